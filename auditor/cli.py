@@ -1,0 +1,180 @@
+"""The `auditor` command.
+
+Exit status: 0 no finding at or above the failing severity (error, unless
+--fail-on says otherwise); 1 such findings; 2 a usage or input error, told
+on stderr in one line, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `auditor check ... | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FINDINGS
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="auditor",
+        description="Check the arithmetic of SEC Schedule II (Valuation and Qualifying Accounts) exhibits.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check exhibits and report findings")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    _rules_option(check)
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--select", action="append", default=[], metavar="ID",
+                       help="run only rules whose id or name starts with ID (repeatable, comma-separated)")
+    check.add_argument("--ignore", action="append", default=[], metavar="ID",
+                       help="skip rules whose id or name starts with ID (repeatable, comma-separated)")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                       help="lowest severity that makes the exit status 1 (default: error)")
+    check.set_defaults(run=_check)
+
+    parse = sub.add_parser("parse", help="show the schedule as the rules see it")
+    parse.add_argument("file", metavar="FILE")
+    _rules_option(parse)
+    parse.add_argument("--format", choices=("text", "json"), default="text")
+    parse.set_defaults(run=_parse)
+
+    rules = sub.add_parser("rules", help="list or validate rules files")
+    rules_sub = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    listing = rules_sub.add_parser("list", help="the rules of a rules file")
+    _rules_option(listing)
+    listing.set_defaults(run=_rules_list)
+    validate = rules_sub.add_parser("validate", help="validate a rules file")
+    validate.add_argument("rules_file", metavar="FILE")
+    validate.set_defaults(run=_rules_validate)
+    return parser
+
+
+def _rules_option(p):
+    p.add_argument("--rules", metavar="FILE", help="rules file (default: the bundled rules/default.yaml)")
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"auditor: {message}\n")
+    return EXIT_INPUT
+
+
+def _load_rules(path):
+    from . import rules
+
+    return rules.load(path)
+
+
+def _patterns(values) -> list:
+    return [p.strip() for v in values for p in v.split(",") if p.strip()]
+
+
+def _selector(select, ignore):
+    select, ignore = _patterns(select), _patterns(ignore)
+
+    def matches(rule, patterns):
+        return any(rule.id.startswith(p) or (rule.name and rule.name.startswith(p)) for p in patterns)
+
+    def only(rule):
+        return (not select or matches(rule, select)) and not matches(rule, ignore)
+
+    return only
+
+
+def _check(args) -> int:
+    import auditor
+    from . import report
+    from .errors import InputError
+
+    try:
+        ruleset = _load_rules(args.rules)
+    except InputError as exc:
+        return _fail(str(exc))
+    only = _selector(args.select, args.ignore)
+    unknown = [p for p in _patterns(args.select) + _patterns(args.ignore)
+               if not any(r.id.startswith(p) or r.name.startswith(p) for r in ruleset.rules)]
+    if unknown:
+        return _fail(f"--select/--ignore: no rule matches {unknown[0]!r}")
+    results = [_check_one(auditor, path, ruleset, only) for path in args.files]
+    if args.format == "json":
+        sys.stdout.write(report.dumps(results) + "\n")
+    else:
+        report.write_text(results, sys.stdout, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    for r in results:
+        if r.error is not None:
+            sys.stderr.write(f"auditor: {r.error}\n")
+    if any(r.error is not None for r in results):
+        return EXIT_INPUT
+    floor = SEVERITY_RANK[args.fail_on]
+    failing = any(SEVERITY_RANK[f.severity] >= floor for r in results for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _check_one(auditor, path, ruleset, only):
+    try:
+        return auditor.check_file(path, ruleset, only)
+    except RecursionError:
+        return auditor.FileResult(path, error=auditor.InputError("input too deeply nested to read", path))
+
+
+def _parse(args) -> int:
+    import auditor
+    from . import describe, source
+    from .errors import InputError
+
+    try:
+        ruleset = _load_rules(args.rules)
+        schedules = auditor.schedules(source.read(args.file), ruleset)
+    except InputError as exc:
+        return _fail(str(exc.located(args.file)))
+    if args.format == "json":
+        sys.stdout.write(describe.dumps(schedules) + "\n")
+    else:
+        sys.stdout.write(describe.text(schedules))
+    return EXIT_CLEAN
+
+
+def _rules_list(args) -> int:
+    from .errors import InputError
+
+    try:
+        ruleset = _load_rules(args.rules)
+    except InputError as exc:
+        return _fail(str(exc))
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Rules in {ruleset.path}", show_lines=False)
+    for heading in ("id", "name", "check", "severity", "description"):
+        table.add_column(heading, overflow="fold")
+    for rule in ruleset.rules:
+        table.add_row(rule.id, rule.name, rule.check, rule.severity, rule.description)
+    Console(width=None if sys.stdout.isatty() else 140).print(table)
+    return EXIT_CLEAN
+
+
+def _rules_validate(args) -> int:
+    from .errors import InputError
+
+    try:
+        ruleset = _load_rules(args.rules_file)
+    except InputError as exc:
+        return _fail(str(exc))
+    sys.stdout.write(f"{ruleset.path}: {len(ruleset.rules)} rules, {len(ruleset.roles)} roles: valid\n")
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

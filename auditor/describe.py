@@ -1,0 +1,75 @@
+"""The schedule AST as JSON or text, for `auditor parse`: what the rules see."""
+
+from __future__ import annotations
+
+import json
+
+from .engine import amount_text
+from .report import _mark, _MARKED
+
+
+def schedule_dict(s) -> dict:
+    return {
+        "title": s.title,
+        "units": s.units,
+        "line": s.line,
+        "label_heading": s.label_heading,
+        "conventions": {"deductions": s.deductions, "basis": s.deductions_basis,
+                        "balances": "positive" if s.balance_sign > 0 else "negative"},
+        "columns": [
+            {"heading": c.heading, "role": c.role, "effect": c.effect, "span": [c.start, c.end]}
+            for c in s.columns
+        ],
+        "periods": [
+            {
+                "label": p.label,
+                "fiscal_year": p.fiscal_year,
+                "end_date": p.end_date.isoformat() if p.end_date else None,
+                "line": p.line,
+                "rows": [
+                    {
+                        "label": r.label,
+                        "kind": r.kind,
+                        "line": r.line,
+                        "footnote": r.footnote,
+                        "cells": [_cell(c) for c in r.cells],
+                    }
+                    for r in p.rows
+                ],
+            }
+            for p in s.periods
+        ],
+    }
+
+
+def _cell(c):
+    if c is None:
+        return None
+    return {"value": c.value, "raw": c.raw, "line": c.line, "column": c.column,
+            "end_column": c.end_column, "footnote": c.footnote}
+
+
+def dumps(schedules) -> str:
+    text = json.dumps(_mark({"version": 1, "schedules": [schedule_dict(s) for s in schedules]}),
+                      indent=2, ensure_ascii=False)
+    return _MARKED.sub(r"\1", text)
+
+
+def text(schedules) -> str:
+    out = []
+    for s in schedules:
+        out.append(f"{s.title}  (line {s.line}, units: {s.units or 'not stated'})")
+        out.append(f"  deductions: {s.deductions} ({s.deductions_basis}); balances: "
+                   f"{'positive' if s.balance_sign > 0 else 'negative'}")
+        for k, c in enumerate(s.columns):
+            out.append(f"  column {k + 1} [{c.start}-{c.end}) {c.role} ({c.effect}): {c.heading}")
+        for p in s.periods:
+            out.append(f"  period {p.label or '(none)'!r} line {p.line}, fiscal year {p.fiscal_year}, ends {p.end_date}")
+            for r in p.rows:
+                cells = "  ".join(
+                    "." if c is None else (f"{'nil' if c.value is None else amount_text(c.value)}@{c.line}:{c.column}"
+                                           + (f"{c.footnote}" if c.footnote else ""))
+                    for c in r.cells
+                )
+                out.append(f"    {r.kind:5} {r.label or '(unlabelled)'}: {cells}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,115 @@
+"""The schedule AST: what every front end builds and every rule reads.
+
+Small frozen dataclasses, in the language of Rule 12-09: a schedule has
+columns and periods, a period has rows, a row has one cell per column.
+Amounts are `Decimal`; a nil figure ("-", "--", "—") is a cell whose value
+is None, and a column left blank in a row has no cell at all (None in the
+row's `cells`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Optional
+
+ROLES = ("beginning", "charged_costs", "charged_other", "deductions", "ending")
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column of a character in the input file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Optional[Decimal]  # None: printed as nil
+    raw: str  # the figure as printed, without "$" or footnote marker
+    line: int
+    column: int  # of the first character: the "(" of a negative
+    end_column: int  # one past the last character, as SARIF counts
+    footnote: Optional[str] = None
+
+    @property
+    def position(self) -> Position:
+        return Position(self.line, self.column)
+
+    @property
+    def decimals(self) -> int:
+        """Digits printed after the decimal point (the figure's precision)."""
+        digits = self.raw.strip("() -")
+        return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str  # heading text joined across the heading lines
+    role: Optional[str]  # set by the roles stage
+    start: int  # character span in the table, 1-based, end exclusive
+    end: int
+    effect: Optional[str] = None  # opening, closing, add, subtract (roles stage)
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    kind: str  # "item" or "total"
+    cells: tuple  # Optional[Cell] per schedule column
+    line: int
+    footnote: Optional[str] = None
+
+    @property
+    def is_total(self) -> bool:
+        return self.kind == "total"
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str  # as printed
+    rows: tuple
+    line: int
+    fiscal_year: Optional[int] = None
+    end_date: Optional[date] = None
+
+
+@dataclass(frozen=True)
+class Schedule:
+    title: str
+    units: Optional[str]
+    columns: tuple  # of Column, figure columns only (not the label column)
+    periods: tuple  # of Period, in printed order
+    line: int  # where the schedule was found
+    label_heading: str = ""
+    # Conventions the roles stage reads off the table:
+    deductions: str = "subtracted"  # subtract-columns printed positive ("subtracted") or negative ("added")
+    deductions_basis: str = ""  # why: "headings say so", "inferred: 9 of 9 rows close"
+    balance_sign: int = 1  # -1 where allowances are printed as negative (contra) balances
+
+    def column_index(self, role: str) -> Optional[int]:
+        for i, col in enumerate(self.columns):
+            if col.role == role:
+                return i
+        return None
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # the rule's id in the rules file
+    check: str  # the kind of check
+    severity: str  # error, warning, info
+    message: str
+    period: str
+    row: str
+    column: Optional[str]  # the role of the cell the finding is about
+    actual: Optional[Decimal]
+    expected: Optional[Decimal]
+    difference: Optional[Decimal]
+    location: Position
+    related: tuple = field(default_factory=tuple)  # of Position
+
+    def sort_key(self):
+        return (self.location.line, self.location.column, self.rule)

@@ -1,0 +1,136 @@
+"""Run the grammar over a located region: text in, typed lines out.
+
+`grammar/schedule.lark` says what each kind of line is made of; the
+Transformer below turns lark's tree into `Line` records carrying every
+token with its position in the file.  Layout is the next stage's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from lark import Lark, Transformer, UnexpectedInput
+
+from .errors import InputError
+from .locate import Region
+from .source import Source
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # WORD, YEAR, NOTE, AMOUNT, NIL, ...
+    text: str
+    line: int  # 1-based, in the file
+    column: int  # 1-based, in the laid-out line
+    end: int  # one past the last character
+
+    @property
+    def anchor(self) -> int:
+        """The column a figure is aligned on: its last digit (or dash)."""
+        offset = len(self.text.rstrip(") "))
+        return self.column + offset - 1
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Token  # AMOUNT or NIL
+    notes: tuple  # NOTE tokens printed after it
+    dollar: Token = None
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: str  # row, text, rule, markers, table_open, table_close, caption, page
+    number: int
+    words: tuple = ()  # WORD/YEAR/NOTE tokens before any figure
+    figures: tuple = ()  # Figure
+    marks: tuple = ()  # RULE or MARK tokens
+
+
+@lru_cache(maxsize=1)
+def parser() -> Lark:
+    grammar = resources.files("auditor").joinpath("grammar/schedule.lark").read_text("utf-8")
+    return Lark(grammar, parser="lalr", lexer="contextual", cache=True)
+
+
+class _ToLines(Transformer):
+    def __init__(self, offset: int):
+        super().__init__()
+        self.offset = offset
+
+    def _token(self, tok) -> Token:
+        line = tok.line + self.offset
+        return Token(tok.type, str(tok), line, tok.column, tok.column + len(tok))
+
+    def words(self, items):
+        return tuple(self._token(t) for t in items)
+
+    def figure(self, items):
+        dollar = None
+        if items[0].type == "DOLLAR":
+            dollar, items = self._token(items[0]), items[1:]
+        return Figure(self._token(items[0]), tuple(self._token(t) for t in items[1:]), dollar)
+
+    def row(self, items):
+        words = items[0] if items and isinstance(items[0], tuple) else ()
+        figures = tuple(i for i in items if isinstance(i, Figure))
+        return Line("row", figures[0].value.line, words, figures)
+
+    def text(self, items):
+        return Line("text", items[0][0].line, items[0])
+
+    def _marks(self, kind, items):
+        toks = tuple(self._token(t) for t in items)
+        return Line(kind, toks[0].line, marks=toks)
+
+    def rule(self, items):
+        return self._marks("rule", items)
+
+    def markers(self, items):
+        return self._marks("markers", items)
+
+    def _tag(kind):
+        def tag(self, items):
+            return Line(kind, items[0].line + self.offset)
+
+        return tag
+
+    table_open = _tag("table_open")
+    table_close = _tag("table_close")
+    caption = _tag("caption")
+    page = _tag("page")
+
+    def start(self, items):
+        return list(items)
+
+
+def lines(source: Source, region: Region) -> list:
+    """The region's lines, typed by the grammar, in file order."""
+    text = source.text(region.first, region.last)
+    try:
+        tree = parser().parse(text)
+    except UnexpectedInput as exc:
+        raise InputError(_sentence(exc), source.path, exc.line + region.first - 1) from None
+    return _ToLines(region.first - 1).transform(tree)
+
+
+_EXPECTED = {
+    "AMOUNT": "a figure",
+    "NIL": "a nil",
+    "_NL": "the end of the line",
+    "WORD": "text",
+    "NOTE": "a footnote marker",
+}
+
+
+def _sentence(exc: UnexpectedInput) -> str:
+    """lark's error, as a sentence about the schedule."""
+    expected = sorted({_EXPECTED.get(t, t.lower()) for t in getattr(exc, "expected", ()) or ()})
+    token = getattr(exc, "token", None)
+    got = repr(str(token)) if token is not None else "this character"
+    where = f"column {exc.column}: unexpected {got}"
+    if expected:
+        return f"{where}, expected {' or '.join(expected)}"
+    return where

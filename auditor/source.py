@@ -1,0 +1,88 @@
+"""Read an input file into lines, whatever its encoding and line endings.
+
+Positions reported to the user are 1-based lines and columns of the file as
+it is: `\\r\\n` counts as one line break, and a line with tabs is laid out
+with tabs expanded (filings were typed for 8-column tab stops) while its
+columns map back to the characters of the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+from .errors import InputError
+
+TAB = 8
+
+
+@dataclass
+class Source:
+    path: str
+    lines: list  # text of each line, tabs expanded, no line break
+    encoding: str
+    _tab_maps: dict = field(default_factory=dict)  # line -> expanded col -> file col
+
+    def original_column(self, line: int, column: int) -> int:
+        """The file's column for a column of the expanded (laid out) line."""
+        mapping = self._tab_maps.get(line)
+        if mapping is None or column - 1 >= len(mapping):
+            return column
+        return mapping[column - 1]
+
+    def text(self, first: int = 1, last: int = None) -> str:
+        """Lines first..last (1-based, inclusive) joined, ending in a newline."""
+        chunk = self.lines[first - 1 : last]
+        return "\n".join(chunk) + "\n"
+
+
+def decode(data: bytes, path: str) -> tuple:
+    """Bytes to text: UTF-8 (with or without BOM), else cp1252, else latin-1."""
+    if b"\x00" in data[:8192]:
+        raise InputError("not a text file (it contains NUL bytes)", path, None)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; latin-1 maps every byte.
+        return data.decode("latin-1"), "latin-1"
+
+
+def _expand_tabs(line: str) -> tuple:
+    out, mapping = [], []
+    for i, ch in enumerate(line, start=1):
+        if ch == "\t":
+            width = TAB - len(out) % TAB
+            out.extend(" " * width)
+            mapping.extend([i] * width)
+        else:
+            out.append(ch)
+            mapping.append(i)
+    return "".join(out), mapping
+
+
+def from_text(text: str, path: str = "<input>", encoding: str = "utf-8") -> Source:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines, tab_maps = [], {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "\t" in line:
+            line, tab_maps[number] = _expand_tabs(line)
+        lines.append(line)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return Source(path, lines, encoding, tab_maps)
+
+
+def read(path: str) -> Source:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+    text, encoding = decode(data, path)
+    return from_text(text, path, encoding)
