@@ -7,6 +7,7 @@ token with its position in the file.  Layout is the next stage's job.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -50,9 +51,14 @@ class Line:
 
 
 @lru_cache(maxsize=1)
-def parser() -> Lark:
+def _parser() -> tuple:
+    """The LALR parser, built once, with the Transformer applied inline (no tree)."""
     grammar = resources.files("auditor").joinpath("grammar/schedule.lark").read_text("utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", cache=True)
+    builder = _ToLines(0)
+    return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=builder), builder
+
+
+_lock = threading.Lock()
 
 
 class _ToLines(Transformer):
@@ -109,11 +115,13 @@ class _ToLines(Transformer):
 def lines(source: Source, region: Region) -> list:
     """The region's lines, typed by the grammar, in file order."""
     text = source.text(region.first, region.last)
-    try:
-        tree = parser().parse(text)
-    except UnexpectedInput as exc:
-        raise InputError(_sentence(exc), source.path, exc.line + region.first - 1) from None
-    return _ToLines(region.first - 1).transform(tree)
+    lark, builder = _parser()
+    with _lock:  # the inline builder carries the region's line offset
+        builder.offset = region.first - 1
+        try:
+            return lark.parse(text)
+        except UnexpectedInput as exc:
+            raise InputError(_sentence(exc), source.path, exc.line + region.first - 1) from None
 
 
 _EXPECTED = {

@@ -1,0 +1,159 @@
+"""Benchmarks: medians over repeated runs, on inputs that grow.
+
+    .venv/bin/python benchmarks/bench.py            # all cases
+    .venv/bin/python benchmarks/bench.py --quick    # fewer repeats
+
+Not a test: timings go in the README and the issue notes, never in asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "fixtures" / "lantronix-2003.txt"
+sys.path.insert(0, str(ROOT))
+
+import auditor  # noqa: E402
+from auditor import source  # noqa: E402
+
+CASES = {}
+
+
+def case(name):
+    def register(fn):
+        CASES[name] = fn
+        return fn
+
+    return register
+
+
+def median_ms(fn, repeats: int) -> float:
+    fn()  # warm: the parser is built once per process, as in the CLI
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def synthetic(periods: int, reserves: int) -> str:
+    """An exhibit in the seed's layout with more periods and rows; it closes."""
+    head = SEED.read_text().split("Year ended June 30, 2001:")[0]
+    out = [head]
+    ending = [100 + 37 * r for r in range(reserves)]
+    for p in range(periods):
+        out.append(f"Year ended June 30, {1950 + p}:\n")
+        sums = [0] * 5
+        for r in range(reserves):
+            begin = ending[r]
+            charged, other, deduct = 50 + (p * 7 + r * 3) % 400, (p + r) % 9, 30 + (p * 5 + r) % 300
+            end = begin + charged + other - deduct
+            ending[r] = end
+            figs = [begin, charged, other, deduct, end]
+            sums = [a + b for a, b in zip(sums, figs)]
+            out.append(_row(f"Reserve number {r + 1}", figs))
+        out.append(" " * 43 + "----------  --------------  ---------  -----------  -------\n")
+        out.append(_row("Total", sums))
+        out.append(" " * 43 + "==========  ==============  =========  ===========  =======\n\n")
+    out.append("</TABLE>\n")
+    return "".join(out)
+
+
+def _row(label: str, figs) -> str:
+    widths = (10, 14, 9, 11, 7)
+    cells = "  ".join(f"{f:,}".rjust(w) for f, w in zip(figs, widths))
+    return f"{label:<43}{cells}\n"
+
+
+def _in_process(text: str):
+    src = source.from_text(text, "bench.txt")
+    ruleset = auditor.load_rules()
+
+    def run():
+        result = auditor.check_source(src, ruleset)
+        assert result.error is None, result.error
+
+    return run
+
+
+@case("seed, in process (parse + check)")
+def seed_in_process(repeats):
+    return median_ms(_in_process(SEED.read_text()), repeats)
+
+
+@case("10x seed (30 periods x 3 reserves), in process")
+def ten_x(repeats):
+    return median_ms(_in_process(synthetic(30, 3)), repeats)
+
+
+@case("100x seed (100 periods x 9 reserves), in process")
+def hundred_x(repeats):
+    return median_ms(_in_process(synthetic(100, 9)), max(3, repeats // 5))
+
+
+def _process(cmd):
+    def run():
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+    return run
+
+
+@case("CLI: auditor check seed (process start to exit)")
+def cli_seed(repeats):
+    script = Path(sys.executable).parent / "auditor"
+    return median_ms(_process([str(script), "check", str(SEED)]), repeats)
+
+
+@case("reference: python3 -c 'import lark'")
+def import_lark(repeats):
+    return median_ms(_process([sys.executable, "-c", "import lark"]), repeats)
+
+
+@case("full submission (10 MB, one schedule inside): locate + check")
+def full_submission(repeats):
+    filler = "".join(
+        f"<TABLE>\n{'Revenue line item':<40}{i:>12,}{i * 3:>14,}\n</TABLE>\nNarrative text of the annual report, page {i}.\n"
+        for i in range(40000)
+    )
+    text = (
+        "<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>10-K\n<TEXT>\n" + filler[: 5_000_000] + "</TEXT>\n</DOCUMENT>\n"
+        "<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\n" + SEED.read_text() + "</TEXT>\n</DOCUMENT>\n"
+        "<DOCUMENT>\n<TYPE>EX-27\n<TEXT>\n" + filler[: 5_000_000] + "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write(text)
+    ruleset = auditor.load_rules()
+
+    def run():
+        result = auditor.check_file(handle.name, ruleset)
+        assert result.error is None and len(result.findings) == 2, (result.error, result.findings)
+
+    try:
+        return median_ms(run, max(3, repeats // 5))
+    finally:
+        Path(handle.name).unlink()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--only", help="run only cases whose name contains this text")
+    args = parser.parse_args(argv)
+    repeats = 5 if args.quick else 21
+    for name, fn in CASES.items():
+        if args.only and args.only not in name:
+            continue
+        print(f"{fn(repeats):10.2f} ms  {name}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
