@@ -270,9 +270,14 @@ def _row(line: Line, starts, columns, after_rule, path) -> Row:
     footnote = None
     while words and words[-1].kind == "NOTE":
         footnote = words.pop().text + (footnote or "")
+    figures = list(line.figures)
+    # A number inside the label area ends the label ("Reserve number 2"), it is no figure.
+    while figures and fig_in_label(figures[0], starts) and len(figures) > 1:
+        fig = figures.pop(0)
+        words.extend(t for t in (fig.dollar, fig.value, *fig.notes) if t is not None)
     label = LEADER.sub("", _text(words)).strip().rstrip(":")
     cells = [None] * len(starts)
-    for fig in line.figures:
+    for fig in figures:
         k = _column_of(fig.value.anchor, starts)
         if k is None:
             raise InputError(
@@ -322,3 +327,8 @@ def amount(raw: str) -> Decimal:
     digits = text.strip("()-")
     value = Decimal(digits)
     return -value if negative else value
+
+
+def fig_in_label(fig, starts) -> bool:
+    """True for a figure that ends before the first figure column begins."""
+    return fig.value.end <= starts[0]
