@@ -13,6 +13,7 @@ import sys
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+FORMATS = ("text", "json", "jsonl", "sarif", "github")
 
 
 def main(argv=None) -> int:
@@ -36,7 +37,16 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check exhibits and report findings")
     check.add_argument("files", nargs="+", metavar="FILE")
     _rules_option(check)
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=FORMATS, default="text",
+                       help="text (default), json (the documented contract), jsonl (one finding a line), "
+                            "sarif (SARIF 2.1.0), github (workflow annotations)")
+    check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    check.add_argument("--show-table", action=argparse.BooleanOptionalAction, default=None,
+                       help="text: show each schedule with findings as a table (default: on for one file on a terminal)")
+    check.add_argument("--summary", action="store_true", help="text: counts per rule instead of each finding")
+    known = check.add_mutually_exclusive_group()
+    known.add_argument("--write-baseline", metavar="FILE", help="record the current findings as accepted, in FILE")
+    known.add_argument("--baseline", metavar="FILE", help="report only findings FILE does not record as accepted")
     check.add_argument("--select", action="append", default=[], metavar="ID",
                        help="run only rules whose id or name starts with ID (repeatable, comma-separated)")
     check.add_argument("--ignore", action="append", default=[], metavar="ID",
@@ -108,10 +118,13 @@ def _check(args) -> int:
     if unknown:
         return _fail(f"--select/--ignore: no rule matches {unknown[0]!r}")
     results = [_check_one(auditor, path, ruleset, only) for path in args.files]
-    if args.format == "json":
-        sys.stdout.write(report.dumps(results) + "\n")
-    else:
-        report.write_text(results, sys.stdout, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if args.write_baseline:
+        return _write_baseline(args.write_baseline, results)
+    try:
+        results, suppressed = _apply_baseline(args.baseline, results)
+        _report(args, results, ruleset, only, suppressed)
+    except InputError as exc:
+        return _fail(str(exc))
     for r in results:
         if r.error is not None:
             sys.stderr.write(f"auditor: {r.error}\n")
@@ -120,6 +133,69 @@ def _check(args) -> int:
     floor = SEVERITY_RANK[args.fail_on]
     failing = any(SEVERITY_RANK[f.severity] >= floor for r in results for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _write_baseline(path, results) -> int:
+    from . import baseline, report
+
+    for r in results:
+        if r.error is not None:
+            sys.stderr.write(f"auditor: {r.error}\n")
+    if any(r.error is not None for r in results):
+        return _fail(f"{path}: baseline not written, as not every file could be checked")
+    try:
+        report.write_file(path, baseline.dumps(results))
+    except OSError as exc:
+        return _fail(f"{path}: cannot write baseline: {exc.strerror}")
+    count = sum(len(r.findings) for r in results)
+    sys.stderr.write(f"auditor: recorded {count} finding{'s' * (count != 1)} as accepted in {path}\n")
+    return EXIT_CLEAN
+
+
+def _apply_baseline(path, results):
+    if not path:
+        return results, None
+    from . import baseline
+
+    return baseline.apply(results, baseline.load(path))
+
+
+def _report(args, results, ruleset, only, suppressed) -> None:
+    """Diagnose, then write the report in its format, to stdout or atomically to --output."""
+    import io
+
+    from . import diagnose, report
+    from .errors import InputError
+
+    diagnoses = [diagnose.result(r, ruleset, only) for r in results]
+    if args.summary and args.format != "text":
+        raise InputError("--summary goes with --format text")
+    if args.format == "json":
+        text = report.dumps(results, diagnoses=diagnoses, suppressed=suppressed) + "\n"
+    elif args.format == "jsonl":
+        text = report.jsonl(results, diagnoses)
+    elif args.format == "github":
+        text = report.github(results, diagnoses, suppressed)
+    elif args.format == "sarif":
+        from . import sarif
+
+        text = sarif.dumps(results, ruleset, diagnoses) + "\n"
+    else:
+        terminal = args.output is None and sys.stdout.isatty()
+        table = args.show_table if args.show_table is not None else terminal and len(args.files) == 1
+        stream = sys.stdout if args.output is None else io.StringIO()
+        report.write_text(results, stream, color=terminal and "NO_COLOR" not in os.environ,
+                          diagnoses=diagnoses, suppressed=suppressed, table=table, statistics=args.summary)
+        if args.output is None:
+            return
+        text = stream.getvalue()
+    if args.output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        report.write_file(args.output, text)
+    except OSError as exc:
+        raise InputError(f"cannot write the report: {exc.strerror}", args.output) from None
 
 
 def _check_one(auditor, path, ruleset, only):

@@ -20,24 +20,26 @@ SEVERITIES = ("error", "warning", "info")
 # --- JSON ---------------------------------------------------------------------
 
 
-def document(results) -> dict:
-    files = [_file(r) for r in results]
+def document(results, diagnoses=None, suppressed=None) -> dict:
+    """The JSON document; `diagnoses` (one per result) adds suggestions,
+    `suppressed` (findings a baseline accepted) adds that count."""
+    diagnoses = diagnoses or [None] * len(results)
+    files = [_file(r, d) for r, d in zip(results, diagnoses)]
     findings = [f for r in results for f in r.findings]
-    return {
-        "version": VERSION,
-        "files": files,
-        "summary": {
-            "files": len(results),
-            "findings": len(findings),
-            "errors": sum(f.severity == "error" for f in findings),
-            "warnings": sum(f.severity == "warning" for f in findings),
-            "infos": sum(f.severity == "info" for f in findings),
-            "unreadable": sum(r.error is not None for r in results),
-        },
+    summary = {
+        "files": len(results),
+        "findings": len(findings),
+        "errors": sum(f.severity == "error" for f in findings),
+        "warnings": sum(f.severity == "warning" for f in findings),
+        "infos": sum(f.severity == "info" for f in findings),
+        "unreadable": sum(r.error is not None for r in results),
     }
+    if suppressed is not None:
+        summary["suppressed"] = suppressed
+    return {"version": VERSION, "files": files, "summary": summary}
 
 
-def _file(result) -> dict:
+def _file(result, diagnosis=None) -> dict:
     error = None
     if result.error is not None:
         error = {"message": result.error.message, "line": result.error.line}
@@ -45,7 +47,7 @@ def _file(result) -> dict:
         "path": result.path,
         "error": error,
         "schedules": [_schedule(s) for s in result.schedules],
-        "findings": [finding(f) for f in result.findings],
+        "findings": [finding(f, diagnosis) for f in result.findings],
     }
 
 
@@ -77,8 +79,8 @@ def _position(p) -> dict:
     return {"line": p.line, "column": p.column}
 
 
-def finding(f) -> dict:
-    return {
+def finding(f, diagnosis=None) -> dict:
+    out = {
         "rule": f.rule,
         "check": f.check,
         "severity": f.severity,
@@ -91,6 +93,27 @@ def finding(f) -> dict:
         "difference": f.difference,
         "location": _position(f.location),
         "related": [_position(p) for p in f.related],
+        "suggestion": None,
+    }
+    if diagnosis is not None:
+        if f in diagnosis.suggestions:
+            out["suggestion"] = suggestion(diagnosis.suggestions[f])
+        elif f in diagnosis.candidates:
+            out["candidates"] = [suggestion(s) for s in diagnosis.candidates[f]]
+    return out
+
+
+def suggestion(s) -> dict:
+    return {
+        "location": {"line": s.cell.line, "column": s.cell.column},
+        "row": s.row,
+        "period": s.period,
+        "column": s.column,
+        "value": s.value,
+        "confidence": s.confidence,
+        "printed": s.cell.raw,
+        "slip": s.slip,
+        "message": s.sentence(),
     }
 
 
@@ -115,9 +138,86 @@ def _mark(o):
     return o
 
 
-def dumps(results, indent=2) -> str:
-    text = json.dumps(_mark(document(results)), indent=indent, ensure_ascii=False)
+def dumps(results, indent=2, diagnoses=None, suppressed=None) -> str:
+    return json_text(document(results, diagnoses, suppressed), indent)
+
+
+def json_text(doc, indent=2) -> str:
+    """JSON with every Decimal written as the exact number it is."""
+    text = json.dumps(_mark(doc), indent=indent, ensure_ascii=False)
     return _MARKED.sub(r"\1", text)
+
+
+def jsonl(results, diagnoses=None) -> str:
+    """One finding per line, with its file's path, for streaming into other tools."""
+    diagnoses = diagnoses or [None] * len(results)
+    out = []
+    for r, d in zip(results, diagnoses):
+        for f in r.findings:
+            out.append(json_text({"path": r.path, **finding(f, d)}, indent=None) + "\n")
+    return "".join(out)
+
+
+# --- GitHub workflow commands ---------------------------------------------------
+
+GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def github(results, diagnoses=None, suppressed=None) -> str:
+    """`::error file=...,line=...,col=...::message` annotations for a workflow log."""
+    diagnoses = diagnoses or [None] * len(results)
+    out = []
+    for r, d in zip(results, diagnoses):
+        if r.error is not None:
+            where = f"file={_gh_property(_workspace_path(r.path))}" + (f",line={r.error.line}" if r.error.line else "")
+            out.append(f"::error {where},title=auditor::{_gh_data(r.error.message)}")
+        ends = _end_columns(r)
+        for f in r.findings:
+            props = f"file={_gh_property(_workspace_path(r.path))},line={f.location.line},col={f.location.column}"
+            end = ends.get((f.location.line, f.location.column))
+            if end is not None:
+                props += f",endColumn={end}"
+            props += f",title={_gh_property(f.rule)}"
+            out.append(f"::{GITHUB_LEVELS[f.severity]} {props}::{_gh_data(_with_diagnosis(f, d))}")
+    if suppressed:
+        out.append(f"::notice title=auditor::{suppressed} known finding(s) suppressed by the baseline")
+    return "".join(line + "\n" for line in out)
+
+
+def _workspace_path(path: str) -> str:
+    """Relative to the working directory (the checkout, in a workflow) where it can be."""
+    import os
+
+    relative = os.path.relpath(os.path.abspath(path))
+    return path if relative.startswith("..") else relative.replace(os.sep, "/")
+
+
+def _end_columns(result) -> dict:
+    return {(c.line, c.column): c.end_column
+            for s in result.schedules for p in s.periods for row in p.rows for c in row.cells if c is not None}
+
+
+def _with_diagnosis(f, diagnosis) -> str:
+    if diagnosis is None:
+        return f.message
+    if f in diagnosis.suggestions:
+        return f"{f.message}\nSuggestion: {diagnosis.suggestions[f].sentence()}"
+    if f in diagnosis.candidates:
+        return f"{f.message}\n{ambiguity(diagnosis.candidates[f])}"
+    return f.message
+
+
+def ambiguity(candidates) -> str:
+    listed = "; ".join(f"{s.cell.line}:{s.cell.column} {s.sentence()}" for s in candidates)
+    return f"Any one of {len(candidates)} figures would explain this, equally: {listed}"
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 # --- text ---------------------------------------------------------------------
@@ -134,7 +234,26 @@ def lines(results) -> list:
     return out
 
 
-def summary(results) -> str:
+def diagnosis_lines(results, diagnoses) -> list:
+    """One line per diagnosed cell (not per finding: two checks, one figure),
+    in the same path:line:column form, after the findings."""
+    out = []
+    for r, d in zip(results, diagnoses or []):
+        if d is None:
+            continue
+        seen = set()
+        for f in r.findings:
+            if f in d.suggestions and d.suggestions[f].cell not in seen:
+                s = d.suggestions[f]
+                seen.add(s.cell)
+                out.append(f"{r.path}:{s.cell.line}:{s.cell.column}: diagnosis {s.sentence()}")
+            elif f in d.candidates and (f.location, "?") not in seen:
+                seen.add((f.location, "?"))
+                out.append(f"{r.path}:{f.location.line}:{f.location.column}: diagnosis {ambiguity(d.candidates[f])}")
+    return out
+
+
+def summary(results, suppressed=None) -> str:
     doc = document(results)["summary"]
     files = doc["files"]
     text = (
@@ -145,23 +264,53 @@ def summary(results) -> str:
     )
     if doc["unreadable"]:
         text += f"; {doc['unreadable']} could not be checked"
+    if suppressed:
+        text += f"; {suppressed} known finding{'s' * (suppressed != 1)} suppressed by the baseline"
     return text
 
 
-def write_text(results, stream, color: bool) -> None:
+def rule_counts(results) -> list:
+    """(rule, check, severity, count) across files, most frequent first."""
+    counts = {}
+    for r in results:
+        for f in r.findings:
+            key = (f.rule, f.check, f.severity)
+            counts[key] = counts.get(key, 0) + 1
+    return sorted(((*k, n) for k, n in counts.items()), key=lambda t: (-t[3], t[0], t[2]))
+
+
+def statistics_lines(results) -> list:
+    """Per-rule counts, like a linter's statistics."""
+    return [f"{n:>6}  {rule:<8} {severity:<8} {check}" for rule, check, severity, n in rule_counts(results)]
+
+
+def write_text(results, stream, color: bool, diagnoses=None, suppressed=None, table=False, statistics=False) -> None:
+    """The report for people: findings (or, with `statistics`, counts per
+    rule), the summary, then what the diagnosis makes of them."""
     if not color:
-        for _, line in lines(results):
+        if table:
+            from . import tableview
+
+            tableview.write(results, diagnoses, stream, color=False)
+        body = statistics_lines(results) if statistics else [line for _, line in lines(results)]
+        after = [] if statistics else diagnosis_lines(results, diagnoses)
+        for line in body + [summary(results, suppressed)] + after:
             stream.write(line + "\n")
-        stream.write(summary(results) + "\n")
         return
     from rich.console import Console
     from rich.text import Text
 
     console = Console(file=stream, highlight=False)
+    if table:
+        from . import tableview
+
+        tableview.render(results, diagnoses, console)
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-    for r in results:
+    for r, d in zip(results, diagnoses or [None] * len(results)):
         if r.error is not None:
             console.print(Text(str(r.error), style="bold red"))
+        if statistics:
+            continue
         for f in r.findings:
             line = Text()
             line.append(f"{r.path}:{f.location.line}:{f.location.column}: ", style="bold")
@@ -175,4 +324,37 @@ def write_text(results, stream, color: bool) -> None:
                     f"difference {amount_text(f.difference)}",
                     style="dim",
                 )
-    console.print(summary(results), style="bold")
+            if d is not None and f in d.suggestions:
+                console.print(f"    suggestion: {d.suggestions[f].sentence()}", style="green")
+            elif d is not None and f in d.candidates:
+                console.print(f"    {ambiguity(d.candidates[f])}", style="magenta")
+    if statistics:
+        for line in statistics_lines(results):
+            console.print(line)
+    console.print(summary(results, suppressed), style="bold")
+
+
+# --- writing --------------------------------------------------------------------
+
+
+def write_file(path: str, text: str) -> None:
+    """Replace `path` with `text` all at once: written to a temporary file in
+    the same directory, then renamed, so a crash never leaves half a report."""
+    import os
+    import tempfile
+
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, temporary = tempfile.mkstemp(prefix=".auditor-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        umask = os.umask(0)  # mkstemp makes the file private; a report is not
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,278 @@
+"""Diagnosis: which printed figure, corrected, makes the failed arithmetic hold.
+
+Rule-agnostic: it knows the checks only through their findings (the cell a
+finding is about, the cells it read, the amount it expected).  For each cell
+the failures name it tries the values they imply, re-runs the public engine
+on a copy of the schedule with that one figure changed, and keeps the change
+if every failure that reads the cell disappears and no new one appears.
+A failure that exactly one such cell explains gets a `Suggestion`; where
+several cells explain the same failures equally, they are all listed as
+candidates and none is picked.  Runs after the engine, never inside it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from . import engine
+from .engine import amount_text
+from .model import Cell, Finding, Schedule
+
+# Beyond this many trial corrections a schedule is too broken to diagnose
+# cheaply (usually a misread layout, where no single figure is at fault).
+MAX_TRIALS = 300
+
+COLUMN_WORDS = {
+    "beginning": "balance at beginning",
+    "ending": "balance at end",
+    "charged_costs": "charged to costs and expenses",
+    "charged_other": "charged to other accounts",
+}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One printed figure and the value every failed check reading it implies."""
+
+    cell: Cell
+    period: str  # as printed
+    period_short: str  # "2003" where the label gives the fiscal year
+    row: str
+    column: str  # role
+    value: Decimal
+    confidence: str  # high: two or more failed checks agree; medium: one check
+    explains: tuple  # the failed Findings the correction removes
+    slip: Optional[str] = None  # "two digits transposed", ... where the numbers show one
+
+    @property
+    def checks(self) -> tuple:
+        return tuple(dict.fromkeys(f.check.replace("_", " ") for f in self.explains))
+
+    def sentence(self) -> str:
+        """2003 Total, balance at end: printed 9,762, every check that reads it says 9,824"""
+        where = f"{self.period_short} {self.row or '(unlabelled total)'}, {column_words(self.column)}"
+        if len(self.explains) > 1:
+            says = f"every check that reads it ({', '.join(self.checks)}) says"
+        else:
+            says = f"the {self.checks[0]} that reads it says"
+        text = f"{where}: printed {self.cell.raw}, {says} {amount_text(self.value)}"
+        return f"{text} (looks like {self.slip})" if self.slip else text
+
+
+@dataclass
+class Diagnosis:
+    suggestions: dict = field(default_factory=dict)  # Finding -> Suggestion
+    candidates: dict = field(default_factory=dict)  # Finding -> tuple of Suggestion (ambiguous)
+
+    def update(self, other: "Diagnosis") -> None:
+        self.suggestions.update(other.suggestions)
+        self.candidates.update(other.candidates)
+
+
+def column_words(role: Optional[str]) -> str:
+    return COLUMN_WORDS.get(role, (role or "column").replace("_", " "))
+
+
+def failures(findings) -> list:
+    """The findings a correction has to remove: not those rounding explains."""
+    return [f for f in findings if f.severity != "info"]
+
+
+def result(file_result, ruleset, only=None) -> Diagnosis:
+    """Diagnose every schedule of a checked file; nothing to do when nothing failed."""
+    diagnosis = Diagnosis()
+    if not failures(file_result.findings):
+        return diagnosis
+    for schedule in file_result.schedules:
+        diagnosis.update(schedule_diagnosis(schedule, ruleset, only))
+    return diagnosis
+
+
+def schedule_diagnosis(schedule: Schedule, ruleset, only=None) -> Diagnosis:
+    failed = failures(_evaluate(schedule, ruleset, only))
+    if not failed:
+        return Diagnosis()
+    cells = _cells(schedule)
+    trials = _trials(failed, cells)
+    if len(trials) > MAX_TRIALS:
+        return Diagnosis()
+    before = {_key(f): f for f in failed}
+    best = {}  # position -> (explained keys, value), the value that explains most
+    for position, value in trials:
+        explained = _explained(schedule, ruleset, only, cells[position], value, before)
+        if explained and len(explained) > len(best.get(position, ((),))[0]):
+            best[position] = (explained, value)
+    return _attribute(schedule, cells, before, best)
+
+
+def _evaluate(schedule, ruleset, only):
+    return engine.evaluate(schedule, ruleset) if only is None else engine.evaluate(schedule, ruleset, only)
+
+
+def _key(f: Finding) -> tuple:
+    return (f.rule, f.location.line, f.location.column)
+
+
+def _cells(schedule: Schedule) -> dict:
+    """(line, column) -> (period index, row index, column index, Cell)."""
+    found = {}
+    for p, period in enumerate(schedule.periods):
+        for r, row in enumerate(period.rows):
+            for k, cell in enumerate(row.cells):
+                if cell is not None:
+                    found[(cell.line, cell.column)] = (p, r, k, cell)
+    return found
+
+
+def _trials(failed, cells) -> list:
+    """(position, value) pairs the failures imply: the expected amount for the
+    cell a finding is about; the read cell moved by the difference (either
+    way, as its sign in the check is the rule's business) for the others."""
+    trials = {}
+    for f in failed:
+        if f.expected is None or f.difference is None:
+            continue
+        here = (f.location.line, f.location.column)
+        if here in cells:
+            trials[(here, f.expected)] = None
+        for p in f.related:
+            there = (p.line, p.column)
+            if there in cells:
+                old = _value(cells[there][3])
+                trials[(there, old + f.difference)] = None
+                trials[(there, old - f.difference)] = None
+    return [t for t in trials if t[1] != _value(cells[t[0]][3])]
+
+
+def _value(cell: Cell) -> Decimal:
+    return cell.value if cell.value is not None else Decimal(0)
+
+
+def _explained(schedule, ruleset, only, where, value, before) -> tuple:
+    """The failures one corrected figure removes, or () if it does not remove
+    every failure that reads the cell or if it makes a new one."""
+    after = {_key(f) for f in failures(_evaluate(corrected(schedule, where, value), ruleset, only))}
+    if after - before.keys():
+        return ()
+    gone = tuple(k for k in before if k not in after)
+    position = (where[3].line, where[3].column)
+    reading = [k for k, f in before.items() if position in _read_by(f)]
+    if not gone or any(k not in gone for k in reading):
+        return ()
+    return gone
+
+
+def _read_by(f: Finding) -> set:
+    return {(f.location.line, f.location.column)} | {(p.line, p.column) for p in f.related}
+
+
+def corrected(schedule: Schedule, where, value: Decimal) -> Schedule:
+    """A copy of the schedule with one figure replaced (the AST is frozen)."""
+    p, r, k, cell = where
+    period = schedule.periods[p]
+    row = period.rows[r]
+    new_cell = dataclasses.replace(cell, value=value, raw=_printed(value, cell))
+    row = dataclasses.replace(row, cells=row.cells[:k] + (new_cell,) + row.cells[k + 1 :])
+    period = dataclasses.replace(period, rows=period.rows[:r] + (row,) + period.rows[r + 1 :])
+    return dataclasses.replace(schedule, periods=schedule.periods[:p] + (period,) + schedule.periods[p + 1 :])
+
+
+def _printed(value: Decimal, like: Cell) -> str:
+    """The value as the filing would print it, at the printed figure's precision."""
+    if like.decimals:
+        value = value.quantize(Decimal(1).scaleb(-like.decimals))
+    return amount_text(value)
+
+
+def _attribute(schedule, cells, before, best) -> Diagnosis:
+    """Each failure goes to the one cell that explains it best; cells whose
+    explained failures another cell's strictly include are not contenders."""
+    diagnosis = Diagnosis()
+    suggestions = {pos: _suggestion(schedule, cells[pos], value, [before[k] for k in keys])
+                   for pos, (keys, value) in best.items()}
+    for key, f in before.items():
+        contenders = [pos for pos, (keys, _) in best.items() if key in keys]
+        contenders = [pos for pos in contenders
+                      if not any(set(best[pos][0]) < set(best[o][0]) for o in contenders)]
+        if len(contenders) == 1:
+            diagnosis.suggestions[f] = suggestions[contenders[0]]
+        elif contenders:
+            diagnosis.candidates[f] = tuple(dataclasses.replace(suggestions[pos], confidence="low")
+                                            for pos in sorted(contenders))
+    return diagnosis
+
+
+def _suggestion(schedule, where, value, explains) -> Suggestion:
+    p, r, k, cell = where
+    period, row = schedule.periods[p], schedule.periods[p].rows[r]
+    return Suggestion(
+        cell=cell,
+        period=period.label,
+        period_short=str(period.fiscal_year) if period.fiscal_year else (period.label or "(no period caption)"),
+        row=row.label,
+        column=schedule.columns[k].role,
+        value=value,
+        confidence="high" if len({f.rule for f in explains}) > 1 else "medium",
+        explains=tuple(explains),
+        slip=slip(cell, value) or _copied(schedule, where),
+    )
+
+
+# --- typical slips -------------------------------------------------------------
+
+
+def _digits(value: Decimal) -> str:
+    return format(abs(value), "f").replace(".", "")
+
+
+def slip(cell: Cell, value: Decimal) -> Optional[str]:
+    """The typing slip that turns `value` into the printed figure, if one does."""
+    printed = _value(cell)
+    if printed == -value and value:
+        return "a flipped sign"
+    if (printed < 0) != (value < 0) and printed and value:
+        return None
+    shown, meant = _digits(printed), _digits(value)
+    difference = amount_text(abs(printed - value))
+    if len(shown) == len(meant) and _swapped(shown, meant):
+        return f"two digits transposed: the difference, {difference}, is divisible by 9"
+    if len(shown) + 1 == len(meant) and _one_removed(meant, shown):
+        return "a digit dropped"
+    if len(shown) == len(meant) + 1 and _one_removed(shown, meant):
+        repeated = any(shown[i] == shown[i + 1] and shown[:i] + shown[i + 1 :] == meant for i in range(len(shown) - 1))
+        return "a digit repeated" if repeated else "an extra digit"
+    return None
+
+
+def _swapped(a: str, b: str) -> bool:
+    differ = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(differ) == 2 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
+
+
+def _one_removed(longer: str, shorter: str) -> bool:
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+LABEL_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def _copied(schedule: Schedule, where) -> Optional[str]:
+    """The printed figure is the same row's figure in an adjacent period."""
+    p, r, k, cell = where
+    if cell.value is None or not cell.value:
+        return None
+    label = LABEL_WORDS.findall(schedule.periods[p].rows[r].label.lower())
+    for q in (p - 1, p + 1):
+        if not 0 <= q < len(schedule.periods):
+            continue
+        for row in schedule.periods[q].rows:
+            other = row.cells[k] if k < len(row.cells) else None
+            if LABEL_WORDS.findall(row.label.lower()) == label and other is not None and other.value == cell.value:
+                return f"a figure copied from {schedule.periods[q].label or 'the adjacent period'}"
+    return None
+
+
