@@ -12,11 +12,11 @@ the AST in `model`), `roles` (column roles and sign conventions), `engine`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import engine, layout, locate, parse, roles, rules, source
 from .errors import InputError
-from .model import Finding, Schedule
+from .model import Finding, Position, Schedule
 
 __all__ = ["check_file", "check_source", "schedules", "FileResult", "InputError", "load_rules"]
 
@@ -32,7 +32,13 @@ class FileResult:
 
 
 def schedules(src: source.Source, ruleset) -> list:
-    """Every Schedule II in the source, laid out and with roles assigned."""
+    """Every Schedule II in the source, laid out and with roles assigned,
+    its cells at the file's own columns."""
+    return [_in_file_columns(s, src) for s in _laid_out(src, ruleset)]
+
+
+def _laid_out(src: source.Source, ruleset) -> list:
+    """The schedules with columns counted in the laid-out (tab-expanded) lines."""
     found = []
     for region in locate.regions(src):
         lines = parse.lines(src, region)
@@ -47,14 +53,46 @@ def check_source(src: source.Source, ruleset=None, only=None) -> FileResult:
     ruleset = ruleset or rules.load()
     result = FileResult(src.path)
     try:
-        result.schedules = schedules(src, ruleset)
+        laid_out = _laid_out(src, ruleset)
     except InputError as exc:
         result.error = exc.located(src.path)
         return result
-    for schedule in result.schedules:
-        result.findings.extend(engine.evaluate(schedule, ruleset, only))
+    for schedule in laid_out:
+        result.findings.extend(_finding_in_file(f, src) for f in engine.evaluate(schedule, ruleset, only))
+    result.schedules = [_in_file_columns(s, src) for s in laid_out]
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+# Stages count columns in lines laid out with tabs expanded; what the user is
+# shown counts the file's own characters.  These two map positions back.
+
+
+def _in_file_columns(schedule: Schedule, src: source.Source) -> Schedule:
+    if not src.has_tabs:
+        return schedule
+
+    def cell(c):
+        if c is None:
+            return None
+        return replace(c, column=src.original_column(c.line, c.column),
+                       end_column=src.original_column(c.line, c.end_column - 1) + 1)
+
+    periods = tuple(
+        replace(p, rows=tuple(replace(r, cells=tuple(cell(c) for c in r.cells)) for r in p.rows))
+        for p in schedule.periods
+    )
+    return replace(schedule, periods=periods)
+
+
+def _finding_in_file(finding: Finding, src: source.Source) -> Finding:
+    if not src.has_tabs:
+        return finding
+
+    def position(p):
+        return Position(p.line, src.original_column(p.line, p.column))
+
+    return replace(finding, location=position(finding.location), related=tuple(position(p) for p in finding.related))
 
 
 def check_file(path: str, ruleset=None, only=None) -> FileResult:

@@ -2,15 +2,17 @@
 
 A fast scan: one regular expression over the whole text for the schedule's
 title, then, from each title, the table that follows it.  Only the lines of
-a located region go to the grammar.
+a located region go to the grammar.  A title that merely mentions the
+schedule (an index line, "see Schedule II") is passed over: the table after
+a title must be headed like a schedule, with balance columns.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
+from .errors import InputError
 from .source import Source
 
 TITLE = re.compile(
@@ -19,10 +21,17 @@ TITLE = re.compile(
 )
 TABLE_OPEN = re.compile(r"^\s*<TABLE\b", re.IGNORECASE)
 TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
+# The edges of the documents of an EDGAR submission: no table crosses them.
+DOCUMENT_EDGE = re.compile(r"^\s*(</?(TEXT|DOCUMENT|SEC-DOCUMENT|PDF)>|<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>)", re.I)
 # A figure row: text then at least two numbers or nils separated by spaces.
 FIGURES = re.compile(r"(\(?\$?\s*[\d,]*\d(\.\d+)?\)?|-{1,3}|\u2014)(\s{2,}|\s*\$\s*)(\(?[\d,]*\d|-{1,3}|\u2014)")
-# How far below its title a schedule's table may start.
+# A schedule's headings name its balances and what moved them.
+BALANCE_HEADING = re.compile(r"\bbalance|\bbeginning\b", re.IGNORECASE)
+MOVEMENT_HEADING = re.compile(r"\bend\b|\bending\b|deduct|charged|addition|write|provision|expense", re.IGNORECASE)
+# How far below its title a schedule's table may start, and how far above
+# it a <TABLE> may open when the title is the table's own caption.
 REACH = 40
+CAPTION_REACH = 8
 # Lines that may sit between a table and its continuation after a page break.
 BREAK = re.compile(r"^\s*(<PAGE>.*|\f|S?-?\s*\d{1,3}\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
 
@@ -36,25 +45,17 @@ class Region:
     title_line: int
 
 
-def _line_starts(text: str) -> list:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return starts
-
-
 def regions(source: Source) -> list:
+    """Every schedule in the file, in file order."""
     text = "\n".join(source.lines)
-    starts = _line_starts(text)
     found, covered_to = [], 0
+    line, counted_to = 1, 0
     for match in TITLE.finditer(text):
-        title = bisect_right(starts, match.start())
-        if title <= covered_to:
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        if line <= covered_to:
             continue
-        region = _table_after(source, title)
+        region = _table_after(source, line)
         if region is not None:
             found.append(region)
             covered_to = region.last
@@ -63,26 +64,65 @@ def regions(source: Source) -> list:
 
 def _table_after(source: Source, title: int):
     lines = source.lines
+    caption_of = _open_table_above(lines, title)
     limit = min(len(lines), title + REACH)
     for n in range(title, limit + 1):
         line = lines[n - 1]
-        if n > title and TITLE.search(line) and not FIGURES.search(line):
-            return None  # another title first: this one was a mention
-        if TABLE_OPEN.match(line):
-            return Region(title, _table_end(lines, n), title)
+        if n > title and (TITLE.search(line) and not FIGURES.search(line) or DOCUMENT_EDGE.match(line)):
+            return None  # another title (or document) first: this one was a mention
+        if TABLE_CLOSE.match(line):
+            if caption_of is None:
+                return None  # the title sat in some other table, an index
+            caption_of = None  # the title had a table of its own; the schedule's follows
+            continue
+        if TABLE_OPEN.match(line) and caption_of is None:
+            first_row = _first_row(lines, n)
+            if first_row is None or not _headed_like_schedule(lines, title, first_row):
+                return None
+            return Region(title, _table_end(source, n), title)
         if FIGURES.search(line):
-            return Region(title, _block_end(lines, n), title)
+            if not _headed_like_schedule(lines, caption_of or title, n):
+                return None
+            if caption_of is not None:
+                return Region(caption_of, _table_end(source, caption_of), title)
+            return Region(title, _block_end(source, n), title)
     return None
 
 
-def _table_end(lines: list, open_line: int) -> int:
-    """The last line of a <TABLE>, following continuations across page breaks."""
-    n = open_line
+def _open_table_above(lines: list, title: int):
+    """The <TABLE> line just above a title printed as the table's caption."""
+    for n in range(title - 1, max(0, title - CAPTION_REACH), -1):
+        line = lines[n - 1]
+        if TABLE_OPEN.match(line):
+            return n
+        if TABLE_CLOSE.match(line) or DOCUMENT_EDGE.match(line):
+            return None
+    return None
+
+
+def _first_row(lines: list, open_line: int):
+    for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1):
+        if TABLE_CLOSE.match(lines[n - 1]):
+            return None
+        if FIGURES.search(lines[n - 1]):
+            return n
+    return None
+
+
+def _headed_like_schedule(lines: list, first: int, last: int) -> bool:
+    text = "\n".join(lines[first - 1 : last])
+    return bool(BALANCE_HEADING.search(text) and MOVEMENT_HEADING.search(text))
+
+
+def _table_end(source: Source, open_line: int) -> int:
+    """The last line of a <TABLE>, following continuations across page breaks.
+
+    A table that is never closed is cut off: an error, never a half table.
+    """
+    lines = source.lines
+    n = open_line + 1
     while True:
-        while n <= len(lines) and not TABLE_CLOSE.match(lines[n - 1]):
-            n += 1
-        if n > len(lines):
-            return len(lines)
+        n = _close_of(source, open_line, n)
         close = n
         n += 1
         while n <= len(lines) and BREAK.match(lines[n - 1]) and not TABLE_OPEN.match(lines[n - 1]):
@@ -90,12 +130,34 @@ def _table_end(lines: list, open_line: int) -> int:
         # A continuation repeats the title or opens a table within a few lines.
         look = n
         while look <= min(len(lines), n + 8) and not TABLE_OPEN.match(lines[look - 1]):
+            if DOCUMENT_EDGE.match(lines[look - 1]):
+                return close
             if not (BREAK.match(lines[look - 1]) or TITLE.search(lines[look - 1]) or _is_caption(lines[look - 1])):
                 return close
             look += 1
         if look > len(lines) or not TABLE_OPEN.match(lines[look - 1]):
             return close
-        n = look
+        open_line, n = look, look + 1
+
+
+def _close_of(source: Source, open_line: int, n: int) -> int:
+    lines = source.lines
+    while n <= len(lines):
+        line = lines[n - 1]
+        if TABLE_CLOSE.match(line):
+            return n
+        if TABLE_OPEN.match(line) or DOCUMENT_EDGE.match(line):
+            raise InputError(
+                f"the table opened at line {open_line} is cut off: expected </TABLE> before {line.strip()!r}",
+                source.path,
+                n,
+            )
+        n += 1
+    raise InputError(
+        f"the file ends inside the table opened at line {open_line}: expected </TABLE>",
+        source.path,
+        len(lines),
+    )
 
 
 def _is_caption(line: str) -> bool:
@@ -103,11 +165,15 @@ def _is_caption(line: str) -> bool:
     return bool(stripped) and not FIGURES.search(line) and len(stripped) < 80 and stripped.upper() == stripped
 
 
-def _block_end(lines: list, first_row: int) -> int:
-    """A table without <TABLE> tags ends at two blank lines after its figures."""
+def _block_end(source: Source, first_row: int) -> int:
+    """A table without <TABLE> tags ends at two blank lines after its figures,
+    or where its document ends."""
+    lines = source.lines
     n, blanks, last_figures = first_row, 0, first_row
     while n <= len(lines):
         line = lines[n - 1]
+        if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TABLE_CLOSE.match(line):
+            break
         if not line.strip():
             blanks += 1
             if blanks >= 2 and n > last_figures:

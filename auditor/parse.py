@@ -121,7 +121,9 @@ def lines(source: Source, region: Region) -> list:
         try:
             return lark.parse(text)
         except UnexpectedInput as exc:
-            raise InputError(_sentence(exc), source.path, exc.line + region.first - 1) from None
+            line = exc.line + region.first - 1
+            column = source.original_column(line, exc.column)  # the file's column, not the laid-out one
+            raise InputError(_sentence(exc, column), source.path, line) from None
 
 
 _EXPECTED = {
@@ -133,12 +135,12 @@ _EXPECTED = {
 }
 
 
-def _sentence(exc: UnexpectedInput) -> str:
+def _sentence(exc: UnexpectedInput, column: int = None) -> str:
     """lark's error, as a sentence about the schedule."""
     expected = sorted({_EXPECTED.get(t, t.lower()) for t in getattr(exc, "expected", ()) or ()})
     token = getattr(exc, "token", None)
     got = repr(str(token)) if token is not None else "this character"
-    where = f"column {exc.column}: unexpected {got}"
+    where = f"column {column or exc.column}: unexpected {got}"
     if expected:
         return f"{where}, expected {' or '.join(expected)}"
     return where

@@ -23,6 +23,10 @@ class Source:
     encoding: str
     _tab_maps: dict = field(default_factory=dict)  # line -> expanded col -> file col
 
+    @property
+    def has_tabs(self) -> bool:
+        return bool(self._tab_maps)
+
     def original_column(self, line: int, column: int) -> int:
         """The file's column for a column of the expanded (laid out) line."""
         mapping = self._tab_maps.get(line)
@@ -36,12 +40,28 @@ class Source:
         return "\n".join(chunk) + "\n"
 
 
+# Formats people feed a checker by mistake, by their first bytes.
+MAGIC = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a zip archive (or .docx/.xlsx)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+}
+# Control bytes no text filing contains (tab, line breaks, form feed and the
+# DOS end-of-file mark ^Z are at home in EDGAR text).
+CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1a")
+
+
 def decode(data: bytes, path: str) -> tuple:
     """Bytes to text: UTF-8 (with or without BOM), else cp1252, else latin-1."""
-    if b"\x00" in data[:8192]:
-        raise InputError("not a text file (it contains NUL bytes)", path, None)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    _refuse_binary(data, path)
+    if not data.strip():
+        raise InputError("no Schedule II found: the file is empty", path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -51,6 +71,17 @@ def decode(data: bytes, path: str) -> tuple:
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; latin-1 maps every byte.
         return data.decode("latin-1"), "latin-1"
+
+
+def _refuse_binary(data: bytes, path: str) -> None:
+    for magic, what in MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"not a text file: it is {what}", path)
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError("not a text file (it contains NUL bytes)", path)
+    if head and len(head.translate(None, CONTROL)) < len(head) * 0.95:
+        raise InputError("not a text file (too many control bytes)", path)
 
 
 def _expand_tabs(line: str) -> tuple:
