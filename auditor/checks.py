@@ -1,27 +1,27 @@
-"""The kinds of check a rule can name, one small evaluator each.
+"""The evaluators a rule can run, one small function each, registered by name.
 
-An evaluator reads a schedule (with roles) and yields a `Claim` wherever
-the arithmetic it checks does not hold exactly.  Tolerance, severity and
-wording are the engine's business, from the rules file.  A new kind of
-check is one function registered here with `@check("name")`.
+Most rules run `formula`: their test is data, in the rules file.  A kind of
+check a formula cannot say (a row that must exist in every period) is one
+function registered here with `@evaluator("name")`.  An evaluator reads a
+`Table` and yields a `Claim` wherever its test fails; severity, tolerance
+wording and the message are the engine's business.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
-from .model import Cell, Period, Row, Schedule
-from .roles import identity_terms
+from . import formula as fm
+from .table import NotApplicable, Table, chronological, row_key, value  # noqa: F401 (re-exported)
 
-CHECKS = {}
+EVALUATORS = {}
 
 
-def check(name):
+def evaluator(name):
     def register(fn):
-        CHECKS[name] = fn
+        EVALUATORS[name] = fn
         return fn
 
     return register
@@ -29,153 +29,85 @@ def check(name):
 
 @dataclass(frozen=True)
 class Claim:
-    """One failed piece of arithmetic about one cell."""
+    """One failed test about one cell (or, for a missing row, one period)."""
 
-    period: Period
-    row: Row
-    column: int  # index of the cell the claim is about
+    p: int  # period index
+    r: Optional[int]  # row index; None for a claim about a whole period
+    k: Optional[int]  # column index of the cell the claim is about
     actual: Optional[Decimal]
-    expected: Optional[Decimal]
-    operands: tuple = ()  # the other cells read, for `related` and tolerance
+    expected: Optional[Decimal]  # the amount the cell should have (equalities only)
+    difference: Optional[Decimal]  # actual - expected, or how far past its limit
+    operands: tuple = ()  # the other cells read, for `related`
     fields: dict = field(default_factory=dict)  # extra message fields
-    exact: bool = False  # no tolerance applies (a sign is a sign)
+    allowed: Optional[Decimal] = None  # set when the tolerance explains the failure
 
 
-ZERO = Decimal(0)
-
-
-def value(cell: Optional[Cell]) -> Decimal:
-    return cell.value if cell is not None and cell.value is not None else ZERO
-
-
-def _effect_index(schedule: Schedule, effect: str) -> int:
-    return next(k for k, c in enumerate(schedule.columns) if c.effect == effect)
-
-
-def _present(cells) -> tuple:
-    return tuple(c for c in cells if c is not None)
-
-
-@check("row_identity")
-def row_identity(schedule: Schedule):
-    opening = _effect_index(schedule, "opening")
-    closing = _effect_index(schedule, "closing")
-    terms = identity_terms(schedule)
-    formula = _formula(schedule, opening, terms)
-    convention = _convention(schedule)
-    for period in schedule.periods:
-        for row in period.rows:
-            cells = row.cells
-            if all(cells[k] is None for k in [opening, closing] + [k for k, _ in terms]):
-                continue
-            expected = value(cells[opening]) + sum(s * value(cells[k]) for k, s in terms)
-            actual = value(cells[closing])
-            if expected != actual:
-                operands = _present([cells[opening]] + [cells[k] for k, _ in terms])
-                yield Claim(period, row, closing, actual, expected, operands,
-                            {"formula": formula, "convention": convention})
-
-
-def _formula(schedule, opening, terms) -> str:
-    cols = schedule.columns
-    text = cols[opening].role
-    for k, s in terms:
-        text += f" {'+' if s > 0 else '-'} {cols[k].role}"
-    return text
-
-
-def _convention(schedule: Schedule) -> str:
-    if not any(c.effect == "subtract" for c in schedule.columns):
-        return "no deduction columns"
-    how = "positive amounts subtracted" if schedule.deductions == "subtracted" else "signed amounts added"
-    return f"deductions read as {how}, {schedule.deductions_basis}"
-
-
-def _segments(period: Period):
-    """Each total row with the rows it sums: the items since the previous
-    total, or, when none, the subtotals above it (a grand total)."""
-    items, subtotals = [], []
-    for row in period.rows:
-        if not row.is_total:
-            items.append(row)
-            continue
-        if items:
-            yield row, items
-            subtotals.append(row)
-        elif subtotals:
-            yield row, subtotals
-        items = []
-
-
-@check("column_total")
-def column_total(schedule: Schedule):
-    for period in schedule.periods:
-        for total, parts in _segments(period):
-            for k, col in enumerate(schedule.columns):
-                cells = [r.cells[k] for r in parts]
-                if total.cells[k] is None and not _present(cells):
+@evaluator("formula")
+def formula(table: Table, rule, tolerance):
+    for test in rule.formula.conjuncts:
+        about = fm.subject(test)
+        if about is not None and about.name != fm.CELL and not table.columns.get(about.name):
+            continue  # the cell it is about is not in this table: the test does not apply
+        for p, r, k in rule.scope.targets(table):
+            here = fm.Here(table, p, r, k)
+            try:
+                if test.holds(here):
                     continue
-                expected = sum((value(c) for c in cells), ZERO)
-                actual = value(total.cells[k])
-                if expected != actual:
-                    yield Claim(period, total, k, actual, expected, _present(cells))
-
-
-LABEL_WORDS = re.compile(r"[a-z0-9]+")
-
-
-def row_key(label: str) -> str:
-    """Labels match across periods whatever their case, punctuation or plural."""
-    return " ".join(w.rstrip("s") for w in LABEL_WORDS.findall(label.lower()))
-
-
-def chronological(schedule: Schedule) -> list:
-    """Periods oldest first, by end date or fiscal year; printed order otherwise."""
-    periods = list(schedule.periods)
-    if all(p.end_date for p in periods):
-        return sorted(periods, key=lambda p: p.end_date)
-    if all(p.fiscal_year for p in periods) and len({p.fiscal_year for p in periods}) == len(periods):
-        return sorted(periods, key=lambda p: p.fiscal_year)
-    return periods
-
-
-@check("carry_forward")
-def carry_forward(schedule: Schedule):
-    opening = _effect_index(schedule, "opening")
-    closing = _effect_index(schedule, "closing")
-    ordered = chronological(schedule)
-    for before, after in zip(ordered, ordered[1:]):
-        ends = {}
-        for row in before.rows:
-            ends.setdefault(_key(row, before), row)
-        for row in after.rows:
-            prior = ends.get(_key(row, after))
-            if prior is None or (prior.cells[closing] is None and row.cells[opening] is None):
+            except NotApplicable:
                 continue
-            expected, actual = value(prior.cells[closing]), value(row.cells[opening])
-            if expected != actual:
-                yield Claim(after, row, opening, actual, expected, _present([prior.cells[closing]]),
-                            {"previous_period": before.label})
+            claim = _claim(table, test, about, here, tolerance)
+            if claim is not None:
+                yield claim
 
 
-def _key(row: Row, period: Period) -> str:
-    if row.label:
-        return row_key(row.label)
-    # An unlabelled total: matched by its place among the period's totals.
-    return f"<total {[r for r in period.rows if r.is_total and not r.label].index(row)}>"
+def _claim(table: Table, test, about, here, tolerance) -> Optional[Claim]:
+    here.read = []
+    if isinstance(test, fm.Comparison):
+        left, right = test.left.value(here), test.right.value(here)
+    else:
+        test.holds(here)
+    read = [c for c in here.read if c is not None]
+    if not read:
+        return None  # the row prints none of the figures the test reads
+    p, r, k = here.p, here.r, None
+    if about is not None:
+        p, r = about.place(here)
+        k = about.columns(here)[0]
+    subject = table.cell(p, r, k) if k is not None else None
+    operands = tuple(sorted({(c.line, c.column): c for c in read if c is not subject}.values(),
+                            key=lambda c: (c.line, c.column)))
+    fields = {"formula": test.text(table)}
+    if not isinstance(test, fm.Comparison):
+        actual = value(subject) if subject is not None else None
+        return Claim(p, r, k, actual, None, None, operands, fields)
+    fields["formula"] = test.right.text(table)
+    if _bare(test.left, about, here):  # report the figures as printed
+        factor = table.factor[k]
+        left, right = value(subject), right * factor
+    difference = left - right
+    fields["limit"] = right
+    fits, allowed = test.within(_fresh(here), tolerance)
+    expected = right if test.op == "==" else None
+    return Claim(p, r, k, left, expected, difference, operands, fields, allowed if fits else None)
 
 
-@check("sign")
-def sign(schedule: Schedule):
-    wanted = schedule.balance_sign
-    table_sign = "positive" if wanted > 0 else "negative (contra)"
-    for k, col in enumerate(schedule.columns):
-        if col.effect not in ("opening", "closing"):
-            continue
-        for period in schedule.periods:
-            for row in period.rows:
-                v = value(row.cells[k])
-                if v and (v > 0) != (wanted > 0):
-                    yield Claim(period, row, k, v, None, (), {
-                        "sign": "negative" if v < 0 else "positive", "table_sign": table_sign,
-                    }, exact=True)
+def _bare(node, about, here) -> bool:
+    """The left side is the one cell the finding is about."""
+    return node is about and len(about.columns(here)) == 1
+
+
+def _fresh(here):
+    return fm.Here(here.table, here.p, here.r, here.k)
+
+
+@evaluator("row_exists")
+def row_exists(table: Table, rule, tolerance):
+    """Every period (that `applies_to` selects) has a row matching `applies_to`."""
+    scope = rule.scope
+    for p in scope.periods_of(table):
+        if not any(scope.wants(row) for row in table.periods[p].rows):
+            pattern = scope.label.pattern if scope.label else scope.rows
+            yield Claim(p, None, None, None, None, None, fields={"pattern": pattern})
+
+
+__all__ = ["EVALUATORS", "Claim", "evaluator", "chronological", "row_key"]

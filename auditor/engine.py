@@ -1,93 +1,111 @@
 """Evaluate a rule set against a schedule: claims in, findings out.
 
-Each rule names a registered check; the engine runs it, weighs every claim
-against the rule's tolerance, and words it with the rule's message.  A
-difference that rounding of the printed figures can explain is reported at
-info severity, so nothing is hidden and nothing is cried wolf about.
+Each rule names an evaluator (most run their formula); the engine runs it
+over a `Table` of the schedule, and words each claim with the rule's
+message.  A failure the rule's tolerance explains is reported at info
+severity with its difference, so nothing is hidden and nothing is cried
+wolf about.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from .checks import CHECKS, Claim
+from .checks import EVALUATORS, Claim
 from .model import Finding, Position, Schedule
-
-HALF = Decimal("0.5")
+from .table import Table
 
 
 def evaluate(schedule: Schedule, ruleset, only=None) -> list:
+    table = Table(schedule)
     findings = []
     for rule in ruleset.rules:
         if only is not None and not only(rule):
             continue
         tolerance = rule.tolerance if rule.tolerance is not None else ruleset.tolerance
-        for claim in CHECKS[rule.check](schedule):
-            findings.append(_finding(rule, tolerance, schedule, claim))
+        for claim in EVALUATORS[rule.evaluator](table, rule, tolerance):
+            findings.append(_finding(rule, tolerance, table, claim))
     findings.sort(key=Finding.sort_key)
     return findings
 
 
-def allowance(claim: Claim, cell, tolerance) -> Decimal:
-    """How far a claim may be off and still hold."""
-    if claim.exact or claim.expected is None:
-        return Decimal(0)
-    if tolerance == "rounding":
-        # Calculations 1.1 intervals: every printed figure is exact to half a
-        # unit of its last digit; a nil or a blank is exact.
-        cells = list(claim.operands) + [cell]
-        return sum((half_unit(c) for c in cells if c is not None and c.value is not None), Decimal(0))
-    return Decimal(tolerance)
-
-
-def half_unit(cell) -> Decimal:
-    return HALF.scaleb(-cell.decimals)
-
-
-def _finding(rule, tolerance, schedule: Schedule, claim: Claim) -> Finding:
-    column = schedule.columns[claim.column]
-    cell = claim.row.cells[claim.column]
-    location = cell.position if cell is not None else Position(claim.row.line, column.start)
-    difference = None
-    severity = rule.severity
-    if claim.expected is not None:
-        difference = claim.actual - claim.expected
-    fields = {
-        "row": claim.row.label or "(unlabelled total)",
-        "period": claim.period.label or "(no period caption)",
-        "column": column.role,
-        "heading": column.heading,
-        "actual": amount_text(claim.actual),
-        "expected": amount_text(claim.expected),
-        "difference": signed_text(difference),
-        "rule": rule.id,
-        "severity": rule.severity,
-        "formula": "",
-        "convention": "",
-        "previous_period": "",
-        "sign": "",
-        "table_sign": "",
-    }
-    fields.update(claim.fields)
+def _finding(rule, tolerance, table: Table, claim: Claim) -> Finding:
+    schedule = table.schedule
+    period = schedule.periods[claim.p]
+    row = period.rows[claim.r] if claim.r is not None else None
+    column = schedule.columns[claim.k] if claim.k is not None else None
+    cell = row.cells[claim.k] if row is not None and claim.k is not None else None
+    if cell is not None:
+        location = cell.position
+    elif row is not None:
+        location = Position(row.line, column.start if column else 1)
+    else:
+        location = Position(period.line, 1)
+    fields = dict(_FIELDS)
+    fields.update(
+        row=(row.label or "(unlabelled total)") if row is not None else "",
+        period=period.label or "(no period caption)",
+        column=column.role if column else "",
+        heading=column.heading if column else "",
+        actual=amount_text(claim.actual),
+        expected=amount_text(claim.expected),
+        difference=signed_text(claim.difference),
+        rule=rule.id,
+        severity=rule.severity,
+        convention=_convention(schedule),
+        table_sign="positive" if schedule.balance_sign > 0 else "negative (contra)",
+        sign=_sign(claim.actual),
+        previous_period=_neighbour(table, claim.p, table.earlier),
+        next_period=_neighbour(table, claim.p, table.later),
+    )
+    fields.update({k: amount_text(v) if k == "limit" else v for k, v in claim.fields.items()})
+    if claim.expected is None and "limit" in claim.fields:
+        fields["expected"] = fields["limit"]
     message = rule.message.format_map(fields)
-    allowed = allowance(claim, cell, tolerance)
-    if difference is not None and abs(difference) <= allowed:
+    severity = rule.severity
+    if claim.allowed is not None:
         severity = "info"
-        message = f"{message} [within the rounding tolerance of {amount_text(allowed)}]"
+        how = "rounding tolerance" if tolerance == "rounding" else "tolerance"
+        message = f"{message} [within the {how} of {amount_text(claim.allowed)}]"
     return Finding(
         rule=rule.id,
         check=rule.check,
         severity=severity,
         message=message,
-        period=claim.period.label,
-        row=claim.row.label,
-        column=column.role,
+        period=period.label,
+        row=row.label if row is not None else "",
+        column=column.role if column else None,
         actual=claim.actual,
         expected=claim.expected,
-        difference=difference,
+        difference=claim.difference,
         location=location,
         related=tuple(c.position for c in claim.operands),
     )
+
+
+# Every field a message template may name; rules.py checks templates against it.
+_FIELDS = dict.fromkeys(
+    "row period column heading actual expected difference limit formula convention previous_period "
+    "next_period sign table_sign rule severity pattern".split(), ""
+)
+MESSAGE_FIELDS = frozenset(_FIELDS)
+
+
+def _neighbour(table: Table, p: int, links: dict) -> str:
+    other = links.get(p)
+    return table.periods[other].label if other is not None else ""
+
+
+def _sign(amount) -> str:
+    if amount is None:
+        return ""
+    return "negative" if amount < 0 else "positive" if amount > 0 else "zero"
+
+
+def _convention(schedule: Schedule) -> str:
+    if not any(c.effect == "subtract" for c in schedule.columns):
+        return "no deduction columns"
+    how = "positive amounts subtracted" if schedule.deductions == "subtracted" else "signed amounts added"
+    basis = f", {schedule.deductions_basis}" if schedule.deductions_basis else ""
+    return f"deductions read as {how}{basis}"
 
 
 def amount_text(value) -> str:

@@ -1,7 +1,10 @@
-"""Load a rules file: YAML (safe loader) validated by the shipped JSON Schema.
+"""Load a rules file: YAML (safe loader), validated by the shipped JSON Schema,
+merged over the file it `extends`, formulas compiled once.
 
-Every problem is an `InputError` that names the file, the line and column
-of the offending YAML node, the rule and the field.
+Every problem names the file, the line and column of the offending YAML
+node, the rule and the field.  `load` raises a `RulesError` carrying every
+problem found, not just the first, so `auditor rules validate` can list them
+all.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -17,13 +20,28 @@ from pathlib import Path
 
 import yaml
 
+from . import formula as fm
 from .errors import InputError
+from .table import Scope
 
 DEFAULT = "default"
-MESSAGE_FIELDS = frozenset(
-    "row period column actual expected difference formula convention previous_period "
-    "sign table_sign rule severity heading".split()
-)
+
+
+class RulesError(InputError):
+    """One or more problems in a rules file, each `path:line:column: message`."""
+
+    def __init__(self, problems: list):
+        super().__init__(problems[0])
+        self.problems = problems
+
+    def located(self, path=None, line=None):
+        return self
+
+    def __str__(self) -> str:
+        more = len(self.problems) - 1
+        if not more:
+            return self.problems[0]
+        return f"{self.problems[0]}\n(and {more} more problem{'s' * (more > 1)}: run 'auditor rules validate')"
 
 
 @dataclass(frozen=True)
@@ -37,12 +55,16 @@ class RoleSpec:
 @dataclass(frozen=True)
 class Rule:
     id: str
-    check: str
+    check: str  # the kind of check, as findings report it
     severity: str
     message: str
     name: str = ""
     description: str = ""
     tolerance: object = None  # None: the file's
+    formula: fm.Formula = None
+    evaluator: str = "formula"
+    scope: Scope = field(default_factory=Scope)
+    origin: str = ""  # path:line where the rule (or its last override) is written
 
 
 @dataclass(frozen=True)
@@ -51,9 +73,18 @@ class RuleSet:
     roles: tuple  # RoleSpec, in matching order
     rules: tuple  # Rule
     tolerance: object  # "rounding" or Decimal
+    files: tuple = ()  # this file and the files it extends, base last
 
     def effect(self, role: str) -> str:
         return next((r.effect for r in self.roles if r.role == role), None)
+
+    def rule(self, key: str):
+        return next((r for r in self.rules if key in (r.id, r.name)), None)
+
+    def with_severity(self, overrides: dict) -> "RuleSet":
+        """The same rules with some severities changed (id -> level)."""
+        rules = tuple(replace(r, severity=overrides.get(r.id, r.severity)) for r in self.rules)
+        return replace(self, rules=rules)
 
 
 def default_path() -> str:
@@ -66,34 +97,125 @@ def _schema() -> dict:
 
 
 def load(path: str = None) -> RuleSet:
-    path = path or default_path()
-    try:
-        text = Path(path).read_text("utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read rules file: {exc.strerror}", path) from None
-    except UnicodeDecodeError:
-        raise InputError("rules file is not UTF-8 text", path) from None
-    return loads(text, path)
+    problems = _Problems()
+    layers = _layers(path or default_path(), problems, ())
+    ruleset = _build(layers, problems) if layers is not None and not problems else None
+    problems.raise_any()
+    return ruleset
 
 
 def loads(text: str, path: str = "<rules>") -> RuleSet:
+    problems = _Problems()
+    layer = _parse(text, path, problems)
+    layers = None
+    if layer is not None:
+        layers = _with_parents(layer, problems, (str(Path(path).resolve()),))
+    ruleset = _build(layers, problems) if layers is not None and not problems else None
+    problems.raise_any()
+    return ruleset
+
+
+# --- problems ---------------------------------------------------------------
+
+
+class _Problems(list):
+    def add(self, path, mark, message, caret=None):
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
+        self.append(f"{where}: {message}" + (f"\n{caret}" if caret else ""))
+
+    def raise_any(self):
+        if self:
+            raise RulesError(list(self))
+
+
+@dataclass
+class _Layer:
+    """One rules file, parsed."""
+
+    path: str
+    data: dict
+    node: object  # the YAML node tree, for marks
+
+    def mark(self, keys):
+        return _node_at(self.node, keys).start_mark
+
+
+# --- reading and extending --------------------------------------------------
+
+
+def _read(path: str, problems, mark_from=None) -> str:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        return Path(path).read_text("utf-8")
+    except OSError as exc:
+        if mark_from is None:
+            problems.add(path, None, f"cannot read rules file: {exc.strerror}")
+        else:
+            layer, keys = mark_from
+            problems.add(layer.path, layer.mark(keys), f"extends {path!r}: cannot read it: {exc.strerror}")
+    except UnicodeDecodeError:
+        problems.add(path, None, "rules file is not UTF-8 text")
+    return None
+
+
+def _layers(path: str, problems, chain, mark_from=None):
+    """This file and every file it extends, the base file last; None on a fatal problem."""
+    text = _read(path, problems, mark_from)
+    if text is None:
+        return None
+    layer = _parse(text, path, problems)
+    if layer is None:
+        return None
+    return _with_parents(layer, problems, chain + (str(Path(path).resolve()),))
+
+
+def _with_parents(layer, problems, chain):
+    parent = layer.data.get("extends")
+    if not isinstance(parent, str) or problems:
+        return [layer]
+    target = default_path() if parent == DEFAULT else str(Path(layer.path).parent / parent)
+    if str(Path(target).resolve()) in chain:
+        names = [Path(p).name for p in chain] + [Path(target).name]
+        problems.add(layer.path, layer.mark(["extends"]), f"extends cycle: {' -> '.join(names)}")
+        return None
+    parents = _layers(target, problems, chain, (layer, ["extends"]))
+    return None if parents is None else [layer] + parents
+
+
+def _parse(text: str, path: str, problems):
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise _error(path, mark, f"not valid YAML: {problem}") from None
+        problems.add(path, mark, f"not valid YAML: {problem}")
+        return None
     if not isinstance(data, dict):
-        raise _error(path, node and node.start_mark, "a rules file is a mapping with a 'rules' list")
-    _validate(data, node, path)
-    return _build(data, node, path)
+        problems.add(path, node.start_mark if node else None,
+                     "a rules file is a mapping with a 'rules' list (and optional extends, tolerance, roles)")
+        return None
+    layer = _Layer(path, data, node)
+    _duplicate_keys(layer, node, problems)
+    _validate(layer, problems)
+    return layer
 
 
-def _error(path, mark, message) -> InputError:
-    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
-    err = InputError(message, where)
-    return err
+def _duplicate_keys(layer, node, problems):
+    """YAML quietly keeps the last of two equal keys; a rules file may not."""
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, val in node.value:
+            if key.value in seen:
+                problems.add(layer.path, key.start_mark, f"field {key.value!r} given twice")
+            seen.add(key.value)
+            _duplicate_keys(layer, val, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _duplicate_keys(layer, item, problems)
 
 
 def _node_at(node, keys):
@@ -112,76 +234,215 @@ def _node_at(node, keys):
     return node
 
 
-def _rule_name(data, keys) -> str:
-    if len(keys) >= 2 and keys[0] == "rules" and isinstance(keys[1], int):
-        rule = data["rules"][keys[1]]
-        if isinstance(rule, dict) and "id" in rule:
-            return f"rule {rule['id']!r}: "
-        return f"rule #{keys[1] + 1}: "
-    if len(keys) >= 2 and keys[0] == "roles" and isinstance(keys[1], int):
-        role = data["roles"][keys[1]]
-        if isinstance(role, dict) and "role" in role:
-            return f"role {role['role']!r}: "
+def _who(data, keys) -> str:
+    """`rule 'VQ001': ` for a problem inside a rule, `role 'x': ` inside a role."""
+    if len(keys) >= 2 and keys[0] in ("rules", "roles") and isinstance(keys[1], int):
+        item = data[keys[0]][keys[1]]
+        name = "id" if keys[0] == "rules" else "role"
+        if isinstance(item, dict) and isinstance(item.get(name), str):
+            return f"{keys[0][:-1]} {item[name]!r}: "
+        return f"{keys[0][:-1]} #{keys[1] + 1}: "
     return ""
 
 
-def _validate(data, node, path):
+def _validate(layer, problems):
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if not errors:
-        return
-    err = jsonschema.exceptions.best_match(errors)
-    keys = list(err.absolute_path)
+    for err in sorted(validator.iter_errors(layer.data), key=lambda e: [str(k) for k in e.absolute_path]):
+        keys = list(err.absolute_path)
+        message = _schema_message(err, keys)
+        if err.validator == "additionalProperties":
+            keys += sorted(set(err.instance) - set(err.schema.get("properties", {})))[:1]
+        problems.add(layer.path, layer.mark(keys), _who(layer.data, keys) + message)
+
+
+def _schema_message(err, keys) -> str:
+    field_name = next((k for k in reversed(keys) if isinstance(k, str)), None)
     if err.validator == "additionalProperties":
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-        keys = keys + extra[:1]
-        message = f"unknown field {extra[0]!r}" if extra else err.message
-    elif err.validator == "required":
-        message = err.message.replace("is a required property", "is required")
-    else:
-        field = keys[-1] if keys and isinstance(keys[-1], str) else None
-        message = f"field {field!r}: {err.message}" if field else err.message
-    mark = _node_at(node, keys).start_mark
-    raise _error(path, mark, _rule_name(data, keys) + message)
+        known = sorted(err.schema.get("properties", {}))
+        extra = sorted(set(err.instance) - set(known))
+        if extra:
+            return f"unknown field {extra[0]!r}{fm._suggest(extra[0], known)}"
+    if err.validator == "required":
+        return err.message.replace("is a required property", "is required")
+    if err.validator == "enum":
+        allowed = ", ".join(map(str, err.validator_value))
+        return f"field {field_name!r}: {err.instance!r} is not one of {allowed}"
+    if err.validator in ("oneOf", "anyOf"):
+        return f"field {field_name!r}: {err.instance!r} is not {err.schema.get('title', 'valid here')}"
+    return f"field {field_name!r}: {err.message}" if field_name else err.message
 
 
-def _build(data, node, path) -> RuleSet:
-    from .checks import CHECKS
+# --- merging and building ---------------------------------------------------
 
-    roles = []
-    for i, spec in enumerate(data.get("roles", ())):
-        patterns = []
-        for j, pattern in enumerate(spec["patterns"]):
+
+def _build(layers, problems) -> RuleSet:
+    roles = _roles(layers, problems)
+    names = {r.role for r in roles}
+    rules = [_rule(entries, names, problems) for entries in _merged_rules(layers, problems)]
+    tolerance = next((_tolerance(l.data["tolerance"]) for l in layers if "tolerance" in l.data), "rounding")
+    return RuleSet(layers[0].path, tuple(roles), tuple(r for r in rules if r is not None), tolerance,
+                   tuple(l.path for l in layers))
+
+
+def _roles(layers, problems) -> list:
+    """A file's own roles are tried before those of the file it extends; a
+    role it redeclares replaces the inherited one."""
+    specs, seen = [], set()
+    for layer in layers:
+        for i, spec in enumerate(layer.data.get("roles", ())):
+            if spec["role"] in seen:
+                continue
+            seen.add(spec["role"])
+            _reserved(layer, i, spec, problems)
+            specs.append(_role(layer, i, spec, problems))
+    return specs
+
+
+def _reserved(layer, i, spec, problems):
+    """Prefixes and `cell` are no roles; a role named like an aggregate
+    (`deductions`, `additions`) is part of it, so it has its effect."""
+    name, where = spec["role"], layer.mark(["roles", i, "role"])
+    if name in fm.ROW_SCOPES + fm.SET_SCOPES + (fm.CELL,):
+        problems.add(layer.path, where, f"role {name!r}: the name is reserved for formulas")
+    effect = fm.AGGREGATES.get(name)
+    if effect and spec["effect"] != effect:
+        problems.add(layer.path, where, f"role {name!r}: effect must be {effect!r}: in formulas "
+                                        f"{name!r} is every column whose effect is {effect!r}")
+
+
+def _role(layer, i, spec, problems) -> RoleSpec:
+    patterns = []
+    for j, pattern in enumerate(spec["patterns"]):
+        try:
+            patterns.append(re.compile(pattern, re.IGNORECASE))
+        except re.error as exc:
+            problems.add(layer.path, layer.mark(["roles", i, "patterns", j]),
+                         f"role {spec['role']!r}: bad pattern {pattern!r}: {exc}")
+    return RoleSpec(spec["role"], spec["effect"], tuple(patterns), spec.get("position"))
+
+
+@dataclass
+class _Field:
+    value: object
+    layer: _Layer
+    keys: list
+
+    @property
+    def mark(self):
+        return self.layer.mark(self.keys)
+
+
+def _merged_rules(layers, problems) -> list:
+    """Each rule as {field: _Field}: the base file's rules in order, each
+    overlaid field by field by the files that extend it; new rules after."""
+    merged = {}
+    for layer in reversed(layers):
+        seen = {}
+        for i, spec in enumerate(layer.data["rules"]):
+            rid = spec["id"]
+            if rid in seen:
+                problems.add(layer.path, layer.mark(["rules", i, "id"]),
+                             f"rule {rid!r}: duplicate id (first at rule #{seen[rid] + 1})")
+                continue
+            seen[rid] = i
+            entry = merged.setdefault(rid, {"_new": _Field(len(layers) > 1 and layer is not layers[-1], layer,
+                                                            ["rules", i, "id"])})
+            for name, val in spec.items():
+                entry[name] = _Field(val, layer, ["rules", i, name])
+    return list(merged.values())
+
+
+def _rule(entries, roles, problems):
+    from .checks import EVALUATORS
+    from .engine import MESSAGE_FIELDS
+
+    rid = entries["id"].value
+    here = entries["id"]
+
+    def problem(fld, message, caret=None):
+        problems.add(fld.layer.path, fld.mark, f"rule {rid!r}: {message}", caret)
+
+    missing = [f for f in ("severity", "message") if f not in entries]
+    if "check" not in entries and "formula" not in entries:
+        missing.insert(0, "formula (or check)")
+    if missing:
+        why = "a new rule needs" if not entries["_new"].value else "no rule of that id to override, and a new rule needs"
+        problem(here, f"{why} {', '.join(missing)}")
+        return None
+    check = entries.get("check")
+    kind = check.value if check else "formula"
+    evaluator = "formula" if "formula" in entries else kind
+    if evaluator not in EVALUATORS:
+        known = ", ".join(sorted(EVALUATORS))
+        problem(check, f"unknown check {kind!r}{fm._suggest(kind, EVALUATORS)}: give a 'formula', "
+                       f"or name an evaluator ({known})")
+        return None
+    if "formula" in entries and kind in EVALUATORS and kind != "formula":
+        problem(check, f"check {kind!r} is an evaluator of its own and takes no formula")
+        return None
+    scope = _scope(entries.get("applies_to"), roles, problem)
+    compiled = None
+    if "formula" in entries:
+        compiled = _formula(entries["formula"], roles, scope.columns is not None, problem)
+    _template(entries["message"], MESSAGE_FIELDS, problem)
+    tolerance = entries.get("tolerance")
+    return Rule(
+        id=rid, check=kind, severity=entries["severity"].value, message=entries["message"].value,
+        name=entries["name"].value if "name" in entries else "",
+        description=" ".join(entries["description"].value.split()) if "description" in entries else "",
+        tolerance=_tolerance(tolerance.value) if tolerance else None,
+        formula=compiled, evaluator=evaluator, scope=scope,
+        origin=f"{here.layer.path}:{here.mark.line + 1}",
+    )
+
+
+def _formula(fld, roles, per_column, problem):
+    text = fld.value if "\n" not in fld.value.strip() else " ".join(fld.value.split())
+    try:
+        return fm.compile(text.strip(), roles, per_column)
+    except fm.FormulaError as exc:
+        node = _node_at(fld.layer.node, fld.keys)
+        mark = node.start_mark
+        if "\n" not in fld.value.strip() and node.style in (None, "", "'", '"'):
+            offset = (1 if node.style in ("'", '"') else 0) + exc.column - 1
+            mark = yaml.Mark(mark.name, mark.index + offset, mark.line, mark.column + offset, None, None)
+        problem(_Marked(fld, mark), f"formula: {exc.message}", exc.caret())
+        return None
+
+
+@dataclass
+class _Marked:
+    field: _Field
+    mark: object
+
+    @property
+    def layer(self):
+        return self.field.layer
+
+
+def _scope(fld, roles, problem) -> Scope:
+    if fld is None:
+        return Scope()
+    spec = fld.value
+    compiled = {}
+    for key in ("label", "period"):
+        if key in spec:
             try:
-                patterns.append(re.compile(pattern, re.IGNORECASE))
+                compiled[key] = re.compile(spec[key], re.IGNORECASE)
             except re.error as exc:
-                mark = _node_at(node, ["roles", i, "patterns", j]).start_mark
-                raise _error(path, mark, f"role {spec['role']!r}: bad pattern {pattern!r}: {exc}") from None
-        roles.append(RoleSpec(spec["role"], spec["effect"], tuple(patterns), spec.get("position")))
-    rules, seen = [], {}
-    for i, spec in enumerate(data["rules"]):
-        where = lambda field: _node_at(node, ["rules", i, field]).start_mark  # noqa: E731
-        if spec["id"] in seen:
-            raise _error(path, where("id"), f"rule {spec['id']!r}: duplicate id (first at rule #{seen[spec['id']] + 1})")
-        seen[spec["id"]] = i
-        if spec["check"] not in CHECKS:
-            known = ", ".join(sorted(CHECKS))
-            raise _error(path, where("check"), f"rule {spec['id']!r}: unknown check {spec['check']!r} (known: {known})")
-        _check_template(spec, path, where("message"))
-        rules.append(
-            Rule(
-                id=spec["id"],
-                check=spec["check"],
-                severity=spec["severity"],
-                message=spec["message"],
-                name=spec.get("name", ""),
-                description=" ".join(spec.get("description", "").split()),
-                tolerance=_tolerance(spec.get("tolerance")),
-            )
-        )
-    return RuleSet(path, tuple(roles), tuple(rules), _tolerance(data.get("tolerance", "rounding")))
+                problem(_Field(spec[key], fld.layer, fld.keys + [key]), f"applies_to: bad {key} pattern: {exc}")
+    columns = spec.get("columns")
+    if columns == "all":
+        columns = ("*",)
+    elif columns is not None:
+        for i, role in enumerate(columns):
+            if role not in roles:
+                problem(_Field(role, fld.layer, fld.keys + ["columns", i]),
+                        f"applies_to: unknown role {role!r}{fm._suggest(role, roles)}")
+        columns = tuple(columns)
+    return Scope(rows=spec.get("rows", "all"), periods=spec.get("periods", "all"), columns=columns, **compiled)
 
 
 def _tolerance(value):
@@ -190,13 +451,17 @@ def _tolerance(value):
     return Decimal(str(value))
 
 
-def _check_template(spec, path, mark):
+def _template(fld, known, problem):
     """Message templates name plain fields only: no attribute or index access."""
     try:
-        parts = list(string.Formatter().parse(spec["message"]))
+        parts = list(string.Formatter().parse(fld.value))
     except ValueError as exc:
-        raise _error(path, mark, f"rule {spec['id']!r}: field 'message': {exc}") from None
-    for _, field, _, _ in parts:
-        if field is not None and field not in MESSAGE_FIELDS:
-            known = ", ".join(sorted(MESSAGE_FIELDS))
-            raise _error(path, mark, f"rule {spec['id']!r}: field 'message': unknown placeholder {{{field}}} (known: {known})")
+        problem(fld, f"field 'message': {exc}")
+        return
+    for _, name, _, _ in parts:
+        if name is not None and name not in known:
+            hint = fm._suggest(name, known)
+            problem(fld, f"field 'message': unknown placeholder {{{name}}}{hint} (known: {', '.join(sorted(known))})")
+
+
+__all__ = ["load", "loads", "default_path", "Rule", "RuleSet", "RoleSpec", "RulesError", "DEFAULT"]
