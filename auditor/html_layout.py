@@ -1,0 +1,399 @@
+"""Lay HTML table grids out as a schedule: columns, periods, rows, cells.
+
+The HTML counterpart of `layout`: it builds the same AST from the grid
+`html_table` reads.  Which grid columns hold the labels and which the
+figures is read from the rows with figures; the header rows above them give
+the headings, and a figure belongs to the heading it sits under once spans
+are resolved, whatever spacer, "$" or ")" cells lie between.  EDGAR splits
+one printed figure over several cells ("$", "(2,036", ")", "(a)"); they are
+joined back here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Optional
+
+from .errors import InputError
+from .layout import LEADER, PERIOD_START, TOTAL, UNITS, _period
+from .locate import TITLE
+from .model import Cell, Column, Row, Schedule
+
+TOKEN = re.compile(
+    r"(?P<note>\([a-zA-Z]{1,2}\)|\([ivxIVX]{1,4}\)|\*{1,3}|[\u2020\u2021])"
+    r"|(?P<amount>\(?\s?-?(?:\d[\d,.]*\d|\d|\.\d+)\s?\)?)"
+    r"|(?P<nil>-{1,3}|[\u2012\u2013\u2014\u2015\u2212]{1,3}|(?:nil|none|n/a)(?![\w/]))"
+    r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
+    r"|(?P<text>[^\s$()]+)",
+    re.IGNORECASE,
+)
+FIGURE_KINDS = {"amount", "nil"}
+MARK_KINDS = {"note", "dollar", "open", "close", "percent"}
+BARE_YEAR = re.compile(r"^(19|20)\d\d$")
+SMALL_PAREN = re.compile(r"^\(\d{1,2}\)$")
+TRAILING_NOTES = re.compile(r"(\s*(\((\d{1,2}|[a-zA-Z]{1,2}|[ivxIVX]{1,4})\)|\*{1,3}|[\u2020\u2021]))+$")
+SCHEDULE_HEADINGS = (re.compile(r"beginning|balance\s+at|opening|start", re.I),
+                     re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.I))
+SCALES = {"3": "thousands", "6": "millions", "9": "billions"}
+
+
+@dataclass(frozen=True)
+class Tok:
+    kind: str
+    text: str
+    cell: object  # html_table.HtmlCell
+    start: int  # index of its first character in the cell
+    end: int
+
+
+def tokens(cell) -> list:
+    cached = getattr(cell, "_tokens", None)
+    if cached is None:
+        text = cell.text.replace("\xa0", " ")
+        cached = [Tok(m.lastgroup, m.group(0), cell, m.start(), m.end()) for m in TOKEN.finditer(text)]
+        cell._tokens = cached
+    return cached
+
+
+def kind(cell) -> str:
+    """blank, figure (only figures and their marks), mark ($, ")", "(a)") or text."""
+    kinds = {t.kind for t in tokens(cell)}
+    if not kinds:
+        return "blank"
+    if kinds <= FIGURE_KINDS | MARK_KINDS:
+        return "figure" if kinds & FIGURE_KINDS else "mark"
+    return "text"
+
+
+def plain(cells) -> str:
+    return " ".join(" ".join(c.text.replace("\xa0", " ").split()) for c in cells if c.text.strip()).strip()
+
+
+@dataclass
+class Frame:
+    """Where the labels and figures are in one table part, and its headings."""
+
+    figure_start: int  # first grid column of the figures
+    figure_rows: list  # indices of the rows with figures
+    heading_rows: list
+    leaves: list  # the lowest heading cell of each schedule column, left to right
+    headings: list  # heading text of each schedule column
+    label_heading: str = ""
+    number_columns: set = field(default_factory=set)
+
+
+def _nonblank(cells) -> list:
+    return [c for c in cells if kind(c) != "blank"]
+
+
+def _is_figure_row(cells, year_labels: bool) -> bool:
+    cells = _nonblank(cells)
+    figures = [c for c in cells if kind(c) == "figure"]
+    if year_labels and cells and BARE_YEAR.match(cells[0].text.strip()) and len(figures) >= 2:
+        return True
+    return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2)
+
+
+def _leading_label(cells, year_labels: bool) -> list:
+    cells = _nonblank(cells)
+    out = []
+    for c in cells:
+        if kind(c) == "text" or (year_labels and not out and BARE_YEAR.match(c.text.strip())):
+            out.append(c)
+        else:
+            break
+    return out
+
+
+def frame(grid) -> Optional[Frame]:
+    """The frame of a grid, or None when it has no rows of figures."""
+    rows = grid.rows
+    year_labels = not any(kind(_nonblank(r)[0]) == "text" for r in rows if _is_figure_row(r, False))
+    figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)]
+    if not figure_rows:
+        return None
+    starts = []
+    for i in figure_rows:
+        labels = _leading_label(rows[i], year_labels)
+        rest = [c for c in _nonblank(rows[i]) if c not in labels]
+        if labels and rest:
+            starts.append(rest[0].column)
+    if not starts:  # no labelled row at all: figures from the first non-blank column
+        starts = [_nonblank(rows[i])[0].column for i in figure_rows]
+    figure_start = min(starts)
+    numbers, label_columns = set(), set()
+    for i in figure_rows:
+        for c in _nonblank(rows[i]):
+            if c.column >= figure_start and kind(c) == "figure":
+                numbers.update(range(c.column, c.last + 1))
+            elif c.column < figure_start:
+                label_columns.add(c.column)
+
+    def heads(c):
+        if c.column >= figure_start:
+            return True
+        covers = any(c.covers(n) for n in numbers)
+        return covers and not any(c.covers(n) for n in label_columns)
+
+    heading_rows = [
+        i for i in range(figure_rows[0])
+        if any(heads(c) and kind(c) == "text" for c in rows[i])
+        and not any(TITLE.search(c.text) for c in rows[i])
+    ]
+    heading_cells = [[c for c in rows[i] if heads(c) and c.text.strip()] for i in heading_rows]
+    leaves = _leaves(heading_cells)
+    result = Frame(figure_start, figure_rows, heading_rows, leaves, [], number_columns=numbers)
+    result.headings = [_heading_of(leaf, heading_cells, numbers) for leaf in leaves]
+    result.label_heading = plain(c for i in heading_rows for c in rows[i] if not heads(c))
+    return result
+
+
+def _leaves(heading_cells) -> list:
+    """Heading cells with no heading cell below them over the same columns."""
+    leaves = []
+    for r, cells in enumerate(heading_cells):
+        for cell in cells:
+            below = [c for lower in heading_cells[r + 1:] for c in lower if c.row > cell.row + cell.rowspan - 1]
+            if any(c.column <= cell.last and cell.column <= c.last for c in below):
+                continue
+            if re.search(r"[a-zA-Z]{2}", cell.text):
+                leaves.append(cell)
+    return sorted(leaves, key=lambda c: c.column)
+
+
+def _heading_of(leaf, heading_cells, numbers) -> str:
+    core = [n for n in range(leaf.column, leaf.last + 1) if n in numbers] or list(range(leaf.column, leaf.last + 1))
+    over = [c for cells in heading_cells for c in cells if c.row <= leaf.row and any(c.covers(n) for n in core)]
+    over = [c for c in over if c is leaf or c.row < leaf.row]
+    return plain(over)
+
+
+def looks_like_schedule(f: Optional[Frame]) -> bool:
+    text = " ".join(f.headings) if f else ""
+    return bool(f and f.leaves and all(p.search(text) for p in SCHEDULE_HEADINGS))
+
+
+def continues(f: Optional[Frame], first: Frame) -> bool:
+    """A part after a page break: figures, and the first part's headings or none."""
+    return bool(f) and (not f.leaves or looks_like_schedule(f))
+
+
+# --- the schedule ------------------------------------------------------------------
+
+
+def build(region, path: str = None) -> Schedule:
+    frames = [frame(g) for g in region.grids]
+    first = frames[0]
+    columns = [
+        Column(heading=h, role=None, start=leaf.column + 1, end=leaf.last + 2)
+        for h, leaf in zip(first.headings, first.leaves)
+    ]
+    if not columns:
+        raise InputError("a table with figures but no column headings over them", path, region.title_line)
+    periods, label, line, rows, scales = [], "", None, [], set()
+
+    def close():
+        if rows:
+            periods.append(_period(label, line, rows))
+
+    for grid, f in zip(region.grids, frames):
+        leaves = f.leaves if f.leaves else _inherited(grid, f, first, path)
+        for i in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
+            cells = grid.rows[i]
+            if i in f.figure_rows:
+                if line is None:
+                    line = grid.row_lines[i]
+                rows.append(_row(cells, f, leaves, columns, grid.row_lines[i], path, scales))
+                continue
+            text = plain(cells)
+            if text and PERIOD_START.search(text) and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells):
+                close()
+                rows, label, line = [], text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])
+    close()
+    if not periods:
+        raise InputError("a Schedule II table with no rows of figures", path, region.title_line)
+    return Schedule(
+        title=region.title or _title(region.grids[0], first),
+        units=_units(region, first) or (SCALES.get(scales.pop()) if len(scales) == 1 else None),
+        columns=tuple(columns),
+        periods=tuple(periods),
+        line=region.title_line,
+        label_heading=first.label_heading,
+    )
+
+
+def _inherited(grid, f, first, path):
+    """Columns of a continuation printed without headings: the first part's."""
+    numbers = sorted({c.column for i in f.figure_rows for c in grid.rows[i]
+                      if c.column >= f.figure_start and kind(c) == "figure"})
+    if grid.width == max(c.last for c in first.leaves) + 1 or len(numbers) != len(first.leaves):
+        return first.leaves
+    return [_Span(n) for n in numbers]
+
+
+@dataclass
+class _Span:
+    column: int
+
+    @property
+    def last(self):
+        return self.column
+
+    def covers(self, n):
+        return n == self.column
+
+
+def _first_line(cells, default):
+    for c in cells:
+        if c.text.strip():
+            return c.places[len(c.text) - len(c.text.lstrip())][0]
+    return default
+
+
+def _title(grid, f) -> str:
+    for i in range(f.figure_rows[0]):
+        text = plain(grid.rows[i])
+        if TITLE.search(text):
+            return text
+    return ""
+
+
+def _units(region, f) -> Optional[str]:
+    texts = [region.preamble] + [plain(r) for r in region.grids[0].rows[: f.figure_rows[0]]]
+    for text in texts:
+        match = UNITS.search(text)
+        if match:
+            unit = next(g for g in match.groups() if g)
+            return "thousands" if unit == "000" else unit.lower()
+    return None
+
+
+# --- rows and figures ------------------------------------------------------------
+
+
+def _row(cells, f, leaves, columns, line, path, scales) -> Row:
+    label_cells = [c for c in cells if c.column < f.figure_start and c.text.strip()]
+    label = " ".join(plain(label_cells).split())
+    footnote = None
+    notes = TRAILING_NOTES.search(label)
+    if notes and notes.start() > 0:
+        footnote, label = notes.group(0).replace(" ", ""), label[: notes.start()]
+    label = LEADER.sub("", label).strip().rstrip(":").strip()
+    figures = _figures([c for c in cells if c.column >= f.figure_start], leaves, path)
+    out = [None] * len(columns)
+    for fig in figures:
+        if fig.leaf is None:
+            raise InputError(f"figure {fig.raw!r} lies under no column heading", path, fig.line)
+        k = leaves.index(fig.leaf)
+        if out[k] is not None:
+            raise InputError(f"two figures ({out[k].raw!r} and {fig.raw!r}) under the heading "
+                             f"{columns[k].heading!r}", path, fig.line)
+        out[k] = fig.cell()
+        if fig.fact is not None and fig.fact.scale:
+            scales.add(fig.fact.scale)
+    if label_cells:
+        line = _first_line(label_cells, line)
+    elif figures:
+        line = figures[0].line
+    kind_ = "total" if TOTAL.match(label) or not label else "item"
+    return Row(label=label, kind=kind_, cells=tuple(out), line=line, footnote=footnote)
+
+
+@dataclass
+class _Figure:
+    first: Tok  # the "(" or the figure's first character
+    number: Tok  # the amount or nil token
+    leaf: object
+    fact: object
+    raw: str
+    closed: bool = True  # a "(" still waits for its ")"
+    end: tuple = None  # (line, end column) of the last character
+    notes: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.first.cell.places[self.first.start][0]
+
+    def cell(self) -> Cell:
+        line, column, _ = self.first.cell.places[self.first.start]
+        end = self.end[1] if self.end and self.end[0] == line else column + len(self.raw)
+        value = None if self.number.kind == "nil" else _value(self)
+        return Cell(value=value, raw=self.raw, line=line, column=column, end_column=end,
+                    footnote=self.notes or None)
+
+
+def _value(fig: _Figure) -> Decimal:
+    digits = fig.raw.replace(" ", "").strip("()")
+    negative = fig.raw.startswith("(") or digits.startswith("-")
+    digits = digits.lstrip("-")
+    style = (fig.fact.format or "").lower() if fig.fact else ""
+    if "comma" in style:  # ixt:numcommadecimal: 1.234,5
+        digits = digits.replace(".", "").replace(",", ".")
+    else:
+        digits = digits.replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        raise InputError(f"cannot read {fig.raw!r} as a figure", None, fig.line) from None
+    if fig.fact is not None and fig.fact.sign == "-":
+        negative = True  # inline XBRL: the fact is negative whatever the print shows
+    return -value if negative else value
+
+
+def _leaf_of(cell, leaves):
+    right = [leaf for leaf in leaves if leaf.covers(cell.last)]
+    if right:
+        return right[0]
+    overlapping = [leaf for leaf in leaves if leaf.column <= cell.last and cell.column <= leaf.last]
+    if overlapping:
+        return overlapping[-1]
+    if not leaves:
+        return None
+    return min(leaves, key=lambda leaf: (max(leaf.column - cell.last, cell.column - leaf.last), leaf.column > cell.column))
+
+
+def _end(tok: Tok):
+    line, _, end = tok.cell.places[tok.end - 1]
+    return line, end
+
+
+def _figures(cells, leaves, path) -> list:
+    """The figures of a row's figure area, fragments joined: "(" "2,036" ")" "(a)"."""
+    figures, opening, row_notes = [], None, ""
+    for tok in (t for c in cells for t in tokens(c)):
+        last = figures[-1] if figures else None
+        sup = tok.cell.sup[tok.start]
+        fact = tok.cell.facts[tok.start]
+        if tok.kind == "amount" and fact is None and (sup or (
+                SMALL_PAREN.match(tok.text) and last and last.closed and opening is None
+                and last.leaf is _leaf_of(tok.cell, leaves))):
+            tok = Tok("note", tok.text, tok.cell, tok.start, tok.end)
+        if tok.kind in FIGURE_KINDS:
+            text = tok.text.strip()
+            lead = tok if text.startswith("(") or opening is None else opening
+            raw = ("(" if opening is not None and not text.startswith("(") else "") + text
+            fig = _Figure(lead, tok, _leaf_of(tok.cell, leaves), _fact(tok), raw, end=_end(tok))
+            fig.closed = raw.count("(") <= raw.count(")")
+            figures.append(fig)
+            opening = None
+        elif tok.kind == "open":
+            opening = tok
+        elif tok.kind == "close":
+            if last and not last.closed:
+                last.raw, last.closed, last.end = last.raw + ")", True, _end(tok)
+        elif tok.kind == "note":
+            if last:
+                last.notes += tok.text
+            else:
+                row_notes += tok.text
+        elif tok.kind == "text":
+            line = tok.cell.places[tok.start][0]
+            raise InputError(f"cannot read {tok.text!r} as a figure", path, line)
+    return figures
+
+
+def _fact(tok: Tok):
+    facts = [f for f in tok.cell.facts[tok.start:tok.end] if f is not None]
+    return facts[0] if facts else None

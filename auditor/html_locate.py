@@ -1,0 +1,137 @@
+"""Find the Schedule II tables of an HTML document without reading the others.
+
+A fast scan with regular expressions: the <table> tags (to know each
+table's extent), the schedule's title ("Valuation and Qualifying Accounts",
+"Schedule II", words split by tags or &nbsp;) and its headings ("Balance at
+beginning").  A table that encloses or follows a title, or encloses such a
+heading, is a candidate; only candidates are read into grids, and only those
+whose grid has Schedule II headings over figures are kept.  A table split
+by a page break continues into the next <table> when little but a page
+number or "(continued)" lies between them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from . import html_table
+from .source import Source
+
+_SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
+TITLE = re.compile(
+    rf"valuation{_SEP}and{_SEP}qualifying{_SEP}accounts|schedule{_SEP}ii\b|valuation{_SEP}accounts",
+    re.IGNORECASE,
+)
+HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",
+                     re.IGNORECASE)
+TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]*>")
+# How far after a title (in characters of markup) its table may start.
+REACH = 20000
+# What may separate a table from its continuation: page numbers, "(continued)",
+# a repeated title, a "Table of Contents" link; nothing longer.
+GAP_TEXT = 300
+LOOKS_HTML = re.compile(r"<(?:td|tr|th)[\s>]|<html\b|<!doctype\s+html", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Region:
+    """One schedule: its table, or tables when split by page breaks."""
+
+    parts: tuple  # of (start, end) character offsets of each <table>...</table>
+    grids: tuple  # of html_table.Grid, one per part
+    title: str
+    title_line: int
+    preamble: str  # text between the title and the table (units statements)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A table that looked like Schedule II but could not be read."""
+
+    line: int
+    reason: str
+
+
+def looks_html(text: str) -> bool:
+    return LOOKS_HTML.search(text) is not None
+
+
+class Document:
+    """The joined text of a source, its line starts and its tables' extents."""
+
+    def __init__(self, source: Source):
+        self.source = source
+        self.text = "\n".join(source.lines)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        self.tables = _tables(self.text)  # (start, end), by start
+        self.starts = [s for s, _ in self.tables]
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.line_starts, offset)
+
+    def enclosing(self, offset: int):
+        """The innermost table around `offset`, if any."""
+        best = None
+        for start, end in self.tables[: bisect_right(self.starts, offset)]:
+            if start <= offset < end and (best is None or start > best[0]):
+                best = (start, end)
+        return best
+
+    def next_table(self, offset: int):
+        i = bisect_left(self.starts, offset)
+        return self.tables[i] if i < len(self.tables) else None
+
+    def grid(self, span):
+        return html_table.read(self.text, span[0], span[1], self.line_starts)
+
+    def plain(self, start: int, end: int) -> str:
+        return " ".join(html.unescape(TAG.sub(" ", self.text[start:end])).split())
+
+
+def _tables(text: str) -> list:
+    """(start, end) of every <table> element, nested ones too; an unclosed one ends at the next."""
+    spans, stack = [], []
+    for m in TABLE_TAG.finditer(text):
+        if not m.group(1):
+            stack.append(m.start())
+        elif stack:
+            spans.append((stack.pop(), m.end()))
+    for start in stack:  # unclosed: up to the next table's start, or the end
+        following = [s for s, _ in spans if s > start]
+        spans.append((start, min(following, default=len(text))))
+    return sorted(spans)
+
+
+def candidates(doc: Document) -> list:
+    """(table span, title match or None) for every table worth reading, in order."""
+    found = {}
+    titles = list(TITLE.finditer(doc.text))
+    for i, match in enumerate(titles):
+        inside = doc.enclosing(match.start())
+        if inside:
+            found.setdefault(inside, match)
+        after = doc.next_table(match.end())
+        limit = titles[i + 1].start() if i + 1 < len(titles) else len(doc.text)
+        if after and after[0] - match.end() <= REACH and after[0] < limit:
+            found.setdefault(after, match)
+    for match in HEADING.finditer(doc.text):
+        inside = doc.enclosing(match.start())
+        if inside:
+            found.setdefault(inside, None)
+    return sorted(found.items())
+
+
+def title_text(doc: Document, match) -> str:
+    """The title's whole line as printed: the text of the block that holds it."""
+    text = doc.text
+    block = re.compile(r"</?(?:p|div|td|th|tr|h\d|center|table|li)\b[^>]*>", re.IGNORECASE)
+    left = max(0, match.start() - 400)
+    opens = list(block.finditer(text, left, match.start()))
+    start = opens[-1].end() if opens else left
+    close = block.search(text, match.end(), match.end() + 400)
+    end = close.start() if close else match.end()
+    return doc.plain(start, end)[:200]

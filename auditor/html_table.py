@@ -1,0 +1,204 @@
+"""Read one HTML <table> into a grid of cells, each character keeping its place.
+
+The stdlib `html.parser` reads the markup: it tolerates whatever EDGAR
+filers produced (unclosed <td>, unquoted attributes, stray "&") and, unlike
+lxml, reports the line and column of every tag, text run and entity, so a
+figure's first character can be located exactly in the .htm file.  Only the
+located tables are ever fed to it.  `colspan`/`rowspan` are resolved into
+grid columns here; what the cells mean is `html_layout`'s business.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Optional
+
+# Inline tags that start a new visual line or block inside a cell: a space.
+BREAKS = {"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+MAX_SPAN = 200  # a colspan beyond this is a typo; real Schedule II grids are < 60 wide
+
+
+@dataclass(frozen=True)
+class Fact:
+    """An inline XBRL ix:nonFraction around a figure: its sign and format."""
+
+    sign: Optional[str]
+    format: Optional[str]
+    scale: Optional[str]
+
+
+@dataclass
+class HtmlCell:
+    row: int  # index of its <tr> in the table
+    column: int = 0  # grid column of its left edge, 0-based (set when the grid is laid)
+    colspan: int = 1
+    rowspan: int = 1
+    line: int = 0  # of the <td> tag
+    chars: list = field(default_factory=list)  # one character each
+    places: list = field(default_factory=list)  # (line, column, end column) of each character
+    facts: list = field(default_factory=list)  # Fact or None, per character
+    sup: list = field(default_factory=list)  # inside <sup>, per character
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    @property
+    def last(self) -> int:
+        return self.column + self.colspan - 1
+
+    def covers(self, column: int) -> bool:
+        return self.column <= column <= self.last
+
+
+@dataclass
+class Grid:
+    rows: list  # per <tr>: its cells (origins only), left to right
+    width: int
+    row_lines: list  # line of each <tr>
+    caption: str = ""
+
+
+class _Reader(HTMLParser):
+    def __init__(self, snippet, place):
+        super().__init__(convert_charrefs=False)
+        self.snippet = snippet
+        # (line, offset) in the snippet -> (line, column) in the file's laid-out
+        # lines; the pipeline maps columns back through tabs, as for text.
+        self.place = place
+        self.local_starts = [0] + [i + 1 for i, ch in enumerate(snippet) if ch == "\n"]
+        self.rows, self.row_lines, self.caption = [], [], []
+        self.cell = None
+        self.depth = 0  # <table> nesting: inner tables are text of the outer cell
+        self.facts, self.sup, self.skip = [], 0, 0
+
+    # structure ------------------------------------------------------------
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skip += 1
+            return
+        if tag == "table":
+            self.depth += 1
+        if self.depth > 1 or tag not in ("tr", "td", "th"):
+            self._inline_start(tag, dict(attrs))
+            return
+        line = self.place(*self.getpos())[0]
+        if tag == "tr" or not self.rows:
+            self.cell = None
+            self.rows.append([])
+            self.row_lines.append(line)
+        if tag in ("td", "th"):
+            attrs = dict(attrs)
+            self.cell = HtmlCell(len(self.rows) - 1, colspan=_span(attrs.get("colspan"), MAX_SPAN),
+                                 rowspan=_span(attrs.get("rowspan"), 1000), line=line)
+            self.rows[-1].append(self.cell)
+
+    def _inline_start(self, tag, attrs):
+        if tag == "ix:nonfraction":
+            self.facts.append(Fact(attrs.get("sign"), attrs.get("format"), attrs.get("scale")))
+        elif tag == "sup":
+            self.sup += 1
+        elif tag in BREAKS or tag == "table":
+            self._add(" ", self.getpos(), 0)
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in BREAKS:
+            self._add(" ", self.getpos(), 0)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        elif tag == "table":
+            self.depth -= 1
+            if self.depth >= 1:
+                self._add(" ", self.getpos(), 0)
+        elif self.depth > 1 or tag not in ("tr", "td", "th"):
+            if tag == "ix:nonfraction" and self.facts:
+                self.facts.pop()
+            elif tag == "sup":
+                self.sup = max(0, self.sup - 1)
+            elif tag in BREAKS:
+                self._add(" ", self.getpos(), 0)
+        else:
+            self.cell = None
+
+    # text -------------------------------------------------------------------
+    def handle_data(self, data):
+        self._add(data, self.getpos(), 1)
+
+    def handle_entityref(self, name):
+        self._entity(f"&{name}")
+
+    def handle_charref(self, name):
+        self._entity(f"&#{name}")
+
+    def offset_of(self, line, offset) -> int:
+        return self.local_starts[line - 1] + offset
+
+    def _entity(self, ref):
+        line, offset = self.getpos()
+        at = self.offset_of(line, offset) + len(ref)
+        width = len(ref) + (self.snippet[at : at + 1] == ";")
+        self._add(html.unescape(ref + ";"), (line, offset), 0, width)
+
+    def _add(self, text, pos, step, width=1):
+        """Append `text`; each character's place advances by `step` (0: all at `pos`)."""
+        cell = self.cell
+        if self.skip or cell is None:
+            return
+        line, column = self.place(*pos)
+        fact = self.facts[-1] if self.facts else None
+        for ch in text:
+            at = column
+            cell.chars.append(" " if ch in "\n\r\t\f" else ch)
+            cell.places.append((line, at, at + width))
+            cell.facts.append(fact)
+            cell.sup.append(bool(self.sup))
+            if step and ch == "\n":
+                line, column = line + 1, 1
+            else:
+                column += step
+
+
+def _span(value, most) -> int:
+    try:
+        return max(1, min(most, int(str(value).strip().rstrip(";").strip('"'))))
+    except (TypeError, ValueError):
+        return 1
+
+
+def read(text: str, start: int, end: int, line_starts: list) -> Grid:
+    """The grid of the table text[start:end] (`text` is the source joined by newlines)."""
+    first_line = bisect_right(line_starts, start)
+    first_column = start - line_starts[first_line - 1] + 1
+
+    def place(line, offset):
+        n = first_line + line - 1
+        column = (first_column + offset) if line == 1 else offset + 1
+        return n, column
+
+    reader = _Reader(text[start:end], place)
+    reader.feed(reader.snippet)
+    reader.close()
+    return _lay(reader.rows, reader.row_lines)
+
+
+def _lay(rows, row_lines) -> Grid:
+    """Give each cell its grid column, honouring colspan and rowspan."""
+    taken = {}  # (row, column) covered by a rowspan from above
+    width = 0
+    for r, cells in enumerate(rows):
+        column = 0
+        for cell in cells:
+            while (r, column) in taken:
+                column += 1
+            cell.column = column
+            for dr in range(1, min(cell.rowspan, len(rows) - r)):
+                for c in range(column, column + cell.colspan):
+                    taken[(r + dr, c)] = cell
+            column += cell.colspan
+        width = max(width, column, max((c + 1 for (rr, c) in taken if rr == r), default=0))
+    return Grid(rows, width, row_lines)
