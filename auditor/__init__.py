@@ -12,6 +12,7 @@ the AST in `model`), `roles` (column roles and sign conventions), `engine`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from . import engine, layout, locate, parse, roles, rules, source
@@ -31,14 +32,23 @@ class FileResult:
     error: InputError = None
 
 
-def schedules(src: source.Source, ruleset) -> list:
+def schedules(src: source.Source, ruleset, input_format: str = None) -> list:
     """Every Schedule II in the source, laid out and with roles assigned,
     its cells at the file's own columns."""
-    return [_in_file_columns(s, src) for s in _laid_out(src, ruleset)]
+    return [_in_file_columns(s, src) for s in _laid_out(src, ruleset, input_format)]
 
 
-def _laid_out(src: source.Source, ruleset) -> list:
+def _laid_out(src: source.Source, ruleset, input_format: str = None) -> list:
     """The schedules with columns counted in the laid-out (tab-expanded) lines."""
+    if (input_format or _sniffed(src)) == "html":
+        from . import html_front  # here, not above: text-only runs never load the HTML front end
+
+        found = html_front.schedules(src, ruleset)
+        if found:
+            return found
+        if input_format:
+            raise InputError("no Schedule II found (no 'Valuation and Qualifying Accounts' table)", src.path)
+        # A submission with HTML documents may still hold a text exhibit.
     found = []
     for region in locate.regions(src):
         lines = parse.lines(src, region)
@@ -49,11 +59,11 @@ def _laid_out(src: source.Source, ruleset) -> list:
     return found
 
 
-def check_source(src: source.Source, ruleset=None, only=None) -> FileResult:
+def check_source(src: source.Source, ruleset=None, only=None, input_format: str = None) -> FileResult:
     ruleset = ruleset or rules.load()
     result = FileResult(src.path)
     try:
-        laid_out = _laid_out(src, ruleset)
+        laid_out = _laid_out(src, ruleset, input_format)
     except InputError as exc:
         result.error = exc.located(src.path)
         return result
@@ -95,9 +105,19 @@ def _finding_in_file(finding: Finding, src: source.Source) -> Finding:
     return replace(finding, location=position(finding.location), related=tuple(position(p) for p in finding.related))
 
 
-def check_file(path: str, ruleset=None, only=None) -> FileResult:
+def check_file(path: str, ruleset=None, only=None, input_format: str = None) -> FileResult:
+    """`input_format` "text" or "html" overrides the front end picked by content."""
     try:
         src = source.read(path)
     except InputError as exc:
         return FileResult(path, error=exc.located(path))
-    return check_source(src, ruleset, only)
+    return check_source(src, ruleset, only, input_format)
+
+
+# HTML tables (<tr>, <td>) never occur in EDGAR's SGML text, whose tables are
+# <TABLE> with <S>/<C>; the first lines tell (a submission starts with its 10-K).
+_HTML = re.compile(r"<(?:td|tr|th)[\s>]|<html\b|<!doctype\s+html", re.IGNORECASE)
+
+
+def _sniffed(src: source.Source) -> str:
+    return "html" if any(_HTML.search(line) for line in src.lines[:3000]) else "text"

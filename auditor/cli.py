@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check exhibits and report findings")
     check.add_argument("files", nargs="+", metavar="FILE")
     _rules_option(check)
+    _input_format_option(check)
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default), json (the documented contract), jsonl (one finding a line), "
                             "sarif (SARIF 2.1.0), github (workflow annotations)")
@@ -58,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     parse = sub.add_parser("parse", help="show the schedule as the rules see it")
     parse.add_argument("file", metavar="FILE")
     _rules_option(parse)
+    _input_format_option(parse)
     parse.add_argument("--format", choices=("text", "json"), default="text")
     parse.set_defaults(run=_parse)
 
@@ -74,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _rules_option(p):
     p.add_argument("--rules", metavar="FILE", help="rules file (default: the bundled rules/default.yaml)")
+
+
+def _input_format_option(p):
+    p.add_argument("--input-format", choices=("text", "html"), default=None,
+                   help="read the input as EDGAR text or as HTML (default: by its content)")
 
 
 def _fail(message: str) -> int:
@@ -117,7 +124,7 @@ def _check(args) -> int:
                if not any(r.id.startswith(p) or r.name.startswith(p) for r in ruleset.rules)]
     if unknown:
         return _fail(f"--select/--ignore: no rule matches {unknown[0]!r}")
-    results = [_check_one(auditor, path, ruleset, only) for path in args.files]
+    results = [_check_one(auditor, path, ruleset, only, args.input_format) for path in args.files]
     if args.write_baseline:
         return _write_baseline(args.write_baseline, results)
     try:
@@ -198,9 +205,9 @@ def _report(args, results, ruleset, only, suppressed) -> None:
         raise InputError(f"cannot write the report: {exc.strerror}", args.output) from None
 
 
-def _check_one(auditor, path, ruleset, only):
+def _check_one(auditor, path, ruleset, only, input_format=None):
     try:
-        return auditor.check_file(path, ruleset, only)
+        return auditor.check_file(path, ruleset, only, input_format)
     except RecursionError:
         return auditor.FileResult(path, error=auditor.InputError("input too deeply nested to read", path))
 
@@ -212,7 +219,7 @@ def _parse(args) -> int:
 
     try:
         ruleset = _load_rules(args.rules)
-        schedules = auditor.schedules(source.read(args.file), ruleset)
+        schedules = auditor.schedules(source.read(args.file), ruleset, args.input_format)
     except InputError as exc:
         return _fail(str(exc.located(args.file)))
     if args.format == "json":

@@ -36,6 +36,8 @@ SMALL_PAREN = re.compile(r"^\(\d{1,2}\)$")
 TRAILING_NOTES = re.compile(r"(\s*(\((\d{1,2}|[a-zA-Z]{1,2}|[ivxIVX]{1,4})\)|\*{1,3}|[\u2020\u2021]))+$")
 SCHEDULE_HEADINGS = (re.compile(r"beginning|balance\s+at|opening|start", re.I),
                      re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.I))
+HEADING_TEXT = re.compile(r"[a-zA-Z]")
+MARKER = re.compile(r"^(\(\w{1,2}\)|\*+)+$")  # a heading's footnote marker alone in its cell
 SCALES = {"3": "thousands", "6": "millions", "9": "billions"}
 
 
@@ -90,7 +92,8 @@ def _nonblank(cells) -> list:
 
 def _is_figure_row(cells, year_labels: bool) -> bool:
     cells = _nonblank(cells)
-    figures = [c for c in cells if kind(c) == "figure"]
+    # A lone "(1)" is a heading's footnote marker more often than a figure.
+    figures = [c for c in cells if kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
     if year_labels and cells and BARE_YEAR.match(cells[0].text.strip()) and len(figures) >= 2:
         return True
     return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2)
@@ -114,22 +117,19 @@ def frame(grid) -> Optional[Frame]:
     figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)]
     if not figure_rows:
         return None
-    starts = []
+    starts, unlabelled, label_columns = [], [], set()
     for i in figure_rows:
         labels = _leading_label(rows[i], year_labels)
         rest = [c for c in _nonblank(rows[i]) if c not in labels]
-        if labels and rest:
-            starts.append(rest[0].column)
-    if not starts:  # no labelled row at all: figures from the first non-blank column
-        starts = [_nonblank(rows[i])[0].column for i in figure_rows]
-    figure_start = min(starts)
-    numbers, label_columns = set(), set()
+        label_columns.update(c.column for c in labels)
+        (starts if labels else unlabelled).append(rest[0].column)
+    # An unlabelled total's "$" may stand left of every labelled row's figures.
+    figure_start = min(starts + [s for s in unlabelled if s > max(label_columns, default=-1)])
+    numbers = set()
     for i in figure_rows:
         for c in _nonblank(rows[i]):
             if c.column >= figure_start and kind(c) == "figure":
                 numbers.update(range(c.column, c.last + 1))
-            elif c.column < figure_start:
-                label_columns.add(c.column)
 
     def heads(c):
         if c.column >= figure_start:
@@ -139,10 +139,10 @@ def frame(grid) -> Optional[Frame]:
 
     heading_rows = [
         i for i in range(figure_rows[0])
-        if any(heads(c) and kind(c) == "text" for c in rows[i])
-        and not any(TITLE.search(c.text) for c in rows[i])
+        if any(heads(c) and kind(c) == "text" for c in rows[i]) and not _is_title(rows[i])
     ]
-    heading_cells = [[c for c in rows[i] if heads(c) and c.text.strip()] for i in heading_rows]
+    heading_cells = [[c for c in rows[i] if heads(c) and HEADING_TEXT.search(c.text) and not MARKER.match(c.text.strip())]
+                     for i in heading_rows]
     leaves = _leaves(heading_cells)
     result = Frame(figure_start, figure_rows, heading_rows, leaves, [], number_columns=numbers)
     result.headings = [_heading_of(leaf, heading_cells, numbers) for leaf in leaves]
@@ -158,9 +158,14 @@ def _leaves(heading_cells) -> list:
             below = [c for lower in heading_cells[r + 1:] for c in lower if c.row > cell.row + cell.rowspan - 1]
             if any(c.column <= cell.last and cell.column <= c.last for c in below):
                 continue
-            if re.search(r"[a-zA-Z]{2}", cell.text):
-                leaves.append(cell)
+            leaves.append(cell)
     return sorted(leaves, key=lambda c: c.column)
+
+
+def _is_title(cells) -> bool:
+    """A row holding only the schedule's title or units, centred over the table."""
+    texts = _nonblank(cells)
+    return len(texts) == 1 and bool(TITLE.search(texts[0].text) or UNITS.search(texts[0].text))
 
 
 def _heading_of(leaf, heading_cells, numbers) -> str:
