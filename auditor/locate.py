@@ -25,6 +25,7 @@ TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 DOCUMENT_EDGE = re.compile(r"^\s*(</?(TEXT|DOCUMENT|SEC-DOCUMENT|PDF)>|<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>)", re.I)
 # A figure row: text then at least two numbers or nils separated by spaces.
 FIGURES = re.compile(r"(\(?\$?\s*[\d,]*\d(\.\d+)?\)?|-{1,3}|\u2014)(\s{2,}|\s*\$\s*)(\(?[\d,]*\d|-{1,3}|\u2014)")
+RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # A schedule's headings name its balances and what moved them.
 BALANCE_HEADING = re.compile(r"\bbalance|\bbeginning\b", re.IGNORECASE)
 MOVEMENT_HEADING = re.compile(r"\bend\b|\bending\b|deduct|charged|addition|write|provision|expense", re.IGNORECASE)
@@ -50,9 +51,9 @@ def regions(source: Source) -> list:
     text = "\n".join(source.lines)
     found, covered_to = [], 0
     line, counted_to = 1, 0
-    for match in TITLE.finditer(text):
-        line += text.count("\n", counted_to, match.start())
-        counted_to = match.start()
+    for start in _title_starts(text):
+        line += text.count("\n", counted_to, start)
+        counted_to = start
         if line <= covered_to:
             continue
         region = _table_after(source, line)
@@ -60,6 +61,22 @@ def regions(source: Source) -> list:
             found.append(region)
             covered_to = region.last
     return found
+
+
+def _title_starts(text: str) -> list:
+    """Where titles start.  str.find for the titles' first words, then the
+    regular expression there: a case-blind regex over 10 MB takes seconds."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
+        return [m.start() for m in TITLE.finditer(text)]
+    starts = []
+    for word in ("valuation", "schedule"):
+        i = low.find(word)
+        while i != -1:
+            if TITLE.match(text, i):
+                starts.append(i)
+            i = low.find(word, i + 1)
+    return sorted(starts)
 
 
 def _table_after(source: Source, title: int):
@@ -104,8 +121,8 @@ def _first_row(lines: list, open_line: int):
     for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1):
         if TABLE_CLOSE.match(lines[n - 1]):
             return None
-        if FIGURES.search(lines[n - 1]):
-            return n
+        if FIGURES.search(lines[n - 1]) and not RULE_LINE.match(lines[n - 1]):
+            return n  # (a rule under a spanning "ADDITIONS" heading is no row)
     return None
 
 
