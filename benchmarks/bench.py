@@ -142,6 +142,20 @@ def full_submission(repeats):
         Path(handle.name).unlink()
 
 
+@case("full submission (10 MB, 'schedule' on every line): locate only, no parsing")
+def full_submission_locate(repeats):
+    from auditor import locate
+
+    body = "".join(f"Narrative text of the annual report, page {i}, with Balance and Schedule words.\n" for i in range(130_000))
+    text = "<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>10-K\n<TEXT>\n" + body + "</TEXT>\n</DOCUMENT>\n" + SEED.read_text()
+    src = source.from_text(text, "big.txt")
+
+    def run():
+        assert len(locate.regions(src)) == 1
+
+    return median_ms(run, max(3, repeats // 5))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
