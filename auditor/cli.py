@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="skip rules whose id or name starts with ID (repeatable, comma-separated)")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
                        help="lowest severity that makes the exit status 1 (default: error)")
+    check.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL",
+                       help="report rules whose id or name starts with RULE at LEVEL (error, warning, info; "
+                            "repeatable, comma-separated)")
     check.set_defaults(run=_check)
 
     parse = sub.add_parser("parse", help="show the schedule as the rules see it")
@@ -68,7 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     listing = rules_sub.add_parser("list", help="the rules of a rules file")
     _rules_option(listing)
     listing.set_defaults(run=_rules_list)
-    validate = rules_sub.add_parser("validate", help="validate a rules file")
+    explain = rules_sub.add_parser("explain", help="what a rule checks, its formula and an example finding")
+    explain.add_argument("rule_id", metavar="ID", help="a rule's id or name")
+    _rules_option(explain)
+    explain.set_defaults(run=_rules_explain)
+    validate = rules_sub.add_parser("validate", help="validate a rules file: every problem, with line and column")
     validate.add_argument("rules_file", metavar="FILE")
     validate.set_defaults(run=_rules_validate)
     return parser
@@ -124,6 +131,13 @@ def _check(args) -> int:
                if not any(r.id.startswith(p) or r.name.startswith(p) for r in ruleset.rules)]
     if unknown:
         return _fail(f"--select/--ignore: no rule matches {unknown[0]!r}")
+    if args.severity:
+        from .authoring import severity_overrides
+
+        try:
+            ruleset = ruleset.with_severity(severity_overrides(ruleset, args.severity))
+        except ValueError as exc:
+            return _fail(str(exc))
     results = [_check_one(auditor, path, ruleset, only, args.input_format) for path in args.files]
     if args.write_baseline:
         return _write_baseline(args.write_baseline, results)
@@ -230,32 +244,40 @@ def _parse(args) -> int:
 
 
 def _rules_list(args) -> int:
+    from .authoring import listing
     from .errors import InputError
 
     try:
         ruleset = _load_rules(args.rules)
     except InputError as exc:
         return _fail(str(exc))
-    from rich.console import Console
-    from rich.table import Table
+    listing(ruleset, sys.stdout, width=None if sys.stdout.isatty() else 160)
+    return EXIT_CLEAN
 
-    table = Table(title=f"Rules in {ruleset.path}", show_lines=False)
-    for heading in ("id", "name", "check", "severity", "description"):
-        table.add_column(heading, overflow="fold")
-    for rule in ruleset.rules:
-        table.add_row(rule.id, rule.name, rule.check, rule.severity, rule.description)
-    Console(width=None if sys.stdout.isatty() else 140).print(table)
+
+def _rules_explain(args) -> int:
+    from .authoring import explain
+    from .errors import InputError
+
+    try:
+        ruleset = _load_rules(args.rules)
+    except InputError as exc:
+        return _fail(str(exc))
+    rule = ruleset.rule(args.rule_id)
+    if rule is None:
+        return _fail(f"no rule {args.rule_id!r} in {ruleset.path} (rules: {', '.join(r.id for r in ruleset.rules)})")
+    sys.stdout.write(explain(ruleset, rule))
     return EXIT_CLEAN
 
 
 def _rules_validate(args) -> int:
-    from .errors import InputError
+    from .authoring import validate
 
-    try:
-        ruleset = _load_rules(args.rules_file)
-    except InputError as exc:
-        return _fail(str(exc))
-    sys.stdout.write(f"{ruleset.path}: {len(ruleset.rules)} rules, {len(ruleset.roles)} roles: valid\n")
+    problems = validate(args.rules_file, sys.stdout)
+    for problem in problems:
+        sys.stderr.write(f"{problem}\n")
+    if problems:
+        return _fail(f"{args.rules_file}: {len(problems)} problem{'s' * (len(problems) > 1)}")
     return EXIT_CLEAN
 
 

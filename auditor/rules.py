@@ -99,9 +99,15 @@ def _schema() -> dict:
 def load(path: str = None) -> RuleSet:
     problems = _Problems()
     layers = _layers(path or default_path(), problems, ())
-    ruleset = _build(layers, problems) if layers is not None and not problems else None
+    ruleset = _build(layers, problems) if _buildable(layers) else None
     problems.raise_any()
     return ruleset
+
+
+def _buildable(layers) -> bool:
+    """Build (to find the problems the schema cannot see) unless a file's
+    shape is too broken to read rules from."""
+    return layers is not None and not any(() in layer.broken for layer in layers)
 
 
 def loads(text: str, path: str = "<rules>") -> RuleSet:
@@ -110,7 +116,7 @@ def loads(text: str, path: str = "<rules>") -> RuleSet:
     layers = None
     if layer is not None:
         layers = _with_parents(layer, problems, (str(Path(path).resolve()),))
-    ruleset = _build(layers, problems) if layers is not None and not problems else None
+    ruleset = _build(layers, problems) if _buildable(layers) else None
     problems.raise_any()
     return ruleset
 
@@ -125,7 +131,21 @@ class _Problems(list):
 
     def raise_any(self):
         if self:
-            raise RulesError(list(self))
+            raise RulesError(sorted(self, key=_reading_order(self)))
+
+
+def _reading_order(problems):
+    """Files in the order their problems were met; each file top to bottom."""
+    files = {}
+    for text in problems:
+        files.setdefault(text.split(":", 1)[0], len(files))
+
+    def key(text):
+        path, line, column = (text.split(":", 3) + ["", "", ""])[:3]
+        numeric = line.isdigit() and column.isdigit()
+        return files[path], int(line) if numeric else 0, int(column) if numeric else 0
+
+    return key
 
 
 @dataclass
@@ -135,9 +155,13 @@ class _Layer:
     path: str
     data: dict
     node: object  # the YAML node tree, for marks
+    broken: set = field(default_factory=set)  # ("rules", i) / ("roles", i) the schema rejects; () the file
 
-    def mark(self, keys):
-        return _node_at(self.node, keys).start_mark
+    def mark(self, keys, key=False):
+        return _node_at(self.node, keys, key).start_mark
+
+    def usable(self, section):
+        return [(i, item) for i, item in enumerate(self.data.get(section, ())) if (section, i) not in self.broken]
 
 
 # --- reading and extending --------------------------------------------------
@@ -170,7 +194,7 @@ def _layers(path: str, problems, chain, mark_from=None):
 
 def _with_parents(layer, problems, chain):
     parent = layer.data.get("extends")
-    if not isinstance(parent, str) or problems:
+    if not isinstance(parent, str) or not parent:
         return [layer]
     target = default_path() if parent == DEFAULT else str(Path(layer.path).parent / parent)
     if str(Path(target).resolve()) in chain:
@@ -218,12 +242,13 @@ def _duplicate_keys(layer, node, problems):
             _duplicate_keys(layer, item, problems)
 
 
-def _node_at(node, keys):
-    """The YAML node at a JSON path, for its line and column."""
-    for key in keys:
+def _node_at(node, keys, key_node=False):
+    """The YAML node at a JSON path, for its line and column (with key_node,
+    the last key's own node: where an unknown field is written)."""
+    for n, key in enumerate(keys):
         if isinstance(node, yaml.MappingNode):
             nxt = next((v for k, v in node.value if k.value == key), None)
-            if nxt is None:
+            if nxt is None or key_node and n == len(keys) - 1:
                 # An unknown key: point at the key itself.
                 return next((k for k, v in node.value if k.value == key), node)
             node = nxt
@@ -252,9 +277,12 @@ def _validate(layer, problems):
     for err in sorted(validator.iter_errors(layer.data), key=lambda e: [str(k) for k in e.absolute_path]):
         keys = list(err.absolute_path)
         message = _schema_message(err, keys)
-        if err.validator == "additionalProperties":
+        unknown = err.validator == "additionalProperties"
+        if unknown:
             keys += sorted(set(err.instance) - set(err.schema.get("properties", {})))[:1]
-        problems.add(layer.path, layer.mark(keys), _who(layer.data, keys) + message)
+        problems.add(layer.path, layer.mark(keys, key=unknown), _who(layer.data, keys) + message)
+        whole = len(keys) < 2 or keys[0] not in ("rules", "roles") or unknown and len(keys) < 3
+        layer.broken.add(() if whole else tuple(keys[:2]))
 
 
 def _schema_message(err, keys) -> str:
@@ -291,7 +319,7 @@ def _roles(layers, problems) -> list:
     role it redeclares replaces the inherited one."""
     specs, seen = [], set()
     for layer in layers:
-        for i, spec in enumerate(layer.data.get("roles", ())):
+        for i, spec in layer.usable("roles"):
             if spec["role"] in seen:
                 continue
             seen.add(spec["role"])
@@ -340,7 +368,7 @@ def _merged_rules(layers, problems) -> list:
     merged = {}
     for layer in reversed(layers):
         seen = {}
-        for i, spec in enumerate(layer.data["rules"]):
+        for i, spec in layer.usable("rules"):
             rid = spec["id"]
             if rid in seen:
                 problems.add(layer.path, layer.mark(["rules", i, "id"]),
