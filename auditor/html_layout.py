@@ -23,7 +23,7 @@ from .model import Cell, Column, Row, Schedule
 
 TOKEN = re.compile(
     r"(?P<note>\([a-zA-Z]{1,2}\)|\([ivxIVX]{1,4}\)|\*{1,3}|[\u2020\u2021])"
-    r"|(?P<amount>\(?\s?-?(?:\d[\d,.]*\d|\d|\.\d+)\s?\)?)"
+    r"|(?P<amount>(?:\(\s?)?-?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"
     r"|(?P<nil>-{1,3}|[\u2012\u2013\u2014\u2015\u2212]{1,3}|(?:nil|none|n/a)(?![\w/]))"
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
     r"|(?P<text>[^\s$()]+)",
