@@ -56,7 +56,7 @@ def _finding(rule, tolerance, table: Table, claim: Claim) -> Finding:
         previous_period=_neighbour(table, claim.p, table.earlier),
         next_period=_neighbour(table, claim.p, table.later),
     )
-    fields.update({k: amount_text(v) if k == "limit" else v for k, v in claim.fields.items()})
+    fields.update({k: amount_text(_plain(v)) if k == "limit" else v for k, v in claim.fields.items()})
     if claim.expected is None and "limit" in claim.fields:
         fields["expected"] = fields["limit"]
     message = rule.message.format_map(fields)
@@ -64,7 +64,7 @@ def _finding(rule, tolerance, table: Table, claim: Claim) -> Finding:
     if claim.allowed is not None:
         severity = "info"
         how = "rounding tolerance" if tolerance == "rounding" else "tolerance"
-        message = f"{message} [within the {how} of {amount_text(claim.allowed)}]"
+        message = f"{message} [within the {how} of {amount_text(_plain(claim.allowed))}]"
     return Finding(
         rule=rule.id,
         check=rule.check,
@@ -106,6 +106,13 @@ def _convention(schedule: Schedule) -> str:
     how = "positive amounts subtracted" if schedule.deductions == "subtracted" else "signed amounts added"
     basis = f", {schedule.deductions_basis}" if schedule.deductions_basis else ""
     return f"deductions read as {how}{basis}"
+
+
+def _plain(amount):
+    """A computed amount without trailing zeros: 1.8, not 1.800 (0.25 * 7.2)."""
+    if amount is None or amount == amount.to_integral_value():
+        return amount if amount is None else amount.quantize(1)
+    return amount.normalize()
 
 
 def amount_text(value) -> str:
