@@ -97,15 +97,19 @@ def schedule_diagnosis(schedule: Schedule, ruleset, only=None) -> Diagnosis:
     if not failed:
         return Diagnosis()
     cells = _cells(schedule)
-    trials = _trials(failed, cells)
-    if len(trials) > MAX_TRIALS:
-        return Diagnosis()
     before = {_key(f): f for f in failed}
+    trials = _trials(failed, cells)
+    if sum(len(values) for _, _, values in trials) > MAX_TRIALS:
+        return Diagnosis()
     best = {}  # position -> (explained keys, value), the value that explains most
-    for position, value in trials:
-        explained = _explained(schedule, ruleset, only, cells[position], value, before)
-        if explained and len(explained) > len(best.get(position, ((),))[0]):
-            best[position] = (explained, value)
+    for position, reading, values in trials:
+        # A cell read by fewer failures than one already found explains can only lose to it.
+        if any(reading < set(keys) for keys, _ in best.values()):
+            continue
+        for value in values:
+            explained = _explained(schedule, ruleset, only, cells[position], value, before)
+            if explained and len(explained) > len(best.get(position, ((),))[0]):
+                best[position] = (explained, value)
     return _attribute(schedule, cells, before, best)
 
 
@@ -129,23 +133,36 @@ def _cells(schedule: Schedule) -> dict:
 
 
 def _trials(failed, cells) -> list:
-    """(position, value) pairs the failures imply: the expected amount for the
-    cell a finding is about; the read cell moved by the difference (either
-    way, as its sign in the check is the rule's business) for the others."""
-    trials = {}
+    """(position, keys of the failures reading it, values to try), the cells
+    most failures read first.  Each failure implies values for the cells it
+    read: the expected amount for the cell it is about; for the others the
+    printed one moved by the difference, either way (the cell's sign in the
+    check is the rule's business).  Only values every failure reading the
+    cell agrees on are worth a re-run (or, where rounding keeps them from
+    agreeing exactly, each of them)."""
+    implied = {}  # position -> {failure key: set of values}
     for f in failed:
         if f.expected is None or f.difference is None:
             continue
         here = (f.location.line, f.location.column)
         if here in cells:
-            trials[(here, f.expected)] = None
+            implied.setdefault(here, {})[_key(f)] = {f.expected}
         for p in f.related:
             there = (p.line, p.column)
-            if there in cells:
+            if there in cells and there != here:
                 old = _value(cells[there][3])
-                trials[(there, old + f.difference)] = None
-                trials[(there, old - f.difference)] = None
-    return [t for t in trials if t[1] != _value(cells[t[0]][3])]
+                implied.setdefault(there, {})[_key(f)] = {old + f.difference, old - f.difference}
+    trials = []
+    for position, by_failure in implied.items():
+        agreed = set.intersection(*by_failure.values())
+        if not agreed:  # rounded figures: the failures agree only to within rounding
+            agreed = set.union(*by_failure.values())
+        agreed -= {_value(cells[position][3])}
+        reading = {_key(f) for f in failed if position in _read_by(f)}
+        if agreed:
+            trials.append((position, reading, sorted(agreed)))
+    trials.sort(key=lambda t: (-len(t[1]), t[0]))
+    return trials
 
 
 def _value(cell: Cell) -> Decimal:
