@@ -48,14 +48,14 @@ def formula(table: Table, rule, tolerance):
         about = fm.subject(test)
         if about is not None and about.name != fm.CELL and not table.columns.get(about.name):
             continue  # the cell it is about is not in this table: the test does not apply
-        for p, r, k in rule.scope.targets(table):
-            here = fm.Here(table, p, r, k)
+        here = fm.Here(table, 0, 0)
+        for here.p, here.r, here.k in rule.scope.targets(table):
             try:
                 if test.holds(here):
                     continue
             except NotApplicable:
                 continue
-            claim = _claim(table, test, about, here, tolerance)
+            claim = _claim(table, test, about, _fresh(here), tolerance)
             if claim is not None:
                 yield claim
 

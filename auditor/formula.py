@@ -87,13 +87,19 @@ class Reference:
         return here.table.columns.get(self.name, ())  # a role the table lacks reads as nil
 
     def place(self, here) -> tuple:
+        if self.scope is None:
+            return here.p, here.r
         return here.table.moved(self.scope, here.p, here.r)
 
     def value(self, here):
         p, r = self.place(here)
+        columns = self.columns(here)
         if here.read is not None:
-            here.read.extend(here.table.cell(p, r, k) for k in self.columns(here))
-        return sum((here.table.norm(p, r, k) for k in self.columns(here)), ZERO)
+            here.read.extend(here.table.cell(p, r, k) for k in columns)
+        values = here.table.values[p][r]
+        if len(columns) == 1:  # the usual case, kept quick
+            return values[columns[0]]
+        return sum((values[k] for k in columns), ZERO)
 
     def interval(self, here):
         p, r = self.place(here)
@@ -120,8 +126,12 @@ class RowSet(Reference):
             yield Here(here.table, p, r, here.k, here.read)
 
     def values(self, here):
-        plain = Reference(None, self.name)
-        return [plain.value(h) for h in self._each(here)]
+        if here.read is not None:
+            plain = Reference(None, self.name)
+            return [plain.value(h) for h in self._each(here)]
+        table, columns = here.table, self.columns(here)
+        rows = table.rows(self.scope, here.p, here.r)
+        return [sum((table.values[p][r][k] for k in columns), ZERO) for p, r in rows]
 
     def intervals(self, here):
         plain = Reference(None, self.name)
@@ -331,7 +341,7 @@ def _parser():
     from lark import Lark
 
     grammar = resources.files("auditor").joinpath("grammar/formula.lark").read_text("utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False)
+    return Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False, cache=True)
 
 
 def compile(source: str, roles, per_column: bool = False) -> Formula:

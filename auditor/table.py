@@ -69,6 +69,11 @@ class Table:
         for name, effect in AGGREGATES.items():
             columns[name] = [k for k, c in enumerate(schedule.columns) if c.effect == effect]
         self.columns = {name: tuple(ks) for name, ks in columns.items()}
+        # Every figure as formulas read it, once per schedule.
+        self.values = [
+            [tuple(f * value(c) for f, c in zip(self.factor, row.cells)) for row in period.rows]
+            for period in schedule.periods
+        ]
         ordered = [schedule.periods.index(p) for p in chronological(schedule)]
         self.earlier = dict(zip(ordered[1:], ordered))
         self.later = dict(zip(ordered, ordered[1:]))
@@ -96,7 +101,7 @@ class Table:
 
     def norm(self, p: int, r: int, k: int) -> Decimal:
         """The figure as the formula reads it (sign conventions applied)."""
-        return self.factor[k] * value(self.periods[p].rows[r].cells[k])
+        return self.values[p][r][k]
 
     def moved(self, scope: Optional[str], p: int, r: int) -> tuple:
         """The row `prev.`, `next.` or `total.` names from row (p, r)."""
