@@ -94,3 +94,26 @@ def test_strict_example_extends_the_default_and_is_exact():
     result = auditor.check_file(str(RULE_FIXTURES / "meridian-chemical-2005.txt"), strict)
     assert {(f.rule, f.severity) for f in result.findings} == {("VQ001", "error"), ("VQ002", "error")}
     assert Path(strict.files[-1]).name == "default.yaml"
+
+
+def test_custom_findings_keep_the_json_contract(tmp_path):
+    """A period-level finding (no row, no column) and formula findings validate
+    against the shipped findings schema."""
+    import json
+
+    import jsonschema
+
+    from conftest import run
+
+    recipes_ = {r: t for r, _, t, _ in RECIPE.findall(DOCS.read_text())}
+    body = [recipes_[r].split("rules:\n", 1)[1] for r in ("TEAM003", "TEAM006")]
+    team = tmp_path / "team.yaml"
+    team.write_text("extends: default\nrules:\n" + "".join(body))
+    proc = run("check", "--format", "json", "--rules", team, RULE_FIXTURES / "kestrel-savings-2000.txt")
+    doc = json.loads(proc.stdout)
+    schema = json.loads((ROOT / "auditor" / "schemas" / "findings.schema.json").read_text())
+    jsonschema.validate(doc, schema)
+    by_rule = {f["rule"]: f for f in doc["files"][0]["findings"]}
+    assert by_rule["TEAM003"]["column"] is None and by_rule["TEAM003"]["location"] == {"line": 19, "column": 1}
+    assert by_rule["TEAM006"]["check"] == "formula" and by_rule["TEAM006"]["actual"] == 1210
+    assert proc.returncode == 1
