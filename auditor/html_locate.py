@@ -34,6 +34,9 @@ REACH = 20000
 # What may separate a table from its continuation: page numbers, "(continued)",
 # a repeated title, a "Table of Contents" link; nothing longer.
 GAP_TEXT = 300
+ROW_END = re.compile(r"</tr\b|<tr\b", re.IGNORECASE)
+FIGURE = re.compile(r"\$|\d,\d{3}|(?<!\()\b\d{2,}\b")  # not a heading's "(1)"
+MORE_HEADINGS = re.compile(r"\b(?:end|additions?|deductions?|charged|write|other|costs?|expenses?)\b", re.IGNORECASE)
 LOOKS_HTML = re.compile(r"<(?:td|tr|th)[\s>]|<html\b|<!doctype\s+html", re.IGNORECASE)
 
 
@@ -67,19 +70,41 @@ class Document:
         self.source = source
         self.text = "\n".join(source.lines)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        self.tables = _tables(self.text)  # (start, end), by start
+        self.tables, self.parents = _tables(self.text)  # (start, end) by start; index of the enclosing one
         self.starts = [s for s, _ in self.tables]
+        self._lower = None
+
+    def matches(self, pattern, words) -> list:
+        """pattern.finditer, faster: tried only where one of its first words
+        occurs (a regex with IGNORECASE alternatives crawls over megabytes)."""
+        if self._lower is None:
+            lower = self.text.lower()
+            self._lower = lower if len(lower) == len(self.text) else ""
+        if not self._lower:
+            return list(pattern.finditer(self.text))
+        starts = set()
+        for word in words:
+            i = self._lower.find(word)
+            while i != -1:
+                starts.add(i)
+                i = self._lower.find(word, i + 1)
+        found, reach = [], 0
+        for i in sorted(starts):
+            m = pattern.match(self.text, i) if i >= reach else None
+            if m:
+                found.append(m)
+                reach = m.end()
+        return found
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset)
 
     def enclosing(self, offset: int):
         """The innermost table around `offset`, if any."""
-        best = None
-        for start, end in self.tables[: bisect_right(self.starts, offset)]:
-            if start <= offset < end and (best is None or start > best[0]):
-                best = (start, end)
-        return best
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0 and self.tables[i][1] <= offset:
+            i = self.parents[i]
+        return self.tables[i] if i >= 0 else None
 
     def next_table(self, offset: int):
         i = bisect_left(self.starts, offset)
@@ -92,24 +117,26 @@ class Document:
         return " ".join(html.unescape(TAG.sub(" ", self.text[start:end])).split())
 
 
-def _tables(text: str) -> list:
-    """(start, end) of every <table> element, nested ones too; an unclosed one ends at the next."""
-    spans, stack = [], []
+def _tables(text: str) -> tuple:
+    """(start, end) of every <table> element, nested ones too, by start (an
+    unclosed one ends where its parent does); and each one's parent's index."""
+    opened, ends, parents, stack = [], {}, [], []
     for m in TABLE_TAG.finditer(text):
         if not m.group(1):
-            stack.append(m.start())
+            parents.append(stack[-1] if stack else -1)
+            stack.append(len(opened))
+            opened.append(m.start())
         elif stack:
-            spans.append((stack.pop(), m.end()))
-    for start in stack:  # unclosed: up to the next table's start, or the end
-        following = [s for s, _ in spans if s > start]
-        spans.append((start, min(following, default=len(text))))
-    return sorted(spans)
+            ends[stack.pop()] = m.end()
+    for i in reversed(stack):  # never closed
+        ends[i] = ends.get(parents[i], len(text)) if parents[i] >= 0 else len(text)
+    return [(start, ends[i]) for i, start in enumerate(opened)], parents
 
 
 def candidates(doc: Document) -> list:
     """(table span, title match or None) for every table worth reading, in order."""
     found = {}
-    titles = list(TITLE.finditer(doc.text))
+    titles = doc.matches(TITLE, ("valuation", "schedule"))
     for i, match in enumerate(titles):
         inside = doc.enclosing(match.start())
         if inside:
@@ -118,11 +145,19 @@ def candidates(doc: Document) -> list:
         limit = titles[i + 1].start() if i + 1 < len(titles) else len(doc.text)
         if after and after[0] - match.end() <= REACH and after[0] < limit:
             found.setdefault(after, match)
-    for match in HEADING.finditer(doc.text):
+    for match in doc.matches(HEADING, ("balance", "beginning")):
         inside = doc.enclosing(match.start())
-        if inside:
-            found.setdefault(inside, None)
+        if inside and inside not in found and _heading_row(doc.text, match.end()):
+            found[inside] = None
     return sorted(found.items())
+
+
+def _heading_row(text: str, at: int) -> bool:
+    """Whether the rest of the row after "Balance at beginning" reads as more
+    headings (a row label of a note's roll-forward is followed by figures)."""
+    end = ROW_END.search(text, at, at + 6000)
+    rest = html.unescape(TAG.sub(" ", text[at : end.start() if end else at + 6000]))
+    return not FIGURE.search(rest) and MORE_HEADINGS.search(rest) is not None
 
 
 def title_text(doc: Document, match) -> str:

@@ -156,6 +156,82 @@ def full_submission_locate(repeats):
     return median_ms(run, max(3, repeats // 5))
 
 
+# --- HTML (issue 6) ------------------------------------------------------------
+
+HTML_EXHIBIT = ROOT / "tests" / "fixtures" / "html" / "cobalt-systems-2019-ixbrl-clean.htm"
+
+
+def html_10k(size: int = 5_000_000) -> str:
+    """An inline XBRL 10-K of `size` characters: hundreds of financial tables
+    (some with "Balance at beginning of year" rows) and the schedule near the end."""
+    exhibit = HTML_EXHIBIT.read_text()
+    body = exhibit[exhibit.index("<body>") + 6 : exhibit.index("</body>")]
+    page = (
+        '<p style="font-size:10pt">Narrative text of the annual report, note {i}: revenue recognition, leases.</p>\n'
+        '<table cellspacing="0" width="100%"><tr><td></td><td colspan="3" align="center">2019</td>'
+        '<td colspan="3" align="center">2018</td></tr>\n'
+        + "".join(
+            f'<tr><td>{label}</td><td>$</td><td align="right"><ix:nonFraction name="us-gaap:X" contextRef="c{{i}}" '
+            f'unitRef="usd" decimals="-3" scale="3">{n},{{i:03d}}</ix:nonFraction></td><td></td>'
+            f'<td>$</td><td align="right">{n + 1},{{i:03d}}</td><td></td></tr>\n'
+            for n, label in enumerate(["Balance at beginning of year", "Provision", "Write-offs", "Balance at end of year"], 1)
+        )
+        + "</table>\n"
+    )
+    parts, total, i = ["<html><body>\n"], 0, 0
+    while total < size - len(body) - 100:
+        parts.append(page.format(i=i % 1000))
+        total += len(parts[-1])
+        i += 1
+    return "".join(parts) + body + "</body></html>\n"
+
+
+@case("HTML: one inline XBRL exhibit, in process (locate + read + check)")
+def html_exhibit(repeats):
+    src = source.read(str(HTML_EXHIBIT))
+    ruleset = auditor.load_rules()
+
+    def run():
+        result = auditor.check_source(src, ruleset)
+        assert result.error is None and result.schedules, result.error
+
+    return median_ms(run, repeats)
+
+
+def _html_10k_source():
+    return source.from_text(html_10k(), "10k.htm")
+
+
+@case("HTML: 5 MB inline XBRL 10-K, locate only (regex scan + candidate grids)")
+def html_10k_locate(repeats):
+    from auditor import html_front, html_locate
+
+    src = _html_10k_source()
+
+    def run():
+        assert len(html_front.regions(html_locate.Document(src))) == 1
+
+    return median_ms(run, max(3, repeats // 5))
+
+
+@case("HTML: 5 MB inline XBRL 10-K, locate + check")
+def html_10k_check(repeats):
+    src = _html_10k_source()
+    ruleset = auditor.load_rules()
+
+    def run():
+        result = auditor.check_source(src, ruleset)
+        assert result.error is None and len(result.schedules) == 1, result.error
+
+    return median_ms(run, max(3, repeats // 5))
+
+
+@case("CLI: auditor check one HTML exhibit (process start to exit)")
+def cli_html(repeats):
+    script = Path(sys.executable).parent / "auditor"
+    return median_ms(_process([str(script), "check", str(HTML_EXHIBIT)]), repeats)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")

@@ -1,0 +1,283 @@
+"""Render a Schedule II table spec as an EDGAR HTML exhibit, in a chosen style.
+
+Test support, not part of the tool.  The spec is the one `render.py` takes
+(the shape of ../shared/real-tables/*.json); `HtmlStyle` says how to print
+it the ways EDGAR HTML does: "$" and ")" in cells of their own, spacer
+columns, headings over several rows or broken by <br>, "Additions" spanning
+its columns, <font> wrappers, inline XBRL tags with sign="-", nils as
+&#151; or &mdash;, footnote markers in their own cell, inside the figure's
+cell or in <sup>, a total without a label, a page break splitting the table.
+`render` returns a `render.Rendered`: the HTML and where each figure's first
+character was printed.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Optional
+
+from render import Printed, Rendered, parse_cell
+
+NIL_SPELLING = {"&#151;": "&#151;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "blank": ""}
+
+
+@dataclass(frozen=True)
+class HtmlStyle:
+    grid: str = "split"  # split: spacer, "$", figure, ")" cells | single: one cell per figure
+    negative: str = "split"  # split: "(2,036" + ")" | inline: "(2,036)" | ix: ix:nonFraction sign="-"
+    ixbrl: bool = False  # every figure inside ix:nonFraction
+    dollar: str = "first"  # none | first (first row and totals) | every
+    nil: str = "&#151;"  # &#151; | &mdash; | — | - | -- | blank
+    notes: str = "cell"  # cell | inside | sup
+    heading_rows: int = 1  # 1: <br> inside one cell | 2-3: the heading split over rows
+    additions_span: bool = True  # "Additions" once over the columns it heads
+    wrapper: str = "font"  # font | span | b | none
+    title_inside: bool = False  # the title as the table's first row
+    reverse: bool = False  # periods in the other order
+    unlabelled_total: bool = False  # totals printed without a label
+    page_break: Optional[int] = None  # body rows before a </table> page break <table>
+    repeat_headings: bool = True  # headings again after the break
+    period_row: str = "span"  # span: one cell over the row | label: in the label cell only
+    newline_cells: bool = True  # one <td> per line (else a row per line)
+
+
+def _wrap(text: str, style: HtmlStyle) -> str:
+    if style.wrapper == "font":
+        return f'<font size="2" face="Times New Roman">{text}</font>'
+    if style.wrapper == "span":
+        return f'<span style="font-family:Times New Roman;font-size:10pt">{text}</span>'
+    if style.wrapper == "b":
+        return f"<b>{text}</b>"
+    return text
+
+
+class _Out:
+    """The document as it is written, and where each figure starts in it."""
+
+    def __init__(self):
+        self.parts, self.size, self.marks = [], 0, []
+
+    def write(self, text: str):
+        self.parts.append(text)
+        self.size += len(text)
+
+    def mark(self, key, offset_in_next: int):
+        self.marks.append((key, self.size + offset_in_next))
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+SENTINEL = "\x01"  # marks each figure's first character, for fixtures edited after rendering
+
+
+def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: str = "",
+           sentinels: bool = False) -> Rendered:
+    out = _Out()
+    out.write("<html>\n<head><title>Schedule II</title></head>\n<body>\n" + before)
+    title = "SCHEDULE II<br>VALUATION AND QUALIFYING ACCOUNTS"
+    units = f"(in {spec.get('units', 'thousands').split()[0]})" if spec.get("units", "dollars") != "dollars" else ""
+    if not style.title_inside:
+        out.write(f'<p align="center"><b>{title}</b></p>\n<p align="center">{units}</p>\n')
+    ncol = len(spec["columns"]) - 1
+    width = 1 + ncol * 4
+    rendered = Rendered("")
+    body = _body_rows(spec, style, rendered)
+    heading = _heading_rows(spec, style, width)
+    out.write('<table cellspacing="0" cellpadding="0" width="100%" border="0" style="font-size:10pt">\n')
+    if style.title_inside:
+        out.write(f'<tr><td colspan="{width}" align="center"><b>{title}</b><br>{units}</td></tr>\n')
+    for row in heading:
+        out.write(row)
+    for n, row in enumerate(body):
+        if style.page_break is not None and n == style.page_break:
+            out.write('</table>\n<p align="center">S-2</p>\n<hr style="page-break-after:always" size="1" noshade>\n'
+                      '<p align="center">SCHEDULE II (continued)</p>\n<table cellspacing="0" width="100%">\n')
+            if style.repeat_headings:
+                for hrow in heading:
+                    out.write(hrow)
+        for piece in row:
+            if isinstance(piece, tuple):
+                key, text, offset = piece
+                out.mark(key, offset)
+                out.write(text[:offset] + SENTINEL + text[offset:] if sentinels else text)
+            else:
+                out.write(piece)
+    out.write("</table>\n" + after + "</body>\n</html>\n")
+    text = out.text()
+    if sentinels:
+        rendered.text = text
+        rendered.figures = [key for key, _ in out.marks]  # placed by `place_sentinels`
+        return rendered
+    rendered.text = text
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    from bisect import bisect_right
+
+    for (pi, ri, k, raw, value), offset in out.marks:
+        line = bisect_right(starts, offset)
+        column = offset - starts[line - 1] + 1
+        rendered.figures.append(Printed(pi, ri, k, raw, value, line, column, column + len(raw)))
+    return rendered
+
+
+def _cell(text: str, attrs: str = "", style: HtmlStyle = None) -> str:
+    inner = _wrap(text, style) if style and text and text != "&nbsp;" else text
+    return f"<td{attrs}>{inner}</td>"
+
+
+def _heading_rows(spec, style, width) -> list:
+    headings = [h for h in spec["columns"][1:]]
+    depth = max(1, style.heading_rows)
+    spans, rows = [], []
+    if style.additions_span:
+        first = [i for i, h in enumerate(headings) if h.lower().startswith("additions ")]
+        if len(first) >= 2 and first == list(range(first[0], first[0] + len(first))):
+            spans = first
+            headings = [h[len("additions "):] if i in spans else h for i, h in enumerate(headings)]
+    lines = [_split(h, depth) for h in headings]
+    label = spec["columns"][0] or "Description"
+    if spans:
+        cells = ["<td>&nbsp;</td>"]
+        k = 0
+        while k < len(headings):
+            if k == spans[0]:
+                colspan = len(spans) * 4 - 1
+                cells.append(f'<td>&nbsp;</td><td colspan="{colspan}" align="center" '
+                             f'style="border-bottom:1px solid #000000">{_wrap("Additions", style)}</td>')
+                k += len(spans)
+            else:
+                cells.append('<td>&nbsp;</td><td colspan="3">&nbsp;</td>')
+                k += 1
+        rows.append('<tr valign="bottom">' + "".join(cells) + "</tr>\n")
+    for d in range(depth):
+        cells = [_cell(label if d == depth - 1 else "&nbsp;", ' align="left"', style)]
+        for parts in lines:
+            text = parts[d] if d < len(parts) else ""
+            cells.append("<td>&nbsp;</td>")
+            cells.append(_cell(text or "&nbsp;", ' colspan="3" align="center"', style))
+        rows.append('<tr valign="bottom">\n' + "\n".join(cells) + "\n</tr>\n")
+    return rows
+
+
+def _split(heading: str, depth: int) -> list:
+    """The heading over `depth` rows (bottom-aligned), or with <br> in one row."""
+    words = html.escape(heading).split()
+    if depth == 1:
+        third = max(1, len(words) // 3)
+        return ["<br>".join(" ".join(words[i:i + third]) for i in range(0, len(words), third))]
+    per = -(-len(words) // depth)
+    parts = [" ".join(words[i:i + per]) for i in range(0, len(words), per)]
+    return [""] * (depth - len(parts)) + parts
+
+
+def _body_rows(spec, style, rendered) -> list:
+    """Each body row as a list of pieces; a figure's piece is (key, text, offset of its first character)."""
+    rows = []
+    order = list(range(len(spec["periods"])))
+    if style.reverse:
+        order.reverse()
+    width = 1 + (len(spec["columns"]) - 1) * 4
+    for pi in order:
+        period = spec["periods"][pi]
+        label = html.escape(period["label"])
+        rendered.period_labels.append(period["label"])
+        if style.period_row == "span":
+            rows.append([f'<tr><td colspan="{width}">{_wrap(label, style)}</td></tr>\n'])
+        else:
+            rows.append([f"<tr><td>{_wrap(label, style)}</td></tr>\n"])
+        for ri, row in enumerate(period["rows"]):
+            total = row.get("is_total", False)
+            text = row["label"]
+            if total and style.unlabelled_total:
+                text = ""
+            rendered.row_labels[(pi, ri)] = text
+            dollars = style.dollar == "every" or (style.dollar == "first" and (ri == 0 or total))
+            rows.append(_figure_row(pi, ri, text, row, dollars, style))
+    return rows
+
+
+def _figure_row(pi, ri, label, row, dollars, style) -> list:
+    sep = "\n" if style.newline_cells else ""
+    pieces = ['<tr valign="bottom">' + sep, f'<td style="padding-left:10pt">{_wrap(html.escape(label), style) if label else "&nbsp;"}</td>']
+    notes = row.get("footnotes") or [""] * len(row["cells"])
+    spacer = True
+    for k, (text, note) in enumerate(zip(row["cells"], notes)):
+        if spacer:
+            pieces.append(sep + "<td>&nbsp;</td>")
+        spacer = True
+        kind, value, _ = parse_cell(text)
+        if kind == "blank":
+            pieces.append("<td></td><td></td><td></td>" if style.grid == "split" else '<td colspan="3"></td>')
+            continue
+        pieces.extend(_figure(pi, ri, k, text, kind, value, note, dollars, style))
+        # A footnote marker in a cell of its own takes the place of the next spacer.
+        spacer = not (note and style.notes == "cell")
+    pieces.append(sep + "</tr>\n")
+    return pieces
+
+
+def _figure(pi, ri, k, text, kind, value, note, dollars, style) -> list:
+    printed = text.replace("$", "").strip()
+    negative = kind == "amount" and value < 0
+    digits = printed.strip("()-").strip() if kind == "amount" else printed
+    note_html = {"cell": "", "inside": f" {note}" if note else "", "sup": f"<sup>{note}</sup>" if note else ""}[style.notes]
+    if kind == "nil":
+        shown = NIL_SPELLING[style.nil] if style.nil != "blank" else "&#151;"
+        body = shown
+        raw = html.unescape(shown)
+        if style.ixbrl:
+            body = f'<ix:nonFraction name="us-gaap:Other" contextRef="c{pi}" unitRef="usd" decimals="-3" format="ixt:fixed-zero">{shown}</ix:nonFraction>'
+        lead, close = "", ""
+        offset = body.index(">" + shown) + 1 if style.ixbrl else 0
+    else:
+        raw = f"({digits})" if negative else digits
+        ix = style.ixbrl or (negative and style.negative == "ix")
+        number = digits
+        if ix:
+            sign = ' sign="-"' if negative else ""
+            number = (f'<ix:nonFraction name="us-gaap:ValuationAllowancesAndReservesBalance" contextRef="c{pi}_{ri}" '
+                      f'unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal"{sign}>{digits}</ix:nonFraction>')
+        if negative and style.negative == "inline" and not ix:
+            lead, close = "(", ""
+            number += ")"
+        elif negative:
+            lead, close = "(", ")"
+        else:
+            lead, close = "", ""
+        body = lead + number
+        offset = 0 if lead else (body.index(">" + digits) + 1 if ix else 0)
+    dollar = "$" if dollars else ""
+    key = (pi, ri, k, raw, value if kind == "amount" else None)
+    if style.grid == "single":
+        prefix = f'<td colspan="3" align="right">{dollar}'
+        tail = f"{close}{note_html}</td>" + (f"<td>{note}</td>" if note and style.notes == "cell" else "")
+        return [prefix, (key, body, offset), tail]
+    cells = [f"<td>{dollar}</td>", '<td align="right">', (key, body, offset), f"{note_html}</td>",
+             f"<td>{close}</td>"]
+    if note and style.notes == "cell":
+        cells.append(f"<td>{note}</td>")
+    return cells
+
+
+def place_sentinels(rendered: Rendered) -> Rendered:
+    """Positions from the sentinels left in the (edited) text, which loses them."""
+    from bisect import bisect_right
+
+    text, keys = rendered.text, rendered.figures
+    offsets, clean, last = [], [], 0
+    for i, ch in enumerate(text):
+        if ch == SENTINEL:
+            clean.append(text[last:i])
+            offsets.append(i - len(offsets))
+            last = i + 1
+    clean.append(text[last:])
+    text = "".join(clean)
+    assert len(offsets) == len(keys), "a figure's sentinel was lost in editing"
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    figures = []
+    for (pi, ri, k, raw, value), offset in zip(keys, offsets):
+        line = bisect_right(starts, offset)
+        column = offset - starts[line - 1] + 1
+        figures.append(Printed(pi, ri, k, raw, value, line, column, column + len(raw)))
+    return Rendered(text, figures, rendered.headings, rendered.period_labels, rendered.row_labels)
