@@ -9,6 +9,7 @@ period.  It builds the AST in `model.py`; roles are the next stage's job.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from decimal import Decimal
@@ -65,7 +66,8 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
     columns = _columns(headings, starts)
     label_heading = " ".join(_chunk_text(c) for ln in headings for c in _chunks(ln.words) if c[0].end <= starts[0])
     preamble = [ln for ln in lines[:body_start] if ln.kind == "text" and ln not in headings]
-    periods = _periods(lines, body_start, headings, starts, columns, path)
+    entries = _body(lines, body_start, headings, separators, starts, columns, label_end, path)
+    periods = _periods(entries, path)
     return Schedule(
         title=_title(preamble),
         units=_units(preamble + headings),
@@ -118,7 +120,7 @@ def _heading_block(lines, body_start, label_end):
     until a gap of two blank lines, a tag, a title or the units line.
     """
     i = body_start - 1
-    while i >= 0 and lines[i].kind == "text" and not _reaches_figures(lines[i], label_end):
+    while i >= 0 and lines[i].kind == "text" and _is_caption(lines[i], label_end):
         i -= 1
     captions_start = i + 1
     headings, separators = [], []
@@ -144,6 +146,13 @@ def _is_title_or_units(line: Line) -> bool:
 
 def _reaches_figures(line: Line, label_end: int) -> bool:
     return any(t.end > label_end for t in line.words)
+
+
+def _is_caption(line: Line, label_end: int) -> bool:
+    """A period or group caption: text in the label area, or one phrase starting there
+    that runs on over the figures ("Reserves deducted from asset accounts:")."""
+    chunks = _chunks(line.words)
+    return not _reaches_figures(line, label_end) or (len(chunks) == 1 and chunks[0][0].column < label_end)
 
 
 def _column_starts(separators, rows, label_end) -> list:
@@ -226,30 +235,167 @@ def _spans(chunk, spanned, starts, bounds) -> bool:
 
 # --- periods, rows and cells ---------------------------------------------------
 
+# Words a wrapped label's first line may end on ("Allowance for" / "doubtful accounts").
+CONNECTIVE = re.compile(r"\b(for|of|and|on|to|in|the|from|by|with|or|&|-|—)$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?$|\(continued\)$|^continued$", re.IGNORECASE)
+# A period caption not at the start of its line: "Post-acquisition basis: Year ended December 31, 2001".
+PERIOD_WORDS = re.compile(r"\b(year|years|period|fiscal|months|weeks|ended|ending)\b", re.IGNORECASE)
 
-def _periods(lines, body_start, headings, starts, columns, path) -> list:
-    periods, rows = [], []
-    label, label_line = "", lines[body_start].number
-    after_rule = False
 
-    def close():
-        if rows:
-            periods.append(_period(label, label_line, rows))
+def _is_period(text: str) -> bool:
+    return bool(PERIOD_START.search(text) or (YEAR.search(text) and PERIOD_WORDS.search(text)))
 
+
+def _indent(line: Line) -> int:
+    return line.words[0].column if line.words else (line.figures[0].value.column if line.figures else 0)
+
+
+def _body(lines, body_start, headings, separators, starts, columns, label_end, path) -> list:
+    """Walk the body: period and account captions, rows with their wrapped labels.
+
+    Returns entries in printed order: ("period", label, line), ("caption",
+    text, line) and ("row", Row, label indent).
+    """
+    repeated = {_text(ln.words) for ln in headings}
+    entries, pending = [], []  # pending: text lines whose role the next row decides
+    last = None  # index in entries of the row a continuation line extends
+    previous = None
     for ln in lines[body_start:]:
+        gap = previous is not None and ln.number - previous > 1
+        previous = ln.number
         if ln.kind == "text":
             text = _text(ln.words)
-            if PERIOD_START.search(text):
-                close()
-                rows, label, label_line = [], text.rstrip(":").strip(), ln.number
-            after_rule = False
-        elif ln.kind == "rule":
-            after_rule = True
-        elif ln.kind == "row":
-            rows.append(_row(ln, starts, columns, after_rule, path))
-            after_rule = False
-    close()
+            if text in repeated or PAGE_NUMBER.search(text):
+                continue  # headings repeated after a page break, page numbers
+            if _continues(ln, entries, last, gap, label_end):
+                kind, row, indent = entries[last]
+                entries[last] = (kind, dataclasses.replace(row, label=f"{row.label} {_label_text(ln.words)}"), indent)
+                continue
+            if gap:
+                _settle(pending, entries, None)
+                pending = []
+            pending.append(ln)
+            last = None
+            continue
+        if ln.kind == "row":
+            period, row_words = _period_in_first_cell(ln, label_end)
+            if period:
+                _settle(pending, entries, None)
+                pending = []
+                entries.append(("period", period, ln.number))
+            prefix = _settle(pending, entries, ln if not gap else None, row_words)
+            pending = []
+            row = _row(ln, row_words, prefix, starts, columns, path)
+            entries.append(("row", row, _indent_of(row_words, ln)))
+            last = len(entries) - 1
+            continue
+        # Rules, <S>/<C> lines, tags and page markers end a wrapped label.
+        _settle(pending, entries, None)
+        pending, last = [], None
+    _settle(pending, entries, None)
+    return entries
+
+
+def _indent_of(words, line) -> int:
+    return words[0].column if words else line.figures[0].value.column
+
+
+def _continues(ln, entries, last, gap, label_end) -> bool:
+    """A label line right under a row, indented deeper: the row's label goes on."""
+    if last is None or gap or not ln.words or any(t.end > label_end + 1 for t in ln.words):
+        return False
+    text = _text(ln.words)
+    _, row, indent = entries[last]
+    return ln.words[0].column > indent and not text.endswith(":") and not _is_period(text) and bool(row.label)
+
+
+def _settle(pending, entries, row_line, row_words=()):
+    """Give each pending text line its role; return the row's label prefix.
+
+    Lines right above a row that neither end in ":" nor name a period, and
+    that the row's own label continues (it starts in lower case, the line
+    ends on "for", "of"..., or the row is indented deeper), are the first
+    lines of the row's wrapped label.
+    """
+    prefix = []
+    if row_line is not None:
+        row_indent = _indent_of(row_words, row_line)
+        first = row_words[0].text if row_words else ""
+        k = len(pending)
+        while k > 0:
+            ln = pending[k - 1]
+            text = _text(ln.words)
+            if text.endswith(":") or _is_period(text) or ln.number != (pending[k].number if k < len(pending) else row_line.number) - 1:
+                break
+            joins = first[:1].islower() or CONNECTIVE.search(text) or row_indent > ln.words[0].column
+            if not joins:
+                break
+            k -= 1
+            first = ln.words[0].text
+            row_indent = ln.words[0].column
+        prefix = pending[k:]
+        pending = pending[:k]
+    for ln in pending:
+        text = _text(ln.words)
+        chunks = _chunks(ln.words)
+        if _is_period(_chunk_text(chunks[0])) and len(chunks) > 1 and _is_period(text):
+            entries.append(("period", _chunk_text(chunks[0]).rstrip(":").strip(), ln.number))
+            entries.append(("caption", " ".join(_chunk_text(c) for c in chunks[1:]), ln.number))
+        elif _is_period(text):
+            entries.append(("period", text.rstrip(":").strip(), ln.number))
+        else:
+            entries.append(("caption", text, ln.number))
+    return " ".join(_label_text(ln.words) for ln in prefix)
+
+
+def _period_in_first_cell(line: Line, label_end):
+    """("Year ended December 31, 2003", label words) for a row whose first cell names its period."""
+    chunks = _chunks(line.words)
+    if len(chunks) >= 2 and _is_period(_chunk_text(chunks[0])):
+        rest = tuple(t for c in chunks[1:] for t in c)
+        return _chunk_text(chunks[0]).rstrip(":").strip(), rest
+    return None, tuple(line.words)
+
+
+def _label_text(words) -> str:
+    return LEADER.sub("", _text(words)).strip()
+
+
+def _periods(entries, path) -> list:
+    """Periods x rows, from either arrangement: by period, or by account."""
+    rows = [e[1] for e in entries if e[0] == "row"]
+    captions = [e for e in entries if e[0] == "caption"]
+    by_account = rows and captions and sum(1 for r in rows if r.label and _is_period(r.label)) > len(rows) / 2
+    if by_account:
+        return _periods_by_account(entries)
+    periods, current, label, label_line = [], [], "", entries[0][2] if entries else 0
+    for kind, what, where in entries:
+        if kind == "period":
+            if current:
+                periods.append(_period(label, label_line, current))
+            current, label, label_line = [], what, where
+        elif kind == "row":
+            current.append(what if what.label or what.kind == "total" else what)
+    if current:
+        periods.append(_period(label, label_line, current))
     return periods
+
+
+def _periods_by_account(entries) -> list:
+    """A caption per account, a row per period: regrouped as periods x rows."""
+    order, rows_of, lines = [], {}, {}
+    account = ""
+    for kind, what, where in entries:
+        if kind == "caption":
+            account = what.rstrip(":").strip()
+        elif kind == "row":
+            period = what.label
+            if period not in rows_of:
+                order.append(period)
+                rows_of[period], lines[period] = [], what.line
+            total = bool(TOTAL.match(account)) or not account
+            rows_of[period].append(dataclasses.replace(what, label=account, kind="total" if total else "item"))
+    return [_period(p, lines[p], rows_of[p]) for p in order]
 
 
 def _period(label, line, rows) -> Period:
@@ -265,8 +411,8 @@ def _period(label, line, rows) -> Period:
     return Period(label=label, rows=tuple(rows), line=line, fiscal_year=year, end_date=end)
 
 
-def _row(line: Line, starts, columns, after_rule, path) -> Row:
-    words = list(line.words)
+def _row(line: Line, words, prefix, starts, columns, path) -> Row:
+    words = list(words)
     footnote = None
     while words and words[-1].kind == "NOTE":
         footnote = words.pop().text + (footnote or "")
@@ -275,13 +421,14 @@ def _row(line: Line, starts, columns, after_rule, path) -> Row:
     while figures and fig_in_label(figures[0], starts) and len(figures) > 1:
         fig = figures.pop(0)
         words.extend(t for t in (fig.dollar, fig.value, *fig.notes) if t is not None)
-    label = LEADER.sub("", _text(words)).strip().rstrip(":")
+    label = " ".join(t for t in (prefix, _label_text(words)) if t).rstrip(":").strip()
     cells = [None] * len(starts)
     for fig in figures:
         k = _column_of(fig.value.anchor, starts)
-        if k is None:
+        if k is None or _column_of(fig.value.column, starts) not in (k, None) and k - 1 != _column_of(fig.value.column, starts):
             raise InputError(
-                f"figure {fig.value.text!r} at column {fig.value.column} lies left of the first figure column",
+                f"figure {fig.value.text!r} at column {fig.value.column} lies in no figure column "
+                f"(expected figures under the headings, starting at column {starts[0]})",
                 path,
                 line.number,
             )
@@ -293,7 +440,7 @@ def _row(line: Line, starts, columns, after_rule, path) -> Row:
                 line.number,
             )
         cells[k] = _cell(fig)
-    kind = "total" if TOTAL.match(label) or (not label and after_rule) or not label else "item"
+    kind = "total" if TOTAL.match(label) or not label else "item"
     return Row(label=label, kind=kind, cells=tuple(cells), line=line.number, footnote=footnote)
 
 
@@ -311,7 +458,7 @@ def _cell(fig) -> Cell:
     raw = tok.text
     footnote = "".join(n.text for n in fig.notes) or None
     return Cell(
-        value=amount(raw) if tok.kind == "AMOUNT" else None,
+        value=amount(raw) if tok.kind != "NIL" else None,
         raw=raw,
         line=tok.line,
         column=tok.column,

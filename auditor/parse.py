@@ -85,7 +85,11 @@ class _ToLines(Transformer):
         return Line("row", figures[0].value.line, words, figures)
 
     def text(self, items):
-        return Line("text", items[0][0].line, items[0])
+        # A "(2)" among a heading's words is a word of it.
+        tokens = []
+        for item in items:
+            tokens.extend(item if isinstance(item, tuple) else (self._token(item),))
+        return Line("text", tokens[0].line, tuple(tokens))
 
     def _marks(self, kind, items):
         toks = tuple(self._token(t) for t in items)

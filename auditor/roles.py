@@ -29,6 +29,7 @@ def normalized(heading: str) -> str:
 def assign(schedule: Schedule, ruleset, path: str = None) -> Schedule:
     headings = [normalized(c.heading) for c in schedule.columns]
     roles = [_role_of(k, headings, ruleset.roles) for k in range(len(headings))]
+    roles = _unnamed_deductions(headings, roles, ruleset.roles)
     for k, spec in enumerate(roles):
         if spec is None:
             shown = schedule.columns[k].heading or f"(blank heading over column {k + 1})"
@@ -56,6 +57,21 @@ def _role_of(k, headings, specs):
                 continue
         return spec
     return None
+
+
+def _unnamed_deductions(headings, roles, specs) -> list:
+    """A column headed only by its letter ("Col. E") between the additions and the
+    balance at end is Rule 12-09's column D, deductions: the form's own order names it."""
+    deductions = next((s for s in specs if s.role == "deductions"), None)
+    effects = [s.effect if s else None for s in roles]
+    if deductions is None or "closing" not in effects:
+        return roles
+    closing = effects.index("closing")
+    for k, spec in enumerate(roles):
+        if spec is None and not headings[k] and "add" in effects[:k] and k < closing:
+            if all(e in ("add", "opening") for e in effects[:k]) and all(e is None or e == "closing" for e in effects[k + 1:closing + 1]):
+                roles[k] = deductions
+    return roles
 
 
 def _matches(spec, heading) -> bool:

@@ -1,0 +1,131 @@
+"""What a rendered table spec must yield, computed from its figures alone.
+
+Independent of the tool: the arithmetic of Rule 12-09 done here from the
+spec's cells, its `roles` and `deductions_sign`, with the rounding rule (a
+difference within the sum of half-units of the printed figures involved is
+info, not an error).  Used by the real-table and property tests.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from render import Rendered, parse_cell, period_date
+
+OPENING, CLOSING = "beginning", "ending"
+SUBTRACTING = {"deductions", "writeoffs", "credited_costs", "credited_other"}
+HALF = Decimal("0.5")
+TRAILING_MARKS = re.compile(r"(\s*(\(\w{1,2}\)|\*+))+$")
+
+
+def row_name(label: str) -> str:
+    """A row label compared across the tool and the spec: markers and colons off."""
+    return " ".join(TRAILING_MARKS.sub("", label).rstrip(":").split())
+
+
+def row_key(label: str) -> str:
+    return " ".join(w.rstrip("s") for w in re.findall(r"[a-z0-9]+", row_name(label).lower()))
+
+
+class _Cell:
+    def __init__(self, text, blank_nils):
+        self.kind, value, self.decimals = parse_cell(text)
+        if self.kind == "nil" and blank_nils:
+            self.kind = "blank"
+        self.value = value if value is not None else Decimal(0)
+
+    @property
+    def printed(self):
+        return self.kind != "blank"
+
+    @property
+    def half(self):
+        return HALF.scaleb(-self.decimals) if self.kind == "amount" else Decimal(0)
+
+
+def expected_errors(spec: dict, rendered: Rendered, blank_nils: bool = False) -> set:
+    """{(check, row name, line, column)} of every error the table's figures hold."""
+    roles = spec["roles"][1:]
+    opening, closing = roles.index(OPENING), roles.index(CLOSING)
+    sign = -1 if spec["deductions_sign"] == "positive-subtracted" else 1
+    terms = [(k, sign if r in SUBTRACTING else 1) for k, r in enumerate(roles) if k not in (opening, closing)]
+    found = set()
+
+    def where(check, pi, ri, k):
+        fig = rendered.at(pi, ri, k)
+        line, column = (fig.line, fig.start) if fig else (None, None)
+        found.add((check, row_name(rendered.row_labels[(pi, ri)]), line, column))
+
+    table = []
+    for pi, period in enumerate(spec["periods"]):
+        rows = []
+        for ri, row in enumerate(period["rows"]):
+            cells = [_Cell(t, blank_nils) for t in row["cells"]]
+            rows.append((ri, row, cells))
+        table.append(rows)
+
+    # Row identity: opening + additions -/+ deductions = closing.
+    for pi, rows in enumerate(table):
+        for ri, row, cells in rows:
+            if not cells or not any(c.printed for c in cells):
+                continue
+            total = cells[opening].value + sum(s * cells[k].value for k, s in terms)
+            if _beyond(total - cells[closing].value, [cells[opening], cells[closing]] + [cells[k] for k, _ in terms]):
+                where("row_identity", pi, ri, closing)
+
+    # Column totals: a total sums the items since the previous total, or the subtotals above.
+    for pi, rows in enumerate(table):
+        items, subtotals = [], []
+        for ri, row, cells in rows:
+            if not cells:
+                continue
+            if not row.get("is_total"):
+                items.append(cells)
+                continue
+            parts = items or subtotals
+            if items:
+                subtotals.append(cells)
+            items = []
+            for k in range(len(roles)):
+                summed = sum((p[k].value for p in parts), Decimal(0))
+                if _beyond(cells[k].value - summed, [cells[k]] + [p[k] for p in parts]):
+                    where("column_total", pi, ri, k)
+
+    # Carry forward: chronologically adjacent periods, rows matched by label.
+    order = sorted(range(len(table)), key=lambda pi: period_date(spec["periods"][pi]["label"]))
+    for before, after in zip(order, order[1:]):
+        ends = {}
+        for ri, row, cells in table[before]:
+            if cells:
+                ends.setdefault(row_key(rendered.row_labels[(before, ri)]), cells)
+        for ri, row, cells in table[after]:
+            prior = ends.get(row_key(rendered.row_labels[(after, ri)])) if cells else None
+            if prior is None or not (prior[closing].printed or cells[opening].printed):
+                continue
+            if _beyond(cells[opening].value - prior[closing].value, [cells[opening], prior[closing]]):
+                where("carry_forward", after, ri, opening)
+
+    # Sign: balances take the sign most of the table's balances have.
+    balances = [c[k].value for rows in table for _, _, c in rows if c for k in (opening, closing) if c[k].value]
+    negative = sum(1 for v in balances if v < 0) > len(balances) / 2
+    for pi, rows in enumerate(table):
+        for ri, row, cells in rows:
+            for k in (opening, closing) if cells else ():
+                v = cells[k].value
+                if v and (v < 0) != negative:
+                    where("sign", pi, ri, k)
+    return found
+
+
+def _beyond(difference: Decimal, cells) -> bool:
+    return abs(difference) > sum((c.half for c in cells), Decimal(0))
+
+
+def reported_errors(result) -> set:
+    """The tool's errors and warnings in the same shape."""
+    return {
+        (f.check, row_name(f.row), f.location.line, f.location.column)
+        for f in result.findings
+        if f.severity in ("error", "warning")
+    }
