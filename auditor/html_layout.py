@@ -54,9 +54,22 @@ def tokens(cell) -> list:
     cached = getattr(cell, "_tokens", None)
     if cached is None:
         text = cell.text.replace("\xa0", " ")
-        cached = [Tok(m.lastgroup, m.group(0), cell, m.start(), m.end()) for m in TOKEN.finditer(text)]
+        cached = []
+        # A <sup> run is tokenized apart: "25<sup>2</sup>" is 25 and marker 2, not 252.
+        for start, end in _runs(cell.sup):
+            cached += [Tok(m.lastgroup, m.group(0), cell, m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
         cell._tokens = cached
     return cached
+
+
+def _runs(flags) -> list:
+    """(start, end) of each run of equal flags."""
+    runs, start = [], 0
+    for i in range(1, len(flags) + 1):
+        if i == len(flags) or flags[i] != flags[start]:
+            runs.append((start, i))
+            start = i
+    return runs
 
 
 def kind(cell) -> str:

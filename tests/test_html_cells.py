@@ -1,0 +1,157 @@
+"""How the HTML front end reads the cells EDGAR filers wrote: figures split
+over cells, inline XBRL attributes, markers, spans and spacers, broken
+markup; and what it says about a table it cannot read."""
+
+from decimal import Decimal
+
+import pytest
+
+import auditor
+from auditor import source
+from conftest import run
+
+HEAD = """<html><body>
+<p align=center><b>SCHEDULE II &#8212; VALUATION AND QUALIFYING ACCOUNTS</b><br>(Dollars in thousands)</p>
+<table border=0 cellpadding=0 cellspacing=0 width=100%>
+<tr><td rowspan=2 valign=bottom>Description</td><td>&nbsp;</td>
+<td colspan=3 rowspan=2 align=center valign=bottom>Balance at<br>Beginning<br>of Year</td><td>&nbsp;</td>
+<td colspan=7 align=center style="border-bottom:solid 1pt">Additions</td><td>&nbsp;</td>
+<td colspan=3 rowspan=2 align=center valign=bottom>Deductions</td><td>&nbsp;</td>
+<td colspan=3 rowspan=2 align=center valign=bottom>Balance at<br>End of Year</td></tr>
+<tr><td>&nbsp;</td><td>&nbsp;</td><td colspan=3 align=center>Charged to<br>Costs and Expenses</td><td>&nbsp;</td>
+<td colspan=3 align=center>Charged to<br>Other Accounts</td><td>&nbsp;</td><td>&nbsp;</td></tr>
+<tr><td colspan=21>Year ended December 31, 2020:</td></tr>
+"""
+TAIL = "</table></body></html>\n"
+
+
+def cells(*figures):
+    """A row's figure cells in Donnelley style: spacer, "$", figure, ")" for each column."""
+    return "".join(f"<td>&nbsp;</td><td></td><td align=right>{f}</td><td></td>" for f in figures)
+
+
+def read(body: str, name="t.htm"):
+    text = HEAD + body + TAIL
+    (schedule,) = auditor.schedules(source.from_text(text, name), auditor.load_rules())
+    return schedule, text
+
+
+def row_values(schedule, k=0):
+    return [c.value if c else "blank" for c in schedule.periods[0].rows[k].cells]
+
+
+def test_rowspan_headings_and_additions_span_give_five_roles():
+    schedule, _ = read("<tr><td>Allowance</td>" + cells("100", "20", "5", "25", "100") + "</tr>")
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "charged_other", "deductions", "ending"]
+    assert schedule.columns[1].heading == "Additions Charged to Costs and Expenses"
+    assert schedule.units == "thousands" and schedule.periods[0].fiscal_year == 2020
+
+
+def test_a_figure_belongs_to_its_heading_whatever_the_spacers():
+    # The same row with no spacer cells and "$" merged: spans still put each figure under its heading.
+    row = ("<tr><td>Allowance</td><td></td><td colspan=2 align=right>$&nbsp;100</td><td></td><td></td>"
+           "<td colspan=3 align=right>20</td><td></td><td colspan=3>&#151;</td><td></td><td></td>"
+           "<td align=right>(25</td><td>)</td><td></td><td></td><td align=right>145</td></tr>")
+    schedule, text = read(row)
+    assert row_values(schedule) == [Decimal(100), Decimal(20), None, Decimal(-25), Decimal(145)]
+    first = schedule.periods[0].rows[0].cells[0]
+    line = text.split("\n")[first.line - 1]
+    assert line[first.column - 1 :].startswith("100")
+
+
+def test_inline_xbrl_sign_and_formats_are_respected():
+    ix = '<ix:nonFraction name="us-gaap:X" contextRef="c" unitRef="usd" decimals="-3" scale="3" {}>{}</ix:nonFraction>'
+    row = "<tr><td>Allowance</td>" + cells(
+        ix.format('format="ixt:num-comma-decimal"', "1.200,5"),
+        ix.format('sign="-" format="ixt:num-dot-decimal"', "20"),  # negative, printed without parentheses
+        ix.format('format="ixt:fixed-zero"', "&#8212;"),
+        "(" + ix.format('sign="-"', "25") + ")",  # negative, parentheses outside the tag: not twice
+        ix.format("", "1,205.5"),
+    ) + "</tr>"
+    schedule, _ = read(row)
+    assert row_values(schedule) == [Decimal("1200.5"), Decimal(-20), None, Decimal(-25), Decimal("1205.5")]
+
+
+def test_footnote_markers_never_become_values():
+    row = ("<tr><td>Allowance <sup>(1)</sup></td>" + cells("100", "20(a)", "5 *", "25<sup>2</sup>", "100")
+           + "<td>(b)</td></tr>")
+    schedule, _ = read(row)
+    r = schedule.periods[0].rows[0]
+    assert row_values(schedule) == [Decimal(100), Decimal(20), Decimal(5), Decimal(25), Decimal(100)]
+    assert [c.footnote for c in r.cells] == [None, "(a)", "*", "2", "(b)"]
+    assert r.label == "Allowance" and r.footnote == "(1)"
+
+
+def test_a_lone_small_parenthesised_number_after_a_figure_is_its_marker():
+    row = "<tr><td>Allowance</td>" + cells("100", "20", "5", "25", "100").replace(
+        "<td align=right>25</td><td></td>", "<td align=right>25</td><td>(2)</td>") + "</tr>"
+    schedule, _ = read(row)
+    assert schedule.periods[0].rows[0].cells[3].footnote == "(2)"
+    assert schedule.periods[0].rows[0].cells[3].value == Decimal(25)
+
+
+def test_broken_markup_unclosed_cells_and_upper_case_tags():
+    row = ("<TR><TD>Allowance<TD>&nbsp;<TD><TD ALIGN=right>100<TD>"
+           "<TD>&nbsp;<TD><TD align=right>20<TD><TD>&nbsp;<TD><TD>-<TD>"
+           "<TD>&nbsp;<TD><TD ALIGN=right>(25<TD>)<TD>&nbsp;<TD><TD ALIGN=right>95<TD>\n")
+    schedule, _ = read(row)
+    assert row_values(schedule) == [Decimal(100), Decimal(20), None, Decimal(-25), Decimal(95)]
+
+
+def test_nil_entity_positions_point_at_the_ampersand():
+    schedule, text = read("<tr><td>Allowance</td>" + cells("100", "&mdash;", "&#151;", "\u2014", "100") + "</tr>")
+    nils = schedule.periods[0].rows[0].cells[1:4]
+    assert [c.value for c in nils] == [None, None, None]
+    for c in nils:
+        line = text.split("\n")[c.line - 1]
+        assert line[c.column - 1] in "&\u2014"
+    assert nils[0].end_column - nils[0].column == len("&mdash;")
+
+
+def test_a_total_row_without_a_label_is_a_total():
+    body = ("<tr><td>Allowance</td>" + cells("100", "20", "5", "25", "100") + "</tr>"
+            "<tr><td>Reserve</td>" + cells("10", "2", "&#151;", "3", "9") + "</tr>"
+            "<tr><td></td>" + cells("110", "22", "5", "28", "119") + "</tr>")
+    schedule, _ = read(body)
+    total = schedule.periods[0].rows[2]
+    assert total.kind == "total" and total.label == ""
+    result = auditor.check_source(source.from_text(HEAD + body + TAIL, "t.htm"))
+    # 119 is neither 110 + 22 + 5 - 28 nor 100 + 9.
+    assert sorted((f.check, f.row, f.expected) for f in result.findings if f.severity == "error") == [
+        ("column_total", "", Decimal(109)), ("row_identity", "", Decimal(109))
+    ]
+
+
+@pytest.mark.parametrize("row, reason", [
+    ("<tr><td>Allowance</td>" + cells("100", "20", "5", "25", "100 200") + "</tr>", "two figures ('100' and '200')"),
+    ("<tr><td>Allowance</td>" + cells("100", "20", "see note", "25", "100") + "</tr>", "cannot read 'see' as a figure"),
+])
+def test_a_schedule_table_that_cannot_be_read_is_a_located_error(tmp_path, row, reason):
+    path = tmp_path / "bad.htm"
+    path.write_text(HEAD + row + TAIL)
+    result = auditor.check_file(str(path))
+    assert result.error is not None and not result.findings
+    assert "the Schedule II table at line 3 cannot be read" in result.error.message
+    assert reason in result.error.message and result.error.line == 12
+    proc = run("check", path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().startswith(f"auditor: {path}:12: the Schedule II table")
+
+
+def test_cli_input_format_and_outputs_on_html(tmp_path):
+    path = tmp_path / "x.htm"
+    path.write_text(HEAD + "<tr><td>Allowance</td>" + cells("100", "20", "5", "25", "90") + "</tr>" + TAIL)
+    proc = run("check", "--format", "sarif", path)
+    assert proc.returncode == 1, proc.stderr
+    import json
+
+    region = json.loads(proc.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    line = path.read_text().split("\n")[region["startLine"] - 1]
+    assert line[region["startColumn"] - 1 :].startswith("90")
+    assert run("check", "--input-format", "text", path).returncode == 2
+    parsed = run("parse", "--input-format", "html", "--format", "json", path)
+    assert parsed.returncode == 0 and "Balance at Beginning of Year" in parsed.stdout
+    # An HTML file named .txt is still read as HTML: the content decides.
+    renamed = tmp_path / "x.txt"
+    renamed.write_text(path.read_text())
+    assert run("check", renamed).returncode == 1

@@ -1,0 +1,59 @@
+"""The 24 real tables, rendered as EDGAR HTML in several styles: the tool
+finds exactly their real failures, computed independently from the
+transcribed figures (expect.py), at the HTML line and column of each figure."""
+
+import html
+import json
+
+import pytest
+
+import auditor
+from auditor import source
+from expect import expected_errors, reported_errors
+from render_html import HtmlStyle, render
+
+STYLES = {
+    "split": HtmlStyle(),
+    "ixbrl": HtmlStyle(ixbrl=True, negative="ix", wrapper="span", notes="sup", dollar="every", nil="&mdash;",
+                       heading_rows=3, newline_cells=False),
+    "single-cells": HtmlStyle(grid="single", negative="inline", notes="inside", additions_span=False,
+                              wrapper="none", title_inside=True, period_row="label", nil="-"),
+    "page-break": HtmlStyle(page_break=5, repeat_headings=False, reverse=True, unlabelled_total=True, nil="\u2014",
+                            heading_rows=2),
+}
+
+
+def _tables(shared):
+    return sorted((shared / "real-tables").glob("*.json"))
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_real_tables_as_html_give_exactly_their_failures(shared, style):
+    ruleset = auditor.load_rules()
+    mismatches = []
+    for path in _tables(shared):
+        spec = json.loads(path.read_text())
+        rendered = render(spec, STYLES[style])
+        src = source.from_text(rendered.text, f"{path.stem}.htm")
+        result = auditor.check_source(src, ruleset, input_format="html")
+        if result.error is not None:
+            mismatches.append((path.stem, str(result.error)))
+            continue
+        want = expected_errors(spec, rendered)
+        got = reported_errors(result)
+        if got != want:
+            mismatches.append((path.stem, sorted(got - want), sorted(want - got)))
+    assert mismatches == []
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_every_figure_lands_where_printed(shared, style):
+    """Values and positions of every cell, against the renderer's own record."""
+    ruleset = auditor.load_rules()
+    for path in _tables(shared):
+        rendered = render(json.loads(path.read_text()), STYLES[style])
+        found = auditor.schedules(source.from_text(rendered.text, "t.htm"), ruleset, "html")
+        cells = {(c.line, c.column): (c.raw, c.value) for s in found for p in s.periods for r in p.rows
+                 for c in r.cells if c}
+        printed = {(f.line, f.start): (html.unescape(f.raw), f.value) for f in rendered.figures}
+        assert cells == printed, path.stem
