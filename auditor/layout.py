@@ -59,6 +59,10 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
     body_start = _first_index(lines, "row")
     if body_start is None:
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
+    lines = [_label_figures_as_words(ln) for ln in lines]
+    body_start = _first_index(lines, "row")
+    if body_start is None:
+        raise InputError("a Schedule II title, but no table rows under it", path, title_line)
     rows = [ln for ln in lines if ln.kind == "row"]
     label_end = min(_first_figure_column(r) for r in rows)
     headings, separators, body_start = _heading_block(lines, body_start, label_end)
@@ -76,6 +80,21 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
         line=title_line,
         label_heading=label_heading,
     )
+
+
+def _label_figures_as_words(line: Line) -> Line:
+    """A figure-like token one space after a label word is part of the label
+    ("Deferred tax assets -" wrapped, "Reserve number 2"): a line left with no
+    figures is a label line."""
+    words, figures = list(line.words), list(line.figures)
+    while figures and words and figures[0].dollar is None and figures[0].value.column - words[-1].end <= 1:
+        fig = figures.pop(0)
+        words.extend((fig.value, *fig.notes))
+    if len(figures) == len(line.figures):
+        return line
+    if not figures:
+        return Line("text", line.number, tuple(words))
+    return Line("row", line.number, tuple(words), tuple(figures))
 
 
 def _first_index(lines, kind):
@@ -152,7 +171,9 @@ def _is_caption(line: Line, label_end: int) -> bool:
     """A period or group caption: text in the label area, or one phrase starting there
     that runs on over the figures ("Reserves deducted from asset accounts:")."""
     chunks = _chunks(line.words)
-    return not _reaches_figures(line, label_end) or (len(chunks) == 1 and chunks[0][0].column < label_end)
+    if not _reaches_figures(line, label_end):
+        return True
+    return chunks[0][0].column < label_end and (len(chunks) == 1 or _is_period(_chunk_text(chunks[0])))
 
 
 def _column_starts(separators, rows, label_end) -> list:
@@ -175,18 +196,21 @@ def _column_starts(separators, rows, label_end) -> list:
 
 
 def _aligned_starts(rows, label_end) -> list:
-    """Spans from the figures themselves: right edges that line up form a column."""
-    anchors = sorted({f.value.anchor for r in rows for f in r.figures})
-    clusters = []
-    for a in anchors:
-        if clusters and a - clusters[-1][-1] <= 2:
-            clusters[-1].append(a)
+    """Spans from the figures themselves: figures (with their footnote markers)
+    that overlap across rows form a column; the gaps between them part columns."""
+    extents = sorted(
+        (f.value.column, (f.notes[-1] if f.notes else f.value).end) for r in rows for f in r.figures
+    )
+    columns = []
+    for lo, hi in extents:
+        if columns and lo < columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], hi)
         else:
-            clusters.append([a])
+            columns.append([lo, hi])
     starts, left = [], label_end
-    for cluster in clusters:
-        starts.append(left)
-        left = cluster[-1] + 2
+    for lo, hi in columns:
+        starts.append(min(left, lo))
+        left = hi + 1
     return starts
 
 

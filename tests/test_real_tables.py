@@ -1,0 +1,118 @@
+"""The 24 real Schedule II tables of ../shared/real-tables, each rendered in a
+fixed set of EDGAR text layouts: the tool must read every one back and report
+exactly the errors the transcribed figures hold (computed in tests/expect.py
+from the figures, roles and sign convention alone), and nothing else."""
+
+import dataclasses
+import json
+
+import pytest
+
+import auditor
+from auditor import source
+from expect import expected_errors, reported_errors, row_name
+from render import Layout, period_date, render
+
+# Eight layouts that between them use every option of `Layout`.
+LAYOUTS = {
+    "seed-like": Layout(heading_depth=5, dollar="detached"),
+    "flat-fiscal": Layout(
+        heading_depth=1, heading_align="right", heading_rule=False, markers=False, caption=False,
+        dollar="first", nil="--", negative="( 473)", note_place="overhang", note_marks="(1)",
+        label_width=20, total_label="Total", period_style="fiscal", page_break="page_number", break_after=4,
+    ),
+    "letters-span-paged": Layout(
+        heading_depth=2, column_letters=True, additions_span=True, case="mixed", dollar="every",
+        nil="\u2014", negative="(473 )", note_marks="(a)", total_label="Totals", period_style="for_year",
+        reverse=True, page_break="page_tag", break_after=3,
+    ),
+    "untagged-bare": Layout(
+        heading_depth=3, heading_align="right", heading_rule=False, table_tags=False, dollar="none",
+        nil="&#151;", negative="-473", note_marks="(A)", label_width=24, figures_on="last",
+        group_header="Deducted from asset accounts:", total_label="none", double_rule=False,
+        period_style="bare", units_style="(Dollars in thousands)",
+    ),
+    "by-account": Layout(
+        heading_depth=4, column_letters=True, additions_span=True, case="lower", nil="nil",
+        by_account=True, period_style="bare", dollar="first", units_style="$000's",
+    ),
+    "first-cell-reopened": Layout(
+        heading_depth=2, heading_align="right", nil="", period_style="first_cell", note_marks="*",
+        page_break="reopen", break_after=2, caption=False,
+    ),
+    "by-account-form-feed": Layout(
+        heading_depth=5, case="mixed", column_letters=True, heading_rule=False, note_marks="(1)(2)",
+        nil="---", by_account=True, period_style="for_year", page_break="form_feed", break_after=3,
+        repeat_headings=False, note_place="overhang", units_style="(000 omitted)",
+    ),
+    "span-untagged": Layout(
+        heading_depth=3, additions_span=True, table_tags=False, dollar="detached", reverse=True,
+        total_label="Total",
+    ),
+}
+
+
+def tables(shared_dir):
+    return sorted((shared_dir / "real-tables").glob("*.json"))
+
+
+def applicable(spec, layout: Layout) -> Layout:
+    """The layout, less what this table's periods cannot be printed as."""
+    dates = [period_date(p["label"]) for p in spec["periods"]]
+    years = [d[0] for d in dates if d]
+    if layout.period_style in ("fiscal", "bare") and len(set(years)) != len(spec["periods"]):
+        # Two periods ending in one year ("Period ended November 27, 2000" and
+        # "December 31, 2000") need their dates to be told apart.
+        layout = dataclasses.replace(layout, period_style="keep" if not layout.by_account else "for_year")
+    return layout
+
+
+def _check(spec, layout, tmp_path):
+    rendered = render(spec, layout)
+    path = tmp_path / "exhibit.txt"
+    path.write_text(rendered.text, encoding="utf-8")
+    result = auditor.check_file(str(path))
+    return rendered, result
+
+
+SHARED = __import__("conftest").SHARED
+NAMES = [p.stem for p in tables(SHARED)] if (SHARED / "real-tables").is_dir() else []
+
+
+@pytest.mark.parametrize("layout_name", list(LAYOUTS))
+@pytest.mark.parametrize("table", NAMES)
+def test_real_table_yields_exactly_its_errors(shared, tmp_path, table, layout_name):
+    spec = json.loads((shared / "real-tables" / f"{table}.json").read_text())
+    layout = applicable(spec, LAYOUTS[layout_name])
+    rendered, result = _check(spec, layout, tmp_path)
+    assert result.error is None, f"{result.error}\n{rendered.text}"
+    (schedule,) = result.schedules
+    assert [c.role for c in schedule.columns] == spec["roles"][1:]
+    if any(r in ("deductions", "writeoffs", "credited_costs", "credited_other") for r in spec["roles"]):
+        wanted = "subtracted" if spec["deductions_sign"] == "positive-subtracted" else "added"
+        assert schedule.deductions == wanted, schedule.deductions_basis
+    expected = expected_errors(spec, rendered, blank_nils=layout.nil == "")
+    assert reported_errors(result) == expected
+
+
+@pytest.mark.parametrize("layout_name", list(LAYOUTS))
+@pytest.mark.parametrize("table", NAMES)
+def test_real_table_figures_land_where_printed(shared, tmp_path, table, layout_name):
+    spec = json.loads((shared / "real-tables" / f"{table}.json").read_text())
+    layout = applicable(spec, LAYOUTS[layout_name])
+    rendered, result = _check(spec, layout, tmp_path)
+    assert result.error is None, f"{result.error}\n{rendered.text}"
+    (schedule,) = result.schedules
+    got = {}
+    for period in schedule.periods:
+        for row in period.rows:
+            for k, cell in enumerate(row.cells):
+                if cell is not None:
+                    got[(cell.line, cell.column)] = (row_name(row.label), k, cell.value, cell.raw)
+    printed = {
+        (f.line, f.start): (row_name(rendered.row_labels[(f.period, f.row)]), f.column, f.value, f.raw)
+        for f in rendered.figures
+    }
+    assert got == printed
+    # Every period comes back with its rows, in the spec's periods' number.
+    assert len(schedule.periods) == len(spec["periods"])
