@@ -224,6 +224,15 @@ def _check_one(auditor, path, ruleset, only, input_format=None):
         return auditor.check_file(path, ruleset, only, input_format)
     except RecursionError:
         return auditor.FileResult(path, error=auditor.InputError("input too deeply nested to read", path))
+    except Exception as exc:  # a bug of ours: still one line and exit 2, never a traceback
+        if os.environ.get("AUDITOR_DEBUG"):
+            raise
+        return auditor.FileResult(path, error=auditor.InputError(_internal(exc), path))
+
+
+def _internal(exc) -> str:
+    return (f"internal error while reading this file ({type(exc).__name__}: {exc}); "
+            "please report it with the file (AUDITOR_DEBUG=1 shows the traceback)")
 
 
 def _parse(args) -> int:
@@ -236,6 +245,10 @@ def _parse(args) -> int:
         schedules = auditor.schedules(source.read(args.file), ruleset, args.input_format)
     except InputError as exc:
         return _fail(str(exc.located(args.file)))
+    except Exception as exc:  # a bug of ours: one line, exit 2
+        if os.environ.get("AUDITOR_DEBUG"):
+            raise
+        return _fail(f"{args.file}: {_internal(exc)}")
     if args.format == "json":
         sys.stdout.write(describe.dumps(schedules) + "\n")
     else:

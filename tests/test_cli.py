@@ -165,3 +165,18 @@ def test_parse_shows_what_the_rules_see():
     assert total["kind"] == "total"
     assert total["cells"][4] == {"value": 9762, "raw": "9,762", "line": 42, "column": 98,
                                  "end_column": 103, "footnote": None}
+
+
+def test_a_bug_of_ours_is_still_one_line_and_exit_2(monkeypatch, capsys):
+    # Whatever goes wrong inside, the user sees one line naming the file, not a traceback.
+    import auditor
+    from auditor import cli
+
+    def broken(*args, **kwargs):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(auditor, "check_file", broken)
+    monkeypatch.delenv("AUDITOR_DEBUG", raising=False)
+    assert cli.main(["check", str(SEED)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(SEED) in err[0] and "internal error" in err[0] and "KeyError" in err[0]
