@@ -307,7 +307,8 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
                 _settle(pending, entries, None)
                 pending = []
                 entries.append(("period", period, ln.number))
-            prefix = _settle(pending, entries, ln if not gap else None, row_words)
+            before = entries[-1] if entries and entries[-1][0] == "row" else None
+            prefix = _settle(pending, entries, ln if not gap else None, row_words, before and before[2])
             pending = []
             row = _row(ln, row_words, prefix, starts, columns, path)
             entries.append(("row", row, _indent_of(row_words, ln)))
@@ -333,13 +334,14 @@ def _continues(ln, entries, last, gap, label_end) -> bool:
     return ln.words[0].column > indent and not text.endswith(":") and not _is_period(text) and bool(row.label)
 
 
-def _settle(pending, entries, row_line, row_words=()):
+def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
     """Give each pending text line its role; return the row's label prefix.
 
     Lines right above a row that neither end in ":" nor name a period, and
     that the row's own label continues (it starts in lower case, the line
-    ends on "for", "of"..., or the row is indented deeper), are the first
-    lines of the row's wrapped label.
+    ends on "for", "of"..., the row is indented deeper, or the lines start
+    where the row before them did), are the first lines of the row's wrapped
+    label.
     """
     prefix = []
     if row_line is not None:
@@ -352,7 +354,7 @@ def _settle(pending, entries, row_line, row_words=()):
             if text.endswith(":") or _is_period(text) or ln.number != (pending[k].number if k < len(pending) else row_line.number) - 1:
                 break
             joins = first[:1].islower() or CONNECTIVE.search(text) or row_indent > ln.words[0].column
-            if not joins:
+            if not joins and not (previous_indent is not None and ln.words[0].column <= previous_indent):
                 break
             k -= 1
             first = ln.words[0].text

@@ -540,7 +540,10 @@ def _page_break(canvas, heading_lines, cols, layout):
 
 def _emit_row(canvas, item, cols, period_part, layout, notes_order, out):
     if item.get("group"):
-        canvas.new(item["label"])
+        n = canvas.new()
+        if item.get("period"):
+            canvas.put(n, 1, item["period"])
+        canvas.put(n, 1 + period_part, item["label"])
         return
     pi, ri = item["key"]
     label = item["label"]
