@@ -427,7 +427,7 @@ def _label_width(spec, blocks, layout) -> int:
             if r.get("period"):
                 period_part = max(period_part, len(r["period"]) + 3)
             label = r["label"]
-            if layout.label_width and not r.get("group"):
+            if layout.label_width and not r.get("group") and not r.get("account"):
                 labels.extend(textwrap.wrap(label, layout.label_width) or [""])
             elif not r.get("group"):
                 labels.append(label)
@@ -548,7 +548,8 @@ def _emit_row(canvas, item, cols, period_part, layout, notes_order, out):
     pi, ri = item["key"]
     label = item["label"]
     indent = 2 if layout.group_header or item.get("account") else 0
-    wrapped = textwrap.wrap(label, max(8, layout.label_width - indent)) if layout.label_width and label else [label]
+    wraps = layout.label_width and label and not item.get("account")  # a period's name is not wrapped
+    wrapped = textwrap.wrap(label, max(8, layout.label_width - indent)) if wraps else [label]
     if item["total"]:
         n = canvas.new()
         for c in cols:
