@@ -59,7 +59,7 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
     body_start = _first_index(lines, "row")
     if body_start is None:
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
-    lines = [_label_figures_as_words(ln) for ln in lines]
+    lines = _heading_notes_as_text([_label_figures_as_words(ln) for ln in lines])
     body_start = _first_index(lines, "row")
     if body_start is None:
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
@@ -95,6 +95,24 @@ def _label_figures_as_words(line: Line) -> Line:
     if not figures:
         return Line("text", line.number, tuple(words))
     return Line("row", line.number, tuple(words), tuple(figures))
+
+
+HEADING_NOTE = re.compile(r"^\(\d{1,2}\)$")
+
+
+def _heading_notes_as_text(lines) -> list:
+    """A line of nothing but "(1)   (2)" over heading text is the headings'
+    footnote markers, not a row of figures: it has no label, no "$", and
+    heading text (no row) follows it before any rule or marker line."""
+    out = list(lines)
+    for i, ln in enumerate(out):
+        if ln.kind == "row":
+            if ln.words or not all(f.dollar is None and not f.notes and HEADING_NOTE.match(f.value.text) for f in ln.figures):
+                break  # the first real row: the headings are above it
+            after = next((x for x in out[i + 1 :] if x.kind != "table_open"), None)
+            if after is not None and after.kind == "text":
+                out[i] = Line("text", ln.number, tuple(dataclasses.replace(f.value, kind="NOTE") for f in ln.figures))
+    return out
 
 
 def _first_index(lines, kind):
@@ -160,7 +178,7 @@ def _heading_block(lines, body_start, label_end):
 
 def _is_title_or_units(line: Line) -> bool:
     text = _text(line.words)
-    return bool(TITLE.search(text) or (UNITS.search(text) and len(line.words) <= 5))
+    return bool(TITLE.search(text) and len(_chunks(line.words)) <= 2 or (UNITS.search(text) and len(line.words) <= 5))
 
 
 def _reaches_figures(line: Line, label_end: int) -> bool:
@@ -344,21 +362,28 @@ def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
     label.
     """
     prefix = []
+    if any(_is_period(_text(ln.words)) for ln in pending):
+        previous_indent = None  # a new period: the row before is no guide to this one's label
     if row_line is not None:
         row_indent = _indent_of(row_words, row_line)
         first = row_words[0].text if row_words else ""
+        below = {row_indent}  # the indents of the label's lines so far
         k = len(pending)
         while k > 0:
             ln = pending[k - 1]
             text = _text(ln.words)
             if text.endswith(":") or _is_period(text) or ln.number != (pending[k].number if k < len(pending) else row_line.number) - 1:
                 break
-            joins = first[:1].islower() or CONNECTIVE.search(text) or row_indent > ln.words[0].column
+            # A label's continuation lines share one indent, deeper than its
+            # first line: a line shallower still is a caption above the label.
+            deeper = row_indent > ln.words[0].column and len(below) == 1
+            joins = first[:1].islower() or CONNECTIVE.search(text) or deeper
             if not joins and not (previous_indent is not None and ln.words[0].column <= previous_indent):
                 break
             k -= 1
             first = ln.words[0].text
             row_indent = ln.words[0].column
+            below.add(row_indent)
         prefix = pending[k:]
         pending = pending[:k]
     for ln in pending:

@@ -24,8 +24,17 @@ TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 # The edges of the documents of an EDGAR submission: no table crosses them.
 DOCUMENT_EDGE = re.compile(r"^\s*(</?(TEXT|DOCUMENT|SEC-DOCUMENT|PDF)>|<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>)", re.I)
 # A figure row: text then at least two numbers or nils separated by spaces.
-FIGURES = re.compile(r"(\(?\$?\s*[\d,]*\d(\.\d+)?\)?|-{1,3}|\u2014)(\s{2,}|\s*\$\s*)(\(?[\d,]*\d|-{1,3}|\u2014)")
+# The nils are the grammar's (dashes, an em dash raw, cp1252 or as an entity, "nil").
+_NIL = r"-{1,3}|\u2014|\u2013|\x97|&#151;|&#8212;|&mdash;|\bnil\b"
+FIGURES = re.compile(
+    rf"(\(?\$?\s*[\d,]*\d(\.\d+)?\)?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
+)
+# A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
+# TO COSTS", "(1)  (2)  Changes due"): no figures, whatever FIGURES sees in it
+# (no digit outside its markers, and no label before them).
+HEADING_NOTES = re.compile(r"^\s*\(\d{1,2}\)(?:[^\d]|\(\d{1,2}\))*$")
 RULE_LINE = re.compile(r"^[\s\-=_]*$")
+RULE_SEGMENT = re.compile(r"[-=_]{4,}")
 # A schedule's headings name its balances and what moved them.
 BALANCE_HEADING = re.compile(r"\bbalance|\bbeginning\b", re.IGNORECASE)
 MOVEMENT_HEADING = re.compile(r"\bend\b|\bending\b|deduct|charged|addition|write|provision|expense", re.IGNORECASE)
@@ -85,7 +94,7 @@ def _table_after(source: Source, title: int):
     limit = min(len(lines), title + REACH)
     for n in range(title, limit + 1):
         line = lines[n - 1]
-        if n > title and (TITLE.search(line) and not FIGURES.search(line) or DOCUMENT_EDGE.match(line)):
+        if n > title and (is_title_line(line) and not _has_figures(line) or DOCUMENT_EDGE.match(line)):
             return None  # another title (or document) first: this one was a mention
         if TABLE_CLOSE.match(line):
             if caption_of is None:
@@ -97,7 +106,7 @@ def _table_after(source: Source, title: int):
             if first_row is None or not _headed_like_schedule(lines, title, first_row):
                 return None
             return Region(title, _table_end(source, n), title)
-        if FIGURES.search(line):
+        if _has_figures(line):
             if not _headed_like_schedule(lines, caption_of or title, n):
                 return None
             if caption_of is not None:
@@ -121,7 +130,7 @@ def _first_row(lines: list, open_line: int):
     for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1):
         if TABLE_CLOSE.match(lines[n - 1]):
             return None
-        if FIGURES.search(lines[n - 1]) and not RULE_LINE.match(lines[n - 1]):
+        if _has_figures(lines[n - 1]) and not RULE_LINE.match(lines[n - 1]):
             return n  # (a rule under a spanning "ADDITIONS" heading is no row)
     return None
 
@@ -177,9 +186,24 @@ def _close_of(source: Source, open_line: int, n: int) -> int:
     )
 
 
+def is_title_line(line: str) -> bool:
+    """A line naming the schedule, not a heading line over the columns that
+    happens to say "valuation accounts" ("ADDITIONS  VALUATION ACCOUNTS
+    ACQUIRED" among four other headings): a title is at most two phrases."""
+    return bool(TITLE.search(line)) and len(re.split(r"\s{2,}", line.strip())) <= 2
+
+
+def _has_figures(line: str) -> bool:
+    """A row of figures; not heading footnote markers, not a dashed rule
+    (whose "---  ---" FIGURES would read as two nils)."""
+    if RULE_LINE.match(line) and RULE_SEGMENT.search(line):
+        return False
+    return bool(FIGURES.search(line)) and not HEADING_NOTES.match(line)
+
+
 def _is_caption(line: str) -> bool:
     stripped = line.strip()
-    return bool(stripped) and not FIGURES.search(line) and len(stripped) < 80 and stripped.upper() == stripped
+    return bool(stripped) and not _has_figures(line) and len(stripped) < 80 and stripped.upper() == stripped
 
 
 def _block_end(source: Source, first_row: int) -> int:
@@ -197,7 +221,7 @@ def _block_end(source: Source, first_row: int) -> int:
                 break
         else:
             blanks = 0
-            if FIGURES.search(line):
+            if _has_figures(line):
                 last_figures = n
         n += 1
     return last_figures

@@ -87,25 +87,10 @@ SHARED = __import__("conftest").SHARED
 NAMES = [p.stem for p in tables(SHARED)] if (SHARED / "real-tables").is_dir() else []
 
 
-# Known failures, each for a reason outside the layout stage or not yet read.
-KNOWN = {
-    # locate: no region found (the table's headings open with "(1) Charged ..." over a
-    # "Description" column and the title line mentions no schedule)
-    ("cik863204-2000", "seed-like"), ("cik863204-2000", "letters-span-paged"),
-    ("cik863204-2000", "by-account-form-feed"), ("cik863204-2000", "span-untagged"),
-    ("cik863204-2000", "untagged-bare"), ("cik863204-2000", "flat-fiscal"),
-    # locate: an untagged table's last rows of "&#151;" nils are cut off (FIGURES knows no &#151;)
-    ("cik866970-2011", "untagged-bare"), ("cik924642-2000", "untagged-bare"),
-    ("cik947425-fy2005", "untagged-bare"),
-    ("cik924642-2000", "flat-fiscal"), ("clorox-fy2011", "span-untagged"),
-}
-
-
 def _cases():
     for table in NAMES:
         for name in LAYOUTS:
-            marks = [pytest.mark.xfail(reason="known, see KNOWN", strict=False)] if (table, name) in KNOWN else []
-            yield pytest.param(table, name, marks=marks, id=f"{table}-{name}")
+            yield pytest.param(table, name, id=f"{table}-{name}")
 
 
 @pytest.mark.parametrize("table,layout_name", list(_cases()))
