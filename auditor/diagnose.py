@@ -7,7 +7,10 @@ on a copy of the schedule with that one figure changed, and keeps the change
 if every failure that reads the cell disappears and no new one appears.
 A failure that exactly one such cell explains gets a `Suggestion`; where
 several cells explain the same failures equally, they are all listed as
-candidates and none is picked.  Runs after the engine, never inside it.
+candidates and none is picked.  Where no single cell explains a cluster of
+failures (failures linked by the cells they share), it looks for the one
+pair of cells whose joint correction does (`_pairs`).  Runs after the
+engine, never inside it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ from .model import Cell, Finding, Schedule
 # Beyond this many trial corrections a schedule is too broken to diagnose
 # cheaply (usually a misread layout, where no single figure is at fault).
 MAX_TRIALS = 300
+
+# Engine runs spent looking for a pair of wrong figures in one cluster: an
+# evaluation costs about a millisecond on a three-period schedule, so a
+# hopeless cluster costs a fraction of a second; the pairs a cluster's own
+# failures imply need a few dozen.
+MAX_PAIR_TRIALS = 300
 
 COLUMN_WORDS = {
     "beginning": "balance at beginning",
@@ -47,6 +56,7 @@ class Suggestion:
     confidence: str  # high: two or more failed checks agree; medium: one check
     explains: tuple  # the failed Findings the correction removes
     slip: Optional[str] = None  # "two digits transposed", ... where the numbers show one
+    also: tuple = ()  # the other wrong figure (a Suggestion) where it takes two to explain the failures
 
     @property
     def checks(self) -> tuple:
@@ -54,12 +64,22 @@ class Suggestion:
 
     def sentence(self) -> str:
         """2003 Total, balance at end: printed 9,762, every check that reads it says 9,824"""
-        where = f"{self.period_short} {self.row or '(unlabelled total)'}, {column_words(self.column)}"
+        if self.also:
+            return "two figures are wrong: " + "; ".join(s._should_be() for s in (self,) + self.also) + (
+                ", together they make every failed check that reads them hold")
+        where = self._where()
         if len(self.explains) > 1:
             says = f"every check that reads it ({', '.join(self.checks)}) says"
         else:
             says = f"the {self.checks[0]} that reads it says"
         text = f"{where}: printed {self.cell.raw}, {says} {amount_text(self.value)}"
+        return f"{text} (looks like {self.slip})" if self.slip else text
+
+    def _where(self) -> str:
+        return f"{self.period_short} {self.row or '(unlabelled total)'}, {column_words(self.column)}"
+
+    def _should_be(self) -> str:
+        text = f"{self._where()}: printed {self.cell.raw}, should be {amount_text(self.value)}"
         return f"{text} (looks like {self.slip})" if self.slip else text
 
 
@@ -110,7 +130,10 @@ def schedule_diagnosis(schedule: Schedule, ruleset, only=None) -> Diagnosis:
             explained = _explained(schedule, ruleset, only, cells[position], value, before)
             if explained and len(explained) > len(best.get(position, ((),))[0]):
                 best[position] = (explained, value)
-    return _attribute(schedule, cells, before, best)
+    diagnosis = _attribute(schedule, cells, before, best)
+    for cluster in _clusters([f for f in failed if f not in diagnosis.suggestions and f not in diagnosis.candidates]):
+        diagnosis.update(_pairs(schedule, ruleset, only, cells, before, cluster))
+    return diagnosis
 
 
 def _evaluate(schedule, ruleset, only):
@@ -221,6 +244,83 @@ def _attribute(schedule, cells, before, best) -> Diagnosis:
             diagnosis.candidates[f] = tuple(dataclasses.replace(suggestions[pos], confidence="low")
                                             for pos in sorted(contenders))
     return diagnosis
+
+
+# --- two wrong figures -----------------------------------------------------------
+
+
+def _clusters(failed) -> list:
+    """The failures grouped where they read a cell in common (transitively)."""
+    groups = []  # (cells, failures)
+    for f in failed:
+        cells, members = set(_read_by(f)), [f]
+        for group in [g for g in groups if g[0] & cells]:
+            groups.remove(group)
+            cells |= group[0]
+            members = group[1] + members
+        groups.append((cells, members))
+    return [members for _, members in groups]
+
+
+def _pairs(schedule, ruleset, only, cells, before, cluster) -> Diagnosis:
+    """The pairs of figures whose joint correction makes every failure of the
+    cluster hold and no new one appear: one corrected figure first (a value
+    the cluster's failures imply), then a second one the failures left over
+    all read, at a value they imply.  One pair: a suggestion per figure;
+    several: all of them as candidates."""
+    keys = {_key(f) for f in cluster}
+    found = {}  # frozenset of (position, value) -> None, in the order found
+    runs = 0
+    for position, _, values in _trials(cluster, cells):
+        for value in values:
+            if runs >= MAX_PAIR_TRIALS:
+                break
+            once = corrected(schedule, cells[position], value)
+            left = [f for f in failures(_evaluate(once, ruleset, only)) if _key(f) in keys or _key(f) not in before]
+            runs += 1
+            for second, reading, seconds in _trials(left, cells) if left else ():
+                if second == position or len(reading) < len(left):  # the second figure must explain all that is left
+                    continue
+                for other in seconds:
+                    pair = frozenset({(position, value), (second, other)})
+                    if pair in found or runs >= MAX_PAIR_TRIALS:
+                        continue
+                    runs += 1
+                    if _holds(corrected(once, cells[second], other), ruleset, only, before, keys):
+                        found[pair] = None
+    return _attribute_pairs(schedule, cells, cluster, list(found))
+
+
+def _holds(schedule, ruleset, only, before, keys) -> bool:
+    """No failure of the cluster is left and no new one appeared."""
+    after = {_key(f) for f in failures(_evaluate(schedule, ruleset, only))}
+    return not (after - before.keys()) and not (after & keys)
+
+
+def _attribute_pairs(schedule, cells, cluster, pairs) -> Diagnosis:
+    """Each failure of the cluster gets, of the pair, the figure it is about
+    if that is one of the two, else the one it reads."""
+    diagnosis = Diagnosis()
+
+    def suggestion(position, value):
+        return _suggestion(schedule, cells[position], value, [g for g in cluster if position in _read_by(g)])
+
+    for f in cluster:
+        options = []
+        for pair in pairs:
+            mine = _pick(f, sorted(pair))
+            partner = tuple(suggestion(*p) for p in sorted(pair) if p != mine)
+            options.append(dataclasses.replace(suggestion(*mine), confidence="medium", also=partner))
+        if len(options) == 1:
+            diagnosis.suggestions[f] = options[0]
+        elif options:
+            diagnosis.candidates[f] = tuple(dataclasses.replace(s, confidence="low") for s in options)
+    return diagnosis
+
+
+def _pick(f, pair):
+    here = (f.location.line, f.location.column)
+    return next((p for p in pair if p[0] == here), next((p for p in pair if p[0] in _read_by(f)), pair[0]))
 
 
 def _suggestion(schedule, where, value, explains) -> Suggestion:

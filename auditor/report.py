@@ -114,6 +114,7 @@ def suggestion(s) -> dict:
         "printed": s.cell.raw,
         "slip": s.slip,
         "message": s.sentence(),
+        **({"together_with": [suggestion(o) for o in s.also]} if s.also else {}),
     }
 
 
@@ -209,7 +210,8 @@ def _with_diagnosis(f, diagnosis) -> str:
 
 def ambiguity(candidates) -> str:
     listed = "; ".join(f"{s.cell.line}:{s.cell.column} {s.sentence()}" for s in candidates)
-    return f"Any one of {len(candidates)} figures would explain this, equally: {listed}"
+    what = "pairs of figures" if any(s.also for s in candidates) else "figures"
+    return f"Any one of {len(candidates)} {what} would explain this, equally: {listed}"
 
 
 def _gh_data(text: str) -> str:
