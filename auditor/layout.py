@@ -361,7 +361,7 @@ def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
     where the row before them did), are the first lines of the row's wrapped
     label.
     """
-    prefix = []
+    prefix, period = [], None  # prefix: the label's first lines' words
     if any(_is_period(_text(ln.words)) for ln in pending):
         previous_indent = None  # a new period: the row before is no guide to this one's label
     if row_line is not None:
@@ -371,20 +371,29 @@ def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
         k = len(pending)
         while k > 0:
             ln = pending[k - 1]
-            text = _text(ln.words)
+            words, head = ln.words, None
+            chunks = _chunks(words)
+            if len(chunks) > 1 and _is_period(_chunk_text(chunks[0])):
+                # The period in the first cell of a label's first line
+                # ("Year ended December 31, 1996   Allowance for doubtful").
+                head, words = _chunk_text(chunks[0]).rstrip(":").strip(), tuple(t for c in chunks[1:] for t in c)
+            text = _text(words)
             if text.endswith(":") or _is_period(text) or ln.number != (pending[k].number if k < len(pending) else row_line.number) - 1:
                 break
             # A label's continuation lines share one indent, deeper than its
             # first line: a line shallower still is a caption above the label.
-            deeper = row_indent > ln.words[0].column and len(below) == 1
+            deeper = row_indent > words[0].column and len(below) == 1
             joins = first[:1].islower() or CONNECTIVE.search(text) or deeper
-            if not joins and not (previous_indent is not None and ln.words[0].column <= previous_indent):
+            if not joins and not (previous_indent is not None and words[0].column <= previous_indent):
                 break
             k -= 1
-            first = ln.words[0].text
-            row_indent = ln.words[0].column
+            prefix.insert(0, words)
+            first = words[0].text
+            row_indent = words[0].column
             below.add(row_indent)
-        prefix = pending[k:]
+            if head is not None:
+                period = (head, ln.number)
+                break  # a period opens the label: nothing above it belongs to it
         pending = pending[:k]
     for ln in pending:
         text = _text(ln.words)
@@ -396,7 +405,9 @@ def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
             entries.append(("period", text.rstrip(":").strip(), ln.number))
         else:
             entries.append(("caption", text, ln.number))
-    return " ".join(_label_text(ln.words) for ln in prefix)
+    if period is not None:
+        entries.append(("period", *period))
+    return " ".join(_label_text(words) for words in prefix)
 
 
 def _period_in_first_cell(line: Line, label_end):

@@ -305,14 +305,16 @@ def _blocks(spec, periods, layout) -> list:
         for ri, r in enumerate(spec["periods"][pi]["rows"]):
             if not r["cells"]:
                 continue
-            name = _printed_label(r, layout)
+            # A block per account needs its caption: an unlabelled total (total_label
+            # "none") is printed as "Total:" here, for no filing prints a bare ":".
+            name = _printed_label(r, layout) or "Total"
             if _key(name) not in [_key(a) for a in accounts]:
                 accounts.append(name)
     for name in accounts:
         rows = []
         for pi in periods:
             for ri, r in enumerate(spec["periods"][pi]["rows"]):
-                if r["cells"] and _key(_printed_label(r, layout)) == _key(name):
+                if r["cells"] and _key(_printed_label(r, layout) or "Total") == _key(name):
                     item = _row_item(spec, pi, ri, r, layout)
                     item["label"] = period_caption(spec["periods"][pi]["label"], layout).rstrip(":")
                     item["account"] = name
