@@ -259,3 +259,16 @@ def test_a_pair_is_suggested_per_finding_with_the_cell_it_is_about(tmp_path):
     assert [o["location"] for o in doc["together_with"]] == [{"line": 42, "column": partner.cell.column}]
     schema = json.loads(resources.files("auditor").joinpath("schemas/findings.schema.json").read_text())
     jsonschema.validate(json.loads(report.dumps([result], diagnoses=[diagnosis])), schema)
+
+
+def test_several_pairs_are_listed_as_candidates_none_picked():
+    (schedule,) = auditor.check_file(str(SEED), RULES).schedules
+    cells = diagnose._cells(schedule)
+    cluster = diagnose.failures(engine.evaluate(schedule, RULES))
+    pairs = [frozenset({((42, 98), Decimal("9824")), ((42, 65), Decimal("4594"))}),
+             frozenset({((42, 98), Decimal("9824")), ((40, 98), Decimal("1"))})]
+    diagnosis = diagnose._attribute_pairs(schedule, cells, cluster, pairs)
+    assert not diagnosis.suggestions and set(diagnosis.candidates) == set(cluster)
+    for listed in diagnosis.candidates.values():
+        assert len(listed) == 2 and {s.confidence for s in listed} == {"low"}
+        assert report.ambiguity(listed).startswith("Any one of 2 pairs of figures would explain this, equally: ")
