@@ -23,7 +23,7 @@ from typing import Optional
 
 from . import engine
 from .engine import amount_text
-from .model import Cell, Finding, Schedule
+from .model import Cell, Finding, Schedule, amount_of
 
 # Beyond this many trial corrections a schedule is too broken to diagnose
 # cheaply (usually a misread layout, where no single figure is at fault).
@@ -173,23 +173,19 @@ def _trials(failed, cells) -> list:
         for p in f.related:
             there = (p.line, p.column)
             if there in cells and there != here:
-                old = _value(cells[there][3])
+                old = amount_of(cells[there][3])
                 implied.setdefault(there, {})[_key(f)] = {old + f.difference, old - f.difference}
     trials = []
     for position, by_failure in implied.items():
         agreed = set.intersection(*by_failure.values())
         if not agreed:  # rounded figures: the failures agree only to within rounding
             agreed = set.union(*by_failure.values())
-        agreed -= {_value(cells[position][3])}
+        agreed -= {amount_of(cells[position][3])}
         reading = {_key(f) for f in failed if position in _read_by(f)}
         if agreed:
             trials.append((position, reading, sorted(agreed)))
     trials.sort(key=lambda t: (-len(t[1]), t[0]))
     return trials
-
-
-def _value(cell: Cell) -> Decimal:
-    return cell.value if cell.value is not None else Decimal(0)
 
 
 def _explained(schedule, ruleset, only, where, value, before) -> tuple:
@@ -348,7 +344,7 @@ def _digits(value: Decimal) -> str:
 
 def slip(cell: Cell, value: Decimal) -> Optional[str]:
     """The typing slip that turns `value` into the printed figure, if one does."""
-    printed = _value(cell)
+    printed = amount_of(cell)
     if printed == -value and value:
         return "a flipped sign"
     if (printed < 0) != (value < 0) and printed and value:

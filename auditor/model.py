@@ -45,6 +45,14 @@ class Cell:
         return len(digits.split(".", 1)[1]) if "." in digits else 0
 
 
+def amount_of(cell: Optional[Cell]) -> Decimal:
+    """A cell's amount in arithmetic: a nil figure or a blank counts as zero."""
+    return cell.value if cell is not None and cell.value is not None else ZERO
+
+
+ZERO = Decimal(0)
+
+
 @dataclass(frozen=True)
 class Column:
     heading: str  # heading text joined across the heading lines

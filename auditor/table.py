@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from .model import Cell, Period, Row, Schedule
+from .model import Cell, Period, Row, Schedule, amount_of
 
 ZERO = Decimal(0)
 HALF = Decimal("0.5")
@@ -26,8 +26,7 @@ class NotApplicable(Exception):
     """The formula reads a row, column or amount this schedule does not have."""
 
 
-def value(cell: Optional[Cell]) -> Decimal:
-    return cell.value if cell is not None and cell.value is not None else ZERO
+value = amount_of  # a cell's amount, nil and blank as zero
 
 
 def half_unit(cell: Optional[Cell]) -> Decimal:
