@@ -479,8 +479,10 @@ def _row(line: Line, words, prefix, starts, columns, path) -> Row:
     while words and words[-1].kind == "NOTE":
         footnote = words.pop().text + (footnote or "")
     figures = list(line.figures)
-    # A number inside the label area ends the label ("Reserve number 2"), it is no figure.
-    while figures and fig_in_label(figures[0], starts) and len(figures) > 1:
+    # A number inside the label area ends the label ("Reserve number 2"), it is no
+    # figure, when the row has more figures than columns without it; otherwise
+    # the row's figures are shifted out of their columns: an error, not a guess.
+    while figures and fig_in_label(figures[0], starts) and len(figures) > len(starts):
         fig = figures.pop(0)
         words.extend(t for t in (fig.dollar, fig.value, *fig.notes) if t is not None)
     label = " ".join(t for t in (prefix, _label_text(words)) if t).rstrip(":").strip()

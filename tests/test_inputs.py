@@ -176,8 +176,6 @@ def test_a_row_with_more_figures_than_columns(tmp_path):
     assert error["line"] == 32
 
 
-@pytest.mark.xfail(strict=True, reason="layout reads a number in the label area as part of the label and "
-                   "places the shifted figures by their right edges: a guess, not an error (issue 3 part 11)")
 def test_a_row_shifted_out_of_its_columns(tmp_path):
     lines = list(SEED_LINES)
     lines[23] = "Warranty reserve                  545        63             -           46      562"
