@@ -119,7 +119,6 @@ def _selector(select, ignore):
 
 def _check(args) -> int:
     import auditor
-    from . import report
     from .errors import InputError
 
     try:

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from .errors import InputError
-from .layout import LEADER, PERIOD_START, TOTAL, UNITS, _period
+from .labels import LEADER, PERIOD_START, TOTAL, UNITS, period_from_caption
 from .locate import TITLE
 from .model import Cell, Column, Row, Schedule
 
@@ -214,7 +214,7 @@ def build(region, path: str = None) -> Schedule:
 
     def close():
         if rows:
-            periods.append(_period(label, line, rows))
+            periods.append(period_from_caption(label, line, rows))
 
     for grid, f in zip(region.grids, frames):
         leaves = f.leaves if f.leaves else _inherited(grid, f, first, path)

@@ -11,47 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date
 from decimal import Decimal
 
 from .errors import InputError
 from .locate import TITLE
-from .model import Cell, Column, Period, Row, Schedule
+from .labels import LEADER, TOTAL, UNITS, is_period, period_from_caption
+from .model import Cell, Column, Row, Schedule
 from .parse import Line, Token
 
-UNITS = re.compile(
-    r"\b(?:dollars\s+|amounts\s+)?in\s+(thousands|millions|billions)\b"
-    r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars",
-    re.IGNORECASE,
-)
-PERIOD_START = re.compile(
-    r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
-    r"transition|quarter|month|months|weeks|\d+\s+(months|weeks))\b|"
-    r"^(19|20)\d\d\b|^(january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\s+\d",
-    re.IGNORECASE,
-)
-YEAR = re.compile(r"\b(19|20)\d\d\b")
-DATE = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-TOTAL = re.compile(r"^totals?\b", re.IGNORECASE)
-LEADER = re.compile(r"[.\s]{2,}$|\.{2,}")
 
 
 def build(lines: list, title_line: int, path: str = None) -> Schedule:
@@ -191,7 +158,7 @@ def _is_caption(line: Line, label_end: int) -> bool:
     chunks = _chunks(line.words)
     if not _reaches_figures(line, label_end):
         return True
-    return chunks[0][0].column < label_end and (len(chunks) == 1 or _is_period(_chunk_text(chunks[0])))
+    return chunks[0][0].column < label_end and (len(chunks) == 1 or is_period(_chunk_text(chunks[0])))
 
 
 def _column_starts(separators, rows, label_end) -> list:
@@ -280,12 +247,6 @@ def _spans(chunk, spanned, starts, bounds) -> bool:
 # Words a wrapped label's first line may end on ("Allowance for" / "doubtful accounts").
 CONNECTIVE = re.compile(r"\b(for|of|and|on|to|in|the|from|by|with|or|&|-|—)$", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?$|\(continued\)$|^continued$", re.IGNORECASE)
-# A period caption not at the start of its line: "Post-acquisition basis: Year ended December 31, 2001".
-PERIOD_WORDS = re.compile(r"\b(year|years|period|fiscal|months|weeks|ended|ending)\b", re.IGNORECASE)
-
-
-def _is_period(text: str) -> bool:
-    return bool(PERIOD_START.search(text) or (YEAR.search(text) and PERIOD_WORDS.search(text)))
 
 
 def _indent(line: Line) -> int:
@@ -349,7 +310,7 @@ def _continues(ln, entries, last, gap, label_end) -> bool:
         return False
     text = _text(ln.words)
     _, row, indent = entries[last]
-    return ln.words[0].column > indent and not text.endswith(":") and not _is_period(text) and bool(row.label)
+    return ln.words[0].column > indent and not text.endswith(":") and not is_period(text) and bool(row.label)
 
 
 def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
@@ -362,7 +323,7 @@ def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
     label.
     """
     prefix, period = [], None  # prefix: the label's first lines' words
-    if any(_is_period(_text(ln.words)) for ln in pending):
+    if any(is_period(_text(ln.words)) for ln in pending):
         previous_indent = None  # a new period: the row before is no guide to this one's label
     if row_line is not None:
         row_indent = _indent_of(row_words, row_line)
@@ -373,12 +334,12 @@ def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
             ln = pending[k - 1]
             words, head = ln.words, None
             chunks = _chunks(words)
-            if len(chunks) > 1 and _is_period(_chunk_text(chunks[0])):
+            if len(chunks) > 1 and is_period(_chunk_text(chunks[0])):
                 # The period in the first cell of a label's first line
                 # ("Year ended December 31, 1996   Allowance for doubtful").
                 head, words = _chunk_text(chunks[0]).rstrip(":").strip(), tuple(t for c in chunks[1:] for t in c)
             text = _text(words)
-            if text.endswith(":") or _is_period(text) or ln.number != (pending[k].number if k < len(pending) else row_line.number) - 1:
+            if text.endswith(":") or is_period(text) or ln.number != (pending[k].number if k < len(pending) else row_line.number) - 1:
                 break
             # A label's continuation lines share one indent, deeper than its
             # first line: a line shallower still is a caption above the label.
@@ -398,10 +359,10 @@ def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
     for ln in pending:
         text = _text(ln.words)
         chunks = _chunks(ln.words)
-        if _is_period(_chunk_text(chunks[0])) and len(chunks) > 1 and _is_period(text):
+        if is_period(_chunk_text(chunks[0])) and len(chunks) > 1 and is_period(text):
             entries.append(("period", _chunk_text(chunks[0]).rstrip(":").strip(), ln.number))
             entries.append(("caption", " ".join(_chunk_text(c) for c in chunks[1:]), ln.number))
-        elif _is_period(text):
+        elif is_period(text):
             entries.append(("period", text.rstrip(":").strip(), ln.number))
         else:
             entries.append(("caption", text, ln.number))
@@ -413,7 +374,7 @@ def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
 def _period_in_first_cell(line: Line, label_end):
     """("Year ended December 31, 2003", label words) for a row whose first cell names its period."""
     chunks = _chunks(line.words)
-    if len(chunks) >= 2 and _is_period(_chunk_text(chunks[0])):
+    if len(chunks) >= 2 and is_period(_chunk_text(chunks[0])):
         rest = tuple(t for c in chunks[1:] for t in c)
         return _chunk_text(chunks[0]).rstrip(":").strip(), rest
     return None, tuple(line.words)
@@ -427,19 +388,19 @@ def _periods(entries, path) -> list:
     """Periods x rows, from either arrangement: by period, or by account."""
     rows = [e[1] for e in entries if e[0] == "row"]
     captions = [e for e in entries if e[0] == "caption"]
-    by_account = rows and captions and sum(1 for r in rows if r.label and _is_period(r.label)) > len(rows) / 2
+    by_account = rows and captions and sum(1 for r in rows if r.label and is_period(r.label)) > len(rows) / 2
     if by_account:
         return _periods_by_account(entries)
     periods, current, label, label_line = [], [], "", entries[0][2] if entries else 0
     for kind, what, where in entries:
         if kind == "period":
             if current:
-                periods.append(_period(label, label_line, current))
+                periods.append(period_from_caption(label, label_line, current))
             current, label, label_line = [], what, where
         elif kind == "row":
             current.append(what if what.label or what.kind == "total" else what)
     if current:
-        periods.append(_period(label, label_line, current))
+        periods.append(period_from_caption(label, label_line, current))
     return periods
 
 
@@ -457,20 +418,7 @@ def _periods_by_account(entries) -> list:
                 rows_of[period], lines[period] = [], what.line
             total = bool(TOTAL.match(account)) or not account
             rows_of[period].append(dataclasses.replace(what, label=account, kind="total" if total else "item"))
-    return [_period(p, lines[p], rows_of[p]) for p in order]
-
-
-def _period(label, line, rows) -> Period:
-    end = None
-    match = DATE.search(label)
-    if match:
-        try:
-            end = date(int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2)))
-        except ValueError:
-            end = None
-    years = [int(m.group(0)) for m in YEAR.finditer(label)]
-    year = end.year if end else (max(years) if years else None)
-    return Period(label=label, rows=tuple(rows), line=line, fiscal_year=year, end_date=end)
+    return [period_from_caption(p, lines[p], rows_of[p]) for p in order]
 
 
 def _row(line: Line, words, prefix, starts, columns, path) -> Row:

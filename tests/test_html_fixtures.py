@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 import auditor
-from conftest import FIXTURES, run
+from conftest import FIXTURES
 
 HTML = FIXTURES / "html"
 

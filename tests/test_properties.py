@@ -5,7 +5,7 @@ the errors its arithmetic breaks, at that figure's row."""
 
 from decimal import Decimal
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import auditor

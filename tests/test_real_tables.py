@@ -9,7 +9,6 @@ import json
 import pytest
 
 import auditor
-from auditor import source
 from expect import expected_errors, reported_errors, row_name
 from render import Layout, period_date, render
 

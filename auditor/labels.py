@@ -1,0 +1,70 @@
+"""How Schedule II captions and labels are read, by every front end.
+
+Period captions ("Year ended June 30, 2003", "Fiscal 2003", "Nine months
+ended ..."), units statements ("(In thousands)", "$000's"), total labels and
+dot leaders mean the same in a text exhibit and in an HTML one; this module
+is the one place that says how they read.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .model import Period
+
+UNITS = re.compile(
+    r"\b(?:dollars\s+|amounts\s+)?in\s+(thousands|millions|billions)\b"
+    r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars",
+    re.IGNORECASE,
+)
+PERIOD_START = re.compile(
+    r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
+    r"transition|quarter|month|months|weeks|\d+\s+(months|weeks))\b|"
+    r"^(19|20)\d\d\b|^(january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\s+\d",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+DATE = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+TOTAL = re.compile(r"^totals?\b", re.IGNORECASE)
+LEADER = re.compile(r"[.\s]{2,}$|\.{2,}")
+
+# A period caption not at the start of its line: "Post-acquisition basis: Year ended December 31, 2001".
+PERIOD_WORDS = re.compile(r"\b(year|years|period|fiscal|months|weeks|ended|ending)\b", re.IGNORECASE)
+
+
+def is_period(text: str) -> bool:
+    """True for a period caption."""
+    return bool(PERIOD_START.search(text) or (YEAR.search(text) and PERIOD_WORDS.search(text)))
+
+
+def period_from_caption(label: str, line: int, rows) -> Period:
+    """A period from its caption as printed: fiscal year and end date where it gives them."""
+    end = None
+    match = DATE.search(label)
+    if match:
+        try:
+            end = date(int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2)))
+        except ValueError:
+            end = None
+    years = [int(m.group(0)) for m in YEAR.finditer(label)]
+    year = end.year if end else (max(years) if years else None)
+    return Period(label=label, rows=tuple(rows), line=line, fiscal_year=year, end_date=end)
