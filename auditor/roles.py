@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from decimal import Decimal
 
 from .errors import InputError
-from .model import Schedule
+from .model import Schedule, amount_of
 
 # "COLUMN C", "Col. B", "COLUMN C(1)" and footnote markers are not words of a heading.
 NOISE = re.compile(r"\bcol(umn|\.)?\s*[a-h]\b(\s*\(\d\))?|\(\d{1,2}\)|\([a-z]\)|\*+", re.IGNORECASE)
@@ -112,10 +111,6 @@ def identity_terms(schedule: Schedule, way: str = None):
     return terms
 
 
-def _value(cell) -> Decimal:
-    return cell.value if cell is not None and cell.value is not None else Decimal(0)
-
-
 def _rows_closing(schedule: Schedule, way: str) -> int:
     opening = _index(schedule, "opening")
     closing = _index(schedule, "closing")
@@ -123,8 +118,8 @@ def _rows_closing(schedule: Schedule, way: str) -> int:
     count = 0
     for period in schedule.periods:
         for row in period.rows:
-            total = _value(row.cells[opening]) + sum(s * _value(row.cells[k]) for k, s in terms)
-            count += total == _value(row.cells[closing])
+            total = amount_of(row.cells[opening]) + sum(s * amount_of(row.cells[k]) for k, s in terms)
+            count += total == amount_of(row.cells[closing])
     return count
 
 
