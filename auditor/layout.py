@@ -37,7 +37,7 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
     columns = _columns(headings, starts)
     label_heading = " ".join(_chunk_text(c) for ln in headings for c in _chunks(ln.words) if c[0].end <= starts[0])
     preamble = [ln for ln in lines[:body_start] if ln.kind == "text" and ln not in headings]
-    entries = _body(lines, body_start, headings, separators, starts, columns, label_end, path)
+    entries = _leading_caption(preamble) + _body(lines, body_start, headings, separators, starts, columns, label_end, path)
     periods = _periods(entries, path)
     return Schedule(
         title=_title(preamble),
@@ -47,6 +47,17 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
         line=title_line,
         label_heading=label_heading,
     )
+
+
+def _leading_caption(preamble) -> list:
+    """The first account's caption, printed above the table where a schedule
+    gives each account its own <TABLE> ("Allowance for doubtful accounts:")."""
+    if preamble:
+        last = preamble[-1]
+        text = _text(last.words)
+        if text.endswith(":") and not _is_title_or_units(last) and not is_period(text):
+            return [("caption", text, last.number)]
+    return []
 
 
 def _label_figures_as_words(line: Line) -> Line:

@@ -154,14 +154,19 @@ def _table_end(source: Source, open_line: int) -> int:
         while n <= len(lines) and BREAK.match(lines[n - 1]) and not TABLE_OPEN.match(lines[n - 1]):
             n += 1
         # A continuation repeats the title or opens a table within a few lines.
-        look = n
+        look, account = n, False
         while look <= min(len(lines), n + 8) and not TABLE_OPEN.match(lines[look - 1]):
             if DOCUMENT_EDGE.match(lines[look - 1]):
                 return close
             if not (BREAK.match(lines[look - 1]) or TITLE.search(lines[look - 1]) or _is_caption(lines[look - 1])):
                 return close
+            account = account or lines[look - 1].strip().endswith(":")
             look += 1
         if look > len(lines) or not TABLE_OPEN.match(lines[look - 1]):
+            return close
+        # After an account's caption, the next table is the schedule's only if
+        # it is headed like one ("Accounts receivable consisted of:" is prose).
+        if account and not _headed_like_schedule(lines, look, _first_row(lines, look) or look):
             return close
         open_line, n = look, look + 1
 
@@ -202,8 +207,13 @@ def _has_figures(line: str) -> bool:
 
 
 def _is_caption(line: str) -> bool:
+    """A heading between a table and its continuation: a title in capitals,
+    or an account's caption ("Inventory obsolescence reserve:") where the
+    schedule prints one <TABLE> per account."""
     stripped = line.strip()
-    return bool(stripped) and not _has_figures(line) and len(stripped) < 80 and stripped.upper() == stripped
+    if not stripped or _has_figures(line) or len(stripped) >= 80:
+        return False
+    return stripped.upper() == stripped or stripped.endswith(":")
 
 
 def _block_end(source: Source, first_row: int) -> int:
