@@ -43,6 +43,8 @@ MOVEMENT_HEADING = re.compile(r"\bend\b|\bending\b|deduct|charged|addition|write
 REACH = 40
 CAPTION_REACH = 8
 # Lines that may sit between a table and its continuation after a page break.
+PAGE_TAG = re.compile(r"^\s*<PAGE>", re.IGNORECASE)
+CONTINUED = re.compile(r"\(?\bcontinued\b\)?", re.IGNORECASE)
 BREAK = re.compile(r"^\s*(<PAGE>.*|\f|S?-?\s*\d{1,3}\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
 
 
@@ -234,4 +236,27 @@ def _block_end(source: Source, first_row: int) -> int:
             if _has_figures(line):
                 last_figures = n
         n += 1
-    return last_figures
+    resumed = _resumes_after_page_break(lines, last_figures)
+    return _block_end(source, resumed) if resumed else last_figures
+
+
+# How far past a page break an untagged table's figures may resume.
+PAGE_GAP = 30
+
+
+def _resumes_after_page_break(lines: list, end: int):
+    """The first figure row of the same table on the next page, or None.
+
+    Only across evidence of a page break (<PAGE>, a form feed, a
+    "(continued)" title), past page numbers, titles and repeated headings:
+    two schedules one after the other are never joined."""
+    broke = False
+    for n in range(end + 1, min(len(lines), end + PAGE_GAP) + 1):
+        line = lines[n - 1]
+        if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TABLE_CLOSE.match(line):
+            return None
+        if "\f" in line or PAGE_TAG.match(line) or CONTINUED.search(line):
+            broke = True
+        elif _has_figures(line) and not RULE_LINE.match(line):
+            return n if broke else None
+    return None
