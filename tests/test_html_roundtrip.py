@@ -81,7 +81,7 @@ def _findings(result):
     return sorted((f.rule, f.severity, f.period, f.row, f.column, f.actual, f.expected) for f in result.findings)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(spec=schedules(), style=styles)
 def test_text_and_html_front_ends_agree(spec, style):
     ruleset = auditor.load_rules()
