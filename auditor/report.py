@@ -11,7 +11,7 @@ import json
 import re
 from decimal import Decimal
 
-from .engine import amount_text
+from .engine import amount_text, signed_text
 
 VERSION = 1
 SEVERITIES = ("error", "warning", "info")
@@ -323,7 +323,7 @@ def write_text(results, stream, color: bool, diagnoses=None, suppressed=None, ta
             if f.expected is not None:
                 console.print(
                     f"    printed {amount_text(f.actual)}, expected {amount_text(f.expected)}, "
-                    f"difference {amount_text(f.difference)}",
+                    f"difference {signed_text(f.difference)}",
                     style="dim",
                 )
             if d is not None and f in d.suggestions:
