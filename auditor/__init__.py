@@ -6,8 +6,12 @@
 
 The pipeline runs one way, one stage per module: `source` (read and decode),
 `locate` (find the schedules), `parse` (the lark grammar), `layout` (build
-the AST in `model`), `roles` (column roles and sign conventions), `engine`
-(evaluate the rules of `rules`, with the evaluators in `checks`), `report`.
+the AST in `model`, reading captions through `labels`), `roles` (column roles
+and sign conventions), `engine` (evaluate the rules of `rules`, formulas
+compiled by `formula` over `table`, other evaluators in `checks`), then
+`diagnose` and the writers (`report`, `sarif`, `tableview`, `baseline`).
+HTML input takes `html_locate` -> `html_table` -> `html_layout` (through
+`html_front`) to the same AST, imported only when a file is HTML.
 """
 
 from __future__ import annotations
