@@ -34,7 +34,7 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
     label_end = min(_first_figure_column(r) for r in rows)
     headings, separators, body_start = _heading_block(lines, body_start, label_end)
     starts = _column_starts(separators, rows, label_end)
-    columns = _columns(headings, starts)
+    columns = _columns(headings, starts, _spanning_rules(headings, separators, starts))
     label_heading = " ".join(_chunk_text(c) for ln in headings for c in _chunks(ln.words) if c[0].end <= starts[0])
     preamble = [ln for ln in lines[:body_start] if ln.kind == "text" and ln not in headings]
     entries = _leading_caption(preamble) + _body(lines, body_start, headings, separators, starts, columns, label_end, path)
@@ -225,14 +225,34 @@ def _chunk_text(chunk) -> str:
     return " ".join(t.text for t in chunk)
 
 
-def _columns(headings, starts) -> list:
+RULE_TEXT = re.compile(r"^[-=_]{3,}$")
+
+
+def _spanning_rules(headings, separators, starts) -> list:
+    """(line, start, end) of dashed runs that stretch over two or more columns:
+    the rule under a spanning heading ("ADDITIONS" over "-------------")."""
+    runs = [(ln.number, t.column, t.end) for ln in headings for t in ln.words if RULE_TEXT.match(t.text)]
+    runs += [(ln.number, m.column, m.end) for ln in separators if ln.kind == "rule" for m in ln.marks]
+    return [(n, lo, hi) for n, lo, hi in runs if sum(1 for s in starts[1:] if lo < s < hi - 1) >= 1]
+
+
+def _columns(headings, starts, spanning=()) -> list:
     parts = [[] for _ in starts]
     bounds = starts[1:] + [10**6]
     for line in headings:
-        for chunk in _chunks(line.words):
+        for chunk in _chunks([w for w in line.words if not RULE_TEXT.match(w.text)]):
             lo, hi = chunk[0].column, chunk[-1].end
             if hi <= starts[0]:
                 continue  # the label column's heading
+            under = _rule_under(line.number, lo, hi, spanning)
+            if under is not None:
+                # A heading centred over a rule that spans columns heads each of them.
+                lo, hi = under
+                spanned = [k for k, (s, b) in enumerate(zip(starts, bounds))
+                           if min(hi, b) - max(lo, s) >= 0.4 * (min(b, s + 20) - s)]
+                for k in spanned:
+                    parts[k].append(_chunk_text(chunk))
+                continue
             overlaps = [max(0, min(hi, b) - max(lo, s)) for s, b in zip(starts, bounds)]
             best = max(range(len(starts)), key=lambda k: overlaps[k])
             spanned = [k for k, o in enumerate(overlaps) if o and (o >= 3 or k == best)]
@@ -243,6 +263,15 @@ def _columns(headings, starts) -> list:
         Column(heading=" ".join(p), role=None, start=s, end=b if b < 10**6 else s + 40)
         for p, s, b in zip(parts, starts, bounds)
     ]
+
+
+def _rule_under(number, lo, hi, spanning):
+    """The extent of a spanning rule on the next line or two below a heading chunk, under its middle."""
+    middle = (lo + hi) // 2
+    for n, rlo, rhi in spanning:
+        if 0 < n - number <= 2 and rlo <= middle < rhi:
+            return rlo, rhi
+    return None
 
 
 def _spans(chunk, spanned, starts, bounds) -> bool:
