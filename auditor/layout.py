@@ -404,11 +404,24 @@ def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
             entries.append(("caption", " ".join(_chunk_text(c) for c in chunks[1:]), ln.number))
         elif is_period(text):
             entries.append(("period", text.rstrip(":").strip(), ln.number))
+        elif _wraps_caption(entries, ln, text):
+            # "Allowance for losses on" / "foreclosed real estate:": one caption.
+            _, above, line = entries[-1]
+            entries[-1] = ("caption", f"{above} {text}", line)
         else:
             entries.append(("caption", text, ln.number))
     if period is not None:
         entries.append(("period", *period))
     return " ".join(_label_text(words) for words in prefix)
+
+
+def _wraps_caption(entries, ln, text) -> bool:
+    """A caption line that goes on from the caption line right above it."""
+    if not entries or entries[-1][0] != "caption":
+        return False
+    _, above, line = entries[-1]
+    return (ln.number - line == 1 and not above.endswith(":")
+            and (text[:1].islower() or bool(CONNECTIVE.search(above))))
 
 
 def _period_in_first_cell(line: Line, label_end):

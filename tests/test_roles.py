@@ -34,6 +34,9 @@ HEADINGS = [
     ("Loans Charged Off", "writeoffs"),
     ("Charge- offs", "writeoffs"),  # "Charge-" / "offs" on two heading lines
     ("Net charge-offs", "writeoffs"),
+    ("Recoveries of loans charged off", "recoveries"),
+    ("Recoveries", "recoveries"),
+    ("Additions Recoveries", "recoveries"),
     ("Credited to Costs and Expenses", "credited_costs"),
     ("Column D Deductions Credited to costs and expenses", "credited_costs"),
     ("Additions Relating to Acquisition", "acquisitions"),
