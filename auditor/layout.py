@@ -146,12 +146,18 @@ def _heading_block(lines, body_start, label_end):
             break
         if ln.kind in ("rule", "markers"):
             separators.insert(0, ln)
-        elif ln.kind == "text" and not _is_title_or_units(ln):
+        elif ln.kind == "text" and not _is_title_or_units(ln) and not (headings and _is_subtitle(ln, below)):
             headings.insert(0, ln)
         else:
             break
         below, i = ln.number, i - 1
     return headings, separators, captions_start
+
+
+def _is_subtitle(line: Line, below: int) -> bool:
+    """The years a schedule covers, set apart above its headings by a blank
+    line ("Years Ended September 30, 1996, 1995 and 1994"): no heading."""
+    return below - line.number >= 2 and len(_chunks(line.words)) == 1 and is_period(_text(line.words))
 
 
 def _is_title_or_units(line: Line) -> bool:
