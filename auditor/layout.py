@@ -50,12 +50,17 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
 
 
 def _leading_caption(preamble) -> list:
-    """The first account's caption, printed above the table where a schedule
-    gives each account its own <TABLE> ("Allowance for doubtful accounts:")."""
+    """The first block's caption, printed above the table where a schedule
+    gives each account ("Allowance for doubtful accounts:") or each period
+    ("Year ended December 31, 2000") its own <TABLE>."""
     if preamble:
         last = preamble[-1]
         text = _text(last.words)
-        if text.endswith(":") and not _is_title_or_units(last) and not is_period(text):
+        if _is_title_or_units(last) or len(_chunks(last.words)) > 1:
+            return []
+        if is_period(text):
+            return [("period", text.rstrip(":").strip(), last.number)]
+        if text.endswith(":"):
             return [("caption", text, last.number)]
     return []
 

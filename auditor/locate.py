@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import InputError
+from .labels import is_period
 from .source import Source
 
 TITLE = re.compile(
@@ -162,12 +163,13 @@ def _table_end(source: Source, open_line: int) -> int:
                 return close
             if not (BREAK.match(lines[look - 1]) or TITLE.search(lines[look - 1]) or _is_caption(lines[look - 1])):
                 return close
-            account = account or lines[look - 1].strip().endswith(":")
+            account = account or _names_a_block(lines[look - 1].strip())
             look += 1
         if look > len(lines) or not TABLE_OPEN.match(lines[look - 1]):
             return close
-        # After an account's caption, the next table is the schedule's only if
-        # it is headed like one ("Accounts receivable consisted of:" is prose).
+        # After an account's or a period's caption, the next table is the
+        # schedule's only if it is headed like one ("Accounts receivable
+        # consisted of:" is prose).
         if account and not _headed_like_schedule(lines, look, _first_row(lines, look) or look):
             return close
         open_line, n = look, look + 1
@@ -215,7 +217,13 @@ def _is_caption(line: str) -> bool:
     stripped = line.strip()
     if not stripped or _has_figures(line) or len(stripped) >= 80:
         return False
-    return stripped.upper() == stripped or stripped.endswith(":")
+    return stripped.upper() == stripped or _names_a_block(stripped)
+
+
+def _names_a_block(text: str) -> bool:
+    """An account's caption ("Inventory reserve:") or a period's ("Year
+    ended December 31, 1999"), printed above its own <TABLE>."""
+    return text.endswith(":") or is_period(text)
 
 
 def _block_end(source: Source, first_row: int) -> int:
