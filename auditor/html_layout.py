@@ -12,7 +12,7 @@ joined back here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
@@ -96,7 +96,6 @@ class Frame:
     leaves: list  # the lowest heading cell of each schedule column, left to right
     headings: list  # heading text of each schedule column
     label_heading: str = ""
-    number_columns: set = field(default_factory=set)
 
 
 def _nonblank(cells) -> list:
@@ -157,7 +156,7 @@ def frame(grid) -> Optional[Frame]:
     heading_cells = [[c for c in rows[i] if heads(c) and HEADING_TEXT.search(c.text) and not MARKER.match(c.text.strip())]
                      for i in heading_rows]
     leaves = _leaves(heading_cells)
-    result = Frame(figure_start, figure_rows, heading_rows, leaves, [], number_columns=numbers)
+    result = Frame(figure_start, figure_rows, heading_rows, leaves, [])
     result.headings = [_heading_of(leaf, heading_cells, numbers) for leaf in leaves]
     result.label_heading = plain(c for i in heading_rows for c in rows[i] if not heads(c))
     return result
@@ -379,7 +378,7 @@ def _end(tok: Tok):
 
 def _figures(cells, leaves, path) -> list:
     """The figures of a row's figure area, fragments joined: "(" "2,036" ")" "(a)"."""
-    figures, opening, row_notes = [], None, ""
+    figures, opening = [], None
     for tok in (t for c in cells for t in tokens(c)):
         last = figures[-1] if figures else None
         sup = tok.cell.sup[tok.start]
@@ -401,11 +400,8 @@ def _figures(cells, leaves, path) -> list:
         elif tok.kind == "close":
             if last and not last.closed:
                 last.raw, last.closed, last.end = last.raw + ")", True, _end(tok)
-        elif tok.kind == "note":
-            if last:
-                last.notes += tok.text
-            else:
-                row_notes += tok.text
+        elif tok.kind == "note" and last:  # a marker before any figure marks no figure
+            last.notes += tok.text
         elif tok.kind == "text":
             line = tok.cell.places[tok.start][0]
             raise InputError(f"cannot read {tok.text!r} as a figure", path, line)

@@ -37,7 +37,6 @@ GAP_TEXT = 300
 ROW_END = re.compile(r"</tr\b|<tr\b", re.IGNORECASE)
 FIGURE = re.compile(r"\$|\d,\d{3}|(?<!\()\b\d{2,}\b")  # not a heading's "(1)"
 MORE_HEADINGS = re.compile(r"\b(?:end|additions?|deductions?|charged|write|other|costs?|expenses?)\b", re.IGNORECASE)
-LOOKS_HTML = re.compile(r"<(?:td|tr|th)[\s>]|<html\b|<!doctype\s+html", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -49,18 +48,6 @@ class Region:
     title: str
     title_line: int
     preamble: str  # text between the title and the table (units statements)
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """A table that looked like Schedule II but could not be read."""
-
-    line: int
-    reason: str
-
-
-def looks_html(text: str) -> bool:
-    return LOOKS_HTML.search(text) is not None
 
 
 class Document:

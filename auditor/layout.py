@@ -300,10 +300,6 @@ CONNECTIVE = re.compile(r"\b(for|of|and|on|to|in|the|from|by|with|or|&|-|—)$",
 PAGE_NUMBER = re.compile(r"^(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?$|\(continued\)$|^continued$", re.IGNORECASE)
 
 
-def _indent(line: Line) -> int:
-    return line.words[0].column if line.words else (line.figures[0].value.column if line.figures else 0)
-
-
 def _body(lines, body_start, headings, separators, starts, columns, label_end, path) -> list:
     """Walk the body: period and account captions, rows with their wrapped labels.
 

@@ -14,8 +14,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Optional
 
-ROLES = ("beginning", "charged_costs", "charged_other", "deductions", "ending")
-
 
 @dataclass(frozen=True)
 class Position:
@@ -96,12 +94,6 @@ class Schedule:
     deductions: str = "subtracted"  # subtract-columns printed positive ("subtracted") or negative ("added")
     deductions_basis: str = ""  # why: "headings say so", "inferred: 9 of 9 rows close"
     balance_sign: int = 1  # -1 where allowances are printed as negative (contra) balances
-
-    def column_index(self, role: str) -> Optional[int]:
-        for i, col in enumerate(self.columns):
-            if col.role == role:
-                return i
-        return None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from decimal import Decimal
 from .engine import amount_text, signed_text
 
 VERSION = 1
-SEVERITIES = ("error", "warning", "info")
 
 
 # --- JSON ---------------------------------------------------------------------

@@ -98,10 +98,6 @@ class Table:
     def row(self, p: int, r: int) -> Row:
         return self.periods[p].rows[r]
 
-    def norm(self, p: int, r: int, k: int) -> Decimal:
-        """The figure as the formula reads it (sign conventions applied)."""
-        return self.values[p][r][k]
-
     def moved(self, scope: Optional[str], p: int, r: int) -> tuple:
         """The row `prev.`, `next.` or `total.` names from row (p, r)."""
         if scope is None:
