@@ -16,13 +16,13 @@ engine, never inside it.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
 from . import engine
 from .engine import amount_text
+from .labels import row_key
 from .model import Cell, Finding, Schedule, amount_of
 
 # Beyond this many trial corrections a schedule is too broken to diagnose
@@ -370,21 +370,18 @@ def _one_removed(longer: str, shorter: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
-LABEL_WORDS = re.compile(r"[a-z0-9]+")
-
-
 def _copied(schedule: Schedule, where) -> Optional[str]:
     """The printed figure is the same row's figure in an adjacent period."""
     p, r, k, cell = where
     if cell.value is None or not cell.value:
         return None
-    label = LABEL_WORDS.findall(schedule.periods[p].rows[r].label.lower())
+    label = row_key(schedule.periods[p].rows[r].label)
     for q in (p - 1, p + 1):
         if not 0 <= q < len(schedule.periods):
             continue
         for row in schedule.periods[q].rows:
             other = row.cells[k] if k < len(row.cells) else None
-            if LABEL_WORDS.findall(row.label.lower()) == label and other is not None and other.value == cell.value:
+            if row_key(row.label) == label and other is not None and other.value == cell.value:
                 return f"a figure copied from {schedule.periods[q].label or 'the adjacent period'}"
     return None
 

@@ -51,6 +51,14 @@ LEADER = re.compile(r"[.\s]{2,}$|\.{2,}")
 PERIOD_WORDS = re.compile(r"\b(year|years|period|fiscal|months|weeks|ended|ending)\b", re.IGNORECASE)
 
 
+LABEL_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def row_key(label: str) -> str:
+    """Row labels match across periods whatever their case, punctuation or plural."""
+    return " ".join(w.rstrip("s") for w in LABEL_WORDS.findall(label.lower()))
+
+
 def is_period(text: str) -> bool:
     """True for a period caption."""
     return bool(PERIOD_START.search(text) or (YEAR.search(text) and PERIOD_WORDS.search(text)))

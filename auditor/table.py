@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
+from .labels import row_key
 from .model import Cell, Period, Row, Schedule, amount_of
 
 ZERO = Decimal(0)
@@ -36,12 +37,6 @@ def half_unit(cell: Optional[Cell]) -> Decimal:
     return HALF.scaleb(-cell.decimals)
 
 
-LABEL_WORDS = re.compile(r"[a-z0-9]+")
-
-
-def row_key(label: str) -> str:
-    """Labels match across periods whatever their case, punctuation or plural."""
-    return " ".join(w.rstrip("s") for w in LABEL_WORDS.findall(label.lower()))
 
 
 def chronological(schedule: Schedule) -> list:
