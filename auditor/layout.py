@@ -9,7 +9,6 @@ period.  It builds the AST in `model.py`; roles are the next stage's job.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from decimal import Decimal
 
@@ -94,7 +93,7 @@ def _heading_notes_as_text(lines) -> list:
                 break  # the first real row: the headings are above it
             after = next((x for x in out[i + 1 :] if x.kind != "table_open"), None)
             if after is not None and after.kind == "text":
-                out[i] = Line("text", ln.number, tuple(dataclasses.replace(f.value, kind="NOTE") for f in ln.figures))
+                out[i] = Line("text", ln.number, tuple(f.value._replace(kind="NOTE") for f in ln.figures))
     return out
 
 
@@ -319,7 +318,7 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
                 continue  # headings repeated after a page break, page numbers
             if _continues(ln, entries, last, gap, label_end):
                 kind, row, indent = entries[last]
-                entries[last] = (kind, dataclasses.replace(row, label=f"{row.label} {_label_text(ln.words)}"), indent)
+                entries[last] = (kind, row._replace(label=f"{row.label} {_label_text(ln.words)}"), indent)
                 continue
             if gap:
                 _settle(pending, entries, None)
@@ -477,7 +476,7 @@ def _periods_by_account(entries) -> list:
                 order.append(period)
                 rows_of[period], lines[period] = [], what.line
             total = bool(TOTAL.match(account)) or not account
-            rows_of[period].append(dataclasses.replace(what, label=account, kind="total" if total else "item"))
+            rows_of[period].append(what._replace(label=account, kind="total" if total else "item"))
     return [period_from_caption(p, lines[p], rows_of[p]) for p in order]
 
 

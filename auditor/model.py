@@ -1,6 +1,6 @@
 """The schedule AST: what every front end builds and every rule reads.
 
-Small frozen dataclasses, in the language of Rule 12-09: a schedule has
+Small immutable records (named tuples), in the language of Rule 12-09: a schedule has
 columns and periods, a period has rows, a row has one cell per column.
 Amounts are `Decimal`; a nil figure ("-", "--", "—") is a cell whose value
 is None, and a column left blank in a row has no cell at all (None in the
@@ -9,22 +9,19 @@ row's `cells`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Optional
+from typing import NamedTuple, Optional
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """1-based line and column of a character in the input file."""
 
     line: int
     column: int
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     value: Optional[Decimal]  # None: printed as nil
     raw: str  # the figure as printed, without "$" or footnote marker
     line: int
@@ -51,8 +48,7 @@ def amount_of(cell: Optional[Cell]) -> Decimal:
 ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     heading: str  # heading text joined across the heading lines
     role: Optional[str]  # set by the roles stage
     start: int  # character span in the table, 1-based, end exclusive
@@ -60,8 +56,7 @@ class Column:
     effect: Optional[str] = None  # opening, closing, add, subtract (roles stage)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     label: str
     kind: str  # "item" or "total"
     cells: tuple  # Optional[Cell] per schedule column
@@ -73,8 +68,7 @@ class Row:
         return self.kind == "total"
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     label: str  # as printed
     rows: tuple
     line: int
@@ -82,8 +76,7 @@ class Period:
     end_date: Optional[date] = None
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(NamedTuple):
     title: str
     units: Optional[str]
     columns: tuple  # of Column, figure columns only (not the label column)
@@ -96,8 +89,7 @@ class Schedule:
     balance_sign: int = 1  # -1 where allowances are printed as negative (contra) balances
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str  # the rule's id in the rules file
     check: str  # the kind of check
     severity: str  # error, warning, info
@@ -109,7 +101,7 @@ class Finding:
     expected: Optional[Decimal]
     difference: Optional[Decimal]
     location: Position
-    related: tuple = field(default_factory=tuple)  # of Position
+    related: tuple = ()  # of Position
 
     def sort_key(self):
         return (self.location.line, self.location.column, self.rule)

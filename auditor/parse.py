@@ -8,9 +8,9 @@ token with its position in the file.  Layout is the next stage's job.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from lark import Lark, Transformer, UnexpectedInput
 
@@ -19,8 +19,7 @@ from .locate import Region
 from .source import Source
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str  # WORD, YEAR, NOTE, AMOUNT, NIL, ...
     text: str
     line: int  # 1-based, in the file
@@ -34,15 +33,13 @@ class Token:
         return self.column + offset - 1
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     value: Token  # AMOUNT or NIL
     notes: tuple  # NOTE tokens printed after it
     dollar: Token = None
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     kind: str  # row, text, rule, markers, table_open, table_close, caption, page
     number: int
     words: tuple = ()  # WORD/YEAR/NOTE tokens before any figure
@@ -55,7 +52,7 @@ def _parser() -> tuple:
     """The LALR parser, built once, with the Transformer applied inline (no tree)."""
     grammar = resources.files("auditor").joinpath("grammar/schedule.lark").read_text("utf-8")
     builder = _ToLines(0)
-    return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=builder), builder
+    return Lark(grammar, parser="lalr", lexer="basic", cache=True, transformer=builder), builder
 
 
 _lock = threading.Lock()
@@ -80,7 +77,7 @@ class _ToLines(Transformer):
         return Figure(self._token(items[0]), tuple(self._token(t) for t in items[1:]), dollar)
 
     def row(self, items):
-        words = items[0] if items and isinstance(items[0], tuple) else ()
+        words = items[0] if items and not isinstance(items[0], Figure) else ()
         figures = tuple(i for i in items if isinstance(i, Figure))
         return Line("row", figures[0].value.line, words, figures)
 
@@ -88,7 +85,7 @@ class _ToLines(Transformer):
         # A "(2)" among a heading's words is a word of it.
         tokens = []
         for item in items:
-            tokens.extend(item if isinstance(item, tuple) else (self._token(item),))
+            tokens.extend((self._token(item),) if isinstance(item, str) else item)  # a lark token is a str
         return Line("text", tokens[0].line, tuple(tokens))
 
     def _marks(self, kind, items):

@@ -9,7 +9,6 @@ arithmetic and not its presentation.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from .errors import InputError
@@ -34,7 +33,7 @@ def assign(schedule: Schedule, ruleset, path: str = None) -> Schedule:
             shown = schedule.columns[k].heading or f"(blank heading over column {k + 1})"
             raise InputError(f"column heading {shown!r} matches no role in the rules file", path, schedule.line)
     columns = tuple(
-        dataclasses.replace(col, role=spec.role, effect=spec.effect) for col, spec in zip(schedule.columns, roles)
+        col._replace(role=spec.role, effect=spec.effect) for col, spec in zip(schedule.columns, roles)
     )
     for effect, what in (("opening", "balance at beginning"), ("closing", "balance at end")):
         found = [c for c in columns if c.effect == effect]
@@ -42,7 +41,7 @@ def assign(schedule: Schedule, ruleset, path: str = None) -> Schedule:
             listed = "; ".join(c.heading or "(blank)" for c in columns)
             problem = "no column" if not found else f"{len(found)} columns"
             raise InputError(f"{problem} for the {what} among the headings: {listed}", path, schedule.line)
-    schedule = dataclasses.replace(schedule, columns=columns)
+    schedule = schedule._replace(columns=columns)
     return _conventions(schedule)
 
 
@@ -94,8 +93,8 @@ def _conventions(schedule: Schedule) -> Schedule:
             basis = f"inferred: {closes['added']} of {total} rows close read this way, {closes['subtracted']} the other"
         else:
             basis = f"inferred: {closes['subtracted']} of {total} rows close read this way, {closes['added']} the other"
-    return dataclasses.replace(
-        schedule, deductions=deductions, deductions_basis=basis, balance_sign=_balance_sign(schedule)
+    return schedule._replace(
+        deductions=deductions, deductions_basis=basis, balance_sign=_balance_sign(schedule)
     )
 
 

@@ -18,8 +18,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from . import formula as fm
 from .errors import InputError
 from .table import Scope
@@ -154,14 +152,28 @@ class _Layer:
 
     path: str
     data: dict
-    node: object  # the YAML node tree, for marks
+    node: object  # the YAML node tree, for marks; None when read from the snapshot
     broken: set = field(default_factory=set)  # ("rules", i) / ("roles", i) the schema rejects; () the file
+    id_lines: list = None  # from the snapshot: each rule's id line
 
     def mark(self, keys, key=False):
-        return _node_at(self.node, keys, key).start_mark
+        if self.node is not None:
+            return _node_at(self.node, keys, key).start_mark
+        if len(keys) == 3 and keys[0] == "rules" and keys[2] == "id":
+            return _Line(self.id_lines[keys[1]] - 1, 0)
+        return None  # the problem is still named by its file
 
     def usable(self, section):
         return [(i, item) for i, item in enumerate(self.data.get(section, ())) if (section, i) not in self.broken]
+
+
+class _Line:
+    """Where a snapshot says a rule is written (0-based, as YAML marks count)."""
+
+    __slots__ = ("line", "column")
+
+    def __init__(self, line: int, column: int):
+        self.line, self.column = line, column
 
 
 # --- reading and extending --------------------------------------------------
@@ -207,8 +219,16 @@ def _with_parents(layer, problems, chain):
 
 def _parse(text: str, path: str, problems):
     bundled = _is_bundled_default(path)
+    if bundled:
+        from . import snapshot
+
+        read = snapshot.read(text)
+        if read is not None:
+            return _Layer(path, read[0], None, id_lines=read[1])
+    import yaml
+
     try:
-        loader = (_FAST_LOADER if bundled else yaml.SafeLoader)(text)
+        loader = (getattr(yaml, "CSafeLoader", yaml.SafeLoader) if bundled else yaml.SafeLoader)(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -230,10 +250,11 @@ def _parse(text: str, path: str, problems):
     return layer
 
 
-# libyaml's safe loader, where the platform has it, for the bundled rules
-# (read on every run); a user's file gets the pure-Python loader, whose error
-# marks point at the exact character.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# The bundled rules are read from their snapshot (auditor/snapshot.py), or
+# else with libyaml's safe loader where the platform has it; a user's file
+# gets the pure-Python loader, whose error marks point at the exact character.
 
 
 def _is_bundled_default(path: str) -> bool:
@@ -248,6 +269,8 @@ def _is_bundled_default(path: str) -> bool:
 
 def _duplicate_keys(layer, node, problems):
     """YAML quietly keeps the last of two equal keys; a rules file may not."""
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         seen = set()
         for key, val in node.value:
@@ -263,6 +286,8 @@ def _duplicate_keys(layer, node, problems):
 def _node_at(node, keys, key_node=False):
     """The YAML node at a JSON path, for its line and column (with key_node,
     the last key's own node: where an unknown field is written)."""
+    import yaml
+
     for n, key in enumerate(keys):
         if isinstance(node, yaml.MappingNode):
             nxt = next((v for k, v in node.value if k.value == key), None)
@@ -453,7 +478,9 @@ def _formula(fld, roles, per_column, problem):
         mark = node.start_mark
         if "\n" not in fld.value.strip() and node.style in (None, "", "'", '"'):
             offset = (1 if node.style in ("'", '"') else 0) + exc.column - 1
-            mark = yaml.Mark(mark.name, mark.index + offset, mark.line, mark.column + offset, None, None)
+            from yaml import Mark
+
+            mark = Mark(mark.name, mark.index + offset, mark.line, mark.column + offset, None, None)
         problem(_Marked(fld, mark), f"formula: {exc.message}", exc.caret())
         return None
 
