@@ -74,7 +74,10 @@ class _ToLines(Transformer):
         dollar = None
         if items[0].type == "DOLLAR":
             dollar, items = self._token(items[0]), items[1:]
-        return Figure(self._token(items[0]), tuple(self._token(t) for t in items[1:]), dollar)
+        value = self._token(items[0])
+        if value.kind == "YEAR":  # "2003" printed as an amount
+            value = value._replace(kind="AMOUNT")
+        return Figure(value, tuple(self._token(t) for t in items[1:]), dollar)
 
     def row(self, items):
         words = items[0] if items and not isinstance(items[0], Figure) else ()

@@ -190,3 +190,25 @@ def test_text_after_the_last_figure_is_an_error_naming_what_was_expected(tmp_pat
     column = lines[37].index("(see") + 1
     assert where.startswith(f"38: column {column}: unexpected")
     assert "expected" in where
+
+
+@pytest.mark.parametrize("printed, after", [("2013", "a figure"), ("$ 2010", "a dollar sign")])
+def test_a_figure_without_separators_that_looks_like_a_year_is_a_figure(tmp_path, printed, after):
+    # Filings that print no thousands separators have amounts like 2013 or
+    # 1998; after a figure or a "$" no label word can stand, so it is an amount.
+    lines = list(SEED_LINES)
+    row = 22 if after == "a dollar sign" else 23
+    old = "$          108" if after == "a dollar sign" else "2,013"
+    new = printed.replace("$ ", "$" + " " * (len(old) - len(printed) - 1)) if after == "a dollar sign" \
+        else printed.rjust(len(old))
+    assert old in lines[row - 1]
+    lines[row - 1] = lines[row - 1].replace(old, new)
+    result = check_bytes(tmp_path, "\n".join(lines).encode())
+    value = int(printed.strip("$ "))
+    if value == 2013:  # 2,013 unseparated: the same amount, only the seed's own errors
+        assert errors(result) == seed_error_positions(SEED_LINES)
+    else:  # 2010 where 108 was printed: read as 2,010, so the 2001 row no longer closes
+        column = lines[row - 1].index("2010") + 1
+        assert ("row_identity", row, lines[row - 1].rindex("405") + 1) in errors(result)
+        cells = {c.raw: c for p in result.schedules[0].periods for r in p.rows for c in r.cells if c}
+        assert cells["2010"].value == 2010 and cells["2010"].column == column
