@@ -9,9 +9,9 @@ wording and the message are the engine's business.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Optional
+from types import MappingProxyType
+from typing import NamedTuple, Optional
 
 from . import formula as fm
 from .table import NotApplicable, Table, chronological, row_key, value  # noqa: F401 (re-exported)
@@ -27,8 +27,7 @@ def evaluator(name):
     return register
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """One failed test about one cell (or, for a missing row, one period)."""
 
     p: int  # period index
@@ -38,7 +37,7 @@ class Claim:
     expected: Optional[Decimal]  # the amount the cell should have (equalities only)
     difference: Optional[Decimal]  # actual - expected, or how far past its limit
     operands: tuple = ()  # the other cells read, for `related`
-    fields: dict = field(default_factory=dict)  # extra message fields
+    fields: dict = MappingProxyType({})  # extra message fields
     allowed: Optional[Decimal] = None  # set when the tolerance explains the failure
 
 

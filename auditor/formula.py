@@ -15,11 +15,10 @@ judge with the first and weigh a failure's tolerance with the second.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .table import AGGREGATES, ZERO, NotApplicable, Table, half_unit
 
@@ -41,17 +40,15 @@ class FormulaError(Exception):
         return f"    {self.text}\n    {' ' * (self.column - 1)}^"
 
 
-@dataclass
 class Here:
     """Where a formula is being evaluated: a row of a table, and for a
     per-column rule the column `cell` names.  `read` collects the cells a
     traced evaluation reads."""
 
-    table: Table
-    p: int
-    r: int
-    k: Optional[int] = None
-    read: Optional[list] = None
+    __slots__ = ("table", "p", "r", "k", "read")
+
+    def __init__(self, table: Table, p: int, r: int, k: Optional[int] = None, read: Optional[list] = None):
+        self.table, self.p, self.r, self.k, self.read = table, p, r, k, read
 
 
 # --- numbers ----------------------------------------------------------------
@@ -326,8 +323,7 @@ class Logic:
 # --- compiling --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Formula:
+class Formula(NamedTuple):
     source: str
     root: object
     conjuncts: tuple  # each a test checked on its own, with its own finding

@@ -10,7 +10,7 @@ a title must be headed like a schedule, with balance columns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import InputError
 from .labels import is_period
@@ -49,8 +49,7 @@ CONTINUED = re.compile(r"\(?\bcontinued\b\)?", re.IGNORECASE)
 BREAK = re.compile(r"^\s*(<PAGE>.*|\f|S?-?\s*\d{1,3}\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     """Lines first..last (1-based, inclusive) hold one schedule."""
 
     first: int

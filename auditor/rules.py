@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import re
 import string
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from . import formula as fm
 from .errors import InputError
@@ -42,16 +42,14 @@ class RulesError(InputError):
         return f"{self.problems[0]}\n(and {more} more problem{'s' * (more > 1)}: run 'auditor rules validate')"
 
 
-@dataclass(frozen=True)
-class RoleSpec:
+class RoleSpec(NamedTuple):
     role: str
     effect: str  # opening, closing, add, subtract
     patterns: tuple  # compiled regular expressions
     position: str = None  # first, last
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     check: str  # the kind of check, as findings report it
     severity: str
@@ -61,12 +59,11 @@ class Rule:
     tolerance: object = None  # None: the file's
     formula: fm.Formula = None
     evaluator: str = "formula"
-    scope: Scope = field(default_factory=Scope)
+    scope: Scope = Scope()
     origin: str = ""  # path:line where the rule (or its last override) is written
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     path: str
     roles: tuple  # RoleSpec, in matching order
     rules: tuple  # Rule
@@ -81,8 +78,8 @@ class RuleSet:
 
     def with_severity(self, overrides: dict) -> "RuleSet":
         """The same rules with some severities changed (id -> level)."""
-        rules = tuple(replace(r, severity=overrides.get(r.id, r.severity)) for r in self.rules)
-        return replace(self, rules=rules)
+        rules = tuple(r._replace(severity=overrides.get(r.id, r.severity)) for r in self.rules)
+        return self._replace(rules=rules)
 
 
 def default_path() -> str:
@@ -146,15 +143,15 @@ def _reading_order(problems):
     return key
 
 
-@dataclass
 class _Layer:
     """One rules file, parsed."""
 
-    path: str
-    data: dict
-    node: object  # the YAML node tree, for marks; None when read from the snapshot
-    broken: set = field(default_factory=set)  # ("rules", i) / ("roles", i) the schema rejects; () the file
-    id_lines: list = None  # from the snapshot: each rule's id line
+    def __init__(self, path: str, data: dict, node, id_lines: list = None):
+        self.path = path
+        self.data = data
+        self.node = node  # the YAML node tree, for marks; None when read from the snapshot
+        self.broken = set()  # ("rules", i) / ("roles", i) the schema rejects; () the file
+        self.id_lines = id_lines  # from the snapshot: each rule's id line
 
     def mark(self, keys, key=False):
         if self.node is not None:
@@ -394,8 +391,7 @@ def _role(layer, i, spec, problems) -> RoleSpec:
     return RoleSpec(spec["role"], spec["effect"], tuple(patterns), spec.get("position"))
 
 
-@dataclass
-class _Field:
+class _Field(NamedTuple):
     value: object
     layer: _Layer
     keys: list
@@ -485,8 +481,7 @@ def _formula(fld, roles, per_column, problem):
         return None
 
 
-@dataclass
-class _Marked:
+class _Marked(NamedTuple):
     field: _Field
     mark: object
 

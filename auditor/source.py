@@ -9,19 +9,18 @@ columns map back to the characters of the file.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass, field
 
 from .errors import InputError
 
 TAB = 8
 
 
-@dataclass
 class Source:
-    path: str
-    lines: list  # text of each line, tabs expanded, no line break
-    encoding: str
-    _tab_maps: dict = field(default_factory=dict)  # line -> expanded col -> file col
+    def __init__(self, path: str, lines: list, encoding: str, tab_maps: dict = None):
+        self.path = path
+        self.lines = lines  # text of each line, tabs expanded, no line break
+        self.encoding = encoding
+        self._tab_maps = tab_maps or {}  # line -> expanded col -> file col
 
     @property
     def has_tabs(self) -> bool:

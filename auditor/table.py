@@ -10,9 +10,8 @@ amounts taken from the balance (also where the table prints them negative).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .labels import row_key
 from .model import Cell, Period, Row, Schedule, amount_of
@@ -142,8 +141,7 @@ def _segments(period: Period):
         items = []
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """What a rule applies to (`applies_to` in the rules file)."""
 
     rows: str = "all"  # all, items, totals
