@@ -14,10 +14,9 @@ judge with the first and weigh a failure's tolerance with the second.
 
 from __future__ import annotations
 
-import difflib
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple, Optional
 
 from .table import AGGREGATES, ZERO, NotApplicable, Table, half_unit
@@ -336,8 +335,8 @@ class Formula(NamedTuple):
 def _parser():
     from lark import Lark
 
-    grammar = resources.files("auditor").joinpath("grammar/formula.lark").read_text("utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False, cache=True)
+    grammar = (Path(__file__).parent / "grammar" / "formula.lark").read_text("utf-8")
+    return Lark(grammar, parser="lalr", lexer="basic", maybe_placeholders=False, cache=True)
 
 
 def compile(source: str, roles, per_column: bool = False) -> Formula:
@@ -451,6 +450,8 @@ class _Builder:
 
 
 def _suggest(name: str, known) -> str:
+    import difflib  # only for a misspelt name
+
     close = difflib.get_close_matches(name, list(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 from lark import Lark, Transformer, UnexpectedInput
@@ -50,7 +50,7 @@ class Line(NamedTuple):
 @lru_cache(maxsize=1)
 def _parser() -> tuple:
     """The LALR parser, built once, with the Transformer applied inline (no tree)."""
-    grammar = resources.files("auditor").joinpath("grammar/schedule.lark").read_text("utf-8")
+    grammar = (Path(__file__).parent / "grammar" / "schedule.lark").read_text("utf-8")
     builder = _ToLines(0)
     return Lark(grammar, parser="lalr", lexer="basic", cache=True, transformer=builder), builder
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import json
 import zlib
-from importlib import resources
+from pathlib import Path
 
 NAME = "rules/default.snapshot.json"
+PACKAGE = Path(__file__).parent
 
 
 def _fingerprint(text: str) -> dict:
@@ -28,7 +29,7 @@ def read(yaml_text: str):
     """(data, id_lines) for the bundled rules if the snapshot was made from
     `yaml_text`, else None.  id_lines: the 1-based line of each rule's id."""
     try:
-        snap = json.loads(resources.files("auditor").joinpath(NAME).read_text("utf-8"))
+        snap = json.loads((PACKAGE / NAME).read_text("utf-8"))
     except (OSError, ValueError):
         return None
     if snap.get("source") != _fingerprint(yaml_text):
@@ -47,9 +48,8 @@ def make(yaml_text: str) -> dict:
 
 
 def main() -> None:
-    package = resources.files("auditor")
-    text = package.joinpath("rules/default.yaml").read_text("utf-8")
-    out = package.joinpath(NAME)
+    text = (PACKAGE / "rules" / "default.yaml").read_text("utf-8")
+    out = PACKAGE / NAME
     with open(str(out), "w", encoding="utf-8") as handle:
         json.dump(make(text), handle, indent=1, ensure_ascii=False)
         handle.write("\n")
