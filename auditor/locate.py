@@ -27,8 +27,10 @@ DOCUMENT_EDGE = re.compile(r"^\s*(</?(TEXT|DOCUMENT|SEC-DOCUMENT|PDF)>|<(TYPE|SE
 # A figure row: text then at least two numbers or nils separated by spaces.
 # The nils are the grammar's (dashes, an em dash raw, cp1252 or as an entity, "nil").
 _NIL = r"-{1,3}|\u2014|\u2013|\x97|&#151;|&#8212;|&mdash;|\bnil\b"
+# (The lookahead lets a search skip a heading's long runs of spaces at once;
+# without it, it backtracked over them in quadratic time.)
 FIGURES = re.compile(
-    rf"(\(?\$?\s*[\d,]*\d(\.\d+)?\)?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
+    rf"((?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?\)?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
 )
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
 # TO COSTS", "(1)  (2)  Changes due"): no figures, whatever FIGURES sees in it
