@@ -100,21 +100,50 @@ def hundred_x(repeats):
 
 
 def _process(cmd):
+    _compiled()
+
     def run():
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
 
     return run
 
 
+def _compiled():
+    """Byte-compile the package first, as installing a wheel does: with
+    PYTHONDONTWRITEBYTECODE set (as on some machines) an editable install
+    would otherwise compile every module from source on every run."""
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "auditor"), quiet=1)
+
+
+CLI = [str(Path(sys.executable).parent / "auditor"), "check", str(SEED)]
+IMPORT_LARK = [sys.executable, "-c", "import lark"]
+
+
 @case("CLI: auditor check seed (process start to exit)")
 def cli_seed(repeats):
-    script = Path(sys.executable).parent / "auditor"
-    return median_ms(_process([str(script), "check", str(SEED)]), repeats)
+    return median_ms(_process(CLI), repeats)
 
 
 @case("reference: python3 -c 'import lark'")
 def import_lark(repeats):
-    return median_ms(_process([sys.executable, "-c", "import lark"]), repeats)
+    return median_ms(_process(IMPORT_LARK), repeats)
+
+
+@case("CLI on the seed / import lark (runs interleaved; a ratio, not ms)")
+def cli_ratio(repeats):
+    # Interleaved, so that a machine slowing down or speeding up during the
+    # run moves both medians alike.
+    cli, lark = _process(CLI), _process(IMPORT_LARK)
+    cli(), lark()
+    times = {cli: [], lark: []}
+    for _ in range(repeats):
+        for run in (cli, lark):
+            start = time.perf_counter()
+            run()
+            times[run].append(time.perf_counter() - start)
+    return statistics.median(times[cli]) / statistics.median(times[lark])
 
 
 @case("full submission (10 MB, one schedule inside): locate + check")
@@ -228,8 +257,7 @@ def html_10k_check(repeats):
 
 @case("CLI: auditor check one HTML exhibit (process start to exit)")
 def cli_html(repeats):
-    script = Path(sys.executable).parent / "auditor"
-    return median_ms(_process([str(script), "check", str(HTML_EXHIBIT)]), repeats)
+    return median_ms(_process([CLI[0], "check", str(HTML_EXHIBIT)]), repeats)
 
 
 def main(argv=None) -> int:
@@ -241,7 +269,8 @@ def main(argv=None) -> int:
     for name, fn in CASES.items():
         if args.only and args.only not in name:
             continue
-        print(f"{fn(repeats):10.2f} ms  {name}", flush=True)
+        value = fn(repeats)
+        print(f"{value:10.2f} {'x ' if 'ratio' in name else 'ms'}  {name}", flush=True)
     return 0
 
 
