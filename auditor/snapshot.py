@@ -40,8 +40,12 @@ def read(yaml_text: str):
 def make(yaml_text: str) -> dict:
     import yaml
 
-    node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-    data = yaml.safe_load(yaml_text)
+    loader = yaml.SafeLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
     rules_node = next(v for k, v in node.value if k.value == "rules")
     id_lines = [next(v for k, v in item.value if k.value == "id").start_mark.line + 1 for item in rules_node.value]
     return {"source": _fingerprint(yaml_text), "data": data, "id_lines": id_lines}
