@@ -55,8 +55,11 @@ def _laid_out(src: source.Source, ruleset, input_format: str = None) -> list:
         # A submission with HTML documents may still hold a text exhibit.
     found = []
     for region in locate.regions(src):
-        lines = parse.lines(src, region)
-        schedule = layout.build(lines, region.title_line, src.path)
+        try:
+            lines = parse.lines(src, region)
+            schedule = layout.build(lines, region.title_line, src.path)
+        except InputError as exc:
+            raise _error_in_file(exc, src) from None
         found.append(roles.assign(schedule, ruleset, src.path))
     if not found:
         raise InputError("no Schedule II found (no 'Valuation and Qualifying Accounts' table)", src.path)
@@ -107,6 +110,12 @@ def _finding_in_file(finding: Finding, src: source.Source) -> Finding:
         return Position(p.line, src.original_column(p.line, p.column))
 
     return finding._replace(location=position(finding.location), related=tuple(position(p) for p in finding.related))
+
+
+def _error_in_file(error: InputError, src: source.Source) -> InputError:
+    if error.column and error.line:
+        error.column = src.original_column(error.line, error.column)
+    return error
 
 
 def check_file(path: str, ruleset=None, only=None, input_format: str = None) -> FileResult:

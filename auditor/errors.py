@@ -2,20 +2,27 @@
 
 
 class InputError(Exception):
-    """Input the checker cannot read: reported as `path:line: message`, exit 2."""
+    """Input the checker cannot read: reported as `path:line[:column]: message`, exit 2.
 
-    def __init__(self, message: str, path: str = None, line: int = None):
+    `column` is 1-based; stages that count columns in tab-expanded lines raise
+    with theirs, and the pipeline maps it to the file's before reporting.
+    """
+
+    def __init__(self, message: str, path: str = None, line: int = None, column: int = None):
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
+        self.column = column
 
     def located(self, path: str = None, line: int = None) -> "InputError":
         """The same error with the file (and line, if still unknown) filled in."""
-        return InputError(self.message, self.path or path, self.line or line)
+        return InputError(self.message, self.path or path, self.line or line, self.column)
 
     def __str__(self) -> str:
         where = self.path or "<input>"
         if self.line:
             where = f"{where}:{self.line}"
+            if self.column:
+                where = f"{where}:{self.column}"
         return f"{where}: {self.message}"

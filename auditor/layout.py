@@ -498,10 +498,10 @@ def _row(line: Line, words, prefix, starts, columns, path) -> Row:
         k = _column_of(fig.value.anchor, starts)
         if k is None or _column_of(fig.value.column, starts) not in (k, None) and k - 1 != _column_of(fig.value.column, starts):
             raise InputError(
-                f"figure {fig.value.text!r} at column {fig.value.column} lies in no figure column "
-                f"(expected figures under the headings, starting at column {starts[0]})",
+                f"figure {fig.value.text!r} lies in no figure column (expected figures under the headings)",
                 path,
                 line.number,
+                fig.value.column,
             )
         if cells[k] is not None:
             raise InputError(
@@ -509,6 +509,7 @@ def _row(line: Line, words, prefix, starts, columns, path) -> Row:
                 f"{columns[k].heading or k + 1!r}",
                 path,
                 line.number,
+                fig.value.column,
             )
         cells[k] = _cell(fig)
     kind = "total" if TOTAL.match(label) or not label else "item"

@@ -49,10 +49,16 @@ class Line(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _parser() -> tuple:
-    """The LALR parser, built once, with the Transformer applied inline (no tree)."""
+    """The LALR parser, built once, with the Transformer applied inline (no tree).
+
+    The contextual lexer reads a token only as a terminal the parser can take
+    at that point; the grammar still spells out the cases where that matters
+    (a rule among heading words, a bare year as an amount), so a basic lexer
+    would read the same lines alike.
+    """
     grammar = (Path(__file__).parent / "grammar" / "schedule.lark").read_text("utf-8")
     builder = _ToLines(0)
-    return Lark(grammar, parser="lalr", lexer="basic", cache=True, transformer=builder), builder
+    return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=builder), builder
 
 
 _lock = threading.Lock()
@@ -125,13 +131,13 @@ def lines(source: Source, region: Region) -> list:
         try:
             return lark.parse(text)
         except UnexpectedInput as exc:
-            line = exc.line + region.first - 1
-            column = source.original_column(line, exc.column)  # the file's column, not the laid-out one
-            raise InputError(_sentence(exc, column), source.path, line) from None
+            raise InputError(_sentence(exc), source.path, exc.line + region.first - 1, exc.column) from None
 
 
 _EXPECTED = {
     "AMOUNT": "a figure",
+    "YEAR": "a figure",  # a bare year where a figure may stand is an amount
+    "DOLLAR": "a dollar sign",
     "NIL": "a nil",
     "_NL": "the end of the line",
     "WORD": "text",
@@ -139,12 +145,11 @@ _EXPECTED = {
 }
 
 
-def _sentence(exc: UnexpectedInput, column: int = None) -> str:
+def _sentence(exc: UnexpectedInput) -> str:
     """lark's error, as a sentence about the schedule."""
     expected = sorted({_EXPECTED.get(t, t.lower()) for t in getattr(exc, "expected", ()) or ()})
     token = getattr(exc, "token", None)
     got = repr(str(token)) if token is not None else "this character"
-    where = f"column {column or exc.column}: unexpected {got}"
     if expected:
-        return f"{where}, expected {' or '.join(expected)}"
-    return where
+        return f"unexpected {got}, expected {' or '.join(expected)}"
+    return f"unexpected {got}"

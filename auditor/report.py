@@ -41,7 +41,7 @@ def document(results, diagnoses=None, suppressed=None) -> dict:
 def _file(result, diagnosis=None) -> dict:
     error = None
     if result.error is not None:
-        error = {"message": result.error.message, "line": result.error.line}
+        error = {"message": result.error.message, "line": result.error.line, "column": result.error.column}
     return {
         "path": result.path,
         "error": error,
@@ -170,6 +170,7 @@ def github(results, diagnoses=None, suppressed=None) -> str:
     for r, d in zip(results, diagnoses):
         if r.error is not None:
             where = f"file={_gh_property(_workspace_path(r.path))}" + (f",line={r.error.line}" if r.error.line else "")
+            where += f",col={r.error.column}" if r.error.line and r.error.column else ""
             out.append(f"::error {where},title=auditor::{_gh_data(r.error.message)}")
         ends = _end_columns(r)
         for f in r.findings:

@@ -82,7 +82,7 @@ def _invocation(results) -> dict:
         {
             "level": "error",
             "message": {"text": r.error.message},
-            "locations": [_location(r.path, r.error.line or 1, None, None)],
+            "locations": [_location(r.path, r.error.line or 1, r.error.line and r.error.column, None)],
         }
         for r in results
         if r.error is not None

@@ -170,3 +170,14 @@ def test_summary_counts_per_rule_across_files(tmp_path):
 def test_summary_is_for_text_only():
     proc = run("check", "--summary", "--format", "json", SEED)
     assert proc.returncode == 2 and proc.stdout == "" and proc.stderr.count("\n") == 1
+
+
+def test_github_error_at_one_character_has_its_column(tmp_path):
+    lines = SEED.read_text().splitlines()
+    lines[37] += "   (see Note 4)"
+    noted = tmp_path / "noted.txt"
+    noted.write_text("\n".join(lines) + "\n")
+    proc = run("check", "--format", "github", noted, cwd=tmp_path)
+    assert proc.returncode == 2
+    (line,) = [ln for ln in proc.stdout.splitlines() if ln.startswith("::error")]
+    assert line.startswith(f"::error file=noted.txt,line=38,col={lines[37].index('(see') + 1},title=auditor::unexpected")

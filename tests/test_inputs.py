@@ -77,10 +77,31 @@ def test_tabs_report_the_files_own_columns(tmp_path):
 
 def test_a_parse_error_on_a_tabbed_line_names_the_files_column(tmp_path):
     lines = list(SEED_LINES)
-    lines[30] = tabbed(lines[30]) + "   see Note 4"
+    lines[31] = tabbed(lines[31]) + "   see Note 4"  # Warranty reserve: 3 tabs
+    assert lines[31].count("\t") == 3
     result = check_bytes(tmp_path, "\n".join(lines).encode())
-    assert result.error is not None and result.error.line == 31
-    assert f"column {lines[30].index('see') + 1}:" in result.error.message
+    assert result.error is not None and result.error.line == 32
+    assert result.error.column == lines[31].index("see") + 1
+    assert f":32:{lines[31].index('see') + 1}: unexpected 'see', expected a dollar sign or a figure or" in str(result.error)
+
+
+def test_a_layout_error_on_a_tabbed_line_names_the_files_column(tmp_path):
+    # A row shifted out of its columns, typed once with spaces and once with
+    # two tabs that lay out to the same spaces: the same error, at the column
+    # the file holds (14 characters further left: 2 tabs for 16 spaces).
+    shifted = "Warranty reserve                  545        63             -           46      562"
+    spaced, tabs = list(SEED_LINES), list(SEED_LINES)
+    spaced[23] = shifted
+    tabs[23] = "Warranty reserve\t\t" + shifted[32:]
+    where_spaced, error_spaced = cli_error(tmp_path, "\n".join(spaced))
+    where_tabs, error_tabs = cli_error(tmp_path, "\n".join(tabs))
+    assert error_spaced["line"] == error_tabs["line"] == 24
+    assert error_tabs["column"] == error_spaced["column"] - 14 > 18
+    message = where_spaced.split(": ", 1)[1]
+    assert "lies in no figure column" in message and where_tabs == f"24:{error_tabs['column']}: {message}"
+    figure = message.split("'")[1]
+    assert spaced[23][error_spaced["column"] - 1:].startswith(figure)
+    assert tabs[23][error_tabs["column"] - 1:].startswith(figure)
 
 
 def test_cp1252_em_dash_nil_and_accents(tmp_path):
@@ -172,7 +193,7 @@ def test_a_row_with_more_figures_than_columns(tmp_path):
     lines = list(SEED_LINES)
     lines[31] = lines[31] + "        17"  # Warranty reserve 2002: a sixth figure
     where, error = cli_error(tmp_path, "\n".join(lines))
-    assert where.startswith("32: ") and "'479'" in where and "'17'" in where
+    assert where.startswith(f"32:{len(lines[31]) - 1}: ") and "'479'" in where and "'17'" in where
     assert error["line"] == 32
 
 
@@ -180,7 +201,7 @@ def test_a_row_shifted_out_of_its_columns(tmp_path):
     lines = list(SEED_LINES)
     lines[23] = "Warranty reserve                  545        63             -           46      562"
     where, _ = cli_error(tmp_path, "\n".join(lines))
-    assert where.startswith("24: ")
+    assert where.startswith(f"24:{lines[23].index('545') + 1}: figure '545' lies in no figure column")
 
 
 def test_text_after_the_last_figure_is_an_error_naming_what_was_expected(tmp_path):
@@ -188,7 +209,7 @@ def test_text_after_the_last_figure_is_an_error_naming_what_was_expected(tmp_pat
     lines[37] = lines[37] + "   (see Note 4)"
     where, _ = cli_error(tmp_path, "\n".join(lines))
     column = lines[37].index("(see") + 1
-    assert where.startswith(f"38: column {column}: unexpected")
+    assert where.startswith(f"38:{column}: unexpected")
     assert "expected" in where
 
 

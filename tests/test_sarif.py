@@ -104,3 +104,16 @@ def test_unreadable_file_is_a_notification(sarif_schema, tmp_path):
     assert note["level"] == "error" and "Schedule II" in note["message"]["text"]
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "notes.txt"
     assert len(doc["runs"][0]["results"]) == 2  # the readable file is still reported
+
+
+def test_an_error_at_one_character_has_its_column(sarif_schema, tmp_path):
+    # Text after a row's last figure: the notification points at it.
+    lines = SEED.read_text().splitlines()
+    lines[37] += "   (see Note 4)"
+    (tmp_path / "noted.txt").write_text("\n".join(lines) + "\n")
+    proc, doc = sarif("noted.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    jsonschema.validate(doc, sarif_schema)
+    (note,) = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    region = note["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 38, "startColumn": lines[37].index("(see") + 1}
