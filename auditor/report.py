@@ -247,7 +247,7 @@ def diagnosis_lines(results, diagnoses) -> list:
         for f in r.findings:
             if f in d.suggestions and d.suggestions[f].cell not in seen:
                 s = d.suggestions[f]
-                seen.add(s.cell)
+                seen.update(t.cell for t in (s, *s.also))  # a pair is told once, at its first cell
                 out.append(f"{r.path}:{s.cell.line}:{s.cell.column}: diagnosis {s.sentence()}")
             elif f in d.candidates and (f.location, "?") not in seen:
                 seen.add((f.location, "?"))

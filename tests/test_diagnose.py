@@ -13,7 +13,7 @@ import pytest
 
 import auditor
 from auditor import diagnose, engine, report
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, run
 
 RULES = auditor.load_rules()
 
@@ -272,3 +272,15 @@ def test_several_pairs_are_listed_as_candidates_none_picked():
     for listed in diagnosis.candidates.values():
         assert len(listed) == 2 and {s.confidence for s in listed} == {"low"}
         assert report.ambiguity(listed).startswith("Any one of 2 pairs of figures would explain this, equally: ")
+
+
+def test_a_pair_is_told_once_in_the_text_report(tmp_path):
+    lines = SEED.read_text().split("\n")
+    lines[41] = lines[41].replace("4,594", "4,599")  # as above: 4,594 and 9,762 both wrong
+    exhibit = tmp_path / "pair.txt"
+    exhibit.write_text("\n".join(lines))
+    proc = run("check", "--no-show-table", exhibit)
+    told = [ln for ln in proc.stdout.splitlines() if ": diagnosis " in ln]
+    assert proc.returncode == 1 and len(told) == 1, proc.stdout
+    assert told[0].startswith(f"{exhibit}:42:65: diagnosis two figures are wrong: 2003 Total, ")
+    assert "printed 4,599, should be 4,594" in told[0] and "printed 9,762, should be 9,824" in told[0]
