@@ -67,6 +67,8 @@ class Suggestion:
         if self.also:
             return "two figures are wrong: " + "; ".join(s._should_be() for s in (self,) + self.also) + (
                 ", together they make every failed check that reads them hold")
+        if not self.explains:  # a pair's second figure: only what is left after the first is fixed reads it
+            return self._should_be()
         where = self._where()
         if len(self.explains) > 1:
             says = f"every check that reads it ({', '.join(self.checks)}) says"

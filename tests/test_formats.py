@@ -10,8 +10,8 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from auditor import report
-from conftest import ROOT, SEED, run, run_json
+from auditor import cli, report
+from conftest import FIXTURES, ROOT, SEED, run, run_json
 
 RELATIVE_SEED = SEED.relative_to(ROOT).as_posix()
 
@@ -181,3 +181,28 @@ def test_github_error_at_one_character_has_its_column(tmp_path):
     assert proc.returncode == 2
     (line,) = [ln for ln in proc.stdout.splitlines() if ln.startswith("::error")]
     assert line.startswith(f"::error file=noted.txt,line=38,col={lines[37].index('(see') + 1},title=auditor::unexpected")
+
+
+CORPUS = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "html").glob("*.htm"))
+
+
+@pytest.mark.parametrize("exhibit", CORPUS, ids=lambda p: p.name)
+def test_every_fixture_goes_through_every_writer(exhibit, schema, capsys):
+    # In process (cli.main), so that a writer's exception is not hidden: the
+    # diagnosis of candidate pairs once crashed the JSON, SARIF and text
+    # writers on the table-per-account fixture.
+    outputs = {}
+    for fmt in ("json", "jsonl", "sarif", "github", "text"):
+        extra = ["--show-table"] if fmt == "text" else []
+        status = cli.main(["check", "--format", fmt, *extra, str(exhibit)])
+        outputs[fmt] = capsys.readouterr().out
+        assert status in (0, 1), (fmt, status)
+    doc = json.loads(outputs["json"])
+    jsonschema.validate(doc, schema)
+    findings = doc["files"][0]["findings"]
+    assert doc["files"][0]["error"] is None and doc["files"][0]["schedules"]
+    assert len(json.loads(outputs["sarif"])["runs"][0]["results"]) == len(findings)
+    assert len([ln for ln in outputs["jsonl"].splitlines() if ln]) == len(findings)
+    assert outputs["github"].count("title=VQ") == len(findings)
+    for f in findings:
+        assert f"{exhibit}:{f['location']['line']}:{f['location']['column']}: {f['severity']} {f['rule']}" in outputs["text"]

@@ -1,0 +1,86 @@
+"""Damaged exhibits: lines lost, files cut off, stray characters, tags and
+figures typed in, in text and HTML.  Whatever the damage, the checker either
+reads a schedule or says in one line what it cannot read, naming the file;
+it never fails with an exception of its own, in any stage or writer.
+
+In process, not through the console script, so that many damaged files run
+in seconds; the CLI's own catch-all for internal errors would hide exactly
+what this looks for."""
+
+import io
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import auditor
+from auditor import diagnose, report, sarif, source
+from auditor.errors import InputError
+from conftest import FIXTURES
+
+RULES = auditor.load_rules()
+EXHIBITS = [
+    FIXTURES / "lantronix-2003.txt",
+    FIXTURES / "northwind-instruments-1999-table-per-account.txt",
+    FIXTURES / "evergreen-pharma-2003-additions-span.txt",
+    FIXTURES / "html" / "juniper-foods-2002-footnote-cells.htm",
+    FIXTURES / "html" / "raven-media-2017-ixbrl-page-break.htm",
+]
+TEXTS = {p.name: p.read_bytes() for p in EXHIBITS}
+
+# What filings and their damage are made of.
+PIECES = ["\n", "\t", "  ", "$", "(", ")", "-", "--", "\x97", "\u2014", ",", "0", "1,234", "(56)", "2003",
+          "<TABLE>", "</TABLE>", "<S>", "<C>", "<PAGE>", "<CAPTION>", "(1)", "*", "Total", "Balance at",
+          "VALUATION AND QUALIFYING ACCOUNTS", "Year ended December 31, 2002:", "----------", "=====",
+          "<td>", "</td>", "<tr>", "</tr>", "<table>", "</table>", "&nbsp;", "&#151;", "<sup>(a)</sup>",
+          "\r\n", "\f", "\x00", "\xff", "é"]
+
+
+@st.composite
+def damaged(draw):
+    name = draw(st.sampled_from(sorted(TEXTS)))
+    data = bytearray(TEXTS[name])
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(data)))
+        kind = draw(st.sampled_from(["cut", "delete", "insert", "duplicate", "replace"]))
+        if kind == "cut":
+            del data[at:]
+        elif kind == "delete":
+            del data[at : at + draw(st.integers(1, 400))]
+        elif kind == "insert":
+            piece = draw(st.sampled_from(PIECES)) * draw(st.integers(1, 3))
+            data[at:at] = piece.encode(draw(st.sampled_from(["utf-8", "latin-1"])), "replace")
+        elif kind == "duplicate":
+            data[at:at] = data[at : at + draw(st.integers(1, 300))]
+        else:
+            end = min(len(data), at + draw(st.integers(1, 40)))
+            data[at:end] = bytes(draw(st.integers(32, 126)) for _ in range(end - at))
+    return name, bytes(data)
+
+
+# Cheap per example, so more of them than the profile's default (the long profile runs more still).
+@settings(max_examples=max(150, settings.default.max_examples), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(case=damaged())
+def test_damage_is_read_or_refused_in_one_line_never_a_crash(case):
+    name, data = case
+    try:
+        text, encoding = source.decode(data, name)
+    except InputError as exc:
+        assert exc.path == name and "\n" not in exc.message
+        return
+    result = auditor.check_source(source.from_text(text, name, encoding), RULES)
+    if result.error is not None:
+        assert result.error.path == name and "\n" not in result.error.message and result.error.message
+        assert not result.findings and not result.schedules  # never half a file
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if result.error.line is not None:
+            assert 1 <= result.error.line <= len(lines)
+        return
+    assert result.schedules
+    for f in result.findings:  # every finding points into the file
+        assert 1 <= f.location.line <= len(text.splitlines()) + 1
+    diagnoses = [diagnose.result(result, RULES)]
+    json.loads(report.dumps([result], diagnoses=diagnoses))
+    json.loads(sarif.dumps([result], RULES, diagnoses))
+    report.write_text([result], io.StringIO(), color=False, diagnoses=diagnoses, table=True)
