@@ -450,6 +450,8 @@ class _Builder:
 
 
 def _suggest(name: str, known) -> str:
+    if not isinstance(name, str):  # a YAML key may be null, a number, a date
+        return ""
     import difflib  # only for a misspelt name
 
     close = difflib.get_close_matches(name, list(known), n=1)

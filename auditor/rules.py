@@ -289,10 +289,11 @@ def _node_at(node, keys, key_node=False):
 
     for n, key in enumerate(keys):
         if isinstance(node, yaml.MappingNode):
-            nxt = next((v for k, v in node.value if k.value == key), None)
+            # The last of two equal keys, as the data holds it (the first is a problem of its own).
+            nxt = next((v for k, v in reversed(node.value) if k.value == key), None)
             if nxt is None or key_node and n == len(keys) - 1:
                 # An unknown key: point at the key itself.
-                return next((k for k, v in node.value if k.value == key), node)
+                return next((k for k, v in reversed(node.value) if k.value == key), node)
             node = nxt
         elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
             node = node.value[key]
@@ -321,7 +322,7 @@ def _validate(layer, problems):
         message = _schema_message(err, keys)
         unknown = err.validator == "additionalProperties"
         if unknown:
-            keys += sorted(set(err.instance) - set(err.schema.get("properties", {})))[:1]
+            keys += sorted(set(err.instance) - set(err.schema.get("properties", {})), key=str)[:1]
         problems.add(layer.path, layer.mark(keys, key=unknown), _who(layer.data, keys) + message)
         whole = len(keys) < 2 or keys[0] not in ("rules", "roles") or unknown and len(keys) < 3
         layer.broken.add(() if whole else tuple(keys[:2]))
@@ -331,7 +332,9 @@ def _schema_message(err, keys) -> str:
     field_name = next((k for k in reversed(keys) if isinstance(k, str)), None)
     if err.validator == "additionalProperties":
         known = sorted(err.schema.get("properties", {}))
-        extra = sorted(set(err.instance) - set(known))
+        extra = sorted(set(err.instance) - set(known), key=str)  # YAML keys need not be strings
+        if extra and not isinstance(extra[0], str):
+            return f"a field needs a name, not {'null' if extra[0] is None else repr(extra[0])}"
         if extra:
             return f"unknown field {extra[0]!r}{fm._suggest(extra[0], known)}"
     if err.validator == "required":

@@ -9,16 +9,18 @@ what this looks for."""
 
 import io
 import json
+import re
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import auditor
-from auditor import diagnose, report, sarif, source
+from auditor import diagnose, report, rules, sarif, source
 from auditor.errors import InputError
 from conftest import FIXTURES
 
-RULES = auditor.load_rules()
+RULES = rules.load()
 EXHIBITS = [
     FIXTURES / "lantronix-2003.txt",
     FIXTURES / "northwind-instruments-1999-table-per-account.txt",
@@ -84,3 +86,47 @@ def test_damage_is_read_or_refused_in_one_line_never_a_crash(case):
     json.loads(report.dumps([result], diagnoses=diagnoses))
     json.loads(sarif.dumps([result], RULES, diagnoses))
     report.write_text([result], io.StringIO(), color=False, diagnoses=diagnoses, table=True)
+
+
+# --- damaged rules files ------------------------------------------------------
+
+DOCS = FIXTURES.parent.parent / "docs" / "rules.md"
+RULES_TEXTS = [rules.default_path(), *re.findall(r"```yaml\n(# cookbook: .*?)```", DOCS.read_text(), re.S)]
+RULES_TEXTS = [Path(t).read_text() if isinstance(t, Path) else t for t in RULES_TEXTS]
+RULE_PIECES = ["\n", "  ", "- ", ": ", "id: ", "check: ", "formula: ", "severity: ", "{", "}", "[", "]", "'", '"',
+               "&a", "*a", "!!python/object:os.system", "ending", "beginning", "sum(", ")", "==", ">=", "prev.",
+               "parts.", "and", "or", "not", "1e9", "0.5", "-", "VQ001", "extends: default", "\t", "%", "$"]
+
+
+@st.composite
+def damaged_rules(draw):
+    text = draw(st.sampled_from(RULES_TEXTS))
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(text)))
+        kind = draw(st.sampled_from(["delete", "insert", "duplicate"]))
+        if kind == "delete":
+            text = text[:at] + text[at + draw(st.integers(1, 60)) :]
+        elif kind == "insert":
+            text = text[:at] + draw(st.sampled_from(RULE_PIECES)) + text[at:]
+        else:
+            text = text[:at] + text[at : at + draw(st.integers(1, 120))] + text[at:]
+    return text
+
+
+@settings(max_examples=max(150, settings.default.max_examples), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(text=damaged_rules())
+def test_a_damaged_rules_file_loads_or_is_refused_with_its_line(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("rules") / "team.yaml"
+    path.write_text(text)
+    try:
+        ruleset = rules.load(str(path))
+    except InputError as exc:
+        first = str(exc).splitlines()[0]
+        assert first.startswith(str(path)) and first[len(str(path)):].startswith((":", ": ")), first
+        return
+    result = auditor.check_source(source.from_text(TEXTS["lantronix-2003.txt"].decode(), "seed.txt"), ruleset)
+    if result.error is None:
+        diagnoses = [diagnose.result(result, ruleset)]
+        json.loads(report.dumps([result], diagnoses=diagnoses))
+        json.loads(sarif.dumps([result], ruleset, diagnoses))

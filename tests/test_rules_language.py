@@ -307,6 +307,11 @@ def test_extends_a_relative_path_chain(tmp_path):
     ("rules:\n  - id: A\n    severity: error\n", ":2:9: rule 'A': no rule of that id to override, and a new rule needs formula (or check), message"),
     ("rules:\n  - id: A\n    formula: ending >= 0\n    severity: error\n    message: x\n    tolerance: some\n",
      ":6:16: rule 'A': field 'tolerance': 'some' is not 'rounding' or an amount >= 0"),
+    # YAML keeps the last of two equal keys: the problem is the second, and
+    # every other mark points into the one kept.
+    ("rules:\n  extends: default\nrules:\n  - id: A\n    formula: ending >= 0\n    severity: error\n    message: x\n",
+     ":3:1: field 'rules' given twice"),
+    ("~: x\nrules: []\n", ":1:1: a field needs a name, not null"),
 ])
 def test_each_bad_rules_file_is_one_clear_located_problem(tmp_path, text, expected):
     if text.startswith("rules:\n"):  # roles from the default, so only the fault is a fault
@@ -398,3 +403,11 @@ def test_list_shows_each_rule_with_its_formula():
     assert proc.returncode == 0
     for text in ("VQ001", "cell == sum(parts.cell)", "beginning == prev.ending", "row_identity"):
         assert text in proc.stdout
+
+
+def test_a_field_given_twice_is_read_and_marked_as_its_last(tmp_path):
+    path = write(tmp_path, "team.yaml", "extends: default\nrules:\n  - id: A\n    formula: ending >= 0\n"
+                 "    formula: ending >= 1 +\n    severity: error\n    message: x\n")
+    assert problems(path) == [f"{path}:5:5: field 'formula' given twice",
+                              f"{path}:5:27: rule 'A': formula: formula ends too early\n    ending >= 1 +\n"
+                              "                 ^"]
