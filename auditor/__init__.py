@@ -17,7 +17,7 @@ HTML input takes `html_locate` -> `html_table` -> `html_layout` (through
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import engine, layout, locate, parse, roles, rules, source
 from .errors import InputError
@@ -92,14 +92,14 @@ def _in_file_columns(schedule: Schedule, src: source.Source) -> Schedule:
     def cell(c):
         if c is None:
             return None
-        return c._replace(column=src.original_column(c.line, c.column),
+        return replace(c, column=src.original_column(c.line, c.column),
                        end_column=src.original_column(c.line, c.end_column - 1) + 1)
 
     periods = tuple(
-        p._replace(rows=tuple(r._replace(cells=tuple(cell(c) for c in r.cells)) for r in p.rows))
+        replace(p, rows=tuple(replace(r, cells=tuple(cell(c) for c in r.cells)) for r in p.rows))
         for p in schedule.periods
     )
-    return schedule._replace(periods=periods)
+    return replace(schedule, periods=periods)
 
 
 def _finding_in_file(finding: Finding, src: source.Source) -> Finding:
@@ -109,7 +109,7 @@ def _finding_in_file(finding: Finding, src: source.Source) -> Finding:
     def position(p):
         return Position(p.line, src.original_column(p.line, p.column))
 
-    return finding._replace(location=position(finding.location), related=tuple(position(p) for p in finding.related))
+    return replace(finding, location=position(finding.location), related=tuple(position(p) for p in finding.related))
 
 
 def _error_in_file(error: InputError, src: source.Source) -> InputError:

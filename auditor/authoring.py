@@ -9,6 +9,7 @@ and says which slip it made.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from importlib import resources
 
@@ -105,12 +106,12 @@ def _slips(schedule):
                 for new in _changed_values(cell.value):
                     where = f"{row.label or 'the total'} ({period.label}), {schedule.columns[k].role}"
                     slip = f"{where} printed {amount_text(new) if new is not None else 'as nil'} instead of {cell.raw}"
-                    yield slip, _with_cell(schedule, p, r, k, cell._replace(value=new))
+                    yield slip, _with_cell(schedule, p, r, k, replace(cell, value=new))
     for p, period in periods:
         for r, row in enumerate(period.rows):
             rows = period.rows[:r] + period.rows[r + 1:]
-            changed = schedule.periods[:p] + (period._replace(rows=rows),) + schedule.periods[p + 1:]
-            yield f"the row {row.label!r} left out of {period.label}", schedule._replace(periods=changed)
+            changed = schedule.periods[:p] + (replace(period, rows=rows),) + schedule.periods[p + 1:]
+            yield f"the row {row.label!r} left out of {period.label}", replace(schedule, periods=changed)
 
 
 def _changed_values(value):
@@ -126,9 +127,9 @@ def _changed_values(value):
 def _with_cell(schedule, p, r, k, cell):
     period = schedule.periods[p]
     row = period.rows[r]
-    row = row._replace(cells=row.cells[:k] + (cell,) + row.cells[k + 1:])
-    period = period._replace(rows=period.rows[:r] + (row,) + period.rows[r + 1:])
-    return schedule._replace(periods=schedule.periods[:p] + (period,) + schedule.periods[p + 1:])
+    row = replace(row, cells=row.cells[:k] + (cell,) + row.cells[k + 1:])
+    period = replace(period, rows=period.rows[:r] + (row,) + period.rows[r + 1:])
+    return replace(schedule, periods=schedule.periods[:p] + (period,) + schedule.periods[p + 1:])
 
 
 def listing(ruleset, out, width=None) -> None:

@@ -16,7 +16,7 @@ engine, never inside it.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Optional
 
@@ -213,10 +213,10 @@ def corrected(schedule: Schedule, where, value: Decimal) -> Schedule:
     p, r, k, cell = where
     period = schedule.periods[p]
     row = period.rows[r]
-    new_cell = cell._replace(value=value, raw=_printed(value, cell))
-    row = row._replace(cells=row.cells[:k] + (new_cell,) + row.cells[k + 1 :])
-    period = period._replace(rows=period.rows[:r] + (row,) + period.rows[r + 1 :])
-    return schedule._replace(periods=schedule.periods[:p] + (period,) + schedule.periods[p + 1 :])
+    new_cell = replace(cell, value=value, raw=_printed(value, cell))
+    row = replace(row, cells=row.cells[:k] + (new_cell,) + row.cells[k + 1 :])
+    period = replace(period, rows=period.rows[:r] + (row,) + period.rows[r + 1 :])
+    return replace(schedule, periods=schedule.periods[:p] + (period,) + schedule.periods[p + 1 :])
 
 
 def _printed(value: Decimal, like: Cell) -> str:

@@ -10,6 +10,7 @@ period.  It builds the AST in `model.py`; roles are the next stage's job.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from .errors import InputError
@@ -318,7 +319,7 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
                 continue  # headings repeated after a page break, page numbers
             if _continues(ln, entries, last, gap, label_end):
                 kind, row, indent = entries[last]
-                entries[last] = (kind, row._replace(label=f"{row.label} {_label_text(ln.words)}"), indent)
+                entries[last] = (kind, replace(row, label=f"{row.label} {_label_text(ln.words)}"), indent)
                 continue
             if gap:
                 _settle(pending, entries, None)
@@ -476,7 +477,7 @@ def _periods_by_account(entries) -> list:
                 order.append(period)
                 rows_of[period], lines[period] = [], what.line
             total = bool(TOTAL.match(account)) or not account
-            rows_of[period].append(what._replace(label=account, kind="total" if total else "item"))
+            rows_of[period].append(replace(what, label=account, kind="total" if total else "item"))
     return [period_from_caption(p, lines[p], rows_of[p]) for p in order]
 
 

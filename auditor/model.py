@@ -1,6 +1,6 @@
 """The schedule AST: what every front end builds and every rule reads.
 
-Small immutable records (named tuples), in the language of Rule 12-09: a schedule has
+Small immutable records (frozen dataclasses), in the language of Rule 12-09: a schedule has
 columns and periods, a period has rows, a row has one cell per column.
 Amounts are `Decimal`; a nil figure ("-", "--", "—") is a cell whose value
 is None, and a column left blank in a row has no cell at all (None in the
@@ -9,19 +9,22 @@ row's `cells`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple, Optional
+from typing import Optional
 
 
-class Position(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Position:
     """1-based line and column of a character in the input file."""
 
     line: int
     column: int
 
 
-class Cell(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Cell:
     value: Optional[Decimal]  # None: printed as nil
     raw: str  # the figure as printed, without "$" or footnote marker
     line: int
@@ -48,7 +51,8 @@ def amount_of(cell: Optional[Cell]) -> Decimal:
 ZERO = Decimal(0)
 
 
-class Column(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Column:
     heading: str  # heading text joined across the heading lines
     role: Optional[str]  # set by the roles stage
     start: int  # character span in the table, 1-based, end exclusive
@@ -56,7 +60,8 @@ class Column(NamedTuple):
     effect: Optional[str] = None  # opening, closing, add, subtract (roles stage)
 
 
-class Row(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Row:
     label: str
     kind: str  # "item" or "total"
     cells: tuple  # Optional[Cell] per schedule column
@@ -68,7 +73,8 @@ class Row(NamedTuple):
         return self.kind == "total"
 
 
-class Period(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Period:
     label: str  # as printed
     rows: tuple
     line: int
@@ -76,7 +82,8 @@ class Period(NamedTuple):
     end_date: Optional[date] = None
 
 
-class Schedule(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Schedule:
     title: str
     units: Optional[str]
     columns: tuple  # of Column, figure columns only (not the label column)
@@ -89,7 +96,8 @@ class Schedule(NamedTuple):
     balance_sign: int = 1  # -1 where allowances are printed as negative (contra) balances
 
 
-class Finding(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Finding:
     rule: str  # the rule's id in the rules file
     check: str  # the kind of check
     severity: str  # error, warning, info

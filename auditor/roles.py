@@ -10,6 +10,7 @@ arithmetic and not its presentation.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .errors import InputError
 from .model import Schedule, amount_of
@@ -33,7 +34,7 @@ def assign(schedule: Schedule, ruleset, path: str = None) -> Schedule:
             shown = schedule.columns[k].heading or f"(blank heading over column {k + 1})"
             raise InputError(f"column heading {shown!r} matches no role in the rules file", path, schedule.line)
     columns = tuple(
-        col._replace(role=spec.role, effect=spec.effect) for col, spec in zip(schedule.columns, roles)
+        replace(col, role=spec.role, effect=spec.effect) for col, spec in zip(schedule.columns, roles)
     )
     for effect, what in (("opening", "balance at beginning"), ("closing", "balance at end")):
         found = [c for c in columns if c.effect == effect]
@@ -41,7 +42,7 @@ def assign(schedule: Schedule, ruleset, path: str = None) -> Schedule:
             listed = "; ".join(c.heading or "(blank)" for c in columns)
             problem = "no column" if not found else f"{len(found)} columns"
             raise InputError(f"{problem} for the {what} among the headings: {listed}", path, schedule.line)
-    schedule = schedule._replace(columns=columns)
+    schedule = replace(schedule, columns=columns)
     return _conventions(schedule)
 
 
@@ -93,7 +94,7 @@ def _conventions(schedule: Schedule) -> Schedule:
             basis = f"inferred: {closes['added']} of {total} rows close read this way, {closes['subtracted']} the other"
         else:
             basis = f"inferred: {closes['subtracted']} of {total} rows close read this way, {closes['added']} the other"
-    return schedule._replace(
+    return replace(schedule, 
         deductions=deductions, deductions_basis=basis, balance_sign=_balance_sign(schedule)
     )
 
