@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import auditor
-from auditor import diagnose, report, rules, sarif, source
+from auditor import describe, diagnose, report, rules, sarif, source
 from auditor.errors import InputError
 from conftest import FIXTURES
 
@@ -86,6 +86,8 @@ def test_damage_is_read_or_refused_in_one_line_never_a_crash(case):
     json.loads(report.dumps([result], diagnoses=diagnoses))
     json.loads(sarif.dumps([result], RULES, diagnoses))
     report.write_text([result], io.StringIO(), color=False, diagnoses=diagnoses, table=True)
+    json.loads(describe.dumps(result.schedules))  # `auditor parse`
+    describe.text(result.schedules)
 
 
 # --- damaged rules files ------------------------------------------------------
