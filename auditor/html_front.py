@@ -2,7 +2,8 @@
 
 `html_locate` finds candidate tables with a regex scan; each candidate is
 read into a grid (`html_table`) and kept when its headings are Schedule
-II's; a kept table takes along the tables continuing it after a page break;
+II's; a kept table takes along the tables continuing it after a page break,
+or printing the next accounts where the schedule has a table per account;
 `html_layout` builds the Schedule.  Imported only for HTML input, so that
 text-only runs do not pay for it.
 """
@@ -24,30 +25,52 @@ def regions(doc: html_locate.Document) -> list:
         f = html_layout.frame(grid)
         if not html_layout.looks_like_schedule(f):
             continue
-        parts, grids = [span], [grid]
-        for nxt in _continuations(doc, span, f):
-            parts.append(nxt[0])
-            grids.append(nxt[1])
+        caption = doc.caption_before(span[0], title.end() if title else 0)
+        parts, grids, captions = [span], [grid], [caption]
+        for nxt, nxt_grid, nxt_caption in _continuations(doc, span, grid, f):
+            parts.append(nxt)
+            grids.append(nxt_grid)
+            captions.append(nxt_caption)
         used.update(parts)
         title_line = doc.line_of(title.start()) if title else grid.row_lines[0]
         preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
         found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
-                            title_line, preamble[:2000]))
+                            title_line, preamble[:2000], tuple(captions)))
     return found
 
 
-def _continuations(doc, span, first):
-    """Tables that carry `span`'s table on after a page break."""
+def _continuations(doc, span, first_grid, first):
+    """Tables that carry `span`'s table on after a page break, or that print the
+    next account's rows where the schedule is printed one table per account:
+    little text between (page furniture, an account's caption) and the first
+    table's columns.  Another table: one after prose, without headings of its
+    own; where the first lists periods, one that does not, or that lists again
+    the periods of the account before it with no caption of its own."""
     end = span[1]
+    periods = set(html_layout.period_rows(first_grid, first))  # read so far for the current account
     while True:
         nxt = doc.next_table(end)
         if nxt is None or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT:
             return
         grid = doc.grid(nxt)
         f = html_layout.frame(grid)
-        if not html_layout.continues(f, first):
+        if not html_layout.continues(grid, f, first_grid, first):
             return
-        yield nxt, grid
+        texts = doc.texts(end, nxt[0])
+        caption = html_locate.caption(texts)
+        if periods:
+            listed = set(html_layout.period_rows(grid, f))
+            if not listed or (texts and caption is None):
+                return
+            if caption is None and html_layout.caption_row(grid, f) is None:
+                if listed & periods:
+                    return
+                periods |= listed
+            else:
+                periods = listed
+        elif texts and not f.leaves:
+            return
+        yield nxt, grid, caption
         end = nxt[1]
 
 

@@ -6,18 +6,21 @@ figures is read from the rows with figures; the header rows above them give
 the headings, and a figure belongs to the heading it sits under once spans
 are resolved, whatever spacer, "$" or ")" cells lie between.  EDGAR splits
 one printed figure over several cells ("$", "(2,036", ")", "(a)"); they are
-joined back here.
+joined back here.  A schedule printed one table per account, each
+account's caption above its table and a row per period in it, is regrouped
+into periods of accounts, as `layout` does for the same layout in text.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from .errors import InputError
-from .labels import LEADER, PERIOD_START, TOTAL, UNITS, period_from_caption
+from .html_locate import CAPTION_TEXT, furniture
+from .labels import LEADER, PERIOD_START, TOTAL, UNITS, is_period, period_from_caption
 from .locate import TITLE
 from .model import Cell, Column, Row, Schedule
 
@@ -192,9 +195,68 @@ def looks_like_schedule(f: Optional[Frame]) -> bool:
     return bool(f and f.leaves and all(p.search(text) for p in SCHEDULE_HEADINGS))
 
 
-def continues(f: Optional[Frame], first: Frame) -> bool:
-    """A part after a page break: figures, and the first part's headings or none."""
-    return bool(f) and (not f.leaves or looks_like_schedule(f))
+def continues(grid, f: Optional[Frame], first_grid, first: Frame) -> bool:
+    """A part after a page break or the next account's table: figures, and the
+    first part's columns: its headings repeated, or none and figures that fall
+    under the first part's headings."""
+    if not f:
+        return False
+    if f.leaves:
+        return looks_like_schedule(f) and [_words(h) for h in f.headings] == [_words(h) for h in first.headings]
+    cells = _figure_cells(grid, f)
+    if len({c.column for c in cells}) == len(first.leaves):
+        return True  # laid out on a grid of its own, a column for each of the first part's
+    extent = max(c.last for c in first.leaves) + 1
+    return grid.width == extent and all(any(_overlaps(c, leaf) for leaf in first.leaves) for c in cells)
+
+
+def _words(text: str) -> list:
+    """A heading compared across table parts: its words, whatever the case, spacing or markers."""
+    return re.findall(r"[a-z]{2,}", text.lower())
+
+
+def _overlaps(cell, leaf) -> bool:
+    return leaf.column <= cell.last and cell.column <= leaf.last
+
+
+def _figure_cells(grid, f) -> list:
+    """The cells holding figures in the figure area (not a lone footnote marker "(1)")."""
+    return [c for i in f.figure_rows for c in grid.rows[i]
+            if c.column >= f.figure_start and kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
+
+
+def period_rows(grid, f: Optional[Frame]) -> list:
+    """The period captions labelling the rows of figures ("Year ended December
+    31, 1999", "1999"), lower-cased, when most rows have one (a table of one
+    account, a row per period); else []."""
+    if not f:
+        return []
+    labels = [plain(c for c in grid.rows[i] if c.column < f.figure_start) for i in f.figure_rows]
+    periods = [_period_key(label) for label in labels if label and is_period(label)]
+    return periods if len(periods) > len(labels) / 2 else []
+
+
+def _period_key(label: str) -> str:
+    return " ".join(label.rstrip(":").lower().split())
+
+
+def caption_row(grid, f: Frame):
+    """An account's caption printed as the table's own first row, above its
+    headings ("Allowance for doubtful accounts:" in one cell), or None."""
+    top = f.heading_rows[0] if f.heading_rows else f.figure_rows[0]
+    for i in reversed(range(top)):
+        if _is_caption(grid.rows[i], f):
+            return plain(grid.rows[i])
+    return None
+
+
+def _is_caption(cells, f) -> bool:
+    """One phrase in the label cell or across the row: not a title, units, period or footnote."""
+    texts = _nonblank(cells)
+    if len(texts) != 1 or kind(texts[0]) != "text" or texts[0].column >= f.figure_start:
+        return False
+    text = plain(texts)
+    return len(text) <= CAPTION_TEXT and not (furniture(text) or TITLE.search(text))
 
 
 # --- the schedule ------------------------------------------------------------------
@@ -209,26 +271,27 @@ def build(region, path: str = None) -> Schedule:
     ]
     if not columns:
         raise InputError("a table with figures but no column headings over them", path, region.title_line)
-    periods, label, line, rows, scales = [], "", None, [], set()
-
-    def close():
-        if rows:
-            periods.append(period_from_caption(label, line, rows))
-
-    for grid, f in zip(region.grids, frames):
+    # What the parts print, in order: ("caption", text), ("period", label, line), ("row", Row, line of its <tr>).
+    entries, scales = [], set()
+    captions = region.captions or (None,) * len(region.grids)
+    for grid, f, caption in zip(region.grids, frames, captions):
         leaves = f.leaves if f.leaves else _inherited(grid, f, first, path)
+        for c in (caption, caption_row(grid, f)):
+            if c is not None:
+                entries.append(("caption", c.rstrip(":").strip()))
         for i in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
             cells = grid.rows[i]
             if i in f.figure_rows:
-                if line is None:
-                    line = grid.row_lines[i]
-                rows.append(_row(cells, f, leaves, columns, grid.row_lines[i], path, scales))
+                entries.append(("row", _row(cells, f, leaves, columns, grid.row_lines[i], path, scales), grid.row_lines[i]))
                 continue
             text = plain(cells)
             if text and PERIOD_START.search(text) and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells):
-                close()
-                rows, label, line = [], text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])
-    close()
+                entries.append(("period", text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
+            elif text and _is_caption(cells, f):
+                entries.append(("caption", text.rstrip(":").strip()))
+    rows = [e[1] for e in entries if e[0] == "row"]
+    by_account = any(e[0] == "caption" for e in entries) and sum(1 for r in rows if r.label and is_period(r.label)) > len(rows) / 2
+    periods = _periods_by_account(entries) if by_account else _periods(entries)
     if not periods:
         raise InputError("a Schedule II table with no rows of figures", path, region.title_line)
     return Schedule(
@@ -239,6 +302,40 @@ def build(region, path: str = None) -> Schedule:
         line=region.title_line,
         label_heading=first.label_heading,
     )
+
+
+def _periods(entries) -> list:
+    """Periods as printed: each period caption opens one, its rows follow (captions of groups are not read)."""
+    periods, label, line, rows = [], "", None, []
+    for entry in entries + [("period", "", None)]:
+        if entry[0] == "period":
+            if rows:
+                periods.append(period_from_caption(label, line, rows))
+            label, line, rows = entry[1], entry[2], []
+        elif entry[0] == "row":
+            if line is None:
+                line = entry[2]
+            rows.append(entry[1])
+    return periods
+
+
+def _periods_by_account(entries) -> list:
+    """A caption per account, a row per period: regrouped as periods x rows, the
+    account's caption each row's label (an account without one reads as a total)."""
+    order, rows_of, first = [], {}, {}
+    account = ""
+    for entry in entries:
+        if entry[0] == "caption":
+            account = entry[1]
+        elif entry[0] == "row":
+            row = entry[1]
+            key = _period_key(row.label)
+            if key not in rows_of:
+                order.append(key)
+                rows_of[key], first[key] = [], row
+            total = bool(TOTAL.match(account)) or not account
+            rows_of[key].append(replace(row, label=account, kind="total" if total else "item"))
+    return [period_from_caption(first[k].label, first[k].line, rows_of[k]) for k in order]
 
 
 def _inherited(grid, f, first, path):

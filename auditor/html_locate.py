@@ -7,7 +7,8 @@ beginning").  A table that encloses or follows a title, or encloses such a
 heading, is a candidate; only candidates are read into grids, and only those
 whose grid has Schedule II headings over figures are kept.  A table split
 by a page break continues into the next <table> when little but a page
-number or "(continued)" lies between them.
+number or "(continued)" lies between them; a schedule printed one table per
+account continues into the next account's table, its caption between them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from . import html_table
+from .labels import UNITS, is_period
 from .source import Source
 
 _SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
@@ -37,17 +39,31 @@ GAP_TEXT = 300
 ROW_END = re.compile(r"</tr\b|<tr\b", re.IGNORECASE)
 FIGURE = re.compile(r"\$|\d,\d{3}|(?<!\()\b\d{2,}\b")  # not a heading's "(1)"
 MORE_HEADINGS = re.compile(r"\b(?:end|additions?|deductions?|charged|write|other|costs?|expenses?)\b", re.IGNORECASE)
+BLOCK = re.compile(r"</?(?:p|div|br|hr|td|th|tr|h\d|center|table|li)\b[^>]*>", re.IGNORECASE)
+# How far before a table its account caption may be printed, and how long a caption runs.
+CAPTION_REACH = 2000
+CAPTION_TEXT = 150
+# Text between tables that is page furniture, never an account's caption: page
+# numbers, "(continued)", a table of contents link, the company's name, footnotes.
+FURNITURE = re.compile(
+    r"^(?:page\s+)?[-\u2013\u2014\s]*(?:[a-z]{1,2}\s?-\s?)?\d{1,4}(?:\s+of\s+\d{1,4})?[-\u2013\u2014\s]*$"
+    r"|^[ivxlc]{1,6}$|\bcontinued\b|\btable\s+of\s+contents\b|^index\b"
+    r"|\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|plc|l\.?p|holdings|subsidiaries)\.?\s*$"
+    r"|^(?:\(\w{1,2}\)|\*{1,3}|[\u2020\u2021]|\d\))\s",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class Region:
-    """One schedule: its table, or tables when split by page breaks."""
+    """One schedule: its table, or tables when split by page breaks or printed one per account."""
 
     parts: tuple  # of (start, end) character offsets of each <table>...</table>
     grids: tuple  # of html_table.Grid, one per part
     title: str
     title_line: int
     preamble: str  # text between the title and the table (units statements)
+    captions: tuple = ()  # per part: the account's caption printed just before it, or None
 
 
 class Document:
@@ -102,6 +118,37 @@ class Document:
 
     def plain(self, start: int, end: int) -> str:
         return " ".join(html.unescape(TAG.sub(" ", self.text[start:end])).split())
+
+    def texts(self, start: int, end: int) -> list:
+        """The blocks of text in text[start:end] ("<p>", "<br>"... apart) that are
+        not page furniture, a title, a units statement or a period, in order."""
+        found, at = [], start
+        for m in [*BLOCK.finditer(self.text, start, end), None]:
+            text = self.plain(at, m.start() if m else end)
+            if text and not furniture(text):
+                found.append(text)
+            at = m.end() if m else end
+        return found
+
+    def caption_before(self, offset: int, floor: int = 0):
+        """The account's caption printed right above the table at `offset` (after
+        `floor` and any earlier table), or None."""
+        start = max(floor, offset - CAPTION_REACH, 0)
+        closes = [m.end() for m in re.finditer(r"</table\s*>", self.text[start:offset], re.IGNORECASE)]
+        return caption(self.texts(start + closes[-1] if closes else start, offset))
+
+
+def furniture(text: str) -> bool:
+    """Page furniture, a title, a period or a units statement (not an account
+    named with its units: "Allowance for obsolete inventory (in thousands)")."""
+    units = UNITS.search(text)
+    return (not re.search(r"[a-zA-Z]", text) or bool(FURNITURE.search(text) or TITLE.search(text))
+            or is_period(text) or (units is not None and len(re.findall(r"[a-zA-Z]+", UNITS.sub("", text))) <= 2))
+
+
+def caption(texts: list):
+    """The last of the texts before a table, when short enough to name an account."""
+    return texts[-1] if texts and len(texts[-1]) <= CAPTION_TEXT else None
 
 
 def _tables(text: str) -> tuple:

@@ -6,7 +6,8 @@ it the ways EDGAR HTML does: "$" and ")" in cells of their own, spacer
 columns, headings over several rows or broken by <br>, "Additions" spanning
 its columns, <font> wrappers, inline XBRL tags with sign="-", nils as
 &#151; or &mdash;, footnote markers in their own cell, inside the figure's
-cell or in <sup>, a total without a label, a page break splitting the table.
+cell or in <sup>, a total without a label, a page break splitting the table,
+or a <table> per account (its caption in a <p>, a bare <b> or its first row).
 `render` returns a `render.Rendered`: the HTML and where each figure's first
 character was printed.
 """
@@ -14,6 +15,7 @@ character was printed.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -40,6 +42,8 @@ class HtmlStyle:
     repeat_headings: bool = True  # headings again after the break
     period_row: str = "span"  # span: one cell over the row | label: in the label cell only
     newline_cells: bool = True  # one <td> per line (else a row per line)
+    by_account: bool = False  # a <table> per account, a row per period (page_break then unused)
+    account_caption: str = "p"  # p: <p><b>Name:</b></p> before each table | b: a bare <b> | row: its first row
 
 
 def _wrap(text: str, style: HtmlStyle) -> str:
@@ -83,13 +87,19 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
     ncol = len(spec["columns"]) - 1
     width = 1 + ncol * 4
     rendered = Rendered("")
-    body = _body_rows(spec, style, rendered)
+    body = _body_rows(spec, style, rendered) if not style.by_account else []
     heading = _heading_rows(spec, style, width)
-    out.write('<table cellspacing="0" cellpadding="0" width="100%" border="0" style="font-size:10pt">\n')
-    if style.title_inside:
-        out.write(f'<tr><td colspan="{width}" align="center"><b>{title}</b><br>{units}</td></tr>\n')
-    for row in heading:
-        out.write(row)
+    opening = '<table cellspacing="0" cellpadding="0" width="100%" border="0" style="font-size:10pt">\n'
+    title_row = f'<tr><td colspan="{width}" align="center"><b>{title}</b><br>{units}</td></tr>\n'
+    if style.by_account:
+        _write_accounts(out, spec, style, rendered, heading, width, sentinels, opening,
+                        title_row if style.title_inside else "")
+    else:
+        out.write(opening)
+        if style.title_inside:
+            out.write(title_row)
+        for row in heading:
+            out.write(row)
     for n, row in enumerate(body):
         if style.page_break is not None and n == style.page_break:
             out.write('</table>\n<p align="center">S-2</p>\n<hr style="page-break-after:always" size="1" noshade>\n'
@@ -97,13 +107,7 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
             if style.repeat_headings:
                 for hrow in heading:
                     out.write(hrow)
-        for piece in row:
-            if isinstance(piece, tuple):
-                key, text, offset = piece
-                out.mark(key, offset)
-                out.write(text[:offset] + SENTINEL + text[offset:] if sentinels else text)
-            else:
-                out.write(piece)
+        _write_row(out, row, sentinels)
     out.write("</table>\n" + after + "</body>\n</html>\n")
     text = out.text()
     if sentinels:
@@ -119,6 +123,79 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
         column = offset - starts[line - 1] + 1
         rendered.figures.append(Printed(pi, ri, k, raw, value, line, column, column + len(raw)))
     return rendered
+
+
+def _write_row(out, row, sentinels):
+    for piece in row:
+        if isinstance(piece, tuple):
+            key, text, offset = piece
+            out.mark(key, offset)
+            out.write(text[:offset] + SENTINEL + text[offset:] if sentinels else text)
+        else:
+            out.write(piece)
+
+
+def _write_accounts(out, spec, style, rendered, heading, width, sentinels, opening, title_row):
+    """The body by account, the last <table> left open: one table per account,
+    its caption before it (or as its first row, as after a title printed inside
+    the first table), a row per period; the headings in the first table, and in
+    the others when `repeat_headings`."""
+    for n, (name, rows) in enumerate(_account_blocks(spec, style, rendered)):
+        caption = f"{html.escape(name)}:"
+        as_row = style.account_caption == "row" or (n == 0 and title_row)
+        if n:
+            out.write("</table>\n")
+        if not as_row:
+            out.write(_account_caption(caption, style))
+        out.write(opening if n == 0 else '<table cellspacing="0" cellpadding="0" width="100%" border="0">\n')
+        if n == 0:
+            out.write(title_row)
+        if as_row:
+            out.write(f'<tr><td colspan="{width}" style="padding-top:6pt">{_wrap(f"<b>{caption}</b>", style)}</td></tr>\n')
+        if n == 0 or style.repeat_headings:
+            for hrow in heading:
+                out.write(hrow)
+        for row in rows:
+            _write_row(out, row, sentinels)
+
+
+def _account_caption(caption, style) -> str:
+    if style.account_caption == "b":
+        return f"<br><b>{caption}</b><br>\n"
+    return f'<p style="margin-top:12pt;margin-bottom:0pt">{_wrap(f"<b>{caption}</b>", style)}</p>\n'
+
+
+def _account_blocks(spec, style, rendered) -> list:
+    """(account, rows) per account, in the order they first appear; as `render.py`
+    prints by account: an unlabelled total is the account "Total", each account's
+    row of a period the first with its name, labelled by the period."""
+    def key(label):
+        return " ".join(w.rstrip("s") for w in re.findall(r"[a-z0-9]+", label.lower()))
+
+    order = list(range(len(spec["periods"])))
+    if style.reverse:
+        order.reverse()
+    rendered.period_labels.extend(spec["periods"][pi]["label"] for pi in order)
+    names = []
+    for pi in order:
+        for row in spec["periods"][pi]["rows"]:
+            name = (row["label"] if not (row.get("is_total") and style.unlabelled_total) else "") or "Total"
+            if row["cells"] and key(name) not in [key(n) for n in names]:
+                names.append(name)
+    blocks = []
+    for name in names:
+        rows = []
+        for pi in order:
+            for ri, row in enumerate(spec["periods"][pi]["rows"]):
+                label = (row["label"] if not (row.get("is_total") and style.unlabelled_total) else "") or "Total"
+                if row["cells"] and key(label) == key(name):
+                    rendered.row_labels[(pi, ri)] = name
+                    dollars = style.dollar == "every" or (style.dollar == "first" and not rows)
+                    rows.append(_figure_row(pi, ri, spec["periods"][pi]["label"].rstrip(":"), row,
+                                            dollars, style))
+                    break
+        blocks.append((name, rows))
+    return blocks
 
 
 def _cell(text: str, attrs: str = "", style: HtmlStyle = None) -> str:

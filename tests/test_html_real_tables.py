@@ -1,4 +1,5 @@
-"""The 24 real tables, rendered as EDGAR HTML in several styles: the tool
+"""The 24 real tables, rendered as EDGAR HTML in several styles (one table
+for the schedule, split by a page break, or one table per account): the tool
 finds exactly their real failures, computed independently from the
 transcribed figures (expect.py), at the HTML line and column of each figure."""
 
@@ -20,6 +21,11 @@ STYLES = {
                               wrapper="none", title_inside=True, period_row="label", nil="-"),
     "page-break": HtmlStyle(page_break=5, repeat_headings=False, reverse=True, unlabelled_total=True, nil="\u2014",
                             heading_rows=2),
+    # One <table> per account, a row per period: captions in <p>, headings repeated over every table ...
+    "by-account": HtmlStyle(by_account=True, account_caption="p", nil="&mdash;", heading_rows=2),
+    # ... or in the first table only, each caption the first row of its table, inline XBRL.
+    "by-account-rows": HtmlStyle(by_account=True, account_caption="row", repeat_headings=False, ixbrl=True,
+                                 negative="ix", wrapper="span", notes="sup", dollar="every", unlabelled_total=True),
 }
 
 

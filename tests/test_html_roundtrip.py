@@ -81,6 +81,8 @@ styles = st.builds(
     repeat_headings=st.booleans(),
     period_row=st.sampled_from(["span", "label"]),
     newline_cells=st.booleans(),
+    by_account=st.booleans(),
+    account_caption=st.sampled_from(["p", "b", "row"]),
 )
 
 
