@@ -238,7 +238,7 @@ def _block_end(source: Source, first_row: int) -> int:
             break
         if not line.strip():
             blanks += 1
-            if blanks >= 2 and n > last_figures:
+            if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n):
                 break
         else:
             blanks = 0
@@ -247,6 +247,15 @@ def _block_end(source: Source, first_row: int) -> int:
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures)
     return _block_end(source, resumed) if resumed else last_figures
+
+
+def _next_period_follows(lines: list, blank: int) -> bool:
+    """After blank lines, the table's next period: its caption ("Fiscal 1995:",
+    "Year ended March 31, 1997"), then figures within a few lines.  Filings
+    that double-space their rows leave two blank lines between periods."""
+    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:4]
+    return (bool(following) and is_period(following[0].strip()) and not _has_figures(following[0])
+            and any(_has_figures(line) for line in following[1:]))
 
 
 # How far past a page break an untagged table's figures may resume.

@@ -27,6 +27,7 @@ EXHIBITS = [
     FIXTURES / "evergreen-pharma-2003-additions-span.txt",
     FIXTURES / "html" / "juniper-foods-2002-footnote-cells.htm",
     FIXTURES / "html" / "raven-media-2017-ixbrl-page-break.htm",
+    FIXTURES / "html" / "xenon-controls-2002-table-per-account-carry-break.htm",
 ]
 TEXTS = {p.name: p.read_bytes() for p in EXHIBITS}
 

@@ -1,0 +1,75 @@
+"""Edits that change how a text exhibit looks, never what it says: trailing
+spaces, CRLF line ends, double spacing (a blank line before or after every
+row of figures, so two blank lines between periods).  Every fixture reads to
+the same schedule and the same findings with each of them; nothing is
+dropped quietly (a double-spaced untagged table once lost every period after
+its first, and its errors with them)."""
+
+import re
+
+import pytest
+
+import auditor
+from auditor import source
+from auditor.labels import is_period
+from conftest import FIXTURES
+
+RULES = auditor.load_rules()
+EXHIBITS = sorted(FIXTURES.glob("*.txt"))
+FIGURE = re.compile(r"(?<![\w.,])\(?\d[\d,]*(?:\.\d+)?\)?(?=\s|$)")
+
+
+def _text(path) -> str:
+    """The exhibit with its line ends as "\\n" (the edits add their own)."""
+    data = path.read_bytes()
+    text = data.decode("utf-8-sig") if b"\x97" not in data else data.decode("cp1252")
+    return text.replace("\r\n", "\n")
+
+
+def double_spaced(text: str, before: bool) -> str:
+    """A blank line before (or after) each row of figures, where that does not
+    come between the lines of a wrapped label."""
+    lines = text.split("\n")
+    out = []
+    for n, line in enumerate(lines):
+        neighbour = lines[n - 1] if before else lines[n + 1] if n + 1 < len(lines) else ""
+        spaced = _row(line) and (not neighbour.strip() or _row(neighbour) or _apart(neighbour))
+        out.extend(["", line] if spaced and before else [line, ""] if spaced else [line])
+    return "\n".join(out)
+
+
+def _row(line: str) -> bool:
+    return len(FIGURE.findall(line)) >= 2 and not line.lstrip().startswith("<")
+
+
+def _apart(line: str) -> bool:
+    """A line that is no part of a row's label: a tag, a rule, a period's caption."""
+    stripped = line.strip()
+    return stripped.startswith("<") or not stripped.strip("-=_ ") or is_period(stripped)
+
+
+EDITS = {
+    "trailing spaces": lambda t: "\n".join(ln + "   " if ln else ln for ln in t.split("\n")),
+    "CRLF": lambda t: t.replace("\n", "\r\n"),
+    "blank line before each row": lambda t: double_spaced(t, before=True),
+    "blank line after each row": lambda t: double_spaced(t, before=False),
+}
+
+
+def read(text: str, name: str):
+    result = auditor.check_source(source.from_text(text, name), RULES)
+    if result.error is not None:
+        return "error", result.error.message
+    tables = [[(p.label, [(r.label, r.kind, [c and c.value for c in r.cells]) for r in p.rows]) for p in s.periods]
+              for s in result.schedules]
+    findings = sorted((f.rule, f.period, f.row, f.column, f.actual, f.expected) for f in result.findings)
+    return tables, findings
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+@pytest.mark.parametrize("exhibit", EXHIBITS, ids=lambda p: p.name)
+def test_a_change_of_looks_reads_the_same(exhibit, edit):
+    text = _text(exhibit)
+    edited = EDITS[edit](text)
+    assert edited != text
+    assert read(edited, exhibit.name) == read(text, exhibit.name)
