@@ -390,7 +390,9 @@ def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
                 break
             # A label's continuation lines share one indent, deeper than its
             # first line: a line shallower still is a caption above the label.
-            deeper = row_indent > words[0].column and len(below) == 1
+            # (In capitals, indents are all there is to go by: a line level
+            # with the row under a shallower one is a continuation line too.)
+            deeper = len(below) == 1 and (row_indent > words[0].column or _under_first_line(pending, k, row_indent))
             joins = first[:1].islower() or CONNECTIVE.search(text) or deeper
             if not joins and not (previous_indent is not None and words[0].column <= previous_indent):
                 break
@@ -420,6 +422,19 @@ def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
     if period is not None:
         entries.append(("period", *period))
     return " ".join(_label_text(words) for words in prefix)
+
+
+def _under_first_line(pending, k, row_indent) -> bool:
+    """pending[k - 1] sits level with the row, right under a shallower line
+    that is no caption: "ALLOWANCE FOR DOUBTFUL ACCOUNTS" / "  RECEIVABLE
+    FROM JOINT VENTURE" / "  PARTNERS   $ 4.2 ..."."""
+    ln = pending[k - 1]
+    if k < 2 or ln.words[0].column != row_indent:
+        return False
+    above = pending[k - 2]
+    text = _text(above.words)
+    return (above.number == ln.number - 1 and above.words[0].column < row_indent
+            and not text.endswith(":") and not is_period(text))
 
 
 def _wraps_caption(entries, ln, text) -> bool:

@@ -48,6 +48,9 @@ CAPTION_REACH = 8
 # Lines that may sit between a table and its continuation after a page break.
 PAGE_TAG = re.compile(r"^\s*<PAGE>", re.IGNORECASE)
 CONTINUED = re.compile(r"\(?\bcontinued\b\)?", re.IGNORECASE)
+MARKER_LINE = re.compile(r"^\s*<S>", re.IGNORECASE)
+MARKER = re.compile(r"<[SC]>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]*>")
 BREAK = re.compile(r"^\s*(<PAGE>.*|\f|S?-?\s*\d{1,3}\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
 
 
@@ -150,7 +153,7 @@ def _table_end(source: Source, open_line: int) -> int:
     A table that is never closed is cut off: an error, never a half table.
     """
     lines = source.lines
-    n = open_line + 1
+    first_open, n = open_line, open_line + 1
     while True:
         n = _close_of(source, open_line, n)
         close = n
@@ -173,7 +176,33 @@ def _table_end(source: Source, open_line: int) -> int:
         # consisted of:" is prose).
         if account and not _headed_like_schedule(lines, look, _first_row(lines, look) or look):
             return close
+        if not _same_columns(lines, first_open, look):
+            return close  # another schedule (a subsidiary's), however its page is headed
         open_line, n = look, look + 1
+
+
+def _same_columns(lines: list, first: int, other: int) -> bool:
+    """Whether the table opening at `other` has the columns of the one at
+    `first`: the same <S>/<C> markers where both print them, and no heading
+    word the first lacks (a continuation repeats the headings, or prints none)."""
+    (first_words, first_marks), (other_words, other_marks) = _heading(lines, first), _heading(lines, other)
+    if first_marks and other_marks and first_marks != other_marks:
+        return False
+    return other_words <= first_words
+
+
+def _heading(lines: list, open_line: int) -> tuple:
+    """A <TABLE>'s heading words (above its <S>/<C> line or first row; not
+    period captions) and the columns of its <S>/<C> markers."""
+    words, marks = set(), ()
+    for n in range(open_line + 1, (_first_row(lines, open_line) or open_line + 1)):
+        line = lines[n - 1]
+        if MARKER_LINE.match(line):
+            marks = tuple(m.start() for m in MARKER.finditer(line))
+            break
+        if not is_period(line.strip()):
+            words.update(re.findall(r"[a-z]{2,}", TAG.sub(" ", line).lower()))
+    return words, marks
 
 
 def _close_of(source: Source, open_line: int, n: int) -> int:

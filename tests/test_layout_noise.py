@@ -1,9 +1,12 @@
 """Edits that change how a text exhibit looks, never what it says: trailing
 spaces, CRLF line ends, double spacing (a blank line before or after every
-row of figures, so two blank lines between periods).  Every fixture reads to
-the same schedule and the same findings with each of them; nothing is
-dropped quietly (a double-spaced untagged table once lost every period after
-its first, and its errors with them)."""
+row of figures, so two blank lines between periods), tabs, all capitals or
+all lower case.  Every fixture reads to the same schedule (labels compared
+case-blind) and the same findings with each of them; nothing is dropped or
+joined quietly.  Found this way: a double-spaced untagged table lost every
+period after its first; in capitals, a subsidiary's schedule was joined to
+its parent's as a continuation (15 false alarms) and a label wrapped over
+three lines lost its first two."""
 
 import re
 
@@ -48,11 +51,29 @@ def _apart(line: str) -> bool:
     return stripped.startswith("<") or not stripped.strip("-=_ ") or is_period(stripped)
 
 
+def tabbed(text: str) -> str:
+    """Runs of spaces typed as tabs where they reach a tab stop (the layout
+    is the same once tabs are expanded to 8 columns), as many filers typed."""
+    out = []
+    for line in text.split("\n"):
+        chunks = [line[i : i + 8] for i in range(0, len(line), 8)]
+        out.append("".join(c.rstrip(" ") + "\t" if len(c) == 8 and c.endswith("  ") else c for c in chunks))
+    return "\n".join(out)
+
+
+def recased(text: str, case) -> str:
+    """Everything but the SGML tags in one case, as many older filings print."""
+    return "\n".join(ln if ln.lstrip().startswith("<") else case(ln) for ln in text.split("\n"))
+
+
 EDITS = {
     "trailing spaces": lambda t: "\n".join(ln + "   " if ln else ln for ln in t.split("\n")),
     "CRLF": lambda t: t.replace("\n", "\r\n"),
     "blank line before each row": lambda t: double_spaced(t, before=True),
     "blank line after each row": lambda t: double_spaced(t, before=False),
+    "tabs": tabbed,
+    "capitals": lambda t: recased(t, str.upper),
+    "lower case": lambda t: recased(t, str.lower),
 }
 
 
@@ -60,9 +81,9 @@ def read(text: str, name: str):
     result = auditor.check_source(source.from_text(text, name), RULES)
     if result.error is not None:
         return "error", result.error.message
-    tables = [[(p.label, [(r.label, r.kind, [c and c.value for c in r.cells]) for r in p.rows]) for p in s.periods]
-              for s in result.schedules]
-    findings = sorted((f.rule, f.period, f.row, f.column, f.actual, f.expected) for f in result.findings)
+    tables = [[(p.label.lower(), [(r.label.lower(), r.kind, [c and c.value for c in r.cells]) for r in p.rows])
+               for p in s.periods] for s in result.schedules]
+    findings = sorted((f.rule, f.period.lower(), f.row.lower(), f.column, f.actual, f.expected) for f in result.findings)
     return tables, findings
 
 
