@@ -94,3 +94,40 @@ def test_a_change_of_looks_reads_the_same(exhibit, edit):
     edited = EDITS[edit](text)
     assert edited != text
     assert read(edited, exhibit.name) == read(text, exhibit.name)
+
+
+# --- HTML: markup that changes how the page is written, not what it shows --------
+
+HTML_EXHIBITS = sorted((FIXTURES / "html").glob("*.htm"))
+TAG_NAME = re.compile(r"</?[a-zA-Z][\w.-]*(?=[\s>/])")  # not inline XBRL's ix:... names
+TEXT_RUN = re.compile(r">([^<]+)<")
+ENTITY = re.compile(r"(&[A-Za-z]+;)")
+
+
+def text_in_capitals(page: str) -> str:
+    """The text between tags in capitals; entity names are case-sensitive
+    ("&mdash;", never "&MDASH;"), so they stay as written."""
+    def upper(run):
+        return "".join(p if ENTITY.fullmatch(p) else p.upper() for p in ENTITY.split(run.group(1)))
+
+    return TEXT_RUN.sub(lambda m: ">" + upper(m) + "<", page)
+
+
+HTML_EDITS = {
+    "tag names in capitals": lambda t: TAG_NAME.sub(lambda m: m.group(0).upper(), t),
+    "a line break after every tag": lambda t: t.replace("><", ">\n<"),
+    "spaces between tags": lambda t: t.replace("><", ">  <"),
+    "&#160; for &nbsp;": lambda t: t.replace("&nbsp;", "&#160;"),
+    "CRLF": lambda t: t.replace("\n", "\r\n"),
+    "text in capitals": text_in_capitals,
+}
+
+
+@pytest.mark.parametrize("edit", sorted(HTML_EDITS))
+@pytest.mark.parametrize("exhibit", HTML_EXHIBITS, ids=lambda p: p.name)
+def test_a_change_of_markup_reads_the_same(exhibit, edit):
+    page = _text(exhibit)
+    edited = HTML_EDITS[edit](page)
+    if edited == page:
+        pytest.skip(f"{exhibit.name} has nothing this edit changes")
+    assert read(edited, exhibit.name) == read(page, exhibit.name)
