@@ -17,7 +17,7 @@ from .errors import InputError
 from .locate import TITLE
 from .labels import LEADER, TOTAL, UNITS, is_period, period_from_caption
 from .model import Cell, Column, Row, Schedule
-from .parse import Line, Token
+from .parse import Figure, Line, Token
 
 
 
@@ -502,6 +502,11 @@ def _row(line: Line, words, prefix, starts, columns, path) -> Row:
     while words and words[-1].kind == "NOTE":
         footnote = words.pop().text + (footnote or "")
     figures = list(line.figures)
+    # A bare amount that looks like a year ("1950", printed without a "$" or
+    # separators) is the label's last word to the grammar; standing in a
+    # figure column, it is the row's first figure.
+    while words and words[-1].kind == "YEAR" and words[-1].end > starts[0]:
+        figures.insert(0, Figure(words.pop()._replace(kind="AMOUNT"), ()))
     # A number inside the label area ends the label ("Reserve number 2"), it is no
     # figure, when the row has more figures than columns without it; otherwise
     # the row's figures are shifted out of their columns: an error, not a guess.

@@ -1,12 +1,13 @@
 """Edits that change how a text exhibit looks, never what it says: trailing
 spaces, CRLF line ends, double spacing (a blank line before or after every
 row of figures, so two blank lines between periods), tabs, all capitals or
-all lower case.  Every fixture reads to the same schedule (labels compared
+all lower case, no "$", no thousands separators.  Every fixture reads to the same schedule (labels compared
 case-blind) and the same findings with each of them; nothing is dropped or
 joined quietly.  Found this way: a double-spaced untagged table lost every
 period after its first; in capitals, a subsidiary's schedule was joined to
 its parent's as a continuation (15 false alarms) and a label wrapped over
-three lines lost its first two."""
+three lines lost its first two; without separators, an opening balance of
+1950 was read as the label's last word (2 false alarms)."""
 
 import re
 
@@ -66,7 +67,23 @@ def recased(text: str, case) -> str:
     return "\n".join(ln if ln.lstrip().startswith("<") else case(ln) for ln in text.split("\n"))
 
 
+def without_dollars(text: str) -> str:
+    """Every "$" before a figure left out (a space in its place); not "$000"."""
+    return "\n".join(ln if DOLLAR_UNITS.search(ln) else DOLLAR.sub(" ", ln) for ln in text.split("\n"))
+
+
+def without_separators(text: str) -> str:
+    """1,950 printed 1950, right-aligned as before: amounts that look like years."""
+    return SEPARATED.sub(lambda m: " " * m.group(2).count(",") + m.group(1) + m.group(2).replace(",", ""), text)
+
+
+DOLLAR = re.compile(r"\$(?=[\s\d(])")
+DOLLAR_UNITS = re.compile(r"\$\s*000")
+SEPARATED = re.compile(r"\b(\d{1,3})((?:,\d{3})+)\b")
+
 EDITS = {
+    "without $": without_dollars,
+    "without thousands separators": without_separators,
     "trailing spaces": lambda t: "\n".join(ln + "   " if ln else ln for ln in t.split("\n")),
     "CRLF": lambda t: t.replace("\n", "\r\n"),
     "blank line before each row": lambda t: double_spaced(t, before=True),
@@ -92,7 +109,8 @@ def read(text: str, name: str):
 def test_a_change_of_looks_reads_the_same(exhibit, edit):
     text = _text(exhibit)
     edited = EDITS[edit](text)
-    assert edited != text
+    if edited == text:
+        pytest.skip(f"{exhibit.name} has nothing this edit changes")
     assert read(edited, exhibit.name) == read(text, exhibit.name)
 
 
