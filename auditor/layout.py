@@ -328,6 +328,7 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
             last = None
             continue
         if ln.kind == "row":
+            ln = _years_as_figures(ln, starts)
             period, row_words = _period_in_first_cell(ln, label_end)
             if period:
                 _settle(pending, entries, None)
@@ -345,6 +346,16 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
         pending, last = [], None
     _settle(pending, entries, None)
     return entries
+
+
+def _years_as_figures(line: Line, starts) -> Line:
+    """A bare amount that looks like a year ("1950", printed without a "$" or
+    separators) is a word before the row's figures to the grammar; standing
+    in a figure column, it is the row's first figure."""
+    words, figures = list(line.words), list(line.figures)
+    while words and words[-1].kind == "YEAR" and words[-1].end > starts[0]:
+        figures.insert(0, Figure(words.pop()._replace(kind="AMOUNT"), ()))
+    return line._replace(words=tuple(words), figures=tuple(figures))
 
 
 def _indent_of(words, line) -> int:
@@ -502,11 +513,6 @@ def _row(line: Line, words, prefix, starts, columns, path) -> Row:
     while words and words[-1].kind == "NOTE":
         footnote = words.pop().text + (footnote or "")
     figures = list(line.figures)
-    # A bare amount that looks like a year ("1950", printed without a "$" or
-    # separators) is the label's last word to the grammar; standing in a
-    # figure column, it is the row's first figure.
-    while words and words[-1].kind == "YEAR" and words[-1].end > starts[0]:
-        figures.insert(0, Figure(words.pop()._replace(kind="AMOUNT"), ()))
     # A number inside the label area ends the label ("Reserve number 2"), it is no
     # figure, when the row has more figures than columns without it; otherwise
     # the row's figures are shifted out of their columns: an error, not a guess.

@@ -281,8 +281,9 @@ def _block_end(source: Source, first_row: int) -> int:
 def _next_period_follows(lines: list, blank: int) -> bool:
     """After blank lines, the table's next period: its caption ("Fiscal 1995:",
     "Year ended March 31, 1997"), then figures within a few lines.  Filings
-    that double-space their rows leave two blank lines between periods."""
-    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:4]
+    that double-space their rows leave two blank lines between periods.
+    (Between caption and figures: group captions and a label's wrapped lines.)"""
+    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:8]
     return (bool(following) and is_period(following[0].strip()) and not _has_figures(following[0])
             and any(_has_figures(line) for line in following[1:]))
 
