@@ -42,8 +42,15 @@ def schedules(src: source.Source, ruleset, input_format: str = None) -> list:
     return [_in_file_columns(s, src) for s in _laid_out(src, ruleset, input_format)]
 
 
+NONE_FOUND = "no Schedule II found (no 'Valuation and Qualifying Accounts' table)"
+
+
 def _laid_out(src: source.Source, ruleset, input_format: str = None) -> list:
     """The schedules with columns counted in the laid-out (tab-expanded) lines."""
+    if not input_format:
+        html_documents = locate.html_documents(src)
+        if html_documents:
+            return _documents_laid_out(src, ruleset, html_documents)
     if (input_format or _sniffed(src)) == "html":
         from . import html_front  # here, not above: text-only runs never load the HTML front end
 
@@ -51,19 +58,45 @@ def _laid_out(src: source.Source, ruleset, input_format: str = None) -> list:
         if found:
             return found
         if input_format:
-            raise InputError("no Schedule II found (no 'Valuation and Qualifying Accounts' table)", src.path)
-        # A submission with HTML documents may still hold a text exhibit.
+            raise InputError(NONE_FOUND, src.path)
+        # No HTML table is a schedule: the file may still print one as text (in a <PRE>).
+    found = _text_laid_out(src, ruleset)
+    if not found:
+        raise InputError(NONE_FOUND, src.path)
+    return found
+
+
+def _text_laid_out(src: source.Source, ruleset, skip: list = ()) -> list:
     found = []
-    for region in locate.regions(src):
+    for region in locate.regions(src, skip):
         try:
             lines = parse.lines(src, region)
             schedule = layout.build(lines, region.title_line, src.path)
         except InputError as exc:
             raise _error_in_file(exc, src) from None
         found.append(roles.assign(schedule, ruleset, src.path))
-    if not found:
-        raise InputError("no Schedule II found (no 'Valuation and Qualifying Accounts' table)", src.path)
     return found
+
+
+def _documents_laid_out(src: source.Source, ruleset, html_documents: list) -> list:
+    """A submission mixing HTML and text documents (a 10-K in HTML, its exhibits
+    as text, or the other way round): the HTML front end reads the HTML
+    documents (every other line blank), the text front end the rest; the
+    schedules of both in file order, or the first error in the file."""
+    from . import html_front
+
+    found, errors = [], []
+    for read in (lambda: html_front.schedules(src.only(html_documents), ruleset),
+                 lambda: _text_laid_out(src, ruleset, skip=html_documents)):
+        try:
+            found += read()
+        except InputError as exc:
+            errors.append(exc)
+    if errors:
+        raise min(errors, key=lambda e: e.line or 0)
+    if not found:
+        raise InputError(NONE_FOUND, src.path)
+    return sorted(found, key=lambda s: s.line)
 
 
 def check_source(src: source.Source, ruleset=None, only=None, input_format: str = None) -> FileResult:
@@ -128,7 +161,8 @@ def check_file(path: str, ruleset=None, only=None, input_format: str = None) -> 
 
 
 # HTML tables (<tr>, <td>) never occur in EDGAR's SGML text, whose tables are
-# <TABLE> with <S>/<C>; the first lines tell (a submission starts with its 10-K).
+# <TABLE> with <S>/<C>; the first lines tell.  (A submission with HTML tables
+# in it is read document by document: locate.html_documents.)
 _HTML = re.compile(r"<(?:td|tr|th)[\s>]|<html\b|<!doctype\s+html", re.IGNORECASE)
 
 

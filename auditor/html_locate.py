@@ -71,7 +71,7 @@ class Document:
 
     def __init__(self, source: Source):
         self.source = source
-        self.text = "\n".join(source.lines)
+        self.text = source.joined()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         self.tables, self.parents = _tables(self.text)  # (start, end) by start; index of the enclosing one
         self.starts = [s for s, _ in self.tables]

@@ -62,21 +62,51 @@ class Region(NamedTuple):
     title_line: int
 
 
-def regions(source: Source) -> list:
-    """Every schedule in the file, in file order."""
-    text = "\n".join(source.lines)
+def regions(source: Source, skip: list = ()) -> list:
+    """Every schedule in the file, in file order; none whose title lies in
+    one of the line spans `skip` ((first, last): a submission's HTML documents)."""
+    text = source.joined()
     found, covered_to = [], 0
     line, counted_to = 1, 0
     for start in _title_starts(text):
         line += text.count("\n", counted_to, start)
         counted_to = start
-        if line <= covered_to:
+        if line <= covered_to or any(first <= line <= last for first, last in skip):
             continue
         region = _table_after(source, line)
         if region is not None:
             found.append(region)
             covered_to = region.last
     return found
+
+
+# HTML table markup: never in EDGAR's SGML text, whose tables are <TABLE>
+# with <S>/<C> markers.
+HTML_TABLE = re.compile(r"<(?:td|tr|th)[\s>]", re.IGNORECASE)
+
+
+def html_documents(source: Source) -> list:
+    """The lines (first, last) inside <TEXT> ... </TEXT> of each document of an
+    EDGAR submission that holds HTML table markup, in file order: those are for
+    the HTML front end, the rest of the file for this one.  Empty for a file
+    without <DOCUMENT>s (one exhibit) or without HTML tables."""
+    text = source.joined()
+    if not (text.startswith("<DOCUMENT>") or "\n<DOCUMENT>" in text) or not HTML_TABLE.search(text):
+        return []
+    opens, at = [], text.find("\n<TEXT>")
+    while at != -1:
+        opens.append(at + 1)
+        at = text.find("\n<TEXT>", at + 1)
+    spans, line, counted_to = [], 1, 0
+    for i, start in enumerate(opens):
+        stop = opens[i + 1] - 1 if i + 1 < len(opens) else len(text)  # a <TEXT> never closed ends at the next
+        close = text.find("\n</TEXT>", start, stop)
+        end = stop if close == -1 else close  # the newline ending the document's last line
+        if HTML_TABLE.search(text, start, end):
+            line += text.count("\n", counted_to, start)  # the <TEXT> line
+            counted_to = start
+            spans.append((line + 1, line + text.count("\n", start, end)))
+    return spans
 
 
 def _title_starts(text: str) -> list:
