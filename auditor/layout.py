@@ -317,6 +317,8 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
             text = _text(ln.words)
             if text in repeated or PAGE_NUMBER.search(text):
                 continue  # headings repeated after a page break, page numbers
+            ln = _years_as_figures(ln, starts, at_least=2)
+        if ln.kind == "text":
             if _continues(ln, entries, last, gap, label_end):
                 kind, row, indent = entries[last]
                 entries[last] = (kind, replace(row, label=f"{row.label} {_label_text(ln.words)}"), indent)
@@ -348,14 +350,17 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
     return entries
 
 
-def _years_as_figures(line: Line, starts) -> Line:
+def _years_as_figures(line: Line, starts, at_least: int = 1) -> Line:
     """A bare amount that looks like a year ("1950", printed without a "$" or
     separators) is a word before the row's figures to the grammar; standing
-    in a figure column, it is the row's first figure."""
+    in a figure column, it is the row's first figure.  A line of such amounts
+    alone is a row too (`at_least` two of them: a caption ends in one year)."""
     words, figures = list(line.words), list(line.figures)
     while words and words[-1].kind == "YEAR" and words[-1].end > starts[0]:
         figures.insert(0, Figure(words.pop()._replace(kind="AMOUNT"), ()))
-    return line._replace(words=tuple(words), figures=tuple(figures))
+    if len(figures) - len(line.figures) < at_least:
+        return line
+    return line._replace(kind="row", words=tuple(words), figures=tuple(figures))
 
 
 def _indent_of(words, line) -> int:

@@ -3,6 +3,7 @@ encodings, a BOM, form feeds; files that are not text or not a schedule;
 and tables the parser cannot read, which are errors, never half-checked."""
 
 import codecs
+from decimal import Decimal
 
 import pytest
 
@@ -233,3 +234,24 @@ def test_a_figure_without_separators_that_looks_like_a_year_is_a_figure(tmp_path
         assert ("row_identity", row, lines[row - 1].rindex("405") + 1) in errors(result)
         cells = {c.raw: c for p in result.schedules[0].periods for r in p.rows for c in r.cells if c}
         assert cells["2010"].value == 2010 and cells["2010"].column == column
+
+
+@pytest.mark.parametrize("figures", [("1998", "63", "-", "46", "2015"), ("2001", "2002", "2003", "2004", "2005")])
+def test_a_row_of_figures_that_look_like_years_is_a_row(tmp_path, figures):
+    # The 2001 warranty row with an opening of 1998 (no separators, no "$"),
+    # or every figure in 1900-2099: still the row, each figure in its column.
+    lines = list(SEED_LINES)
+    printed = ("545", "63", "-", "46", "562")
+    at = [lines[23].rindex(p.rjust(len(p) + 1)) + 1 for p in printed]  # each right-aligned figure's start
+    row = list(lines[23])
+    for start, old, new in zip(at, printed, figures):
+        end = start + len(old)
+        row[end - len(new):end] = new
+        row[start:end - len(new)] = " " * (end - len(new) - start)
+    lines[23] = "".join(row)
+    result = check_bytes(tmp_path, "\n".join(lines).encode())
+    (warranty,) = [r for r in result.schedules[0].periods[0].rows if r.label == "Warranty reserve"]
+    assert [c.raw for c in warranty.cells] == list(figures)
+    opening, charged, other, deducted, ending = (Decimal(0) if f == "-" else Decimal(f) for f in figures)
+    identity = [f for f in result.findings if f.check == "row_identity" and f.location.line == 24]
+    assert (identity == []) == (opening + charged + other - deducted == ending)
