@@ -26,7 +26,7 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
     body_start = _first_index(lines, "row")
     if body_start is None:
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
-    lines = _heading_notes_as_text([_label_figures_as_words(ln) for ln in lines])
+    lines = _heading_notes_as_text(_page_numbers_as_text([_label_figures_as_words(ln) for ln in lines]))
     body_start = _first_index(lines, "row")
     if body_start is None:
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
@@ -80,6 +80,25 @@ def _label_figures_as_words(line: Line) -> Line:
     return Line("row", line.number, tuple(words), tuple(figures))
 
 
+def _page_numbers_as_text(lines) -> list:
+    """A page number printed as a bare number ("47", "- 47 -") is a row of
+    figures to the grammar (a total of one figure, or figures out of their
+    columns).  With no label, no "$" and no marker, at a page's foot (<PAGE>
+    or </TABLE> right under it, or set apart by blank lines) it is text: a
+    page number, which the body skips."""
+    out = list(lines)
+    for i, ln in enumerate(out):
+        if ln.kind != "row" or ln.words or any(f.dollar or f.notes for f in ln.figures):
+            continue
+        if not PAGE_NUMBER.search(" ".join(f.value.text for f in ln.figures)):
+            continue
+        after = out[i + 1] if i + 1 < len(out) else None
+        apart = (i == 0 or out[i - 1].number < ln.number - 1) and (after is None or after.number > ln.number + 1)
+        if apart or after.kind in ("page", "table_close"):
+            out[i] = Line("text", ln.number, tuple(f.value for f in ln.figures))
+    return out
+
+
 HEADING_NOTE = re.compile(r"^\(\d{1,2}\)$")
 
 
@@ -87,15 +106,29 @@ def _heading_notes_as_text(lines) -> list:
     """A line of nothing but "(1)   (2)" over heading text is the headings'
     footnote markers, not a row of figures: it has no label, no "$", and
     heading text (no row) follows it before any rule or marker line."""
-    out = list(lines)
+    out, notes = list(lines), set()
     for i, ln in enumerate(out):
         if ln.kind == "row":
             if ln.words or not all(f.dollar is None and not f.notes and HEADING_NOTE.match(f.value.text) for f in ln.figures):
                 break  # the first real row: the headings are above it
             after = next((x for x in out[i + 1 :] if x.kind != "table_open"), None)
             if after is not None and after.kind == "text":
-                out[i] = Line("text", ln.number, tuple(f.value._replace(kind="NOTE") for f in ln.figures))
+                out[i] = _as_notes(ln)
+                notes.add(_printed(ln))
+    # The same markers at the same places further down are the headings
+    # printed again after a page break, not a row of small negatives.
+    for i, ln in enumerate(out):
+        if ln.kind == "row" and not ln.words and _printed(ln) in notes:
+            out[i] = _as_notes(ln)
     return out
+
+
+def _as_notes(line: Line) -> Line:
+    return Line("text", line.number, tuple(f.value._replace(kind="NOTE") for f in line.figures))
+
+
+def _printed(line: Line) -> tuple:
+    return tuple((f.value.column, f.value.text) for f in line.figures)
 
 
 def _first_index(lines, kind):

@@ -51,7 +51,8 @@ CONTINUED = re.compile(r"\(?\bcontinued\b\)?", re.IGNORECASE)
 MARKER_LINE = re.compile(r"^\s*<S>", re.IGNORECASE)
 MARKER = re.compile(r"<[SC]>", re.IGNORECASE)
 TAG = re.compile(r"<[^>]*>")
-BREAK = re.compile(r"^\s*(<PAGE>.*|\f|S?-?\s*\d{1,3}\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
+# (Page numbers as printed: "47", "S-2", "F-12", "- 47 -", "Page 47".)
+BREAK = re.compile(r"^\s*(<PAGE>.*|\f|(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
 
 
 class Region(NamedTuple):
@@ -222,17 +223,32 @@ def _same_columns(lines: list, first: int, other: int) -> bool:
 
 
 def _heading(lines: list, open_line: int) -> tuple:
-    """A <TABLE>'s heading words (above its <S>/<C> line or first row; not
-    period captions) and the columns of its <S>/<C> markers."""
+    """A <TABLE>'s heading words (above its <S>/<C> line or its body; not
+    period or account captions) and the columns of its <S>/<C> markers."""
     words, marks = set(), ()
-    for n in range(open_line + 1, (_first_row(lines, open_line) or open_line + 1)):
+    for n in range(open_line + 1, _body_top(lines, open_line)):
         line = lines[n - 1]
         if MARKER_LINE.match(line):
             marks = tuple(m.start() for m in MARKER.finditer(line))
             break
-        if not is_period(line.strip()):
+        if not _names_a_block(line.strip()):
             words.update(re.findall(r"[a-z]{2,}", TAG.sub(" ", line).lower()))
     return words, marks
+
+
+def _body_top(lines: list, open_line: int) -> int:
+    """The first line of a <TABLE>'s body: its first row, with the lines
+    right above it that end before its figures (a wrapped label's first
+    lines, captions).  A continuation after a page break printed without
+    headings or markers opens on these: their words are no headings."""
+    row = _first_row(lines, open_line)
+    if row is None:
+        return open_line + 1
+    figures_at = FIGURES.search(lines[row - 1]).start()
+    top = row
+    while top - 1 > open_line and lines[top - 2].strip() and len(lines[top - 2].rstrip()) <= figures_at:
+        top -= 1
+    return top
 
 
 def _close_of(source: Source, open_line: int, n: int) -> int:

@@ -1,13 +1,20 @@
 """Edits that change how a text exhibit looks, never what it says: trailing
 spaces, CRLF line ends, double spacing (a blank line before or after every
 row of figures, so two blank lines between periods), tabs, all capitals or
-all lower case, no "$", no thousands separators.  Every fixture reads to the same schedule (labels compared
+all lower case, no "$", no thousands separators, a page break between two
+periods or between two rows of one.  Every fixture reads to the same schedule (labels compared
 case-blind) and the same findings with each of them; nothing is dropped or
 joined quietly.  Found this way: a double-spaced untagged table lost every
 period after its first; in capitals, a subsidiary's schedule was joined to
 its parent's as a continuation (15 false alarms) and a label wrapped over
 three lines lost its first two; without separators, an opening balance of
-1950 was read as the label's last word (2 false alarms)."""
+1950 was read as the label's last word (2 false alarms); a page number
+printed "47" or "- 47 -" was read as a total row (false alarms) or a row
+out of its columns (an error); after "Page 47" a table per period was not
+joined (a carry-forward error missed); a continuation opening on a
+caption and a wrapped label, or on group captions, was taken for another
+table and its rows lost quietly; footnote markers over the headings,
+printed again after the break, were read as a row of figures."""
 
 import json
 import re
@@ -82,6 +89,178 @@ DOLLAR = re.compile(r"\$(?=[\s\d(])")
 DOLLAR_UNITS = re.compile(r"\$\s*000")
 SEPARATED = re.compile(r"(?<![\d,.])([-(]?)(\d{1,3})((?:,\d{3})+)\b")
 
+# --- a page break inside the schedule, as EDGAR text filings print one ---------
+
+SCHEDULE_TITLE = re.compile(r"valuation\s+and\s+qualifying\s+accounts|schedule\s+ii\b", re.IGNORECASE)
+TABLE_TAG = re.compile(r"^\s*<(/?)TABLE\b", re.IGNORECASE)
+RULE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
+
+
+def page_break(text: str, within: bool) -> str:
+    """A page break in the file's first schedule, between its first two
+    periods (or, `within`, between two rows of one period), printed as
+    EDGAR text filings print one: the page's number at its foot, then the
+    next page's "(continued)" title.  In a <TABLE>, the table is closed
+    before the break and opened again after it, with the headings and the
+    <S>/<C> line repeated within a period, nothing repeated between periods.
+    Between one period's <TABLE> and the next's, only the page number and
+    title.  Untagged: a page number and a form feed between periods, a page
+    number, <PAGE> and the headings within one.  Page numbers as filings
+    print them: "F-12", "- 47 -", "Page 47", a bare "47".  The text as it
+    was where no break can be placed."""
+    lines = text.split("\n")
+    found = _first_schedule_row(lines)
+    if found is None:
+        return text
+    title, first = found
+    cut = _row_boundary(lines, first) if within else _period_boundary(lines, first)
+    if cut is None:
+        return text
+    tags = [m.group(1) for m in map(TABLE_TAG.match, lines[title:cut]) if m]
+    heading = _heading_lines(lines, title, first)
+    if tags and tags[-1] == "/":  # between the <TABLE>s of two periods (or accounts)
+        page = ["", _centred("Page 47"), "<PAGE>", "", _centred("SCHEDULE II (Continued)"), ""]
+    elif tags and within:
+        page = ["</TABLE>", "", _centred("- 47 -"), "<PAGE>", "", _centred("(Continued)"), "", "<TABLE>", *heading]
+    elif tags:
+        continued = "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS (CONTINUED)"
+        page = ["</TABLE>", "", _centred("F-12"), "<PAGE>", "", _centred(continued), "", "<TABLE>"]
+    elif within:
+        page = ["", _centred("47"), "<PAGE>", "", *heading]
+    else:
+        page = ["", _centred("12"), "\f", _centred("SCHEDULE II (continued)")]
+    return "\n".join(lines[:cut] + page + lines[cut:])
+
+
+def _centred(text: str) -> str:
+    return " " * (40 - len(text) // 2) + text
+
+
+def _first_schedule_row(lines: list):
+    """(title, first row): the indexes of the first schedule title that is
+    followed by a table headed like a schedule ("balance" above its first
+    row of figures: not a mention in an index), and of that first row."""
+    for t, line in enumerate(lines):
+        if SCHEDULE_TITLE.search(line):
+            rows = [n for n in range(t + 1, min(len(lines), t + 40)) if _figure_row(lines[n])]
+            if rows and "balance" in "\n".join(lines[t : rows[0]]).lower():
+                return t, rows[0]
+    return None
+
+
+def _figure_row(line: str) -> bool:
+    """A row of figures, ending on a figure, a nil or a footnote marker: not
+    a heading line with footnote markers in it ("of period  (1)  (2)  period"),
+    nor a period's caption, whose date has two numbers ("Year ended December
+    31, 2000"), unless figures follow the caption in its row."""
+    first_cell, *rest = re.split(r"\s{2,}", line.strip(), maxsplit=1)
+    if is_period(first_cell.rstrip(":")):
+        return bool(rest) and _figure_row(rest[0])
+    if HEADING_NOTES.fullmatch(line.strip()):
+        return False  # "(1)   (2)" over the headings
+    cells = len(FIGURE.findall(line)) + len(NIL.findall(line))
+    return cells >= 2 and not line.lstrip().startswith("<") and bool(ROW_END.search(line))
+
+
+HEADING_NOTES = re.compile(r"(\(\d{1,2}\)\s*)+")
+NIL = re.compile(r"(?<!\S)(?:-{1,3}|\u2014|\x97|&#151;|nil)(?!\S)", re.IGNORECASE)
+ROW_END = re.compile(r"(\d\s?\)?|-{1,3}|\u2014|\x97|&#151;|nil|\(\w{1,2}\)|\*+)\s*$", re.IGNORECASE)
+
+
+def _opens_block(line: str) -> bool:
+    """A period's caption ("Year ended June 30, 2002:", "2001", or in the
+    first cell of a row: "FISCAL 2005   Allowance for ...") or an account's
+    caption ("Inventory reserve:"), where the schedule has a block per account."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith("<"):
+        return False
+    first_cell = re.split(r"\s{2,}", stripped)[0].rstrip(":")
+    return is_period(first_cell) or (not _figure_row(line) and stripped.endswith(":"))
+
+
+def _period_boundary(lines: list, first: int):
+    """Before the second block's caption (and the blank lines above it): the
+    first caption with nothing but blank lines, rules and </TABLE> between
+    it and the last row above, and rows of figures under it."""
+    for n, end in _rows(lines, first):
+        apart = lines[end + 1 : n]
+        if _opens_block(lines[n]) and apart and all(not ln.strip() or RULE.match(ln) or TABLE_TAG.match(ln) for ln in apart):
+            if _rows_follow(lines[n : n + 12]):
+                while not lines[n - 1].strip():
+                    n -= 1
+                return n
+    return None
+
+
+def _rows_follow(lines: list) -> bool:
+    """A row of figures among these lines, with no page break before it: a
+    page that holds a caption and nothing else is no filing's."""
+    for line in lines:
+        if _figure_row(line):
+            return True
+        if "\f" in line or line.lstrip().upper().startswith("<PAGE>"):
+            return False
+    return False
+
+
+def _row_boundary(lines: list, first: int):
+    """Before the first row that starts right under the last line of the
+    row above: its figures, or its label's first line."""
+    for n, end in _rows(lines, first):
+        if end == n - 1 and (_figure_row(lines[n]) or _label_line(lines[n]) and not _opens_block(lines[n])):
+            return n
+    return None
+
+
+def _rows(lines: list, first: int):
+    """(line, end) for each line of the schedule after its first row, `end`
+    the last line of the row above: its figures, or its label's lines
+    after them, indented deeper (those are not given).  Up to another
+    schedule's title or the end of the document."""
+    end, indent = first, _indent(lines[first])
+    for n in range(first + 1, len(lines)):
+        line = lines[n]
+        if SCHEDULE_TITLE.search(line) or line.lstrip().startswith(("</TEXT>", "<DOCUMENT>")):
+            return
+        if end == n - 1 and _label_line(line) and _indent(line) > indent:
+            end = n  # the row's label goes on
+            continue
+        yield n, end
+        if _figure_row(line):
+            end, indent = n, _indent(line)
+
+
+def _label_line(line: str) -> bool:
+    return bool(line.strip()) and not RULE.match(line) and not line.lstrip().startswith("<") and not _figure_row(line)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _heading_lines(lines: list, title: int, first: int) -> list:
+    """The table's headings, to print again after the break: in a <TABLE>,
+    its lines from <CAPTION> to the <S>/<C> line (or to the body); untagged,
+    the block of lines above the body (its rule included)."""
+    top = first
+    while top - 1 > title and lines[top - 1].strip() and not RULE.match(lines[top - 1]) and not lines[top - 1].lstrip().startswith("<"):
+        top -= 1  # the first period's caption, group captions, a wrapped label's first lines
+    opens = [n for n in range(title, top) if (tag := TABLE_TAG.match(lines[n])) and not tag.group(1)]
+    if opens:
+        block = lines[opens[-1] + 1 : top]
+    else:
+        end = top
+        while end - 1 > title and not lines[end - 1].strip():
+            end -= 1
+        start = end
+        while start - 1 > title and lines[start - 1].strip():
+            start -= 1
+        block = lines[start:end]
+    while block and not block[-1].strip():
+        block.pop()
+    return block
+
+
 EDITS = {
     "without $": without_dollars,
     "without thousands separators": without_separators,
@@ -92,6 +271,8 @@ EDITS = {
     "tabs": tabbed,
     "capitals": lambda t: recased(t, str.upper),
     "lower case": lambda t: recased(t, str.lower),
+    "page break between periods": lambda t: page_break(t, within=False),
+    "page break within a period": lambda t: page_break(t, within=True),
 }
 
 
@@ -113,6 +294,28 @@ def test_a_change_of_looks_reads_the_same(exhibit, edit):
     if edited == text:
         pytest.skip(f"{exhibit.name} has nothing this edit changes")
     assert read(edited, exhibit.name) == read(text, exhibit.name)
+
+
+def test_a_page_break_is_placed_wherever_there_is_room_for_one():
+    """The page-break edits pass over a fixture only where it has no second
+    period (or no two rows in one), or where the edit cannot tell its second
+    block apart ("Allowance for losses on" / "foreclosed real estate:"
+    wrapped right under a row): never quietly everywhere."""
+    unplaced = {(p.name.split("-")[0], e.split()[-1]) for p in EXHIBITS for e in EDITS
+                if e.startswith("page break") and EDITS[e](_text(p)) == _text(p)}
+    assert unplaced == {("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
+                        ("hudson", "period"), ("tri", "periods")}
+    seed = _text(FIXTURES / "lantronix-2003.txt")
+    lines = seed.split("\n")
+    heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>
+    after_2001 = lines.index("Year ended June 30, 2002:") - 1  # under 2001's double rule
+    assert EDITS["page break between periods"](seed).split("\n") == lines[:after_2001] + [
+        "</TABLE>", "", _centred("F-12"), "<PAGE>", "",
+        _centred("SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS (CONTINUED)"), "", "<TABLE>"] + lines[after_2001:]
+    after_first_row = lines.index("Year ended June 30, 2001:") + 2
+    assert EDITS["page break within a period"](seed).split("\n") == lines[:after_first_row] + [
+        "</TABLE>", "", _centred("- 47 -"), "<PAGE>", "", _centred("(Continued)"), "", "<TABLE>", *heading,
+    ] + lines[after_first_row:]
 
 
 # --- HTML: markup that changes how the page is written, not what it shows --------
