@@ -531,10 +531,13 @@ def _template(fld, known, problem):
     except ValueError as exc:
         problem(fld, f"field 'message': {exc}")
         return
-    for _, name, _, _ in parts:
+    for _, name, spec, conversion in parts:
         if name is not None and name not in known:
             hint = fm._suggest(name, known)
             problem(fld, f"field 'message': unknown placeholder {{{name}}}{hint} (known: {', '.join(sorted(known))})")
+        elif name is not None and (spec or conversion):
+            # Every field is text already (amounts as printed): a format spec could only fail.
+            problem(fld, f"field 'message': placeholder {{{name}}} takes no format spec or conversion; write {{{name}}}")
 
 
 __all__ = ["load", "loads", "default_path", "Rule", "RuleSet", "RoleSpec", "RulesError", "DEFAULT"]

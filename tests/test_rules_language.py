@@ -312,6 +312,11 @@ def test_extends_a_relative_path_chain(tmp_path):
     ("rules:\n  extends: default\nrules:\n  - id: A\n    formula: ending >= 0\n    severity: error\n    message: x\n",
      ":3:1: field 'rules' given twice"),
     ("~: x\nrules: []\n", ":1:1: a field needs a name, not null"),
+    # Placeholders are text: a format spec would fail on the first finding, so it fails on load.
+    ("rules:\n  - id: A\n    formula: ending >= 0\n    severity: error\n    message: '{row: period}'\n",
+     ":5:14: rule 'A': field 'message': placeholder {row} takes no format spec or conversion; write {row}"),
+    ("rules:\n  - id: A\n    formula: ending >= 0\n    severity: error\n    message: '{actual!r}'\n",
+     ":5:14: rule 'A': field 'message': placeholder {actual} takes no format spec or conversion; write {actual}"),
 ])
 def test_each_bad_rules_file_is_one_clear_located_problem(tmp_path, text, expected):
     if text.startswith("rules:\n"):  # roles from the default, so only the fault is a fault
