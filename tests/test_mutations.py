@@ -28,6 +28,7 @@ EXHIBITS = [
     FIXTURES / "html" / "juniper-foods-2002-footnote-cells.htm",
     FIXTURES / "html" / "raven-media-2017-ixbrl-page-break.htm",
     FIXTURES / "html" / "xenon-controls-2002-table-per-account-carry-break.htm",
+    FIXTURES / "submissions" / "harborview-electronics-2004-html-10k-text-ex99.txt",
 ]
 TEXTS = {p.name: p.read_bytes() for p in EXHIBITS}
 
