@@ -86,12 +86,17 @@ def _documents_laid_out(src: source.Source, ruleset, html_documents: list) -> li
     from . import html_front
 
     found, errors = [], []
-    for read in (lambda: html_front.schedules(src.only(html_documents), ruleset),
-                 lambda: _text_laid_out(src, ruleset, skip=html_documents)):
-        try:
-            found += read()
-        except InputError as exc:
-            errors.append(exc)
+    try:
+        found = html_front.schedules(src.only(html_documents), ruleset)
+    except InputError as exc:
+        errors.append(exc)
+    # As in a single HTML file, an HTML document none of whose tables is a
+    # schedule may still print one as text (in a <PRE>): the text front end reads it.
+    read_as_html = [d for d in html_documents if any(d[0] <= s.line <= d[1] for s in found)]
+    try:
+        found += _text_laid_out(src, ruleset, skip=read_as_html)
+    except InputError as exc:
+        errors.append(exc)
     if errors:
         raise min(errors, key=lambda e: e.line or 0)
     if not found:

@@ -210,6 +210,22 @@ def test_a_text_exhibit_in_html_without_tables_is_read_as_text():
     assert [f.location.line for f in result.findings] == sorted(f.location.line + 1 for f in check(text).findings)
 
 
+def test_a_text_schedule_in_an_html_document_with_other_tables_is_read_as_text():
+    """An HTML exhibit with a table of its own (a cover table) and the schedule
+    in a <PRE>: its HTML tables hold no schedule, so the text front end reads it,
+    as it would read a single HTML file of that kind."""
+    text = text_of(PRAIRIE)
+    first, last = document(text, "EX-99.2")
+    lines = text.split("\n")
+    cover = "<HTML><BODY><TABLE><TR><TD>Exhibit 99.2</TD><TD>Prairie Creamery</TD></TR></TABLE><PRE>"
+    wrapped = lines[: first - 1] + [cover] + lines[first - 1 : last] + ["</PRE></BODY></HTML>"] + lines[last:]
+    src = source.from_text("\n".join(wrapped), "pre.txt")
+    assert len(locate.html_documents(src)) == 2  # the 10-K and, for its <TR>/<TD>, the EX-99.2
+    result = auditor.check_source(src)
+    assert result.error is None and len(result.schedules) == 1
+    assert [f.location.line for f in result.findings] == sorted(f.location.line + 1 for f in check(text).findings)
+
+
 # --- which documents are HTML ---------------------------------------------------
 
 
