@@ -355,6 +355,17 @@ def test_a_change_of_markup_reads_the_same(exhibit, edit):
     reads_the_same_after(exhibit, HTML_EDITS[edit])
 
 
+# Whole submissions mixing HTML and text documents take both kinds of edit.
+SUBMISSIONS = sorted((FIXTURES / "submissions").glob("*.txt"))
+EVERY_EDIT = {**EDITS, **HTML_EDITS}
+
+
+@pytest.mark.parametrize("edit", sorted(EVERY_EDIT))
+@pytest.mark.parametrize("submission", SUBMISSIONS, ids=lambda p: p.name)
+def test_a_submission_reads_the_same_under_every_edit(submission, edit):
+    reads_the_same_after(submission, EVERY_EDIT[edit])
+
+
 # --- the real tables, in every layout of test_real_tables, under every edit ---
 
 REAL_TABLES = sorted((SHARED / "real-tables").glob("*.json")) if (SHARED / "real-tables").is_dir() else []
