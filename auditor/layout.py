@@ -340,6 +340,9 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
     text, line) and ("row", Row, label indent).
     """
     repeated = {_text(ln.words) for ln in headings}
+    # Whether a label's next line starting in lower case says anything: not in
+    # a body printed all in lower case (nor, of course, all in capitals).
+    cased = any(c.isupper() for ln in lines[body_start:] for t in ln.words for c in t.text)
     entries, pending = [], []  # pending: text lines whose role the next row decides
     last = None  # index in entries of the row a continuation line extends
     previous = None
@@ -370,7 +373,7 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
                 pending = []
                 entries.append(("period", period, ln.number))
             before = entries[-1] if entries and entries[-1][0] == "row" else None
-            prefix = _settle(pending, entries, ln if not gap else None, row_words, before and before[2])
+            prefix = _settle(pending, entries, ln if not gap else None, row_words, before and before[2], cased)
             pending = []
             row = _row(ln, row_words, prefix, starts, columns, path)
             entries.append(("row", row, _indent_of(row_words, ln)))
@@ -409,7 +412,7 @@ def _continues(ln, entries, last, gap, label_end) -> bool:
     return ln.words[0].column > indent and not text.endswith(":") and not is_period(text) and bool(row.label)
 
 
-def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
+def _settle(pending, entries, row_line, row_words=(), previous_indent=None, cased=True):
     """Give each pending text line its role; return the row's label prefix.
 
     Lines right above a row that neither end in ":" nor name a period, and
@@ -442,7 +445,7 @@ def _settle(pending, entries, row_line, row_words=(), previous_indent=None):
             # (In capitals, indents are all there is to go by: a line level
             # with the row under a shallower one is a continuation line too.)
             deeper = len(below) == 1 and (row_indent > words[0].column or _under_first_line(pending, k, row_indent))
-            joins = first[:1].islower() or CONNECTIVE.search(text) or deeper
+            joins = cased and first[:1].islower() or CONNECTIVE.search(text) or deeper
             if not joins and not (previous_indent is not None and words[0].column <= previous_indent):
                 break
             k -= 1
