@@ -353,7 +353,7 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
             text = _text(ln.words)
             if text in repeated or PAGE_NUMBER.search(text):
                 continue  # headings repeated after a page break, page numbers
-            ln = _years_as_figures(ln, starts, at_least=2)
+            ln = _years_as_figures(ln, starts, at_least=2)  # may make it a row (handled below)
         if ln.kind == "text":
             if _continues(ln, entries, last, gap, label_end):
                 kind, row, indent = entries[last]
