@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import NamedTuple, Optional
 
 from . import formula as fm
+from .model import Position
 from .table import NotApplicable, Table, chronological, row_key, value  # noqa: F401 (re-exported)
 
 EVALUATORS = {}
@@ -39,6 +40,7 @@ class Claim(NamedTuple):
     operands: tuple = ()  # the other cells read, for `related`
     fields: dict = MappingProxyType({})  # extra message fields
     allowed: Optional[Decimal] = None  # set when the tolerance explains the failure
+    at: Optional[Position] = None  # where to report, when not at a cell (a heading, a stray figure)
 
 
 @evaluator("formula")
@@ -107,6 +109,42 @@ def row_exists(table: Table, rule, tolerance):
         if not any(scope.wants(row) for row in table.periods[p].rows):
             pattern = scope.label.pattern if scope.label else scope.rows
             yield Claim(p, None, None, None, None, None, fields={"pattern": pattern})
+
+
+@evaluator("reading_ambiguity")
+def reading_ambiguity(table: Table, rule, tolerance):
+    """A column the reading cannot tell to add or to subtract, at its heading."""
+    reading = table.schedule.reading
+    for k, message, _ in reading.ambiguous if reading is not None else ():
+        column = table.schedule.columns[k]
+        at = Position(column.heading_line or table.schedule.line, column.start)
+        yield Claim(0, None, k, None, None, None, fields={"detail": message}, at=at)
+
+
+@evaluator("periods_named")
+def periods_named(table: Table, rule, tolerance):
+    """The title names a fiscal year no period read covers."""
+    reading = table.schedule.reading
+    read = {p.fiscal_year for p in table.periods} | {p.end_date.year for p in table.periods if p.end_date}
+    read.discard(None)
+    if reading is None or not read:
+        return
+    missing = [y for y in reading.years_named if y not in read]
+    if missing:
+        named = ", ".join(str(y) for y in reading.years_named)
+        detail = (f"the title names {named}, but no period of {', '.join(str(y) for y in missing)} "
+                  f"is read ({len(table.periods)} read)")
+        yield Claim(0, None, None, None, None, None, fields={"detail": detail},
+                    at=Position(table.schedule.line, 1))
+
+
+@evaluator("figures_unread")
+def figures_unread(table: Table, rule, tolerance):
+    """A figure the front end located in the table but placed in no cell."""
+    for position in table.schedule.unread:
+        yield Claim(0, None, None, None, None, None,
+                    fields={"detail": f"a figure at line {position.line}, column {position.column} is left unread"},
+                    at=position)
 
 
 __all__ = ["EVALUATORS", "Claim", "evaluator", "chronological", "row_key"]

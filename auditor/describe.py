@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .engine import amount_text
-from .report import _mark, _MARKED
+from .report import _MARKED, _mark, reading_dict
 
 
 def schedule_dict(s) -> dict:
@@ -20,6 +20,7 @@ def schedule_dict(s) -> dict:
             {"heading": c.heading, "role": c.role, "effect": c.effect, "span": [c.start, c.end]}
             for c in s.columns
         ],
+        "reading": reading_dict(s),
         "periods": [
             {
                 "label": p.label,
@@ -61,8 +62,18 @@ def text(schedules) -> str:
         out.append(f"{s.title}  (line {s.line}, units: {s.units or 'not stated'})")
         out.append(f"  deductions: {s.deductions} ({s.deductions_basis}); balances: "
                    f"{'positive' if s.balance_sign > 0 else 'negative'}")
+        decided = s.reading.columns if s.reading is not None else ()
         for k, c in enumerate(s.columns):
             out.append(f"  column {k + 1} [{c.start}-{c.end}) {c.role} ({c.effect}): {c.heading}")
+            if k < len(decided):
+                out.append(f"    read: {decided[k].sign}, because {'; '.join(decided[k].basis) or 'no evidence'}")
+        if s.reading is not None:
+            out.append(f"  rows closing read this way: {s.reading.rows_closing} of {s.reading.rows}")
+            for t in s.reading.totals:
+                row = s.periods[t.period].rows[t.row]
+                out.append(f"  total at line {row.line} sums {t.scope} ({t.basis})")
+            for _, message, _ in s.reading.ambiguous:
+                out.append(f"  ambiguous: {message}")
         for p in s.periods:
             out.append(f"  period {p.label or '(none)'!r} line {p.line}, fiscal year {p.fiscal_year}, ends {p.end_date}")
             for r in p.rows:

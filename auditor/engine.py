@@ -9,12 +9,25 @@ wolf about.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .checks import EVALUATORS, Claim
 from .model import Finding, Position, Schedule
 from .table import Table
 
 
 def evaluate(schedule: Schedule, ruleset, only=None) -> list:
+    findings = _evaluate(schedule, ruleset, only)
+    # Where the reading cannot tell how a column reads, the rules run both
+    # ways, and only what both find is said (beside the warning that says so).
+    for _, _, columns in schedule.reading.ambiguous if schedule.reading is not None else ():
+        both = {(f.rule, f.location) for f in _evaluate(replace(schedule, columns=columns), ruleset, only)}
+        findings = [f for f in findings if (f.rule, f.location) in both]
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _evaluate(schedule: Schedule, ruleset, only=None) -> list:
     table = Table(schedule)
     findings = []
     for rule in ruleset.rules:
@@ -23,7 +36,6 @@ def evaluate(schedule: Schedule, ruleset, only=None) -> list:
         tolerance = rule.tolerance if rule.tolerance is not None else ruleset.tolerance
         for claim in EVALUATORS[rule.evaluator](table, rule, tolerance):
             findings.append(_finding(rule, tolerance, table, claim))
-    findings.sort(key=Finding.sort_key)
     return findings
 
 
@@ -33,7 +45,9 @@ def _finding(rule, tolerance, table: Table, claim: Claim) -> Finding:
     row = period.rows[claim.r] if claim.r is not None else None
     column = schedule.columns[claim.k] if claim.k is not None else None
     cell = row.cells[claim.k] if row is not None and claim.k is not None else None
-    if cell is not None:
+    if claim.at is not None:
+        location = claim.at
+    elif cell is not None:
         location = cell.position
     elif row is not None:
         location = Position(row.line, column.start if column else 1)
@@ -84,7 +98,7 @@ def _finding(rule, tolerance, table: Table, claim: Claim) -> Finding:
 # Every field a message template may name; rules.py checks templates against it.
 _FIELDS = dict.fromkeys(
     "row period column heading actual expected difference limit formula convention previous_period "
-    "next_period sign table_sign rule severity pattern".split(), ""
+    "next_period sign table_sign rule severity pattern detail".split(), ""
 )
 MESSAGE_FIELDS = frozenset(_FIELDS)
 
@@ -103,6 +117,10 @@ def _sign(amount) -> str:
 def _convention(schedule: Schedule) -> str:
     if not any(c.effect == "subtract" for c in schedule.columns):
         return "no deduction columns"
+    if schedule.deductions_basis.startswith("read per column"):
+        return "deductions read per column: " + ", ".join(
+            f"{c.heading or c.role} {'signed amounts added' if c.sign < 0 else 'positive amounts subtracted'}"
+            for c in schedule.columns if c.effect == "subtract") + f", {schedule.deductions_basis[16:]}"
     how = "positive amounts subtracted" if schedule.deductions == "subtracted" else "signed amounts added"
     basis = f", {schedule.deductions_basis}" if schedule.deductions_basis else ""
     return f"deductions read as {how}{basis}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Optional
+from typing import NamedTuple, Optional
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,11 @@ class Column:
     role: Optional[str]  # set by the roles stage
     start: int  # character span in the table, 1-based, end exclusive
     end: int
-    effect: Optional[str] = None  # opening, closing, add, subtract (roles stage)
+    effect: Optional[str] = None  # opening, closing, add, subtract (reading stage)
+    # How the rules read the printed figures (reading stage): 1 as printed, -1 negated
+    # (a deduction printed as a negative amount is read as a positive amount subtracted).
+    sign: int = 1
+    heading_line: Optional[int] = None  # where the heading is printed, when the front end knows
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,43 @@ class Schedule:
     deductions: str = "subtracted"  # subtract-columns printed positive ("subtracted") or negative ("added")
     deductions_basis: str = ""  # why: "headings say so", "inferred: 9 of 9 rows close"
     balance_sign: int = 1  # -1 where allowances are printed as negative (contra) balances
+    reading: Optional["Reading"] = None  # the reading stage's decisions and their basis
+    unread: tuple = ()  # Positions of figures a front end located but could place in no cell
+
+
+# The reading stage's decisions (named tuples: cheap to define at import).
+
+
+class ColumnReading(NamedTuple):
+    """What one figure column was read as, and why."""
+
+    column: int  # 1-based
+    role: str
+    effect: str  # opening, closing, add, subtract
+    sign: str  # "opening", "closing", "add", "subtract": how its printed figures enter the identity
+    basis: tuple  # of str
+
+
+class TotalReading(NamedTuple):
+    """What one total row sums."""
+
+    period: int  # index in the schedule's periods
+    row: int  # index in the period's rows
+    parts: tuple  # row indexes it sums
+    scope: str  # "since the previous total", "the subtotals above", "all items of the period", ...
+    basis: str
+
+
+class Reading(NamedTuple):
+    columns: tuple  # of ColumnReading, one per figure column
+    totals: tuple  # of TotalReading
+    rows_closing: int  # rows whose identity closes (within rounding) read this way
+    rows: int  # rows with figures
+    # Columns the arithmetic cannot read either way, each (column index, message, the
+    # schedule's columns read the other way): rules are evaluated both ways and only
+    # what both find is reported.
+    ambiguous: tuple = ()
+    years_named: tuple = ()  # fiscal years the title or headings name
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,25 @@ def _schedule(s) -> dict:
             "basis": s.deductions_basis,
             "balances": "positive" if s.balance_sign > 0 else "negative",
         },
+        "reading": reading_dict(s),
+    }
+
+
+def reading_dict(s):
+    """The reading stage's decisions and their basis (None for a schedule built without it)."""
+    r = s.reading
+    if r is None:
+        return None
+    return {
+        "columns": [{"column": c.column, "role": c.role, "effect": c.effect, "sign": c.sign, "basis": list(c.basis)}
+                    for c in r.columns],
+        "totals": [{"period": s.periods[t.period].label, "row": s.periods[t.period].rows[t.row].label,
+                    "line": s.periods[t.period].rows[t.row].line, "sums": t.scope,
+                    "rows": [s.periods[t.period].rows[i].line for i in t.parts], "basis": t.basis}
+                   for t in r.totals],
+        "rows_closing": r.rows_closing,
+        "rows": r.rows,
+        "ambiguous": [{"column": k + 1, "message": m} for k, m, _ in r.ambiguous],
     }
 
 

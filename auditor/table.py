@@ -15,6 +15,7 @@ from typing import NamedTuple, Optional
 
 from .labels import row_key
 from .model import Cell, Period, Row, Schedule, amount_of
+from .reading.totals import default_parts
 
 ZERO = Decimal(0)
 HALF = Decimal("0.5")
@@ -52,10 +53,7 @@ class Table:
     def __init__(self, schedule: Schedule):
         self.schedule = schedule
         self.periods = schedule.periods
-        added = schedule.deductions == "added"
-        self.factor = tuple(
-            schedule.balance_sign * (-1 if added and c.effect == "subtract" else 1) for c in schedule.columns
-        )
+        self.factor = tuple(schedule.balance_sign * _sign(schedule, c) for c in schedule.columns)
         columns = {}
         for k, col in enumerate(schedule.columns):
             columns.setdefault(col.role, []).append(k)
@@ -78,9 +76,14 @@ class Table:
                 self.by_key[p][key] = r  # the first row with that label
         self.parts = {}  # (p, r) of a total -> the rows it sums
         self.grand_total = {}
+        if schedule.reading is not None:
+            for t in schedule.reading.totals:
+                self.parts[(t.period, t.row)] = t.parts
+        else:
+            for p, period in enumerate(self.periods):
+                for total, parts in default_parts(period):
+                    self.parts[(p, total)] = parts
         for p, period in enumerate(self.periods):
-            for total, parts in _segments(period):
-                self.parts[(p, total)] = parts
             totals = [r for r, row in enumerate(period.rows) if row.is_total]
             if totals:
                 self.grand_total[p] = totals[-1]
@@ -125,20 +128,12 @@ def _key(row: Row, period: Period) -> str:
     return f"<total {[r for r in period.rows if r.is_total and not r.label].index(row)}>"
 
 
-def _segments(period: Period):
-    """Each total row with the rows it sums: the items since the previous
-    total, or, when none, the subtotals above it (a grand total)."""
-    items, subtotals = [], []
-    for r, row in enumerate(period.rows):
-        if not row.is_total:
-            items.append(r)
-            continue
-        if items:
-            yield r, tuple(items)
-            subtotals.append(r)
-        elif subtotals:
-            yield r, tuple(subtotals)
-        items = []
+def _sign(schedule: Schedule, column) -> int:
+    """How formulas read a column's printed figures: as the reading stage
+    decided, or, for a schedule built without it, by the table's convention."""
+    if schedule.reading is not None:
+        return column.sign
+    return -1 if schedule.deductions == "added" and column.effect == "subtract" else 1
 
 
 class Scope(NamedTuple):

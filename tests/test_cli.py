@@ -118,12 +118,28 @@ def test_bad_input_is_one_line_exit_2(tmp_path, name, content, message):
     assert doc["files"][0]["findings"] == [] and doc["summary"]["unreadable"] == 1
 
 
-def test_unmappable_heading_names_the_heading(tmp_path):
+def test_unknown_heading_the_arithmetic_reads_is_checked(tmp_path):
+    """A heading no role names is a movement whose sign the rows decide: the
+    seed with its deductions heading unreadable gives the seed's findings."""
     path = tmp_path / "odd.txt"
     path.write_text(SEED.read_text().replace("DEDUCTIONS", "ZYXWVUTSRQ"))
+    seed, odd = run("check", SEED), run("check", path)
+    assert odd.returncode == seed.returncode == 1
+    assert [ln.split(" ", 1)[1] for ln in odd.stdout.splitlines()[:2]] == \
+        [ln.split(" ", 1)[1].replace("deductions gives", "other gives") for ln in seed.stdout.splitlines()[:2]]
+
+
+def test_unknown_heading_no_reading_closes_names_the_heading(tmp_path):
+    text = SEED.read_text().replace("DEDUCTIONS", "ZYXWVUTSRQ")
+    lines = text.splitlines()
+    for i, ln in enumerate(lines):  # every balance at end off by a thousand: no row closes either way
+        if ln[:1].isalpha() and ln.rstrip()[-1:].isdigit() and "Year" not in ln:
+            lines[i] = ln[:-1] + str((int(ln[-1]) + 3) % 10)
+    path = tmp_path / "odd.txt"
+    path.write_text("\n".join(lines) + "\n")
     proc = run("check", path)
     assert proc.returncode == 2
-    assert "'ZYXWVUTSRQ'" in proc.stderr and f"{path}:" in proc.stderr
+    assert "'ZYXWVUTSRQ'" in proc.stderr and f"{path}:" in proc.stderr and "half the rows" in proc.stderr
 
 
 def test_broken_rules_file_is_exit_2_with_file_and_line(tmp_path):

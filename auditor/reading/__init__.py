@@ -1,0 +1,189 @@
+"""The reading stage: what each column of a located table means, how its
+figures' signs read, and what each total sums.  The one place that decides.
+
+Evidence is weighed, not looked up: heading words (scored in `headings`),
+position (the first balance-like column opens, the last closes, a lone
+unnamed column between the additions and the balance at end is Rule 12-09's
+column D), the column's own printed signs, and the table's own arithmetic
+(`signs`: how many rows close each way; `totals`: how many columns each
+scope of a total makes sum).  The decisions and their basis are kept on the
+schedule (`Schedule.reading`) for `auditor parse` and the JSON writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from ..errors import InputError
+from ..model import ColumnReading, Reading, Schedule
+from . import headings, signs, totals
+from .headings import normalized  # noqa: F401 (re-exported)
+
+OTHER = "other"  # the role of a movement no heading names
+
+
+def assign(schedule: Schedule, ruleset, path: str = None) -> Schedule:
+    """The schedule with every column's role and sign, and its reading."""
+    specs = ruleset.roles
+    heard = headings.hear([c.heading for c in schedule.columns], specs, _vocabulary(tuple(specs)))
+    named = [h.spec for h in heard]
+    basis = [list(h.basis) for h in heard]
+    _by_position(schedule, heard, named, basis, specs)
+    opening, closing = (_balance(schedule, named, effect, what, path)
+                        for effect, what in (("opening", "balance at beginning"), ("closing", "balance at end")))
+    bs = signs.balance_sign(schedule, opening, closing)
+    movements = [k for k in range(len(named)) if k not in (opening, closing)]
+    choices = {k: _choice(schedule, k, named[k], heard[k], bs) for k in movements}
+    rows = signs.rows_of(schedule, opening, closing, movements)
+    coef = signs.search(rows, choices)
+    closed = signs.closing(rows, coef)
+    unknown = [k for k in movements if named[k] is None and not heard[k].direction]
+    if unknown and 2 * closed < len(rows):
+        k = unknown[0]
+        shown = schedule.columns[k].heading or "(blank heading)"
+        raise InputError(
+            f"column {k + 1} {shown!r} matches no role in the rules file, and no reading of it as an addition "
+            f"or a deduction makes half the rows close (best: {closed} of {len(rows)})", path, schedule.line)
+    columns, readings = [], []
+    for k, col in enumerate(schedule.columns):
+        role, effect, factor, sign = _decided(k, named[k], heard[k], coef, opening, closing, specs)
+        why = basis[k] + _arithmetic(rows, coef, k, choices.get(k))
+        columns.append(replace(col, role=role, effect=effect, sign=factor))
+        readings.append(ColumnReading(k + 1, role, effect, sign, tuple(why)))
+    read = replace(schedule, columns=tuple(columns), balance_sign=bs)
+    ambiguous = _ambiguous(read, rows, coef, choices, heard, named, opening, closing, specs)
+    deductions, how = _convention(rows, coef, read.columns, heard, closed)
+    reading = Reading(tuple(readings), totals.read(read), closed, len(rows), ambiguous, _years(schedule))
+    return replace(read, deductions=deductions, deductions_basis=how, reading=reading)
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(specs: tuple) -> frozenset:
+    return headings.vocabulary(specs)
+
+
+def _by_position(schedule, heard, named, basis, specs):
+    """Columns the headings leave unnamed, read by where they stand."""
+    effects = [s.effect if s else None for s in named]
+    last = len(named) - 1
+    for k, effect in ((0, "opening"), (last, "closing")):
+        if named[k] is None and not heard[k].direction and effect not in effects:
+            spec = next((s for s in specs if s.effect == effect), None)
+            if spec is not None:
+                named[k] = spec
+                basis[k].append(f"position: the {'first' if k == 0 else 'last'} column {'opens' if k == 0 else 'closes'}")
+    effects = [s.effect if s else None for s in named]
+    deductions = next((s for s in specs if s.role == "deductions"), None)
+    if deductions is None or "closing" not in effects or "subtract" in effects:
+        return
+    end = effects.index("closing")
+    lone = [k for k in range(end) if named[k] is None and not heard[k].direction]
+    if len(lone) == 1 and not heard[lone[0]].text:
+        k = lone[0]
+        if "add" in effects[:k] and all(e in ("add", "opening") for e in effects[:k]):
+            named[k] = deductions
+            basis[k].append("position: after the additions, before the balance at end (Rule 12-09's column D)")
+
+
+def _balance(schedule, named, effect, what, path) -> int:
+    found = [k for k, s in enumerate(named) if s is not None and s.effect == effect]
+    if len(found) != 1:
+        listed = "; ".join(c.heading or "(blank)" for c in schedule.columns)
+        problem = "no column" if not found else f"{len(found)} columns"
+        raise InputError(f"{problem} for the {what} among the headings: {listed}", path, schedule.line)
+    return found[0]
+
+
+def _choice(schedule, k, spec, heard, bs) -> signs.Choice:
+    natural = spec.effect if spec is not None else heard.direction or ""
+    if natural == "add" and spec is not None and spec.role != OTHER:
+        return signs.Choice((1,), 1, "heading")  # an addition adds; a negative one is a release
+    neg, pos = signs.printed_sign(schedule, k, bs)
+    if natural == "subtract":
+        if neg != pos:
+            signed = neg > pos
+            return signs.Choice((1, -1), 1 if signed else -1,
+                                f"{max(neg, pos)} of {neg + pos} figures printed {'negative' if signed else 'positive'}")
+        if heard.signed:
+            return signs.Choice((1, -1), 1, "the heading prints its sign")
+        return signs.Choice((1, -1), -1, "heading" if spec is not None else "")
+    if natural == "add":  # "Additions ..." no role names, or "Other": the arithmetic decides
+        return signs.Choice((1, -1), 1, "heading" if spec is None else "")
+    return signs.Choice((1, -1), 1, "")
+
+
+def _decided(k, spec, heard, coef, opening, closing, specs):
+    """(role, effect, factor the rules read figures with, sign in words)."""
+    if k == opening:
+        return spec.role, "opening", 1, "opening"
+    if k == closing:
+        return spec.role, "closing", 1, "closing"
+    c = coef[k]
+    role = spec.role if spec is not None else OTHER
+    natural = spec.effect if spec is not None else (heard.direction or "add")
+    if natural == "subtract":
+        return role, "subtract", -c, "add" if c > 0 else "subtract"
+    if c > 0:
+        return role, "add", 1, "add"
+    return role, "subtract", 1, "subtract"
+
+
+def _arithmetic(rows, coef, k, choice) -> list:
+    if choice is None:
+        return []
+    here, there, of = signs.tally(rows, coef, k)
+    if not of:
+        return ["no figure: its sign cannot matter"] if len(choice.options) > 1 else []
+    out = []
+    if choice.evidence and choice.evidence != "heading":
+        out.append(choice.evidence)
+    if len(choice.options) > 1:
+        out.append(f"{here} of {of} rows with a figure here close read this way, {there} the other")
+    return out
+
+
+def _ambiguous(read, rows, coef, choices, heard, named, opening, closing, specs) -> tuple:
+    """Columns no evidence reads either way, where the readings differ."""
+    found = []
+    best = signs.closing(rows, coef)
+    for k, choice in choices.items():
+        if len(choice.options) < 2 or choice.evidence or not signs._moves(rows, k):
+            continue
+        other = signs._with(coef, k, -coef[k])
+        if signs.closing(rows, other) != best:
+            continue
+        role, effect, factor, _ = _decided(k, named[k], heard[k], other, opening, closing, specs)
+        columns = list(read.columns)
+        columns[k] = replace(columns[k], role=role, effect=effect, sign=factor)
+        name = read.columns[k].heading or "(blank heading)"
+        message = (f"column {k + 1} {name!r} reads as an addition or as a deduction; the arithmetic "
+                   f"cannot tell ({best} of {len(rows)} rows close either way)")
+        found.append((k, message, tuple(columns)))
+    return tuple(found)
+
+
+def _convention(rows, coef, columns, heard, closed) -> tuple:
+    """The deductions convention in one word, for messages (as before the
+    reading stage): "added" where the deduction columns print signed amounts."""
+    deducting = [k for k, c in enumerate(columns) if c.effect == "subtract"]
+    if not deducting:
+        return "subtracted", "no deduction columns"
+    added = [k for k in deducting if columns[k].sign < 0]
+    way = "added" if 2 * len(added) > len(deducting) else "subtracted"
+    flipped = dict(coef)
+    for k in deducting:
+        flipped[k] = -coef[k]
+    other = signs.closing(rows, flipped)
+    if 0 < len(added) < len(deducting):
+        return way, f"read per column, {closed} of {len(rows)} rows close"
+    if all(heard[k].signed for k in deducting) and way == "added" and closed >= other:
+        return way, "the headings print deductions as signed amounts"
+    return way, f"inferred: {closed} of {len(rows)} rows close read this way, {other} the other"
+
+
+def _years(schedule) -> tuple:
+    from ..labels import YEAR
+
+    text = " ".join([schedule.title, schedule.label_heading] + [c.heading for c in schedule.columns])
+    return tuple(sorted({int(m.group(0)) for m in YEAR.finditer(text)}))

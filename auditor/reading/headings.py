@@ -1,0 +1,145 @@
+"""What each column's heading says: the evidence of the words.
+
+The vocabulary is the rules file's: a heading takes a role whose patterns it
+matches.  Three things are weighed beyond the first match:
+- the heading's first word names the direction when it is a role word alone
+  ("Deductions Charged to Costs and Expenses" is a deduction: the spanner word
+  outweighs "charged to costs", which only says where it went);
+- a near-miss spelling ("Beginnning") is read as the rules' word it misses by
+  one letter, and a footnote digit glued to a word ("Additions1") is dropped;
+- a heading no role matches, or no heading at all, is not read here: the
+  position and the arithmetic decide it (see `signs`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional
+
+# "COLUMN C", "Col. B", "COLUMN C(1)" and footnote markers are not words of a heading.
+NOISE = re.compile(r"\bcol(umn|\.)?\s*[a-h]\b(\s*\(\d\))?|\(\d{1,2}\)|\([a-z]\)|\*+", re.IGNORECASE)
+# A footnote digit glued to a word: "Additions1", "Deductions2".
+GLUED = re.compile(r"\b([A-Za-z]{4,}?)\d{1,2}\b")
+# A heading that states its own sign: "(Deductions)", "Additions (deductions)".
+SIGNED = re.compile(r"\(\s*(deductions?|reductions?|subtractions?|write-?offs?)\s*\)|^\(.*\)$", re.IGNORECASE)
+# Rule 12-09's column letters: B opens, C adds, D deducts, E closes.
+LETTER = re.compile(r"\bcol(?:umn|\.)?\s*([a-h])\b", re.IGNORECASE)
+WORD = re.compile(r"[A-Za-z]+")
+
+
+class Heard(NamedTuple):
+    """A column's heading evidence."""
+
+    text: str  # the heading's words, noise off, spellings read
+    spec: Optional[object]  # the RoleSpec it names, or None
+    basis: tuple  # why, in words
+    letter: str = ""  # its Rule 12-09 column letter, if printed
+    signed: bool = False  # the heading says its figures carry their sign
+    direction: str = ""  # "add" / "subtract" when the first word names one and no role matched
+
+
+def normalized(heading: str) -> str:
+    return " ".join(NOISE.sub(" ", heading).split())
+
+
+def vocabulary(specs) -> frozenset:
+    """The words of the rules file's patterns (five letters or more)."""
+    words = set()
+    for spec in specs:
+        for pattern in spec.patterns:
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]{5,}", pattern.pattern))
+    return frozenset(words)
+
+
+def hear(headings: list, specs, vocab: frozenset) -> list:
+    texts, notes = [], []
+    for heading in headings:
+        text, said = _spelled(normalized(GLUED.sub(r"\1", heading)), vocab)
+        if GLUED.search(NOISE.sub(" ", heading)):
+            said.insert(0, "footnote digit glued to a word dropped")
+        texts.append(text)
+        notes.append(said)
+    heard = []
+    for k, heading in enumerate(headings):
+        spec, why, direction = _named(k, texts, specs)
+        letter = LETTER.search(heading)
+        basis = tuple(([f"heading {heading!r}"] if heading.strip() else []) + notes[k] + why)
+        heard.append(Heard(texts[k], spec, basis, letter.group(1).upper() if letter else "",
+                           bool(SIGNED.search(heading)), direction))
+    return heard
+
+
+def _named(k, texts, specs):
+    """The role the heading names, the reasons, and a bare direction."""
+    text = texts[k]
+    if not text:
+        return None, [], ""
+    matches = [s for s in specs if _matches(s, text) and _in_place(s, k, texts)]
+    first = WORD.match(text)
+    spanner = _alone(first.group(0), specs) if first else None
+    if spanner is not None and spanner.effect in ("add", "subtract"):
+        same = [s for s in matches if s.effect == spanner.effect]
+        if matches and not same:
+            return spanner, [f"{first.group(0)!r} outweighs {_words(matches[0], text)!r}"], ""
+        if not same:
+            return None, [], spanner.effect
+        if matches[0].effect != spanner.effect:
+            return same[0], [f"{first.group(0)!r} outweighs {_words(matches[0], text)!r}"], ""
+        return same[0], [], ""
+    return (matches[0] if matches else None), [], ""
+
+
+def _alone(word: str, specs):
+    """The role a word names on its own ("Deductions", "Additions"), if any."""
+    return next((s for s in specs if _matches(s, word) and not s.position), None)
+
+
+def _words(spec, text: str) -> str:
+    for p in spec.patterns:
+        m = p.search(text)
+        if m:
+            return m.group(0)
+    return text
+
+
+def _in_place(spec, k, texts) -> bool:
+    """`position: first|last`: a bare "Balance at" read by its place."""
+    if not spec.position:
+        return True
+    alike = [j for j, h in enumerate(texts) if _matches(spec, h)]
+    return k == (alike[0] if spec.position == "first" else alike[-1])
+
+
+def _matches(spec, text) -> bool:
+    return any(p.search(text) for p in spec.patterns)
+
+
+def _spelled(text: str, vocab: frozenset):
+    """Words one letter off a word of the rules read as that word."""
+    said = []
+
+    def fix(m):
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < 6 or low in vocab or any(low.startswith(v) or v.startswith(low) for v in vocab):
+            return word
+        near = sorted(v for v in vocab if len(v) >= 6 and _one_off(low, v))
+        if len(near) != 1:
+            return word
+        said.append(f"{word!r} read as {near[0]!r}")
+        return near[0]
+
+    return WORD.sub(fix, text), said
+
+
+def _one_off(a: str, b: str) -> bool:
+    """One letter inserted, dropped, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+    return short[i:] == long_[i + 1:]

@@ -1,0 +1,128 @@
+"""How each movement column's printed figures enter the row identity.
+
+A candidate reading gives each movement column a coefficient: +1 (its printed
+figure is added to the balance) or -1 (subtracted).  The candidates are few
+and explicit: a column the headings call an addition is added as printed
+(negative additions are releases); a deduction is subtracted when printed
+positive or added when printed signed; a column no heading names ("Other",
+"Misc.", a blank) may do either.  The reading taken closes the most rows
+(within rounding); ties go to the prior, which is what the column's own
+printed signs say, then its heading.  A prior the figures or headings give
+is overturned only where at least two more rows close the other way, so one
+wrong figure never changes how a table is read.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import product
+from typing import NamedTuple
+
+from ..model import amount_of
+
+HALF = Decimal("0.5")
+ZERO = Decimal(0)
+MAX_FREE = 6  # columns searched both ways; beyond, the prior (2**6 readings at most)
+
+
+class Choice(NamedTuple):
+    """The coefficients a movement column may take, and the prior one."""
+
+    options: tuple  # of +1 / -1
+    prior: int
+    evidence: str  # why the prior, "" where nothing but the default says so
+
+
+class RowSum(NamedTuple):
+    base: Decimal  # opening - closing
+    figures: tuple  # (column, printed amount) per movement column
+    tolerance: Decimal  # half a unit of each figure read
+
+
+def rows_of(schedule, opening: int, closing: int, movements: list) -> list:
+    sums = []
+    for period in schedule.periods:
+        for row in period.rows:
+            cells = [row.cells[k] for k in [opening, closing] + movements]
+            if all(c is None for c in cells):
+                continue
+            tolerance = sum((_half(c) for c in cells), ZERO)
+            figures = tuple((k, amount_of(row.cells[k])) for k in movements)
+            sums.append(RowSum(amount_of(row.cells[opening]) - amount_of(row.cells[closing]), figures, tolerance))
+    return sums
+
+
+def _half(cell) -> Decimal:
+    if cell is None or cell.value is None:
+        return ZERO
+    return HALF.scaleb(-cell.decimals)
+
+
+def closing(rows: list, coef: dict) -> int:
+    return sum(1 for r in rows if abs(r.base + sum(coef[k] * x for k, x in r.figures)) <= r.tolerance)
+
+
+def search(rows: list, choices: dict) -> tuple:
+    """The coefficients read, and for each column the counts that decided it."""
+    prior = {k: c.prior for k, c in choices.items()}
+    free = [k for k, c in choices.items() if len(c.options) > 1 and _moves(rows, k)][:MAX_FREE]
+    best, best_key = dict(prior), None
+    for signs in product((1, -1), repeat=len(free)):
+        coef = dict(prior)
+        coef.update(zip(free, signs))
+        agree = sum(1 for k in free if coef[k] == prior[k])
+        key = (closing(rows, coef), agree)
+        if best_key is None or key > best_key:
+            best, best_key = coef, key
+    # A prior the figures or headings give yields only to two more rows.
+    for k in free:
+        if best[k] != prior[k] and choices[k].evidence:
+            back = _with(best, k, prior[k])
+            if closing(rows, best) - closing(rows, back) < 2:
+                best = back
+    return best
+
+
+def _with(coef: dict, k: int, sign: int) -> dict:
+    out = dict(coef)
+    out[k] = sign
+    return out
+
+
+def _moves(rows: list, k: int) -> bool:
+    """The column prints a non-zero figure somewhere: its sign can matter."""
+    return any(x for r in rows for j, x in r.figures if j == k)
+
+
+def tally(rows: list, coef: dict, k: int) -> tuple:
+    """Rows where column k prints a figure: (closing read this way, closing the other way, of)."""
+    mine = [r for r in rows if any(j == k and x for j, x in r.figures)]
+    other = _with(coef, k, -coef[k])
+    return closing(mine, coef), closing(mine, other), len(mine)
+
+
+def printed_sign(schedule, k: int, balance_sign: int) -> tuple:
+    """(negative, positive) figures of column k, relative to the balances' sign."""
+    neg = pos = 0
+    for period in schedule.periods:
+        for row in period.rows:
+            cell = row.cells[k]
+            if cell is not None and cell.value:
+                if cell.value * balance_sign < 0:
+                    neg += 1
+                else:
+                    pos += 1
+    return neg, pos
+
+
+def balance_sign(schedule, opening: int, closing_: int) -> int:
+    """-1 when most printed balances are negative (allowances shown as contra amounts)."""
+    signs = [
+        row.cells[k].value
+        for p in schedule.periods
+        for row in p.rows
+        for k in (opening, closing_)
+        if row.cells[k] is not None and row.cells[k].value
+    ]
+    negative = sum(1 for v in signs if v < 0)
+    return -1 if negative > len(signs) - negative else 1

@@ -1,0 +1,113 @@
+"""What each total row sums.
+
+The usual reading: the items since the previous total, or, right after
+subtotals, the subtotals above (a grand total).  The other candidates are
+few: a previous subtotal plus the items after it (a subtotal of some
+reserves, more reserves, then a total including the subtotal), all the
+period's items above it, and a part of the items since the previous total
+(the first or the last few).  A candidate is taken over the usual reading
+only where it makes at least two more columns sum: one wrong figure moves
+one column, so it never changes what a total is read to sum.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import TotalReading, amount_of
+from .signs import _half
+
+ZERO = Decimal(0)
+MARGIN = 2
+
+
+def read(schedule) -> tuple:
+    found = []
+    for p, period in enumerate(schedule.periods):
+        for r, parts, scope, basis in _period(period):
+            found.append(TotalReading(p, r, parts, scope, basis))
+    return tuple(found)
+
+
+def _period(period):
+    rows = period.rows
+    items, since, subtotals, totals = [], [], [], []
+    for r, row in enumerate(rows):
+        if not row.is_total:
+            items.append(r)
+            since.append(r)
+            continue
+        candidates = _candidates(since, subtotals, totals, items)
+        if candidates:
+            usual = candidates[0]
+            width = len(row.cells)
+            scores = [_summing(rows, r, parts, width) for _, parts in candidates]
+            best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
+            if scores[best] - scores[0] < MARGIN:
+                best = 0
+            scope, parts = candidates[best]
+            of = sum(1 for k in range(width) if _printed(rows, r, parts, k))
+            basis = f"{scores[best]} of {of} columns sum"
+            if best:
+                basis += f"; {scores[0]} summing {usual[0]}"
+            yield r, parts, scope, basis
+            if since:
+                subtotals.append(r)
+        totals.append(r)
+        since = []
+
+
+def _candidates(since, subtotals, totals, items) -> list:
+    """(scope, parts), the usual reading first, no two alike."""
+    out = []
+    if since:
+        out.append(("the items since the previous total", tuple(since)))
+    elif subtotals:
+        out.append(("the subtotals above", tuple(subtotals)))
+    else:
+        return out
+    if totals and since:
+        out.append(("the previous total and the items after it", (totals[-1],) + tuple(since)))
+        if len(subtotals) > 1:
+            out.append(("the subtotals above and the items after them", tuple(subtotals) + tuple(since)))
+    out.append(("all items of the period above it", tuple(items)))
+    for n in range(1, min(len(since), 12)):
+        out.append((f"the first {n} items since the previous total", tuple(since[:n])))
+        out.append((f"the last {n} items before it", tuple(since[-n:])))
+    seen, unique = set(), []
+    for scope, parts in out:
+        if parts and parts not in seen:
+            seen.add(parts)
+            unique.append((scope, parts))
+    return unique
+
+
+def _summing(rows, r, parts, width) -> int:
+    count = 0
+    for k in range(width):
+        if not _printed(rows, r, parts, k):
+            continue
+        cells = [rows[r].cells[k]] + [rows[i].cells[k] for i in parts]
+        tolerance = sum((_half(c) for c in cells), ZERO)
+        if abs(amount_of(cells[0]) - sum((amount_of(c) for c in cells[1:]), ZERO)) <= tolerance:
+            count += 1
+    return count
+
+
+def _printed(rows, r, parts, k) -> bool:
+    return any(rows[i].cells[k] is not None for i in (r,) + tuple(parts))
+
+
+def default_parts(period):
+    """The usual reading, for a schedule no reading stage has read (built by hand)."""
+    items, subtotals = [], []
+    for r, row in enumerate(period.rows):
+        if not row.is_total:
+            items.append(r)
+            continue
+        if items:
+            yield r, tuple(items)
+            subtotals.append(r)
+        elif subtotals:
+            yield r, tuple(subtotals)
+        items = []
