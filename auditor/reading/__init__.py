@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..errors import InputError
+from ..labels import YEAR
 from ..model import ColumnReading, Reading, Schedule
 from . import headings, signs, totals
 from .headings import normalized  # noqa: F401 (re-exported)
@@ -26,7 +27,7 @@ OTHER = "other"  # the role of a movement no heading names
 def assign(schedule: Schedule, ruleset, path: str = None) -> Schedule:
     """The schedule with every column's role and sign, and its reading."""
     specs = ruleset.roles
-    heard = headings.hear([c.heading for c in schedule.columns], specs, _vocabulary(tuple(specs)))
+    heard = headings.hear(tuple(c.heading for c in schedule.columns), tuple(specs), _vocabulary(tuple(specs)))
     named = [h.spec for h in heard]
     basis = [list(h.basis) for h in heard]
     _by_position(schedule, heard, named, basis, specs)
@@ -183,7 +184,5 @@ def _convention(rows, coef, columns, heard, closed) -> tuple:
 
 
 def _years(schedule) -> tuple:
-    from ..labels import YEAR
-
     text = " ".join([schedule.title, schedule.label_heading] + [c.heading for c in schedule.columns])
     return tuple(sorted({int(m.group(0)) for m in YEAR.finditer(text)}))

@@ -14,6 +14,7 @@ matches.  Three things are weighed beyond the first match:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
 # "COLUMN C", "Col. B", "COLUMN C(1)" and footnote markers are not words of a heading.
@@ -51,7 +52,9 @@ def vocabulary(specs) -> frozenset:
     return frozenset(words)
 
 
-def hear(headings: list, specs, vocab: frozenset) -> list:
+@lru_cache(maxsize=64)
+def hear(headings: tuple, specs: tuple, vocab: frozenset) -> tuple:
+    """Each heading's evidence (cached: a filing's tables repeat their headings)."""
     texts, notes = [], []
     for heading in headings:
         text, said = _spelled(normalized(GLUED.sub(r"\1", heading)), vocab)
@@ -66,7 +69,7 @@ def hear(headings: list, specs, vocab: frozenset) -> list:
         basis = tuple(([f"heading {heading!r}"] if heading.strip() else []) + notes[k] + why)
         heard.append(Heard(texts[k], spec, basis, letter.group(1).upper() if letter else "",
                            bool(SIGNED.search(heading)), direction))
-    return heard
+    return tuple(heard)
 
 
 def _named(k, texts, specs):

@@ -39,12 +39,15 @@ def _period(period):
             continue
         candidates = _candidates(since, subtotals, totals, items)
         if candidates:
-            usual = candidates[0]
             width = len(row.cells)
-            scores = [_summing(rows, r, parts, width) for _, parts in candidates]
-            best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
-            if scores[best] - scores[0] < MARGIN:
-                best = 0
+            usual = candidates[0]
+            scores = [_summing(rows, r, usual[1], width)]
+            best = 0
+            if scores[0] + MARGIN <= width:  # else no other scope can beat it by the margin
+                scores += [_summing(rows, r, parts, width) for _, parts in candidates[1:]]
+                best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
+                if scores[best] - scores[0] < MARGIN:
+                    best = 0
             scope, parts = candidates[best]
             of = sum(1 for k in range(width) if _printed(rows, r, parts, k))
             basis = f"{scores[best]} of {of} columns sum"
