@@ -147,19 +147,19 @@ def _arithmetic(rows, coef, k, choice) -> list:
 def _ambiguous(read, rows, coef, choices, heard, named, opening, closing, specs) -> tuple:
     """Columns no evidence reads either way, where the readings differ."""
     found = []
-    best = signs.closing(rows, coef)
+    best = signs.support(rows, coef)
     for k, choice in choices.items():
         if len(choice.options) < 2 or choice.evidence or not signs._moves(rows, k):
             continue
         other = signs._with(coef, k, -coef[k])
-        if signs.closing(rows, other) != best:
+        if signs.support(rows, other) != best:
             continue
         role, effect, factor, _ = _decided(k, named[k], heard[k], other, opening, closing, specs)
         columns = list(read.columns)
         columns[k] = replace(columns[k], role=role, effect=effect, sign=factor)
         name = read.columns[k].heading or "(blank heading)"
         message = (f"column {k + 1} {name!r} reads as an addition or as a deduction; the arithmetic "
-                   f"cannot tell ({best} of {len(rows)} rows close either way)")
+                   f"cannot tell ({best[0]} of {len(rows)} rows close either way)")
         found.append((k, message, tuple(columns)))
     return tuple(found)
 

@@ -59,7 +59,19 @@ def _half(cell) -> Decimal:
 
 
 def closing(rows: list, coef: dict) -> int:
+    """Rows that close read this way, within rounding."""
     return sum(1 for r in rows if abs(r.base + sum(coef[k] * x for k, x in r.figures)) <= r.tolerance)
+
+
+def support(rows: list, coef: dict) -> tuple:
+    """(rows closing within rounding, rows closing exactly): with small figures
+    rounding lets a row close either way, and the exact count tells."""
+    within = exact = 0
+    for r in rows:
+        off = abs(r.base + sum(coef[k] * x for k, x in r.figures))
+        within += off <= r.tolerance
+        exact += not off
+    return within, exact
 
 
 def search(rows: list, choices: dict) -> tuple:
@@ -71,7 +83,7 @@ def search(rows: list, choices: dict) -> tuple:
         coef = dict(prior)
         coef.update(zip(free, signs))
         agree = sum(1 for k in free if coef[k] == prior[k])
-        key = (closing(rows, coef), agree)
+        key = (*support(rows, coef), agree)
         if best_key is None or key > best_key:
             best, best_key = coef, key
     # A prior the figures or headings give yields only to two more rows.
