@@ -26,6 +26,7 @@ SIGNED = re.compile(r"\(\s*(deductions?|reductions?|subtractions?|write-?offs?)\
 # Rule 12-09's column letters: B opens, C adds, D deducts, E closes.
 LETTER = re.compile(r"\bcol(?:umn|\.)?\s*([a-h])\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z]+")
+LETTERS = {"C": "add", "D": "subtract"}
 
 
 class Heard(NamedTuple):
@@ -65,10 +66,16 @@ def hear(headings: tuple, specs: tuple, vocab: frozenset) -> tuple:
     heard = []
     for k, heading in enumerate(headings):
         spec, why, direction = _named(k, texts, specs)
-        letter = LETTER.search(heading)
+        found = LETTER.search(heading)
+        letter = found.group(1).upper() if found else ""
+        if spec is None and not direction and letter in LETTERS:
+            # Rule 12-09's letters where the words say nothing: C adds, D deducts
+            # (a weak cue: some filings letter their columns one off, so the
+            # arithmetic still decides the sign).
+            direction = LETTERS[letter]
+            why = why + [f"Rule 12-09 column letter {letter}: {'additions' if direction == 'add' else 'deductions'}"]
         basis = tuple(([f"heading {heading!r}"] if heading.strip() else []) + notes[k] + why)
-        heard.append(Heard(texts[k], spec, basis, letter.group(1).upper() if letter else "",
-                           bool(SIGNED.search(heading)), direction))
+        heard.append(Heard(texts[k], spec, basis, letter, bool(SIGNED.search(heading)), direction))
     return tuple(heard)
 
 

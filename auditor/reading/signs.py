@@ -9,7 +9,9 @@ positive or added when printed signed; a column no heading names ("Other",
 (within rounding); ties go to the prior, which is what the column's own
 printed signs say, then its heading.  A prior the figures or headings give
 is overturned only where at least two more rows close the other way, so one
-wrong figure never changes how a table is read.
+wrong figure does not change how a table is read where the evidence is
+more than one figure (a column printing a single figure takes its sign
+from it: a wrong sign there reads the other way).
 """
 
 from __future__ import annotations

@@ -6,8 +6,10 @@ few: a previous subtotal plus the items after it (a subtotal of some
 reserves, more reserves, then a total including the subtotal), all the
 period's items above it, and a part of the items since the previous total
 (the first or the last few).  A candidate is taken over the usual reading
-only where it makes at least two more columns sum: one wrong figure moves
-one column, so it never changes what a total is read to sum.
+only where it makes at least two more columns sum (or as many within
+rounding and two more exactly): one wrong figure moves one column, so it
+does not change what a total is read to sum where a candidate wins by three
+columns or more; at exactly two, one wrong figure can tip it back.
 """
 
 from __future__ import annotations
@@ -43,16 +45,18 @@ def _period(period):
             usual = candidates[0]
             scores = [_summing(rows, r, usual[1], width)]
             best = 0
-            if scores[0] + MARGIN <= width:  # else no other scope can beat it by the margin
+            if scores[0][1] + MARGIN <= width:  # else no other scope can beat it by the margin
                 scores += [_summing(rows, r, parts, width) for _, parts in candidates[1:]]
-                best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
-                if scores[best] - scores[0] < MARGIN:
-                    best = 0
+                top = max(scores)
+                # The first candidate (in the order above) near the best: where two
+                # read the clean table alike, one wrong figure must not pick the other.
+                best = next((i for i in range(1, len(candidates))
+                             if _beats(scores[i], scores[0]) and not _beats(top, scores[i])), 0)
             scope, parts = candidates[best]
             of = sum(1 for k in range(width) if _printed(rows, r, parts, k))
-            basis = f"{scores[best]} of {of} columns sum"
+            basis = f"{scores[best][0]} of {of} columns sum"
             if best:
-                basis += f"; {scores[0]} summing {usual[0]}"
+                basis += f"; {scores[0][0]} summing {usual[0]}"
             yield r, parts, scope, basis
             if since:
                 subtotals.append(r)
@@ -85,16 +89,24 @@ def _candidates(since, subtotals, totals, items) -> list:
     return unique
 
 
-def _summing(rows, r, parts, width) -> int:
-    count = 0
+def _summing(rows, r, parts, width) -> tuple:
+    """(columns summing within rounding, columns summing exactly)."""
+    within = exact = 0
     for k in range(width):
         if not _printed(rows, r, parts, k):
             continue
         cells = [rows[r].cells[k]] + [rows[i].cells[k] for i in parts]
         tolerance = sum((_half(c) for c in cells), ZERO)
-        if abs(amount_of(cells[0]) - sum((amount_of(c) for c in cells[1:]), ZERO)) <= tolerance:
-            count += 1
-    return count
+        off = abs(amount_of(cells[0]) - sum((amount_of(c) for c in cells[1:]), ZERO))
+        within += off <= tolerance
+        exact += not off
+    return within, exact
+
+
+def _beats(other: tuple, usual: tuple) -> bool:
+    """Two more columns summing, within rounding; or as many, and two more
+    exactly (with figures of a unit or two, rounding lets any scope sum)."""
+    return other[0] - usual[0] >= MARGIN or (other[0] >= usual[0] and other[1] - usual[1] >= MARGIN)
 
 
 def _printed(rows, r, parts, k) -> bool:
