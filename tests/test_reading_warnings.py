@@ -37,3 +37,24 @@ def test_a_figure_no_cell_holds_warns_where_it_is_printed():
     found = [f for f in engine.evaluate(stray, ruleset) if f.rule == "VQ007"]
     assert [(f.severity, f.location) for f in found] == [("warning", Position(30, 12))]
     assert [f for f in engine.evaluate(schedule, ruleset) if f.rule == "VQ007"] == []
+
+
+def test_a_balance_read_by_place_alone_needs_the_rows_to_close(tmp_path):
+    """An unnamed last column is read as the balance at end where the rows
+    close so; where they do not, an input error names it and what was tried."""
+    lines = SEED.read_text().splitlines()
+    head = next(i for i, ln in enumerate(lines) if "DEDUCTIONS" in ln)
+    for i in range(head - 4, head + 1):  # blank the last heading, "BALANCE END OF PERIOD" (from column 96)
+        lines[i] = lines[i][:95].rstrip()
+    read = tmp_path / "read.txt"
+    read.write_text("\n".join(lines) + "\n")
+    result = auditor.check_file(str(read))
+    assert result.error is None, result.error
+    assert result.schedules[0].reading.columns[-1].basis == ("position: the last column closes",)
+    for i, ln in enumerate(lines):  # no row's last figure closes any more
+        if ln[:1].isalpha() and ln.rstrip()[-1:].isdigit() and "Year" not in ln:
+            lines[i] = ln[:-1] + str((int(ln[-1]) + 3) % 10)
+    broken = tmp_path / "broken.txt"
+    broken.write_text("\n".join(lines) + "\n")
+    error = auditor.check_file(str(broken)).error
+    assert error is not None and "column 5" in error.message and "balance at end" in error.message

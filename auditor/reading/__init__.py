@@ -40,12 +40,15 @@ def assign(schedule: Schedule, ruleset, path: str = None) -> Schedule:
     coef = signs.search(rows, choices)
     closed = signs.closing(rows, coef)
     unknown = [k for k in movements if named[k] is None and not heard[k].direction]
-    if unknown and 2 * closed < len(rows):
-        k = unknown[0]
+    placed = [k for k in (opening, closing) if heard[k].spec is None]  # balances read by position alone
+    if (unknown or placed) and 2 * closed < len(rows):
+        k = (unknown or placed)[0]
         shown = schedule.columns[k].heading or "(blank heading)"
+        tried = ("no reading of it as an addition or a deduction" if k in unknown
+                 else f"read by its place as the balance at {'beginning' if k == opening else 'end'}, no reading")
         raise InputError(
-            f"column {k + 1} {shown!r} matches no role in the rules file, and no reading of it as an addition "
-            f"or a deduction makes half the rows close (best: {closed} of {len(rows)})", path, schedule.line)
+            f"column {k + 1} {shown!r} matches no role in the rules file, and {tried} makes half the rows "
+            f"close (best: {closed} of {len(rows)})", path, schedule.line)
     columns, readings = [], []
     for k, col in enumerate(schedule.columns):
         role, effect, factor, sign = _decided(k, named[k], heard[k], coef, opening, closing, specs)
