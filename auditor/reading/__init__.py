@@ -107,8 +107,9 @@ def _choice(schedule, k, spec, heard, bs) -> signs.Choice:
     if natural == "subtract":
         if neg != pos:
             signed = neg > pos
-            return signs.Choice((1, -1), 1 if signed else -1,
-                                f"{max(neg, pos)} of {neg + pos} figures printed {'negative' if signed else 'positive'}")
+            said = f"{max(neg, pos)} of {neg + pos} figures printed {'negative' if signed else 'positive'}"
+            # One figure's sign is a cue, not evidence: the row it is in decides.
+            return signs.Choice((1, -1), 1 if signed else -1, said if neg + pos > 1 else "")
         if heard.signed:
             return signs.Choice((1, -1), 1, "the heading prints its sign")
         return signs.Choice((1, -1), -1, "heading" if spec is not None else "")
@@ -152,7 +153,8 @@ def _ambiguous(read, rows, coef, choices, heard, named, opening, closing, specs)
     found = []
     best = signs.support(rows, coef)
     for k, choice in choices.items():
-        if len(choice.options) < 2 or choice.evidence or not signs._moves(rows, k):
+        named_role = named[k] is not None and named[k].role != OTHER  # a heading says what it is
+        if len(choice.options) < 2 or choice.evidence or named_role or not signs._moves(rows, k):
             continue
         other = signs._with(coef, k, -coef[k])
         if signs.support(rows, other) != best:
