@@ -15,10 +15,10 @@ from typing import NamedTuple, Optional
 
 from .labels import row_key
 from .model import Cell, Period, Row, Schedule, amount_of
+from .reading.signs import half_unit  # noqa: F401 (formulas read it from here)
 from .reading.totals import default_parts
 
 ZERO = Decimal(0)
-HALF = Decimal("0.5")
 # The aggregates: every column with this effect, whatever its role.
 AGGREGATES = {"additions": "add", "deductions": "subtract"}
 
@@ -28,13 +28,6 @@ class NotApplicable(Exception):
 
 
 value = amount_of  # a cell's amount, nil and blank as zero
-
-
-def half_unit(cell: Optional[Cell]) -> Decimal:
-    """Half a unit of the last printed digit; a nil or a blank is exact."""
-    if cell is None or cell.value is None:
-        return ZERO
-    return HALF.scaleb(-cell.decimals)
 
 
 

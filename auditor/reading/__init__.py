@@ -154,9 +154,9 @@ def _ambiguous(read, rows, coef, choices, heard, named, opening, closing, specs)
     best = signs.support(rows, coef)
     for k, choice in choices.items():
         named_role = named[k] is not None and named[k].role != OTHER  # a heading says what it is
-        if len(choice.options) < 2 or choice.evidence or named_role or not signs._moves(rows, k):
+        if len(choice.options) < 2 or choice.evidence or named_role or not signs.moves(rows, k):
             continue
-        other = signs._with(coef, k, -coef[k])
+        other = signs.with_sign(coef, k, -coef[k])
         if signs.support(rows, other) != best:
             continue
         role, effect, factor, _ = _decided(k, named[k], heard[k], other, opening, closing, specs)

@@ -48,13 +48,14 @@ def rows_of(schedule, opening: int, closing: int, movements: list) -> list:
             cells = [row.cells[k] for k in [opening, closing] + movements]
             if all(c is None for c in cells):
                 continue
-            tolerance = sum((_half(c) for c in cells), ZERO)
+            tolerance = sum((half_unit(c) for c in cells), ZERO)
             figures = tuple((k, amount_of(row.cells[k])) for k in movements)
             sums.append(RowSum(amount_of(row.cells[opening]) - amount_of(row.cells[closing]), figures, tolerance))
     return sums
 
 
-def _half(cell) -> Decimal:
+def half_unit(cell) -> Decimal:
+    """Half a unit of the last printed digit; a nil or a blank is exact."""
     if cell is None or cell.value is None:
         return ZERO
     return HALF.scaleb(-cell.decimals)
@@ -79,7 +80,7 @@ def support(rows: list, coef: dict) -> tuple:
 def search(rows: list, choices: dict) -> tuple:
     """The coefficients read, and for each column the counts that decided it."""
     prior = {k: c.prior for k, c in choices.items()}
-    free = [k for k, c in choices.items() if len(c.options) > 1 and _moves(rows, k)][:MAX_FREE]
+    free = [k for k, c in choices.items() if len(c.options) > 1 and moves(rows, k)][:MAX_FREE]
     best, best_key = dict(prior), None
     for signs in product((1, -1), repeat=len(free)):
         coef = dict(prior)
@@ -91,19 +92,19 @@ def search(rows: list, choices: dict) -> tuple:
     # A prior the figures or headings give yields only to two more rows.
     for k in free:
         if best[k] != prior[k] and choices[k].evidence:
-            back = _with(best, k, prior[k])
+            back = with_sign(best, k, prior[k])
             if closing(rows, best) - closing(rows, back) < 2:
                 best = back
     return best
 
 
-def _with(coef: dict, k: int, sign: int) -> dict:
+def with_sign(coef: dict, k: int, sign: int) -> dict:
     out = dict(coef)
     out[k] = sign
     return out
 
 
-def _moves(rows: list, k: int) -> bool:
+def moves(rows: list, k: int) -> bool:
     """The column prints a non-zero figure somewhere: its sign can matter."""
     return any(x for r in rows for j, x in r.figures if j == k)
 
@@ -111,7 +112,7 @@ def _moves(rows: list, k: int) -> bool:
 def tally(rows: list, coef: dict, k: int) -> tuple:
     """Rows where column k prints a figure: (closing read this way, closing the other way, of)."""
     mine = [r for r in rows if any(j == k and x for j, x in r.figures)]
-    other = _with(coef, k, -coef[k])
+    other = with_sign(coef, k, -coef[k])
     return closing(mine, coef), closing(mine, other), len(mine)
 
 

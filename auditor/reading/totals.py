@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import TotalReading, amount_of
-from .signs import _half
+from .signs import half_unit
 
 ZERO = Decimal(0)
 MARGIN = 2
@@ -96,7 +96,7 @@ def _summing(rows, r, parts, width) -> tuple:
         if not _printed(rows, r, parts, k):
             continue
         cells = [rows[r].cells[k]] + [rows[i].cells[k] for i in parts]
-        tolerance = sum((_half(c) for c in cells), ZERO)
+        tolerance = sum((half_unit(c) for c in cells), ZERO)
         off = abs(amount_of(cells[0]) - sum((amount_of(c) for c in cells[1:]), ZERO))
         within += off <= tolerance
         exact += not off
