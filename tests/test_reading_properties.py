@@ -138,8 +138,8 @@ def _moving(spec):
 
 def _evidenced(spec) -> bool:
     """Evidence one wrong figure cannot outweigh: every movement column that
-    prints a figure prints at least two (one figure's sign is all a column's
-    printed-sign evidence, and a wrong sign turns it), and every subtotal has
+    prints a figure prints at least two (in a column of one figure, the row
+    it is in is all the evidence of its sign), and every subtotal has
     three printed figures (a total read as including it then sums in three
     more columns than without it; one wrong figure takes one, and two remain
     over the margin).  Below that the reading rightly follows the evidence

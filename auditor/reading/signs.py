@@ -6,12 +6,11 @@ and explicit: a column the headings call an addition is added as printed
 (negative additions are releases); a deduction is subtracted when printed
 positive or added when printed signed; a column no heading names ("Other",
 "Misc.", a blank) may do either.  The reading taken closes the most rows
-(within rounding); ties go to the prior, which is what the column's own
-printed signs say, then its heading.  A prior the figures or headings give
-is overturned only where at least two more rows close the other way, so one
-wrong figure does not change how a table is read where the evidence is
-more than one figure (a column printing a single figure takes its sign
-from it: a wrong sign there reads the other way).
+(within rounding, then exactly); ties go to the prior, which is what the
+column's own printed signs say, then its heading.  One wrong figure makes
+its row fail either way, so it does not move the count; only a wrong sign
+can, and it tips the reading only where the column's other figures are too
+few to outweigh it (a column of one or two figures).
 """
 
 from __future__ import annotations
@@ -89,13 +88,14 @@ def search(rows: list, choices: dict) -> tuple:
         key = (*support(rows, coef), agree)
         if best_key is None or key > best_key:
             best, best_key = coef, key
-    # A prior the figures or headings give yields only to two more rows.
-    for k in free:
-        if best[k] != prior[k] and choices[k].evidence:
-            back = with_sign(best, k, prior[k])
-            if closing(rows, best) - closing(rows, back) < 2:
-                best = back
     return best
+
+
+def beats(one: tuple, other: tuple, margin: int = 2) -> bool:
+    """(within rounding, exactly) counts: `margin` more within rounding, or as
+    many and `margin` more exactly (with figures of a unit or two, rounding
+    lets a row or a column close either way)."""
+    return one[0] - other[0] >= margin or (one[0] >= other[0] and one[1] - other[1] >= margin)
 
 
 def with_sign(coef: dict, k: int, sign: int) -> dict:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import TotalReading, amount_of
-from .signs import half_unit
+from .signs import beats, half_unit
 
 ZERO = Decimal(0)
 MARGIN = 2
@@ -51,7 +51,7 @@ def _period(period):
                 # The first candidate (in the order above) near the best: where two
                 # read the clean table alike, one wrong figure must not pick the other.
                 best = next((i for i in range(1, len(candidates))
-                             if _beats(scores[i], scores[0]) and not _beats(top, scores[i])), 0)
+                             if beats(scores[i], scores[0]) and not beats(top, scores[i])), 0)
             scope, parts = candidates[best]
             of = sum(1 for k in range(width) if _printed(rows, r, parts, k))
             basis = f"{scores[best][0]} of {of} columns sum"
@@ -103,10 +103,6 @@ def _summing(rows, r, parts, width) -> tuple:
     return within, exact
 
 
-def _beats(other: tuple, usual: tuple) -> bool:
-    """Two more columns summing, within rounding; or as many, and two more
-    exactly (with figures of a unit or two, rounding lets any scope sum)."""
-    return other[0] - usual[0] >= MARGIN or (other[0] >= usual[0] and other[1] - usual[1] >= MARGIN)
 
 
 def _printed(rows, r, parts, k) -> bool:
