@@ -64,6 +64,7 @@ class Region:
     title_line: int
     preamble: str  # text between the title and the table (units statements)
     captions: tuple = ()  # per part: the account's caption printed just before it, or None
+    transposed: bool = False  # the years as columns, the movements as rows (html_transposed)
 
 
 class Document:

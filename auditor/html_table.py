@@ -105,7 +105,12 @@ class _Reader(HTMLParser):
             self._add(" ", self.getpos(), 0)
 
     def handle_startendtag(self, tag, attrs):
-        if tag in BREAKS:
+        # Inline XBRL is XHTML: filing software writes an empty cell as <td colspan="3"/>,
+        # a cell all the same (its span places every cell after it).
+        if self.depth <= 1 and tag in ("tr", "td", "th"):
+            self.handle_starttag(tag, attrs)
+            self.handle_endtag(tag)
+        elif tag in BREAKS:
             self._add(" ", self.getpos(), 0)
 
     def handle_endtag(self, tag):

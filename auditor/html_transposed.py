@@ -1,0 +1,139 @@
+"""Read a Schedule II printed with the years as columns and the movements as rows.
+
+Some filers print each account as a block: a heading row of periods ("2003",
+"2002", "2001"), then a row per movement, from "Balance at January 1" down to
+"Balance at December 31" (Boeing's 10-Ks, 20-F schedules).  Here each block's
+rows become the schedule's columns (their labels the headings, so the roles
+stage reads them as it reads any heading), each period column a period, and
+each block the account's row in every period: the same periods x rows x
+columns model the rules check, every cell keeping its place in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import InputError
+from .html_layout import (BARE_YEAR, SCALES, figures, kind, named_account, nonblank, placed, plain, row_label, units_in,
+                          without_notes, words)
+from .labels import is_period, period_from_caption
+from .model import Column, Row, Schedule
+
+# What the first and the last row of a block are: the balances ("Balance at
+# January 1" ... "Balance at December 31", "Beginning balance" ... "Ending balance").
+OPENING = re.compile(r"beginning|opening|\bstart|balance\s+at|^balance\b", re.IGNORECASE)
+CLOSING = re.compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNORECASE)
+
+
+@dataclass
+class Block:
+    """One account: its heading row of periods, its rows from opening to closing balance."""
+
+    account: str
+    periods: list  # the heading row's period cells, left to right
+    rows: list  # (label, footnote, cells of the figure area, line) from opening to closing balance
+
+
+def _period_cells(cells) -> list:
+    """The period cells of a heading row ("2003", "Year ended December 31, 2003"),
+    or [] when the row is not one: every cell after its label names a period."""
+    cells = nonblank(cells)
+    if cells and kind(cells[0]) == "text" and not _names_period(cells[0]):
+        cells = cells[1:]
+    if not cells or not all(_names_period(c) for c in cells):
+        return []
+    return cells
+
+
+def _names_period(cell) -> bool:
+    text = " ".join(cell.text.replace("\xa0", " ").split()).rstrip(":")
+    return bool(BARE_YEAR.match(text) or (kind(cell) == "text" and is_period(text)))
+
+
+def blocks(grid) -> list:
+    """The grid's blocks of years as columns, or [] when it is not printed so."""
+    found, rows = [], grid.rows
+    heads = [i for i, cells in enumerate(rows) if _period_cells(cells)]
+    for n, i in enumerate(heads):
+        periods = _period_cells(rows[i])
+        start = periods[0].column
+        end = heads[n + 1] if n + 1 < len(heads) else len(rows)
+        body = []
+        for cells in rows[i + 1 : end]:
+            label_cells = [c for c in cells if c.last < start and c.text.strip()]
+            area = [c for c in cells if c.column >= start]
+            if not label_cells and not any(kind(c) == "figure" for c in area):
+                continue
+            if any(kind(c) == "text" for c in area):
+                break  # prose or another table's headings: the block is over
+            label, footnote = row_label(label_cells)
+            body.append((label, footnote, area, grid.row_lines[rows.index(cells)]))
+        while body and not any(kind(c) == "figure" for c in body[-1][2]):
+            body.pop()  # a trailing caption of the next account, or a blank line
+        if len(body) < 3 or not OPENING.search(body[0][0]) or not CLOSING.search(body[-1][0]):
+            continue
+        if not any(kind(c) == "figure" for c in body[0][2]):
+            continue
+        heading = [c for c in rows[i] if c.last < start and c.text.strip()]
+        account = without_notes(plain(heading).rstrip(":").strip()) if heading else _caption_above(rows, i, start)
+        found.append(Block(account, periods, body))
+    return found
+
+
+def _caption_above(rows, i, start) -> str:
+    """An account's caption on its own row right above the block's heading row."""
+    for cells in reversed(rows[:i]):
+        texts = nonblank(cells)
+        if not texts:
+            continue
+        if len(texts) == 1 and kind(texts[0]) == "text" and texts[0].column < start:
+            return without_notes(plain(texts).rstrip(":").strip())
+        return ""
+    return ""
+
+
+def build(region, path: str = None) -> Schedule:
+    """The Schedule of a region whose grids print blocks of years as columns."""
+    found = [b for grid in region.grids for b in blocks(grid)]
+    if not found:
+        raise InputError("a table with the years as columns but no balances in its rows", path, region.title_line)
+    columns, keys = [], []  # the movements in the order first printed, matched by their words
+    for block in found:
+        for k, (label, *_rest) in enumerate(block.rows):
+            key = "<opening>" if k == 0 else "<closing>" if k == len(block.rows) - 1 else " ".join(words(label))
+            if key not in keys:
+                keys.append(key)
+                columns.append(label)
+    order = ["<opening>"] + [k for k in keys if not k.startswith("<")] + ["<closing>"]
+    headings = [columns[keys.index(k)] for k in order]
+    named = named_account(region.preamble) if len(found) == 1 else ""
+    by_period, first, scales = {}, {}, set()
+    for block in found:
+        cells_by_period = [dict() for _ in block.periods]
+        for k, (label, footnote, area, line) in enumerate(block.rows):
+            key = "<opening>" if k == 0 else "<closing>" if k == len(block.rows) - 1 else " ".join(words(label))
+            out = placed(figures(area, block.periods, path), block.periods,
+                         [plain([p]) for p in block.periods], path, scales)
+            for p, cell in enumerate(out):
+                cells_by_period[p][order.index(key)] = cell
+        for p, period_cell in enumerate(block.periods):
+            label = " ".join(plain([period_cell]).split()).rstrip(":")
+            cells = tuple(cells_by_period[p].get(k) for k in range(len(order)))
+            present = [c for c in cells if c is not None]
+            line = present[0].line if present else period_cell.line
+            account = block.account or named
+            row = Row(label=account, kind="item" if account else "total", cells=cells, line=line)
+            if label not in by_period:
+                by_period[label], first[label] = [], period_cell.places[0][0] if period_cell.places else period_cell.line
+            by_period[label].append(row)
+    periods = [period_from_caption(label, first[label], rows) for label, rows in by_period.items()]
+    heading_rows = [row for block in found for row in block.rows]
+    return Schedule(
+        title=region.title,
+        units=units_in([region.preamble] + [plain(r) for r in region.grids[0].rows[:3]]) or (SCALES.get(scales.pop()) if len(scales) == 1 else None),
+        columns=tuple(Column(heading=h, role=None, start=n + 1, end=n + 2) for n, h in enumerate(headings)),
+        periods=tuple(periods),
+        line=region.title_line or (heading_rows[0][3] if heading_rows else 1),
+        label_heading="",
+    )
