@@ -60,7 +60,8 @@ def blocks(grid) -> list:
         start = periods[0].column
         end = heads[n + 1] if n + 1 < len(heads) else len(rows)
         body = []
-        for cells in rows[i + 1 : end]:
+        for r in range(i + 1, end):
+            cells = rows[r]
             label_cells = [c for c in cells if c.last < start and c.text.strip()]
             area = [c for c in cells if c.column >= start]
             if not label_cells and not any(kind(c) == "figure" for c in area):
@@ -68,7 +69,7 @@ def blocks(grid) -> list:
             if any(kind(c) == "text" for c in area):
                 break  # prose or another table's headings: the block is over
             label, footnote = row_label(label_cells)
-            body.append((label, footnote, area, grid.row_lines[rows.index(cells)]))
+            body.append((label, footnote, area, grid.row_lines[r]))
         while body and not any(kind(c) == "figure" for c in body[-1][2]):
             body.pop()  # a trailing caption of the next account, or a blank line
         if len(body) < 3 or not OPENING.search(body[0][0]) or not CLOSING.search(body[-1][0]):
@@ -121,7 +122,9 @@ def build(region, path: str = None) -> Schedule:
             label = " ".join(plain([period_cell]).split()).rstrip(":")
             cells = tuple(cells_by_period[p].get(k) for k in range(len(order)))
             present = [c for c in cells if c is not None]
-            line = present[0].line if present else period_cell.line
+            if not present:
+                continue  # the account is not printed in this period
+            line = present[0].line
             account = block.account or named
             row = Row(label=account, kind="item" if account else "total", cells=cells, line=line)
             if label not in by_period:
