@@ -432,7 +432,8 @@ def _title(grid, f) -> str:
 
 
 def units_of(region, f) -> Optional[str]:
-    return units_in([region.preamble] + [plain(r) for r in region.grids[0].rows[: f.figure_rows[0]]])
+    grid = region.grids[0]
+    return units_in([region.preamble, grid.caption] + [plain(r) for r in grid.rows[: f.figure_rows[0]]])
 
 
 def units_in(texts) -> Optional[str]:

@@ -74,6 +74,7 @@ class _Reader(HTMLParser):
         self.cell = None
         self.depth = 0  # <table> nesting: inner tables are text of the outer cell
         self.facts, self.sup, self.skip = [], 0, 0
+        self.in_caption = False  # inside the table's <caption> (its title or units, never cells)
 
     # structure ------------------------------------------------------------
     def handle_starttag(self, tag, attrs):
@@ -82,6 +83,11 @@ class _Reader(HTMLParser):
             return
         if tag == "table":
             self.depth += 1
+        if tag == "caption" and self.depth == 1:
+            self.in_caption, self.cell = True, None
+            return
+        if tag in ("tr", "td", "th") and self.depth == 1:
+            self.in_caption = False  # a <caption> left open ends where the rows begin
         if self.depth > 1 or tag not in ("tr", "td", "th"):
             self._inline_start(tag, dict(attrs))
             return
@@ -116,6 +122,8 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self.skip = max(0, self.skip - 1)
+        elif tag == "caption" and self.depth == 1:
+            self.in_caption = False
         elif tag == "table":
             self.depth -= 1
             if self.depth >= 1:
@@ -132,6 +140,8 @@ class _Reader(HTMLParser):
 
     # text -------------------------------------------------------------------
     def handle_data(self, data):
+        if self.in_caption:
+            self.caption.append(data)
         self._add(data, self.getpos(), 1)
 
     def handle_entityref(self, name):
@@ -144,6 +154,8 @@ class _Reader(HTMLParser):
         return self.local_starts[line - 1] + offset
 
     def _entity(self, ref):
+        if self.in_caption:
+            self.caption.append(html.unescape(ref + ";"))
         line, offset = self.getpos()
         at = self.offset_of(line, offset) + len(ref)
         width = len(ref) + (self.snippet[at : at + 1] == ";")
@@ -188,7 +200,9 @@ def read(text: str, start: int, end: int, line_starts: list) -> Grid:
     reader = _Reader(text[start:end], place)
     reader.feed(reader.snippet)
     reader.close()
-    return _lay(reader.rows, reader.row_lines)
+    grid = _lay(reader.rows, reader.row_lines)
+    grid.caption = " ".join("".join(reader.caption).split())
+    return grid
 
 
 def _lay(rows, row_lines) -> Grid:

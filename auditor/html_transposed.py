@@ -134,7 +134,7 @@ def build(region, path: str = None) -> Schedule:
     heading_rows = [row for block in found for row in block.rows]
     return Schedule(
         title=region.title,
-        units=units_in([region.preamble] + [plain(r) for r in region.grids[0].rows[:3]]) or (SCALES.get(scales.pop()) if len(scales) == 1 else None),
+        units=units_in([region.preamble, region.grids[0].caption] + [plain(r) for r in region.grids[0].rows[:3]]) or (SCALES.get(scales.pop()) if len(scales) == 1 else None),
         columns=tuple(Column(heading=h, role=None, start=n + 1, end=n + 2) for n, h in enumerate(headings)),
         periods=tuple(periods),
         line=region.title_line or (heading_rows[0][3] if heading_rows else 1),

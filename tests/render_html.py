@@ -44,6 +44,7 @@ class HtmlStyle:
     newline_cells: bool = True  # one <td> per line (else a row per line)
     by_account: bool = False  # a <table> per account, a row per period (page_break then unused)
     account_caption: str = "p"  # p: <p><b>Name:</b></p> before each table | b: a bare <b> | row: its first row
+    #                             | none: no caption (one account, named in the prose above)
     account_tables: bool = True  # by_account: a <table> per account (else one table, a caption row per account)
     xhtml: bool = False  # empty cells written <td/>, <td colspan="3"/>, as inline XBRL filing software does
     transposed: bool = False  # the periods as columns, a block of rows per account (opening ... closing)
@@ -152,7 +153,7 @@ def _write_accounts(out, spec, style, rendered, heading, width, sentinels, openi
         as_row = style.account_caption == "row" or (n == 0 and title_row) or not style.account_tables
         if n and style.account_tables:
             out.write("</table>\n")
-        if not as_row:
+        if not as_row and style.account_caption != "none":
             out.write(_account_caption(caption, style))
         if n == 0 or style.account_tables:
             out.write(opening if n == 0 else '<table cellspacing="0" cellpadding="0" width="100%" border="0">\n')
