@@ -21,6 +21,8 @@ def regions(doc: html_locate.Document) -> list:
     for span, title in html_locate.candidates(doc):
         if span in used or any(s[0] <= span[0] < s[1] for s in used):
             continue
+        if not html_locate.may_hold_schedule(doc, span):
+            continue
         grid = doc.grid(span)
         f = html_layout.frame(grid)
         transposed = not html_layout.looks_like_schedule(f) and bool(html_transposed.blocks(grid))

@@ -187,6 +187,19 @@ def candidates(doc: Document) -> list:
     return sorted(found.items())
 
 
+# Words any Schedule II table prints, in its headings or (years as columns) its rows.
+OPENS = re.compile(r"beginning|balance|opening|\bstart", re.IGNORECASE)
+MOVES = re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.IGNORECASE)
+
+
+def may_hold_schedule(doc: Document, span) -> bool:
+    """A quick look at a candidate table's text before it is parsed into a grid:
+    a table of contents or an exhibit index that names Schedule II has no
+    balance and no movement in it (parsing one costs as much as the schedule)."""
+    text = doc.plain(*span)
+    return bool(OPENS.search(text) and MOVES.search(text))
+
+
 def _heading_row(text: str, at: int) -> bool:
     """Whether the rest of the row after "Balance at beginning" reads as more
     headings (a row label of a note's roll-forward is followed by figures)."""

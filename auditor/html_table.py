@@ -11,6 +11,7 @@ grid columns here; what the cells mean is `html_layout`'s business.
 from __future__ import annotations
 
 import html
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -69,7 +70,7 @@ class _Reader(HTMLParser):
         # (line, offset) in the snippet -> (line, column) in the file's laid-out
         # lines; the pipeline maps columns back through tabs, as for text.
         self.place = place
-        self.local_starts = [0] + [i + 1 for i, ch in enumerate(snippet) if ch == "\n"]
+        self.local_starts = [0] + [m.end() for m in re.finditer("\n", snippet)]
         self.rows, self.row_lines, self.caption = [], [], []
         self.cell = None
         self.depth = 0  # <table> nesting: inner tables are text of the outer cell
