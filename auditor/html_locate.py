@@ -24,7 +24,8 @@ from .source import Source
 
 _SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
 TITLE = re.compile(
-    rf"valuation{_SEP}and{_SEP}qualifying{_SEP}accounts|schedule{_SEP}ii\b|valuation{_SEP}accounts",
+    rf"valuation{_SEP}(?:and{_SEP})?qualifying{_SEP}(?:accounts?|reserves)|schedule{_SEP}(?:ii|2)\b"
+    rf"|valuation{_SEP}accounts",
     re.IGNORECASE,
 )
 HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",

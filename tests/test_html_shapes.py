@@ -130,3 +130,18 @@ def test_units_printed_as_a_row_inside_the_table():
                                     '<table><tr><td colspan="15">(Dollars in thousands)</td></tr>\n')
     (schedule,) = check(text).schedules
     assert schedule.units == "thousands"
+
+
+def test_a_table_printed_transposed_is_found_under_other_title_wordings():
+    # Only a title finds a transposed table (its balances are row labels, not headings).
+    for title in ("Schedule 2", "Valuation and Qualifying Account", "VALUATION AND QUALIFYING RESERVES"):
+        text = transposed().replace("<b>SCHEDULE II</b>", "").replace("VALUATION AND QUALIFYING ACCOUNTS AND RESERVES", title)
+        (schedule,) = check(text).schedules
+        assert len(schedule.periods) == 2, title
+
+
+def test_a_roll_forward_with_years_as_columns_and_no_title_is_not_a_schedule():
+    text = transposed().replace("<b>SCHEDULE II</b>", "").replace(
+        "VALUATION AND QUALIFYING ACCOUNTS AND RESERVES", "Notes to the financial statements")
+    result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules())
+    assert result.error is not None and "no Schedule II found" in result.error.message

@@ -149,3 +149,52 @@ def _row_of(periods, difference) -> str:
     found = [r.label for r in period.rows if _same_label(r.label, difference["row"])]
     assert found, difference
     return found[0]
+
+
+def _first_digit(line: str, at: int) -> int:
+    """Index of the first digit printed at or after `at`, skipping markup and entities."""
+    i = at
+    while i < len(line):
+        if line[i] == "<":
+            i = line.index(">", i) + 1
+        elif line[i] == "&":
+            i = line.index(";", i) + 1
+        elif line[i].isdigit():
+            return i
+        else:
+            i += 1
+    raise AssertionError("no digit after the cell's position")
+
+
+SAMPLE = 7  # figures changed per filing, spread over the table (each change re-reads megabytes)
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if not WAITS.get(n)])
+def test_a_single_wrong_figure_is_found_at_its_cell(name):
+    """Figures spread over the table in turn have their first digit changed by 5
+    (beyond any rounding) in the file as filed: the file is still read, and an
+    error finding is at that cell or reads it."""
+    _, _, result = _read(name)
+    folder = FILINGS / name
+    document = next(p for p in sorted(folder.iterdir()) if p.suffix not in (".json", ".md"))
+    encoding = source.read(str(document)).encoding
+    lines = document.read_bytes().decode(encoding).replace("\r\n", "\n").split("\n")
+    ruleset = auditor.load_rules()
+    cells = [c for s in result.schedules for p in s.periods for r in p.rows for c in r.cells
+             if c is not None and c.value is not None]
+    assert cells
+    missed = []
+    for cell in cells[:: max(1, len(cells) // SAMPLE)]:
+        line = lines[cell.line - 1]  # the result's columns are the file's own
+        i = _first_digit(line, cell.column - 1)
+        digit = int(line[i])
+        changed = line[:i] + str(digit + 5 if digit <= 4 else digit - 5) + line[i + 1:]
+        edited = source.from_text("\n".join(lines[: cell.line - 1] + [changed] + lines[cell.line:]), name)
+        found = auditor.check_source(edited, ruleset)
+        assert found.error is None, (cell, found.error.message)
+        where = (cell.line, cell.column)
+        hit = [f for f in found.findings if f.severity == "error"
+               and where in [(p.line, p.column) for p in (f.location, *f.related)]]
+        if not hit:
+            missed.append((cell.raw, where))
+    assert missed == []
