@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from .errors import InputError
-from .html_layout import (BARE_YEAR, SCALES, figures, kind, named_account, nonblank, placed, plain, row_label, units_in,
-                          without_notes, words)
+from .html_layout import BARE_YEAR, SCALES, figures, kind, nonblank, placed, plain, row_label, units_in, words
+from .html_periods import named_account, without_notes
 from .labels import is_period, period_from_caption
 from .model import Column, Row, Schedule
 
