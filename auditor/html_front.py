@@ -25,7 +25,8 @@ def regions(doc: html_locate.Document) -> list:
             continue
         grid = doc.grid(span)
         f = html_layout.frame(grid)
-        transposed = not html_layout.looks_like_schedule(f) and bool(html_transposed.blocks(grid))
+        transposed = (not html_layout.looks_like_schedule(f) and _titled(doc, span, title)
+                      and bool(html_transposed.blocks(grid)))
         if not (transposed or html_layout.looks_like_schedule(f)):
             continue
         caption = doc.caption_before(span[0], title.end() if title else 0)
@@ -41,6 +42,20 @@ def regions(doc: html_locate.Document) -> list:
         found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
                             title_line, preamble[:2000], tuple(captions), transposed))
     return found
+
+
+def _titled(doc, span, title) -> bool:
+    """Whether the table is under a title of its own: the only mark of a schedule
+    printed with the years as columns, whose balances are row labels as in a
+    note's roll-forward.  Not a line of a table of contents (a title inside
+    another table) nor a sentence that names the schedule."""
+    if title is None:
+        return False
+    inside = doc.enclosing(title.start())
+    return (inside is None or inside == span) and len(html_locate.title_text(doc, title)) <= TITLE_LINE
+
+
+TITLE_LINE = 120  # a title's line is short; a sentence naming Schedule II runs on
 
 
 def _continuations(doc, span, first_grid, first):

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import auditor
 from auditor import source
+from conftest import FIXTURES
 
 HEAD = ('<html><body><p align="center"><b>SCHEDULE II</b></p>'
         '<p align="center"><b>VALUATION AND QUALIFYING ACCOUNTS AND RESERVES</b></p>\n')
@@ -145,3 +146,19 @@ def test_a_roll_forward_with_years_as_columns_and_no_title_is_not_a_schedule():
         "VALUATION AND QUALIFYING ACCOUNTS AND RESERVES", "Notes to the financial statements")
     result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules())
     assert result.error is not None and "no Schedule II found" in result.error.message
+
+
+def test_a_roll_forward_after_a_table_of_contents_or_a_sentence_naming_schedule_ii_is_not_one():
+    # A 10-K's contents list Schedule II in a table, and its auditor's report names it in a
+    # sentence; the allowance roll-forward of the notes after them prints the years as columns.
+    roll_forward = transposed().split("<table>", 1)[1].split("</table>", 1)[0]
+    for before in ('<table><tr><td>Item 15.</td><td>Schedule II &#8212; Valuation and Qualifying Accounts</td>'
+                   '<td>S-1</td></tr></table>\n<p>Note 5. Receivables</p>\n',
+                   "<p>In our opinion, the related financial statement schedule, Schedule II, when considered in"
+                   " relation to the basic consolidated financial statements taken as a whole, presents fairly, in"
+                   " all material respects, the information set forth therein.</p>\n"):
+        text = f"<html><body>{before}<table>{roll_forward}</table></body></html>\n"
+        result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules())
+        assert result.error is not None and "no Schedule II found" in result.error.message, before[:40]
+    nova = auditor.check_file(str(FIXTURES / "html" / "nova-devices-2013-in-10k.htm"))
+    assert len(nova.schedules) == 1
