@@ -94,26 +94,48 @@ def _caption_above(rows, i, start) -> str:
     return ""
 
 
+def _keys(block) -> list:
+    """Each row's column key: the balances by place, a movement by its words (a
+    label printed twice in one block is two columns: no figure is dropped)."""
+    keys = []
+    for k, (label, *_rest) in enumerate(block.rows):
+        key = "<opening>" if k == 0 else "<closing>" if k == len(block.rows) - 1 else " ".join(words(label))
+        keys.append(key + f" #{keys.count(key) + 1}" if key in keys else key)
+    return keys
+
+
 def build(region, path: str = None) -> Schedule:
     """The Schedule of a region whose grids print blocks of years as columns."""
     found = [b for grid in region.grids for b in blocks(grid)]
     if not found:
         raise InputError("a table with the years as columns but no balances in its rows", path, region.title_line)
-    columns, keys = [], []  # the movements in the order first printed, matched by their words
+    heading_of = {}  # column key -> heading: the movements in the order first printed
     for block in found:
-        for k, (label, *_rest) in enumerate(block.rows):
-            key = "<opening>" if k == 0 else "<closing>" if k == len(block.rows) - 1 else " ".join(words(label))
-            if key not in keys:
-                keys.append(key)
-                columns.append(label)
-    order = ["<opening>"] + [k for k in keys if not k.startswith("<")] + ["<closing>"]
-    headings = [columns[keys.index(k)] for k in order]
+        for key, (label, *_rest) in zip(_keys(block), block.rows):
+            heading_of.setdefault(key, label)
+    order = ["<opening>"] + [k for k in heading_of if not k.startswith("<")] + ["<closing>"]
     named = named_account(region.preamble) if len(found) == 1 else ""
-    by_period, first, scales = {}, {}, set()
+    scales = set()
+    periods = _periods(found, order, named, path, scales)
+    grid = region.grids[0]
+    units = units_in([region.preamble, grid.caption] + [plain(r) for r in grid.rows[:3]])
+    return Schedule(
+        title=region.title,
+        units=units or (SCALES.get(scales.pop()) if len(scales) == 1 else None),
+        # A column's span is its place among the block's rows (there is no character span to give).
+        columns=tuple(Column(heading=heading_of[k], role=None, start=n + 1, end=n + 2) for n, k in enumerate(order)),
+        periods=tuple(periods),
+        line=region.title_line or found[0].rows[0][3],
+        label_heading="",
+    )
+
+
+def _periods(found, order, named, path, scales) -> list:
+    """Each block's account as a row of every period it prints figures for."""
+    by_period, first = {}, {}
     for block in found:
         cells_by_period = [dict() for _ in block.periods]
-        for k, (label, footnote, area, line) in enumerate(block.rows):
-            key = "<opening>" if k == 0 else "<closing>" if k == len(block.rows) - 1 else " ".join(words(label))
+        for key, (_label, _footnote, area, _line) in zip(_keys(block), block.rows):
             out = placed(figures(area, block.periods, path), block.periods,
                          [plain([p]) for p in block.periods], path, scales)
             for p, cell in enumerate(out):
@@ -124,19 +146,9 @@ def build(region, path: str = None) -> Schedule:
             present = [c for c in cells if c is not None]
             if not present:
                 continue  # the account is not printed in this period
-            line = present[0].line
             account = block.account or named
-            row = Row(label=account, kind="item" if account else "total", cells=cells, line=line)
             if label not in by_period:
                 by_period[label], first[label] = [], period_cell.places[0][0] if period_cell.places else period_cell.line
-            by_period[label].append(row)
-    periods = [period_from_caption(label, first[label], rows) for label, rows in by_period.items()]
-    heading_rows = [row for block in found for row in block.rows]
-    return Schedule(
-        title=region.title,
-        units=units_in([region.preamble, region.grids[0].caption] + [plain(r) for r in region.grids[0].rows[:3]]) or (SCALES.get(scales.pop()) if len(scales) == 1 else None),
-        columns=tuple(Column(heading=h, role=None, start=n + 1, end=n + 2) for n, h in enumerate(headings)),
-        periods=tuple(periods),
-        line=region.title_line or (heading_rows[0][3] if heading_rows else 1),
-        label_heading="",
-    )
+            by_period[label].append(Row(label=account, kind="item" if account else "total", cells=cells,
+                                        line=present[0].line))
+    return [period_from_caption(label, first[label], rows) for label, rows in by_period.items()]

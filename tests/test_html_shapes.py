@@ -162,3 +162,15 @@ def test_a_roll_forward_after_a_table_of_contents_or_a_sentence_naming_schedule_
         assert result.error is not None and "no Schedule II found" in result.error.message, before[:40]
     nova = auditor.check_file(str(FIXTURES / "html" / "nova-devices-2013-in-10k.htm"))
     assert len(nova.schedules) == 1
+
+
+def test_a_movement_printed_twice_in_a_transposed_block_keeps_both_figures():
+    text = transposed().replace(
+        "<tr><td>Charged to costs and expenses</td><td></td><td>253</td>",
+        "<tr><td>Other</td><td></td><td>3</td><td></td><td></td><td>(3</td><td>)</td></tr>\n"
+        "<tr><td>Other</td><td></td><td>(3</td><td>)</td><td></td><td>3</td><td></td></tr>\n"
+        "<tr><td>Charged to costs and expenses</td><td></td><td>253</td>", 1)
+    (schedule,) = check(text).schedules
+    assert [c.heading for c in schedule.columns][1:4] == ["Other", "Other", "Charged to costs and expenses"]
+    assert figures(schedule.periods[0].rows[0])[1:3] == [Decimal(3), Decimal(-3)]
+    assert figures(schedule.periods[1].rows[0])[1:3] == [Decimal(-3), Decimal(3)]
