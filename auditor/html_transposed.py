@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .errors import InputError
 from .html_layout import BARE_YEAR, SCALES, figures, kind, nonblank, placed, plain, row_label, units_in, words
 from .html_periods import named_account, without_notes
-from .labels import is_period, period_from_caption
+from .labels import TOTAL, is_period, period_from_caption
 from .model import Column, Row, Schedule
 
 # What the first and the last row of a block are: the balances ("Balance at
@@ -51,8 +51,10 @@ def _names_period(cell) -> bool:
     return bool(BARE_YEAR.match(text) or (kind(cell) == "text" and is_period(text)))
 
 
-def blocks(grid) -> list:
-    """The grid's blocks of years as columns, or [] when it is not printed so."""
+def blocks(grid, incomplete: list = None) -> list:
+    """The grid's blocks of years as columns, or [] when it is not printed so.
+    `incomplete` gets the line of each block that opens with a balance but does
+    not end with one (cut by a page break, or rows the reading cannot place)."""
     found, rows = [], grid.rows
     heads = [i for i, cells in enumerate(rows) if _period_cells(cells)]
     for n, i in enumerate(heads):
@@ -72,9 +74,12 @@ def blocks(grid) -> list:
             body.append((label, footnote, area, grid.row_lines[r]))
         while body and not any(kind(c) == "figure" for c in body[-1][2]):
             body.pop()  # a trailing caption of the next account, or a blank line
-        if len(body) < 3 or not OPENING.search(body[0][0]) or not CLOSING.search(body[-1][0]):
+        opens = bool(body) and OPENING.search(body[0][0]) and any(kind(c) == "figure" for c in body[0][2])
+        if not opens:
             continue
-        if not any(kind(c) == "figure" for c in body[0][2]):
+        if len(body) < 3 or not CLOSING.search(body[-1][0]):
+            if incomplete is not None:
+                incomplete.append(grid.row_lines[i])
             continue
         heading = [c for c in rows[i] if c.last < start and c.text.strip()]
         account = without_notes(plain(heading).rstrip(":").strip()) if heading else _caption_above(rows, i, start)
@@ -106,7 +111,10 @@ def _keys(block) -> list:
 
 def build(region, path: str = None) -> Schedule:
     """The Schedule of a region whose grids print blocks of years as columns."""
-    found = [b for grid in region.grids for b in blocks(grid)]
+    incomplete = []
+    found = [b for grid in region.grids for b in blocks(grid, incomplete)]
+    if incomplete:  # never half a table: its other blocks read, this one left out
+        raise InputError("a block of the years as columns does not end with a balance", path, incomplete[0])
     if not found:
         raise InputError("a table with the years as columns but no balances in its rows", path, region.title_line)
     heading_of = {}  # column key -> heading: the movements in the order first printed
@@ -149,6 +157,7 @@ def _periods(found, order, named, path, scales) -> list:
             account = block.account or named
             if label not in by_period:
                 by_period[label], first[label] = [], period_cell.places[0][0] if period_cell.places else period_cell.line
-            by_period[label].append(Row(label=account, kind="item" if account else "total", cells=cells,
+            total = not account or bool(TOTAL.match(account))  # a "Total" block sums the accounts above
+            by_period[label].append(Row(label=account, kind="total" if total else "item", cells=cells,
                                         line=present[0].line))
     return [period_from_caption(label, first[label], rows) for label, rows in by_period.items()]

@@ -47,7 +47,7 @@ class HtmlStyle:
     #                             | none: no caption (one account, named in the prose above)
     account_tables: bool = True  # by_account: a <table> per account (else one table, a caption row per account)
     xhtml: bool = False  # empty cells written <td/>, <td colspan="3"/>, as inline XBRL filing software does
-    transposed: bool = False  # the periods as columns, a block of rows per account (opening ... closing)
+    transposed: bool = False  # the periods as columns, a block of rows per account (by_account, page_break unused)
 
 
 def _wrap(text: str, style: HtmlStyle) -> str:
@@ -99,7 +99,7 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
         body = _transposed_rows(spec, style, rendered)
     opening = '<table cellspacing="0" cellpadding="0" width="100%" border="0" style="font-size:10pt">\n'
     title_row = f'<tr><td colspan="{width}" align="center"><b>{title}</b><br>{units}</td></tr>\n'
-    if style.by_account:
+    if style.by_account and not style.transposed:
         _write_accounts(out, spec, style, rendered, heading, width, sentinels, opening,
                         title_row if style.title_inside else "")
     else:
@@ -109,7 +109,7 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
         for row in heading:
             out.write(row)
     for n, row in enumerate(body):
-        if style.page_break is not None and n == style.page_break:
+        if style.page_break is not None and n == style.page_break and not style.transposed:
             out.write('</table>\n<p align="center">S-2</p>\n<hr style="page-break-after:always" size="1" noshade>\n'
                       '<p align="center">SCHEDULE II (continued)</p>\n<table cellspacing="0" width="100%">\n')
             if style.repeat_headings:

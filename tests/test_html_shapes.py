@@ -174,3 +174,11 @@ def test_a_movement_printed_twice_in_a_transposed_block_keeps_both_figures():
     assert [c.heading for c in schedule.columns][1:4] == ["Other", "Other", "Charged to costs and expenses"]
     assert figures(schedule.periods[0].rows[0])[1:3] == [Decimal(3), Decimal(-3)]
     assert figures(schedule.periods[1].rows[0])[1:3] == [Decimal(-3), Decimal(3)]
+
+
+def test_a_transposed_block_cut_before_its_closing_balance_is_an_input_error():
+    text = transposed()
+    cut = text.rindex("<tr><td>Balance at December 31</td>")
+    text = text[:cut] + text[text.index("</tr>", cut) + 5:]
+    result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules())
+    assert result.error is not None and "does not end with a balance" in result.error.message
