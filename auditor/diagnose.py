@@ -111,6 +111,12 @@ def result(file_result, ruleset, only=None) -> Diagnosis:
         return diagnosis
     for schedule in file_result.schedules:
         diagnosis.update(schedule_diagnosis(schedule, ruleset, only))
+    # A schedule of inline XBRL facts re-checked here may fail where the
+    # report left the failure to the printed table: explain only what is reported.
+    # (The report may also add words to a finding: matched by rule and place.)
+    reported = {_key(f): f for f in file_result.findings}
+    diagnosis.suggestions = {reported[_key(f)]: s for f, s in diagnosis.suggestions.items() if _key(f) in reported}
+    diagnosis.candidates = {reported[_key(f)]: c for f, c in diagnosis.candidates.items() if _key(f) in reported}
     return diagnosis
 
 
