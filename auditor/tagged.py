@@ -12,7 +12,7 @@ amount taken from the balance, which a table prints as "146" under
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
 from collections import Counter
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
@@ -38,27 +38,27 @@ def match(schedule: Schedule, facts: Facts, ruleset) -> dict:
     if not facts.facts:
         return {}
     spans = sorted(facts.facts, key=lambda f: f.start)
-    starts = [f.start for f in spans]
+    places = [(facts.position(f.start), facts.position(f.end)) for f in spans]
+    firsts = [start for start, _ in places]
     effects = {}
     found = {}
     for p, period in enumerate(schedule.periods):
         for r, row in enumerate(period.rows):
             for k, cell in enumerate(row.cells):
-                if cell is None or cell.line > len(facts.line_starts):
+                if cell is None:
                     continue
-                base = facts.line_starts[cell.line - 1] - 1
-                first, last = base + cell.column, base + max(cell.end_column, cell.column + 1)
-                i = bisect_right(starts, last - 1) - 1
-                while i >= 0 and spans[i].end > first:
+                first, last = (cell.line, cell.column), (cell.line, max(cell.end_column, cell.column + 1))
+                # the last element starting before the cell's end, if it ends after the cell's start
+                i = bisect_left(firsts, last) - 1
+                while i >= 0 and places[i][1] > first:
                     fact = spans[i]
-                    if fact.start < last:
-                        if fact.concept not in effects:
-                            roles = _roles_of(fact.local, ruleset.roles)
-                            effects[fact.concept] = roles[0].effect if roles else None
-                        if effects[fact.concept] is not None:
-                            line, column = facts.position(fact.start)
-                            place = Cell(fact.value, fact.text, line, column, column + 1)
-                            found[(p, r, k)] = Tag(fact, effects[fact.concept], place)
+                    if fact.concept not in effects:
+                        roles = _roles_of(fact.local, ruleset.roles)
+                        effects[fact.concept] = roles[0].effect if roles else None
+                    if effects[fact.concept] is not None:
+                        line, column = places[i][0]
+                        place = Cell(fact.value, fact.text, line, column, column + 1)
+                        found[(p, r, k)] = Tag(fact, effects[fact.concept], place)
                         break
                     i -= 1
     return found

@@ -21,7 +21,6 @@ are recognised by name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple, Optional
@@ -31,6 +30,7 @@ from .source import Source
 # XML names are case-sensitive, and every filing agent writes the prefix "ix".
 NONFRACTION = re.compile(r"<ix:nonFraction\b([^>]*)>")
 END = re.compile(r"<(/?)ix:nonFraction\b[^>]*?(/?)>")
+NAME = re.compile(r"\bname\s*=\s*[\"']([^\"']*)")
 ATTR = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 TAG = re.compile(r"<[^>]*>")
 EXCLUDE = re.compile(r"<ix:exclude\b.*?</ix:exclude\s*>", re.DOTALL)
@@ -78,13 +78,10 @@ class Fact(NamedTuple):
 
 class Facts(NamedTuple):
     facts: tuple  # of Fact, in document order
-    unused: int  # reserved
-    line_starts: list  # offsets of each line's first character in the joined text
+    places: dict  # offset of each fact's start and end -> (line, column), 1-based, laid-out columns
 
     def position(self, offset: int) -> tuple:
-        """(line, column), 1-based, of an offset in the joined text (laid-out columns)."""
-        line = bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        return self.places[offset]
 
 
 def local(qname: str) -> str:
@@ -101,16 +98,14 @@ def read(src: Source, family: re.Pattern) -> Facts:
     """Every fact of the family in the document, with its context."""
     text = src.joined()
     found = []
-    for m in NONFRACTION.finditer(text):
-        attrs = _attributes(m.group(1))
-        concept = attrs.get("name", "")
-        if not family.search(local(concept)):
-            continue
-        found.append((m, attrs, concept))
-    line_starts = _line_starts(text)
+    for m in _elements(text, family):
+        name = NAME.search(m.group(1))
+        if name is None or not family.search(local(name.group(1))):
+            continue  # most figures of a 10-K are not Schedule II's: only their name is read
+        found.append((m, _attributes(m.group(1)), name.group(1)))
     if not found:
-        return Facts((), 0, line_starts)
-    contexts = _contexts(text, {a.get("contextref", "") for _, a, _ in found})
+        return Facts((), {})
+    contexts = _contexts(_resources(text), {a.get("contextref", "") for _, a, _ in found})
     hidden = _spans(text, "<ix:hidden", "</ix:hidden>")
     facts = []
     for m, attrs, concept in found:
@@ -120,7 +115,50 @@ def read(src: Source, family: re.Pattern) -> Facts:
         end, inner = _content(text, m)
         facts.append(_fact(attrs, concept, context, inner, m.start(), end,
                            any(s <= m.start() < e for s, e in hidden)))
-    return Facts(tuple(facts), 0, line_starts)
+    return Facts(tuple(facts), _places(text, [o for f in facts for o in (f.start, f.end)]))
+
+
+def _elements(text: str, family: re.Pattern):
+    """The ix:nonFraction start tags that may be the family's.  Where the family
+    pattern begins with a literal ("^ValuationAllowances..."), only the tags
+    around its occurrences after a prefix's colon are read (a 10-K has tens of
+    thousands of figures, and a few dozen of Schedule II's); else every tag."""
+    literal = re.match(r"\^([A-Za-z_][\w-]{5,})", family.pattern)
+    if literal is None or family.flags & re.IGNORECASE:
+        yield from NONFRACTION.finditer(text)
+        return
+    needle, at, reach = ":" + literal.group(1), 0, -1
+    while True:
+        at = text.find(needle, at)
+        if at == -1:
+            return
+        opening = text.rfind("<", 0, at)
+        if opening > reach and text.startswith("<ix:nonFraction", opening):
+            m = NONFRACTION.match(text, opening)
+            if m and m.end() > at:
+                reach = opening
+                yield m
+        at += len(needle)
+
+
+def _resources(text: str) -> str:
+    """The ix:resources of the document (where its contexts are), or all of it."""
+    start = text.find("<ix:resources")
+    end = text.find("</ix:resources>", start)
+    return text[start:end] if start != -1 and end != -1 else text
+
+
+def _places(text: str, offsets: list) -> dict:
+    """(line, column) of each offset, counting line breaks once, in order."""
+    places, line, at, start = {}, 1, 0, -1  # start: the offset of the line break before the line
+    for offset in sorted(set(offsets)):
+        breaks = text.count("\n", at, offset)
+        if breaks:
+            line += breaks
+            start = text.rfind("\n", at, offset)
+        places[offset] = (line, offset - start)
+        at = offset
+    return places
 
 
 def _attributes(text: str) -> dict:
@@ -140,14 +178,6 @@ def _content(text: str, start) -> tuple:
         if depth == 0:
             return m.end(), text[at:m.start()]
     return len(text), text[at:]
-
-
-def _line_starts(text: str) -> list:
-    starts, at = [0], text.find("\n")
-    while at != -1:
-        starts.append(at + 1)
-        at = text.find("\n", at + 1)
-    return starts
 
 
 def _spans(text: str, opening: str, closing: str) -> list:
