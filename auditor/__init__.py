@@ -141,17 +141,18 @@ def check_source(src: source.Source, ruleset=None, only=None, input_format: str 
         result.findings.sort(key=Finding.sort_key)
         result.schedules = [_in_file_columns(found.reading.schedule, src)]
         return result
-    printed_tags = []
+    printed_tags, checked = [], []
     for schedule in laid_out:
         if found is None:
             findings = engine.evaluate(schedule, ruleset, only)
         else:
             from . import xbrl_front
 
-            findings, tags = xbrl_front.table_findings(schedule, ruleset, only, found)
+            findings, tags, schedule = xbrl_front.table_findings(schedule, ruleset, only, found)
             printed_tags.append(tags)
+        checked.append(schedule)
         result.findings.extend(_finding_in_file(f, src) for f in findings)
-    result.schedules = [_in_file_columns(s, src) for s in laid_out]
+    result.schedules = [_in_file_columns(s, src) for s in checked]
     if found is not None:
         from . import xbrl_front
 

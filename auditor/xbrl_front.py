@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import NamedTuple, Optional
 
 from . import engine, roles, tagged, xbrl_facts, xbrl_schedule
-from .model import Finding
+from .model import Finding, Position
 
 
 class Tagged(NamedTuple):
@@ -40,12 +40,13 @@ def read(src, ruleset) -> Optional[Tagged]:
 
 
 def table_findings(schedule, ruleset, only, found: Optional[Tagged]) -> tuple:
-    """The findings of a printed table, with its tags checked; and the tags."""
+    """The findings of a printed table, with its tags checked; the tags; and the
+    table as checked (each tagged figure read as printed)."""
     tags = tagged.match(schedule, found.facts, ruleset) if found else {}
     schedule = _as_printed(schedule, tags)
     findings = engine.evaluate(schedule, ruleset, only, tags)
     if not tags:
-        return findings, tags
+        return findings, tags, schedule
     disputed = {(f.location.line, f.location.column) for f in findings if f.check in ("tagged_value", "tagged_context")}
     at = {(c.line, c.column): t for (p, r, k), t in tags.items()
           for c in (schedule.periods[p].rows[r].cells[k],)}
@@ -57,7 +58,7 @@ def table_findings(schedule, ruleset, only, found: Optional[Tagged]) -> tuple:
             f = replace(f, message=f"{f.message} (the inline XBRL fact tagged on this figure agrees with it: "
                                    f"table and tag give the same value)")
         out.append(f)
-    return out, tags
+    return out, tags, schedule
 
 
 def _as_printed(schedule, tags: dict):
@@ -86,30 +87,74 @@ def facts_findings(found: Tagged, ruleset, only, printed_tags: list, unread: str
     shown = {(t.element.line, t.element.column) for tags in printed_tags for t in tags.values()}
     missing = _untagged_rows(schedule)
     placed = {(c.line, c.column) for p in schedule.periods for r in p.rows for c in r.cells if c is not None}
+    conflicts = _conflict_findings(found, ruleset, only)
+    placed |= {(f.location.line, f.location.column) for f in conflicts}
     out = []
-    for f in engine.evaluate(schedule, ruleset, only, unread=unread):
+    for f in conflicts + engine.evaluate(schedule, ruleset, only, unread=unread):
         if f.check == "table_unread":
             out.append(f)
             continue
         read = [(p.line, p.column) for p in (f.location, *f.related) if (p.line, p.column) in placed]
         if shown and all(p in shown for p in read):
             continue  # every fact it reads is printed: the table's checks speak for it
-        if f.severity == "error" and (f.period, f.row) in missing:
+        # (two facts that contradict each other need no other fact to settle it)
+        absent = _unsettled(f, missing) if f.severity == "error" and f not in conflicts else None
+        if absent:
             f = replace(f, severity="warning", message=f"{f.message} (the facts cannot settle it: "
-                                                       f"{missing[(f.period, f.row)]} is not tagged)")
+                                                       f"{absent} is not tagged everywhere it reads)")
         out.append(f)
     return out
 
 
+def _conflict_findings(found: Tagged, ruleset, only) -> list:
+    """A fact tagged for the period and member of another fact of its concept, with
+    another value (one of them is misplaced: the one not printed with the rest
+    of the row): a tagged_context finding at its element."""
+    rules = [r for r in ruleset.rules if r.evaluator == "tagged_context" and (only is None or only(r))]
+    reading = found.reading
+    if not rules or not reading.conflicts:
+        return []
+    shown_at = {id(f): key for key, f in reading.cells.items()}
+    schedule = reading.schedule
+    out = []
+    for odd, shown in reading.conflicts:
+        p, r, k = shown_at[id(shown)]
+        period, row, column = schedule.periods[p], schedule.periods[p].rows[r], schedule.columns[k]
+        line, col = found.facts.position(odd.start)
+        here = row.cells[k]
+        value = None if odd.value is None else odd.value.scaleb(-reading.exponent)
+        reason = (f"{period.label}, member {row.label!r} already has this concept's fact at "
+                  f"{here.line}:{here.column} with {engine.amount_text(here.value)}; this one says "
+                  f"{engine.amount_text(value)}")
+        fields = dict(engine._FIELDS, row=row.label, period=period.label, column=column.role,
+                      heading=column.heading, fact=tagged._name(odd), reason=reason,
+                      actual=engine.amount_text(value), expected=engine.amount_text(here.value))
+        for rule in rules:
+            out.append(Finding(rule.id, rule.check, rule.severity, rule.message.format_map(fields), period.label,
+                               row.label, column.role, value, here.value, None, Position(line, col),
+                               (here.position,), "xbrl"))
+    return out
+
+
 def _untagged_rows(schedule) -> dict:
-    """(period label, row label) -> the first column a row has no fact for."""
+    """What a check may read but no fact tags: (period, row), (period, column
+    role) and (row,) -> the heading of the first concept missing there."""
     found = {}
     for period in schedule.periods:
         for row in period.rows:
-            blank = [c.heading for c, cell in zip(schedule.columns, row.cells) if cell is None]
-            if blank:
-                found[(period.label, row.label)] = blank[0]
+            for column, cell in zip(schedule.columns, row.cells):
+                if cell is None:
+                    for key in ((period.label, row.label), (period.label, column.role), (row.label,)):
+                        found.setdefault(key, column.heading)
     return found
+
+
+def _unsettled(f: Finding, missing: dict):
+    """The concept a failed check needed and no fact tags, or None."""
+    keys = [(f.period, f.row), (f.period, f.column)]
+    if f.check == "carry_forward":
+        keys.append((f.row,))
+    return next((missing[k] for k in keys if k in missing), None)
 
 
 def unread_finding(findings: list, line: int) -> list:

@@ -38,6 +38,7 @@ class Reading(NamedTuple):
     set_aside: tuple  # (concept, why): concepts not added again
     unread: tuple  # (Fact, why): facts of the family in no cell
     exponent: int  # the power of ten the figures are shown in
+    conflicts: tuple = ()  # (Fact, Fact in a cell): the same concept, period and member, another value
 
 
 def build(facts: Facts, ruleset) -> Reading:
@@ -61,7 +62,7 @@ def build(facts: Facts, ruleset) -> Reading:
     balances = [f for f in balances if f.context.instant]
     if not movements:
         unread += [(f, "no movement of the family is tagged") for f in balances]
-        return Reading(None, {}, (), tuple(unread), 0)
+        return Reading(None, {}, (), tuple(unread), 0, ())
     exponent = _exponent(usable)
     axis = vocab.axis
     durations = sorted({(f.context.start, f.context.end) for f in movements}, key=lambda d: (d[1], d[0]))
@@ -91,8 +92,11 @@ def build(facts: Facts, ruleset) -> Reading:
             if not any(moved) and not any(
                     (start, end, member, c) in by_place for c, _ in set_aside):
                 continue
-            near = min((f.start for fs in moved for f in fs if not f.hidden),
-                       default=min((f.start for fs in moved for f in fs), default=0))
+            # Where the row is printed: the middle of its movements' places (a fact
+            # tagged with this row's context but printed elsewhere is an outlier).
+            places = sorted(f.start for fs in moved for f in fs if not f.hidden) or \
+                sorted(f.start for fs in moved for f in fs) or [0]
+            near = places[(len(places) - 1) // 2]
             row_facts = [_nearest(by_instant.get((start - timedelta(days=1), member))
                                   or by_instant.get((start, member)), near)]
             row_facts += [_nearest(fs, near) for fs in moved]
@@ -115,14 +119,29 @@ def build(facts: Facts, ruleset) -> Reading:
     remap = {old: new for new, old in enumerate(periods_kept)}
     cells = {(remap[p], r, k): f for (p, r, k), f in cells.items()}
     aside_concepts = {c for c, _ in set_aside}
+    conflicts = _conflicts(list(by_place.values()) + list(by_instant.values()), used)
+    in_conflict = {id(f) for f, _ in conflicts}
     for f in usable:
-        if id(f) not in used and f.concept not in aside_concepts:
+        if id(f) not in used and id(f) not in in_conflict and f.concept not in aside_concepts:
             unread.append((f, "no period of the schedule has its date" if f.context.instant
                            else "its member or period has no row"))
     schedule = Schedule(title=TITLE, units=UNITS.get(exponent, f"10^{exponent}"), columns=tuple(heads),
                         periods=tuple(periods), line=min(p.line for p in periods), label_heading="member",
                         deductions="subtracted", deductions_basis=BASIS, balance_sign=1, source="xbrl")
-    return Reading(schedule, cells, tuple(set_aside), tuple(unread), exponent)
+    return Reading(schedule, cells, tuple(set_aside), tuple(unread), exponent, tuple(conflicts))
+
+
+def _conflicts(groups, used: set) -> list:
+    """Facts of one concept, period and member (tagged twice or more) whose value
+    is none of those the schedule shows: (the odd fact, the one shown)."""
+    found = []
+    for group in groups:
+        shown = [f for f in group if id(f) in used]
+        if not shown:
+            continue
+        values = {f.value for f in shown}
+        found += [(f, shown[0]) for f in group if id(f) not in used and f.value not in values]
+    return found
 
 
 def _roles_of(name: str, roles) -> list:

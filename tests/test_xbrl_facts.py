@@ -282,3 +282,31 @@ def test_real_facts_one_damaged_tag_is_found_at_its_element(real, damage):
     identity = next(f for f in failed if f.rule == "VQ001")
     assert _position(damaged, fact.start) in [(q.line, q.column) for q in identity.related]
     assert identity.source == "xbrl"
+
+
+@pytest.mark.parametrize("damage", ["other year", "other member"])
+def test_real_facts_a_fact_pointed_at_another_context_is_found_at_its_element(real, damage):
+    text = real.read_text("utf-8")
+    src = source.from_text(text, str(real))
+    reading = xbrl_schedule.build(xbrl_facts.read(src, RULES.xbrl.family), RULES)
+    axis = RULES.xbrl.axis
+    last = len(reading.schedule.periods) - 1
+    movements = [(key, f) for key, f in sorted(reading.cells.items())
+                 if 0 < key[2] < len(reading.schedule.columns) - 1 and f.value]
+    fact = next(f for (p, r, k), f in movements if p == last)
+    if damage == "other year":
+        wanted = [f for (p, r, k), f in movements if p == 0 and f.concept == fact.concept
+                  and f.context.member(axis) == fact.context.member(axis) and f.value != fact.value]
+    else:
+        wanted = [f for (p, r, k), f in movements if p == last and f.concept == fact.concept
+                  and f.context.member(axis) != fact.context.member(axis) and f.value != fact.value]
+    if not wanted:
+        pytest.skip(f"{real.parent.name} tags no such other context")
+    tag = text[fact.start:text.index(">", fact.start) + 1]
+    new = tag.replace(f'contextRef="{fact.context.id}"', f'contextRef="{wanted[0].context.id}"')
+    damaged = text[:fact.start] + new + text[fact.start + len(tag):]
+    result = _check(damaged, sources="xbrl", path=str(real))
+    errors = [f for f in result.findings if f.severity == "error"]
+    assert [f.rule for f in errors] == ["VQ006"], [f.message for f in errors]
+    assert (errors[0].location.line, errors[0].location.column) == _position(damaged, fact.start)
+    assert errors[0].source == "xbrl"
