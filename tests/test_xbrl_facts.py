@@ -91,14 +91,14 @@ def test_each_fact_cell_is_at_its_element():
 # f-1..f-5: credit losses 2023 (beginning, charged to costs, to other, deductions, ending);
 # f-6..f-10: the tax valuation allowance 2023, f-7 printed (150) with sign="-".
 DAMAGES = [
-    ("drop a sign", "f-7", ' sign="-"', "", "VQ005", 'no sign="-"'),
-    ("add a sign", "f-4", 'decimals="-3"', 'decimals="-3" sign="-"', "VQ005", 'sign="-" makes'),
-    ("another scale", "f-2", 'scale="3"', 'scale="6"', "VQ005", 'scale="6"'),
-    ("another format", "f-5", 'format="ixt:num-dot-decimal"', 'format="ixt:num-comma-decimal"', "VQ005",
+    ("drop a sign", "f-7", ' sign="-"', "", "VX001", 'no sign="-"'),
+    ("add a sign", "f-4", 'decimals="-3"', 'decimals="-3" sign="-"', "VX001", 'sign="-" makes'),
+    ("another scale", "f-2", 'scale="3"', 'scale="6"', "VX001", 'scale="6"'),
+    ("another format", "f-5", 'format="ixt:num-dot-decimal"', 'format="ixt:num-comma-decimal"', "VX001",
      "'1,444' reads as 1.444"),
-    ("the other year's context", "f-2", 'contextRef="d2023_cl"', 'contextRef="d2022_cl"', "VQ006", "2022-01-01"),
-    ("another member", "f-4", 'contextRef="d2023_cl"', 'contextRef="d2023_tx"', "VQ006", "member"),
-    ("a balance at the wrong instant", "f-5", 'contextRef="i2023_cl"', 'contextRef="i2022_cl"', "VQ006",
+    ("the other year's context", "f-2", 'contextRef="d2023_cl"', 'contextRef="d2022_cl"', "VX002", "2022-01-01"),
+    ("another member", "f-4", 'contextRef="d2023_cl"', 'contextRef="d2023_tx"', "VX002", "member"),
+    ("a balance at the wrong instant", "f-5", 'contextRef="i2023_cl"', 'contextRef="i2022_cl"', "VX002",
      "instant 2022-12-31"),
 ]
 
@@ -159,7 +159,7 @@ def test_an_unreadable_table_with_facts_is_checked_through_them():
     assert _check(text, sources="table").error is not None
     result = _check(text)
     assert result.error is None
-    assert [(f.rule, f.severity) for f in result.findings] == [("VQ007", "warning")]
+    assert [(f.rule, f.severity) for f in result.findings] == [("VX003", "warning")]
     assert "cannot be read" in result.findings[0].message
 
 
@@ -307,6 +307,6 @@ def test_real_facts_a_fact_pointed_at_another_context_is_found_at_its_element(re
     damaged = text[:fact.start] + new + text[fact.start + len(tag):]
     result = _check(damaged, sources="xbrl", path=str(real))
     errors = [f for f in result.findings if f.severity == "error"]
-    assert [f.rule for f in errors] == ["VQ006"], [f.message for f in errors]
+    assert [f.rule for f in errors] == ["VX002"], [f.message for f in errors]
     assert (errors[0].location.line, errors[0].location.column) == _position(damaged, fact.start)
     assert errors[0].source == "xbrl"
