@@ -21,8 +21,10 @@ are recognised by name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from itertools import accumulate
 from typing import NamedTuple, Optional
 
 from .source import Source
@@ -34,6 +36,9 @@ NAME = re.compile(r"\bname\s*=\s*[\"']([^\"']*)")
 ATTR = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 TAG = re.compile(r"<[^>]*>")
 EXCLUDE = re.compile(r"<ix:exclude\b.*?</ix:exclude\s*>", re.DOTALL)
+CONTEXT_TAG = re.compile(r"(<(?:[\w-]+:)?context)\b")
+CONTEXT_ID_FIRST = re.compile(r"context\s+id\s*=\s*[\"']([^\"']+)")
+CONTEXT_ID = re.compile(r"\bid\s*=\s*[\"']([^\"']+)")
 CONTEXT_END = re.compile(r"</(?:[\w-]+:)?context\s*>")
 PERIOD = re.compile(r"<(?:[\w-]+:)?(startDate|endDate|instant)\s*>\s*([^<\s]+)\s*<", re.IGNORECASE)
 MEMBER = re.compile(r"<(?:[\w-]+:)?(explicitMember|typedMember)\b[^>]*?\bdimension\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)"
@@ -115,7 +120,7 @@ def read(src: Source, family: re.Pattern) -> Facts:
         end, inner = _content(text, m)
         facts.append(_fact(attrs, concept, context, inner, m.start(), end,
                            any(s <= m.start() < e for s, e in hidden)))
-    return Facts(tuple(facts), _places(text, [o for f in facts for o in (f.start, f.end)]))
+    return Facts(tuple(facts), _places(src, [o for f in facts for o in (f.start, f.end)]))
 
 
 def _elements(text: str, family: re.Pattern):
@@ -148,16 +153,14 @@ def _resources(text: str) -> str:
     return text[start:end] if start != -1 and end != -1 else text
 
 
-def _places(text: str, offsets: list) -> dict:
-    """(line, column) of each offset, counting line breaks once, in order."""
-    places, line, at, start = {}, 1, 0, -1  # start: the offset of the line break before the line
-    for offset in sorted(set(offsets)):
-        breaks = text.count("\n", at, offset)
-        if breaks:
-            line += breaks
-            start = text.rfind("\n", at, offset)
-        places[offset] = (line, offset - start)
-        at = offset
+def _places(src: Source, offsets: list) -> dict:
+    """(line, column) of each offset in the joined text, from the lines' lengths
+    (no scan of the text: an inline XBRL document is a few megabytes)."""
+    starts = [0, *accumulate(len(line) + 1 for line in src.lines)]
+    places = {}
+    for offset in set(offsets):
+        line = bisect_right(starts, offset)
+        places[offset] = (line, offset - starts[line - 1] + 1)
     return places
 
 
@@ -191,37 +194,46 @@ def _spans(text: str, opening: str, closing: str) -> list:
 
 
 def _contexts(text: str, wanted: set) -> dict:
-    """The contexts the family's facts use, each found by its id (a document
-    declares thousands; parsing them all would cost more than the rest)."""
+    """The contexts the family's facts use (a document declares thousands; only
+    their start tags are visited, and only the wanted ones parsed)."""
     contexts = {}
-    for cid in wanted:
-        body = _context_body(text, cid)
-        if body is None:
-            continue
+    for cid, start in _context_starts(text, wanted):
+        end = CONTEXT_END.search(text, start)
+        body = text[start:end.start() if end else len(text)]
         dates = {k.lower(): v for k, v in PERIOD.findall(body)}
         try:
             if "instant" in dates:
-                start, end = None, _date(dates["instant"])
+                begin, last = None, _date(dates["instant"])
             else:
-                start, end = _date(dates["startdate"]), _date(dates["enddate"])
+                begin, last = _date(dates["startdate"]), _date(dates["enddate"])
         except (KeyError, ValueError):
             continue  # "forever" or a malformed date: no Schedule II period
         members = tuple(sorted((d, " ".join(TAG.sub(" ", v).split())) for _, d, v in MEMBER.findall(body)))
-        contexts[cid] = Context(cid, start, end, members)
+        contexts[cid] = Context(cid, begin, last, members)
     return contexts
 
 
-def _context_body(text: str, cid: str):
-    for quoted in (f'id="{cid}"', f"id='{cid}'"):
-        at = text.find(quoted)
-        while at != -1:
-            opening = text.rfind("<", 0, at)
-            head = text[opening:at]
-            if re.match(r"<(?:[\w-]+:)?context\s", head):
-                end = CONTEXT_END.search(text, at)
-                return text[at:end.start() if end else len(text)]
-            at = text.find(quoted, at + 1)
-    return None
+def _context_starts(text: str, wanted: set):
+    """(id, offset) of each wanted context's start tag.  Filing software writes
+    `id` first (`<xbrli:context id="c-1">`): those are found by one scan led by
+    a literal; any other wanted context by visiting every context's start tag."""
+    missing = set(wanted)
+    for m in CONTEXT_ID_FIRST.finditer(text):
+        cid = m.group(1)
+        if cid in missing and re.search(r"<(?:[\w-]+:)?$", text[max(0, m.start() - 40):m.start()]):
+            missing.discard(cid)
+            yield cid, text.rfind("<", 0, m.start())
+    if not missing:
+        return
+    first = CONTEXT_TAG.search(text)
+    at = first.start() if first else -1
+    while at != -1:
+        close = text.find(">", at)
+        found = CONTEXT_ID.search(text, at, close if close != -1 else len(text))
+        if found and found.group(1) in missing:
+            missing.discard(found.group(1))
+            yield found.group(1), at
+        at = text.find(first.group(1), at + 1)
 
 
 def _date(text: str) -> date:
