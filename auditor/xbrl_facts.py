@@ -249,12 +249,14 @@ def _fact(attrs, concept, context, inner, start, end, hidden) -> Fact:
     shown = _displayed(inner)
     sign = "-" if attrs.get("sign", "").strip() == "-" else ""
     fmt = attrs.get("format", "")
-    try:
-        scale = int(attrs.get("scale", "0") or 0)
-    except ValueError:
-        scale = 0
+    written = attrs.get("scale", "0").strip() or "0"
+    # An xs:integer; beyond two digits no power of ten a filing could mean.
+    readable = re.fullmatch(r"[+-]?\d{1,2}", written) is not None
+    scale = int(written) if readable else 0
     nil = attrs.get("xsi:nil", "").strip().lower() == "true"
     value, problem = (None, "") if nil else _value(shown, fmt, scale, sign)
+    if not readable and not nil:
+        value, problem = None, f"cannot read scale={written!r}"
     return Fact(attrs.get("id", ""), concept, context, value, shown, sign, scale, attrs.get("decimals"),
                 fmt, start, end, hidden, problem)
 

@@ -41,94 +41,110 @@ class Reading(NamedTuple):
     conflicts: tuple = ()  # (Fact, Fact in a cell): the same concept, period and member, another value
 
 
+class _Sorted(NamedTuple):
+    concepts: dict  # concept -> [RoleSpec, ...] (two for the balance)
+    movements: list  # facts of durations
+    balances: list  # facts of instants, of the balance concept(s)
+    unread: list  # (Fact, why)
+
+
 def build(facts: Facts, ruleset) -> Reading:
     """The schedule of the facts, or a Reading whose schedule is None when
     the document tags no Schedule II movement."""
-    vocab = ruleset.xbrl
-    usable = [f for f in facts.facts if not f.problem]
+    found = _sort(facts, ruleset)
+    if not found.movements:
+        unread = found.unread + [(f, "no movement of the family is tagged") for f in found.balances]
+        return Reading(None, {}, (), tuple(unread), 0, ())
+    axis = ruleset.xbrl.axis
+    exponent = _exponent(found.movements + found.balances)
+    concepts = found.concepts
+    order = sorted(dict.fromkeys(f.concept for f in found.movements), key=lambda c: _role_rank(concepts[c][0]))
+    set_aside = _duplicates(found.movements, order, concepts, axis, _balances_of(found.balances, axis))
+    aside = {c for c, _ in set_aside}
+    columns = [c for c in order if c not in aside]
+    by_place, by_instant = {}, {}
+    for f in found.movements:
+        by_place.setdefault((f.context.start, f.context.end, f.context.member(axis), f.concept), []).append(f)
+    for f in found.balances:
+        by_instant.setdefault((f.context.end, f.context.member(axis)), []).append(f)
+    durations = sorted({(f.context.start, f.context.end) for f in found.movements}, key=lambda d: (d[1], d[0]))
+    members = _members(found.movements + found.balances, axis)
+    periods, cells = [], {}
+    for start, end in durations:
+        rows = [row for member in members
+                for row in [_row_facts(start, end, member, columns, by_place, by_instant)] if row]
+        if not rows:
+            continue
+        for r, (member, row_facts) in enumerate(rows):
+            cells.update({(len(periods), r, k): f for k, f in enumerate(row_facts) if f is not None})
+        has_parts = any(m is not None for m, _ in rows)
+        built = tuple(_row(member, fs, facts, exponent, has_parts) for member, fs in rows)
+        periods.append(Period(label=_label(start, end), rows=built, line=min(r.line for r in built),
+                              fiscal_year=end.year, end_date=end))
+    used = {id(f) for f in cells.values()}
+    conflicts = _conflicts(list(by_place.values()) + list(by_instant.values()), used)
+    unread = found.unread + _left_over(found, used, {id(f) for f, _ in conflicts}, aside)
+    schedule = Schedule(title=TITLE, units=UNITS.get(exponent, f"10^{exponent}"),
+                        columns=_columns(found, columns), periods=tuple(periods),
+                        line=min(p.line for p in periods), label_heading="member", deductions="subtracted",
+                        deductions_basis=BASIS, balance_sign=1, source="xbrl")
+    return Reading(schedule, cells, tuple(set_aside), tuple(unread), exponent, tuple(conflicts))
+
+
+def _sort(facts: Facts, ruleset) -> _Sorted:
+    """The family's facts by what they are: movements, balances, or unread (and why)."""
     unread = [(f, f.problem) for f in facts.facts if f.problem]
-    concepts = {}  # concept -> [RoleSpec, ...] (two for the balance)
+    usable = [f for f in facts.facts if not f.problem]
+    concepts = {}
     for f in usable:
         if f.concept not in concepts:
             concepts[f.concept] = _roles_of(f.local, ruleset.roles)
     unread += [(f, "its concept matches no role's elements") for f in usable if not concepts[f.concept]]
     usable = [f for f in usable if concepts[f.concept]]
-    balance = {c for c, specs in concepts.items() if any(s.effect in ("opening", "closing") for s in specs)}
-    movements = [f for f in usable if f.concept not in balance]
-    unread += [(f, "a movement tagged at an instant") for f in movements if f.context.instant]
-    movements = [f for f in movements if not f.context.instant]
-    balances = [f for f in usable if f.concept in balance]
-    unread += [(f, "a balance tagged for a duration") for f in balances if not f.context.instant]
-    balances = [f for f in balances if f.context.instant]
-    if not movements:
-        unread += [(f, "no movement of the family is tagged") for f in balances]
-        return Reading(None, {}, (), tuple(unread), 0, ())
-    exponent = _exponent(usable)
-    axis = vocab.axis
-    durations = sorted({(f.context.start, f.context.end) for f in movements}, key=lambda d: (d[1], d[0]))
-    members = _members(movements + balances, axis)
-    order = [c for c in dict.fromkeys(f.concept for f in movements)]
-    order.sort(key=lambda c: _role_rank(concepts[c][0], ruleset.roles))
-    set_aside = _duplicates(movements, order, concepts, axis, _balances_of(balances, axis))
-    columns = [c for c in order if c not in {s for s, _ in set_aside}]
-    opening = next((s for b in balance for s in concepts[b] if s.effect == "opening"), None)
-    closing = next((s for b in balance for s in concepts[b] if s.effect == "closing"), None)
-    heads = [Column(heading=next(iter(balance), "balance"), role=opening.role if opening else "beginning",
-                    start=0, end=0, effect="opening")]
-    heads += [Column(heading=c, role=concepts[c][0].role, start=0, end=0, effect=concepts[c][0].effect) for c in columns]
-    heads.append(Column(heading=next(iter(balance), "balance"), role=closing.role if closing else "ending",
-                        start=0, end=0, effect="closing"))
-    by_place = {}
-    for f in movements:
-        by_place.setdefault((f.context.start, f.context.end, f.context.member(axis), f.concept), []).append(f)
-    by_instant = {}
-    for f in balances:
-        by_instant.setdefault((f.context.end, f.context.member(axis)), []).append(f)
-    periods, cells, used = [], {}, set()
-    for p, (start, end) in enumerate(durations):
-        rows = []
-        for member in members:
-            moved = [by_place.get((start, end, member, c), []) for c in columns]
-            if not any(moved) and not any(
-                    (start, end, member, c) in by_place for c, _ in set_aside):
-                continue
-            # Where the row is printed: the middle of its movements' places (a fact
-            # tagged with this row's context but printed elsewhere is an outlier).
-            places = sorted(f.start for fs in moved for f in fs if not f.hidden) or \
-                sorted(f.start for fs in moved for f in fs) or [0]
-            near = places[(len(places) - 1) // 2]
-            row_facts = [_nearest(by_instant.get((start - timedelta(days=1), member))
-                                  or by_instant.get((start, member)), near)]
-            row_facts += [_nearest(fs, near) for fs in moved]
-            row_facts.append(_nearest(by_instant.get((end, member)), near))
-            r = len(rows)
-            for k, f in enumerate(row_facts):
-                if f is not None:
-                    cells[(p, r, k)] = f
-                    used.add(id(f))
-            rows.append((member, row_facts))
-        if not rows:
-            continue
-        has_parts = sum(1 for m, _ in rows if m is not None) > 0
-        built = tuple(_row(member, fs, facts, exponent, has_parts) for member, fs in rows)
-        line = min(r.line for r in built)
-        periods.append(Period(label=_label(start, end), rows=built, line=line, fiscal_year=end.year, end_date=end))
-    # Renumber the cells' periods: a duration with no row was skipped.
-    periods_kept = [i for i, (s, e) in enumerate(durations)
-                    if any(key[0] == i for key in cells)]
-    remap = {old: new for new, old in enumerate(periods_kept)}
-    cells = {(remap[p], r, k): f for (p, r, k), f in cells.items()}
-    aside_concepts = {c for c, _ in set_aside}
-    conflicts = _conflicts(list(by_place.values()) + list(by_instant.values()), used)
-    in_conflict = {id(f) for f, _ in conflicts}
+    balance = {c for c, specs in concepts.items() if specs[0].effect in ("opening", "closing")}
+    movements, balances = [], []
     for f in usable:
-        if id(f) not in used and id(f) not in in_conflict and f.concept not in aside_concepts:
-            unread.append((f, "no period of the schedule has its date" if f.context.instant
-                           else "its member or period has no row"))
-    schedule = Schedule(title=TITLE, units=UNITS.get(exponent, f"10^{exponent}"), columns=tuple(heads),
-                        periods=tuple(periods), line=min(p.line for p in periods), label_heading="member",
-                        deductions="subtracted", deductions_basis=BASIS, balance_sign=1, source="xbrl")
-    return Reading(schedule, cells, tuple(set_aside), tuple(unread), exponent, tuple(conflicts))
+        is_balance = f.concept in balance
+        if is_balance != f.context.instant:
+            unread.append((f, "a balance tagged for a duration" if is_balance else "a movement tagged at an instant"))
+        else:
+            (balances if is_balance else movements).append(f)
+    return _Sorted(concepts, movements, balances, unread)
+
+
+def _columns(found: _Sorted, columns: list) -> tuple:
+    """Balance at beginning, each movement concept, balance at end."""
+    balance = next((f.concept for f in found.balances), "balance")
+    specs = found.concepts.get(balance, [])
+    opening = next((s.role for s in specs if s.effect == "opening"), "beginning")
+    closing = next((s.role for s in specs if s.effect == "closing"), "ending")
+    return (Column(heading=balance, role=opening, start=0, end=0, effect="opening"),
+            *(Column(heading=c, role=found.concepts[c][0].role, start=0, end=0, effect=found.concepts[c][0].effect)
+              for c in columns),
+            Column(heading=balance, role=closing, start=0, end=0, effect="closing"))
+
+
+def _row_facts(start, end, member, columns, by_place, by_instant):
+    """(member, the fact of each column) for one member in one period, or None
+    where the member tags no figure of it."""
+    moved = [by_place.get((start, end, member, c), []) for c in columns]
+    # Where the row is printed: the middle of its movements' places (a fact
+    # tagged with this row's context but printed elsewhere is an outlier).
+    places = sorted(f.start for fs in moved for f in fs if not f.hidden) or \
+        sorted(f.start for fs in moved for f in fs)
+    if not places:
+        return None
+    near = places[(len(places) - 1) // 2]
+    before = by_instant.get((start - timedelta(days=1), member)) or by_instant.get((start, member))
+    row = [_nearest(before, near), *(_nearest(fs, near) for fs in moved), _nearest(by_instant.get((end, member)), near)]
+    return member, row
+
+
+def _left_over(found: _Sorted, used: set, conflicting: set, aside: set) -> list:
+    """Facts in no cell, not set aside and not in conflict: why each is not shown."""
+    return [(f, "no period of the schedule has its date" if f.context.instant else "its member or period has no row")
+            for f in found.movements + found.balances
+            if id(f) not in used and id(f) not in conflicting and f.concept not in aside]
 
 
 def _conflicts(groups, used: set) -> list:
@@ -154,7 +170,7 @@ def _roles_of(name: str, roles) -> list:
     return []
 
 
-def _role_rank(spec, roles) -> int:
+def _role_rank(spec) -> int:
     """Columns in the order Rule 12-09 prints them: additions, then deductions."""
     return {"add": 0, "subtract": 1}.get(spec.effect, 2)
 

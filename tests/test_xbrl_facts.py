@@ -310,3 +310,32 @@ def test_real_facts_a_fact_pointed_at_another_context_is_found_at_its_element(re
     assert [f.rule for f in errors] == ["VX002"], [f.message for f in errors]
     assert (errors[0].location.line, errors[0].location.column) == _position(damaged, fact.start)
     assert errors[0].source == "xbrl"
+
+
+# --- damaged tags never crash the reader ------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+ATTRIBUTES = ["scale", "decimals", "sign", "format", "contextRef", "name", "unitRef"]
+JUNK = st.sampled_from(["", "-", "x", "99999", "-99999", "1e9", "ixt:nope", "c-missing", "us-gaap:",
+                        "us-gaap:ValuationAllowancesAndReservesBalance", "\u2014", "&amp;", "<", "\"", "0"])
+
+
+@settings(deadline=None)  # a whole check per example; the machine's load varies
+@given(st.lists(st.tuples(st.integers(1, 30), st.sampled_from(ATTRIBUTES), JUNK), min_size=1, max_size=4),
+       st.sampled_from(["both", "xbrl"]))
+def test_damaged_attributes_are_read_or_refused_in_one_line(edits, sources):
+    text = FIXTURE.read_text("utf-8")
+    for n, attribute, junk in edits:
+        m = re.search(rf'<ix:nonFraction\b[^>]*\bid="f-{n}"[^>]*>', text)
+        if m is None:
+            continue
+        tag = re.sub(rf'{attribute}="[^"]*"', f'{attribute}="{junk}"', m.group(0))
+        if f'{attribute}=' not in tag:
+            tag = tag.replace(" id=", f' {attribute}="{junk}" id=')
+        text = text[:m.start()] + tag + text[m.end():]
+    result = _check(text, sources=sources)
+    if result.error is not None:
+        assert "\n" not in str(result.error)
+    else:
+        assert result.schedules
