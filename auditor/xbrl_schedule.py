@@ -83,7 +83,8 @@ def build(facts: Facts, ruleset) -> Reading:
                               fiscal_year=end.year, end_date=end))
     used = {id(f) for f in cells.values()}
     conflicts = _conflicts(list(by_place.values()) + list(by_instant.values()), used)
-    unread = found.unread + _left_over(found, used, {id(f) for f, _ in conflicts}, aside)
+    shown = {(f.concept, f.context, f.value) for f in cells.values()}
+    unread = found.unread + _left_over(found, used | {id(f) for f, _ in conflicts}, shown, aside)
     schedule = Schedule(title=TITLE, units=UNITS.get(exponent, f"10^{exponent}"),
                         columns=_columns(found, columns), periods=tuple(periods),
                         line=min(p.line for p in periods), label_heading="member", deductions="subtracted",
@@ -101,6 +102,11 @@ def _sort(facts: Facts, ruleset) -> _Sorted:
             concepts[f.concept] = _roles_of(f.local, ruleset.roles)
     unread += [(f, "its concept matches no role's elements") for f in usable if not concepts[f.concept]]
     usable = [f for f in usable if concepts[f.concept]]
+    # A fact with a member of another dimension too (a reserve by segment) is a
+    # breakdown the schedule's rows do not print: not a row, and no total's part.
+    axis = ruleset.xbrl.axis
+    unread += [(f, "tagged with another dimension than the reserve axis") for f in usable if _other_dimension(f, axis)]
+    usable = [f for f in usable if not _other_dimension(f, axis)]
     balance = {c for c, specs in concepts.items() if specs[0].effect in ("opening", "closing")}
     movements, balances = [], []
     for f in usable:
@@ -110,6 +116,10 @@ def _sort(facts: Facts, ruleset) -> _Sorted:
         else:
             (balances if is_balance else movements).append(f)
     return _Sorted(concepts, movements, balances, unread)
+
+
+def _other_dimension(fact, axis: str) -> bool:
+    return any(local(d) != axis for d, _ in fact.context.members)
 
 
 def _columns(found: _Sorted, columns: list) -> tuple:
@@ -140,11 +150,12 @@ def _row_facts(start, end, member, columns, by_place, by_instant):
     return member, row
 
 
-def _left_over(found: _Sorted, used: set, conflicting: set, aside: set) -> list:
-    """Facts in no cell, not set aside and not in conflict: why each is not shown."""
+def _left_over(found: _Sorted, placed: set, shown: set, aside: set) -> list:
+    """Facts in no cell and in no conflict, neither set aside nor the same figure
+    as a shown fact (a balance printed twice): why each is not shown."""
     return [(f, "no period of the schedule has its date" if f.context.instant else "its member or period has no row")
             for f in found.movements + found.balances
-            if id(f) not in used and id(f) not in conflicting and f.concept not in aside]
+            if id(f) not in placed and f.concept not in aside and (f.concept, f.context, f.value) not in shown]
 
 
 def _conflicts(groups, used: set) -> list:

@@ -339,3 +339,21 @@ def test_damaged_attributes_are_read_or_refused_in_one_line(edits, sources):
         assert "\n" not in str(result.error)
     else:
         assert result.schedules
+
+
+def test_a_breakdown_by_another_dimension_is_not_a_row():
+    """A reserve tagged by segment too (another dimension) is no row of the schedule:
+    neither a conflict with the reserve's own facts nor a part of its total."""
+    text = FIXTURE.read_text("utf-8")
+    segment = ('<xbrli:context id="seg"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0000999999'
+               '</xbrli:identifier><xbrli:segment><xbrldi:explicitMember dimension="us-gaap:'
+               'ValuationAllowancesAndReservesTypeAxis">us-gaap:AllowanceForCreditLossMember</xbrldi:explicitMember>'
+               '<xbrldi:explicitMember dimension="us-gaap:StatementBusinessSegmentsAxis">wl:LabsMember'
+               '</xbrldi:explicitMember></xbrli:segment></xbrli:entity><xbrli:period><xbrli:startDate>2023-01-01'
+               '</xbrli:startDate><xbrli:endDate>2023-12-31</xbrli:endDate></xbrli:period></xbrli:context>')
+    fact = ('<ix:nonFraction unitRef="usd" contextRef="seg" decimals="-3" scale="3" id="s-1" '
+            'name="us-gaap:ValuationAllowancesAndReservesChargedToCostAndExpense">300</ix:nonFraction>')
+    text = text.replace("<ix:resources>", "<ix:resources>" + segment).replace("<ix:hidden>", "<ix:hidden>" + fact)
+    reading = xbrl_schedule.build(xbrl_facts.read(source.from_text(text, "doc.htm"), RULES.xbrl.family), RULES)
+    assert [(f.id, why) for f, why in reading.unread] == [("s-1", "tagged with another dimension than the reserve axis")]
+    assert _check(text).findings == [] and _check(text, sources="xbrl").findings == []
