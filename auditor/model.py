@@ -95,6 +95,7 @@ class Schedule:
     deductions_basis: str = ""  # why: "headings say so", "inferred: 9 of 9 rows close"
     balance_sign: int = 1  # -1 where allowances are printed as negative (contra) balances
     source: str = "table"  # "xbrl": read from the inline XBRL facts, not from a printed table
+    notes: tuple = ()  # of str: what the reading left out and why (facts set aside or unread)
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,8 @@ def _schedule(s) -> dict:
     }
     if s.source != "table":
         out["source"] = s.source  # present only for a schedule read from inline XBRL facts
+    if s.notes:
+        out["notes"] = list(s.notes)  # present only where the reading left facts out
     return out
 
 

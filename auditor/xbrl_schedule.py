@@ -88,8 +88,20 @@ def build(facts: Facts, ruleset) -> Reading:
     schedule = Schedule(title=TITLE, units=UNITS.get(exponent, f"10^{exponent}"),
                         columns=_columns(found, columns), periods=tuple(periods),
                         line=min(p.line for p in periods), label_heading="member", deductions="subtracted",
-                        deductions_basis=BASIS, balance_sign=1, source="xbrl")
+                        deductions_basis=BASIS, balance_sign=1, source="xbrl",
+                        notes=_notes(set_aside, unread, conflicts, facts))
     return Reading(schedule, cells, tuple(set_aside), tuple(unread), exponent, tuple(conflicts))
+
+
+def _notes(set_aside, unread, conflicts, facts: Facts) -> tuple:
+    """Every fact of the family the schedule does not show, and why."""
+    def where(f):
+        line, column = facts.position(f.start)
+        return f"{f.concept}{' id ' + f.id if f.id else ''} at {line}:{column}"
+
+    return (*(f"{concept} set aside: {why}" for concept, why in set_aside),
+            *(f"{where(f)} not read: {why}" for f, why in unread),
+            *(f"{where(f)} contradicts the fact shown for its period and member" for f, _ in conflicts))
 
 
 def _sort(facts: Facts, ruleset) -> _Sorted:

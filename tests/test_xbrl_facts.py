@@ -410,3 +410,17 @@ def test_real_table_one_damaged_tag_is_one_finding_at_its_cell(real, damage):
     assert [f.rule for f in failed] == ["VX001" if damage in ("sign", "scale") else "VX002"], \
         [f.message for f in failed]
     assert _position(damaged, fact.start) in [(p.line, p.column) for p in failed[0].related]
+
+
+def test_parse_says_what_the_facts_schedule_leaves_out():
+    text = FIXTURE.read_text("utf-8").replace(
+        "<ix:hidden>", '<ix:hidden><ix:nonFraction unitRef="usd" contextRef="d2023_cl" decimals="-3" scale="3" '
+        'name="us-gaap:ValuationAllowancesAndReservesDeductions" id="bad-1" format="ixt:num-dot-decimal">6l1'
+        '</ix:nonFraction>')
+    (schedule,) = auditor.schedules(source.from_text(text, "doc.htm"), RULES, sources="xbrl")
+    assert any(note.startswith("us-gaap:ValuationAllowancesAndReservesDeductions id bad-1 at ")
+               and "cannot read '6l1'" in note for note in schedule.notes)
+    from auditor import describe
+
+    assert "note: us-gaap:ValuationAllowancesAndReservesDeductions id bad-1" in describe.text([schedule])
+    assert json.loads(describe.dumps([schedule]))["schedules"][0]["notes"] == list(schedule.notes)
