@@ -424,3 +424,20 @@ def test_parse_says_what_the_facts_schedule_leaves_out():
 
     assert "note: us-gaap:ValuationAllowancesAndReservesDeductions id bad-1" in describe.text([schedule])
     assert json.loads(describe.dumps([schedule]))["schedules"][0]["notes"] == list(schedule.notes)
+
+
+def test_components_and_their_net_tagged_side_by_side_are_not_added_twice():
+    """The class of a 2024 medical-devices 10-K: ChargedToOtherAccounts beside an
+    extension ...ChargesToOtherAccountsNet (the same figures), the standard concept
+    printed, the extension hidden.  Summing every fact would leave the rows open."""
+    text = FIXTURE.read_text("utf-8")
+    extra = "".join(
+        f'<ix:nonFraction unitRef="usd" contextRef="{cid}" decimals="-3" scale="3" id="n-{i}" '
+        f'name="mdx:ValuationAllowancesAndReservesChargesToOtherAccountsNet">{value}</ix:nonFraction>'
+        for i, (cid, value) in enumerate([("d2022_cl", "12"), ("d2023_tx", "75"), ("d2022_all", "12"),
+                                          ("d2023_all", "75")]))
+    text = text.replace("<ix:hidden>", "<ix:hidden>" + extra)
+    reading = xbrl_schedule.build(xbrl_facts.read(source.from_text(text, "doc.htm"), RULES.xbrl.family), RULES)
+    assert [c for c, _ in reading.set_aside] == ["mdx:ValuationAllowancesAndReservesChargesToOtherAccountsNet"]
+    assert [f for f in _check(text, sources="xbrl").findings if f.severity != "info"] == []
+    assert _check(text).findings == []
