@@ -85,7 +85,7 @@ def facts_findings(found: Tagged, ruleset, only, printed_tags: list, unread: str
     if schedule is None:
         return []
     shown = {(t.element.line, t.element.column) for tags in printed_tags for t in tags.values()}
-    missing = _untagged_rows(schedule)
+    missing = _untagged_rows(schedule, _unreadable(found.reading, ruleset.xbrl.axis))
     placed = {(c.line, c.column) for p in schedule.periods for r in p.rows for c in r.cells if c is not None}
     conflicts = _conflict_findings(found, ruleset, only)
     placed |= {(f.location.line, f.location.column) for f in conflicts}
@@ -100,8 +100,7 @@ def facts_findings(found: Tagged, ruleset, only, printed_tags: list, unread: str
         # (two facts that contradict each other need no other fact to settle it)
         absent = _unsettled(f, missing) if f.severity == "error" and f not in conflicts else None
         if absent:
-            f = replace(f, severity="warning", message=f"{f.message} (the facts cannot settle it: "
-                                                       f"{absent} is not tagged everywhere it reads)")
+            f = replace(f, severity="warning", message=f"{f.message} (the facts cannot settle it: {absent})")
         out.append(f)
     return out
 
@@ -136,16 +135,29 @@ def _conflict_findings(found: Tagged, ruleset, only) -> list:
     return out
 
 
-def _untagged_rows(schedule) -> dict:
-    """What a check may read but no fact tags: (period, row), (period, column
-    role) and (row,) -> the heading of the first concept missing there."""
+def _unreadable(reading, axis: str) -> dict:
+    """(period label, row label, concept) -> why the fact tagged there was not read."""
+    found = {}
+    for fact, why in reading.unread:
+        ctx = fact.context
+        if ctx.start is not None:
+            key = (xbrl_schedule._label(ctx.start, ctx.end), xbrl_schedule.member_label(ctx.member(axis)), fact.concept)
+            found.setdefault(key, f"{tagged._name(fact)} is not read: {why}")
+    return found
+
+
+def _untagged_rows(schedule, unreadable: dict) -> dict:
+    """What a check may read but no fact gives: (period, row), (period, column
+    role) and (row,) -> what is missing there (the first such concept, and why)."""
     found = {}
     for period in schedule.periods:
         for row in period.rows:
             for column, cell in zip(schedule.columns, row.cells):
                 if cell is None:
+                    why = unreadable.get((period.label, row.label, column.heading),
+                                         f"{column.heading} is not tagged everywhere it reads")
                     for key in ((period.label, row.label), (period.label, column.role), (row.label,)):
-                        found.setdefault(key, column.heading)
+                        found.setdefault(key, why)
     return found
 
 

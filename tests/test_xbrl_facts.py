@@ -441,3 +441,10 @@ def test_components_and_their_net_tagged_side_by_side_are_not_added_twice():
     assert [c for c, _ in reading.set_aside] == ["mdx:ValuationAllowancesAndReservesChargesToOtherAccountsNet"]
     assert [f for f in _check(text, sources="xbrl").findings if f.severity != "info"] == []
     assert _check(text).findings == []
+
+
+def test_a_fact_its_format_cannot_read_is_named_where_the_facts_cannot_settle():
+    text = _edit(FIXTURE.read_text("utf-8"), "f-4", "text", "6l1")  # credit losses 2023, deductions
+    failed = [f for f in _check(text, sources="xbrl").findings if f.severity != "info"]
+    assert failed and all(f.severity == "warning" for f in failed)
+    assert any("id f-4 is not read: cannot read '6l1'" in f.message for f in failed if f.rule == "VQ001")
