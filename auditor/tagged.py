@@ -21,7 +21,7 @@ from typing import NamedTuple
 from .checks import Claim
 from .model import Cell, Schedule
 from .xbrl_facts import Fact, Facts, local
-from .xbrl_schedule import member_label, _roles_of
+from .xbrl_schedule import member_label, concept_roles
 
 BALANCE = ("opening", "closing")
 
@@ -53,7 +53,7 @@ def match(schedule: Schedule, facts: Facts, ruleset) -> dict:
                 while i >= 0 and places[i][1] > first:
                     fact = spans[i]
                     if fact.concept not in effects:
-                        roles = _roles_of(fact.local, ruleset.roles)
+                        roles = concept_roles(fact.local, ruleset.roles)
                         effects[fact.concept] = roles[0].effect if roles else None
                     if effects[fact.concept] is not None:
                         line, column = places[i][0]
@@ -126,10 +126,10 @@ def _why(fact: Fact, shown: Decimal, amount: Decimal, exponent: int) -> str:
 def _claim(p, r, k, tag, actual, expected, why):
     difference = actual - expected if actual is not None else None
     return Claim(p, r, k, actual, expected, difference, (tag.element,),
-                 {"fact": _name(tag.fact), "reason": why})
+                 {"fact": fact_name(tag.fact), "reason": why})
 
 
-def _name(fact: Fact) -> str:
+def fact_name(fact: Fact) -> str:
     return f"{fact.concept}" + (f" id {fact.id}" if fact.id else "")
 
 
@@ -199,7 +199,7 @@ def _majority(starts, ends) -> str:
 
 
 def _context_claim(p, r, k, tag, why):
-    return Claim(p, r, k, None, None, None, (tag.element,), {"fact": _name(tag.fact), "reason": why})
+    return Claim(p, r, k, None, None, None, (tag.element,), {"fact": fact_name(tag.fact), "reason": why})
 
 
 __all__ = ["match", "Tag", "local"]

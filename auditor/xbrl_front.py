@@ -126,7 +126,7 @@ def _conflict_findings(found: Tagged, ruleset, only) -> list:
                   f"{here.line}:{here.column} with {engine.amount_text(here.value)}; this one says "
                   f"{engine.amount_text(value)}")
         fields = dict(engine._FIELDS, row=row.label, period=period.label, column=column.role,
-                      heading=column.heading, fact=tagged._name(odd), reason=reason,
+                      heading=column.heading, fact=tagged.fact_name(odd), reason=reason,
                       actual=engine.amount_text(value), expected=engine.amount_text(here.value))
         for rule in rules:
             out.append(Finding(rule.id, rule.check, rule.severity, rule.message.format_map(fields), period.label,
@@ -141,8 +141,8 @@ def _unreadable(reading, axis: str) -> dict:
     for fact, why in reading.unread:
         ctx = fact.context
         if ctx.start is not None:
-            key = (xbrl_schedule._label(ctx.start, ctx.end), xbrl_schedule.member_label(ctx.member(axis)), fact.concept)
-            found.setdefault(key, f"{tagged._name(fact)} is not read: {why}")
+            key = (xbrl_schedule.period_label(ctx.start, ctx.end), xbrl_schedule.member_label(ctx.member(axis)), fact.concept)
+            found.setdefault(key, f"{tagged.fact_name(fact)} is not read: {why}")
     return found
 
 

@@ -79,7 +79,7 @@ def build(facts: Facts, ruleset) -> Reading:
             cells.update({(len(periods), r, k): f for k, f in enumerate(row_facts) if f is not None})
         has_parts = any(m is not None for m, _ in rows)
         built = tuple(_row(member, fs, facts, exponent, has_parts) for member, fs in rows)
-        periods.append(Period(label=_label(start, end), rows=built, line=min(r.line for r in built),
+        periods.append(Period(label=period_label(start, end), rows=built, line=min(r.line for r in built),
                               fiscal_year=end.year, end_date=end))
     used = {id(f) for f in cells.values()}
     conflicts = _conflicts(list(by_place.values()) + list(by_instant.values()), used)
@@ -111,7 +111,7 @@ def _sort(facts: Facts, ruleset) -> _Sorted:
     concepts = {}
     for f in usable:
         if f.concept not in concepts:
-            concepts[f.concept] = _roles_of(f.local, ruleset.roles)
+            concepts[f.concept] = concept_roles(f.local, ruleset.roles)
     unread += [(f, "its concept matches no role's elements") for f in usable if not concepts[f.concept]]
     usable = [f for f in usable if concepts[f.concept]]
     # A fact with a member of another dimension too (a reserve by segment) is a
@@ -183,7 +183,7 @@ def _conflicts(groups, used: set) -> list:
     return found
 
 
-def _roles_of(name: str, roles) -> list:
+def concept_roles(name: str, roles) -> list:
     """The role the concept is read as (both balance roles for the balance)."""
     for spec in roles:
         if any(p.search(name) for p in spec.elements):
@@ -267,7 +267,7 @@ def _shown(value, f, exponent: int) -> str:
     return f"({text})" if value < 0 else text
 
 
-def _label(start, end) -> str:
+def period_label(start, end) -> str:
     days = (end - start).days + 1
     if 350 <= days <= 380:
         return f"Year ended {end.isoformat()}"
