@@ -149,7 +149,7 @@ def check_source(src: source.Source, ruleset=None, only=None, input_format: str 
             from . import xbrl_front
 
             findings, tags, schedule = xbrl_front.table_findings(schedule, ruleset, only, found)
-            printed_tags.append(tags)
+            printed_tags.append((tags, findings, schedule))
         checked.append(schedule)
         result.findings.extend(_finding_in_file(f, src) for f in findings)
     result.schedules = [_in_file_columns(s, src) for s in checked]

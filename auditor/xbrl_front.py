@@ -24,6 +24,9 @@ from . import engine, roles, tagged, xbrl_facts, xbrl_schedule
 from .model import Finding, Position
 
 
+TAGGED = ("tagged_value", "tagged_context")  # the checks of a printed figure against its tag
+
+
 class Tagged(NamedTuple):
     facts: xbrl_facts.Facts
     reading: xbrl_schedule.Reading
@@ -47,13 +50,13 @@ def table_findings(schedule, ruleset, only, found: Optional[Tagged]) -> tuple:
     findings = engine.evaluate(schedule, ruleset, only, tags)
     if not tags:
         return findings, tags, schedule
-    disputed = {(f.location.line, f.location.column) for f in findings if f.check in ("tagged_value", "tagged_context")}
+    disputed = {(f.location.line, f.location.column) for f in findings if f.check in TAGGED}
     at = {(c.line, c.column): t for (p, r, k), t in tags.items()
           for c in (schedule.periods[p].rows[r].cells[k],)}
     out = []
     for f in findings:
         here = (f.location.line, f.location.column)
-        if f.check not in ("tagged_value", "tagged_context") and here in at and here not in disputed \
+        if f.check not in TAGGED and here in at and here not in disputed \
                 and f.severity != "info":
             f = replace(f, message=f"{f.message} (the inline XBRL fact tagged on this figure agrees with it: "
                                    f"table and tag give the same value)")
@@ -79,20 +82,31 @@ def _as_printed(schedule, tags: dict):
     return roles.conventions(replace(schedule, periods=periods))
 
 
-def facts_findings(found: Tagged, ruleset, only, printed_tags: list, unread: str = "") -> list:
-    """The facts' own findings, without those the table's checks already make."""
+def facts_findings(found: Tagged, ruleset, only, printed: list, unread: str = "") -> list:
+    """The facts' own findings, without those the table's checks already make.
+    `printed`: (tags, findings, schedule) of each printed table read."""
     schedule = found.reading.schedule
     if schedule is None:
         return []
-    shown = {(t.element.line, t.element.column) for tags in printed_tags for t in tags.values()}
+    shown = {(t.element.line, t.element.column) for tags, _, _ in printed for t in tags.values()}
+    # Facts a tagged_* finding of the table is about (its element is related).
+    disputed = {(p.line, p.column) for _, findings, _ in printed for f in findings
+                if f.check in TAGGED for p in f.related}
     missing = _untagged_rows(schedule, _unreadable(found.reading, ruleset.xbrl.axis))
     placed = {(c.line, c.column) for p in schedule.periods for r in p.rows for c in r.cells if c is not None}
-    conflicts = _conflict_findings(found, ruleset, only)
+    conflicts = _conflict_findings(found, ruleset, only, _printed_periods(printed))
     placed |= {(f.location.line, f.location.column) for f in conflicts}
     out = []
     for f in conflicts + engine.evaluate(schedule, ruleset, only, unread=unread):
         if f.check == "table_unread":
             out.append(f)
+            continue
+        if f in conflicts:
+            # A printed figure whose tag names another printed figure's period and
+            # member: the table's check says so where its row disagrees; where the
+            # whole row is tagged alike (a row tagged with last year's contexts), only this does.
+            if (f.location.line, f.location.column) not in disputed:
+                out.append(f)
             continue
         read = [(p.line, p.column) for p in (f.location, *f.related) if (p.line, p.column) in placed]
         if shown and all(p in shown for p in read):
@@ -105,7 +119,30 @@ def facts_findings(found: Tagged, ruleset, only, printed_tags: list, unread: str
     return out
 
 
-def _conflict_findings(found: Tagged, ruleset, only) -> list:
+def _printed_periods(printed: list) -> dict:
+    """id of each printed fact -> (the period the table prints it in, its column's effect)."""
+    return {id(tag.fact): (schedule.periods[p], schedule.columns[k].effect)
+            for tags, _, schedule in printed for (p, r, k), tag in tags.items()}
+
+
+def _printed_in(fact, periods: dict):
+    """Whether the table prints the fact in its own period: True, False, or None
+    (not printed, or the table gives no date).  A year of 52 or 53 weeks ends on
+    varying days: a week either way is the same year end."""
+    where = periods.get(id(fact))
+    if where is None:
+        return None
+    (period, effect), ctx = where, fact.context
+    if effect == "opening":  # the instant a year before the period's end
+        if period.end_date is not None:
+            return abs((period.end_date - ctx.end).days - 365) <= 8
+        return period.fiscal_year - 1 == ctx.end.year if period.fiscal_year else None
+    if period.end_date is not None:
+        return abs((period.end_date - ctx.end).days) <= 7
+    return period.fiscal_year == ctx.end.year if period.fiscal_year else None
+
+
+def _conflict_findings(found: Tagged, ruleset, only, printed_periods: dict = None) -> list:
     """A fact tagged for the period and member of another fact of its concept, with
     another value (one of them is misplaced: the one not printed with the rest
     of the row): a tagged_context finding at its element."""
@@ -118,20 +155,22 @@ def _conflict_findings(found: Tagged, ruleset, only) -> list:
     out = []
     for odd, shown in reading.conflicts:
         p, r, k = shown_at[id(shown)]
+        if printed_periods and _printed_in(shown, printed_periods) is False and _printed_in(odd, printed_periods):
+            # The table prints the shown one under another period than its tag, the other under its own.
+            odd, shown = shown, odd
         period, row, column = schedule.periods[p], schedule.periods[p].rows[r], schedule.columns[k]
-        line, col = found.facts.position(odd.start)
-        here = row.cells[k]
-        value = None if odd.value is None else odd.value.scaleb(-reading.exponent)
-        reason = (f"{period.label}, member {row.label!r} already has this concept's fact at "
-                  f"{here.line}:{here.column} with {engine.amount_text(here.value)}; this one says "
+        value, other = (None if f.value is None else f.value.scaleb(-reading.exponent) for f in (odd, shown))
+        there = Position(*found.facts.position(shown.start))
+        reason = (f"{period.label}, member {row.label!r} has another fact of this concept at "
+                  f"{there.line}:{there.column} with {engine.amount_text(other)}; this one says "
                   f"{engine.amount_text(value)}")
         fields = dict(engine._FIELDS, row=row.label, period=period.label, column=column.role,
                       heading=column.heading, fact=tagged.fact_name(odd), reason=reason,
-                      actual=engine.amount_text(value), expected=engine.amount_text(here.value))
+                      actual=engine.amount_text(value), expected=engine.amount_text(other))
         for rule in rules:
             out.append(Finding(rule.id, rule.check, rule.severity, rule.message.format_map(fields), period.label,
-                               row.label, column.role, value, here.value, None, Position(line, col),
-                               (here.position,), "xbrl"))
+                               row.label, column.role, value, other, None, Position(*found.facts.position(odd.start)),
+                               (there,), "xbrl"))
     return out
 
 

@@ -448,3 +448,19 @@ def test_a_fact_its_format_cannot_read_is_named_where_the_facts_cannot_settle():
     failed = [f for f in _check(text, sources="xbrl").findings if f.severity != "info"]
     assert failed and all(f.severity == "warning" for f in failed)
     assert any("id f-4 is not read: cannot read '6l1'" in f.message for f in failed if f.rule == "VQ001")
+
+
+def test_a_whole_row_tagged_with_last_years_contexts_is_found():
+    """Every tag of a printed row names the other year's contexts: the row agrees with
+    itself, so only the facts say it: each of them contradicts the other year's fact."""
+    text = FIXTURE.read_text("utf-8")
+    for n in range(1, 6):  # credit losses, 2023: beginning, three movements, ending
+        m = _element(text, f"f-{n}")
+        old = re.search(r'contextRef="([a-z])2023_cl"', m.group(0)) or re.search(r'contextRef="(i)2022_cl"', m.group(0))
+        ctx = {"d": "d2022_cl", "i": "i2022_cl" if n == 5 else "i2021_cl"}[old.group(1)]
+        text = text[:m.start()] + m.group(0).replace(old.group(0), f'contextRef="{ctx}"') + text[m.end():]
+    failed = [f for f in _check(text).findings if f.severity != "info"]
+    assert failed and {f.rule for f in failed} == {"VX002"}
+    assert {f.source for f in failed} == {"xbrl"}
+    places = {_position(text, _element(text, f"f-{n}").start()) for n in range(1, 6)}
+    assert {(f.location.line, f.location.column) for f in failed} <= places
