@@ -195,7 +195,7 @@ def check_paths(paths, rules=None, jobs: int = None, engine: str = "pool", **opt
     scheduler = options.pop("scheduler", None)
     ordered = options.pop("ordered", False)
     on_done = options.pop("on_done", None)
-    settings = Options(rules=rules, **options)
+    settings = Options.for_run(rules=rules, **options)
     if settings.cache_dir:
         ruleset, _ = prepare(settings)
         settings = settings._replace(fingerprint=fingerprint(ruleset, settings.select, settings.ignore,

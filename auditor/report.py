@@ -23,7 +23,7 @@ def document(results, diagnoses=None, suppressed=None) -> dict:
     """The JSON document; `diagnoses` (one per result) adds suggestions,
     `suppressed` (findings a baseline accepted) adds that count."""
     diagnoses = diagnoses or [None] * len(results)
-    files = [_file(r, d) for r, d in zip(results, diagnoses)]
+    files = [file_entry(r, d) for r, d in zip(results, diagnoses)]
     findings = [f for r in results for f in r.findings]
     summary = {
         "files": len(results),
@@ -38,16 +38,21 @@ def document(results, diagnoses=None, suppressed=None) -> dict:
     return {"version": VERSION, "files": files, "summary": summary}
 
 
-def _file(result, diagnosis=None) -> dict:
-    error = None
-    if result.error is not None:
-        error = {"message": result.error.message, "line": result.error.line, "column": result.error.column}
+def file_entry(result, diagnosis=None) -> dict:
+    """One file of the JSON document."""
     return {
         "path": result.path,
-        "error": error,
+        "error": error(result),
         "schedules": [_schedule(s) for s in result.schedules],
         "findings": [finding(f, diagnosis) for f in result.findings],
     }
+
+
+def error(result):
+    """A file's input error as JSON, or None."""
+    if result.error is None:
+        return None
+    return {"message": result.error.message, "line": result.error.line, "column": result.error.column}
 
 
 def _schedule(s) -> dict:

@@ -28,7 +28,7 @@ from conftest import FIXTURES, ROOT, SEED, auditor_command, run
 
 def outcome(checked) -> tuple:
     """A file's result as data, to compare runs (the cache's own encoding)."""
-    return checked.path, json.dumps(codec.encode(checked.result, checked.diagnosis), sort_keys=True)
+    return checked.path, codec.dumps(checked.result, checked.diagnosis)
 
 
 def by_index(results) -> list:
@@ -349,3 +349,48 @@ def test_exit_status_unreadable_before_findings(tmp_path):
     assert run("check", "--no-cache", "-j", "2", SEED, clean).returncode == 1
     assert run("check", "--no-cache", "-j", "2", clean, clean).returncode == 0
     assert run("check", "--no-cache", "-j", "2", "--fail-on", "info", clean).returncode == 0
+
+
+# --- the progress bar ---------------------------------------------------------------
+
+
+def _on_a_terminal(*args) -> tuple:
+    """Run the command with stderr on a pseudo-terminal: (returncode, stdout, what the terminal showed)."""
+    import pty
+
+    import tempfile
+
+    controller, terminal = pty.openpty()
+    with tempfile.TemporaryFile("w+") as stdout:  # not a pipe: a full pipe would stop the command
+        proc = subprocess.Popen(auditor_command() + [str(a) for a in args], stdout=stdout,
+                                stderr=terminal, env={**os.environ, "COLUMNS": "160", "TERM": "xterm"})
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the command has ended: the terminal is closed
+                break
+            if not chunk:
+                break
+            shown += chunk
+        proc.wait(timeout=60)
+        os.close(controller)
+        stdout.seek(0)
+        return proc.returncode, stdout.read(), shown.decode(errors="replace")
+
+
+def test_a_progress_bar_on_a_terminal_and_only_there():
+    code, stdout, shown = _on_a_terminal("check", "--no-cache", "-j", "1", "--format", "json", FIXTURES / "html")
+    assert code == 1 and json.loads(stdout)["summary"]["files"] > 20  # the report is untouched by the bar
+    assert "checking" in shown and "files/s" in shown and "not checked" in shown
+    code, stdout, shown = _on_a_terminal("check", "--no-cache", "--quiet", "--format", "json", FIXTURES / "html")
+    assert "checking" not in shown and json.loads(stdout)["summary"]["files"] > 20
+
+
+def test_rich_is_not_imported_without_a_terminal():
+    code = ("import sys; from auditor import cli; "
+            f"cli.main(['check', '--no-cache', '-j', '2', {str(FIXTURES / 'html')!r}]); "
+            "sys.stderr.write('RICH' if 'rich' in sys.modules else 'NO RICH')")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.stderr.endswith("NO RICH") and "Traceback" not in proc.stderr

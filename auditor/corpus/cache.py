@@ -2,7 +2,8 @@
 
 An entry is keyed by the file's content (SHA-256 of its bytes as stored,
 compressed or not) and by everything else that decides the result: the
-tool's version and code, the rules file and every file it extends, and the
+tool itself (a digest of its code, grammars and bundled rules, which changes
+with every version and every edit), the rules file and every file it extends, and the
 options that change findings (--select, --ignore, --severity,
 --input-format).  A changed rule, option or tool version gives new keys, so
 everything is checked again; old entries are simply no longer read.
@@ -31,8 +32,7 @@ LAYOUT = "v1"  # the directory under the cache dir: a new layout starts afresh
 def fingerprint(ruleset, select=(), ignore=(), severity=(), input_format=None) -> str:
     """Everything besides a file's content that decides its result."""
     digest = hashlib.sha256()
-    digest.update(_tool_version().encode())
-    digest.update(_code_digest())
+    digest.update(code_digest())
     for path in ruleset.files or (ruleset.path,):
         digest.update(b"\0rules\0" + str(path).encode())
         try:
@@ -44,18 +44,11 @@ def fingerprint(ruleset, select=(), ignore=(), severity=(), input_format=None) -
     return digest.hexdigest()
 
 
-def _tool_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("auditor")
-    except PackageNotFoundError:
-        return "0"
-
-
-def _code_digest() -> bytes:
-    """The package's own source: a version number does not change with every
-    edit of a development checkout, and a stale result must never be read."""
+def code_digest() -> bytes:
+    """The tool's version, to the byte: its own source, grammars and bundled
+    rules.  (A version number does not change with every edit of a checkout,
+    and a stale result must never be read; importlib.metadata would also cost
+    40 ms of start-up.)"""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
@@ -89,7 +82,7 @@ class Cache:
             body = entry["body"]
             if entry["key"] != key or entry["sha256"] != _checksum(body):
                 return None
-            return codec.decode(json.loads(body), path)
+            return codec.loads(body, path)
         except Exception:  # damaged in any way: check the file again, rewrite the entry
             return None
 
@@ -98,7 +91,7 @@ class Cache:
         (read-only directory, full disk): the run goes on without it."""
         if not self.writable:
             return
-        body = codec.dumps(codec.encode(result, diagnosis))
+        body = codec.dumps(result, diagnosis)
         text = json.dumps({"key": key, "sha256": _checksum(body), "body": body}, ensure_ascii=False)
         target = self._path(key)
         try:

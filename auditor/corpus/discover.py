@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from fnmatch import fnmatchcase
 
 INCLUDE = ("*.txt", "*.htm", "*.html", "*.xml", "*.txt.gz", "*.htm.gz", "*.html.gz", "*.xml.gz")
 
@@ -77,6 +76,8 @@ def _walk(top, include, exclude, unlistable, below=""):
 def _matches(name, relative, globs) -> bool:
     """Case-insensitively on every system: EDGAR's files are named in lower
     case, copies of them often not (FILING.TXT)."""
+    from fnmatch import fnmatchcase
+
     return any(fnmatchcase((relative if "/" in g else name).lower(), g.lower()) for g in globs)
 
 

@@ -55,14 +55,13 @@ def check(args) -> int:
 def _options(args) -> tuple:
     """(Options for the workers, the rules) from the command line; InputError
     or ValueError when the rules or options are bad."""
-    options = Options(rules=args.rules, select=tuple(args.select), ignore=tuple(args.ignore),
-                      severity=tuple(args.severity), input_format=args.input_format)
-    ruleset, _ = prepare(options._replace(severity=()))
+    options = Options.for_run(rules=args.rules, select=tuple(args.select), ignore=tuple(args.ignore),
+                              severity=tuple(args.severity), input_format=args.input_format)
+    ruleset, _ = prepare(options)
     unknown = [p for p in patterns(args.select) + patterns(args.ignore)
                if not any(r.id.startswith(p) or r.name.startswith(p) for r in ruleset.rules)]
     if unknown:
         raise ValueError(f"--select/--ignore: no rule matches {unknown[0]!r}")
-    ruleset, _ = prepare(options)
     if not args.no_cache:
         from .cache import DEFAULT_DIR, fingerprint
 

@@ -24,6 +24,12 @@ class Options(NamedTuple):
     input_format: str = None
     cache_dir: str = None  # None: no cache
     fingerprint: str = None  # of the rules and options (cache.fingerprint), with cache_dir
+    run: str = None  # a token per run: the rules are loaded once per run and process, and again
+    # for the next run (its rules file may have changed)
+
+    @classmethod
+    def for_run(cls, **fields) -> "Options":
+        return cls(run=os.urandom(8).hex(), **fields)
 
 
 class Checked(NamedTuple):
@@ -58,30 +64,37 @@ def selector(select, ignore):
 
 
 def prepare(options: Options) -> tuple:
-    """(ruleset, only) as the options ask; InputError or ValueError when they
-    are bad (the command line has said so before any worker starts)."""
-    ruleset = auditor.load_rules(options.rules)
-    if options.severity:
-        from ..authoring import severity_overrides
+    """(ruleset, only) as the options ask, loaded once per run and process;
+    InputError or ValueError when they are bad (the command line has said so
+    before any worker starts, and a forked worker inherits what it loaded)."""
+    rules = options._replace(input_format=None, cache_dir=None, fingerprint=None)
+    prepared = _prepared.get(rules)
+    if prepared is None:
+        ruleset = auditor.load_rules(options.rules)
+        if options.severity:
+            from ..authoring import severity_overrides
 
-        ruleset = ruleset.with_severity(severity_overrides(ruleset, options.severity))
-    return ruleset, selector(options.select, options.ignore)
+            ruleset = ruleset.with_severity(severity_overrides(ruleset, options.severity))
+        if len(_prepared) >= 8:  # earlier runs' (a long-lived process using check_paths)
+            _prepared.clear()
+        prepared = _prepared[rules] = (ruleset, selector(options.select, options.ignore))
+    return prepared
 
 
-_prepared = {}  # Options -> (ruleset, only, cache), per process
+_prepared = {}  # Options (the rules' part and the run) -> (ruleset, only), per process
+_caches = {}  # (cache_dir, fingerprint) -> Cache, per process
 
 
 def _state(options: Options) -> tuple:
-    state = _prepared.get(options)
-    if state is None:
-        ruleset, only = prepare(options)
-        store = None
-        if options.cache_dir:
+    ruleset, only = prepare(options)
+    store = None
+    if options.cache_dir:
+        store = _caches.get((options.cache_dir, options.fingerprint))
+        if store is None:
             from .cache import Cache
 
-            store = Cache(options.cache_dir, options.fingerprint)
-        state = _prepared[options] = (ruleset, only, store)
-    return state
+            store = _caches[(options.cache_dir, options.fingerprint)] = Cache(options.cache_dir, options.fingerprint)
+    return ruleset, only, store
 
 
 def check_batch(batch, options: Options) -> list:

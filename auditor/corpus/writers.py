@@ -9,8 +9,6 @@ writers of `report` and `sarif` write for the same files, byte for byte
 
 from __future__ import annotations
 
-import os
-import sys
 import tempfile
 
 from .. import report
@@ -36,7 +34,7 @@ class JsonWriter:
         self.spool = Spool(report.document([]), ["files"])
 
     def file(self, r, d) -> None:
-        self.spool.add("files", report._file(r, d))
+        self.spool.add("files", report.file_entry(r, d))
 
     def end(self, totals) -> None:
         try:
@@ -90,15 +88,12 @@ class JsonlWriter:
 
 
 def file_record(r) -> dict:
-    error = None
-    if r.error is not None:
-        error = {"message": r.error.message, "line": r.error.line, "column": r.error.column}
     severities = [f.severity for f in r.findings]
     return {
         "type": "file",
         "path": r.path,
         "status": status(r),
-        "error": error,
+        "error": report.error(r),
         "schedules": len(r.schedules),
         "findings": len(severities),
         "errors": severities.count("error"),
