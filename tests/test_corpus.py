@@ -245,6 +245,21 @@ def test_dask_on_a_local_cluster_gives_what_one_at_a_time_gives(corpus_paths, on
     assert by_index(results) == one_at_a_time and len(seen) == len(results)
 
 
+def test_dask_on_a_running_cluster_by_its_address(tmp_path):
+    if not engines.dask_available():
+        pytest.skip("Dask is not installed (pip install 'auditor[dask]')")
+    from dask.distributed import LocalCluster
+
+    paths = [str(SEED), str(copy_seed(tmp_path / "clean.txt", SEED.read_text().replace("$ 9,762", "$ 9,824")))]
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        results = list(auditor.check_paths(paths, engine="dask", scheduler=cluster.scheduler_address, ordered=True))
+        assert by_index(results) == by_index(auditor.check_paths(paths, jobs=1))
+        assert cluster.scheduler.workers  # the cluster is the caller's: left running
+    proc = run("check", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "--no-cache", SEED)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith("auditor: --scheduler tcp://127.0.0.1:9: cannot connect")
+
+
 def test_dask_missing_is_a_one_line_usage_error(tmp_path):
     # A Python whose path hides dask: the command says how to install it.
     hide = tmp_path / "hide"
