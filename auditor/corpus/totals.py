@@ -85,12 +85,12 @@ def _largest_difference(result):
     for f in result.findings:
         if f.difference is None or f.severity == "info":
             continue
-        dollars = abs(f.difference) * SCALE.get(_units(result, f.location.line), 1)
+        units = _units(result, f.location.line)
+        dollars = abs(f.difference) * SCALE.get(units, 1)
         if best is None or dollars > best[0]:
-            where = f"{result.path}:{f.location.line}:{f.location.column}"
-            best = (dollars, f"{where}: {f.rule} {f.row or '(unlabelled total)'}, {f.period}: "
-                             f"difference {f.difference:,}" + (f" ({_units(result, f.location.line)})"
-                                                              if _units(result, f.location.line) else ""))
+            line = (f"{result.path}:{f.location.line}:{f.location.column}: {f.rule} "
+                    f"{f.row or '(unlabelled total)'}, {f.period}: difference {f.difference:,}")
+            best = (dollars, line + (f" ({units})" if units else ""))
     return best
 
 
