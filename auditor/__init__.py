@@ -23,7 +23,7 @@ from . import engine, layout, locate, parse, roles, rules, source
 from .errors import InputError
 from .model import Finding, Position, Schedule
 
-__all__ = ["check_file", "check_source", "schedules", "FileResult", "InputError", "load_rules"]
+__all__ = ["check_file", "check_source", "check_paths", "schedules", "FileResult", "InputError", "load_rules"]
 
 load_rules = rules.load
 
@@ -243,3 +243,33 @@ _HTML = re.compile(r"<(?:td|tr|th)[\s>]|<html\b|<!doctype\s+html", re.IGNORECASE
 
 def _sniffed(src: source.Source) -> str:
     return "html" if any(_HTML.search(line) for line in src.lines[:3000]) else "text"
+
+
+def check_paths(paths, rules=None, jobs: int = None, engine: str = "pool", **options):
+    """Check many files; yield a `corpus.work.Checked` per file (its `index`
+    among `paths`, `result`, `diagnosis`, `cached`) as each finishes.
+
+    `paths`: files (a directory is searched as the command line does;
+    corpus.discover.expand); `rules`: a rules file's path (default: the
+    bundled rules); `jobs`: worker processes (default: the CPUs; 1: in this
+    process); `engine`: "pool" or "dask" (`scheduler=ADDRESS` for a running
+    cluster).  Other keywords: `select`, `ignore`, `severity` (tuples of
+    patterns, as the options of that name), `input_format`, `sources`, `cache_dir` (a
+    result cache; default none), `ordered` (results in the paths' order),
+    `on_done` (called with each result as it finishes).
+    """
+    from .corpus import discover, engines
+    from .corpus.cache import fingerprint
+    from .corpus.work import Options, prepare
+
+    scheduler = options.pop("scheduler", None)
+    ordered = options.pop("ordered", False)
+    on_done = options.pop("on_done", None)
+    settings = Options.for_run(rules=rules, **options)
+    if settings.cache_dir:
+        ruleset, _ = prepare(settings)
+        settings = settings._replace(fingerprint=fingerprint(ruleset, settings.select, settings.ignore,
+                                                             settings.severity, settings.input_format,
+                                                             settings.sources))
+    files = list(discover.expand([paths] if isinstance(paths, str) else paths))
+    return engines.run(files, settings, jobs, engine, scheduler, ordered=ordered, on_done=on_done)
