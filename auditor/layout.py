@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from .errors import InputError
 from .locate import TITLE
-from .labels import LEADER, TOTAL, UNITS, is_period, period_from_caption
+from .labels import LEADER, TOTAL, UNITS, YEAR, is_period, period_from_caption
 from .model import Cell, Column, Row, Schedule
 from .parse import Figure, Line, Token
 
@@ -34,7 +34,8 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
     label_end = min(_first_figure_column(r) for r in rows)
     headings, separators, body_start = _heading_block(lines, body_start, label_end)
     starts = _column_starts(separators, rows, label_end)
-    columns = _columns(headings, starts, _spanning_rules(headings, separators, starts))
+    extents = _heading_extents(separators, starts, label_end)
+    columns = _columns(headings, starts, _spanning_rules(headings, separators, starts), extents)
     label_heading = " ".join(_chunk_text(c) for ln in headings for c in _chunks(ln.words) if c[0].end <= starts[0])
     preamble = [ln for ln in lines[:body_start] if ln.kind == "text" and ln not in headings]
     entries = _leading_caption(preamble) + _body(lines, body_start, headings, separators, starts, columns, label_end, path)
@@ -56,12 +57,30 @@ def _leading_caption(preamble) -> list:
     if preamble:
         last = preamble[-1]
         text = _text(last.words)
-        if _is_title_or_units(last) or len(_chunks(last.words)) > 1:
+        if _is_title_or_units(last):
+            return _period_in_title_block(preamble)
+        if len(_chunks(last.words)) > 1:
             return []
         if is_period(text):
             return [("period", text.rstrip(":").strip(), last.number)]
         if text.endswith(":"):
             return [("caption", text, last.number)]
+    return []
+
+
+def _period_in_title_block(preamble) -> list:
+    """The one year a schedule covers, named in its title block ("Year ended
+    December 31, 1997" over "(in millions)"), where a filing prints one table
+    per year.  A subtitle naming several years is the schedule's span, no
+    period of it.  (A table with captions of its own opens its first period
+    under them: this one is then left without rows.)"""
+    for ln in reversed(preamble):
+        text = _text(ln.words)
+        if _is_title_or_units(ln):
+            continue
+        if len(_chunks(ln.words)) == 1 and is_period(text) and len({m.group(0) for m in YEAR.finditer(text)}) == 1:
+            return [("period", text.rstrip(":").strip(), ln.number)]
+        return []
     return []
 
 
@@ -274,15 +293,33 @@ RULE_TEXT = re.compile(r"^[-=_]{3,}$")
 
 def _spanning_rules(headings, separators, starts) -> list:
     """(line, start, end) of dashed runs that stretch over two or more columns:
-    the rule under a spanning heading ("ADDITIONS" over "-------------")."""
+    the rule under a spanning heading ("ADDITIONS" over "-------------").
+    A run from the label column on is the frame of the whole table, ruled
+    above and below a row of column letters: it spans no heading."""
     runs = [(ln.number, t.column, t.end) for ln in headings for t in ln.words if RULE_TEXT.match(t.text)]
     runs += [(ln.number, m.column, m.end) for ln in separators if ln.kind == "rule" for m in ln.marks]
-    return [(n, lo, hi) for n, lo, hi in runs if sum(1 for s in starts[1:] if lo < s < hi - 1) >= 1]
+    return [(n, lo, hi) for n, lo, hi in runs
+            if lo >= starts[0] - 2 and sum(1 for s in starts[1:] if lo < s < hi - 1) >= 1]
 
 
-def _columns(headings, starts, spanning=()) -> list:
+def _heading_extents(separators, starts, label_end) -> list:
+    """(start, end) of each column's heading: the runs of the rule under the
+    headings, where it has one run per column.  <S>/<C> markers and figures
+    stand at the right of a column, its heading text further left
+    ("Charged" over "to Other" starts left of its <C>): the rule under it says
+    where it is.  Otherwise the column's span."""
+    for sep in reversed(separators):
+        runs = [m for m in sep.marks if m.end > label_end] if sep.kind == "rule" else []
+        if len(runs) == len(starts):
+            return [(m.column, m.end) for m in runs]
+    bounds = starts[1:] + [10**6]
+    return list(zip(starts, bounds))
+
+
+def _columns(headings, starts, spanning=(), extents=None) -> list:
     parts = [[] for _ in starts]
     bounds = starts[1:] + [10**6]
+    extents = extents or list(zip(starts, bounds))
     for line in headings:
         for chunk in _chunks([w for w in line.words if not RULE_TEXT.match(w.text)]):
             lo, hi = chunk[0].column, chunk[-1].end
@@ -292,16 +329,18 @@ def _columns(headings, starts, spanning=()) -> list:
             if under is not None:
                 # A heading centred over a rule that spans columns heads each of them.
                 lo, hi = under
-                spanned = [k for k, (s, b) in enumerate(zip(starts, bounds))
+                spanned = [k for k, (s, b) in enumerate(extents)
                            if min(hi, b) - max(lo, s) >= 0.4 * (min(b, s + 20) - s)]
                 for k in spanned:
                     parts[k].append(_chunk_text(chunk))
                 continue
-            overlaps = [max(0, min(hi, b) - max(lo, s)) for s, b in zip(starts, bounds)]
+            overlaps = [max(0, min(hi, b) - max(lo, s)) for s, b in extents]
+            if not any(overlaps):  # between two columns' rules: by the columns' spans
+                overlaps = [max(0, min(hi, b) - max(lo, s)) for s, b in zip(starts, bounds)]
             best = max(range(len(starts)), key=lambda k: overlaps[k])
             spanned = [k for k, o in enumerate(overlaps) if o and (o >= 3 or k == best)]
             # A heading over several columns ("ADDITIONS") heads each of them.
-            for k in spanned if len(spanned) > 1 and _spans(chunk, spanned, starts, bounds) else [best]:
+            for k in spanned if len(spanned) > 1 and _spans(chunk, spanned, [e[0] for e in extents], [e[1] for e in extents]) else [best]:
                 parts[k].append(_chunk_text(chunk))
     return [
         Column(heading=" ".join(p), role=None, start=s, end=b if b < 10**6 else s + 40)
@@ -367,6 +406,10 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
             continue
         if ln.kind == "row":
             ln = _years_as_figures(ln, starts)
+            if not gap and not pending and last is not None and _completes(entries[last][1], ln, starts):
+                kind, row, indent = entries[last]
+                entries[last] = (kind, _with_second_line(row, ln, starts, columns, path), indent)
+                continue
             period, row_words = _period_in_first_cell(ln, label_end)
             if period:
                 _settle(pending, entries, None)
@@ -384,6 +427,24 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
         pending, last = [], None
     _settle(pending, entries, None)
     return entries
+
+
+def _completes(row: Row, line: Line, starts) -> bool:
+    """A line of figures with no label right under an item row, each figure in
+    a column the row left blank: the rest of the row's figures, printed on a
+    second line (a wrapped row whose balance at end went under its last
+    movement).  An unlabelled total sits under a rule, and fills the columns
+    the rows above filled."""
+    if line.words or row.kind != "item":
+        return False
+    columns = [_column_of(f.value.anchor, starts) for f in line.figures]
+    return all(k is not None and row.cells[k] is None for k in columns) and len(set(columns)) == len(columns)
+
+
+def _with_second_line(row: Row, line: Line, starts, columns, path) -> Row:
+    second = _row(line, (), "", starts, columns, path)
+    cells = tuple(a if a is not None else b for a, b in zip(row.cells, second.cells))
+    return replace(row, cells=cells)
 
 
 def _years_as_figures(line: Line, starts, at_least: int = 1) -> Line:

@@ -7,6 +7,7 @@ token with its position in the file.  Layout is the next stage's job.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +63,7 @@ def _parser() -> tuple:
 
 
 _lock = threading.Lock()
+_RUN = re.compile(r"[-=_]+")
 
 
 class _ToLines(Transformer):
@@ -102,7 +104,15 @@ class _ToLines(Transformer):
         return Line(kind, toks[0].line, marks=toks)
 
     def rule(self, items):
-        return self._marks("rule", items)
+        # One token for the whole line: each dashed run is a mark of its own.
+        (whole,) = items
+        line = whole.line + self.offset
+        marks = tuple(
+            Token("RULE", m.group(), line, whole.column + m.start(), whole.column + m.end())
+            for m in _RUN.finditer(str(whole))
+            if not (m.start() == 0 and m.group() == "-" and str(whole).startswith("- -"))  # the dash-escape
+        )
+        return Line("rule", line, marks=marks)
 
     def markers(self, items):
         return self._marks("markers", items)
