@@ -68,7 +68,7 @@ def _laid_out(src: source.Source, ruleset, input_format: str = None) -> list:
 
 def _text_laid_out(src: source.Source, ruleset, skip: list = ()) -> list:
     found = []
-    for region in locate.regions(src, skip):
+    for region in locate.regions(src, skip, ruleset.roles):
         try:
             lines = parse.lines(src, region)
             schedule = layout.build(lines, region.title_line, src.path)
