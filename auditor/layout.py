@@ -26,7 +26,7 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
     body_start = _first_index(lines, "row")
     if body_start is None:
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
-    lines = _heading_notes_as_text(_page_numbers_as_text([_label_figures_as_words(ln) for ln in lines]))
+    lines = _label_notes_as_text(_heading_notes_as_text(_page_numbers_as_text([_label_figures_as_words(ln) for ln in lines])))
     body_start = _first_index(lines, "row")
     if body_start is None:
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
@@ -113,7 +113,7 @@ def _page_numbers_as_text(lines) -> list:
             continue
         after = out[i + 1] if i + 1 < len(out) else None
         apart = (i == 0 or out[i - 1].number < ln.number - 1) and (after is None or after.number > ln.number + 1)
-        if apart or after.kind in ("page", "table_close"):
+        if apart or (after is not None and after.kind in ("page", "table_close")):
             out[i] = Line("text", ln.number, tuple(f.value for f in ln.figures))
     return out
 
@@ -140,6 +140,19 @@ def _heading_notes_as_text(lines) -> list:
         if ln.kind == "row" and not ln.words and _printed(ln) in notes:
             out[i] = _as_notes(ln)
     return out
+
+
+def _label_notes_as_text(lines) -> list:
+    """A lone footnote marker ("(3)") left of every labelled row's first
+    figure is the last word of a wrapped label, not a figure: text."""
+    labelled = [ln for ln in lines if ln.kind == "row" and ln.words]
+    if not labelled:
+        return lines
+    figures_from = min(_first_figure_column(r) for r in labelled)
+    return [_as_notes(ln) if ln.kind == "row" and not ln.words and len(ln.figures) == 1
+            and ln.figures[0].dollar is None and HEADING_NOTE.match(ln.figures[0].value.text)
+            and ln.figures[0].value.end <= figures_from else ln
+            for ln in lines]
 
 
 def _as_notes(line: Line) -> Line:
@@ -192,7 +205,7 @@ def _heading_block(lines, body_start, label_end):
     until a gap of two blank lines, a tag, a title or the units line.
     """
     i = body_start - 1
-    while i >= 0 and lines[i].kind == "text" and _is_caption(lines[i], label_end):
+    while i >= 0 and (lines[i].kind == "text" and _is_caption(lines[i], label_end) or _underlines_caption(lines, i, label_end)):
         i -= 1
     captions_start = i + 1
     headings, separators = [], []
@@ -209,6 +222,19 @@ def _heading_block(lines, body_start, label_end):
             break
         below, i = ln.number, i - 1
     return headings, separators, captions_start
+
+
+def _underlines_caption(lines, i, label_end) -> bool:
+    """A rule in the label area only, right under a caption ("Allowance for
+    losses on:" over "------------------------"): the caption's underline, in
+    the body, not a rule under the headings."""
+    ln = lines[i]
+    if ln.kind != "rule" or i == 0 or len(ln.marks) != 1:
+        return False
+    above, (rule,) = lines[i - 1], ln.marks
+    return (above.kind == "text" and above.number == ln.number - 1 and _is_caption(above, label_end)
+            and rule.column < label_end and abs(rule.column - above.words[0].column) <= 2
+            and rule.end <= above.words[-1].end + 2)
 
 
 def _is_subtitle(line: Line, below: int) -> bool:
@@ -680,3 +706,4 @@ def amount(raw: str) -> Decimal:
 def fig_in_label(fig, starts) -> bool:
     """True for a figure that ends before the first figure column begins."""
     return fig.value.end <= starts[0]
+

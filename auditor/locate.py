@@ -40,6 +40,9 @@ FIGURES = re.compile(
 # (no digit outside its markers, and no label before them).
 HEADING_NOTES = re.compile(r"^\s*\(\d{1,2}\)(?:[^\d]|\(\d{1,2}\))*$")
 RULE_LINE = re.compile(r"^[\s\-=_]*$")
+# One figure alone, far to the right, with perhaps its marker: the rest of
+# the row above, printed on a line of its own ("                   $18.1").
+LONE_FIGURE = re.compile(r"^\s{12,}\$?\s*\(?\d[\d,]*(\.\d+)?\)?\s*(\(\w{1,2}\)|\*{1,3}|\d{1,2}/)?\s*$")
 RULE_SEGMENT = re.compile(r"[-=_]{4,}")
 # A heading phrase: words set apart from the next by two spaces or more.
 PHRASE = re.compile(r"\S+(?: \S+)*")
@@ -371,7 +374,7 @@ def _block_end(source: Source, first_row: int) -> int:
                 break
         else:
             blanks = 0
-            if _has_figures(line):
+            if _has_figures(line) or (n == last_figures + 1 and LONE_FIGURE.match(line)):
                 last_figures = n
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures)

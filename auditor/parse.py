@@ -105,12 +105,16 @@ class _ToLines(Transformer):
 
     def rule(self, items):
         # One token for the whole line: each dashed run is a mark of its own.
+        # A dash-escaped line ("- -----") is laid out as it was before its
+        # escape: its runs two columns further left.
         (whole,) = items
         line = whole.line + self.offset
+        text = str(whole)
+        escaped = whole.column == 1 and text.startswith("- -")
+        shift = whole.column - (2 if escaped else 0)
         marks = tuple(
-            Token("RULE", m.group(), line, whole.column + m.start(), whole.column + m.end())
-            for m in _RUN.finditer(str(whole))
-            if not (m.start() == 0 and m.group() == "-" and str(whole).startswith("- -"))  # the dash-escape
+            Token("RULE", m.group(), line, shift + m.start(), shift + m.end())
+            for m in _RUN.finditer(text, 2 if escaped else 0)
         )
         return Line("rule", line, marks=marks)
 
