@@ -419,6 +419,11 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
             if text in repeated or PAGE_NUMBER.search(text):
                 continue  # headings repeated after a page break, page numbers
             ln = _years_as_figures(ln, starts, at_least=2)  # may make it a row (handled below)
+            if ln.kind == "text" and not gap and not pending and last is not None:
+                # One year-like amount ("1924") alone: the rest of the row above?
+                second = _years_as_figures(ln, starts)
+                if second.kind == "row" and _completes(entries[last][1], second, starts):
+                    ln = second
         if ln.kind == "text":
             if _continues(ln, entries, last, gap, label_end):
                 kind, row, indent = entries[last]
@@ -707,3 +712,43 @@ def fig_in_label(fig, starts) -> bool:
     """True for a figure that ends before the first figure column begins."""
     return fig.value.end <= starts[0]
 
+
+# --- one table per year --------------------------------------------------------
+
+
+def joined_years(laid_out: list, assigned: list, assign) -> list:
+    """Schedules printed one table per year (each under its own title, each
+    perhaps followed by a breakdown of its own) read as one schedule of
+    several years, so that each year's beginning balances are checked
+    against the year before.  A run of schedules joins where each has one
+    period of its own fiscal year, the years follow one another, and the
+    titles (less their figures), units and column roles are the same.
+    `laid_out` are the schedules as built, `assigned` the same with roles;
+    `assign` gives a joined schedule its roles and conventions."""
+    out, i = [], 0
+    while i < len(assigned):
+        j = i + 1
+        while j < len(assigned) and _next_year_of(assigned[j - 1], assigned[j], assigned[i]):
+            j += 1
+        if j - i == 1:
+            out.append(assigned[i])
+        else:
+            periods = tuple(p for s in laid_out[i:j] for p in s.periods)
+            out.append(assign(replace(laid_out[i], periods=periods)))
+        i = j
+    return out
+
+
+def _next_year_of(before: Schedule, after: Schedule, first: Schedule) -> bool:
+    if len(before.periods) != 1 or len(after.periods) != 1:
+        return False
+    years = before.periods[0].fiscal_year, after.periods[0].fiscal_year
+    step = None if None in years else years[1] - years[0]
+    if step not in (1, -1) or (first is not before and step != before.periods[0].fiscal_year - first.periods[0].fiscal_year):
+        return False  # (a run goes one way: 1997, 1996, 1995)
+    return (_figureless(before.title) == _figureless(after.title) and before.units == after.units
+            and [(c.role, c.effect) for c in before.columns] == [(c.role, c.effect) for c in after.columns])
+
+
+def _figureless(title: str) -> str:
+    return " ".join(re.sub(r"\d", "", title).lower().split())
