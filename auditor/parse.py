@@ -138,7 +138,7 @@ class _ToLines(Transformer):
 
 def lines(source: Source, region: Region) -> list:
     """The region's lines, typed by the grammar, in file order."""
-    text = source.text(region.first, region.last)
+    text = "\n".join(_without_table_footnotes(source.lines[region.first - 1 : region.last])) + "\n"
     lark, builder = _parser()
     with _lock:  # the inline builder carries the region's line offset
         builder.offset = region.first - 1
@@ -146,6 +146,29 @@ def lines(source: Source, region: Region) -> list:
             return lark.parse(text)
         except UnexpectedInput as exc:
             raise InputError(_sentence(exc), source.path, exc.line + region.first - 1, exc.column) from None
+
+
+FN_OPEN = re.compile(r"^\s*<FN>", re.IGNORECASE)
+FN_CLOSE = re.compile(r"^\s*</FN>", re.IGNORECASE)
+TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
+
+
+def _without_table_footnotes(lines: list) -> list:
+    """The lines with each <FN> block of an SGML table (its footnotes, prose
+    that may hold an amount: "(a) Includes $40 of accounts ...") left blank,
+    from <FN> to </FN> or to the line before </TABLE>: no row of the table."""
+    out, inside = [], False
+    for line in lines:
+        if FN_OPEN.match(line):
+            inside = True
+        elif inside and TABLE_CLOSE.match(line):
+            inside = False
+        if inside:
+            out.append("")
+            inside = not FN_CLOSE.match(line)
+        else:
+            out.append(line)
+    return out
 
 
 _EXPECTED = {

@@ -41,6 +41,7 @@ class Layout:
     s_tag: bool = True  # the marker line opens with <S> (some filings print only the <C>s)
     group_rule: bool = False  # a dashed rule under the group header
     second_line: bool = False  # an item row's balance at end printed on a line of its own under it
+    fn_block: bool = False  # the footnotes inside the <TABLE>, between <FN> and </FN>
     additions_span: bool = False  # "ADDITIONS" printed once over the columns it heads
     case: str = "upper"  # upper | lower | mixed (headings and period captions)
     markers: bool = True  # the <S> <C> line
@@ -271,12 +272,22 @@ def render(spec: dict, layout: Layout = Layout()) -> Rendered:
                 _page_break(canvas, heading_lines, cols, layout)
             body_rows += 1
             _emit_row(canvas, item, cols, period_part, layout, notes_order, out)
+    # (Inside the table, prose with an amount in it, as footnotes have.)
+    amount = " (includes $12 of recoveries)" if layout.fn_block and layout.table_tags else ""
+    notes = [f"{note_mark(n, notes_order, layout.note_marks)} See the notes to the financial statements{amount}."
+             for n in notes_order]
+    if layout.table_tags and layout.fn_block and notes:
+        canvas.new("<FN>")  # the SGML table's footnotes, inside it
+        for text in notes:
+            canvas.new(text)
+        canvas.new("</FN>")
+        notes = []
     if layout.table_tags:
         canvas.new("</TABLE>")
-    if notes_order:
+    if notes:
         canvas.new("")
-        for n in notes_order:
-            canvas.new(f"{note_mark(n, notes_order, layout.note_marks)} See the notes to the financial statements.")
+        for text in notes:
+            canvas.new(text)
     canvas.new("")
     lines = [line.rstrip() if line.strip() else line.strip(" ") for line in canvas.lines]
     if layout.pem_escape:

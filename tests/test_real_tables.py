@@ -51,11 +51,12 @@ LAYOUTS = {
     # A 1990s submission wrapped in a PEM message: COL. letters between two
     # rules the table's width, every line that began with "-" escaped "- ",
     # rules over totals as wide as their figures, no <S> on the marker line,
-    # "1/" markers, a rule under each group's caption, unlabelled totals.
+    # "1/" markers, a rule under each group's caption, unlabelled totals, the
+    # footnotes inside the table between <FN> and </FN>.
     "pem-framed-letters": Layout(
         heading_depth=3, column_letters=True, letters="COL.", letters_framed=True, pem_escape=True,
         short_rules=True, s_tag=False, note_marks="1/", group_header="Allowance for losses on:",
-        group_rule=True, total_label="none", dollar="first", label_width=28,
+        group_rule=True, total_label="none", dollar="first", label_width=28, fn_block=True,
     ),
     # Typed, untagged: "Col. B" letters, blank cells with no dash, each item's
     # balance at end on a line of its own under the row, "(a)" markers.
