@@ -283,9 +283,14 @@ def _column_starts(separators, rows, label_end) -> list:
 def _aligned_starts(rows, label_end) -> list:
     """Spans from the figures themselves: figures (with their footnote markers)
     that overlap across rows form a column; the gaps between them part columns."""
-    extents = sorted(
-        (f.value.column, (f.notes[-1] if f.notes else f.value).end) for r in rows for f in r.figures
-    )
+    extents = []
+    for r in rows:
+        for i, f in enumerate(r.figures):
+            if i and _marks_figure(_cell(r.figures[i - 1]), f):
+                extents[-1] = (extents[-1][0], f.value.end)  # a figure's "(2)": part of its extent
+            else:
+                extents.append((f.value.column, (f.notes[-1] if f.notes else f.value).end))
+    extents.sort()
     columns = []
     for lo, hi in extents:
         if columns and lo < columns[-1][1]:
@@ -663,6 +668,9 @@ def _row(line: Line, words, prefix, starts, columns, path) -> Row:
                 line.number,
                 fig.value.column,
             )
+        if cells[k] is not None and _marks_figure(cells[k], fig):
+            cells[k] = replace(cells[k], footnote=(cells[k].footnote or "") + fig.value.text)
+            continue
         if cells[k] is not None:
             raise InputError(
                 f"two figures ({cells[k].raw!r} and {fig.value.text!r}) in column "
@@ -674,6 +682,13 @@ def _row(line: Line, words, prefix, starts, columns, path) -> Row:
         cells[k] = _cell(fig)
     kind = "total" if TOTAL.match(label) or not label else "item"
     return Row(label=label, kind=kind, cells=tuple(cells), line=line.number, footnote=footnote)
+
+
+def _marks_figure(cell: Cell, fig) -> bool:
+    """A "(2)" set a few spaces after the figure before it, in that figure's
+    column: its footnote marker ("250  (2)", "-   (2)"), not a second figure."""
+    return (fig.dollar is None and not fig.notes and HEADING_NOTE.match(fig.value.text) is not None
+            and 0 < fig.value.column - cell.end_column <= 4)
 
 
 def _column_of(anchor: int, starts) -> int:

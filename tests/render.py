@@ -42,6 +42,7 @@ class Layout:
     group_rule: bool = False  # a dashed rule under the group header
     second_line: bool = False  # an item row's balance at end printed on a line of its own under it
     fn_block: bool = False  # the footnotes inside the <TABLE>, between <FN> and </FN>
+    note_gap: int = 0  # spaces between a figure and its footnote marker ("250  (2)")
     additions_span: bool = False  # "ADDITIONS" printed once over the columns it heads
     case: str = "upper"  # upper | lower | mixed (headings and period captions)
     markers: bool = True  # the <S> <C> line
@@ -636,7 +637,7 @@ def _emit_figures(canvas, n, item, cols, layout, notes_order, out, but_last=Fals
         if not body:
             continue  # a nil printed as blank spaces
         note = item["notes"][k] if k < len(item["notes"]) else ""
-        mark = note_mark(note, notes_order, layout.note_marks) if note else ""
+        mark = " " * layout.note_gap + note_mark(note, notes_order, layout.note_marks) if note else ""
         right = c.start + c.width  # one past the column's last character
         if mark and layout.note_place == "inside":
             right -= len(mark)

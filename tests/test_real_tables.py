@@ -59,10 +59,11 @@ LAYOUTS = {
         group_rule=True, total_label="none", dollar="first", label_width=28, fn_block=True,
     ),
     # Typed, untagged: "Col. B" letters, blank cells with no dash, each item's
-    # balance at end on a line of its own under the row, "(a)" markers.
+    # balance at end on a line of its own under the row, "(1)" markers set
+    # two spaces after their figure.
     "typed-second-line": Layout(
         heading_depth=4, column_letters=True, letters="Col.", table_tags=False, nil="", second_line=True,
-        note_marks="(a)", dollar="first", case="mixed", period_style="for_year",
+        note_marks="(1)", note_gap=2, dollar="first", case="mixed", period_style="for_year",
     ),
 }
 
