@@ -13,6 +13,7 @@ locate too).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .errors import InputError
@@ -139,15 +140,20 @@ def _title_starts(text: str) -> list:
 
 
 class Vocabulary(NamedTuple):
-    """The heading patterns of a rules file's roles: the balances', and every role's."""
+    """The heading patterns of a rules file's roles, each set as one
+    expression: the balances', and every role's."""
 
-    balances: tuple
-    every: tuple
+    balances: re.Pattern
+    every: re.Pattern
 
 
-def vocabulary_of(roles) -> Vocabulary:
-    balances = tuple(p for r in roles if r.effect in ("opening", "closing") for p in r.patterns)
-    return Vocabulary(balances, tuple(p for r in roles for p in r.patterns))
+@lru_cache(maxsize=8)
+def vocabulary_of(roles: tuple) -> Vocabulary:
+    def one(patterns):
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+    balances = [p for r in roles if r.effect in ("opening", "closing") for p in r.patterns]
+    return Vocabulary(one(balances), one([p for r in roles for p in r.patterns]))
 
 
 def _table_after(source: Source, title: int, vocabulary: Vocabulary):
@@ -203,23 +209,29 @@ def _headed_like_schedule(lines: list, first: int, last: int, vocabulary: Vocabu
     read as a phrase of its line or as a column's phrases stacked over lines
     ("BROUGHT" over "FORWARD").  Titles and period captions are no headings."""
     phrases = _heading_phrases(lines, first, last)
-    for texts in ([text for _, _, text in phrases], _stacked(phrases)):
-        named = [t for t in texts if any(r.search(t) for r in vocabulary.every)]
-        if len(named) >= 2 and any(r.search(t) for t in named for r in vocabulary.balances):
-            return True
+    return _names_a_schedule([text for _, _, text in phrases], vocabulary) or _names_a_schedule(_stacked(phrases), vocabulary)
+
+
+def _names_a_schedule(texts, vocabulary: Vocabulary) -> bool:
+    named, balance = 0, False
+    for text in texts:
+        if vocabulary.every.search(text) and not is_period(text):
+            named += 1
+            balance = balance or bool(vocabulary.balances.search(text))
+            if named >= 2 and balance:
+                return True
     return False
 
 
 def _heading_phrases(lines: list, first: int, last: int) -> list:
-    """(start, end, text) of each phrase of the lines, top to bottom."""
+    """(start, end, text) of each phrase of the lines, top to bottom (not titles)."""
     phrases = []
     for line in lines[first - 1 : last]:
-        line = TAG.sub(lambda m: " " * len(m.group()), line)
-        if is_title_line(line):
+        if "<" in line:
+            line = TAG.sub(lambda m: " " * len(m.group()), line)
+        if not line.strip() or is_title_line(line):
             continue
-        for m in PHRASE.finditer(line):
-            if not is_period(m.group()):
-                phrases.append((m.start(), m.end(), m.group()))
+        phrases.extend((m.start(), m.end(), m.group()) for m in PHRASE.finditer(line))
     return phrases
 
 
