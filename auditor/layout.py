@@ -112,6 +112,10 @@ def _page_numbers_as_text(lines) -> list:
         if not PAGE_NUMBER.search(" ".join(f.value.text for f in ln.figures)):
             continue
         after = out[i + 1] if i + 1 < len(out) else None
+        above = out[i - 1] if i else None
+        if (above is not None and above.kind == "row" and above.number == ln.number - 1 and len(ln.figures) == 1
+                and ln.figures[0].value.column > above.figures[-1].value.end):
+            continue  # right of the row just above it: that row's last figure, on a line of its own
         apart = (i == 0 or out[i - 1].number < ln.number - 1) and (after is None or after.number > ln.number + 1)
         if apart or (after is not None and after.kind in ("page", "table_close")):
             out[i] = Line("text", ln.number, tuple(f.value for f in ln.figures))

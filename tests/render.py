@@ -586,7 +586,7 @@ def _emit_row(canvas, item, cols, period_part, layout, notes_order, out):
     figure_line = len(wrapped) - 1 if layout.figures_on == "last" else 0
     # The balance at end on a line of its own under the row (an item's, its label on one line).
     second = (layout.second_line and not item["total"] and len(wrapped) == 1 and not item.get("account")
-              and _printed_text(item["cells"][-1] if item["cells"] else "", layout))
+              and parse_cell(item["cells"][-1] if item["cells"] else "")[0] == "amount")  # (a nil stays on its row)
     for i, text in enumerate(wrapped):
         n = canvas.new()
         if i == 0 and item.get("period"):
@@ -620,7 +620,7 @@ def _total_rule(canvas, item, cols, layout, char):
         body = _printed_text(item["cells"][k] if k < len(item["cells"]) else "", layout)
         if not body:
             continue
-        width = max(2, len(body) + 1)
+        width = max(4 if k == 0 else 2, len(body) + 1)  # (a line of short runs alone would be nils)
         canvas.put(n, c.start + c.width - width, char * width)
 
 
