@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE")
     _rules_option(check)
     _input_format_option(check)
+    check.add_argument("--source", choices=("table", "xbrl", "both"), default="both",
+                       help="what to check in inline XBRL documents: the printed tables, the tagged facts, "
+                            "or both, each against the other (default: both)")
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default), json (the documented contract), jsonl (one finding a line), "
                             "sarif (SARIF 2.1.0), github (workflow annotations)")
@@ -63,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("file", metavar="FILE")
     _rules_option(parse)
     _input_format_option(parse)
+    parse.add_argument("--source", choices=("table", "xbrl", "both"), default="table",
+                       help="the schedule as printed (default), as its inline XBRL facts tag it, or both")
     parse.add_argument("--format", choices=("text", "json"), default="text")
     parse.set_defaults(run=_parse)
 
@@ -137,7 +142,7 @@ def _check(args) -> int:
             ruleset = ruleset.with_severity(severity_overrides(ruleset, args.severity))
         except ValueError as exc:
             return _fail(str(exc))
-    results = [_check_one(auditor, path, ruleset, only, args.input_format) for path in args.files]
+    results = [_check_one(auditor, path, ruleset, only, args.input_format, args.source) for path in args.files]
     if args.write_baseline:
         return _write_baseline(args.write_baseline, results)
     try:
@@ -218,9 +223,9 @@ def _report(args, results, ruleset, only, suppressed) -> None:
         raise InputError(f"cannot write the report: {exc.strerror}", args.output) from None
 
 
-def _check_one(auditor, path, ruleset, only, input_format=None):
+def _check_one(auditor, path, ruleset, only, input_format=None, sources="both"):
     try:
-        return auditor.check_file(path, ruleset, only, input_format)
+        return auditor.check_file(path, ruleset, only, input_format, sources)
     except RecursionError:
         return auditor.FileResult(path, error=auditor.InputError("input too deeply nested to read", path))
     except Exception as exc:  # a bug of ours: still one line and exit 2, never a traceback
@@ -241,7 +246,7 @@ def _parse(args) -> int:
 
     try:
         ruleset = _load_rules(args.rules)
-        schedules = auditor.schedules(source.read(args.file), ruleset, args.input_format)
+        schedules = auditor.schedules(source.read(args.file), ruleset, args.input_format, args.source)
     except InputError as exc:
         return _fail(str(exc.located(args.file)))
     except Exception as exc:  # a bug of ours: one line, exit 2
