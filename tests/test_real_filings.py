@@ -25,14 +25,9 @@ from conftest import SHARED
 
 FILINGS = SHARED / "filings"
 
-READ_TEXT = "the text front end (read-text work of issue 12): ko-1997's dashed rules inside the table, missing <S>"
-ROLES = "the reading stage (issue 12 part 1): roles and signs decided by the arithmetic"
-WAITS = {  # filing -> {assertion: reason}
-    "ko-1997-10k": {"figures": READ_TEXT, "roles": READ_TEXT, "errors": READ_TEXT},
-    "khc-2023-10k": {
-        "roles": ROLES + " ('Write-offs and reclassifications' has entries of both signs, added as printed)",
-    },
-}
+# Filings not read right yet: filing -> {assertion: reason}.  Each is expected to fail
+# until it is read (not strict: a fixed one is taken off the list when seen passing).
+WAITS: dict = {}
 NAMES = ["ba-2003-10k", "goog-2023-10k", "googl-2024-10k", "ibm-2023-10k", "ibm-2024-10k", "khc-2023-10k",
          "ko-1997-10k", "medicis-fy1999-10k"]
 
@@ -122,7 +117,11 @@ def test_every_column_is_read_in_its_transcribed_role(name):
     periods = _read_periods(result)
     for table in expected["tables"]:
         schedule, _ = periods[table["periods"][0]["year"]]
-        assert [_words(c.heading) for c in schedule.columns] == [_words(h) for h in table["columns"]]
+        # The transcription's words of each heading are in the heading read (which may add a
+        # spanning "Additions", a column letter or a footnote mark the transcription leaves out).
+        read = [set(_words(c.heading)) for c in schedule.columns]
+        assert len(read) == len(table["columns"])
+        assert all(set(_words(h)) <= words for h, words in zip(table["columns"], read)), (read, table["columns"])
         assert [_role(schedule, c) for c in schedule.columns] == table["column_roles"]
 
 
