@@ -16,19 +16,23 @@ from .model import Finding, Position, Schedule
 from .table import Table
 
 
-def evaluate(schedule: Schedule, ruleset, only=None) -> list:
-    findings = _evaluate(schedule, ruleset, only)
+def evaluate(schedule: Schedule, ruleset, only=None, tags: dict = None, unread: str = "") -> list:
+    """`tags`: the inline XBRL fact tagged on each cell; `unread`: why the
+    printed table was not read, for a schedule of facts checked instead."""
+    findings = _evaluate(schedule, ruleset, only, tags, unread)
     # Where the reading cannot tell how a column reads, the rules run both
     # ways, and only what both find is said (beside the warning that says so).
     for _, _, columns in schedule.reading.ambiguous if schedule.reading is not None else ():
-        both = {(f.rule, f.location) for f in _evaluate(replace(schedule, columns=columns), ruleset, only)}
+        other = _evaluate(replace(schedule, columns=columns), ruleset, only, tags, unread)
+        both = {(f.rule, f.location) for f in other}
         findings = [f for f in findings if (f.rule, f.location) in both]
     findings.sort(key=Finding.sort_key)
     return findings
 
 
-def _evaluate(schedule: Schedule, ruleset, only=None) -> list:
-    table = Table(schedule)
+def _evaluate(schedule: Schedule, ruleset, only=None, tags: dict = None, unread: str = "") -> list:
+    axis = ruleset.xbrl.axis if ruleset.xbrl else ""
+    table = Table(schedule, tags, axis, unread)
     findings = []
     for rule in ruleset.rules:
         if only is not None and not only(rule):
@@ -92,13 +96,14 @@ def _finding(rule, tolerance, table: Table, claim: Claim) -> Finding:
         difference=claim.difference,
         location=location,
         related=tuple(c.position for c in claim.operands),
+        source=schedule.source,
     )
 
 
 # Every field a message template may name; rules.py checks templates against it.
 _FIELDS = dict.fromkeys(
     "row period column heading actual expected difference limit formula convention previous_period "
-    "next_period sign table_sign rule severity pattern detail".split(), ""
+    "next_period sign table_sign rule severity pattern fact reason detail".split(), ""
 )
 MESSAGE_FIELDS = frozenset(_FIELDS)
 

@@ -100,6 +100,8 @@ class Schedule:
     balance_sign: int = 1  # -1 where allowances are printed as negative (contra) balances
     reading: Optional["Reading"] = None  # the reading stage's decisions and their basis
     unread: tuple = ()  # Positions of figures a front end located but could place in no cell
+    source: str = "table"  # "xbrl": read from the inline XBRL facts, not from a printed table
+    notes: tuple = ()  # of str: what the reading left out and why (facts set aside or unread)
 
 
 # The reading stage's decisions (named tuples: cheap to define at import).
@@ -151,6 +153,7 @@ class Finding:
     difference: Optional[Decimal]
     location: Position
     related: tuple = ()  # of Position
+    source: str = "table"  # "xbrl": a finding about the tagged facts
 
     def sort_key(self):
         return (self.location.line, self.location.column, self.rule)

@@ -1,6 +1,6 @@
 """Kept for the front ends that call `roles.assign`: the reading stage
 (`auditor.reading`) is where columns get their roles and signs."""
 
-from .reading import assign, normalized  # noqa: F401
+from .reading import assign, conventions, normalized  # noqa: F401
 
-__all__ = ["assign", "normalized"]
+__all__ = ["assign", "conventions", "normalized"]

@@ -274,7 +274,8 @@ def test_a_team_file_overrides_one_severity_and_adds_roles_first(tmp_path):
     assert [(r.id, r.severity) for r in rs.rules] == [("VQ001", "error"), ("VQ002", "error"),
                                                       ("VQ003", "error"), ("VQ004", "warning"),
                                                       ("VQ005", "warning"), ("VQ006", "warning"),
-                                                      ("VQ007", "warning")]
+                                                      ("VQ007", "warning"),
+                                                      ("VX001", "error"), ("VX002", "error"), ("VX003", "warning")]
     assert rs.rule("VQ004").formula.source == "beginning >= 0 and ending >= 0"
     assert rs.roles[0].role == "divested" and rs.effect("deductions") == "subtract"
 

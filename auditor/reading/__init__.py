@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..errors import InputError
 from ..labels import YEAR
@@ -33,6 +34,30 @@ def assign(schedule: Schedule, ruleset, path: str = None) -> Schedule:
     _by_position(schedule, heard, named, basis, specs)
     opening, closing = (_balance(schedule, named, effect, what, path)
                         for effect, what in (("opening", "balance at beginning"), ("closing", "balance at end")))
+    return _signed(schedule, heard, named, basis, opening, closing, specs, path)
+
+
+def conventions(schedule: Schedule) -> Schedule:
+    """The signs and totals read again, the roles kept, for a schedule whose
+    figures changed after it was read (the inline XBRL front end's print)."""
+    if schedule.reading is None:
+        return schedule
+    named = [_Named(c.role, "add" if c.role == OTHER else c.effect) for c in schedule.columns]
+    heard = [headings.Heard("", n, (), "", bool(headings.SIGNED.search(c.heading)), "")
+             for n, c in zip(named, schedule.columns)]
+    basis = [[b for b in r.basis if b.startswith(("heading", "position", "Rule"))] for r in schedule.reading.columns]
+    opening = next(k for k, c in enumerate(schedule.columns) if c.effect == "opening")
+    closing = next(k for k, c in enumerate(schedule.columns) if c.effect == "closing")
+    return _signed(schedule, heard, named, basis, opening, closing, (), None)
+
+
+class _Named(NamedTuple):
+    role: str
+    effect: str
+
+
+def _signed(schedule, heard, named, basis, opening, closing, specs, path) -> Schedule:
+    """Each movement's sign by the arithmetic, what each total sums, and the reading."""
     bs = signs.balance_sign(schedule, opening, closing)
     movements = [k for k in range(len(named)) if k not in (opening, closing)]
     choices = {k: _choice(schedule, k, named[k], heard[k], bs) for k in movements}
