@@ -130,7 +130,9 @@ def test_a_pool_gives_each_file_what_one_at_a_time_gives(corpus_paths, one_at_a_
 def test_the_report_is_the_same_byte_for_byte_whatever_the_jobs(fmt, tmp_path):
     one = run("check", "--no-cache", "-j", "1", "--format", fmt, FIXTURES)
     two = run("check", "--no-cache", "-j", "2", "--format", fmt, FIXTURES)
-    assert one.returncode == two.returncode == 2  # the fixtures hold files that cannot be read
+    # Every fixture is read since the reading stage (rules/hollis-industrial's unknown heading was
+    # the last input error: the arithmetic reads it), so the status is that of the findings.
+    assert one.returncode == two.returncode == 1
     assert one.stdout and two.stdout == one.stdout
     assert sorted(two.stderr.splitlines()) == sorted(one.stderr.splitlines())
 
