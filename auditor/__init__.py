@@ -156,10 +156,11 @@ def _error_in_file(error: InputError, src: source.Source) -> InputError:
     return error
 
 
-def check_file(path: str, ruleset=None, only=None, input_format: str = None) -> FileResult:
-    """`input_format` "text" or "html" overrides the front end picked by content."""
+def check_file(path: str, ruleset=None, only=None, input_format: str = None, max_bytes: int = None) -> FileResult:
+    """`input_format` "text" or "html" overrides the front end picked by content;
+    `max_bytes` caps what is read (limits.MAX_BYTES by default); "-" is standard input."""
     try:
-        src = source.read(path)
+        src = source.read(path, max_bytes)
     except InputError as exc:
         return FileResult(path, error=exc.located(path))
     return check_source(src, ruleset, only, input_format)

@@ -2,7 +2,8 @@
 
 Exit status: 0 no finding at or above the failing severity (error, unless
 --fail-on says otherwise); 1 such findings; 2 a usage or input error, told
-on stderr in one line, never as a traceback.
+on stderr in one line, never as a traceback; 3 an internal error (a bug of
+ours), told in one line with a request to report it.
 """
 
 from __future__ import annotations
@@ -11,37 +12,73 @@ import argparse
 import os
 import sys
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+from .errors import InternalError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 FORMATS = ("text", "json", "jsonl", "sarif", "github")
 
 
+EXIT_CODES = """exit status:
+  0  no finding at or above --fail-on (default: error)
+  1  findings at or above --fail-on
+  2  a usage or input error: one line on stderr, naming the file and line
+  3  an internal error (a bug of auditor's): one line, please report it"""
+
+
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
+    from .output import silence_stdout
+
     try:
-        return args.run(args)
-    except BrokenPipeError:  # `auditor check ... | head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_FINDINGS
+        status = args.run(args)
+        sys.stdout.flush()  # (a full disk shows only here, for buffered output)
+        return status
+    except BrokenPipeError:  # `auditor check ... | head`: silent, as Unix tools are
+        silence_stdout()
+        return EXIT_INPUT
+    except OSError as exc:
+        if exc.filename is None:  # standard output (a file named on the command line says so itself)
+            silence_stdout()
+            return _fail(f"cannot write the report to standard output: {exc.strerror or exc}")
+        return _internal_failure(exc)
     except KeyboardInterrupt:
         return 130
+    except RecursionError:
+        return _fail("an input is nested too deeply to read")
+    except Exception as exc:  # a bug of ours: one line, exit 3, never a traceback
+        if os.environ.get("AUDITOR_DEBUG"):
+            raise
+        return _internal_failure(exc)
+
+
+def _internal_failure(exc) -> int:
+    sys.stderr.write(f"auditor: {_internal(exc, 'while running')}\n")
+    return EXIT_INTERNAL
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="auditor",
         description="Check the arithmetic of SEC Schedule II (Valuation and Qualifying Accounts) exhibits.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action=_Version, help="print auditor's version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = sub.add_parser("check", help="check exhibits and report findings")
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check = sub.add_parser("check", help="check exhibits and report findings", epilog=EXIT_CODES,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("files", nargs="+", metavar="FILE",
+                       help="exhibits or submissions, text or HTML; - reads standard input")
     _rules_option(check)
     _input_format_option(check)
+    _max_bytes_option(check)
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default), json (the documented contract), jsonl (one finding a line), "
                             "sarif (SARIF 2.1.0), github (workflow annotations)")
-    check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    check.add_argument("--output", metavar="FILE",
+                       help="write the report to FILE (atomically) instead of stdout; FILE must be a regular "
+                            "file or a new path, never an input (a symbolic link is written through)")
     check.add_argument("--show-table", action=argparse.BooleanOptionalAction, default=None,
                        help="text: show each schedule with findings as a table (default: on for one file on a terminal)")
     check.add_argument("--summary", action="store_true", help="text: counts per rule instead of each finding")
@@ -60,10 +97,12 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
 
     parse = sub.add_parser("parse", help="show the schedule as the rules see it")
-    parse.add_argument("file", metavar="FILE")
+    parse.add_argument("file", metavar="FILE", help="an exhibit or submission, text or HTML; - reads standard input")
     _rules_option(parse)
     _input_format_option(parse)
-    parse.add_argument("--format", choices=("text", "json"), default="text")
+    _max_bytes_option(parse)
+    parse.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text (default): the schedule for people; json: for tools")
     parse.set_defaults(run=_parse)
 
     rules = sub.add_parser("rules", help="list or validate rules files")
@@ -76,13 +115,45 @@ def _parser() -> argparse.ArgumentParser:
     _rules_option(explain)
     explain.set_defaults(run=_rules_explain)
     validate = rules_sub.add_parser("validate", help="validate a rules file: every problem, with line and column")
-    validate.add_argument("rules_file", metavar="FILE")
+    validate.add_argument("rules_file", metavar="FILE", help="the rules file to validate")
     validate.set_defaults(run=_rules_validate)
     return parser
 
 
 def _rules_option(p):
     p.add_argument("--rules", metavar="FILE", help="rules file (default: the bundled rules/default.yaml)")
+
+
+def _max_bytes_option(p):
+    p.add_argument("--max-bytes", type=_byte_count, default=None, metavar="N",
+                   help="read at most N bytes of an input (suffix K, M or G; default 512M): a larger input "
+                        "is refused")
+
+
+def _byte_count(text: str) -> int:
+    units = {"k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+    scale = units.get(text[-1:].lower(), 1)
+    digits = text[:-1] if scale > 1 else text
+    if not digits.isdigit() or len(digits) > 15:
+        raise argparse.ArgumentTypeError(f"not a number of bytes: {text!r} (e.g. 512M)")
+    return int(digits) * scale
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked (importlib.metadata costs start-up time)."""
+
+    def __init__(self, option_strings, dest, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("auditor")
+        except PackageNotFoundError:
+            number = "unknown (not installed)"
+        sys.stdout.write(f"auditor {number}\n")
+        parser.exit()
 
 
 def _input_format_option(p):
@@ -122,6 +193,10 @@ def _check(args) -> int:
     from .errors import InputError
 
     try:
+        _check_targets(args)  # before any work: a report never replaces an input or a device
+    except InputError as exc:
+        return _fail(str(exc))
+    try:
         ruleset = _load_rules(args.rules)
     except InputError as exc:
         return _fail(str(exc))
@@ -130,6 +205,8 @@ def _check(args) -> int:
                if not any(r.id.startswith(p) or r.name.startswith(p) for r in ruleset.rules)]
     if unknown:
         return _fail(f"--select/--ignore: no rule matches {unknown[0]!r}")
+    if not any(only(r) for r in ruleset.rules):
+        return _fail("--select/--ignore leave no rule to run: nothing would be checked")
     if args.severity:
         from .authoring import severity_overrides
 
@@ -137,9 +214,9 @@ def _check(args) -> int:
             ruleset = ruleset.with_severity(severity_overrides(ruleset, args.severity))
         except ValueError as exc:
             return _fail(str(exc))
-    results = [_check_one(auditor, path, ruleset, only, args.input_format) for path in args.files]
+    results = [_check_one(auditor, path, ruleset, only, args.input_format, args.max_bytes) for path in args.files]
     if args.write_baseline:
-        return _write_baseline(args.write_baseline, results)
+        return _write_baseline(args.write_baseline, results, _inputs(args))
     try:
         results, suppressed = _apply_baseline(args.baseline, results)
         _report(args, results, ruleset, only, suppressed)
@@ -148,6 +225,8 @@ def _check(args) -> int:
     for r in results:
         if r.error is not None:
             sys.stderr.write(f"auditor: {r.error}\n")
+    if any(isinstance(r.error, InternalError) for r in results):
+        return EXIT_INTERNAL
     if any(r.error is not None for r in results):
         return EXIT_INPUT
     floor = SEVERITY_RANK[args.fail_on]
@@ -155,8 +234,28 @@ def _check(args) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def _write_baseline(path, results) -> int:
+def _inputs(args) -> list:
+    """Every file the run reads: a report may replace none of them."""
+    return [*args.files, args.rules, getattr(args, "baseline", None)]
+
+
+def _check_targets(args) -> None:
+    from .errors import InputError
+    from .output import check_target
+
+    if args.files.count("-") > 1:
+        raise InputError("standard input (-) can be read only once", "-")
+    for option, path in (("--output", args.output), ("--write-baseline", args.write_baseline)):
+        if path:
+            try:
+                check_target(path, _inputs(args))
+            except InputError as exc:
+                raise InputError(f"{option}: {exc.message}", path) from None
+
+
+def _write_baseline(path, results, inputs=()) -> int:
     from . import baseline, report
+    from .errors import InputError
 
     for r in results:
         if r.error is not None:
@@ -164,9 +263,9 @@ def _write_baseline(path, results) -> int:
     if any(r.error is not None for r in results):
         return _fail(f"{path}: baseline not written, as not every file could be checked")
     try:
-        report.write_file(path, baseline.dumps(results))
-    except OSError as exc:
-        return _fail(f"{path}: cannot write baseline: {exc.strerror}")
+        report.write_file(path, baseline.dumps(results), inputs)
+    except InputError as exc:
+        return _fail(f"{path}: cannot write baseline: {exc.message}")
     count = sum(len(r.findings) for r in results)
     sys.stderr.write(f"auditor: recorded {count} finding{'s' * (count != 1)} as accepted in {path}\n")
     return EXIT_CLEAN
@@ -187,7 +286,7 @@ def _report(args, results, ruleset, only, suppressed) -> None:
     from . import diagnose, report
     from .errors import InputError
 
-    diagnoses = [diagnose.result(r, ruleset, only) for r in results]
+    diagnoses = [_diagnosis(diagnose, r, ruleset, only) for r in results]
     if args.summary and args.format != "text":
         raise InputError("--summary goes with --format text")
     if args.format == "json":
@@ -213,24 +312,41 @@ def _report(args, results, ruleset, only, suppressed) -> None:
         sys.stdout.write(text)
         return
     try:
-        report.write_file(args.output, text)
-    except OSError as exc:
-        raise InputError(f"cannot write the report: {exc.strerror}", args.output) from None
+        report.write_file(args.output, text, _inputs(args))
+    except InputError as exc:
+        raise InputError(f"cannot write the report: {exc.message.removeprefix('cannot write there: ')}",
+                         args.output) from None
 
 
-def _check_one(auditor, path, ruleset, only, input_format=None):
+def _diagnosis(diagnose, result, ruleset, only):
+    """A file's diagnosis; a failure in it is an internal error of that file
+    (its findings stand, the exit status says 3), never a traceback."""
     try:
-        return auditor.check_file(path, ruleset, only, input_format)
-    except RecursionError:
-        return auditor.FileResult(path, error=auditor.InputError("input too deeply nested to read", path))
-    except Exception as exc:  # a bug of ours: still one line and exit 2, never a traceback
+        return diagnose.result(result, ruleset, only)
+    except Exception as exc:
         if os.environ.get("AUDITOR_DEBUG"):
             raise
-        return auditor.FileResult(path, error=auditor.InputError(_internal(exc), path))
+        result.error = InternalError(_internal(exc, "while diagnosing this file"), result.path)
+        return None
 
 
-def _internal(exc) -> str:
-    return (f"internal error while reading this file ({type(exc).__name__}: {exc}); "
+def _check_one(auditor, path, ruleset, only, input_format=None, max_bytes=None):
+    try:
+        return auditor.check_file(path, ruleset, only, input_format, max_bytes)
+    except RecursionError:
+        return auditor.FileResult(path, error=auditor.InputError("input too deeply nested to read", path))
+    except MemoryError:
+        return auditor.FileResult(path, error=auditor.InputError("out of memory while reading this file", path))
+    except Exception as exc:  # a bug of ours: still one line, exit 3, never a traceback
+        if os.environ.get("AUDITOR_DEBUG"):
+            raise
+        return auditor.FileResult(path, error=InternalError(_internal(exc), path))
+
+
+def _internal(exc, when: str = "while reading this file") -> str:
+    text = " ".join(str(exc).split())
+    text = text if len(text) <= 200 else text[:200] + "..."
+    return (f"internal error {when} ({type(exc).__name__}: {text}); "
             "please report it with the file (AUDITOR_DEBUG=1 shows the traceback)")
 
 
@@ -241,13 +357,16 @@ def _parse(args) -> int:
 
     try:
         ruleset = _load_rules(args.rules)
-        schedules = auditor.schedules(source.read(args.file), ruleset, args.input_format)
+        schedules = auditor.schedules(source.read(args.file, args.max_bytes), ruleset, args.input_format)
     except InputError as exc:
         return _fail(str(exc.located(args.file)))
-    except Exception as exc:  # a bug of ours: one line, exit 2
+    except RecursionError:
+        return _fail(f"{args.file}: input too deeply nested to read")
+    except Exception as exc:  # a bug of ours: one line, exit 3
         if os.environ.get("AUDITOR_DEBUG"):
             raise
-        return _fail(f"{args.file}: {_internal(exc)}")
+        _fail(f"{args.file}: {_internal(exc)}")
+        return EXIT_INTERNAL
     if args.format == "json":
         sys.stdout.write(describe.dumps(schedules) + "\n")
     else:

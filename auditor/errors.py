@@ -26,3 +26,8 @@ class InputError(Exception):
             if self.column:
                 where = f"{where}:{self.column}"
         return f"{where}: {self.message}"
+
+
+class InternalError(InputError):
+    """A bug of ours met while checking a file: told in one line like an input
+    error, with a request to report it, and exit status 3."""

@@ -32,11 +32,29 @@ def regions(doc: html_locate.Document) -> list:
             grids.append(nxt_grid)
             captions.append(nxt_caption)
         used.update(parts)
+        _refuse_cut_off(doc, parts)
         title_line = doc.line_of(title.start()) if title else grid.row_lines[0]
         preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
         found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
                             title_line, preamble[:2000], tuple(captions)))
     return found
+
+
+def _refuse_cut_off(doc, parts) -> None:
+    """A schedule's table never closed: the file was cut off inside it (a
+    download stopped, an exhibit truncated), and its last rows are missing.
+    An error, never a half table checked clean."""
+    for span in parts:
+        if span in doc.unclosed and not _document_closes(doc.text, span[0]):
+            raise InputError(f"the file ends inside the Schedule II table opened at line {doc.line_of(span[0])}: "
+                             "expected </table> (is the file cut off?)", doc.source.path, doc.line_of(span[1] - 1))
+
+
+def _document_closes(text: str, at: int) -> bool:
+    """Whether the document goes on to its end after `at` (a table left open
+    in a document that closes its body is a filer's slip, not a cut)."""
+    tail = text[at:].lower()
+    return "</body" in tail or "</html" in tail
 
 
 def _continuations(doc, span, first_grid, first):

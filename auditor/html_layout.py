@@ -22,7 +22,7 @@ from .errors import InputError
 from .html_locate import CAPTION_TEXT, furniture
 from .labels import LEADER, PERIOD_START, TOTAL, UNITS, is_period, period_from_caption
 from .locate import TITLE
-from .model import Cell, Column, Row, Schedule
+from .model import Cell, Column, Row, Schedule, figure_value
 
 TOKEN = re.compile(
     r"(?P<note>\([a-zA-Z]{1,2}\)|\([ivxIVX]{1,4}\)|\*{1,3}|[\u2020\u2021])"
@@ -36,11 +36,17 @@ FIGURE_KINDS = {"amount", "nil"}
 MARK_KINDS = {"note", "dollar", "open", "close", "percent"}
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
 SMALL_PAREN = re.compile(r"^\(\d{1,2}\)$")
-TRAILING_NOTES = re.compile(r"(\s*(\((\d{1,2}|[a-zA-Z]{1,2}|[ivxIVX]{1,4})\)|\*{1,3}|[\u2020\u2021]))+$")
+# Footnote markers ending a label ("(1)", "(a)(b)", "**", a dagger), matched at
+# the start of the label reversed: a search for them anchored at its end
+# retried every start (and "(\s*(...|\*{1,3}))+$" backtracked exponentially
+# over a run of asterisks).
+NOTES_REVERSED = re.compile(r"(?:(?:\)(?:\d{1,2}|[a-zA-Z]{1,2}|[ivxIVX]{1,4})\(|\*{1,3}|[\u2020\u2021])\s*)+")
 SCHEDULE_HEADINGS = (re.compile(r"beginning|balance\s+at|opening|start", re.I),
                      re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.I))
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
-MARKER = re.compile(r"^(\(\w{1,2}\)|\*+)+$")  # a heading's footnote marker alone in its cell
+# A heading's footnote marker alone in its cell.  ("\*" repeated, not "\*+":
+# a repetition of a repetition backtracks exponentially over "****...x".)
+MARKER = re.compile(r"^(?:\(\w{1,2}\)|\*)+$")
 SCALES = {"3": "thousands", "6": "millions", "9": "billions"}
 
 
@@ -391,9 +397,10 @@ def _row(cells, f, leaves, columns, line, path, scales) -> Row:
     label_cells = [c for c in cells if c.column < f.figure_start and c.text.strip()]
     label = " ".join(plain(label_cells).split())
     footnote = None
-    notes = TRAILING_NOTES.search(label)
-    if notes and notes.start() > 0:
-        footnote, label = notes.group(0).replace(" ", ""), label[: notes.start()]
+    notes = NOTES_REVERSED.match(label[::-1])
+    start = len(label) - notes.end() if notes else 0
+    if start > 0:
+        footnote, label = label[start:].replace(" ", ""), label[:start]
     label = LEADER.sub("", label).strip().rstrip(":").strip()
     figures = _figures([c for c in cells if c.column >= f.figure_start], leaves, path)
     out = [None] * len(columns)
@@ -448,9 +455,11 @@ def _value(fig: _Figure) -> Decimal:
     else:
         digits = digits.replace(",", "")
     try:
-        value = Decimal(digits)
+        value = figure_value(digits, fig.raw)
     except InvalidOperation:
         raise InputError(f"cannot read {fig.raw!r} as a figure", None, fig.line) from None
+    except InputError as exc:
+        raise InputError(exc.message, None, fig.line) from None
     if fig.fact is not None and fig.fact.sign == "-":
         negative = True  # inline XBRL: the fact is negative whatever the print shows
     return -value if negative else value

@@ -27,10 +27,11 @@ DOCUMENT_EDGE = re.compile(r"^\s*(</?(TEXT|DOCUMENT|SEC-DOCUMENT|PDF)>|<(TYPE|SE
 # A figure row: text then at least two numbers or nils separated by spaces.
 # The nils are the grammar's (dashes, an em dash raw, cp1252 or as an entity, "nil").
 _NIL = r"-{1,3}|\u2014|\u2013|\x97|&#151;|&#8212;|&mdash;|\bnil\b"
-# (The lookahead lets a search skip a heading's long runs of spaces at once;
-# without it, it backtracked over them in quadratic time.)
+# (The lookahead lets a search skip a heading's long runs of spaces at once,
+# the lookbehind the inside of a run of digits: without them, a search
+# backtracked over either in quadratic time.)
 FIGURES = re.compile(
-    rf"((?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?\)?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
+    rf"((?<![\d,])(?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?\)?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
 )
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
 # TO COSTS", "(1)  (2)  Changes due"): no figures, whatever FIGURES sees in it
@@ -51,8 +52,18 @@ CONTINUED = re.compile(r"\(?\bcontinued\b\)?", re.IGNORECASE)
 MARKER_LINE = re.compile(r"^\s*<S>", re.IGNORECASE)
 MARKER = re.compile(r"<[SC]>", re.IGNORECASE)
 TAG = re.compile(r"<[^>]*>")
+
+
+def without_tags(text: str, replacement: str = " ") -> str:
+    """`text` with its tags replaced.  Only up to the last ">": past it no tag
+    can close, and a TAG search from each "<" there would scan to the end of
+    the text (quadratic in a run of "<")."""
+    last = text.rfind(">")
+    return text if last == -1 else TAG.sub(replacement, text[: last + 1]) + text[last + 1 :]
 # (Page numbers as printed: "47", "S-2", "F-12", "- 47 -", "Page 47".)
-BREAK = re.compile(r"^\s*(<PAGE>.*|\f|(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
+# (Possessive leading spaces: the alternatives after them start with no space,
+# and retrying them at each shorter run of spaces was quadratic.)
+BREAK = re.compile(r"^\s*+(<PAGE>.*|\f|(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
 
 
 class Region(NamedTuple):
@@ -232,7 +243,7 @@ def _heading(lines: list, open_line: int) -> tuple:
             marks = tuple(m.start() for m in MARKER.finditer(line))
             break
         if not _names_a_block(line.strip()):
-            words.update(re.findall(r"[a-z]{2,}", TAG.sub(" ", line).lower()))
+            words.update(re.findall(r"[a-z]{2,}", without_tags(line).lower()))
     return words, marks
 
 
