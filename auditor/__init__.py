@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import engine, layout, locate, parse, roles, rules, source
+from .completeness import refuse_cut_short
 from .errors import InputError
 from .model import Finding, Position, Schedule
 
@@ -109,6 +110,8 @@ def check_source(src: source.Source, ruleset=None, only=None, input_format: str 
     result = FileResult(src.path)
     try:
         laid_out = _laid_out(src, ruleset, input_format)
+        for schedule in laid_out:
+            refuse_cut_short(schedule, src.path)
     except InputError as exc:
         result.error = exc.located(src.path)
         return result

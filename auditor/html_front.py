@@ -21,7 +21,7 @@ def regions(doc: html_locate.Document) -> list:
     for span, title in html_locate.candidates(doc):
         if span in used or any(s[0] <= span[0] < s[1] for s in used):
             continue
-        grid = doc.grid(span)
+        grid = _bounded(doc, span, doc.grid(span))
         f = html_layout.frame(grid)
         if not html_layout.looks_like_schedule(f):
             continue
@@ -38,6 +38,18 @@ def regions(doc: html_locate.Document) -> list:
         found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
                             title_line, preamble[:2000], tuple(captions)))
     return found
+
+
+def _bounded(doc, span, grid):
+    """The grid of a candidate table, refused past MAX_GRID_COLUMNS: reading
+    the headings of a table compares its columns pairwise, and no Schedule II
+    is a hundredth that wide (an HTML table of 5,000 columns took minutes)."""
+    from .limits import MAX_GRID_COLUMNS
+
+    if grid.width > MAX_GRID_COLUMNS:
+        raise InputError(f"the table at line {doc.line_of(span[0])} has {grid.width:,} columns, more than the "
+                         f"{MAX_GRID_COLUMNS} a schedule's table is read with", doc.source.path, doc.line_of(span[0]))
+    return grid
 
 
 def _refuse_cut_off(doc, parts) -> None:
@@ -70,7 +82,7 @@ def _continuations(doc, span, first_grid, first):
         nxt = doc.next_table(end)
         if nxt is None or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT:
             return
-        grid = doc.grid(nxt)
+        grid = _bounded(doc, nxt, doc.grid(nxt))
         f = html_layout.frame(grid)
         if not html_layout.continues(grid, f, first_grid, first):
             return

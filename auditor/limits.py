@@ -31,3 +31,8 @@ MAX_RULES_BYTES = 4 * 1024 * 1024
 # every trial it asks for; a schedule of thousands of periods gets fewer,
 # so diagnosis time grows with the size of the schedule, not its square.
 MAX_DIAGNOSIS_WORK = 300 * 2_000
+
+# Grid columns of an HTML table read as a candidate schedule (after colspans):
+# real Schedule II tables are under 60 wide; reading headings is quadratic
+# in the columns, so a table wider than this is refused, not read for minutes.
+MAX_GRID_COLUMNS = 400

@@ -278,3 +278,33 @@ def test_version_and_help_list_exit_codes_and_every_argument():
 def test_ignoring_every_rule_is_a_usage_error():
     (line,) = one_line_exit_2(run("check", "--ignore", "VQ", SEED))
     assert "leave no rule to run" in line
+
+
+def test_markup_slips_that_drop_a_continuation_are_noticed(shared):
+    (line,) = one_line_exit_2(run("check", reproducer(shared, "silent-H-raven-markup-edits.htm")))
+    assert "ends before its last period closes" in line and "'Year ended December 31, 2016' has 1 row" in line
+
+
+@pytest.mark.parametrize("lines", [28, 30, 50])
+def test_an_untagged_text_table_cut_inside_a_period_is_an_error(tmp_path, lines):
+    text = (FIXTURES / "halcyon-networks-2003-untagged-page-break.txt").read_text()
+    path = tmp_path / "cut.txt"
+    path.write_text("\n".join(text.splitlines()[:lines]) + "\n")
+    (line,) = one_line_exit_2(run("check", path))
+    assert "ends before its last period closes" in line and "no total" in line
+
+
+def _wide_table(columns: int) -> str:
+    heads = "".join("<td>Balance at Beginning of Period</td><td>Additions Charged to Costs</td>"
+                    "<td>Deductions</td><td>Balance at End of Period</td>" for _ in range(columns // 4))
+    figures = "".join("<td>100</td><td>20</td><td>10</td><td>110</td>" for _ in range(columns // 4))
+    return ("<html><body><p>SCHEDULE II</p><p>VALUATION AND QUALIFYING ACCOUNTS</p><table>"
+            f"<tr><td>Description</td>{heads}</tr><tr><td>Year ended December 31, 2005</td></tr>"
+            f"<tr><td>Allowance for doubtful accounts</td>{figures}</tr></table></body></html>\n")
+
+
+def test_an_html_table_of_5000_columns_is_refused_not_read_for_minutes(tmp_path):
+    path = tmp_path / "wide.htm"
+    path.write_text(_wide_table(5000))
+    (line,) = one_line_exit_2(run("check", path))
+    assert "has 5,001 columns, more than the 400" in line
