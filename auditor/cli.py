@@ -28,18 +28,16 @@ EXIT_CODES = """exit status:
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
-    from .output import silence_stdout
-
     try:
         status = args.run(args)
         sys.stdout.flush()  # (a full disk shows only here, for buffered output)
         return status
     except BrokenPipeError:  # `auditor check ... | head`: silent, as Unix tools are
-        silence_stdout()
+        _silence_stdout()
         return EXIT_INPUT
     except OSError as exc:
-        if exc.filename is None:  # standard output (a file named on the command line says so itself)
-            silence_stdout()
+        if exc.filename is None and exc.errno in _STDOUT_ERRORS:  # (files named on the command line say so)
+            _silence_stdout()
             return _fail(f"cannot write the report to standard output: {exc.strerror or exc}")
         return _internal_failure(exc)
     except KeyboardInterrupt:
@@ -50,6 +48,22 @@ def main(argv=None) -> int:
         if os.environ.get("AUDITOR_DEBUG"):
             raise
         return _internal_failure(exc)
+
+
+def _stdout_errors() -> set:
+    import errno
+
+    return {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EIO", "EFBIG", "EBADF", "EPIPE", "ECONNRESET")
+            if hasattr(errno, name)}
+
+
+_STDOUT_ERRORS = _stdout_errors()
+
+
+def _silence_stdout() -> None:
+    from .output import silence_stdout
+
+    silence_stdout()
 
 
 def _internal_failure(exc) -> int:

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import formula as fm
-from . import yamlguard
 from .errors import InputError
 from .patterns import PatternError, compile_pattern
 from .table import Scope
@@ -235,6 +234,8 @@ def _parse(text: str, path: str, problems):
         loader = (getattr(yaml, "CSafeLoader", yaml.SafeLoader) if bundled else yaml.SafeLoader)(text)
         try:
             node = loader.get_single_node()
+            from . import yamlguard
+
             refused = yamlguard.refusal(node) if node is not None else None
             if refused is not None:
                 problems.add(path, refused[0].start_mark, refused[1])
