@@ -37,10 +37,19 @@ class FileResult:
     error: InputError = None
 
 
-def schedules(src: source.Source, ruleset, input_format: str = None) -> list:
+def schedules(src: source.Source, ruleset, input_format: str = None, sources: str = "table") -> list:
     """Every Schedule II in the source, laid out and with roles assigned,
-    its cells at the file's own columns."""
-    return [_in_file_columns(s, src) for s in _laid_out(src, ruleset, input_format)]
+    its cells at the file's own columns: as printed ("table"), as its inline
+    XBRL facts tag it ("xbrl"), or both."""
+    found = []
+    if sources != "xbrl":
+        found = _laid_out(src, ruleset, input_format)
+    if sources != "table":
+        tagged = _tagged(src, ruleset, input_format)
+        if tagged is None and sources == "xbrl":
+            raise InputError(NO_FACTS, src.path)
+        found += [tagged.reading.schedule] if tagged is not None else []
+    return [_in_file_columns(s, src) for s in found]
 
 
 NONE_FOUND = "no Schedule II found (no 'Valuation and Qualifying Accounts' table)"
@@ -105,20 +114,80 @@ def _documents_laid_out(src: source.Source, ruleset, html_documents: list) -> li
     return sorted(found, key=lambda s: s.line)
 
 
-def check_source(src: source.Source, ruleset=None, only=None, input_format: str = None) -> FileResult:
+SOURCES = ("both", "table", "xbrl")  # what `check` reads: the printed table, the inline XBRL facts, or both
+
+
+def check_source(src: source.Source, ruleset=None, only=None, input_format: str = None,
+                 sources: str = "both") -> FileResult:
+    """`sources`: "table" reads the printed tables alone, "xbrl" the tagged
+    inline XBRL facts alone, "both" (the default) each, and checks one against
+    the other."""
     ruleset = ruleset or rules.load()
     result = FileResult(src.path)
+    found = _tagged(src, ruleset, input_format) if sources != "table" else None
+    if sources == "xbrl":
+        return _facts_only(src, ruleset, only, found, result)
     try:
         laid_out = _laid_out(src, ruleset, input_format)
         for schedule in laid_out:
             refuse_cut_short(schedule, src.path)
     except InputError as exc:
-        result.error = exc.located(src.path)
+        if found is None:
+            result.error = exc.located(src.path)
+            return result
+        # The table cannot be read, but its facts can: check them, and say so.
+        from . import xbrl_front
+
+        line = exc.line or found.reading.schedule.line
+        findings = xbrl_front.facts_findings(found, ruleset, only, [], unread=exc.message)
+        result.findings = [_finding_in_file(f, src) for f in xbrl_front.unread_finding(findings, line)]
+        result.findings.sort(key=Finding.sort_key)
+        result.schedules = [_in_file_columns(found.reading.schedule, src)]
         return result
+    printed_tags, checked = [], []
     for schedule in laid_out:
-        result.findings.extend(_finding_in_file(f, src) for f in engine.evaluate(schedule, ruleset, only))
-    result.schedules = [_in_file_columns(s, src) for s in laid_out]
+        if found is None:
+            findings = engine.evaluate(schedule, ruleset, only)
+        else:
+            from . import xbrl_front
+
+            findings, tags, schedule = xbrl_front.table_findings(schedule, ruleset, only, found)
+            printed_tags.append((tags, findings, schedule))
+        checked.append(schedule)
+        result.findings.extend(_finding_in_file(f, src) for f in findings)
+    result.schedules = [_in_file_columns(s, src) for s in checked]
+    if found is not None:
+        from . import xbrl_front
+
+        result.findings.extend(_finding_in_file(f, src)
+                               for f in xbrl_front.facts_findings(found, ruleset, only, printed_tags))
+        result.schedules.append(_in_file_columns(found.reading.schedule, src))
     result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _tagged(src: source.Source, ruleset, input_format: str = None):
+    """The document's inline XBRL facts of Schedule II, laid out, or None."""
+    if input_format == "text" or ruleset.xbrl is None or "<ix:nonFraction" not in src.joined():
+        return None
+    from . import xbrl_front  # here, not above: documents without inline XBRL never load it
+
+    found = xbrl_front.read(src, ruleset)
+    return found if found is not None and found.reading.schedule is not None else None
+
+
+NO_FACTS = "no inline XBRL facts of Schedule II (no fact of the rules file's xbrl family with a movement)"
+
+
+def _facts_only(src, ruleset, only, found, result: FileResult) -> FileResult:
+    if found is None:
+        result.error = InputError(NO_FACTS, src.path)
+        return result
+    from . import xbrl_front
+
+    result.findings = sorted((_finding_in_file(f, src) for f in xbrl_front.facts_findings(found, ruleset, only, [])),
+                             key=Finding.sort_key)
+    result.schedules = [_in_file_columns(found.reading.schedule, src)]
     return result
 
 
@@ -159,14 +228,16 @@ def _error_in_file(error: InputError, src: source.Source) -> InputError:
     return error
 
 
-def check_file(path: str, ruleset=None, only=None, input_format: str = None, max_bytes: int = None) -> FileResult:
+def check_file(path: str, ruleset=None, only=None, input_format: str = None, sources: str = "both",
+               max_bytes: int = None) -> FileResult:
     """`input_format` "text" or "html" overrides the front end picked by content;
+    `sources` says what to read: "table", "xbrl" or "both" (see check_source);
     `max_bytes` caps what is read (limits.MAX_BYTES by default); "-" is standard input."""
     try:
         src = source.read(path, max_bytes)
     except InputError as exc:
         return FileResult(path, error=exc.located(path))
-    return check_source(src, ruleset, only, input_format)
+    return check_source(src, ruleset, only, input_format, sources)
 
 
 # HTML tables (<tr>, <td>) never occur in EDGAR's SGML text, whose tables are

@@ -87,6 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     _rules_option(check)
     _input_format_option(check)
     _max_bytes_option(check)
+    check.add_argument("--source", choices=("table", "xbrl", "both"), default="both",
+                       help="what to check in inline XBRL documents: the printed tables, the tagged facts, "
+                            "or both, each against the other (default: both)")
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default), json (the documented contract), jsonl (one finding a line), "
                             "sarif (SARIF 2.1.0), github (workflow annotations)")
@@ -115,6 +118,8 @@ def _parser() -> argparse.ArgumentParser:
     _rules_option(parse)
     _input_format_option(parse)
     _max_bytes_option(parse)
+    parse.add_argument("--source", choices=("table", "xbrl", "both"), default="table",
+                       help="the schedule as printed (default), as its inline XBRL facts tag it, or both")
     parse.add_argument("--format", choices=("text", "json"), default="text",
                        help="text (default): the schedule for people; json: for tools")
     parse.set_defaults(run=_parse)
@@ -228,7 +233,8 @@ def _check(args) -> int:
             ruleset = ruleset.with_severity(severity_overrides(ruleset, args.severity))
         except ValueError as exc:
             return _fail(str(exc))
-    results = [_check_one(auditor, path, ruleset, only, args.input_format, args.max_bytes) for path in args.files]
+    results = [_check_one(auditor, path, ruleset, only, args.input_format, args.source, args.max_bytes)
+               for path in args.files]
     if args.write_baseline:
         return _write_baseline(args.write_baseline, results, _inputs(args))
     try:
@@ -344,9 +350,9 @@ def _diagnosis(diagnose, result, ruleset, only):
         return None
 
 
-def _check_one(auditor, path, ruleset, only, input_format=None, max_bytes=None):
+def _check_one(auditor, path, ruleset, only, input_format=None, sources="both", max_bytes=None):
     try:
-        return auditor.check_file(path, ruleset, only, input_format, max_bytes)
+        return auditor.check_file(path, ruleset, only, input_format, sources, max_bytes)
     except RecursionError:
         return auditor.FileResult(path, error=auditor.InputError("input too deeply nested to read", path))
     except MemoryError:
@@ -371,7 +377,7 @@ def _parse(args) -> int:
 
     try:
         ruleset = _load_rules(args.rules)
-        schedules = auditor.schedules(source.read(args.file, args.max_bytes), ruleset, args.input_format)
+        schedules = auditor.schedules(source.read(args.file, args.max_bytes), ruleset, args.input_format, args.source)
     except InputError as exc:
         return _fail(str(exc.located(args.file)))
     except RecursionError:

@@ -19,17 +19,18 @@ class PatternError(ValueError):
     """A pattern that cannot be compiled; the message says why."""
 
 
-def compile_pattern(pattern: str, trusted: bool = False):
-    """A case-insensitive compiled pattern with `search` and `pattern`."""
+def compile_pattern(pattern: str, trusted: bool = False, ignore_case: bool = True):
+    """A compiled pattern with `search` and `pattern` (case-insensitive unless
+    `ignore_case` is false: XBRL element names)."""
     if trusted:
         try:
-            return re.compile(pattern, re.IGNORECASE)
+            return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
         except re.error as exc:
             raise PatternError(str(exc)) from None
     import re2  # here, not above: only a user's rules file needs it
 
     options = re2.Options()
-    options.case_sensitive = False
+    options.case_sensitive = not ignore_case
     options.log_errors = False  # (RE2 would print its own lines on stderr)
     try:
         return re2.compile(pattern, options)

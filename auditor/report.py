@@ -51,7 +51,7 @@ def _file(result, diagnosis=None) -> dict:
 
 
 def _schedule(s) -> dict:
-    return {
+    out = {
         "title": s.title,
         "units": s.units,
         "line": s.line,
@@ -72,6 +72,11 @@ def _schedule(s) -> dict:
             "balances": "positive" if s.balance_sign > 0 else "negative",
         },
     }
+    if s.source != "table":
+        out["source"] = s.source  # present only for a schedule read from inline XBRL facts
+    if s.notes:
+        out["notes"] = list(s.notes)  # present only where the reading left facts out
+    return out
 
 
 def _position(p) -> dict:
@@ -94,6 +99,8 @@ def finding(f, diagnosis=None) -> dict:
         "related": [_position(p) for p in f.related],
         "suggestion": None,
     }
+    if f.source != "table":
+        out["source"] = f.source  # present only for a finding about inline XBRL facts
     if diagnosis is not None:
         if f in diagnosis.suggestions:
             out["suggestion"] = suggestion(diagnosis.suggestions[f])
