@@ -18,10 +18,12 @@ import pytest
 
 MODULES = ("auditor", "auditor.locate", "auditor.labels", "auditor.layout", "auditor.roles", "auditor.parse",
            "auditor.source", "auditor.table", "auditor.report", "auditor.html_locate", "auditor.html_layout",
-           "auditor.html_table")
+           "auditor.html_table", "auditor.html_periods", "auditor.html_transposed", "auditor.xbrl_facts",
+           "auditor.xbrl_front", "auditor.xbrl_schedule", "auditor.tagged")
 UNITS = ("7", "7,", ",7", "7 ", "7  ", " ", "\t", "$", "$ ", "(", "(7", "(1)", "(a)", ")", "-", "- ", "7 -", ".",
          "7.", ".7", "*", "a", "a ", "x-", "<", "<a", "<b>", "<table", "</p", "&#151;", "&nbsp;", "\xa0", "— ",
-         "balance ", "balance&nbsp;", "valuation ", "year ", "nil ", "(continued) ")
+         "balance ", "balance&nbsp;", "valuation ", "year ", "nil ", "(continued) ", "<ix:nonFraction",
+         "<ix:nonFraction x", "<ix:exclude", "<context", 'id="', 'name="a')
 ENDS = ("", "!", "x", "\n")
 SHORT, LONG = 300, 3000
 NOISE = 0.004  # seconds: a shorter long run is not timed
@@ -35,7 +37,8 @@ def _up_to_last_close(pattern):
 
 # Patterns the code runs only through a guard: the guard is what is timed.
 GUARDED = {"auditor.locate.TAG": _up_to_last_close, "auditor.html_locate.TABLE_TAG": _up_to_last_close,
-           "auditor.html_locate.BLOCK": _up_to_last_close}
+           "auditor.html_locate.BLOCK": _up_to_last_close,
+           "auditor.xbrl_facts.END": _up_to_last_close, "auditor.xbrl_facts.NONFRACTION": _up_to_last_close}
 
 
 def _patterns():
@@ -99,7 +102,7 @@ def test_the_audit_covers_every_front_end_pattern():
     names = {p.id for p in _patterns()}
     assert set(GUARDED) <= names
     for expected in ("auditor.locate.FIGURES", "auditor.labels.LEADER", "auditor.html_locate.TITLE",
-                     "auditor.html_layout.TOKEN", "auditor.html_layout.NOTES_REVERSED"):
+                     "auditor.html_layout.TOKEN", "auditor.html_periods.NOTES_REVERSED"):
         assert expected in names
     assert any(n.startswith("schedule.lark:") for n in names)
     assert any(n.startswith("rules/default.yaml:") for n in names)
