@@ -13,7 +13,7 @@ import sys
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-FORMATS = ("text", "json", "jsonl", "sarif", "github")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 
 
 def main(argv=None) -> int:
@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     _input_format_option(check)
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default), json (the documented contract), jsonl (one finding a line), "
-                            "sarif (SARIF 2.1.0), github (workflow annotations)")
+                            "sarif (SARIF 2.1.0), github (workflow annotations), html (a self-contained page)")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
     check.add_argument("--show-table", action=argparse.BooleanOptionalAction, default=None,
                        help="text: show each schedule with findings as a table (default: on for one file on a terminal)")
@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     _input_format_option(parse)
     parse.add_argument("--format", choices=("text", "json"), default="text")
     parse.set_defaults(run=_parse)
+
+    saved = sub.add_parser("report", help="render a saved --format json or jsonl result, without checking again")
+    saved.add_argument("file", metavar="FILE", help="the output of `auditor check --format json` (or jsonl)")
+    saved.add_argument("--format", choices=("html",), default="html", help="html (default): a self-contained page")
+    saved.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    saved.set_defaults(run=_render_saved)
 
     rules = sub.add_parser("rules", help="list or validate rules files")
     rules_sub = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
@@ -200,6 +206,10 @@ def _report(args, results, ruleset, only, suppressed) -> None:
         from . import sarif
 
         text = sarif.dumps(results, ruleset, diagnoses) + "\n"
+    elif args.format == "html":
+        from . import html_report
+
+        text = html_report.render(report.document(results, diagnoses, suppressed))
     else:
         terminal = args.output is None and sys.stdout.isatty()
         table = args.show_table if args.show_table is not None else terminal and len(args.files) == 1
@@ -209,13 +219,34 @@ def _report(args, results, ruleset, only, suppressed) -> None:
         if args.output is None:
             return
         text = stream.getvalue()
-    if args.output is None:
+    _emit(args.output, text)
+
+
+def _emit(output, text) -> None:
+    """The report on stdout, or written atomically to `output`."""
+    from . import report
+    from .errors import InputError
+
+    if output is None:
         sys.stdout.write(text)
         return
     try:
-        report.write_file(args.output, text)
+        report.write_file(output, text)
     except OSError as exc:
-        raise InputError(f"cannot write the report: {exc.strerror}", args.output) from None
+        raise InputError(f"cannot write the report: {exc.strerror}", output) from None
+
+
+def _render_saved(args) -> int:
+    """`auditor report FILE.json`: exit 0 once the page is written, 2 if the
+    file is not a saved result (one line naming the file and line)."""
+    from . import html_report, saved
+    from .errors import InputError
+
+    try:
+        _emit(args.output, html_report.render(saved.load(args.file)))
+    except InputError as exc:
+        return _fail(str(exc))
+    return EXIT_CLEAN
 
 
 def _check_one(auditor, path, ruleset, only, input_format=None):

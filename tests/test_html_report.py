@@ -1,0 +1,242 @@
+"""The HTML report without a browser: its contract (failing cells, section
+ids), one page whichever way it is made (check, or a saved json / jsonl
+result), escaping, growth with the findings, and bad saved results."""
+
+import copy
+import json
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from auditor import html_report, report
+from conftest import FIXTURES, SEED, run
+from html_dom import parse
+
+TEXT_FIXTURES = sorted(FIXTURES.glob("*.txt"))
+HTML_FIXTURES = sorted((FIXTURES / "html").glob("*.htm"))
+
+
+def html_of(*args):
+    proc = run("check", "--format", "html", *args)
+    assert proc.returncode in (0, 1, 2), proc.stderr
+    return proc.stdout
+
+
+def json_of(*args):
+    proc = run("check", "--format", "json", *args)
+    return json.loads(proc.stdout, parse_float=Decimal)
+
+
+def locations(findings) -> set:
+    return {f"{f['location']['line']}:{f['location']['column']}" for f in findings}
+
+
+@pytest.fixture(scope="module")
+def corpus_paths():
+    return [SEED, *TEXT_FIXTURES[:12], *HTML_FIXTURES[:6]]
+
+
+def test_seed_failing_cell_holds_the_printed_figure_and_the_suggestion():
+    page = parse(html_of(SEED))
+    (cell,) = page.find_all(cls="failing")
+    assert cell.tag == "td" and cell.attrs["data-location"] == "42:98"
+    assert "9,762" in cell.text and "9,824" in cell.text
+    assert "\u2716" in cell.text and "error" in cell.text  # a symbol and a word, not colour alone
+    section = page.by_id(html_report.section_id(str(SEED)))
+    assert section is not None and cell in list(section.walk())
+    related = {c.attrs["id"].rsplit("-", 1)[1] for c in page.find_all(cls="related")}
+    read = {f"L{p['line']}C{p['column']}" for f in json_of(SEED)["files"][0]["findings"] for p in f["related"]}
+    assert related == read - {"L42C98"} and len(related) == 7  # the row's four figures, the three above
+    notes = [n.text for n in page.find_all(cls="note")]
+    assert any("VQ001" in n and "balance at end is 9,762" in n for n in notes)
+
+
+def test_every_finding_location_is_one_failing_element(corpus_paths):
+    doc = json_of(*corpus_paths)
+    page = parse(html_of(*corpus_paths))
+    for n, f in enumerate(doc["files"]):
+        section = page.by_id(html_report.section_id(f["path"]))
+        if not f["findings"]:
+            assert section is None  # clean and unreadable files have no section
+            continue
+        failing = [e for e in section.walk() if "failing" in e.classes]
+        assert sorted(e.attrs["data-location"] for e in failing) == sorted(locations(f["findings"])), f["path"]
+        for finding in f["findings"]:
+            (cell,) = [e for e in failing if e.attrs["data-location"] == locations([finding]).pop()]
+            s = finding["suggestion"]
+            if s is not None:
+                assert html_report.amount_text(s["value"]) in cell.text, (f["path"], cell.text)
+
+
+def test_counts_and_file_list_match_the_json(corpus_paths):
+    doc = json_of(*corpus_paths)
+    page = parse(html_of(*corpus_paths))
+    shown = {e.attrs["data-count"]: int(e.text) for e in page.find_all("dd")}
+    assert shown == doc["summary"]
+    listed = page.by_id("file-list").find_all("tr")[1:]
+    with_findings = [f for f in doc["files"] if f["findings"] or f["error"]]
+    assert len(listed) == len(with_findings)
+    for row, f in zip(listed, with_findings):
+        cells = row.find_all("td")
+        assert cells[0].text == f["path"]
+        assert [int(c.text) for c in cells[4:7]] == [sum(x["severity"] == s for x in f["findings"])
+                                                     for s in ("error", "warning", "info")]
+        if f["findings"]:
+            assert cells[0].find_all("a")[0].attrs["href"] == "#" + html_report.section_id(f["path"])
+    clean = [li.text for li in page.find_all("li") if li.parent.attrs.get("class") == "clean-list"]
+    assert clean == [f["path"] for f in doc["files"] if not f["findings"] and not f["error"]]
+
+
+def test_check_and_a_saved_result_give_the_same_page(corpus_paths, tmp_path):
+    direct = html_of(*corpus_paths)
+    saved_json = tmp_path / "result.json"
+    saved_json.write_text(run("check", "--format", "json", *corpus_paths).stdout)
+    proc = run("report", saved_json, "--format", "html")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == direct
+
+
+def test_a_saved_jsonl_result_marks_every_finding(corpus_paths, tmp_path):
+    stream = tmp_path / "result.jsonl"
+    stream.write_text(run("check", "--format", "jsonl", *corpus_paths).stdout)
+    out = tmp_path / "report.html"
+    proc = run("report", stream, "--output", out)
+    assert proc.returncode == 0 and proc.stdout == "", proc.stderr
+    page = parse(out.read_text())
+    doc = json_of(*corpus_paths)
+    for f in doc["files"]:
+        section = page.by_id(html_report.section_id(f["path"]))
+        assert (section is None) == (not f["findings"])
+        if section is not None:
+            got = {e.attrs["data-location"] for e in section.walk() if "failing" in e.classes}
+            assert got == locations(f["findings"])
+    findings = sum(len(f["findings"]) for f in doc["files"])
+    assert {e.attrs["data-count"]: int(e.text) for e in page.find_all("dd")}["findings"] == findings
+
+
+@given(st.lists(st.text(min_size=1, max_size=12), min_size=2, max_size=6, unique=True))
+def test_section_ids_are_distinct_and_safe(paths):
+    ids = [html_report.section_id(p) for p in paths]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"file-[A-Za-z0-9_-]*", i) for i in ids)
+
+
+def test_section_id_derivation_as_documented():
+    assert html_report.section_id("tests/fixtures/a.txt") == "file-tests_2Ffixtures_2Fa_2Etxt"
+    assert html_report.section_id("é b") == "file-_C3_A9_20b"
+
+
+# --- escaping ---------------------------------------------------------------------
+
+HOSTILE = ["<script>window.pwned=1</script>", "<img src=x onerror=\"window.pwned=2\">", "\"'><b>&amp;"]
+
+
+def hostile_document():
+    """The seed's result with every text a filing or a rules file supplies
+    replaced by markup."""
+    doc = json.loads(json.dumps(json_of(SEED), default=str), parse_float=Decimal)
+
+    def poison(node, n=[0]):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if isinstance(v, str) and k not in ("severity", "confidence", "end_date"):
+                    n[0] += 1
+                    node[k] = HOSTILE[n[0] % len(HOSTILE)] + v
+                else:
+                    poison(v)
+        elif isinstance(node, list):
+            for v in node:
+                poison(v)
+
+    poison(doc["files"])
+    return doc
+
+
+def test_markup_from_filings_and_rules_shows_as_text():
+    page_text = html_report.render(hostile_document())
+    page = parse(page_text)
+    assert len(page.find_all("script")) == 1  # ours, at the end
+    assert not page.find_all("img") and not page.find_all("b")
+    assert not any(k.startswith("on") for e in page.walk() for k in e.attrs)
+    assert "<script>window.pwned=1</script>" in page.text  # shown, as text
+
+
+def test_markup_in_a_filing_row_label_end_to_end(tmp_path):
+    text = SEED.read_text()
+    for label, markup in [("Allowance for doubtful accounts", "<script>pwned=1</script> acct"),
+                          ("Reserve for excess and obsolete inventory", "<img src=x onerror=alert(2)> inventory")]:
+        text = text.replace(label, markup.ljust(len(label)))
+    exhibit = tmp_path / "markup.txt"
+    exhibit.write_text(text)
+    page = parse(html_of(exhibit))
+    labels = [th.text for th in page.find_all("th", scope="row")]
+    assert "<script>pwned=1</script> acct" in labels and "<img src=x onerror=alert(2)> inventory" in labels
+    assert len(page.find_all("script")) == 1 and not page.find_all("img")
+
+
+# --- scale ----------------------------------------------------------------------
+
+
+def test_the_page_grows_with_the_findings_not_the_corpus():
+    doc = json_of(SEED)
+    flagged = doc["files"][0]
+    clean = {"path": "", "error": None, "findings": [],
+             "schedules": [{k: v for k, v in s.items() if k != "label_heading"} for s in flagged["schedules"]]}
+    for s in clean["schedules"]:
+        for p in s["periods"]:
+            p.pop("printed_rows", None)
+
+    def corpus(n_flagged, n_clean):
+        files = [dict(copy.deepcopy(flagged), path=f"corpus/flagged-{k:05}.txt") for k in range(n_flagged)]
+        files += [dict(clean, path=f"corpus/clean-{k:05}.txt") for k in range(n_clean)]
+        return {"version": 1, "files": files, "summary": report.counts(files)}
+
+    small = len(html_report.render(corpus(10, 0)).encode())
+    large = len(html_report.render(corpus(10, 10_000)).encode())
+    per_clean = (large - small) / 10_000
+    assert per_clean < len("corpus/clean-00000.txt") + 15, per_clean  # one <li> each, nothing more
+    per_flagged = (len(html_report.render(corpus(20, 0)).encode()) - small) / 10
+    assert per_flagged > 20 * per_clean  # a file with findings has its section
+
+
+# --- bad saved results --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("content, line", [
+    ("", 1),
+    ("{\"version\": 1,\n \"files\": [\n", 3),
+    ("<html></html>\n", 1),
+    ("[1, 2]\n", 1),
+])
+def test_a_file_that_is_no_saved_result_is_one_line_naming_it(tmp_path, content, line):
+    bad = tmp_path / "bad.json"
+    bad.write_text(content)
+    out = tmp_path / "out.html"
+    proc = run("report", bad, "--output", out)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith(f"auditor: {bad}:{line}") and proc.stderr.count("\n") == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and not out.exists()
+
+
+def test_a_wrong_field_is_named_with_its_line(tmp_path):
+    doc = json_of(SEED)
+    doc["files"][0]["findings"][1]["location"] = {"line": "forty-two", "column": 98}
+    bad = tmp_path / "bad.json"
+    text = json.dumps(doc, indent=2, default=str)
+    bad.write_text(text)
+    proc = run("report", bad)
+    assert proc.returncode == 2 and proc.stdout == ""
+    line = text.split("\n").index(next(ln for ln in text.split("\n") if "forty-two" in ln))  # 0-based: the {
+    assert proc.stderr.startswith(f"auditor: {bad}:{line}: ") and "findings[1].location.line" in proc.stderr, proc.stderr
+
+
+def test_a_bad_jsonl_line_is_named(tmp_path):
+    lines = run("check", "--format", "jsonl", SEED).stdout.splitlines()
+    lines.insert(1, json.dumps({"path": "x.txt", "rule": "VQ001"}))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join(lines) + "\n")
+    proc = run("report", bad)
+    assert proc.returncode == 2 and proc.stderr.startswith(f"auditor: {bad}:2: "), proc.stderr
