@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import engine, layout, locate, parse, roles, rules, source
+from . import engine, filer, layout, locate, parse, roles, rules, source
 from .errors import InputError
 from .model import Finding, Position, Schedule
 
@@ -34,6 +34,7 @@ class FileResult:
     schedules: list = field(default_factory=list)  # of Schedule
     findings: list = field(default_factory=list)  # of Finding
     error: InputError = None
+    said: dict = field(default_factory=dict)  # company, period of report, where the filing says them (filer)
 
 
 def schedules(src: source.Source, ruleset, input_format: str = None) -> list:
@@ -106,7 +107,7 @@ def _documents_laid_out(src: source.Source, ruleset, html_documents: list) -> li
 
 def check_source(src: source.Source, ruleset=None, only=None, input_format: str = None) -> FileResult:
     ruleset = ruleset or rules.load()
-    result = FileResult(src.path)
+    result = FileResult(src.path, said=filer.said(src))
     try:
         laid_out = _laid_out(src, ruleset, input_format)
     except InputError as exc:

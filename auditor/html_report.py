@@ -185,10 +185,10 @@ def company(f) -> str:
 
 
 def period(f) -> str:
-    """The periods the file's schedules print: the fiscal years, else the
-    period captions, else what the filing's cover says (`files[].period`)."""
-    if f.get("period"):
-        return f["period"]
+    """The period of report where the filing's header or cover says it,
+    else the fiscal years its schedules print, else their last caption."""
+    if f.get("period_of_report"):
+        return f["period_of_report"]
     years = sorted({p["fiscal_year"] for s in f.get("schedules", []) for p in s.get("periods", [])
                     if p.get("fiscal_year")})
     if years:

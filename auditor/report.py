@@ -50,6 +50,8 @@ def _file(result, diagnosis=None) -> dict:
         error = {"message": result.error.message, "line": result.error.line, "column": result.error.column}
     return {
         "path": result.path,
+        **{key: result.said[word] for key, word in (("company", "company"), ("period_of_report", "period"))
+           if word in result.said},
         "error": error,
         "schedules": [_schedule(s, _about(s, result.findings)) for s in result.schedules],
         "findings": [finding(f, diagnosis) for f in result.findings],

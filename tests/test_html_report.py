@@ -240,3 +240,28 @@ def test_a_bad_jsonl_line_is_named(tmp_path):
     bad.write_text("\n".join(lines) + "\n")
     proc = run("report", bad)
     assert proc.returncode == 2 and proc.stderr.startswith(f"auditor: {bad}:2: "), proc.stderr
+
+
+# --- who filed, for what period -------------------------------------------------------
+
+
+def test_company_and_period_where_the_filing_says_them(tmp_path):
+    submission = FIXTURES / "lone-star-container-2000-full-submission.txt"
+    f = json_of(submission)["files"][0]
+    assert (f["company"], f["period_of_report"]) == ("LONE STAR CONTAINER CORP", "2000-12-31")
+    assert "company" not in json_of(SEED)["files"][0]  # a bare exhibit names no filer: nothing is guessed
+    page = parse(html_of(submission, SEED))
+    rows = {r.find_all("td")[0].text: [c.text for c in r.find_all("td")[1:3]] for r in page.by_id("file-list").find_all("tr")[1:]}
+    assert rows.get(str(SEED)) == ["", "2001\u20132003"]  # no company; the fiscal years its schedule prints
+
+
+def test_company_and_period_of_inline_xbrl_and_edgar_headers(shared):
+    from auditor import filer, source
+
+    expected = {"goog-2023-10k": ("Alphabet Inc.", "December 31, 2023"),
+                "khc-2023-10k": ("Kraft Heinz Co", "December 30, 2023"),  # a fact nested in the date fact
+                "ko-1997-10k": ("COCA COLA CO", "1997-12-31")}
+    for name, (company, period) in expected.items():
+        about = json.loads((shared / "filings" / name / "about.json").read_text())
+        said = filer.said(source.read(str(shared / "filings" / name / about["file"])))
+        assert (said.get("company"), said.get("period")) == (company, period), name
