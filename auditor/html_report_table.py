@@ -147,6 +147,9 @@ def cell(c, marks: Marks, section: str) -> str:
         figure = f"<span class=\"sym\">{SYMBOL[severity]}</span>{figure}"
         extra.append(f"<span class=\"tag\">{severity}</span>")
         title.append("; ".join(f"{f['rule']} {f['message']}" for f in marks.failing[key]))
+        expected = dict.fromkeys(amount_text(f["expected"]) for f in marks.failing[key] if f.get("expected") is not None)
+        if expected and key not in marks.suggested:  # no diagnosis here: what the checks say it should be
+            extra.append(f"<span class=\"expected\">checks say {escape(' or '.join(expected))}</span>")
         for f in marks.failing[key]:  # a suggestion made at another cell: its value, and where
             s = f.get("suggestion")
             if s is not None and _key(s["location"]) != key and key not in marks.suggested:
@@ -166,9 +169,9 @@ def cell(c, marks: Marks, section: str) -> str:
     elif key in marks.candidates:
         classes.append("candidate")
         extra.insert(0, f"<span class=\"maybe\">{CANDIDATE} one of {marks.candidates[key]}</span>")
-    attributes = f" id=\"{cell_id(section, p)}\""
-    if classes:
-        attributes += f" class=\"{' '.join(classes)}\""
+    attributes = ""
+    if classes:  # only a marked cell is linked to: the others go without an id, which is most of a table's bytes
+        attributes = f" id=\"{cell_id(section, p)}\" class=\"{' '.join(classes)}\""
     if "failing" in classes:
         attributes += f" data-location=\"{location(p)}\""
     if title:

@@ -50,11 +50,11 @@ def page():
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def screenshot(report_path, png_path, full_page: bool = False) -> bytes:
-    """Open the report and save a PNG of what the screen shows."""
-    with page() as p:
-        p.goto(f"file://{os.path.abspath(report_path)}")
-        return p.screenshot(path=str(png_path), full_page=full_page)
+def screenshot(p, report_path, png_path, fragment: str = "") -> bytes:
+    """Open the report in page `p` at `#fragment` and save a PNG of what the
+    screen shows (the browser test and docs/screenshot.py both call this)."""
+    p.goto(f"file://{os.path.abspath(report_path)}" + (f"#{fragment}" if fragment else ""))
+    return p.screenshot(path=str(png_path))
 
 
 def png_colours(png: bytes, limit: int = 1000) -> int:

@@ -29,6 +29,20 @@ def page():
         yield p
 
 
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The corpus's report, and its JSON summary, made once for the module."""
+    out = tmp_path_factory.mktemp("corpus") / "report.html"
+    proc = run("check", "--format", "html", "--output", out, *CORPUS)
+    assert proc.returncode in (0, 1), proc.stderr
+    return out, json.loads(run("check", "--format", "json", *CORPUS).stdout)["summary"]
+
+
+def open_corpus(page, corpus):
+    page.errors.clear()
+    page.goto(corpus[0].as_uri())
+
+
 def open_report(page, tmp_path, *args, name="report.html"):
     out = tmp_path / name
     proc = run("check", "--format", "html", "--output", out, *args)
@@ -55,16 +69,16 @@ def test_the_seed_failing_cell_is_on_screen_and_marked(page, tmp_path):
     assert not page.errors
 
 
-def test_the_summary_counts_are_the_json_counts(page, tmp_path):
-    open_report(page, tmp_path, *CORPUS)
-    expected = json.loads(run("check", "--format", "json", *CORPUS).stdout)["summary"]
+def test_the_summary_counts_are_the_json_counts(page, corpus):
+    open_corpus(page, corpus)
+    expected = corpus[1]
     shown = page.eval_on_selector_all("dl.counts dd", "ds => ds.map(d => [d.dataset.count, d.innerText])")
     assert {k: int(v) for k, v in shown} == expected
     assert page.locator("#file-list").is_visible() and not page.errors
 
 
-def test_filtering_and_sorting_the_file_list(page, tmp_path):
-    open_report(page, tmp_path, *CORPUS)
+def test_filtering_and_sorting_the_file_list(page, corpus):
+    open_corpus(page, corpus)
     rows = page.locator("#file-list tbody tr")
     total = rows.count()
     assert total >= 3
@@ -89,10 +103,12 @@ def test_filtering_and_sorting_the_file_list(page, tmp_path):
 
 
 def test_a_screenshot_is_taken_and_not_blank(page, tmp_path):
-    open_report(page, tmp_path, SEED)
-    page.locator("td.failing").scroll_into_view_if_needed()
-    png = page.screenshot(path=str(tmp_path / "seed.png"))
+    report = open_report(page, tmp_path, SEED)
+    png = browser.screenshot(page, report, tmp_path / "seed.png", html_report.section_id(str(SEED)))
+    assert (tmp_path / "seed.png").read_bytes() == png
     assert len(png) > 10_000 and browser.png_colours(png, limit=40) >= 40
+    box = page.locator("td.failing").bounding_box()  # the README's picture shows the failing cell
+    assert box and box["y"] + box["height"] <= page.viewport_size["height"]
 
 
 def test_markup_from_a_filing_runs_nothing(page, tmp_path):
