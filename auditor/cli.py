@@ -242,6 +242,8 @@ def _render_saved(args) -> int:
     from . import html_report, saved
     from .errors import InputError
 
+    if args.output and os.path.exists(args.output) and os.path.exists(args.file) and os.path.samefile(args.file, args.output):
+        return _fail(f"{args.output}: --output is the saved result itself; it is left as it is")
     try:
         _emit(args.output, html_report.render(saved.load(args.file)))
     except InputError as exc:

@@ -10,14 +10,15 @@ check of a 10 MB submission hardly notices it.
 
 from __future__ import annotations
 
-import html
 import re
 
 _HEADER = {"company": "COMPANY CONFORMED NAME:", "period": "CONFORMED PERIOD OF REPORT:"}
 _FACT = {"company": "dei:EntityRegistrantName", "period": "dei:DocumentPeriodEndDate"}
 _HEADER_LINES = 200  # the SGML header comes first
-_TAG = re.compile(r"<[^>]*>")
-_FACT_TAG = re.compile(r"<(/?)ix:nonNumeric\b", re.IGNORECASE)
+# Patterns as strings, compiled (and cached by re) at the first inline XBRL
+# file: a check of a text exhibit never pays for them.
+_TAG = r"<[^>]*>"
+_FACT_TAG = r"<(/?)ix:nonNumeric\b"
 _FACT_LENGTH = 2000  # a cover fact is short; past this the markup is not what it seems
 
 
@@ -48,14 +49,16 @@ def _fact_text(text: str, at: int) -> str:
     """The text of the ix:nonNumeric whose name attribute is at `at`: up to
     its own end tag, facts nested in it included (a period end date holds
     the fiscal year end date: `December 31</ix:nonNumeric>, 2023`)."""
+    import html  # here: its table of entities is not worth loading for every check
+
     start = text.find(">", at)
     if start < 0:
         return ""
     depth = 1
-    for m in _FACT_TAG.finditer(text, start, start + _FACT_LENGTH):
+    for m in re.compile(_FACT_TAG, re.IGNORECASE).finditer(text, start, start + _FACT_LENGTH):
         depth += -1 if m.group(1) else 1
         if depth == 0:
-            return " ".join(html.unescape(_TAG.sub("", text[start + 1:m.start()])).split())
+            return " ".join(html.unescape(re.sub(_TAG, "", text[start + 1:m.start()])).split())
     return ""
 
 

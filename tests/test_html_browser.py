@@ -119,3 +119,15 @@ def test_markup_from_a_filing_runs_nothing(page, tmp_path):
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.locator("img").count() == 0 and not page.errors
     assert "<script>window.pwned=1</script>" in page.locator("body").inner_text()
+
+
+def test_printed_the_controls_go_and_the_reading_opens(page, corpus):
+    open_corpus(page, corpus)
+    page.emulate_media(media="print")
+    try:
+        assert not page.locator(".controls").is_visible()
+        assert page.locator("td.failing").first.is_visible()
+        assert len(page.pdf()) > 10_000  # printing fires beforeprint: every "how the table was read" opens
+        assert page.evaluate("[...document.querySelectorAll('details')].every(d => d.open)")
+    finally:
+        page.emulate_media(media="screen")

@@ -265,3 +265,11 @@ def test_company_and_period_of_inline_xbrl_and_edgar_headers(shared):
         about = json.loads((shared / "filings" / name / "about.json").read_text())
         said = filer.said(source.read(str(shared / "filings" / name / about["file"])))
         assert (said.get("company"), said.get("period")) == (company, period), name
+
+
+def test_the_saved_result_is_never_overwritten(tmp_path):
+    result = tmp_path / "result.json"
+    result.write_text(run("check", "--format", "json", SEED).stdout)
+    before = result.read_bytes()
+    proc = run("report", result, "--output", result)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and result.read_bytes() == before
