@@ -176,7 +176,7 @@ def _file_row(f, sid: str) -> str:
 
 
 def _error_text(error) -> str:
-    where = ":".join(str(error[k]) for k in ("line", "column") if error.get(k))
+    where = ", ".join(f"{k} {error[k]}" for k in ("line", "column") if error.get(k))
     return f"{where}: {error.get('message', '')}" if where else error.get("message", "")
 
 
