@@ -219,35 +219,33 @@ def _report(args, results, ruleset, only, suppressed) -> None:
         if args.output is None:
             return
         text = stream.getvalue()
-    _emit(args.output, text)
-
-
-def _emit(output, text) -> None:
-    """The report on stdout, or written atomically to `output`."""
-    from . import report
-    from .errors import InputError
-
-    if output is None:
+    if args.output is None:
         sys.stdout.write(text)
         return
     try:
-        report.write_file(output, text)
+        report.write_file(args.output, text)
     except OSError as exc:
-        raise InputError(f"cannot write the report: {exc.strerror}", output) from None
+        raise InputError(f"cannot write the report: {exc.strerror}", args.output) from None
 
 
 def _render_saved(args) -> int:
     """`auditor report FILE.json`: exit 0 once the page is written, 2 if the
     file is not a saved result (one line naming the file and line)."""
-    from . import html_report, saved
+    from . import html_report, report, saved
     from .errors import InputError
 
     if args.output and os.path.exists(args.output) and os.path.exists(args.file) and os.path.samefile(args.file, args.output):
         return _fail(f"{args.output}: --output is the saved result itself; it is left as it is")
     try:
-        _emit(args.output, html_report.render(saved.load(args.file)))
+        page = html_report.render(saved.load(args.file))
+        if args.output is None:
+            sys.stdout.write(page)
+        else:
+            report.write_file(args.output, page)  # atomically, as `check --output`
     except InputError as exc:
         return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{args.output}: cannot write the report: {exc.strerror}")
     return EXIT_CLEAN
 
 

@@ -189,26 +189,29 @@ def note(f, section: str, numbers: dict) -> str:
 
 
 def reading(schedule) -> str:
-    """How the table was read, one click away: each column's role (and, where
-    the reading stage gives them, its sign and the basis of the decision),
-    and the table's sign conventions."""
+    """How the table was read, one click away: each column's heading as
+    printed and its role, with its sign and the basis of the decision where
+    the result carries them (the reading stage's column decisions), and the
+    table's sign conventions."""
     decisions = _decisions(schedule)
     rows = []
     for k, c in enumerate(schedule.get("columns", [])):
         d = decisions.get(k, {})
-        basis = d.get("basis")
-        basis = "; ".join(str(b) for b in basis) if isinstance(basis, list) else (basis or "")
-        rows.append(f"<tr><td>{escape(c.get('heading') or '')}</td><td>{escape(str(d.get('role') or c.get('role') or ''))}</td>"
-                    f"<td>{escape(str(d.get('sign') or ''))}</td><td>{escape(str(basis))}</td></tr>")
+        cells = [c.get("heading") or "", d.get("role") or c.get("role") or ""]
+        if decisions:
+            basis = d.get("basis")
+            cells += [d.get("sign") or "", "; ".join(map(str, basis)) if isinstance(basis, list) else basis or ""]
+        rows.append("<tr>" + "".join(f"<td>{escape(str(x))}</td>" for x in cells) + "</tr>")
+    heads = ["Heading as printed", "Role"] + (["Sign", "Basis"] if decisions else [])
+    head = "".join(f"<th scope=\"col\">{h}</th>" for h in heads)
     conventions = schedule.get("conventions") or {}
     said = ""
     if conventions:
         said = (f"<p>Deductions: {escape(str(conventions.get('deductions', '')))}"
                 f" ({escape(str(conventions.get('basis', '')))}); balances: {escape(str(conventions.get('balances', '')))}.</p>")
     return (f"<details class=\"reading\"><summary>How the table was read</summary>{said}"
-            f"<table><thead><tr><th scope=\"col\">Heading as printed</th><th scope=\"col\">Role</th>"
-            f"<th scope=\"col\">Sign</th><th scope=\"col\">Basis</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            f"</details>")
+            f"<table><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></details>")
 
 
 def _decisions(schedule) -> dict:

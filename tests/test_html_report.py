@@ -273,3 +273,20 @@ def test_the_saved_result_is_never_overwritten(tmp_path):
     before = result.read_bytes()
     proc = run("report", result, "--output", result)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and result.read_bytes() == before
+
+
+def test_the_reading_shows_column_decisions_with_their_basis_where_the_result_has_them():
+    doc = json_of(SEED)
+    schedule = doc["files"][0]["schedules"][0]
+    page = parse(html_report.render(doc))
+    (reading,) = page.find_all("details", cls="reading")
+    assert [th.text for th in reading.find_all("th")] == ["Heading as printed", "Role"]
+    assert [td.text for td in reading.find_all("tr")[1].find_all("td")] == ["BALANCE AT BEGINNING OF PERIOD", "beginning"]
+    assert "inferred: 11 of 12 rows close" in reading.text
+    schedule["decisions"] = [{"column": k, "role": c["role"], "sign": "-" if c["role"] == "deductions" else "+",
+                              "basis": [f"heading <{c['heading']}>", "rows close"]}
+                             for k, c in enumerate(schedule["columns"])]
+    (reading,) = parse(html_report.render(doc)).find_all("details", cls="reading")
+    assert [th.text for th in reading.find_all("th")] == ["Heading as printed", "Role", "Sign", "Basis"]
+    assert [td.text for td in reading.find_all("tr")[4].find_all("td")] == [
+        "DEDUCTIONS", "deductions", "-", "heading <DEDUCTIONS>; rows close"]
