@@ -143,7 +143,7 @@ def _file_list(files, ids) -> str:
     """Files with findings or that could not be read, one row each; clean
     files are listed at the end."""
     rows = [_file_row(f, sid) for f, sid in zip(files, ids) if status(f) != "clean"]
-    if not rows or len(files) == 1:  # one file: its section says it all
+    if not rows or (len(files) == 1 and files[0].get("findings")):  # one file with findings: its section says it all
         return ""
     heads = [("Path", "text"), ("Company", "text"), ("Period", "text"), ("Status", "text"), ("Errors", "number"),
              ("Warnings", "number"), ("Info", "number"), ("Largest difference", "number"), ("Could not be read", "text")]

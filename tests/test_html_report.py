@@ -290,3 +290,14 @@ def test_the_reading_shows_column_decisions_with_their_basis_where_the_result_ha
     assert [th.text for th in reading.find_all("th")] == ["Heading as printed", "Role", "Sign", "Basis"]
     assert [td.text for td in reading.find_all("tr")[4].find_all("td")] == [
         "DEDUCTIONS", "deductions", "-", "heading <DEDUCTIONS>; rows close"]
+
+
+def test_one_unreadable_file_says_why(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Minutes of the meeting.\nNo table here.\n")
+    proc = run("check", "--format", "html", notes)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    page = parse(proc.stdout)
+    (row,) = page.by_id("file-list").find_all("tr")[1:]
+    assert row.attrs["data-status"] == "unreadable" and "no Schedule II found" in row.text
+    assert {e.attrs["data-count"]: e.text for e in page.find_all("dd")}["unreadable"] == "1"
