@@ -190,43 +190,50 @@ def note(f, section: str, numbers: dict) -> str:
 
 def reading(schedule) -> str:
     """How the table was read, one click away: each column's heading as
-    printed and its role, with its sign and the basis of the decision where
-    the result carries them (the reading stage's column decisions), and the
+    printed and its role, and where the result carries the reading stage's
+    decisions (`schedules[].reading`), each column's sign and the basis of
+    the decision, what each total sums, and how many rows close; else the
     table's sign conventions."""
-    decisions = _decisions(schedule)
+    decided = schedule.get("reading") if isinstance(schedule.get("reading"), dict) else {}
+    decisions = {d.get("column"): d for d in decided.get("columns") or [] if isinstance(d, dict)}
     rows = []
-    for k, c in enumerate(schedule.get("columns", [])):
+    for k, c in enumerate(schedule.get("columns", []), 1):  # the reading stage counts columns from 1
         d = decisions.get(k, {})
         cells = [c.get("heading") or "", d.get("role") or c.get("role") or ""]
         if decisions:
-            basis = d.get("basis")
-            cells += [d.get("sign") or "", "; ".join(map(str, basis)) if isinstance(basis, list) else basis or ""]
-        rows.append("<tr>" + "".join(f"<td>{escape(str(x))}</td>" for x in cells) + "</tr>")
+            cells += [d.get("sign") or "", _basis(d.get("basis"))]
+        rows.append(_tr(cells))
     heads = ["Heading as printed", "Role"] + (["Sign", "Basis"] if decisions else [])
-    head = "".join(f"<th scope=\"col\">{h}</th>" for h in heads)
+    parts = [_conventions(schedule, decided), _table(heads, rows)]
+    totals = [_tr([t.get("period"), t.get("row") or "(total)", t.get("sums"), _basis(t.get("basis"))])
+              for t in decided.get("totals") or [] if isinstance(t, dict)]
+    if totals:
+        parts.append(_table(["Period", "Total row", "Sums", "Basis"], totals))
+    for a in decided.get("ambiguous") or []:
+        if isinstance(a, dict):
+            parts.append(f"<p class=\"warning\">Column {escape(str(a.get('column')))}: {escape(str(a.get('message')))}</p>")
+    return f"<details class=\"reading\"><summary>How the table was read</summary>{''.join(parts)}</details>"
+
+
+def _conventions(schedule, decided) -> str:
+    out = []
+    if decided.get("rows") is not None:
+        out.append(f"{decided.get('rows_closing')} of {decided.get('rows')} rows close")
     conventions = schedule.get("conventions") or {}
-    said = ""
     if conventions:
-        said = (f"<p>Deductions: {escape(str(conventions.get('deductions', '')))}"
-                f" ({escape(str(conventions.get('basis', '')))}); balances: {escape(str(conventions.get('balances', '')))}.</p>")
-    return (f"<details class=\"reading\"><summary>How the table was read</summary>{said}"
-            f"<table><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></details>")
+        out.append(f"deductions {conventions.get('deductions', '')} ({conventions.get('basis', '')})")
+        out.append(f"balances {conventions.get('balances', '')}")
+    return f"<p>{escape('; '.join(map(str, out)))}.</p>" if out else ""
 
 
-def _decisions(schedule) -> dict:
-    """Column decisions with their basis, where the reading stage writes them
-    (a list of {"column", "role", "sign", "basis"} under any key of the
-    schedule), by column index; `column` is an index or a heading."""
-    out = {}
-    headings = [c.get("heading") for c in schedule.get("columns", [])]
-    for value in schedule.values():
-        if not (isinstance(value, list) and value and all(isinstance(d, dict) and "basis" in d for d in value)):
-            continue
-        for n, d in enumerate(value):
-            column = d.get("column", n)
-            if isinstance(column, int) and not isinstance(column, bool):
-                out[column] = d
-            elif column in headings:
-                out[headings.index(column)] = d
-    return out
+def _basis(basis) -> str:
+    return "; ".join(map(str, basis)) if isinstance(basis, list) else str(basis or "")
+
+
+def _tr(cells) -> str:
+    return "<tr>" + "".join(f"<td>{escape(str(x if x is not None else ''))}</td>" for x in cells) + "</tr>"
+
+
+def _table(heads, rows) -> str:
+    head = "".join(f"<th scope=\"col\">{h}</th>" for h in heads)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

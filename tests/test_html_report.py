@@ -283,13 +283,23 @@ def test_the_reading_shows_column_decisions_with_their_basis_where_the_result_ha
     assert [th.text for th in reading.find_all("th")] == ["Heading as printed", "Role"]
     assert [td.text for td in reading.find_all("tr")[1].find_all("td")] == ["BALANCE AT BEGINNING OF PERIOD", "beginning"]
     assert "inferred: 11 of 12 rows close" in reading.text
-    schedule["decisions"] = [{"column": k, "role": c["role"], "sign": "-" if c["role"] == "deductions" else "+",
-                              "basis": [f"heading <{c['heading']}>", "rows close"]}
-                             for k, c in enumerate(schedule["columns"])]
+    # The reading stage's decisions, in the shape its branch writes (columns counted from 1).
+    schedule["reading"] = {
+        "columns": [{"column": k, "role": c["role"], "effect": "subtract" if c["role"] == "deductions" else "add",
+                     "sign": "subtract" if c["role"] == "deductions" else "add",
+                     "basis": [f"heading <{c['heading']}>", "rows close"]}
+                    for k, c in enumerate(schedule["columns"], 1)],
+        "totals": [{"period": "Year ended June 30, 2003", "row": "Total", "line": 42,
+                    "sums": "the items since the previous total", "rows": [38, 39, 40], "basis": "4 of 5 columns sum"}],
+        "rows_closing": 11, "rows": 12, "ambiguous": []}
     (reading,) = parse(html_report.render(doc)).find_all("details", cls="reading")
-    assert [th.text for th in reading.find_all("th")] == ["Heading as printed", "Role", "Sign", "Basis"]
-    assert [td.text for td in reading.find_all("tr")[4].find_all("td")] == [
-        "DEDUCTIONS", "deductions", "-", "heading <DEDUCTIONS>; rows close"]
+    tables = reading.find_all("table")
+    assert [th.text for th in tables[0].find_all("th")] == ["Heading as printed", "Role", "Sign", "Basis"]
+    assert [td.text for td in tables[0].find_all("tr")[4].find_all("td")] == [
+        "DEDUCTIONS", "deductions", "subtract", "heading <DEDUCTIONS>; rows close"]
+    assert [td.text for td in tables[1].find_all("tr")[1].find_all("td")] == [
+        "Year ended June 30, 2003", "Total", "the items since the previous total", "4 of 5 columns sum"]
+    assert "11 of 12 rows close" in reading.text
 
 
 def test_one_unreadable_file_says_why(tmp_path):
