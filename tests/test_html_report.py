@@ -311,3 +311,17 @@ def test_one_unreadable_file_says_why(tmp_path):
     (row,) = page.by_id("file-list").find_all("tr")[1:]
     assert row.attrs["data-status"] == "unreadable" and "no Schedule II found" in row.text
     assert {e.attrs["data-count"]: e.text for e in page.find_all("dd")}["unreadable"] == "1"
+
+
+def test_the_page_is_self_contained(corpus_paths):
+    text = html_of(*corpus_paths)
+    page = parse(text)
+    assert not page.find_all("link") and not page.find_all("img") and not page.find_all("iframe")
+    assert all(e.attrs["href"].startswith("#") for e in page.find_all("a"))
+    assert not any("src" in e.attrs for e in page.walk())
+    (style,) = page.find_all("style")
+    assert "url(" not in style.text and "@import" not in style.text
+    (script,) = page.find_all("script")
+    assert "fetch(" not in script.text and "XMLHttpRequest" not in script.text and script.text.strip()
+    (policy,) = [m for m in page.find_all("meta") if m.attrs.get("http-equiv") == "Content-Security-Policy"]
+    assert "default-src 'none'" in policy.attrs["content"]
