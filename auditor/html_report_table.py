@@ -130,7 +130,7 @@ def _row(row, marks: Marks, section: str, numbers: dict) -> str:
         tds.append(cell(c, marks, section))
         notes.extend(f for f in marks.failing.get(key, []) if f not in notes)
     kind = " class=\"total\"" if row.get("kind") == "total" else ""
-    label = escape(row.get("label") or "(total)")
+    label = escape(row.get("label") or "(total)") + _footnote(row)
     return (f"<tr{kind}><th scope=\"row\">{label}</th>{''.join(tds)}"
             f"<td class=\"notes\">{''.join(note(f, section, numbers) for f in notes)}</td></tr>")
 
@@ -139,7 +139,7 @@ def cell(c, marks: Marks, section: str) -> str:
     """One figure of the table, with what the findings say about it."""
     key = (c["line"], c["column"])
     p = {"line": c["line"], "column": c["column"]}
-    figure = f"<span class=\"figure\">{escape(c['raw'])}</span>"
+    figure = f"<span class=\"figure\">{escape(c['raw'])}</span>{_footnote(c)}"
     classes, extra, title = [], [], []
     if key in marks.failing:
         severity = marks.severity(key)
@@ -177,6 +177,11 @@ def cell(c, marks: Marks, section: str) -> str:
     if title:
         attributes += f" title=\"{escape(' | '.join(title))}\""
     return f"<td{attributes}>{figure}{''.join(extra)}</td>"
+
+
+def _footnote(printed) -> str:
+    """A footnote marker as filed beside its figure or label: (1), *, (a)."""
+    return f"<sup class=\"footnote\">{escape(printed['footnote'])}</sup>" if printed.get("footnote") else ""
 
 
 def note(f, section: str, numbers: dict) -> str:

@@ -325,3 +325,15 @@ def test_the_page_is_self_contained(corpus_paths):
     assert "fetch(" not in script.text and "XMLHttpRequest" not in script.text and script.text.strip()
     (policy,) = [m for m in page.find_all("meta") if m.attrs.get("http-equiv") == "Content-Security-Policy"]
     assert "default-src 'none'" in policy.attrs["content"]
+
+
+def test_footnote_markers_are_drawn_as_filed(tmp_path):
+    exhibit = tmp_path / "footnotes.txt"
+    text = (FIXTURES / "bluegrass-distillers-1999-footnotes.txt").read_text()
+    exhibit.write_text(text.replace("160(1)", "106(1)"))  # a slip
+    doc = json_of(exhibit)
+    assert doc["files"][0]["findings"]
+    printed = [c["footnote"] for s in doc["files"][0]["schedules"] for p in s["periods"]
+               for r in p.get("printed_rows", []) for c in r["cells"] if c and c["footnote"]]
+    page = parse(html_of(exhibit))
+    assert [e.text for e in page.find_all("sup", cls="footnote")] == printed and "*" in printed
