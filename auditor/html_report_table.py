@@ -154,7 +154,7 @@ def cell(c, marks: Marks, section: str) -> str:
             s = f.get("suggestion")
             if s is not None and _key(s["location"]) != key and key not in marks.suggested:
                 extra.insert(0, f"<a class=\"fix elsewhere\" href=\"#{cell_id(section, s['location'])}\">"
-                                f"{SUGGESTED} {escape(amount_text(s['value']))} at {location(s['location'])}</a>")
+                                f"explained by {location(s['location'])} {SUGGESTED} {escape(amount_text(s['value']))}</a>")
                 break
     elif key in marks.related:
         classes.append("related")

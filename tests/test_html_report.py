@@ -337,3 +337,20 @@ def test_footnote_markers_are_drawn_as_filed(tmp_path):
                for r in p.get("printed_rows", []) for c in r["cells"] if c and c["footnote"]]
     page = parse(html_of(exhibit))
     assert [e.text for e in page.find_all("sup", cls="footnote")] == printed and "*" in printed
+
+
+def test_a_suggestion_at_another_cell_is_named_at_the_failing_cell_and_marked_at_its_own():
+    exhibit = FIXTURES / "granite-state-holdings-2005-two-schedules.txt"
+    findings = json_of(exhibit)["files"][0]["findings"]
+    elsewhere = [f for f in findings if f["suggestion"] and f["suggestion"]["location"] != f["location"]]
+    assert elsewhere  # the class this test is about: the row's ending fails, the deductions figure is wrong
+    page = parse(html_of(exhibit))
+    section = html_report.section_id(str(exhibit))
+    for f in elsewhere:
+        s = f["suggestion"]
+        (cell,) = [e for e in page.find_all(cls="failing") if e.attrs["data-location"] == locations([f]).pop()]
+        (link,) = cell.find_all("a", cls="elsewhere")
+        target = f"{section}-L{s['location']['line']}C{s['location']['column']}"
+        assert link.attrs["href"] == "#" + target and html_report.amount_text(s["value"]) in link.text
+        assert "suggested" in page.by_id(target).classes
+        assert html_report.amount_text(s["value"]) in page.by_id(target).text
