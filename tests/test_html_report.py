@@ -3,12 +3,13 @@ ids), one page whichever way it is made (check, or a saved json / jsonl
 result), escaping, growth with the findings, and bad saved results."""
 
 import copy
+import functools
 import json
 import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor import html_report, report
@@ -354,3 +355,52 @@ def test_a_suggestion_at_another_cell_is_named_at_the_failing_cell_and_marked_at
         assert link.attrs["href"] == "#" + target and html_report.amount_text(s["value"]) in link.text
         assert "suggested" in page.by_id(target).classes
         assert html_report.amount_text(s["value"]) in page.by_id(target).text
+
+
+# --- damaged saved results ------------------------------------------------------------
+
+ODD_VALUES = [None, True, 0, -1, 1e308, "", "<b>x</b>", [], {}, [None], {"line": 0}, "NaN", 10**40]
+
+
+@functools.lru_cache(maxsize=1)
+def seed_result() -> str:
+    return run("check", "--format", "json", SEED).stdout
+
+
+def _scalars(node, path=()):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _scalars(v, path + (k,))
+    elif isinstance(node, list):
+        for n, v in enumerate(node):
+            yield from _scalars(v, path + (n,))
+    yield path
+
+
+@settings(deadline=None)
+@given(st.data())
+def test_a_damaged_saved_result_renders_or_is_one_line(tmp_path_factory, data):
+    """Any field of a saved result replaced by an odd value: the page, or one
+    line naming the file (and a line), exit 2; never an exception."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from auditor import cli
+
+    doc = json.loads(seed_result())
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from([p for p in _scalars(doc) if p]))
+        node = doc
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = copy.deepcopy(data.draw(st.sampled_from(ODD_VALUES)))
+    saved_file = tmp_path_factory.mktemp("damaged") / "result.json"
+    saved_file.write_text(json.dumps(doc, indent=2))
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = cli.main(["report", str(saved_file)])
+    if status == 0:
+        assert out.getvalue().startswith("<!DOCTYPE html>") and not err.getvalue()
+    else:
+        assert status == 2 and out.getvalue() == ""
+        assert err.getvalue().startswith(f"auditor: {saved_file}:") and err.getvalue().count("\n") == 1
