@@ -146,7 +146,7 @@ def cell(c, marks: Marks, section: str) -> str:
         classes += ["failing", severity]
         figure = f"<span class=\"sym\">{SYMBOL[severity]}</span>{figure}"
         extra.append(f"<span class=\"tag\">{severity}</span>")
-        title.append("; ".join(f"{f['rule']} {f['message']}" for f in marks.failing[key]))
+        title.append(f"{severity}: a failed check is about this figure (its findings are beside the row)")
         expected = dict.fromkeys(amount_text(f["expected"]) for f in marks.failing[key] if f.get("expected") is not None)
         if expected and key not in marks.suggested:  # no diagnosis here: what the checks say it should be
             extra.append(f"<span class=\"expected\">checks say {escape(' or '.join(expected))}</span>")
@@ -165,7 +165,7 @@ def cell(c, marks: Marks, section: str) -> str:
         classes.append("suggested")
         extra.insert(0, f"<span class=\"fix\" data-value=\"{plain(s['value'])}\">"
                         f"{SUGGESTED} {escape(amount_text(s['value']))}</span>")
-        title.append(s.get("message") or "")
+        title.append("the diagnosis: this figure should be " + amount_text(s["value"]))
     elif key in marks.candidates:
         classes.append("candidate")
         extra.insert(0, f"<span class=\"maybe\">{CANDIDATE} one of {marks.candidates[key]}</span>")
