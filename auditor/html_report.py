@@ -46,7 +46,7 @@ def render(doc: dict) -> str:
     parts = [
         _summary(doc, files),
         _file_list(files, ids),
-        *(_section(f, sid) for f, sid in with_section),
+        *(_section(f, sid, listed=len(files) > 1) for f, sid in with_section),
         _clean_list(files),
     ]
     return _page(title, "".join(parts))
@@ -209,7 +209,7 @@ def _clean_list(files) -> str:
 # --- a file's section -----------------------------------------------------------
 
 
-def _section(f, sid: str) -> str:
+def _section(f, sid: str, listed: bool) -> str:
     """A file with findings: each schedule a finding is about drawn as filed,
     then the findings that no drawn cell holds (from a saved result without
     the table, or about a cell outside it)."""
@@ -225,10 +225,11 @@ def _section(f, sid: str) -> str:
                         ("warnings", sum(x["severity"] == "warning" for x in findings)),
                         ("info", sum(x["severity"] == "info" for x in findings))) if n)
     about = "".join(escape(t) + DOT for t in (company(f), period(f)) if t)
+    back = f"{DOT}<a href=\"#files\">back to the list</a>" if listed else ""
+    targets = in_tables | {(x["location"]["line"], x["location"]["column"]) for x in elsewhere}
     return (f"<section class=\"file\" id=\"{sid}\" data-status=\"{status(f)}\"><h2 class=\"path\">"
             f"{escape(f.get('path', ''))}</h2><p class=\"about\">{about}{counts}"
-            f" \u00b7 <a href=\"#files\">back to the list</a></p>{tables}{_others(elsewhere, sid)}"
-            f"{_diagnoses(findings, sid)}</section>")
+            f"{back}</p>{tables}{_others(elsewhere, sid)}{_diagnoses(findings, sid, targets)}</section>")
 
 
 def _others(findings, sid: str) -> str:
@@ -254,15 +255,18 @@ def _others(findings, sid: str) -> str:
     return f"<ul class=\"others\">{''.join(items)}</ul>"
 
 
-def _diagnoses(findings, sid: str) -> str:
+def _diagnoses(findings, sid: str, targets: set) -> str:
     """The diagnosis in words, once per figure it names (as the text report's
-    diagnosis lines), each linking to its cell."""
+    diagnosis lines), each linking to its cell where the page has it."""
     out, seen = [], set()
     for x in findings:
         s = x.get("suggestion")
         if s is not None and location(s["location"]) not in seen:
             seen.update(location(t["location"]) for t in (s, *s.get("together_with", [])))
-            out.append(f"<li><a href=\"#{cell_id(sid, s['location'])}\">{location(s['location'])}</a> "
+            where = location(s["location"])
+            if (s["location"]["line"], s["location"]["column"]) in targets:
+                where = f"<a href=\"#{cell_id(sid, s['location'])}\">{where}</a>"
+            out.append(f"<li>{where} "
                        f"{escape(s.get('message') or '')} <span class=\"confidence\">(confidence "
                        f"{escape(s.get('confidence') or '')})</span></li>")
         elif x.get("candidates") and ("?", location(x["location"])) not in seen:

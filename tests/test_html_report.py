@@ -404,3 +404,14 @@ def test_a_damaged_saved_result_renders_or_is_one_line(tmp_path_factory, data):
     else:
         assert status == 2 and out.getvalue() == ""
         assert err.getvalue().startswith(f"auditor: {saved_file}:") and err.getvalue().count("\n") == 1
+
+
+def test_every_link_in_the_page_leads_somewhere(corpus_paths, tmp_path):
+    stream = tmp_path / "result.jsonl"
+    stream.write_text(run("check", "--format", "jsonl", *corpus_paths).stdout)
+    for text in (html_of(*corpus_paths), html_of(SEED), run("report", stream).stdout):
+        page = parse(text)
+        ids = [e.attrs["id"] for e in page.walk() if "id" in e.attrs]
+        assert len(ids) == len(set(ids))
+        targets = {a.attrs["href"][1:] for a in page.find_all("a")}
+        assert targets and targets <= set(ids), targets - set(ids)
