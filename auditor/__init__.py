@@ -9,7 +9,8 @@ The pipeline runs one way, one stage per module: `source` (read and decode),
 the AST in `model`, reading captions through `labels`), `roles` (column roles
 and sign conventions), `engine` (evaluate the rules of `rules`, formulas
 compiled by `formula` over `table`, other evaluators in `checks`), then
-`diagnose` and the writers (`report`, `sarif`, `tableview`, `baseline`).
+`diagnose` and the writers (`report`, `sarif`, `tableview`, `baseline`,
+`html_report`, which `saved` feeds from a saved result).
 HTML input takes `html_locate` -> `html_table` -> `html_layout` (through
 `html_front`) to the same AST, imported only when a file is HTML.
 """

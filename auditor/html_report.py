@@ -22,7 +22,7 @@ from html import escape
 from importlib import resources
 
 from .html_report_table import (SYMBOL, Marks, amount, amount_text, cell_id, cells_of, draw, has_table, location,
-                            plain, signed_text)
+                                plain, signed_text)
 
 STATUSES = ("errors", "warnings", "info", "clean", "unreadable")
 STATUS_MARK = {"errors": "\u2716", "warnings": "\u25b2", "info": "\u2139", "clean": "\u2713", "unreadable": "\u2298"}
@@ -94,7 +94,7 @@ def _summary(doc, files) -> str:
     summary = doc.get("summary", {})
     names = [("files", "files"), ("findings", "findings"), ("errors", "errors"), ("warnings", "warnings"),
              ("infos", "info"), ("unreadable", "unreadable"), ("suppressed", "suppressed by the baseline")]
-    counts = "".join(f"<div><dt>{label}</dt><dd data-count=\"{key}\">{summary[key]}</dd></div>"
+    counts = "".join(f"<div><dt>{label}</dt><dd data-count=\"{key}\">{escape(str(summary[key]))}</dd></div>"
                      for key, label in names if key in summary)
     by_status = {s: 0 for s in STATUSES}
     for f in files:
