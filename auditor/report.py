@@ -292,7 +292,7 @@ def diagnosis_lines(results, diagnoses) -> list:
 
 
 def summary(results, suppressed=None) -> str:
-    doc = document(results)["summary"]
+    doc = counts([{"findings": [{"severity": f.severity} for f in r.findings], "error": r.error} for r in results])
     files = doc["files"]
     text = (
         f"{doc['findings']} finding{'s' * (doc['findings'] != 1)} "
