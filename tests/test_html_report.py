@@ -415,3 +415,26 @@ def test_every_link_in_the_page_leads_somewhere(corpus_paths, tmp_path):
         assert len(ids) == len(set(ids))
         targets = {a.attrs["href"][1:] for a in page.find_all("a")}
         assert targets and targets <= set(ids), targets - set(ids)
+
+
+def test_candidates_are_each_marked_and_a_pair_is_marked_at_both_cells():
+    exhibit = FIXTURES / "frontier-bank-2007-four-periods.txt"
+    findings = json_of(exhibit)["files"][0]["findings"]
+    page = parse(html_of(exhibit))
+    section = html_report.section_id(str(exhibit))
+    at = {}
+    for f in findings:
+        for c in f.get("candidates") or []:
+            for one in [c, *c.get("together_with", [])]:
+                at[f"{section}-L{one['location']['line']}C{one['location']['column']}"] = len(f["candidates"])
+        s = f.get("suggestion")
+        for one in ([s, *s.get("together_with", [])] if s else []):
+            cell = page.by_id(f"{section}-L{one['location']['line']}C{one['location']['column']}")
+            assert "suggested" in cell.classes and html_report.amount_text(one["value"]) in cell.text
+    assert at, "the class this test is about: several figures explain a finding equally"
+    for ident, n in at.items():
+        cell = page.by_id(ident)
+        assert cell is not None and ("candidate" in cell.classes or "suggested" in cell.classes), ident
+        if "candidate" in cell.classes:
+            assert f"? one of {n}" in cell.text
+    assert any("would explain this, equally" in li.text for li in page.find_all("li"))
