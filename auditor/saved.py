@@ -56,12 +56,13 @@ def _validate(path: str, text: str, instance, schema, line: int = None) -> None:
 def _streamed(path: str, text: str) -> dict:
     """JSON lines: each a finding with its file's `path` (`--format jsonl`);
     a line that is a whole file's record (a `path` and no `rule`) adds that
-    file's schedules and error.  Files with no finding and no record are not
-    known to a findings-only stream."""
+    file's schedules and error; a line with a `summary` and no `path` adds
+    what the files cannot tell (`suppressed`).  Files with no finding and no
+    record are not known to a findings-only stream."""
     schema = _schema()
     finding = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/streamed_finding"}
     file_record = {**finding, "$ref": "#/$defs/file"}
-    files = {}
+    files, suppressed = {}, None
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -69,6 +70,11 @@ def _streamed(path: str, text: str) -> dict:
             record = json.loads(line, parse_float=Decimal)
         except json.JSONDecodeError as exc:
             raise InputError(f"{NOT_A_RESULT} ({exc.msg})", path, n, exc.colno) from None
+        if isinstance(record, dict) and "path" not in record and isinstance(record.get("summary"), dict):
+            told = record["summary"]  # a closing summary line: only what the files cannot tell is kept
+            if isinstance(told.get("suppressed"), int) and not isinstance(told.get("suppressed"), bool):
+                suppressed = told["suppressed"]
+            continue
         if not isinstance(record, dict) or not isinstance(record.get("path"), str):
             raise InputError(f"{NOT_A_RESULT}: a line of JSON lines has no `path`", path, n)
         entry = files.setdefault(record["path"], {"path": record["path"], "error": None, "schedules": [],
@@ -85,7 +91,10 @@ def _streamed(path: str, text: str) -> dict:
         if streamed:
             entry["findings"] = streamed
         out.append(entry)
-    return {"version": 1, "files": out, "summary": counts(out)}
+    summary = counts(out)
+    if suppressed is not None:
+        summary["suppressed"] = suppressed
+    return {"version": 1, "files": out, "summary": summary}
 
 
 class _At(dict):

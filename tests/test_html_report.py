@@ -438,3 +438,23 @@ def test_candidates_are_each_marked_and_a_pair_is_marked_at_both_cells():
         if "candidate" in cell.classes:
             assert f"? one of {n}" in cell.text
     assert any("would explain this, equally" in li.text for li in page.find_all("li"))
+
+
+def test_jsonl_file_records_and_a_summary_line_are_read(tmp_path):
+    """Besides findings, a stream may carry a file's whole record (its tables,
+    an error) and a closing summary line: the page uses both."""
+    doc = json_of(SEED)
+    record = {k: v for k, v in doc["files"][0].items() if k != "findings"}
+    unreadable = {"path": "broken.txt", "error": {"message": "no Schedule II found", "line": None, "column": None},
+                  "schedules": [], "findings": []}
+    lines = run("check", "--format", "jsonl", SEED).stdout.splitlines()
+    lines += [json.dumps(record, default=str), json.dumps(unreadable), json.dumps({"summary": {"suppressed": 3}})]
+    stream = tmp_path / "result.jsonl"
+    stream.write_text("\n".join(lines) + "\n")
+    proc = run("report", stream)
+    assert proc.returncode == 0, proc.stderr
+    page = parse(proc.stdout)
+    assert {e.attrs["data-count"]: int(e.text) for e in page.find_all("dd")} == {
+        "files": 2, "findings": 2, "errors": 2, "warnings": 0, "infos": 0, "unreadable": 1, "suppressed": 3}
+    (cell,) = page.find_all("td", cls="failing")  # the table came with the file's record
+    assert cell.attrs["data-location"] == "42:98" and "9,824" in cell.text
