@@ -169,9 +169,9 @@ def cell(c, marks: Marks, section: str) -> str:
     elif key in marks.candidates:
         classes.append("candidate")
         extra.insert(0, f"<span class=\"maybe\">{CANDIDATE} one of {marks.candidates[key]}</span>")
-    attributes = ""
-    if classes:  # only a marked cell is linked to: the others go without an id, which is most of a table's bytes
-        attributes = f" id=\"{cell_id(section, p)}\" class=\"{' '.join(classes)}\""
+    if not classes:  # most of a table: no mark, no id, no span, the figure alone (most of a page's bytes)
+        return f"<td>{escape(c['raw'])}{_footnote(c)}</td>"
+    attributes = f" id=\"{cell_id(section, p)}\" class=\"{' '.join(classes)}\""
     if "failing" in classes:
         attributes += f" data-location=\"{location(p)}\""
     if title:
