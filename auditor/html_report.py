@@ -99,7 +99,8 @@ def _summary(doc, files) -> str:
     by_status = {s: 0 for s in STATUSES}
     for f in files:
         by_status[status(f)] += 1
-    statuses = "".join(f"<tr data-status=\"{s}\"><th scope=\"row\">{_status_text(s)}</th><td>{n}</td></tr>"
+    statuses = "".join(f"<tr data-status=\"{s}\"><th scope=\"row\"><a href=\"#{'clean' if s == 'clean' else 'files'}\" "
+                       f"data-filter-status=\"{s}\">{_status_text(s)}</a></th><td>{n}</td></tr>"
                        for s, n in by_status.items() if n)
     rules = "".join(f"<tr><th scope=\"row\">{escape(rule)}</th><td>{escape(check)}</td>"
                     f"<td class=\"{severity}\"><span class=\"sym\">{SYMBOL[severity]}</span>{severity}</td><td>{n}</td></tr>"

@@ -32,10 +32,13 @@ def page():
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """The corpus's report, and its JSON summary, made once for the module."""
-    out = tmp_path_factory.mktemp("corpus") / "report.html"
-    proc = run("check", "--format", "html", "--output", out, *CORPUS)
-    assert proc.returncode in (0, 1), proc.stderr
-    return out, json.loads(run("check", "--format", "json", *CORPUS).stdout)["summary"]
+    folder = tmp_path_factory.mktemp("corpus")
+    notes = folder / "minutes.txt"  # a file with no schedule: listed as unreadable
+    notes.write_text("Minutes of the annual meeting.\n")
+    out = folder / "report.html"
+    proc = run("check", "--format", "html", "--output", out, *CORPUS, notes)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
+    return out, json.loads(run("check", "--format", "json", *CORPUS, notes).stdout)["summary"]
 
 
 def open_corpus(page, corpus):
@@ -92,6 +95,11 @@ def test_filtering_and_sorting_the_file_list(page, corpus):
     assert page.locator(".clean-list li:visible").count() == page.locator(".clean-list li").count() > 0
     page.select_option("#status-filter", "")
     assert page.locator("#file-list tbody tr:visible").count() == total
+    page.click("a[data-filter-status=errors]")  # a status in the summary filters the list to it
+    shown = page.locator("#file-list tbody tr:visible")
+    assert 0 < shown.count() < total and page.input_value("#status-filter") == "errors"  # not the unreadable one
+    assert set(shown.evaluate_all("rows => rows.map(r => r.dataset.status)")) == {"errors"}
+    page.select_option("#status-filter", "")
     page.click("#file-list th:nth-child(5) button")  # errors, ascending
     page.click("#file-list th:nth-child(5) button")  # descending
     errors = [int(t) for t in page.eval_on_selector_all("#file-list tbody tr td:nth-child(5)", "ts => ts.map(t => t.innerText)")]

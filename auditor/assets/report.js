@@ -62,6 +62,13 @@
     th.appendChild(button);
     button.addEventListener("click", function () { sortBy(th, index, th.getAttribute("data-sort") === "number"); });
   });
+  // A status in the summary's "Files by status" shows the list filtered to it.
+  document.querySelectorAll("a[data-filter-status]").forEach(function (a) {
+    a.addEventListener("click", function () {
+      status.value = a.getAttribute("data-filter-status");
+      filter();
+    });
+  });
   text.addEventListener("input", filter);
   status.addEventListener("change", filter);
   filter();
