@@ -31,23 +31,42 @@ def unavailable() -> str | None:
     return None
 
 
-@contextlib.contextmanager
-def page():
-    """A Playwright page in a headless Chromium with a fresh profile, closed afterwards."""
-    from playwright.sync_api import sync_playwright
+class Session:
+    """One Playwright driver; each page gets its own headless Chromium with a
+    fresh profile (Playwright's sync API runs one driver per thread)."""
 
-    profile = tempfile.mkdtemp(prefix="auditor-chromium-")
-    try:
-        with sync_playwright() as p:
-            context = p.chromium.launch_persistent_context(
+    def __init__(self, playwright):
+        self.playwright = playwright
+
+    @contextlib.contextmanager
+    def page(self, javascript: bool = True):
+        """A page, closed afterwards; `javascript=False` reads it as with scripts off."""
+        profile = tempfile.mkdtemp(prefix="auditor-chromium-")
+        try:
+            context = self.playwright.chromium.launch_persistent_context(
                 profile, executable_path=CHROMIUM, headless=True, args=ARGS, viewport=VIEWPORT,
-                offline=True, timeout=60_000)
+                offline=True, timeout=60_000, java_script_enabled=javascript)
             try:
                 yield context.new_page()
             finally:
                 context.close()
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def session():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield Session(p)
+
+
+@contextlib.contextmanager
+def page(javascript: bool = True):
+    """A page of its own session, for a script (docs/screenshot.py)."""
+    with session() as s, s.page(javascript) as p:
+        yield p
 
 
 def screenshot(p, report_path, png_path, fragment: str = "") -> bytes:

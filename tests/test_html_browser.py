@@ -1,8 +1,9 @@
 """The HTML report in a real browser (headless Debian Chromium through
 Playwright): the seed's failing cell on screen and marked, the summary's
 counts equal to the JSON's, the file list filtered and sorted, a screenshot
-that is not blank, and markup from a filing that runs nothing.  One browser
-for the module; skipped, saying why, only where no browser is installed."""
+that is not blank, markup from a filing that runs nothing, the printed page,
+and every part there with scripts off.  One Playwright driver for the
+module; skipped, saying why, only where no browser is installed."""
 
 import json
 
@@ -20,8 +21,14 @@ CORPUS = [SEED, *sorted(FIXTURES.glob("*.txt"))[:10], *sorted((FIXTURES / "html"
 
 
 @pytest.fixture(scope="module")
-def page():
-    with browser.page() as p:
+def session():
+    with browser.session() as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def page(session):
+    with session.page() as p:
         errors = []
         p.on("pageerror", lambda exc: errors.append(str(exc)))
         p.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
@@ -139,3 +146,15 @@ def test_printed_the_controls_go_and_the_reading_opens(page, corpus):
         assert page.evaluate("[...document.querySelectorAll('details')].every(d => d.open)")
     finally:
         page.emulate_media(media="screen")
+
+
+def test_with_scripts_off_every_part_is_there(session, corpus):
+    with session.page(javascript=False) as p:
+        p.goto(corpus[0].as_uri())
+        rows = p.locator("#file-list tbody tr")
+        assert rows.count() > 3 and p.locator("#file-list tbody tr:visible").count() == rows.count()
+        assert not p.locator(".controls").is_visible()  # controls that could not work are not shown
+        assert p.locator("td.failing").count() > 5 and p.locator("td.failing").first.is_visible()
+        assert p.locator(".clean-list li:visible").count() == p.locator(".clean-list li").count() > 0
+        p.click("details.reading summary >> nth=0")  # the reading opens without a script
+        assert p.locator("details.reading >> nth=0").evaluate("d => d.open")
