@@ -10,7 +10,7 @@ text-only runs do not pay for it.
 
 from __future__ import annotations
 
-from . import html_layout, html_locate, roles
+from . import html_layout, html_locate, html_transposed, roles
 from .errors import InputError
 from .html_locate import Region
 from .source import Source
@@ -21,13 +21,18 @@ def regions(doc: html_locate.Document) -> list:
     for span, title in html_locate.candidates(doc):
         if span in used or any(s[0] <= span[0] < s[1] for s in used):
             continue
+        if not html_locate.may_hold_schedule(doc, span):
+            continue
         grid = doc.grid(span)
         f = html_layout.frame(grid)
-        if not html_layout.looks_like_schedule(f):
+        transposed = (not html_layout.looks_like_schedule(f) and _titled(doc, span, title)
+                      and bool(html_transposed.blocks(grid)))
+        if not (transposed or html_layout.looks_like_schedule(f)):
             continue
         caption = doc.caption_before(span[0], title.end() if title else 0)
         parts, grids, captions = [span], [grid], [caption]
-        for nxt, nxt_grid, nxt_caption in _continuations(doc, span, grid, f):
+        more = _transposed_continuations(doc, span, grid) if transposed else _continuations(doc, span, grid, f)
+        for nxt, nxt_grid, nxt_caption in more:
             parts.append(nxt)
             grids.append(nxt_grid)
             captions.append(nxt_caption)
@@ -35,8 +40,22 @@ def regions(doc: html_locate.Document) -> list:
         title_line = doc.line_of(title.start()) if title else grid.row_lines[0]
         preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
         found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
-                            title_line, preamble[:2000], tuple(captions)))
+                            title_line, preamble[:2000], tuple(captions), transposed))
     return found
+
+
+def _titled(doc, span, title) -> bool:
+    """Whether the table is under a title of its own: the only mark of a schedule
+    printed with the years as columns, whose balances are row labels as in a
+    note's roll-forward.  Not a line of a table of contents (a title inside
+    another table) nor a sentence that names the schedule."""
+    if title is None:
+        return False
+    inside = doc.enclosing(title.start())
+    return (inside is None or inside == span) and len(html_locate.title_text(doc, title)) <= TITLE_LINE
+
+
+TITLE_LINE = 120  # a title's line is short; a sentence naming Schedule II runs on
 
 
 def _continuations(doc, span, first_grid, first):
@@ -46,13 +65,8 @@ def _continuations(doc, span, first_grid, first):
     table's columns.  Another table: one after prose, without headings of its
     own; where the first lists periods, one that does not, or that lists again
     the periods of the account before it with no caption of its own."""
-    end = span[1]
     periods = set(html_layout.period_rows(first_grid, first))  # read so far for the current account
-    while True:
-        nxt = doc.next_table(end)
-        if nxt is None or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT:
-            return
-        grid = doc.grid(nxt)
+    for end, nxt, grid in _tables_after(doc, span):
         f = html_layout.frame(grid)
         if not html_layout.continues(grid, f, first_grid, first):
             return
@@ -71,7 +85,29 @@ def _continuations(doc, span, first_grid, first):
         elif texts and not f.leaves:
             return
         yield nxt, grid, caption
+
+
+def _tables_after(doc, span):
+    """(end of the one before, span, grid) of each table after `span` while
+    little text (page furniture, a caption) lies between; the caller stops it."""
+    end = span[1]
+    while True:
+        nxt = doc.next_table(end)
+        if nxt is None or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT:
+            return
+        yield end, nxt, doc.grid(nxt)
         end = nxt[1]
+
+
+def _transposed_continuations(doc, span, first_grid):
+    """Tables that go on printing blocks of the same years after a page break
+    or one table per account: little text between, and blocks of their own."""
+    years = html_layout.words(html_layout.plain(html_transposed.blocks(first_grid)[0].periods))
+    for end, nxt, grid in _tables_after(doc, span):
+        found = html_transposed.blocks(grid)
+        if not found or html_layout.words(html_layout.plain(found[0].periods)) != years:
+            return
+        yield nxt, grid, html_locate.caption(doc.texts(end, nxt[0]))
 
 
 def schedules(src: Source, ruleset) -> list:
@@ -79,7 +115,7 @@ def schedules(src: Source, ruleset) -> list:
     found = []
     for region in regions(doc):
         try:
-            schedule = html_layout.build(region, src.path)
+            schedule = (html_transposed if region.transposed else html_layout).build(region, src.path)
         except InputError as exc:
             # A table with Schedule II's headings that cannot be read is never skipped quietly.
             where = doc.line_of(region.parts[0][0])

@@ -14,13 +14,14 @@ into periods of accounts, as `layout` does for the same layout in text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from .errors import InputError
 from .html_locate import CAPTION_TEXT, furniture
-from .labels import LEADER, PERIOD_START, TOTAL, UNITS, is_period, period_from_caption
+from .html_periods import TRAILING_NOTES, period_key, regroup
+from .labels import LEADER, PERIOD_START, TOTAL, UNITS, is_period
 from .locate import TITLE
 from .model import Cell, Column, Row, Schedule
 
@@ -36,7 +37,6 @@ FIGURE_KINDS = {"amount", "nil"}
 MARK_KINDS = {"note", "dollar", "open", "close", "percent"}
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
 SMALL_PAREN = re.compile(r"^\(\d{1,2}\)$")
-TRAILING_NOTES = re.compile(r"(\s*(\((\d{1,2}|[a-zA-Z]{1,2}|[ivxIVX]{1,4})\)|\*{1,3}|[\u2020\u2021]))+$")
 SCHEDULE_HEADINGS = (re.compile(r"beginning|balance\s+at|opening|start", re.I),
                      re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.I))
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
@@ -101,12 +101,12 @@ class Frame:
     label_heading: str = ""
 
 
-def _nonblank(cells) -> list:
+def nonblank(cells) -> list:
     return [c for c in cells if kind(c) != "blank"]
 
 
 def _is_figure_row(cells, year_labels: bool) -> bool:
-    cells = _nonblank(cells)
+    cells = nonblank(cells)
     # A lone "(1)" is a heading's footnote marker more often than a figure.
     figures = [c for c in cells if kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
     if year_labels and cells and BARE_YEAR.match(cells[0].text.strip()) and len(figures) >= 2:
@@ -115,7 +115,7 @@ def _is_figure_row(cells, year_labels: bool) -> bool:
 
 
 def _leading_label(cells, year_labels: bool) -> list:
-    cells = _nonblank(cells)
+    cells = nonblank(cells)
     out = []
     for c in cells:
         if kind(c) == "text" or (year_labels and not out and BARE_YEAR.match(c.text.strip())):
@@ -128,21 +128,21 @@ def _leading_label(cells, year_labels: bool) -> list:
 def frame(grid) -> Optional[Frame]:
     """The frame of a grid, or None when it has no rows of figures."""
     rows = grid.rows
-    year_labels = not any(kind(_nonblank(r)[0]) == "text" for r in rows if _is_figure_row(r, False))
+    year_labels = not any(kind(nonblank(r)[0]) == "text" for r in rows if _is_figure_row(r, False))
     figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)]
     if not figure_rows:
         return None
     starts, unlabelled, label_columns = [], [], set()
     for i in figure_rows:
         labels = _leading_label(rows[i], year_labels)
-        rest = [c for c in _nonblank(rows[i]) if c not in labels]
+        rest = [c for c in nonblank(rows[i]) if c not in labels]
         label_columns.update(c.column for c in labels)
         (starts if labels else unlabelled).append(rest[0].column)
     # An unlabelled total's "$" may stand left of every labelled row's figures.
     figure_start = min(starts + [s for s in unlabelled if s > max(label_columns, default=-1)])
     numbers = set()
     for i in figure_rows:
-        for c in _nonblank(rows[i]):
+        for c in nonblank(rows[i]):
             if c.column >= figure_start and kind(c) == "figure":
                 numbers.update(range(c.column, c.last + 1))
 
@@ -179,7 +179,7 @@ def _leaves(heading_cells) -> list:
 
 def _is_title(cells) -> bool:
     """A row holding only the schedule's title or units, centred over the table."""
-    texts = _nonblank(cells)
+    texts = nonblank(cells)
     return len(texts) == 1 and bool(TITLE.search(texts[0].text) or UNITS.search(texts[0].text))
 
 
@@ -202,7 +202,7 @@ def continues(grid, f: Optional[Frame], first_grid, first: Frame) -> bool:
     if not f:
         return False
     if f.leaves:
-        return looks_like_schedule(f) and [_words(h) for h in f.headings] == [_words(h) for h in first.headings]
+        return looks_like_schedule(f) and [words(h) for h in f.headings] == [words(h) for h in first.headings]
     cells = _figure_cells(grid, f)
     if len({c.column for c in cells}) == len(first.leaves):
         return True  # laid out on a grid of its own, a column for each of the first part's
@@ -210,7 +210,7 @@ def continues(grid, f: Optional[Frame], first_grid, first: Frame) -> bool:
     return grid.width == extent and all(any(_overlaps(c, leaf) for leaf in first.leaves) for c in cells)
 
 
-def _words(text: str) -> list:
+def words(text: str) -> list:
     """A heading compared across table parts: its words, whatever the case, spacing or markers."""
     return re.findall(r"[a-z]{2,}", text.lower())
 
@@ -232,12 +232,8 @@ def period_rows(grid, f: Optional[Frame]) -> list:
     if not f:
         return []
     labels = [plain(c for c in grid.rows[i] if c.column < f.figure_start) for i in f.figure_rows]
-    periods = [_period_key(label) for label in labels if label and is_period(label)]
+    periods = [period_key(label) for label in labels if label and is_period(label)]
     return periods if len(periods) > len(labels) / 2 else []
-
-
-def _period_key(label: str) -> str:
-    return " ".join(label.rstrip(":").lower().split())
 
 
 def caption_row(grid, f: Frame):
@@ -252,7 +248,7 @@ def caption_row(grid, f: Frame):
 
 def _is_caption(cells, f) -> bool:
     """One phrase in the label cell or across the row: not a title, units, period or footnote."""
-    texts = _nonblank(cells)
+    texts = nonblank(cells)
     if len(texts) != 1 or kind(texts[0]) != "text" or texts[0].column >= f.figure_start:
         return False
     text = plain(texts)
@@ -289,53 +285,17 @@ def build(region, path: str = None) -> Schedule:
                 entries.append(("period", text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
             elif text and _is_caption(cells, f):
                 entries.append(("caption", text.rstrip(":").strip()))
-    rows = [e[1] for e in entries if e[0] == "row"]
-    by_account = any(e[0] == "caption" for e in entries) and sum(1 for r in rows if r.label and is_period(r.label)) > len(rows) / 2
-    periods = _periods_by_account(entries) if by_account else _periods(entries)
+    periods = regroup(entries, region.preamble)
     if not periods:
         raise InputError("a Schedule II table with no rows of figures", path, region.title_line)
     return Schedule(
         title=region.title or _title(region.grids[0], first),
-        units=_units(region, first) or (SCALES.get(scales.pop()) if len(scales) == 1 else None),
+        units=units_of(region, first) or (SCALES.get(scales.pop()) if len(scales) == 1 else None),
         columns=tuple(columns),
         periods=tuple(periods),
         line=region.title_line,
         label_heading=first.label_heading,
     )
-
-
-def _periods(entries) -> list:
-    """Periods as printed: each period caption opens one, its rows follow (captions of groups are not read)."""
-    periods, label, line, rows = [], "", None, []
-    for entry in entries + [("period", "", None)]:
-        if entry[0] == "period":
-            if rows:
-                periods.append(period_from_caption(label, line, rows))
-            label, line, rows = entry[1], entry[2], []
-        elif entry[0] == "row":
-            if line is None:
-                line = entry[2]
-            rows.append(entry[1])
-    return periods
-
-
-def _periods_by_account(entries) -> list:
-    """A caption per account, a row per period: regrouped as periods x rows, the
-    account's caption each row's label (an account without one reads as a total)."""
-    order, rows_of, first = [], {}, {}
-    account = ""
-    for entry in entries:
-        if entry[0] == "caption":
-            account = entry[1]
-        elif entry[0] == "row":
-            row = entry[1]
-            key = _period_key(row.label)
-            if key not in rows_of:
-                order.append(key)
-                rows_of[key], first[key] = [], row
-            total = bool(TOTAL.match(account)) or not account
-            rows_of[key].append(replace(row, label=account, kind="total" if total else "item"))
-    return [period_from_caption(first[k].label, first[k].line, rows_of[k]) for k in order]
 
 
 def _inherited(grid, f, first, path):
@@ -374,8 +334,13 @@ def _title(grid, f) -> str:
     return ""
 
 
-def _units(region, f) -> Optional[str]:
-    texts = [region.preamble] + [plain(r) for r in region.grids[0].rows[: f.figure_rows[0]]]
+def units_of(region, f) -> Optional[str]:
+    grid = region.grids[0]
+    return units_in([region.preamble, grid.caption] + [plain(r) for r in grid.rows[: f.figure_rows[0]]])
+
+
+def units_in(texts) -> Optional[str]:
+    """The units the first of `texts` to state them states ("(In thousands)", "$000")."""
     for text in texts:
         match = UNITS.search(text)
         if match:
@@ -389,30 +354,41 @@ def _units(region, f) -> Optional[str]:
 
 def _row(cells, f, leaves, columns, line, path, scales) -> Row:
     label_cells = [c for c in cells if c.column < f.figure_start and c.text.strip()]
+    label, footnote = row_label(label_cells)
+    found = figures([c for c in cells if c.column >= f.figure_start], leaves, path)
+    out = placed(found, leaves, [c.heading for c in columns], path, scales)
+    if label_cells:
+        line = _first_line(label_cells, line)
+    elif found:
+        line = found[0].line
+    kind_ = "total" if TOTAL.match(label) or not label else "item"
+    return Row(label=label, kind=kind_, cells=tuple(out), line=line, footnote=footnote)
+
+
+def row_label(label_cells) -> tuple:
+    """A row's label as printed, without leaders and colon, and its footnote marker."""
     label = " ".join(plain(label_cells).split())
     footnote = None
     notes = TRAILING_NOTES.search(label)
     if notes and notes.start() > 0:
         footnote, label = notes.group(0).replace(" ", ""), label[: notes.start()]
-    label = LEADER.sub("", label).strip().rstrip(":").strip()
-    figures = _figures([c for c in cells if c.column >= f.figure_start], leaves, path)
-    out = [None] * len(columns)
-    for fig in figures:
+    return LEADER.sub("", label).strip().rstrip(":").strip(), footnote
+
+
+def placed(found, leaves, headings, path, scales) -> list:
+    """The cells of one row's figures, one place per leaf (None where blank)."""
+    out = [None] * len(leaves)
+    for fig in found:
         if fig.leaf is None:
             raise InputError(f"figure {fig.raw!r} lies under no column heading", path, fig.line)
         k = leaves.index(fig.leaf)
         if out[k] is not None:
             raise InputError(f"two figures ({out[k].raw!r} and {fig.raw!r}) under the heading "
-                             f"{columns[k].heading!r}", path, fig.line)
+                             f"{headings[k]!r}", path, fig.line)
         out[k] = fig.cell()
         if fig.fact is not None and fig.fact.scale:
             scales.add(fig.fact.scale)
-    if label_cells:
-        line = _first_line(label_cells, line)
-    elif figures:
-        line = figures[0].line
-    kind_ = "total" if TOTAL.match(label) or not label else "item"
-    return Row(label=label, kind=kind_, cells=tuple(out), line=line, footnote=footnote)
+    return out
 
 
 @dataclass
@@ -473,7 +449,7 @@ def _end(tok: Tok):
     return line, end
 
 
-def _figures(cells, leaves, path) -> list:
+def figures(cells, leaves, path) -> list:
     """The figures of a row's figure area, fragments joined: "(" "2,036" ")" "(a)"."""
     figures, opening = [], None
     for tok in (t for c in cells for t in tokens(c)):

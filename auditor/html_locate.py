@@ -24,7 +24,8 @@ from .source import Source
 
 _SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
 TITLE = re.compile(
-    rf"valuation{_SEP}and{_SEP}qualifying{_SEP}accounts|schedule{_SEP}ii\b|valuation{_SEP}accounts",
+    rf"valuation{_SEP}(?:and{_SEP})?qualifying{_SEP}(?:accounts?|reserves)|schedule{_SEP}(?:ii|2)\b"
+    rf"|valuation{_SEP}accounts",
     re.IGNORECASE,
 )
 HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",
@@ -64,6 +65,7 @@ class Region:
     title_line: int
     preamble: str  # text between the title and the table (units statements)
     captions: tuple = ()  # per part: the account's caption printed just before it, or None
+    transposed: bool = False  # the years as columns, the movements as rows (html_transposed)
 
 
 class Document:
@@ -184,6 +186,19 @@ def candidates(doc: Document) -> list:
         if inside and inside not in found and _heading_row(doc.text, match.end()):
             found[inside] = None
     return sorted(found.items())
+
+
+# Words any Schedule II table prints, in its headings or (years as columns) its rows.
+OPENS = re.compile(r"beginning|balance|opening|\bstart", re.IGNORECASE)
+MOVES = re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.IGNORECASE)
+
+
+def may_hold_schedule(doc: Document, span) -> bool:
+    """A quick look at a candidate table's text before it is parsed into a grid:
+    a table of contents or an exhibit index that names Schedule II has no
+    balance and no movement in it (parsing one costs as much as the schedule)."""
+    text = doc.plain(*span)
+    return bool(OPENS.search(text) and MOVES.search(text))
 
 
 def _heading_row(text: str, at: int) -> bool:

@@ -11,6 +11,7 @@ grid columns here; what the cells mean is `html_layout`'s business.
 from __future__ import annotations
 
 import html
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -69,11 +70,12 @@ class _Reader(HTMLParser):
         # (line, offset) in the snippet -> (line, column) in the file's laid-out
         # lines; the pipeline maps columns back through tabs, as for text.
         self.place = place
-        self.local_starts = [0] + [i + 1 for i, ch in enumerate(snippet) if ch == "\n"]
+        self.local_starts = [0] + [m.end() for m in re.finditer("\n", snippet)]
         self.rows, self.row_lines, self.caption = [], [], []
         self.cell = None
         self.depth = 0  # <table> nesting: inner tables are text of the outer cell
         self.facts, self.sup, self.skip = [], 0, 0
+        self.in_caption = False  # inside the table's <caption> (its title or units, never cells)
 
     # structure ------------------------------------------------------------
     def handle_starttag(self, tag, attrs):
@@ -82,6 +84,11 @@ class _Reader(HTMLParser):
             return
         if tag == "table":
             self.depth += 1
+        if tag == "caption" and self.depth == 1:
+            self.in_caption, self.cell = True, None
+            return
+        if tag in ("tr", "td", "th") and self.depth == 1:
+            self.in_caption = False  # a <caption> left open ends where the rows begin
         if self.depth > 1 or tag not in ("tr", "td", "th"):
             self._inline_start(tag, dict(attrs))
             return
@@ -105,12 +112,19 @@ class _Reader(HTMLParser):
             self._add(" ", self.getpos(), 0)
 
     def handle_startendtag(self, tag, attrs):
-        if tag in BREAKS:
+        # Inline XBRL is XHTML: filing software writes an empty cell as <td colspan="3"/>,
+        # a cell all the same (its span places every cell after it).
+        if self.depth <= 1 and tag in ("tr", "td", "th"):
+            self.handle_starttag(tag, attrs)
+            self.handle_endtag(tag)
+        elif tag in BREAKS:
             self._add(" ", self.getpos(), 0)
 
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self.skip = max(0, self.skip - 1)
+        elif tag == "caption" and self.depth == 1:
+            self.in_caption = False
         elif tag == "table":
             self.depth -= 1
             if self.depth >= 1:
@@ -127,6 +141,8 @@ class _Reader(HTMLParser):
 
     # text -------------------------------------------------------------------
     def handle_data(self, data):
+        if self.in_caption:
+            self.caption.append(data)
         self._add(data, self.getpos(), 1)
 
     def handle_entityref(self, name):
@@ -139,6 +155,8 @@ class _Reader(HTMLParser):
         return self.local_starts[line - 1] + offset
 
     def _entity(self, ref):
+        if self.in_caption:
+            self.caption.append(html.unescape(ref + ";"))
         line, offset = self.getpos()
         at = self.offset_of(line, offset) + len(ref)
         width = len(ref) + (self.snippet[at : at + 1] == ";")
@@ -183,7 +201,9 @@ def read(text: str, start: int, end: int, line_starts: list) -> Grid:
     reader = _Reader(text[start:end], place)
     reader.feed(reader.snippet)
     reader.close()
-    return _lay(reader.rows, reader.row_lines)
+    grid = _lay(reader.rows, reader.row_lines)
+    grid.caption = " ".join("".join(reader.caption).split())
+    return grid
 
 
 def _lay(rows, row_lines) -> Grid:

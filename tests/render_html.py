@@ -21,7 +21,7 @@ from typing import Optional
 
 from render import Printed, Rendered, parse_cell
 
-NIL_SPELLING = {"&#151;": "&#151;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "blank": ""}
+NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "blank": ""}
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,10 @@ class HtmlStyle:
     newline_cells: bool = True  # one <td> per line (else a row per line)
     by_account: bool = False  # a <table> per account, a row per period (page_break then unused)
     account_caption: str = "p"  # p: <p><b>Name:</b></p> before each table | b: a bare <b> | row: its first row
+    #                             | none: no caption (one account, named in the prose above)
+    account_tables: bool = True  # by_account: a <table> per account (else one table, a caption row per account)
+    xhtml: bool = False  # empty cells written <td/>, <td colspan="3"/>, as inline XBRL filing software does
+    transposed: bool = False  # the periods as columns, a block of rows per account (by_account, page_break unused)
 
 
 def _wrap(text: str, style: HtmlStyle) -> str:
@@ -59,10 +63,12 @@ def _wrap(text: str, style: HtmlStyle) -> str:
 class _Out:
     """The document as it is written, and where each figure starts in it."""
 
-    def __init__(self):
-        self.parts, self.size, self.marks = [], 0, []
+    def __init__(self, xhtml=False):
+        self.parts, self.size, self.marks, self.xhtml = [], 0, [], xhtml
 
     def write(self, text: str):
+        if self.xhtml:
+            text = re.sub(r'<td( colspan="\d+")?>(?:&nbsp;)?</td>', r"<td\1/>", text)
         self.parts.append(text)
         self.size += len(text)
 
@@ -78,7 +84,7 @@ SENTINEL = "\x01"  # marks each figure's first character, for fixtures edited af
 
 def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: str = "",
            sentinels: bool = False) -> Rendered:
-    out = _Out()
+    out = _Out(style.xhtml)
     out.write("<html>\n<head><title>Schedule II</title></head>\n<body>\n" + before)
     title = "SCHEDULE II<br>VALUATION AND QUALIFYING ACCOUNTS"
     units = f"(in {spec.get('units', 'thousands').split()[0]})" if spec.get("units", "dollars") != "dollars" else ""
@@ -87,11 +93,13 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
     ncol = len(spec["columns"]) - 1
     width = 1 + ncol * 4
     rendered = Rendered("")
-    body = _body_rows(spec, style, rendered) if not style.by_account else []
-    heading = _heading_rows(spec, style, width)
+    body = _body_rows(spec, style, rendered) if not (style.by_account or style.transposed) else []
+    heading = _heading_rows(spec, style, width) if not style.transposed else []
+    if style.transposed:
+        body = _transposed_rows(spec, style, rendered)
     opening = '<table cellspacing="0" cellpadding="0" width="100%" border="0" style="font-size:10pt">\n'
     title_row = f'<tr><td colspan="{width}" align="center"><b>{title}</b><br>{units}</td></tr>\n'
-    if style.by_account:
+    if style.by_account and not style.transposed:
         _write_accounts(out, spec, style, rendered, heading, width, sentinels, opening,
                         title_row if style.title_inside else "")
     else:
@@ -101,7 +109,7 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
         for row in heading:
             out.write(row)
     for n, row in enumerate(body):
-        if style.page_break is not None and n == style.page_break:
+        if style.page_break is not None and n == style.page_break and not style.transposed:
             out.write('</table>\n<p align="center">S-2</p>\n<hr style="page-break-after:always" size="1" noshade>\n'
                       '<p align="center">SCHEDULE II (continued)</p>\n<table cellspacing="0" width="100%">\n')
             if style.repeat_headings:
@@ -142,17 +150,21 @@ def _write_accounts(out, spec, style, rendered, heading, width, sentinels, openi
     the others when `repeat_headings`."""
     for n, (name, rows) in enumerate(_account_blocks(spec, style, rendered)):
         caption = f"{html.escape(name)}:"
-        as_row = style.account_caption == "row" or (n == 0 and title_row)
-        if n:
+        as_row = style.account_caption == "row" or (n == 0 and title_row) or not style.account_tables
+        if n and style.account_tables:
             out.write("</table>\n")
-        if not as_row:
+        if not as_row and style.account_caption != "none":
             out.write(_account_caption(caption, style))
-        out.write(opening if n == 0 else '<table cellspacing="0" cellpadding="0" width="100%" border="0">\n')
+        if n == 0 or style.account_tables:
+            out.write(opening if n == 0 else '<table cellspacing="0" cellpadding="0" width="100%" border="0">\n')
         if n == 0:
             out.write(title_row)
+            if not style.account_tables:
+                for hrow in heading:
+                    out.write(hrow)
         if as_row:
             out.write(f'<tr><td colspan="{width}" style="padding-top:6pt">{_wrap(f"<b>{caption}</b>", style)}</td></tr>\n')
-        if n == 0 or style.repeat_headings:
+        if style.account_tables and (n == 0 or style.repeat_headings):
             for hrow in heading:
                 out.write(hrow)
         for row in rows:
@@ -169,9 +181,7 @@ def _account_blocks(spec, style, rendered) -> list:
     """(account, rows) per account, in the order they first appear; as `render.py`
     prints by account: an unlabelled total is the account "Total", each account's
     row of a period the first with its name, labelled by the period."""
-    def key(label):
-        return " ".join(w.rstrip("s") for w in re.findall(r"[a-z0-9]+", label.lower()))
-
+    key = _key
     order = list(range(len(spec["periods"])))
     if style.reverse:
         order.reverse()
@@ -196,6 +206,51 @@ def _account_blocks(spec, style, rendered) -> list:
                     break
         blocks.append((name, rows))
     return blocks
+
+
+def _transposed_rows(spec, style, rendered) -> list:
+    """The periods as columns: per account a heading row of the periods, then a
+    row per column of the spec (its heading the row's label), each period's
+    figure of the account under that period."""
+    order = list(range(len(spec["periods"])))
+    if style.reverse:
+        order.reverse()
+    blocks = _account_blocks(spec, style, Rendered(""))  # the accounts, and each one's row in every period
+    rendered.period_labels.extend(spec["periods"][pi]["label"] for pi in range(len(spec["periods"])))
+    rows, headings = [], spec["columns"][1:]
+    for name, _ in blocks:
+        at = {}  # period -> the account's row index there
+        for pi in order:
+            for ri, row in enumerate(spec["periods"][pi]["rows"]):
+                label = (row["label"] if not (row.get("is_total") and style.unlabelled_total) else "") or "Total"
+                if row["cells"] and _key(label) == _key(name) and pi not in at:
+                    at[pi] = ri
+                    rendered.row_labels[(pi, ri)] = name
+        cells = [f'<td>{_wrap(html.escape(name), style)}</td>']
+        for pi in order:
+            period = html.escape(spec["periods"][pi]["label"].rstrip(":"))
+            cells.append(f'<td>&nbsp;</td><td colspan="3" align="center">{_wrap(period, style)}</td>')
+        rows.append(['<tr valign="bottom">' + "".join(cells) + "</tr>\n"])
+        for k, heading in enumerate(headings):
+            pieces = ['<tr valign="bottom">', f'<td style="padding-left:10pt">{_wrap(html.escape(heading), style)}</td>']
+            for pi in order:
+                pieces.append("<td>&nbsp;</td>")
+                row = spec["periods"][pi]["rows"][at[pi]] if pi in at else None
+                text = row["cells"][k] if row else ""
+                kind, value, _ = parse_cell(text)
+                if kind == "blank":
+                    pieces.append("<td></td><td></td><td></td>")
+                    continue
+                note = (row.get("footnotes") or [""] * len(row["cells"]))[k]
+                dollars = style.dollar == "every" or (style.dollar == "first" and k in (0, len(headings) - 1))
+                pieces.extend(_figure(pi, at[pi], k, text, kind, value, note, dollars, style)[:5])
+            pieces.append("</tr>\n")
+            rows.append(pieces)
+    return rows
+
+
+def _key(label):
+    return " ".join(w.rstrip("s") for w in re.findall(r"[a-z0-9]+", label.lower()))
 
 
 def _cell(text: str, attrs: str = "", style: HtmlStyle = None) -> str:

@@ -26,6 +26,13 @@ STYLES = {
     # ... or in the first table only, each caption the first row of its table, inline XBRL.
     "by-account-rows": HtmlStyle(by_account=True, account_caption="row", repeat_headings=False, ixbrl=True,
                                  negative="ix", wrapper="span", notes="sup", dollar="every", unlabelled_total=True),
+    # Filing software's inline XBRL: empty cells as <td/>, "$", figure, ")" and a footnote marker each in a cell.
+    "filing-software": HtmlStyle(xhtml=True, ixbrl=True, wrapper="span", notes="cell", dollar="every",
+                                 nil="&#8212;", newline_cells=False),
+    # One table, a caption row per account and a row per period under it (a block per reserve).
+    "account-blocks": HtmlStyle(by_account=True, account_tables=False, xhtml=True, wrapper="span", nil="&#8212;"),
+    # The periods as columns, a block of rows per account from opening to closing balance.
+    "transposed": HtmlStyle(transposed=True, nil="&#151;", notes="sup"),
 }
 
 

@@ -83,6 +83,9 @@ styles = st.builds(
     newline_cells=st.booleans(),
     by_account=st.booleans(),
     account_caption=st.sampled_from(["p", "b", "row"]),
+    account_tables=st.booleans(),
+    xhtml=st.booleans(),
+    transposed=st.booleans(),
 )
 
 

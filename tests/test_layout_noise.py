@@ -328,6 +328,8 @@ HTML_EXHIBITS = sorted((FIXTURES / "html").glob("*.htm"))
 TAG_NAME = re.compile(r"</?[a-zA-Z][\w.-]*(?=[\s>/])")  # not inline XBRL's ix:... names
 TEXT_RUN = re.compile(r">([^<]+)<")
 ENTITY = re.compile(r"(&[A-Za-z]+;)")
+# An empty cell as XHTML filing software writes it: <td colspan="3"/>, never a cell's text dropped.
+EMPTY_CELL = re.compile(r"<(td|TD)(\s[^<>]*?)?>(?:\s|&nbsp;|&#160;)*</(?:td|TD)>")
 
 
 def text_in_capitals(page: str) -> str:
@@ -346,6 +348,7 @@ HTML_EDITS = {
     "&#160; for &nbsp;": lambda t: t.replace("&nbsp;", "&#160;"),
     "CRLF": lambda t: t.replace("\n", "\r\n"),
     "text in capitals": text_in_capitals,
+    "empty cells written <td/>": lambda t: EMPTY_CELL.sub(r"<\1\2/>", t),
 }
 
 
