@@ -24,7 +24,7 @@ from . import engine, filer, layout, locate, parse, roles, rules, source
 from .errors import InputError
 from .model import Finding, Position, Schedule
 
-__all__ = ["check_file", "check_source", "schedules", "FileResult", "InputError", "load_rules"]
+__all__ = ["check_file", "check_source", "check_paths", "schedules", "FileResult", "InputError", "load_rules"]
 
 load_rules = rules.load
 
@@ -38,10 +38,19 @@ class FileResult:
     said: dict = field(default_factory=dict)  # company, period of report, where the filing says them (filer)
 
 
-def schedules(src: source.Source, ruleset, input_format: str = None) -> list:
+def schedules(src: source.Source, ruleset, input_format: str = None, sources: str = "table") -> list:
     """Every Schedule II in the source, laid out and with roles assigned,
-    its cells at the file's own columns."""
-    return [_in_file_columns(s, src) for s in _laid_out(src, ruleset, input_format)]
+    its cells at the file's own columns: as printed ("table"), as its inline
+    XBRL facts tag it ("xbrl"), or both."""
+    found = []
+    if sources != "xbrl":
+        found = _laid_out(src, ruleset, input_format)
+    if sources != "table":
+        tagged = _tagged(src, ruleset, input_format)
+        if tagged is None and sources == "xbrl":
+            raise InputError(NO_FACTS, src.path)
+        found += [tagged.reading.schedule] if tagged is not None else []
+    return [_in_file_columns(s, src) for s in found]
 
 
 NONE_FOUND = "no Schedule II found (no 'Valuation and Qualifying Accounts' table)"
@@ -106,18 +115,78 @@ def _documents_laid_out(src: source.Source, ruleset, html_documents: list) -> li
     return sorted(found, key=lambda s: s.line)
 
 
-def check_source(src: source.Source, ruleset=None, only=None, input_format: str = None) -> FileResult:
+SOURCES = ("both", "table", "xbrl")  # what `check` reads: the printed table, the inline XBRL facts, or both
+
+
+def check_source(src: source.Source, ruleset=None, only=None, input_format: str = None,
+                 sources: str = "both") -> FileResult:
+    """`sources`: "table" reads the printed tables alone, "xbrl" the tagged
+    inline XBRL facts alone, "both" (the default) each, and checks one against
+    the other."""
     ruleset = ruleset or rules.load()
     result = FileResult(src.path, said=filer.said(src))
+    found = _tagged(src, ruleset, input_format) if sources != "table" else None
+    if sources == "xbrl":
+        return _facts_only(src, ruleset, only, found, result)
     try:
         laid_out = _laid_out(src, ruleset, input_format)
     except InputError as exc:
-        result.error = exc.located(src.path)
+        if found is None:
+            result.error = exc.located(src.path)
+            return result
+        # The table cannot be read, but its facts can: check them, and say so.
+        from . import xbrl_front
+
+        line = exc.line or found.reading.schedule.line
+        findings = xbrl_front.facts_findings(found, ruleset, only, [], unread=exc.message)
+        result.findings = [_finding_in_file(f, src) for f in xbrl_front.unread_finding(findings, line)]
+        result.findings.sort(key=Finding.sort_key)
+        result.schedules = [_in_file_columns(found.reading.schedule, src)]
         return result
+    printed_tags, checked = [], []
     for schedule in laid_out:
-        result.findings.extend(_finding_in_file(f, src) for f in engine.evaluate(schedule, ruleset, only))
-    result.schedules = [_in_file_columns(s, src) for s in laid_out]
+        if found is None:
+            findings = engine.evaluate(schedule, ruleset, only)
+        else:
+            from . import xbrl_front
+
+            findings, tags, schedule = xbrl_front.table_findings(schedule, ruleset, only, found)
+            printed_tags.append((tags, findings, schedule))
+        checked.append(schedule)
+        result.findings.extend(_finding_in_file(f, src) for f in findings)
+    result.schedules = [_in_file_columns(s, src) for s in checked]
+    if found is not None:
+        from . import xbrl_front
+
+        result.findings.extend(_finding_in_file(f, src)
+                               for f in xbrl_front.facts_findings(found, ruleset, only, printed_tags))
+        result.schedules.append(_in_file_columns(found.reading.schedule, src))
     result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _tagged(src: source.Source, ruleset, input_format: str = None):
+    """The document's inline XBRL facts of Schedule II, laid out, or None."""
+    if input_format == "text" or ruleset.xbrl is None or "<ix:nonFraction" not in src.joined():
+        return None
+    from . import xbrl_front  # here, not above: documents without inline XBRL never load it
+
+    found = xbrl_front.read(src, ruleset)
+    return found if found is not None and found.reading.schedule is not None else None
+
+
+NO_FACTS = "no inline XBRL facts of Schedule II (no fact of the rules file's xbrl family with a movement)"
+
+
+def _facts_only(src, ruleset, only, found, result: FileResult) -> FileResult:
+    if found is None:
+        result.error = InputError(NO_FACTS, src.path)
+        return result
+    from . import xbrl_front
+
+    result.findings = sorted((_finding_in_file(f, src) for f in xbrl_front.facts_findings(found, ruleset, only, [])),
+                             key=Finding.sort_key)
+    result.schedules = [_in_file_columns(found.reading.schedule, src)]
     return result
 
 
@@ -158,13 +227,14 @@ def _error_in_file(error: InputError, src: source.Source) -> InputError:
     return error
 
 
-def check_file(path: str, ruleset=None, only=None, input_format: str = None) -> FileResult:
-    """`input_format` "text" or "html" overrides the front end picked by content."""
+def check_file(path: str, ruleset=None, only=None, input_format: str = None, sources: str = "both") -> FileResult:
+    """`input_format` "text" or "html" overrides the front end picked by content;
+    `sources` says what to read: "table", "xbrl" or "both" (see check_source)."""
     try:
         src = source.read(path)
     except InputError as exc:
         return FileResult(path, error=exc.located(path))
-    return check_source(src, ruleset, only, input_format)
+    return check_source(src, ruleset, only, input_format, sources)
 
 
 # HTML tables (<tr>, <td>) never occur in EDGAR's SGML text, whose tables are
@@ -175,3 +245,33 @@ _HTML = re.compile(r"<(?:td|tr|th)[\s>]|<html\b|<!doctype\s+html", re.IGNORECASE
 
 def _sniffed(src: source.Source) -> str:
     return "html" if any(_HTML.search(line) for line in src.lines[:3000]) else "text"
+
+
+def check_paths(paths, rules=None, jobs: int = None, engine: str = "pool", **options):
+    """Check many files; yield a `corpus.work.Checked` per file (its `index`
+    among `paths`, `result`, `diagnosis`, `cached`) as each finishes.
+
+    `paths`: files (a directory is searched as the command line does;
+    corpus.discover.expand); `rules`: a rules file's path (default: the
+    bundled rules); `jobs`: worker processes (default: the CPUs; 1: in this
+    process); `engine`: "pool" or "dask" (`scheduler=ADDRESS` for a running
+    cluster).  Other keywords: `select`, `ignore`, `severity` (tuples of
+    patterns, as the options of that name), `input_format`, `sources`, `cache_dir` (a
+    result cache; default none), `ordered` (results in the paths' order),
+    `on_done` (called with each result as it finishes).
+    """
+    from .corpus import discover, engines
+    from .corpus.cache import fingerprint
+    from .corpus.work import Options, prepare
+
+    scheduler = options.pop("scheduler", None)
+    ordered = options.pop("ordered", False)
+    on_done = options.pop("on_done", None)
+    settings = Options.for_run(rules=rules, **options)
+    if settings.cache_dir:
+        ruleset, _ = prepare(settings)
+        settings = settings._replace(fingerprint=fingerprint(ruleset, settings.select, settings.ignore,
+                                                             settings.severity, settings.input_format,
+                                                             settings.sources))
+    files = list(discover.expand([paths] if isinstance(paths, str) else paths))
+    return engines.run(files, settings, jobs, engine, scheduler, ordered=ordered, on_done=on_done)

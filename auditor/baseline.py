@@ -64,7 +64,11 @@ def entries(results) -> list:
 
 def dumps(results) -> str:
     """The baseline file: the fingerprints, with what they stand for, for review."""
-    doc = {"version": VERSION, "tool": "auditor", "findings": entries(results)}
+    return dumps_entries(entries(results))
+
+
+def dumps_entries(found: list) -> str:
+    doc = {"version": VERSION, "tool": "auditor", "findings": found}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -89,9 +93,11 @@ def load(path: str) -> Counter:
     return accepted
 
 
-def apply(results, accepted: Counter):
-    """The results without the accepted findings, and how many were suppressed."""
-    left = Counter(accepted)
+def apply(results, accepted: Counter, remaining: bool = False):
+    """The results without the accepted findings, and how many were suppressed.
+    With `remaining`, `accepted` is counted down in place, so that files
+    applied one at a time share it."""
+    left = accepted if remaining else Counter(accepted)
     kept, suppressed = [], 0
     for r in results:
         cells = _cells(r)

@@ -109,4 +109,35 @@ def row_exists(table: Table, rule, tolerance):
             yield Claim(p, None, None, None, None, None, fields={"pattern": pattern})
 
 
+# Inline XBRL: the table against the facts tagged on it (`tagged`, imported
+# only when a table has tags, so that a text exhibit never loads it).
+
+
+@evaluator("tagged_value")
+def tagged_value(table: Table, rule, tolerance):
+    """A tagged fact whose effect on the balance is not the printed figure's."""
+    if not table.tags:
+        return ()
+    from . import tagged
+
+    return tagged.value_claims(table, rule, tolerance)
+
+
+@evaluator("tagged_context")
+def tagged_context(table: Table, rule, tolerance):
+    """A tagged fact whose period or reserve is not the one the table prints it in."""
+    if not table.tags:
+        return ()
+    from . import tagged
+
+    return tagged.context_claims(table, rule, tolerance)
+
+
+@evaluator("table_unread")
+def table_unread(table: Table, rule, tolerance):
+    """The facts were checked because the printed table could not be read."""
+    if table.unread:
+        yield Claim(0, None, None, None, None, None, (), {"reason": table.unread})
+
+
 __all__ = ["EVALUATORS", "Claim", "evaluator", "chronological", "row_key"]

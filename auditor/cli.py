@@ -12,12 +12,14 @@ import os
 import sys
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 
 
 def main(argv=None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "check" and not args.files and not args.files_from:
+        parser.error("check: name a PATH (a file or a directory) or --files-from LIST")
     try:
         return args.run(args)
     except BrokenPipeError:  # `auditor check ... | head`
@@ -35,16 +37,24 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = sub.add_parser("check", help="check exhibits and report findings")
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("files", nargs="*", metavar="PATH",
+                       help="a filing, or a directory to search for filings (*.txt, *.htm, *.html, *.xml, "
+                            "and the same gzipped)")
+    _corpus_options(check)
     _rules_option(check)
     _input_format_option(check)
+    check.add_argument("--source", choices=("table", "xbrl", "both"), default="both",
+                       help="what to check in inline XBRL documents: the printed tables, the tagged facts, "
+                            "or both, each against the other (default: both)")
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default), json (the documented contract), jsonl (one finding a line), "
                             "sarif (SARIF 2.1.0), github (workflow annotations), html (a self-contained page)")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
     check.add_argument("--show-table", action=argparse.BooleanOptionalAction, default=None,
                        help="text: show each schedule with findings as a table (default: on for one file on a terminal)")
-    check.add_argument("--summary", action="store_true", help="text: counts per rule instead of each finding")
+    check.add_argument("--summary", action="store_true",
+                       help="text: counts per rule and per file status, and the files with the largest "
+                            "differences, instead of each finding")
     known = check.add_mutually_exclusive_group()
     known.add_argument("--write-baseline", metavar="FILE", help="record the current findings as accepted, in FILE")
     known.add_argument("--baseline", metavar="FILE", help="report only findings FILE does not record as accepted")
@@ -63,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("file", metavar="FILE")
     _rules_option(parse)
     _input_format_option(parse)
+    parse.add_argument("--source", choices=("table", "xbrl", "both"), default="table",
+                       help="the schedule as printed (default), as its inline XBRL facts tag it, or both")
     parse.add_argument("--format", choices=("text", "json"), default="text")
     parse.set_defaults(run=_parse)
 
@@ -87,6 +99,34 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _corpus_options(check):
+    corpus = check.add_argument_group("many files")
+    corpus.add_argument("--files-from", metavar="LIST", help="check the paths LIST names, one a line (-: stdin)")
+    corpus.add_argument("--include", action="append", default=[], metavar="GLOB",
+                        help="in directories, check the files GLOB matches instead of the filing kinds (repeatable)")
+    corpus.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                        help="in directories, skip files and directories GLOB matches (repeatable)")
+    corpus.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                        help="worker processes (default: the number of CPUs; 1: in this process)")
+    corpus.add_argument("--engine", choices=("pool", "dask"), default="pool",
+                        help="pool (default): a process pool here; dask: Dask distributed (pip install 'auditor[dask]')")
+    corpus.add_argument("--scheduler", metavar="ADDRESS",
+                        help="--engine dask: a running Dask scheduler (default: start a local cluster of --jobs workers)")
+    corpus.add_argument("--cache-dir", metavar="DIR", help="result cache (default: .auditor_cache)")
+    corpus.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    corpus.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
 def _rules_option(p):
     p.add_argument("--rules", metavar="FILE", help="rules file (default: the bundled rules/default.yaml)")
 
@@ -107,125 +147,10 @@ def _load_rules(path):
     return rules.load(path)
 
 
-def _patterns(values) -> list:
-    return [p.strip() for v in values for p in v.split(",") if p.strip()]
-
-
-def _selector(select, ignore):
-    select, ignore = _patterns(select), _patterns(ignore)
-
-    def matches(rule, patterns):
-        return any(rule.id.startswith(p) or (rule.name and rule.name.startswith(p)) for p in patterns)
-
-    def only(rule):
-        return (not select or matches(rule, select)) and not matches(rule, ignore)
-
-    return only
-
-
 def _check(args) -> int:
-    import auditor
-    from .errors import InputError
+    from .corpus import run
 
-    try:
-        ruleset = _load_rules(args.rules)
-    except InputError as exc:
-        return _fail(str(exc))
-    only = _selector(args.select, args.ignore)
-    unknown = [p for p in _patterns(args.select) + _patterns(args.ignore)
-               if not any(r.id.startswith(p) or r.name.startswith(p) for r in ruleset.rules)]
-    if unknown:
-        return _fail(f"--select/--ignore: no rule matches {unknown[0]!r}")
-    if args.severity:
-        from .authoring import severity_overrides
-
-        try:
-            ruleset = ruleset.with_severity(severity_overrides(ruleset, args.severity))
-        except ValueError as exc:
-            return _fail(str(exc))
-    results = [_check_one(auditor, path, ruleset, only, args.input_format) for path in args.files]
-    if args.write_baseline:
-        return _write_baseline(args.write_baseline, results)
-    try:
-        results, suppressed = _apply_baseline(args.baseline, results)
-        _report(args, results, ruleset, only, suppressed)
-    except InputError as exc:
-        return _fail(str(exc))
-    for r in results:
-        if r.error is not None:
-            sys.stderr.write(f"auditor: {r.error}\n")
-    if any(r.error is not None for r in results):
-        return EXIT_INPUT
-    floor = SEVERITY_RANK[args.fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= floor for r in results for f in r.findings)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
-
-
-def _write_baseline(path, results) -> int:
-    from . import baseline, report
-
-    for r in results:
-        if r.error is not None:
-            sys.stderr.write(f"auditor: {r.error}\n")
-    if any(r.error is not None for r in results):
-        return _fail(f"{path}: baseline not written, as not every file could be checked")
-    try:
-        report.write_file(path, baseline.dumps(results))
-    except OSError as exc:
-        return _fail(f"{path}: cannot write baseline: {exc.strerror}")
-    count = sum(len(r.findings) for r in results)
-    sys.stderr.write(f"auditor: recorded {count} finding{'s' * (count != 1)} as accepted in {path}\n")
-    return EXIT_CLEAN
-
-
-def _apply_baseline(path, results):
-    if not path:
-        return results, None
-    from . import baseline
-
-    return baseline.apply(results, baseline.load(path))
-
-
-def _report(args, results, ruleset, only, suppressed) -> None:
-    """Diagnose, then write the report in its format, to stdout or atomically to --output."""
-    import io
-
-    from . import diagnose, report
-    from .errors import InputError
-
-    diagnoses = [diagnose.result(r, ruleset, only) for r in results]
-    if args.summary and args.format != "text":
-        raise InputError("--summary goes with --format text")
-    if args.format == "json":
-        text = report.dumps(results, diagnoses=diagnoses, suppressed=suppressed) + "\n"
-    elif args.format == "jsonl":
-        text = report.jsonl(results, diagnoses)
-    elif args.format == "github":
-        text = report.github(results, diagnoses, suppressed)
-    elif args.format == "sarif":
-        from . import sarif
-
-        text = sarif.dumps(results, ruleset, diagnoses) + "\n"
-    elif args.format == "html":
-        from . import html_report
-
-        text = html_report.render(report.document(results, diagnoses, suppressed))
-    else:
-        terminal = args.output is None and sys.stdout.isatty()
-        table = args.show_table if args.show_table is not None else terminal and len(args.files) == 1
-        stream = sys.stdout if args.output is None else io.StringIO()
-        report.write_text(results, stream, color=terminal and "NO_COLOR" not in os.environ,
-                          diagnoses=diagnoses, suppressed=suppressed, table=table, statistics=args.summary)
-        if args.output is None:
-            return
-        text = stream.getvalue()
-    if args.output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        report.write_file(args.output, text)
-    except OSError as exc:
-        raise InputError(f"cannot write the report: {exc.strerror}", args.output) from None
+    return run.check(args)
 
 
 def _render_saved(args) -> int:
@@ -249,22 +174,6 @@ def _render_saved(args) -> int:
     return EXIT_CLEAN
 
 
-def _check_one(auditor, path, ruleset, only, input_format=None):
-    try:
-        return auditor.check_file(path, ruleset, only, input_format)
-    except RecursionError:
-        return auditor.FileResult(path, error=auditor.InputError("input too deeply nested to read", path))
-    except Exception as exc:  # a bug of ours: still one line and exit 2, never a traceback
-        if os.environ.get("AUDITOR_DEBUG"):
-            raise
-        return auditor.FileResult(path, error=auditor.InputError(_internal(exc), path))
-
-
-def _internal(exc) -> str:
-    return (f"internal error while reading this file ({type(exc).__name__}: {exc}); "
-            "please report it with the file (AUDITOR_DEBUG=1 shows the traceback)")
-
-
 def _parse(args) -> int:
     import auditor
     from . import describe, source
@@ -272,13 +181,15 @@ def _parse(args) -> int:
 
     try:
         ruleset = _load_rules(args.rules)
-        schedules = auditor.schedules(source.read(args.file), ruleset, args.input_format)
+        schedules = auditor.schedules(source.read(args.file), ruleset, args.input_format, args.source)
     except InputError as exc:
         return _fail(str(exc.located(args.file)))
     except Exception as exc:  # a bug of ours: one line, exit 2
         if os.environ.get("AUDITOR_DEBUG"):
             raise
-        return _fail(f"{args.file}: {_internal(exc)}")
+        from .corpus.work import internal
+
+        return _fail(f"{args.file}: {internal(exc)}")
     if args.format == "json":
         sys.stdout.write(describe.dumps(schedules) + "\n")
     else:

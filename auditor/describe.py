@@ -9,7 +9,7 @@ from .report import _mark, _MARKED, row_dict
 
 
 def schedule_dict(s) -> dict:
-    return {
+    out = {
         "title": s.title,
         "units": s.units,
         "line": s.line,
@@ -31,6 +31,11 @@ def schedule_dict(s) -> dict:
             for p in s.periods
         ],
     }
+    if s.source != "table":
+        out["source"] = s.source
+    if s.notes:
+        out["notes"] = list(s.notes)
+    return out
 
 
 def dumps(schedules) -> str:
@@ -56,4 +61,5 @@ def text(schedules) -> str:
                     for c in r.cells
                 )
                 out.append(f"    {r.kind:5} {r.label or '(unlabelled)'}: {cells}")
+        out.extend(f"  note: {note}" for note in s.notes)
     return "\n".join(out) + "\n"

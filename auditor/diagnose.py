@@ -111,7 +111,18 @@ def result(file_result, ruleset, only=None) -> Diagnosis:
         return diagnosis
     for schedule in file_result.schedules:
         diagnosis.update(schedule_diagnosis(schedule, ruleset, only))
+    # A schedule of inline XBRL facts re-checked here may fail where the
+    # report left the failure to the printed table: explain only what is reported.
+    # (The report may also add words to a finding: matched by rule and place.)
+    reported = {_same(f): f for f in file_result.findings}
+    diagnosis.suggestions = {reported[_same(f)]: s for f, s in diagnosis.suggestions.items() if _same(f) in reported}
+    diagnosis.candidates = {reported[_same(f)]: c for f, c in diagnosis.candidates.items() if _same(f) in reported}
     return diagnosis
+
+
+def _same(f: Finding) -> tuple:
+    """What makes a reported finding the one diagnosed, whatever words were added to its message."""
+    return f.rule, f.location, f.period, f.row, f.column, f.actual, f.expected, f.source
 
 
 def schedule_diagnosis(schedule: Schedule, ruleset, only=None) -> Diagnosis:

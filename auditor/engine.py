@@ -14,8 +14,11 @@ from .model import Finding, Position, Schedule
 from .table import Table
 
 
-def evaluate(schedule: Schedule, ruleset, only=None) -> list:
-    table = Table(schedule)
+def evaluate(schedule: Schedule, ruleset, only=None, tags: dict = None, unread: str = "") -> list:
+    """`tags`: the inline XBRL fact tagged on each cell; `unread`: why the
+    printed table was not read, for a schedule of facts checked instead."""
+    axis = ruleset.xbrl.axis if ruleset.xbrl else ""
+    table = Table(schedule, tags, axis, unread)
     findings = []
     for rule in ruleset.rules:
         if only is not None and not only(rule):
@@ -78,13 +81,14 @@ def _finding(rule, tolerance, table: Table, claim: Claim) -> Finding:
         difference=claim.difference,
         location=location,
         related=tuple(c.position for c in claim.operands),
+        source=schedule.source,
     )
 
 
 # Every field a message template may name; rules.py checks templates against it.
 _FIELDS = dict.fromkeys(
     "row period column heading actual expected difference limit formula convention previous_period "
-    "next_period sign table_sign rule severity pattern".split(), ""
+    "next_period sign table_sign rule severity pattern fact reason".split(), ""
 )
 MESSAGE_FIELDS = frozenset(_FIELDS)
 

@@ -94,6 +94,8 @@ class Schedule:
     deductions: str = "subtracted"  # subtract-columns printed positive ("subtracted") or negative ("added")
     deductions_basis: str = ""  # why: "headings say so", "inferred: 9 of 9 rows close"
     balance_sign: int = 1  # -1 where allowances are printed as negative (contra) balances
+    source: str = "table"  # "xbrl": read from the inline XBRL facts, not from a printed table
+    notes: tuple = ()  # of str: what the reading left out and why (facts set aside or unread)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,7 @@ class Finding:
     difference: Optional[Decimal]
     location: Position
     related: tuple = ()  # of Position
+    source: str = "table"  # "xbrl": a finding about the tagged facts
 
     def sort_key(self):
         return (self.location.line, self.location.column, self.rule)

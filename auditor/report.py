@@ -23,7 +23,7 @@ def document(results, diagnoses=None, suppressed=None) -> dict:
     """The JSON document; `diagnoses` (one per result) adds suggestions,
     `suppressed` (findings a baseline accepted) adds that count."""
     diagnoses = diagnoses or [None] * len(results)
-    files = [_file(r, d) for r, d in zip(results, diagnoses)]
+    files = [file_entry(r, d) for r, d in zip(results, diagnoses)]
     summary = counts(files)
     if suppressed is not None:
         summary["suppressed"] = suppressed
@@ -44,18 +44,23 @@ def counts(files) -> dict:
     }
 
 
-def _file(result, diagnosis=None) -> dict:
-    error = None
-    if result.error is not None:
-        error = {"message": result.error.message, "line": result.error.line, "column": result.error.column}
+def file_entry(result, diagnosis=None) -> dict:
+    """One file of the JSON document."""
     return {
         "path": result.path,
         **{key: result.said[word] for key, word in (("company", "company"), ("period_of_report", "period"))
-           if word in result.said},
-        "error": error,
+           if word in getattr(result, "said", {})},
+        "error": error(result),
         "schedules": [_schedule(s, _about(s, result.findings)) for s in result.schedules],
         "findings": [finding(f, diagnosis) for f in result.findings],
     }
+
+
+def error(result):
+    """A file's input error as JSON, or None."""
+    if result.error is None:
+        return None
+    return {"message": result.error.message, "line": result.error.line, "column": result.error.column}
 
 
 def _about(schedule, findings) -> bool:
@@ -91,6 +96,10 @@ def _schedule(s, with_table: bool = False) -> dict:
             "balances": "positive" if s.balance_sign > 0 else "negative",
         },
     }
+    if s.source != "table":
+        out["source"] = s.source  # present only for a schedule read from inline XBRL facts
+    if s.notes:
+        out["notes"] = list(s.notes)  # present only where the reading left facts out
     if with_table:
         out["label_heading"] = s.label_heading
     return out
@@ -130,6 +139,8 @@ def finding(f, diagnosis=None) -> dict:
         "related": [_position(p) for p in f.related],
         "suggestion": None,
     }
+    if f.source != "table":
+        out["source"] = f.source  # present only for a finding about inline XBRL facts
     if diagnosis is not None:
         if f in diagnosis.suggestions:
             out["suggestion"] = suggestion(diagnosis.suggestions[f])
@@ -292,7 +303,11 @@ def diagnosis_lines(results, diagnoses) -> list:
 
 
 def summary(results, suppressed=None) -> str:
-    doc = counts([{"findings": [{"severity": f.severity} for f in r.findings], "error": r.error} for r in results])
+    return summary_line(document(results, suppressed=suppressed)["summary"])
+
+
+def summary_line(doc) -> str:
+    """The last line of the text report, from the JSON document's summary."""
     files = doc["files"]
     text = (
         f"{doc['findings']} finding{'s' * (doc['findings'] != 1)} "
@@ -302,6 +317,7 @@ def summary(results, suppressed=None) -> str:
     )
     if doc["unreadable"]:
         text += f"; {doc['unreadable']} could not be checked"
+    suppressed = doc.get("suppressed")
     if suppressed:
         text += f"; {suppressed} known finding{'s' * (suppressed != 1)} suppressed by the baseline"
     return text
@@ -319,40 +335,67 @@ def rule_counts(results) -> list:
 
 def statistics_lines(results) -> list:
     """Per-rule counts, like a linter's statistics."""
-    return [f"{n:>6}  {rule:<8} {severity:<8} {check}" for rule, check, severity, n in rule_counts(results)]
+    return counts_lines(rule_counts(results))
+
+
+def counts_lines(counts) -> list:
+    return [f"{n:>6}  {rule:<8} {severity:<8} {check}" for rule, check, severity, n in counts]
 
 
 def write_text(results, stream, color: bool, diagnoses=None, suppressed=None, table=False, statistics=False) -> None:
     """The report for people: findings (or, with `statistics`, counts per
     rule), the summary, then what the diagnosis makes of them."""
-    if not color:
-        if table:
+    text = TextReport(stream, color, table, statistics)
+    after = []
+    for r, d in zip(results, diagnoses or [None] * len(results)):
+        after += text.file(r, d)
+    text.end(summary(results, suppressed), statistics_lines(results) if statistics else [], after)
+
+
+class TextReport:
+    """The text report a file at a time: `file` prints a file's findings as
+    it is checked and returns its diagnosis lines, which `end` prints after
+    the summary (plain text) or which were printed under each finding (colour)."""
+
+    STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+    def __init__(self, stream, color: bool, table=False, statistics=False):
+        self.stream, self.color, self.table, self.statistics = stream, color, table, statistics
+        self.console = None
+        if color:
+            from rich.console import Console
+
+            self.console = Console(file=stream, highlight=False)
+
+    def file(self, r, d) -> list:
+        if self.table:
             from . import tableview
 
-            tableview.write(results, diagnoses, stream, color=False)
-        body = statistics_lines(results) if statistics else [line for _, line in lines(results)]
-        after = [] if statistics else diagnosis_lines(results, diagnoses)
-        for line in body + [summary(results, suppressed)] + after:
-            stream.write(line + "\n")
-        return
-    from rich.console import Console
-    from rich.text import Text
+            if self.color:
+                tableview.render([r], [d], self.console)
+            else:
+                tableview.write([r], [d], self.stream, color=False)
+        if not self.color:
+            if self.statistics:
+                return []
+            for _, line in lines([r]):
+                self.stream.write(line + "\n")
+            return diagnosis_lines([r], [d])
+        self._coloured(r, d)
+        return []
 
-    console = Console(file=stream, highlight=False)
-    if table:
-        from . import tableview
+    def _coloured(self, r, d) -> None:
+        from rich.text import Text
 
-        tableview.render(results, diagnoses, console)
-    styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-    for r, d in zip(results, diagnoses or [None] * len(results)):
+        console = self.console
         if r.error is not None:
             console.print(Text(str(r.error), style="bold red"))
-        if statistics:
-            continue
+        if self.statistics:
+            return
         for f in r.findings:
             line = Text()
             line.append(f"{r.path}:{f.location.line}:{f.location.column}: ", style="bold")
-            line.append(f.severity, style=styles.get(f.severity, ""))
+            line.append(f.severity, style=self.STYLES.get(f.severity, ""))
             line.append(f" {f.rule} ", style="dim")
             line.append(f.message)
             console.print(line)
@@ -366,10 +409,20 @@ def write_text(results, stream, color: bool, diagnoses=None, suppressed=None, ta
                 console.print(f"    suggestion: {d.suggestions[f].sentence()}", style="green")
             elif d is not None and f in d.candidates:
                 console.print(f"    {ambiguity(d.candidates[f])}", style="magenta")
-    if statistics:
-        for line in statistics_lines(results):
-            console.print(line)
-    console.print(summary(results, suppressed), style="bold")
+
+    def end(self, summary_text: str, statistics=(), after=()) -> None:
+        """`statistics`: lines before the summary (--summary); `after`: the
+        diagnosis lines `file` returned (an iterable: they may come from disk)."""
+        if not self.color:
+            for line in statistics:
+                self.stream.write(line + "\n")
+            self.stream.write(summary_text + "\n")
+            for line in after:
+                self.stream.write(line if line.endswith("\n") else line + "\n")
+            return
+        for line in statistics:
+            self.console.print(line)
+        self.console.print(summary_text, style="bold")
 
 
 # --- writing --------------------------------------------------------------------

@@ -139,3 +139,7 @@ def _balance_sign(schedule: Schedule) -> int:
     ]
     negative = sum(1 for v in signs if v < 0)
     return -1 if negative > len(signs) - negative else 1
+
+
+# The conventions read again, for a schedule whose figures changed (xbrl_front).
+conventions = _conventions

@@ -49,6 +49,14 @@ class RoleSpec(NamedTuple):
     effect: str  # opening, closing, add, subtract
     patterns: tuple  # compiled regular expressions
     position: str = None  # first, last
+    elements: tuple = ()  # compiled patterns on inline XBRL concept names (local part)
+
+
+class XbrlVocabulary(NamedTuple):
+    """Which inline XBRL facts are Schedule II's (the `xbrl` section)."""
+
+    family: re.Pattern  # on a concept's local name
+    axis: str  # the local name of the dimension whose members are the reserves
 
 
 class Rule(NamedTuple):
@@ -71,6 +79,7 @@ class RuleSet(NamedTuple):
     rules: tuple  # Rule
     tolerance: object  # "rounding" or Decimal
     files: tuple = ()  # this file and the files it extends, base last
+    xbrl: XbrlVocabulary = None  # None: inline XBRL facts are not read
 
     def effect(self, role: str) -> str:
         return next((r.effect for r in self.roles if r.role == role), None)
@@ -356,7 +365,21 @@ def _build(layers, problems) -> RuleSet:
     rules = [_rule(entries, names, problems) for entries in _merged_rules(layers, problems)]
     tolerance = next((_tolerance(l.data["tolerance"]) for l in layers if "tolerance" in l.data), "rounding")
     return RuleSet(layers[0].path, tuple(roles), tuple(r for r in rules if r is not None), tolerance,
-                   tuple(l.path for l in layers))
+                   tuple(l.path for l in layers), _xbrl(layers, problems))
+
+
+def _xbrl(layers, problems):
+    """The nearest file's `xbrl` section, whole (a file that sets one replaces the base's)."""
+    layer = next((l for l in layers if isinstance(l.data.get("xbrl"), dict)), None)
+    if layer is None:
+        return None
+    spec = layer.data["xbrl"]
+    try:
+        family = re.compile(spec.get("family", ""))
+    except re.error as exc:
+        problems.add(layer.path, layer.mark(["xbrl", "family"]), f"xbrl: bad family pattern: {exc}")
+        return None
+    return XbrlVocabulary(family, spec.get("axis", ""))
 
 
 def _roles(layers, problems) -> list:
@@ -393,7 +416,14 @@ def _role(layer, i, spec, problems) -> RoleSpec:
         except re.error as exc:
             problems.add(layer.path, layer.mark(["roles", i, "patterns", j]),
                          f"role {spec['role']!r}: bad pattern {pattern!r}: {exc}")
-    return RoleSpec(spec["role"], spec["effect"], tuple(patterns), spec.get("position"))
+    elements = []
+    for j, pattern in enumerate(spec.get("elements", ())):
+        try:
+            elements.append(re.compile(pattern))
+        except re.error as exc:
+            problems.add(layer.path, layer.mark(["roles", i, "elements", j]),
+                         f"role {spec['role']!r}: bad element pattern {pattern!r}: {exc}")
+    return RoleSpec(spec["role"], spec["effect"], tuple(patterns), spec.get("position"), tuple(elements))
 
 
 class _Field(NamedTuple):

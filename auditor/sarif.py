@@ -26,16 +26,32 @@ TOOL = "auditor"
 
 def document(results, ruleset, diagnoses=None) -> dict:
     diagnoses = diagnoses or [None] * len(results)
-    rules = list(ruleset.rules)
-    index = {rule.id: k for k, rule in enumerate(rules)}
+    index = rule_index(ruleset)
+    notes = [note for r in results for note in notifications(r)]
+    found = [out for r, d in zip(results, diagnoses) for out in file_results(r, d, index)]
+    return skeleton(ruleset, notes, found)
+
+
+def skeleton(ruleset, notes: list, found: list) -> dict:
+    """The document around its notifications (files that could not be read)
+    and its results (findings)."""
     run = {
-        "tool": {"driver": _driver(rules)},
+        "tool": {"driver": _driver(list(ruleset.rules))},
         "originalUriBaseIds": {ROOT: {"uri": Path.cwd().as_uri() + "/"}},
-        "invocations": [_invocation(results)],
-        "results": [_result(r, f, d, index) for r, d in zip(results, diagnoses) for f in r.findings],
+        "invocations": [{"executionSuccessful": not notes, "toolExecutionNotifications": notes}],
+        "results": found,
         "columnKind": "unicodeCodePoints",
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def rule_index(ruleset) -> dict:
+    return {rule.id: k for k, rule in enumerate(ruleset.rules)}
+
+
+def file_results(file_result, diagnosis, index) -> list:
+    """The SARIF results of one file's findings."""
+    return [_result(file_result, f, diagnosis, index) for f in file_result.findings]
 
 
 def dumps(results, ruleset, diagnoses=None) -> str:
@@ -77,17 +93,15 @@ def _first_sentence(text: str) -> str:
     return head if dot and len(head) < 120 else text.split(".  ")[0].rstrip(".")
 
 
-def _invocation(results) -> dict:
-    notes = [
-        {
-            "level": "error",
-            "message": {"text": r.error.message},
-            "locations": [_location(r.path, r.error.line or 1, r.error.line and r.error.column, None)],
-        }
-        for r in results
-        if r.error is not None
-    ]
-    return {"executionSuccessful": not notes, "toolExecutionNotifications": notes}
+def notifications(r) -> list:
+    """A file that could not be read, as a tool execution notification."""
+    if r.error is None:
+        return []
+    return [{
+        "level": "error",
+        "message": {"text": r.error.message},
+        "locations": [_location(r.path, r.error.line or 1, r.error.line and r.error.column, None)],
+    }]
 
 
 def _result(file_result, f, diagnosis, index) -> dict:

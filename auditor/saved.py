@@ -54,14 +54,14 @@ def _validate(path: str, text: str, instance, schema, line: int = None) -> None:
 
 
 def _streamed(path: str, text: str) -> dict:
-    """JSON lines: each a finding with its file's `path` (`--format jsonl`);
-    a line that is a whole file's record (a `path` and no `rule`) adds that
-    file's schedules and error; a line with a `summary` and no `path` adds
-    what the files cannot tell (`suppressed`).  Files with no finding and no
-    record are not known to a findings-only stream."""
+    """JSON lines (`--format jsonl`): a line per finding with its file's
+    `path`, and a line per file (`"type": "file"`: its path, status, error
+    and counts), so clean and unreadable files are known too; a line with a
+    `summary` and no `path` adds what the files cannot tell (`suppressed`).
+    A stream has no tables: its findings are listed, not drawn."""
     schema = _schema()
     finding = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/streamed_finding"}
-    file_record = {**finding, "$ref": "#/$defs/file"}
+    file_line = {**finding, "$ref": "#/$defs/streamed_file"}
     files, suppressed = {}, None
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -79,12 +79,12 @@ def _streamed(path: str, text: str) -> dict:
             raise InputError(f"{NOT_A_RESULT}: a line of JSON lines has no `path`", path, n)
         entry = files.setdefault(record["path"], {"path": record["path"], "error": None, "schedules": [],
                                                   "findings": [], "streamed": []})
-        if "rule" in record:
-            _validate(path, line, record, finding, n)
-            entry["streamed"].append({k: v for k, v in record.items() if k != "path"})
+        if record.get("type") == "file" or "rule" not in record:
+            _validate(path, line, record, file_line, n)
+            entry["error"] = record["error"]  # its counts are the findings' own lines, counted again
         else:
-            _validate(path, line, {"schedules": [], "findings": [], "error": None, **record}, file_record, n)
-            entry.update({k: v for k, v in record.items() if k != "streamed"})
+            _validate(path, line, record, finding, n)
+            entry["streamed"].append({k: v for k, v in record.items() if k not in ("path", "type")})
     out = []
     for entry in files.values():
         streamed = entry.pop("streamed")

@@ -60,7 +60,6 @@ class Source:
 MAGIC = {
     b"%PDF": "a PDF document",
     b"PK\x03\x04": "a zip archive (or .docx/.xlsx)",
-    b"\x1f\x8b": "a gzip archive",
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
@@ -72,7 +71,10 @@ CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1a")
 
 
 def decode(data: bytes, path: str) -> tuple:
-    """Bytes to text: UTF-8 (with or without BOM), else cp1252, else latin-1."""
+    """Bytes to text: UTF-8 (with or without BOM), else cp1252, else latin-1;
+    a gzip archive (EDGAR corpora are often kept compressed) is unpacked first."""
+    if data.startswith(GZIP):
+        data = _gunzip(data, path)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     _refuse_binary(data, path)
@@ -87,6 +89,35 @@ def decode(data: bytes, path: str) -> tuple:
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; latin-1 maps every byte.
         return data.decode("latin-1"), "latin-1"
+
+
+GZIP = b"\x1f\x8b"
+# A filing unpacks to tens of MB; a "gzip bomb" would unpack to gigabytes.
+MAX_GUNZIPPED = 1 << 30
+
+
+def _gunzip(data: bytes, path: str) -> bytes:
+    import zlib
+
+    unpack = zlib.decompressobj(wbits=31)  # gzip header and trailer
+    out = []
+    try:
+        while data:
+            out.append(unpack.decompress(data, MAX_GUNZIPPED + 1 - sum(map(len, out))))
+            if sum(map(len, out)) > MAX_GUNZIPPED:
+                raise InputError(f"gzip archive unpacks to more than {MAX_GUNZIPPED >> 20} MB", path)
+            if unpack.eof:
+                data = unpack.unused_data  # several members, as `cat a.gz b.gz` makes
+                unpack = zlib.decompressobj(wbits=31) if data.startswith(GZIP) else None
+                if unpack is None:
+                    break
+            else:
+                data = unpack.unconsumed_tail
+                if not data:
+                    raise InputError("damaged gzip archive (it ends too soon)", path)
+    except zlib.error as exc:
+        raise InputError(f"damaged gzip archive ({exc})", path) from None
+    return b"".join(out)
 
 
 def _refuse_binary(data: bytes, path: str) -> None:
@@ -125,11 +156,18 @@ def from_text(text: str, path: str = "<input>", encoding: str = "utf-8") -> Sour
     return Source(path, lines, encoding, tab_maps)
 
 
-def read(path: str) -> Source:
+def read_bytes(path: str) -> bytes:
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
+
+
+def from_bytes(data: bytes, path: str) -> Source:
     text, encoding = decode(data, path)
     return from_text(text, path, encoding)
+
+
+def read(path: str) -> Source:
+    return from_bytes(read_bytes(path), path)

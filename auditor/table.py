@@ -49,8 +49,11 @@ def chronological(schedule: Schedule) -> list:
 
 
 class Table:
-    def __init__(self, schedule: Schedule):
+    def __init__(self, schedule: Schedule, tags: dict = None, axis: str = "", unread: str = ""):
         self.schedule = schedule
+        # Inline XBRL: the fact tagged on each cell ((p, r, k) -> tagged.Tag), the
+        # reserve axis, and why the printed table was not read (facts checked instead).
+        self.tags, self.axis, self.unread = tags or {}, axis, unread
         self.periods = schedule.periods
         added = schedule.deductions == "added"
         self.factor = tuple(

@@ -255,6 +255,54 @@ def html_10k_check(repeats):
     return median_ms(run, max(3, repeats // 5))
 
 
+# --- inline XBRL facts (issue 15) ---------------------------------------------------
+
+XBRL_EXHIBIT = ROOT / "tests" / "fixtures" / "xbrl" / "willow-labs-2023-ixbrl.htm"
+
+
+def _xbrl_10k_source():
+    """The 5 MB 10-K above, its schedule a tagged one (contexts in ix:header):
+    the checks with and without reading the facts differ only by that."""
+    exhibit = XBRL_EXHIBIT.read_text()
+    body = exhibit[exhibit.index("<body>") + 6 : exhibit.index("</body>")]
+    text = html_10k()
+    cut = text.index('<p align="center"><b>SCHEDULE II')
+    return source.from_text(text[:cut] + body + "</body></html>\n", "10k.htm")
+
+
+def _xbrl_check(sources):
+    def measure(repeats):
+        src = _xbrl_10k_source()
+        ruleset = auditor.load_rules()
+
+        def run():
+            result = auditor.check_source(src, ruleset, sources=sources)
+            assert result.error is None and result.schedules, result.error
+
+        return median_ms(run, max(3, repeats // 5))
+
+    return measure
+
+
+case("inline XBRL: 5 MB tagged 10-K, check --source table")(_xbrl_check("table"))
+case("inline XBRL: 5 MB tagged 10-K, check --source both (table + facts)")(_xbrl_check("both"))
+
+
+@case("inline XBRL: 5 MB tagged 10-K, both / table (runs interleaved; a ratio, not ms)")
+def xbrl_ratio(repeats):
+    src = _xbrl_10k_source()
+    ruleset = auditor.load_rules()
+    ratios = []
+    for _ in range(max(3, repeats // 3)):
+        times = {}
+        for sources in ("table", "both"):
+            start = time.perf_counter()
+            auditor.check_source(src, ruleset, sources=sources)
+            times[sources] = time.perf_counter() - start
+        ratios.append(times["both"] / times["table"])
+    return statistics.median(ratios)
+
+
 @case("CLI: auditor check one HTML exhibit (process start to exit)")
 def cli_html(repeats):
     return median_ms(_process([CLI[0], "check", str(HTML_EXHIBIT)]), repeats)

@@ -97,7 +97,6 @@ def test_select_ignore_and_fail_on(tmp_path):
 @pytest.mark.parametrize(
     "name,content,message",
     [
-        ("missing.txt", None, "cannot read"),
         ("letter.txt", b"Dear shareholders,\nThe year was good.\n", "no Schedule II found"),
         ("empty.txt", b"", "no Schedule II found"),
         ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50, "not a text file"),
@@ -116,6 +115,15 @@ def test_bad_input_is_one_line_exit_2(tmp_path, name, content, message):
     assert proc.returncode == 2
     assert message in doc["files"][0]["error"]["message"]
     assert doc["files"][0]["findings"] == [] and doc["summary"]["unreadable"] == 1
+
+
+def test_a_missing_path_is_a_usage_error_before_any_work(tmp_path):
+    missing = tmp_path / "missing.txt"
+    for fmt in ("text", "json"):
+        proc = run("check", "--format", fmt, SEED, missing)
+        assert proc.returncode == 2 and proc.stdout == ""  # not even the file that exists is checked
+        (line,) = proc.stderr.splitlines()
+        assert str(missing) in line and "cannot read: No such file or directory" in line
 
 
 def test_unmappable_heading_names_the_heading(tmp_path):
@@ -175,8 +183,8 @@ def test_a_bug_of_ours_is_still_one_line_and_exit_2(monkeypatch, capsys):
     def broken(*args, **kwargs):
         raise KeyError("boom")
 
-    monkeypatch.setattr(auditor, "check_file", broken)
+    monkeypatch.setattr(auditor, "check_source", broken)
     monkeypatch.delenv("AUDITOR_DEBUG", raising=False)
-    assert cli.main(["check", str(SEED)]) == 2
+    assert cli.main(["check", "--no-cache", str(SEED)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and str(SEED) in err[0] and "internal error" in err[0] and "KeyError" in err[0]

@@ -21,9 +21,9 @@ def schema():
     return json.loads(resources.files("auditor").joinpath("schemas/findings.schema.json").read_text())
 
 
-def streamed(schema):
+def streamed(schema, line="streamed_finding"):
     """The schema of one jsonl line, resolved against the whole document schema."""
-    return {**schema, "$ref": "#/$defs/streamed_finding", "required": [], "properties": {}, "type": "object"}
+    return {**schema, "$ref": f"#/$defs/{line}", "required": [], "properties": {}, "type": "object"}
 
 
 def clean(tmp_path, name="clean.txt"):
@@ -60,23 +60,35 @@ def test_json_lists_candidates_when_several_figures_explain(schema, tmp_path):
     assert {c["confidence"] for c in f["candidates"]} == {"low"}
 
 
-def test_jsonl_is_one_finding_a_line_with_its_path(schema, tmp_path):
+def test_jsonl_is_a_line_per_finding_then_a_line_per_file(schema, tmp_path):
     other = clean(tmp_path)
-    proc = run("check", "--format", "jsonl", SEED, other, SEED)
-    assert proc.returncode == 1
-    lines = proc.stdout.splitlines()
-    assert len(lines) == 4
-    for line in lines:
-        finding = json.loads(line)
-        jsonschema.validate(finding, streamed(schema))
-        assert finding["path"] == str(SEED)
-        assert finding["suggestion"]["value"] == 9824
-    assert [json.loads(line)["rule"] for line in lines] == ["VQ001", "VQ002"] * 2
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear shareholders,\nThe year was good.\n")
+    proc = run("check", "--format", "jsonl", SEED, other, letter, SEED)
+    assert proc.returncode == 2  # the letter has no schedule
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    for record in records:
+        jsonschema.validate(record, streamed(schema, "streamed_line"))
+    assert [(r["type"], r.get("rule") or r["status"]) for r in records] == [
+        ("finding", "VQ001"), ("finding", "VQ002"), ("file", "findings"),
+        ("file", "clean"), ("file", "no-schedule"),
+        ("finding", "VQ001"), ("finding", "VQ002"), ("file", "findings")]
+    for r in records:
+        if r["type"] == "finding":
+            jsonschema.validate(r, streamed(schema))
+            assert r["path"] == str(SEED) and r["suggestion"]["value"] == 9824
+    assert [r["path"] for r in records if r["type"] == "file"] == [str(SEED), str(other), str(letter), str(SEED)]
+    assert records[2] | {"path": None} == {"type": "file", "path": None, "status": "findings", "error": None,
+                                           "schedules": 1, "findings": 2, "errors": 2, "warnings": 0, "infos": 0}
+    assert "no Schedule II found" in records[4]["error"]["message"]
 
 
-def test_jsonl_schema_refuses_a_line_without_path(schema):
+def test_jsonl_schema_refuses_a_line_without_path_or_type(schema):
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"rule": "VQ001"}, streamed(schema))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"type": "file", "path": "a.txt", "status": "done", "error": None, "findings": 0},
+                            streamed(schema, "streamed_line"))
 
 
 def test_github_annotations(tmp_path):
@@ -159,11 +171,17 @@ def test_summary_counts_per_rule_across_files(tmp_path):
     proc = run("check", "--summary", SEED, mutated, clean(tmp_path))
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    counts = [line.split() for line in lines[:-1]]
+    counts = [line.split() for line in lines[:2]]
     assert counts == [
         ["3", "VQ001", "error", "row_identity"],
         ["3", "VQ002", "error", "column_total"],
     ]
+    assert lines[2] == "files: 1 clean, 2 findings, 0 no-schedule, 0 unreadable"
+    # The files with the largest differences, largest first, in dollars (the schedule is in thousands).
+    assert lines[3] == "largest differences (2 of 2 files with findings):"
+    # Equal differences: in the order the files were given.
+    assert lines[4] == f"  {SEED}:42:98: VQ001 Total, Year ended June 30, 2003: difference -62 (thousands)"
+    assert lines[5] == f"  {mutated}:42:98: VQ001 Total, Year ended June 30, 2003: difference -62 (thousands)"
     assert lines[-1] == "6 findings (6 errors, 0 warnings, 0 info) in 3 files"
 
 
@@ -202,7 +220,8 @@ def test_every_fixture_goes_through_every_writer(exhibit, schema, capsys):
     findings = doc["files"][0]["findings"]
     assert doc["files"][0]["error"] is None and doc["files"][0]["schedules"]
     assert len(json.loads(outputs["sarif"])["runs"][0]["results"]) == len(findings)
-    assert len([ln for ln in outputs["jsonl"].splitlines() if ln]) == len(findings)
+    lines = [json.loads(ln) for ln in outputs["jsonl"].splitlines() if ln]
+    assert [r["type"] for r in lines] == ["finding"] * len(findings) + ["file"]
     assert outputs["github"].count("title=VQ") == len(findings)
     for f in findings:
         assert f"{exhibit}:{f['location']['line']}:{f['location']['column']}: {f['severity']} {f['rule']}" in outputs["text"]

@@ -440,21 +440,22 @@ def test_candidates_are_each_marked_and_a_pair_is_marked_at_both_cells():
     assert any("would explain this, equally" in li.text for li in page.find_all("li"))
 
 
-def test_jsonl_file_records_and_a_summary_line_are_read(tmp_path):
-    """Besides findings, a stream may carry a file's whole record (its tables,
-    an error) and a closing summary line: the page uses both."""
-    doc = json_of(SEED)
-    record = {k: v for k, v in doc["files"][0].items() if k != "findings"}
-    unreadable = {"path": "broken.txt", "error": {"message": "no Schedule II found", "line": None, "column": None},
-                  "schedules": [], "findings": []}
-    lines = run("check", "--format", "jsonl", SEED).stdout.splitlines()
-    lines += [json.dumps(record, default=str), json.dumps(unreadable), json.dumps({"summary": {"suppressed": 3}})]
+def test_jsonl_file_lines_and_a_summary_line_are_read(tmp_path):
+    """A stream's file lines tell clean and unreadable files; a closing
+    summary line, what the files cannot tell."""
+    notes = tmp_path / "minutes.txt"
+    notes.write_text("Minutes of the meeting.\n")
+    clean = tmp_path / "clean.txt"
+    clean.write_text(SEED.read_text().replace("$ 9,762", "$ 9,824"))
+    lines = run("check", "--format", "jsonl", SEED, notes, clean).stdout.splitlines()
+    lines.append(json.dumps({"summary": {"suppressed": 3}}))
     stream = tmp_path / "result.jsonl"
     stream.write_text("\n".join(lines) + "\n")
     proc = run("report", stream)
     assert proc.returncode == 0, proc.stderr
     page = parse(proc.stdout)
     assert {e.attrs["data-count"]: int(e.text) for e in page.find_all("dd")} == {
-        "files": 2, "findings": 2, "errors": 2, "warnings": 0, "infos": 0, "unreadable": 1, "suppressed": 3}
-    (cell,) = page.find_all("td", cls="failing")  # the table came with the file's record
-    assert cell.attrs["data-location"] == "42:98" and "9,824" in cell.text
+        "files": 3, "findings": 2, "errors": 2, "warnings": 0, "infos": 0, "unreadable": 1, "suppressed": 3}
+    (failing,) = page.find_all(cls="failing")  # listed, not drawn: a stream has no tables
+    assert failing.attrs["data-location"] == "42:98" and "9,824" in failing.text
+    assert [li.text for li in page.find_all("li") if li.parent.attrs.get("class") == "clean-list"] == [str(clean)]

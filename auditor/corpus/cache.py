@@ -1,0 +1,131 @@
+"""The result cache: a second run over an unchanged corpus only reads it.
+
+An entry is keyed by the file's content (SHA-256 of its bytes as stored,
+compressed or not) and by everything else that decides the result: the
+tool itself (a digest of its code, grammars and bundled rules, which changes
+with every version and every edit), the rules file and every file it extends, and the
+options that change findings (--select, --ignore, --severity,
+--input-format).  A changed rule, option or tool version gives new keys, so
+everything is checked again; old entries are simply no longer read.
+
+Entries are written whole or not at all (a temporary file in the same
+directory, then a rename), so concurrent runs and runs stopped midway leave
+only complete entries.  Each entry carries its key and a checksum of its
+body: an entry that fails either (a damaged disk, an edit) is ignored,
+the file checked again, and the entry rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import codec
+
+DEFAULT_DIR = ".auditor_cache"
+LAYOUT = "v1"  # the directory under the cache dir: a new layout starts afresh
+
+
+def fingerprint(ruleset, select=(), ignore=(), severity=(), input_format=None, sources="both") -> str:
+    """Everything besides a file's content that decides its result."""
+    digest = hashlib.sha256()
+    digest.update(code_digest())
+    for path in ruleset.files or (ruleset.path,):
+        digest.update(b"\0rules\0" + str(path).encode())
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError:  # loaded a moment ago; gone now: never matches a stored key
+            digest.update(os.urandom(16))
+    options = json.dumps([list(select), list(ignore), list(severity), input_format, sources])
+    digest.update(b"\0options\0" + options.encode())
+    return digest.hexdigest()
+
+
+def code_digest() -> bytes:
+    """The tool's version, to the byte: its own source, grammars and bundled
+    rules.  (A version number does not change with every edit of a checkout,
+    and a stale result must never be read; importlib.metadata would also cost
+    40 ms of start-up.)"""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".lark", ".yaml", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.digest()
+
+
+class Cache:
+    def __init__(self, directory: str, fingerprint: str):
+        self.directory = Path(directory) / LAYOUT
+        self.fingerprint = fingerprint
+        self.writable = True
+
+    def key(self, data: bytes) -> str:
+        content = hashlib.sha256(data).hexdigest()
+        return hashlib.sha256(f"{self.fingerprint}:{content}".encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str, path: str):
+        """(FileResult, Diagnosis) stored under `key`, or None (absent or damaged)."""
+        try:
+            text = self._path(key).read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        try:
+            entry = json.loads(text)
+            body = entry["body"]
+            if entry["key"] != key or entry["sha256"] != _checksum(body):
+                return None
+            return codec.loads(body, path)
+        except Exception:  # damaged in any way: check the file again, rewrite the entry
+            return None
+
+    def put(self, key: str, result, diagnosis) -> None:
+        """Store a result; a cache that cannot be written is not an error
+        (read-only directory, full disk): the run goes on without it."""
+        if not self.writable:
+            return
+        body = codec.dumps(result, diagnosis)
+        text = json.dumps({"key": key, "sha256": _checksum(body), "body": body}, ensure_ascii=False)
+        target = self._path(key)
+        try:
+            self._prepare(target.parent)
+            fd, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    out.write(text)
+                os.replace(temporary, target)
+            except BaseException:
+                _unlink(temporary)
+                raise
+        except OSError:
+            self.writable = False
+
+    def _prepare(self, directory: Path) -> None:
+        if directory.is_dir():
+            return
+        top = self.directory.parent
+        if not top.is_dir():
+            top.mkdir(parents=True, exist_ok=True)
+            # Keep the cache out of version control and backups, as other tools' caches do.
+            (top / ".gitignore").write_text("# made by auditor\n*\n")
+            (top / "CACHEDIR.TAG").write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n# auditor's result cache: safe to delete\n")
+        directory.mkdir(parents=True, exist_ok=True)
+
+
+def _checksum(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _unlink(path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

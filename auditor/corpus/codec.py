@@ -1,0 +1,99 @@
+"""A checked file's result as JSON, and back: what the cache stores.
+
+JSON, not pickle: a cache directory is only data, so reading a damaged or
+planted entry can at worst give a wrong result for that entry (and a damaged
+one is caught by its checksum), never run code.  Records are rebuilt only
+from the classes named here; anything else in an entry makes it unreadable.
+Every JSON object in a body is tagged (`$r` a record, its fields in order;
+`$d` a Decimal, `$t` a tuple, `$date`, `$map`), so the C decoder rebuilds
+them through an object hook, innermost first: a Python walk over the
+decoded body cost three times more.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from decimal import Decimal
+
+from .. import FileResult
+from ..diagnose import Diagnosis, Suggestion
+from ..errors import InputError
+from ..model import Cell, Column, Finding, Period, Position, Row, Schedule
+
+RECORDS = {c.__name__: c for c in (Position, Cell, Column, Row, Period, Schedule, Finding, Suggestion, Diagnosis)}
+
+
+class Damaged(ValueError):
+    """An entry that does not decode to a result."""
+
+
+def dumps(result: FileResult, diagnosis: Diagnosis) -> str:
+    error = result.error
+    body = [
+        None if error is None else [error.message, error.line, error.column],
+        list(result.schedules),
+        list(result.findings),
+        diagnosis,
+        dict(getattr(result, "said", {})),  # company and period of report where the filing says them
+    ]
+    return json.dumps(_out(body), ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(body: str, path: str) -> tuple:
+    """(FileResult, Diagnosis) for the file at `path` (an entry is keyed by
+    content, so the same bytes at another path share it)."""
+    try:
+        error, schedules, findings, diagnosis, *rest = json.loads(body, object_hook=_record)
+        said = rest[0] if rest else {}
+        if not isinstance(said, dict) or not all(isinstance(v, str) for v in said.values()):
+            raise Damaged("company and period")
+        result = FileResult(path, schedules=list(schedules), findings=list(findings), said=said)
+        if error is not None:
+            message, line, column = error
+            if not isinstance(message, str):
+                raise Damaged("error message")
+            result.error = InputError(message, path, line, column)
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+        raise Damaged(str(exc)) from None
+    if not isinstance(diagnosis, Diagnosis) or not all(isinstance(f, Finding) for f in result.findings) \
+            or not all(isinstance(s, Schedule) for s in result.schedules):
+        raise Damaged("not a result")
+    return result, diagnosis
+
+
+def _out(o):
+    if o is None or isinstance(o, (str, int, bool)):
+        return o
+    if isinstance(o, Decimal):
+        return {"$d": str(o)}
+    if isinstance(o, date):
+        return {"$date": o.isoformat()}
+    if isinstance(o, tuple):
+        return {"$t": [_out(v) for v in o]}
+    if isinstance(o, list):
+        return [_out(v) for v in o]
+    if isinstance(o, dict):
+        return {"$map": [[_out(k), _out(v)] for k, v in o.items()]}
+    if type(o).__name__ in RECORDS and dataclasses.is_dataclass(o):
+        return {"$r": type(o).__name__, "f": [_out(getattr(o, f.name)) for f in dataclasses.fields(o)]}
+    raise TypeError(f"cannot cache a {type(o).__name__}")
+
+
+def _record(o: dict):
+    if len(o) == 1:
+        if "$d" in o:
+            return Decimal(o["$d"])
+        if "$t" in o:
+            return tuple(o["$t"])
+        if "$date" in o:
+            return date.fromisoformat(o["$date"])
+        if "$map" in o:
+            return {k: v for k, v in o["$map"]}
+    elif len(o) == 2 and "$r" in o:
+        cls = RECORDS.get(o["$r"])
+        if cls is None:
+            raise Damaged(f"unknown record {o['$r']!r}")
+        return cls(*o["f"])
+    raise Damaged("untagged object")

@@ -1,0 +1,82 @@
+"""The Dask distributed engine: the same batches, as tasks on a cluster.
+
+Imported only for --engine dask.  Without --scheduler a LocalCluster of
+`jobs` worker processes (one thread each: the checks are pure Python and
+hold the GIL) is started for the run and closed after it.  Workers must see
+the same paths as the client (a shared file system) and the same cache
+directory if the cache is to be shared; a worker that cannot write the
+cache goes on without it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .work import check_batch, check_one
+
+
+class DaskBackend:
+    def __init__(self, options, jobs: int, scheduler: str = None):
+        from dask.distributed import Client, LocalCluster, as_completed
+
+        from .engines import EngineError
+
+        self.options = options
+        self.cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout="10s")
+            else:
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=logging.ERROR)
+                self.client = Client(self.cluster)
+        except (OSError, TimeoutError) as exc:
+            self._close_cluster()
+            raise EngineError(f"--scheduler {scheduler}: cannot connect ({exc})" if scheduler
+                              else f"cannot start a Dask LocalCluster ({exc})") from None
+        self.done = as_completed(with_results=False)
+        self.ready = []
+
+    def submit(self, batch):
+        # pure=False: a batch is checked again on each run, never served from
+        # Dask's own memory of an earlier identical task (files change).
+        future = self.client.submit(check_batch, batch, self.options, pure=False)
+        self.done.add(future)
+        return future
+
+    def finished(self, handles):
+        future = next(self.done)
+        out = [future]
+        out.extend(self.done.next_batch(block=False) if self.done.has_ready() else [])
+        results = []
+        for f in out:
+            if f.status == "finished":
+                results.append((f, f.result()))
+            else:  # erred (a worker killed repeatedly: KilledWorker) or cancelled
+                results.append((f, f.exception() if f.status == "error" else RuntimeError(f.status)))
+        return results
+
+    def isolate(self, batch) -> list:
+        """A batch whose task failed: each file on its own, so one bad file
+        is reported and the others checked."""
+        from .engines import _died
+
+        out = []
+        for index, path in batch:
+            future = self.client.submit(check_one, index, path, self.options, pure=False, retries=0)
+            try:
+                out.append(future.result())
+            except Exception as exc:
+                out.append(_died(index, path, f"its Dask task failed ({type(exc).__name__}: {exc})"))
+        return out
+
+    def close(self) -> None:
+        try:
+            self.client.close()
+        finally:
+            self._close_cluster()
+
+    def _close_cluster(self) -> None:
+        if self.cluster is not None:
+            self.cluster.close()
+            self.cluster = None

@@ -1,0 +1,230 @@
+"""Run the checks of many files: in process, in a process pool, or on Dask.
+
+Files travel in batches (a task per tiny exhibit would cost more in
+hand-offs than in checking), at most a window of batches is out at a time,
+and results are handed on as batches finish: the main process holds only
+the batches in flight, whatever the number of files.  With `ordered`,
+results come out in the order the paths were given (a finished batch waits
+for the ones before it, and the window counts it until it is handed on),
+so every output is the same whatever the number of workers.
+
+A worker that dies (killed, out of memory, a crash in a C extension) takes
+its batch down with it, and in a process pool every batch in flight.  Those
+files are suspects, not failures: each is checked again on its own in a
+one-process pool, and only a file whose own check kills a worker is
+reported, as unreadable, naming what happened.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .work import Checked, Options, check_batch, check_one
+
+FILES_PER_BATCH = 16
+BYTES_PER_BATCH = 16 << 20  # one 10 MB submission is a batch of its own
+DASK_HINT = "--engine dask needs Dask: pip install 'auditor[dask]'"
+
+
+class EngineError(Exception):
+    """The engine cannot start (Dask missing, a scheduler that does not answer)."""
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def batches(indexed, files: int = FILES_PER_BATCH, size: int = BYTES_PER_BATCH):
+    """[(index, path), ...] in batches of up to `files` files and about `size` bytes."""
+    batch, total = [], 0
+    for index, path in indexed:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass  # reported when the worker tries to read it
+        batch.append((index, path))
+        if len(batch) >= files or total >= size:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
+
+
+def run(paths, options: Options, jobs: int = None, engine: str = "pool", scheduler: str = None,
+        ordered: bool = False, on_done=None):
+    """Yield a `Checked` per path (completion order, or the paths' order with
+    `ordered`); `on_done(checked)` is called as each file finishes."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    if not isinstance(paths, (list, tuple)):
+        paths = list(paths)
+    per_batch = max(1, min(FILES_PER_BATCH, -(-len(paths) // (jobs * 4))))
+    work = batches(enumerate(paths), per_batch)
+    if engine == "dask":
+        backend = _dask_backend(options, jobs, scheduler)
+    elif jobs == 1 or len(paths) <= 1:
+        yield from _in_process(paths, options, on_done)
+        return
+    else:
+        backend = _Pool(options, min(jobs, -(-len(paths) // per_batch)))
+    try:
+        yield from _stream(work, backend, window=jobs * (4 if ordered else 2), ordered=ordered, on_done=on_done)
+    finally:
+        backend.close()
+
+
+def _in_process(paths, options, on_done):
+    for index, path in enumerate(paths):
+        checked = check_one(index, path, options)
+        if on_done is not None:
+            on_done(checked)
+        yield checked
+
+
+def _stream(work, backend, window: int, ordered: bool, on_done):
+    inflight = {}  # handle -> (batch number, batch)
+    held = {}  # batch number -> results, finished but waiting for earlier batches (ordered)
+    submitted = emitted = 0
+    exhausted = False
+    while True:
+        while not exhausted and (submitted - emitted if ordered else len(inflight)) < window:
+            batch = next(work, None)
+            if batch is None:
+                exhausted = True
+                break
+            inflight[backend.submit(batch)] = (submitted, batch)
+            submitted += 1
+        if not inflight:
+            return
+        for handle, outcome in backend.finished(list(inflight)):
+            number, batch = inflight.pop(handle)
+            results = outcome if not isinstance(outcome, BaseException) else backend.isolate(batch)
+            if on_done is not None:
+                for checked in results:
+                    on_done(checked)
+            if not ordered:
+                yield from results
+                emitted += 1
+                continue
+            held[number] = results
+            while emitted in held:
+                yield from held.pop(emitted)
+                emitted += 1
+
+
+# --- a process pool --------------------------------------------------------------
+
+
+def _quiet_worker():
+    """Ctrl-C reaches every process of the terminal's group: the main process
+    stops the pool, the workers are not to print tracebacks of their own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _new_pool(workers: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork: a worker starts with the modules already imported (spawn would
+    # import lark and the grammar again, about 0.2 s a worker).
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker)
+
+
+def _stop(pool) -> None:
+    """Stop now: cancel what has not started, end the workers (a worker in the
+    middle of a 10 MB file would otherwise finish it first)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(5)
+
+
+class _Pool:
+    def __init__(self, options: Options, workers: int):
+        self.options, self.workers = options, workers
+        self.pool = None
+        self.spare = None  # the one-process pool that checks suspects one at a time
+
+    def submit(self, batch):
+        if self.pool is None:
+            self.pool = _new_pool(self.workers)
+        try:
+            return self.pool.submit(check_batch, batch, self.options)
+        except RuntimeError:  # broken since the last look: start afresh
+            _stop(self.pool)
+            self.pool = _new_pool(self.workers)
+            return self.pool.submit(check_batch, batch, self.options)
+
+    def finished(self, handles):
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        done, _ = wait(handles, return_when=FIRST_COMPLETED)
+        out = []
+        for future in done:
+            error = future.exception()
+            if isinstance(error, BrokenProcessPool) and self.pool is not None and self.pool._broken:
+                _stop(self.pool)  # every batch still in it fails too, and is checked again
+                self.pool = None
+            out.append((future, error if error is not None else future.result()))
+        return out
+
+    def isolate(self, batch) -> list:
+        from concurrent.futures.process import BrokenProcessPool
+
+        out = []
+        for index, path in batch:
+            if self.spare is None:
+                self.spare = _new_pool(1)
+            try:
+                out.append(self.spare.submit(check_one, index, path, self.options).result())
+            except BrokenProcessPool:
+                _stop(self.spare)
+                self.spare = None
+                out.append(_died(index, path, "the process checking it died (killed, or out of memory)"))
+            except Exception as exc:
+                out.append(_died(index, path, f"the process checking it failed ({type(exc).__name__}: {exc})"))
+        return out
+
+    def close(self) -> None:
+        for pool in (self.pool, self.spare):
+            if pool is not None:
+                _stop(pool)
+        self.pool = self.spare = None
+
+
+def _died(index, path, why) -> Checked:
+    import auditor
+    from ..diagnose import Diagnosis
+    from ..errors import InputError
+
+    return Checked(index, auditor.FileResult(path, error=InputError(f"not checked: {why}", path)), Diagnosis())
+
+
+# --- Dask distributed ------------------------------------------------------------
+
+
+def dask_available() -> bool:
+    """Whether Dask distributed imports (only asked when it is about to be used)."""
+    try:
+        import dask.distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _dask_backend(options, jobs, scheduler):
+    if not dask_available():
+        raise EngineError(DASK_HINT)
+    from .dask_engine import DaskBackend
+
+    return DaskBackend(options, jobs, scheduler)

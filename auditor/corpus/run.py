@@ -1,0 +1,168 @@
+"""`auditor check` over any number of files: the command line's side of a
+corpus run.  Everything that can be wrong with the command (rules, options,
+paths, where the report goes) is told before any file is checked; then files
+are checked by the engine asked for, each written out as it comes (in the
+order the paths were given, whatever the number of workers), and the run
+ends with the summary and the exit status.
+
+Exit status: 2 if any file could not be checked, else 1 if any finding
+reached --fail-on, else 0.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..errors import InputError
+from . import discover, engines
+from .output import Output
+from .totals import Totals
+from .work import Options, patterns, prepare
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def fail(message: str) -> int:
+    sys.stderr.write(f"auditor: {message}\n")
+    return EXIT_INPUT
+
+
+def check(args) -> int:
+    try:
+        options, ruleset = _options(args)
+        paths = _paths(args)
+    except (InputError, discover.UsageError, ValueError) as exc:
+        return fail(str(exc))
+    if args.engine == "dask" and not engines.dask_available():
+        return fail(engines.DASK_HINT)
+    if args.summary and args.format != "text":
+        return fail("--summary goes with --format text")
+    try:
+        accepted = _baseline(args.baseline)
+        out = None if args.write_baseline else Output(args.output)
+    except InputError as exc:
+        return fail(str(exc))
+    try:
+        code = _run(args, options, ruleset, paths, accepted, out)
+    except BaseException:
+        if out is not None:
+            out.discard()  # Ctrl-C, or worse: no half-written --output
+        raise
+    return code
+
+
+def _options(args) -> tuple:
+    """(Options for the workers, the rules) from the command line; InputError
+    or ValueError when the rules or options are bad."""
+    options = Options.for_run(rules=args.rules, select=tuple(args.select), ignore=tuple(args.ignore),
+                              severity=tuple(args.severity), input_format=args.input_format,
+                              sources=args.source)
+    ruleset, _ = prepare(options)
+    unknown = [p for p in patterns(args.select) + patterns(args.ignore)
+               if not any(r.id.startswith(p) or r.name.startswith(p) for r in ruleset.rules)]
+    if unknown:
+        raise ValueError(f"--select/--ignore: no rule matches {unknown[0]!r}")
+    if not args.no_cache:
+        from .cache import DEFAULT_DIR, fingerprint
+
+        options = options._replace(
+            cache_dir=os.path.abspath(args.cache_dir or DEFAULT_DIR),
+            fingerprint=fingerprint(ruleset, patterns(args.select), patterns(args.ignore),
+                                    patterns(args.severity), args.input_format, args.source))
+    return options, ruleset
+
+
+def _paths(args) -> list:
+    given = list(args.files)
+    if args.files_from:
+        given += discover.files_from(args.files_from)
+    if not given:
+        raise discover.UsageError("no files to check (name files or directories, or --files-from LIST)")
+    discover.check_exist(given)
+    return given
+
+
+def _baseline(path):
+    if not path:
+        return None
+    from .. import baseline
+
+    return baseline.load(path)
+
+
+def _run(args, options, ruleset, given, accepted, out) -> int:
+    from .progress import progress
+
+    unlistable = []
+    paths = list(discover.expand(given, args.include, args.exclude,
+                                 lambda path, message: unlistable.append(InputError(message, path))))
+    totals = Totals()
+    write = None
+    if out is not None:
+        from .writers import writer
+
+        color = args.format == "text" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        terminal = args.output is None and sys.stdout.isatty()
+        table = args.show_table if args.show_table is not None else terminal and len(paths) == 1
+        write = writer(args.format, out, ruleset, color=color, table=table, statistics=args.summary)
+    left = None if accepted is None else accepted.copy()
+    if left is not None:
+        totals.suppressed = 0
+    entries = [] if args.write_baseline else None
+    try:
+        with progress(len(paths), args.quiet) as bar:
+            for checked in engines.run(paths, options, args.jobs, args.engine, args.scheduler,
+                                       ordered=True, on_done=bar.done):
+                _one(checked, totals, write, left, entries)
+    except engines.EngineError as exc:
+        return fail(str(exc))
+    for error in unlistable:
+        import auditor
+        from ..diagnose import Diagnosis
+        from .work import Checked
+
+        _one(Checked(totals.files, auditor.FileResult(error.path, error=error), Diagnosis()), totals, write, None, entries)
+    if entries is not None:
+        return _write_baseline(args.write_baseline, entries, totals)
+    try:
+        write.end(totals)
+        out.commit()
+    except InputError as exc:
+        return fail(str(exc))
+    if totals.unreadable:
+        return EXIT_INPUT
+    return EXIT_FINDINGS if totals.failing(args.fail_on) else EXIT_CLEAN
+
+
+def _one(checked, totals, write, left, entries) -> None:
+    """A finished file, in its turn: through the baseline, counted, written."""
+    result = checked.result
+    if left is not None:
+        from .. import baseline
+
+        (result,), suppressed = baseline.apply([result], left, remaining=True)
+        totals.suppressed += suppressed
+    totals.add(checked, result)
+    if result.error is not None:
+        sys.stderr.write(f"auditor: {result.error}\n")
+    if entries is not None:
+        from .. import baseline
+
+        entries += baseline.entries([result])
+    elif write is not None:
+        write.file(result, checked.diagnosis)
+
+
+def _write_baseline(path, entries, totals) -> int:
+    from .. import baseline, report
+
+    if totals.unreadable:
+        return fail(f"{path}: baseline not written, as not every file could be checked")
+    try:
+        report.write_file(path, baseline.dumps_entries(entries))
+    except OSError as exc:
+        return fail(f"{path}: cannot write baseline: {exc.strerror}")
+    count = len(entries)
+    sys.stderr.write(f"auditor: recorded {count} finding{'s' * (count != 1)} as accepted in {path}\n")
+    return EXIT_CLEAN

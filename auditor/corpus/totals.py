@@ -1,0 +1,103 @@
+"""What a run keeps besides the batch in hand: counters, and for --summary
+the ten files with the largest differences.  Nothing here grows with the
+number of files."""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from decimal import Decimal
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+# What a file came to: checked with no finding, checked with findings, no
+# schedule in it (an error, as a file with none is never a clean result),
+# or not read at all (cannot be opened, not text, a table that cannot be read).
+STATUSES = ("clean", "findings", "no-schedule", "unreadable")
+NO_SCHEDULE = "no Schedule II found"
+SCALE = {"thousands": Decimal(1000), "millions": Decimal(10) ** 6, "billions": Decimal(10) ** 9}
+TOP = 10
+
+
+def status(result) -> str:
+    if result.error is not None:
+        return "no-schedule" if result.error.message.startswith(NO_SCHEDULE) else "unreadable"
+    return "findings" if result.findings else "clean"
+
+
+class Totals:
+    def __init__(self):
+        self.files = 0
+        self.severities = Counter()
+        self.statuses = Counter()
+        self.rules = Counter()  # (rule, check, severity) -> findings
+        self.cached = 0
+        self.suppressed = None  # findings a baseline accepted, with --baseline
+        self._largest = []  # heap of (difference in dollars, order, line): the top ten
+
+    def add(self, checked, result=None) -> None:
+        """`result`: the file's result as reported (after a baseline), if not checked.result."""
+        result = result if result is not None else checked.result
+        self.files += 1
+        self.cached += checked.cached
+        self.statuses[status(result)] += 1
+        for f in result.findings:
+            self.severities[f.severity] += 1
+            self.rules[(f.rule, f.check, f.severity)] += 1
+        largest = _largest_difference(result)
+        if largest is not None:
+            entry = (largest[0], -checked.index, largest[1])
+            (heapq.heappush if len(self._largest) < TOP else heapq.heappushpop)(self._largest, entry)
+
+    @property
+    def unreadable(self) -> int:
+        return self.statuses["no-schedule"] + self.statuses["unreadable"]
+
+    def failing(self, floor: str) -> bool:
+        return any(n for severity, n in self.severities.items() if SEVERITY_RANK[severity] >= SEVERITY_RANK[floor])
+
+    def summary(self) -> dict:
+        """The JSON document's `summary`, keys in its order."""
+        out = {
+            "files": self.files,
+            "findings": sum(self.severities.values()),
+            "errors": self.severities["error"],
+            "warnings": self.severities["warning"],
+            "infos": self.severities["info"],
+            "unreadable": self.unreadable,
+        }
+        if self.suppressed is not None:
+            out["suppressed"] = self.suppressed
+        return out
+
+    def rule_counts(self) -> list:
+        """(rule, check, severity, count), most frequent first (as report.rule_counts)."""
+        return sorted(((*k, n) for k, n in self.rules.items()), key=lambda t: (-t[3], t[0], t[2]))
+
+    def largest(self) -> list:
+        """The files with the largest differences, largest first: (dollars, line)."""
+        return [(dollars, line) for dollars, _, line in sorted(self._largest, reverse=True)]
+
+
+def _largest_difference(result):
+    """(|difference| in dollars, a line naming it) of the file's largest
+    failure (not a rounding one), in the units its schedule states."""
+    best = None
+    for f in result.findings:
+        if f.difference is None or f.severity == "info":
+            continue
+        units = _units(result, f.location.line)
+        dollars = abs(f.difference) * SCALE.get(units, 1)
+        if best is None or dollars > best[0]:
+            line = (f"{result.path}:{f.location.line}:{f.location.column}: {f.rule} "
+                    f"{f.row or '(unlabelled total)'}, {f.period}: difference {f.difference:,}")
+            best = (dollars, line + (f" ({units})" if units else ""))
+    return best
+
+
+def _units(result, line):
+    """The units of the schedule a line belongs to (the last one starting above it)."""
+    units = None
+    for s in sorted(result.schedules, key=lambda s: s.line):
+        if s.line <= line:
+            units = s.units
+    return units

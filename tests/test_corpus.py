@@ -1,0 +1,408 @@
+"""Checking a corpus: directories and lists, a process pool, the cache, Dask,
+and the files a corpus always holds that are not filings.
+
+The promise tested throughout: whatever the engine and the number of
+workers, and whether results come from the cache or not, every file gets
+the result a plain one-at-a-time check gives it, and the report is the same
+byte for byte.
+"""
+
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import auditor
+from auditor.corpus import codec, discover, engines, work
+from auditor.corpus.work import Options
+from conftest import FIXTURES, ROOT, SEED, auditor_command, run
+
+
+def outcome(checked) -> tuple:
+    """A file's result as data, to compare runs (the cache's own encoding)."""
+    return checked.path, codec.dumps(checked.result, checked.diagnosis)
+
+
+def by_index(results) -> list:
+    return [outcome(c) for c in sorted(results, key=lambda c: c.index)]
+
+
+@pytest.fixture(scope="module")
+def corpus_paths():
+    """Every fixture the tests have: text, HTML, submissions, rules exhibits."""
+    return list(discover.expand([str(FIXTURES)]))
+
+
+@pytest.fixture(scope="module")
+def one_at_a_time(corpus_paths):
+    return by_index(auditor.check_paths(corpus_paths, jobs=1))
+
+
+def copy_seed(path: Path, text: str = None) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text if text is not None else SEED.read_text())
+    return path
+
+
+# --- which files ------------------------------------------------------------------
+
+
+def test_a_directory_is_searched_for_filings_in_name_order(tmp_path):
+    copy_seed(tmp_path / "b" / "10k.txt")
+    copy_seed(tmp_path / "a" / "EX-27.TXT")  # any case
+    (tmp_path / "a" / "x.htm").write_text("<html><table><tr><td>1</td></tr></table></html>")
+    (tmp_path / "a" / "cover.jpg").write_bytes(b"\xff\xd8\xff")
+    (tmp_path / "a" / "notes.md").write_text("not a filing kind")
+    with gzip.open(tmp_path / "c.txt.gz", "wt") as out:
+        out.write(SEED.read_text())
+    copy_seed(tmp_path / ".git" / "skipped.txt")  # directories beginning with a dot are not entered
+    os.mkfifo(tmp_path / "a" / "pipe.txt")  # reading a pipe would wait for ever
+    found = [os.path.relpath(p, tmp_path) for p in discover.expand([str(tmp_path)])]
+    assert found == ["a/EX-27.TXT", "a/x.htm", "b/10k.txt", "c.txt.gz"]
+    include = list(discover.expand([str(tmp_path)], include=["*.gz"]))
+    assert [os.path.relpath(p, tmp_path) for p in include] == ["c.txt.gz"]
+    exclude = list(discover.expand([str(tmp_path)], exclude=["a", "*.gz"]))
+    assert [os.path.relpath(p, tmp_path) for p in exclude] == ["b/10k.txt"]
+    exclude = list(discover.expand([str(tmp_path)], exclude=["b/*.txt"]))  # a path below the directory
+    assert [os.path.relpath(p, tmp_path) for p in exclude] == ["a/EX-27.TXT", "a/x.htm", "c.txt.gz"]
+    # A file named outright is checked whatever its name.
+    assert list(discover.expand([str(tmp_path / "a" / "notes.md")])) == [str(tmp_path / "a" / "notes.md")]
+
+
+def test_a_gzipped_filing_reads_as_the_filing(tmp_path):
+    packed = tmp_path / "lantronix.txt.gz"
+    packed.write_bytes(gzip.compress(SEED.read_bytes()))
+    plain, = auditor.check_paths([str(SEED)], jobs=1)
+    unpacked, = auditor.check_paths([str(packed)], jobs=1)
+    assert unpacked.result.error is None
+    assert unpacked.result.findings == plain.result.findings and unpacked.result.findings
+    damaged = tmp_path / "damaged.txt.gz"
+    damaged.write_bytes(packed.read_bytes()[:200])
+    broken, = auditor.check_paths([str(damaged)], jobs=1)
+    assert "damaged gzip archive" in broken.result.error.message
+
+
+def test_files_from_a_list_or_stdin(tmp_path):
+    other = copy_seed(tmp_path / "dir" / "other.txt")
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{SEED}\n\n{tmp_path / 'dir'}\n")
+    proc = run("check", "--no-cache", "--format", "jsonl", "--files-from", listing)
+    files = [json.loads(line)["path"] for line in proc.stdout.splitlines() if '"type": "file"' in line]
+    assert files == [str(SEED), str(other)] and proc.returncode == 1
+    proc = subprocess.run(auditor_command() + ["check", "--no-cache", "--format", "jsonl", "--files-from", "-"],
+                          input=f"{other}\n", capture_output=True, text=True, timeout=60)
+    assert [json.loads(line)["path"] for line in proc.stdout.splitlines()][-1] == str(other)
+
+
+def test_a_path_that_does_not_exist_stops_the_run_before_it_starts(tmp_path):
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{SEED}\n{tmp_path / 'gone.txt'}\n")
+    proc = run("check", "--no-cache", "--files-from", listing)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.splitlines() == [f"auditor: {tmp_path / 'gone.txt'}: cannot read: No such file or directory "
+                                        "(nothing was checked)"]
+    proc = run("check", "--files-from", tmp_path / "no-list.txt")
+    assert proc.returncode == 2 and "cannot read the list of files" in proc.stderr
+
+
+# --- the same results whatever runs them ------------------------------------------
+
+
+def test_a_pool_gives_each_file_what_one_at_a_time_gives(corpus_paths, one_at_a_time):
+    seen = []
+    results = list(auditor.check_paths(corpus_paths, jobs=2, on_done=seen.append))
+    assert by_index(results) == one_at_a_time
+    assert sorted(c.index for c in seen) == list(range(len(corpus_paths)))
+    ordered = list(auditor.check_paths(corpus_paths, jobs=2, ordered=True))
+    assert [c.index for c in ordered] == list(range(len(corpus_paths)))
+
+
+# text and jsonl stream a file at a time; sarif is a document written around spooled parts.
+@pytest.mark.parametrize("fmt", ["text", "jsonl", "sarif"])
+def test_the_report_is_the_same_byte_for_byte_whatever_the_jobs(fmt, tmp_path):
+    one = run("check", "--no-cache", "-j", "1", "--format", fmt, FIXTURES)
+    two = run("check", "--no-cache", "-j", "2", "--format", fmt, FIXTURES)
+    assert one.returncode == two.returncode == 2  # the fixtures hold files that cannot be read
+    assert one.stdout and two.stdout == one.stdout
+    assert sorted(two.stderr.splitlines()) == sorted(one.stderr.splitlines())
+
+
+def test_the_streamed_json_document_is_the_one_the_whole_list_writer_makes(corpus_paths):
+    from auditor import report, sarif
+    from auditor.corpus.output import Spool
+    from auditor.corpus.totals import Totals
+    from auditor.corpus.writers import JsonWriter, SarifWriter
+
+    checked = list(auditor.check_paths(corpus_paths, jobs=1))
+    results, diagnoses = [c.result for c in checked], [c.diagnosis for c in checked]
+    ruleset = auditor.load_rules()
+
+    class Out(list):
+        write = list.append
+
+    totals = Totals()
+    for c in checked:
+        totals.add(c)
+    for writer, whole in ((JsonWriter(Out()), report.dumps(results, diagnoses=diagnoses) + "\n"),
+                          (SarifWriter(Out(), ruleset), sarif.dumps(results, ruleset, diagnoses) + "\n")):
+        for c in checked:
+            writer.file(c.result, c.diagnosis)
+        writer.end(totals)
+        assert "".join(writer.out) == whole
+    # An empty section is written as the whole-list writer writes it.
+    spool, out = Spool({"a": [], "b": 1}, ["a"]), Out()
+    spool.write({"a": [], "b": 2}, out)
+    assert "".join(out) == report.json_text({"a": [], "b": 2}) + "\n"
+
+
+# --- the cache ----------------------------------------------------------------------
+
+
+def test_a_second_run_reads_the_cache_and_a_changed_rule_checks_again(corpus_paths, one_at_a_time, tmp_path):
+    cache = str(tmp_path / "cache")
+    first = list(auditor.check_paths(corpus_paths, jobs=1, cache_dir=cache))
+    assert by_index(first) == one_at_a_time and not any(c.cached for c in first)
+    readable = {c.index for c in first if "internal error" not in str(c.result.error or "")}
+    second = list(auditor.check_paths(corpus_paths, jobs=2, cache_dir=cache))
+    assert by_index(second) == one_at_a_time
+    assert {c.index for c in second if c.cached} == readable
+    # The same content at another path: the cached result, with the new path.
+    moved = copy_seed(tmp_path / "moved.txt")
+    (hit,) = auditor.check_paths([str(moved)], jobs=1, cache_dir=cache)
+    assert hit.cached and hit.path == str(moved) and hit.result.findings
+    # A changed rules file, or a changed option, is a different cache.
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(Path(auditor.rules.default_path()).read_text())
+    (again,) = auditor.check_paths([str(SEED)], rules=str(rules), jobs=1, cache_dir=cache)
+    assert not again.cached
+    (again,) = auditor.check_paths([str(SEED)], rules=str(rules), jobs=1, cache_dir=cache)
+    assert again.cached
+    rules.write_text(rules.read_text() + "\n# edited\n")
+    (edited,) = auditor.check_paths([str(SEED)], rules=str(rules), jobs=1, cache_dir=cache)
+    assert not edited.cached
+    (selected,) = auditor.check_paths([str(SEED)], select=("VQ001",), jobs=1, cache_dir=cache)
+    assert not selected.cached and {f.rule for f in selected.result.findings} == {"VQ001"}
+
+
+def test_a_damaged_cache_entry_is_ignored_and_rewritten(tmp_path):
+    cache = tmp_path / "cache"
+    (first,) = auditor.check_paths([str(SEED)], jobs=1, cache_dir=str(cache))
+    (entry,) = cache.rglob("*.json")
+    good = entry.read_text()
+    assert (cache / "CACHEDIR.TAG").exists() and (cache / ".gitignore").read_text().endswith("*\n")
+    tampered = json.loads(good)
+    tampered["body"] = tampered["body"].replace("9762", "9766")  # the checksum no longer holds
+    planted = json.loads(good)  # a record of a class not cached, under a valid checksum
+    planted["body"] = planted["body"].replace('"$r":"Finding"', '"$r":"system"')
+    planted["sha256"] = hashlib.sha256(planted["body"].encode()).hexdigest()
+    assert planted["body"] != json.loads(good)["body"]
+    for damage in ("", good[: len(good) // 2], "\x00\xff garbage", json.dumps(tampered), json.dumps(planted)):
+        entry.write_text(damage, errors="surrogateescape")
+        (again,) = auditor.check_paths([str(SEED)], jobs=1, cache_dir=str(cache))
+        assert not again.cached and outcome(again) == outcome(first)
+        assert entry.read_text() == good  # rewritten whole
+    (hit,) = auditor.check_paths([str(SEED)], jobs=1, cache_dir=str(cache))
+    assert hit.cached
+
+
+def test_the_command_line_caches_in_the_working_directory(tmp_path):
+    exhibit = copy_seed(tmp_path / "exhibit.txt")
+    first = run("check", "--format", "json", exhibit, cwd=tmp_path)
+    assert list((tmp_path / ".auditor_cache").rglob("*.json"))
+    second = run("check", "--format", "json", exhibit, cwd=tmp_path)
+    assert second.stdout == first.stdout and second.returncode == first.returncode == 1
+    elsewhere = tmp_path / "elsewhere"
+    run("check", "--cache-dir", elsewhere, exhibit, cwd=tmp_path)
+    assert list(elsewhere.rglob("*.json"))
+    nothing = tmp_path / "nothing"
+    nothing.mkdir()
+    run("check", "--no-cache", exhibit, cwd=nothing)
+    assert os.listdir(nothing) == []
+    # A cache that cannot be written is no reason to stop.
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache directory would be")
+    proc = run("check", "--cache-dir", blocked, exhibit)
+    assert proc.returncode == 1 and "VQ001" in proc.stdout
+
+
+# --- Dask -------------------------------------------------------------------------
+
+
+def test_dask_on_a_local_cluster_gives_what_one_at_a_time_gives(corpus_paths, one_at_a_time):
+    if not engines.dask_available():
+        pytest.skip("Dask is not installed (pip install 'auditor[dask]')")
+    seen = []
+    results = list(auditor.check_paths(corpus_paths, jobs=2, engine="dask", ordered=True, on_done=seen.append))
+    assert [c.index for c in results] == list(range(len(corpus_paths)))
+    assert by_index(results) == one_at_a_time and len(seen) == len(results)
+
+
+def test_dask_on_a_running_cluster_by_its_address(tmp_path):
+    if not engines.dask_available():
+        pytest.skip("Dask is not installed (pip install 'auditor[dask]')")
+    from dask.distributed import LocalCluster
+
+    paths = [str(SEED), str(copy_seed(tmp_path / "clean.txt", SEED.read_text().replace("$ 9,762", "$ 9,824")))]
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        results = list(auditor.check_paths(paths, engine="dask", scheduler=cluster.scheduler_address, ordered=True))
+        assert by_index(results) == by_index(auditor.check_paths(paths, jobs=1))
+        assert cluster.scheduler.workers  # the cluster is the caller's: left running
+
+
+def test_dask_missing_is_a_one_line_usage_error(tmp_path):
+    # A Python whose path hides dask: the command says how to install it.
+    hide = tmp_path / "hide"
+    hide.mkdir()
+    (hide / "sitecustomize.py").write_text(
+        "import sys\nclass Hide:\n    def find_spec(self, name, *a):\n"
+        "        if name.split('.')[0] in ('dask', 'distributed'):\n            raise ModuleNotFoundError(name)\n"
+        "sys.meta_path.insert(0, Hide())\n")
+    proc = run("check", "--engine", "dask", SEED, env={"PYTHONPATH": str(hide)})
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == "auditor: --engine dask needs Dask: pip install 'auditor[dask]'\n"
+
+
+# --- what a corpus holds besides filings --------------------------------------------
+
+
+def _dies_on_crash(path, data, *args):
+    if "crash" in os.path.basename(path):
+        os._exit(9)  # as a worker killed by the kernel would
+    return _real_checked(path, data, *args)
+
+
+_real_checked = work.checked
+
+
+def test_bad_files_are_reported_each_and_the_run_goes_on(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    copy_seed(corpus / "a-good.txt")
+    (corpus / "b-empty.txt").write_bytes(b"")
+    (corpus / "c-binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (corpus / "d-letter.txt").write_text("Dear shareholders,\nThe year was good.\n")
+    (corpus / "e-crash.txt").write_text("this one kills its worker")
+    (corpus / "f-dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    copy_seed(corpus / "g-vanishes.txt")
+    copy_seed(corpus / "h-good.txt")
+    for n in range(20):  # enough batches that several are in flight when the worker dies
+        copy_seed(corpus / "more" / f"{n:02}.txt")
+    paths = list(discover.expand([str(corpus)]))
+    monkeypatch.setattr(work, "checked", _dies_on_crash)
+
+    def vanish(checked):
+        if checked.path.endswith("a-good.txt"):
+            os.unlink(corpus / "g-vanishes.txt")
+
+    in_process = [p for p in paths if "crash" not in p]  # in process, it would end the tests
+    results = {os.path.basename(c.path): c.result for c in auditor.check_paths(in_process, jobs=1, on_done=vanish)}
+    copy_seed(corpus / "g-vanishes.txt")
+    assert "empty" in results["b-empty.txt"].error.message
+    assert "not a text file" in results["c-binary.txt"].error.message
+    assert "no Schedule II found" in results["d-letter.txt"].error.message
+    assert "cannot read" in results["f-dangling.txt"].error.message
+    assert "cannot read: No such file" in results["g-vanishes.txt"].error.message
+    # In a pool, the file that kills its worker is reported; every other file is checked.
+    pooled = {os.path.basename(c.path): c.result for c in auditor.check_paths(paths, jobs=2)}
+    assert len(pooled) == len(paths)
+    assert "not checked: the process checking it died" in pooled["e-crash.txt"].error.message
+    good = [name for name, r in pooled.items() if r.error is None]
+    assert len(good) == 23 and all(pooled[name].findings for name in good)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_a_file_that_cannot_be_opened_is_reported(tmp_path):
+    secret = copy_seed(tmp_path / "secret.txt")
+    secret.chmod(0)
+    (result,) = auditor.check_paths([str(secret)], jobs=1)
+    assert "cannot read: Permission denied" in result.result.error.message
+
+
+def test_ctrl_c_stops_the_pool_and_leaves_no_half_written_report(tmp_path):
+    corpus = tmp_path / "corpus"
+    text = SEED.read_text()
+    for n in range(600):
+        copy_seed(corpus / f"{n:03}.txt", text.replace("9,762", f"{9000 + n:,}"))  # no two alike: no cache hits
+    report = tmp_path / "report.json"
+    report.write_text("the last run's report")
+    cache = tmp_path / "cache"
+    proc = subprocess.Popen(auditor_command() + ["check", "-j", "2", "--format", "json", "--output", str(report),
+                                                 "--cache-dir", str(cache), str(corpus)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 30
+    while not list(cache.rglob("*.json")) and time.monotonic() < deadline:  # under way
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C on a terminal: the whole process group
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert report.read_text() == "the last run's report"
+    assert sorted(os.listdir(tmp_path)) == ["cache", "corpus", "report.json"]  # no temporary report left
+    entries = list(cache.rglob("*.json"))
+    assert 0 < len(entries) < 600
+    for entry in entries:
+        json.loads(entry.read_text())  # every entry complete
+    time.sleep(0.5)
+    assert subprocess.run(["pgrep", "-s", str(proc.pid)], capture_output=True).stdout == b""  # no worker left
+
+
+def test_exit_status_unreadable_before_findings(tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear shareholders,\n")
+    clean = copy_seed(tmp_path / "clean.txt", SEED.read_text().replace("$ 9,762", "$ 9,824"))
+    assert run("check", "--no-cache", "-j", "2", SEED, letter).returncode == 2
+    assert run("check", "--no-cache", "-j", "2", SEED, clean).returncode == 1
+    assert run("check", "--no-cache", "-j", "2", clean, clean).returncode == 0
+    assert run("check", "--no-cache", "-j", "2", "--fail-on", "info", clean).returncode == 0
+
+
+# --- the progress bar ---------------------------------------------------------------
+
+
+def _on_a_terminal(*args) -> tuple:
+    """Run the command with stderr on a pseudo-terminal: (returncode, stdout, what the terminal showed)."""
+    import pty
+
+    import tempfile
+
+    controller, terminal = pty.openpty()
+    with tempfile.TemporaryFile("w+") as stdout:  # not a pipe: a full pipe would stop the command
+        proc = subprocess.Popen(auditor_command() + [str(a) for a in args], stdout=stdout,
+                                stderr=terminal, env={**os.environ, "COLUMNS": "160", "TERM": "xterm"})
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the command has ended: the terminal is closed
+                break
+            if not chunk:
+                break
+            shown += chunk
+        proc.wait(timeout=60)
+        os.close(controller)
+        stdout.seek(0)
+        return proc.returncode, stdout.read(), shown.decode(errors="replace")
+
+
+def test_a_progress_bar_on_a_terminal_and_only_there():
+    code, stdout, shown = _on_a_terminal("check", "--no-cache", "-j", "1", "--format", "json", FIXTURES / "html")
+    assert code == 1 and json.loads(stdout)["summary"]["files"] > 20  # the report is untouched by the bar
+    assert "checking" in shown and "files/s" in shown and "not checked" in shown
+    code, stdout, shown = _on_a_terminal("check", "--no-cache", "--quiet", "--format", "json", FIXTURES / "html")
+    assert "checking" not in shown and json.loads(stdout)["summary"]["files"] > 20
+
+
+def test_rich_is_not_imported_without_a_terminal():
+    code = ("import sys; from auditor import cli; "
+            f"cli.main(['check', '--no-cache', '-j', '2', {str(FIXTURES / 'html')!r}]); "
+            "sys.stderr.write('RICH' if 'rich' in sys.modules else 'NO RICH')")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.stderr.endswith("NO RICH") and "Traceback" not in proc.stderr
