@@ -79,14 +79,14 @@ def _laid_out(src: source.Source, ruleset, input_format: str = None) -> list:
 
 def _text_laid_out(src: source.Source, ruleset, skip: list = ()) -> list:
     found = []
-    for region in locate.regions(src, skip):
+    for region in locate.regions(src, skip, ruleset.roles):
         try:
             lines = parse.lines(src, region)
-            schedule = layout.build(lines, region.title_line, src.path)
+            found.append(layout.build(lines, region.title_line, src.path))
         except InputError as exc:
             raise _error_in_file(exc, src) from None
-        found.append(roles.assign(schedule, ruleset, src.path))
-    return found
+    assigned = [roles.assign(s, ruleset, src.path) for s in found]
+    return layout.joined_years(found, assigned, lambda s: roles.assign(s, ruleset, src.path))
 
 
 def _documents_laid_out(src: source.Source, ruleset, html_documents: list) -> list:

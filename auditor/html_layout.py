@@ -427,8 +427,6 @@ def _value(fig: _Figure) -> Decimal:
         value = Decimal(digits)
     except InvalidOperation:
         raise InputError(f"cannot read {fig.raw!r} as a figure", None, fig.line) from None
-    if fig.fact is not None and fig.fact.sign == "-":
-        negative = True  # inline XBRL: the fact is negative whatever the print shows
     return -value if negative else value
 
 

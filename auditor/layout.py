@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from .errors import InputError
 from .locate import TITLE
-from .labels import LEADER, TOTAL, UNITS, is_period, period_from_caption
+from .labels import LEADER, TOTAL, UNITS, YEAR, is_period, period_from_caption
 from .model import Cell, Column, Row, Schedule
 from .parse import Figure, Line, Token
 
@@ -26,7 +26,7 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
     body_start = _first_index(lines, "row")
     if body_start is None:
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
-    lines = _heading_notes_as_text(_page_numbers_as_text([_label_figures_as_words(ln) for ln in lines]))
+    lines = _label_notes_as_text(_heading_notes_as_text(_page_numbers_as_text([_label_figures_as_words(ln) for ln in lines])))
     body_start = _first_index(lines, "row")
     if body_start is None:
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
@@ -34,7 +34,8 @@ def build(lines: list, title_line: int, path: str = None) -> Schedule:
     label_end = min(_first_figure_column(r) for r in rows)
     headings, separators, body_start = _heading_block(lines, body_start, label_end)
     starts = _column_starts(separators, rows, label_end)
-    columns = _columns(headings, starts, _spanning_rules(headings, separators, starts))
+    extents = _heading_extents(separators, starts, label_end)
+    columns = _columns(headings, starts, _spanning_rules(headings, separators, starts), extents)
     label_heading = " ".join(_chunk_text(c) for ln in headings for c in _chunks(ln.words) if c[0].end <= starts[0])
     preamble = [ln for ln in lines[:body_start] if ln.kind == "text" and ln not in headings]
     entries = _leading_caption(preamble) + _body(lines, body_start, headings, separators, starts, columns, label_end, path)
@@ -56,12 +57,30 @@ def _leading_caption(preamble) -> list:
     if preamble:
         last = preamble[-1]
         text = _text(last.words)
-        if _is_title_or_units(last) or len(_chunks(last.words)) > 1:
+        if _is_title_or_units(last):
+            return _period_in_title_block(preamble)
+        if len(_chunks(last.words)) > 1:
             return []
         if is_period(text):
             return [("period", text.rstrip(":").strip(), last.number)]
         if text.endswith(":"):
             return [("caption", text, last.number)]
+    return []
+
+
+def _period_in_title_block(preamble) -> list:
+    """The one year a schedule covers, named in its title block ("Year ended
+    December 31, 1997" over "(in millions)"), where a filing prints one table
+    per year.  A subtitle naming several years is the schedule's span, no
+    period of it.  (A table with captions of its own opens its first period
+    under them: this one is then left without rows.)"""
+    for ln in reversed(preamble):
+        text = _text(ln.words)
+        if _is_title_or_units(ln):
+            continue
+        if len(_chunks(ln.words)) == 1 and is_period(text) and len({m.group(0) for m in YEAR.finditer(text)}) == 1:
+            return [("period", text.rstrip(":").strip(), ln.number)]
+        return []
     return []
 
 
@@ -93,8 +112,12 @@ def _page_numbers_as_text(lines) -> list:
         if not PAGE_NUMBER.search(" ".join(f.value.text for f in ln.figures)):
             continue
         after = out[i + 1] if i + 1 < len(out) else None
+        above = out[i - 1] if i else None
+        if (above is not None and above.kind == "row" and above.number == ln.number - 1 and len(ln.figures) == 1
+                and ln.figures[0].value.column > above.figures[-1].value.end):
+            continue  # right of the row just above it: that row's last figure, on a line of its own
         apart = (i == 0 or out[i - 1].number < ln.number - 1) and (after is None or after.number > ln.number + 1)
-        if apart or after.kind in ("page", "table_close"):
+        if apart or (after is not None and after.kind in ("page", "table_close")):
             out[i] = Line("text", ln.number, tuple(f.value for f in ln.figures))
     return out
 
@@ -121,6 +144,19 @@ def _heading_notes_as_text(lines) -> list:
         if ln.kind == "row" and not ln.words and _printed(ln) in notes:
             out[i] = _as_notes(ln)
     return out
+
+
+def _label_notes_as_text(lines) -> list:
+    """A lone footnote marker ("(3)") left of every labelled row's first
+    figure is the last word of a wrapped label, not a figure: text."""
+    labelled = [ln for ln in lines if ln.kind == "row" and ln.words]
+    if not labelled:
+        return lines
+    figures_from = min(_first_figure_column(r) for r in labelled)
+    return [_as_notes(ln) if ln.kind == "row" and not ln.words and len(ln.figures) == 1
+            and ln.figures[0].dollar is None and HEADING_NOTE.match(ln.figures[0].value.text)
+            and ln.figures[0].value.end <= figures_from else ln
+            for ln in lines]
 
 
 def _as_notes(line: Line) -> Line:
@@ -173,7 +209,7 @@ def _heading_block(lines, body_start, label_end):
     until a gap of two blank lines, a tag, a title or the units line.
     """
     i = body_start - 1
-    while i >= 0 and lines[i].kind == "text" and _is_caption(lines[i], label_end):
+    while i >= 0 and (lines[i].kind == "text" and _is_caption(lines[i], label_end) or _underlines_caption(lines, i, label_end)):
         i -= 1
     captions_start = i + 1
     headings, separators = [], []
@@ -190,6 +226,19 @@ def _heading_block(lines, body_start, label_end):
             break
         below, i = ln.number, i - 1
     return headings, separators, captions_start
+
+
+def _underlines_caption(lines, i, label_end) -> bool:
+    """A rule in the label area only, right under a caption ("Allowance for
+    losses on:" over "------------------------"): the caption's underline, in
+    the body, not a rule under the headings."""
+    ln = lines[i]
+    if ln.kind != "rule" or i == 0 or len(ln.marks) != 1:
+        return False
+    above, (rule,) = lines[i - 1], ln.marks
+    return (above.kind == "text" and above.number == ln.number - 1 and _is_caption(above, label_end)
+            and rule.column < label_end and abs(rule.column - above.words[0].column) <= 2
+            and rule.end <= above.words[-1].end + 2)
 
 
 def _is_subtitle(line: Line, below: int) -> bool:
@@ -238,9 +287,14 @@ def _column_starts(separators, rows, label_end) -> list:
 def _aligned_starts(rows, label_end) -> list:
     """Spans from the figures themselves: figures (with their footnote markers)
     that overlap across rows form a column; the gaps between them part columns."""
-    extents = sorted(
-        (f.value.column, (f.notes[-1] if f.notes else f.value).end) for r in rows for f in r.figures
-    )
+    extents = []
+    for r in rows:
+        for i, f in enumerate(r.figures):
+            if i and _marks_figure(_cell(r.figures[i - 1]), f):
+                extents[-1] = (extents[-1][0], f.value.end)  # a figure's "(2)": part of its extent
+            else:
+                extents.append((f.value.column, (f.notes[-1] if f.notes else f.value).end))
+    extents.sort()
     columns = []
     for lo, hi in extents:
         if columns and lo < columns[-1][1]:
@@ -274,15 +328,33 @@ RULE_TEXT = re.compile(r"^[-=_]{3,}$")
 
 def _spanning_rules(headings, separators, starts) -> list:
     """(line, start, end) of dashed runs that stretch over two or more columns:
-    the rule under a spanning heading ("ADDITIONS" over "-------------")."""
+    the rule under a spanning heading ("ADDITIONS" over "-------------").
+    A run from the label column on is the frame of the whole table, ruled
+    above and below a row of column letters: it spans no heading."""
     runs = [(ln.number, t.column, t.end) for ln in headings for t in ln.words if RULE_TEXT.match(t.text)]
     runs += [(ln.number, m.column, m.end) for ln in separators if ln.kind == "rule" for m in ln.marks]
-    return [(n, lo, hi) for n, lo, hi in runs if sum(1 for s in starts[1:] if lo < s < hi - 1) >= 1]
+    return [(n, lo, hi) for n, lo, hi in runs
+            if lo >= starts[0] - 2 and sum(1 for s in starts[1:] if lo < s < hi - 1) >= 1]
 
 
-def _columns(headings, starts, spanning=()) -> list:
+def _heading_extents(separators, starts, label_end) -> list:
+    """(start, end) of each column's heading: the runs of the rule under the
+    headings, where it has one run per column.  <S>/<C> markers and figures
+    stand at the right of a column, its heading text further left
+    ("Charged" over "to Other" starts left of its <C>): the rule under it says
+    where it is.  Otherwise the column's span."""
+    for sep in reversed(separators):
+        runs = [m for m in sep.marks if m.end > label_end] if sep.kind == "rule" else []
+        if len(runs) == len(starts):
+            return [(m.column, m.end) for m in runs]
+    bounds = starts[1:] + [10**6]
+    return list(zip(starts, bounds))
+
+
+def _columns(headings, starts, spanning=(), extents=None) -> list:
     parts = [[] for _ in starts]
     bounds = starts[1:] + [10**6]
+    extents = extents or list(zip(starts, bounds))
     for line in headings:
         for chunk in _chunks([w for w in line.words if not RULE_TEXT.match(w.text)]):
             lo, hi = chunk[0].column, chunk[-1].end
@@ -292,16 +364,18 @@ def _columns(headings, starts, spanning=()) -> list:
             if under is not None:
                 # A heading centred over a rule that spans columns heads each of them.
                 lo, hi = under
-                spanned = [k for k, (s, b) in enumerate(zip(starts, bounds))
+                spanned = [k for k, (s, b) in enumerate(extents)
                            if min(hi, b) - max(lo, s) >= 0.4 * (min(b, s + 20) - s)]
                 for k in spanned:
                     parts[k].append(_chunk_text(chunk))
                 continue
-            overlaps = [max(0, min(hi, b) - max(lo, s)) for s, b in zip(starts, bounds)]
+            overlaps = [max(0, min(hi, b) - max(lo, s)) for s, b in extents]
+            if not any(overlaps):  # between two columns' rules: by the columns' spans
+                overlaps = [max(0, min(hi, b) - max(lo, s)) for s, b in zip(starts, bounds)]
             best = max(range(len(starts)), key=lambda k: overlaps[k])
             spanned = [k for k, o in enumerate(overlaps) if o and (o >= 3 or k == best)]
             # A heading over several columns ("ADDITIONS") heads each of them.
-            for k in spanned if len(spanned) > 1 and _spans(chunk, spanned, starts, bounds) else [best]:
+            for k in spanned if len(spanned) > 1 and _spans(chunk, spanned, [e[0] for e in extents], [e[1] for e in extents]) else [best]:
                 parts[k].append(_chunk_text(chunk))
     return [
         Column(heading=" ".join(p), role=None, start=s, end=b if b < 10**6 else s + 40)
@@ -354,6 +428,11 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
             if text in repeated or PAGE_NUMBER.search(text):
                 continue  # headings repeated after a page break, page numbers
             ln = _years_as_figures(ln, starts, at_least=2)  # may make it a row (handled below)
+            if ln.kind == "text" and not gap and not pending and last is not None:
+                # One year-like amount ("1924") alone: the rest of the row above?
+                second = _years_as_figures(ln, starts)
+                if second.kind == "row" and _completes(entries[last][1], second, starts):
+                    ln = second
         if ln.kind == "text":
             if _continues(ln, entries, last, gap, label_end):
                 kind, row, indent = entries[last]
@@ -367,6 +446,10 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
             continue
         if ln.kind == "row":
             ln = _years_as_figures(ln, starts)
+            if not gap and not pending and last is not None and _completes(entries[last][1], ln, starts):
+                kind, row, indent = entries[last]
+                entries[last] = (kind, _with_second_line(row, ln, starts, columns, path), indent)
+                continue
             period, row_words = _period_in_first_cell(ln, label_end)
             if period:
                 _settle(pending, entries, None)
@@ -384,6 +467,24 @@ def _body(lines, body_start, headings, separators, starts, columns, label_end, p
         pending, last = [], None
     _settle(pending, entries, None)
     return entries
+
+
+def _completes(row: Row, line: Line, starts) -> bool:
+    """A line of figures with no label right under an item row, each figure in
+    a column the row left blank: the rest of the row's figures, printed on a
+    second line (a wrapped row whose balance at end went under its last
+    movement).  An unlabelled total sits under a rule, and fills the columns
+    the rows above filled."""
+    if line.words or row.kind != "item":
+        return False
+    columns = [_column_of(f.value.anchor, starts) for f in line.figures]
+    return all(k is not None and row.cells[k] is None for k in columns) and len(set(columns)) == len(columns)
+
+
+def _with_second_line(row: Row, line: Line, starts, columns, path) -> Row:
+    second = _row(line, (), "", starts, columns, path)
+    cells = tuple(a if a is not None else b for a, b in zip(row.cells, second.cells))
+    return replace(row, cells=cells)
 
 
 def _years_as_figures(line: Line, starts, at_least: int = 1) -> Line:
@@ -571,6 +672,9 @@ def _row(line: Line, words, prefix, starts, columns, path) -> Row:
                 line.number,
                 fig.value.column,
             )
+        if cells[k] is not None and _marks_figure(cells[k], fig):
+            cells[k] = replace(cells[k], footnote=(cells[k].footnote or "") + fig.value.text)
+            continue
         if cells[k] is not None:
             raise InputError(
                 f"two figures ({cells[k].raw!r} and {fig.value.text!r}) in column "
@@ -582,6 +686,13 @@ def _row(line: Line, words, prefix, starts, columns, path) -> Row:
         cells[k] = _cell(fig)
     kind = "total" if TOTAL.match(label) or not label else "item"
     return Row(label=label, kind=kind, cells=tuple(cells), line=line.number, footnote=footnote)
+
+
+def _marks_figure(cell: Cell, fig) -> bool:
+    """A "(2)" set a few spaces after the figure before it, in that figure's
+    column: its footnote marker ("250  (2)", "-   (2)"), not a second figure."""
+    return (fig.dollar is None and not fig.notes and HEADING_NOTE.match(fig.value.text) is not None
+            and 0 < fig.value.column - cell.end_column <= 4)
 
 
 def _column_of(anchor: int, starts) -> int:
@@ -619,3 +730,44 @@ def amount(raw: str) -> Decimal:
 def fig_in_label(fig, starts) -> bool:
     """True for a figure that ends before the first figure column begins."""
     return fig.value.end <= starts[0]
+
+
+# --- one table per year --------------------------------------------------------
+
+
+def joined_years(laid_out: list, assigned: list, assign) -> list:
+    """Schedules printed one table per year (each under its own title, each
+    perhaps followed by a breakdown of its own) read as one schedule of
+    several years, so that each year's beginning balances are checked
+    against the year before.  A run of schedules joins where each has one
+    period of its own fiscal year, the years follow one another, and the
+    titles (less their figures), units and column roles are the same.
+    `laid_out` are the schedules as built, `assigned` the same with roles;
+    `assign` gives a joined schedule its roles and conventions."""
+    out, i = [], 0
+    while i < len(assigned):
+        j = i + 1
+        while j < len(assigned) and _next_year_of(assigned[j - 1], assigned[j], assigned[i]):
+            j += 1
+        if j - i == 1:
+            out.append(assigned[i])
+        else:
+            periods = tuple(p for s in laid_out[i:j] for p in s.periods)
+            out.append(assign(replace(laid_out[i], periods=periods)))
+        i = j
+    return out
+
+
+def _next_year_of(before: Schedule, after: Schedule, first: Schedule) -> bool:
+    if len(before.periods) != 1 or len(after.periods) != 1:
+        return False
+    years = before.periods[0].fiscal_year, after.periods[0].fiscal_year
+    step = None if None in years else years[1] - years[0]
+    if step not in (1, -1) or (first is not before and step != before.periods[0].fiscal_year - first.periods[0].fiscal_year):
+        return False  # (a run goes one way: 1997, 1996, 1995)
+    return (_figureless(before.title) == _figureless(after.title) and before.units == after.units
+            and [(c.role, c.effect) for c in before.columns] == [(c.role, c.effect) for c in after.columns])
+
+
+def _figureless(title: str) -> str:
+    return " ".join(re.sub(r"\d", "", title).lower().split())

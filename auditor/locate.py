@@ -4,12 +4,16 @@ A fast scan: one regular expression over the whole text for the schedule's
 title, then, from each title, the table that follows it.  Only the lines of
 a located region go to the grammar.  A title that merely mentions the
 schedule (an index line, "see Schedule II") is passed over: the table after
-a title must be headed like a schedule, with balance columns.
+a title must be headed like a schedule: a balance column and another
+column, recognised by the role patterns of the rules file in use (the one
+vocabulary of headings, so a rules file that teaches a wording teaches
+locate too).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .errors import InputError
@@ -37,10 +41,12 @@ FIGURES = re.compile(
 # (no digit outside its markers, and no label before them).
 HEADING_NOTES = re.compile(r"^\s*\(\d{1,2}\)(?:[^\d]|\(\d{1,2}\))*$")
 RULE_LINE = re.compile(r"^[\s\-=_]*$")
+# One figure alone, far to the right, with perhaps its marker: the rest of
+# the row above, printed on a line of its own ("                   $18.1").
+LONE_FIGURE = re.compile(r"^\s{12,}\$?\s*\(?\d[\d,]*(\.\d+)?\)?\s*(\(\w{1,2}\)|\*{1,3}|\d{1,2}/)?\s*$")
 RULE_SEGMENT = re.compile(r"[-=_]{4,}")
-# A schedule's headings name its balances and what moved them.
-BALANCE_HEADING = re.compile(r"\bbalance|\bbeginning\b", re.IGNORECASE)
-MOVEMENT_HEADING = re.compile(r"\bend\b|\bending\b|deduct|charged|addition|write|provision|expense", re.IGNORECASE)
+# A heading phrase: words set apart from the next by two spaces or more.
+PHRASE = re.compile(r"\S+(?: \S+)*")
 # How far below its title a schedule's table may start, and how far above
 # it a <TABLE> may open when the title is the table's own caption.
 REACH = 40
@@ -63,9 +69,16 @@ class Region(NamedTuple):
     title_line: int
 
 
-def regions(source: Source, skip: list = ()) -> list:
+def regions(source: Source, skip: list = (), roles: tuple = None) -> list:
     """Every schedule in the file, in file order; none whose title lies in
-    one of the line spans `skip` ((first, last): a submission's HTML documents)."""
+    one of the line spans `skip` ((first, last): a submission's HTML documents).
+    `roles`: the rules file's role specs, whose patterns recognise headings
+    (the bundled rules' by default)."""
+    if roles is None:
+        from .rules import load
+
+        roles = load().roles
+    vocabulary = vocabulary_of(roles)
     text = source.joined()
     found, covered_to = [], 0
     line, counted_to = 1, 0
@@ -74,7 +87,7 @@ def regions(source: Source, skip: list = ()) -> list:
         counted_to = start
         if line <= covered_to or any(first <= line <= last for first, last in skip):
             continue
-        region = _table_after(source, line)
+        region = _table_after(source, line, vocabulary)
         if region is not None:
             found.append(region)
             covered_to = region.last
@@ -126,7 +139,24 @@ def _title_starts(text: str) -> list:
     return sorted(starts)
 
 
-def _table_after(source: Source, title: int):
+class Vocabulary(NamedTuple):
+    """The heading patterns of a rules file's roles, each set as one
+    expression: the balances', and every role's."""
+
+    balances: re.Pattern
+    every: re.Pattern
+
+
+@lru_cache(maxsize=8)
+def vocabulary_of(roles: tuple) -> Vocabulary:
+    def one(patterns):
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+    balances = [p for r in roles if r.effect in ("opening", "closing") for p in r.patterns]
+    return Vocabulary(one(balances), one([p for r in roles for p in r.patterns]))
+
+
+def _table_after(source: Source, title: int, vocabulary: Vocabulary):
     lines = source.lines
     caption_of = _open_table_above(lines, title)
     limit = min(len(lines), title + REACH)
@@ -141,14 +171,14 @@ def _table_after(source: Source, title: int):
             continue
         if TABLE_OPEN.match(line) and caption_of is None:
             first_row = _first_row(lines, n)
-            if first_row is None or not _headed_like_schedule(lines, title, first_row):
+            if first_row is None or not _headed_like_schedule(lines, title, first_row, vocabulary):
                 return None
-            return Region(title, _table_end(source, n), title)
+            return Region(title, _table_end(source, n, vocabulary), title)
         if _has_figures(line):
-            if not _headed_like_schedule(lines, caption_of or title, n):
+            if not _headed_like_schedule(lines, caption_of or title, n, vocabulary):
                 return None
             if caption_of is not None:
-                return Region(caption_of, _table_end(source, caption_of), title)
+                return Region(caption_of, _table_end(source, caption_of, vocabulary), title)
             return Region(title, _block_end(source, n), title)
     return None
 
@@ -173,12 +203,51 @@ def _first_row(lines: list, open_line: int):
     return None
 
 
-def _headed_like_schedule(lines: list, first: int, last: int) -> bool:
-    text = "\n".join(lines[first - 1 : last])
-    return bool(BALANCE_HEADING.search(text) and MOVEMENT_HEADING.search(text))
+def _headed_like_schedule(lines: list, first: int, last: int, vocabulary: Vocabulary) -> bool:
+    """Whether the lines first..last head a schedule: a heading names a
+    balance and another names a role (a second balance or a movement), each
+    read as a phrase of its line or as a column's phrases stacked over lines
+    ("BROUGHT" over "FORWARD").  Titles and period captions are no headings."""
+    phrases = _heading_phrases(lines, first, last)
+    return _names_a_schedule([text for _, _, text in phrases], vocabulary) or _names_a_schedule(_stacked(phrases), vocabulary)
 
 
-def _table_end(source: Source, open_line: int) -> int:
+def _names_a_schedule(texts, vocabulary: Vocabulary) -> bool:
+    named, balance = 0, False
+    for text in texts:
+        if vocabulary.every.search(text) and not is_period(text):
+            named += 1
+            balance = balance or bool(vocabulary.balances.search(text))
+            if named >= 2 and balance:
+                return True
+    return False
+
+
+def _heading_phrases(lines: list, first: int, last: int) -> list:
+    """(start, end, text) of each phrase of the lines, top to bottom (not titles)."""
+    phrases = []
+    for line in lines[first - 1 : last]:
+        if "<" in line:
+            line = TAG.sub(lambda m: " " * len(m.group()), line)
+        if not line.strip() or is_title_line(line):
+            continue
+        phrases.extend((m.start(), m.end(), m.group()) for m in PHRASE.finditer(line))
+    return phrases
+
+
+def _stacked(phrases: list) -> list:
+    """The texts of phrases stacked one over another, joined: a column's heading."""
+    columns = []  # [start, end, words]
+    for lo, hi, text in phrases:
+        over = next((c for c in columns if lo < c[1] and c[0] < hi), None)
+        if over is None:
+            columns.append([lo, hi, text])
+        else:
+            over[0], over[1], over[2] = min(lo, over[0]), max(hi, over[1]), f"{over[2]} {text}"
+    return [c[2] for c in columns]
+
+
+def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
     """The last line of a <TABLE>, following continuations across page breaks.
 
     A table that is never closed is cut off: an error, never a half table.
@@ -205,7 +274,7 @@ def _table_end(source: Source, open_line: int) -> int:
         # After an account's or a period's caption, the next table is the
         # schedule's only if it is headed like one ("Accounts receivable
         # consisted of:" is prose).
-        if account and not _headed_like_schedule(lines, look, _first_row(lines, look) or look):
+        if account and not _headed_like_schedule(lines, look, _first_row(lines, look) or look, vocabulary):
             return close
         if not _same_columns(lines, first_open, look):
             return close  # another schedule (a subsidiary's), however its page is headed
@@ -317,7 +386,7 @@ def _block_end(source: Source, first_row: int) -> int:
                 break
         else:
             blanks = 0
-            if _has_figures(line):
+            if _has_figures(line) or (n == last_figures + 1 and LONE_FIGURE.match(line)):
                 last_figures = n
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures)

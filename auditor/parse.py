@@ -7,6 +7,7 @@ token with its position in the file.  Layout is the next stage's job.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +63,7 @@ def _parser() -> tuple:
 
 
 _lock = threading.Lock()
+_RUN = re.compile(r"[-=_]+")
 
 
 class _ToLines(Transformer):
@@ -102,7 +104,19 @@ class _ToLines(Transformer):
         return Line(kind, toks[0].line, marks=toks)
 
     def rule(self, items):
-        return self._marks("rule", items)
+        # One token for the whole line: each dashed run is a mark of its own.
+        # A dash-escaped line ("- -----") is laid out as it was before its
+        # escape: its runs two columns further left.
+        (whole,) = items
+        line = whole.line + self.offset
+        text = str(whole)
+        escaped = whole.column == 1 and text.startswith("- -")
+        shift = whole.column - (2 if escaped else 0)
+        marks = tuple(
+            Token("RULE", m.group(), line, shift + m.start(), shift + m.end())
+            for m in _RUN.finditer(text, 2 if escaped else 0)
+        )
+        return Line("rule", line, marks=marks)
 
     def markers(self, items):
         return self._marks("markers", items)
@@ -124,7 +138,7 @@ class _ToLines(Transformer):
 
 def lines(source: Source, region: Region) -> list:
     """The region's lines, typed by the grammar, in file order."""
-    text = source.text(region.first, region.last)
+    text = "\n".join(_without_table_footnotes(source.lines[region.first - 1 : region.last])) + "\n"
     lark, builder = _parser()
     with _lock:  # the inline builder carries the region's line offset
         builder.offset = region.first - 1
@@ -132,6 +146,29 @@ def lines(source: Source, region: Region) -> list:
             return lark.parse(text)
         except UnexpectedInput as exc:
             raise InputError(_sentence(exc), source.path, exc.line + region.first - 1, exc.column) from None
+
+
+FN_OPEN = re.compile(r"^\s*<FN>", re.IGNORECASE)
+FN_CLOSE = re.compile(r"^\s*</FN>", re.IGNORECASE)
+TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
+
+
+def _without_table_footnotes(lines: list) -> list:
+    """The lines with each <FN> block of an SGML table (its footnotes, prose
+    that may hold an amount: "(a) Includes $40 of accounts ...") left blank,
+    from <FN> to </FN> or to the line before </TABLE>: no row of the table."""
+    out, inside = [], False
+    for line in lines:
+        if FN_OPEN.match(line):
+            inside = True
+        elif inside and TABLE_CLOSE.match(line):
+            inside = False
+        if inside:
+            out.append("")
+            inside = not FN_CLOSE.match(line)
+        else:
+            out.append(line)
+    return out
 
 
 _EXPECTED = {

@@ -66,7 +66,6 @@ def match(schedule: Schedule, facts: Facts, ruleset) -> dict:
 
 def printed(cell: Cell):
     """The figure as printed, read from its text alone: "(146)" is -146 (the
-    HTML front end also lets a `sign="-"` make a figure negative; here the
     print and the tag are two witnesses, so neither may colour the other)."""
     text = cell.raw.replace(",", "").replace("$", "").replace(" ", "")
     negative = text.startswith("(") or text.startswith("-") or text.startswith("\u2212")

@@ -65,9 +65,10 @@ def table_findings(schedule, ruleset, only, found: Optional[Tagged]) -> tuple:
 
 
 def _as_printed(schedule, tags: dict):
-    """The table with each tagged figure read as printed: the HTML front end
-    lets a `sign="-"` make a figure negative whatever its print shows, but
-    where the tag is checked against the print, the print must speak alone."""
+    """The table with each tagged figure read from its print alone: the HTML
+    front end reads a figure's digits by its tag's `format` (a comma-decimal
+    print, "1.200,5"), but where the tag is checked against the print, the
+    print must speak alone."""
     changed = {}
     for (p, r, k), tag in tags.items():
         cell = schedule.periods[p].rows[r].cells[k]

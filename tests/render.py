@@ -34,6 +34,15 @@ class Layout:
     heading_align: str = "center"  # center | right
     heading_rule: bool = True  # dashed rule under each column's heading
     column_letters: bool = False  # a "COLUMN A  COLUMN B ..." line above the headings
+    letters: str = "COLUMN"  # COLUMN | Col. | COL.: how the letters are spelled
+    letters_framed: bool = False  # a rule the table's width above and below the letters
+    pem_escape: bool = False  # every line starting with "-" printed with "- " before it (RFC 934)
+    short_rules: bool = False  # rules over totals as wide as each figure plus one, not the column
+    s_tag: bool = True  # the marker line opens with <S> (some filings print only the <C>s)
+    group_rule: bool = False  # a dashed rule under the group header
+    second_line: bool = False  # an item row's balance at end printed on a line of its own under it
+    fn_block: bool = False  # the footnotes inside the <TABLE>, between <FN> and </FN>
+    note_gap: int = 0  # spaces between a figure and its footnote marker ("250  (2)")
     additions_span: bool = False  # "ADDITIONS" printed once over the columns it heads
     case: str = "upper"  # upper | lower | mixed (headings and period captions)
     markers: bool = True  # the <S> <C> line
@@ -43,7 +52,7 @@ class Layout:
     nil: str = "-"  # -, --, ---, \u2014, &#151;, nil, "" (blank)
     negative: str = "(473)"  # (473) | ( 473) | (473 ) | -473
     note_place: str = "inside"  # inside the column | overhang into the gutter
-    note_marks: str = "keep"  # keep | (1) | (a) | (A) | * | (1)(2)
+    note_marks: str = "keep"  # keep | (1) | (a) | (A) | * | (1)(2) | 1/
     label_width: Optional[int] = None  # wrap row labels to this width
     figures_on: str = "first"  # first | last line of a wrapped label
     group_header: Optional[str] = None  # a caption line heading each period's rows
@@ -183,6 +192,8 @@ def note_mark(original: str, order: list, style: str) -> str:
         return f"({chr(65 + i)})"
     if style == "*":
         return "*" * (i + 1)
+    if style == "1/":
+        return f" {i + 1}/"  # typed one space after the figure
     return f"({i + 1})({i + 2})"
 
 
@@ -262,14 +273,27 @@ def render(spec: dict, layout: Layout = Layout()) -> Rendered:
                 _page_break(canvas, heading_lines, cols, layout)
             body_rows += 1
             _emit_row(canvas, item, cols, period_part, layout, notes_order, out)
+    # (Inside the table, prose with an amount in it, as footnotes have.)
+    amount = " (includes $12 of recoveries)" if layout.fn_block and layout.table_tags else ""
+    notes = [f"{note_mark(n, notes_order, layout.note_marks)} See the notes to the financial statements{amount}."
+             for n in notes_order]
+    if layout.table_tags and layout.fn_block and notes:
+        canvas.new("<FN>")  # the SGML table's footnotes, inside it
+        for text in notes:
+            canvas.new(text)
+        canvas.new("</FN>")
+        notes = []
     if layout.table_tags:
         canvas.new("</TABLE>")
-    if notes_order:
+    if notes:
         canvas.new("")
-        for n in notes_order:
-            canvas.new(f"{note_mark(n, notes_order, layout.note_marks)} See the notes to the financial statements.")
+        for text in notes:
+            canvas.new(text)
     canvas.new("")
-    out.text = "\n".join(line.rstrip() if line.strip() else line.strip(" ") for line in canvas.lines) + "\n"
+    lines = [line.rstrip() if line.strip() else line.strip(" ") for line in canvas.lines]
+    if layout.pem_escape:
+        lines = ["- " + line if line.startswith("-") else line for line in lines]
+    out.text = "\n".join(lines) + "\n"
     return out
 
 
@@ -456,12 +480,14 @@ def _headings(spec, cols, label_width, layout) -> list:
     depth = max(depth, len(label_lines))
     lines = []
     if layout.column_letters:
-        letters = [(1, "COLUMN A" if layout.case != "lower" else "column a")]
+        spell = "COLUMN" if layout.letters == "COLUMN" else layout.letters
+        letters = [(1, f"{spell} A" if layout.case != "lower" else f"{spell} a".lower())]
         for k, c in enumerate(cols):
-            text = f"COLUMN {c.letter.split()[1] if c.letter else chr(66 + k)}"
+            text = f"{spell} {c.letter.split()[1] if c.letter else chr(66 + k)}"
             text = text.lower() if layout.case == "lower" else text
             letters.append(place(text, c.start, c.width, layout.heading_align))
-        lines.append(letters)
+        frame = [(1, "-" * (cols[-1].start + cols[-1].width - 1))]
+        lines.extend([frame, letters, frame] if layout.letters_framed else [letters])
     spans = _span_runs(cols)
     if spans:
         line, rule = [], []
@@ -509,7 +535,8 @@ def _emit_headings(canvas, heading_lines, cols, layout):
             canvas.put(n, column, text)
     if layout.table_tags and layout.markers:
         n = canvas.new()
-        canvas.put(n, 1, "<S>")
+        if layout.s_tag:
+            canvas.put(n, 1, "<S>")
         for c in cols:
             canvas.put(n, c.start, "<C>")
 
@@ -546,6 +573,8 @@ def _emit_row(canvas, item, cols, period_part, layout, notes_order, out):
         if item.get("period"):
             canvas.put(n, 1, item["period"])
         canvas.put(n, 1 + period_part, item["label"])
+        if layout.group_rule:
+            canvas.put(canvas.new(), 1 + period_part, "-" * len(item["label"]))
         return
     pi, ri = item["key"]
     label = item["label"]
@@ -553,28 +582,53 @@ def _emit_row(canvas, item, cols, period_part, layout, notes_order, out):
     wraps = layout.label_width and label and not item.get("account")  # a period's name is not wrapped
     wrapped = textwrap.wrap(label, max(8, layout.label_width - indent)) if wraps else [label]
     if item["total"]:
-        n = canvas.new()
-        for c in cols:
-            canvas.put(n, c.start, "-" * c.width)
+        _total_rule(canvas, item, cols, layout, "-")
     figure_line = len(wrapped) - 1 if layout.figures_on == "last" else 0
+    # The balance at end on a line of its own under the row (an item's, its label on one line).
+    second = (layout.second_line and not item["total"] and len(wrapped) == 1 and not item.get("account")
+              and parse_cell(item["cells"][-1] if item["cells"] else "")[0] == "amount")  # (a nil stays on its row)
     for i, text in enumerate(wrapped):
         n = canvas.new()
         if i == 0 and item.get("period"):
             canvas.put(n, 1, item["period"])
         canvas.put(n, 1 + period_part + indent + (2 if i else 0), text)
         if i == figure_line:
-            _emit_figures(canvas, n, item, cols, layout, notes_order, out)
+            _emit_figures(canvas, n, item, cols, layout, notes_order, out, but_last=second)
+    if second:
+        _emit_figures(canvas, canvas.new(), item, cols, layout, notes_order, out, only_last=True)
     # The row's name in the AST: its label, or under by-account grouping its account's caption.
     out.row_labels[(pi, ri)] = item["account"] if item.get("account") else " ".join(wrapped)
     if item["total"] and item.get("last_total") and layout.double_rule:
-        n = canvas.new()
-        for c in cols:
-            canvas.put(n, c.start, "=" * c.width)
+        _total_rule(canvas, item, cols, layout, "=")
 
 
-def _emit_figures(canvas, n, item, cols, layout, notes_order, out):
+def _printed_text(cell: str, layout: Layout) -> str:
+    kind, value, decimals = parse_cell(cell)
+    if kind == "blank":
+        return ""
+    return nil_text(layout) if kind == "nil" else figure_text(value, decimals, layout)
+
+
+def _total_rule(canvas, item, cols, layout, char):
+    """The rule over (or under) a total: each column's width, or with short
+    rules each figure's width and one more ("----" over "$ 387")."""
+    n = canvas.new()
+    for k, c in enumerate(cols):
+        if not layout.short_rules:
+            canvas.put(n, c.start, char * c.width)
+            continue
+        body = _printed_text(item["cells"][k] if k < len(item["cells"]) else "", layout)
+        if not body:
+            continue
+        width = max(4 if k == 0 else 2, len(body) + 1)  # (a line of short runs alone would be nils)
+        canvas.put(n, c.start + c.width - width, char * width)
+
+
+def _emit_figures(canvas, n, item, cols, layout, notes_order, out, but_last=False, only_last=False):
     pi, ri = item["key"]
     for k, c in enumerate(cols):
+        if (but_last and k == len(cols) - 1) or (only_last and k != len(cols) - 1):
+            continue
         text = item["cells"][k] if k < len(item["cells"]) else ""
         kind, value, decimals = parse_cell(text)
         if kind == "blank":
@@ -583,7 +637,7 @@ def _emit_figures(canvas, n, item, cols, layout, notes_order, out):
         if not body:
             continue  # a nil printed as blank spaces
         note = item["notes"][k] if k < len(item["notes"]) else ""
-        mark = note_mark(note, notes_order, layout.note_marks) if note else ""
+        mark = " " * layout.note_gap + note_mark(note, notes_order, layout.note_marks) if note else ""
         right = c.start + c.width  # one past the column's last character
         if mark and layout.note_place == "inside":
             right -= len(mark)

@@ -59,17 +59,20 @@ def test_a_figure_belongs_to_its_heading_whatever_the_spacers():
     assert line[first.column - 1 :].startswith("100")
 
 
-def test_inline_xbrl_sign_and_formats_are_respected():
+def test_inline_xbrl_formats_are_respected_and_the_print_gives_the_sign():
+    """A figure is read as printed: a tag's sign="-" is the fact's (the tagged-value
+    check compares the two), not the print's.  Kraft Heinz 2023 prints write-offs
+    of both signs without parentheses, tagged sign="-"; read as printed they close."""
     ix = '<ix:nonFraction name="us-gaap:X" contextRef="c" unitRef="usd" decimals="-3" scale="3" {}>{}</ix:nonFraction>'
     row = "<tr><td>Allowance</td>" + cells(
         ix.format('format="ixt:num-comma-decimal"', "1.200,5"),
-        ix.format('sign="-" format="ixt:num-dot-decimal"', "20"),  # negative, printed without parentheses
+        ix.format('sign="-" format="ixt:num-dot-decimal"', "20"),  # printed positive: the fact alone is negative
         ix.format('format="ixt:fixed-zero"', "&#8212;"),
         "(" + ix.format('sign="-"', "25") + ")",  # negative, parentheses outside the tag: not twice
         ix.format("", "1,205.5"),
     ) + "</tr>"
     schedule, _ = read(row)
-    assert row_values(schedule) == [Decimal("1200.5"), Decimal(-20), None, Decimal(-25), Decimal("1205.5")]
+    assert row_values(schedule) == [Decimal("1200.5"), Decimal(20), None, Decimal(-25), Decimal("1205.5")]
 
 
 def test_footnote_markers_never_become_values():

@@ -238,13 +238,21 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+def _underlines_caption(lines: list, n: int) -> bool:
+    """lines[n] is a rule as long as the caption right above it (a
+    dash-escaped one two columns longer)."""
+    rule, above = lines[n].strip(), lines[n - 1].strip()
+    return bool(above) and not RULE.match(above) and len(rule.split()) <= 2 and abs(len(rule) - len(above)) <= 2
+
+
 def _heading_lines(lines: list, title: int, first: int) -> list:
     """The table's headings, to print again after the break: in a <TABLE>,
     its lines from <CAPTION> to the <S>/<C> line (or to the body); untagged,
     the block of lines above the body (its rule included)."""
     top = first
-    while top - 1 > title and lines[top - 1].strip() and not RULE.match(lines[top - 1]) and not lines[top - 1].lstrip().startswith("<"):
-        top -= 1  # the first period's caption, group captions, a wrapped label's first lines
+    while top - 1 > title and lines[top - 1].strip() and not lines[top - 1].lstrip().startswith("<") and (
+            not RULE.match(lines[top - 1]) or _underlines_caption(lines, top - 1)):
+        top -= 1  # the first period's caption, group captions (underlined too), a wrapped label's first lines
     opens = [n for n in range(title, top) if (tag := TABLE_TAG.match(lines[n])) and not tag.group(1)]
     if opens:
         block = lines[opens[-1] + 1 : top]

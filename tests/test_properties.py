@@ -78,6 +78,16 @@ def layouts(draw):
         by_account=by_account,
         page_break=draw(st.sampled_from([None, "page_tag", "reopen"])) if tags else None,
         break_after=draw(st.integers(1, 6)),
+        # The looks of 1990s filings (tests/test_real_tables.py, "pem-framed-letters", "typed-second-line").
+        letters=draw(st.sampled_from(["COLUMN", "Col.", "COL."])),
+        letters_framed=draw(st.booleans()),
+        pem_escape=draw(st.booleans()),
+        short_rules=draw(st.booleans()),
+        s_tag=draw(st.booleans()),
+        note_marks=draw(st.sampled_from(["keep", "1/", "(a)", "*"])),
+        note_gap=draw(st.sampled_from([0, 0, 2])),
+        second_line=draw(st.booleans()),
+        fn_block=draw(st.booleans()),
     )
 
 

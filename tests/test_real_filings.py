@@ -25,14 +25,9 @@ from conftest import SHARED
 
 FILINGS = SHARED / "filings"
 
-READ_TEXT = "the text front end (read-text work of issue 12): ko-1997's dashed rules inside the table, missing <S>"
-ROLES = "the reading stage (issue 12 part 1): roles and signs decided by the arithmetic"
-WAITS = {  # filing -> {assertion: reason}
-    "ko-1997-10k": {"figures": READ_TEXT, "roles": READ_TEXT, "errors": READ_TEXT},
-    "khc-2023-10k": {
-        "roles": ROLES + " ('Write-offs and reclassifications' has entries of both signs, added as printed)",
-    },
-}
+# Filings not read right yet: filing -> {assertion: reason}.  Each is expected to fail
+# until it is read (not strict: a fixed one is taken off the list when seen passing).
+WAITS: dict = {}
 NAMES = ["ba-2003-10k", "goog-2023-10k", "googl-2024-10k", "ibm-2023-10k", "ibm-2024-10k", "khc-2023-10k",
          "ko-1997-10k", "medicis-fy1999-10k"]
 
@@ -122,7 +117,11 @@ def test_every_column_is_read_in_its_transcribed_role(name):
     periods = _read_periods(result)
     for table in expected["tables"]:
         schedule, _ = periods[table["periods"][0]["year"]]
-        assert [_words(c.heading) for c in schedule.columns] == [_words(h) for h in table["columns"]]
+        # The transcription's words of each heading are in the heading read (which may add a
+        # spanning "Additions", a column letter or a footnote mark the transcription leaves out).
+        read = [set(_words(c.heading)) for c in schedule.columns]
+        assert len(read) == len(table["columns"])
+        assert all(set(_words(h)) <= words for h, words in zip(table["columns"], read)), (read, table["columns"])
         assert [_role(schedule, c) for c in schedule.columns] == table["column_roles"]
 
 
@@ -145,6 +144,17 @@ def test_no_error_and_each_rounding_difference_is_info(name):
     differences = sorted((periods[int(d["period"])][1].label, tuple(_words(_row_of(periods, d))))
                          for d in expected.get("arithmetic", []))
     assert infos == differences
+
+
+@pytest.mark.parametrize("name", _cases("errors"))
+def test_the_printed_table_alone_gives_no_error(name):
+    """Read as printed, without the inline XBRL tags: a tag's sign="-" is the
+    fact's, never the print's (a write-off printed "1" tagged sign="-" is 1)."""
+    _read(name)  # skips where the filing is absent
+    document = next(p for p in sorted((FILINGS / name).iterdir()) if p.suffix not in (".json", ".md"))
+    result = auditor.check_source(source.read(str(document)), auditor.load_rules(), sources="table")
+    assert result.error is None, result.error.message
+    assert [f.message for f in result.findings if f.severity != "info"] == []
 
 
 def _row_of(periods, difference) -> str:

@@ -48,6 +48,23 @@ LAYOUTS = {
         heading_depth=3, additions_span=True, table_tags=False, dollar="detached", reverse=True,
         total_label="Total",
     ),
+    # A 1990s submission wrapped in a PEM message: COL. letters between two
+    # rules the table's width, every line that began with "-" escaped "- ",
+    # rules over totals as wide as their figures, no <S> on the marker line,
+    # "1/" markers, a rule under each group's caption, unlabelled totals, the
+    # footnotes inside the table between <FN> and </FN>.
+    "pem-framed-letters": Layout(
+        heading_depth=3, column_letters=True, letters="COL.", letters_framed=True, pem_escape=True,
+        short_rules=True, s_tag=False, note_marks="1/", group_header="Allowance for losses on:",
+        group_rule=True, total_label="none", dollar="first", label_width=28, fn_block=True,
+    ),
+    # Typed, untagged: "Col. B" letters, blank cells with no dash, each item's
+    # balance at end on a line of its own under the row, "(1)" markers set
+    # two spaces after their figure.
+    "typed-second-line": Layout(
+        heading_depth=4, column_letters=True, letters="Col.", table_tags=False, nil="", second_line=True,
+        note_marks="(1)", note_gap=2, dollar="first", case="mixed", period_style="for_year",
+    ),
 }
 
 

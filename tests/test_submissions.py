@@ -331,9 +331,9 @@ def test_each_front_end_is_given_only_its_own_documents(monkeypatch):
         seen["html"] = src
         return read_html(src, ruleset)
 
-    def text_spy(src, skip=()):
+    def text_spy(src, skip=(), roles=None):
         seen["skip"] = skip
-        return find_text(src, skip)
+        return find_text(src, skip, roles)
 
     monkeypatch.setattr(html_front, "schedules", html_spy)
     monkeypatch.setattr(locate, "regions", text_spy)

@@ -1,0 +1,88 @@
+"""Text locate recognises a schedule's headings through the rules file's role
+patterns, the one vocabulary of headings: a wording the rules map is found,
+and checked; one they do not map is no schedule."""
+
+import auditor
+from auditor import locate, rules, source
+from conftest import SEED, run
+
+SEED_TEXT = SEED.read_text()
+OPENING_SPAN, CLOSING_SPAN = (43, 55), (95, 110)  # the seed's balance columns, 0-based [start, end)
+
+
+def reworded(opening: tuple, closing: tuple) -> str:
+    """The seed with its stacked balance headings ("BALANCE / AT / BEGINNING /
+    OF / PERIOD", "BALANCE / END OF / PERIOD") replaced, word by word from
+    the top, by the given lines; every other character where it was."""
+    lines = SEED_TEXT.split("\n")
+    top = next(n for n, line in enumerate(lines) if line.strip() == "BALANCE")
+    bottom = next(n for n, line in enumerate(lines) if line.startswith("DESCRIPTION"))
+    for n in range(top, bottom + 1):
+        line = lines[n].ljust(CLOSING_SPAN[1])
+        for (lo, hi), words in ((OPENING_SPAN, opening), (CLOSING_SPAN, closing)):
+            k = n - top
+            text = words[k] if k < len(words) else ""
+            line = line[:lo] + text.center(hi - lo) + line[hi:]
+        lines[n] = line.rstrip()
+    return "\n".join(lines)
+
+
+def test_the_seed_reworded_keeps_its_other_headings_and_figures():
+    text = reworded(("OPENING", "AMOUNT"), ("CLOSING", "AMOUNT"))
+    assert "BEGINNING" not in text and "END OF" not in text and "BALANCE" not in text
+    assert text.count("CHARGED") == SEED_TEXT.count("CHARGED")
+    assert text.split("</TABLE>")[0].split("<S>")[1] == SEED_TEXT.split("</TABLE>")[0].split("<S>")[1]
+
+
+def test_reworded_balance_headings_the_default_roles_map_are_found_and_checked():
+    text = reworded(("OPENING", "AMOUNT"), ("CLOSING", "AMOUNT"))
+    result = auditor.check_source(source.from_text(text, "reworded.txt"))
+    assert result.error is None, str(result.error)
+    (schedule,) = result.schedules
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "charged_other", "deductions", "ending"]
+    original = auditor.check_source(source.from_text(SEED_TEXT, "seed.txt"))
+    assert [(f.check, f.location) for f in result.findings] == [(f.check, f.location) for f in original.findings]
+
+
+CUSTOM = """\
+extends: default
+roles:
+  - role: beginning
+    effect: opening
+    patterns: ['brought\\s+forward']
+  - role: ending
+    effect: closing
+    patterns: ['carried\\s+forward']
+rules: []
+"""
+
+
+def test_a_wording_only_a_custom_rules_file_maps_is_found_only_with_it(tmp_path):
+    text = reworded(("BROUGHT", "FORWARD"), ("CARRIED", "FORWARD"))
+    exhibit = tmp_path / "custom-wording.txt"
+    exhibit.write_text(text)
+    team = tmp_path / "team.yaml"
+    team.write_text(CUSTOM)
+    src = source.from_text(text, "custom-wording.txt")
+    assert locate.regions(src) == []  # the bundled vocabulary knows no "brought forward"
+    (region,) = locate.regions(src, roles=rules.load(str(team)).roles)
+    assert region.title_line == 8
+
+    default = run("check", exhibit)
+    assert default.returncode == 2 and "no Schedule II found" in default.stderr
+    custom = run("check", "--rules", team, exhibit)
+    assert custom.returncode == 1, custom.stderr  # found, and the seed's one wrong total reported
+    assert "VQ001" in custom.stdout and "VQ002" in custom.stdout
+
+
+def test_a_balance_word_alone_is_no_schedule_heading():
+    """A title followed by a table that names a balance but nothing else a
+    schedule's columns are named by (a balance sheet line) is no schedule."""
+    text = """\
+                 SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS
+
+                                        Balance
+Cash and equivalents                    $  1,200     $  1,400
+Receivables                                  830          790
+"""
+    assert locate.regions(source.from_text(text)) == []

@@ -1,0 +1,75 @@
+"""Named cases of the text layouts of 1990s filings: one table per year,
+dash-escaped lines, short rules, second lines of figures.  Each edits a
+fixture in one way and says what must be read from it."""
+
+import re
+
+import auditor
+from auditor import source
+from conftest import FIXTURES
+
+HARROW = (FIXTURES / "harrow-beverage-1997-one-year-tables.txt").read_text()
+HARROW_1997 = (1, 60)  # lines of the 1997 table's page, title to page number
+
+
+def check(text: str, name: str = "edited.txt"):
+    result = auditor.check_source(source.from_text(text, name))
+    assert result.error is None, str(result.error)
+    return result
+
+
+def _edit_line(text: str, number: int, old: str, new: str) -> str:
+    lines = text.split("\n")
+    assert old in lines[number - 1], lines[number - 1]
+    lines[number - 1] = lines[number - 1].replace(old, new, 1)
+    return "\n".join(lines)
+
+
+def test_one_year_tables_are_read_as_one_schedule_of_their_years():
+    (schedule,) = check(HARROW).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1997, 1996, 1995]
+    assert [len(p.rows) for p in schedule.periods] == [4, 4, 4]
+
+
+def test_a_beginning_balance_is_checked_against_the_year_before_in_its_own_table():
+    # 1997's deferred tax assets open at 15 (and close at 17), where 1996's closed at 11.
+    line = next(n for n, t in enumerate(HARROW.split("\n"), 1) if t.strip().startswith("Deferred tax assets"))
+    text = _edit_line(HARROW, line, "    11            2            -            -           13",
+                      "    15            2            -            -           17")
+    total = line + 2
+    text = _edit_line(text, total, "$   173      $    23      $     -      $    34      $   162",
+                      "$   177      $    23      $     -      $    34      $   166")
+    findings = [(f.check, f.location.line, f.location.column) for f in check(text).findings if f.severity == "error"]
+    column = HARROW.split("\n")[line - 1].index("11") + 1
+    assert ("carry_forward", line, column) in findings
+    assert {c for c, _, _ in findings} == {"carry_forward", "row_identity", "column_total"}  # and the 1996 slip
+    assert len([f for f in findings if f[0] == "carry_forward"]) == 2  # the row and the total
+
+
+def test_one_year_tables_of_years_apart_stay_apart():
+    pages = HARROW.split("<PAGE>")
+    text = "<PAGE>".join(pages[:2] + pages[3:])  # 1997 and 1995: no 1996
+    schedules = check(text).schedules
+    assert [[p.fiscal_year for p in s.periods] for s in schedules] == [[1997], [1995]]
+
+
+def test_one_year_tables_of_other_columns_stay_apart():
+    pages = HARROW.split("<PAGE>")
+    # The 1996 table without its column of charges to other accounts.
+    page = re.sub(r"(?m)^(.{60}).{13}", r"\1", pages[2])
+    schedules = check("<PAGE>".join(pages[:2] + [page] + pages[3:])).schedules
+    assert len(schedules) == 3
+
+
+def test_a_dash_escaped_rule_lays_out_where_it_was_before_its_escape():
+    lines = auditor.schedules(source.from_text(HARROW, "harrow.txt"), auditor.load_rules())
+    (schedule,) = lines
+    # Column spans come from the <C> markers; the headings from the escaped
+    # rule under them: every heading where it is printed, none shifted.
+    assert [c.heading for c in schedule.columns] == [
+        "COL. B Balance at Beginning of Period",
+        "COL. C Additions (1) Charged to Costs and Expenses",
+        "Additions (2) Charged to Other Accounts",
+        "COL. D Deductions (Note 1)",
+        "COL. E Balance at End of Period",
+    ]
