@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import engine, filer, layout, locate, parse, roles, rules, source
+from .completeness import refuse_cut_short
 from .errors import InputError
 from .model import Finding, Position, Schedule
 
@@ -130,6 +131,8 @@ def check_source(src: source.Source, ruleset=None, only=None, input_format: str 
         return _facts_only(src, ruleset, only, found, result)
     try:
         laid_out = _laid_out(src, ruleset, input_format)
+        for schedule in laid_out:
+            refuse_cut_short(schedule, src.path)
     except InputError as exc:
         if found is None:
             result.error = exc.located(src.path)
@@ -227,11 +230,13 @@ def _error_in_file(error: InputError, src: source.Source) -> InputError:
     return error
 
 
-def check_file(path: str, ruleset=None, only=None, input_format: str = None, sources: str = "both") -> FileResult:
+def check_file(path: str, ruleset=None, only=None, input_format: str = None, sources: str = "both",
+               max_bytes: int = None) -> FileResult:
     """`input_format` "text" or "html" overrides the front end picked by content;
-    `sources` says what to read: "table", "xbrl" or "both" (see check_source)."""
+    `sources` says what to read: "table", "xbrl" or "both" (see check_source);
+    `max_bytes` caps what is read (limits.MAX_BYTES by default); "-" is standard input."""
     try:
-        src = source.read(path)
+        src = source.read(path, max_bytes)
     except InputError as exc:
         return FileResult(path, error=exc.located(path))
     return check_source(src, ruleset, only, input_format, sources)

@@ -2,7 +2,8 @@
 
 Exit status: 0 no finding at or above the failing severity (error, unless
 --fail-on says otherwise); 1 such findings; 2 a usage or input error, told
-on stderr in one line, never as a traceback.
+on stderr in one line, never as a traceback; 3 an internal error (a bug of
+ours), told in one line with a request to report it.
 """
 
 from __future__ import annotations
@@ -11,8 +12,17 @@ import argparse
 import os
 import sys
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+from .errors import internal_message
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
+
+
+EXIT_CODES = """exit status:
+  0  no finding at or above --fail-on (default: error)
+  1  findings at or above --fail-on
+  2  a usage or input error: one line on stderr, naming the file and line
+  3  an internal error (a bug of auditor's): one line, please report it"""
 
 
 def main(argv=None) -> int:
@@ -21,35 +31,75 @@ def main(argv=None) -> int:
     if args.command == "check" and not args.files and not args.files_from:
         parser.error("check: name a PATH (a file or a directory) or --files-from LIST")
     try:
-        return args.run(args)
-    except BrokenPipeError:  # `auditor check ... | head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_FINDINGS
+        status = args.run(args)
+        sys.stdout.flush()  # (a full disk shows only here, for buffered output)
+        return status
+    except BrokenPipeError:  # `auditor check ... | head`: silent, as Unix tools are
+        _silence_stdout()
+        return EXIT_INPUT
+    except OSError as exc:
+        if exc.filename is None and exc.errno in _STDOUT_ERRORS:  # (files named on the command line say so)
+            _silence_stdout()
+            return _fail(f"cannot write the report to standard output: {exc.strerror or exc}")
+        return _internal_failure(exc)
     except KeyboardInterrupt:
         return 130
+    except RecursionError:
+        return _fail("an input is nested too deeply to read")
+    except Exception as exc:  # a bug of ours: one line, exit 3, never a traceback
+        if os.environ.get("AUDITOR_DEBUG"):
+            raise
+        return _internal_failure(exc)
+
+
+def _stdout_errors() -> set:
+    import errno
+
+    return {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EIO", "EFBIG", "EBADF", "EPIPE", "ECONNRESET")
+            if hasattr(errno, name)}
+
+
+_STDOUT_ERRORS = _stdout_errors()
+
+
+def _silence_stdout() -> None:
+    from .output import silence_stdout
+
+    silence_stdout()
+
+
+def _internal_failure(exc) -> int:
+    sys.stderr.write(f"auditor: {internal_message(exc, 'while running')}\n")
+    return EXIT_INTERNAL
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="auditor",
         description="Check the arithmetic of SEC Schedule II (Valuation and Qualifying Accounts) exhibits.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action=_Version, help="print auditor's version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = sub.add_parser("check", help="check exhibits and report findings")
+    check = sub.add_parser("check", help="check exhibits and report findings", epilog=EXIT_CODES,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("files", nargs="*", metavar="PATH",
                        help="a filing, or a directory to search for filings (*.txt, *.htm, *.html, *.xml, "
-                            "and the same gzipped)")
+                            "and the same gzipped); - reads standard input")
     _corpus_options(check)
     _rules_option(check)
     _input_format_option(check)
+    _max_bytes_option(check)
     check.add_argument("--source", choices=("table", "xbrl", "both"), default="both",
                        help="what to check in inline XBRL documents: the printed tables, the tagged facts, "
                             "or both, each against the other (default: both)")
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default), json (the documented contract), jsonl (one finding a line), "
                             "sarif (SARIF 2.1.0), github (workflow annotations), html (a self-contained page)")
-    check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    check.add_argument("--output", metavar="FILE",
+                       help="write the report to FILE (atomically) instead of stdout; FILE must be a regular "
+                            "file or a new path, never an input (a symbolic link is written through)")
     check.add_argument("--show-table", action=argparse.BooleanOptionalAction, default=None,
                        help="text: show each schedule with findings as a table (default: on for one file on a terminal)")
     check.add_argument("--summary", action="store_true",
@@ -70,12 +120,14 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
 
     parse = sub.add_parser("parse", help="show the schedule as the rules see it")
-    parse.add_argument("file", metavar="FILE")
+    parse.add_argument("file", metavar="FILE", help="an exhibit or submission, text or HTML; - reads standard input")
     _rules_option(parse)
     _input_format_option(parse)
+    _max_bytes_option(parse)
     parse.add_argument("--source", choices=("table", "xbrl", "both"), default="table",
                        help="the schedule as printed (default), as its inline XBRL facts tag it, or both")
-    parse.add_argument("--format", choices=("text", "json"), default="text")
+    parse.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text (default): the schedule for people; json: for tools")
     parse.set_defaults(run=_parse)
 
     saved = sub.add_parser("report", help="render a saved --format json or jsonl result, without checking again")
@@ -94,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     _rules_option(explain)
     explain.set_defaults(run=_rules_explain)
     validate = rules_sub.add_parser("validate", help="validate a rules file: every problem, with line and column")
-    validate.add_argument("rules_file", metavar="FILE")
+    validate.add_argument("rules_file", metavar="FILE", help="the rules file to validate")
     validate.set_defaults(run=_rules_validate)
     return parser
 
@@ -129,6 +181,38 @@ def _positive(text: str) -> int:
 
 def _rules_option(p):
     p.add_argument("--rules", metavar="FILE", help="rules file (default: the bundled rules/default.yaml)")
+
+
+def _max_bytes_option(p):
+    p.add_argument("--max-bytes", type=_byte_count, default=None, metavar="N",
+                   help="read at most N bytes of an input (suffix K, M or G; default 512M): a larger input "
+                        "is refused")
+
+
+def _byte_count(text: str) -> int:
+    units = {"k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+    scale = units.get(text[-1:].lower(), 1)
+    digits = text[:-1] if scale > 1 else text
+    if not digits.isdigit() or len(digits) > 15:
+        raise argparse.ArgumentTypeError(f"not a number of bytes: {text!r} (e.g. 512M)")
+    return int(digits) * scale
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked (importlib.metadata costs start-up time)."""
+
+    def __init__(self, option_strings, dest, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("auditor")
+        except PackageNotFoundError:
+            number = "unknown (not installed)"
+        sys.stdout.write(f"auditor {number}\n")
+        parser.exit()
 
 
 def _input_format_option(p):
@@ -181,15 +265,16 @@ def _parse(args) -> int:
 
     try:
         ruleset = _load_rules(args.rules)
-        schedules = auditor.schedules(source.read(args.file), ruleset, args.input_format, args.source)
+        schedules = auditor.schedules(source.read(args.file, args.max_bytes), ruleset, args.input_format, args.source)
     except InputError as exc:
         return _fail(str(exc.located(args.file)))
-    except Exception as exc:  # a bug of ours: one line, exit 2
+    except RecursionError:
+        return _fail(f"{args.file}: input too deeply nested to read")
+    except Exception as exc:  # a bug of ours: one line, exit 3
         if os.environ.get("AUDITOR_DEBUG"):
             raise
-        from .corpus.work import internal
-
-        return _fail(f"{args.file}: {internal(exc)}")
+        _fail(f"{args.file}: {internal_message(exc)}")
+        return EXIT_INTERNAL
     if args.format == "json":
         sys.stdout.write(describe.dumps(schedules) + "\n")
     else:

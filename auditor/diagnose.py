@@ -132,7 +132,8 @@ def schedule_diagnosis(schedule: Schedule, ruleset, only=None) -> Diagnosis:
     cells = _cells(schedule)
     before = {_key(f): f for f in failed}
     trials = _trials(failed, cells)
-    if sum(len(values) for _, _, values in trials) > MAX_TRIALS:
+    budget = trial_budget(cells)
+    if sum(len(values) for _, _, values in trials) > budget:
         return Diagnosis()
     best = {}  # position -> (explained keys, value), the value that explains most
     for position, reading, values in trials:
@@ -145,8 +146,20 @@ def schedule_diagnosis(schedule: Schedule, ruleset, only=None) -> Diagnosis:
                 best[position] = (explained, value)
     diagnosis = _attribute(schedule, cells, before, best)
     for cluster in _clusters([f for f in failed if f not in diagnosis.suggestions and f not in diagnosis.candidates]):
-        diagnosis.update(_pairs(schedule, ruleset, only, cells, before, cluster))
+        pairs, runs = _pairs(schedule, ruleset, only, cells, before, cluster, min(MAX_PAIR_TRIALS, budget))
+        diagnosis.update(pairs)
+        budget -= runs  # (shared by every cluster of the schedule: many clusters, no more work)
     return diagnosis
+
+
+def trial_budget(cells) -> int:
+    """Trial corrections one schedule may get: each re-runs the engine over
+    the whole schedule, so a schedule of thousands of periods gets fewer,
+    and the diagnosis of any schedule costs at most MAX_DIAGNOSIS_WORK cells
+    evaluated (time linear in the schedule, however many failures)."""
+    from .limits import MAX_DIAGNOSIS_WORK
+
+    return min(MAX_TRIALS, MAX_DIAGNOSIS_WORK // max(1, len(cells)))
 
 
 def _evaluate(schedule, ruleset, only):
@@ -188,13 +201,17 @@ def _trials(failed, cells) -> list:
             if there in cells and there != here:
                 old = amount_of(cells[there][3])
                 implied.setdefault(there, {})[_key(f)] = {old + f.difference, old - f.difference}
+    readers = {}  # position -> keys of the failures reading it (indexed once: not failures x cells)
+    for f in failed:
+        for position in _read_by(f):
+            readers.setdefault(position, set()).add(_key(f))
     trials = []
     for position, by_failure in implied.items():
         agreed = set.intersection(*by_failure.values())
         if not agreed:  # rounded figures: the failures agree only to within rounding
             agreed = set.union(*by_failure.values())
         agreed -= {amount_of(cells[position][3])}
-        reading = {_key(f) for f in failed if position in _read_by(f)}
+        reading = readers.get(position, set())
         if agreed:
             trials.append((position, reading, sorted(agreed)))
     trials.sort(key=lambda t: (-len(t[1]), t[0]))
@@ -271,18 +288,19 @@ def _clusters(failed) -> list:
     return [members for _, members in groups]
 
 
-def _pairs(schedule, ruleset, only, cells, before, cluster) -> Diagnosis:
+def _pairs(schedule, ruleset, only, cells, before, cluster, limit=MAX_PAIR_TRIALS) -> tuple:
     """The pairs of figures whose joint correction makes every failure of the
     cluster hold and no new one appear: one corrected figure first (a value
     the cluster's failures imply), then a second one the failures left over
     all read, at a value they imply.  One pair: a suggestion per figure;
-    several: all of them as candidates."""
+    several: all of them as candidates.  Returns (Diagnosis, engine runs spent,
+    at most `limit`)."""
     keys = {_key(f) for f in cluster}
     found = {}  # frozenset of (position, value) -> None, in the order found
     runs = 0
     for position, _, values in _trials(cluster, cells):
         for value in values:
-            if runs >= MAX_PAIR_TRIALS:
+            if runs >= limit:
                 break
             once = corrected(schedule, cells[position], value)
             left = [f for f in failures(_evaluate(once, ruleset, only)) if _key(f) in keys or _key(f) not in before]
@@ -292,12 +310,12 @@ def _pairs(schedule, ruleset, only, cells, before, cluster) -> Diagnosis:
                     continue
                 for other in seconds:
                     pair = frozenset({(position, value), (second, other)})
-                    if pair in found or runs >= MAX_PAIR_TRIALS:
+                    if pair in found or runs >= limit:
                         continue
                     runs += 1
                     if _holds(corrected(once, cells[second], other), ruleset, only, before, keys):
                         found[pair] = None
-    return _attribute_pairs(schedule, cells, cluster, list(found))
+    return _attribute_pairs(schedule, cells, cluster, list(found)), runs
 
 
 def _holds(schedule, ruleset, only, before, keys) -> bool:

@@ -114,8 +114,10 @@ def _convention(schedule: Schedule) -> str:
 
 def _plain(amount):
     """A computed amount without trailing zeros: 1.8, not 1.800 (0.25 * 7.2)."""
-    if amount is None or amount == amount.to_integral_value():
-        return amount if amount is None else amount.quantize(1)
+    if amount is None:
+        return None
+    if amount == amount.to_integral_value() and amount.adjusted() < 28:  # (quantize needs the digits)
+        return amount.quantize(1)
     return amount.normalize()
 
 

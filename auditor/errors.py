@@ -26,3 +26,16 @@ class InputError(Exception):
             if self.column:
                 where = f"{where}:{self.column}"
         return f"{where}: {self.message}"
+
+
+class InternalError(InputError):
+    """A bug of ours met while checking a file: told in one line like an input
+    error, with a request to report it, and exit status 3."""
+
+
+def internal_message(exc: BaseException, when: str = "while reading this file") -> str:
+    """The one line that tells a bug of ours, with a request to report it."""
+    text = " ".join(str(exc).split())
+    text = text if len(text) <= 200 else text[:200] + "..."
+    return (f"internal error {when} ({type(exc).__name__}: {text}); "
+            "please report it with the file (AUDITOR_DEBUG=1 shows the traceback)")

@@ -36,7 +36,18 @@ class FormulaError(Exception):
         self.message, self.text, self.column = message, text, column
 
     def caret(self) -> str:
-        return f"    {self.text}\n    {' ' * (self.column - 1)}^"
+        """The formula with a caret under the column; a long one shown as the
+        stretch around it."""
+        text, column = self.text, self.column
+        if len(text) > CARET_WIDTH:
+            start = max(0, min(column - 1 - CARET_WIDTH // 2, len(text) - CARET_WIDTH))
+            text = ("..." if start else "") + text[start : start + CARET_WIDTH] + (
+                "..." if start + CARET_WIDTH < len(text) else "")
+            column = column - start + (3 if start else 0)
+        return f"    {text}\n    {' ' * (column - 1)}^"
+
+
+CARET_WIDTH = 100
 
 
 class Here:
@@ -356,9 +367,34 @@ def compile(source: str, roles, per_column: bool = False) -> Formula:
         raise FormulaError(f"unexpected {exc.token.value!r}", text, exc.column) from None
     except UnexpectedInput as exc:  # pragma: no cover - lark's other errors
         raise FormulaError("formula does not parse", text, getattr(exc, "column", 1)) from None
+    _refuse_deep(tree, text)
     root = _Builder(text, set(roles), per_column).test(tree)
     conjuncts = tuple(root.operands) if isinstance(root, Logic) and root.op == "and" else (root,)
     return Formula(text, root, conjuncts)
+
+
+def _refuse_deep(tree, text: str) -> None:
+    """A formula nested past MAX_FORMULA_DEPTH is refused here, measured
+    without recursion: building and evaluating it recurse once a level."""
+    from lark import Tree
+
+    from .limits import MAX_FORMULA_DEPTH
+
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_FORMULA_DEPTH:
+            raise FormulaError(f"formula nested more than {MAX_FORMULA_DEPTH} deep (operators within "
+                               "operators): split it into several rules", text, _first_column(node))
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tree))
+
+
+def _first_column(node) -> int:
+    from lark import Tree
+
+    while isinstance(node, Tree) and node.children:
+        node = node.children[0]
+    return getattr(node, "column", None) or 1
 
 
 class _Builder:

@@ -23,7 +23,7 @@ def regions(doc: html_locate.Document) -> list:
             continue
         if not html_locate.may_hold_schedule(doc, span):
             continue
-        grid = doc.grid(span)
+        grid = _bounded(doc, span, doc.grid(span))
         f = html_layout.frame(grid)
         transposed = (not html_layout.looks_like_schedule(f) and _titled(doc, span, title)
                       and bool(html_transposed.blocks(grid)))
@@ -37,11 +37,41 @@ def regions(doc: html_locate.Document) -> list:
             grids.append(nxt_grid)
             captions.append(nxt_caption)
         used.update(parts)
+        _refuse_cut_off(doc, parts)
         title_line = doc.line_of(title.start()) if title else grid.row_lines[0]
         preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
         found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
                             title_line, preamble[:2000], tuple(captions), transposed))
     return found
+
+
+def _bounded(doc, span, grid):
+    """The grid of a candidate table, refused past MAX_GRID_COLUMNS: reading
+    the headings of a table compares its columns pairwise, and no Schedule II
+    is a hundredth that wide (an HTML table of 5,000 columns took minutes)."""
+    from .limits import MAX_GRID_COLUMNS
+
+    if grid.width > MAX_GRID_COLUMNS:
+        raise InputError(f"the table at line {doc.line_of(span[0])} has {grid.width:,} columns, more than the "
+                         f"{MAX_GRID_COLUMNS} a schedule's table is read with", doc.source.path, doc.line_of(span[0]))
+    return grid
+
+
+def _refuse_cut_off(doc, parts) -> None:
+    """A schedule's table never closed: the file was cut off inside it (a
+    download stopped, an exhibit truncated), and its last rows are missing.
+    An error, never a half table checked clean."""
+    for span in parts:
+        if span in doc.unclosed and not _document_closes(doc.text, span[0]):
+            raise InputError(f"the file ends inside the Schedule II table opened at line {doc.line_of(span[0])}: "
+                             "expected </table> (is the file cut off?)", doc.source.path, doc.line_of(span[1] - 1))
+
+
+def _document_closes(text: str, at: int) -> bool:
+    """Whether the document goes on to its end after `at` (a table left open
+    in a document that closes its body is a filer's slip, not a cut)."""
+    tail = text[at:].lower()
+    return "</body" in tail or "</html" in tail
 
 
 def _titled(doc, span, title) -> bool:
@@ -95,7 +125,7 @@ def _tables_after(doc, span):
         nxt = doc.next_table(end)
         if nxt is None or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT:
             return
-        yield end, nxt, doc.grid(nxt)
+        yield end, nxt, _bounded(doc, nxt, doc.grid(nxt))
         end = nxt[1]
 
 

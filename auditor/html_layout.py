@@ -20,10 +20,10 @@ from typing import Optional
 
 from .errors import InputError
 from .html_locate import CAPTION_TEXT, furniture
-from .html_periods import TRAILING_NOTES, period_key, regroup
+from .html_periods import notes_start, period_key, regroup
 from .labels import LEADER, PERIOD_START, TOTAL, UNITS, is_period
 from .locate import TITLE
-from .model import Cell, Column, Row, Schedule
+from .model import Cell, Column, Row, Schedule, figure_value
 
 TOKEN = re.compile(
     r"(?P<note>\([a-zA-Z]{1,2}\)|\([ivxIVX]{1,4}\)|\*{1,3}|[\u2020\u2021])"
@@ -40,7 +40,9 @@ SMALL_PAREN = re.compile(r"^\(\d{1,2}\)$")
 SCHEDULE_HEADINGS = (re.compile(r"beginning|balance\s+at|opening|start", re.I),
                      re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.I))
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
-MARKER = re.compile(r"^(\(\w{1,2}\)|\*+)+$")  # a heading's footnote marker alone in its cell
+# A heading's footnote marker alone in its cell.  ("\*" repeated, not "\*+":
+# a repetition of a repetition backtracks exponentially over "****...x".)
+MARKER = re.compile(r"^(?:\(\w{1,2}\)|\*)+$")
 SCALES = {"3": "thousands", "6": "millions", "9": "billions"}
 
 
@@ -369,9 +371,9 @@ def row_label(label_cells) -> tuple:
     """A row's label as printed, without leaders and colon, and its footnote marker."""
     label = " ".join(plain(label_cells).split())
     footnote = None
-    notes = TRAILING_NOTES.search(label)
-    if notes and notes.start() > 0:
-        footnote, label = notes.group(0).replace(" ", ""), label[: notes.start()]
+    start = notes_start(label)
+    if 0 < start < len(label):
+        footnote, label = label[start:].replace(" ", ""), label[:start]
     return LEADER.sub("", label).strip().rstrip(":").strip(), footnote
 
 
@@ -424,9 +426,11 @@ def _value(fig: _Figure) -> Decimal:
     else:
         digits = digits.replace(",", "")
     try:
-        value = Decimal(digits)
+        value = figure_value(digits, fig.raw)
     except InvalidOperation:
         raise InputError(f"cannot read {fig.raw!r} as a figure", None, fig.line) from None
+    except InputError as exc:
+        raise InputError(exc.message, None, fig.line) from None
     return -value if negative else value
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from . import html_table
 from .labels import UNITS, is_period
+from .locate import without_tags
 from .source import Source
 
 _SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
@@ -31,7 +32,6 @@ TITLE = re.compile(
 HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",
                      re.IGNORECASE)
 TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
-TAG = re.compile(r"<[^>]*>")
 # How far after a title (in characters of markup) its table may start.
 REACH = 20000
 # What may separate a table from its continuation: page numbers, "(continued)",
@@ -76,6 +76,7 @@ class Document:
         self.text = source.joined()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         self.tables, self.parents = _tables(self.text)  # (start, end) by start; index of the enclosing one
+        self.unclosed = {self.tables[i] for i in _unclosed(self.text, len(self.tables))}
         self.starts = [s for s, _ in self.tables]
         self._lower = None
 
@@ -119,13 +120,14 @@ class Document:
         return html_table.read(self.text, span[0], span[1], self.line_starts)
 
     def plain(self, start: int, end: int) -> str:
-        return " ".join(html.unescape(TAG.sub(" ", self.text[start:end])).split())
+        return " ".join(html.unescape(without_tags(self.text[start:end])).split())
 
     def texts(self, start: int, end: int) -> list:
         """The blocks of text in text[start:end] ("<p>", "<br>"... apart) that are
         not page furniture, a title, a units statement or a period, in order."""
         found, at = [], start
-        for m in [*BLOCK.finditer(self.text, start, end), None]:
+        # (A tag ends in ">": searching past the last one only rescans a run of "<".)
+        for m in [*BLOCK.finditer(self.text, start, self.text.rfind(">", start, end) + 1 or start), None]:
             text = self.plain(at, m.start() if m else end)
             if text and not furniture(text):
                 found.append(text)
@@ -157,7 +159,7 @@ def _tables(text: str) -> tuple:
     """(start, end) of every <table> element, nested ones too, by start (an
     unclosed one ends where its parent does); and each one's parent's index."""
     opened, ends, parents, stack = [], {}, [], []
-    for m in TABLE_TAG.finditer(text):
+    for m in TABLE_TAG.finditer(text, 0, text.rfind(">") + 1):  # (see without_tags)
         if not m.group(1):
             parents.append(stack[-1] if stack else -1)
             stack.append(len(opened))
@@ -167,6 +169,18 @@ def _tables(text: str) -> tuple:
     for i in reversed(stack):  # never closed
         ends[i] = ends.get(parents[i], len(text)) if parents[i] >= 0 else len(text)
     return [(start, ends[i]) for i, start in enumerate(opened)], parents
+
+
+def _unclosed(text: str, count: int) -> list:
+    """The indices (as `_tables` numbers them) of the tables never closed."""
+    stack, opened = [], 0
+    for m in TABLE_TAG.finditer(text, 0, text.rfind(">") + 1):
+        if not m.group(1):
+            stack.append(opened)
+            opened += 1
+        elif stack:
+            stack.pop()
+    return stack
 
 
 def candidates(doc: Document) -> list:
@@ -205,7 +219,7 @@ def _heading_row(text: str, at: int) -> bool:
     """Whether the rest of the row after "Balance at beginning" reads as more
     headings (a row label of a note's roll-forward is followed by figures)."""
     end = ROW_END.search(text, at, at + 6000)
-    rest = html.unescape(TAG.sub(" ", text[at : end.start() if end else at + 6000]))
+    rest = html.unescape(without_tags(text[at : end.start() if end else at + 6000]))
     return not FIGURE.search(rest) and MORE_HEADINGS.search(rest) is not None
 
 

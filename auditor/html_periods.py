@@ -15,7 +15,18 @@ from dataclasses import replace
 
 from .labels import TOTAL, is_period, period_from_caption
 
-TRAILING_NOTES = re.compile(r"(\s*(\((\d{1,2}|[a-zA-Z]{1,2}|[ivxIVX]{1,4})\)|\*{1,3}|[\u2020\u2021]))+$")
+# Footnote markers ending a label ("(1)", "(a)(b)", "**", a dagger), matched at
+# the start of the label reversed: a search for them anchored at its end
+# retried every start (and "(\s*(...|\*{1,3}))+$" backtracked exponentially
+# over a run of asterisks).
+NOTES_REVERSED = re.compile(r"(?:(?:\)(?:\d{1,2}|[a-zA-Z]{1,2}|[ivxIVX]{1,4})\(|\*{1,3}|[\u2020\u2021])\s*)+")
+
+
+def notes_start(text: str) -> int:
+    """Where the footnote markers ending `text` start (with the spaces before
+    them); len(text) where there are none."""
+    notes = NOTES_REVERSED.match(text[::-1])
+    return len(text) - notes.end() if notes else len(text)
 
 
 def regroup(entries, preamble: str = "") -> list:
@@ -114,8 +125,8 @@ def named_account(preamble: str) -> str:
 
 def without_notes(text: str) -> str:
     """A caption without its footnote markers: "Allowance For Credit Losses (1) (2)"."""
-    notes = TRAILING_NOTES.search(text)
-    return text[: notes.start()].strip() if notes and notes.start() > 0 else text
+    start = notes_start(text)
+    return text[:start].strip() if 0 < start < len(text) else text
 
 
 def period_key(label: str) -> str:

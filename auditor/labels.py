@@ -45,7 +45,9 @@ MONTHS = {
     for m in names
 }
 TOTAL = re.compile(r"^totals?\b", re.IGNORECASE)
-LEADER = re.compile(r"[.\s]{2,}$|\.{2,}")
+# (Tried only where a run of dots and spaces begins: from inside a long run of
+# spaces, every start scanned to its end, in quadratic time.)
+LEADER = re.compile(r"(?<![.\s])[.\s]{2,}$|\.{2,}")
 
 # A period caption not at the start of its line: "Post-acquisition basis: Year ended December 31, 2001".
 PERIOD_WORDS = re.compile(r"\b(year|years|period|fiscal|months|weeks|ended|ending)\b", re.IGNORECASE)

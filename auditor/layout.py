@@ -16,7 +16,7 @@ from decimal import Decimal
 from .errors import InputError
 from .locate import TITLE
 from .labels import LEADER, TOTAL, UNITS, YEAR, is_period, period_from_caption
-from .model import Cell, Column, Row, Schedule
+from .model import Cell, Column, Row, Schedule, figure_value
 from .parse import Figure, Line, Token
 
 
@@ -708,8 +708,12 @@ def _cell(fig) -> Cell:
     tok: Token = fig.value
     raw = tok.text
     footnote = "".join(n.text for n in fig.notes) or None
+    try:
+        value = amount(raw) if tok.kind != "NIL" else None
+    except InputError as exc:
+        raise InputError(exc.message, None, tok.line, tok.column) from None
     return Cell(
-        value=amount(raw) if tok.kind != "NIL" else None,
+        value=value,
         raw=raw,
         line=tok.line,
         column=tok.column,
@@ -723,7 +727,7 @@ def amount(raw: str) -> Decimal:
     text = raw.replace(",", "").replace(" ", "")
     negative = text.startswith("(") or text.startswith("-")
     digits = text.strip("()-")
-    value = Decimal(digits)
+    value = figure_value(digits, raw)
     return -value if negative else value
 
 

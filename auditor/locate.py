@@ -31,10 +31,11 @@ DOCUMENT_EDGE = re.compile(r"^\s*(</?(TEXT|DOCUMENT|SEC-DOCUMENT|PDF)>|<(TYPE|SE
 # A figure row: text then at least two numbers or nils separated by spaces.
 # The nils are the grammar's (dashes, an em dash raw, cp1252 or as an entity, "nil").
 _NIL = r"-{1,3}|\u2014|\u2013|\x97|&#151;|&#8212;|&mdash;|\bnil\b"
-# (The lookahead lets a search skip a heading's long runs of spaces at once;
-# without it, it backtracked over them in quadratic time.)
+# (The lookahead lets a search skip a heading's long runs of spaces at once,
+# the lookbehind the inside of a run of digits: without them, a search
+# backtracked over either in quadratic time.)
 FIGURES = re.compile(
-    rf"((?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?\)?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
+    rf"((?<![\d,])(?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?\)?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
 )
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
 # TO COSTS", "(1)  (2)  Changes due"): no figures, whatever FIGURES sees in it
@@ -43,7 +44,8 @@ HEADING_NOTES = re.compile(r"^\s*\(\d{1,2}\)(?:[^\d]|\(\d{1,2}\))*$")
 RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # One figure alone, far to the right, with perhaps its marker: the rest of
 # the row above, printed on a line of its own ("                   $18.1").
-LONE_FIGURE = re.compile(r"^\s{12,}\$?\s*\(?\d[\d,]*(\.\d+)?\)?\s*(\(\w{1,2}\)|\*{1,3}|\d{1,2}/)?\s*$")
+# (No two runs of spaces may meet: "\s{12,}\s*" backtracks quadratically over a blank line.)
+LONE_FIGURE = re.compile(r"^\s{12,}(?:\$\s*)?\(?\d[\d,]*(\.\d+)?\)?(?:\s*(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/))?\s*$")
 RULE_SEGMENT = re.compile(r"[-=_]{4,}")
 # A heading phrase: words set apart from the next by two spaces or more.
 PHRASE = re.compile(r"\S+(?: \S+)*")
@@ -57,8 +59,18 @@ CONTINUED = re.compile(r"\(?\bcontinued\b\)?", re.IGNORECASE)
 MARKER_LINE = re.compile(r"^\s*<S>", re.IGNORECASE)
 MARKER = re.compile(r"<[SC]>", re.IGNORECASE)
 TAG = re.compile(r"<[^>]*>")
+
+
+def without_tags(text: str, replacement: str = " ") -> str:
+    """`text` with its tags replaced.  Only up to the last ">": past it no tag
+    can close, and a TAG search from each "<" there would scan to the end of
+    the text (quadratic in a run of "<")."""
+    last = text.rfind(">")
+    return text if last == -1 else TAG.sub(replacement, text[: last + 1]) + text[last + 1 :]
 # (Page numbers as printed: "47", "S-2", "F-12", "- 47 -", "Page 47".)
-BREAK = re.compile(r"^\s*(<PAGE>.*|\f|(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
+# (Possessive leading spaces: the alternatives after them start with no space,
+# and retrying them at each shorter run of spaces was quadratic.)
+BREAK = re.compile(r"^\s*+(<PAGE>.*|\f|(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
 
 
 class Region(NamedTuple):
@@ -123,37 +135,51 @@ def html_documents(source: Source) -> list:
     return spans
 
 
+TITLE_CHUNK = 1 << 20
+
+
 def _title_starts(text: str) -> list:
     """Where titles start.  str.find for the titles' first words, then the
     regular expression there: a case-blind regex over 10 MB takes seconds."""
-    low = text.lower()
-    if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
-        return [m.start() for m in TITLE.finditer(text)]
     starts = []
-    for word in ("valuation", "schedule"):
-        i = low.find(word)
-        while i != -1:
-            if TITLE.match(text, i):
-                starts.append(i)
-            i = low.find(word, i + 1)
+    # Lower-cased a chunk at a time: a lower-case copy of a 200 MB file whole
+    # was a fifth of the peak memory.  Chunks overlap by a word's length.
+    for at in range(0, len(text), TITLE_CHUNK):
+        piece = text[at : at + TITLE_CHUNK + len("valuation")]
+        low = piece.lower()
+        if len(low) != len(piece):  # a character whose lower case is longer: offsets would drift
+            return [m.start() for m in TITLE.finditer(text)]
+        for word in ("valuation", "schedule"):
+            i = low.find(word)
+            while i != -1 and i < TITLE_CHUNK:
+                if TITLE.match(text, at + i):
+                    starts.append(at + i)
+                i = low.find(word, i + 1)
     return sorted(starts)
 
 
-class Vocabulary(NamedTuple):
-    """The heading patterns of a rules file's roles, each set as one
-    expression: the balances', and every role's."""
+class AnyOf(NamedTuple):
+    """Patterns tried one by one: a rules file's patterns keep the engine they
+    were compiled with (RE2 for a user's file), never joined into one Python
+    expression, which could backtrack without bound."""
 
-    balances: re.Pattern
-    every: re.Pattern
+    patterns: tuple
+
+    def search(self, text: str) -> bool:
+        return any(p.search(text) for p in self.patterns)
+
+
+class Vocabulary(NamedTuple):
+    """The heading patterns of a rules file's roles: the balances', and every role's."""
+
+    balances: AnyOf
+    every: AnyOf
 
 
 @lru_cache(maxsize=8)
 def vocabulary_of(roles: tuple) -> Vocabulary:
-    def one(patterns):
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)", re.IGNORECASE)
-
-    balances = [p for r in roles if r.effect in ("opening", "closing") for p in r.patterns]
-    return Vocabulary(one(balances), one([p for r in roles for p in r.patterns]))
+    balances = tuple(p for r in roles if r.effect in ("opening", "closing") for p in r.patterns)
+    return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)))
 
 
 def _table_after(source: Source, title: int, vocabulary: Vocabulary):
@@ -301,7 +327,7 @@ def _heading(lines: list, open_line: int) -> tuple:
             marks = tuple(m.start() for m in MARKER.finditer(line))
             break
         if not _names_a_block(line.strip()):
-            words.update(re.findall(r"[a-z]{2,}", TAG.sub(" ", line).lower()))
+            words.update(re.findall(r"[a-z]{2,}", without_tags(line).lower()))
     return words, marks
 
 

@@ -51,6 +51,21 @@ def amount_of(cell: Optional[Cell]) -> Decimal:
 ZERO = Decimal(0)
 
 
+def figure_value(digits: str, raw: str) -> Decimal:
+    """The exact amount of a figure's digits ("1234.5"), or InputError for a
+    figure too long for every check of it to be exact (the caller names the
+    line); `raw` is the figure as printed, for the message."""
+    from .errors import InputError
+    from .limits import MAX_FIGURE_DIGITS
+
+    count = sum(ch.isdigit() for ch in digits)
+    if count > MAX_FIGURE_DIGITS:
+        shown = raw if len(raw) <= 40 else raw[:20] + "..." + raw[-10:]
+        raise InputError(f"figure {shown!r} has {count} digits: more than the {MAX_FIGURE_DIGITS} "
+                         "auditor can check exactly")
+    return Decimal(digits)
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     heading: str  # heading text joined across the heading lines

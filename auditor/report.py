@@ -428,24 +428,9 @@ class TextReport:
 # --- writing --------------------------------------------------------------------
 
 
-def write_file(path: str, text: str) -> None:
-    """Replace `path` with `text` all at once: written to a temporary file in
-    the same directory, then renamed, so a crash never leaves half a report."""
-    import os
-    import tempfile
+def write_file(path: str, text: str, inputs=()) -> None:
+    """Replace `path` with `text` all at once, never over anything but a
+    regular file and never over one of `inputs` (see auditor/output.py)."""
+    from .output import write_file as write
 
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, temporary = tempfile.mkstemp(prefix=".auditor-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        umask = os.umask(0)  # mkstemp makes the file private; a report is not
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    write(path, text, inputs)

@@ -10,7 +10,6 @@ all.
 from __future__ import annotations
 
 import json
-import re
 import string
 from decimal import Decimal
 from functools import lru_cache
@@ -19,6 +18,7 @@ from typing import NamedTuple
 
 from . import formula as fm
 from .errors import InputError
+from .patterns import PatternError, compile_pattern
 from .table import Scope
 
 DEFAULT = "default"
@@ -188,14 +188,18 @@ class _Line:
 
 
 def _read(path: str, problems, mark_from=None) -> str:
+    from .limits import MAX_RULES_BYTES
+    from .source import read_bytes
+
     try:
-        return Path(path).read_text("utf-8")
-    except OSError as exc:
+        return read_bytes(path, MAX_RULES_BYTES, stdin=False).decode("utf-8")
+    except InputError as exc:
+        why = exc.message.removeprefix("cannot read: ")
         if mark_from is None:
-            problems.add(path, None, f"cannot read rules file: {exc.strerror}")
+            problems.add(path, None, f"cannot read rules file: {why}")
         else:
             layer, keys = mark_from
-            problems.add(layer.path, layer.mark(keys), f"extends {path!r}: cannot read it: {exc.strerror}")
+            problems.add(layer.path, layer.mark(keys), f"extends {path!r}: cannot read it: {why}")
     except UnicodeDecodeError:
         problems.add(path, None, "rules file is not UTF-8 text")
     return None
@@ -239,9 +243,18 @@ def _parse(text: str, path: str, problems):
         loader = (getattr(yaml, "CSafeLoader", yaml.SafeLoader) if bundled else yaml.SafeLoader)(text)
         try:
             node = loader.get_single_node()
+            from . import yamlguard
+
+            refused = yamlguard.refusal(node) if node is not None else None
+            if refused is not None:
+                problems.add(path, refused[0].start_mark, refused[1])
+                return None
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except RecursionError:
+        problems.add(path, None, "not valid YAML: nested too deeply to read")
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -265,6 +278,7 @@ def _parse(text: str, path: str, problems):
 # gets the pure-Python loader, whose error marks point at the exact character.
 
 
+@lru_cache(maxsize=None)
 def _is_bundled_default(path: str) -> bool:
     """The shipped default rules are validated by the test suite
     (tests/test_bundled_rules.py); skipping jsonschema for them keeps every
@@ -375,8 +389,8 @@ def _xbrl(layers, problems):
         return None
     spec = layer.data["xbrl"]
     try:
-        family = re.compile(spec.get("family", ""))
-    except re.error as exc:
+        family = compile_pattern(spec.get("family", ""), _is_bundled_default(layer.path), ignore_case=False)
+    except PatternError as exc:
         problems.add(layer.path, layer.mark(["xbrl", "family"]), f"xbrl: bad family pattern: {exc}")
         return None
     return XbrlVocabulary(family, spec.get("axis", ""))
@@ -412,15 +426,15 @@ def _role(layer, i, spec, problems) -> RoleSpec:
     patterns = []
     for j, pattern in enumerate(spec["patterns"]):
         try:
-            patterns.append(re.compile(pattern, re.IGNORECASE))
-        except re.error as exc:
+            patterns.append(compile_pattern(pattern, _is_bundled_default(layer.path)))
+        except PatternError as exc:
             problems.add(layer.path, layer.mark(["roles", i, "patterns", j]),
                          f"role {spec['role']!r}: bad pattern {pattern!r}: {exc}")
     elements = []
     for j, pattern in enumerate(spec.get("elements", ())):
         try:
-            elements.append(re.compile(pattern))
-        except re.error as exc:
+            elements.append(compile_pattern(pattern, _is_bundled_default(layer.path), ignore_case=False))
+        except PatternError as exc:
             problems.add(layer.path, layer.mark(["roles", i, "elements", j]),
                          f"role {spec['role']!r}: bad element pattern {pattern!r}: {exc}")
     return RoleSpec(spec["role"], spec["effect"], tuple(patterns), spec.get("position"), tuple(elements))
@@ -533,8 +547,8 @@ def _scope(fld, roles, problem) -> Scope:
     for key in ("label", "period"):
         if key in spec:
             try:
-                compiled[key] = re.compile(spec[key], re.IGNORECASE)
-            except re.error as exc:
+                compiled[key] = compile_pattern(spec[key], _is_bundled_default(fld.layer.path))
+            except PatternError as exc:
                 problem(_Field(spec[key], fld.layer, fld.keys + [key]), f"applies_to: bad {key} pattern: {exc}")
     columns = spec.get("columns")
     if columns == "all":

@@ -20,7 +20,7 @@ class Source:
         self.path = path
         self.lines = lines  # text of each line, tabs expanded, no line break
         self.encoding = encoding
-        self._tab_maps = tab_maps or {}  # line -> expanded col -> file col
+        self._tab_maps = tab_maps or {}  # line -> the line as in the file (with its tabs)
         self._joined = None
 
     @property
@@ -29,10 +29,13 @@ class Source:
 
     def original_column(self, line: int, column: int) -> int:
         """The file's column for a column of the expanded (laid out) line."""
-        mapping = self._tab_maps.get(line)
-        if mapping is None or column - 1 >= len(mapping):
+        raw = self._tab_maps.get(line)
+        if raw is None:
             return column
-        return mapping[column - 1]
+        # (Mapped when asked, from the file's line: a column map per tabbed
+        # line held 28 bytes a character, 25 times a tab-laid file's size.)
+        mapping = _expand_tabs(raw)[1]
+        return column if column - 1 >= len(mapping) else mapping[column - 1]
 
     def joined(self) -> str:
         """Every line, joined by newlines: what the scans of a whole file search
@@ -145,23 +148,26 @@ def _expand_tabs(line: str) -> tuple:
 
 
 def from_text(text: str, path: str = "<input>", encoding: str = "utf-8") -> Source:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines, tab_maps = [], {}
-    for number, line in enumerate(text.split("\n"), start=1):
-        if "\t" in line:
-            line, tab_maps[number] = _expand_tabs(line)
-        lines.append(line)
+    if "\r" in text:  # (each replace is a copy of the whole text: only where needed)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines, tab_maps = text.split("\n"), {}
+    del text
+    if any("\t" in line for line in lines):
+        for number, line in enumerate(lines, start=1):
+            if "\t" in line:
+                tab_maps[number] = line
+                lines[number - 1] = line.expandtabs(TAB)
     if lines and lines[-1] == "":
         lines.pop()
     return Source(path, lines, encoding, tab_maps)
 
 
-def read_bytes(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
+STDIN = "-"
+
+
+def read(path: str, max_bytes: int = None) -> Source:
+    """The file (or standard input, for "-") as lines: at most `max_bytes`."""
+    return from_bytes(read_bytes(path, max_bytes), path)
 
 
 def from_bytes(data: bytes, path: str) -> Source:
@@ -169,5 +175,58 @@ def from_bytes(data: bytes, path: str) -> Source:
     return from_text(text, path, encoding)
 
 
-def read(path: str) -> Source:
-    return from_bytes(read_bytes(path), path)
+def read_bytes(path: str, max_bytes: int = None, stdin: bool = True) -> bytes:
+    """The bytes of a regular file, or of standard input for "-": nothing
+    else is read (a FIFO would block, a device never end), and never more
+    than `max_bytes` (default limits.MAX_BYTES): InputError instead."""
+    import os
+    import stat
+    import sys
+
+    from .limits import MAX_BYTES
+
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    if path == STDIN and stdin:
+        return _capped(sys.stdin.buffer, limit, path)
+    try:
+        # Non-blocking, so that opening a FIFO to see what it is cannot hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+    status = os.fstat(fd)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(fd)
+        raise InputError(f"cannot read: {_kind(status.st_mode)}, not a regular file"
+                         f"{' (- reads standard input)' if stdin else ''}", path)
+    with os.fdopen(fd, "rb") as handle:
+        size = status.st_size
+        if size > limit:
+            raise InputError(_too_big(size, limit), path)
+        try:
+            return _capped(handle, limit, path)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", path) from None
+
+
+def _capped(handle, limit: int, path: str) -> bytes:
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(_too_big(None, limit), path)
+    return data
+
+
+def _too_big(size, limit: int) -> str:
+    what = f"{size:,} bytes" if size is not None else "more bytes"
+    return f"too large: {what} than the {limit:,} read at most (--max-bytes)" if size is None else (
+        f"too large: {what}, more than the {limit:,} read at most (--max-bytes)")
+
+
+def _kind(mode: int) -> str:
+    import stat
+
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return f"it is {name}"
+    return "it is a special file"

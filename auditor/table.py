@@ -40,12 +40,18 @@ def half_unit(cell: Optional[Cell]) -> Decimal:
 
 def chronological(schedule: Schedule) -> list:
     """Periods oldest first, by end date or fiscal year; printed order otherwise."""
-    periods = list(schedule.periods)
+    return [schedule.periods[p] for p in chronological_order(schedule)]
+
+
+def chronological_order(schedule: Schedule) -> list:
+    """The indices of the periods, oldest first (see `chronological`)."""
+    periods = schedule.periods
+    order = range(len(periods))
     if all(p.end_date for p in periods):
-        return sorted(periods, key=lambda p: p.end_date)
+        return sorted(order, key=lambda p: periods[p].end_date)
     if all(p.fiscal_year for p in periods) and len({p.fiscal_year for p in periods}) == len(periods):
-        return sorted(periods, key=lambda p: p.fiscal_year)
-    return periods
+        return sorted(order, key=lambda p: periods[p].fiscal_year)
+    return list(order)
 
 
 class Table:
@@ -70,7 +76,7 @@ class Table:
             [tuple(f * value(c) for f, c in zip(self.factor, row.cells)) for row in period.rows]
             for period in schedule.periods
         ]
-        ordered = [schedule.periods.index(p) for p in chronological(schedule)]
+        ordered = chronological_order(schedule)  # (indices: equal periods stay apart, in linear time)
         self.earlier = dict(zip(ordered[1:], ordered))
         self.later = dict(zip(ordered, ordered[1:]))
         self.first, self.last = ordered[0], ordered[-1]

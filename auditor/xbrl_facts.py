@@ -27,14 +27,16 @@ from decimal import Decimal, InvalidOperation
 from itertools import accumulate
 from typing import NamedTuple, Optional
 
+from .locate import without_tags
 from .source import Source
 
 # XML names are case-sensitive, and every filing agent writes the prefix "ix".
 NONFRACTION = re.compile(r"<ix:nonFraction\b([^>]*)>")
 END = re.compile(r"<(/?)ix:nonFraction\b[^>]*?(/?)>")
 NAME = re.compile(r"\bname\s*=\s*[\"']([^\"']*)")
-ATTR = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-TAG = re.compile(r"<[^>]*>")
+# (Names are tried only where a run of name characters begins: from inside a
+# long run, every start scanned to its end, in quadratic time.)
+ATTR = re.compile(r"(?<![\w:.-])([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 EXCLUDE = re.compile(r"<ix:exclude\b.*?</ix:exclude\s*>", re.DOTALL)
 CONTEXT_TAG = re.compile(r"(<(?:[\w-]+:)?context)\b")
 CONTEXT_ID_FIRST = re.compile(r"context\s+id\s*=\s*[\"']([^\"']+)")
@@ -129,8 +131,8 @@ def _elements(text: str, family: re.Pattern):
     around its occurrences after a prefix's colon are read (a 10-K has tens of
     thousands of figures, and a few dozen of Schedule II's); else every tag."""
     literal = re.match(r"\^([A-Za-z_][\w-]{5,})", family.pattern)
-    if literal is None or family.flags & re.IGNORECASE:
-        yield from NONFRACTION.finditer(text)
+    if literal is None or getattr(family, "flags", 0) & re.IGNORECASE:  # (a rules file's pattern is RE2's: no flags)
+        yield from NONFRACTION.finditer(text, 0, text.rfind(">") + 1)  # (see locate.without_tags)
         return
     needle, at, reach = ":" + literal.group(1), 0, -1
     while True:
@@ -173,7 +175,7 @@ def _content(text: str, start) -> tuple:
     if start.group(1).rstrip().endswith("/"):
         return start.end(), ""
     depth, at = 1, start.end()
-    for m in END.finditer(text, at):
+    for m in END.finditer(text, at, text.rfind(">") + 1):  # (see locate.without_tags)
         if m.group(1):
             depth -= 1
         elif not m.group(2):
@@ -208,7 +210,7 @@ def _contexts(text: str, wanted: set) -> dict:
                 begin, last = _date(dates["startdate"]), _date(dates["enddate"])
         except (KeyError, ValueError):
             continue  # "forever" or a malformed date: no Schedule II period
-        members = tuple(sorted((d, " ".join(TAG.sub(" ", v).split())) for _, d, v in MEMBER.findall(body)))
+        members = tuple(sorted((d, " ".join(without_tags(v).split())) for _, d, v in MEMBER.findall(body)))
         contexts[cid] = Context(cid, begin, last, members)
     return contexts
 
@@ -263,7 +265,7 @@ def _fact(attrs, concept, context, inner, start, end, hidden) -> Fact:
 
 def _displayed(inner: str) -> str:
     inner = EXCLUDE.sub("", inner) if "exclude" in inner.lower() else inner
-    text = TAG.sub("", inner)
+    text = without_tags(inner, "")
     if "&" in text:
         import html
 

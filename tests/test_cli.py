@@ -86,8 +86,11 @@ def test_several_files_keep_their_order_and_add_up(tmp_path):
 def test_select_ignore_and_fail_on(tmp_path):
     proc, doc = run_json("--select", "VQ002", SEED)
     assert [f["rule"] for f in doc["files"][0]["findings"]] == ["VQ002"]
-    proc, doc = run_json("--ignore", "VQ00", SEED)
+    proc, doc = run_json("--ignore", "VQ001,VQ002", SEED)
     assert doc["files"][0]["findings"] == [] and proc.returncode == 0
+    # Ignoring every rule would check nothing: a usage error, never a clean pass.
+    proc = run("check", "--ignore", "VQ,VX", SEED)
+    assert proc.returncode == 2 and proc.stdout == "" and "leave no rule to run" in proc.stderr
     proc, doc = run_json("--select", "row-", SEED)  # by name prefix
     assert [f["rule"] for f in doc["files"][0]["findings"]] == ["VQ001"]
     proc = run("check", "--select", "NOPE", SEED)
@@ -175,8 +178,9 @@ def test_parse_shows_what_the_rules_see():
                                  "end_column": 103, "footnote": None}
 
 
-def test_a_bug_of_ours_is_still_one_line_and_exit_2(monkeypatch, capsys):
-    # Whatever goes wrong inside, the user sees one line naming the file, not a traceback.
+def test_a_bug_of_ours_is_still_one_line_and_exit_3(monkeypatch, capsys):
+    # Whatever goes wrong inside, the user sees one line naming the file, not a traceback;
+    # exit 3 (never 1, which reads as findings; not 2, which blames the input).
     import auditor
     from auditor import cli
 
@@ -185,6 +189,7 @@ def test_a_bug_of_ours_is_still_one_line_and_exit_2(monkeypatch, capsys):
 
     monkeypatch.setattr(auditor, "check_source", broken)
     monkeypatch.delenv("AUDITOR_DEBUG", raising=False)
-    assert cli.main(["check", "--no-cache", str(SEED)]) == 2
+    assert cli.main(["check", "--no-cache", str(SEED)]) == 3
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and str(SEED) in err[0] and "internal error" in err[0] and "KeyError" in err[0]
+    assert "please report it" in err[0]

@@ -16,15 +16,19 @@ import sys
 import tempfile
 
 from ..errors import InputError
+from ..output import check_target, mode_for
 from ..report import json_text
 
 
 class Output:
-    def __init__(self, path: str = None):
+    def __init__(self, path: str = None, inputs=()):
+        """`inputs`: the run's input files, which the report may never replace."""
         self.path = path
+        self.inputs = tuple(inputs)
         self._handle = self._temporary = None
         if path is not None:
-            directory = os.path.dirname(os.path.abspath(path))
+            # A regular file or a new path, never an input; a symbolic link is written through.
+            directory = os.path.dirname(check_target(path, self.inputs))
             try:
                 fd, self._temporary = tempfile.mkstemp(prefix=".auditor-", suffix=".tmp", dir=directory)
             except OSError as exc:
@@ -47,12 +51,17 @@ class Output:
         if self._handle is None:
             sys.stdout.flush()
             return
-        self._handle.close()
-        umask = os.umask(0)  # mkstemp makes the file private; a report is not
-        os.umask(umask)
         try:
-            os.chmod(self._temporary, 0o666 & ~umask)
-            os.replace(self._temporary, self.path)
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            real = check_target(self.path, self.inputs)  # (it may have changed kind meanwhile)
+            os.chmod(self._temporary, mode_for(real))
+            os.replace(self._temporary, real)
+        except InputError as exc:
+            self.discard()
+            raise InputError(f"cannot write the report: {exc.message.removeprefix('cannot write there: ')}",
+                             self.path) from None
         except OSError as exc:
             self.discard()
             raise InputError(f"cannot write the report: {exc.strerror}", self.path) from None

@@ -5,8 +5,8 @@ are checked by the engine asked for, each written out as it comes (in the
 order the paths were given, whatever the number of workers), and the run
 ends with the summary and the exit status.
 
-Exit status: 2 if any file could not be checked, else 1 if any finding
-reached --fail-on, else 0.
+Exit status: 3 if a bug of ours stopped any file, else 2 if any file could
+not be checked, else 1 if any finding reached --fail-on, else 0.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from __future__ import annotations
 import os
 import sys
 
+from .. import source
 from ..errors import InputError
 from . import discover, engines
 from .output import Output
 from .totals import Totals
 from .work import Options, patterns, prepare
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def fail(message: str) -> int:
@@ -32,19 +33,22 @@ def check(args) -> int:
     try:
         options, ruleset = _options(args)
         paths = _paths(args)
+        _check_targets(args, paths)
     except (InputError, discover.UsageError, ValueError) as exc:
         return fail(str(exc))
+    if source.STDIN in paths:
+        args.jobs = 1  # standard input is this process's: read here, not in a worker
     if args.engine == "dask" and not engines.dask_available():
         return fail(engines.DASK_HINT)
     if args.summary and args.format != "text":
         return fail("--summary goes with --format text")
     try:
         accepted = _baseline(args.baseline)
-        out = None if args.write_baseline else Output(args.output)
+        out = None if args.write_baseline else Output(args.output, _inputs(args, paths))
     except InputError as exc:
         return fail(str(exc))
     try:
-        code = _run(args, options, ruleset, paths, accepted, out)
+        code = _run(args, options, ruleset, paths, accepted, out, _inputs(args, paths))
     except BaseException:
         if out is not None:
             out.discard()  # Ctrl-C, or worse: no half-written --output
@@ -57,12 +61,15 @@ def _options(args) -> tuple:
     or ValueError when the rules or options are bad."""
     options = Options.for_run(rules=args.rules, select=tuple(args.select), ignore=tuple(args.ignore),
                               severity=tuple(args.severity), input_format=args.input_format,
-                              sources=args.source)
+                              sources=args.source, max_bytes=args.max_bytes)
     ruleset, _ = prepare(options)
     unknown = [p for p in patterns(args.select) + patterns(args.ignore)
                if not any(r.id.startswith(p) or r.name.startswith(p) for r in ruleset.rules)]
     if unknown:
         raise ValueError(f"--select/--ignore: no rule matches {unknown[0]!r}")
+    _, only = prepare(options)
+    if not any(only(r) for r in ruleset.rules):
+        raise ValueError("--select/--ignore leave no rule to run: nothing would be checked")
     if not args.no_cache:
         from .cache import DEFAULT_DIR, fingerprint
 
@@ -83,6 +90,25 @@ def _paths(args) -> list:
     return given
 
 
+def _inputs(args, paths) -> list:
+    """Every file the run reads: a report may replace none of them."""
+    return [*paths, args.rules, args.baseline]
+
+
+def _check_targets(args, paths) -> None:
+    """Before any work: a report or baseline never replaces an input, a device, a FIFO or a directory."""
+    from ..output import check_target
+
+    if paths.count(source.STDIN) > 1:
+        raise InputError("standard input (-) can be read only once", source.STDIN)
+    for option, path in (("--output", args.output), ("--write-baseline", args.write_baseline)):
+        if path:
+            try:
+                check_target(path, _inputs(args, paths))
+            except InputError as exc:
+                raise InputError(f"{option}: {exc.message}", path) from None
+
+
 def _baseline(path):
     if not path:
         return None
@@ -91,12 +117,15 @@ def _baseline(path):
     return baseline.load(path)
 
 
-def _run(args, options, ruleset, given, accepted, out) -> int:
+def _run(args, options, ruleset, given, accepted, out, inputs) -> int:
     from .progress import progress
 
     unlistable = []
     paths = list(discover.expand(given, args.include, args.exclude,
                                  lambda path, message: unlistable.append(InputError(message, path))))
+    if not paths and not unlistable:  # (a clean result from no file at all would be a silent pass)
+        return fail(f"{', '.join(given)}: no file to check (directories are searched for "
+                    f"{', '.join(args.include or discover.INCLUDE)})")
     totals = Totals()
     write = None
     if out is not None:
@@ -124,12 +153,14 @@ def _run(args, options, ruleset, given, accepted, out) -> int:
 
         _one(Checked(totals.files, auditor.FileResult(error.path, error=error), Diagnosis()), totals, write, None, entries)
     if entries is not None:
-        return _write_baseline(args.write_baseline, entries, totals)
+        return _write_baseline(args.write_baseline, entries, totals, inputs)
     try:
         write.end(totals)
         out.commit()
     except InputError as exc:
         return fail(str(exc))
+    if totals.internal:
+        return EXIT_INTERNAL
     if totals.unreadable:
         return EXIT_INPUT
     return EXIT_FINDINGS if totals.failing(args.fail_on) else EXIT_CLEAN
@@ -154,15 +185,15 @@ def _one(checked, totals, write, left, entries) -> None:
         write.file(result, checked.diagnosis)
 
 
-def _write_baseline(path, entries, totals) -> int:
+def _write_baseline(path, entries, totals, inputs) -> int:
     from .. import baseline, report
 
     if totals.unreadable:
         return fail(f"{path}: baseline not written, as not every file could be checked")
     try:
-        report.write_file(path, baseline.dumps_entries(entries))
-    except OSError as exc:
-        return fail(f"{path}: cannot write baseline: {exc.strerror}")
+        report.write_file(path, baseline.dumps_entries(entries), inputs)
+    except InputError as exc:
+        return fail(f"{path}: cannot write baseline: {exc.message}")
     count = len(entries)
     sys.stderr.write(f"auditor: recorded {count} finding{'s' * (count != 1)} as accepted in {path}\n")
     return EXIT_CLEAN

@@ -8,6 +8,8 @@ import heapq
 from collections import Counter
 from decimal import Decimal
 
+from ..errors import InternalError
+
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 # What a file came to: checked with no finding, checked with findings, no
 # schedule in it (an error, as a file with none is never a clean result),
@@ -31,6 +33,7 @@ class Totals:
         self.statuses = Counter()
         self.rules = Counter()  # (rule, check, severity) -> findings
         self.cached = 0
+        self.internal = 0  # files a bug of ours stopped (exit status 3)
         self.suppressed = None  # findings a baseline accepted, with --baseline
         self._largest = []  # heap of (difference in dollars, order, line): the top ten
 
@@ -40,6 +43,7 @@ class Totals:
         self.files += 1
         self.cached += checked.cached
         self.statuses[status(result)] += 1
+        self.internal += isinstance(result.error, InternalError)
         for f in result.findings:
             self.severities[f.severity] += 1
             self.rules[(f.rule, f.check, f.severity)] += 1

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import auditor
 from .. import source
-from ..errors import InputError
+from ..errors import InputError, InternalError, internal_message
 
 
 class Options(NamedTuple):
@@ -23,6 +23,7 @@ class Options(NamedTuple):
     severity: tuple = ()
     input_format: str = None
     sources: str = "both"  # "table", "xbrl" or "both": what an inline XBRL document is checked by
+    max_bytes: int = None  # read at most this much of a file (None: limits.MAX_BYTES)
     cache_dir: str = None  # None: no cache
     fingerprint: str = None  # of the rules and options (cache.fingerprint), with cache_dir
     run: str = None  # a token per run: the rules are loaded once per run and process, and again
@@ -68,7 +69,7 @@ def prepare(options: Options) -> tuple:
     """(ruleset, only) as the options ask, loaded once per run and process;
     InputError or ValueError when they are bad (the command line has said so
     before any worker starts, and a forked worker inherits what it loaded)."""
-    rules = options._replace(input_format=None, sources=None, cache_dir=None, fingerprint=None)
+    rules = options._replace(input_format=None, sources=None, max_bytes=None, cache_dir=None, fingerprint=None)
     prepared = _prepared.get(rules)
     if prepared is None:
         ruleset = auditor.load_rules(options.rules)
@@ -106,7 +107,7 @@ def check_batch(batch, options: Options) -> list:
 def check_one(index: int, path: str, options: Options) -> Checked:
     ruleset, only, store = _state(options)
     try:
-        data = source.read_bytes(path)
+        data = source.read_bytes(path, options.max_bytes)
     except InputError as exc:  # not cached: the file may be back next time
         return Checked(index, auditor.FileResult(path, error=exc.located(path)), _nothing())
     key = store.key(data) if store is not None else None
@@ -131,19 +132,22 @@ def checked(path, data, ruleset, only, input_format, sources="both") -> tuple:
         except InputError as exc:
             return auditor.FileResult(path, error=exc.located(path)), _nothing(), True
         result = auditor.check_source(src, ruleset, only, input_format, sources)
-        return result, diagnose.result(result, ruleset, only), True
     except RecursionError:
         error = InputError("input too deeply nested to read", path)
         return auditor.FileResult(path, error=error), _nothing(), True
-    except Exception as exc:  # a bug of ours: still one line and exit 2, never a traceback
+    except MemoryError:
+        return auditor.FileResult(path, error=InputError("out of memory while reading this file", path)), _nothing(), False
+    except Exception as exc:  # a bug of ours: one line and exit 3, never a traceback
         if os.environ.get("AUDITOR_DEBUG"):
             raise
-        return auditor.FileResult(path, error=InputError(internal(exc), path)), _nothing(), False
-
-
-def internal(exc) -> str:
-    return (f"internal error while reading this file ({type(exc).__name__}: {exc}); "
-            "please report it with the file (AUDITOR_DEBUG=1 shows the traceback)")
+        return auditor.FileResult(path, error=InternalError(internal_message(exc), path)), _nothing(), False
+    try:
+        return result, diagnose.result(result, ruleset, only), True
+    except Exception as exc:  # its findings stand; the file says the diagnosis failed (exit 3)
+        if os.environ.get("AUDITOR_DEBUG"):
+            raise
+        result.error = InternalError(internal_message(exc, "while diagnosing this file"), path)
+        return result, _nothing(), False
 
 
 def _nothing():

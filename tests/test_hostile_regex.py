@@ -1,0 +1,108 @@
+"""Every regular expression the front ends run on filing text, and the bundled
+rules' patterns, against long adversarial lines: none may be worse than linear.
+
+A pattern is timed on the same adversarial line at two lengths, ten times
+apart; linear work grows about tenfold, quadratic a hundredfold.  Only
+growth is compared (never a wall-clock figure), and only where the longer
+run is long enough to time at all.  Runs of one or two characters are what
+makes a backtracking engine go quadratic or worse: a run of digits, of
+spaces, of "<", of asterisks, each ended by a character that makes the
+match fail.
+"""
+
+import importlib
+import re
+import time
+
+import pytest
+
+MODULES = ("auditor", "auditor.locate", "auditor.labels", "auditor.layout", "auditor.roles", "auditor.parse",
+           "auditor.source", "auditor.table", "auditor.report", "auditor.html_locate", "auditor.html_layout",
+           "auditor.html_table", "auditor.html_periods", "auditor.html_transposed", "auditor.xbrl_facts",
+           "auditor.xbrl_front", "auditor.xbrl_schedule", "auditor.tagged")
+UNITS = ("7", "7,", ",7", "7 ", "7  ", " ", "\t", "$", "$ ", "(", "(7", "(1)", "(a)", ")", "-", "- ", "7 -", ".",
+         "7.", ".7", "*", "a", "a ", "x-", "<", "<a", "<b>", "<table", "</p", "&#151;", "&nbsp;", "\xa0", "— ",
+         "balance ", "balance&nbsp;", "valuation ", "year ", "nil ", "(continued) ", "<ix:nonFraction",
+         "<ix:nonFraction x", "<ix:exclude", "<context", 'id="', 'name="a')
+ENDS = ("", "!", "x", "\n")
+SHORT, LONG = 300, 3000
+NOISE = 0.004  # seconds: a shorter long run is not timed
+
+
+def _up_to_last_close(pattern):
+    """How the tag patterns are run: never past the text's last ">" (no tag
+    ends after it), which keeps "<" * n linear (locate.without_tags)."""
+    return lambda text: pattern.finditer(text, 0, text.rfind(">") + 1)
+
+
+# Patterns the code runs only through a guard: the guard is what is timed.
+GUARDED = {"auditor.locate.TAG": _up_to_last_close, "auditor.html_locate.TABLE_TAG": _up_to_last_close,
+           "auditor.html_locate.BLOCK": _up_to_last_close,
+           "auditor.xbrl_facts.END": _up_to_last_close, "auditor.xbrl_facts.NONFRACTION": _up_to_last_close}
+
+
+def _patterns():
+    found, seen = [], set()
+
+    def add(name, pattern, anchored=False):
+        if id(pattern) not in seen:
+            seen.add(id(pattern))
+            if name in GUARDED:
+                run = GUARDED[name](pattern)
+            elif anchored:  # a lexer's terminal: matched where the last token ended, never searched
+                run = lambda text: [pattern.match(text)]
+            else:
+                run = lambda text: [*pattern.finditer(text), pattern.match(text)]
+            found.append(pytest.param(run, id=name))
+
+    for module_name in MODULES:
+        module = importlib.import_module(module_name)
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                add(f"{module_name}.{name}", value)
+            elif isinstance(value, tuple) and value and all(isinstance(v, re.Pattern) for v in value):
+                for i, v in enumerate(value):
+                    add(f"{module_name}.{name}[{i}]", v)
+    from auditor import parse, rules
+
+    for terminal in parse._parser()[0].terminals:
+        flags = re.IGNORECASE if "i" in terminal.pattern.flags else 0
+        add(f"schedule.lark:{terminal.name}", re.compile(terminal.pattern.to_regexp(), flags), anchored=True)
+    for spec in rules.load().roles:
+        for pattern in spec.patterns:
+            add(f"rules/default.yaml:{spec.role}:{pattern.pattern}", pattern)
+    return found
+
+
+def _time(run, text) -> float:
+    best = None
+    for _ in range(3):
+        start = time.perf_counter()
+        for _match in run(text):
+            pass
+        took = time.perf_counter() - start
+        best = took if best is None else min(best, took)
+    return best
+
+
+@pytest.mark.parametrize("run", _patterns())
+def test_no_pattern_is_worse_than_linear(run):
+    for unit in UNITS:
+        for end in ENDS:
+            _time(run, unit * 12 + end)  # exponential blow-up shows already here, in a second or so
+            long = _time(run, unit * (LONG // len(unit)) + end)
+            if long < NOISE:
+                continue
+            short = _time(run, unit * (SHORT // len(unit)) + end)
+            assert long < 40 * max(short, NOISE / 10), (
+                f"on {unit!r} * n + {end!r}: {short:.4f}s at {SHORT}, {long:.4f}s at {LONG}")
+
+
+def test_the_audit_covers_every_front_end_pattern():
+    names = {p.id for p in _patterns()}
+    assert set(GUARDED) <= names
+    for expected in ("auditor.locate.FIGURES", "auditor.labels.LEADER", "auditor.html_locate.TITLE",
+                     "auditor.html_layout.TOKEN", "auditor.html_periods.NOTES_REVERSED"):
+        assert expected in names
+    assert any(n.startswith("schedule.lark:") for n in names)
+    assert any(n.startswith("rules/default.yaml:") for n in names)
