@@ -9,7 +9,8 @@ The pipeline runs one way, one stage per module: `source` (read and decode),
 the AST in `model`, reading captions through `labels`), `roles` (column roles
 and sign conventions), `engine` (evaluate the rules of `rules`, formulas
 compiled by `formula` over `table`, other evaluators in `checks`), then
-`diagnose` and the writers (`report`, `sarif`, `tableview`, `baseline`).
+`diagnose` and the writers (`report`, `sarif`, `tableview`, `baseline`,
+`html_report`, which `saved` feeds from a saved result).
 HTML input takes `html_locate` -> `html_table` -> `html_layout` (through
 `html_front`) to the same AST, imported only when a file is HTML.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import engine, layout, locate, parse, roles, rules, source
+from . import engine, filer, layout, locate, parse, roles, rules, source
 from .completeness import refuse_cut_short
 from .errors import InputError
 from .model import Finding, Position, Schedule
@@ -35,6 +36,7 @@ class FileResult:
     schedules: list = field(default_factory=list)  # of Schedule
     findings: list = field(default_factory=list)  # of Finding
     error: InputError = None
+    said: dict = field(default_factory=dict)  # company, period of report, where the filing says them (filer)
 
 
 def schedules(src: source.Source, ruleset, input_format: str = None, sources: str = "table") -> list:
@@ -123,7 +125,7 @@ def check_source(src: source.Source, ruleset=None, only=None, input_format: str 
     inline XBRL facts alone, "both" (the default) each, and checks one against
     the other."""
     ruleset = ruleset or rules.load()
-    result = FileResult(src.path)
+    result = FileResult(src.path, said=filer.said(src))
     found = _tagged(src, ruleset, input_format) if sources != "table" else None
     if sources == "xbrl":
         return _facts_only(src, ruleset, only, found, result)

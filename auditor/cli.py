@@ -15,7 +15,7 @@ import sys
 from .errors import internal_message
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-FORMATS = ("text", "json", "jsonl", "sarif", "github")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 
 
 EXIT_CODES = """exit status:
@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
                             "or both, each against the other (default: both)")
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text (default), json (the documented contract), jsonl (one finding a line), "
-                            "sarif (SARIF 2.1.0), github (workflow annotations)")
+                            "sarif (SARIF 2.1.0), github (workflow annotations), html (a self-contained page)")
     check.add_argument("--output", metavar="FILE",
                        help="write the report to FILE (atomically) instead of stdout; FILE must be a regular "
                             "file or a new path, never an input (a symbolic link is written through)")
@@ -129,6 +129,12 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=("text", "json"), default="text",
                        help="text (default): the schedule for people; json: for tools")
     parse.set_defaults(run=_parse)
+
+    saved = sub.add_parser("report", help="render a saved --format json or jsonl result, without checking again")
+    saved.add_argument("file", metavar="FILE", help="the output of `auditor check --format json` (or jsonl)")
+    saved.add_argument("--format", choices=("html",), default="html", help="html (default): a self-contained page")
+    saved.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    saved.set_defaults(run=_render_saved)
 
     rules = sub.add_parser("rules", help="list or validate rules files")
     rules_sub = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
@@ -229,6 +235,27 @@ def _check(args) -> int:
     from .corpus import run
 
     return run.check(args)
+
+
+def _render_saved(args) -> int:
+    """`auditor report FILE.json`: exit 0 once the page is written, 2 if the
+    file is not a saved result (one line naming the file and line)."""
+    from . import html_report, report, saved
+    from .errors import InputError
+
+    if args.output and os.path.exists(args.output) and os.path.exists(args.file) and os.path.samefile(args.file, args.output):
+        return _fail(f"{args.output}: --output is the saved result itself; it is left as it is")
+    try:
+        page = html_report.render(saved.load(args.file))
+        if args.output is None:
+            sys.stdout.write(page)
+        else:
+            report.write_file(args.output, page)  # atomically, as `check --output`
+    except InputError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{args.output}: cannot write the report: {exc.strerror}")
+    return EXIT_CLEAN
 
 
 def _parse(args) -> int:

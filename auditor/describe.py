@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .engine import amount_text
-from .report import _MARKED, _mark, reading_dict
+from .report import _MARKED, _mark, reading_dict, row_dict
 
 
 def schedule_dict(s) -> dict:
@@ -27,16 +27,7 @@ def schedule_dict(s) -> dict:
                 "fiscal_year": p.fiscal_year,
                 "end_date": p.end_date.isoformat() if p.end_date else None,
                 "line": p.line,
-                "rows": [
-                    {
-                        "label": r.label,
-                        "kind": r.kind,
-                        "line": r.line,
-                        "footnote": r.footnote,
-                        "cells": [_cell(c) for c in r.cells],
-                    }
-                    for r in p.rows
-                ],
+                "rows": [row_dict(r) for r in p.rows],
             }
             for p in s.periods
         ],
@@ -46,13 +37,6 @@ def schedule_dict(s) -> dict:
     if s.notes:
         out["notes"] = list(s.notes)
     return out
-
-
-def _cell(c):
-    if c is None:
-        return None
-    return {"value": c.value, "raw": c.raw, "line": c.line, "column": c.column,
-            "end_column": c.end_column, "footnote": c.footnote}
 
 
 def dumps(schedules) -> str:

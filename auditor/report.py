@@ -24,26 +24,34 @@ def document(results, diagnoses=None, suppressed=None) -> dict:
     `suppressed` (findings a baseline accepted) adds that count."""
     diagnoses = diagnoses or [None] * len(results)
     files = [file_entry(r, d) for r, d in zip(results, diagnoses)]
-    findings = [f for r in results for f in r.findings]
-    summary = {
-        "files": len(results),
-        "findings": len(findings),
-        "errors": sum(f.severity == "error" for f in findings),
-        "warnings": sum(f.severity == "warning" for f in findings),
-        "infos": sum(f.severity == "info" for f in findings),
-        "unreadable": sum(r.error is not None for r in results),
-    }
+    summary = counts(files)
     if suppressed is not None:
         summary["suppressed"] = suppressed
     return {"version": VERSION, "files": files, "summary": summary}
+
+
+def counts(files) -> dict:
+    """The document's `summary` of its `files` (a saved jsonl result is
+    summed up the same way)."""
+    findings = [x for f in files for x in f["findings"]]
+    return {
+        "files": len(files),
+        "findings": len(findings),
+        "errors": sum(x["severity"] == "error" for x in findings),
+        "warnings": sum(x["severity"] == "warning" for x in findings),
+        "infos": sum(x["severity"] == "info" for x in findings),
+        "unreadable": sum(f["error"] is not None for f in files),
+    }
 
 
 def file_entry(result, diagnosis=None) -> dict:
     """One file of the JSON document."""
     return {
         "path": result.path,
+        **{key: result.said[word] for key, word in (("company", "company"), ("period_of_report", "period"))
+           if word in getattr(result, "said", {})},
         "error": error(result),
-        "schedules": [_schedule(s) for s in result.schedules],
+        "schedules": [_schedule(s, _about(s, result.findings)) for s in result.schedules],
         "findings": [finding(f, diagnosis) for f in result.findings],
     }
 
@@ -55,7 +63,17 @@ def error(result):
     return {"message": result.error.message, "line": result.error.line, "column": result.error.column}
 
 
-def _schedule(s) -> dict:
+def _about(schedule, findings) -> bool:
+    """Whether a finding is about one of the schedule's cells."""
+    at = {(f.location.line, f.location.column) for f in findings}
+    return bool(at) and any((c.line, c.column) in at
+                            for p in schedule.periods for r in p.rows for c in r.cells if c is not None)
+
+
+def _schedule(s, with_table: bool = False) -> dict:
+    """A schedule's summary; `with_table` adds the table as filed (every
+    row and cell), written only for a schedule a finding is about, so that a
+    corpus's result grows with its findings, not with its tables."""
     out = {
         "title": s.title,
         "units": s.units,
@@ -67,6 +85,7 @@ def _schedule(s) -> dict:
                 "end_date": p.end_date.isoformat() if p.end_date else None,
                 "line": p.line,
                 "rows": len(p.rows),
+                **({"printed_rows": [row_dict(r) for r in p.rows]} if with_table else {}),
             }
             for p in s.periods
         ],
@@ -82,6 +101,8 @@ def _schedule(s) -> dict:
         out["source"] = s.source  # present only for a schedule read from inline XBRL facts
     if s.notes:
         out["notes"] = list(s.notes)  # present only where the reading left facts out
+    if with_table:
+        out["label_heading"] = s.label_heading
     return out
 
 
@@ -101,6 +122,20 @@ def reading_dict(s):
         "rows": r.rows,
         "ambiguous": [{"column": k + 1, "message": m} for k, m, _ in r.ambiguous],
     }
+
+
+def row_dict(r) -> dict:
+    """A row as printed: its label, kind, line, and one cell (or null, a
+    blank) per column."""
+    return {"label": r.label, "kind": r.kind, "line": r.line, "footnote": r.footnote,
+            "cells": [_cell_dict(c) for c in r.cells]}
+
+
+def _cell_dict(c):
+    if c is None:
+        return None
+    return {"value": c.value, "raw": c.raw, "line": c.line, "column": c.column,
+            "end_column": c.end_column, "footnote": c.footnote}
 
 
 def _position(p) -> dict:

@@ -308,6 +308,41 @@ def cli_html(repeats):
     return median_ms(_process([CLI[0], "check", str(HTML_EXHIBIT)]), repeats)
 
 
+def _corpus_document(flagged: int, clean: int) -> dict:
+    """A corpus result: `flagged` copies of the seed's file (its findings and
+    its table as filed), `clean` files with one schedule and no finding."""
+    import copy
+
+    from auditor import diagnose, report
+
+    ruleset = auditor.load_rules()
+    result = auditor.check_file(str(SEED), ruleset)
+    seed = report.document([result], [diagnose.result(result, ruleset, None)])["files"][0]
+    quiet = report.document([auditor.FileResult("clean.txt", schedules=result.schedules)])["files"][0]
+    files = [dict(copy.deepcopy(seed), path=f"corpus/{k:05}-flagged.txt") for k in range(flagged)]
+    files += [dict(quiet, path=f"corpus/{k:05}-clean.txt") for k in range(clean)]
+    return {"version": 1, "files": files, "summary": report.counts(files)}
+
+
+@case("HTML report: the seed, from its JSON document")
+def html_report_seed(repeats):
+    from auditor import html_report
+
+    doc = _corpus_document(1, 0)
+    return median_ms(lambda: html_report.render(doc), repeats)
+
+
+@case("HTML report: 10,000 files (100 with the seed's findings), from the JSON document")
+def html_report_corpus(repeats):
+    from auditor import html_report
+
+    doc = _corpus_document(100, 9_900)
+    size = len(html_report.render(doc).encode())
+    print(f"{'':10} {'':2}  (the page: {size / 1e6:.2f} MB; 100 files with findings alone: "
+          f"{len(html_report.render(_corpus_document(100, 0)).encode()) / 1e6:.2f} MB)", flush=True)
+    return median_ms(lambda: html_report.render(doc), max(3, repeats // 5))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")

@@ -39,6 +39,7 @@ def dumps(result: FileResult, diagnosis: Diagnosis) -> str:
         list(result.schedules),
         list(result.findings),
         diagnosis,
+        dict(getattr(result, "said", {})),  # company and period of report where the filing says them
     ]
     return json.dumps(_out(body), ensure_ascii=False, separators=(",", ":"))
 
@@ -47,8 +48,11 @@ def loads(body: str, path: str) -> tuple:
     """(FileResult, Diagnosis) for the file at `path` (an entry is keyed by
     content, so the same bytes at another path share it)."""
     try:
-        error, schedules, findings, diagnosis = json.loads(body, object_hook=_record)
-        result = FileResult(path, schedules=list(schedules), findings=list(findings))
+        error, schedules, findings, diagnosis, *rest = json.loads(body, object_hook=_record)
+        said = rest[0] if rest else {}
+        if not isinstance(said, dict) or not all(isinstance(v, str) for v in said.values()):
+            raise Damaged("company and period")
+        result = FileResult(path, schedules=list(schedules), findings=list(findings), said=said)
         if error is not None:
             message, line, column = error
             if not isinstance(message, str):

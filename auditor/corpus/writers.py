@@ -25,6 +25,8 @@ def writer(fmt: str, out, ruleset, *, color=False, table=False, statistics=False
         return JsonlWriter(out)
     if fmt == "github":
         return GithubWriter(out)
+    if fmt == "html":
+        return HtmlWriter(out)
     return TextWriter(out, color, table, statistics)
 
 
@@ -41,6 +43,23 @@ class JsonWriter:
             self.spool.write(report.document([]) | {"summary": totals.summary()}, self.out)
         finally:
             self.spool.close()
+
+
+class HtmlWriter:
+    """The HTML report, drawn at the end from the JSON document's files (as
+    `auditor report` draws it from a saved one: the same page).  A clean
+    file's entry is small; one with findings carries its table."""
+
+    def __init__(self, out):
+        self.out, self.files = out, []
+
+    def file(self, r, d) -> None:
+        self.files.append(report.file_entry(r, d))
+
+    def end(self, totals) -> None:
+        from .. import html_report
+
+        self.out.write(html_report.render(report.document([]) | {"files": self.files, "summary": totals.summary()}))
 
 
 class SarifWriter:
