@@ -337,7 +337,10 @@ def test_ctrl_c_stops_the_pool_and_leaves_no_half_written_report(tmp_path):
     cache = tmp_path / "cache"
     proc = subprocess.Popen(auditor_command() + ["check", "-j", "2", "--format", "json", "--output", str(report),
                                                  "--cache-dir", str(cache), str(corpus)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            # A run started in the background (`cmd &`, nohup, some CI runners) ignores
+                            # SIGINT, and a child inherits that: give it back Ctrl-C as on a terminal.
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 30
     while not list(cache.rglob("*.json")) and time.monotonic() < deadline:  # under way
         time.sleep(0.05)
