@@ -279,6 +279,10 @@ def test_the_saved_result_is_never_overwritten(tmp_path):
 def test_the_reading_shows_column_decisions_with_their_basis_where_the_result_has_them():
     doc = json_of(SEED)
     schedule = doc["files"][0]["schedules"][0]
+    assert schedule["reading"]["columns"]  # what the tool writes today is drawn with its basis ...
+    (reading,) = parse(html_report.render(doc)).find_all("details", cls="reading")
+    assert [th.text for th in reading.find_all("table")[0].find_all("th")] == ["Heading as printed", "Role", "Sign", "Basis"]
+    schedule["reading"] = None  # ... and a result without the reading stage's decisions
     page = parse(html_report.render(doc))
     (reading,) = page.find_all("details", cls="reading")
     assert [th.text for th in reading.find_all("th")] == ["Heading as printed", "Role"]
