@@ -44,8 +44,12 @@ HEADING_NOTES = re.compile(r"^\s*\(\d{1,2}\)(?:[^\d]|\(\d{1,2}\))*$")
 RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # One figure alone, far to the right, with perhaps its marker: the rest of
 # the row above, printed on a line of its own ("                   $18.1").
+# Any amount the grammar reads (schedule.lark AMOUNT): a negative one too,
+# in parentheses padded inside ("$( 500)", "(500 )") or with a minus sign
+# ("-500"); else the table ended at the row above and lost that column.
 # (No two runs of spaces may meet: "\s{12,}\s*" backtracks quadratically over a blank line.)
-LONE_FIGURE = re.compile(r"^\s{12,}(?:\$\s*)?\(?\d[\d,]*(\.\d+)?\)?(?:\s*(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/))?\s*$")
+_LONE_AMOUNT = r"(?:\(\s*-?\d[\d,]*(?:\.\d+)?(?:\s*\))?|-?\d[\d,]*(?:\.\d+)?\)?|-?\.\d+)"
+LONE_FIGURE = re.compile(rf"^\s{{12,}}(?:\$\s*)?{_LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}|\d{{1,2}}/))?\s*$")
 RULE_SEGMENT = re.compile(r"[-=_]{4,}")
 # A heading phrase: words set apart from the next by two spaces or more.
 PHRASE = re.compile(r"\S+(?: \S+)*")

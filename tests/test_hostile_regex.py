@@ -106,3 +106,21 @@ def test_the_audit_covers_every_front_end_pattern():
         assert expected in names
     assert any(n.startswith("schedule.lark:") for n in names)
     assert any(n.startswith("rules/default.yaml:") for n in names)
+
+
+@pytest.mark.parametrize("start", ["(12", "( 12", "$(1", "-1", "(1 )"])
+def test_a_lone_figure_is_matched_in_linear_time_whatever_follows_its_start(start):
+    """The repeated units above start at the line's first character; a lone figure's
+    pattern is anchored after 12 spaces and a figure, so its runs of spaces are tried here."""
+    from auditor.locate import LONE_FIGURE
+
+    def line(n):
+        return " " * 13 + start + " " * n + "x"
+
+    def match(text):
+        return [LONE_FIGURE.match(text)]
+
+    long = _time(match, line(LONG))
+    if long >= NOISE:
+        short = _time(match, line(SHORT))
+        assert long < 40 * max(short, NOISE / 10), f"{start!r}: {short:.4f}s at {SHORT}, {long:.4f}s at {LONG}"
