@@ -19,7 +19,8 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
-RANK = {"info": 0, "warning": 1, "error": 2}
+from .model import SEVERITY_RANK
+
 SYMBOL = {"error": "\u2716", "warning": "\u25b2", "info": "\u2139"}
 RELATED, SUGGESTED, CANDIDATE = "\u25e6", "\u2192", "?"
 
@@ -84,7 +85,7 @@ class Marks:
                     self.candidates.setdefault(_key(one["location"]), len(group))
 
     def severity(self, key) -> str:
-        return max((f["severity"] for f in self.failing[key]), key=RANK.__getitem__)
+        return max((f["severity"] for f in self.failing[key]), key=SEVERITY_RANK.__getitem__)
 
 
 def _key(p) -> tuple:

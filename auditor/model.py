@@ -15,6 +15,10 @@ from decimal import Decimal
 from typing import NamedTuple, Optional
 
 
+# Severities from least to most severe: what --fail-on and the marks of a cell compare.
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """1-based line and column of a character in the input file."""

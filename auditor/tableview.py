@@ -5,9 +5,9 @@ diagnosed value beside the printed one."""
 from __future__ import annotations
 
 from .engine import amount_text
+from .model import SEVERITY_RANK
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
-RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def render(results, diagnoses, console, marks: bool = False) -> None:
@@ -48,7 +48,7 @@ def _flagged(findings) -> dict:
     out = {}
     for f in findings:
         key = (f.location.line, f.location.column)
-        if key not in out or RANK[f.severity] > RANK[out[key]]:
+        if key not in out or SEVERITY_RANK[f.severity] > SEVERITY_RANK[out[key]]:
             out[key] = f.severity
     return out
 

@@ -9,8 +9,8 @@ from collections import Counter
 from decimal import Decimal
 
 from ..errors import InternalError
+from ..model import SEVERITY_RANK
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 # What a file came to: checked with no finding, checked with findings, no
 # schedule in it (an error, as a file with none is never a clean result),
 # or not read at all (cannot be opened, not text, a table that cannot be read).
