@@ -4,252 +4,28 @@
     >>> result = auditor.check_file("exhibit.txt")
     >>> [f.message for f in result.findings]
 
-The pipeline runs one way, one stage per module: `source` (read and decode),
-`locate` (find the schedules), `parse` (the lark grammar), `layout` (build
-the AST in `model`, reading captions through `labels`), `roles` (column roles
-and sign conventions), `engine` (evaluate the rules of `rules`, formulas
-compiled by `formula` over `table`, other evaluators in `checks`), then
-`diagnose` and the writers (`report`, `sarif`, `tableview`, `baseline`,
-`html_report`, which `saved` feeds from a saved result).
-HTML input takes `html_locate` -> `html_table` -> `html_layout` (through
-`html_front`) to the same AST, imported only when a file is HTML.
+The code follows the data, one way (`pipeline` runs it):
+
+- `source`: read and decode an input; `pipeline`: sniff its kind, split a
+  submission into documents;
+- `frontends/` (`text/`, `html/`, `xbrl/`): find the schedules and lay each
+  out as located cells (text, value, position), headings and labels, the
+  AST of `model`, with captions read through `labels`;
+- `reading/`: what each column, row and sign means;
+- `ruleset/`: the rules file (loading, schema messages, the formula
+  language) and the engine that evaluates it;
+- `diagnose`: which printed figure, corrected, makes the arithmetic hold;
+- `output/`: one writer per format; `corpus/`: many files, in parallel,
+  cached.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
-
-from . import engine, filer, layout, locate, parse, roles, rules, source
-from .completeness import refuse_cut_short
-from .errors import InputError
-from .model import Finding, Position, Schedule
+from auditor.errors import InputError
+from auditor.pipeline import FileResult, check_file, check_source, schedules
+from auditor.ruleset.rules import load as load_rules
 
 __all__ = ["check_file", "check_source", "check_paths", "schedules", "FileResult", "InputError", "load_rules"]
-
-load_rules = rules.load
-
-
-@dataclass
-class FileResult:
-    path: str
-    schedules: list = field(default_factory=list)  # of Schedule
-    findings: list = field(default_factory=list)  # of Finding
-    error: InputError = None
-    said: dict = field(default_factory=dict)  # company, period of report, where the filing says them (filer)
-
-
-def schedules(src: source.Source, ruleset, input_format: str = None, sources: str = "table") -> list:
-    """Every Schedule II in the source, laid out and with roles assigned,
-    its cells at the file's own columns: as printed ("table"), as its inline
-    XBRL facts tag it ("xbrl"), or both."""
-    found = []
-    if sources != "xbrl":
-        found = _laid_out(src, ruleset, input_format)
-    if sources != "table":
-        tagged = _tagged(src, ruleset, input_format)
-        if tagged is None and sources == "xbrl":
-            raise InputError(NO_FACTS, src.path)
-        found += [tagged.reading.schedule] if tagged is not None else []
-    return [_in_file_columns(s, src) for s in found]
-
-
-NONE_FOUND = "no Schedule II found (no 'Valuation and Qualifying Accounts' table)"
-
-
-def _laid_out(src: source.Source, ruleset, input_format: str = None) -> list:
-    """The schedules with columns counted in the laid-out (tab-expanded) lines."""
-    if not input_format:
-        html_documents = locate.html_documents(src)
-        if html_documents:
-            return _documents_laid_out(src, ruleset, html_documents)
-    if (input_format or _sniffed(src)) == "html":
-        from . import html_front  # here, not above: text-only runs never load the HTML front end
-
-        found = html_front.schedules(src, ruleset)
-        if found:
-            return found
-        if input_format:
-            raise InputError(NONE_FOUND, src.path)
-        # No HTML table is a schedule: the file may still print one as text (in a <PRE>).
-    found = _text_laid_out(src, ruleset)
-    if not found:
-        raise InputError(NONE_FOUND, src.path)
-    return found
-
-
-def _text_laid_out(src: source.Source, ruleset, skip: list = ()) -> list:
-    found = []
-    for region in locate.regions(src, skip, ruleset.roles):
-        try:
-            lines = parse.lines(src, region)
-            found.append(layout.build(lines, region.title_line, src.path))
-        except InputError as exc:
-            raise _error_in_file(exc, src) from None
-    assigned = [roles.assign(s, ruleset, src.path) for s in found]
-    return layout.joined_years(found, assigned, lambda s: roles.assign(s, ruleset, src.path))
-
-
-def _documents_laid_out(src: source.Source, ruleset, html_documents: list) -> list:
-    """A submission mixing HTML and text documents (a 10-K in HTML, its exhibits
-    as text, or the other way round): the HTML front end reads the HTML
-    documents (every other line blank), the text front end the rest; the
-    schedules of both in file order, or the first error in the file."""
-    from . import html_front
-
-    found, errors = [], []
-    try:
-        found = html_front.schedules(src.only(html_documents), ruleset)
-    except InputError as exc:
-        errors.append(exc)
-    # As in a single HTML file, an HTML document none of whose tables is a
-    # schedule may still print one as text (in a <PRE>): the text front end reads it.
-    read_as_html = [d for d in html_documents if any(d[0] <= s.line <= d[1] for s in found)]
-    try:
-        found += _text_laid_out(src, ruleset, skip=read_as_html)
-    except InputError as exc:
-        errors.append(exc)
-    if errors:
-        raise min(errors, key=lambda e: e.line or 0)
-    if not found:
-        raise InputError(NONE_FOUND, src.path)
-    return sorted(found, key=lambda s: s.line)
-
-
-SOURCES = ("both", "table", "xbrl")  # what `check` reads: the printed table, the inline XBRL facts, or both
-
-
-def check_source(src: source.Source, ruleset=None, only=None, input_format: str = None,
-                 sources: str = "both") -> FileResult:
-    """`sources`: "table" reads the printed tables alone, "xbrl" the tagged
-    inline XBRL facts alone, "both" (the default) each, and checks one against
-    the other."""
-    ruleset = ruleset or rules.load()
-    result = FileResult(src.path, said=filer.said(src))
-    found = _tagged(src, ruleset, input_format) if sources != "table" else None
-    if sources == "xbrl":
-        return _facts_only(src, ruleset, only, found, result)
-    try:
-        laid_out = _laid_out(src, ruleset, input_format)
-        for schedule in laid_out:
-            refuse_cut_short(schedule, src.path)
-    except InputError as exc:
-        if found is None:
-            result.error = exc.located(src.path)
-            return result
-        # The table cannot be read, but its facts can: check them, and say so.
-        from . import xbrl_front
-
-        line = exc.line or found.reading.schedule.line
-        findings = xbrl_front.facts_findings(found, ruleset, only, [], unread=exc.message)
-        result.findings = [_finding_in_file(f, src) for f in xbrl_front.unread_finding(findings, line)]
-        result.findings.sort(key=Finding.sort_key)
-        result.schedules = [_in_file_columns(found.reading.schedule, src)]
-        return result
-    printed_tags, checked = [], []
-    for schedule in laid_out:
-        if found is None:
-            findings = engine.evaluate(schedule, ruleset, only)
-        else:
-            from . import xbrl_front
-
-            findings, tags, schedule = xbrl_front.table_findings(schedule, ruleset, only, found)
-            printed_tags.append((tags, findings, schedule))
-        checked.append(schedule)
-        result.findings.extend(_finding_in_file(f, src) for f in findings)
-    result.schedules = [_in_file_columns(s, src) for s in checked]
-    if found is not None:
-        from . import xbrl_front
-
-        result.findings.extend(_finding_in_file(f, src)
-                               for f in xbrl_front.facts_findings(found, ruleset, only, printed_tags))
-        result.schedules.append(_in_file_columns(found.reading.schedule, src))
-    result.findings.sort(key=Finding.sort_key)
-    return result
-
-
-def _tagged(src: source.Source, ruleset, input_format: str = None):
-    """The document's inline XBRL facts of Schedule II, laid out, or None."""
-    if input_format == "text" or ruleset.xbrl is None or "<ix:nonFraction" not in src.joined():
-        return None
-    from . import xbrl_front  # here, not above: documents without inline XBRL never load it
-
-    found = xbrl_front.read(src, ruleset)
-    return found if found is not None and found.reading.schedule is not None else None
-
-
-NO_FACTS = "no inline XBRL facts of Schedule II (no fact of the rules file's xbrl family with a movement)"
-
-
-def _facts_only(src, ruleset, only, found, result: FileResult) -> FileResult:
-    if found is None:
-        result.error = InputError(NO_FACTS, src.path)
-        return result
-    from . import xbrl_front
-
-    result.findings = sorted((_finding_in_file(f, src) for f in xbrl_front.facts_findings(found, ruleset, only, [])),
-                             key=Finding.sort_key)
-    result.schedules = [_in_file_columns(found.reading.schedule, src)]
-    return result
-
-
-# Stages count columns in lines laid out with tabs expanded; what the user is
-# shown counts the file's own characters.  These two map positions back.
-
-
-def _in_file_columns(schedule: Schedule, src: source.Source) -> Schedule:
-    if not src.has_tabs:
-        return schedule
-
-    def cell(c):
-        if c is None:
-            return None
-        return replace(c, column=src.original_column(c.line, c.column),
-                       end_column=src.original_column(c.line, c.end_column - 1) + 1)
-
-    periods = tuple(
-        replace(p, rows=tuple(replace(r, cells=tuple(cell(c) for c in r.cells)) for r in p.rows))
-        for p in schedule.periods
-    )
-    return replace(schedule, periods=periods)
-
-
-def _finding_in_file(finding: Finding, src: source.Source) -> Finding:
-    if not src.has_tabs:
-        return finding
-
-    def position(p):
-        return Position(p.line, src.original_column(p.line, p.column))
-
-    return replace(finding, location=position(finding.location), related=tuple(position(p) for p in finding.related))
-
-
-def _error_in_file(error: InputError, src: source.Source) -> InputError:
-    if error.column and error.line:
-        error.column = src.original_column(error.line, error.column)
-    return error
-
-
-def check_file(path: str, ruleset=None, only=None, input_format: str = None, sources: str = "both",
-               max_bytes: int = None) -> FileResult:
-    """`input_format` "text" or "html" overrides the front end picked by content;
-    `sources` says what to read: "table", "xbrl" or "both" (see check_source);
-    `max_bytes` caps what is read (limits.MAX_BYTES by default); "-" is standard input."""
-    try:
-        src = source.read(path, max_bytes)
-    except InputError as exc:
-        return FileResult(path, error=exc.located(path))
-    return check_source(src, ruleset, only, input_format, sources)
-
-
-# HTML tables (<tr>, <td>) never occur in EDGAR's SGML text, whose tables are
-# <TABLE> with <S>/<C>; the first lines tell.  (A submission with HTML tables
-# in it is read document by document: locate.html_documents.)
-_HTML = re.compile(r"<(?:td|tr|th)[\s>]|<html\b|<!doctype\s+html", re.IGNORECASE)
-
-
-def _sniffed(src: source.Source) -> str:
-    return "html" if any(_HTML.search(line) for line in src.lines[:3000]) else "text"
 
 
 def check_paths(paths, rules=None, jobs: int = None, engine: str = "pool", **options):
@@ -265,9 +41,9 @@ def check_paths(paths, rules=None, jobs: int = None, engine: str = "pool", **opt
     result cache; default none), `ordered` (results in the paths' order),
     `on_done` (called with each result as it finishes).
     """
-    from .corpus import discover, engines
-    from .corpus.cache import fingerprint
-    from .corpus.work import Options, prepare
+    from auditor.corpus import discover, engines
+    from auditor.corpus.cache import fingerprint
+    from auditor.corpus.work import Options, prepare
 
     scheduler = options.pop("scheduler", None)
     ordered = options.pop("ordered", False)

@@ -13,7 +13,7 @@ import os
 from collections import Counter
 from dataclasses import replace
 
-from .errors import InputError
+from auditor.errors import InputError
 
 VERSION = 1
 

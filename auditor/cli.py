@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 
-from .errors import internal_message
+from auditor.errors import internal_message
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
@@ -63,7 +63,7 @@ _STDOUT_ERRORS = _stdout_errors()
 
 
 def _silence_stdout() -> None:
-    from .output import silence_stdout
+    from auditor.output.files import silence_stdout
 
     silence_stdout()
 
@@ -226,13 +226,13 @@ def _fail(message: str) -> int:
 
 
 def _load_rules(path):
-    from . import rules
+    from auditor.ruleset import rules
 
     return rules.load(path)
 
 
 def _check(args) -> int:
-    from .corpus import run
+    from auditor.corpus import run
 
     return run.check(args)
 
@@ -240,8 +240,8 @@ def _check(args) -> int:
 def _render_saved(args) -> int:
     """`auditor report FILE.json`: exit 0 once the page is written, 2 if the
     file is not a saved result (one line naming the file and line)."""
-    from . import html_report, report, saved
-    from .errors import InputError
+    from auditor.output import html as html_report, report, saved
+    from auditor.errors import InputError
 
     if args.output and os.path.exists(args.output) and os.path.exists(args.file) and os.path.samefile(args.file, args.output):
         return _fail(f"{args.output}: --output is the saved result itself; it is left as it is")
@@ -260,8 +260,9 @@ def _render_saved(args) -> int:
 
 def _parse(args) -> int:
     import auditor
-    from . import describe, source
-    from .errors import InputError
+    from auditor.output import describe
+    from auditor import source
+    from auditor.errors import InputError
 
     try:
         ruleset = _load_rules(args.rules)
@@ -283,8 +284,8 @@ def _parse(args) -> int:
 
 
 def _rules_list(args) -> int:
-    from .authoring import listing
-    from .errors import InputError
+    from auditor.ruleset.authoring import listing
+    from auditor.errors import InputError
 
     try:
         ruleset = _load_rules(args.rules)
@@ -295,8 +296,8 @@ def _rules_list(args) -> int:
 
 
 def _rules_explain(args) -> int:
-    from .authoring import explain
-    from .errors import InputError
+    from auditor.ruleset.authoring import explain
+    from auditor.errors import InputError
 
     try:
         ruleset = _load_rules(args.rules)
@@ -310,7 +311,7 @@ def _rules_explain(args) -> int:
 
 
 def _rules_validate(args) -> int:
-    from .authoring import validate
+    from auditor.ruleset.authoring import validate
 
     problems = validate(args.rules_file, sys.stdout)
     for problem in problems:

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Optional
 
-from . import engine
-from .engine import amount_text
-from .labels import row_key
-from .model import Cell, Finding, Schedule, amount_of
+from auditor.ruleset import engine
+from auditor.ruleset.engine import amount_text
+from auditor.labels import row_key
+from auditor.model import Cell, Finding, Schedule, amount_of
 
 # Beyond this many trial corrections a schedule is too broken to diagnose
 # cheaply (usually a misread layout, where no single figure is at fault).
@@ -157,7 +157,7 @@ def trial_budget(cells) -> int:
     the whole schedule, so a schedule of thousands of periods gets fewer,
     and the diagnosis of any schedule costs at most MAX_DIAGNOSIS_WORK cells
     evaluated (time linear in the schedule, however many failures)."""
-    from .limits import MAX_DIAGNOSIS_WORK
+    from auditor.limits import MAX_DIAGNOSIS_WORK
 
     return min(MAX_TRIALS, MAX_DIAGNOSIS_WORK // max(1, len(cells)))
 

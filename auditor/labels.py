@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .model import Period
+from auditor.model import Period
 
 UNITS = re.compile(
     r"\b(?:dollars\s+|amounts\s+)?in\s+(thousands|millions|billions)\b"

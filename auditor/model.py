@@ -59,8 +59,8 @@ def figure_value(digits: str, raw: str) -> Decimal:
     """The exact amount of a figure's digits ("1234.5"), or InputError for a
     figure too long for every check of it to be exact (the caller names the
     line); `raw` is the figure as printed, for the message."""
-    from .errors import InputError
-    from .limits import MAX_FIGURE_DIGITS
+    from auditor.errors import InputError
+    from auditor.limits import MAX_FIGURE_DIGITS
 
     count = sum(ch.isdigit() for ch in digits)
     if count > MAX_FIGURE_DIGITS:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 
-from .errors import InputError
+from auditor.errors import InputError
 
 TAB = 8
 
@@ -183,7 +183,7 @@ def read_bytes(path: str, max_bytes: int = None, stdin: bool = True) -> bytes:
     import stat
     import sys
 
-    from .limits import MAX_BYTES
+    from auditor.limits import MAX_BYTES
 
     limit = MAX_BYTES if max_bytes is None else max_bytes
     if path == STDIN and stdin:

@@ -21,7 +21,7 @@ SEED = ROOT / "tests" / "fixtures" / "lantronix-2003.txt"
 sys.path.insert(0, str(ROOT))
 
 import auditor  # noqa: E402
-from auditor import source  # noqa: E402
+from auditor import source
 
 CASES = {}
 
@@ -173,7 +173,7 @@ def full_submission(repeats):
 
 @case("full submission (10 MB, 'schedule' on every line): locate only, no parsing")
 def full_submission_locate(repeats):
-    from auditor import locate
+    from auditor.frontends.text import locate
 
     body = "".join(f"Narrative text of the annual report, page {i}, with Balance and Schedule words.\n" for i in range(130_000))
     text = "<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>10-K\n<TEXT>\n" + body + "</TEXT>\n</DOCUMENT>\n" + SEED.read_text()
@@ -233,7 +233,7 @@ def _html_10k_source():
 
 @case("HTML: 5 MB inline XBRL 10-K, locate only (regex scan + candidate grids)")
 def html_10k_locate(repeats):
-    from auditor import html_front, html_locate
+    from auditor.frontends.html import front as html_front, locate as html_locate
 
     src = _html_10k_source()
 
@@ -313,7 +313,8 @@ def _corpus_document(flagged: int, clean: int) -> dict:
     its table as filed), `clean` files with one schedule and no finding."""
     import copy
 
-    from auditor import diagnose, report
+    from auditor import diagnose
+    from auditor.output import report
 
     ruleset = auditor.load_rules()
     result = auditor.check_file(str(SEED), ruleset)
@@ -326,7 +327,7 @@ def _corpus_document(flagged: int, clean: int) -> dict:
 
 @case("HTML report: the seed, from its JSON document")
 def html_report_seed(repeats):
-    from auditor import html_report
+    from auditor.output import html as html_report
 
     doc = _corpus_document(1, 0)
     return median_ms(lambda: html_report.render(doc), repeats)
@@ -334,7 +335,7 @@ def html_report_seed(repeats):
 
 @case("HTML report: 10,000 files (100 with the seed's findings), from the JSON document")
 def html_report_corpus(repeats):
-    from auditor import html_report
+    from auditor.output import html as html_report
 
     doc = _corpus_document(100, 9_900)
     size = len(html_report.render(doc).encode())

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import browser  # noqa: E402
-from auditor import html_report  # noqa: E402
+from auditor.output import html as html_report
 
 SEED = "tests/fixtures/lantronix-2003.txt"
 

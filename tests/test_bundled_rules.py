@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import auditor
-from auditor import rules, snapshot
+from auditor.ruleset import rules, snapshot
 
 PACKAGE = resources.files("auditor")
 SCHEMA = json.loads(PACKAGE.joinpath("schemas/rules.schema.json").read_text())
@@ -42,7 +42,7 @@ def test_the_snapshot_check_starts_from_is_the_default_yaml_as_read():
     # PyYAML; it must be exactly what the YAML says, ids on the same lines.
     text = PACKAGE.joinpath("rules/default.yaml").read_text()
     stored = json.loads(PACKAGE.joinpath(snapshot.NAME).read_text())
-    assert stored == snapshot.make(text), "stale snapshot: run `python -m auditor.snapshot`"
+    assert stored == snapshot.make(text), "stale snapshot: run `python -m auditor.ruleset.snapshot`"
     assert snapshot.read(text) == (yaml.safe_load(text), stored["id_lines"])
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import auditor
-from auditor import rules
+from auditor.ruleset import rules
 from conftest import FIXTURES, ROOT
 
 DOCS = ROOT / "docs" / "rules.md"

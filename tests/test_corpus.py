@@ -138,10 +138,10 @@ def test_the_report_is_the_same_byte_for_byte_whatever_the_jobs(fmt, tmp_path):
 
 
 def test_the_streamed_json_document_is_the_one_the_whole_list_writer_makes(corpus_paths):
-    from auditor import report, sarif
-    from auditor.corpus.output import Spool
+    from auditor.output import report, sarif
+    from auditor.output.destination import Spool
     from auditor.corpus.totals import Totals
-    from auditor.corpus.writers import JsonWriter, SarifWriter
+    from auditor.output.writers import JsonWriter, SarifWriter
 
     checked = list(auditor.check_paths(corpus_paths, jobs=1))
     results, diagnoses = [c.result for c in checked], [c.diagnosis for c in checked]
@@ -182,7 +182,7 @@ def test_a_second_run_reads_the_cache_and_a_changed_rule_checks_again(corpus_pat
     assert hit.cached and hit.path == str(moved) and hit.result.findings
     # A changed rules file, or a changed option, is a different cache.
     rules = tmp_path / "rules.yaml"
-    rules.write_text(Path(auditor.rules.default_path()).read_text())
+    rules.write_text(Path(auditor.ruleset.rules.default_path()).read_text())
     (again,) = auditor.check_paths([str(SEED)], rules=str(rules), jobs=1, cache_dir=cache)
     assert not again.cached
     (again,) = auditor.check_paths([str(SEED)], rules=str(rules), jobs=1, cache_dir=cache)

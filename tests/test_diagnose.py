@@ -12,7 +12,9 @@ import jsonschema
 import pytest
 
 import auditor
-from auditor import diagnose, engine, report
+from auditor import diagnose
+from auditor.ruleset import engine
+from auditor.output import report
 from conftest import FIXTURES, SEED, run
 
 RULES = auditor.load_rules()

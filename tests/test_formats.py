@@ -10,7 +10,8 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from auditor import cli, report
+from auditor import cli
+from auditor.output import report
 from auditor.errors import InputError
 from conftest import FIXTURES, ROOT, SEED, run, run_json
 

@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from auditor import check_source, diagnose, limits, rules, source
+from auditor import check_source, diagnose, limits, source
+from auditor.ruleset import rules
 from auditor.errors import InputError
 from conftest import FIXTURES, SEED, auditor_command, run
 

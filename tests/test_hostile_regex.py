@@ -16,10 +16,10 @@ import time
 
 import pytest
 
-MODULES = ("auditor", "auditor.locate", "auditor.labels", "auditor.layout", "auditor.roles", "auditor.parse",
-           "auditor.source", "auditor.table", "auditor.report", "auditor.html_locate", "auditor.html_layout",
-           "auditor.html_table", "auditor.html_periods", "auditor.html_transposed", "auditor.xbrl_facts",
-           "auditor.xbrl_front", "auditor.xbrl_schedule", "auditor.tagged")
+MODULES = ("auditor", "auditor.frontends.text.locate", "auditor.labels", "auditor.frontends.text.layout", "auditor.reading", "auditor.frontends.text.parse",
+           "auditor.source", "auditor.ruleset.table", "auditor.output.report", "auditor.frontends.html.locate", "auditor.frontends.html.layout",
+           "auditor.frontends.html.grid", "auditor.frontends.html.periods", "auditor.frontends.html.transposed", "auditor.frontends.xbrl.facts",
+           "auditor.frontends.xbrl.front", "auditor.frontends.xbrl.schedule", "auditor.ruleset.tagged")
 UNITS = ("7", "7,", ",7", "7 ", "7  ", " ", "\t", "$", "$ ", "(", "(7", "(1)", "(a)", ")", "-", "- ", "7 -", ".",
          "7.", ".7", "*", "a", "a ", "x-", "<", "<a", "<b>", "<table", "</p", "&#151;", "&nbsp;", "\xa0", "— ",
          "balance ", "balance&nbsp;", "valuation ", "year ", "nil ", "(continued) ", "<ix:nonFraction",
@@ -36,9 +36,9 @@ def _up_to_last_close(pattern):
 
 
 # Patterns the code runs only through a guard: the guard is what is timed.
-GUARDED = {"auditor.locate.TAG": _up_to_last_close, "auditor.html_locate.TABLE_TAG": _up_to_last_close,
-           "auditor.html_locate.BLOCK": _up_to_last_close,
-           "auditor.xbrl_facts.END": _up_to_last_close, "auditor.xbrl_facts.NONFRACTION": _up_to_last_close}
+GUARDED = {"auditor.frontends.text.locate.TAG": _up_to_last_close, "auditor.frontends.html.locate.TABLE_TAG": _up_to_last_close,
+           "auditor.frontends.html.locate.BLOCK": _up_to_last_close,
+           "auditor.frontends.xbrl.facts.END": _up_to_last_close, "auditor.frontends.xbrl.facts.NONFRACTION": _up_to_last_close}
 
 
 def _patterns():
@@ -63,7 +63,8 @@ def _patterns():
             elif isinstance(value, tuple) and value and all(isinstance(v, re.Pattern) for v in value):
                 for i, v in enumerate(value):
                     add(f"{module_name}.{name}[{i}]", v)
-    from auditor import parse, rules
+    from auditor.frontends.text import parse
+    from auditor.ruleset import rules
 
     for terminal in parse._parser()[0].terminals:
         flags = re.IGNORECASE if "i" in terminal.pattern.flags else 0
@@ -101,8 +102,8 @@ def test_no_pattern_is_worse_than_linear(run):
 def test_the_audit_covers_every_front_end_pattern():
     names = {p.id for p in _patterns()}
     assert set(GUARDED) <= names
-    for expected in ("auditor.locate.FIGURES", "auditor.labels.LEADER", "auditor.html_locate.TITLE",
-                     "auditor.html_layout.TOKEN", "auditor.html_periods.NOTES_REVERSED"):
+    for expected in ("auditor.frontends.text.locate.FIGURES", "auditor.labels.LEADER", "auditor.frontends.html.locate.TITLE",
+                     "auditor.frontends.html.layout.TOKEN", "auditor.frontends.html.periods.NOTES_REVERSED"):
         assert expected in names
     assert any(n.startswith("schedule.lark:") for n in names)
     assert any(n.startswith("rules/default.yaml:") for n in names)
@@ -112,7 +113,7 @@ def test_the_audit_covers_every_front_end_pattern():
 def test_a_lone_figure_is_matched_in_linear_time_whatever_follows_its_start(start):
     """The repeated units above start at the line's first character; a lone figure's
     pattern is anchored after 12 spaces and a figure, so its runs of spaces are tried here."""
-    from auditor.locate import LONE_FIGURE
+    from auditor.frontends.text.locate import LONE_FIGURE
 
     def line(n):
         return " " * 13 + start + " " * n + "x"

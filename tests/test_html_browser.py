@@ -10,7 +10,7 @@ import json
 import pytest
 
 import browser
-from auditor import html_report
+from auditor.output import html as html_report
 from conftest import FIXTURES, SEED, run
 from test_html_report import hostile_document
 

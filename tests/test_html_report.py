@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor import html_report, report
+from auditor.output import html as html_report, report
 from conftest import FIXTURES, SEED, run
 from html_dom import parse
 

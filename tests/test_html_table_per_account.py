@@ -9,7 +9,8 @@ merely nearby are not joined to it."""
 import pytest
 
 import auditor
-from auditor import html_locate, source
+from auditor.frontends.html import locate as html_locate
+from auditor import source
 from conftest import FIXTURES
 
 NORTHWIND = FIXTURES / "northwind-instruments-1999-table-per-account.txt"

@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 import auditor
-from auditor import locate, parse, source
+from auditor.frontends.text import locate, parse
+from auditor import source
 from conftest import SEED, run, run_json
 
 SEED_TEXT = SEED.read_text()

@@ -3,7 +3,9 @@ patterns, the one vocabulary of headings: a wording the rules map is found,
 and checked; one they do not map is no schedule."""
 
 import auditor
-from auditor import locate, rules, source
+from auditor.frontends.text import locate
+from auditor.ruleset import rules
+from auditor import source
 from conftest import SEED, run
 
 SEED_TEXT = SEED.read_text()

@@ -16,7 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import auditor
-from auditor import describe, diagnose, report, rules, sarif, source
+from auditor.output import describe, report, sarif
+from auditor import diagnose, source
+from auditor.ruleset import rules
 from auditor.errors import InputError
 from conftest import FIXTURES
 

@@ -4,7 +4,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import auditor
-from auditor import engine
+from auditor.ruleset import engine
 from auditor.model import Position
 
 SEED = Path(__file__).parent / "fixtures" / "lantronix-2003.txt"

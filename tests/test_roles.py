@@ -7,7 +7,7 @@ tool cannot check, so every one is pinned here."""
 import pytest
 
 import auditor
-from auditor import roles
+from auditor import reading
 
 HEADINGS = [
     ("Balance at Beginning of Period", "beginning"),
@@ -53,6 +53,6 @@ HEADINGS = [
 @pytest.mark.parametrize("heading,role", HEADINGS)
 def test_default_rules_read_real_headings(heading, role):
     ruleset = auditor.load_rules()
-    text = roles.normalized(heading)
+    text = reading.normalized(heading)
     first = next((spec.role for spec in ruleset.roles if any(p.search(text) for p in spec.patterns)), None)
     assert first == role

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from auditor import engine, formula, rules
+from auditor.ruleset import engine, formula, rules
 from auditor.model import Cell, Column, Period, Row, Schedule
 from conftest import run
 

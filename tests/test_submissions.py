@@ -16,7 +16,8 @@ from decimal import Decimal
 import pytest
 
 import auditor
-from auditor import locate, source
+from auditor.frontends.text import locate
+from auditor import pipeline, source
 from conftest import FIXTURES, run, run_json
 
 SUBMISSIONS = FIXTURES / "submissions"
@@ -158,7 +159,7 @@ def test_an_html_exhibit_after_a_long_text_10k_is_found_and_checked():
     text = text_of(CARDINAL)
     src = source.read(str(CARDINAL))
     ex99 = document(text, "EX-99.1")
-    assert ex99[0] > 3000 and auditor._sniffed(src) == "text"  # what once sent it all to the text front end
+    assert ex99[0] > 3000 and pipeline._sniffed(src) == "text"  # what once sent it all to the text front end
     result = auditor.check_source(src)
     assert result.error is None, str(result.error)
     (schedule,) = result.schedules
@@ -320,7 +321,7 @@ def test_the_text_locate_passes_over_skipped_lines_and_html_sees_only_its_own():
 
 
 def test_each_front_end_is_given_only_its_own_documents(monkeypatch):
-    from auditor import html_front
+    from auditor.frontends.html import front as html_front
 
     text = text_of(HARBORVIEW)
     ten_k, ex99 = document(text, "10-K"), document(text, "EX-99.1")

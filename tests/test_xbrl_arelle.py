@@ -19,7 +19,9 @@ from decimal import Decimal
 
 import pytest
 
-from auditor import rules, source, xbrl_facts
+from auditor.ruleset import rules
+from auditor import source
+from auditor.frontends.xbrl import facts as xbrl_facts
 from conftest import SHARED
 
 pytestmark = pytest.mark.skipif(not os.environ.get("AUDITOR_ARELLE"),

@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 import auditor
-from auditor import rules, source, xbrl_facts, xbrl_schedule
+from auditor.ruleset import rules
+from auditor import source
+from auditor.frontends.xbrl import facts as xbrl_facts, schedule as xbrl_schedule
 
 from conftest import FIXTURES, SHARED, run
 
@@ -173,7 +175,7 @@ def test_a_document_without_tagged_facts_is_checked_as_before():
 def test_json_says_source_xbrl():
     import jsonschema
 
-    from auditor import report
+    from auditor.output import report
 
     text = _edit(FIXTURE.read_text("utf-8"), "f-7", ' sign="-"', "")
     schema = json.loads((Path(auditor.__file__).parent / "schemas" / "findings.schema.json").read_text("utf-8"))
@@ -367,7 +369,7 @@ def test_a_breakdown_by_another_dimension_is_not_a_row():
 def _table_is_read(text: str, path: str):
     """The real filing's printed table and its tags, or a skip where the table is not read yet
     (or read otherwise than its tags say: ibm-2023's reading on main; the HTML front end's business)."""
-    from auditor import tagged
+    from auditor.ruleset import tagged
 
     src = source.from_text(text, path)
     try:
@@ -420,7 +422,7 @@ def test_parse_says_what_the_facts_schedule_leaves_out():
     (schedule,) = auditor.schedules(source.from_text(text, "doc.htm"), RULES, sources="xbrl")
     assert any(note.startswith("us-gaap:ValuationAllowancesAndReservesDeductions id bad-1 at ")
                and "cannot read '6l1'" in note for note in schedule.notes)
-    from auditor import describe
+    from auditor.output import describe
 
     assert "note: us-gaap:ValuationAllowancesAndReservesDeductions id bad-1" in describe.text([schedule])
     assert json.loads(describe.dumps([schedule]))["schedules"][0]["notes"] == list(schedule.notes)

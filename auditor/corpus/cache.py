@@ -23,7 +23,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import codec
+from auditor.corpus import codec
+from auditor.package_data import PACKAGE
 
 DEFAULT_DIR = ".auditor_cache"
 LAYOUT = "v1"  # the directory under the cache dir: a new layout starts afresh
@@ -49,7 +50,7 @@ def code_digest() -> bytes:
     rules.  (A version number does not change with every edit of a checkout,
     and a stale result must never be read; importlib.metadata would also cost
     40 ms of start-up.)"""
-    package = Path(__file__).resolve().parent.parent
+    package = PACKAGE.resolve()
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".lark", ".yaml", ".json") and "__pycache__" not in path.parts:

@@ -17,10 +17,10 @@ import json
 from datetime import date
 from decimal import Decimal
 
-from .. import FileResult
-from ..diagnose import Diagnosis, Suggestion
-from ..errors import InputError
-from ..model import Cell, Column, ColumnReading, Finding, Period, Position, Reading, Row, Schedule, TotalReading
+from auditor import FileResult
+from auditor.diagnose import Diagnosis, Suggestion
+from auditor.errors import InputError
+from auditor.model import Cell, Column, ColumnReading, Finding, Period, Position, Reading, Row, Schedule, TotalReading
 
 RECORDS = {c.__name__: c for c in (Position, Cell, Column, Row, Period, Schedule, Finding, Suggestion, Diagnosis)}
 # The reading stage's records are named tuples (cheap to define at start-up).

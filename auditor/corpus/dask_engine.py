@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import logging
 
-from .work import check_batch, check_one
+from auditor.corpus.work import check_batch, check_one
 
 
 class DaskBackend:
     def __init__(self, options, jobs: int, scheduler: str = None):
         from dask.distributed import Client, LocalCluster, as_completed
 
-        from .engines import EngineError
+        from auditor.corpus.engines import EngineError
 
         self.options = options
         self.cluster = None
@@ -59,7 +59,7 @@ class DaskBackend:
     def isolate(self, batch) -> list:
         """A batch whose task failed: each file on its own, so one bad file
         is reported and the others checked."""
-        from .engines import _died
+        from auditor.corpus.engines import _died
 
         out = []
         for index, path in batch:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 
-from .work import Checked, Options, check_batch, check_one
+from auditor.corpus.work import Checked, Options, check_batch, check_one
 
 FILES_PER_BATCH = 16
 BYTES_PER_BATCH = 16 << 20  # one 10 MB submission is a batch of its own
@@ -204,8 +204,8 @@ class _Pool:
 
 def _died(index, path, why) -> Checked:
     import auditor
-    from ..diagnose import Diagnosis
-    from ..errors import InputError
+    from auditor.diagnose import Diagnosis
+    from auditor.errors import InputError
 
     return Checked(index, auditor.FileResult(path, error=InputError(f"not checked: {why}", path)), Diagnosis())
 
@@ -225,6 +225,6 @@ def dask_available() -> bool:
 def _dask_backend(options, jobs, scheduler):
     if not dask_available():
         raise EngineError(DASK_HINT)
-    from .dask_engine import DaskBackend
+    from auditor.corpus.dask_engine import DaskBackend
 
     return DaskBackend(options, jobs, scheduler)

@@ -14,12 +14,12 @@ from __future__ import annotations
 import os
 import sys
 
-from .. import source
-from ..errors import InputError
-from . import discover, engines
-from .output import Output
-from .totals import Totals
-from .work import Options, patterns, prepare
+from auditor import source
+from auditor.errors import InputError
+from auditor.corpus import discover, engines
+from auditor.output.destination import Output
+from auditor.corpus.totals import Totals
+from auditor.corpus.work import Options, patterns, prepare
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -71,7 +71,7 @@ def _options(args) -> tuple:
     if not any(only(r) for r in ruleset.rules):
         raise ValueError("--select/--ignore leave no rule to run: nothing would be checked")
     if not args.no_cache:
-        from .cache import DEFAULT_DIR, fingerprint
+        from auditor.corpus.cache import DEFAULT_DIR, fingerprint
 
         options = options._replace(
             cache_dir=os.path.abspath(args.cache_dir or DEFAULT_DIR),
@@ -97,7 +97,7 @@ def _inputs(args, paths) -> list:
 
 def _check_targets(args, paths) -> None:
     """Before any work: a report or baseline never replaces an input, a device, a FIFO or a directory."""
-    from ..output import check_target
+    from auditor.output.files import check_target
 
     if paths.count(source.STDIN) > 1:
         raise InputError("standard input (-) can be read only once", source.STDIN)
@@ -112,13 +112,13 @@ def _check_targets(args, paths) -> None:
 def _baseline(path):
     if not path:
         return None
-    from .. import baseline
+    from auditor import baseline
 
     return baseline.load(path)
 
 
 def _run(args, options, ruleset, given, accepted, out, inputs) -> int:
-    from .progress import progress
+    from auditor.corpus.progress import progress
 
     unlistable = []
     paths = list(discover.expand(given, args.include, args.exclude,
@@ -129,7 +129,7 @@ def _run(args, options, ruleset, given, accepted, out, inputs) -> int:
     totals = Totals()
     write = None
     if out is not None:
-        from .writers import writer
+        from auditor.output.writers import writer
 
         color = args.format == "text" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         terminal = args.output is None and sys.stdout.isatty()
@@ -148,8 +148,8 @@ def _run(args, options, ruleset, given, accepted, out, inputs) -> int:
         return fail(str(exc))
     for error in unlistable:
         import auditor
-        from ..diagnose import Diagnosis
-        from .work import Checked
+        from auditor.diagnose import Diagnosis
+        from auditor.corpus.work import Checked
 
         _one(Checked(totals.files, auditor.FileResult(error.path, error=error), Diagnosis()), totals, write, None, entries)
     if entries is not None:
@@ -170,7 +170,7 @@ def _one(checked, totals, write, left, entries) -> None:
     """A finished file, in its turn: through the baseline, counted, written."""
     result = checked.result
     if left is not None:
-        from .. import baseline
+        from auditor import baseline
 
         (result,), suppressed = baseline.apply([result], left, remaining=True)
         totals.suppressed += suppressed
@@ -178,7 +178,7 @@ def _one(checked, totals, write, left, entries) -> None:
     if result.error is not None:
         sys.stderr.write(f"auditor: {result.error}\n")
     if entries is not None:
-        from .. import baseline
+        from auditor import baseline
 
         entries += baseline.entries([result])
     elif write is not None:
@@ -186,7 +186,8 @@ def _one(checked, totals, write, left, entries) -> None:
 
 
 def _write_baseline(path, entries, totals, inputs) -> int:
-    from .. import baseline, report
+    from auditor import baseline
+    from auditor.output import report
 
     if totals.unreadable:
         return fail(f"{path}: baseline not written, as not every file could be checked")

@@ -8,8 +8,8 @@ import heapq
 from collections import Counter
 from decimal import Decimal
 
-from ..errors import InternalError
-from ..model import SEVERITY_RANK
+from auditor.errors import InternalError
+from auditor.model import SEVERITY_RANK
 
 # What a file came to: checked with no finding, checked with findings, no
 # schedule in it (an error, as a file with none is never a clean result),

@@ -12,8 +12,8 @@ import os
 from typing import NamedTuple
 
 import auditor
-from .. import source
-from ..errors import InputError, InternalError, internal_message
+from auditor import source
+from auditor.errors import InputError, InternalError, internal_message
 
 
 class Options(NamedTuple):
@@ -74,7 +74,7 @@ def prepare(options: Options) -> tuple:
     if prepared is None:
         ruleset = auditor.load_rules(options.rules)
         if options.severity:
-            from ..authoring import severity_overrides
+            from auditor.ruleset.authoring import severity_overrides
 
             ruleset = ruleset.with_severity(severity_overrides(ruleset, options.severity))
         if len(_prepared) >= 8:  # earlier runs' (a long-lived process using check_paths)
@@ -93,7 +93,7 @@ def _state(options: Options) -> tuple:
     if options.cache_dir:
         store = _caches.get((options.cache_dir, options.fingerprint))
         if store is None:
-            from .cache import Cache
+            from auditor.corpus.cache import Cache
 
             store = _caches[(options.cache_dir, options.fingerprint)] = Cache(options.cache_dir, options.fingerprint)
     return ruleset, only, store
@@ -124,7 +124,7 @@ def check_one(index: int, path: str, options: Options) -> Checked:
 def checked(path, data, ruleset, only, input_format, sources="both") -> tuple:
     """(FileResult, Diagnosis, whether the result is the content's own and may
     be cached: not an internal error, which a fixed version may not repeat)."""
-    from .. import diagnose
+    from auditor import diagnose
 
     try:
         try:
@@ -151,6 +151,6 @@ def checked(path, data, ruleset, only, input_format, sources="both") -> tuple:
 
 
 def _nothing():
-    from ..diagnose import Diagnosis
+    from auditor.diagnose import Diagnosis
 
     return Diagnosis()

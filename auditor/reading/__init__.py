@@ -16,11 +16,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..errors import InputError
-from ..labels import YEAR
-from ..model import ColumnReading, Reading, Schedule
-from . import headings, signs, totals
-from .headings import normalized  # noqa: F401 (re-exported)
+from auditor.errors import InputError
+from auditor.labels import YEAR
+from auditor.model import ColumnReading, Reading, Schedule
+from auditor.reading import headings, signs, totals
+from auditor.reading.headings import normalized
 
 OTHER = "other"  # the role of a movement no heading names
 

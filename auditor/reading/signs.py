@@ -19,7 +19,7 @@ from decimal import Decimal
 from itertools import product
 from typing import NamedTuple
 
-from ..model import amount_of
+from auditor.model import amount_of
 
 HALF = Decimal("0.5")
 ZERO = Decimal(0)

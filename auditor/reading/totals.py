@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import TotalReading, amount_of
-from .signs import beats, half_unit
+from auditor.model import TotalReading, amount_of
+from auditor.reading.signs import beats, half_unit
 
 ZERO = Decimal(0)
 MARGIN = 2

@@ -1,0 +1,156 @@
+"""The HTML front end: every Schedule II table of an .htm file, as the AST.
+
+`html_locate` finds candidate tables with a regex scan; each candidate is
+read into a grid (`html_table`) and kept when its headings are Schedule
+II's; a kept table takes along the tables continuing it after a page break,
+or printing the next accounts where the schedule has a table per account;
+`html_layout` builds the Schedule.  Imported only for HTML input, so that
+text-only runs do not pay for it.
+"""
+
+from __future__ import annotations
+
+from auditor.frontends.html import layout as html_layout, locate as html_locate, transposed as html_transposed
+from auditor import reading
+from auditor.errors import InputError
+from auditor.frontends.html.locate import Region
+from auditor.source import Source
+
+
+def regions(doc: html_locate.Document) -> list:
+    found, used = [], set()
+    for span, title in html_locate.candidates(doc):
+        if span in used or any(s[0] <= span[0] < s[1] for s in used):
+            continue
+        if not html_locate.may_hold_schedule(doc, span):
+            continue
+        grid = _bounded(doc, span, doc.grid(span))
+        f = html_layout.frame(grid)
+        transposed = (not html_layout.looks_like_schedule(f) and _titled(doc, span, title)
+                      and bool(html_transposed.blocks(grid)))
+        if not (transposed or html_layout.looks_like_schedule(f)):
+            continue
+        caption = doc.caption_before(span[0], title.end() if title else 0)
+        parts, grids, captions = [span], [grid], [caption]
+        more = _transposed_continuations(doc, span, grid) if transposed else _continuations(doc, span, grid, f)
+        for nxt, nxt_grid, nxt_caption in more:
+            parts.append(nxt)
+            grids.append(nxt_grid)
+            captions.append(nxt_caption)
+        used.update(parts)
+        _refuse_cut_off(doc, parts)
+        title_line = doc.line_of(title.start()) if title else grid.row_lines[0]
+        preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
+        found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
+                            title_line, preamble[:2000], tuple(captions), transposed))
+    return found
+
+
+def _bounded(doc, span, grid):
+    """The grid of a candidate table, refused past MAX_GRID_COLUMNS: reading
+    the headings of a table compares its columns pairwise, and no Schedule II
+    is a hundredth that wide (an HTML table of 5,000 columns took minutes)."""
+    from auditor.limits import MAX_GRID_COLUMNS
+
+    if grid.width > MAX_GRID_COLUMNS:
+        raise InputError(f"the table at line {doc.line_of(span[0])} has {grid.width:,} columns, more than the "
+                         f"{MAX_GRID_COLUMNS} a schedule's table is read with", doc.source.path, doc.line_of(span[0]))
+    return grid
+
+
+def _refuse_cut_off(doc, parts) -> None:
+    """A schedule's table never closed: the file was cut off inside it (a
+    download stopped, an exhibit truncated), and its last rows are missing.
+    An error, never a half table checked clean."""
+    for span in parts:
+        if span in doc.unclosed and not _document_closes(doc.text, span[0]):
+            raise InputError(f"the file ends inside the Schedule II table opened at line {doc.line_of(span[0])}: "
+                             "expected </table> (is the file cut off?)", doc.source.path, doc.line_of(span[1] - 1))
+
+
+def _document_closes(text: str, at: int) -> bool:
+    """Whether the document goes on to its end after `at` (a table left open
+    in a document that closes its body is a filer's slip, not a cut)."""
+    tail = text[at:].lower()
+    return "</body" in tail or "</html" in tail
+
+
+def _titled(doc, span, title) -> bool:
+    """Whether the table is under a title of its own: the only mark of a schedule
+    printed with the years as columns, whose balances are row labels as in a
+    note's roll-forward.  Not a line of a table of contents (a title inside
+    another table) nor a sentence that names the schedule."""
+    if title is None:
+        return False
+    inside = doc.enclosing(title.start())
+    return (inside is None or inside == span) and len(html_locate.title_text(doc, title)) <= TITLE_LINE
+
+
+TITLE_LINE = 120  # a title's line is short; a sentence naming Schedule II runs on
+
+
+def _continuations(doc, span, first_grid, first):
+    """Tables that carry `span`'s table on after a page break, or that print the
+    next account's rows where the schedule is printed one table per account:
+    little text between (page furniture, an account's caption) and the first
+    table's columns.  Another table: one after prose, without headings of its
+    own; where the first lists periods, one that does not, or that lists again
+    the periods of the account before it with no caption of its own."""
+    periods = set(html_layout.period_rows(first_grid, first))  # read so far for the current account
+    for end, nxt, grid in _tables_after(doc, span):
+        f = html_layout.frame(grid)
+        if not html_layout.continues(grid, f, first_grid, first):
+            return
+        texts = doc.texts(end, nxt[0])
+        caption = html_locate.caption(texts)
+        if periods:
+            listed = set(html_layout.period_rows(grid, f))
+            if not listed or (texts and caption is None):
+                return
+            if caption is None and html_layout.caption_row(grid, f) is None:
+                if listed & periods:
+                    return
+                periods |= listed
+            else:
+                periods = listed
+        elif texts and not f.leaves:
+            return
+        yield nxt, grid, caption
+
+
+def _tables_after(doc, span):
+    """(end of the one before, span, grid) of each table after `span` while
+    little text (page furniture, a caption) lies between; the caller stops it."""
+    end = span[1]
+    while True:
+        nxt = doc.next_table(end)
+        if nxt is None or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT:
+            return
+        yield end, nxt, _bounded(doc, nxt, doc.grid(nxt))
+        end = nxt[1]
+
+
+def _transposed_continuations(doc, span, first_grid):
+    """Tables that go on printing blocks of the same years after a page break
+    or one table per account: little text between, and blocks of their own."""
+    years = html_layout.words(html_layout.plain(html_transposed.blocks(first_grid)[0].periods))
+    for end, nxt, grid in _tables_after(doc, span):
+        found = html_transposed.blocks(grid)
+        if not found or html_layout.words(html_layout.plain(found[0].periods)) != years:
+            return
+        yield nxt, grid, html_locate.caption(doc.texts(end, nxt[0]))
+
+
+def schedules(src: Source, ruleset) -> list:
+    doc = html_locate.Document(src)
+    found = []
+    for region in regions(doc):
+        try:
+            schedule = (html_transposed if region.transposed else html_layout).build(region, src.path)
+        except InputError as exc:
+            # A table with Schedule II's headings that cannot be read is never skipped quietly.
+            where = doc.line_of(region.parts[0][0])
+            raise InputError(f"the Schedule II table at line {where} cannot be read: {exc.message}",
+                             src.path, exc.line or where) from None
+        found.append(reading.assign(schedule, ruleset, src.path))
+    return found

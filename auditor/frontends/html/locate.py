@@ -1,0 +1,235 @@
+"""Find the Schedule II tables of an HTML document without reading the others.
+
+A fast scan with regular expressions: the <table> tags (to know each
+table's extent), the schedule's title ("Valuation and Qualifying Accounts",
+"Schedule II", words split by tags or &nbsp;) and its headings ("Balance at
+beginning").  A table that encloses or follows a title, or encloses such a
+heading, is a candidate; only candidates are read into grids, and only those
+whose grid has Schedule II headings over figures are kept.  A table split
+by a page break continues into the next <table> when little but a page
+number or "(continued)" lies between them; a schedule printed one table per
+account continues into the next account's table, its caption between them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from auditor.frontends.html import grid as html_table
+from auditor.labels import UNITS, is_period
+from auditor.frontends.text.locate import without_tags
+from auditor.source import Source
+
+_SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
+TITLE = re.compile(
+    rf"valuation{_SEP}(?:and{_SEP})?qualifying{_SEP}(?:accounts?|reserves)|schedule{_SEP}(?:ii|2)\b"
+    rf"|valuation{_SEP}accounts",
+    re.IGNORECASE,
+)
+HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",
+                     re.IGNORECASE)
+TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+# How far after a title (in characters of markup) its table may start.
+REACH = 20000
+# What may separate a table from its continuation: page numbers, "(continued)",
+# a repeated title, a "Table of Contents" link; nothing longer.
+GAP_TEXT = 300
+ROW_END = re.compile(r"</tr\b|<tr\b", re.IGNORECASE)
+FIGURE = re.compile(r"\$|\d,\d{3}|(?<!\()\b\d{2,}\b")  # not a heading's "(1)"
+MORE_HEADINGS = re.compile(r"\b(?:end|additions?|deductions?|charged|write|other|costs?|expenses?)\b", re.IGNORECASE)
+BLOCK = re.compile(r"</?(?:p|div|br|hr|td|th|tr|h\d|center|table|li)\b[^>]*>", re.IGNORECASE)
+# How far before a table its account caption may be printed, and how long a caption runs.
+CAPTION_REACH = 2000
+CAPTION_TEXT = 150
+# Text between tables that is page furniture, never an account's caption: page
+# numbers, "(continued)", a table of contents link, the company's name, footnotes.
+FURNITURE = re.compile(
+    r"^(?:page\s+)?[-\u2013\u2014\s]*(?:[a-z]{1,2}\s?-\s?)?\d{1,4}(?:\s+of\s+\d{1,4})?[-\u2013\u2014\s]*$"
+    r"|^[ivxlc]{1,6}$|\bcontinued\b|\btable\s+of\s+contents\b|^index\b"
+    r"|\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|plc|l\.?p|holdings|subsidiaries)\.?\s*$"
+    r"|^(?:\(\w{1,2}\)|\*{1,3}|[\u2020\u2021]|\d\))\s",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Region:
+    """One schedule: its table, or tables when split by page breaks or printed one per account."""
+
+    parts: tuple  # of (start, end) character offsets of each <table>...</table>
+    grids: tuple  # of html_table.Grid, one per part
+    title: str
+    title_line: int
+    preamble: str  # text between the title and the table (units statements)
+    captions: tuple = ()  # per part: the account's caption printed just before it, or None
+    transposed: bool = False  # the years as columns, the movements as rows (html_transposed)
+
+
+class Document:
+    """The joined text of a source, its line starts and its tables' extents."""
+
+    def __init__(self, source: Source):
+        self.source = source
+        self.text = source.joined()
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        self.tables, self.parents = _tables(self.text)  # (start, end) by start; index of the enclosing one
+        self.unclosed = {self.tables[i] for i in _unclosed(self.text, len(self.tables))}
+        self.starts = [s for s, _ in self.tables]
+        self._lower = None
+
+    def matches(self, pattern, words) -> list:
+        """pattern.finditer, faster: tried only where one of its first words
+        occurs (a regex with IGNORECASE alternatives crawls over megabytes)."""
+        if self._lower is None:
+            lower = self.text.lower()
+            self._lower = lower if len(lower) == len(self.text) else ""
+        if not self._lower:
+            return list(pattern.finditer(self.text))
+        starts = set()
+        for word in words:
+            i = self._lower.find(word)
+            while i != -1:
+                starts.add(i)
+                i = self._lower.find(word, i + 1)
+        found, reach = [], 0
+        for i in sorted(starts):
+            m = pattern.match(self.text, i) if i >= reach else None
+            if m:
+                found.append(m)
+                reach = m.end()
+        return found
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.line_starts, offset)
+
+    def enclosing(self, offset: int):
+        """The innermost table around `offset`, if any."""
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0 and self.tables[i][1] <= offset:
+            i = self.parents[i]
+        return self.tables[i] if i >= 0 else None
+
+    def next_table(self, offset: int):
+        i = bisect_left(self.starts, offset)
+        return self.tables[i] if i < len(self.tables) else None
+
+    def grid(self, span):
+        return html_table.read(self.text, span[0], span[1], self.line_starts)
+
+    def plain(self, start: int, end: int) -> str:
+        return " ".join(html.unescape(without_tags(self.text[start:end])).split())
+
+    def texts(self, start: int, end: int) -> list:
+        """The blocks of text in text[start:end] ("<p>", "<br>"... apart) that are
+        not page furniture, a title, a units statement or a period, in order."""
+        found, at = [], start
+        # (A tag ends in ">": searching past the last one only rescans a run of "<".)
+        for m in [*BLOCK.finditer(self.text, start, self.text.rfind(">", start, end) + 1 or start), None]:
+            text = self.plain(at, m.start() if m else end)
+            if text and not furniture(text):
+                found.append(text)
+            at = m.end() if m else end
+        return found
+
+    def caption_before(self, offset: int, floor: int = 0):
+        """The account's caption printed right above the table at `offset` (after
+        `floor` and any earlier table), or None."""
+        start = max(floor, offset - CAPTION_REACH, 0)
+        closes = [m.end() for m in re.finditer(r"</table\s*>", self.text[start:offset], re.IGNORECASE)]
+        return caption(self.texts(start + closes[-1] if closes else start, offset))
+
+
+def furniture(text: str) -> bool:
+    """Page furniture, a title, a period or a units statement (not an account
+    named with its units: "Allowance for obsolete inventory (in thousands)")."""
+    units = UNITS.search(text)
+    return (not re.search(r"[a-zA-Z]", text) or bool(FURNITURE.search(text) or TITLE.search(text))
+            or is_period(text) or (units is not None and len(re.findall(r"[a-zA-Z]+", UNITS.sub("", text))) <= 2))
+
+
+def caption(texts: list):
+    """The last of the texts before a table, when short enough to name an account."""
+    return texts[-1] if texts and len(texts[-1]) <= CAPTION_TEXT else None
+
+
+def _tables(text: str) -> tuple:
+    """(start, end) of every <table> element, nested ones too, by start (an
+    unclosed one ends where its parent does); and each one's parent's index."""
+    opened, ends, parents, stack = [], {}, [], []
+    for m in TABLE_TAG.finditer(text, 0, text.rfind(">") + 1):  # (see without_tags)
+        if not m.group(1):
+            parents.append(stack[-1] if stack else -1)
+            stack.append(len(opened))
+            opened.append(m.start())
+        elif stack:
+            ends[stack.pop()] = m.end()
+    for i in reversed(stack):  # never closed
+        ends[i] = ends.get(parents[i], len(text)) if parents[i] >= 0 else len(text)
+    return [(start, ends[i]) for i, start in enumerate(opened)], parents
+
+
+def _unclosed(text: str, count: int) -> list:
+    """The indices (as `_tables` numbers them) of the tables never closed."""
+    stack, opened = [], 0
+    for m in TABLE_TAG.finditer(text, 0, text.rfind(">") + 1):
+        if not m.group(1):
+            stack.append(opened)
+            opened += 1
+        elif stack:
+            stack.pop()
+    return stack
+
+
+def candidates(doc: Document) -> list:
+    """(table span, title match or None) for every table worth reading, in order."""
+    found = {}
+    titles = doc.matches(TITLE, ("valuation", "schedule"))
+    for i, match in enumerate(titles):
+        inside = doc.enclosing(match.start())
+        if inside:
+            found.setdefault(inside, match)
+        after = doc.next_table(match.end())
+        limit = titles[i + 1].start() if i + 1 < len(titles) else len(doc.text)
+        if after and after[0] - match.end() <= REACH and after[0] < limit:
+            found.setdefault(after, match)
+    for match in doc.matches(HEADING, ("balance", "beginning")):
+        inside = doc.enclosing(match.start())
+        if inside and inside not in found and _heading_row(doc.text, match.end()):
+            found[inside] = None
+    return sorted(found.items())
+
+
+# Words any Schedule II table prints, in its headings or (years as columns) its rows.
+OPENS = re.compile(r"beginning|balance|opening|\bstart", re.IGNORECASE)
+MOVES = re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.IGNORECASE)
+
+
+def may_hold_schedule(doc: Document, span) -> bool:
+    """A quick look at a candidate table's text before it is parsed into a grid:
+    a table of contents or an exhibit index that names Schedule II has no
+    balance and no movement in it (parsing one costs as much as the schedule)."""
+    text = doc.plain(*span)
+    return bool(OPENS.search(text) and MOVES.search(text))
+
+
+def _heading_row(text: str, at: int) -> bool:
+    """Whether the rest of the row after "Balance at beginning" reads as more
+    headings (a row label of a note's roll-forward is followed by figures)."""
+    end = ROW_END.search(text, at, at + 6000)
+    rest = html.unescape(without_tags(text[at : end.start() if end else at + 6000]))
+    return not FIGURE.search(rest) and MORE_HEADINGS.search(rest) is not None
+
+
+def title_text(doc: Document, match) -> str:
+    """The title's whole line as printed: the text of the block that holds it."""
+    text = doc.text
+    block = re.compile(r"</?(?:p|div|td|th|tr|h\d|center|table|li)\b[^>]*>", re.IGNORECASE)
+    left = max(0, match.start() - 400)
+    opens = list(block.finditer(text, left, match.start()))
+    start = opens[-1].end() if opens else left
+    close = block.search(text, match.end(), match.end() + 400)
+    end = close.start() if close else match.end()
+    return doc.plain(start, end)[:200]

@@ -1,0 +1,133 @@
+"""Periods x rows from what a table's parts print, in order.
+
+`html_layout` walks a table's rows into entries: ("caption", text),
+("period", label, line), ("row", Row, line).  Printed by period, each period
+caption opens a period and its rows follow.  Printed by account (a table or a
+caption per account, a block per reserve, one account's table), each row's
+period is its own label or the period caption above it, and its label the
+account's: regrouped here into the same periods x rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from auditor.labels import TOTAL, is_period, period_from_caption
+
+# Footnote markers ending a label ("(1)", "(a)(b)", "**", a dagger), matched at
+# the start of the label reversed: a search for them anchored at its end
+# retried every start (and "(\s*(...|\*{1,3}))+$" backtracked exponentially
+# over a run of asterisks).
+NOTES_REVERSED = re.compile(r"(?:(?:\)(?:\d{1,2}|[a-zA-Z]{1,2}|[ivxIVX]{1,4})\(|\*{1,3}|[\u2020\u2021])\s*)+")
+
+
+def notes_start(text: str) -> int:
+    """Where the footnote markers ending `text` start (with the spaces before
+    them); len(text) where there are none."""
+    notes = NOTES_REVERSED.match(text[::-1])
+    return len(text) - notes.end() if notes else len(text)
+
+
+def regroup(entries, preamble: str = "") -> list:
+    """The periods of a table's entries, in either arrangement."""
+    if _by_account(entries):
+        return _periods_by_account(entries, named_account(preamble))
+    return _periods(entries)
+
+
+def _periods(entries) -> list:
+    """Periods as printed: each period caption opens one, its rows follow (captions of groups are not read)."""
+    periods, label, line, rows = [], "", None, []
+    for entry in entries + [("period", "", None)]:
+        if entry[0] == "period":
+            if rows:
+                periods.append(period_from_caption(label, line, rows))
+            label, line, rows = entry[1], entry[2], []
+        elif entry[0] == "row":
+            if line is None:
+                line = entry[2]
+            rows.append(entry[1])
+    return periods
+
+
+def _by_account(entries) -> bool:
+    """Whether the table prints accounts with their periods inside them: most
+    rows labelled by a period ("2023", "Year ended December 31, 2023": a table
+    per account, or one account's table), or account captions each followed by
+    the same period captions again (a block per reserve, the years as captions
+    over its sub-rows)."""
+    rows = [e[1] for e in entries if e[0] == "row"]
+    if sum(1 for r in rows if r.label and is_period(r.label)) > len(rows) / 2:
+        return True
+    seen, listed = set(), set()  # period keys of earlier accounts; of the current one
+    for entry in entries:
+        if entry[0] == "caption":
+            seen |= listed
+            listed = set()
+        elif entry[0] in ("period", "row"):
+            label = entry[1] if entry[0] == "period" else entry[1].label
+            if entry[0] == "row" and not (label and is_period(label)):
+                continue
+            key = period_key(label)
+            if key in seen:
+                return True
+            listed.add(key)
+    return False
+
+
+def _periods_by_account(entries, named: str = "") -> list:
+    """Accounts printed with their periods inside: regrouped as periods x rows.
+    A row labelled by a period is that account's row of that period, labelled
+    with the account's caption; a row under a period caption ("-Current" under
+    "2024") is the account's sub-row, labelled with caption and its own label.
+    An account without a caption is the one the prose above names (`named`),
+    else it reads as a total."""
+    order, rows_of, first = [], {}, {}
+    account, period = named, None
+    for entry in entries:
+        if entry[0] == "caption":
+            account, period = without_notes(entry[1]), None
+        elif entry[0] == "period":
+            period = (entry[1], entry[2])
+        elif entry[0] == "row":
+            row = entry[1]
+            if row.label and is_period(row.label):
+                opened, label = (row.label, row.line), account
+            elif period is not None:
+                opened, label = period, " ".join(p for p in (account, row.label) if p)
+            else:  # rows before any period: not a schedule's row
+                continue
+            key = period_key(opened[0])
+            if key not in rows_of:
+                order.append(key)
+                rows_of[key], first[key] = [], opened
+            total = not label or bool(TOTAL.match(label)) or (opened is period and row.is_total)
+            rows_of[key].append(replace(row, label=label, kind="total" if total else "item"))
+    return [period_from_caption(first[k][0], first[k][1], rows_of[k]) for k in order]
+
+
+# The account a sentence above the table names: "the activity of the allowance
+# for credit losses and sales credits for the years ended ..." (Rule 12-09 accounts
+# are allowances, reserves and valuation allowances).
+NAMED_ACCOUNT = re.compile(
+    r"\b((?:valuation\s+)?(?:allowances?|reserves?|provisions?)\s+for\s+[a-z][^,.;:()]*?)"
+    r"(?=\s+(?:for|during|in|over)\s+(?:the|each|fiscal)\b|\s*[(,.;:]|$)", re.IGNORECASE)
+
+
+def named_account(preamble: str) -> str:
+    match = NAMED_ACCOUNT.search(preamble or "")
+    if not match:
+        return ""
+    name = " ".join(match.group(1).split())
+    return name[0].upper() + name[1:]
+
+
+def without_notes(text: str) -> str:
+    """A caption without its footnote markers: "Allowance For Credit Losses (1) (2)"."""
+    start = notes_start(text)
+    return text[:start].strip() if 0 < start < len(text) else text
+
+
+def period_key(label: str) -> str:
+    return " ".join(label.rstrip(":").lower().split())

@@ -1,0 +1,163 @@
+"""Read a Schedule II printed with the years as columns and the movements as rows.
+
+Some filers print each account as a block: a heading row of periods ("2003",
+"2002", "2001"), then a row per movement, from "Balance at January 1" down to
+"Balance at December 31" (Boeing's 10-Ks, 20-F schedules).  Here each block's
+rows become the schedule's columns (their labels the headings, so the roles
+stage reads them as it reads any heading), each period column a period, and
+each block the account's row in every period: the same periods x rows x
+columns model the rules check, every cell keeping its place in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.errors import InputError
+from auditor.frontends.html.layout import BARE_YEAR, SCALES, figures, kind, nonblank, placed, plain, row_label, units_in, words
+from auditor.frontends.html.periods import named_account, without_notes
+from auditor.labels import TOTAL, is_period, period_from_caption
+from auditor.model import Column, Row, Schedule
+
+# What the first and the last row of a block are: the balances ("Balance at
+# January 1" ... "Balance at December 31", "Beginning balance" ... "Ending balance").
+OPENING = re.compile(r"beginning|opening|\bstart|balance\s+at|^balance\b", re.IGNORECASE)
+CLOSING = re.compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNORECASE)
+
+
+@dataclass
+class Block:
+    """One account: its heading row of periods, its rows from opening to closing balance."""
+
+    account: str
+    periods: list  # the heading row's period cells, left to right
+    rows: list  # (label, footnote, cells of the figure area, line) from opening to closing balance
+
+
+def _period_cells(cells) -> list:
+    """The period cells of a heading row ("2003", "Year ended December 31, 2003"),
+    or [] when the row is not one: every cell after its label names a period."""
+    cells = nonblank(cells)
+    if cells and kind(cells[0]) == "text" and not _names_period(cells[0]):
+        cells = cells[1:]
+    if not cells or not all(_names_period(c) for c in cells):
+        return []
+    return cells
+
+
+def _names_period(cell) -> bool:
+    text = " ".join(cell.text.replace("\xa0", " ").split()).rstrip(":")
+    return bool(BARE_YEAR.match(text) or (kind(cell) == "text" and is_period(text)))
+
+
+def blocks(grid, incomplete: list = None) -> list:
+    """The grid's blocks of years as columns, or [] when it is not printed so.
+    `incomplete` gets the line of each block that opens with a balance but does
+    not end with one (cut by a page break, or rows the reading cannot place)."""
+    found, rows = [], grid.rows
+    heads = [i for i, cells in enumerate(rows) if _period_cells(cells)]
+    for n, i in enumerate(heads):
+        periods = _period_cells(rows[i])
+        start = periods[0].column
+        end = heads[n + 1] if n + 1 < len(heads) else len(rows)
+        body = []
+        for r in range(i + 1, end):
+            cells = rows[r]
+            label_cells = [c for c in cells if c.last < start and c.text.strip()]
+            area = [c for c in cells if c.column >= start]
+            if not label_cells and not any(kind(c) == "figure" for c in area):
+                continue
+            if any(kind(c) == "text" for c in area):
+                break  # prose or another table's headings: the block is over
+            label, footnote = row_label(label_cells)
+            body.append((label, footnote, area, grid.row_lines[r]))
+        while body and not any(kind(c) == "figure" for c in body[-1][2]):
+            body.pop()  # a trailing caption of the next account, or a blank line
+        opens = bool(body) and OPENING.search(body[0][0]) and any(kind(c) == "figure" for c in body[0][2])
+        if not opens:
+            continue
+        if len(body) < 3 or not CLOSING.search(body[-1][0]):
+            if incomplete is not None:
+                incomplete.append(grid.row_lines[i])
+            continue
+        heading = [c for c in rows[i] if c.last < start and c.text.strip()]
+        account = without_notes(plain(heading).rstrip(":").strip()) if heading else _caption_above(rows, i, start)
+        found.append(Block(account, periods, body))
+    return found
+
+
+def _caption_above(rows, i, start) -> str:
+    """An account's caption on its own row right above the block's heading row."""
+    for cells in reversed(rows[:i]):
+        texts = nonblank(cells)
+        if not texts:
+            continue
+        if len(texts) == 1 and kind(texts[0]) == "text" and texts[0].column < start:
+            return without_notes(plain(texts).rstrip(":").strip())
+        return ""
+    return ""
+
+
+def _keys(block) -> list:
+    """Each row's column key: the balances by place, a movement by its words (a
+    label printed twice in one block is two columns: no figure is dropped)."""
+    keys = []
+    for k, (label, *_rest) in enumerate(block.rows):
+        key = "<opening>" if k == 0 else "<closing>" if k == len(block.rows) - 1 else " ".join(words(label))
+        keys.append(key + f" #{keys.count(key) + 1}" if key in keys else key)
+    return keys
+
+
+def build(region, path: str = None) -> Schedule:
+    """The Schedule of a region whose grids print blocks of years as columns."""
+    incomplete = []
+    found = [b for grid in region.grids for b in blocks(grid, incomplete)]
+    if incomplete:  # never half a table: its other blocks read, this one left out
+        raise InputError("a block of the years as columns does not end with a balance", path, incomplete[0])
+    if not found:
+        raise InputError("a table with the years as columns but no balances in its rows", path, region.title_line)
+    heading_of = {}  # column key -> heading: the movements in the order first printed
+    for block in found:
+        for key, (label, *_rest) in zip(_keys(block), block.rows):
+            heading_of.setdefault(key, label)
+    order = ["<opening>"] + [k for k in heading_of if not k.startswith("<")] + ["<closing>"]
+    named = named_account(region.preamble) if len(found) == 1 else ""
+    scales = set()
+    periods = _periods(found, order, named, path, scales)
+    grid = region.grids[0]
+    units = units_in([region.preamble, grid.caption] + [plain(r) for r in grid.rows[:3]])
+    return Schedule(
+        title=region.title,
+        units=units or (SCALES.get(scales.pop()) if len(scales) == 1 else None),
+        # A column's span is its place among the block's rows (there is no character span to give).
+        columns=tuple(Column(heading=heading_of[k], role=None, start=n + 1, end=n + 2) for n, k in enumerate(order)),
+        periods=tuple(periods),
+        line=region.title_line or found[0].rows[0][3],
+        label_heading="",
+    )
+
+
+def _periods(found, order, named, path, scales) -> list:
+    """Each block's account as a row of every period it prints figures for."""
+    by_period, first = {}, {}
+    for block in found:
+        cells_by_period = [dict() for _ in block.periods]
+        for key, (_label, _footnote, area, _line) in zip(_keys(block), block.rows):
+            out = placed(figures(area, block.periods, path), block.periods,
+                         [plain([p]) for p in block.periods], path, scales)
+            for p, cell in enumerate(out):
+                cells_by_period[p][order.index(key)] = cell
+        for p, period_cell in enumerate(block.periods):
+            label = " ".join(plain([period_cell]).split()).rstrip(":")
+            cells = tuple(cells_by_period[p].get(k) for k in range(len(order)))
+            present = [c for c in cells if c is not None]
+            if not present:
+                continue  # the account is not printed in this period
+            account = block.account or named
+            if label not in by_period:
+                by_period[label], first[label] = [], period_cell.places[0][0] if period_cell.places else period_cell.line
+            total = not account or bool(TOTAL.match(account))  # a "Total" block sums the accounts above
+            by_period[label].append(Row(label=account, kind="total" if total else "item", cells=cells,
+                                        line=present[0].line))
+    return [period_from_caption(label, first[label], rows) for label, rows in by_period.items()]

@@ -1,0 +1,455 @@
+"""Find the Schedule II tables in a file, without parsing anything else.
+
+A fast scan: one regular expression over the whole text for the schedule's
+title, then, from each title, the table that follows it.  Only the lines of
+a located region go to the grammar.  A title that merely mentions the
+schedule (an index line, "see Schedule II") is passed over: the table after
+a title must be headed like a schedule: a balance column and another
+column, recognised by the role patterns of the rules file in use (the one
+vocabulary of headings, so a rules file that teaches a wording teaches
+locate too).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from auditor.errors import InputError
+from auditor.labels import is_period
+from auditor.source import Source
+
+TITLE = re.compile(
+    r"valuation\s+and\s+qualifying\s+accounts|schedule\s+ii\b|valuation\s+accounts",
+    re.IGNORECASE,
+)
+TABLE_OPEN = re.compile(r"^\s*<TABLE\b", re.IGNORECASE)
+TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
+# The edges of the documents of an EDGAR submission: no table crosses them.
+DOCUMENT_EDGE = re.compile(r"^\s*(</?(TEXT|DOCUMENT|SEC-DOCUMENT|PDF)>|<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>)", re.I)
+# A figure row: text then at least two numbers or nils separated by spaces.
+# The nils are the grammar's (dashes, an em dash raw, cp1252 or as an entity, "nil").
+_NIL = r"-{1,3}|\u2014|\u2013|\x97|&#151;|&#8212;|&mdash;|\bnil\b"
+# (The lookahead lets a search skip a heading's long runs of spaces at once,
+# the lookbehind the inside of a run of digits: without them, a search
+# backtracked over either in quadratic time.)
+FIGURES = re.compile(
+    rf"((?<![\d,])(?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?\)?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
+)
+# A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
+# TO COSTS", "(1)  (2)  Changes due"): no figures, whatever FIGURES sees in it
+# (no digit outside its markers, and no label before them).
+HEADING_NOTES = re.compile(r"^\s*\(\d{1,2}\)(?:[^\d]|\(\d{1,2}\))*$")
+RULE_LINE = re.compile(r"^[\s\-=_]*$")
+# One figure alone, far to the right, with perhaps its marker: the rest of
+# the row above, printed on a line of its own ("                   $18.1").
+# Any amount the grammar reads (schedule.lark AMOUNT): a negative one too,
+# in parentheses padded inside ("$( 500)", "(500 )") or with a minus sign
+# ("-500"); else the table ended at the row above and lost that column.
+# (No two runs of spaces may meet: "\s{12,}\s*" backtracks quadratically over a blank line.)
+_LONE_AMOUNT = r"(?:\(\s*-?\d[\d,]*(?:\.\d+)?(?:\s*\))?|-?\d[\d,]*(?:\.\d+)?\)?|-?\.\d+)"
+LONE_FIGURE = re.compile(rf"^\s{{12,}}(?:\$\s*)?{_LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}|\d{{1,2}}/))?\s*$")
+RULE_SEGMENT = re.compile(r"[-=_]{4,}")
+# A heading phrase: words set apart from the next by two spaces or more.
+PHRASE = re.compile(r"\S+(?: \S+)*")
+# How far below its title a schedule's table may start, and how far above
+# it a <TABLE> may open when the title is the table's own caption.
+REACH = 40
+CAPTION_REACH = 8
+# Lines that may sit between a table and its continuation after a page break.
+PAGE_TAG = re.compile(r"^\s*<PAGE>", re.IGNORECASE)
+CONTINUED = re.compile(r"\(?\bcontinued\b\)?", re.IGNORECASE)
+MARKER_LINE = re.compile(r"^\s*<S>", re.IGNORECASE)
+MARKER = re.compile(r"<[SC]>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]*>")
+
+
+def without_tags(text: str, replacement: str = " ") -> str:
+    """`text` with its tags replaced.  Only up to the last ">": past it no tag
+    can close, and a TAG search from each "<" there would scan to the end of
+    the text (quadratic in a run of "<")."""
+    last = text.rfind(">")
+    return text if last == -1 else TAG.sub(replacement, text[: last + 1]) + text[last + 1 :]
+# (Page numbers as printed: "47", "S-2", "F-12", "- 47 -", "Page 47".)
+# (Possessive leading spaces: the alternatives after them start with no space,
+# and retrying them at each shorter run of spaces was quadratic.)
+BREAK = re.compile(r"^\s*+(<PAGE>.*|\f|(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
+
+
+class Region(NamedTuple):
+    """Lines first..last (1-based, inclusive) hold one schedule."""
+
+    first: int
+    last: int
+    title_line: int
+
+
+def regions(source: Source, skip: list = (), roles: tuple = None) -> list:
+    """Every schedule in the file, in file order; none whose title lies in
+    one of the line spans `skip` ((first, last): a submission's HTML documents).
+    `roles`: the rules file's role specs, whose patterns recognise headings
+    (the bundled rules' by default)."""
+    if roles is None:
+        from auditor.ruleset.rules import load
+
+        roles = load().roles
+    vocabulary = vocabulary_of(roles)
+    text = source.joined()
+    found, covered_to = [], 0
+    line, counted_to = 1, 0
+    for start in _title_starts(text):
+        line += text.count("\n", counted_to, start)
+        counted_to = start
+        if line <= covered_to or any(first <= line <= last for first, last in skip):
+            continue
+        region = _table_after(source, line, vocabulary)
+        if region is not None:
+            found.append(region)
+            covered_to = region.last
+    return found
+
+
+# HTML table markup: never in EDGAR's SGML text, whose tables are <TABLE>
+# with <S>/<C> markers.
+HTML_TABLE = re.compile(r"<(?:td|tr|th)[\s>]", re.IGNORECASE)
+
+
+def html_documents(source: Source) -> list:
+    """The lines (first, last) inside <TEXT> ... </TEXT> of each document of an
+    EDGAR submission that holds HTML table markup, in file order: those are for
+    the HTML front end, the rest of the file for this one.  Empty for a file
+    without <DOCUMENT>s (one exhibit) or without HTML tables."""
+    text = source.joined()
+    if not (text.startswith("<DOCUMENT>") or "\n<DOCUMENT>" in text) or not HTML_TABLE.search(text):
+        return []
+    opens, at = [], text.find("\n<TEXT>")
+    while at != -1:
+        opens.append(at + 1)
+        at = text.find("\n<TEXT>", at + 1)
+    spans, line, counted_to = [], 1, 0
+    for i, start in enumerate(opens):
+        stop = opens[i + 1] - 1 if i + 1 < len(opens) else len(text)  # a <TEXT> never closed ends at the next
+        close = text.find("\n</TEXT>", start, stop)
+        end = stop if close == -1 else close  # the newline ending the document's last line
+        if HTML_TABLE.search(text, start, end):
+            line += text.count("\n", counted_to, start)  # the <TEXT> line
+            counted_to = start
+            spans.append((line + 1, line + text.count("\n", start, end)))
+    return spans
+
+
+TITLE_CHUNK = 1 << 20
+
+
+def _title_starts(text: str) -> list:
+    """Where titles start.  str.find for the titles' first words, then the
+    regular expression there: a case-blind regex over 10 MB takes seconds."""
+    starts = []
+    # Lower-cased a chunk at a time: a lower-case copy of a 200 MB file whole
+    # was a fifth of the peak memory.  Chunks overlap by a word's length.
+    for at in range(0, len(text), TITLE_CHUNK):
+        piece = text[at : at + TITLE_CHUNK + len("valuation")]
+        low = piece.lower()
+        if len(low) != len(piece):  # a character whose lower case is longer: offsets would drift
+            return [m.start() for m in TITLE.finditer(text)]
+        for word in ("valuation", "schedule"):
+            i = low.find(word)
+            while i != -1 and i < TITLE_CHUNK:
+                if TITLE.match(text, at + i):
+                    starts.append(at + i)
+                i = low.find(word, i + 1)
+    return sorted(starts)
+
+
+class AnyOf(NamedTuple):
+    """Patterns tried one by one: a rules file's patterns keep the engine they
+    were compiled with (RE2 for a user's file), never joined into one Python
+    expression, which could backtrack without bound."""
+
+    patterns: tuple
+
+    def search(self, text: str) -> bool:
+        return any(p.search(text) for p in self.patterns)
+
+
+class Vocabulary(NamedTuple):
+    """The heading patterns of a rules file's roles: the balances', and every role's."""
+
+    balances: AnyOf
+    every: AnyOf
+
+
+@lru_cache(maxsize=8)
+def vocabulary_of(roles: tuple) -> Vocabulary:
+    balances = tuple(p for r in roles if r.effect in ("opening", "closing") for p in r.patterns)
+    return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)))
+
+
+def _table_after(source: Source, title: int, vocabulary: Vocabulary):
+    lines = source.lines
+    caption_of = _open_table_above(lines, title)
+    limit = min(len(lines), title + REACH)
+    for n in range(title, limit + 1):
+        line = lines[n - 1]
+        if n > title and (is_title_line(line) and not _has_figures(line) or DOCUMENT_EDGE.match(line)):
+            return None  # another title (or document) first: this one was a mention
+        if TABLE_CLOSE.match(line):
+            if caption_of is None:
+                return None  # the title sat in some other table, an index
+            caption_of = None  # the title had a table of its own; the schedule's follows
+            continue
+        if TABLE_OPEN.match(line) and caption_of is None:
+            first_row = _first_row(lines, n)
+            if first_row is None or not _headed_like_schedule(lines, title, first_row, vocabulary):
+                return None
+            return Region(title, _table_end(source, n, vocabulary), title)
+        if _has_figures(line):
+            if not _headed_like_schedule(lines, caption_of or title, n, vocabulary):
+                return None
+            if caption_of is not None:
+                return Region(caption_of, _table_end(source, caption_of, vocabulary), title)
+            return Region(title, _block_end(source, n), title)
+    return None
+
+
+def _open_table_above(lines: list, title: int):
+    """The <TABLE> line just above a title printed as the table's caption."""
+    for n in range(title - 1, max(0, title - CAPTION_REACH), -1):
+        line = lines[n - 1]
+        if TABLE_OPEN.match(line):
+            return n
+        if TABLE_CLOSE.match(line) or DOCUMENT_EDGE.match(line):
+            return None
+    return None
+
+
+def _first_row(lines: list, open_line: int):
+    for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1):
+        if TABLE_CLOSE.match(lines[n - 1]):
+            return None
+        if _has_figures(lines[n - 1]) and not RULE_LINE.match(lines[n - 1]):
+            return n  # (a rule under a spanning "ADDITIONS" heading is no row)
+    return None
+
+
+def _headed_like_schedule(lines: list, first: int, last: int, vocabulary: Vocabulary) -> bool:
+    """Whether the lines first..last head a schedule: a heading names a
+    balance and another names a role (a second balance or a movement), each
+    read as a phrase of its line or as a column's phrases stacked over lines
+    ("BROUGHT" over "FORWARD").  Titles and period captions are no headings."""
+    phrases = _heading_phrases(lines, first, last)
+    return _names_a_schedule([text for _, _, text in phrases], vocabulary) or _names_a_schedule(_stacked(phrases), vocabulary)
+
+
+def _names_a_schedule(texts, vocabulary: Vocabulary) -> bool:
+    named, balance = 0, False
+    for text in texts:
+        if vocabulary.every.search(text) and not is_period(text):
+            named += 1
+            balance = balance or bool(vocabulary.balances.search(text))
+            if named >= 2 and balance:
+                return True
+    return False
+
+
+def _heading_phrases(lines: list, first: int, last: int) -> list:
+    """(start, end, text) of each phrase of the lines, top to bottom (not titles)."""
+    phrases = []
+    for line in lines[first - 1 : last]:
+        if "<" in line:
+            line = TAG.sub(lambda m: " " * len(m.group()), line)
+        if not line.strip() or is_title_line(line):
+            continue
+        phrases.extend((m.start(), m.end(), m.group()) for m in PHRASE.finditer(line))
+    return phrases
+
+
+def _stacked(phrases: list) -> list:
+    """The texts of phrases stacked one over another, joined: a column's heading."""
+    columns = []  # [start, end, words]
+    for lo, hi, text in phrases:
+        over = next((c for c in columns if lo < c[1] and c[0] < hi), None)
+        if over is None:
+            columns.append([lo, hi, text])
+        else:
+            over[0], over[1], over[2] = min(lo, over[0]), max(hi, over[1]), f"{over[2]} {text}"
+    return [c[2] for c in columns]
+
+
+def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
+    """The last line of a <TABLE>, following continuations across page breaks.
+
+    A table that is never closed is cut off: an error, never a half table.
+    """
+    lines = source.lines
+    first_open, n = open_line, open_line + 1
+    while True:
+        n = _close_of(source, open_line, n)
+        close = n
+        n += 1
+        while n <= len(lines) and BREAK.match(lines[n - 1]) and not TABLE_OPEN.match(lines[n - 1]):
+            n += 1
+        # A continuation repeats the title or opens a table within a few lines.
+        look, account = n, False
+        while look <= min(len(lines), n + 8) and not TABLE_OPEN.match(lines[look - 1]):
+            if DOCUMENT_EDGE.match(lines[look - 1]):
+                return close
+            if not (BREAK.match(lines[look - 1]) or TITLE.search(lines[look - 1]) or _is_caption(lines[look - 1])):
+                return close
+            account = account or _names_a_block(lines[look - 1].strip())
+            look += 1
+        if look > len(lines) or not TABLE_OPEN.match(lines[look - 1]):
+            return close
+        # After an account's or a period's caption, the next table is the
+        # schedule's only if it is headed like one ("Accounts receivable
+        # consisted of:" is prose).
+        if account and not _headed_like_schedule(lines, look, _first_row(lines, look) or look, vocabulary):
+            return close
+        if not _same_columns(lines, first_open, look):
+            return close  # another schedule (a subsidiary's), however its page is headed
+        open_line, n = look, look + 1
+
+
+def _same_columns(lines: list, first: int, other: int) -> bool:
+    """Whether the table opening at `other` has the columns of the one at
+    `first`: the same <S>/<C> markers where both print them, and no heading
+    word the first lacks (a continuation repeats the headings, or prints none)."""
+    (first_words, first_marks), (other_words, other_marks) = _heading(lines, first), _heading(lines, other)
+    if first_marks and other_marks and first_marks != other_marks:
+        return False
+    return other_words <= first_words
+
+
+def _heading(lines: list, open_line: int) -> tuple:
+    """A <TABLE>'s heading words (above its <S>/<C> line or its body; not
+    period or account captions) and the columns of its <S>/<C> markers."""
+    words, marks = set(), ()
+    for n in range(open_line + 1, _body_top(lines, open_line)):
+        line = lines[n - 1]
+        if MARKER_LINE.match(line):
+            marks = tuple(m.start() for m in MARKER.finditer(line))
+            break
+        if not _names_a_block(line.strip()):
+            words.update(re.findall(r"[a-z]{2,}", without_tags(line).lower()))
+    return words, marks
+
+
+def _body_top(lines: list, open_line: int) -> int:
+    """The first line of a <TABLE>'s body: its first row, with the lines
+    right above it that end before its figures (a wrapped label's first
+    lines, captions).  A continuation after a page break printed without
+    headings or markers opens on these: their words are no headings."""
+    row = _first_row(lines, open_line)
+    if row is None:
+        return open_line + 1
+    figures_at = FIGURES.search(lines[row - 1]).start()
+    top = row
+    while top - 1 > open_line and lines[top - 2].strip() and len(lines[top - 2].rstrip()) <= figures_at:
+        top -= 1
+    return top
+
+
+def _close_of(source: Source, open_line: int, n: int) -> int:
+    lines = source.lines
+    while n <= len(lines):
+        line = lines[n - 1]
+        if TABLE_CLOSE.match(line):
+            return n
+        if TABLE_OPEN.match(line) or DOCUMENT_EDGE.match(line):
+            raise InputError(
+                f"the table opened at line {open_line} is cut off: expected </TABLE> before {line.strip()!r}",
+                source.path,
+                n,
+            )
+        n += 1
+    raise InputError(
+        f"the file ends inside the table opened at line {open_line}: expected </TABLE>",
+        source.path,
+        len(lines),
+    )
+
+
+def is_title_line(line: str) -> bool:
+    """A line naming the schedule, not a heading line over the columns that
+    happens to say "valuation accounts" ("ADDITIONS  VALUATION ACCOUNTS
+    ACQUIRED" among four other headings): a title is at most two phrases."""
+    return bool(TITLE.search(line)) and len(re.split(r"\s{2,}", line.strip())) <= 2
+
+
+def _has_figures(line: str) -> bool:
+    """A row of figures; not heading footnote markers, not a dashed rule
+    (whose "---  ---" FIGURES would read as two nils)."""
+    if RULE_LINE.match(line) and RULE_SEGMENT.search(line):
+        return False
+    return bool(FIGURES.search(line)) and not HEADING_NOTES.match(line)
+
+
+def _is_caption(line: str) -> bool:
+    """A heading between a table and its continuation: a title in capitals,
+    or an account's caption ("Inventory obsolescence reserve:") where the
+    schedule prints one <TABLE> per account."""
+    stripped = line.strip()
+    if not stripped or _has_figures(line) or len(stripped) >= 80:
+        return False
+    return stripped.upper() == stripped or _names_a_block(stripped)
+
+
+def _names_a_block(text: str) -> bool:
+    """An account's caption ("Inventory reserve:") or a period's ("Year
+    ended December 31, 1999"), printed above its own <TABLE>."""
+    return text.endswith(":") or is_period(text)
+
+
+def _block_end(source: Source, first_row: int) -> int:
+    """A table without <TABLE> tags ends at two blank lines after its figures,
+    or where its document ends."""
+    lines = source.lines
+    n, blanks, last_figures = first_row, 0, first_row
+    while n <= len(lines):
+        line = lines[n - 1]
+        if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TABLE_CLOSE.match(line):
+            break
+        if not line.strip():
+            blanks += 1
+            if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n):
+                break
+        else:
+            blanks = 0
+            if _has_figures(line) or (n == last_figures + 1 and LONE_FIGURE.match(line)):
+                last_figures = n
+        n += 1
+    resumed = _resumes_after_page_break(lines, last_figures)
+    return _block_end(source, resumed) if resumed else last_figures
+
+
+def _next_period_follows(lines: list, blank: int) -> bool:
+    """After blank lines, the table's next period: its caption ("Fiscal 1995:",
+    "Year ended March 31, 1997"), then figures within a few lines.  Filings
+    that double-space their rows leave two blank lines between periods.
+    (Between caption and figures: group captions and a label's wrapped lines.)"""
+    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:8]
+    return (bool(following) and is_period(following[0].strip()) and not _has_figures(following[0])
+            and any(_has_figures(line) for line in following[1:]))
+
+
+# How far past a page break an untagged table's figures may resume.
+PAGE_GAP = 30
+
+
+def _resumes_after_page_break(lines: list, end: int):
+    """The first figure row of the same table on the next page, or None.
+
+    Only across evidence of a page break (<PAGE>, a form feed, a
+    "(continued)" title), past page numbers, titles and repeated headings:
+    two schedules one after the other are never joined."""
+    broke = False
+    for n in range(end + 1, min(len(lines), end + PAGE_GAP) + 1):
+        line = lines[n - 1]
+        if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TABLE_CLOSE.match(line):
+            return None
+        if "\f" in line or PAGE_TAG.match(line) or CONTINUED.search(line):
+            broke = True
+        elif _has_figures(line) and not RULE_LINE.match(line):
+            return n if broke else None
+    return None

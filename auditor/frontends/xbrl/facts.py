@@ -1,0 +1,306 @@
+"""Read the tagged Schedule II facts of an inline XBRL document, in one scan.
+
+Inline XBRL tags each figure of a 10-K: an `ix:nonFraction` element names
+its concept, context (period and dimension members), `sign`, `scale` and
+the `format` its displayed text is written in.  This module finds the
+facts of the Schedule II family of concepts (the rules file says which:
+`xbrl.family`, a pattern on the concept's local name) and the contexts
+they use, without parsing the HTML: regular expressions over the text the
+HTML front end has already joined (`Source.joined`).
+
+What matters here of the inline XBRL specification:
+- `ix:exclude` inside a fact is not part of its displayed text;
+- a fact inside `ix:hidden` is a fact all the same (not printed);
+- `ix:continuation` continues only `ix:nonNumeric` facts, never a figure,
+  so it does not matter for Schedule II;
+- `xsi:nil="true"` is a nil fact: no value.
+Nothing is fetched: the taxonomy is not needed, as the family and the axis
+are recognised by name.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from itertools import accumulate
+from typing import NamedTuple, Optional
+
+from auditor.frontends.text.locate import without_tags
+from auditor.source import Source
+
+# XML names are case-sensitive, and every filing agent writes the prefix "ix".
+NONFRACTION = re.compile(r"<ix:nonFraction\b([^>]*)>")
+END = re.compile(r"<(/?)ix:nonFraction\b[^>]*?(/?)>")
+NAME = re.compile(r"\bname\s*=\s*[\"']([^\"']*)")
+# (Names are tried only where a run of name characters begins: from inside a
+# long run, every start scanned to its end, in quadratic time.)
+ATTR = re.compile(r"(?<![\w:.-])([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+EXCLUDE = re.compile(r"<ix:exclude\b.*?</ix:exclude\s*>", re.DOTALL)
+CONTEXT_TAG = re.compile(r"(<(?:[\w-]+:)?context)\b")
+CONTEXT_ID_FIRST = re.compile(r"context\s+id\s*=\s*[\"']([^\"']+)")
+CONTEXT_ID = re.compile(r"\bid\s*=\s*[\"']([^\"']+)")
+CONTEXT_END = re.compile(r"</(?:[\w-]+:)?context\s*>")
+PERIOD = re.compile(r"<(?:[\w-]+:)?(startDate|endDate|instant)\s*>\s*([^<\s]+)\s*<", re.IGNORECASE)
+MEMBER = re.compile(r"<(?:[\w-]+:)?(explicitMember|typedMember)\b[^>]*?\bdimension\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)"
+                    r"</(?:[\w-]+:)?(?:explicitMember|typedMember)\s*>", re.IGNORECASE | re.DOTALL)
+ENTITIES = {"&#160;": " ", "&nbsp;": " ", "&#xa0;": " ", "&#8212;": "\u2014", "&#8211;": "\u2013",
+            "&mdash;": "\u2014", "&ndash;": "\u2013", "&amp;": "&"}
+
+
+class Context(NamedTuple):
+    id: str
+    start: Optional[date]  # None for an instant
+    end: date  # the instant, or the duration's last day
+    members: tuple  # ((dimension, member), ...) sorted by dimension
+
+    @property
+    def instant(self) -> bool:
+        return self.start is None
+
+    def member(self, axis: str) -> Optional[str]:
+        return next((m for d, m in self.members if local(d) == axis), None)
+
+
+class Fact(NamedTuple):
+    id: str  # the element's id attribute, or "" when it has none
+    concept: str  # qualified name as written: "us-gaap:ValuationAllowancesAndReservesBalance"
+    context: Context
+    value: Optional[Decimal]  # after format, scale and sign; None for a nil fact or an unreadable text
+    text: str  # the displayed text
+    sign: str  # "-" or ""
+    scale: int
+    decimals: Optional[str]  # as written ("-6", "INF") or None
+    format: str  # as written, or ""
+    start: int  # offsets in the joined text of the element, from "<ix:nonFraction" to past its end tag
+    end: int
+    hidden: bool
+    problem: str = ""  # why the value could not be read
+
+    @property
+    def local(self) -> str:
+        return local(self.concept)
+
+
+class Facts(NamedTuple):
+    facts: tuple  # of Fact, in document order
+    places: dict  # offset of each fact's start and end -> (line, column), 1-based, laid-out columns
+
+    def position(self, offset: int) -> tuple:
+        return self.places[offset]
+
+
+def local(qname: str) -> str:
+    return qname.rsplit(":", 1)[-1]
+
+
+def tagged(src: Source) -> bool:
+    """Whether the document has inline XBRL figures at all (a cheap test)."""
+    text = src.joined()
+    return "<ix:nonFraction" in text
+
+
+def read(src: Source, family: re.Pattern) -> Facts:
+    """Every fact of the family in the document, with its context."""
+    text = src.joined()
+    found = []
+    for m in _elements(text, family):
+        name = NAME.search(m.group(1))
+        if name is None or not family.search(local(name.group(1))):
+            continue  # most figures of a 10-K are not Schedule II's: only their name is read
+        found.append((m, _attributes(m.group(1)), name.group(1)))
+    if not found:
+        return Facts((), {})
+    contexts = _contexts(_resources(text), {a.get("contextref", "") for _, a, _ in found})
+    hidden = _spans(text, "<ix:hidden", "</ix:hidden>")
+    facts = []
+    for m, attrs, concept in found:
+        context = contexts.get(attrs.get("contextref", ""))
+        if context is None:
+            continue  # a fact without its context is no fact (the document is not valid XBRL)
+        end, inner = _content(text, m)
+        facts.append(_fact(attrs, concept, context, inner, m.start(), end,
+                           any(s <= m.start() < e for s, e in hidden)))
+    return Facts(tuple(facts), _places(src, [o for f in facts for o in (f.start, f.end)]))
+
+
+def _elements(text: str, family: re.Pattern):
+    """The ix:nonFraction start tags that may be the family's.  Where the family
+    pattern begins with a literal ("^ValuationAllowances..."), only the tags
+    around its occurrences after a prefix's colon are read (a 10-K has tens of
+    thousands of figures, and a few dozen of Schedule II's); else every tag."""
+    literal = re.match(r"\^([A-Za-z_][\w-]{5,})", family.pattern)
+    if literal is None or getattr(family, "flags", 0) & re.IGNORECASE:  # (a rules file's pattern is RE2's: no flags)
+        yield from NONFRACTION.finditer(text, 0, text.rfind(">") + 1)  # (see locate.without_tags)
+        return
+    needle, at, reach = ":" + literal.group(1), 0, -1
+    while True:
+        at = text.find(needle, at)
+        if at == -1:
+            return
+        opening = text.rfind("<", 0, at)
+        if opening > reach and text.startswith("<ix:nonFraction", opening):
+            m = NONFRACTION.match(text, opening)
+            if m and m.end() > at:
+                reach = opening
+                yield m
+        at += len(needle)
+
+
+def _resources(text: str) -> str:
+    """The ix:resources of the document (where its contexts are), or all of it."""
+    start = text.find("<ix:resources")
+    end = text.find("</ix:resources>", start)
+    return text[start:end] if start != -1 and end != -1 else text
+
+
+def _places(src: Source, offsets: list) -> dict:
+    """(line, column) of each offset in the joined text, from the lines' lengths
+    (no scan of the text: an inline XBRL document is a few megabytes)."""
+    starts = [0, *accumulate(len(line) + 1 for line in src.lines)]
+    places = {}
+    for offset in set(offsets):
+        line = bisect_right(starts, offset)
+        places[offset] = (line, offset - starts[line - 1] + 1)
+    return places
+
+
+def _attributes(text: str) -> dict:
+    return {k.lower(): (a if a is not None else b) for k, a, b in ATTR.findall(text)}
+
+
+def _content(text: str, start) -> tuple:
+    """(end offset of the element, its inner markup); nested facts are part of it."""
+    if start.group(1).rstrip().endswith("/"):
+        return start.end(), ""
+    depth, at = 1, start.end()
+    for m in END.finditer(text, at, text.rfind(">") + 1):  # (see locate.without_tags)
+        if m.group(1):
+            depth -= 1
+        elif not m.group(2):
+            depth += 1
+        if depth == 0:
+            return m.end(), text[at:m.start()]
+    return len(text), text[at:]
+
+
+def _spans(text: str, opening: str, closing: str) -> list:
+    spans, at = [], text.find(opening)
+    while at != -1:
+        end = text.find(closing, at)
+        end = len(text) if end == -1 else end + len(closing)
+        spans.append((at, end))
+        at = text.find(opening, end)
+    return spans
+
+
+def _contexts(text: str, wanted: set) -> dict:
+    """The contexts the family's facts use (a document declares thousands; only
+    their start tags are visited, and only the wanted ones parsed)."""
+    contexts = {}
+    for cid, start in _context_starts(text, wanted):
+        end = CONTEXT_END.search(text, start)
+        body = text[start:end.start() if end else len(text)]
+        dates = {k.lower(): v for k, v in PERIOD.findall(body)}
+        try:
+            if "instant" in dates:
+                begin, last = None, _date(dates["instant"])
+            else:
+                begin, last = _date(dates["startdate"]), _date(dates["enddate"])
+        except (KeyError, ValueError):
+            continue  # "forever" or a malformed date: no Schedule II period
+        members = tuple(sorted((d, " ".join(without_tags(v).split())) for _, d, v in MEMBER.findall(body)))
+        contexts[cid] = Context(cid, begin, last, members)
+    return contexts
+
+
+def _context_starts(text: str, wanted: set):
+    """(id, offset) of each wanted context's start tag.  Filing software writes
+    `id` first (`<xbrli:context id="c-1">`): those are found by one scan led by
+    a literal; any other wanted context by visiting every context's start tag."""
+    missing = set(wanted)
+    for m in CONTEXT_ID_FIRST.finditer(text):
+        cid = m.group(1)
+        if cid in missing and re.search(r"<(?:[\w-]+:)?$", text[max(0, m.start() - 40):m.start()]):
+            missing.discard(cid)
+            yield cid, text.rfind("<", 0, m.start())
+    if not missing:
+        return
+    first = CONTEXT_TAG.search(text)
+    at = first.start() if first else -1
+    while at != -1:
+        close = text.find(">", at)
+        found = CONTEXT_ID.search(text, at, close if close != -1 else len(text))
+        if found and found.group(1) in missing:
+            missing.discard(found.group(1))
+            yield found.group(1), at
+        at = text.find(first.group(1), at + 1)
+
+
+def _date(text: str) -> date:
+    # xs:date or xs:dateTime; an end date written as midnight of the next day is the day before.
+    if "T" in text:
+        day, clock = text.split("T", 1)
+        parsed = date.fromisoformat(day[:10])
+        return parsed - timedelta(days=1) if clock.startswith("00:00:00") else parsed
+    return date.fromisoformat(text[:10])
+
+
+def _fact(attrs, concept, context, inner, start, end, hidden) -> Fact:
+    shown = _displayed(inner)
+    sign = "-" if attrs.get("sign", "").strip() == "-" else ""
+    fmt = attrs.get("format", "")
+    written = attrs.get("scale", "0").strip() or "0"
+    # An xs:integer; beyond two digits no power of ten a filing could mean.
+    readable = re.fullmatch(r"[+-]?\d{1,2}", written) is not None
+    scale = int(written) if readable else 0
+    nil = attrs.get("xsi:nil", "").strip().lower() == "true"
+    value, problem = (None, "") if nil else _value(shown, fmt, scale, sign)
+    if not readable and not nil:
+        value, problem = None, f"cannot read scale={written!r}"
+    return Fact(attrs.get("id", ""), concept, context, value, shown, sign, scale, attrs.get("decimals"),
+                fmt, start, end, hidden, problem)
+
+
+def _displayed(inner: str) -> str:
+    inner = EXCLUDE.sub("", inner) if "exclude" in inner.lower() else inner
+    text = without_tags(inner, "")
+    if "&" in text:
+        import html
+
+        text = html.unescape(text)
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+# --- transformation rules -----------------------------------------------------
+# The formats of the Inline XBRL Transformation Registry (versions 1 to 5) and
+# the SEC's own (ixt-sec) that a Schedule II figure is written in, by local name.
+
+ZERO_FORMATS = {"fixed-zero", "fixedzero", "zerodash", "zero-dash", "fixed-empty"}
+WORDS = {"no": 0, "none": 0, "nil": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+         "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _value(shown: str, fmt: str, scale: int, sign: str) -> tuple:
+    """(value, problem): the displayed text read by its format, scaled, signed."""
+    style = local(fmt).lower()
+    try:
+        if style in ZERO_FORMATS:
+            number = Decimal(0)
+        elif style.startswith("numwordsen") or style.startswith("num-words"):
+            number = Decimal(WORDS[shown.lower().strip(" .")])
+        elif "comma-decimal" in style or "numcommadecimal" in style:
+            number = _number(shown.replace(".", "").replace(" ", "").replace(",", "."))
+        else:  # num-dot-decimal, numdotdecimal, or no format (an xs:decimal as printed)
+            number = _number(shown.replace(",", "").replace(" ", ""))
+    except (KeyError, InvalidOperation, ValueError):
+        return None, f"cannot read {shown!r} as {fmt or 'a number'}"
+    value = number.scaleb(scale)
+    return (-value if sign else value), ""
+
+
+def _number(text: str) -> Decimal:
+    if not re.fullmatch(r"\d+(\.\d*)?|\.\d+", text):
+        raise ValueError(text)
+    return Decimal(text)

@@ -1,0 +1,337 @@
+"""The tagged Schedule II facts as a schedule: the same AST the tables give.
+
+One period per duration the family's movements are tagged for; one row per
+member of the reserve axis (the default member, no member at all, as the
+total); one column per concept, its role from the `elements` patterns of
+the rules file's roles.  Each cell is one fact, at the place of its
+`ix:nonFraction` element.  Figures are shown in the unit most of the facts
+are scaled to (millions for `scale="6"`), exactly: a fact scaled otherwise
+shows its digits after the point.
+
+Filers tag a component and its net side by side (`ChargedToOtherAccounts`
+beside an extension `...ChargesToOtherAccountsNet`): a concept whose every
+fact equals the sum of other facts of its row, and without which more rows
+close, is set aside, never added again (`Reading.set_aside` says which).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+from decimal import Decimal
+from itertools import combinations
+from typing import NamedTuple
+
+from auditor.model import Cell, Column, Period, Row, Schedule
+from auditor.frontends.xbrl.facts import Facts, local
+
+TITLE = "Valuation and Qualifying Accounts (inline XBRL facts)"
+UNITS = {0: "units", 3: "thousands", 6: "millions", 9: "billions"}
+BASIS = "the XBRL concepts define deductions as amounts taken from the balance"
+
+
+class Reading(NamedTuple):
+    """A schedule read from facts, and what became of every fact of the family."""
+
+    schedule: Schedule
+    cells: dict  # (period, row, column) -> the Fact shown in that cell
+    set_aside: tuple  # (concept, why): concepts not added again
+    unread: tuple  # (Fact, why): facts of the family in no cell
+    exponent: int  # the power of ten the figures are shown in
+    conflicts: tuple = ()  # (Fact, Fact in a cell): the same concept, period and member, another value
+
+
+class _Sorted(NamedTuple):
+    concepts: dict  # concept -> [RoleSpec, ...] (two for the balance)
+    movements: list  # facts of durations
+    balances: list  # facts of instants, of the balance concept(s)
+    unread: list  # (Fact, why)
+
+
+def build(facts: Facts, ruleset) -> Reading:
+    """The schedule of the facts, or a Reading whose schedule is None when
+    the document tags no Schedule II movement."""
+    found = _sort(facts, ruleset)
+    if not found.movements:
+        unread = found.unread + [(f, "no movement of the family is tagged") for f in found.balances]
+        return Reading(None, {}, (), tuple(unread), 0, ())
+    axis = ruleset.xbrl.axis
+    exponent = _exponent(found.movements + found.balances)
+    concepts = found.concepts
+    order = sorted(dict.fromkeys(f.concept for f in found.movements), key=lambda c: _role_rank(concepts[c][0]))
+    set_aside = _duplicates(found.movements, order, concepts, axis, _balances_of(found.balances, axis))
+    aside = {c for c, _ in set_aside}
+    columns = [c for c in order if c not in aside]
+    by_place, by_instant = {}, {}
+    for f in found.movements:
+        by_place.setdefault((f.context.start, f.context.end, f.context.member(axis), f.concept), []).append(f)
+    for f in found.balances:
+        by_instant.setdefault((f.context.end, f.context.member(axis)), []).append(f)
+    durations = sorted({(f.context.start, f.context.end) for f in found.movements}, key=lambda d: (d[1], d[0]))
+    members = _members(found.movements + found.balances, axis)
+    periods, cells = [], {}
+    for start, end in durations:
+        rows = [row for member in members
+                for row in [_row_facts(start, end, member, columns, by_place, by_instant)] if row]
+        if not rows:
+            continue
+        for r, (member, row_facts) in enumerate(rows):
+            cells.update({(len(periods), r, k): f for k, f in enumerate(row_facts) if f is not None})
+        has_parts = any(m is not None for m, _ in rows)
+        built = tuple(_row(member, fs, facts, exponent, has_parts) for member, fs in rows)
+        periods.append(Period(label=period_label(start, end), rows=built, line=min(r.line for r in built),
+                              fiscal_year=end.year, end_date=end))
+    used = {id(f) for f in cells.values()}
+    conflicts = _conflicts(list(by_place.values()) + list(by_instant.values()), used)
+    shown = {(f.concept, f.context, f.value) for f in cells.values()}
+    unread = found.unread + _left_over(found, used | {id(f) for f, _ in conflicts}, shown, aside)
+    schedule = Schedule(title=TITLE, units=UNITS.get(exponent, f"10^{exponent}"),
+                        columns=_columns(found, columns), periods=tuple(periods),
+                        line=min(p.line for p in periods), label_heading="member", deductions="subtracted",
+                        deductions_basis=BASIS, balance_sign=1, source="xbrl",
+                        notes=_notes(set_aside, unread, conflicts, facts))
+    return Reading(schedule, cells, tuple(set_aside), tuple(unread), exponent, tuple(conflicts))
+
+
+def _notes(set_aside, unread, conflicts, facts: Facts) -> tuple:
+    """Every fact of the family the schedule does not show, and why."""
+    def where(f):
+        line, column = facts.position(f.start)
+        return f"{f.concept}{' id ' + f.id if f.id else ''} at {line}:{column}"
+
+    return (*(f"{concept} set aside: {why}" for concept, why in set_aside),
+            *(f"{where(f)} not read: {why}" for f, why in unread),
+            *(f"{where(f)} contradicts the fact shown for its period and member" for f, _ in conflicts))
+
+
+def _sort(facts: Facts, ruleset) -> _Sorted:
+    """The family's facts by what they are: movements, balances, or unread (and why)."""
+    unread = [(f, f.problem) for f in facts.facts if f.problem]
+    usable = [f for f in facts.facts if not f.problem]
+    concepts = {}
+    for f in usable:
+        if f.concept not in concepts:
+            concepts[f.concept] = concept_roles(f.local, ruleset.roles)
+    unread += [(f, "its concept matches no role's elements") for f in usable if not concepts[f.concept]]
+    usable = [f for f in usable if concepts[f.concept]]
+    # A fact with a member of another dimension too (a reserve by segment) is a
+    # breakdown the schedule's rows do not print: not a row, and no total's part.
+    axis = ruleset.xbrl.axis
+    unread += [(f, "tagged with another dimension than the reserve axis") for f in usable if _other_dimension(f, axis)]
+    usable = [f for f in usable if not _other_dimension(f, axis)]
+    balance = {c for c, specs in concepts.items() if specs[0].effect in ("opening", "closing")}
+    movements, balances = [], []
+    for f in usable:
+        is_balance = f.concept in balance
+        if is_balance != f.context.instant:
+            unread.append((f, "a balance tagged for a duration" if is_balance else "a movement tagged at an instant"))
+        else:
+            (balances if is_balance else movements).append(f)
+    return _Sorted(concepts, movements, balances, unread)
+
+
+def _other_dimension(fact, axis: str) -> bool:
+    return any(local(d) != axis for d, _ in fact.context.members)
+
+
+def _columns(found: _Sorted, columns: list) -> tuple:
+    """Balance at beginning, each movement concept, balance at end."""
+    balance = next((f.concept for f in found.balances), "balance")
+    specs = found.concepts.get(balance, [])
+    opening = next((s.role for s in specs if s.effect == "opening"), "beginning")
+    closing = next((s.role for s in specs if s.effect == "closing"), "ending")
+    return (Column(heading=balance, role=opening, start=0, end=0, effect="opening"),
+            *(Column(heading=c, role=found.concepts[c][0].role, start=0, end=0, effect=found.concepts[c][0].effect)
+              for c in columns),
+            Column(heading=balance, role=closing, start=0, end=0, effect="closing"))
+
+
+def _row_facts(start, end, member, columns, by_place, by_instant):
+    """(member, the fact of each column) for one member in one period, or None
+    where the member tags no figure of it."""
+    moved = [by_place.get((start, end, member, c), []) for c in columns]
+    # Where the row is printed: the middle of its movements' places (a fact
+    # tagged with this row's context but printed elsewhere is an outlier).
+    places = sorted(f.start for fs in moved for f in fs if not f.hidden) or \
+        sorted(f.start for fs in moved for f in fs)
+    if not places:
+        return None
+    near = places[(len(places) - 1) // 2]
+    before = by_instant.get((start - timedelta(days=1), member)) or by_instant.get((start, member))
+    row = [_nearest(before, near), *(_nearest(fs, near) for fs in moved), _nearest(by_instant.get((end, member)), near)]
+    return member, row
+
+
+def _left_over(found: _Sorted, placed: set, shown: set, aside: set) -> list:
+    """Facts in no cell and in no conflict, neither set aside nor the same figure
+    as a shown fact (a balance printed twice): why each is not shown."""
+    return [(f, "no period of the schedule has its date" if f.context.instant else "its member or period has no row")
+            for f in found.movements + found.balances
+            if id(f) not in placed and f.concept not in aside and (f.concept, f.context, f.value) not in shown]
+
+
+def _conflicts(groups, used: set) -> list:
+    """Facts of one concept, period and member (tagged twice or more) whose value
+    is none of those the schedule shows: (the odd fact, the one shown)."""
+    found = []
+    for group in groups:
+        shown = [f for f in group if id(f) in used]
+        if not shown:
+            continue
+        values = {f.value for f in shown}
+        found += [(f, shown[0]) for f in group if id(f) not in used and f.value not in values]
+    return found
+
+
+def concept_roles(name: str, roles) -> list:
+    """The role the concept is read as (both balance roles for the balance)."""
+    for spec in roles:
+        if any(p.search(name) for p in spec.elements):
+            if spec.effect in ("opening", "closing"):
+                return [s for s in roles if s.effect in ("opening", "closing") and any(p.search(name) for p in s.elements)]
+            return [spec]
+    return []
+
+
+def _role_rank(spec) -> int:
+    """Columns in the order Rule 12-09 prints them: additions, then deductions."""
+    return {"add": 0, "subtract": 1}.get(spec.effect, 2)
+
+
+def _exponent(facts) -> int:
+    """The power of ten most facts are scaled by: the unit the table is printed in."""
+    counts = Counter(f.scale for f in facts)
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _members(facts, axis) -> list:
+    """Members in the order the document first tags them; the default member last."""
+    seen = list(dict.fromkeys(f.context.member(axis) for f in facts))
+    return [m for m in seen if m is not None] + ([None] if None in seen else [])
+
+
+def _nearest(candidates, offset):
+    """Of facts tagged twice (a balance printed as one year's end and the next
+    one's beginning; a figure printed and also hidden), the one printed
+    nearest the row's other figures."""
+    if not candidates:
+        return None
+    return min(candidates, key=lambda f: (f.hidden, abs(f.start - offset)))
+
+
+def _row(member, row_facts, facts: Facts, exponent: int, has_parts: bool) -> Row:
+    cells = tuple(_cell(f, facts, exponent) for f in row_facts)
+    lines = [c.line for c in cells if c is not None]
+    kind = "total" if member is None and has_parts else "item"
+    return Row(label=member_label(member), kind=kind, cells=cells, line=min(lines))
+
+
+def member_label(member) -> str:
+    """us-gaap:AllowanceForCreditLossMember -> Allowance for credit loss"""
+    if member is None:
+        return "Total (no member)"
+    name = local(member)
+    name = name[:-6] if name.endswith("Member") else name
+    words, word = [], ""
+    for i, ch in enumerate(name):
+        if ch.isupper() and word and (not word[-1].isupper() or (i + 1 < len(name) and name[i + 1].islower())):
+            words.append(word)
+            word = ""
+        word += ch
+    words.append(word)
+    text = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words if w)
+    return text[:1].upper() + text[1:]
+
+
+def _cell(f, facts: Facts, exponent: int):
+    if f is None:
+        return None
+    line, column = facts.position(f.start)
+    end_line, end_column = facts.position(f.end)
+    value = None if f.value is None else f.value.scaleb(-exponent)
+    return Cell(value=value, raw=_shown(value, f, exponent), line=line, column=column,
+                end_column=end_column if end_line == line else column + len("<ix:nonFraction"))
+
+
+def _shown(value, f, exponent: int) -> str:
+    """The figure in the schedule's unit, with the digits its `decimals` says are exact."""
+    if value is None:
+        return "-"
+    digits = 0
+    try:
+        digits = max(0, int(f.decimals) + exponent)
+    except (TypeError, ValueError):
+        pass  # "INF" or absent: as exact as its digits
+    exact = max(digits, -value.normalize().as_tuple().exponent if value else 0)
+    text = f"{abs(value):,.{exact}f}"
+    return f"({text})" if value < 0 else text
+
+
+def period_label(start, end) -> str:
+    days = (end - start).days + 1
+    if 350 <= days <= 380:
+        return f"Year ended {end.isoformat()}"
+    return f"{start.isoformat()} to {end.isoformat()}"
+
+
+# --- double counting ----------------------------------------------------------
+
+
+def _balances_of(balances, axis) -> dict:
+    found = {}
+    for f in balances:
+        found.setdefault((f.context.end, f.context.member(axis)), f.value)
+    return found
+
+
+def _duplicates(movements, order, concepts, axis, balances) -> list:
+    """Concepts whose every fact equals the sum of other facts of its row
+    (each with its effect), and whose leaving out leaves the rows no worse
+    off: a net tagged beside its components, or one figure tagged twice.
+    Extension concepts are tried first: the standard ones are the filer's
+    components more often than not."""
+    rows = {}
+    for f in movements:
+        key = (f.context.start, f.context.end, f.context.member(axis))
+        rows.setdefault(key, {}).setdefault(f.concept, f.value)
+    effect = {c: (-1 if concepts[c][0].effect == "subtract" else 1) for c in order}
+    aside = []
+    candidates = sorted(order, key=lambda c: (c.split(":", 1)[0] == "us-gaap", order.index(c)))
+    for concept in candidates:
+        kept = [c for c in order if c != concept and c not in {a for a, _ in aside}]
+        tagged = [r for r in rows.values() if concept in r]
+        if not tagged or not any(r[concept] for r in tagged):
+            continue
+        parts = None
+        for r in tagged:
+            found = _sum_of(effect[concept] * r[concept], [(c, effect[c] * r[c]) for c in kept if c in r])
+            if found is None:
+                break
+            parts = found if parts is None else parts
+        else:
+            if parts and _closing(rows, kept, effect, balances) > _closing(rows, kept + [concept], effect, balances):
+                aside.append((concept, f"its facts equal the sum of {', '.join(parts)}: not added again"))
+    return aside
+
+
+def _closing(rows, kept, effect, balances) -> int:
+    """How many rows close with these concepts as their movements."""
+    count = 0
+    for (start, end, member), values in rows.items():
+        before = balances.get((start - timedelta(days=1), member), balances.get((start, member)))
+        after = balances.get((end, member))
+        if before is None or after is None:
+            continue
+        count += before + sum(effect[c] * (values.get(c) or 0) for c in kept) == after
+    return count
+
+
+def _sum_of(target: Decimal, others: list):
+    """Names of a set of others (one to four) whose values sum to target, or None."""
+    if not target:
+        return []  # a nil or zero fact duplicates nothing and adds nothing
+    for size in range(1, min(4, len(others)) + 1):
+        for group in combinations(others, size):
+            if sum(v for _, v in group) == target:
+                return [c for c, _ in group]
+    return None

@@ -1,0 +1,245 @@
+"""One schedule of the HTML report: the table as filed, with its marks.
+
+Drawn from a schedule of the JSON document (`printed_rows`, present where a
+finding is about the schedule) and the file's findings.  Every figure,
+label and heading comes from the filing, every message from a rules file:
+all of it goes through `escape`.
+
+Marks, each a symbol and a word as well as a colour:
+- a cell a finding is about: `<td class="failing ..." data-location="LINE:COLUMN">`
+  with the printed figure, the suggested value where the diagnosis has one,
+  and the gravest severity in words;
+- a cell a failing check read: class `related`, a lighter mark;
+- a cell the diagnosis names: class `suggested`, its value after an arrow;
+  one of several equal candidates: class `candidate`, a question mark.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from auditor.model import SEVERITY_RANK
+
+SYMBOL = {"error": "\u2716", "warning": "\u25b2", "info": "\u2139"}
+RELATED, SUGGESTED, CANDIDATE = "\u25e6", "\u2192", "?"
+
+
+def amount(value) -> Decimal:
+    """A JSON amount (an int, or a Decimal where the JSON was read with
+    parse_float=Decimal, or a Decimal from the checker) as one exact type."""
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def plain(value) -> str:
+    """An amount's digits, the same whichever way the document was made."""
+    return format(amount(value), "f")
+
+
+def amount_text(value) -> str:
+    """A figure the way filings print it: 9,824 and (102)."""
+    if value is None:
+        return "n/a"
+    v = amount(value)
+    text = f"{abs(v):,f}"
+    return f"({text})" if v < 0 else text
+
+
+def signed_text(value) -> str:
+    return "n/a" if value is None else f"{amount(value):+,f}".replace("-", "\u2212")
+
+
+def location(p) -> str:
+    return f"{p['line']}:{p['column']}"
+
+
+def cell_id(section: str, p) -> str:
+    return f"{section}-L{p['line']}C{p['column']}"
+
+
+def has_table(schedule) -> bool:
+    return any("printed_rows" in p for p in schedule.get("periods", []))
+
+
+def cells_of(schedule) -> set:
+    return {(c["line"], c["column"]) for p in schedule.get("periods", []) for r in p.get("printed_rows", [])
+            for c in r["cells"] if c is not None}
+
+
+class Marks:
+    """What the findings of one file say about its cells, by (line, column)."""
+
+    def __init__(self, findings):
+        self.failing = {}  # (line, column) -> [finding, ...]
+        self.related = set()
+        self.suggested = {}  # (line, column) -> suggestion
+        self.candidates = {}  # (line, column) -> number of candidates it is one of
+        for f in findings:
+            self.failing.setdefault(_key(f["location"]), []).append(f)
+            self.related.update(_key(p) for p in f.get("related", []))
+            for s in _with_partners(f.get("suggestion")):
+                self.suggested[_key(s["location"])] = s
+            group = f.get("candidates") or []
+            for s in group:
+                for one in _with_partners(s):
+                    self.candidates.setdefault(_key(one["location"]), len(group))
+
+    def severity(self, key) -> str:
+        return max((f["severity"] for f in self.failing[key]), key=SEVERITY_RANK.__getitem__)
+
+
+def _key(p) -> tuple:
+    return (p["line"], p["column"])
+
+
+def _with_partners(s) -> list:
+    return [] if s is None else [s, *s.get("together_with", [])]
+
+
+def draw(schedule, marks: Marks, section: str, numbers: dict) -> str:
+    """The schedule as a <figure>: caption, its reading one click away, the
+    table.  `numbers` maps a finding (by id) to its number in the section's
+    list of findings, for the notes beside each row."""
+    columns = schedule.get("columns", [])
+    head = "".join(f"<th scope=\"col\">{escape(c.get('heading') or '')}"
+                   f"<span class=\"role\">{escape(c.get('role') or 'no role')}</span></th>" for c in columns)
+    body = []
+    for period in schedule.get("periods", []):
+        body.append(f"<tbody><tr class=\"period\"><th scope=\"colgroup\" colspan=\"{len(columns) + 2}\">"
+                    f"{escape(period.get('label') or '(no period caption)')}</th></tr>")
+        for row in period.get("printed_rows", []):
+            body.append(_row(row, marks, section, numbers))
+        body.append("</tbody>")
+    units = f" (in {escape(schedule['units'])})" if schedule.get("units") else ""
+    return (
+        f"<figure class=\"schedule\"><figcaption><span class=\"title\">{escape(schedule.get('title') or '')}</span>"
+        f"{units} <span class=\"where\">line {schedule.get('line', '?')}</span></figcaption>"
+        f"{reading(schedule)}"
+        f"<div class=\"scroll\"><table class=\"filed\"><thead><tr>"
+        f"<th scope=\"col\" class=\"label\">{escape(schedule.get('label_heading') or '')}</th>{head}"
+        f"<th scope=\"col\" class=\"notes\">Findings</th></tr></thead>{''.join(body)}</table></div></figure>"
+    )
+
+
+def _row(row, marks: Marks, section: str, numbers: dict) -> str:
+    tds, notes = [], []
+    for c in row["cells"]:
+        if c is None:
+            tds.append("<td></td>")
+            continue
+        key = (c["line"], c["column"])
+        tds.append(cell(c, marks, section))
+        notes.extend(f for f in marks.failing.get(key, []) if f not in notes)
+    kind = " class=\"total\"" if row.get("kind") == "total" else ""
+    label = escape(row.get("label") or "(total)") + _footnote(row)
+    return (f"<tr{kind}><th scope=\"row\">{label}</th>{''.join(tds)}"
+            f"<td class=\"notes\">{''.join(note(f, section, numbers) for f in notes)}</td></tr>")
+
+
+def cell(c, marks: Marks, section: str) -> str:
+    """One figure of the table, with what the findings say about it."""
+    key = (c["line"], c["column"])
+    p = {"line": c["line"], "column": c["column"]}
+    figure = f"<span class=\"figure\">{escape(c['raw'])}</span>{_footnote(c)}"
+    classes, extra, title = [], [], []
+    if key in marks.failing:
+        severity = marks.severity(key)
+        classes += ["failing", severity]
+        figure = f"<span class=\"sym\">{SYMBOL[severity]}</span>{figure}"
+        extra.append(f"<span class=\"tag\">{severity}</span>")
+        title.append(f"{severity}: a failed check is about this figure (its findings are beside the row)")
+        expected = dict.fromkeys(amount_text(f["expected"]) for f in marks.failing[key] if f.get("expected") is not None)
+        if expected and key not in marks.suggested:  # no diagnosis here: what the checks say it should be
+            extra.append(f"<span class=\"expected\">checks say {escape(' or '.join(expected))}</span>")
+        for f in marks.failing[key]:  # a suggestion made at another cell: its value, and where
+            s = f.get("suggestion")
+            if s is not None and _key(s["location"]) != key and key not in marks.suggested:
+                extra.insert(0, f"<a class=\"fix elsewhere\" href=\"#{cell_id(section, s['location'])}\">"
+                                f"explained by {location(s['location'])} {SUGGESTED} {escape(amount_text(s['value']))}</a>")
+                break
+    elif key in marks.related:
+        classes.append("related")
+        figure = f"<span class=\"sym\">{RELATED}</span>{figure}"
+        title.append("read by a failing check")
+    if key in marks.suggested:
+        s = marks.suggested[key]
+        classes.append("suggested")
+        extra.insert(0, f"<span class=\"fix\" data-value=\"{plain(s['value'])}\">"
+                        f"{SUGGESTED} {escape(amount_text(s['value']))}</span>")
+        title.append("the diagnosis: this figure should be " + amount_text(s["value"]))
+    elif key in marks.candidates:
+        classes.append("candidate")
+        extra.insert(0, f"<span class=\"maybe\">{CANDIDATE} one of {marks.candidates[key]}</span>")
+    if not classes:  # most of a table: no mark, no id, no span, the figure alone (most of a page's bytes)
+        return f"<td>{escape(c['raw'])}{_footnote(c)}</td>"
+    attributes = f" id=\"{cell_id(section, p)}\" class=\"{' '.join(classes)}\""
+    if "failing" in classes:
+        attributes += f" data-location=\"{location(p)}\""
+    if title:
+        attributes += f" title=\"{escape(' | '.join(title))}\""
+    return f"<td{attributes}>{figure}{''.join(extra)}</td>"
+
+
+def _footnote(printed) -> str:
+    """A footnote marker as filed beside its figure or label: (1), *, (a)."""
+    return f"<sup class=\"footnote\">{escape(printed['footnote'])}</sup>" if printed.get("footnote") else ""
+
+
+def note(f, section: str, numbers: dict) -> str:
+    """A finding beside its row: number, severity in symbol and word, rule, message."""
+    n = numbers.get(id(f))
+    anchor = f" id=\"{section}-finding-{n}\"" if n else ""
+    return (f"<p class=\"note {f['severity']}\"{anchor}><span class=\"sym\">{SYMBOL[f['severity']]}</span>"
+            f"<span class=\"tag\">{f['severity']}</span> <span class=\"rule\">{escape(f['rule'])}</span> "
+            f"{escape(f['message'])}</p>")
+
+
+def reading(schedule) -> str:
+    """How the table was read, one click away: each column's heading as
+    printed and its role, and where the result carries the reading stage's
+    decisions (`schedules[].reading`), each column's sign and the basis of
+    the decision, what each total sums, and how many rows close; else the
+    table's sign conventions."""
+    decided = schedule.get("reading") if isinstance(schedule.get("reading"), dict) else {}
+    decisions = {d.get("column"): d for d in decided.get("columns") or [] if isinstance(d, dict)}
+    rows = []
+    for k, c in enumerate(schedule.get("columns", []), 1):  # the reading stage counts columns from 1
+        d = decisions.get(k, {})
+        cells = [c.get("heading") or "", d.get("role") or c.get("role") or ""]
+        if decisions:
+            cells += [d.get("sign") or "", _basis(d.get("basis"))]
+        rows.append(_tr(cells))
+    heads = ["Heading as printed", "Role"] + (["Sign", "Basis"] if decisions else [])
+    parts = [_conventions(schedule, decided), _table(heads, rows)]
+    totals = [_tr([t.get("period"), t.get("row") or "(total)", t.get("sums"), _basis(t.get("basis"))])
+              for t in decided.get("totals") or [] if isinstance(t, dict)]
+    if totals:
+        parts.append(_table(["Period", "Total row", "Sums", "Basis"], totals))
+    for a in decided.get("ambiguous") or []:
+        if isinstance(a, dict):
+            parts.append(f"<p class=\"warning\">Column {escape(str(a.get('column')))}: {escape(str(a.get('message')))}</p>")
+    return f"<details class=\"reading\"><summary>How the table was read</summary>{''.join(parts)}</details>"
+
+
+def _conventions(schedule, decided) -> str:
+    out = []
+    if decided.get("rows") is not None:
+        out.append(f"{decided.get('rows_closing')} of {decided.get('rows')} rows close")
+    conventions = schedule.get("conventions") or {}
+    if conventions:
+        out.append(f"deductions {conventions.get('deductions', '')} ({conventions.get('basis', '')})")
+        out.append(f"balances {conventions.get('balances', '')}")
+    return f"<p>{escape('; '.join(map(str, out)))}.</p>" if out else ""
+
+
+def _basis(basis) -> str:
+    return "; ".join(map(str, basis)) if isinstance(basis, list) else str(basis or "")
+
+
+def _tr(cells) -> str:
+    return "<tr>" + "".join(f"<td>{escape(str(x if x is not None else ''))}</td>" for x in cells) + "</tr>"
+
+
+def _table(heads, rows) -> str:
+    head = "".join(f"<th scope=\"col\">{h}</th>" for h in heads)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

@@ -1,0 +1,95 @@
+"""The schedule as a table, for a person: each schedule that has findings,
+periods as sections, the cells failed checks are about highlighted, and the
+diagnosed value beside the printed one."""
+
+from __future__ import annotations
+
+from auditor.ruleset.engine import amount_text
+from auditor.model import SEVERITY_RANK
+
+STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
+
+
+def render(results, diagnoses, console, marks: bool = False) -> None:
+    """Print a rich table per schedule with findings.  `marks` adds plain-text
+    markers for output where colour is not shown."""
+    from rich.table import Table
+    from rich.text import Text
+
+    for r, d in zip(results, diagnoses or [None] * len(results)):
+        flagged = _flagged(r.findings)
+        for schedule in r.schedules:
+            if not any((c.line, c.column) in flagged for c in _cells(schedule)):
+                continue
+            table = Table(title=_title(r.path, schedule), title_justify="left", show_lines=False,
+                          caption=_caption(marks), caption_justify="left")
+            table.add_column(schedule.label_heading or "", overflow="fold")
+            for col in schedule.columns:
+                table.add_column(col.heading or col.role, justify="right", overflow="fold")
+            for n, period in enumerate(schedule.periods):
+                if n:
+                    table.add_section()
+                table.add_row(Text(period.label or "(no period caption)", style="bold"), *[""] * len(schedule.columns))
+                for row in period.rows:
+                    label = Text(row.label or "(total)", style="bold" if row.is_total else "")
+                    table.add_row(label, *[_cell_text(c, flagged, d, marks) for c in row.cells])
+            console.print(table)
+
+
+def write(results, diagnoses, stream, color: bool) -> None:
+    from rich.console import Console
+
+    console = Console(file=stream, highlight=False, no_color=not color, width=None if color else 200)
+    render(results, diagnoses, console, marks=not color)
+
+
+def _flagged(findings) -> dict:
+    """(line, column) -> the gravest severity of a finding about that cell."""
+    out = {}
+    for f in findings:
+        key = (f.location.line, f.location.column)
+        if key not in out or SEVERITY_RANK[f.severity] > SEVERITY_RANK[out[key]]:
+            out[key] = f.severity
+    return out
+
+
+def _cells(schedule):
+    return [c for p in schedule.periods for row in p.rows for c in row.cells if c is not None]
+
+
+def _title(path, schedule) -> str:
+    units = f" (in {schedule.units})" if schedule.units else ""
+    return f"{path}:{schedule.line}  {schedule.title}{units}"
+
+
+def _caption(marks: bool) -> str:
+    if marks:
+        return "* a failed check is about this cell;  -> the value every check that reads it implies;  ? one of several"
+    return "red: a failed check is about this cell;  -> the value every check that reads it implies"
+
+
+def _cell_text(cell, flagged, diagnosis, marks):
+    from rich.text import Text
+
+    if cell is None:
+        return ""
+    text = Text()
+    severity = flagged.get((cell.line, cell.column))
+    printed = cell.raw + ("*" if marks and severity and severity != "info" else "")
+    text.append(printed, style=STYLES.get(severity, ""))
+    suggestion, several = _diagnosed(cell, diagnosis)
+    if suggestion is not None:
+        text.append(f" -> {amount_text(suggestion.value)}", style="bold green")
+    elif several:
+        text.append(" ?", style="magenta")
+    return text
+
+
+def _diagnosed(cell, diagnosis):
+    if diagnosis is None:
+        return None, False
+    for s in diagnosis.suggestions.values():
+        if s.cell == cell:
+            return s, False
+    several = any(s.cell == cell for group in diagnosis.candidates.values() for s in group)
+    return None, several

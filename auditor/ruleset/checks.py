@@ -1,0 +1,181 @@
+"""The evaluators a rule can run, one small function each, registered by name.
+
+Most rules run `formula`: their test is data, in the rules file.  A kind of
+check a formula cannot say (a row that must exist in every period) is one
+function registered here with `@evaluator("name")`.  An evaluator reads a
+`Table` and yields a `Claim` wherever its test fails; severity, tolerance
+wording and the message are the engine's business.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import MappingProxyType
+from typing import NamedTuple, Optional
+
+from auditor.ruleset import formula as fm
+from auditor.model import Position
+from auditor.ruleset.table import NotApplicable, Table, chronological, row_key, value
+
+EVALUATORS = {}
+
+
+def evaluator(name):
+    def register(fn):
+        EVALUATORS[name] = fn
+        return fn
+
+    return register
+
+
+class Claim(NamedTuple):
+    """One failed test about one cell (or, for a missing row, one period)."""
+
+    p: int  # period index
+    r: Optional[int]  # row index; None for a claim about a whole period
+    k: Optional[int]  # column index of the cell the claim is about
+    actual: Optional[Decimal]
+    expected: Optional[Decimal]  # the amount the cell should have (equalities only)
+    difference: Optional[Decimal]  # actual - expected, or how far past its limit
+    operands: tuple = ()  # the other cells read, for `related`
+    fields: dict = MappingProxyType({})  # extra message fields
+    allowed: Optional[Decimal] = None  # set when the tolerance explains the failure
+    at: Optional[Position] = None  # where to report, when not at a cell (a heading, a stray figure)
+
+
+@evaluator("formula")
+def formula(table: Table, rule, tolerance):
+    for test in rule.formula.conjuncts:
+        about = fm.subject(test)
+        if about is not None and about.name != fm.CELL and not table.columns.get(about.name):
+            continue  # the cell it is about is not in this table: the test does not apply
+        here = fm.Here(table, 0, 0)
+        for here.p, here.r, here.k in rule.scope.targets(table):
+            try:
+                if test.holds(here):
+                    continue
+            except NotApplicable:
+                continue
+            claim = _claim(table, test, about, _fresh(here), tolerance)
+            if claim is not None:
+                yield claim
+
+
+def _claim(table: Table, test, about, here, tolerance) -> Optional[Claim]:
+    here.read = []
+    if isinstance(test, fm.Comparison):
+        left, right = test.left.value(here), test.right.value(here)
+    else:
+        test.holds(here)
+    read = [c for c in here.read if c is not None]
+    if not read:
+        return None  # the row prints none of the figures the test reads
+    p, r, k = here.p, here.r, None
+    if about is not None:
+        p, r = about.place(here)
+        k = about.columns(here)[0]
+    subject = table.cell(p, r, k) if k is not None else None
+    operands = tuple(sorted({(c.line, c.column): c for c in read if c is not subject}.values(),
+                            key=lambda c: (c.line, c.column)))
+    fields = {"formula": test.text(table)}
+    if not isinstance(test, fm.Comparison):
+        actual = value(subject) if subject is not None else None
+        return Claim(p, r, k, actual, None, None, operands, fields)
+    fields["formula"] = test.right.text(table)
+    if _bare(test.left, about, here):  # report the figures as printed
+        factor = table.factor[k]
+        left, right = value(subject), right * factor
+    difference = left - right
+    fields["limit"] = right
+    fits, allowed = test.within(_fresh(here), tolerance)
+    expected = right if test.op == "==" else None
+    return Claim(p, r, k, left, expected, difference, operands, fields, allowed if fits else None)
+
+
+def _bare(node, about, here) -> bool:
+    """The left side is the one cell the finding is about."""
+    return node is about and len(about.columns(here)) == 1
+
+
+def _fresh(here):
+    return fm.Here(here.table, here.p, here.r, here.k)
+
+
+@evaluator("row_exists")
+def row_exists(table: Table, rule, tolerance):
+    """Every period (that `applies_to` selects) has a row matching `applies_to`."""
+    scope = rule.scope
+    for p in scope.periods_of(table):
+        if not any(scope.wants(row) for row in table.periods[p].rows):
+            pattern = scope.label.pattern if scope.label else scope.rows
+            yield Claim(p, None, None, None, None, None, fields={"pattern": pattern})
+
+
+@evaluator("reading_ambiguity")
+def reading_ambiguity(table: Table, rule, tolerance):
+    """A column the reading cannot tell to add or to subtract, at its heading."""
+    reading = table.schedule.reading
+    for k, message, _ in reading.ambiguous if reading is not None else ():
+        column = table.schedule.columns[k]
+        at = Position(column.heading_line or table.schedule.line, column.start)
+        yield Claim(0, None, k, None, None, None, fields={"detail": message}, at=at)
+
+
+@evaluator("periods_named")
+def periods_named(table: Table, rule, tolerance):
+    """The title names a fiscal year no period read covers."""
+    reading = table.schedule.reading
+    read = {p.fiscal_year for p in table.periods} | {p.end_date.year for p in table.periods if p.end_date}
+    read.discard(None)
+    if reading is None or not read:
+        return
+    missing = [y for y in reading.years_named if y not in read]
+    if missing:
+        named = ", ".join(str(y) for y in reading.years_named)
+        detail = (f"the title names {named}, but no period of {', '.join(str(y) for y in missing)} "
+                  f"is read ({len(table.periods)} read)")
+        yield Claim(0, None, None, None, None, None, fields={"detail": detail},
+                    at=Position(table.schedule.line, 1))
+
+
+@evaluator("figures_unread")
+def figures_unread(table: Table, rule, tolerance):
+    """A figure the front end located in the table but placed in no cell."""
+    for position in table.schedule.unread:
+        yield Claim(0, None, None, None, None, None,
+                    fields={"detail": f"a figure at line {position.line}, column {position.column} is left unread"},
+                    at=position)
+
+
+# Inline XBRL: the table against the facts tagged on it (`tagged`, imported
+# only when a table has tags, so that a text exhibit never loads it).
+
+
+@evaluator("tagged_value")
+def tagged_value(table: Table, rule, tolerance):
+    """A tagged fact whose effect on the balance is not the printed figure's."""
+    if not table.tags:
+        return ()
+    from auditor.ruleset import tagged
+
+    return tagged.value_claims(table, rule, tolerance)
+
+
+@evaluator("tagged_context")
+def tagged_context(table: Table, rule, tolerance):
+    """A tagged fact whose period or reserve is not the one the table prints it in."""
+    if not table.tags:
+        return ()
+    from auditor.ruleset import tagged
+
+    return tagged.context_claims(table, rule, tolerance)
+
+
+@evaluator("table_unread")
+def table_unread(table: Table, rule, tolerance):
+    """The facts were checked because the printed table could not be read."""
+    if table.unread:
+        yield Claim(0, None, None, None, None, None, (), {"reason": table.unread})
+
+
+__all__ = ["EVALUATORS", "Claim", "evaluator", "chronological", "row_key"]

@@ -1,0 +1,155 @@
+"""Evaluate a rule set against a schedule: claims in, findings out.
+
+Each rule names an evaluator (most run their formula); the engine runs it
+over a `Table` of the schedule, and words each claim with the rule's
+message.  A failure the rule's tolerance explains is reported at info
+severity with its difference, so nothing is hidden and nothing is cried
+wolf about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from auditor.ruleset.checks import EVALUATORS, Claim
+from auditor.model import Finding, Position, Schedule
+from auditor.ruleset.table import Table
+
+
+def evaluate(schedule: Schedule, ruleset, only=None, tags: dict = None, unread: str = "") -> list:
+    """`tags`: the inline XBRL fact tagged on each cell; `unread`: why the
+    printed table was not read, for a schedule of facts checked instead."""
+    findings = _evaluate(schedule, ruleset, only, tags, unread)
+    # Where the reading cannot tell how a column reads, the rules run both
+    # ways, and only what both find is said (beside the warning that says so).
+    for _, _, columns in schedule.reading.ambiguous if schedule.reading is not None else ():
+        other = _evaluate(replace(schedule, columns=columns), ruleset, only, tags, unread)
+        both = {(f.rule, f.location) for f in other}
+        findings = [f for f in findings if (f.rule, f.location) in both]
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _evaluate(schedule: Schedule, ruleset, only=None, tags: dict = None, unread: str = "") -> list:
+    axis = ruleset.xbrl.axis if ruleset.xbrl else ""
+    table = Table(schedule, tags, axis, unread)
+    findings = []
+    for rule in ruleset.rules:
+        if only is not None and not only(rule):
+            continue
+        tolerance = rule.tolerance if rule.tolerance is not None else ruleset.tolerance
+        for claim in EVALUATORS[rule.evaluator](table, rule, tolerance):
+            findings.append(_finding(rule, tolerance, table, claim))
+    return findings
+
+
+def _finding(rule, tolerance, table: Table, claim: Claim) -> Finding:
+    schedule = table.schedule
+    period = schedule.periods[claim.p]
+    row = period.rows[claim.r] if claim.r is not None else None
+    column = schedule.columns[claim.k] if claim.k is not None else None
+    cell = row.cells[claim.k] if row is not None and claim.k is not None else None
+    if claim.at is not None:
+        location = claim.at
+    elif cell is not None:
+        location = cell.position
+    elif row is not None:
+        location = Position(row.line, column.start if column else 1)
+    else:
+        location = Position(period.line, 1)
+    fields = dict(_FIELDS)
+    fields.update(
+        row=(row.label or "(unlabelled total)") if row is not None else "",
+        period=period.label or "(no period caption)",
+        column=column.role if column else "",
+        heading=column.heading if column else "",
+        actual=amount_text(claim.actual),
+        expected=amount_text(claim.expected),
+        difference=signed_text(claim.difference),
+        rule=rule.id,
+        severity=rule.severity,
+        convention=_convention(schedule),
+        table_sign="positive" if schedule.balance_sign > 0 else "negative (contra)",
+        sign=_sign(claim.actual),
+        previous_period=_neighbour(table, claim.p, table.earlier),
+        next_period=_neighbour(table, claim.p, table.later),
+    )
+    fields.update({k: amount_text(_plain(v)) if k == "limit" else v for k, v in claim.fields.items()})
+    if claim.expected is None and "limit" in claim.fields:
+        fields["expected"] = fields["limit"]
+    message = rule.message.format_map(fields)
+    severity = rule.severity
+    if claim.allowed is not None:
+        severity = "info"
+        how = "rounding tolerance" if tolerance == "rounding" else "tolerance"
+        message = f"{message} [within the {how} of {amount_text(_plain(claim.allowed))}]"
+    return Finding(
+        rule=rule.id,
+        check=rule.check,
+        severity=severity,
+        message=message,
+        period=period.label,
+        row=row.label if row is not None else "",
+        column=column.role if column else None,
+        actual=claim.actual,
+        expected=claim.expected,
+        difference=claim.difference,
+        location=location,
+        related=tuple(c.position for c in claim.operands),
+        source=schedule.source,
+    )
+
+
+# Every field a message template may name; rules.py checks templates against it.
+_FIELDS = dict.fromkeys(
+    "row period column heading actual expected difference limit formula convention previous_period "
+    "next_period sign table_sign rule severity pattern fact reason detail".split(), ""
+)
+MESSAGE_FIELDS = frozenset(_FIELDS)
+
+
+def _neighbour(table: Table, p: int, links: dict) -> str:
+    other = links.get(p)
+    return table.periods[other].label if other is not None else ""
+
+
+def _sign(amount) -> str:
+    if amount is None:
+        return ""
+    return "negative" if amount < 0 else "positive" if amount > 0 else "zero"
+
+
+def _convention(schedule: Schedule) -> str:
+    if not any(c.effect == "subtract" for c in schedule.columns):
+        return "no deduction columns"
+    if schedule.deductions_basis.startswith("read per column"):
+        return "deductions read per column: " + ", ".join(
+            f"{c.heading or c.role} {'signed amounts added' if c.sign < 0 else 'positive amounts subtracted'}"
+            for c in schedule.columns if c.effect == "subtract") + f", {schedule.deductions_basis[16:]}"
+    how = "positive amounts subtracted" if schedule.deductions == "subtracted" else "signed amounts added"
+    basis = f", {schedule.deductions_basis}" if schedule.deductions_basis else ""
+    return f"deductions read as {how}{basis}"
+
+
+def _plain(amount):
+    """A computed amount without trailing zeros: 1.8, not 1.800 (0.25 * 7.2)."""
+    if amount is None:
+        return None
+    if amount == amount.to_integral_value() and amount.adjusted() < 28:  # (quantize needs the digits)
+        return amount.quantize(1)
+    return amount.normalize()
+
+
+def amount_text(value) -> str:
+    """A figure the way filings print it: 9,824 and (102)."""
+    if value is None:
+        return "n/a"
+    text = f"{abs(value):,f}"
+    return f"({text})" if value < 0 else text
+
+
+def signed_text(value) -> str:
+    """A difference with its sign: +62, -62."""
+    if value is None:
+        return "n/a"
+    return f"{value:+,f}"

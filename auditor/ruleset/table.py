@@ -1,0 +1,176 @@
+"""The schedule as rule formulas read it: rows by place, columns by name.
+
+Built once per schedule before the rules run.  It applies the sign
+conventions the roles stage read off the table, so a formula sees every
+figure the way Rule 12-09 means it: balances positive (also where the table
+prints allowances as negative contra amounts) and deductions as positive
+amounts taken from the balance (also where the table prints them negative).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple, Optional
+
+from auditor.labels import row_key
+from auditor.model import Cell, Period, Row, Schedule, amount_of
+from auditor.reading.signs import half_unit
+from auditor.reading.totals import default_parts
+
+ZERO = Decimal(0)
+# The aggregates: every column with this effect, whatever its role.
+AGGREGATES = {"additions": "add", "deductions": "subtract"}
+
+
+class NotApplicable(Exception):
+    """The formula reads a row, column or amount this schedule does not have."""
+
+
+value = amount_of  # a cell's amount, nil and blank as zero
+
+
+
+
+def chronological(schedule: Schedule) -> list:
+    """Periods oldest first, by end date or fiscal year; printed order otherwise."""
+    return [schedule.periods[p] for p in chronological_order(schedule)]
+
+
+def chronological_order(schedule: Schedule) -> list:
+    """The indices of the periods, oldest first (see `chronological`)."""
+    periods = schedule.periods
+    order = range(len(periods))
+    if all(p.end_date for p in periods):
+        return sorted(order, key=lambda p: periods[p].end_date)
+    if all(p.fiscal_year for p in periods) and len({p.fiscal_year for p in periods}) == len(periods):
+        return sorted(order, key=lambda p: periods[p].fiscal_year)
+    return list(order)
+
+
+class Table:
+    def __init__(self, schedule: Schedule, tags: dict = None, axis: str = "", unread: str = ""):
+        self.schedule = schedule
+        # Inline XBRL: the fact tagged on each cell ((p, r, k) -> tagged.Tag), the
+        # reserve axis, and why the printed table was not read (facts checked instead).
+        self.tags, self.axis, self.unread = tags or {}, axis, unread
+        self.periods = schedule.periods
+        self.factor = tuple(schedule.balance_sign * _sign(schedule, c) for c in schedule.columns)
+        columns = {}
+        for k, col in enumerate(schedule.columns):
+            columns.setdefault(col.role, []).append(k)
+        for name, effect in AGGREGATES.items():
+            columns[name] = [k for k, c in enumerate(schedule.columns) if c.effect == effect]
+        self.columns = {name: tuple(ks) for name, ks in columns.items()}
+        # Every figure as formulas read it, once per schedule.
+        self.values = [
+            [tuple(f * value(c) for f, c in zip(self.factor, row.cells)) for row in period.rows]
+            for period in schedule.periods
+        ]
+        ordered = chronological_order(schedule)  # (indices: equal periods stay apart, in linear time)
+        self.earlier = dict(zip(ordered[1:], ordered))
+        self.later = dict(zip(ordered, ordered[1:]))
+        self.first, self.last = ordered[0], ordered[-1]
+        self.keys = [[_key(row, period) for row in period.rows] for period in self.periods]
+        self.by_key = [{} for _ in self.periods]
+        for p, keys in enumerate(self.keys):
+            for r, key in reversed(list(enumerate(keys))):
+                self.by_key[p][key] = r  # the first row with that label
+        self.parts = {}  # (p, r) of a total -> the rows it sums
+        self.grand_total = {}
+        if schedule.reading is not None:
+            for t in schedule.reading.totals:
+                self.parts[(t.period, t.row)] = t.parts
+        else:
+            for p, period in enumerate(self.periods):
+                for total, parts in default_parts(period):
+                    self.parts[(p, total)] = parts
+        for p, period in enumerate(self.periods):
+            totals = [r for r, row in enumerate(period.rows) if row.is_total]
+            if totals:
+                self.grand_total[p] = totals[-1]
+        self.items = [tuple(r for r, row in enumerate(p.rows) if not row.is_total) for p in self.periods]
+
+    def cell(self, p: int, r: int, k: int) -> Optional[Cell]:
+        return self.periods[p].rows[r].cells[k]
+
+    def row(self, p: int, r: int) -> Row:
+        return self.periods[p].rows[r]
+
+    def moved(self, scope: Optional[str], p: int, r: int) -> tuple:
+        """The row `prev.`, `next.` or `total.` names from row (p, r)."""
+        if scope is None:
+            return p, r
+        if scope == "total":
+            if p not in self.grand_total:
+                raise NotApplicable("no total row")
+            return p, self.grand_total[p]
+        other = (self.earlier if scope == "prev" else self.later).get(p)
+        if other is None:
+            raise NotApplicable(f"no {scope} period")
+        found = self.by_key[other].get(self.keys[p][r])
+        if found is None:
+            raise NotApplicable(f"no such row in the {scope} period")
+        return other, found
+
+    def rows(self, scope: str, p: int, r: int) -> tuple:
+        """The set of rows `parts.` or `items.` names from row (p, r)."""
+        if scope == "items":
+            return tuple((p, i) for i in self.items[p])
+        parts = self.parts.get((p, r))
+        if not parts:
+            raise NotApplicable("not a total row")
+        return tuple((p, i) for i in parts)
+
+
+def _key(row: Row, period: Period) -> str:
+    if row.label:
+        return row_key(row.label)
+    # An unlabelled total: matched by its place among the period's totals.
+    return f"<total {[r for r in period.rows if r.is_total and not r.label].index(row)}>"
+
+
+def _sign(schedule: Schedule, column) -> int:
+    """How formulas read a column's printed figures: as the reading stage
+    decided, or, for a schedule built without it, by the table's convention."""
+    if schedule.reading is not None:
+        return column.sign
+    return -1 if schedule.deductions == "added" and column.effect == "subtract" else 1
+
+
+class Scope(NamedTuple):
+    """What a rule applies to (`applies_to` in the rules file)."""
+
+    rows: str = "all"  # all, items, totals
+    label: Optional[re.Pattern] = None  # row label pattern
+    period: Optional[re.Pattern] = None  # period label pattern
+    periods: str = "all"  # all, latest, earliest
+    columns: Optional[tuple] = None  # roles; ("*",) every column; None: not per column
+
+    def periods_of(self, table: Table):
+        for p, period in enumerate(table.periods):
+            if self.periods == "latest" and p != table.last or self.periods == "earliest" and p != table.first:
+                continue
+            if self.period is not None and not self.period.search(period.label):
+                continue
+            yield p
+
+    def wants(self, row: Row) -> bool:
+        if self.rows == "items" and row.is_total or self.rows == "totals" and not row.is_total:
+            return False
+        return self.label is None or bool(self.label.search(row.label))
+
+    def targets(self, table: Table):
+        """(period, row, column) for each place the rule is checked; column
+        is None unless the rule runs per column."""
+        if self.columns is None:
+            ks = (None,)
+        elif self.columns == ("*",):
+            ks = range(len(table.schedule.columns))
+        else:
+            ks = [k for k, c in enumerate(table.schedule.columns) if c.role in self.columns]
+        for p in self.periods_of(table):
+            for r, row in enumerate(table.periods[p].rows):
+                if self.wants(row):
+                    for k in ks:
+                        yield p, r, k

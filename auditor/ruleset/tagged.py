@@ -1,0 +1,204 @@
+"""The printed table against the facts tagged on it: `tagged_value`, `tagged_context`.
+
+Each printed figure of an inline XBRL table sits inside (or right beside:
+"(" and ")" are printed outside) the `ix:nonFraction` element that tags
+it.  `match` pairs each cell of a schedule read from the table with the
+fact whose element overlaps the cell's characters, by position alone, so
+it works whichever front end read the table.  The evaluators compare
+effects on the balance, not printed signs: a `...Deductions` fact is an
+amount taken from the balance, which a table prints as "146" under
+"Deductions" or as "(146)", and both agree with it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from datetime import timedelta
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+from auditor.ruleset.checks import Claim
+from auditor.model import Cell, Schedule
+from auditor.frontends.xbrl.facts import Fact, Facts, local
+from auditor.frontends.xbrl.schedule import member_label, concept_roles
+
+BALANCE = ("opening", "closing")
+
+
+class Tag(NamedTuple):
+    fact: Fact
+    effect: str  # the effect of the fact's concept: opening/closing (balance), add, subtract
+    element: Cell  # the place of its ix:nonFraction element, for `related`
+
+
+def match(schedule: Schedule, facts: Facts, ruleset) -> dict:
+    """(period, row, column) -> Tag for every cell of a table schedule whose
+    characters overlap an `ix:nonFraction` element of the family."""
+    if not facts.facts:
+        return {}
+    spans = sorted(facts.facts, key=lambda f: f.start)
+    places = [(facts.position(f.start), facts.position(f.end)) for f in spans]
+    firsts = [start for start, _ in places]
+    effects = {}
+    found = {}
+    for p, period in enumerate(schedule.periods):
+        for r, row in enumerate(period.rows):
+            for k, cell in enumerate(row.cells):
+                if cell is None:
+                    continue
+                first, last = (cell.line, cell.column), (cell.line, max(cell.end_column, cell.column + 1))
+                # the last element starting before the cell's end, if it ends after the cell's start
+                i = bisect_left(firsts, last) - 1
+                while i >= 0 and places[i][1] > first:
+                    fact = spans[i]
+                    if fact.concept not in effects:
+                        roles = concept_roles(fact.local, ruleset.roles)
+                        effects[fact.concept] = roles[0].effect if roles else None
+                    if effects[fact.concept] is not None:
+                        line, column = places[i][0]
+                        place = Cell(fact.value, fact.text, line, column, column + 1)
+                        found[(p, r, k)] = Tag(fact, effects[fact.concept], place)
+                        break
+                    i -= 1
+    return found
+
+
+def printed(cell: Cell):
+    """The figure as printed, read from its text alone: "(146)" is -146 (the
+    print and the tag are two witnesses, so neither may colour the other)."""
+    text = cell.raw.replace(",", "").replace("$", "").replace(" ", "")
+    negative = text.startswith("(") or text.startswith("-") or text.startswith("\u2212")
+    text = text.strip("()-\u2212")
+    if cell.value is None:
+        return Decimal(0)
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return abs(cell.value) * (-1 if cell.value < 0 else 1)
+    return -number if negative else number
+
+
+def _effect(amount: Decimal, effect: str) -> Decimal:
+    return -amount if effect == "subtract" else amount
+
+
+def _exponent(tags) -> int:
+    counts = Counter(t.fact.scale for t in tags.values())
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def value_claims(table, rule, tolerance):
+    """A fact whose value (after sign, scale and format) has another effect on
+    the balance than the printed figure it tags, as the table reads it."""
+    tags = table.tags
+    exponent = _exponent(tags)
+    columns = table.schedule.columns
+    for (p, r, k), tag in sorted(tags.items()):
+        cell = table.cell(p, r, k)
+        column = columns[k]
+        if (tag.effect in BALANCE) != (column.effect in BALANCE):
+            continue  # a balance's tag on a movement's cell: the table's reading is in doubt, not the tag
+        if tag.fact.value is None:
+            if tag.fact.problem:
+                yield _claim(p, r, k, tag, None, printed(cell), tag.fact.problem)
+            continue
+        shown = printed(cell)
+        table_effect = _effect(table.factor[k] * shown, column.effect)
+        fact_amount = tag.fact.value.scaleb(-exponent)
+        if _effect(fact_amount, tag.effect) == table_effect:
+            continue
+        # What the table would print if it agreed with the fact, in its own convention.
+        agreed = _effect(_effect(fact_amount, tag.effect), column.effect) * table.factor[k]
+        yield _claim(p, r, k, tag, agreed, shown, _why(tag.fact, shown, fact_amount, exponent))
+
+
+def _why(fact: Fact, shown: Decimal, amount: Decimal, exponent: int) -> str:
+    if fact.scale != exponent:
+        return f'scale="{fact.scale}" where the table\'s other tags have scale="{exponent}"'
+    if abs(amount) == abs(shown):
+        return ('sign="-" makes the fact negative' if fact.sign else 'no sign="-" makes the fact negative') + \
+               ", so it moves the balance the other way than the printed figure"
+    return f"the tagged text {fact.text!r} reads as {amount:,f} by format {fact.format or '(none)'}"
+
+
+def _claim(p, r, k, tag, actual, expected, why):
+    difference = actual - expected if actual is not None else None
+    return Claim(p, r, k, actual, expected, difference, (tag.element,),
+                 {"fact": fact_name(tag.fact), "reason": why})
+
+
+def fact_name(fact: Fact) -> str:
+    return f"{fact.concept}" + (f" id {fact.id}" if fact.id else "")
+
+
+def context_claims(table, rule, tolerance):
+    """A fact tagged for another period or reserve than the table prints it in:
+    its period and member against those most of the other tags of its printed
+    row name.  (A whole row whose tags name another period than the row's
+    printed period is a doubt about the table's reading, not a claim about
+    the filing: such rows are left alone.)"""
+    tags = table.tags
+    columns = table.schedule.columns
+    votes = {}
+    for (p, r, k), tag in tags.items():
+        start, end = _dates(tag, columns[k].effect)
+        row = votes.setdefault((p, r), (Counter(), Counter(), Counter()))
+        if start is not None:
+            row[0][start] += 1
+        if end is not None:
+            row[1][end] += 1
+        row[2][tag.fact.context.member(table.axis)] += 1
+    for (p, r, k), tag in sorted(tags.items()):
+        effect = columns[k].effect
+        if (tag.effect in BALANCE) != (effect in BALANCE):
+            continue  # a balance's tag on a movement's cell: the table's reading is in doubt, not the tag
+        if tag.fact.context.instant != (effect in BALANCE):
+            kind = "an instant" if tag.fact.context.instant else "a duration"
+            yield _context_claim(p, r, k, tag, f"it is tagged for {kind}")
+            continue
+        starts, ends, members = votes[(p, r)]
+        start, end = _dates(tag, effect)
+        if any(d is not None and _outvoted(d, v) for d, v in ((start, starts), (end, ends))):
+            yield _context_claim(p, r, k, tag, f"it is tagged for {_period(tag.fact)}, but the other figures "
+                                               f"of its row for {_majority(starts, ends)}")
+            continue
+        member = tag.fact.context.member(table.axis)
+        if _outvoted(member, members):
+            other = members.most_common(1)[0][0]
+            yield _context_claim(p, r, k, tag, f"it is tagged for the member {member_label(member)!r}, but the "
+                                               f"other figures of its row for {member_label(other)!r}")
+
+
+def _dates(tag, effect):
+    """The period a fact says its figure belongs to: (first day, last day),
+    either None where a balance tells only one of them."""
+    ctx = tag.fact.context
+    if ctx.instant:
+        if effect == "opening":
+            return ctx.end + timedelta(days=1), None
+        return None, ctx.end
+    return ctx.start, ctx.end
+
+
+def _outvoted(value, votes: Counter) -> bool:
+    best, count = votes.most_common(1)[0]
+    return best != value and count > votes[value]
+
+
+def _period(fact: Fact) -> str:
+    ctx = fact.context
+    return f"the instant {ctx.end}" if ctx.instant else f"{ctx.start} to {ctx.end}"
+
+
+def _majority(starts, ends) -> str:
+    start = starts.most_common(1)[0][0] if starts else None
+    end = ends.most_common(1)[0][0] if ends else None
+    return f"{start or '?'} to {end or '?'}"
+
+
+def _context_claim(p, r, k, tag, why):
+    return Claim(p, r, k, None, None, None, (tag.element,), {"fact": fact_name(tag.fact), "reason": why})
+
+
+__all__ = ["match", "Tag", "local"]
