@@ -22,7 +22,8 @@ The code follows the data, one way (`pipeline` runs it):
 from __future__ import annotations
 
 from auditor.errors import InputError
-from auditor.pipeline import FileResult, check_file, check_source, schedules
+from auditor.pipeline import check_file, check_source, schedules
+from auditor.result import FileResult
 from auditor.ruleset.rules import load as load_rules
 
 __all__ = ["check_file", "check_source", "check_paths", "schedules", "FileResult", "InputError", "load_rules"]

@@ -9,7 +9,7 @@ writers (`output`) follow, in the callers that want them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from auditor.ruleset import engine, rules
 from auditor import filer, reading, source
@@ -17,15 +17,7 @@ from auditor.frontends.text import layout, locate, parse
 from auditor.reading.completeness import refuse_cut_short
 from auditor.errors import InputError
 from auditor.model import Finding, Position, Schedule
-
-
-@dataclass
-class FileResult:
-    path: str
-    schedules: list = field(default_factory=list)  # of Schedule
-    findings: list = field(default_factory=list)  # of Finding
-    error: InputError = None
-    said: dict = field(default_factory=dict)  # company, period of report, where the filing says them (filer)
+from auditor.result import FileResult
 
 
 def schedules(src: source.Source, ruleset, input_format: str = None, sources: str = "table") -> list:

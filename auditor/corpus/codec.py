@@ -17,7 +17,7 @@ import json
 from datetime import date
 from decimal import Decimal
 
-from auditor import FileResult
+from auditor.result import FileResult
 from auditor.diagnose import Diagnosis, Suggestion
 from auditor.errors import InputError
 from auditor.model import Cell, Column, ColumnReading, Finding, Period, Position, Reading, Row, Schedule, TotalReading
