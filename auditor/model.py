@@ -121,6 +121,7 @@ class Schedule:
     unread: tuple = ()  # Positions of figures a front end located but could place in no cell
     source: str = "table"  # "xbrl": read from the inline XBRL facts, not from a printed table
     notes: tuple = ()  # of str: what the reading left out and why (facts set aside or unread)
+    subtitle: str = ""  # the line(s) under the title naming the years covered ("Years ended June 30, 2003, 2002 and 2001")
 
 
 # The reading stage's decisions (named tuples: cheap to define at import).

@@ -214,5 +214,5 @@ def _convention(rows, coef, columns, heard, closed) -> tuple:
 
 
 def _years(schedule) -> tuple:
-    text = " ".join([schedule.title, schedule.label_heading] + [c.heading for c in schedule.columns])
+    text = " ".join([schedule.title, schedule.subtitle, schedule.label_heading] + [c.heading for c in schedule.columns])
     return tuple(sorted({int(m.group(0)) for m in YEAR.finditer(text)}))

@@ -50,6 +50,8 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
         periods=tuple(periods(_leading_caption(preamble) + laid.entries)),
         line=title_line,
         label_heading=label_heading,
+        unread=laid.unread,
+        subtitle=_subtitle(preamble, title),
     )
 
 
