@@ -11,90 +11,116 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from typing import Optional
+
 from auditor.ruleset import engine, rules
+from auditor.ruleset.rules import RuleSet
 from auditor import filer, reading, source
-from auditor.frontends.text import layout, locate, parse
+from auditor.frontends import Kind, Read, front_end, vocabulary_of
+from auditor.frontends.text import locate
 from auditor.reading.completeness import refuse_cut_short
 from auditor.errors import InputError
 from auditor.model import Finding, Position, Schedule
 from auditor.result import FileResult
 
 
-def schedules(src: source.Source, ruleset, input_format: str = None, sources: str = "table") -> list:
+def schedules(src: source.Source, ruleset: RuleSet, input_format: Optional[Kind] = None,
+              sources: str = "table") -> list[Schedule]:
     """Every Schedule II in the source, laid out and with roles assigned,
     its cells at the file's own columns: as printed ("table"), as its inline
     XBRL facts tag it ("xbrl"), or both."""
     found = []
     if sources != "xbrl":
-        found = _laid_out(src, ruleset, input_format)
+        found = _printed(src, ruleset, input_format)
     if sources != "table":
-        tagged = _tagged(src, ruleset, input_format)
-        if tagged is None and sources == "xbrl":
+        tagged = [] if input_format == "text" else _read("xbrl", src, ruleset)
+        if not tagged and sources == "xbrl":
             raise InputError(NO_FACTS, src.path)
-        found += [tagged.reading.schedule] if tagged is not None else []
+        found += tagged
     return [_in_file_columns(s, src) for s in found]
 
 
 NONE_FOUND = "no Schedule II found (no 'Valuation and Qualifying Accounts' table)"
 
 
-def _laid_out(src: source.Source, ruleset, input_format: str = None) -> list:
-    """The schedules with columns counted in the laid-out (tab-expanded) lines."""
-    if not input_format:
-        html_documents = locate.html_documents(src)
-        if html_documents:
-            return _documents_laid_out(src, ruleset, html_documents)
-    if (input_format or _sniffed(src)) == "html":
-        from auditor.frontends.html import front as html_front
-
-        found = html_front.schedules(src, ruleset)
-        if found:
-            return found
-        if input_format:
-            raise InputError(NONE_FOUND, src.path)
+def _printed(src: source.Source, ruleset: RuleSet, input_format: Optional[Kind] = None) -> list[Schedule]:
+    """The printed schedules, read, with columns counted in the laid-out
+    (tab-expanded) lines: each document of the source by the front end of
+    its kind, `input_format` where given."""
+    if input_format:
+        found = _read(input_format, src, ruleset)
+    elif html_documents := locate.html_documents(src):
+        found = _documents_read(src, ruleset, html_documents)
+    elif _sniffed(src) == "html":
         # No HTML table is a schedule: the file may still print one as text (in a <PRE>).
-    found = _text_laid_out(src, ruleset)
+        found = _read("html", src, ruleset) or _read("text", src, ruleset)
+    else:
+        found = _read("text", src, ruleset)
     if not found:
         raise InputError(NONE_FOUND, src.path)
     return found
 
 
-def _text_laid_out(src: source.Source, ruleset, skip: list = ()) -> list:
-    found = []
-    for region in locate.regions(src, skip, ruleset.roles):
-        try:
-            lines = parse.lines(src, region)
-            found.append(layout.build(lines, region.title_line, src.path))
-        except InputError as exc:
-            raise _error_in_file(exc, src) from None
-    assigned = [reading.assign(s, ruleset, src.path) for s in found]
-    return layout.joined_years(found, assigned, lambda s: reading.assign(s, ruleset, src.path))
+def _read(kind: Kind, src: source.Source, ruleset: RuleSet) -> list[Schedule]:
+    """The front end of `kind`, then the reading stage on each table it lays out."""
+    read = _reader(ruleset, src.path)
+    try:
+        laid_out = front_end(kind).tables(src, vocabulary_of(ruleset), read)
+    except InputError as exc:
+        raise _error_in_file(exc, src) from None
+    return [read(s) for s in laid_out]
 
 
-def _documents_laid_out(src: source.Source, ruleset, html_documents: list) -> list:
+def _reader(ruleset: RuleSet, path: str) -> Read:
+    """The reading stage (`reading.assign`) of one table, each table read once
+    however often a front end asks (text reads one-year tables to join them).
+    Facts' tables are not read: their concepts name their columns."""
+    done: dict[int, tuple[Schedule, Schedule]] = {}
+
+    def read(schedule: Schedule) -> Schedule:
+        if schedule.source == "xbrl":
+            return schedule
+        if id(schedule) not in done:  # the table is kept beside its reading, so its id stays its own
+            done[id(schedule)] = (schedule, reading.assign(schedule, ruleset, path))
+        return done[id(schedule)][1]
+
+    return read
+
+
+def _documents_read(src: source.Source, ruleset: RuleSet, html_documents: list[Span]) -> list[Schedule]:
     """A submission mixing HTML and text documents (a 10-K in HTML, its exhibits
     as text, or the other way round): the HTML front end reads the HTML
     documents (every other line blank), the text front end the rest; the
     schedules of both in file order, or the first error in the file."""
-    from auditor.frontends.html import front as html_front
-
-    found, errors = [], []
+    found: list[Schedule] = []
+    errors = []
     try:
-        found = html_front.schedules(src.only(html_documents), ruleset)
+        found = _read("html", src.only(html_documents), ruleset)
     except InputError as exc:
         errors.append(exc)
     # As in a single HTML file, an HTML document none of whose tables is a
     # schedule may still print one as text (in a <PRE>): the text front end reads it.
     read_as_html = [d for d in html_documents if any(d[0] <= s.line <= d[1] for s in found)]
     try:
-        found += _text_laid_out(src, ruleset, skip=read_as_html)
+        found += _read("text", src.only(_outside(read_as_html, len(src.lines))), ruleset)
     except InputError as exc:
         errors.append(exc)
     if errors:
         raise min(errors, key=lambda e: e.line or 0)
-    if not found:
-        raise InputError(NONE_FOUND, src.path)
     return sorted(found, key=lambda s: s.line)
+
+
+Span = tuple[int, int]  # lines first..last, 1-based, inclusive
+
+
+def _outside(spans: list[Span], last: int) -> list[Span]:
+    """The lines 1..last outside `spans` (in file order, not overlapping)."""
+    out, line = [], 1
+    for first, end in spans:
+        if first > line:
+            out.append((line, first - 1))
+        line = end + 1
+    return out + [(line, last)] if line <= last else out
 
 
 SOURCES = ("both", "table", "xbrl")  # what `check` reads: the printed table, the inline XBRL facts, or both
@@ -111,7 +137,7 @@ def check_source(src: source.Source, ruleset=None, only=None, input_format: str 
     if sources == "xbrl":
         return _facts_only(src, ruleset, only, found, result)
     try:
-        laid_out = _laid_out(src, ruleset, input_format)
+        laid_out = _printed(src, ruleset, input_format)
         for schedule in laid_out:
             refuse_cut_short(schedule, src.path)
     except InputError as exc:

@@ -11,9 +11,10 @@ text-only runs do not pay for it.
 from __future__ import annotations
 
 from auditor.frontends.html import layout as html_layout, locate as html_locate, transposed as html_transposed
-from auditor import reading
 from auditor.errors import InputError
+from auditor.frontends.html.figures import plain
 from auditor.frontends.html.locate import Region
+from auditor.model import Schedule
 from auditor.source import Source
 
 
@@ -133,15 +134,16 @@ def _tables_after(doc, span):
 def _transposed_continuations(doc, span, first_grid):
     """Tables that go on printing blocks of the same years after a page break
     or one table per account: little text between, and blocks of their own."""
-    years = html_layout.words(html_layout.plain(html_transposed.blocks(first_grid)[0].periods))
+    years = html_layout.words(plain(html_transposed.blocks(first_grid)[0].periods))
     for end, nxt, grid in _tables_after(doc, span):
         found = html_transposed.blocks(grid)
-        if not found or html_layout.words(html_layout.plain(found[0].periods)) != years:
+        if not found or html_layout.words(plain(found[0].periods)) != years:
             return
         yield nxt, grid, html_locate.caption(doc.texts(end, nxt[0]))
 
 
-def schedules(src: Source, ruleset) -> list:
+def tables(src: Source) -> list[Schedule]:
+    """Every Schedule II table of the document, laid out (roles not yet read)."""
     doc = html_locate.Document(src)
     found = []
     for region in regions(doc):
@@ -152,5 +154,5 @@ def schedules(src: Source, ruleset) -> list:
             where = doc.line_of(region.parts[0][0])
             raise InputError(f"the Schedule II table at line {where} cannot be read: {exc.message}",
                              src.path, exc.line or where) from None
-        found.append(reading.assign(schedule, ruleset, src.path))
+        found.append(schedule)
     return found

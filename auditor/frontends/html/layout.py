@@ -4,9 +4,8 @@ The HTML counterpart of `layout`: it builds the same AST from the grid
 `html_table` reads.  Which grid columns hold the labels and which the
 figures is read from the rows with figures; the header rows above them give
 the headings, and a figure belongs to the heading it sits under once spans
-are resolved, whatever spacer, "$" or ")" cells lie between.  EDGAR splits
-one printed figure over several cells ("$", "(2,036", ")", "(a)"); they are
-joined back here.  A schedule printed one table per account, each
+are resolved, whatever spacer, "$" or ")" cells lie between (`figures`
+joins a figure EDGAR splits over several cells back).  A schedule printed one table per account, each
 account's caption above its table and a row per period in it, is regrouped
 into periods of accounts, as `layout` does for the same layout in text.
 """
@@ -15,28 +14,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from auditor.errors import InputError
+from auditor.frontends.html.figures import SMALL_PAREN, figures, kind, nonblank, placed, plain
 from auditor.frontends.html.locate import CAPTION_TEXT, furniture
 from auditor.frontends.html.periods import notes_start, period_key, regroup
 from auditor.labels import LEADER, PERIOD_START, TOTAL, UNITS, is_period
 from auditor.frontends.text.locate import TITLE
-from auditor.model import Cell, Column, Row, Schedule, figure_value
+from auditor.frontends.html.grid import Grid, HtmlCell
+from auditor.model import Column, Position, Row, Schedule
 
-TOKEN = re.compile(
-    r"(?P<note>\([a-zA-Z]{1,2}\)|\([ivxIVX]{1,4}\)|\*{1,3}|[\u2020\u2021])"
-    r"|(?P<amount>(?:\(\s?)?-?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"
-    r"|(?P<nil>-{1,3}|[\u2012\u2013\u2014\u2015\u2212]{1,3}|(?:nil|none|n/a)(?![\w/]))"
-    r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
-    r"|(?P<text>[^\s$()]+)",
-    re.IGNORECASE,
-)
-FIGURE_KINDS = {"amount", "nil"}
-MARK_KINDS = {"note", "dollar", "open", "close", "percent"}
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
-SMALL_PAREN = re.compile(r"^\(\d{1,2}\)$")
 SCHEDULE_HEADINGS = (re.compile(r"beginning|balance\s+at|opening|start", re.I),
                      re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.I))
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
@@ -44,51 +33,6 @@ HEADING_TEXT = re.compile(r"[a-zA-Z]")
 # a repetition of a repetition backtracks exponentially over "****...x".)
 MARKER = re.compile(r"^(?:\(\w{1,2}\)|\*)+$")
 SCALES = {"3": "thousands", "6": "millions", "9": "billions"}
-
-
-@dataclass(frozen=True)
-class Tok:
-    kind: str
-    text: str
-    cell: object  # html_table.HtmlCell
-    start: int  # index of its first character in the cell
-    end: int
-
-
-def tokens(cell) -> list:
-    cached = getattr(cell, "_tokens", None)
-    if cached is None:
-        text = cell.text.replace("\xa0", " ")
-        cached = []
-        # A <sup> run is tokenized apart: "25<sup>2</sup>" is 25 and marker 2, not 252.
-        for start, end in _runs(cell.sup):
-            cached += [Tok(m.lastgroup, m.group(0), cell, m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
-        cell._tokens = cached
-    return cached
-
-
-def _runs(flags) -> list:
-    """(start, end) of each run of equal flags."""
-    runs, start = [], 0
-    for i in range(1, len(flags) + 1):
-        if i == len(flags) or flags[i] != flags[start]:
-            runs.append((start, i))
-            start = i
-    return runs
-
-
-def kind(cell) -> str:
-    """blank, figure (only figures and their marks), mark ($, ")", "(a)") or text."""
-    kinds = {t.kind for t in tokens(cell)}
-    if not kinds:
-        return "blank"
-    if kinds <= FIGURE_KINDS | MARK_KINDS:
-        return "figure" if kinds & FIGURE_KINDS else "mark"
-    return "text"
-
-
-def plain(cells) -> str:
-    return " ".join(" ".join(c.text.replace("\xa0", " ").split()) for c in cells if c.text.strip()).strip()
 
 
 @dataclass
@@ -102,9 +46,6 @@ class Frame:
     headings: list  # heading text of each schedule column
     label_heading: str = ""
 
-
-def nonblank(cells) -> list:
-    return [c for c in cells if kind(c) != "blank"]
 
 
 def _is_figure_row(cells, year_labels: bool) -> bool:
@@ -270,7 +211,7 @@ def build(region, path: str = None) -> Schedule:
     if not columns:
         raise InputError("a table with figures but no column headings over them", path, region.title_line)
     # What the parts print, in order: ("caption", text), ("period", label, line), ("row", Row, line of its <tr>).
-    entries, scales = [], set()
+    entries, scales, unread = [], set(), []
     captions = region.captions or (None,) * len(region.grids)
     for grid, f, caption in zip(region.grids, frames, captions):
         leaves = f.leaves if f.leaves else _inherited(grid, f, first, path)
@@ -283,10 +224,13 @@ def build(region, path: str = None) -> Schedule:
                 entries.append(("row", _row(cells, f, leaves, columns, grid.row_lines[i], path, scales), grid.row_lines[i]))
                 continue
             text = plain(cells)
-            if text and PERIOD_START.search(text) and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells):
+            is_period = bool(text and PERIOD_START.search(text)
+                             and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells))
+            if is_period:
                 entries.append(("period", text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
             elif text and _is_caption(cells, f):
                 entries.append(("caption", text.rstrip(":").strip()))
+            unread += _unplaced(cells, f, is_period)
     periods = regroup(entries, region.preamble)
     if not periods:
         raise InputError("a Schedule II table with no rows of figures", path, region.title_line)
@@ -297,7 +241,17 @@ def build(region, path: str = None) -> Schedule:
         periods=tuple(periods),
         line=region.title_line,
         label_heading=first.label_heading,
+        unread=tuple(unread),
     )
+
+
+def _unplaced(cells: list[HtmlCell], f: Frame, is_period: bool) -> list[Position]:
+    """Where the figures of a row read as no row of figures start (a lone
+    figure without a label, say): located in the table, placed in no cell.
+    Not a footnote marker "(1)", nor a period row's year printed apart."""
+    shown = [c for c in cells if c.column >= f.figure_start and kind(c) == "figure"
+             and not SMALL_PAREN.match(c.text.strip()) and not (is_period and BARE_YEAR.match(c.text.strip()))]
+    return [fig.position for fig in figures(shown, [], None)]
 
 
 def _inherited(grid, f, first, path):
@@ -375,114 +329,3 @@ def row_label(label_cells) -> tuple:
     if 0 < start < len(label):
         footnote, label = label[start:].replace(" ", ""), label[:start]
     return LEADER.sub("", label).strip().rstrip(":").strip(), footnote
-
-
-def placed(found, leaves, headings, path, scales) -> list:
-    """The cells of one row's figures, one place per leaf (None where blank)."""
-    out = [None] * len(leaves)
-    for fig in found:
-        if fig.leaf is None:
-            raise InputError(f"figure {fig.raw!r} lies under no column heading", path, fig.line)
-        k = leaves.index(fig.leaf)
-        if out[k] is not None:
-            raise InputError(f"two figures ({out[k].raw!r} and {fig.raw!r}) under the heading "
-                             f"{headings[k]!r}", path, fig.line)
-        out[k] = fig.cell()
-        if fig.fact is not None and fig.fact.scale:
-            scales.add(fig.fact.scale)
-    return out
-
-
-@dataclass
-class _Figure:
-    first: Tok  # the "(" or the figure's first character
-    number: Tok  # the amount or nil token
-    leaf: object
-    fact: object
-    raw: str
-    closed: bool = True  # a "(" still waits for its ")"
-    end: tuple = None  # (line, end column) of the last character
-    notes: str = ""
-
-    @property
-    def line(self) -> int:
-        return self.first.cell.places[self.first.start][0]
-
-    def cell(self) -> Cell:
-        line, column, _ = self.first.cell.places[self.first.start]
-        end = self.end[1] if self.end and self.end[0] == line else column + len(self.raw)
-        value = None if self.number.kind == "nil" else _value(self)
-        return Cell(value=value, raw=self.raw, line=line, column=column, end_column=end,
-                    footnote=self.notes or None)
-
-
-def _value(fig: _Figure) -> Decimal:
-    digits = fig.raw.replace(" ", "").strip("()")
-    negative = fig.raw.startswith("(") or digits.startswith("-")
-    digits = digits.lstrip("-")
-    style = (fig.fact.format or "").lower() if fig.fact else ""
-    if "comma" in style:  # ixt:numcommadecimal: 1.234,5
-        digits = digits.replace(".", "").replace(",", ".")
-    else:
-        digits = digits.replace(",", "")
-    try:
-        value = figure_value(digits, fig.raw)
-    except InvalidOperation:
-        raise InputError(f"cannot read {fig.raw!r} as a figure", None, fig.line) from None
-    except InputError as exc:
-        raise InputError(exc.message, None, fig.line) from None
-    return -value if negative else value
-
-
-def _leaf_of(cell, leaves):
-    right = [leaf for leaf in leaves if leaf.covers(cell.last)]
-    if right:
-        return right[0]
-    overlapping = [leaf for leaf in leaves if leaf.column <= cell.last and cell.column <= leaf.last]
-    if overlapping:
-        return overlapping[-1]
-    if not leaves:
-        return None
-    return min(leaves, key=lambda leaf: (max(leaf.column - cell.last, cell.column - leaf.last), leaf.column > cell.column))
-
-
-def _end(tok: Tok):
-    line, _, end = tok.cell.places[tok.end - 1]
-    return line, end
-
-
-def figures(cells, leaves, path) -> list:
-    """The figures of a row's figure area, fragments joined: "(" "2,036" ")" "(a)"."""
-    figures, opening = [], None
-    for tok in (t for c in cells for t in tokens(c)):
-        last = figures[-1] if figures else None
-        sup = tok.cell.sup[tok.start]
-        fact = tok.cell.facts[tok.start]
-        if tok.kind == "amount" and fact is None and (sup or (
-                SMALL_PAREN.match(tok.text) and last and last.closed and opening is None
-                and last.leaf is _leaf_of(tok.cell, leaves))):
-            tok = Tok("note", tok.text, tok.cell, tok.start, tok.end)
-        if tok.kind in FIGURE_KINDS:
-            text = tok.text.strip()
-            lead = tok if text.startswith("(") or opening is None else opening
-            raw = ("(" if opening is not None and not text.startswith("(") else "") + text
-            fig = _Figure(lead, tok, _leaf_of(tok.cell, leaves), _fact(tok), raw, end=_end(tok))
-            fig.closed = raw.count("(") <= raw.count(")")
-            figures.append(fig)
-            opening = None
-        elif tok.kind == "open":
-            opening = tok
-        elif tok.kind == "close":
-            if last and not last.closed:
-                last.raw, last.closed, last.end = last.raw + ")", True, _end(tok)
-        elif tok.kind == "note" and last:  # a marker before any figure marks no figure
-            last.notes += tok.text
-        elif tok.kind == "text":
-            line = tok.cell.places[tok.start][0]
-            raise InputError(f"cannot read {tok.text!r} as a figure", path, line)
-    return figures
-
-
-def _fact(tok: Tok):
-    facts = [f for f in tok.cell.facts[tok.start:tok.end] if f is not None]
-    return facts[0] if facts else None

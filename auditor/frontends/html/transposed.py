@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from auditor.errors import InputError
-from auditor.frontends.html.layout import BARE_YEAR, SCALES, figures, kind, nonblank, placed, plain, row_label, units_in, words
+from auditor.frontends.html.figures import figures, kind, nonblank, placed, plain
+from auditor.frontends.html.layout import BARE_YEAR, SCALES, row_label, units_in, words
 from auditor.frontends.html.periods import named_account, without_notes
 from auditor.labels import TOTAL, is_period, period_from_caption
 from auditor.model import Column, Row, Schedule
