@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from typing import Optional
+from typing import TYPE_CHECKING, Callable, Literal, Optional
 
 from auditor.ruleset import engine, rules
 from auditor.ruleset.rules import RuleSet
@@ -20,16 +20,24 @@ from auditor.frontends import Kind, Read, front_end, vocabulary_of
 from auditor.frontends.text import locate
 from auditor.reading.completeness import refuse_cut_short
 from auditor.errors import InputError
-from auditor.model import Finding, Position, Schedule
+from auditor.model import Cell, Finding, Position, Schedule
 from auditor.result import FileResult
 
+if TYPE_CHECKING:  # the inline XBRL front end is imported only for a document that tags facts
+    from auditor.frontends.xbrl.front import Tagged
+    from auditor.ruleset.rules import Rule
 
-def schedules(src: source.Source, ruleset: RuleSet, input_format: Optional[Kind] = None,
-              sources: str = "table") -> list[Schedule]:
+InputFormat = Literal["text", "html"]  # a front end the user may pick over the sniffed one
+Sources = Literal["both", "table", "xbrl"]  # what `check` reads: the printed table, the inline XBRL facts, or both
+Only = Optional[Callable[["Rule"], bool]]  # which rules run (None: all)
+
+
+def schedules(src: source.Source, ruleset: RuleSet, input_format: Optional[InputFormat] = None,
+              sources: Sources = "table") -> list[Schedule]:
     """Every Schedule II in the source, laid out and with roles assigned,
     its cells at the file's own columns: as printed ("table"), as its inline
     XBRL facts tag it ("xbrl"), or both."""
-    found = []
+    found: list[Schedule] = []
     if sources != "xbrl":
         found = _printed(src, ruleset, input_format)
     if sources != "table":
@@ -43,7 +51,7 @@ def schedules(src: source.Source, ruleset: RuleSet, input_format: Optional[Kind]
 NONE_FOUND = "no Schedule II found (no 'Valuation and Qualifying Accounts' table)"
 
 
-def _printed(src: source.Source, ruleset: RuleSet, input_format: Optional[Kind] = None) -> list[Schedule]:
+def _printed(src: source.Source, ruleset: RuleSet, input_format: Optional[InputFormat] = None) -> list[Schedule]:
     """The printed schedules, read, with columns counted in the laid-out
     (tab-expanded) lines: each document of the source by the front end of
     its kind, `input_format` where given."""
@@ -93,7 +101,7 @@ def _documents_read(src: source.Source, ruleset: RuleSet, html_documents: list[S
     documents (every other line blank), the text front end the rest; the
     schedules of both in file order, or the first error in the file."""
     found: list[Schedule] = []
-    errors = []
+    errors: list[InputError] = []
     try:
         found = _read("html", src.only(html_documents), ruleset)
     except InputError as exc:
@@ -115,7 +123,8 @@ Span = tuple[int, int]  # lines first..last, 1-based, inclusive
 
 def _outside(spans: list[Span], last: int) -> list[Span]:
     """The lines 1..last outside `spans` (in file order, not overlapping)."""
-    out, line = [], 1
+    out: list[Span] = []
+    line = 1
     for first, end in spans:
         if first > line:
             out.append((line, first - 1))
@@ -123,11 +132,11 @@ def _outside(spans: list[Span], last: int) -> list[Span]:
     return out + [(line, last)] if line <= last else out
 
 
-SOURCES = ("both", "table", "xbrl")  # what `check` reads: the printed table, the inline XBRL facts, or both
+SOURCES: tuple[Sources, ...] = ("both", "table", "xbrl")
 
 
-def check_source(src: source.Source, ruleset=None, only=None, input_format: str = None,
-                 sources: str = "both") -> FileResult:
+def check_source(src: source.Source, ruleset: Optional[RuleSet] = None, only: Only = None,
+                 input_format: Optional[InputFormat] = None, sources: Sources = "both") -> FileResult:
     """`sources`: "table" reads the printed tables alone, "xbrl" the tagged
     inline XBRL facts alone, "both" (the default) each, and checks one against
     the other."""
@@ -153,7 +162,8 @@ def check_source(src: source.Source, ruleset=None, only=None, input_format: str 
         result.findings.sort(key=Finding.sort_key)
         result.schedules = [_in_file_columns(found.reading.schedule, src)]
         return result
-    printed_tags, checked = [], []
+    printed_tags: list[tuple[dict, list[Finding], Schedule]] = []
+    checked = []
     for schedule in laid_out:
         if found is None:
             findings = engine.evaluate(schedule, ruleset, only)
@@ -175,7 +185,7 @@ def check_source(src: source.Source, ruleset=None, only=None, input_format: str 
     return result
 
 
-def _tagged(src: source.Source, ruleset, input_format: str = None):
+def _tagged(src: source.Source, ruleset: RuleSet, input_format: Optional[InputFormat] = None) -> Optional[Tagged]:
     """The document's inline XBRL facts of Schedule II, laid out, or None."""
     if input_format == "text" or ruleset.xbrl is None or "<ix:nonFraction" not in src.joined():
         return None
@@ -188,7 +198,8 @@ def _tagged(src: source.Source, ruleset, input_format: str = None):
 NO_FACTS = "no inline XBRL facts of Schedule II (no fact of the rules file's xbrl family with a movement)"
 
 
-def _facts_only(src, ruleset, only, found, result: FileResult) -> FileResult:
+def _facts_only(src: source.Source, ruleset: RuleSet, only: Only, found: Optional[Tagged],
+                result: FileResult) -> FileResult:
     if found is None:
         result.error = InputError(NO_FACTS, src.path)
         return result
@@ -208,7 +219,7 @@ def _in_file_columns(schedule: Schedule, src: source.Source) -> Schedule:
     if not src.has_tabs:
         return schedule
 
-    def cell(c):
+    def cell(c: Optional[Cell]) -> Optional[Cell]:
         if c is None:
             return None
         return replace(c, column=src.original_column(c.line, c.column),
@@ -225,7 +236,7 @@ def _finding_in_file(finding: Finding, src: source.Source) -> Finding:
     if not src.has_tabs:
         return finding
 
-    def position(p):
+    def position(p: Position) -> Position:
         return Position(p.line, src.original_column(p.line, p.column))
 
     return replace(finding, location=position(finding.location), related=tuple(position(p) for p in finding.related))
@@ -237,8 +248,9 @@ def _error_in_file(error: InputError, src: source.Source) -> InputError:
     return error
 
 
-def check_file(path: str, ruleset=None, only=None, input_format: str = None, sources: str = "both",
-               max_bytes: int = None) -> FileResult:
+def check_file(path: str, ruleset: Optional[RuleSet] = None, only: Only = None,
+               input_format: Optional[InputFormat] = None, sources: Sources = "both",
+               max_bytes: Optional[int] = None) -> FileResult:
     """`input_format` "text" or "html" overrides the front end picked by content;
     `sources` says what to read: "table", "xbrl" or "both" (see check_source);
     `max_bytes` caps what is read (limits.MAX_BYTES by default); "-" is standard input."""

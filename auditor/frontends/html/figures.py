@@ -7,9 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Iterable, Literal, Optional, Protocol, Sequence, cast
 
 from auditor.errors import InputError
+from auditor.frontends.html.grid import Fact, HtmlCell
 from auditor.model import Cell, Position, figure_value
+
+TokKind = Literal["note", "amount", "nil", "dollar", "open", "close", "percent", "text"]  # TOKEN's groups
+CellKind = Literal["blank", "figure", "mark", "text"]
 
 TOKEN = re.compile(
     r"(?P<note>\([a-zA-Z]{1,2}\)|\([ivxIVX]{1,4}\)|\*{1,3}|[\u2020\u2021])"
@@ -19,33 +24,47 @@ TOKEN = re.compile(
     r"|(?P<text>[^\s$()]+)",
     re.IGNORECASE,
 )
-FIGURE_KINDS = {"amount", "nil"}
-MARK_KINDS = {"note", "dollar", "open", "close", "percent"}
+FIGURE_KINDS: frozenset[TokKind] = frozenset({"amount", "nil"})
+MARK_KINDS: frozenset[TokKind] = frozenset({"note", "dollar", "open", "close", "percent"})
 SMALL_PAREN = re.compile(r"^\(\d{1,2}\)$")
 
 
 @dataclass(frozen=True)
 class Tok:
-    kind: str
+    kind: TokKind
     text: str
-    cell: object  # html_table.HtmlCell
+    cell: HtmlCell
     start: int  # index of its first character in the cell
     end: int
 
 
-def tokens(cell) -> list:
-    cached = getattr(cell, "_tokens", None)
+class Leaf(Protocol):
+    """A schedule column's place in the grid: its lowest heading cell, or a
+    continuation's column of figures (`layout._Span`)."""
+
+    @property
+    def column(self) -> int: ...
+
+    @property
+    def last(self) -> int: ...
+
+    def covers(self, column: int) -> bool: ...
+
+
+def tokens(cell: HtmlCell) -> list[Tok]:
+    cached = cell.token_cache
     if cached is None:
         text = cell.text.replace("\xa0", " ")
         cached = []
         # A <sup> run is tokenized apart: "25<sup>2</sup>" is 25 and marker 2, not 252.
         for start, end in _runs(cell.sup):
-            cached += [Tok(m.lastgroup, m.group(0), cell, m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
-        cell._tokens = cached
+            cached += [Tok(cast(TokKind, m.lastgroup), m.group(0), cell, m.start(), m.end())
+                       for m in TOKEN.finditer(text, start, end)]
+        cell.token_cache = cached
     return cached
 
 
-def _runs(flags) -> list:
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
     """(start, end) of each run of equal flags."""
     runs, start = [], 0
     for i in range(1, len(flags) + 1):
@@ -55,7 +74,7 @@ def _runs(flags) -> list:
     return runs
 
 
-def kind(cell) -> str:
+def kind(cell: HtmlCell) -> CellKind:
     """blank, figure (only figures and their marks), mark ($, ")", "(a)") or text."""
     kinds = {t.kind for t in tokens(cell)}
     if not kinds:
@@ -65,25 +84,25 @@ def kind(cell) -> str:
     return "text"
 
 
-def plain(cells) -> str:
+def plain(cells: Iterable[HtmlCell]) -> str:
     return " ".join(" ".join(c.text.replace("\xa0", " ").split()) for c in cells if c.text.strip()).strip()
 
 
-
-def nonblank(cells) -> list:
+def nonblank(cells: Iterable[HtmlCell]) -> list[HtmlCell]:
     return [c for c in cells if kind(c) != "blank"]
 
 
-
-def placed(found, leaves, headings, path, scales) -> list:
+def placed(found: list[_Figure], leaves: Sequence[Leaf], headings: list[str], path: Optional[str],
+           scales: set[str]) -> list[Optional[Cell]]:
     """The cells of one row's figures, one place per leaf (None where blank)."""
-    out = [None] * len(leaves)
+    out: list[Optional[Cell]] = [None] * len(leaves)
     for fig in found:
         if fig.leaf is None:
             raise InputError(f"figure {fig.raw!r} lies under no column heading", path, fig.line)
         k = leaves.index(fig.leaf)
-        if out[k] is not None:
-            raise InputError(f"two figures ({out[k].raw!r} and {fig.raw!r}) under the heading "
+        taken = out[k]
+        if taken is not None:
+            raise InputError(f"two figures ({taken.raw!r} and {fig.raw!r}) under the heading "
                              f"{headings[k]!r}", path, fig.line)
         out[k] = fig.cell()
         if fig.fact is not None and fig.fact.scale:
@@ -95,11 +114,11 @@ def placed(found, leaves, headings, path, scales) -> list:
 class _Figure:
     first: Tok  # the "(" or the figure's first character
     number: Tok  # the amount or nil token
-    leaf: object
-    fact: object
+    leaf: Optional[Leaf]
+    fact: Optional[Fact]
     raw: str
     closed: bool = True  # a "(" still waits for its ")"
-    end: tuple = None  # (line, end column) of the last character
+    end: Optional[tuple[int, int]] = None  # (line, end column) of the last character
     notes: str = ""
 
     @property
@@ -137,7 +156,7 @@ def _value(fig: _Figure) -> Decimal:
     return -value if negative else value
 
 
-def _leaf_of(cell, leaves):
+def _leaf_of(cell: HtmlCell, leaves: Sequence[Leaf]) -> Optional[Leaf]:
     right = [leaf for leaf in leaves if leaf.covers(cell.last)]
     if right:
         return right[0]
@@ -149,14 +168,15 @@ def _leaf_of(cell, leaves):
     return min(leaves, key=lambda leaf: (max(leaf.column - cell.last, cell.column - leaf.last), leaf.column > cell.column))
 
 
-def _end(tok: Tok):
+def _end(tok: Tok) -> tuple[int, int]:
     line, _, end = tok.cell.places[tok.end - 1]
     return line, end
 
 
-def figures(cells, leaves, path) -> list:
+def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[str]) -> list[_Figure]:
     """The figures of a row's figure area, fragments joined: "(" "2,036" ")" "(a)"."""
-    figures, opening = [], None
+    figures: list[_Figure] = []
+    opening: Optional[Tok] = None
     for tok in (t for c in cells for t in tokens(c)):
         last = figures[-1] if figures else None
         sup = tok.cell.sup[tok.start]
@@ -186,6 +206,6 @@ def figures(cells, leaves, path) -> list:
     return figures
 
 
-def _fact(tok: Tok):
+def _fact(tok: Tok) -> Optional[Fact]:
     facts = [f for f in tok.cell.facts[tok.start:tok.end] if f is not None]
     return facts[0] if facts else None

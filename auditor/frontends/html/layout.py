@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.html.figures import SMALL_PAREN, figures, kind, nonblank, placed, plain
-from auditor.frontends.html.locate import CAPTION_TEXT, furniture
-from auditor.frontends.html.periods import notes_start, period_key, regroup
+from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
+from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
+from auditor.frontends.html.periods import Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup
 from auditor.labels import LEADER, PERIOD_START, TOTAL, UNITS, is_period
 from auditor.frontends.text.locate import TITLE
 from auditor.frontends.html.grid import Grid, HtmlCell
@@ -40,16 +40,15 @@ class Frame:
     """Where the labels and figures are in one table part, and its headings."""
 
     figure_start: int  # first grid column of the figures
-    figure_rows: list  # indices of the rows with figures
-    heading_rows: list
-    leaves: list  # the lowest heading cell of each schedule column, left to right
-    headings: list  # heading text of each schedule column
+    figure_rows: list[int]  # indices of the rows with figures
+    heading_rows: list[int]
+    leaves: list[HtmlCell]  # the lowest heading cell of each schedule column, left to right
+    headings: list[str]  # heading text of each schedule column
     label_heading: str = ""
 
 
-
-def _is_figure_row(cells, year_labels: bool) -> bool:
-    cells = nonblank(cells)
+def _is_figure_row(row: list[HtmlCell], year_labels: bool) -> bool:
+    cells = nonblank(row)
     # A lone "(1)" is a heading's footnote marker more often than a figure.
     figures = [c for c in cells if kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
     if year_labels and cells and BARE_YEAR.match(cells[0].text.strip()) and len(figures) >= 2:
@@ -57,10 +56,9 @@ def _is_figure_row(cells, year_labels: bool) -> bool:
     return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2)
 
 
-def _leading_label(cells, year_labels: bool) -> list:
-    cells = nonblank(cells)
-    out = []
-    for c in cells:
+def _leading_label(row: list[HtmlCell], year_labels: bool) -> list[HtmlCell]:
+    out: list[HtmlCell] = []
+    for c in nonblank(row):
         if kind(c) == "text" or (year_labels and not out and BARE_YEAR.match(c.text.strip())):
             out.append(c)
         else:
@@ -68,14 +66,16 @@ def _leading_label(cells, year_labels: bool) -> list:
     return out
 
 
-def frame(grid) -> Optional[Frame]:
+def frame(grid: Grid) -> Optional[Frame]:
     """The frame of a grid, or None when it has no rows of figures."""
     rows = grid.rows
     year_labels = not any(kind(nonblank(r)[0]) == "text" for r in rows if _is_figure_row(r, False))
     figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)]
     if not figure_rows:
         return None
-    starts, unlabelled, label_columns = [], [], set()
+    starts: list[int] = []
+    unlabelled: list[int] = []
+    label_columns: set[int] = set()
     for i in figure_rows:
         labels = _leading_label(rows[i], year_labels)
         rest = [c for c in nonblank(rows[i]) if c not in labels]
@@ -83,13 +83,13 @@ def frame(grid) -> Optional[Frame]:
         (starts if labels else unlabelled).append(rest[0].column)
     # An unlabelled total's "$" may stand left of every labelled row's figures.
     figure_start = min(starts + [s for s in unlabelled if s > max(label_columns, default=-1)])
-    numbers = set()
+    numbers: set[int] = set()
     for i in figure_rows:
         for c in nonblank(rows[i]):
             if c.column >= figure_start and kind(c) == "figure":
                 numbers.update(range(c.column, c.last + 1))
 
-    def heads(c):
+    def heads(c: HtmlCell) -> bool:
         if c.column >= figure_start:
             return True
         covers = any(c.covers(n) for n in numbers)
@@ -108,7 +108,7 @@ def frame(grid) -> Optional[Frame]:
     return result
 
 
-def _leaves(heading_cells) -> list:
+def _leaves(heading_cells: list[list[HtmlCell]]) -> list[HtmlCell]:
     """Heading cells with no heading cell below them over the same columns."""
     leaves = []
     for r, cells in enumerate(heading_cells):
@@ -120,13 +120,13 @@ def _leaves(heading_cells) -> list:
     return sorted(leaves, key=lambda c: c.column)
 
 
-def _is_title(cells) -> bool:
+def _is_title(cells: list[HtmlCell]) -> bool:
     """A row holding only the schedule's title or units, centred over the table."""
     texts = nonblank(cells)
     return len(texts) == 1 and bool(TITLE.search(texts[0].text) or UNITS.search(texts[0].text))
 
 
-def _heading_of(leaf, heading_cells, numbers) -> str:
+def _heading_of(leaf: HtmlCell, heading_cells: list[list[HtmlCell]], numbers: set[int]) -> str:
     core = [n for n in range(leaf.column, leaf.last + 1) if n in numbers] or list(range(leaf.column, leaf.last + 1))
     over = [c for cells in heading_cells for c in cells if c.row <= leaf.row and any(c.covers(n) for n in core)]
     over = [c for c in over if c is leaf or c.row < leaf.row]
@@ -138,7 +138,7 @@ def looks_like_schedule(f: Optional[Frame]) -> bool:
     return bool(f and f.leaves and all(p.search(text) for p in SCHEDULE_HEADINGS))
 
 
-def continues(grid, f: Optional[Frame], first_grid, first: Frame) -> bool:
+def continues(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame) -> bool:
     """A part after a page break or the next account's table: figures, and the
     first part's columns: its headings repeated, or none and figures that fall
     under the first part's headings."""
@@ -153,22 +153,22 @@ def continues(grid, f: Optional[Frame], first_grid, first: Frame) -> bool:
     return grid.width == extent and all(any(_overlaps(c, leaf) for leaf in first.leaves) for c in cells)
 
 
-def words(text: str) -> list:
+def words(text: str) -> list[str]:
     """A heading compared across table parts: its words, whatever the case, spacing or markers."""
     return re.findall(r"[a-z]{2,}", text.lower())
 
 
-def _overlaps(cell, leaf) -> bool:
+def _overlaps(cell: HtmlCell, leaf: HtmlCell) -> bool:
     return leaf.column <= cell.last and cell.column <= leaf.last
 
 
-def _figure_cells(grid, f) -> list:
+def _figure_cells(grid: Grid, f: Frame) -> list[HtmlCell]:
     """The cells holding figures in the figure area (not a lone footnote marker "(1)")."""
     return [c for i in f.figure_rows for c in grid.rows[i]
             if c.column >= f.figure_start and kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
 
 
-def period_rows(grid, f: Optional[Frame]) -> list:
+def period_rows(grid: Grid, f: Optional[Frame]) -> list[str]:
     """The period captions labelling the rows of figures ("Year ended December
     31, 1999", "1999"), lower-cased, when most rows have one (a table of one
     account, a row per period); else []."""
@@ -179,7 +179,7 @@ def period_rows(grid, f: Optional[Frame]) -> list:
     return periods if len(periods) > len(labels) / 2 else []
 
 
-def caption_row(grid, f: Frame):
+def caption_row(grid: Grid, f: Frame) -> Optional[str]:
     """An account's caption printed as the table's own first row, above its
     headings ("Allowance for doubtful accounts:" in one cell), or None."""
     top = f.heading_rows[0] if f.heading_rows else f.figure_rows[0]
@@ -189,7 +189,7 @@ def caption_row(grid, f: Frame):
     return None
 
 
-def _is_caption(cells, f) -> bool:
+def _is_caption(cells: list[HtmlCell], f: Frame) -> bool:
     """One phrase in the label cell or across the row: not a title, units, period or footnote."""
     texts = nonblank(cells)
     if len(texts) != 1 or kind(texts[0]) != "text" or texts[0].column >= f.figure_start:
@@ -201,8 +201,8 @@ def _is_caption(cells, f) -> bool:
 # --- the schedule ------------------------------------------------------------------
 
 
-def build(region, path: str = None) -> Schedule:
-    frames = [frame(g) for g in region.grids]
+def build(region: Region, path: Optional[str] = None) -> Schedule:
+    frames = [_framed(g, path, region.title_line) for g in region.grids]
     first = frames[0]
     columns = [
         Column(heading=h, role=None, start=leaf.column + 1, end=leaf.last + 2)
@@ -210,26 +210,27 @@ def build(region, path: str = None) -> Schedule:
     ]
     if not columns:
         raise InputError("a table with figures but no column headings over them", path, region.title_line)
-    # What the parts print, in order: ("caption", text), ("period", label, line), ("row", Row, line of its <tr>).
-    entries, scales, unread = [], set(), []
+    entries: list[Entry] = []  # what the parts print, in order
+    scales: set[str] = set()
+    unread: list[Position] = []
     captions = region.captions or (None,) * len(region.grids)
     for grid, f, caption in zip(region.grids, frames, captions):
-        leaves = f.leaves if f.leaves else _inherited(grid, f, first, path)
+        leaves = f.leaves if f.leaves else _inherited(grid, f, first)
         for c in (caption, caption_row(grid, f)):
             if c is not None:
-                entries.append(("caption", c.rstrip(":").strip()))
+                entries.append(Caption(c.rstrip(":").strip()))
         for i in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
             cells = grid.rows[i]
             if i in f.figure_rows:
-                entries.append(("row", _row(cells, f, leaves, columns, grid.row_lines[i], path, scales), grid.row_lines[i]))
+                entries.append(Printed(_row(cells, f, leaves, columns, grid.row_lines[i], path, scales), grid.row_lines[i]))
                 continue
             text = plain(cells)
             is_period = bool(text and PERIOD_START.search(text)
                              and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells))
             if is_period:
-                entries.append(("period", text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
+                entries.append(PeriodStart(text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
             elif text and _is_caption(cells, f):
-                entries.append(("caption", text.rstrip(":").strip()))
+                entries.append(Caption(text.rstrip(":").strip()))
             unread += _unplaced(cells, f, is_period)
     periods = regroup(entries, region.preamble)
     if not periods:
@@ -254,7 +255,15 @@ def _unplaced(cells: list[HtmlCell], f: Frame, is_period: bool) -> list[Position
     return [fig.position for fig in figures(shown, [], None)]
 
 
-def _inherited(grid, f, first, path):
+def _framed(grid: Grid, path: Optional[str], line: int) -> Frame:
+    """The frame of a part the front end kept (it has rows of figures)."""
+    found = frame(grid)
+    if found is None:
+        raise InputError("a part of the table has no rows of figures", path, line)
+    return found
+
+
+def _inherited(grid: Grid, f: Frame, first: Frame) -> Sequence[Leaf]:
     """Columns of a continuation printed without headings: the first part's."""
     numbers = sorted({c.column for i in f.figure_rows for c in grid.rows[i]
                       if c.column >= f.figure_start and kind(c) == "figure"})
@@ -268,21 +277,21 @@ class _Span:
     column: int
 
     @property
-    def last(self):
+    def last(self) -> int:
         return self.column
 
-    def covers(self, n):
+    def covers(self, n: int) -> bool:
         return n == self.column
 
 
-def _first_line(cells, default):
+def _first_line(cells: list[HtmlCell], default: int) -> int:
     for c in cells:
         if c.text.strip():
             return c.places[len(c.text) - len(c.text.lstrip())][0]
     return default
 
 
-def _title(grid, f) -> str:
+def _title(grid: Grid, f: Frame) -> str:
     for i in range(f.figure_rows[0]):
         text = plain(grid.rows[i])
         if TITLE.search(text):
@@ -290,12 +299,12 @@ def _title(grid, f) -> str:
     return ""
 
 
-def units_of(region, f) -> Optional[str]:
+def units_of(region: Region, f: Frame) -> Optional[str]:
     grid = region.grids[0]
     return units_in([region.preamble, grid.caption] + [plain(r) for r in grid.rows[: f.figure_rows[0]]])
 
 
-def units_in(texts) -> Optional[str]:
+def units_in(texts: Iterable[str]) -> Optional[str]:
     """The units the first of `texts` to state them states ("(In thousands)", "$000")."""
     for text in texts:
         match = UNITS.search(text)
@@ -308,7 +317,8 @@ def units_in(texts) -> Optional[str]:
 # --- rows and figures ------------------------------------------------------------
 
 
-def _row(cells, f, leaves, columns, line, path, scales) -> Row:
+def _row(cells: list[HtmlCell], f: Frame, leaves: Sequence[Leaf], columns: list[Column], line: int,
+         path: Optional[str], scales: set[str]) -> Row:
     label_cells = [c for c in cells if c.column < f.figure_start and c.text.strip()]
     label, footnote = row_label(label_cells)
     found = figures([c for c in cells if c.column >= f.figure_start], leaves, path)
@@ -321,7 +331,7 @@ def _row(cells, f, leaves, columns, line, path, scales) -> Row:
     return Row(label=label, kind=kind_, cells=tuple(out), line=line, footnote=footnote)
 
 
-def row_label(label_cells) -> tuple:
+def row_label(label_cells: list[HtmlCell]) -> tuple[str, Optional[str]]:
     """A row's label as printed, without leaders and colon, and its footnote marker."""
     label = " ".join(plain(label_cells).split())
     footnote = None

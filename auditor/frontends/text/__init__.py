@@ -16,7 +16,7 @@ from auditor.source import Source
 
 def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
     found = []
-    for region in locate.regions(src, (), vocabulary.roles):
+    for region in locate.regions(src, [], vocabulary.roles):
         lines = parse.lines(src, region)
         found.append(layout.build(lines, region.title_line, src.path))
     return _years_joined(found, read)
