@@ -156,11 +156,11 @@ def check_source(src: source.Source, ruleset: Optional[RuleSet] = None, only: On
         # The table cannot be read, but its facts can: check them, and say so.
         from auditor.frontends.xbrl import front as xbrl_front
 
-        line = exc.line or found.reading.schedule.line
+        line = exc.line or found.schedule.line
         findings = xbrl_front.facts_findings(found, ruleset, only, [], unread=exc.message)
         result.findings = [_finding_in_file(f, src) for f in xbrl_front.unread_finding(findings, line)]
         result.findings.sort(key=Finding.sort_key)
-        result.schedules = [_in_file_columns(found.reading.schedule, src)]
+        result.schedules = [_in_file_columns(found.schedule, src)]
         return result
     printed_tags: list[tuple[dict, list[Finding], Schedule]] = []
     checked = []
@@ -180,7 +180,7 @@ def check_source(src: source.Source, ruleset: Optional[RuleSet] = None, only: On
 
         result.findings.extend(_finding_in_file(f, src)
                                for f in xbrl_front.facts_findings(found, ruleset, only, printed_tags))
-        result.schedules.append(_in_file_columns(found.reading.schedule, src))
+        result.schedules.append(_in_file_columns(found.schedule, src))
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -191,8 +191,7 @@ def _tagged(src: source.Source, ruleset: RuleSet, input_format: Optional[InputFo
         return None
     from auditor.frontends.xbrl import front as xbrl_front
 
-    found = xbrl_front.read(src, ruleset)
-    return found if found is not None and found.reading.schedule is not None else None
+    return xbrl_front.read(src, vocabulary_of(ruleset))
 
 
 NO_FACTS = "no inline XBRL facts of Schedule II (no fact of the rules file's xbrl family with a movement)"
@@ -207,7 +206,7 @@ def _facts_only(src: source.Source, ruleset: RuleSet, only: Only, found: Optiona
 
     result.findings = sorted((_finding_in_file(f, src) for f in xbrl_front.facts_findings(found, ruleset, only, [])),
                              key=Finding.sort_key)
-    result.schedules = [_in_file_columns(found.reading.schedule, src)]
+    result.schedules = [_in_file_columns(found.schedule, src)]
     return result
 
 

@@ -15,4 +15,4 @@ def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
     from auditor.frontends.xbrl import front
 
     found = front.read(src, vocabulary)
-    return [found.reading.schedule] if found is not None and found.reading.schedule is not None else []
+    return [found.schedule] if found is not None else []
