@@ -1,9 +1,10 @@
 """The pipeline, one way: read the input (`source`), sniff its kind and split
-a submission into documents, run the front ends (`frontends.text`,
-`frontends.html`, `frontends.xbrl`), which find the schedules and lay them
-out as located grids, then the reading stage (`reading`: what each column,
-row and sign means), the rules (`ruleset.engine`); diagnosis and the
-writers (`output`) follow, in the callers that want them."""
+a submission into documents, run the front end of each document's kind
+(through the registry `frontends.FRONT_ENDS`: text, HTML, and the inline
+XBRL facts beside the printed table), which find the schedules and lay them
+out as located cells, then the reading stage on each table (`reading`: what
+each column, row and sign means), the rules (`ruleset.engine`); diagnosis
+and the writers (`output`) follow, in the callers that want them."""
 
 
 from __future__ import annotations

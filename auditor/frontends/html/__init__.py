@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 from auditor.frontends import Read, Vocabulary
+from auditor.frontends.html import front
 from auditor.model import Schedule
 from auditor.source import Source
 
 
 def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
-    from auditor.frontends.html import front
-
     return front.tables(src)
