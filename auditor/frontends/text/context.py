@@ -54,6 +54,8 @@ def _last_end(line: Line) -> int:
 def _notes_lines(lines: list[Line]) -> list[Line]:
     """Each line of "(n)" markers as text (the headings' markers, a label's
     last marker) or as a row of figures."""
+    if not any(ln.kind == "notes" for ln in lines):
+        return lines  # (most tables)
     out, printed = list(lines), set()
     # Over heading text, before the first row: the headings' markers.
     for i, ln in enumerate(out):

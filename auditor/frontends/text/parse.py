@@ -71,8 +71,8 @@ _Item = Union[LarkToken, tuple, Figure]
 
 
 def _token(tok: LarkToken) -> Token:
-    line, column = _at(tok)
-    return Token(tok.type, str(tok), line, column, column + len(tok))
+    # (lark types line and column optional; its lexer sets both on every token)
+    return Token(tok.type, str(tok), tok.line, tok.column, tok.column + len(tok))  # type: ignore[arg-type, operator]
 
 
 def _at(tok: LarkToken) -> tuple[int, int]:
