@@ -21,7 +21,8 @@ def build(layers: list[Layer], problems: Problems) -> RuleSet:
     roles = read_roles(layers, problems)
     names = {r.role for r in roles}
     rules = [_rule(entries, names, problems) for entries in _merged_rules(layers, problems)]
-    tolerance = next((_tolerance(l.data["tolerance"]) for l in layers if "tolerance" in l.data), "rounding")
+    given = [l.data["tolerance"] for l in layers if "tolerance" in l.data]
+    tolerance: Tolerance = _tolerance(given[0]) if given else "rounding"
     return RuleSet(layers[0].path, tuple(roles), tuple(r for r in rules if r is not None), tolerance,
                    tuple(l.path for l in layers), xbrl(layers, problems))
 

@@ -77,7 +77,7 @@ def compile(source: str, roles: Collection[str], per_column: bool = False) -> Fo
     except UnexpectedEOF:
         raise FormulaError("formula ends too early", text, len(text) + 1) from None
     except UnexpectedCharacters as exc:
-        raise FormulaError(f"unexpected character {text[exc.pos_in_stream]!r}", text, exc.column) from None
+        raise FormulaError(f"unexpected character {text[exc.pos_in_stream or 0]!r}", text, exc.column) from None
     except UnexpectedToken as exc:
         if exc.token.type == "$END":
             raise FormulaError("formula ends too early", text, len(text) + 1) from None
@@ -132,10 +132,10 @@ class _Builder:
     def test(self, tree: Branch) -> Test:
         kind, children = _kind(tree), _children(tree)
         if kind == "compare":
-            left, op, right = children
-            return Comparison(str(op), self.amount(left), self.amount(right))
+            left, compare, right = children
+            return Comparison(str(compare), self.amount(left), self.amount(right))
         if kind in ("all_of", "any_of"):
-            op = "and" if kind == "all_of" else "or"
+            op: Literal["and", "or"] = "and" if kind == "all_of" else "or"
             operands: list[Test] = []
             for child in children:
                 node = self.test(child)
@@ -202,8 +202,8 @@ class _Builder:
         elif name in FUNCTIONS:
             self.fail(f"{name} is a function: write {name}(...)", name_token)
         elif name not in self.roles and name not in AGGREGATES:
-            known = sorted(self.roles | set(AGGREGATES) | ({CELL} if self.per_column else set()))
-            self.fail(f"unknown role {name!r}{suggest(name, known)}", name_token)
+            names = sorted(self.roles | set(AGGREGATES) | ({CELL} if self.per_column else set()))
+            self.fail(f"unknown role {name!r}{suggest(name, names)}", name_token)
         return (RowSet if scope in SET_SCOPES else Reference)(scope, name)
 
 

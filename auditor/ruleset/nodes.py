@@ -111,6 +111,8 @@ class Reference:
 class RowSet(Reference):
     """`parts.X` or `items.X`: the same name in each of a set of rows."""
 
+    scope: str
+
     def _each(self, here: Here) -> Iterator[Here]:
         for p, r in here.table.rows(self.scope, here.p, here.r):
             yield Here(here.table, p, r, here.k, here.read)
