@@ -64,6 +64,7 @@ def half_unit(cell: Optional[Cell]) -> Decimal:
     return HALF.scaleb(-cell.decimals)
 
 
+# The row identity in plain arithmetic: the rules' formula needs the column effects this search decides.
 def closing(rows: list[RowSum], coef: Coefficients) -> int:
     """Rows that close read this way, within rounding."""
     return sum(1 for r in rows if abs(r.base + sum(coef[k] * x for k, x in r.figures)) <= r.tolerance)
