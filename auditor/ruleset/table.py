@@ -147,13 +147,17 @@ def _sign(schedule: Schedule, column: Column) -> int:
     return -1 if schedule.deductions == "added" and column.effect == "subtract" else 1
 
 
+ScopeRows = Literal["all", "items", "totals"]
+ScopePeriods = Literal["all", "latest", "earliest"]
+
+
 class Scope(NamedTuple):
     """What a rule applies to (`applies_to` in the rules file)."""
 
-    rows: Literal["all", "items", "totals"] = "all"
+    rows: ScopeRows = "all"
     label: Optional[Pattern] = None  # row label pattern
     period: Optional[Pattern] = None  # period label pattern
-    periods: Literal["all", "latest", "earliest"] = "all"
+    periods: ScopePeriods = "all"
     columns: Optional[tuple[str, ...]] = None  # roles; ("*",) every column; None: not per column
 
     def periods_of(self, table: Table) -> Iterator[int]:
