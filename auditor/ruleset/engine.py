@@ -112,7 +112,7 @@ def _finding(rule: Rule, tolerance: Tolerance, table: Table, claim: Claim) -> Fi
     )
 
 
-# Every field a message template may name; rules.py checks templates against it.
+# Every field a message template may name; build.py checks templates against it.
 _FIELDS = dict.fromkeys(
     "row period column heading actual expected difference limit formula convention previous_period "
     "next_period sign table_sign rule severity pattern fact reason detail".split(), ""

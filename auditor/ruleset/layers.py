@@ -137,7 +137,7 @@ def parse(text: str, path: str, problems: Problems) -> Optional[Layer]:
     return layer
 
 
-# The bundled rules are read from their snapshot (auditor/snapshot.py), or
+# The bundled rules are read from their snapshot (auditor/ruleset/snapshot.py), or
 # else with libyaml's safe loader where the platform has it; a user's file
 # gets the pure-Python loader, whose error marks point at the exact character.
 
