@@ -31,7 +31,8 @@ __all__ = ["check_file", "check_source", "check_paths", "schedules", "FileResult
 
 def check_paths(paths, rules=None, jobs: int = None, engine: str = "pool", **options):
     """Check many files; yield a `corpus.work.Checked` per file (its `index`
-    among `paths`, `result`, `diagnosis`, `cached`) as each finishes.
+    among `paths`, its `result`, a FileResult carrying its `diagnosis`, and
+    `cached`) as each finishes.
 
     `paths`: files (a directory is searched as the command line does;
     corpus.discover.expand); `rules`: a rules file's path (default: the

@@ -11,11 +11,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Optional
 
 from auditor.errors import internal_message
+from auditor.output import formats
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
+# What --help says of the formats it knows (a format registered elsewhere is listed by its name).
+FORMAT_HELP = {"text": "text (default)", "json": "json (the documented contract)", "jsonl": "jsonl (one finding a line)",
+               "sarif": "sarif (SARIF 2.1.0)", "github": "github (workflow annotations)",
+               "html": "html (a self-contained page)"}
 
 
 EXIT_CODES = """exit status:
@@ -94,9 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--source", choices=("table", "xbrl", "both"), default="both",
                        help="what to check in inline XBRL documents: the printed tables, the tagged facts, "
                             "or both, each against the other (default: both)")
-    check.add_argument("--format", choices=FORMATS, default="text",
-                       help="text (default), json (the documented contract), jsonl (one finding a line), "
-                            "sarif (SARIF 2.1.0), github (workflow annotations), html (a self-contained page)")
+    check.add_argument("--format", choices=formats(), default=None,
+                       help=", ".join(FORMAT_HELP.get(name, name) for name in formats()))
     check.add_argument("--output", metavar="FILE",
                        help="write the report to FILE (atomically) instead of stdout; FILE must be a regular "
                             "file or a new path, never an input (a symbolic link is written through)")
@@ -231,16 +235,43 @@ def _load_rules(path):
     return rules.load(path)
 
 
-def _check(args) -> int:
+def _check(args: argparse.Namespace) -> int:
+    problem = _check_usage(args)
+    if problem is not None:
+        return _fail(problem)
+    args.format = args.format or "text"
     from auditor.corpus import run
 
     return run.check(args)
 
 
+def _check_usage(args: argparse.Namespace) -> Optional[str]:
+    """What is wrong with the flags of `check` taken together (a flag the run
+    would ignore is a mistake to tell, not to pass over), before any file is read."""
+    text = args.format in (None, "text")
+    if args.summary and not text:
+        return "--summary goes with --format text"
+    if args.show_table is not None and not text:
+        option = "--show-table" if args.show_table else "--no-show-table"
+        return f"{option} goes with --format text"
+    if args.write_baseline:
+        ignored = [option for option, given in (("--output", args.output), ("--format", args.format),
+                                                ("--summary", args.summary),
+                                                ("--show-table", args.show_table is not None)) if given]
+        if ignored:
+            return f"--write-baseline writes no report: {ignored[0]} has nothing to do"
+    if args.scheduler and args.engine != "dask":
+        return "--scheduler goes with --engine dask"
+    if args.cache_dir and args.no_cache:
+        return "--cache-dir and --no-cache: one or the other"
+    return None
+
+
 def _render_saved(args) -> int:
     """`auditor report FILE.json`: exit 0 once the page is written, 2 if the
     file is not a saved result (one line naming the file and line)."""
-    from auditor.output import html as html_report, report, saved
+    from auditor.output import html as html_report, saved
+    from auditor.output.files import write_file
     from auditor.errors import InputError
 
     if args.output and os.path.exists(args.output) and os.path.exists(args.file) and os.path.samefile(args.file, args.output):
@@ -250,7 +281,7 @@ def _render_saved(args) -> int:
         if args.output is None:
             sys.stdout.write(page)
         else:
-            report.write_file(args.output, page)  # atomically, as `check --output`
+            write_file(args.output, page)  # atomically, as `check --output`
     except InputError as exc:
         return _fail(str(exc))
     except OSError as exc:

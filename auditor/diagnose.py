@@ -22,6 +22,7 @@ from typing import Optional
 
 from auditor.ruleset import engine
 from auditor.ruleset.engine import amount_text
+from auditor.cells import by_place
 from auditor.labels import row_key
 from auditor.model import Cell, Finding, Schedule, amount_of
 
@@ -95,6 +96,13 @@ class Diagnosis:
         self.candidates.update(other.candidates)
 
 
+def ambiguity(candidates: tuple[Suggestion, ...]) -> str:
+    """The words for a failure several figures explain equally, each named by where it is printed."""
+    listed = "; ".join(f"{s.cell.line}:{s.cell.column} {s.sentence()}" for s in candidates)
+    what = "pairs of figures" if any(s.also for s in candidates) else "figures"
+    return f"Any one of {len(candidates)} {what} would explain this, equally: {listed}"
+
+
 def column_words(role: Optional[str]) -> str:
     return COLUMN_WORDS.get(role, (role or "column").replace("_", " "))
 
@@ -129,7 +137,7 @@ def schedule_diagnosis(schedule: Schedule, ruleset, only=None) -> Diagnosis:
     failed = failures(_evaluate(schedule, ruleset, only))
     if not failed:
         return Diagnosis()
-    cells = _cells(schedule)
+    cells = by_place([schedule])
     before = {_key(f): f for f in failed}
     trials = _trials(failed, cells)
     budget = trial_budget(cells)
@@ -170,17 +178,6 @@ def _key(f: Finding) -> tuple:
     return (f.rule, f.location.line, f.location.column)
 
 
-def _cells(schedule: Schedule) -> dict:
-    """(line, column) -> (period index, row index, column index, Cell)."""
-    found = {}
-    for p, period in enumerate(schedule.periods):
-        for r, row in enumerate(period.rows):
-            for k, cell in enumerate(row.cells):
-                if cell is not None:
-                    found[(cell.line, cell.column)] = (p, r, k, cell)
-    return found
-
-
 def _trials(failed, cells) -> list:
     """(position, keys of the failures reading it, values to try), the cells
     most failures read first.  Each failure implies values for the cells it
@@ -199,7 +196,7 @@ def _trials(failed, cells) -> list:
         for p in f.related:
             there = (p.line, p.column)
             if there in cells and there != here:
-                old = amount_of(cells[there][3])
+                old = amount_of(cells[there].cell)
                 implied.setdefault(there, {})[_key(f)] = {old + f.difference, old - f.difference}
     readers = {}  # position -> keys of the failures reading it (indexed once: not failures x cells)
     for f in failed:
@@ -210,7 +207,7 @@ def _trials(failed, cells) -> list:
         agreed = set.intersection(*by_failure.values())
         if not agreed:  # rounded figures: the failures agree only to within rounding
             agreed = set.union(*by_failure.values())
-        agreed -= {amount_of(cells[position][3])}
+        agreed -= {amount_of(cells[position].cell)}
         reading = readers.get(position, set())
         if agreed:
             trials.append((position, reading, sorted(agreed)))

@@ -11,7 +11,8 @@ import jsonschema
 import pytest
 
 from auditor import cli
-from auditor.output import report
+from auditor.output import github
+from auditor.output.files import write_file
 from auditor.errors import InputError
 from conftest import FIXTURES, ROOT, SEED, run, run_json
 
@@ -109,9 +110,9 @@ def test_github_escapes_and_levels():
     f = Finding("X1", "sign", "info", "50% off\nnext", "p", "r", "ending", None, None, None, Position(3, 4))
 
     class Result:
-        path, error, schedules, findings = "a,b:c.txt", None, [], [f]
+        path, error, schedules, findings, diagnosis = "a,b:c.txt", None, [], [f], None
 
-    (line,) = report.github([Result()]).splitlines()
+    (line,) = github.github([Result()]).splitlines()
     assert line == "::notice file=a%2Cb%3Ac.txt,line=3,col=4,title=X1::50%25 off%0Anext"
 
 
@@ -138,7 +139,7 @@ def test_a_failed_write_leaves_the_old_report_and_no_temporary(tmp_path, monkeyp
     out = tmp_path / "report.json"
     out.write_text("old")
     with pytest.raises(UnicodeEncodeError):  # fails part way through writing
-        report.write_file(str(out), "{" * 100_000 + "\ud800")
+        write_file(str(out), "{" * 100_000 + "\ud800")
     assert out.read_text() == "old" and os.listdir(tmp_path) == ["report.json"]
 
     def no_rename(*_):
@@ -146,7 +147,7 @@ def test_a_failed_write_leaves_the_old_report_and_no_temporary(tmp_path, monkeyp
 
     monkeypatch.setattr(os, "replace", no_rename)
     with pytest.raises(InputError, match="No space left on device"):  # one line for the CLI, not a traceback
-        report.write_file(str(out), "new")
+        write_file(str(out), "new")
     assert out.read_text() == "old" and os.listdir(tmp_path) == ["report.json"]
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 
-from auditor.corpus.work import Checked, Options, check_batch, check_one
+from auditor.corpus.work import Checked, Options, check_batch, check_one, unchecked
 
 FILES_PER_BATCH = 16
 BYTES_PER_BATCH = 16 << 20  # one 10 MB submission is a batch of its own
@@ -202,12 +202,10 @@ class _Pool:
         self.pool = self.spare = None
 
 
-def _died(index, path, why) -> Checked:
-    import auditor
-    from auditor.diagnose import Diagnosis
+def _died(index: int, path: str, why: str) -> Checked:
     from auditor.errors import InputError
 
-    return Checked(index, auditor.FileResult(path, error=InputError(f"not checked: {why}", path)), Diagnosis())
+    return Checked(index, unchecked(path, InputError(f"not checked: {why}", path)))
 
 
 # --- Dask distributed ------------------------------------------------------------

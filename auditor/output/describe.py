@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from auditor.ruleset.engine import amount_text
-from auditor.output.report import _MARKED, _mark, reading_dict, row_dict
+from auditor.output.document import _MARKED, _mark, reading_dict, row_dict
 
 
 def schedule_dict(s) -> dict:

@@ -17,7 +17,7 @@ import tempfile
 
 from auditor.errors import InputError
 from auditor.output.files import check_target, mode_for
-from auditor.output.report import json_text
+from auditor.output.document import json_text
 
 
 class Output:

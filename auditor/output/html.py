@@ -1,6 +1,6 @@
 """The HTML report: one self-contained page for one filing or a corpus.
 
-Built from the JSON document (`report.document`, or a saved `--format json`
+Built from the JSON document (`document.document`, or a saved `--format json`
 or `jsonl` result read by `saved`), so `auditor check --format html` and
 `auditor report FILE.json` write the same page.  No external resource: the
 style and the script (sorting and filtering the file list) are inline, and
@@ -20,13 +20,37 @@ from __future__ import annotations
 
 from html import escape
 from importlib import resources
+from typing import TYPE_CHECKING
 
+from auditor.output import ReportOptions
+from auditor.output.document import Json, document, file_entry
 from auditor.output.html_table import SYMBOL, Marks, amount, amount_text, cell_id, cells_of, draw, has_table, location, plain, signed_text
 
 STATUSES = ("errors", "warnings", "info", "clean", "unreadable")
 STATUS_MARK = {"errors": "\u2716", "warnings": "\u25b2", "info": "\u2139", "clean": "\u2713", "unreadable": "\u2298"}
 DOT = " \u00b7 "
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+
+if TYPE_CHECKING:
+    from auditor.corpus.totals import Totals
+    from auditor.output.destination import Output
+    from auditor.result import FileResult
+
+
+class HtmlWriter:
+    """The page, drawn at the end from the JSON document's files (as
+    `auditor report` draws it from a saved one: the same page).  A clean
+    file's entry is small; one with findings carries its table."""
+
+    def __init__(self, out: Output, options: ReportOptions) -> None:
+        self.out = out
+        self.files: list[Json] = []
+
+    def file(self, result: FileResult) -> None:
+        self.files.append(file_entry(result))
+
+    def end(self, totals: Totals) -> None:
+        self.out.write(render(document([]) | {"files": self.files, "summary": totals.summary()}))
 
 
 def section_id(path: str) -> str:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from importlib import resources
 
 from auditor.errors import InputError
-from auditor.output.report import counts
+from auditor.output.document import counts
 
 NOT_A_RESULT = "not a saved `auditor check --format json` or `--format jsonl` result"
 
