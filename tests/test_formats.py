@@ -228,3 +228,28 @@ def test_every_fixture_goes_through_every_writer(exhibit, schema, capsys):
     assert outputs["github"].count("title=VQ") == len(findings)
     for f in findings:
         assert f"{exhibit}:{f['location']['line']}:{f['location']['column']}: {f['severity']} {f['rule']}" in outputs["text"]
+
+
+@pytest.mark.parametrize("flags, told", [
+    (["--show-table", "--format", "json"], "--show-table goes with --format text"),
+    (["--no-show-table", "--format", "sarif"], "--no-show-table goes with --format text"),
+    (["--summary", "--format", "html"], "--summary goes with --format text"),
+    (["--write-baseline", "b.json", "--format", "json"], "--write-baseline writes no report: --format"),
+    (["--write-baseline", "b.json", "--output", "r.txt"], "--write-baseline writes no report: --output"),
+    (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler goes with --engine dask"),
+    (["--cache-dir", "c", "--no-cache"], "--cache-dir and --no-cache"),
+    (["--baseline", "missing.json"], "missing.json: cannot read baseline"),
+])
+def test_flags_the_run_would_ignore_are_usage_errors_before_any_file_is_read(tmp_path, flags, told):
+    proc = run("check", *flags, SEED, cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    (line,) = proc.stderr.splitlines()
+    assert told in line
+    assert os.listdir(tmp_path) == []  # no report, baseline or cache begun
+
+
+def test_a_directory_with_nothing_to_check_is_told_before_the_report_is_begun(tmp_path):
+    (tmp_path / "empty").mkdir()
+    proc = run("check", "--output", "report.json", "--format", "json", "empty", cwd=tmp_path)
+    assert proc.returncode == 2 and "no file to check" in proc.stderr
+    assert os.listdir(tmp_path) == ["empty"]
