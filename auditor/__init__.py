@@ -21,15 +21,22 @@ The code follows the data, one way (`pipeline` runs it):
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal, Optional, Union
+
 from auditor.errors import InputError
 from auditor.pipeline import check_file, check_source, schedules
 from auditor.result import FileResult
 from auditor.ruleset.rules import load as load_rules
 
+if TYPE_CHECKING:
+    from auditor.corpus.work import Checked
+
 __all__ = ["check_file", "check_source", "check_paths", "schedules", "FileResult", "InputError", "load_rules"]
 
 
-def check_paths(paths, rules=None, jobs: int = None, engine: str = "pool", **options):
+def check_paths(paths: Union[str, Iterable[str]], rules: Optional[str] = None, jobs: Optional[int] = None,
+                engine: Literal["pool", "dask"] = "pool", **options: Any) -> Iterator[Checked]:
     """Check many files; yield a `corpus.work.Checked` per file (its `index`
     among `paths`, its `result`, a FileResult carrying its `diagnosis`, and
     `cached`) as each finishes.

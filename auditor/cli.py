@@ -11,10 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Optional
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Optional
 
 from auditor.errors import internal_message
 from auditor.output import formats
+
+if TYPE_CHECKING:
+    from auditor.ruleset.rules import RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 # What --help says of the formats it knows (a format registered elsewhere is listed by its name).
@@ -30,7 +34,7 @@ EXIT_CODES = """exit status:
   3  an internal error (a bug of auditor's): one line, please report it"""
 
 
-def main(argv=None) -> int:
+def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "check" and not args.files and not args.files_from:
@@ -73,7 +77,7 @@ def _silence_stdout() -> None:
     silence_stdout()
 
 
-def _internal_failure(exc) -> int:
+def _internal_failure(exc: BaseException) -> int:
     sys.stderr.write(f"auditor: {internal_message(exc, 'while running')}\n")
     return EXIT_INTERNAL
 
@@ -155,7 +159,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _corpus_options(check):
+def _corpus_options(check: argparse.ArgumentParser) -> None:
     corpus = check.add_argument_group("many files")
     corpus.add_argument("--files-from", metavar="LIST", help="check the paths LIST names, one a line (-: stdin)")
     corpus.add_argument("--include", action="append", default=[], metavar="GLOB",
@@ -183,11 +187,11 @@ def _positive(text: str) -> int:
     return value
 
 
-def _rules_option(p):
+def _rules_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rules", metavar="FILE", help="rules file (default: the bundled rules/default.yaml)")
 
 
-def _max_bytes_option(p):
+def _max_bytes_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-bytes", type=_byte_count, default=None, metavar="N",
                    help="read at most N bytes of an input (suffix K, M or G; default 512M): a larger input "
                         "is refused")
@@ -205,10 +209,11 @@ def _byte_count(text: str) -> int:
 class _Version(argparse.Action):
     """--version, looked up only when asked (importlib.metadata costs start-up time)."""
 
-    def __init__(self, option_strings, dest, help=None):
+    def __init__(self, option_strings: Sequence[str], dest: str, help: Optional[str] = None) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
-    def __call__(self, parser, namespace, values, option_string=None):
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: Optional[str] = None) -> None:
         from importlib.metadata import PackageNotFoundError, version
 
         try:
@@ -219,7 +224,7 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _input_format_option(p):
+def _input_format_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--input-format", choices=("text", "html"), default=None,
                    help="read the input as EDGAR text or as HTML (default: by its content)")
 
@@ -229,7 +234,7 @@ def _fail(message: str) -> int:
     return EXIT_INPUT
 
 
-def _load_rules(path):
+def _load_rules(path: Optional[str]) -> RuleSet:
     from auditor.ruleset import rules
 
     return rules.load(path)
@@ -267,7 +272,7 @@ def _check_usage(args: argparse.Namespace) -> Optional[str]:
     return None
 
 
-def _render_saved(args) -> int:
+def _render_saved(args: argparse.Namespace) -> int:
     """`auditor report FILE.json`: exit 0 once the page is written, 2 if the
     file is not a saved result (one line naming the file and line)."""
     from auditor.output import html as html_report, saved
@@ -289,7 +294,7 @@ def _render_saved(args) -> int:
     return EXIT_CLEAN
 
 
-def _parse(args) -> int:
+def _parse(args: argparse.Namespace) -> int:
     import auditor
     from auditor.output import describe
     from auditor import source
@@ -314,7 +319,7 @@ def _parse(args) -> int:
     return EXIT_CLEAN
 
 
-def _rules_list(args) -> int:
+def _rules_list(args: argparse.Namespace) -> int:
     from auditor.ruleset.authoring import listing
     from auditor.errors import InputError
 
@@ -326,7 +331,7 @@ def _rules_list(args) -> int:
     return EXIT_CLEAN
 
 
-def _rules_explain(args) -> int:
+def _rules_explain(args: argparse.Namespace) -> int:
     from auditor.ruleset.authoring import explain
     from auditor.errors import InputError
 
@@ -341,7 +346,7 @@ def _rules_explain(args) -> int:
     return EXIT_CLEAN
 
 
-def _rules_validate(args) -> int:
+def _rules_validate(args: argparse.Namespace) -> int:
     from auditor.ruleset.authoring import validate
 
     problems = validate(args.rules_file, sys.stdout)

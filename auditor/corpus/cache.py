@@ -68,7 +68,7 @@ def code_digest() -> bytes:
 
 
 class Cache:
-    def __init__(self, directory: str, fingerprint: str):
+    def __init__(self, directory: str, fingerprint: Optional[str]) -> None:
         self.directory = Path(directory) / LAYOUT
         self.fingerprint = fingerprint
         self.writable = True

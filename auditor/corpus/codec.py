@@ -75,7 +75,7 @@ def _out(o: object) -> Any:
     if isinstance(o, date):
         return {"$date": o.isoformat()}
     if type(o).__name__ in TUPLE_RECORDS and type(o) is TUPLE_RECORDS[type(o).__name__]:
-        return {"$r": type(o).__name__, "f": [_out(v) for v in o]}
+        return {"$r": type(o).__name__, "f": [_out(v) for v in o]}  # type: ignore[attr-defined]  # (a NamedTuple: iterable)
     if isinstance(o, tuple):
         return {"$t": [_out(v) for v in o]}
     if isinstance(o, list):

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 Sources = Literal["table", "xbrl", "both"]  # what an inline XBRL document is checked by
 Only = Callable[["Rule"], bool]  # the rules --select and --ignore leave to run
+Batch = list[tuple[int, str]]  # (index among the paths, path) of the files a worker checks together
 
 
 class Options(NamedTuple):
@@ -31,7 +32,7 @@ class Options(NamedTuple):
     ignore: tuple[str, ...] = ()
     severity: tuple[str, ...] = ()
     input_format: Optional[str] = None
-    sources: Optional[Sources] = "both"
+    sources: Sources = "both"
     max_bytes: Optional[int] = None  # read at most this much of a file (None: limits.MAX_BYTES)
     cache_dir: Optional[str] = None  # None: no cache
     fingerprint: Optional[str] = None  # of the rules and options (cache.fingerprint), with cache_dir
@@ -47,7 +48,7 @@ class Checked(NamedTuple):
     """One file's outcome: `index` is its place among the paths as given;
     `result` carries its diagnosis; `cached`: read from the result cache."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # (the file's place; shadows tuple.index, which nothing here calls)
     result: auditor.FileResult
     cached: bool = False
 
@@ -78,7 +79,7 @@ def prepare(options: Options) -> tuple[RuleSet, Only]:
     """(ruleset, only) as the options ask, loaded once per run and process;
     InputError or ValueError when they are bad (the command line has said so
     before any worker starts, and a forked worker inherits what it loaded)."""
-    rules = options._replace(input_format=None, sources=None, max_bytes=None, cache_dir=None, fingerprint=None)
+    rules = options._replace(input_format=None, sources="both", max_bytes=None, cache_dir=None, fingerprint=None)
     prepared = _prepared.get(rules)
     if prepared is None:
         ruleset = auditor.load_rules(options.rules)
@@ -108,7 +109,7 @@ def _state(options: Options) -> tuple[RuleSet, Only, Optional[Cache]]:
     return ruleset, only, store
 
 
-def check_batch(batch: Iterable[tuple[int, str]], options: Options) -> list[Checked]:
+def check_batch(batch: Batch, options: Options) -> list[Checked]:
     """[(index, path), ...] -> [Checked, ...] in the same order."""
     return [check_one(index, path, options) for index, path in batch]
 
@@ -131,7 +132,7 @@ def check_one(index: int, path: str, options: Options) -> Checked:
 
 
 def checked(path: str, data: bytes, ruleset: RuleSet, only: Optional[Only], input_format: Optional[str],
-            sources: Optional[Sources] = "both") -> tuple[auditor.FileResult, bool]:
+            sources: Sources = "both") -> tuple[auditor.FileResult, bool]:
     """(the FileResult with its diagnosis, whether it is the content's own and
     may be cached: not an internal error, which a fixed version may not repeat)."""
     from auditor import diagnose
