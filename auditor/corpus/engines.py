@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Literal, Optional, Protocol, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Literal, Optional, Protocol, TypeVar, Union
 
 from auditor.corpus.work import Batch, Checked, Options, check_batch, check_one, unchecked
+
+if TYPE_CHECKING:  # (a pool is started only for many files: not imported at start-up)
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Engine = Literal["pool", "dask"]
 OnDone = Callable[[Checked], None]
