@@ -29,7 +29,7 @@ from auditor.pipeline import check_file, check_source, schedules
 from auditor.result import FileResult
 from auditor.ruleset.rules import load as load_rules
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the corpus machinery is imported only when many files are checked
     from auditor.corpus.work import Checked
 
 __all__ = ["check_file", "check_source", "check_paths", "schedules", "FileResult", "InputError", "load_rules"]

@@ -165,7 +165,7 @@ def from_text(text: str, path: str = "<input>", encoding: str = "utf-8") -> Sour
 STDIN = "-"
 
 
-def read(path: str, max_bytes: int = None) -> Source:
+def read(path: str, max_bytes: int | None = None) -> Source:
     """The file (or standard input, for "-") as lines: at most `max_bytes`."""
     return from_bytes(read_bytes(path, max_bytes), path)
 
@@ -175,7 +175,7 @@ def from_bytes(data: bytes, path: str) -> Source:
     return from_text(text, path, encoding)
 
 
-def read_bytes(path: str, max_bytes: int = None, stdin: bool = True) -> bytes:
+def read_bytes(path: str, max_bytes: int | None = None, stdin: bool = True) -> bytes:
     """The bytes of a regular file, or of standard input for "-": nothing
     else is read (a FIFO would block, a device never end), and never more
     than `max_bytes` (default limits.MAX_BYTES): InputError instead."""
