@@ -38,7 +38,7 @@ class Plan(NamedTuple):
     ruleset: RuleSet
     given: list[str]  # the paths as given
     paths: list[str]  # the files to check (directories searched)
-    unlistable: list[InputError]  # directories that could not be searched: reported as unreadable files
+    unlistable: list[tuple[str, InputError]]  # directories that could not be searched: reported as unreadable files
     accepted: Optional[Accepted]  # the --baseline's findings
 
 
@@ -76,9 +76,9 @@ def _plan(args: argparse.Namespace) -> Plan:
     given = _paths(args)
     _check_targets(args, given)
     accepted = _baseline(args.baseline)
-    unlistable: list[InputError] = []
+    unlistable: list[tuple[str, InputError]] = []
     paths = list(discover.expand(given, args.include, args.exclude,
-                                 lambda path, message: unlistable.append(InputError(message, path))))
+                                 lambda path, message: unlistable.append((path, InputError(message, path)))))
     if not paths and not unlistable:  # (a clean result from no file at all would be a silent pass)
         raise discover.UsageError(f"{', '.join(given)}: no file to check (directories are searched for "
                                   f"{', '.join(args.include or discover.INCLUDE)})")
@@ -170,8 +170,8 @@ def _run(args: argparse.Namespace, plan: Plan, out: Optional[Output]) -> int:
                 _one(checked, totals, write, left, entries)
     except engines.EngineError as exc:
         return fail(str(exc))
-    for error in plan.unlistable:
-        _one(Checked(totals.files, unchecked(error.path, error)), totals, write, None, entries)
+    for path, error in plan.unlistable:
+        _one(Checked(totals.files, unchecked(path, error)), totals, write, None, entries)
     if entries is not None:
         return _write_baseline(args.write_baseline, entries, totals, _inputs(args, plan.given))
     assert write is not None and out is not None  # (a report is written unless a baseline is)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Literal, NamedTuple, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 import auditor
 from auditor import source
@@ -19,9 +19,9 @@ from auditor.model import Finding
 
 if TYPE_CHECKING:
     from auditor.corpus.cache import Cache
+    from auditor.pipeline import InputFormat, Sources
     from auditor.ruleset.rules import Rule, RuleSet
 
-Sources = Literal["table", "xbrl", "both"]  # what an inline XBRL document is checked by
 Only = Callable[["Rule"], bool]  # the rules --select and --ignore leave to run
 Batch = list[tuple[int, str]]  # (index among the paths, path) of the files a worker checks together
 
@@ -31,7 +31,7 @@ class Options(NamedTuple):
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: tuple[str, ...] = ()
-    input_format: Optional[str] = None
+    input_format: Optional[InputFormat] = None
     sources: Sources = "both"
     max_bytes: Optional[int] = None  # read at most this much of a file (None: limits.MAX_BYTES)
     cache_dir: Optional[str] = None  # None: no cache
@@ -131,7 +131,7 @@ def check_one(index: int, path: str, options: Options) -> Checked:
     return Checked(index, result)
 
 
-def checked(path: str, data: bytes, ruleset: RuleSet, only: Optional[Only], input_format: Optional[str],
+def checked(path: str, data: bytes, ruleset: RuleSet, only: Optional[Only], input_format: Optional[InputFormat],
             sources: Sources = "both") -> tuple[auditor.FileResult, bool]:
     """(the FileResult with its diagnosis, whether it is the content's own and
     may be cached: not an internal error, which a fixed version may not repeat)."""
