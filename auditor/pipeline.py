@@ -14,7 +14,7 @@ from dataclasses import replace
 from auditor.ruleset import engine, rules
 from auditor import filer, reading, source
 from auditor.frontends.text import layout, locate, parse
-from auditor.reading.completeness import refuse_cut_short
+from auditor.reading.completeness import refuse_cut_off, refuse_cut_short
 from auditor.errors import InputError
 from auditor.model import Finding, Position, Schedule
 from auditor.result import FileResult
@@ -114,6 +114,7 @@ def check_source(src: source.Source, ruleset=None, only=None, input_format: str 
         laid_out = _laid_out(src, ruleset, input_format)
         for schedule in laid_out:
             refuse_cut_short(schedule, src.path)
+        refuse_cut_off(src, laid_out)
     except InputError as exc:
         if found is None:
             result.error = exc.located(src.path)

@@ -11,20 +11,22 @@ from __future__ import annotations
 import codecs
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_right
 from itertools import accumulate, chain, islice, repeat
 from operator import add
-from typing import BinaryIO, Iterable, Iterator, Sequence, overload
+from typing import BinaryIO, Iterable, Iterator, Sequence, cast, overload
 
 from auditor.errors import InputError
 
 TAB = 8
-# Line starts are found a chunk of text at a time: a split of the whole text
-# would hold a str object (about 50 bytes) per line, 25 times the file's size
-# for a file of one-letter lines.
+# Lines are found a block of text at a time, each block at most this many
+# characters (or one line, if longer): the file holds its text once, and an
+# entry per block; a block's lines are split when asked for, and the last
+# block asked for kept.  A list of the whole file's lines would hold 8 bytes
+# a line and a str object (about 50 bytes) for each line not blank.
+BLOCK = 1 << 16
+# The full line index (for bisect, by the HTML front end) is built a chunk at a time.
 CHUNK = 1 << 20
-# Lines are handed to a caller iterating over all of them this many at a time.
-BATCH = 4096
 
 
 def _index(size: int) -> array:
@@ -50,15 +52,35 @@ def line_starts(text: str) -> array:
 
 
 class Lines(Sequence[str]):
-    """The lines of a text, held once: each line is sliced from the text when
-    asked (a list of str would cost about 50 bytes a line besides the text)."""
+    """The lines of a text (split at "\n"), held once: as the text and the
+    offset and first line of each block of it (see BLOCK)."""
 
-    def __init__(self, text: str, starts: array):
+    def __init__(self, text: str, count_none: bool = False):
         self.text = text
-        self.starts = starts  # as line_starts makes them; [0] alone for no lines
+        # Block k: lines firsts[k] .. firsts[k + 1] - 1, the text from edges[k]
+        # to edges[k + 1] - 1 (the newline ending its last line, or the end).
+        self._edges, self._firsts = _index(len(text) + 1), _index(len(text) + 1)
+        at, line = 0, 0
+        while not count_none:
+            self._edges.append(at)
+            self._firsts.append(line)
+            end = text.rfind("\n", at, at + BLOCK) if at + BLOCK < len(text) else -1
+            if end == -1 and at + BLOCK < len(text):
+                end = text.find("\n", at + BLOCK)  # a line longer than a block: a block of its own
+            if end == -1:
+                line += text.count("\n", at) + 1
+                break
+            line += text.count("\n", at, end) + 1
+            at = end + 1
+        self._edges.append(len(text) + 1 if not count_none else 0)
+        self._firsts.append(line)
+        self._count = line
+        self._starts: array | None = None
+        # The block last split: its first line, one past its last, its lines.
+        self._first, self._stop, self._lines = 0, 0, cast(list[str], [])
 
     def __len__(self) -> int:
-        return len(self.starts) - 1
+        return self._count
 
     @overload
     def __getitem__(self, index: int) -> str: ...
@@ -68,24 +90,53 @@ class Lines(Sequence[str]):
 
     def __getitem__(self, index: int | slice) -> str | list[str]:
         if isinstance(index, slice):
-            first, stop, step = index.indices(len(self))
+            first, stop, step = index.indices(self._count)
             if step != 1:
                 return [self[i] for i in range(first, stop, step)]
             return self.span(first, stop).split("\n") if first < stop else []
-        count = len(self)
         if index < 0:
-            index += count
-        if not 0 <= index < count:
+            index += self._count
+        if self._first <= index < self._stop:
+            return self._lines[index - self._first]
+        if not 0 <= index < self._count:
             raise IndexError("line index out of range")
-        return self.text[self.starts[index] : self.starts[index + 1] - 1]
+        block = bisect_right(self._firsts, index) - 1
+        first, stop = self._firsts[block], self._firsts[block + 1]
+        text = self.text[self._edges[block] : self._edges[block + 1] - 1]
+        if stop - first == 1:
+            return text  # a block of one line (a long one): not kept
+        self._first, self._stop, self._lines = first, stop, text.split("\n")
+        return self._lines[index - first]
+
+    def offset(self, index: int) -> int:
+        """Where line `index` (0-based) starts in the text; len(text) + 1 for
+        the line after the last."""
+        if index >= self._count:
+            return len(self.text) + 1
+        block = bisect_right(self._firsts, index) - 1
+        first = self._firsts[block]
+        if index == first:
+            return self._edges[block]
+        self[index]  # the block split and kept
+        return self._edges[block] + sum(map(len, self._lines[: index - first])) + index - first
 
     def span(self, first: int, stop: int) -> str:
         """Lines first..stop-1 (0-based) joined by newlines, first < stop."""
-        return self.text[self.starts[first] : self.starts[stop] - 1]
+        return self.text[self.offset(first) : self.offset(stop) - 1]
+
+    def starts(self) -> array:
+        """Every line's offset, then len(text) + 1 (line_starts), built once when asked."""
+        if self._starts is None:
+            self._starts = line_starts(self.text) if self._count else self._firsts[:1]
+        return self._starts
 
     def __iter__(self) -> Iterator[str]:
-        for first in range(0, len(self), BATCH):
-            yield from self.span(first, min(first + BATCH, len(self))).split("\n")
+        for block in range(len(self._firsts) - 1):
+            text = self.text[self._edges[block] : self._edges[block + 1] - 1]
+            if self._firsts[block + 1] - self._firsts[block] == 1:
+                yield text
+            else:
+                yield from text.split("\n")
 
 
 class Source:
@@ -121,7 +172,7 @@ class Source:
     def line_starts(self) -> array:
         """The offset in joined() of each line's first character (line n at
         index n - 1), then one past the end: for bisect."""
-        return self.lines.starts
+        return self.lines.starts()
 
     def only(self, spans: Iterable[tuple[int, int]]) -> "Source":
         """The same file with every line outside `spans` ((first, last), 1-based,
@@ -144,7 +195,7 @@ class Source:
         if line <= count:
             segments.append("\n" * (count - line))
         text = "\n".join(segments)
-        return Source(self.path, Lines(text, line_starts(text)), self.encoding, self._raw)
+        return Source(self.path, Lines(text), self.encoding, self._raw)
 
     def text(self, first: int = 1, last: int | None = None) -> str:
         """Lines first..last (1-based, inclusive) joined, ending in a newline."""
@@ -265,12 +316,9 @@ def _laid_out(held: list[str], path: str, encoding: str) -> Source:
     if "\t" in text:
         # The file's text is kept for mapping columns back; the lines are
         # laid out with tabs expanded (8-column stops), all at once.
-        raw = Lines(text, line_starts(text))
+        raw = Lines(text)
         text = text.expandtabs(TAB)
-    starts = line_starts(text) if not empty else _index(0)
-    if empty:
-        starts.append(0)
-    return Source(path, Lines(text, starts), encoding, raw)
+    return Source(path, Lines(text, count_none=empty), encoding, raw)
 
 
 STDIN = "-"

@@ -74,35 +74,39 @@ def write_input(path: Path, case: str, size: int) -> None:
             written += out.write(block[: size - written] if case != "html" else block)
 
 
-def peak_rss(path: Path) -> tuple:
-    """(peak RSS in bytes, seconds, exit status) of one check of `path`."""
+def peak_rss(path: Path, checkout: Path | None = None) -> tuple:
+    """(peak RSS in bytes, seconds, exit status) of one check of `path`, by
+    the package in `checkout` if given (the child imports from its directory)."""
     started = time.perf_counter()
-    child = subprocess.Popen(COMMAND + [str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(COMMAND + [str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             cwd=checkout)
     _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    child.stderr.close()
-    return usage.ru_maxrss * 1024, time.perf_counter() - started, child.returncode
+    return usage.ru_maxrss * 1024, time.perf_counter() - started, os.waitstatus_to_exitcode(status)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=int, nargs="+", default=[20])
     parser.add_argument("--cases", nargs="+", choices=sorted(CASES), default=list(CASES))
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="also run another checkout's package on each input, interleaved (before/after)")
     args = parser.parse_args(argv)
+    runs = [("this", None)] + ([("against", args.against.resolve())] if args.against else [])
     base, _, _ = peak_rss(SEED)
     print(f"small exhibit: {base / 2**20:.0f} MB RSS (the interpreter and the package)")
-    print(f"{'case':8} {'MB':>5} {'peak MB':>8} {'x input':>8} {'x net':>6} {'s':>6} {'s/MB':>6} exit")
+    print(f"{'case':8} {'run':8} {'MB':>5} {'peak MB':>8} {'x input':>8} {'x net':>6} {'s':>6} {'s/MB':>6} exit")
     with tempfile.TemporaryDirectory() as tmp:
         for mb in args.mb:
             for case in args.cases:
                 path = Path(tmp) / f"{case}-{mb}{'.htm' if case == 'html' else '.txt'}"
                 write_input(path, case, mb << 20)
                 size = path.stat().st_size
-                peak, seconds, status = peak_rss(path)
+                for run, checkout in runs:
+                    peak, seconds, status = peak_rss(path, checkout)
+                    print(f"{case:8} {run:8} {size / 2**20:5.0f} {peak / 2**20:8.0f} {peak / size:8.2f} "
+                          f"{(peak - base) / size:6.2f} {seconds:6.1f} {seconds / (size / 2**20):6.3f} {status}",
+                          flush=True)
                 path.unlink()
-                print(f"{case:8} {size / 2**20:5.0f} {peak / 2**20:8.0f} {peak / size:8.2f} "
-                      f"{(peak - base) / size:6.2f} {seconds:6.1f} {seconds / (size / 2**20):6.3f} {status}",
-                      flush=True)
     return 0
 
 
