@@ -91,13 +91,15 @@ class Lines(Sequence[str]):
     def __getitem__(self, index: int | slice) -> str | list[str]:
         if isinstance(index, slice):
             first, stop, step = index.indices(self._count)
-            if step != 1:
-                return [self[i] for i in range(first, stop, step)]
-            return self.span(first, stop).split("\n") if first < stop else []
+            if step == 1 and self._first <= first and stop <= self._stop:
+                return self._lines[first - self._first : stop - self._first]
+            return self._slice(first, stop) if step == 1 else [self[i] for i in range(first, stop, step)]
+        if self._first <= index < self._stop:  # (the front ends' loops ask for line after line)
+            return self._lines[index - self._first]
         if index < 0:
             index += self._count
-        if self._first <= index < self._stop:
-            return self._lines[index - self._first]
+            if self._first <= index < self._stop:
+                return self._lines[index - self._first]
         if not 0 <= index < self._count:
             raise IndexError("line index out of range")
         block = bisect_right(self._firsts, index) - 1
@@ -107,6 +109,21 @@ class Lines(Sequence[str]):
             return text  # a block of one line (a long one): not kept
         self._first, self._stop, self._lines = first, stop, text.split("\n")
         return self._lines[index - first]
+
+    def _slice(self, first: int, stop: int) -> list[str]:
+        """Lines first..stop-1, from the blocks' lines (a loop slicing a few
+        lines at each line must not split a block each time)."""
+        found: list[str] = []
+        while first < stop:
+            line = self[first]  # its block split and kept, unless a block of one line
+            if self._first <= first < self._stop:
+                end = min(stop, self._stop)
+                found.extend(self._lines[first - self._first : end - self._first])
+                first = end
+            else:
+                found.append(line)
+                first += 1
+        return found
 
     def offset(self, index: int) -> int:
         """Where line `index` (0-based) starts in the text; len(text) + 1 for

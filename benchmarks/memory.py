@@ -56,8 +56,20 @@ def _html_filler() -> str:
     return f"<html><body><p>Annual report</p><table>{rows}</table></body></html>\n"
 
 
+def _html_case() -> tuple:
+    """One HTML document: the filing's body printed again and again inside it
+    (a file of many documents is read as a submission, each document apart)."""
+    page = _html_filler()
+    lower = page.lower()
+    body = lower.find(">", lower.find("<body")) + 1
+    end = lower.rfind("</body>")
+    if body <= 0 or end < body:
+        return "", page
+    return page[:end], page[body:end]
+
+
 CASES = {
-    "html": lambda: ("", _html_filler()),
+    "html": _html_case,
     "text": lambda: (SEED.read_text(), TEXT_FILLER),
     "tab": lambda: (SEED.read_text(), TAB_FILLER),
     "blank": lambda: (SEED.read_text(), "\n"),
@@ -72,6 +84,8 @@ def write_input(path: Path, case: str, size: int) -> None:
         written = out.write(head)
         while written < size:
             written += out.write(block[: size - written] if case != "html" else block)
+        if case == "html":
+            out.write("</body></html>\n")
 
 
 def peak_rss(path: Path, checkout: Path | None = None) -> tuple:

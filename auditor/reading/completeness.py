@@ -8,12 +8,15 @@ schedule would pass with its missing rows unchecked; it is an input error
 instead, naming the period.
 
 A file cut between two complete periods (or two of a schedule's tables)
-leaves no such trace in the schedule; the file shows it instead, when it
-ends inside markup it opened (`refuse_cut_off`): a table (`<TABLE>` of
-EDGAR text, `<table>` or `<pre>` of HTML) never closed, or a document
-(`<html>`, EDGAR's `<DOCUMENT>` and `<TEXT>`) never closed with nothing but
-markup after the schedule's last row.  An untagged text table cut right
-after a period's rules shows nothing: it reads as a whole schedule.
+leaves no such trace in the schedule; the file shows it instead
+(`refuse_cut_off`) where it ends inside a table it opened (`<TABLE>` of
+EDGAR text, `<table>` or `<pre>` of HTML); where, after the schedule's
+last row, it ends on something that announces more rows (a caption, a
+"Schedule II (continued)" title with no figures under it, column headings
+ruled off, EDGAR's <PAGE>); or where it ends inside a document it opened
+(`<html>`, EDGAR's `<DOCUMENT>` and `<TEXT>`) with no prose after the last
+row.  A text table cut outside any markup right after a complete period
+shows nothing: it reads as a whole schedule of fewer periods.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ DOCUMENTS: tuple[Container, ...] = ("html", "document", "text")
 # Every opening and closing tag of a container, in one pass over the file
 # (a pattern that opens on "<" is searched for at C speed).  EDGAR's
 # <DOCUMENT> and <TEXT> count only on a line of their own (SVG in an HTML
-# document has <text> elements of its own).
+# document has <text> elements of its own); their closing tags anywhere.
 TAG = re.compile(r"<(/?)(table|pre|html|document>|text>)", re.IGNORECASE)
 EDGAR = ("document>", "text>")
 # Prose: a word of three letters; page numbers ("S-2") and entities are not.
@@ -65,8 +68,8 @@ def unclosed(text: str) -> dict[Container, int]:
     for match in TAG.finditer(text):
         name = match.group(2).lower()
         if name in EDGAR:
-            if text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip():
-                continue
+            if not match.group(1) and text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip():
+                continue  # an opening tag counts on a line of its own, a closing one anywhere
             name = name[:-1]
         elif text[match.end() : match.end() + 1].isalnum():
             continue  # <tablex>, <prefix>: another tag
