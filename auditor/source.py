@@ -25,6 +25,9 @@ TAB = 8
 # block asked for kept.  A list of the whole file's lines would hold 8 bytes
 # a line and a str object (about 50 bytes) for each line not blank.
 BLOCK = 1 << 16
+# Blocks kept split: a loop looking back or ahead of its line across a
+# block's edge must not split a block at each line.
+KEPT = 4
 # The full line index (for bisect, by the HTML front end) is built a chunk at a time.
 CHUNK = 1 << 20
 
@@ -76,7 +79,9 @@ class Lines(Sequence[str]):
         self._firsts.append(line)
         self._count = line
         self._starts: array | None = None
-        # The block last split: its first line, one past its last, its lines.
+        # The blocks last split (by block, least recently asked for first), and
+        # of the last one asked for its first line, one past its last, its lines.
+        self._kept: dict[int, list[str]] = {}
         self._first, self._stop, self._lines = 0, 0, cast(list[str], [])
 
     def __len__(self) -> int:
@@ -89,13 +94,17 @@ class Lines(Sequence[str]):
     def __getitem__(self, index: slice) -> list[str]: ...
 
     def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
+        try:  # (the front ends' loops ask for line after line: the kept block's first)
+            if self._first <= index < self._stop:  # type: ignore[operator]  # a slice raises TypeError
+                return self._lines[index - self._first]  # type: ignore[operator]
+        except TypeError:
+            if not isinstance(index, slice):
+                raise
             first, stop, step = index.indices(self._count)
             if step == 1 and self._first <= first and stop <= self._stop:
                 return self._lines[first - self._first : stop - self._first]
             return self._slice(first, stop) if step == 1 else [self[i] for i in range(first, stop, step)]
-        if self._first <= index < self._stop:  # (the front ends' loops ask for line after line)
-            return self._lines[index - self._first]
+        assert not isinstance(index, slice)
         if index < 0:
             index += self._count
             if self._first <= index < self._stop:
@@ -104,11 +113,17 @@ class Lines(Sequence[str]):
             raise IndexError("line index out of range")
         block = bisect_right(self._firsts, index) - 1
         first, stop = self._firsts[block], self._firsts[block + 1]
-        text = self.text[self._edges[block] : self._edges[block + 1] - 1]
-        if stop - first == 1:
-            return text  # a block of one line (a long one): not kept
-        self._first, self._stop, self._lines = first, stop, text.split("\n")
-        return self._lines[index - first]
+        lines = self._kept.pop(block, None)
+        if lines is None:
+            text = self.text[self._edges[block] : self._edges[block + 1] - 1]
+            if stop - first == 1:
+                return text  # a block of one line (a long one): not kept
+            lines = text.split("\n")
+            if len(self._kept) >= KEPT:
+                del self._kept[next(iter(self._kept))]  # the least recently asked for
+        self._kept[block] = lines
+        self._first, self._stop, self._lines = first, stop, lines
+        return lines[index - first]
 
     def _slice(self, first: int, stop: int) -> list[str]:
         """Lines first..stop-1, from the blocks' lines (a loop slicing a few

@@ -22,7 +22,6 @@ shows nothing: it reads as a whole schedule of fewer periods.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Literal, Sequence, cast
 
 from auditor.errors import InputError
@@ -94,7 +93,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> None:
     for kind in TABLES:
         if kind in opened:
             raise _cut_off(src, kind, opened[kind], "inside a table")
-    ending = _ending(text, src.line_starts()[max(rows)])
+    ending = _ending(text, src.lines.offset(max(rows)))  # (no index of every line: blocks)
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -153,6 +152,6 @@ def _prose(text: str) -> str:
 def _cut_off(src: Source, kind: Container, at: int, where: str) -> InputError:
     text = src.joined()
     tag = text[at + 1 : at + 1 + len(kind)]  # as the file spells it
-    line = bisect_right(src.line_starts(), at)
+    line = text.count("\n", 0, at) + 1
     return InputError(f"the file ends {where}, in the <{tag}> opened at line {line}, without its </{tag}>: "
                       f"is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
