@@ -401,13 +401,17 @@ def read_bytes(path: str, max_bytes: int | None = None, stdin: bool = True) -> b
         if size > limit:
             raise InputError(_too_big(size, limit), path)
         try:
-            return _capped(handle, limit, path)
+            return _capped(handle, limit, path, size)
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", path) from None
 
 
-def _capped(handle: BinaryIO, limit: int, path: str) -> bytes:
-    data = handle.read(limit + 1)
+def _capped(handle: BinaryIO, limit: int, path: str, size: int | None = None) -> bytes:
+    """At most `limit` bytes of `handle`, asking for no more than a regular
+    file's `size` first (a read of `limit` allocates that much, if untouched)."""
+    data = handle.read((limit if size is None else min(limit, size)) + 1)
+    if size is not None and size < len(data) <= limit:
+        data += handle.read(limit + 1 - len(data))  # the file grew while read
     if len(data) > limit:
         raise InputError(_too_big(None, limit), path)
     return data

@@ -11,7 +11,9 @@ Each case is a real schedule followed by filler in one layout, written to a
 temporary file and checked by the command in a child process; the child's
 peak RSS comes from wait4.  "x input" is peak RSS over the file's size;
 "x input, net" first takes off the RSS of checking a small exhibit (the
-interpreter and the package, about the same whatever the input).
+interpreter and the package, about the same whatever the input); with
+--traced, "traced x" is Python's own peak allocations over the size (RSS
+in a sandbox may be reported loosely; this count is exact, and slower).
 
 Not a test: figures go in the report and SECURITY.md, never in asserts.
 """
@@ -31,6 +33,11 @@ SEED = ROOT / "tests" / "fixtures" / "lantronix-2003.txt"
 FILINGS = ROOT.parent / "shared" / "filings"
 COMMAND = [sys.executable, "-c", "import sys; from auditor.cli import main; sys.exit(main())",
            "check", "--format", "json"]
+# The same, with Python's own count of what it allocates: its peak, written
+# to standard error (RSS as this sandbox reports it varies from run to run).
+TRACED = [sys.executable, "-c", "import sys, tracemalloc; from auditor.cli import main; tracemalloc.start(); "
+          "status = main(); print(tracemalloc.get_traced_memory()[1], file=sys.stderr); sys.exit(status)",
+          "check", "--format", "json"]
 
 TEXT_FILLER = (
     "     The Company's revenues are derived principally from sales of its products to\n"
@@ -98,17 +105,30 @@ def peak_rss(path: Path, checkout: Path | None = None) -> tuple:
     return usage.ru_maxrss * 1024, time.perf_counter() - started, os.waitstatus_to_exitcode(status)
 
 
+def traced_peak(path: Path, checkout: Path | None = None) -> int:
+    """Python's peak allocations (tracemalloc) in one check of `path`."""
+    # (--max-bytes the file's size: a read asks for the most it may take, and
+    # tracemalloc counts that allocation, untouched, in full)
+    done = subprocess.run(TRACED + ["--max-bytes", str(path.stat().st_size), str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          cwd=checkout)
+    last = done.stderr.strip().splitlines()[-1:] or ["0"]
+    return int(last[0]) if last[0].isdigit() else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=int, nargs="+", default=[20])
     parser.add_argument("--cases", nargs="+", choices=sorted(CASES), default=list(CASES))
     parser.add_argument("--against", type=Path, metavar="CHECKOUT",
                         help="also run another checkout's package on each input, interleaved (before/after)")
+    parser.add_argument("--traced", action="store_true",
+                        help="also run each check under tracemalloc: Python's peak allocations over the input's size")
     args = parser.parse_args(argv)
     runs = [("this", None)] + ([("against", args.against.resolve())] if args.against else [])
     base, _, _ = peak_rss(SEED)
     print(f"small exhibit: {base / 2**20:.0f} MB RSS (the interpreter and the package)")
-    print(f"{'case':8} {'run':8} {'MB':>5} {'peak MB':>8} {'x input':>8} {'x net':>6} {'s':>6} {'s/MB':>6} exit")
+    print(f"{'case':8} {'run':8} {'MB':>5} {'peak MB':>8} {'x input':>8} {'x net':>6} {'s':>6} {'s/MB':>6} exit"
+          f"{'  traced x' if args.traced else ''}")
     with tempfile.TemporaryDirectory() as tmp:
         for mb in args.mb:
             for case in args.cases:
@@ -117,9 +137,10 @@ def main(argv=None) -> int:
                 size = path.stat().st_size
                 for run, checkout in runs:
                     peak, seconds, status = peak_rss(path, checkout)
+                    traced = f"  {traced_peak(path, checkout) / size:9.2f}" if args.traced else ""
                     print(f"{case:8} {run:8} {size / 2**20:5.0f} {peak / 2**20:8.0f} {peak / size:8.2f} "
-                          f"{(peak - base) / size:6.2f} {seconds:6.1f} {seconds / (size / 2**20):6.3f} {status}",
-                          flush=True)
+                          f"{(peak - base) / size:6.2f} {seconds:6.1f} {seconds / (size / 2**20):6.3f} {status:4}"
+                          f"{traced}", flush=True)
                 path.unlink()
     return 0
 
