@@ -15,6 +15,9 @@ interpreter and the package, about the same whatever the input); with
 --traced, "traced x" is Python's own peak allocations over the size (RSS
 in a sandbox may be reported loosely; this count is exact, and slower).
 
+The result cache is off (--no-cache): a second check of the same bytes
+would read its result from the cache, not the file.
+
 Not a test: figures go in the report and SECURITY.md, never in asserts.
 """
 
@@ -32,12 +35,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "lantronix-2003.txt"
 FILINGS = ROOT.parent / "shared" / "filings"
 COMMAND = [sys.executable, "-c", "import sys; from auditor.cli import main; sys.exit(main())",
-           "check", "--format", "json"]
+           "check", "--no-cache", "--format", "json"]
 # The same, with Python's own count of what it allocates: its peak, written
 # to standard error (RSS as this sandbox reports it varies from run to run).
 TRACED = [sys.executable, "-c", "import sys, tracemalloc; from auditor.cli import main; tracemalloc.start(); "
           "status = main(); print(tracemalloc.get_traced_memory()[1], file=sys.stderr); sys.exit(status)",
-          "check", "--format", "json"]
+          "check", "--no-cache", "--format", "json"]
 
 TEXT_FILLER = (
     "     The Company's revenues are derived principally from sales of its products to\n"
