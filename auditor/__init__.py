@@ -21,15 +21,21 @@ The code follows the data, one way (`pipeline` runs it):
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
+
 from auditor.errors import InputError
 from auditor.pipeline import check_file, check_source, schedules
 from auditor.result import FileResult
 from auditor.ruleset.rules import load as load_rules
 
+if TYPE_CHECKING:  # the corpus machinery is imported only when many files are checked
+    from auditor.corpus.work import Checked
+
 __all__ = ["check_file", "check_source", "check_paths", "schedules", "FileResult", "InputError", "load_rules"]
 
 
-def check_paths(paths, rules=None, jobs: int = None, engine: str = "pool", **options):
+def check_paths(paths: Union[str, Iterable[str]], rules: Optional[str] = None, jobs: Optional[int] = None,
+                engine: str = "pool", **options: Any) -> Iterator[Checked]:
     """Check many files; yield a `corpus.work.Checked` per file (its `index`
     among `paths`, `result`, `diagnosis`, `cached`) as each finishes.
 

@@ -8,7 +8,7 @@ class InputError(Exception):
     with theirs, and the pipeline maps it to the file's before reporting.
     """
 
-    def __init__(self, message: str, path: str = None, line: int = None, column: int = None):
+    def __init__(self, message: str, path: str | None = None, line: int | None = None, column: int | None = None):
         super().__init__(message)
         self.message = message
         self.path = path

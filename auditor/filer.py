@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from auditor.source import Source
+
 _HEADER = {"company": "COMPANY CONFORMED NAME:", "period": "CONFORMED PERIOD OF REPORT:"}
 _FACT = {"company": "dei:EntityRegistrantName", "period": "dei:DocumentPeriodEndDate"}
 _HEADER_LINES = 200  # the SGML header comes first
@@ -22,7 +24,7 @@ _FACT_TAG = r"<(/?)ix:nonNumeric\b"
 _FACT_LENGTH = 2000  # a cover fact is short; past this the markup is not what it seems
 
 
-def said(src) -> dict:
+def said(src: Source) -> dict[str, str]:
     """{"company": ..., "period": ...}, each only where the filing says it."""
     out = {}
     for line in src.lines[:_HEADER_LINES]:

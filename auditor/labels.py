@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Iterable
 
-from auditor.model import Period
+from auditor.model import Period, Row
 
 UNITS = re.compile(
     r"\b(?:dollars\s+|amounts\s+)?in\s+(thousands|millions|billions)\b"
@@ -66,7 +67,7 @@ def is_period(text: str) -> bool:
     return bool(PERIOD_START.search(text) or (YEAR.search(text) and PERIOD_WORDS.search(text)))
 
 
-def period_from_caption(label: str, line: int, rows) -> Period:
+def period_from_caption(label: str, line: int, rows: Iterable[Row]) -> Period:
     """A period from its caption as printed: fiscal year and end date where it gives them."""
     end = None
     match = DATE.search(label)

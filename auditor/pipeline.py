@@ -1,9 +1,10 @@
 """The pipeline, one way: read the input (`source`), sniff its kind and split
-a submission into documents, run the front ends (`frontends.text`,
-`frontends.html`, `frontends.xbrl`), which find the schedules and lay them
-out as located grids, then the reading stage (`reading`: what each column,
-row and sign means), the rules (`ruleset.engine`); diagnosis and the
-writers (`output`) follow, in the callers that want them."""
+a submission into documents, run the front end of each document's kind
+(through the registry `frontends.FRONT_ENDS`: text, HTML, and the inline
+XBRL facts beside the printed table), which find the schedules and lay them
+out as located cells, then the reading stage on each table (`reading`: what
+each column, row and sign means), the rules (`ruleset.engine`); diagnosis
+and the writers (`output`) follow, in the callers that want them."""
 
 
 from __future__ import annotations
@@ -11,97 +12,132 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from typing import TYPE_CHECKING, Callable, Literal, Optional
+
 from auditor.ruleset import engine, rules
+from auditor.ruleset.rules import RuleSet
 from auditor import filer, reading, source
-from auditor.frontends.text import layout, locate, parse
+from auditor.frontends import Kind, Read, front_end, vocabulary_of
+from auditor.frontends.text import locate
 from auditor.reading.completeness import refuse_cut_off, refuse_cut_short
 from auditor.errors import InputError
-from auditor.model import Finding, Position, Schedule
+from auditor.model import Cell, Finding, Position, Schedule
 from auditor.result import FileResult
 
+if TYPE_CHECKING:  # the inline XBRL front end is imported only for a document that tags facts
+    from auditor.frontends.xbrl.front import Tagged
+    from auditor.ruleset.rules import Rule
 
-def schedules(src: source.Source, ruleset, input_format: str = None, sources: str = "table") -> list:
+InputFormat = Literal["text", "html"]  # a front end the user may pick over the sniffed one
+Sources = Literal["both", "table", "xbrl"]  # what `check` reads: the printed table, the inline XBRL facts, or both
+Only = Optional[Callable[["Rule"], bool]]  # which rules run (None: all)
+
+
+def schedules(src: source.Source, ruleset: RuleSet, input_format: Optional[InputFormat] = None,
+              sources: Sources = "table") -> list[Schedule]:
     """Every Schedule II in the source, laid out and with roles assigned,
     its cells at the file's own columns: as printed ("table"), as its inline
     XBRL facts tag it ("xbrl"), or both."""
-    found = []
+    found: list[Schedule] = []
     if sources != "xbrl":
-        found = _laid_out(src, ruleset, input_format)
+        found = _printed(src, ruleset, input_format)
     if sources != "table":
-        tagged = _tagged(src, ruleset, input_format)
-        if tagged is None and sources == "xbrl":
+        tagged = [] if input_format == "text" else _read("xbrl", src, ruleset)
+        if not tagged and sources == "xbrl":
             raise InputError(NO_FACTS, src.path)
-        found += [tagged.reading.schedule] if tagged is not None else []
+        found += tagged
     return [_in_file_columns(s, src) for s in found]
 
 
 NONE_FOUND = "no Schedule II found (no 'Valuation and Qualifying Accounts' table)"
 
 
-def _laid_out(src: source.Source, ruleset, input_format: str = None) -> list:
-    """The schedules with columns counted in the laid-out (tab-expanded) lines."""
-    if not input_format:
-        html_documents = locate.html_documents(src)
-        if html_documents:
-            return _documents_laid_out(src, ruleset, html_documents)
-    if (input_format or _sniffed(src)) == "html":
-        from auditor.frontends.html import front as html_front
-
-        found = html_front.schedules(src, ruleset)
-        if found:
-            return found
-        if input_format:
-            raise InputError(NONE_FOUND, src.path)
+def _printed(src: source.Source, ruleset: RuleSet, input_format: Optional[InputFormat] = None) -> list[Schedule]:
+    """The printed schedules, read, with columns counted in the laid-out
+    (tab-expanded) lines: each document of the source by the front end of
+    its kind, `input_format` where given."""
+    if input_format:
+        found = _read(input_format, src, ruleset)
+    elif html_documents := locate.html_documents(src):
+        found = _documents_read(src, ruleset, html_documents)
+    elif _sniffed(src) == "html":
         # No HTML table is a schedule: the file may still print one as text (in a <PRE>).
-    found = _text_laid_out(src, ruleset)
+        found = _read("html", src, ruleset) or _read("text", src, ruleset)
+    else:
+        found = _read("text", src, ruleset)
     if not found:
         raise InputError(NONE_FOUND, src.path)
     return found
 
 
-def _text_laid_out(src: source.Source, ruleset, skip: list = ()) -> list:
-    found = []
-    for region in locate.regions(src, skip, ruleset.roles):
-        try:
-            lines = parse.lines(src, region)
-            found.append(layout.build(lines, region.title_line, src.path))
-        except InputError as exc:
-            raise _error_in_file(exc, src) from None
-    assigned = [reading.assign(s, ruleset, src.path) for s in found]
-    return layout.joined_years(found, assigned, lambda s: reading.assign(s, ruleset, src.path))
+def _read(kind: Kind, src: source.Source, ruleset: RuleSet) -> list[Schedule]:
+    """The front end of `kind`, then the reading stage on each table it lays out."""
+    read = _reader(ruleset, src.path)
+    try:
+        laid_out = front_end(kind).tables(src, vocabulary_of(ruleset), read)
+    except InputError as exc:
+        raise _error_in_file(exc, src) from None
+    return [read(s) for s in laid_out]
 
 
-def _documents_laid_out(src: source.Source, ruleset, html_documents: list) -> list:
+def _reader(ruleset: RuleSet, path: str) -> Read:
+    """The reading stage (`reading.assign`) of one table, each table read once
+    however often a front end asks (text reads one-year tables to join them).
+    Facts' tables are not read: their concepts name their columns."""
+    done: dict[int, tuple[Schedule, Schedule]] = {}
+
+    def read(schedule: Schedule) -> Schedule:
+        if schedule.source == "xbrl":
+            return schedule
+        if id(schedule) not in done:  # the table is kept beside its reading, so its id stays its own
+            done[id(schedule)] = (schedule, reading.assign(schedule, ruleset, path))
+        return done[id(schedule)][1]
+
+    return read
+
+
+def _documents_read(src: source.Source, ruleset: RuleSet, html_documents: list[Span]) -> list[Schedule]:
     """A submission mixing HTML and text documents (a 10-K in HTML, its exhibits
     as text, or the other way round): the HTML front end reads the HTML
     documents (every other line blank), the text front end the rest; the
     schedules of both in file order, or the first error in the file."""
-    from auditor.frontends.html import front as html_front
-
-    found, errors = [], []
+    found: list[Schedule] = []
+    errors: list[InputError] = []
     try:
-        found = html_front.schedules(src.only(html_documents), ruleset)
+        found = _read("html", src.only(html_documents), ruleset)
     except InputError as exc:
         errors.append(exc)
     # As in a single HTML file, an HTML document none of whose tables is a
     # schedule may still print one as text (in a <PRE>): the text front end reads it.
     read_as_html = [d for d in html_documents if any(d[0] <= s.line <= d[1] for s in found)]
     try:
-        found += _text_laid_out(src, ruleset, skip=read_as_html)
+        found += _read("text", src.only(_outside(read_as_html, len(src.lines))), ruleset)
     except InputError as exc:
         errors.append(exc)
     if errors:
         raise min(errors, key=lambda e: e.line or 0)
-    if not found:
-        raise InputError(NONE_FOUND, src.path)
     return sorted(found, key=lambda s: s.line)
 
 
-SOURCES = ("both", "table", "xbrl")  # what `check` reads: the printed table, the inline XBRL facts, or both
+Span = tuple[int, int]  # lines first..last, 1-based, inclusive
 
 
-def check_source(src: source.Source, ruleset=None, only=None, input_format: str = None,
-                 sources: str = "both") -> FileResult:
+def _outside(spans: list[Span], last: int) -> list[Span]:
+    """The lines 1..last outside `spans` (in file order, not overlapping)."""
+    out: list[Span] = []
+    line = 1
+    for first, end in spans:
+        if first > line:
+            out.append((line, first - 1))
+        line = end + 1
+    return out + [(line, last)] if line <= last else out
+
+
+SOURCES: tuple[Sources, ...] = ("both", "table", "xbrl")
+
+
+def check_source(src: source.Source, ruleset: Optional[RuleSet] = None, only: Only = None,
+                 input_format: Optional[InputFormat] = None, sources: Sources = "both") -> FileResult:
     """`sources`: "table" reads the printed tables alone, "xbrl" the tagged
     inline XBRL facts alone, "both" (the default) each, and checks one against
     the other."""
@@ -111,7 +147,7 @@ def check_source(src: source.Source, ruleset=None, only=None, input_format: str 
     if sources == "xbrl":
         return _facts_only(src, ruleset, only, found, result)
     try:
-        laid_out = _laid_out(src, ruleset, input_format)
+        laid_out = _printed(src, ruleset, input_format)
         for schedule in laid_out:
             refuse_cut_short(schedule, src.path)
         refuse_cut_off(src, laid_out)
@@ -122,13 +158,14 @@ def check_source(src: source.Source, ruleset=None, only=None, input_format: str 
         # The table cannot be read, but its facts can: check them, and say so.
         from auditor.frontends.xbrl import front as xbrl_front
 
-        line = exc.line or found.reading.schedule.line
+        line = exc.line or found.schedule.line
         findings = xbrl_front.facts_findings(found, ruleset, only, [], unread=exc.message)
         result.findings = [_finding_in_file(f, src) for f in xbrl_front.unread_finding(findings, line)]
         result.findings.sort(key=Finding.sort_key)
-        result.schedules = [_in_file_columns(found.reading.schedule, src)]
+        result.schedules = [_in_file_columns(found.schedule, src)]
         return result
-    printed_tags, checked = [], []
+    printed_tags: list[tuple[dict, list[Finding], Schedule]] = []
+    checked = []
     for schedule in laid_out:
         if found is None:
             findings = engine.evaluate(schedule, ruleset, only)
@@ -145,25 +182,25 @@ def check_source(src: source.Source, ruleset=None, only=None, input_format: str 
 
         result.findings.extend(_finding_in_file(f, src)
                                for f in xbrl_front.facts_findings(found, ruleset, only, printed_tags))
-        result.schedules.append(_in_file_columns(found.reading.schedule, src))
+        result.schedules.append(_in_file_columns(found.schedule, src))
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
-def _tagged(src: source.Source, ruleset, input_format: str = None):
+def _tagged(src: source.Source, ruleset: RuleSet, input_format: Optional[InputFormat] = None) -> Optional[Tagged]:
     """The document's inline XBRL facts of Schedule II, laid out, or None."""
     if input_format == "text" or ruleset.xbrl is None or "<ix:nonFraction" not in src.joined():
         return None
     from auditor.frontends.xbrl import front as xbrl_front
 
-    found = xbrl_front.read(src, ruleset)
-    return found if found is not None and found.reading.schedule is not None else None
+    return xbrl_front.read(src, vocabulary_of(ruleset))
 
 
 NO_FACTS = "no inline XBRL facts of Schedule II (no fact of the rules file's xbrl family with a movement)"
 
 
-def _facts_only(src, ruleset, only, found, result: FileResult) -> FileResult:
+def _facts_only(src: source.Source, ruleset: RuleSet, only: Only, found: Optional[Tagged],
+                result: FileResult) -> FileResult:
     if found is None:
         result.error = InputError(NO_FACTS, src.path)
         return result
@@ -171,7 +208,7 @@ def _facts_only(src, ruleset, only, found, result: FileResult) -> FileResult:
 
     result.findings = sorted((_finding_in_file(f, src) for f in xbrl_front.facts_findings(found, ruleset, only, [])),
                              key=Finding.sort_key)
-    result.schedules = [_in_file_columns(found.reading.schedule, src)]
+    result.schedules = [_in_file_columns(found.schedule, src)]
     return result
 
 
@@ -183,7 +220,7 @@ def _in_file_columns(schedule: Schedule, src: source.Source) -> Schedule:
     if not src.has_tabs:
         return schedule
 
-    def cell(c):
+    def cell(c: Optional[Cell]) -> Optional[Cell]:
         if c is None:
             return None
         return replace(c, column=src.original_column(c.line, c.column),
@@ -200,7 +237,7 @@ def _finding_in_file(finding: Finding, src: source.Source) -> Finding:
     if not src.has_tabs:
         return finding
 
-    def position(p):
+    def position(p: Position) -> Position:
         return Position(p.line, src.original_column(p.line, p.column))
 
     return replace(finding, location=position(finding.location), related=tuple(position(p) for p in finding.related))
@@ -212,8 +249,9 @@ def _error_in_file(error: InputError, src: source.Source) -> InputError:
     return error
 
 
-def check_file(path: str, ruleset=None, only=None, input_format: str = None, sources: str = "both",
-               max_bytes: int = None) -> FileResult:
+def check_file(path: str, ruleset: Optional[RuleSet] = None, only: Only = None,
+               input_format: Optional[InputFormat] = None, sources: Sources = "both",
+               max_bytes: Optional[int] = None) -> FileResult:
     """`input_format` "text" or "html" overrides the front end picked by content;
     `sources` says what to read: "table", "xbrl" or "both" (see check_source);
     `max_bytes` caps what is read (limits.MAX_BYTES by default); "-" is standard input."""

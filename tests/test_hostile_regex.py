@@ -17,7 +17,7 @@ import time
 import pytest
 
 MODULES = ("auditor", "auditor.frontends.text.locate", "auditor.labels", "auditor.frontends.text.layout", "auditor.reading", "auditor.frontends.text.parse",
-           "auditor.source", "auditor.ruleset.table", "auditor.output.report", "auditor.frontends.html.locate", "auditor.frontends.html.layout",
+           "auditor.source", "auditor.ruleset.table", "auditor.output.report", "auditor.frontends.html.locate", "auditor.frontends.html.layout", "auditor.frontends.html.figures",
            "auditor.frontends.html.grid", "auditor.frontends.html.periods", "auditor.frontends.html.transposed", "auditor.frontends.xbrl.facts",
            "auditor.frontends.xbrl.front", "auditor.frontends.xbrl.schedule", "auditor.ruleset.tagged")
 UNITS = ("7", "7,", ",7", "7 ", "7  ", " ", "\t", "$", "$ ", "(", "(7", "(1)", "(a)", ")", "-", "- ", "7 -", ".",
@@ -103,7 +103,7 @@ def test_the_audit_covers_every_front_end_pattern():
     names = {p.id for p in _patterns()}
     assert set(GUARDED) <= names
     for expected in ("auditor.frontends.text.locate.FIGURES", "auditor.labels.LEADER", "auditor.frontends.html.locate.TITLE",
-                     "auditor.frontends.html.layout.TOKEN", "auditor.frontends.html.periods.NOTES_REVERSED"):
+                     "auditor.frontends.html.figures.TOKEN", "auditor.frontends.html.periods.NOTES_REVERSED"):
         assert expected in names
     assert any(n.startswith("schedule.lark:") for n in names)
     assert any(n.startswith("rules/default.yaml:") for n in names)

@@ -321,26 +321,29 @@ def test_the_text_locate_passes_over_skipped_lines_and_html_sees_only_its_own():
 
 
 def test_each_front_end_is_given_only_its_own_documents(monkeypatch):
-    from auditor.frontends.html import front as html_front
+    import auditor.frontends.html as html_front
+    import auditor.frontends.text as text_front
 
     text = text_of(HARBORVIEW)
     ten_k, ex99 = document(text, "10-K"), document(text, "EX-99.1")
     seen = {}
-    read_html, find_text = html_front.schedules, locate.regions
+    read_html, read_text = html_front.tables, text_front.tables
 
-    def html_spy(src, ruleset):
+    def html_spy(src, vocabulary, read):
         seen["html"] = src
-        return read_html(src, ruleset)
+        return read_html(src, vocabulary, read)
 
-    def text_spy(src, skip=(), roles=None):
-        seen["skip"] = skip
-        return find_text(src, skip, roles)
+    def text_spy(src, vocabulary, read):
+        seen["text"] = src
+        return read_text(src, vocabulary, read)
 
-    monkeypatch.setattr(html_front, "schedules", html_spy)
-    monkeypatch.setattr(locate, "regions", text_spy)
+    monkeypatch.setattr(html_front, "tables", html_spy)
+    monkeypatch.setattr(text_front, "tables", text_spy)
     result = check(text)
     assert len(result.schedules) == 2
-    assert seen["skip"] == [ten_k]  # the text front end passes over the HTML 10-K
     lines = seen["html"].lines  # the HTML front end sees the 10-K alone, at its own lines
     assert not any(lines[ex99[0] - 1 : ex99[1]])
     assert lines[ten_k[0] - 1 : ten_k[1]] == text.split("\n")[ten_k[0] - 1 : ten_k[1]]
+    lines = seen["text"].lines  # the text front end passes over the HTML 10-K, read as HTML
+    assert not any(lines[ten_k[0] - 1 : ten_k[1]])
+    assert lines[ex99[0] - 1 : ex99[1]] == text.split("\n")[ex99[0] - 1 : ex99[1]]

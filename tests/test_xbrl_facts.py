@@ -466,3 +466,16 @@ def test_a_whole_row_tagged_with_last_years_contexts_is_found():
     assert {f.source for f in failed} == {"xbrl"}
     places = {_position(text, _element(text, f"f-{n}").start()) for n in range(1, 6)}
     assert {(f.location.line, f.location.column) for f in failed} <= places
+
+
+def test_an_excluded_part_of_a_facts_text_is_not_read_as_its_figure():
+    text = FIXTURE.read_text("utf-8")
+    fact_id = re.search(r'<ix:nonFraction\b[^>]*\bid="([^"]+)"[^>]*>(\d[\d,]*)<', text)
+    shown = fact_id.group(2)
+    edited = _edit(text, fact_id.group(1), "text", f"{shown}<ix:exclude><sup>(1)</sup></ix:exclude>")
+    facts = xbrl_facts.read(source.from_text(edited, "doc.htm"), RULES.xbrl.family)
+    (fact,) = [f for f in facts.facts if f.id == fact_id.group(1)]
+    assert fact.text == shown and not fact.problem
+    # Many exclusions never closed: read in linear time (a lazy regex rescanned the rest from each).
+    assert xbrl_facts._without_excluded("<ix:exclude" * 3 + "1,2</ix:exclude>x") == "x"
+    assert xbrl_facts._without_excluded("<ix:exclude>" * 20000) == "<ix:exclude>" * 20000

@@ -10,15 +10,26 @@ text-only runs do not pay for it.
 
 from __future__ import annotations
 
+import re
+from typing import Iterator, Optional
+
 from auditor.frontends.html import layout as html_layout, locate as html_locate, transposed as html_transposed
-from auditor import reading
 from auditor.errors import InputError
-from auditor.frontends.html.locate import Region
+from auditor.frontends.html.figures import plain
+from auditor.frontends.html.grid import Grid
+from auditor.frontends.html.layout import Frame
+from auditor.frontends.html.locate import Document, Region, Span
+from auditor.model import Schedule
 from auditor.source import Source
 
 
-def regions(doc: html_locate.Document) -> list:
-    found, used = [], set()
+Title = Optional[re.Match[str]]  # where the schedule's title is matched, if it is
+Part = tuple[Span, Grid, Optional[str]]  # a table continuing a schedule, its grid, the caption before it
+
+
+def regions(doc: Document) -> list[Region]:
+    found: list[Region] = []
+    used: set[Span] = set()
     for span, title in html_locate.candidates(doc):
         if span in used or any(s[0] <= span[0] < s[1] for s in used):
             continue
@@ -32,7 +43,8 @@ def regions(doc: html_locate.Document) -> list:
             continue
         caption = doc.caption_before(span[0], title.end() if title else 0)
         parts, grids, captions = [span], [grid], [caption]
-        more = _transposed_continuations(doc, span, grid) if transposed else _continuations(doc, span, grid, f)
+        more = _continuations(doc, span, grid, f) if f is not None and not transposed \
+            else _transposed_continuations(doc, span, grid)
         for nxt, nxt_grid, nxt_caption in more:
             parts.append(nxt)
             grids.append(nxt_grid)
@@ -46,7 +58,7 @@ def regions(doc: html_locate.Document) -> list:
     return found
 
 
-def _bounded(doc, span, grid):
+def _bounded(doc: Document, span: Span, grid: Grid) -> Grid:
     """The grid of a candidate table, refused past MAX_GRID_COLUMNS: reading
     the headings of a table compares its columns pairwise, and no Schedule II
     is a hundredth that wide (an HTML table of 5,000 columns took minutes)."""
@@ -58,7 +70,7 @@ def _bounded(doc, span, grid):
     return grid
 
 
-def _refuse_cut_off(doc, parts) -> None:
+def _refuse_cut_off(doc: Document, parts: list[Span]) -> None:
     """A schedule's table never closed: the file was cut off inside it (a
     download stopped, an exhibit truncated), and its last rows are missing.
     An error, never a half table checked clean."""
@@ -75,7 +87,7 @@ def _document_closes(text: str, at: int) -> bool:
     return "</body" in tail or "</html" in tail
 
 
-def _titled(doc, span, title) -> bool:
+def _titled(doc: Document, span: Span, title: Title) -> bool:
     """Whether the table is under a title of its own: the only mark of a schedule
     printed with the years as columns, whose balances are row labels as in a
     note's roll-forward.  Not a line of a table of contents (a title inside
@@ -89,7 +101,7 @@ def _titled(doc, span, title) -> bool:
 TITLE_LINE = 120  # a title's line is short; a sentence naming Schedule II runs on
 
 
-def _continuations(doc, span, first_grid, first):
+def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame) -> Iterator[Part]:
     """Tables that carry `span`'s table on after a page break, or that print the
     next account's rows where the schedule is printed one table per account:
     little text between (page furniture, an account's caption) and the first
@@ -99,7 +111,7 @@ def _continuations(doc, span, first_grid, first):
     periods = set(html_layout.period_rows(first_grid, first))  # read so far for the current account
     for end, nxt, grid in _tables_after(doc, span):
         f = html_layout.frame(grid)
-        if not html_layout.continues(grid, f, first_grid, first):
+        if f is None or not html_layout.continues(grid, f, first_grid, first):
             return
         texts = doc.texts(end, nxt[0])
         caption = html_locate.caption(texts)
@@ -118,7 +130,7 @@ def _continuations(doc, span, first_grid, first):
         yield nxt, grid, caption
 
 
-def _tables_after(doc, span):
+def _tables_after(doc: Document, span: Span) -> Iterator[tuple[int, Span, Grid]]:
     """(end of the one before, span, grid) of each table after `span` while
     little text (page furniture, a caption) lies between; the caller stops it."""
     end = span[1]
@@ -130,18 +142,19 @@ def _tables_after(doc, span):
         end = nxt[1]
 
 
-def _transposed_continuations(doc, span, first_grid):
+def _transposed_continuations(doc: Document, span: Span, first_grid: Grid) -> Iterator[Part]:
     """Tables that go on printing blocks of the same years after a page break
     or one table per account: little text between, and blocks of their own."""
-    years = html_layout.words(html_layout.plain(html_transposed.blocks(first_grid)[0].periods))
+    years = html_layout.words(plain(html_transposed.blocks(first_grid)[0].periods))
     for end, nxt, grid in _tables_after(doc, span):
         found = html_transposed.blocks(grid)
-        if not found or html_layout.words(html_layout.plain(found[0].periods)) != years:
+        if not found or html_layout.words(plain(found[0].periods)) != years:
             return
         yield nxt, grid, html_locate.caption(doc.texts(end, nxt[0]))
 
 
-def schedules(src: Source, ruleset) -> list:
+def tables(src: Source) -> list[Schedule]:
+    """Every Schedule II table of the document, laid out (roles not yet read)."""
     doc = html_locate.Document(src)
     found = []
     for region in regions(doc):
@@ -152,5 +165,5 @@ def schedules(src: Source, ruleset) -> list:
             where = doc.line_of(region.parts[0][0])
             raise InputError(f"the Schedule II table at line {where} cannot be read: {exc.message}",
                              src.path, exc.line or where) from None
-        found.append(reading.assign(schedule, ruleset, src.path))
+        found.append(schedule)
     return found

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Optional
+from typing import Any, Callable, Optional, Sequence
 
 # Inline tags that start a new visual line or block inside a cell: a space.
 BREAKS = {"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -38,10 +38,12 @@ class HtmlCell:
     colspan: int = 1
     rowspan: int = 1
     line: int = 0  # of the <td> tag
-    chars: list = field(default_factory=list)  # one character each
-    places: list = field(default_factory=list)  # (line, column, end column) of each character
-    facts: list = field(default_factory=list)  # Fact or None, per character
-    sup: list = field(default_factory=list)  # inside <sup>, per character
+    chars: list[str] = field(default_factory=list)  # one character each
+    places: list[tuple[int, int, int]] = field(default_factory=list)  # (line, column, end column) of each character
+    facts: list[Optional[Fact]] = field(default_factory=list)  # Fact or None, per character
+    sup: list[bool] = field(default_factory=list)  # inside <sup>, per character
+    # The cell's tokens once read (figures.tokens): the layout asks for them again and again.
+    token_cache: Optional[list[Any]] = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -57,28 +59,35 @@ class HtmlCell:
 
 @dataclass
 class Grid:
-    rows: list  # per <tr>: its cells (origins only), left to right
+    rows: list[list[HtmlCell]]  # per <tr>: its cells (origins only), left to right
     width: int
-    row_lines: list  # line of each <tr>
+    row_lines: list[int]  # line of each <tr>
     caption: str = ""
 
 
+# (line, offset) in a table's text -> (line, column) in the file's laid-out lines
+Place = Callable[[int, int], tuple[int, int]]
+
+
 class _Reader(HTMLParser):
-    def __init__(self, snippet, place):
+    def __init__(self, snippet: str, place: Place):
         super().__init__(convert_charrefs=False)
         self.snippet = snippet
         # (line, offset) in the snippet -> (line, column) in the file's laid-out
         # lines; the pipeline maps columns back through tabs, as for text.
         self.place = place
         self.local_starts = [0] + [m.end() for m in re.finditer("\n", snippet)]
-        self.rows, self.row_lines, self.caption = [], [], []
-        self.cell = None
+        self.rows: list[list[HtmlCell]] = []
+        self.row_lines: list[int] = []
+        self.caption: list[str] = []
+        self.cell: Optional[HtmlCell] = None
         self.depth = 0  # <table> nesting: inner tables are text of the outer cell
-        self.facts, self.sup, self.skip = [], 0, 0
+        self.facts: list[Fact] = []
+        self.sup, self.skip = 0, 0
         self.in_caption = False  # inside the table's <caption> (its title or units, never cells)
 
     # structure ------------------------------------------------------------
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
         if tag in ("script", "style"):
             self.skip += 1
             return
@@ -98,12 +107,12 @@ class _Reader(HTMLParser):
             self.rows.append([])
             self.row_lines.append(line)
         if tag in ("td", "th"):
-            attrs = dict(attrs)
-            self.cell = HtmlCell(len(self.rows) - 1, colspan=_span(attrs.get("colspan"), MAX_SPAN),
-                                 rowspan=_span(attrs.get("rowspan"), 1000), line=line)
+            named = dict(attrs)
+            self.cell = HtmlCell(len(self.rows) - 1, colspan=_span(named.get("colspan"), MAX_SPAN),
+                                 rowspan=_span(named.get("rowspan"), 1000), line=line)
             self.rows[-1].append(self.cell)
 
-    def _inline_start(self, tag, attrs):
+    def _inline_start(self, tag: str, attrs: dict[str, Optional[str]]) -> None:
         if tag == "ix:nonfraction":
             self.facts.append(Fact(attrs.get("sign"), attrs.get("format"), attrs.get("scale")))
         elif tag == "sup":
@@ -111,7 +120,7 @@ class _Reader(HTMLParser):
         elif tag in BREAKS or tag == "table":
             self._add(" ", self.getpos(), 0)
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
         # Inline XBRL is XHTML: filing software writes an empty cell as <td colspan="3"/>,
         # a cell all the same (its span places every cell after it).
         if self.depth <= 1 and tag in ("tr", "td", "th"):
@@ -120,7 +129,7 @@ class _Reader(HTMLParser):
         elif tag in BREAKS:
             self._add(" ", self.getpos(), 0)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
             self.skip = max(0, self.skip - 1)
         elif tag == "caption" and self.depth == 1:
@@ -140,21 +149,21 @@ class _Reader(HTMLParser):
             self.cell = None
 
     # text -------------------------------------------------------------------
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self.in_caption:
             self.caption.append(data)
         self._add(data, self.getpos(), 1)
 
-    def handle_entityref(self, name):
+    def handle_entityref(self, name: str) -> None:
         self._entity(f"&{name}")
 
-    def handle_charref(self, name):
+    def handle_charref(self, name: str) -> None:
         self._entity(f"&#{name}")
 
-    def offset_of(self, line, offset) -> int:
+    def offset_of(self, line: int, offset: int) -> int:
         return self.local_starts[line - 1] + offset
 
-    def _entity(self, ref):
+    def _entity(self, ref: str) -> None:
         if self.in_caption:
             self.caption.append(html.unescape(ref + ";"))
         line, offset = self.getpos()
@@ -162,7 +171,7 @@ class _Reader(HTMLParser):
         width = len(ref) + (self.snippet[at : at + 1] == ";")
         self._add(html.unescape(ref + ";"), (line, offset), 0, width)
 
-    def _add(self, text, pos, step, width=1):
+    def _add(self, text: str, pos: tuple[int, int], step: int, width: int = 1) -> None:
         """Append `text`; each character's place advances by `step` (0: all at `pos`)."""
         cell = self.cell
         if self.skip or cell is None:
@@ -181,19 +190,19 @@ class _Reader(HTMLParser):
                 column += step
 
 
-def _span(value, most) -> int:
+def _span(value: Optional[str], most: int) -> int:
     try:
         return max(1, min(most, int(str(value).strip().rstrip(";").strip('"'))))
     except (TypeError, ValueError):
         return 1
 
 
-def read(text: str, start: int, end: int, line_starts: list) -> Grid:
+def read(text: str, start: int, end: int, line_starts: Sequence[int]) -> Grid:
     """The grid of the table text[start:end] (`text` is the source joined by newlines)."""
     first_line = bisect_right(line_starts, start)
     first_column = start - line_starts[first_line - 1] + 1
 
-    def place(line, offset):
+    def place(line: int, offset: int) -> tuple[int, int]:
         n = first_line + line - 1
         column = (first_column + offset) if line == 1 else offset + 1
         return n, column
@@ -206,9 +215,9 @@ def read(text: str, start: int, end: int, line_starts: list) -> Grid:
     return grid
 
 
-def _lay(rows, row_lines) -> Grid:
+def _lay(rows: list[list[HtmlCell]], row_lines: list[int]) -> Grid:
     """Give each cell its grid column, honouring colspan and rowspan."""
-    taken = {}  # (row, column) covered by a rowspan from above
+    taken: dict[tuple[int, int], HtmlCell] = {}  # (row, column) covered by a rowspan from above
     width = 0
     for r, cells in enumerate(rows):
         column = 0

@@ -4,9 +4,8 @@ The HTML counterpart of `layout`: it builds the same AST from the grid
 `html_table` reads.  Which grid columns hold the labels and which the
 figures is read from the rows with figures; the header rows above them give
 the headings, and a figure belongs to the heading it sits under once spans
-are resolved, whatever spacer, "$" or ")" cells lie between.  EDGAR splits
-one printed figure over several cells ("$", "(2,036", ")", "(a)"); they are
-joined back here.  A schedule printed one table per account, each
+are resolved, whatever spacer, "$" or ")" cells lie between (`figures`
+joins a figure EDGAR splits over several cells back).  A schedule printed one table per account, each
 account's caption above its table and a row per period in it, is regrouped
 into periods of accounts, as `layout` does for the same layout in text.
 """
@@ -15,28 +14,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from typing import Optional
+from typing import Iterable, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.html.locate import CAPTION_TEXT, furniture
-from auditor.frontends.html.periods import notes_start, period_key, regroup
+from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
+from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
+from auditor.frontends.html.periods import Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup
 from auditor.labels import LEADER, PERIOD_START, TOTAL, UNITS, is_period
 from auditor.frontends.text.locate import TITLE
-from auditor.model import Cell, Column, Row, Schedule, figure_value
+from auditor.frontends.html.grid import Grid, HtmlCell
+from auditor.model import Column, Position, Row, Schedule
 
-TOKEN = re.compile(
-    r"(?P<note>\([a-zA-Z]{1,2}\)|\([ivxIVX]{1,4}\)|\*{1,3}|[\u2020\u2021])"
-    r"|(?P<amount>(?:\(\s?)?-?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"
-    r"|(?P<nil>-{1,3}|[\u2012\u2013\u2014\u2015\u2212]{1,3}|(?:nil|none|n/a)(?![\w/]))"
-    r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
-    r"|(?P<text>[^\s$()]+)",
-    re.IGNORECASE,
-)
-FIGURE_KINDS = {"amount", "nil"}
-MARK_KINDS = {"note", "dollar", "open", "close", "percent"}
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
-SMALL_PAREN = re.compile(r"^\(\d{1,2}\)$")
 SCHEDULE_HEADINGS = (re.compile(r"beginning|balance\s+at|opening|start", re.I),
                      re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.I))
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
@@ -46,69 +35,20 @@ MARKER = re.compile(r"^(?:\(\w{1,2}\)|\*)+$")
 SCALES = {"3": "thousands", "6": "millions", "9": "billions"}
 
 
-@dataclass(frozen=True)
-class Tok:
-    kind: str
-    text: str
-    cell: object  # html_table.HtmlCell
-    start: int  # index of its first character in the cell
-    end: int
-
-
-def tokens(cell) -> list:
-    cached = getattr(cell, "_tokens", None)
-    if cached is None:
-        text = cell.text.replace("\xa0", " ")
-        cached = []
-        # A <sup> run is tokenized apart: "25<sup>2</sup>" is 25 and marker 2, not 252.
-        for start, end in _runs(cell.sup):
-            cached += [Tok(m.lastgroup, m.group(0), cell, m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
-        cell._tokens = cached
-    return cached
-
-
-def _runs(flags) -> list:
-    """(start, end) of each run of equal flags."""
-    runs, start = [], 0
-    for i in range(1, len(flags) + 1):
-        if i == len(flags) or flags[i] != flags[start]:
-            runs.append((start, i))
-            start = i
-    return runs
-
-
-def kind(cell) -> str:
-    """blank, figure (only figures and their marks), mark ($, ")", "(a)") or text."""
-    kinds = {t.kind for t in tokens(cell)}
-    if not kinds:
-        return "blank"
-    if kinds <= FIGURE_KINDS | MARK_KINDS:
-        return "figure" if kinds & FIGURE_KINDS else "mark"
-    return "text"
-
-
-def plain(cells) -> str:
-    return " ".join(" ".join(c.text.replace("\xa0", " ").split()) for c in cells if c.text.strip()).strip()
-
-
 @dataclass
 class Frame:
     """Where the labels and figures are in one table part, and its headings."""
 
     figure_start: int  # first grid column of the figures
-    figure_rows: list  # indices of the rows with figures
-    heading_rows: list
-    leaves: list  # the lowest heading cell of each schedule column, left to right
-    headings: list  # heading text of each schedule column
+    figure_rows: list[int]  # indices of the rows with figures
+    heading_rows: list[int]
+    leaves: list[HtmlCell]  # the lowest heading cell of each schedule column, left to right
+    headings: list[str]  # heading text of each schedule column
     label_heading: str = ""
 
 
-def nonblank(cells) -> list:
-    return [c for c in cells if kind(c) != "blank"]
-
-
-def _is_figure_row(cells, year_labels: bool) -> bool:
-    cells = nonblank(cells)
+def _is_figure_row(row: list[HtmlCell], year_labels: bool) -> bool:
+    cells = nonblank(row)
     # A lone "(1)" is a heading's footnote marker more often than a figure.
     figures = [c for c in cells if kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
     if year_labels and cells and BARE_YEAR.match(cells[0].text.strip()) and len(figures) >= 2:
@@ -116,10 +56,9 @@ def _is_figure_row(cells, year_labels: bool) -> bool:
     return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2)
 
 
-def _leading_label(cells, year_labels: bool) -> list:
-    cells = nonblank(cells)
-    out = []
-    for c in cells:
+def _leading_label(row: list[HtmlCell], year_labels: bool) -> list[HtmlCell]:
+    out: list[HtmlCell] = []
+    for c in nonblank(row):
         if kind(c) == "text" or (year_labels and not out and BARE_YEAR.match(c.text.strip())):
             out.append(c)
         else:
@@ -127,14 +66,16 @@ def _leading_label(cells, year_labels: bool) -> list:
     return out
 
 
-def frame(grid) -> Optional[Frame]:
+def frame(grid: Grid) -> Optional[Frame]:
     """The frame of a grid, or None when it has no rows of figures."""
     rows = grid.rows
     year_labels = not any(kind(nonblank(r)[0]) == "text" for r in rows if _is_figure_row(r, False))
     figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)]
     if not figure_rows:
         return None
-    starts, unlabelled, label_columns = [], [], set()
+    starts: list[int] = []
+    unlabelled: list[int] = []
+    label_columns: set[int] = set()
     for i in figure_rows:
         labels = _leading_label(rows[i], year_labels)
         rest = [c for c in nonblank(rows[i]) if c not in labels]
@@ -142,13 +83,13 @@ def frame(grid) -> Optional[Frame]:
         (starts if labels else unlabelled).append(rest[0].column)
     # An unlabelled total's "$" may stand left of every labelled row's figures.
     figure_start = min(starts + [s for s in unlabelled if s > max(label_columns, default=-1)])
-    numbers = set()
+    numbers: set[int] = set()
     for i in figure_rows:
         for c in nonblank(rows[i]):
             if c.column >= figure_start and kind(c) == "figure":
                 numbers.update(range(c.column, c.last + 1))
 
-    def heads(c):
+    def heads(c: HtmlCell) -> bool:
         if c.column >= figure_start:
             return True
         covers = any(c.covers(n) for n in numbers)
@@ -167,7 +108,7 @@ def frame(grid) -> Optional[Frame]:
     return result
 
 
-def _leaves(heading_cells) -> list:
+def _leaves(heading_cells: list[list[HtmlCell]]) -> list[HtmlCell]:
     """Heading cells with no heading cell below them over the same columns."""
     leaves = []
     for r, cells in enumerate(heading_cells):
@@ -179,13 +120,13 @@ def _leaves(heading_cells) -> list:
     return sorted(leaves, key=lambda c: c.column)
 
 
-def _is_title(cells) -> bool:
+def _is_title(cells: list[HtmlCell]) -> bool:
     """A row holding only the schedule's title or units, centred over the table."""
     texts = nonblank(cells)
     return len(texts) == 1 and bool(TITLE.search(texts[0].text) or UNITS.search(texts[0].text))
 
 
-def _heading_of(leaf, heading_cells, numbers) -> str:
+def _heading_of(leaf: HtmlCell, heading_cells: list[list[HtmlCell]], numbers: set[int]) -> str:
     core = [n for n in range(leaf.column, leaf.last + 1) if n in numbers] or list(range(leaf.column, leaf.last + 1))
     over = [c for cells in heading_cells for c in cells if c.row <= leaf.row and any(c.covers(n) for n in core)]
     over = [c for c in over if c is leaf or c.row < leaf.row]
@@ -197,7 +138,7 @@ def looks_like_schedule(f: Optional[Frame]) -> bool:
     return bool(f and f.leaves and all(p.search(text) for p in SCHEDULE_HEADINGS))
 
 
-def continues(grid, f: Optional[Frame], first_grid, first: Frame) -> bool:
+def continues(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame) -> bool:
     """A part after a page break or the next account's table: figures, and the
     first part's columns: its headings repeated, or none and figures that fall
     under the first part's headings."""
@@ -212,22 +153,22 @@ def continues(grid, f: Optional[Frame], first_grid, first: Frame) -> bool:
     return grid.width == extent and all(any(_overlaps(c, leaf) for leaf in first.leaves) for c in cells)
 
 
-def words(text: str) -> list:
+def words(text: str) -> list[str]:
     """A heading compared across table parts: its words, whatever the case, spacing or markers."""
     return re.findall(r"[a-z]{2,}", text.lower())
 
 
-def _overlaps(cell, leaf) -> bool:
+def _overlaps(cell: HtmlCell, leaf: HtmlCell) -> bool:
     return leaf.column <= cell.last and cell.column <= leaf.last
 
 
-def _figure_cells(grid, f) -> list:
+def _figure_cells(grid: Grid, f: Frame) -> list[HtmlCell]:
     """The cells holding figures in the figure area (not a lone footnote marker "(1)")."""
     return [c for i in f.figure_rows for c in grid.rows[i]
             if c.column >= f.figure_start and kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
 
 
-def period_rows(grid, f: Optional[Frame]) -> list:
+def period_rows(grid: Grid, f: Optional[Frame]) -> list[str]:
     """The period captions labelling the rows of figures ("Year ended December
     31, 1999", "1999"), lower-cased, when most rows have one (a table of one
     account, a row per period); else []."""
@@ -238,7 +179,7 @@ def period_rows(grid, f: Optional[Frame]) -> list:
     return periods if len(periods) > len(labels) / 2 else []
 
 
-def caption_row(grid, f: Frame):
+def caption_row(grid: Grid, f: Frame) -> Optional[str]:
     """An account's caption printed as the table's own first row, above its
     headings ("Allowance for doubtful accounts:" in one cell), or None."""
     top = f.heading_rows[0] if f.heading_rows else f.figure_rows[0]
@@ -248,7 +189,7 @@ def caption_row(grid, f: Frame):
     return None
 
 
-def _is_caption(cells, f) -> bool:
+def _is_caption(cells: list[HtmlCell], f: Frame) -> bool:
     """One phrase in the label cell or across the row: not a title, units, period or footnote."""
     texts = nonblank(cells)
     if len(texts) != 1 or kind(texts[0]) != "text" or texts[0].column >= f.figure_start:
@@ -260,8 +201,8 @@ def _is_caption(cells, f) -> bool:
 # --- the schedule ------------------------------------------------------------------
 
 
-def build(region, path: str = None) -> Schedule:
-    frames = [frame(g) for g in region.grids]
+def build(region: Region, path: Optional[str] = None) -> Schedule:
+    frames = [_framed(g, path, region.title_line) for g in region.grids]
     first = frames[0]
     columns = [
         Column(heading=h, role=None, start=leaf.column + 1, end=leaf.last + 2)
@@ -269,24 +210,28 @@ def build(region, path: str = None) -> Schedule:
     ]
     if not columns:
         raise InputError("a table with figures but no column headings over them", path, region.title_line)
-    # What the parts print, in order: ("caption", text), ("period", label, line), ("row", Row, line of its <tr>).
-    entries, scales = [], set()
+    entries: list[Entry] = []  # what the parts print, in order
+    scales: set[str] = set()
+    unread: list[Position] = []
     captions = region.captions or (None,) * len(region.grids)
     for grid, f, caption in zip(region.grids, frames, captions):
-        leaves = f.leaves if f.leaves else _inherited(grid, f, first, path)
+        leaves = f.leaves if f.leaves else _inherited(grid, f, first)
         for c in (caption, caption_row(grid, f)):
             if c is not None:
-                entries.append(("caption", c.rstrip(":").strip()))
+                entries.append(Caption(c.rstrip(":").strip()))
         for i in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
             cells = grid.rows[i]
             if i in f.figure_rows:
-                entries.append(("row", _row(cells, f, leaves, columns, grid.row_lines[i], path, scales), grid.row_lines[i]))
+                entries.append(Printed(_row(cells, f, leaves, columns, grid.row_lines[i], path, scales), grid.row_lines[i]))
                 continue
             text = plain(cells)
-            if text and PERIOD_START.search(text) and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells):
-                entries.append(("period", text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
+            is_period = bool(text and PERIOD_START.search(text)
+                             and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells))
+            if is_period:
+                entries.append(PeriodStart(text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
             elif text and _is_caption(cells, f):
-                entries.append(("caption", text.rstrip(":").strip()))
+                entries.append(Caption(text.rstrip(":").strip()))
+            unread += _unplaced(cells, f, is_period)
     periods = regroup(entries, region.preamble)
     if not periods:
         raise InputError("a Schedule II table with no rows of figures", path, region.title_line)
@@ -297,10 +242,28 @@ def build(region, path: str = None) -> Schedule:
         periods=tuple(periods),
         line=region.title_line,
         label_heading=first.label_heading,
+        unread=tuple(unread),
     )
 
 
-def _inherited(grid, f, first, path):
+def _unplaced(cells: list[HtmlCell], f: Frame, is_period: bool) -> list[Position]:
+    """Where the figures of a row read as no row of figures start (a lone
+    figure without a label, say): located in the table, placed in no cell.
+    Not a footnote marker "(1)", nor a period row's year printed apart."""
+    shown = [c for c in cells if c.column >= f.figure_start and kind(c) == "figure"
+             and not SMALL_PAREN.match(c.text.strip()) and not (is_period and BARE_YEAR.match(c.text.strip()))]
+    return [fig.position for fig in figures(shown, [], None)]
+
+
+def _framed(grid: Grid, path: Optional[str], line: int) -> Frame:
+    """The frame of a part the front end kept (it has rows of figures)."""
+    found = frame(grid)
+    if found is None:
+        raise InputError("a part of the table has no rows of figures", path, line)
+    return found
+
+
+def _inherited(grid: Grid, f: Frame, first: Frame) -> Sequence[Leaf]:
     """Columns of a continuation printed without headings: the first part's."""
     numbers = sorted({c.column for i in f.figure_rows for c in grid.rows[i]
                       if c.column >= f.figure_start and kind(c) == "figure"})
@@ -314,21 +277,21 @@ class _Span:
     column: int
 
     @property
-    def last(self):
+    def last(self) -> int:
         return self.column
 
-    def covers(self, n):
+    def covers(self, n: int) -> bool:
         return n == self.column
 
 
-def _first_line(cells, default):
+def _first_line(cells: list[HtmlCell], default: int) -> int:
     for c in cells:
         if c.text.strip():
             return c.places[len(c.text) - len(c.text.lstrip())][0]
     return default
 
 
-def _title(grid, f) -> str:
+def _title(grid: Grid, f: Frame) -> str:
     for i in range(f.figure_rows[0]):
         text = plain(grid.rows[i])
         if TITLE.search(text):
@@ -336,12 +299,12 @@ def _title(grid, f) -> str:
     return ""
 
 
-def units_of(region, f) -> Optional[str]:
+def units_of(region: Region, f: Frame) -> Optional[str]:
     grid = region.grids[0]
     return units_in([region.preamble, grid.caption] + [plain(r) for r in grid.rows[: f.figure_rows[0]]])
 
 
-def units_in(texts) -> Optional[str]:
+def units_in(texts: Iterable[str]) -> Optional[str]:
     """The units the first of `texts` to state them states ("(In thousands)", "$000")."""
     for text in texts:
         match = UNITS.search(text)
@@ -354,7 +317,8 @@ def units_in(texts) -> Optional[str]:
 # --- rows and figures ------------------------------------------------------------
 
 
-def _row(cells, f, leaves, columns, line, path, scales) -> Row:
+def _row(cells: list[HtmlCell], f: Frame, leaves: Sequence[Leaf], columns: list[Column], line: int,
+         path: Optional[str], scales: set[str]) -> Row:
     label_cells = [c for c in cells if c.column < f.figure_start and c.text.strip()]
     label, footnote = row_label(label_cells)
     found = figures([c for c in cells if c.column >= f.figure_start], leaves, path)
@@ -367,7 +331,7 @@ def _row(cells, f, leaves, columns, line, path, scales) -> Row:
     return Row(label=label, kind=kind_, cells=tuple(out), line=line, footnote=footnote)
 
 
-def row_label(label_cells) -> tuple:
+def row_label(label_cells: list[HtmlCell]) -> tuple[str, Optional[str]]:
     """A row's label as printed, without leaders and colon, and its footnote marker."""
     label = " ".join(plain(label_cells).split())
     footnote = None
@@ -375,114 +339,3 @@ def row_label(label_cells) -> tuple:
     if 0 < start < len(label):
         footnote, label = label[start:].replace(" ", ""), label[:start]
     return LEADER.sub("", label).strip().rstrip(":").strip(), footnote
-
-
-def placed(found, leaves, headings, path, scales) -> list:
-    """The cells of one row's figures, one place per leaf (None where blank)."""
-    out = [None] * len(leaves)
-    for fig in found:
-        if fig.leaf is None:
-            raise InputError(f"figure {fig.raw!r} lies under no column heading", path, fig.line)
-        k = leaves.index(fig.leaf)
-        if out[k] is not None:
-            raise InputError(f"two figures ({out[k].raw!r} and {fig.raw!r}) under the heading "
-                             f"{headings[k]!r}", path, fig.line)
-        out[k] = fig.cell()
-        if fig.fact is not None and fig.fact.scale:
-            scales.add(fig.fact.scale)
-    return out
-
-
-@dataclass
-class _Figure:
-    first: Tok  # the "(" or the figure's first character
-    number: Tok  # the amount or nil token
-    leaf: object
-    fact: object
-    raw: str
-    closed: bool = True  # a "(" still waits for its ")"
-    end: tuple = None  # (line, end column) of the last character
-    notes: str = ""
-
-    @property
-    def line(self) -> int:
-        return self.first.cell.places[self.first.start][0]
-
-    def cell(self) -> Cell:
-        line, column, _ = self.first.cell.places[self.first.start]
-        end = self.end[1] if self.end and self.end[0] == line else column + len(self.raw)
-        value = None if self.number.kind == "nil" else _value(self)
-        return Cell(value=value, raw=self.raw, line=line, column=column, end_column=end,
-                    footnote=self.notes or None)
-
-
-def _value(fig: _Figure) -> Decimal:
-    digits = fig.raw.replace(" ", "").strip("()")
-    negative = fig.raw.startswith("(") or digits.startswith("-")
-    digits = digits.lstrip("-")
-    style = (fig.fact.format or "").lower() if fig.fact else ""
-    if "comma" in style:  # ixt:numcommadecimal: 1.234,5
-        digits = digits.replace(".", "").replace(",", ".")
-    else:
-        digits = digits.replace(",", "")
-    try:
-        value = figure_value(digits, fig.raw)
-    except InvalidOperation:
-        raise InputError(f"cannot read {fig.raw!r} as a figure", None, fig.line) from None
-    except InputError as exc:
-        raise InputError(exc.message, None, fig.line) from None
-    return -value if negative else value
-
-
-def _leaf_of(cell, leaves):
-    right = [leaf for leaf in leaves if leaf.covers(cell.last)]
-    if right:
-        return right[0]
-    overlapping = [leaf for leaf in leaves if leaf.column <= cell.last and cell.column <= leaf.last]
-    if overlapping:
-        return overlapping[-1]
-    if not leaves:
-        return None
-    return min(leaves, key=lambda leaf: (max(leaf.column - cell.last, cell.column - leaf.last), leaf.column > cell.column))
-
-
-def _end(tok: Tok):
-    line, _, end = tok.cell.places[tok.end - 1]
-    return line, end
-
-
-def figures(cells, leaves, path) -> list:
-    """The figures of a row's figure area, fragments joined: "(" "2,036" ")" "(a)"."""
-    figures, opening = [], None
-    for tok in (t for c in cells for t in tokens(c)):
-        last = figures[-1] if figures else None
-        sup = tok.cell.sup[tok.start]
-        fact = tok.cell.facts[tok.start]
-        if tok.kind == "amount" and fact is None and (sup or (
-                SMALL_PAREN.match(tok.text) and last and last.closed and opening is None
-                and last.leaf is _leaf_of(tok.cell, leaves))):
-            tok = Tok("note", tok.text, tok.cell, tok.start, tok.end)
-        if tok.kind in FIGURE_KINDS:
-            text = tok.text.strip()
-            lead = tok if text.startswith("(") or opening is None else opening
-            raw = ("(" if opening is not None and not text.startswith("(") else "") + text
-            fig = _Figure(lead, tok, _leaf_of(tok.cell, leaves), _fact(tok), raw, end=_end(tok))
-            fig.closed = raw.count("(") <= raw.count(")")
-            figures.append(fig)
-            opening = None
-        elif tok.kind == "open":
-            opening = tok
-        elif tok.kind == "close":
-            if last and not last.closed:
-                last.raw, last.closed, last.end = last.raw + ")", True, _end(tok)
-        elif tok.kind == "note" and last:  # a marker before any figure marks no figure
-            last.notes += tok.text
-        elif tok.kind == "text":
-            line = tok.cell.places[tok.start][0]
-            raise InputError(f"cannot read {tok.text!r} as a figure", path, line)
-    return figures
-
-
-def _fact(tok: Tok):
-    facts = [f for f in tok.cell.facts[tok.start:tok.end] if f is not None]
-    return facts[0] if facts else None

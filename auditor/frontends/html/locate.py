@@ -17,6 +17,7 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Iterable, Optional
 
 from auditor.frontends.html import grid as html_table
 from auditor.labels import UNITS, is_period
@@ -55,16 +56,19 @@ FURNITURE = re.compile(
 )
 
 
+Span = tuple[int, int]  # (start, end) character offsets in the document's joined text
+
+
 @dataclass(frozen=True)
 class Region:
     """One schedule: its table, or tables when split by page breaks or printed one per account."""
 
-    parts: tuple  # of (start, end) character offsets of each <table>...</table>
-    grids: tuple  # of html_table.Grid, one per part
+    parts: tuple[Span, ...]  # (start, end) character offsets of each <table>...</table>
+    grids: tuple[html_table.Grid, ...]  # one per part
     title: str
     title_line: int
     preamble: str  # text between the title and the table (units statements)
-    captions: tuple = ()  # per part: the account's caption printed just before it, or None
+    captions: tuple[Optional[str], ...] = ()  # per part: the account's caption printed just before it, or None
     transposed: bool = False  # the years as columns, the movements as rows (html_transposed)
 
 
@@ -78,9 +82,9 @@ class Document:
         self.tables, self.parents = _tables(self.text)  # (start, end) by start; index of the enclosing one
         self.unclosed = {self.tables[i] for i in _unclosed(self.text, len(self.tables))}
         self.starts = [s for s, _ in self.tables]
-        self._lower = None
+        self._lower: Optional[str] = None
 
-    def matches(self, pattern, words) -> list:
+    def matches(self, pattern: re.Pattern[str], words: Iterable[str]) -> list[re.Match[str]]:
         """pattern.finditer, faster: tried only where one of its first words
         occurs (a regex with IGNORECASE alternatives crawls over megabytes)."""
         if self._lower is None:
@@ -105,24 +109,24 @@ class Document:
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset)
 
-    def enclosing(self, offset: int):
+    def enclosing(self, offset: int) -> Optional[Span]:
         """The innermost table around `offset`, if any."""
         i = bisect_right(self.starts, offset) - 1
         while i >= 0 and self.tables[i][1] <= offset:
             i = self.parents[i]
         return self.tables[i] if i >= 0 else None
 
-    def next_table(self, offset: int):
+    def next_table(self, offset: int) -> Optional[Span]:
         i = bisect_left(self.starts, offset)
         return self.tables[i] if i < len(self.tables) else None
 
-    def grid(self, span):
+    def grid(self, span: Span) -> html_table.Grid:
         return html_table.read(self.text, span[0], span[1], self.line_starts)
 
     def plain(self, start: int, end: int) -> str:
         return " ".join(html.unescape(without_tags(self.text[start:end])).split())
 
-    def texts(self, start: int, end: int) -> list:
+    def texts(self, start: int, end: int) -> list[str]:
         """The blocks of text in text[start:end] ("<p>", "<br>"... apart) that are
         not page furniture, a title, a units statement or a period, in order."""
         found, at = [], start
@@ -134,7 +138,7 @@ class Document:
             at = m.end() if m else end
         return found
 
-    def caption_before(self, offset: int, floor: int = 0):
+    def caption_before(self, offset: int, floor: int = 0) -> Optional[str]:
         """The account's caption printed right above the table at `offset` (after
         `floor` and any earlier table), or None."""
         start = max(floor, offset - CAPTION_REACH, 0)
@@ -150,15 +154,18 @@ def furniture(text: str) -> bool:
             or is_period(text) or (units is not None and len(re.findall(r"[a-zA-Z]+", UNITS.sub("", text))) <= 2))
 
 
-def caption(texts: list):
+def caption(texts: list[str]) -> Optional[str]:
     """The last of the texts before a table, when short enough to name an account."""
     return texts[-1] if texts and len(texts[-1]) <= CAPTION_TEXT else None
 
 
-def _tables(text: str) -> tuple:
+def _tables(text: str) -> tuple[list[Span], list[int]]:
     """(start, end) of every <table> element, nested ones too, by start (an
     unclosed one ends where its parent does); and each one's parent's index."""
-    opened, ends, parents, stack = [], {}, [], []
+    opened: list[int] = []
+    ends: dict[int, int] = {}
+    parents: list[int] = []
+    stack: list[int] = []
     for m in TABLE_TAG.finditer(text, 0, text.rfind(">") + 1):  # (see without_tags)
         if not m.group(1):
             parents.append(stack[-1] if stack else -1)
@@ -171,9 +178,10 @@ def _tables(text: str) -> tuple:
     return [(start, ends[i]) for i, start in enumerate(opened)], parents
 
 
-def _unclosed(text: str, count: int) -> list:
+def _unclosed(text: str, count: int) -> list[int]:
     """The indices (as `_tables` numbers them) of the tables never closed."""
-    stack, opened = [], 0
+    stack: list[int] = []
+    opened = 0
     for m in TABLE_TAG.finditer(text, 0, text.rfind(">") + 1):
         if not m.group(1):
             stack.append(opened)
@@ -183,9 +191,9 @@ def _unclosed(text: str, count: int) -> list:
     return stack
 
 
-def candidates(doc: Document) -> list:
+def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
     """(table span, title match or None) for every table worth reading, in order."""
-    found = {}
+    found: dict[Span, Optional[re.Match[str]]] = {}
     titles = doc.matches(TITLE, ("valuation", "schedule"))
     for i, match in enumerate(titles):
         inside = doc.enclosing(match.start())
@@ -207,7 +215,7 @@ OPENS = re.compile(r"beginning|balance|opening|\bstart", re.IGNORECASE)
 MOVES = re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.IGNORECASE)
 
 
-def may_hold_schedule(doc: Document, span) -> bool:
+def may_hold_schedule(doc: Document, span: Span) -> bool:
     """A quick look at a candidate table's text before it is parsed into a grid:
     a table of contents or an exhibit index that names Schedule II has no
     balance and no movement in it (parsing one costs as much as the schedule)."""
@@ -223,7 +231,7 @@ def _heading_row(text: str, at: int) -> bool:
     return not FIGURE.search(rest) and MORE_HEADINGS.search(rest) is not None
 
 
-def title_text(doc: Document, match) -> str:
+def title_text(doc: Document, match: re.Match[str]) -> str:
     """The title's whole line as printed: the text of the block that holds it."""
     text = doc.text
     block = re.compile(r"</?(?:p|div|td|th|tr|h\d|center|table|li)\b[^>]*>", re.IGNORECASE)

@@ -1,7 +1,7 @@
 """Periods x rows from what a table's parts print, in order.
 
-`html_layout` walks a table's rows into entries: ("caption", text),
-("period", label, line), ("row", Row, line).  Printed by period, each period
+`html_layout` walks a table's rows into entries: a `Caption`, a
+`PeriodStart` (a period caption) or a `Printed` row.  Printed by period, each period
 caption opens a period and its rows follow.  Printed by account (a table or a
 caption per account, a block per reserve, one account's table), each row's
 period is its own label or the period caption above it, and its label the
@@ -12,8 +12,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple, Optional, Union
 
 from auditor.labels import TOTAL, is_period, period_from_caption
+from auditor.model import Period, Row
+
+
+class Caption(NamedTuple):
+    """A caption printed over rows: an account's, or a group's."""
+
+    text: str
+
+
+class PeriodStart(NamedTuple):
+    """A period's caption on a row of its own ("Year ended December 31, 2023:")."""
+
+    label: str
+    line: int
+
+
+class Printed(NamedTuple):
+    """A row of figures, and the line of its <tr>."""
+
+    row: Row
+    line: int
+
+
+Entry = Union[Caption, PeriodStart, Printed]
 
 # Footnote markers ending a label ("(1)", "(a)(b)", "**", a dagger), matched at
 # the start of the label reversed: a search for them anchored at its end
@@ -29,45 +54,48 @@ def notes_start(text: str) -> int:
     return len(text) - notes.end() if notes else len(text)
 
 
-def regroup(entries, preamble: str = "") -> list:
+def regroup(entries: list[Entry], preamble: str = "") -> list[Period]:
     """The periods of a table's entries, in either arrangement."""
     if _by_account(entries):
         return _periods_by_account(entries, named_account(preamble))
     return _periods(entries)
 
 
-def _periods(entries) -> list:
+def _periods(entries: list[Entry]) -> list[Period]:
     """Periods as printed: each period caption opens one, its rows follow (captions of groups are not read)."""
-    periods, label, line, rows = [], "", None, []
-    for entry in entries + [("period", "", None)]:
-        if entry[0] == "period":
+    periods: list[Period] = []
+    rows: list[Row] = []
+    label, line = "", 0  # line 0: no period caption yet, the first row's line opens it
+    for entry in entries + [PeriodStart("", 0)]:
+        if isinstance(entry, PeriodStart):
             if rows:
                 periods.append(period_from_caption(label, line, rows))
-            label, line, rows = entry[1], entry[2], []
-        elif entry[0] == "row":
-            if line is None:
-                line = entry[2]
-            rows.append(entry[1])
+            label, line, rows = entry.label, entry.line, []
+        elif isinstance(entry, Printed):
+            if not line:
+                line = entry.line
+            rows.append(entry.row)
     return periods
 
 
-def _by_account(entries) -> bool:
+def _by_account(entries: list[Entry]) -> bool:
     """Whether the table prints accounts with their periods inside them: most
     rows labelled by a period ("2023", "Year ended December 31, 2023": a table
     per account, or one account's table), or account captions each followed by
     the same period captions again (a block per reserve, the years as captions
     over its sub-rows)."""
-    rows = [e[1] for e in entries if e[0] == "row"]
+    rows = [e.row for e in entries if isinstance(e, Printed)]
     if sum(1 for r in rows if r.label and is_period(r.label)) > len(rows) / 2:
         return True
-    seen, listed = set(), set()  # period keys of earlier accounts; of the current one
+    seen: set[str] = set()  # period keys of earlier accounts
+    listed: set[str] = set()  # of the current one
     for entry in entries:
-        if entry[0] == "caption":
+        if isinstance(entry, Caption):
             seen |= listed
             listed = set()
-        elif entry[0] in ("period", "row"):
-            label = entry[1] if entry[0] == "period" else entry[1].label
-            if entry[0] == "row" and not (label and is_period(label)):
+        else:
+            label = entry.label if isinstance(entry, PeriodStart) else entry.row.label
+            if isinstance(entry, Printed) and not (label and is_period(label)):
                 continue
             key = period_key(label)
             if key in seen:
@@ -76,22 +104,24 @@ def _by_account(entries) -> bool:
     return False
 
 
-def _periods_by_account(entries, named: str = "") -> list:
+def _periods_by_account(entries: list[Entry], named: str = "") -> list[Period]:
     """Accounts printed with their periods inside: regrouped as periods x rows.
     A row labelled by a period is that account's row of that period, labelled
     with the account's caption; a row under a period caption ("-Current" under
     "2024") is the account's sub-row, labelled with caption and its own label.
     An account without a caption is the one the prose above names (`named`),
     else it reads as a total."""
-    order, rows_of, first = [], {}, {}
+    order: list[str] = []
+    rows_of: dict[str, list[Row]] = {}
+    first: dict[str, tuple[str, int]] = {}
     account, period = named, None
     for entry in entries:
-        if entry[0] == "caption":
-            account, period = without_notes(entry[1]), None
-        elif entry[0] == "period":
-            period = (entry[1], entry[2])
-        elif entry[0] == "row":
-            row = entry[1]
+        if isinstance(entry, Caption):
+            account, period = without_notes(entry.text), None
+        elif isinstance(entry, PeriodStart):
+            period = (entry.label, entry.line)
+        else:
+            row = entry.row
             if row.label and is_period(row.label):
                 opened, label = (row.label, row.line), account
             elif period is not None:

@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple, Optional
 
 from auditor.errors import InputError
-from auditor.frontends.html.layout import BARE_YEAR, SCALES, figures, kind, nonblank, placed, plain, row_label, units_in, words
+from auditor.frontends.html.figures import figures, kind, nonblank, placed, plain
+from auditor.frontends.html.grid import Grid, HtmlCell
+from auditor.frontends.html.layout import BARE_YEAR, SCALES, row_label, units_in, words
 from auditor.frontends.html.periods import named_account, without_notes
 from auditor.labels import TOTAL, is_period, period_from_caption
-from auditor.model import Column, Row, Schedule
+from auditor.frontends.html.locate import Region
+from auditor.model import Cell, Column, Period, Row, Schedule
 
 # What the first and the last row of a block are: the balances ("Balance at
 # January 1" ... "Balance at December 31", "Beginning balance" ... "Ending balance").
@@ -26,19 +30,28 @@ OPENING = re.compile(r"beginning|opening|\bstart|balance\s+at|^balance\b", re.IG
 CLOSING = re.compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNORECASE)
 
 
+class BlockRow(NamedTuple):
+    """A movement's row in a block: its label, footnote marker, the cells of its figure area, its line."""
+
+    label: str
+    footnote: Optional[str]
+    area: list[HtmlCell]
+    line: int
+
+
 @dataclass
 class Block:
     """One account: its heading row of periods, its rows from opening to closing balance."""
 
     account: str
-    periods: list  # the heading row's period cells, left to right
-    rows: list  # (label, footnote, cells of the figure area, line) from opening to closing balance
+    periods: list[HtmlCell]  # the heading row's period cells, left to right
+    rows: list[BlockRow]  # from opening to closing balance
 
 
-def _period_cells(cells) -> list:
+def _period_cells(row: list[HtmlCell]) -> list[HtmlCell]:
     """The period cells of a heading row ("2003", "Year ended December 31, 2003"),
     or [] when the row is not one: every cell after its label names a period."""
-    cells = nonblank(cells)
+    cells = nonblank(row)
     if cells and kind(cells[0]) == "text" and not _names_period(cells[0]):
         cells = cells[1:]
     if not cells or not all(_names_period(c) for c in cells):
@@ -46,12 +59,12 @@ def _period_cells(cells) -> list:
     return cells
 
 
-def _names_period(cell) -> bool:
+def _names_period(cell: HtmlCell) -> bool:
     text = " ".join(cell.text.replace("\xa0", " ").split()).rstrip(":")
     return bool(BARE_YEAR.match(text) or (kind(cell) == "text" and is_period(text)))
 
 
-def blocks(grid, incomplete: list = None) -> list:
+def blocks(grid: Grid, incomplete: Optional[list[int]] = None) -> list[Block]:
     """The grid's blocks of years as columns, or [] when it is not printed so.
     `incomplete` gets the line of each block that opens with a balance but does
     not end with one (cut by a page break, or rows the reading cannot place)."""
@@ -61,7 +74,7 @@ def blocks(grid, incomplete: list = None) -> list:
         periods = _period_cells(rows[i])
         start = periods[0].column
         end = heads[n + 1] if n + 1 < len(heads) else len(rows)
-        body = []
+        body: list[BlockRow] = []
         for r in range(i + 1, end):
             cells = rows[r]
             label_cells = [c for c in cells if c.last < start and c.text.strip()]
@@ -71,13 +84,13 @@ def blocks(grid, incomplete: list = None) -> list:
             if any(kind(c) == "text" for c in area):
                 break  # prose or another table's headings: the block is over
             label, footnote = row_label(label_cells)
-            body.append((label, footnote, area, grid.row_lines[r]))
-        while body and not any(kind(c) == "figure" for c in body[-1][2]):
+            body.append(BlockRow(label, footnote, area, grid.row_lines[r]))
+        while body and not any(kind(c) == "figure" for c in body[-1].area):
             body.pop()  # a trailing caption of the next account, or a blank line
-        opens = bool(body) and OPENING.search(body[0][0]) and any(kind(c) == "figure" for c in body[0][2])
+        opens = bool(body) and OPENING.search(body[0].label) and any(kind(c) == "figure" for c in body[0].area)
         if not opens:
             continue
-        if len(body) < 3 or not CLOSING.search(body[-1][0]):
+        if len(body) < 3 or not CLOSING.search(body[-1].label):
             if incomplete is not None:
                 incomplete.append(grid.row_lines[i])
             continue
@@ -87,7 +100,7 @@ def blocks(grid, incomplete: list = None) -> list:
     return found
 
 
-def _caption_above(rows, i, start) -> str:
+def _caption_above(rows: list[list[HtmlCell]], i: int, start: int) -> str:
     """An account's caption on its own row right above the block's heading row."""
     for cells in reversed(rows[:i]):
         texts = nonblank(cells)
@@ -99,31 +112,31 @@ def _caption_above(rows, i, start) -> str:
     return ""
 
 
-def _keys(block) -> list:
+def _keys(block: Block) -> list[str]:
     """Each row's column key: the balances by place, a movement by its words (a
     label printed twice in one block is two columns: no figure is dropped)."""
-    keys = []
+    keys: list[str] = []
     for k, (label, *_rest) in enumerate(block.rows):
         key = "<opening>" if k == 0 else "<closing>" if k == len(block.rows) - 1 else " ".join(words(label))
         keys.append(key + f" #{keys.count(key) + 1}" if key in keys else key)
     return keys
 
 
-def build(region, path: str = None) -> Schedule:
+def build(region: Region, path: Optional[str] = None) -> Schedule:
     """The Schedule of a region whose grids print blocks of years as columns."""
-    incomplete = []
+    incomplete: list[int] = []
     found = [b for grid in region.grids for b in blocks(grid, incomplete)]
     if incomplete:  # never half a table: its other blocks read, this one left out
         raise InputError("a block of the years as columns does not end with a balance", path, incomplete[0])
     if not found:
         raise InputError("a table with the years as columns but no balances in its rows", path, region.title_line)
-    heading_of = {}  # column key -> heading: the movements in the order first printed
+    heading_of: dict[str, str] = {}  # column key -> heading: the movements in the order first printed
     for block in found:
         for key, (label, *_rest) in zip(_keys(block), block.rows):
             heading_of.setdefault(key, label)
     order = ["<opening>"] + [k for k in heading_of if not k.startswith("<")] + ["<closing>"]
     named = named_account(region.preamble) if len(found) == 1 else ""
-    scales = set()
+    scales: set[str] = set()
     periods = _periods(found, order, named, path, scales)
     grid = region.grids[0]
     units = units_in([region.preamble, grid.caption] + [plain(r) for r in grid.rows[:3]])
@@ -133,16 +146,18 @@ def build(region, path: str = None) -> Schedule:
         # A column's span is its place among the block's rows (there is no character span to give).
         columns=tuple(Column(heading=heading_of[k], role=None, start=n + 1, end=n + 2) for n, k in enumerate(order)),
         periods=tuple(periods),
-        line=region.title_line or found[0].rows[0][3],
+        line=region.title_line or found[0].rows[0].line,
         label_heading="",
     )
 
 
-def _periods(found, order, named, path, scales) -> list:
+def _periods(found: list[Block], order: list[str], named: str, path: Optional[str],
+             scales: set[str]) -> list[Period]:
     """Each block's account as a row of every period it prints figures for."""
-    by_period, first = {}, {}
+    by_period: dict[str, list[Row]] = {}
+    first: dict[str, int] = {}
     for block in found:
-        cells_by_period = [dict() for _ in block.periods]
+        cells_by_period: list[dict[int, Optional[Cell]]] = [{} for _ in block.periods]
         for key, (_label, _footnote, area, _line) in zip(_keys(block), block.rows):
             out = placed(figures(area, block.periods, path), block.periods,
                          [plain([p]) for p in block.periods], path, scales)

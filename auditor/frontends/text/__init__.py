@@ -1,0 +1,34 @@
+"""The text front end: every Schedule II of an EDGAR text exhibit, laid out.
+
+`locate` finds each table under its title, `parse` reads its lines, `layout`
+builds the Schedule; schedules printed one table per year are joined into
+one (`layout.joined_years`), which needs their columns read: the reading
+stage is passed in for that decision alone.
+"""
+
+from __future__ import annotations
+
+from auditor.frontends import Read, Vocabulary
+from auditor.frontends.text import layout, locate, parse
+from auditor.model import Schedule
+from auditor.source import Source
+
+
+def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
+    found = []
+    for region in locate.regions(src, [], vocabulary.roles):
+        lines = parse.lines(src, region)
+        found.append(layout.build(lines, region.title_line, src.path))
+    return _years_joined(found, read)
+
+
+def _years_joined(laid_out: list[Schedule], read: Read) -> list[Schedule]:
+    """One-year tables joined where their titles, units and columns as read
+    agree (`layout.joined_years`), each joined or lone table as laid out."""
+    if sum(len(s.periods) == 1 for s in laid_out) < 2:
+        return laid_out  # nothing to join: no table is read twice
+    assigned = [read(s) for s in laid_out]
+    # joined_years gives back a lone table as read (this very object) and a
+    # joined one through its last argument: here, unread.
+    laid_out_of = {id(a): s for a, s in zip(assigned, laid_out)}
+    return [laid_out_of.get(id(s), s) for s in layout.joined_years(laid_out, assigned, lambda s: s)]

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from auditor.frontends.text.locate import without_tags
 from auditor.source import Source
@@ -36,7 +36,11 @@ NAME = re.compile(r"\bname\s*=\s*[\"']([^\"']*)")
 # (Names are tried only where a run of name characters begins: from inside a
 # long run, every start scanned to its end, in quadratic time.)
 ATTR = re.compile(r"(?<![\w:.-])([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-EXCLUDE = re.compile(r"<ix:exclude\b.*?</ix:exclude\s*>", re.DOTALL)
+# ix:exclude elements, removed from a fact's displayed text: each start tag
+# to the first end tag after it (two searches: a lazy ".*?" between them
+# rescanned the rest of the text from every start, quadratic on many starts).
+EXCLUDE_START = re.compile(r"<ix:exclude\b")
+EXCLUDE_END = re.compile(r"</ix:exclude\s*>")
 CONTEXT_TAG = re.compile(r"(<(?:[\w-]+:)?context)\b")
 CONTEXT_ID_FIRST = re.compile(r"context\s+id\s*=\s*[\"']([^\"']+)")
 CONTEXT_ID = re.compile(r"\bid\s*=\s*[\"']([^\"']+)")
@@ -124,7 +128,7 @@ def read(src: Source, family: re.Pattern) -> Facts:
     return Facts(tuple(facts), _places(src, [o for f in facts for o in (f.start, f.end)]))
 
 
-def _elements(text: str, family: re.Pattern):
+def _elements(text: str, family: re.Pattern[str]) -> Iterator[re.Match[str]]:
     """The ix:nonFraction start tags that may be the family's.  Where the family
     pattern begins with a literal ("^ValuationAllowances..."), only the tags
     around its occurrences after a prefix's colon are read (a 10-K has tens of
@@ -169,7 +173,7 @@ def _attributes(text: str) -> dict:
     return {k.lower(): (a if a is not None else b) for k, a, b in ATTR.findall(text)}
 
 
-def _content(text: str, start) -> tuple:
+def _content(text: str, start: re.Match[str]) -> tuple[int, str]:
     """(end offset of the element, its inner markup); nested facts are part of it."""
     if start.group(1).rstrip().endswith("/"):
         return start.end(), ""
@@ -214,7 +218,7 @@ def _contexts(text: str, wanted: set) -> dict:
     return contexts
 
 
-def _context_starts(text: str, wanted: set):
+def _context_starts(text: str, wanted: set[str]) -> Iterator[tuple[str, int]]:
     """(id, offset) of each wanted context's start tag.  Filing software writes
     `id` first (`<xbrli:context id="c-1">`): those are found by one scan led by
     a literal; any other wanted context by visiting every context's start tag."""
@@ -227,7 +231,9 @@ def _context_starts(text: str, wanted: set):
     if not missing:
         return
     first = CONTEXT_TAG.search(text)
-    at = first.start() if first else -1
+    if first is None:
+        return
+    at = first.start()
     while at != -1:
         close = text.find(">", at)
         found = CONTEXT_ID.search(text, at, close if close != -1 else len(text))
@@ -246,7 +252,8 @@ def _date(text: str) -> date:
     return date.fromisoformat(text[:10])
 
 
-def _fact(attrs, concept, context, inner, start, end, hidden) -> Fact:
+def _fact(attrs: dict[str, str], concept: str, context: Context, inner: str, start: int, end: int,
+          hidden: bool) -> Fact:
     shown = _displayed(inner)
     sign = "-" if attrs.get("sign", "").strip() == "-" else ""
     fmt = attrs.get("format", "")
@@ -262,8 +269,19 @@ def _fact(attrs, concept, context, inner, start, end, hidden) -> Fact:
                 fmt, start, end, hidden, problem)
 
 
+def _without_excluded(inner: str) -> str:
+    kept, at = [], 0
+    while (start := EXCLUDE_START.search(inner, at)) is not None:
+        end = EXCLUDE_END.search(inner, start.end())
+        if end is None:
+            break  # no end tag after this start: none after any later one either
+        kept.append(inner[at : start.start()])
+        at = end.end()
+    return "".join(kept) + inner[at:]
+
+
 def _displayed(inner: str) -> str:
-    inner = EXCLUDE.sub("", inner) if "exclude" in inner.lower() else inner
+    inner = _without_excluded(inner) if "exclude" in inner.lower() else inner
     text = without_tags(inner, "")
     if "&" in text:
         import html

@@ -18,12 +18,22 @@ a warning, never an error.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import NamedTuple, Optional
+from typing import TYPE_CHECKING, Callable, NamedTuple, Optional
 
 from auditor.ruleset import engine, tagged
 from auditor import reading
+from auditor.frontends import Vocabulary
 from auditor.frontends.xbrl import facts as xbrl_facts, schedule as xbrl_schedule
-from auditor.model import Finding, Position
+from auditor.model import Cell, Finding, Period, Position, Schedule
+from auditor.source import Source
+
+if TYPE_CHECKING:
+    from auditor.ruleset.rules import Rule, RuleSet
+    from auditor.ruleset.tagged import Tag
+
+Only = Optional[Callable[["Rule"], bool]]  # which rules run (None: all)
+Tags = dict[tuple[int, int, int], "Tag"]  # (period, row, column) of a printed cell -> the fact tagged on it
+Printed = tuple[Tags, list[Finding], Schedule]  # a printed table's tags, findings, and the table as checked
 
 
 TAGGED = ("tagged_value", "tagged_context")  # the checks of a printed figure against its tag
@@ -32,22 +42,26 @@ TAGGED = ("tagged_value", "tagged_context")  # the checks of a printed figure ag
 class Tagged(NamedTuple):
     facts: xbrl_facts.Facts
     reading: xbrl_schedule.Reading
+    schedule: Schedule  # the reading's: the facts laid out
 
 
-def read(src, ruleset) -> Optional[Tagged]:
-    """The document's Schedule II facts, or None where it tags none."""
-    if ruleset.xbrl is None or not xbrl_facts.tagged(src):
+def read(src: Source, vocabulary: Vocabulary) -> Optional[Tagged]:
+    """The document's Schedule II facts, or None where it tags none (or none
+    with a movement: no schedule)."""
+    if vocabulary.xbrl is None or not xbrl_facts.tagged(src):
         return None
-    facts = xbrl_facts.read(src, ruleset.xbrl.family)
+    facts = xbrl_facts.read(src, vocabulary.xbrl.family)
     if not facts.facts:
         return None
-    return Tagged(facts, xbrl_schedule.build(facts, ruleset))
+    found = xbrl_schedule.build(facts, vocabulary)
+    return Tagged(facts, found, found.schedule) if found.schedule is not None else None
 
 
-def table_findings(schedule, ruleset, only, found: Optional[Tagged]) -> tuple:
+def table_findings(schedule: Schedule, ruleset: RuleSet, only: Only,
+                   found: Optional[Tagged]) -> tuple[list[Finding], Tags, Schedule]:
     """The findings of a printed table, with its tags checked; the tags; and the
     table as checked (each tagged figure read as printed)."""
-    tags = tagged.match(schedule, found.facts, ruleset) if found else {}
+    tags: Tags = tagged.match(schedule, found.facts, ruleset) if found else {}
     schedule = _as_printed(schedule, tags)
     findings = engine.evaluate(schedule, ruleset, only, tags)
     if not tags:
@@ -66,12 +80,12 @@ def table_findings(schedule, ruleset, only, found: Optional[Tagged]) -> tuple:
     return out, tags, schedule
 
 
-def _as_printed(schedule, tags: dict):
+def _as_printed(schedule: Schedule, tags: Tags) -> Schedule:
     """The table with each tagged figure read from its print alone: the HTML
     front end reads a figure's digits by its tag's `format` (a comma-decimal
     print, "1.200,5"), but where the tag is checked against the print, the
     print must speak alone."""
-    changed = {}
+    changed: dict[tuple[int, int, int], Cell] = {}
     for (p, r, k), tag in tags.items():
         cell = schedule.periods[p].rows[r].cells[k]
         value = tagged.printed(cell)
@@ -85,12 +99,11 @@ def _as_printed(schedule, tags: dict):
     return reading.conventions(replace(schedule, periods=periods))
 
 
-def facts_findings(found: Tagged, ruleset, only, printed: list, unread: str = "") -> list:
+def facts_findings(found: Tagged, ruleset: RuleSet, only: Only, printed: list[Printed],
+                   unread: str = "") -> list[Finding]:
     """The facts' own findings, without those the table's checks already make.
     `printed`: (tags, findings, schedule) of each printed table read."""
-    schedule = found.reading.schedule
-    if schedule is None:
-        return []
+    schedule = found.schedule
     shown = {(t.element.line, t.element.column) for tags, _, _ in printed for t in tags.values()}
     # Facts a tagged_* finding of the table is about (its element is related).
     disputed = {(p.line, p.column) for _, findings, _ in printed for f in findings
@@ -122,13 +135,13 @@ def facts_findings(found: Tagged, ruleset, only, printed: list, unread: str = ""
     return out
 
 
-def _printed_periods(printed: list) -> dict:
+def _printed_periods(printed: list[Printed]) -> dict[int, tuple[Period, str]]:
     """id of each printed fact -> (the period the table prints it in, its column's effect)."""
     return {id(tag.fact): (schedule.periods[p], schedule.columns[k].effect)
             for tags, _, schedule in printed for (p, r, k), tag in tags.items()}
 
 
-def _printed_in(fact, periods: dict):
+def _printed_in(fact: xbrl_facts.Fact, periods: dict[int, tuple[Period, str]]) -> Optional[bool]:
     """Whether the table prints the fact in its own period: True, False, or None
     (not printed, or the table gives no date).  A year of 52 or 53 weeks ends on
     varying days: a week either way is the same year end."""
@@ -145,7 +158,8 @@ def _printed_in(fact, periods: dict):
     return period.fiscal_year == ctx.end.year if period.fiscal_year else None
 
 
-def _conflict_findings(found: Tagged, ruleset, only, printed_periods: dict = None) -> list:
+def _conflict_findings(found: Tagged, ruleset: RuleSet, only: Only,
+                       printed_periods: Optional[dict[int, tuple[Period, str]]] = None) -> list[Finding]:
     """A fact tagged for the period and member of another fact of its concept, with
     another value (one of them is misplaced: the one not printed with the rest
     of the row): a tagged_context finding at its element."""
@@ -154,7 +168,7 @@ def _conflict_findings(found: Tagged, ruleset, only, printed_periods: dict = Non
     if not rules or not reading.conflicts:
         return []
     shown_at = {id(f): key for key, f in reading.cells.items()}
-    schedule = reading.schedule
+    schedule = found.schedule
     out = []
     for odd, shown in reading.conflicts:
         p, r, k = shown_at[id(shown)]
@@ -177,9 +191,9 @@ def _conflict_findings(found: Tagged, ruleset, only, printed_periods: dict = Non
     return out
 
 
-def _unreadable(reading, axis: str) -> dict:
+def _unreadable(reading: xbrl_schedule.Reading, axis: str) -> dict[tuple[str, str, str], str]:
     """(period label, row label, concept) -> why the fact tagged there was not read."""
-    found = {}
+    found: dict[tuple[str, str, str], str] = {}
     for fact, why in reading.unread:
         ctx = fact.context
         if ctx.start is not None:
@@ -188,10 +202,10 @@ def _unreadable(reading, axis: str) -> dict:
     return found
 
 
-def _untagged_rows(schedule, unreadable: dict) -> dict:
+def _untagged_rows(schedule: Schedule, unreadable: dict[tuple[str, str, str], str]) -> dict[tuple[Optional[str], ...], str]:
     """What a check may read but no fact gives: (period, row), (period, column
     role) and (row,) -> what is missing there (the first such concept, and why)."""
-    found = {}
+    found: dict[tuple[Optional[str], ...], str] = {}
     for period in schedule.periods:
         for row in period.rows:
             for column, cell in zip(schedule.columns, row.cells):
@@ -203,15 +217,15 @@ def _untagged_rows(schedule, unreadable: dict) -> dict:
     return found
 
 
-def _unsettled(f: Finding, missing: dict):
+def _unsettled(f: Finding, missing: dict[tuple[Optional[str], ...], str]) -> Optional[str]:
     """The concept a failed check needed and no fact tags, or None."""
-    keys = [(f.period, f.row), (f.period, f.column)]
+    keys: list[tuple[Optional[str], ...]] = [(f.period, f.row), (f.period, f.column)]
     if f.check == "carry_forward":
         keys.append((f.row,))
     return next((missing[k] for k in keys if k in missing), None)
 
 
-def unread_finding(findings: list, line: int) -> list:
+def unread_finding(findings: list[Finding], line: int) -> list[Finding]:
     """The table_unread warning placed at the table that could not be read."""
     return [replace(f, location=replace(f.location, line=line or f.location.line, column=1))
             if f.check == "table_unread" else f for f in findings]

@@ -17,13 +17,22 @@ close, is set aside, never added again (`Reading.set_aside` says which).
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from itertools import combinations
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
 from auditor.model import Cell, Column, Period, Row, Schedule
-from auditor.frontends.xbrl.facts import Facts, local
+from auditor.frontends.xbrl.facts import Fact, Facts, local
+
+if TYPE_CHECKING:
+    from auditor.frontends import Vocabulary
+    from auditor.ruleset.rules import RoleSpec
+
+Member = Optional[str]  # a member of the reserve axis; None: the default member (the total)
+Place = tuple[date, date, Member, str]  # a movement's period (start, end), member and concept
+Instant = tuple[date, Member]  # a balance's date and member
+Why = tuple[Fact, str]  # a fact not shown, and why
 
 TITLE = "Valuation and Qualifying Accounts (inline XBRL facts)"
 UNITS = {0: "units", 3: "thousands", 6: "millions", 9: "billions"}
@@ -33,43 +42,47 @@ BASIS = "the XBRL concepts define deductions as amounts taken from the balance"
 class Reading(NamedTuple):
     """A schedule read from facts, and what became of every fact of the family."""
 
-    schedule: Schedule
-    cells: dict  # (period, row, column) -> the Fact shown in that cell
-    set_aside: tuple  # (concept, why): concepts not added again
-    unread: tuple  # (Fact, why): facts of the family in no cell
+    schedule: Optional[Schedule]  # None: the document tags no movement of the family
+    cells: dict[tuple[int, int, int], Fact]  # (period, row, column) -> the Fact shown in that cell
+    set_aside: tuple[tuple[str, str], ...]  # (concept, why): concepts not added again
+    unread: tuple[Why, ...]  # facts of the family in no cell
     exponent: int  # the power of ten the figures are shown in
-    conflicts: tuple = ()  # (Fact, Fact in a cell): the same concept, period and member, another value
+    conflicts: tuple[tuple[Fact, Fact], ...] = ()  # (Fact, Fact in a cell): the same concept, period and member, another value
 
 
 class _Sorted(NamedTuple):
-    concepts: dict  # concept -> [RoleSpec, ...] (two for the balance)
-    movements: list  # facts of durations
-    balances: list  # facts of instants, of the balance concept(s)
-    unread: list  # (Fact, why)
+    concepts: dict[str, list[RoleSpec]]  # concept -> its roles (two for the balance)
+    movements: list[Fact]  # facts of durations
+    balances: list[Fact]  # facts of instants, of the balance concept(s)
+    unread: list[Why]
 
 
-def build(facts: Facts, ruleset) -> Reading:
+def build(facts: Facts, vocabulary: Vocabulary) -> Reading:
     """The schedule of the facts, or a Reading whose schedule is None when
-    the document tags no Schedule II movement."""
-    found = _sort(facts, ruleset)
+    the document tags no Schedule II movement (or the rules read no facts)."""
+    if vocabulary.xbrl is None:
+        return Reading(None, {}, (), (), 0, ())
+    axis = vocabulary.xbrl.axis
+    found = _sort(facts, vocabulary.roles, axis)
     if not found.movements:
         unread = found.unread + [(f, "no movement of the family is tagged") for f in found.balances]
         return Reading(None, {}, (), tuple(unread), 0, ())
-    axis = ruleset.xbrl.axis
     exponent = _exponent(found.movements + found.balances)
     concepts = found.concepts
     order = sorted(dict.fromkeys(f.concept for f in found.movements), key=lambda c: _role_rank(concepts[c][0]))
     set_aside = _duplicates(found.movements, order, concepts, axis, _balances_of(found.balances, axis))
     aside = {c for c, _ in set_aside}
     columns = [c for c in order if c not in aside]
-    by_place, by_instant = {}, {}
+    by_place: dict[Place, list[Fact]] = {}
+    by_instant: dict[Instant, list[Fact]] = {}
     for f in found.movements:
-        by_place.setdefault((f.context.start, f.context.end, f.context.member(axis), f.concept), []).append(f)
+        by_place.setdefault((_start(f), f.context.end, f.context.member(axis), f.concept), []).append(f)
     for f in found.balances:
         by_instant.setdefault((f.context.end, f.context.member(axis)), []).append(f)
-    durations = sorted({(f.context.start, f.context.end) for f in found.movements}, key=lambda d: (d[1], d[0]))
+    durations = sorted({(_start(f), f.context.end) for f in found.movements}, key=lambda d: (d[1], d[0]))
     members = _members(found.movements + found.balances, axis)
-    periods, cells = [], {}
+    periods: list[Period] = []
+    cells: dict[tuple[int, int, int], Fact] = {}
     for start, end in durations:
         rows = [row for member in members
                 for row in [_row_facts(start, end, member, columns, by_place, by_instant)] if row]
@@ -83,7 +96,7 @@ def build(facts: Facts, ruleset) -> Reading:
                               fiscal_year=end.year, end_date=end))
     used = {id(f) for f in cells.values()}
     conflicts = _conflicts(list(by_place.values()) + list(by_instant.values()), used)
-    shown = {(f.concept, f.context, f.value) for f in cells.values()}
+    shown: set[tuple[str, object, Optional[Decimal]]] = {(f.concept, f.context, f.value) for f in cells.values()}
     unread = found.unread + _left_over(found, used | {id(f) for f, _ in conflicts}, shown, aside)
     schedule = Schedule(title=TITLE, units=UNITS.get(exponent, f"10^{exponent}"),
                         columns=_columns(found, columns), periods=tuple(periods),
@@ -93,9 +106,10 @@ def build(facts: Facts, ruleset) -> Reading:
     return Reading(schedule, cells, tuple(set_aside), tuple(unread), exponent, tuple(conflicts))
 
 
-def _notes(set_aside, unread, conflicts, facts: Facts) -> tuple:
+def _notes(set_aside: list[tuple[str, str]], unread: list[Why], conflicts: list[tuple[Fact, Fact]],
+           facts: Facts) -> tuple[str, ...]:
     """Every fact of the family the schedule does not show, and why."""
-    def where(f):
+    def where(f: Fact) -> str:
         line, column = facts.position(f.start)
         return f"{f.concept}{' id ' + f.id if f.id else ''} at {line}:{column}"
 
@@ -104,23 +118,23 @@ def _notes(set_aside, unread, conflicts, facts: Facts) -> tuple:
             *(f"{where(f)} contradicts the fact shown for its period and member" for f, _ in conflicts))
 
 
-def _sort(facts: Facts, ruleset) -> _Sorted:
+def _sort(facts: Facts, roles: tuple[RoleSpec, ...], axis: str) -> _Sorted:
     """The family's facts by what they are: movements, balances, or unread (and why)."""
     unread = [(f, f.problem) for f in facts.facts if f.problem]
     usable = [f for f in facts.facts if not f.problem]
-    concepts = {}
+    concepts: dict[str, list[RoleSpec]] = {}
     for f in usable:
         if f.concept not in concepts:
-            concepts[f.concept] = concept_roles(f.local, ruleset.roles)
+            concepts[f.concept] = concept_roles(f.local, roles)
     unread += [(f, "its concept matches no role's elements") for f in usable if not concepts[f.concept]]
     usable = [f for f in usable if concepts[f.concept]]
     # A fact with a member of another dimension too (a reserve by segment) is a
     # breakdown the schedule's rows do not print: not a row, and no total's part.
-    axis = ruleset.xbrl.axis
     unread += [(f, "tagged with another dimension than the reserve axis") for f in usable if _other_dimension(f, axis)]
     usable = [f for f in usable if not _other_dimension(f, axis)]
     balance = {c for c, specs in concepts.items() if specs[0].effect in ("opening", "closing")}
-    movements, balances = [], []
+    movements: list[Fact] = []
+    balances: list[Fact] = []
     for f in usable:
         is_balance = f.concept in balance
         if is_balance != f.context.instant:
@@ -130,11 +144,22 @@ def _sort(facts: Facts, ruleset) -> _Sorted:
     return _Sorted(concepts, movements, balances, unread)
 
 
-def _other_dimension(fact, axis: str) -> bool:
+def _start(f: Fact) -> date:
+    """A movement's first day (its context is a duration: `_sort` keeps no
+    movement tagged at an instant, whose start is None)."""
+    return f.context.start or f.context.end
+
+
+def _amount(value: Optional[Decimal]) -> Decimal:
+    """A nil fact (xsi:nil) adds nothing."""
+    return value if value is not None else Decimal(0)
+
+
+def _other_dimension(fact: Fact, axis: str) -> bool:
     return any(local(d) != axis for d, _ in fact.context.members)
 
 
-def _columns(found: _Sorted, columns: list) -> tuple:
+def _columns(found: _Sorted, columns: list[str]) -> tuple[Column, ...]:
     """Balance at beginning, each movement concept, balance at end."""
     balance = next((f.concept for f in found.balances), "balance")
     specs = found.concepts.get(balance, [])
@@ -146,7 +171,8 @@ def _columns(found: _Sorted, columns: list) -> tuple:
             Column(heading=balance, role=closing, start=0, end=0, effect="closing"))
 
 
-def _row_facts(start, end, member, columns, by_place, by_instant):
+def _row_facts(start: date, end: date, member: Member, columns: list[str], by_place: dict[Place, list[Fact]],
+               by_instant: dict[Instant, list[Fact]]) -> Optional[tuple[Member, list[Optional[Fact]]]]:
     """(member, the fact of each column) for one member in one period, or None
     where the member tags no figure of it."""
     moved = [by_place.get((start, end, member, c), []) for c in columns]
@@ -162,7 +188,8 @@ def _row_facts(start, end, member, columns, by_place, by_instant):
     return member, row
 
 
-def _left_over(found: _Sorted, placed: set, shown: set, aside: set) -> list:
+def _left_over(found: _Sorted, placed: set[int], shown: set[tuple[str, object, Optional[Decimal]]],
+               aside: set[str]) -> list[Why]:
     """Facts in no cell and in no conflict, neither set aside nor the same figure
     as a shown fact (a balance printed twice): why each is not shown."""
     return [(f, "no period of the schedule has its date" if f.context.instant else "its member or period has no row")
@@ -170,10 +197,10 @@ def _left_over(found: _Sorted, placed: set, shown: set, aside: set) -> list:
             if id(f) not in placed and f.concept not in aside and (f.concept, f.context, f.value) not in shown]
 
 
-def _conflicts(groups, used: set) -> list:
+def _conflicts(groups: list[list[Fact]], used: set[int]) -> list[tuple[Fact, Fact]]:
     """Facts of one concept, period and member (tagged twice or more) whose value
     is none of those the schedule shows: (the odd fact, the one shown)."""
-    found = []
+    found: list[tuple[Fact, Fact]] = []
     for group in groups:
         shown = [f for f in group if id(f) in used]
         if not shown:
@@ -183,7 +210,7 @@ def _conflicts(groups, used: set) -> list:
     return found
 
 
-def concept_roles(name: str, roles) -> list:
+def concept_roles(name: str, roles: tuple[RoleSpec, ...]) -> list[RoleSpec]:
     """The role the concept is read as (both balance roles for the balance)."""
     for spec in roles:
         if any(p.search(name) for p in spec.elements):
@@ -193,24 +220,24 @@ def concept_roles(name: str, roles) -> list:
     return []
 
 
-def _role_rank(spec) -> int:
+def _role_rank(spec: RoleSpec) -> int:
     """Columns in the order Rule 12-09 prints them: additions, then deductions."""
     return {"add": 0, "subtract": 1}.get(spec.effect, 2)
 
 
-def _exponent(facts) -> int:
+def _exponent(facts: list[Fact]) -> int:
     """The power of ten most facts are scaled by: the unit the table is printed in."""
     counts = Counter(f.scale for f in facts)
     return counts.most_common(1)[0][0] if counts else 0
 
 
-def _members(facts, axis) -> list:
+def _members(facts: list[Fact], axis: str) -> list[Member]:
     """Members in the order the document first tags them; the default member last."""
     seen = list(dict.fromkeys(f.context.member(axis) for f in facts))
     return [m for m in seen if m is not None] + ([None] if None in seen else [])
 
 
-def _nearest(candidates, offset):
+def _nearest(candidates: Optional[list[Fact]], offset: int) -> Optional[Fact]:
     """Of facts tagged twice (a balance printed as one year's end and the next
     one's beginning; a figure printed and also hidden), the one printed
     nearest the row's other figures."""
@@ -219,14 +246,14 @@ def _nearest(candidates, offset):
     return min(candidates, key=lambda f: (f.hidden, abs(f.start - offset)))
 
 
-def _row(member, row_facts, facts: Facts, exponent: int, has_parts: bool) -> Row:
+def _row(member: Member, row_facts: list[Optional[Fact]], facts: Facts, exponent: int, has_parts: bool) -> Row:
     cells = tuple(_cell(f, facts, exponent) for f in row_facts)
     lines = [c.line for c in cells if c is not None]
     kind = "total" if member is None and has_parts else "item"
     return Row(label=member_label(member), kind=kind, cells=cells, line=min(lines))
 
 
-def member_label(member) -> str:
+def member_label(member: Member) -> str:
     """us-gaap:AllowanceForCreditLossMember -> Allowance for credit loss"""
     if member is None:
         return "Total (no member)"
@@ -243,7 +270,7 @@ def member_label(member) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _cell(f, facts: Facts, exponent: int):
+def _cell(f: Optional[Fact], facts: Facts, exponent: int) -> Optional[Cell]:
     if f is None:
         return None
     line, column = facts.position(f.start)
@@ -253,21 +280,22 @@ def _cell(f, facts: Facts, exponent: int):
                 end_column=end_column if end_line == line else column + len("<ix:nonFraction"))
 
 
-def _shown(value, f, exponent: int) -> str:
+def _shown(value: Optional[Decimal], f: Fact, exponent: int) -> str:
     """The figure in the schedule's unit, with the digits its `decimals` says are exact."""
     if value is None:
         return "-"
     digits = 0
     try:
-        digits = max(0, int(f.decimals) + exponent)
+        digits = max(0, int(f.decimals or "") + exponent)
     except (TypeError, ValueError):
         pass  # "INF" or absent: as exact as its digits
-    exact = max(digits, -value.normalize().as_tuple().exponent if value else 0)
+    point = value.normalize().as_tuple().exponent if value else 0  # a finite figure's: an int
+    exact = max(digits, -point if isinstance(point, int) else 0)
     text = f"{abs(value):,.{exact}f}"
     return f"({text})" if value < 0 else text
 
 
-def period_label(start, end) -> str:
+def period_label(start: date, end: date) -> str:
     days = (end - start).days + 1
     if 350 <= days <= 380:
         return f"Year ended {end.isoformat()}"
@@ -277,25 +305,26 @@ def period_label(start, end) -> str:
 # --- double counting ----------------------------------------------------------
 
 
-def _balances_of(balances, axis) -> dict:
-    found = {}
+def _balances_of(balances: list[Fact], axis: str) -> dict[Instant, Optional[Decimal]]:
+    found: dict[Instant, Optional[Decimal]] = {}
     for f in balances:
         found.setdefault((f.context.end, f.context.member(axis)), f.value)
     return found
 
 
-def _duplicates(movements, order, concepts, axis, balances) -> list:
+def _duplicates(movements: list[Fact], order: list[str], concepts: dict[str, list[RoleSpec]], axis: str,
+                balances: dict[Instant, Optional[Decimal]]) -> list[tuple[str, str]]:
     """Concepts whose every fact equals the sum of other facts of its row
     (each with its effect), and whose leaving out leaves the rows no worse
     off: a net tagged beside its components, or one figure tagged twice.
     Extension concepts are tried first: the standard ones are the filer's
     components more often than not."""
-    rows = {}
+    rows: dict[tuple[date, date, Member], dict[str, Optional[Decimal]]] = {}
     for f in movements:
-        key = (f.context.start, f.context.end, f.context.member(axis))
+        key = (_start(f), f.context.end, f.context.member(axis))
         rows.setdefault(key, {}).setdefault(f.concept, f.value)
     effect = {c: (-1 if concepts[c][0].effect == "subtract" else 1) for c in order}
-    aside = []
+    aside: list[tuple[str, str]] = []
     candidates = sorted(order, key=lambda c: (c.split(":", 1)[0] == "us-gaap", order.index(c)))
     for concept in candidates:
         kept = [c for c in order if c != concept and c not in {a for a, _ in aside}]
@@ -304,7 +333,7 @@ def _duplicates(movements, order, concepts, axis, balances) -> list:
             continue
         parts = None
         for r in tagged:
-            found = _sum_of(effect[concept] * r[concept], [(c, effect[c] * r[c]) for c in kept if c in r])
+            found = _sum_of(effect[concept] * _amount(r[concept]), [(c, effect[c] * _amount(r[c])) for c in kept if c in r])
             if found is None:
                 break
             parts = found if parts is None else parts
@@ -314,7 +343,8 @@ def _duplicates(movements, order, concepts, axis, balances) -> list:
     return aside
 
 
-def _closing(rows, kept, effect, balances) -> int:
+def _closing(rows: dict[tuple[date, date, Member], dict[str, Optional[Decimal]]], kept: list[str],
+             effect: dict[str, int], balances: dict[Instant, Optional[Decimal]]) -> int:
     """How many rows close with these concepts as their movements."""
     count = 0
     for (start, end, member), values in rows.items():
@@ -326,7 +356,7 @@ def _closing(rows, kept, effect, balances) -> int:
     return count
 
 
-def _sum_of(target: Decimal, others: list):
+def _sum_of(target: Decimal, others: list[tuple[str, Decimal]]) -> Optional[list[str]]:
     """Names of a set of others (one to four) whose values sum to target, or None."""
     if not target:
         return []  # a nil or zero fact duplicates nothing and adds nothing

@@ -1,0 +1,211 @@
+"""The figures of an HTML table's cells: tokens, and printed figures joined
+back from the cells EDGAR splits them over ("$", "(2,036", ")", "(a)"), each
+placed under the heading it sits under."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Iterable, Literal, Optional, Protocol, Sequence, cast
+
+from auditor.errors import InputError
+from auditor.frontends.html.grid import Fact, HtmlCell
+from auditor.model import Cell, Position, figure_value
+
+TokKind = Literal["note", "amount", "nil", "dollar", "open", "close", "percent", "text"]  # TOKEN's groups
+CellKind = Literal["blank", "figure", "mark", "text"]
+
+TOKEN = re.compile(
+    r"(?P<note>\([a-zA-Z]{1,2}\)|\([ivxIVX]{1,4}\)|\*{1,3}|[\u2020\u2021])"
+    r"|(?P<amount>(?:\(\s?)?-?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"
+    r"|(?P<nil>-{1,3}|[\u2012\u2013\u2014\u2015\u2212]{1,3}|(?:nil|none|n/a)(?![\w/]))"
+    r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
+    r"|(?P<text>[^\s$()]+)",
+    re.IGNORECASE,
+)
+FIGURE_KINDS: frozenset[TokKind] = frozenset({"amount", "nil"})
+MARK_KINDS: frozenset[TokKind] = frozenset({"note", "dollar", "open", "close", "percent"})
+SMALL_PAREN = re.compile(r"^\(\d{1,2}\)$")
+
+
+@dataclass(frozen=True)
+class Tok:
+    kind: TokKind
+    text: str
+    cell: HtmlCell
+    start: int  # index of its first character in the cell
+    end: int
+
+
+class Leaf(Protocol):
+    """A schedule column's place in the grid: its lowest heading cell, or a
+    continuation's column of figures (`layout._Span`)."""
+
+    @property
+    def column(self) -> int: ...
+
+    @property
+    def last(self) -> int: ...
+
+    def covers(self, column: int) -> bool: ...
+
+
+def tokens(cell: HtmlCell) -> list[Tok]:
+    cached = cell.token_cache
+    if cached is None:
+        text = cell.text.replace("\xa0", " ")
+        cached = []
+        # A <sup> run is tokenized apart: "25<sup>2</sup>" is 25 and marker 2, not 252.
+        for start, end in _runs(cell.sup):
+            cached += [Tok(cast(TokKind, m.lastgroup), m.group(0), cell, m.start(), m.end())
+                       for m in TOKEN.finditer(text, start, end)]
+        cell.token_cache = cached
+    return cached
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each run of equal flags."""
+    runs, start = [], 0
+    for i in range(1, len(flags) + 1):
+        if i == len(flags) or flags[i] != flags[start]:
+            runs.append((start, i))
+            start = i
+    return runs
+
+
+def kind(cell: HtmlCell) -> CellKind:
+    """blank, figure (only figures and their marks), mark ($, ")", "(a)") or text."""
+    kinds = {t.kind for t in tokens(cell)}
+    if not kinds:
+        return "blank"
+    if kinds <= FIGURE_KINDS | MARK_KINDS:
+        return "figure" if kinds & FIGURE_KINDS else "mark"
+    return "text"
+
+
+def plain(cells: Iterable[HtmlCell]) -> str:
+    return " ".join(" ".join(c.text.replace("\xa0", " ").split()) for c in cells if c.text.strip()).strip()
+
+
+def nonblank(cells: Iterable[HtmlCell]) -> list[HtmlCell]:
+    return [c for c in cells if kind(c) != "blank"]
+
+
+def placed(found: list[_Figure], leaves: Sequence[Leaf], headings: list[str], path: Optional[str],
+           scales: set[str]) -> list[Optional[Cell]]:
+    """The cells of one row's figures, one place per leaf (None where blank)."""
+    out: list[Optional[Cell]] = [None] * len(leaves)
+    for fig in found:
+        if fig.leaf is None:
+            raise InputError(f"figure {fig.raw!r} lies under no column heading", path, fig.line)
+        k = leaves.index(fig.leaf)
+        taken = out[k]
+        if taken is not None:
+            raise InputError(f"two figures ({taken.raw!r} and {fig.raw!r}) under the heading "
+                             f"{headings[k]!r}", path, fig.line)
+        out[k] = fig.cell()
+        if fig.fact is not None and fig.fact.scale:
+            scales.add(fig.fact.scale)
+    return out
+
+
+@dataclass
+class _Figure:
+    first: Tok  # the "(" or the figure's first character
+    number: Tok  # the amount or nil token
+    leaf: Optional[Leaf]
+    fact: Optional[Fact]
+    raw: str
+    closed: bool = True  # a "(" still waits for its ")"
+    end: Optional[tuple[int, int]] = None  # (line, end column) of the last character
+    notes: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.first.cell.places[self.first.start][0]
+
+    @property
+    def position(self) -> Position:
+        line, column, _ = self.first.cell.places[self.first.start]
+        return Position(line, column)
+
+    def cell(self) -> Cell:
+        line, column, _ = self.first.cell.places[self.first.start]
+        end = self.end[1] if self.end and self.end[0] == line else column + len(self.raw)
+        value = None if self.number.kind == "nil" else _value(self)
+        return Cell(value=value, raw=self.raw, line=line, column=column, end_column=end,
+                    footnote=self.notes or None)
+
+
+def _value(fig: _Figure) -> Decimal:
+    digits = fig.raw.replace(" ", "").strip("()")
+    negative = fig.raw.startswith("(") or digits.startswith("-")
+    digits = digits.lstrip("-")
+    style = (fig.fact.format or "").lower() if fig.fact else ""
+    if "comma" in style:  # ixt:numcommadecimal: 1.234,5
+        digits = digits.replace(".", "").replace(",", ".")
+    else:
+        digits = digits.replace(",", "")
+    try:
+        value = figure_value(digits, fig.raw)
+    except InvalidOperation:
+        raise InputError(f"cannot read {fig.raw!r} as a figure", None, fig.line) from None
+    except InputError as exc:
+        raise InputError(exc.message, None, fig.line) from None
+    return -value if negative else value
+
+
+def _leaf_of(cell: HtmlCell, leaves: Sequence[Leaf]) -> Optional[Leaf]:
+    right = [leaf for leaf in leaves if leaf.covers(cell.last)]
+    if right:
+        return right[0]
+    overlapping = [leaf for leaf in leaves if leaf.column <= cell.last and cell.column <= leaf.last]
+    if overlapping:
+        return overlapping[-1]
+    if not leaves:
+        return None
+    return min(leaves, key=lambda leaf: (max(leaf.column - cell.last, cell.column - leaf.last), leaf.column > cell.column))
+
+
+def _end(tok: Tok) -> tuple[int, int]:
+    line, _, end = tok.cell.places[tok.end - 1]
+    return line, end
+
+
+def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[str]) -> list[_Figure]:
+    """The figures of a row's figure area, fragments joined: "(" "2,036" ")" "(a)"."""
+    figures: list[_Figure] = []
+    opening: Optional[Tok] = None
+    for tok in (t for c in cells for t in tokens(c)):
+        last = figures[-1] if figures else None
+        sup = tok.cell.sup[tok.start]
+        fact = tok.cell.facts[tok.start]
+        if tok.kind == "amount" and fact is None and (sup or (
+                SMALL_PAREN.match(tok.text) and last and last.closed and opening is None
+                and last.leaf is _leaf_of(tok.cell, leaves))):
+            tok = Tok("note", tok.text, tok.cell, tok.start, tok.end)
+        if tok.kind in FIGURE_KINDS:
+            text = tok.text.strip()
+            lead = tok if text.startswith("(") or opening is None else opening
+            raw = ("(" if opening is not None and not text.startswith("(") else "") + text
+            fig = _Figure(lead, tok, _leaf_of(tok.cell, leaves), _fact(tok), raw, end=_end(tok))
+            fig.closed = raw.count("(") <= raw.count(")")
+            figures.append(fig)
+            opening = None
+        elif tok.kind == "open":
+            opening = tok
+        elif tok.kind == "close":
+            if last and not last.closed:
+                last.raw, last.closed, last.end = last.raw + ")", True, _end(tok)
+        elif tok.kind == "note" and last:  # a marker before any figure marks no figure
+            last.notes += tok.text
+        elif tok.kind == "text":
+            line = tok.cell.places[tok.start][0]
+            raise InputError(f"cannot read {tok.text!r} as a figure", path, line)
+    return figures
+
+
+def _fact(tok: Tok) -> Optional[Fact]:
+    facts = [f for f in tok.cell.facts[tok.start:tok.end] if f is not None]
+    return facts[0] if facts else None
