@@ -63,7 +63,7 @@ class Suggestion:
     period: str  # as printed
     period_short: str  # "2003" where the label gives the fiscal year
     row: str
-    column: str  # role
+    column: Optional[str]  # role
     value: Decimal
     confidence: str  # high: two or more failed checks agree; medium: one check
     explains: tuple[Finding, ...]  # the failed Findings the correction removes

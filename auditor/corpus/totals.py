@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, Optional
 
 from auditor.errors import InternalError
-from auditor.model import SEVERITY_RANK
+from auditor.model import SEVERITY_RANK, Severity
 from auditor.result import FileResult
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def status(result: FileResult) -> Status:
 class Totals:
     def __init__(self) -> None:
         self.files = 0
-        self.severities: Counter[str] = Counter()
+        self.severities: Counter[Severity] = Counter()
         self.statuses: Counter[Status] = Counter()
         self.rules: Counter[tuple[str, str, str]] = Counter()  # (rule, check, severity) -> findings
         self.cached = 0
@@ -62,7 +62,7 @@ class Totals:
     def unreadable(self) -> int:
         return self.statuses["no-schedule"] + self.statuses["unreadable"]
 
-    def failing(self, floor: str) -> bool:
+    def failing(self, floor: Severity) -> bool:
         return any(n for severity, n in self.severities.items() if SEVERITY_RANK[severity] >= SEVERITY_RANK[floor])
 
     def summary(self) -> dict[str, int]:

@@ -80,7 +80,7 @@ def _schedule(s: Schedule, with_table: bool = False) -> Json:
     """A schedule's summary; `with_table` adds the table as filed (every
     row and cell), written only for a schedule a finding is about, so that a
     corpus's result grows with its findings, not with its tables."""
-    out = {
+    out: Json = {
         "title": s.title,
         "units": s.units,
         "line": s.line,

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Optional
 
 from auditor.cells import Place, located
-from auditor.model import SEVERITY_RANK, Cell, Finding, Schedule
+from auditor.model import SEVERITY_RANK, Cell, Finding, Schedule, Severity
 from auditor.ruleset.engine import amount_text
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def render(results: Iterable[FileResult], console: Console, marks: bool = False)
                           caption=_caption(marks), caption_justify="left")
             table.add_column(schedule.label_heading or "", overflow="fold")
             for col in schedule.columns:
-                table.add_column(col.heading or col.role, justify="right", overflow="fold")
+                table.add_column(col.heading or col.role or "", justify="right", overflow="fold")
             for n, period in enumerate(schedule.periods):
                 if n:
                     table.add_section()
@@ -55,9 +55,9 @@ def write(results: Iterable[FileResult], stream: IO[str], color: bool) -> None:
     render(results, console, marks=not color)
 
 
-def _flagged(findings: Iterable[Finding]) -> dict[Place, str]:
+def _flagged(findings: Iterable[Finding]) -> dict[Place, Severity]:
     """(line, column) -> the gravest severity of a finding about that cell."""
-    out: dict[Place, str] = {}
+    out: dict[Place, Severity] = {}
     for f in findings:
         key = (f.location.line, f.location.column)
         if key not in out or SEVERITY_RANK[f.severity] > SEVERITY_RANK[out[key]]:
@@ -76,7 +76,7 @@ def _caption(marks: bool) -> str:
     return "red: a failed check is about this cell;  -> the value every check that reads it implies"
 
 
-def _cell_text(cell: Optional[Cell], flagged: dict[Place, str], diagnosis: Optional[Diagnosis],
+def _cell_text(cell: Optional[Cell], flagged: dict[Place, Severity], diagnosis: Optional[Diagnosis],
                marks: bool) -> Text | str:
     from rich.text import Text
 
