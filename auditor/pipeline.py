@@ -19,7 +19,7 @@ from auditor.ruleset.rules import RuleSet
 from auditor import filer, reading, source
 from auditor.frontends import Kind, Read, front_end, vocabulary_of
 from auditor.frontends.text import locate
-from auditor.reading.completeness import refuse_cut_short
+from auditor.reading.completeness import refuse_cut_off, refuse_cut_short
 from auditor.errors import InputError
 from auditor.model import Cell, Finding, Position, Schedule
 from auditor.result import FileResult
@@ -150,6 +150,7 @@ def check_source(src: source.Source, ruleset: Optional[RuleSet] = None, only: On
         laid_out = _printed(src, ruleset, input_format)
         for schedule in laid_out:
             refuse_cut_short(schedule, src.path)
+        refuse_cut_off(src, laid_out)
     except InputError as exc:
         if found is None:
             result.error = exc.located(src.path)

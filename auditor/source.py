@@ -9,28 +9,187 @@ columns map back to the characters of the file.
 from __future__ import annotations
 
 import codecs
+import re
+from array import array
+from bisect import bisect_right
+from itertools import accumulate, chain, islice, repeat
+from operator import add
+from typing import BinaryIO, Iterable, Iterator, Sequence, cast, overload
 
 from auditor.errors import InputError
 
 TAB = 8
+# Lines are found a block of text at a time, each block at most this many
+# characters (or one line, if longer): the file holds its text once, and an
+# entry per block; a block's lines are split when asked for, and the last
+# block asked for kept.  A list of the whole file's lines would hold 8 bytes
+# a line and a str object (about 50 bytes) for each line not blank.
+BLOCK = 1 << 16
+# Blocks kept split: a loop looking back or ahead of its line across a
+# block's edge must not split a block at each line.
+KEPT = 4
+# The full line index (for bisect, by the HTML front end) is built a chunk at a time.
+CHUNK = 1 << 20
+
+
+def _index(size: int) -> array:
+    """An empty offset index for a text of `size` characters: 4 bytes an entry
+    while offsets fit (every file --max-bytes lets in, unless tabs widen it)."""
+    return array("I" if size < 0xFFFF_FFFF else "Q")
+
+
+def line_starts(text: str) -> array:
+    """The offset of each line of `text` (lines end at "\n"), and len(text) + 1
+    after the last: line n (1-based) is text[starts[n - 1] : starts[n] - 1]."""
+    starts = _index(len(text))
+    starts.append(0)
+    for at in range(0, len(text), CHUNK):
+        parts = text[at : at + CHUNK].split("\n")
+        if len(parts) > 1:
+            # The chunk's first newline ends the line running into it; each later
+            # part is a whole line, its start one past the newline before it.
+            first = at + len(parts[0]) + 1
+            starts.extend(accumulate(chain((first,), map(add, map(len, islice(parts, 1, len(parts) - 1)), repeat(1)))))
+    starts.append(len(text) + 1)
+    return starts
+
+
+class Lines(Sequence[str]):
+    """The lines of a text (split at "\n"), held once: as the text and the
+    offset and first line of each block of it (see BLOCK)."""
+
+    def __init__(self, text: str, count_none: bool = False):
+        self.text = text
+        # Block k: lines firsts[k] .. firsts[k + 1] - 1, the text from edges[k]
+        # to edges[k + 1] - 1 (the newline ending its last line, or the end).
+        self._edges, self._firsts = _index(len(text) + 1), _index(len(text) + 1)
+        at, line = 0, 0
+        while not count_none:
+            self._edges.append(at)
+            self._firsts.append(line)
+            end = text.rfind("\n", at, at + BLOCK) if at + BLOCK < len(text) else -1
+            if end == -1 and at + BLOCK < len(text):
+                end = text.find("\n", at + BLOCK)  # a line longer than a block: a block of its own
+            if end == -1:
+                line += text.count("\n", at) + 1
+                break
+            line += text.count("\n", at, end) + 1
+            at = end + 1
+        self._edges.append(len(text) + 1 if not count_none else 0)
+        self._firsts.append(line)
+        self._count = line
+        self._starts: array | None = None
+        # The blocks last split (by block, least recently asked for first), and
+        # of the last one asked for its first line, one past its last, its lines.
+        self._kept: dict[int, list[str]] = {}
+        self._first, self._stop, self._lines = 0, 0, cast(list[str], [])
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        try:  # (the front ends' loops ask for line after line: the kept block's first)
+            if self._first <= index < self._stop:  # type: ignore[operator]  # a slice raises TypeError
+                return self._lines[index - self._first]  # type: ignore[operator]
+        except TypeError:
+            if not isinstance(index, slice):
+                raise
+            first, stop, step = index.indices(self._count)
+            if step == 1 and self._first <= first and stop <= self._stop:
+                return self._lines[first - self._first : stop - self._first]
+            return self._slice(first, stop) if step == 1 else [self[i] for i in range(first, stop, step)]
+        assert not isinstance(index, slice)
+        if index < 0:
+            index += self._count
+            if self._first <= index < self._stop:
+                return self._lines[index - self._first]
+        if not 0 <= index < self._count:
+            raise IndexError("line index out of range")
+        block = bisect_right(self._firsts, index) - 1
+        first, stop = self._firsts[block], self._firsts[block + 1]
+        lines = self._kept.pop(block, None)
+        if lines is None:
+            text = self.text[self._edges[block] : self._edges[block + 1] - 1]
+            if stop - first == 1:
+                return text  # a block of one line (a long one): not kept
+            lines = text.split("\n")
+            if len(self._kept) >= KEPT:
+                del self._kept[next(iter(self._kept))]  # the least recently asked for
+        self._kept[block] = lines
+        self._first, self._stop, self._lines = first, stop, lines
+        return lines[index - first]
+
+    def _slice(self, first: int, stop: int) -> list[str]:
+        """Lines first..stop-1, from the blocks' lines (a loop slicing a few
+        lines at each line must not split a block each time)."""
+        found: list[str] = []
+        while first < stop:
+            line = self[first]  # its block split and kept, unless a block of one line
+            if self._first <= first < self._stop:
+                end = min(stop, self._stop)
+                found.extend(self._lines[first - self._first : end - self._first])
+                first = end
+            else:
+                found.append(line)
+                first += 1
+        return found
+
+    def offset(self, index: int) -> int:
+        """Where line `index` (0-based) starts in the text; len(text) + 1 for
+        the line after the last."""
+        if index >= self._count:
+            return len(self.text) + 1
+        block = bisect_right(self._firsts, index) - 1
+        first = self._firsts[block]
+        if index == first:
+            return self._edges[block]
+        self[index]  # the block split and kept
+        return self._edges[block] + sum(map(len, self._lines[: index - first])) + index - first
+
+    def span(self, first: int, stop: int) -> str:
+        """Lines first..stop-1 (0-based) joined by newlines, first < stop."""
+        return self.text[self.offset(first) : self.offset(stop) - 1]
+
+    def starts(self) -> array:
+        """Every line's offset, then len(text) + 1 (line_starts), built once when asked."""
+        if self._starts is None:
+            self._starts = line_starts(self.text) if self._count else self._firsts[:1]
+        return self._starts
+
+    def __iter__(self) -> Iterator[str]:
+        for block in range(len(self._firsts) - 1):
+            text = self.text[self._edges[block] : self._edges[block + 1] - 1]
+            if self._firsts[block + 1] - self._firsts[block] == 1:
+                yield text
+            else:
+                yield from text.split("\n")
 
 
 class Source:
-    def __init__(self, path: str, lines: list, encoding: str, tab_maps: dict = None):
+    def __init__(self, path: str, lines: Lines, encoding: str, raw: Lines | None = None):
         self.path = path
-        self.lines = lines  # text of each line, tabs expanded, no line break
+        self.lines = lines  # each line, tabs expanded, no line break
         self.encoding = encoding
-        self._tab_maps = tab_maps or {}  # line -> the line as in the file (with its tabs)
-        self._joined = None
+        # The file's lines as typed (with their tabs), if any has a tab: what a
+        # column of a laid-out line maps back to.
+        self._raw = raw
 
     @property
     def has_tabs(self) -> bool:
-        return bool(self._tab_maps)
+        return self._raw is not None
 
     def original_column(self, line: int, column: int) -> int:
         """The file's column for a column of the expanded (laid out) line."""
-        raw = self._tab_maps.get(line)
-        if raw is None:
+        if self._raw is None or not 1 <= line <= len(self._raw):
+            return column
+        raw = self._raw[line - 1]
+        if "\t" not in raw:
             return column
         # (Mapped when asked, from the file's line: a column map per tabbed
         # line held 28 bytes a character, 25 times a tab-laid file's size.)
@@ -39,24 +198,41 @@ class Source:
 
     def joined(self) -> str:
         """Every line, joined by newlines: what the scans of a whole file search
-        (joined once, as a 10 MB submission takes milliseconds to join)."""
-        if self._joined is None:
-            self._joined = "\n".join(self.lines)
-        return self._joined
+        (the text the lines are sliced from: no copy)."""
+        return self.lines.text
 
-    def only(self, spans) -> "Source":
+    def line_starts(self) -> array:
+        """The offset in joined() of each line's first character (line n at
+        index n - 1), then one past the end: for bisect."""
+        return self.lines.starts()
+
+    def only(self, spans: Iterable[tuple[int, int]]) -> "Source":
         """The same file with every line outside `spans` ((first, last), 1-based,
         inclusive) left blank: a stage reading it sees those lines alone, each at
         its own line and columns."""
-        lines = [""] * len(self.lines)
-        for first, last in spans:
-            lines[first - 1 : last] = self.lines[first - 1 : last]
-        return Source(self.path, lines, self.encoding, self._tab_maps)
+        count = len(self.lines)
+        # The text is laid out as segments joined by newlines, in line order:
+        # each span's lines as they are, or k blank lines as k - 1 newlines.
+        segments, line, kept = [], 1, 0
+        for first, last in sorted(spans):
+            first, last = max(first, line), min(last, count)
+            if first > last:
+                continue
+            if first > line:
+                segments.append("\n" * (first - line - 1))
+            segments.append(self.lines.span(first - 1, last))
+            kept, line = kept + last - first + 1, last + 1
+        if kept == count:  # every line kept (or none there): the same text, shared
+            return Source(self.path, self.lines, self.encoding, self._raw)
+        if line <= count:
+            segments.append("\n" * (count - line))
+        text = "\n".join(segments)
+        return Source(self.path, Lines(text), self.encoding, self._raw)
 
-    def text(self, first: int = 1, last: int = None) -> str:
+    def text(self, first: int = 1, last: int | None = None) -> str:
         """Lines first..last (1-based, inclusive) joined, ending in a newline."""
-        chunk = self.lines[first - 1 : last]
-        return "\n".join(chunk) + "\n"
+        start, stop, _ = slice(first - 1, last).indices(len(self.lines))
+        return (self.lines.span(start, stop) if start < stop else "") + "\n"
 
 
 # Formats people feed a checker by mistake, by their first bytes.
@@ -73,25 +249,29 @@ MAGIC = {
 CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1a")
 
 
-def decode(data: bytes, path: str) -> tuple:
+# Anything but the whitespace bytes.strip() takes off: the file is not empty.
+_NOT_BLANK = re.compile(rb"[^ \t\n\r\x0b\x0c]")
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
     """Bytes to text: UTF-8 (with or without BOM), else cp1252, else latin-1;
-    a gzip archive (EDGAR corpora are often kept compressed) is unpacked first."""
+    a gzip archive (EDGAR corpora are often kept compressed) is unpacked first.
+    (The BOM is skipped through a view: a slice would copy the whole file.)"""
     if data.startswith(GZIP):
         data = _gunzip(data, path)
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    _refuse_binary(data, path)
-    if not data.strip():
+    body = memoryview(data)[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else memoryview(data)
+    _refuse_binary(bytes(body[:8192]), path)
+    if not _NOT_BLANK.search(body):
         raise InputError("no Schedule II found: the file is empty", path)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return str(body, "utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252"), "cp1252"
+        return str(body, "cp1252"), "cp1252"
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; latin-1 maps every byte.
-        return data.decode("latin-1"), "latin-1"
+        return str(body, "latin-1"), "latin-1"
 
 
 GZIP = b"\x1f\x8b"
@@ -103,7 +283,7 @@ def _gunzip(data: bytes, path: str) -> bytes:
     import zlib
 
     unpack = zlib.decompressobj(wbits=31)  # gzip header and trailer
-    out = []
+    out: list[bytes] = []
     try:
         while data:
             out.append(unpack.decompress(data, MAX_GUNZIPPED + 1 - sum(map(len, out))))
@@ -111,9 +291,9 @@ def _gunzip(data: bytes, path: str) -> bytes:
                 raise InputError(f"gzip archive unpacks to more than {MAX_GUNZIPPED >> 20} MB", path)
             if unpack.eof:
                 data = unpack.unused_data  # several members, as `cat a.gz b.gz` makes
-                unpack = zlib.decompressobj(wbits=31) if data.startswith(GZIP) else None
-                if unpack is None:
+                if not data.startswith(GZIP):
                     break
+                unpack = zlib.decompressobj(wbits=31)
             else:
                 data = unpack.unconsumed_tail
                 if not data:
@@ -123,19 +303,20 @@ def _gunzip(data: bytes, path: str) -> bytes:
     return b"".join(out)
 
 
-def _refuse_binary(data: bytes, path: str) -> None:
+def _refuse_binary(head: bytes, path: str) -> None:
+    """Refuses a binary file by its first 8 KB."""
     for magic, what in MAGIC.items():
-        if data.startswith(magic):
+        if head.startswith(magic):
             raise InputError(f"not a text file: it is {what}", path)
-    head = data[:8192]
     if b"\x00" in head:
         raise InputError("not a text file (it contains NUL bytes)", path)
     if head and len(head.translate(None, CONTROL)) < len(head) * 0.95:
         raise InputError("not a text file (too many control bytes)", path)
 
 
-def _expand_tabs(line: str) -> tuple:
-    out, mapping = [], []
+def _expand_tabs(line: str) -> tuple[str, list[int]]:
+    out: list[str] = []
+    mapping: list[int] = []
     for i, ch in enumerate(line, start=1):
         if ch == "\t":
             width = TAB - len(out) % TAB
@@ -148,18 +329,28 @@ def _expand_tabs(line: str) -> tuple:
 
 
 def from_text(text: str, path: str = "<input>", encoding: str = "utf-8") -> Source:
+    return _laid_out([text], path, encoding)
+
+
+def _laid_out(held: list[str], path: str, encoding: str) -> Source:
+    """The Source of the one text in `held`, taken out of it: each step below
+    copies the text, and the copy before it is freed as soon as it is made
+    (a caller's name for the text would keep it alive to the end)."""
+    text = held.pop()
+    empty = not text
     if "\r" in text:  # (each replace is a copy of the whole text: only where needed)
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines, tab_maps = text.split("\n"), {}
-    del text
-    if any("\t" in line for line in lines):
-        for number, line in enumerate(lines, start=1):
-            if "\t" in line:
-                tab_maps[number] = line
-                lines[number - 1] = line.expandtabs(TAB)
-    if lines and lines[-1] == "":
-        lines.pop()
-    return Source(path, lines, encoding, tab_maps)
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            text = text.replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]  # a final line break ends the last line; it opens no new one
+    raw = None
+    if "\t" in text:
+        # The file's text is kept for mapping columns back; the lines are
+        # laid out with tabs expanded (8-column stops), all at once.
+        raw = Lines(text)
+        text = text.expandtabs(TAB)
+    return Source(path, Lines(text, count_none=empty), encoding, raw)
 
 
 STDIN = "-"
@@ -167,12 +358,19 @@ STDIN = "-"
 
 def read(path: str, max_bytes: int | None = None) -> Source:
     """The file (or standard input, for "-") as lines: at most `max_bytes`."""
-    return from_bytes(read_bytes(path, max_bytes), path)
+    return _from_held([read_bytes(path, max_bytes)], path)
 
 
 def from_bytes(data: bytes, path: str) -> Source:
-    text, encoding = decode(data, path)
-    return from_text(text, path, encoding)
+    return _from_held([data], path)
+
+
+def _from_held(held: list[bytes], path: str) -> Source:
+    """The Source of the bytes in `held`, taken out of it so that they are
+    freed once decoded (peak memory: the bytes and the text, never more)."""
+    decoded: list[str] = list(decode(held.pop(), path))
+    encoding = decoded.pop()
+    return _laid_out(decoded, path, encoding)
 
 
 def read_bytes(path: str, max_bytes: int | None = None, stdin: bool = True) -> bytes:
@@ -203,19 +401,23 @@ def read_bytes(path: str, max_bytes: int | None = None, stdin: bool = True) -> b
         if size > limit:
             raise InputError(_too_big(size, limit), path)
         try:
-            return _capped(handle, limit, path)
+            return _capped(handle, limit, path, size)
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", path) from None
 
 
-def _capped(handle, limit: int, path: str) -> bytes:
-    data = handle.read(limit + 1)
+def _capped(handle: BinaryIO, limit: int, path: str, size: int | None = None) -> bytes:
+    """At most `limit` bytes of `handle`, asking for no more than a regular
+    file's `size` first (a read of `limit` allocates that much, if untouched)."""
+    data = handle.read((limit if size is None else min(limit, size)) + 1)
+    if size is not None and size < len(data) <= limit:
+        data += handle.read(limit + 1 - len(data))  # the file grew while read
     if len(data) > limit:
         raise InputError(_too_big(None, limit), path)
     return data
 
 
-def _too_big(size, limit: int) -> str:
+def _too_big(size: int | None, limit: int) -> str:
     what = f"{size:,} bytes" if size is not None else "more bytes"
     return f"too large: {what} than the {limit:,} read at most (--max-bytes)" if size is None else (
         f"too large: {what}, more than the {limit:,} read at most (--max-bytes)")

@@ -19,7 +19,7 @@ import pytest
 MODULES = ("auditor", "auditor.frontends.text.locate", "auditor.labels", "auditor.frontends.text.layout", "auditor.frontends.text.context",
            "auditor.frontends.text.columns", "auditor.frontends.text.labels", "auditor.frontends.text.tokens", "auditor.frontends.text.periods", "auditor.frontends.text.documents",
            "auditor.reading", "auditor.frontends.text.parse",
-           "auditor.source", "auditor.ruleset.table", "auditor.output.report", "auditor.frontends.html.locate", "auditor.frontends.html.layout", "auditor.frontends.html.figures",
+           "auditor.source", "auditor.ruleset.table", "auditor.output.document", "auditor.frontends.html.locate", "auditor.frontends.html.layout", "auditor.frontends.html.figures",
            "auditor.frontends.html.grid", "auditor.frontends.html.periods", "auditor.frontends.html.transposed", "auditor.frontends.xbrl.facts",
            "auditor.frontends.xbrl.front", "auditor.frontends.xbrl.schedule", "auditor.ruleset.tagged")
 UNITS = ("7", "7,", ",7", "7 ", "7  ", " ", "\t", "$", "$ ", "(", "(7", "(1)", "(a)", ")", "-", "- ", "7 -", ".",

@@ -1,4 +1,4 @@
-"""Whether a schedule as read ends before its last period closes.
+"""Whether a schedule as read ends before the filing does.
 
 A document cut off inside a table, or a continuation table the reading
 missed (a markup slip between the two), leaves a schedule whose last period
@@ -6,12 +6,27 @@ stops short: the periods before it each close with a total row, the last
 has none and fewer rows than the one before.  Checked clean, such a
 schedule would pass with its missing rows unchecked; it is an input error
 instead, naming the period.
+
+A file cut between two complete periods (or two of a schedule's tables)
+leaves no such trace in the schedule; the file shows it instead
+(`refuse_cut_off`) where it ends inside a table it opened (`<TABLE>` of
+EDGAR text, `<table>` or `<pre>` of HTML); where, after the schedule's
+last row, it ends on something that announces more rows (a caption, a
+"Schedule II (continued)" title with no figures under it, column headings
+ruled off, EDGAR's <PAGE>); or where it ends inside a document it opened
+(`<html>`, EDGAR's `<DOCUMENT>` and `<TEXT>`) with no prose after the last
+row.  A text table cut outside any markup right after a complete period
+shows nothing: it reads as a whole schedule of fewer periods.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Literal, Sequence, cast
+
 from auditor.errors import InputError
 from auditor.model import Schedule
+from auditor.source import Source
 
 
 def refuse_cut_short(schedule: Schedule, path: str) -> None:
@@ -28,3 +43,115 @@ def refuse_cut_short(schedule: Schedule, path: str) -> None:
         f"row{'s' * (len(last.rows) != 1)} and no total, where {earlier[-1].label!r} has "
         f"{len(earlier[-1].rows)} and closes with one (is the file cut off, or a continuation table unread?)",
         path, last.line)
+
+
+Container = Literal["table", "pre", "html", "document", "text"]
+# Tables hold a schedule's rows; documents hold its tables.
+TABLES: tuple[Container, ...] = ("table", "pre")
+DOCUMENTS: tuple[Container, ...] = ("html", "document", "text")
+# Every opening and closing tag of a container, in one pass over the file
+# (a pattern that opens on "<" is searched for at C speed).  EDGAR's
+# <DOCUMENT> and <TEXT> count only on a line of their own (SVG in an HTML
+# document has <text> elements of its own); their closing tags anywhere.
+TAG = re.compile(r"<(/?)(table|pre|html|document>|text>)", re.IGNORECASE)
+EDGAR = ("document>", "text>")
+# Prose: a word of three letters; page numbers ("S-2") and entities are not.
+MARKUP = re.compile(r"<[^<>]*>|&#?\w+;")
+WORD = re.compile(r"[A-Za-z]{3}")
+
+
+def unclosed(text: str) -> dict[Container, int]:
+    """Each container whose last opening tag has no closing tag after it: the
+    offset of that opening tag's "<"."""
+    opened: dict[Container, int] = {}
+    for match in TAG.finditer(text):
+        name = match.group(2).lower()
+        if name in EDGAR:
+            if not match.group(1) and text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip():
+                continue  # an opening tag counts on a line of its own, a closing one anywhere
+            name = name[:-1]
+        elif text[match.end() : match.end() + 1].isalnum():
+            continue  # <tablex>, <prefix>: another tag
+        kind = cast(Container, name)  # the pattern names containers only
+        if match.group(1):
+            opened.pop(kind, None)
+        else:
+            opened[kind] = match.start()
+    return opened
+
+
+def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> None:
+    """An input error where the file shows it ends before the schedule does:
+    inside a table it opened; after the last row, on a caption, a
+    "(continued)" or column headings with no rows under them; or inside a
+    document it opened, with no prose after the last row."""
+    rows = [r.line for s in schedules if s.source == "table" for p in s.periods for r in p.rows]
+    if not rows:
+        return
+    text = src.joined()
+    opened = unclosed(text) if "<" in text else {}
+    for kind in TABLES:
+        if kind in opened:
+            raise _cut_off(src, kind, opened[kind], "inside a table")
+    ending = _ending(text, src.lines.offset(max(rows)))  # (no index of every line: blocks)
+    if ending not in ("prose", "nothing"):
+        raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
+                         "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+    for kind in DOCUMENTS:
+        if kind in opened and ending == "nothing":
+            raise _cut_off(src, kind, opened[kind], "right after the schedule")
+
+
+# How much of the text after the last row is searched for prose (what follows
+# a schedule in a 10-K is megabytes; its first words are enough), and how much
+# of the file's end for the line it ends on.
+HEAD, TAIL = 1 << 16, 1 << 12
+RULE = re.compile(r"^[-=\s]*[-=]{4}[-=\s]*$")  # not "____": a signature line
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?[a-z]{0,2}-?\s*\d{1,3}\s*-?$", re.IGNORECASE)
+# A continuation's title ("SCHEDULE II (continued)"), and a line of figures
+# (three numbers apart, as columns are: a date's "June 30, 2003" is not).
+CONTINUED_TITLE = re.compile(r"^.*(?:schedule\s+ii\b|valuation and qualifying).*\bcontinued\b.*$",
+                             re.IGNORECASE | re.MULTILINE)
+FIGURES = re.compile(r"(?:\d[\d,.]*\)?[ \t]{2,}\$?[ \t]*\(?){2}\d")
+# EDGAR text opens each page with <PAGE>: a file ending on one has lost the
+# page it opened (a form feed ends a page: typed filings end on one).
+PAGE_OPENED = re.compile(r"<PAGE>\s*\Z", re.IGNORECASE)
+ANNOUNCES = re.compile(r"(?::|\bcontinued\)?)$", re.IGNORECASE)
+
+
+def _ending(text: str, after: int) -> str:
+    """What the file ends on after offset `after` (the last row's line end):
+    "nothing" (no word there: rules, page numbers, markup), "prose", or the
+    last line itself where it announces rows that are not there: a caption
+    ("Year ended June 30, 2003:"), a heading "(continued)", or column headings
+    ruled off."""
+    head = _prose(text[after : after + HEAD])
+    title = CONTINUED_TITLE.search(head)
+    if title and not FIGURES.search(head, title.end()) and len(text) - after <= HEAD:
+        return " ".join(title.group().split())
+    if PAGE_OPENED.search(text[-TAIL:]):
+        return "<PAGE>"
+    if not WORD.search(head) and len(text) - after <= HEAD:
+        return "nothing"
+    lines = [line.strip() for line in _prose(text[max(after, len(text) - TAIL) :]).split("\n")]
+    lines = [line for line in lines if line and not PAGE_NUMBER.match(line)]
+    if not lines:
+        return "prose"
+    last = lines[-1]
+    if ANNOUNCES.search(last) and WORD.search(last):
+        return last
+    if RULE.match(last) and len(lines) > 1 and WORD.search(lines[-2]) and not RULE.match(lines[-2]):
+        return lines[-2] + " (ruled off)"
+    return "prose"
+
+
+def _prose(text: str) -> str:
+    return MARKUP.sub(" ", text) if "<" in text or "&" in text else text
+
+
+def _cut_off(src: Source, kind: Container, at: int, where: str) -> InputError:
+    text = src.joined()
+    tag = text[at + 1 : at + 1 + len(kind)]  # as the file spells it
+    line = text.count("\n", 0, at) + 1
+    return InputError(f"the file ends {where}, in the <{tag}> opened at line {line}, without its </{tag}>: "
+                      f"is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Sequence
 
 # Inline tags that start a new visual line or block inside a cell: a space.
 BREAKS = {"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -197,7 +197,7 @@ def _span(value: Optional[str], most: int) -> int:
         return 1
 
 
-def read(text: str, start: int, end: int, line_starts: list[int]) -> Grid:
+def read(text: str, start: int, end: int, line_starts: Sequence[int]) -> Grid:
     """The grid of the table text[start:end] (`text` is the source joined by newlines)."""
     first_line = bisect_right(line_starts, start)
     first_column = start - line_starts[first_line - 1] + 1

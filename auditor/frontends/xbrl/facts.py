@@ -24,7 +24,6 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from itertools import accumulate
 from typing import Iterator, NamedTuple, Optional
 
 from auditor.frontends.text.locate import without_tags
@@ -162,7 +161,7 @@ def _resources(text: str) -> str:
 def _places(src: Source, offsets: list) -> dict:
     """(line, column) of each offset in the joined text, from the lines' lengths
     (no scan of the text: an inline XBRL document is a few megabytes)."""
-    starts = [0, *accumulate(len(line) + 1 for line in src.lines)]
+    starts = src.line_starts()
     places = {}
     for offset in set(offsets):
         line = bisect_right(starts, offset)

@@ -1,0 +1,88 @@
+"""The source holds a file's text once (issue 16, part 2).
+
+Lines are split from the text a block at a time when asked for; these tests
+check that every way of asking gives the lines a split of the text would,
+whatever the block size, and that reading a file costs no memory per line
+(measured with tracemalloc, in this process: allocations, not RSS).
+benchmarks/memory.py measures the whole command's peak RSS.
+"""
+
+from __future__ import annotations
+
+import random
+import tracemalloc
+
+import pytest
+
+from auditor import source
+
+PIECES = ["a", "bb", "\n", "\n\n", "x" * 20, "\t", "c" * 70, "\r\n", "\r", " \t "]
+
+
+def expected(text: str) -> list:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.expandtabs(source.TAB) for line in lines]
+
+
+def texts(count: int) -> list:
+    rnd = random.Random(16)
+    found = ["", "\n", "a", "a\n", "a\n\n", "\t\n\tx\n\n\n", "\n" * 40, "ab\n" * 30 + "z" * 50 + "\nq"]
+    for _ in range(count):
+        found.append("".join(rnd.choice(PIECES) for _ in range(rnd.randrange(0, 40))))
+    return found
+
+
+@pytest.mark.parametrize("block", [1, 16, 1 << 16])
+def test_lines_are_those_of_a_split(monkeypatch, block):
+    monkeypatch.setattr(source, "BLOCK", block)
+    rnd = random.Random(block)
+    for text in texts(150):
+        src, want = source.from_text(text), expected(text)
+        n = len(want)
+        assert len(src.lines) == n and list(src.lines) == want and src.lines[:] == want
+        assert src.lines[1:3] == want[1:3] and src.lines[::-1] == want[::-1] and src.lines[-2:] == want[-2:]
+        order = list(range(n))
+        rnd.shuffle(order)
+        assert [src.lines[i] for i in order] == [want[i] for i in order]
+        assert src.joined() == "\n".join(want)
+        assert list(src.line_starts()) == ([0, *[len("\n".join(want[:i])) + 1 for i in range(1, n)], len(src.joined()) + 1]
+                                           if n else [0])
+        for first in range(1, n + 1):
+            assert src.text(first, first + 2) == "\n".join(want[first - 1 : first + 2]) + "\n"
+        spans = [(rnd.randrange(1, n + 2), rnd.randrange(0, n + 2)) for _ in range(rnd.randrange(0, 3))]
+        blanked = [""] * n
+        for a, b in spans:
+            blanked[a - 1 : b] = want[a - 1 : b]
+        assert list(src.only(spans).lines) == blanked
+        with pytest.raises(IndexError):
+            src.lines[n]
+
+
+def test_columns_map_back_to_the_file_with_its_tabs():
+    src = source.from_text("plain\n\tx\ty\nab\tc\n")
+    assert src.has_tabs and src.lines[1] == "        x       y"
+    assert [src.original_column(2, c) for c in (1, 8, 9, 10, 17)] == [1, 1, 2, 3, 4]
+    assert src.original_column(1, 3) == 3 and src.original_column(3, 9) == 4
+
+
+@pytest.mark.parametrize("unit", ["\n", "a\n", "\tNet sales\t\t$\t12,345\n", "  Allowance for doubtful accounts   1,234\n"])
+def test_reading_a_file_costs_no_memory_per_line(unit):
+    """Peak allocations while a source is read from 8 MB of bytes, and what
+    it keeps: the bytes and the text at the peak, the text (and, with tabs,
+    its laid-out copy) after; a list of lines held 8 to 57 bytes a line more."""
+    data = b"x" + (unit * ((8 << 20) // len(unit))).encode()  # (a file of blank lines alone is empty)
+    widened = len(data.decode().expandtabs(source.TAB)) if "\t" in unit else 0
+    tracemalloc.start()
+    try:
+        src = source.from_bytes(data, "big.txt")
+        kept, peak = tracemalloc.get_traced_memory()
+        src.lines[len(src.lines) // 2]  # a block split, and kept
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len(src.lines) == (8 << 20) // len(unit)
+    assert kept <= len(data) + widened + len(data) // 50, kept
+    assert peak <= 2 * len(data) + widened + len(data) // 50, peak
+    assert held - kept <= 8 * source.BLOCK + (1 << 20), held - kept

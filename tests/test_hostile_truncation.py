@@ -1,0 +1,118 @@
+"""A file cut short must not pass clean (issue 16, part 5).
+
+Every fixture is cut after each line inside its schedule (from its first row
+to a few lines past its last) and checked: where the whole file has findings,
+or more rows than the cut one reads, the cut file must not pass clean (no
+error, no warning or error finding).
+
+What a cut leaves as evidence is markup the file opened and never closed
+(a table, an HTML document, EDGAR's <DOCUMENT>), a caption, "(continued)" or
+<PAGE> announcing more, or a period left short of its total (reading/
+completeness.py).  A text file cut outside any table markup leaves none: an
+untagged table (or a <TABLE> closed before the cut) that ends with a
+complete period reads as a whole schedule with fewer periods.  Those cuts
+are named here, not checked; every other cut is.
+
+The default run tries every third line (each fixture starting at another
+offset); AUDITOR_CUTS=all tries every line (about 75 seconds).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from auditor import pipeline, source
+from auditor.ruleset import rules
+from conftest import FIXTURES
+
+FILES = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "html").glob("*.htm"))
+STEP = 1 if os.environ.get("AUDITOR_CUTS") == "all" else 3
+TABLE_TAG = re.compile(r"<(/?)(table|pre)\b", re.IGNORECASE)
+RULESET = rules.load()
+
+
+def check(text: str, name: str) -> pipeline.FileResult:
+    return pipeline.check_source(source.from_text(text, name), RULESET)
+
+
+def rows(result: pipeline.FileResult) -> int:
+    return sum(len(p.rows) for s in result.schedules for p in s.periods)
+
+
+def clean(result: pipeline.FileResult) -> bool:
+    return result.error is None and not any(f.severity in ("error", "warning") for f in result.findings)
+
+
+def outside_table_markup(text: str) -> bool:
+    """Whether a text file ends outside every <TABLE> it opened (or opened none)."""
+    tags = TABLE_TAG.findall(text)
+    return not tags or tags[-1][0] == "/"
+
+
+def cuts(path) -> list:
+    """(line count, text of the file's first lines) for the lines inside its schedule."""
+    text = source.decode(path.read_bytes(), str(path))[0]
+    whole = check(text, path.name)
+    assert whole.error is None, whole.error  # and no false alarm on the whole file
+    numbers = [r.line for s in whole.schedules for p in s.periods for r in p.rows]
+    lines = text.splitlines(keepends=True)
+    start = min(numbers) + FILES.index(path) % STEP
+    return whole, [(k, "".join(lines[:k])) for k in range(start, min(len(lines), max(numbers) + 4), STEP)]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_a_cut_file_never_passes_clean(path):
+    whole, cut_files = cuts(path)
+    silent = []
+    for k, text in cut_files:
+        cut = check(text, path.name)
+        if clean(cut) and (not clean(whole) or rows(cut) < rows(whole)):
+            if path.suffix == ".txt" and outside_table_markup(text):
+                continue  # no evidence in the file: the gap the module's docstring names
+            silent.append((k, rows(cut), rows(whole)))
+    assert not silent, f"cut after these lines, the file passes clean (line, rows read, rows in all): {silent}"
+
+
+def test_the_gap_is_real_and_no_wider():
+    """The cuts left unchecked above are those of text files outside table
+    markup: the halcyon page-break exhibit cut after its second period (the
+    example of issue 16) still passes clean; cut on its <PAGE> or its
+    "(continued)" title it does not."""
+    path = FIXTURES / "halcyon-networks-2003-untagged-page-break.txt"
+    lines = path.read_text().splitlines(keepends=True)
+    assert clean(check("".join(lines[:32]), path.name))  # after the "=====" of 2002: indistinguishable
+    for k, said in ((39, "<PAGE>"), (42, "SCHEDULE II (continued)")):
+        error = check("".join(lines[:k]), path.name).error
+        assert error is not None and said in error.message and "cut off" in error.message, (k, error)
+
+
+def test_an_html_file_cut_between_tables_is_an_error():
+    path = FIXTURES / "html" / "willow-gauges-2007-table-per-account-clean.htm"
+    lines = path.read_text().splitlines(keepends=True)
+    closes = [n for n, line in enumerate(lines, start=1) if line.strip() == "</table>"]
+    after_first = "".join(lines[: closes[0]])
+    error = check(after_first, path.name).error
+    assert error is not None and "<html>" in error.message and "right after the schedule" in error.message
+    caption = "".join(lines[: closes[0] + 1])  # the next account's caption, then the end
+    error = check(caption, path.name).error
+    assert error is not None and "Inventory obsolescence reserve:" in error.message
+
+
+def test_a_file_ending_inside_a_table_is_an_error_wherever_the_table_is():
+    text = (FIXTURES / "lantronix-2003.txt").read_text() + (
+        "\n\n     Item 9.  Changes in and disagreements with accountants.  None.\n\n"
+        "<TABLE>\n<CAPTION>\n     EXHIBIT INDEX\n</CAPTION>\n<S>     <C>\n3.1     Articles of incorporation\n")
+    error = check(text, "lantronix-2003.txt").error
+    assert error is not None and "inside a table, in the <TABLE> opened at line 50" in error.message
+    assert check(text + "</TABLE>\n", "lantronix-2003.txt").error is None
+
+
+def test_whole_files_that_end_on_a_form_feed_or_a_rule_pass():
+    """A typed filing ends on a form feed (a page ejected), an exhibit on its
+    last total's rules: neither is a cut."""
+    text = (FIXTURES / "riverbend-paper-1994-crlf.txt").read_text()
+    assert check(text, "riverbend.txt").error is None
+    assert check(text + "\f\n", "riverbend.txt").error is None
