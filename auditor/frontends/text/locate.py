@@ -185,7 +185,7 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional
     return None
 
 
-def _open_table_above(lines: list[str], title: int) -> Optional[int]:
+def _open_table_above(lines: Sequence[str], title: int) -> Optional[int]:
     """The <TABLE> line just above a title printed as the table's caption."""
     for n in range(title - 1, max(0, title - CAPTION_REACH), -1):
         line = lines[n - 1]
@@ -196,7 +196,7 @@ def _open_table_above(lines: list[str], title: int) -> Optional[int]:
     return None
 
 
-def _first_row(lines: list[str], open_line: int) -> Optional[int]:
+def _first_row(lines: Sequence[str], open_line: int) -> Optional[int]:
     for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1):
         if TABLE_CLOSE.match(lines[n - 1]):
             return None
@@ -205,7 +205,7 @@ def _first_row(lines: list[str], open_line: int) -> Optional[int]:
     return None
 
 
-def _headed_like_schedule(lines: list[str], first: int, last: int, vocabulary: Vocabulary) -> bool:
+def _headed_like_schedule(lines: Sequence[str], first: int, last: int, vocabulary: Vocabulary) -> bool:
     """Whether the lines first..last head a schedule: a heading names a
     balance and another names a role (a second balance or a movement), each
     read as a phrase of its line or as a column's phrases stacked over lines
@@ -225,7 +225,7 @@ def _names_a_schedule(texts: Sequence[str], vocabulary: Vocabulary) -> bool:
     return False
 
 
-def _heading_phrases(lines: list[str], first: int, last: int) -> list[tuple[int, int, str]]:
+def _heading_phrases(lines: Sequence[str], first: int, last: int) -> list[tuple[int, int, str]]:
     """(start, end, text) of each phrase of the lines, top to bottom (not titles)."""
     phrases: list[tuple[int, int, str]] = []
     for line in lines[first - 1 : last]:
@@ -283,7 +283,7 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
         open_line, n = look, look + 1
 
 
-def _same_columns(lines: list[str], first: int, other: int) -> bool:
+def _same_columns(lines: Sequence[str], first: int, other: int) -> bool:
     """Whether the table opening at `other` has the columns of the one at
     `first`: the same <S>/<C> markers where both print them, and no heading
     word the first lacks (a continuation repeats the headings, or prints none)."""
@@ -293,7 +293,7 @@ def _same_columns(lines: list[str], first: int, other: int) -> bool:
     return other_words <= first_words
 
 
-def _heading(lines: list[str], open_line: int) -> tuple[set[str], tuple[int, ...]]:
+def _heading(lines: Sequence[str], open_line: int) -> tuple[set[str], tuple[int, ...]]:
     """A <TABLE>'s heading words (above its <S>/<C> line or its body; not
     period or account captions) and the columns of its <S>/<C> markers."""
     words: set[str] = set()
@@ -308,7 +308,7 @@ def _heading(lines: list[str], open_line: int) -> tuple[set[str], tuple[int, ...
     return words, marks
 
 
-def _body_top(lines: list[str], open_line: int) -> int:
+def _body_top(lines: Sequence[str], open_line: int) -> int:
     """The first line of a <TABLE>'s body: its first row, with the lines
     right above it that end before its figures (a wrapped label's first
     lines, captions).  A continuation after a page break printed without
@@ -397,7 +397,7 @@ def _block_end(source: Source, first_row: int) -> int:
     return _block_end(source, resumed) if resumed else last_figures
 
 
-def _next_period_follows(lines: list[str], blank: int) -> bool:
+def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
     """After blank lines, the table's next period: its caption ("Fiscal 1995:",
     "Year ended March 31, 1997"), then figures within a few lines.  Filings
     that double-space their rows leave two blank lines between periods.
@@ -411,7 +411,7 @@ def _next_period_follows(lines: list[str], blank: int) -> bool:
 PAGE_GAP = 30
 
 
-def _resumes_after_page_break(lines: list[str], end: int) -> Optional[int]:
+def _resumes_after_page_break(lines: Sequence[str], end: int) -> Optional[int]:
     """The first figure row of the same table on the next page, or None.
 
     Only across evidence of a page break (<PAGE>, a form feed, a

@@ -16,7 +16,7 @@ from auditor.frontends.text.labels import (Entry, continues, go_on, indent_of, p
 from auditor.frontends.text.parse import Figure, Line, Token
 from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
 from auditor.labels import TOTAL, is_period
-from auditor.model import Cell, Column, Position, Row, figure_value
+from auditor.model import Cell, Column, Position, Row, RowKind, figure_value
 
 
 class Body(NamedTuple):
@@ -178,7 +178,7 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
                 fig.value.column,
             )
         cells[k] = _cell(fig)
-    kind = "total" if TOTAL.match(label) or not label else "item"
+    kind: RowKind = "total" if TOTAL.match(label) or not label else "item"
     return Row(label=label, kind=kind, cells=tuple(cells), line=line.number, footnote=footnote)
 
 
