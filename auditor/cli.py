@@ -225,7 +225,9 @@ class _Version(argparse.Action):
 
 
 def _input_format_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--input-format", choices=("text", "html"), default=None,
+    from auditor.frontends import printed_kinds  # (the registry: no front end is imported by it)
+
+    p.add_argument("--input-format", choices=printed_kinds(), default=None,
                    help="read the input as EDGAR text or as HTML (default: by its content)")
 
 

@@ -14,6 +14,31 @@ from typing import Iterable
 
 from auditor.model import Period, Row
 
+# A Schedule II's title, word by word, in the forms filings print it
+# ("Valuation and Qualifying Accounts", "... Qualifying Reserves", "Schedule
+# II", "Schedule 2", "Valuation Accounts"); a word "(...)?" may be left out.
+# Each front end joins the words with what separates words in its input.
+TITLE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("valuation", "(and)?", "qualifying", "accounts?|reserves"),
+    ("schedule", r"(?:ii|2)\b"),
+    ("valuation", "accounts"),
+)
+
+
+def title_pattern(separator: str) -> re.Pattern[str]:
+    """The title as one pattern, its words apart by `separator` (a pattern)."""
+    forms = []
+    for words in TITLE_WORDS:
+        form = ""
+        for i, word in enumerate(words):
+            if word.startswith("(") and word.endswith(")?"):
+                form += f"(?:{word[1:-2]}{separator})?"
+            else:
+                form += f"(?:{word})" + (separator if i < len(words) - 1 else "")
+        forms.append(form)
+    return re.compile("|".join(forms), re.IGNORECASE)
+
+
 UNITS = re.compile(
     r"\b(?:dollars\s+|amounts\s+)?in\s+(thousands|millions|billions)\b"
     r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars",

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the inline XBRL front end is imported only for a document t
     from auditor.frontends.xbrl.front import Tagged
     from auditor.ruleset.rules import Rule
 
-InputFormat = Literal["text", "html"]  # a front end the user may pick over the sniffed one
+InputFormat = str  # a front end the user may pick over the sniffed one (frontends.printed_kinds)
 Sources = Literal["both", "table", "xbrl"]  # what `check` reads: the printed table, the inline XBRL facts, or both
 Only = Optional[Callable[["Rule"], bool]]  # which rules run (None: all)
 

@@ -15,7 +15,7 @@ exhibits never loads the HTML front end.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Callable, Literal, NamedTuple, Optional, Protocol, cast
+from typing import TYPE_CHECKING, Callable, NamedTuple, Optional, Protocol, cast
 
 from auditor.model import Schedule
 from auditor.source import Source
@@ -23,13 +23,19 @@ from auditor.source import Source
 if TYPE_CHECKING:  # the rules' types, without loading the rules machinery with every front end
     from auditor.ruleset.rules import RoleSpec, RuleSet, XbrlVocabulary
 
-Kind = Literal["text", "html", "xbrl"]
+Kind = str  # a key of FRONT_ENDS (a registry a new front end adds a line to, so not a Literal)
 
 FRONT_ENDS: dict[Kind, str] = {
     "text": "auditor.frontends.text",  # EDGAR text exhibits (and tables in a <PRE>)
     "html": "auditor.frontends.html",  # HTML tables
     "xbrl": "auditor.frontends.xbrl",  # inline XBRL facts: their concepts name the columns
 }
+
+# The kinds a user may name with --input-format: those that read a printed
+# table (the inline XBRL facts are read beside one, by --source).
+def printed_kinds() -> tuple[str, ...]:
+    return tuple(kind for kind in FRONT_ENDS if kind != "xbrl")
+
 
 Read = Callable[[Schedule], Schedule]  # the reading stage on one laid-out table
 

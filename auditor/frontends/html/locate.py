@@ -20,16 +20,12 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import grid as html_table
-from auditor.labels import UNITS, is_period
+from auditor.labels import UNITS, is_period, title_pattern
 from auditor.frontends.text.locate import without_tags
 from auditor.source import Source
 
 _SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
-TITLE = re.compile(
-    rf"valuation{_SEP}(?:and{_SEP})?qualifying{_SEP}(?:accounts?|reserves)|schedule{_SEP}(?:ii|2)\b"
-    rf"|valuation{_SEP}accounts",
-    re.IGNORECASE,
-)
+TITLE = title_pattern(_SEP)  # (labels.TITLE_WORDS: the one list of title words)
 HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",
                      re.IGNORECASE)
 TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)

@@ -18,13 +18,10 @@ from typing import Any, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
-from auditor.labels import is_period
+from auditor.labels import is_period, title_pattern
 from auditor.source import Source
 
-TITLE = re.compile(
-    r"valuation\s+and\s+qualifying\s+accounts|schedule\s+ii\b|valuation\s+accounts",
-    re.IGNORECASE,
-)
+TITLE = title_pattern(r"\s+")  # (labels.TITLE_WORDS: the one list of title words)
 TABLE_OPEN = re.compile(r"^\s*<TABLE\b", re.IGNORECASE)
 TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 # The edges of the documents of an EDGAR submission: no table crosses them.
