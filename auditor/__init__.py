@@ -21,7 +21,8 @@ The code follows the data, one way (`pipeline` runs it):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Union
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
 from auditor.errors import InputError
 from auditor.pipeline import check_file, check_source, schedules
@@ -35,9 +36,10 @@ __all__ = ["check_file", "check_source", "check_paths", "schedules", "FileResult
 
 
 def check_paths(paths: Union[str, Iterable[str]], rules: Optional[str] = None, jobs: Optional[int] = None,
-                engine: str = "pool", **options: Any) -> Iterator[Checked]:
+                engine: Literal["pool", "dask"] = "pool", **options: Any) -> Iterator[Checked]:
     """Check many files; yield a `corpus.work.Checked` per file (its `index`
-    among `paths`, `result`, `diagnosis`, `cached`) as each finishes.
+    among `paths`, its `result`, a FileResult carrying its `diagnosis`, and
+    `cached`) as each finishes.
 
     `paths`: files (a directory is searched as the command line does;
     corpus.discover.expand); `rules`: a rules file's path (default: the

@@ -11,25 +11,34 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from decimal import Decimal
+from typing import Any, Optional
 
+from auditor.cells import Place, by_place
 from auditor.errors import InputError
+from auditor.model import Cell, Finding
+from auditor.result import FileResult
+
+Accepted = Counter[tuple[str, str]]  # (path, fingerprint) -> how many findings the baseline accepts
+Entry = dict[str, Any]  # a finding as the baseline file records it
 
 VERSION = 1
 
 
-def fingerprint(finding, cell=None) -> str:
+def fingerprint(finding: Finding, cell: Optional[Cell] = None) -> str:
     """A stable hash of rule, period, row label, column and printed value."""
     printed = cell.raw if cell is not None else _amount(finding.actual)
     parts = (finding.rule, _words(finding.period), _words(finding.row), finding.column or "", _words(printed))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def _words(text) -> str:
+def _words(text: Optional[str]) -> str:
     return " ".join((text or "").split())
 
 
-def _amount(value) -> str:
+def _amount(value: Optional[Decimal]) -> str:
     return "" if value is None else format(value, "f")
 
 
@@ -39,12 +48,12 @@ def _path(path: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def _cells(result) -> dict:
-    return {(c.line, c.column): c for s in result.schedules for p in s.periods
-            for row in p.rows for c in row.cells if c is not None}
+def _cells(result: FileResult) -> dict[Place, Cell]:
+    """(line, column) -> the figure printed there."""
+    return {place: at.cell for place, at in by_place(result.schedules).items()}
 
 
-def entries(results) -> list:
+def entries(results: Iterable[FileResult]) -> list[Entry]:
     out = []
     for r in results:
         cells = _cells(r)
@@ -62,17 +71,17 @@ def entries(results) -> list:
     return out
 
 
-def dumps(results) -> str:
+def dumps(results: Iterable[FileResult]) -> str:
     """The baseline file: the fingerprints, with what they stand for, for review."""
     return dumps_entries(entries(results))
 
 
-def dumps_entries(found: list) -> str:
+def dumps_entries(found: Sequence[Entry]) -> str:
     doc = {"version": VERSION, "tool": "auditor", "findings": found}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def load(path: str) -> Counter:
+def load(path: str) -> Accepted:
     """(path, fingerprint) -> how many findings the baseline accepts."""
     try:
         with open(path, encoding="utf-8") as f:
@@ -85,7 +94,7 @@ def load(path: str) -> Counter:
         raise InputError(f"baseline is not JSON: {exc.msg}", path, exc.lineno) from None
     if not isinstance(doc, dict) or doc.get("version") != VERSION or not isinstance(doc.get("findings"), list):
         raise InputError(f"not an auditor baseline (expected version {VERSION} and a findings list)", path)
-    accepted = Counter()
+    accepted: Accepted = Counter()
     for n, entry in enumerate(doc["findings"], start=1):
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("path", "fingerprint")):
             raise InputError(f"baseline finding {n} needs a path and a fingerprint (strings)", path)
@@ -93,7 +102,8 @@ def load(path: str) -> Counter:
     return accepted
 
 
-def apply(results, accepted: Counter, remaining: bool = False):
+def apply(results: Iterable[FileResult], accepted: Accepted,
+          remaining: bool = False) -> tuple[list[FileResult], int]:
     """The results without the accepted findings, and how many were suppressed.
     With `remaining`, `accepted` is counted down in place, so that files
     applied one at a time share it."""

@@ -11,11 +11,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Optional
 
 from auditor.errors import internal_message
+from auditor.output import formats
+
+if TYPE_CHECKING:
+    from auditor.ruleset.rules import RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
+# What --help says of the formats it knows (a format registered elsewhere is listed by its name).
+FORMAT_HELP = {"text": "text (default)", "json": "json (the documented contract)", "jsonl": "jsonl (one finding a line)",
+               "sarif": "sarif (SARIF 2.1.0)", "github": "github (workflow annotations)",
+               "html": "html (a self-contained page)"}
 
 
 EXIT_CODES = """exit status:
@@ -25,7 +34,7 @@ EXIT_CODES = """exit status:
   3  an internal error (a bug of auditor's): one line, please report it"""
 
 
-def main(argv=None) -> int:
+def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "check" and not args.files and not args.files_from:
@@ -68,7 +77,7 @@ def _silence_stdout() -> None:
     silence_stdout()
 
 
-def _internal_failure(exc) -> int:
+def _internal_failure(exc: BaseException) -> int:
     sys.stderr.write(f"auditor: {internal_message(exc, 'while running')}\n")
     return EXIT_INTERNAL
 
@@ -94,9 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--source", choices=("table", "xbrl", "both"), default="both",
                        help="what to check in inline XBRL documents: the printed tables, the tagged facts, "
                             "or both, each against the other (default: both)")
-    check.add_argument("--format", choices=FORMATS, default="text",
-                       help="text (default), json (the documented contract), jsonl (one finding a line), "
-                            "sarif (SARIF 2.1.0), github (workflow annotations), html (a self-contained page)")
+    check.add_argument("--format", choices=formats(), default=None,
+                       help=", ".join(FORMAT_HELP.get(name, name) for name in formats()))
     check.add_argument("--output", metavar="FILE",
                        help="write the report to FILE (atomically) instead of stdout; FILE must be a regular "
                             "file or a new path, never an input (a symbolic link is written through)")
@@ -151,7 +159,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _corpus_options(check):
+def _corpus_options(check: argparse.ArgumentParser) -> None:
     corpus = check.add_argument_group("many files")
     corpus.add_argument("--files-from", metavar="LIST", help="check the paths LIST names, one a line (-: stdin)")
     corpus.add_argument("--include", action="append", default=[], metavar="GLOB",
@@ -179,11 +187,11 @@ def _positive(text: str) -> int:
     return value
 
 
-def _rules_option(p):
+def _rules_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rules", metavar="FILE", help="rules file (default: the bundled rules/default.yaml)")
 
 
-def _max_bytes_option(p):
+def _max_bytes_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-bytes", type=_byte_count, default=None, metavar="N",
                    help="read at most N bytes of an input (suffix K, M or G; default 512M): a larger input "
                         "is refused")
@@ -201,10 +209,11 @@ def _byte_count(text: str) -> int:
 class _Version(argparse.Action):
     """--version, looked up only when asked (importlib.metadata costs start-up time)."""
 
-    def __init__(self, option_strings, dest, help=None):
+    def __init__(self, option_strings: Sequence[str], dest: str, help: Optional[str] = None) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
-    def __call__(self, parser, namespace, values, option_string=None):
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: Optional[str] = None) -> None:
         from importlib.metadata import PackageNotFoundError, version
 
         try:
@@ -215,7 +224,7 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _input_format_option(p):
+def _input_format_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--input-format", choices=("text", "html"), default=None,
                    help="read the input as EDGAR text or as HTML (default: by its content)")
 
@@ -225,22 +234,49 @@ def _fail(message: str) -> int:
     return EXIT_INPUT
 
 
-def _load_rules(path):
+def _load_rules(path: Optional[str]) -> RuleSet:
     from auditor.ruleset import rules
 
     return rules.load(path)
 
 
-def _check(args) -> int:
+def _check(args: argparse.Namespace) -> int:
+    problem = _check_usage(args)
+    if problem is not None:
+        return _fail(problem)
+    args.format = args.format or "text"
     from auditor.corpus import run
 
     return run.check(args)
 
 
-def _render_saved(args) -> int:
+def _check_usage(args: argparse.Namespace) -> Optional[str]:
+    """What is wrong with the flags of `check` taken together (a flag the run
+    would ignore is a mistake to tell, not to pass over), before any file is read."""
+    text = args.format in (None, "text")
+    if args.summary and not text:
+        return "--summary goes with --format text"
+    if args.show_table is not None and not text:
+        option = "--show-table" if args.show_table else "--no-show-table"
+        return f"{option} goes with --format text"
+    if args.write_baseline:
+        ignored = [option for option, given in (("--output", args.output), ("--format", args.format),
+                                                ("--summary", args.summary),
+                                                ("--show-table", args.show_table is not None)) if given]
+        if ignored:
+            return f"--write-baseline writes no report: {ignored[0]} has nothing to do"
+    if args.scheduler and args.engine != "dask":
+        return "--scheduler goes with --engine dask"
+    if args.cache_dir and args.no_cache:
+        return "--cache-dir and --no-cache: one or the other"
+    return None
+
+
+def _render_saved(args: argparse.Namespace) -> int:
     """`auditor report FILE.json`: exit 0 once the page is written, 2 if the
     file is not a saved result (one line naming the file and line)."""
-    from auditor.output import html as html_report, report, saved
+    from auditor.output import html as html_report, saved
+    from auditor.output.files import write_file
     from auditor.errors import InputError
 
     if args.output and os.path.exists(args.output) and os.path.exists(args.file) and os.path.samefile(args.file, args.output):
@@ -250,7 +286,7 @@ def _render_saved(args) -> int:
         if args.output is None:
             sys.stdout.write(page)
         else:
-            report.write_file(args.output, page)  # atomically, as `check --output`
+            write_file(args.output, page)  # atomically, as `check --output`
     except InputError as exc:
         return _fail(str(exc))
     except OSError as exc:
@@ -258,7 +294,7 @@ def _render_saved(args) -> int:
     return EXIT_CLEAN
 
 
-def _parse(args) -> int:
+def _parse(args: argparse.Namespace) -> int:
     import auditor
     from auditor.output import describe
     from auditor import source
@@ -283,7 +319,7 @@ def _parse(args) -> int:
     return EXIT_CLEAN
 
 
-def _rules_list(args) -> int:
+def _rules_list(args: argparse.Namespace) -> int:
     from auditor.ruleset.authoring import listing
     from auditor.errors import InputError
 
@@ -295,7 +331,7 @@ def _rules_list(args) -> int:
     return EXIT_CLEAN
 
 
-def _rules_explain(args) -> int:
+def _rules_explain(args: argparse.Namespace) -> int:
     from auditor.ruleset.authoring import explain
     from auditor.errors import InputError
 
@@ -310,7 +346,7 @@ def _rules_explain(args) -> int:
     return EXIT_CLEAN
 
 
-def _rules_validate(args) -> int:
+def _rules_validate(args: argparse.Namespace) -> int:
     from auditor.ruleset.authoring import validate
 
     problems = validate(args.rules_file, sys.stdout)

@@ -17,13 +17,25 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from auditor.ruleset import engine
 from auditor.ruleset.engine import amount_text
+from auditor.cells import LocatedCell, Place, by_place
 from auditor.labels import row_key
 from auditor.model import Cell, Finding, Schedule, amount_of
+
+if TYPE_CHECKING:
+    from auditor.result import FileResult
+    from auditor.ruleset.rules import Rule, RuleSet
+
+Only = Optional[Callable[["Rule"], bool]]  # the rules to run (--select/--ignore); None: all
+Key = tuple[str, int, int]  # a failure: rule, line, column
+Cells = dict[Place, LocatedCell]
+Trial = tuple[Place, set[Key], list[Decimal]]  # a cell, the failures reading it, the values to try
+Pair = frozenset[tuple[Place, Decimal]]  # two cells, each with its corrected value
 
 # Beyond this many trial corrections a schedule is too broken to diagnose
 # cheaply (usually a misread layout, where no single figure is at fault).
@@ -51,15 +63,15 @@ class Suggestion:
     period: str  # as printed
     period_short: str  # "2003" where the label gives the fiscal year
     row: str
-    column: str  # role
+    column: Optional[str]  # role
     value: Decimal
     confidence: str  # high: two or more failed checks agree; medium: one check
-    explains: tuple  # the failed Findings the correction removes
+    explains: tuple[Finding, ...]  # the failed Findings the correction removes
     slip: Optional[str] = None  # "two digits transposed", ... where the numbers show one
-    also: tuple = ()  # the other wrong figure (a Suggestion) where it takes two to explain the failures
+    also: tuple[Suggestion, ...] = ()  # the other wrong figure (a Suggestion) where it takes two to explain the failures
 
     @property
-    def checks(self) -> tuple:
+    def checks(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f.check.replace("_", " ") for f in self.explains))
 
     def sentence(self) -> str:
@@ -87,24 +99,31 @@ class Suggestion:
 
 @dataclass
 class Diagnosis:
-    suggestions: dict = field(default_factory=dict)  # Finding -> Suggestion
-    candidates: dict = field(default_factory=dict)  # Finding -> tuple of Suggestion (ambiguous)
+    suggestions: dict[Finding, Suggestion] = field(default_factory=dict)
+    candidates: dict[Finding, tuple[Suggestion, ...]] = field(default_factory=dict)  # ambiguous: each equally
 
     def update(self, other: "Diagnosis") -> None:
         self.suggestions.update(other.suggestions)
         self.candidates.update(other.candidates)
 
 
+def ambiguity(candidates: tuple[Suggestion, ...]) -> str:
+    """The words for a failure several figures explain equally, each named by where it is printed."""
+    listed = "; ".join(f"{s.cell.line}:{s.cell.column} {s.sentence()}" for s in candidates)
+    what = "pairs of figures" if any(s.also for s in candidates) else "figures"
+    return f"Any one of {len(candidates)} {what} would explain this, equally: {listed}"
+
+
 def column_words(role: Optional[str]) -> str:
-    return COLUMN_WORDS.get(role, (role or "column").replace("_", " "))
+    return COLUMN_WORDS.get(role or "", (role or "column").replace("_", " "))
 
 
-def failures(findings) -> list:
+def failures(findings: Iterable[Finding]) -> list[Finding]:
     """The findings a correction has to remove: not those rounding explains."""
     return [f for f in findings if f.severity != "info"]
 
 
-def result(file_result, ruleset, only=None) -> Diagnosis:
+def result(file_result: FileResult, ruleset: RuleSet, only: Only = None) -> Diagnosis:
     """Diagnose every schedule of a checked file; nothing to do when nothing failed."""
     diagnosis = Diagnosis()
     if not failures(file_result.findings):
@@ -125,17 +144,17 @@ def _same(f: Finding) -> tuple:
     return f.rule, f.location, f.period, f.row, f.column, f.actual, f.expected, f.source
 
 
-def schedule_diagnosis(schedule: Schedule, ruleset, only=None) -> Diagnosis:
+def schedule_diagnosis(schedule: Schedule, ruleset: RuleSet, only: Only = None) -> Diagnosis:
     failed = failures(_evaluate(schedule, ruleset, only))
     if not failed:
         return Diagnosis()
-    cells = _cells(schedule)
+    cells = by_place([schedule])
     before = {_key(f): f for f in failed}
     trials = _trials(failed, cells)
     budget = trial_budget(cells)
     if sum(len(values) for _, _, values in trials) > budget:
         return Diagnosis()
-    best = {}  # position -> (explained keys, value), the value that explains most
+    best: dict[Place, tuple[tuple[Key, ...], Decimal]] = {}  # the value of each cell that explains most
     for position, reading, values in trials:
         # A cell read by fewer failures than one already found explains can only lose to it.
         if any(reading < set(keys) for keys, _ in best.values()):
@@ -152,7 +171,7 @@ def schedule_diagnosis(schedule: Schedule, ruleset, only=None) -> Diagnosis:
     return diagnosis
 
 
-def trial_budget(cells) -> int:
+def trial_budget(cells: Cells) -> int:
     """Trial corrections one schedule may get: each re-runs the engine over
     the whole schedule, so a schedule of thousands of periods gets fewer,
     and the diagnosis of any schedule costs at most MAX_DIAGNOSIS_WORK cells
@@ -162,26 +181,15 @@ def trial_budget(cells) -> int:
     return min(MAX_TRIALS, MAX_DIAGNOSIS_WORK // max(1, len(cells)))
 
 
-def _evaluate(schedule, ruleset, only):
+def _evaluate(schedule: Schedule, ruleset: RuleSet, only: Only) -> list[Finding]:
     return engine.evaluate(schedule, ruleset) if only is None else engine.evaluate(schedule, ruleset, only)
 
 
-def _key(f: Finding) -> tuple:
+def _key(f: Finding) -> Key:
     return (f.rule, f.location.line, f.location.column)
 
 
-def _cells(schedule: Schedule) -> dict:
-    """(line, column) -> (period index, row index, column index, Cell)."""
-    found = {}
-    for p, period in enumerate(schedule.periods):
-        for r, row in enumerate(period.rows):
-            for k, cell in enumerate(row.cells):
-                if cell is not None:
-                    found[(cell.line, cell.column)] = (p, r, k, cell)
-    return found
-
-
-def _trials(failed, cells) -> list:
+def _trials(failed: Iterable[Finding], cells: Cells) -> list[Trial]:
     """(position, keys of the failures reading it, values to try), the cells
     most failures read first.  Each failure implies values for the cells it
     read: the expected amount for the cell it is about; for the others the
@@ -189,7 +197,7 @@ def _trials(failed, cells) -> list:
     check is the rule's business).  Only values every failure reading the
     cell agrees on are worth a re-run (or, where rounding keeps them from
     agreeing exactly, each of them)."""
-    implied = {}  # position -> {failure key: set of values}
+    implied: dict[Place, dict[Key, set[Decimal]]] = {}  # the values each failure implies for a cell
     for f in failed:
         if f.expected is None or f.difference is None:
             continue
@@ -199,9 +207,9 @@ def _trials(failed, cells) -> list:
         for p in f.related:
             there = (p.line, p.column)
             if there in cells and there != here:
-                old = amount_of(cells[there][3])
+                old = amount_of(cells[there].cell)
                 implied.setdefault(there, {})[_key(f)] = {old + f.difference, old - f.difference}
-    readers = {}  # position -> keys of the failures reading it (indexed once: not failures x cells)
+    readers: dict[Place, set[Key]] = {}  # position -> keys of the failures reading it (indexed once: not failures x cells)
     for f in failed:
         for position in _read_by(f):
             readers.setdefault(position, set()).add(_key(f))
@@ -210,7 +218,7 @@ def _trials(failed, cells) -> list:
         agreed = set.intersection(*by_failure.values())
         if not agreed:  # rounded figures: the failures agree only to within rounding
             agreed = set.union(*by_failure.values())
-        agreed -= {amount_of(cells[position][3])}
+        agreed -= {amount_of(cells[position].cell)}
         reading = readers.get(position, set())
         if agreed:
             trials.append((position, reading, sorted(agreed)))
@@ -218,7 +226,8 @@ def _trials(failed, cells) -> list:
     return trials
 
 
-def _explained(schedule, ruleset, only, where, value, before) -> tuple:
+def _explained(schedule: Schedule, ruleset: RuleSet, only: Only, where: LocatedCell, value: Decimal,
+               before: dict[Key, Finding]) -> tuple[Key, ...]:
     """The failures one corrected figure removes, or () if it does not remove
     every failure that reads the cell or if it makes a new one."""
     after = {_key(f) for f in failures(_evaluate(corrected(schedule, where, value), ruleset, only))}
@@ -232,11 +241,11 @@ def _explained(schedule, ruleset, only, where, value, before) -> tuple:
     return gone
 
 
-def _read_by(f: Finding) -> set:
+def _read_by(f: Finding) -> set[Place]:
     return {(f.location.line, f.location.column)} | {(p.line, p.column) for p in f.related}
 
 
-def corrected(schedule: Schedule, where, value: Decimal) -> Schedule:
+def corrected(schedule: Schedule, where: LocatedCell, value: Decimal) -> Schedule:
     """A copy of the schedule with one figure replaced (the AST is frozen)."""
     p, r, k, cell = where
     period = schedule.periods[p]
@@ -254,7 +263,8 @@ def _printed(value: Decimal, like: Cell) -> str:
     return amount_text(value)
 
 
-def _attribute(schedule, cells, before, best) -> Diagnosis:
+def _attribute(schedule: Schedule, cells: Cells, before: dict[Key, Finding],
+               best: dict[Place, tuple[tuple[Key, ...], Decimal]]) -> Diagnosis:
     """Each failure goes to the one cell that explains it best; cells whose
     explained failures another cell's strictly include are not contenders."""
     diagnosis = Diagnosis()
@@ -275,9 +285,9 @@ def _attribute(schedule, cells, before, best) -> Diagnosis:
 # --- two wrong figures -----------------------------------------------------------
 
 
-def _clusters(failed) -> list:
+def _clusters(failed: Iterable[Finding]) -> list[list[Finding]]:
     """The failures grouped where they read a cell in common (transitively)."""
-    groups = []  # (cells, failures)
+    groups: list[tuple[set[Place], list[Finding]]] = []  # (cells, failures)
     for f in failed:
         cells, members = set(_read_by(f)), [f]
         for group in [g for g in groups if g[0] & cells]:
@@ -288,7 +298,8 @@ def _clusters(failed) -> list:
     return [members for _, members in groups]
 
 
-def _pairs(schedule, ruleset, only, cells, before, cluster, limit=MAX_PAIR_TRIALS) -> tuple:
+def _pairs(schedule: Schedule, ruleset: RuleSet, only: Only, cells: Cells, before: dict[Key, Finding],
+           cluster: list[Finding], limit: int = MAX_PAIR_TRIALS) -> tuple[Diagnosis, int]:
     """The pairs of figures whose joint correction makes every failure of the
     cluster hold and no new one appear: one corrected figure first (a value
     the cluster's failures imply), then a second one the failures left over
@@ -296,7 +307,7 @@ def _pairs(schedule, ruleset, only, cells, before, cluster, limit=MAX_PAIR_TRIAL
     several: all of them as candidates.  Returns (Diagnosis, engine runs spent,
     at most `limit`)."""
     keys = {_key(f) for f in cluster}
-    found = {}  # frozenset of (position, value) -> None, in the order found
+    found: dict[Pair, None] = {}  # in the order found
     runs = 0
     for position, _, values in _trials(cluster, cells):
         for value in values:
@@ -318,18 +329,18 @@ def _pairs(schedule, ruleset, only, cells, before, cluster, limit=MAX_PAIR_TRIAL
     return _attribute_pairs(schedule, cells, cluster, list(found)), runs
 
 
-def _holds(schedule, ruleset, only, before, keys) -> bool:
+def _holds(schedule: Schedule, ruleset: RuleSet, only: Only, before: dict[Key, Finding], keys: set[Key]) -> bool:
     """No failure of the cluster is left and no new one appeared."""
     after = {_key(f) for f in failures(_evaluate(schedule, ruleset, only))}
     return not (after - before.keys()) and not (after & keys)
 
 
-def _attribute_pairs(schedule, cells, cluster, pairs) -> Diagnosis:
+def _attribute_pairs(schedule: Schedule, cells: Cells, cluster: list[Finding], pairs: Sequence[Pair]) -> Diagnosis:
     """Each failure of the cluster gets, of the pair, the figure it is about
     if that is one of the two, else the one it reads."""
     diagnosis = Diagnosis()
 
-    def suggestion(position, value):
+    def suggestion(position: Place, value: Decimal) -> Suggestion:
         return _suggestion(schedule, cells[position], value, [g for g in cluster if position in _read_by(g)])
 
     for f in cluster:
@@ -345,12 +356,12 @@ def _attribute_pairs(schedule, cells, cluster, pairs) -> Diagnosis:
     return diagnosis
 
 
-def _pick(f, pair):
+def _pick(f: Finding, pair: list[tuple[Place, Decimal]]) -> tuple[Place, Decimal]:
     here = (f.location.line, f.location.column)
     return next((p for p in pair if p[0] == here), next((p for p in pair if p[0] in _read_by(f)), pair[0]))
 
 
-def _suggestion(schedule, where, value, explains) -> Suggestion:
+def _suggestion(schedule: Schedule, where: LocatedCell, value: Decimal, explains: Sequence[Finding]) -> Suggestion:
     p, r, k, cell = where
     period, row = schedule.periods[p], schedule.periods[p].rows[r]
     return Suggestion(
@@ -401,7 +412,7 @@ def _one_removed(longer: str, shorter: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
-def _copied(schedule: Schedule, where) -> Optional[str]:
+def _copied(schedule: Schedule, where: LocatedCell) -> Optional[str]:
     """The printed figure is the same row's figure in an adjacent period."""
     p, r, k, cell = where
     if cell.value is None or not cell.value:

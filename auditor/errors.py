@@ -1,5 +1,9 @@
 """The one exception the pipeline raises for bad input."""
 
+from __future__ import annotations
+
+from typing import Optional
+
 
 class InputError(Exception):
     """Input the checker cannot read: reported as `path:line[:column]: message`, exit 2.
@@ -8,14 +12,15 @@ class InputError(Exception):
     with theirs, and the pipeline maps it to the file's before reporting.
     """
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None, column: int | None = None):
+    def __init__(self, message: str, path: Optional[str] = None, line: Optional[int] = None,
+                 column: Optional[int] = None):
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
         self.column = column
 
-    def located(self, path: str = None, line: int = None) -> "InputError":
+    def located(self, path: Optional[str] = None, line: Optional[int] = None) -> InputError:
         """The same error with the file (and line, if still unknown) filled in."""
         return InputError(self.message, self.path or path, self.line or line, self.column)
 

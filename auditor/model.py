@@ -12,11 +12,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple, Optional
+from typing import Literal, NamedTuple, Optional, get_args
 
+# The kinds, as the closed sets of words they are (strings stay strings: JSON output is unchanged).
+RowKind = Literal["item", "total"]
+# What a column does to the balance: Rule 12-09's columns B and E, C, D.
+Effect = Literal["opening", "closing", "add", "subtract"]
+Severity = Literal["error", "warning", "info"]
+# Where a schedule (and so a finding) was read from: a printed table, or inline XBRL facts.
+Source = Literal["table", "xbrl"]
+# How the deduction columns print their figures: positive (subtracted) or signed (added).
+Deductions = Literal["subtracted", "added"]
 
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 # Severities from least to most severe: what --fail-on and the marks of a cell compare.
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+def as_severity(word: str) -> Optional[Severity]:
+    """The severity a word names, or None."""
+    return next((s for s in SEVERITIES if s == word), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +91,7 @@ class Column:
     role: Optional[str]  # set by the roles stage
     start: int  # character span in the table, 1-based, end exclusive
     end: int
-    effect: Optional[str] = None  # opening, closing, add, subtract (reading stage)
+    effect: Optional[Effect] = None  # set by the reading stage
     # How the rules read the printed figures (reading stage): 1 as printed, -1 negated
     # (a deduction printed as a negative amount is read as a positive amount subtracted).
     sign: int = 1
@@ -86,8 +101,8 @@ class Column:
 @dataclass(frozen=True, slots=True)
 class Row:
     label: str
-    kind: str  # "item" or "total"
-    cells: tuple  # Optional[Cell] per schedule column
+    kind: RowKind
+    cells: tuple[Optional[Cell], ...]  # one per schedule column
     line: int
     footnote: Optional[str] = None
 
@@ -99,7 +114,7 @@ class Row:
 @dataclass(frozen=True, slots=True)
 class Period:
     label: str  # as printed
-    rows: tuple
+    rows: tuple[Row, ...]
     line: int
     fiscal_year: Optional[int] = None
     end_date: Optional[date] = None
@@ -109,18 +124,18 @@ class Period:
 class Schedule:
     title: str
     units: Optional[str]
-    columns: tuple  # of Column, figure columns only (not the label column)
-    periods: tuple  # of Period, in printed order
+    columns: tuple[Column, ...]  # figure columns only (not the label column)
+    periods: tuple[Period, ...]  # in printed order
     line: int  # where the schedule was found
     label_heading: str = ""
     # Conventions the roles stage reads off the table:
-    deductions: str = "subtracted"  # subtract-columns printed positive ("subtracted") or negative ("added")
+    deductions: Deductions = "subtracted"  # subtract-columns printed positive ("subtracted") or negative ("added")
     deductions_basis: str = ""  # why: "headings say so", "inferred: 9 of 9 rows close"
     balance_sign: int = 1  # -1 where allowances are printed as negative (contra) balances
     reading: Optional["Reading"] = None  # the reading stage's decisions and their basis
-    unread: tuple = ()  # Positions of figures a front end located but could place in no cell
-    source: str = "table"  # "xbrl": read from the inline XBRL facts, not from a printed table
-    notes: tuple = ()  # of str: what the reading left out and why (facts set aside or unread)
+    unread: tuple[Position, ...] = ()  # figures a front end located but could place in no cell
+    source: Source = "table"  # "xbrl": read from the inline XBRL facts, not from a printed table
+    notes: tuple[str, ...] = ()  # what the reading left out and why (facts set aside or unread)
 
 
 # The reading stage's decisions (named tuples: cheap to define at import).
@@ -131,9 +146,9 @@ class ColumnReading(NamedTuple):
 
     column: int  # 1-based
     role: str
-    effect: str  # opening, closing, add, subtract
-    sign: str  # "opening", "closing", "add", "subtract": how its printed figures enter the identity
-    basis: tuple  # of str
+    effect: Effect
+    sign: Effect  # how its printed figures enter the identity
+    basis: tuple[str, ...]
 
 
 class TotalReading(NamedTuple):
@@ -141,28 +156,33 @@ class TotalReading(NamedTuple):
 
     period: int  # index in the schedule's periods
     row: int  # index in the period's rows
-    parts: tuple  # row indexes it sums
+    parts: tuple[int, ...]  # row indexes it sums
     scope: str  # "since the previous total", "the subtotals above", "all items of the period", ...
     basis: str
 
 
+# A column the arithmetic reads either way: (its index, the message, the schedule's
+# columns read the other way).
+Ambiguity = tuple[int, str, tuple[Column, ...]]
+
+
 class Reading(NamedTuple):
-    columns: tuple  # of ColumnReading, one per figure column
-    totals: tuple  # of TotalReading
+    columns: tuple[ColumnReading, ...]  # one per figure column
+    totals: tuple[TotalReading, ...]
     rows_closing: int  # rows whose identity closes (within rounding) read this way
     rows: int  # rows with figures
     # Columns the arithmetic cannot read either way, each (column index, message, the
     # schedule's columns read the other way): rules are evaluated both ways and only
     # what both find is reported.
-    ambiguous: tuple = ()
-    years_named: tuple = ()  # fiscal years the title or headings name
+    ambiguous: tuple[Ambiguity, ...] = ()
+    years_named: tuple[int, ...] = ()  # fiscal years the title or headings name
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule: str  # the rule's id in the rules file
     check: str  # the kind of check
-    severity: str  # error, warning, info
+    severity: Severity
     message: str
     period: str
     row: str
@@ -171,8 +191,8 @@ class Finding:
     expected: Optional[Decimal]
     difference: Optional[Decimal]
     location: Position
-    related: tuple = ()  # of Position
-    source: str = "table"  # "xbrl": a finding about the tagged facts
+    related: tuple[Position, ...] = ()
+    source: Source = "table"  # "xbrl": a finding about the tagged facts
 
-    def sort_key(self):
+    def sort_key(self) -> tuple[int, int, str]:
         return (self.location.line, self.location.column, self.rule)

@@ -314,15 +314,16 @@ def _corpus_document(flagged: int, clean: int) -> dict:
     import copy
 
     from auditor import diagnose
-    from auditor.output import report
+    from auditor.output import document
 
     ruleset = auditor.load_rules()
     result = auditor.check_file(str(SEED), ruleset)
-    seed = report.document([result], [diagnose.result(result, ruleset, None)])["files"][0]
-    quiet = report.document([auditor.FileResult("clean.txt", schedules=result.schedules)])["files"][0]
+    result.diagnosis = diagnose.result(result, ruleset, None)
+    seed = document.document([result])["files"][0]
+    quiet = document.document([auditor.FileResult("clean.txt", schedules=result.schedules)])["files"][0]
     files = [dict(copy.deepcopy(seed), path=f"corpus/{k:05}-flagged.txt") for k in range(flagged)]
     files += [dict(quiet, path=f"corpus/{k:05}-clean.txt") for k in range(clean)]
-    return {"version": 1, "files": files, "summary": report.counts(files)}
+    return {"version": 1, "files": files, "summary": document.counts(files)}
 
 
 @case("HTML report: the seed, from its JSON document")

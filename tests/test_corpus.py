@@ -28,7 +28,7 @@ from conftest import FIXTURES, ROOT, SEED, auditor_command, run
 
 def outcome(checked) -> tuple:
     """A file's result as data, to compare runs (the cache's own encoding)."""
-    return checked.path, codec.dumps(checked.result, checked.diagnosis)
+    return checked.path, codec.dumps(checked.result)
 
 
 def by_index(results) -> list:
@@ -138,13 +138,14 @@ def test_the_report_is_the_same_byte_for_byte_whatever_the_jobs(fmt, tmp_path):
 
 
 def test_the_streamed_json_document_is_the_one_the_whole_list_writer_makes(corpus_paths):
-    from auditor.output import report, sarif
+    from auditor.output import ReportOptions, json as json_report, sarif
     from auditor.output.destination import Spool
+    from auditor.output.document import json_text
     from auditor.corpus.totals import Totals
-    from auditor.output.writers import JsonWriter, SarifWriter
 
     checked = list(auditor.check_paths(corpus_paths, jobs=1))
-    results, diagnoses = [c.result for c in checked], [c.diagnosis for c in checked]
+    results = [c.result for c in checked]
+    assert any(r.diagnosis and r.diagnosis.suggestions for r in results)
     ruleset = auditor.load_rules()
 
     class Out(list):
@@ -153,16 +154,17 @@ def test_the_streamed_json_document_is_the_one_the_whole_list_writer_makes(corpu
     totals = Totals()
     for c in checked:
         totals.add(c)
-    for writer, whole in ((JsonWriter(Out()), report.dumps(results, diagnoses=diagnoses) + "\n"),
-                          (SarifWriter(Out(), ruleset), sarif.dumps(results, ruleset, diagnoses) + "\n")):
+    options = ReportOptions(ruleset)
+    for writer, whole in ((json_report.JsonWriter(Out(), options), json_report.dumps(results) + "\n"),
+                          (sarif.SarifWriter(Out(), options), sarif.dumps(results, ruleset) + "\n")):
         for c in checked:
-            writer.file(c.result, c.diagnosis)
+            writer.file(c.result)
         writer.end(totals)
         assert "".join(writer.out) == whole
     # An empty section is written as the whole-list writer writes it.
     spool, out = Spool({"a": [], "b": 1}, ["a"]), Out()
     spool.write({"a": [], "b": 2}, out)
-    assert "".join(out) == report.json_text({"a": [], "b": 2}) + "\n"
+    assert "".join(out) == json_text({"a": [], "b": 2}) + "\n"
 
 
 # --- the cache ----------------------------------------------------------------------

@@ -13,8 +13,9 @@ import pytest
 
 import auditor
 from auditor import diagnose
+from auditor.cells import by_place
 from auditor.ruleset import engine
-from auditor.output import report
+from auditor.output import document, json as json_report
 from conftest import FIXTURES, SEED, run
 
 RULES = auditor.load_rules()
@@ -79,7 +80,7 @@ def cleaned(schedule):
     """The fixture with its own errors corrected as diagnosed (the seed's 9,762),
     so every change below is the only wrong figure; None if that cannot be done."""
     diagnosis = diagnose.schedule_diagnosis(schedule, RULES)
-    cells = diagnose._cells(schedule)
+    cells = by_place([schedule])
     for s in {s.cell: s for s in diagnosis.suggestions.values()}.values():
         schedule = diagnose.corrected(schedule, cells[(s.cell.line, s.cell.column)], s.value)
     return None if diagnose.failures(engine.evaluate(schedule, RULES)) else schedule
@@ -90,7 +91,7 @@ def sweep(schedule, all_slips=True):
     (the suggestion is the changed cell, `exact` with its printed value),
     `ambiguous` (several cells listed), `wrong` (another cell suggested)."""
     outcome = Counter()
-    for position, where in diagnose._cells(schedule).items():
+    for position, where in by_place([schedule]).items():
         original = where[3].value if where[3].value is not None else Decimal(0)
         for wrong in sorted(set(slips(original)) - {original})[: None if all_slips else 1]:
             mutated = diagnose.corrected(schedule, where, wrong)
@@ -196,7 +197,7 @@ def sweep_as_filed(schedule):
     `ambiguous` (candidates listed, the truth among them), `none`, `wrong`;
     and the seconds each diagnosis took."""
     outcome, times = Counter(), []
-    for position, where in diagnose._cells(schedule).items():
+    for position, where in by_place([schedule]).items():
         if position == FILED_ERROR[0]:
             continue  # a second slip in the same figure is still one wrong figure
         original = where[3].value if where[3].value is not None else Decimal(0)
@@ -256,16 +257,17 @@ def test_a_pair_is_suggested_per_finding_with_the_cell_it_is_about(tmp_path):
         assert {(s.cell.column, s.value), (other.cell.column, other.value)} == {(65, Decimal("4594")), (98, Decimal("9824"))}
         assert s.cell.column == f.location.column and s.confidence == "medium"
         assert s.sentence().startswith("two figures are wrong: 2003 Total, ")
-    doc = report.finding(failed[0], diagnosis)["suggestion"]
+    doc = document.finding(failed[0], diagnosis)["suggestion"]
     (partner,) = diagnosis.suggestions[failed[0]].also
     assert [o["location"] for o in doc["together_with"]] == [{"line": 42, "column": partner.cell.column}]
     schema = json.loads(resources.files("auditor").joinpath("schemas/findings.schema.json").read_text())
-    jsonschema.validate(json.loads(report.dumps([result], diagnoses=[diagnosis])), schema)
+    result.diagnosis = diagnosis
+    jsonschema.validate(json.loads(json_report.dumps([result])), schema)
 
 
 def test_several_pairs_are_listed_as_candidates_none_picked():
     (schedule,) = auditor.check_file(str(SEED), RULES).schedules
-    cells = diagnose._cells(schedule)
+    cells = by_place([schedule])
     cluster = diagnose.failures(engine.evaluate(schedule, RULES))
     pairs = [frozenset({((42, 98), Decimal("9824")), ((42, 65), Decimal("4594"))}),
              frozenset({((42, 98), Decimal("9824")), ((40, 98), Decimal("1"))})]
@@ -273,7 +275,7 @@ def test_several_pairs_are_listed_as_candidates_none_picked():
     assert not diagnosis.suggestions and set(diagnosis.candidates) == set(cluster)
     for listed in diagnosis.candidates.values():
         assert len(listed) == 2 and {s.confidence for s in listed} == {"low"}
-        assert report.ambiguity(listed).startswith("Any one of 2 pairs of figures would explain this, equally: ")
+        assert diagnose.ambiguity(listed).startswith("Any one of 2 pairs of figures would explain this, equally: ")
 
 
 def test_a_pair_is_told_once_in_the_text_report(tmp_path):

@@ -11,7 +11,8 @@ import jsonschema
 import pytest
 
 from auditor import cli
-from auditor.output import report
+from auditor.output import github
+from auditor.output.files import write_file
 from auditor.errors import InputError
 from conftest import FIXTURES, ROOT, SEED, run, run_json
 
@@ -109,9 +110,9 @@ def test_github_escapes_and_levels():
     f = Finding("X1", "sign", "info", "50% off\nnext", "p", "r", "ending", None, None, None, Position(3, 4))
 
     class Result:
-        path, error, schedules, findings = "a,b:c.txt", None, [], [f]
+        path, error, schedules, findings, diagnosis = "a,b:c.txt", None, [], [f], None
 
-    (line,) = report.github([Result()]).splitlines()
+    (line,) = github.github([Result()]).splitlines()
     assert line == "::notice file=a%2Cb%3Ac.txt,line=3,col=4,title=X1::50%25 off%0Anext"
 
 
@@ -138,7 +139,7 @@ def test_a_failed_write_leaves_the_old_report_and_no_temporary(tmp_path, monkeyp
     out = tmp_path / "report.json"
     out.write_text("old")
     with pytest.raises(UnicodeEncodeError):  # fails part way through writing
-        report.write_file(str(out), "{" * 100_000 + "\ud800")
+        write_file(str(out), "{" * 100_000 + "\ud800")
     assert out.read_text() == "old" and os.listdir(tmp_path) == ["report.json"]
 
     def no_rename(*_):
@@ -146,7 +147,7 @@ def test_a_failed_write_leaves_the_old_report_and_no_temporary(tmp_path, monkeyp
 
     monkeypatch.setattr(os, "replace", no_rename)
     with pytest.raises(InputError, match="No space left on device"):  # one line for the CLI, not a traceback
-        report.write_file(str(out), "new")
+        write_file(str(out), "new")
     assert out.read_text() == "old" and os.listdir(tmp_path) == ["report.json"]
 
 
@@ -227,3 +228,28 @@ def test_every_fixture_goes_through_every_writer(exhibit, schema, capsys):
     assert outputs["github"].count("title=VQ") == len(findings)
     for f in findings:
         assert f"{exhibit}:{f['location']['line']}:{f['location']['column']}: {f['severity']} {f['rule']}" in outputs["text"]
+
+
+@pytest.mark.parametrize("flags, told", [
+    (["--show-table", "--format", "json"], "--show-table goes with --format text"),
+    (["--no-show-table", "--format", "sarif"], "--no-show-table goes with --format text"),
+    (["--summary", "--format", "html"], "--summary goes with --format text"),
+    (["--write-baseline", "b.json", "--format", "json"], "--write-baseline writes no report: --format"),
+    (["--write-baseline", "b.json", "--output", "r.txt"], "--write-baseline writes no report: --output"),
+    (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler goes with --engine dask"),
+    (["--cache-dir", "c", "--no-cache"], "--cache-dir and --no-cache"),
+    (["--baseline", "missing.json"], "missing.json: cannot read baseline"),
+])
+def test_flags_the_run_would_ignore_are_usage_errors_before_any_file_is_read(tmp_path, flags, told):
+    proc = run("check", *flags, SEED, cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    (line,) = proc.stderr.splitlines()
+    assert told in line
+    assert os.listdir(tmp_path) == []  # no report, baseline or cache begun
+
+
+def test_a_directory_with_nothing_to_check_is_told_before_the_report_is_begun(tmp_path):
+    (tmp_path / "empty").mkdir()
+    proc = run("check", "--output", "report.json", "--format", "json", "empty", cwd=tmp_path)
+    assert proc.returncode == 2 and "no file to check" in proc.stderr
+    assert os.listdir(tmp_path) == ["empty"]

@@ -17,7 +17,7 @@ import time
 import pytest
 
 MODULES = ("auditor", "auditor.frontends.text.locate", "auditor.labels", "auditor.frontends.text.layout", "auditor.reading", "auditor.frontends.text.parse",
-           "auditor.source", "auditor.ruleset.table", "auditor.output.report", "auditor.frontends.html.locate", "auditor.frontends.html.layout", "auditor.frontends.html.figures",
+           "auditor.source", "auditor.ruleset.table", "auditor.output.document", "auditor.frontends.html.locate", "auditor.frontends.html.layout", "auditor.frontends.html.figures",
            "auditor.frontends.html.grid", "auditor.frontends.html.periods", "auditor.frontends.html.transposed", "auditor.frontends.xbrl.facts",
            "auditor.frontends.xbrl.front", "auditor.frontends.xbrl.schedule", "auditor.ruleset.tagged",
            "auditor.reading.completeness")

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.output import html as html_report, report
+from auditor.output import html as html_report
+from auditor.output.document import counts
 from conftest import FIXTURES, SEED, run
 from html_dom import parse
 
@@ -193,7 +194,7 @@ def test_the_page_grows_with_the_findings_not_the_corpus():
     def corpus(n_flagged, n_clean):
         files = [dict(copy.deepcopy(flagged), path=f"corpus/flagged-{k:05}.txt") for k in range(n_flagged)]
         files += [dict(clean, path=f"corpus/clean-{k:05}.txt") for k in range(n_clean)]
-        return {"version": 1, "files": files, "summary": report.counts(files)}
+        return {"version": 1, "files": files, "summary": counts(files)}
 
     small = len(html_report.render(corpus(10, 0)).encode())
     large = len(html_report.render(corpus(10, 10_000)).encode())

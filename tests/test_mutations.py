@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import auditor
-from auditor.output import describe, report, sarif
+from auditor.output import describe, json as json_report, sarif, text as text_report
 from auditor import diagnose, source
 from auditor.ruleset import rules
 from auditor.errors import InputError
@@ -86,10 +86,10 @@ def test_damage_is_read_or_refused_in_one_line_never_a_crash(case):
     assert result.schedules
     for f in result.findings:  # every finding points into the file
         assert 1 <= f.location.line <= len(text.splitlines()) + 1
-    diagnoses = [diagnose.result(result, RULES)]
-    json.loads(report.dumps([result], diagnoses=diagnoses))
-    json.loads(sarif.dumps([result], RULES, diagnoses))
-    report.write_text([result], io.StringIO(), color=False, diagnoses=diagnoses, table=True)
+    result.diagnosis = diagnose.result(result, RULES)
+    json.loads(json_report.dumps([result]))
+    json.loads(sarif.dumps([result], RULES))
+    text_report.write_text([result], io.StringIO(), color=False, table=True)
     json.loads(describe.dumps(result.schedules))  # `auditor parse`
     describe.text(result.schedules)
 
@@ -133,6 +133,6 @@ def test_a_damaged_rules_file_loads_or_is_refused_with_its_line(tmp_path_factory
         return
     result = auditor.check_source(source.from_text(TEXTS["lantronix-2003.txt"].decode(), "seed.txt"), ruleset)
     if result.error is None:
-        diagnoses = [diagnose.result(result, ruleset)]
-        json.loads(report.dumps([result], diagnoses=diagnoses))
-        json.loads(sarif.dumps([result], ruleset, diagnoses))
+        result.diagnosis = diagnose.result(result, ruleset)
+        json.loads(json_report.dumps([result]))
+        json.loads(sarif.dumps([result], ruleset))

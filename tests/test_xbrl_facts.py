@@ -175,7 +175,7 @@ def test_a_document_without_tagged_facts_is_checked_as_before():
 def test_json_says_source_xbrl():
     import jsonschema
 
-    from auditor.output import report
+    from auditor.output import json as report
 
     text = _edit(FIXTURE.read_text("utf-8"), "f-7", ' sign="-"', "")
     schema = json.loads((Path(auditor.__file__).parent / "schemas" / "findings.schema.json").read_text("utf-8"))

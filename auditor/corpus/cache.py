@@ -21,16 +21,24 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Optional
 
 from auditor.corpus import codec
 from auditor.package_data import PACKAGE
+from auditor.result import FileResult
+
+if TYPE_CHECKING:
+    from auditor.ruleset.rules import RuleSet
 
 DEFAULT_DIR = ".auditor_cache"
 LAYOUT = "v1"  # the directory under the cache dir: a new layout starts afresh
 
 
-def fingerprint(ruleset, select=(), ignore=(), severity=(), input_format=None, sources="both") -> str:
+def fingerprint(ruleset: RuleSet, select: Iterable[str] = (), ignore: Iterable[str] = (),
+                severity: Iterable[str] = (), input_format: Optional[str] = None,
+                sources: Optional[str] = "both") -> str:
     """Everything besides a file's content that decides its result."""
     digest = hashlib.sha256()
     digest.update(code_digest())
@@ -60,7 +68,7 @@ def code_digest() -> bytes:
 
 
 class Cache:
-    def __init__(self, directory: str, fingerprint: str):
+    def __init__(self, directory: str, fingerprint: Optional[str]) -> None:
         self.directory = Path(directory) / LAYOUT
         self.fingerprint = fingerprint
         self.writable = True
@@ -72,8 +80,8 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str, path: str):
-        """(FileResult, Diagnosis) stored under `key`, or None (absent or damaged)."""
+    def get(self, key: str, path: str) -> Optional[FileResult]:
+        """The FileResult (with its diagnosis) stored under `key`, or None (absent or damaged)."""
         try:
             text = self._path(key).read_text("utf-8")
         except (OSError, UnicodeDecodeError):
@@ -87,12 +95,12 @@ class Cache:
         except Exception:  # damaged in any way: check the file again, rewrite the entry
             return None
 
-    def put(self, key: str, result, diagnosis) -> None:
+    def put(self, key: str, result: FileResult) -> None:
         """Store a result; a cache that cannot be written is not an error
         (read-only directory, full disk): the run goes on without it."""
         if not self.writable:
             return
-        body = codec.dumps(result, diagnosis)
+        body = codec.dumps(result)
         text = json.dumps({"key": key, "sha256": _checksum(body), "body": body}, ensure_ascii=False)
         target = self._path(key)
         try:
@@ -125,7 +133,7 @@ def _checksum(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def _unlink(path) -> None:
+def _unlink(path: str) -> None:
     try:
         os.unlink(path)
     except OSError:

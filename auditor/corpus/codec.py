@@ -16,43 +16,44 @@ import dataclasses
 import json
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from auditor.result import FileResult
 from auditor.diagnose import Diagnosis, Suggestion
 from auditor.errors import InputError
 from auditor.model import Cell, Column, ColumnReading, Finding, Period, Position, Reading, Row, Schedule, TotalReading
 
-RECORDS = {c.__name__: c for c in (Position, Cell, Column, Row, Period, Schedule, Finding, Suggestion, Diagnosis)}
 # The reading stage's records are named tuples (cheap to define at start-up).
-TUPLE_RECORDS = {c.__name__: c for c in (Reading, ColumnReading, TotalReading)}
-RECORDS.update(TUPLE_RECORDS)
+TUPLE_RECORDS: dict[str, type] = {c.__name__: c for c in (Reading, ColumnReading, TotalReading)}
+RECORDS: dict[str, type] = {c.__name__: c for c in (Position, Cell, Column, Row, Period, Schedule, Finding, Suggestion,
+                                                    Diagnosis)} | TUPLE_RECORDS
 
 
 class Damaged(ValueError):
     """An entry that does not decode to a result."""
 
 
-def dumps(result: FileResult, diagnosis: Diagnosis) -> str:
+def dumps(result: FileResult) -> str:
     error = result.error
     body = [
         None if error is None else [error.message, error.line, error.column],
         list(result.schedules),
         list(result.findings),
-        diagnosis,
-        dict(getattr(result, "said", {})),  # company and period of report where the filing says them
+        result.diagnosis,
+        dict(result.said),  # company and period of report where the filing says them
     ]
     return json.dumps(_out(body), ensure_ascii=False, separators=(",", ":"))
 
 
-def loads(body: str, path: str) -> tuple:
-    """(FileResult, Diagnosis) for the file at `path` (an entry is keyed by
-    content, so the same bytes at another path share it)."""
+def loads(body: str, path: str) -> FileResult:
+    """The FileResult, with its diagnosis, for the file at `path` (an entry is
+    keyed by content, so the same bytes at another path share it)."""
     try:
         error, schedules, findings, diagnosis, *rest = json.loads(body, object_hook=_record)
         said = rest[0] if rest else {}
         if not isinstance(said, dict) or not all(isinstance(v, str) for v in said.values()):
             raise Damaged("company and period")
-        result = FileResult(path, schedules=list(schedules), findings=list(findings), said=said)
+        result = FileResult(path, schedules=list(schedules), findings=list(findings), said=said, diagnosis=diagnosis)
         if error is not None:
             message, line, column = error
             if not isinstance(message, str):
@@ -60,13 +61,13 @@ def loads(body: str, path: str) -> tuple:
             result.error = InputError(message, path, line, column)
     except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
         raise Damaged(str(exc)) from None
-    if not isinstance(diagnosis, Diagnosis) or not all(isinstance(f, Finding) for f in result.findings) \
+    if not isinstance(diagnosis, (Diagnosis, type(None))) or not all(isinstance(f, Finding) for f in result.findings) \
             or not all(isinstance(s, Schedule) for s in result.schedules):
         raise Damaged("not a result")
-    return result, diagnosis
+    return result
 
 
-def _out(o):
+def _out(o: object) -> Any:
     if o is None or isinstance(o, (str, int, bool)):
         return o
     if isinstance(o, Decimal):
@@ -74,7 +75,7 @@ def _out(o):
     if isinstance(o, date):
         return {"$date": o.isoformat()}
     if type(o).__name__ in TUPLE_RECORDS and type(o) is TUPLE_RECORDS[type(o).__name__]:
-        return {"$r": type(o).__name__, "f": [_out(v) for v in o]}
+        return {"$r": type(o).__name__, "f": [_out(v) for v in o]}  # type: ignore[attr-defined]  # (a NamedTuple: iterable)
     if isinstance(o, tuple):
         return {"$t": [_out(v) for v in o]}
     if isinstance(o, list):
@@ -86,7 +87,7 @@ def _out(o):
     raise TypeError(f"cannot cache a {type(o).__name__}")
 
 
-def _record(o: dict):
+def _record(o: dict[str, Any]) -> Any:
     if len(o) == 1:
         if "$d" in o:
             return Decimal(o["$d"])

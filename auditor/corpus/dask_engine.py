@@ -11,12 +11,15 @@ cache goes on without it.
 from __future__ import annotations
 
 import logging
+from typing import Any, Optional, Union
 
-from auditor.corpus.work import check_batch, check_one
+from auditor.corpus.work import Batch, Checked, Options, check_batch, check_one
+
+Future = Any  # a dask.distributed.Future (Dask publishes no types)
 
 
 class DaskBackend:
-    def __init__(self, options, jobs: int, scheduler: str = None):
+    def __init__(self, options: Options, jobs: int, scheduler: Optional[str] = None) -> None:
         from dask.distributed import Client, LocalCluster, as_completed
 
         from auditor.corpus.engines import EngineError
@@ -35,16 +38,16 @@ class DaskBackend:
             raise EngineError(f"--scheduler {scheduler}: cannot connect ({exc})" if scheduler
                               else f"cannot start a Dask LocalCluster ({exc})") from None
         self.done = as_completed(with_results=False)
-        self.ready = []
+        self.ready: list[Future] = []
 
-    def submit(self, batch):
+    def submit(self, batch: Batch) -> Future:
         # pure=False: a batch is checked again on each run, never served from
         # Dask's own memory of an earlier identical task (files change).
         future = self.client.submit(check_batch, batch, self.options, pure=False)
         self.done.add(future)
         return future
 
-    def finished(self, handles):
+    def finished(self, handles: list[Future]) -> list[tuple[Future, Union[list[Checked], BaseException]]]:
         future = next(self.done)
         out = [future]
         out.extend(self.done.next_batch(block=False) if self.done.has_ready() else [])
@@ -56,7 +59,7 @@ class DaskBackend:
                 results.append((f, f.exception() if f.status == "error" else RuntimeError(f.status)))
         return results
 
-    def isolate(self, batch) -> list:
+    def isolate(self, batch: Batch) -> list[Checked]:
         """A batch whose task failed: each file on its own, so one bad file
         is reported and the others checked."""
         from auditor.corpus.engines import _died

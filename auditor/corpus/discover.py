@@ -15,6 +15,10 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import Optional, TextIO
+
+Unlistable = Callable[[str, str], None]  # told (directory, message) of a directory that cannot be read
 
 INCLUDE = ("*.txt", "*.htm", "*.html", "*.xml", "*.txt.gz", "*.htm.gz", "*.html.gz", "*.xml.gz")
 
@@ -23,7 +27,7 @@ class UsageError(Exception):
     """A path or list the run cannot start with: one line, exit 2."""
 
 
-def files_from(source: str, stdin=None) -> list:
+def files_from(source: str, stdin: Optional[TextIO] = None) -> list[str]:
     """The paths of a list file, one a line (`-`: standard input); blank lines skipped."""
     try:
         if source == "-":
@@ -36,24 +40,26 @@ def files_from(source: str, stdin=None) -> list:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def check_exist(paths) -> None:
+def check_exist(paths: Iterable[str]) -> None:
     for path in paths:
         if path != "-" and not os.path.lexists(path):
             raise UsageError(f"{path}: cannot read: No such file or directory (nothing was checked)")
 
 
-def expand(paths, include=(), exclude=(), unlistable=None):
+def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = (),
+           unlistable: Optional[Unlistable] = None) -> Iterator[str]:
     """The files to check, in the order given, each directory's files in name
     order.  `unlistable(path, message)` is told of a directory that cannot be read."""
-    include = tuple(include) or INCLUDE
+    globs = tuple(include) or INCLUDE
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            yield from _walk(path, include, tuple(exclude), unlistable)
+            yield from _walk(path, globs, tuple(exclude), unlistable)
         else:
             yield path
 
 
-def _walk(top, include, exclude, unlistable, below=""):
+def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...], unlistable: Optional[Unlistable],
+          below: str = "") -> Iterator[str]:
     """Files and directories together in name order, as a listing shows them;
     links to directories are not followed (no loops)."""
     try:
@@ -73,7 +79,7 @@ def _walk(top, include, exclude, unlistable, below=""):
                 yield entry.path
 
 
-def _matches(name, relative, globs) -> bool:
+def _matches(name: str, relative: str, globs: Iterable[str]) -> bool:
     """Case-insensitively on every system: EDGAR's files are named in lower
     case, copies of them often not (FILING.TXT)."""
     from fnmatch import fnmatchcase
@@ -81,7 +87,7 @@ def _matches(name, relative, globs) -> bool:
     return any(fnmatchcase((relative if "/" in g else name).lower(), g.lower()) for g in globs)
 
 
-def _checkable(path) -> bool:
+def _checkable(path: str) -> bool:
     """Not a pipe, socket or device (reading one could wait for ever); a
     link to nowhere is kept, to be reported as unreadable."""
     try:

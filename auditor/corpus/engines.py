@@ -18,8 +18,32 @@ reported, as unreadable, naming what happened.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Optional, Protocol, TypeVar, Union
 
-from auditor.corpus.work import Checked, Options, check_batch, check_one
+from auditor.corpus.work import Batch, Checked, Options, check_batch, check_one, unchecked
+
+if TYPE_CHECKING:  # (a pool is started only for many files: not imported at start-up)
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+Engine = Literal["pool", "dask"]
+OnDone = Callable[[Checked], None]
+Outcome = Union[list[Checked], BaseException]  # a batch's results, or what stopped it
+
+
+Handle = TypeVar("Handle", bound=Hashable)  # a batch submitted: a future, of the pool or of Dask
+
+
+class Backend(Protocol[Handle]):
+    """Where batches run: a process pool here, or a Dask cluster."""
+
+    def submit(self, batch: Batch) -> Handle: ...
+
+    def finished(self, handles: list[Handle]) -> list[tuple[Handle, Outcome]]: ...
+
+    def isolate(self, batch: Batch) -> list[Checked]: ...
+
+    def close(self) -> None: ...
 
 FILES_PER_BATCH = 16
 BYTES_PER_BATCH = 16 << 20  # one 10 MB submission is a batch of its own
@@ -37,9 +61,11 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def batches(indexed, files: int = FILES_PER_BATCH, size: int = BYTES_PER_BATCH):
+def batches(indexed: Iterable[tuple[int, str]], files: int = FILES_PER_BATCH,
+            size: int = BYTES_PER_BATCH) -> Iterator[Batch]:
     """[(index, path), ...] in batches of up to `files` files and about `size` bytes."""
-    batch, total = [], 0
+    batch: Batch = []
+    total = 0
     for index, path in indexed:
         try:
             total += os.stat(path).st_size
@@ -53,29 +79,31 @@ def batches(indexed, files: int = FILES_PER_BATCH, size: int = BYTES_PER_BATCH):
         yield batch
 
 
-def run(paths, options: Options, jobs: int = None, engine: str = "pool", scheduler: str = None,
-        ordered: bool = False, on_done=None):
+def run(paths: Iterable[str], options: Options, jobs: Optional[int] = None, engine: Engine = "pool",
+        scheduler: Optional[str] = None, ordered: bool = False, on_done: Optional[OnDone] = None) -> Iterator[Checked]:
     """Yield a `Checked` per path (completion order, or the paths' order with
     `ordered`); `on_done(checked)` is called as each file finishes."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    if not isinstance(paths, (list, tuple)):
-        paths = list(paths)
+    paths = paths if isinstance(paths, (list, tuple)) else list(paths)
     per_batch = max(1, min(FILES_PER_BATCH, -(-len(paths) // (jobs * 4))))
     work = batches(enumerate(paths), per_batch)
     if engine == "dask":
-        backend = _dask_backend(options, jobs, scheduler)
+        yield from _driven(_dask_backend(options, jobs, scheduler), work, jobs, ordered, on_done)
     elif jobs == 1 or len(paths) <= 1:
         yield from _in_process(paths, options, on_done)
-        return
     else:
-        backend = _Pool(options, min(jobs, -(-len(paths) // per_batch)))
+        yield from _driven(_Pool(options, min(jobs, -(-len(paths) // per_batch))), work, jobs, ordered, on_done)
+
+
+def _driven(backend: Backend[Handle], work: Iterator[Batch], jobs: int, ordered: bool,
+            on_done: Optional[OnDone]) -> Iterator[Checked]:
     try:
         yield from _stream(work, backend, window=jobs * (4 if ordered else 2), ordered=ordered, on_done=on_done)
     finally:
         backend.close()
 
 
-def _in_process(paths, options, on_done):
+def _in_process(paths: Sequence[str], options: Options, on_done: Optional[OnDone]) -> Iterator[Checked]:
     for index, path in enumerate(paths):
         checked = check_one(index, path, options)
         if on_done is not None:
@@ -83,9 +111,10 @@ def _in_process(paths, options, on_done):
         yield checked
 
 
-def _stream(work, backend, window: int, ordered: bool, on_done):
-    inflight = {}  # handle -> (batch number, batch)
-    held = {}  # batch number -> results, finished but waiting for earlier batches (ordered)
+def _stream(work: Iterator[Batch], backend: Backend[Handle], window: int, ordered: bool,
+            on_done: Optional[OnDone]) -> Iterator[Checked]:
+    inflight: dict[Handle, tuple[int, Batch]] = {}  # handle -> (batch number, batch)
+    held: dict[int, list[Checked]] = {}  # batch number -> results, finished but waiting for earlier batches (ordered)
     submitted = emitted = 0
     exhausted = False
     while True:
@@ -117,7 +146,7 @@ def _stream(work, backend, window: int, ordered: bool, on_done):
 # --- a process pool --------------------------------------------------------------
 
 
-def _quiet_worker():
+def _quiet_worker() -> None:
     """Ctrl-C reaches every process of the terminal's group: the main process
     stops the pool, the workers are not to print tracebacks of their own."""
     import signal
@@ -125,7 +154,7 @@ def _quiet_worker():
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _new_pool(workers: int):
+def _new_pool(workers: int) -> ProcessPoolExecutor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -136,7 +165,7 @@ def _new_pool(workers: int):
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker)
 
 
-def _stop(pool) -> None:
+def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop now: cancel what has not started, end the workers (a worker in the
     middle of a 10 MB file would otherwise finish it first)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
@@ -149,27 +178,26 @@ def _stop(pool) -> None:
 
 
 class _Pool:
-    def __init__(self, options: Options, workers: int):
+    def __init__(self, options: Options, workers: int) -> None:
         self.options, self.workers = options, workers
-        self.pool = None
-        self.spare = None  # the one-process pool that checks suspects one at a time
+        self.pool: Optional[ProcessPoolExecutor] = None
+        self.spare: Optional[ProcessPoolExecutor] = None  # the one-process pool that checks suspects one at a time
 
-    def submit(self, batch):
-        if self.pool is None:
-            self.pool = _new_pool(self.workers)
+    def submit(self, batch: Batch) -> Future[list[Checked]]:
+        pool = self.pool = self.pool or _new_pool(self.workers)
         try:
-            return self.pool.submit(check_batch, batch, self.options)
+            return pool.submit(check_batch, batch, self.options)
         except RuntimeError:  # broken since the last look: start afresh
-            _stop(self.pool)
-            self.pool = _new_pool(self.workers)
-            return self.pool.submit(check_batch, batch, self.options)
+            _stop(pool)
+            pool = self.pool = _new_pool(self.workers)
+            return pool.submit(check_batch, batch, self.options)
 
-    def finished(self, handles):
+    def finished(self, handles: list[Future[list[Checked]]]) -> list[tuple[Future[list[Checked]], Outcome]]:
         from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
         done, _ = wait(handles, return_when=FIRST_COMPLETED)
-        out = []
+        out: list[tuple[Future[list[Checked]], Outcome]] = []
         for future in done:
             error = future.exception()
             if isinstance(error, BrokenProcessPool) and self.pool is not None and self.pool._broken:
@@ -178,17 +206,16 @@ class _Pool:
             out.append((future, error if error is not None else future.result()))
         return out
 
-    def isolate(self, batch) -> list:
+    def isolate(self, batch: Batch) -> list[Checked]:
         from concurrent.futures.process import BrokenProcessPool
 
         out = []
         for index, path in batch:
-            if self.spare is None:
-                self.spare = _new_pool(1)
+            spare = self.spare = self.spare or _new_pool(1)
             try:
-                out.append(self.spare.submit(check_one, index, path, self.options).result())
+                out.append(spare.submit(check_one, index, path, self.options).result())
             except BrokenProcessPool:
-                _stop(self.spare)
+                _stop(spare)
                 self.spare = None
                 out.append(_died(index, path, "the process checking it died (killed, or out of memory)"))
             except Exception as exc:
@@ -202,12 +229,10 @@ class _Pool:
         self.pool = self.spare = None
 
 
-def _died(index, path, why) -> Checked:
-    import auditor
-    from auditor.diagnose import Diagnosis
+def _died(index: int, path: str, why: str) -> Checked:
     from auditor.errors import InputError
 
-    return Checked(index, auditor.FileResult(path, error=InputError(f"not checked: {why}", path)), Diagnosis())
+    return Checked(index, unchecked(path, InputError(f"not checked: {why}", path)))
 
 
 # --- Dask distributed ------------------------------------------------------------
@@ -222,7 +247,7 @@ def dask_available() -> bool:
     return True
 
 
-def _dask_backend(options, jobs, scheduler):
+def _dask_backend(options: Options, jobs: int, scheduler: Optional[str]) -> Backend[Any]:  # (Dask has no types)
     if not dask_available():
         raise EngineError(DASK_HINT)
     from auditor.corpus.dask_engine import DaskBackend

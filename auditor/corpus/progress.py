@@ -5,27 +5,31 @@ whichever engine runs the checks."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Literal, Union
+
+if TYPE_CHECKING:
+    from auditor.corpus.work import Checked
 
 
-def progress(total: int, quiet: bool):
+def progress(total: int, quiet: bool) -> Union[Silent, Bar]:
     if quiet or total < 2 or not sys.stderr.isatty():
         return Silent()
     return Bar(total)
 
 
 class Silent:
-    def __enter__(self):
+    def __enter__(self) -> "Silent":
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> Literal[False]:
         return False
 
-    def done(self, checked) -> None:
+    def done(self, checked: Checked) -> None:
         pass
 
 
 class Bar:
-    def __init__(self, total: int):
+    def __init__(self, total: int) -> None:
         from rich.console import Console
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
                                    TimeRemainingColumn)
@@ -39,15 +43,15 @@ class Bar:
         )
         self.task = self.progress.add_task("files", total=total, rate="", errors=0, unreadable=0)
 
-    def __enter__(self):
+    def __enter__(self) -> "Bar":
         self.progress.start()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> Literal[False]:
         self.progress.stop()
         return False
 
-    def done(self, checked) -> None:
+    def done(self, checked: Checked) -> None:
         result = checked.result
         self.unreadable += result.error is not None
         self.errors += any(f.severity == "error" for f in result.findings)

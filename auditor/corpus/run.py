@@ -1,9 +1,9 @@
 """`auditor check` over any number of files: the command line's side of a
 corpus run.  Everything that can be wrong with the command (rules, options,
-paths, where the report goes) is told before any file is checked; then files
-are checked by the engine asked for, each written out as it comes (in the
-order the paths were given, whatever the number of workers), and the run
-ends with the summary and the exit status.
+paths, where the report goes, a directory with nothing to check) is told
+before any file is checked; then files are checked by the engine asked for,
+each written out as it comes (in the order the paths were given, whatever
+the number of workers), and the run ends with the summary and the exit status.
 
 Exit status: 3 if a bug of ours stopped any file, else 2 if any file could
 not be checked, else 1 if any finding reached --fail-on, else 0.
@@ -11,17 +11,35 @@ not be checked, else 1 if any finding reached --fail-on, else 0.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from auditor import source
-from auditor.errors import InputError
 from auditor.corpus import discover, engines
-from auditor.output.destination import Output
 from auditor.corpus.totals import Totals
-from auditor.corpus.work import Options, patterns, prepare
+from auditor.corpus.work import Checked, Options, patterns, prepare, unchecked
+from auditor.errors import InputError
+from auditor.output.destination import Output
+
+if TYPE_CHECKING:
+    from auditor.baseline import Accepted, Entry
+    from auditor.output import Writer
+    from auditor.ruleset.rules import RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Plan(NamedTuple):
+    """A run as the command line asks for it, every part of it checked."""
+
+    options: Options
+    ruleset: RuleSet
+    given: list[str]  # the paths as given
+    paths: list[str]  # the files to check (directories searched)
+    unlistable: list[tuple[str, InputError]]  # directories that could not be searched: reported as unreadable files
+    accepted: Optional[Accepted]  # the --baseline's findings
 
 
 def fail(message: str) -> int:
@@ -29,26 +47,22 @@ def fail(message: str) -> int:
     return EXIT_INPUT
 
 
-def check(args) -> int:
+def check(args: argparse.Namespace) -> int:
+    """`args`: the command line, its flags already validated together (cli)."""
     try:
-        options, ruleset = _options(args)
-        paths = _paths(args)
-        _check_targets(args, paths)
+        plan = _plan(args)
     except (InputError, discover.UsageError, ValueError) as exc:
         return fail(str(exc))
-    if source.STDIN in paths:
+    if source.STDIN in plan.paths:
         args.jobs = 1  # standard input is this process's: read here, not in a worker
     if args.engine == "dask" and not engines.dask_available():
         return fail(engines.DASK_HINT)
-    if args.summary and args.format != "text":
-        return fail("--summary goes with --format text")
     try:
-        accepted = _baseline(args.baseline)
-        out = None if args.write_baseline else Output(args.output, _inputs(args, paths))
+        out = None if args.write_baseline else Output(args.output, _inputs(args, plan.given))
     except InputError as exc:
         return fail(str(exc))
     try:
-        code = _run(args, options, ruleset, paths, accepted, out, _inputs(args, paths))
+        code = _run(args, plan, out)
     except BaseException:
         if out is not None:
             out.discard()  # Ctrl-C, or worse: no half-written --output
@@ -56,18 +70,32 @@ def check(args) -> int:
     return code
 
 
-def _options(args) -> tuple:
+def _plan(args: argparse.Namespace) -> Plan:
+    """Everything the run needs, read and checked before any file is."""
+    options, ruleset = _options(args)
+    given = _paths(args)
+    _check_targets(args, given)
+    accepted = _baseline(args.baseline)
+    unlistable: list[tuple[str, InputError]] = []
+    paths = list(discover.expand(given, args.include, args.exclude,
+                                 lambda path, message: unlistable.append((path, InputError(message, path)))))
+    if not paths and not unlistable:  # (a clean result from no file at all would be a silent pass)
+        raise discover.UsageError(f"{', '.join(given)}: no file to check (directories are searched for "
+                                  f"{', '.join(args.include or discover.INCLUDE)})")
+    return Plan(options, ruleset, given, paths, unlistable, accepted)
+
+
+def _options(args: argparse.Namespace) -> tuple[Options, RuleSet]:
     """(Options for the workers, the rules) from the command line; InputError
     or ValueError when the rules or options are bad."""
     options = Options.for_run(rules=args.rules, select=tuple(args.select), ignore=tuple(args.ignore),
                               severity=tuple(args.severity), input_format=args.input_format,
                               sources=args.source, max_bytes=args.max_bytes)
-    ruleset, _ = prepare(options)
+    ruleset, only = prepare(options)
     unknown = [p for p in patterns(args.select) + patterns(args.ignore)
                if not any(r.id.startswith(p) or r.name.startswith(p) for r in ruleset.rules)]
     if unknown:
         raise ValueError(f"--select/--ignore: no rule matches {unknown[0]!r}")
-    _, only = prepare(options)
     if not any(only(r) for r in ruleset.rules):
         raise ValueError("--select/--ignore leave no rule to run: nothing would be checked")
     if not args.no_cache:
@@ -80,7 +108,7 @@ def _options(args) -> tuple:
     return options, ruleset
 
 
-def _paths(args) -> list:
+def _paths(args: argparse.Namespace) -> list[str]:
     given = list(args.files)
     if args.files_from:
         given += discover.files_from(args.files_from)
@@ -90,12 +118,12 @@ def _paths(args) -> list:
     return given
 
 
-def _inputs(args, paths) -> list:
+def _inputs(args: argparse.Namespace, paths: list[str]) -> list[Optional[str]]:
     """Every file the run reads: a report may replace none of them."""
     return [*paths, args.rules, args.baseline]
 
 
-def _check_targets(args, paths) -> None:
+def _check_targets(args: argparse.Namespace, paths: list[str]) -> None:
     """Before any work: a report or baseline never replaces an input, a device, a FIFO or a directory."""
     from auditor.output.files import check_target
 
@@ -109,7 +137,7 @@ def _check_targets(args, paths) -> None:
                 raise InputError(f"{option}: {exc.message}", path) from None
 
 
-def _baseline(path):
+def _baseline(path: Optional[str]) -> Optional[Accepted]:
     if not path:
         return None
     from auditor import baseline
@@ -117,43 +145,36 @@ def _baseline(path):
     return baseline.load(path)
 
 
-def _run(args, options, ruleset, given, accepted, out, inputs) -> int:
+def _writer(args: argparse.Namespace, plan: Plan, out: Output) -> Writer:
+    from auditor.output import ReportOptions, writer
+
+    terminal = args.output is None and sys.stdout.isatty()
+    color = args.format == "text" and terminal and "NO_COLOR" not in os.environ
+    table = args.show_table if args.show_table is not None else terminal and len(plan.paths) == 1
+    return writer(args.format, out, ReportOptions(plan.ruleset, color=color, table=table, statistics=args.summary))
+
+
+def _run(args: argparse.Namespace, plan: Plan, out: Optional[Output]) -> int:
     from auditor.corpus.progress import progress
 
-    unlistable = []
-    paths = list(discover.expand(given, args.include, args.exclude,
-                                 lambda path, message: unlistable.append(InputError(message, path))))
-    if not paths and not unlistable:  # (a clean result from no file at all would be a silent pass)
-        return fail(f"{', '.join(given)}: no file to check (directories are searched for "
-                    f"{', '.join(args.include or discover.INCLUDE)})")
     totals = Totals()
-    write = None
-    if out is not None:
-        from auditor.output.writers import writer
-
-        color = args.format == "text" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        terminal = args.output is None and sys.stdout.isatty()
-        table = args.show_table if args.show_table is not None else terminal and len(paths) == 1
-        write = writer(args.format, out, ruleset, color=color, table=table, statistics=args.summary)
-    left = None if accepted is None else accepted.copy()
+    write = _writer(args, plan, out) if out is not None else None
+    left = None if plan.accepted is None else plan.accepted.copy()
     if left is not None:
         totals.suppressed = 0
-    entries = [] if args.write_baseline else None
+    entries: Optional[list[Entry]] = [] if args.write_baseline else None
     try:
-        with progress(len(paths), args.quiet) as bar:
-            for checked in engines.run(paths, options, args.jobs, args.engine, args.scheduler,
+        with progress(len(plan.paths), args.quiet) as bar:
+            for checked in engines.run(plan.paths, plan.options, args.jobs, args.engine, args.scheduler,
                                        ordered=True, on_done=bar.done):
                 _one(checked, totals, write, left, entries)
     except engines.EngineError as exc:
         return fail(str(exc))
-    for error in unlistable:
-        import auditor
-        from auditor.diagnose import Diagnosis
-        from auditor.corpus.work import Checked
-
-        _one(Checked(totals.files, auditor.FileResult(error.path, error=error), Diagnosis()), totals, write, None, entries)
+    for path, error in plan.unlistable:
+        _one(Checked(totals.files, unchecked(path, error)), totals, write, None, entries)
     if entries is not None:
-        return _write_baseline(args.write_baseline, entries, totals, inputs)
+        return _write_baseline(args.write_baseline, entries, totals, _inputs(args, plan.given))
+    assert write is not None and out is not None  # (a report is written unless a baseline is)
     try:
         write.end(totals)
         out.commit()
@@ -166,14 +187,15 @@ def _run(args, options, ruleset, given, accepted, out, inputs) -> int:
     return EXIT_FINDINGS if totals.failing(args.fail_on) else EXIT_CLEAN
 
 
-def _one(checked, totals, write, left, entries) -> None:
+def _one(checked: Checked, totals: Totals, write: Optional[Writer], left: Optional[Accepted],
+         entries: Optional[list[Entry]]) -> None:
     """A finished file, in its turn: through the baseline, counted, written."""
     result = checked.result
     if left is not None:
         from auditor import baseline
 
         (result,), suppressed = baseline.apply([result], left, remaining=True)
-        totals.suppressed += suppressed
+        totals.suppressed = (totals.suppressed or 0) + suppressed
     totals.add(checked, result)
     if result.error is not None:
         sys.stderr.write(f"auditor: {result.error}\n")
@@ -182,17 +204,17 @@ def _one(checked, totals, write, left, entries) -> None:
 
         entries += baseline.entries([result])
     elif write is not None:
-        write.file(result, checked.diagnosis)
+        write.file(result)
 
 
-def _write_baseline(path, entries, totals, inputs) -> int:
+def _write_baseline(path: str, entries: list[Entry], totals: Totals, inputs: list[Optional[str]]) -> int:
     from auditor import baseline
-    from auditor.output import report
+    from auditor.output.files import write_file
 
     if totals.unreadable:
         return fail(f"{path}: baseline not written, as not every file could be checked")
     try:
-        report.write_file(path, baseline.dumps_entries(entries), inputs)
+        write_file(path, baseline.dumps_entries(entries), inputs)
     except InputError as exc:
         return fail(f"{path}: cannot write baseline: {exc.message}")
     count = len(entries)

@@ -7,37 +7,43 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from decimal import Decimal
+from typing import TYPE_CHECKING, Literal, Optional
 
 from auditor.errors import InternalError
-from auditor.model import SEVERITY_RANK
+from auditor.model import SEVERITY_RANK, Severity
+from auditor.result import FileResult
+
+if TYPE_CHECKING:
+    from auditor.corpus.work import Checked
 
 # What a file came to: checked with no finding, checked with findings, no
 # schedule in it (an error, as a file with none is never a clean result),
 # or not read at all (cannot be opened, not text, a table that cannot be read).
-STATUSES = ("clean", "findings", "no-schedule", "unreadable")
+Status = Literal["clean", "findings", "no-schedule", "unreadable"]
+STATUSES: tuple[Status, ...] = ("clean", "findings", "no-schedule", "unreadable")
 NO_SCHEDULE = "no Schedule II found"
 SCALE = {"thousands": Decimal(1000), "millions": Decimal(10) ** 6, "billions": Decimal(10) ** 9}
 TOP = 10
 
 
-def status(result) -> str:
+def status(result: FileResult) -> Status:
     if result.error is not None:
         return "no-schedule" if result.error.message.startswith(NO_SCHEDULE) else "unreadable"
     return "findings" if result.findings else "clean"
 
 
 class Totals:
-    def __init__(self):
+    def __init__(self) -> None:
         self.files = 0
-        self.severities = Counter()
-        self.statuses = Counter()
-        self.rules = Counter()  # (rule, check, severity) -> findings
+        self.severities: Counter[Severity] = Counter()
+        self.statuses: Counter[Status] = Counter()
+        self.rules: Counter[tuple[str, str, str]] = Counter()  # (rule, check, severity) -> findings
         self.cached = 0
         self.internal = 0  # files a bug of ours stopped (exit status 3)
-        self.suppressed = None  # findings a baseline accepted, with --baseline
-        self._largest = []  # heap of (difference in dollars, order, line): the top ten
+        self.suppressed: Optional[int] = None  # findings a baseline accepted, with --baseline
+        self._largest: list[tuple[Decimal, int, str]] = []  # heap of (difference in dollars, order, line): the top ten
 
-    def add(self, checked, result=None) -> None:
+    def add(self, checked: Checked, result: Optional[FileResult] = None) -> None:
         """`result`: the file's result as reported (after a baseline), if not checked.result."""
         result = result if result is not None else checked.result
         self.files += 1
@@ -56,10 +62,10 @@ class Totals:
     def unreadable(self) -> int:
         return self.statuses["no-schedule"] + self.statuses["unreadable"]
 
-    def failing(self, floor: str) -> bool:
+    def failing(self, floor: Severity) -> bool:
         return any(n for severity, n in self.severities.items() if SEVERITY_RANK[severity] >= SEVERITY_RANK[floor])
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, int]:
         """The JSON document's `summary`, keys in its order."""
         out = {
             "files": self.files,
@@ -73,16 +79,16 @@ class Totals:
             out["suppressed"] = self.suppressed
         return out
 
-    def rule_counts(self) -> list:
+    def rule_counts(self) -> list[tuple[str, str, str, int]]:
         """(rule, check, severity, count), most frequent first (as report.rule_counts)."""
         return sorted(((*k, n) for k, n in self.rules.items()), key=lambda t: (-t[3], t[0], t[2]))
 
-    def largest(self) -> list:
+    def largest(self) -> list[tuple[Decimal, str]]:
         """The files with the largest differences, largest first: (dollars, line)."""
         return [(dollars, line) for dollars, _, line in sorted(self._largest, reverse=True)]
 
 
-def _largest_difference(result):
+def _largest_difference(result: FileResult) -> Optional[tuple[Decimal, str]]:
     """(|difference| in dollars, a line naming it) of the file's largest
     failure (not a rounding one), in the units its schedule states."""
     best = None
@@ -90,7 +96,7 @@ def _largest_difference(result):
         if f.difference is None or f.severity == "info":
             continue
         units = _units(result, f.location.line)
-        dollars = abs(f.difference) * SCALE.get(units, 1)
+        dollars = abs(f.difference) * (SCALE.get(units, 1) if units else 1)
         if best is None or dollars > best[0]:
             line = (f"{result.path}:{f.location.line}:{f.location.column}: {f.rule} "
                     f"{f.row or '(unlabelled total)'}, {f.period}: difference {f.difference:,}")
@@ -98,7 +104,7 @@ def _largest_difference(result):
     return best
 
 
-def _units(result, line):
+def _units(result: FileResult, line: int) -> Optional[str]:
     """The units of the schedule a line belongs to (the last one starting above it)."""
     units = None
     for s in sorted(result.schedules, key=lambda s: s.line):

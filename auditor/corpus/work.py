@@ -9,37 +9,47 @@ themselves: it loads the rules once per process and keeps them.
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 import auditor
 from auditor import source
 from auditor.errors import InputError, InternalError, internal_message
+from auditor.model import Finding
+
+if TYPE_CHECKING:
+    from auditor.corpus.cache import Cache
+    from auditor.pipeline import InputFormat, Sources
+    from auditor.ruleset.rules import Rule, RuleSet
+
+Only = Callable[["Rule"], bool]  # the rules --select and --ignore leave to run
+Batch = list[tuple[int, str]]  # (index among the paths, path) of the files a worker checks together
 
 
 class Options(NamedTuple):
-    rules: str = None  # path of the rules file; None: the bundled rules
-    select: tuple = ()
-    ignore: tuple = ()
-    severity: tuple = ()
-    input_format: str = None
-    sources: str = "both"  # "table", "xbrl" or "both": what an inline XBRL document is checked by
-    max_bytes: int = None  # read at most this much of a file (None: limits.MAX_BYTES)
-    cache_dir: str = None  # None: no cache
-    fingerprint: str = None  # of the rules and options (cache.fingerprint), with cache_dir
-    run: str = None  # a token per run: the rules are loaded once per run and process, and again
+    rules: Optional[str] = None  # path of the rules file; None: the bundled rules
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[str, ...] = ()
+    input_format: Optional[InputFormat] = None
+    sources: Sources = "both"
+    max_bytes: Optional[int] = None  # read at most this much of a file (None: limits.MAX_BYTES)
+    cache_dir: Optional[str] = None  # None: no cache
+    fingerprint: Optional[str] = None  # of the rules and options (cache.fingerprint), with cache_dir
+    run: Optional[str] = None  # a token per run: the rules are loaded once per run and process, and again
     # for the next run (its rules file may have changed)
 
     @classmethod
-    def for_run(cls, **fields) -> "Options":
-        return cls(run=os.urandom(8).hex(), **fields)
+    def for_run(cls, **fields: object) -> "Options":
+        return cls(run=os.urandom(8).hex(), **fields)  # type: ignore[arg-type]  # (the fields, by name, as above)
 
 
 class Checked(NamedTuple):
-    """One file's outcome: `index` is its place among the paths as given."""
+    """One file's outcome: `index` is its place among the paths as given;
+    `result` carries its diagnosis; `cached`: read from the result cache."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # (the file's place; shadows tuple.index, which nothing here calls)
     result: auditor.FileResult
-    diagnosis: object  # diagnose.Diagnosis
     cached: bool = False
 
     @property
@@ -47,29 +57,29 @@ class Checked(NamedTuple):
         return self.result.path
 
 
-def patterns(values) -> list:
+def patterns(values: Iterable[str]) -> list[str]:
     """--select/--ignore/--severity values: repeatable and comma-separated."""
     return [p.strip() for v in values for p in v.split(",") if p.strip()]
 
 
-def selector(select, ignore):
+def selector(select: Iterable[str], ignore: Iterable[str]) -> Only:
     """The rules --select and --ignore leave to run (id or name prefixes)."""
-    select, ignore = patterns(select), patterns(ignore)
+    chosen, skipped = patterns(select), patterns(ignore)
 
-    def matches(rule, prefixes):
-        return any(rule.id.startswith(p) or (rule.name and rule.name.startswith(p)) for p in prefixes)
+    def matches(rule: Rule, prefixes: list[str]) -> bool:
+        return any(rule.id.startswith(p) or bool(rule.name and rule.name.startswith(p)) for p in prefixes)
 
-    def only(rule):
-        return (not select or matches(rule, select)) and not matches(rule, ignore)
+    def only(rule: Rule) -> bool:
+        return (not chosen or matches(rule, chosen)) and not matches(rule, skipped)
 
     return only
 
 
-def prepare(options: Options) -> tuple:
+def prepare(options: Options) -> tuple[RuleSet, Only]:
     """(ruleset, only) as the options ask, loaded once per run and process;
     InputError or ValueError when they are bad (the command line has said so
     before any worker starts, and a forked worker inherits what it loaded)."""
-    rules = options._replace(input_format=None, sources=None, max_bytes=None, cache_dir=None, fingerprint=None)
+    rules = options._replace(input_format=None, sources="both", max_bytes=None, cache_dir=None, fingerprint=None)
     prepared = _prepared.get(rules)
     if prepared is None:
         ruleset = auditor.load_rules(options.rules)
@@ -83,11 +93,11 @@ def prepare(options: Options) -> tuple:
     return prepared
 
 
-_prepared = {}  # Options (the rules' part and the run) -> (ruleset, only), per process
-_caches = {}  # (cache_dir, fingerprint) -> Cache, per process
+_prepared: dict[Options, tuple[RuleSet, Only]] = {}  # the rules' part of the Options and the run -> (ruleset, only)
+_caches: dict[tuple[str, Optional[str]], Cache] = {}  # (cache_dir, fingerprint) -> Cache, per process
 
 
-def _state(options: Options) -> tuple:
+def _state(options: Options) -> tuple[RuleSet, Only, Optional[Cache]]:
     ruleset, only = prepare(options)
     store = None
     if options.cache_dir:
@@ -99,7 +109,7 @@ def _state(options: Options) -> tuple:
     return ruleset, only, store
 
 
-def check_batch(batch, options: Options) -> list:
+def check_batch(batch: Batch, options: Options) -> list[Checked]:
     """[(index, path), ...] -> [Checked, ...] in the same order."""
     return [check_one(index, path, options) for index, path in batch]
 
@@ -109,48 +119,51 @@ def check_one(index: int, path: str, options: Options) -> Checked:
     try:
         data = source.read_bytes(path, options.max_bytes)
     except InputError as exc:  # not cached: the file may be back next time
-        return Checked(index, auditor.FileResult(path, error=exc.located(path)), _nothing())
+        return Checked(index, unchecked(path, exc.located(path)))
     key = store.key(data) if store is not None else None
-    if key is not None:
+    if store is not None and key is not None:
         hit = store.get(key, path)
         if hit is not None:
-            return Checked(index, *hit, cached=True)
-    result, diagnosis, deterministic = checked(path, data, ruleset, only, options.input_format, options.sources)
-    if key is not None and deterministic:
-        store.put(key, result, diagnosis)
-    return Checked(index, result, diagnosis)
+            return Checked(index, hit, cached=True)
+    result, deterministic = checked(path, data, ruleset, only, options.input_format, options.sources)
+    if store is not None and key is not None and deterministic:
+        store.put(key, result)
+    return Checked(index, result)
 
 
-def checked(path, data, ruleset, only, input_format, sources="both") -> tuple:
-    """(FileResult, Diagnosis, whether the result is the content's own and may
-    be cached: not an internal error, which a fixed version may not repeat)."""
+def checked(path: str, data: bytes, ruleset: RuleSet, only: Optional[Only], input_format: Optional[InputFormat],
+            sources: Sources = "both") -> tuple[auditor.FileResult, bool]:
+    """(the FileResult with its diagnosis, whether it is the content's own and
+    may be cached: not an internal error, which a fixed version may not repeat)."""
     from auditor import diagnose
 
     try:
         try:
             src = source.from_bytes(data, path)
         except InputError as exc:
-            return auditor.FileResult(path, error=exc.located(path)), _nothing(), True
+            return unchecked(path, exc.located(path)), True
         result = auditor.check_source(src, ruleset, only, input_format, sources)
     except RecursionError:
-        error = InputError("input too deeply nested to read", path)
-        return auditor.FileResult(path, error=error), _nothing(), True
+        return unchecked(path, InputError("input too deeply nested to read", path)), True
     except MemoryError:
-        return auditor.FileResult(path, error=InputError("out of memory while reading this file", path)), _nothing(), False
+        return unchecked(path, InputError("out of memory while reading this file", path)), False
     except Exception as exc:  # a bug of ours: one line and exit 3, never a traceback
         if os.environ.get("AUDITOR_DEBUG"):
             raise
-        return auditor.FileResult(path, error=InternalError(internal_message(exc), path)), _nothing(), False
+        return unchecked(path, InternalError(internal_message(exc), path)), False
     try:
-        return result, diagnose.result(result, ruleset, only), True
+        result.diagnosis = diagnose.result(result, ruleset, only)
+        return result, True
     except Exception as exc:  # its findings stand; the file says the diagnosis failed (exit 3)
         if os.environ.get("AUDITOR_DEBUG"):
             raise
         result.error = InternalError(internal_message(exc, "while diagnosing this file"), path)
-        return result, _nothing(), False
+        result.diagnosis = diagnose.Diagnosis()
+        return result, False
 
 
-def _nothing():
+def unchecked(path: str, error: InputError) -> auditor.FileResult:
+    """A file the error stopped: no schedule, no finding, nothing to diagnose."""
     from auditor.diagnose import Diagnosis
 
-    return Diagnosis()
+    return auditor.FileResult(path, error=error, diagnosis=Diagnosis())

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 
+from auditor.model import Schedule
+from auditor.output.document import Json, json_text, reading_dict, row_dict
 from auditor.ruleset.engine import amount_text
-from auditor.output.report import _MARKED, _mark, reading_dict, row_dict
 
 
-def schedule_dict(s) -> dict:
-    out = {
+def schedule_dict(s: Schedule) -> Json:
+    out: Json = {
         "title": s.title,
         "units": s.units,
         "line": s.line,
@@ -39,13 +40,11 @@ def schedule_dict(s) -> dict:
     return out
 
 
-def dumps(schedules) -> str:
-    text = json.dumps(_mark({"version": 1, "schedules": [schedule_dict(s) for s in schedules]}),
-                      indent=2, ensure_ascii=False)
-    return _MARKED.sub(r"\1", text)
+def dumps(schedules: Iterable[Schedule]) -> str:
+    return json_text({"version": 1, "schedules": [schedule_dict(s) for s in schedules]})
 
 
-def text(schedules) -> str:
+def text(schedules: Iterable[Schedule]) -> str:
     out = []
     for s in schedules:
         out.append(f"{s.title}  (line {s.line}, units: {s.units or 'not stated'})")

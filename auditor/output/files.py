@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
+from typing import Optional
 
 from auditor.errors import InputError
 
+Inputs = Iterable[Optional[str]]  # the run's input files (None: an option not given)
 
-def check_target(path: str, inputs=()) -> str:
+
+def check_target(path: str, inputs: Inputs = ()) -> str:
     """The real path a report for `path` will be written to; InputError (a
     usage error) where writing there would destroy something or cannot work."""
     real = os.path.realpath(path)
@@ -39,7 +43,7 @@ def check_target(path: str, inputs=()) -> str:
     return real
 
 
-def _same(real: str, status, other: str) -> bool:
+def _same(real: str, status: Optional[os.stat_result], other: str) -> bool:
     if os.path.realpath(other) == real:
         return True
     try:
@@ -59,7 +63,7 @@ def _kind(mode: int) -> str:
     return "it is not a regular file"
 
 
-def write_file(path: str, text: str, inputs=()) -> None:
+def write_file(path: str, text: str, inputs: Inputs = ()) -> None:
     """Replace the file at `path` (through a symbolic link) with `text` all at
     once.  InputError if the target is not a regular file or a new path, or
     if the write fails (the old file, if any, is left as it was)."""

@@ -1,6 +1,6 @@
 """The HTML report: one self-contained page for one filing or a corpus.
 
-Built from the JSON document (`report.document`, or a saved `--format json`
+Built from the JSON document (`document.document`, or a saved `--format json`
 or `jsonl` result read by `saved`), so `auditor check --format html` and
 `auditor report FILE.json` write the same page.  No external resource: the
 style and the script (sorting and filtering the file list) are inline, and
@@ -20,13 +20,39 @@ from __future__ import annotations
 
 from html import escape
 from importlib import resources
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
 
-from auditor.output.html_table import SYMBOL, Marks, amount, amount_text, cell_id, cells_of, draw, has_table, location, plain, signed_text
+from auditor.output import ReportOptions
+from auditor.output.document import Json, document, file_entry
+from auditor.output.html_table import SYMBOL, Marks, Part, Place, amount, amount_text, cell_id, cells_of, draw, has_table, location, plain, signed_text
 
-STATUSES = ("errors", "warnings", "info", "clean", "unreadable")
+Status = Literal["errors", "warnings", "info", "clean", "unreadable"]  # a file's, in the page's words
+STATUSES: tuple[Status, ...] = ("errors", "warnings", "info", "clean", "unreadable")
 STATUS_MARK = {"errors": "\u2716", "warnings": "\u25b2", "info": "\u2139", "clean": "\u2713", "unreadable": "\u2298"}
 DOT = " \u00b7 "
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+
+if TYPE_CHECKING:
+    from auditor.corpus.totals import Totals
+    from auditor.output.destination import Output
+    from auditor.result import FileResult
+
+
+class HtmlWriter:
+    """The page, drawn at the end from the JSON document's files (as
+    `auditor report` draws it from a saved one: the same page).  A clean
+    file's entry is small; one with findings carries its table."""
+
+    def __init__(self, out: Output, options: ReportOptions) -> None:
+        self.out = out
+        self.files: list[Json] = []
+
+    def file(self, result: FileResult) -> None:
+        self.files.append(file_entry(result))
+
+    def end(self, totals: Totals) -> None:
+        self.out.write(render(document([]) | {"files": self.files, "summary": totals.summary()}))
 
 
 def section_id(path: str) -> str:
@@ -37,7 +63,7 @@ def section_id(path: str) -> str:
     return "file-" + "".join(ch if ch in _SAFE else "".join(f"_{b:02X}" for b in ch.encode("utf-8")) for ch in path)
 
 
-def render(doc: dict) -> str:
+def render(doc: Part) -> str:
     files = doc.get("files", [])
     title = f"auditor report: {files[0].get('path', '')}" if len(files) == 1 else f"auditor report: {len(files)} files"
     ids = _section_ids(files)
@@ -65,10 +91,11 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _section_ids(files) -> list:
+def _section_ids(files: Sequence[Part]) -> list[str]:
     """One id per file; a path given twice gets `__2`, `__3` (never made by
     `section_id`, which writes `_` only before two hex digits)."""
-    seen, out = {}, []
+    seen: dict[str, int] = {}
+    out = []
     for f in files:
         base = section_id(f.get("path", ""))
         seen[base] = seen.get(base, 0) + 1
@@ -76,11 +103,12 @@ def _section_ids(files) -> list:
     return out
 
 
-def status(f) -> str:
+def status(f: Part) -> Status:
     if f.get("error"):
         return "unreadable"
     severities = {x["severity"] for x in f.get("findings", [])}
-    for word, severity in (("errors", "error"), ("warnings", "warning"), ("info", "info")):
+    gravest: tuple[tuple[Status, str], ...] = (("errors", "error"), ("warnings", "warning"), ("info", "info"))
+    for word, severity in gravest:
         if severity in severities:
             return word
     return "clean"
@@ -89,7 +117,7 @@ def status(f) -> str:
 # --- summary ------------------------------------------------------------------
 
 
-def _summary(doc, files) -> str:
+def _summary(doc: Part, files: Sequence[Part]) -> str:
     summary = doc.get("summary", {})
     names = [("files", "files"), ("findings", "findings"), ("errors", "errors"), ("warnings", "warnings"),
              ("infos", "info"), ("unreadable", "unreadable"), ("suppressed", "suppressed by the baseline")]
@@ -118,8 +146,8 @@ def _status_text(s: str) -> str:
     return f"<span class=\"sym\">{STATUS_MARK[s]}</span>{s}"
 
 
-def _rule_counts(files) -> list:
-    counts = {}
+def _rule_counts(files: Sequence[Part]) -> list[tuple[str, str, str, int]]:
+    counts: dict[tuple[str, str, str], int] = {}
     for f in files:
         for x in f.get("findings", []):
             key = (x["rule"], x["check"], x["severity"])
@@ -139,7 +167,7 @@ def _legend() -> str:
 # --- the file list ------------------------------------------------------------
 
 
-def _file_list(files, ids) -> str:
+def _file_list(files: Sequence[Part], ids: Sequence[str]) -> str:
     """Files with findings or that could not be read, one row each; clean
     files are listed at the end."""
     rows = [_file_row(f, sid) for f, sid in zip(files, ids) if status(f) != "clean"]
@@ -156,7 +184,7 @@ def _file_list(files, ids) -> str:
             f"<table id=\"file-list\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
 
 
-def _file_row(f, sid: str) -> str:
+def _file_row(f: Part, sid: str) -> str:
     findings = f.get("findings", [])
     counts = [sum(x["severity"] == s for x in findings) for s in ("error", "warning", "info")]
     differences = [amount(x["difference"]) for x in findings if x.get("difference") is not None]
@@ -175,16 +203,16 @@ def _file_row(f, sid: str) -> str:
             + f"<td>{reason}</td></tr>")
 
 
-def _error_text(error) -> str:
+def _error_text(error: Part) -> str:
     where = ", ".join(f"{k} {error[k]}" for k in ("line", "column") if error.get(k))
     return f"{where}: {error.get('message', '')}" if where else error.get("message", "")
 
 
-def company(f) -> str:
+def company(f: Part) -> str:
     return f.get("company") or ""
 
 
-def period(f) -> str:
+def period(f: Part) -> str:
     """The period of report where the filing's header or cover says it,
     else the fiscal years its schedules print, else their last caption."""
     if f.get("period_of_report"):
@@ -197,7 +225,7 @@ def period(f) -> str:
     return labels[-1] if labels else ""
 
 
-def _clean_list(files) -> str:
+def _clean_list(files: Sequence[Part]) -> str:
     clean = [f.get("path", "") for f in files if status(f) == "clean"]
     if not clean:
         return ""
@@ -209,7 +237,7 @@ def _clean_list(files) -> str:
 # --- a file's section -----------------------------------------------------------
 
 
-def _section(f, sid: str, listed: bool) -> str:
+def _section(f: Part, sid: str, listed: bool) -> str:
     """A file with findings: each schedule a finding is about drawn as filed,
     then the findings that no drawn cell holds (from a saved result without
     the table, or about a cell outside it)."""
@@ -217,7 +245,7 @@ def _section(f, sid: str, listed: bool) -> str:
     marks = Marks(findings)
     numbers = {id(x): n for n, x in enumerate(findings, 1)}
     drawn = [s for s in f.get("schedules", []) if has_table(s)]
-    in_tables = set().union(*(cells_of(s) for s in drawn)) if drawn else set()
+    in_tables: set[Place] = set().union(*(cells_of(s) for s in drawn))
     tables = "".join(draw(s, marks, sid, numbers) for s in drawn)
     elsewhere = [x for x in findings if (x["location"]["line"], x["location"]["column"]) not in in_tables]
     counts = ", ".join(f"{n} {word}" for word, n in
@@ -232,12 +260,13 @@ def _section(f, sid: str, listed: bool) -> str:
             f"{back}</p>{tables}{_others(elsewhere, sid)}{_diagnoses(findings, sid, targets)}</section>")
 
 
-def _others(findings, sid: str) -> str:
+def _others(findings: Sequence[Part], sid: str) -> str:
     """Findings at cells the page does not draw: each its own failing
     element, once per location."""
     if not findings:
         return ""
-    items, seen = [], set()
+    items: list[str] = []
+    seen: set[str] = set()
     for x in findings:
         loc = location(x["location"])
         figure = ""
@@ -255,10 +284,11 @@ def _others(findings, sid: str) -> str:
     return f"<ul class=\"others\">{''.join(items)}</ul>"
 
 
-def _diagnoses(findings, sid: str, targets: set) -> str:
+def _diagnoses(findings: Sequence[Part], sid: str, targets: set[Place]) -> str:
     """The diagnosis in words, once per figure it names (as the text report's
     diagnosis lines), each linking to its cell where the page has it."""
-    out, seen = [], set()
+    out: list[str] = []
+    seen: set[object] = set()
     for x in findings:
         s = x.get("suggestion")
         if s is not None and location(s["location"]) not in seen:

@@ -16,27 +16,35 @@ Marks, each a symbol and a word as well as a colour:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from html import escape
+from typing import Any, Optional, Union
 
 from auditor.model import SEVERITY_RANK
+
+# The JSON document's parts as read back (a saved result, or the document
+# just made): objects of str keys, amounts as int or Decimal.
+Part = Mapping[str, Any]
+Place = tuple[int, int]  # (line, column)
+Amount = Union[int, Decimal]
 
 SYMBOL = {"error": "\u2716", "warning": "\u25b2", "info": "\u2139"}
 RELATED, SUGGESTED, CANDIDATE = "\u25e6", "\u2192", "?"
 
 
-def amount(value) -> Decimal:
+def amount(value: Amount) -> Decimal:
     """A JSON amount (an int, or a Decimal where the JSON was read with
     parse_float=Decimal, or a Decimal from the checker) as one exact type."""
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
-def plain(value) -> str:
+def plain(value: Amount) -> str:
     """An amount's digits, the same whichever way the document was made."""
     return format(amount(value), "f")
 
 
-def amount_text(value) -> str:
+def amount_text(value: Optional[Amount]) -> str:
     """A figure the way filings print it: 9,824 and (102)."""
     if value is None:
         return "n/a"
@@ -45,23 +53,23 @@ def amount_text(value) -> str:
     return f"({text})" if v < 0 else text
 
 
-def signed_text(value) -> str:
+def signed_text(value: Optional[Amount]) -> str:
     return "n/a" if value is None else f"{amount(value):+,f}".replace("-", "\u2212")
 
 
-def location(p) -> str:
+def location(p: Part) -> str:
     return f"{p['line']}:{p['column']}"
 
 
-def cell_id(section: str, p) -> str:
+def cell_id(section: str, p: Part) -> str:
     return f"{section}-L{p['line']}C{p['column']}"
 
 
-def has_table(schedule) -> bool:
+def has_table(schedule: Part) -> bool:
     return any("printed_rows" in p for p in schedule.get("periods", []))
 
 
-def cells_of(schedule) -> set:
+def cells_of(schedule: Part) -> set[Place]:
     return {(c["line"], c["column"]) for p in schedule.get("periods", []) for r in p.get("printed_rows", [])
             for c in r["cells"] if c is not None}
 
@@ -69,11 +77,11 @@ def cells_of(schedule) -> set:
 class Marks:
     """What the findings of one file say about its cells, by (line, column)."""
 
-    def __init__(self, findings):
-        self.failing = {}  # (line, column) -> [finding, ...]
-        self.related = set()
-        self.suggested = {}  # (line, column) -> suggestion
-        self.candidates = {}  # (line, column) -> number of candidates it is one of
+    def __init__(self, findings: Iterable[Part]) -> None:
+        self.failing: dict[Place, list[Part]] = {}  # the findings about each cell
+        self.related: set[Place] = set()
+        self.suggested: dict[Place, Part] = {}  # the suggestion for each cell
+        self.candidates: dict[Place, int] = {}  # the number of candidates a cell is one of
         for f in findings:
             self.failing.setdefault(_key(f["location"]), []).append(f)
             self.related.update(_key(p) for p in f.get("related", []))
@@ -84,19 +92,19 @@ class Marks:
                 for one in _with_partners(s):
                     self.candidates.setdefault(_key(one["location"]), len(group))
 
-    def severity(self, key) -> str:
+    def severity(self, key: Place) -> str:
         return max((f["severity"] for f in self.failing[key]), key=SEVERITY_RANK.__getitem__)
 
 
-def _key(p) -> tuple:
+def _key(p: Part) -> Place:
     return (p["line"], p["column"])
 
 
-def _with_partners(s) -> list:
+def _with_partners(s: Optional[Part]) -> list[Part]:
     return [] if s is None else [s, *s.get("together_with", [])]
 
 
-def draw(schedule, marks: Marks, section: str, numbers: dict) -> str:
+def draw(schedule: Part, marks: Marks, section: str, numbers: dict[int, int]) -> str:
     """The schedule as a <figure>: caption, its reading one click away, the
     table.  `numbers` maps a finding (by id) to its number in the section's
     list of findings, for the notes beside each row."""
@@ -121,8 +129,9 @@ def draw(schedule, marks: Marks, section: str, numbers: dict) -> str:
     )
 
 
-def _row(row, marks: Marks, section: str, numbers: dict) -> str:
-    tds, notes = [], []
+def _row(row: Part, marks: Marks, section: str, numbers: dict[int, int]) -> str:
+    tds: list[str] = []
+    notes: list[Part] = []
     for c in row["cells"]:
         if c is None:
             tds.append("<td></td>")
@@ -136,12 +145,14 @@ def _row(row, marks: Marks, section: str, numbers: dict) -> str:
             f"<td class=\"notes\">{''.join(note(f, section, numbers) for f in notes)}</td></tr>")
 
 
-def cell(c, marks: Marks, section: str) -> str:
+def cell(c: Part, marks: Marks, section: str) -> str:
     """One figure of the table, with what the findings say about it."""
     key = (c["line"], c["column"])
     p = {"line": c["line"], "column": c["column"]}
     figure = f"<span class=\"figure\">{escape(c['raw'])}</span>{_footnote(c)}"
-    classes, extra, title = [], [], []
+    classes: list[str] = []
+    extra: list[str] = []
+    title: list[str] = []
     if key in marks.failing:
         severity = marks.severity(key)
         classes += ["failing", severity]
@@ -180,12 +191,12 @@ def cell(c, marks: Marks, section: str) -> str:
     return f"<td{attributes}>{figure}{''.join(extra)}</td>"
 
 
-def _footnote(printed) -> str:
+def _footnote(printed: Part) -> str:
     """A footnote marker as filed beside its figure or label: (1), *, (a)."""
     return f"<sup class=\"footnote\">{escape(printed['footnote'])}</sup>" if printed.get("footnote") else ""
 
 
-def note(f, section: str, numbers: dict) -> str:
+def note(f: Part, section: str, numbers: dict[int, int]) -> str:
     """A finding beside its row: number, severity in symbol and word, rule, message."""
     n = numbers.get(id(f))
     anchor = f" id=\"{section}-finding-{n}\"" if n else ""
@@ -194,13 +205,14 @@ def note(f, section: str, numbers: dict) -> str:
             f"{escape(f['message'])}</p>")
 
 
-def reading(schedule) -> str:
+def reading(schedule: Part) -> str:
     """How the table was read, one click away: each column's heading as
     printed and its role, and where the result carries the reading stage's
     decisions (`schedules[].reading`), each column's sign and the basis of
     the decision, what each total sums, and how many rows close; else the
     table's sign conventions."""
-    decided = schedule.get("reading") if isinstance(schedule.get("reading"), dict) else {}
+    found = schedule.get("reading")
+    decided: Part = found if isinstance(found, dict) else {}
     decisions = {d.get("column"): d for d in decided.get("columns") or [] if isinstance(d, dict)}
     rows = []
     for k, c in enumerate(schedule.get("columns", []), 1):  # the reading stage counts columns from 1
@@ -221,7 +233,7 @@ def reading(schedule) -> str:
     return f"<details class=\"reading\"><summary>How the table was read</summary>{''.join(parts)}</details>"
 
 
-def _conventions(schedule, decided) -> str:
+def _conventions(schedule: Part, decided: Part) -> str:
     out = []
     if decided.get("rows") is not None:
         out.append(f"{decided.get('rows_closing')} of {decided.get('rows')} rows close")
@@ -232,14 +244,14 @@ def _conventions(schedule, decided) -> str:
     return f"<p>{escape('; '.join(map(str, out)))}.</p>" if out else ""
 
 
-def _basis(basis) -> str:
+def _basis(basis: object) -> str:
     return "; ".join(map(str, basis)) if isinstance(basis, list) else str(basis or "")
 
 
-def _tr(cells) -> str:
+def _tr(cells: Iterable[object]) -> str:
     return "<tr>" + "".join(f"<td>{escape(str(x if x is not None else ''))}</td>" for x in cells) + "</tr>"
 
 
-def _table(heads, rows) -> str:
+def _table(heads: Iterable[str], rows: Iterable[str]) -> str:
     head = "".join(f"<th scope=\"col\">{h}</th>" for h in heads)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

@@ -10,13 +10,26 @@ tool execution notifications.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Optional
 from urllib.parse import quote
 
-
 from auditor.baseline import fingerprint
+from auditor.cells import LocatedCell, Place, by_place
+from auditor.diagnose import ambiguity
+from auditor.output import ReportOptions
+from auditor.output.destination import Spool
+from auditor.output.document import Json, json_text
 from auditor.ruleset.engine import amount_text
-from auditor.output.report import json_text
+
+if TYPE_CHECKING:
+    from auditor.corpus.totals import Totals
+    from auditor.diagnose import Suggestion
+    from auditor.model import Cell, Finding
+    from auditor.output.destination import Output
+    from auditor.result import FileResult
+    from auditor.ruleset.rules import Rule, RuleSet
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -24,15 +37,44 @@ ROOT = "%SRCROOT%"
 TOOL = "auditor"
 
 
-def document(results, ruleset, diagnoses=None) -> dict:
-    diagnoses = diagnoses or [None] * len(results)
+class SarifWriter:
+    """The document is written at the end around its notifications and
+    results, which wait on disk (`Spool`) as files come."""
+
+    SECTIONS = ["toolExecutionNotifications", "results"]
+
+    def __init__(self, out: Output, options: ReportOptions) -> None:
+        if options.ruleset is None:
+            raise ValueError("--format sarif lists the rules run: its writer needs them")
+        self.out, self.ruleset = out, options.ruleset
+        self.index = rule_index(self.ruleset)
+        self.spool = Spool(skeleton(self.ruleset, [], []), self.SECTIONS)
+        self.notes = 0
+
+    def file(self, result: FileResult) -> None:
+        for note in notifications(result):
+            self.spool.add("toolExecutionNotifications", note)
+            self.notes += 1
+        for found in file_results(result, self.index):
+            self.spool.add("results", found)
+
+    def end(self, totals: Totals) -> None:
+        doc = skeleton(self.ruleset, [None] if self.notes else [], [])  # sections come from the spool
+        try:
+            self.spool.write(doc, self.out)
+        finally:
+            self.spool.close()
+
+
+def document(results: Iterable[FileResult], ruleset: RuleSet) -> Json:
     index = rule_index(ruleset)
+    results = list(results)
     notes = [note for r in results for note in notifications(r)]
-    found = [out for r, d in zip(results, diagnoses) for out in file_results(r, d, index)]
+    found = [out for r in results for out in file_results(r, index)]
     return skeleton(ruleset, notes, found)
 
 
-def skeleton(ruleset, notes: list, found: list) -> dict:
+def skeleton(ruleset: RuleSet, notes: Sequence[Optional[Json]], found: Sequence[Json]) -> Json:
     """The document around its notifications (files that could not be read)
     and its results (findings)."""
     run = {
@@ -45,20 +87,21 @@ def skeleton(ruleset, notes: list, found: list) -> dict:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def rule_index(ruleset) -> dict:
+def rule_index(ruleset: RuleSet) -> dict[str, int]:
     return {rule.id: k for k, rule in enumerate(ruleset.rules)}
 
 
-def file_results(file_result, diagnosis, index) -> list:
+def file_results(file_result: FileResult, index: dict[str, int]) -> list[Json]:
     """The SARIF results of one file's findings."""
-    return [_result(file_result, f, diagnosis, index) for f in file_result.findings]
+    cells = by_place(file_result.schedules)
+    return [_result(file_result, f, cells, index) for f in file_result.findings]
 
 
-def dumps(results, ruleset, diagnoses=None) -> str:
-    return json_text(document(results, ruleset, diagnoses))
+def dumps(results: Iterable[FileResult], ruleset: RuleSet) -> str:
+    return json_text(document(results, ruleset))
 
 
-def _driver(rules) -> dict:
+def _driver(rules: Sequence[Rule]) -> Json:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -73,7 +116,7 @@ def _driver(rules) -> dict:
     }
 
 
-def _rule(rule) -> dict:
+def _rule(rule: Rule) -> Json:
     description = " ".join(rule.description.split()) or rule.id
     out = {
         "id": rule.id,
@@ -93,7 +136,7 @@ def _first_sentence(text: str) -> str:
     return head if dot and len(head) < 120 else text.split(".  ")[0].rstrip(".")
 
 
-def notifications(r) -> list:
+def notifications(r: FileResult) -> list[Json]:
     """A file that could not be read, as a tool execution notification."""
     if r.error is None:
         return []
@@ -104,17 +147,17 @@ def notifications(r) -> list:
     }]
 
 
-def _result(file_result, f, diagnosis, index) -> dict:
-    cells = _cells(file_result)
-    cell = cells.get((f.location.line, f.location.column))
-    out = {
+def _result(file_result: FileResult, f: Finding, cells: dict[Place, LocatedCell], index: dict[str, int]) -> Json:
+    cell = _cell(cells, f.location.line, f.location.column)
+    diagnosis = file_result.diagnosis
+    out: Json = {
         "ruleId": f.rule,
         "ruleIndex": index[f.rule] if f.rule in index else -1,
         "level": LEVELS[f.severity],
         "message": {"text": f.message},
         "locations": [_location(file_result.path, f.location.line, f.location.column, cell)],
         "relatedLocations": [
-            {"id": k, **_location(file_result.path, p.line, p.column, cells.get((p.line, p.column)))}
+            {"id": k, **_location(file_result.path, p.line, p.column, _cell(cells, p.line, p.column))}
             for k, p in enumerate(f.related)
         ],
         "partialFingerprints": {"auditorFinding/v1": fingerprint(f, cell)},
@@ -126,18 +169,16 @@ def _result(file_result, f, diagnosis, index) -> dict:
         out["message"]["text"] += f" Suggestion: {suggestion.sentence()}."
         out["fixes"] = [_fix(file_result.path, suggestion)]
     elif diagnosis is not None and f in diagnosis.candidates:
-        from auditor.output.report import ambiguity
-
         out["message"]["text"] += " " + ambiguity(diagnosis.candidates[f])
     return out
 
 
-def _cells(file_result) -> dict:
-    return {(c.line, c.column): c for s in file_result.schedules for p in s.periods
-            for row in p.rows for c in row.cells if c is not None}
+def _cell(cells: dict[Place, LocatedCell], line: int, column: int) -> Optional[Cell]:
+    at = cells.get((line, column))
+    return at.cell if at is not None else None
 
 
-def _location(path, line, column, cell) -> dict:
+def _location(path: str, line: int, column: Optional[int], cell: Optional[Cell]) -> Json:
     region = {"startLine": line}
     if column is not None:
         region["startColumn"] = column
@@ -146,7 +187,7 @@ def _location(path, line, column, cell) -> dict:
     return {"physicalLocation": {"artifactLocation": artifact(path), "region": region}}
 
 
-def artifact(path: str) -> dict:
+def artifact(path: str) -> Json:
     """The file relative to the working directory (to %SRCROOT%); an absolute
     file URI when it lies outside it."""
     absolute = Path(os.path.abspath(path))
@@ -157,7 +198,7 @@ def artifact(path: str) -> dict:
     return {"uri": quote(relative.as_posix()), "uriBaseId": ROOT}
 
 
-def _fix(path, s) -> dict:
+def _fix(path: str, s: Suggestion) -> Json:
     """Replace the printed figure with the diagnosed one, right-aligned in the
     printed width so the columns stay where they are."""
     cell = s.cell

@@ -9,16 +9,18 @@ naming the file and the line.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from importlib import resources
+from typing import Any, Optional
 
 from auditor.errors import InputError
-from auditor.output.report import counts
+from auditor.output.document import counts
 
 NOT_A_RESULT = "not a saved `auditor check --format json` or `--format jsonl` result"
 
 
-def load(path: str) -> dict:
+def load(path: str) -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8-sig") as f:
             text = f.read()
@@ -38,11 +40,11 @@ def load(path: str) -> dict:
     return _streamed(path, text)
 
 
-def _schema() -> dict:
+def _schema() -> dict[str, Any]:
     return json.loads(resources.files("auditor").joinpath("schemas/findings.schema.json").read_text(encoding="utf-8"))
 
 
-def _validate(path: str, text: str, instance, schema, line: int = None) -> None:
+def _validate(path: str, text: str, instance: object, schema: dict[str, Any], line: Optional[int] = None) -> None:
     import jsonschema  # only here: `auditor check` never loads it
 
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(instance))
@@ -53,7 +55,7 @@ def _validate(path: str, text: str, instance, schema, line: int = None) -> None:
     raise InputError(f"{NOT_A_RESULT}: {where + ': ' if where else ''}{error.message}", path, at)
 
 
-def _streamed(path: str, text: str) -> dict:
+def _streamed(path: str, text: str) -> dict[str, Any]:
     """JSON lines (`--format jsonl`): a line per finding with its file's
     `path`, and a line per file (`"type": "file"`: its path, status, error
     and counts), so clean and unreadable files are known too; a line with a
@@ -62,7 +64,8 @@ def _streamed(path: str, text: str) -> dict:
     schema = _schema()
     finding = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/streamed_finding"}
     file_line = {**finding, "$ref": "#/$defs/streamed_file"}
-    files, suppressed = {}, None
+    files: dict[str, dict[str, Any]] = {}
+    suppressed = None
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -97,39 +100,46 @@ def _streamed(path: str, text: str) -> dict:
     return {"version": 1, "files": out, "summary": summary}
 
 
-class _At(dict):
+class _At(dict[str, Any]):
     """A JSON object that knows where in the text it starts."""
 
     __slots__ = ("at",)
+    at: int
 
 
-class _AtList(list):
+class _AtList(list[Any]):
     __slots__ = ("at",)
+    at: int
 
 
-def _line_of(text: str, steps: list) -> int:
+# The json module's pure-Python parsing steps, which typeshed does not describe
+# (they are the documented way to hook into its scanner, if not public).
+_Step = Callable[..., tuple[Any, int]]
+
+
+def _line_of(text: str, steps: list[str | int]) -> int:
     """The line of the innermost object or array on `steps` (a JSON path),
     decoding again with a scanner that records where each one starts: done
     only when a document is wrong, so the slower pure-Python scanner costs
     nothing when it is right."""
     from json import decoder, scanner
 
-    def parse_object(s_and_end, *args):
-        value, end = decoder.JSONObject(s_and_end, *args)
+    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[_At, int]:
+        value, end = decoder.JSONObject(s_and_end, *args)  # type: ignore[attr-defined]  # (see _Step)
         found = _At(value)
         found.at = s_and_end[1] - 1
         return found, end
 
-    def parse_array(s_and_end, scan_once):
-        value, end = decoder.JSONArray(s_and_end, scan_once)
+    def parse_array(s_and_end: tuple[str, int], scan_once: _Step) -> tuple[_AtList, int]:
+        value, end = decoder.JSONArray(s_and_end, scan_once)  # type: ignore[attr-defined]  # (see _Step)
         found = _AtList(value)
         found.at = s_and_end[1] - 1
         return found, end
 
     tracking = json.JSONDecoder(parse_float=Decimal)
-    tracking.parse_object, tracking.parse_array = parse_object, parse_array
-    tracking.scan_once = scanner.py_make_scanner(tracking)
-    node = tracking.decode(text)
+    tracking.parse_object, tracking.parse_array = parse_object, parse_array  # type: ignore[attr-defined]  # (see _Step)
+    tracking.scan_once = scanner.py_make_scanner(tracking)  # type: ignore[attr-defined]  # (see _Step)
+    node: Any = tracking.decode(text)
     at = getattr(node, "at", 0)
     for step in steps:
         try:

@@ -4,28 +4,40 @@ diagnosed value beside the printed one."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING, Optional
+
+from auditor.cells import Place, located
+from auditor.model import SEVERITY_RANK, Cell, Finding, Schedule, Severity
 from auditor.ruleset.engine import amount_text
-from auditor.model import SEVERITY_RANK
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from auditor.diagnose import Diagnosis, Suggestion
+    from auditor.result import FileResult
 
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 
 
-def render(results, diagnoses, console, marks: bool = False) -> None:
+def render(results: Iterable[FileResult], console: Console, marks: bool = False) -> None:
     """Print a rich table per schedule with findings.  `marks` adds plain-text
     markers for output where colour is not shown."""
     from rich.table import Table
     from rich.text import Text
 
-    for r, d in zip(results, diagnoses or [None] * len(results)):
+    for r in results:
+        d = r.diagnosis
         flagged = _flagged(r.findings)
         for schedule in r.schedules:
-            if not any((c.line, c.column) in flagged for c in _cells(schedule)):
+            if not any(c.place in flagged for c in located(schedule)):
                 continue
             table = Table(title=_title(r.path, schedule), title_justify="left", show_lines=False,
                           caption=_caption(marks), caption_justify="left")
             table.add_column(schedule.label_heading or "", overflow="fold")
             for col in schedule.columns:
-                table.add_column(col.heading or col.role, justify="right", overflow="fold")
+                table.add_column(col.heading or col.role or "", justify="right", overflow="fold")
             for n, period in enumerate(schedule.periods):
                 if n:
                     table.add_section()
@@ -36,16 +48,16 @@ def render(results, diagnoses, console, marks: bool = False) -> None:
             console.print(table)
 
 
-def write(results, diagnoses, stream, color: bool) -> None:
+def write(results: Iterable[FileResult], stream: IO[str], color: bool) -> None:
     from rich.console import Console
 
     console = Console(file=stream, highlight=False, no_color=not color, width=None if color else 200)
-    render(results, diagnoses, console, marks=not color)
+    render(results, console, marks=not color)
 
 
-def _flagged(findings) -> dict:
+def _flagged(findings: Iterable[Finding]) -> dict[Place, Severity]:
     """(line, column) -> the gravest severity of a finding about that cell."""
-    out = {}
+    out: dict[Place, Severity] = {}
     for f in findings:
         key = (f.location.line, f.location.column)
         if key not in out or SEVERITY_RANK[f.severity] > SEVERITY_RANK[out[key]]:
@@ -53,11 +65,7 @@ def _flagged(findings) -> dict:
     return out
 
 
-def _cells(schedule):
-    return [c for p in schedule.periods for row in p.rows for c in row.cells if c is not None]
-
-
-def _title(path, schedule) -> str:
+def _title(path: str, schedule: Schedule) -> str:
     units = f" (in {schedule.units})" if schedule.units else ""
     return f"{path}:{schedule.line}  {schedule.title}{units}"
 
@@ -68,7 +76,8 @@ def _caption(marks: bool) -> str:
     return "red: a failed check is about this cell;  -> the value every check that reads it implies"
 
 
-def _cell_text(cell, flagged, diagnosis, marks):
+def _cell_text(cell: Optional[Cell], flagged: dict[Place, Severity], diagnosis: Optional[Diagnosis],
+               marks: bool) -> Text | str:
     from rich.text import Text
 
     if cell is None:
@@ -76,7 +85,7 @@ def _cell_text(cell, flagged, diagnosis, marks):
     text = Text()
     severity = flagged.get((cell.line, cell.column))
     printed = cell.raw + ("*" if marks and severity and severity != "info" else "")
-    text.append(printed, style=STYLES.get(severity, ""))
+    text.append(printed, style=STYLES.get(severity, "") if severity else "")
     suggestion, several = _diagnosed(cell, diagnosis)
     if suggestion is not None:
         text.append(f" -> {amount_text(suggestion.value)}", style="bold green")
@@ -85,7 +94,7 @@ def _cell_text(cell, flagged, diagnosis, marks):
     return text
 
 
-def _diagnosed(cell, diagnosis):
+def _diagnosed(cell: Cell, diagnosis: Optional[Diagnosis]) -> tuple[Optional[Suggestion], bool]:
     if diagnosis is None:
         return None, False
     for s in diagnosis.suggestions.values():

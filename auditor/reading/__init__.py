@@ -14,26 +14,33 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.labels import YEAR
-from auditor.model import ColumnReading, Reading, Schedule
+from auditor.model import Ambiguity, Column, ColumnReading, Deductions, Effect, Reading, Schedule
 from auditor.reading import headings, signs, totals
-from auditor.reading.headings import normalized
+from auditor.reading.headings import Heard, normalized
+
+if TYPE_CHECKING:
+    # (at run time only inside `conventions`: the rule set's modules import this package's)
+    from auditor.ruleset.model import RoleSpec, RuleSet
+
+# What the headings (or the positions) name each column: a role, or None.
+Named = list[Optional["RoleSpec"]]
 
 OTHER = "other"  # the role of a movement no heading names
 
 
-def assign(schedule: Schedule, ruleset, path: str = None) -> Schedule:
+def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> Schedule:
     """The schedule with every column's role and sign, and its reading."""
     specs = ruleset.roles
     heard = headings.hear(tuple(c.heading for c in schedule.columns), tuple(specs), _vocabulary(tuple(specs)))
-    named = [h.spec for h in heard]
+    named: Named = [h.spec for h in heard]
     basis = [list(h.basis) for h in heard]
     _by_position(schedule, heard, named, basis, specs)
-    opening, closing = (_balance(schedule, named, effect, what, path)
-                        for effect, what in (("opening", "balance at beginning"), ("closing", "balance at end")))
+    opening = _balance(schedule, named, "opening", "balance at beginning", path)
+    closing = _balance(schedule, named, "closing", "balance at end", path)
     return _signed(schedule, heard, named, basis, opening, closing, specs, path)
 
 
@@ -42,21 +49,24 @@ def conventions(schedule: Schedule) -> Schedule:
     figures changed after it was read (the inline XBRL front end's print)."""
     if schedule.reading is None:
         return schedule
-    named = [_Named(c.role, "add" if c.role == OTHER else c.effect) for c in schedule.columns]
-    heard = [headings.Heard("", n, (), "", bool(headings.SIGNED.search(c.heading)), "")
-             for n, c in zip(named, schedule.columns)]
+    named: Named = [_as_read(c) for c in schedule.columns]
+    heard = [Heard("", n, (), "", bool(headings.SIGNED.search(c.heading)), "") for n, c in zip(named, schedule.columns)]
     basis = [[b for b in r.basis if b.startswith(("heading", "position", "Rule"))] for r in schedule.reading.columns]
     opening = next(k for k, c in enumerate(schedule.columns) if c.effect == "opening")
     closing = next(k for k, c in enumerate(schedule.columns) if c.effect == "closing")
     return _signed(schedule, heard, named, basis, opening, closing, (), None)
 
 
-class _Named(NamedTuple):
-    role: str
-    effect: str
+def _as_read(column: Column) -> RoleSpec:
+    """The role a column was read as, for reading its signs again."""
+    from auditor.ruleset.model import RoleSpec
+
+    assert column.role is not None and column.effect is not None  # (the schedule has a reading)
+    return RoleSpec(column.role, "add" if column.role == OTHER else column.effect, ())
 
 
-def _signed(schedule, heard, named, basis, opening, closing, specs, path) -> Schedule:
+def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: list[list[str]], opening: int,
+            closing: int, specs: Sequence[RoleSpec], path: Optional[str]) -> Schedule:
     """Each movement's sign by the arithmetic, what each total sums, and the reading."""
     bs = signs.balance_sign(schedule, opening, closing)
     movements = [k for k in range(len(named)) if k not in (opening, closing)]
@@ -74,7 +84,8 @@ def _signed(schedule, heard, named, basis, opening, closing, specs, path) -> Sch
         raise InputError(
             f"column {k + 1} {shown!r} matches no role in the rules file, and {tried} makes half the rows "
             f"close (best: {closed} of {len(rows)})", path, schedule.line)
-    columns, readings = [], []
+    columns: list[Column] = []
+    readings: list[ColumnReading] = []
     for k, col in enumerate(schedule.columns):
         role, effect, factor, sign = _decided(k, named[k], heard[k], coef, opening, closing, specs)
         why = basis[k] + _arithmetic(rows, coef, k, choices.get(k))
@@ -88,11 +99,12 @@ def _signed(schedule, heard, named, basis, opening, closing, specs, path) -> Sch
 
 
 @lru_cache(maxsize=8)
-def _vocabulary(specs: tuple) -> frozenset:
+def _vocabulary(specs: tuple[RoleSpec, ...]) -> frozenset[str]:
     return headings.vocabulary(specs)
 
 
-def _by_position(schedule, heard, named, basis, specs):
+def _by_position(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: list[list[str]],
+                 specs: Sequence[RoleSpec]) -> None:
     """Columns the headings leave unnamed, read by where they stand."""
     effects = [s.effect if s else None for s in named]
     last = len(named) - 1
@@ -115,7 +127,7 @@ def _by_position(schedule, heard, named, basis, specs):
             basis[k].append("position: after the additions, before the balance at end (Rule 12-09's column D)")
 
 
-def _balance(schedule, named, effect, what, path) -> int:
+def _balance(schedule: Schedule, named: Named, effect: Effect, what: str, path: Optional[str]) -> int:
     found = [k for k, s in enumerate(named) if s is not None and s.effect == effect]
     if len(found) != 1:
         listed = "; ".join(c.heading or "(blank)" for c in schedule.columns)
@@ -124,7 +136,7 @@ def _balance(schedule, named, effect, what, path) -> int:
     return found[0]
 
 
-def _choice(schedule, k, spec, heard, bs) -> signs.Choice:
+def _choice(schedule: Schedule, k: int, spec: Optional[RoleSpec], heard: Heard, bs: int) -> signs.Choice:
     natural = spec.effect if spec is not None else heard.direction or ""
     if natural == "add" and spec is not None and spec.role != OTHER:
         return signs.Choice((1,), 1, "heading")  # an addition adds; a negative one is a release
@@ -143,12 +155,12 @@ def _choice(schedule, k, spec, heard, bs) -> signs.Choice:
     return signs.Choice((1, -1), 1, "")
 
 
-def _decided(k, spec, heard, coef, opening, closing, specs):
+def _decided(k: int, spec: Optional[RoleSpec], heard: Heard, coef: signs.Coefficients, opening: int, closing: int,
+             specs: Sequence[RoleSpec]) -> tuple[str, Effect, int, Effect]:
     """(role, effect, factor the rules read figures with, sign in words)."""
-    if k == opening:
-        return spec.role, "opening", 1, "opening"
-    if k == closing:
-        return spec.role, "closing", 1, "closing"
+    if k in (opening, closing):
+        assert spec is not None  # (a balance is read only where a role names it)
+        return (spec.role, "opening", 1, "opening") if k == opening else (spec.role, "closing", 1, "closing")
     c = coef[k]
     role = spec.role if spec is not None else OTHER
     natural = spec.effect if spec is not None else (heard.direction or "add")
@@ -159,7 +171,7 @@ def _decided(k, spec, heard, coef, opening, closing, specs):
     return role, "subtract", 1, "subtract"
 
 
-def _arithmetic(rows, coef, k, choice) -> list:
+def _arithmetic(rows: list[signs.RowSum], coef: signs.Coefficients, k: int, choice: Optional[signs.Choice]) -> list[str]:
     if choice is None:
         return []
     here, there, of = signs.tally(rows, coef, k)
@@ -173,12 +185,15 @@ def _arithmetic(rows, coef, k, choice) -> list:
     return out
 
 
-def _ambiguous(read, rows, coef, choices, heard, named, opening, closing, specs) -> tuple:
+def _ambiguous(read: Schedule, rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[int, signs.Choice],
+               heard: Sequence[Heard], named: Named, opening: int, closing: int,
+               specs: Sequence[RoleSpec]) -> tuple[Ambiguity, ...]:
     """Columns no evidence reads either way, where the readings differ."""
-    found = []
+    found: list[Ambiguity] = []
     best = signs.support(rows, coef)
     for k, choice in choices.items():
-        named_role = named[k] is not None and named[k].role != OTHER  # a heading says what it is
+        spec = named[k]
+        named_role = spec is not None and spec.role != OTHER  # a heading says what it is
         if len(choice.options) < 2 or choice.evidence or named_role or not signs.moves(rows, k):
             continue
         other = signs.with_sign(coef, k, -coef[k])
@@ -194,14 +209,15 @@ def _ambiguous(read, rows, coef, choices, heard, named, opening, closing, specs)
     return tuple(found)
 
 
-def _convention(rows, coef, columns, heard, closed) -> tuple:
+def _convention(rows: list[signs.RowSum], coef: signs.Coefficients, columns: tuple[Column, ...],
+                heard: Sequence[Heard], closed: int) -> tuple[Deductions, str]:
     """The deductions convention in one word, for messages (as before the
     reading stage): "added" where the deduction columns print signed amounts."""
     deducting = [k for k, c in enumerate(columns) if c.effect == "subtract"]
     if not deducting:
         return "subtracted", "no deduction columns"
     added = [k for k in deducting if columns[k].sign < 0]
-    way = "added" if 2 * len(added) > len(deducting) else "subtracted"
+    way: Deductions = "added" if 2 * len(added) > len(deducting) else "subtracted"
     flipped = dict(coef)
     for k in deducting:
         flipped[k] = -coef[k]
@@ -213,6 +229,6 @@ def _convention(rows, coef, columns, heard, closed) -> tuple:
     return way, f"inferred: {closed} of {len(rows)} rows close read this way, {other} the other"
 
 
-def _years(schedule) -> tuple:
+def _years(schedule: Schedule) -> tuple[int, ...]:
     text = " ".join([schedule.title, schedule.label_heading] + [c.heading for c in schedule.columns])
     return tuple(sorted({int(m.group(0)) for m in YEAR.finditer(text)}))

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple, Optional
+from typing import TYPE_CHECKING, Literal, NamedTuple, Optional
+
+if TYPE_CHECKING:
+    from auditor.ruleset.model import RoleSpec
 
 # "COLUMN C", "Col. B", "COLUMN C(1)" and footnote markers are not words of a heading.
 NOISE = re.compile(r"\bcol(umn|\.)?\s*[a-h]\b(\s*\(\d\))?|\(\d{1,2}\)|\([a-z]\)|\*+", re.IGNORECASE)
@@ -26,27 +29,28 @@ SIGNED = re.compile(r"\(\s*(deductions?|reductions?|subtractions?|write-?offs?)\
 # Rule 12-09's column letters: B opens, C adds, D deducts, E closes.
 LETTER = re.compile(r"\bcol(?:umn|\.)?\s*([a-h])\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z]+")
-LETTERS = {"C": "add", "D": "subtract"}
+Direction = Literal["", "add", "subtract"]  # what a heading's words say a movement does, if anything
+LETTERS: dict[str, Direction] = {"C": "add", "D": "subtract"}
 
 
 class Heard(NamedTuple):
     """A column's heading evidence."""
 
     text: str  # the heading's words, noise off, spellings read
-    spec: Optional[object]  # the RoleSpec it names, or None
-    basis: tuple  # why, in words
+    spec: Optional[RoleSpec]  # the role it names, or None
+    basis: tuple[str, ...]  # why, in words
     letter: str = ""  # its Rule 12-09 column letter, if printed
     signed: bool = False  # the heading says its figures carry their sign
-    direction: str = ""  # "add" / "subtract" when the first word names one and no role matched
+    direction: Direction = ""  # when the first word names one and no role matched
 
 
 def normalized(heading: str) -> str:
     return " ".join(NOISE.sub(" ", heading).split())
 
 
-def vocabulary(specs) -> frozenset:
+def vocabulary(specs: tuple[RoleSpec, ...]) -> frozenset[str]:
     """The words of the rules file's patterns (five letters or more)."""
-    words = set()
+    words: set[str] = set()
     for spec in specs:
         for pattern in spec.patterns:
             words.update(w.lower() for w in re.findall(r"[A-Za-z]{5,}", pattern.pattern))
@@ -54,7 +58,7 @@ def vocabulary(specs) -> frozenset:
 
 
 @lru_cache(maxsize=64)
-def hear(headings: tuple, specs: tuple, vocab: frozenset) -> tuple:
+def hear(headings: tuple[str, ...], specs: tuple[RoleSpec, ...], vocab: frozenset[str]) -> tuple[Heard, ...]:
     """Each heading's evidence (cached: a filing's tables repeat their headings)."""
     texts, notes = [], []
     for heading in headings:
@@ -79,7 +83,7 @@ def hear(headings: tuple, specs: tuple, vocab: frozenset) -> tuple:
     return tuple(heard)
 
 
-def _named(k, texts, specs):
+def _named(k: int, texts: list[str], specs: tuple[RoleSpec, ...]) -> tuple[Optional[RoleSpec], list[str], Direction]:
     """The role the heading names, the reasons, and a bare direction."""
     text = texts[k]
     if not text:
@@ -87,24 +91,24 @@ def _named(k, texts, specs):
     matches = [s for s in specs if _matches(s, text) and _in_place(s, k, texts)]
     first = WORD.match(text)
     spanner = _alone(first.group(0), specs) if first else None
-    if spanner is not None and spanner.effect in ("add", "subtract"):
+    if first is not None and spanner is not None and spanner.effect in ("add", "subtract"):
         same = [s for s in matches if s.effect == spanner.effect]
         if matches and not same:
             return spanner, [f"{first.group(0)!r} outweighs {_words(matches[0], text)!r}"], ""
         if not same:
-            return None, [], spanner.effect
+            return None, [], "add" if spanner.effect == "add" else "subtract"
         if matches[0].effect != spanner.effect:
             return same[0], [f"{first.group(0)!r} outweighs {_words(matches[0], text)!r}"], ""
         return same[0], [], ""
     return (matches[0] if matches else None), [], ""
 
 
-def _alone(word: str, specs):
+def _alone(word: str, specs: tuple[RoleSpec, ...]) -> Optional[RoleSpec]:
     """The role a word names on its own ("Deductions", "Additions"), if any."""
     return next((s for s in specs if _matches(s, word) and not s.position), None)
 
 
-def _words(spec, text: str) -> str:
+def _words(spec: RoleSpec, text: str) -> str:
     for p in spec.patterns:
         m = p.search(text)
         if m:
@@ -112,7 +116,7 @@ def _words(spec, text: str) -> str:
     return text
 
 
-def _in_place(spec, k, texts) -> bool:
+def _in_place(spec: RoleSpec, k: int, texts: list[str]) -> bool:
     """`position: first|last`: a bare "Balance at" read by its place."""
     if not spec.position:
         return True
@@ -120,15 +124,15 @@ def _in_place(spec, k, texts) -> bool:
     return k == (alike[0] if spec.position == "first" else alike[-1])
 
 
-def _matches(spec, text) -> bool:
+def _matches(spec: RoleSpec, text: str) -> bool:
     return any(p.search(text) for p in spec.patterns)
 
 
-def _spelled(text: str, vocab: frozenset):
+def _spelled(text: str, vocab: frozenset[str]) -> tuple[str, list[str]]:
     """Words one letter off a word of the rules read as that word."""
-    said = []
+    said: list[str] = []
 
-    def fix(m):
+    def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
         if len(low) < 6 or low in vocab or any(low.startswith(v) or v.startswith(low) for v in vocab):

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 from itertools import product
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
-from auditor.model import amount_of
+from auditor.model import Cell, Schedule, amount_of
 
 HALF = Decimal("0.5")
 ZERO = Decimal(0)
@@ -29,18 +29,22 @@ MAX_FREE = 6  # columns searched both ways; beyond, the prior (2**6 readings at 
 class Choice(NamedTuple):
     """The coefficients a movement column may take, and the prior one."""
 
-    options: tuple  # of +1 / -1
+    options: tuple[int, ...]  # +1 and/or -1
     prior: int
     evidence: str  # why the prior, "" where nothing but the default says so
 
 
 class RowSum(NamedTuple):
     base: Decimal  # opening - closing
-    figures: tuple  # (column, printed amount) per movement column
+    figures: tuple[tuple[int, Decimal], ...]  # (column, printed amount) per movement column
     tolerance: Decimal  # half a unit of each figure read
 
 
-def rows_of(schedule, opening: int, closing: int, movements: list) -> list:
+# A reading: each movement column's coefficient, +1 (added as printed) or -1 (subtracted).
+Coefficients = dict[int, int]
+
+
+def rows_of(schedule: Schedule, opening: int, closing: int, movements: list[int]) -> list[RowSum]:
     sums = []
     for period in schedule.periods:
         for row in period.rows:
@@ -53,19 +57,20 @@ def rows_of(schedule, opening: int, closing: int, movements: list) -> list:
     return sums
 
 
-def half_unit(cell) -> Decimal:
+def half_unit(cell: Optional[Cell]) -> Decimal:
     """Half a unit of the last printed digit; a nil or a blank is exact."""
     if cell is None or cell.value is None:
         return ZERO
     return HALF.scaleb(-cell.decimals)
 
 
-def closing(rows: list, coef: dict) -> int:
+# The row identity in plain arithmetic: the rules' formula needs the column effects this search decides.
+def closing(rows: list[RowSum], coef: Coefficients) -> int:
     """Rows that close read this way, within rounding."""
     return sum(1 for r in rows if abs(r.base + sum(coef[k] * x for k, x in r.figures)) <= r.tolerance)
 
 
-def support(rows: list, coef: dict) -> tuple:
+def support(rows: list[RowSum], coef: Coefficients) -> tuple[int, int]:
     """(rows closing within rounding, rows closing exactly): with small figures
     rounding lets a row close either way, and the exact count tells."""
     within = exact = 0
@@ -76,7 +81,7 @@ def support(rows: list, coef: dict) -> tuple:
     return within, exact
 
 
-def search(rows: list, choices: dict) -> tuple:
+def search(rows: list[RowSum], choices: dict[int, Choice]) -> Coefficients:
     """The coefficients read, and for each column the counts that decided it."""
     prior = {k: c.prior for k, c in choices.items()}
     free = [k for k, c in choices.items() if len(c.options) > 1 and moves(rows, k)][:MAX_FREE]
@@ -91,32 +96,32 @@ def search(rows: list, choices: dict) -> tuple:
     return best
 
 
-def beats(one: tuple, other: tuple, margin: int = 2) -> bool:
+def beats(one: tuple[int, int], other: tuple[int, int], margin: int = 2) -> bool:
     """(within rounding, exactly) counts: `margin` more within rounding, or as
     many and `margin` more exactly (with figures of a unit or two, rounding
     lets a row or a column close either way)."""
     return one[0] - other[0] >= margin or (one[0] >= other[0] and one[1] - other[1] >= margin)
 
 
-def with_sign(coef: dict, k: int, sign: int) -> dict:
+def with_sign(coef: Coefficients, k: int, sign: int) -> Coefficients:
     out = dict(coef)
     out[k] = sign
     return out
 
 
-def moves(rows: list, k: int) -> bool:
+def moves(rows: list[RowSum], k: int) -> bool:
     """The column prints a non-zero figure somewhere: its sign can matter."""
     return any(x for r in rows for j, x in r.figures if j == k)
 
 
-def tally(rows: list, coef: dict, k: int) -> tuple:
+def tally(rows: list[RowSum], coef: Coefficients, k: int) -> tuple[int, int, int]:
     """Rows where column k prints a figure: (closing read this way, closing the other way, of)."""
     mine = [r for r in rows if any(j == k and x for j, x in r.figures)]
     other = with_sign(coef, k, -coef[k])
     return closing(mine, coef), closing(mine, other), len(mine)
 
 
-def printed_sign(schedule, k: int, balance_sign: int) -> tuple:
+def printed_sign(schedule: Schedule, k: int, balance_sign: int) -> tuple[int, int]:
     """(negative, positive) figures of column k, relative to the balances' sign."""
     neg = pos = 0
     for period in schedule.periods:
@@ -130,14 +135,14 @@ def printed_sign(schedule, k: int, balance_sign: int) -> tuple:
     return neg, pos
 
 
-def balance_sign(schedule, opening: int, closing_: int) -> int:
+def balance_sign(schedule: Schedule, opening: int, closing_: int) -> int:
     """-1 when most printed balances are negative (allowances shown as contra amounts)."""
     signs = [
-        row.cells[k].value
+        cell.value
         for p in schedule.periods
         for row in p.rows
-        for k in (opening, closing_)
-        if row.cells[k] is not None and row.cells[k].value
+        for cell in (row.cells[opening], row.cells[closing_])
+        if cell is not None and cell.value
     ]
     negative = sum(1 for v in signs if v < 0)
     return -1 if negative > len(signs) - negative else 1

@@ -15,15 +15,20 @@ columns or more; at exactly two, one wrong figure can tip it back.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Iterator
 
-from auditor.model import TotalReading, amount_of
+from auditor.model import Period, Row, Schedule, TotalReading, amount_of
 from auditor.reading.signs import beats, half_unit
 
 ZERO = Decimal(0)
 MARGIN = 2
 
 
-def read(schedule) -> tuple:
+# What a total may sum: (the scope in words, the row indexes).
+Candidate = tuple[str, tuple[int, ...]]
+
+
+def read(schedule: Schedule) -> tuple[TotalReading, ...]:
     found = []
     for p, period in enumerate(schedule.periods):
         for r, parts, scope, basis in _period(period):
@@ -31,9 +36,12 @@ def read(schedule) -> tuple:
     return tuple(found)
 
 
-def _period(period):
+def _period(period: Period) -> Iterator[tuple[int, tuple[int, ...], str, str]]:
     rows = period.rows
-    items, since, subtotals, totals = [], [], [], []
+    items: list[int] = []
+    since: list[int] = []
+    subtotals: list[int] = []
+    totals: list[int] = []
     for r, row in enumerate(rows):
         if not row.is_total:
             items.append(r)
@@ -64,9 +72,9 @@ def _period(period):
         since = []
 
 
-def _candidates(since, subtotals, totals, items) -> list:
+def _candidates(since: list[int], subtotals: list[int], totals: list[int], items: list[int]) -> list[Candidate]:
     """(scope, parts), the usual reading first, no two alike."""
-    out = []
+    out: list[Candidate] = []
     if since:
         out.append(("the items since the previous total", tuple(since)))
     elif subtotals:
@@ -89,7 +97,7 @@ def _candidates(since, subtotals, totals, items) -> list:
     return unique
 
 
-def _summing(rows, r, parts, width) -> tuple:
+def _summing(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> tuple[int, int]:
     """(columns summing within rounding, columns summing exactly)."""
     within = exact = 0
     for k in range(width):
@@ -105,13 +113,14 @@ def _summing(rows, r, parts, width) -> tuple:
 
 
 
-def _printed(rows, r, parts, k) -> bool:
+def _printed(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], k: int) -> bool:
     return any(rows[i].cells[k] is not None for i in (r,) + tuple(parts))
 
 
-def default_parts(period):
+def default_parts(period: Period) -> Iterator[tuple[int, tuple[int, ...]]]:
     """The usual reading, for a schedule no reading stage has read (built by hand)."""
-    items, subtotals = [], []
+    items: list[int] = []
+    subtotals: list[int] = []
     for r, row in enumerate(period.rows):
         if not row.is_total:
             items.append(r)

@@ -12,14 +12,18 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 from importlib import resources
+from typing import Iterable, Iterator, Optional, TextIO
 
+from auditor.model import Cell, Finding, Schedule, Severity, as_severity
 from auditor.ruleset import engine
-from auditor.ruleset.engine import amount_text
+from auditor.ruleset.engine import Only, amount_text
+from auditor.ruleset.model import Rule, RuleSet, Tolerance
+from auditor.ruleset.table import Scope
 
 SAMPLE = "rules/examples/sample-exhibit.txt"
 
 
-def explain(ruleset, rule) -> str:
+def explain(ruleset: RuleSet, rule: Rule) -> str:
     lines = [f"{rule.id}{' (' + rule.name + ')' if rule.name else ''}: {rule.check}, {rule.severity}",
              f"  defined at  {rule.origin}"]
     if rule.description:
@@ -39,7 +43,7 @@ def explain(ruleset, rule) -> str:
     return "\n".join(lines) + "\n"
 
 
-def scope_text(scope) -> str:
+def scope_text(scope: Scope) -> str:
     rows = {"all": "every row", "items": "item rows", "totals": "total rows"}[scope.rows]
     if scope.label is not None:
         rows += f" labelled /{scope.label.pattern}/"
@@ -54,7 +58,7 @@ def scope_text(scope) -> str:
     return text
 
 
-def tolerance_text(tolerance) -> str:
+def tolerance_text(tolerance: Tolerance) -> str:
     if tolerance == "rounding":
         return "rounding (each printed figure exact to half a unit of its last digit; nil exact)"
     if tolerance == 0:
@@ -62,7 +66,7 @@ def tolerance_text(tolerance) -> str:
     return f"{amount_text(tolerance)} (absolute, in printed units)"
 
 
-def example(ruleset, rule) -> list:
+def example(ruleset: RuleSet, rule: Rule) -> list[str]:
     import auditor
     from auditor import source
 
@@ -83,19 +87,19 @@ def example(ruleset, rule) -> list:
     return ["No example: no single slip in the sample exhibit makes this rule fire."]
 
 
-def _only(rule_id):
+def _only(rule_id: str) -> Only:
     return lambda r: r.id == rule_id
 
 
-def _failures(schedule, ruleset, only) -> list:
+def _failures(schedule: Schedule, ruleset: RuleSet, only: Only) -> list[Finding]:
     return [f for f in engine.evaluate(schedule, ruleset, only) if f.severity != "info"]
 
 
-def _line(f) -> str:
+def _line(f: Finding) -> str:
     return f"sample-exhibit.txt:{f.location.line}:{f.location.column}: {f.severity} {f.rule} {f.message}"
 
 
-def _slips(schedule):
+def _slips(schedule: Schedule) -> Iterator[tuple[str, Schedule]]:
     """(what was changed, the schedule with that one change), latest period first."""
     periods = list(enumerate(schedule.periods))[::-1]
     for p, period in periods:
@@ -114,7 +118,7 @@ def _slips(schedule):
             yield f"the row {row.label!r} left out of {period.label}", replace(schedule, periods=changed)
 
 
-def _changed_values(value):
+def _changed_values(value: Optional[Decimal]) -> Iterator[Optional[Decimal]]:
     if value is None:
         yield Decimal(700)
         return
@@ -124,7 +128,7 @@ def _changed_values(value):
     yield None
 
 
-def _with_cell(schedule, p, r, k, cell):
+def _with_cell(schedule: Schedule, p: int, r: int, k: int, cell: Cell) -> Schedule:
     period = schedule.periods[p]
     row = period.rows[r]
     row = replace(row, cells=row.cells[:k] + (cell,) + row.cells[k + 1:])
@@ -132,7 +136,7 @@ def _with_cell(schedule, p, r, k, cell):
     return replace(schedule, periods=schedule.periods[:p] + (period,) + schedule.periods[p + 1:])
 
 
-def listing(ruleset, out, width=None) -> None:
+def listing(ruleset: RuleSet, out: TextIO, width: Optional[int] = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -145,7 +149,7 @@ def listing(ruleset, out, width=None) -> None:
     Console(file=out, width=width).print(table)
 
 
-def validate(path, out) -> list:
+def validate(path: str, out: TextIO) -> list[str]:
     """Every problem in the rules file (and the files it extends); [] when valid."""
     from auditor.ruleset import rules
 
@@ -160,15 +164,15 @@ def validate(path, out) -> list:
     return []
 
 
-def severity_overrides(ruleset, values) -> dict:
+def severity_overrides(ruleset: RuleSet, values: Iterable[str]) -> dict[str, Severity]:
     """--severity RULE=LEVEL (repeatable, comma-separated; RULE an id or name
     prefix, as --select takes) -> {rule id: level}; ValueError on a bad one."""
-    overrides = {}
+    overrides: dict[str, Severity] = {}
     for value in values:
         for item in filter(None, (v.strip() for v in value.split(","))):
-            pattern, sep, level = item.partition("=")
-            level = level.strip().lower()
-            if not sep or level not in ("error", "warning", "info"):
+            pattern, sep, word = item.partition("=")
+            level = as_severity(word.strip().lower())
+            if not sep or level is None:
                 raise ValueError(f"--severity {item!r}: expected RULE=LEVEL, LEVEL one of error, warning, info")
             matched = [r.id for r in ruleset.rules
                        if r.id.startswith(pattern.strip()) or (r.name and r.name.startswith(pattern.strip()))]

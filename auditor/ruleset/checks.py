@@ -11,17 +11,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 from types import MappingProxyType
-from typing import NamedTuple, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional
 
-from auditor.ruleset import formula as fm
-from auditor.model import Position
+from auditor.model import Cell, Position
+from auditor.ruleset import nodes as fm
 from auditor.ruleset.table import NotApplicable, Table, chronological, row_key, value
 
-EVALUATORS = {}
+if TYPE_CHECKING:
+    from auditor.ruleset.model import Rule
+
+# An evaluator: the claims a rule makes about a table, at a tolerance.
+Evaluator = Callable[[Table, "Rule", fm.Tolerance], Iterable["Claim"]]
+EVALUATORS: dict[str, Evaluator] = {}
 
 
-def evaluator(name):
-    def register(fn):
+def evaluator(name: str) -> Callable[[Evaluator], Evaluator]:
+    def register(fn: Evaluator) -> Evaluator:
         EVALUATORS[name] = fn
         return fn
 
@@ -37,14 +42,15 @@ class Claim(NamedTuple):
     actual: Optional[Decimal]
     expected: Optional[Decimal]  # the amount the cell should have (equalities only)
     difference: Optional[Decimal]  # actual - expected, or how far past its limit
-    operands: tuple = ()  # the other cells read, for `related`
-    fields: dict = MappingProxyType({})  # extra message fields
+    operands: tuple[Cell, ...] = ()  # the other cells read, for `related`
+    fields: Mapping[str, object] = MappingProxyType({})  # extra message fields: text, or a Decimal `limit`
     allowed: Optional[Decimal] = None  # set when the tolerance explains the failure
     at: Optional[Position] = None  # where to report, when not at a cell (a heading, a stray figure)
 
 
 @evaluator("formula")
-def formula(table: Table, rule, tolerance):
+def formula(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim]:
+    assert rule.formula is not None  # (the `formula` evaluator runs only rules with one)
     for test in rule.formula.conjuncts:
         about = fm.subject(test)
         if about is not None and about.name != fm.CELL and not table.columns.get(about.name):
@@ -61,7 +67,8 @@ def formula(table: Table, rule, tolerance):
                 yield claim
 
 
-def _claim(table: Table, test, about, here, tolerance) -> Optional[Claim]:
+def _claim(table: Table, test: fm.Test, about: Optional[fm.Reference], here: fm.Here,
+           tolerance: fm.Tolerance) -> Optional[Claim]:
     here.read = []
     if isinstance(test, fm.Comparison):
         left, right = test.left.value(here), test.right.value(here)
@@ -77,12 +84,12 @@ def _claim(table: Table, test, about, here, tolerance) -> Optional[Claim]:
     subject = table.cell(p, r, k) if k is not None else None
     operands = tuple(sorted({(c.line, c.column): c for c in read if c is not subject}.values(),
                             key=lambda c: (c.line, c.column)))
-    fields = {"formula": test.text(table)}
+    fields: dict[str, object] = {"formula": test.text(table)}
     if not isinstance(test, fm.Comparison):
         actual = value(subject) if subject is not None else None
         return Claim(p, r, k, actual, None, None, operands, fields)
     fields["formula"] = test.right.text(table)
-    if _bare(test.left, about, here):  # report the figures as printed
+    if about is not None and k is not None and _bare(test.left, about, here):  # report the figures as printed
         factor = table.factor[k]
         left, right = value(subject), right * factor
     difference = left - right
@@ -92,17 +99,17 @@ def _claim(table: Table, test, about, here, tolerance) -> Optional[Claim]:
     return Claim(p, r, k, left, expected, difference, operands, fields, allowed if fits else None)
 
 
-def _bare(node, about, here) -> bool:
+def _bare(node: fm.Amount, about: fm.Reference, here: fm.Here) -> bool:
     """The left side is the one cell the finding is about."""
     return node is about and len(about.columns(here)) == 1
 
 
-def _fresh(here):
+def _fresh(here: fm.Here) -> fm.Here:
     return fm.Here(here.table, here.p, here.r, here.k)
 
 
 @evaluator("row_exists")
-def row_exists(table: Table, rule, tolerance):
+def row_exists(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim]:
     """Every period (that `applies_to` selects) has a row matching `applies_to`."""
     scope = rule.scope
     for p in scope.periods_of(table):
@@ -112,7 +119,7 @@ def row_exists(table: Table, rule, tolerance):
 
 
 @evaluator("reading_ambiguity")
-def reading_ambiguity(table: Table, rule, tolerance):
+def reading_ambiguity(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim]:
     """A column the reading cannot tell to add or to subtract, at its heading."""
     reading = table.schedule.reading
     for k, message, _ in reading.ambiguous if reading is not None else ():
@@ -122,7 +129,7 @@ def reading_ambiguity(table: Table, rule, tolerance):
 
 
 @evaluator("periods_named")
-def periods_named(table: Table, rule, tolerance):
+def periods_named(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim]:
     """The title names a fiscal year no period read covers."""
     reading = table.schedule.reading
     read = {p.fiscal_year for p in table.periods} | {p.end_date.year for p in table.periods if p.end_date}
@@ -139,7 +146,7 @@ def periods_named(table: Table, rule, tolerance):
 
 
 @evaluator("figures_unread")
-def figures_unread(table: Table, rule, tolerance):
+def figures_unread(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim]:
     """A figure the front end located in the table but placed in no cell."""
     for position in table.schedule.unread:
         yield Claim(0, None, None, None, None, None,
@@ -152,7 +159,7 @@ def figures_unread(table: Table, rule, tolerance):
 
 
 @evaluator("tagged_value")
-def tagged_value(table: Table, rule, tolerance):
+def tagged_value(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterable[Claim]:
     """A tagged fact whose effect on the balance is not the printed figure's."""
     if not table.tags:
         return ()
@@ -162,7 +169,7 @@ def tagged_value(table: Table, rule, tolerance):
 
 
 @evaluator("tagged_context")
-def tagged_context(table: Table, rule, tolerance):
+def tagged_context(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterable[Claim]:
     """A tagged fact whose period or reserve is not the one the table prints it in."""
     if not table.tags:
         return ()
@@ -172,7 +179,7 @@ def tagged_context(table: Table, rule, tolerance):
 
 
 @evaluator("table_unread")
-def table_unread(table: Table, rule, tolerance):
+def table_unread(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim]:
     """The facts were checked because the printed table could not be read."""
     if table.unread:
         yield Claim(0, None, None, None, None, None, (), {"reason": table.unread})

@@ -10,13 +10,24 @@ wolf about.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
+from typing import TYPE_CHECKING, Callable, Optional
 
+from auditor.model import Finding, Position, Schedule, Severity
 from auditor.ruleset.checks import EVALUATORS, Claim
-from auditor.model import Finding, Position, Schedule
-from auditor.ruleset.table import Table
+from auditor.ruleset.nodes import Tolerance
+from auditor.ruleset.table import Place, Table
+
+if TYPE_CHECKING:
+    from auditor.ruleset.model import Rule, RuleSet
+    from auditor.ruleset.tagged import Tag
+
+# Which rules to run (--select, --ignore, a rule's example): None runs them all.
+Only = Optional[Callable[["Rule"], bool]]
 
 
-def evaluate(schedule: Schedule, ruleset, only=None, tags: dict = None, unread: str = "") -> list:
+def evaluate(schedule: Schedule, ruleset: RuleSet, only: Only = None, tags: Optional[dict[Place, Tag]] = None,
+             unread: str = "") -> list[Finding]:
     """`tags`: the inline XBRL fact tagged on each cell; `unread`: why the
     printed table was not read, for a schedule of facts checked instead."""
     findings = _evaluate(schedule, ruleset, only, tags, unread)
@@ -30,7 +41,8 @@ def evaluate(schedule: Schedule, ruleset, only=None, tags: dict = None, unread: 
     return findings
 
 
-def _evaluate(schedule: Schedule, ruleset, only=None, tags: dict = None, unread: str = "") -> list:
+def _evaluate(schedule: Schedule, ruleset: RuleSet, only: Only = None, tags: Optional[dict[Place, Tag]] = None,
+              unread: str = "") -> list[Finding]:
     axis = ruleset.xbrl.axis if ruleset.xbrl else ""
     table = Table(schedule, tags, axis, unread)
     findings = []
@@ -43,7 +55,7 @@ def _evaluate(schedule: Schedule, ruleset, only=None, tags: dict = None, unread:
     return findings
 
 
-def _finding(rule, tolerance, table: Table, claim: Claim) -> Finding:
+def _finding(rule: Rule, tolerance: Tolerance, table: Table, claim: Claim) -> Finding:
     schedule = table.schedule
     period = schedule.periods[claim.p]
     row = period.rows[claim.r] if claim.r is not None else None
@@ -61,7 +73,7 @@ def _finding(rule, tolerance, table: Table, claim: Claim) -> Finding:
     fields.update(
         row=(row.label or "(unlabelled total)") if row is not None else "",
         period=period.label or "(no period caption)",
-        column=column.role if column else "",
+        column=(column.role or "") if column else "",
         heading=column.heading if column else "",
         actual=amount_text(claim.actual),
         expected=amount_text(claim.expected),
@@ -74,11 +86,11 @@ def _finding(rule, tolerance, table: Table, claim: Claim) -> Finding:
         previous_period=_neighbour(table, claim.p, table.earlier),
         next_period=_neighbour(table, claim.p, table.later),
     )
-    fields.update({k: amount_text(_plain(v)) if k == "limit" else v for k, v in claim.fields.items()})
+    fields.update({k: amount_text(_plain(v)) if isinstance(v, Decimal) else str(v) for k, v in claim.fields.items()})
     if claim.expected is None and "limit" in claim.fields:
         fields["expected"] = fields["limit"]
     message = rule.message.format_map(fields)
-    severity = rule.severity
+    severity: Severity = rule.severity
     if claim.allowed is not None:
         severity = "info"
         how = "rounding tolerance" if tolerance == "rounding" else "tolerance"
@@ -100,7 +112,7 @@ def _finding(rule, tolerance, table: Table, claim: Claim) -> Finding:
     )
 
 
-# Every field a message template may name; rules.py checks templates against it.
+# Every field a message template may name; build.py checks templates against it.
 _FIELDS = dict.fromkeys(
     "row period column heading actual expected difference limit formula convention previous_period "
     "next_period sign table_sign rule severity pattern fact reason detail".split(), ""
@@ -108,12 +120,12 @@ _FIELDS = dict.fromkeys(
 MESSAGE_FIELDS = frozenset(_FIELDS)
 
 
-def _neighbour(table: Table, p: int, links: dict) -> str:
+def _neighbour(table: Table, p: int, links: dict[int, int]) -> str:
     other = links.get(p)
     return table.periods[other].label if other is not None else ""
 
 
-def _sign(amount) -> str:
+def _sign(amount: Optional[Decimal]) -> str:
     if amount is None:
         return ""
     return "negative" if amount < 0 else "positive" if amount > 0 else "zero"
@@ -131,7 +143,7 @@ def _convention(schedule: Schedule) -> str:
     return f"deductions read as {how}{basis}"
 
 
-def _plain(amount):
+def _plain(amount: Optional[Decimal]) -> Optional[Decimal]:
     """A computed amount without trailing zeros: 1.8, not 1.800 (0.25 * 7.2)."""
     if amount is None:
         return None
@@ -140,7 +152,7 @@ def _plain(amount):
     return amount.normalize()
 
 
-def amount_text(value) -> str:
+def amount_text(value: Optional[Decimal]) -> str:
     """A figure the way filings print it: 9,824 and (102)."""
     if value is None:
         return "n/a"
@@ -148,7 +160,7 @@ def amount_text(value) -> str:
     return f"({text})" if value < 0 else text
 
 
-def signed_text(value) -> str:
+def signed_text(value: Optional[Decimal]) -> str:
     """A difference with its sign: +62, -62."""
     if value is None:
         return "n/a"

@@ -13,13 +13,29 @@ patterns audited by tests/test_hostile_regex.py: it keeps Python's `re`
 from __future__ import annotations
 
 import re
+from typing import Optional, Protocol
+
+
+class Match(Protocol):
+    """What a match of either engine gives: its text."""
+
+    def group(self, index: int, /) -> str: ...
+
+
+class Pattern(Protocol):
+    """A compiled pattern of either engine (`re` or RE2): `search` and its source."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    def search(self, text: str, /) -> Optional[Match]: ...
 
 
 class PatternError(ValueError):
     """A pattern that cannot be compiled; the message says why."""
 
 
-def compile_pattern(pattern: str, trusted: bool = False, ignore_case: bool = True):
+def compile_pattern(pattern: str, trusted: bool = False, ignore_case: bool = True) -> Pattern:
     """A compiled pattern with `search` and `pattern` (case-insensitive unless
     `ignore_case` is false: XBRL element names)."""
     if trusted:

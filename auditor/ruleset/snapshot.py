@@ -14,18 +14,19 @@ from __future__ import annotations
 
 import json
 import zlib
-from pathlib import Path
+from typing import Any, Optional
+
 from auditor.package_data import PACKAGE
 
 NAME = "rules/default.snapshot.json"
 
 
-def _fingerprint(text: str) -> dict:
+def _fingerprint(text: str) -> dict[str, int]:
     raw = text.encode("utf-8")
     return {"size": len(raw), "crc32": zlib.crc32(raw)}
 
 
-def read(yaml_text: str):
+def read(yaml_text: str) -> Optional[tuple[dict[str, Any], list[int]]]:
     """(data, id_lines) for the bundled rules if the snapshot was made from
     `yaml_text`, else None.  id_lines: the 1-based line of each rule's id."""
     try:
@@ -37,7 +38,7 @@ def read(yaml_text: str):
     return snap["data"], snap["id_lines"]
 
 
-def make(yaml_text: str) -> dict:
+def make(yaml_text: str) -> dict[str, Any]:
     import yaml
 
     loader = yaml.SafeLoader(yaml_text)

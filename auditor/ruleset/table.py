@@ -9,18 +9,24 @@ amounts taken from the balance (also where the table prints them negative).
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-from typing import NamedTuple, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Literal, NamedTuple, Optional
 
 from auditor.labels import row_key
-from auditor.model import Cell, Period, Row, Schedule, amount_of
+from auditor.model import Cell, Column, Effect, Period, Row, Schedule, amount_of
 from auditor.reading.signs import half_unit
 from auditor.reading.totals import default_parts
+from auditor.ruleset.patterns import Pattern
+
+if TYPE_CHECKING:
+    from auditor.ruleset.tagged import Tag
+
+# A cell's place: (period, row, column) indexes.
+Place = tuple[int, int, int]
 
 ZERO = Decimal(0)
 # The aggregates: every column with this effect, whatever its role.
-AGGREGATES = {"additions": "add", "deductions": "subtract"}
+AGGREGATES: dict[str, Effect] = {"additions": "add", "deductions": "subtract"}
 
 
 class NotApplicable(Exception):
@@ -32,36 +38,39 @@ value = amount_of  # a cell's amount, nil and blank as zero
 
 
 
-def chronological(schedule: Schedule) -> list:
+def chronological(schedule: Schedule) -> list[Period]:
     """Periods oldest first, by end date or fiscal year; printed order otherwise."""
     return [schedule.periods[p] for p in chronological_order(schedule)]
 
 
-def chronological_order(schedule: Schedule) -> list:
+def chronological_order(schedule: Schedule) -> list[int]:
     """The indices of the periods, oldest first (see `chronological`)."""
     periods = schedule.periods
     order = range(len(periods))
-    if all(p.end_date for p in periods):
-        return sorted(order, key=lambda p: periods[p].end_date)
-    if all(p.fiscal_year for p in periods) and len({p.fiscal_year for p in periods}) == len(periods):
-        return sorted(order, key=lambda p: periods[p].fiscal_year)
+    ends = [p.end_date for p in periods]
+    if all(ends):
+        return sorted(order, key=lambda p: ends[p] or 0)
+    years = [p.fiscal_year for p in periods]
+    if all(years) and len(set(years)) == len(periods):
+        return sorted(order, key=lambda p: years[p] or 0)
     return list(order)
 
 
 class Table:
-    def __init__(self, schedule: Schedule, tags: dict = None, axis: str = "", unread: str = ""):
+    def __init__(self, schedule: Schedule, tags: Optional[dict[Place, Tag]] = None, axis: str = "",
+                 unread: str = ""):
         self.schedule = schedule
         # Inline XBRL: the fact tagged on each cell ((p, r, k) -> tagged.Tag), the
         # reserve axis, and why the printed table was not read (facts checked instead).
         self.tags, self.axis, self.unread = tags or {}, axis, unread
         self.periods = schedule.periods
         self.factor = tuple(schedule.balance_sign * _sign(schedule, c) for c in schedule.columns)
-        columns = {}
+        columns: dict[Optional[str], list[int]] = {}
         for k, col in enumerate(schedule.columns):
             columns.setdefault(col.role, []).append(k)
         for name, effect in AGGREGATES.items():
             columns[name] = [k for k, c in enumerate(schedule.columns) if c.effect == effect]
-        self.columns = {name: tuple(ks) for name, ks in columns.items()}
+        self.columns = {name: tuple(ks) for name, ks in columns.items() if name is not None}
         # Every figure as formulas read it, once per schedule.
         self.values = [
             [tuple(f * value(c) for f, c in zip(self.factor, row.cells)) for row in period.rows]
@@ -72,12 +81,12 @@ class Table:
         self.later = dict(zip(ordered, ordered[1:]))
         self.first, self.last = ordered[0], ordered[-1]
         self.keys = [[_key(row, period) for row in period.rows] for period in self.periods]
-        self.by_key = [{} for _ in self.periods]
+        self.by_key: list[dict[str, int]] = [{} for _ in self.periods]
         for p, keys in enumerate(self.keys):
             for r, key in reversed(list(enumerate(keys))):
                 self.by_key[p][key] = r  # the first row with that label
-        self.parts = {}  # (p, r) of a total -> the rows it sums
-        self.grand_total = {}
+        self.parts: dict[tuple[int, int], tuple[int, ...]] = {}  # (p, r) of a total -> the rows it sums
+        self.grand_total: dict[int, int] = {}
         if schedule.reading is not None:
             for t in schedule.reading.totals:
                 self.parts[(t.period, t.row)] = t.parts
@@ -97,7 +106,7 @@ class Table:
     def row(self, p: int, r: int) -> Row:
         return self.periods[p].rows[r]
 
-    def moved(self, scope: Optional[str], p: int, r: int) -> tuple:
+    def moved(self, scope: Optional[str], p: int, r: int) -> tuple[int, int]:
         """The row `prev.`, `next.` or `total.` names from row (p, r)."""
         if scope is None:
             return p, r
@@ -113,7 +122,7 @@ class Table:
             raise NotApplicable(f"no such row in the {scope} period")
         return other, found
 
-    def rows(self, scope: str, p: int, r: int) -> tuple:
+    def rows(self, scope: str, p: int, r: int) -> tuple[tuple[int, int], ...]:
         """The set of rows `parts.` or `items.` names from row (p, r)."""
         if scope == "items":
             return tuple((p, i) for i in self.items[p])
@@ -130,7 +139,7 @@ def _key(row: Row, period: Period) -> str:
     return f"<total {[r for r in period.rows if r.is_total and not r.label].index(row)}>"
 
 
-def _sign(schedule: Schedule, column) -> int:
+def _sign(schedule: Schedule, column: Column) -> int:
     """How formulas read a column's printed figures: as the reading stage
     decided, or, for a schedule built without it, by the table's convention."""
     if schedule.reading is not None:
@@ -138,16 +147,20 @@ def _sign(schedule: Schedule, column) -> int:
     return -1 if schedule.deductions == "added" and column.effect == "subtract" else 1
 
 
+ScopeRows = Literal["all", "items", "totals"]
+ScopePeriods = Literal["all", "latest", "earliest"]
+
+
 class Scope(NamedTuple):
     """What a rule applies to (`applies_to` in the rules file)."""
 
-    rows: str = "all"  # all, items, totals
-    label: Optional[re.Pattern] = None  # row label pattern
-    period: Optional[re.Pattern] = None  # period label pattern
-    periods: str = "all"  # all, latest, earliest
-    columns: Optional[tuple] = None  # roles; ("*",) every column; None: not per column
+    rows: ScopeRows = "all"
+    label: Optional[Pattern] = None  # row label pattern
+    period: Optional[Pattern] = None  # period label pattern
+    periods: ScopePeriods = "all"
+    columns: Optional[tuple[str, ...]] = None  # roles; ("*",) every column; None: not per column
 
-    def periods_of(self, table: Table):
+    def periods_of(self, table: Table) -> Iterator[int]:
         for p, period in enumerate(table.periods):
             if self.periods == "latest" and p != table.last or self.periods == "earliest" and p != table.first:
                 continue
@@ -160,9 +173,10 @@ class Scope(NamedTuple):
             return False
         return self.label is None or bool(self.label.search(row.label))
 
-    def targets(self, table: Table):
+    def targets(self, table: Table) -> Iterator[tuple[int, int, Optional[int]]]:
         """(period, row, column) for each place the rule is checked; column
         is None unless the rule runs per column."""
+        ks: Iterable[Optional[int]]
         if self.columns is None:
             ks = (None,)
         elif self.columns == ("*",):

@@ -14,25 +14,34 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional, TypeVar
 
-from auditor.ruleset.checks import Claim
-from auditor.model import Cell, Schedule
 from auditor.frontends.xbrl.facts import Fact, Facts, local
-from auditor.frontends.xbrl.schedule import member_label, concept_roles
+from auditor.frontends.xbrl.schedule import concept_roles, member_label
+from auditor.model import Cell, Effect, Schedule
+from auditor.ruleset.checks import Claim
+from auditor.ruleset.nodes import Tolerance
+from auditor.ruleset.table import Place, Table
+
+if TYPE_CHECKING:
+    from auditor.ruleset.model import Rule, RuleSet
+
+Vote = TypeVar("Vote")
+# A row's votes: the first days, last days and members its tags name.
+Votes = tuple[Counter[date], Counter[date], Counter[Optional[str]]]
 
 BALANCE = ("opening", "closing")
 
 
 class Tag(NamedTuple):
     fact: Fact
-    effect: str  # the effect of the fact's concept: opening/closing (balance), add, subtract
+    effect: Effect  # the effect of the fact's concept
     element: Cell  # the place of its ix:nonFraction element, for `related`
 
 
-def match(schedule: Schedule, facts: Facts, ruleset) -> dict:
+def match(schedule: Schedule, facts: Facts, ruleset: RuleSet) -> dict[Place, Tag]:
     """(period, row, column) -> Tag for every cell of a table schedule whose
     characters overlap an `ix:nonFraction` element of the family."""
     if not facts.facts:
@@ -40,8 +49,8 @@ def match(schedule: Schedule, facts: Facts, ruleset) -> dict:
     spans = sorted(facts.facts, key=lambda f: f.start)
     places = [(facts.position(f.start), facts.position(f.end)) for f in spans]
     firsts = [start for start, _ in places]
-    effects = {}
-    found = {}
+    effects: dict[str, Optional[Effect]] = {}
+    found: dict[Place, Tag] = {}
     for p, period in enumerate(schedule.periods):
         for r, row in enumerate(period.rows):
             for k, cell in enumerate(row.cells):
@@ -55,16 +64,17 @@ def match(schedule: Schedule, facts: Facts, ruleset) -> dict:
                     if fact.concept not in effects:
                         roles = concept_roles(fact.local, ruleset.roles)
                         effects[fact.concept] = roles[0].effect if roles else None
-                    if effects[fact.concept] is not None:
+                    effect = effects[fact.concept]
+                    if effect is not None:
                         line, column = places[i][0]
                         place = Cell(fact.value, fact.text, line, column, column + 1)
-                        found[(p, r, k)] = Tag(fact, effects[fact.concept], place)
+                        found[(p, r, k)] = Tag(fact, effect, place)
                         break
                     i -= 1
     return found
 
 
-def printed(cell: Cell):
+def printed(cell: Cell) -> Decimal:
     """The figure as printed, read from its text alone: "(146)" is -146 (the
     print and the tag are two witnesses, so neither may colour the other)."""
     text = cell.raw.replace(",", "").replace("$", "").replace(" ", "")
@@ -79,16 +89,16 @@ def printed(cell: Cell):
     return -number if negative else number
 
 
-def _effect(amount: Decimal, effect: str) -> Decimal:
+def _effect(amount: Decimal, effect: Optional[Effect]) -> Decimal:
     return -amount if effect == "subtract" else amount
 
 
-def _exponent(tags) -> int:
+def _exponent(tags: dict[Place, Tag]) -> int:
     counts = Counter(t.fact.scale for t in tags.values())
     return counts.most_common(1)[0][0] if counts else 0
 
 
-def value_claims(table, rule, tolerance):
+def value_claims(table: Table, rule: Rule, tolerance: Tolerance) -> Iterator[Claim]:
     """A fact whose value (after sign, scale and format) has another effect on
     the balance than the printed figure it tags, as the table reads it."""
     tags = table.tags
@@ -96,6 +106,7 @@ def value_claims(table, rule, tolerance):
     columns = table.schedule.columns
     for (p, r, k), tag in sorted(tags.items()):
         cell = table.cell(p, r, k)
+        assert cell is not None  # (a tag is matched to a printed cell)
         column = columns[k]
         if (tag.effect in BALANCE) != (column.effect in BALANCE):
             continue  # a balance's tag on a movement's cell: the table's reading is in doubt, not the tag
@@ -122,7 +133,7 @@ def _why(fact: Fact, shown: Decimal, amount: Decimal, exponent: int) -> str:
     return f"the tagged text {fact.text!r} reads as {amount:,f} by format {fact.format or '(none)'}"
 
 
-def _claim(p, r, k, tag, actual, expected, why):
+def _claim(p: int, r: int, k: int, tag: Tag, actual: Optional[Decimal], expected: Decimal, why: str) -> Claim:
     difference = actual - expected if actual is not None else None
     return Claim(p, r, k, actual, expected, difference, (tag.element,),
                  {"fact": fact_name(tag.fact), "reason": why})
@@ -132,7 +143,7 @@ def fact_name(fact: Fact) -> str:
     return f"{fact.concept}" + (f" id {fact.id}" if fact.id else "")
 
 
-def context_claims(table, rule, tolerance):
+def context_claims(table: Table, rule: Rule, tolerance: Tolerance) -> Iterator[Claim]:
     """A fact tagged for another period or reserve than the table prints it in:
     its period and member against those most of the other tags of its printed
     row name.  (A whole row whose tags name another period than the row's
@@ -140,7 +151,7 @@ def context_claims(table, rule, tolerance):
     the filing: such rows are left alone.)"""
     tags = table.tags
     columns = table.schedule.columns
-    votes = {}
+    votes: dict[tuple[int, int], Votes] = {}
     for (p, r, k), tag in tags.items():
         start, end = _dates(tag, columns[k].effect)
         row = votes.setdefault((p, r), (Counter(), Counter(), Counter()))
@@ -170,7 +181,7 @@ def context_claims(table, rule, tolerance):
                                                f"other figures of its row for {member_label(other)!r}")
 
 
-def _dates(tag, effect):
+def _dates(tag: Tag, effect: Optional[Effect]) -> tuple[Optional[date], Optional[date]]:
     """The period a fact says its figure belongs to: (first day, last day),
     either None where a balance tells only one of them."""
     ctx = tag.fact.context
@@ -181,7 +192,7 @@ def _dates(tag, effect):
     return ctx.start, ctx.end
 
 
-def _outvoted(value, votes: Counter) -> bool:
+def _outvoted(value: Vote, votes: Counter[Vote]) -> bool:
     best, count = votes.most_common(1)[0]
     return best != value and count > votes[value]
 
@@ -191,13 +202,13 @@ def _period(fact: Fact) -> str:
     return f"the instant {ctx.end}" if ctx.instant else f"{ctx.start} to {ctx.end}"
 
 
-def _majority(starts, ends) -> str:
+def _majority(starts: Counter[date], ends: Counter[date]) -> str:
     start = starts.most_common(1)[0][0] if starts else None
     end = ends.most_common(1)[0][0] if ends else None
     return f"{start or '?'} to {end or '?'}"
 
 
-def _context_claim(p, r, k, tag, why):
+def _context_claim(p: int, r: int, k: int, tag: Tag, why: str) -> Claim:
     return Claim(p, r, k, None, None, None, (tag.element,), {"fact": fact_name(tag.fact), "reason": why})
 
 

@@ -10,15 +10,20 @@ where an alias refers to a node that contains it, the file is refused.
 
 from __future__ import annotations
 
+from types import ModuleType
+from typing import Any, Literal, Optional
+
 from auditor.limits import MAX_YAML_NODES
 
+Node = Any  # a PyYAML node (PyYAML publishes no types)
 
-def refusal(root):
+
+def refusal(root: Node) -> Optional[tuple[Node, str]]:
     """None if the node tree is within budget; else (node, message)."""
     import yaml
 
-    size = {}  # id(node) -> expanded size
-    state = {}  # id(node) -> "open" while its children are measured
+    size: dict[int, int] = {}  # id(node) -> expanded size
+    state: dict[int, Literal["open", "done"]] = {}  # id(node) -> "open" while its children are measured
     stack = [(root, False)]
     while stack:
         node, children_done = stack.pop()
@@ -45,7 +50,7 @@ def refusal(root):
     return None
 
 
-def _children(node, yaml) -> list:
+def _children(node: Node, yaml: ModuleType) -> list[Node]:
     if isinstance(node, yaml.MappingNode):
         return [n for pair in node.value for n in pair]
     if isinstance(node, yaml.SequenceNode):

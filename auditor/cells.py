@@ -1,0 +1,39 @@
+"""The one walk over a schedule's printed figures: each non-blank cell with
+its place in the table (period, row and column index).  Everything that
+looks a figure up by where it is printed (baseline, diagnosis, the writers)
+goes through here, so a blank cell is skipped the same way everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from auditor.model import Cell, Schedule
+
+# Where a figure is printed: (line, column) of its first character.
+Place = tuple[int, int]
+
+
+class LocatedCell(NamedTuple):
+    period: int  # index in the schedule's periods
+    row: int  # index in the period's rows
+    column: int  # index in the schedule's figure columns
+    cell: Cell
+
+    @property
+    def place(self) -> Place:
+        return (self.cell.line, self.cell.column)
+
+
+def located(schedule: Schedule) -> Iterator[LocatedCell]:
+    """Every printed figure of the schedule (blanks skipped), in printed order."""
+    for p, period in enumerate(schedule.periods):
+        for r, row in enumerate(period.rows):
+            for k, cell in enumerate(row.cells):
+                if cell is not None:
+                    yield LocatedCell(p, r, k, cell)
+
+
+def by_place(schedules: Iterable[Schedule]) -> dict[Place, LocatedCell]:
+    """(line, column) -> the figure printed there (the last, should two schedules share a place)."""
+    return {c.place: c for s in schedules for c in located(s)}
