@@ -136,6 +136,7 @@ class Schedule:
     unread: tuple[Position, ...] = ()  # figures a front end located but could place in no cell
     source: Source = "table"  # "xbrl": read from the inline XBRL facts, not from a printed table
     notes: tuple[str, ...] = ()  # what the reading left out and why (facts set aside or unread)
+    subtitle: str = ""  # the line(s) under the title naming the years covered ("Years ended June 30, 2003, 2002 and 2001")
 
 
 # The reading stage's decisions (named tuples: cheap to define at import).

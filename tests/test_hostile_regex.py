@@ -16,7 +16,9 @@ import time
 
 import pytest
 
-MODULES = ("auditor", "auditor.frontends.text.locate", "auditor.labels", "auditor.frontends.text.layout", "auditor.reading", "auditor.frontends.text.parse",
+MODULES = ("auditor", "auditor.frontends.text.locate", "auditor.labels", "auditor.frontends.text.layout", "auditor.frontends.text.context",
+           "auditor.frontends.text.columns", "auditor.frontends.text.labels", "auditor.frontends.text.tokens", "auditor.frontends.text.periods", "auditor.frontends.text.documents",
+           "auditor.reading", "auditor.frontends.text.parse",
            "auditor.source", "auditor.ruleset.table", "auditor.output.document", "auditor.frontends.html.locate", "auditor.frontends.html.layout", "auditor.frontends.html.figures",
            "auditor.frontends.html.grid", "auditor.frontends.html.periods", "auditor.frontends.html.transposed", "auditor.frontends.xbrl.facts",
            "auditor.frontends.xbrl.front", "auditor.frontends.xbrl.schedule", "auditor.ruleset.tagged",
@@ -69,7 +71,7 @@ def _patterns():
     from auditor.frontends.text import parse
     from auditor.ruleset import rules
 
-    for terminal in parse._parser()[0].terminals:
+    for terminal in parse._parser().terminals:
         flags = re.IGNORECASE if "i" in terminal.pattern.flags else 0
         add(f"schedule.lark:{terminal.name}", re.compile(terminal.pattern.to_regexp(), flags), anchored=True)
     for spec in rules.load().roles:

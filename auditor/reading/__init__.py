@@ -230,5 +230,5 @@ def _convention(rows: list[signs.RowSum], coef: signs.Coefficients, columns: tup
 
 
 def _years(schedule: Schedule) -> tuple[int, ...]:
-    text = " ".join([schedule.title, schedule.label_heading] + [c.heading for c in schedule.columns])
+    text = " ".join([schedule.title, schedule.subtitle, schedule.label_heading] + [c.heading for c in schedule.columns])
     return tuple(sorted({int(m.group(0)) for m in YEAR.finditer(text)}))

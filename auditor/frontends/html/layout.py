@@ -23,7 +23,7 @@ from auditor.frontends.html.periods import Caption, Entry, PeriodStart, Printed,
 from auditor.labels import LEADER, PERIOD_START, TOTAL, UNITS, is_period
 from auditor.frontends.text.locate import TITLE
 from auditor.frontends.html.grid import Grid, HtmlCell
-from auditor.model import Column, Position, Row, Schedule
+from auditor.model import Column, Position, Row, RowKind, Schedule
 
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
 SCHEDULE_HEADINGS = (re.compile(r"beginning|balance\s+at|opening|start", re.I),
@@ -327,7 +327,7 @@ def _row(cells: list[HtmlCell], f: Frame, leaves: Sequence[Leaf], columns: list[
         line = _first_line(label_cells, line)
     elif found:
         line = found[0].line
-    kind_ = "total" if TOTAL.match(label) or not label else "item"
+    kind_: RowKind = "total" if TOTAL.match(label) or not label else "item"
     return Row(label=label, kind=kind_, cells=tuple(out), line=line, footnote=footnote)
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
+from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
 from auditor.labels import is_period
 from auditor.source import Source
 
@@ -85,7 +86,7 @@ class Region(NamedTuple):
     title_line: int
 
 
-def regions(source: Source, skip: list = (), roles: tuple = None) -> list:
+def regions(source: Source, skip: Sequence[tuple[int, int]] = (), roles: Optional[tuple[Any, ...]] = None) -> list[Region]:
     """Every schedule in the file, in file order; none whose title lies in
     one of the line spans `skip` ((first, last): a submission's HTML documents).
     `roles`: the rules file's role specs, whose patterns recognise headings
@@ -110,39 +111,10 @@ def regions(source: Source, skip: list = (), roles: tuple = None) -> list:
     return found
 
 
-# HTML table markup: never in EDGAR's SGML text, whose tables are <TABLE>
-# with <S>/<C> markers.
-HTML_TABLE = re.compile(r"<(?:td|tr|th)[\s>]", re.IGNORECASE)
-
-
-def html_documents(source: Source) -> list:
-    """The lines (first, last) inside <TEXT> ... </TEXT> of each document of an
-    EDGAR submission that holds HTML table markup, in file order: those are for
-    the HTML front end, the rest of the file for this one.  Empty for a file
-    without <DOCUMENT>s (one exhibit) or without HTML tables."""
-    text = source.joined()
-    if not (text.startswith("<DOCUMENT>") or "\n<DOCUMENT>" in text) or not HTML_TABLE.search(text):
-        return []
-    opens, at = [], text.find("\n<TEXT>")
-    while at != -1:
-        opens.append(at + 1)
-        at = text.find("\n<TEXT>", at + 1)
-    spans, line, counted_to = [], 1, 0
-    for i, start in enumerate(opens):
-        stop = opens[i + 1] - 1 if i + 1 < len(opens) else len(text)  # a <TEXT> never closed ends at the next
-        close = text.find("\n</TEXT>", start, stop)
-        end = stop if close == -1 else close  # the newline ending the document's last line
-        if HTML_TABLE.search(text, start, end):
-            line += text.count("\n", counted_to, start)  # the <TEXT> line
-            counted_to = start
-            spans.append((line + 1, line + text.count("\n", start, end)))
-    return spans
-
-
 TITLE_CHUNK = 1 << 20
 
 
-def _title_starts(text: str) -> list:
+def _title_starts(text: str) -> list[int]:
     """Where titles start.  str.find for the titles' first words, then the
     regular expression there: a case-blind regex over 10 MB takes seconds."""
     starts = []
@@ -167,7 +139,7 @@ class AnyOf(NamedTuple):
     were compiled with (RE2 for a user's file), never joined into one Python
     expression, which could backtrack without bound."""
 
-    patterns: tuple
+    patterns: tuple[Any, ...]  # compiled patterns, re or RE2: each has .search
 
     def search(self, text: str) -> bool:
         return any(p.search(text) for p in self.patterns)
@@ -181,12 +153,12 @@ class Vocabulary(NamedTuple):
 
 
 @lru_cache(maxsize=8)
-def vocabulary_of(roles: tuple) -> Vocabulary:
+def vocabulary_of(roles: tuple[Any, ...]) -> Vocabulary:
     balances = tuple(p for r in roles if r.effect in ("opening", "closing") for p in r.patterns)
     return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)))
 
 
-def _table_after(source: Source, title: int, vocabulary: Vocabulary):
+def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional[Region]:
     lines = source.lines
     caption_of = _open_table_above(lines, title)
     limit = min(len(lines), title + REACH)
@@ -213,7 +185,7 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary):
     return None
 
 
-def _open_table_above(lines: list, title: int):
+def _open_table_above(lines: Sequence[str], title: int) -> Optional[int]:
     """The <TABLE> line just above a title printed as the table's caption."""
     for n in range(title - 1, max(0, title - CAPTION_REACH), -1):
         line = lines[n - 1]
@@ -224,7 +196,7 @@ def _open_table_above(lines: list, title: int):
     return None
 
 
-def _first_row(lines: list, open_line: int):
+def _first_row(lines: Sequence[str], open_line: int) -> Optional[int]:
     for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1):
         if TABLE_CLOSE.match(lines[n - 1]):
             return None
@@ -233,7 +205,7 @@ def _first_row(lines: list, open_line: int):
     return None
 
 
-def _headed_like_schedule(lines: list, first: int, last: int, vocabulary: Vocabulary) -> bool:
+def _headed_like_schedule(lines: Sequence[str], first: int, last: int, vocabulary: Vocabulary) -> bool:
     """Whether the lines first..last head a schedule: a heading names a
     balance and another names a role (a second balance or a movement), each
     read as a phrase of its line or as a column's phrases stacked over lines
@@ -242,7 +214,7 @@ def _headed_like_schedule(lines: list, first: int, last: int, vocabulary: Vocabu
     return _names_a_schedule([text for _, _, text in phrases], vocabulary) or _names_a_schedule(_stacked(phrases), vocabulary)
 
 
-def _names_a_schedule(texts, vocabulary: Vocabulary) -> bool:
+def _names_a_schedule(texts: Sequence[str], vocabulary: Vocabulary) -> bool:
     named, balance = 0, False
     for text in texts:
         if vocabulary.every.search(text) and not is_period(text):
@@ -253,9 +225,9 @@ def _names_a_schedule(texts, vocabulary: Vocabulary) -> bool:
     return False
 
 
-def _heading_phrases(lines: list, first: int, last: int) -> list:
+def _heading_phrases(lines: Sequence[str], first: int, last: int) -> list[tuple[int, int, str]]:
     """(start, end, text) of each phrase of the lines, top to bottom (not titles)."""
-    phrases = []
+    phrases: list[tuple[int, int, str]] = []
     for line in lines[first - 1 : last]:
         if "<" in line:
             line = TAG.sub(lambda m: " " * len(m.group()), line)
@@ -265,9 +237,9 @@ def _heading_phrases(lines: list, first: int, last: int) -> list:
     return phrases
 
 
-def _stacked(phrases: list) -> list:
+def _stacked(phrases: list[tuple[int, int, str]]) -> list[str]:
     """The texts of phrases stacked one over another, joined: a column's heading."""
-    columns = []  # [start, end, words]
+    columns: list[list[Any]] = []  # [start, end, words]
     for lo, hi, text in phrases:
         over = next((c for c in columns if lo < c[1] and c[0] < hi), None)
         if over is None:
@@ -311,7 +283,7 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
         open_line, n = look, look + 1
 
 
-def _same_columns(lines: list, first: int, other: int) -> bool:
+def _same_columns(lines: Sequence[str], first: int, other: int) -> bool:
     """Whether the table opening at `other` has the columns of the one at
     `first`: the same <S>/<C> markers where both print them, and no heading
     word the first lacks (a continuation repeats the headings, or prints none)."""
@@ -321,10 +293,11 @@ def _same_columns(lines: list, first: int, other: int) -> bool:
     return other_words <= first_words
 
 
-def _heading(lines: list, open_line: int) -> tuple:
+def _heading(lines: Sequence[str], open_line: int) -> tuple[set[str], tuple[int, ...]]:
     """A <TABLE>'s heading words (above its <S>/<C> line or its body; not
     period or account captions) and the columns of its <S>/<C> markers."""
-    words, marks = set(), ()
+    words: set[str] = set()
+    marks: tuple[int, ...] = ()
     for n in range(open_line + 1, _body_top(lines, open_line)):
         line = lines[n - 1]
         if MARKER_LINE.match(line):
@@ -335,7 +308,7 @@ def _heading(lines: list, open_line: int) -> tuple:
     return words, marks
 
 
-def _body_top(lines: list, open_line: int) -> int:
+def _body_top(lines: Sequence[str], open_line: int) -> int:
     """The first line of a <TABLE>'s body: its first row, with the lines
     right above it that end before its figures (a wrapped label's first
     lines, captions).  A continuation after a page break printed without
@@ -343,7 +316,8 @@ def _body_top(lines: list, open_line: int) -> int:
     row = _first_row(lines, open_line)
     if row is None:
         return open_line + 1
-    figures_at = FIGURES.search(lines[row - 1]).start()
+    found = FIGURES.search(lines[row - 1])  # (a first row has figures: never None)
+    figures_at = found.start() if found else len(lines[row - 1])
     top = row
     while top - 1 > open_line and lines[top - 2].strip() and len(lines[top - 2].rstrip()) <= figures_at:
         top -= 1
@@ -423,7 +397,7 @@ def _block_end(source: Source, first_row: int) -> int:
     return _block_end(source, resumed) if resumed else last_figures
 
 
-def _next_period_follows(lines: list, blank: int) -> bool:
+def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
     """After blank lines, the table's next period: its caption ("Fiscal 1995:",
     "Year ended March 31, 1997"), then figures within a few lines.  Filings
     that double-space their rows leave two blank lines between periods.
@@ -437,7 +411,7 @@ def _next_period_follows(lines: list, blank: int) -> bool:
 PAGE_GAP = 30
 
 
-def _resumes_after_page_break(lines: list, end: int):
+def _resumes_after_page_break(lines: Sequence[str], end: int) -> Optional[int]:
     """The first figure row of the same table on the next page, or None.
 
     Only across evidence of a page break (<PAGE>, a form feed, a

@@ -1,28 +1,31 @@
 """Run the grammar over a located region: text in, typed lines out.
 
-`grammar/schedule.lark` says what each kind of line is made of; the
-Transformer below turns lark's tree into `Line` records carrying every
-token with its position in the file.  Layout is the next stage's job.
+`grammar/schedule.lark` says what kind of line each line is (its alias:
+`row_line`, `text_line`, `rule_line`, ...); the Transformer below has one
+method per alias and turns each into a `Line` record carrying every token
+with its position in the file.  Layout is the next stage's job.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
-from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple, Optional, Sequence, Union
 
 from lark import Lark, Transformer, UnexpectedInput
+from lark import Token as LarkToken
 
 from auditor.errors import InputError
 from auditor.frontends.text.locate import Region
-from auditor.source import Source
 from auditor.package_data import PACKAGE
+from auditor.source import Source
+
+# What a line is, as the grammar's aliases say (less the "_line").
+LineKind = Literal["row", "text", "rule", "notes", "markers", "table_open", "table_close", "caption", "page"]
 
 
 class Token(NamedTuple):
-    kind: str  # WORD, YEAR, NOTE, AMOUNT, NIL, ...
+    kind: str  # the grammar's terminal: WORD, YEAR, NOTE, AMOUNT, NIL, RULE, MARK, ...
     text: str
     line: int  # 1-based, in the file
     column: int  # 1-based, in the laid-out line
@@ -37,116 +40,160 @@ class Token(NamedTuple):
 
 class Figure(NamedTuple):
     value: Token  # AMOUNT or NIL
-    notes: tuple  # NOTE tokens printed after it
-    dollar: Token = None
+    notes: tuple[Token, ...]  # NOTE tokens printed after it
+    dollar: Optional[Token] = None
 
 
 class Line(NamedTuple):
-    kind: str  # row, text, rule, markers, table_open, table_close, caption, page
+    kind: LineKind
     number: int
-    words: tuple = ()  # WORD/YEAR/NOTE tokens before any figure
-    figures: tuple = ()  # Figure
-    marks: tuple = ()  # RULE or MARK tokens
+    words: tuple[Token, ...] = ()  # WORD/YEAR/NOTE/REFERENCE/RULE tokens before any figure
+    figures: tuple[Figure, ...] = ()
+    marks: tuple[Token, ...] = ()  # RULE, MARK or NOTE tokens of a rule, markers or notes line
 
 
 @lru_cache(maxsize=1)
-def _parser() -> tuple:
+def _parser() -> Lark:
     """The LALR parser, built once, with the Transformer applied inline (no tree).
 
     The contextual lexer reads a token only as a terminal the parser can take
     at that point; the grammar still spells out the cases where that matters
     (a rule among heading words, a bare year as an amount), so a basic lexer
-    would read the same lines alike.
+    would read the same lines alike.  The Transformer holds no state, so one
+    parser serves every parse (and every thread).
     """
     grammar = (PACKAGE / "grammar" / "schedule.lark").read_text("utf-8")
-    builder = _ToLines(0)
-    return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=builder), builder
+    return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=_ToLines())
 
 
-_lock = threading.Lock()
 _RUN = re.compile(r"[-=_]+")
+_Item = Union[LarkToken, tuple, Figure]
+
+
+def _token(tok: LarkToken) -> Token:
+    # (lark types line and column optional; its lexer sets both on every token)
+    return Token(tok.type, str(tok), tok.line, tok.column, tok.column + len(tok))  # type: ignore[arg-type, operator]
+
+
+def _at(tok: LarkToken) -> tuple[int, int]:
+    """A token's line and column: lark types them optional, but its lexer sets both on every token."""
+    return tok.line, tok.column  # type: ignore[return-value]
 
 
 class _ToLines(Transformer):
-    def __init__(self, offset: int):
-        super().__init__()
-        self.offset = offset
+    """One method per alias of the grammar: a line's tree to a `Line`."""
 
-    def _token(self, tok) -> Token:
-        line = tok.line + self.offset
-        return Token(tok.type, str(tok), line, tok.column, tok.column + len(tok))
+    def words(self, items: list[LarkToken]) -> tuple[Token, ...]:
+        return tuple(_token(t) for t in items)
 
-    def words(self, items):
-        return tuple(self._token(t) for t in items)
-
-    def figure(self, items):
+    def figure(self, items: list[LarkToken]) -> Figure:
         dollar = None
         if items[0].type == "DOLLAR":
-            dollar, items = self._token(items[0]), items[1:]
-        value = self._token(items[0])
+            dollar, items = _token(items[0]), items[1:]
+        value = _token(items[0])
         if value.kind == "YEAR":  # "2003" printed as an amount
             value = value._replace(kind="AMOUNT")
-        return Figure(value, tuple(self._token(t) for t in items[1:]), dollar)
+        return Figure(value, tuple(_token(t) for t in items[1:]), dollar)
 
-    def row(self, items):
-        words = items[0] if items and not isinstance(items[0], Figure) else ()
+    def row_line(self, items: list[_Item]) -> Line:
+        words: tuple[Token, ...] = items[0] if isinstance(items[0], tuple) and not isinstance(items[0], Figure) else ()
         figures = tuple(i for i in items if isinstance(i, Figure))
-        return Line("row", figures[0].value.line, words, figures)
+        return _label_figures_as_words(Line("row", figures[0].value.line, words, figures))
 
-    def text(self, items):
+    def text_line(self, items: list[_Item]) -> Line:
         # A "(2)" among a heading's words is a word of it.
-        tokens = []
+        tokens: list[Token] = []
         for item in items:
-            tokens.extend((self._token(item),) if isinstance(item, str) else item)  # a lark token is a str
+            if isinstance(item, LarkToken):
+                tokens.append(_token(item))
+            else:
+                tokens.extend(item)  # (a text line holds tokens and words, no figures)
         return Line("text", tokens[0].line, tuple(tokens))
 
-    def _marks(self, kind, items):
-        toks = tuple(self._token(t) for t in items)
-        return Line(kind, toks[0].line, marks=toks)
-
-    def rule(self, items):
+    def rule_line(self, items: list[LarkToken]) -> Line:
         # One token for the whole line: each dashed run is a mark of its own.
         # A dash-escaped line ("- -----") is laid out as it was before its
         # escape: its runs two columns further left.
         (whole,) = items
-        line = whole.line + self.offset
+        line, column = _at(whole)
         text = str(whole)
-        escaped = whole.column == 1 and text.startswith("- -")
-        shift = whole.column - (2 if escaped else 0)
+        escaped = column == 1 and text.startswith("- -")
+        shift = column - (2 if escaped else 0)
         marks = tuple(
             Token("RULE", m.group(), line, shift + m.start(), shift + m.end())
             for m in _RUN.finditer(text, 2 if escaped else 0)
         )
         return Line("rule", line, marks=marks)
 
-    def markers(self, items):
-        return self._marks("markers", items)
+    def notes_line(self, items: list[LarkToken]) -> Line:
+        # One token for the whole line: each "(n)" is a NOTE of its own.
+        (whole,) = items
+        line, column = _at(whole)
+        marks = tuple(Token("NOTE", m.group(), line, column + m.start(), column + m.end()) for m in _NOTE.finditer(str(whole)))
+        return Line("notes", line, marks=marks)
 
-    def _tag(kind):
-        def tag(self, items):
-            return Line(kind, items[0].line + self.offset)
+    def markers_line(self, items: list[LarkToken]) -> Line:
+        marks = tuple(_token(t) for t in items)
+        return Line("markers", marks[0].line, marks=marks)
 
-        return tag
+    def table_open_line(self, items: list[LarkToken]) -> Line:
+        return Line("table_open", _at(items[0])[0])
 
-    table_open = _tag("table_open")
-    table_close = _tag("table_close")
-    caption = _tag("caption")
-    page = _tag("page")
+    def table_close_line(self, items: list[LarkToken]) -> Line:
+        return Line("table_close", _at(items[0])[0])
 
-    def start(self, items):
-        return list(items)
+    def caption_tag_line(self, items: list[LarkToken]) -> Line:
+        return Line("caption", _at(items[0])[0])
+
+    def page_tag_line(self, items: list[LarkToken]) -> Line:
+        return Line("page", _at(items[0])[0])
+
+    def start(self, items: list[Line]) -> list[Line]:
+        return items
 
 
-def lines(source: Source, region: Region) -> list:
+_NOTE = re.compile(r"\(\d{1,2}\)")
+
+
+def _label_figures_as_words(line: Line) -> Line:
+    """A figure-like token one space after a label word is part of the label
+    ("Deferred tax assets -" wrapped, "Reserve number 2"): a line left with no
+    figures is a label line.  (The lexer skips spaces, so the spacing that
+    tells a label's number from a figure is read here, off the columns.)"""
+    words, figures = list(line.words), list(line.figures)
+    while figures and words and figures[0].dollar is None and figures[0].value.column - words[-1].end <= 1:
+        fig = figures.pop(0)
+        words.extend((fig.value, *fig.notes))
+    if len(figures) == len(line.figures):
+        return line
+    if not figures:
+        return Line("text", line.number, tuple(words))
+    return Line("row", line.number, tuple(words), tuple(figures))
+
+
+def lines(source: Source, region: Region) -> list[Line]:
     """The region's lines, typed by the grammar, in file order."""
-    text = "\n".join(_without_table_footnotes(source.lines[region.first - 1 : region.last])) + "\n"
-    lark, builder = _parser()
-    with _lock:  # the inline builder carries the region's line offset
-        builder.offset = region.first - 1
-        try:
-            return lark.parse(text)
-        except UnexpectedInput as exc:
-            raise InputError(_sentence(exc), source.path, exc.line + region.first - 1, exc.column) from None
+    # Blank lines stand for the file's lines above the region, which the
+    # lexer skips: it counts them (one str.count) and numbers each token at
+    # its line in the file, so the Transformer needs no offset.
+    above = "\n" * (region.first - 1)
+    text = above + "\n".join(_without_table_footnotes(source.lines[region.first - 1 : region.last])) + "\n"
+    try:
+        return _parser().parse(_from(text, len(above)))  # type: ignore[return-value]  # (the inline Transformer's `start`)
+    except UnexpectedInput as exc:
+        raise InputError(_sentence(exc), source.path, exc.line, exc.column) from None
+
+
+try:
+    from lark.utils import TextSlice
+
+    def _from(text: str, start: int) -> Union[str, TextSlice[str]]:
+        return TextSlice(text, start, len(text))
+
+except ImportError:  # lark before 1.2: the lexer reads the blank lines too (slower, the same lines)
+
+    def _from(text: str, start: int) -> Union[str, TextSlice[str]]:
+        return text
 
 
 FN_OPEN = re.compile(r"^\s*<FN>", re.IGNORECASE)
@@ -154,7 +201,7 @@ FN_CLOSE = re.compile(r"^\s*</FN>", re.IGNORECASE)
 TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 
 
-def _without_table_footnotes(lines: list) -> list:
+def _without_table_footnotes(lines: Sequence[str]) -> list[str]:
     """The lines with each <FN> block of an SGML table (its footnotes, prose
     that may hold an amount: "(a) Includes $40 of accounts ...") left blank,
     from <FN> to </FN> or to the line before </TABLE>: no row of the table."""

@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Iterator, NamedTuple, Optional
 
 from auditor.frontends.text.locate import without_tags
+from auditor.ruleset.patterns import Pattern
 from auditor.source import Source
 
 # XML names are case-sensitive, and every filing agent writes the prefix "ix".
@@ -104,7 +105,7 @@ def tagged(src: Source) -> bool:
     return "<ix:nonFraction" in text
 
 
-def read(src: Source, family: re.Pattern) -> Facts:
+def read(src: Source, family: Pattern) -> Facts:
     """Every fact of the family in the document, with its context."""
     text = src.joined()
     found = []
@@ -128,7 +129,7 @@ def read(src: Source, family: re.Pattern) -> Facts:
     return Facts(tuple(facts), _places(src, [o for f in facts for o in (f.start, f.end)]))
 
 
-def _elements(text: str, family: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def _elements(text: str, family: Pattern) -> Iterator[re.Match[str]]:
     """The ix:nonFraction start tags that may be the family's.  Where the family
     pattern begins with a literal ("^ValuationAllowances..."), only the tags
     around its occurrences after a prefix's colon are read (a 10-K has tens of

@@ -24,7 +24,7 @@ from auditor.ruleset import engine, tagged
 from auditor import reading
 from auditor.frontends import Vocabulary
 from auditor.frontends.xbrl import facts as xbrl_facts, schedule as xbrl_schedule
-from auditor.model import Cell, Finding, Period, Position, Schedule
+from auditor.model import Cell, Effect, Finding, Period, Position, Schedule
 from auditor.source import Source
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def table_findings(schedule: Schedule, ruleset: RuleSet, only: Only,
         return findings, tags, schedule
     disputed = {(f.location.line, f.location.column) for f in findings if f.check in TAGGED}
     at = {(c.line, c.column): t for (p, r, k), t in tags.items()
-          for c in (schedule.periods[p].rows[r].cells[k],)}
+          for c in (schedule.periods[p].rows[r].cells[k],) if c is not None}  # (a tag is on a printed figure)
     out = []
     for f in findings:
         here = (f.location.line, f.location.column)
@@ -88,6 +88,8 @@ def _as_printed(schedule: Schedule, tags: Tags) -> Schedule:
     changed: dict[tuple[int, int, int], Cell] = {}
     for (p, r, k), tag in tags.items():
         cell = schedule.periods[p].rows[r].cells[k]
+        if cell is None:
+            continue  # (a tag is on a printed figure: never so)
         value = tagged.printed(cell)
         if cell.value is not None and value != cell.value:
             changed[(p, r, k)] = replace(cell, value=value)
@@ -108,6 +110,7 @@ def facts_findings(found: Tagged, ruleset: RuleSet, only: Only, printed: list[Pr
     # Facts a tagged_* finding of the table is about (its element is related).
     disputed = {(p.line, p.column) for _, findings, _ in printed for f in findings
                 if f.check in TAGGED for p in f.related}
+    assert ruleset.xbrl is not None  # (facts are read only where the rules file names their family)
     missing = _untagged_rows(schedule, _unreadable(found.reading, ruleset.xbrl.axis))
     placed = {(c.line, c.column) for p in schedule.periods for r in p.rows for c in r.cells if c is not None}
     conflicts = _conflict_findings(found, ruleset, only, _printed_periods(printed))
@@ -135,13 +138,13 @@ def facts_findings(found: Tagged, ruleset: RuleSet, only: Only, printed: list[Pr
     return out
 
 
-def _printed_periods(printed: list[Printed]) -> dict[int, tuple[Period, str]]:
+def _printed_periods(printed: list[Printed]) -> dict[int, tuple[Period, Optional[Effect]]]:
     """id of each printed fact -> (the period the table prints it in, its column's effect)."""
     return {id(tag.fact): (schedule.periods[p], schedule.columns[k].effect)
             for tags, _, schedule in printed for (p, r, k), tag in tags.items()}
 
 
-def _printed_in(fact: xbrl_facts.Fact, periods: dict[int, tuple[Period, str]]) -> Optional[bool]:
+def _printed_in(fact: xbrl_facts.Fact, periods: dict[int, tuple[Period, Optional[Effect]]]) -> Optional[bool]:
     """Whether the table prints the fact in its own period: True, False, or None
     (not printed, or the table gives no date).  A year of 52 or 53 weeks ends on
     varying days: a week either way is the same year end."""
@@ -159,7 +162,7 @@ def _printed_in(fact: xbrl_facts.Fact, periods: dict[int, tuple[Period, str]]) -
 
 
 def _conflict_findings(found: Tagged, ruleset: RuleSet, only: Only,
-                       printed_periods: Optional[dict[int, tuple[Period, str]]] = None) -> list[Finding]:
+                       printed_periods: Optional[dict[int, tuple[Period, Optional[Effect]]]] = None) -> list[Finding]:
     """A fact tagged for the period and member of another fact of its concept, with
     another value (one of them is misplaced: the one not printed with the rest
     of the row): a tagged_context finding at its element."""

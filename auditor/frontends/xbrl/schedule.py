@@ -22,7 +22,7 @@ from decimal import Decimal
 from itertools import combinations
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
-from auditor.model import Cell, Column, Period, Row, Schedule
+from auditor.model import Cell, Column, Period, Row, RowKind, Schedule
 from auditor.frontends.xbrl.facts import Fact, Facts, local
 
 if TYPE_CHECKING:
@@ -249,7 +249,7 @@ def _nearest(candidates: Optional[list[Fact]], offset: int) -> Optional[Fact]:
 def _row(member: Member, row_facts: list[Optional[Fact]], facts: Facts, exponent: int, has_parts: bool) -> Row:
     cells = tuple(_cell(f, facts, exponent) for f in row_facts)
     lines = [c.line for c in cells if c is not None]
-    kind = "total" if member is None and has_parts else "item"
+    kind: RowKind = "total" if member is None and has_parts else "item"
     return Row(label=member_label(member), kind=kind, cells=cells, line=min(lines))
 
 

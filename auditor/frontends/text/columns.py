@@ -1,0 +1,219 @@
+"""The headings and the column spans: which lines head the table, which
+character span each figure column owns (from the <S>/<C> marker line, the
+dashed rule under the headings, or the figures' own alignment), and each
+column's heading text."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional, Sequence
+
+from auditor.frontends.text.locate import TITLE
+from auditor.frontends.text.parse import Figure, Line
+from auditor.frontends.text.tokens import HEADING_NOTE, Chunk, chunk_text, chunks, text
+from auditor.labels import UNITS, is_period
+from auditor.model import Column
+
+# The right edge of the last column: no line is this wide.
+FAR = 10**6
+
+
+class HeadingBlock(NamedTuple):
+    headings: list[Line]  # heading text lines, top to bottom
+    separators: list[Line]  # rule and <S>/<C> lines among and under them
+    body_start: int  # index of the body's first line (its captions, then rows)
+
+
+class Spanning(NamedTuple):
+    """A dashed run under a heading that spans two or more columns."""
+
+    line: int
+    start: int
+    end: int
+
+
+def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> HeadingBlock:
+    """Heading lines and the separator lines (rules, <S>/<C>) under them.
+
+    Walk up from the first row: past the period and group captions (text in
+    the label area), then through rules, marker lines and heading text,
+    until a gap of two blank lines, a tag, a title or the units line.
+    """
+    i = body_start - 1
+    while i >= 0 and (lines[i].kind == "text" and is_caption(lines[i], label_end) or _underlines_caption(lines, i, label_end)):
+        i -= 1
+    captions_start = i + 1
+    headings: list[Line] = []
+    separators: list[Line] = []
+    below = lines[i + 1].number
+    while i >= 0:
+        ln = lines[i]
+        if below - ln.number > 3:
+            break
+        if ln.kind in ("rule", "markers"):
+            separators.insert(0, ln)
+        elif ln.kind == "text" and not is_title_or_units(ln) and not (headings and _is_subtitle(ln, below)):
+            headings.insert(0, ln)
+        else:
+            break
+        below, i = ln.number, i - 1
+    return HeadingBlock(headings, separators, captions_start)
+
+
+def _underlines_caption(lines: Sequence[Line], i: int, label_end: int) -> bool:
+    """A rule in the label area only, right under a caption ("Allowance for
+    losses on:" over "------------------------"): the caption's underline, in
+    the body, not a rule under the headings."""
+    ln = lines[i]
+    if ln.kind != "rule" or i == 0 or len(ln.marks) != 1:
+        return False
+    above, (rule,) = lines[i - 1], ln.marks
+    return (above.kind == "text" and above.number == ln.number - 1 and is_caption(above, label_end)
+            and rule.column < label_end and abs(rule.column - above.words[0].column) <= 2
+            and rule.end <= above.words[-1].end + 2)
+
+
+def _is_subtitle(line: Line, below: int) -> bool:
+    """The years a schedule covers, set apart above its headings by a blank
+    line ("Years Ended September 30, 1996, 1995 and 1994"): no heading."""
+    return below - line.number >= 2 and len(chunks(line.words)) == 1 and is_period(text(line.words))
+
+
+def is_title_or_units(line: Line) -> bool:
+    """A title ("Schedule II", "Valuation and qualifying accounts") or a
+    units statement: the title block's vocabulary, locate's and the HTML
+    front end's too, not a shape of line the grammar could tell."""
+    words = text(line.words)
+    return bool(TITLE.search(words) and len(chunks(line.words)) <= 2 or (UNITS.search(words) and len(line.words) <= 5))
+
+
+def is_caption(line: Line, label_end: int) -> bool:
+    """A period or group caption: text in the label area, or one phrase starting there
+    that runs on over the figures ("Reserves deducted from asset accounts:")."""
+    parts = chunks(line.words)
+    if not any(t.end > label_end for t in line.words):
+        return True
+    return parts[0][0].column < label_end and (len(parts) == 1 or is_period(chunk_text(parts[0])))
+
+
+def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: int) -> list[int]:
+    """Start column of each figure column's span, left to right."""
+    for sep in separators:
+        if sep.kind == "markers":
+            starts = [m.column for m in sep.marks if m.text.upper() == "<C>"]
+            if starts:
+                return starts
+    # The dashed rule with the most segments over the figures (a rule under
+    # a spanning "ADDITIONS" heading has fewer).
+    best = max(([m for m in sep.marks if m.end > label_end] for sep in separators), key=len, default=[])
+    if len(best) >= 2:
+        return [m.column for m in best]
+    return _aligned_starts(rows, label_end)
+
+
+def _aligned_starts(rows: Sequence[Line], label_end: int) -> list[int]:
+    """Spans from the figures themselves: figures (with their footnote markers)
+    that overlap across rows form a column; the gaps between them part columns."""
+    extents: list[tuple[int, int]] = []
+    for r in rows:
+        for i, f in enumerate(r.figures):
+            if i and marks_figure(r.figures[i - 1].value.end, f):
+                extents[-1] = (extents[-1][0], f.value.end)  # a figure's "(2)": part of its extent
+            else:
+                extents.append((f.value.column, (f.notes[-1] if f.notes else f.value).end))
+    extents.sort()
+    spans: list[list[int]] = []
+    for lo, hi in extents:
+        if spans and lo < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    starts, left = [], label_end
+    for lo, hi in spans:
+        starts.append(min(left, lo))
+        left = hi + 1
+    return starts
+
+
+def marks_figure(figure_end: int, fig: Figure) -> bool:
+    """A "(2)" set a few spaces after the figure before it (ending at
+    `figure_end`), in that figure's column: its footnote marker ("250  (2)",
+    "-   (2)"), not a second figure."""
+    return (fig.dollar is None and not fig.notes and HEADING_NOTE.match(fig.value.text) is not None
+            and 0 < fig.value.column - figure_end <= 4)
+
+
+RULE_TEXT = re.compile(r"^[-=_]{3,}$")
+
+
+def spanning_rules(headings: Sequence[Line], separators: Sequence[Line], starts: Sequence[int]) -> list[Spanning]:
+    """Dashed runs that stretch over two or more columns: the rule under a
+    spanning heading ("ADDITIONS" over "-------------").  A run from the
+    label column on is the frame of the whole table, ruled above and below a
+    row of column letters: it spans no heading."""
+    runs = [Spanning(ln.number, t.column, t.end) for ln in headings for t in ln.words if RULE_TEXT.match(t.text)]
+    runs += [Spanning(ln.number, m.column, m.end) for ln in separators if ln.kind == "rule" for m in ln.marks]
+    return [r for r in runs if r.start >= starts[0] - 2 and sum(1 for s in starts[1:] if r.start < s < r.end - 1) >= 1]
+
+
+def heading_extents(separators: Sequence[Line], starts: Sequence[int], label_end: int) -> list[tuple[int, int]]:
+    """(start, end) of each column's heading: the runs of the rule under the
+    headings, where it has one run per column.  <S>/<C> markers and figures
+    stand at the right of a column, its heading text further left
+    ("Charged" over "to Other" starts left of its <C>): the rule under it says
+    where it is.  Otherwise the column's span."""
+    for sep in reversed(separators):
+        runs = [m for m in sep.marks if m.end > label_end] if sep.kind == "rule" else []
+        if len(runs) == len(starts):
+            return [(m.column, m.end) for m in runs]
+    return list(zip(starts, [*starts[1:], FAR]))
+
+
+def columns(headings: Sequence[Line], starts: Sequence[int], spanning: Sequence[Spanning],
+            extents: Sequence[tuple[int, int]]) -> list[Column]:
+    """Each figure column with its heading: the heading phrases over it."""
+    parts: list[list[str]] = [[] for _ in starts]
+    bounds = [*starts[1:], FAR]
+    for line in headings:
+        for chunk in chunks([w for w in line.words if not RULE_TEXT.match(w.text)]):
+            lo, hi = chunk[0].column, chunk[-1].end
+            if hi <= starts[0]:
+                continue  # the label column's heading
+            under = _rule_under(line.number, lo, hi, spanning)
+            if under is not None:
+                # A heading centred over a rule that spans columns heads each of them.
+                lo, hi = under
+                spanned = [k for k, (s, b) in enumerate(extents)
+                           if min(hi, b) - max(lo, s) >= 0.4 * (min(b, s + 20) - s)]
+                for k in spanned:
+                    parts[k].append(chunk_text(chunk))
+                continue
+            overlaps = [max(0, min(hi, b) - max(lo, s)) for s, b in extents]
+            if not any(overlaps):  # between two columns' rules: by the columns' spans
+                overlaps = [max(0, min(hi, b) - max(lo, s)) for s, b in zip(starts, bounds)]
+            best = max(range(len(starts)), key=lambda k: overlaps[k])
+            spanned = [k for k, o in enumerate(overlaps) if o and (o >= 3 or k == best)]
+            # A heading over several columns ("ADDITIONS") heads each of them.
+            for k in spanned if len(spanned) > 1 and _spans(chunk, spanned, extents) else [best]:
+                parts[k].append(chunk_text(chunk))
+    return [
+        Column(heading=" ".join(p), role=None, start=s, end=b if b < FAR else s + 40)
+        for p, s, b in zip(parts, starts, bounds)
+    ]
+
+
+def _rule_under(number: int, lo: int, hi: int, spanning: Sequence[Spanning]) -> Optional[tuple[int, int]]:
+    """The extent of a spanning rule on the next line or two below a heading chunk, under its middle."""
+    middle = (lo + hi) // 2
+    for n, rlo, rhi in spanning:
+        if 0 < n - number <= 2 and rlo <= middle < rhi:
+            return rlo, rhi
+    return None
+
+
+def _spans(chunk: Chunk, spanned: Sequence[int], extents: Sequence[tuple[int, int]]) -> bool:
+    """True when a chunk stretches over most of two or more columns."""
+    lo, hi = chunk[0].column, chunk[-1].end
+    covered = [min(hi, extents[k][1]) - max(lo, extents[k][0]) for k in spanned]
+    widths = [min(extents[k][1], extents[k][0] + 20) - extents[k][0] for k in spanned]
+    return sum(1 for c, w in zip(covered, widths) if c >= w * 0.4) >= 2

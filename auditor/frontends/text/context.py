@@ -1,0 +1,90 @@
+"""What a line the grammar typed is, where its neighbours decide it.
+
+The grammar says what one line is made of; a few kinds of line are told
+apart only by the lines around them: a bare number at a page's foot is a
+page number, and a line of "(1)   (2)" is the headings' footnote markers
+over heading text, a wrapped label's last marker left of the figures, or
+else a row of small negatives.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from auditor.frontends.text.parse import Figure, Line
+from auditor.frontends.text.tokens import first_figure_column
+
+# A page number as printed: "47", "S-2", "- 47 -", "Page 47", "(continued)".
+PAGE_NUMBER = re.compile(r"^(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?$|\(continued\)$|^continued$", re.IGNORECASE)
+
+
+def in_context(lines: list[Line]) -> list[Line]:
+    """The lines with page numbers as text and each notes line as text or a row."""
+    return _notes_lines(_page_numbers_as_text(lines))
+
+
+def _page_numbers_as_text(lines: list[Line]) -> list[Line]:
+    """A page number printed as a bare number ("47", "- 47 -") is a row of
+    figures to the grammar (a total of one figure, or figures out of their
+    columns).  With no label, no "$" and no marker, at a page's foot (<PAGE>
+    or </TABLE> right under it, or set apart by blank lines) it is text: a
+    page number, which the body skips."""
+    out = list(lines)
+    for i, ln in enumerate(out):
+        if ln.kind != "row" or ln.words or any(f.dollar or f.notes for f in ln.figures):
+            continue
+        if not PAGE_NUMBER.search(" ".join(f.value.text for f in ln.figures)):
+            continue
+        after = out[i + 1] if i + 1 < len(out) else None
+        above = out[i - 1] if i else None
+        if (above is not None and above.kind in ("row", "notes") and above.number == ln.number - 1
+                and len(ln.figures) == 1 and ln.figures[0].value.column > _last_end(above)):
+            continue  # right of the row just above it: that row's last figure, on a line of its own
+        apart = (i == 0 or out[i - 1].number < ln.number - 1) and (after is None or after.number > ln.number + 1)
+        if apart or (after is not None and after.kind in ("page", "table_close")):
+            out[i] = Line("text", ln.number, tuple(f.value for f in ln.figures))
+    return out
+
+
+def _last_end(line: Line) -> int:
+    return line.figures[-1].value.end if line.figures else line.marks[-1].end
+
+
+def _notes_lines(lines: list[Line]) -> list[Line]:
+    """Each line of "(n)" markers as text (the headings' markers, a label's
+    last marker) or as a row of figures."""
+    if not any(ln.kind == "notes" for ln in lines):
+        return lines  # (most tables)
+    out, printed = list(lines), set()
+    # Over heading text, before the first row: the headings' markers.
+    for i, ln in enumerate(out):
+        if ln.kind == "row":
+            break
+        if ln.kind == "notes":
+            after = next((x for x in out[i + 1 :] if x.kind != "table_open"), None)
+            if after is not None and after.kind == "text":
+                out[i] = _as_text(ln)
+                printed.add(_printed(ln))
+    # The same markers at the same places further down are the headings
+    # printed again after a page break, not a row of small negatives.
+    out = [_as_text(ln) if ln.kind == "notes" and _printed(ln) in printed else ln for ln in out]
+    # A lone marker left of every labelled row's first figure is the last
+    # word of a wrapped label: text.
+    labelled = [ln for ln in out if ln.kind == "row" and ln.words]
+    figures_from: Optional[int] = min(first_figure_column(r) for r in labelled) if labelled else None
+    return [ln if ln.kind != "notes" else
+            _as_text(ln) if figures_from is not None and len(ln.marks) == 1 and ln.marks[0].end <= figures_from else
+            _as_row(ln) for ln in out]
+
+
+def _as_text(line: Line) -> Line:
+    return Line("text", line.number, line.marks)
+
+
+def _as_row(line: Line) -> Line:
+    return Line("row", line.number, figures=tuple(Figure(m._replace(kind="AMOUNT"), ()) for m in line.marks))
+
+
+def _printed(line: Line) -> tuple[tuple[int, str], ...]:
+    return tuple((m.column, m.text) for m in line.marks)

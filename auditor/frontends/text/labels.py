@@ -1,0 +1,156 @@
+"""Wrapped labels and captions: which text lines of the body are period or
+group captions, and which are the first or further lines of a row's label."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Literal, NamedTuple, Optional, Sequence
+
+from auditor.frontends.text.parse import Line, Token
+from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
+from auditor.labels import is_period
+from auditor.model import Row
+
+# Words a wrapped label's first line may end on ("Allowance for" / "doubtful accounts").
+CONNECTIVE = re.compile(r"\b(for|of|and|on|to|in|the|from|by|with|or|&|-|—)$", re.IGNORECASE)
+
+
+class Entry(NamedTuple):
+    """What the body prints, in order: a period's or a group's caption, or a row."""
+
+    kind: Literal["period", "caption", "row"]
+    text: str  # the caption as printed ("" for a row)
+    at: int  # a caption's line; a row's label indent
+    row: Optional[Row] = None
+
+
+def row_entry(row: Row, indent: int) -> Entry:
+    return Entry("row", "", indent, row)
+
+
+def the_row(entry: Entry) -> Row:
+    assert entry.row is not None, "a row entry holds its row"
+    return entry.row
+
+
+def continues(ln: Line, entries: Sequence[Entry], last: Optional[int], gap: bool, label_end: int) -> bool:
+    """A label line right under a row, indented deeper: the row's label goes on."""
+    if last is None or gap or not ln.words or any(t.end > label_end + 1 for t in ln.words):
+        return False
+    words = text(ln.words)
+    entry = entries[last]
+    return ln.words[0].column > entry.at and not words.endswith(":") and not is_period(words) and bool(the_row(entry).label)
+
+
+def go_on(entry: Entry, ln: Line) -> Entry:
+    """The row with the label line `ln` added to its label."""
+    row = the_row(entry)
+    return entry._replace(row=replace(row, label=f"{row.label} {label_text(ln.words)}"))
+
+
+def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Line],
+           row_words: Sequence[Token] = (), previous_indent: Optional[int] = None, cased: bool = True) -> str:
+    """Give each pending text line its role; return the row's label prefix.
+
+    Lines right above a row that neither end in ":" nor name a period, and
+    that the row's own label continues (it starts in lower case, the line
+    ends on "for", "of"..., the row is indented deeper, or the lines start
+    where the row before them did), are the first lines of the row's wrapped
+    label.
+    """
+    prefix: list[Sequence[Token]] = []  # the label's first lines' words
+    period: Optional[tuple[str, int]] = None
+    if any(is_period(text(ln.words)) for ln in pending):
+        previous_indent = None  # a new period: the row before is no guide to this one's label
+    if row_line is not None:
+        row_indent = indent_of(row_words, row_line)
+        first = row_words[0].text if row_words else ""
+        below = {row_indent}  # the indents of the label's lines so far
+        k = len(pending)
+        while k > 0:
+            ln = pending[k - 1]
+            words: Sequence[Token] = ln.words
+            head = None
+            parts = chunks(words)
+            if len(parts) > 1 and is_period(chunk_text(parts[0])):
+                # The period in the first cell of a label's first line
+                # ("Year ended December 31, 1996   Allowance for doubtful").
+                head, words = chunk_text(parts[0]).rstrip(":").strip(), tuple(t for c in parts[1:] for t in c)
+            line_text = text(words)
+            if (line_text.endswith(":") or is_period(line_text)
+                    or ln.number != (pending[k].number if k < len(pending) else row_line.number) - 1):
+                break
+            # A label's continuation lines share one indent, deeper than its
+            # first line: a line shallower still is a caption above the label.
+            # (In capitals, indents are all there is to go by: a line level
+            # with the row under a shallower one is a continuation line too.)
+            deeper = len(below) == 1 and (row_indent > words[0].column or _under_first_line(pending, k, row_indent))
+            joins = cased and first[:1].islower() or CONNECTIVE.search(line_text) or deeper
+            if not joins and not (previous_indent is not None and words[0].column <= previous_indent):
+                break
+            k -= 1
+            prefix.insert(0, words)
+            first = words[0].text
+            row_indent = words[0].column
+            below.add(row_indent)
+            if head is not None:
+                period = (head, ln.number)
+                break  # a period opens the label: nothing above it belongs to it
+        pending = pending[:k]
+    for ln in pending:
+        _caption(entries, ln)
+    if period is not None:
+        entries.append(Entry("period", *period))
+    return " ".join(label_text(words) for words in prefix)
+
+
+def _caption(entries: list[Entry], ln: Line) -> None:
+    """A text line no row's label takes: a period's or a group's caption."""
+    line_text = text(ln.words)
+    parts = chunks(ln.words)
+    if is_period(chunk_text(parts[0])) and len(parts) > 1 and is_period(line_text):
+        entries.append(Entry("period", chunk_text(parts[0]).rstrip(":").strip(), ln.number))
+        entries.append(Entry("caption", " ".join(chunk_text(c) for c in parts[1:]), ln.number))
+    elif is_period(line_text):
+        entries.append(Entry("period", line_text.rstrip(":").strip(), ln.number))
+    elif _wraps_caption(entries, ln, line_text):
+        # "Allowance for losses on" / "foreclosed real estate:": one caption.
+        entries[-1] = entries[-1]._replace(text=f"{entries[-1].text} {line_text}")
+    else:
+        entries.append(Entry("caption", line_text, ln.number))
+
+
+def indent_of(words: Sequence[Token], line: Line) -> int:
+    return words[0].column if words else line.figures[0].value.column
+
+
+def _under_first_line(pending: Sequence[Line], k: int, row_indent: int) -> bool:
+    """pending[k - 1] sits level with the row, right under a shallower line
+    that is no caption: "ALLOWANCE FOR DOUBTFUL ACCOUNTS" / "  RECEIVABLE
+    FROM JOINT VENTURE" / "  PARTNERS   $ 4.2 ..."."""
+    ln = pending[k - 1]
+    if k < 2 or ln.words[0].column != row_indent:
+        return False
+    above = pending[k - 2]
+    above_text = text(above.words)
+    return (above.number == ln.number - 1 and above.words[0].column < row_indent
+            and not above_text.endswith(":") and not is_period(above_text))
+
+
+def _wraps_caption(entries: Sequence[Entry], ln: Line, line_text: str) -> bool:
+    """A caption line that goes on from the caption line right above it."""
+    if not entries or entries[-1].kind != "caption":
+        return False
+    above = entries[-1]
+    return (ln.number - above.at == 1 and not above.text.endswith(":")
+            and (line_text[:1].islower() or bool(CONNECTIVE.search(above.text))))
+
+
+def period_in_first_cell(line: Line) -> tuple[Optional[str], tuple[Token, ...]]:
+    """("Year ended December 31, 2003", label words) for a row whose first cell names its period."""
+    parts = chunks(line.words)
+    if len(parts) >= 2 and is_period(chunk_text(parts[0])):
+        rest = tuple(t for c in parts[1:] for t in c)
+        return chunk_text(parts[0]).rstrip(":").strip(), rest
+    return None, tuple(line.words)

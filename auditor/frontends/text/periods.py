@@ -1,0 +1,95 @@
+"""Periods from the body's entries, in either arrangement (by period, or by
+account), and schedules printed one table per year joined into one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Callable, Sequence
+
+from auditor.frontends.text.labels import Entry, the_row
+from auditor.labels import TOTAL, is_period, period_from_caption
+from auditor.model import Period, Row, Schedule
+
+
+def periods(entries: Sequence[Entry]) -> list[Period]:
+    """Periods x rows, from either arrangement: by period, or by account."""
+    rows = [the_row(e) for e in entries if e.kind == "row"]
+    captions = [e for e in entries if e.kind == "caption"]
+    if rows and captions and sum(1 for r in rows if r.label and is_period(r.label)) > len(rows) / 2:
+        return _periods_by_account(entries)
+    found: list[Period] = []
+    current: list[Row] = []
+    label, label_line = "", entries[0].at if entries else 0
+    for entry in entries:
+        if entry.kind == "period":
+            if current:
+                found.append(period_from_caption(label, label_line, current))
+            current, label, label_line = [], entry.text, entry.at
+        elif entry.kind == "row":
+            current.append(the_row(entry))
+    if current:
+        found.append(period_from_caption(label, label_line, current))
+    return found
+
+
+def _periods_by_account(entries: Sequence[Entry]) -> list[Period]:
+    """A caption per account, a row per period: regrouped as periods x rows."""
+    order: list[str] = []
+    rows_of: dict[str, list[Row]] = {}
+    lines: dict[str, int] = {}
+    account = ""
+    for entry in entries:
+        if entry.kind == "caption":
+            account = entry.text.rstrip(":").strip()
+        elif entry.kind == "row":
+            row = the_row(entry)
+            period = row.label
+            if period not in rows_of:
+                order.append(period)
+                rows_of[period], lines[period] = [], row.line
+            total = bool(TOTAL.match(account)) or not account
+            rows_of[period].append(replace(row, label=account, kind="total" if total else "item"))
+    return [period_from_caption(p, lines[p], rows_of[p]) for p in order]
+
+
+def joined_years(laid_out: Sequence[Schedule], assigned: Sequence[Schedule],
+                 assign: Callable[[Schedule], Schedule]) -> list[Schedule]:
+    """Schedules printed one table per year (each under its own title, each
+    perhaps followed by a breakdown of its own) read as one schedule of
+    several years, so that each year's beginning balances are checked
+    against the year before.  A run of schedules joins where each has one
+    period of its own fiscal year, the years follow one another, and the
+    titles (less their figures), units and column roles are the same.
+    `laid_out` are the schedules as built, `assigned` the same with roles;
+    `assign` gives a joined schedule its roles and conventions."""
+    out, i = [], 0
+    while i < len(assigned):
+        j = i + 1
+        while j < len(assigned) and _next_year_of(assigned[j - 1], assigned[j], assigned[i]):
+            j += 1
+        if j - i == 1:
+            out.append(assigned[i])
+        else:
+            joined = tuple(p for s in laid_out[i:j] for p in s.periods)
+            unread = tuple(u for s in laid_out[i:j] for u in s.unread)
+            out.append(assign(replace(laid_out[i], periods=joined, unread=unread)))
+        i = j
+    return out
+
+
+def _next_year_of(before: Schedule, after: Schedule, first: Schedule) -> bool:
+    if len(before.periods) != 1 or len(after.periods) != 1:
+        return False
+    years = before.periods[0].fiscal_year, after.periods[0].fiscal_year
+    if years[0] is None or years[1] is None or first.periods[0].fiscal_year is None:
+        return False
+    step = years[1] - years[0]
+    if step not in (1, -1) or (first is not before and step != years[0] - first.periods[0].fiscal_year):
+        return False  # (a run goes one way: 1997, 1996, 1995)
+    return (_figureless(before.title) == _figureless(after.title) and before.units == after.units
+            and [(c.role, c.effect) for c in before.columns] == [(c.role, c.effect) for c in after.columns])
+
+
+def _figureless(title: str) -> str:
+    return " ".join(re.sub(r"\d", "", title).lower().split())

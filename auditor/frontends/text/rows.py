@@ -1,0 +1,210 @@
+"""The body: rows and their cells, period and group captions, wrapped labels
+and rows printed over two lines; and the figures the body prints that no
+cell took (`Schedule.unread`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import NamedTuple, Optional, Sequence
+
+from auditor.errors import InputError
+from auditor.frontends.text.columns import marks_figure
+from auditor.frontends.text.context import PAGE_NUMBER
+from auditor.frontends.text.labels import (Entry, continues, go_on, indent_of, period_in_first_cell, row_entry,
+                                           settle, the_row)
+from auditor.frontends.text.parse import Figure, Line, Token
+from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
+from auditor.labels import TOTAL, is_period
+from auditor.model import Cell, Column, Position, Row, RowKind, figure_value
+
+
+class Body(NamedTuple):
+    entries: list[Entry]  # in printed order
+    unread: tuple[Position, ...]  # figures printed in a figure column that no cell took
+
+
+def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int], columns: Sequence[Column],
+         label_end: int, path: Optional[str]) -> Body:
+    """Walk the body: period and account captions, rows with their wrapped labels."""
+    repeated = {text(ln.words) for ln in headings}
+    # Whether a label's next line starting in lower case says anything: not in
+    # a body printed all in lower case (nor, of course, all in capitals).
+    cased = any(c.isupper() for ln in lines for t in ln.words for c in t.text)
+    entries: list[Entry] = []
+    pending: list[Line] = []  # text lines whose role the next row decides
+    unread: list[Position] = []
+    last: Optional[int] = None  # index in entries of the row a continuation line extends
+    previous: Optional[int] = None
+    for ln in lines:
+        gap = previous is not None and ln.number - previous > 1
+        previous = ln.number
+        if ln.kind == "text":
+            if text(ln.words) in repeated or PAGE_NUMBER.search(text(ln.words)):
+                continue  # headings repeated after a page break, page numbers
+            ln = years_as_figures(ln, starts, at_least=2)  # may make it a row (handled below)
+            if ln.kind == "text" and not gap and not pending and last is not None:
+                # One year-like amount ("1924") alone: the rest of the row above?
+                second = years_as_figures(ln, starts)
+                if second.kind == "row" and _completes(the_row(entries[last]), second, starts):
+                    ln = second
+        if ln.kind == "text":
+            unread += _strays(ln, starts)
+            if last is not None and continues(ln, entries, last, gap, label_end):
+                entries[last] = go_on(entries[last], ln)
+                continue
+            if gap:
+                settle(pending, entries, None)
+                pending = []
+            pending.append(ln)
+            last = None
+            continue
+        if ln.kind == "row":
+            ln = years_as_figures(ln, starts)
+            if not gap and not pending and last is not None and _completes(the_row(entries[last]), ln, starts):
+                entries[last] = entries[last]._replace(row=_with_second_line(the_row(entries[last]), ln, starts, columns, path))
+                continue
+            period, row_words = period_in_first_cell(ln)
+            if period:
+                settle(pending, entries, None)
+                pending = []
+                entries.append(Entry("period", period, ln.number))
+            before = entries[-1] if entries and entries[-1].kind == "row" else None
+            prefix = settle(pending, entries, ln if not gap else None, row_words,
+                            before.at if before is not None else None, cased)
+            pending = []
+            unread += _attached(row_words, starts)
+            row = _row(ln, row_words, prefix, starts, columns, path)
+            entries.append(row_entry(row, indent_of(row_words, ln)))
+            last = len(entries) - 1
+            continue
+        # Rules, <S>/<C> lines, tags and page markers end a wrapped label.
+        settle(pending, entries, None)
+        pending, last = [], None
+    settle(pending, entries, None)
+    return Body(entries, tuple(unread))
+
+
+def _strays(line: Line, starts: Sequence[int]) -> list[Position]:
+    """The figures of a text line of the body that stand in a figure column:
+    a figure printed one space after its label, or a lone year-like amount
+    ("Recoveries      1950": a caption to the grammar).  None in a period's
+    caption ("Year ended December 31,   1996")."""
+    if not any(t.kind in _FIGURE_KINDS and t.end > starts[0] for t in line.words):
+        return []  # (most lines: no figure at all)
+    if is_period(text(line.words)) or is_period(chunk_text(chunks(line.words)[0])):
+        return []
+    found = _attached(line.words, starts)
+    figures = years_as_figures(line, starts)
+    if figures is not line:
+        found += [Position(f.value.line, f.value.column) for f in figures.figures]
+    return found
+
+
+_FIGURE_KINDS = frozenset(("AMOUNT", "NIL", "YEAR"))
+
+
+def _attached(words: Sequence[Token], starts: Sequence[int]) -> list[Position]:
+    """Figures the parse took into a label (one space after a word) that stand in a figure column."""
+    return [Position(t.line, t.column) for t in words if t.kind in ("AMOUNT", "NIL") and t.anchor >= starts[0]]
+
+
+def _completes(row: Row, line: Line, starts: Sequence[int]) -> bool:
+    """A line of figures with no label right under an item row, each figure in
+    a column the row left blank: the rest of the row's figures, printed on a
+    second line (a wrapped row whose balance at end went under its last
+    movement).  An unlabelled total sits under a rule, and fills the columns
+    the rows above filled."""
+    if line.words or row.kind != "item":
+        return False
+    found = [column_of(f.value.anchor, starts) for f in line.figures]
+    return all(k is not None and row.cells[k] is None for k in found) and len(set(found)) == len(found)
+
+
+def _with_second_line(row: Row, line: Line, starts: Sequence[int], columns: Sequence[Column], path: Optional[str]) -> Row:
+    second = _row(line, (), "", starts, columns, path)
+    cells = tuple(a if a is not None else b for a, b in zip(row.cells, second.cells))
+    return replace(row, cells=cells)
+
+
+def years_as_figures(line: Line, starts: Sequence[int], at_least: int = 1) -> Line:
+    """A bare amount that looks like a year ("1950", printed without a "$" or
+    separators) is a word before the row's figures to the grammar; standing
+    in a figure column, it is the row's first figure.  A line of such amounts
+    alone is a row too (`at_least` two of them: a caption ends in one year)."""
+    words, figures = list(line.words), list(line.figures)
+    while words and words[-1].kind == "YEAR" and words[-1].end > starts[0]:
+        figures.insert(0, Figure(words.pop()._replace(kind="AMOUNT"), ()))
+    if len(figures) - len(line.figures) < at_least:
+        return line
+    return line._replace(kind="row", words=tuple(words), figures=tuple(figures))
+
+
+def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[int], columns: Sequence[Column],
+         path: Optional[str]) -> Row:
+    words = list(row_words)
+    footnote: Optional[str] = None
+    while words and words[-1].kind == "NOTE":
+        footnote = words.pop().text + (footnote or "")
+    figures = list(line.figures)
+    # A number inside the label area ends the label ("Reserve number 2"), it is no
+    # figure, when the row has more figures than columns without it; otherwise
+    # the row's figures are shifted out of their columns: an error, not a guess.
+    while figures and figures[0].value.end <= starts[0] and len(figures) > len(starts):
+        fig = figures.pop(0)
+        words.extend(t for t in (fig.dollar, fig.value, *fig.notes) if t is not None)
+    label = " ".join(t for t in (prefix, label_text(words)) if t).rstrip(":").strip()
+    cells: list[Optional[Cell]] = [None] * len(starts)
+    for fig in figures:
+        k = column_of(fig.value.anchor, starts)
+        left = column_of(fig.value.column, starts)
+        if k is None or left not in (k, None) and k - 1 != left:
+            raise InputError(
+                f"figure {fig.value.text!r} lies in no figure column (expected figures under the headings)",
+                path,
+                line.number,
+                fig.value.column,
+            )
+        before = cells[k]
+        if before is not None and marks_figure(before.end_column, fig):
+            cells[k] = replace(before, footnote=(before.footnote or "") + fig.value.text)
+            continue
+        if before is not None:
+            raise InputError(
+                f"two figures ({before.raw!r} and {fig.value.text!r}) in column "
+                f"{columns[k].heading or k + 1!r}",
+                path,
+                line.number,
+                fig.value.column,
+            )
+        cells[k] = _cell(fig)
+    kind: RowKind = "total" if TOTAL.match(label) or not label else "item"
+    return Row(label=label, kind=kind, cells=tuple(cells), line=line.number, footnote=footnote)
+
+
+def column_of(anchor: int, starts: Sequence[int]) -> Optional[int]:
+    """The figure column whose span holds `anchor`; None left of the first."""
+    if anchor < starts[0]:
+        return None
+    k = 0
+    while k + 1 < len(starts) and anchor >= starts[k + 1]:
+        k += 1
+    return k
+
+
+def _cell(fig: Figure) -> Cell:
+    tok = fig.value
+    footnote = "".join(n.text for n in fig.notes) or None
+    try:
+        value = amount(tok.text) if tok.kind != "NIL" else None
+    except InputError as exc:
+        raise InputError(exc.message, None, tok.line, tok.column) from None
+    return Cell(value=value, raw=tok.text, line=tok.line, column=tok.column, end_column=tok.end, footnote=footnote)
+
+
+def amount(raw: str) -> Decimal:
+    """The exact value of a printed figure: "(1,234)" is -1234."""
+    digits_text = raw.replace(",", "").replace(" ", "")
+    negative = digits_text.startswith("(") or digits_text.startswith("-")
+    value = figure_value(digits_text.strip("()-"), raw)
+    return -value if negative else value
