@@ -21,7 +21,8 @@ MODULES = ("auditor", "auditor.frontends.text.locate", "auditor.labels", "audito
            "auditor.reading", "auditor.frontends.text.parse",
            "auditor.source", "auditor.ruleset.table", "auditor.output.document", "auditor.frontends.html.locate", "auditor.frontends.html.layout", "auditor.frontends.html.figures",
            "auditor.frontends.html.grid", "auditor.frontends.html.periods", "auditor.frontends.html.transposed", "auditor.frontends.xbrl.facts",
-           "auditor.frontends.xbrl.front", "auditor.frontends.xbrl.schedule", "auditor.ruleset.tagged")
+           "auditor.frontends.xbrl.front", "auditor.frontends.xbrl.schedule", "auditor.ruleset.tagged",
+           "auditor.reading.completeness")
 UNITS = ("7", "7,", ",7", "7 ", "7  ", " ", "\t", "$", "$ ", "(", "(7", "(1)", "(a)", ")", "-", "- ", "7 -", ".",
          "7.", ".7", "*", "a", "a ", "x-", "<", "<a", "<b>", "<table", "</p", "&#151;", "&nbsp;", "\xa0", "— ",
          "balance ", "balance&nbsp;", "valuation ", "year ", "nil ", "(continued) ", "<ix:nonFraction",
@@ -53,6 +54,8 @@ def _patterns():
                 run = GUARDED[name](pattern)
             elif anchored:  # a lexer's terminal: matched where the last token ended, never searched
                 run = lambda text: [pattern.match(text)]
+            elif isinstance(pattern.pattern, bytes):  # run on the file's bytes (source): fed them
+                run = lambda text: [*pattern.finditer(data := text.encode("utf-8", "surrogatepass")), pattern.match(data)]
             else:
                 run = lambda text: [*pattern.finditer(text), pattern.match(text)]
             found.append(pytest.param(run, id=name))

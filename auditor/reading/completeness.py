@@ -106,13 +106,13 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> None:
 # a schedule in a 10-K is megabytes; its first words are enough), and how much
 # of the file's end for the line it ends on.
 HEAD, TAIL = 1 << 16, 1 << 12
-RULE = re.compile(r"^[-=\s]*[-=]{4}[-=\s]*$")  # not "____": a signature line
+RULE = re.compile(r"[-=]{4}")  # in a line of "-", "=" and spaces alone; not "____": a signature line
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[a-z]{0,2}-?\s*\d{1,3}\s*-?$", re.IGNORECASE)
 # A continuation's title ("SCHEDULE II (continued)"), and a line of figures
 # (three numbers apart, as columns are: a date's "June 30, 2003" is not).
-CONTINUED_TITLE = re.compile(r"^.*(?:schedule\s+ii\b|valuation and qualifying).*\bcontinued\b.*$",
-                             re.IGNORECASE | re.MULTILINE)
-FIGURES = re.compile(r"(?:\d[\d,.]*\)?[ \t]{2,}\$?[ \t]*\(?){2}\d")
+CONTINUED_LINE = re.compile(r"^[^\n]*\bcontinued\b[^\n]*", re.IGNORECASE | re.MULTILINE)
+TITLE_WORDS = re.compile(r"schedule\s+ii\b|valuation and qualifying", re.IGNORECASE)
+FIGURES = re.compile(r"(?<![\d,.])(?:\d[\d,.]*+\)?[ \t]{2,}+\$?[ \t]*+\(?){2}\d")  # (tried once a number: linear)
 # EDGAR text opens each page with <PAGE>: a file ending on one has lost the
 # page it opened (a form feed ends a page: typed filings end on one).
 PAGE_OPENED = re.compile(r"<PAGE>\s*\Z", re.IGNORECASE)
@@ -126,7 +126,7 @@ def _ending(text: str, after: int) -> str:
     ("Year ended June 30, 2003:"), a heading "(continued)", or column headings
     ruled off."""
     head = _prose(text[after : after + HEAD])
-    title = CONTINUED_TITLE.search(head)
+    title = next((m for m in CONTINUED_LINE.finditer(head) if TITLE_WORDS.search(m.group())), None)
     if title and not FIGURES.search(head, title.end()) and len(text) - after <= HEAD:
         return " ".join(title.group().split())
     if PAGE_OPENED.search(text[-TAIL:]):
@@ -140,9 +140,13 @@ def _ending(text: str, after: int) -> str:
     last = lines[-1]
     if ANNOUNCES.search(last) and WORD.search(last):
         return last
-    if RULE.match(last) and len(lines) > 1 and WORD.search(lines[-2]) and not RULE.match(lines[-2]):
+    if _is_rule(last) and len(lines) > 1 and WORD.search(lines[-2]) and not _is_rule(lines[-2]):
         return lines[-2] + " (ruled off)"
     return "prose"
+
+
+def _is_rule(line: str) -> bool:
+    return not line.strip("-= \t\f\v") and bool(RULE.search(line))
 
 
 def _prose(text: str) -> str:
