@@ -39,6 +39,15 @@ def title_pattern(separator: str) -> re.Pattern[str]:
     return re.compile("|".join(forms), re.IGNORECASE)
 
 
+# A nil figure as filings print one, for every front end: one to three dashes
+# of any kind (hyphen, figure, en and em dash, bar, minus sign, cp1252's em
+# dash, or its HTML entity, which a text exhibit prints raw), or a word.
+NIL_DASHES = r"[-\u2012\u2013\u2014\u2015\u2212\x97]{1,3}|&#151;|&#8212;|&mdash;"
+NIL_WORDS = ("nil", "none", "n/a")
+NIL_WORD = "(?:" + "|".join(re.escape(word) for word in NIL_WORDS) + r")(?![\w/])"
+NIL = f"{NIL_DASHES}|{NIL_WORD}"  # (a pattern's text: each front end puts it in its own)
+
+
 UNITS = re.compile(
     r"\b(?:dollars\s+|amounts\s+)?in\s+(thousands|millions|billions)\b"
     r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars",

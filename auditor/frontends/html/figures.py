@@ -11,6 +11,7 @@ from typing import Iterable, Literal, Optional, Protocol, Sequence, cast
 
 from auditor.errors import InputError
 from auditor.frontends.html.grid import Fact, HtmlCell
+from auditor.labels import NIL
 from auditor.model import Cell, Position, figure_value
 
 TokKind = Literal["note", "amount", "nil", "dollar", "open", "close", "percent", "text"]  # TOKEN's groups
@@ -19,7 +20,7 @@ CellKind = Literal["blank", "figure", "mark", "text"]
 TOKEN = re.compile(
     r"(?P<note>\([a-zA-Z]{1,2}\)|\([ivxIVX]{1,4}\)|\*{1,3}|[\u2020\u2021])"
     r"|(?P<amount>(?:\(\s?)?-?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"
-    r"|(?P<nil>-{1,3}|[\u2012\u2013\u2014\u2015\u2212]{1,3}|(?:nil|none|n/a)(?![\w/]))"
+    rf"|(?P<nil>{NIL})"
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
     r"|(?P<text>[^\s$()]+)",
     re.IGNORECASE,

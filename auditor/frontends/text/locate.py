@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
-from auditor.labels import is_period, title_pattern
+from auditor.labels import NIL_DASHES, NIL_WORD, is_period, title_pattern
 from auditor.source import Source
 
 TITLE = title_pattern(r"\s+")  # (labels.TITLE_WORDS: the one list of title words)
@@ -27,8 +27,8 @@ TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 # The edges of the documents of an EDGAR submission: no table crosses them.
 DOCUMENT_EDGE = re.compile(r"^\s*(</?(TEXT|DOCUMENT|SEC-DOCUMENT|PDF)>|<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>)", re.I)
 # A figure row: text then at least two numbers or nils separated by spaces.
-# The nils are the grammar's (dashes, an em dash raw, cp1252 or as an entity, "nil").
-_NIL = r"-{1,3}|\u2014|\u2013|\x97|&#151;|&#8212;|&mdash;|\bnil\b"
+# The nils are labels.NIL, as the grammar's.
+_NIL = rf"{NIL_DASHES}|\b{NIL_WORD}"
 # (The lookahead lets a search skip a heading's long runs of spaces at once,
 # the lookbehind the inside of a run of digits: without them, a search
 # backtracked over either in quadratic time.)

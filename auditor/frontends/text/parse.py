@@ -17,6 +17,7 @@ from lark import Token as LarkToken
 
 from auditor.errors import InputError
 from auditor.frontends.text.locate import Region
+from auditor.labels import NIL, NIL_WORD
 from auditor.package_data import PACKAGE
 from auditor.source import Source
 
@@ -63,7 +64,15 @@ def _parser() -> Lark:
     parser serves every parse (and every thread).
     """
     grammar = (PACKAGE / "grammar" / "schedule.lark").read_text("utf-8")
+    # The nil spellings are every front end's (labels.NIL): the grammar names them, they are put in here.
+    grammar = grammar.replace("NIL_SPELLINGS", _in_lark(NIL)).replace("NIL_WORD", _in_lark(NIL_WORD))
     return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=_ToLines())
+
+
+
+def _in_lark(pattern: str) -> str:
+    """A pattern's text inside a lark /regex/: its slashes escaped."""
+    return pattern.replace("/", "\\/")
 
 
 _RUN = re.compile(r"[-=_]+")

@@ -1,0 +1,37 @@
+"""A nil figure reads alike in every front end, in each spelling of
+labels.NIL: the seed's "-" printed as another spelling changes nothing."""
+
+import re
+
+import pytest
+
+import auditor
+from auditor import source
+from auditor.frontends.html.figures import TOKEN
+from auditor.labels import NIL_WORDS
+from conftest import FIXTURES
+
+SEED = FIXTURES / "lantronix-2003.txt"
+SPELLINGS = [*NIL_WORDS, "NONE", "N/A", "\u2014", "\u2212", "--"]
+
+
+def _read(text: str) -> tuple:
+    result = auditor.check_source(source.from_text(text, "seed.txt"))
+    assert result.error is None, result.error
+    cells = [(c.line, c.value) for s in result.schedules for p in s.periods for r in p.rows for c in r.cells if c]
+    return cells, [(f.rule, f.location) for f in result.findings]
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_a_text_nil_in_any_spelling_reads_as_the_dash_does(spelling):
+    text = SEED.read_text("utf-8")
+    # The "-" of "Reserve for excess and obsolete inventory", padded to keep the column.
+    respelled = re.sub(r"(?m)^(Reserve for excess and obsolete inventory .*?2,013 {10})- ",
+                       lambda m: m.group(1)[: len(m.group(1)) + 1 - len(spelling)] + spelling + " ", text, count=1)
+    assert respelled != text
+    assert _read(respelled) == _read(text)
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_an_html_cell_reads_each_spelling_as_a_nil(spelling):
+    assert [m.lastgroup for m in TOKEN.finditer(spelling)] == ["nil"]
