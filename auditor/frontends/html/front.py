@@ -80,11 +80,13 @@ def _refuse_cut_off(doc: Document, parts: list[Span]) -> None:
                              "expected </table> (is the file cut off?)", doc.source.path, doc.line_of(span[1] - 1))
 
 
+BODY_CLOSE = re.compile(r"</(?:body|html)", re.IGNORECASE)
+
+
 def _document_closes(text: str, at: int) -> bool:
     """Whether the document goes on to its end after `at` (a table left open
     in a document that closes its body is a filer's slip, not a cut)."""
-    tail = text[at:].lower()
-    return "</body" in tail or "</html" in tail
+    return BODY_CLOSE.search(text, at) is not None  # (searched in place: a lowered tail would copy it)
 
 
 def _titled(doc: Document, span: Span, title: Title) -> bool:

@@ -29,6 +29,8 @@ TITLE = title_pattern(_SEP)  # (labels.TITLE_WORDS: the one list of title words)
 HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",
                      re.IGNORECASE)
 TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+# The piece of a document lowered at a time, to find words case aside.
+WORD_CHUNK = 1 << 20
 # How far after a title (in characters of markup) its table may start.
 REACH = 20000
 # What may separate a table from its continuation: page numbers, "(continued)",
@@ -78,22 +80,13 @@ class Document:
         self.tables, self.parents = _tables(self.text)  # (start, end) by start; index of the enclosing one
         self.unclosed = {self.tables[i] for i in _unclosed(self.text, len(self.tables))}
         self.starts = [s for s, _ in self.tables]
-        self._lower: Optional[str] = None
 
     def matches(self, pattern: re.Pattern[str], words: Iterable[str]) -> list[re.Match[str]]:
         """pattern.finditer, faster: tried only where one of its first words
         occurs (a regex with IGNORECASE alternatives crawls over megabytes)."""
-        if self._lower is None:
-            lower = self.text.lower()
-            self._lower = lower if len(lower) == len(self.text) else ""
-        if not self._lower:
+        starts = self._word_starts(tuple(words))
+        if starts is None:
             return list(pattern.finditer(self.text))
-        starts = set()
-        for word in words:
-            i = self._lower.find(word)
-            while i != -1:
-                starts.add(i)
-                i = self._lower.find(word, i + 1)
         found, reach = [], 0
         for i in sorted(starts):
             m = pattern.match(self.text, i) if i >= reach else None
@@ -101,6 +94,24 @@ class Document:
                 found.append(m)
                 reach = m.end()
         return found
+
+    def _word_starts(self, words: tuple[str, ...]) -> Optional[set[int]]:
+        """Where any of `words` (lower case) starts, case aside; None where
+        lowering changes the text's length (offsets would not map).  A piece
+        at a time: a lowered copy of the whole file would double its memory."""
+        starts: set[int] = set()
+        overlap = max(len(w) for w in words) - 1
+        for at in range(0, len(self.text), WORD_CHUNK):
+            piece = self.text[at : at + WORD_CHUNK + overlap]
+            lower = piece.lower()
+            if len(lower) != len(piece):
+                return None
+            for word in words:
+                i = lower.find(word)
+                while i != -1:
+                    starts.add(at + i)
+                    i = lower.find(word, i + 1)
+        return starts
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset)
