@@ -48,6 +48,14 @@ NIL_WORD = "(?:" + "|".join(re.escape(word) for word in NIL_WORDS) + r")(?![\w/]
 NIL = f"{NIL_DASHES}|{NIL_WORD}"  # (a pattern's text: each front end puts it in its own)
 
 
+# Words any Schedule II prints in its headings (or, years as columns, its
+# rows), whatever else a rules file maps: a balance and a movement.  The
+# quick look before an HTML table is parsed into a grid, and the test of a
+# continuation's headings; the rules file's role patterns then read them.
+BALANCE_WORD = re.compile(r"beginning|balance|opening|\bstart", re.IGNORECASE)
+MOVEMENT_WORD = re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.IGNORECASE)
+
+
 UNITS = re.compile(
     r"\b(?:dollars\s+|amounts\s+)?in\s+(thousands|millions|billions)\b"
     r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars",

@@ -20,14 +20,13 @@ from auditor.errors import InputError
 from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup
-from auditor.labels import LEADER, PERIOD_START, TOTAL, UNITS, is_period
+from auditor.labels import BALANCE_WORD, LEADER, MOVEMENT_WORD, PERIOD_START, TOTAL, UNITS, is_period
 from auditor.frontends.text.locate import TITLE
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
-SCHEDULE_HEADINGS = (re.compile(r"beginning|balance\s+at|opening|start", re.I),
-                     re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.I))
+SCHEDULE_HEADINGS = (BALANCE_WORD, MOVEMENT_WORD)  # (labels: every schedule's headings print both)
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
 # A heading's footnote marker alone in its cell.  ("\*" repeated, not "\*+":
 # a repetition of a repetition backtracks exponentially over "****...x".)

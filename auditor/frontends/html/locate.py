@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import grid as html_table
-from auditor.labels import UNITS, is_period, title_pattern
+from auditor.labels import BALANCE_WORD, MOVEMENT_WORD, UNITS, is_period, title_pattern
 from auditor.frontends.text.locate import without_tags
 from auditor.source import Source
 
@@ -218,8 +218,6 @@ def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
 
 
 # Words any Schedule II table prints, in its headings or (years as columns) its rows.
-OPENS = re.compile(r"beginning|balance|opening|\bstart", re.IGNORECASE)
-MOVES = re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.IGNORECASE)
 
 
 def may_hold_schedule(doc: Document, span: Span) -> bool:
@@ -227,7 +225,7 @@ def may_hold_schedule(doc: Document, span: Span) -> bool:
     a table of contents or an exhibit index that names Schedule II has no
     balance and no movement in it (parsing one costs as much as the schedule)."""
     text = doc.plain(*span)
-    return bool(OPENS.search(text) and MOVES.search(text))
+    return bool(BALANCE_WORD.search(text) and MOVEMENT_WORD.search(text))
 
 
 def _heading_row(text: str, at: int) -> bool:
