@@ -46,6 +46,9 @@ NIL_DASHES = r"[-\u2012\u2013\u2014\u2015\u2212\x97]{1,3}|&#151;|&#8212;|&mdash;
 NIL_WORDS = ("nil", "none", "n/a")
 NIL_WORD = "(?:" + "|".join(re.escape(word) for word in NIL_WORDS) + r")(?![\w/])"
 NIL = f"{NIL_DASHES}|{NIL_WORD}"  # (a pattern's text: each front end puts it in its own)
+# A footnote marker that can be nothing else: (a) (B) (iv) * ** *** † ‡.  (A marker of digits,
+# "(1)" or "1/", is one only by its place: each front end says where.)
+NOTE_MARK = r"\((?:[a-zA-Z]{1,2}|[ivxIVX]{1,4})\)|\*{1,3}|[\u2020\u2021]"
 
 
 # Words any Schedule II prints in its headings (or, years as columns, its

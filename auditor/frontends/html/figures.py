@@ -11,14 +11,14 @@ from typing import Iterable, Literal, Optional, Protocol, Sequence, cast
 
 from auditor.errors import InputError
 from auditor.frontends.html.grid import Fact, HtmlCell
-from auditor.labels import NIL
+from auditor.labels import NIL, NOTE_MARK
 from auditor.model import Cell, Position, figure_value
 
 TokKind = Literal["note", "amount", "nil", "dollar", "open", "close", "percent", "text"]  # TOKEN's groups
 CellKind = Literal["blank", "figure", "mark", "text"]
 
 TOKEN = re.compile(
-    r"(?P<note>\([a-zA-Z]{1,2}\)|\([ivxIVX]{1,4}\)|\*{1,3}|[\u2020\u2021])"
+    rf"(?P<note>{NOTE_MARK})"
     r"|(?P<amount>(?:\(\s?)?-?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"
     rf"|(?P<nil>{NIL})"
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"

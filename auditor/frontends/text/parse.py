@@ -17,7 +17,7 @@ from lark import Token as LarkToken
 
 from auditor.errors import InputError
 from auditor.frontends.text.locate import Region
-from auditor.labels import NIL, NIL_WORD
+from auditor.labels import NIL, NIL_WORD, NOTE_MARK
 from auditor.package_data import PACKAGE
 from auditor.source import Source
 
@@ -66,6 +66,7 @@ def _parser() -> Lark:
     grammar = (PACKAGE / "grammar" / "schedule.lark").read_text("utf-8")
     # The nil spellings are every front end's (labels.NIL): the grammar names them, they are put in here.
     grammar = grammar.replace("NIL_SPELLINGS", _in_lark(NIL)).replace("NIL_WORD", _in_lark(NIL_WORD))
+    grammar = grammar.replace("NOTE_MARK", _in_lark(NOTE_MARK))  # (labels.NOTE_MARK)
     return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=_ToLines())
 
 

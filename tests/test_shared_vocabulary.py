@@ -1,5 +1,7 @@
-"""A nil figure reads alike in every front end, in each spelling of
-labels.NIL: the seed's "-" printed as another spelling changes nothing."""
+"""The words every front end shares (labels): a nil figure reads alike in
+each spelling of labels.NIL (the seed's "-" printed as another spelling
+changes nothing), and a footnote marker of labels.NOTE_MARK is one in text
+and HTML alike."""
 
 import re
 
@@ -8,7 +10,7 @@ import pytest
 import auditor
 from auditor import source
 from auditor.frontends.html.figures import TOKEN
-from auditor.labels import NIL_WORDS
+from auditor.labels import NIL_WORDS, NOTE_MARK
 from conftest import FIXTURES
 
 SEED = FIXTURES / "lantronix-2003.txt"
@@ -35,3 +37,24 @@ def test_a_text_nil_in_any_spelling_reads_as_the_dash_does(spelling):
 @pytest.mark.parametrize("spelling", SPELLINGS)
 def test_an_html_cell_reads_each_spelling_as_a_nil(spelling):
     assert [m.lastgroup for m in TOKEN.finditer(spelling)] == ["nil"]
+
+
+MARKS = ["(a)", "(B)", "(iv)", "*", "**", "\u2020", "\u2021"]
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_a_text_figure_takes_each_marker_as_its_footnote(mark):
+    text = SEED.read_text("utf-8")
+    marked = text.replace("2,013" + " " * len(mark), "2,013" + mark, 1)
+    assert marked != text
+    result = auditor.check_source(source.from_text(marked, "seed.txt"))
+    assert result.error is None, result.error
+    (cell,) = [c for s in result.schedules for p in s.periods for r in p.rows for c in r.cells if c and c.raw == "2,013"]
+    assert cell.footnote == mark
+    assert _read(marked)[1] == _read(text)[1]
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_an_html_cell_reads_each_marker_as_a_note(mark):
+    assert [m.lastgroup for m in TOKEN.finditer(mark)] == ["note"]
+    assert re.fullmatch(NOTE_MARK, mark)
