@@ -6,7 +6,7 @@ import auditor
 from auditor.frontends.text import locate
 from auditor.ruleset import rules
 from auditor import source
-from conftest import SEED, run
+from conftest import FIXTURES, SEED, run
 
 SEED_TEXT = SEED.read_text()
 OPENING_SPAN, CLOSING_SPAN = (43, 55), (95, 110)  # the seed's balance columns, 0-based [start, end)
@@ -88,3 +88,23 @@ Cash and equivalents                    $  1,200     $  1,400
 Receivables                                  830          790
 """
     assert locate.regions(source.from_text(text)) == []
+
+
+def test_an_html_wording_only_a_custom_rules_file_maps_is_found_only_with_it(tmp_path):
+    """The same in HTML: the locator's quick look and its test of a table's
+    headings take the rules file's role patterns besides the words every
+    schedule prints."""
+    html = (FIXTURES / "html" / "acme-tools-2004-clean.htm").read_text()
+    html = html.replace("Balance<br>at<br>Beginning<br>of<br>Period", "Brought<br>forward")
+    html = html.replace("Balance<br>at<br>End<br>of<br>Period", "Carried<br>forward")
+    assert "Brought<br>forward" in html and "Carried<br>forward" in html
+    assert "balance" not in html.lower().split("</title>", 1)[1]  # no built-in balance word is left
+    exhibit = tmp_path / "custom-wording.htm"
+    exhibit.write_text(html)
+    team = tmp_path / "team.yaml"
+    team.write_text(CUSTOM)
+    default = run("check", "--no-cache", exhibit)
+    assert default.returncode == 2 and "no Schedule II found" in default.stderr, default.stderr
+    custom = run("check", "--no-cache", "--rules", team, exhibit)
+    assert custom.returncode == 0, custom.stdout + custom.stderr  # found, read, and clean as the original
+    assert "0 findings" in custom.stdout

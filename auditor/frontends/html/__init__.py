@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from auditor.frontends import Read, Vocabulary
 from auditor.frontends.html import front
+from auditor.frontends.text.locate import vocabulary_of as headings_of
 from auditor.model import Schedule
 from auditor.source import Source
 
 
 def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
-    return front.tables(src)
+    return front.tables(src, headings_of(vocabulary.roles))

@@ -15,6 +15,7 @@ from typing import Iterator, Optional
 
 from auditor.frontends.html import layout as html_layout, locate as html_locate, transposed as html_transposed
 from auditor.errors import InputError
+from auditor.frontends.text.locate import Vocabulary as Headings
 from auditor.frontends.html.figures import plain
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame
@@ -27,23 +28,25 @@ Title = Optional[re.Match[str]]  # where the schedule's title is matched, if it 
 Part = tuple[Span, Grid, Optional[str]]  # a table continuing a schedule, its grid, the caption before it
 
 
-def regions(doc: Document) -> list[Region]:
+def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
+    """`headings`: the rules file's role patterns, which recognise a schedule's
+    headings besides the words every schedule prints (labels)."""
     found: list[Region] = []
     used: set[Span] = set()
     for span, title in html_locate.candidates(doc):
         if span in used or any(s[0] <= span[0] < s[1] for s in used):
             continue
-        if not html_locate.may_hold_schedule(doc, span):
+        if not html_locate.may_hold_schedule(doc, span, headings):
             continue
         grid = _bounded(doc, span, doc.grid(span))
         f = html_layout.frame(grid)
-        transposed = (not html_layout.looks_like_schedule(f) and _titled(doc, span, title)
+        transposed = (not html_layout.looks_like_schedule(f, headings) and _titled(doc, span, title)
                       and bool(html_transposed.blocks(grid)))
-        if not (transposed or html_layout.looks_like_schedule(f)):
+        if not (transposed or html_layout.looks_like_schedule(f, headings)):
             continue
         caption = doc.caption_before(span[0], title.end() if title else 0)
         parts, grids, captions = [span], [grid], [caption]
-        more = _continuations(doc, span, grid, f) if f is not None and not transposed \
+        more = _continuations(doc, span, grid, f, headings) if f is not None and not transposed \
             else _transposed_continuations(doc, span, grid)
         for nxt, nxt_grid, nxt_caption in more:
             parts.append(nxt)
@@ -103,7 +106,8 @@ def _titled(doc: Document, span: Span, title: Title) -> bool:
 TITLE_LINE = 120  # a title's line is short; a sentence naming Schedule II runs on
 
 
-def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame) -> Iterator[Part]:
+def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
+                   headings: Optional[Headings] = None) -> Iterator[Part]:
     """Tables that carry `span`'s table on after a page break, or that print the
     next account's rows where the schedule is printed one table per account:
     little text between (page furniture, an account's caption) and the first
@@ -113,7 +117,7 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame) ->
     periods = set(html_layout.period_rows(first_grid, first))  # read so far for the current account
     for end, nxt, grid in _tables_after(doc, span):
         f = html_layout.frame(grid)
-        if f is None or not html_layout.continues(grid, f, first_grid, first):
+        if f is None or not html_layout.continues(grid, f, first_grid, first, headings):
             return
         texts = doc.texts(end, nxt[0])
         caption = html_locate.caption(texts)
@@ -155,11 +159,11 @@ def _transposed_continuations(doc: Document, span: Span, first_grid: Grid) -> It
         yield nxt, grid, html_locate.caption(doc.texts(end, nxt[0]))
 
 
-def tables(src: Source) -> list[Schedule]:
+def tables(src: Source, headings: Optional[Headings] = None) -> list[Schedule]:
     """Every Schedule II table of the document, laid out (roles not yet read)."""
     doc = html_locate.Document(src)
     found = []
-    for region in regions(doc):
+    for region in regions(doc, headings):
         try:
             schedule = (html_transposed if region.transposed else html_layout).build(region, src.path)
         except InputError as exc:

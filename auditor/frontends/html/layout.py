@@ -21,7 +21,7 @@ from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, non
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup
 from auditor.labels import BALANCE_WORD, LEADER, MOVEMENT_WORD, PERIOD_START, TOTAL, UNITS, is_period
-from auditor.frontends.text.locate import TITLE
+from auditor.frontends.text.locate import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
@@ -132,19 +132,26 @@ def _heading_of(leaf: HtmlCell, heading_cells: list[list[HtmlCell]], numbers: se
     return plain(over)
 
 
-def looks_like_schedule(f: Optional[Frame]) -> bool:
-    text = " ".join(f.headings) if f else ""
-    return bool(f and f.leaves and all(p.search(text) for p in SCHEDULE_HEADINGS))
+def looks_like_schedule(f: Optional[Frame], headings: Optional[Headings] = None) -> bool:
+    """Headed as a schedule: the words every one prints, or the rules file's
+    role patterns naming a balance and one more column."""
+    if not (f and f.leaves):
+        return False
+    if all(p.search(" ".join(f.headings)) for p in SCHEDULE_HEADINGS):
+        return True
+    named = [h for h in f.headings if headings is not None and headings.every.search(h)]
+    return len(named) >= 2 and any(headings.balances.search(h) for h in named if headings is not None)
 
 
-def continues(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame) -> bool:
+def continues(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame,
+              headings: Optional[Headings] = None) -> bool:
     """A part after a page break or the next account's table: figures, and the
     first part's columns: its headings repeated, or none and figures that fall
     under the first part's headings."""
     if not f:
         return False
     if f.leaves:
-        return looks_like_schedule(f) and [words(h) for h in f.headings] == [words(h) for h in first.headings]
+        return looks_like_schedule(f, headings) and [words(h) for h in f.headings] == [words(h) for h in first.headings]
     cells = _figure_cells(grid, f)
     if len({c.column for c in cells}) == len(first.leaves):
         return True  # laid out on a grid of its own, a column for each of the first part's

@@ -21,7 +21,7 @@ from typing import Iterable, Optional
 
 from auditor.frontends.html import grid as html_table
 from auditor.labels import BALANCE_WORD, MOVEMENT_WORD, UNITS, is_period, title_pattern
-from auditor.frontends.text.locate import without_tags
+from auditor.frontends.text.locate import Vocabulary as Headings, without_tags
 from auditor.source import Source
 
 _SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
@@ -220,12 +220,14 @@ def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
 # Words any Schedule II table prints, in its headings or (years as columns) its rows.
 
 
-def may_hold_schedule(doc: Document, span: Span) -> bool:
+def may_hold_schedule(doc: Document, span: Span, headings: Optional[Headings] = None) -> bool:
     """A quick look at a candidate table's text before it is parsed into a grid:
     a table of contents or an exhibit index that names Schedule II has no
     balance and no movement in it (parsing one costs as much as the schedule)."""
     text = doc.plain(*span)
-    return bool(BALANCE_WORD.search(text) and MOVEMENT_WORD.search(text))
+    if BALANCE_WORD.search(text) and MOVEMENT_WORD.search(text):
+        return True
+    return headings is not None and headings.balances.search(text) and headings.every.search(text)  # (the rules' words)
 
 
 def _heading_row(text: str, at: int) -> bool:
