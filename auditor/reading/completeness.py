@@ -25,6 +25,7 @@ import re
 from typing import Literal, Sequence, cast
 
 from auditor.errors import InputError
+from auditor.labels import title_pattern
 from auditor.model import Schedule
 from auditor.source import Source
 
@@ -111,7 +112,7 @@ PAGE_NUMBER = re.compile(r"^(?:page\s+)?[a-z]{0,2}-?\s*\d{1,3}\s*-?$", re.IGNORE
 # A continuation's title ("SCHEDULE II (continued)"), and a line of figures
 # (three numbers apart, as columns are: a date's "June 30, 2003" is not).
 CONTINUED_LINE = re.compile(r"^[^\n]*\bcontinued\b[^\n]*", re.IGNORECASE | re.MULTILINE)
-TITLE_WORDS = re.compile(r"schedule\s+ii\b|valuation and qualifying", re.IGNORECASE)
+TITLE_WORDS = title_pattern(r"\s+")  # (labels.TITLE_WORDS)
 FIGURES = re.compile(r"(?<![\d,.])(?:\d[\d,.]*+\)?[ \t]{2,}+\$?[ \t]*+\(?){2}\d")  # (tried once a number: linear)
 # EDGAR text opens each page with <PAGE>: a file ending on one has lost the
 # page it opened (a form feed ends a page: typed filings end on one).
