@@ -2,6 +2,8 @@
 patterns, the one vocabulary of headings: a wording the rules map is found,
 and checked; one they do not map is no schedule."""
 
+import json
+
 import auditor
 from auditor.frontends.text import locate
 from auditor.ruleset import rules
@@ -108,3 +110,16 @@ def test_an_html_wording_only_a_custom_rules_file_maps_is_found_only_with_it(tmp
     custom = run("check", "--no-cache", "--rules", team, exhibit)
     assert custom.returncode == 0, custom.stdout + custom.stderr  # found, read, and clean as the original
     assert "0 findings" in custom.stdout
+
+
+def test_an_html_wording_the_default_roles_map_is_found_and_checked(tmp_path):
+    html = (FIXTURES / "html" / "acme-tools-2004-clean.htm").read_text()
+    html = html.replace("Balance<br>at<br>Beginning<br>of<br>Period", "Opening<br>amount")
+    html = html.replace("Balance<br>at<br>End<br>of<br>Period", "Closing<br>amount")
+    exhibit = tmp_path / "reworded.htm"
+    exhibit.write_text(html)
+    original = run("check", "--no-cache", "--format", "json", FIXTURES / "html" / "acme-tools-2004-clean.htm")
+    reworded = run("check", "--no-cache", "--format", "json", exhibit)
+    assert reworded.returncode == original.returncode == 0, reworded.stderr
+    roles = [[c["role"] for c in s["columns"]] for f in json.loads(reworded.stdout)["files"] for s in f["schedules"]]
+    assert roles and all(r[0] == "beginning" and r[-1] == "ending" for r in roles), roles
