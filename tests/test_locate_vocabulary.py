@@ -1,4 +1,4 @@
-"""Text locate recognises a schedule's headings through the rules file's role
+"""Text and HTML locate recognise a schedule's headings through the rules file's role
 patterns, the one vocabulary of headings: a wording the rules map is found,
 and checked; one they do not map is no schedule."""
 
