@@ -42,7 +42,8 @@ def test_a_new_input_format_is_a_front_end_package_and_a_registry_line(monkeypat
     assert schedule.reading is not None
 
 
-def test_one_year_text_tables_are_joined_by_their_reading_and_each_table_read_once(monkeypatch):
+def _count_readings(monkeypatch) -> list:
+    """The fiscal years of each table the reading stage is given, as it is given them."""
     calls = []
     assign = reading.assign
 
@@ -51,6 +52,11 @@ def test_one_year_text_tables_are_joined_by_their_reading_and_each_table_read_on
         return assign(schedule, ruleset, path)
 
     monkeypatch.setattr(reading, "assign", counted)
+    return calls
+
+
+def test_one_year_text_tables_are_joined_by_their_reading_and_each_table_read_once(monkeypatch):
+    calls = _count_readings(monkeypatch)
     (schedule,) = auditor.schedules(source.from_text(HARROW, "h.txt"), RULES)
     assert [p.fiscal_year for p in schedule.periods] == [1997, 1996, 1995]
     # Each year's table read to decide the join, then the joined schedule: no table twice.
@@ -64,14 +70,7 @@ def test_the_lines_outside_some_documents_are_the_rest_of_the_file():
 
 
 def test_one_year_text_tables_left_apart_are_read_once_each(monkeypatch):
-    calls = []
-    assign = reading.assign
-
-    def counted(schedule, ruleset, path=None):
-        calls.append([p.fiscal_year for p in schedule.periods])
-        return assign(schedule, ruleset, path)
-
-    monkeypatch.setattr(reading, "assign", counted)
+    calls = _count_readings(monkeypatch)
     pages = HARROW.split("<PAGE>")
     text = "<PAGE>".join(pages[:2] + pages[3:])  # 1997 and 1995: no 1996, nothing joins
     schedules = auditor.schedules(source.from_text(text, "h.txt"), RULES)
