@@ -133,9 +133,6 @@ def _outside(spans: list[Span], last: int) -> list[Span]:
     return out + [(line, last)] if line <= last else out
 
 
-SOURCES: tuple[Sources, ...] = ("both", "table", "xbrl")
-
-
 def check_source(src: source.Source, ruleset: Optional[RuleSet] = None, only: Only = None,
                  input_format: Optional[InputFormat] = None, sources: Sources = "both") -> FileResult:
     """`sources`: "table" reads the printed tables alone, "xbrl" the tagged

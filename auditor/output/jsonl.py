@@ -4,7 +4,6 @@ follow a run and tell a file with no finding from one not yet checked."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from auditor.corpus.totals import status
@@ -44,9 +43,3 @@ def file_record(r: FileResult) -> Json:
         "warnings": severities.count("warning"),
         "infos": severities.count("info"),
     }
-
-
-def jsonl(results: Iterable[FileResult]) -> str:
-    """One finding per line, with its file's path (no type, no file line), for streaming into other tools."""
-    return "".join(json_text({"path": r.path, **finding(f, r.diagnosis)}, indent=None) + "\n"
-                   for r in results for f in r.findings)

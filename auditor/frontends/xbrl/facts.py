@@ -49,8 +49,6 @@ CONTEXT_END = re.compile(r"</(?:[\w-]+:)?context\s*>")
 PERIOD = re.compile(r"<(?:[\w-]+:)?(startDate|endDate|instant)\s*>\s*([^<\s]+)\s*<", re.IGNORECASE)
 MEMBER = re.compile(r"<(?:[\w-]+:)?(explicitMember|typedMember)\b[^>]*?\bdimension\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)"
                     r"</(?:[\w-]+:)?(?:explicitMember|typedMember)\s*>", re.IGNORECASE | re.DOTALL)
-ENTITIES = {"&#160;": " ", "&nbsp;": " ", "&#xa0;": " ", "&#8212;": "\u2014", "&#8211;": "\u2013",
-            "&mdash;": "\u2014", "&ndash;": "\u2013", "&amp;": "&"}
 
 
 class Context(NamedTuple):
