@@ -39,13 +39,29 @@ def dumps(result: FileResult) -> str:
     error = result.error
     body = [
         None if error is None else [error.message, error.line, error.column],
-        len(result.schedules),
-        json.dumps(_out(list(result.schedules)), ensure_ascii=False, separators=(",", ":")),
+        *_schedules(result),
         list(result.findings),
         result.diagnosis,
         dict(result.said),  # company and period of report where the filing says them
     ]
     return json.dumps(_out(body), ensure_ascii=False, separators=(",", ":"))
+
+
+def defer(result: FileResult) -> FileResult:
+    """The result with its schedules as their JSON text, to send to another
+    process: a string crosses a pipe for almost nothing, where unpickling the
+    cells took the main process of a corpus run a millisecond a file (most of
+    what it did), and a report of findings never reads them."""
+    if result.deferred() is None:
+        result.defer(Pending(*_schedules(result), load_schedules))
+    return result
+
+
+def _schedules(result: FileResult) -> tuple[int, str]:
+    pending = result.deferred()
+    if pending is not None:
+        return pending.size, pending.text
+    return len(result.schedules), json.dumps(_out(list(result.schedules)), ensure_ascii=False, separators=(",", ":"))
 
 
 def loads(body: str, path: str) -> FileResult:
