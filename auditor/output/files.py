@@ -36,22 +36,21 @@ def check_target(path: str, inputs: Inputs = ()) -> str:
     directory = os.path.dirname(real)
     if not os.path.isdir(directory):
         raise InputError("cannot write there: its directory does not exist", path)
-    for given in inputs:
-        if given and given != "-" and _same(real, status, given):
+    # A new path is none of the inputs (they exist); an existing one is an
+    # input when it is the same file (a link to it, or it through a link).
+    for given in inputs if status is not None else ():
+        if given and given != "-" and status is not None and _same(status, given):
             raise InputError(f"cannot write there: it is one of the inputs ({given}); "
                              "the report would replace it", path)
     return real
 
 
-def _same(real: str, status: Optional[os.stat_result], other: str) -> bool:
-    if os.path.realpath(other) == real:
-        return True
+def _same(mine: os.stat_result, other: str) -> bool:
     try:
-        mine = status or os.stat(real)
         theirs = os.stat(other)
     except OSError:
         return False
-    return (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino)  # a hard link
+    return (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino)
 
 
 def _kind(mode: int) -> str:
