@@ -19,7 +19,8 @@ from typing import Iterable, Optional, Sequence
 from auditor.errors import InputError
 from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
-from auditor.frontends.html.periods import Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup
+from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
+                                            years_line)
 from auditor.labels import BALANCE_WORD, LEADER, MOVEMENT_WORD, PERIOD_START, TOTAL, UNITS, is_period
 from auditor.frontends.text.locate import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
@@ -249,6 +250,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         line=region.title_line,
         label_heading=first.label_heading,
         unread=tuple(unread),
+        subtitle=" ".join(t for t in (region.subtitle, _years_rows(region.grids[0], first)) if t),
     )
 
 
@@ -303,6 +305,16 @@ def _title(grid: Grid, f: Frame) -> str:
         if TITLE.search(text):
             return text
     return ""
+
+
+def _years_rows(grid: Grid, f: Frame) -> str:
+    """A title printed inside the table: the rows under it and above the
+    headings, each one line naming the years covered (as `periods.years_lines`
+    reads them between a title and its table)."""
+    top = f.heading_rows[0] if f.heading_rows else f.figure_rows[0]
+    texts = [plain(grid.rows[i]) for i in range(top) if len(nonblank(grid.rows[i])) == 1]
+    titled = next((k for k, t in enumerate(texts) if TITLE.search(t)), None)
+    return "" if titled is None else " ".join(t for t in texts[titled + 1:] if years_line(t))
 
 
 def units_of(region: Region, f: Frame) -> Optional[str]:
