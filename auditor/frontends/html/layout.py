@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from auditor.errors import InputError
+from auditor.frontends.html.columns import heading_of, own_columns
 from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
@@ -102,8 +103,9 @@ def frame(grid: Grid) -> Optional[Frame]:
     heading_cells = [[c for c in rows[i] if heads(c) and HEADING_TEXT.search(c.text) and not MARKER.match(c.text.strip())]
                      for i in heading_rows]
     leaves = _leaves(heading_cells)
-    result = Frame(figure_start, figure_rows, heading_rows, leaves, [])
-    result.headings = [_heading_of(leaf, heading_cells, numbers) for leaf in leaves]
+    leaves, headings = own_columns(rows, heading_rows, figure_rows, figure_start, leaves,
+                                   [heading_of(leaf, heading_cells, numbers) for leaf in leaves], heading_cells, numbers)
+    result = Frame(figure_start, figure_rows, heading_rows, leaves, headings)
     result.label_heading = plain(c for i in heading_rows for c in rows[i] if not heads(c))
     return result
 
@@ -124,13 +126,6 @@ def _is_title(cells: list[HtmlCell]) -> bool:
     """A row holding only the schedule's title or units, centred over the table."""
     texts = nonblank(cells)
     return len(texts) == 1 and bool(TITLE.search(texts[0].text) or UNITS.search(texts[0].text))
-
-
-def _heading_of(leaf: HtmlCell, heading_cells: list[list[HtmlCell]], numbers: set[int]) -> str:
-    core = [n for n in range(leaf.column, leaf.last + 1) if n in numbers] or list(range(leaf.column, leaf.last + 1))
-    over = [c for cells in heading_cells for c in cells if c.row <= leaf.row and any(c.covers(n) for n in core)]
-    over = [c for c in over if c is leaf or c.row < leaf.row]
-    return plain(over)
 
 
 def looks_like_schedule(f: Optional[Frame], headings: Optional[Headings] = None) -> bool:
