@@ -113,6 +113,17 @@ def test_a_neighbours_figure_printed_a_grid_column_off_still_joins_it():
     assert [f for f in result.findings if f.severity == "error"] == []
 
 
+def test_a_figure_astray_in_one_row_is_no_column():
+    """One row prints a figure past the last column (no heading cell there):
+    no column of one figure; the table is refused at that row, as before."""
+    head = heading_row("Balance at Beginning of Year", "Charged to Expense", "Deductions", "Balance at End of Year")
+    astray = row("Allowance", "100", "20", "(30)", "90").replace("</tr>", "<td>&nbsp;</td><td></td><td>90</td></tr>")
+    text = (f"<html><body>{TITLE}<table>\n{head}<tr><td colspan=21>Year ended December 31, 2020:</td></tr>\n"
+            + astray + row("Total", "100", "20", "(30)", "90") + "</table></body></html>\n")
+    result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules(), input_format="html")
+    assert result.schedules == [] and "two figures" in result.error.message
+
+
 def test_dollar_close_and_marker_cells_under_one_heading_stay_one_column():
     head = heading_row("Balance at Beginning of Year", "Charged to Expense", "Deductions", "Balance at End of Year")
     marked = row("Allowance", "100", "20", "(30)", "90").replace("<td>)</td>", "<td>)</td><td>(a)</td>", 1)

@@ -43,10 +43,11 @@ def own_columns(rows: list[list[HtmlCell]], heading_rows: Sequence[int], figure_
     """The leaves and their headings, and a column for each column of figures
     printed apart: a leaf over two columns of figures that a row prints side
     by side is split (its heading heads each, as a spanning heading does in
-    text); figures under no leaf are a column of their own where a row also
-    prints a figure in the column they would join, or where an empty heading
-    cell is over them in two rows or more: headed by the cells spanning them
-    ("Additions"), or blank.  Otherwise they join the nearest leaf, as before."""
+    text); figures under no leaf in two rows or more are a column of their
+    own where a row also prints a figure in the column they would join, or
+    where an empty heading cell is over them: headed by the cells spanning
+    them ("Additions"), or blank.  Otherwise they join the nearest leaf, as
+    before (a figure astray in one row is still "two figures" there)."""
     if not leaves:
         return leaves, headings
     found = [[c for c in rows[i] if c.column >= figure_start and bears_figure(c)] for i in figure_rows]
@@ -65,8 +66,8 @@ def own_columns(rows: list[list[HtmlCell]], heading_rows: Sequence[int], figure_
         # As wide as the empty heading cell over it ("$" and ")" cells under it
         # too), so that a marker after its figures is read as theirs.
         cell = min((c for c in empty if c.column <= first and last <= c.last), key=lambda c: c.colspan, default=None)
-        if not (beside or (cell is not None and shown >= min(2, len(found)))):
-            continue  # a neighbour's figures printed a grid column off
+        if shown < min(2, len(found)) or not (beside or cell is not None):
+            continue  # a neighbour's figures printed a grid column off, or a stray figure
         if cell is not None and sum(1 for a, b in groups if cell.column <= a and b <= cell.last) == 1:
             first, last = cell.column, cell.last
         leaf = HtmlCell(row=below, column=first, colspan=last - first + 1)
