@@ -298,7 +298,7 @@ def _split(heading: str, depth: int) -> list:
     if depth == 1:
         third = max(1, len(words) // 3)
         return ["<br>".join(" ".join(words[i:i + third]) for i in range(0, len(words), third))]
-    per = -(-len(words) // depth)
+    per = max(1, -(-len(words) // depth))  # (a blank heading: no words)
     parts = [" ".join(words[i:i + per]) for i in range(0, len(words), per)]
     return [""] * (depth - len(parts)) + parts
 

@@ -3,8 +3,7 @@ filings (a misspelling, a glued footnote digit, a direction spanner over a
 'charged to' phrase, a sign cue the figures contradict, a blank heading, an
 unknown heading over a deduction or another movement): each must still be
 read, and give exactly the errors its figures hold (tests/expect.py, from the
-transcribed roles and sign convention), in text and (but for the blank
-heading) in HTML."""
+transcribed roles and sign convention), in text and in HTML."""
 
 import copy
 import json
@@ -58,10 +57,7 @@ def test_a_reworded_real_table_gives_exactly_its_errors(shared, tmp_path, table,
     changed = copy.deepcopy(spec)
     dict(variants(spec))[variant](changed)
     renderings = [("txt", render(changed, Layout(heading_depth=5, dollar="detached")))]
-    if variant != "blank":
-        # The HTML front end still joins a column with no heading to its neighbour
-        # ("two figures under the heading ..."): a front-end limit, not the reading's.
-        renderings.append(("htm", render_html(changed, HtmlStyle())))
+    renderings.append(("htm", render_html(changed, HtmlStyle())))
     for kind, rendered in renderings:
         path = tmp_path / f"exhibit.{kind}"
         path.write_text(rendered.text)

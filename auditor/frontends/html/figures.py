@@ -157,7 +157,7 @@ def _value(fig: _Figure) -> Decimal:
     return -value if negative else value
 
 
-def _leaf_of(cell: HtmlCell, leaves: Sequence[Leaf]) -> Optional[Leaf]:
+def leaf_of(cell: HtmlCell, leaves: Sequence[Leaf]) -> Optional[Leaf]:
     right = [leaf for leaf in leaves if leaf.covers(cell.last)]
     if right:
         return right[0]
@@ -184,13 +184,13 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
         fact = tok.cell.facts[tok.start]
         if tok.kind == "amount" and fact is None and (sup or (
                 SMALL_PAREN.match(tok.text) and last and last.closed and opening is None
-                and last.leaf is _leaf_of(tok.cell, leaves))):
+                and last.leaf is leaf_of(tok.cell, leaves))):
             tok = Tok("note", tok.text, tok.cell, tok.start, tok.end)
         if tok.kind in FIGURE_KINDS:
             text = tok.text.strip()
             lead = tok if text.startswith("(") or opening is None else opening
             raw = ("(" if opening is not None and not text.startswith("(") else "") + text
-            fig = _Figure(lead, tok, _leaf_of(tok.cell, leaves), _fact(tok), raw, end=_end(tok))
+            fig = _Figure(lead, tok, leaf_of(tok.cell, leaves), _fact(tok), raw, end=_end(tok))
             fig.closed = raw.count("(") <= raw.count(")")
             figures.append(fig)
             opening = None

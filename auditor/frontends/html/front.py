@@ -20,6 +20,7 @@ from auditor.frontends.html.figures import plain
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
+from auditor.frontends.html.periods import years_lines
 from auditor.model import Schedule
 from auditor.source import Source
 
@@ -56,8 +57,9 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
         _refuse_cut_off(doc, parts)
         title_line = doc.line_of(title.start()) if title else grid.row_lines[0]
         preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
+        subtitle = years_lines(doc, title.end(), span[0]) if title and title.end() < span[0] else ""
         found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
-                            title_line, preamble[:2000], tuple(captions), transposed))
+                            title_line, preamble[:2000], tuple(captions), transposed, subtitle))
     return found
 
 

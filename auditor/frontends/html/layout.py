@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from auditor.errors import InputError
+from auditor.frontends.html.columns import heading_of, own_columns
 from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
-from auditor.frontends.html.periods import Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup
+from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
+                                            years_line)
 from auditor.labels import BALANCE_WORD, LEADER, MOVEMENT_WORD, PERIOD_START, TOTAL, UNITS, is_period
 from auditor.frontends.text.locate import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
@@ -101,8 +103,9 @@ def frame(grid: Grid) -> Optional[Frame]:
     heading_cells = [[c for c in rows[i] if heads(c) and HEADING_TEXT.search(c.text) and not MARKER.match(c.text.strip())]
                      for i in heading_rows]
     leaves = _leaves(heading_cells)
-    result = Frame(figure_start, figure_rows, heading_rows, leaves, [])
-    result.headings = [_heading_of(leaf, heading_cells, numbers) for leaf in leaves]
+    leaves, headings = own_columns(rows, heading_rows, figure_rows, figure_start, leaves,
+                                   [heading_of(leaf, heading_cells, numbers) for leaf in leaves], heading_cells, numbers)
+    result = Frame(figure_start, figure_rows, heading_rows, leaves, headings)
     result.label_heading = plain(c for i in heading_rows for c in rows[i] if not heads(c))
     return result
 
@@ -123,13 +126,6 @@ def _is_title(cells: list[HtmlCell]) -> bool:
     """A row holding only the schedule's title or units, centred over the table."""
     texts = nonblank(cells)
     return len(texts) == 1 and bool(TITLE.search(texts[0].text) or UNITS.search(texts[0].text))
-
-
-def _heading_of(leaf: HtmlCell, heading_cells: list[list[HtmlCell]], numbers: set[int]) -> str:
-    core = [n for n in range(leaf.column, leaf.last + 1) if n in numbers] or list(range(leaf.column, leaf.last + 1))
-    over = [c for cells in heading_cells for c in cells if c.row <= leaf.row and any(c.covers(n) for n in core)]
-    over = [c for c in over if c is leaf or c.row < leaf.row]
-    return plain(over)
 
 
 def looks_like_schedule(f: Optional[Frame], headings: Optional[Headings] = None) -> bool:
@@ -249,6 +245,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         line=region.title_line,
         label_heading=first.label_heading,
         unread=tuple(unread),
+        subtitle=" ".join(t for t in (region.subtitle, _years_rows(region.grids[0], first)) if t),
     )
 
 
@@ -303,6 +300,16 @@ def _title(grid: Grid, f: Frame) -> str:
         if TITLE.search(text):
             return text
     return ""
+
+
+def _years_rows(grid: Grid, f: Frame) -> str:
+    """A title printed inside the table: the rows under it and above the
+    headings, each one line naming the years covered (as `periods.years_lines`
+    reads them between a title and its table)."""
+    top = f.heading_rows[0] if f.heading_rows else f.figure_rows[0]
+    texts = [plain(grid.rows[i]) for i in range(top) if len(nonblank(grid.rows[i])) == 1]
+    titled = next((k for k, t in enumerate(texts) if TITLE.search(t)), None)
+    return "" if titled is None else " ".join(t for t in texts[titled + 1:] if years_line(t))
 
 
 def units_of(region: Region, f: Frame) -> Optional[str]:

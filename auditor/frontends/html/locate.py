@@ -68,6 +68,7 @@ class Region:
     preamble: str  # text between the title and the table (units statements)
     captions: tuple[Optional[str], ...] = ()  # per part: the account's caption printed just before it, or None
     transposed: bool = False  # the years as columns, the movements as rows (html_transposed)
+    subtitle: str = ""  # the lines between the title and the table naming the years covered (periods.years_lines)
 
 
 class Document:

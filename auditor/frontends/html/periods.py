@@ -14,7 +14,8 @@ import re
 from dataclasses import replace
 from typing import NamedTuple, Optional, Union
 
-from auditor.labels import TOTAL, is_period, period_from_caption
+from auditor.frontends.html.locate import BLOCK, Document
+from auditor.labels import TOTAL, YEAR, is_period, period_from_caption
 from auditor.model import Period, Row
 
 
@@ -161,3 +162,28 @@ def without_notes(text: str) -> str:
 
 def period_key(label: str) -> str:
     return " ".join(label.rstrip(":").lower().split())
+
+
+# A line naming the years covered is short ("For the years ended December 31,
+# 2003, 2002 and 2001"); a sentence of prose naming years runs on.
+YEARS_LINE = 120
+
+
+def years_line(text: str) -> bool:
+    """A line that names the years a schedule covers, as a title's subtitle does."""
+    return len(text) <= YEARS_LINE and is_period(text) and YEAR.search(text) is not None
+
+
+def years_lines(doc: Document, start: int, end: int) -> str:
+    """The blocks of doc.text[start:end] (between a title and its table) that
+    name the years the schedule covers, each in a <p>, <div> or line of its
+    own: what the completeness check compares the periods read with, as the
+    subtitle of a text schedule (the title's own block is its title)."""
+    found, at = [], start
+    # (A tag ends in ">": searching past the last one only rescans a run of "<".)
+    for m in [*BLOCK.finditer(doc.text, start, doc.text.rfind(">", start, end) + 1 or start), None]:
+        text = doc.plain(at, m.start() if m else end)
+        if years_line(text):
+            found.append(text)
+        at = m.end() if m else end
+    return " ".join(found)

@@ -148,6 +148,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         periods=tuple(periods),
         line=region.title_line or found[0].rows[0].line,
         label_heading="",
+        subtitle=region.subtitle,
     )
 
 
