@@ -18,6 +18,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
+from auditor.frontends.text.rollforward import rolls_forward
 from auditor.labels import NIL_DASHES, NIL_WORD, is_period, title_pattern
 from auditor.source import Source
 
@@ -81,6 +82,7 @@ class Region(NamedTuple):
     first: int
     last: int
     title_line: int
+    transposed: bool = False  # the movements printed as rows (rollforward), read by `transposed`
 
 
 def regions(source: Source, skip: Sequence[tuple[int, int]] = (), roles: Optional[tuple[Any, ...]] = None) -> list[Region]:
@@ -170,15 +172,19 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional
             continue
         if TABLE_OPEN.match(line) and caption_of is None:
             first_row = _first_row(lines, n)
-            if first_row is None or not _headed_like_schedule(lines, title, first_row, vocabulary):
+            if first_row is None:
                 return None
-            return Region(title, _table_end(source, n, vocabulary), title)
+            transposed = not _headed_like_schedule(lines, title, first_row, vocabulary)
+            if transposed and not rolls_forward(lines, title, first_row):
+                return None
+            return Region(title, _table_end(source, n, vocabulary), title, transposed)
         if _has_figures(line):
-            if not _headed_like_schedule(lines, caption_of or title, n, vocabulary):
+            transposed = not _headed_like_schedule(lines, caption_of or title, n, vocabulary)
+            if transposed and not rolls_forward(lines, title, n):
                 return None
             if caption_of is not None:
-                return Region(caption_of, _table_end(source, caption_of, vocabulary), title)
-            return Region(title, _block_end(source, n), title)
+                return Region(caption_of, _table_end(source, caption_of, vocabulary), title, transposed)
+            return Region(title, _block_end(source, n), title, transposed)
     return None
 
 
