@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
-from auditor.frontends.text.rollforward import rolls_forward
+from auditor.frontends.text.rollforward import block_follows, rolls_forward
 from auditor.labels import NIL_DASHES, NIL_WORD, is_period, title_pattern
 from auditor.source import Source
 
@@ -184,7 +184,7 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional
                 return None
             if caption_of is not None:
                 return Region(caption_of, _table_end(source, caption_of, vocabulary), title, transposed)
-            return Region(title, _block_end(source, n), title, transposed)
+            return Region(title, _block_end(source, n, transposed), title, transposed)
     return None
 
 
@@ -378,9 +378,9 @@ def _names_a_block(text: str) -> bool:
     return text.endswith(":") or is_period(text)
 
 
-def _block_end(source: Source, first_row: int) -> int:
+def _block_end(source: Source, first_row: int, transposed: bool = False) -> int:
     """A table without <TABLE> tags ends at two blank lines after its figures,
-    or where its document ends."""
+    or where its document ends (or, movements as rows, where no block follows)."""
     lines = source.lines
     n, blanks, last_figures = first_row, 0, first_row
     while n <= len(lines):
@@ -389,7 +389,8 @@ def _block_end(source: Source, first_row: int) -> int:
             break
         if not line.strip():
             blanks += 1
-            if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n):
+            if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
+                    transposed and block_follows(lines, n)):
                 break
         else:
             blanks = 0
@@ -397,7 +398,7 @@ def _block_end(source: Source, first_row: int) -> int:
                 last_figures = n
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures)
-    return _block_end(source, resumed) if resumed else last_figures
+    return _block_end(source, resumed, transposed) if resumed else last_figures
 
 
 def _next_period_follows(lines: Sequence[str], blank: int) -> bool:

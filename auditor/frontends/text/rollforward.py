@@ -18,9 +18,10 @@ from typing import Sequence
 
 from auditor.labels import CLOSING, OPENING, title_pattern
 
-# A row's label: its text up to the first figure (two spaces or a "$" before it).
+# A row's label: its text up to the first figure (two spaces or a "$" before it),
+# perhaps after its period ("1994  Balance at beginning of year").
 # (Possessive runs: the label's lazy scan retries no run of spaces.)
-LABELLED = re.compile(r"^\s*+([A-Za-z][^\n]*?)(?:\s{2,}+|\s*+\$\s*+)\(?\$?\s*+\d")
+LABELLED = re.compile(r"^\s*+((?:(?:19|20)\d\d:?\s++)?[A-Za-z][^\n]*?)(?:\s{2,}+|\s*+\$\s*+)\(?\$?\s*+\d")
 # A line of years and nothing else after its label: the headings of a block per account.
 YEARS = re.compile(r"^\s*+(?:(?:19|20)\d\d\s*+)+$")
 TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
@@ -55,3 +56,16 @@ def _title_alone(line: str) -> bool:
     """A line that names the schedule and little else: no sentence."""
     rest = TITLE.sub(" ", line)
     return len(rest.split()) <= TITLE_EXTRA and not rest.rstrip().endswith((".", ","))
+
+
+def block_follows(lines: Sequence[str], blank: int) -> bool:
+    """After blank lines (line `blank` the last seen), the table's next block:
+    at most two caption lines (an account's, its years), then an opening
+    balance.  A table printed double-spaced leaves two blank lines between
+    its blocks."""
+    following = [line for line in lines[blank : blank + 12] if line.strip()][:3]
+    for line in following:
+        match = LABELLED.match(line[:400])
+        if match and not YEARS.match(line[match.end(1):]):
+            return bool(OPENING.search(match.group(1)))
+    return False

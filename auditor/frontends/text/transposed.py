@@ -8,8 +8,8 @@ Two shapes of 1990s filings print each movement on a row of its own, from
 - the accounts as columns, a block of rows per year (1993's "Schedule
   VIII"): columns headed "Allowance for Doubtful Accounts", "Reserve for
   Returns", "Total", each block under "Year ended December 31, 1993:" or
-  with the year in its first row's label, or each block's closing balance
-  the next one's opening ("Balance at December 31, 1992" ... "1993" ...).
+  with the year in its first row's label ("1993  Balance at beginning of
+  year", or "Balance at January 1, 1993" ... "Balance at December 31, 1993").
 
 `locate` marks such a table (`rollforward`: its headings name no balance,
 its first labelled row is one); the usual layout stages read its headings,
@@ -84,7 +84,7 @@ def _captions_marked(f: Frame, shape: Shape, path: Optional[str]) -> list[Line]:
     headings', are dropped.  A caption line right above a block's opening
     balance is no first line of its label, however it is indented."""
     out = list(f.lines[f.body_start :])
-    years = [YEAR.findall(c.heading) for c in f.columns]
+    years = [_years(c.heading) for c in f.columns]
     for i, ln in enumerate(out):
         if ln.kind != "text" or not ln.words:
             continue
@@ -92,7 +92,7 @@ def _captions_marked(f: Frame, shape: Shape, path: Optional[str]) -> list[Line]:
             label = [t for t in ln.words if t.end <= f.label_end]
             over = [t for t in ln.words if t.end > f.label_end]
             if over and all(t.kind == "YEAR" for t in over):
-                if [YEAR.findall(t.text) for t in over] != years:
+                if [_years(t.text) for t in over] != years:
                     raise InputError("a block heads its figures with other years than the table's headings",
                                      path, ln.number, over[0].column)
                 out[i] = ln = ln._replace(words=tuple(label))
@@ -106,6 +106,10 @@ def _captions_marked(f: Frame, shape: Shape, path: Optional[str]) -> list[Line]:
     return [ln for ln in out if ln.kind != "text" or ln.words]
 
 
+def _years(text: str) -> list[str]:
+    return [m.group(0) for m in YEAR.finditer(text)]
+
+
 def _opens(line: Line) -> bool:
     """A row whose label (less a period in its first cell) is an opening balance."""
     parts = chunks(line.words)
@@ -116,8 +120,7 @@ def _opens(line: Line) -> bool:
 
 def _blocks(entries: Sequence[Entry], first: str, path: Optional[str]) -> list[Block]:
     """The blocks of rows, each from an opening balance to a closing one.  A
-    caption opens a block; so does a row after a closed block (its opening
-    balance, or, where none is printed, the closing balance above it)."""
+    caption opens a block; so does an opening balance after a closed block."""
     blocks: list[Block] = []
     name, at = first, 0
     current: Optional[list[Row]] = None
@@ -128,9 +131,11 @@ def _blocks(entries: Sequence[Entry], first: str, path: Optional[str]) -> list[B
             continue
         row = the_row(entry)
         if current is not None and _closed(current):
+            # (A roll-forward whose year opens on the balance the year before closed
+            # on prints no opening balance of its own: each printed cell is one
+            # cell of the model, so it is refused below, not read twice.)
             _end(blocks, name, at, current, path)
-            # A chained roll-forward: this year's opening balance is the row above.
-            current, name, at = (None, "", row.line) if OPENING.search(row.label) else ([current[-1]], "", row.line)
+            current, name, at = None, "", row.line
         if current is None:
             if not OPENING.search(row.label):
                 raise InputError("a block of the movements as rows does not open with a balance", path, row.line)
