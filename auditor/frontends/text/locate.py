@@ -174,18 +174,24 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional
             first_row = _first_row(lines, n)
             if first_row is None:
                 return None
-            transposed = not _headed_like_schedule(lines, title, first_row, vocabulary)
-            if transposed and not rolls_forward(lines, title, first_row):
+            transposed = _transposed(lines, title, first_row, vocabulary)
+            if not (transposed or _headed_like_schedule(lines, title, first_row, vocabulary)):
                 return None
             return Region(title, _table_end(source, n, vocabulary), title, transposed)
         if _has_figures(line):
-            transposed = not _headed_like_schedule(lines, caption_of or title, n, vocabulary)
-            if transposed and not rolls_forward(lines, title, n):
+            transposed = _transposed(lines, caption_of or title, n, vocabulary, title)
+            if not (transposed or _headed_like_schedule(lines, caption_of or title, n, vocabulary)):
                 return None
             if caption_of is not None:
                 return Region(caption_of, _table_end(source, caption_of, vocabulary), title, transposed)
             return Region(title, _block_end(source, n, transposed), title, transposed)
     return None
+
+
+def _transposed(lines: Sequence[str], first: int, row: int, vocabulary: Vocabulary, title: int = 0) -> bool:
+    """Whether the movements are printed as rows: headings (less the first row,
+    whose balance reads as one) that name no schedule, rows that roll forward."""
+    return rolls_forward(lines, title or first, row) and not _headed_like_schedule(lines, first, row - 1, vocabulary)
 
 
 def _open_table_above(lines: Sequence[str], title: int) -> Optional[int]:

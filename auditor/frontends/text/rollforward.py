@@ -21,7 +21,7 @@ from auditor.labels import CLOSING, OPENING, title_pattern
 # A row's label: its text up to the first figure (two spaces or a "$" before it),
 # perhaps after its period ("1994  Balance at beginning of year").
 # (Possessive runs: the label's lazy scan retries no run of spaces.)
-LABELLED = re.compile(r"^\s*+((?:(?:19|20)\d\d:?\s++)?[A-Za-z][^\n]*?)(?:\s{2,}+|\s*+\$\s*+)\(?\$?\s*+\d")
+LABELLED = re.compile(r"^\s*+((?:(?:19|20)\d\d:?\s++)?[A-Za-z][^\n]*?)(?:\s{2,}+|\s*+\$\s*+)\(?\$?\s*+-?\d")
 # A line of years and nothing else after its label: the headings of a block per account.
 YEARS = re.compile(r"^\s*+(?:(?:19|20)\d\d\s*+)+$")
 TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
