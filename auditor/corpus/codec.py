@@ -7,7 +7,9 @@ from the classes named here; anything else in an entry makes it unreadable.
 Every JSON object in a body is tagged (`$r` a record, its fields in order;
 `$d` a Decimal, `$t` a tuple, `$date`, `$map`), so the C decoder rebuilds
 them through an object hook, innermost first: a Python walk over the
-decoded body cost three times more.
+decoded body cost three times more.  The schedules, most of an entry, are
+a JSON text of their own inside the body, decoded only when a writer reads
+them (`result.Pending`): a report of findings never pays for them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from auditor.result import FileResult
+from auditor.result import FileResult, Pending
 from auditor.diagnose import Diagnosis, Suggestion
 from auditor.errors import InputError
 from auditor.model import Cell, Column, ColumnReading, Finding, Period, Position, Reading, Row, Schedule, TotalReading
@@ -37,7 +39,8 @@ def dumps(result: FileResult) -> str:
     error = result.error
     body = [
         None if error is None else [error.message, error.line, error.column],
-        list(result.schedules),
+        len(result.schedules),
+        json.dumps(_out(list(result.schedules)), ensure_ascii=False, separators=(",", ":")),
         list(result.findings),
         result.diagnosis,
         dict(result.said),  # company and period of report where the filing says them
@@ -49,11 +52,13 @@ def loads(body: str, path: str) -> FileResult:
     """The FileResult, with its diagnosis, for the file at `path` (an entry is
     keyed by content, so the same bytes at another path share it)."""
     try:
-        error, schedules, findings, diagnosis, *rest = json.loads(body, object_hook=_record)
-        said = rest[0] if rest else {}
+        error, count, schedules, findings, diagnosis, said = json.loads(body, object_hook=_record)
         if not isinstance(said, dict) or not all(isinstance(v, str) for v in said.values()):
             raise Damaged("company and period")
-        result = FileResult(path, schedules=list(schedules), findings=list(findings), said=said, diagnosis=diagnosis)
+        if not isinstance(count, int) or not isinstance(schedules, str):
+            raise Damaged("schedules")
+        result = FileResult(path, findings=list(findings), said=said, diagnosis=diagnosis)
+        result.defer(Pending(count, schedules, load_schedules))
         if error is not None:
             message, line, column = error
             if not isinstance(message, str):
@@ -61,10 +66,22 @@ def loads(body: str, path: str) -> FileResult:
             result.error = InputError(message, path, line, column)
     except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
         raise Damaged(str(exc)) from None
-    if not isinstance(diagnosis, (Diagnosis, type(None))) or not all(isinstance(f, Finding) for f in result.findings) \
-            or not all(isinstance(s, Schedule) for s in result.schedules):
+    if not isinstance(diagnosis, (Diagnosis, type(None))) or not all(isinstance(f, Finding) for f in result.findings):
         raise Damaged("not a result")
     return result
+
+
+def load_schedules(text: str) -> list[Schedule]:
+    """A cached result's schedules, when first read.  The entry passed its
+    checksum, so a failure here is an entry written wrong (a bug, or planted):
+    it stops the file's report as an internal error, never reads as clean."""
+    try:
+        schedules = json.loads(text, object_hook=_record)
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+        raise Damaged(f"schedules: {exc}") from None
+    if not isinstance(schedules, list) or not all(isinstance(s, Schedule) for s in schedules):
+        raise Damaged("schedules: not a list of schedules")
+    return schedules
 
 
 def _out(o: object) -> Any:
