@@ -14,7 +14,7 @@ no schedule.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Optional, Sequence
 
 from auditor.labels import CLOSING, OPENING, title_pattern
 
@@ -22,6 +22,9 @@ from auditor.labels import CLOSING, OPENING, title_pattern
 # perhaps after its period ("1994  Balance at beginning of year").
 # (Possessive runs: the label's lazy scan retries no run of spaces.)
 LABELLED = re.compile(r"^\s*+((?:(?:19|20)\d\d:?\s++)?[A-Za-z][^\n]*?)(?:\s{2,}+|\s*+\$\s*+)\(?\$?\s*+-?\d")
+# Words after the "figures": a heading line with its footnote markers ("Balance   (1)
+# (2) Charged"), no row (a row prints nothing after its figures but markers and nils).
+WORDS_AFTER = re.compile(r"\b(?!(?:nil|none)\b)[A-Za-z]{3,}", re.IGNORECASE)
 # A line of years and nothing else after its label: the headings of a block per account.
 YEARS = re.compile(r"^\s*+(?:(?:19|20)\d\d\s*+)+$")
 TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
@@ -44,9 +47,9 @@ def rolls_forward(lines: Sequence[str], title: int, first_row: int) -> bool:
             break
         if "<" in line:
             line = TAG.sub(lambda m: " " * len(m.group()), line)
-        match = LABELLED.match(line[:400])
-        if match and not YEARS.match(line[match.end(1):]):
-            labels.append(match.group(1).strip())
+        label = _label(line)
+        if label is not None:
+            labels.append(label)
     if not labels or not OPENING.search(labels[0]):
         return False
     return any(CLOSING.search(label) for label in labels[2 : BLOCK_ROWS + 1])
@@ -65,7 +68,17 @@ def block_follows(lines: Sequence[str], blank: int) -> bool:
     its blocks."""
     following = [line for line in lines[blank : blank + 12] if line.strip()][:3]
     for line in following:
-        match = LABELLED.match(line[:400])
-        if match and not YEARS.match(line[match.end(1):]):
-            return bool(OPENING.search(match.group(1)))
+        label = _label(line)
+        if label is not None:
+            return bool(OPENING.search(label))
     return False
+
+
+def _label(line: str) -> Optional[str]:
+    """The label of a row of figures, or None for any other line (a heading
+    line of years or of footnote markers too)."""
+    line = line[:400]
+    match = LABELLED.match(line)
+    if match is None or YEARS.match(line[match.end(1):]) or WORDS_AFTER.search(line, match.end(1)):
+        return None
+    return match.group(1).strip()
