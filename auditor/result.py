@@ -30,6 +30,11 @@ class FileResult:
         pending = self.__dict__.get("_pending")
         return pending.size if pending is not None else len(self.schedules)
 
+    def deferred(self) -> Optional[Pending]:
+        """The schedules still to decode, or None where they are a list."""
+        pending: Optional[Pending] = self.__dict__.get("_pending")
+        return pending
+
     def defer(self, pending: Pending) -> None:
         """Schedules to decode when first read, in place of a list."""
         self.__dict__.pop("_schedules", None)

@@ -203,13 +203,13 @@ def test_a_damaged_cache_entry_is_ignored_and_rewritten(tmp_path):
     (entry,) = [p for p in cache.rglob("*.json") if INDEX not in p.parts]
     good = entry.read_text()
     assert (cache / "CACHEDIR.TAG").exists() and (cache / ".gitignore").read_text().endswith("*\n")
-    tampered = json.loads(good)
-    tampered["body"] = tampered["body"].replace("9762", "9766")  # the checksum no longer holds
-    planted = json.loads(good)  # a record of a class not cached, under a valid checksum
-    planted["body"] = planted["body"].replace('"$r":"Finding"', '"$r":"system"')
-    planted["sha256"] = hashlib.sha256(planted["body"].encode()).hexdigest()
-    assert planted["body"] != json.loads(good)["body"]
-    for damage in ("", good[: len(good) // 2], "\x00\xff garbage", json.dumps(tampered), json.dumps(planted)):
+    header, body = good.split("\n", 1)
+    tampered = f"{header}\n" + body.replace("9762", "9766")  # the checksum no longer holds
+    planted_body = body.replace('"$r":"Finding"', '"$r":"system"')  # a record of a class not cached,
+    planted = json.dumps({**json.loads(header), "sha256": hashlib.sha256(planted_body.encode()).hexdigest()})
+    planted += "\n" + planted_body  # under a valid checksum
+    assert planted_body != body and "9766" in tampered
+    for damage in ("", good[: len(good) // 2], "\x00\xff garbage", header, tampered, planted):
         entry.write_text(damage, errors="surrogateescape")
         (again,) = auditor.check_paths([str(SEED)], jobs=1, cache_dir=str(cache))
         assert not again.cached and outcome(again) == outcome(first)
@@ -262,9 +262,8 @@ def test_a_cached_result_decodes_its_schedules_only_when_read():
     assert loaded.schedule_count == len(fresh.schedules) and "_schedules" not in vars(loaded)
     assert loaded.findings == fresh.findings
     assert loaded.schedules == fresh.schedules and loaded.schedule_count == len(fresh.schedules)
-    planted = json.loads(codec.dumps(fresh))
-    planted[2] = planted[2].replace('"$r":"Cell"', '"$r":"system"', 1)
-    damaged = codec.loads(json.dumps(planted), str(SEED))
+    planted = codec.dumps(fresh).replace('"$r":"Cell"', '"$r":"system"', 1)  # (in the schedules' line)
+    damaged = codec.loads(planted, str(SEED))
     with pytest.raises(codec.Damaged):
         damaged.schedules
 
@@ -406,8 +405,9 @@ def test_ctrl_c_stops_the_pool_and_leaves_no_half_written_report(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["cache", "corpus", "report.json"]  # no temporary report left
     entries = list(cache.rglob("*.json"))
     assert 0 < len(entries) < 600
-    for entry in entries:
-        json.loads(entry.read_text())  # every entry complete
+    for entry in entries:  # every entry complete
+        header, _, body = entry.read_text().partition("\n")
+        assert INDEX in entry.parts or json.loads(header)["sha256"] == hashlib.sha256(body.encode()).hexdigest()
     assert not list(cache.rglob("*.tmp"))  # what the stopped workers were writing is swept
     time.sleep(0.5)
     assert subprocess.run(["pgrep", "-s", str(proc.pid)], capture_output=True).stdout == b""  # no worker left

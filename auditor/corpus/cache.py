@@ -124,10 +124,10 @@ class Cache:
             text = self._path(key).read_text("utf-8")
         except (OSError, UnicodeDecodeError):
             return None
+        header, newline, body = text.partition("\n")
         try:
-            entry = json.loads(text)
-            body = entry["body"]
-            if entry["key"] != key or entry["sha256"] != _checksum(body):
+            entry = json.loads(header)
+            if not newline or entry["key"] != key or entry["sha256"] != _checksum(body):
                 return None
             return codec.loads(body, path)
         except Exception:  # damaged in any way: check the file again, rewrite the entry
@@ -139,8 +139,9 @@ class Cache:
         if not self.writable:
             return
         body = codec.dumps(result)
-        text = json.dumps({"key": key, "sha256": _checksum(body), "body": body}, ensure_ascii=False)
-        self._write(self._path(key), text)
+        # A line of its own for the key and the checksum: the body is not decoded as a JSON string.
+        header = json.dumps({"key": key, "sha256": _checksum(body)})
+        self._write(self._path(key), f"{header}\n{body}")
 
     def _write(self, target: Path, text: str) -> None:
         try:

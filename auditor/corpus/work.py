@@ -112,11 +112,12 @@ def _state(options: Options) -> tuple[RuleSet, Only, Optional[Cache]]:
 
 
 def check_batch(batch: Batch, options: Options) -> list[Checked]:
-    """[(index, path), ...] -> [Checked, ...] in the same order."""
-    return [check_one(index, path, options) for index, path in batch]
+    """[(index, path), ...] -> [Checked, ...] in the same order, to send back
+    to the main process (schedules as text: `codec.defer`)."""
+    return [check_one(index, path, options, to_send=True) for index, path in batch]
 
 
-def check_one(index: int, path: str, options: Options) -> Checked:
+def check_one(index: int, path: str, options: Options, to_send: bool = False) -> Checked:
     ruleset, only, store = _state(options)
     status = _identity(path, options) if store is not None else None
     if store is not None and status is not None:
@@ -129,7 +130,8 @@ def check_one(index: int, path: str, options: Options) -> Checked:
     except InputError as exc:  # not cached: the file may be back next time
         return Checked(index, unchecked(path, exc.located(path)))
     if store is None:
-        return Checked(index, checked(path, data, ruleset, only, options.input_format, options.sources)[0])
+        result = checked(path, data, ruleset, only, options.input_format, options.sources)[0]
+        return Checked(index, _sendable(result) if to_send else result)
     from auditor.corpus.cache import digest
 
     content = digest(data)
@@ -137,12 +139,20 @@ def check_one(index: int, path: str, options: Options) -> Checked:
     stored = store.get(key, path)
     if stored is None:
         result, deterministic = checked(path, data, ruleset, only, options.input_format, options.sources)
+        if to_send:
+            result = _sendable(result)  # (encoded once: the cache entry takes the same text)
         if not deterministic:
             return Checked(index, result)
         store.put(key, result)
     if status is not None:
         store.remember(path, status, content, started)
     return Checked(index, stored, cached=True) if stored is not None else Checked(index, result)
+
+
+def _sendable(result: auditor.FileResult) -> auditor.FileResult:
+    from auditor.corpus import codec
+
+    return codec.defer(result)
 
 
 def known(index: int, path: str, options: Options) -> Optional[Checked]:
