@@ -58,6 +58,12 @@ NOTE_MARK = r"\((?:[a-zA-Z]{1,2}|[ivxIVX]{1,4})\)|\*{1,3}|[\u2020\u2021]"
 BALANCE_WORD = re.compile(r"beginning|balance|opening|\bstart", re.IGNORECASE)
 MOVEMENT_WORD = re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.IGNORECASE)
 
+# What the first and the last row of a block printed with the movements as
+# rows are: the balances ("Balance at January 1" ... "Balance at December 31",
+# "Beginning balance" ... "Ending balance"), in an HTML table or a text one.
+OPENING = re.compile(r"beginning|opening|\bstart|balance\s+at|^balance\b", re.IGNORECASE)
+CLOSING = re.compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNORECASE)
+
 
 UNITS = re.compile(
     r"\b(?:dollars\s+|amounts\s+)?in\s+(thousands|millions|billions)\b"

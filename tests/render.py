@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass, field
+from dataclasses import replace as dataclasses_replace
 from decimal import Decimal
 from typing import Optional
 
@@ -66,6 +67,9 @@ class Layout:
     repeat_headings: bool = True  # the headings printed again after the break
     units_style: str = "(In thousands)"
     gutter: int = 2
+    # The movements printed as rows (issue 12): "years", the periods as columns and a
+    # block per account; "accounts", the accounts as columns and a block per period.
+    transposed: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -246,6 +250,8 @@ def render(spec: dict, layout: Layout = Layout()) -> Rendered:
     periods = list(range(len(spec["periods"])))
     if layout.reverse:
         periods.reverse()
+    if layout.transposed:
+        return _render_transposed(spec, periods, layout, notes_order)
     blocks = _blocks(spec, periods, layout)
     cols = _figure_columns(spec, blocks, layout, notes_order)
     label_width, period_part = _label_width(spec, blocks, layout)
@@ -656,3 +662,120 @@ def _emit_figures(canvas, n, item, cols, layout, notes_order, out, but_last=Fals
 
 def _first_of_block(item) -> bool:
     return bool(item.get("first"))
+
+
+# --- the movements as rows --------------------------------------------------------
+
+
+def _accounts(spec, periods, layout) -> list:
+    """[(name, {period: row index})]: each account and its row in each period it prints."""
+    found = []
+    for pi in periods:
+        for ri, r in enumerate(spec["periods"][pi]["rows"]):
+            if not r["cells"]:
+                continue
+            name = _printed_label(r, layout) or "Total"
+            entry = next((a for a in found if _key(a[0]) == _key(name)), None)
+            if entry is None:
+                entry = (name, {})
+                found.append(entry)
+            entry[1].setdefault(pi, ri)
+    return found
+
+
+def _cell_text(spec, pi, ri, m) -> str:
+    cells = spec["periods"][pi]["rows"][ri]["cells"]
+    return cells[m] if m < len(cells) else ""
+
+
+def _render_transposed(spec, periods, layout, notes_order) -> Rendered:
+    """Each spec column a row (its heading the row's label, from the balance at
+    beginning to the balance at end); the figure columns the periods (a block per
+    account, "years") or the accounts (a block per period, "accounts")."""
+    out = Rendered("")
+    out.period_labels = [period_caption(p["label"], layout) for p in spec["periods"]]
+    accounts = _accounts(spec, periods, layout)
+    # A heading's leading marker ("(1) Charged to costs") printed after the row's label.
+    movements = [re.sub(r"^(\(\d\))\s*(.*)$", r"\2 \1", split_letter(h)[1]) for h in spec["columns"][1:]]
+    by_years = layout.transposed == "years"
+    # The figure columns: (heading, [(block key, period, row index or None)]) ...
+    heads = [out.period_labels[pi].rstrip(":") for pi in periods] if by_years else [a[0] for a in accounts]
+    blocks = ([(name, [(pi, rows.get(pi)) for pi in periods]) for name, rows in accounts] if by_years else
+              [(out.period_labels[pi], [(pi, rows.get(pi)) for _, rows in accounts]) for pi in periods])
+    for name, rows in accounts:
+        for pi, ri in rows.items():
+            out.row_labels[(pi, ri)] = cased(name, layout)  # the account as printed
+    label_width = max(len(m) for m in movements) + 6
+    if not by_years and layout.period_style == "first_cell":  # the period before the opening balance's label
+        label_width += max(len(out.period_labels[pi].rstrip(":")) for pi in periods) + 2
+    cols = []
+    for k, head in enumerate(heads):
+        widths = [_cell_width(spec["periods"][pi]["rows"][ri]["cells"][m], "", layout)
+                  for _, places in blocks for pi, ri in [places[k]] if ri is not None
+                  for m in range(len(movements))]
+        c = _Col(None, cased(head, layout) if not by_years or layout.period_style != "bare" else head)
+        c.figure_width = max(widths + [1]) + (6 if notes_order else 0)
+        cols.append(c)
+    _lay_out_columns(cols, label_width, layout)
+    canvas = Canvas()
+    _title(canvas, spec, layout)
+    if layout.table_tags:
+        canvas.new("<TABLE>")
+        if layout.caption:
+            canvas.new("<CAPTION>")
+    heading_lines = _headings({"columns": [""] + heads}, cols, label_width, layout)
+    _emit_headings(canvas, heading_lines, cols, layout)
+    for b, (caption, places) in enumerate(blocks):
+        canvas.new("")
+        first_cell = not by_years and layout.period_style == "first_cell"
+        if not first_cell:
+            canvas.new(cased(caption, layout) if by_years else caption)
+        blank_row = [all(ri is None or parse_cell(_cell_text(spec, pi, ri, m))[0] == "blank" for pi, ri in places)
+                     for m in range(len(movements))]
+        for m, movement in enumerate(movements):
+            closing = m == len(movements) - 1
+            if closing:
+                _total_rule(canvas, {"cells": []}, cols, dataclasses_replace(layout, short_rules=False), "-")
+            n = canvas.new()
+            label = cased(movement, layout)
+            if first_cell and m == 0:
+                label = f"{caption.rstrip(':')}  {label}"
+            canvas.put(n, 3 if not (first_cell and m == 0) else 1, label)
+            for k, (pi, ri) in enumerate(places):
+                if ri is None:
+                    continue
+                row = spec["periods"][pi]["rows"][ri]
+                text = row["cells"][m] if m < len(row["cells"]) else ""
+                if blank_row[m]:
+                    # A movement with no figure in its block is printed with nils: a
+                    # label alone would be read as the first line of the next one's.
+                    text = "-"
+                kind, value, decimals = parse_cell(text)
+                body = "" if kind == "blank" else nil_text(layout) if kind == "nil" else figure_text(value, decimals, layout)
+                body = body or ("-" if blank_row[m] else "")
+                if not body:
+                    continue
+                note = (row.get("footnotes") or [""] * len(row["cells"]))[m] if m < len(row.get("footnotes") or []) else ""
+                mark = note_mark(note, notes_order, layout.note_marks) if note else ""
+                right = cols[k].start + cols[k].width - (len(mark) if mark else 0)
+                start = right - len(body)
+                canvas.put(n, start, body)
+                if mark:
+                    canvas.put(n, right, mark)
+                dollar = layout.dollar == "every" or (layout.dollar in ("first", "detached") and m in (0, len(movements) - 1))
+                if dollar and kind == "amount":
+                    canvas.put(n, start - 1, "$")
+                out.figures.append(Printed(pi, ri, m, body, value if kind == "amount" else None, n, start, right))
+        if layout.double_rule:
+            _total_rule(canvas, {"cells": []}, cols, dataclasses_replace(layout, short_rules=False), "=")
+    if layout.table_tags:
+        canvas.new("</TABLE>")
+    canvas.new("")
+    for note in notes_order:
+        canvas.new(f"{note_mark(note, notes_order, layout.note_marks)} See the notes to the financial statements.")
+    canvas.new("")
+    canvas.new("See accompanying notes.")
+    lines = [line.rstrip() if line.strip() else line.strip(" ") for line in canvas.lines]
+    out.text = "\n".join(lines) + "\n"
+    out.headings = heads
+    return out

@@ -11,7 +11,6 @@ columns model the rules check, every cell keeping its place in the file.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import NamedTuple, Optional
 
@@ -20,14 +19,9 @@ from auditor.frontends.html.figures import figures, kind, nonblank, placed, plai
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.layout import BARE_YEAR, SCALES, row_label, units_in, words
 from auditor.frontends.html.periods import named_account, without_notes
-from auditor.labels import TOTAL, is_period, period_from_caption
+from auditor.labels import CLOSING, OPENING, TOTAL, is_period, period_from_caption
 from auditor.frontends.html.locate import Region
 from auditor.model import Cell, Column, Period, Row, Schedule
-
-# What the first and the last row of a block are: the balances ("Balance at
-# January 1" ... "Balance at December 31", "Beginning balance" ... "Ending balance").
-OPENING = re.compile(r"beginning|opening|\bstart|balance\s+at|^balance\b", re.IGNORECASE)
-CLOSING = re.compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNORECASE)
 
 
 class BlockRow(NamedTuple):

@@ -9,7 +9,7 @@ stage is passed in for that decision alone.
 from __future__ import annotations
 
 from auditor.frontends import Read, Vocabulary
-from auditor.frontends.text import layout, locate, parse
+from auditor.frontends.text import layout, locate, parse, transposed
 from auditor.model import Schedule
 from auditor.source import Source
 
@@ -18,7 +18,8 @@ def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
     found = []
     for region in locate.regions(src, [], vocabulary.roles):
         lines = parse.lines(src, region)
-        found.append(layout.build(lines, region.title_line, src.path))
+        # (A table printing its movements as rows is marked so by locate: `transposed`.)
+        found.append((transposed if region.transposed else layout).build(lines, region.title_line, src.path))
     return _years_joined(found, read)
 
 

@@ -9,7 +9,7 @@ AST in `model.py`; roles are the next stage's job.
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text import columns as col
@@ -22,11 +22,24 @@ from auditor.frontends.text.periods import periods
 from auditor.frontends.text.rows import body
 from auditor.frontends.text.tokens import chunk_text, chunks, first_figure_column, text
 from auditor.labels import UNITS, YEAR, is_period
-from auditor.model import Schedule
+from auditor.model import Column, Schedule
 
 
-def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Schedule:
-    """The schedule laid out in `lines` (one located region)."""
+class Frame(NamedTuple):
+    """What a table's lines say before its body is read: its headings, its figure columns."""
+
+    lines: list[Line]  # the region's lines, in context
+    headings: list[Line]
+    body_start: int  # index in `lines` of the body's first line
+    starts: list[int]  # each figure column's start
+    columns: list[Column]
+    label_end: int  # where the first figure starts
+    label_heading: str
+    preamble: list[Line]  # the text above the table: title, units, captions
+
+
+def frame(lines: list[Line], title_line: int, path: Optional[str] = None) -> Frame:
+    """The headings and figure columns of the table in `lines` (one located region)."""
     if not any(ln.kind in ("row", "notes") for ln in lines):
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
     lines = in_context(lines)
@@ -41,18 +54,30 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     columns = col.columns(headings, starts, col.spanning_rules(headings, separators, starts), extents)
     label_heading = " ".join(chunk_text(c) for ln in headings for c in chunks(ln.words) if c[0].end <= starts[0])
     preamble = [ln for ln in lines[:body_start] if ln.kind == "text" and ln not in headings]
+    return Frame(lines, headings, body_start, starts, columns, label_end, label_heading, preamble)
+
+
+def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Schedule:
+    """The schedule laid out in `lines` (one located region)."""
+    lines, headings, body_start, starts, columns, label_end, label_heading, preamble = frame(lines, title_line, path)
     laid = body(lines[body_start:], headings, starts, columns, label_end, path)
-    title = _title(preamble)
+    title, units, subtitle = title_block(preamble, headings)
     return Schedule(
         title=title,
-        units=_units(preamble + headings),
+        units=units,
         columns=tuple(columns),
         periods=tuple(periods(_leading_caption(preamble) + laid.entries)),
         line=title_line,
         label_heading=label_heading,
         unread=laid.unread,
-        subtitle=_subtitle(preamble, title),
+        subtitle=subtitle,
     )
+
+
+def title_block(preamble: Sequence[Line], headings: Sequence[Line]) -> tuple[str, Optional[str], str]:
+    """The schedule's title, units and subtitle (the years it covers), from the lines above its figures."""
+    title = _title(preamble)
+    return title, _units(list(preamble) + list(headings)), _subtitle(preamble, title)
 
 
 def _leading_caption(preamble: Sequence[Line]) -> list[Entry]:

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
+from auditor.frontends.text.rollforward import block_follows, rolls_forward
 from auditor.labels import NIL_DASHES, NIL_WORD, is_period, title_pattern
 from auditor.source import Source
 
@@ -81,6 +82,7 @@ class Region(NamedTuple):
     first: int
     last: int
     title_line: int
+    transposed: bool = False  # the movements printed as rows (rollforward), read by `transposed`
 
 
 def regions(source: Source, skip: Sequence[tuple[int, int]] = (), roles: Optional[tuple[Any, ...]] = None) -> list[Region]:
@@ -170,16 +172,26 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional
             continue
         if TABLE_OPEN.match(line) and caption_of is None:
             first_row = _first_row(lines, n)
-            if first_row is None or not _headed_like_schedule(lines, title, first_row, vocabulary):
+            if first_row is None:
                 return None
-            return Region(title, _table_end(source, n, vocabulary), title)
+            transposed = _transposed(lines, title, first_row, vocabulary)
+            if not (transposed or _headed_like_schedule(lines, title, first_row, vocabulary)):
+                return None
+            return Region(title, _table_end(source, n, vocabulary), title, transposed)
         if _has_figures(line):
-            if not _headed_like_schedule(lines, caption_of or title, n, vocabulary):
+            transposed = _transposed(lines, caption_of or title, n, vocabulary, title)
+            if not (transposed or _headed_like_schedule(lines, caption_of or title, n, vocabulary)):
                 return None
             if caption_of is not None:
-                return Region(caption_of, _table_end(source, caption_of, vocabulary), title)
-            return Region(title, _block_end(source, n), title)
+                return Region(caption_of, _table_end(source, caption_of, vocabulary), title, transposed)
+            return Region(title, _block_end(source, n, transposed), title, transposed)
     return None
+
+
+def _transposed(lines: Sequence[str], first: int, row: int, vocabulary: Vocabulary, title: int = 0) -> bool:
+    """Whether the movements are printed as rows: headings (less the first row,
+    whose balance reads as one) that name no schedule, rows that roll forward."""
+    return rolls_forward(lines, title or first, row) and not _headed_like_schedule(lines, first, row - 1, vocabulary)
 
 
 def _open_table_above(lines: Sequence[str], title: int) -> Optional[int]:
@@ -372,9 +384,9 @@ def _names_a_block(text: str) -> bool:
     return text.endswith(":") or is_period(text)
 
 
-def _block_end(source: Source, first_row: int) -> int:
+def _block_end(source: Source, first_row: int, transposed: bool = False) -> int:
     """A table without <TABLE> tags ends at two blank lines after its figures,
-    or where its document ends."""
+    or where its document ends (or, movements as rows, where no block follows)."""
     lines = source.lines
     n, blanks, last_figures = first_row, 0, first_row
     while n <= len(lines):
@@ -383,7 +395,8 @@ def _block_end(source: Source, first_row: int) -> int:
             break
         if not line.strip():
             blanks += 1
-            if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n):
+            if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
+                    transposed and block_follows(lines, n)):
                 break
         else:
             blanks = 0
@@ -391,7 +404,7 @@ def _block_end(source: Source, first_row: int) -> int:
                 last_figures = n
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures)
-    return _block_end(source, resumed) if resumed else last_figures
+    return _block_end(source, resumed, transposed) if resumed else last_figures
 
 
 def _next_period_follows(lines: Sequence[str], blank: int) -> bool:

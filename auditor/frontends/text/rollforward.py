@@ -1,0 +1,84 @@
+"""Whether a table under a Schedule II title prints its movements as rows.
+
+Most schedules head their columns with the balances and the movements; some
+print them as rows instead, from "Balance at beginning of year" down to
+"Balance at end of year", under headings of years (a block per account) or
+of account names (a block per year).  `locate` asks this of a table whose
+headings name no balance, on its lines as they are (before any parse): its
+first labelled row of figures must be an opening balance, and a closing
+balance must follow it within a block's reach.  A title of its own is
+asked too: a note's roll-forward after a sentence naming the schedule is
+no schedule.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from auditor.labels import CLOSING, OPENING, title_pattern
+
+# A row's label: its text up to the first figure (two spaces or a "$" before it),
+# perhaps after its period ("1994  Balance at beginning of year").
+# (Possessive runs: the label's lazy scan retries no run of spaces.)
+LABELLED = re.compile(r"^\s*+((?:(?:19|20)\d\d:?\s++)?[A-Za-z][^\n]*?)(?:\s{2,}+|\s*+\$\s*+)\(?\$?\s*+-?\d")
+# Words after the "figures": a heading line with its footnote markers ("Balance   (1)
+# (2) Charged"), no row (a row prints nothing after its figures but markers and nils).
+WORDS_AFTER = re.compile(r"\b(?!(?:nil|none)\b)[A-Za-z]{3,}", re.IGNORECASE)
+# A line of years and nothing else after its label: the headings of a block per account.
+YEARS = re.compile(r"^\s*+(?:(?:19|20)\d\d\s*+)+$")
+TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]{0,40}>")
+TITLE = title_pattern(r"\s+")
+# How many labelled rows a block may print between its balances.
+BLOCK_ROWS = 12
+# Words a title's line may print besides the title ("ACME CORPORATION", "- (In thousands)").
+TITLE_EXTRA = 6
+
+
+def rolls_forward(lines: Sequence[str], title: int, first_row: int) -> bool:
+    """The table from line `first_row` (1-based) opens with a balance row and
+    reaches a closing one, under a title line of its own (line `title`)."""
+    if not _title_alone(lines[title - 1]):
+        return False
+    labels = []
+    for line in lines[first_row - 1 : first_row + 3 * BLOCK_ROWS]:
+        if TABLE_CLOSE.match(line):
+            break
+        if "<" in line:
+            line = TAG.sub(lambda m: " " * len(m.group()), line)
+        label = _label(line)
+        if label is not None:
+            labels.append(label)
+    if not labels or not OPENING.search(labels[0]):
+        return False
+    return any(CLOSING.search(label) for label in labels[2 : BLOCK_ROWS + 1])
+
+
+def _title_alone(line: str) -> bool:
+    """A line that names the schedule and little else: no sentence."""
+    rest = TITLE.sub(" ", line)
+    return len(rest.split()) <= TITLE_EXTRA and not rest.rstrip().endswith((".", ","))
+
+
+def block_follows(lines: Sequence[str], blank: int) -> bool:
+    """After blank lines (line `blank` the last seen), the table's next block:
+    at most two caption lines (an account's, its years), then an opening
+    balance.  A table printed double-spaced leaves two blank lines between
+    its blocks."""
+    following = [line for line in lines[blank : blank + 12] if line.strip()][:3]
+    for line in following:
+        label = _label(line)
+        if label is not None:
+            return bool(OPENING.search(label))
+    return False
+
+
+def _label(line: str) -> Optional[str]:
+    """The label of a row of figures, or None for any other line (a heading
+    line of years or of footnote markers too)."""
+    line = line[:400]
+    match = LABELLED.match(line)
+    if match is None or YEARS.match(line[match.end(1):]) or WORDS_AFTER.search(line, match.end(1)):
+        return None
+    return match.group(1).strip()

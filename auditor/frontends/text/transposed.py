@@ -1,0 +1,236 @@
+"""Read a Schedule II text table printed with the movements as rows.
+
+Two shapes of 1990s filings print each movement on a row of its own, from
+"Balance at beginning of year" down to "Balance at end of year":
+
+- the years as columns, a block of rows per account (Boeing's 10-Ks, 20-F
+  schedules): "ALLOWANCE FOR DOUBTFUL ACCOUNTS   1995   1994   1993";
+- the accounts as columns, a block of rows per year (1993's "Schedule
+  VIII"): columns headed "Allowance for Doubtful Accounts", "Reserve for
+  Returns", "Total", each block under "Year ended December 31, 1993:" or
+  with the year in its first row's label ("1993  Balance at beginning of
+  year", or "Balance at January 1, 1993" ... "Balance at December 31, 1993").
+
+`locate` marks such a table (`rollforward`: its headings name no balance,
+its first labelled row is one); the usual layout stages read its headings,
+figure columns and rows (`layout.frame`, `rows.body`); here each block's
+rows become the schedule's columns (their labels the headings, which the
+roles stage reads as it reads any heading), and each block's figures the
+account's row in each period: the same periods x rows x columns model as
+any schedule, every cell at its place in the file.  An account column
+headed "Total" is a total row.  As in the HTML front end's `transposed`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, NamedTuple, Optional, Sequence
+
+from auditor.errors import InputError
+from auditor.frontends.text.labels import Entry, the_row
+from auditor.frontends.text.layout import Frame, frame, title_block
+from auditor.frontends.text.parse import Line, Token
+from auditor.frontends.text.rows import body
+from auditor.frontends.text.tokens import chunk_text, chunks, text
+from auditor.labels import DATE, OPENING, TOTAL, YEAR, is_period, period_from_caption, row_key
+from auditor.model import Cell, Column, Period, Row, RowKind, Schedule
+
+# What the figure columns of the table are: its years, or its accounts.
+Shape = Literal["years", "accounts"]
+# A block's last row: a balance, or a row "at end" ("Ending balance", "End of year").
+CLOSES = re.compile(r"balance|\b(end|ending|closing)\b", re.IGNORECASE)
+
+
+class Block(NamedTuple):
+    """One account's rows (years as columns) or one period's (accounts as columns)."""
+
+    name: str  # its caption as printed: the account, or the period ("" where none is printed)
+    line: int  # where it is captioned, or its first row
+    rows: list[Row]  # from the opening balance to the closing one
+
+
+def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Schedule:
+    """The Schedule of a region whose table prints its movements as rows."""
+    f = frame(lines, title_line, path)
+    shape: Shape = "years" if all(_names_period(c.heading) for c in f.columns) else "accounts"
+    laid = body(_captions_marked(f, shape, path), f.headings, f.starts, f.columns, f.label_end, path)
+    first = f.label_heading.rstrip(":").strip() if shape == "years" else ""
+    blocks = _blocks(laid.entries, first, path)
+    if not blocks:
+        raise InputError("a table with the movements as rows but no balances in its rows", path, title_line)
+    keys = [_keys(b) for b in blocks]
+    heading_of: dict[str, Row] = {}  # column key -> the row first printing it
+    for block, block_keys in zip(blocks, keys):
+        for key, row in zip(block_keys, block.rows):
+            heading_of.setdefault(key, row)
+    order = ["<opening>"] + [k for k in heading_of if not k.startswith("<")] + ["<closing>"]
+    at = {ln.number: ln for ln in f.lines}
+    columns = tuple(_column(heading_of[k], at, k.startswith("<")) for k in order)
+    found = _by_account(f, blocks, keys, order) if shape == "years" else _by_year(f, blocks, keys, order)
+    title, units, subtitle = title_block(f.preamble, f.headings)
+    return Schedule(title=title, units=units, columns=columns, periods=tuple(found), line=title_line,
+                    unread=laid.unread, subtitle=subtitle)
+
+
+def _names_period(heading: str) -> bool:
+    return bool(heading) and bool(YEAR.search(heading)) and is_period(heading)
+
+
+def _captions_marked(f: Frame, shape: Shape, path: Optional[str]) -> list[Line]:
+    """The body's lines, each account's caption marked as one (a ":" after it).
+
+    Years as columns, each block may print its account on a line of years
+    ("RESERVE FOR RETURNS   1995   1994   1993"): its years, the same as the
+    headings', are dropped.  A caption line right above a block's opening
+    balance is no first line of its label, however it is indented."""
+    out = list(f.lines[f.body_start :])
+    years = [_years(c.heading) for c in f.columns]
+    for i, ln in enumerate(out):
+        if ln.kind != "text" or not ln.words:
+            continue
+        if shape == "years":
+            label = [t for t in ln.words if t.end <= f.label_end]
+            over = [t for t in ln.words if t.end > f.label_end]
+            if over and all(t.kind == "YEAR" for t in over):
+                if [_years(t.text) for t in over] != years:
+                    raise InputError("a block heads its figures with other years than the table's headings",
+                                     path, ln.number, over[0].column)
+                out[i] = ln = ln._replace(words=tuple(label))
+                if not label:
+                    continue
+        after = next((x for x in out[i + 1 :] if x.kind != "rule"), None)
+        if after is not None and after.kind == "row" and _opens(after) and not OPENING.search(text(ln.words)):
+            last = ln.words[-1]
+            if not last.text.endswith(":"):
+                out[i] = ln._replace(words=ln.words[:-1] + (last._replace(text=last.text + ":"),))
+    return [ln for ln in out if ln.kind != "text" or ln.words]
+
+
+def _years(text: str) -> list[str]:
+    return [m.group(0) for m in YEAR.finditer(text)]
+
+
+def _opens(line: Line) -> bool:
+    """A row whose label (less a period in its first cell) is an opening balance."""
+    parts = chunks(line.words)
+    if len(parts) > 1 and is_period(chunk_text(parts[0])):
+        parts = parts[1:]
+    return bool(OPENING.search(" ".join(chunk_text(c) for c in parts)))
+
+
+def _blocks(entries: Sequence[Entry], first: str, path: Optional[str]) -> list[Block]:
+    """The blocks of rows, each from an opening balance to a closing one.  A
+    caption opens a block; so does an opening balance after a closed block."""
+    blocks: list[Block] = []
+    name, at = first, 0
+    current: Optional[list[Row]] = None
+    for entry in entries:
+        if entry.kind != "row":
+            _end(blocks, name, at, current, path)
+            name, at, current = entry.text.rstrip(":").strip(), entry.at, None
+            continue
+        row = the_row(entry)
+        if current is not None and _closed(current):
+            # (A roll-forward whose year opens on the balance the year before closed
+            # on prints no opening balance of its own: each printed cell is one
+            # cell of the model, so it is refused below, not read twice.)
+            _end(blocks, name, at, current, path)
+            current, name, at = None, "", row.line
+        if current is None:
+            if not OPENING.search(row.label):
+                raise InputError("a block of the movements as rows does not open with a balance", path, row.line)
+            current, at = [], at or row.line
+        current.append(row)
+    _end(blocks, name, at, current, path)
+    return blocks
+
+
+def _closed(rows: Sequence[Row]) -> bool:
+    return len(rows) >= 3 and bool(CLOSES.search(rows[-1].label))
+
+
+def _end(blocks: list[Block], name: str, at: int, rows: Optional[list[Row]], path: Optional[str]) -> None:
+    """The block of `rows` added, or an error where it is not closed (never half a table)."""
+    if rows is None:
+        return
+    if not _closed(rows):
+        raise InputError("a block of the movements as rows does not end with a balance", path, rows[-1].line)
+    blocks.append(Block(name, at, rows))
+
+
+def _keys(block: Block) -> list[str]:
+    """Each row's column key: the balances by place, a movement by its words (a
+    label printed twice in one block is two columns: no figure is dropped)."""
+    keys: list[str] = []
+    for k, row in enumerate(block.rows):
+        key = "<opening>" if k == 0 else "<closing>" if k == len(block.rows) - 1 else row_key(row.label)
+        keys.append(key + f" #{keys.count(key) + 1}" if key in keys else key)
+    return keys
+
+
+def _column(row: Row, at: dict[int, Line], balance: bool) -> Column:
+    """A movement's column, where its label is printed (the heading the roles stage reads).
+    A balance's date is its block's, not the column's ("Balance at December 31, 1990"
+    heads the balances at beginning of every year): the heading is "Balance at"."""
+    words = [t for t in at[row.line].words if t.kind != "NOTE"] if row.line in at else []
+    start = words[0].column if words else 1
+    heading = row.label
+    if balance:
+        heading = YEAR.sub("", DATE.sub("", heading)).rstrip(" ,:-").strip() or heading
+    return Column(heading=heading, role=None, start=start, end=start + len(row.label), heading_line=row.line)
+
+
+def _by_account(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], order: list[str]) -> list[Period]:
+    """Years as columns: each figure column a period, each block its account's row in it."""
+    found = []
+    for k, column in enumerate(f.columns):
+        rows = [_row(block.name, block_keys, block.rows, order, k) for block, block_keys in zip(blocks, keys)]
+        present = [r for r in rows if r is not None]
+        if present:
+            found.append(period_from_caption(column.heading.rstrip(":"), _heading_line(f, column), present))
+    return found
+
+
+def _by_year(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], order: list[str]) -> list[Period]:
+    """Accounts as columns: each block a period, each figure column an account's row in it."""
+    rows_of: dict[str, list[Row]] = {}
+    line_of: dict[str, int] = {}
+    for block, block_keys in zip(blocks, keys):
+        label = block.name or _period_named(block.rows)
+        line_of.setdefault(label, block.line)
+        for k, column in enumerate(f.columns):
+            row = _row(column.heading, block_keys, block.rows, order, k)
+            if row is not None:
+                rows_of.setdefault(label, []).append(row)
+    return [period_from_caption(label, line_of[label], rows) for label, rows in rows_of.items()]
+
+
+def _row(account: str, block_keys: list[str], block_rows: list[Row], order: list[str], k: int) -> Optional[Row]:
+    """The account's row of figure column k of a block, or None where it prints no figure there."""
+    cells: list[Optional[Cell]] = [None] * len(order)
+    for key, row in zip(block_keys, block_rows):
+        cells[order.index(key)] = row.cells[k]
+    present = [c for c in cells if c is not None]
+    if not present:
+        return None
+    kind: RowKind = "total" if not account or TOTAL.match(account) else "item"
+    # The row runs down the block: its line is its last figure's, where the block ends.
+    return Row(label=account, kind=kind, cells=tuple(cells), line=max(c.line for c in present))
+
+
+def _period_named(rows: Sequence[Row]) -> str:
+    """A block's period where no caption names it: the date its closing balance
+    is struck at ("Balance at December 31, 1993"), else the year a balance names."""
+    for row in (rows[-1], rows[0]):
+        match = DATE.search(row.label) or YEAR.search(row.label)
+        if match:
+            return match.group(0)
+    return ""
+
+
+def _heading_line(f: Frame, column: Column) -> int:
+    """The line printing a column's year (its lowest heading line over it)."""
+    over: list[Token] = [t for ln in f.headings for t in ln.words if column.start <= t.end and t.column < column.end]
+    years = [t for t in over if YEAR.search(t.text)]
+    return (years or over)[-1].line if (years or over) else f.lines[f.body_start].number
+

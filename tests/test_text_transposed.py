@@ -1,0 +1,145 @@
+"""Text tables printed with the movements as rows (issue 12, class 8): the
+years as columns with a block per account, or the accounts as columns with a
+block per year.  Each is read as the usual periods x rows x columns, every
+cell where it is printed; each wrong figure is found at its cell; and a table
+in the usual shape is never read this way."""
+
+from decimal import Decimal
+
+import pytest
+
+import auditor
+from auditor import diagnose, source
+from auditor.frontends.text import locate
+from conftest import FIXTURES
+
+RULES = auditor.load_rules()
+
+
+def _check(name):
+    result = auditor.check_file(str(FIXTURES / name), RULES)
+    assert result.error is None, str(result.error)
+    return result
+
+
+def _figures(row):
+    return [c.value if c is not None else None for c in row.cells]
+
+
+def test_years_as_columns_read_as_periods_of_accounts():
+    result = _check("summit-aerospace-1995-years-as-columns.txt")
+    (schedule,) = result.schedules
+    assert [p.label for p in schedule.periods] == [f"Year ended December 31, {y}" for y in (1995, 1994, 1993)]
+    assert [p.fiscal_year for p in schedule.periods] == [1995, 1994, 1993]
+    assert [r.label for r in schedule.periods[0].rows] == [
+        "ALLOWANCE FOR DOUBTFUL ACCOUNTS", "INVENTORY OBSOLESCENCE RESERVE", "WARRANTY RESERVE"]
+    assert [c.role for c in schedule.columns][0] == "beginning" and schedule.columns[-1].role == "ending"
+    first = schedule.periods[0].rows[0]
+    assert [v for v in _figures(first) if v is not None] == [Decimal(1200), Decimal(400), Decimal(-300), Decimal(1300)]
+    # 1993's write-offs of the allowance, as printed: "(220)" on line 18 at column 75.
+    cell = schedule.periods[2].rows[0].cells[2]
+    assert (cell.line, cell.column, cell.raw) == (18, 75, "(220)")
+    assert schedule.units == "thousands" and result.findings == []
+
+
+def test_accounts_as_columns_read_with_a_total_row_the_totals_check_covers():
+    result = _check("kenmore-housewares-1993-accounts-as-columns.txt")
+    (schedule,) = result.schedules
+    assert [(p.fiscal_year, [(r.label, r.kind) for r in p.rows]) for p in schedule.periods][0] == (
+        1993, [("Allowance for Doubtful Accounts", "item"), ("Reserve for Returns", "item"), ("Total", "total")])
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "deductions", "ending"]
+    assert {(t.period, t.row, t.parts) for t in schedule.reading.totals} == {(p, 2, (0, 1)) for p in range(3)}
+    assert result.findings == []
+
+
+def test_a_wrong_total_of_an_account_column_is_found_by_the_totals_check():
+    text = (FIXTURES / "kenmore-housewares-1993-accounts-as-columns.txt").read_text()
+    text = text.replace("436             825           1,261", "436             825           1,216")
+    result = auditor.check_source(source.from_text(text, "k.txt"), RULES)
+    assert sorted((f.check, f.location.line, f.location.column) for f in result.findings) == [
+        ("column_total", 22, 83), ("row_identity", 25, 83)]
+
+
+def test_the_year_in_the_balances_labels_names_each_block():
+    (schedule,) = _check("crosswind-financial-1993-accounts-as-columns-dated-balances.txt").schedules
+    assert [p.label for p in schedule.periods] == ["December 31, 1991", "December 31, 1992", "December 31, 1993"]
+    # The balances' dates are each block's: the columns are headed "Balance".
+    assert [c.heading for c in schedule.columns] == [
+        "Balance", "Provision charged to income", "Accounts written off, net", "Balance"]
+    assert schedule.reading.years_named == (1993,)
+
+
+def test_a_roll_forward_without_each_years_opening_balance_is_an_input_error():
+    # Each year opening on the balance the year before closed on: one printed
+    # cell would be two of the model (read twice); refused, not read half.
+    text = (FIXTURES / "crosswind-financial-1993-accounts-as-columns-dated-balances.txt").read_text()
+    chained = "\n".join(line for line in text.split("\n")
+                        if "January 1, 1992" not in line and "January 1, 1993" not in line)
+    result = auditor.check_source(source.from_text(chained, "c.txt"), RULES)
+    assert result.error is not None and "does not open with a balance" in result.error.message
+
+
+@pytest.mark.parametrize("name,line,column,printed,meant", [
+    ("nordhavn-shipping-1996-years-as-columns-20f.txt", 23, 59, "12,560", 12650),
+    ("crosswind-financial-1993-accounts-as-columns-dated-balances.txt", 21, 70, "703,000", 730000),
+    ("grantham-textile-1994-accounts-as-columns-year-in-label.txt", 22, 44, "165", 156),
+])
+def test_each_wrong_figure_is_found_at_its_printed_cell(name, line, column, printed, meant):
+    result = _check(name)
+    diagnosis = diagnose.result(result, RULES)
+    assert result.findings and not diagnosis.candidates
+    for finding in result.findings:
+        s = diagnosis.suggestions[finding]
+        assert (s.cell.line, s.cell.column, s.cell.raw, s.value) == (line, column, printed, Decimal(meant))
+
+
+def test_tables_in_the_usual_shape_are_never_read_as_movements_as_rows():
+    for path in sorted(FIXTURES.glob("*.txt")):
+        regions = locate.regions(source.from_text(path.read_text(encoding="utf-8", errors="replace"), path.name))
+        marked = [r for r in regions if r.transposed]
+        assert bool(marked) == ("-as-columns" in path.name), path.name
+
+
+ROLL_FORWARD = """
+                                                  1995         1994
+Allowance for doubtful accounts
+  Balance at beginning of year                 $  1,200     $  1,100
+  Charged to costs and expenses                     400          350
+  Write-offs                                       (300)        (250)
+  Balance at end of year                       $  1,300     $  1,200
+
+
+Note 6. Inventories
+"""
+
+
+def test_a_roll_forward_after_a_sentence_naming_schedule_ii_is_not_one():
+    text = ("In our opinion, the related financial statement schedule, Schedule II, when\n"
+            "considered in relation to the basic financial statements, presents fairly.\n" + ROLL_FORWARD)
+    result = auditor.check_source(source.from_text(text, "t.txt"), RULES)
+    assert result.error is not None and "no Schedule II found" in result.error.message
+
+
+TITLE = "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS\n"
+YEARS_LINE = "                                                  1995         1994\n"
+
+
+def _second_block(years_line: str) -> str:
+    """A second account's block under the first, headed by `years_line`."""
+    block = ROLL_FORWARD.replace(YEARS_LINE, years_line).replace("Allowance for doubtful accounts\n", "")
+    return ROLL_FORWARD.replace("\n\nNote 6. Inventories\n", "") + block
+
+
+def test_a_block_cut_before_its_closing_balance_is_an_input_error():
+    whole = auditor.check_source(source.from_text(TITLE + _second_block("Reserve for returns".ljust(50) + "1995         1994\n"), "t.txt"), RULES)
+    assert whole.error is None and [len(p.rows) for p in whole.schedules[0].periods] == [2, 2]
+    cut = (TITLE + _second_block("Reserve for returns".ljust(50) + "1995         1994\n")).replace(
+        "  Balance at end of year                       $  1,300     $  1,200\n\n\nNote", "\n\nNote")
+    result = auditor.check_source(source.from_text(cut, "t.txt"), RULES)
+    assert result.error is not None and "does not end with a balance" in result.error.message
+
+
+def test_a_block_headed_with_other_years_is_an_input_error():
+    text = TITLE + _second_block("Reserve for returns".ljust(50) + "1996         1995\n")
+    result = auditor.check_source(source.from_text(text, "t.txt"), RULES)
+    assert result.error is not None and "other years" in result.error.message
