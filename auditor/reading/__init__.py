@@ -70,7 +70,9 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     """Each movement's sign by the arithmetic, what each total sums, and the reading."""
     bs = signs.balance_sign(schedule, opening, closing)
     movements = [k for k in range(len(named)) if k not in (opening, closing)]
-    choices = {k: _choice(schedule, k, named[k], heard[k], bs) for k in movements}
+    natural = {k: _natural(named[k], heard[k]) for k in movements}
+    printed = {k: signs.printed_sign(schedule, k, bs) for k in movements}
+    choices = {k: _choice(natural[k], named[k], heard[k], printed[k], _siblings(k, natural, printed)) for k in movements}
     rows = signs.rows_of(schedule, opening, closing, movements)
     coef, unsettled = _settled(rows, signs.search(rows, choices), choices, named)
     closed = signs.closing(rows, coef)
@@ -136,17 +138,29 @@ def _balance(schedule: Schedule, named: Named, effect: Effect, what: str, path: 
     return found[0]
 
 
-def _choice(schedule: Schedule, k: int, spec: Optional[RoleSpec], heard: Heard, bs: int) -> signs.Choice:
-    natural = spec.effect if spec is not None else heard.direction or ""
+def _natural(spec: Optional[RoleSpec], heard: Heard) -> str:
+    """The direction the column's words give: add, subtract, or "" (none)."""
+    return spec.effect if spec is not None else heard.direction or ""
+
+
+def _siblings(k: int, natural: dict[int, str], printed: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """(negative, positive) figures of the table's other deduction columns."""
+    others = [printed[j] for j in natural if j != k and natural[j] == "subtract"]
+    return sum(n for n, _ in others), sum(p for _, p in others)
+
+
+def _choice(natural: str, spec: Optional[RoleSpec], heard: Heard, printed: tuple[int, int],
+            siblings: tuple[int, int]) -> signs.Choice:
     if natural == "add" and spec is not None and spec.role != OTHER:
         return signs.Choice((1,), 1, "heading")  # an addition adds; a negative one is a release
-    neg, pos = signs.printed_sign(schedule, k, bs)
     if natural == "subtract":
-        # One figure's sign is no evidence of the column's: a wrong sign must not set its convention.
-        if neg != pos and neg + pos > 1:
-            signed = neg > pos
-            said = f"{max(neg, pos)} of {neg + pos} figures printed {'negative' if signed else 'positive'}"
-            return signs.Choice((1, -1), 1 if signed else -1, said)
+        # One figure's sign is no evidence of its column's convention (it may be a wrong
+        # sign); the table's other deduction columns print theirs one way or the other.
+        for (neg, pos), whose in ((printed, "figures"), (siblings, "figures of the other deduction columns")):
+            if neg != pos and neg + pos > 1:
+                signed = neg > pos
+                said = f"{max(neg, pos)} of {neg + pos} {whose} printed {'negative' if signed else 'positive'}"
+                return signs.Choice((1, -1), 1 if signed else -1, said)
         if heard.signed:
             return signs.Choice((1, -1), 1, "the heading prints its sign")
         return signs.Choice((1, -1), -1, "heading" if spec is not None else "")

@@ -109,13 +109,15 @@ def column_support(rows: list[RowSum], coef: Coefficients, k: int) -> tuple[tupl
 
 def decides(here: tuple[int, int], there: tuple[int, int], of: int) -> bool:
     """The arithmetic settles a column's sign: more of its `of` rows close
-    read this way than the other (within rounding, or as many within rounding
-    and more exactly), and the other way leaves two or more of them failing.
+    read this way than the other, and the other way leaves two or more of
+    them failing, within rounding (or, no fewer closing within rounding, so
+    counted exactly: figures of a unit or two close either way in rounding).
     One wrong figure makes one row fail, or close the other way: never two.
     So a column of one figure, or of two that close one each way, is
     unsettled, while two figures of which one is wrong settle it."""
-    k = 0 if here[0] != there[0] else 1
-    return here[k] > there[k] and of - there[k] >= 2
+    within = here[0] > there[0] and of - there[0] >= 2
+    exact = here[0] >= there[0] and here[1] > there[1] and of - there[1] >= 2
+    return within or exact
 
 
 def beats(one: tuple[int, int], other: tuple[int, int], margin: int = 2) -> bool:
