@@ -89,8 +89,13 @@ def test_a_clean_generated_table_is_read_as_generated(tmp_path, table, layout):
     (schedule,) = result.schedules
     moving = _moving(spec)
     read = [c.sign for c in schedule.reading.columns]
-    assert [s for s, m in zip(read, moving) if m] == [s for s, m in zip(signs, moving) if m]
-    assert [f for f in result.findings if f.severity in ("error", "warning")] == []
+    # A column of one figure is told ambiguous (VQ005), not guessed: its one row is
+    # all the evidence of its sign, and a wrong sign would look the same (issue 12, part 4).
+    told = {int(f.message.split(" ", 2)[1]) - 1 for f in result.findings if f.rule == "VQ005"}
+    assert told <= {k for k in range(len(read)) if _figures(spec, k) == 1}
+    assert [s for k, (s, m) in enumerate(zip(read, moving)) if m and k not in told] == \
+        [s for k, (s, m) in enumerate(zip(signs, moving)) if m and k not in told]
+    assert [f for f in result.findings if f.severity in ("error", "warning") and f.rule != "VQ005"] == []
     for t in schedule.reading.totals if grand else ():
         period = spec["periods"][t.period]
         sub = next(row for row in period["rows"] if row["label"] == "Total allowances")
@@ -134,6 +139,12 @@ def _moving(spec):
         out.append(k in (0, n - 1) or any(row["cells"][k] not in ("-", "0")
                                           for p in spec["periods"] for row in p["rows"]))
     return out
+
+
+def _figures(spec, k: int) -> int:
+    """Non-zero figures printed in column k (0-based, after the label) of the item rows."""
+    return sum(row["cells"][k] not in ("-", "0") for p in spec["periods"] for row in p["rows"]
+               if not row.get("is_total"))
 
 
 def _evidenced(spec) -> bool:

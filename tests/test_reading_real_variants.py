@@ -12,7 +12,7 @@ import pytest
 
 import auditor
 from expect import expected_errors, reported_errors
-from render import Layout, render
+from render import Layout, parse_cell, render
 from render_html import HtmlStyle, render as render_html
 
 SHARED = __import__("conftest").SHARED
@@ -63,4 +63,19 @@ def test_a_reworded_real_table_gives_exactly_its_errors(shared, tmp_path, table,
         path.write_text(rendered.text)
         result = auditor.check_file(str(path))
         assert result.error is None, f"{kind}: {result.error}"
-        assert reported_errors(result) == expected_errors(changed, rendered), kind
+        got = reported_errors(result)
+        if variant.startswith("unknown") and _figures(spec, _renamed(spec, changed)) == 1:
+            # A column no heading names with one figure: its one row is no evidence a wrong
+            # figure could not make (issue 12, part 4), so its reading is said to be ambiguous.
+            assert [e[0] for e in got].count("reading_ambiguity") == 1, kind
+            got = {e for e in got if e[0] != "reading_ambiguity"}
+        assert got == expected_errors(changed, rendered), kind
+
+
+def _renamed(spec, changed) -> int:
+    return next(k for k, (a, b) in enumerate(zip(spec["columns"], changed["columns"])) if a != b)
+
+
+def _figures(spec, column: int) -> int:
+    """Non-zero figures printed in a column."""
+    return sum(1 for p in spec["periods"] for r in p["rows"] if r["cells"] and parse_cell(r["cells"][column - 1])[1])

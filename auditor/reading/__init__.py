@@ -70,9 +70,11 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     """Each movement's sign by the arithmetic, what each total sums, and the reading."""
     bs = signs.balance_sign(schedule, opening, closing)
     movements = [k for k in range(len(named)) if k not in (opening, closing)]
-    choices = {k: _choice(schedule, k, named[k], heard[k], bs) for k in movements}
+    natural = {k: _natural(named[k], heard[k]) for k in movements}
+    printed = {k: signs.printed_sign(schedule, k, bs) for k in movements}
+    choices = {k: _choice(natural[k], named[k], heard[k], printed[k], _siblings(k, natural, printed)) for k in movements}
     rows = signs.rows_of(schedule, opening, closing, movements)
-    coef = signs.search(rows, choices)
+    coef, unsettled = _settled(rows, signs.search(rows, choices), choices, named)
     closed = signs.closing(rows, coef)
     unknown = [k for k in movements if named[k] is None and not heard[k].direction]
     placed = [k for k in (opening, closing) if heard[k].spec is None]  # balances read by position alone
@@ -92,7 +94,7 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
         columns.append(replace(col, role=role, effect=effect, sign=factor))
         readings.append(ColumnReading(k + 1, role, effect, sign, tuple(why)))
     read = replace(schedule, columns=tuple(columns), balance_sign=bs)
-    ambiguous = _ambiguous(read, rows, coef, choices, heard, named, opening, closing, specs)
+    ambiguous = _ambiguous(read, rows, coef, unsettled, heard, named, opening, closing, specs)
     deductions, how = _convention(rows, coef, read.columns, heard, closed)
     reading = Reading(tuple(readings), totals.read(read), closed, len(rows), ambiguous, _years(schedule))
     return replace(read, deductions=deductions, deductions_basis=how, reading=reading)
@@ -136,17 +138,29 @@ def _balance(schedule: Schedule, named: Named, effect: Effect, what: str, path: 
     return found[0]
 
 
-def _choice(schedule: Schedule, k: int, spec: Optional[RoleSpec], heard: Heard, bs: int) -> signs.Choice:
-    natural = spec.effect if spec is not None else heard.direction or ""
+def _natural(spec: Optional[RoleSpec], heard: Heard) -> str:
+    """The direction the column's words give: add, subtract, or "" (none)."""
+    return spec.effect if spec is not None else heard.direction or ""
+
+
+def _siblings(k: int, natural: dict[int, str], printed: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """(negative, positive) figures of the table's other deduction columns."""
+    others = [printed[j] for j in natural if j != k and natural[j] == "subtract"]
+    return sum(n for n, _ in others), sum(p for _, p in others)
+
+
+def _choice(natural: str, spec: Optional[RoleSpec], heard: Heard, printed: tuple[int, int],
+            siblings: tuple[int, int]) -> signs.Choice:
     if natural == "add" and spec is not None and spec.role != OTHER:
         return signs.Choice((1,), 1, "heading")  # an addition adds; a negative one is a release
-    neg, pos = signs.printed_sign(schedule, k, bs)
     if natural == "subtract":
-        if neg != pos:
-            signed = neg > pos
-            said = f"{max(neg, pos)} of {neg + pos} figures printed {'negative' if signed else 'positive'}"
-            # One figure's sign is a cue, not evidence: the row it is in decides.
-            return signs.Choice((1, -1), 1 if signed else -1, said if neg + pos > 1 else "")
+        # One figure's sign is no evidence of its column's convention (it may be a wrong
+        # sign); the table's other deduction columns print theirs one way or the other.
+        for (neg, pos), whose in ((printed, "figures"), (siblings, "figures of the other deduction columns")):
+            if neg != pos and neg + pos > 1:
+                signed = neg > pos
+                said = f"{max(neg, pos)} of {neg + pos} {whose} printed {'negative' if signed else 'positive'}"
+                return signs.Choice((1, -1), 1 if signed else -1, said)
         if heard.signed:
             return signs.Choice((1, -1), 1, "the heading prints its sign")
         return signs.Choice((1, -1), -1, "heading" if spec is not None else "")
@@ -185,26 +199,45 @@ def _arithmetic(rows: list[signs.RowSum], coef: signs.Coefficients, k: int, choi
     return out
 
 
-def _ambiguous(read: Schedule, rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[int, signs.Choice],
+def _settled(rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[int, signs.Choice],
+             named: Named) -> tuple[signs.Coefficients, dict[int, str]]:
+    """The reading with each column the arithmetic does not settle (`signs.decides`)
+    put back to its heading's sign where it has one, and those columns that
+    stay open, each with why: a column no evidence reads, or whose figures
+    close only against its heading, on too few rows to overturn it."""
+    coef = dict(coef)
+    unsettled: dict[int, str] = {}
+    for k, choice in choices.items():
+        if len(choice.options) < 2 or not signs.moves(rows, k):
+            continue
+        here, there, n = signs.column_support(rows, coef, k)
+        if signs.decides(here, there, n):
+            continue
+        spec = named[k]
+        anchored = bool(choice.evidence) or (spec is not None and spec.role != OTHER)
+        if anchored and coef[k] == choice.prior:
+            continue  # the heading's reading, which the arithmetic does not contradict
+        counts = f"{n} row{'s' if n != 1 else ''} with a figure here, {here[0]} closing read one way, {there[0]} the other"
+        if anchored:
+            unsettled[k] = f"the figures close against the heading's reading on too few rows to overturn it ({counts})"
+            coef[k] = choice.prior
+        else:
+            unsettled[k] = f"the arithmetic cannot tell ({counts})"
+    return coef, unsettled
+
+
+def _ambiguous(read: Schedule, rows: list[signs.RowSum], coef: signs.Coefficients, unsettled: dict[int, str],
                heard: Sequence[Heard], named: Named, opening: int, closing: int,
                specs: Sequence[RoleSpec]) -> tuple[Ambiguity, ...]:
-    """Columns no evidence reads either way, where the readings differ."""
+    """The columns left open, each with the other reading's columns (the rules run both)."""
     found: list[Ambiguity] = []
-    best = signs.support(rows, coef)
-    for k, choice in choices.items():
-        spec = named[k]
-        named_role = spec is not None and spec.role != OTHER  # a heading says what it is
-        if len(choice.options) < 2 or choice.evidence or named_role or not signs.moves(rows, k):
-            continue
+    for k, why in unsettled.items():
         other = signs.with_sign(coef, k, -coef[k])
-        if signs.support(rows, other) != best:
-            continue
         role, effect, factor, _ = _decided(k, named[k], heard[k], other, opening, closing, specs)
         columns = list(read.columns)
         columns[k] = replace(columns[k], role=role, effect=effect, sign=factor)
         name = read.columns[k].heading or "(blank heading)"
-        message = (f"column {k + 1} {name!r} reads as an addition or as a deduction; the arithmetic "
-                   f"cannot tell ({best[0]} of {len(rows)} rows close either way)")
+        message = f"column {k + 1} {name!r} reads as an addition or as a deduction; {why}"
         found.append((k, message, tuple(columns)))
     return tuple(found)
 

@@ -7,10 +7,14 @@ and explicit: a column the headings call an addition is added as printed
 positive or added when printed signed; a column no heading names ("Other",
 "Misc.", a blank) may do either.  The reading taken closes the most rows
 (within rounding, then exactly); ties go to the prior, which is what the
-column's own printed signs say, then its heading.  One wrong figure makes
-its row fail either way, so it does not move the count; only a wrong sign
-can, and it tips the reading only where the column's other figures are too
-few to outweigh it (a column of one or two figures).
+column's own printed signs say (two figures or more), then its heading.
+
+One wrong figure moves one row: its row fails read either way, or (a wrong
+sign) closes read the other way.  So the arithmetic settles a column only
+where the other reading would leave two of its rows failing (`decides`): a
+column of one figure, or of two that close one each way, keeps its heading's
+reading where that is what its figures close, and is otherwise said to be
+ambiguous; either way a wrong sign is never read as the column's convention.
 """
 
 from __future__ import annotations
@@ -94,6 +98,26 @@ def search(rows: list[RowSum], choices: dict[int, Choice]) -> Coefficients:
         if best_key is None or key > best_key:
             best, best_key = coef, key
     return best
+
+
+def column_support(rows: list[RowSum], coef: Coefficients, k: int) -> tuple[tuple[int, int], tuple[int, int], int]:
+    """Rows where column k prints a figure: (within rounding, exactly) closing
+    read this way, the same read the other way, and how many rows."""
+    mine = [r for r in rows if any(j == k and x for j, x in r.figures)]
+    return support(mine, coef), support(mine, with_sign(coef, k, -coef[k])), len(mine)
+
+
+def decides(here: tuple[int, int], there: tuple[int, int], of: int) -> bool:
+    """The arithmetic settles a column's sign: more of its `of` rows close
+    read this way than the other, and the other way leaves two or more of
+    them failing, within rounding (or, no fewer closing within rounding, so
+    counted exactly: figures of a unit or two close either way in rounding).
+    One wrong figure makes one row fail, or close the other way: never two.
+    So a column of one figure, or of two that close one each way, is
+    unsettled, while two figures of which one is wrong settle it."""
+    within = here[0] > there[0] and of - there[0] >= 2
+    exact = here[0] >= there[0] and here[1] > there[1] and of - there[1] >= 2
+    return within or exact
 
 
 def beats(one: tuple[int, int], other: tuple[int, int], margin: int = 2) -> bool:

@@ -6,10 +6,12 @@ few: a previous subtotal plus the items after it (a subtotal of some
 reserves, more reserves, then a total including the subtotal), all the
 period's items above it, and a part of the items since the previous total
 (the first or the last few).  A candidate is taken over the usual reading
-only where it makes at least two more columns sum (or as many within
-rounding and two more exactly): one wrong figure moves one column, so it
-does not change what a total is read to sum where a candidate wins by three
-columns or more; at exactly two, one wrong figure can tip it back.
+where it makes at least two more columns sum (or as many within rounding
+and two more exactly), or where it leaves at most one column not summing
+and the usual reading two or more (`_explains`).  One wrong figure makes one
+column fail whatever the scope, so it neither makes a candidate win (the
+usual reading fails one column at most) nor costs a winning candidate more
+than the one column the second test allows it.
 """
 
 from __future__ import annotations
@@ -52,16 +54,19 @@ def _period(period: Period) -> Iterator[tuple[int, tuple[int, ...], str, str]]:
             width = len(row.cells)
             usual = candidates[0]
             scores = [_summing(rows, r, usual[1], width)]
+            printed = [_columns(rows, r, usual[1], width)]
             best = 0
-            if scores[0][1] + MARGIN <= width:  # else no other scope can beat it by the margin
+            if scores[0][1] + MARGIN <= width:  # else no other scope can beat it, nor explain it better
                 scores += [_summing(rows, r, parts, width) for _, parts in candidates[1:]]
+                printed += [_columns(rows, r, parts, width) for _, parts in candidates[1:]]
                 top = max(scores)
                 # The first candidate (in the order above) near the best: where two
                 # read the clean table alike, one wrong figure must not pick the other.
                 best = next((i for i in range(1, len(candidates))
-                             if beats(scores[i], scores[0]) and not beats(top, scores[i])), 0)
+                             if _explains(scores[i], printed[i], scores[0], printed[0])
+                             and not beats(top, scores[i])), 0)
             scope, parts = candidates[best]
-            of = sum(1 for k in range(width) if _printed(rows, r, parts, k))
+            of = printed[best]
             basis = f"{scores[best][0]} of {of} columns sum"
             if best:
                 basis += f"; {scores[0][0]} summing {usual[0]}"
@@ -111,6 +116,21 @@ def _summing(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) 
     return within, exact
 
 
+
+
+def _explains(one: tuple[int, int], of_one: int, usual: tuple[int, int], of_usual: int) -> bool:
+    """A candidate's (within rounding, exactly) summing columns, of those
+    printed, against the usual reading's: two more (`beats`), or more within
+    rounding, failing one column at most where the usual reading fails two or
+    more.  (Not by the exact counts alone: a table's rounding differences
+    would pick scopes.)"""
+    if beats(one, usual):
+        return True
+    return one[0] > usual[0] and of_one - one[0] <= 1 and of_usual - usual[0] >= MARGIN
+
+
+def _columns(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> int:
+    return sum(1 for k in range(width) if _printed(rows, r, parts, k))
 
 
 def _printed(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], k: int) -> bool:
