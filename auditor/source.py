@@ -211,22 +211,26 @@ class Source:
         inclusive) left blank: a stage reading it sees those lines alone, each at
         its own line and columns."""
         count = len(self.lines)
-        # The text is laid out as segments joined by newlines, in line order:
-        # each span's lines as they are, or k blank lines as k - 1 newlines.
-        segments, line, kept = [], 1, 0
+        kept, line = [], 1
         for first, last in sorted(spans):
             first, last = max(first, line), min(last, count)
-            if first > last:
-                continue
-            if first > line:
-                segments.append("\n" * (first - line - 1))
-            segments.append(self.lines.span(first - 1, last))
-            kept, line = kept + last - first + 1, last + 1
-        if kept == count:  # every line kept (or none there): the same text, shared
+            if first <= last:
+                kept.append((first, last))
+                line = last + 1
+        if sum(last - first + 1 for first, last in kept) == count:  # every line (or none there): the same text, shared
             return Source(self.path, self.lines, self.encoding, self._raw)
-        if line <= count:
-            segments.append("\n" * (count - line))
-        text = "\n".join(segments)
+        # The text is appended to a piece at a time, in line order: each span's
+        # lines as they are, the lines between as newlines.  (CPython grows a
+        # string appended to in place: slices of the spans joined held the
+        # file's text three times at once, this twice.)
+        text, line, whole = "", 1, self.lines.text
+        for first, last in kept:
+            text += "\n" * (first - line)  # the line before's break, and one for each blank line
+            at, stop = self.lines.offset(first - 1), self.lines.offset(last) - 1
+            for piece in range(at, stop, CHUNK):
+                text += whole[piece : min(stop, piece + CHUNK)]
+            line = last
+        text += "\n" * (count - line)
         return Source(self.path, Lines(text), self.encoding, self._raw)
 
     def text(self, first: int = 1, last: int | None = None) -> str:
@@ -358,14 +362,14 @@ STDIN = "-"
 
 def read(path: str, max_bytes: int | None = None) -> Source:
     """The file (or standard input, for "-") as lines: at most `max_bytes`."""
-    return _from_held([read_bytes(path, max_bytes)], path)
+    return from_held([read_bytes(path, max_bytes)], path)
 
 
 def from_bytes(data: bytes, path: str) -> Source:
-    return _from_held([data], path)
+    return from_held([data], path)
 
 
-def _from_held(held: list[bytes], path: str) -> Source:
+def from_held(held: list[bytes], path: str) -> Source:
     """The Source of the bytes in `held`, taken out of it so that they are
     freed once decoded (peak memory: the bytes and the text, never more)."""
     decoded: list[str] = list(decode(held.pop(), path))

@@ -125,21 +125,25 @@ def check_one(index: int, path: str, options: Options) -> Checked:
         hit = store.get(key, path)
         if hit is not None:
             return Checked(index, hit, cached=True)
-    result, deterministic = checked(path, data, ruleset, only, options.input_format, options.sources)
+    held = [data]  # (checked takes the bytes out: freed once decoded, not kept through the check)
+    del data
+    result, deterministic = checked(path, held, ruleset, only, options.input_format, options.sources)
     if store is not None and key is not None and deterministic:
         store.put(key, result)
     return Checked(index, result)
 
 
-def checked(path: str, data: bytes, ruleset: RuleSet, only: Optional[Only], input_format: Optional[InputFormat],
+def checked(path: str, data: bytes | list[bytes], ruleset: RuleSet, only: Optional[Only], input_format: Optional[InputFormat],
             sources: Sources = "both") -> tuple[auditor.FileResult, bool]:
     """(the FileResult with its diagnosis, whether it is the content's own and
-    may be cached: not an internal error, which a fixed version may not repeat)."""
+    may be cached: not an internal error, which a fixed version may not repeat).
+    `data`: the bytes, or a list holding them, taken out of it so that they
+    are freed once decoded (a caller's name would keep them to the end)."""
     from auditor import diagnose
 
     try:
         try:
-            src = source.from_bytes(data, path)
+            src = source.from_held(data, path) if isinstance(data, list) else source.from_bytes(data, path)
         except InputError as exc:
             return unchecked(path, exc.located(path)), True
         result = auditor.check_source(src, ruleset, only, input_format, sources)
