@@ -56,10 +56,14 @@ def line_starts(text: str) -> array:
 
 class Lines(Sequence[str]):
     """The lines of a text (split at "\n"), held once: as the text and the
-    offset and first line of each block of it (see BLOCK)."""
+    offset and first line of each block of it (see BLOCK).  With `tabs`, each
+    line is laid out with its tabs expanded (8-column stops) when split: the
+    text stays as typed (a laid-out copy of a tab-laid file was 2.5 times its
+    size, kept beside the text its columns map back to)."""
 
-    def __init__(self, text: str, count_none: bool = False):
+    def __init__(self, text: str, count_none: bool = False, tabs: bool = False):
         self.text = text
+        self.tabs = tabs
         # Block k: lines firsts[k] .. firsts[k + 1] - 1, the text from edges[k]
         # to edges[k + 1] - 1 (the newline ending its last line, or the end).
         self._edges, self._firsts = _index(len(text) + 1), _index(len(text) + 1)
@@ -83,6 +87,8 @@ class Lines(Sequence[str]):
         # of the last one asked for its first line, one past its last, its lines.
         self._kept: dict[int, list[str]] = {}
         self._first, self._stop, self._lines = 0, 0, cast(list[str], [])
+        # With tabs: the block whose lines' offsets were last asked for, and those offsets.
+        self._offsets: tuple[int, array] = (-1, _index(0))
 
     def __len__(self) -> int:
         return self._count
@@ -115,7 +121,7 @@ class Lines(Sequence[str]):
         first, stop = self._firsts[block], self._firsts[block + 1]
         lines = self._kept.pop(block, None)
         if lines is None:
-            text = self.text[self._edges[block] : self._edges[block + 1] - 1]
+            text = self._block(block)
             if stop - first == 1:
                 return text  # a block of one line (a long one): not kept
             lines = text.split("\n")
@@ -140,6 +146,11 @@ class Lines(Sequence[str]):
                 first += 1
         return found
 
+    def _block(self, block: int) -> str:
+        """The lines of a block, joined (laid out, with tabs)."""
+        text = self.text[self._edges[block] : self._edges[block + 1] - 1]
+        return text.expandtabs(TAB) if self.tabs else text
+
     def offset(self, index: int) -> int:
         """Where line `index` (0-based) starts in the text; len(text) + 1 for
         the line after the last."""
@@ -149,11 +160,20 @@ class Lines(Sequence[str]):
         first = self._firsts[block]
         if index == first:
             return self._edges[block]
+        if self.tabs:  # (the laid-out lines' lengths are not the text's)
+            if self._offsets[0] != block:
+                self._offsets = (block, line_starts(self.text[self._edges[block] : self._edges[block + 1] - 1]))
+            return self._edges[block] + self._offsets[1][index - first]
         self[index]  # the block split and kept
         return self._edges[block] + sum(map(len, self._lines[: index - first])) + index - first
 
+    def typed(self, index: int) -> str:
+        """Line `index` (0-based) as the text has it: with its tabs."""
+        return self.text[self.offset(index) : self.offset(index + 1) - 1]
+
     def span(self, first: int, stop: int) -> str:
-        """Lines first..stop-1 (0-based) joined by newlines, first < stop."""
+        """Lines first..stop-1 (0-based) joined by newlines, first < stop, as
+        the text has them (with their tabs)."""
         return self.text[self.offset(first) : self.offset(stop) - 1]
 
     def starts(self) -> array:
@@ -164,7 +184,7 @@ class Lines(Sequence[str]):
 
     def __iter__(self) -> Iterator[str]:
         for block in range(len(self._firsts) - 1):
-            text = self.text[self._edges[block] : self._edges[block + 1] - 1]
+            text = self._block(block)
             if self._firsts[block + 1] - self._firsts[block] == 1:
                 yield text
             else:
@@ -172,23 +192,23 @@ class Lines(Sequence[str]):
 
 
 class Source:
-    def __init__(self, path: str, lines: Lines, encoding: str, raw: Lines | None = None):
+    def __init__(self, path: str, lines: Lines, encoding: str, file: Lines | None = None):
         self.path = path
         self.lines = lines  # each line, tabs expanded, no line break
         self.encoding = encoding
-        # The file's lines as typed (with their tabs), if any has a tab: what a
-        # column of a laid-out line maps back to.
-        self._raw = raw
+        # The whole file's lines, whose columns a laid-out column maps back to
+        # (a view's (only) lines outside its spans are blank: the file's are not).
+        self._file = lines if file is None else file
 
     @property
     def has_tabs(self) -> bool:
-        return self._raw is not None
+        return self.lines.tabs
 
     def original_column(self, line: int, column: int) -> int:
         """The file's column for a column of the expanded (laid out) line."""
-        if self._raw is None or not 1 <= line <= len(self._raw):
+        if not self._file.tabs or not 1 <= line <= len(self._file):
             return column
-        raw = self._raw[line - 1]
+        raw = self._file.typed(line - 1)
         if "\t" not in raw:
             return column
         # (Mapped when asked, from the file's line: a column map per tabbed
@@ -197,14 +217,40 @@ class Source:
         return column if column - 1 >= len(mapping) else mapping[column - 1]
 
     def joined(self) -> str:
-        """Every line, joined by newlines: what the scans of a whole file search
-        (the text the lines are sliced from: no copy)."""
+        """Every line, joined by newlines, as typed: what the scans of a whole
+        file search (the text the lines are sliced from: no copy).  Its tabs
+        are not expanded: an offset's line is the line's, its column is not
+        (laid_out() for that)."""
         return self.lines.text
 
     def line_starts(self) -> array:
         """The offset in joined() of each line's first character (line n at
         index n - 1), then one past the end: for bisect."""
         return self.lines.starts()
+
+    def laid_out(self) -> tuple[str, array]:
+        """The lines joined, tabs expanded, and their line_starts: for a front
+        end that counts columns in the text itself (HTML, inline XBRL).
+        joined() itself when the file has no tab; else a copy, at each call."""
+        if not self.lines.tabs:
+            return self.lines.text, self.lines.starts()
+        text = self.lines.text.expandtabs(TAB)
+        return text, line_starts(text)
+
+    def ends(self, line: int, head: int, tail: int) -> tuple[str, bool, str]:
+        """(the first `head` characters of the lines from line `line` (0-based)
+        on, joined and laid out; whether they are all of them; the last `tail`
+        characters of the file's lines so laid out): a look at how a file ends
+        that lays out only what it reads."""
+        text, at = self.lines.text, self.lines.offset(line)
+        if not self.lines.tabs:
+            return text[at : at + head], len(text) - at <= head, text[-tail:]
+        # (Laid out from a line's start, a piece's columns are the whole's; it
+        # is no shorter laid out than as typed.)
+        first = text[at : at + head].expandtabs(TAB)
+        last = text[text.rfind("\n", 0, max(0, len(text) - tail)) + 1 :].expandtabs(TAB)
+        whole = len(text) - at <= head and len(first) <= head
+        return first[:head], whole, last[-tail:]
 
     def only(self, spans: Iterable[tuple[int, int]]) -> "Source":
         """The same file with every line outside `spans` ((first, last), 1-based,
@@ -218,7 +264,7 @@ class Source:
                 kept.append((first, last))
                 line = last + 1
         if sum(last - first + 1 for first, last in kept) == count:  # every line (or none there): the same text, shared
-            return Source(self.path, self.lines, self.encoding, self._raw)
+            return Source(self.path, self.lines, self.encoding, self._file)
         # The text is appended to a piece at a time, in line order: each span's
         # lines as they are, the lines between as newlines.  (CPython grows a
         # string appended to in place: slices of the spans joined held the
@@ -231,12 +277,13 @@ class Source:
                 text += whole[piece : min(stop, piece + CHUNK)]
             line = last
         text += "\n" * (count - line)
-        return Source(self.path, Lines(text), self.encoding, self._raw)
+        return Source(self.path, Lines(text, tabs=self.lines.tabs), self.encoding, self._file)
 
     def text(self, first: int = 1, last: int | None = None) -> str:
         """Lines first..last (1-based, inclusive) joined, ending in a newline."""
         start, stop, _ = slice(first - 1, last).indices(len(self.lines))
-        return (self.lines.span(start, stop) if start < stop else "") + "\n"
+        text = self.lines.span(start, stop) if start < stop else ""
+        return (text.expandtabs(TAB) if self.lines.tabs else text) + "\n"
 
 
 # Formats people feed a checker by mistake, by their first bytes.
@@ -348,13 +395,8 @@ def _laid_out(held: list[str], path: str, encoding: str) -> Source:
             text = text.replace("\r", "\n")
     if text.endswith("\n"):
         text = text[:-1]  # a final line break ends the last line; it opens no new one
-    raw = None
-    if "\t" in text:
-        # The file's text is kept for mapping columns back; the lines are
-        # laid out with tabs expanded (8-column stops), all at once.
-        raw = Lines(text)
-        text = text.expandtabs(TAB)
-    return Source(path, Lines(text, count_none=empty), encoding, raw)
+    # (Lines with tabs are laid out as they are split: see Lines.)
+    return Source(path, Lines(text, count_none=empty, tabs="\t" in text), encoding)
 
 
 STDIN = "-"

@@ -19,11 +19,20 @@ from auditor import source
 PIECES = ["a", "bb", "\n", "\n\n", "x" * 20, "\t", "c" * 70, "\r\n", "\r", " \t "]
 
 
-def expected(text: str) -> list:
+def typed(text: str) -> list:
+    """The lines of `text` as typed (with their tabs)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return [line.expandtabs(source.TAB) for line in lines]
+    return lines
+
+
+def expected(text: str) -> list:
+    return [line.expandtabs(source.TAB) for line in typed(text)]
+
+
+def starts(lines: list) -> list:
+    return [0, *[len("\n".join(lines[:i])) + 1 for i in range(1, len(lines))], len("\n".join(lines)) + 1] if lines else [0]
 
 
 def texts(count: int) -> list:
@@ -46,11 +55,15 @@ def test_lines_are_those_of_a_split(monkeypatch, block):
         order = list(range(n))
         rnd.shuffle(order)
         assert [src.lines[i] for i in order] == [want[i] for i in order]
-        assert src.joined() == "\n".join(want)
-        assert list(src.line_starts()) == ([0, *[len("\n".join(want[:i])) + 1 for i in range(1, n)], len(src.joined()) + 1]
-                                           if n else [0])
+        assert src.joined() == "\n".join(typed(text)) and list(src.line_starts()) == starts(typed(text))
+        laid_out, laid_starts = src.laid_out()
+        assert laid_out == "\n".join(want) and list(laid_starts) == starts(want)
         for first in range(1, n + 1):
             assert src.text(first, first + 2) == "\n".join(want[first - 1 : first + 2]) + "\n"
+            assert src.lines.typed(first - 1) == typed(text)[first - 1]
+            for head, tail in ((1, 1), (3, 2), (40, 30), (400, 400)):
+                after = "\n".join(want[first:])
+                assert src.ends(first, head, tail) == (after[:head], len(after) <= head, laid_out[-tail:])
         spans = [(rnd.randrange(1, n + 2), rnd.randrange(0, n + 2)) for _ in range(rnd.randrange(0, 3))]
         blanked = [""] * n
         for a, b in spans:
@@ -70,10 +83,10 @@ def test_columns_map_back_to_the_file_with_its_tabs():
 @pytest.mark.parametrize("unit", ["\n", "a\n", "\tNet sales\t\t$\t12,345\n", "  Allowance for doubtful accounts   1,234\n"])
 def test_reading_a_file_costs_no_memory_per_line(unit):
     """Peak allocations while a source is read from 8 MB of bytes, and what
-    it keeps: the bytes and the text at the peak, the text (and, with tabs,
-    its laid-out copy) after; a list of lines held 8 to 57 bytes a line more."""
+    it keeps: the bytes and the text at the peak, the text after (with tabs
+    too: a laid-out copy of the file is 2.5 times its size, its lines are laid
+    out when split); a list of lines held 8 to 57 bytes a line more."""
     data = b"x" + (unit * ((8 << 20) // len(unit))).encode()  # (a file of blank lines alone is empty)
-    widened = len(data.decode().expandtabs(source.TAB)) if "\t" in unit else 0
     tracemalloc.start()
     try:
         src = source.from_bytes(data, "big.txt")
@@ -83,6 +96,6 @@ def test_reading_a_file_costs_no_memory_per_line(unit):
     finally:
         tracemalloc.stop()
     assert len(src.lines) == (8 << 20) // len(unit)
-    assert kept <= len(data) + widened + len(data) // 50, kept
-    assert peak <= 2 * len(data) + widened + len(data) // 50, peak
+    assert kept <= len(data) + len(data) // 50, kept
+    assert peak <= 2 * len(data) + len(data) // 50, peak
     assert held - kept <= 8 * source.BLOCK + (1 << 20), held - kept
