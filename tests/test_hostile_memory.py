@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import random
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
 from auditor import source
+from auditor.frontends.text import locate
+
+SEED = Path(__file__).parent / "fixtures" / "lantronix-2003.txt"
 
 PIECES = ["a", "bb", "\n", "\n\n", "x" * 20, "\t", "c" * 70, "\r\n", "\r", " \t "]
 
@@ -61,6 +65,8 @@ def test_lines_are_those_of_a_split(monkeypatch, block):
         for first in range(1, n + 1):
             assert src.text(first, first + 2) == "\n".join(want[first - 1 : first + 2]) + "\n"
             assert src.lines.typed(first - 1) == typed(text)[first - 1]
+            assert src.lines.empty_from(first - 1) == next((i for i, line in enumerate(want[first - 1 :]) if line),
+                                                            n - first + 1)
             for head, tail in ((1, 1), (3, 2), (40, 30), (400, 400)):
                 after = "\n".join(want[first:])
                 assert src.ends(first, head, tail) == (after[:head], len(after) <= head, laid_out[-tail:])
@@ -99,3 +105,15 @@ def test_reading_a_file_costs_no_memory_per_line(unit):
     assert kept <= len(data) + len(data) // 50, kept
     assert peak <= 2 * len(data) + len(data) // 50, peak
     assert held - kept <= 8 * source.BLOCK + (1 << 20), held - kept
+
+
+def test_blank_lines_after_a_table_are_skipped_not_read(monkeypatch):
+    """A table followed by a million blank lines: the locate skips them in the
+    text (Lines.empty_from), not line by line through the Sequence, as it did
+    (1.45 times slower than a list of lines, seconds for 20 MB)."""
+    src = source.from_text(SEED.read_text() + "\n" * 1_000_000)
+    read = []
+    split = source.Lines.__getitem__
+    monkeypatch.setattr(source.Lines, "__getitem__", lambda self, index: read.append(index) or split(self, index))
+    (region,) = locate.regions(src)
+    assert region.last < 100 and len(read) < 2000, len(read)
