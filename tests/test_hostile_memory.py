@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import auditor.lines
 from auditor import source
 from auditor.frontends.text import locate
 
@@ -49,7 +50,7 @@ def texts(count: int) -> list:
 
 @pytest.mark.parametrize("block", [1, 16, 1 << 16])
 def test_lines_are_those_of_a_split(monkeypatch, block):
-    monkeypatch.setattr(source, "BLOCK", block)
+    monkeypatch.setattr(auditor.lines, "BLOCK", block)
     rnd = random.Random(block)
     for text in texts(150):
         src, want = source.from_text(text), expected(text)
@@ -104,7 +105,7 @@ def test_reading_a_file_costs_no_memory_per_line(unit):
     assert len(src.lines) == (8 << 20) // len(unit)
     assert kept <= len(data) + len(data) // 50, kept
     assert peak <= 2 * len(data) + len(data) // 50, peak
-    assert held - kept <= 8 * source.BLOCK + (1 << 20), held - kept
+    assert held - kept <= 8 * auditor.lines.BLOCK + (1 << 20), held - kept
 
 
 def test_blank_lines_after_a_table_are_skipped_not_read(monkeypatch):
@@ -113,7 +114,7 @@ def test_blank_lines_after_a_table_are_skipped_not_read(monkeypatch):
     (1.45 times slower than a list of lines, seconds for 20 MB)."""
     src = source.from_text(SEED.read_text() + "\n" * 1_000_000)
     read = []
-    split = source.Lines.__getitem__
-    monkeypatch.setattr(source.Lines, "__getitem__", lambda self, index: read.append(index) or split(self, index))
+    split = auditor.lines.Lines.__getitem__
+    monkeypatch.setattr(auditor.lines.Lines, "__getitem__", lambda self, index: read.append(index) or split(self, index))
     (region,) = locate.regions(src)
     assert region.last < 100 and len(read) < 2000, len(read)
