@@ -22,6 +22,7 @@ import pytest
 
 import auditor
 from auditor.corpus import codec, discover, engines, work
+from auditor.corpus.cache import INDEX
 from auditor.corpus.work import Options
 from conftest import FIXTURES, ROOT, SEED, auditor_command, run
 
@@ -199,22 +200,72 @@ def test_a_second_run_reads_the_cache_and_a_changed_rule_checks_again(corpus_pat
 def test_a_damaged_cache_entry_is_ignored_and_rewritten(tmp_path):
     cache = tmp_path / "cache"
     (first,) = auditor.check_paths([str(SEED)], jobs=1, cache_dir=str(cache))
-    (entry,) = cache.rglob("*.json")
+    (entry,) = [p for p in cache.rglob("*.json") if INDEX not in p.parts]
     good = entry.read_text()
     assert (cache / "CACHEDIR.TAG").exists() and (cache / ".gitignore").read_text().endswith("*\n")
-    tampered = json.loads(good)
-    tampered["body"] = tampered["body"].replace("9762", "9766")  # the checksum no longer holds
-    planted = json.loads(good)  # a record of a class not cached, under a valid checksum
-    planted["body"] = planted["body"].replace('"$r":"Finding"', '"$r":"system"')
-    planted["sha256"] = hashlib.sha256(planted["body"].encode()).hexdigest()
-    assert planted["body"] != json.loads(good)["body"]
-    for damage in ("", good[: len(good) // 2], "\x00\xff garbage", json.dumps(tampered), json.dumps(planted)):
+    header, body = good.split("\n", 1)
+    tampered = f"{header}\n" + body.replace("9762", "9766")  # the checksum no longer holds
+    planted_body = body.replace('"$r":"Finding"', '"$r":"system"')  # a record of a class not cached,
+    planted = json.dumps({**json.loads(header), "sha256": hashlib.sha256(planted_body.encode()).hexdigest()})
+    planted += "\n" + planted_body  # under a valid checksum
+    assert planted_body != body and "9766" in tampered
+    for damage in ("", good[: len(good) // 2], "\x00\xff garbage", header, tampered, planted):
         entry.write_text(damage, errors="surrogateescape")
         (again,) = auditor.check_paths([str(SEED)], jobs=1, cache_dir=str(cache))
         assert not again.cached and outcome(again) == outcome(first)
         assert entry.read_text() == good  # rewritten whole
     (hit,) = auditor.check_paths([str(SEED)], jobs=1, cache_dir=str(cache))
     assert hit.cached
+
+
+def test_a_file_whose_identity_is_unchanged_is_not_read_again(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    paths = [copy_seed(corpus / f"{n}.txt", SEED.read_text().replace("9,762", f"{9000 + n:,}")) for n in range(3)]
+    old = time.time() - 60
+    for p in paths:
+        os.utime(p, (old, old))
+    monkeypatch.setattr("auditor.corpus.cache.RACY_NS", 0)  # (their change time is now: no two seconds to wait)
+    cache = str(tmp_path / "cache")
+    first = by_index(auditor.check_paths([str(p) for p in paths], jobs=1, cache_dir=cache))
+    assert len(list((tmp_path / "cache").rglob(f"{INDEX}/*/*.json"))) == 3
+
+    def no_reading(path, *args, **kwargs):
+        assert not str(path).startswith(str(corpus)), f"{path} was read"
+        return real_read(path, *args, **kwargs)
+
+    real_read = work.source.read_bytes
+    monkeypatch.setattr(work.source, "read_bytes", no_reading)
+    for jobs in (1, 2):  # (-j 2: the main process hands on what the index knows; no pool starts)
+        again = list(auditor.check_paths([str(p) for p in paths], jobs=jobs, cache_dir=cache))
+        assert all(c.cached for c in again) and by_index(again) == first
+    monkeypatch.setattr(work.source, "read_bytes", real_read)
+    # Edited in place, even to the same size and modification time: its change time tells.
+    paths[1].write_text(paths[1].read_text().replace("9,001", "9,007"))  # (no other file holds it)
+    os.utime(paths[1], (old, old))
+    edited = {c.index: c for c in auditor.check_paths([str(p) for p in paths], jobs=1, cache_dir=cache)}
+    assert not edited[1].cached and edited[0].cached and edited[2].cached
+    assert outcome(edited[1]) != first[1]
+
+
+def test_a_file_changed_in_the_last_two_seconds_is_not_indexed(tmp_path):
+    fresh = copy_seed(tmp_path / "fresh.txt")
+    cache = tmp_path / "cache"
+    (first,) = auditor.check_paths([str(fresh)], jobs=1, cache_dir=str(cache))
+    assert not list(cache.rglob(f"{INDEX}/*/*.json"))  # its clock may not have ticked since
+    (second,) = auditor.check_paths([str(fresh)], jobs=1, cache_dir=str(cache))
+    assert second.cached and outcome(second) == outcome(first)
+
+
+def test_a_cached_result_decodes_its_schedules_only_when_read():
+    fresh = auditor.check_file(str(SEED))
+    loaded = codec.loads(codec.dumps(fresh), str(SEED))
+    assert loaded.schedule_count == len(fresh.schedules) and "_schedules" not in vars(loaded)
+    assert loaded.findings == fresh.findings
+    assert loaded.schedules == fresh.schedules and loaded.schedule_count == len(fresh.schedules)
+    planted = codec.dumps(fresh).replace('"$r":"Cell"', '"$r":"system"', 1)  # (in the schedules' line)
+    damaged = codec.loads(planted, str(SEED))
+    with pytest.raises(codec.Damaged):
+        damaged.schedules
 
 
 def test_the_command_line_caches_in_the_working_directory(tmp_path):
@@ -354,10 +405,22 @@ def test_ctrl_c_stops_the_pool_and_leaves_no_half_written_report(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["cache", "corpus", "report.json"]  # no temporary report left
     entries = list(cache.rglob("*.json"))
     assert 0 < len(entries) < 600
-    for entry in entries:
-        json.loads(entry.read_text())  # every entry complete
+    for entry in entries:  # every entry complete
+        header, _, body = entry.read_text().partition("\n")
+        assert INDEX in entry.parts or json.loads(header)["sha256"] == hashlib.sha256(body.encode()).hexdigest()
+    assert not list(cache.rglob("*.tmp"))  # what the stopped workers were writing is swept
     time.sleep(0.5)
     assert subprocess.run(["pgrep", "-s", str(proc.pid)], capture_output=True).stdout == b""  # no worker left
+
+
+def test_the_half_written_entries_of_stopped_workers_are_swept(tmp_path):
+    from auditor.corpus.cache import LAYOUT, sweep
+
+    (tmp_path / LAYOUT / "ab").mkdir(parents=True)
+    for name in (".4242-x1.tmp", ".4242-x2.tmp", ".77-x3.tmp", "ab.json"):
+        (tmp_path / LAYOUT / "ab" / name).write_text("{")
+    assert sweep(str(tmp_path), {4242, 5}) == 2
+    assert sorted(os.listdir(tmp_path / LAYOUT / "ab")) == [".77-x3.tmp", "ab.json"]  # another run's, and whole
 
 
 def test_exit_status_unreadable_before_findings(tmp_path):

@@ -7,7 +7,9 @@ from the classes named here; anything else in an entry makes it unreadable.
 Every JSON object in a body is tagged (`$r` a record, its fields in order;
 `$d` a Decimal, `$t` a tuple, `$date`, `$map`), so the C decoder rebuilds
 them through an object hook, innermost first: a Python walk over the
-decoded body cost three times more.
+decoded body cost three times more.  The schedules, most of an entry, are
+a JSON text of their own inside the body, decoded only when a writer reads
+them (`result.Pending`): a report of findings never pays for them.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import dataclasses
 import json
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Optional
 
-from auditor.result import FileResult
+from auditor.result import FileResult, Pending
 from auditor.diagnose import Diagnosis, Suggestion
 from auditor.errors import InputError
 from auditor.model import Cell, Column, ColumnReading, Finding, Period, Position, Reading, Row, Schedule, TotalReading
@@ -34,26 +36,55 @@ class Damaged(ValueError):
 
 
 def dumps(result: FileResult) -> str:
+    """One line of tagged JSON for the result, a newline, then its schedules'
+    JSON (a line too: JSON text escapes every newline in a string), so a
+    reader decodes the schedules only when it needs them, without scanning
+    them as an escaped string first."""
     error = result.error
+    count, schedules = _schedules(result)
     body = [
         None if error is None else [error.message, error.line, error.column],
-        list(result.schedules),
-        list(result.findings),
-        result.diagnosis,
-        dict(result.said),  # company and period of report where the filing says them
+        count,
+        _out(list(result.findings)),
+        # The diagnosis names findings again and again (as keys, as what a
+        # suggestion explains): by their place in the list, so each is decoded once.
+        _out(result.diagnosis, {f: i for i, f in reversed(list(enumerate(result.findings)))}),
+        _out(dict(result.said)),  # company and period of report where the filing says them
     ]
-    return json.dumps(_out(body), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n" + schedules
+
+
+def defer(result: FileResult) -> FileResult:
+    """The result with its schedules as their JSON text, to send to another
+    process: a string crosses a pipe for almost nothing, where unpickling the
+    cells took the main process of a corpus run a millisecond a file (most of
+    what it did), and a report of findings never reads them."""
+    if result.deferred() is None:
+        result.defer(Pending(*_schedules(result), load_schedules))
+    return result
+
+
+def _schedules(result: FileResult) -> tuple[int, str]:
+    pending = result.deferred()
+    if pending is not None:
+        return pending.size, pending.text
+    return len(result.schedules), json.dumps(_out(list(result.schedules)), ensure_ascii=False, separators=(",", ":"))
 
 
 def loads(body: str, path: str) -> FileResult:
     """The FileResult, with its diagnosis, for the file at `path` (an entry is
     keyed by content, so the same bytes at another path share it)."""
     try:
-        error, schedules, findings, diagnosis, *rest = json.loads(body, object_hook=_record)
-        said = rest[0] if rest else {}
+        head, newline, schedules = body.partition("\n")
+        if not newline:
+            raise Damaged("no schedules")
+        error, count, findings, diagnosis, said = _decoded(head)
         if not isinstance(said, dict) or not all(isinstance(v, str) for v in said.values()):
             raise Damaged("company and period")
-        result = FileResult(path, schedules=list(schedules), findings=list(findings), said=said, diagnosis=diagnosis)
+        if not isinstance(count, int):
+            raise Damaged("schedules")
+        result = FileResult(path, findings=list(findings), said=said, diagnosis=diagnosis)
+        result.defer(Pending(count, schedules, load_schedules))
         if error is not None:
             message, line, column = error
             if not isinstance(message, str):
@@ -61,30 +92,65 @@ def loads(body: str, path: str) -> FileResult:
             result.error = InputError(message, path, line, column)
     except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
         raise Damaged(str(exc)) from None
-    if not isinstance(diagnosis, (Diagnosis, type(None))) or not all(isinstance(f, Finding) for f in result.findings) \
-            or not all(isinstance(s, Schedule) for s in result.schedules):
+    if not isinstance(diagnosis, (Diagnosis, type(None))) or not all(isinstance(f, Finding) for f in result.findings):
         raise Damaged("not a result")
     return result
 
 
-def _out(o: object) -> Any:
+def load_schedules(text: str) -> list[Schedule]:
+    """A cached result's schedules, when first read.  The entry passed its
+    checksum, so a failure here is an entry written wrong (a bug, or planted):
+    it stops the file's report as an internal error, never reads as clean."""
+    try:
+        schedules = json.loads(text, object_hook=_record)
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+        raise Damaged(f"schedules: {exc}") from None
+    if not isinstance(schedules, list) or not all(isinstance(s, Schedule) for s in schedules):
+        raise Damaged("schedules: not a list of schedules")
+    return schedules
+
+
+def _out(o: object, findings: Optional[dict[Finding, int]] = None) -> Any:
+    """`o` as tagged JSON data; with `findings`, a finding among them as its place."""
     if o is None or isinstance(o, (str, int, bool)):
         return o
     if isinstance(o, Decimal):
         return {"$d": str(o)}
     if isinstance(o, date):
         return {"$date": o.isoformat()}
+    if findings and isinstance(o, Finding) and o in findings:
+        return {"$f": findings[o]}
     if type(o).__name__ in TUPLE_RECORDS and type(o) is TUPLE_RECORDS[type(o).__name__]:
-        return {"$r": type(o).__name__, "f": [_out(v) for v in o]}  # type: ignore[attr-defined]  # (a NamedTuple: iterable)
+        return {"$r": type(o).__name__, "f": [_out(v, findings) for v in o]}  # type: ignore[attr-defined]  # (a NamedTuple: iterable)
     if isinstance(o, tuple):
-        return {"$t": [_out(v) for v in o]}
+        return {"$t": [_out(v, findings) for v in o]}
     if isinstance(o, list):
-        return [_out(v) for v in o]
+        return [_out(v, findings) for v in o]
     if isinstance(o, dict):
-        return {"$map": [[_out(k), _out(v)] for k, v in o.items()]}
+        return {"$map": [[_out(k, findings), _out(v, findings)] for k, v in o.items()]}
     if type(o).__name__ in RECORDS and dataclasses.is_dataclass(o):
-        return {"$r": type(o).__name__, "f": [_out(getattr(o, f.name)) for f in dataclasses.fields(o)]}
+        return {"$r": type(o).__name__, "f": [_out(getattr(o, f.name), findings) for f in dataclasses.fields(o)]}
     raise TypeError(f"cannot cache a {type(o).__name__}")
+
+
+def _decoded(body: str) -> Any:
+    """The body's data; a `$f` is the finding at that place in the body's list
+    of findings, which the decoder has read by then (objects are built in the
+    order they end, and the list comes first)."""
+    findings: list[Finding] = []
+
+    def record(o: dict[str, Any]) -> Any:
+        if len(o) == 1 and "$f" in o:
+            at = o["$f"]
+            if not isinstance(at, int) or not 0 <= at < len(findings):
+                raise Damaged("a finding out of place")
+            return findings[at]
+        built = _record(o)
+        if type(built) is Finding:
+            findings.append(built)
+        return built
+
+    return json.loads(body, object_hook=record)
 
 
 def _record(o: dict[str, Any]) -> Any:

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Literal, Optional, Protocol, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Optional, Protocol, TypeVar, Union
 
 from auditor.corpus.work import Batch, Checked, Options, check_batch, check_one, unchecked
+from auditor.corpus.work import known as work_known
 
 if TYPE_CHECKING:  # (a pool is started only for many files: not imported at start-up)
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -61,12 +62,38 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def batches(indexed: Iterable[tuple[int, str]], files: int = FILES_PER_BATCH,
-            size: int = BYTES_PER_BATCH) -> Iterator[Batch]:
-    """[(index, path), ...] in batches of up to `files` files and about `size` bytes."""
+class Known(NamedTuple):
+    """Files whose results the main process read from the cache: handed on
+    in their turn, never sent to a worker."""
+
+    results: list[Checked]
+
+
+Work = Union[Batch, Known]
+
+
+def batches(indexed: Iterable[tuple[int, str]], files: int = FILES_PER_BATCH, size: int = BYTES_PER_BATCH,
+            known: Optional[Callable[[int, str], Optional[Checked]]] = None) -> Iterator[Work]:
+    """[(index, path), ...] in batches of up to `files` files and about `size`
+    bytes; with `known`, runs of files it answers come out as `Known`, in
+    their place (a batch is closed before them, so the order holds)."""
     batch: Batch = []
+    done: list[Checked] = []
     total = 0
     for index, path in indexed:
+        hit = known(index, path) if known is not None else None
+        if hit is not None:
+            if batch:
+                yield batch
+                batch, total = [], 0
+            done.append(hit)
+            if len(done) >= files:
+                yield Known(done)
+                done = []
+            continue
+        if done:
+            yield Known(done)
+            done = []
         try:
             total += os.stat(path).st_size
         except OSError:
@@ -77,6 +104,8 @@ def batches(indexed: Iterable[tuple[int, str]], files: int = FILES_PER_BATCH,
             batch, total = [], 0
     if batch:
         yield batch
+    if done:
+        yield Known(done)
 
 
 def run(paths: Iterable[str], options: Options, jobs: Optional[int] = None, engine: Engine = "pool",
@@ -86,7 +115,7 @@ def run(paths: Iterable[str], options: Options, jobs: Optional[int] = None, engi
     jobs = default_jobs() if jobs is None else max(1, jobs)
     paths = paths if isinstance(paths, (list, tuple)) else list(paths)
     per_batch = max(1, min(FILES_PER_BATCH, -(-len(paths) // (jobs * 4))))
-    work = batches(enumerate(paths), per_batch)
+    work = batches(enumerate(paths), per_batch, known=lambda i, p: work_known(i, p, options))
     if engine == "dask":
         yield from _driven(_dask_backend(options, jobs, scheduler), work, jobs, ordered, on_done)
     elif jobs == 1 or len(paths) <= 1:
@@ -95,7 +124,7 @@ def run(paths: Iterable[str], options: Options, jobs: Optional[int] = None, engi
         yield from _driven(_Pool(options, min(jobs, -(-len(paths) // per_batch))), work, jobs, ordered, on_done)
 
 
-def _driven(backend: Backend[Handle], work: Iterator[Batch], jobs: int, ordered: bool,
+def _driven(backend: Backend[Handle], work: Iterator[Work], jobs: int, ordered: bool,
             on_done: Optional[OnDone]) -> Iterator[Checked]:
     try:
         yield from _stream(work, backend, window=jobs * (4 if ordered else 2), ordered=ordered, on_done=on_done)
@@ -111,36 +140,45 @@ def _in_process(paths: Sequence[str], options: Options, on_done: Optional[OnDone
         yield checked
 
 
-def _stream(work: Iterator[Batch], backend: Backend[Handle], window: int, ordered: bool,
+def _stream(work: Iterator[Work], backend: Backend[Handle], window: int, ordered: bool,
             on_done: Optional[OnDone]) -> Iterator[Checked]:
     inflight: dict[Handle, tuple[int, Batch]] = {}  # handle -> (batch number, batch)
     held: dict[int, list[Checked]] = {}  # batch number -> results, finished but waiting for earlier batches (ordered)
     submitted = emitted = 0
     exhausted = False
+
+    def hand_on(number: int, results: list[Checked]) -> Iterator[Checked]:
+        nonlocal emitted
+        if on_done is not None:
+            for checked in results:
+                on_done(checked)
+        if not ordered:
+            yield from results
+            emitted += 1
+            return
+        held[number] = results
+        while emitted in held:
+            yield from held.pop(emitted)
+            emitted += 1
+
     while True:
         while not exhausted and (submitted - emitted if ordered else len(inflight)) < window:
-            batch = next(work, None)
-            if batch is None:
+            item = next(work, None)
+            if item is None:
                 exhausted = True
                 break
-            inflight[backend.submit(batch)] = (submitted, batch)
+            if isinstance(item, Known):
+                yield from hand_on(submitted, item.results)
+            else:
+                inflight[backend.submit(item)] = (submitted, item)
             submitted += 1
         if not inflight:
-            return
+            if exhausted:
+                return
+            continue  # (only known results so far: the window has room again)
         for handle, outcome in backend.finished(list(inflight)):
             number, batch = inflight.pop(handle)
-            results = outcome if not isinstance(outcome, BaseException) else backend.isolate(batch)
-            if on_done is not None:
-                for checked in results:
-                    on_done(checked)
-            if not ordered:
-                yield from results
-                emitted += 1
-                continue
-            held[number] = results
-            while emitted in held:
-                yield from held.pop(emitted)
-                emitted += 1
+            yield from hand_on(number, outcome if not isinstance(outcome, BaseException) else backend.isolate(batch))
 
 
 # --- a process pool --------------------------------------------------------------
@@ -165,9 +203,9 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker)
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
+def _stop(pool: ProcessPoolExecutor) -> set[int]:
     """Stop now: cancel what has not started, end the workers (a worker in the
-    middle of a 10 MB file would otherwise finish it first)."""
+    middle of a 10 MB file would otherwise finish it first).  The workers' pids."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
@@ -175,6 +213,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             process.terminate()
     for process in processes:
         process.join(5)
+    return {p.pid for p in processes if p.pid is not None}
 
 
 class _Pool:
@@ -182,13 +221,14 @@ class _Pool:
         self.options, self.workers = options, workers
         self.pool: Optional[ProcessPoolExecutor] = None
         self.spare: Optional[ProcessPoolExecutor] = None  # the one-process pool that checks suspects one at a time
+        self.stopped: set[int] = set()  # pids of the workers stopped: a cache entry they were writing is swept
 
     def submit(self, batch: Batch) -> Future[list[Checked]]:
         pool = self.pool = self.pool or _new_pool(self.workers)
         try:
             return pool.submit(check_batch, batch, self.options)
         except RuntimeError:  # broken since the last look: start afresh
-            _stop(pool)
+            self.stopped |= _stop(pool)
             pool = self.pool = _new_pool(self.workers)
             return pool.submit(check_batch, batch, self.options)
 
@@ -201,7 +241,7 @@ class _Pool:
         for future in done:
             error = future.exception()
             if isinstance(error, BrokenProcessPool) and self.pool is not None and self.pool._broken:
-                _stop(self.pool)  # every batch still in it fails too, and is checked again
+                self.stopped |= _stop(self.pool)  # every batch still in it fails too, and is checked again
                 self.pool = None
             out.append((future, error if error is not None else future.result()))
         return out
@@ -215,7 +255,7 @@ class _Pool:
             try:
                 out.append(spare.submit(check_one, index, path, self.options).result())
             except BrokenProcessPool:
-                _stop(spare)
+                self.stopped |= _stop(spare)
                 self.spare = None
                 out.append(_died(index, path, "the process checking it died (killed, or out of memory)"))
             except Exception as exc:
@@ -225,8 +265,12 @@ class _Pool:
     def close(self) -> None:
         for pool in (self.pool, self.spare):
             if pool is not None:
-                _stop(pool)
+                self.stopped |= _stop(pool)
         self.pool = self.spare = None
+        if self.options.cache_dir and self.stopped:
+            from auditor.corpus.cache import sweep
+
+            sweep(self.options.cache_dir, self.stopped)
 
 
 def _died(index: int, path: str, why: str) -> Checked:

@@ -157,7 +157,7 @@ def _writer(args: argparse.Namespace, plan: Plan, out: Output) -> Writer:
 def _run(args: argparse.Namespace, plan: Plan, out: Optional[Output]) -> int:
     from auditor.corpus.progress import progress
 
-    totals = Totals()
+    totals = Totals(largest=args.summary)
     write = _writer(args, plan, out) if out is not None else None
     left = None if plan.accepted is None else plan.accepted.copy()
     if left is not None:

@@ -33,8 +33,11 @@ def status(result: FileResult) -> Status:
 
 
 class Totals:
-    def __init__(self) -> None:
+    def __init__(self, largest: bool = True) -> None:
+        """`largest`: keep the files with the largest differences (--summary:
+        it reads each failing file's schedules, for their units)."""
         self.files = 0
+        self.keep_largest = largest
         self.severities: Counter[Severity] = Counter()
         self.statuses: Counter[Status] = Counter()
         self.rules: Counter[tuple[str, str, str]] = Counter()  # (rule, check, severity) -> findings
@@ -53,7 +56,7 @@ class Totals:
         for f in result.findings:
             self.severities[f.severity] += 1
             self.rules[(f.rule, f.check, f.severity)] += 1
-        largest = _largest_difference(result)
+        largest = _largest_difference(result) if self.keep_largest else None
         if largest is not None:
             entry = (largest[0], -checked.index, largest[1])
             (heapq.heappush if len(self._largest) < TOP else heapq.heappushpop)(self._largest, entry)

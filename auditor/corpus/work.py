@@ -9,6 +9,8 @@ themselves: it loads the rules once per process and keeps them.
 from __future__ import annotations
 
 import os
+import stat
+import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
@@ -110,27 +112,82 @@ def _state(options: Options) -> tuple[RuleSet, Only, Optional[Cache]]:
 
 
 def check_batch(batch: Batch, options: Options) -> list[Checked]:
-    """[(index, path), ...] -> [Checked, ...] in the same order."""
-    return [check_one(index, path, options) for index, path in batch]
+    """[(index, path), ...] -> [Checked, ...] in the same order, to send back
+    to the main process (schedules as text: `codec.defer`)."""
+    return [check_one(index, path, options, to_send=True) for index, path in batch]
 
 
-def check_one(index: int, path: str, options: Options) -> Checked:
+def check_one(index: int, path: str, options: Options, to_send: bool = False) -> Checked:
     ruleset, only, store = _state(options)
+    status = _identity(path, options) if store is not None else None
+    if store is not None and status is not None:
+        hit = _known(index, path, store, status)
+        if hit is not None:
+            return hit
+    started = time.time_ns()
     try:
         data = source.read_bytes(path, options.max_bytes)
     except InputError as exc:  # not cached: the file may be back next time
         return Checked(index, unchecked(path, exc.located(path)))
-    key = store.key(data) if store is not None else None
-    if store is not None and key is not None:
-        hit = store.get(key, path)
-        if hit is not None:
-            return Checked(index, hit, cached=True)
-    held = [data]  # (checked takes the bytes out: freed once decoded, not kept through the check)
-    del data
-    result, deterministic = checked(path, held, ruleset, only, options.input_format, options.sources)
-    if store is not None and key is not None and deterministic:
+    if store is None:
+        held = [data]  # (checked takes the bytes out: freed once decoded, not kept through the check)
+        del data
+        result = checked(path, held, ruleset, only, options.input_format, options.sources)[0]
+        return Checked(index, _sendable(result) if to_send else result)
+    from auditor.corpus.cache import digest
+
+    content = digest(data)
+    key = store.content_key(content)
+    stored = store.get(key, path)
+    if stored is None:
+        held = [data]  # (as above)
+        del data
+        result, deterministic = checked(path, held, ruleset, only, options.input_format, options.sources)
+        if to_send:
+            result = _sendable(result)  # (encoded once: the cache entry takes the same text)
+        if not deterministic:
+            return Checked(index, result)
         store.put(key, result)
-    return Checked(index, result)
+    if status is not None:
+        store.remember(path, status, content, started)
+    return Checked(index, stored, cached=True) if stored is not None else Checked(index, result)
+
+
+def _sendable(result: auditor.FileResult) -> auditor.FileResult:
+    from auditor.corpus import codec
+
+    return codec.defer(result)
+
+
+def known(index: int, path: str, options: Options) -> Optional[Checked]:
+    """The file's result from the cache by its identity alone (nothing read
+    but the index and the entry), or None: the main process of a corpus run
+    hands on what is known and sends workers only the rest."""
+    if not options.cache_dir or path == source.STDIN:
+        return None
+    store = _state(options)[2]
+    status = _identity(path, options)
+    return _known(index, path, store, status) if store is not None and status is not None else None
+
+
+def _identity(path: str, options: Options) -> Optional[os.stat_result]:
+    """The file's identity, where it may be looked up by it: a regular file within --max-bytes."""
+    from auditor.limits import MAX_BYTES
+
+    if path == source.STDIN:
+        return None
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    limit = MAX_BYTES if options.max_bytes is None else options.max_bytes
+    return status if stat.S_ISREG(status.st_mode) and status.st_size <= limit else None
+
+
+def _known(index: int, path: str, store: Cache, status: os.stat_result) -> Optional[Checked]:
+    content = store.known(path, status)
+    hit = store.get(store.content_key(content), path) if content is not None else None
+    return Checked(index, hit, cached=True) if hit is not None else None
 
 
 def checked(path: str, data: bytes | list[bytes], ruleset: RuleSet, only: Optional[Only], input_format: Optional[InputFormat],

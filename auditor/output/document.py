@@ -201,13 +201,18 @@ def _decimal_text(d: Decimal) -> str:
     return "0" if text.strip("-0.") == "" else text
 
 
+_PLAIN = frozenset({str, int, bool, float, type(None)})  # written as they are: no call for them
+
+
 def _mark(o: object) -> object:
+    if type(o) in _PLAIN:
+        return o
     if isinstance(o, Decimal):
         return f"{_MARK}{_decimal_text(o)}{_MARK}"
     if isinstance(o, dict):
-        return {k: _mark(v) for k, v in o.items()}
+        return {k: v if type(v) in _PLAIN else _mark(v) for k, v in o.items()}
     if isinstance(o, (list, tuple)):
-        return [_mark(v) for v in o]
+        return [v if type(v) in _PLAIN else _mark(v) for v in o]
     return o
 
 

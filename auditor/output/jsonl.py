@@ -37,7 +37,7 @@ def file_record(r: FileResult) -> Json:
         "path": r.path,
         "status": status(r),
         "error": error(r),
-        "schedules": len(r.schedules),
+        "schedules": r.schedule_count,
         "findings": len(severities),
         "errors": severities.count("error"),
         "warnings": severities.count("warning"),
