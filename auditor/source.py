@@ -11,184 +11,29 @@ from __future__ import annotations
 import codecs
 import re
 from array import array
-from bisect import bisect_right
-from itertools import accumulate, chain, islice, repeat
-from operator import add
-from typing import BinaryIO, Iterable, Iterator, Sequence, cast, overload
+from typing import BinaryIO, Iterable
 
 from auditor.errors import InputError
-
-TAB = 8
-# Lines are found a block of text at a time, each block at most this many
-# characters (or one line, if longer): the file holds its text once, and an
-# entry per block; a block's lines are split when asked for, and the last
-# block asked for kept.  A list of the whole file's lines would hold 8 bytes
-# a line and a str object (about 50 bytes) for each line not blank.
-BLOCK = 1 << 16
-# Blocks kept split: a loop looking back or ahead of its line across a
-# block's edge must not split a block at each line.
-KEPT = 4
-# The full line index (for bisect, by the HTML front end) is built a chunk at a time.
-CHUNK = 1 << 20
-
-
-def _index(size: int) -> array:
-    """An empty offset index for a text of `size` characters: 4 bytes an entry
-    while offsets fit (every file --max-bytes lets in, unless tabs widen it)."""
-    return array("I" if size < 0xFFFF_FFFF else "Q")
-
-
-def line_starts(text: str) -> array:
-    """The offset of each line of `text` (lines end at "\n"), and len(text) + 1
-    after the last: line n (1-based) is text[starts[n - 1] : starts[n] - 1]."""
-    starts = _index(len(text))
-    starts.append(0)
-    for at in range(0, len(text), CHUNK):
-        parts = text[at : at + CHUNK].split("\n")
-        if len(parts) > 1:
-            # The chunk's first newline ends the line running into it; each later
-            # part is a whole line, its start one past the newline before it.
-            first = at + len(parts[0]) + 1
-            starts.extend(accumulate(chain((first,), map(add, map(len, islice(parts, 1, len(parts) - 1)), repeat(1)))))
-    starts.append(len(text) + 1)
-    return starts
-
-
-class Lines(Sequence[str]):
-    """The lines of a text (split at "\n"), held once: as the text and the
-    offset and first line of each block of it (see BLOCK)."""
-
-    def __init__(self, text: str, count_none: bool = False):
-        self.text = text
-        # Block k: lines firsts[k] .. firsts[k + 1] - 1, the text from edges[k]
-        # to edges[k + 1] - 1 (the newline ending its last line, or the end).
-        self._edges, self._firsts = _index(len(text) + 1), _index(len(text) + 1)
-        at, line = 0, 0
-        while not count_none:
-            self._edges.append(at)
-            self._firsts.append(line)
-            end = text.rfind("\n", at, at + BLOCK) if at + BLOCK < len(text) else -1
-            if end == -1 and at + BLOCK < len(text):
-                end = text.find("\n", at + BLOCK)  # a line longer than a block: a block of its own
-            if end == -1:
-                line += text.count("\n", at) + 1
-                break
-            line += text.count("\n", at, end) + 1
-            at = end + 1
-        self._edges.append(len(text) + 1 if not count_none else 0)
-        self._firsts.append(line)
-        self._count = line
-        self._starts: array | None = None
-        # The blocks last split (by block, least recently asked for first), and
-        # of the last one asked for its first line, one past its last, its lines.
-        self._kept: dict[int, list[str]] = {}
-        self._first, self._stop, self._lines = 0, 0, cast(list[str], [])
-
-    def __len__(self) -> int:
-        return self._count
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        try:  # (the front ends' loops ask for line after line: the kept block's first)
-            if self._first <= index < self._stop:  # type: ignore[operator]  # a slice raises TypeError
-                return self._lines[index - self._first]  # type: ignore[operator]
-        except TypeError:
-            if not isinstance(index, slice):
-                raise
-            first, stop, step = index.indices(self._count)
-            if step == 1 and self._first <= first and stop <= self._stop:
-                return self._lines[first - self._first : stop - self._first]
-            return self._slice(first, stop) if step == 1 else [self[i] for i in range(first, stop, step)]
-        assert not isinstance(index, slice)
-        if index < 0:
-            index += self._count
-            if self._first <= index < self._stop:
-                return self._lines[index - self._first]
-        if not 0 <= index < self._count:
-            raise IndexError("line index out of range")
-        block = bisect_right(self._firsts, index) - 1
-        first, stop = self._firsts[block], self._firsts[block + 1]
-        lines = self._kept.pop(block, None)
-        if lines is None:
-            text = self.text[self._edges[block] : self._edges[block + 1] - 1]
-            if stop - first == 1:
-                return text  # a block of one line (a long one): not kept
-            lines = text.split("\n")
-            if len(self._kept) >= KEPT:
-                del self._kept[next(iter(self._kept))]  # the least recently asked for
-        self._kept[block] = lines
-        self._first, self._stop, self._lines = first, stop, lines
-        return lines[index - first]
-
-    def _slice(self, first: int, stop: int) -> list[str]:
-        """Lines first..stop-1, from the blocks' lines (a loop slicing a few
-        lines at each line must not split a block each time)."""
-        found: list[str] = []
-        while first < stop:
-            line = self[first]  # its block split and kept, unless a block of one line
-            if self._first <= first < self._stop:
-                end = min(stop, self._stop)
-                found.extend(self._lines[first - self._first : end - self._first])
-                first = end
-            else:
-                found.append(line)
-                first += 1
-        return found
-
-    def offset(self, index: int) -> int:
-        """Where line `index` (0-based) starts in the text; len(text) + 1 for
-        the line after the last."""
-        if index >= self._count:
-            return len(self.text) + 1
-        block = bisect_right(self._firsts, index) - 1
-        first = self._firsts[block]
-        if index == first:
-            return self._edges[block]
-        self[index]  # the block split and kept
-        return self._edges[block] + sum(map(len, self._lines[: index - first])) + index - first
-
-    def span(self, first: int, stop: int) -> str:
-        """Lines first..stop-1 (0-based) joined by newlines, first < stop."""
-        return self.text[self.offset(first) : self.offset(stop) - 1]
-
-    def starts(self) -> array:
-        """Every line's offset, then len(text) + 1 (line_starts), built once when asked."""
-        if self._starts is None:
-            self._starts = line_starts(self.text) if self._count else self._firsts[:1]
-        return self._starts
-
-    def __iter__(self) -> Iterator[str]:
-        for block in range(len(self._firsts) - 1):
-            text = self.text[self._edges[block] : self._edges[block + 1] - 1]
-            if self._firsts[block + 1] - self._firsts[block] == 1:
-                yield text
-            else:
-                yield from text.split("\n")
-
+from auditor.lines import CHUNK, TAB, Lines, line_starts
 
 class Source:
-    def __init__(self, path: str, lines: Lines, encoding: str, raw: Lines | None = None):
+    def __init__(self, path: str, lines: Lines, encoding: str, file: Lines | None = None):
         self.path = path
         self.lines = lines  # each line, tabs expanded, no line break
         self.encoding = encoding
-        # The file's lines as typed (with their tabs), if any has a tab: what a
-        # column of a laid-out line maps back to.
-        self._raw = raw
+        # The whole file's lines, whose columns a laid-out column maps back to
+        # (a view's (only) lines outside its spans are blank: the file's are not).
+        self._file = lines if file is None else file
 
     @property
     def has_tabs(self) -> bool:
-        return self._raw is not None
+        return self.lines.tabs
 
     def original_column(self, line: int, column: int) -> int:
         """The file's column for a column of the expanded (laid out) line."""
-        if self._raw is None or not 1 <= line <= len(self._raw):
+        if not self._file.tabs or not 1 <= line <= len(self._file):
             return column
-        raw = self._raw[line - 1]
+        raw = self._file.typed(line - 1)
         if "\t" not in raw:
             return column
         # (Mapped when asked, from the file's line: a column map per tabbed
@@ -197,8 +42,10 @@ class Source:
         return column if column - 1 >= len(mapping) else mapping[column - 1]
 
     def joined(self) -> str:
-        """Every line, joined by newlines: what the scans of a whole file search
-        (the text the lines are sliced from: no copy)."""
+        """Every line, joined by newlines, as typed: what the scans of a whole
+        file search (the text the lines are sliced from: no copy).  Its tabs
+        are not expanded: an offset's line is the line's, its column is not
+        (laid_out() for that)."""
         return self.lines.text
 
     def line_starts(self) -> array:
@@ -206,33 +53,61 @@ class Source:
         index n - 1), then one past the end: for bisect."""
         return self.lines.starts()
 
+    def laid_out(self) -> tuple[str, array]:
+        """The lines joined, tabs expanded, and their line_starts: for a front
+        end that counts columns in the text itself (HTML, inline XBRL).
+        joined() itself when the file has no tab; else a copy, at each call."""
+        if not self.lines.tabs:
+            return self.lines.text, self.lines.starts()
+        text = self.lines.text.expandtabs(TAB)
+        return text, line_starts(text)
+
+    def ends(self, line: int, head: int, tail: int) -> tuple[str, bool, str]:
+        """How the file ends, laid out (tabs expanded): the first `head`
+        characters from line `line` (0-based) on, whether that is all of it,
+        and the last `tail` characters.  Only those pieces are laid out."""
+        text, at = self.lines.text, self.lines.offset(line)
+        if not self.lines.tabs:
+            return text[at : at + head], len(text) - at <= head, text[-tail:]
+        # (Laid out from a line's start, a piece's columns are the whole's; it
+        # is no shorter laid out than as typed.)
+        first = text[at : at + head].expandtabs(TAB)
+        last = text[text.rfind("\n", 0, max(0, len(text) - tail)) + 1 :].expandtabs(TAB)
+        whole = len(text) - at <= head and len(first) <= head
+        return first[:head], whole, last[-tail:]
+
     def only(self, spans: Iterable[tuple[int, int]]) -> "Source":
         """The same file with every line outside `spans` ((first, last), 1-based,
         inclusive) left blank: a stage reading it sees those lines alone, each at
         its own line and columns."""
         count = len(self.lines)
-        # The text is laid out as segments joined by newlines, in line order:
-        # each span's lines as they are, or k blank lines as k - 1 newlines.
-        segments, line, kept = [], 1, 0
+        kept, line = [], 1
         for first, last in sorted(spans):
             first, last = max(first, line), min(last, count)
-            if first > last:
-                continue
-            if first > line:
-                segments.append("\n" * (first - line - 1))
-            segments.append(self.lines.span(first - 1, last))
-            kept, line = kept + last - first + 1, last + 1
-        if kept == count:  # every line kept (or none there): the same text, shared
-            return Source(self.path, self.lines, self.encoding, self._raw)
-        if line <= count:
-            segments.append("\n" * (count - line))
-        text = "\n".join(segments)
-        return Source(self.path, Lines(text), self.encoding, self._raw)
+            if first <= last:
+                kept.append((first, last))
+                line = last + 1
+        if sum(last - first + 1 for first, last in kept) == count:  # every line (or none there): the same text, shared
+            return Source(self.path, self.lines, self.encoding, self._file)
+        # The text is appended to a piece at a time, in line order: each span's
+        # lines as they are, the lines between as newlines.  (CPython grows a
+        # string appended to in place: slices of the spans joined held the
+        # file's text three times at once, this twice.)
+        text, line, whole = "", 1, self.lines.text
+        for first, last in kept:
+            text += "\n" * (first - line)  # the line before's break, and one for each blank line
+            at, stop = self.lines.offset(first - 1), self.lines.offset(last) - 1
+            for piece in range(at, stop, CHUNK):
+                text += whole[piece : min(stop, piece + CHUNK)]
+            line = last
+        text += "\n" * (count - line)
+        return Source(self.path, Lines(text, tabs=self.lines.tabs), self.encoding, self._file)
 
     def text(self, first: int = 1, last: int | None = None) -> str:
         """Lines first..last (1-based, inclusive) joined, ending in a newline."""
         start, stop, _ = slice(first - 1, last).indices(len(self.lines))
-        return (self.lines.span(start, stop) if start < stop else "") + "\n"
+        text = self.lines.span(start, stop) if start < stop else ""
+        return (text.expandtabs(TAB) if self.lines.tabs else text) + "\n"
 
 
 # Formats people feed a checker by mistake, by their first bytes.
@@ -344,13 +219,8 @@ def _laid_out(held: list[str], path: str, encoding: str) -> Source:
             text = text.replace("\r", "\n")
     if text.endswith("\n"):
         text = text[:-1]  # a final line break ends the last line; it opens no new one
-    raw = None
-    if "\t" in text:
-        # The file's text is kept for mapping columns back; the lines are
-        # laid out with tabs expanded (8-column stops), all at once.
-        raw = Lines(text)
-        text = text.expandtabs(TAB)
-    return Source(path, Lines(text, count_none=empty), encoding, raw)
+    # (Lines with tabs are laid out as they are split: see Lines.)
+    return Source(path, Lines(text, count_none=empty, tabs="\t" in text), encoding)
 
 
 STDIN = "-"
@@ -358,14 +228,14 @@ STDIN = "-"
 
 def read(path: str, max_bytes: int | None = None) -> Source:
     """The file (or standard input, for "-") as lines: at most `max_bytes`."""
-    return _from_held([read_bytes(path, max_bytes)], path)
+    return from_held([read_bytes(path, max_bytes)], path)
 
 
 def from_bytes(data: bytes, path: str) -> Source:
-    return _from_held([data], path)
+    return from_held([data], path)
 
 
-def _from_held(held: list[bytes], path: str) -> Source:
+def from_held(held: list[bytes], path: str) -> Source:
     """The Source of the bytes in `held`, taken out of it so that they are
     freed once decoded (peak memory: the bytes and the text, never more)."""
     decoded: list[str] = list(decode(held.pop(), path))

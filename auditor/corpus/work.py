@@ -130,7 +130,9 @@ def check_one(index: int, path: str, options: Options, to_send: bool = False) ->
     except InputError as exc:  # not cached: the file may be back next time
         return Checked(index, unchecked(path, exc.located(path)))
     if store is None:
-        result = checked(path, data, ruleset, only, options.input_format, options.sources)[0]
+        held = [data]  # (checked takes the bytes out: freed once decoded, not kept through the check)
+        del data
+        result = checked(path, held, ruleset, only, options.input_format, options.sources)[0]
         return Checked(index, _sendable(result) if to_send else result)
     from auditor.corpus.cache import digest
 
@@ -138,7 +140,9 @@ def check_one(index: int, path: str, options: Options, to_send: bool = False) ->
     key = store.content_key(content)
     stored = store.get(key, path)
     if stored is None:
-        result, deterministic = checked(path, data, ruleset, only, options.input_format, options.sources)
+        held = [data]  # (as above)
+        del data
+        result, deterministic = checked(path, held, ruleset, only, options.input_format, options.sources)
         if to_send:
             result = _sendable(result)  # (encoded once: the cache entry takes the same text)
         if not deterministic:
@@ -186,15 +190,17 @@ def _known(index: int, path: str, store: Cache, status: os.stat_result) -> Optio
     return Checked(index, hit, cached=True) if hit is not None else None
 
 
-def checked(path: str, data: bytes, ruleset: RuleSet, only: Optional[Only], input_format: Optional[InputFormat],
+def checked(path: str, data: bytes | list[bytes], ruleset: RuleSet, only: Optional[Only], input_format: Optional[InputFormat],
             sources: Sources = "both") -> tuple[auditor.FileResult, bool]:
     """(the FileResult with its diagnosis, whether it is the content's own and
-    may be cached: not an internal error, which a fixed version may not repeat)."""
+    may be cached: not an internal error, which a fixed version may not repeat).
+    `data`: the bytes, or a list holding them, taken out of it so that they
+    are freed once decoded (a caller's name would keep them to the end)."""
     from auditor import diagnose
 
     try:
         try:
-            src = source.from_bytes(data, path)
+            src = source.from_held(data, path) if isinstance(data, list) else source.from_bytes(data, path)
         except InputError as exc:
             return unchecked(path, exc.located(path)), True
         result = auditor.check_source(src, ruleset, only, input_format, sources)

@@ -94,7 +94,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> None:
     for kind in TABLES:
         if kind in opened:
             raise _cut_off(src, kind, opened[kind], "inside a table")
-    ending = _ending(text, src.lines.offset(max(rows)))  # (no index of every line: blocks)
+    ending = _ending(*src.ends(max(rows), HEAD, TAIL))  # (laid out, as the rows were read)
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -120,21 +120,22 @@ PAGE_OPENED = re.compile(r"<PAGE>\s*\Z", re.IGNORECASE)
 ANNOUNCES = re.compile(r"(?::|\bcontinued\)?)$", re.IGNORECASE)
 
 
-def _ending(text: str, after: int) -> str:
-    """What the file ends on after offset `after` (the last row's line end):
+def _ending(after: str, whole: bool, end: str) -> str:
+    """What the file ends on after the last row's line (`after`: the first
+    HEAD characters there, `whole` if that is all; `end`: the file's last TAIL):
     "nothing" (no word there: rules, page numbers, markup), "prose", or the
     last line itself where it announces rows that are not there: a caption
     ("Year ended June 30, 2003:"), a heading "(continued)", or column headings
     ruled off."""
-    head = _prose(text[after : after + HEAD])
+    head = _prose(after)
     title = next((m for m in CONTINUED_LINE.finditer(head) if TITLE_WORDS.search(m.group())), None)
-    if title and not FIGURES.search(head, title.end()) and len(text) - after <= HEAD:
+    if title and not FIGURES.search(head, title.end()) and whole:
         return " ".join(title.group().split())
-    if PAGE_OPENED.search(text[-TAIL:]):
+    if PAGE_OPENED.search(end):
         return "<PAGE>"
-    if not WORD.search(head) and len(text) - after <= HEAD:
+    if not WORD.search(head) and whole:
         return "nothing"
-    lines = [line.strip() for line in _prose(text[max(after, len(text) - TAIL) :]).split("\n")]
+    lines = [line.strip() for line in _prose(after if whole and len(after) <= TAIL else end).split("\n")]
     lines = [line for line in lines if line and not PAGE_NUMBER.match(line)]
     if not lines:
         return "prose"

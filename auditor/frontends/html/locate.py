@@ -76,8 +76,9 @@ class Document:
 
     def __init__(self, source: Source):
         self.source = source
-        self.text = source.joined()
-        self.line_starts = source.line_starts()  # an array, 4 bytes a line (a list of int took 36)
+        # (laid out: a cell's columns are counted with tabs expanded; the line
+        # starts an array, 4 bytes a line: a list of int took 36)
+        self.text, self.line_starts = source.laid_out()
         self.tables, self.parents = _tables(self.text)  # (start, end) by start; index of the enclosing one
         self.unclosed = {self.tables[i] for i in _unclosed(self.text, len(self.tables))}
         self.starts = [s for s, _ in self.tables]

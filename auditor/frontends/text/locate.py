@@ -20,7 +20,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
 from auditor.frontends.text.rollforward import block_follows, rolls_forward
 from auditor.labels import NIL_DASHES, NIL_WORD, is_period, title_pattern
-from auditor.source import Source
+from auditor.source import Lines, Source
 
 TITLE = title_pattern(r"\s+")  # (labels.TITLE_WORDS: the one list of title words)
 TABLE_OPEN = re.compile(r"^\s*<TABLE\b", re.IGNORECASE)
@@ -268,9 +268,7 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
     while True:
         n = _close_of(source, open_line, n)
         close = n
-        n += 1
-        while n <= len(lines) and BREAK.match(lines[n - 1]) and not TABLE_OPEN.match(lines[n - 1]):
-            n += 1
+        n = _past_breaks(lines, n + 1)
         # A continuation repeats the title or opens a table within a few lines.
         look, account = n, False
         while look <= min(len(lines), n + 8) and not TABLE_OPEN.match(lines[look - 1]):
@@ -290,6 +288,17 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
         if not _same_columns(lines, first_open, look):
             return close  # another schedule (a subsidiary's), however its page is headed
         open_line, n = look, look + 1
+
+
+def _past_breaks(lines: Lines, n: int) -> int:
+    """The first line from line n on that is no page break nor page furniture
+    (BREAK), or len(lines) + 1: runs of empty lines skipped at once."""
+    while n <= len(lines):
+        n += lines.empty_from(n - 1)
+        if n > len(lines) or not BREAK.match(lines[n - 1]) or TABLE_OPEN.match(lines[n - 1]):
+            break
+        n += 1
+    return n
 
 
 def _same_columns(lines: Sequence[str], first: int, other: int) -> bool:

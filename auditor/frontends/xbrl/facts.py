@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Iterator, NamedTuple, Optional
+from typing import Iterator, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.locate import without_tags
 from auditor.ruleset.patterns import Pattern
@@ -105,7 +105,7 @@ def tagged(src: Source) -> bool:
 
 def read(src: Source, family: Pattern) -> Facts:
     """Every fact of the family in the document, with its context."""
-    text = src.joined()
+    text, starts = src.laid_out()  # (columns are counted with tabs expanded)
     found = []
     for m in _elements(text, family):
         name = NAME.search(m.group(1))
@@ -124,7 +124,7 @@ def read(src: Source, family: Pattern) -> Facts:
         end, inner = _content(text, m)
         facts.append(_fact(attrs, concept, context, inner, m.start(), end,
                            any(s <= m.start() < e for s, e in hidden)))
-    return Facts(tuple(facts), _places(src, [o for f in facts for o in (f.start, f.end)]))
+    return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]))
 
 
 def _elements(text: str, family: Pattern) -> Iterator[re.Match[str]]:
@@ -157,10 +157,9 @@ def _resources(text: str) -> str:
     return text[start:end] if start != -1 and end != -1 else text
 
 
-def _places(src: Source, offsets: list) -> dict:
-    """(line, column) of each offset in the joined text, from the lines' lengths
+def _places(starts: Sequence[int], offsets: list) -> dict:
+    """(line, column) of each offset in the laid-out text, from its line starts
     (no scan of the text: an inline XBRL document is a few megabytes)."""
-    starts = src.line_starts()
     places = {}
     for offset in set(offsets):
         line = bisect_right(starts, offset)
