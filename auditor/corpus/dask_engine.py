@@ -41,7 +41,10 @@ class DaskBackend:
             if scheduler:
                 self.client = Client(scheduler, timeout="10s")
             else:
-                with dask.config.set({"distributed.worker.multiprocessing-method": _start_method()}):
+                with dask.config.set({"distributed.worker.multiprocessing-method": _start_method(),
+                                      # A worker samples its own stack every 10 ms for the dashboard
+                                      # (none here): the GIL taken from the checks, for nothing.
+                                      "distributed.worker.profile.enabled": False}):
                     self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                                 dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
