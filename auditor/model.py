@@ -82,7 +82,10 @@ def figure_value(digits: str, raw: str) -> Decimal:
         shown = raw if len(raw) <= 40 else raw[:20] + "..." + raw[-10:]
         raise InputError(f"figure {shown!r} has {count} digits: more than the {MAX_FIGURE_DIGITS} "
                          "auditor can check exactly")
-    return Decimal(digits)
+    try:
+        return Decimal(digits)
+    except ArithmeticError:  # (a front end's bug if reached: a figure its grammar should not have let by)
+        raise InputError(f"figure {raw[:40]!r} cannot be read as a number") from None
 
 
 @dataclass(frozen=True, slots=True)

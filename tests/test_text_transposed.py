@@ -143,3 +143,18 @@ def test_a_block_headed_with_other_years_is_an_input_error():
     text = TITLE + _second_block("Reserve for returns".ljust(50) + "1996         1995\n")
     result = auditor.check_source(source.from_text(text, "t.txt"), RULES)
     assert result.error is not None and "other years" in result.error.message
+
+
+def test_a_block_whose_figures_slid_off_their_columns_is_refused_not_misread(tmp_path):
+    # Found by the fuzz suite: a rule line damaged and a label wrapped away from its
+    # figures left a line of years outside the year columns; marking it as a caption
+    # turned "1994" into "1994:", read later as a figure (an internal error, exit 3).
+    text = (FIXTURES / "nordhavn-shipping-1996-years-as-columns-20f.txt").read_text()
+    lines = text.split("\n")
+    lines[8] = "            \u040a" + lines[8][13:]
+    lines[11] = "Amounts written off      \n                      (824)        (550)        (414)"
+    path = tmp_path / "slid.txt"
+    path.write_text("\n".join(lines))
+    result = auditor.check_file(str(path), RULES)
+    assert result.error is not None and "internal" not in result.error.message
+    assert "cannot be read" not in result.error.message  # refused by the layout, before any figure
