@@ -101,9 +101,9 @@ def _captions_marked(f: Frame, shape: Shape, path: Optional[str]) -> list[Line]:
         after = next((x for x in out[i + 1 :] if x.kind != "rule"), None)
         if after is not None and after.kind == "row" and _opens(after) and not OPENING.search(text(ln.words)):
             last = ln.words[-1]
-            # (Only a word takes the mark: a year or a figure left on the line, out of its
-            # column, stays what it is and the block is refused downstream, not misread.)
-            if last.kind == "WORD" and not last.text.endswith(":"):
+            # (A year takes no mark: a line of years left out of the year columns (a damaged
+            # layout) stays what it is, and the block is refused downstream, not misread.)
+            if last.kind != "YEAR" and not last.text.endswith(":"):
                 out[i] = ln._replace(words=ln.words[:-1] + (last._replace(text=last.text + ":"),))
     return [ln for ln in out if ln.kind != "text" or ln.words]
 
