@@ -85,9 +85,6 @@ class Cache:
         self.fingerprint = fingerprint
         self.writable = True
 
-    def key(self, data: bytes) -> str:
-        return self.content_key(digest(data))
-
     def content_key(self, content: str) -> str:
         """The entry's key for a content digest (`digest`)."""
         return hashlib.sha256(f"{self.fingerprint}:{content}".encode()).hexdigest()
