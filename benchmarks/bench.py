@@ -346,6 +346,26 @@ def html_report_corpus(repeats):
     return median_ms(lambda: html_report.render(doc), max(3, repeats // 5))
 
 
+WIDE = 5_000  # grid columns (issue 16: 27 s before reading became linear in them)
+
+
+def _wide_table(shape: str):
+    def measure(repeats):
+        sys.path.insert(0, str(ROOT / "tests"))
+        from wide_tables import SHAPES
+
+        src = source.from_text(SHAPES[shape](WIDE), "wide.htm")
+        ms = median_ms(lambda: auditor.check_source(src), max(3, repeats // 5))
+        print(f"{'':10} {'':2}  ({shape}: {ms * 1000 / WIDE:.0f} us per column)", flush=True)
+        return ms
+
+    return measure
+
+
+for _shape in ("repeated", "movements", "spanned", "padded", "stacked", "across"):
+    case(f"HTML: a table of 5,000 columns, {_shape} (check, in process)")(_wide_table(_shape))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")

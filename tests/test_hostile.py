@@ -296,19 +296,3 @@ def test_an_untagged_text_table_cut_inside_a_period_is_an_error(tmp_path, lines)
     path.write_text("\n".join(text.splitlines()[:lines]) + "\n")
     (line,) = one_line_exit_2(run("check", path))
     assert "ends before its last period closes" in line and "no total" in line
-
-
-def _wide_table(columns: int) -> str:
-    heads = "".join("<td>Balance at Beginning of Period</td><td>Additions Charged to Costs</td>"
-                    "<td>Deductions</td><td>Balance at End of Period</td>" for _ in range(columns // 4))
-    figures = "".join("<td>100</td><td>20</td><td>10</td><td>110</td>" for _ in range(columns // 4))
-    return ("<html><body><p>SCHEDULE II</p><p>VALUATION AND QUALIFYING ACCOUNTS</p><table>"
-            f"<tr><td>Description</td>{heads}</tr><tr><td>Year ended December 31, 2005</td></tr>"
-            f"<tr><td>Allowance for doubtful accounts</td>{figures}</tr></table></body></html>\n")
-
-
-def test_an_html_table_of_5000_columns_is_refused_not_read_for_minutes(tmp_path):
-    path = tmp_path / "wide.htm"
-    path.write_text(_wide_table(5000))
-    (line,) = one_line_exit_2(run("check", path))
-    assert "has 5,001 columns, more than the 400" in line

@@ -72,7 +72,8 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     movements = [k for k in range(len(named)) if k not in (opening, closing)]
     natural = {k: _natural(named[k], heard[k]) for k in movements}
     printed = {k: signs.printed_sign(schedule, k, bs) for k in movements}
-    choices = {k: _choice(natural[k], named[k], heard[k], printed[k], _siblings(k, natural, printed)) for k in movements}
+    siblings = _siblings(natural, printed)
+    choices = {k: _choice(natural[k], named[k], heard[k], printed[k], siblings[k]) for k in movements}
     rows = signs.rows_of(schedule, opening, closing, movements)
     coef, unsettled = _settled(rows, signs.search(rows, choices), choices, named)
     closed = signs.closing(rows, coef)
@@ -88,9 +89,10 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
             f"close (best: {closed} of {len(rows)})", path, schedule.line)
     columns: list[Column] = []
     readings: list[ColumnReading] = []
+    sums = signs.Sums(rows, coef)
     for k, col in enumerate(schedule.columns):
         role, effect, factor, sign = _decided(k, named[k], heard[k], coef, opening, closing, specs)
-        why = basis[k] + _arithmetic(rows, coef, k, choices.get(k))
+        why = basis[k] + _arithmetic(sums, k, choices.get(k))
         columns.append(replace(col, role=role, effect=effect, sign=factor))
         readings.append(ColumnReading(k + 1, role, effect, sign, tuple(why)))
     read = replace(schedule, columns=tuple(columns), balance_sign=bs)
@@ -143,10 +145,12 @@ def _natural(spec: Optional[RoleSpec], heard: Heard) -> str:
     return spec.effect if spec is not None else heard.direction or ""
 
 
-def _siblings(k: int, natural: dict[int, str], printed: dict[int, tuple[int, int]]) -> tuple[int, int]:
-    """(negative, positive) figures of the table's other deduction columns."""
-    others = [printed[j] for j in natural if j != k and natural[j] == "subtract"]
-    return sum(n for n, _ in others), sum(p for _, p in others)
+def _siblings(natural: dict[int, str], printed: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Per column: (negative, positive) figures of the table's other deduction
+    columns (all of them counted once, less its own)."""
+    deducting = [printed[j] for j in natural if natural[j] == "subtract"]
+    neg, pos = sum(n for n, _ in deducting), sum(p for _, p in deducting)
+    return {k: (neg - printed[k][0], pos - printed[k][1]) if natural[k] == "subtract" else (neg, pos) for k in natural}
 
 
 def _choice(natural: str, spec: Optional[RoleSpec], heard: Heard, printed: tuple[int, int],
@@ -185,10 +189,10 @@ def _decided(k: int, spec: Optional[RoleSpec], heard: Heard, coef: signs.Coeffic
     return role, "subtract", 1, "subtract"
 
 
-def _arithmetic(rows: list[signs.RowSum], coef: signs.Coefficients, k: int, choice: Optional[signs.Choice]) -> list[str]:
+def _arithmetic(sums: signs.Sums, k: int, choice: Optional[signs.Choice]) -> list[str]:
     if choice is None:
         return []
-    here, there, of = signs.tally(rows, coef, k)
+    (here, _), (there, _), of = sums.column(k)
     if not of:
         return ["no figure: its sign cannot matter"] if len(choice.options) > 1 else []
     out = []
@@ -205,25 +209,25 @@ def _settled(rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[i
     put back to its heading's sign where it has one, and those columns that
     stay open, each with why: a column no evidence reads, or whose figures
     close only against its heading, on too few rows to overturn it."""
-    coef = dict(coef)
+    sums = signs.Sums(rows, coef)
     unsettled: dict[int, str] = {}
     for k, choice in choices.items():
-        if len(choice.options) < 2 or not signs.moves(rows, k):
+        if len(choice.options) < 2 or k not in sums.printing:
             continue
-        here, there, n = signs.column_support(rows, coef, k)
+        here, there, n = sums.column(k)
         if signs.decides(here, there, n):
             continue
         spec = named[k]
         anchored = bool(choice.evidence) or (spec is not None and spec.role != OTHER)
-        if anchored and coef[k] == choice.prior:
+        if anchored and sums.coef[k] == choice.prior:
             continue  # the heading's reading, which the arithmetic does not contradict
         counts = f"{n} row{'s' if n != 1 else ''} with a figure here, {here[0]} closing read one way, {there[0]} the other"
         if anchored:
             unsettled[k] = f"the figures close against the heading's reading on too few rows to overturn it ({counts})"
-            coef[k] = choice.prior
+            sums.read(k, choice.prior)
         else:
             unsettled[k] = f"the arithmetic cannot tell ({counts})"
-    return coef, unsettled
+    return sums.coef, unsettled
 
 
 def _ambiguous(read: Schedule, rows: list[signs.RowSum], coef: signs.Coefficients, unsettled: dict[int, str],

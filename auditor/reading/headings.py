@@ -68,8 +68,9 @@ def hear(headings: tuple[str, ...], specs: tuple[RoleSpec, ...], vocab: frozense
         texts.append(text)
         notes.append(said)
     heard = []
+    placed = _placed(texts, specs)
     for k, heading in enumerate(headings):
-        spec, why, direction = _named(k, texts, specs)
+        spec, why, direction = _named(k, texts, specs, placed)
         found = LETTER.search(heading)
         letter = found.group(1).upper() if found else ""
         if spec is None and not direction and letter in LETTERS:
@@ -83,12 +84,13 @@ def hear(headings: tuple[str, ...], specs: tuple[RoleSpec, ...], vocab: frozense
     return tuple(heard)
 
 
-def _named(k: int, texts: list[str], specs: tuple[RoleSpec, ...]) -> tuple[Optional[RoleSpec], list[str], Direction]:
+def _named(k: int, texts: list[str], specs: tuple[RoleSpec, ...],
+           placed: dict[RoleSpec, int]) -> tuple[Optional[RoleSpec], list[str], Direction]:
     """The role the heading names, the reasons, and a bare direction."""
     text = texts[k]
     if not text:
         return None, [], ""
-    matches = [s for s in specs if _matches(s, text) and _in_place(s, k, texts)]
+    matches = [s for s in specs if _matches(s, text) and (not s.position or placed.get(s) == k)]
     first = WORD.match(text)
     spanner = _alone(first.group(0), specs) if first else None
     if first is not None and spanner is not None and spanner.effect in ("add", "subtract"):
@@ -116,12 +118,16 @@ def _words(spec: RoleSpec, text: str) -> str:
     return text
 
 
-def _in_place(spec: RoleSpec, k: int, texts: list[str]) -> bool:
-    """`position: first|last`: a bare "Balance at" read by its place."""
-    if not spec.position:
-        return True
-    alike = [j for j, h in enumerate(texts) if _matches(spec, h)]
-    return k == (alike[0] if spec.position == "first" else alike[-1])
+def _placed(texts: list[str], specs: tuple[RoleSpec, ...]) -> dict[RoleSpec, int]:
+    """`position: first|last`: a bare "Balance at" read by its place: the
+    heading each such role takes (found once, not once per heading)."""
+    placed: dict[RoleSpec, int] = {}
+    for spec in specs:
+        if spec.position:
+            alike = [j for j, h in enumerate(texts) if _matches(spec, h)]
+            if alike:
+                placed[spec] = alike[0] if spec.position == "first" else alike[-1]
+    return placed
 
 
 def _matches(spec: RoleSpec, text: str) -> bool:

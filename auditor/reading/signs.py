@@ -88,7 +88,8 @@ def support(rows: list[RowSum], coef: Coefficients) -> tuple[int, int]:
 def search(rows: list[RowSum], choices: dict[int, Choice]) -> Coefficients:
     """The coefficients read, and for each column the counts that decided it."""
     prior = {k: c.prior for k, c in choices.items()}
-    free = [k for k, c in choices.items() if len(c.options) > 1 and moves(rows, k)][:MAX_FREE]
+    moving = printing(rows)
+    free = [k for k, c in choices.items() if len(c.options) > 1 and k in moving][:MAX_FREE]
     best, best_key = dict(prior), None
     for signs in product((1, -1), repeat=len(free)):
         coef = dict(prior)
@@ -100,11 +101,47 @@ def search(rows: list[RowSum], choices: dict[int, Choice]) -> Coefficients:
     return best
 
 
-def column_support(rows: list[RowSum], coef: Coefficients, k: int) -> tuple[tuple[int, int], tuple[int, int], int]:
-    """Rows where column k prints a figure: (within rounding, exactly) closing
-    read this way, the same read the other way, and how many rows."""
-    mine = [r for r in rows if any(j == k and x for j, x in r.figures)]
-    return support(mine, coef), support(mine, with_sign(coef, k, -coef[k])), len(mine)
+def printing(rows: list[RowSum]) -> dict[int, list[tuple[int, Decimal]]]:
+    """Column -> (row index, figure) of each row where it prints a non-zero
+    figure: a column whose sign can matter."""
+    out: dict[int, list[tuple[int, Decimal]]] = {}
+    for i, r in enumerate(rows):
+        for j, x in r.figures:
+            if x:
+                out.setdefault(j, []).append((i, x))
+    return out
+
+
+class Sums:
+    """Each row's identity read with `coef`, and the rows each column prints
+    in: a column read the other way costs its own rows, not every row (asked
+    of every row for every column, a table of thousands of columns took minutes)."""
+
+    def __init__(self, rows: list[RowSum], coef: Coefficients):
+        self.rows, self.coef = rows, dict(coef)
+        self.off = [r.base + sum(self.coef[k] * x for k, x in r.figures) for r in rows]
+        self.printing = printing(rows)
+
+    def column(self, k: int) -> tuple[tuple[int, int], tuple[int, int], int]:
+        """Rows where column k prints a figure: (within rounding, exactly)
+        closing read this way, the same read the other way, and how many rows."""
+        mine = self.printing.get(k, [])
+        here = [self.off[i] for i, _ in mine]
+        there = [self.off[i] - 2 * self.coef[k] * x for i, x in mine]
+        tolerances = [self.rows[i].tolerance for i, _ in mine]
+        return _counted(here, tolerances), _counted(there, tolerances), len(mine)
+
+    def read(self, k: int, sign: int) -> None:
+        """Column k read with `sign` from now on."""
+        if sign != self.coef[k]:
+            for i, x in self.printing.get(k, []):
+                self.off[i] += (sign - self.coef[k]) * x
+            self.coef[k] = sign
+
+
+def _counted(offs: list[Decimal], tolerances: list[Decimal]) -> tuple[int, int]:
+    """(rows off by no more than rounding, rows off by nothing)."""
+    return sum(1 for off, t in zip(offs, tolerances) if abs(off) <= t), sum(1 for off in offs if not off)
 
 
 def decides(here: tuple[int, int], there: tuple[int, int], of: int) -> bool:
@@ -131,18 +168,6 @@ def with_sign(coef: Coefficients, k: int, sign: int) -> Coefficients:
     out = dict(coef)
     out[k] = sign
     return out
-
-
-def moves(rows: list[RowSum], k: int) -> bool:
-    """The column prints a non-zero figure somewhere: its sign can matter."""
-    return any(x for r in rows for j, x in r.figures if j == k)
-
-
-def tally(rows: list[RowSum], coef: Coefficients, k: int) -> tuple[int, int, int]:
-    """Rows where column k prints a figure: (closing read this way, closing the other way, of)."""
-    mine = [r for r in rows if any(j == k and x for j, x in r.figures)]
-    other = with_sign(coef, k, -coef[k])
-    return closing(mine, coef), closing(mine, other), len(mine)
 
 
 def printed_sign(schedule: Schedule, k: int, balance_sign: int) -> tuple[int, int]:

@@ -13,12 +13,13 @@ not a spacer's.  Cells of "$", ")" and footnote markers are never figures.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
-from auditor.frontends.html.figures import FIGURE_KINDS, SMALL_PAREN, leaf_of, plain, tokens
+from auditor.frontends.html.figures import FIGURE_KINDS, SMALL_PAREN, plain, tokens
 from auditor.frontends.html.grid import HtmlCell
+from auditor.frontends.html.leaves import Leaves
 
 Interval = tuple[int, int]  # (first, last) grid column
 
@@ -29,17 +30,37 @@ def bears_figure(cell: HtmlCell) -> bool:
         t.kind in FIGURE_KINDS and not cell.sup[t.start] for t in tokens(cell))
 
 
-def heading_of(leaf: HtmlCell, heading_cells: list[list[HtmlCell]], numbers: set[int]) -> str:
+class HeadingCells:
+    """The heading cells of a table part, row by row, and found by grid column."""
+
+    def __init__(self, rows: list[list[HtmlCell]]):
+        self.rows = rows
+        flat = [c for cells in rows for c in cells]
+        self.rank = {id(c): k for k, c in enumerate(flat)}  # the order they are printed in
+        self.over = covering(flat)
+
+
+def covering(cells: Iterable[HtmlCell]) -> dict[int, list[HtmlCell]]:
+    """Grid column -> the cells over it, in their order (a cell is a colspan
+    wide at most: linear in the cells, where asking each cell of each column
+    took minutes on a table of thousands of columns)."""
+    out: dict[int, list[HtmlCell]] = {}
+    for c in cells:
+        for n in range(c.column, c.last + 1):
+            out.setdefault(n, []).append(c)
+    return out
+
+
+def heading_of(leaf: HtmlCell, heading: HeadingCells, numbers: set[int]) -> str:
     """The heading over a leaf: its own text and the spanning cells above it."""
     core = [n for n in range(leaf.column, leaf.last + 1) if n in numbers] or list(range(leaf.column, leaf.last + 1))
-    over = [c for cells in heading_cells for c in cells if c.row <= leaf.row and any(c.covers(n) for n in core)]
-    over = [c for c in over if c is leaf or c.row < leaf.row]
-    return plain(over)
+    found = {id(c): c for n in core for c in heading.over.get(n, ()) if c is leaf or c.row < leaf.row}
+    return plain(sorted(found.values(), key=lambda c: heading.rank[id(c)]))
 
 
 def own_columns(rows: list[list[HtmlCell]], heading_rows: Sequence[int], figure_rows: Sequence[int],
                 figure_start: int, leaves: list[HtmlCell], headings: list[str],
-                heading_cells: list[list[HtmlCell]], numbers: set[int]) -> tuple[list[HtmlCell], list[str]]:
+                heading: HeadingCells, numbers: set[int]) -> tuple[list[HtmlCell], list[str]]:
     """The leaves and their headings, and a column for each column of figures
     printed apart: a leaf over two columns of figures that a row prints side
     by side is split (its heading heads each, as a spanning heading does in
@@ -54,25 +75,26 @@ def own_columns(rows: list[list[HtmlCell]], heading_rows: Sequence[int], figure_
     # The empty cells of the heading rows over no leaf, as wide as a leaf: a
     # column's heading cell left empty, not a spacer between two columns.
     width = min(leaf.colspan for leaf in leaves)
-    texts = {id(c) for cells in heading_cells for c in cells}
-    empty = [c for i in heading_rows for c in rows[i]
-             if id(c) not in texts and c.colspan >= width and not any(_meets(c, leaf) for leaf in leaves)]
+    texts = {id(c) for cells in heading.rows for c in cells}
+    under_leaf = covering(leaves)
+    empty = covering(c for i in heading_rows for c in rows[i]
+                     if id(c) not in texts and c.colspan >= width and not _under(c, under_leaf))
     leaves, headings = _split(found, leaves, headings)
     homes = _homes(found, leaves)
-    groups = _merged([(c.column, c.last) for row in found for c in row if not any(_meets(c, leaf) for leaf in leaves)])
+    groups = _merged([(c.column, c.last) for row in found for c in row if not _under(c, under_leaf)])
     rows_with, apart = _apart(found, homes, groups)
     below = figure_rows[0]  # under every heading row: each heading cell over it spans it
     for (first, last), shown, beside in zip(groups, rows_with, apart):
         # As wide as the empty heading cell over it ("$" and ")" cells under it
         # too), so that a marker after its figures is read as theirs.
-        cell = min((c for c in empty if c.column <= first and last <= c.last), key=lambda c: c.colspan, default=None)
+        cell = min((c for c in empty.get(first, ()) if last <= c.last), key=lambda c: c.colspan, default=None)
         if shown < min(2, len(found)) or not (beside or cell is not None):
             continue  # a neighbour's figures printed a grid column off, or a stray figure
-        if cell is not None and sum(1 for a, b in groups if cell.column <= a and b <= cell.last) == 1:
+        if cell is not None and _groups_within(cell, groups) == 1:
             first, last = cell.column, cell.last
         leaf = HtmlCell(row=below, column=first, colspan=last - first + 1)
         leaves.append(leaf)
-        headings.append(heading_of(leaf, heading_cells, numbers))
+        headings.append(heading_of(leaf, heading, numbers))
     order = sorted(range(len(leaves)), key=lambda k: leaves[k].column)
     return [leaves[k] for k in order], [headings[k] for k in order]
 
@@ -80,7 +102,8 @@ def own_columns(rows: list[list[HtmlCell]], heading_rows: Sequence[int], figure_
 def _homes(found: list[list[HtmlCell]], leaves: list[HtmlCell]) -> dict[int, int]:
     """id of each figure cell -> index of the leaf its figure would join."""
     index = {id(leaf): k for k, leaf in enumerate(leaves)}
-    return {id(c): index.get(id(leaf_of(c, leaves)), -1) for row in found for c in row}
+    indexed = Leaves(leaves)
+    return {id(c): index.get(id(indexed.of(c)), -1) for row in found for c in row}
 
 
 def _split(found: list[list[HtmlCell]], leaves: list[HtmlCell],
@@ -146,6 +169,17 @@ def _group(cell: HtmlCell, groups: list[Interval]) -> Optional[int]:
     """The index of the group (intervals apart, left to right) holding the cell, if one does."""
     k = bisect_right(groups, cell.column, key=lambda g: g[0]) - 1
     return k if k >= 0 and groups[k][0] <= cell.column and cell.last <= groups[k][1] else None
+
+
+def _under(cell: HtmlCell, leaves_over: dict[int, list[HtmlCell]]) -> bool:
+    """Whether a leaf is over any grid column of the cell."""
+    return any(n in leaves_over for n in range(cell.column, cell.last + 1))
+
+
+def _groups_within(cell: HtmlCell, groups: list[Interval]) -> int:
+    """How many groups (intervals apart, left to right) lie within the cell's columns."""
+    inside = bisect_right(groups, cell.last, key=lambda g: g[1]) - bisect_left(groups, cell.column, key=lambda g: g[0])
+    return max(0, inside)
 
 
 def _meets(cell: HtmlCell, leaf: HtmlCell) -> bool:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Iterable, Literal, Optional, Protocol, Sequence, cast
+from typing import Iterable, Literal, Optional, Sequence, cast
 
 from auditor.errors import InputError
 from auditor.frontends.html.grid import Fact, HtmlCell
+from auditor.frontends.html.leaves import Leaf, indexed
 from auditor.labels import NIL, NOTE_MARK
 from auditor.model import Cell, Position, figure_value
 
@@ -37,19 +38,6 @@ class Tok:
     cell: HtmlCell
     start: int  # index of its first character in the cell
     end: int
-
-
-class Leaf(Protocol):
-    """A schedule column's place in the grid: its lowest heading cell, or a
-    continuation's column of figures (`layout._Span`)."""
-
-    @property
-    def column(self) -> int: ...
-
-    @property
-    def last(self) -> int: ...
-
-    def covers(self, column: int) -> bool: ...
 
 
 def tokens(cell: HtmlCell) -> list[Tok]:
@@ -97,6 +85,7 @@ def placed(found: list[_Figure], leaves: Sequence[Leaf], headings: list[str], pa
            scales: set[str]) -> list[Optional[Cell]]:
     """The cells of one row's figures, one place per leaf (None where blank)."""
     out: list[Optional[Cell]] = [None] * len(leaves)
+    leaves = indexed(leaves)
     for fig in found:
         if fig.leaf is None:
             raise InputError(f"figure {fig.raw!r} lies under no column heading", path, fig.line)
@@ -158,15 +147,8 @@ def _value(fig: _Figure) -> Decimal:
 
 
 def leaf_of(cell: HtmlCell, leaves: Sequence[Leaf]) -> Optional[Leaf]:
-    right = [leaf for leaf in leaves if leaf.covers(cell.last)]
-    if right:
-        return right[0]
-    overlapping = [leaf for leaf in leaves if leaf.column <= cell.last and cell.column <= leaf.last]
-    if overlapping:
-        return overlapping[-1]
-    if not leaves:
-        return None
-    return min(leaves, key=lambda leaf: (max(leaf.column - cell.last, cell.column - leaf.last), leaf.column > cell.column))
+    """The leaf a figure in `cell` falls under (ask an indexed `Leaves` when asking often)."""
+    return indexed(leaves).of(cell)
 
 
 def _end(tok: Tok) -> tuple[int, int]:
@@ -178,6 +160,7 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
     """The figures of a row's figure area, fragments joined: "(" "2,036" ")" "(a)"."""
     figures: list[_Figure] = []
     opening: Optional[Tok] = None
+    leaves = indexed(leaves)
     for tok in (t for c in cells for t in tokens(c)):
         last = figures[-1] if figures else None
         sup = tok.cell.sup[tok.start]

@@ -39,7 +39,7 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
             continue
         if not html_locate.may_hold_schedule(doc, span, headings):
             continue
-        grid = _bounded(doc, span, doc.grid(span))
+        grid = doc.grid(span)
         f = html_layout.frame(grid)
         transposed = (not html_layout.looks_like_schedule(f, headings) and _titled(doc, span, title)
                       and bool(html_transposed.blocks(grid)))
@@ -61,18 +61,6 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
         found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
                             title_line, preamble[:2000], tuple(captions), transposed, subtitle))
     return found
-
-
-def _bounded(doc: Document, span: Span, grid: Grid) -> Grid:
-    """The grid of a candidate table, refused past MAX_GRID_COLUMNS: reading
-    the headings of a table compares its columns pairwise, and no Schedule II
-    is a hundredth that wide (an HTML table of 5,000 columns took minutes)."""
-    from auditor.limits import MAX_GRID_COLUMNS
-
-    if grid.width > MAX_GRID_COLUMNS:
-        raise InputError(f"the table at line {doc.line_of(span[0])} has {grid.width:,} columns, more than the "
-                         f"{MAX_GRID_COLUMNS} a schedule's table is read with", doc.source.path, doc.line_of(span[0]))
-    return grid
 
 
 def _refuse_cut_off(doc: Document, parts: list[Span]) -> None:
@@ -146,7 +134,7 @@ def _tables_after(doc: Document, span: Span) -> Iterator[tuple[int, Span, Grid]]
         nxt = doc.next_table(end)
         if nxt is None or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT:
             return
-        yield end, nxt, _bounded(doc, nxt, doc.grid(nxt))
+        yield end, nxt, doc.grid(nxt)
         end = nxt[1]
 
 

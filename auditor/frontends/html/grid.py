@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any, Callable, Optional, Sequence
 
+from auditor.errors import InputError
+
 # Inline tags that start a new visual line or block inside a cell: a space.
 BREAKS = {"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
 MAX_SPAN = 200  # a colspan beyond this is a typo; real Schedule II grids are < 60 wide
@@ -70,8 +72,9 @@ Place = Callable[[int, int], tuple[int, int]]
 
 
 class _Reader(HTMLParser):
-    def __init__(self, snippet: str, place: Place):
+    def __init__(self, snippet: str, place: Place, most: Optional[int] = None):
         super().__init__(convert_charrefs=False)
+        self.most = most  # grid columns a row may span; past them the table is refused as it is read
         self.snippet = snippet
         # (line, offset) in the snippet -> (line, column) in the file's laid-out
         # lines; the pipeline maps columns back through tabs, as for text.
@@ -85,6 +88,7 @@ class _Reader(HTMLParser):
         self.facts: list[Fact] = []
         self.sup, self.skip = 0, 0
         self.in_caption = False  # inside the table's <caption> (its title or units, never cells)
+        self.spanned = 0
 
     # structure ------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
@@ -106,11 +110,15 @@ class _Reader(HTMLParser):
             self.cell = None
             self.rows.append([])
             self.row_lines.append(line)
+            self.spanned = 0  # the row's colspans so far: its width at least
         if tag in ("td", "th"):
             named = dict(attrs)
             self.cell = HtmlCell(len(self.rows) - 1, colspan=_span(named.get("colspan"), MAX_SPAN),
                                  rowspan=_span(named.get("rowspan"), 1000), line=line)
             self.rows[-1].append(self.cell)
+            self.spanned += self.cell.colspan
+            if self.most is not None and self.spanned > self.most:
+                raise too_wide(self.row_lines[0], line, self.most)
 
     def _inline_start(self, tag: str, attrs: dict[str, Optional[str]]) -> None:
         if tag == "ix:nonfraction":
@@ -197,8 +205,9 @@ def _span(value: Optional[str], most: int) -> int:
         return 1
 
 
-def read(text: str, start: int, end: int, line_starts: Sequence[int]) -> Grid:
-    """The grid of the table text[start:end] (`text` is the source joined by newlines)."""
+def read(text: str, start: int, end: int, line_starts: Sequence[int], most: Optional[int] = None) -> Grid:
+    """The grid of the table text[start:end] (`text` is the source joined by
+    newlines); an input error if it is wider than `most` grid columns."""
     first_line = bisect_right(line_starts, start)
     first_column = start - line_starts[first_line - 1] + 1
 
@@ -207,27 +216,50 @@ def read(text: str, start: int, end: int, line_starts: Sequence[int]) -> Grid:
         column = (first_column + offset) if line == 1 else offset + 1
         return n, column
 
-    reader = _Reader(text[start:end], place)
+    reader = _Reader(text[start:end], place, most)
     reader.feed(reader.snippet)
     reader.close()
-    grid = _lay(reader.rows, reader.row_lines)
+    grid = _lay(reader.rows, reader.row_lines, most)
     grid.caption = " ".join("".join(reader.caption).split())
     return grid
 
 
-def _lay(rows: list[list[HtmlCell]], row_lines: list[int]) -> Grid:
-    """Give each cell its grid column, honouring colspan and rowspan."""
-    taken: dict[tuple[int, int], HtmlCell] = {}  # (row, column) covered by a rowspan from above
+def _lay(rows: list[list[HtmlCell]], row_lines: list[int], most: Optional[int] = None) -> Grid:
+    """Give each cell its grid column, honouring colspan and rowspan: a cell
+    starts at the first column no rowspan from above covers.  Per grid
+    column, the last row a rowspan covers and that cell's last column, so a
+    covered run is skipped at once (a set of every covered (row, column)
+    grew with rows times colspans, and was scanned for every row)."""
+    bottom: list[int] = []  # per grid column: the last row covered from above (-1: none)
+    right: list[int] = []  # per grid column: the last column of the cell covering it that far
     width = 0
     for r, cells in enumerate(rows):
         column = 0
         for cell in cells:
-            while (r, column) in taken:
-                column += 1
+            while column < len(bottom) and bottom[column] >= r:
+                column = right[column] + 1
             cell.column = column
-            for dr in range(1, min(cell.rowspan, len(rows) - r)):
-                for c in range(column, column + cell.colspan):
-                    taken[(r + dr, c)] = cell
             column += cell.colspan
-        width = max(width, column, max((c + 1 for (rr, c) in taken if rr == r), default=0))
+            if most is not None and column > most:
+                raise too_wide(row_lines[0], row_lines[r], most)
+            last_row = r + min(cell.rowspan, len(rows) - r) - 1
+            if last_row > r:
+                _cover(bottom, right, cell, last_row)
+        width = max(width, column)
     return Grid(rows, width, row_lines)
+
+
+def too_wide(table_line: int, line: int, most: int) -> InputError:
+    return InputError(f"the table at line {table_line} is more than {most:,} columns wide "
+                      "(no schedule is a hundredth that wide)", None, line)
+
+
+def _cover(bottom: list[int], right: list[int], cell: HtmlCell, last_row: int) -> None:
+    """The cell's columns covered down to `last_row` (kept where a cell above covers them further)."""
+    if len(bottom) <= cell.last:
+        grow = cell.last + 1 - len(bottom)
+        bottom.extend([-1] * grow)
+        right.extend([-1] * grow)
+    for c in range(cell.column, cell.last + 1):
+        if last_row >= bottom[c]:
+            bottom[c], right[c] = last_row, cell.last

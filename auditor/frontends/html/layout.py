@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.html.columns import heading_of, own_columns
+from auditor.frontends.html.columns import HeadingCells, heading_of, own_columns
 from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
@@ -25,6 +25,7 @@ from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed
 from auditor.labels import BALANCE_WORD, LEADER, MOVEMENT_WORD, PERIOD_START, TOTAL, UNITS, is_period
 from auditor.frontends.text.locate import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
+from auditor.frontends.html.leaves import Leaves
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
@@ -93,8 +94,8 @@ def frame(grid: Grid) -> Optional[Frame]:
     def heads(c: HtmlCell) -> bool:
         if c.column >= figure_start:
             return True
-        covers = any(c.covers(n) for n in numbers)
-        return covers and not any(c.covers(n) for n in label_columns)
+        over = range(c.column, c.last + 1)  # (a colspan wide: asked per column, not per number)
+        return any(n in numbers for n in over) and not any(n in label_columns for n in over)
 
     heading_rows = [
         i for i in range(figure_rows[0])
@@ -102,23 +103,20 @@ def frame(grid: Grid) -> Optional[Frame]:
     ]
     heading_cells = [[c for c in rows[i] if heads(c) and HEADING_TEXT.search(c.text) and not MARKER.match(c.text.strip())]
                      for i in heading_rows]
-    leaves = _leaves(heading_cells)
+    heading = HeadingCells(heading_cells)
+    leaves = _leaves(heading)
     leaves, headings = own_columns(rows, heading_rows, figure_rows, figure_start, leaves,
-                                   [heading_of(leaf, heading_cells, numbers) for leaf in leaves], heading_cells, numbers)
+                                   [heading_of(leaf, heading, numbers) for leaf in leaves], heading, numbers)
     result = Frame(figure_start, figure_rows, heading_rows, leaves, headings)
     result.label_heading = plain(c for i in heading_rows for c in rows[i] if not heads(c))
     return result
 
 
-def _leaves(heading_cells: list[list[HtmlCell]]) -> list[HtmlCell]:
+def _leaves(heading: HeadingCells) -> list[HtmlCell]:
     """Heading cells with no heading cell below them over the same columns."""
-    leaves = []
-    for r, cells in enumerate(heading_cells):
-        for cell in cells:
-            below = [c for lower in heading_cells[r + 1:] for c in lower if c.row > cell.row + cell.rowspan - 1]
-            if any(c.column <= cell.last and cell.column <= c.last for c in below):
-                continue
-            leaves.append(cell)
+    deepest = {n: max(c.row for c in cells) for n, cells in heading.over.items()}  # lowest heading row per column
+    leaves = [cell for cells in heading.rows for cell in cells
+              if all(deepest[n] <= cell.row + cell.rowspan - 1 for n in range(cell.column, cell.last + 1))]
     return sorted(leaves, key=lambda c: c.column)
 
 
@@ -217,7 +215,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     unread: list[Position] = []
     captions = region.captions or (None,) * len(region.grids)
     for grid, f, caption in zip(region.grids, frames, captions):
-        leaves = f.leaves if f.leaves else _inherited(grid, f, first)
+        leaves = Leaves(f.leaves if f.leaves else _inherited(grid, f, first))  # (indexed: asked per figure)
         for c in (caption, caption_row(grid, f)):
             if c is not None:
                 entries.append(Caption(c.rstrip(":").strip()))

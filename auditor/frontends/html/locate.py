@@ -130,7 +130,10 @@ class Document:
         return self.tables[i] if i < len(self.tables) else None
 
     def grid(self, span: Span) -> html_table.Grid:
-        return html_table.read(self.text, span[0], span[1], self.line_starts)
+        """The table's grid; an input error past MAX_GRID_COLUMNS, found while laying it."""
+        from auditor.limits import MAX_GRID_COLUMNS
+
+        return html_table.read(self.text, span[0], span[1], self.line_starts, MAX_GRID_COLUMNS)
 
     def plain(self, start: int, end: int) -> str:
         return " ".join(html.unescape(without_tags(self.text[start:end])).split())

@@ -17,6 +17,7 @@ from typing import NamedTuple, Optional
 from auditor.errors import InputError
 from auditor.frontends.html.figures import figures, kind, nonblank, placed, plain
 from auditor.frontends.html.grid import Grid, HtmlCell
+from auditor.frontends.html.leaves import Leaves
 from auditor.frontends.html.layout import BARE_YEAR, SCALES, row_label, units_in, words
 from auditor.frontends.html.periods import named_account, without_notes
 from auditor.labels import CLOSING, OPENING, TOTAL, is_period, period_from_caption
@@ -153,8 +154,9 @@ def _periods(found: list[Block], order: list[str], named: str, path: Optional[st
     first: dict[str, int] = {}
     for block in found:
         cells_by_period: list[dict[int, Optional[Cell]]] = [{} for _ in block.periods]
+        periods = Leaves(block.periods)  # (indexed once: asked per figure of every row)
         for key, (_label, _footnote, area, _line) in zip(_keys(block), block.rows):
-            out = placed(figures(area, block.periods, path), block.periods,
+            out = placed(figures(area, periods, path), periods,
                          [plain([p]) for p in block.periods], path, scales)
             for p, cell in enumerate(out):
                 cells_by_period[p][order.index(key)] = cell
