@@ -180,6 +180,9 @@ class Reading(NamedTuple):
     # what both find is reported.
     ambiguous: tuple[Ambiguity, ...] = ()
     years_named: tuple[int, ...] = ()  # fiscal years the title or headings name
+    # The file ends right after this table's last row (nothing there but rules, page
+    # numbers and blank lines; no document closed): as a cut between two periods leaves it.
+    ends_file: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,7 +147,7 @@ def check_source(src: source.Source, ruleset: Optional[RuleSet] = None, only: On
         laid_out = _printed(src, ruleset, input_format)
         for schedule in laid_out:
             refuse_cut_short(schedule, src.path)
-        refuse_cut_off(src, laid_out)
+        laid_out = refuse_cut_off(src, laid_out)  # (the schedule the file ends at marked)
     except InputError as exc:
         if found is None:
             result.error = exc.located(src.path)

@@ -10,8 +10,11 @@ What a cut leaves as evidence is markup the file opened and never closed
 <PAGE> announcing more, or a period left short of its total (reading/
 completeness.py).  A text file cut outside any table markup leaves none: an
 untagged table (or a <TABLE> closed before the cut) that ends with a
-complete period reads as a whole schedule with fewer periods.  Those cuts
-are named here, not checked; every other cut is.
+complete period reads as a whole schedule with fewer periods: where it
+ends at the table's last row and a single period is read, the VQ008 warning
+says so; where two or more are read (a smaller company's whole exhibit
+prints two years) or its title names the one it reads (one-year tables),
+the cut is named here, not checked.  Every other cut is checked.
 
 The default run tries every third line (each fixture starting at another
 offset); AUDITOR_CUTS=all tries every line (about 75 seconds).
@@ -52,6 +55,13 @@ def outside_table_markup(text: str) -> bool:
     return not tags or tags[-1][0] == "/"
 
 
+def reads_whole(result: pipeline.FileResult) -> bool:
+    """The cut's last schedule reads as a whole one: two periods or more, or
+    the one its own title names."""
+    schedule = result.schedules[-1]
+    return len(schedule.periods) >= 2 or bool(schedule.reading and schedule.reading.years_named)
+
+
 def cuts(path) -> list:
     """(line count, text of the file's first lines) for the lines inside its schedule."""
     text = source.decode(path.read_bytes(), str(path))[0]
@@ -70,23 +80,48 @@ def test_a_cut_file_never_passes_clean(path):
     for k, text in cut_files:
         cut = check(text, path.name)
         if clean(cut) and (not clean(whole) or rows(cut) < rows(whole)):
-            if path.suffix == ".txt" and outside_table_markup(text):
-                continue  # no evidence in the file: the gap the module's docstring names
+            if path.suffix == ".txt" and outside_table_markup(text) and reads_whole(cut):
+                continue  # no evidence in the file or the table: the gap the module's docstring names
             silent.append((k, rows(cut), rows(whole)))
     assert not silent, f"cut after these lines, the file passes clean (line, rows read, rows in all): {silent}"
 
 
+def test_a_text_table_cut_after_its_first_period_is_warned():
+    """Issue 16's example: the halcyon page-break exhibit cut after its first
+    period reads clean of errors, and the warning names what may be missing."""
+    path = FIXTURES / "halcyon-networks-2003-untagged-page-break.txt"
+    lines = path.read_text().splitlines(keepends=True)
+    for k in (24, 25):  # right after the "=====" of 2001, and a blank line after it
+        cut = check("".join(lines[:k]), path.name)
+        assert cut.error is None and not any(f.severity == "error" for f in cut.findings)
+        (warning,) = [f for f in cut.findings if f.rule == "VQ008"]
+        assert warning.severity == "warning" and warning.location.line == 23
+        assert "ends at this table's last period (2001)" in warning.message and "periods after it" in warning.message
+    assert not any(f.rule == "VQ008" for f in check("".join(lines), path.name).findings)
+
+
 def test_the_gap_is_real_and_no_wider():
-    """The cuts left unchecked above are those of text files outside table
-    markup: the halcyon page-break exhibit cut after its second period (the
-    example of issue 16) still passes clean; cut on its <PAGE> or its
-    "(continued)" title it does not."""
+    """The cuts left unchecked above: the halcyon exhibit cut after its second
+    period reads as a whole two-year schedule; cut on the next period's
+    caption, its <PAGE> or its "(continued)" title it does not."""
     path = FIXTURES / "halcyon-networks-2003-untagged-page-break.txt"
     lines = path.read_text().splitlines(keepends=True)
     assert clean(check("".join(lines[:32]), path.name))  # after the "=====" of 2002: indistinguishable
     for k, said in ((39, "<PAGE>"), (42, "SCHEDULE II (continued)")):
         error = check("".join(lines[:k]), path.name).error
         assert error is not None and said in error.message and "cut off" in error.message, (k, error)
+    caption = "".join(lines[:25]) + "Year ended June 30, 2002\n"  # the next period's caption, no colon
+    error = check(caption, path.name).error
+    assert error is not None and "'Year ended June 30, 2002'" in error.message and "cut off" in error.message
+
+
+def test_a_whole_exhibit_of_two_years_or_ending_on_a_date_is_not_warned():
+    """A smaller company's exhibit of two years ends at its table as a cut one
+    would: no warning; nor is a report's date after the table a caption."""
+    whole = check((FIXTURES / "prairie-grain-1996-two-fiscal-years.txt").read_text(), "prairie.txt")
+    assert whole.error is None and not any(f.rule == "VQ008" for f in whole.findings)
+    dated = (FIXTURES / "lantronix-2003.txt").read_text() + "\n\n    March 15, 2004\n"
+    assert check(dated, "lantronix-2003.txt").error is None
 
 
 def test_an_html_file_cut_between_tables_is_an_error():

@@ -36,7 +36,7 @@ def test_driver_carries_the_rules_of_the_rules_file(sarif_schema):
     driver = doc["runs"][0]["tool"]["driver"]
     assert driver["name"] == "auditor"
     rules = {r["id"]: r for r in driver["rules"]}
-    assert sorted(rules) == ["VQ001", "VQ002", "VQ003", "VQ004", "VQ005", "VQ006", "VQ007",
+    assert sorted(rules) == ["VQ001", "VQ002", "VQ003", "VQ004", "VQ005", "VQ006", "VQ007", "VQ008",
                              "VX001", "VX002", "VX003"]
     identity = rules["VQ001"]
     assert identity["name"] == "row-identity"

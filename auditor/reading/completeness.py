@@ -16,12 +16,15 @@ last row, it ends on something that announces more rows (a caption, a
 ruled off, EDGAR's <PAGE>); or where it ends inside a document it opened
 (`<html>`, EDGAR's `<DOCUMENT>` and `<TEXT>`) with no prose after the last
 row.  A text table cut outside any markup right after a complete period
-shows nothing: it reads as a whole schedule of fewer periods.
+shows nothing in the file but that it ends there, as many whole exhibits
+do: the schedule is marked (`Reading.ends_file`), and the rules say what may
+be missing where its periods are fewer than a 10-K shows (VQ008).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Literal, Sequence, cast
 
 from auditor.errors import InputError
@@ -81,26 +84,43 @@ def unclosed(text: str) -> dict[Container, int]:
     return opened
 
 
-def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> None:
+def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]:
     """An input error where the file shows it ends before the schedule does:
     inside a table it opened; after the last row, on a caption, a
     "(continued)" or column headings with no rows under them; or inside a
-    document it opened, with no prose after the last row."""
+    document it opened, with no prose after the last row.  Otherwise the
+    schedules, the one whose last row the file ends at marked (`ends_file`)."""
     rows = [r.line for s in schedules if s.source == "table" for p in s.periods for r in p.rows]
     if not rows:
-        return
+        return list(schedules)
     text = src.joined()
     opened = unclosed(text) if "<" in text else {}
     for kind in TABLES:
         if kind in opened:
             raise _cut_off(src, kind, opened[kind], "inside a table")
-    ending = _ending(*src.ends(max(rows), HEAD, TAIL))  # (laid out, as the rows were read)
+    after, whole, end = src.ends(max(rows), HEAD, TAIL)  # (laid out, as the rows were read)
+    ending = _ending(after, whole, end)
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
     for kind in DOCUMENTS:
         if kind in opened and ending == "nothing":
             raise _cut_off(src, kind, opened[kind], "right after the schedule")
+    if ending != "nothing" or DOCUMENT_CLOSED.search(after):
+        return list(schedules)
+    last = max(rows)
+    return [_ends_file(s) if any(r.line == last for p in s.periods for r in p.rows) else s for s in schedules]
+
+
+# A document closed after the last row: the file goes on to its end, not cut.
+DOCUMENT_CLOSED = re.compile(r"</(?:document|text|html|body)>", re.IGNORECASE)
+
+
+def _ends_file(schedule: Schedule) -> Schedule:
+    reading = schedule.reading
+    if schedule.source != "table" or reading is None:
+        return schedule
+    return replace(schedule, reading=reading._replace(ends_file=True))
 
 
 # How much of the text after the last row is searched for prose (what follows
@@ -118,6 +138,10 @@ FIGURES = re.compile(r"(?<![\d,.])(?:\d[\d,.]*+\)?[ \t]{2,}+\$?[ \t]*+\(?){2}\d"
 # page it opened (a form feed ends a page: typed filings end on one).
 PAGE_OPENED = re.compile(r"<PAGE>\s*\Z", re.IGNORECASE)
 ANNOUNCES = re.compile(r"(?::|\bcontinued\)?)$", re.IGNORECASE)
+# A period's caption with no colon ("Year ended September 30, 2004"): a line
+# of its own naming a year's end, not a date alone (a report's date ends a file).
+PERIOD_CAPTION = re.compile(r"^(?:for\s+the\s+)?(?:fiscal\s+)?(?:year|period|(?:three|six|nine|twelve|\d+)\s+months)"
+                            r"\s+end(?:ed|ing)\b[^\n]{0,40}\b(?:19|20)\d\d$", re.IGNORECASE)
 
 
 def _ending(after: str, whole: bool, end: str) -> str:
@@ -125,8 +149,8 @@ def _ending(after: str, whole: bool, end: str) -> str:
     HEAD characters there, `whole` if that is all; `end`: the file's last TAIL):
     "nothing" (no word there: rules, page numbers, markup), "prose", or the
     last line itself where it announces rows that are not there: a caption
-    ("Year ended June 30, 2003:"), a heading "(continued)", or column headings
-    ruled off."""
+    ("Year ended June 30, 2003:", or a period's without its colon), a heading
+    "(continued)", or column headings ruled off."""
     head = _prose(after)
     title = next((m for m in CONTINUED_LINE.finditer(head) if TITLE_WORDS.search(m.group())), None)
     if title and not FIGURES.search(head, title.end()) and whole:
@@ -140,7 +164,7 @@ def _ending(after: str, whole: bool, end: str) -> str:
     if not lines:
         return "prose"
     last = lines[-1]
-    if ANNOUNCES.search(last) and WORD.search(last):
+    if (ANNOUNCES.search(last) or PERIOD_CAPTION.match(last)) and WORD.search(last):
         return last
     if _is_rule(last) and len(lines) > 1 and WORD.search(lines[-2]) and not _is_rule(lines[-2]):
         return lines[-2] + " (ruled off)"
