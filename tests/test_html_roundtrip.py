@@ -91,7 +91,9 @@ styles = st.builds(
 
 def _findings(result):
     assert result.error is None, str(result.error)
-    return sorted((f.rule, f.severity, f.period, f.row, f.column, f.actual, f.expected) for f in result.findings)
+    # (Not VQ008: where a file ends is its format's own evidence; an HTML document closes, text need not.)
+    return sorted((f.rule, f.severity, f.period, f.row, f.column, f.actual, f.expected) for f in result.findings
+                  if f.rule != "VQ008")
 
 
 # Found by the long profile (seed 1), shrunk: the table's one row typed its

@@ -51,4 +51,5 @@ def test_reading_case(case, kind, tmp_path):
         assert [t.scope for t in schedule.reading.totals] == wanted["totals"]
     errors = sorted(f"{f.check} {f.row}" for f in result.findings if f.severity == "error")
     assert errors == sorted(case.get("errors", []))
-    assert [f.rule for f in result.findings if f.severity == "warning"] == case.get("warnings", [])
+    # (A case rendered as text ends at its table: a one-period case's VQ008 says so, not a reading.)
+    assert [f.rule for f in result.findings if f.severity == "warning" and f.rule != "VQ008"] == case.get("warnings", [])

@@ -106,9 +106,9 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     for kind in DOCUMENTS:
         if kind in opened and ending == "nothing":
             raise _cut_off(src, kind, opened[kind], "right after the schedule")
-    if ending != "nothing" or DOCUMENT_CLOSED.search(after):
-        return list(schedules)
     last = max(rows)
+    if ending != "nothing" or DOCUMENT_CLOSED.search(after) or DOCUMENT_CLOSED.search(src.lines[last - 1]):
+        return list(schedules)  # (HTML may close its document on the last row's own line)
     return [_ends_file(s) if any(r.line == last for p in s.periods for r in p.rows) else s for s in schedules]
 
 
