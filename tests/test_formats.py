@@ -57,7 +57,8 @@ def test_json_lists_candidates_when_several_figures_explain(schema, tmp_path):
     path.write_text("\n".join(lines))
     proc, doc = run_json(path)
     jsonschema.validate(doc, schema)
-    (f,) = doc["files"][0]["findings"]
+    cut, f = doc["files"][0]["findings"]  # (the file is the seed cut after its first period: VQ008 says so)
+    assert cut["rule"] == "VQ008" and cut["severity"] == "warning"
     assert f["suggestion"] is None
     assert [c["location"]["column"] for c in f["candidates"]] == [51, 68, 80, 92, 100]
     assert {c["confidence"] for c in f["candidates"]} == {"low"}
