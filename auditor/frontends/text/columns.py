@@ -6,7 +6,7 @@ column's heading text."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Optional, Sequence
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.locate import TITLE
 from auditor.frontends.text.parse import Figure, Line
@@ -113,26 +113,66 @@ def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: i
 
 def _aligned_starts(rows: Sequence[Line], label_end: int) -> list[int]:
     """Spans from the figures themselves: figures (with their footnote markers)
-    that overlap across rows form a column; the gaps between them part columns."""
-    extents: list[tuple[int, int]] = []
-    for r in rows:
+    that overlap across rows form a column; the gaps between them part columns.
+    A typist's figures stand a character or two off their column: a row's two
+    figures are never one column's, and neighbouring runs no row prints in both,
+    flush within a few characters, are one column's."""
+    extents: list[_Extent] = []
+    for n, r in enumerate(rows):
         for i, f in enumerate(r.figures):
             if i and marks_figure(r.figures[i - 1].value.end, f):
-                extents[-1] = (extents[-1][0], f.value.end)  # a figure's "(2)": part of its extent
+                extents[-1] = extents[-1]._replace(hi=f.value.end)  # a figure's "(2)": part of its extent
             else:
-                extents.append((f.value.column, (f.notes[-1] if f.notes else f.value).end))
+                extents.append(_Extent(f.value.column, (f.notes[-1] if f.notes else f.value).end, n, f.value.anchor))
     extents.sort()
-    spans: list[list[int]] = []
-    for lo, hi in extents:
-        if spans and lo < spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], hi)
+    spans: list[list[_Extent]] = []
+    for e in extents:
+        if spans and e.lo < max(x.hi for x in spans[-1]):
+            spans[-1].append(e)
         else:
-            spans.append([lo, hi])
+            spans.append([e])
+    spans = _joined(part for span in spans for part in _parted(span))
     starts, left = [], label_end
-    for lo, hi in spans:
-        starts.append(min(left, lo))
-        left = hi + 1
+    for span in spans:
+        starts.append(min(left, min(e.lo for e in span)))
+        left = max(e.hi for e in span) + 1
     return starts
+
+
+class _Extent(NamedTuple):
+    lo: int
+    hi: int  # one past the last character, its footnote marker's
+    row: int  # index of its row
+    edge: int  # the figure's last digit: what figures are set flush on
+
+
+def _parted(span: list[_Extent]) -> list[list[_Extent]]:
+    """A run of overlapping figures holding two of one row: two columns, parted
+    at the widest gap between the figures' right edges (figures are set flush right)."""
+    if len({e.row for e in span}) == len(span):
+        return [span]
+    edges = sorted({e.edge for e in span})
+    if len(edges) < 2:
+        return [span]
+    _, cut = max((b - a, b) for a, b in zip(edges, edges[1:]))
+    left, right = [e for e in span if e.edge < cut], [e for e in span if e.edge >= cut]
+    return _parted(left) + _parted(right)
+
+
+def _joined(spans: Iterable[list[_Extent]]) -> list[list[_Extent]]:
+    """Neighbouring runs of one column: no row prints in both, at most two
+    characters apart, their right edges within four."""
+    out: list[list[_Extent]] = []
+    for span in spans:
+        if out:
+            last = out[-1]
+            gap = min(e.lo for e in span) - max(e.hi for e in last)
+            flush = abs(max(e.edge for e in span) - max(e.edge for e in last)) <= 4
+            if gap <= 2 and flush and not {e.row for e in span} & {e.row for e in last}:
+                last.extend(span)
+                continue
+        out.append(span)
+    return out
 
 
 def marks_figure(figure_end: int, fig: Figure) -> bool:
