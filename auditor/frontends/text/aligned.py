@@ -51,8 +51,11 @@ def _agreed(ends: Counter[int]) -> Optional[int]:
 def column_for(value: Token, starts: Sequence[int], edges: Sequence[Optional[int]]) -> Optional[int]:
     """The column `value` is read in, or None: in no column, or equally near two."""
     k = column_of(value.anchor, starts)
-    if k is not None and edges[k] is not None and abs(value.anchor - edges[k]) <= SLACK:
+    own = edges[k] if k is not None else None
+    if k is not None and own is not None and abs(value.anchor - own) <= SLACK:
         return k if _within(value, k, starts) else None
+    if k is not None and own is None and column_of(value.column, starts) == k:
+        return k  # wholly in a column whose figures say nothing against it
     near = sorted((abs(value.anchor - e), j) for j, e in enumerate(edges)
                   if e is not None and abs(value.anchor - e) <= SLACK)
     if not near:  # flush with no column's figures (a nil centred in its column): its span's
