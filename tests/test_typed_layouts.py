@@ -25,7 +25,7 @@ from render import render
 from auditor.frontends.text.aligned import column_for
 from auditor.frontends.text.parse import Token
 from test_real_tables import LAYOUTS, NAMES, SHARED, applicable
-from typed import VARIATIONS
+from typed import VARIATIONS, misaligned
 
 # Each variation over the layouts that between them take every path it can break.
 SWEEP = {
@@ -56,8 +56,22 @@ def test_a_typed_table_reads_back_exactly(shared, table, layout_name, variation)
     if variation.startswith("nil="):
         layout = dataclasses.replace(layout, nil=variation[len("nil="):])
     rendered = render(spec, layout)
-    if variation in VARIATIONS:
-        rendered = VARIATIONS[variation](rendered)
+    _reads_back(spec, layout, VARIATIONS[variation](rendered) if variation in VARIATIONS else rendered)
+
+
+# Three characters off, no rules and no markers: a figure reaching under the
+# next column's figures in other rows, its own row's figure there too.  (Not
+# every table reads so far off: a whole column typed three off, or a nil
+# alone under another column's figures, is past what the figures can tell.)
+@pytest.mark.parametrize("table", ["cca-industries-2013", "chattem-2006", "cik840467-2002", "cik923601-fy2017",
+                                   "cik924642-2000", "ryder-system-2017"])
+def test_figures_three_off_in_columns_from_the_figures_alone_are_parted_by_rows(shared, table):
+    spec = json.loads((shared / "real-tables" / f"{table}.json").read_text())
+    layout = applicable(spec, LAYOUTS["untagged-bare"])
+    _reads_back(spec, layout, misaligned(render(spec, layout), 3))
+
+
+def _reads_back(spec, layout, rendered):
     result = auditor.check_source(source.from_text(rendered.text, "exhibit.txt"))
     assert result.error is None, f"{result.error}\n{rendered.text}"
     (schedule,) = result.schedules
@@ -123,20 +137,23 @@ UNRULED = """                          SCHEDULE II
                        OVERLAP CO.
                VALUATION AND QUALIFYING ACCOUNTS
 
-                         Balance at    Charged     Written    Balance at
-Description               Beginning   to Income        Off        End
+                                 Balance at     Charged     Written  Balance at
+Description                       Beginning   to Income         Off         End
 Year ended June 30, 1995
-Allowance                     1,000         200         150       1,050
-Returns reserve               1,050           300   1,234,567  -1,233,217
-Notes reserve                   400          50          45         405
+Allowance                             1,000         200         150       1,050
+Returns reserve                       1,050            300       45       1,305
+Claims reserve                   12,345,700              12,345,678          22
+Notes reserve                           400          50          45         405
 """
 
 
-def test_figures_of_one_row_overlapping_across_rows_are_parted_into_their_columns():
+def test_a_figure_reaching_under_the_next_columns_figures_is_read_where_it_is_flush():
     # No rules, no markers: the columns are where the figures stand.  The 300
-    # typed two characters right reaches under the wide 1,234,567: a row
-    # holds both, so they are two columns, parted where the figures end.
+    # typed three characters right reaches under the wide 12,345,678 of the
+    # row below (one run of figures with it): it ends three from where the
+    # 200 and 50 above and below it end, nine from the 45 of its own row.
     (schedule,) = auditor.schedules(source.from_text(UNRULED, "unruled.txt"), auditor.load_rules())
     assert len(schedule.columns) == 4
     returns = schedule.periods[0].rows[1]
-    assert [c.raw if c else None for c in returns.cells] == ["1,050", "300", "1,234,567", "-1,233,217"]
+    assert [c.raw if c else None for c in returns.cells] == ["1,050", "300", "45", "1,305"]
+    assert [c.raw if c else None for c in schedule.periods[0].rows[2].cells] == ["12,345,700", None, "12,345,678", "22"]
