@@ -28,7 +28,7 @@ from conftest import FIXTURES, SHARED
 
 RULES = auditor.load_rules()
 EXHIBITS = sorted(FIXTURES.glob("*.txt"))
-FIGURE = re.compile(r"(?<![\w.,])\(?\d[\d,]*(?:\.\d+)?\)?(?=\s|$)")
+FIGURE = re.compile(r"(?<![\w.,])\(?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\)?(?=\s|$)")  # (".5": no leading zero)
 
 
 def _text(path) -> str:
