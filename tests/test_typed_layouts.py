@@ -1,7 +1,8 @@
 """The real tables rendered in the text layouts of tests/test_real_tables.py,
 then changed the way a 1990s typist's hand changes them (tests/typed.py):
 figures off their column by a character or two, leader dots, tabs, a
-running head after <PAGE>, nils typed "-0-", "none", "N/A".  Each must read
+running head after <PAGE>, nils typed "-0-", "none", "N/A", rules typed
+with "_" or "=" or narrower than their columns, "$" set apart in the gutter.  Each must read
 back every figure where it is printed, with exactly the table's own errors.
 Found this way (each now read): a column of nils typed unevenly split in
 two when the columns come from the figures alone; a figure one space after
@@ -39,6 +40,12 @@ SWEEP = {
     "nil=-0-": ("seed-like", "untagged-bare"),
     "nil=none": ("seed-like", "by-account"),
     "nil=N/A": ("seed-like", "flat-fiscal"),
+    "underscore-rules": ("seed-like", "span-untagged"),
+    "equals-rules": ("letters-span-paged",),
+    # (Not flat-fiscal: its one-line headings 30 characters wide narrowed by a third leave the first
+    # column's rule wholly left of its figures, in the label's area: an input error, not a guess.)
+    "narrow-heading-rules": ("seed-like", "span-untagged", "letters-span-paged"),
+    "dollars-apart": ("seed-like", "span-untagged"),
 }
 
 
@@ -92,7 +99,7 @@ def test_the_sweep_changes_what_it_says_it_changes():
         varied = vary(plain)
         assert varied.text != plain.text, name
         moved = {(f.line, f.start) for f in varied.figures} - {(f.line, f.start) for f in plain.figures}
-        assert bool(moved) == (name not in ("leader-dots", "leader-dots-one-space", "spaced-leaders")), name
+        assert bool(moved) == (name in ("misaligned-1", "misaligned-2", "tabs", "running-head")), name
 
 
 def _schedule(name):

@@ -118,6 +118,48 @@ def running_head(rendered: Rendered) -> Rendered:
     return _with(rendered, lines, figures)
 
 
+RULE_ONLY = re.compile(r"^[ \t]*-{2,}(?:[ \t]+-+)*[ \t]*$")
+
+
+def rules_typed_as(rendered: Rendered, char: str) -> Rendered:
+    """Every line of dashed rules typed with another character ("____", "====")."""
+    lines = [ln.replace("-", char) if RULE_ONLY.match(ln) else ln for ln in _lines(rendered)]
+    return _with(rendered, lines, list(rendered.figures))
+
+
+def narrow_rules(rendered: Rendered) -> Rendered:
+    """Each run of a rule line under the headings typed narrower than its
+    column, centred under the heading's words (a third off each side, four
+    dashes at least); the rules over totals as they were."""
+    lines = _lines(rendered)
+    first = min(f.line for f in rendered.figures)
+    for n in range(first - 1, 0, -1):
+        if RULE_ONLY.match(lines[n - 1]):
+            runs = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[n - 1])]
+            out = [" "] * len(lines[n - 1])
+            for lo, hi in runs:
+                cut = max(0, min((hi - lo) // 3, (hi - lo - 4) // 2))
+                out[lo + cut:hi - cut] = "-" * (hi - lo - 2 * cut)
+            lines[n - 1] = "".join(out).rstrip()
+            break
+    return _with(rendered, lines, list(rendered.figures))
+
+
+def dollars_apart(rendered: Rendered, by: int = 3) -> Rendered:
+    """Each "$" typed `by` characters further left, into the gutter before its
+    column ("$      1,234" where the column's rule starts under the "1"),
+    where that leaves two spaces after whatever stands left of it."""
+    lines = _lines(rendered)
+    for number in sorted({f.line for f in rendered.figures}):
+        line = lines[number - 1]
+        for m in reversed(list(re.finditer(r"\$(?= )", line))):
+            at = m.start()
+            if at - by - 2 >= 0 and not line[at - by - 2:at].strip():
+                line = line[:at - by] + "$" + line[at - by + 1:at] + " " + line[at + 1:]
+        lines[number - 1] = line
+    return _with(rendered, lines, list(rendered.figures))
+
+
 # Name -> how the exhibit is changed; a `Layout` nil is changed in the layout, not here.
 VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "misaligned-1": lambda r: misaligned(r, 1),
@@ -127,4 +169,8 @@ VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "spaced-leaders": lambda r: leaders(r, dots=". "),
     "tabs": tabbed,
     "running-head": running_head,
+    "underscore-rules": lambda r: rules_typed_as(r, "_"),
+    "equals-rules": lambda r: rules_typed_as(r, "="),
+    "narrow-heading-rules": narrow_rules,
+    "dollars-apart": dollars_apart,
 }
