@@ -166,6 +166,7 @@ VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "misaligned-2": lambda r: misaligned(r, 2),
     "leader-dots": lambda r: leaders(r),
     "leader-dots-one-space": lambda r: leaders(r, spaces=1),
+    "leader-dots-touching": lambda r: leaders(r, spaces=0),
     "spaced-leaders": lambda r: leaders(r, dots=". "),
     "tabs": tabbed,
     "running-head": running_head,
