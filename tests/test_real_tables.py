@@ -167,14 +167,8 @@ TRANSPOSED_LAYOUTS = {
 }
 
 
-# Known limits (strict: one that reads must come off this list).  A line of one
-# figure is no row of a table to locate (it finds a table by lines of two
-# figures or more): a table of one account printed as the only column is not
-# found, and an untagged one ends at a year whose block prints one account.
-ONE_FIGURE = "one account a line: locate finds no table (or its end) without lines of two figures"
-KNOWN = {(t, layout): ONE_FIGURE for t in ("cik1012881-2005", "cik840467-2002", "cpi-holdco-fy2004", "trimas-2001")
-         for layout in ("accounts-as-columns", "accounts-first-cell")}
-KNOWN[("cik863204-2000", "accounts-first-cell")] = ONE_FIGURE + " (its 2000 block, untagged)"
+# Known limits (strict: one that reads must come off this list).
+KNOWN: dict[tuple[str, str], str] = {}
 # Accounts named with their units ("Allowance for doubtful accounts (in thousands)"): a
 # heading line that short and with "(in thousands)" is the units line, above the headings.
 KNOWN.update({("cik947425-fy2005", layout): "an account heading read as the units line"

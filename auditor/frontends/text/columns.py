@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional, Sequence
 
-from auditor.frontends.text.locate import TITLE
+from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Figure, Line
 from auditor.frontends.text.tokens import HEADING_NOTE, Chunk, chunk_text, chunks, text
 from auditor.labels import UNITS, is_period
@@ -108,7 +108,19 @@ def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: i
     best = max(([m for m in sep.marks if m.end > label_end] for sep in separators), key=len, default=[])
     if len(best) >= 2:
         return [m.column for m in best]
-    return _aligned_starts(rows, label_end)
+    aligned = _aligned_starts(rows, label_end)
+    ruled = _ruled_apart(separators, label_end) if len(aligned) == 1 else None
+    return [ruled] if ruled is not None else aligned
+
+
+def _ruled_apart(separators: Sequence[Line], label_end: int) -> Optional[int]:
+    """The start of a table's one figure column where a rule line rules it apart
+    from the labels ("-------------   -----------"): its heading spans the whole
+    rule, wider than its figures (a narrow figure under "Allowance for")."""
+    for sep in separators:
+        if sep.kind == "rule" and len(sep.marks) == 2 and sep.marks[1].end > label_end >= sep.marks[0].end:
+            return sep.marks[1].column
+    return None
 
 
 def _aligned_starts(rows: Sequence[Line], label_end: int) -> list[int]:
