@@ -52,12 +52,28 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
             break
         if ln.kind in ("rule", "markers"):
             separators.insert(0, ln)
-        elif ln.kind == "text" and not is_title_or_units(ln) and not (headings and _is_subtitle(ln, below)):
+        elif ln.kind == "text" and (not is_title_or_units(ln) or _units_in_headings(lines, i)) and not (
+                headings and _is_subtitle(ln, below)):
             headings.insert(0, ln)
         else:
             break
         below, i = ln.number, i - 1
     return HeadingBlock(headings, separators, captions_start)
+
+
+def _units_in_headings(lines: Sequence[Line], i: int) -> bool:
+    """A units phrase printed in the column headings, under each heading's
+    words ("Allowance for doubtful accounts" over "(in thousands)", column by
+    column): part of those headings (the units are read from the headings
+    too), not the title block's units line, which ends the headings."""
+    ln = lines[i]
+    above = lines[i - 1] if i else None
+    if above is None or above.kind != "text" or above.number != ln.number - 1 or is_title_or_units(above):
+        return False
+    over = chunks(above.words)
+    under = chunks(ln.words)
+    return (len(over) >= 2 or len(under) >= 2) and not is_period(text(above.words)) and not TITLE.search(text(ln.words)) \
+        and all(any(c[0].column < o[-1].end and o[0].column < c[-1].end for o in over) for c in under)
 
 
 def _underlines_caption(lines: Sequence[Line], i: int, label_end: int) -> bool:

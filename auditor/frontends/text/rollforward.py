@@ -17,12 +17,14 @@ import re
 from typing import Optional, Sequence
 
 from auditor.frontends.text.headings import Vocabulary, headed_like_schedule
-from auditor.labels import CLOSING, OPENING, title_pattern
+from auditor.labels import CLOSING, NIL, OPENING, title_pattern
 
-# A row's label: its text up to the first figure (two spaces or a "$" before it),
-# perhaps after its period ("1994  Balance at beginning of year").
+# A row's label: its text up to the first figure or nil (two spaces or a "$" before
+# it), perhaps after its period ("1994  Balance at beginning of year").  (A nil
+# is a dash or three, set apart: a longer run is a rule.)
 # (Possessive runs: the label's lazy scan retries no run of spaces.)
-LABELLED = re.compile(r"^\s*+((?:(?:19|20)\d\d:?\s++)?[A-Za-z][^\n]*?)(?:\s{2,}+|\s*+\$\s*+)\(?\$?\s*+-?\d")
+LABELLED = re.compile(
+    rf"^\s*+((?:(?:19|20)\d\d:?\s++)?[A-Za-z][^\n]*?)(?:\s{{2,}}+|\s*+\$\s*+)(?:\(?\$?\s*+-?\d|(?:{NIL})(?!\S))", re.IGNORECASE)
 # Words after the "figures": a heading line with its footnote markers ("Balance   (1)
 # (2) Charged"), no row (a row prints nothing after its figures but markers and nils).
 WORDS_AFTER = re.compile(r"\b(?!(?:nil|none)\b)[A-Za-z]{3,}", re.IGNORECASE)

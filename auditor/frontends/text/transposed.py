@@ -55,7 +55,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     shape: Shape = "years" if all(_names_period(c.heading) for c in f.columns) else "accounts"
     laid = body(_captions_marked(f, shape, path), f.headings, f.starts, f.columns, f.label_end, path)
     first = f.label_heading.rstrip(":").strip() if shape == "years" else ""
-    blocks = _blocks(laid.entries, first, path)
+    blocks = _blocks(laid.entries, first, path, chained=shape == "accounts")
     if not blocks:
         raise InputError("a table with the movements as rows but no balances in its rows", path, title_line)
     keys = [_keys(b) for b in blocks]
@@ -120,9 +120,11 @@ def _opens(line: Line) -> bool:
     return bool(OPENING.search(" ".join(chunk_text(c) for c in parts)))
 
 
-def _blocks(entries: Sequence[Entry], first: str, path: Optional[str]) -> list[Block]:
+def _blocks(entries: Sequence[Entry], first: str, path: Optional[str], chained: bool = False) -> list[Block]:
     """The blocks of rows, each from an opening balance to a closing one.  A
-    caption opens a block; so does an opening balance after a closed block."""
+    caption opens a block; so does an opening balance after a closed block,
+    or, blocks of periods (`chained`), a movement right after one: a chained
+    roll-forward, whose year opens on the line the year before closed on."""
     blocks: list[Block] = []
     name, at = first, 0
     current: Optional[list[Row]] = None
@@ -133,11 +135,13 @@ def _blocks(entries: Sequence[Entry], first: str, path: Optional[str]) -> list[B
             continue
         row = the_row(entry)
         if current is not None and _closed(current):
-            # (A roll-forward whose year opens on the balance the year before closed
-            # on prints no opening balance of its own: each printed cell is one
-            # cell of the model, so it is refused below, not read twice.)
             _end(blocks, name, at, current, path)
-            current, name, at = None, "", row.line
+            # That line's figures are each the closing cell of one period and the
+            # opening cell of the next: the very same cells, printed once (the
+            # carry-forward holds by construction; a wrong figure is one cell).
+            # Never between accounts' blocks: an account opens on its own balance.
+            carried = chained and not OPENING.search(row.label)
+            current, name, at = ([current[-1]], "", current[-1].line) if carried else (None, "", row.line)
         if current is None:
             if not OPENING.search(row.label):
                 raise InputError("a block of the movements as rows does not open with a balance", path, row.line)
