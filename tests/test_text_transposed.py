@@ -117,6 +117,9 @@ def test_a_chained_roll_forward_of_one_reserve_is_read_a_period_a_year():
     result = auditor.check_source(source.from_text(CHAINED, "c.txt"), RULES)
     assert result.error is None and result.findings == []
     (schedule,) = result.schedules
+    # (No headings: the title is no caption of the first year's block.)
+    assert schedule.title.startswith("SCHEDULE II") and [p.label for p in schedule.periods] == [
+        "December 31, 1994", "December 31, 1995"]
     assert [[_figures(r) for r in p.rows] for p in schedule.periods] == [
         [[Decimal(1000), Decimal(200), Decimal(-100), Decimal(1100)]],
         [[Decimal(1100), Decimal(300), Decimal(-250), Decimal(1150)]]]
@@ -143,6 +146,32 @@ def test_one_reserve_for_one_year_a_line_of_one_figure_each_is_read():
     (schedule,) = result.schedules
     assert [(p.fiscal_year, [_figures(r) for r in p.rows]) for p in schedule.periods] == [
         (1995, [[Decimal(1234), Decimal(500), Decimal(300), Decimal(1434)]])]
+
+
+TWO_RESERVES = ONE_RESERVE.replace("\n   Balance at beginning", "\nAllowance for doubtful accounts:\n   Balance at beginning").replace(
+    "\n\n(a)", """
+
+Inventory obsolescence reserve:
+   Balance at beginning of year         $410
+   Additions charged to expense          120
+   Deductions                             95
+   Balance at end of year               $435
+
+(a)""")
+
+
+def test_a_caption_per_reserve_over_one_column_of_one_year_is_read_an_account_a_block():
+    result = auditor.check_source(source.from_text(TWO_RESERVES, "a.txt"), RULES)
+    assert result.error is None and result.findings == []
+    (period,) = result.schedules[0].periods
+    assert [(r.label, _figures(r)) for r in period.rows] == [
+        ("Allowance for doubtful accounts", [Decimal(1234), Decimal(500), Decimal(300), Decimal(1434)]),
+        ("Inventory obsolescence reserve", [Decimal(410), Decimal(120), Decimal(95), Decimal(435)])]
+
+
+def test_captions_naming_no_period_over_a_column_naming_no_account_are_refused_not_read_as_periods():
+    result = auditor.check_source(source.from_text(TWO_RESERVES.replace("                  1995\n", "\n"), "a.txt"), RULES)
+    assert result.error is not None and "names no period" in result.error.message
 
 
 @pytest.mark.parametrize("text", [

@@ -40,7 +40,9 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
     until a gap of two blank lines, a tag, a title or the units line.
     """
     i = body_start - 1
-    while i >= 0 and (lines[i].kind == "text" and is_caption(lines[i], label_end) or _underlines_caption(lines, i, label_end)):
+    # (A title or units line is no caption: a table printed without headings opens under it.)
+    while i >= 0 and (lines[i].kind == "text" and is_caption(lines[i], label_end) and not is_title_or_units(lines[i])
+                      or _underlines_caption(lines, i, label_end)):
         i -= 1
     captions_start = i + 1
     headings: list[Line] = []

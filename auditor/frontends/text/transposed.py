@@ -66,7 +66,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     order = ["<opening>"] + [k for k in heading_of if not k.startswith("<")] + ["<closing>"]
     at = {ln.number: ln for ln in f.lines}
     columns = tuple(_column(heading_of[k], at, k.startswith("<")) for k in order)
-    found = _by_account(f, blocks, keys, order) if shape == "years" else _by_year(f, blocks, keys, order)
+    found = _by_account(f, blocks, keys, order) if shape == "years" else _by_year(f, blocks, keys, order, path)
     title, units, subtitle = title_block(f.preamble, f.headings)
     return Schedule(title=title, units=units, columns=columns, periods=tuple(found), line=title_line,
                     unread=laid.unread, subtitle=subtitle)
@@ -197,12 +197,18 @@ def _by_account(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], or
     return found
 
 
-def _by_year(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], order: list[str]) -> list[Period]:
+def _by_year(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], order: list[str],
+             path: Optional[str] = None) -> list[Period]:
     """Accounts as columns: each block a period, each figure column an account's row in it."""
     rows_of: dict[str, list[Row]] = {}
     line_of: dict[str, int] = {}
     for block, block_keys in zip(blocks, keys):
         label = block.name or _period_named(block.rows)
+        if not any(c.heading for c in f.columns) and not YEAR.search(label):
+            # Figure columns that name no account under captions that name no year (an
+            # account's caption, the year said elsewhere): not read as periods, refused.
+            raise InputError("a block of the movements as rows names no period, and no column an account",
+                             path, block.line)
         line_of.setdefault(label, block.line)
         for k, column in enumerate(f.columns):
             row = _row(column.heading, block_keys, block.rows, order, k)
