@@ -33,6 +33,15 @@ STYLES = {
     "account-blocks": HtmlStyle(by_account=True, account_tables=False, xhtml=True, wrapper="span", nil="&#8212;"),
     # The periods as columns, a block of rows per account from opening to closing balance.
     "transposed": HtmlStyle(transposed=True, nil="&#151;", notes="sup"),
+    # ... each account's block a <table> of its own, its caption in a <p> before it, under the title ...
+    "transposed-tables": HtmlStyle(transposed=True, transposed_tables=True, block_caption="p", nil="&mdash;",
+                                   dollar="every", wrapper="span", negative="inline", notes="inside"),
+    # ... the same with no title at all: only the accounts' captions (a 20-F's or a note's), units in the years row ...
+    "transposed-untitled": HtmlStyle(transposed=True, transposed_tables=True, block_caption="p", titled=False,
+                                     nil="-", reverse=True, notes="sup"),
+    # ... or the periods printed once over one table, each account and group caption a row of its own.
+    "transposed-groups": HtmlStyle(transposed=True, years_once=True, ixbrl=True, negative="ix", wrapper="span",
+                                   notes="sup", nil="&#8212;"),
 }
 
 

@@ -21,6 +21,7 @@ from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
+from auditor.labels import ACCOUNT_WORD, SCHEDULE_MOVEMENT, SENTENCE
 from auditor.model import Schedule
 from auditor.source import Source
 
@@ -34,16 +35,22 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
     headings besides the words every schedule prints (labels)."""
     found: list[Region] = []
     used: set[Span] = set()
-    for span, title in html_locate.candidates(doc):
-        if span in used or any(s[0] <= span[0] < s[1] for s in used):
-            continue
+    titled = html_locate.candidates(doc)
+    by_name = set(html_locate.named_candidates(doc)) - {span for span, _ in titled}
+    for span, title in sorted(titled + [(span, None) for span in by_name]):
         if not html_locate.may_hold_schedule(doc, span, headings):
+            continue
+        named = title is None and span in by_name  # (found by its captions alone)
+        if named:
+            span = _first_of_run(doc, span, headings)
+        if span in used or any(s[0] <= span[0] < s[1] for s in used):
             continue
         grid = _bounded(doc, span, doc.grid(span))
         f = html_layout.frame(grid)
-        transposed = (not html_layout.looks_like_schedule(f, headings) and _titled(doc, span, title)
-                      and bool(html_transposed.blocks(grid)))
-        if not (transposed or html_layout.looks_like_schedule(f, headings)):
+        headed = html_layout.looks_like_schedule(f, headings)
+        named = named and not headed
+        transposed = not headed and (named or _titled(doc, span, title)) and bool(html_transposed.blocks(grid))
+        if not (transposed or headed):
             continue
         caption = doc.caption_before(span[0], title.end() if title else 0)
         parts, grids, captions = [span], [grid], [caption]
@@ -53,6 +60,8 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
             parts.append(nxt)
             grids.append(nxt_grid)
             captions.append(nxt_caption)
+        if named and not _captioned(grids, captions):
+            continue
         used.update(parts)
         _refuse_cut_off(doc, parts)
         title_line = doc.line_of(title.start()) if title else grid.row_lines[0]
@@ -61,6 +70,39 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
         found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
                             title_line, preamble[:2000], tuple(captions), transposed, subtitle))
     return found
+
+
+def _first_of_run(doc: Document, span: Span, headings: Optional[Headings]) -> Span:
+    """The first of the tables printing blocks of the same years one after
+    another, each under an account's caption, that `span` is one of: the
+    schedule is read from its first account, wherever a name was found."""
+    while True:
+        i = doc.starts.index(span[0]) - 1
+        before = doc.tables[i] if i >= 0 else None
+        if (before is None or before[1] > span[0] or len(doc.plain(before[1], span[0])) > html_locate.GAP_TEXT
+                or not html_locate.may_hold_schedule(doc, before, headings)):
+            return span
+        grid = _bounded(doc, before, doc.grid(before))
+        found = html_transposed.named_blocks([grid], [doc.caption_before(before[0])])
+        if not found or not all(map(_account_block, found)) or all(
+                nxt != span for nxt, _, _ in _transposed_continuations(doc, before, grid)):
+            return span
+        span = before
+
+
+def _captioned(grids: list[Grid], captions: list[Optional[str]]) -> bool:
+    """The evidence that tables under no title are a schedule: each block of
+    years an account's (`_account_block`), one named as a valuation account."""
+    found = html_transposed.named_blocks(grids, captions)
+    return bool(found) and all(map(_account_block, found)) and any(ACCOUNT_WORD.search(b.account) for b in found)
+
+
+def _account_block(block: html_transposed.Block) -> bool:
+    """A block of years named (by its table or the caption above it), not by a
+    sentence introducing a note's table, and printing a movement a schedule's
+    columns print ("Charged to costs and expenses", "Deductions")."""
+    return (bool(block.account) and not SENTENCE.search(block.account)
+            and any(SCHEDULE_MOVEMENT.search(row.label) for row in block.rows[1:-1]))
 
 
 def _bounded(doc: Document, span: Span, grid: Grid) -> Grid:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import grid as html_table
-from auditor.labels import BALANCE_WORD, MOVEMENT_WORD, UNITS, is_period, title_pattern
+from auditor.labels import ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, UNITS, is_period, title_pattern
 from auditor.frontends.text.locate import Vocabulary as Headings, without_tags
 from auditor.source import Source
 
@@ -217,6 +217,25 @@ def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
         if inside and inside not in found and _heading_row(doc.text, match.end()):
             found[inside] = None
     return sorted(found.items())
+
+
+ACCOUNT_STARTS = ("allowance", "reserve", "valuation", "provision", "doubtful", "uncollectible", "obsole")
+
+
+def named_candidates(doc: Document) -> list[Span]:
+    """Tables with no title that a valuation account's name is printed in or
+    just above: the only candidates for a schedule printed with the years as
+    columns under its accounts' captions alone (a 20-F's "Allowance for
+    doubtful accounts" over its table)."""
+    found: set[Span] = set()
+    for match in doc.matches(ACCOUNT_WORD, ACCOUNT_STARTS):
+        inside = doc.enclosing(match.start())
+        after = doc.next_table(match.end()) if inside is None else None
+        if inside:
+            found.add(inside)
+        elif after and after[0] - match.end() <= CAPTION_REACH:
+            found.add(after)
+    return sorted(found)
 
 
 # Words any Schedule II table prints, in its headings or (years as columns) its rows.
