@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from render import Printed, Rendered, parse_cell
-from render_html_transposed import transposed_blocks, write_blocks
+from render_html_transposed import account_columns, transposed_blocks, write_blocks
 
 NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "blank": ""}
 
@@ -52,6 +52,7 @@ class HtmlStyle:
     block_caption: str = "heading"  # transposed: the account named in the periods row | p | row (render_html_transposed)
     transposed_tables: bool = False  # transposed: a <table> per account
     years_once: bool = False  # transposed: the periods once over the table, each account a caption row under them
+    account_columns: bool = False  # transposed: the accounts as columns, a block of rows per period
     titled: bool = True  # the schedule's title printed above the table (else only its accounts' captions)
 
 
@@ -102,7 +103,8 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
     body = _body_rows(spec, style, rendered) if not (style.by_account or style.transposed) else []
     heading = _heading_rows(spec, style, width) if not style.transposed else []
     if style.transposed:
-        blocks = transposed_blocks(spec, style, rendered, _account_blocks(spec, style, Rendered("")), _key, _figure)
+        read = account_columns if style.account_columns else transposed_blocks
+        blocks = read(spec, style, rendered, _account_blocks(spec, style, Rendered("")), _key, _figure)
     opening = '<table cellspacing="0" cellpadding="0" width="100%" border="0" style="font-size:10pt">\n'
     title_row = f'<tr><td colspan="{width}" align="center"><b>{title}</b><br>{units}</td></tr>\n'
     if style.by_account and not style.transposed:

@@ -43,14 +43,39 @@ def transposed_blocks(spec, style, rendered, blocks, key, figure) -> list:
             rows.append(_caption_row(f"{name}:", style))
         if n == 0 or not style.years_once:
             rows.append(_periods_row(spec, order, _heading_label(name, spec, style), style))
-        rows += _movement_rows(spec, style, order, at, figure)
+        rows += _movement_rows(spec, style, [(pi, at.get(pi)) for pi in order], figure)
         out.append((f"{name}:" if style.block_caption == "p" else None, rows))
     return out
 
 
+def account_columns(spec, style, rendered, blocks, key, figure) -> list:
+    """The accounts as columns, headed by their names, and per period a caption
+    row ("Year ended December 31, 2003:") over a row per column of the spec."""
+    order = list(range(len(spec["periods"])))
+    if style.reverse:
+        order.reverse()
+    rendered.period_labels.extend(spec["periods"][pi]["label"] for pi in range(len(spec["periods"])))
+    at = {}  # (account, period) -> the account's row index there
+    for name, _ in blocks:
+        for pi in order:
+            for ri, row in enumerate(spec["periods"][pi]["rows"]):
+                label = (row["label"] if not (row.get("is_total") and style.unlabelled_total) else "") or "Total"
+                if row["cells"] and key(label) == key(name) and (name, pi) not in at:
+                    at[(name, pi)] = ri
+                    rendered.row_labels[(pi, ri)] = name
+    units = _heading_label("", spec, style)  # (under no title, the units in the headings' label cell)
+    cells = [f'<td>{_wrap(units, style) if units else "&nbsp;"}</td>']
+    cells += [f'<td>&nbsp;</td><td colspan="3" align="center">{_wrap(html.escape(name), style)}</td>' for name, _ in blocks]
+    rows = [['<tr valign="bottom">' + "".join(cells) + "</tr>\n"]]
+    for pi in order:
+        rows.append(_caption_row(spec["periods"][pi]["label"], style))
+        rows += _movement_rows(spec, style, [(pi, at.get((name, pi))) for name, _ in blocks], figure)
+    return [(None, rows)]
+
+
 def _heading_label(name, spec, style) -> str:
     """The heading row's label cell: the account, or where it is named elsewhere the units."""
-    if style.block_caption == "heading" and not style.years_once:
+    if style.block_caption == "heading" and not style.years_once and name:
         return name
     units = spec.get("units", "dollars")
     return f"(in {units.split()[0]})" if units != "dollars" and not style.titled else ""
@@ -68,13 +93,14 @@ def _caption_row(text, style) -> list:
     return [f'<tr><td style="padding-top:6pt">{_wrap(f"<b>{html.escape(text)}</b>", style)}</td></tr>\n']
 
 
-def _movement_rows(spec, style, order, at, figure) -> list:
+def _movement_rows(spec, style, columns, figure) -> list:
+    """A row per column of the spec; `columns`: (period, the row's index there or None) per figure column."""
     rows, headings = [], spec["columns"][1:]
     for k, heading in enumerate(headings):
         pieces = ['<tr valign="bottom">', f'<td style="padding-left:10pt">{_wrap(html.escape(heading), style)}</td>']
-        for pi in order:
+        for pi, ri in columns:
             pieces.append("<td>&nbsp;</td>")
-            row = spec["periods"][pi]["rows"][at[pi]] if pi in at else None
+            row = spec["periods"][pi]["rows"][ri] if ri is not None else None
             text = row["cells"][k] if row else ""
             kind, value, _ = parse_cell(text)
             if kind == "blank":
@@ -82,7 +108,7 @@ def _movement_rows(spec, style, order, at, figure) -> list:
                 continue
             note = (row.get("footnotes") or [""] * len(row["cells"]))[k]
             dollars = style.dollar == "every" or (style.dollar == "first" and k in (0, len(headings) - 1))
-            pieces.extend(figure(pi, at[pi], k, text, kind, value, note, dollars, style)[:5])
+            pieces.extend(figure(pi, ri, k, text, kind, value, note, dollars, style)[:5])
         pieces.append("</tr>\n")
         rows.append(pieces)
     return rows

@@ -42,6 +42,12 @@ STYLES = {
     # ... or the periods printed once over one table, each account and group caption a row of its own.
     "transposed-groups": HtmlStyle(transposed=True, years_once=True, ixbrl=True, negative="ix", wrapper="span",
                                    notes="sup", nil="&#8212;"),
+    # The accounts as columns, headed by their names, a caption row per period over its movements' rows.
+    "accounts-as-columns": HtmlStyle(transposed=True, account_columns=True, nil="&mdash;", notes="sup",
+                                     dollar="every"),
+    # ... and so under no title, the accounts' names over their columns the only evidence.
+    "accounts-as-columns-untitled": HtmlStyle(transposed=True, account_columns=True, titled=False, reverse=True,
+                                              ixbrl=True, negative="ix", wrapper="span", nil="&#8212;"),
 }
 
 

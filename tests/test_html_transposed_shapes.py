@@ -69,3 +69,28 @@ def test_an_account_caption_printed_as_a_sentence_is_not_evidence():
         text = text.replace(f"<b>{caption}</b>", f"<b>The following table shows our {caption[:-1].lower()}.</b>")
     result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules())
     assert result.error is not None and "no Schedule II found" in result.error.message
+
+
+def test_accounts_as_columns_read_as_periods_of_accounts_named_by_their_headings():
+    schedule, result = _read("hazel-textiles-2001-accounts-as-columns-clean")
+    rows = [("Allowance for doubtful accounts", "item"), ("Reserve for inventory obsolescence", "item"),
+            ("Total", "total")]
+    assert _accounts(schedule) == [(1999, rows), (2000, rows), (2001, rows)]
+    assert [p.label for p in schedule.periods][0] == "Year ended December 31, 1999"
+    assert [c.heading for c in schedule.columns][0] == "Balance at Beginning of Period"
+    assert result.findings == []
+
+
+def test_accounts_as_columns_under_no_title_are_found_by_their_accounts_names():
+    schedule, result = _read("ivory-brewing-2004-accounts-as-columns-untitled-row-typo")
+    assert [r.label for r in schedule.periods[0].rows] == ["Allowance for doubtful accounts", "Reserve for returns",
+                                                          "Total"]
+    assert schedule.units == "thousands"
+    assert sorted((f.check, f.period, f.row) for f in result.findings) == [
+        ("column_total", "Year ended December 31, 2003", "Total"),
+        ("row_identity", "Year ended December 31, 2003", "Reserve for returns")]
+    # Headed by other than accounts (a note's segments), the same table is no schedule.
+    text = (HTML / "ivory-brewing-2004-accounts-as-columns-untitled-row-typo.htm").read_text()
+    text = text.replace("Allowance for doubtful accounts", "Americas").replace("Reserve for returns", "Europe")
+    result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules())
+    assert result.error is not None and "no Schedule II found" in result.error.message

@@ -21,7 +21,7 @@ from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
-from auditor.labels import ACCOUNT_WORD, SCHEDULE_MOVEMENT, SENTENCE
+from auditor.labels import ACCOUNT_WORD, OPENING, SCHEDULE_MOVEMENT, SENTENCE
 from auditor.model import Schedule
 from auditor.source import Source
 
@@ -41,14 +41,16 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
         if not html_locate.may_hold_schedule(doc, span, headings):
             continue
         named = title is None and span in by_name  # (found by its captions alone)
-        if named:
-            span = _first_of_run(doc, span, headings)
+        start = _named_start(doc, span, headings) if named else (span, None)
+        if start is None:
+            continue
+        span, grid = start[0], start[1] or _bounded(doc, span, doc.grid(span))
         if span in used or any(s[0] <= span[0] < s[1] for s in used):
             continue
-        grid = _bounded(doc, span, doc.grid(span))
         f = html_layout.frame(grid)
-        headed = html_layout.looks_like_schedule(f, headings)
-        named = named and not headed
+        headed = html_layout.looks_like_schedule(f, headings) and not _rolls_forward(grid, f)
+        if named and headed:
+            continue  # (only a schedule printed with the years as columns is found by its captions)
         transposed = not headed and (named or _titled(doc, span, title)) and bool(html_transposed.blocks(grid))
         if not (transposed or headed):
             continue
@@ -70,6 +72,29 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
         found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
                             title_line, preamble[:2000], tuple(captions), transposed, subtitle))
     return found
+
+
+def _rolls_forward(grid: Grid, f: Optional[Frame]) -> bool:
+    """Whether the rows of figures are movements, from an opening balance on,
+    though the headings read as a schedule's (an account headed "Allowance ...
+    deducted from accounts receivable in the balance sheet" over its column)."""
+    if f is None:
+        return False
+    first = plain(c for c in grid.rows[f.figure_rows[0]] if c.column < f.figure_start)
+    return bool(OPENING.search(first)) and bool(html_transposed.blocks(grid))
+
+
+def _named_start(doc: Document, span: Span, headings: Optional[Headings]) -> Optional[tuple[Span, Grid]]:
+    """Where a schedule found by an account's name starts, and its grid: the
+    first table of the run `span` is in; None where `span` prints no block of
+    years with a schedule's movement (read into a grid only when it may)."""
+    if not SCHEDULE_MOVEMENT.search(doc.plain(*span)):
+        return None
+    grid = _bounded(doc, span, doc.grid(span))
+    if not html_transposed.blocks(grid):
+        return None
+    first = _first_of_run(doc, span, headings)
+    return (span, grid) if first == span else (first, _bounded(doc, first, doc.grid(first)))
 
 
 def _first_of_run(doc: Document, span: Span, headings: Optional[Headings]) -> Span:
@@ -94,7 +119,8 @@ def _captioned(grids: list[Grid], captions: list[Optional[str]]) -> bool:
     """The evidence that tables under no title are a schedule: each block of
     years an account's (`_account_block`), one named as a valuation account."""
     found = html_transposed.named_blocks(grids, captions)
-    return bool(found) and all(map(_account_block, found)) and any(ACCOUNT_WORD.search(b.account) for b in found)
+    names = [name for block in found for name in block.names or [block.account]]
+    return bool(found) and all(map(_account_block, found)) and any(ACCOUNT_WORD.search(n) for n in names)
 
 
 def _account_block(block: html_transposed.Block) -> bool:

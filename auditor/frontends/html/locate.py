@@ -219,6 +219,7 @@ def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
     return sorted(found.items())
 
 
+AMOUNT = re.compile(r"\d,\d{3}|\$")  # a figure, not a year
 ACCOUNT_STARTS = ("allowance", "reserve", "valuation", "provision", "doubtful", "uncollectible", "obsole")
 
 
@@ -231,8 +232,8 @@ def named_candidates(doc: Document) -> list[Span]:
     for match in doc.matches(ACCOUNT_WORD, ACCOUNT_STARTS):
         inside = doc.enclosing(match.start())
         after = doc.next_table(match.end()) if inside is None else None
-        if inside:
-            found.add(inside)
+        if inside and not AMOUNT.search(doc.text, inside[0], match.start()):
+            found.add(inside)  # (named above its figures: in a heading or a caption row, not a statement's line)
         elif after and after[0] - match.end() <= CAPTION_REACH:
             found.add(after)
     return sorted(found)

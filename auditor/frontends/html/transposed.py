@@ -17,9 +17,9 @@ from typing import NamedTuple, Optional, Sequence
 from auditor.errors import InputError
 from auditor.frontends.html.figures import figures, kind, nonblank, placed, plain
 from auditor.frontends.html.grid import Grid, HtmlCell
-from auditor.frontends.html.layout import BARE_YEAR, SCALES, row_label, units_in, words
+from auditor.frontends.html.layout import BARE_YEAR, SCALES, frame, row_label, units_in, words
 from auditor.frontends.html.periods import named_account, without_notes
-from auditor.labels import CLOSING, OPENING, TOTAL, is_period, period_from_caption
+from auditor.labels import CLOSING, DATE, OPENING, TOTAL, YEAR, is_period, period_from_caption
 from auditor.frontends.html.locate import Region, furniture
 from auditor.model import Cell, Column, Period, Row, Schedule
 
@@ -37,9 +37,10 @@ class BlockRow(NamedTuple):
 class Block:
     """One account: its heading row of periods, its rows from opening to closing balance."""
 
-    account: str
-    periods: list[HtmlCell]  # the heading row's period cells, left to right
+    account: str  # (accounts as columns: the block's period)
+    periods: list[HtmlCell]  # the heading row's period cells, left to right (accounts as columns: account cells)
     rows: list[BlockRow]  # from opening to closing balance
+    names: Optional[list[str]] = None  # accounts as columns: each figure column's account
 
 
 def _period_cells(row: list[HtmlCell]) -> list[HtmlCell]:
@@ -48,8 +49,8 @@ def _period_cells(row: list[HtmlCell]) -> list[HtmlCell]:
     cells = nonblank(row)
     if cells and kind(cells[0]) == "text" and not _names_period(cells[0]):
         cells = cells[1:]
-    if not cells or not all(_names_period(c) for c in cells):
-        return []
+    if not cells or not all(_names_period(c) for c in cells) or cells[0].column == 0:
+        return []  # (a caption in the label column, "2003:", heads a period's rows: accounts as columns)
     return cells
 
 
@@ -64,6 +65,8 @@ def blocks(grid: Grid, incomplete: Optional[list[int]] = None) -> list[Block]:
     not end with one (cut by a page break, or rows the reading cannot place)."""
     found, rows = [], grid.rows
     heads = [i for i, cells in enumerate(rows) if _period_cells(cells)]
+    if not heads:
+        return _by_period(grid, incomplete)
     for n, i in enumerate(heads):
         periods = _period_cells(rows[i])
         start = periods[0].column
@@ -115,6 +118,48 @@ def _segments(grid: Grid, top: int, end: int, start: int) -> list[tuple[list[str
             continue  # a caption among the block's movements ("Additions:"), no row of figures
         body.append(BlockRow(label, footnote, area, grid.row_lines[r]))
     return found
+
+
+def _by_period(grid: Grid, incomplete: Optional[list[int]]) -> list[Block]:
+    """The accounts as columns, headed by their names: a block of movements per
+    period, each under its caption ("Year ended December 31, 2003:") or
+    naming it in a balance ("Balance at December 31, 2003"); or [] when the
+    grid is not printed so.  Other captions (a group's) name nothing."""
+    f = frame(grid)
+    if f is None or not f.leaves or any(_names_period(leaf) for leaf in f.leaves):
+        return []
+    segments: list[tuple[str, list[BlockRow]]] = [("", [])]
+    for r in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
+        cells = grid.rows[r]
+        area = [c for c in cells if c.column >= f.figure_start]
+        if not any(kind(c) == "figure" for c in area):
+            text = plain(cells).strip().rstrip(":").strip()
+            if text and is_period(text) and not any(kind(c) == "text" for c in area):
+                segments.append((text, []))
+            continue
+        if _closed(segments[-1][1]):
+            segments.append(("", []))
+        label, footnote = row_label([c for c in cells if c.column < f.figure_start and c.text.strip()])
+        segments[-1][1].append(BlockRow(label, footnote, area, grid.row_lines[r]))
+    found: list[Block] = []
+    for period, body in (s for s in segments if s[1]):
+        if not OPENING.search(body[0].label):
+            return []  # rows of figures that open with no balance: not this shape
+        if not _closed(body):
+            if incomplete is not None:
+                incomplete.append(body[0].line)
+            continue
+        found.append(Block(period or _period_named(body), f.leaves, body, f.headings))
+    return found
+
+
+def _period_named(body: list[BlockRow]) -> str:
+    """A block's period where no caption names it: the date its closing balance is struck at."""
+    for row in (body[-1], body[0]):
+        match = DATE.search(row.label) or YEAR.search(row.label)
+        if match:
+            return match.group(0)
+    return ""
 
 
 def _opening_next(grid: Grid, top: int, end: int, start: int, body: list[BlockRow]) -> bool:
@@ -213,13 +258,16 @@ def _periods(found: list[Block], order: list[str], named: str, path: Optional[st
                 cells_by_period[p][order.index(key)] = cell
         for p, period_cell in enumerate(block.periods):
             label = " ".join(plain([period_cell]).split()).rstrip(":")
+            line = period_cell.places[0][0] if period_cell.places else period_cell.line
+            account = block.account or named
+            if block.names is not None:  # the accounts as columns: the block is the period
+                label, line, account = block.account, block.rows[0].line, without_notes(" ".join(block.names[p].split()))
             cells = tuple(cells_by_period[p].get(k) for k in range(len(order)))
             present = [c for c in cells if c is not None]
             if not present:
                 continue  # the account is not printed in this period
-            account = block.account or named
             if label not in by_period:
-                by_period[label], first[label] = [], period_cell.places[0][0] if period_cell.places else period_cell.line
+                by_period[label], first[label] = [], line
             total = not account or bool(TOTAL.match(account))  # a "Total" block sums the accounts above
             by_period[label].append(Row(label=account, kind="total" if total else "item", cells=cells,
                                         line=present[0].line))
