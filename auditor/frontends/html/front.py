@@ -4,7 +4,10 @@
 read into a grid (`html_table`) and kept when its headings are Schedule
 II's; a kept table takes along the tables continuing it after a page break,
 or printing the next accounts where the schedule has a table per account;
-`html_layout` builds the Schedule.  Imported only for HTML input, so that
+`html_layout` builds the Schedule.  A table under no title is also kept when
+it prints the movements as rows under its accounts' names alone (a 20-F's
+"Allowance for doubtful accounts" over its table of years): `_captioned`
+says what evidence that takes.  Imported only for HTML input, so that
 text-only runs do not pay for it.
 """
 
@@ -50,7 +53,7 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
         f = html_layout.frame(grid)
         headed = html_layout.looks_like_schedule(f, headings) and not _rolls_forward(grid, f)
         if named and headed:
-            continue  # (only a schedule printed with the years as columns is found by its captions)
+            continue  # (only a schedule printed with the movements as rows is found by its captions)
         transposed = not headed and (named or _titled(doc, span, title)) and bool(html_transposed.blocks(grid))
         if not (transposed or headed):
             continue
