@@ -66,7 +66,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     order = ["<opening>"] + [k for k in heading_of if not k.startswith("<")] + ["<closing>"]
     at = {ln.number: ln for ln in f.lines}
     columns = tuple(_column(heading_of[k], at, k.startswith("<")) for k in order)
-    found = _by_account(f, blocks, keys, order) if shape == "years" else _by_year(f, blocks, keys, order)
+    found = _by_account(f, blocks, keys, order) if shape == "years" else _by_year(f, blocks, keys, order, path)
     title, units, subtitle = title_block(f.preamble, f.headings)
     return Schedule(title=title, units=units, columns=columns, periods=tuple(found), line=title_line,
                     unread=laid.unread, subtitle=subtitle)
@@ -122,10 +122,13 @@ def _opens(line: Line) -> bool:
 
 def _blocks(entries: Sequence[Entry], first: str, path: Optional[str], shape: Shape = "years") -> list[Block]:
     """The blocks of rows, each from an opening balance to a closing one.  A
-    caption opens a block; so does an opening balance after a closed block.
-    A caption among a block's movements ("Additions:") opens none; of captions
-    printed one over the other, a group's ("Reserves deducted from assets:")
-    names no block: the account under it does, or the period over it does."""
+    caption opens a block; so does an opening balance after a closed block,
+    or, blocks of periods (accounts as columns), a movement right after one: a
+    chained roll-forward, whose year opens on the line the year before closed
+    on.  A caption among a block's movements ("Additions:") opens none; of
+    captions printed one over the other, a group's ("Reserves deducted from
+    assets:") names no block: the account under it does, or the period over it."""
+    chained = shape == "accounts"
     blocks: list[Block] = []
     name, at = first, 0
     current: Optional[list[Row]] = None
@@ -141,11 +144,13 @@ def _blocks(entries: Sequence[Entry], first: str, path: Optional[str], shape: Sh
             continue
         row = the_row(entry)
         if current is not None and _closed(current):
-            # (A roll-forward whose year opens on the balance the year before closed
-            # on prints no opening balance of its own: each printed cell is one
-            # cell of the model, so it is refused below, not read twice.)
             _end(blocks, name, at, current, path)
-            current, name, at = None, "", row.line
+            # That line's figures are each the closing cell of one period and the
+            # opening cell of the next: the very same cells, printed once (the
+            # carry-forward holds by construction; a wrong figure is one cell).
+            # Never between accounts' blocks: an account opens on its own balance.
+            carried = chained and not OPENING.search(row.label)
+            current, name, at = ([current[-1]], "", current[-1].line) if carried else (None, "", row.line)
         if current is None:
             if not OPENING.search(row.label):
                 raise InputError("a block of the movements as rows does not open with a balance", path, row.line)
@@ -208,12 +213,18 @@ def _by_account(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], or
     return found
 
 
-def _by_year(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], order: list[str]) -> list[Period]:
+def _by_year(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], order: list[str],
+             path: Optional[str] = None) -> list[Period]:
     """Accounts as columns: each block a period, each figure column an account's row in it."""
     rows_of: dict[str, list[Row]] = {}
     line_of: dict[str, int] = {}
     for block, block_keys in zip(blocks, keys):
         label = block.name or _period_named(block.rows)
+        if not any(c.heading for c in f.columns) and not YEAR.search(label):
+            # Figure columns that name no account under captions that name no year (an
+            # account's caption, the year said elsewhere): not read as periods, refused.
+            raise InputError("a block of the movements as rows names no period, and no column an account",
+                             path, block.line)
         line_of.setdefault(label, block.line)
         for k, column in enumerate(f.columns):
             row = _row(column.heading, block_keys, block.rows, order, k)
