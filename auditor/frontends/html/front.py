@@ -102,10 +102,7 @@ def _titled(doc: Document, span: Span, title: Title) -> bool:
     if title is None:
         return False
     inside = doc.enclosing(title.start())
-    return (inside is None or inside == span) and len(html_locate.title_text(doc, title)) <= TITLE_LINE
-
-
-TITLE_LINE = 120  # a title's line is short; a sentence naming Schedule II runs on
+    return (inside is None or inside == span) and len(html_locate.title_text(doc, title)) <= html_locate.TITLE_LINE
 
 
 def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
