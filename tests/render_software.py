@@ -45,6 +45,11 @@ class Software:
     nil_words: bool = False  # nils written "None" with format ixt-sec:numwordsen
     per_period: bool = False  # a <table> per period, the headings repeated over each
     period_column: str = "none"  # rowspan: the period in a first column spanning its rows | first: in its first row
+    thead: bool = False  # the headings in <thead> as <th> cells, the rest in <tbody>
+    inner_break: str = "none"  # row | div: a page break inside the one table, the headings repeated after it
+    heading_rowspan: bool = False  # headings not under "Additions" in its row, spanning down over the sub-headings
+    title_table: bool = False  # the title and units in a one-column <table> of their own above the schedule's
+    units_row: bool = False  # "(In thousands)" a row of the table above its headings, not a <p> above it
 
 
 def render_software(spec: dict, style: Software) -> Rendered:
@@ -88,6 +93,8 @@ def _table_edits(text: str, style: Software) -> str:
     if style.spacer_rows:
         text = re.sub(r"(<tr valign=\"bottom\">(?:(?!</tr>).)*?\x01(?:(?!</tr>).)*</tr>\n)",
                       r'\1<tr style="height:6pt"><td>&nbsp;</td></tr>' + "\n", text, flags=re.S)
+    if style.inner_break != "none":
+        text = _inner_break(text, style.inner_break)
     if style.period_column != "none":
         text = re.sub(r"<tr><td colspan=\"\d+\">(.*?)</td></tr>\n((?:<tr valign=\"bottom\">.*?</tr>\n|</table>\n"
                       r"(?:(?!<tr).)*?(?=<tr valign=\"bottom\">))+)",
@@ -95,8 +102,21 @@ def _table_edits(text: str, style: Software) -> str:
         text = re.sub(r"(<tr(?![^>]*data-p)[^>]*>\s*)", r"\1<td></td>", text)
     if style.per_period:
         text = _per_period(text)
+    if style.units_row:
+        text = re.sub(r'<p align="center">(\(in \w+\))</p>\n(.*?<table[^>]*>\n)', r'\2<tr><td colspan="9">\1</td></tr>\n',
+                      text, count=1, flags=re.S)
+    if style.heading_rowspan:
+        text = re.sub(r"(<tr valign=\"bottom\">(?:(?!</tr>).)*border-bottom:1px solid #000000\">(?:<[^>]*>)?Additions<.*?</tr>\n)(<tr valign=\"bottom\">.*?</tr>\n)",
+                      _rowspans, text, flags=re.S)
+    if style.title_table:
+        text = re.sub(r'<p align="center"><b>(SCHEDULE II)<br>(VALUATION AND QUALIFYING ACCOUNTS)</b></p>\n'
+                      r'<p align="center">([^<]*)</p>\n', r'<table width="100%"><tr><td align="center"><b>\1</b></td></tr>\n'
+                      r'<tr><td align="center"><b>\2</b></td></tr>\n<tr><td align="center">\3</td></tr></table>\n',
+                      text, count=1)
+    if style.thead:
+        text = _thead(text)
     if style.label_span > 1:
-        text = re.sub(r"(<tr[^>]*>\s*)<td([^>]*?)(/?)>", lambda m: _spanned(m, style.label_span), text)
+        text = re.sub(r"(<tr[^>]*>\s*)<t([dh])([^>]*?)(/?)>", lambda m: _spanned(m, style.label_span), text)
     if style.sizing_row:
         text = re.sub(r"(<table[^>]*>\n)(.*?</table>)", _sized, text, flags=re.S)
     if style.break_div:
@@ -150,14 +170,70 @@ def _per_period(text: str) -> str:
                          + heading + m.group(1), tail)
 
 
+def _thead(text: str) -> str:
+    """The headings of the schedule's table (the one holding the first figure) in
+    <thead> as <th> cells, its other rows in <tbody>."""
+    first = text.index("\x01")
+    start = text.rindex("<table", 0, first)
+    opening = text.index(">", start) + 2
+    body = re.compile(r"<tr><td colspan|<tr[^>]*>[^\n]*\x01|<tr[^>]*>\n[^\n]*\n[^\n]*\x01").search(text, opening)
+    end = text.index("</table>", first)
+    heading = text[opening:body.start()].replace("<td", "<th").replace("</td>", "</th>")
+    return (text[:opening] + f"<thead>{heading}</thead><tbody>\n" + text[body.start():end] + "</tbody>"
+            + text[end:])
+
+
+def _inner_break(text: str, how: str) -> str:
+    """Before the second period's row, inside the table: a page break (a row that
+    breaks the page, or a <div> between rows as some software writes it) and the
+    headings again."""
+    opening = re.search(r"<table[^>]*>\n", text)
+    periods = list(re.finditer(r"<tr><td colspan=\"(\d+)\">", text))
+    assert opening and len(periods) > 1, "inner_break: a table with period rows"
+    heading = text[opening.end():periods[0].start()]
+    brk = (f'<tr style="page-break-before:always"><td colspan="{periods[0].group(1)}">&nbsp;</td></tr>\n'
+           if how == "row" else '<div style="page-break-after:always"></div>\n')
+    at = periods[1].start()
+    return text[:at] + brk + heading + text[at:]
+
+
+CELL = re.compile(r"<td[^>]*?/>|<td.*?</td>", re.S)
+
+
+def _rowspans(m: re.Match) -> str:
+    """Each heading of the row under "Additions" not under it moved up into the
+    row of "Additions", spanning both rows."""
+    top, below = CELL.findall(m.group(1)), CELL.findall(m.group(2))
+    at, starts = 0, {}
+    for n, cell in enumerate(below):
+        starts[at] = n
+        at += _colspan(cell)
+    at, gone = 0, set()
+    for k, cell in enumerate(top):
+        n = starts.get(at)
+        blank = re.sub(r"<[^>]+>|&nbsp;|\s", "", cell) == ""
+        if blank and n is not None and _colspan(below[n]) == _colspan(cell) and re.sub(r"<[^>]+>|&nbsp;|\s", "", below[n]):
+            top[k] = below[n].replace("<td", '<td rowspan="2"', 1)
+            gone.add(n)
+        at += _colspan(cell)
+    keep = [c for n, c in enumerate(below) if n not in gone]
+    return (m.group(1)[:m.group(1).index("<td")] + "".join(top) + "</tr>\n"
+            + m.group(2)[:m.group(2).index("<td")] + "".join(keep) + "</tr>\n")
+
+
+def _colspan(cell: str) -> int:
+    found = re.match(r'<td[^>]*?colspan="(\d+)"', cell)
+    return int(found.group(1)) if found else 1
+
+
 def _spanned(m: re.Match, span: int) -> str:
-    attrs = m.group(2)
+    attrs = m.group(3)
     found = re.search(r'colspan="(\d+)"', attrs)
     if found:
         attrs = attrs.replace(found.group(0), f'colspan="{int(found.group(1)) + span - 1}"')
     else:
         attrs += f' colspan="{span}"'
-    return f"{m.group(1)}<td{attrs}{m.group(3)}>"
+    return f"{m.group(1)}<t{m.group(2)}{attrs}{m.group(4)}>"
 
 
 def _sized(m: re.Match) -> str:

@@ -57,6 +57,12 @@ SOFTWARE = {
     "period-first-row": Software(html=STYLES["split"], period_column="first", title_far=True, nil_words=True),
     # the years as columns under a title far above, a sentence naming the schedule between;
     "transposed-far": Software(html=STYLES["transposed"], title_far=True, in_p=True, sizing_row=True),
+    # one table: the headings in <thead>, those beside "Additions" spanning its two rows, the units a row of
+    # the table, the title in a small table of its own, a page break inside the table, the headings again;
+    "one-table-break": Software(html=STYLES["split"], thead=True, heading_rowspan=True, units_row=True,
+                                title_table=True, inner_break="row"),
+    # the years as columns under a title set in a table of its own;
+    "transposed-title-table": Software(html=STYLES["transposed"], title_table=True, sizing_row=True, thead=True),
     # a block per reserve in one table, as inline XBRL software writes it.
     "account-blocks-software": Software(html=STYLES["account-blocks"], sizing_row=True, label_span=3,
                                         paren="inside", nbsp_after=True, period="bare", ix_header=True),

@@ -3,7 +3,7 @@
 The fixture willow-labs-2023-ixbrl.htm, its facts untouched, with its table
 printed otherwise (in memory): the period in a first column spanning its rows,
 a <table> per period, the title far above with a sentence naming the schedule
-between, the label cell spanning two columns under a row of sizing cells, "$"
+between, the title in a table of its own, the label cell spanning two columns under a row of sizing cells, "$"
 and "(" in a cell of their own, "Fiscal 2023" headings.  Each must read as the
 table and its tags agreeing, and a damaged tag must still be found at the
 printed cell it tags: the pairing of cells and facts does not hang on one layout.
@@ -58,11 +58,17 @@ def dollar_cells(text: str) -> str:
     return re.sub(r"</ix:nonFraction></td>(?!<td>\))", "</ix:nonFraction></td><td></td>", text)
 
 
+def title_table(text: str) -> str:
+    return re.sub(r"<div[^>]*>(Schedule II: Valuation and Qualifying Accounts)</div>\n<div>(\(in thousands\))</div>",
+                  r'<table><tr><td style="text-align:center">\1</td></tr><tr><td>\2</td></tr></table>', text)
+
+
 def fiscal(text: str) -> str:
     return re.sub(r">Year ended December 31, (\d{4})<", r">Fiscal \1<", text)
 
 
-LAYOUTS = {f.__name__: f for f in (period_column, table_per_period, title_far, label_span, dollar_cells, fiscal)}
+LAYOUTS = {f.__name__: f for f in (period_column, table_per_period, title_far, title_table, label_span, dollar_cells,
+                                      fiscal)}
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
