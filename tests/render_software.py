@@ -49,6 +49,7 @@ class Software:
     inner_break: str = "none"  # row | div: a page break inside the one table, the headings repeated after it
     heading_rowspan: bool = False  # headings not under "Additions" in its row, spanning down over the sub-headings
     title_table: bool = False  # the title and units in a one-column <table> of their own above the schedule's
+    letters_row: bool = False  # a row "Column A", "Column B", ... above the headings
     units_row: bool = False  # "(In thousands)" a row of the table above its headings, not a <p> above it
 
 
@@ -105,6 +106,9 @@ def _table_edits(text: str, style: Software) -> str:
     if style.units_row:
         text = re.sub(r'<p align="center">(\(in \w+\))</p>\n(.*?<table[^>]*>\n)', r'\2<tr><td colspan="9">\1</td></tr>\n',
                       text, count=1, flags=re.S)
+    if style.letters_row:
+        text = re.sub(r"(<table[^>]*>\n)((?:(?!</table>).)*?)(<tr valign=\"bottom\">\n?<td align=\"left\">.*?</tr>\n)",
+                      _letters, text, flags=re.S)
     if style.heading_rowspan:
         text = re.sub(r"(<tr valign=\"bottom\">(?:(?!</tr>).)*border-bottom:1px solid #000000\">(?:<[^>]*>)?Additions<.*?</tr>\n)(<tr valign=\"bottom\">.*?</tr>\n)",
                       _rowspans, text, flags=re.S)
@@ -181,6 +185,14 @@ def _thead(text: str) -> str:
     heading = text[opening:body.start()].replace("<td", "<th").replace("</td>", "</th>")
     return (text[:opening] + f"<thead>{heading}</thead><tbody>\n" + text[body.start():end] + "</tbody>"
             + text[end:])
+
+
+def _letters(m: re.Match) -> str:
+    """The headings' row again above them, each heading its column's letter."""
+    letters = iter("ABCDEFGHIJ")
+    row = re.sub(r'(<td align="left">|<td colspan="3" align="center">).*?</td>',
+                 lambda c: f"{c.group(1)}Column {next(letters)}</td>", m.group(3))
+    return m.group(1) + row + m.group(2) + m.group(3)
 
 
 def _inner_break(text: str, how: str) -> str:

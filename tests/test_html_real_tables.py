@@ -60,7 +60,9 @@ SOFTWARE = {
     # one table: the headings in <thead>, those beside "Additions" spanning its two rows, the units a row of
     # the table, the title in a small table of its own, a page break inside the table, the headings again;
     "one-table-break": Software(html=STYLES["split"], thead=True, heading_rowspan=True, units_row=True,
-                                title_table=True, inner_break="row"),
+                                title_table=True, inner_break="row", letters_row=True),
+    # a <table> per account, a row of column letters over headings in <thead> on every one;
+    "by-account-letters": Software(html=STYLES["by-account"], letters_row=True, heading_rowspan=True, thead=True),
     # the years as columns under a title set in a table of its own;
     "transposed-title-table": Software(html=STYLES["transposed"], title_table=True, sizing_row=True, thead=True),
     # a block per reserve in one table, as inline XBRL software writes it.
