@@ -372,6 +372,23 @@ def test_bad_files_are_reported_each_and_the_run_goes_on(tmp_path, monkeypatch):
     assert len(good) == 23 and all(pooled[name].findings for name in good)
 
 
+def test_a_file_that_kills_its_dask_worker_is_reported_and_the_rest_checked(tmp_path, monkeypatch):
+    if not engines.dask_available():
+        pytest.skip("Dask is not installed (pip install 'auditor[dask]')")
+    corpus = tmp_path / "corpus"
+    (corpus / "e-crash.txt").parent.mkdir(parents=True)
+    (corpus / "e-crash.txt").write_text("this one kills its worker")
+    for n in range(12):
+        copy_seed(corpus / f"{n:02}.txt")
+    paths = list(discover.expand([str(corpus)]))
+    monkeypatch.setattr(work, "checked", _dies_on_crash)  # (the cluster's workers are forked after this)
+    results = {os.path.basename(c.path): c.result for c in auditor.check_paths(paths, jobs=2, engine="dask")}
+    assert len(results) == len(paths)
+    assert "not checked: its Dask task failed" in results["e-crash.txt"].error.message
+    good = [name for name, r in results.items() if r.error is None]
+    assert len(good) == 12 and all(results[name].findings for name in good)
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
 def test_a_file_that_cannot_be_opened_is_reported(tmp_path):
     secret = copy_seed(tmp_path / "secret.txt")
@@ -380,7 +397,10 @@ def test_a_file_that_cannot_be_opened_is_reported(tmp_path):
     assert "cannot read: Permission denied" in result.result.error.message
 
 
-def test_ctrl_c_stops_the_pool_and_leaves_no_half_written_report(tmp_path):
+@pytest.mark.parametrize("engine", ["pool", "dask"])
+def test_ctrl_c_stops_the_run_and_leaves_no_half_written_report(tmp_path, engine):
+    if engine == "dask" and not engines.dask_available():
+        pytest.skip("Dask is not installed (pip install 'auditor[dask]')")
     corpus = tmp_path / "corpus"
     text = SEED.read_text()
     for n in range(600):
@@ -388,7 +408,8 @@ def test_ctrl_c_stops_the_pool_and_leaves_no_half_written_report(tmp_path):
     report = tmp_path / "report.json"
     report.write_text("the last run's report")
     cache = tmp_path / "cache"
-    proc = subprocess.Popen(auditor_command() + ["check", "-j", "2", "--format", "json", "--output", str(report),
+    proc = subprocess.Popen(auditor_command() + ["check", "-j", "2", "--engine", engine, "--format", "json",
+                                                 "--output", str(report),
                                                  "--cache-dir", str(cache), str(corpus)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             # A run started in the background (`cmd &`, nohup, some CI runners) ignores

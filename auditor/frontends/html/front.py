@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 
 from auditor.frontends.html import layout as html_layout, locate as html_locate, transposed as html_transposed
 from auditor.errors import InputError
-from auditor.frontends.text.locate import Vocabulary as Headings
+from auditor.frontends.text.headings import Vocabulary as Headings
 from auditor.frontends.html.figures import plain
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame

@@ -21,7 +21,7 @@ from typing import Iterable, Optional
 
 from auditor.frontends.html import grid as html_table
 from auditor.labels import BALANCE_WORD, MOVEMENT_WORD, UNITS, is_period, title_pattern
-from auditor.frontends.text.locate import Vocabulary as Headings, without_tags
+from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.source import Source
 
 _SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"

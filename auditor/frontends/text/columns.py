@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional, Sequence
 
-from auditor.frontends.text.locate import TITLE
+from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Figure, Line
 from auditor.frontends.text.tokens import HEADING_NOTE, Chunk, chunk_text, chunks, text
 from auditor.labels import UNITS, is_period
@@ -40,7 +40,9 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
     until a gap of two blank lines, a tag, a title or the units line.
     """
     i = body_start - 1
-    while i >= 0 and (lines[i].kind == "text" and is_caption(lines[i], label_end) or _underlines_caption(lines, i, label_end)):
+    # (A title or units line is no caption: a table printed without headings opens under it.)
+    while i >= 0 and (lines[i].kind == "text" and is_caption(lines[i], label_end) and not is_title_or_units(lines[i])
+                      or _underlines_caption(lines, i, label_end)):
         i -= 1
     captions_start = i + 1
     headings: list[Line] = []
@@ -52,12 +54,28 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
             break
         if ln.kind in ("rule", "markers"):
             separators.insert(0, ln)
-        elif ln.kind == "text" and not is_title_or_units(ln) and not (headings and _is_subtitle(ln, below)):
+        elif ln.kind == "text" and (not is_title_or_units(ln) or _units_in_headings(lines, i)) and not (
+                headings and _is_subtitle(ln, below)):
             headings.insert(0, ln)
         else:
             break
         below, i = ln.number, i - 1
     return HeadingBlock(headings, separators, captions_start)
+
+
+def _units_in_headings(lines: Sequence[Line], i: int) -> bool:
+    """A units phrase printed in the column headings, under each heading's
+    words ("Allowance for doubtful accounts" over "(in thousands)", column by
+    column): part of those headings (the units are read from the headings
+    too), not the title block's units line, which ends the headings."""
+    ln = lines[i]
+    above = lines[i - 1] if i else None
+    if above is None or above.kind != "text" or above.number != ln.number - 1 or is_title_or_units(above):
+        return False
+    over = chunks(above.words)
+    under = chunks(ln.words)
+    return (len(over) >= 2 or len(under) >= 2) and not is_period(text(above.words)) and not TITLE.search(text(ln.words)) \
+        and all(any(c[0].column < o[-1].end and o[0].column < c[-1].end for o in over) for c in under)
 
 
 def _underlines_caption(lines: Sequence[Line], i: int, label_end: int) -> bool:
@@ -108,7 +126,19 @@ def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: i
     best = max(([m for m in sep.marks if m.end > label_end] for sep in separators), key=len, default=[])
     if len(best) >= 2:
         return [m.column for m in best]
-    return _aligned_starts(rows, label_end)
+    aligned = _aligned_starts(rows, label_end)
+    ruled = _ruled_apart(separators, label_end) if len(aligned) == 1 else None
+    return [ruled] if ruled is not None else aligned
+
+
+def _ruled_apart(separators: Sequence[Line], label_end: int) -> Optional[int]:
+    """The start of a table's one figure column where a rule line rules it apart
+    from the labels ("-------------   -----------"): its heading spans the whole
+    rule, wider than its figures (a narrow figure under "Allowance for")."""
+    for sep in separators:
+        if sep.kind == "rule" and len(sep.marks) == 2 and sep.marks[1].end > label_end >= sep.marks[0].end:
+            return sep.marks[1].column
+    return None
 
 
 def _aligned_starts(rows: Sequence[Line], label_end: int) -> list[int]:

@@ -55,7 +55,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     shape: Shape = "years" if all(_names_period(c.heading) for c in f.columns) else "accounts"
     laid = body(_captions_marked(f, shape, path), f.headings, f.starts, f.columns, f.label_end, path)
     first = f.label_heading.rstrip(":").strip() if shape == "years" else ""
-    blocks = _blocks(laid.entries, first, path)
+    blocks = _blocks(laid.entries, first, path, chained=shape == "accounts")
     if not blocks:
         raise InputError("a table with the movements as rows but no balances in its rows", path, title_line)
     keys = [_keys(b) for b in blocks]
@@ -66,7 +66,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     order = ["<opening>"] + [k for k in heading_of if not k.startswith("<")] + ["<closing>"]
     at = {ln.number: ln for ln in f.lines}
     columns = tuple(_column(heading_of[k], at, k.startswith("<")) for k in order)
-    found = _by_account(f, blocks, keys, order) if shape == "years" else _by_year(f, blocks, keys, order)
+    found = _by_account(f, blocks, keys, order) if shape == "years" else _by_year(f, blocks, keys, order, path)
     title, units, subtitle = title_block(f.preamble, f.headings)
     return Schedule(title=title, units=units, columns=columns, periods=tuple(found), line=title_line,
                     unread=laid.unread, subtitle=subtitle)
@@ -120,9 +120,11 @@ def _opens(line: Line) -> bool:
     return bool(OPENING.search(" ".join(chunk_text(c) for c in parts)))
 
 
-def _blocks(entries: Sequence[Entry], first: str, path: Optional[str]) -> list[Block]:
+def _blocks(entries: Sequence[Entry], first: str, path: Optional[str], chained: bool = False) -> list[Block]:
     """The blocks of rows, each from an opening balance to a closing one.  A
-    caption opens a block; so does an opening balance after a closed block."""
+    caption opens a block; so does an opening balance after a closed block,
+    or, blocks of periods (`chained`), a movement right after one: a chained
+    roll-forward, whose year opens on the line the year before closed on."""
     blocks: list[Block] = []
     name, at = first, 0
     current: Optional[list[Row]] = None
@@ -133,11 +135,13 @@ def _blocks(entries: Sequence[Entry], first: str, path: Optional[str]) -> list[B
             continue
         row = the_row(entry)
         if current is not None and _closed(current):
-            # (A roll-forward whose year opens on the balance the year before closed
-            # on prints no opening balance of its own: each printed cell is one
-            # cell of the model, so it is refused below, not read twice.)
             _end(blocks, name, at, current, path)
-            current, name, at = None, "", row.line
+            # That line's figures are each the closing cell of one period and the
+            # opening cell of the next: the very same cells, printed once (the
+            # carry-forward holds by construction; a wrong figure is one cell).
+            # Never between accounts' blocks: an account opens on its own balance.
+            carried = chained and not OPENING.search(row.label)
+            current, name, at = ([current[-1]], "", current[-1].line) if carried else (None, "", row.line)
         if current is None:
             if not OPENING.search(row.label):
                 raise InputError("a block of the movements as rows does not open with a balance", path, row.line)
@@ -193,12 +197,18 @@ def _by_account(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], or
     return found
 
 
-def _by_year(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], order: list[str]) -> list[Period]:
+def _by_year(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], order: list[str],
+             path: Optional[str] = None) -> list[Period]:
     """Accounts as columns: each block a period, each figure column an account's row in it."""
     rows_of: dict[str, list[Row]] = {}
     line_of: dict[str, int] = {}
     for block, block_keys in zip(blocks, keys):
         label = block.name or _period_named(block.rows)
+        if not any(c.heading for c in f.columns) and not YEAR.search(label):
+            # Figure columns that name no account under captions that name no year (an
+            # account's caption, the year said elsewhere): not read as periods, refused.
+            raise InputError("a block of the movements as rows names no period, and no column an account",
+                             path, block.line)
         line_of.setdefault(label, block.line)
         for k, column in enumerate(f.columns):
             row = _row(column.heading, block_keys, block.rows, order, k)
