@@ -22,7 +22,7 @@ from typing import Optional
 from render import Printed, Rendered, parse_cell
 from render_html_transposed import account_columns, transposed_blocks, write_blocks
 
-NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "blank": ""}
+NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "None": "None", "blank": ""}
 
 
 @dataclass(frozen=True)

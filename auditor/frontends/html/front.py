@@ -173,10 +173,22 @@ def _titled(doc: Document, span: Span, title: Title) -> bool:
     if title is None:
         return False
     inside = doc.enclosing(title.start())
-    return (inside is None or inside == span) and len(html_locate.title_text(doc, title)) <= TITLE_LINE
+    return ((inside is None or inside == span or _title_table(doc, inside, span))
+            and len(html_locate.title_text(doc, title)) <= html_locate.TITLE_LINE)
 
 
-TITLE_LINE = 120  # a title's line is short; a sentence naming Schedule II runs on
+TITLE_TABLE_TEXT = 300  # a table holding the title, units and years alone, as filing software sets them
+
+
+def _title_table(doc: Document, inside: Span, span: Span) -> bool:
+    """A small table of the title's lines just above the schedule's table, a
+    line a row, nothing but page furniture between (not a table of contents,
+    whose rows print an item and its page, nor one a sentence leads on from)."""
+    if not (inside[1] <= span[0] and len(doc.plain(*inside)) <= TITLE_TABLE_TEXT):
+        return False
+    if doc.texts(inside[1], span[0]) or len(doc.plain(inside[1], span[0])) > html_locate.GAP_TEXT:
+        return False
+    return all(sum(1 for c in row if c.text.strip()) <= 1 for row in doc.grid(inside).rows)
 
 
 def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,

@@ -36,6 +36,8 @@ REACH = 20000
 # What may separate a table from its continuation: page numbers, "(continued)",
 # a repeated title, a "Table of Contents" link; nothing longer.
 GAP_TEXT = 300
+# A title's line is short; a sentence naming Schedule II runs on.
+TITLE_LINE = 120
 ROW_END = re.compile(r"</tr\b|<tr\b", re.IGNORECASE)
 FIGURE = re.compile(r"\$|\d,\d{3}|(?<!\()\b\d{2,}\b")  # not a heading's "(1)"
 MORE_HEADINGS = re.compile(r"\b(?:end|additions?|deductions?|charged|write|other|costs?|expenses?)\b", re.IGNORECASE)
@@ -204,12 +206,15 @@ def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
     """(table span, title match or None) for every table worth reading, in order."""
     found: dict[Span, Optional[re.Match[str]]] = {}
     titles = doc.matches(TITLE, ("valuation", "schedule"))
+    # A sentence naming the schedule ("the table below details the valuation and
+    # qualifying accounts ...") between a title and its table leaves the table the title's.
+    lines = [m.start() for m in titles if len(title_text(doc, m)) <= TITLE_LINE]
     for i, match in enumerate(titles):
         inside = doc.enclosing(match.start())
         if inside:
             found.setdefault(inside, match)
         after = doc.next_table(match.end())
-        limit = titles[i + 1].start() if i + 1 < len(titles) else len(doc.text)
+        limit = next((at for at in lines if at > match.start()), len(doc.text))
         if after and after[0] - match.end() <= REACH and after[0] < limit:
             found.setdefault(after, match)
     for match in doc.matches(HEADING, ("balance", "beginning")):
