@@ -65,6 +65,19 @@ MOVEMENT_WORD = re.compile(r"\bend\b|ending|closing|deduct|addition|charged|writ
 OPENING = re.compile(r"beginning|opening|\bstart|balance\s+at|^balance\b", re.IGNORECASE)
 CLOSING = re.compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNORECASE)
 
+# What names a valuation account on its own, where a schedule printed with the
+# movements as rows is captioned by its accounts alone (a 20-F's "Allowance for
+# doubtful accounts" over its table, no "Schedule II" above): the account's
+# name, and a movement a schedule's columns print ("Charged to costs and
+# expenses", "Deductions", "Write-offs"), not a note's "Acquisitions".
+ACCOUNT_WORD = re.compile(r"\b(?:allowances?|reserves?|valuation|provisions?|doubtful|uncollectible|obsole(?:te|scence))\b",
+                          re.IGNORECASE)
+SCHEDULE_MOVEMENT = re.compile(r"deduct|addition|charged|write|credited", re.IGNORECASE)
+# A caption that is a sentence introducing a note's table ("The following table
+# summarizes the activity in our allowance ...:"), not a name.
+SENTENCE = re.compile(r"\b(?:following|table|summar\w*|shows?|presents?|sets?\s+forth|activity|changes?|were|was|is"
+                      r"|are|follows?|our|we)\b|\.\s*$", re.IGNORECASE)
+
 
 UNITS = re.compile(
     r"\b(?:dollars\s+|amounts\s+)?in\s+(thousands|millions|billions)\b"

@@ -86,7 +86,10 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> None:
     inside a table it opened; after the last row, on a caption, a
     "(continued)" or column headings with no rows under them; or inside a
     document it opened, with no prose after the last row."""
-    rows = [r.line for s in schedules if s.source == "table" for p in s.periods for r in p.rows]
+    # (a row ends at its last figure: below its label where cells are on lines of their own, or
+    # down its block where the movements are rows)
+    rows = [max([r.line] + [c.line for c in r.cells if c]) for s in schedules if s.source == "table"
+            for p in s.periods for r in p.rows]
     if not rows:
         return
     text = src.joined()

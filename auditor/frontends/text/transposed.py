@@ -55,7 +55,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     shape: Shape = "years" if all(_names_period(c.heading) for c in f.columns) else "accounts"
     laid = body(_captions_marked(f, shape, path), f.headings, f.starts, f.columns, f.label_end, path)
     first = f.label_heading.rstrip(":").strip() if shape == "years" else ""
-    blocks = _blocks(laid.entries, first, path, chained=shape == "accounts")
+    blocks = _blocks(laid.entries, first, path, shape)
     if not blocks:
         raise InputError("a table with the movements as rows but no balances in its rows", path, title_line)
     keys = [_keys(b) for b in blocks]
@@ -120,18 +120,27 @@ def _opens(line: Line) -> bool:
     return bool(OPENING.search(" ".join(chunk_text(c) for c in parts)))
 
 
-def _blocks(entries: Sequence[Entry], first: str, path: Optional[str], chained: bool = False) -> list[Block]:
+def _blocks(entries: Sequence[Entry], first: str, path: Optional[str], shape: Shape = "years") -> list[Block]:
     """The blocks of rows, each from an opening balance to a closing one.  A
     caption opens a block; so does an opening balance after a closed block,
-    or, blocks of periods (`chained`), a movement right after one: a chained
-    roll-forward, whose year opens on the line the year before closed on."""
+    or, blocks of periods (accounts as columns), a movement right after one: a
+    chained roll-forward, whose year opens on the line the year before closed
+    on.  A caption among a block's movements ("Additions:") opens none; of
+    captions printed one over the other, a group's ("Reserves deducted from
+    assets:") names no block: the account under it does, or the period over it."""
+    chained = shape == "accounts"
     blocks: list[Block] = []
     name, at = first, 0
     current: Optional[list[Row]] = None
-    for entry in entries:
+    for i, entry in enumerate(entries):
         if entry.kind != "row":
+            caption = entry.text.rstrip(":").strip()
+            if current is not None and not _closed(current) and not _opening_next(entries, i, current):
+                continue
+            if current is None and shape == "accounts" and is_period(name) and not is_period(caption):
+                continue
             _end(blocks, name, at, current, path)
-            name, at, current = entry.text.rstrip(":").strip(), entry.at, None
+            name, at, current = caption, entry.at, None
             continue
         row = the_row(entry)
         if current is not None and _closed(current):
@@ -149,6 +158,13 @@ def _blocks(entries: Sequence[Entry], first: str, path: Optional[str], chained: 
         current.append(row)
     _end(blocks, name, at, current, path)
     return blocks
+
+
+def _opening_next(entries: Sequence[Entry], i: int, current: list[Row]) -> bool:
+    """Whether the next row after entry i opens a block again, labelled as the
+    current block's opening balance is (the caption over it is an account's)."""
+    row = next((e for e in entries[i + 1 :] if e.kind == "row"), None)
+    return row is not None and row_key(the_row(row).label) == row_key(current[0].label)
 
 
 def _closed(rows: Sequence[Row]) -> bool:
