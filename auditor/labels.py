@@ -41,8 +41,9 @@ def title_pattern(separator: str) -> re.Pattern[str]:
 
 # A nil figure as filings print one, for every front end: one to three dashes
 # of any kind (hyphen, figure, en and em dash, bar, minus sign, cp1252's em
-# dash, or its HTML entity, which a text exhibit prints raw), or a word.
-NIL_DASHES = r"[-\u2012\u2013\u2014\u2015\u2212\x97]{1,3}|&#151;|&#8212;|&mdash;"
+# dash, or its HTML entity, which a text exhibit prints raw), a typewriter's
+# zero between dashes ("-0-"), or a word.
+NIL_DASHES = r"-0-|[-\u2012\u2013\u2014\u2015\u2212\x97]{1,3}|&#151;|&#8212;|&mdash;"
 NIL_WORDS = ("nil", "none", "n/a")
 NIL_WORD = "(?:" + "|".join(re.escape(word) for word in NIL_WORDS) + r")(?![\w/])"
 NIL = f"{NIL_DASHES}|{NIL_WORD}"  # (a pattern's text: each front end puts it in its own)
@@ -63,6 +64,19 @@ MOVEMENT_WORD = re.compile(r"\bend\b|ending|closing|deduct|addition|charged|writ
 # "Beginning balance" ... "Ending balance"), in an HTML table or a text one.
 OPENING = re.compile(r"beginning|opening|\bstart|balance\s+at|^balance\b", re.IGNORECASE)
 CLOSING = re.compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNORECASE)
+
+# What names a valuation account on its own, where a schedule printed with the
+# movements as rows is captioned by its accounts alone (a 20-F's "Allowance for
+# doubtful accounts" over its table, no "Schedule II" above): the account's
+# name, and a movement a schedule's columns print ("Charged to costs and
+# expenses", "Deductions", "Write-offs"), not a note's "Acquisitions".
+ACCOUNT_WORD = re.compile(r"\b(?:allowances?|reserves?|valuation|provisions?|doubtful|uncollectible|obsole(?:te|scence))\b",
+                          re.IGNORECASE)
+SCHEDULE_MOVEMENT = re.compile(r"deduct|addition|charged|write|credited", re.IGNORECASE)
+# A caption that is a sentence introducing a note's table ("The following table
+# summarizes the activity in our allowance ...:"), not a name.
+SENTENCE = re.compile(r"\b(?:following|table|summar\w*|shows?|presents?|sets?\s+forth|activity|changes?|were|was|is"
+                      r"|are|follows?|our|we)\b|\.\s*$", re.IGNORECASE)
 
 
 UNITS = re.compile(

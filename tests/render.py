@@ -70,6 +70,10 @@ class Layout:
     # The movements printed as rows (issue 12): "years", the periods as columns and a
     # block per account; "accounts", the accounts as columns and a block per period.
     transposed: Optional[str] = None
+    # A chained roll-forward (render_chained): the accounts as columns, each period opening
+    # on the line the period before closed on; `leaders`, dot leaders after each label.
+    chained: bool = False
+    leaders: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,15 +245,14 @@ class _Col:
 
 def render(spec: dict, layout: Layout = Layout()) -> Rendered:
     out = Rendered("")
-    notes_order = []
-    for p in spec["periods"]:
-        for r in p["rows"]:
-            for n in r.get("footnotes") or []:
-                if n and n not in notes_order:
-                    notes_order.append(n)
+    notes_order = notes_of(spec)
     periods = list(range(len(spec["periods"])))
     if layout.reverse:
         periods.reverse()
+    if layout.chained:
+        from render_chained import render_chained
+
+        return render_chained(spec, layout)
     if layout.transposed:
         return _render_transposed(spec, periods, layout, notes_order)
     blocks = _blocks(spec, periods, layout)
@@ -301,6 +304,17 @@ def render(spec: dict, layout: Layout = Layout()) -> Rendered:
         lines = ["- " + line if line.startswith("-") else line for line in lines]
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def notes_of(spec) -> list:
+    """The table's footnotes, in the order they are first marked."""
+    found = []
+    for p in spec["periods"]:
+        for r in p["rows"]:
+            for n in r.get("footnotes") or []:
+                if n and n not in found:
+                    found.append(n)
+    return found
 
 
 def _title(canvas, spec, layout):
@@ -717,14 +731,7 @@ def _render_transposed(spec, periods, layout, notes_order) -> Rendered:
         c.figure_width = max(widths + [1]) + (6 if notes_order else 0)
         cols.append(c)
     _lay_out_columns(cols, label_width, layout)
-    canvas = Canvas()
-    _title(canvas, spec, layout)
-    if layout.table_tags:
-        canvas.new("<TABLE>")
-        if layout.caption:
-            canvas.new("<CAPTION>")
-    heading_lines = _headings({"columns": [""] + heads}, cols, label_width, layout)
-    _emit_headings(canvas, heading_lines, cols, layout)
+    canvas = _table_top(spec, heads, cols, label_width, layout)
     for b, (caption, places) in enumerate(blocks):
         canvas.new("")
         first_cell = not by_years and layout.period_style == "first_cell"
@@ -755,19 +762,45 @@ def _render_transposed(spec, periods, layout, notes_order) -> Rendered:
                 body = body or ("-" if blank_row[m] else "")
                 if not body:
                     continue
-                note = (row.get("footnotes") or [""] * len(row["cells"]))[m] if m < len(row.get("footnotes") or []) else ""
-                mark = note_mark(note, notes_order, layout.note_marks) if note else ""
-                right = cols[k].start + cols[k].width - (len(mark) if mark else 0)
-                start = right - len(body)
-                canvas.put(n, start, body)
-                if mark:
-                    canvas.put(n, right, mark)
+                start, right = put_figure(canvas, n, cols[k], body, row, m, notes_order, layout)
                 dollar = layout.dollar == "every" or (layout.dollar in ("first", "detached") and m in (0, len(movements) - 1))
                 if dollar and kind == "amount":
                     canvas.put(n, start - 1, "$")
                 out.figures.append(Printed(pi, ri, m, body, value if kind == "amount" else None, n, start, right))
         if layout.double_rule:
             _total_rule(canvas, {"cells": []}, cols, dataclasses_replace(layout, short_rules=False), "=")
+    out.text = table_bottom(canvas, notes_order, layout)
+    out.headings = heads
+    return out
+
+
+def _table_top(spec, heads, cols, label_width, layout) -> Canvas:
+    """The title block, the <TABLE> tags and the headings of a table of the movements as rows."""
+    canvas = Canvas()
+    _title(canvas, spec, layout)
+    if layout.table_tags:
+        canvas.new("<TABLE>")
+        if layout.caption:
+            canvas.new("<CAPTION>")
+    _emit_headings(canvas, _headings({"columns": [""] + heads}, cols, label_width, layout), cols, layout)
+    return canvas
+
+
+def put_figure(canvas, n, col, body, row, m, notes_order, layout) -> tuple:
+    """A figure of spec column `m` of `row`, right-aligned in `col` before its marker: (start, right)."""
+    footnotes = row.get("footnotes") or []
+    note = footnotes[m] if m < len(footnotes) else ""
+    mark = note_mark(note, notes_order, layout.note_marks) if note else ""
+    right = col.start + col.width - len(mark)
+    start = right - len(body)
+    canvas.put(n, start, body)
+    if mark:
+        canvas.put(n, right, mark)
+    return start, right
+
+
+def table_bottom(canvas, notes_order, layout) -> str:
+    """The table closed, its notes under it: the whole text."""
     if layout.table_tags:
         canvas.new("</TABLE>")
     canvas.new("")
@@ -775,7 +808,4 @@ def _render_transposed(spec, periods, layout, notes_order) -> Rendered:
         canvas.new(f"{note_mark(note, notes_order, layout.note_marks)} See the notes to the financial statements.")
     canvas.new("")
     canvas.new("See accompanying notes.")
-    lines = [line.rstrip() if line.strip() else line.strip(" ") for line in canvas.lines]
-    out.text = "\n".join(lines) + "\n"
-    out.headings = heads
-    return out
+    return "\n".join(line.rstrip() if line.strip() else line.strip(" ") for line in canvas.lines) + "\n"

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from render import Printed, Rendered, parse_cell
+from render_html_transposed import account_columns, transposed_blocks, write_blocks
 
-NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "blank": ""}
+NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "None": "None", "blank": ""}
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,11 @@ class HtmlStyle:
     account_tables: bool = True  # by_account: a <table> per account (else one table, a caption row per account)
     xhtml: bool = False  # empty cells written <td/>, <td colspan="3"/>, as inline XBRL filing software does
     transposed: bool = False  # the periods as columns, a block of rows per account (by_account, page_break unused)
+    block_caption: str = "heading"  # transposed: the account named in the periods row | p | row (render_html_transposed)
+    transposed_tables: bool = False  # transposed: a <table> per account
+    years_once: bool = False  # transposed: the periods once over the table, each account a caption row under them
+    account_columns: bool = False  # transposed: the accounts as columns, a block of rows per period
+    titled: bool = True  # the schedule's title printed above the table (else only its accounts' captions)
 
 
 def _wrap(text: str, style: HtmlStyle) -> str:
@@ -85,10 +91,11 @@ SENTINEL = "\x01"  # marks each figure's first character, for fixtures edited af
 def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: str = "",
            sentinels: bool = False) -> Rendered:
     out = _Out(style.xhtml)
-    out.write("<html>\n<head><title>Schedule II</title></head>\n<body>\n" + before)
+    head = "Schedule II" if style.titled else "Annual report"
+    out.write(f"<html>\n<head><title>{head}</title></head>\n<body>\n" + before)
     title = "SCHEDULE II<br>VALUATION AND QUALIFYING ACCOUNTS"
     units = f"(in {spec.get('units', 'thousands').split()[0]})" if spec.get("units", "dollars") != "dollars" else ""
-    if not style.title_inside:
+    if not style.title_inside and style.titled:
         out.write(f'<p align="center"><b>{title}</b></p>\n<p align="center">{units}</p>\n')
     ncol = len(spec["columns"]) - 1
     width = 1 + ncol * 4
@@ -96,12 +103,15 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
     body = _body_rows(spec, style, rendered) if not (style.by_account or style.transposed) else []
     heading = _heading_rows(spec, style, width) if not style.transposed else []
     if style.transposed:
-        body = _transposed_rows(spec, style, rendered)
+        read = account_columns if style.account_columns else transposed_blocks
+        blocks = read(spec, style, rendered, _account_blocks(spec, style, Rendered("")), _key, _figure)
     opening = '<table cellspacing="0" cellpadding="0" width="100%" border="0" style="font-size:10pt">\n'
     title_row = f'<tr><td colspan="{width}" align="center"><b>{title}</b><br>{units}</td></tr>\n'
     if style.by_account and not style.transposed:
         _write_accounts(out, spec, style, rendered, heading, width, sentinels, opening,
                         title_row if style.title_inside else "")
+    elif style.transposed:
+        write_blocks(out, blocks, style, sentinels, _write_row, opening)
     else:
         out.write(opening)
         if style.title_inside:
@@ -206,47 +216,6 @@ def _account_blocks(spec, style, rendered) -> list:
                     break
         blocks.append((name, rows))
     return blocks
-
-
-def _transposed_rows(spec, style, rendered) -> list:
-    """The periods as columns: per account a heading row of the periods, then a
-    row per column of the spec (its heading the row's label), each period's
-    figure of the account under that period."""
-    order = list(range(len(spec["periods"])))
-    if style.reverse:
-        order.reverse()
-    blocks = _account_blocks(spec, style, Rendered(""))  # the accounts, and each one's row in every period
-    rendered.period_labels.extend(spec["periods"][pi]["label"] for pi in range(len(spec["periods"])))
-    rows, headings = [], spec["columns"][1:]
-    for name, _ in blocks:
-        at = {}  # period -> the account's row index there
-        for pi in order:
-            for ri, row in enumerate(spec["periods"][pi]["rows"]):
-                label = (row["label"] if not (row.get("is_total") and style.unlabelled_total) else "") or "Total"
-                if row["cells"] and _key(label) == _key(name) and pi not in at:
-                    at[pi] = ri
-                    rendered.row_labels[(pi, ri)] = name
-        cells = [f'<td>{_wrap(html.escape(name), style)}</td>']
-        for pi in order:
-            period = html.escape(spec["periods"][pi]["label"].rstrip(":"))
-            cells.append(f'<td>&nbsp;</td><td colspan="3" align="center">{_wrap(period, style)}</td>')
-        rows.append(['<tr valign="bottom">' + "".join(cells) + "</tr>\n"])
-        for k, heading in enumerate(headings):
-            pieces = ['<tr valign="bottom">', f'<td style="padding-left:10pt">{_wrap(html.escape(heading), style)}</td>']
-            for pi in order:
-                pieces.append("<td>&nbsp;</td>")
-                row = spec["periods"][pi]["rows"][at[pi]] if pi in at else None
-                text = row["cells"][k] if row else ""
-                kind, value, _ = parse_cell(text)
-                if kind == "blank":
-                    pieces.append("<td></td><td></td><td></td>")
-                    continue
-                note = (row.get("footnotes") or [""] * len(row["cells"]))[k]
-                dollars = style.dollar == "every" or (style.dollar == "first" and k in (0, len(headings) - 1))
-                pieces.extend(_figure(pi, at[pi], k, text, kind, value, note, dollars, style)[:5])
-            pieces.append("</tr>\n")
-            rows.append(pieces)
-    return rows
 
 
 def _key(label):

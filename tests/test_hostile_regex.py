@@ -16,13 +16,13 @@ import time
 
 import pytest
 
-MODULES = ("auditor", "auditor.frontends.text.locate", "auditor.labels", "auditor.frontends.text.layout", "auditor.frontends.text.context",
+MODULES = ("auditor", "auditor.frontends.text.headings", "auditor.frontends.text.locate", "auditor.labels", "auditor.frontends.text.layout", "auditor.frontends.text.context",
            "auditor.frontends.text.columns", "auditor.frontends.text.labels", "auditor.frontends.text.tokens", "auditor.frontends.text.periods", "auditor.frontends.text.documents",
            "auditor.reading", "auditor.frontends.text.parse",
            "auditor.source", "auditor.ruleset.table", "auditor.output.document", "auditor.frontends.html.locate", "auditor.frontends.html.layout", "auditor.frontends.html.figures",
            "auditor.frontends.html.grid", "auditor.frontends.html.periods", "auditor.frontends.html.transposed", "auditor.frontends.xbrl.facts",
            "auditor.frontends.xbrl.front", "auditor.frontends.xbrl.schedule", "auditor.ruleset.tagged",
-           "auditor.reading.completeness")
+           "auditor.reading.completeness", "auditor.frontends.text.rollforward")
 UNITS = ("7", "7,", ",7", "7 ", "7  ", " ", "\t", "$", "$ ", "(", "(7", "(1)", "(a)", ")", "-", "- ", "7 -", ".",
          "7.", ".7", "*", "a", "a ", "x-", "<", "<a", "<b>", "<table", "</p", "&#151;", "&nbsp;", "\xa0", "— ",
          "balance ", "balance&nbsp;", "valuation ", "year ", "nil ", "(continued) ", "<ix:nonFraction",
@@ -34,12 +34,12 @@ NOISE = 0.004  # seconds: a shorter long run is not timed
 
 def _up_to_last_close(pattern):
     """How the tag patterns are run: never past the text's last ">" (no tag
-    ends after it), which keeps "<" * n linear (locate.without_tags)."""
+    ends after it), which keeps "<" * n linear (headings.without_tags)."""
     return lambda text: pattern.finditer(text, 0, text.rfind(">") + 1)
 
 
 # Patterns the code runs only through a guard: the guard is what is timed.
-GUARDED = {"auditor.frontends.text.locate.TAG": _up_to_last_close, "auditor.frontends.html.locate.TABLE_TAG": _up_to_last_close,
+GUARDED = {"auditor.frontends.text.headings.TAG": _up_to_last_close, "auditor.frontends.html.locate.TABLE_TAG": _up_to_last_close,
            "auditor.frontends.html.locate.BLOCK": _up_to_last_close,
            "auditor.frontends.xbrl.facts.END": _up_to_last_close, "auditor.frontends.xbrl.facts.NONFRACTION": _up_to_last_close}
 
@@ -107,7 +107,7 @@ def test_no_pattern_is_worse_than_linear(run):
 def test_the_audit_covers_every_front_end_pattern():
     names = {p.id for p in _patterns()}
     assert set(GUARDED) <= names
-    for expected in ("auditor.frontends.text.locate.FIGURES", "auditor.labels.LEADER", "auditor.frontends.html.locate.TITLE",
+    for expected in ("auditor.frontends.text.locate.FIGURES", "auditor.frontends.text.headings.TAG", "auditor.labels.LEADER", "auditor.frontends.html.locate.TITLE",
                      "auditor.frontends.html.figures.TOKEN", "auditor.frontends.html.periods.NOTES_REVERSED"):
         assert expected in names
     assert any(n.startswith("schedule.lark:") for n in names)

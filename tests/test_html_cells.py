@@ -93,6 +93,15 @@ def test_a_lone_small_parenthesised_number_after_a_figure_is_its_marker():
     assert schedule.periods[0].rows[0].cells[3].value == Decimal(25)
 
 
+def test_figures_with_no_leading_zero_and_a_typed_zero_nil():
+    # A millions table: ".3" after "$", "(.2)", ".9"; and "-0-", a nil (not -0 and a dash).
+    schedule, _ = read("<tr><td>Allowance</td>" + cells("10.5", "$.3", "(.2)", ".9", "9.7") + "</tr>"
+                       + "<tr><td>Reserve</td>" + cells("10", "-0-", "$ -0-", "1", "9") + "</tr>")
+    assert row_values(schedule) == [Decimal("10.5"), Decimal("0.3"), Decimal("-0.2"), Decimal("0.9"), Decimal("9.7")]
+    assert row_values(schedule, 1) == [Decimal("10"), None, None, Decimal("1"), Decimal("9")]
+    assert [c.raw for c in schedule.periods[0].rows[1].cells][1:3] == ["-0-", "-0-"]
+
+
 def test_broken_markup_unclosed_cells_and_upper_case_tags():
     row = ("<TR><TD>Allowance<TD>&nbsp;<TD><TD ALIGN=right>100<TD>"
            "<TD>&nbsp;<TD><TD align=right>20<TD><TD>&nbsp;<TD><TD>-<TD>"

@@ -141,10 +141,29 @@ def test_a_table_printed_transposed_is_found_under_other_title_wordings():
         assert len(schedule.periods) == 2, title
 
 
-def test_a_roll_forward_with_years_as_columns_and_no_title_is_not_a_schedule():
-    text = transposed().replace("<b>SCHEDULE II</b>", "").replace(
+def _untitled(text):
+    return text.replace("<b>SCHEDULE II</b>", "").replace(
         "VALUATION AND QUALIFYING ACCOUNTS AND RESERVES", "Notes to the financial statements")
-    result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules())
+
+
+def test_a_roll_forward_with_years_as_columns_no_title_and_no_account_named_is_not_a_schedule():
+    for unnamed in (_untitled(transposed()).replace("Allowance for Doubtful Accounts", "").replace("Other Assets", ""),
+                    _untitled(transposed()).replace("<table>", "<p>The following table summarizes the activity in"
+                                                    " our allowance for doubtful accounts:</p>\n<table>")
+                    .replace("Allowance for Doubtful Accounts", "")):
+        result = auditor.check_source(source.from_text(unnamed, "t.htm"), auditor.load_rules())
+        assert result.error is not None and "no Schedule II found" in result.error.message
+
+
+def test_years_as_columns_under_their_accounts_names_alone_are_a_schedule():
+    # A 20-F's schedule: no title, each block named as a valuation account, schedule movements as rows.
+    (schedule,) = check(_untitled(transposed())).schedules
+    assert [(p.fiscal_year, [r.label for r in p.rows]) for p in schedule.periods] == [
+        (2003, ["Allowance for Doubtful Accounts", "Other Assets"]), (2002, ["Allowance for Doubtful Accounts", "Other Assets"])]
+    # ... but not where no block prints a schedule's movement (a goodwill roll-forward under "Reserves").
+    goodwill = _untitled(transposed()).replace("Charged to costs and expenses", "Acquisitions").replace(
+        "Deductions from reserves (accounts charged off)", "Impairment")
+    result = auditor.check_source(source.from_text(goodwill, "t.htm"), auditor.load_rules())
     assert result.error is not None and "no Schedule II found" in result.error.message
 
 

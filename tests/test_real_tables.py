@@ -10,6 +10,7 @@ import re
 import pytest
 
 import auditor
+from auditor import diagnose
 from expect import expected_errors, reported_errors, row_name
 from render import Layout, period_date, render
 
@@ -101,6 +102,7 @@ def _check(spec, layout, tmp_path):
 
 
 SHARED = __import__("conftest").SHARED
+RULES = auditor.load_rules()
 NAMES = [p.stem for p in tables(SHARED)] if (SHARED / "real-tables").is_dir() else []
 
 
@@ -167,18 +169,8 @@ TRANSPOSED_LAYOUTS = {
 }
 
 
-# Known limits (strict: one that reads must come off this list).  A line of one
-# figure is no row of a table to locate (it finds a table by lines of two
-# figures or more): a table of one account printed as the only column is not
-# found, and an untagged one ends at a year whose block prints one account.
-ONE_FIGURE = "one account a line: locate finds no table (or its end) without lines of two figures"
-KNOWN = {(t, layout): ONE_FIGURE for t in ("cik1012881-2005", "cik840467-2002", "cpi-holdco-fy2004", "trimas-2001")
-         for layout in ("accounts-as-columns", "accounts-first-cell")}
-KNOWN[("cik863204-2000", "accounts-first-cell")] = ONE_FIGURE + " (its 2000 block, untagged)"
-# Accounts named with their units ("Allowance for doubtful accounts (in thousands)"): a
-# heading line that short and with "(in thousands)" is the units line, above the headings.
-KNOWN.update({("cik947425-fy2005", layout): "an account heading read as the units line"
-              for layout in ("accounts-as-columns", "accounts-first-cell")})
+# Known limits (strict: one that reads must come off this list).
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _wrapped(name: str) -> str:
@@ -208,3 +200,64 @@ def test_real_table_with_the_movements_as_rows_yields_exactly_its_errors(shared,
                for f in rendered.figures}
     assert got == printed
     assert len(schedule.periods) == len({f.period for f in rendered.figures})
+
+
+# A chained roll-forward (issue 12, class 8): the accounts as columns, the periods
+# oldest first, each opening on the line the period before closed on (render_chained).
+CHAINED_LAYOUTS = {
+    "chained": Layout(chained=True, case="mixed", dollar="first", heading_depth=3),
+    # Typed: no tags, dot leaders after the labels, capitals, "--" nils, minus signs.
+    "chained-typed": Layout(chained=True, table_tags=False, leaders=True, nil="--", negative="-473", dollar="none"),
+}
+
+
+def _cells(entries):
+    """(line, column, row, figure column, value, raw) of each cell: a figure that
+    closes one period and opens the next is two, at one place."""
+    return sorted((line, column, _wrapped(label), k, value, raw) for line, column, label, k, value, raw in entries)
+
+
+@pytest.mark.parametrize("table,layout_name", [pytest.param(t, n, id=f"{t}-{n}") for t in NAMES for n in CHAINED_LAYOUTS])
+def test_real_table_as_a_chained_roll_forward_yields_exactly_its_errors(shared, tmp_path, table, layout_name):
+    spec = json.loads((shared / "real-tables" / f"{table}.json").read_text())
+    rendered, result = _check(spec, CHAINED_LAYOUTS[layout_name], tmp_path)
+    assert result.error is None, f"{result.error}\n{rendered.text}"
+    (schedule,) = result.schedules
+    assert [c.role for c in schedule.columns] == spec["roles"][1:]
+    assert reported_errors(result) == expected_errors(spec, rendered)
+    # A figure printed once is reported once by each rule, however many cells of the model it is.
+    assert len([f for f in result.findings if f.severity in ("error", "warning")]) == len(reported_errors(result))
+    got = _cells((c.line, c.column, r.label, k, c.value, c.raw)
+                 for p in schedule.periods for r in p.rows for k, c in enumerate(r.cells) if c is not None)
+    printed = _cells((f.line, f.start, rendered.row_labels[(f.period, f.row)], f.column, f.value, f.raw)
+                     for f in rendered.figures)
+    assert got == printed
+    assert len(schedule.periods) == len({f.period for f in rendered.figures})
+
+
+@pytest.mark.parametrize("table", NAMES)
+def test_a_wrong_figure_a_chained_roll_forward_carries_is_found_and_located_once(shared, tmp_path, table):
+    """Each figure that closes one period and opens the next, printed wrong in turn
+    (its first digit moved by one): every failure it causes is put on it, once."""
+    spec = json.loads((shared / "real-tables" / f"{table}.json").read_text())
+    rendered, result = _check(spec, CHAINED_LAYOUTS["chained"], tmp_path)
+    at = {}
+    for f in rendered.figures:
+        at.setdefault((f.line, f.start), []).append(f)
+    carried = [fs[0] for fs in at.values() if len(fs) > 1 and fs[0].value is not None and abs(fs[0].value) >= 10]
+    if result.findings or not carried:
+        pytest.skip("a table with errors of its own, or no figure carried")
+    lines = rendered.text.split("\n")
+    for shared_figure in carried:
+        line = lines[shared_figure.line - 1]
+        first = next(i for i in range(shared_figure.start - 1, shared_figure.end - 1) if line[i].isdigit())
+        wrong = line[:first] + str((int(line[first]) + 1) % 10 or 1) + line[first + 1 :]
+        path = tmp_path / "planted.txt"
+        path.write_text("\n".join(lines[: shared_figure.line - 1] + [wrong] + lines[shared_figure.line :]))
+        planted = auditor.check_file(str(path))
+        diagnosis = diagnose.result(planted, RULES)
+        assert any(f.severity == "error" for f in planted.findings)
+        assert len({(f.rule, f.location) for f in planted.findings}) == len(planted.findings)
+        for finding in [f for f in planted.findings if f.severity == "error"]:
+            s = diagnosis.suggestions[finding]
+            assert ((s.cell.line, s.cell.column), s.value) == ((shared_figure.line, shared_figure.start), shared_figure.value)

@@ -69,14 +69,139 @@ def test_the_year_in_the_balances_labels_names_each_block():
     assert schedule.reading.years_named == (1993,)
 
 
-def test_a_roll_forward_without_each_years_opening_balance_is_an_input_error():
-    # Each year opening on the balance the year before closed on: one printed
-    # cell would be two of the model (read twice); refused, not read half.
+def test_a_roll_forward_without_each_years_opening_balance_reads_each_balance_line_as_both():
+    # Each year opening on the balance the year before closed on: the line
+    # "Balance, December 31, 1991" closes 1991 and opens 1992, its figures one
+    # cell each, held by both periods (read once, never twice).
     text = (FIXTURES / "crosswind-financial-1993-accounts-as-columns-dated-balances.txt").read_text()
     chained = "\n".join(line for line in text.split("\n")
                         if "January 1, 1992" not in line and "January 1, 1993" not in line)
     result = auditor.check_source(source.from_text(chained, "c.txt"), RULES)
-    assert result.error is not None and "does not open with a balance" in result.error.message
+    assert result.error is None
+    (schedule,) = result.schedules
+    assert [p.label for p in schedule.periods] == ["December 31, 1991", "December 31, 1992", "December 31, 1993"]
+    for before, after in zip(schedule.periods, schedule.periods[1:]):
+        assert [r.cells[-1] for r in before.rows] == [r.cells[0] for r in after.rows]
+    # The Total's 703,000 (730,000 meant) is found as in the printed-opening table.
+    assert sorted((f.check, f.location.line, f.location.column) for f in result.findings) == [
+        ("column_total", 20, 70), ("row_identity", 23, 68)]
+
+
+def test_a_wrong_figure_carried_from_one_year_to_the_next_is_found_once_and_named():
+    result = _check("birchwood-savings-1994-chained-roll-forward.txt")
+    (schedule,) = result.schedules
+    assert [p.label for p in schedule.periods] == [f"December 31, {y}" for y in (1992, 1993, 1994)]
+    assert [r.kind for r in schedule.periods[0].rows] == ["item", "item", "total"]
+    # One figure at line 21, column 49: 1993's closing balance and 1994's opening one.
+    assert schedule.periods[1].rows[0].cells[-1] is schedule.periods[2].rows[0].cells[0]
+    diagnosis = diagnose.result(result, RULES)
+    assert len(result.findings) == 3 and not diagnosis.candidates
+    for finding in result.findings:
+        s = diagnosis.suggestions[finding]
+        assert (s.cell.line, s.cell.column, s.cell.raw, s.value) == (21, 49, "2,503", Decimal(2530))
+
+
+CHAINED = """SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS
+
+Balance, December 31, 1993 ......  $1,000
+  Additions charged to income         200
+  Write-offs                         (100)
+Balance, December 31, 1994 ......   1,100
+  Additions charged to income         300
+  Write-offs                         (250)
+Balance, December 31, 1995 ......  $1,150
+"""
+
+
+def test_a_chained_roll_forward_of_one_reserve_is_read_a_period_a_year():
+    result = auditor.check_source(source.from_text(CHAINED, "c.txt"), RULES)
+    assert result.error is None and result.findings == []
+    (schedule,) = result.schedules
+    # (No headings: the title is no caption of the first year's block.)
+    assert schedule.title.startswith("SCHEDULE II") and [p.label for p in schedule.periods] == [
+        "December 31, 1994", "December 31, 1995"]
+    assert [[_figures(r) for r in p.rows] for p in schedule.periods] == [
+        [[Decimal(1000), Decimal(200), Decimal(-100), Decimal(1100)]],
+        [[Decimal(1100), Decimal(300), Decimal(-250), Decimal(1150)]]]
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "writeoffs", "ending"]
+
+
+ONE_RESERVE = """                      ALDER CREEK MILLING COMPANY
+
+            SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS
+
+                                        1995
+   Balance at beginning of year       $1,234
+   Additions charged to expense          500
+   Deductions (a)                        300
+   Balance at end of year             $1,434
+
+(a) Accounts written off, net of recoveries.
+"""
+
+
+def test_one_reserve_for_one_year_a_line_of_one_figure_each_is_read():
+    result = auditor.check_source(source.from_text(ONE_RESERVE, "a.txt"), RULES)
+    assert result.error is None and result.findings == []
+    (schedule,) = result.schedules
+    assert [(p.fiscal_year, [_figures(r) for r in p.rows]) for p in schedule.periods] == [
+        (1995, [[Decimal(1234), Decimal(500), Decimal(300), Decimal(1434)]])]
+
+
+TWO_RESERVES = ONE_RESERVE.replace("\n   Balance at beginning", "\nAllowance for doubtful accounts:\n   Balance at beginning").replace(
+    "\n\n(a)", """
+
+Inventory obsolescence reserve:
+   Balance at beginning of year         $410
+   Additions charged to expense          120
+   Deductions                             95
+   Balance at end of year               $435
+
+(a)""")
+
+
+def test_a_caption_per_reserve_over_one_column_of_one_year_is_read_an_account_a_block():
+    result = auditor.check_source(source.from_text(TWO_RESERVES, "a.txt"), RULES)
+    assert result.error is None and result.findings == []
+    (period,) = result.schedules[0].periods
+    assert [(r.label, _figures(r)) for r in period.rows] == [
+        ("Allowance for doubtful accounts", [Decimal(1234), Decimal(500), Decimal(300), Decimal(1434)]),
+        ("Inventory obsolescence reserve", [Decimal(410), Decimal(120), Decimal(95), Decimal(435)])]
+
+
+def test_captions_naming_no_period_over_a_column_naming_no_account_are_refused_not_read_as_periods():
+    result = auditor.check_source(source.from_text(TWO_RESERVES.replace("                  1995\n", "\n"), "a.txt"), RULES)
+    assert result.error is not None and "names no period" in result.error.message
+
+
+@pytest.mark.parametrize("text", [
+    # No movement the rules name between the balances: a note's table, not a schedule.
+    ONE_RESERVE.replace("Additions charged to expense", "Shares issued               ").replace("Deductions (a)", "Shares retired"),
+    # The schedule named in a sentence, then a roll-forward of one figure a line.
+    "Schedule II, valuation and qualifying accounts, is omitted as not required; the allowance\n"
+    "is shown in Note 4.\n\n" + ONE_RESERVE[ONE_RESERVE.index("   Balance"):],
+    # A balance of one figure in a 10-K's prose, under an index line of the schedule.
+    "Schedule II - Valuation and Qualifying Accounts                      S-1\n\n"
+    "Liquidity and Capital Resources\n   Cash at beginning of year        $1,234\n"
+    "   Net cash provided by operations      500\n   Cash at end of year              $1,734\n",
+])
+def test_lines_of_one_figure_that_are_no_schedule_are_left_alone(text):
+    result = auditor.check_source(source.from_text(text, "t.txt"), RULES)
+    assert result.error is not None and "no Schedule II found" in result.error.message
+
+
+def test_a_units_phrase_under_each_account_heading_sets_the_units_and_stays_in_the_name():
+    text = (FIXTURES / "kenmore-housewares-1993-accounts-as-columns.txt").read_text().replace(
+        "                                     (In thousands)\n", "\n").replace(
+        "                                               Accounts         Returns          Total\n",
+        "                                               Accounts         Returns          Total\n"
+        "                                            (in thousands)  (in thousands)  (in thousands)\n")
+    result = auditor.check_source(source.from_text(text, "k.txt"), RULES)
+    assert result.error is None and result.findings == []
+    (schedule,) = result.schedules
+    assert schedule.units == "thousands"
+    assert [r.label for r in schedule.periods[0].rows] == [
+        "Allowance for Doubtful Accounts (in thousands)", "Reserve for Returns (in thousands)", "Total (in thousands)"]
 
 
 @pytest.mark.parametrize("name,line,column,printed,meant", [
@@ -97,7 +222,7 @@ def test_tables_in_the_usual_shape_are_never_read_as_movements_as_rows():
     for path in sorted(FIXTURES.glob("*.txt")):
         regions = locate.regions(source.from_text(path.read_text(encoding="utf-8", errors="replace"), path.name))
         marked = [r for r in regions if r.transposed]
-        assert bool(marked) == ("-as-columns" in path.name), path.name
+        assert bool(marked) == any(shape in path.name for shape in ("-as-columns", "-as-rows", "-roll-forward")), path.name
 
 
 ROLL_FORWARD = """

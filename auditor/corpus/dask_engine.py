@@ -160,8 +160,13 @@ class DaskBackend:
     def _close_cluster(self) -> None:
         try:
             if self.cluster is not None:
-                self.cluster.close()
-                self.cluster = None
+                cluster, self.cluster = self.cluster, None
+                cluster.close()
+        except Exception:
+            # Every result is in by now.  A nanny still restarting a worker that
+            # died can fail its own close ("can only join a started process");
+            # the worker's keep-alive pipe ends it with this process.
+            pass
         finally:
             if self.config is not None:
                 self.config.__exit__(None, None, None)

@@ -112,11 +112,12 @@ def draw(schedule: Part, marks: Marks, section: str, numbers: dict[int, int]) ->
     head = "".join(f"<th scope=\"col\">{escape(c.get('heading') or '')}"
                    f"<span class=\"role\">{escape(c.get('role') or 'no role')}</span></th>" for c in columns)
     body = []
+    drawn: set[Place] = set()  # the figures drawn so far: a figure the model holds twice is marked once
     for period in schedule.get("periods", []):
         body.append(f"<tbody><tr class=\"period\"><th scope=\"colgroup\" colspan=\"{len(columns) + 2}\">"
                     f"{escape(period.get('label') or '(no period caption)')}</th></tr>")
         for row in period.get("printed_rows", []):
-            body.append(_row(row, marks, section, numbers))
+            body.append(_row(row, marks, section, numbers, drawn))
         body.append("</tbody>")
     units = f" (in {escape(schedule['units'])})" if schedule.get("units") else ""
     return (
@@ -129,7 +130,7 @@ def draw(schedule: Part, marks: Marks, section: str, numbers: dict[int, int]) ->
     )
 
 
-def _row(row: Part, marks: Marks, section: str, numbers: dict[int, int]) -> str:
+def _row(row: Part, marks: Marks, section: str, numbers: dict[int, int], drawn: set[Place]) -> str:
     tds: list[str] = []
     notes: list[Part] = []
     for c in row["cells"]:
@@ -137,6 +138,11 @@ def _row(row: Part, marks: Marks, section: str, numbers: dict[int, int]) -> str:
             tds.append("<td></td>")
             continue
         key = (c["line"], c["column"])
+        if key in drawn:  # a chained roll-forward's balance, opening this period: marked where it closed the last
+            tds.append(f"<td class=\"carried\" title=\"carried: the figure that closed the period before\">"
+                       f"{escape(c['raw'])}{_footnote(c)}</td>")
+            continue
+        drawn.add(key)
         tds.append(cell(c, marks, section))
         notes.extend(f for f in marks.failing.get(key, []) if f not in notes)
     kind = " class=\"total\"" if row.get("kind") == "total" else ""

@@ -29,7 +29,7 @@ from typing import Literal, Sequence, cast
 
 from auditor.errors import InputError
 from auditor.labels import title_pattern
-from auditor.model import Schedule
+from auditor.model import Row, Schedule
 from auditor.source import Source
 
 
@@ -90,7 +90,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     "(continued)" or column headings with no rows under them; or inside a
     document it opened, with no prose after the last row.  Otherwise the
     schedules, the one whose last row the file ends at marked (`ends_file`)."""
-    rows = [r.line for s in schedules if s.source == "table" for p in s.periods for r in p.rows]
+    rows = [_row_end(r) for s in schedules if s.source == "table" for p in s.periods for r in p.rows]
     if not rows:
         return list(schedules)
     text = src.joined()
@@ -109,7 +109,13 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     last = max(rows)
     if ending != "nothing" or DOCUMENT_CLOSED.search(after) or DOCUMENT_CLOSED.search(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
-    return [_ends_file(s) if any(r.line == last for p in s.periods for r in p.rows) else s for s in schedules]
+    return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
+
+
+def _row_end(row: Row) -> int:
+    """The line a row ends on: its last figure's (below its label where cells
+    are on lines of their own, or down its block where the movements are rows)."""
+    return max([row.line] + [c.line for c in row.cells if c])
 
 
 # A document closed after the last row: the file goes on to its end, not cut.

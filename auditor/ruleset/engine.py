@@ -9,10 +9,12 @@ wolf about.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Callable, Optional
 
+from auditor.cells import located
 from auditor.model import Finding, Position, Schedule, Severity
 from auditor.ruleset.checks import EVALUATORS, Claim
 from auditor.ruleset.nodes import Tolerance
@@ -38,7 +40,25 @@ def evaluate(schedule: Schedule, ruleset: RuleSet, only: Only = None, tags: Opti
         both = {(f.rule, f.location) for f in other}
         findings = [f for f in findings if (f.rule, f.location) in both]
     findings.sort(key=Finding.sort_key)
-    return findings
+    return _once_per_figure(findings, schedule)
+
+
+def _once_per_figure(findings: list[Finding], schedule: Schedule) -> list[Finding]:
+    """Each rule's findings about one printed figure, once.  The model may hold
+    a figure twice: a chained roll-forward's balance line closes one period and
+    opens the next, a total's check failing in both is one wrong figure."""
+    held = Counter(c.place for c in located(schedule))
+    if all(n == 1 for n in held.values()):
+        return findings
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for f in findings:
+        key = (f.rule, f.location.line, f.location.column)
+        if held[key[1:]] > 1 and key in seen:
+            continue
+        seen.add(key)
+        kept.append(f)
+    return kept
 
 
 def _evaluate(schedule: Schedule, ruleset: RuleSet, only: Only = None, tags: Optional[dict[Place, Tag]] = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from auditor.frontends import Read, Vocabulary
 from auditor.frontends.html import front
-from auditor.frontends.text.locate import vocabulary_of as headings_of
+from auditor.frontends.text.headings import vocabulary_of as headings_of
 from auditor.model import Schedule
 from auditor.source import Source
 

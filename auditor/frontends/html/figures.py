@@ -20,7 +20,7 @@ CellKind = Literal["blank", "figure", "mark", "text"]
 
 TOKEN = re.compile(
     rf"(?P<note>{NOTE_MARK})"
-    r"|(?P<amount>(?:\(\s?)?-?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"
+    r"|(?P<amount>(?!-0-)(?:\(\s?)?-?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"  # ("-0-" is a nil)
     rf"|(?P<nil>{NIL})"
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
     r"|(?P<text>[^\s$()]+)",

@@ -4,7 +4,10 @@
 read into a grid (`html_table`) and kept when its headings are Schedule
 II's; a kept table takes along the tables continuing it after a page break,
 or printing the next accounts where the schedule has a table per account;
-`html_layout` builds the Schedule.  Imported only for HTML input, so that
+`html_layout` builds the Schedule.  A table under no title is also kept when
+it prints the movements as rows under its accounts' names alone (a 20-F's
+"Allowance for doubtful accounts" over its table of years): `_captioned`
+says what evidence that takes.  Imported only for HTML input, so that
 text-only runs do not pay for it.
 """
 
@@ -15,12 +18,13 @@ from typing import Iterator, Optional
 
 from auditor.frontends.html import layout as html_layout, locate as html_locate, transposed as html_transposed
 from auditor.errors import InputError
-from auditor.frontends.text.locate import Vocabulary as Headings
+from auditor.frontends.text.headings import Vocabulary as Headings
 from auditor.frontends.html.figures import plain
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
+from auditor.labels import ACCOUNT_WORD, OPENING, SCHEDULE_MOVEMENT, SENTENCE
 from auditor.model import Schedule
 from auditor.source import Source
 
@@ -34,16 +38,24 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
     headings besides the words every schedule prints (labels)."""
     found: list[Region] = []
     used: set[Span] = set()
-    for span, title in html_locate.candidates(doc):
-        if span in used or any(s[0] <= span[0] < s[1] for s in used):
-            continue
+    titled = html_locate.candidates(doc)
+    by_name = set(html_locate.named_candidates(doc)) - {span for span, _ in titled}
+    for span, title in sorted(titled + [(span, None) for span in by_name]):
         if not html_locate.may_hold_schedule(doc, span, headings):
             continue
-        grid = doc.grid(span)
+        named = title is None and span in by_name  # (found by its captions alone)
+        start = _named_start(doc, span, headings) if named else (span, None)
+        if start is None:
+            continue
+        span, grid = start[0], start[1] or doc.grid(span)
+        if span in used or any(s[0] <= span[0] < s[1] for s in used):
+            continue
         f = html_layout.frame(grid)
-        transposed = (not html_layout.looks_like_schedule(f, headings) and _titled(doc, span, title)
-                      and bool(html_transposed.blocks(grid)))
-        if not (transposed or html_layout.looks_like_schedule(f, headings)):
+        headed = html_layout.looks_like_schedule(f, headings) and not _rolls_forward(grid, f)
+        if named and headed:
+            continue  # (only a schedule printed with the movements as rows is found by its captions)
+        transposed = not headed and (named or _titled(doc, span, title)) and bool(html_transposed.blocks(grid))
+        if not (transposed or headed):
             continue
         caption = doc.caption_before(span[0], title.end() if title else 0)
         parts, grids, captions = [span], [grid], [caption]
@@ -53,6 +65,8 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
             parts.append(nxt)
             grids.append(nxt_grid)
             captions.append(nxt_caption)
+        if named and not _captioned(grids, captions):
+            continue
         used.update(parts)
         _refuse_cut_off(doc, parts)
         title_line = doc.line_of(title.start()) if title else grid.row_lines[0]
@@ -61,6 +75,63 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
         found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
                             title_line, preamble[:2000], tuple(captions), transposed, subtitle))
     return found
+
+
+def _rolls_forward(grid: Grid, f: Optional[Frame]) -> bool:
+    """Whether the rows of figures are movements, from an opening balance on,
+    though the headings read as a schedule's (an account headed "Allowance ...
+    deducted from accounts receivable in the balance sheet" over its column)."""
+    if f is None:
+        return False
+    first = plain(c for c in grid.rows[f.figure_rows[0]] if c.column < f.figure_start)
+    return bool(OPENING.search(first)) and bool(html_transposed.blocks(grid))
+
+
+def _named_start(doc: Document, span: Span, headings: Optional[Headings]) -> Optional[tuple[Span, Grid]]:
+    """Where a schedule found by an account's name starts, and its grid: the
+    first table of the run `span` is in; None where `span` prints no block of
+    years with a schedule's movement (read into a grid only when it may)."""
+    if not SCHEDULE_MOVEMENT.search(doc.plain(*span)):
+        return None
+    grid = doc.grid(span)
+    if not html_transposed.blocks(grid):
+        return None
+    first = _first_of_run(doc, span, headings)
+    return (span, grid) if first == span else (first, doc.grid(first))
+
+
+def _first_of_run(doc: Document, span: Span, headings: Optional[Headings]) -> Span:
+    """The first of the tables printing blocks of the same years one after
+    another, each under an account's caption, that `span` is one of: the
+    schedule is read from its first account, wherever a name was found."""
+    while True:
+        i = doc.starts.index(span[0]) - 1
+        before = doc.tables[i] if i >= 0 else None
+        if (before is None or before[1] > span[0] or len(doc.plain(before[1], span[0])) > html_locate.GAP_TEXT
+                or not html_locate.may_hold_schedule(doc, before, headings)):
+            return span
+        grid = doc.grid(before)
+        found = html_transposed.named_blocks([grid], [doc.caption_before(before[0])])
+        if not found or not all(map(_account_block, found)) or all(
+                nxt != span for nxt, _, _ in _transposed_continuations(doc, before, grid)):
+            return span
+        span = before
+
+
+def _captioned(grids: list[Grid], captions: list[Optional[str]]) -> bool:
+    """The evidence that tables under no title are a schedule: each block of
+    years an account's (`_account_block`), one named as a valuation account."""
+    found = html_transposed.named_blocks(grids, captions)
+    names = [name for block in found for name in block.names or [block.account]]
+    return bool(found) and all(map(_account_block, found)) and any(ACCOUNT_WORD.search(n) for n in names)
+
+
+def _account_block(block: html_transposed.Block) -> bool:
+    """A block of years named (by its table or the caption above it), not by a
+    sentence introducing a note's table, and printing a movement a schedule's
+    columns print ("Charged to costs and expenses", "Deductions")."""
+    return (bool(block.account) and not SENTENCE.search(block.account)
+            and any(SCHEDULE_MOVEMENT.search(row.label) for row in block.rows[1:-1]))
 
 
 def _refuse_cut_off(doc: Document, parts: list[Span]) -> None:
@@ -90,10 +161,22 @@ def _titled(doc: Document, span: Span, title: Title) -> bool:
     if title is None:
         return False
     inside = doc.enclosing(title.start())
-    return (inside is None or inside == span) and len(html_locate.title_text(doc, title)) <= TITLE_LINE
+    return ((inside is None or inside == span or _title_table(doc, inside, span))
+            and len(html_locate.title_text(doc, title)) <= html_locate.TITLE_LINE)
 
 
-TITLE_LINE = 120  # a title's line is short; a sentence naming Schedule II runs on
+TITLE_TABLE_TEXT = 300  # a table holding the title, units and years alone, as filing software sets them
+
+
+def _title_table(doc: Document, inside: Span, span: Span) -> bool:
+    """A small table of the title's lines just above the schedule's table, a
+    line a row, nothing but page furniture between (not a table of contents,
+    whose rows print an item and its page, nor one a sentence leads on from)."""
+    if not (inside[1] <= span[0] and len(doc.plain(*inside)) <= TITLE_TABLE_TEXT):
+        return False
+    if doc.texts(inside[1], span[0]) or len(doc.plain(inside[1], span[0])) > html_locate.GAP_TEXT:
+        return False
+    return all(sum(1 for c in row if c.text.strip()) <= 1 for row in doc.grid(inside).rows)
 
 
 def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,

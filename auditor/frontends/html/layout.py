@@ -22,8 +22,8 @@ from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, non
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
-from auditor.labels import BALANCE_WORD, LEADER, MOVEMENT_WORD, PERIOD_START, TOTAL, UNITS, is_period
-from auditor.frontends.text.locate import TITLE, Vocabulary as Headings
+from auditor.labels import BALANCE_WORD, LEADER, MOVEMENT_WORD, PERIOD_START, TOTAL, UNITS, YEAR, is_period
+from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
 from auditor.model import Column, Position, Row, RowKind, Schedule
@@ -171,12 +171,19 @@ def _figure_cells(grid: Grid, f: Frame) -> list[HtmlCell]:
 def period_rows(grid: Grid, f: Optional[Frame]) -> list[str]:
     """The period captions labelling the rows of figures ("Year ended December
     31, 1999", "1999"), lower-cased, when most rows have one (a table of one
-    account, a row per period); else []."""
+    account, a row per period); else [].  A row whose label cells print two
+    phrases, a period beside an account's name, is an account's row under a
+    period printed in a column of its own, not a period's row."""
     if not f:
         return []
-    labels = [plain(c for c in grid.rows[i] if c.column < f.figure_start) for i in f.figure_rows]
+    labels = [_lone_label(grid.rows[i], f) for i in f.figure_rows]
     periods = [period_key(label) for label in labels if label and is_period(label)]
     return periods if len(periods) > len(labels) / 2 else []
+
+
+def _lone_label(cells: list[HtmlCell], f: Frame) -> str:
+    texts = nonblank(c for c in cells if c.column < f.figure_start)
+    return plain(texts) if len(texts) == 1 else ""
 
 
 def caption_row(grid: Grid, f: Frame) -> Optional[str]:
@@ -222,10 +229,14 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         for i in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
             cells = grid.rows[i]
             if i in f.figure_rows:
+                period = _period_cell(cells, f)
+                if period is not None:
+                    entries.append(PeriodStart(plain([period]).rstrip(":").strip(), _first_line([period], grid.row_lines[i])))
+                    cells = [c for c in cells if c is not period]
                 entries.append(Printed(_row(cells, f, leaves, columns, grid.row_lines[i], path, scales), grid.row_lines[i]))
                 continue
             text = plain(cells)
-            is_period = bool(text and PERIOD_START.search(text)
+            is_period = bool(text and _period_caption(text)
                              and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells))
             if is_period:
                 entries.append(PeriodStart(text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
@@ -245,6 +256,30 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         unread=tuple(unread),
         subtitle=" ".join(t for t in (region.subtitle, _years_rows(region.grids[0], first)) if t),
     )
+
+
+def _period_cell(cells: list[HtmlCell], f: Frame) -> Optional[HtmlCell]:
+    """The period printed in a label column of its own, in the first row of its
+    accounts (its cell often spanning their rows): "2023" or "Year ended
+    December 31, 2023" in the first label cell, an account's name in the next."""
+    texts = nonblank(c for c in cells if c.column < f.figure_start)
+    if len(texts) < 2 or kind(texts[0]) != "text" and not BARE_YEAR.match(texts[0].text.strip()):
+        return None
+    caption = plain([texts[0]])
+    return texts[0] if PERIOD_START.search(caption) and YEAR.search(caption) else None
+
+
+# The basis a period is reported on, before its caption: "Successor:", "Pre-acquisition basis:".
+BASIS = re.compile(r"^[a-z][\w\s-]{0,40}:\s*", re.IGNORECASE)
+
+
+def _period_caption(text: str) -> bool:
+    """A period's caption, or one after the basis it is reported on (around an
+    acquisition: "Successor: Period from July 1 to December 31, 2001")."""
+    if PERIOD_START.search(text):
+        return True
+    basis = BASIS.match(text)
+    return bool(basis and YEAR.search(text) and PERIOD_START.search(text[basis.end():]))
 
 
 def _unplaced(cells: list[HtmlCell], f: Frame, is_period: bool) -> list[Position]:

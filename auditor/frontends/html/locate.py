@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import grid as html_table
-from auditor.labels import BALANCE_WORD, MOVEMENT_WORD, UNITS, is_period, title_pattern
-from auditor.frontends.text.locate import Vocabulary as Headings, without_tags
+from auditor.labels import ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, UNITS, is_period, title_pattern
+from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.source import Source
 
 _SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
@@ -36,6 +36,8 @@ REACH = 20000
 # What may separate a table from its continuation: page numbers, "(continued)",
 # a repeated title, a "Table of Contents" link; nothing longer.
 GAP_TEXT = 300
+# A title's line is short; a sentence naming Schedule II runs on.
+TITLE_LINE = 120
 ROW_END = re.compile(r"</tr\b|<tr\b", re.IGNORECASE)
 FIGURE = re.compile(r"\$|\d,\d{3}|(?<!\()\b\d{2,}\b")  # not a heading's "(1)"
 MORE_HEADINGS = re.compile(r"\b(?:end|additions?|deductions?|charged|write|other|costs?|expenses?)\b", re.IGNORECASE)
@@ -207,12 +209,15 @@ def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
     """(table span, title match or None) for every table worth reading, in order."""
     found: dict[Span, Optional[re.Match[str]]] = {}
     titles = doc.matches(TITLE, ("valuation", "schedule"))
+    # A sentence naming the schedule ("the table below details the valuation and
+    # qualifying accounts ...") between a title and its table leaves the table the title's.
+    lines = [m.start() for m in titles if len(title_text(doc, m)) <= TITLE_LINE]
     for i, match in enumerate(titles):
         inside = doc.enclosing(match.start())
         if inside:
             found.setdefault(inside, match)
         after = doc.next_table(match.end())
-        limit = titles[i + 1].start() if i + 1 < len(titles) else len(doc.text)
+        limit = next((at for at in lines if at > match.start()), len(doc.text))
         if after and after[0] - match.end() <= REACH and after[0] < limit:
             found.setdefault(after, match)
     for match in doc.matches(HEADING, ("balance", "beginning")):
@@ -220,6 +225,26 @@ def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
         if inside and inside not in found and _heading_row(doc.text, match.end()):
             found[inside] = None
     return sorted(found.items())
+
+
+AMOUNT = re.compile(r"\d,\d{3}|\$")  # a figure, not a year
+ACCOUNT_STARTS = ("allowance", "reserve", "valuation", "provision", "doubtful", "uncollectible", "obsole")
+
+
+def named_candidates(doc: Document) -> list[Span]:
+    """Tables with no title that a valuation account's name is printed in or
+    just above: the only candidates for a schedule printed with the years as
+    columns under its accounts' captions alone (a 20-F's "Allowance for
+    doubtful accounts" over its table)."""
+    found: set[Span] = set()
+    for match in doc.matches(ACCOUNT_WORD, ACCOUNT_STARTS):
+        inside = doc.enclosing(match.start())
+        after = doc.next_table(match.end()) if inside is None else None
+        if inside and not AMOUNT.search(doc.text, inside[0], match.start()):
+            found.add(inside)  # (named above its figures: in a heading or a caption row, not a statement's line)
+        elif after and after[0] - match.end() <= CAPTION_REACH:
+            found.add(after)
+    return sorted(found)
 
 
 # Words any Schedule II table prints, in its headings or (years as columns) its rows.

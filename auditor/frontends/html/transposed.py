@@ -12,16 +12,16 @@ columns model the rules check, every cell keeping its place in the file.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.html.figures import figures, kind, nonblank, placed, plain
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
-from auditor.frontends.html.layout import BARE_YEAR, SCALES, row_label, units_in, words
+from auditor.frontends.html.layout import BARE_YEAR, SCALES, frame, row_label, units_in, words
 from auditor.frontends.html.periods import named_account, without_notes
-from auditor.labels import CLOSING, OPENING, TOTAL, is_period, period_from_caption
-from auditor.frontends.html.locate import Region
+from auditor.labels import CLOSING, DATE, OPENING, TOTAL, YEAR, is_period, period_from_caption
+from auditor.frontends.html.locate import Region, furniture
 from auditor.model import Cell, Column, Period, Row, Schedule
 
 
@@ -38,9 +38,10 @@ class BlockRow(NamedTuple):
 class Block:
     """One account: its heading row of periods, its rows from opening to closing balance."""
 
-    account: str
-    periods: list[HtmlCell]  # the heading row's period cells, left to right
+    account: str  # (accounts as columns: the block's period)
+    periods: list[HtmlCell]  # the heading row's period cells, left to right (accounts as columns: account cells)
     rows: list[BlockRow]  # from opening to closing balance
+    names: Optional[list[str]] = None  # accounts as columns: each figure column's account
 
 
 def _period_cells(row: list[HtmlCell]) -> list[HtmlCell]:
@@ -49,8 +50,8 @@ def _period_cells(row: list[HtmlCell]) -> list[HtmlCell]:
     cells = nonblank(row)
     if cells and kind(cells[0]) == "text" and not _names_period(cells[0]):
         cells = cells[1:]
-    if not cells or not all(_names_period(c) for c in cells):
-        return []
+    if not cells or not all(_names_period(c) for c in cells) or cells[0].column == 0:
+        return []  # (a caption in the label column, "2003:", heads a period's rows: accounts as columns)
     return cells
 
 
@@ -65,33 +66,130 @@ def blocks(grid: Grid, incomplete: Optional[list[int]] = None) -> list[Block]:
     not end with one (cut by a page break, or rows the reading cannot place)."""
     found, rows = [], grid.rows
     heads = [i for i, cells in enumerate(rows) if _period_cells(cells)]
+    if not heads:
+        return _by_period(grid, incomplete)
     for n, i in enumerate(heads):
         periods = _period_cells(rows[i])
         start = periods[0].column
-        end = heads[n + 1] if n + 1 < len(heads) else len(rows)
-        body: list[BlockRow] = []
-        for r in range(i + 1, end):
-            cells = rows[r]
-            label_cells = [c for c in cells if c.last < start and c.text.strip()]
-            area = [c for c in cells if c.column >= start]
-            if not label_cells and not any(kind(c) == "figure" for c in area):
-                continue
-            if any(kind(c) == "text" for c in area):
-                break  # prose or another table's headings: the block is over
-            label, footnote = row_label(label_cells)
-            body.append(BlockRow(label, footnote, area, grid.row_lines[r]))
-        while body and not any(kind(c) == "figure" for c in body[-1].area):
-            body.pop()  # a trailing caption of the next account, or a blank line
-        opens = bool(body) and OPENING.search(body[0].label) and any(kind(c) == "figure" for c in body[0].area)
-        if not opens:
-            continue
-        if len(body) < 3 or not CLOSING.search(body[-1].label):
-            if incomplete is not None:
-                incomplete.append(grid.row_lines[i])
-            continue
         heading = [c for c in rows[i] if c.last < start and c.text.strip()]
-        account = without_notes(plain(heading).rstrip(":").strip()) if heading else _caption_above(rows, i, start)
-        found.append(Block(account, periods, body))
+        named = without_notes(plain(heading).rstrip(":").strip()) if heading else ""
+        first = "" if furniture(named) else named  # (a units statement in the label cell names no account)
+        for k, (captions, body) in enumerate(_segments(grid, i + 1, heads[n + 1] if n + 1 < len(heads) else len(rows),
+                                                       start)):
+            while body and not any(kind(c) == "figure" for c in body[-1].area):
+                body.pop()  # a trailing caption of the next account, or a blank line
+            opens = bool(body) and OPENING.search(body[0].label) and any(kind(c) == "figure" for c in body[0].area)
+            if not opens:
+                continue
+            if len(body) < 3 or not CLOSING.search(body[-1].label):
+                if incomplete is not None:
+                    incomplete.append(body[0].line if k else grid.row_lines[i])
+                continue
+            account = first if k == 0 and first else captions[-1] if captions else ""  # (a group's caption is above)
+            found.append(Block(account or (_caption_above(rows, i, start) if k == 0 else ""), periods, body))
+    return found
+
+
+def _segments(grid: Grid, top: int, end: int, start: int) -> list[tuple[list[str], list[BlockRow]]]:
+    """The rows under a heading row of periods, cut into accounts: (captions, rows)
+    per account.  A row with a label and no figures after an account's closing
+    balance is a caption of the next account ("Allowance for doubtful
+    accounts:"), or one of a group of them ("Reserves deducted from assets:"),
+    when the years are printed once over several accounts."""
+    found: list[tuple[list[str], list[BlockRow]]] = [([], [])]
+    for r in range(top, end):
+        cells = grid.rows[r]
+        label_cells = [c for c in cells if c.last < start and c.text.strip()]
+        area = [c for c in cells if c.column >= start]
+        figured = any(kind(c) == "figure" for c in area)
+        if not label_cells and not figured:
+            continue
+        if any(kind(c) == "text" for c in area):
+            break  # prose or another table's headings: the block is over
+        label, footnote = row_label(label_cells)
+        captions, body = found[-1]
+        if not figured and (_closed(body) or body and _opening_next(grid, r + 1, end, start, body)):
+            found.append(([], []))
+            captions, body = found[-1]
+        if not figured and not body:
+            if not furniture(label):
+                captions.append(without_notes(label))
+            continue
+        if not figured and plain(label_cells).rstrip().endswith(":"):
+            continue  # a caption among the block's movements ("Additions:"), no row of figures
+        body.append(BlockRow(label, footnote, area, grid.row_lines[r]))
+    return found
+
+
+def _by_period(grid: Grid, incomplete: Optional[list[int]]) -> list[Block]:
+    """The accounts as columns, headed by their names: a block of movements per
+    period, each under its caption ("Year ended December 31, 2003:") or
+    naming it in a balance ("Balance at December 31, 2003"); or [] when the
+    grid is not printed so.  Other captions (a group's) name nothing."""
+    f = frame(grid)
+    if f is None or not f.leaves or any(_names_period(leaf) for leaf in f.leaves):
+        return []
+    segments: list[tuple[str, list[BlockRow]]] = [("", [])]
+    for r in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
+        cells = grid.rows[r]
+        area = [c for c in cells if c.column >= f.figure_start]
+        if not any(kind(c) == "figure" for c in area):
+            text = plain(cells).strip().rstrip(":").strip()
+            if text and is_period(text) and not any(kind(c) == "text" for c in area):
+                segments.append((text, []))
+            continue
+        if _closed(segments[-1][1]):
+            segments.append(("", []))
+        label, footnote = row_label([c for c in cells if c.column < f.figure_start and c.text.strip()])
+        segments[-1][1].append(BlockRow(label, footnote, area, grid.row_lines[r]))
+    found: list[Block] = []
+    for period, body in (s for s in segments if s[1]):
+        if not OPENING.search(body[0].label):
+            return []  # rows of figures that open with no balance: not this shape
+        if not _closed(body):
+            if incomplete is not None:
+                incomplete.append(body[0].line)
+            continue
+        found.append(Block(period or _period_named(body), f.leaves, body, f.headings))
+    return found
+
+
+def _period_named(body: list[BlockRow]) -> str:
+    """A block's period where no caption names it: the date its closing balance is struck at."""
+    for row in (body[-1], body[0]):
+        match = DATE.search(row.label) or YEAR.search(row.label)
+        if match:
+            return match.group(0)
+    return ""
+
+
+def _opening_next(grid: Grid, top: int, end: int, start: int, body: list[BlockRow]) -> bool:
+    """Whether the next row with figures opens a block again, labelled as this
+    block's opening balance is (the caption over it is the next account's,
+    and this block is cut, never joined to it)."""
+    for r in range(top, end):
+        if any(kind(c) == "figure" for c in grid.rows[r] if c.column >= start):
+            label = row_label([c for c in grid.rows[r] if c.last < start and c.text.strip()])[0]
+            return words(label) == words(body[0].label)
+    return False
+
+
+def _closed(body: list[BlockRow]) -> bool:
+    """Whether the rows so far run from an opening balance to a closing one."""
+    return (len(body) >= 3 and bool(CLOSING.search(body[-1].label)) and bool(OPENING.search(body[0].label))
+            and any(kind(c) == "figure" for c in body[-1].area))
+
+
+def named_blocks(grids: Sequence[Grid], captions: Sequence[Optional[str]],
+                 incomplete: Optional[list[int]] = None) -> list[Block]:
+    """The blocks of a schedule's tables, a table's first block named by the
+    caption printed above the table where the table does not name it."""
+    found: list[Block] = []
+    for grid, caption in zip(grids, captions or (None,) * len(grids)):
+        for n, block in enumerate(blocks(grid, incomplete)):
+            if n == 0 and not block.account and caption:
+                block.account = without_notes(caption.rstrip(":").strip())
+            found.append(block)
     return found
 
 
@@ -120,7 +218,7 @@ def _keys(block: Block) -> list[str]:
 def build(region: Region, path: Optional[str] = None) -> Schedule:
     """The Schedule of a region whose grids print blocks of years as columns."""
     incomplete: list[int] = []
-    found = [b for grid in region.grids for b in blocks(grid, incomplete)]
+    found = named_blocks(region.grids, region.captions, incomplete)
     if incomplete:  # never half a table: its other blocks read, this one left out
         raise InputError("a block of the years as columns does not end with a balance", path, incomplete[0])
     if not found:
@@ -162,13 +260,16 @@ def _periods(found: list[Block], order: list[str], named: str, path: Optional[st
                 cells_by_period[p][order.index(key)] = cell
         for p, period_cell in enumerate(block.periods):
             label = " ".join(plain([period_cell]).split()).rstrip(":")
+            line = period_cell.places[0][0] if period_cell.places else period_cell.line
+            account = block.account or named
+            if block.names is not None:  # the accounts as columns: the block is the period
+                label, line, account = block.account, block.rows[0].line, without_notes(" ".join(block.names[p].split()))
             cells = tuple(cells_by_period[p].get(k) for k in range(len(order)))
             present = [c for c in cells if c is not None]
             if not present:
                 continue  # the account is not printed in this period
-            account = block.account or named
             if label not in by_period:
-                by_period[label], first[label] = [], period_cell.places[0][0] if period_cell.places else period_cell.line
+                by_period[label], first[label] = [], line
             total = not account or bool(TOTAL.match(account))  # a "Total" block sums the accounts above
             by_period[label].append(Row(label=account, kind="total" if total else "item", cells=cells,
                                         line=present[0].line))

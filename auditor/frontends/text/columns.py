@@ -6,9 +6,9 @@ column's heading text."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Optional, Sequence
+from typing import Iterable, NamedTuple, Optional, Sequence
 
-from auditor.frontends.text.locate import TITLE
+from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Figure, Line
 from auditor.frontends.text.tokens import HEADING_NOTE, Chunk, chunk_text, chunks, text
 from auditor.labels import UNITS, is_period
@@ -40,7 +40,9 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
     until a gap of two blank lines, a tag, a title or the units line.
     """
     i = body_start - 1
-    while i >= 0 and (lines[i].kind == "text" and is_caption(lines[i], label_end) or _underlines_caption(lines, i, label_end)):
+    # (A title or units line is no caption: a table printed without headings opens under it.)
+    while i >= 0 and (lines[i].kind == "text" and is_caption(lines[i], label_end) and not is_title_or_units(lines[i])
+                      or _underlines_caption(lines, i, label_end)):
         i -= 1
     captions_start = i + 1
     headings: list[Line] = []
@@ -52,12 +54,28 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
             break
         if ln.kind in ("rule", "markers"):
             separators.insert(0, ln)
-        elif ln.kind == "text" and not is_title_or_units(ln) and not (headings and _is_subtitle(ln, below)):
+        elif ln.kind == "text" and (not is_title_or_units(ln) or _units_in_headings(lines, i)) and not (
+                headings and _is_subtitle(ln, below)):
             headings.insert(0, ln)
         else:
             break
         below, i = ln.number, i - 1
     return HeadingBlock(headings, separators, captions_start)
+
+
+def _units_in_headings(lines: Sequence[Line], i: int) -> bool:
+    """A units phrase printed in the column headings, under each heading's
+    words ("Allowance for doubtful accounts" over "(in thousands)", column by
+    column): part of those headings (the units are read from the headings
+    too), not the title block's units line, which ends the headings."""
+    ln = lines[i]
+    above = lines[i - 1] if i else None
+    if above is None or above.kind != "text" or above.number != ln.number - 1 or is_title_or_units(above):
+        return False
+    over = chunks(above.words)
+    under = chunks(ln.words)
+    return (len(over) >= 2 or len(under) >= 2) and not is_period(text(above.words)) and not TITLE.search(text(ln.words)) \
+        and all(any(c[0].column < o[-1].end and o[0].column < c[-1].end for o in over) for c in under)
 
 
 def _underlines_caption(lines: Sequence[Line], i: int, label_end: int) -> bool:
@@ -108,31 +126,83 @@ def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: i
     best = max(([m for m in sep.marks if m.end > label_end] for sep in separators), key=len, default=[])
     if len(best) >= 2:
         return [m.column for m in best]
-    return _aligned_starts(rows, label_end)
+    aligned = _aligned_starts(rows, label_end)
+    ruled = _ruled_apart(separators, label_end) if len(aligned) == 1 else None
+    return [ruled] if ruled is not None else aligned
+
+
+def _ruled_apart(separators: Sequence[Line], label_end: int) -> Optional[int]:
+    """The start of a table's one figure column where a rule line rules it apart
+    from the labels ("-------------   -----------"): its heading spans the whole
+    rule, wider than its figures (a narrow figure under "Allowance for")."""
+    for sep in separators:
+        if sep.kind == "rule" and len(sep.marks) == 2 and sep.marks[1].end > label_end >= sep.marks[0].end:
+            return sep.marks[1].column
+    return None
 
 
 def _aligned_starts(rows: Sequence[Line], label_end: int) -> list[int]:
     """Spans from the figures themselves: figures (with their footnote markers)
-    that overlap across rows form a column; the gaps between them part columns."""
-    extents: list[tuple[int, int]] = []
-    for r in rows:
+    that overlap across rows form a column; the gaps between them part columns.
+    A typist's figures stand a character or two off their column: a row's two
+    figures are never one column's, and neighbouring runs no row prints in both,
+    flush within a few characters, are one column's."""
+    extents: list[_Extent] = []
+    for n, r in enumerate(rows):
         for i, f in enumerate(r.figures):
             if i and marks_figure(r.figures[i - 1].value.end, f):
-                extents[-1] = (extents[-1][0], f.value.end)  # a figure's "(2)": part of its extent
+                extents[-1] = extents[-1]._replace(hi=f.value.end)  # a figure's "(2)": part of its extent
             else:
-                extents.append((f.value.column, (f.notes[-1] if f.notes else f.value).end))
+                extents.append(_Extent(f.value.column, (f.notes[-1] if f.notes else f.value).end, n, f.value.anchor))
     extents.sort()
-    spans: list[list[int]] = []
-    for lo, hi in extents:
-        if spans and lo < spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], hi)
+    spans: list[list[_Extent]] = []
+    for e in extents:
+        if spans and e.lo < max(x.hi for x in spans[-1]):
+            spans[-1].append(e)
         else:
-            spans.append([lo, hi])
+            spans.append([e])
+    spans = _joined(part for span in spans for part in _parted(span))
     starts, left = [], label_end
-    for lo, hi in spans:
-        starts.append(min(left, lo))
-        left = hi + 1
+    for span in spans:
+        starts.append(min(left, min(e.lo for e in span)))
+        left = max(e.hi for e in span) + 1
     return starts
+
+
+class _Extent(NamedTuple):
+    lo: int
+    hi: int  # one past the last character, its footnote marker's
+    row: int  # index of its row
+    edge: int  # the figure's last digit: what figures are set flush on
+
+
+def _parted(span: list[_Extent]) -> list[list[_Extent]]:
+    """A run of overlapping figures holding two of one row: two columns, parted
+    at the widest gap between the figures' right edges (figures are set flush right)."""
+    if len({e.row for e in span}) == len(span):
+        return [span]
+    edges = sorted({e.edge for e in span})
+    if len(edges) < 2:
+        return [span]
+    _, cut = max((b - a, b) for a, b in zip(edges, edges[1:]))
+    left, right = [e for e in span if e.edge < cut], [e for e in span if e.edge >= cut]
+    return _parted(left) + _parted(right)
+
+
+def _joined(spans: Iterable[list[_Extent]]) -> list[list[_Extent]]:
+    """Neighbouring runs of one column: no row prints in both, at most two
+    characters apart, their right edges within four."""
+    out: list[list[_Extent]] = []
+    for span in spans:
+        if out:
+            last = out[-1]
+            gap = min(e.lo for e in span) - max(e.hi for e in last)
+            flush = abs(max(e.edge for e in span) - max(e.edge for e in last)) <= 4
+            if gap <= 2 and flush and not {e.row for e in span} & {e.row for e in last}:
+                last.extend(span)
+                continue
+        out.append(span)
+    return out
 
 
 def marks_figure(figure_end: int, fig: Figure) -> bool:

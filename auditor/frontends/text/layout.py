@@ -15,7 +15,7 @@ from auditor.errors import InputError
 from auditor.frontends.text import columns as col
 from auditor.frontends.text.context import in_context
 from auditor.frontends.text.labels import Entry
-from auditor.frontends.text.locate import TITLE
+from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Line
 from auditor.frontends.text.periods import joined_years as joined_years
 from auditor.frontends.text.periods import periods

@@ -4,25 +4,22 @@ A fast scan: one regular expression over the whole text for the schedule's
 title, then, from each title, the table that follows it.  Only the lines of
 a located region go to the grammar.  A title that merely mentions the
 schedule (an index line, "see Schedule II") is passed over: the table after
-a title must be headed like a schedule: a balance column and another
-column, recognised by the role patterns of the rules file in use (the one
-vocabulary of headings, so a rules file that teaches a wording teaches
-locate too).
+a title must be headed like a schedule (`headings`), or print its
+movements as rows (`rollforward`).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any, NamedTuple, Optional, Sequence
+from typing import Any, Callable, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
-from auditor.frontends.text.rollforward import block_follows, rolls_forward
-from auditor.labels import NIL_DASHES, NIL_WORD, is_period, title_pattern
+from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_schedule, is_title_line, vocabulary_of, without_tags
+from auditor.frontends.text import rollforward
+from auditor.labels import NIL_DASHES, NIL_WORD, is_period
 from auditor.source import Lines, Source
 
-TITLE = title_pattern(r"\s+")  # (labels.TITLE_WORDS: the one list of title words)
 TABLE_OPEN = re.compile(r"^\s*<TABLE\b", re.IGNORECASE)
 TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 # The edges of the documents of an EDGAR submission: no table crosses them.
@@ -50,8 +47,6 @@ RULE_LINE = re.compile(r"^[\s\-=_]*$")
 _LONE_AMOUNT = r"(?:\(\s*-?\d[\d,]*(?:\.\d+)?(?:\s*\))?|-?\d[\d,]*(?:\.\d+)?\)?|-?\.\d+)"
 LONE_FIGURE = re.compile(rf"^\s{{12,}}(?:\$\s*)?{_LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}|\d{{1,2}}/))?\s*$")
 RULE_SEGMENT = re.compile(r"[-=_]{4,}")
-# A heading phrase: words set apart from the next by two spaces or more.
-PHRASE = re.compile(r"\S+(?: \S+)*")
 # How far below its title a schedule's table may start, and how far above
 # it a <TABLE> may open when the title is the table's own caption.
 REACH = 40
@@ -61,15 +56,8 @@ PAGE_TAG = re.compile(r"^\s*<PAGE>", re.IGNORECASE)
 CONTINUED = re.compile(r"\(?\bcontinued\b\)?", re.IGNORECASE)
 MARKER_LINE = re.compile(r"^\s*<S>", re.IGNORECASE)
 MARKER = re.compile(r"<[SC]>", re.IGNORECASE)
-TAG = re.compile(r"<[^>]*>")
 
 
-def without_tags(text: str, replacement: str = " ") -> str:
-    """`text` with its tags replaced.  Only up to the last ">": past it no tag
-    can close, and a TAG search from each "<" there would scan to the end of
-    the text (quadratic in a run of "<")."""
-    last = text.rfind(">")
-    return text if last == -1 else TAG.sub(replacement, text[: last + 1]) + text[last + 1 :]
 # (Page numbers as printed: "47", "S-2", "F-12", "- 47 -", "Page 47".)
 # (Possessive leading spaces: the alternatives after them start with no space,
 # and retrying them at each shorter run of spaces was quadratic.)
@@ -133,30 +121,6 @@ def _title_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
-class AnyOf(NamedTuple):
-    """Patterns tried one by one: a rules file's patterns keep the engine they
-    were compiled with (RE2 for a user's file), never joined into one Python
-    expression, which could backtrack without bound."""
-
-    patterns: tuple[Any, ...]  # compiled patterns, re or RE2: each has .search
-
-    def search(self, text: str) -> bool:
-        return any(p.search(text) for p in self.patterns)
-
-
-class Vocabulary(NamedTuple):
-    """The heading patterns of a rules file's roles: the balances', and every role's."""
-
-    balances: AnyOf
-    every: AnyOf
-
-
-@lru_cache(maxsize=8)
-def vocabulary_of(roles: tuple[Any, ...]) -> Vocabulary:
-    balances = tuple(p for r in roles if r.effect in ("opening", "closing") for p in r.patterns)
-    return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)))
-
-
 def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional[Region]:
     lines = source.lines
     caption_of = _open_table_above(lines, title)
@@ -172,26 +136,24 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional
             continue
         if TABLE_OPEN.match(line) and caption_of is None:
             first_row = _first_row(lines, n)
+            one = _first_row(lines, n, rollforward.is_row)  # (a row of one figure too)
+            if one is not None and one != first_row and rollforward.one_column(lines, title, one, vocabulary):
+                return Region(title, _table_end(source, n, vocabulary), title, True)
             if first_row is None:
                 return None
-            transposed = _transposed(lines, title, first_row, vocabulary)
-            if not (transposed or _headed_like_schedule(lines, title, first_row, vocabulary)):
+            transposed = rollforward.transposed(lines, title, first_row, vocabulary)
+            if not (transposed or headed_like_schedule(lines, title, first_row, vocabulary)):
                 return None
             return Region(title, _table_end(source, n, vocabulary), title, transposed)
-        if _has_figures(line):
-            transposed = _transposed(lines, caption_of or title, n, vocabulary, title)
-            if not (transposed or _headed_like_schedule(lines, caption_of or title, n, vocabulary)):
+        figures = _has_figures(line)
+        if figures or rollforward.is_row(line) and rollforward.one_column(lines, caption_of or title, n, vocabulary, title):
+            transposed = not figures or rollforward.transposed(lines, caption_of or title, n, vocabulary, title)
+            if not (transposed or headed_like_schedule(lines, caption_of or title, n, vocabulary)):
                 return None
             if caption_of is not None:
                 return Region(caption_of, _table_end(source, caption_of, vocabulary), title, transposed)
             return Region(title, _block_end(source, n, transposed), title, transposed)
     return None
-
-
-def _transposed(lines: Sequence[str], first: int, row: int, vocabulary: Vocabulary, title: int = 0) -> bool:
-    """Whether the movements are printed as rows: headings (less the first row,
-    whose balance reads as one) that name no schedule, rows that roll forward."""
-    return rolls_forward(lines, title or first, row) and not _headed_like_schedule(lines, first, row - 1, vocabulary)
 
 
 def _open_table_above(lines: Sequence[str], title: int) -> Optional[int]:
@@ -205,57 +167,14 @@ def _open_table_above(lines: Sequence[str], title: int) -> Optional[int]:
     return None
 
 
-def _first_row(lines: Sequence[str], open_line: int) -> Optional[int]:
+def _first_row(lines: Sequence[str], open_line: int, is_row: Callable[[str], bool] = lambda line: _has_figures(line)) -> Optional[int]:
+    """The first row of figures (two or more, or as `is_row` tells) of the <TABLE> at `open_line`."""
     for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1):
         if TABLE_CLOSE.match(lines[n - 1]):
             return None
-        if _has_figures(lines[n - 1]) and not RULE_LINE.match(lines[n - 1]):
+        if is_row(lines[n - 1]) and not RULE_LINE.match(lines[n - 1]):
             return n  # (a rule under a spanning "ADDITIONS" heading is no row)
     return None
-
-
-def _headed_like_schedule(lines: Sequence[str], first: int, last: int, vocabulary: Vocabulary) -> bool:
-    """Whether the lines first..last head a schedule: a heading names a
-    balance and another names a role (a second balance or a movement), each
-    read as a phrase of its line or as a column's phrases stacked over lines
-    ("BROUGHT" over "FORWARD").  Titles and period captions are no headings."""
-    phrases = _heading_phrases(lines, first, last)
-    return _names_a_schedule([text for _, _, text in phrases], vocabulary) or _names_a_schedule(_stacked(phrases), vocabulary)
-
-
-def _names_a_schedule(texts: Sequence[str], vocabulary: Vocabulary) -> bool:
-    named, balance = 0, False
-    for text in texts:
-        if vocabulary.every.search(text) and not is_period(text):
-            named += 1
-            balance = balance or bool(vocabulary.balances.search(text))
-            if named >= 2 and balance:
-                return True
-    return False
-
-
-def _heading_phrases(lines: Sequence[str], first: int, last: int) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each phrase of the lines, top to bottom (not titles)."""
-    phrases: list[tuple[int, int, str]] = []
-    for line in lines[first - 1 : last]:
-        if "<" in line:
-            line = TAG.sub(lambda m: " " * len(m.group()), line)
-        if not line.strip() or is_title_line(line):
-            continue
-        phrases.extend((m.start(), m.end(), m.group()) for m in PHRASE.finditer(line))
-    return phrases
-
-
-def _stacked(phrases: list[tuple[int, int, str]]) -> list[str]:
-    """The texts of phrases stacked one over another, joined: a column's heading."""
-    columns: list[list[Any]] = []  # [start, end, words]
-    for lo, hi, text in phrases:
-        over = next((c for c in columns if lo < c[1] and c[0] < hi), None)
-        if over is None:
-            columns.append([lo, hi, text])
-        else:
-            over[0], over[1], over[2] = min(lo, over[0]), max(hi, over[1]), f"{over[2]} {text}"
-    return [c[2] for c in columns]
 
 
 def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
@@ -283,7 +202,7 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
         # After an account's or a period's caption, the next table is the
         # schedule's only if it is headed like one ("Accounts receivable
         # consisted of:" is prose).
-        if account and not _headed_like_schedule(lines, look, _first_row(lines, look) or look, vocabulary):
+        if account and not headed_like_schedule(lines, look, _first_row(lines, look) or look, vocabulary):
             return close
         if not _same_columns(lines, first_open, look):
             return close  # another schedule (a subsidiary's), however its page is headed
@@ -362,13 +281,6 @@ def _close_of(source: Source, open_line: int, n: int) -> int:
     )
 
 
-def is_title_line(line: str) -> bool:
-    """A line naming the schedule, not a heading line over the columns that
-    happens to say "valuation accounts" ("ADDITIONS  VALUATION ACCOUNTS
-    ACQUIRED" among four other headings): a title is at most two phrases."""
-    return bool(TITLE.search(line)) and len(re.split(r"\s{2,}", line.strip())) <= 2
-
-
 def _has_figures(line: str) -> bool:
     """A row of figures; not heading footnote markers, not a dashed rule
     (whose "---  ---" FIGURES would read as two nils)."""
@@ -405,14 +317,14 @@ def _block_end(source: Source, first_row: int, transposed: bool = False) -> int:
         if not line.strip():
             blanks += 1
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
-                    transposed and block_follows(lines, n)):
+                    transposed and rollforward.block_follows(lines, n)):
                 break
         else:
             blanks = 0
-            if _has_figures(line) or (n == last_figures + 1 and LONE_FIGURE.match(line)):
+            if _is_row(line, transposed) or (n == last_figures + 1 and LONE_FIGURE.match(line)):
                 last_figures = n
         n += 1
-    resumed = _resumes_after_page_break(lines, last_figures)
+    resumed = _resumes_after_page_break(lines, last_figures, transposed)
     return _block_end(source, resumed, transposed) if resumed else last_figures
 
 
@@ -430,7 +342,12 @@ def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
 PAGE_GAP = 30
 
 
-def _resumes_after_page_break(lines: Sequence[str], end: int) -> Optional[int]:
+def _is_row(line: str, transposed: bool) -> bool:
+    """A row of figures: of two or more, or, movements as rows, of one with its label."""
+    return _has_figures(line) or transposed and rollforward.is_row(line)
+
+
+def _resumes_after_page_break(lines: Sequence[str], end: int, transposed: bool = False) -> Optional[int]:
     """The first figure row of the same table on the next page, or None.
 
     Only across evidence of a page break (<PAGE>, a form feed, a
@@ -443,6 +360,6 @@ def _resumes_after_page_break(lines: Sequence[str], end: int) -> Optional[int]:
             return None
         if "\f" in line or PAGE_TAG.match(line) or CONTINUED.search(line):
             broke = True
-        elif _has_figures(line) and not RULE_LINE.match(line):
+        elif _is_row(line, transposed) and not RULE_LINE.match(line):
             return n if broke else None
     return None

@@ -168,10 +168,11 @@ _NOTE = re.compile(r"\(\d{1,2}\)")
 def _label_figures_as_words(line: Line) -> Line:
     """A figure-like token one space after a label word is part of the label
     ("Deferred tax assets -" wrapped, "Reserve number 2"): a line left with no
-    figures is a label line.  (The lexer skips spaces, so the spacing that
+    figures is a label line.  Not after leader dots ("accounts........ 869").  (The lexer skips spaces, so the spacing that
     tells a label's number from a figure is read here, off the columns.)"""
     words, figures = list(line.words), list(line.figures)
-    while figures and words and figures[0].dollar is None and figures[0].value.column - words[-1].end <= 1:
+    while (figures and words and figures[0].dollar is None and figures[0].value.column - words[-1].end <= 1
+           and not _ends_in_leader(words[-1])):
         fig = figures.pop(0)
         words.extend((fig.value, *fig.notes))
     if len(figures) == len(line.figures):
@@ -179,6 +180,12 @@ def _label_figures_as_words(line: Line) -> Line:
     if not figures:
         return Line("text", line.number, tuple(words))
     return Line("row", line.number, tuple(words), tuple(figures))
+
+
+def _ends_in_leader(word: Token) -> bool:
+    """A word run out with leader dots ("accounts.........", or "." of ". . ."):
+    the label ends there, what follows is the row's first figure."""
+    return word.text.endswith("..") or word.text == "."
 
 
 def lines(source: Source, region: Region) -> list[Line]:

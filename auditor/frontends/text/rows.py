@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.text.columns import marks_figure
+from auditor.frontends.text.aligned import column_for, column_of, figure_edges
+from auditor.frontends.text.columns import is_title_or_units, marks_figure
 from auditor.frontends.text.context import PAGE_NUMBER
 from auditor.frontends.text.labels import (Entry, continues, go_on, indent_of, period_in_first_cell, row_entry,
                                            settle, the_row)
@@ -31,15 +32,21 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
     # Whether a label's next line starting in lower case says anything: not in
     # a body printed all in lower case (nor, of course, all in capitals).
     cased = any(c.isupper() for ln in lines for t in ln.words for c in t.text)
+    edges = figure_edges(lines, starts)
     entries: list[Entry] = []
     pending: list[Line] = []  # text lines whose role the next row decides
     unread: list[Position] = []
     last: Optional[int] = None  # index in entries of the row a continuation line extends
     previous: Optional[int] = None
+    new_page = False  # a <PAGE> tag above, and no row since
     for ln in lines:
         gap = previous is not None and ln.number - previous > 1
         previous = ln.number
+        new_page = ln.kind == "page" or new_page and ln.kind != "row"
         if ln.kind == "text":
+            if new_page and is_title_or_units(ln):
+                pending = []  # a new page's running head ("SCHEDULE II (Continued)"), the company's name over it
+                continue
             if text(ln.words) in repeated or PAGE_NUMBER.search(text(ln.words)):
                 continue  # headings repeated after a page break, page numbers
             ln = years_as_figures(ln, starts, at_least=2)  # may make it a row (handled below)
@@ -62,7 +69,8 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
         if ln.kind == "row":
             ln = years_as_figures(ln, starts)
             if not gap and not pending and last is not None and _completes(the_row(entries[last]), ln, starts):
-                entries[last] = entries[last]._replace(row=_with_second_line(the_row(entries[last]), ln, starts, columns, path))
+                entries[last] = entries[last]._replace(row=_with_second_line(the_row(entries[last]), ln, starts, edges,
+                                                                             columns, path))
                 continue
             period, row_words = period_in_first_cell(ln)
             if period:
@@ -74,7 +82,7 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
                             before.at if before is not None else None, cased)
             pending = []
             unread += _attached(row_words, starts)
-            row = _row(ln, row_words, prefix, starts, columns, path)
+            row = _row(ln, row_words, prefix, starts, edges, columns, path)
             entries.append(row_entry(row, indent_of(row_words, ln)))
             last = len(entries) - 1
             continue
@@ -121,8 +129,9 @@ def _completes(row: Row, line: Line, starts: Sequence[int]) -> bool:
     return all(k is not None and row.cells[k] is None for k in found) and len(set(found)) == len(found)
 
 
-def _with_second_line(row: Row, line: Line, starts: Sequence[int], columns: Sequence[Column], path: Optional[str]) -> Row:
-    second = _row(line, (), "", starts, columns, path)
+def _with_second_line(row: Row, line: Line, starts: Sequence[int], edges: Sequence[Optional[int]],
+                      columns: Sequence[Column], path: Optional[str]) -> Row:
+    second = _row(line, (), "", starts, edges, columns, path)
     cells = tuple(a if a is not None else b for a, b in zip(row.cells, second.cells))
     return replace(row, cells=cells)
 
@@ -140,8 +149,8 @@ def years_as_figures(line: Line, starts: Sequence[int], at_least: int = 1) -> Li
     return line._replace(kind="row", words=tuple(words), figures=tuple(figures))
 
 
-def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[int], columns: Sequence[Column],
-         path: Optional[str]) -> Row:
+def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[int], edges: Sequence[Optional[int]],
+         columns: Sequence[Column], path: Optional[str]) -> Row:
     words = list(row_words)
     footnote: Optional[str] = None
     while words and words[-1].kind == "NOTE":
@@ -156,9 +165,8 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
     label = " ".join(t for t in (prefix, label_text(words)) if t).rstrip(":").strip()
     cells: list[Optional[Cell]] = [None] * len(starts)
     for fig in figures:
-        k = column_of(fig.value.anchor, starts)
-        left = column_of(fig.value.column, starts)
-        if k is None or left not in (k, None) and k - 1 != left:
+        k = column_for(fig.value, starts, edges)
+        if k is None:
             raise InputError(
                 f"figure {fig.value.text!r} lies in no figure column (expected figures under the headings)",
                 path,
@@ -180,16 +188,6 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
         cells[k] = _cell(fig)
     kind: RowKind = "total" if TOTAL.match(label) or not label else "item"
     return Row(label=label, kind=kind, cells=tuple(cells), line=line.number, footnote=footnote)
-
-
-def column_of(anchor: int, starts: Sequence[int]) -> Optional[int]:
-    """The figure column whose span holds `anchor`; None left of the first."""
-    if anchor < starts[0]:
-        return None
-    k = 0
-    while k + 1 < len(starts) and anchor >= starts[k + 1]:
-        k += 1
-    return k
 
 
 def _cell(fig: Figure) -> Cell:

@@ -55,7 +55,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     shape: Shape = "years" if all(_names_period(c.heading) for c in f.columns) else "accounts"
     laid = body(_captions_marked(f, shape, path), f.headings, f.starts, f.columns, f.label_end, path)
     first = f.label_heading.rstrip(":").strip() if shape == "years" else ""
-    blocks = _blocks(laid.entries, first, path)
+    blocks = _blocks(laid.entries, first, path, shape)
     if not blocks:
         raise InputError("a table with the movements as rows but no balances in its rows", path, title_line)
     keys = [_keys(b) for b in blocks]
@@ -66,7 +66,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     order = ["<opening>"] + [k for k in heading_of if not k.startswith("<")] + ["<closing>"]
     at = {ln.number: ln for ln in f.lines}
     columns = tuple(_column(heading_of[k], at, k.startswith("<")) for k in order)
-    found = _by_account(f, blocks, keys, order) if shape == "years" else _by_year(f, blocks, keys, order)
+    found = _by_account(f, blocks, keys, order) if shape == "years" else _by_year(f, blocks, keys, order, path)
     title, units, subtitle = title_block(f.preamble, f.headings)
     return Schedule(title=title, units=units, columns=columns, periods=tuple(found), line=title_line,
                     unread=laid.unread, subtitle=subtitle)
@@ -120,24 +120,37 @@ def _opens(line: Line) -> bool:
     return bool(OPENING.search(" ".join(chunk_text(c) for c in parts)))
 
 
-def _blocks(entries: Sequence[Entry], first: str, path: Optional[str]) -> list[Block]:
+def _blocks(entries: Sequence[Entry], first: str, path: Optional[str], shape: Shape = "years") -> list[Block]:
     """The blocks of rows, each from an opening balance to a closing one.  A
-    caption opens a block; so does an opening balance after a closed block."""
+    caption opens a block; so does an opening balance after a closed block,
+    or, blocks of periods (accounts as columns), a movement right after one: a
+    chained roll-forward, whose year opens on the line the year before closed
+    on.  A caption among a block's movements ("Additions:") opens none; of
+    captions printed one over the other, a group's ("Reserves deducted from
+    assets:") names no block: the account under it does, or the period over it."""
+    chained = shape == "accounts"
     blocks: list[Block] = []
     name, at = first, 0
     current: Optional[list[Row]] = None
-    for entry in entries:
+    for i, entry in enumerate(entries):
         if entry.kind != "row":
+            caption = entry.text.rstrip(":").strip()
+            if current is not None and not _closed(current) and not _opening_next(entries, i, current):
+                continue
+            if current is None and shape == "accounts" and is_period(name) and not is_period(caption):
+                continue
             _end(blocks, name, at, current, path)
-            name, at, current = entry.text.rstrip(":").strip(), entry.at, None
+            name, at, current = caption, entry.at, None
             continue
         row = the_row(entry)
         if current is not None and _closed(current):
-            # (A roll-forward whose year opens on the balance the year before closed
-            # on prints no opening balance of its own: each printed cell is one
-            # cell of the model, so it is refused below, not read twice.)
             _end(blocks, name, at, current, path)
-            current, name, at = None, "", row.line
+            # That line's figures are each the closing cell of one period and the
+            # opening cell of the next: the very same cells, printed once (the
+            # carry-forward holds by construction; a wrong figure is one cell).
+            # Never between accounts' blocks: an account opens on its own balance.
+            carried = chained and not OPENING.search(row.label)
+            current, name, at = ([current[-1]], "", current[-1].line) if carried else (None, "", row.line)
         if current is None:
             if not OPENING.search(row.label):
                 raise InputError("a block of the movements as rows does not open with a balance", path, row.line)
@@ -145,6 +158,13 @@ def _blocks(entries: Sequence[Entry], first: str, path: Optional[str]) -> list[B
         current.append(row)
     _end(blocks, name, at, current, path)
     return blocks
+
+
+def _opening_next(entries: Sequence[Entry], i: int, current: list[Row]) -> bool:
+    """Whether the next row after entry i opens a block again, labelled as the
+    current block's opening balance is (the caption over it is an account's)."""
+    row = next((e for e in entries[i + 1 :] if e.kind == "row"), None)
+    return row is not None and row_key(the_row(row).label) == row_key(current[0].label)
 
 
 def _closed(rows: Sequence[Row]) -> bool:
@@ -193,12 +213,18 @@ def _by_account(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], or
     return found
 
 
-def _by_year(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], order: list[str]) -> list[Period]:
+def _by_year(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], order: list[str],
+             path: Optional[str] = None) -> list[Period]:
     """Accounts as columns: each block a period, each figure column an account's row in it."""
     rows_of: dict[str, list[Row]] = {}
     line_of: dict[str, int] = {}
     for block, block_keys in zip(blocks, keys):
         label = block.name or _period_named(block.rows)
+        if not any(c.heading for c in f.columns) and not YEAR.search(label):
+            # Figure columns that name no account under captions that name no year (an
+            # account's caption, the year said elsewhere): not read as periods, refused.
+            raise InputError("a block of the movements as rows names no period, and no column an account",
+                             path, block.line)
         line_of.setdefault(label, block.line)
         for k, column in enumerate(f.columns):
             row = _row(column.heading, block_keys, block.rows, order, k)

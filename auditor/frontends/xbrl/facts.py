@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Iterator, NamedTuple, Optional, Sequence
 
-from auditor.frontends.text.locate import without_tags
+from auditor.frontends.text.headings import without_tags
 from auditor.ruleset.patterns import Pattern
 from auditor.source import Source
 
@@ -134,7 +134,7 @@ def _elements(text: str, family: Pattern) -> Iterator[re.Match[str]]:
     thousands of figures, and a few dozen of Schedule II's); else every tag."""
     literal = re.match(r"\^([A-Za-z_][\w-]{5,})", family.pattern)
     if literal is None or getattr(family, "flags", 0) & re.IGNORECASE:  # (a rules file's pattern is RE2's: no flags)
-        yield from NONFRACTION.finditer(text, 0, text.rfind(">") + 1)  # (see locate.without_tags)
+        yield from NONFRACTION.finditer(text, 0, text.rfind(">") + 1)  # (see headings.without_tags)
         return
     needle, at, reach = ":" + literal.group(1), 0, -1
     while True:
@@ -176,7 +176,7 @@ def _content(text: str, start: re.Match[str]) -> tuple[int, str]:
     if start.group(1).rstrip().endswith("/"):
         return start.end(), ""
     depth, at = 1, start.end()
-    for m in END.finditer(text, at, text.rfind(">") + 1):  # (see locate.without_tags)
+    for m in END.finditer(text, at, text.rfind(">") + 1):  # (see headings.without_tags)
         if m.group(1):
             depth -= 1
         elif not m.group(2):

@@ -1,0 +1,71 @@
+"""Which figure column a printed figure belongs to.
+
+A figure's column is the span its last digit stands in (`column_of`).  A
+typist's figure may stand a few characters off its column, its last digit
+under the next column's heading or in the label's gutter: it is read in the
+column whose figures, printed in the other rows, end where it ends (within
+`SLACK` characters), when exactly one column's do.  Two columns equally near
+leave it in no column: an input error, not a guess.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional, Sequence
+
+from auditor.frontends.text.parse import Line, Token
+
+# How far a typed figure may stand off the edge its column's figures are set flush on.
+SLACK = 3
+
+
+def column_of(anchor: int, starts: Sequence[int]) -> Optional[int]:
+    """The figure column whose span holds `anchor`; None left of the first."""
+    if anchor < starts[0]:
+        return None
+    k = 0
+    while k + 1 < len(starts) and anchor >= starts[k + 1]:
+        k += 1
+    return k
+
+
+def figure_edges(lines: Sequence[Line], starts: Sequence[int]) -> list[Optional[int]]:
+    """Each column's edge: where most of the amounts that stand wholly in its
+    span end (or its nils, where fewer than two amounts agree); None where
+    no two figures agree (one figure is no evidence of a column's alignment).
+    A figure reaching over from the column before is no evidence of either."""
+    amounts: list[Counter[int]] = [Counter() for _ in starts]
+    nils: list[Counter[int]] = [Counter() for _ in starts]
+    for ln in lines:
+        for fig in ln.figures if ln.kind == "row" else ():
+            k = column_of(fig.value.anchor, starts)
+            if k is not None and column_of(fig.value.column, starts) == k:
+                (amounts if fig.value.kind == "AMOUNT" else nils)[k][fig.value.anchor] += 1
+    return [_agreed(a) or _agreed(n) for a, n in zip(amounts, nils)]
+
+
+def _agreed(ends: Counter[int]) -> Optional[int]:
+    return next((end for end, n in ends.most_common(1) if n >= 2), None)
+
+
+def column_for(value: Token, starts: Sequence[int], edges: Sequence[Optional[int]]) -> Optional[int]:
+    """The column `value` is read in, or None: in no column, or equally near two."""
+    k = column_of(value.anchor, starts)
+    own = edges[k] if k is not None else None
+    if k is not None and own is not None and abs(value.anchor - own) <= SLACK:
+        return k if _within(value, k, starts) else None
+    if k is not None and own is None and column_of(value.column, starts) == k:
+        return k  # wholly in a column whose figures say nothing against it
+    near = sorted((abs(value.anchor - e), j) for j, e in enumerate(edges)
+                  if e is not None and abs(value.anchor - e) <= SLACK)
+    if not near:  # flush with no column's figures (a nil centred in its column): its span's
+        return k if k is not None and _within(value, k, starts) else None
+    if len(near) > 1 and near[0][0] == near[1][0]:
+        return None
+    return near[0][1]
+
+
+def _within(value: Token, k: int, starts: Sequence[int]) -> bool:
+    """A figure reaching back at most into the column before its own."""
+    left = column_of(value.column, starts)
+    return left is None or left in (k, k - 1)

@@ -1,0 +1,104 @@
+"""Whether lines head a Schedule II, by the rules file's heading vocabulary.
+
+A table under a schedule's title is one only if it is headed like a
+schedule: a balance column and another column, recognised by the role
+patterns of the rules file in use (the one vocabulary of headings, so a
+rules file that teaches a wording teaches `locate` too).  The HTML front
+end asks its headings the same.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, NamedTuple, Sequence
+
+from auditor.labels import is_period, title_pattern
+
+TITLE = title_pattern(r"\s+")  # (labels.TITLE_WORDS: the one list of title words)
+TAG = re.compile(r"<[^>]*>")
+# A heading phrase: words set apart from the next by two spaces or more.
+PHRASE = re.compile(r"\S+(?: \S+)*")
+
+
+class AnyOf(NamedTuple):
+    """Patterns tried one by one: a rules file's patterns keep the engine they
+    were compiled with (RE2 for a user's file), never joined into one Python
+    expression, which could backtrack without bound."""
+
+    patterns: tuple[Any, ...]  # compiled patterns, re or RE2: each has .search
+
+    def search(self, text: str) -> bool:
+        return any(p.search(text) for p in self.patterns)
+
+
+class Vocabulary(NamedTuple):
+    """The heading patterns of a rules file's roles: the balances', and every role's."""
+
+    balances: AnyOf
+    every: AnyOf
+
+
+@lru_cache(maxsize=8)
+def vocabulary_of(roles: tuple[Any, ...]) -> Vocabulary:
+    balances = tuple(p for r in roles if r.effect in ("opening", "closing") for p in r.patterns)
+    return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)))
+
+
+def without_tags(text: str, replacement: str = " ") -> str:
+    """`text` with its tags replaced.  Only up to the last ">": past it no tag
+    can close, and a TAG search from each "<" there would scan to the end of
+    the text (quadratic in a run of "<")."""
+    last = text.rfind(">")
+    return text if last == -1 else TAG.sub(replacement, text[: last + 1]) + text[last + 1 :]
+
+
+def is_title_line(line: str) -> bool:
+    """A line naming the schedule, not a heading line over the columns that
+    happens to say "valuation accounts" ("ADDITIONS  VALUATION ACCOUNTS
+    ACQUIRED" among four other headings): a title is at most two phrases."""
+    return bool(TITLE.search(line)) and len(re.split(r"\s{2,}", line.strip())) <= 2
+
+
+def headed_like_schedule(lines: Sequence[str], first: int, last: int, vocabulary: Vocabulary) -> bool:
+    """Whether the lines first..last head a schedule: a heading names a
+    balance and another names a role (a second balance or a movement), each
+    read as a phrase of its line or as a column's phrases stacked over lines
+    ("BROUGHT" over "FORWARD").  Titles and period captions are no headings."""
+    phrases = _heading_phrases(lines, first, last)
+    return _names_a_schedule([text for _, _, text in phrases], vocabulary) or _names_a_schedule(_stacked(phrases), vocabulary)
+
+
+def _names_a_schedule(texts: Sequence[str], vocabulary: Vocabulary) -> bool:
+    named, balance = 0, False
+    for text in texts:
+        if vocabulary.every.search(text) and not is_period(text):
+            named += 1
+            balance = balance or bool(vocabulary.balances.search(text))
+            if named >= 2 and balance:
+                return True
+    return False
+
+
+def _heading_phrases(lines: Sequence[str], first: int, last: int) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each phrase of the lines, top to bottom (not titles)."""
+    phrases: list[tuple[int, int, str]] = []
+    for line in lines[first - 1 : last]:
+        if "<" in line:
+            line = TAG.sub(lambda m: " " * len(m.group()), line)
+        if not line.strip() or is_title_line(line):
+            continue
+        phrases.extend((m.start(), m.end(), m.group()) for m in PHRASE.finditer(line))
+    return phrases
+
+
+def _stacked(phrases: list[tuple[int, int, str]]) -> list[str]:
+    """The texts of phrases stacked one over another, joined: a column's heading."""
+    columns: list[list[Any]] = []  # [start, end, words]
+    for lo, hi, text in phrases:
+        over = next((c for c in columns if lo < c[1] and c[0] < hi), None)
+        if over is None:
+            columns.append([lo, hi, text])
+        else:
+            over[0], over[1], over[2] = min(lo, over[0]), max(hi, over[1]), f"{over[2]} {text}"
+    return [c[2] for c in columns]

@@ -1,0 +1,147 @@
+"""Render a spec with the periods as columns and the movements as rows (test support).
+
+Per account a block: a heading row of the periods, then a row per column of
+the spec (its heading the row's label), each period's figure of the account
+under that period.  Where the account is named (`HtmlStyle.block_caption`):
+in the heading row's label cell ("heading"), in a <p> before the account's
+own <table> ("p", the tables joined by nothing but that caption), or on a
+caption row of its own over the block ("row"); with `years_once` the periods
+are printed once at the top of the one table and every account is a caption
+row under them, the spec's group captions ("Reserves deducted from assets:",
+rows without figures) as caption rows of their own.
+"""
+
+from __future__ import annotations
+
+import html
+
+from render import parse_cell
+
+TABLE = '<table cellspacing="0" cellpadding="0" width="100%" border="0">\n'
+
+
+def transposed_blocks(spec, style, rendered, blocks, key, figure) -> list:
+    """(caption printed before the block's table or None, rows) per account.
+    `blocks`: the spec's accounts in order (render_html._account_blocks);
+    `key`: how a row's label is matched to an account; `figure`: a figure's cells."""
+    order = list(range(len(spec["periods"])))
+    if style.reverse:
+        order.reverse()
+    rendered.period_labels.extend(spec["periods"][pi]["label"] for pi in range(len(spec["periods"])))
+    groups = _group_captions(spec, blocks, key) if style.years_once else {}
+    out = []
+    for n, (name, _) in enumerate(blocks):
+        at = {}  # period -> the account's row index there
+        for pi in order:
+            for ri, row in enumerate(spec["periods"][pi]["rows"]):
+                label = (row["label"] if not (row.get("is_total") and style.unlabelled_total) else "") or "Total"
+                if row["cells"] and key(label) == key(name) and pi not in at:
+                    at[pi] = ri
+                    rendered.row_labels[(pi, ri)] = name
+        rows = [_caption_row(group, style) for group in groups.get(name, [])]
+        if style.years_once or style.block_caption == "row":
+            rows.append(_caption_row(f"{name}:", style))
+        if n == 0 or not style.years_once:
+            rows.append(_periods_row(spec, order, _heading_label(name, spec, style), style))
+        rows += _movement_rows(spec, style, [(pi, at.get(pi)) for pi in order], figure)
+        out.append((f"{name}:" if style.block_caption == "p" else None, rows))
+    return out
+
+
+def account_columns(spec, style, rendered, blocks, key, figure) -> list:
+    """The accounts as columns, headed by their names, and per period a caption
+    row ("Year ended December 31, 2003:") over a row per column of the spec."""
+    order = list(range(len(spec["periods"])))
+    if style.reverse:
+        order.reverse()
+    rendered.period_labels.extend(spec["periods"][pi]["label"] for pi in range(len(spec["periods"])))
+    at = {}  # (account, period) -> the account's row index there
+    for name, _ in blocks:
+        for pi in order:
+            for ri, row in enumerate(spec["periods"][pi]["rows"]):
+                label = (row["label"] if not (row.get("is_total") and style.unlabelled_total) else "") or "Total"
+                if row["cells"] and key(label) == key(name) and (name, pi) not in at:
+                    at[(name, pi)] = ri
+                    rendered.row_labels[(pi, ri)] = name
+    units = _heading_label("", spec, style)  # (under no title, the units in the headings' label cell)
+    cells = [f'<td>{_wrap(units, style) if units else "&nbsp;"}</td>']
+    cells += [f'<td>&nbsp;</td><td colspan="3" align="center">{_wrap(html.escape(name), style)}</td>' for name, _ in blocks]
+    rows = [['<tr valign="bottom">' + "".join(cells) + "</tr>\n"]]
+    for pi in order:
+        rows.append(_caption_row(spec["periods"][pi]["label"], style))
+        rows += _movement_rows(spec, style, [(pi, at.get((name, pi))) for name, _ in blocks], figure)
+    return [(None, rows)]
+
+
+def _heading_label(name, spec, style) -> str:
+    """The heading row's label cell: the account, or where it is named elsewhere the units."""
+    if style.block_caption == "heading" and not style.years_once and name:
+        return name
+    units = spec.get("units", "dollars")
+    return f"(in {units.split()[0]})" if units != "dollars" and not style.titled else ""
+
+
+def _periods_row(spec, order, label, style) -> list:
+    cells = [f'<td>{_wrap(html.escape(label), style) if label else "&nbsp;"}</td>']
+    for pi in order:
+        period = html.escape(spec["periods"][pi]["label"].rstrip(":"))
+        cells.append(f'<td>&nbsp;</td><td colspan="3" align="center">{_wrap(period, style)}</td>')
+    return ['<tr valign="bottom">' + "".join(cells) + "</tr>\n"]
+
+
+def _caption_row(text, style) -> list:
+    return [f'<tr><td style="padding-top:6pt">{_wrap(f"<b>{html.escape(text)}</b>", style)}</td></tr>\n']
+
+
+def _movement_rows(spec, style, columns, figure) -> list:
+    """A row per column of the spec; `columns`: (period, the row's index there or None) per figure column."""
+    rows, headings = [], spec["columns"][1:]
+    for k, heading in enumerate(headings):
+        pieces = ['<tr valign="bottom">', f'<td style="padding-left:10pt">{_wrap(html.escape(heading), style)}</td>']
+        for pi, ri in columns:
+            pieces.append("<td>&nbsp;</td>")
+            row = spec["periods"][pi]["rows"][ri] if ri is not None else None
+            text = row["cells"][k] if row else ""
+            kind, value, _ = parse_cell(text)
+            if kind == "blank":
+                pieces.append("<td></td><td></td><td></td>")
+                continue
+            note = (row.get("footnotes") or [""] * len(row["cells"]))[k]
+            dollars = style.dollar == "every" or (style.dollar == "first" and k in (0, len(headings) - 1))
+            pieces.extend(figure(pi, ri, k, text, kind, value, note, dollars, style)[:5])
+        pieces.append("</tr>\n")
+        rows.append(pieces)
+    return rows
+
+
+def _group_captions(spec, blocks, key) -> dict:
+    """Account -> the group captions (rows printing no figures) printed just above it, first period's order."""
+    names = {key(name): name for name, _ in blocks}
+    found, waiting = {}, []
+    for row in spec["periods"][0]["rows"]:
+        if not row["cells"] and row["label"].strip():
+            waiting.append(row["label"])
+        elif row["cells"] and waiting and key(row["label"] or "Total") in names:
+            found[names[key(row["label"] or "Total")]] = waiting
+            waiting = []
+    return found
+
+
+def _wrap(text, style) -> str:
+    from render_html import _wrap as wrap
+
+    return wrap(text, style)
+
+
+def write_blocks(out, blocks, style, sentinels, write_row, opening) -> None:
+    """The blocks, after the document's opening: in one table, or a <table> per account."""
+    for n, (caption, rows) in enumerate(blocks):
+        if style.transposed_tables and n:
+            out.write("</table>\n")
+        if caption and (style.transposed_tables or n == 0):
+            out.write(f'<p style="margin-top:12pt;margin-bottom:0pt">{_wrap(f"<b>{html.escape(caption)}</b>", style)}</p>\n')
+        if n == 0 or style.transposed_tables:
+            out.write(opening if n == 0 else TABLE)
+        for row in rows:
+            write_row(out, row, sentinels)
+

@@ -1,0 +1,170 @@
+"""The real tables rendered in the text layouts of tests/test_real_tables.py,
+then changed the way a 1990s typist's hand changes them (tests/typed.py):
+figures off their column by a character or two, leader dots, tabs, a
+running head after <PAGE>, nils typed "-0-", "none", "N/A", rules typed
+with "_" or "=" or narrower than their columns, "$" set apart in the
+gutter.  Each must read
+back every figure where it is printed, with exactly the table's own errors.
+Found this way (each now read): a column of nils typed unevenly split in
+two when the columns come from the figures alone; a figure one space after
+leader dots read as the label's last word, a small negative there as a
+footnote marker, a figure touching the dots ("accounts......$1,234") as
+part of the word; "-0-" and "$ none" were input errors; a new page's company
+name taken as an account's caption.  And the one figure reader cases the
+sweep cannot reach: a figure equally near two columns' figures is in none
+(an input error naming its line and column, as tests/test_inputs.py has it)."""
+
+import dataclasses
+import json
+from decimal import Decimal
+
+import pytest
+
+import auditor
+from auditor import source
+from conftest import FIXTURES
+from expect import expected_errors, reported_errors, row_name
+from render import render
+from auditor.frontends.text.aligned import column_for
+from auditor.frontends.text.parse import Token
+from test_real_tables import LAYOUTS, NAMES, SHARED, applicable
+from typed import VARIATIONS, misaligned
+
+# Each variation over the layouts that between them take every path it can break.
+SWEEP = {
+    "misaligned-1": ("seed-like", "flat-fiscal", "untagged-bare", "typed-second-line"),
+    "misaligned-2": ("seed-like", "flat-fiscal", "untagged-bare", "letters-span-paged"),
+    "leader-dots": ("seed-like", "untagged-bare"),
+    "leader-dots-one-space": ("seed-like", "by-account", "first-cell-reopened", "span-untagged", "pem-framed-letters"),
+    "spaced-leaders": ("seed-like", "typed-second-line"),
+    # (Not by-account: a bare year's row label run out to a "nil" or a figure is not read yet.)
+    "leader-dots-touching": ("seed-like", "flat-fiscal", "untagged-bare", "pem-framed-letters"),
+    "tabs": ("seed-like", "flat-fiscal", "pem-framed-letters"),
+    "running-head": ("seed-like", "flat-fiscal", "by-account-form-feed"),
+    "nil=-0-": ("seed-like", "untagged-bare"),
+    "nil=none": ("seed-like", "by-account"),
+    "nil=N/A": ("seed-like", "flat-fiscal"),
+    "underscore-rules": ("seed-like", "span-untagged"),
+    "equals-rules": ("letters-span-paged",),
+    # (Not flat-fiscal: its one-line headings 30 characters wide narrowed by a third leave the first
+    # column's rule wholly left of its figures, in the label's area: an input error, not a guess.)
+    "narrow-heading-rules": ("seed-like", "span-untagged", "letters-span-paged"),
+    "dollars-apart": ("seed-like", "span-untagged"),
+}
+
+
+def _cases():
+    for variation, layouts in SWEEP.items():
+        for layout in layouts:
+            for table in NAMES:
+                yield pytest.param(table, layout, variation, id=f"{table}-{layout}-{variation}")
+
+
+@pytest.mark.parametrize("table,layout_name,variation", list(_cases()))
+def test_a_typed_table_reads_back_exactly(shared, table, layout_name, variation):
+    spec = json.loads((shared / "real-tables" / f"{table}.json").read_text())
+    layout = applicable(spec, LAYOUTS[layout_name])
+    if variation.startswith("nil="):
+        layout = dataclasses.replace(layout, nil=variation[len("nil="):])
+    rendered = render(spec, layout)
+    _reads_back(spec, layout, VARIATIONS[variation](rendered) if variation in VARIATIONS else rendered)
+
+
+# Three characters off, no rules and no markers: a figure reaching under the
+# next column's figures in other rows, its own row's figure there too.  (Not
+# every table reads so far off: a whole column typed three off, or a nil
+# alone under another column's figures, is past what the figures can tell.)
+@pytest.mark.parametrize("table", ["cca-industries-2013", "chattem-2006", "cik840467-2002", "cik923601-fy2017",
+                                   "cik924642-2000", "ryder-system-2017"])
+def test_figures_three_off_in_columns_from_the_figures_alone_are_parted_by_rows(shared, table):
+    spec = json.loads((shared / "real-tables" / f"{table}.json").read_text())
+    layout = applicable(spec, LAYOUTS["untagged-bare"])
+    _reads_back(spec, layout, misaligned(render(spec, layout), 3))
+
+
+def _reads_back(spec, layout, rendered):
+    result = auditor.check_source(source.from_text(rendered.text, "exhibit.txt"))
+    assert result.error is None, f"{result.error}\n{rendered.text}"
+    (schedule,) = result.schedules
+    got = {(c.line, c.column): (row_name(r.label), k, c.value, c.raw)
+           for p in schedule.periods for r in p.rows for k, c in enumerate(r.cells) if c is not None}
+    printed = {(f.line, f.start): (row_name(rendered.row_labels[(f.period, f.row)]), f.column, f.value, f.raw)
+               for f in rendered.figures}
+    assert got == printed, rendered.text
+    assert [c.role for c in schedule.columns] == spec["roles"][1:]
+    assert reported_errors(result) == expected_errors(spec, rendered, blank_nils=layout.nil == "")
+
+
+def test_the_sweep_changes_what_it_says_it_changes():
+    # Each variation prints something the plain layout does not (else it tests nothing).
+    spec = json.loads((SHARED / "real-tables" / "chattem-2006.json").read_text())
+    plain = render(spec, LAYOUTS["seed-like"])
+    for name, vary in VARIATIONS.items():
+        varied = vary(plain)
+        assert varied.text != plain.text, name
+        moved = {(f.line, f.start) for f in varied.figures} - {(f.line, f.start) for f in plain.figures}
+        assert bool(moved) == (name in ("misaligned-1", "misaligned-2", "tabs", "running-head")), name
+
+
+def _schedule(name):
+    (schedule,) = auditor.schedules(source.from_text((FIXTURES / name).read_text(), name), auditor.load_rules())
+    return schedule
+
+
+def test_figures_with_no_leading_zero_are_read_exactly():
+    schedule = _schedule("marlowe-instrument-1996-millions-no-leading-zero.txt")
+    cells = [[(c.raw, c.value) if c else None for c in r.cells] for p in schedule.periods for r in p.rows]
+    assert cells[0][2] == (".3", Decimal("0.3"))
+    assert cells[1][2] == ("(.2)", Decimal("-0.2"))
+    assert cells[2][1] == (".5", Decimal("0.5"))
+    assert cells[3][2] == ("(.1)", Decimal("-0.1"))
+
+
+def test_a_figure_typed_off_its_column_is_read_in_the_column_it_is_flush_with():
+    schedule = _schedule("wexford-tool-1994-typewriter-figures-off-column.txt")
+    rows = {(p.fiscal_year, r.label): [c.raw if c else None for c in r.cells] for p in schedule.periods for r in p.rows}
+    assert rows[(1994, "Allowance for doubtful accounts")] == ["1,210", "640", "430", "1,402"]
+    assert rows[(1994, "Inventory obsolescence reserve")] == ["725", "310", "285", "750"]
+    assert rows[(1993, "Warranty reserve")] == ["104", "20", None, "124"]
+
+
+def _figure(text: str, column: int) -> Token:
+    return Token("AMOUNT", text, 1, column, column + len(text))
+
+
+def test_a_figure_equally_near_two_columns_figures_is_in_no_column():
+    # Spans from column 30, 40 and 50; the first column's figures end at 37,
+    # the third's at 43, the second prints none.  "1,234" reaches from the
+    # first span into the second: its last digit two from 37 and four from
+    # 43 is the first column's; at 40, three from each, it is no column's.
+    starts, edges = [30, 40, 50], [37, None, 43]
+    assert column_for(_figure("1,234", 35), starts, edges) == 0
+    assert column_for(_figure("1,234", 36), starts, edges) is None
+    # Wholly in the second span, it is the second column's: nothing says otherwise.
+    assert column_for(_figure("12", 40), starts, edges) == 1
+
+
+UNRULED = """                          SCHEDULE II
+                       OVERLAP CO.
+               VALUATION AND QUALIFYING ACCOUNTS
+
+                                 Balance at     Charged     Written  Balance at
+Description                       Beginning   to Income         Off         End
+Year ended June 30, 1995
+Allowance                             1,000         200         150       1,050
+Returns reserve                       1,050            300       45       1,305
+Claims reserve                   12,345,700              12,345,678          22
+Notes reserve                           400          50          45         405
+"""
+
+
+def test_a_figure_reaching_under_the_next_columns_figures_is_read_where_it_is_flush():
+    # No rules, no markers: the columns are where the figures stand.  The 300
+    # typed three characters right reaches under the wide 12,345,678 of the
+    # row below (one run of figures with it): it ends three from where the
+    # 200 and 50 above and below it end, nine from the 45 of its own row.
+    (schedule,) = auditor.schedules(source.from_text(UNRULED, "unruled.txt"), auditor.load_rules())
+    assert len(schedule.columns) == 4
+    returns = schedule.periods[0].rows[1]
+    assert [c.raw if c else None for c in returns.cells] == ["1,050", "300", "45", "1,305"]
+    assert [c.raw if c else None for c in schedule.periods[0].rows[2].cells] == ["12,345,700", None, "12,345,678", "22"]

@@ -1,0 +1,177 @@
+"""How a typist's hand changes a rendered exhibit, as 1990s EDGAR text
+filings show it: figures a character or two off their column, labels run
+out with leader dots to the figures, runs of spaces typed as tabs, a page
+break with a running head inside the table.
+
+Test support, not part of the tool.  Each variation takes a `Rendered`
+(tests/render.py) and returns a new one whose `figures` say where every
+figure now stands, so a test asserts each is read back where it is printed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Callable
+
+from render import Printed, Rendered
+
+TOKEN = re.compile(r"\S+")
+
+
+def _lines(rendered: Rendered) -> list[str]:
+    return rendered.text.split("\n")
+
+
+def _with(rendered: Rendered, lines: list[str], figures: list[Printed]) -> Rendered:
+    return dataclasses.replace(rendered, text="\n".join(lines), figures=figures)
+
+
+def _run_around(line: str, start: int, end: int) -> tuple[int, int]:
+    """0-based [lo, hi) of the figure with what touches it: a "$" before it, a marker after."""
+    lo, hi = start - 1, end - 1
+    while lo > 0 and line[lo - 1] not in " ":
+        lo -= 1
+    while hi < len(line) and line[hi] != " ":
+        hi += 1
+    return lo, hi
+
+
+def misaligned(rendered: Rendered, by: int) -> Rendered:
+    """Every other figure of a line moved `by` characters, right or left in
+    turn (a typewriter's figures are rarely all flush): only where the move
+    leaves two spaces between it and whatever else the line prints (one
+    space after a label word makes a number part of the label: "Reserve
+    number 2")."""
+    lines = _lines(rendered)
+    figures = []
+    turn = 0
+    for f in sorted(rendered.figures, key=lambda f: (f.line, f.start)):
+        line = lines[f.line - 1]
+        shift = (0, by, 0, -by)[turn % 4]
+        turn += 1
+        lo, hi = _run_around(line, f.start, f.end)
+        moved_lo, moved_hi = lo + shift, hi + shift
+        padded = line + " " * (moved_hi + 2)
+        room = padded[:lo] + " " * (hi - lo) + padded[hi:]
+        if shift == 0 or moved_lo < 2 or room[moved_lo - 2:moved_hi + 2].strip():
+            figures.append(f)
+            continue
+        lines[f.line - 1] = (room[:moved_lo] + line[lo:hi] + room[moved_hi:]).rstrip()
+        figures.append(dataclasses.replace(f, start=f.start + shift, end=f.end + shift))
+    return _with(rendered, lines, figures)
+
+
+def leaders(rendered: Rendered, dots: str = ".", spaces: int = 2) -> Rendered:
+    """Each row's label run out with leader dots ("Allowance for doubtful
+    accounts..........  $ 1,234") to `spaces` spaces before its first figure
+    (or its "$")."""
+    lines = _lines(rendered)
+    for number in sorted({f.line for f in rendered.figures}):
+        line = lines[number - 1]
+        first = min(f.start for f in rendered.figures if f.line == number) - 1
+        dollar = line.find("$")
+        target = dollar if 0 <= dollar < first else first  # the row's "$" stays where it is printed
+        end = len(line[:target].rstrip())
+        stop = target - spaces
+        if end == 0 or stop - end < 3:
+            continue
+        lines[number - 1] = line[:end] + (dots * (stop - end))[: stop - end] + line[stop:]
+    return _with(rendered, lines, list(rendered.figures))
+
+
+def tabbed(rendered: Rendered) -> Rendered:
+    """Runs of spaces typed as tabs where they reach an 8-column tab stop: the
+    same layout once tabs are expanded.  A figure is then at another column
+    of the file: the tool names the file's column."""
+    lines = _lines(rendered)
+    moved: dict[tuple[int, int], int] = {}
+    for n, line in enumerate(lines, 1):
+        out, where = "", {}
+        for i in range(0, len(line), 8):
+            chunk = line[i:i + 8]
+            for j in range(len(chunk)):
+                where[i + j + 1] = len(out) + j + 1
+            out += chunk.rstrip(" ") + "\t" if len(chunk) == 8 and chunk.endswith("  ") else chunk
+        lines[n - 1] = out
+        for column, file_column in where.items():
+            moved[(n, column)] = file_column
+    figures = [dataclasses.replace(f, start=moved[(f.line, f.start)], end=moved[(f.line, f.start)] + f.end - f.start)
+               for f in rendered.figures]
+    return _with(rendered, lines, figures)
+
+
+def running_head(rendered: Rendered) -> Rendered:
+    """A page break between two periods as a typed filing prints it: the page
+    number, "<PAGE> 45" and a running head ("SCHEDULE II (Continued)") over
+    the next period's rows, the headings not printed again."""
+    lines = _lines(rendered)
+    first, last = min(f.line for f in rendered.figures), max(f.line for f in rendered.figures)
+    at = next((n for n in range(first, last) if not lines[n - 1].strip()), None)
+    if at is None:
+        return rendered
+    company = "THE REGISTRANT, INC. AND SUBSIDIARIES"  # (some real tables are named by a filer id: digits)
+    head = ["", " " * 38 + "S-2", "<PAGE> 45", " " * 22 + company,
+            " " * 18 + "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS (Continued)", ""]
+    lines[at - 1:at - 1] = head
+    figures = [dataclasses.replace(f, line=f.line + len(head)) if f.line >= at else f for f in rendered.figures]
+    return _with(rendered, lines, figures)
+
+
+RULE_ONLY = re.compile(r"^[ \t]*-{2,}(?:[ \t]+-+)*[ \t]*$")
+
+
+def rules_typed_as(rendered: Rendered, char: str) -> Rendered:
+    """Every line of dashed rules typed with another character ("____", "====")."""
+    lines = [ln.replace("-", char) if RULE_ONLY.match(ln) else ln for ln in _lines(rendered)]
+    return _with(rendered, lines, list(rendered.figures))
+
+
+def narrow_rules(rendered: Rendered) -> Rendered:
+    """Each run of a rule line under the headings typed narrower than its
+    column, centred under the heading's words (a third off each side, four
+    dashes at least); the rules over totals as they were."""
+    lines = _lines(rendered)
+    first = min(f.line for f in rendered.figures)
+    for n in range(first - 1, 0, -1):
+        if RULE_ONLY.match(lines[n - 1]):
+            runs = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[n - 1])]
+            out = [" "] * len(lines[n - 1])
+            for lo, hi in runs:
+                cut = max(0, min((hi - lo) // 3, (hi - lo - 4) // 2))
+                out[lo + cut:hi - cut] = "-" * (hi - lo - 2 * cut)
+            lines[n - 1] = "".join(out).rstrip()
+            break
+    return _with(rendered, lines, list(rendered.figures))
+
+
+def dollars_apart(rendered: Rendered, by: int = 3) -> Rendered:
+    """Each "$" typed `by` characters further left, into the gutter before its
+    column ("$      1,234" where the column's rule starts under the "1"),
+    where that leaves two spaces after whatever stands left of it."""
+    lines = _lines(rendered)
+    for number in sorted({f.line for f in rendered.figures}):
+        line = lines[number - 1]
+        for m in reversed(list(re.finditer(r"\$(?= )", line))):
+            at = m.start()
+            if at - by - 2 >= 0 and not line[at - by - 2:at].strip():
+                line = line[:at - by] + "$" + line[at - by + 1:at] + " " + line[at + 1:]
+        lines[number - 1] = line
+    return _with(rendered, lines, list(rendered.figures))
+
+
+# Name -> how the exhibit is changed; a `Layout` nil is changed in the layout, not here.
+VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
+    "misaligned-1": lambda r: misaligned(r, 1),
+    "misaligned-2": lambda r: misaligned(r, 2),
+    "leader-dots": lambda r: leaders(r),
+    "leader-dots-one-space": lambda r: leaders(r, spaces=1),
+    "leader-dots-touching": lambda r: leaders(r, spaces=0),
+    "spaced-leaders": lambda r: leaders(r, dots=". "),
+    "tabs": tabbed,
+    "running-head": running_head,
+    "underscore-rules": lambda r: rules_typed_as(r, "_"),
+    "equals-rules": lambda r: rules_typed_as(r, "="),
+    "narrow-heading-rules": narrow_rules,
+    "dollars-apart": dollars_apart,
+}
