@@ -19,6 +19,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -130,6 +131,7 @@ def main(argv=None) -> int:
     parser.add_argument("--files", type=int, default=1000, help="files in the timed corpus (default 1000)")
     parser.add_argument("--memory-files", type=int, nargs=2, default=(200, 2000), metavar=("SMALL", "LARGE"))
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--repeats", type=int, default=3, help="rounds of the -j 1 / -j 2 / Dask runs (default 3)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="auditor-corpus-"))
     try:
@@ -147,9 +149,23 @@ def main(argv=None) -> int:
         runs = [("-j 1", ["-j", "1", "--no-cache"]), ("-j 2 (process pool)", ["-j", "2", "--no-cache"])]
         if not args.no_dask:
             runs.append(("--engine dask, LocalCluster of 2 workers", ["--engine", "dask", "-j", "2", "--no-cache"]))
-        for name, extra in runs:
-            wall, peak = timed([*extra, "--files-from", str(listing)])
-            print(row(name, wall, len(timed_paths), megabytes, peak), flush=True)
+        # Taken in turns, `--repeats` rounds, each run's median reported: a
+        # shared machine's load then falls on every run alike.
+        walls: dict = {name: [] for name, _ in runs}
+        peaks: dict = {name: [] for name, _ in runs}
+        for _ in range(args.repeats):
+            for name, extra in runs:
+                wall, peak = timed([*extra, "--files-from", str(listing)])
+                walls[name].append(wall)
+                peaks[name].append(peak)
+        for name, _ in runs:
+            print(row(name, statistics.median(walls[name]), len(timed_paths), megabytes, max(peaks[name])), flush=True)
+        medians = {name: statistics.median(w) for name, w in walls.items()}
+        pool = medians["-j 2 (process pool)"]
+        ratios = f"-j 2 is {medians['-j 1'] / pool:.2f}x -j 1"
+        if not args.no_dask:
+            ratios += f"; Dask's wall time is {medians['--engine dask, LocalCluster of 2 workers'] / pool:.2f}x the pool's"
+        print(f"medians of {args.repeats} rounds: {ratios}", flush=True)
         cache = str(work / "cache")
         for name in ("-j 2, cache empty (first run)", "-j 2, cache full (second run)"):
             wall, peak = timed(["-j", "2", "--cache-dir", cache, "--files-from", str(listing)])
