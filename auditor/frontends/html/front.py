@@ -36,11 +36,22 @@ Part = tuple[Span, Grid, Optional[str]]  # a table continuing a schedule, its gr
 def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
     """`headings`: the rules file's role patterns, which recognise a schedule's
     headings besides the words every schedule prints (labels)."""
+    titled = html_locate.candidates(doc)
+    found = _found(doc, titled, set(), headings)
+    if found:
+        return found
+    # No titled schedule: one printed under its accounts' captions alone (a
+    # 20-F's).  Looked for only then: the search runs over every "reserve" and
+    # "allowance" of a 10-K, and a titled filing's notes are no schedule.
+    by_name = set(html_locate.named_candidates(doc)) - {span for span, _ in titled}
+    return _found(doc, [(span, None) for span in sorted(by_name)], by_name, headings)
+
+
+def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Span],
+           headings: Optional[Headings]) -> list[Region]:
     found: list[Region] = []
     used: set[Span] = set()
-    titled = html_locate.candidates(doc)
-    by_name = set(html_locate.named_candidates(doc)) - {span for span, _ in titled}
-    for span, title in sorted(titled + [(span, None) for span in by_name]):
+    for span, title in sorted(candidates):
         if not html_locate.may_hold_schedule(doc, span, headings):
             continue
         named = title is None and span in by_name  # (found by its captions alone)
