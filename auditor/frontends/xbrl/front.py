@@ -62,6 +62,7 @@ def table_findings(schedule: Schedule, ruleset: RuleSet, only: Only,
     """The findings of a printed table, with its tags checked; the tags; and the
     table as checked (each tagged figure read as printed)."""
     tags: Tags = tagged.match(schedule, found.facts, ruleset) if found else {}
+    ruleset = _on_axis(ruleset, found)
     schedule = _as_printed(schedule, tags)
     findings = engine.evaluate(schedule, ruleset, only, tags)
     if not tags:
@@ -78,6 +79,14 @@ def table_findings(schedule: Schedule, ruleset: RuleSet, only: Only,
                                    f"table and tag give the same value)")
         out.append(f)
     return out, tags, schedule
+
+
+def _on_axis(ruleset: RuleSet, found: Optional[Tagged]) -> RuleSet:
+    """The rules with the document's reserve axis (a filer's own axis where its
+    members carry the schedule: `axis`), which the checks of members read."""
+    if found is None or ruleset.xbrl is None or found.reading.axis in ("", ruleset.xbrl.axis):
+        return ruleset
+    return ruleset._replace(xbrl=ruleset.xbrl._replace(axis=found.reading.axis))
 
 
 def _as_printed(schedule: Schedule, tags: Tags) -> Schedule:
@@ -106,6 +115,7 @@ def facts_findings(found: Tagged, ruleset: RuleSet, only: Only, printed: list[Pr
     """The facts' own findings, without those the table's checks already make.
     `printed`: (tags, findings, schedule) of each printed table read."""
     schedule = found.schedule
+    ruleset = _on_axis(ruleset, found)
     shown = {(t.element.line, t.element.column) for tags, _, _ in printed for t in tags.values()}
     # Facts a tagged_* finding of the table is about (its element is related).
     disputed = {(p.line, p.column) for _, findings, _ in printed for f in findings

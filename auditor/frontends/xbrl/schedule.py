@@ -1,8 +1,8 @@
 """The tagged Schedule II facts as a schedule: the same AST the tables give.
 
 One period per duration the family's movements are tagged for; one row per
-member of the reserve axis (the default member, no member at all, as the
-total); one column per concept, its role from the `elements` patterns of
+member of the reserve axis (the rules file's, or the filer's own: `axis`;
+the default member, no member at all, as the total); one column per concept, its role from the `elements` patterns of
 the rules file's roles.  Each cell is one fact, at the place of its
 `ix:nonFraction` element.  Figures are shown in the unit most of the facts
 are scaled to (millions for `scale="6"`), exactly: a fact scaled otherwise
@@ -23,6 +23,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
 from auditor.model import Cell, Column, Period, Row, RowKind, Schedule
+from auditor.frontends.xbrl.axis import reserve_axis
 from auditor.frontends.xbrl.facts import Fact, Facts, local
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class Reading(NamedTuple):
     unread: tuple[Why, ...]  # facts of the family in no cell
     exponent: int  # the power of ten the figures are shown in
     conflicts: tuple[tuple[Fact, Fact], ...] = ()  # (Fact, Fact in a cell): the same concept, period and member, another value
+    axis: str = ""  # the local name of the axis whose members are the rows (the rules file's, or the filer's own)
 
 
 class _Sorted(NamedTuple):
@@ -62,11 +64,11 @@ def build(facts: Facts, vocabulary: Vocabulary) -> Reading:
     the document tags no Schedule II movement (or the rules read no facts)."""
     if vocabulary.xbrl is None:
         return Reading(None, {}, (), (), 0, ())
-    axis = vocabulary.xbrl.axis
+    axis = _reserve_axis(facts, vocabulary)
     found = _sort(facts, vocabulary.roles, axis)
     if not found.movements:
         unread = found.unread + [(f, "no movement of the family is tagged") for f in found.balances]
-        return Reading(None, {}, (), tuple(unread), 0, ())
+        return Reading(None, {}, (), tuple(unread), 0, (), axis)
     exponent = _exponent(found.movements + found.balances)
     concepts = found.concepts
     order = sorted(dict.fromkeys(f.concept for f in found.movements), key=lambda c: _role_rank(concepts[c][0]))
@@ -103,7 +105,17 @@ def build(facts: Facts, vocabulary: Vocabulary) -> Reading:
                         line=min(p.line for p in periods), label_heading="member", deductions="subtracted",
                         deductions_basis=BASIS, balance_sign=1, source="xbrl",
                         notes=_notes(set_aside, unread, conflicts, facts))
-    return Reading(schedule, cells, tuple(set_aside), tuple(unread), exponent, tuple(conflicts))
+    return Reading(schedule, cells, tuple(set_aside), tuple(unread), exponent, tuple(conflicts), axis)
+
+
+def _reserve_axis(facts: Facts, vocabulary: Vocabulary) -> str:
+    """The document's reserve axis: the rules file's, or the filer's own (see `axis`)."""
+    assert vocabulary.xbrl is not None  # (build reads facts only where the rules name their family)
+    kinds: dict[str, list[RoleSpec]] = {c: concept_roles(local(c), vocabulary.roles)
+                                        for c in {f.concept for f in facts.facts}}
+    balances = {c for c, specs in kinds.items() if specs and specs[0].effect in ("opening", "closing")}
+    movements = {c for c, specs in kinds.items() if specs and c not in balances}
+    return reserve_axis(facts.facts, balances, movements, vocabulary.xbrl.axis)
 
 
 def _notes(set_aside: list[tuple[str, str]], unread: list[Why], conflicts: list[tuple[Fact, Fact]],
