@@ -121,9 +121,12 @@ def _leaves(heading: HeadingCells) -> list[HtmlCell]:
 
 
 def _is_title(cells: list[HtmlCell]) -> bool:
-    """A row holding only the schedule's title or units, centred over the table."""
+    """A row holding only the schedule's title or units, centred over the table.
+    (Not the heading of a schedule's one account named with its units,
+    "Allowance for doubtful accounts (in thousands)": its units are read all the same.)"""
     texts = nonblank(cells)
-    return len(texts) == 1 and bool(TITLE.search(texts[0].text) or UNITS.search(texts[0].text))
+    return len(texts) == 1 and bool(TITLE.search(texts[0].text) or UNITS.search(texts[0].text)
+                                    and furniture(texts[0].text))
 
 
 def looks_like_schedule(f: Optional[Frame], headings: Optional[Headings] = None) -> bool:

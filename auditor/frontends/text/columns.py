@@ -11,7 +11,7 @@ from typing import Iterable, NamedTuple, Optional, Sequence
 from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Figure, Line
 from auditor.frontends.text.tokens import HEADING_NOTE, Chunk, chunk_text, chunks, text
-from auditor.labels import UNITS, is_period
+from auditor.labels import ACCOUNT_WORD, UNITS, is_period
 from auditor.model import Column
 
 # The right edge of the last column: no line is this wide.
@@ -40,8 +40,10 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
     until a gap of two blank lines, a tag, a title or the units line.
     """
     i = body_start - 1
-    # (A title or units line is no caption: a table printed without headings opens under it.)
-    while i >= 0 and (lines[i].kind == "text" and is_caption(lines[i], label_end) and not is_title_or_units(lines[i])
+    # (A title or units line is no caption: a table printed without headings opens
+    # under it; but a units line right under an account's caption is that caption's.)
+    while i >= 0 and (lines[i].kind == "text" and is_caption(lines[i], label_end)
+                      and (not is_title_or_units(lines[i]) or _units_under_caption(lines, i, label_end))
                       or _underlines_caption(lines, i, label_end)):
         i -= 1
     captions_start = i + 1
@@ -61,6 +63,35 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
             break
         below, i = ln.number, i - 1
     return HeadingBlock(headings, separators, captions_start)
+
+
+def _units_under_caption(lines: Sequence[Line], i: int, label_end: int) -> bool:
+    return i > 0 and units_under_caption(lines[i], lines[i - 1], label_end)
+
+
+def units_under_caption(line: Line, above: Line, label_end: int) -> bool:
+    """A units phrase on the line right under an account's caption ("Allowance
+    for doubtful accounts:" over "(Dollars in thousands)"), where a schedule of
+    one reserve states its units: part of the body's captions, not the title
+    block's units line (the table's headings are above it)."""
+    words = text(line.words)
+    return line.kind == "text" and bool(UNITS.search(words)) and not TITLE.search(words) \
+        and above.kind == "text" and above.number == line.number - 1 and is_caption(above, label_end) \
+        and not is_title_or_units(above) and names_account(above)
+
+
+def names_account(line: Line) -> bool:
+    return _names_account(text(line.words))
+
+
+# The assets a reserve is named by where its caption names no reserve ("ACCOUNTS AND NOTES RECEIVABLE").
+RESERVED_ASSET = re.compile(r"\b(?:receivables?|inventor(?:y|ies)|deferred\s+tax)\b", re.IGNORECASE)
+
+
+def _names_account(words: str) -> bool:
+    """A caption naming an account: its reserve's words, the asset it is
+    deducted from, or a caption's ":" ("Accounts and notes receivable:")."""
+    return words.rstrip().endswith(":") or bool(ACCOUNT_WORD.search(words) or RESERVED_ASSET.search(words))
 
 
 def _units_in_headings(lines: Sequence[Line], i: int) -> bool:
@@ -102,7 +133,9 @@ def is_title_or_units(line: Line) -> bool:
     units statement: the title block's vocabulary, locate's and the HTML
     front end's too, not a shape of line the grammar could tell."""
     words = text(line.words)
-    return bool(TITLE.search(words) and len(chunks(line.words)) <= 2 or (UNITS.search(words) and len(line.words) <= 5))
+    # (A short account caption with its units, "Bad debt allowance (in millions):", is a caption.)
+    return bool(TITLE.search(words) and len(chunks(line.words)) <= 2
+                or (UNITS.search(words) and len(line.words) <= 5 and not _names_account(UNITS.sub("", words))))
 
 
 def is_caption(line: Line, label_end: int) -> bool:

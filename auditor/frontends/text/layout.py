@@ -64,7 +64,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     title, units, subtitle = title_block(preamble, headings)
     return Schedule(
         title=title,
-        units=units,
+        units=units or caption_units(lines[body_start:], label_end),
         columns=tuple(columns),
         periods=tuple(periods(_leading_caption(preamble) + laid.entries)),
         line=title_line,
@@ -133,6 +133,20 @@ def _subtitle(preamble: Sequence[Line], title: str) -> str:
         return ""
     return " ".join(t for ln in preamble if ln.number > below[0].number and not col.is_title_or_units(ln)
                     for t in [text(ln.words)] if is_period(t) and YEAR.search(t))
+
+
+def caption_units(body: Sequence[Line], label_end: int) -> Optional[str]:
+    """The units a schedule whose title block states none gives with its
+    reserve's caption: on the caption's line ("Allowance for doubtful accounts
+    (in thousands):", "ACCOUNTS RECEIVABLE (IN MILLIONS)") or on the line under
+    it ("(Dollars in thousands)"), as a schedule of one reserve prints them.
+    Only captions above the body's last row (no footnote under the table);
+    units stated otherwise by two captions are no schedule's: none."""
+    last = max((i for i, ln in enumerate(body) if ln.kind == "row"), default=-1)
+    found = {_units([ln]) for i, ln in enumerate(body[:last])
+             if ln.kind == "text" and UNITS.search(text(ln.words)) and col.is_caption(ln, label_end)
+             and (not col.is_title_or_units(ln) or i > 0 and col.units_under_caption(ln, body[i - 1], label_end))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _units(lines: Sequence[Line]) -> Optional[str]:

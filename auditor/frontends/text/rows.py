@@ -10,7 +10,7 @@ from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.aligned import column_for, column_of, figure_edges
-from auditor.frontends.text.columns import is_title_or_units, marks_figure
+from auditor.frontends.text.columns import is_title_or_units, marks_figure, units_under_caption
 from auditor.frontends.text.context import PAGE_NUMBER
 from auditor.frontends.text.labels import (Entry, continues, go_on, indent_of, period_in_first_cell, row_entry,
                                            settle, the_row)
@@ -49,6 +49,8 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
                 continue
             if text(ln.words) in repeated or PAGE_NUMBER.search(text(ln.words)):
                 continue  # headings repeated after a page break, page numbers
+            if pending and is_title_or_units(ln) and units_under_caption(ln, pending[-1], label_end):
+                continue  # the units of the account captioned above (the schedule's: `layout.caption_units`)
             ln = years_as_figures(ln, starts, at_least=2)  # may make it a row (handled below)
             if ln.kind == "text" and not gap and not pending and last is not None:
                 # One year-like amount ("1924") alone: the rest of the row above?

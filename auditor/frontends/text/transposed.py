@@ -28,7 +28,7 @@ from typing import Literal, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.labels import Entry, the_row
-from auditor.frontends.text.layout import Frame, frame, title_block
+from auditor.frontends.text.layout import Frame, caption_units, frame, title_block
 from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.rows import body
 from auditor.frontends.text.tokens import chunk_text, chunks, text
@@ -68,6 +68,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     columns = tuple(_column(heading_of[k], at, k.startswith("<")) for k in order)
     found = _by_account(f, blocks, keys, order) if shape == "years" else _by_year(f, blocks, keys, order, path)
     title, units, subtitle = title_block(f.preamble, f.headings)
+    units = units or caption_units(f.lines[f.body_start:], f.label_end)
     return Schedule(title=title, units=units, columns=columns, periods=tuple(found), line=title_line,
                     unread=laid.unread, subtitle=subtitle)
 
