@@ -97,16 +97,36 @@ def _names_account(words: str) -> bool:
 def _units_in_headings(lines: Sequence[Line], i: int) -> bool:
     """A units phrase printed in the column headings, under each heading's
     words ("Allowance for doubtful accounts" over "(in thousands)", column by
-    column): part of those headings (the units are read from the headings
-    too), not the title block's units line, which ends the headings."""
+    column; or under a schedule's one account, over its one figure column):
+    part of those headings (the units are read from the headings too), not
+    the title block's units line, which ends the headings."""
     ln = lines[i]
     above = lines[i - 1] if i else None
     if above is None or above.kind != "text" or above.number != ln.number - 1 or is_title_or_units(above):
         return False
     over = chunks(above.words)
     under = chunks(ln.words)
-    return (len(over) >= 2 or len(under) >= 2) and not is_period(text(above.words)) and not TITLE.search(text(ln.words)) \
+    one_column = len(over) == len(under) == 1 and _one_account_heading(lines, i)
+    return (len(over) >= 2 or len(under) >= 2 or one_column) and not is_period(text(above.words)) \
+        and not TITLE.search(text(ln.words)) \
         and all(any(c[0].column < o[-1].end and o[0].column < c[-1].end for o in over) for c in under)
+
+
+def _one_account_heading(lines: Sequence[Line], i: int) -> bool:
+    """The units line under the heading of a schedule's one account column:
+    it and the heading's lines set in from the margin (where the labels'
+    captions begin), the heading naming an account ("ALLOWANCE FOR" over
+    "DOUBTFUL ACCOUNTS" over "(in thousands)").  A company's name over the
+    title block's units names none."""
+    heading: list[Line] = []
+    at = i - 1
+    while at >= 0 and len(heading) < 5 and lines[at].kind == "text" and lines[at].number == lines[at + 1].number - 1 \
+            and len(chunks(lines[at].words)) == 1 and not is_title_or_units(lines[at]):
+        heading.append(lines[at])
+        at -= 1
+    margin = min((ln.words[0].column for ln in lines if ln.kind == "row" and ln.words), default=1)
+    return bool(heading) and all(ln.words[0].column > margin for ln in heading + [lines[i]]) \
+        and any(names_account(ln) for ln in heading)
 
 
 def _underlines_caption(lines: Sequence[Line], i: int, label_end: int) -> bool:

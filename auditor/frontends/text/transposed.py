@@ -27,6 +27,7 @@ import re
 from typing import Literal, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
+from auditor.frontends.text.columns import units_under_caption
 from auditor.frontends.text.labels import Entry, the_row
 from auditor.frontends.text.layout import Frame, caption_units, frame, title_block
 from auditor.frontends.text.parse import Line, Token
@@ -83,8 +84,11 @@ def _captions_marked(f: Frame, shape: Shape, path: Optional[str]) -> list[Line]:
     Years as columns, each block may print its account on a line of years
     ("RESERVE FOR RETURNS   1995   1994   1993"): its years, the same as the
     headings', are dropped.  A caption line right above a block's opening
-    balance is no first line of its label, however it is indented."""
-    out = list(f.lines[f.body_start :])
+    balance is no first line of its label, however it is indented.  A units
+    line under an account's caption is left out (the schedule's units:
+    `caption_units`), so that the caption stays right above its block."""
+    body = f.lines[f.body_start :]
+    out = [ln for i, ln in enumerate(body) if not (i and units_under_caption(ln, body[i - 1], f.label_end))]
     years = [_years(c.heading) for c in f.columns]
     for i, ln in enumerate(out):
         if ln.kind != "text" or not ln.words:
