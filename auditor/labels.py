@@ -72,6 +72,8 @@ CLOSING = re.compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNOR
 # expenses", "Deductions", "Write-offs"), not a note's "Acquisitions".
 ACCOUNT_WORD = re.compile(r"\b(?:allowances?|reserves?|valuation|provisions?|doubtful|uncollectible|obsole(?:te|scence))\b",
                           re.IGNORECASE)
+# The assets a reserve is named by where its caption names no reserve ("ACCOUNTS AND NOTES RECEIVABLE").
+RESERVED_ASSET = re.compile(r"\b(?:receivables?|inventor(?:y|ies)|deferred\s+tax)\b", re.IGNORECASE)
 SCHEDULE_MOVEMENT = re.compile(r"deduct|addition|charged|write|credited", re.IGNORECASE)
 # A caption that is a sentence introducing a note's table ("The following table
 # summarizes the activity in our allowance ...:"), not a name.

@@ -22,7 +22,8 @@ from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, non
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
-from auditor.labels import BALANCE_WORD, LEADER, MOVEMENT_WORD, PERIOD_START, TOTAL, UNITS, YEAR, is_period
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, LEADER, MOVEMENT_WORD, PERIOD_START, RESERVED_ASSET, TOTAL, UNITS,
+                            YEAR, is_period)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -125,8 +126,11 @@ def _is_title(cells: list[HtmlCell]) -> bool:
     (Not the heading of a schedule's one account named with its units,
     "Allowance for doubtful accounts (in thousands)": its units are read all the same.)"""
     texts = nonblank(cells)
-    return len(texts) == 1 and bool(TITLE.search(texts[0].text) or UNITS.search(texts[0].text)
-                                    and furniture(texts[0].text))
+    if len(texts) != 1:
+        return False
+    words = texts[0].text
+    names_account = bool(ACCOUNT_WORD.search(words) or RESERVED_ASSET.search(words))
+    return bool(TITLE.search(words) or UNITS.search(words) and (furniture(words) or not names_account))
 
 
 def looks_like_schedule(f: Optional[Frame], headings: Optional[Headings] = None) -> bool:

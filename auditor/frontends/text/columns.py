@@ -11,7 +11,7 @@ from typing import Iterable, NamedTuple, Optional, Sequence
 from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Figure, Line
 from auditor.frontends.text.tokens import HEADING_NOTE, Chunk, chunk_text, chunks, text
-from auditor.labels import ACCOUNT_WORD, UNITS, is_period
+from auditor.labels import ACCOUNT_WORD, RESERVED_ASSET, UNITS, is_period
 from auditor.model import Column
 
 # The right edge of the last column: no line is this wide.
@@ -82,10 +82,6 @@ def units_under_caption(line: Line, above: Line, label_end: int) -> bool:
 
 def names_account(line: Line) -> bool:
     return _names_account(text(line.words))
-
-
-# The assets a reserve is named by where its caption names no reserve ("ACCOUNTS AND NOTES RECEIVABLE").
-RESERVED_ASSET = re.compile(r"\b(?:receivables?|inventor(?:y|ies)|deferred\s+tax)\b", re.IGNORECASE)
 
 
 def _names_account(words: str) -> bool:
