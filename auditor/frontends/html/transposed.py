@@ -60,12 +60,21 @@ def _names_period(cell: HtmlCell) -> bool:
     return bool(BARE_YEAR.match(text) or (kind(cell) == "text" and is_period(text)))
 
 
+def _spans_over(top: list[HtmlCell], under: list[HtmlCell]) -> bool:
+    """Whether a row of period cells spans the row of period cells under it."""
+    over, below = _period_cells(top), _period_cells(under)
+    return len(over) < len(below) and over[0].column <= below[0].column and over[-1].last >= below[-1].last
+
+
 def blocks(grid: Grid, incomplete: Optional[list[int]] = None) -> list[Block]:
     """The grid's blocks of years as columns, or [] when it is not printed so.
     `incomplete` gets the line of each block that opens with a balance but does
     not end with one (cut by a page break, or rows the reading cannot place)."""
     found, rows = [], grid.rows
     heads = [i for i, cells in enumerate(rows) if _period_cells(cells)]
+    # A duration spanning the dates under it ("12 Months Ended" over "Dec. 31, 2019",
+    # as EDGAR's XBRL viewer heads its columns): the dates' row heads the block.
+    heads = [i for i in heads if i + 1 not in heads or not _spans_over(rows[i], rows[i + 1])]
     if not heads:
         return _by_period(grid, incomplete)
     for n, i in enumerate(heads):
