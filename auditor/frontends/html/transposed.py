@@ -42,6 +42,7 @@ class Block:
     periods: list[HtmlCell]  # the heading row's period cells, left to right (accounts as columns: account cells)
     rows: list[BlockRow]  # from opening to closing balance
     names: Optional[list[str]] = None  # accounts as columns: each figure column's account
+    members: Optional[list[str]] = None  # each period column's account, named under its period ("" for none)
 
 
 def _period_cells(row: list[HtmlCell]) -> list[HtmlCell]:
@@ -83,8 +84,9 @@ def blocks(grid: Grid, incomplete: Optional[list[int]] = None) -> list[Block]:
         heading = [c for c in rows[i] if c.last < start and c.text.strip()]
         named = without_notes(plain(heading).rstrip(":").strip()) if heading else ""
         first = "" if furniture(named) else named  # (a units statement in the label cell names no account)
-        for k, (captions, body) in enumerate(_segments(grid, i + 1, heads[n + 1] if n + 1 < len(heads) else len(rows),
-                                                       start)):
+        members = _members(rows[i + 1], periods) if i + 1 < len(rows) else None
+        for k, (captions, body) in enumerate(_segments(grid, i + 1 + bool(members),
+                                                       heads[n + 1] if n + 1 < len(heads) else len(rows), start)):
             while body and not any(kind(c) == "figure" for c in body[-1].area):
                 body.pop()  # a trailing caption of the next account, or a blank line
             opens = bool(body) and OPENING.search(body[0].label) and any(kind(c) == "figure" for c in body[0].area)
@@ -95,8 +97,23 @@ def blocks(grid: Grid, incomplete: Optional[list[int]] = None) -> list[Block]:
                     incomplete.append(body[0].line if k else grid.row_lines[i])
                 continue
             account = first if k == 0 and first else captions[-1] if captions else ""  # (a group's caption is above)
-            found.append(Block(account or (_caption_above(rows, i, start) if k == 0 else ""), periods, body))
+            found.append(Block(account or (_caption_above(rows, i, start) if k == 0 else ""), periods, body,
+                               members=members))
     return found
+
+
+def _members(row: list[HtmlCell], periods: list[HtmlCell]) -> Optional[list[str]]:
+    """The accounts named one per period column in the row under the periods
+    ("Allowance for Doubtful Accounts [Member]" under "Dec. 31, 2019", as the XBRL
+    viewer heads a column per member and date), or None when the row is not one;
+    a column of no member (the totals) is named "" there."""
+    cells = nonblank(row)
+    if not cells or any(kind(c) != "text" or _names_period(c) for c in cells):
+        return None
+    by_column = {c.column: c for c in cells}
+    if any(c.column not in {p.column for p in periods} for c in cells):
+        return None
+    return [without_notes(plain([by_column[p.column]])) if p.column in by_column else "" for p in periods]
 
 
 def _segments(grid: Grid, top: int, end: int, start: int) -> list[tuple[list[str], list[BlockRow]]]:
@@ -270,7 +287,7 @@ def _periods(found: list[Block], order: list[str], named: str, path: Optional[st
         for p, period_cell in enumerate(block.periods):
             label = " ".join(plain([period_cell]).split()).rstrip(":")
             line = period_cell.places[0][0] if period_cell.places else period_cell.line
-            account = block.account or named
+            account = block.members[p] if block.members is not None else block.account or named
             if block.names is not None:  # the accounts as columns: the block is the period
                 label, line, account = block.account, block.rows[0].line, without_notes(" ".join(block.names[p].split()))
             cells = tuple(cells_by_period[p].get(k) for k in range(len(order)))
