@@ -117,6 +117,11 @@ TOTAL = re.compile(r"^totals?\b", re.IGNORECASE)
 # Accounts [Member]", and prints the taxonomy's structure as caption rows naming no account:
 # "... [Line Items]", "... [Roll Forward]", "... [Axis]", "... [Abstract]", "... [Table]".
 XBRL_MEMBER = re.compile(r"\s*\[member\]\s*$", re.IGNORECASE)
+# The viewer's report title names a lone member, the currency and the scale beside the report's name:
+# "Schedule II - Valuation and Qualifying Accounts (Details) - Allowance for Doubtful Accounts [Member]
+# - USD ($) $ in Thousands".
+XBRL_TITLE_MEMBER = re.compile(r"\s-\s([^-]{1,120}?)\s*\[member\]", re.IGNORECASE)
+XBRL_TITLE_UNITS = re.compile(r"\s-\s[A-Z]{3}\s\(\S{1,4}\)|\$\s+in\s+(thousands|millions|billions)", re.IGNORECASE)
 XBRL_STRUCTURE = re.compile(r"\[(line items|roll forward|axis|abstract|table|domain)\]\s*:?$", re.IGNORECASE)
 # (Tried only where a run of dots and spaces begins: from inside a long run of
 # spaces, every start scanned to its end, in quadratic time.)

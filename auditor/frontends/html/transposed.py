@@ -20,7 +20,7 @@ from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
 from auditor.frontends.html.layout import BARE_YEAR, SCALES, frame, row_label, units_in, words
 from auditor.frontends.html.periods import named_account, without_notes
-from auditor.labels import CLOSING, DATE, OPENING, TOTAL, YEAR, is_period, period_from_caption
+from auditor.labels import CLOSING, DATE, OPENING, TOTAL, XBRL_TITLE_MEMBER, YEAR, is_period, period_from_caption
 from auditor.frontends.html.locate import Region, furniture
 from auditor.model import Cell, Column, Period, Row, Schedule
 
@@ -254,7 +254,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         for key, (label, *_rest) in zip(_keys(block), block.rows):
             heading_of.setdefault(key, label)
     order = ["<opening>"] + [k for k in heading_of if not k.startswith("<")] + ["<closing>"]
-    named = named_account(region.preamble) if len(found) == 1 else ""
+    named = _title_member(region.title) or named_account(region.preamble) if len(found) == 1 else ""
     scales: set[str] = set()
     periods = _periods(found, order, named, path, scales)
     grid = region.grids[0]
@@ -269,6 +269,13 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         label_heading="",
         subtitle=region.subtitle,
     )
+
+
+def _title_member(title: str) -> str:
+    """The one account a report of EDGAR's XBRL viewer names in its title ("... (Details)
+    - Allowance for Doubtful Accounts [Member] - USD ($)"), or ""."""
+    match = XBRL_TITLE_MEMBER.search(title)
+    return " ".join(match.group(1).split()) if match else ""
 
 
 def _periods(found: list[Block], order: list[str], named: str, path: Optional[str],
