@@ -89,7 +89,8 @@ def blocks(grid: Grid, incomplete: Optional[list[int]] = None) -> list[Block]:
                                                        heads[n + 1] if n + 1 < len(heads) else len(rows), start)):
             while body and not any(kind(c) == "figure" for c in body[-1].area):
                 body.pop()  # a trailing caption of the next account, or a blank line
-            opens = bool(body) and OPENING.search(body[0].label) and any(kind(c) == "figure" for c in body[0].area)
+            # (an account first printed in the latest year opens blank: no fact, as the XBRL viewer prints it)
+            opens = bool(body) and OPENING.search(body[0].label) and any(kind(c) == "figure" for r in body for c in r.area)
             if not opens:
                 continue
             if len(body) < 3 or not CLOSING.search(body[-1].label):
@@ -137,7 +138,7 @@ def _segments(grid: Grid, top: int, end: int, start: int) -> list[tuple[list[str
         if not figured and (_closed(body) or body and _opening_next(grid, r + 1, end, start, body)):
             found.append(([], []))
             captions, body = found[-1]
-        if not figured and not body:
+        if not figured and not body and not (area and OPENING.search(label)):
             if not furniture(label):
                 captions.append(without_notes(label))
             continue
