@@ -2,7 +2,8 @@
 
 The usual reading: the items since the previous total, or, right after
 subtotals, the subtotals above (a grand total).  The other candidates are
-few: a previous subtotal plus the items after it (a subtotal of some
+few (a total printed before any item sums the items after it, or the
+first few of them): a previous subtotal plus the items after it (a subtotal of some
 reserves, more reserves, then a total including the subtotal), all the
 period's items above it, and a part of the items since the previous total
 (the first or the last few).  A candidate is taken over the usual reading
@@ -49,7 +50,7 @@ def _period(period: Period) -> Iterator[tuple[int, tuple[int, ...], str, str]]:
             items.append(r)
             since.append(r)
             continue
-        candidates = _candidates(since, subtotals, totals, items)
+        candidates = _candidates(since, subtotals, totals, items) or _first(rows, r, totals)
         if candidates:
             width = len(row.cells)
             usual = candidates[0]
@@ -100,6 +101,22 @@ def _candidates(since: list[int], subtotals: list[int], totals: list[int], items
             seen.add(parts)
             unique.append((scope, parts))
     return unique
+
+
+def _first(rows: tuple[Row, ...], r: int, totals: list[int]) -> list[Candidate]:
+    """A total printed before its items (EDGAR's XBRL viewer prints the facts of no
+    member, the totals, before each member's): the items after it up to the next
+    total, or the first few of them."""
+    after: list[int] = []
+    for i in range(r + 1, len(rows)):
+        if rows[i].is_total:
+            break
+        after.append(i)
+    if totals or not after:
+        return []
+    out = [("the items after it", tuple(after))]
+    out += [(f"the first {n} items after it", tuple(after[:n])) for n in range(len(after) - 1, 0, -1)][:12]
+    return out
 
 
 def _summing(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> tuple[int, int]:
