@@ -119,9 +119,13 @@ TOTAL = re.compile(r"^totals?\b", re.IGNORECASE)
 XBRL_MEMBER = re.compile(r"\s*\[member\]\s*$", re.IGNORECASE)
 # The viewer's report title names a lone member, the currency and the scale beside the report's name:
 # "Schedule II - Valuation and Qualifying Accounts (Details) - Allowance for Doubtful Accounts [Member]
-# - USD ($) $ in Thousands".
-XBRL_TITLE_MEMBER = re.compile(r"\s-\s([^-]{1,120}?)\s*\[member\]", re.IGNORECASE)
-XBRL_TITLE_UNITS = re.compile(r"\s-\s[A-Z]{3}\s\(\S{1,4}\)|\$\s+in\s+(thousands|millions|billions)", re.IGNORECASE)
+# - USD ($) $ in Thousands"; before 2014 "... (Details) (Allowance for Doubtful Accounts [Member], USD $)
+# In Thousands, unless otherwise specified".
+# (The member follows the report's name, "(Details)", and may hold parentheses of its own.)
+XBRL_TITLE_MEMBER = re.compile(r"\)\s(?:-\s|\()((?:[^()]|\([^()]*\)){1,120}?)\s*\[member\]", re.IGNORECASE)
+XBRL_TITLE_UNITS = re.compile(r"(?-i:\s-\s[A-Z]{3}\s\(\S{1,4}\)|,?\s\(?[A-Z]{3}\s\S{1,4}\))"
+                              r"|\$?\s*in\s+(thousands|millions|billions)(,\s+unless\s+otherwise\s+specified)?",
+                              re.IGNORECASE)
 XBRL_STRUCTURE = re.compile(r"\[(line items|roll forward|axis|abstract|table|domain)\]\s*:?$", re.IGNORECASE)
 # (Tried only where a run of dots and spaces begins: from inside a long run of
 # spaces, every start scanned to its end, in quadratic time.)

@@ -64,6 +64,9 @@ class RStyle:
     captions: bool = True  # the "[Line Items]" and "[Roll Forward]" caption rows over the movements
     nil: str = "blank"  # blank: a nil is no fact, a blank cell | zero: a fact of 0
     member_in_title: bool = False  # one reserve: named in the report's title, no member row or column
+    viewer: str = "v3"  # v3: "(Details) - X [Member] - USD ($)<br> $ in Thousands" | v2 (before 2014):
+    #                     "(Details) (X [Member], USD $)<br>In Thousands, unless otherwise specified"
+    label_notes: bool = False  # a heading's footnote marker on its row's label, "Deductions<sup>[1]</sup>"
 
 
 def variants(spec: dict) -> dict:
@@ -76,6 +79,8 @@ def variants(spec: dict) -> dict:
         "members-as-columns-zeros": (spec, RStyle(members="columns", captions=False, nil="zero")),
         "one-member-in-title": (one, RStyle(member_in_title=True)),
         "one-member-one-period": (dict(one, periods=one["periods"][:1]), RStyle(member_in_title=True, nil="zero")),
+        "v2-members-as-rows": (spec, RStyle(viewer="v2", label_notes=True)),
+        "v2-one-member-in-title": (one, RStyle(member_in_title=True, viewer="v2", label_notes=True, nil="zero")),
     }
 
 
@@ -187,10 +192,12 @@ def render(spec: dict, style: RStyle = RStyle()) -> Rendered:
 
 def _header(out, spec, style, blocks, columns):
     units = spec.get("units", "dollars")
-    title = TITLE
-    if style.member_in_title:
-        title += f" - {blocks.label(blocks.names[0])} [Member]"
-    title += " - USD ($)" + (f"<br>{SCALE[units]}" if units in SCALE else "")
+    member = f"{blocks.label(blocks.names[0])} [Member]" if style.member_in_title else ""
+    if style.viewer == "v2":
+        scale = f"In {units.capitalize()}, unless otherwise specified" if units in SCALE else ""
+        title = f"{TITLE} ({member + ', ' if member else ''}USD $)<br>{scale}"
+    else:
+        title = TITLE + (f" - {member}" if member else "") + " - USD ($)" + (f"<br>{SCALE[units]}" if units in SCALE else "")
     depth = 3 if style.members == "columns" and not style.member_in_title else 2
     out.write(f'<tr>\n<th class="tl" colspan="1" rowspan="{depth}"><div style="width: 200px;"><strong>{title}'
               f'</strong></div></th>\n<th class="th" colspan="{len(columns)}">12 Months Ended</th>\n</tr>\n<tr>\n')
@@ -227,12 +234,19 @@ def _movements(out, spec, style, placed, notes):
     for k, heading in enumerate(spec["columns"][1:]):
         kind = "re" if k % 2 == 0 else "ro"
         element = "us-gaap_" + CONCEPT.get(roles[k], "ValuationAllowancesAndReserves" + _member(roles[k])[:-6])
+        mark = MARKERS.search(LETTERS.sub("", heading)) if style.label_notes else None
+        sup = f"<sup>[{_label_note(mark.group(0).strip(), notes)}]</sup>" if mark else ""
         out.write(f'<tr class="{kind}">\n<td class="pl " style="border-bottom: 0px;" valign="top">'
-                  f"{_link(html.escape(movement(heading)), element)}</td>\n")
+                  f"{_link(html.escape(movement(heading)), element)}{sup}</td>\n")
         for pi, ri in placed:
             row = spec["periods"][pi]["rows"][ri] if ri is not None else None
             _cell(out, style, pi, ri, k, row, roles[k] in ("beginning", "ending"), notes)
         out.write("</tr>\n")
+
+
+def _label_note(mark: str, notes: dict) -> int:
+    """A heading's marker's number among the footnotes, numbered on after the figures' own."""
+    return notes.setdefault(mark, len(notes) + 1)
 
 
 def _cell(out, style, pi, ri, k, row, balance, notes):
