@@ -2,7 +2,8 @@
 a column per date under "12 Months Ended", the units in the title's corner cell, each
 reserve a "[Member]" row over its movements or a column of its own, the totals (no member)
 first and unnamed, "[Line Items]" / "[Roll Forward]" caption rows, bracketed footnotes, the
-concepts' definitions hidden after the report; or one reserve named in the title.  Each read
+concepts' definitions hidden after the report; or one reserve named in the title; the title
+as the viewer wrote it before 2014 too.  Each read
 with every figure in its period, row and column, exactly the table's own failures found."""
 
 import html
@@ -49,6 +50,9 @@ def test_real_tables_as_r_files_read_in_place_with_exactly_their_failures(shared
         if cells != printed:
             mismatches.append((path.stem, "cells", sorted(set(cells.items()) ^ set(printed.items()))[:4]))
         rows = {(p.label, row_name(r.label) or "Total") for s in result.schedules for p in s.periods for r in p.rows}
+        units = spec.get("units") if spec.get("units") in ("thousands", "millions") else None
+        if any(s.units != units for s in result.schedules):  # (read in the title's corner cell)
+            mismatches.append((path.stem, "units", [s.units for s in result.schedules]))
         shown = {(f.period, f.row) for f in rendered.figures}  # (a reserve with no fact in a year: no row there)
         named = {(rendered.period_labels[pi], label) for (pi, ri), label in rendered.row_labels.items()
                  if (pi, ri) in shown}
