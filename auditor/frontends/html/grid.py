@@ -65,6 +65,8 @@ class Grid:
     width: int
     row_lines: list[int]  # line of each <tr>
     caption: str = ""
+    # (layout.frame's result, once asked: the front end frames a table to keep it, the layout again to build it)
+    framed: Optional[tuple[Any]] = field(default=None, repr=False, compare=False)
 
 
 # (line, offset) in a table's text -> (line, column) in the file's laid-out lines
