@@ -46,6 +46,7 @@ class HtmlCell:
     sup: list[bool] = field(default_factory=list)  # inside <sup>, per character
     # The cell's tokens once read (figures.tokens): the layout asks for them again and again.
     token_cache: Optional[list[Any]] = field(default=None, repr=False, compare=False)
+    kind_cache: Optional[str] = field(default=None, repr=False, compare=False)  # (figures.kind, asked as often)
 
     @property
     def text(self) -> str:
