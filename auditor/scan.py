@@ -38,3 +38,9 @@ def word_starts(text: str, words: Iterable[str], chunk: int = CHUNK) -> Optional
                 starts.append(at + i)
                 i = lower.find(word, i + 1, chunk + len(word) - 1)
     return found
+
+
+def tag_start(text: str, at: int) -> int:
+    """Where the tag whose name starts at `at` opens: its "<" ("<name" or
+    "</name"), or -1 where no "<" leads to it (the word is not a tag's name)."""
+    return at - 1 if text[at - 1 : at] == "<" else at - 2 if text[at - 2 : at] == "</" else -1

@@ -95,7 +95,7 @@ def _container_tags(text: str) -> list[re.Match[str]]:
         return list(TAG.finditer(text))
     tags = []
     for at in sorted(at for starts in found.values() for at in starts):
-        tag = at - 1 if text[at - 1 : at] == "<" else at - 2 if text[at - 2 : at] == "</" else -1
+        tag = scan.tag_start(text, at)
         m = TAG.match(text, tag) if tag >= 0 else None
         if m:
             tags.append(m)

@@ -186,7 +186,7 @@ def _table_tags(text: str, starts: Optional[list[int]]) -> list[re.Match[str]]:
         return list(TABLE_TAG.finditer(text, 0, end))
     found, reach = [], 0
     for at in starts:
-        tag = at - 1 if text[at - 1 : at] == "<" else at - 2 if text[at - 2 : at] == "</" else -1
+        tag = scan.tag_start(text, at)
         m = TABLE_TAG.match(text, tag, end) if tag >= reach else None  # (as finditer: matches never overlap)
         if m:
             found.append(m)
