@@ -67,7 +67,12 @@ def _runs(flags: list[bool]) -> list[tuple[int, int]]:
 
 def kind(cell: HtmlCell) -> CellKind:
     """blank, figure (only figures and their marks), mark ($, ")", "(a)") or text."""
-    kinds = {t.kind for t in tokens(cell)}
+    if cell.kind_cache is None:
+        cell.kind_cache = _kind({t.kind for t in tokens(cell)})
+    return cast(CellKind, cell.kind_cache)
+
+
+def _kind(kinds: set[TokKind]) -> CellKind:
     if not kinds:
         return "blank"
     if kinds <= FIGURE_KINDS | MARK_KINDS:

@@ -46,6 +46,7 @@ class HtmlCell:
     sup: list[bool] = field(default_factory=list)  # inside <sup>, per character
     # The cell's tokens once read (figures.tokens): the layout asks for them again and again.
     token_cache: Optional[list[Any]] = field(default=None, repr=False, compare=False)
+    kind_cache: Optional[str] = field(default=None, repr=False, compare=False)  # (figures.kind, asked as often)
 
     @property
     def text(self) -> str:
@@ -65,6 +66,8 @@ class Grid:
     width: int
     row_lines: list[int]  # line of each <tr>
     caption: str = ""
+    # (layout.frame's result, once asked: the front end frames a table to keep it, the layout again to build it)
+    framed: Optional[tuple[Any]] = field(default=None, repr=False, compare=False)
 
 
 # (line, offset) in a table's text -> (line, column) in the file's laid-out lines

@@ -70,7 +70,15 @@ def _leading_label(row: list[HtmlCell], year_labels: bool) -> list[HtmlCell]:
 
 
 def frame(grid: Grid) -> Optional[Frame]:
-    """The frame of a grid, or None when it has no rows of figures."""
+    """The frame of a grid, or None when it has no rows of figures (framed once:
+    a grid's cells do not change once laid, and no caller changes a frame)."""
+    if grid.framed is None:
+        grid.framed = (_frame(grid),)
+    found: Optional[Frame] = grid.framed[0]
+    return found
+
+
+def _frame(grid: Grid) -> Optional[Frame]:
     rows = grid.rows
     year_labels = not any(kind(nonblank(r)[0]) == "text" for r in rows if _is_figure_row(r, False))
     figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)]

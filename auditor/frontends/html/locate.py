@@ -23,14 +23,16 @@ from auditor.frontends.html import grid as html_table
 from auditor.labels import ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, UNITS, XBRL_STRUCTURE, is_period, title_pattern
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.source import Source
+from auditor import scan
 
 _SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
 TITLE = title_pattern(_SEP)  # (labels.TITLE_WORDS: the one list of title words)
 HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",
                      re.IGNORECASE)
 TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
-# The piece of a document lowered at a time, to find words case aside.
-WORD_CHUNK = 1 << 20
+# The words a document is scanned for at once (scan.word_starts): its table
+# tags' name and the first words of a title and of a schedule's headings.
+SCANNED = ("table", "valuation", "schedule", "balance", "beginning")
 # How far after a title (in characters of markup) its table may start.
 REACH = 20000
 # What may separate a table from its continuation: page numbers, "(continued)",
@@ -81,8 +83,12 @@ class Document:
         # (laid out: a cell's columns are counted with tabs expanded; the line
         # starts an array, 4 bytes a line: a list of int took 36)
         self.text, self.line_starts = source.laid_out()
-        self.tables, self.parents = _tables(self.text)  # (start, end) by start; index of the enclosing one
-        self.unclosed = {self.tables[i] for i in _unclosed(self.text, len(self.tables))}
+        # Where the table tags and the titles' and headings' first words are: one
+        # pass over the document (None where lowering it changes its length).
+        self.words = scan.word_starts(self.text, SCANNED)
+        tags = _table_tags(self.text, self.words["table"] if self.words is not None else None)
+        self.tables, self.parents, unclosed = _tables(tags, len(self.text))  # (start, end) by start; index of the enclosing one
+        self.unclosed = {self.tables[i] for i in unclosed}
         self.starts = [s for s, _ in self.tables]
 
     def matches(self, pattern: re.Pattern[str], words: Iterable[str]) -> list[re.Match[str]]:
@@ -101,21 +107,17 @@ class Document:
 
     def _word_starts(self, words: tuple[str, ...]) -> Optional[set[int]]:
         """Where any of `words` (lower case) starts, case aside; None where
-        lowering changes the text's length (offsets would not map).  A piece
-        at a time: a lowered copy of the whole file would double its memory."""
-        starts: set[int] = set()
-        overlap = max(len(w) for w in words) - 1
-        for at in range(0, len(self.text), WORD_CHUNK):
-            piece = self.text[at : at + WORD_CHUNK + overlap]
-            lower = piece.lower()
-            if len(lower) != len(piece):
+        lowering changes the text's length (offsets would not map).  Words
+        not scanned with the document's are found in a pass of their own."""
+        if self.words is None:
+            return None
+        missing = [w for w in words if w not in self.words]
+        if missing:
+            more = scan.word_starts(self.text, missing)
+            if more is None:
                 return None
-            for word in words:
-                i = lower.find(word)
-                while i != -1:
-                    starts.add(at + i)
-                    i = lower.find(word, i + 1)
-        return starts
+            self.words.update(more)
+        return {at for w in words for at in self.words[w]}
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset)
@@ -175,14 +177,32 @@ def caption(texts: list[str]) -> Optional[str]:
     return texts[-1] if texts and len(texts[-1]) <= CAPTION_TEXT else None
 
 
-def _tables(text: str) -> tuple[list[Span], list[int]]:
+def _table_tags(text: str, starts: Optional[list[int]]) -> list[re.Match[str]]:
+    """Every <table> and </table> tag, in order: matched where the word "table"
+    follows "<" or "</" (`starts`, from the document's one scan), or, where
+    no scan could be made, by a search of the whole text."""
+    end = text.rfind(">") + 1  # (see without_tags)
+    if starts is None:
+        return list(TABLE_TAG.finditer(text, 0, end))
+    found, reach = [], 0
+    for at in starts:
+        tag = scan.tag_start(text, at)
+        m = TABLE_TAG.match(text, tag, end) if tag >= reach else None  # (as finditer: matches never overlap)
+        if m:
+            found.append(m)
+            reach = m.end()
+    return found
+
+
+def _tables(tags: list[re.Match[str]], length: int) -> tuple[list[Span], list[int], list[int]]:
     """(start, end) of every <table> element, nested ones too, by start (an
-    unclosed one ends where its parent does); and each one's parent's index."""
+    unclosed one ends where its parent does); each one's parent's index; and
+    the indices of those never closed."""
     opened: list[int] = []
     ends: dict[int, int] = {}
     parents: list[int] = []
     stack: list[int] = []
-    for m in TABLE_TAG.finditer(text, 0, text.rfind(">") + 1):  # (see without_tags)
+    for m in tags:
         if not m.group(1):
             parents.append(stack[-1] if stack else -1)
             stack.append(len(opened))
@@ -190,21 +210,8 @@ def _tables(text: str) -> tuple[list[Span], list[int]]:
         elif stack:
             ends[stack.pop()] = m.end()
     for i in reversed(stack):  # never closed
-        ends[i] = ends.get(parents[i], len(text)) if parents[i] >= 0 else len(text)
-    return [(start, ends[i]) for i, start in enumerate(opened)], parents
-
-
-def _unclosed(text: str, count: int) -> list[int]:
-    """The indices (as `_tables` numbers them) of the tables never closed."""
-    stack: list[int] = []
-    opened = 0
-    for m in TABLE_TAG.finditer(text, 0, text.rfind(">") + 1):
-        if not m.group(1):
-            stack.append(opened)
-            opened += 1
-        elif stack:
-            stack.pop()
-    return stack
+        ends[i] = ends.get(parents[i], length) if parents[i] >= 0 else length
+    return [(start, ends[i]) for i, start in enumerate(opened)], parents, stack
 
 
 def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
