@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from render import Printed, Rendered, parse_cell
-from render_html_transposed import account_columns, transposed_blocks, write_blocks
+from render_html_transposed import PAGE_BREAK, account_columns, transposed_blocks, write_blocks
 
 NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "None": "None", "blank": ""}
 
@@ -39,7 +39,7 @@ class HtmlStyle:
     title_inside: bool = False  # the title as the table's first row
     reverse: bool = False  # periods in the other order
     unlabelled_total: bool = False  # totals printed without a label
-    page_break: Optional[int] = None  # body rows before a </table> page break <table>
+    page_break: Optional[int] = None  # body rows before a </table> page break <table> (transposed: rows of blocks)
     repeat_headings: bool = True  # headings again after the break
     period_row: str = "span"  # span: one cell over the row | label: in the label cell only
     newline_cells: bool = True  # one <td> per line (else a row per line)
@@ -48,7 +48,7 @@ class HtmlStyle:
     #                             | none: no caption (one account, named in the prose above)
     account_tables: bool = True  # by_account: a <table> per account (else one table, a caption row per account)
     xhtml: bool = False  # empty cells written <td/>, <td colspan="3"/>, as inline XBRL filing software does
-    transposed: bool = False  # the periods as columns, a block of rows per account (by_account, page_break unused)
+    transposed: bool = False  # the periods as columns, a block of rows per account (by_account unused)
     block_caption: str = "heading"  # transposed: the account named in the periods row | p | row (render_html_transposed)
     transposed_tables: bool = False  # transposed: a <table> per account
     years_once: bool = False  # transposed: the periods once over the table, each account a caption row under them
@@ -120,8 +120,7 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
             out.write(row)
     for n, row in enumerate(body):
         if style.page_break is not None and n == style.page_break and not style.transposed:
-            out.write('</table>\n<p align="center">S-2</p>\n<hr style="page-break-after:always" size="1" noshade>\n'
-                      '<p align="center">SCHEDULE II (continued)</p>\n<table cellspacing="0" width="100%">\n')
+            out.write(PAGE_BREAK)
             if style.repeat_headings:
                 for hrow in heading:
                     out.write(hrow)

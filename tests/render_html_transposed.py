@@ -134,7 +134,11 @@ def _wrap(text, style) -> str:
 
 
 def write_blocks(out, blocks, style, sentinels, write_row, opening) -> None:
-    """The blocks, after the document's opening: in one table, or a <table> per account."""
+    """The blocks, after the document's opening: in one table, or a <table> per
+    account; with `page_break` (one table) the table broken after that many
+    rows by a page number and a running head, the years not printed again, as a
+    word processor prints a table over two pages."""
+    written = 0
     for n, (caption, rows) in enumerate(blocks):
         if style.transposed_tables and n:
             out.write("</table>\n")
@@ -143,5 +147,12 @@ def write_blocks(out, blocks, style, sentinels, write_row, opening) -> None:
         if n == 0 or style.transposed_tables:
             out.write(opening if n == 0 else TABLE)
         for row in rows:
+            if style.page_break is not None and written == style.page_break and not style.transposed_tables:
+                out.write(PAGE_BREAK)
             write_row(out, row, sentinels)
+            written += 1
+
+
+PAGE_BREAK = ('</table>\n<p align="center">S-2</p>\n<hr style="page-break-after:always" size="1" noshade>\n'
+              '<p align="center">SCHEDULE II (continued)</p>\n<table cellspacing="0" width="100%">\n')
 

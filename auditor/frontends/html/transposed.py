@@ -60,6 +60,13 @@ def _names_period(cell: HtmlCell) -> bool:
     return bool(BARE_YEAR.match(text) or (kind(cell) == "text" and is_period(text)))
 
 
+def ends_on_periods(grid: Grid) -> bool:
+    """Whether the grid's last row is a heading row of periods, nothing under it
+    (a page break right after the years)."""
+    shown = [cells for cells in grid.rows if nonblank(cells)]
+    return bool(shown) and bool(_period_cells(shown[-1]))
+
+
 def blocks(grid: Grid, incomplete: Optional[list[int]] = None) -> list[Block]:
     """The grid's blocks of years as columns, or [] when it is not printed so.
     `incomplete` gets the line of each block that opens with a balance but does
