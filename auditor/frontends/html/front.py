@@ -72,7 +72,8 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
                 headed = html_layout.looks_like_schedule(f, headings) and not _rolls_forward(grid, f)
         if named and headed:
             continue  # (only a schedule printed with the movements as rows is found by its captions)
-        transposed = not headed and (named or _titled(doc, span, title)) and bool(html_transposed.blocks(grid))
+        # (a block cut short, its rest not joined, is read so as to be refused, never dropped)
+        transposed = not headed and (named or _titled(doc, span, title)) and _blocks_begun(grid)
         if not (transposed or headed):
             continue
         caption = doc.caption_before(span[0], title.end() if title else 0)
@@ -246,7 +247,10 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
 def _transposed_continuations(doc: Document, span: Span, first_grid: Grid) -> Iterator[Part]:
     """Tables that go on printing blocks of the same years after a page break
     or one table per account: little text between, and blocks of their own."""
-    years = html_layout.words(plain(html_transposed.blocks(first_grid)[0].periods))
+    found = html_transposed.blocks(first_grid)
+    if not found:
+        return  # (only a block cut short: refused when built)
+    years = html_layout.words(plain(found[0].periods))
     for end, nxt, grid in breaks.tables_after(doc, span, _open):
         found = html_transposed.blocks(grid)
         if not found or html_layout.words(plain(found[0].periods)) != years:
