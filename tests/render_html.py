@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from render import Printed, Rendered, parse_cell
-from render_html_transposed import PAGE_BREAK, account_columns, transposed_blocks, write_blocks
+from render_html_transposed import PAGE_BREAK, account_columns, chained_columns, transposed_blocks, write_blocks
 
 NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "None": "None", "blank": ""}
 
@@ -53,6 +53,7 @@ class HtmlStyle:
     transposed_tables: bool = False  # transposed: a <table> per account
     years_once: bool = False  # transposed: the periods once over the table, each account a caption row under them
     account_columns: bool = False  # transposed: the accounts as columns, a block of rows per period
+    chained: bool = False  # account_columns: a chained roll-forward, each period opening on the row closing the one before
     titled: bool = True  # the schedule's title printed above the table (else only its accounts' captions)
 
 
@@ -103,7 +104,7 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
     body = _body_rows(spec, style, rendered) if not (style.by_account or style.transposed) else []
     heading = _heading_rows(spec, style, width) if not style.transposed else []
     if style.transposed:
-        read = account_columns if style.account_columns else transposed_blocks
+        read = (chained_columns if style.chained else account_columns) if style.account_columns else transposed_blocks
         blocks = read(spec, style, rendered, _account_blocks(spec, style, Rendered("")), _key, _figure)
     opening = '<table cellspacing="0" cellpadding="0" width="100%" border="0" style="font-size:10pt">\n'
     title_row = f'<tr><td colspan="{width}" align="center"><b>{title}</b><br>{units}</td></tr>\n'
@@ -145,9 +146,10 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
 def _write_row(out, row, sentinels):
     for piece in row:
         if isinstance(piece, tuple):
-            key, text, offset = piece
-            out.mark(key, offset)
-            out.write(text[:offset] + SENTINEL + text[offset:] if sentinels else text)
+            key, text, offset, *also = piece  # (also: the cells a figure is besides, printed once: a chained roll-forward)
+            for k in (key, *also):
+                out.mark(k, offset)
+            out.write(text[:offset] + SENTINEL * (1 + len(also)) + text[offset:] if sentinels else text)
         else:
             out.write(piece)
 
