@@ -30,6 +30,8 @@ BROKEN = {
     # a <table> per year, a page break after the first year's caption row or one later on.
     "table-per-year-break-after-caption": Software(html=replace(STYLES["page-break"], page_break=1), per_period=True),
     "table-per-year-break": Software(html=STYLES["page-break"], per_period=True),
+    # ... or where a year's rows end, an empty <table> left on the page after.
+    "table-per-year-break-empty-part": Software(html=replace(STYLES["page-break"], page_break=3), per_period=True),
 }
 
 

@@ -53,6 +53,9 @@ def tables_after(doc: Document, span: Span, is_open: Open) -> Iterator[tuple[int
         nxt = doc.next_table(end)
         if nxt is None or len(doc.plain(end, nxt[0])) > GAP_TEXT:
             return
+        if not doc.plain(*nxt):
+            end = nxt[1]  # an empty table a page break leaves (its rows all on the page before): furniture
+            continue
         grid, more = joined(doc, nxt, doc.grid(nxt), is_open)
         yield end, (nxt, *more), grid
         end = (more[-1] if more else nxt)[1]
