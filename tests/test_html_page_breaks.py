@@ -88,13 +88,34 @@ def test_a_year_whose_caption_ends_a_page_is_read_from_the_rows_after_the_break(
         "Year ended December 31, 2003", "Reserve for returns")
 
 
-def test_a_block_cut_by_a_page_break_whose_rest_cannot_be_joined_is_refused_never_dropped():
+def _after_the_break(name, edit):
+    """The fixture with each row of the part after its page break edited."""
     from conftest import FIXTURES
 
-    text = (FIXTURES / "html" / "juno-castings-2002-years-as-columns-page-break-row-typo.htm").read_text()
-    rest = '<table cellspacing="0" width="100%">\n'
-    assert text.count(rest) == 1
-    # The part after the break laid on other grid columns (a column more): it is not joined.
-    text = text.replace(rest, rest + "<tr>" + "<td></td>" * 20 + "</tr>\n")
+    text = (FIXTURES / "html" / f"{name}.htm").read_text()
+    start = text.index('<table cellspacing="0" width="100%">\n')
+    end = text.index("</table>", start)
+    return text[:start] + edit(text[start:end]) + text[end:]
+
+
+SIZING_ROW = '<table cellspacing="0" width="100%">\n<tr>' + '<td style="width:4%"></td>' * 30 + "</tr>\n"
+
+
+@pytest.mark.parametrize("name,period", [("juno-castings-2002-years-as-columns-page-break-row-typo", "2001"),
+                                         ("larch-paper-2004-table-per-year-page-break-row-typo",
+                                          "Year ended December 31, 2003")])
+def test_the_part_after_a_break_is_joined_under_a_row_of_sizing_cells_of_its_own(name, period):
+    text = _after_the_break(name, lambda part: part.replace('<table cellspacing="0" width="100%">\n', SIZING_ROW))
     result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules(), input_format="html")
-    assert result.error is not None and "does not end with a balance" in result.error.message
+    assert result.error is None and len(result.schedules) == 1
+    assert {f.period for f in result.findings} == {period}
+
+
+@pytest.mark.parametrize("name,message", [
+    ("juno-castings-2002-years-as-columns-page-break-row-typo", "does not end with a balance"),
+    ("larch-paper-2004-table-per-year-page-break-row-typo", "on other columns than its headings")])
+def test_a_part_after_a_break_laid_on_other_columns_is_refused_never_dropped(name, message):
+    # Two columns more, that print something: the part cannot be placed under the headings.
+    text = _after_the_break(name, lambda part: part.replace("</tr>", "<td>x</td><td>y</td></tr>"))
+    result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules(), input_format="html")
+    assert result.error is not None and message in result.error.message

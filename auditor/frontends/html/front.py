@@ -70,6 +70,8 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
             if joined:
                 f = html_layout.frame(grid)
                 headed = html_layout.looks_like_schedule(f, headings) and not _rolls_forward(grid, f)
+            elif title is not None and html_locate.may_hold_schedule(doc, span, headings):
+                _refuse_stranded(doc, span, grid)
         if named and headed:
             continue  # (only a schedule printed with the movements as rows is found by its captions)
         # (a block cut short, its rest not joined, is read so as to be refused, never dropped)
@@ -179,6 +181,16 @@ def _refuse_cut_off(doc: Document, parts: list[Span]) -> None:
                              "expected </table> (is the file cut off?)", doc.source.path, doc.line_of(span[1] - 1))
 
 
+def _refuse_stranded(doc: Document, span: Span, grid: Grid) -> None:
+    """A schedule's headings (a year's caption under them) ending a page, the
+    rows after the break laid on other columns: an error, never a year lost."""
+    rest = breaks.stranded(doc, span, grid)
+    if rest is not None:
+        raise InputError(f"the Schedule II table at line {doc.line_of(span[0])} goes on after a page break at line "
+                         f"{doc.line_of(rest[0])} on other columns than its headings: its rows cannot be placed",
+                         doc.source.path, doc.line_of(rest[0]))
+
+
 BODY_CLOSE = re.compile(r"</(?:body|html)", re.IGNORECASE)
 
 
@@ -225,6 +237,8 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     periods = set(html_layout.period_rows(first_grid, first))  # read so far for the current account
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
         f = html_layout.frame(grid)
+        if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
+            _refuse_stranded(doc, nxt[-1], grid)
         if f is None or not html_layout.continues(grid, f, first_grid, first, headings):
             return
         texts = doc.texts(end, nxt[0][0])
