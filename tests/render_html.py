@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from render import Printed, Rendered, parse_cell
-from render_html_transposed import account_columns, transposed_blocks, write_blocks
+from render_html_transposed import PAGE_BREAK, account_columns, chained_columns, transposed_blocks, write_blocks
 
 NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "None": "None", "blank": ""}
 
@@ -39,7 +39,7 @@ class HtmlStyle:
     title_inside: bool = False  # the title as the table's first row
     reverse: bool = False  # periods in the other order
     unlabelled_total: bool = False  # totals printed without a label
-    page_break: Optional[int] = None  # body rows before a </table> page break <table>
+    page_break: Optional[int] = None  # body rows before a </table> page break <table> (transposed: rows of blocks)
     repeat_headings: bool = True  # headings again after the break
     period_row: str = "span"  # span: one cell over the row | label: in the label cell only
     newline_cells: bool = True  # one <td> per line (else a row per line)
@@ -48,11 +48,12 @@ class HtmlStyle:
     #                             | none: no caption (one account, named in the prose above)
     account_tables: bool = True  # by_account: a <table> per account (else one table, a caption row per account)
     xhtml: bool = False  # empty cells written <td/>, <td colspan="3"/>, as inline XBRL filing software does
-    transposed: bool = False  # the periods as columns, a block of rows per account (by_account, page_break unused)
+    transposed: bool = False  # the periods as columns, a block of rows per account (by_account unused)
     block_caption: str = "heading"  # transposed: the account named in the periods row | p | row (render_html_transposed)
     transposed_tables: bool = False  # transposed: a <table> per account
     years_once: bool = False  # transposed: the periods once over the table, each account a caption row under them
     account_columns: bool = False  # transposed: the accounts as columns, a block of rows per period
+    chained: bool = False  # account_columns: a chained roll-forward, each period opening on the row closing the one before
     titled: bool = True  # the schedule's title printed above the table (else only its accounts' captions)
 
 
@@ -103,7 +104,7 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
     body = _body_rows(spec, style, rendered) if not (style.by_account or style.transposed) else []
     heading = _heading_rows(spec, style, width) if not style.transposed else []
     if style.transposed:
-        read = account_columns if style.account_columns else transposed_blocks
+        read = (chained_columns if style.chained else account_columns) if style.account_columns else transposed_blocks
         blocks = read(spec, style, rendered, _account_blocks(spec, style, Rendered("")), _key, _figure)
     opening = '<table cellspacing="0" cellpadding="0" width="100%" border="0" style="font-size:10pt">\n'
     title_row = f'<tr><td colspan="{width}" align="center"><b>{title}</b><br>{units}</td></tr>\n'
@@ -120,8 +121,7 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
             out.write(row)
     for n, row in enumerate(body):
         if style.page_break is not None and n == style.page_break and not style.transposed:
-            out.write('</table>\n<p align="center">S-2</p>\n<hr style="page-break-after:always" size="1" noshade>\n'
-                      '<p align="center">SCHEDULE II (continued)</p>\n<table cellspacing="0" width="100%">\n')
+            out.write(PAGE_BREAK)
             if style.repeat_headings:
                 for hrow in heading:
                     out.write(hrow)
@@ -146,9 +146,10 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
 def _write_row(out, row, sentinels):
     for piece in row:
         if isinstance(piece, tuple):
-            key, text, offset = piece
-            out.mark(key, offset)
-            out.write(text[:offset] + SENTINEL + text[offset:] if sentinels else text)
+            key, text, offset, *also = piece  # (also: the cells a figure is besides, printed once: a chained roll-forward)
+            for k in (key, *also):
+                out.mark(k, offset)
+            out.write(text[:offset] + SENTINEL * (1 + len(also)) + text[offset:] if sentinels else text)
         else:
             out.write(piece)
 

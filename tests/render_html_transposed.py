@@ -73,6 +73,73 @@ def account_columns(spec, style, rendered, blocks, key, figure) -> list:
     return [(None, rows)]
 
 
+def chained_columns(spec, style, rendered, blocks, key, figure) -> list:
+    """The accounts as columns, the periods oldest first with no caption of their
+    own, each from its opening balance down to its closing one ("Balance,
+    December 31, 1994"); a period whose every account opens on the figure the
+    period before closed on prints no opening row: that row closes one period
+    and opens the next, its figures listed for both (`_shared`).  Where the
+    carry-forward breaks, the period prints its own opening row."""
+    from render import period_date
+
+    order = sorted(range(len(spec["periods"])), key=lambda pi: period_date(spec["periods"][pi]["label"]))
+    rendered.period_labels.extend(spec["periods"][pi]["label"] for pi in range(len(spec["periods"])))
+    at = {}  # (account, period) -> the account's row index there
+    for name, _ in blocks:
+        for pi in order:
+            for ri, row in enumerate(spec["periods"][pi]["rows"]):
+                label = (row["label"] if not (row.get("is_total") and style.unlabelled_total) else "") or "Total"
+                if row["cells"] and key(label) == key(name) and (name, pi) not in at:
+                    at[(name, pi)] = ri
+                    rendered.row_labels[(pi, ri)] = name
+    units = _heading_label("", spec, style)
+    cells = [f'<td>{_wrap(units, style) if units else "&nbsp;"}</td>']
+    cells += [f'<td>&nbsp;</td><td colspan="3" align="center">{_wrap(html.escape(name), style)}</td>' for name, _ in blocks]
+    rows = [['<tr valign="bottom">' + "".join(cells) + "</tr>\n"]]
+    headings, last, before = spec["columns"][1:], len(spec["columns"]) - 2, None
+    for n, pi in enumerate(order):
+        columns = [(pi, at.get((name, pi))) for name, _ in blocks]
+        shown = range(len(headings))
+        if before is not None and _carried(spec, before, columns, last):
+            _shared(rows[-1], columns)
+            shown = range(1, len(headings))
+        names = {0: _balance_label(spec, pi, before=True) if n == 0 else "Balance at beginning of period",
+                 last: _balance_label(spec, pi)}
+        rows += _movement_rows(spec, style, columns, figure, shown, names)
+        before = columns
+    return [(None, rows)]
+
+
+def _carried(spec, before, columns, last) -> bool:
+    """Whether each account opens the period on the very figure it closed the one before on."""
+    if [ri is None for _, ri in before] != [ri is None for _, ri in columns]:
+        return False
+    return all(ri is None or parse_cell(spec["periods"][pb]["rows"][rb]["cells"][last])[:2]
+               == parse_cell(spec["periods"][pi]["rows"][ri]["cells"][0])[:2]
+               for (pb, rb), (pi, ri) in zip(before, columns))
+
+
+def _shared(row, columns) -> None:
+    """The closing row's figures, each also the opening figure of the period after."""
+    opening = iter([(pi, ri) for pi, ri in columns if ri is not None])
+    for i, piece in enumerate(row):
+        if isinstance(piece, tuple):
+            pi, ri = next(opening)
+            key = piece[0]
+            row[i] = piece + ((pi, ri, 0, key[3], key[4]),)
+
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def _balance_label(spec, pi, before=False) -> str:
+    """"Balance, December 31, 1994": the date the period ends (or, before it, the year before's)."""
+    from render import period_date
+
+    year, month, day = period_date(spec["periods"][pi]["label"])
+    return f"Balance, {MONTHS[month - 1]} {day or 31}, {year - before}"
+
+
 def _heading_label(name, spec, style) -> str:
     """The heading row's label cell: the account, or where it is named elsewhere the units."""
     if style.block_caption == "heading" and not style.years_once and name:
@@ -93,10 +160,14 @@ def _caption_row(text, style) -> list:
     return [f'<tr><td style="padding-top:6pt">{_wrap(f"<b>{html.escape(text)}</b>", style)}</td></tr>\n']
 
 
-def _movement_rows(spec, style, columns, figure) -> list:
-    """A row per column of the spec; `columns`: (period, the row's index there or None) per figure column."""
+def _movement_rows(spec, style, columns, figure, shown=None, names=None) -> list:
+    """A row per column of the spec (those `shown`, labelled by `names` where given);
+    `columns`: (period, the row's index there or None) per figure column."""
     rows, headings = [], spec["columns"][1:]
     for k, heading in enumerate(headings):
+        if shown is not None and k not in shown:
+            continue
+        heading = (names or {}).get(k, heading)
         pieces = ['<tr valign="bottom">', f'<td style="padding-left:10pt">{_wrap(html.escape(heading), style)}</td>']
         for pi, ri in columns:
             pieces.append("<td>&nbsp;</td>")
@@ -134,7 +205,11 @@ def _wrap(text, style) -> str:
 
 
 def write_blocks(out, blocks, style, sentinels, write_row, opening) -> None:
-    """The blocks, after the document's opening: in one table, or a <table> per account."""
+    """The blocks, after the document's opening: in one table, or a <table> per
+    account; with `page_break` (one table) the table broken after that many
+    rows by a page number and a running head, the years not printed again, as a
+    word processor prints a table over two pages."""
+    written = 0
     for n, (caption, rows) in enumerate(blocks):
         if style.transposed_tables and n:
             out.write("</table>\n")
@@ -143,5 +218,12 @@ def write_blocks(out, blocks, style, sentinels, write_row, opening) -> None:
         if n == 0 or style.transposed_tables:
             out.write(opening if n == 0 else TABLE)
         for row in rows:
+            if style.page_break is not None and written == style.page_break and not style.transposed_tables:
+                out.write(PAGE_BREAK)
             write_row(out, row, sentinels)
+            written += 1
+
+
+PAGE_BREAK = ('</table>\n<p align="center">S-2</p>\n<hr style="page-break-after:always" size="1" noshade>\n'
+              '<p align="center">SCHEDULE II (continued)</p>\n<table cellspacing="0" width="100%">\n')
 

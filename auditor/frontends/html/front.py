@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from auditor.frontends.html import layout as html_layout, locate as html_locate, transposed as html_transposed
+from auditor.frontends.html import breaks, layout as html_layout, locate as html_locate, transposed as html_transposed
 from auditor.errors import InputError
 from auditor.frontends.text.headings import Vocabulary as Headings
 from auditor.frontends.html.figures import plain
@@ -30,7 +30,8 @@ from auditor.source import Source
 
 
 Title = Optional[re.Match[str]]  # where the schedule's title is matched, if it is
-Part = tuple[Span, Grid, Optional[str]]  # a table continuing a schedule, its grid, the caption before it
+# A table continuing a schedule (with the parts a page break cut it into, `breaks`), its grid, the caption before it.
+Part = tuple[tuple[Span, ...], Grid, Optional[str]]
 
 
 def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
@@ -52,7 +53,7 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
     found: list[Region] = []
     used: set[Span] = set()
     for span, title in sorted(candidates):
-        if not html_locate.may_hold_schedule(doc, span, headings):
+        if not _may_hold(doc, span, headings):
             continue
         named = title is None and span in by_name  # (found by its captions alone)
         start = _named_start(doc, span, headings) if named else (span, None)
@@ -63,17 +64,26 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
             continue
         f = html_layout.frame(grid)
         headed = html_layout.looks_like_schedule(f, headings) and not _rolls_forward(grid, f)
+        joined: list[Span] = []
+        if not headed:  # (one under its headings reads a part without them as its own: `_continuations`)
+            grid, joined = breaks.joined(doc, span, grid, _open)
+            if joined:
+                f = html_layout.frame(grid)
+                headed = html_layout.looks_like_schedule(f, headings) and not _rolls_forward(grid, f)
+            elif title is not None and html_locate.may_hold_schedule(doc, span, headings):
+                _refuse_stranded(doc, span, grid)
         if named and headed:
             continue  # (only a schedule printed with the movements as rows is found by its captions)
-        transposed = not headed and (named or _titled(doc, span, title)) and bool(html_transposed.blocks(grid))
+        # (a block cut short, its rest not joined, is read so as to be refused, never dropped)
+        transposed = not headed and (named or _titled(doc, span, title)) and _blocks_begun(grid)
         if not (transposed or headed):
             continue
         caption = doc.caption_before(span[0], title.end() if title else 0)
-        parts, grids, captions = [span], [grid], [caption]
-        more = _continuations(doc, span, grid, f, headings) if f is not None and not transposed \
-            else _transposed_continuations(doc, span, grid)
-        for nxt, nxt_grid, nxt_caption in more:
-            parts.append(nxt)
+        parts, grids, captions = [span, *joined], [grid], [caption]
+        more = _continuations(doc, parts[-1], grid, f, headings) if f is not None and not transposed \
+            else _transposed_continuations(doc, parts[-1], grid)
+        for spans, nxt_grid, nxt_caption in more:
+            parts.extend(spans)
             grids.append(nxt_grid)
             captions.append(nxt_caption)
         if named and not _captioned(grids, captions):
@@ -88,6 +98,16 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
     return found
 
 
+def _may_hold(doc: Document, span: Span, headings: Optional[Headings]) -> bool:
+    """`may_hold_schedule`, of the table or, where a page break cut it right
+    after its first rows (the years, a caption), of it and the part after."""
+    if html_locate.may_hold_schedule(doc, span, headings):
+        return True
+    nxt = doc.next_table(span[1])
+    return (nxt is not None and len(doc.plain(span[1], nxt[0])) <= html_locate.GAP_TEXT
+            and html_locate.may_hold_schedule(doc, (span[0], nxt[1]), headings))
+
+
 def _rolls_forward(grid: Grid, f: Optional[Frame]) -> bool:
     """Whether the rows of figures are movements, from an opening balance on,
     though the headings read as a schedule's (an account headed "Allowance ...
@@ -95,7 +115,13 @@ def _rolls_forward(grid: Grid, f: Optional[Frame]) -> bool:
     if f is None:
         return False
     first = plain(c for c in grid.rows[f.figure_rows[0]] if c.column < f.figure_start)
-    return bool(OPENING.search(first)) and bool(html_transposed.blocks(grid))
+    return bool(OPENING.search(first)) and _blocks_begun(grid)
+
+
+def _blocks_begun(grid: Grid) -> bool:
+    """Whether the grid prints blocks of movements, whole or cut by a page break."""
+    cut: list[int] = []
+    return bool(html_transposed.blocks(grid, cut) or cut)
 
 
 def _named_start(doc: Document, span: Span, headings: Optional[Headings]) -> Optional[tuple[Span, Grid]]:
@@ -124,7 +150,7 @@ def _first_of_run(doc: Document, span: Span, headings: Optional[Headings]) -> Sp
         grid = doc.grid(before)
         found = html_transposed.named_blocks([grid], [doc.caption_before(before[0])])
         if not found or not all(map(_account_block, found)) or all(
-                nxt != span for nxt, _, _ in _transposed_continuations(doc, before, grid)):
+                span not in spans for spans, _, _ in _transposed_continuations(doc, before, grid)):
             return span
         span = before
 
@@ -153,6 +179,16 @@ def _refuse_cut_off(doc: Document, parts: list[Span]) -> None:
         if span in doc.unclosed and not _document_closes(doc.text, span[0]):
             raise InputError(f"the file ends inside the Schedule II table opened at line {doc.line_of(span[0])}: "
                              "expected </table> (is the file cut off?)", doc.source.path, doc.line_of(span[1] - 1))
+
+
+def _refuse_stranded(doc: Document, span: Span, grid: Grid) -> None:
+    """A schedule's headings (a year's caption under them) ending a page, the
+    rows after the break laid on other columns: an error, never a year lost."""
+    rest = breaks.stranded(doc, span, grid)
+    if rest is not None:
+        raise InputError(f"the Schedule II table at line {doc.line_of(span[0])} goes on after a page break at line "
+                         f"{doc.line_of(rest[0])} on other columns than its headings: its rows cannot be placed",
+                         doc.source.path, doc.line_of(rest[0]))
 
 
 BODY_CLOSE = re.compile(r"</(?:body|html)", re.IGNORECASE)
@@ -205,11 +241,13 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     own; where the first lists periods, one that does not, or that lists again
     the periods of the account before it with no caption of its own."""
     periods = set(html_layout.period_rows(first_grid, first))  # read so far for the current account
-    for end, nxt, grid in _tables_after(doc, span):
+    for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
         f = html_layout.frame(grid)
+        if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
+            _refuse_stranded(doc, nxt[-1], grid)
         if f is None or not html_layout.continues(grid, f, first_grid, first, headings):
             return
-        texts = doc.texts(end, nxt[0])
+        texts = doc.texts(end, nxt[0][0])
         caption = html_locate.caption(texts)
         if periods:
             listed = set(html_layout.period_rows(grid, f))
@@ -226,27 +264,26 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
         yield nxt, grid, caption
 
 
-def _tables_after(doc: Document, span: Span) -> Iterator[tuple[int, Span, Grid]]:
-    """(end of the one before, span, grid) of each table after `span` while
-    little text (page furniture, a caption) lies between; the caller stops it."""
-    end = span[1]
-    while True:
-        nxt = doc.next_table(end)
-        if nxt is None or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT:
-            return
-        yield end, nxt, doc.grid(nxt)
-        end = nxt[1]
-
-
 def _transposed_continuations(doc: Document, span: Span, first_grid: Grid) -> Iterator[Part]:
     """Tables that go on printing blocks of the same years after a page break
     or one table per account: little text between, and blocks of their own."""
-    years = html_layout.words(plain(html_transposed.blocks(first_grid)[0].periods))
-    for end, nxt, grid in _tables_after(doc, span):
+    found = html_transposed.blocks(first_grid)
+    if not found:
+        return  # (only a block cut short: refused when built)
+    years = html_layout.words(plain(found[0].periods))
+    for end, nxt, grid in breaks.tables_after(doc, span, _open):
         found = html_transposed.blocks(grid)
         if not found or html_layout.words(plain(found[0].periods)) != years:
             return
-        yield nxt, grid, html_locate.caption(doc.texts(end, nxt[0]))
+        yield nxt, grid, html_locate.caption(doc.texts(end, nxt[0][0]))
+
+
+def _open(grid: Grid) -> bool:
+    """Whether a part a page break ends may be carried on by one without
+    headings: it prints no figure yet, or the years as columns (its rows the
+    movements: a block cut in the middle, or the next accounts under years
+    printed once, or nothing yet under the years)."""
+    return breaks.ends_without_figures(grid) or _blocks_begun(grid) or html_transposed.ends_on_periods(grid)
 
 
 def tables(src: Source, headings: Optional[Headings] = None) -> list[Schedule]:

@@ -66,7 +66,7 @@ class Region:
     """One schedule: its table, or tables when split by page breaks or printed one per account."""
 
     parts: tuple[Span, ...]  # (start, end) character offsets of each <table>...</table>
-    grids: tuple[html_table.Grid, ...]  # one per part
+    grids: tuple[html_table.Grid, ...]  # one per part read: a part and those a page break cut from it are one (breaks)
     title: str
     title_line: int
     preamble: str  # text between the title and the table (units statements)

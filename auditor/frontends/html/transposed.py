@@ -61,6 +61,13 @@ def _names_period(cell: HtmlCell) -> bool:
     return bool(BARE_YEAR.match(text) or (kind(cell) == "text" and is_period(text)))
 
 
+def ends_on_periods(grid: Grid) -> bool:
+    """Whether the grid's last row is a heading row of periods, nothing under it
+    (a page break right after the years)."""
+    shown = [cells for cells in grid.rows if nonblank(cells)]
+    return bool(shown) and bool(_period_cells(shown[-1]))
+
+
 def _spans_over(top: list[HtmlCell], under: list[HtmlCell]) -> bool:
     """Whether a row of period cells spans the row of period cells under it."""
     over, below = _period_cells(top), _period_cells(under)
@@ -165,9 +172,12 @@ def _by_period(grid: Grid, incomplete: Optional[list[int]]) -> list[Block]:
             if text and is_period(text) and not any(kind(c) == "text" for c in area):
                 segments.append((text, []))
             continue
-        if _closed(segments[-1][1]):
-            segments.append(("", []))
         label, footnote = row_label([c for c in cells if c.column < f.figure_start and c.text.strip()])
+        if _closed(segments[-1][1]):
+            # A movement right after a closing balance: a chained roll-forward, whose
+            # period opens on the row the period before closed on.  That row is
+            # the very same row of both (its figures one cell each, `_periods`).
+            segments.append(("", [] if OPENING.search(label) else [segments[-1][1][-1]]))
         segments[-1][1].append(BlockRow(label, footnote, area, grid.row_lines[r]))
     found: list[Block] = []
     for period, body in (s for s in segments if s[1]):
@@ -264,12 +274,22 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         title=region.title,
         units=units or (SCALES.get(scales.pop()) if len(scales) == 1 else None),
         # A column's span is its place among the block's rows (there is no character span to give).
-        columns=tuple(Column(heading=heading_of[k], role=None, start=n + 1, end=n + 2) for n, k in enumerate(order)),
+        columns=tuple(Column(heading=_heading(heading_of[k], k), role=None, start=n + 1, end=n + 2)
+                      for n, k in enumerate(order)),
         periods=tuple(periods),
         line=region.title_line or found[0].rows[0].line,
         label_heading="",
         subtitle=region.subtitle,
     )
+
+
+def _heading(label: str, key: str) -> str:
+    """A column's heading: its row's label; a balance's less its date, which is
+    its block's, not the column's ("Balance, December 31, 1994" heads the
+    balances at the beginning of every year of a chained roll-forward)."""
+    if not key.startswith("<"):
+        return label
+    return YEAR.sub("", DATE.sub("", label)).rstrip(" ,:-").strip() or label
 
 
 def _title_member(title: str) -> str:
@@ -284,12 +304,15 @@ def _periods(found: list[Block], order: list[str], named: str, path: Optional[st
     """Each block's account as a row of every period it prints figures for."""
     by_period: dict[str, list[Row]] = {}
     first: dict[str, int] = {}
+    made: dict[int, list[Optional[Cell]]] = {}  # a row's cells, by the row: one row closing a period and opening the next
     for block in found:
         cells_by_period: list[dict[int, Optional[Cell]]] = [{} for _ in block.periods]
         periods = Leaves(block.periods)  # (indexed once: asked per figure of every row)
-        for key, (_label, _footnote, area, _line) in zip(_keys(block), block.rows):
-            out = placed(figures(area, periods, path), periods,
-                         [plain([p]) for p in block.periods], path, scales)
+        for key, row in zip(_keys(block), block.rows):
+            if id(row) not in made:
+                made[id(row)] = placed(figures(row.area, periods, path), periods,
+                                       [plain([p]) for p in block.periods], path, scales)
+            out = made[id(row)]
             for p, cell in enumerate(out):
                 cells_by_period[p][order.index(key)] = cell
         for p, period_cell in enumerate(block.periods):

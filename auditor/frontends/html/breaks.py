@@ -1,0 +1,108 @@
+"""A table a page break cut in two, its second part printed without headings, read as one grid.
+
+Word processors' 10-Ks (the 2000s' HTML) print a table over two pages as two
+<table> elements with the page number and a running head between, the
+headings not printed again.  Where the first part cannot be read alone, its
+second part is no table of its own to read under the first's headings: it
+carries on the first's rows.  That is so where the first part prints no row of
+figures (it ends on its headings, or on a period's caption under them, as a
+schedule printed a table per year breaks), and where it prints the years as
+columns (a block of movements cut in the middle, or the next accounts under
+the years printed once).  Such parts are joined into one grid, their rows one
+after the other, every cell keeping its place in the file.  Only parts laid on
+the same grid columns (a row of empty sizing cells aside) are joined; any other
+stays apart, and a block it leaves open is reported, never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable, Iterator, Optional
+
+from auditor.frontends.html.figures import kind, nonblank
+from auditor.frontends.html.grid import Grid
+from auditor.frontends.html.layout import frame
+from auditor.frontends.html.locate import GAP_TEXT, Document, Span
+
+Open = Callable[[Grid], bool]  # whether a grid's last rows are carried on by a part without headings
+
+
+def joined(doc: Document, span: Span, grid: Grid, is_open: Open) -> tuple[Grid, list[Span]]:
+    """The grid of the table at `span` with the parts carrying it on after page
+    breaks, and those parts' spans (none where nothing is joined)."""
+    spans: list[Span] = []
+    while is_open(grid):
+        after = _part_after(doc, (spans[-1] if spans else span)[1])
+        if after is None or _printed_width(after[1]) != _printed_width(grid):
+            break
+        grid = _appended(grid, after[1])
+        spans.append(after[0])
+    return grid, spans
+
+
+def stranded(doc: Document, span: Span, grid: Grid) -> Optional[Span]:
+    """The part after a page break carrying on `grid`, a part that prints no
+    figure, where `joined` left it apart (laid on other columns): its rows
+    cannot be read under the headings, and are never dropped unsaid."""
+    after = _part_after(doc, span[1]) if ends_without_figures(grid) else None
+    return after[0] if after else None
+
+
+def _part_after(doc: Document, end: int) -> Optional[tuple[Span, Grid]]:
+    """The table right after `end`, only page furniture between (a page number,
+    a running head), where it prints no headings; else None."""
+    nxt = doc.next_table(end)
+    if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
+        return None
+    part = doc.grid(nxt)
+    return (nxt, part) if headless(part) else None
+
+
+def tables_after(doc: Document, span: Span, is_open: Open) -> Iterator[tuple[int, tuple[Span, ...], Grid]]:
+    """(end of the one before, spans, grid) of each table after `span` while
+    little text (page furniture, a caption) lies between, each joined to the
+    parts carrying it on (`joined`); the caller stops it."""
+    end = span[1]
+    while True:
+        nxt = doc.next_table(end)
+        if nxt is None or len(doc.plain(end, nxt[0])) > GAP_TEXT:
+            return
+        if not doc.plain(*nxt):
+            end = nxt[1]  # an empty table a page break leaves (its rows all on the page before): furniture
+            continue
+        grid, more = joined(doc, nxt, doc.grid(nxt), is_open)
+        yield end, (nxt, *more), grid
+        end = (more[-1] if more else nxt)[1]
+
+
+def headless(grid: Grid) -> bool:
+    """A part printing no headings: above its first row of figures, only rows
+    of one phrase at most (an account's caption, "Additions:"), and a figure
+    somewhere (not a table of the page's furniture)."""
+    for cells in grid.rows:
+        shown = nonblank(cells)
+        if any(kind(c) == "figure" for c in shown):
+            return True
+        if len(shown) > 1:
+            return False
+    return False
+
+
+def _printed_width(grid: Grid) -> int:
+    """The grid's width over the rows that print something: a row of empty
+    sizing cells, which filing software lays wider or narrower, aside."""
+    return max((c.last + 1 for cells in grid.rows if nonblank(cells) for c in cells), default=0)
+
+
+def _appended(grid: Grid, part: Grid) -> Grid:
+    """`grid`'s rows, then `part`'s, its cells numbered as rows of the one grid
+    (copied: a grid read once may be asked for again)."""
+    top = len(grid.rows)
+    rows = [[replace(c, row=c.row + top) for c in cells] for cells in part.rows]
+    return Grid(grid.rows + rows, max(grid.width, part.width), grid.row_lines + part.row_lines, grid.caption)
+
+
+def ends_without_figures(grid: Grid) -> bool:
+    """A part printing headings, a period's caption ("2010"), but no row of figures yet."""
+    return frame(grid) is None
+

@@ -1,0 +1,121 @@
+"""Tables a page break cuts in two, the second part printed without headings,
+as word processors' 10-Ks print them: the 24 real tables in each such layout
+give exactly their real failures, every figure read where it is printed
+(`breaks` joins the parts into one grid).  Before it, a block of the years as
+columns cut by the break lost the rows above or below it, and a table per
+year ending on its year's caption lost that year."""
+
+import html
+import json
+from dataclasses import replace
+
+import pytest
+
+import auditor
+from auditor import source
+from expect import expected_errors, reported_errors
+from render_html import HtmlStyle, render
+from render_software import Software, render_software
+from test_html_real_tables import STYLES
+
+BROKEN = {
+    # The years as columns, a page break inside the first account's block ...
+    "transposed-break-in-block": HtmlStyle(transposed=True, nil="&#151;", notes="sup", page_break=4),
+    # ... right after the years printed once over the table (the first part prints no figure) ...
+    "transposed-groups-break-after-years": replace(STYLES["transposed-groups"], page_break=2),
+    # ... or between accounts under them;
+    "transposed-groups-break-between": replace(STYLES["transposed-groups"], page_break=13),
+    # the accounts as columns, a page break inside a year's movements;
+    "accounts-as-columns-break": replace(STYLES["accounts-as-columns"], page_break=4),
+    # a <table> per year, a page break after the first year's caption row or one later on.
+    "table-per-year-break-after-caption": Software(html=replace(STYLES["page-break"], page_break=1), per_period=True),
+    "table-per-year-break": Software(html=STYLES["page-break"], per_period=True),
+    # ... or where a year's rows end, an empty <table> left on the page after.
+    "table-per-year-break-empty-part": Software(html=replace(STYLES["page-break"], page_break=3), per_period=True),
+}
+
+
+def _rendered(spec, style):
+    return render_software(spec, style) if isinstance(style, Software) else render(spec, style)
+
+
+@pytest.mark.parametrize("style", sorted(BROKEN))
+def test_real_tables_cut_by_a_page_break_read_whole(shared, style):
+    ruleset = auditor.load_rules()
+    mismatches = []
+    for path in sorted((shared / "real-tables").glob("*.json")):
+        spec = json.loads(path.read_text())
+        rendered = _rendered(spec, BROKEN[style])
+        src = source.from_text(rendered.text, f"{path.stem}.htm")
+        result = auditor.check_source(src, ruleset, input_format="html")
+        if result.error is not None:
+            mismatches.append((path.stem, str(result.error)))
+            continue
+        got, want = reported_errors(result), expected_errors(spec, rendered)
+        if got != want:
+            mismatches.append((path.stem, sorted(got - want), sorted(want - got)))
+        cells = {(c.line, c.column): (c.raw, c.value) for s in result.schedules for p in s.periods
+                 for r in p.rows for c in r.cells if c}
+        printed = {(f.line, f.start): (html.unescape(f.raw), f.value) for f in rendered.figures}
+        if cells != printed:
+            mismatches.append((path.stem, "unread", len(set(printed) - set(cells)), "misread",
+                               len(set(cells) - set(printed))))
+    assert mismatches == []
+
+
+def _check(name):
+    from conftest import FIXTURES
+
+    result = auditor.check_file(str(FIXTURES / "html" / f"{name}.htm"))
+    assert result.error is None, str(result.error)
+    return result
+
+
+def test_a_block_cut_by_a_page_break_is_one_account_and_its_wrong_figure_is_found_after_the_break():
+    result = _check("juno-castings-2002-years-as-columns-page-break-row-typo")
+    (schedule,) = result.schedules
+    assert [r.label for r in schedule.periods[0].rows] == ["Allowance for doubtful accounts",
+                                                          "Inventory obsolescence reserve", "Total"]
+    assert sorted((f.check, f.period, f.row) for f in result.findings) == [
+        ("column_total", "2001", "Total"), ("row_identity", "2001", "Allowance for doubtful accounts")]
+
+
+def test_a_year_whose_caption_ends_a_page_is_read_from_the_rows_after_the_break():
+    result = _check("larch-paper-2004-table-per-year-page-break-row-typo")
+    (schedule,) = result.schedules
+    assert [p.fiscal_year for p in schedule.periods] == [2002, 2003, 2004]
+    assert sorted((f.check, f.period, f.row) for f in result.findings)[-1][1:] == (
+        "Year ended December 31, 2003", "Reserve for returns")
+
+
+def _after_the_break(name, edit):
+    """The fixture with each row of the part after its page break edited."""
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "html" / f"{name}.htm").read_text()
+    start = text.index('<table cellspacing="0" width="100%">\n')
+    end = text.index("</table>", start)
+    return text[:start] + edit(text[start:end]) + text[end:]
+
+
+SIZING_ROW = '<table cellspacing="0" width="100%">\n<tr>' + '<td style="width:4%"></td>' * 30 + "</tr>\n"
+
+
+@pytest.mark.parametrize("name,period", [("juno-castings-2002-years-as-columns-page-break-row-typo", "2001"),
+                                         ("larch-paper-2004-table-per-year-page-break-row-typo",
+                                          "Year ended December 31, 2003")])
+def test_the_part_after_a_break_is_joined_under_a_row_of_sizing_cells_of_its_own(name, period):
+    text = _after_the_break(name, lambda part: part.replace('<table cellspacing="0" width="100%">\n', SIZING_ROW))
+    result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules(), input_format="html")
+    assert result.error is None and len(result.schedules) == 1
+    assert {f.period for f in result.findings} == {period}
+
+
+@pytest.mark.parametrize("name,message", [
+    ("juno-castings-2002-years-as-columns-page-break-row-typo", "does not end with a balance"),
+    ("larch-paper-2004-table-per-year-page-break-row-typo", "on other columns than its headings")])
+def test_a_part_after_a_break_laid_on_other_columns_is_refused_never_dropped(name, message):
+    # Two columns more, that print something: the part cannot be placed under the headings.
+    text = _after_the_break(name, lambda part: part.replace("</tr>", "<td>x</td><td>y</td></tr>"))
+    result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules(), input_format="html")
+    assert result.error is not None and message in result.error.message
