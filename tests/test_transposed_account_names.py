@@ -87,6 +87,18 @@ def test_html_accounts_are_read_as_themselves_and_a_wrong_figure_in_the_first_is
     _asserted(spec, planted, account, lambda s: _read_html(s, style))
 
 
+@pytest.mark.parametrize("style", sorted(name for name in [*STYLES, *SOFTWARE] if name not in HTML_STYLES))
+def test_html_accounts_in_every_other_style_are_read_by_their_names(style):
+    """The movements as columns too: no account read as a total, into a period's caption or as a title."""
+    wrong = []
+    for table in NAMES:
+        spec = _spec(table)
+        rendered, result = _read_html(spec, style)
+        assert result.error is None, str(result.error)
+        wrong += [(table, *w) for w in _misread_rows(spec, rendered, result)]
+    assert wrong == []
+
+
 @pytest.mark.parametrize("layout", sorted(TRANSPOSED_LAYOUTS))
 @pytest.mark.parametrize("table", NAMES)
 def test_text_accounts_are_read_as_themselves_and_a_wrong_figure_in_the_first_is_found(table, layout, tmp_path):
