@@ -267,7 +267,9 @@ def may_hold_schedule(doc: Document, span: Span, headings: Optional[Headings] = 
 CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
 # A cell printing a figure: "1,047", "$ 527", "(220)", "15.5", a nil ("--", "None"); a bare year ("2003")
 # heads a column, it is no figure.
-FIGURE_CELL = re.compile(rf"^(?!(?:19|20)\d\d$)\$?\s*(?:\(?\$?\s*\d[\d,]*(?:\.\d+)?\s*\)?%?|{NIL})$", re.IGNORECASE)
+# (No two runs of spaces side by side: a cell of spaces alone is tried in linear time.)
+FIGURE_CELL = re.compile(rf"^(?!(?:19|20)\d\d$)(?:\$\s*)?(?:\((?:\$\s*)?)?\d[\d,]*(?:\.\d+)?\s*\)?%?$|^(?:{NIL})$",
+                         re.IGNORECASE)
 
 
 def _prints_figures(text: str, at: int) -> bool:
