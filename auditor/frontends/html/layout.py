@@ -60,9 +60,15 @@ def _is_figure_row(row: list[HtmlCell], year_labels: bool) -> bool:
 
 
 def _leading_label(row: list[HtmlCell], year_labels: bool) -> list[HtmlCell]:
+    """The row's label cells: its text up to the first figure or mark, after a
+    year labelling it (where years label the rows, or one printed in the first
+    row of its accounts, before an account's name: "2023 | Allowance ... | $ | 1,047",
+    else the "$" beside that name would be taken for part of it)."""
     out: list[HtmlCell] = []
-    for c in nonblank(row):
-        if kind(c) == "text" or (year_labels and not out and BARE_YEAR.match(c.text.strip())):
+    cells = nonblank(row)
+    for n, c in enumerate(cells):
+        named_next = n + 1 < len(cells) and kind(cells[n + 1]) == "text"
+        if kind(c) == "text" or ((year_labels or named_next) and not out and BARE_YEAR.match(c.text.strip())):
             out.append(c)
         else:
             break
@@ -281,7 +287,9 @@ def _period_cell(cells: list[HtmlCell], f: Frame) -> Optional[HtmlCell]:
     if len(texts) < 2 or kind(texts[0]) != "text" and not BARE_YEAR.match(texts[0].text.strip()):
         return None
     caption = plain([texts[0]])
-    return texts[0] if PERIOD_START.search(caption) and YEAR.search(caption) else None
+    # (after the basis it is reported on too, "Pre-acquisition basis: Year ended ...": else the period and
+    # the account's name are read as one label, the period's, and the row under no name as a total)
+    return texts[0] if _period_caption(caption) and YEAR.search(caption) else None
 
 
 # The basis a period is reported on, before its caption: "Successor:", "Pre-acquisition basis:".

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import grid as html_table
-from auditor.labels import ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, UNITS, XBRL_STRUCTURE, is_period, title_pattern
+from auditor.labels import ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, UNITS, XBRL_STRUCTURE, is_period, title_pattern
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.source import Source
 from auditor import scan
@@ -223,6 +223,8 @@ def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
     lines = [m.start() for m in titles if len(title_text(doc, m)) <= TITLE_LINE]
     for i, match in enumerate(titles):
         inside = doc.enclosing(match.start())
+        if inside and _prints_figures(doc.text, match.end()):
+            continue  # a row label ("Additions: Valuation accounts acquired"), never the schedule's title
         if inside:
             found.setdefault(inside, match)
         after = doc.next_table(match.end())
@@ -267,6 +269,27 @@ def may_hold_schedule(doc: Document, span: Span, headings: Optional[Headings] = 
     if BALANCE_WORD.search(text) and MOVEMENT_WORD.search(text):
         return True
     return headings is not None and headings.balances.search(text) and headings.every.search(text)  # (the rules' words)
+
+
+CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
+# A cell printing a figure: "1,047", "$ 527", "(220)", "15.5", a nil ("--", "None"); a bare year ("2003")
+# heads a column, it is no figure.
+# (No two runs of spaces side by side: a cell of spaces alone is tried in linear time.)
+FIGURE_CELL = re.compile(rf"^(?!(?:19|20)\d\d$)(?:\$\s*)?(?:\((?:\$\s*)?)?\d[\d,]*(?:\.\d+)?\s*\)?%?$|^(?:{NIL})$",
+                         re.IGNORECASE)
+
+
+def _prints_figures(text: str, at: int) -> bool:
+    """Whether the table row holding `at` prints a figure in a cell after the
+    one holding it: a row label, not a title, whatever words it shares with
+    one (a column of "Valuation accounts acquired" printed as a row)."""
+    row_end = ROW_END.search(text, at, at + 6000)
+    stop = row_end.start() if row_end else at + 6000
+    first = CELL_END.search(text, at, stop)
+    if first is None:
+        return False
+    cells = CELL_END.split(text[first.end():stop])
+    return any(FIGURE_CELL.match(html.unescape(without_tags(cell)).replace("\xa0", " ").strip()) for cell in cells)
 
 
 def _heading_row(text: str, at: int) -> bool:
