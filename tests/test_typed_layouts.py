@@ -37,8 +37,11 @@ SWEEP = {
     "leader-dots": ("seed-like", "untagged-bare"),
     "leader-dots-one-space": ("seed-like", "by-account", "first-cell-reopened", "span-untagged", "pem-framed-letters"),
     "spaced-leaders": ("seed-like", "typed-second-line"),
-    # (Not by-account: a bare year's row label run out to a "nil" or a figure is not read yet.)
-    "leader-dots-touching": ("seed-like", "flat-fiscal", "untagged-bare", "pem-framed-letters"),
+    "leader-dots-touching": ("seed-like", "flat-fiscal", "untagged-bare", "pem-framed-letters", "by-account"),
+    # Dots run up to a nil word ("allowance........none", "2010.......nil") or dashes ("......-0-").
+    "leader-dots-touching nil=none": ("seed-like", "by-account"),
+    "leader-dots-touching nil=N/A": ("seed-like", "flat-fiscal"),
+    "leader-dots-touching nil=-0-": ("seed-like", "untagged-bare"),
     "tabs": ("seed-like", "flat-fiscal", "pem-framed-letters"),
     "running-head": ("seed-like", "flat-fiscal", "by-account-form-feed"),
     "nil=-0-": ("seed-like", "untagged-bare"),
@@ -64,8 +67,9 @@ def _cases():
 def test_a_typed_table_reads_back_exactly(shared, table, layout_name, variation):
     spec = json.loads((shared / "real-tables" / f"{table}.json").read_text())
     layout = applicable(spec, LAYOUTS[layout_name])
-    if variation.startswith("nil="):
-        layout = dataclasses.replace(layout, nil=variation[len("nil="):])
+    variation, nil = _typed_nil(variation)
+    if nil is not None:
+        layout = dataclasses.replace(layout, nil=nil)
     rendered = render(spec, layout)
     _reads_back(spec, layout, VARIATIONS[variation](rendered) if variation in VARIATIONS else rendered)
 
@@ -80,6 +84,13 @@ def test_figures_three_off_in_columns_from_the_figures_alone_are_parted_by_rows(
     spec = json.loads((shared / "real-tables" / f"{table}.json").read_text())
     layout = applicable(spec, LAYOUTS["untagged-bare"])
     _reads_back(spec, layout, misaligned(render(spec, layout), 3))
+
+
+def _typed_nil(variation):
+    """("leader-dots-touching", "none") of "leader-dots-touching nil=none"; ("", "-0-") of "nil=-0-"."""
+    words = variation.split(" ")
+    nil = next((w[len("nil="):] for w in words if w.startswith("nil=")), None)
+    return " ".join(w for w in words if not w.startswith("nil=")), nil
 
 
 def _reads_back(spec, layout, rendered):
@@ -103,7 +114,7 @@ def test_the_sweep_changes_what_it_says_it_changes():
         varied = vary(plain)
         assert varied.text != plain.text, name
         moved = {(f.line, f.start) for f in varied.figures} - {(f.line, f.start) for f in plain.figures}
-        assert bool(moved) == (name in ("misaligned-1", "misaligned-2", "tabs", "running-head")), name
+        assert bool(moved) == (name in ("misaligned-1", "misaligned-2", "misaligned-3", "tabs", "running-head")), name
 
 
 def _schedule(name):
@@ -168,3 +179,15 @@ def test_a_figure_reaching_under_the_next_columns_figures_is_read_where_it_is_fl
     returns = schedule.periods[0].rows[1]
     assert [c.raw if c else None for c in returns.cells] == ["1,050", "300", "45", "1,305"]
     assert [c.raw if c else None for c in schedule.periods[0].rows[2].cells] == ["12,345,700", None, "12,345,678", "22"]
+
+
+def test_leader_dots_run_up_to_a_nil_word_leave_the_nil_a_figure():
+    # "warranties........none", "reserve.......-0-", "closing.......N/A":
+    # the first column's nil, not the label's last word (which left the
+    # row's opening balance unread).
+    schedule = _schedule("sutton-forge-1995-leader-dots-to-nils.txt")
+    rows = {(p.fiscal_year, r.label): [c.raw if c else None for c in r.cells] for p in schedule.periods for r in p.rows}
+    assert rows[(1995, "Reserve for product warranties")] == ["none", "150", "35", "115"]
+    assert rows[(1995, "Recoveries reserve")] == ["-0-", "40", "N/A", "40"]
+    assert rows[(1995, "Reserve for plant closing")] == ["N/A", "310", "125", "185"]
+    assert rows[(1994, "Recoveries reserve")] == ["--", "none", "none", "--"]

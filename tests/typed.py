@@ -164,6 +164,7 @@ def dollars_apart(rendered: Rendered, by: int = 3) -> Rendered:
 VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "misaligned-1": lambda r: misaligned(r, 1),
     "misaligned-2": lambda r: misaligned(r, 2),
+    "misaligned-3": lambda r: misaligned(r, 3),
     "leader-dots": lambda r: leaders(r),
     "leader-dots-one-space": lambda r: leaders(r, spaces=1),
     "leader-dots-touching": lambda r: leaders(r, spaces=0),
