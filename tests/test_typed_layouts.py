@@ -44,6 +44,9 @@ SWEEP = {
     "leader-dots-touching nil=-0-": ("seed-like", "untagged-bare"),
     "tabs": ("seed-like", "flat-fiscal", "pem-framed-letters"),
     "running-head": ("seed-like", "flat-fiscal", "by-account-form-feed"),
+    # (Not flat-fiscal nor letters-span-paged: there cik863204-2000's continuation opens under a group
+    # caption its first table lacks, an input error naming it: tests/test_page_continuations.py.)
+    "split-lower-head": ("seed-like", "first-cell-reopened", "by-account-form-feed", "untagged-bare", "pem-framed-letters"),
     "nil=-0-": ("seed-like", "untagged-bare"),
     "nil=none": ("seed-like", "by-account"),
     "nil=N/A": ("seed-like", "flat-fiscal"),
@@ -114,7 +117,8 @@ def test_the_sweep_changes_what_it_says_it_changes():
         varied = vary(plain)
         assert varied.text != plain.text, name
         moved = {(f.line, f.start) for f in varied.figures} - {(f.line, f.start) for f in plain.figures}
-        assert bool(moved) == (name in ("misaligned-1", "misaligned-2", "misaligned-3", "tabs", "running-head")), name
+        assert bool(moved) == (name in ("misaligned-1", "misaligned-2", "misaligned-3", "tabs", "running-head",
+                                         "split-lower-head")), name
 
 
 def _schedule(name):

@@ -1,0 +1,67 @@
+"""Page furniture between a table and its continuation on the next page.
+
+A typed filing breaks a schedule's table across pages: the typist closes the
+<TABLE>, ejects the page (<PAGE>, a form feed) and, on the next page, types
+a running head before opening the next <TABLE>: the company's name, "page 2
+of exhibit", in capitals or not.  Across such a break, any short line with
+no figures is furniture; without one, only a title in capitals or a caption
+is (`locate._is_caption`): prose between two tables parts them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from auditor.labels import is_period
+
+PAGE_BROKEN = re.compile(r"^\s*<PAGE>|\f", re.IGNORECASE)
+# A page's number as a line of its own with its count or document: "page 2
+# of exhibit", "Page 2 of 3".  (A bare "S-2", "- 47 -" is locate.BREAK's.)
+PAGE_OF = re.compile(r"^\s*page\s+\d{1,3}\s+of\s+[a-z\d][\w .-]{0,30}$", re.IGNORECASE)
+# A running head: a few words on a line (a sentence of prose runs longer).
+HEAD_WORDS = 10
+HEAD_WIDTH = 80
+
+
+def broken(lines: Sequence[str], first: int, last: int) -> bool:
+    """Whether a page ends among lines first..last (1-based, inclusive)."""
+    return any(PAGE_BROKEN.search(line) for line in lines[first - 1 : last])
+
+
+def is_running_head(line: str) -> bool:
+    """A short line of words with no figure: the company's name, a page's
+    number and count, in any case."""
+    stripped = line.strip()
+    return (bool(stripped) and len(stripped) < HEAD_WIDTH and len(stripped.split()) <= HEAD_WORDS
+            and (PAGE_OF.match(stripped) is not None or not re.search(r"\d", stripped)))
+
+
+# A figure of a row: an amount ("$1,234", "(1,889)", "$( 443)(1)") or a nil word or dashes, standing apart.
+FIGURE = re.compile(r"(?<!\S)(?:\$\s*)?\(?\s*-?[\d,]*\d(?:\.\d+)?\s*\)?(?:\(\w{1,2}\))?(?!\S)"
+                    r"|(?<!\S)(?:-0-|-{1,3}|\u2014|nil|none|n/a)(?!\S)", re.IGNORECASE)
+
+
+def figure_count(row: str) -> int:
+    """How many figures a row prints (its label's words are none)."""
+    return len(FIGURE.findall(row))
+
+
+TABLE_OPEN = re.compile(r"^\s*<TABLE\b", re.IGNORECASE)
+TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
+
+
+def without_running_heads(lines: Sequence[str]) -> list[str]:
+    """The lines with each running head between a </TABLE> and the next
+    <TABLE> past a page's end left blank: no caption of the rows under it
+    (an account's caption, "Inventory reserve:", or a period's stays)."""
+    out, between, paged = [], False, False
+    for line in lines:
+        if TABLE_CLOSE.match(line) or TABLE_OPEN.match(line):
+            between, paged = bool(TABLE_CLOSE.match(line)), False
+        elif between and PAGE_BROKEN.search(line):
+            paged = True
+        elif paged and is_running_head(line) and not line.rstrip().endswith(":") and not is_period(line.strip()):
+            line = ""
+        out.append(line)
+    return out
