@@ -161,9 +161,9 @@ def _ending(after: str, whole: bool, end: str) -> str:
     title = next((m for m in CONTINUED_LINE.finditer(head) if TITLE_WORDS.search(m.group())), None)
     if title and not FIGURES.search(head, title.end()) and whole:
         return " ".join(title.group().split())
-    title = _last_title(head) if whole else None
-    if title is not None:
-        return title
+    cut_title = _last_title(head) if whole else None
+    if cut_title is not None:
+        return cut_title
     if PAGE_OPENED.search(end):
         return "<PAGE>"
     if not WORD.search(head) and whole:
