@@ -318,7 +318,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # (The movements printed as rows: no block of a period's rows to break between or within.)
     transposed = {(name, where) for name in ("alder", "birchwood", "crosswind", "grantham", "kenmore", "nordhavn", "summit")
                   for where in ("period", "periods")}
-    assert unplaced == {("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
+    # (ashby: its two paged schedules print one row a period.)
+    assert unplaced == {("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")

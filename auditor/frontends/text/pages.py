@@ -5,7 +5,9 @@ A typed filing breaks a schedule's table across pages: the typist closes the
 a running head before opening the next <TABLE>: the company's name, "page 2
 of exhibit", in capitals or not.  Across such a break, any short line with
 no figures is furniture; without one, only a title in capitals or a caption
-is (`locate._is_caption`): prose between two tables parts them.
+is (`locate._is_caption`): prose between two tables parts them.  The grammar
+reads neither a running head nor a "page 2 of 3" line (`without_running_heads`,
+`PAGE_OF`): no caption of the rows under it, no row.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from auditor.labels import is_period
+from auditor.labels import NIL, is_period
 
 PAGE_BROKEN = re.compile(r"^\s*<PAGE>|\f", re.IGNORECASE)
 # A page's number as a line of its own with its count or document: "page 2
@@ -39,7 +41,7 @@ def is_running_head(line: str) -> bool:
 
 # A figure of a row: an amount ("$1,234", "(1,889)", "$( 443)(1)") or a nil word or dashes, standing apart.
 FIGURE = re.compile(r"(?<!\S)(?:\$\s*)?\(?\s*-?[\d,]*\d(?:\.\d+)?\s*\)?(?:\(\w{1,2}\))?(?!\S)"
-                    r"|(?<!\S)(?:-0-|-{1,3}|\u2014|nil|none|n/a)(?!\S)", re.IGNORECASE)
+                    rf"|(?<!\S)(?:{NIL})(?!\S)", re.IGNORECASE)
 
 
 def figure_count(row: str) -> int:
