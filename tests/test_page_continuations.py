@@ -68,3 +68,14 @@ def test_prose_between_two_tables_parts_them():
     prose = "          The following table shows the reserves of the company's foreign subsidiaries, which\n"
     result = check(TOP + prose + REST)
     assert result.error is None and len(rows(result)) == 1
+
+
+
+def test_an_accounts_table_past_the_page_break_not_joined_is_an_input_error():
+    # One <TABLE> per account: the next account's caption on the new page over a <TABLE> of
+    # the first one's markers and no headings.  Not joined (a caption over a table headed like
+    # no schedule may be a note's), and not dropped unsaid either.
+    by_account = TOP.replace("Year ended December 31, 1996:", "Allowance for doubtful accounts:")
+    rest = REST.replace("Year ended December 31, 1995:\n", "").replace("Allowance for doubtful accounts", "Inventory reserve")
+    result = check(by_account + "          Acme Tool Company and subsidiaries\n\n          Inventory reserve:\n" + rest)
+    assert result.error is not None and "continuation, not joined" in result.error.message

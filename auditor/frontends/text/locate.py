@@ -205,6 +205,7 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
         # schedule's only if it is headed like one ("Accounts receivable
         # consisted of:" is prose).
         if account and not headed_like_schedule(lines, look, _first_row(lines, look) or look, vocabulary):
+            _refuse_unjoined(source, first_open, close, look, paged)
             return close
         if not _same_columns(lines, first_open, look):
             _refuse_unjoined(source, first_open, close, look, paged)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from auditor.labels import NIL, is_period
+from auditor.labels import ACCOUNT_WORD, NIL, is_period
 
 PAGE_BROKEN = re.compile(r"^\s*<PAGE>|\f", re.IGNORECASE)
 # A page's number as a line of its own with its count or document: "page 2
@@ -56,14 +56,20 @@ TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 def without_running_heads(lines: Sequence[str]) -> list[str]:
     """The lines with each running head between a </TABLE> and the next
     <TABLE> past a page's end left blank: no caption of the rows under it
-    (an account's caption, "Inventory reserve:", or a period's stays)."""
+    (`_captions_rows`: those stay)."""
     out, between, paged = [], False, False
     for line in lines:
         if TABLE_CLOSE.match(line) or TABLE_OPEN.match(line):
             between, paged = bool(TABLE_CLOSE.match(line)), False
         elif between and PAGE_BROKEN.search(line):
             paged = True
-        elif paged and is_running_head(line) and not line.rstrip().endswith(":") and not is_period(line.strip()):
+        elif paged and is_running_head(line) and not _captions_rows(line.strip()):
             line = ""
         out.append(line)
     return out
+
+
+def _captions_rows(text: str) -> bool:
+    """An account's caption ("Inventory reserve:", "Allowance for doubtful
+    accounts" without its colon) or a period's ("Year ended June 30, 1996")."""
+    return text.endswith(":") or is_period(text) or ACCOUNT_WORD.search(text) is not None
