@@ -205,28 +205,12 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
         # schedule's only if it is headed like one ("Accounts receivable
         # consisted of:" is prose).
         if account and not headed_like_schedule(lines, look, _first_row(lines, look) or look, vocabulary):
-            _refuse_unjoined(source, first_open, close, look, paged)
+            pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)))
             return close
         if not _same_columns(lines, first_open, look):
-            _refuse_unjoined(source, first_open, close, look, paged)
+            pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)))
             return close  # another schedule (a subsidiary's), however its page is headed
         open_line, n = look, look + 1
-
-
-def _refuse_unjoined(source: Source, first_open: int, close: int, look: int, paged: bool) -> None:
-    """An input error where the table on the next page, under nothing but
-    page furniture (no schedule's title), prints rows of as many figures as
-    the schedule's yet is headed otherwise: the schedule's continuation,
-    unread, else its rows would vanish from the check unsaid."""
-    lines = source.lines
-    if not paged or any(re.search(r"\bschedule\b", line, re.IGNORECASE) for line in lines[close : look - 1]):
-        return
-    first, other = _first_row(lines, first_open), _first_row(lines, look)
-    if first is None or other is None or pages.figure_count(lines[first - 1]) != pages.figure_count(lines[other - 1]):
-        return
-    raise InputError(f"the table opened at line {look}, on the page after the schedule's table (closed at line {close}), "
-                     "prints rows of the schedule's figures under other headings: its continuation, not joined "
-                     "(rows of the schedule would be missing)", source.path, look)
 
 
 def _past_breaks(lines: Lines, n: int) -> int:

@@ -13,9 +13,11 @@ reads neither a running head nor a "page 2 of 3" line (`without_running_heads`,
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Optional, Sequence
 
+from auditor.errors import InputError
 from auditor.labels import ACCOUNT_WORD, NIL, is_period
+from auditor.source import Source
 
 PAGE_BROKEN = re.compile(r"^\s*<PAGE>|\f", re.IGNORECASE)
 # A page's number as a line of its own with its count or document: "page 2
@@ -73,3 +75,19 @@ def _captions_rows(text: str) -> bool:
     """An account's caption ("Inventory reserve:", "Allowance for doubtful
     accounts" without its colon) or a period's ("Year ended June 30, 1996")."""
     return text.endswith(":") or is_period(text) or ACCOUNT_WORD.search(text) is not None
+
+
+def refuse_unjoined(source: Source, close: int, look: int, paged: bool, rows: tuple[Optional[int], Optional[int]]) -> None:
+    """An input error where the table opened at line `look`, on the page after
+    the schedule's table (closed at line `close`), under nothing but page
+    furniture (no schedule's title), prints rows of as many figures as the
+    schedule's (`rows`: the first row of each) yet is not joined: the
+    schedule's continuation, unread, else its rows would vanish unsaid."""
+    lines, (first, other) = source.lines, rows
+    if not paged or any(re.search(r"\bschedule\b", line, re.IGNORECASE) for line in lines[close : look - 1]):
+        return
+    if first is None or other is None or figure_count(lines[first - 1]) != figure_count(lines[other - 1]):
+        return
+    raise InputError(f"the table opened at line {look}, on the page after the schedule's table (closed at line {close}), "
+                     "prints rows of the schedule's figures under other headings: its continuation, not joined "
+                     "(rows of the schedule would be missing)", source.path, look)
