@@ -151,3 +151,23 @@ def test_whole_files_that_end_on_a_form_feed_or_a_rule_pass():
     text = (FIXTURES / "riverbend-paper-1994-crlf.txt").read_text()
     assert check(text, "riverbend.txt").error is None
     assert check(text + "\f\n", "riverbend.txt").error is None
+
+
+def test_a_file_ending_on_the_next_schedules_title_is_cut_off():
+    """Two schedules, each on its page under its own title: the file cut on
+    the second's "SCHEDULE II" or "VALUATION AND QUALIFYING ACCOUNTS", with
+    no table under it, names the title it ends on (it read clean: the first
+    schedule whole, nothing of the second)."""
+    path = FIXTURES / "ashby-valve-1996-two-schedules-paged.txt"
+    lines = path.read_text().splitlines(keepends=True)
+    for k, said in ((27, "'SCHEDULE II'"), (29, "'SCHEDULE II'"), (31, "'VALUATION AND QUALIFYING ACCOUNTS'"),
+                    (32, "'VALUATION AND QUALIFYING ACCOUNTS'")):
+        error = check("".join(lines[:k]), path.name).error
+        assert error is not None and said in error.message and "cut off" in error.message, (k, error)
+
+
+def test_a_schedules_title_in_a_sentence_or_followed_by_prose_is_no_cut():
+    text = (FIXTURES / "acme-tool-1996-clean.txt").read_text()
+    for after in ("\n(1) Written off against valuation accounts.\n", "\n     Schedule II is filed herewith.\n",
+                  "\n            SCHEDULE II\n\n" + "The registrant has no other schedules to report.\n" * 9):
+        assert check(text + after, "acme.txt").error is None, after

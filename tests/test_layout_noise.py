@@ -319,7 +319,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     transposed = {(name, where) for name in ("alder", "birchwood", "crosswind", "grantham", "kenmore", "nordhavn", "summit",
                                              "tamarack") for where in ("period", "periods")}
     # (juniper: one reserve, its periods as rows under the one caption: no block of a period to break between.)
-    assert unplaced == {("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
+    # (ashby: its two paged schedules print one row a period.)
+    assert unplaced == {("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")

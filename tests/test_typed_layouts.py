@@ -37,10 +37,16 @@ SWEEP = {
     "leader-dots": ("seed-like", "untagged-bare"),
     "leader-dots-one-space": ("seed-like", "by-account", "first-cell-reopened", "span-untagged", "pem-framed-letters"),
     "spaced-leaders": ("seed-like", "typed-second-line"),
-    # (Not by-account: a bare year's row label run out to a "nil" or a figure is not read yet.)
-    "leader-dots-touching": ("seed-like", "flat-fiscal", "untagged-bare", "pem-framed-letters"),
+    "leader-dots-touching": ("seed-like", "flat-fiscal", "untagged-bare", "pem-framed-letters", "by-account"),
+    # Dots run up to a nil word ("allowance........none", "2010.......nil") or dashes ("......-0-").
+    "leader-dots-touching nil=none": ("seed-like", "by-account"),
+    "leader-dots-touching nil=N/A": ("seed-like", "flat-fiscal"),
+    "leader-dots-touching nil=-0-": ("seed-like", "untagged-bare"),
     "tabs": ("seed-like", "flat-fiscal", "pem-framed-letters"),
     "running-head": ("seed-like", "flat-fiscal", "by-account-form-feed"),
+    # (Not flat-fiscal nor letters-span-paged: there cik863204-2000's continuation opens under a group
+    # caption its first table lacks, an input error naming it: tests/test_page_continuations.py.)
+    "split-lower-head": ("seed-like", "first-cell-reopened", "by-account-form-feed", "untagged-bare", "pem-framed-letters"),
     "nil=-0-": ("seed-like", "untagged-bare"),
     "nil=none": ("seed-like", "by-account"),
     "nil=N/A": ("seed-like", "flat-fiscal"),
@@ -64,22 +70,37 @@ def _cases():
 def test_a_typed_table_reads_back_exactly(shared, table, layout_name, variation):
     spec = json.loads((shared / "real-tables" / f"{table}.json").read_text())
     layout = applicable(spec, LAYOUTS[layout_name])
-    if variation.startswith("nil="):
-        layout = dataclasses.replace(layout, nil=variation[len("nil="):])
+    variation, nil = _typed_nil(variation)
+    if nil is not None:
+        layout = dataclasses.replace(layout, nil=nil)
     rendered = render(spec, layout)
     _reads_back(spec, layout, VARIATIONS[variation](rendered) if variation in VARIATIONS else rendered)
 
 
 # Three characters off, no rules and no markers: a figure reaching under the
-# next column's figures in other rows, its own row's figure there too.  (Not
-# every table reads so far off: a whole column typed three off, or a nil
-# alone under another column's figures, is past what the figures can tell.)
-@pytest.mark.parametrize("table", ["cca-industries-2013", "chattem-2006", "cik840467-2002", "cik923601-fy2017",
-                                   "cik924642-2000", "ryder-system-2017"])
-def test_figures_three_off_in_columns_from_the_figures_alone_are_parted_by_rows(shared, table):
+# next column's figures in other rows, its own row's figure there too; a
+# column's figures either side of it, split in two by the figures alone and
+# joined again (no row prints more figures than there are columns); a
+# figure reaching into a blank column's span from its own.  (Not every table
+# reads so far off: a nil alone under another column's figures, two nils
+# typed towards each other, are past what the figures can tell: an input
+# error, as benchmarks/sweep_typed.py counts them.)
+THREE_OFF = {"untagged-bare": ("cik866970-2011",), "flat-fiscal": ("clorox-fy2011",),
+             "seed-like": ("cik866970-2011", "clorox-fy2011")}
+
+
+@pytest.mark.parametrize("table,layout_name", [(t, name) for name, past in THREE_OFF.items() for t in NAMES if t not in past])
+def test_figures_three_off_in_columns_from_the_figures_alone_are_parted_by_rows(shared, table, layout_name):
     spec = json.loads((shared / "real-tables" / f"{table}.json").read_text())
-    layout = applicable(spec, LAYOUTS["untagged-bare"])
+    layout = applicable(spec, LAYOUTS[layout_name])
     _reads_back(spec, layout, misaligned(render(spec, layout), 3))
+
+
+def _typed_nil(variation):
+    """("leader-dots-touching", "none") of "leader-dots-touching nil=none"; ("", "-0-") of "nil=-0-"."""
+    words = variation.split(" ")
+    nil = next((w[len("nil="):] for w in words if w.startswith("nil=")), None)
+    return " ".join(w for w in words if not w.startswith("nil=")), nil
 
 
 def _reads_back(spec, layout, rendered):
@@ -103,7 +124,8 @@ def test_the_sweep_changes_what_it_says_it_changes():
         varied = vary(plain)
         assert varied.text != plain.text, name
         moved = {(f.line, f.start) for f in varied.figures} - {(f.line, f.start) for f in plain.figures}
-        assert bool(moved) == (name in ("misaligned-1", "misaligned-2", "tabs", "running-head")), name
+        assert bool(moved) == (name in ("misaligned-1", "misaligned-2", "misaligned-3", "tabs", "running-head",
+                                         "split-lower-head")), name
 
 
 def _schedule(name):
@@ -168,3 +190,26 @@ def test_a_figure_reaching_under_the_next_columns_figures_is_read_where_it_is_fl
     returns = schedule.periods[0].rows[1]
     assert [c.raw if c else None for c in returns.cells] == ["1,050", "300", "45", "1,305"]
     assert [c.raw if c else None for c in schedule.periods[0].rows[2].cells] == ["12,345,700", None, "12,345,678", "22"]
+
+
+def test_leader_dots_run_up_to_a_nil_word_leave_the_nil_a_figure():
+    # "warranties........none", "reserve.......-0-", "closing.......N/A":
+    # the first column's nil, not the label's last word (which left the
+    # row's opening balance unread).
+    schedule = _schedule("sutton-forge-1995-leader-dots-to-nils.txt")
+    rows = {(p.fiscal_year, r.label): [c.raw if c else None for c in r.cells] for p in schedule.periods for r in p.rows}
+    assert rows[(1995, "Reserve for product warranties")] == ["none", "150", "35", "115"]
+    assert rows[(1995, "Recoveries reserve")] == ["-0-", "40", "N/A", "40"]
+    assert rows[(1995, "Reserve for plant closing")] == ["N/A", "310", "125", "185"]
+    assert rows[(1994, "Recoveries reserve")] == ["--", "none", "none", "--"]
+
+
+def test_a_column_typed_three_off_either_side_is_one_column():
+    # Its figures six characters apart at the most, no row printing two of
+    # them: the figures alone split it in two (two "Deductions" columns, read
+    # clean: both subtract); no row prints six figures.
+    schedule = _schedule("colfax-mills-1993-typed-three-off-no-rules.txt")
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "charged_other", "deductions", "ending"]
+    rows = {(p.fiscal_year, r.label): [c.raw if c else None for c in r.cells] for p in schedule.periods for r in p.rows}
+    assert rows[(1993, "Reserve for returns")] == ["1,315", "904", "-", "951", "1,268"]
+    assert rows[(1992, "Reserve for returns")] == ["1,296", "1,033", "20", "1,034", "1,315"]

@@ -118,6 +118,32 @@ def running_head(rendered: Rendered) -> Rendered:
     return _with(rendered, lines, figures)
 
 
+def split_at_page(rendered: Rendered, head: tuple[str, ...] = ("The Registrant, Inc. and subsidiaries",
+                                                               "page 2 of exhibit")) -> Rendered:
+    """A page break between two periods where the typist closed the <TABLE>
+    and opened another on the next page under a running head in lower or
+    mixed case (the company's name, "page 2 of exhibit"), no headings
+    repeated; an untagged table the same, without the tags."""
+    lines = _lines(rendered)
+    first, last = min(f.line for f in rendered.figures), max(f.line for f in rendered.figures)
+    at = next((n for n in range(first, last) if not lines[n - 1].strip() and _between_rows(lines, n)), None)
+    if at is None:
+        return rendered
+    tagged = any(line.strip().upper().startswith("<TABLE") for line in lines[:first])
+    page = ["", " " * 38 + "S-2", "<PAGE>", *(" " * 22 + line for line in head), ""]
+    inserted = ["</TABLE>", *page, "<TABLE>"] if tagged else page
+    lines[at - 1:at - 1] = inserted
+    figures = [dataclasses.replace(f, line=f.line + len(inserted)) if f.line >= at else f for f in rendered.figures]
+    return _with(rendered, lines, figures)
+
+
+def _between_rows(lines: list[str], n: int) -> bool:
+    """Whether the blank line n stands inside a table's body (not in a page break the layout printed)."""
+    above = next(line for line in reversed(lines[: n - 1]) if line.strip())
+    below = next((line for line in lines[n:] if line.strip()), "<")
+    return not any(line.strip().startswith("<") or "S-2" in line for line in (above, below))
+
+
 RULE_ONLY = re.compile(r"^[ \t]*-{2,}(?:[ \t]+-+)*[ \t]*$")
 
 
@@ -164,12 +190,14 @@ def dollars_apart(rendered: Rendered, by: int = 3) -> Rendered:
 VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "misaligned-1": lambda r: misaligned(r, 1),
     "misaligned-2": lambda r: misaligned(r, 2),
+    "misaligned-3": lambda r: misaligned(r, 3),
     "leader-dots": lambda r: leaders(r),
     "leader-dots-one-space": lambda r: leaders(r, spaces=1),
     "leader-dots-touching": lambda r: leaders(r, spaces=0),
     "spaced-leaders": lambda r: leaders(r, dots=". "),
     "tabs": tabbed,
     "running-head": running_head,
+    "split-lower-head": split_at_page,
     "underscore-rules": lambda r: rules_typed_as(r, "_"),
     "equals-rules": lambda r: rules_typed_as(r, "="),
     "narrow-heading-rules": narrow_rules,

@@ -179,6 +179,9 @@ def _ending(after: str, whole: bool, end: str) -> str:
     title = next((m for m in CONTINUED_LINE.finditer(head) if TITLE_WORDS.search(m.group())), None)
     if title and not FIGURES.search(head, title.end()) and whole:
         return " ".join(title.group().split())
+    cut_title = _last_title(head) if whole else None
+    if cut_title is not None:
+        return cut_title
     if PAGE_OPENED.search(end):
         return "<PAGE>"
     if not WORD.search(head) and whole:
@@ -193,6 +196,32 @@ def _ending(after: str, whole: bool, end: str) -> str:
     if _is_rule(last) and len(lines) > 1 and WORD.search(lines[-2]) and not _is_rule(lines[-2]):
         return lines[-2] + " (ruled off)"
     return "prose"
+
+
+# A line that is the schedule's title and nothing else ("SCHEDULE II",
+# "VALUATION AND QUALIFYING ACCOUNTS", "Schedule II - Valuation and
+# Qualifying Accounts"): not a sentence that names it ("... against valuation
+# accounts.", "Schedule II is filed herewith").
+_APART = r"[ \t\-\u2013\u2014:.,]"
+TITLE_ONLY = re.compile(rf"^{_APART}*(?:{TITLE_WORDS.pattern})(?:{_APART}+(?:{TITLE_WORDS.pattern}))*{_APART}*$",
+                        re.IGNORECASE | re.MULTILINE)
+# How many lines a title may head with no table under them: the company's
+# name, units, column headings; more is a document going on.
+TITLE_BLOCK = 8
+
+
+def _last_title(head: str) -> str | None:
+    """The schedule title the file ends on, a table's with no table under it
+    (the next schedule cut off, or a continuation's page lost): the last
+    title-only line after the last row, with no figures and at most a title
+    block's lines after it."""
+    title = None
+    for title in TITLE_ONLY.finditer(head):
+        pass
+    if title is None or FIGURES.search(head, title.end()):
+        return None
+    under = [line for line in head[title.end():].split("\n") if WORD.search(line) and not PAGE_NUMBER.match(line.strip())]
+    return " ".join(title.group().split()) if len(under) <= TITLE_BLOCK else None
 
 
 def _is_rule(line: str) -> bool:

@@ -59,6 +59,8 @@ def column_for(value: Token, starts: Sequence[int], edges: Sequence[Optional[int
     near = sorted((abs(value.anchor - e), j) for j, e in enumerate(edges)
                   if e is not None and abs(value.anchor - e) <= SLACK)
     if not near:  # flush with no column's figures (a nil centred in its column): its span's
+        if k is not None and _overhangs(value, k, starts, edges):
+            return k - 1
         return k if k is not None and _within(value, k, starts) else None
     if len(near) > 1 and near[0][0] == near[1][0]:
         return None
@@ -69,3 +71,13 @@ def _within(value: Token, k: int, starts: Sequence[int]) -> bool:
     """A figure reaching back at most into the column before its own."""
     left = column_of(value.column, starts)
     return left is None or left in (k, k - 1)
+
+
+def _overhangs(value: Token, k: int, starts: Sequence[int], edges: Sequence[Optional[int]]) -> bool:
+    """A figure of the column before reaching its last digits a few characters
+    into column k's span: it starts in that column's span, ends less than
+    `SLACK` past its end, and neither column's figures say where they end
+    (a column typed off whole, its neighbour blank).  Figures are set flush
+    right: column k's own end at the right of its span, not at its start."""
+    return (k > 0 and edges[k - 1] is None and column_of(value.column, starts) == k - 1
+            and value.anchor - starts[k] < SLACK)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, NamedTuple, Optional, Sequence
 
+from auditor.frontends.text.aligned import SLACK
 from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Figure, Line
 from auditor.frontends.text.tokens import HEADING_NOTE, Chunk, chunk_text, chunks, text
@@ -211,6 +212,11 @@ def _aligned_starts(rows: Sequence[Line], label_end: int) -> list[int]:
         else:
             spans.append([e])
     spans = _joined(part for span in spans for part in _parted(span))
+    if len(spans) > max(len(r.figures) for r in rows):
+        # More columns than any row prints figures: a column whose figures
+        # stand a few characters either side of it, split in two.  Joined
+        # looser, as far as a figure may stand off (aligned.SLACK each way).
+        spans = _joined(spans, gap=SLACK, flush=2 * SLACK)
     starts, left = [], label_end
     for span in spans:
         starts.append(min(left, min(e.lo for e in span)))
@@ -238,16 +244,16 @@ def _parted(span: list[_Extent]) -> list[list[_Extent]]:
     return _parted(left) + _parted(right)
 
 
-def _joined(spans: Iterable[list[_Extent]]) -> list[list[_Extent]]:
-    """Neighbouring runs of one column: no row prints in both, at most two
-    characters apart, their right edges within four."""
+def _joined(spans: Iterable[list[_Extent]], gap: int = 2, flush: int = 4) -> list[list[_Extent]]:
+    """Neighbouring runs of one column: no row prints in both, at most `gap`
+    characters apart, their right edges within `flush`."""
     out: list[list[_Extent]] = []
     for span in spans:
         if out:
             last = out[-1]
-            gap = min(e.lo for e in span) - max(e.hi for e in last)
-            flush = abs(max(e.edge for e in span) - max(e.edge for e in last)) <= 4
-            if gap <= 2 and flush and not {e.row for e in span} & {e.row for e in last}:
+            apart = min(e.lo for e in span) - max(e.hi for e in last)
+            near = abs(max(e.edge for e in span) - max(e.edge for e in last)) <= flush
+            if apart <= gap and near and not {e.row for e in span} & {e.row for e in last}:
                 last.extend(span)
                 continue
         out.append(span)

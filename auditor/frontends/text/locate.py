@@ -16,7 +16,7 @@ from typing import Any, Callable, NamedTuple, Optional, Sequence
 from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
 from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_schedule, is_title_line, vocabulary_of, without_tags
-from auditor.frontends.text import rollforward
+from auditor.frontends.text import pages, rollforward
 from auditor.labels import NIL_DASHES, NIL_WORD, is_period
 from auditor.source import Lines, Source
 
@@ -189,13 +189,15 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
         close = n
         n = _past_breaks(lines, n + 1)
         # A continuation repeats the title or opens a table within a few lines.
-        look, account = n, False
+        # (Past a page's end, a running head of any case: pages.)
+        look, account, paged = n, False, pages.broken(lines, close + 1, n)
         while look <= min(len(lines), n + 8) and not TABLE_OPEN.match(lines[look - 1]):
             if DOCUMENT_EDGE.match(lines[look - 1]):
                 return close
-            if not (BREAK.match(lines[look - 1]) or TITLE.search(lines[look - 1]) or _is_caption(lines[look - 1])):
+            line = lines[look - 1]
+            if not (BREAK.match(line) or TITLE.search(line) or _is_caption(line) or paged and pages.is_running_head(line)):
                 return close
-            account = account or _names_a_block(lines[look - 1].strip())
+            account = account or _names_a_block(line.strip())
             look += 1
         if look > len(lines) or not TABLE_OPEN.match(lines[look - 1]):
             return close
@@ -203,8 +205,10 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
         # schedule's only if it is headed like one ("Accounts receivable
         # consisted of:" is prose).
         if account and not headed_like_schedule(lines, look, _first_row(lines, look) or look, vocabulary):
+            pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)))
             return close
         if not _same_columns(lines, first_open, look):
+            pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)))
             return close  # another schedule (a subsidiary's), however its page is headed
         open_line, n = look, look + 1
 

@@ -17,6 +17,7 @@ from lark import Token as LarkToken
 
 from auditor.errors import InputError
 from auditor.frontends.text.locate import Region
+from auditor.frontends.text.pages import PAGE_OF, without_running_heads
 from auditor.labels import NIL, NIL_WORD, NOTE_MARK
 from auditor.package_data import PACKAGE
 from auditor.source import Source
@@ -194,7 +195,8 @@ def lines(source: Source, region: Region) -> list[Line]:
     # lexer skips: it counts them (one str.count) and numbers each token at
     # its line in the file, so the Transformer needs no offset.
     above = "\n" * (region.first - 1)
-    text = above + "\n".join(_without_table_footnotes(source.lines[region.first - 1 : region.last])) + "\n"
+    region_lines = without_running_heads(_without_table_footnotes(source.lines[region.first - 1 : region.last]))
+    text = above + "\n".join(region_lines) + "\n"
     try:
         return _parser().parse(_from(text, len(above)))  # type: ignore[return-value]  # (the inline Transformer's `start`)
     except UnexpectedInput as exc:
@@ -221,7 +223,8 @@ TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 def _without_table_footnotes(lines: Sequence[str]) -> list[str]:
     """The lines with each <FN> block of an SGML table (its footnotes, prose
     that may hold an amount: "(a) Includes $40 of accounts ...") left blank,
-    from <FN> to </FN> or to the line before </TABLE>: no row of the table."""
+    from <FN> to </FN> or to the line before </TABLE>: no row of the table;
+    a page's "page 2 of 3" line too (pages.PAGE_OF)."""
     out, inside = [], False
     for line in lines:
         if FN_OPEN.match(line):
@@ -232,7 +235,7 @@ def _without_table_footnotes(lines: Sequence[str]) -> list[str]:
             out.append("")
             inside = not FN_CLOSE.match(line)
         else:
-            out.append(line)
+            out.append("" if PAGE_OF.match(line) else line)  # ("page 2 of exhibit": furniture, no row)
     return out
 
 

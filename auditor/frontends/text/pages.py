@@ -1,0 +1,93 @@
+"""Page furniture between a table and its continuation on the next page.
+
+A typed filing breaks a schedule's table across pages: the typist closes the
+<TABLE>, ejects the page (<PAGE>, a form feed) and, on the next page, types
+a running head before opening the next <TABLE>: the company's name, "page 2
+of exhibit", in capitals or not.  Across such a break, any short line with
+no figures is furniture; without one, only a title in capitals or a caption
+is (`locate._is_caption`): prose between two tables parts them.  The grammar
+reads neither a running head nor a "page 2 of 3" line (`without_running_heads`,
+`PAGE_OF`): no caption of the rows under it, no row.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from auditor.errors import InputError
+from auditor.labels import ACCOUNT_WORD, NIL, is_period
+from auditor.source import Source
+
+PAGE_BROKEN = re.compile(r"^\s*<PAGE>|\f", re.IGNORECASE)
+# A page's number as a line of its own with its count or document: "page 2
+# of exhibit", "Page 2 of 3".  (A bare "S-2", "- 47 -" is locate.BREAK's.)
+PAGE_OF = re.compile(r"^\s*page\s+\d{1,3}\s+of\s+[a-z\d][\w .-]{0,30}$", re.IGNORECASE)
+# A running head: a few words on a line (a sentence of prose runs longer).
+HEAD_WORDS = 10
+HEAD_WIDTH = 80
+
+
+def broken(lines: Sequence[str], first: int, last: int) -> bool:
+    """Whether a page ends among lines first..last (1-based, inclusive)."""
+    return any(PAGE_BROKEN.search(line) for line in lines[first - 1 : last])
+
+
+def is_running_head(line: str) -> bool:
+    """A short line of words with no figure: the company's name, a page's
+    number and count, in any case."""
+    stripped = line.strip()
+    return (bool(stripped) and len(stripped) < HEAD_WIDTH and len(stripped.split()) <= HEAD_WORDS
+            and (PAGE_OF.match(stripped) is not None or not re.search(r"\d", stripped)))
+
+
+# A figure of a row: an amount ("$1,234", "(1,889)", "$( 443)(1)") or a nil word or dashes, standing apart.
+FIGURE = re.compile(r"(?<!\S)(?:\$\s*)?\(?\s*-?[\d,]*\d(?:\.\d+)?\s*\)?(?:\(\w{1,2}\))?(?!\S)"
+                    rf"|(?<!\S)(?:{NIL})(?!\S)", re.IGNORECASE)
+
+
+def figure_count(row: str) -> int:
+    """How many figures a row prints (its label's words are none)."""
+    return len(FIGURE.findall(row))
+
+
+TABLE_OPEN = re.compile(r"^\s*<TABLE\b", re.IGNORECASE)
+TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
+
+
+def without_running_heads(lines: Sequence[str]) -> list[str]:
+    """The lines with each running head between a </TABLE> and the next
+    <TABLE> past a page's end left blank: no caption of the rows under it
+    (`_captions_rows`: those stay)."""
+    out, between, paged = [], False, False
+    for line in lines:
+        if TABLE_CLOSE.match(line) or TABLE_OPEN.match(line):
+            between, paged = bool(TABLE_CLOSE.match(line)), False
+        elif between and PAGE_BROKEN.search(line):
+            paged = True
+        elif paged and is_running_head(line) and not _captions_rows(line.strip()):
+            line = ""
+        out.append(line)
+    return out
+
+
+def _captions_rows(text: str) -> bool:
+    """An account's caption ("Inventory reserve:", "Allowance for doubtful
+    accounts" without its colon) or a period's ("Year ended June 30, 1996")."""
+    return text.endswith(":") or is_period(text) or ACCOUNT_WORD.search(text) is not None
+
+
+def refuse_unjoined(source: Source, close: int, look: int, paged: bool, rows: tuple[Optional[int], Optional[int]]) -> None:
+    """An input error where the table opened at line `look`, on the page after
+    the schedule's table (closed at line `close`), under nothing but page
+    furniture (no schedule's title), prints rows of as many figures as the
+    schedule's (`rows`: the first row of each) yet is not joined: the
+    schedule's continuation, unread, else its rows would vanish unsaid."""
+    lines, (first, other) = source.lines, rows
+    if not paged or any(re.search(r"\bschedule\b", line, re.IGNORECASE) for line in lines[close : look - 1]):
+        return
+    if first is None or other is None or figure_count(lines[first - 1]) != figure_count(lines[other - 1]):
+        return
+    raise InputError(f"the table opened at line {look}, on the page after the schedule's table (closed at line {close}), "
+                     "prints rows of the schedule's figures under other headings: its continuation, not joined "
+                     "(rows of the schedule would be missing)", source.path, look)

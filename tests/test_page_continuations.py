@@ -1,0 +1,81 @@
+"""A schedule's <TABLE> closed at a page's end and reopened on the next page
+(issue 12, issue 16 part 5): past the page break, a running head in any case
+("Acme Tool Company and subsidiaries", "page 2 of exhibit") is page
+furniture and the continuation is joined; one that cannot be joined (it is
+headed otherwise, yet prints the schedule's rows) is an input error naming
+it, never rows dropped unsaid; prose between two tables still parts them."""
+
+import auditor
+from auditor import source
+from conftest import FIXTURES
+
+TOP = """                                  SCHEDULE II
+                           ACME TOOL COMPANY
+                      VALUATION AND QUALIFYING ACCOUNTS
+
+<TABLE>
+<CAPTION>
+                                    Balance at   Charged to                Balance at
+                                    Beginning    Costs and                   End of
+Description                          of Year      Expenses    Deductions       Year
+<S>                                 <C>          <C>          <C>          <C>
+Year ended December 31, 1996:
+  Allowance for doubtful accounts   $      812   $      240   $      198   $      854
+</TABLE>
+
+                                       S-7
+<PAGE>
+"""
+REST = """
+<TABLE>
+<S>                                 <C>          <C>          <C>          <C>
+Year ended December 31, 1995:
+  Allowance for doubtful accounts          790          215          193          812
+</TABLE>
+"""
+
+
+def check(text):
+    return auditor.check_source(source.from_text(text, "exhibit.txt"))
+
+
+def rows(result):
+    return [r.line for s in result.schedules for p in s.periods for r in p.rows]
+
+
+def test_a_running_head_in_lower_or_mixed_case_past_a_page_break_is_furniture():
+    for head in ("Acme Tool Company and subsidiaries", "page 2 of exhibit", "acme tool company\n   Page 2 of 3"):
+        result = check(TOP + "          " + head + "\n" + REST)
+        assert result.error is None, (head, result.error)
+        assert len(rows(result)) == 2, head
+        assert [r.label for s in result.schedules for p in s.periods for r in p.rows] == ["Allowance for doubtful accounts"] * 2
+
+
+def test_the_reopened_fixture_reads_its_continuation():
+    (schedule,) = auditor.schedules(source.from_text(
+        (FIXTURES / "ashby-valve-1996-table-reopened-under-lower-case-head.txt").read_text(), "ashby.txt"), auditor.load_rules())
+    assert [len(p.rows) for p in schedule.periods] == [2, 2, 2]
+
+
+def test_a_continuation_headed_otherwise_is_an_input_error_not_rows_dropped():
+    other = REST.replace("<TABLE>\n", "<TABLE>\n  Reserves deducted from asset accounts\n", 1)
+    result = check(TOP + "          acme tool company\n" + other)
+    assert result.error is not None and "continuation, not joined" in result.error.message
+    assert result.error.line == len(TOP.splitlines()) + 3
+
+
+def test_prose_between_two_tables_parts_them():
+    prose = "          The following table shows the reserves of the company's foreign subsidiaries, which\n"
+    result = check(TOP + prose + REST)
+    assert result.error is None and len(rows(result)) == 1
+
+
+
+def test_an_accounts_table_past_the_page_break_not_joined_is_an_input_error():
+    # One <TABLE> per account: the next account's caption on the new page over a <TABLE> of
+    # the first one's markers and no headings.  Not joined (a caption over a table headed like
+    # no schedule may be a note's), and not dropped unsaid either.
+    by_account = TOP.replace("Year ended December 31, 1996:", "Allowance for doubtful accounts:")
+    rest = REST.replace("Year ended December 31, 1995:\n", "").replace("Allowance for doubtful accounts", "Inventory reserve")
+    result = check(by_account + "          Acme Tool Company and subsidiaries\n\n          Inventory reserve:\n" + rest)
+    assert result.error is not None and "continuation, not joined" in result.error.message
