@@ -88,7 +88,9 @@ PERIOD_START = re.compile(
     r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
     r"transition|quarter|month|months|weeks|\d+\s+(months|weeks))\b|"
     r"^(19|20)\d\d\b|^(january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\s+\d",
+    r"october|november|december)\s+\d|"
+    # (EDGAR's XBRL viewer heads its columns with dates abbreviated so: "Dec. 31, 2019")
+    r"^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s+\d{1,2},\s+(19|20)\d\d\b",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -111,6 +113,20 @@ MONTHS = {
     for m in names
 }
 TOTAL = re.compile(r"^totals?\b", re.IGNORECASE)
+# EDGAR's XBRL viewer (the "R" pages) labels a dimension's member "Allowance for Doubtful
+# Accounts [Member]", and prints the taxonomy's structure as caption rows naming no account:
+# "... [Line Items]", "... [Roll Forward]", "... [Axis]", "... [Abstract]", "... [Table]".
+XBRL_MEMBER = re.compile(r"\s*\[member\]\s*$", re.IGNORECASE)
+# The viewer's report title names a lone member, the currency and the scale beside the report's name:
+# "Schedule II - Valuation and Qualifying Accounts (Details) - Allowance for Doubtful Accounts [Member]
+# - USD ($) $ in Thousands"; before 2014 "... (Details) (Allowance for Doubtful Accounts [Member], USD $)
+# In Thousands, unless otherwise specified".
+# (The member follows the report's name, "(Details)", and may hold parentheses of its own.)
+XBRL_TITLE_MEMBER = re.compile(r"\)\s(?:-\s|\()((?:[^()]|\([^()]*\)){1,120}?)\s*\[member\]", re.IGNORECASE)
+XBRL_TITLE_UNITS = re.compile(r"(?-i:\s-\s[A-Z]{3}\s\(\S{1,4}\)|,?\s\(?[A-Z]{3}\s\S{1,4}\))"
+                              r"|\$?\s*in\s+(thousands|millions|billions)(,\s+unless\s+otherwise\s+specified)?",
+                              re.IGNORECASE)
+XBRL_STRUCTURE = re.compile(r"\[(line items|roll forward|axis|abstract|table|domain)\]\s*:?$", re.IGNORECASE)
 # (Tried only where a run of dots and spaces begins: from inside a long run of
 # spaces, every start scanned to its end, in quadratic time.)
 LEADER = re.compile(r"(?<![.\s])[.\s]{2,}$|\.{2,}")

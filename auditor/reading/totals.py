@@ -2,7 +2,8 @@
 
 The usual reading: the items since the previous total, or, right after
 subtotals, the subtotals above (a grand total).  The other candidates are
-few: a previous subtotal plus the items after it (a subtotal of some
+few (a total printed before any item sums the items after it, or the
+first few of them): a previous subtotal plus the items after it (a subtotal of some
 reserves, more reserves, then a total including the subtotal), all the
 period's items above it, and a part of the items since the previous total
 (the first or the last few).  A candidate is taken over the usual reading
@@ -49,7 +50,7 @@ def _period(period: Period) -> Iterator[tuple[int, tuple[int, ...], str, str]]:
             items.append(r)
             since.append(r)
             continue
-        candidates = _candidates(since, subtotals, totals, items)
+        candidates = _candidates(since, subtotals, totals, items) or _first(rows, r, totals, len(row.cells))
         if candidates:
             width = len(row.cells)
             usual = candidates[0]
@@ -100,6 +101,27 @@ def _candidates(since: list[int], subtotals: list[int], totals: list[int], items
             seen.add(parts)
             unique.append((scope, parts))
     return unique
+
+
+def _first(rows: tuple[Row, ...], r: int, totals: list[int], width: int) -> list[Candidate]:
+    """A total printed before its items (EDGAR's XBRL viewer prints the facts of no
+    member, the totals, before each member's): the items after it up to the next
+    total, or the first few of them; the one that sums, all columns but one at
+    least (a wrong figure fails one), or none: a row printed first and read as a
+    total for want of a name is not taken for one on no evidence."""
+    after: list[int] = []
+    for i in range(r + 1, len(rows)):
+        if rows[i].is_total:
+            break
+        after.append(i)
+    if totals or not after:
+        return []
+    scopes = [("the items after it", tuple(after))]
+    scopes += [(f"the first {n} items after it", tuple(after[:n])) for n in range(len(after) - 1, 0, -1)][:12]
+    for scope, parts in scopes:
+        if _summing(rows, r, parts, width)[0] >= _columns(rows, r, parts, width) - 1:
+            return [(scope, parts)]
+    return []
 
 
 def _summing(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> tuple[int, int]:

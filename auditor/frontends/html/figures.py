@@ -18,8 +18,10 @@ from auditor.model import Cell, Position, figure_value
 TokKind = Literal["note", "amount", "nil", "dollar", "open", "close", "percent", "text"]  # TOKEN's groups
 CellKind = Literal["blank", "figure", "mark", "text"]
 
+# EDGAR's XBRL viewer numbers its footnotes in brackets: "$ 1,234<sup>[1]</sup>".
+VIEWER_NOTE = r"\[\d{1,2}\]"
 TOKEN = re.compile(
-    rf"(?P<note>{NOTE_MARK})"
+    rf"(?P<note>{NOTE_MARK}|{VIEWER_NOTE})"
     r"|(?P<amount>(?!-0-)(?:\(\s?)?-?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"  # ("-0-" is a nil)
     rf"|(?P<nil>{NIL})"
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"

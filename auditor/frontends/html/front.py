@@ -24,7 +24,7 @@ from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
-from auditor.labels import ACCOUNT_WORD, OPENING, SCHEDULE_MOVEMENT, SENTENCE
+from auditor.labels import ACCOUNT_WORD, OPENING, SCHEDULE_MOVEMENT, SENTENCE, XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS
 from auditor.model import Schedule
 from auditor.source import Source
 
@@ -173,7 +173,13 @@ def _titled(doc: Document, span: Span, title: Title) -> bool:
         return False
     inside = doc.enclosing(title.start())
     return ((inside is None or inside == span or _title_table(doc, inside, span))
-            and len(html_locate.title_text(doc, title)) <= html_locate.TITLE_LINE)
+            and len(_without_viewer_marks(html_locate.title_text(doc, title))) <= html_locate.TITLE_LINE)
+
+
+def _without_viewer_marks(title: str) -> str:
+    """A title without what EDGAR's XBRL viewer adds to a report's name (a lone
+    member, the currency, the scale): measured as the name it is, not a sentence."""
+    return XBRL_TITLE_UNITS.sub("", XBRL_TITLE_MEMBER.sub("", title))
 
 
 TITLE_TABLE_TEXT = 300  # a table holding the title, units and years alone, as filing software sets them

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import grid as html_table
-from auditor.labels import ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, UNITS, is_period, title_pattern
+from auditor.labels import ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, UNITS, XBRL_STRUCTURE, is_period, title_pattern
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.source import Source
 
@@ -162,9 +162,11 @@ class Document:
 
 def furniture(text: str) -> bool:
     """Page furniture, a title, a period or a units statement (not an account
-    named with its units: "Allowance for obsolete inventory (in thousands)")."""
+    named with its units: "Allowance for obsolete inventory (in thousands)"), or
+    a caption of the XBRL viewer's that names the taxonomy's structure, no account."""
     units = UNITS.search(text)
     return (not re.search(r"[a-zA-Z]", text) or bool(FURNITURE.search(text) or TITLE.search(text))
+            or bool(XBRL_STRUCTURE.search(text))
             or is_period(text) or (units is not None and len(re.findall(r"[a-zA-Z]+", UNITS.sub("", text))) <= 2))
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import NamedTuple, Optional, Union
 
 from auditor.frontends.html.locate import BLOCK, Document
-from auditor.labels import TOTAL, YEAR, is_period, period_from_caption
+from auditor.labels import TOTAL, XBRL_MEMBER, YEAR, is_period, period_from_caption
 from auditor.model import Period, Row
 
 
@@ -155,7 +155,9 @@ def named_account(preamble: str) -> str:
 
 
 def without_notes(text: str) -> str:
-    """A caption without its footnote markers: "Allowance For Credit Losses (1) (2)"."""
+    """A caption without its footnote markers: "Allowance For Credit Losses (1) (2)", nor
+    the XBRL viewer's mark of a member: "Allowance for Doubtful Accounts [Member]"."""
+    text = XBRL_MEMBER.sub("", text)
     start = notes_start(text)
     return text[:start].strip() if 0 < start < len(text) else text
 

@@ -20,7 +20,7 @@ from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
 from auditor.frontends.html.layout import BARE_YEAR, SCALES, frame, row_label, units_in, words
 from auditor.frontends.html.periods import named_account, without_notes
-from auditor.labels import CLOSING, DATE, OPENING, TOTAL, YEAR, is_period, period_from_caption
+from auditor.labels import CLOSING, DATE, OPENING, TOTAL, XBRL_TITLE_MEMBER, YEAR, is_period, period_from_caption
 from auditor.frontends.html.locate import Region, furniture
 from auditor.model import Cell, Column, Period, Row, Schedule
 
@@ -42,6 +42,7 @@ class Block:
     periods: list[HtmlCell]  # the heading row's period cells, left to right (accounts as columns: account cells)
     rows: list[BlockRow]  # from opening to closing balance
     names: Optional[list[str]] = None  # accounts as columns: each figure column's account
+    members: Optional[list[str]] = None  # each period column's account, named under its period ("" for none)
 
 
 def _period_cells(row: list[HtmlCell]) -> list[HtmlCell]:
@@ -60,12 +61,21 @@ def _names_period(cell: HtmlCell) -> bool:
     return bool(BARE_YEAR.match(text) or (kind(cell) == "text" and is_period(text)))
 
 
+def _spans_over(top: list[HtmlCell], under: list[HtmlCell]) -> bool:
+    """Whether a row of period cells spans the row of period cells under it."""
+    over, below = _period_cells(top), _period_cells(under)
+    return len(over) < len(below) and over[0].column <= below[0].column and over[-1].last >= below[-1].last
+
+
 def blocks(grid: Grid, incomplete: Optional[list[int]] = None) -> list[Block]:
     """The grid's blocks of years as columns, or [] when it is not printed so.
     `incomplete` gets the line of each block that opens with a balance but does
     not end with one (cut by a page break, or rows the reading cannot place)."""
     found, rows = [], grid.rows
     heads = [i for i, cells in enumerate(rows) if _period_cells(cells)]
+    # A duration spanning the dates under it ("12 Months Ended" over "Dec. 31, 2019",
+    # as EDGAR's XBRL viewer heads its columns): the dates' row heads the block.
+    heads = [i for i in heads if i + 1 not in heads or not _spans_over(rows[i], rows[i + 1])]
     if not heads:
         return _by_period(grid, incomplete)
     for n, i in enumerate(heads):
@@ -74,11 +84,13 @@ def blocks(grid: Grid, incomplete: Optional[list[int]] = None) -> list[Block]:
         heading = [c for c in rows[i] if c.last < start and c.text.strip()]
         named = without_notes(plain(heading).rstrip(":").strip()) if heading else ""
         first = "" if furniture(named) else named  # (a units statement in the label cell names no account)
-        for k, (captions, body) in enumerate(_segments(grid, i + 1, heads[n + 1] if n + 1 < len(heads) else len(rows),
-                                                       start)):
+        members = _members(rows[i + 1], periods) if i + 1 < len(rows) else None
+        for k, (captions, body) in enumerate(_segments(grid, i + 1 + bool(members),
+                                                       heads[n + 1] if n + 1 < len(heads) else len(rows), start)):
             while body and not any(kind(c) == "figure" for c in body[-1].area):
                 body.pop()  # a trailing caption of the next account, or a blank line
-            opens = bool(body) and OPENING.search(body[0].label) and any(kind(c) == "figure" for c in body[0].area)
+            # (an account first printed in the latest year opens blank: no fact, as the XBRL viewer prints it)
+            opens = bool(body) and OPENING.search(body[0].label) and any(kind(c) == "figure" for r in body for c in r.area)
             if not opens:
                 continue
             if len(body) < 3 or not CLOSING.search(body[-1].label):
@@ -86,8 +98,23 @@ def blocks(grid: Grid, incomplete: Optional[list[int]] = None) -> list[Block]:
                     incomplete.append(body[0].line if k else grid.row_lines[i])
                 continue
             account = first if k == 0 and first else captions[-1] if captions else ""  # (a group's caption is above)
-            found.append(Block(account or (_caption_above(rows, i, start) if k == 0 else ""), periods, body))
+            found.append(Block(account or (_caption_above(rows, i, start) if k == 0 else ""), periods, body,
+                               members=members))
     return found
+
+
+def _members(row: list[HtmlCell], periods: list[HtmlCell]) -> Optional[list[str]]:
+    """The accounts named one per period column in the row under the periods
+    ("Allowance for Doubtful Accounts [Member]" under "Dec. 31, 2019", as the XBRL
+    viewer heads a column per member and date), or None when the row is not one;
+    a column of no member (the totals) is named "" there."""
+    cells = nonblank(row)
+    if not cells or any(kind(c) != "text" or _names_period(c) for c in cells):
+        return None
+    by_column = {c.column: c for c in cells}
+    if any(c.column not in {p.column for p in periods} for c in cells):
+        return None
+    return [without_notes(plain([by_column[p.column]])) if p.column in by_column else "" for p in periods]
 
 
 def _segments(grid: Grid, top: int, end: int, start: int) -> list[tuple[list[str], list[BlockRow]]]:
@@ -111,7 +138,7 @@ def _segments(grid: Grid, top: int, end: int, start: int) -> list[tuple[list[str
         if not figured and (_closed(body) or body and _opening_next(grid, r + 1, end, start, body)):
             found.append(([], []))
             captions, body = found[-1]
-        if not figured and not body:
+        if not figured and not body and not (area and OPENING.search(label)):
             if not furniture(label):
                 captions.append(without_notes(label))
             continue
@@ -228,7 +255,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         for key, (label, *_rest) in zip(_keys(block), block.rows):
             heading_of.setdefault(key, label)
     order = ["<opening>"] + [k for k in heading_of if not k.startswith("<")] + ["<closing>"]
-    named = named_account(region.preamble) if len(found) == 1 else ""
+    named = _title_member(region.title) or named_account(region.preamble) if len(found) == 1 else ""
     scales: set[str] = set()
     periods = _periods(found, order, named, path, scales)
     grid = region.grids[0]
@@ -243,6 +270,13 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         label_heading="",
         subtitle=region.subtitle,
     )
+
+
+def _title_member(title: str) -> str:
+    """The one account a report of EDGAR's XBRL viewer names in its title ("... (Details)
+    - Allowance for Doubtful Accounts [Member] - USD ($)"), or ""."""
+    match = XBRL_TITLE_MEMBER.search(title)
+    return " ".join(match.group(1).split()) if match else ""
 
 
 def _periods(found: list[Block], order: list[str], named: str, path: Optional[str],
@@ -261,7 +295,7 @@ def _periods(found: list[Block], order: list[str], named: str, path: Optional[st
         for p, period_cell in enumerate(block.periods):
             label = " ".join(plain([period_cell]).split()).rstrip(":")
             line = period_cell.places[0][0] if period_cell.places else period_cell.line
-            account = block.account or named
+            account = block.members[p] if block.members is not None else block.account or named
             if block.names is not None:  # the accounts as columns: the block is the period
                 label, line, account = block.account, block.rows[0].line, without_notes(" ".join(block.names[p].split()))
             cells = tuple(cells_by_period[p].get(k) for k in range(len(order)))
