@@ -325,6 +325,34 @@ def test_dask_missing_is_a_one_line_usage_error(tmp_path):
     assert proc.stderr == "auditor: --engine dask needs Dask: pip install 'auditor[dask]'\n"
 
 
+
+def _python(code: str, *path: Path) -> str:
+    """`code` run by a fresh Python with the package (and `path` before it) importable: its output."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([*map(str, path), str(ROOT)])}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+IMPORTS = ("import sys\nfrom auditor.corpus import engines\nprint(engines.dask_available(), 'numpy' in sys.modules)\n"
+           "import numpy\nprint(type(numpy).__name__)\n")
+
+
+def test_dask_is_imported_without_numpy_which_stays_importable():
+    if not engines.dask_available():
+        pytest.skip("Dask is not installed (pip install 'auditor[dask]')")
+    pytest.importorskip("numpy")
+    assert _python(IMPORTS) == "True False\nmodule\n"
+
+
+def test_a_dask_that_needs_numpy_to_import_imports_it(tmp_path):
+    # (a Dask of its own, whose import needs NumPy: imported afresh with it)
+    pytest.importorskip("numpy")
+    (tmp_path / "dask").mkdir()
+    (tmp_path / "dask" / "__init__.py").write_text("import numpy\n")
+    (tmp_path / "dask" / "distributed.py").write_text("")
+    assert _python(IMPORTS, tmp_path) == "True True\nmodule\n"
+
 # --- what a corpus holds besides filings --------------------------------------------
 
 
