@@ -118,7 +118,9 @@ TOTAL = re.compile(r"^totals?\b", re.IGNORECASE)
 # EDGAR's XBRL viewer (the "R" pages) labels a dimension's member "Allowance for Doubtful
 # Accounts [Member]", and prints the taxonomy's structure as caption rows naming no account:
 # "... [Line Items]", "... [Roll Forward]", "... [Axis]", "... [Abstract]", "... [Table]".
-XBRL_MEMBER = re.compile(r"\s*\[member\]\s*$", re.IGNORECASE)
+# (A run of spaces is entered only at its first character: from inside it, every start would
+# scan the run to its end, in quadratic time.)
+XBRL_MEMBER = re.compile(r"(?<!\s)\s*\[member\]\s*$", re.IGNORECASE)
 # The viewer's report title names a lone member, the currency and the scale beside the report's name:
 # "Schedule II - Valuation and Qualifying Accounts (Details) - Allowance for Doubtful Accounts [Member]
 # - USD ($) $ in Thousands"; before 2014 "... (Details) (Allowance for Doubtful Accounts [Member], USD $)
@@ -126,7 +128,7 @@ XBRL_MEMBER = re.compile(r"\s*\[member\]\s*$", re.IGNORECASE)
 # (The member follows the report's name, "(Details)", and may hold parentheses of its own.)
 XBRL_TITLE_MEMBER = re.compile(r"\)\s(?:-\s|\()((?:[^()]|\([^()]*\)){1,120}?)\s*\[member\]", re.IGNORECASE)
 XBRL_TITLE_UNITS = re.compile(r"(?-i:\s-\s[A-Z]{3}\s\(\S{1,4}\)|,?\s\(?[A-Z]{3}\s\S{1,4}\))"
-                              r"|\$?\s*in\s+(thousands|millions|billions)(,\s+unless\s+otherwise\s+specified)?",
+                              r"|(?:\$|(?<!\s))\s*in\s+(thousands|millions|billions)(,\s+unless\s+otherwise\s+specified)?",
                               re.IGNORECASE)
 XBRL_STRUCTURE = re.compile(r"\[(line items|roll forward|axis|abstract|table|domain)\]\s*:?$", re.IGNORECASE)
 # (Tried only where a run of dots and spaces begins: from inside a long run of
