@@ -8,6 +8,7 @@ info, not an error).  Used by the real-table and property tests.
 
 from __future__ import annotations
 
+import html
 import re
 from decimal import Decimal
 
@@ -131,3 +132,14 @@ def reported_errors(result) -> set:
         for f in result.findings
         if f.severity in ("error", "warning") and f.check != "file_ends_at_table"
     }
+
+
+def read_cells(schedules) -> dict:
+    """Each cell the tool read, by where it stands: (line, column) -> (raw, value)."""
+    return {(c.line, c.column): (c.raw, c.value) for s in schedules for p in s.periods for r in p.rows
+            for c in r.cells if c}
+
+
+def printed_html_cells(rendered: Rendered) -> dict:
+    """Each figure an HTML render printed, keyed as `read_cells` keys the tool's."""
+    return {(f.line, f.start): (html.unescape(f.raw), f.value) for f in rendered.figures}

@@ -48,14 +48,10 @@ def transposed_blocks(spec, style, rendered, blocks, key, figure) -> list:
     return out
 
 
-def account_columns(spec, style, rendered, blocks, key, figure) -> list:
-    """The accounts as columns, headed by their names, and per period a caption
-    row ("Year ended December 31, 2003:") over a row per column of the spec."""
-    order = list(range(len(spec["periods"])))
-    if style.reverse:
-        order.reverse()
-    rendered.period_labels.extend(spec["periods"][pi]["label"] for pi in range(len(spec["periods"])))
-    at = {}  # (account, period) -> the account's row index there
+def _account_rows(spec, style, rendered, blocks, key, order) -> dict:
+    """(account, period) -> the account's row index in that period, each row
+    named after its account column in `rendered`."""
+    at = {}
     for name, _ in blocks:
         for pi in order:
             for ri, row in enumerate(spec["periods"][pi]["rows"]):
@@ -63,6 +59,17 @@ def account_columns(spec, style, rendered, blocks, key, figure) -> list:
                 if row["cells"] and key(label) == key(name) and (name, pi) not in at:
                     at[(name, pi)] = ri
                     rendered.row_labels[(pi, ri)] = name
+    return at
+
+
+def account_columns(spec, style, rendered, blocks, key, figure) -> list:
+    """The accounts as columns, headed by their names, and per period a caption
+    row ("Year ended December 31, 2003:") over a row per column of the spec."""
+    order = list(range(len(spec["periods"])))
+    if style.reverse:
+        order.reverse()
+    rendered.period_labels.extend(spec["periods"][pi]["label"] for pi in range(len(spec["periods"])))
+    at = _account_rows(spec, style, rendered, blocks, key, order)
     units = _heading_label("", spec, style)  # (under no title, the units in the headings' label cell)
     cells = [f'<td>{_wrap(units, style) if units else "&nbsp;"}</td>']
     cells += [f'<td>&nbsp;</td><td colspan="3" align="center">{_wrap(html.escape(name), style)}</td>' for name, _ in blocks]
@@ -84,14 +91,7 @@ def chained_columns(spec, style, rendered, blocks, key, figure) -> list:
 
     order = sorted(range(len(spec["periods"])), key=lambda pi: period_date(spec["periods"][pi]["label"]))
     rendered.period_labels.extend(spec["periods"][pi]["label"] for pi in range(len(spec["periods"])))
-    at = {}  # (account, period) -> the account's row index there
-    for name, _ in blocks:
-        for pi in order:
-            for ri, row in enumerate(spec["periods"][pi]["rows"]):
-                label = (row["label"] if not (row.get("is_total") and style.unlabelled_total) else "") or "Total"
-                if row["cells"] and key(label) == key(name) and (name, pi) not in at:
-                    at[(name, pi)] = ri
-                    rendered.row_labels[(pi, ri)] = name
+    at = _account_rows(spec, style, rendered, blocks, key, order)
     units = _heading_label("", spec, style)
     cells = [f'<td>{_wrap(units, style) if units else "&nbsp;"}</td>']
     cells += [f'<td>&nbsp;</td><td colspan="3" align="center">{_wrap(html.escape(name), style)}</td>' for name, _ in blocks]

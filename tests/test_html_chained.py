@@ -5,7 +5,6 @@ very same cell objects, as the text front end reads them (text/transposed):
 the carry-forward holds by construction and a wrong figure there is reported
 once by each rule, the diagnosis putting every failure it causes on it."""
 
-import html
 import json
 
 import pytest
@@ -13,7 +12,7 @@ import pytest
 import auditor
 from auditor import diagnose, source
 from conftest import FIXTURES, SHARED
-from expect import expected_errors, reported_errors
+from expect import expected_errors, printed_html_cells, read_cells, reported_errors
 from render_html import HtmlStyle, render
 
 RULES = auditor.load_rules()
@@ -48,8 +47,7 @@ def test_real_tables_as_a_chained_roll_forward_give_exactly_their_failures(share
             mismatches.append((name, "reported twice"))
         (schedule,) = result.schedules
         cells = [c for p in schedule.periods for r in p.rows for c in r.cells if c]
-        printed = {(f.line, f.start): (html.unescape(f.raw), f.value) for f in rendered.figures}
-        if {(c.line, c.column): (c.raw, c.value) for c in cells} != printed:
+        if read_cells(result.schedules) != printed_html_cells(rendered):
             mismatches.append((name, "cells"))
         objects = {(c.line, c.column): set() for c in cells}
         for c in cells:

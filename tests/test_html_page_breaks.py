@@ -5,7 +5,6 @@ give exactly their real failures, every figure read where it is printed
 columns cut by the break lost the rows above or below it, and a table per
 year ending on its year's caption lost that year."""
 
-import html
 import json
 from dataclasses import replace
 
@@ -13,7 +12,7 @@ import pytest
 
 import auditor
 from auditor import source
-from expect import expected_errors, reported_errors
+from expect import expected_errors, printed_html_cells, read_cells, reported_errors
 from render_html import HtmlStyle, render
 from render_software import Software, render_software
 from test_html_real_tables import STYLES
@@ -54,9 +53,7 @@ def test_real_tables_cut_by_a_page_break_read_whole(shared, style):
         got, want = reported_errors(result), expected_errors(spec, rendered)
         if got != want:
             mismatches.append((path.stem, sorted(got - want), sorted(want - got)))
-        cells = {(c.line, c.column): (c.raw, c.value) for s in result.schedules for p in s.periods
-                 for r in p.rows for c in r.cells if c}
-        printed = {(f.line, f.start): (html.unescape(f.raw), f.value) for f in rendered.figures}
+        cells, printed = read_cells(result.schedules), printed_html_cells(rendered)
         if cells != printed:
             mismatches.append((path.stem, "unread", len(set(printed) - set(cells)), "misread",
                                len(set(cells) - set(printed))))

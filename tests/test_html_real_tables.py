@@ -3,7 +3,6 @@ for the schedule, split by a page break, or one table per account): the tool
 finds exactly their real failures, computed independently from the
 transcribed figures (expect.py), at the HTML line and column of each figure."""
 
-import html
 import json
 from dataclasses import replace
 
@@ -11,7 +10,7 @@ import pytest
 
 import auditor
 from auditor import source
-from expect import expected_errors, reported_errors
+from expect import expected_errors, printed_html_cells, read_cells, reported_errors
 from render_html import HtmlStyle, render
 from render_software import Software, render_software
 
@@ -124,7 +123,4 @@ def test_every_figure_lands_where_printed(shared, style):
         found = auditor.schedules(source.from_text(rendered.text, "t.htm"), ruleset, "html")
         if "transposed" not in style:
             assert sum(len(s.periods) for s in found) == len(spec["periods"]), path.stem
-        cells = {(c.line, c.column): (c.raw, c.value) for s in found for p in s.periods for r in p.rows
-                 for c in r.cells if c}
-        printed = {(f.line, f.start): (html.unescape(f.raw), f.value) for f in rendered.figures}
-        assert cells == printed, path.stem
+        assert read_cells(found) == printed_html_cells(rendered), path.stem

@@ -6,7 +6,6 @@ concepts' definitions hidden after the report; or one reserve named in the title
 as the viewer wrote it before 2014 too.  Each read
 with every figure in its period, row and column, exactly the table's own failures found."""
 
-import html
 import json
 
 import pytest
@@ -14,7 +13,7 @@ import pytest
 import auditor
 from auditor import source
 from conftest import FIXTURES
-from expect import expected_errors, reported_errors, row_name
+from expect import expected_errors, printed_html_cells, read_cells, reported_errors, row_name
 from render_rfile import render, variants
 
 HTML = FIXTURES / "html"
@@ -44,9 +43,7 @@ def test_real_tables_as_r_files_read_in_place_with_exactly_their_failures(shared
             got = {g for g in got if g[0] != "reading_ambiguity"}
         if got != want:
             mismatches.append((path.stem, sorted(got - want), sorted(want - got)))
-        cells = {(c.line, c.column): (c.raw, c.value) for s in result.schedules for p in s.periods
-                 for r in p.rows for c in r.cells if c}
-        printed = {(f.line, f.start): (html.unescape(f.raw), f.value) for f in rendered.figures}
+        cells, printed = read_cells(result.schedules), printed_html_cells(rendered)
         if cells != printed:
             mismatches.append((path.stem, "cells", sorted(set(cells.items()) ^ set(printed.items()))[:4]))
         rows = {(p.label, row_name(r.label) or "Total") for s in result.schedules for p in s.periods for r in p.rows}
