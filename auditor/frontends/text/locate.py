@@ -204,7 +204,8 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
         # After an account's or a period's caption, the next table is the
         # schedule's only if it is headed like one ("Accounts receivable
         # consisted of:" is prose).
-        if account and not headed_like_schedule(lines, look, _first_row(lines, look) or look, vocabulary):
+        if (account and not headed_like_schedule(lines, look, _first_row(lines, look) or look, vocabulary)
+                and not (paged and _headless_continuation(lines, first_open, look))):
             pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)))
             return close
         if not _same_columns(lines, first_open, look):
@@ -232,6 +233,35 @@ def _same_columns(lines: Sequence[str], first: int, other: int) -> bool:
     if first_marks and other_marks and first_marks != other_marks:
         return False
     return other_words <= first_words
+
+
+def _headless_continuation(lines: Sequence[str], first: int, other: int) -> bool:
+    """Whether the table opening at `other`, on the page after the one at
+    `first`, prints no heading and the same column edges: the <S>/<C>
+    markers, else where its first row's figures end.  An account's caption
+    above it (one page per reserve) then heads its rows, not another table's."""
+    if _heading(lines, other)[0]:
+        return False
+    first_marks, other_marks = _markers(lines, first), _markers(lines, other)
+    if first_marks and other_marks:
+        return first_marks == other_marks
+    rows = _first_row(lines, first), _first_row(lines, other)
+    return None not in rows and _figure_ends(lines[rows[0] - 1]) == _figure_ends(lines[rows[1] - 1])
+
+
+def _markers(lines: Sequence[str], open_line: int) -> tuple[int, ...]:
+    """The columns of a <TABLE>'s <S>/<C> markers, wherever in it they stand
+    (a heading's "(1)" can pass for a row: `_heading` stops there), or ()."""
+    for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1):
+        if TABLE_CLOSE.match(lines[n - 1]):
+            break
+        if MARKER_LINE.match(lines[n - 1]):
+            return tuple(m.start() for m in MARKER.finditer(lines[n - 1]))
+    return ()
+
+
+def _figure_ends(row: str) -> list[int]:
+    return [m.end() for m in pages.FIGURE.finditer(row)]
 
 
 def _heading(lines: Sequence[str], open_line: int) -> tuple[set[str], tuple[int, ...]]:
