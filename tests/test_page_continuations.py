@@ -77,7 +77,7 @@ def test_an_accounts_table_past_the_page_break_without_headings_continues_the_sc
     # caption's account's (issue 12: one page per reserve).
     by_account = TOP.replace("Year ended December 31, 1996:", "Allowance for doubtful accounts:")
     rest = REST.replace("Year ended December 31, 1995:\n", "").replace("Allowance for doubtful accounts", "1995" + " " * 27)
-    result = check(by_account.replace("Allowance for doubtful accounts   $", "1996" + " " * 29 + "$")
+    result = check(by_account.replace("Allowance for doubtful accounts   $", "1996" + " " * 30 + "$")
                    + "          Acme Tool Company and subsidiaries\n\n          Inventory reserve:\n" + rest)
     assert result.error is None, result.error
     (schedule,) = result.schedules
@@ -90,3 +90,16 @@ def test_an_accounts_table_past_the_page_break_in_other_columns_is_an_input_erro
     rest = REST.replace("Year ended December 31, 1995:\n", "").replace("<C>    ", "<C>", 1)
     result = check(by_account + "          Acme Tool Company and subsidiaries\n\n          Inventory reserve:\n" + rest)
     assert result.error is not None and "continuation, not joined" in result.error.message
+
+
+def test_an_accounts_table_past_the_page_break_without_markers_continues_by_its_figure_edges():
+    # No <S>/<C> line in either part: the figures' right edges tell the columns.
+    unmarked = "\n".join(line for line in (TOP + "          Acme Tool Company and subsidiaries\n\n          Inventory reserve:\n"
+                                           + REST.replace("Year ended December 31, 1995:\n", "")).splitlines()
+                         if not line.startswith("<S>"))
+    unmarked = unmarked.replace("Year ended December 31, 1996:", "Allowance for doubtful accounts:")
+    unmarked = unmarked.replace("Allowance for doubtful accounts   $", "1996" + " " * 30 + "$")
+    unmarked = unmarked.replace("  Allowance for doubtful accounts   ", "  1995" + " " * 30)
+    result = check(unmarked + "\n")
+    assert result.error is None, result.error
+    assert [r.label for s in result.schedules for p in s.periods for r in p.rows] == ["Allowance for doubtful accounts", "Inventory reserve"]

@@ -9,6 +9,7 @@ above it, its errors found and no other."""
 
 import dataclasses
 import json
+import re
 
 import pytest
 
@@ -36,3 +37,25 @@ def test_an_account_per_page_reads_back_exactly(shared, tmp_path, table, layout_
                for f in rendered.figures}
     assert got == printed
     assert reported_errors(result) == expected_errors(spec, rendered, blank_nils=layout.nil == "")
+
+
+def _planted(spec: dict) -> dict:
+    """The spec with one figure mistyped on the last account's page: the
+    first period's last row's balance at end, its first digit off by one
+    (a last digit's is within the rounding a schedule allows)."""
+    planted = json.loads(json.dumps(spec))
+    cells = planted["periods"][0]["rows"][-1]["cells"]
+    k = max(i for i, cell in enumerate(cells) if re.search(r"\d", cell))
+    digit = re.search(r"\d", cells[k]).start()
+    cells[k] = cells[k][:digit] + str((int(cells[k][digit]) + 1) % 10) + cells[k][digit + 1:]
+    return planted
+
+
+@pytest.mark.parametrize("table,layout_name", [pytest.param(t, n, id=f"{t}-{n}") for t in NAMES for n in BY_ACCOUNT])
+def test_an_error_planted_past_the_break_is_found(shared, tmp_path, table, layout_name):
+    spec = _planted(json.loads((shared / "real-tables" / f"{table}.json").read_text()))
+    layout = dataclasses.replace(applicable(spec, LAYOUTS[layout_name]), page_per_account="between")
+    rendered, result = _check(spec, layout, tmp_path)
+    assert result.error is None, f"{result.error}\n{rendered.text}"
+    expected = expected_errors(spec, rendered, blank_nils=layout.nil == "")
+    assert expected and reported_errors(result) == expected

@@ -245,8 +245,9 @@ def _headless_continuation(lines: Sequence[str], first: int, other: int) -> bool
     first_marks, other_marks = _markers(lines, first), _markers(lines, other)
     if first_marks and other_marks:
         return first_marks == other_marks
-    rows = _first_row(lines, first), _first_row(lines, other)
-    return None not in rows and _figure_ends(lines[rows[0] - 1]) == _figure_ends(lines[rows[1] - 1])
+    first_row, other_row = _first_row(lines, first), _first_row(lines, other)
+    return (first_row is not None and other_row is not None
+            and _figure_ends(lines[first_row - 1]) == _figure_ends(lines[other_row - 1]))
 
 
 def _markers(lines: Sequence[str], open_line: int) -> tuple[int, ...]:
@@ -261,7 +262,8 @@ def _markers(lines: Sequence[str], open_line: int) -> tuple[int, ...]:
 
 
 def _figure_ends(row: str) -> list[int]:
-    return [m.end() for m in pages.FIGURE.finditer(row)]
+    # (A figure's match runs on over the spaces after it: its edge is its last character's.)
+    return [m.start() + len(m.group().rstrip()) for m in pages.FIGURE.finditer(row)]
 
 
 def _heading(lines: Sequence[str], open_line: int) -> tuple[set[str], tuple[int, ...]]:
