@@ -62,6 +62,7 @@ class Layout:
     period_style: str = "keep"  # keep | fiscal | for_year | bare | first_cell
     reverse: bool = False  # print the periods in the other order
     by_account: bool = False  # one caption per allowance, one row per period
+    caption_colon: bool = True  # the by-account caption ends in ":" (1990s typed ones often do not)
     page_break: Optional[str] = None  # page_tag | page_number | form_feed | reopen
     break_after: int = 2  # body rows before the page break
     repeat_headings: bool = True  # the headings printed again after the break
@@ -373,7 +374,7 @@ def _blocks(spec, periods, layout) -> list:
                     rows.append(item)
                     break
         _mark_first(rows)
-        blocks.append({"caption": f"{name}:", "rows": rows})
+        blocks.append({"caption": f"{name}:" if layout.caption_colon else name, "rows": rows})
     return blocks
 
 

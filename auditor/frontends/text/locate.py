@@ -17,7 +17,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
 from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_schedule, is_title_line, vocabulary_of, without_tags
 from auditor.frontends.text import pages, rollforward
-from auditor.labels import NIL_DASHES, NIL_WORD, is_period
+from auditor.labels import ACCOUNT_WORD, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
 from auditor.source import Lines, Source
 
 TABLE_OPEN = re.compile(r"^\s*<TABLE\b", re.IGNORECASE)
@@ -371,7 +371,22 @@ def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
     (Between caption and figures: group captions and a label's wrapped lines.)"""
     following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:8]
     return (bool(following) and is_period(following[0].strip()) and not _has_figures(following[0])
-            and any(_has_figures(line) for line in following[1:]))
+            and any(_has_figures(line) for line in following[1:])
+            or len(following) > 1 and _names_an_account(following[0]) and _opens_with_its_period(following[1]))
+
+
+def _names_an_account(line: str) -> bool:
+    """A caption, no figures, naming a reserve or the asset it is deducted from
+    ("Reserve for inventory obsolescence"), with or without a ":"."""
+    return not _has_figures(line) and bool(ACCOUNT_WORD.search(line) or RESERVED_ASSET.search(line))
+
+
+def _opens_with_its_period(line: str) -> bool:
+    """A row of figures whose label is its period ("  1996   1,234 ...",
+    "  Year ended December 31, 1996   $1,234 ..."): under the line above it, an
+    account's caption, with or without a ":", opening the next account's block."""
+    label = re.split(r"\s{2,}|\$", line.strip(), maxsplit=1)[0]
+    return _has_figures(line) and bool(label) and is_period(label)
 
 
 # How far past a page break an untagged table's figures may resume.
