@@ -62,9 +62,14 @@ class Layout:
     period_style: str = "keep"  # keep | fiscal | for_year | bare | first_cell
     reverse: bool = False  # print the periods in the other order
     by_account: bool = False  # one caption per allowance, one row per period
+    caption_colon: bool = True  # the by-account caption ends in ":" (1990s typed ones often do not)
     page_break: Optional[str] = None  # page_tag | page_number | form_feed | reopen
     break_after: int = 2  # body rows before the page break
     repeat_headings: bool = True  # the headings printed again after the break
+    # By account: each account after the first on a page of its own, the <TABLE>
+    # closed and re-opened under a running head, its headings not repeated;
+    # "inside", the account's caption in the re-opened table, "between", above it.
+    page_per_account: Optional[str] = None
     units_style: str = "(In thousands)"
     gutter: int = 2
     # The movements printed as rows (issue 12): "years", the periods as columns and a
@@ -272,10 +277,13 @@ def render(spec: dict, layout: Layout = Layout()) -> Rendered:
     body_rows = 0
     first_block = True
     for block in blocks:
+        paged = bool(layout.page_per_account and not first_block and block.get("caption"))
+        if paged:
+            _account_page(canvas, cols, layout, block["caption"] if layout.page_per_account == "between" else None)
         if not first_block or block.get("caption"):
             canvas.new("")
         first_block = False
-        if block.get("caption") is not None:
+        if block.get("caption") is not None and not (paged and layout.page_per_account == "between"):
             canvas.new(block["caption"])
         for item in block["rows"]:
             if layout.page_break and body_rows == layout.break_after:
@@ -366,7 +374,7 @@ def _blocks(spec, periods, layout) -> list:
                     rows.append(item)
                     break
         _mark_first(rows)
-        blocks.append({"caption": f"{name}:", "rows": rows})
+        blocks.append({"caption": f"{name}:" if layout.caption_colon else name, "rows": rows})
     return blocks
 
 
@@ -554,6 +562,27 @@ def _emit_headings(canvas, heading_lines, cols, layout):
         for column, text in parts:
             canvas.put(n, column, text)
     if layout.table_tags and layout.markers:
+        n = canvas.new()
+        if layout.s_tag:
+            canvas.put(n, 1, "<S>")
+        for c in cols:
+            canvas.put(n, c.start, "<C>")
+
+
+def _account_page(canvas, cols, layout, caption):
+    """The next account's rows on a new page: the table closed, the page ejected,
+    a running head and page number, the table re-opened without its headings
+    (under the account's `caption`, if printed between the tables)."""
+    canvas.new("</TABLE>")
+    canvas.new("")
+    canvas.new(" " * 38 + "S-2")
+    canvas.new("<PAGE>")
+    canvas.new(" " * 10 + "Acme Tool Company and subsidiaries")
+    canvas.new("")
+    if caption is not None:
+        canvas.new(caption)
+    canvas.new("<TABLE>")
+    if layout.markers:
         n = canvas.new()
         if layout.s_tag:
             canvas.put(n, 1, "<S>")

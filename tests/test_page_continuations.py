@@ -71,11 +71,35 @@ def test_prose_between_two_tables_parts_them():
 
 
 
-def test_an_accounts_table_past_the_page_break_not_joined_is_an_input_error():
+def test_an_accounts_table_past_the_page_break_without_headings_continues_the_schedule():
     # One <TABLE> per account: the next account's caption on the new page over a <TABLE> of
-    # the first one's markers and no headings.  Not joined (a caption over a table headed like
-    # no schedule may be a note's), and not dropped unsaid either.
+    # the first one's markers and no headings: the schedule's continuation, its rows the
+    # caption's account's (issue 12: one page per reserve).
     by_account = TOP.replace("Year ended December 31, 1996:", "Allowance for doubtful accounts:")
-    rest = REST.replace("Year ended December 31, 1995:\n", "").replace("Allowance for doubtful accounts", "Inventory reserve")
+    rest = REST.replace("Year ended December 31, 1995:\n", "").replace("Allowance for doubtful accounts", "1995" + " " * 27)
+    result = check(by_account.replace("Allowance for doubtful accounts   $", "1996" + " " * 30 + "$")
+                   + "          Acme Tool Company and subsidiaries\n\n          Inventory reserve:\n" + rest)
+    assert result.error is None, result.error
+    (schedule,) = result.schedules
+    assert [r.label for p in schedule.periods for r in p.rows] == ["Allowance for doubtful accounts", "Inventory reserve"]
+
+
+def test_an_accounts_table_past_the_page_break_in_other_columns_is_an_input_error():
+    # The same, but its <C> markers elsewhere: no continuation, and not dropped unsaid either.
+    by_account = TOP.replace("Year ended December 31, 1996:", "Allowance for doubtful accounts:")
+    rest = REST.replace("Year ended December 31, 1995:\n", "").replace("<C>    ", "<C>", 1)
     result = check(by_account + "          Acme Tool Company and subsidiaries\n\n          Inventory reserve:\n" + rest)
     assert result.error is not None and "continuation, not joined" in result.error.message
+
+
+def test_an_accounts_table_past_the_page_break_without_markers_continues_by_its_figure_edges():
+    # No <S>/<C> line in either part: the figures' right edges tell the columns.
+    unmarked = "\n".join(line for line in (TOP + "          Acme Tool Company and subsidiaries\n\n          Inventory reserve:\n"
+                                           + REST.replace("Year ended December 31, 1995:\n", "")).splitlines()
+                         if not line.startswith("<S>"))
+    unmarked = unmarked.replace("Year ended December 31, 1996:", "Allowance for doubtful accounts:")
+    unmarked = unmarked.replace("Allowance for doubtful accounts   $", "1996" + " " * 30 + "$")
+    unmarked = unmarked.replace("  Allowance for doubtful accounts   ", "  1995" + " " * 30)
+    result = check(unmarked + "\n")
+    assert result.error is None, result.error
+    assert [r.label for s in result.schedules for p in s.periods for r in p.rows] == ["Allowance for doubtful accounts", "Inventory reserve"]

@@ -63,6 +63,11 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
     period: Optional[tuple[str, int]] = None
     if any(is_period(text(ln.words)) for ln in pending):
         previous_indent = None  # a new period: the row before is no guide to this one's label
+    if row_line is not None and row_words and is_period(text(row_words)):
+        # A row that starts with its period ("1996", "Year ended December 31,
+        # 1996") under an account's caption: the lines above are captions,
+        # with or without a ":", never the first lines of a period's name.
+        row_line = None
     if row_line is not None:
         row_indent = indent_of(row_words, row_line)
         first = row_words[0].text if row_words else ""

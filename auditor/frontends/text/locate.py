@@ -17,7 +17,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
 from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_schedule, is_title_line, vocabulary_of, without_tags
 from auditor.frontends.text import pages, rollforward
-from auditor.labels import NIL_DASHES, NIL_WORD, is_period
+from auditor.labels import ACCOUNT_WORD, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
 from auditor.source import Lines, Source
 
 TABLE_OPEN = re.compile(r"^\s*<TABLE\b", re.IGNORECASE)
@@ -204,7 +204,8 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
         # After an account's or a period's caption, the next table is the
         # schedule's only if it is headed like one ("Accounts receivable
         # consisted of:" is prose).
-        if account and not headed_like_schedule(lines, look, _first_row(lines, look) or look, vocabulary):
+        if (account and not headed_like_schedule(lines, look, _first_row(lines, look) or look, vocabulary)
+                and not (paged and _headless_continuation(lines, first_open, look))):
             pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)))
             return close
         if not _same_columns(lines, first_open, look):
@@ -232,6 +233,37 @@ def _same_columns(lines: Sequence[str], first: int, other: int) -> bool:
     if first_marks and other_marks and first_marks != other_marks:
         return False
     return other_words <= first_words
+
+
+def _headless_continuation(lines: Sequence[str], first: int, other: int) -> bool:
+    """Whether the table opening at `other`, on the page after the one at
+    `first`, prints no heading and the same column edges: the <S>/<C>
+    markers, else where its first row's figures end.  An account's caption
+    above it (one page per reserve) then heads its rows, not another table's."""
+    if _heading(lines, other)[0]:
+        return False
+    first_marks, other_marks = _markers(lines, first), _markers(lines, other)
+    if first_marks and other_marks:
+        return first_marks == other_marks
+    first_row, other_row = _first_row(lines, first), _first_row(lines, other)
+    return (first_row is not None and other_row is not None
+            and _figure_ends(lines[first_row - 1]) == _figure_ends(lines[other_row - 1]))
+
+
+def _markers(lines: Sequence[str], open_line: int) -> tuple[int, ...]:
+    """The columns of a <TABLE>'s <S>/<C> markers, wherever in it they stand
+    (a heading's "(1)" can pass for a row: `_heading` stops there), or ()."""
+    for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1):
+        if TABLE_CLOSE.match(lines[n - 1]):
+            break
+        if MARKER_LINE.match(lines[n - 1]):
+            return tuple(m.start() for m in MARKER.finditer(lines[n - 1]))
+    return ()
+
+
+def _figure_ends(row: str) -> list[int]:
+    # (A figure's match runs on over the spaces after it: its edge is its last character's.)
+    return [m.start() + len(m.group().rstrip()) for m in pages.FIGURE.finditer(row)]
 
 
 def _heading(lines: Sequence[str], open_line: int) -> tuple[set[str], tuple[int, ...]]:
@@ -339,7 +371,22 @@ def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
     (Between caption and figures: group captions and a label's wrapped lines.)"""
     following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:8]
     return (bool(following) and is_period(following[0].strip()) and not _has_figures(following[0])
-            and any(_has_figures(line) for line in following[1:]))
+            and any(_has_figures(line) for line in following[1:])
+            or len(following) > 1 and _names_an_account(following[0]) and _opens_with_its_period(following[1]))
+
+
+def _names_an_account(line: str) -> bool:
+    """A caption, no figures, naming a reserve or the asset it is deducted from
+    ("Reserve for inventory obsolescence"), with or without a ":"."""
+    return not _has_figures(line) and bool(ACCOUNT_WORD.search(line) or RESERVED_ASSET.search(line))
+
+
+def _opens_with_its_period(line: str) -> bool:
+    """A row of figures whose label is its period ("  1996   1,234 ...",
+    "  Year ended December 31, 1996   $1,234 ..."): under the line above it, an
+    account's caption, with or without a ":", opening the next account's block."""
+    label = re.split(r"\s{2,}|\$", line.strip(), maxsplit=1)[0]
+    return _has_figures(line) and bool(label) and is_period(label)
 
 
 # How far past a page break an untagged table's figures may resume.
