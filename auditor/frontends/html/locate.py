@@ -90,6 +90,9 @@ class Document:
         self.tables, self.parents, unclosed = _tables(tags, len(self.text))  # (start, end) by start; index of the enclosing one
         self.unclosed = {self.tables[i] for i in unclosed}
         self.starts = [s for s, _ in self.tables]
+        # (a table's text is asked for again: by a second look at it, and as the
+        # first part of it and the part a page break cut off)
+        self._plain: dict[tuple[int, int], str] = {}
 
     def matches(self, pattern: re.Pattern[str], words: Iterable[str]) -> list[re.Match[str]]:
         """pattern.finditer, faster: tried only where one of its first words
@@ -140,7 +143,18 @@ class Document:
         return html_table.read(self.text, span[0], span[1], self.line_starts, MAX_GRID_COLUMNS)
 
     def plain(self, start: int, end: int) -> str:
-        return " ".join(html.unescape(without_tags(self.text[start:end])).split())
+        found = self._plain.get((start, end))
+        if found is None:
+            found = self._plain[start, end] = " ".join(html.unescape(without_tags(self.text[start:end])).split())
+        return found
+
+    def plain_on(self, start: int, cut: int, end: int) -> str:
+        """`plain(start, end)`, from the texts either side of `cut` where `cut`
+        follows a tag's ">": no tag, entity or word runs across it then (the
+        tag turns to a space either way), so the first part's text is reused."""
+        if not start < cut < end or self.text[cut - 1] != ">":
+            return self.plain(start, end)
+        return " ".join(t for t in (self.plain(start, cut), self.plain(cut, end)) if t)
 
     def texts(self, start: int, end: int) -> list[str]:
         """The blocks of text in text[start:end] ("<p>", "<br>"... apart) that are
@@ -265,7 +279,11 @@ def may_hold_schedule(doc: Document, span: Span, headings: Optional[Headings] = 
     """A quick look at a candidate table's text before it is parsed into a grid:
     a table of contents or an exhibit index that names Schedule II has no
     balance and no movement in it (parsing one costs as much as the schedule)."""
-    text = doc.plain(*span)
+    return holds_schedule_words(doc.plain(*span), headings)
+
+
+def holds_schedule_words(text: str, headings: Optional[Headings] = None) -> bool:
+    """Whether a table's plain text prints a balance's word and a movement's."""
     if BALANCE_WORD.search(text) and MOVEMENT_WORD.search(text):
         return True
     return headings is not None and headings.balances.search(text) and headings.every.search(text)  # (the rules' words)
