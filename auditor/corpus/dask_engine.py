@@ -99,11 +99,11 @@ class DaskBackend:
             else:
                 self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                             dashboard_address=None, silence_logs=logging.CRITICAL)
-                # Results fetched by the client from the worker that holds
-                # them, not relayed by the scheduler: the scheduler and the
-                # client share this process's event loop, which would read
-                # each result, write it and read it again.
-                self.client = Client(self.cluster, direct_to_workers=True)
+                # (Results are relayed by the scheduler, not fetched from the
+                # worker directly: `direct_to_workers` saved some CPU, but a
+                # result's fetch from a worker that had died could wait for
+                # ever; a run hung so in CI.)
+                self.client = Client(self.cluster)
                 self.client.register_plugin(_NoInterrupt())
                 self._note_workers()
         except (OSError, TimeoutError) as exc:
