@@ -186,6 +186,31 @@ def dollars_apart(rendered: Rendered, by: int = 3) -> Rendered:
     return _with(rendered, lines, list(rendered.figures))
 
 
+def double_spaced(rendered: Rendered) -> Rendered:
+    """Double spaced: a blank line between two rows of figures, and two
+    between blocks (where the layout prints one), as a typist's
+    double-spaced exhibit leaves them.  A row's balance printed alone on the
+    line under it stays there.  (An untagged table ends at two blank lines:
+    with "tags=no" the sweep prints the layout without its tags.)"""
+    lines = _lines(rendered)
+    first, last = min(f.line for f in rendered.figures), max(f.line for f in rendered.figures)
+    counts: dict[int, int] = {}
+    for f in rendered.figures:
+        counts[f.line] = counts.get(f.line, 0) + 1
+    out: list[str] = []
+    moved: dict[int, int] = {}
+    for n, line in enumerate(lines, 1):
+        inside = first < n <= last
+        if inside and counts.get(n, 0) >= 2 and counts.get(n - 1, 0) >= 1:
+            out.append("")  # between two rows
+        if inside and not line.strip() and counts.get(n - 1, 0):
+            out.append("")  # a block's gap after its last row, doubled
+        out.append(line)
+        moved[n] = len(out)
+    figures = [dataclasses.replace(f, line=moved[f.line]) for f in rendered.figures]
+    return _with(rendered, out, figures)
+
+
 # Name -> how the exhibit is changed; a `Layout` nil is changed in the layout, not here.
 VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "misaligned-1": lambda r: misaligned(r, 1),
@@ -202,4 +227,6 @@ VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "equals-rules": lambda r: rules_typed_as(r, "="),
     "narrow-heading-rules": narrow_rules,
     "dollars-apart": dollars_apart,
+    "double-spaced": double_spaced,
 }
+
