@@ -211,6 +211,27 @@ def double_spaced(rendered: Rendered) -> Rendered:
     return _with(rendered, out, figures)
 
 
+MARKER_ONLY = re.compile(r"^\s*(?:<[SC]>\s*)+$", re.IGNORECASE)
+
+
+def unruled(rendered: Rendered) -> Rendered:
+    """No rule under the headings and no <S>/<C> marker line: the columns are
+    only where the figures and the headings stand (a typist's table ruled
+    only over its totals).  Rules under a row of figures stay."""
+    lines = _lines(rendered)
+    rows = {f.line for f in rendered.figures}
+    out: list[str] = []
+    moved: dict[int, int] = {}
+    for n, line in enumerate(lines, 1):
+        above = lines[n - 2] if n > 1 else ""
+        if MARKER_ONLY.match(line) or RULE_ONLY.match(line) and n - 1 not in rows and not RULE_ONLY.match(above):
+            continue
+        out.append(line)
+        moved[n] = len(out)
+    figures = [dataclasses.replace(f, line=moved[f.line]) for f in rendered.figures]
+    return _with(rendered, out, figures)
+
+
 # Name -> how the exhibit is changed; a `Layout` nil is changed in the layout, not here.
 VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "misaligned-1": lambda r: misaligned(r, 1),
@@ -228,5 +249,6 @@ VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "narrow-heading-rules": narrow_rules,
     "dollars-apart": dollars_apart,
     "double-spaced": double_spaced,
+    "unruled": unruled,
 }
 
