@@ -377,13 +377,15 @@ def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
 
 
 def _next_block_in_columns(lines: Sequence[str], blank: int, edges: set[int]) -> bool:
-    """After blank lines, the next block of the same table: a caption alone on
-    its line ("Warranty", "Returns and allowances:"), then a row whose figures
-    end where the table's own figures end.  The table's columns are the
+    """After blank lines, more of the same table: a row whose figures end where
+    the table's own figures end, or a caption alone on its line ("Warranty",
+    "Returns and allowances:") over such a row.  The table's columns are the
     evidence, not the caption's words: a double-spaced table leaves two blank
-    lines before each account's caption, whatever the account is called."""
+    lines before each account's caption, whatever the account is called (and
+    a table typed with two between its rows, two before each row)."""
     following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:2]
-    return len(following) == 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges)
+    return bool(following) and _in_columns(following[0], edges) or (
+        len(following) == 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges))
 
 
 def _is_block_caption(line: str) -> bool:
