@@ -63,7 +63,7 @@ def _once_per_figure(findings: list[Finding], schedule: Schedule) -> list[Findin
 
 def _evaluate(schedule: Schedule, ruleset: RuleSet, only: Only = None, tags: Optional[dict[Place, Tag]] = None,
               unread: str = "") -> list[Finding]:
-    axis = ruleset.xbrl.axis if ruleset.xbrl else ""
+    axis = ruleset.xbrl.axes if ruleset.xbrl else ()
     table = Table(schedule, tags, axis, unread)
     findings = []
     for rule in ruleset.rules:
