@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 Member = Optional[str]  # a member of a reserve axis; None: the default member (the total)
 Axes = tuple[str, ...]  # the local names of the reserve axes
+Said = tuple[str, Optional[date], date, Member, Optional[Decimal]]  # a fact's concept, period, member and value
 Place = tuple[date, date, Member, str]  # a movement's period (start, end), member and concept
 Instant = tuple[date, Member]  # a balance's date and member
 Why = tuple[Fact, str]  # a fact not shown, and why
@@ -177,7 +178,7 @@ def _other_dimension(fact: Fact, axes: Axes) -> bool:
     return len(members) > 1 or any(local(d) not in axes for d, _ in members)
 
 
-def _showing(f: Fact, axes: Axes) -> tuple[str, Optional[date], date, Member, Optional[Decimal]]:
+def _showing(f: Fact, axes: Axes) -> Said:
     """What a fact says: the same figure tagged again (a balance printed twice; a
     member tagged on two axes) says it too, and is not left over."""
     return f.concept, f.context.start, f.context.end, f.context.member(axes), f.value
@@ -212,8 +213,7 @@ def _row_facts(start: date, end: date, member: Member, columns: list[str], by_pl
     return member, row
 
 
-def _left_over(found: _Sorted, placed: set[int], shown: set[tuple[str, Optional[date], date, Member, Optional[Decimal]]],
-               aside: set[str], axes: Axes) -> list[Why]:
+def _left_over(found: _Sorted, placed: set[int], shown: set[Said], aside: set[str], axes: Axes) -> list[Why]:
     """Facts in no cell and in no conflict, neither set aside nor the same figure
     as a shown fact (a balance printed twice): why each is not shown."""
     return [(f, "no period of the schedule has its date" if f.context.instant else "its member or period has no row")
