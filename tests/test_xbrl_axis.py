@@ -130,7 +130,7 @@ def test_an_axis_is_the_reserves_where_a_member_alone_tags_a_balance_and_a_movem
 
 @pytest.mark.parametrize("path", REAL, ids=[p.parent.name for p in REAL])
 def test_the_real_filings_keep_the_standard_axis(path):
-    assert _reading(path.read_text("utf-8")).axis == RULES.xbrl.axis
+    assert _reading(path.read_text("utf-8")).axes == (RULES.xbrl.axis,)
 
 
 # --- reserves on two axes: the standard one and the filer's own ------------------------------
