@@ -213,7 +213,9 @@ def _settled(rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[i
     the balance the way its heading says ("Deductions" of (3.2) added), is
     no conflict: the heading names the direction, the figures only their
     print (signed amounts), and the other reading would move the balance
-    against the heading: the arithmetic's reading stands, unwarned."""
+    against the heading: the arithmetic's reading stands, unwarned.  (Not
+    where printed signs were the evidence: the table's other deduction
+    columns print theirs the other way, and the one figure's sign is odd.)"""
     sums = signs.Sums(rows, coef)
     unsettled: dict[int, str] = {}
     for k, choice in choices.items():
@@ -226,7 +228,8 @@ def _settled(rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[i
         anchored = bool(choice.evidence) or (spec is not None and spec.role != OTHER)
         if anchored and sums.coef[k] == choice.prior:
             continue  # the heading's reading, which the arithmetic does not contradict
-        if anchored and here[0] == n and _as_headed(sums, k, natural[k], balance_sign):
+        if anchored and choice.evidence in ("heading", "") and here[0] == n \
+                and _as_headed(sums, k, natural[k], balance_sign):
             continue  # the heading's direction, the figures printed with their signs
         counts = f"{n} row{'s' if n != 1 else ''} with a figure here, {here[0]} closing read one way, {there[0]} the other"
         if anchored:
