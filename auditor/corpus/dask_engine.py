@@ -118,7 +118,6 @@ class DaskBackend:
         # (not fetched one by one from here when asked for).
         self.done = as_completed(with_results=True, raise_errors=False)
         self.watch: Watch[Future] = Watch(self._worker_count)
-        self.abandoned: set[Future] = set()
         self.spare: Optional[_Pool] = None  # checks the files of failed batches one at a time
 
     def _worker_count(self) -> int:
@@ -135,9 +134,9 @@ class DaskBackend:
     def finished(self, handles: list[Future]) -> list[tuple[Future, Union[list[Checked], BaseException]]]:
         """The batches done, as soon as one is; a batch whose result will not
         come (`lost`) is done too, failed: no run waits for ever."""
+        inflight = set(handles)  # (a batch given up is not: should its result come after all, it is dropped)
         while True:
-            ready = [(f, _outcome(f, result)) for f, result in self.done.next_batch(block=False)
-                     if f not in self.abandoned]
+            ready = [(f, _outcome(f, result)) for f, result in self.done.next_batch(block=False) if f in inflight]
             if ready:
                 for future, _ in ready:
                     self.watch.delivered(future)
@@ -155,7 +154,6 @@ class DaskBackend:
                 condition.wait(timeout=0.1)
 
     def _abandon(self, future: Future) -> WorkerLost:
-        self.abandoned.add(future)  # (should its result come after all, it is dropped)
         self.watch.delivered(future)
         try:
             future.cancel()

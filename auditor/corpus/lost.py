@@ -67,6 +67,9 @@ class Watch(Generic[Handle]):
         if handles and self._no_workers_for(now) >= self.no_worker_bound:
             return handles
         with self.lock:
+            inflight = set(handles)
+            for gone in [h for h in self.ended_at if h not in inflight]:
+                del self.ended_at[gone]  # (ended after it was delivered: a future held is a result kept on its worker)
             return [h for h in handles if h in self.ended_at and now - self.ended_at[h] >= self.delivery_bound]
 
     def _no_workers_for(self, now: float) -> float:
