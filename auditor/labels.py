@@ -81,6 +81,19 @@ SENTENCE = re.compile(r"\b(?:following|table|summar\w*|shows?|presents?|sets?\s+
                       r"|are|follows?|our|we)\b|\.\s*$", re.IGNORECASE)
 
 
+# Headings of what a whole 10-K prints around its Schedule II that is none:
+# another financial statement schedule by its number ("SCHEDULE III", "Schedule
+# IV -- Mortgage Loans on Real Estate"; one whose lines name no Schedule II title),
+# and a note to the financial statements ("NOTE 9 -- STOCK OPTIONS", "Note 4.
+# Receivables").  A schedule's table never runs on past one, nor does a title
+# that merely mentioned the schedule (an index's line) reach a table past one.
+SCHEDULE_NUMBER = re.compile(r"^\s*schedule\s+(?:[ivxl]{1,5}|\d{1,2})\b", re.IGNORECASE)
+NOTE_HEADING = re.compile(r"^\s*note\s+\d{1,2}\s*(?:[-.:\u2013\u2014]|$)", re.IGNORECASE)
+# A title line that is an entry of an index: dot leaders to a page reference
+# ("Schedule II -- Valuation and Qualifying Accounts ......  S-2").
+INDEX_ENTRY = re.compile(r"\.{3,}\s*(?:page\s+)?(?:[a-z]{1,2}-?)?\d{1,3}\s*$", re.IGNORECASE)
+
+
 UNITS = re.compile(
     r"\b(?:dollars\s+|amounts\s+)?in\s+(thousands|millions|billions)\b"
     r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars",
