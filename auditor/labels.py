@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from auditor.model import Period, Row
 
@@ -37,6 +37,9 @@ def title_pattern(separator: str) -> re.Pattern[str]:
                 form += f"(?:{word})" + (separator if i < len(words) - 1 else "")
         forms.append(form)
     return re.compile("|".join(forms), re.IGNORECASE)
+
+
+_TITLE = title_pattern(r"\s+")
 
 
 # A nil figure as filings print one, for every front end: one to three dashes
@@ -89,9 +92,25 @@ SENTENCE = re.compile(r"\b(?:following|table|summar\w*|shows?|presents?|sets?\s+
 # that merely mentioned the schedule (an index's line) reach a table past one.
 SCHEDULE_NUMBER = re.compile(r"^\s*schedule\s+(?:[ivxl]{1,5}|\d{1,2})\b", re.IGNORECASE)
 NOTE_HEADING = re.compile(r"^\s*note\s+\d{1,2}\s*(?:[-.:\u2013\u2014]|$)", re.IGNORECASE)
+
+
+def heads_another_statement(lines: Sequence[str]) -> bool:
+    """Whether the first of `lines` (a text's lines, an HTML document's blocks)
+    heads a note, or another schedule by its number unless it or the lines
+    under it name Schedule II's title ("SCHEDULE II (continued)"; 1993's
+    "SCHEDULE VIII" over "VALUATION AND QUALIFYING ACCOUNTS")."""
+    if not lines:
+        return False
+    if NOTE_HEADING.match(lines[0]):
+        return True
+    return bool(SCHEDULE_NUMBER.match(lines[0])) and not any(_TITLE.search(line) for line in lines[:4])
+
+
 # A title line that is an entry of an index: dot leaders to a page reference
-# ("Schedule II -- Valuation and Qualifying Accounts ......  S-2").
-INDEX_ENTRY = re.compile(r"\.{3,}\s*(?:page\s+)?(?:[a-z]{1,2}-?)?\d{1,3}\s*$", re.IGNORECASE)
+# ("Schedule II -- Valuation and Qualifying Accounts ......  S-2"), or a
+# schedule's page ("S-2", "F-34") after it ("Schedule II -- Valuation and
+# Qualifying Accounts   S-1", as a paragraph of an HTML 10-K's Item 15).
+INDEX_ENTRY = re.compile(r"(?:\.{3,}\s*(?:page\s+)?(?:[a-z]{1,2}-?)?\d{1,3}|\s[a-z]{1,2}-\d{1,3})\s*$", re.IGNORECASE)
 
 
 UNITS = re.compile(

@@ -102,8 +102,8 @@ def untagged(text: str) -> str:
 def omitted_filing(era: str) -> str:
     """A whole filing of the era whose 10-K omits Schedule II: nothing to read."""
     html = era not in TEXT_ERAS
-    words = _html_paragraphs(OMITTED) if html else OMITTED
-    body = _html_paragraphs(INDEX_LEAD) + _html_notes() + words if html else INDEX_LEAD + TEXT_NOTES + words
+    words = html_paragraphs(OMITTED) if html else OMITTED
+    body = html_paragraphs(INDEX_LEAD) + _html_notes() + words if html else INDEX_LEAD + TEXT_NOTES + words
     if html:
         body = f"<html>\n<head><title>Annual report</title></head>\n<body>\n{body}{_html_signatures()}</body>\n</html>\n"
     else:
@@ -146,13 +146,13 @@ def _inside_body(inner: Rendered, before: str, after: str) -> Rendered:
 def _around(decoys: set, html: bool) -> tuple:
     before, after = "", ""
     if "omitted-ex99" in decoys and html:
-        before += _html_paragraphs(OMITTED_HERE)
+        before += html_paragraphs(OMITTED_HERE)
     if "index-report" in decoys:
-        before += (_html_index() + _html_paragraphs(REPORT)) if html else TEXT_INDEX + TEXT_REPORT
+        before += (_html_index() + html_paragraphs(REPORT)) if html else TEXT_INDEX + TEXT_REPORT
     if "notes-allowance" in decoys:
         before += _html_notes() if html else TEXT_NOTES
     if "index-activity" in decoys:
-        before += (_html_index() + _html_activity()) if html else TEXT_INDEX + TEXT_ACTIVITY
+        before += (html_paragraphs(INDEX_PARAGRAPH) + html_activity()) if html else TEXT_INDEX + TEXT_ACTIVITY
     if "schedule-iii-signatures" in decoys:
         after += (_html_schedule_iii() + _html_signatures() + _html_exhibit_index()) if html else (
             TEXT_SCHEDULE_III + TEXT_SIGNATURES + TEXT_EXHIBIT_INDEX)
@@ -190,7 +190,7 @@ def _submission(decoys: set, html: bool, era: str) -> tuple:
     before = HEADER
     opening = "<DOCUMENT>\n<TYPE>{kind}\n<SEQUENCE>{n}\n<TEXT>\n"
     if "omitted-ex99" in decoys:
-        ten_k = (_html_page(_html_paragraphs(INDEX_LEAD) + _html_paragraphs(OMITTED)) if html
+        ten_k = (_html_page(html_paragraphs(INDEX_LEAD) + html_paragraphs(OMITTED)) if html
                  else INDEX_LEAD + OMITTED + TEXT_SIGNATURES)
         before += _document("10-K", 1, ten_k)
         before += opening.format(kind="EX-99", n=2)
@@ -485,7 +485,7 @@ ENTIRETY BY REFERENCE TO SUCH FINANCIAL STATEMENTS.
 # --- HTML decoys ----------------------------------------------------------------
 
 
-def _html_paragraphs(text: str) -> str:
+def html_paragraphs(text: str) -> str:
     paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip() and p.strip() != "</PAGE>"]
     return "".join(f'<p style="margin-top:6pt"><font size="2">{p}</font></p>\n' for p in paragraphs)
 
@@ -508,7 +508,7 @@ def _html_index() -> str:
             + _html_rows([["", "Page"],
                           ["Report of Independent Accountants on Financial Statement Schedule", "S-1"],
                           ["Schedule II &#151; Valuation and Qualifying Accounts", "S-2"]])
-            + _html_paragraphs("All other schedules are omitted because they are not applicable or the required "
+            + html_paragraphs("All other schedules are omitted because they are not applicable or the required "
                                "information is shown in the financial statements or notes thereto."))
 
 
@@ -523,14 +523,14 @@ presents fairly, in all material respects, the information set forth therein.
 
 
 def _html_notes() -> str:
-    return (_html_paragraphs("Note 4 - Accounts Receivable\n\nThe activity in the allowance for doubtful accounts "
+    return (html_paragraphs("Note 4 - Accounts Receivable\n\nThe activity in the allowance for doubtful accounts "
                              "was as follows (in thousands):")
             + _html_rows([["", "2003", "2002", "2001"],
                           ["Balance at beginning of year", "$1,210", "$1,034", "$987"],
                           ["Provision for doubtful accounts", "412", "388", "301"],
                           ["Write-offs, net of recoveries", "(365)", "(212)", "(254)"],
                           ["Balance at end of year", "$1,257", "$1,210", "$1,034"]])
-            + _html_paragraphs("Note 5 - Inventories\n\nChanges in the reserve for obsolete inventory were "
+            + html_paragraphs("Note 5 - Inventories\n\nChanges in the reserve for obsolete inventory were "
                                "(in thousands):")
             + _html_rows([["", "Balance at Beginning of Year", "Charged to Costs and Expenses", "Write-offs",
                            "Balance at End of Year"],
@@ -539,15 +539,28 @@ def _html_notes() -> str:
                           ["2001", "655", "181", "134", "702"]]))
 
 
-def _html_activity() -> str:
-    return (_html_paragraphs("Note 9 - Stock Options\n\nStock option activity under the plans was as follows:")
+# An HTML 10-K's Item 15 (as Medicis's 1999 one): the schedule's index line a
+# paragraph of its own, its page after it.
+INDEX_PARAGRAPH = """Item 15(a)(2). Financial Statement Schedules
+
+Schedule II &#151; Valuation and Qualifying Accounts&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;S-2
+
+The financial statement schedule should be read in conjunction with the consolidated financial statements.
+"""
+
+
+def html_activity(note: str = "Note {n} - ") -> str:
+    """Notes rolling stock options (a weighted average price that sums to nothing)
+    and a restructuring reserve (dated balances, each year chained) forward; each
+    under its heading, "Note 9 - Stock Options" (`note`: how the number is printed)."""
+    return (html_paragraphs(note.format(n=9) + "Stock Options\n\nStock option activity under the plans was as follows:")
             + _html_rows([["", "Shares", "Weighted Average Exercise Price"],
                           ["Outstanding at beginning of year", "812,500", "$14.20"],
                           ["Granted", "140,000", "18.75"],
                           ["Exercised", "(96,250)", "11.05"],
                           ["Canceled", "(12,000)", "16.40"],
                           ["Outstanding at end of year", "844,250", "$15.31"]])
-            + _html_paragraphs("Note 10 - Restructuring\n\nActivity in the restructuring reserve was (in thousands):")
+            + html_paragraphs(note.format(n=10) + "Restructuring\n\nActivity in the restructuring reserve was (in thousands):")
             + _html_rows([["", "Employee Severance and Benefits", "Facility Closure", "Total"],
                           ["Balance at December 31, 2001", "$2,340", "$1,120", "$3,460"],
                           ["Charges", "1,800", "650", "2,450"],
@@ -570,7 +583,7 @@ def _html_schedule_iii() -> str:
 
 def _html_signatures() -> str:
     return ('<hr noshade>\n<p align="center"><b>SIGNATURES</b></p>\n'
-            + _html_paragraphs("Pursuant to the requirements of Section 13 or 15(d) of the Securities Exchange "
+            + html_paragraphs("Pursuant to the requirements of Section 13 or 15(d) of the Securities Exchange "
                                "Act of 1934, the registrant has duly caused this report to be signed on its "
                                "behalf by the undersigned, thereunto duly authorized.")
             + _html_rows([["Signature", "Title", "Date"],

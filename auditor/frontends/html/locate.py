@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import grid as html_table
-from auditor.labels import ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, UNITS, XBRL_STRUCTURE, is_period, title_pattern
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, INDEX_ENTRY, MOVEMENT_WORD, NIL, UNITS, XBRL_STRUCTURE,
+                            heads_another_statement, is_period, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.source import Source
 from auditor import scan
@@ -239,17 +240,37 @@ def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
         inside = doc.enclosing(match.start())
         if inside and _prints_figures(doc.text, match.end()):
             continue  # a row label ("Additions: Valuation accounts acquired"), never the schedule's title
+        if _index_entry(doc, match, inside):
+            continue  # an index's line naming the schedule's page: a mention
         if inside:
             found.setdefault(inside, match)
         after = doc.next_table(match.end())
         limit = next((at for at in lines if at > match.start()), len(doc.text))
-        if after and after[0] - match.end() <= REACH and after[0] < limit:
+        if (after and after[0] - match.end() <= REACH and after[0] < limit
+                and not _another_statement_between(doc, match.end(), after[0])):
             found.setdefault(after, match)
     for match in doc.matches(HEADING, ("balance", "beginning")):
         inside = doc.enclosing(match.start())
         if inside and inside not in found and _heading_row(doc.text, match.end()):
             found[inside] = None
     return sorted(found.items())
+
+
+def _index_entry(doc: Document, match: re.Match[str], inside: Optional[Span]) -> bool:
+    """Whether the title is an index's entry: its line (or, in an index
+    table, its row) ends in the schedule's page ("... S-2", labels.INDEX_ENTRY)."""
+    if inside is None:
+        return bool(INDEX_ENTRY.search(title_text(doc, match)))
+    row_end = ROW_END.search(doc.text, match.end(), match.end() + 2000)
+    return bool(INDEX_ENTRY.search(doc.plain(match.start(), row_end.start() if row_end else match.end())))
+
+
+def _another_statement_between(doc: Document, start: int, end: int) -> bool:
+    """Whether a note's heading ("Note 9 - Stock Options") or another numbered
+    schedule's ("SCHEDULE III") stands between a title and a table: the
+    table is that statement's, the title a mention (as in text: locate)."""
+    texts = doc.texts(start, end)
+    return any(heads_another_statement(texts[i:]) for i in range(len(texts)))
 
 
 AMOUNT = re.compile(r"\d,\d{3}|\$")  # a figure, not a year

@@ -17,8 +17,8 @@ from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
 from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_schedule, is_title_line, vocabulary_of, without_tags
 from auditor.frontends.text import pages, rollforward
-from auditor.labels import (ACCOUNT_WORD, INDEX_ENTRY, NIL_DASHES, NIL_WORD, NOTE_HEADING, RESERVED_ASSET,
-                            SCHEDULE_NUMBER, is_period)
+from auditor import labels
+from auditor.labels import ACCOUNT_WORD, INDEX_ENTRY, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
 from auditor.source import Lines, Source
 
 TABLE_OPEN = re.compile(r"^\s*<TABLE\b", re.IGNORECASE)
@@ -323,14 +323,8 @@ def _close_of(source: Source, open_line: int, n: int) -> int:
 
 def heads_another_statement(lines: Sequence[str], n: int) -> bool:
     """Whether line n heads what a 10-K prints around its Schedule II that is
-    none: a note ("NOTE 9 -- STOCK OPTIONS"), or another schedule by its
-    number ("SCHEDULE III"), unless it or the lines under it name Schedule
-    II's title ("SCHEDULE II (continued)"; 1993's "SCHEDULE VIII" over
-    "VALUATION AND QUALIFYING ACCOUNTS")."""
-    line = lines[n - 1]
-    if NOTE_HEADING.match(line):
-        return True
-    return bool(SCHEDULE_NUMBER.match(line)) and not any(TITLE.search(below) for below in lines[n - 1 : n + 3])
+    none: a note ("NOTE 9 -- STOCK OPTIONS"), another schedule ("SCHEDULE III")."""
+    return labels.heads_another_statement(lines[n - 1 : n + 3])
 
 
 def _has_figures(line: str) -> bool:
@@ -425,8 +419,9 @@ def _resumes_after_page_break(lines: Sequence[str], end: int, transposed: bool =
         line = lines[n - 1]
         if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TABLE_CLOSE.match(line):
             return None
-        if heads_another_statement(lines, n):
+        if broke and heads_another_statement(lines, n):
             return None  # the next page is Schedule III's, or the notes': not this table's
+            # (a note under the table, before the break, is its footnote)
         if "\f" in line or PAGE_TAG.match(line) or CONTINUED.search(line):
             broke = True
         elif _is_row(line, transposed) and not RULE_LINE.match(line):
