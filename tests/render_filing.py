@@ -12,6 +12,14 @@ inline XBRL primary document).  Wrappers name the decoys around the schedule:
 - "notes-allowance": a note rolling the allowance for doubtful accounts
   forward (years as columns, and a second note with the movements as
   columns), before the schedule: no Schedule II, its arithmetic closes;
+- "index-activity": the index's line naming the schedule and its page (text:
+  dot leaders; HTML: a paragraph of Item 15, as Medicis's 1999 10-K prints
+  it), then notes under "NOTE 9 --" headings rolling stock options (a
+  weighted average price, which sums to nothing) and a restructuring
+  reserve (dated balances, each year chained) forward;
+- "index-numbered-notes": the same, the index's page after spaces (text) or
+  in the next cell of an index table (HTML), the notes numbered "(9)" or
+  "9." with no "Note" word;
 - "omitted-ex99": the 10-K says "Schedule II ... omitted" in its body and
   the schedule comes in a document of its own, an EX-99 (whole HTML alone:
   the schedule after the sentence);
@@ -42,8 +50,8 @@ from render_html import HtmlStyle, render as render_html
 from render_software import Software, render_software
 
 ERAS = ("text-1993", "text-1997", "html-1999", "html-2003", "ixbrl-2023")
-WRAPPERS = ("index-report", "notes-allowance", "index-activity", "omitted-ex99", "schedule-iii-signatures",
-            "exhibits", "all")
+WRAPPERS = ("index-report", "notes-allowance", "index-activity", "index-numbered-notes", "omitted-ex99",
+            "schedule-iii-signatures", "exhibits", "all")
 DECOYS = WRAPPERS[:-1]
 TEXT_ERAS = ("text-1993", "text-1997")
 SUBMISSIONS = ("text-1993", "text-1997", "html-1999")  # (an SGML submission; the others an .htm alone)
@@ -153,6 +161,8 @@ def _around(decoys: set, html: bool) -> tuple:
         before += _html_notes() if html else TEXT_NOTES
     if "index-activity" in decoys:
         before += (html_paragraphs(INDEX_PARAGRAPH) + html_activity()) if html else TEXT_INDEX + TEXT_ACTIVITY
+    if "index-numbered-notes" in decoys:
+        before += (_html_index() + html_activity("{n}. ")) if html else TEXT_INDEX_SPACED + TEXT_ACTIVITY_NUMBERED
     if "schedule-iii-signatures" in decoys:
         after += (_html_schedule_iii() + _html_signatures() + _html_exhibit_index()) if html else (
             TEXT_SCHEDULE_III + TEXT_SIGNATURES + TEXT_EXHIBIT_INDEX)
@@ -347,6 +357,12 @@ Balance at December 31, 1997          $   525      $   560      $ 1,085
 
 <PAGE>
 """
+
+# The index's page after spaces, no dot leaders; the notes numbered "(9)", no "NOTE".
+TEXT_INDEX_SPACED = TEXT_INDEX.replace(" .....................   S-2", "                         S-2").replace(
+    " ...   S-1", "      S-1")
+TEXT_ACTIVITY_NUMBERED = TEXT_ACTIVITY.replace("NOTE 9 -- STOCK OPTIONS", "(9)  STOCK OPTIONS").replace(
+    "NOTE 10 -- RESTRUCTURING", "(10) RESTRUCTURING")
 
 TEXT_SCHEDULE_III = """
 <PAGE>
