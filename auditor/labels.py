@@ -110,7 +110,15 @@ def heads_another_statement(lines: Sequence[str]) -> bool:
 # ("Schedule II -- Valuation and Qualifying Accounts ......  S-2"), or a
 # schedule's page ("S-2", "F-34") after it ("Schedule II -- Valuation and
 # Qualifying Accounts   S-1", as a paragraph of an HTML 10-K's Item 15).
-INDEX_ENTRY = re.compile(r"(?:\.{3,}\s*(?:page\s+)?(?:[a-z]{1,2}-?)?\d{1,3}|\s[a-z]{1,2}-\d{1,3})\s*$", re.IGNORECASE)
+# (The leaders tried from their first dot only: a search from every dot of a
+# long run of them was quadratic.)
+INDEX_ENTRY = re.compile(r"(?:(?<!\.)\.{3,}\s*(?:page\s+)?(?:[a-z]{1,2}-?)?\d{1,3}|\s[a-z]{1,2}-\d{1,3})\s*$",
+                         re.IGNORECASE)
+
+
+def is_index_entry(line: str) -> bool:
+    """Whether a line naming the schedule is an index's entry (INDEX_ENTRY)."""
+    return bool(INDEX_ENTRY.search(line))
 
 
 UNITS = re.compile(

@@ -18,7 +18,7 @@ from auditor.frontends.text.documents import html_documents as html_documents  #
 from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_schedule, is_title_line, vocabulary_of, without_tags
 from auditor.frontends.text import pages, rollforward
 from auditor import labels
-from auditor.labels import ACCOUNT_WORD, INDEX_ENTRY, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
+from auditor.labels import ACCOUNT_WORD, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
 from auditor.source import Lines, Source
 
 TABLE_OPEN = re.compile(r"^\s*<TABLE\b", re.IGNORECASE)
@@ -124,7 +124,7 @@ def _title_starts(text: str) -> list[int]:
 
 def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional[Region]:
     lines = source.lines
-    if INDEX_ENTRY.search(lines[title - 1]):
+    if labels.is_index_entry(lines[title - 1]):
         return None  # an index's line, its dot leaders to the schedule's page: a mention
     caption_of = _open_table_above(lines, title)
     limit = min(len(lines), title + REACH)
