@@ -135,3 +135,21 @@ def test_a_numbered_schedule_over_the_title_is_the_schedule():
 ])
 def test_an_index_entry_is_told_by_its_leaders_to_a_page(line, entry):
     assert bool(INDEX_ENTRY.search(line)) is entry
+
+
+def test_a_footnote_above_a_page_break_keeps_the_continuation(shared):
+    """A note under the table ("Note 1: ...") before the <PAGE> is its footnote,
+    not a note's heading: the rows on the next page are still the schedule's."""
+    from render import Layout, render
+
+    spec = json.loads((shared / "real-tables" / "chattem-2006.json").read_text())
+    text = render(spec, Layout(table_tags=False, page_break="page_tag", break_after=3, period_style="keep")).text
+    at = text.index("<PAGE>")
+    noted = text[:at] + "Note 1: Deductions are accounts written off, net of recoveries.\n\n\n" + text[at:]
+    rows = []
+    for each in (text, noted):
+        result = _check(each, "text-1997")
+        assert result.error is None
+        (schedule,) = result.schedules
+        rows.append(sum(len(p.rows) for p in schedule.periods))
+    assert rows[1] == rows[0] == sum(1 for p in spec["periods"] for r in p["rows"] if r["cells"])

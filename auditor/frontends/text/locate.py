@@ -125,7 +125,7 @@ def _title_starts(text: str) -> list[int]:
 def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional[Region]:
     lines = source.lines
     if labels.is_index_entry(lines[title - 1]):
-        return None  # an index's line, its dot leaders to the schedule's page: a mention
+        return None  # an index's line, the schedule's page at its end (labels.INDEX_ENTRY): a mention
     caption_of = _open_table_above(lines, title)
     limit = min(len(lines), title + REACH)
     for n in range(title, limit + 1):
