@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from render import Printed, Rendered, parse_cell
-from render_html_transposed import PAGE_BREAK, account_columns, chained_columns, transposed_blocks, write_blocks
+from render_html_transposed import account_columns, chained_columns, page_break, transposed_blocks, write_blocks
 
 NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "None": "None", "blank": ""}
 
@@ -121,7 +121,7 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
             out.write(row)
     for n, row in enumerate(body):
         if style.page_break is not None and n == style.page_break and not style.transposed:
-            out.write(PAGE_BREAK)
+            out.write(page_break(style))
             if style.repeat_headings:
                 for hrow in heading:
                     out.write(hrow)

@@ -128,13 +128,21 @@ def _named_start(doc: Document, span: Span, headings: Optional[Headings]) -> Opt
     """Where a schedule found by an account's name starts, and its grid: the
     first table of the run `span` is in; None where `span` prints no block of
     years with a schedule's movement (read into a grid only when it may)."""
-    if not SCHEDULE_MOVEMENT.search(doc.plain(*span)):
+    if not SCHEDULE_MOVEMENT.search(_plain_to_next(doc, span)):
         return None
-    grid = doc.grid(span)
-    if not html_transposed.blocks(grid):
+    if not html_transposed.blocks(breaks.joined(doc, span, doc.grid(span), _open)[0]):
         return None
     first = _first_of_run(doc, span, headings)
-    return (span, grid) if first == span else (first, doc.grid(first))
+    return (span, doc.grid(span)) if first == span else (first, doc.grid(first))
+
+
+def _plain_to_next(doc: Document, span: Span) -> str:
+    """The table's plain text, and the next one's where little lies between (a
+    page break may cut its block of years right after the years' row)."""
+    nxt = doc.next_table(span[1])
+    if nxt is None or len(doc.plain(span[1], nxt[0])) > html_locate.GAP_TEXT:
+        return doc.plain(*span)
+    return doc.plain_on(span[0], span[1], nxt[1])
 
 
 def _first_of_run(doc: Document, span: Span, headings: Optional[Headings]) -> Span:
@@ -142,17 +150,34 @@ def _first_of_run(doc: Document, span: Span, headings: Optional[Headings]) -> Sp
     another, each under an account's caption, that `span` is one of: the
     schedule is read from its first account, wherever a name was found."""
     while True:
-        i = doc.starts.index(span[0]) - 1
-        before = doc.tables[i] if i >= 0 else None
-        if (before is None or before[1] > span[0] or len(doc.plain(before[1], span[0])) > html_locate.GAP_TEXT
-                or not html_locate.may_hold_schedule(doc, before, headings)):
+        before = _table_before(doc, span)
+        if before is not None:
+            before = _cut_from(doc, before) or before  # (a part after a page break: the table it carries on)
+        if before is None or not html_locate.may_hold_schedule(doc, before, headings):
             return span
-        grid = doc.grid(before)
+        grid, cut = breaks.joined(doc, before, doc.grid(before), _open)
         found = html_transposed.named_blocks([grid], [doc.caption_before(before[0])])
         if not found or not all(map(_account_block, found)) or all(
-                span not in spans for spans, _, _ in _transposed_continuations(doc, before, grid)):
+                span not in spans for spans, _, _ in _transposed_continuations(doc, (cut or [before])[-1], grid)):
             return span
         span = before
+
+
+def _table_before(doc: Document, span: Span) -> Optional[Span]:
+    """The table just before `span`, little text between (page furniture, a caption)."""
+    i = doc.starts.index(span[0]) - 1
+    before = doc.tables[i] if i >= 0 else None
+    if before is None or before[1] > span[0] or len(doc.plain(before[1], span[0])) > html_locate.GAP_TEXT:
+        return None
+    return before
+
+
+def _cut_from(doc: Document, part: Span) -> Optional[Span]:
+    """The table a page break cut `part` from, where `part` carries it on."""
+    before = _table_before(doc, part)
+    if before is None:
+        return None
+    return before if part in breaks.joined(doc, before, doc.grid(before), _open)[1] else None
 
 
 def _captioned(grids: list[Grid], captions: list[Optional[str]]) -> bool:
