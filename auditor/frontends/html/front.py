@@ -90,6 +90,8 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
             continue
         used.update(parts)
         _refuse_cut_off(doc, parts)
+        if transposed:
+            _refuse_stranded(doc, parts[-1], grids[-1], _open)
         title_line = doc.line_of(title.start()) if title else grid.row_lines[0]
         preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
         subtitle = years_lines(doc, title.end(), span[0]) if title and title.end() < span[0] else ""
@@ -153,7 +155,7 @@ def _first_of_run(doc: Document, span: Span, headings: Optional[Headings]) -> Sp
         before = _table_before(doc, span)
         if before is not None:
             before = _cut_from(doc, before) or before  # (a part after a page break: the table it carries on)
-        if before is None or not html_locate.may_hold_schedule(doc, before, headings):
+        if before is None or not html_locate.holds_schedule_words(_plain_to_next(doc, before), headings):
             return span
         grid, cut = breaks.joined(doc, before, doc.grid(before), _open)
         found = html_transposed.named_blocks([grid], [doc.caption_before(before[0])])
@@ -206,14 +208,24 @@ def _refuse_cut_off(doc: Document, parts: list[Span]) -> None:
                              "expected </table> (is the file cut off?)", doc.source.path, doc.line_of(span[1] - 1))
 
 
-def _refuse_stranded(doc: Document, span: Span, grid: Grid) -> None:
-    """A schedule's headings (a year's caption under them) ending a page, the
-    rows after the break laid on other columns: an error, never a year lost."""
-    rest = breaks.stranded(doc, span, grid)
+def _refuse_stranded(doc: Document, span: Span, grid: Grid, is_open: Optional[breaks.Open] = None) -> None:
+    """A schedule's headings (a year's caption under them, or the years as
+    columns: `is_open`) ending a page, the rows after the break laid on other
+    columns: an error, never a year or an account lost."""
+    rest = breaks.stranded(doc, span, grid, is_open)
     if rest is not None:
         raise InputError(f"the Schedule II table at line {doc.line_of(span[0])} goes on after a page break at line "
                          f"{doc.line_of(rest[0])} on other columns than its headings: its rows cannot be placed",
                          doc.source.path, doc.line_of(rest[0]))
+
+
+def _refuse_astray(doc: Document, span: Span, part: Span) -> None:
+    """A part printing figures under no headings right after a page break (only
+    the page's furniture between), its columns of figures not the headings'
+    one for one: an error, never its rows dropped."""
+    raise InputError(f"the Schedule II table at line {doc.line_of(span[0])} goes on after a page break at line "
+                     f"{doc.line_of(part[0])} on other columns than its headings, not one column of figures "
+                     "for each heading: its rows cannot be placed", doc.source.path, doc.line_of(part[0]))
 
 
 BODY_CLOSE = re.compile(r"</(?:body|html)", re.IGNORECASE)
@@ -271,6 +283,8 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
             _refuse_stranded(doc, nxt[-1], grid)
         if f is None or not html_layout.continues(grid, f, first_grid, first, headings):
+            if f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid):
+                _refuse_astray(doc, span, nxt[0])
             return
         texts = doc.texts(end, nxt[0][0])
         caption = html_locate.caption(texts)

@@ -323,24 +323,22 @@ def _framed(grid: Grid, path: Optional[str], line: int) -> Frame:
 
 
 def _inherited(grid: Grid, f: Frame, first: Frame) -> Sequence[Leaf]:
-    """Columns of a continuation printed without headings: the first part's."""
-    numbers = sorted({c.column for i in f.figure_rows for c in grid.rows[i]
-                      if c.column >= f.figure_start and kind(c) == "figure"})
+    """Columns of a continuation printed without headings: the first part's,
+    or on a grid of its own its columns of figures in their order, each up to
+    the next (a footnote marker in a cell of its own after a figure stays its)."""
+    numbers = sorted({c.column for c in _figure_cells(grid, f)})
     if grid.width == max(c.last for c in first.leaves) + 1 or len(numbers) != len(first.leaves):
         return first.leaves
-    return [_Span(n) for n in numbers]
+    return [_Span(n, after - 1) for n, after in zip(numbers, numbers[1:] + [max(grid.width, numbers[-1] + 1)])]
 
 
 @dataclass
 class _Span:
     column: int
-
-    @property
-    def last(self) -> int:
-        return self.column
+    last: int
 
     def covers(self, n: int) -> bool:
-        return n == self.column
+        return self.column <= n <= self.last
 
 
 def _first_line(cells: list[HtmlCell], default: int) -> int:
