@@ -37,6 +37,10 @@ BROKEN = {
     "transposed-untitled-break-after-years": replace(STYLES["transposed-untitled"], page_break=1),
     "transposed-untitled-break-in-block": replace(STYLES["transposed-untitled"], page_break=3),
     "transposed-untitled-break-later": replace(STYLES["transposed-untitled"], page_break=7),
+    # One table, a block per account (its caption a row, a row per year labelled by the year), a page break
+    # inside the first block or the second: the part after it prints years alone before the next caption row.
+    "account-blocks-break-in-block": replace(STYLES["account-blocks"], page_break=2),
+    "account-blocks-break-later": replace(STYLES["account-blocks"], page_break=5),
 }
 
 # The part after the break laid on a grid of its own ("$" inside its figure's cell, a column fewer per figure;
@@ -171,3 +175,13 @@ def test_a_note_table_per_account_cut_after_its_opening_is_read_whole_from_its_c
     (schedule,) = result.schedules
     assert [r.label for r in schedule.periods[0].rows] == ["Trade receivables", "Allowance for inventory obsolescence"]
     assert [(f.check, f.period, f.row) for f in result.findings] == [("row_identity", "2003", "Trade receivables")]
+
+
+def test_a_block_per_account_cut_by_a_break_goes_on_with_rows_labelled_by_the_year_alone():
+    # (the first part's last caption row names the account the part after the break carries on)
+    result = _check("quail-systems-2006-reserve-blocks-page-break-row-typo")
+    (schedule,) = result.schedules
+    assert [[r.label for r in p.rows] for p in schedule.periods] == [
+        ["Allowance for doubtful accounts", "Reserve for warranty costs"]] * 3
+    assert [(f.check, f.period, f.row) for f in result.findings] == [
+        ("row_identity", "Year ended December 31, 2005", "Reserve for warranty costs")]

@@ -277,7 +277,8 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     table's columns.  Another table: one after prose, without headings of its
     own; where the first lists periods, one that does not, or that lists again
     the periods of the account before it with no caption of its own."""
-    periods = set(html_layout.period_rows(first_grid, first))  # read so far for the current account
+    listing = bool(html_layout.period_rows(first_grid, first))  # (a row per period under each account)
+    periods = _ending_account(first_grid, first)  # read so far for the current account
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
         f = html_layout.frame(grid)
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
@@ -288,19 +289,27 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             return
         texts = doc.texts(end, nxt[0][0])
         caption = html_locate.caption(texts)
-        if periods:
+        if listing:
             listed = set(html_layout.period_rows(grid, f))
             if not listed or (texts and caption is None):
                 return
             if caption is None and html_layout.caption_row(grid, f) is None:
-                if listed & periods:
+                # (rows of periods up to an account's caption row inside the part carry on the account before)
+                carried, last = html_layout.periods_around_captions(grid, f)
+                if carried & periods:
                     return
-                periods |= listed
+                periods = periods | carried if last is None else last
             else:
-                periods = listed
+                periods = _ending_account(grid, f)
         elif texts and not f.leaves:
             return
         yield nxt, grid, caption
+
+
+def _ending_account(grid: Grid, f: Frame) -> set[str]:
+    """The periods of the account a part ends in: after its last account's caption row, if it prints one."""
+    carried, last = html_layout.periods_around_captions(grid, f)
+    return carried if last is None else last
 
 
 def _transposed_continuations(doc: Document, span: Span, first_grid: Grid) -> Iterator[Part]:

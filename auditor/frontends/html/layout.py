@@ -202,6 +202,20 @@ def period_rows(grid: Grid, f: Optional[Frame]) -> list[str]:
     return periods if len(periods) > len(labels) / 2 else []
 
 
+def periods_around_captions(grid: Grid, f: Frame) -> tuple[set[str], Optional[set[str]]]:
+    """The periods labelling a part's rows before its first account's caption
+    row (rows carrying on the account the part before ended in), and those
+    after its last one (the account it ends in), None where it prints none."""
+    before: set[str] = set()
+    after: Optional[set[str]] = None
+    for i, cells in enumerate(grid.rows):
+        if _is_caption(cells, f) and not is_period(plain(nonblank(cells))):
+            after = set()
+        elif i in f.figure_rows and is_period(label := _lone_label(cells, f)):
+            (before if after is None else after).add(period_key(label))
+    return before, after
+
+
 def _lone_label(cells: list[HtmlCell], f: Frame) -> str:
     texts = nonblank(c for c in cells if c.column < f.figure_start)
     return plain(texts) if len(texts) == 1 else ""
