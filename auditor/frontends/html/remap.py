@@ -85,7 +85,7 @@ def _moved(cells: list[HtmlCell], to: dict[int, Slot], slots: list[Slot]) -> Opt
             out.append(_at(cell, to[cell.column]))
         elif cell.column < figures[0] and kind(cell) == "text":
             out.append(_label(cell, slots))
-        elif kind(cell) == "mark":  # (a "$" before its figure, a ")" or a note after)
+        elif kind(cell) != "text":  # (a "$" before its figure, a ")" or a note, "(2)", after)
             beside = max((n for n in figures if n < cell.column), default=figures[0])
             out.append(_at(cell, to[beside]))
         else:
