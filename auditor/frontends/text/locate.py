@@ -17,6 +17,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
 from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_schedule, is_title_line, vocabulary_of, without_tags
 from auditor.frontends.text import pages, rollforward
+from auditor import labels
 from auditor.labels import ACCOUNT_WORD, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
 from auditor.source import Lines, Source
 
@@ -123,12 +124,15 @@ def _title_starts(text: str) -> list[int]:
 
 def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional[Region]:
     lines = source.lines
+    if labels.is_index_entry(lines[title - 1]):
+        return None  # an index's line, the schedule's page at its end (labels.INDEX_ENTRY): a mention
     caption_of = _open_table_above(lines, title)
     limit = min(len(lines), title + REACH)
     for n in range(title, limit + 1):
         line = lines[n - 1]
-        if n > title and (is_title_line(line) and not _has_figures(line) or DOCUMENT_EDGE.match(line)):
-            return None  # another title (or document) first: this one was a mention
+        if n > title and (is_title_line(line) and not _has_figures(line) or DOCUMENT_EDGE.match(line)
+                          or heads_another_statement(lines, n)):
+            return None  # another title (or document, or note) first: this one was a mention
         if TABLE_CLOSE.match(line):
             if caption_of is None:
                 return None  # the title sat in some other table, an index
@@ -192,7 +196,7 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
         # (Past a page's end, a running head of any case: pages.)
         look, account, paged = n, False, pages.broken(lines, close + 1, n)
         while look <= min(len(lines), n + 8) and not TABLE_OPEN.match(lines[look - 1]):
-            if DOCUMENT_EDGE.match(lines[look - 1]):
+            if DOCUMENT_EDGE.match(lines[look - 1]) or heads_another_statement(lines, look):
                 return close
             line = lines[look - 1]
             if not (BREAK.match(line) or TITLE.search(line) or _is_caption(line) or paged and pages.is_running_head(line)):
@@ -317,6 +321,12 @@ def _close_of(source: Source, open_line: int, n: int) -> int:
     )
 
 
+def heads_another_statement(lines: Sequence[str], n: int) -> bool:
+    """Whether line n heads what a 10-K prints around its Schedule II that is
+    none: a note ("NOTE 9 -- STOCK OPTIONS"), another schedule ("SCHEDULE III")."""
+    return labels.heads_another_statement(lines[n - 1 : n + 3])
+
+
 def _has_figures(line: str) -> bool:
     """A row of figures; not heading footnote markers, not a dashed rule
     (whose "---  ---" FIGURES would read as two nils)."""
@@ -409,6 +419,9 @@ def _resumes_after_page_break(lines: Sequence[str], end: int, transposed: bool =
         line = lines[n - 1]
         if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TABLE_CLOSE.match(line):
             return None
+        if broke and heads_another_statement(lines, n):
+            return None  # the next page is Schedule III's, or the notes': not this table's
+            # (a note under the table, before the break, is its footnote)
         if "\f" in line or PAGE_TAG.match(line) or CONTINUED.search(line):
             broke = True
         elif _is_row(line, transposed) and not RULE_LINE.match(line):
