@@ -9,8 +9,8 @@ from decimal import Decimal
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.text.aligned import column_for, column_of, figure_edges
-from auditor.frontends.text.columns import is_title_or_units, marks_figure, units_under_caption
+from auditor.frontends.text.aligned import column_for, column_of, figure_edges, marks_figure
+from auditor.frontends.text.columns import is_title_or_units, units_under_caption
 from auditor.frontends.text.context import PAGE_NUMBER
 from auditor.frontends.text.labels import (Entry, continues, go_on, indent_of, period_in_first_cell, row_entry,
                                            settle, the_row)
@@ -59,7 +59,9 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
                     ln = second
         if ln.kind == "text":
             unread += _strays(ln, starts)
-            if last is not None and continues(ln, entries, last, gap, label_end):
+            # (A label line may run to where the first column's rule or marker starts: a first
+            # figure typed a few characters left of that column draws `label_end` in short of it.)
+            if last is not None and continues(ln, entries, last, gap, max(label_end, starts[0])):
                 entries[last] = go_on(entries[last], ln)
                 continue
             if gap:
@@ -166,8 +168,10 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
         words.extend(t for t in (fig.dollar, fig.value, *fig.notes) if t is not None)
     label = " ".join(t for t in (prefix, label_text(words)) if t).rstrip(":").strip()
     cells: list[Optional[Cell]] = [None] * len(starts)
-    for fig in figures:
-        k = column_for(fig.value, starts, edges)
+    for i, fig in enumerate(figures):
+        marker = figures[i + 1] if i + 1 < len(figures) else None
+        marked = marker.value.anchor if marker is not None and marks_figure(fig.value.end, marker) else None
+        k = column_for(fig.value, starts, edges, marked)
         if k is None:
             raise InputError(
                 f"figure {fig.value.text!r} lies in no figure column (expected figures under the headings)",
