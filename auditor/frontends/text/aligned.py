@@ -66,13 +66,15 @@ def column_for(value: Token, starts: Sequence[int], edges: Sequence[Optional[int
     near = sorted((abs(value.anchor - e), j) for j, e in enumerate(edges)
                   if e is not None and abs(value.anchor - e) <= SLACK)
     if not near:  # flush with no column's figures (a nil centred in its column): its span's
-        if k is not None and _overhangs(value, k, starts, edges):
+        if k is None:
+            return None
+        if _overhangs(value, k, starts, edges):
             return k - 1
-        reach = _short_of(value, k, starts, edges) if k is not None and marked is None else None
+        reach = _short_of(value, k, starts, edges) if marked is None else None
         if reach is not None:
             past, short = reach
             return k - 1 if past < short else None  # (equally near both columns' ends: in neither)
-        return k if k is not None and _within(value, k, starts) else None
+        return k if _within(value, k, starts) else None
     if len(near) > 1 and near[0][0] == near[1][0]:
         return None
     return near[0][1]
@@ -112,9 +114,10 @@ def _short_of(value: Token, k: int, starts: Sequence[int], edges: Sequence[Optio
     return (past, own - value.anchor) if 0 <= past <= min(2 * SLACK, own - value.anchor) else None
 
 
-def marks_figure(figure_end: int, fig: Figure) -> bool:
+def marks_figure(figure_end: int, fig: Figure, off: int = 0) -> bool:
     """A "(2)" set a few spaces after the figure before it (ending at
     `figure_end`), in that figure's column: its footnote marker ("250  (2)",
-    "-   (2)"), not a second figure."""
+    "-   (2)"), not a second figure.  `off`: how much further the figure may
+    have been typed from it (where both are known to stand in one column)."""
     return (fig.dollar is None and not fig.notes and HEADING_NOTE.match(fig.value.text) is not None
-            and 0 < fig.value.column - figure_end <= 4)
+            and 0 < fig.value.column - figure_end <= 4 + off)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.text.aligned import column_for, column_of, figure_edges, marks_figure
+from auditor.frontends.text.aligned import SLACK, column_for, column_of, figure_edges, marks_figure
 from auditor.frontends.text.columns import is_title_or_units, units_under_caption
 from auditor.frontends.text.context import PAGE_NUMBER
 from auditor.frontends.text.labels import (Entry, continues, go_on, indent_of, period_in_first_cell, row_entry,
@@ -170,7 +170,7 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
     cells: list[Optional[Cell]] = [None] * len(starts)
     for i, fig in enumerate(figures):
         marker = figures[i + 1] if i + 1 < len(figures) else None
-        marked = marker.value.anchor if marker is not None and marks_figure(fig.value.end, marker) else None
+        marked = marker.value.anchor if marker is not None and marks_figure(fig.value.end, marker, SLACK) else None
         k = column_for(fig.value, starts, edges, marked)
         if k is None:
             raise InputError(
@@ -180,7 +180,8 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
                 fig.value.column,
             )
         before = cells[k]
-        if before is not None and marks_figure(before.end_column, fig):
+        # (The figure typed a few characters left, its marker where it was: the column holds both.)
+        if before is not None and marks_figure(before.end_column, fig, SLACK):
             cells[k] = replace(before, footnote=(before.footnote or "") + fig.value.text)
             continue
         if before is not None:
