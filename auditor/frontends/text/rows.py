@@ -167,6 +167,23 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
         fig = figures.pop(0)
         words.extend(t for t in (fig.dollar, fig.value, *fig.notes) if t is not None)
     label = " ".join(t for t in (prefix, label_text(words)) if t).rstrip(":").strip()
+    try:
+        cells = _cells(figures, starts, edges, columns, line.number, path)
+    except InputError:
+        # A row printing one figure for each column: its figures are the columns'
+        # in order, however far a typist set one off (a nil under the next column's).
+        in_order = _one_each(figures, starts)
+        if in_order is None:
+            raise
+        cells = in_order
+    kind: RowKind = "total" if TOTAL.match(label) or not label else "item"
+    return Row(label=label, kind=kind, cells=tuple(cells), line=line.number, footnote=footnote)
+
+
+def _cells(figures: Sequence[Figure], starts: Sequence[int], edges: Sequence[Optional[int]],
+           columns: Sequence[Column], number: int, path: Optional[str]) -> list[Optional[Cell]]:
+    """Each figure in the column it stands in (`aligned.column_for`); an input
+    error where one stands in none, or two in one."""
     cells: list[Optional[Cell]] = [None] * len(starts)
     for i, fig in enumerate(figures):
         marker = figures[i + 1] if i + 1 < len(figures) else None
@@ -176,7 +193,7 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
             raise InputError(
                 f"figure {fig.value.text!r} lies in no figure column (expected figures under the headings)",
                 path,
-                line.number,
+                number,
                 fig.value.column,
             )
         before = cells[k]
@@ -189,12 +206,34 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
                 f"two figures ({before.raw!r} and {fig.value.text!r}) in column "
                 f"{columns[k].heading or k + 1!r}",
                 path,
-                line.number,
+                number,
                 fig.value.column,
             )
         cells[k] = _cell(fig)
-    kind: RowKind = "total" if TOTAL.match(label) or not label else "item"
-    return Row(label=label, kind=kind, cells=tuple(cells), line=line.number, footnote=footnote)
+    return cells
+
+
+def _one_each(figures: Sequence[Figure], starts: Sequence[int]) -> Optional[list[Optional[Cell]]]:
+    """The row's cells in order, where it prints exactly one figure (with its
+    footnote marker) for each column, each within a column of its own
+    (standing in its column's span or a neighbour's); None otherwise."""
+    marked: list[tuple[Figure, str]] = []
+    for fig in figures:
+        if marked and marks_figure(marked[-1][0].value.end, fig, SLACK):
+            marked[-1] = (marked[-1][0], marked[-1][1] + fig.value.text)
+        else:
+            marked.append((fig, ""))
+    if len(marked) != len(starts):
+        return None
+    for k, (fig, _) in enumerate(marked):
+        at = column_of(fig.value.anchor, starts)
+        if abs((at if at is not None else -1) - k) > 1:
+            return None
+    cells: list[Optional[Cell]] = []
+    for fig, marker in marked:
+        cell = _cell(fig)
+        cells.append(replace(cell, footnote=(cell.footnote or "") + marker) if marker else cell)
+    return cells
 
 
 def _cell(fig: Figure) -> Cell:
