@@ -187,7 +187,7 @@ def _cells(figures: Sequence[Figure], starts: Sequence[int], edges: Sequence[Opt
     cells: list[Optional[Cell]] = [None] * len(starts)
     for i, fig in enumerate(figures):
         marker = figures[i + 1] if i + 1 < len(figures) else None
-        marked = marker.value.anchor if marker is not None and marks_figure(fig.value.end, marker, SLACK) else None
+        marked = marker.value.anchor if marker is not None and _marks(fig, marker, starts) else None
         k = column_for(fig.value, starts, edges, marked)
         if k is None:
             raise InputError(
@@ -213,13 +213,22 @@ def _cells(figures: Sequence[Figure], starts: Sequence[int], edges: Sequence[Opt
     return cells
 
 
+def _marks(fig: Figure, marker: Figure, starts: Sequence[int]) -> bool:
+    """`marker` is `fig`'s footnote marker: set a few spaces after it (a few
+    more where the figure was typed left, its marker where it was), both
+    ending in one column's span (a "(29)" in the next column is that
+    column's -29)."""
+    return marks_figure(fig.value.end, marker, SLACK) \
+        and column_of(marker.value.anchor, starts) == column_of(fig.value.anchor, starts)
+
+
 def _one_each(figures: Sequence[Figure], starts: Sequence[int]) -> Optional[list[Optional[Cell]]]:
     """The row's cells in order, where it prints exactly one figure (with its
     footnote marker) for each column, each within a column of its own
     (standing in its column's span or a neighbour's); None otherwise."""
     marked: list[tuple[Figure, str]] = []
     for fig in figures:
-        if marked and marks_figure(marked[-1][0].value.end, fig, SLACK):
+        if marked and _marks(marked[-1][0], fig, starts):
             marked[-1] = (marked[-1][0], marked[-1][1] + fig.value.text)
         else:
             marked.append((fig, ""))
