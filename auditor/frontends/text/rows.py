@@ -224,8 +224,10 @@ def _marks(fig: Figure, marker: Figure, starts: Sequence[int]) -> bool:
 
 def _one_each(figures: Sequence[Figure], starts: Sequence[int]) -> Optional[list[Optional[Cell]]]:
     """The row's cells in order, where it prints exactly one figure (with its
-    footnote marker) for each column, each within a column of its own
-    (standing in its column's span or a neighbour's); None otherwise."""
+    footnote marker) for each column, each near its own column: ending in its
+    span, less than `SLACK` before it or up to 2 * SLACK past it (a nil typed
+    towards the next column's figures); None otherwise (a row shifted out of
+    its columns is an error, not a guess)."""
     marked: list[tuple[Figure, str]] = []
     for fig in figures:
         if marked and _marks(marked[-1][0], fig, starts):
@@ -235,8 +237,8 @@ def _one_each(figures: Sequence[Figure], starts: Sequence[int]) -> Optional[list
     if len(marked) != len(starts):
         return None
     for k, (fig, _) in enumerate(marked):
-        at = column_of(fig.value.anchor, starts)
-        if abs((at if at is not None else -1) - k) > 1:
+        edge = fig.value.anchor
+        if k not in (column_of(edge, starts), column_of(edge + SLACK - 1, starts), column_of(edge - 2 * SLACK, starts)):
             return None
     cells: list[Optional[Cell]] = []
     for fig, marker in marked:
