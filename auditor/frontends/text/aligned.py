@@ -4,7 +4,7 @@ A figure's column is the span its last digit stands in (`column_of`).  A
 typist's figure may stand a few characters off its column, its last digit
 under the next column's heading or in the label's gutter: it is read in the
 column whose figures, printed in the other rows, end where it ends (within
-`SLACK` characters), when exactly one column's do.  A figure flush with no
+`SLACK` characters), when exactly one column's do.  An amount flush with no
 column's figures, ending well short of where its own span's figures end and
 nearer the column before's end (or, that column blank, its span's end), is
 the column before's, typed right.  Two columns equally near leave it in no
@@ -97,17 +97,19 @@ def _overhangs(value: Token, k: int, starts: Sequence[int], edges: Sequence[Opti
 
 
 def _short_of(value: Token, k: int, starts: Sequence[int], edges: Sequence[Optional[int]]) -> Optional[tuple[int, int]]:
-    """A figure ending more than `SLACK` short of where its column's figures
+    """An amount ending more than `SLACK` short of where its column's figures
     end, nearer where the column before's end: that column's, typed a few
     characters right (past its span's end, under the next column's heading).
     Figures are set flush right: one of column k's own ends at k's edge, not
     a span's width short of it.  Where the column before's figures say
     nothing (a blank column), its span's end stands for their edge.  At most
     2 * SLACK past it: that column's edge may itself be set by figures typed
-    SLACK the other way.  (How far it stands past the column before's end,
+    SLACK the other way.  Not a nil: a nil is typed centred as often as flush
+    (a lone nil between two columns' figures is its span's: `lone_nils` in
+    tests/typed.py).  (How far it stands past the column before's end,
     and short of its own column's; None where it is no such figure.)"""
     own = edges[k]
-    if k == 0 or own is None or own - value.anchor <= SLACK:
+    if k == 0 or own is None or own - value.anchor <= SLACK or value.kind != "AMOUNT":
         return None
     before = edges[k - 1]
     past = value.anchor - (before if before is not None else starts[k] - 1)
