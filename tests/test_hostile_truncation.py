@@ -171,3 +171,15 @@ def test_a_schedules_title_in_a_sentence_or_followed_by_prose_is_no_cut():
     for after in ("\n(1) Written off against valuation accounts.\n", "\n     Schedule II is filed herewith.\n",
                   "\n            SCHEDULE II\n\n" + "The registrant has no other schedules to report.\n" * 9):
         assert check(text + after, "acme.txt").error is None, after
+
+
+@pytest.mark.parametrize("lines,ends_on", [(13, "Inventory obsolescence"), (17, "Allowance for doubtful")])
+def test_a_table_of_wrapped_labels_cut_before_a_rows_figures_is_an_input_error(lines, ends_on):
+    # (labels wrap above their figures: a file ending on a label's first line, or on the next year and
+    # one, has lost that row's figures; the whole file, ending on its footnotes, reads clean)
+    path = FIXTURES / "ferris-tool-1997-unruled-blank-column.txt"
+    text = path.read_text()
+    cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
+    assert cut.error is not None and f"ends on {ends_on!r}" in cut.error.message
+    assert cut.error.line == lines
+    assert clean(check(text, path.name))

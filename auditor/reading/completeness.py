@@ -118,6 +118,8 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
             raise _cut_off(src, kind, opened[kind], "inside a table")
     after, whole, end = src.ends(max(rows), HEAD, TAIL)  # (laid out, as the rows were read)
     ending = _ending(after, whole, end)
+    if ending == "prose" and whole:
+        ending = _dangling_row(src, after, [s for s in schedules if s.source == "table"]) or ending
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -222,6 +224,45 @@ def _last_title(head: str) -> str | None:
         return None
     under = [line for line in head[title.end():].split("\n") if WORD.search(line) and not PAGE_NUMBER.match(line.strip())]
     return " ".join(title.group().split()) if len(under) <= TITLE_BLOCK else None
+
+
+# A line of its own a schedule's period caption may be: a bare year ("1996").
+BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# What opens a footnote under a table ("(A) Accounts written off", "* Net of", "1/ ...").
+NOTE_MARK = re.compile(r"^(?:\(\w{1,3}\)|\*|\d{1,2}/|\w\))")
+
+
+def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str | None:
+    """The line the file ends on where it is a row cut before its figures: in a
+    table whose labels wrap above their figures ("Allowance for doubtful" /
+    "  accounts   1,842 ..."), every line after the last row a period's bare
+    year or caption or a label's first line (short of the first column of
+    figures, no footnote's mark, no sentence's end).  A whole exhibit goes on
+    to prose, footnotes or nothing."""
+    wrapped = [s for s in schedules if any(_label_above(src, r) for p in s.periods for r in p.rows)]
+    if not wrapped:
+        return None
+    first_column = min(s.columns[0].start for s in wrapped if s.columns)
+    lines = [line for line in after.split("\n") if WORD.search(line) and not PAGE_NUMBER.match(line.strip())]
+    if not lines:
+        return None
+    for line in lines:
+        text = line.strip()
+        if BARE_YEAR.match(text) or PERIOD_CAPTION.match(text):
+            continue
+        if (len(line.rstrip()) >= first_column - 1 or NOTE_MARK.match(text) or text.endswith((".", ";"))
+                or not text[0].isalpha()):
+            return None
+    return lines[-1].strip()
+
+
+def _label_above(src: Source, row: Row) -> bool:
+    """Whether the row's label begins on the line above its own, alone there."""
+    if row.line < 2 or not row.label:
+        return False
+    text = src.lines.text
+    above = " ".join(text[src.lines.offset(row.line - 2) : src.lines.offset(row.line - 1)].split())
+    return bool(above) and row.label.startswith(above + " ")
 
 
 def _is_rule(line: str) -> bool:
