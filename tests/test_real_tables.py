@@ -67,6 +67,10 @@ LAYOUTS = {
         heading_depth=4, column_letters=True, letters="Col.", table_tags=False, nil="", second_line=True,
         note_marks="(1)", note_gap=2, dollar="first", case="mixed", period_style="for_year",
     ),
+    # Four heading lines under COLUMN letters: the top one "BALANCE   (1)
+    # (2) CHARGED", a heading's word, then footnote markers over the rest of
+    # their headings (no row of figures); a <PAGE> after the third row.
+    "deep-letters-paged": Layout(heading_depth=4, column_letters=True, page_break="page_tag", break_after=3),
 }
 
 
