@@ -56,14 +56,26 @@ SWEEP = {
     # column's rule wholly left of its figures, in the label's area: an input error, not a guess.)
     "narrow-heading-rules": ("seed-like", "span-untagged", "letters-span-paged"),
     "dollars-apart": ("seed-like", "span-untagged"),
+    # Double spaced: an untagged table goes on past two blank lines between blocks.
+    "double-spaced": ("untagged-bare", "span-untagged", "typed-second-line"),
+    # No rule under the headings, no <S>/<C> line: the columns from the figures, agreed with the
+    # headings (cik854775-fy2000's blank "Charged to other accounts" keeps its heading).
+    "unruled": ("seed-like", "flat-fiscal", "untagged-bare", "by-account", "first-cell-reopened", "typed-second-line"),
 }
+# Cases a variation cannot read yet, each for a reason of its own (strict: reading one is news).
+# (moodys-2013 unruled: its headings' last line opens with the label column's "YEAR ENDED DECEMBER 31,",
+# read as a period's caption, not a heading line, where no rule under it says otherwise.)
+PAST = {("moodys-2013", layout, "unruled"): "a heading line read as a period's caption"
+        for layout in ("seed-like", "by-account", "first-cell-reopened", "typed-second-line")}
 
 
 def _cases():
     for variation, layouts in SWEEP.items():
         for layout in layouts:
             for table in NAMES:
-                yield pytest.param(table, layout, variation, id=f"{table}-{layout}-{variation}")
+                reason = PAST.get((table, layout, variation))
+                marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+                yield pytest.param(table, layout, variation, id=f"{table}-{layout}-{variation}", marks=marks)
 
 
 @pytest.mark.parametrize("table,layout_name,variation", list(_cases()))
@@ -125,7 +137,7 @@ def test_the_sweep_changes_what_it_says_it_changes():
         assert varied.text != plain.text, name
         moved = {(f.line, f.start) for f in varied.figures} - {(f.line, f.start) for f in plain.figures}
         assert bool(moved) == (name in ("misaligned-1", "misaligned-2", "misaligned-3", "tabs", "running-head",
-                                         "split-lower-head")), name
+                                         "split-lower-head", "double-spaced", "unruled", "lone-nils")), name
 
 
 def _schedule(name):

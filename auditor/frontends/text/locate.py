@@ -376,7 +376,8 @@ def _block_end(source: Source, first_row: int, transposed: bool = False) -> int:
         if not line.strip():
             blanks += 1
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
-                    transposed and rollforward.block_follows(lines, n)):
+                    transposed and rollforward.block_follows(lines, n)) and not (
+                    _next_block_in_columns(lines, n, figure_ends(lines, first_row, last_figures))):
                 break
         else:
             blanks = 0
@@ -396,6 +397,46 @@ def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
     return (bool(following) and is_period(following[0].strip()) and not _has_figures(following[0])
             and any(_has_figures(line) for line in following[1:])
             or len(following) > 1 and _names_an_account(following[0]) and _opens_with_its_period(following[1]))
+
+
+def _next_block_in_columns(lines: Sequence[str], blank: int, edges: set[int]) -> bool:
+    """After blank lines, more of the same table: a row whose figures end where
+    the table's own figures end, or a caption alone on its line ("Warranty",
+    "Returns and allowances:") over such a row.  The table's columns are the
+    evidence, not the caption's words: a double-spaced table leaves two blank
+    lines before each account's caption, whatever the account is called (and
+    a table typed with two between its rows, two before each row)."""
+    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:2]
+    return bool(following) and _in_columns(following[0], edges) or (
+        len(following) == 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges))
+
+
+def _is_block_caption(line: str) -> bool:
+    """A short phrase alone on its line, no figures: an account's or a group's caption."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) < 60 and not re.search(r"\s{2,}", stripped) and not _has_figures(line) \
+        and not TABLE_OPEN.match(line) and not PAGE_TAG.match(line)
+
+
+# A figure set apart from what precedes it (two spaces, or its "$"), as a row's
+# columns print it, with its footnote marker; not a digit of its label ("December 31, 1996").
+_SET_FIGURE = re.compile(rf"(?:(?<=\s\s)|(?<=\$)|(?<=\$\s)|^)(\(?[\d,]*\d(?:\.\d+)?\)?|{_NIL})"
+                         r"(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)*(?=\s|$)", re.IGNORECASE)
+
+
+def figure_ends(lines: Sequence[str], first: int, last: int) -> set[int]:
+    """Where the figures of the table's rows (lines `first` to `last`) end, with
+    or without their markers: its columns' edges."""
+    return {end for line in lines[first - 1 : last] if _has_figures(line)
+            for m in _SET_FIGURE.finditer(line) for end in (m.end(1), m.end())}
+
+
+def _in_columns(line: str, edges: set[int]) -> bool:
+    """A row of two or more figures, each ending where the table's figures end
+    (with or without its marker, a character either way: a typist's hand)."""
+    found = list(_SET_FIGURE.finditer(line))
+    return _has_figures(line) and len(found) >= 2 and all(
+        any(abs(end - edge) <= 1 for edge in edges for end in (m.end(1), m.end())) for m in found)
 
 
 def _names_an_account(line: str) -> bool:
