@@ -185,3 +185,30 @@ def test_a_block_per_account_cut_by_a_break_goes_on_with_rows_labelled_by_the_ye
         ["Allowance for doubtful accounts", "Reserve for warranty costs"]] * 3
     assert [(f.check, f.period, f.row) for f in result.findings] == [
         ("row_identity", "Year ended December 31, 2005", "Reserve for warranty costs")]
+
+
+NEXT_PAGE = '<p align="center">S-1</p><hr style="page-break-after:always">\n<table>{}</table>\n'
+NEXT_PAGE_TABLES = {
+    # the exhibit index, its numbers and forms under no headings of its own ...
+    "exhibit-index": "<tr><td>3.1</td><td>Articles of incorporation</td><td>10-K</td><td>2001</td></tr>"
+                     "<tr><td>10.1</td><td>Credit agreement dated June 30, 2003</td><td>8-K</td><td>2003</td></tr>",
+    # ... or another statement's figures, laid on other columns than the schedule's.
+    "selected-data": "<tr><td>Net sales</td><td>$</td><td>1,234</td><td>$</td><td>1,100</td><td>$</td><td>999</td></tr>"
+                     "<tr><td>Net income</td><td>$</td><td>234</td><td>$</td><td>200</td><td>$</td><td>99</td></tr>",
+}
+
+
+@pytest.mark.parametrize("name", ["acme-tools-2004-clean", "bolt-fasteners-2005-row-typo"])
+@pytest.mark.parametrize("table", sorted(NEXT_PAGE_TABLES))
+def test_the_next_pages_headless_table_labelled_as_no_schedule_is_left_apart_not_refused(name, table):
+    # (a part no schedule's row label names, after a schedule read whole: the next page's, not the schedule's rows)
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "html" / f"{name}.htm").read_text()
+    end = text.lower().rindex("</table>") + len("</table>")
+    alone = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules(), input_format="html")
+    with_next = text[:end] + NEXT_PAGE.format(NEXT_PAGE_TABLES[table]) + text[end:]
+    result = auditor.check_source(source.from_text(with_next, "t.htm"), auditor.load_rules(), input_format="html")
+    assert result.error is None, result.error.message
+    assert [(f.check, f.period, f.row) for f in result.findings] == [
+        (f.check, f.period, f.row) for f in alone.findings]

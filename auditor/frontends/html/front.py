@@ -24,7 +24,8 @@ from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
-from auditor.labels import ACCOUNT_WORD, OPENING, SCHEDULE_MOVEMENT, SENTENCE, XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS
+from auditor.labels import (ACCOUNT_WORD, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL, XBRL_TITLE_MEMBER,
+                            XBRL_TITLE_UNITS, is_period)
 from auditor.model import Schedule
 from auditor.source import Source
 
@@ -219,6 +220,19 @@ def _refuse_stranded(doc: Document, span: Span, grid: Grid, is_open: Optional[br
                          doc.source.path, doc.line_of(rest[0]))
 
 
+def _schedule_rows(grid: Grid, f: Frame) -> bool:
+    """Whether a headless part's rows are labelled as a schedule's are (a
+    period, a reserve or its asset, a balance, a movement, a total): the
+    evidence that an unplaceable part is the schedule's rows, not the next
+    page's table (an exhibit index, a selected-data table) left apart."""
+    labels = (plain(c for c in grid.rows[i] if c.column < f.figure_start) for i in f.figure_rows)
+    return any(is_period(label) or SCHEDULE_ROW.search(label) for label in labels)
+
+
+SCHEDULE_ROW = re.compile("|".join(p.pattern for p in (ACCOUNT_WORD, RESERVED_ASSET, SCHEDULE_MOVEMENT, OPENING,
+                                                      TOTAL)), re.IGNORECASE)
+
+
 def _refuse_astray(doc: Document, span: Span, part: Span) -> None:
     """A part printing figures under no headings right after a page break (only
     the page's furniture between), its columns of figures not the headings'
@@ -284,7 +298,8 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
             _refuse_stranded(doc, nxt[-1], grid)
         if f is None or not html_layout.continues(grid, f, first_grid, first, headings):
-            if f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid):
+            if (f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid)
+                    and _schedule_rows(grid, f)):
                 _refuse_astray(doc, span, nxt[0])
             return
         texts = doc.texts(end, nxt[0][0])
