@@ -20,6 +20,12 @@ inline XBRL primary document).  Wrappers name the decoys around the schedule:
 - "index-numbered-notes": the same, the index's page after spaces (text) or
   in the next cell of an index table (HTML), the notes numbered "(9)" or
   "9." with no "Note" word;
+- "notes-tagged": the allowance note of "notes-allowance" (years as
+  columns), in the ixbrl-2023 era tagged with Schedule II's own concepts
+  (us-gaap:ValuationAllowancesAndReservesBalance, ...ChargedToCostAndExpense,
+  ...Deductions) on the ValuationAllowancesAndReservesTypeAxis, its
+  contexts in the document's ix:resources: a roll-forward of facts that
+  closes, before the schedule (other eras print it untagged);
 - "omitted-ex99": the 10-K says "Schedule II ... omitted" in its body and
   the schedule comes in a document of its own, an EX-99 (whole HTML alone:
   the schedule after the sentence);
@@ -50,7 +56,7 @@ from render_html import HtmlStyle, render as render_html
 from render_software import Software, render_software
 
 ERAS = ("text-1993", "text-1997", "html-1999", "html-2003", "ixbrl-2023")
-WRAPPERS = ("index-report", "notes-allowance", "index-activity", "index-numbered-notes", "omitted-ex99",
+WRAPPERS = ("index-report", "notes-allowance", "notes-tagged", "index-activity", "index-numbered-notes", "omitted-ex99",
             "schedule-iii-signatures", "exhibits", "all")
 DECOYS = WRAPPERS[:-1]
 TEXT_ERAS = ("text-1993", "text-1997")
@@ -95,6 +101,8 @@ def filing(spec: dict, era: str, wrapper: str) -> Rendered:
     if era == "text-1993":
         body_before, body_after = untagged(body_before), untagged(body_after)
     inner = (_inside_body if html else _shifted)(inner, body_before, body_after)
+    if "notes-tagged" in decoys and era == "ixbrl-2023":
+        inner.text = inner.text.replace("</ix:resources>", TAGGED_NOTE_CONTEXTS + "</ix:resources>", 1)
     if era not in SUBMISSIONS:
         return inner  # (a whole HTML 10-K: "omitted-ex99" prints the sentence in Item 15, the schedule after it)
     before_doc, after_doc = _submission(decoys, html, era)
@@ -159,6 +167,8 @@ def _around(decoys: set, html: bool) -> tuple:
         before += (_html_index() + html_paragraphs(REPORT)) if html else TEXT_INDEX + TEXT_REPORT
     if "notes-allowance" in decoys:
         before += _html_notes() if html else TEXT_NOTES
+    if "notes-tagged" in decoys:
+        before += _html_tagged_note() if html else TEXT_NOTES
     if "index-activity" in decoys:
         before += (html_paragraphs(INDEX_PARAGRAPH) + html_activity()) if html else TEXT_INDEX + TEXT_ACTIVITY
     if "index-numbered-notes" in decoys:
@@ -553,6 +563,47 @@ def _html_notes() -> str:
                           ["2003", "$640", "$215", "$188", "$667"],
                           ["2002", "702", "130", "192", "640"],
                           ["2001", "655", "181", "134", "702"]]))
+
+
+# The allowance note's roll-forward, each figure tagged (in an .htm without
+# an ix:resources, no context: no fact) with Schedule II's concepts: the
+# balances instants, the movements durations, the allowance a member of the
+# reserve axis.
+TAGGED_NOTE_YEARS = (2003, 2002, 2001)
+TAGGED_NOTE_ROWS = (("Balance at beginning of year", "ValuationAllowancesAndReservesBalance", "i0", ("1,210", "1,034", "987")),
+                    ("Provision for doubtful accounts", "ValuationAllowancesAndReservesChargedToCostAndExpense", "d",
+                     ("412", "388", "301")),
+                    ("Write-offs, net of recoveries", "ValuationAllowancesAndReservesDeductions", "d", ("365", "212", "254")),
+                    ("Balance at end of year", "ValuationAllowancesAndReservesBalance", "i1", ("1,257", "1,210", "1,034")))
+_AXIS = ('<xbrli:segment><xbrldi:explicitMember dimension="us-gaap:ValuationAllowancesAndReservesTypeAxis">'
+         'us-gaap:AllowanceForCreditLossMember</xbrldi:explicitMember></xbrli:segment>')
+
+
+def _tagged_context(kind: str, year: int) -> str:
+    period = (f"<xbrli:startDate>{year}-01-01</xbrli:startDate><xbrli:endDate>{year}-12-31</xbrli:endDate>"
+              if kind == "d" else f"<xbrli:instant>{year - 1 if kind == 'i0' else year}-12-31</xbrli:instant>")
+    return (f'<xbrli:context id="na_{kind}_{year}"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">'
+            f'0000000000</xbrli:identifier>{_AXIS}</xbrli:entity><xbrli:period>{period}</xbrli:period></xbrli:context>')
+
+
+TAGGED_NOTE_CONTEXTS = "".join(_tagged_context(k, y) for k in ("i0", "i1", "d") for y in TAGGED_NOTE_YEARS)
+
+
+def _html_tagged_note() -> str:
+    def fact(concept: str, kind: str, year: int, shown: str) -> str:
+        ref = f"na_{kind}_{year}"
+        return (f'<ix:nonFraction name="us-gaap:{concept}" contextRef="{ref}" unitRef="usd" decimals="-3" '
+                f'scale="3" format="ixt:num-dot-decimal">{shown}</ix:nonFraction>')
+    rows = [["", *(str(y) for y in TAGGED_NOTE_YEARS)]]
+    for label, concept, kind, shown in TAGGED_NOTE_ROWS:
+        cells = [fact(concept, kind, y, v) for y, v in zip(TAGGED_NOTE_YEARS, shown)]
+        if kind != "d":
+            cells = ["$" + c for c in cells]
+        if concept.endswith("Deductions"):
+            cells = [f"({c})" for c in cells]
+        rows.append([label, *cells])
+    return (html_paragraphs("Note 4 - Accounts Receivable\n\nThe activity in the allowance for doubtful accounts "
+                             "was as follows (in thousands):") + _html_rows(rows))
 
 
 # An HTML 10-K's Item 15 (as Medicis's 1999 one): the schedule's index line a

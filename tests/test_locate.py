@@ -261,3 +261,13 @@ def test_title_as_the_tables_caption():
     assert region.first == line_of(text, "<TABLE>") and region.title_line == region.first + 2
     result = auditor.check_source(source.from_text(text))
     assert [f.actual for f in result.findings if f.severity == "error"] == [Decimal("9762")] * 2
+
+
+@pytest.mark.parametrize("line, figures", [
+    ("                       BALANCE      (1)      (2) CHARGED", False),  # a deep heading stack's top line
+    ("                         (1)          (2)", False),
+    ("Reserve for returns        (1)          (2)", True),  # a row of small negatives
+    ("Reserve for returns        (1)          (2)   Net 3", True),
+])
+def test_heading_words_before_footnote_markers_are_no_row(line, figures):
+    assert locate._has_figures(line) is figures

@@ -153,3 +153,22 @@ def test_a_footnote_above_a_page_break_keeps_the_continuation(shared):
         (schedule,) = result.schedules
         rows.append(sum(len(p.rows) for p in schedule.periods))
     assert rows[1] == rows[0] == sum(1 for p in spec["periods"] for r in p["rows"] if r["cells"])
+
+
+def test_a_note_tagged_with_schedule_ii_concepts_is_read_once_as_facts(shared):
+    """The allowance note tagged with Schedule II's own concepts before the
+    schedule (ixbrl-2023, "notes-tagged"): its facts make one reserve's three
+    years, each fact once (the balance at 2002's end, tagged as 2003's
+    opening too, is one carry), no finding; the note printed and tagged twice
+    adds nothing."""
+    import render_filing
+
+    spec = json.loads((shared / "real-tables" / "chattem-2006.json").read_text())
+    text = filing(spec, "ixbrl-2023", "notes-tagged").text
+    note = render_filing._html_tagged_note()
+    for doubled in (text, text.replace(note, note + note, 1)):
+        result = _check(doubled, "ixbrl-2023")
+        assert result.error is None and result.findings == []
+        (facts,) = [s for s in result.schedules if s.source == "xbrl"]
+        assert [[[c.raw for c in r.cells] for r in p.rows] for p in facts.periods] == [
+            [["987", "301", "254", "1,034"]], [["1,034", "388", "212", "1,210"]], [["1,210", "412", "365", "1,257"]]]

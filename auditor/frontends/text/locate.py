@@ -38,6 +38,12 @@ FIGURES = re.compile(
 # TO COSTS", "(1)  (2)  Changes due"): no figures, whatever FIGURES sees in it
 # (no digit outside its markers, and no label before them).
 HEADING_NOTES = re.compile(r"^\s*\(\d{1,2}\)(?:[^\d]|\(\d{1,2}\))*$")
+# Or one with a heading's word before its markers, when a marker heads words
+# of its own: "BALANCE   (1)   (2) CHARGED" (the top line of a deep heading
+# stack), no digit outside its markers.  (Without a word after a marker,
+# "Reserve   (1)   (2)" may be a row of small negatives: a figure row.)
+_NO_DIGIT_BUT_MARKERS = re.compile(r"^(?:[^\d]|\(\d{1,2}\))*$")
+_MARKER_HEADS_WORDS = re.compile(r"\(\d{1,2}\)[ \t]+\(?[A-Za-z]")
 RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # One figure alone, far to the right, with perhaps its marker: the rest of
 # the row above, printed on a line of its own ("                   $18.1").
@@ -332,7 +338,14 @@ def _has_figures(line: str) -> bool:
     (whose "---  ---" FIGURES would read as two nils)."""
     if RULE_LINE.match(line) and RULE_SEGMENT.search(line):
         return False
-    return bool(FIGURES.search(line)) and not HEADING_NOTES.match(line)
+    return bool(FIGURES.search(line)) and not _heading_notes(line)
+
+
+def _heading_notes(line: str) -> bool:
+    """A heading line whose figures are its footnote markers (HEADING_NOTES)."""
+    if HEADING_NOTES.match(line):
+        return True
+    return bool(_NO_DIGIT_BUT_MARKERS.match(line) and _MARKER_HEADS_WORDS.search(line))
 
 
 def _is_caption(line: str) -> bool:

@@ -16,6 +16,7 @@ from lark import Lark, Transformer, UnexpectedInput
 from lark import Token as LarkToken
 
 from auditor.errors import InputError
+from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.locate import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
 from auditor.labels import NIL, NIL_WORD, NOTE_MARK
@@ -195,7 +196,7 @@ def lines(source: Source, region: Region) -> list[Line]:
     # lexer skips: it counts them (one str.count) and numbers each token at
     # its line in the file, so the Transformer needs no offset.
     above = "\n" * (region.first - 1)
-    region_lines = without_running_heads(_without_table_footnotes(source.lines[region.first - 1 : region.last]))
+    region_lines = without_typed_footnotes(without_running_heads(_without_table_footnotes(source.lines[region.first - 1 : region.last])))
     text = above + "\n".join(region_lines) + "\n"
     try:
         return _parser().parse(_from(text, len(above)))  # type: ignore[return-value]  # (the inline Transformer's `start`)
