@@ -351,9 +351,11 @@ def _names_a_block(text: str) -> bool:
     return text.endswith(":") or is_period(text)
 
 
-def _block_end(source: Source, first_row: int, transposed: bool = False) -> int:
+def _block_end(source: Source, first_row: int, transposed: bool = False, edges: frozenset[int] = frozenset()) -> int:
     """A table without <TABLE> tags ends at two blank lines after its figures,
-    or where its document ends (or, movements as rows, where no block follows)."""
+    or where its document ends (or, movements as rows, where no block follows).
+    `edges`: where the figures of its rows on earlier pages end (a page's rows
+    may leave a column blank that the next page's fill)."""
     lines = source.lines
     n, blanks, last_figures = first_row, 0, first_row
     while n <= len(lines):
@@ -364,7 +366,7 @@ def _block_end(source: Source, first_row: int, transposed: bool = False) -> int:
             blanks += 1
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
                     transposed and rollforward.block_follows(lines, n)) and not (
-                    _next_block_in_columns(lines, n, figure_ends(lines, first_row, last_figures))):
+                    _next_block_in_columns(lines, n, edges | figure_ends(lines, first_row, last_figures))):
                 break
         else:
             blanks = 0
@@ -372,7 +374,34 @@ def _block_end(source: Source, first_row: int, transposed: bool = False) -> int:
                 last_figures = n
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures, transposed)
-    return _block_end(source, resumed, transposed) if resumed else last_figures
+    if resumed:
+        return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures))
+    return _wrapped_label_end(lines, last_figures)
+
+
+def _wrapped_label_end(lines: Sequence[str], last_row: int) -> int:
+    """The last line of the last row's label wrapped under it: the lines right
+    below (no blank between), no figures, set in from the label or going on
+    in lower case ("  doubtful accounts"), within the label's column (left of
+    the row's first figure).  Untagged, no </TABLE> holds them in the table; a
+    note under it opens with its mark, "See accompanying notes." flush left."""
+    row = lines[last_row - 1]
+    found = FIGURES.search(row)
+    if found is None:  # (movements as rows: a row of one figure)
+        return last_row
+    label_at, figures_at = len(row) - len(row.lstrip()), found.end(1)
+    n = last_row
+    while n < len(lines) and _continues_label(lines[n], label_at, figures_at):
+        n += 1
+    return n
+
+
+def _continues_label(line: str, label_at: int, figures_at: int) -> bool:
+    text = line.strip()
+    set_in = len(line) - len(line.lstrip()) > label_at
+    return (bool(text) and not _has_figures(line) and not RULE_LINE.match(line) and not BREAK.match(line)
+            and len(line.rstrip()) <= figures_at and (set_in or text[0].islower())
+            and not TABLE_OPEN.match(line) and not HEADING_NOTES.match(line))
 
 
 def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
