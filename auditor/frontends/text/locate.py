@@ -11,7 +11,7 @@ movements as rows (`rollforward`).
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, NamedTuple, Optional, Sequence
+from typing import AbstractSet, Any, Callable, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
@@ -415,7 +415,7 @@ def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
             or len(following) > 1 and _names_an_account(following[0]) and _opens_with_its_period(following[1]))
 
 
-def _next_block_in_columns(lines: Sequence[str], blank: int, edges: set[int]) -> bool:
+def _next_block_in_columns(lines: Sequence[str], blank: int, edges: AbstractSet[int]) -> bool:
     """After blank lines, more of the same table: a row whose figures end where
     the table's own figures end, or a caption alone on its line ("Warranty",
     "Returns and allowances:") over such a row.  The table's columns are the
@@ -447,7 +447,7 @@ def figure_ends(lines: Sequence[str], first: int, last: int) -> set[int]:
             for m in _SET_FIGURE.finditer(line) for end in (m.end(1), m.end())}
 
 
-def _in_columns(line: str, edges: set[int]) -> bool:
+def _in_columns(line: str, edges: AbstractSet[int]) -> bool:
     """A row of two or more figures, each ending where the table's figures end
     (with or without its marker, a character either way: a typist's hand)."""
     found = list(_SET_FIGURE.finditer(line))
