@@ -592,15 +592,17 @@ def _account_page(canvas, cols, layout, caption):
 
 def _page_break(canvas, heading_lines, cols, layout):
     style = layout.page_break
-    if style == "reopen":
-        canvas.new("</TABLE>")
+    if style == "reopen":  # (untagged, the typist re-types the headings on the new page, without tags)
+        if layout.table_tags:
+            canvas.new("</TABLE>")
         canvas.new("")
         canvas.new(" " * 38 + "S-2")
         canvas.new("<PAGE>")
         canvas.new("")
-        canvas.new("<TABLE>")
-        if layout.caption:
-            canvas.new("<CAPTION>")
+        if layout.table_tags:
+            canvas.new("<TABLE>")
+            if layout.caption:
+                canvas.new("<CAPTION>")
     elif style == "page_tag":
         canvas.new("")
         canvas.new("<PAGE>")

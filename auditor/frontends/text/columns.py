@@ -12,7 +12,7 @@ from auditor.frontends.text.aligned import SLACK, marks_figure
 from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Line
 from auditor.frontends.text.tokens import Chunk, chunk_text, chunks, text
-from auditor.labels import ACCOUNT_WORD, RESERVED_ASSET, UNITS, is_period
+from auditor.labels import ACCOUNT_WORD, RESERVED_ASSET, UNITS, YEAR, is_period
 from auditor.model import Column
 
 # The right edge of the last column: no line is this wide.
@@ -157,11 +157,18 @@ def is_title_or_units(line: Line) -> bool:
 
 def is_caption(line: Line, label_end: int) -> bool:
     """A period or group caption: text in the label area, or one phrase starting there
-    that runs on over the figures ("Reserves deducted from asset accounts:")."""
+    that runs on over the figures ("Reserves deducted from asset accounts:"), or a
+    period naming its year before it ("YEAR ENDED NOVEMBER 30, 2006   Reserves ...").
+    (A label column's heading over the column headings' last lines, "Year Ended" over
+    "December 31,", names no year: untagged, no <S> line parts it from the captions.)"""
     parts = chunks(line.words)
     if not any(t.end > label_end for t in line.words):
         return True
-    return parts[0][0].column < label_end and (len(parts) == 1 or is_period(chunk_text(parts[0])))
+    return parts[0][0].column < label_end and (len(parts) == 1 or _dated_period(chunk_text(parts[0])))
+
+
+def _dated_period(words: str) -> bool:
+    return is_period(words) and bool(YEAR.search(words))
 
 
 def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: int) -> list[int]:

@@ -11,7 +11,7 @@ movements as rows (`rollforward`).
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, NamedTuple, Optional, Sequence
+from typing import AbstractSet, Any, Callable, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
@@ -364,9 +364,11 @@ def _names_a_block(text: str) -> bool:
     return text.endswith(":") or is_period(text)
 
 
-def _block_end(source: Source, first_row: int, transposed: bool = False) -> int:
+def _block_end(source: Source, first_row: int, transposed: bool = False, edges: frozenset[int] = frozenset()) -> int:
     """A table without <TABLE> tags ends at two blank lines after its figures,
-    or where its document ends (or, movements as rows, where no block follows)."""
+    or where its document ends (or, movements as rows, where no block follows).
+    `edges`: where the figures of its rows on earlier pages end (a page's rows
+    may leave a column blank that the next page's fill)."""
     lines = source.lines
     n, blanks, last_figures = first_row, 0, first_row
     while n <= len(lines):
@@ -377,7 +379,7 @@ def _block_end(source: Source, first_row: int, transposed: bool = False) -> int:
             blanks += 1
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
                     transposed and rollforward.block_follows(lines, n)) and not (
-                    _next_block_in_columns(lines, n, figure_ends(lines, first_row, last_figures))):
+                    _next_block_in_columns(lines, n, edges | figure_ends(lines, first_row, last_figures))):
                 break
         else:
             blanks = 0
@@ -385,7 +387,34 @@ def _block_end(source: Source, first_row: int, transposed: bool = False) -> int:
                 last_figures = n
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures, transposed)
-    return _block_end(source, resumed, transposed) if resumed else last_figures
+    if resumed:
+        return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures))
+    return _wrapped_label_end(lines, last_figures)
+
+
+def _wrapped_label_end(lines: Sequence[str], last_row: int) -> int:
+    """The last line of the last row's label wrapped under it: the lines right
+    below (no blank between), no figures, set in from the label or going on
+    in lower case ("  doubtful accounts"), within the label's column (left of
+    the row's first figure).  Untagged, no </TABLE> holds them in the table; a
+    note under it opens with its mark, "See accompanying notes." flush left."""
+    row = lines[last_row - 1]
+    found = FIGURES.search(row)
+    if found is None:  # (movements as rows: a row of one figure)
+        return last_row
+    label_at, figures_at = len(row) - len(row.lstrip()), found.end(1)
+    n = last_row
+    while n < len(lines) and _continues_label(lines[n], label_at, figures_at):
+        n += 1
+    return n
+
+
+def _continues_label(line: str, label_at: int, figures_at: int) -> bool:
+    text = line.strip()
+    set_in = len(line) - len(line.lstrip()) > label_at
+    return (bool(text) and not _has_figures(line) and not RULE_LINE.match(line) and not BREAK.match(line)
+            and len(line.rstrip()) <= figures_at and (set_in or text[0].islower())
+            and not TABLE_OPEN.match(line) and not HEADING_NOTES.match(line))
 
 
 def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
@@ -399,7 +428,7 @@ def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
             or len(following) > 1 and _names_an_account(following[0]) and _opens_with_its_period(following[1]))
 
 
-def _next_block_in_columns(lines: Sequence[str], blank: int, edges: set[int]) -> bool:
+def _next_block_in_columns(lines: Sequence[str], blank: int, edges: AbstractSet[int]) -> bool:
     """After blank lines, more of the same table: a row whose figures end where
     the table's own figures end, or a caption alone on its line ("Warranty",
     "Returns and allowances:") over such a row.  The table's columns are the
@@ -431,7 +460,7 @@ def figure_ends(lines: Sequence[str], first: int, last: int) -> set[int]:
             for m in _SET_FIGURE.finditer(line) for end in (m.end(1), m.end())}
 
 
-def _in_columns(line: str, edges: set[int]) -> bool:
+def _in_columns(line: str, edges: AbstractSet[int]) -> bool:
     """A row of two or more figures, each ending where the table's figures end
     (with or without its marker, a character either way: a typist's hand)."""
     found = list(_SET_FIGURE.finditer(line))
