@@ -183,3 +183,22 @@ def test_a_table_of_wrapped_labels_cut_before_a_rows_figures_is_an_input_error(l
     assert cut.error is not None and f"ends on {ends_on!r}" in cut.error.message
     assert cut.error.line == lines
     assert clean(check(text, path.name))
+
+
+def test_a_page_cut_after_its_headings_are_typed_again_is_an_input_error():
+    # (untagged and paged: the next page re-types the headings; the file ends on them, its rows lost)
+    path = FIXTURES / "pelham-foundry-1995-untagged-paged-blank-column.txt"
+    lines = path.read_text().splitlines(keepends=True)
+    cut = check("".join(lines[:25]), path.name)
+    assert cut.error is not None and "headings with no rows under them" in cut.error.message
+
+
+@pytest.mark.parametrize("lines", [12, 15])
+def test_a_file_ending_on_its_tables_notes_after_one_period_is_warned(lines):
+    # (the last row's label run on below it, or a footnote: still the table the file ends on, so VQ008 says
+    # the periods after it may be missing; the whole file reads clean)
+    path = FIXTURES / "wrenfield-tool-1995-typed-footnotes-between-rows.txt"
+    text = path.read_text()
+    cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
+    assert cut.error is None and [f.rule for f in cut.findings if f.severity != "info"] == ["VQ008"]
+    assert clean(check(text, path.name))

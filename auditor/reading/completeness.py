@@ -118,8 +118,9 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
             raise _cut_off(src, kind, opened[kind], "inside a table")
     after, whole, end = src.ends(max(rows), HEAD, TAIL)  # (laid out, as the rows were read)
     ending = _ending(after, whole, end)
+    tables = [s for s in schedules if s.source == "table"]
     if ending == "prose" and whole:
-        ending = _dangling_row(src, after, [s for s in schedules if s.source == "table"]) or ending
+        ending = _dangling_row(src, after, tables) or _headings_again(src, after, min(rows)) or ending
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -127,6 +128,8 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         if kind in opened and ending == "nothing":
             raise _cut_off(src, kind, opened[kind], "right after the schedule")
     last = max(rows)
+    if ending == "prose" and whole and _table_notes_only(after, tables):
+        ending = "nothing"  # (the last row's label run on, the table's footnotes: the table is what the file ends on)
     if ending != "nothing" or DOCUMENT_CLOSED.search(after) or DOCUMENT_CLOSED.search(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
     return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
@@ -254,6 +257,40 @@ def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str
                 or not text[0].isalpha()):
             return None
     return lines[-1].strip()
+
+
+# A word of Schedule II's column headings (not the company's name or the units above them).
+HEADING_WORD = re.compile(r"\b(?:balance|beginning|charged|additions?|deductions?|costs?|expenses|end\s+of|description)\b",
+                          re.IGNORECASE)
+# How far above the first row a schedule's headings are looked for.
+HEADINGS_BACK = 1 << 13
+
+
+def _headings_again(src: Source, after: str, first_row: int) -> str | None:
+    """The line the file ends on where it is one of the schedule's heading
+    lines typed again (a page's headings re-typed after a break, the page's
+    rows cut off): a line of two words or more printed above the first row."""
+    lines = [" ".join(line.split()) for line in after.split("\n") if WORD.search(line)]
+    if not lines or len(lines[-1].split()) < 2 or not HEADING_WORD.search(lines[-1]):
+        return None
+    text = src.lines.text
+    at = src.lines.offset(first_row - 1)
+    above = {" ".join(line.split()) for line in text[max(0, at - HEADINGS_BACK) : at].split("\n")}
+    return f"{lines[-1]} (headings with no rows under them)" if lines[-1] in above else None
+
+
+def _table_notes_only(after: str, schedules: Sequence[Schedule]) -> bool:
+    """Whether every line after the last row is the table's own: a row's
+    label run on below its figures ("  accounts"), or a footnote ("(1) ...",
+    "* ...", "Note 1 -- ...")."""
+    labels = [r.label for s in schedules for p in s.periods for r in p.rows]
+    lines = [" ".join(line.split()) for line in after.split("\n") if WORD.search(line)
+             and not PAGE_NUMBER.match(line.strip())]
+    return bool(lines) and all(NOTE_MARK.match(line) or NOTE_WORD.match(line)
+                               or any(label.endswith(" " + line) for label in labels) for line in lines)
+
+
+NOTE_WORD = re.compile(r"^(?:foot)?notes?\s+\w{1,3}\b", re.IGNORECASE)
 
 
 def _label_above(src: Source, row: Row) -> bool:
