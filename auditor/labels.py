@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from auditor.model import Period, Row
 
@@ -37,6 +37,9 @@ def title_pattern(separator: str) -> re.Pattern[str]:
                 form += f"(?:{word})" + (separator if i < len(words) - 1 else "")
         forms.append(form)
     return re.compile("|".join(forms), re.IGNORECASE)
+
+
+_TITLE = title_pattern(r"\s+")
 
 
 # A nil figure as filings print one, for every front end: one to three dashes
@@ -79,6 +82,43 @@ SCHEDULE_MOVEMENT = re.compile(r"deduct|addition|charged|write|credited", re.IGN
 # summarizes the activity in our allowance ...:"), not a name.
 SENTENCE = re.compile(r"\b(?:following|table|summar\w*|shows?|presents?|sets?\s+forth|activity|changes?|were|was|is"
                       r"|are|follows?|our|we)\b|\.\s*$", re.IGNORECASE)
+
+
+# Headings of what a whole 10-K prints around its Schedule II that is none:
+# another financial statement schedule by its number ("SCHEDULE III", "Schedule
+# IV -- Mortgage Loans on Real Estate"; one whose lines name no Schedule II title),
+# and a note to the financial statements ("NOTE 9 -- STOCK OPTIONS", "Note 4.
+# Receivables").  A schedule's table never runs on past one, nor does a title
+# that merely mentioned the schedule (an index's line) reach a table past one.
+SCHEDULE_NUMBER = re.compile(r"^\s*schedule\s+(?:[ivxl]{1,5}|\d{1,2})\b", re.IGNORECASE)
+NOTE_HEADING = re.compile(r"^\s*note\s+\d{1,2}\s*(?:[-.:\u2013\u2014]|$)", re.IGNORECASE)
+
+
+def heads_another_statement(lines: Sequence[str]) -> bool:
+    """Whether the first of `lines` (a text's lines, an HTML document's blocks)
+    heads a note, or another schedule by its number unless it or the lines
+    under it name Schedule II's title ("SCHEDULE II (continued)"; 1993's
+    "SCHEDULE VIII" over "VALUATION AND QUALIFYING ACCOUNTS")."""
+    if not lines:
+        return False
+    if NOTE_HEADING.match(lines[0]):
+        return True
+    return bool(SCHEDULE_NUMBER.match(lines[0])) and not any(_TITLE.search(line) for line in lines[:4])
+
+
+# A title line that is an entry of an index: dot leaders to a page reference
+# ("Schedule II -- Valuation and Qualifying Accounts ......  S-2"), or a
+# schedule's page ("S-2", "F-34") after it ("Schedule II -- Valuation and
+# Qualifying Accounts   S-1", as a paragraph of an HTML 10-K's Item 15).
+# (The leaders tried from their first dot only: a search from every dot of a
+# long run of them was quadratic.)
+INDEX_ENTRY = re.compile(r"(?:(?<!\.)\.{3,}\s*(?:page\s+)?(?:[a-z]{1,2}-?)?\d{1,3}|\s[a-z]{1,2}-\d{1,3})\s*$",
+                         re.IGNORECASE)
+
+
+def is_index_entry(line: str) -> bool:
+    """Whether a line naming the schedule is an index's entry (INDEX_ENTRY)."""
+    return bool(INDEX_ENTRY.search(line))
 
 
 UNITS = re.compile(

@@ -26,6 +26,14 @@ from test_typed_layouts import _reads_back  # noqa: E402
 from typed import VARIATIONS  # noqa: E402
 
 
+def _typed_layout(variation: str) -> tuple[str, str, bool]:
+    """The variation's name, its nils and whether untagged: "leader-dots-touching nil=-0-" (with the
+    nils typed so), "double-spaced tags=no" (the layout printed without <TABLE> tags)."""
+    words = variation.split(" ")
+    nil = next((w[len("nil="):] for w in words if w.startswith("nil=")), "")
+    return words[0], nil, "tags=no" in words
+
+
 def sweep(variation: str, listing: bool = False) -> tuple[int, int]:
     shared = ROOT.parent / "shared" / "real-tables"
     good = cases = 0
@@ -33,16 +41,18 @@ def sweep(variation: str, listing: bool = False) -> tuple[int, int]:
         spec = json.loads(table.read_text())
         for name, layout in LAYOUTS.items():
             layout = applicable(spec, layout)
-            vary, _, nil = variation.partition(" nil=")  # ("leader-dots-touching nil=-0-": with the nils typed so)
+            vary, nil, untagged = _typed_layout(variation)
             if nil:
                 layout = dataclasses.replace(layout, nil=nil)
+            if untagged:
+                layout = dataclasses.replace(layout, table_tags=False)
             cases += 1
             try:
                 _reads_back(spec, layout, VARIATIONS[vary](render(spec, layout)))
                 good += 1
             except (AssertionError, ValueError) as failed:  # (ValueError: not one schedule read)
                 if listing:
-                    print(f"  {table.stem} {name}: {str(failed).splitlines()[0][:160]}")
+                    print(f"  {table.stem} {name}: {(str(failed).splitlines() or ['?'])[0][:160]}")
     print(f"{variation:24} {good}/{cases}")
     return good, cases
 

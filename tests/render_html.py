@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from render import Printed, Rendered, parse_cell
-from render_html_transposed import PAGE_BREAK, account_columns, chained_columns, transposed_blocks, write_blocks
+from render_html_transposed import account_columns, chained_columns, page_break, transposed_blocks, write_blocks
 
 NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "None": "None", "blank": ""}
 
@@ -43,7 +43,7 @@ class HtmlStyle:
     repeat_headings: bool = True  # headings again after the break
     period_row: str = "span"  # span: one cell over the row | label: in the label cell only
     newline_cells: bool = True  # one <td> per line (else a row per line)
-    by_account: bool = False  # a <table> per account, a row per period (page_break then unused)
+    by_account: bool = False  # a <table> per account, a row per period (page_break: after that many period rows)
     account_caption: str = "p"  # p: <p><b>Name:</b></p> before each table | b: a bare <b> | row: its first row
     #                             | none: no caption (one account, named in the prose above)
     account_tables: bool = True  # by_account: a <table> per account (else one table, a caption row per account)
@@ -121,7 +121,7 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
             out.write(row)
     for n, row in enumerate(body):
         if style.page_break is not None and n == style.page_break and not style.transposed:
-            out.write(PAGE_BREAK)
+            out.write(page_break(style))
             if style.repeat_headings:
                 for hrow in heading:
                     out.write(hrow)
@@ -158,7 +158,10 @@ def _write_accounts(out, spec, style, rendered, heading, width, sentinels, openi
     """The body by account, the last <table> left open: one table per account,
     its caption before it (or as its first row, as after a title printed inside
     the first table), a row per period; the headings in the first table, and in
-    the others when `repeat_headings`."""
+    the others when `repeat_headings`; with `page_break` a table broken after
+    that many rows of periods (counted over the accounts), its headings not
+    printed again after the break."""
+    written = 0
     for n, (name, rows) in enumerate(_account_blocks(spec, style, rendered)):
         caption = f"{html.escape(name)}:"
         as_row = style.account_caption == "row" or (n == 0 and title_row) or not style.account_tables
@@ -178,8 +181,11 @@ def _write_accounts(out, spec, style, rendered, heading, width, sentinels, openi
         if style.account_tables and (n == 0 or style.repeat_headings):
             for hrow in heading:
                 out.write(hrow)
-        for row in rows:
+        for r, row in enumerate(rows):
+            if written == style.page_break and (r or not style.account_tables):
+                out.write(page_break(style))  # (the headings not printed again after it)
             _write_row(out, row, sentinels)
+            written += 1
 
 
 def _account_caption(caption, style) -> str:

@@ -206,24 +206,34 @@ def _wrap(text, style) -> str:
 
 def write_blocks(out, blocks, style, sentinels, write_row, opening) -> None:
     """The blocks, after the document's opening: in one table, or a <table> per
-    account; with `page_break` (one table) the table broken after that many
-    rows by a page number and a running head, the years not printed again, as a
-    word processor prints a table over two pages."""
+    account; with `page_break` the table broken after that many rows (counted
+    over every account's table) by a page number and a running head, the years
+    not printed again, as a word processor prints a table over two pages
+    (between two accounts' tables: the page number and running head alone)."""
     written = 0
     for n, (caption, rows) in enumerate(blocks):
         if style.transposed_tables and n:
             out.write("</table>\n")
+            if written == style.page_break:  # (the break falls between two accounts' tables: furniture alone)
+                out.write(furniture(style))
         if caption and (style.transposed_tables or n == 0):
             out.write(f'<p style="margin-top:12pt;margin-bottom:0pt">{_wrap(f"<b>{html.escape(caption)}</b>", style)}</p>\n')
         if n == 0 or style.transposed_tables:
             out.write(opening if n == 0 else TABLE)
-        for row in rows:
-            if style.page_break is not None and written == style.page_break and not style.transposed_tables:
-                out.write(PAGE_BREAK)
+        for r, row in enumerate(rows):
+            if style.page_break is not None and written == style.page_break and (r or not style.transposed_tables):
+                out.write(page_break(style))
             write_row(out, row, sentinels)
             written += 1
 
 
-PAGE_BREAK = ('</table>\n<p align="center">S-2</p>\n<hr style="page-break-after:always" size="1" noshade>\n'
-              '<p align="center">SCHEDULE II (continued)</p>\n<table cellspacing="0" width="100%">\n')
+def furniture(style) -> str:
+    """A page number, the page's end and the next page's running head: the
+    schedule's title continued, or under no title (a note's table) the notes'."""
+    head = "SCHEDULE II (continued)" if style.titled else "NOTES TO CONSOLIDATED FINANCIAL STATEMENTS (continued)"
+    return (f'<p align="center">{"S-2" if style.titled else "F-32"}</p>\n'
+            f'<hr style="page-break-after:always" size="1" noshade>\n<p align="center">{head}</p>\n')
 
+
+def page_break(style) -> str:
+    return "</table>\n" + furniture(style) + '<table cellspacing="0" width="100%">\n'

@@ -51,6 +51,9 @@ class Software:
     title_table: bool = False  # the title and units in a one-column <table> of their own above the schedule's
     letters_row: bool = False  # a row "Column A", "Column B", ... above the headings
     units_row: bool = False  # "(In thousands)" a row of the table above its headings, not a <p> above it
+    # The part a page break cuts off laid on a grid of its own: same | narrower: "$" inside the figure's
+    # cell, a column fewer per figure | wider: an empty cell more after each spacer.
+    continued: str = "same"
 
 
 def render_software(spec: dict, style: Software) -> Rendered:
@@ -71,7 +74,30 @@ def edit(text: str, spec: dict, style: Software) -> str:
         text = _far_title(text, spec)
     if style.ix_header:
         text = _text_block(text)
-    return _table_edits(_cell_edits(text, style), style)
+    return _continued(_table_edits(_cell_edits(text, style), style), style.continued)
+
+
+CONTINUED = '<table cellspacing="0" width="100%">\n'  # the part a page break cuts off (render_html_transposed)
+OTHER_COLUMNS = {
+    "narrower": (('<td>$</td><td align="right">', '<td align="right">$'), ('<td></td><td align="right">', '<td align="right">'),
+                 ('colspan="3"', 'colspan="2"'), ("<td></td><td></td><td></td>", "<td></td><td></td>")),
+    "wider": (("<td>&nbsp;</td>", "<td>&nbsp;</td><td></td>"),),
+}
+
+
+def _continued(text: str, how: str) -> str:
+    """Each part after a page break laid on other grid columns than the first (`Software.continued`)."""
+    if how == "same":
+        return text
+    out, at = [], 0
+    while (i := text.find(CONTINUED, at)) >= 0:
+        j = text.index("</table>", i)
+        part = text[i + len(CONTINUED):j]
+        for old, new in OTHER_COLUMNS[how]:
+            part = part.replace(old, new)
+        out += [text[at:i + len(CONTINUED)], part]
+        at = j
+    return "".join(out) + text[at:]
 
 
 def _cell_edits(text: str, style: Software) -> str:

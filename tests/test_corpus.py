@@ -412,9 +412,75 @@ def test_a_file_that_kills_its_dask_worker_is_reported_and_the_rest_checked(tmp_
     monkeypatch.setattr(work, "checked", _dies_on_crash)  # (the cluster's workers are forked after this)
     results = {os.path.basename(c.path): c.result for c in auditor.check_paths(paths, jobs=2, engine="dask")}
     assert len(results) == len(paths)
-    assert "not checked: its Dask task failed" in results["e-crash.txt"].error.message
+    assert "not checked: the process checking it died" in results["e-crash.txt"].error.message
     good = [name for name, r in results.items() if r.error is None]
     assert len(good) == 12 and all(results[name].findings for name in good)
+
+
+def test_a_dask_result_that_never_comes_is_checked_again_and_the_run_ends(tmp_path, monkeypatch):
+    # As a result whose fetch failed with its worker: the task ended, nothing comes.
+    if not engines.dask_available():
+        pytest.skip("Dask is not installed (pip install 'auditor[dask]')")
+    import distributed
+
+    from auditor.corpus import lost
+
+    text = SEED.read_text()
+    paths = [str(copy_seed(tmp_path / f"{n:02}.txt", text.replace("9,762", f"{9000 + n:,}"))) for n in range(12)]
+    monkeypatch.setattr(lost, "DELIVERY_BOUND", 0.0)  # (given up as soon as seen: the test waits for nothing)
+    dropped = []
+    real_add = distributed.as_completed.add
+
+    def add(self, future):
+        if dropped:
+            return real_add(self, future)
+        dropped.append(future)  # never handed back
+
+    monkeypatch.setattr(distributed.as_completed, "add", add)
+    results = by_index(auditor.check_paths(paths, jobs=2, engine="dask"))
+    assert len(dropped) == 1
+    assert results == by_index(auditor.check_paths(paths, jobs=1))
+
+
+class _Clock:
+    now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_task_ended_whose_result_does_not_come_is_lost_after_the_bound():
+    from auditor.corpus.lost import Watch
+
+    clock = _Clock()
+    watch = Watch(lambda: 2, clock, delivery_bound=10, no_worker_bound=60)
+    watch.ended("a")
+    watch.ended("b")
+    clock.now = 5
+    watch.delivered("b")
+    watch.ended("a")  # (set back to pending and ended again: the first end counts)
+    assert watch.lost(["a", "b", "c"]) == []
+    clock.now = 10
+    assert watch.lost(["a", "b", "c"]) == ["a"]  # b came, c is still running
+
+
+def test_every_task_is_lost_when_the_cluster_has_had_no_worker_for_the_bound():
+    from auditor.corpus.lost import Watch
+
+    clock, workers = _Clock(), [2]
+    watch = Watch(lambda: workers[0], clock, delivery_bound=10, no_worker_bound=60)
+    assert watch.lost(["a", "b"]) == []
+    workers[0] = 0
+    clock.now = 1
+    assert watch.lost(["a", "b"]) == []  # none since 1
+    clock.now = 30
+    workers[0] = 1  # a worker back (a nanny restarted it)
+    assert watch.lost(["a", "b"]) == []
+    workers[0] = 0
+    clock.now = 31
+    assert watch.lost(["a", "b"]) == []  # none since 31
+    clock.now = 91
+    assert watch.lost(["a", "b"]) == ["a", "b"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")

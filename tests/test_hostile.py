@@ -286,7 +286,9 @@ def test_ignoring_every_rule_is_a_usage_error():
 
 def test_markup_slips_that_drop_a_continuation_are_noticed(shared):
     (line,) = one_line_exit_2(run("check", reproducer(shared, "silent-H-raven-markup-edits.htm")))
-    assert "ends before its last period closes" in line and "'Year ended December 31, 2016' has 1 row" in line
+    # (the part after the page break, its total's row shifted a cell by a slip, is refused where it starts:
+    # its columns of figures are not one per heading; it was refused later, the year short of rows)
+    assert "goes on after a page break at line 67 on other columns than its headings" in line
 
 
 @pytest.mark.parametrize("lines", [28, 30, 50])

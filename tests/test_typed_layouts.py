@@ -56,14 +56,26 @@ SWEEP = {
     # column's rule wholly left of its figures, in the label's area: an input error, not a guess.)
     "narrow-heading-rules": ("seed-like", "span-untagged", "letters-span-paged"),
     "dollars-apart": ("seed-like", "span-untagged"),
+    # Double spaced: an untagged table goes on past two blank lines between blocks.
+    "double-spaced": ("untagged-bare", "span-untagged", "typed-second-line"),
+    # No rule under the headings, no <S>/<C> line: the columns from the figures, agreed with the
+    # headings (cik854775-fy2000's blank "Charged to other accounts" keeps its heading).
+    "unruled": ("seed-like", "flat-fiscal", "untagged-bare", "by-account", "first-cell-reopened", "typed-second-line"),
 }
+# Cases a variation cannot read yet, each for a reason of its own (strict: reading one is news).
+# (moodys-2013 unruled: its headings' last line opens with the label column's "YEAR ENDED DECEMBER 31,",
+# read as a period's caption, not a heading line, where no rule under it says otherwise.)
+PAST = {("moodys-2013", layout, "unruled"): "a heading line read as a period's caption"
+        for layout in ("seed-like", "by-account", "first-cell-reopened", "typed-second-line")}
 
 
 def _cases():
     for variation, layouts in SWEEP.items():
         for layout in layouts:
             for table in NAMES:
-                yield pytest.param(table, layout, variation, id=f"{table}-{layout}-{variation}")
+                reason = PAST.get((table, layout, variation))
+                marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+                yield pytest.param(table, layout, variation, id=f"{table}-{layout}-{variation}", marks=marks)
 
 
 @pytest.mark.parametrize("table,layout_name,variation", list(_cases()))
@@ -77,20 +89,24 @@ def test_a_typed_table_reads_back_exactly(shared, table, layout_name, variation)
     _reads_back(spec, layout, VARIATIONS[variation](rendered) if variation in VARIATIONS else rendered)
 
 
-# Three characters off, no rules and no markers: a figure reaching under the
-# next column's figures in other rows, its own row's figure there too; a
+# Three characters off, in every layout: a figure reaching under the next
+# column's figures in other rows, its own row's figure there too; a
 # column's figures either side of it, split in two by the figures alone and
-# joined again (no row prints more figures than there are columns); a
-# figure reaching into a blank column's span from its own.  (Not every table
-# reads so far off: a nil alone under another column's figures, two nils
-# typed towards each other, are past what the figures can tell: an input
-# error, as benchmarks/sweep_typed.py counts them.)
-THREE_OFF = {"untagged-bare": ("cik866970-2011",), "flat-fiscal": ("clorox-fy2011",),
-             "seed-like": ("cik866970-2011", "clorox-fy2011")}
+# joined again (no row prints more figures than there are columns; the
+# nearest edges first where a column's figures stand six characters apart);
+# a figure reaching into a blank column's span from its own, or typed past
+# its column's end nearer that column's figures than its own span's; a
+# footnote marker left where it was, five spaces after its figure; a row
+# printing a figure for every column, one of them nearer the next column's.
+# (Not every table reads so far off: a figure equally near two columns'
+# figures, in a row that leaves a column blank, is past what the figures can
+# tell: an input error, as benchmarks/sweep_typed.py counts them.)
+THREE_OFF_PAST = {("typed-second-line", "clorox-fy2011")}
 
 
-@pytest.mark.parametrize("table,layout_name", [(t, name) for name, past in THREE_OFF.items() for t in NAMES if t not in past])
-def test_figures_three_off_in_columns_from_the_figures_alone_are_parted_by_rows(shared, table, layout_name):
+@pytest.mark.parametrize("table,layout_name", [(t, name) for name in LAYOUTS for t in NAMES
+                                               if (name, t) not in THREE_OFF_PAST])
+def test_figures_three_off_read_back_where_they_stand(shared, table, layout_name):
     spec = json.loads((shared / "real-tables" / f"{table}.json").read_text())
     layout = applicable(spec, LAYOUTS[layout_name])
     _reads_back(spec, layout, misaligned(render(spec, layout), 3))
@@ -125,7 +141,7 @@ def test_the_sweep_changes_what_it_says_it_changes():
         assert varied.text != plain.text, name
         moved = {(f.line, f.start) for f in varied.figures} - {(f.line, f.start) for f in plain.figures}
         assert bool(moved) == (name in ("misaligned-1", "misaligned-2", "misaligned-3", "tabs", "running-head",
-                                         "split-lower-head")), name
+                                         "split-lower-head", "double-spaced", "unruled", "lone-nils")), name
 
 
 def _schedule(name):
@@ -150,6 +166,20 @@ def test_a_figure_typed_off_its_column_is_read_in_the_column_it_is_flush_with():
     assert rows[(1993, "Warranty reserve")] == ["104", "20", None, "124"]
 
 
+def test_figures_typed_off_a_ruled_column_read_where_they_stood():
+    # A row printing a figure for every column is read one figure a column
+    # even where a nil was typed nearer the next column's figures; a figure
+    # typed left with its footnote marker five spaces after it keeps its
+    # column and its marker.
+    schedule = _schedule("hollis-gear-1994-typed-three-off-ruled.txt")
+    rows = {(p.fiscal_year, r.label): r for p in schedule.periods for r in p.rows}
+    raws = {key: [c.raw if c else None for c in r.cells] for key, r in rows.items()}
+    assert raws[(1994, "Allowance for doubtful accounts")] == ["640", "212", "-", "187", "665"]
+    assert raws[(1994, "Reserve for returns")] == ["1,315", "904", None, "951", "1,268"]
+    deductions = rows[(1994, "Reserve for returns")].cells[3]
+    assert deductions is not None and deductions.footnote == "(1)"
+
+
 def _figure(text: str, column: int) -> Token:
     return Token("AMOUNT", text, 1, column, column + len(text))
 
@@ -164,6 +194,20 @@ def test_a_figure_equally_near_two_columns_figures_is_in_no_column():
     assert column_for(_figure("1,234", 36), starts, edges) is None
     # Wholly in the second span, it is the second column's: nothing says otherwise.
     assert column_for(_figure("12", 40), starts, edges) == 1
+
+
+def test_a_figure_short_of_its_columns_figures_and_near_the_column_befores_is_that_columns():
+    # The second column's figures end at 53, the first's at 41.  "310" ends
+    # at 46, in the second span: seven short of its own column's figures,
+    # five past the first's, it is the first's, typed right.  Ending at 47,
+    # six short and six past, it is neither's; with a footnote marker set
+    # after it ("310  (1)"), which ends near its column's figures, its span's.
+    starts, edges = [30, 45, 60], [41, 53, 72]
+    assert column_for(_figure("310", 44), starts, edges) == 0
+    assert column_for(_figure("310", 45), starts, edges) is None
+    assert column_for(_figure("310", 44), starts, edges, marked=52) == 1
+    # The column before blank: its span's end (44) stands for its figures'.
+    assert column_for(_figure("5", 45), starts, [None, 53, 72]) == 0
 
 
 UNRULED = """                          SCHEDULE II

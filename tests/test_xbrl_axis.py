@@ -6,6 +6,11 @@ filer's own; the -wrong-member copy tags one printed figure of "Sales returns an
 allowances" with the other reserve's member.  The axis is told by what its members
 carry (a balance and a movement of the family, as the only dimension of their
 contexts), never by its name.
+
+The fixtures ...hazel-tools-2023-ixbrl-two-axes-*.htm mix axes: the credit losses on the
+standard axis, the tax valuation allowance on an axis of the filer's own, the totals
+(no member) summing both.  Both axes are read; the -wrong-member copy tags a printed
+figure of the tax valuation allowance with the standard axis's member.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import pytest
 
 from auditor import source
 from auditor.frontends.xbrl import facts as xbrl_facts, schedule as xbrl_schedule
-from auditor.frontends.xbrl.axis import reserve_axis
+from auditor.frontends.xbrl.axis import reserve_axes, reserve_axis
 
 from conftest import FIXTURES
 from test_xbrl_facts import REAL, RULES, _check, _edit, _element, _position
@@ -25,6 +30,9 @@ from test_xbrl_layouts import LAYOUTS
 CLEAN = FIXTURES / "xbrl" / "sorrel-goods-2023-ixbrl-company-axis-clean.htm"
 WRONG_MEMBER = FIXTURES / "xbrl" / "sorrel-goods-2023-ixbrl-company-axis-wrong-member.htm"
 MEMBERS = ["Allowance for doubtful accounts", "Sales returns and allowances", "Total (no member)"]
+TWO_AXES = FIXTURES / "xbrl" / "hazel-tools-2023-ixbrl-two-axes-clean.htm"
+TWO_AXES_WRONG = FIXTURES / "xbrl" / "hazel-tools-2023-ixbrl-two-axes-wrong-member.htm"
+HAZEL = ["Allowance for credit loss", "Tax valuation allowance", "Total (no member)"]
 
 
 def _reading(text: str) -> xbrl_schedule.Reading:
@@ -122,4 +130,76 @@ def test_an_axis_is_the_reserves_where_a_member_alone_tags_a_balance_and_a_movem
 
 @pytest.mark.parametrize("path", REAL, ids=[p.parent.name for p in REAL])
 def test_the_real_filings_keep_the_standard_axis(path):
-    assert _reading(path.read_text("utf-8")).axis == RULES.xbrl.axis
+    assert _reading(path.read_text("utf-8")).axes == (RULES.xbrl.axis,)
+
+
+# --- reserves on two axes: the standard one and the filer's own ------------------------------
+
+
+def test_reserves_on_two_axes_are_each_a_row_and_every_fact_is_read_once():
+    text = TWO_AXES.read_text("utf-8")
+    reading = _reading(text)
+    assert reading.axes == ("ValuationAllowancesAndReservesTypeAxis", "TaxValuationAllowanceAxis")
+    assert reading.axis == RULES.xbrl.axis
+    assert reading.unread == () and reading.schedule.notes == ()
+    assert [[r.label for r in p.rows] for p in reading.schedule.periods] == [HAZEL, HAZEL]
+    # the tax valuation allowance's 2023 charge, (150), in its row at its element
+    cell = reading.schedule.periods[1].rows[1].cells[1]
+    assert cell.value == Decimal(-150)
+    assert (cell.line, cell.column) == _position(text, _element(text, "f-7").start())
+    for sources in ("both", "xbrl"):
+        result = _check(text, sources=sources)
+        assert result.error is None and result.findings == [], [f.message for f in result.findings]
+
+
+def test_a_figure_tagged_with_the_other_axis_member_is_found_at_its_cell():
+    text = TWO_AXES_WRONG.read_text("utf-8")
+    element = _position(text, _element(text, "f-7").start())
+    failed = [f for f in _check(text).findings if f.severity != "info"]
+    assert [(f.rule, f.source, f.row) for f in failed] == [("VX002", "table", "Tax valuation allowance")], \
+        [f.message for f in failed]
+    assert "'Allowance for credit loss'" in failed[0].message
+    assert element in [(p.line, p.column) for p in failed[0].related]
+    alone = [f for f in _check(text, sources="xbrl").findings if f.severity == "error"]
+    assert [(f.rule, (f.location.line, f.location.column)) for f in alone] == [("VX002", element)]
+
+
+@pytest.mark.parametrize("fact_id, row", [("f-5", HAZEL[0]), ("f-8", HAZEL[1])])
+def test_the_facts_alone_check_each_reserve_of_either_axis(fact_id, row):
+    text = _edit(TWO_AXES.read_text("utf-8"), fact_id, "text", "9,999")
+    failed = [f for f in _check(text, sources="xbrl").findings if f.severity == "error"]
+    assert {(f.rule, f.row) for f in failed} == {("VQ001", row), ("VQ002", HAZEL[2])}, [f.message for f in failed]
+    element = _position(text, _element(text, fact_id).start())
+    assert any(element in [(f.location.line, f.location.column)] + [(p.line, p.column) for p in f.related]
+               for f in failed)
+
+
+def _axes(*facts: xbrl_facts.Fact) -> tuple:
+    return reserve_axes(facts, BALANCES, MOVES, "ValuationAllowancesAndReservesTypeAxis")
+
+
+def _valued(fact: xbrl_facts.Fact, value: int) -> xbrl_facts.Fact:
+    return fact._replace(value=Decimal(value))
+
+
+TAX = ("abc:TaxValuationAllowanceAxis", "abc:DeferredTaxMember")
+
+
+def test_axes_whose_members_sum_to_the_totals_only_together_are_all_read():
+    def row(m, balance, charge):
+        return [_valued(_fact("Balance", m, True), balance), _valued(_fact("ChargedToCostAndExpense", m), charge)]
+    standard, tax = row((STANDARD,), 10, 3), row((TAX,), 20, 4)
+    assert _axes(*standard, *tax, *row((), 30, 7)) == ("ValuationAllowancesAndReservesTypeAxis",
+                                                       "TaxValuationAllowanceAxis")
+    # one wrong total still leaves both axes the best reading of the others
+    assert len(_axes(*standard, *tax, *row((), 30, 8))) == 2
+    # a second cut of the same reserves (by segment) sums alone: the standard axis, never both
+    segment = row((SEGMENT,), 10, 3)
+    assert _axes(*standard, *segment, *row((), 10, 3)) == ("ValuationAllowancesAndReservesTypeAxis",)
+    # no total tagged: one axis, as before
+    assert _axes(*standard, *tax) == ("ValuationAllowancesAndReservesTypeAxis",)
+    # two axes of the filer's own, each a reserve, summing together
+    own = row((OWN,), 20, 4)
+    assert set(_axes(*row((TAX,), 10, 3), *own, *row((), 30, 7))) == {"TaxValuationAllowanceAxis", "ReserveTypeAxis"}
+    # a fact tagged on both reserve axes at once is a cut of one by the other: no row, no part
+    assert _axes(*standard, *tax, *row((), 30, 7), *row((STANDARD, TAX), 1, 1))[1] == "TaxValuationAllowanceAxis"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Callable
+from typing import Callable, Optional
 
 from render import Printed, Rendered
 
@@ -186,6 +186,110 @@ def dollars_apart(rendered: Rendered, by: int = 3) -> Rendered:
     return _with(rendered, lines, list(rendered.figures))
 
 
+def double_spaced(rendered: Rendered) -> Rendered:
+    """Double spaced: a blank line between two rows of figures, and two
+    between blocks (where the layout prints one), as a typist's
+    double-spaced exhibit leaves them.  A row's balance printed alone on the
+    line under it stays there.  (An untagged table ends at two blank lines:
+    with "tags=no" the sweep prints the layout without its tags.)"""
+    lines = _lines(rendered)
+    first, last = min(f.line for f in rendered.figures), max(f.line for f in rendered.figures)
+    counts: dict[int, int] = {}
+    for f in rendered.figures:
+        counts[f.line] = counts.get(f.line, 0) + 1
+    out: list[str] = []
+    moved: dict[int, int] = {}
+    for n, line in enumerate(lines, 1):
+        inside = first < n <= last
+        if inside and counts.get(n, 0) >= 2 and counts.get(n - 1, 0) >= 1:
+            out.append("")  # between two rows
+        if inside and not line.strip() and counts.get(n - 1, 0):
+            out.append("")  # a block's gap after its last row, doubled
+        out.append(line)
+        moved[n] = len(out)
+    figures = [dataclasses.replace(f, line=moved[f.line]) for f in rendered.figures]
+    return _with(rendered, out, figures)
+
+
+MARKER_ONLY = re.compile(r"^\s*(?:<[SC]>\s*)+$", re.IGNORECASE)
+
+
+def unruled(rendered: Rendered) -> Rendered:
+    """No rule under the headings and no <S>/<C> marker line: the columns are
+    only where the figures and the headings stand (a typist's table ruled
+    only over its totals).  Rules under a row of figures stay."""
+    lines = _lines(rendered)
+    rows = {f.line for f in rendered.figures}
+    out: list[str] = []
+    moved: dict[int, int] = {}
+    for n, line in enumerate(lines, 1):
+        above = lines[n - 2] if n > 1 else ""
+        if MARKER_ONLY.match(line) or RULE_ONLY.match(line) and n - 1 not in rows and not RULE_ONLY.match(above):
+            continue
+        out.append(line)
+        moved[n] = len(out)
+    figures = [dataclasses.replace(f, line=moved[f.line]) for f in rendered.figures]
+    return _with(rendered, out, figures)
+
+
+def lone_nils(rendered: Rendered, nil: str = "-0-") -> Rendered:
+    """Two reserves with nothing to report, each a row of one nil typed off
+    its column's figures: under the first column, in the labels' gutter left
+    of its widest figure; under the second, in the gap between the first
+    column's figures and its own.  Each row goes in under a one-line row
+    (never inside a wrapped label); where there is no room, no such row."""
+    lines = _lines(rendered)
+    by_column: dict[int, list[Printed]] = {}
+    for f in rendered.figures:
+        by_column.setdefault(f.column, []).append(f)
+    first, second = by_column.get(0, []), by_column.get(1, [])
+    if not first or not second:
+        return rendered
+    left, right = min(_with_dollar(lines, f) for f in first), max(f.end for f in first)
+    after = min(_with_dollar(lines, f) for f in second)
+    places = [(0, left - 2 - len(nil)), (1, (right + after - len(nil)) // 2)]
+    figures, labels, added = list(rendered.figures), dict(rendered.row_labels), 0
+    for column, start in places:
+        under = _one_line_row(lines, figures, rendered.row_labels, skip=added)
+        if under is None:
+            break
+        row = lines[under - 1]
+        label = " " * (len(row) - len(row.lstrip())) + "Other reserve"
+        gap_ok = column == 1 and start - right >= 2 and after - (start + len(nil)) >= 2
+        if not (column == 0 and start - len(label) >= 3 or gap_ok):
+            continue
+        lines.insert(under, label.ljust(start - 1) + nil)
+        figures = [dataclasses.replace(f, line=f.line + 1) if f.line > under else f for f in figures]
+        period = next(f.period for f in figures if f.line == under)
+        figures.append(Printed(period, -1 - column, column, nil, None, under + 1, start, start + len(nil)))
+        labels[(period, -1 - column)] = "Other reserve"
+        added += 1
+    return dataclasses.replace(rendered, text="\n".join(lines), figures=figures, row_labels=labels)
+
+
+def _with_dollar(lines: list[str], f: Printed) -> int:
+    """Where a figure starts with its "$" (set apart from it or not)."""
+    line = lines[f.line - 1]
+    before = line[: f.start - 1].rstrip()
+    return len(before) if before.endswith("$") else f.start
+
+
+def _one_line_row(lines: list[str], figures: list[Printed], row_labels: dict, skip: int) -> Optional[int]:
+    """The line of the (skip+1)th item row printed on one line whose next line is blank or another row."""
+    totals = {f.line for f in figures if row_labels.get((f.period, f.row), "").lower().startswith("total")}
+    rows = sorted({f.line for f in figures})
+    found = 0
+    for n in rows:
+        after = lines[n] if n < len(lines) else ""
+        label = lines[n - 1][: min(f.start for f in figures if f.line == n) - 1].strip()
+        if n in totals or not label or label.startswith("$") or (after.strip() and n + 1 not in rows):
+            continue
+        if found == skip * 3:  # (rows apart: the second lone nil goes in further down)
+            return n
+        found += 1
+    return None
+
+
 # Name -> how the exhibit is changed; a `Layout` nil is changed in the layout, not here.
 VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "misaligned-1": lambda r: misaligned(r, 1),
@@ -202,4 +306,8 @@ VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "equals-rules": lambda r: rules_typed_as(r, "="),
     "narrow-heading-rules": narrow_rules,
     "dollars-apart": dollars_apart,
+    "double-spaced": double_spaced,
+    "unruled": unruled,
+    "lone-nils": lone_nils,
 }
+

@@ -17,11 +17,15 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from auditor.corpus.work import Batch, Checked, Options, check_batch, check_one
+from auditor.corpus.lost import Watch, WorkerLost
+from auditor.corpus.work import Batch, Checked, Options, check_batch
+
+if TYPE_CHECKING:
+    from auditor.corpus.engines import _Pool
 
 Future = Any  # a dask.distributed.Future (Dask publishes no types)
 
@@ -113,33 +117,59 @@ class DaskBackend:
         # Results are gathered by the client's own thread as tasks finish
         # (not fetched one by one from here when asked for).
         self.done = as_completed(with_results=True, raise_errors=False)
+        self.watch: Watch[Future] = Watch(self._worker_count)
+        self.spare: Optional[_Pool] = None  # checks the files of failed batches one at a time
+
+    def _worker_count(self) -> int:
+        return len(self.client.scheduler_info(n_workers=-1)["workers"])
 
     def submit(self, batch: Batch) -> Future:
         # pure=False: a batch is checked again on each run, never served from
         # Dask's own memory of an earlier identical task (files change).
         future = self.client.submit(check_packed, batch, self.options, pure=False)
+        future.add_done_callback(self.watch.ended)
         self.done.add(future)
         return future
 
     def finished(self, handles: list[Future]) -> list[tuple[Future, Union[list[Checked], BaseException]]]:
-        ready = [next(self.done)]
-        ready.extend(self.done.next_batch(block=False) if self.done.has_ready() else [])
-        return [(future, _outcome(future, result)) for future, result in ready]
+        """The batches done, as soon as one is; a batch whose result will not
+        come (`lost`) is done too, failed: no run waits for ever."""
+        inflight = set(handles)  # (a batch given up is not: should its result come after all, it is dropped)
+        while True:
+            ready = [(f, _outcome(f, result)) for f, result in self.done.next_batch(block=False) if f in inflight]
+            if ready:
+                for future, _ in ready:
+                    self.watch.delivered(future)
+                return ready
+            gone = self.watch.lost(handles)
+            if gone:
+                return [(future, self._abandon(future)) for future in gone]
+            self._wait()
+
+    def _wait(self) -> None:
+        """Until a result comes in, or a tenth of a second (a look at the watch)."""
+        condition = self.done.thread_condition  # (notified by the client's thread as each result is queued)
+        with condition:
+            if not self.done.has_ready():
+                condition.wait(timeout=0.1)
+
+    def _abandon(self, future: Future) -> WorkerLost:
+        self.watch.delivered(future)
+        try:
+            future.cancel()
+        except Exception:  # (a scheduler that does not answer: nothing to cancel there)
+            pass
+        return WorkerLost(f"task {future.key} lost with its worker")
 
     def isolate(self, batch: Batch) -> list[Checked]:
-        """A batch whose task failed: each file on its own, so one bad file
-        is reported and the others checked."""
-        from auditor.corpus.engines import _died
+        """A batch whose task failed or was lost: each file on its own, in a
+        one-process pool here (as the process pool does), so one bad file is
+        reported and the others checked, whatever state the cluster is in."""
+        if self.spare is None:
+            from auditor.corpus.engines import _Pool
 
-        self._note_workers()  # (a worker may have died and been replaced)
-        out = []
-        for index, path in batch:
-            future = self.client.submit(check_one, index, path, self.options, pure=False, retries=0)
-            try:
-                out.append(future.result())
-            except Exception as exc:
-                out.append(_died(index, path, f"its Dask task failed ({type(exc).__name__}: {exc})"))
-        return out
+            self.spare = _Pool(self.options, 1)
+        return self.spare.isolate(batch)
 
     def close(self) -> None:
         try:
@@ -147,6 +177,8 @@ class DaskBackend:
             self.client.close()
         finally:
             self._close_cluster()
+            if self.spare is not None:
+                self.spare.close()  # (sweeps what its own stopped workers were writing)
             if self.options.cache_dir and self.workers:
                 from auditor.corpus.cache import sweep
 

@@ -75,7 +75,7 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     siblings = _siblings(natural, printed)
     choices = {k: _choice(natural[k], named[k], heard[k], printed[k], siblings[k]) for k in movements}
     rows = signs.rows_of(schedule, opening, closing, movements)
-    coef, unsettled = _settled(rows, signs.search(rows, choices), choices, named)
+    coef, unsettled = _settled(rows, signs.search(rows, choices), choices, named, natural, bs)
     closed = signs.closing(rows, coef)
     unknown = [k for k in movements if named[k] is None and not heard[k].direction]
     placed = [k for k in (opening, closing) if heard[k].spec is None]  # balances read by position alone
@@ -204,11 +204,18 @@ def _arithmetic(sums: signs.Sums, k: int, choice: Optional[signs.Choice]) -> lis
 
 
 def _settled(rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[int, signs.Choice],
-             named: Named) -> tuple[signs.Coefficients, dict[int, str]]:
+             named: Named, natural: dict[int, str], balance_sign: int) -> tuple[signs.Coefficients, dict[int, str]]:
     """The reading with each column the arithmetic does not settle (`signs.decides`)
     put back to its heading's sign where it has one, and those columns that
     stay open, each with why: a column no evidence reads, or whose figures
-    close only against its heading, on too few rows to overturn it."""
+    close only against its heading, on too few rows to overturn it.  A column
+    whose rows all close read the arithmetic's way, every figure then moving
+    the balance the way its heading says ("Deductions" of (3.2) added), is
+    no conflict: the heading names the direction, the figures only their
+    print (signed amounts), and the other reading would move the balance
+    against the heading: the arithmetic's reading stands, unwarned.  (Not
+    where printed signs were the evidence: the table's other deduction
+    columns print theirs the other way, and the one figure's sign is odd.)"""
     sums = signs.Sums(rows, coef)
     unsettled: dict[int, str] = {}
     for k, choice in choices.items():
@@ -221,6 +228,9 @@ def _settled(rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[i
         anchored = bool(choice.evidence) or (spec is not None and spec.role != OTHER)
         if anchored and sums.coef[k] == choice.prior:
             continue  # the heading's reading, which the arithmetic does not contradict
+        if anchored and choice.evidence in ("heading", "") and here[0] == n \
+                and _as_headed(sums, k, natural[k], balance_sign):
+            continue  # the heading's direction, the figures printed with their signs
         counts = f"{n} row{'s' if n != 1 else ''} with a figure here, {here[0]} closing read one way, {there[0]} the other"
         if anchored:
             unsettled[k] = f"the figures close against the heading's reading on too few rows to overturn it ({counts})"
@@ -228,6 +238,13 @@ def _settled(rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[i
         else:
             unsettled[k] = f"the arithmetic cannot tell ({counts})"
     return sums.coef, unsettled
+
+
+def _as_headed(sums: signs.Sums, k: int, direction: str, balance_sign: int) -> bool:
+    """Every figure of column k, read with its present sign, moves the balance
+    the way `direction` ("add" or "subtract") says."""
+    way = 1 if direction == "add" else -1 if direction == "subtract" else 0
+    return bool(way) and all(sums.coef[k] * x * balance_sign * way > 0 for _, x in sums.printing.get(k, []))
 
 
 def _ambiguous(read: Schedule, rows: list[signs.RowSum], coef: signs.Coefficients, unsettled: dict[int, str],

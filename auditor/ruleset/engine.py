@@ -63,7 +63,7 @@ def _once_per_figure(findings: list[Finding], schedule: Schedule) -> list[Findin
 
 def _evaluate(schedule: Schedule, ruleset: RuleSet, only: Only = None, tags: Optional[dict[Place, Tag]] = None,
               unread: str = "") -> list[Finding]:
-    axis = ruleset.xbrl.axis if ruleset.xbrl else ""
+    axis = ruleset.xbrl.axes if ruleset.xbrl else ()
     table = Table(schedule, tags, axis, unread)
     findings = []
     for rule in ruleset.rules:
@@ -105,6 +105,7 @@ def _finding(rule: Rule, tolerance: Tolerance, table: Table, claim: Claim) -> Fi
         sign=_sign(claim.actual),
         previous_period=_neighbour(table, claim.p, table.earlier),
         next_period=_neighbour(table, claim.p, table.later),
+        parts=_parts(table, claim.p, claim.r),
     )
     fields.update({k: amount_text(_plain(v)) if isinstance(v, Decimal) else str(v) for k, v in claim.fields.items()})
     if claim.expected is None and "limit" in claim.fields:
@@ -135,7 +136,7 @@ def _finding(rule: Rule, tolerance: Tolerance, table: Table, claim: Claim) -> Fi
 # Every field a message template may name; build.py checks templates against it.
 _FIELDS = dict.fromkeys(
     "row period column heading actual expected difference limit formula convention previous_period "
-    "next_period sign table_sign rule severity pattern fact reason detail".split(), ""
+    "next_period sign table_sign rule severity pattern fact reason detail parts".split(), ""
 )
 MESSAGE_FIELDS = frozenset(_FIELDS)
 
@@ -143,6 +144,17 @@ MESSAGE_FIELDS = frozenset(_FIELDS)
 def _neighbour(table: Table, p: int, links: dict[int, int]) -> str:
     other = links.get(p)
     return table.periods[other].label if other is not None else ""
+
+
+def _parts(table: Table, p: int, r: Optional[int]) -> str:
+    """Which rows a total sums, in words: a total is printed after its items,
+    or before them (EDGAR's XBRL viewer prints the totals first)."""
+    parts = table.parts.get((p, r)) if r is not None else None
+    if not parts or r is None:
+        return ""
+    if min(parts) > r:
+        return "the rows below"
+    return "the rows above" if max(parts) < r else "the rows it sums"
 
 
 def _sign(amount: Optional[Decimal]) -> str:

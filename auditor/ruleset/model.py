@@ -29,6 +29,12 @@ class XbrlVocabulary(NamedTuple):
 
     family: Pattern  # on a concept's local name
     axis: str  # the local name of the dimension whose members are the reserves
+    others: tuple[str, ...] = ()  # a document's further reserve axes (set per document, never by the rules file)
+
+    @property
+    def axes(self) -> tuple[str, ...]:
+        """Every axis whose members are reserves: a filer may tag some on one, others on another."""
+        return (self.axis, *self.others)
 
 
 class Rule(NamedTuple):

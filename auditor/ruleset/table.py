@@ -57,11 +57,11 @@ def chronological_order(schedule: Schedule) -> list[int]:
 
 
 class Table:
-    def __init__(self, schedule: Schedule, tags: Optional[dict[Place, Tag]] = None, axis: str = "",
+    def __init__(self, schedule: Schedule, tags: Optional[dict[Place, Tag]] = None, axis: tuple[str, ...] = (),
                  unread: str = ""):
         self.schedule = schedule
         # Inline XBRL: the fact tagged on each cell ((p, r, k) -> tagged.Tag), the
-        # reserve axis, and why the printed table was not read (facts checked instead).
+        # reserve axes, and why the printed table was not read (facts checked instead).
         self.tags, self.axis, self.unread = tags or {}, axis, unread
         self.periods = schedule.periods
         self.factor = tuple(schedule.balance_sign * _sign(schedule, c) for c in schedule.columns)

@@ -9,9 +9,11 @@ figures (it ends on its headings, or on a period's caption under them, as a
 schedule printed a table per year breaks), and where it prints the years as
 columns (a block of movements cut in the middle, or the next accounts under
 the years printed once).  Such parts are joined into one grid, their rows one
-after the other, every cell keeping its place in the file.  Only parts laid on
-the same grid columns (a row of empty sizing cells aside) are joined; any other
-stays apart, and a block it leaves open is reported, never dropped.
+after the other, every cell keeping its place in the file.  A part laid on
+other grid columns (its "$" or spacer cells elsewhere; a row of empty sizing
+cells is no matter) is joined with its columns of figures put under the first
+part's by order (`remap`) where they correspond one to one; any other stays
+apart, and a block it leaves open is reported, never dropped.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from auditor.frontends.html.figures import kind, nonblank
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import frame
 from auditor.frontends.html.locate import GAP_TEXT, Document, Span
+from auditor.frontends.html.remap import laid_under
 
 Open = Callable[[Grid], bool]  # whether a grid's last rows are carried on by a part without headings
 
@@ -33,18 +36,20 @@ def joined(doc: Document, span: Span, grid: Grid, is_open: Open) -> tuple[Grid, 
     spans: list[Span] = []
     while is_open(grid):
         after = _part_after(doc, (spans[-1] if spans else span)[1])
-        if after is None or _printed_width(after[1]) != _printed_width(grid):
+        part = None if after is None else _under(grid, after[1])
+        if after is None or part is None:
             break
-        grid = _appended(grid, after[1])
+        grid = _appended(grid, part)
         spans.append(after[0])
     return grid, spans
 
 
-def stranded(doc: Document, span: Span, grid: Grid) -> Optional[Span]:
+def stranded(doc: Document, span: Span, grid: Grid, is_open: Optional[Open] = None) -> Optional[Span]:
     """The part after a page break carrying on `grid`, a part that prints no
-    figure, where `joined` left it apart (laid on other columns): its rows
-    cannot be read under the headings, and are never dropped unsaid."""
-    after = _part_after(doc, span[1]) if ends_without_figures(grid) else None
+    figure (or is `is_open`), where `joined` left it apart (laid on other
+    columns): its rows cannot be read under the headings, and are never
+    dropped unsaid."""
+    after = _part_after(doc, span[1]) if (is_open or ends_without_figures)(grid) else None
     return after[0] if after else None
 
 
@@ -86,6 +91,12 @@ def headless(grid: Grid) -> bool:
         if len(shown) > 1:
             return False
     return False
+
+
+def _under(grid: Grid, part: Grid) -> Optional[Grid]:
+    """The part on `grid`'s columns: as it is where laid on the same ones,
+    else its figures moved under `grid`'s by order (`remap`), else None."""
+    return part if _printed_width(part) == _printed_width(grid) else laid_under(grid, part)
 
 
 def _printed_width(grid: Grid) -> int:

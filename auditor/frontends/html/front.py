@@ -24,7 +24,8 @@ from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
-from auditor.labels import ACCOUNT_WORD, OPENING, SCHEDULE_MOVEMENT, SENTENCE, XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS
+from auditor.labels import (ACCOUNT_WORD, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL, XBRL_TITLE_MEMBER,
+                            XBRL_TITLE_UNITS, is_period)
 from auditor.model import Schedule
 from auditor.source import Source
 
@@ -90,6 +91,8 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
             continue
         used.update(parts)
         _refuse_cut_off(doc, parts)
+        if transposed:
+            _refuse_stranded(doc, parts[-1], grids[-1], _open)
         title_line = doc.line_of(title.start()) if title else grid.row_lines[0]
         preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
         subtitle = years_lines(doc, title.end(), span[0]) if title and title.end() < span[0] else ""
@@ -128,13 +131,21 @@ def _named_start(doc: Document, span: Span, headings: Optional[Headings]) -> Opt
     """Where a schedule found by an account's name starts, and its grid: the
     first table of the run `span` is in; None where `span` prints no block of
     years with a schedule's movement (read into a grid only when it may)."""
-    if not SCHEDULE_MOVEMENT.search(doc.plain(*span)):
+    if not SCHEDULE_MOVEMENT.search(_plain_to_next(doc, span)):
         return None
-    grid = doc.grid(span)
-    if not html_transposed.blocks(grid):
+    if not html_transposed.blocks(breaks.joined(doc, span, doc.grid(span), _open)[0]):
         return None
     first = _first_of_run(doc, span, headings)
-    return (span, grid) if first == span else (first, doc.grid(first))
+    return (span, doc.grid(span)) if first == span else (first, doc.grid(first))
+
+
+def _plain_to_next(doc: Document, span: Span) -> str:
+    """The table's plain text, and the next one's where little lies between (a
+    page break may cut its block of years right after the years' row)."""
+    nxt = doc.next_table(span[1])
+    if nxt is None or len(doc.plain(span[1], nxt[0])) > html_locate.GAP_TEXT:
+        return doc.plain(*span)
+    return doc.plain_on(span[0], span[1], nxt[1])
 
 
 def _first_of_run(doc: Document, span: Span, headings: Optional[Headings]) -> Span:
@@ -142,17 +153,34 @@ def _first_of_run(doc: Document, span: Span, headings: Optional[Headings]) -> Sp
     another, each under an account's caption, that `span` is one of: the
     schedule is read from its first account, wherever a name was found."""
     while True:
-        i = doc.starts.index(span[0]) - 1
-        before = doc.tables[i] if i >= 0 else None
-        if (before is None or before[1] > span[0] or len(doc.plain(before[1], span[0])) > html_locate.GAP_TEXT
-                or not html_locate.may_hold_schedule(doc, before, headings)):
+        before = _table_before(doc, span)
+        if before is not None:
+            before = _cut_from(doc, before) or before  # (a part after a page break: the table it carries on)
+        if before is None or not html_locate.holds_schedule_words(_plain_to_next(doc, before), headings):
             return span
-        grid = doc.grid(before)
+        grid, cut = breaks.joined(doc, before, doc.grid(before), _open)
         found = html_transposed.named_blocks([grid], [doc.caption_before(before[0])])
         if not found or not all(map(_account_block, found)) or all(
-                span not in spans for spans, _, _ in _transposed_continuations(doc, before, grid)):
+                span not in spans for spans, _, _ in _transposed_continuations(doc, (cut or [before])[-1], grid)):
             return span
         span = before
+
+
+def _table_before(doc: Document, span: Span) -> Optional[Span]:
+    """The table just before `span`, little text between (page furniture, a caption)."""
+    i = doc.starts.index(span[0]) - 1
+    before = doc.tables[i] if i >= 0 else None
+    if before is None or before[1] > span[0] or len(doc.plain(before[1], span[0])) > html_locate.GAP_TEXT:
+        return None
+    return before
+
+
+def _cut_from(doc: Document, part: Span) -> Optional[Span]:
+    """The table a page break cut `part` from, where `part` carries it on."""
+    before = _table_before(doc, part)
+    if before is None:
+        return None
+    return before if part in breaks.joined(doc, before, doc.grid(before), _open)[1] else None
 
 
 def _captioned(grids: list[Grid], captions: list[Optional[str]]) -> bool:
@@ -181,14 +209,37 @@ def _refuse_cut_off(doc: Document, parts: list[Span]) -> None:
                              "expected </table> (is the file cut off?)", doc.source.path, doc.line_of(span[1] - 1))
 
 
-def _refuse_stranded(doc: Document, span: Span, grid: Grid) -> None:
-    """A schedule's headings (a year's caption under them) ending a page, the
-    rows after the break laid on other columns: an error, never a year lost."""
-    rest = breaks.stranded(doc, span, grid)
+def _refuse_stranded(doc: Document, span: Span, grid: Grid, is_open: Optional[breaks.Open] = None) -> None:
+    """A schedule's headings (a year's caption under them, or the years as
+    columns: `is_open`) ending a page, the rows after the break laid on other
+    columns: an error, never a year or an account lost."""
+    rest = breaks.stranded(doc, span, grid, is_open)
     if rest is not None:
         raise InputError(f"the Schedule II table at line {doc.line_of(span[0])} goes on after a page break at line "
                          f"{doc.line_of(rest[0])} on other columns than its headings: its rows cannot be placed",
                          doc.source.path, doc.line_of(rest[0]))
+
+
+def _schedule_rows(grid: Grid, f: Frame) -> bool:
+    """Whether a headless part's rows are labelled as a schedule's are (a
+    period, a reserve or its asset, a balance, a movement, a total): the
+    evidence that an unplaceable part is the schedule's rows, not the next
+    page's table (an exhibit index, a selected-data table) left apart."""
+    labels = (plain(c for c in grid.rows[i] if c.column < f.figure_start) for i in f.figure_rows)
+    return any(is_period(label) or SCHEDULE_ROW.search(label) for label in labels)
+
+
+SCHEDULE_ROW = re.compile("|".join(p.pattern for p in (ACCOUNT_WORD, RESERVED_ASSET, SCHEDULE_MOVEMENT, OPENING,
+                                                      TOTAL)), re.IGNORECASE)
+
+
+def _refuse_astray(doc: Document, span: Span, part: Span) -> None:
+    """A part printing figures under no headings right after a page break (only
+    the page's furniture between), its columns of figures not the headings'
+    one for one: an error, never its rows dropped."""
+    raise InputError(f"the Schedule II table at line {doc.line_of(span[0])} goes on after a page break at line "
+                     f"{doc.line_of(part[0])} on other columns than its headings, not one column of figures "
+                     "for each heading: its rows cannot be placed", doc.source.path, doc.line_of(part[0]))
 
 
 BODY_CLOSE = re.compile(r"</(?:body|html)", re.IGNORECASE)
@@ -240,28 +291,40 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     table's columns.  Another table: one after prose, without headings of its
     own; where the first lists periods, one that does not, or that lists again
     the periods of the account before it with no caption of its own."""
-    periods = set(html_layout.period_rows(first_grid, first))  # read so far for the current account
+    listing = bool(html_layout.period_rows(first_grid, first))  # (a row per period under each account)
+    periods = _ending_account(first_grid, first)  # read so far for the current account
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
         f = html_layout.frame(grid)
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
             _refuse_stranded(doc, nxt[-1], grid)
         if f is None or not html_layout.continues(grid, f, first_grid, first, headings):
+            if (f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid)
+                    and _schedule_rows(grid, f)):
+                _refuse_astray(doc, span, nxt[0])
             return
         texts = doc.texts(end, nxt[0][0])
         caption = html_locate.caption(texts)
-        if periods:
+        if listing:
             listed = set(html_layout.period_rows(grid, f))
             if not listed or (texts and caption is None):
                 return
             if caption is None and html_layout.caption_row(grid, f) is None:
-                if listed & periods:
+                # (rows of periods up to an account's caption row inside the part carry on the account before)
+                carried, last = html_layout.periods_around_captions(grid, f)
+                if carried & periods:
                     return
-                periods |= listed
+                periods = periods | carried if last is None else last
             else:
-                periods = listed
+                periods = _ending_account(grid, f)
         elif texts and not f.leaves:
             return
         yield nxt, grid, caption
+
+
+def _ending_account(grid: Grid, f: Frame) -> set[str]:
+    """The periods of the account a part ends in: after its last account's caption row, if it prints one."""
+    carried, last = html_layout.periods_around_captions(grid, f)
+    return carried if last is None else last
 
 
 def _transposed_continuations(doc: Document, span: Span, first_grid: Grid) -> Iterator[Part]:

@@ -202,6 +202,20 @@ def period_rows(grid: Grid, f: Optional[Frame]) -> list[str]:
     return periods if len(periods) > len(labels) / 2 else []
 
 
+def periods_around_captions(grid: Grid, f: Frame) -> tuple[set[str], Optional[set[str]]]:
+    """The periods labelling a part's rows before its first account's caption
+    row (rows carrying on the account the part before ended in), and those
+    after its last one (the account it ends in), None where it prints none."""
+    before: set[str] = set()
+    after: Optional[set[str]] = None
+    for i, cells in enumerate(grid.rows):
+        if _is_caption(cells, f) and not is_period(plain(nonblank(cells))):
+            after = set()
+        elif i in f.figure_rows and is_period(label := _lone_label(cells, f)):
+            (before if after is None else after).add(period_key(label))
+    return before, after
+
+
 def _lone_label(cells: list[HtmlCell], f: Frame) -> str:
     texts = nonblank(c for c in cells if c.column < f.figure_start)
     return plain(texts) if len(texts) == 1 else ""
@@ -323,24 +337,22 @@ def _framed(grid: Grid, path: Optional[str], line: int) -> Frame:
 
 
 def _inherited(grid: Grid, f: Frame, first: Frame) -> Sequence[Leaf]:
-    """Columns of a continuation printed without headings: the first part's."""
-    numbers = sorted({c.column for i in f.figure_rows for c in grid.rows[i]
-                      if c.column >= f.figure_start and kind(c) == "figure"})
+    """Columns of a continuation printed without headings: the first part's,
+    or on a grid of its own its columns of figures in their order, each up to
+    the next (a footnote marker in a cell of its own after a figure stays its)."""
+    numbers = sorted({c.column for c in _figure_cells(grid, f)})
     if grid.width == max(c.last for c in first.leaves) + 1 or len(numbers) != len(first.leaves):
         return first.leaves
-    return [_Span(n) for n in numbers]
+    return [_Span(n, after - 1) for n, after in zip(numbers, numbers[1:] + [max(grid.width, numbers[-1] + 1)])]
 
 
 @dataclass
 class _Span:
     column: int
-
-    @property
-    def last(self) -> int:
-        return self.column
+    last: int
 
     def covers(self, n: int) -> bool:
-        return n == self.column
+        return self.column <= n <= self.last
 
 
 def _first_line(cells: list[HtmlCell], default: int) -> int:

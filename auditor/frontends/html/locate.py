@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import grid as html_table
-from auditor.labels import ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, UNITS, XBRL_STRUCTURE, is_period, title_pattern
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, UNITS, XBRL_STRUCTURE,
+                            heads_another_statement, is_index_entry, is_period, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.source import Source
 from auditor import scan
@@ -97,6 +98,7 @@ class Document:
         # first part of it and the part a page break cut off)
         self._plain: dict[tuple[int, int], str] = {}
         self._holds: dict[tuple[re.Pattern[str], int, int], bool] = {}
+        self._headings: dict[int, list[int]] = {}  # (statement_headings, by table)
 
     def matches(self, pattern: re.Pattern[str], words: Iterable[str]) -> list[re.Match[str]]:
         """pattern.finditer, faster: tried only where one of its first words
@@ -176,13 +178,31 @@ class Document:
     def texts(self, start: int, end: int) -> list[str]:
         """The blocks of text in text[start:end] ("<p>", "<br>"... apart) that are
         not page furniture, a title, a units statement or a period, in order."""
+        return [text for _, text in self.blocks(start, end)]
+
+    def blocks(self, start: int, end: int) -> list[tuple[int, str]]:
+        """`texts`, each with the offset it starts at."""
         found, at = [], start
         # (A tag ends in ">": searching past the last one only rescans a run of "<".)
         for m in [*BLOCK.finditer(self.text, start, self.text.rfind(">", start, end) + 1 or start), None]:
             text = self.plain(at, m.start() if m else end)
             if text and not furniture(text):
-                found.append(text)
+                found.append((at, text))
             at = m.end() if m else end
+        return found
+
+    def statement_headings(self, table: int) -> list[int]:
+        """Where blocks heading a note or another schedule (labels.heads_another_statement)
+        start in the REACH before the table starting at `table`, since the table
+        before it started: read once per table, so that every title before it
+        asks in constant time (the spans read, table to table, add up to the text once)."""
+        found = self._headings.get(table)
+        if found is None:
+            i = bisect_left(self.starts, table)
+            blocks = self.blocks(max(table - REACH, self.starts[i - 1] if i > 0 else 0), table)
+            texts = [text for _, text in blocks]
+            found = self._headings[table] = [at for k, (at, _) in enumerate(blocks)
+                                             if heads_another_statement(texts[k : k + 4])]
         return found
 
     def caption_before(self, offset: int, floor: int = 0) -> Optional[str]:
@@ -256,17 +276,36 @@ def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
         inside = doc.enclosing(match.start())
         if inside and _prints_figures(doc.text, match.end()):
             continue  # a row label ("Additions: Valuation accounts acquired"), never the schedule's title
+        if _index_entry(doc, match, inside):
+            continue  # an index's line naming the schedule's page: a mention
         if inside:
             found.setdefault(inside, match)
         after = doc.next_table(match.end())
         limit = next((at for at in lines if at > match.start()), len(doc.text))
-        if after and after[0] - match.end() <= REACH and after[0] < limit:
+        if (after and after[0] - match.end() <= REACH and after[0] < limit
+                and not _another_statement_between(doc, match.end(), after[0])):
             found.setdefault(after, match)
     for match in doc.matches(HEADING, ("balance", "beginning")):
         inside = doc.enclosing(match.start())
         if inside and inside not in found and _heading_row(doc.text, match.end()):
             found[inside] = None
     return sorted(found.items())
+
+
+def _index_entry(doc: Document, match: re.Match[str], inside: Optional[Span]) -> bool:
+    """Whether the title is an index's entry: its line (or, in an index
+    table, its row) ends in the schedule's page ("... S-2", labels.INDEX_ENTRY)."""
+    if inside is None:
+        return is_index_entry(title_text(doc, match))
+    row_end = ROW_END.search(doc.text, match.end(), match.end() + 2000)
+    return is_index_entry(doc.plain(match.start(), row_end.start() if row_end else match.end()))
+
+
+def _another_statement_between(doc: Document, start: int, end: int) -> bool:
+    """Whether a note's heading ("Note 9 - Stock Options") or another numbered
+    schedule's ("SCHEDULE III") stands between a title and a table: the
+    table is that statement's, the title a mention (as in text: locate)."""
+    return any(at >= start for at in doc.statement_headings(end))
 
 
 AMOUNT = re.compile(r"\d,\d{3}|\$")  # a figure, not a year

@@ -45,7 +45,7 @@ class Block:
     members: Optional[list[str]] = None  # each period column's account, named under its period ("" for none)
 
 
-def _period_cells(row: list[HtmlCell]) -> list[HtmlCell]:
+def period_cells(row: list[HtmlCell]) -> list[HtmlCell]:
     """The period cells of a heading row ("2003", "Year ended December 31, 2003"),
     or [] when the row is not one: every cell after its label names a period."""
     cells = nonblank(row)
@@ -65,12 +65,12 @@ def ends_on_periods(grid: Grid) -> bool:
     """Whether the grid's last row is a heading row of periods, nothing under it
     (a page break right after the years)."""
     shown = [cells for cells in grid.rows if nonblank(cells)]
-    return bool(shown) and bool(_period_cells(shown[-1]))
+    return bool(shown) and bool(period_cells(shown[-1]))
 
 
 def _spans_over(top: list[HtmlCell], under: list[HtmlCell]) -> bool:
     """Whether a row of period cells spans the row of period cells under it."""
-    over, below = _period_cells(top), _period_cells(under)
+    over, below = period_cells(top), period_cells(under)
     return len(over) < len(below) and over[0].column <= below[0].column and over[-1].last >= below[-1].last
 
 
@@ -79,14 +79,14 @@ def blocks(grid: Grid, incomplete: Optional[list[int]] = None) -> list[Block]:
     `incomplete` gets the line of each block that opens with a balance but does
     not end with one (cut by a page break, or rows the reading cannot place)."""
     found, rows = [], grid.rows
-    heads = [i for i, cells in enumerate(rows) if _period_cells(cells)]
+    heads = [i for i, cells in enumerate(rows) if period_cells(cells)]
     # A duration spanning the dates under it ("12 Months Ended" over "Dec. 31, 2019",
     # as EDGAR's XBRL viewer heads its columns): the dates' row heads the block.
     heads = [i for i in heads if i + 1 not in heads or not _spans_over(rows[i], rows[i + 1])]
     if not heads:
         return _by_period(grid, incomplete)
     for n, i in enumerate(heads):
-        periods = _period_cells(rows[i])
+        periods = period_cells(rows[i])
         start = periods[0].column
         heading = [c for c in rows[i] if c.last < start and c.text.strip()]
         named = without_notes(plain(heading).rstrip(":").strip()) if heading else ""

@@ -4,8 +4,11 @@ A figure's column is the span its last digit stands in (`column_of`).  A
 typist's figure may stand a few characters off its column, its last digit
 under the next column's heading or in the label's gutter: it is read in the
 column whose figures, printed in the other rows, end where it ends (within
-`SLACK` characters), when exactly one column's do.  Two columns equally near
-leave it in no column: an input error, not a guess.
+`SLACK` characters), when exactly one column's do.  An amount flush with no
+column's figures, ending well short of where its own span's figures end and
+nearer the column before's end (or, that column blank, its span's end), is
+the column before's, typed right.  Two columns equally near leave it in no
+column: an input error, not a guess.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional, Sequence
 
-from auditor.frontends.text.parse import Line, Token
+from auditor.frontends.text.parse import Figure, Line, Token
+from auditor.frontends.text.tokens import HEADING_NOTE
 
 # How far a typed figure may stand off the edge its column's figures are set flush on.
 SLACK = 3
@@ -48,8 +52,11 @@ def _agreed(ends: Counter[int]) -> Optional[int]:
     return next((end for end, n in ends.most_common(1) if n >= 2), None)
 
 
-def column_for(value: Token, starts: Sequence[int], edges: Sequence[Optional[int]]) -> Optional[int]:
-    """The column `value` is read in, or None: in no column, or equally near two."""
+def column_for(value: Token, starts: Sequence[int], edges: Sequence[Optional[int]],
+               marked: Optional[int] = None) -> Optional[int]:
+    """The column `value` is read in, or None: in no column, or equally near two.
+    `marked`: where the footnote marker set after it ends ("$249  (1)"), the
+    figure then standing short of its column's edge by the marker's width."""
     k = column_of(value.anchor, starts)
     own = edges[k] if k is not None else None
     if k is not None and own is not None and abs(value.anchor - own) <= SLACK:
@@ -59,9 +66,15 @@ def column_for(value: Token, starts: Sequence[int], edges: Sequence[Optional[int
     near = sorted((abs(value.anchor - e), j) for j, e in enumerate(edges)
                   if e is not None and abs(value.anchor - e) <= SLACK)
     if not near:  # flush with no column's figures (a nil centred in its column): its span's
-        if k is not None and _overhangs(value, k, starts, edges):
+        if k is None:
+            return None
+        if _overhangs(value, k, starts, edges):
             return k - 1
-        return k if k is not None and _within(value, k, starts) else None
+        reach = _short_of(value, k, starts, edges) if marked is None else None
+        if reach is not None:
+            past, short = reach
+            return k - 1 if past < short else None  # (equally near both columns' ends: in neither)
+        return k if _within(value, k, starts) else None
     if len(near) > 1 and near[0][0] == near[1][0]:
         return None
     return near[0][1]
@@ -81,3 +94,32 @@ def _overhangs(value: Token, k: int, starts: Sequence[int], edges: Sequence[Opti
     right: column k's own end at the right of its span, not at its start."""
     return (k > 0 and edges[k - 1] is None and column_of(value.column, starts) == k - 1
             and value.anchor - starts[k] < SLACK)
+
+
+def _short_of(value: Token, k: int, starts: Sequence[int], edges: Sequence[Optional[int]]) -> Optional[tuple[int, int]]:
+    """An amount ending more than `SLACK` short of where its column's figures
+    end, nearer where the column before's end: that column's, typed a few
+    characters right (past its span's end, under the next column's heading).
+    Figures are set flush right: one of column k's own ends at k's edge, not
+    a span's width short of it.  Where the column before's figures say
+    nothing (a blank column), its span's end stands for their edge.  At most
+    2 * SLACK past it: that column's edge may itself be set by figures typed
+    SLACK the other way.  Not a nil: a nil is typed centred as often as flush
+    (a lone nil between two columns' figures is its span's: `lone_nils` in
+    tests/typed.py).  (How far it stands past the column before's end,
+    and short of its own column's; None where it is no such figure.)"""
+    own = edges[k]
+    if k == 0 or own is None or own - value.anchor <= SLACK or value.kind != "AMOUNT":
+        return None
+    before = edges[k - 1]
+    past = value.anchor - (before if before is not None else starts[k] - 1)
+    return (past, own - value.anchor) if 0 <= past <= min(2 * SLACK, own - value.anchor) else None
+
+
+def marks_figure(figure_end: int, fig: Figure, off: int = 0) -> bool:
+    """A "(2)" set a few spaces after the figure before it (ending at
+    `figure_end`), in that figure's column: its footnote marker ("250  (2)",
+    "-   (2)"), not a second figure.  `off`: how much further the figure may
+    have been typed from it (where both are known to stand in one column)."""
+    return (fig.dollar is None and not fig.notes and HEADING_NOTE.match(fig.value.text) is not None
+            and 0 < fig.value.column - figure_end <= 4 + off)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, NamedTuple, Optional, Sequence
 
-from auditor.frontends.text.aligned import SLACK
+from auditor.frontends.text.aligned import SLACK, marks_figure
 from auditor.frontends.text.headings import TITLE
-from auditor.frontends.text.parse import Figure, Line
-from auditor.frontends.text.tokens import HEADING_NOTE, Chunk, chunk_text, chunks, text
+from auditor.frontends.text.parse import Line
+from auditor.frontends.text.tokens import Chunk, chunk_text, chunks, text
 from auditor.labels import ACCOUNT_WORD, RESERVED_ASSET, UNITS, is_period
 from auditor.model import Column
 
@@ -217,6 +217,9 @@ def _aligned_starts(rows: Sequence[Line], label_end: int) -> list[int]:
         # stand a few characters either side of it, split in two.  Joined
         # looser, as far as a figure may stand off (aligned.SLACK each way).
         spans = _joined(spans, gap=SLACK, flush=2 * SLACK)
+    if len(spans) > max(len(r.figures) for r in rows):
+        # Still too many: a column typed off both ways, its figures 2 * SLACK apart less their width.
+        spans = _closest_joined(spans, max(len(r.figures) for r in rows))
     starts, left = [], label_end
     for span in spans:
         starts.append(min(left, min(e.lo for e in span)))
@@ -260,12 +263,23 @@ def _joined(spans: Iterable[list[_Extent]], gap: int = 2, flush: int = 4) -> lis
     return out
 
 
-def marks_figure(figure_end: int, fig: Figure) -> bool:
-    """A "(2)" set a few spaces after the figure before it (ending at
-    `figure_end`), in that figure's column: its footnote marker ("250  (2)",
-    "-   (2)"), not a second figure."""
-    return (fig.dollar is None and not fig.notes and HEADING_NOTE.match(fig.value.text) is not None
-            and 0 < fig.value.column - figure_end <= 4)
+def _closest_joined(spans: list[list[_Extent]], columns: int) -> list[list[_Extent]]:
+    """Neighbouring runs of one column joined, those whose right edges are
+    nearest first, until no more runs than `columns` are left: runs no row
+    prints in both, at most 2 * SLACK apart at their edges (figures typed
+    SLACK characters off either way)."""
+    spans = [list(s) for s in spans]
+    while len(spans) > columns:
+        pairs = [(abs(max(e.edge for e in b) - max(e.edge for e in a)), i)
+                 for i, (a, b) in enumerate(zip(spans, spans[1:]))
+                 if not {e.row for e in a} & {e.row for e in b}
+                 and min(e.lo for e in b) - max(e.hi for e in a) <= 2 * SLACK]
+        near = [p for p in pairs if p[0] <= 2 * SLACK]
+        if not near:
+            break
+        _, i = min(near)
+        spans[i:i + 2] = [spans[i] + spans[i + 1]]
+    return spans
 
 
 RULE_TEXT = re.compile(r"^[-=_]{3,}$")

@@ -13,6 +13,7 @@ from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text import columns as col
+from auditor.frontends.text import headed
 from auditor.frontends.text.context import in_context
 from auditor.frontends.text.labels import Entry
 from auditor.frontends.text.headings import TITLE
@@ -50,6 +51,8 @@ def frame(lines: list[Line], title_line: int, path: Optional[str] = None) -> Fra
     label_end = min(first_figure_column(r) for r in rows)
     headings, separators, body_start = col.heading_block(lines, body_start, label_end)
     starts = col.column_starts(separators, rows, label_end)
+    if not headed.ruled(separators, label_end) and len(starts) > 1:
+        starts = headed.starts_from_figures(headings, rows, label_end)
     extents = col.heading_extents(separators, starts, label_end)
     columns = col.columns(headings, starts, col.spanning_rules(headings, separators, starts), extents)
     label_heading = " ".join(chunk_text(c) for ln in headings for c in chunks(ln.words) if c[0].end <= starts[0])

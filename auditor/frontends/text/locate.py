@@ -17,6 +17,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
 from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_schedule, is_title_line, vocabulary_of, without_tags
 from auditor.frontends.text import pages, rollforward
+from auditor import labels
 from auditor.labels import ACCOUNT_WORD, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
 from auditor.source import Lines, Source
 
@@ -123,12 +124,15 @@ def _title_starts(text: str) -> list[int]:
 
 def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional[Region]:
     lines = source.lines
+    if labels.is_index_entry(lines[title - 1]):
+        return None  # an index's line, the schedule's page at its end (labels.INDEX_ENTRY): a mention
     caption_of = _open_table_above(lines, title)
     limit = min(len(lines), title + REACH)
     for n in range(title, limit + 1):
         line = lines[n - 1]
-        if n > title and (is_title_line(line) and not _has_figures(line) or DOCUMENT_EDGE.match(line)):
-            return None  # another title (or document) first: this one was a mention
+        if n > title and (is_title_line(line) and not _has_figures(line) or DOCUMENT_EDGE.match(line)
+                          or heads_another_statement(lines, n)):
+            return None  # another title (or document, or note) first: this one was a mention
         if TABLE_CLOSE.match(line):
             if caption_of is None:
                 return None  # the title sat in some other table, an index
@@ -192,7 +196,7 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
         # (Past a page's end, a running head of any case: pages.)
         look, account, paged = n, False, pages.broken(lines, close + 1, n)
         while look <= min(len(lines), n + 8) and not TABLE_OPEN.match(lines[look - 1]):
-            if DOCUMENT_EDGE.match(lines[look - 1]):
+            if DOCUMENT_EDGE.match(lines[look - 1]) or heads_another_statement(lines, look):
                 return close
             line = lines[look - 1]
             if not (BREAK.match(line) or TITLE.search(line) or _is_caption(line) or paged and pages.is_running_head(line)):
@@ -317,6 +321,12 @@ def _close_of(source: Source, open_line: int, n: int) -> int:
     )
 
 
+def heads_another_statement(lines: Sequence[str], n: int) -> bool:
+    """Whether line n heads what a 10-K prints around its Schedule II that is
+    none: a note ("NOTE 9 -- STOCK OPTIONS"), another schedule ("SCHEDULE III")."""
+    return labels.heads_another_statement(lines[n - 1 : n + 3])
+
+
 def _has_figures(line: str) -> bool:
     """A row of figures; not heading footnote markers, not a dashed rule
     (whose "---  ---" FIGURES would read as two nils)."""
@@ -353,7 +363,8 @@ def _block_end(source: Source, first_row: int, transposed: bool = False) -> int:
         if not line.strip():
             blanks += 1
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
-                    transposed and rollforward.block_follows(lines, n)):
+                    transposed and rollforward.block_follows(lines, n)) and not (
+                    _next_block_in_columns(lines, n, figure_ends(lines, first_row, last_figures))):
                 break
         else:
             blanks = 0
@@ -373,6 +384,46 @@ def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
     return (bool(following) and is_period(following[0].strip()) and not _has_figures(following[0])
             and any(_has_figures(line) for line in following[1:])
             or len(following) > 1 and _names_an_account(following[0]) and _opens_with_its_period(following[1]))
+
+
+def _next_block_in_columns(lines: Sequence[str], blank: int, edges: set[int]) -> bool:
+    """After blank lines, more of the same table: a row whose figures end where
+    the table's own figures end, or a caption alone on its line ("Warranty",
+    "Returns and allowances:") over such a row.  The table's columns are the
+    evidence, not the caption's words: a double-spaced table leaves two blank
+    lines before each account's caption, whatever the account is called (and
+    a table typed with two between its rows, two before each row)."""
+    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:2]
+    return bool(following) and _in_columns(following[0], edges) or (
+        len(following) == 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges))
+
+
+def _is_block_caption(line: str) -> bool:
+    """A short phrase alone on its line, no figures: an account's or a group's caption."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) < 60 and not re.search(r"\s{2,}", stripped) and not _has_figures(line) \
+        and not TABLE_OPEN.match(line) and not PAGE_TAG.match(line)
+
+
+# A figure set apart from what precedes it (two spaces, or its "$"), as a row's
+# columns print it, with its footnote marker; not a digit of its label ("December 31, 1996").
+_SET_FIGURE = re.compile(rf"(?:(?<=\s\s)|(?<=\$)|(?<=\$\s)|^)(\(?[\d,]*\d(?:\.\d+)?\)?|{_NIL})"
+                         r"(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)*(?=\s|$)", re.IGNORECASE)
+
+
+def figure_ends(lines: Sequence[str], first: int, last: int) -> set[int]:
+    """Where the figures of the table's rows (lines `first` to `last`) end, with
+    or without their markers: its columns' edges."""
+    return {end for line in lines[first - 1 : last] if _has_figures(line)
+            for m in _SET_FIGURE.finditer(line) for end in (m.end(1), m.end())}
+
+
+def _in_columns(line: str, edges: set[int]) -> bool:
+    """A row of two or more figures, each ending where the table's figures end
+    (with or without its marker, a character either way: a typist's hand)."""
+    found = list(_SET_FIGURE.finditer(line))
+    return _has_figures(line) and len(found) >= 2 and all(
+        any(abs(end - edge) <= 1 for edge in edges for end in (m.end(1), m.end())) for m in found)
 
 
 def _names_an_account(line: str) -> bool:
@@ -409,6 +460,9 @@ def _resumes_after_page_break(lines: Sequence[str], end: int, transposed: bool =
         line = lines[n - 1]
         if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TABLE_CLOSE.match(line):
             return None
+        if broke and heads_another_statement(lines, n):
+            return None  # the next page is Schedule III's, or the notes': not this table's
+            # (a note under the table, before the break, is its footnote)
         if "\f" in line or PAGE_TAG.match(line) or CONTINUED.search(line):
             broke = True
         elif _is_row(line, transposed) and not RULE_LINE.match(line):

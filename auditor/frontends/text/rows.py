@@ -9,8 +9,8 @@ from decimal import Decimal
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.text.aligned import column_for, column_of, figure_edges
-from auditor.frontends.text.columns import is_title_or_units, marks_figure, units_under_caption
+from auditor.frontends.text.aligned import SLACK, column_for, column_of, figure_edges, marks_figure
+from auditor.frontends.text.columns import is_title_or_units, units_under_caption
 from auditor.frontends.text.context import PAGE_NUMBER
 from auditor.frontends.text.labels import (Entry, continues, go_on, indent_of, period_in_first_cell, row_entry,
                                            settle, the_row)
@@ -59,7 +59,9 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
                     ln = second
         if ln.kind == "text":
             unread += _strays(ln, starts)
-            if last is not None and continues(ln, entries, last, gap, label_end):
+            # (A label line may run to where the first column's rule or marker starts: a first
+            # figure typed a few characters left of that column draws `label_end` in short of it.)
+            if last is not None and continues(ln, entries, last, gap, max(label_end, starts[0])):
                 entries[last] = go_on(entries[last], ln)
                 continue
             if gap:
@@ -165,18 +167,38 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
         fig = figures.pop(0)
         words.extend(t for t in (fig.dollar, fig.value, *fig.notes) if t is not None)
     label = " ".join(t for t in (prefix, label_text(words)) if t).rstrip(":").strip()
+    try:
+        cells = _cells(figures, starts, edges, columns, line.number, path)
+    except InputError:
+        # A row printing one figure for each column: its figures are the columns'
+        # in order, however far a typist set one off (a nil under the next column's).
+        in_order = _one_each(figures, starts)
+        if in_order is None:
+            raise
+        cells = in_order
+    kind: RowKind = "total" if TOTAL.match(label) or not label else "item"
+    return Row(label=label, kind=kind, cells=tuple(cells), line=line.number, footnote=footnote)
+
+
+def _cells(figures: Sequence[Figure], starts: Sequence[int], edges: Sequence[Optional[int]],
+           columns: Sequence[Column], number: int, path: Optional[str]) -> list[Optional[Cell]]:
+    """Each figure in the column it stands in (`aligned.column_for`); an input
+    error where one stands in none, or two in one."""
     cells: list[Optional[Cell]] = [None] * len(starts)
-    for fig in figures:
-        k = column_for(fig.value, starts, edges)
+    for i, fig in enumerate(figures):
+        marker = figures[i + 1] if i + 1 < len(figures) else None
+        marked = marker.value.anchor if marker is not None and _marks(fig, marker, starts) else None
+        k = column_for(fig.value, starts, edges, marked)
         if k is None:
             raise InputError(
                 f"figure {fig.value.text!r} lies in no figure column (expected figures under the headings)",
                 path,
-                line.number,
+                number,
                 fig.value.column,
             )
         before = cells[k]
-        if before is not None and marks_figure(before.end_column, fig):
+        # (The figure typed a few characters left, its marker where it was: the column holds both.)
+        if before is not None and marks_figure(before.end_column, fig, SLACK):
             cells[k] = replace(before, footnote=(before.footnote or "") + fig.value.text)
             continue
         if before is not None:
@@ -184,12 +206,45 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
                 f"two figures ({before.raw!r} and {fig.value.text!r}) in column "
                 f"{columns[k].heading or k + 1!r}",
                 path,
-                line.number,
+                number,
                 fig.value.column,
             )
         cells[k] = _cell(fig)
-    kind: RowKind = "total" if TOTAL.match(label) or not label else "item"
-    return Row(label=label, kind=kind, cells=tuple(cells), line=line.number, footnote=footnote)
+    return cells
+
+
+def _marks(fig: Figure, marker: Figure, starts: Sequence[int]) -> bool:
+    """`marker` is `fig`'s footnote marker: set a few spaces after it (a few
+    more where the figure was typed left, its marker where it was), both
+    ending in one column's span (a "(29)" in the next column is that
+    column's -29)."""
+    return marks_figure(fig.value.end, marker, SLACK) \
+        and column_of(marker.value.anchor, starts) == column_of(fig.value.anchor, starts)
+
+
+def _one_each(figures: Sequence[Figure], starts: Sequence[int]) -> Optional[list[Optional[Cell]]]:
+    """The row's cells in order, where it prints exactly one figure (with its
+    footnote marker) for each column, each near its own column: ending in its
+    span, less than `SLACK` before it or up to 2 * SLACK past it (a nil typed
+    towards the next column's figures); None otherwise (a row shifted out of
+    its columns is an error, not a guess)."""
+    marked: list[tuple[Figure, str]] = []
+    for fig in figures:
+        if marked and _marks(marked[-1][0], fig, starts):
+            marked[-1] = (marked[-1][0], marked[-1][1] + fig.value.text)
+        else:
+            marked.append((fig, ""))
+    if len(marked) != len(starts):
+        return None
+    for k, (fig, _) in enumerate(marked):
+        edge = fig.value.anchor
+        if k not in (column_of(edge, starts), column_of(edge + SLACK - 1, starts), column_of(edge - 2 * SLACK, starts)):
+            return None
+    cells: list[Optional[Cell]] = []
+    for fig, marker in marked:
+        cell = _cell(fig)
+        cells.append(replace(cell, footnote=(cell.footnote or "") + marker) if marker else cell)
+    return cells
 
 
 def _cell(fig: Figure) -> Cell:

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Iterator, NamedTuple, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence, Union
 
 from auditor.frontends.text.headings import without_tags
 from auditor.ruleset.patterns import Pattern
@@ -61,8 +61,11 @@ class Context(NamedTuple):
     def instant(self) -> bool:
         return self.start is None
 
-    def member(self, axis: str) -> Optional[str]:
-        return next((m for d, m in self.members if local(d) == axis), None)
+    def member(self, axes: Union[str, tuple[str, ...]]) -> Optional[str]:
+        """The member of the reserve axis (or of any of the reserve axes: a
+        document may tag some reserves on one axis, others on another)."""
+        names = (axes,) if isinstance(axes, str) else axes
+        return next((m for d, m in self.members if local(d) in names), None)
 
 
 class Fact(NamedTuple):

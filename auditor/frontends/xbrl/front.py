@@ -82,11 +82,12 @@ def table_findings(schedule: Schedule, ruleset: RuleSet, only: Only,
 
 
 def _on_axis(ruleset: RuleSet, found: Optional[Tagged]) -> RuleSet:
-    """The rules with the document's reserve axis (a filer's own axis where its
-    members carry the schedule: `axis`), which the checks of members read."""
-    if found is None or ruleset.xbrl is None or found.reading.axis in ("", ruleset.xbrl.axis):
+    """The rules with the document's reserve axes (a filer's own axis where its
+    members carry the schedule, or several: `axis`), which the checks of members read."""
+    if found is None or ruleset.xbrl is None or found.reading.axes in ((), ruleset.xbrl.axes):
         return ruleset
-    return ruleset._replace(xbrl=ruleset.xbrl._replace(axis=found.reading.axis))
+    axis, *others = found.reading.axes
+    return ruleset._replace(xbrl=ruleset.xbrl._replace(axis=axis, others=tuple(others)))
 
 
 def _as_printed(schedule: Schedule, tags: Tags) -> Schedule:
@@ -121,7 +122,7 @@ def facts_findings(found: Tagged, ruleset: RuleSet, only: Only, printed: list[Pr
     disputed = {(p.line, p.column) for _, findings, _ in printed for f in findings
                 if f.check in TAGGED for p in f.related}
     assert ruleset.xbrl is not None  # (facts are read only where the rules file names their family)
-    missing = _untagged_rows(schedule, _unreadable(found.reading, ruleset.xbrl.axis))
+    missing = _untagged_rows(schedule, _unreadable(found.reading, ruleset.xbrl.axes))
     placed = {(c.line, c.column) for p in schedule.periods for r in p.rows for c in r.cells if c is not None}
     conflicts = _conflict_findings(found, ruleset, only, _printed_periods(printed))
     placed |= {(f.location.line, f.location.column) for f in conflicts}
@@ -204,7 +205,7 @@ def _conflict_findings(found: Tagged, ruleset: RuleSet, only: Only,
     return out
 
 
-def _unreadable(reading: xbrl_schedule.Reading, axis: str) -> dict[tuple[str, str, str], str]:
+def _unreadable(reading: xbrl_schedule.Reading, axis: tuple[str, ...]) -> dict[tuple[str, str, str], str]:
     """(period label, row label, concept) -> why the fact tagged there was not read."""
     found: dict[tuple[str, str, str], str] = {}
     for fact, why in reading.unread:

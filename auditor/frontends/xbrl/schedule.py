@@ -1,8 +1,9 @@
 """The tagged Schedule II facts as a schedule: the same AST the tables give.
 
 One period per duration the family's movements are tagged for; one row per
-member of the reserve axis (the rules file's, or the filer's own: `axis`;
-the default member, no member at all, as the total); one column per concept, its role from the `elements` patterns of
+member of the reserve axes (the rules file's, or the filer's own, or both:
+`axis`; each member one account, a member tagged on two axes one row; the
+default member, no member at all, as the total); one column per concept, its role from the `elements` patterns of
 the rules file's roles.  Each cell is one fact, at the place of its
 `ix:nonFraction` element.  Figures are shown in the unit most of the facts
 are scaled to (millions for `scale="6"`), exactly: a fact scaled otherwise
@@ -23,14 +24,16 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
 from auditor.model import Cell, Column, Period, Row, RowKind, Schedule
-from auditor.frontends.xbrl.axis import reserve_axis
+from auditor.frontends.xbrl.axis import reserve_axes
 from auditor.frontends.xbrl.facts import Fact, Facts, local
 
 if TYPE_CHECKING:
     from auditor.frontends import Vocabulary
     from auditor.ruleset.rules import RoleSpec
 
-Member = Optional[str]  # a member of the reserve axis; None: the default member (the total)
+Member = Optional[str]  # a member of a reserve axis; None: the default member (the total)
+Axes = tuple[str, ...]  # the local names of the reserve axes
+Said = tuple[str, Optional[date], date, Member, Optional[Decimal]]  # a fact's concept, period, member and value
 Place = tuple[date, date, Member, str]  # a movement's period (start, end), member and concept
 Instant = tuple[date, Member]  # a balance's date and member
 Why = tuple[Fact, str]  # a fact not shown, and why
@@ -50,6 +53,7 @@ class Reading(NamedTuple):
     exponent: int  # the power of ten the figures are shown in
     conflicts: tuple[tuple[Fact, Fact], ...] = ()  # (Fact, Fact in a cell): the same concept, period and member, another value
     axis: str = ""  # the local name of the axis whose members are the rows (the rules file's, or the filer's own)
+    axes: tuple[str, ...] = ()  # every axis whose members are rows, `axis` first (one, or several a filer mixes)
 
 
 class _Sorted(NamedTuple):
@@ -64,11 +68,11 @@ def build(facts: Facts, vocabulary: Vocabulary) -> Reading:
     the document tags no Schedule II movement (or the rules read no facts)."""
     if vocabulary.xbrl is None:
         return Reading(None, {}, (), (), 0, ())
-    axis = _reserve_axis(facts, vocabulary)
+    axis = _reserve_axes(facts, vocabulary)
     found = _sort(facts, vocabulary.roles, axis)
     if not found.movements:
         unread = found.unread + [(f, "no movement of the family is tagged") for f in found.balances]
-        return Reading(None, {}, (), tuple(unread), 0, (), axis)
+        return Reading(None, {}, (), tuple(unread), 0, (), axis[0], axis)
     exponent = _exponent(found.movements + found.balances)
     concepts = found.concepts
     order = sorted(dict.fromkeys(f.concept for f in found.movements), key=lambda c: _role_rank(concepts[c][0]))
@@ -98,24 +102,24 @@ def build(facts: Facts, vocabulary: Vocabulary) -> Reading:
                               fiscal_year=end.year, end_date=end))
     used = {id(f) for f in cells.values()}
     conflicts = _conflicts(list(by_place.values()) + list(by_instant.values()), used)
-    shown: set[tuple[str, object, Optional[Decimal]]] = {(f.concept, f.context, f.value) for f in cells.values()}
-    unread = found.unread + _left_over(found, used | {id(f) for f, _ in conflicts}, shown, aside)
+    shown = {_showing(f, axis) for f in cells.values()}
+    unread = found.unread + _left_over(found, used | {id(f) for f, _ in conflicts}, shown, aside, axis)
     schedule = Schedule(title=TITLE, units=UNITS.get(exponent, f"10^{exponent}"),
                         columns=_columns(found, columns), periods=tuple(periods),
                         line=min(p.line for p in periods), label_heading="member", deductions="subtracted",
                         deductions_basis=BASIS, balance_sign=1, source="xbrl",
                         notes=_notes(set_aside, unread, conflicts, facts))
-    return Reading(schedule, cells, tuple(set_aside), tuple(unread), exponent, tuple(conflicts), axis)
+    return Reading(schedule, cells, tuple(set_aside), tuple(unread), exponent, tuple(conflicts), axis[0], axis)
 
 
-def _reserve_axis(facts: Facts, vocabulary: Vocabulary) -> str:
-    """The document's reserve axis: the rules file's, or the filer's own (see `axis`)."""
+def _reserve_axes(facts: Facts, vocabulary: Vocabulary) -> Axes:
+    """The document's reserve axes: the rules file's, or the filer's own, or both (see `axis`)."""
     assert vocabulary.xbrl is not None  # (build reads facts only where the rules name their family)
     kinds: dict[str, list[RoleSpec]] = {c: concept_roles(local(c), vocabulary.roles)
                                         for c in {f.concept for f in facts.facts}}
     balances = {c for c, specs in kinds.items() if specs and specs[0].effect in ("opening", "closing")}
     movements = {c for c, specs in kinds.items() if specs and c not in balances}
-    return reserve_axis(facts.facts, balances, movements, vocabulary.xbrl.axis)
+    return reserve_axes(facts.facts, balances, movements, vocabulary.xbrl.axis)
 
 
 def _notes(set_aside: list[tuple[str, str]], unread: list[Why], conflicts: list[tuple[Fact, Fact]],
@@ -130,7 +134,7 @@ def _notes(set_aside: list[tuple[str, str]], unread: list[Why], conflicts: list[
             *(f"{where(f)} contradicts the fact shown for its period and member" for f, _ in conflicts))
 
 
-def _sort(facts: Facts, roles: tuple[RoleSpec, ...], axis: str) -> _Sorted:
+def _sort(facts: Facts, roles: tuple[RoleSpec, ...], axis: Axes) -> _Sorted:
     """The family's facts by what they are: movements, balances, or unread (and why)."""
     unread = [(f, f.problem) for f in facts.facts if f.problem]
     usable = [f for f in facts.facts if not f.problem]
@@ -167,8 +171,17 @@ def _amount(value: Optional[Decimal]) -> Decimal:
     return value if value is not None else Decimal(0)
 
 
-def _other_dimension(fact: Fact, axis: str) -> bool:
-    return any(local(d) != axis for d, _ in fact.context.members)
+def _other_dimension(fact: Fact, axes: Axes) -> bool:
+    """Tagged with a dimension no reserve axis is, or with two reserve axes at
+    once (a cut of one reserve by another: no one account's row)."""
+    members = fact.context.members
+    return len(members) > 1 or any(local(d) not in axes for d, _ in members)
+
+
+def _showing(f: Fact, axes: Axes) -> Said:
+    """What a fact says: the same figure tagged again (a balance printed twice; a
+    member tagged on two axes) says it too, and is not left over."""
+    return f.concept, f.context.start, f.context.end, f.context.member(axes), f.value
 
 
 def _columns(found: _Sorted, columns: list[str]) -> tuple[Column, ...]:
@@ -200,13 +213,12 @@ def _row_facts(start: date, end: date, member: Member, columns: list[str], by_pl
     return member, row
 
 
-def _left_over(found: _Sorted, placed: set[int], shown: set[tuple[str, object, Optional[Decimal]]],
-               aside: set[str]) -> list[Why]:
+def _left_over(found: _Sorted, placed: set[int], shown: set[Said], aside: set[str], axes: Axes) -> list[Why]:
     """Facts in no cell and in no conflict, neither set aside nor the same figure
     as a shown fact (a balance printed twice): why each is not shown."""
     return [(f, "no period of the schedule has its date" if f.context.instant else "its member or period has no row")
             for f in found.movements + found.balances
-            if id(f) not in placed and f.concept not in aside and (f.concept, f.context, f.value) not in shown]
+            if id(f) not in placed and f.concept not in aside and _showing(f, axes) not in shown]
 
 
 def _conflicts(groups: list[list[Fact]], used: set[int]) -> list[tuple[Fact, Fact]]:
@@ -243,7 +255,7 @@ def _exponent(facts: list[Fact]) -> int:
     return counts.most_common(1)[0][0] if counts else 0
 
 
-def _members(facts: list[Fact], axis: str) -> list[Member]:
+def _members(facts: list[Fact], axis: Axes) -> list[Member]:
     """Members in the order the document first tags them; the default member last."""
     seen = list(dict.fromkeys(f.context.member(axis) for f in facts))
     return [m for m in seen if m is not None] + ([None] if None in seen else [])
@@ -317,14 +329,14 @@ def period_label(start: date, end: date) -> str:
 # --- double counting ----------------------------------------------------------
 
 
-def _balances_of(balances: list[Fact], axis: str) -> dict[Instant, Optional[Decimal]]:
+def _balances_of(balances: list[Fact], axis: Axes) -> dict[Instant, Optional[Decimal]]:
     found: dict[Instant, Optional[Decimal]] = {}
     for f in balances:
         found.setdefault((f.context.end, f.context.member(axis)), f.value)
     return found
 
 
-def _duplicates(movements: list[Fact], order: list[str], concepts: dict[str, list[RoleSpec]], axis: str,
+def _duplicates(movements: list[Fact], order: list[str], concepts: dict[str, list[RoleSpec]], axis: Axes,
                 balances: dict[Instant, Optional[Decimal]]) -> list[tuple[str, str]]:
     """Concepts whose every fact equals the sum of other facts of its row
     (each with its effect), and whose leaving out leaves the rows no worse

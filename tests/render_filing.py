@@ -1,0 +1,616 @@
+"""A rendered Schedule II embedded in a whole filing of its era, among what
+real 10-Ks print around one (issue 12: whole filings as filed).
+
+Eras: "text-1997" (an EDGAR SGML submission, every document text),
+"html-1999" (the submission's 10-K an HTML document, its exhibits text),
+"html-2003" (the 10-K alone as an .htm), "ixbrl-2023" (filing software's
+inline XBRL primary document).  Wrappers name the decoys around the schedule:
+
+- "index-report": an index of financial statement schedules naming
+  "Schedule II -- Valuation and Qualifying Accounts ... S-2" and the
+  auditor's report on the schedule naming it, before the schedule;
+- "notes-allowance": a note rolling the allowance for doubtful accounts
+  forward (years as columns, and a second note with the movements as
+  columns), before the schedule: no Schedule II, its arithmetic closes;
+- "index-activity": the index's line naming the schedule and its page (text:
+  dot leaders; HTML: a paragraph of Item 15, as Medicis's 1999 10-K prints
+  it), then notes under "NOTE 9 --" headings rolling stock options (a
+  weighted average price, which sums to nothing) and a restructuring
+  reserve (dated balances, each year chained) forward;
+- "index-numbered-notes": the same, the index's page after spaces (text) or
+  in the next cell of an index table (HTML), the notes numbered "(9)" or
+  "9." with no "Note" word;
+- "omitted-ex99": the 10-K says "Schedule II ... omitted" in its body and
+  the schedule comes in a document of its own, an EX-99 (whole HTML alone:
+  the schedule after the sentence);
+- "schedule-iii-signatures": after the schedule's page, Schedule III (real
+  estate and accumulated depreciation, a table of figures), the signature
+  page and the exhibit index;
+- "exhibits": the SGML header and the exhibits after the 10-K: EX-21,
+  EX-23 (the consent naming the schedule), EX-27 (the financial data
+  schedule, a <TABLE> of tagged figures);
+- "all": every decoy above at once.
+
+`filing(spec, era, wrapper)` returns a `Rendered` whose text is the whole
+filing and whose figures stand where they are printed in it (the table's
+lines moved down by what comes before it, columns unchanged), so
+expect.expected_errors holds for it as for the table alone.  Every decoy's
+arithmetic closes: a tool that reads one as a schedule must find nothing
+wrong in it.  `omitted_filing(era)` is a filing with no schedule at all.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import replace
+
+from render import Layout, Rendered, render as render_text
+from render_html import HtmlStyle, render as render_html
+from render_software import Software, render_software
+
+ERAS = ("text-1993", "text-1997", "html-1999", "html-2003", "ixbrl-2023")
+WRAPPERS = ("index-report", "notes-allowance", "index-activity", "index-numbered-notes", "omitted-ex99",
+            "schedule-iii-signatures", "exhibits", "all")
+DECOYS = WRAPPERS[:-1]
+TEXT_ERAS = ("text-1993", "text-1997")
+SUBMISSIONS = ("text-1993", "text-1997", "html-1999")  # (an SGML submission; the others an .htm alone)
+
+TEXT_LAYOUT = Layout(heading_depth=2, column_letters=True, additions_span=True, case="mixed", dollar="every",
+                     page_break="page_tag", break_after=3)
+# Typed, untagged: no <TABLE>, <CAPTION> nor <S>/<C> in the schedule or around it.
+TYPED_LAYOUT = Layout(heading_depth=3, heading_align="right", table_tags=False, dollar="none", nil="--",
+                      period_style="keep", units_style="(Dollars in thousands)")
+HTML_1999 = HtmlStyle()
+HTML_2003 = HtmlStyle(page_break=5, repeat_headings=False, reverse=True, nil="\u2014", heading_rows=2)
+IXBRL_2023 = Software(html=HtmlStyle(xhtml=True, ixbrl=True, wrapper="span", notes="cell", dollar="every",
+                                     nil="&#8212;", newline_cells=False),
+                      sizing_row=True, label_span=3, paren="inside", nbsp_after=True, title_far=True,
+                      ix_header=True, period="bare", spacer_rows=True)
+
+
+def table(spec: dict, era: str) -> Rendered:
+    """The schedule alone, as the era's filings print it."""
+    if era in TEXT_ERAS:
+        return render_text(spec, _text_layout(spec, TYPED_LAYOUT if era == "text-1993" else TEXT_LAYOUT))
+    if era == "ixbrl-2023":
+        return render_software(spec, IXBRL_2023)
+    return render_html(spec, HTML_1999 if era == "html-1999" else HTML_2003)
+
+
+def _text_layout(spec: dict, layout: Layout) -> Layout:
+    from render import period_date
+
+    years = [d[0] for d in (period_date(p["label"]) for p in spec["periods"]) if d]
+    if len(set(years)) != len(spec["periods"]):
+        return replace(layout, period_style="keep")
+    return layout
+
+
+def filing(spec: dict, era: str, wrapper: str) -> Rendered:
+    decoys = set(DECOYS) if wrapper == "all" else {wrapper}
+    inner = table(spec, era)
+    html = era not in TEXT_ERAS
+    body_before, body_after = _around(decoys, html)
+    if era == "text-1993":
+        body_before, body_after = untagged(body_before), untagged(body_after)
+    inner = (_inside_body if html else _shifted)(inner, body_before, body_after)
+    if era not in SUBMISSIONS:
+        return inner  # (a whole HTML 10-K: "omitted-ex99" prints the sentence in Item 15, the schedule after it)
+    before_doc, after_doc = _submission(decoys, html, era)
+    return _shifted(inner, before_doc, after_doc)
+
+
+def untagged(text: str) -> str:
+    """Text decoys typed as 1993 filings were: no table tags."""
+    return "".join(line for line in text.splitlines(keepends=True)
+                   if not re.match(r"\s*</?(TABLE|CAPTION)>|\s*<S>\s", line, re.IGNORECASE))
+
+
+def omitted_filing(era: str) -> str:
+    """A whole filing of the era whose 10-K omits Schedule II: nothing to read."""
+    html = era not in TEXT_ERAS
+    words = html_paragraphs(OMITTED) if html else OMITTED
+    body = html_paragraphs(INDEX_LEAD) + _html_notes() + words if html else INDEX_LEAD + TEXT_NOTES + words
+    if html:
+        body = f"<html>\n<head><title>Annual report</title></head>\n<body>\n{body}{_html_signatures()}</body>\n</html>\n"
+    else:
+        body += TEXT_SIGNATURES
+    if era in SUBMISSIONS:
+        return HEADER + _document("10-K", 1, body) + _document("EX-27", 2, TEXT_EX27) + "</SEC-DOCUMENT>\n"
+    return body
+
+
+# --- moving a table into its filing -------------------------------------------
+
+
+def _shifted(inner: Rendered, before: str, after: str) -> Rendered:
+    """`before` + the table's text + `after`, its figures moved down past `before`."""
+    assert not before or before.endswith("\n")
+    out = copy.copy(inner)
+    out.text = before + inner.text + after
+    lines = before.count("\n")
+    out.figures = [replace(f, line=f.line + lines) for f in inner.figures]
+    return out
+
+
+def _inside_body(inner: Rendered, before: str, after: str) -> Rendered:
+    """The decoys inside an HTML document's <body>, as whole lines around the
+    table (after the hidden inline XBRL header, as filing software writes it)."""
+    text = inner.text
+    opening = text.index("\n", text.index("<body>")) + 1
+    header_end = text.find("</ix:header></div>\n")
+    if header_end != -1:
+        opening = header_end + len("</ix:header></div>\n")
+    closing = text.rindex("</body>")
+    out = copy.copy(inner)
+    out.text = text[:opening] + before + text[opening:closing] + after + text[closing:]
+    lines = before.count("\n")
+    assert all(f.line > text[:opening].count("\n") for f in inner.figures)
+    out.figures = [replace(f, line=f.line + lines) for f in inner.figures]
+    return out
+
+
+def _around(decoys: set, html: bool) -> tuple:
+    before, after = "", ""
+    if "omitted-ex99" in decoys and html:
+        before += html_paragraphs(OMITTED_HERE)
+    if "index-report" in decoys:
+        before += (_html_index() + html_paragraphs(REPORT)) if html else TEXT_INDEX + TEXT_REPORT
+    if "notes-allowance" in decoys:
+        before += _html_notes() if html else TEXT_NOTES
+    if "index-activity" in decoys:
+        before += (html_paragraphs(INDEX_PARAGRAPH) + html_activity()) if html else TEXT_INDEX + TEXT_ACTIVITY
+    if "index-numbered-notes" in decoys:
+        before += (_html_index() + html_activity("{n}. ")) if html else TEXT_INDEX_SPACED + TEXT_ACTIVITY_NUMBERED
+    if "schedule-iii-signatures" in decoys:
+        after += (_html_schedule_iii() + _html_signatures() + _html_exhibit_index()) if html else (
+            TEXT_SCHEDULE_III + TEXT_SIGNATURES + TEXT_EXHIBIT_INDEX)
+    return before, after
+
+
+# --- the SGML submission --------------------------------------------------------
+
+HEADER = """<SEC-DOCUMENT>0000950123-98-000123.txt : 19980327
+<SEC-HEADER>0000950123-98-000123.hdr.sgml : 19980327
+ACCESSION NUMBER:\t\t0000950123-98-000123
+CONFORMED SUBMISSION TYPE:\t10-K
+PUBLIC DOCUMENT COUNT:\t\t5
+CONFORMED PERIOD OF REPORT:\t19971231
+FILED AS OF DATE:\t\t19980327
+
+FILER:
+
+\tCOMPANY DATA:\t
+\t\tCOMPANY CONFORMED NAME:\t\t\tNORTHFIELD INDUSTRIES INC
+\t\tCENTRAL INDEX KEY:\t\t\t0000912345
+\t\tSTANDARD INDUSTRIAL CLASSIFICATION:\tMISCELLANEOUS MANUFACTURING INDUSTRIES [3990]
+\t\tFISCAL YEAR END:\t\t\t1231
+</SEC-HEADER>
+"""
+
+
+def _document(kind: str, sequence: int, body: str, description: str = "") -> str:
+    described = f"<DESCRIPTION>{description}\n" if description else ""
+    return f"<DOCUMENT>\n<TYPE>{kind}\n<SEQUENCE>{sequence}\n{described}<TEXT>\n{body}</TEXT>\n</DOCUMENT>\n"
+
+
+def _submission(decoys: set, html: bool, era: str) -> tuple:
+    """What comes before and after the schedule's document in the submission."""
+    before = HEADER
+    opening = "<DOCUMENT>\n<TYPE>{kind}\n<SEQUENCE>{n}\n<TEXT>\n"
+    if "omitted-ex99" in decoys:
+        ten_k = (_html_page(html_paragraphs(INDEX_LEAD) + html_paragraphs(OMITTED)) if html
+                 else INDEX_LEAD + OMITTED + TEXT_SIGNATURES)
+        before += _document("10-K", 1, ten_k)
+        before += opening.format(kind="EX-99", n=2)
+    else:
+        before += opening.format(kind="10-K", n=1)
+    after = "</TEXT>\n</DOCUMENT>\n"
+    if "exhibits" in decoys:
+        after += _document("EX-21", 3, TEXT_EX21, "SUBSIDIARIES")
+        after += _document("EX-23", 4, TEXT_EX23, "CONSENT OF INDEPENDENT ACCOUNTANTS")
+        after += _document("EX-27", 5, TEXT_EX27, "FINANCIAL DATA SCHEDULE")
+    return before, after + "</SEC-DOCUMENT>\n"
+
+
+# --- text decoys ----------------------------------------------------------------
+
+INDEX_LEAD = """
+                                   PART IV
+
+ITEM 14.  EXHIBITS, FINANCIAL STATEMENT SCHEDULES, AND REPORTS ON FORM 8-K
+
+     (a) 1. Financial Statements: see Item 8.
+
+</PAGE>
+"""
+
+TEXT_INDEX = """
+                   INDEX TO FINANCIAL STATEMENT SCHEDULES
+
+                                                                        Page
+                                                                        ----
+Report of Independent Accountants on Financial Statement Schedule ...   S-1
+Schedule II -- Valuation and Qualifying Accounts .....................   S-2
+
+     All other schedules are omitted because they are not applicable or the
+required information is shown in the financial statements or notes thereto.
+
+<PAGE>
+"""
+
+TEXT_REPORT = """
+      REPORT OF INDEPENDENT ACCOUNTANTS ON FINANCIAL STATEMENT SCHEDULE
+
+To the Board of Directors of Northfield Industries, Inc.:
+
+     Our audits of the consolidated financial statements referred to in our
+report dated February 12, 1998 also included an audit of the financial
+statement schedule listed in Item 14(a)(2) of this Form 10-K, Schedule II --
+Valuation and Qualifying Accounts.  In our opinion, this financial statement
+schedule presents fairly, in all material respects, the information set forth
+therein when read in conjunction with the related consolidated financial
+statements.
+
+                                                      Price & Partners LLP
+February 12, 1998
+                                                                         S-1
+<PAGE>
+"""
+
+TEXT_NOTES = """
+NOTE 4 -- ACCOUNTS RECEIVABLE
+
+     The activity in the allowance for doubtful accounts was as follows (in
+thousands):
+
+<TABLE>
+<CAPTION>
+                                                 1997       1996       1995
+                                               -------    -------    -------
+<S>                                            <C>        <C>        <C>
+Balance at beginning of year                   $ 1,210    $ 1,034    $   987
+Provision for doubtful accounts                    412        388        301
+Write-offs, net of recoveries                     (365)      (212)      (254)
+                                               -------    -------    -------
+Balance at end of year                         $ 1,257    $ 1,210    $ 1,034
+                                               =======    =======    =======
+</TABLE>
+
+NOTE 5 -- INVENTORIES
+
+     Changes in the reserve for obsolete inventory were (in thousands):
+
+<TABLE>
+<CAPTION>
+                           Balance at     Charged to                   Balance at
+                           Beginning      Costs and                      End of
+                             of Year       Expenses     Write-offs        Year
+                           ----------     ----------    ----------     ----------
+<S>                        <C>            <C>           <C>            <C>
+1997                         $   640        $   215       $   188        $   667
+1996                             702            130           192            640
+1995                             655            181           134            702
+</TABLE>
+
+<PAGE>
+"""
+
+OMITTED = """
+     (a) 2. Financial Statement Schedules: Schedule II -- Valuation and
+Qualifying Accounts has been omitted because it is not applicable or the
+required information is shown in the consolidated financial statements or
+the notes thereto.  All other schedules are omitted for the same reasons.
+
+"""
+
+OMITTED_HERE = """
+     (a) 2. Financial Statement Schedules: the schedules other than Schedule II
+-- Valuation and Qualifying Accounts have been omitted because they are not
+applicable or the required information is shown in the notes.
+"""
+
+# Roll-forwards in the notes right after the index naming Schedule II: stock
+# options (a weighted average price column that sums to nothing), and a
+# restructuring reserve with the balances as dated rows, each year chained.
+TEXT_ACTIVITY = """
+NOTE 9 -- STOCK OPTIONS
+
+     Stock option activity under the plans was as follows:
+
+<TABLE>
+<CAPTION>
+                                                            WEIGHTED
+                                                             AVERAGE
+                                              SHARES     EXERCISE PRICE
+                                            ---------    --------------
+<S>                                         <C>          <C>
+Outstanding at beginning of year              812,500        $ 14.20
+Granted                                       140,000          18.75
+Exercised                                     (96,250)         11.05
+Canceled                                      (12,000)         16.40
+                                            ---------
+Outstanding at end of year                    844,250        $ 15.31
+                                            =========
+</TABLE>
+
+NOTE 10 -- RESTRUCTURING
+
+     Activity in the restructuring reserve was (in thousands):
+
+<TABLE>
+<CAPTION>
+                                     Employee
+                                    Severance      Facility
+                                   and Benefits     Closure       Total
+                                   ------------    --------     -------
+<S>                                <C>             <C>          <C>
+Balance at December 31, 1995          $ 2,340      $ 1,120      $ 3,460
+Charges                                 1,800          650        2,450
+Cash payments                          (2,910)        (880)      (3,790)
+Balance at December 31, 1996            1,230          890        2,120
+Charges                                   400          210          610
+Cash payments                          (1,105)        (540)      (1,645)
+Balance at December 31, 1997          $   525      $   560      $ 1,085
+</TABLE>
+
+<PAGE>
+"""
+
+# The index's page after spaces, no dot leaders; the notes numbered "(9)", no "NOTE".
+TEXT_INDEX_SPACED = TEXT_INDEX.replace(" .....................   S-2", "                         S-2").replace(
+    " ...   S-1", "      S-1")
+TEXT_ACTIVITY_NUMBERED = TEXT_ACTIVITY.replace("NOTE 9 -- STOCK OPTIONS", "(9)  STOCK OPTIONS").replace(
+    "NOTE 10 -- RESTRUCTURING", "(10) RESTRUCTURING")
+
+TEXT_SCHEDULE_III = """
+<PAGE>
+                                 SCHEDULE III
+
+                   REAL ESTATE AND ACCUMULATED DEPRECIATION
+                              DECEMBER 31, 1997
+                                (In thousands)
+
+<TABLE>
+<CAPTION>
+                                      Initial Cost           Gross Amount at
+                                   ------------------      December 31, 1997     Accumulated    Date
+Description        Encumbrances    Land    Buildings     Land    Buildings        Depreciation  Acquired
+-----------        ------------   ------   ---------    ------   ---------        ------------  --------
+<S>                <C>            <C>      <C>          <C>      <C>              <C>           <C>
+Office building       $ 4,200     $  800    $ 6,100     $  800    $ 6,350           $ 1,905        1989
+Warehouse               1,150        310      2,240        310      2,410               723        1992
+                      -------     ------    -------     ------    -------           -------
+                      $ 5,350     $1,110    $ 8,340     $1,110    $ 8,760           $ 2,628
+                      =======     ======    =======     ======    =======           =======
+</TABLE>
+
+(a) Reconciliation of real estate:
+
+<TABLE>
+<CAPTION>
+                                                 1997       1996       1995
+                                               -------    -------    -------
+<S>                                            <C>        <C>        <C>
+Balance at beginning of year                   $ 8,410    $ 8,120    $ 7,980
+Additions during the year                          350        290        140
+                                               -------    -------    -------
+Balance at end of year                         $ 8,760    $ 8,410    $ 8,120
+                                               =======    =======    =======
+</TABLE>
+"""
+
+TEXT_SIGNATURES = """
+<PAGE>
+                                  SIGNATURES
+
+     Pursuant to the requirements of Section 13 or 15(d) of the Securities
+Exchange Act of 1934, the registrant has duly caused this report to be
+signed on its behalf by the undersigned, thereunto duly authorized.
+
+                                        NORTHFIELD INDUSTRIES, INC.
+
+                                        By: /s/ Margaret A. Lund
+                                            --------------------------
+                                            Margaret A. Lund
+                                            Chief Executive Officer
+March 25, 1998
+
+<TABLE>
+<CAPTION>
+       SIGNATURE                      TITLE                      DATE
+       ---------                      -----                      ----
+<S>                          <C>                            <C>
+/s/ Margaret A. Lund         Chief Executive Officer        March 25, 1998
+/s/ Daniel R. Okafor         Chief Financial Officer        March 25, 1998
+</TABLE>
+"""
+
+TEXT_EXHIBIT_INDEX = """
+<PAGE>
+                                EXHIBIT INDEX
+
+<TABLE>
+<CAPTION>
+EXHIBIT
+NUMBER                         DESCRIPTION                               PAGE
+-------                        -----------                               ----
+<S>       <C>                                                            <C>
+ 3.1      Restated Certificate of Incorporation                           --
+10.4      1996 Stock Incentive Plan                                       --
+21        Subsidiaries of the Registrant                                  42
+23        Consent of Independent Accountants                              43
+27        Financial Data Schedule                                         44
+</TABLE>
+"""
+
+TEXT_EX21 = """
+                                                                  EXHIBIT 21
+
+                         SUBSIDIARIES OF THE REGISTRANT
+
+     Northfield Tool Co. (Delaware)
+     Northfield Industries Ltd. (United Kingdom)
+"""
+
+TEXT_EX23 = """
+                                                                  EXHIBIT 23
+
+                      CONSENT OF INDEPENDENT ACCOUNTANTS
+
+     We consent to the incorporation by reference in the registration
+statement on Form S-8 (File No. 33-51234) of our report dated February 12,
+1998, on our audits of the consolidated financial statements and financial
+statement schedule (Schedule II -- Valuation and Qualifying Accounts) of
+Northfield Industries, Inc., which report is included in this Form 10-K.
+
+                                                      Price & Partners LLP
+"""
+
+TEXT_EX27 = """<TABLE> <S> <C>
+
+<ARTICLE> 5
+<LEGEND>
+THIS SCHEDULE CONTAINS SUMMARY FINANCIAL INFORMATION EXTRACTED FROM THE
+CONSOLIDATED BALANCE SHEET AND STATEMENT OF INCOME AND IS QUALIFIED IN ITS
+ENTIRETY BY REFERENCE TO SUCH FINANCIAL STATEMENTS.
+</LEGEND>
+<MULTIPLIER> 1,000
+
+<S>                             <C>
+<PERIOD-TYPE>                   YEAR
+<FISCAL-YEAR-END>                          DEC-31-1997
+<PERIOD-END>                               DEC-31-1997
+<CASH>                                           4,512
+<SECURITIES>                                         0
+<RECEIVABLES>                                   21,344
+<ALLOWANCES>                                     1,257
+<INVENTORY>                                     18,020
+<CURRENT-ASSETS>                                46,115
+<TOTAL-ASSETS>                                  88,410
+<SALES>                                        142,377
+<TOTAL-REVENUES>                               142,377
+<NET-INCOME>                                     6,204
+<EPS-PRIMARY>                                     1.12
+<EPS-DILUTED>                                     1.10
+</TABLE>
+"""
+
+
+# --- HTML decoys ----------------------------------------------------------------
+
+
+def html_paragraphs(text: str) -> str:
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip() and p.strip() != "</PAGE>"]
+    return "".join(f'<p style="margin-top:6pt"><font size="2">{p}</font></p>\n' for p in paragraphs)
+
+
+def _html_page(body: str) -> str:
+    return f"<html>\n<head><title>Form 10-K</title></head>\n<body>\n{body}</body>\n</html>\n"
+
+
+def _html_rows(rows: list, widths: str = "") -> str:
+    out = []
+    for row in rows:
+        cells = "".join(f'<td align="{"left" if k == 0 else "right"}"><font size="2">{c}</font></td>'
+                        for k, c in enumerate(row))
+        out.append(f"<tr valign=\"bottom\">{cells}</tr>\n")
+    return f'<table width="100%" cellspacing="0" cellpadding="0" border="0"{widths}>\n' + "".join(out) + "</table>\n"
+
+
+def _html_index() -> str:
+    return ('<p align="center"><b>INDEX TO FINANCIAL STATEMENT SCHEDULES</b></p>\n'
+            + _html_rows([["", "Page"],
+                          ["Report of Independent Accountants on Financial Statement Schedule", "S-1"],
+                          ["Schedule II &#151; Valuation and Qualifying Accounts", "S-2"]])
+            + html_paragraphs("All other schedules are omitted because they are not applicable or the required "
+                               "information is shown in the financial statements or notes thereto."))
+
+
+REPORT = """REPORT OF INDEPENDENT ACCOUNTANTS ON FINANCIAL STATEMENT SCHEDULE
+
+Our audits of the consolidated financial statements referred to in our report
+dated February 12, 2003 also included an audit of the financial statement
+schedule listed in Item 15(a)(2) of this Form 10-K, Schedule II - Valuation
+and Qualifying Accounts.  In our opinion, this financial statement schedule
+presents fairly, in all material respects, the information set forth therein.
+"""
+
+
+def _html_notes() -> str:
+    return (html_paragraphs("Note 4 - Accounts Receivable\n\nThe activity in the allowance for doubtful accounts "
+                             "was as follows (in thousands):")
+            + _html_rows([["", "2003", "2002", "2001"],
+                          ["Balance at beginning of year", "$1,210", "$1,034", "$987"],
+                          ["Provision for doubtful accounts", "412", "388", "301"],
+                          ["Write-offs, net of recoveries", "(365)", "(212)", "(254)"],
+                          ["Balance at end of year", "$1,257", "$1,210", "$1,034"]])
+            + html_paragraphs("Note 5 - Inventories\n\nChanges in the reserve for obsolete inventory were "
+                               "(in thousands):")
+            + _html_rows([["", "Balance at Beginning of Year", "Charged to Costs and Expenses", "Write-offs",
+                           "Balance at End of Year"],
+                          ["2003", "$640", "$215", "$188", "$667"],
+                          ["2002", "702", "130", "192", "640"],
+                          ["2001", "655", "181", "134", "702"]]))
+
+
+# An HTML 10-K's Item 15 (as Medicis's 1999 one): the schedule's index line a
+# paragraph of its own, its page after it.
+INDEX_PARAGRAPH = """Item 15(a)(2). Financial Statement Schedules
+
+Schedule II &#151; Valuation and Qualifying Accounts&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;S-2
+
+The financial statement schedule should be read in conjunction with the consolidated financial statements.
+"""
+
+
+def html_activity(note: str = "Note {n} - ") -> str:
+    """Notes rolling stock options (a weighted average price that sums to nothing)
+    and a restructuring reserve (dated balances, each year chained) forward; each
+    under its heading, "Note 9 - Stock Options" (`note`: how the number is printed)."""
+    return (html_paragraphs(note.format(n=9) + "Stock Options\n\nStock option activity under the plans was as follows:")
+            + _html_rows([["", "Shares", "Weighted Average Exercise Price"],
+                          ["Outstanding at beginning of year", "812,500", "$14.20"],
+                          ["Granted", "140,000", "18.75"],
+                          ["Exercised", "(96,250)", "11.05"],
+                          ["Canceled", "(12,000)", "16.40"],
+                          ["Outstanding at end of year", "844,250", "$15.31"]])
+            + html_paragraphs(note.format(n=10) + "Restructuring\n\nActivity in the restructuring reserve was (in thousands):")
+            + _html_rows([["", "Employee Severance and Benefits", "Facility Closure", "Total"],
+                          ["Balance at December 31, 2001", "$2,340", "$1,120", "$3,460"],
+                          ["Charges", "1,800", "650", "2,450"],
+                          ["Cash payments", "(2,910)", "(880)", "(3,790)"],
+                          ["Balance at December 31, 2002", "1,230", "890", "2,120"],
+                          ["Charges", "400", "210", "610"],
+                          ["Cash payments", "(1,105)", "(540)", "(1,645)"],
+                          ["Balance at December 31, 2003", "$525", "$560", "$1,085"]]))
+
+
+def _html_schedule_iii() -> str:
+    return ('<hr noshade>\n<p align="center"><b>SCHEDULE III<br>REAL ESTATE AND ACCUMULATED DEPRECIATION</b></p>\n'
+            '<p align="center">(In thousands)</p>\n'
+            + _html_rows([["Description", "Encumbrances", "Land", "Buildings", "Accumulated Depreciation",
+                           "Date Acquired"],
+                          ["Office building", "$4,200", "$800", "$6,100", "$1,905", "1989"],
+                          ["Warehouse", "1,150", "310", "2,240", "723", "1992"],
+                          ["", "$5,350", "$1,110", "$8,340", "$2,628", ""]]))
+
+
+def _html_signatures() -> str:
+    return ('<hr noshade>\n<p align="center"><b>SIGNATURES</b></p>\n'
+            + html_paragraphs("Pursuant to the requirements of Section 13 or 15(d) of the Securities Exchange "
+                               "Act of 1934, the registrant has duly caused this report to be signed on its "
+                               "behalf by the undersigned, thereunto duly authorized.")
+            + _html_rows([["Signature", "Title", "Date"],
+                          ["/s/ Margaret A. Lund", "Chief Executive Officer", "March 25, 2003"],
+                          ["/s/ Daniel R. Okafor", "Chief Financial Officer", "March 25, 2003"]]))
+
+
+def _html_exhibit_index() -> str:
+    return ('<p align="center"><b>EXHIBIT INDEX</b></p>\n'
+            + _html_rows([["Exhibit Number", "Description"],
+                          ["3.1", "Restated Certificate of Incorporation"],
+                          ["21", "Subsidiaries of the Registrant"],
+                          ["23", "Consent of Independent Accountants"],
+                          ["31.1", "Certification of the Chief Executive Officer"]]))

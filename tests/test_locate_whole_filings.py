@@ -1,0 +1,155 @@
+"""Whole filings as filed (issue 12): the Schedule II found among what a 10-K
+prints around it that looks like it, and read.
+
+The 24 real tables (../shared/real-tables) are embedded by render_filing in a
+whole filing of each era (typed 1993 and tagged 1997 SGML text submissions,
+an HTML 10-K in a 1999 submission, a 2003 .htm, 2023 inline XBRL) with each
+wrapper of decoys: an index line and the auditor's report naming the
+schedule, notes rolling an allowance forward, notes rolling stock options and
+a restructuring reserve forward right after the index, "Schedule II ...
+omitted" in the 10-K with the schedule in an EX-99, Schedule III (with its
+reconciliation) and the signatures after it, the exhibits EX-21, EX-23,
+EX-27.  Expected errors come from the table's figures alone (expect.py).
+
+What the tool does with a note's roll-forward (decided here): a note's table
+headed with Schedule II's own columns (balance at beginning, charged to
+costs, deductions, balance at end) is read and checked like a schedule
+where the HTML front end finds it (it prints the same arithmetic; a 10-K that
+omits Schedule II "because the information is in the notes" prints it so);
+its arithmetic closes, so it adds no finding.  A note's roll-forward under a
+note's heading is never taken as the table of a title that merely mentioned
+the schedule, and the text front end reads no table under no title.
+"""
+
+import json
+
+import pytest
+
+import auditor
+from auditor import source
+from auditor.frontends.text import locate
+from auditor.labels import INDEX_ENTRY
+from expect import expected_errors, read_cells, reported_errors
+from render_filing import ERAS, SUBMISSIONS, WRAPPERS, filing, omitted_filing
+
+RULES = auditor.load_rules()
+
+
+def _check(text: str, era: str):
+    name = "filing.txt" if era in SUBMISSIONS else "filing.htm"
+    return auditor.check_source(source.from_text(text, name), RULES)
+
+
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize("wrapper", WRAPPERS)
+def test_real_tables_in_whole_filings_read_exactly(shared, era, wrapper):
+    """Every printed figure read where printed, exactly the table's errors."""
+    failures = []
+    for path in sorted((shared / "real-tables").glob("*.json")):
+        spec = json.loads(path.read_text())
+        rendered = filing(spec, era, wrapper)
+        result = _check(rendered.text, era)
+        if result.error is not None:
+            failures.append((path.stem, "input error", str(result.error)))
+            continue
+        read = read_cells(result.schedules)
+        unread = [(f.line, f.start, f.raw) for f in rendered.figures if read.get((f.line, f.start), (None, "?"))[1] != f.value]
+        if unread:
+            failures.append((path.stem, "misread", unread[:3]))
+            continue
+        want, got = expected_errors(spec, rendered), reported_errors(result)
+        if got != want:
+            failures.append((path.stem, "errors", sorted(got - want), sorted(want - got)))
+    assert failures == []
+
+
+@pytest.mark.parametrize("era", ("text-1993", "text-1997"))
+def test_a_text_filing_that_omits_the_schedule_has_none(era):
+    """The index names the schedule, the notes roll an allowance forward, Item
+    14 says Schedule II is omitted: no table of the text filing is one."""
+    result = _check(omitted_filing(era), era)
+    assert result.schedules == [] and "no Schedule II found" in str(result.error)
+
+
+@pytest.mark.parametrize("era", ("html-1999", "html-2003", "ixbrl-2023"))
+def test_an_html_filing_that_omits_the_schedule_checks_only_its_note_headed_as_one(era):
+    """The note headed with Schedule II's columns is read, closes, adds nothing;
+    the note printing the years as columns is not read (no title in the document)."""
+    result = _check(omitted_filing(era), era)
+    assert result.error is None and result.findings == []
+    (schedule,) = result.schedules
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "writeoffs", "ending"]
+
+
+def _lines(text: str) -> list:
+    return text.split("\n")
+
+
+def test_a_note_heading_ends_a_mention_s_reach():
+    """The index's line, then a page break and "NOTE 9 -- STOCK OPTIONS" over
+    an activity table whose first row is an opening balance: no schedule."""
+    text = "\n".join([
+        "INDEX TO FINANCIAL STATEMENT SCHEDULES",
+        "Schedule II -- Valuation and Qualifying Accounts                 S-2",
+        "<PAGE>",
+        "NOTE 9 -- STOCK OPTIONS",
+        "",
+        "<TABLE>",
+        "<CAPTION>",
+        "                                              SHARES     PRICE",
+        "<S>                                         <C>          <C>",
+        "Outstanding at beginning of year              812,500    $ 14.20",
+        "Granted                                       140,000      18.75",
+        "Outstanding at end of year                    952,500    $ 15.31",
+        "</TABLE>",
+    ])
+    assert locate.regions(source.from_text(text, "x.txt")) == []
+    assert locate.heads_another_statement(_lines(text), 4)
+
+
+@pytest.mark.parametrize("line,other", [
+    ("NOTE 9 -- STOCK OPTIONS", True),
+    ("Note 4. Receivables", True),
+    ("NOTE 12:", True),
+    ("                                 SCHEDULE III", True),
+    ("Schedule IV -- Mortgage Loans on Real Estate", True),
+    ("SCHEDULE II (continued)", False),  # the schedule's own title
+    ("Notes receivable from officers            1,200      1,100", False),
+    ("Allowance for doubtful accounts", False),
+])
+def test_what_heads_another_statement(line, other):
+    assert locate.heads_another_statement([line, "", ""], 1) is other
+
+
+def test_a_numbered_schedule_over_the_title_is_the_schedule():
+    """1993's numbering: "SCHEDULE VIII" over "VALUATION AND QUALIFYING ACCOUNTS"."""
+    lines = ["                SCHEDULE VIII", "", "        VALUATION AND QUALIFYING ACCOUNTS"]
+    assert not locate.heads_another_statement(lines, 1)
+
+
+@pytest.mark.parametrize("line,entry", [
+    ("Schedule II -- Valuation and Qualifying Accounts .....................   S-2", True),
+    ("Schedule II - Valuation and Qualifying Accounts....... 47", True),
+    ("SCHEDULE II--VALUATION AND QUALIFYING ACCOUNTS", False),
+    ("         SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS   (in thousands)", False),
+])
+def test_an_index_entry_is_told_by_its_leaders_to_a_page(line, entry):
+    assert bool(INDEX_ENTRY.search(line)) is entry
+
+
+def test_a_footnote_above_a_page_break_keeps_the_continuation(shared):
+    """A note under the table ("Note 1: ...") before the <PAGE> is its footnote,
+    not a note's heading: the rows on the next page are still the schedule's."""
+    from render import Layout, render
+
+    spec = json.loads((shared / "real-tables" / "chattem-2006.json").read_text())
+    text = render(spec, Layout(table_tags=False, page_break="page_tag", break_after=3, period_style="keep")).text
+    at = text.index("<PAGE>")
+    noted = text[:at] + "Note 1: Deductions are accounts written off, net of recoveries.\n\n\n" + text[at:]
+    rows = []
+    for each in (text, noted):
+        result = _check(each, "text-1997")
+        assert result.error is None
+        (schedule,) = result.schedules
+        rows.append(sum(len(p.rows) for p in schedule.periods))
+    assert rows[1] == rows[0] == sum(1 for p in spec["periods"] for r in p["rows"] if r["cells"])
