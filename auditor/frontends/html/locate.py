@@ -167,6 +167,11 @@ class Document:
         first, rest = self.plain(start, cut), self.plain(cut, end)
         return (f"{first} {rest}", len(first) + 1) if first and rest else (first or rest, 0 if rest else len(first))
 
+    def plain_on(self, start: int, cut: int, end: int) -> str:
+        """`plain(start, end)`, the first part's text reused (`joined`)."""
+        joined = self.joined(start, cut, end)
+        return self.plain(start, end) if joined is None else joined[0]
+
     def holds(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """Whether `pattern` is found in the text of start..end (asked again of
         a table's text when it is joined with the part a page break cut off)."""
