@@ -13,6 +13,7 @@ import re
 from array import array
 from typing import BinaryIO, Iterable
 
+from auditor import scan
 from auditor.errors import InputError
 from auditor.lines import CHUNK, TAB, Lines, line_starts
 
@@ -24,6 +25,7 @@ class Source:
         # The whole file's lines, whose columns a laid-out column maps back to
         # (a view's (only) lines outside its spans are blank: the file's are not).
         self._file = lines if file is None else file
+        self._words: dict[str, list[int]] | None = {}  # scan.word_starts of joined(), as found so far
 
     @property
     def has_tabs(self) -> bool:
@@ -47,6 +49,21 @@ class Source:
         are not expanded: an offset's line is the line's, its column is not
         (laid_out() for that)."""
         return self.lines.text
+
+    def word_starts(self, words: tuple[str, ...]) -> dict[str, list[int]] | None:
+        """`scan.word_starts` of joined(), each word searched for once a source
+        (the HTML locator and the cut-off check look for some of the same, and
+        each pass lowers the whole document)."""
+        if self._words is None:
+            return None
+        missing = [w for w in words if w not in self._words]
+        if missing:
+            more = scan.word_starts(self.joined(), missing)
+            if more is None:
+                self._words = None
+                return None
+            self._words.update(more)
+        return {w: self._words[w] for w in words}
 
     def line_starts(self) -> array:
         """The offset in joined() of each line's first character (line n at

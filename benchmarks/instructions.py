@@ -22,12 +22,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "lantronix-2003.txt"
 REPEATS = 10
 
+# Each check is of a Source of its own around the same lines, as each file of a
+# run is: what a source keeps once found (the words of a document) is found
+# again by each check, not once for all of them.
 CHECK = """
 import sys, auditor
 from auditor import source
 rules = auditor.load_rules()
-src = source.read(sys.argv[1])
+read = source.read(sys.argv[1])
 for _ in range(int(sys.argv[2])):
+    src = source.Source(read.path, read.lines, read.encoding)
     auditor.check_source(src, rules)
 """
 

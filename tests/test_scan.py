@@ -5,11 +5,13 @@ locator's table tags, the cut-off check's containers)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from auditor import scan, source
 from auditor.frontends.html import locate
+from auditor.frontends.text.headings import AnyOf, Vocabulary as Headings
 from auditor.reading.completeness import TAG, unclosed
 
 
@@ -17,6 +19,7 @@ def _naive(text: str, word: str) -> list[int]:
     return [m.start() for m in re.finditer(f"(?={re.escape(word)})", text.lower())]
 
 
+HTML_SCHEDULE = Path(__file__).parent / "fixtures" / "html" / "cobalt-systems-2019-ixbrl-clean.htm"
 TEXT = "Table tABLE <table></TABLE> ttable Valuation VALUATION aaaa schedule Schedule."
 
 
@@ -46,3 +49,45 @@ def test_containers_left_open_as_a_search_of_the_whole_text_finds_them() -> None
     assert unclosed(text) == {"html": 0, "document": 7, "text": 18, "pre": text.index("<PRE>"),
                               "table": text.rindex("<TABLE>")}
     assert len(TAG.findall(text)) == 11
+
+
+def test_one_pass_finds_the_words_of_the_locator_and_of_the_cut_off_check(monkeypatch) -> None:
+    """The cut-off check finds its containers' tags among the words the HTML
+    locator's pass found: the document is lowered and searched once."""
+    import auditor
+    from auditor.reading import completeness
+
+    assert set(locate.SCANNED) | set(completeness.NAMES) <= set(scan.HTML_WORDS)
+    passes = []
+    real = scan.word_starts
+    monkeypatch.setattr(scan, "word_starts", lambda text, words, *a: passes.append(list(words)) or real(text, words, *a))
+    src = source.read(str(HTML_SCHEDULE))
+    result = auditor.check_source(src, auditor.load_rules())
+    assert result.error is None and result.schedules
+    assert passes == [list(scan.HTML_WORDS)]
+
+
+def _vocabulary(*balances: str) -> Headings:
+    patterns = AnyOf(tuple(re.compile(p, re.IGNORECASE) for p in balances))
+    return Headings(patterns, patterns)
+
+
+# A table a page break cut after its first heading's first word: no balance or
+# movement word of the locator's in either part; the rules' heading runs across.
+CUT = ("<table><tr><td>Allowance</td><td>Brought</td></tr></table>\n<hr>\n"
+       "<table><tr><td>forward</td><td>Written off</td></tr><tr><td>2003</td><td>1,047</td></tr></table>")
+
+
+@pytest.mark.parametrize("pattern, holds", [(r"brought\s+forward", True), (r"brought\s+forward\s+written", True),
+                                            (r"written\s+off", True), (r"^forward", False)])
+def test_a_table_joined_with_the_part_after_it_is_searched_as_one_text(pattern: str, holds: bool) -> None:
+    """The rules' patterns are tried across the join of a table and the part
+    a page break cut off (not in the added part alone), as in the joined
+    text: a pattern anchored at the second part's start is not found there."""
+    doc = locate.Document(source.from_text(CUT, "t.htm"))
+    first, second = doc.tables
+    headings = _vocabulary(pattern)
+    assert not locate.may_hold_schedule(doc, first, headings)
+    joined = doc.plain(first[0], first[1]) + " " + doc.plain(first[1], second[1])
+    assert bool(locate.holds_schedule_words(joined, headings)) is holds
+    assert bool(locate.may_hold_joined(doc, first, second[1], headings)) is holds

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Literal, Sequence, cast
+from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
 from auditor.errors import InputError
@@ -66,11 +66,14 @@ MARKUP = re.compile(r"<[^<>]*>|&#?\w+;")
 WORD = re.compile(r"[A-Za-z]{3}")
 
 
-def unclosed(text: str) -> dict[Container, int]:
+def unclosed(text: str, src: Optional[Source] = None) -> dict[Container, int]:
     """Each container whose last opening tag has no closing tag after it: the
-    offset of that opening tag's "<"."""
+    offset of that opening tag's "<".  `src`: the source whose joined text
+    `text` is, which keeps the words found in it (the HTML locator's pass
+    found the containers' names with its own)."""
     opened: dict[Container, int] = {}
-    for match in _container_tags(text):
+    found = src.word_starts(NAMES) if src is not None else scan.word_starts(text, NAMES)
+    for match in _container_tags(text, found):
         name = match.group(2).lower()
         if name in EDGAR:
             if not match.group(1) and text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip():
@@ -86,11 +89,11 @@ def unclosed(text: str) -> dict[Container, int]:
     return opened
 
 
-def _container_tags(text: str) -> list[re.Match[str]]:
+def _container_tags(text: str, found: Optional[dict[str, list[int]]]) -> list[re.Match[str]]:
     """TAG's matches, in order: tried only where a container's name follows
-    "<" or "</" (scan.word_starts: one pass for every name; a search of the
-    whole text for TAG cost half as much again)."""
-    found = scan.word_starts(text, NAMES)
+    "<" or "</" (`found`, from scan.word_starts: one pass for every name; a
+    search of the whole text for TAG cost half as much again), or, where no
+    scan could be made, by a search of the whole text."""
     if found is None:
         return list(TAG.finditer(text))
     tags = []
@@ -112,7 +115,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     if not rows:
         return list(schedules)
     text = src.joined()
-    opened = unclosed(text) if "<" in text else {}
+    opened = unclosed(text, src) if "<" in text else {}
     for kind in TABLES:
         if kind in opened:
             raise _cut_off(src, kind, opened[kind], "inside a table")

@@ -108,7 +108,7 @@ def _may_hold(doc: Document, span: Span, headings: Optional[Headings]) -> bool:
         return True
     nxt = doc.next_table(span[1])
     return (nxt is not None and len(doc.plain(span[1], nxt[0])) <= html_locate.GAP_TEXT
-            and html_locate.holds_schedule_words(doc.plain_on(span[0], span[1], nxt[1]), headings))
+            and html_locate.may_hold_joined(doc, span, nxt[1], headings))
 
 
 def _rolls_forward(grid: Grid, f: Optional[Frame]) -> bool:

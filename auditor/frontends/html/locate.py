@@ -85,8 +85,11 @@ class Document:
         # starts an array, 4 bytes a line: a list of int took 36)
         self.text, self.line_starts = source.laid_out()
         # Where the table tags and the titles' and headings' first words are: one
-        # pass over the document (None where lowering it changes its length).
-        self.words = scan.word_starts(self.text, SCANNED)
+        # pass over the document (None where lowering it changes its length),
+        # kept by the source where this text is its own (no tab laid out), with
+        # the words the cut-off check looks for after (scan.HTML_WORDS).
+        self._shared = not source.has_tabs
+        self.words = self._scan(scan.HTML_WORDS if self._shared else SCANNED)
         tags = _table_tags(self.text, self.words["table"] if self.words is not None else None)
         self.tables, self.parents, unclosed = _tables(tags, len(self.text))  # (start, end) by start; index of the enclosing one
         self.unclosed = {self.tables[i] for i in unclosed}
@@ -94,6 +97,7 @@ class Document:
         # (a table's text is asked for again: by a second look at it, and as the
         # first part of it and the part a page break cut off)
         self._plain: dict[tuple[int, int], str] = {}
+        self._holds: dict[tuple[re.Pattern[str], int, int], bool] = {}
         self._headings: dict[int, list[int]] = {}  # (statement_headings, by table)
 
     def matches(self, pattern: re.Pattern[str], words: Iterable[str]) -> list[re.Match[str]]:
@@ -118,11 +122,14 @@ class Document:
             return None
         missing = [w for w in words if w not in self.words]
         if missing:
-            more = scan.word_starts(self.text, missing)
+            more = self._scan(tuple(missing))
             if more is None:
                 return None
             self.words.update(more)
         return {at for w in words for at in self.words[w]}
+
+    def _scan(self, words: tuple[str, ...]) -> Optional[dict[str, list[int]]]:
+        return self.source.word_starts(words) if self._shared else scan.word_starts(self.text, words)
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset)
@@ -150,13 +157,28 @@ class Document:
             found = self._plain[start, end] = " ".join(html.unescape(without_tags(self.text[start:end])).split())
         return found
 
-    def plain_on(self, start: int, cut: int, end: int) -> str:
-        """`plain(start, end)`, from the texts either side of `cut` where `cut`
-        follows a tag's ">": no tag, entity or word runs across it then (the
-        tag turns to a space either way), so the first part's text is reused."""
+    def joined(self, start: int, cut: int, end: int) -> Optional[tuple[str, int]]:
+        """`plain(start, end)` and where in it the text of cut..end starts, where
+        `cut` follows a tag's ">": no tag, entity or word runs across it then
+        (the tag turns to a space either way), so the first part's text is
+        reused and searched no further.  None where `cut` follows no tag."""
         if not start < cut < end or self.text[cut - 1] != ">":
-            return self.plain(start, end)
-        return " ".join(t for t in (self.plain(start, cut), self.plain(cut, end)) if t)
+            return None
+        first, rest = self.plain(start, cut), self.plain(cut, end)
+        return (f"{first} {rest}", len(first) + 1) if first and rest else (first or rest, 0 if rest else len(first))
+
+    def plain_on(self, start: int, cut: int, end: int) -> str:
+        """`plain(start, end)`, the first part's text reused (`joined`)."""
+        joined = self.joined(start, cut, end)
+        return self.plain(start, end) if joined is None else joined[0]
+
+    def holds(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
+        """Whether `pattern` is found in the text of start..end (asked again of
+        a table's text when it is joined with the part a page break cut off)."""
+        found = self._holds.get((pattern, start, end))
+        if found is None:
+            found = self._holds[pattern, start, end] = pattern.search(self.plain(start, end)) is not None
+        return found
 
     def texts(self, start: int, end: int) -> list[str]:
         """The blocks of text in text[start:end] ("<p>", "<br>"... apart) that are
@@ -318,14 +340,47 @@ def may_hold_schedule(doc: Document, span: Span, headings: Optional[Headings] = 
     """A quick look at a candidate table's text before it is parsed into a grid:
     a table of contents or an exhibit index that names Schedule II has no
     balance and no movement in it (parsing one costs as much as the schedule)."""
-    return holds_schedule_words(doc.plain(*span), headings)
+    if doc.holds(BALANCE_WORD, *span) and doc.holds(MOVEMENT_WORD, *span):
+        return True
+    return _rules_words(doc.plain(*span), headings)
 
 
 def holds_schedule_words(text: str, headings: Optional[Headings] = None) -> bool:
     """Whether a table's plain text prints a balance's word and a movement's."""
     if BALANCE_WORD.search(text) and MOVEMENT_WORD.search(text):
         return True
-    return headings is not None and headings.balances.search(text) and headings.every.search(text)  # (the rules' words)
+    return _rules_words(text, headings)
+
+
+def _rules_words(text: str, headings: Optional[Headings], at: int = 0) -> bool:
+    """Whether the rules' words of a balance and of any role are found in the
+    text (a balance's from `at` on)."""
+    return headings is not None and headings.balances.search(text, at) and headings.every.search(text)
+
+
+# How far before the join of a table and the part after it the rules' heading
+# patterns are tried again: farther than any heading's words run (the rules'
+# patterns match a few words: "balance at beginning of period").
+JOIN_REACH = 200
+
+
+def may_hold_joined(doc: Document, span: Span, end: int, headings: Optional[Headings] = None) -> bool:
+    """`may_hold_schedule` of the table `span` and the part after it up to
+    `end` read as one, where the table alone may not (a page break cut it
+    right after its first rows): each table's text searched once.  The
+    balance and movement words are a word each, never across the join: they
+    are searched in the part after it alone.  The rules' patterns may run
+    across it: they are tried from a little before it on (none matched the
+    table's text alone, since every role's patterns hold the balances')."""
+    joined = doc.joined(span[0], span[1], end)
+    if joined is None:
+        return holds_schedule_words(doc.plain(span[0], end), headings)
+    text, at = joined
+    rest = (span[1], end)
+    if (doc.holds(BALANCE_WORD, *rest) or doc.holds(BALANCE_WORD, *span)) and (
+            doc.holds(MOVEMENT_WORD, *rest) or doc.holds(MOVEMENT_WORD, *span)):
+        return True
+    return _rules_words(text, headings, max(0, at - JOIN_REACH))
 
 
 CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)

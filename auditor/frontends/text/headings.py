@@ -28,8 +28,10 @@ class AnyOf(NamedTuple):
 
     patterns: tuple[Any, ...]  # compiled patterns, re or RE2: each has .search
 
-    def search(self, text: str) -> bool:
-        return any(p.search(text) for p in self.patterns)
+    def search(self, text: str, pos: int = 0) -> bool:
+        """Whether any pattern is found in `text` from `pos` on (as `re`'s
+        search: "^" and "\\b" still see the text before `pos`)."""
+        return any(p.search(text, pos) for p in self.patterns)
 
 
 class Vocabulary(NamedTuple):
