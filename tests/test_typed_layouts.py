@@ -63,10 +63,9 @@ SWEEP = {
     "unruled": ("seed-like", "flat-fiscal", "untagged-bare", "by-account", "first-cell-reopened", "typed-second-line"),
 }
 # Cases a variation cannot read yet, each for a reason of its own (strict: reading one is news).
-# (moodys-2013 unruled: its headings' last line opens with the label column's "YEAR ENDED DECEMBER 31,",
-# read as a period's caption, not a heading line, where no rule under it says otherwise.)
-PAST = {("moodys-2013", layout, "unruled"): "a heading line read as a period's caption"
-        for layout in ("seed-like", "by-account", "first-cell-reopened", "typed-second-line")}
+# (None now: moodys-2013 unruled, its headings' last line opening with the label column's "YEAR ENDED
+# DECEMBER 31,", is read since a period phrase with more text after it is a caption only where it names a year.)
+PAST: dict[tuple[str, str, str], str] = {}
 
 
 def _cases():

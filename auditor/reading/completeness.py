@@ -131,7 +131,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         if kind in opened and ending == "nothing":
             raise _cut_off(src, kind, opened[kind], "right after the schedule")
     last = max(rows)
-    if ending == "prose" and whole and _table_notes_only(after, tables):
+    if ending == "prose" and whole and _table_notes_only(after, tables, _notes_between_rows(src, min(rows), last)):
         ending = "nothing"  # (the last row's label run on, the table's footnotes: the table is what the file ends on)
     if ending != "nothing" or DOCUMENT_CLOSED.search(after) or DOCUMENT_CLOSED.search(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
@@ -282,15 +282,28 @@ def _headings_again(src: Source, after: str, first_row: int) -> str | None:
     return f"{lines[-1]} (headings with no rows under them)" if lines[-1] in above else None
 
 
-def _table_notes_only(after: str, schedules: Sequence[Schedule]) -> bool:
+def _table_notes_only(after: str, schedules: Sequence[Schedule], notes_inside: bool) -> bool:
     """Whether every line after the last row is the table's own: a row's
-    label run on below its figures ("  accounts"), or a footnote ("(1) ...",
-    "* ...", "Note 1 -- ...")."""
+    label run on below its figures ("  accounts"), or, where the table
+    prints its footnotes between its rows (`notes_inside`), a footnote
+    ("(1) ...", "* ...", "Note 1 -- ...").  Footnotes under a table whose
+    rows have none between them end it, as whole exhibits end."""
     labels = [r.label for s in schedules for p in s.periods for r in p.rows]
     lines = [" ".join(line.split()) for line in after.split("\n") if WORD.search(line)
              and not PAGE_NUMBER.match(line.strip())]
-    return bool(lines) and all(NOTE_MARK.match(line) or NOTE_WORD.match(line)
-                               or any(label.endswith(" " + line) for label in labels) for line in lines)
+    return bool(lines) and all((notes_inside and _is_note(line)) or any(label.endswith(" " + line) for label in labels)
+                               for line in lines)
+
+
+def _is_note(line: str) -> bool:
+    return bool(NOTE_MARK.match(line) or NOTE_WORD.match(line))
+
+
+def _notes_between_rows(src: Source, first: int, last: int) -> bool:
+    """Whether a footnote line stands between the table's first and last rows."""
+    text = src.lines.text
+    inside = text[src.lines.offset(first - 1) : src.lines.offset(last - 1)]
+    return any(_is_note(" ".join(line.split())) and not FIGURES.search(line) for line in inside.split("\n"))
 
 
 NOTE_WORD = re.compile(r"^(?:foot)?notes?\s+\w{1,3}\b", re.IGNORECASE)

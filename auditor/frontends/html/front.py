@@ -40,11 +40,12 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
     headings besides the words every schedule prints (labels)."""
     titled = html_locate.candidates(doc)
     found = _found(doc, titled, set(), headings)
-    if found:
+    if found or doc.indexed:
         return found
     # No titled schedule: one printed under its accounts' captions alone (a
     # 20-F's).  Looked for only then: the search runs over every "reserve" and
-    # "allowance" of a 10-K, and a titled filing's notes are no schedule.
+    # "allowance" of a 10-K, and a titled filing's notes are no schedule (one
+    # whose index names the schedule's page is titled, its schedule elsewhere).
     by_name = set(html_locate.named_candidates(doc)) - {span for span, _ in titled}
     return _found(doc, [(span, None) for span in sorted(by_name)], by_name, headings)
 

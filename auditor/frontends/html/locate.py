@@ -99,6 +99,7 @@ class Document:
         self._plain: dict[tuple[int, int], str] = {}
         self._holds: dict[tuple[re.Pattern[str], int, int], bool] = {}
         self._headings: dict[int, list[int]] = {}  # (statement_headings, by table)
+        self.indexed = False  # an index names the schedule's page (set by `candidates`)
 
     def matches(self, pattern: re.Pattern[str], words: Iterable[str]) -> list[re.Match[str]]:
         """pattern.finditer, faster: tried only where one of its first words
@@ -282,6 +283,7 @@ def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
         if inside and _prints_figures(doc.text, match.end()):
             continue  # a row label ("Additions: Valuation accounts acquired"), never the schedule's title
         if _index_entry(doc, match, inside):
+            doc.indexed = True  # (a titled filing, its schedule elsewhere: its notes are no schedule)
             continue  # an index's line naming the schedule's page: a mention
         if inside:
             found.setdefault(inside, match)

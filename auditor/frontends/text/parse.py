@@ -174,7 +174,7 @@ def _label_figures_as_words(line: Line) -> Line:
     tells a label's number from a figure is read here, off the columns.)"""
     words, figures = list(line.words), list(line.figures)
     while (figures and words and figures[0].dollar is None and figures[0].value.column - words[-1].end <= 1
-           and not _ends_in_leader(words[-1])):
+           and not _ends_in_leader(words[-1]) and not THOUSANDS.search(figures[0].value.text)):
         fig = figures.pop(0)
         words.extend((fig.value, *fig.notes))
     if len(figures) == len(line.figures):
@@ -182,6 +182,11 @@ def _label_figures_as_words(line: Line) -> Line:
     if not figures:
         return Line("text", line.number, tuple(words))
     return Line("row", line.number, tuple(words), tuple(figures))
+
+
+# A figure set in thousands ("1,210,400", "(1,210,400)"): an amount, never a label's own number ("Reserve
+# number 2"), however close to the label a parenthesis brings it.
+THOUSANDS = re.compile(r"\d,\d{3}")
 
 
 def _ends_in_leader(word: Token) -> bool:
