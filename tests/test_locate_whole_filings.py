@@ -172,3 +172,18 @@ def test_a_note_tagged_with_schedule_ii_concepts_is_read_once_as_facts(shared):
         (facts,) = [s for s in result.schedules if s.source == "xbrl"]
         assert [[[c.raw for c in r.cells] for r in p.rows] for p in facts.periods] == [
             [["987", "301", "254", "1,034"]], [["1,034", "388", "212", "1,210"]], [["1,210", "412", "365", "1,257"]]]
+
+
+@pytest.mark.parametrize("edit", [
+    ("CONSOLIDATED VALUATION AND QUALIFYING ACCOUNTS", "CONSOLIDATED VALUATION AND QUALIFYING ACCOUNTS            S-2"),
+    ("CONSOLIDATED VALUATION AND QUALIFYING ACCOUNTS", "CONSOLIDATED VALUATION AND QUALIFYING ACCOUNTS........ F-34")])
+def test_a_schedules_own_title_ending_in_its_page_is_its_title_where_no_other_is(edit):
+    # (an index's line names the schedule's page at its end; so may the schedule's own title, printed with
+    # its page: where no title but such a line heads a schedule, the table under it is the schedule)
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "lantronix-2003.txt").read_text().replace(*edit, 1)
+    result = auditor.check_source(source.from_text(text, "exhibit.txt"), auditor.load_rules())
+    assert result.error is None, result.error.message
+    assert [(f.check, f.period, f.row) for f in result.findings] == [
+        (f.check, f.period, f.row) for f in auditor.check_file(str(FIXTURES / "lantronix-2003.txt")).findings]

@@ -91,14 +91,27 @@ def regions(source: Source, skip: Sequence[tuple[int, int]] = (), roles: Optiona
         roles = load().roles
     vocabulary = vocabulary_of(roles)
     text = source.joined()
-    found, covered_to = [], 0
-    line, counted_to = 1, 0
+    titles, line, counted_to = [], 1, 0
     for start in _title_starts(text):
         line += text.count("\n", counted_to, start)
         counted_to = start
-        if line <= covered_to or any(first <= line <= last for first, last in skip):
+        if not any(first <= line <= last for first, last in skip):
+            titles.append(line)
+    found = _tables_after(source, titles, vocabulary, indexed=False)
+    # No schedule under a title but an index's line: the title may be the schedule's own with its
+    # page at the line's end ("VALUATION AND QUALIFYING ACCOUNTS      S-2"), which only the table under it tells.
+    return found or _tables_after(source, titles, vocabulary, indexed=True)
+
+
+def _tables_after(source: Source, titles: list[int], vocabulary: Vocabulary, indexed: bool) -> list[Region]:
+    """The schedule under each title line, in order, none inside the one before;
+    `indexed`: a title that reads as an index's entry is tried too."""
+    found: list[Region] = []
+    covered_to = 0
+    for line in titles:
+        if line <= covered_to:
             continue
-        region = _table_after(source, line, vocabulary)
+        region = _table_after(source, line, vocabulary, indexed)
         if region is not None:
             found.append(region)
             covered_to = region.last
@@ -128,9 +141,9 @@ def _title_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
-def _table_after(source: Source, title: int, vocabulary: Vocabulary) -> Optional[Region]:
+def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bool = False) -> Optional[Region]:
     lines = source.lines
-    if labels.is_index_entry(lines[title - 1]):
+    if not indexed and labels.is_index_entry(lines[title - 1]):
         return None  # an index's line, the schedule's page at its end (labels.INDEX_ENTRY): a mention
     caption_of = _open_table_above(lines, title)
     limit = min(len(lines), title + REACH)
