@@ -228,7 +228,7 @@ def _last_title(head: str) -> str | None:
         pass
     if title is None or FIGURES.search(head, title.end()):
         return None
-    under = [line for line in head[title.end():].split("\n") if WORD.search(line) and not PAGE_NUMBER.match(line.strip())]
+    under = _word_lines(head[title.end():])
     return " ".join(title.group().split()) if len(under) <= TITLE_BLOCK else None
 
 
@@ -249,7 +249,7 @@ def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str
     if not wrapped:
         return None
     first_column = min(s.columns[0].start for s in wrapped if s.columns)
-    lines = [line for line in after.split("\n") if WORD.search(line) and not PAGE_NUMBER.match(line.strip())]
+    lines = _word_lines(after)
     if not lines:
         return None
     for line in lines:
@@ -289,8 +289,7 @@ def _table_notes_only(after: str, schedules: Sequence[Schedule], notes_inside: b
     ("(1) ...", "* ...", "Note 1 -- ...").  Footnotes under a table whose
     rows have none between them end it, as whole exhibits end."""
     labels = [r.label for s in schedules for p in s.periods for r in p.rows]
-    lines = [" ".join(line.split()) for line in after.split("\n") if WORD.search(line)
-             and not PAGE_NUMBER.match(line.strip())]
+    lines = [" ".join(line.split()) for line in _word_lines(after)]
     return bool(lines) and all((notes_inside and _is_note(line)) or any(label.endswith(" " + line) for label in labels)
                                for line in lines)
 
@@ -316,6 +315,11 @@ def _label_above(src: Source, row: Row) -> bool:
     text = src.lines.text
     above = " ".join(text[src.lines.offset(row.line - 2) : src.lines.offset(row.line - 1)].split())
     return bool(above) and row.label.startswith(above + " ")
+
+
+def _word_lines(text: str) -> list[str]:
+    """The lines of `text` that print a word, page numbers aside."""
+    return [line for line in text.split("\n") if WORD.search(line) and not PAGE_NUMBER.match(line.strip())]
 
 
 def _is_rule(line: str) -> bool:
