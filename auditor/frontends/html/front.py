@@ -24,6 +24,7 @@ from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
+from auditor.frontends.html.remap import laid_under
 from auditor.labels import (ACCOUNT_WORD, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL, XBRL_TITLE_MEMBER,
                             XBRL_TITLE_UNITS, is_period)
 from auditor.model import Schedule
@@ -296,6 +297,9 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     periods = _ending_account(first_grid, first)  # read so far for the current account
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
         f = html_layout.frame(grid)
+        if f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid) \
+                and not html_layout.continues(grid, f, first_grid, first, headings):
+            grid, f = _laid_under(first_grid, grid, f)
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
             _refuse_stranded(doc, nxt[-1], grid)
         if f is None or not html_layout.continues(grid, f, first_grid, first, headings):
@@ -320,6 +324,16 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
         elif texts and not f.leaves:
             return
         yield nxt, grid, caption
+
+
+def _laid_under(first_grid: Grid, grid: Grid, f: Frame) -> tuple[Grid, Optional[Frame]]:
+    """A part after a page break, printing no headings, on other grid columns
+    than the first part: its figures moved under the first part's columns
+    (`remap`: by order, or by where each stands in its row), where they can be;
+    else as it is (and refused as astray by the caller)."""
+    moved = laid_under(first_grid, grid)
+    placed = html_layout.frame(moved) if moved is not None else None
+    return (moved, placed) if moved is not None and placed is not None else (grid, f)
 
 
 def _ending_account(grid: Grid, f: Frame) -> set[str]:

@@ -15,7 +15,8 @@ and the part is refused by its caller, never dropped.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional
+from fractions import Fraction
+from typing import NamedTuple, Optional
 
 from auditor.frontends.html.figures import SMALL_PAREN, kind, nonblank
 from auditor.frontends.html.grid import Grid, HtmlCell
@@ -24,15 +25,24 @@ from auditor.frontends.html.transposed import period_cells
 Slot = tuple[int, int]  # a column of figures: its first and last grid column
 
 
+class Across(NamedTuple):
+    """The first part's columns of figures, and where its labels end."""
+
+    slots: list[Slot]
+    label: int
+
+
 def laid_under(grid: Grid, part: Grid) -> Optional[Grid]:
-    """`part` with its cells moved into `grid`'s columns of figures, by order;
-    None where its columns do not correspond one to one with `grid`'s."""
+    """`part` with its cells moved into `grid`'s columns of figures; None where
+    a row's figures cannot be placed plainly (`_row_slots`)."""
     own = _figure_columns(part.rows)
-    slots = _slots(grid, len(own))
-    if not own or slots is None:
+    choices = _columns(grid)
+    if not own or not choices:
         return None
-    to = dict(zip(own, slots))
-    rows = [_moved(cells, to, slots) for cells in part.rows]
+    slots = next((s for s in choices if len(s) == len(own)), None)
+    to = dict(zip(own, slots)) if slots is not None else {}  # (the part's columns, one for one: by order)
+    across = Across(slots or choices[-1], _label_end(grid.rows))
+    rows = [_moved(cells, own, to, across) for cells in part.rows]
     if any(row is None for row in rows):
         return None
     return Grid([row for row in rows if row is not None], grid.width, part.row_lines, part.caption)
@@ -49,47 +59,118 @@ def _figure_rows(rows: list[list[HtmlCell]]) -> list[list[HtmlCell]]:
 
 
 def _figure(cell: HtmlCell) -> bool:
-    return kind(cell) == "figure" and not SMALL_PAREN.match(cell.text.strip())
+    """A figure right of the label column (a year's caption, "2015", in the label
+    column heads a period's rows), not a note's "(2)"."""
+    return cell.column > 0 and kind(cell) == "figure" and not SMALL_PAREN.match(cell.text.strip())
 
 
-def _slots(grid: Grid, count: int) -> Optional[list[Slot]]:
-    """The first part's `count` columns of figures: where it prints figures,
-    else under its lowest row of several cells (the headings' leaves, the years
-    over a block), a label's heading first left aside; None where they are not
-    `count`."""
-    figures = sorted({(c.column, c.last) for cells in _figure_rows(grid.rows) for c in cells if _figure(c)})
-    if figures:
-        return figures if len({first for first, _ in figures}) == count == len(figures) else None
-    for cells in reversed(grid.rows):
-        shown = nonblank(cells)
-        if len(shown) > 1:
-            shown = shown[len(shown) - count:] if len(shown) in (count, count + 1) else []
-            return [(c.column, c.last) for c in shown] or None
-    return None
+def _figure_in(cell: HtmlCell, own: list[int], before: Optional[HtmlCell]) -> bool:
+    """A figure of the row: `_figure`, or a small one in parentheses ("(96)") in
+    a column other rows print figures in, not right after a figure (a note's
+    "(2)" beside its figure)."""
+    if _figure(cell):
+        return True
+    after_figure = before is not None and before.last + 1 == cell.column and kind(before) == "figure"
+    return cell.column in own and kind(cell) == "figure" and not after_figure
 
 
-def _moved(cells: list[HtmlCell], to: dict[int, Slot], slots: list[Slot]) -> Optional[list[HtmlCell]]:
+def _columns(grid: Grid) -> list[list[Slot]]:
+    """The first part's columns of figures, as it may show them: where it
+    prints figures, and under its lowest row of headings (or of years) above
+    them, which names a column printed blank all through the first part too;
+    the one naming the more columns last."""
+    rows = _figure_rows(grid.rows)
+    figures = sorted({(c.column, c.last) for cells in rows for c in cells if _figure(c)})
+    if len({first for first, _ in figures}) != len(figures):
+        figures = []
+    heads = _heading_leaves(grid, figures)
+    return sorted([s for s in (figures, heads) if s], key=len)
+
+
+def _heading_leaves(grid: Grid, figures: list[Slot]) -> list[Slot]:
+    """The cells of the lowest row of several cells above the first figure (a
+    label's heading, in the label column, aside), where each column of figures
+    stands under one of them; [] where there is none."""
+    top = min((r for r, cells in enumerate(grid.rows) for c in cells if _figure(c) and not period_cells(cells)),
+              default=len(grid.rows))
+    for cells in reversed(grid.rows[:top]):
+        shown = [c for c in nonblank(cells) if c.column > 0]
+        if len(shown) > 1 or (len(shown) == 1 and len(nonblank(cells)) > 1):
+            leaves = [(c.column, c.last) for c in shown]
+            under = all(any(a <= first and last <= b for a, b in leaves) for first, last in figures)
+            return leaves if under else []
+    return []
+
+
+def _label_end(rows: list[list[HtmlCell]]) -> int:
+    """Where a grid's labels end: after its label column's cells (1 where none)."""
+    return min((c.last + 1 for cells in rows for c in cells[:1] if c.column == 0 and kind(c) == "text"), default=1)
+
+
+def _moved(cells: list[HtmlCell], own: list[int], to: dict[int, Slot], across: Across) -> Optional[list[HtmlCell]]:
     """A row's cells in the first part's columns: its labels left of the first
-    column of figures, each figure in its column, a mark ("$", ")", a note)
-    beside the figure it goes with; blank cells dropped.  A row of no figure
-    (the years over the next block, an account's caption) keeps its label and
-    puts one cell in each column.  None where text stands right of the labels
-    that no column takes."""
-    shown = nonblank(cells)
-    figures = [c.column for c in shown if c.column in to and _figure(c) and not period_cells(cells)]
+    figure, each figure in its column, a mark ("$", ")", a note) beside the
+    figure it goes with; blank cells dropped.  A row of no figure (the years
+    over the next block, an account's caption) keeps its label and puts one
+    cell in each column.  None where text stands right of the labels, or the
+    row's figures cannot be placed (`_row_slots`)."""
+    shown, slots = nonblank(cells), across.slots
+    figures = [] if period_cells(cells) else [
+        c for c, before in zip(shown, [None, *shown]) if (c.column in own or not to) and _figure_in(c, own, before)]
     if not figures:
         return _headed(shown, slots)
+    placed = _row_slots(cells, figures, to, across)
+    if placed is None:
+        return None
+    at = {id(c): slot for c, slot in zip(figures, placed)}
     out: list[HtmlCell] = []
     for cell in shown:
-        if cell.column in to and _figure(cell) and cell.column in figures:
-            out.append(_at(cell, to[cell.column]))
-        elif cell.column < figures[0] and kind(cell) == "text":
+        if id(cell) in at:
+            out.append(_at(cell, at[id(cell)]))
+        elif cell.column < figures[0].column and kind(cell) == "text":
             out.append(_label(cell, slots))
         elif kind(cell) != "text":  # (a "$" before its figure, a ")" or a note, "(2)", after)
-            beside = max((n for n in figures if n < cell.column), default=figures[0])
-            out.append(_at(cell, to[beside]))
+            beside = max((f for f in figures if f.column < cell.column), key=lambda f: f.column, default=figures[0])
+            out.append(_at(cell, at[id(beside)]))
         else:
             return None
+    return out
+
+
+def _row_slots(cells: list[HtmlCell], figures: list[HtmlCell], to: dict[int, Slot],
+               across: Across) -> Optional[list[Slot]]:
+    """The first part's column of each of a row's figures: by the part's
+    columns where they are the first's one for one; else by order where the row
+    prints a figure in each column (a row laid on a grid of its own: a "$"
+    inside one row's cells only); else where each figure's right edge stands,
+    measured across the row as the first part's across its grid (a column
+    printed blank in the row, or all through the part), where that is plain."""
+    if to:
+        return [to[c.column] for c in figures]
+    if len(figures) == len(across.slots):
+        return list(across.slots)
+    if len(figures) > len(across.slots):
+        return None
+    return _aligned(cells, figures, across)
+
+
+def _aligned(cells: list[HtmlCell], figures: list[HtmlCell], across: Across) -> Optional[list[Slot]]:
+    """Each figure's column by where its right edge stands between the end of
+    the label and the end of the row, against the first part's columns' right
+    edges between its label column and its last column: the nearest, nearer
+    than half the gap between two columns, each column once and in order;
+    else None (refused, never guessed)."""
+    slots = across.slots
+    label, end = _label_end([cells]), max(c.last + 1 for c in cells)
+    edges = [Fraction(b + 1 - across.label, slots[-1][1] + 1 - across.label) for _, b in slots]
+    gap = min((edges[i + 1] - edges[i] for i in range(len(edges) - 1)), default=Fraction(1))
+    out: list[Slot] = []
+    for f in figures:
+        x = Fraction(f.last + 1 - label, end - label) if end > label else Fraction(0)
+        i = min(range(len(edges)), key=lambda k: abs(edges[k] - x))
+        if abs(edges[i] - x) >= gap / 2 or (out and slots[i] <= out[-1]):
+            return None
+        out.append(slots[i])
     return out
 
 
