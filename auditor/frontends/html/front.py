@@ -298,7 +298,7 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
         f = html_layout.frame(grid)
         if f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid) \
-                and not html_layout.continues(grid, f, first_grid, first, headings):
+                and _schedule_rows(grid, f) and not html_layout.continues(grid, f, first_grid, first, headings):
             grid, f = _laid_under(first_grid, grid, f)
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
             _refuse_stranded(doc, nxt[-1], grid)
@@ -327,8 +327,9 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
 
 
 def _laid_under(first_grid: Grid, grid: Grid, f: Frame) -> tuple[Grid, Optional[Frame]]:
-    """A part after a page break, printing no headings, on other grid columns
-    than the first part: its figures moved under the first part's columns
+    """A part after a page break, printing no headings, its rows labelled as a
+    schedule's (not the next page's table), on other grid columns than the
+    first part: its figures moved under the first part's columns
     (`remap`: by order, or by where each stands in its row), where they can be;
     else as it is (and refused as astray by the caller)."""
     moved = laid_under(first_grid, grid)

@@ -127,7 +127,7 @@ def _moved(cells: list[HtmlCell], own: list[int], to: dict[int, Slot], across: A
     for cell in shown:
         if id(cell) in at:
             out.append(_at(cell, at[id(cell)]))
-        elif cell.column < figures[0].column and kind(cell) == "text":
+        elif cell.column < figures[0].column and (kind(cell) == "text" or cell.column == 0):  # (a year, "2017")
             out.append(_label(cell, slots))
         elif kind(cell) != "text":  # (a "$" before its figure, a ")" or a note, "(2)", after)
             beside = max((f for f in figures if f.column < cell.column), key=lambda f: f.column, default=figures[0])
