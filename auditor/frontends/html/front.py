@@ -25,7 +25,7 @@ from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
-from auditor.labels import (ACCOUNT_WORD, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL, XBRL_TITLE_MEMBER,
+from auditor.labels import (ACCOUNT_WORD, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL, XBRL_TITLE_MEMBER,
                             XBRL_TITLE_UNITS, is_period)
 from auditor.model import Schedule
 from auditor.source import Source
@@ -41,14 +41,61 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
     headings besides the words every schedule prints (labels)."""
     titled = html_locate.candidates(doc)
     found = _found(doc, titled, set(), headings)
-    if found or doc.indexed:
-        return found
+    if doc.indexed and not any(r.title and not CONTINUED.search(r.title) for r in found):
+        # No schedule under a title of its own but an index's line: that may be the schedule's own title
+        # with its page at its end ("VALUATION AND QUALIFYING ACCOUNTS ........ F-34"), which only the
+        # table under it tells (read untitled, or from its next page's running head, or not at all).
+        retried = html_locate.candidates(doc, indexed=True)
+        again = _found(doc, retried, set(), headings)
+        if any(r.title and not CONTINUED.search(r.title) for r in again):
+            titled, found = retried, again
+    if (found and not _heads_alone(doc, titled)) or doc.indexed:
+        return _refuse_left_before(doc, found)
     # No titled schedule: one printed under its accounts' captions alone (a
-    # 20-F's).  Looked for only then: the search runs over every "reserve" and
-    # "allowance" of a 10-K, and a titled filing's notes are no schedule (one
-    # whose index names the schedule's page is titled, its schedule elsewhere).
+    # 20-F's), or its first page so and its next under the running head
+    # "SCHEDULE II (continued)" alone.  Looked for only then: the search runs
+    # over every "reserve" and "allowance" of a 10-K, and a titled filing's
+    # notes are no schedule (one whose index names the schedule's page is
+    # titled, its schedule elsewhere).
     by_name = set(html_locate.named_candidates(doc)) - {span for span, _ in titled}
-    return _found(doc, [(span, None) for span in sorted(by_name)], by_name, headings)
+    named = _found(doc, [(span, None) for span in sorted(by_name)], by_name, headings)
+    read = {span for region in named for span in region.parts}
+    return _refuse_left_before(doc, named + [r for r in found if not read & set(r.parts)])
+
+
+def _heads_alone(doc: Document, titled: list[tuple[Span, Title]]) -> bool:
+    """Whether every title found is a running head carrying a schedule on
+    after a page break ("SCHEDULE II (continued)"): the schedule's first page
+    is then under no title (a note's tables, captioned by account)."""
+    titles = [title for _, title in titled if title is not None]
+    return bool(titles) and all(CONTINUED.search(html_locate.title_text(doc, t)) for t in titles)
+
+
+CONTINUED = re.compile(r"\bcontinued\b", re.IGNORECASE)
+
+
+def _continued_head(doc: Document, start: int, end: int) -> bool:
+    """Whether Schedule II's title is printed between `start` and `end` as a
+    running head, "continued" in its line."""
+    return any(CONTINUED.search(html_locate.title_text(doc, m)) for m in html_locate.TITLE.finditer(doc.text, start, end))
+
+
+def _refuse_left_before(doc: Document, found: list[Region]) -> list[Region]:
+    """`found`, where no schedule read from a running head "SCHEDULE II
+    (continued)" leaves the table just before that head unread, a schedule's
+    table (its balance and movement words) with only the page's furniture
+    between: its accounts would be lost without a word.  An error."""
+    read = {span for region in found for span in region.parts}
+    for region in found:
+        first = region.parts[0]
+        before = _table_before(doc, first)
+        if (before is not None and before not in read and _continued_head(doc, before[1], first[0])
+                and html_locate.holds_schedule_words(doc.plain(*before))):
+            raise InputError(f"the Schedule II table at line {doc.line_of(first[0])} carries on a schedule "
+                             f"(its running head says continued) whose part before the page break, the table at "
+                             f"line {doc.line_of(before[0])}, cannot be read with it: its accounts would be lost",
+                             doc.source.path, doc.line_of(before[0]))
+    return found
 
 
 def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Span],
@@ -98,9 +145,15 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         title_line = doc.line_of(title.start()) if title else grid.row_lines[0]
         preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
         subtitle = years_lines(doc, title.end(), span[0]) if title and title.end() < span[0] else ""
-        found.append(Region(tuple(parts), tuple(grids), html_locate.title_text(doc, title) if title else "",
+        found.append(Region(tuple(parts), tuple(grids), _title_of(doc, title),
                             title_line, preamble[:2000], tuple(captions), transposed, subtitle))
     return found
+
+
+def _title_of(doc: Document, title: Title) -> str:
+    """The title's line, without the page an index's entry would end in (a
+    schedule's own title printed with its page, tried where nothing else is)."""
+    return INDEX_ENTRY.sub("", html_locate.title_text(doc, title)).rstrip() if title else ""
 
 
 def _may_hold(doc: Document, span: Span, headings: Optional[Headings]) -> bool:

@@ -271,8 +271,10 @@ def _tables(tags: list[re.Match[str]], length: int) -> tuple[list[Span], list[in
     return [(start, ends[i]) for i, start in enumerate(opened)], parents, stack
 
 
-def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
-    """(table span, title match or None) for every table worth reading, in order."""
+def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optional[re.Match[str]]]]:
+    """(table span, title match or None) for every table worth reading, in order;
+    `indexed`: a title that reads as an index's entry is tried too (its page at
+    its end: a schedule's own title may be printed so, in one block)."""
     found: dict[Span, Optional[re.Match[str]]] = {}
     titles = doc.matches(TITLE, ("valuation", "schedule"))
     # A sentence naming the schedule ("the table below details the valuation and
@@ -282,7 +284,7 @@ def candidates(doc: Document) -> list[tuple[Span, Optional[re.Match[str]]]]:
         inside = doc.enclosing(match.start())
         if inside and _prints_figures(doc.text, match.end()):
             continue  # a row label ("Additions: Valuation accounts acquired"), never the schedule's title
-        if _index_entry(doc, match, inside):
+        if not indexed and _index_entry(doc, match, inside):
             doc.indexed = True  # (a titled filing, its schedule elsewhere: its notes are no schedule)
             continue  # an index's line naming the schedule's page: a mention
         if inside:
