@@ -40,6 +40,7 @@ class HtmlStyle:
     reverse: bool = False  # periods in the other order
     unlabelled_total: bool = False  # totals printed without a label
     page_break: Optional[int] = None  # body rows before a </table> page break <table> (transposed: rows of blocks)
+    running_head: str = ""  # the next page's head after a page break (default: the title's, or the notes' untitled)
     repeat_headings: bool = True  # headings again after the break
     period_row: str = "span"  # span: one cell over the row | label: in the label cell only
     newline_cells: bool = True  # one <td> per line (else a row per line)

@@ -230,7 +230,8 @@ def write_blocks(out, blocks, style, sentinels, write_row, opening) -> None:
 def furniture(style) -> str:
     """A page number, the page's end and the next page's running head: the
     schedule's title continued, or under no title (a note's table) the notes'."""
-    head = "SCHEDULE II (continued)" if style.titled else "NOTES TO CONSOLIDATED FINANCIAL STATEMENTS (continued)"
+    head = style.running_head or (
+        "SCHEDULE II (continued)" if style.titled else "NOTES TO CONSOLIDATED FINANCIAL STATEMENTS (continued)")
     return (f'<p align="center">{"S-2" if style.titled else "F-32"}</p>\n'
             f'<hr style="page-break-after:always" size="1" noshade>\n<p align="center">{head}</p>\n')
 
