@@ -277,3 +277,39 @@ def test_a_schedules_own_title_ending_in_its_page_heads_its_table(name, page):
     assert schedule.title == "SCHEDULE II VALUATION AND QUALIFYING ACCOUNTS"
     assert [(f.check, f.period, f.row) for f in result.findings] == [
         (f.check, f.period, f.row) for f in alone.findings]
+
+
+BLANK_IN_EACH_PART = """<html><body>
+<p align="center"><b>SCHEDULE II<br>VALUATION AND QUALIFYING ACCOUNTS</b></p>
+<table>
+<tr><td>Description</td><td></td><td>Balance at Beginning of Year</td><td></td><td>Charged to Costs and Expenses</td>
+<td></td><td>Charged to Other Accounts</td><td></td><td>Deductions</td><td></td><td>Balance at End of Year</td></tr>
+<tr><td>Year ended December 31, 2004</td></tr>
+<tr><td>Allowance for doubtful accounts</td><td></td><td>100</td><td></td><td>50</td><td></td><td></td><td></td>
+<td>30</td><td></td><td>120</td></tr>
+</table>
+<p align="center">S-2</p><hr style="page-break-after:always">
+<p align="center">SCHEDULE II (continued)</p>
+<table>
+<tr><td>Reserve for returns</td><td>200</td><td></td><td>40</td><td>10</td><td>{ending}</td></tr>
+</table>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("ending,found", [("230", []), ("240", [("row_identity", "Reserve for returns")])])
+def test_a_part_on_its_own_grid_blank_in_another_column_than_the_first_is_placed_by_where_its_figures_stand(
+        ending, found):
+    # The first part prints no charge to other accounts, the part after the break (no spacer cells) no charge to
+    # costs: four columns of figures each, but not the same four.  Put by order, 40 fell under "Charged to Costs"
+    # (its row closing all the same: a silent misreading); across its row it stands under "Charged to Other".
+    text = BLANK_IN_EACH_PART.format(ending=ending)
+    result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules(), input_format="html")
+    assert result.error is None, result.error.message
+    (schedule,) = result.schedules
+    row = schedule.periods[0].rows[1]
+    headings = [c.heading for c in schedule.columns]
+    assert [(h, c.raw if c else None) for h, c in zip(headings, row.cells)] == [
+        ("Balance at Beginning of Year", "200"), ("Charged to Costs and Expenses", None),
+        ("Charged to Other Accounts", "40"), ("Deductions", "10"), ("Balance at End of Year", ending)]
+    assert [(f.check, f.row) for f in result.findings] == found

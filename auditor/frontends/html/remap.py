@@ -36,12 +36,11 @@ def laid_under(grid: Grid, part: Grid) -> Optional[Grid]:
     """`part` with its cells moved into `grid`'s columns of figures; None where
     a row's figures cannot be placed plainly (`_row_slots`)."""
     own = _figure_columns(part.rows)
-    choices = _columns(grid)
-    if not own or not choices:
+    slots = _columns(grid)
+    if not own or not slots:
         return None
-    slots = next((s for s in choices if len(s) == len(own)), None)
-    to = dict(zip(own, slots)) if slots is not None else {}  # (the part's columns, one for one: by order)
-    across = Across(slots or choices[-1], _label_end(grid.rows))
+    to = dict(zip(own, slots)) if len(own) == len(slots) else {}  # (the part's columns, one for one: by order)
+    across = Across(slots, _label_end(grid.rows))
     rows = [_moved(cells, own, to, across) for cells in part.rows]
     if any(row is None for row in rows):
         return None
@@ -74,17 +73,17 @@ def _figure_in(cell: HtmlCell, own: list[int], before: Optional[HtmlCell]) -> bo
     return cell.column in own and kind(cell) == "figure" and not after_figure
 
 
-def _columns(grid: Grid) -> list[list[Slot]]:
-    """The first part's columns of figures, as it may show them: where it
-    prints figures, and under its lowest row of headings (or of years) above
-    them, which names a column printed blank all through the first part too;
-    the one naming the more columns last."""
+def _columns(grid: Grid) -> list[Slot]:
+    """The first part's columns of figures: where it prints figures, or under
+    its lowest row of headings (or of years) above them where those name more
+    (a column printed blank all through the first part: the part's columns
+    put by order under the printed ones alone would shift past it)."""
     rows = _figure_rows(grid.rows)
     figures = sorted({(c.column, c.last) for cells in rows for c in cells if _figure(c)})
     if len({first for first, _ in figures}) != len(figures):
         figures = []
     heads = _heading_leaves(grid, figures)
-    return sorted([s for s in (figures, heads) if s], key=len)
+    return heads if len(heads) > len(figures) else figures
 
 
 def _heading_leaves(grid: Grid, figures: list[Slot]) -> list[Slot]:
