@@ -82,26 +82,35 @@ def test_real_tables_cut_by_a_page_break_read_whole(shared, style):
 
 @pytest.mark.parametrize("style", sorted(OTHER_COLUMNS))
 def test_real_tables_cut_by_a_page_break_onto_other_columns_read_whole(shared, style):
-    """Each table read whole, every figure where printed: none refused (12 of
-    168 were, where the first part or the part after the break printed a column
-    blank all through, or a row of its own grid), never a row left out unsaid."""
+    """Each table read whole, every figure where printed: none refused (61 of
+    624 were, and 2 read silently wrong, where the first part or the part after
+    the break printed a column blank all through, a row laid on a grid of its
+    own, or "(96)" read as a note), never a row left out unsaid."""
+    mismatches, refused = _read_or_refused(shared, lambda spec: render_software(spec, OTHER_COLUMNS[style]),
+                                           "on other columns")
+    assert mismatches == []
+    assert refused == []
+
+
+def _read_or_refused(shared, rendering, refusal):
+    """(mismatches, refused) over the real tables each rendered so: each read
+    whole, every figure where printed, or refused saying `refusal`."""
     ruleset = auditor.load_rules()
     mismatches, refused = [], []
     for path in sorted((shared / "real-tables").glob("*.json")):
         spec = json.loads(path.read_text())
-        rendered = render_software(spec, OTHER_COLUMNS[style])
+        rendered = rendering(spec)
         result = auditor.check_source(source.from_text(rendered.text, f"{path.stem}.htm"), ruleset,
                                       input_format="html")
         if result.error is not None:
             refused.append(path.stem)
-            if "on other columns" not in result.error.message:
+            if refusal not in result.error.message:
                 mismatches.append((path.stem, str(result.error)))
             continue
         if reported_errors(result) != expected_errors(spec, rendered) or \
                 read_cells(result.schedules) != printed_html_cells(rendered):
             mismatches.append((path.stem, "misread"))
-    assert mismatches == []
-    assert refused == []
+    return mismatches, refused
 
 
 def _check(name):
@@ -229,21 +238,8 @@ HEAD_ALONE = {f"transposed-untitled-continued-head-break-{k}": replace(
 
 @pytest.mark.parametrize("style", sorted(HEAD_ALONE))
 def test_an_untitled_schedule_under_a_continued_head_after_the_break_is_read_from_its_first_account(shared, style):
-    ruleset = auditor.load_rules()
-    mismatches, refused = [], []
-    for path in sorted((shared / "real-tables").glob("*.json")):
-        spec = json.loads(path.read_text())
-        rendered = render(spec, HEAD_ALONE[style])
-        result = auditor.check_source(source.from_text(rendered.text, f"{path.stem}.htm"), ruleset,
-                                      input_format="html")
-        if result.error is not None:
-            refused.append(path.stem)
-            if "its running head says continued" not in result.error.message:
-                mismatches.append((path.stem, str(result.error)))
-            continue
-        if reported_errors(result) != expected_errors(spec, rendered) or \
-                read_cells(result.schedules) != printed_html_cells(rendered):
-            mismatches.append((path.stem, "misread"))
+    mismatches, refused = _read_or_refused(shared, lambda spec: render(spec, HEAD_ALONE[style]),
+                                           "its running head says continued")
     assert mismatches == []
     # (one: its first accounts' captions, "Accounts and notes receivable", "Inventories", name no valuation
     # account, so the run is not read back to them; refused naming the table left before the break)

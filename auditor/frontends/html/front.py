@@ -25,8 +25,8 @@ from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
-from auditor.labels import (ACCOUNT_WORD, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL, XBRL_TITLE_MEMBER,
-                            XBRL_TITLE_UNITS, is_period)
+from auditor.labels import (ACCOUNT_WORD, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
+                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, is_period)
 from auditor.model import Schedule
 from auditor.source import Source
 
@@ -77,7 +77,8 @@ CONTINUED = re.compile(r"\bcontinued\b", re.IGNORECASE)
 def _continued_head(doc: Document, start: int, end: int) -> bool:
     """Whether Schedule II's title is printed between `start` and `end` as a
     running head, "continued" in its line."""
-    return any(CONTINUED.search(html_locate.title_text(doc, m)) for m in html_locate.TITLE.finditer(doc.text, start, end))
+    titles = html_locate.TITLE.finditer(doc.text, start, end)
+    return any(CONTINUED.search(html_locate.title_text(doc, m)) for m in titles)
 
 
 def _refuse_left_before(doc: Document, found: list[Region]) -> list[Region]:
