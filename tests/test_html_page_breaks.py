@@ -309,3 +309,17 @@ def test_a_part_on_its_own_grid_blank_in_another_column_than_the_first_is_placed
         ("Balance at Beginning of Year", "200"), ("Charged to Costs and Expenses", None),
         ("Charged to Other Accounts", "40"), ("Deductions", "10"), ("Balance at End of Year", ending)]
     assert [(f.check, f.row) for f in result.findings] == found
+
+
+def test_a_note_schedule_under_a_continued_head_its_first_table_unreadable_is_refused_never_dropped():
+    # (the first account's table under a sentence, not an account's name: no account's block to read it as; the
+    # schedule was read from the second account on, the first's wrong figure lost without a word)
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "html" / "quince-labs-2007-years-as-columns-notes-continued-head-row-typo.htm").read_text()
+    sentence = text.replace("<b>Allowance for doubtful accounts:</b>", "<b>The following table sets forth the"
+                            " activity in the allowance for doubtful accounts for each year:</b>")
+    assert sentence != text
+    result = auditor.check_source(source.from_text(sentence, "t.htm"), auditor.load_rules(), input_format="html")
+    assert result.error is not None
+    assert "its running head says continued" in result.error.message and "table at line 5" in result.error.message

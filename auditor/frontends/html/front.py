@@ -49,7 +49,8 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
         again = _found(doc, retried, set(), headings)
         if any(r.title and not CONTINUED.search(r.title) for r in again):
             titled, found = retried, again
-    if (found and not _heads_alone(doc, titled)) or doc.indexed:
+    heads_alone = _heads_alone(doc, titled)
+    if (found and not heads_alone) or doc.indexed:
         return _refuse_left_before(doc, found)
     # No titled schedule: one printed under its accounts' captions alone (a
     # 20-F's), or its first page so and its next under the running head
@@ -57,10 +58,10 @@ def regions(doc: Document, headings: Optional[Headings] = None) -> list[Region]:
     # over every "reserve" and "allowance" of a 10-K, and a titled filing's
     # notes are no schedule (one whose index names the schedule's page is
     # titled, its schedule elsewhere).
-    by_name = set(html_locate.named_candidates(doc)) - {span for span, _ in titled}
+    by_name = set(html_locate.named_candidates(doc)) - (set() if heads_alone else {span for span, _ in titled})
     named = _found(doc, [(span, None) for span in sorted(by_name)], by_name, headings)
     read = {span for region in named for span in region.parts}
-    return _refuse_left_before(doc, named + [r for r in found if not read & set(r.parts)])
+    return _refuse_left_before(doc, named + [r for r in found if not read & set(r.parts)], heads_alone)
 
 
 def _heads_alone(doc: Document, titled: list[tuple[Span, Title]]) -> bool:
@@ -81,21 +82,26 @@ def _continued_head(doc: Document, start: int, end: int) -> bool:
     return any(CONTINUED.search(html_locate.title_text(doc, m)) for m in titles)
 
 
-def _refuse_left_before(doc: Document, found: list[Region]) -> list[Region]:
+def _refuse_left_before(doc: Document, found: list[Region], heads_alone: bool = False) -> list[Region]:
     """`found`, where no schedule read from a running head "SCHEDULE II
-    (continued)" leaves the table just before that head unread, a schedule's
-    table (its balance and movement words) with only the page's furniture
-    between: its accounts would be lost without a word.  An error."""
+    (continued)" leaves the table just before it unread, a schedule's table
+    (its balance and movement words) with only the page's furniture or a
+    caption between: its accounts would be lost without a word.  An error.
+    Read from the head (a head printed between them), or, where such heads
+    are the file's only titles (`heads_alone`), read by its accounts' captions
+    from any account on: the schedule began before its head, and a table left
+    just before its first account (under a sentence, not an account's name)
+    may be its first."""
     read = {span for region in found for span in region.parts}
     for region in found:
         first = region.parts[0]
         before = _table_before(doc, first)
-        if (before is not None and before not in read and _continued_head(doc, before[1], first[0])
+        if (before is not None and before not in read and (heads_alone or _continued_head(doc, before[1], first[0]))
                 and html_locate.holds_schedule_words(doc.plain(*before))):
-            raise InputError(f"the Schedule II table at line {doc.line_of(first[0])} carries on a schedule "
-                             f"(its running head says continued) whose part before the page break, the table at "
-                             f"line {doc.line_of(before[0])}, cannot be read with it: its accounts would be lost",
-                             doc.source.path, doc.line_of(before[0]))
+            raise InputError(f"the Schedule II table at line {doc.line_of(first[0])} carries on a schedule begun "
+                             f"before it (its running head says continued), but the table at line "
+                             f"{doc.line_of(before[0])} just before it cannot be read with it: its accounts would "
+                             "be lost", doc.source.path, doc.line_of(before[0]))
     return found
 
 
