@@ -323,3 +323,12 @@ def test_a_note_schedule_under_a_continued_head_its_first_table_unreadable_is_re
     result = auditor.check_source(source.from_text(sentence, "t.htm"), auditor.load_rules(), input_format="html")
     assert result.error is not None
     assert "its running head says continued" in result.error.message and "table at line 5" in result.error.message
+
+
+def test_a_part_whose_figures_stand_between_the_first_parts_columns_is_refused_never_guessed():
+    # (four figures and two empty cells after them: the third stands halfway between two columns)
+    text = BLANK_IN_EACH_PART.format(ending="230").replace(
+        "<td>10</td><td>230</td></tr>", "<td>10</td><td>230</td><td></td><td></td></tr>").replace(
+        "<td>200</td><td></td><td>40</td>", "<td>200</td><td>40</td>")
+    result = auditor.check_source(source.from_text(text, "t.htm"), auditor.load_rules(), input_format="html")
+    assert result.error is not None and "on other columns than its headings" in result.error.message
