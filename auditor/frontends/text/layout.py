@@ -48,7 +48,8 @@ def frame(lines: list[Line], title_line: int, path: Optional[str] = None) -> Fra
     if body_start is None:
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
     rows = [ln for ln in lines if ln.kind == "row"]
-    label_end = min(first_figure_column(r) for r in rows)
+    # (A nil alone on its row, typed in the labels' gutter, says nothing of where the figures start.)
+    label_end = min(first_figure_column(r) for r in [r for r in rows if not headed.lone_nil(r)] or rows)
     headings, separators, body_start = col.heading_block(lines, body_start, label_end)
     starts = col.column_starts(separators, rows, label_end)
     if not headed.ruled(separators, label_end) and len(starts) > 1:
