@@ -56,7 +56,8 @@ def frame(lines: list[Line], title_line: int, path: Optional[str] = None) -> Fra
         starts = headed.starts_from_figures(headings, rows, label_end)
     extents = col.heading_extents(separators, starts, label_end)
     columns = col.columns(headings, starts, col.spanning_rules(headings, separators, starts), extents)
-    label_heading = " ".join(chunk_text(c) for ln in headings for c in chunks(ln.words) if c[0].end <= starts[0])
+    # (A chunk reaching into the first column is that column's heading: `columns.columns`.)
+    label_heading = " ".join(chunk_text(c) for ln in headings for c in chunks(ln.words) if c[-1].end <= starts[0])
     preamble = [ln for ln in lines[:body_start] if ln.kind == "text" and ln not in headings]
     return Frame(lines, headings, body_start, starts, columns, label_end, label_heading, preamble)
 
