@@ -62,6 +62,8 @@ def _split(cells: list[HtmlCell]) -> Optional[list[list[HtmlCell]]]:
     if any(c.rowspan > 1 for c in cells) or not any(c.line_starts for c in cells):
         return None
     lines = [_lines(c) for c in cells]
+    if all(len(ls) < 2 for ls in lines):
+        return None  # (each cell's text in a <p> of its own, as filing software sets it: one line)
     kinds = [[kind(_slice(c, a, b)) for a, b in ls] for c, ls in zip(cells, lines)]
     first = next((n for n, (c, ks) in enumerate(zip(cells, kinds)) if _figure_cell(c, ks, lines[n])), None)
     if first is None or first == 0:
