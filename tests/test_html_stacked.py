@@ -162,3 +162,19 @@ def test_lines_in_paragraphs_a_blank_one_a_space_and_an_unlabelled_total_last():
                     ("", "total", ["150", "30", "(15)", "165"])]
     assert [f.rule for f in _check(text).findings] == ["VQ008"]  # (one period, and the file ends at it)
 
+
+
+def test_the_years_as_columns_stacked_in_one_row_are_read_a_movement_a_line():
+    """The same mechanism under the years as columns: the movements' labels a line
+    each in one cell, each year's figures a line each (before: a block with no balance)."""
+    text = (TITLE + "<table><tr><td>Allowance for doubtful accounts</td><td>2003</td><td>2002</td><td>2001</td></tr>\n"
+            "<tr><td>Balance at beginning of year<br>Charged to costs and expenses<br>Deductions<br>Balance at end of"
+            " year</td><td>$1,200<br>300<br>(150)<br>$1,350</td><td>$1,000<br>400<br>(200)<br>$1,200</td>"
+            "<td>$900<br>250<br>(150)<br>$1,000</td></tr></table>\n")
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    (schedule,) = result.schedules
+    assert [[c.raw for c in p.rows[0].cells] for p in schedule.periods][0] == ["1,200", "300", "(150)", "1,350"]
+    misprinted = text.replace("$1,350", "$1,360")
+    wrong = _check(misprinted)
+    assert {(f.location.line, f.location.column) for f in wrong.findings} == {(3, misprinted.split("\n")[2].index("1,360") + 1)}
