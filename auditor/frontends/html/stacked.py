@@ -68,7 +68,8 @@ def _split(cells: list[HtmlCell]) -> Optional[list[list[HtmlCell]]]:
     first = next((n for n, (c, ks) in enumerate(zip(cells, kinds)) if _figure_cell(c, ks, lines[n])), None)
     if first is None or first == 0:
         return None
-    labels = [n for n in range(first) if "text" in kinds[n]]  # (the "$" cells before the first figure: figures')
+    # The label cells print words; a "$" cell left of the first figure cell is on the figures' side.
+    labels = [n for n in range(first) if "text" in kinds[n]]
     if not labels or any("text" in ks for ks in kinds[first:]):
         return None  # (a figure cell printing words: not a row of figures)
     depth = max(len(ls) for n, ls in enumerate(lines) if n not in labels)
