@@ -106,6 +106,13 @@ def heads_another_statement(lines: Sequence[str]) -> bool:
     return bool(SCHEDULE_NUMBER.match(lines[0])) and not any(_TITLE.search(line) for line in lines[:4])
 
 
+def numbers_a_statement(line: str) -> bool:
+    """Whether a line opens as a note's or a schedule's heading by its number:
+    what `heads_another_statement` asks first of its first line (a caller
+    with many lines and few such tries the lines under only where it holds)."""
+    return bool(NOTE_HEADING.match(line) or SCHEDULE_NUMBER.match(line))
+
+
 # A title line that is an entry of an index: dot leaders to a page reference
 # ("Schedule II -- Valuation and Qualifying Accounts ......  S-2"), or a
 # schedule's page ("S-2", "F-34") after it ("Schedule II -- Valuation and

@@ -21,6 +21,7 @@ from auditor.errors import InputError
 
 # Inline tags that start a new visual line or block inside a cell: a space.
 BREAKS = {"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+_BLANKS = str.maketrans("\n\r\t\f", "    ")  # (a cell's line breaks and tabs read as spaces)
 MAX_SPAN = 200  # a colspan beyond this is a typo; real Schedule II grids are < 60 wide
 
 
@@ -106,7 +107,7 @@ class _Reader(HTMLParser):
         if tag in ("tr", "td", "th") and self.depth == 1:
             self.in_caption = False  # a <caption> left open ends where the rows begin
         if self.depth > 1 or tag not in ("tr", "td", "th"):
-            self._inline_start(tag, dict(attrs))
+            self._inline_start(tag, attrs)
             return
         line = self.place(*self.getpos())[0]
         if tag == "tr" or not self.rows:
@@ -123,9 +124,10 @@ class _Reader(HTMLParser):
             if self.most is not None and self.spanned > self.most:
                 raise too_wide(self.row_lines[0], line, self.most)
 
-    def _inline_start(self, tag: str, attrs: dict[str, Optional[str]]) -> None:
+    def _inline_start(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
         if tag == "ix:nonfraction":
-            self.facts.append(Fact(attrs.get("sign"), attrs.get("format"), attrs.get("scale")))
+            named = dict(attrs)  # (only a fact's attributes are read: a 10-K's cells nest spans and divs)
+            self.facts.append(Fact(named.get("sign"), named.get("format"), named.get("scale")))
         elif tag == "sup":
             self.sup += 1
         elif tag in BREAKS or tag == "table":
@@ -189,19 +191,28 @@ class _Reader(HTMLParser):
             return
         line, column = self.place(*pos)
         fact = self.facts[-1] if self.facts else None
+        # (Each list is extended once for the text: a cell's characters were
+        # appended one at a time to four lists, for each of the table's characters.)
+        cell.facts.extend([fact] * len(text))
+        cell.sup.extend([bool(self.sup)] * len(text))
+        if not step or "\n" not in text:
+            blank = "\n" in text or "\r" in text or "\t" in text or "\f" in text
+            cell.chars.extend(text.translate(_BLANKS) if blank else text)
+            cell.places.extend([(line, column + step * i, column + step * i + width) for i in range(len(text))])
+            return
         for ch in text:
             at = column
             cell.chars.append(" " if ch in "\n\r\t\f" else ch)
             cell.places.append((line, at, at + width))
-            cell.facts.append(fact)
-            cell.sup.append(bool(self.sup))
-            if step and ch == "\n":
+            if ch == "\n":
                 line, column = line + 1, 1
             else:
                 column += step
 
 
 def _span(value: Optional[str], most: int) -> int:
+    if value is None:
+        return 1  # (most cells: no exception raised and caught for each)
     try:
         return max(1, min(most, int(str(value).strip().rstrip(";").strip('"'))))
     except (TypeError, ValueError):

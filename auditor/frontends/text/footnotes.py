@@ -26,9 +26,14 @@ _OPENING = re.compile(
     re.IGNORECASE,
 )
 # A figure after a gap of two spaces or more: a row's cell, never a footnote's prose
-# (whose words, and amounts, are set one space apart).
-_CELL = r"[ \t\f]{2,}\$?[ \t\f]*\(?-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\)?"
-_ROW = re.compile(r"(?:" + _CELL + r"){2,}")
+# (whose words, and amounts, are set one space apart).  The runs of spaces and
+# digits are possessive, and a row is tried only where its gap begins: giving
+# back part of a run can make no match that the whole run does not (what
+# follows a run of spaces is no space, of digits no digit), and a heading
+# line of forty spaces then words cost some 100,000 steps a line backtracking
+# (most of the seed's check).
+_CELL = r"[ \t\f]{2,}+\$?[ \t\f]*+\(?-?(?:\d[\d,]*+(?:\.\d+)?|\.\d+)\)?"
+_ROW = re.compile(r"(?<![ \t\f])(?:" + _CELL + r"){2,}")
 _CELL_AFTER_GAP = re.compile(_CELL + r"(?=[ \t\f]|$)")
 
 
