@@ -74,6 +74,46 @@ class Grid:
 # (line, offset) in a table's text -> (line, column) in the file's laid-out lines
 Place = Callable[[int, int], tuple[int, int]]
 
+# A start tag of the plainest form: names of word characters, every value in
+# double quotes with no "<" or ">" in it.  `html.parser` reads such a tag from
+# its own characters alone (no pattern it tries looks past its ">"), so a tag
+# written again is read as it was the first time.  An inline XBRL table
+# repeats a few dozen tags hundreds of times (a 10-K's schedule: 571 start
+# tags, 56 KB of its 60, 109 of them different), and reading a tag's
+# attributes was most of the parser's work.  Only the tags a table's cells are
+# made of: no element whose content the parser reads apart (<script>, <title>).
+_PLAIN_TAG = re.compile(r'<[a-zA-Z][\w:.-]*(?:\s+[\w:.-]+="[^"<>]*")*\s*/?>')
+_CELL_TAGS = {"td", "th", "tr", "span", "div", "p", "font", "b", "i", "u", "sup", "sub", "br", "a", "strong",
+              "em", "small", "big", "center", "hr", "img", "col", "colgroup", "tbody", "thead", "tfoot", "table",
+              "caption", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "ix:nonfraction", "ix:nonnumeric",
+              "ix:exclude"}
+# (tag, attributes, whether written empty "<td/>") of a plain tag's text
+Read = tuple[str, tuple[tuple[str, Optional[str]], ...], bool]
+
+
+class _TagReader(HTMLParser):
+    """`html.parser`'s own reading of one start tag's text."""
+
+    read: Optional[Read] = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
+        self.read = (tag, tuple(attrs), False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
+        self.read = (tag, tuple(attrs), True)
+
+
+def _read_tag(text: str) -> Optional[Read]:
+    """How `html.parser` reads the start tag `text`, where it is a plain
+    cell's tag read whole (None: read it in place)."""
+    if not _PLAIN_TAG.fullmatch(text):
+        return None
+    reader = _TagReader(convert_charrefs=False)
+    reader.rawdata = text
+    if reader.parse_starttag(0) != len(text) or reader.read is None or reader.read[0] not in _CELL_TAGS:
+        return None
+    return reader.read
+
 
 class _Reader(HTMLParser):
     def __init__(self, snippet: str, place: Place, most: Optional[int] = None):
@@ -93,6 +133,25 @@ class _Reader(HTMLParser):
         self.sup, self.skip = 0, 0
         self.in_caption = False  # inside the table's <caption> (its title or units, never cells)
         self.spanned = 0
+        self.tags: dict[str, Optional[Read]] = {}  # each start tag's text as read (`_read_tag`)
+
+    def parse_starttag(self, i: int) -> int:
+        """`HTMLParser.parse_starttag`, a plain tag read once per table (`_PLAIN_TAG`)."""
+        close = self.rawdata.find(">", i)
+        text = self.rawdata[i : close + 1] if close != -1 else ""
+        read = self.tags.get(text, False)
+        if read is False:
+            read = self.tags[text] = _read_tag(text) if text else None
+        if read is None:
+            return super().parse_starttag(i)
+        tag, attrs, empty = read
+        self.lasttag = tag
+        self._HTMLParser__starttag_text = text  # (what get_starttag_text() gives, as the parser sets it)
+        if empty:
+            self.handle_startendtag(tag, list(attrs))
+        else:
+            self.handle_starttag(tag, list(attrs))
+        return close + 1
 
     # structure ------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
