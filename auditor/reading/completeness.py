@@ -138,7 +138,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     last = max(rows)
     if ending == "prose" and whole and _table_notes_only(after, tables, _notes_between_rows(src, min(rows), last)):
         ending = "nothing"  # (the last row's label run on, the table's footnotes: the table is what the file ends on)
-    if ending != "nothing" or DOCUMENT_CLOSED.search(after) or DOCUMENT_CLOSED.search(src.lines[last - 1]):
+    if ending != "nothing" or _closes_document(after) or _closes_document(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
     return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
 
@@ -151,6 +151,13 @@ def _row_end(row: Row) -> int:
 
 # A document closed after the last row: the file goes on to its end, not cut.
 DOCUMENT_CLOSED = re.compile(r"</(?:document|text|html|body)>", re.IGNORECASE)
+
+
+def _closes_document(text: str) -> bool:
+    """Whether DOCUMENT_CLOSED is found in `text`, its end tried first: where
+    a document closes (the last row's line of an inline XBRL 10-K written
+    on one line is the whole document, a megabyte the search crossed)."""
+    return bool(DOCUMENT_CLOSED.search(text, max(0, len(text) - TAIL)) or DOCUMENT_CLOSED.search(text))
 
 
 def _ends_file(schedule: Schedule) -> Schedule:
