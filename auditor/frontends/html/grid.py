@@ -139,8 +139,9 @@ class _Reader(HTMLParser):
         """`HTMLParser.parse_starttag`, a plain tag read once per table (`_PLAIN_TAG`)."""
         close = self.rawdata.find(">", i)
         text = self.rawdata[i : close + 1] if close != -1 else ""
-        read = self.tags.get(text, False)
-        if read is False:
+        if text in self.tags:
+            read = self.tags[text]
+        else:
             read = self.tags[text] = _read_tag(text) if text else None
         if read is None:
             return super().parse_starttag(i)
