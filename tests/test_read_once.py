@@ -1,6 +1,6 @@
 """Work done once where it was done again and again, read the same as before:
 a table's plain start tags read once (grid), a typed-footnote row test that
-cannot backtrack (footnotes), the furniture of a table's preceding blocks
+cannot backtrack (footnotes: main's own fix, checked here), the furniture of a table's preceding blocks
 asked only under a note's or schedule's heading (locate).  Each is compared
 with the plain way of reading it."""
 
@@ -102,6 +102,8 @@ LINES = ["Balance at beginning    1,047    (220)    $ 827", "  accounts      5",
 def test_the_row_tests_find_what_the_backtracking_ones_found(line: str) -> None:
     assert (footnotes._ROW.search(line) is None) == (ROW.search(line) is None)
     for at in range(len(line)):
+        if at and line[at - 1] in " \t\f":
+            continue  # (a footnote's prose is searched from a word's end: never from inside a gap)
         assert (footnotes._CELL_AFTER_GAP.search(line, at) is None) == (CELL_AFTER_GAP.search(line, at) is None)
 
 
