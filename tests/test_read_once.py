@@ -65,7 +65,8 @@ def test_a_tag_not_plain_is_read_in_place(text: str) -> None:
 def test_a_table_of_repeated_and_odd_tags_reads_the_same_grid() -> None:
     row = ('<tr><td style="x">Allowance <span style="b">for</span></td><td colspan="2"/>'
            "<td a='1'>1,047</td><td style=\"x\">&#160;(220)</td></tr>\n")
-    text = "<table>" + row * 5 + '<tr><td style="x"><ix:nonFraction name="a" sign="-">5</ix:nonFraction></td></tr></table>'
+    fact = '<tr><td style="x"><ix:nonFraction name="a" sign="-">5</ix:nonFraction></td></tr>'
+    text = "<table>" + row * 5 + fact + "</table>"
     starts = [0] + [m.end() for m in re.finditer("\n", text)] + [len(text) + 1]
     fast = grid.read(text, 0, len(text), starts)
     reader = _Plain(text, lambda line, offset: (line, offset + 1))
