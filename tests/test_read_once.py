@@ -29,7 +29,8 @@ class _Plain(grid._Reader):
 
 
 def _cells(g: grid.Grid) -> list:
-    return [[(c.column, c.colspan, c.rowspan, c.line, c.text, c.places, c.facts, c.sup) for c in row] for row in g.rows]
+    return [[(c.column, c.colspan, c.rowspan, c.line, c.text, c.places, c.facts, c.sup, c.line_starts) for c in row]
+            for row in g.rows]
 
 
 TAGS = ['<td colspan="3" style="padding:0 1pt"/>', '<span style="font-size:10pt">', '<TD COLSPAN="2">',
