@@ -1,0 +1,100 @@
+"""The 24 real tables in the markup of EDGAR HTML 10-Ks of 1999-2005 (html_era:
+unclosed HTML 3.2 cells, capitals and unquoted attributes, <TH>, lines wrapped
+mid-tag with CRLF, &nbsp; padding, "$&nbsp;" glued, comments and <PAGE>
+between rows, a layout table around the schedule, spacer and rule rows, <FONT
+SIZE=1>, <B> totals, <CENTER> titles, nils and minus signs as &#150; and its
+kin), one habit at a time: every figure read where it is printed, exactly
+the table's real failures found, and a figure changed in each table found at
+its cell.  A reading that is wrong and says nothing is the failure this
+guards against; `measure` prints right / silently wrong / refused per habit:
+
+    cd tests && PYTHONPATH=..:. python test_html_era_markup.py [VARIATION ...]
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+import auditor
+from auditor import source
+from conftest import SHARED
+from expect import expected_errors, printed_html_cells, read_cells, reported_errors
+from html_era import VARIATIONS, edited
+from render import parse_cell
+
+RULES = auditor.load_rules()
+TABLES = sorted((SHARED / "real-tables").glob("*.json"))
+
+
+def planted(spec: dict) -> dict:
+    """The spec with one closing balance 1,000 more than printed: the first
+    period's first row with a figure there (a row the identity must fail at)."""
+    spec = json.loads(json.dumps(spec))
+    closing = spec["roles"][1:].index("ending")
+    for row in spec["periods"][0]["rows"]:
+        cells = row["cells"]
+        if cells and not row.get("is_total") and parse_cell(cells[closing])[0] == "amount":
+            _, value, decimals = parse_cell(cells[closing])
+            changed = value + 1000
+            body = f"{abs(changed):,.{decimals}f}"
+            cells[closing] = f"({body})" if changed < 0 else body
+            return spec
+    raise AssertionError("no figure to change")
+
+
+def outcome(spec: dict, variation: str) -> tuple[str, str]:
+    """("right" | "wrong" | "refused", what differed)."""
+    rendered = edited(spec, variation)
+    src = source.from_text(rendered.text, "t.htm")
+    result = auditor.check_source(src, RULES)  # (the kind sniffed, as `auditor check` does: <PRE> is read as text)
+    if result.error is not None:
+        return "refused", str(result.error)
+    got, want = reported_errors(result), expected_errors(spec, rendered)
+    if got != want:
+        return "wrong", f"findings: extra {sorted(got - want)} missing {sorted(want - got)}"
+    found = auditor.schedules(src, RULES)
+    cells, printed = read_cells(found), printed_html_cells(rendered)
+    if cells != printed:
+        extra = sorted(set(cells.items()) - set(printed.items()))[:3]
+        missing = sorted(set(printed.items()) - set(cells.items()))[:3]
+        return "wrong", f"cells: read {extra} not printed {missing}"
+    if sum(len(s.periods) for s in found) != len(spec["periods"]):
+        return "wrong", f"{sum(len(s.periods) for s in found)} periods"
+    return "right", ""
+
+
+@pytest.mark.parametrize("variation", sorted(VARIATIONS))
+def test_real_tables_in_era_markup_read_exactly(variation):
+    failures = []
+    for path in TABLES:
+        spec = json.loads(path.read_text())
+        for kind, s in (("clean", spec), ("planted", planted(spec))):
+            verdict, why = outcome(s, variation)
+            if verdict != "right":
+                failures.append((path.stem, kind, verdict, why[:300]))
+    assert failures == []
+
+
+def measure(only: list[str]) -> None:
+    for variation in sorted(only or VARIATIONS):
+        counts = {"right": 0, "wrong": 0, "refused": 0}
+        notes = []
+        for path in TABLES:
+            spec = json.loads(path.read_text())
+            for kind, s in (("clean", spec), ("planted", planted(spec))):
+                verdict, why = outcome(s, variation)
+                counts[verdict] += 1
+                if verdict != "right" and len(notes) < 2:
+                    notes.append(f"{path.stem}/{kind}: {why[:160]}")
+        print(f"{variation:15} right {counts['right']:2}  wrong {counts['wrong']:2}  refused {counts['refused']:2}")
+        for n in notes:
+            print("      ", n)
+
+
+if __name__ == "__main__":
+    import sys
+
+    measure(sys.argv[1:])
