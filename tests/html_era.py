@@ -41,6 +41,7 @@ ends up printed is still known after the edit (`place_sentinels`):
 - paren-cells: a negative's "(" in the "$" cell before it ("$&nbsp;(" | "813" | ")");
 - pre: the schedule typed, in a <PRE> of an HTML document that has other tables
   (one of them a page footer on a single line, "<TABLE ...><TR><TD>F-11</TD></TR></TABLE>");
+- combined: many of these at once;
 - sgml: the HTML inside the submission's <DOCUMENT><TYPE>10-K ... <TEXT> wrapper,
   as the full submission text file of the period carries it.
 """
@@ -335,16 +336,39 @@ def pre(spec: dict) -> Rendered:
     return Rendered(text, figures, typed.headings, typed.period_labels, typed.row_labels)
 
 
+def combined(e: Edit) -> None:
+    """Many habits at once, as one converter's output carries them (the edits
+    that find the renderer's own markup first, capitals and line wrapping last)."""
+    for edit in (minus_entities, nil_entities, dollar_glued, font1, comments, spacers, rules, bold_totals, centered,
+                 th, nested, unclosed, upper, wrapped):
+        edit(e)
+
+
 VARIATIONS: dict[str, Callable[[Edit], None]] = {
     "unclosed": unclosed, "upper": upper, "th": th, "rowspan": rowspan, "wrapped": wrapped, "nbsp": nbsp,
     "dollar-glued": dollar_glued, "comments": comments, "nested": nested, "spacers": spacers, "rules": rules,
     "font1": font1, "bold-totals": bold_totals, "centered": centered, "nil-entities": nil_entities,
     "minus-entities": minus_entities, "p-cells": p_cells, "word2000": word2000, "sgml": sgml,
     "narrow-headings": narrow_headings, "short-rows": short_rows, "bare-entities": bare_entities,
-    "paren-cells": paren_cells, "pre": lambda e: None,
+    "paren-cells": paren_cells, "pre": lambda e: None, "combined": combined,
 }
 # The styles the edits are made on (else render_html's default): headings over three rows for `rowspan`.
 STYLE_OF = {"rowspan": {"heading_rows": 3}}
+
+
+def text_edit(variation: str, spec: dict, style) -> Callable[[str], str]:
+    """The edit as fixtures/html/_make.py applies one: to the sentinel text alone
+    (the figures' keys, which say which rows are totals, from rendering it again)."""
+    from render_html import render
+
+    keys = render(spec, style, sentinels=True).figures
+
+    def edit(text: str) -> str:
+        e = Edit(text, list(keys), spec)
+        VARIATIONS[variation](e)
+        return e.text
+
+    return edit
 
 
 def edited(spec: dict, variation: str) -> Rendered:
