@@ -41,6 +41,12 @@ ends up printed is still known after the edit (`place_sentinels`):
 - paren-cells: a negative's "(" in the "$" cell before it ("$&nbsp;(" | "813" | ")");
 - pre: the schedule typed, in a <PRE> of an HTML document that has other tables
   (one of them a page footer on a single line, "<TABLE ...><TR><TD>F-11</TD></TR></TABLE>");
+- leaders: row labels run out to the figures with leader dots ("Allowance for
+  doubtful accounts.........."), as converted typed schedules print them;
+- trailing-br: every figure's cell ending in <BR> (converters closed each cell's line);
+- hr-in-cell: the rule over a total drawn in the total's own cells (<TD><HR SIZE=1>15,265);
+- underlined: the figures over a total underlined with <U>, the totals' with a
+  double border-bottom, headings in <U>;
 - combined: many of these at once;
 - sgml: the HTML inside the submission's <DOCUMENT><TYPE>10-K ... <TEXT> wrapper,
   as the full submission text file of the period carries it.
@@ -336,6 +342,49 @@ def pre(spec: dict) -> Rendered:
     return Rendered(text, figures, typed.headings, typed.period_labels, typed.row_labels)
 
 
+def leaders(e: Edit) -> None:
+    n = [0]
+
+    def dots(m):
+        n[0] += 1
+        return m.group(1) + ("." * 12 if n[0] % 2 else " . . . . . .") + m.group(2)
+
+    e.text = re.sub(r'(<td style="padding-left:10pt"><font[^>]*>[^<]+?)(</font>)', dots, e.text)
+
+
+def trailing_br(e: Edit) -> None:
+    e.text = re.sub(r'(<td align="right">' + SENTINEL + r"[^<]*)(</td>)", r"\1<BR>\2", e.text)
+
+
+def hr_in_cell(e: Edit) -> None:
+    def edit(row, total):
+        return row.replace('<td align="right">', '<td align="right"><HR SIZE=1 NOSHADE>') if total else row
+
+    e.rows(edit)
+
+
+def underlined(e: Edit) -> None:
+    a, b = _heading_rows(e.text)
+    head = re.sub(r'(<td colspan="3" align="center"><font[^>]*>)(.*?)(</font>)', r"\1<U>\2</U>\3", e.text[a:b],
+                  flags=re.DOTALL)
+    e.text = e.text[:a] + head + e.text[b:]
+    rows = [m for m in ROW.finditer(e.text)]
+    out, last, seen, before = [], 0, 0, None
+    for m in rows:
+        row = m.group(0)
+        if e.total_row(row, seen) and before is not None:
+            i, prior = before
+            out[i] = re.sub(r'(<td align="right">)(' + SENTINEL + r"[^<]*)(</td>)", r"\1<U>\2</U>\3", prior)
+            row = row.replace('<td align="right">', '<td align="right" style="border-bottom:3px double #000000">')
+        out.append(e.text[last:m.start()])
+        out.append(row)
+        before = (len(out) - 1, row) if SENTINEL in row else before
+        seen += m.group(0).count(SENTINEL)
+        last = m.end()
+    out.append(e.text[last:])
+    e.text = "".join(out)
+
+
 def combined(e: Edit) -> None:
     """Many habits at once, as one converter's output carries them (the edits
     that find the renderer's own markup first, capitals and line wrapping last)."""
@@ -351,6 +400,7 @@ VARIATIONS: dict[str, Callable[[Edit], None]] = {
     "minus-entities": minus_entities, "p-cells": p_cells, "word2000": word2000, "sgml": sgml,
     "narrow-headings": narrow_headings, "short-rows": short_rows, "bare-entities": bare_entities,
     "paren-cells": paren_cells, "pre": lambda e: None, "combined": combined,
+    "leaders": leaders, "trailing-br": trailing_br, "hr-in-cell": hr_in_cell, "underlined": underlined,
 }
 # The styles the edits are made on (else render_html's default): headings over three rows for `rowspan`.
 STYLE_OF = {"rowspan": {"heading_rows": 3}}
