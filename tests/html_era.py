@@ -248,32 +248,29 @@ def centered(e: Edit) -> None:
 NILS = ("&#150;", "&#8211;", "&#x2014;")
 
 
+def _per_figure(e: Edit, pattern: str, edit: Callable[[re.Match, int], tuple[str, str]]) -> None:
+    """Each figure's text from its sentinel on matching `pattern` replaced: edit(match, n) gives
+    the new text (from the sentinel on) and the figure's new raw; its key follows."""
+    pieces = e.text.split(SENTINEL)
+    n = 0
+    for i in range(1, len(pieces)):
+        m = re.match(pattern, pieces[i])
+        if m:
+            n += 1
+            text, raw = edit(m, n)
+            pieces[i] = text + pieces[i][m.end():]
+            e.keys[i - 1] = (*e.keys[i - 1][:3], raw, e.keys[i - 1][4])
+    e.text = SENTINEL.join(pieces)
+
+
 def nil_entities(e: Edit) -> None:
-    n = [0]
-
-    def edit(m):
-        n[0] += 1
-        return SENTINEL + NILS[n[0] % 3]
-
-    e.text = re.sub(SENTINEL + "&#151;", edit, e.text)
-    n[0] = 0
-    for i, key in enumerate(e.keys):
-        if key[4] is None:
-            n[0] += 1
-            e.keys[i] = (*key[:3], {"&#150;": "\u2013", "&#8211;": "\u2013", "&#x2014;": "\u2014"}[NILS[n[0] % 3]], None)
+    spelled = {"&#150;": "\u2013", "&#8211;": "\u2013", "&#x2014;": "\u2014"}
+    _per_figure(e, "&#151;", lambda m, n: (NILS[n % 3], spelled[NILS[n % 3]]))
 
 
 def minus_entities(e: Edit) -> None:
-    n = [0]
-
-    def edit(m):
-        n[0] += 1
-        return SENTINEL + ("&#150;", "&#8211;")[n[0] % 2] + m.group(1) + "</td><td></td>"
-
-    e.text = re.sub(SENTINEL + r"\(([\d,.]+)</td><td>\)</td>", edit, e.text)
-    for i, key in enumerate(e.keys):
-        if key[3].startswith("("):
-            e.keys[i] = (*key[:3], "\u2013" + key[3].strip("()"), key[4])
+    _per_figure(e, r"\(([\d,.]+)</td><td>\)</td>",
+                lambda m, n: (("&#150;", "&#8211;")[n % 2] + m.group(1) + "</td><td></td>", "\u2013" + m.group(1)))
 
 
 def p_cells(e: Edit) -> None:
@@ -421,13 +418,14 @@ def text_edit(variation: str, spec: dict, style) -> Callable[[str], str]:
     return edit
 
 
-def edited(spec: dict, variation: str) -> Rendered:
+def edited(spec: dict, variation: str, base=None) -> Rendered:
+    """`base`: the HtmlStyle edited (render_html's default where None)."""
     from render_html import HtmlStyle, place_sentinels, render
 
     if variation == "pre":
         return pre(spec)
 
-    style = replace(HtmlStyle(), **STYLE_OF.get(variation, {}))
+    style = replace(base or HtmlStyle(), **STYLE_OF.get(variation, {}))
     rendered = render(spec, style, sentinels=True)
     e = Edit(rendered.text, list(rendered.figures), spec)
     VARIATIONS[variation](e)

@@ -8,7 +8,9 @@ the table's real failures found, and a figure changed in each table found at
 its cell.  A reading that is wrong and says nothing is the failure this
 guards against; `measure` prints right / silently wrong / refused per habit:
 
-    cd tests && PYTHONPATH=..:. python test_html_era_markup.py [VARIATION ...]
+    cd tests && PYTHONPATH=..:. python test_html_era_markup.py [VARIATION ...] [--style=single-cells]
+
+(`--style`: the habits on another of test_html_real_tables' STYLES than the default.)
 """
 
 from __future__ import annotations
@@ -43,9 +45,9 @@ def planted(spec: dict) -> dict:
     raise AssertionError("no figure to change")
 
 
-def outcome(spec: dict, variation: str) -> tuple[str, str]:
+def outcome(spec: dict, variation: str, base=None) -> tuple[str, str]:
     """("right" | "wrong" | "refused", what differed)."""
-    rendered = edited(spec, variation)
+    rendered = edited(spec, variation, base)
     src = source.from_text(rendered.text, "t.htm")
     result = auditor.check_source(src, RULES)  # (the kind sniffed, as `auditor check` does: <PRE> is read as text)
     if result.error is not None:
@@ -84,13 +86,13 @@ def test_real_tables_in_era_markup_read_exactly(variation):
     assert failures == []
 
 
-def measure(only: list[str]) -> None:
+def measure(only: list[str], base=None) -> None:
     for variation in sorted(only or VARIATIONS):
         counts = {"right": 0, "wrong": 0, "refused": 0}
         notes = []
         for path in TABLES:
             for kind, s in cases(path):
-                verdict, why = outcome(s, variation)
+                verdict, why = outcome(s, variation, base)
                 counts[verdict] += 1
                 if verdict != "right" and len(notes) < 2:
                     notes.append(f"{path.stem}/{kind}: {why[:160]}")
@@ -102,4 +104,7 @@ def measure(only: list[str]) -> None:
 if __name__ == "__main__":
     import sys
 
-    measure(sys.argv[1:])
+    from test_html_real_tables import STYLES
+
+    styles = [a[len("--style="):] for a in sys.argv[1:] if a.startswith("--style=")]
+    measure([a for a in sys.argv[1:] if not a.startswith("--")], STYLES[styles[0]] if styles else None)
