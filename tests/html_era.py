@@ -47,6 +47,8 @@ ends up printed is still known after the edit (`place_sentinels`):
 - hr-in-cell: the rule over a total drawn in the total's own cells (<TD><HR SIZE=1>15,265);
 - underlined: the figures over a total underlined with <U>, the totals' with a
   double border-bottom, headings in <U>;
+- label-rows: a long label wrapped over two rows, its first words in a row of
+  their own above the figures' row (a typed schedule converted line by line);
 - combined: many of these at once;
 - sgml: the HTML inside the submission's <DOCUMENT><TYPE>10-K ... <TEXT> wrapper,
   as the full submission text file of the period carries it.
@@ -382,6 +384,24 @@ def underlined(e: Edit) -> None:
     e.text = "".join(out)
 
 
+def label_rows(e: Edit) -> None:
+    width = _width(e)
+    cell = re.compile(r'(<td style="padding-left:10pt"><font[^>]*>)([^<]{30,}?)(</font></td>)')
+
+    def edit(row, total):
+        m = cell.search(row)
+        if not m or SENTINEL not in row:
+            return row
+        words = m.group(2).split()
+        half = len(words) // 2
+        above = f'<tr><td style="padding-left:10pt"><font size="2">{" ".join(words[:half])}</font></td>' \
+                f'<td colspan="{width - 1}">&nbsp;</td></tr>\n'
+        rest = m.group(1) + "&nbsp;&nbsp;" + " ".join(words[half:]) + m.group(3)
+        return above + row[:m.start()] + rest + row[m.end():]
+
+    e.rows(edit)
+
+
 def combined(e: Edit) -> None:
     """Many habits at once, as one converter's output carries them (the edits
     that find the renderer's own markup first, capitals and line wrapping last)."""
@@ -398,6 +418,7 @@ VARIATIONS: dict[str, Callable[[Edit], None]] = {
     "narrow-headings": narrow_headings, "short-rows": short_rows, "bare-entities": bare_entities,
     "paren-cells": paren_cells, "pre": lambda e: None, "combined": combined,
     "leaders": leaders, "trailing-br": trailing_br, "hr-in-cell": hr_in_cell, "underlined": underlined,
+    "label-rows": label_rows,
 }
 # The styles the edits are made on (else render_html's default): headings over three rows for `rowspan`.
 STYLE_OF = {"rowspan": {"heading_rows": 3}}

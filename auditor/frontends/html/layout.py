@@ -13,7 +13,7 @@ into periods of accounts, as `layout` does for the same layout in text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from auditor.errors import InputError
@@ -261,6 +261,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         for c in (caption, caption_row(grid, f)):
             if c is not None:
                 entries.append(Caption(c.rstrip(":").strip()))
+        first_line: Optional[str] = None  # the row before, if it may print the first line of a label
         for i in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
             cells = grid.rows[i]
             if i in f.figure_rows:
@@ -268,15 +269,22 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 if period is not None:
                     entries.append(PeriodStart(plain([period]).rstrip(":").strip(), _first_line([period], grid.row_lines[i])))
                     cells = [c for c in cells if c is not period]
-                entries.append(Printed(_row(cells, f, leaves, columns, grid.row_lines[i], path, scales), grid.row_lines[i]))
+                row = _row(cells, f, leaves, columns, grid.row_lines[i], path, scales)
+                if first_line is not None and entries[-1] == Caption(first_line) and _wrapped_into(first_line, row.label):
+                    row = _label_joined(entries.pop().text, row)
+                entries.append(Printed(row, grid.row_lines[i]))
+                first_line = None
                 continue
             text = plain(cells)
             is_period = bool(text and _period_caption(text)
                              and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells))
+            captioned = bool(text) and not is_period and _is_caption(cells, f)
             if is_period:
                 entries.append(PeriodStart(text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
-            elif text and _is_caption(cells, f):
+            elif captioned:
                 entries.append(Caption(text.rstrip(":").strip()))
+            # (a phrase ending in ":" captions a group or an account, else it may be a label's first line)
+            first_line = text if captioned and not text.endswith(":") else None
             unread += _unplaced(cells, f, is_period)
     periods = regroup(entries, region.preamble)
     if not periods:
@@ -291,6 +299,21 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         unread=tuple(unread),
         subtitle=" ".join(t for t in (region.subtitle, _years_rows(region.grids[0], first)) if t),
     )
+
+
+def _wrapped_into(caption: str, label: str) -> bool:
+    """Whether a row holding one phrase in the label cell is the first line of
+    the next row's label ("Total allowances" over "deducted from assets" and its
+    figures: a typed schedule converted to HTML a row per typed line): the next
+    label goes on in lower case (the caller has seen no ":" end the phrase, as
+    a group's or an account's caption does: "Reserves deducted from assets:")."""
+    return bool(label) and label[0].islower() and not is_period(caption)
+
+
+def _label_joined(first_line: str, row: Row) -> Row:
+    label = f"{first_line} {row.label}"
+    kind_: RowKind = "total" if TOTAL.match(label) else "item"
+    return replace(row, label=label, kind=kind_)
 
 
 def _period_cell(cells: list[HtmlCell], f: Frame) -> Optional[HtmlCell]:
