@@ -271,7 +271,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                     cells = [c for c in cells if c is not period]
                 row = _row(cells, f, leaves, columns, grid.row_lines[i], path, scales)
                 if first_line is not None and entries[-1] == Caption(first_line) and _wrapped_into(first_line, row.label):
-                    row = _label_joined(entries.pop().text, row)
+                    entries.pop()  # (no caption: the label's first line)
+                    row = _label_joined(first_line, row)
                 entries.append(Printed(row, grid.row_lines[i]))
                 first_line = None
                 continue
