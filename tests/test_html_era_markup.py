@@ -86,6 +86,28 @@ def test_real_tables_in_era_markup_read_exactly(variation):
     assert failures == []
 
 
+def _table(caption: str, first: str) -> str:
+    head = "".join(f"<td>{h}</td>" for h in ("Balance at beginning of year", "Charged to expense", "Write-offs",
+                                              "Balance at end of year"))
+    rows = "".join(f"<tr><td>{label}</td>" + "".join(f"<td>{v}</td>" for v in figures) + "</tr>\n"
+                   for label, figures in ((first, (100, 40, "(30)", 110)), ("reserve for returns", (50, 5, "(5)", 50))))
+    return ("<html><body><p>SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS</p><table>\n"
+            f"<tr><td>Description</td>{head}</tr>\n<tr><td>Year ended December 31, 2001</td></tr>\n"
+            f"<tr><td>{caption}</td></tr>\n{rows}</table></body></html>\n")
+
+
+@pytest.mark.parametrize("caption, first, label", [
+    ("Allowance for", "doubtful accounts", "Allowance for doubtful accounts"),  # (a label wrapped over two rows)
+    ("reserves deducted from assets", "allowance for doubtful accounts", "allowance for doubtful accounts"),
+    ("Reserves deducted from assets:", "allowance for doubtful accounts", "allowance for doubtful accounts"),
+])
+def test_a_phrase_over_a_row_is_its_label_first_line_only_as_labels_wrap(caption, first, label):
+    """A row going on in lower case under a capitalised phrase with no ":" is one
+    label; under a caption with its ":", or in a table all in lower case, it is not."""
+    found = auditor.schedules(source.from_text(_table(caption, first), "t.htm"), RULES, "html")
+    assert [r.label for r in found[0].periods[0].rows] == [label, "reserve for returns"]
+
+
 def measure(only: list[str], base=None) -> None:
     for variation in sorted(only or VARIATIONS):
         counts = {"right": 0, "wrong": 0, "refused": 0}

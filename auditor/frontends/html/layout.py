@@ -307,8 +307,10 @@ def _wrapped_into(caption: str, label: str) -> bool:
     the next row's label ("Total allowances" over "deducted from assets" and its
     figures: a typed schedule converted to HTML a row per typed line): the next
     label goes on in lower case (the caller has seen no ":" end the phrase, as
-    a group's or an account's caption does: "Reserves deducted from assets:")."""
-    return bool(label) and label[0].islower() and not is_period(caption)
+    a group's or an account's caption does: "Reserves deducted from assets:").
+    Only under a phrase set as labels begin, a capital first: in a table all in
+    lower case, a group's caption over its first account looks the same."""
+    return bool(label) and label[0].islower() and caption[:1].isupper() and not is_period(caption)
 
 
 def _label_joined(first_line: str, row: Row) -> Row:
