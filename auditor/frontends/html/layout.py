@@ -270,7 +270,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                     entries.append(PeriodStart(plain([period]).rstrip(":").strip(), _first_line([period], grid.row_lines[i])))
                     cells = [c for c in cells if c is not period]
                 row = _row(cells, f, leaves, columns, grid.row_lines[i], path, scales)
-                if first_line is not None and entries[-1] == Caption(first_line) and _wrapped_into(first_line, row.label):
+                if (first_line is not None and entries[-1] == Caption(first_line)
+                        and _wrapped_into(first_line, row.label, _set_in(cells, f))):
                     entries.pop()  # (no caption: the label's first line)
                     row = _label_joined(first_line, row)
                 entries.append(Printed(row, grid.row_lines[i]))
@@ -285,7 +286,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
             elif captioned:
                 entries.append(Caption(text.rstrip(":").strip()))
             # (a phrase ending in ":" captions a group or an account, else it may be a label's first line)
-            first_line = text if captioned and not text.endswith(":") else None
+            first_line = text if captioned and not text.endswith(":") and not _set_in(cells, f) else None
             unread += _unplaced(cells, f, is_period)
     periods = regroup(entries, region.preamble)
     if not periods:
@@ -302,15 +303,27 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     )
 
 
-def _wrapped_into(caption: str, label: str) -> bool:
-    """Whether a row holding one phrase in the label cell is the first line of
-    the next row's label ("Total allowances" over "deducted from assets" and its
-    figures: a typed schedule converted to HTML a row per typed line): the next
-    label goes on in lower case (the caller has seen no ":" end the phrase, as
-    a group's or an account's caption does: "Reserves deducted from assets:").
-    Only under a phrase set as labels begin, a capital first: in a table all in
-    lower case, a group's caption over its first account looks the same."""
-    return bool(label) and label[0].islower() and caption[:1].isupper() and not is_period(caption)
+def _wrapped_into(caption: str, label: str, set_in: bool) -> bool:
+    """Whether a row holding one phrase in the label cell, flush left, is the
+    first line of the next row's label ("Total allowances" over "deducted from
+    assets" and its figures: a typed schedule converted to HTML a row per typed
+    line).  The caller has seen no ":" end the phrase, as a group's or an
+    account's caption does ("Reserves deducted from assets:").  The next label
+    goes on in lower case under a phrase beginning with a capital (in a table
+    all in lower case, a group's caption over its first account looks the
+    same); in a table all in capitals, it is set in under the phrase."""
+    if is_period(caption) or not label:
+        return False
+    if label[0].islower():
+        return caption[:1].isupper()
+    return set_in and caption.isupper() and label.isupper()
+
+
+def _set_in(cells: list[HtmlCell], f: Frame) -> bool:
+    """Whether the row's label is set in by &nbsp; in its cell (not by the
+    spaces and line ends between tags, which HTML does not print)."""
+    labels = [c for c in cells if c.column < f.figure_start and c.text.strip()]
+    return bool(labels) and labels[0].text.lstrip(" \t\r\n")[:1] == "\xa0"
 
 
 def _label_joined(first_line: str, row: Row) -> Row:
