@@ -15,11 +15,8 @@ cache goes on without it.
 from __future__ import annotations
 
 import logging
-import os
 import pickle
 from typing import TYPE_CHECKING, Any, Optional, Union
-
-from distributed.diagnostics.plugin import WorkerPlugin
 
 from auditor.corpus.lost import Watch, WorkerLost
 from auditor.corpus.work import Batch, Checked, Options, check_batch
@@ -42,23 +39,13 @@ QUIET_CLUSTER = {
     "distributed.worker.memory.monitor-interval": "5s",
     "distributed.scheduler.work-stealing": False,
     "distributed.scheduler.active-memory-manager.start": False,
+    # No HTTP routes (metrics, health, JSON state): nothing reads them, and
+    # each process imported their modules (the workers after the fork, on
+    # the way to their first task).
+    "distributed.scheduler.http.routes": [],
+    "distributed.worker.http.routes": [],
+    "distributed.worker.preload": ["auditor.corpus.dask_worker"],  # (Ctrl-C is the run's)
 }
-
-
-class _NoInterrupt(WorkerPlugin):
-    """Ctrl-C reaches every process of the terminal's group: the run stops the
-    cluster it started, its workers are not to print tracebacks of their own
-    (as the process pool's workers do not).  Set in each worker as it joins,
-    so one that replaces a worker that died is quiet too."""
-
-    name = "auditor-no-interrupt"
-
-    def setup(self, worker: Any) -> None:
-        import signal
-        import threading
-
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def check_packed(batch: Batch, options: Options) -> bytes:
@@ -74,6 +61,17 @@ def _outcome(future: Future, result: Any) -> Union[list[Checked], BaseException]
     if isinstance(result, tuple) and len(result) == 3 and isinstance(result[1], BaseException):
         return result[1]  # erred: (type, exception, traceback), a worker killed repeatedly (KilledWorker) say
     return result if isinstance(result, BaseException) else RuntimeError(future.status)
+
+
+def _versions_known() -> None:
+    """Every process of a cluster reports the versions of its packages (the
+    worker as it registers, the scheduler and the client as they start),
+    each looking them up in the installed packages' metadata: 20 to 30 ms a
+    process.  Looked up once here, before the workers are forked, each
+    worker starts with them known (Dask keeps them per process)."""
+    from distributed.versions import get_versions
+
+    get_versions()
 
 
 def _start_method() -> str:
@@ -101,6 +99,7 @@ class DaskBackend:
             if scheduler:
                 self.client = Client(scheduler, timeout="10s")
             else:
+                _versions_known()
                 self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                             dashboard_address=None, silence_logs=logging.CRITICAL)
                 # (Results are relayed by the scheduler, not fetched from the
@@ -108,7 +107,6 @@ class DaskBackend:
                 # result's fetch from a worker that had died could wait for
                 # ever; a run hung so in CI.)
                 self.client = Client(self.cluster)
-                self.client.register_plugin(_NoInterrupt())
                 self._note_workers()
         except (OSError, TimeoutError) as exc:
             self._close_cluster()
@@ -186,12 +184,12 @@ class DaskBackend:
 
     def _note_workers(self) -> None:
         """Only a cluster started here is swept: a running one's workers may be
-        writing for other clients."""
+        writing for other clients.  Read from the cluster's nannies, which
+        live in this process (asking the workers cost a round trip at the
+        start and at the end of every run)."""
         if self.cluster is not None:
-            try:
-                self.workers |= set(self.client.run(os.getpid).values())
-            except Exception:  # (a worker gone in the meantime: its pid was noted before)
-                pass
+            self.workers |= {pid for nanny in list(self.cluster.workers.values())
+                             if isinstance(pid := getattr(nanny, "pid", None), int)}
 
     def _close_cluster(self) -> None:
         try:
