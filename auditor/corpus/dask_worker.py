@@ -15,8 +15,9 @@ from typing import Any
 
 
 def dask_setup(worker: Any) -> None:
-    import signal
     import threading
 
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from auditor.corpus.engines import _quiet_worker
+
+    if threading.current_thread() is threading.main_thread():  # (signals are set from there only)
+        _quiet_worker()
