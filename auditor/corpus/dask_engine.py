@@ -100,14 +100,22 @@ class DaskBackend:
                 self.client = Client(scheduler, timeout="10s")
             else:
                 _versions_known()
-                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                from distributed.worker_memory import parse_memory_limit
+
+                share = parse_memory_limit("auto", 1, jobs, logger=logging.getLogger(__name__))  # (as n_workers=jobs sets)
+                # Started with no worker, then asked for `jobs` of them: the client
+                # connects and the first batches are submitted while the workers
+                # start, and each takes its first batch as soon as it has joined
+                # (the cluster would otherwise wait for the last of them).
+                self.cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True,
+                                            memory_limit=share,
                                             dashboard_address=None, silence_logs=logging.CRITICAL)
                 # (Results are relayed by the scheduler, not fetched from the
                 # worker directly: `direct_to_workers` saved some CPU, but a
                 # result's fetch from a worker that had died could wait for
                 # ever; a run hung so in CI.)
                 self.client = Client(self.cluster)
-                self._note_workers()
+                self.cluster.scale(jobs)
         except (OSError, TimeoutError) as exc:
             self._close_cluster()
             raise EngineError(f"--scheduler {scheduler}: cannot connect ({exc})" if scheduler
@@ -124,6 +132,7 @@ class DaskBackend:
     def submit(self, batch: Batch) -> Future:
         # pure=False: a batch is checked again on each run, never served from
         # Dask's own memory of an earlier identical task (files change).
+        self._note_workers()  # (as they join, and as a nanny replaces one that died)
         future = self.client.submit(check_packed, batch, self.options, pure=False)
         future.add_done_callback(self.watch.ended)
         self.done.add(future)
