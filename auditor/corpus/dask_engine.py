@@ -102,7 +102,8 @@ class DaskBackend:
                 _versions_known()
                 from distributed.worker_memory import parse_memory_limit
 
-                share = parse_memory_limit("auto", 1, jobs, logger=logging.getLogger(__name__))  # (as n_workers=jobs sets)
+                # (each worker's share of the memory, as n_workers=jobs would set it)
+                share = parse_memory_limit("auto", 1, jobs, logger=logging.getLogger(__name__))
                 # Started with no worker, then asked for `jobs` of them: the client
                 # connects and the first batches are submitted while the workers
                 # start, and each takes its first batch as soon as it has joined
