@@ -345,6 +345,18 @@ def test_dask_is_imported_without_numpy_which_stays_importable():
     assert _python(IMPORTS) == "True False\nmodule\n"
 
 
+def test_the_command_line_imports_dask_without_jinja2_which_a_program_may_need():
+    # (Jinja2 draws Dask's objects in a notebook: the command line shows none, a program may)
+    if not engines.dask_available():
+        pytest.skip("Dask is not installed (pip install 'auditor[dask]')")
+    pytest.importorskip("jinja2")
+    code = ("import sys\nfrom auditor.corpus import engines\n"
+            "print(engines.dask_available(command_line={}), 'jinja2' in sys.modules)\n"
+            "import jinja2\nprint(type(jinja2).__name__)\n")
+    assert _python(code.format(True)) == "True False\nmodule\n"
+    assert _python(code.format(False)) == "True True\nmodule\n"
+
+
 def test_a_dask_that_needs_numpy_to_import_imports_it(tmp_path):
     # (a Dask of its own, whose import needs NumPy: imported afresh with it)
     pytest.importorskip("numpy")

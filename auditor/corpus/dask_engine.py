@@ -15,11 +15,8 @@ cache goes on without it.
 from __future__ import annotations
 
 import logging
-import os
 import pickle
 from typing import TYPE_CHECKING, Any, Optional, Union
-
-from distributed.diagnostics.plugin import WorkerPlugin
 
 from auditor.corpus.lost import Watch, WorkerLost
 from auditor.corpus.work import Batch, Checked, Options, check_batch
@@ -42,23 +39,13 @@ QUIET_CLUSTER = {
     "distributed.worker.memory.monitor-interval": "5s",
     "distributed.scheduler.work-stealing": False,
     "distributed.scheduler.active-memory-manager.start": False,
+    # No HTTP routes (metrics, health, JSON state): nothing reads them, and
+    # each process imported their modules (the workers after the fork, on
+    # the way to their first task).
+    "distributed.scheduler.http.routes": [],
+    "distributed.worker.http.routes": [],
+    "distributed.worker.preload": ["auditor.corpus.dask_worker"],  # (Ctrl-C is the run's)
 }
-
-
-class _NoInterrupt(WorkerPlugin):
-    """Ctrl-C reaches every process of the terminal's group: the run stops the
-    cluster it started, its workers are not to print tracebacks of their own
-    (as the process pool's workers do not).  Set in each worker as it joins,
-    so one that replaces a worker that died is quiet too."""
-
-    name = "auditor-no-interrupt"
-
-    def setup(self, worker: Any) -> None:
-        import signal
-        import threading
-
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def check_packed(batch: Batch, options: Options) -> bytes:
@@ -74,6 +61,17 @@ def _outcome(future: Future, result: Any) -> Union[list[Checked], BaseException]
     if isinstance(result, tuple) and len(result) == 3 and isinstance(result[1], BaseException):
         return result[1]  # erred: (type, exception, traceback), a worker killed repeatedly (KilledWorker) say
     return result if isinstance(result, BaseException) else RuntimeError(future.status)
+
+
+def _versions_known() -> None:
+    """Every process of a cluster reports the versions of its packages (the
+    worker as it registers, the scheduler and the client as they start),
+    each looking them up in the installed packages' metadata: 20 to 30 ms a
+    process.  Looked up once here, before the workers are forked, each
+    worker starts with them known (Dask keeps them per process)."""
+    from distributed.versions import get_versions
+
+    get_versions()
 
 
 def _start_method() -> str:
@@ -101,15 +99,24 @@ class DaskBackend:
             if scheduler:
                 self.client = Client(scheduler, timeout="10s")
             else:
-                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                _versions_known()
+                from distributed.worker_memory import parse_memory_limit
+
+                # (each worker's share of the memory, as n_workers=jobs would set it)
+                share = parse_memory_limit("auto", 1, jobs, logger=logging.getLogger(__name__))
+                # Started with no worker, then asked for `jobs` of them: the client
+                # connects and the first batches are submitted while the workers
+                # start, and each takes its first batch as soon as it has joined
+                # (the cluster would otherwise wait for the last of them).
+                self.cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True,
+                                            memory_limit=share,
                                             dashboard_address=None, silence_logs=logging.CRITICAL)
                 # (Results are relayed by the scheduler, not fetched from the
                 # worker directly: `direct_to_workers` saved some CPU, but a
                 # result's fetch from a worker that had died could wait for
                 # ever; a run hung so in CI.)
                 self.client = Client(self.cluster)
-                self.client.register_plugin(_NoInterrupt())
-                self._note_workers()
+                self.cluster.scale(jobs)
         except (OSError, TimeoutError) as exc:
             self._close_cluster()
             raise EngineError(f"--scheduler {scheduler}: cannot connect ({exc})" if scheduler
@@ -126,6 +133,7 @@ class DaskBackend:
     def submit(self, batch: Batch) -> Future:
         # pure=False: a batch is checked again on each run, never served from
         # Dask's own memory of an earlier identical task (files change).
+        self._note_workers()  # (as they join, and as a nanny replaces one that died)
         future = self.client.submit(check_packed, batch, self.options, pure=False)
         future.add_done_callback(self.watch.ended)
         self.done.add(future)
@@ -186,12 +194,12 @@ class DaskBackend:
 
     def _note_workers(self) -> None:
         """Only a cluster started here is swept: a running one's workers may be
-        writing for other clients."""
+        writing for other clients.  Read from the cluster's nannies, which
+        live in this process (asking the workers cost a round trip at the
+        start and at the end of every run)."""
         if self.cluster is not None:
-            try:
-                self.workers |= set(self.client.run(os.getpid).values())
-            except Exception:  # (a worker gone in the meantime: its pid was noted before)
-                pass
+            self.workers |= {pid for nanny in list(self.cluster.workers.values())
+                             if isinstance(pid := getattr(nanny, "pid", None), int)}
 
     def _close_cluster(self) -> None:
         try:

@@ -282,40 +282,53 @@ def _died(index: int, path: str, why: str) -> Checked:
 # --- Dask distributed ------------------------------------------------------------
 
 
-def dask_available() -> bool:
-    """Whether Dask distributed imports (only asked when it is about to be used)."""
+def dask_available(command_line: bool = False) -> bool:
+    """Whether Dask distributed imports (only asked when it is about to be
+    used); `command_line`: for this process's own run of the command line."""
     try:
-        _import_distributed()
+        _import_distributed(UNUSED_BY_DASK + (UNSHOWN_BY_COMMAND if command_line else ()))
     except ImportError:
         return False
     return True
 
 
-def _import_distributed() -> None:
-    """Import Dask distributed without NumPy, where NumPy is not imported
-    already.  Distributed imports NumPy only to allocate its receive buffers
-    unzeroed, and falls back to a bytearray without it; a run's messages are
-    small (a batch, its pickled results), and NumPy's import is a quarter of
-    distributed's (0.13 to 0.2 s of the main process, before any worker
-    starts).  NumPy stays importable afterwards, by the rest of the process
-    as by the workers (XBRL through Arelle); should a later Dask need NumPy
-    to import, it is imported as it comes."""
+# Imported by Dask distributed for what a run does without.  NumPy: only to
+# allocate its receive buffers unzeroed, and it falls back to a bytearray (a
+# run's messages are small: a batch, its pickled results); NumPy's import is
+# a quarter of distributed's (0.13 to 0.2 s of the main process, before any
+# worker starts).
+UNUSED_BY_DASK = ("numpy",)
+# Jinja2: only for the HTML views of Dask's objects in a notebook (dask.widgets
+# falls back to raising ImportError when asked for one), a tenth of the
+# import (0.05 s of CPU).  Kept out only of the command line's process, which
+# shows none; a program calling check_paths may show them.
+UNSHOWN_BY_COMMAND = ("jinja2",)
+
+
+def _import_distributed(unused: tuple[str, ...] = UNUSED_BY_DASK) -> None:
+    """Import Dask distributed without the `unused` modules, those of them
+    not imported already.  They stay importable afterwards, by the rest of
+    the process as by the workers (NumPy by XBRL through Arelle); should a
+    later Dask need one of them to import, it is imported with them all."""
     import sys
 
-    if "dask.distributed" in sys.modules or "numpy" in sys.modules:
-        import dask.distributed  # noqa: F401
+    if "dask.distributed" in sys.modules:
         return
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # (None: `import numpy` raises ImportError)
+    kept_out = [name for name in unused if name not in sys.modules]
+    for name in kept_out:
+        sys.modules[name] = None  # type: ignore[assignment]  # (None: `import name` raises ImportError)
     try:
         import dask.distributed  # noqa: F401
     except ImportError:
         for name in [n for n in sys.modules if n == "dask" or n.startswith(("dask.", "distributed"))]:
-            del sys.modules[name]  # (half-imported without NumPy: imported afresh, with it)
-        del sys.modules["numpy"]
+            del sys.modules[name]  # (half-imported without them: imported afresh, with them)
+        for name in kept_out:
+            del sys.modules[name]
         import dask.distributed  # noqa: F401
     finally:
-        if "numpy" in sys.modules and sys.modules["numpy"] is None:
-            del sys.modules["numpy"]
+        for name in kept_out:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
 
 
 def _dask_backend(options: Options, jobs: int, scheduler: Optional[str]) -> Backend[Any]:  # (Dask has no types)

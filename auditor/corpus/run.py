@@ -55,7 +55,7 @@ def check(args: argparse.Namespace) -> int:
         return fail(str(exc))
     if source.STDIN in plan.paths:
         args.jobs = 1  # standard input is this process's: read here, not in a worker
-    if args.engine == "dask" and not engines.dask_available():
+    if args.engine == "dask" and not engines.dask_available(command_line=True):
         return fail(engines.DASK_HINT)
     try:
         out = None if args.write_baseline else Output(args.output, _inputs(args, plan.given))
