@@ -53,10 +53,12 @@ def _agreed(ends: Counter[int]) -> Optional[int]:
 
 
 def column_for(value: Token, starts: Sequence[int], edges: Sequence[Optional[int]],
-               marked: Optional[int] = None) -> Optional[int]:
+               marked: Optional[int] = None, taken: frozenset[int] = frozenset()) -> Optional[int]:
     """The column `value` is read in, or None: in no column, or equally near two.
     `marked`: where the footnote marker set after it ends ("$249  (1)"), the
-    figure then standing short of its column's edge by the marker's width."""
+    figure then standing short of its column's edge by the marker's width.
+    `taken`: columns its row fills with figures printed on its second line;
+    of two columns equally near, one taken so, the figure is the other's."""
     k = column_of(value.anchor, starts)
     own = edges[k] if k is not None else None
     if k is not None and own is not None and abs(value.anchor - own) <= SLACK:
@@ -73,11 +75,18 @@ def column_for(value: Token, starts: Sequence[int], edges: Sequence[Optional[int
         reach = _short_of(value, k, starts, edges) if marked is None else None
         if reach is not None:
             past, short = reach
-            return k - 1 if past < short else None  # (equally near both columns' ends: in neither)
+            return k - 1 if past < short else _free((k - 1, k), taken)  # (equally near both: in neither)
         return k if _within(value, k, starts) else None
     if len(near) > 1 and near[0][0] == near[1][0]:
-        return None
+        return _free((near[0][1], near[1][1]), taken)
     return near[0][1]
+
+
+def _free(tied: tuple[int, int], taken: frozenset[int]) -> Optional[int]:
+    """Of two columns a figure stands equally near, the one its row leaves
+    free (the other taken by the row's second line), else neither."""
+    free = [k for k in tied if k not in taken]
+    return free[0] if len(free) == 1 else None
 
 
 def _within(value: Token, k: int, starts: Sequence[int]) -> bool:
