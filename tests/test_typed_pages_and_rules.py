@@ -61,3 +61,18 @@ def test_a_row_label_opening_with_a_marker_its_figures_under_it_is_no_footnote()
     assert ("Year ended December 31, 1995", "(c) Reserve for returns and allowances",
             ["205", "94", "88", "211"]) in rows
     assert not result.findings
+
+
+def _cut(name, lines):
+    text = "".join((FIXTURES / name).read_text().splitlines(keepends=True)[:lines])
+    return auditor.check_source(source.from_text(text, name)).error
+
+
+def test_a_file_ending_on_the_next_pages_running_head_is_cut_off():
+    error = _cut("fenwick-mills-1996-continuation-captions-over-headings.txt", 23)  # "... page 2 of exhibit"
+    assert error is not None and "page 2 of exhibit" in error.message and "cut off" in error.message
+
+
+def test_a_file_ending_on_a_rows_label_opening_with_a_marker_is_cut_off():
+    error = _cut("linden-press-1995-marker-labels-figures-below.txt", 21)  # 1994's "(a) Allowance ..." alone
+    assert error is not None and "(a) Allowance for doubtful accounts" in error.message and "cut off" in error.message
