@@ -57,6 +57,10 @@ def without_typed_footnotes(lines: Sequence[str]) -> list[str]:
 _FIGURES_ONLY = re.compile(r"^(?:" + _CELL + r"(?:[ \t\f]*(?:\(\w{1,2}\)|\*{1,3}))?|[ \t\f]{2,}(?:" + NIL_DASHES + r"))+[ \t\f]*$")
 
 
+# A marker a row's label may open with: "(a)", "(1)" (never "Note 1 --", "1/", "*").
+_LABEL_MARK = re.compile(r"^[ \t\f]*\(\w{1,2}\)[ \t\f]+[A-Za-z]")
+
+
 def labels_a_row(line: str, below: Sequence[str]) -> bool:
     """A marker line that is a row's label, no footnote ("(a) Allowance for
     doubtful accounts"): its figures on the line under it, or its label
@@ -64,7 +68,7 @@ def labels_a_row(line: str, below: Sequence[str]) -> bool:
     the marker line no sentence) with the figures at its end or on the line
     after.  A footnote's line is followed by a blank, another row or its
     prose."""
-    if not below or not below[0].strip():
+    if not below or not below[0].strip() or not _LABEL_MARK.match(line):
         return False
     if _FIGURES_ONLY.match(below[0]):
         return True
@@ -81,4 +85,5 @@ def _wraps(line: str, under: str) -> bool:
     if opening is None or not words[:1].isalpha():
         return False
     set_in = len(under) - len(words) >= opening.end() and not line.rstrip().endswith(".")
-    return words[:1].islower() or set_in
+    cased = any(c.isupper() for c in line)  # (in a text typed all in lower case, lower case says nothing)
+    return words[:1].islower() and cased or set_in

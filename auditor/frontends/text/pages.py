@@ -81,7 +81,8 @@ def _untagged_heads(lines: Sequence[str]) -> list[int]:
     rows ("The Registrant, Inc. and subsidiaries" over "page 2 of
     exhibit").  A block printing any other line (headings typed again, a
     caption, a row) is the table's own, left whole.  (0-based indexes.)"""
-    found, inside = [], False
+    found: list[int] = []
+    inside = False
     for n, line in enumerate(lines):
         inside = bool(TABLE_OPEN.match(line)) or inside and not TABLE_CLOSE.match(line)
         if inside or not PAGE_BROKEN.search(line):
