@@ -164,6 +164,8 @@ def main(argv=None) -> int:
                 peaks[name].append(peak)
         for name, _ in runs:
             print(row(name, statistics.median(walls[name]), len(timed_paths), megabytes, max(peaks[name])), flush=True)
+        print("each round, in turn: " + "; ".join(f"{name.split(',')[0]} " + " ".join(f"{w:.2f}" for w in walls[name])
+                                                for name, _ in runs), flush=True)
         medians = {name: statistics.median(w) for name, w in walls.items()}
         pool = medians["-j 2 (process pool)"]
         ratios = f"-j 2 is {medians['-j 1'] / pool:.2f}x -j 1"

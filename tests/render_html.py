@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from render import Printed, Rendered, parse_cell
+from render_html_stacked import stacked_rows
 from render_html_transposed import account_columns, chained_columns, page_break, transposed_blocks, write_blocks
 
 NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "None": "None", "blank": ""}
@@ -55,6 +56,8 @@ class HtmlStyle:
     account_columns: bool = False  # transposed: the accounts as columns, a block of rows per period
     chained: bool = False  # account_columns: a chained roll-forward, each period opening on the row closing the one before
     titled: bool = True  # the schedule's title printed above the table (else only its accounts' captions)
+    stacked: str = "none"  # none | account: a <tr> per account, a line a row | body: one <tr> (render_html_stacked)
+    stacked_lines: str = "br"  # stacked: each line ended by a <br> | p: a <p> each
 
 
 def _wrap(text: str, style: HtmlStyle) -> str:
@@ -101,7 +104,12 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
     ncol = len(spec["columns"]) - 1
     width = 1 + ncol * 4
     rendered = Rendered("")
-    body = _body_rows(spec, style, rendered) if not (style.by_account or style.transposed) else []
+    if style.stacked != "none":
+        style = replace(style, by_account=False, transposed=False, page_break=None,
+                        notes="sup" if style.notes == "cell" else style.notes)  # (a note's cell: not on every line)
+        body = stacked_rows(_stacked_lines(spec, style, rendered), style)
+    else:
+        body = _body_rows(spec, style, rendered) if not (style.by_account or style.transposed) else []
     heading = _heading_rows(spec, style, width) if not style.transposed else []
     if style.transposed:
         read = (chained_columns if style.chained else account_columns) if style.account_columns else transposed_blocks
@@ -141,6 +149,16 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
         column = offset - starts[line - 1] + 1
         rendered.figures.append(Printed(pi, ri, k, raw, value, line, column, column + len(raw)))
     return rendered
+
+
+def _stacked_lines(spec, style, rendered) -> list:
+    """The rows each stacked <tr> prints: per account its caption row and a row
+    per period, or the whole body's rows."""
+    if style.stacked == "body":
+        return [_body_rows(spec, style, rendered)]
+    width = 1 + (len(spec["columns"]) - 1) * 4
+    return [[[f'<tr><td colspan="{width}">{_wrap(html.escape(name) + ":", style)}</td></tr>'], *rows]
+            for name, rows in _account_blocks(spec, style, rendered)]
 
 
 def _write_row(out, row, sentinels):

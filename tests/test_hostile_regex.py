@@ -16,13 +16,17 @@ import time
 
 import pytest
 
-MODULES = ("auditor", "auditor.frontends.text.headings", "auditor.frontends.text.locate", "auditor.labels", "auditor.frontends.text.layout", "auditor.frontends.text.context",
-           "auditor.frontends.text.columns", "auditor.frontends.text.labels", "auditor.frontends.text.tokens", "auditor.frontends.text.periods", "auditor.frontends.text.documents",
-           "auditor.reading", "auditor.frontends.text.parse",
-           "auditor.source", "auditor.ruleset.table", "auditor.output.document", "auditor.frontends.html.locate", "auditor.frontends.html.layout", "auditor.frontends.html.figures",
-           "auditor.frontends.html.grid", "auditor.frontends.html.periods", "auditor.frontends.html.transposed", "auditor.frontends.xbrl.facts",
-           "auditor.frontends.xbrl.front", "auditor.frontends.xbrl.schedule", "auditor.ruleset.tagged",
-           "auditor.reading.completeness", "auditor.frontends.text.rollforward")
+def _modules() -> list:
+    """Every module of the package: a list kept by hand missed the modules
+    written after it (a cubic pattern in text/footnotes.py went unseen)."""
+    import pkgutil
+
+    import auditor
+
+    return ["auditor", *sorted(m.name for m in pkgutil.walk_packages(auditor.__path__, "auditor."))]
+
+
+MODULES = _modules()
 UNITS = ("7", "7,", ",7", "7 ", "7  ", " ", "\t", "$", "$ ", "(", "(7", "(1)", "(a)", ")", "-", "- ", "7 -", ".",
          "7.", ".7", "*", "a", "a ", "x-", "<", "<a", "<b>", "<table", "</p", "&#151;", "&nbsp;", "\xa0", "— ",
          "balance ", "balance&nbsp;", "valuation ", "year ", "nil ", "(continued) ", "<ix:nonFraction",
@@ -105,8 +109,11 @@ def test_no_pattern_is_worse_than_linear(run):
 
 
 def test_the_audit_covers_every_front_end_pattern():
-    names = {p.id for p in _patterns()}
-    assert set(GUARDED) <= names
+    covered = {p.id for p in _patterns()}
+    assert set(GUARDED) <= covered
+    # A pattern imported into several modules is timed once, under its first name.
+    names = covered | {f"{m}.{n}" for m in MODULES for n, v in vars(importlib.import_module(m)).items()
+                       if isinstance(v, re.Pattern)}
     for expected in ("auditor.frontends.text.locate.FIGURES", "auditor.frontends.text.headings.TAG", "auditor.labels.LEADER", "auditor.frontends.html.locate.TITLE",
                      "auditor.frontends.html.figures.TOKEN", "auditor.frontends.html.periods.NOTES_REVERSED"):
         assert expected in names

@@ -21,6 +21,8 @@ from auditor.errors import InputError
 
 # Inline tags that start a new visual line or block inside a cell: a space.
 BREAKS = {"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+# Of those, the blocks that set a cell's text on lines of its own (a <br> ends a line even when it is empty).
+BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
 MAX_SPAN = 200  # a colspan beyond this is a typo; real Schedule II grids are < 60 wide
 
 
@@ -44,6 +46,9 @@ class HtmlCell:
     places: list[tuple[int, int, int]] = field(default_factory=list)  # (line, column, end column) of each character
     facts: list[Optional[Fact]] = field(default_factory=list)  # Fact or None, per character
     sup: list[bool] = field(default_factory=list)  # inside <sup>, per character
+    # Where each printed line after the first starts (an index into chars): a <br>, or a <p> or <div>
+    # after text.  (`stacked` reads rows a word processor printed inside one <tr>, a line a row.)
+    line_starts: list[int] = field(default_factory=list)
     # The cell's tokens once read (figures.tokens): the layout asks for them again and again.
     token_cache: Optional[list[Any]] = field(default=None, repr=False, compare=False)
     kind_cache: Optional[str] = field(default=None, repr=False, compare=False)  # (figures.kind, asked as often)
@@ -92,6 +97,7 @@ class _Reader(HTMLParser):
         self.sup, self.skip = 0, 0
         self.in_caption = False  # inside the table's <caption> (its title or units, never cells)
         self.spanned = 0
+        self.line_text = False  # text printed on the current cell's current line (not only spaces)
 
     # structure ------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
@@ -119,6 +125,7 @@ class _Reader(HTMLParser):
             self.cell = HtmlCell(len(self.rows) - 1, colspan=_span(named.get("colspan"), MAX_SPAN),
                                  rowspan=_span(named.get("rowspan"), 1000), line=line)
             self.rows[-1].append(self.cell)
+            self.line_text = False
             self.spanned += self.cell.colspan
             if self.most is not None and self.spanned > self.most:
                 raise too_wide(self.row_lines[0], line, self.most)
@@ -129,7 +136,19 @@ class _Reader(HTMLParser):
         elif tag == "sup":
             self.sup += 1
         elif tag in BREAKS or tag == "table":
+            self._line_break(tag)
             self._add(" ", self.getpos(), 0)
+
+    def _line_break(self, tag: str) -> None:
+        """A new line of the cell's own text (not of a table inside it): at a
+        <br>, always; at a block's edge, only after text (a browser's blank
+        line is a <br>'s, or a block holding only a space: "<p>&nbsp;</p>")."""
+        cell = self.cell
+        if cell is None or self.depth != 1 or self.skip or tag not in BLOCKS and tag != "br":
+            return
+        if tag == "br" or self.line_text:
+            cell.line_starts.append(len(cell.chars))
+            self.line_text = False
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
         # Inline XBRL is XHTML: filing software writes an empty cell as <td colspan="3"/>,
@@ -138,6 +157,7 @@ class _Reader(HTMLParser):
             self.handle_starttag(tag, attrs)
             self.handle_endtag(tag)
         elif tag in BREAKS:
+            self._line_break(tag)
             self._add(" ", self.getpos(), 0)
 
     def handle_endtag(self, tag: str) -> None:
@@ -155,6 +175,7 @@ class _Reader(HTMLParser):
             elif tag == "sup":
                 self.sup = max(0, self.sup - 1)
             elif tag in BREAKS:
+                self._line_break(tag)
                 self._add(" ", self.getpos(), 0)
         else:
             self.cell = None
@@ -188,6 +209,8 @@ class _Reader(HTMLParser):
         if self.skip or cell is None:
             return
         line, column = self.place(*pos)
+        if text.strip(" \n\r\t\f"):
+            self.line_text = True
         fact = self.facts[-1] if self.facts else None
         for ch in text:
             at = column

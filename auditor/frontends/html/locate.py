@@ -150,7 +150,9 @@ class Document:
         """The table's grid; an input error past MAX_GRID_COLUMNS, found while laying it."""
         from auditor.limits import MAX_GRID_COLUMNS
 
-        return html_table.read(self.text, span[0], span[1], self.line_starts, MAX_GRID_COLUMNS)
+        from auditor.frontends.html.stacked import unstack  # (it reads cells' figures, which read grids)
+
+        return unstack(html_table.read(self.text, span[0], span[1], self.line_starts, MAX_GRID_COLUMNS))
 
     def plain(self, start: int, end: int) -> str:
         found = self._plain.get((start, end))

@@ -42,7 +42,9 @@ def is_running_head(line: str) -> bool:
 
 
 # A figure of a row: an amount ("$1,234", "(1,889)", "$( 443)(1)") or a nil word or dashes, standing apart.
-FIGURE = re.compile(r"(?<!\S)(?:\$\s*)?\(?\s*-?[\d,]*\d(?:\.\d+)?\s*\)?(?:\(\w{1,2}\))?(?!\S)"
+# (Spaces inside it only after a "$" or a "(": a figure's pattern free to
+# open on spaces was tried from every space of a run to its end, quadratic.)
+FIGURE = re.compile(r"(?<!\S)(?:\$\s*)?(?:\(\s*)?-?[\d,]*\d(?:\.\d+)?\s*\)?(?:\(\w{1,2}\))?(?!\S)"
                     rf"|(?<!\S)(?:{NIL})(?!\S)", re.IGNORECASE)
 
 
