@@ -125,7 +125,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     tables = [s for s in schedules if s.source == "table"]
     if ending == "prose" and whole:
         ending = (_dangling_row(src, after, tables) or _headings_again(src, after, min(rows))
-                  or _label_again(after, tables) or ending)
+                  or _label_again(src, after, tables) or ending)
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -227,7 +227,9 @@ def _running_head_only(end: str) -> Optional[str]:
         return None
     lines = [line.strip() for line in end[breaks[-1].end():].split("\n")]
     lines = [line for line in lines if line and not PAGE_NUMBER.match(line)]
-    heads = 0 < len(lines) <= HEAD_LINES and all(RUNNING_HEAD.match(line) and len(line.split()) <= 10 for line in lines)
+    # (One phrase a line: a line of phrases set apart is the headings typed again.)
+    heads = 0 < len(lines) <= HEAD_LINES and all(RUNNING_HEAD.match(line) and len(line.split()) <= 10
+                                                 and "  " not in line for line in lines)
     return lines[-1] if heads else None
 
 
@@ -287,12 +289,15 @@ def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str
     return lines[-1].strip()
 
 
-def _label_again(after: str, schedules: Sequence[Schedule]) -> str | None:
+def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str | None:
     """The line the file ends on where it opens a label the schedule's rows
-    print ("(a) Allowance for doubtful accounts", a marker and all): the next
-    period's row, its figures cut off, not a footnote."""
+    print ("(a) Allowance for doubtful accounts", a marker and all), in a
+    table whose labels stand above their figures: the next period's row,
+    its figures cut off, not a footnote.  (Where labels share their figures'
+    line, a label alone is a row that prints no figure.)"""
+    wrapped = [s for s in schedules if any(_label_above(src, r) for p in s.periods for r in p.rows)]
     lines = [" ".join(line.split()) for line in _word_lines(after)]
-    labels = {r.label for s in schedules for p in s.periods for r in p.rows if r.label}
+    labels = {r.label for s in wrapped for p in s.periods for r in p.rows if r.label}
     last = lines[-1] if lines else ""
     return last if last and any(label == last or label.startswith(last + " ") for label in labels) else None
 
