@@ -92,3 +92,59 @@ def test_headings_over_the_figures_add_no_column():
     # blank column where every heading stands over figures.
     schedule = _schedule("harbor-valve-1996-lone-nil-rows.txt")
     assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "deductions", "ending"]
+
+
+def test_nils_typed_left_of_their_columns_markers_are_read_in_the_room_they_stand_in():
+    # Each lone nil stands left of its column's <C>: in the labels' gutter,
+    # and in the gaps after the balances at beginning and after the charges.
+    # Before: "-0-" was an input error; moved under its marker, "--" was read
+    # as a balance at beginning and "None" as a charge.
+    rows = _rows(_schedule("kingsbury-pump-1995-lone-nils-left-of-their-columns.txt"))
+    assert rows[(1995, "Environmental reserve")] == ["-0-", None, None, None]
+    assert rows[(1994, "Environmental reserve")] == [None, "--", None, None]
+    assert rows[(1994, "Self-insurance reserve")] == [None, None, "None", None]
+    assert rows[(1995, "Self-insurance reserve")] == ["-", "250", "40", "210"]
+
+
+def test_a_row_of_one_nil_ends_an_untagged_table():
+    # Without <TABLE> tags the table ends at its last row of figures: a last
+    # row printing one nil, no two figures, is still the table's (before: the
+    # "None" was lost without a word).
+    text = (FIXTURES / "kingsbury-pump-1995-lone-nils-left-of-their-columns.txt").read_text()
+    untagged = "\n".join(ln for ln in text.splitlines() if ln not in ("<TABLE>", "<CAPTION>", "</TABLE>"))
+    result = auditor.check_source(source.from_text(untagged, "untagged.txt"))
+    assert result.error is None and not result.findings
+    (schedule,) = result.schedules
+    assert _rows(schedule) == _rows(_schedule("kingsbury-pump-1995-lone-nils-left-of-their-columns.txt"))
+
+
+ACROSS = """                         SCHEDULE II
+              VALUATION AND QUALIFYING ACCOUNTS
+
+<TABLE>
+<CAPTION>
+                               Balance at  Charged to              Balance at
+Description                    Beginning   Costs       Deductions  End
+<S>                            <C>         <C>         <C>         <C>
+Year ended December 31, 1995
+Allowance for doubtful accounts     1,842   615            703        1,754
+Warranty reserve                      615   410            388          637
+Environmental reserve                     --
+</TABLE>
+"""
+
+
+def test_a_lone_nil_equally_near_two_columns_figures_is_an_input_error_naming_it():
+    # "--" ends three characters past the balances at beginning and three short
+    # of the charges, across the charges' <C>: no way to tell (before: read as
+    # a charge).  Two characters right, wholly under that <C>, it is a charge.
+    result = auditor.check_source(source.from_text(ACROSS, "across.txt"))
+    assert result.error is not None and "'--'" in result.error.message
+    assert (result.error.line, result.error.column) == (12, 43)
+    moved = ACROSS.replace("reserve                     --", "reserve                       --")
+    assert _rows(_schedule_of(moved))[(1995, "Environmental reserve")] == [None, "--", None, None]
+
+
+def _schedule_of(text):
+    (schedule,) = auditor.schedules(source.from_text(text, "moved.txt"), auditor.load_rules())
+    return schedule

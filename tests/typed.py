@@ -236,8 +236,9 @@ def lone_nils(rendered: Rendered, nil: str = "-0-") -> Rendered:
     """Two reserves with nothing to report, each a row of one nil typed off
     its column's figures: under the first column, in the labels' gutter left
     of its widest figure; under the second, in the gap between the first
-    column's figures and its own.  Each row goes in under a one-line row
-    (never inside a wrapped label); where there is no room, no such row."""
+    column's figures and its own.  Each row goes in under a row whose label is
+    on one line (never inside a wrapped label, nor between a row and the rest
+    of its figures on the line under it); where there is no room, no such row."""
     lines = _lines(rendered)
     by_column: dict[int, list[Printed]] = {}
     for f in rendered.figures:
@@ -249,19 +250,54 @@ def lone_nils(rendered: Rendered, nil: str = "-0-") -> Rendered:
     after = min(_with_dollar(lines, f) for f in second)
     places = [(0, left - 2 - len(nil)), (1, (right + after - len(nil)) // 2)]
     figures, labels, added = list(rendered.figures), dict(rendered.row_labels), 0
+    if _by_period(lines, rendered):
+        return _lone_nil_blocks(rendered, lines, places, nil)
     for column, start in places:
-        under = _one_line_row(lines, figures, rendered.row_labels, skip=added)
-        if under is None:
+        found = _one_line_row(lines, figures, rendered.row_labels, skip=added)
+        if found is None:
             break
-        row = lines[under - 1]
+        labelled, under = found
+        row = lines[labelled - 1]
         label = " " * (len(row) - len(row.lstrip())) + "Other reserve"
         gap_ok = column == 1 and start - right >= 2 and after - (start + len(nil)) >= 2
         if not (column == 0 and start - len(label) >= 3 or gap_ok):
             continue
         lines.insert(under, label.ljust(start - 1) + nil)
         figures = [dataclasses.replace(f, line=f.line + 1) if f.line > under else f for f in figures]
-        period = next(f.period for f in figures if f.line == under)
+        period = next(f.period for f in figures if f.line == labelled)
         figures.append(Printed(period, -1 - column, column, nil, None, under + 1, start, start + len(nil)))
+        labels[(period, -1 - column)] = "Other reserve"
+        added += 1
+    return dataclasses.replace(rendered, text="\n".join(lines), figures=figures, row_labels=labels)
+
+
+def _by_period(lines: list[str], rendered: Rendered) -> bool:
+    """Whether the rows are labelled by their period (one block per account, its caption over it)."""
+    return all(_label_of(lines, rendered.figures, f.line).rstrip(":") == rendered.period_labels[f.period]
+               for f in rendered.figures if f.row >= 0 and _label_of(lines, rendered.figures, f.line))
+
+
+def _lone_nil_blocks(rendered: Rendered, lines: list[str], places: list[tuple[int, int]], nil: str) -> Rendered:
+    """`lone_nils` where each account is a block of rows labelled by period: a
+    reserve with nothing to report is a block of its own, its caption over one
+    period's row of one nil, after an account's block (its last row, then a
+    blank line; not the totals').  A block a place, a block apart; where there
+    is no room, none."""
+    figures, labels, added = list(rendered.figures), dict(rendered.row_labels), 0
+    totals = {f.line for f in figures if labels.get((f.period, f.row), "").lower().startswith("total")}
+    ends = [n for n in sorted({f.line for f in figures}) if n < len(lines) and not lines[n].strip() and n not in totals]
+    right = max(f.end for f in figures if f.column == 0)
+    for (column, start), end in zip(places, ends[::2]):
+        under = end + 3 * added
+        row = lines[under - 1]
+        label = row[: len(row) - len(row.lstrip())] + _label_of(lines, figures, under)
+        if not (column == 0 and start - len(label) >= 3 or column == 1 and start - right >= 2):
+            continue
+        caption = next(ln for ln in reversed(lines[:under]) if ln.strip() and not _label_of(lines, figures, lines.index(ln) + 1))
+        period = next(f.period for f in figures if f.line == under)
+        lines[under:under] = ["", "Other reserve" + (":" if caption.rstrip().endswith(":") else ""), label.ljust(start - 1) + nil]
+        figures = [dataclasses.replace(f, line=f.line + 3) if f.line > under else f for f in figures]
+        figures.append(Printed(period, -1 - column, column, nil, None, under + 3, start, start + len(nil)))
         labels[(period, -1 - column)] = "Other reserve"
         added += 1
     return dataclasses.replace(rendered, text="\n".join(lines), figures=figures, row_labels=labels)
@@ -274,18 +310,29 @@ def _with_dollar(lines: list[str], f: Printed) -> int:
     return len(before) if before.endswith("$") else f.start
 
 
-def _one_line_row(lines: list[str], figures: list[Printed], row_labels: dict, skip: int) -> Optional[int]:
-    """The line of the (skip+1)th item row printed on one line whose next line is blank or another row."""
+def _label_of(lines: list[str], figures: list[Printed], n: int) -> str:
+    """The label row `n` prints left of its figures ("" where it prints none, or is no row)."""
+    starts = [f.start for f in figures if f.line == n]
+    label = lines[n - 1][: min(starts) - 1].strip() if starts else ""
+    return "" if label.startswith("$") else label.rstrip("$ ")
+
+
+def _one_line_row(lines: list[str], figures: list[Printed], row_labels: dict, skip: int) -> Optional[tuple[int, int]]:
+    """The (skip+1)th item row whose label is on one line: its labelled line and its last line
+    (its figures run on to a second line in some layouts), the line after it blank or another
+    labelled row."""
     totals = {f.line for f in figures if row_labels.get((f.period, f.row), "").lower().startswith("total")}
     rows = sorted({f.line for f in figures})
     found = 0
     for n in rows:
-        after = lines[n] if n < len(lines) else ""
-        label = lines[n - 1][: min(f.start for f in figures if f.line == n) - 1].strip()
-        if n in totals or not label or label.startswith("$") or (after.strip() and n + 1 not in rows):
+        end = n
+        while end + 1 in rows and not _label_of(lines, figures, end + 1):
+            end += 1  # (the rest of its figures, on a line of their own)
+        after = lines[end] if end < len(lines) else ""
+        if n in totals or not _label_of(lines, figures, n) or (after.strip() and not _label_of(lines, figures, end + 1)):
             continue
         if found == skip * 3:  # (rows apart: the second lone nil goes in further down)
-            return n
+            return n, end
         found += 1
     return None
 

@@ -330,8 +330,27 @@ def _table_notes_only(after: str, schedules: Sequence[Schedule], notes_inside: b
     rows have none between them end it, as whole exhibits end."""
     labels = [r.label for s in schedules for p in s.periods for r in p.rows]
     lines = [" ".join(line.split()) for line in _word_lines(after)]
-    return bool(lines) and all((notes_inside and _is_note(line)) or any(label.endswith(" " + line) for label in labels)
-                               for line in lines)
+    marked = _last_row_marks(schedules)
+    return bool(lines) and all((notes_inside and _is_note(line)) or _note_mark(line) in marked
+                               or any(label.endswith(" " + line) for label in labels) for line in lines)
+
+
+def _last_row_marks(schedules: Sequence[Schedule]) -> set[str]:
+    """The footnote marks the table's last row prints ("198 (1)": "1"): a
+    footnote of one of them under it is that row's, typed right after it as
+    the table types its footnotes between its rows (a cut file shows no more)."""
+    rows = [r for s in schedules for p in s.periods for r in p.rows]
+    if not rows:
+        return set()
+    last = max(rows, key=lambda r: r.line)
+    marks = [last.footnote] + [c.footnote for c in last.cells if c is not None]
+    return {m.strip("()/ ").lower() for m in marks if m}
+
+
+def _note_mark(line: str) -> str | None:
+    """The mark a footnote line opens with ("(1) ...", "Note 1 -- ...", "1/ ...", "* ..."): "1", "*"."""
+    found = NOTE_MARK.match(line) or NOTE_WORD.match(line)
+    return found.group().split()[-1].strip("()/ ").lower() if found else None
 
 
 def _is_note(line: str) -> bool:

@@ -145,3 +145,46 @@ def marks_figure(figure_end: int, fig: Figure, off: int = 0) -> bool:
     have been typed from it (where both are known to stand in one column)."""
     return (fig.dollar is None and not fig.notes and HEADING_NOTE.match(fig.value.text) is not None
             and 0 < fig.value.column - figure_end <= 4 + off)
+
+
+def lone_nil_column(value: Token, starts: Sequence[int], edges: Sequence[Optional[int]],
+                    label_end: Optional[int]) -> Optional[int]:
+    """The column of a nil typed alone on its row (`value`), or None.
+
+    A nil is short: a typist centred it in its column's space, or set it
+    left, so it may stand left of its column's rule or <C> marker, in the
+    gap after the column before's figures (for the first column, in the
+    labels' gutter after its own row's label, which ends at `label_end`).
+    It is no evidence of a column (`headed.lone_nil`); its column is, in turn:
+    the one whose rule or marker span holds it wholly, clear of the column
+    before's figures; the one whose figures it is flush with, within
+    `SLACK`, as any figure (`column_for`; equally near two, none); else the column whose room holds
+    it wholly: right of where the column before's figures end, ending where
+    its own end or short of it.  Where a column's figures say nothing (a
+    blank column), its span's bounds stand for their edges.  Standing in no
+    column's room, or across two, it is in none: an input error, not a guess."""
+    k = column_of(value.column, starts)
+    if k is not None and column_of(value.anchor, starts) == k and _in_room(value, k, edges):
+        return k  # under its own column's rule or marker, clear of the figures before
+    near = sorted(abs(value.anchor - e) for e in edges if e is not None and abs(value.anchor - e) <= SLACK)
+    if len(near) > 1 and near[0] == near[1]:
+        return None  # across two columns' spans, equally near both columns' figures
+    if near:
+        return column_for(value, starts, edges)
+    rights = [e if e is not None else _span_end(j, starts) for j, e in enumerate(edges)]
+    lefts = [label_end if label_end is not None else starts[0] - 1]
+    lefts += [e if e is not None else starts[j + 1] - 1 for j, e in enumerate(edges[:-1])]
+    rooms = [k for k, (lo, hi) in enumerate(zip(lefts, rights)) if lo < value.column and value.anchor <= hi]
+    return rooms[0] if len(rooms) == 1 else None
+
+
+def _in_room(value: Token, k: int, edges: Sequence[Optional[int]]) -> bool:
+    """Wholly right of where the column before's figures end, and ending
+    short of `SLACK` past where column k's own end."""
+    before, own = edges[k - 1] if k else None, edges[k]
+    return (before is None or value.column > before) and (own is None or value.anchor <= own + SLACK)
+
+
+def _span_end(k: int, starts: Sequence[int]) -> int:
+    """The last character of column k's span (the last column's has no end)."""
+    return starts[k + 1] - 1 if k + 1 < len(starts) else 10**6  # (columns.FAR)

@@ -39,7 +39,7 @@ def starts_from_figures(headings: Sequence[Line], rows: Sequence[Line], label_en
     """Each column's start, from the figures' alignment less the lone nils,
     with a blank column wherever a heading stands over a gap between two
     columns' figures."""
-    counted = [r for r in rows if not _lone_nil(r)] or list(rows)
+    counted = [r for r in rows if not lone_nil(r)] or list(rows)
     starts = _aligned_starts(counted, label_end)
     figures = _figure_extents(counted, starts)
     stacks = heading_stacks(headings, label_end)
@@ -52,7 +52,7 @@ def starts_from_figures(headings: Sequence[Line], rows: Sequence[Line], label_en
     return out
 
 
-def _lone_nil(row: Line) -> bool:
+def lone_nil(row: Line) -> bool:
     """A row whose one entry is a nil: it says nothing of where a column's figures stand."""
     return len(row.figures) == 1 and row.figures[0].value.kind != "AMOUNT"
 

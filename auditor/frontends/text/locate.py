@@ -53,6 +53,10 @@ RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # (No two runs of spaces may meet: "\s{12,}\s*" backtracks quadratically over a blank line.)
 _LONE_AMOUNT = r"(?:\(\s*-?\d[\d,]*(?:\.\d+)?(?:\s*\))?|-?\d[\d,]*(?:\.\d+)?\)?|-?\.\d+)"
 LONE_FIGURE = re.compile(rf"^\s{{12,}}(?:\$\s*)?{_LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}|\d{{1,2}}/))?\s*$")
+# A nil alone after its label, set apart from it: a reserve with nothing to
+# report ("Other reserve          -0-"), a row of the table though it prints
+# no two figures.
+LONE_NIL = re.compile(rf"^\s*[^\s$].*?\S\s{{2,}}(?:\$\s*)?(?:{_NIL})\s*$", re.IGNORECASE)
 RULE_SEGMENT = re.compile(r"[-=_]{4,}")
 # How far below its title a schedule's table may start, and how far above
 # it a <TABLE> may open when the title is the table's own caption.
@@ -411,13 +415,19 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
                 break
         else:
             blanks = 0
-            if _is_row(line, transposed) or (n == last_figures + 1 and LONE_FIGURE.match(line)):
+            if _is_row(line, transposed) or (n == last_figures + 1 and _lone_entry(line)):
                 last_figures = n
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures, transposed)
     if resumed:
         return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures))
     return _wrapped_label_end(lines, last_figures)
+
+
+def _lone_entry(line: str) -> bool:
+    """A line of one entry right under a row: the rest of that row (LONE_FIGURE),
+    or a row of its own whose one entry is a nil (LONE_NIL; not a rule's last dashes)."""
+    return bool(LONE_FIGURE.match(line) or LONE_NIL.match(line) and not RULE_LINE.match(line))
 
 
 def _wrapped_label_end(lines: Sequence[str], last_row: int) -> int:

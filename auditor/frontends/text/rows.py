@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.text.aligned import SLACK, column_for, column_of, figure_edges, marks_figure
+from auditor.frontends.text.aligned import SLACK, column_for, column_of, figure_edges, lone_nil_column, marks_figure
 from auditor.frontends.text.columns import is_title_or_units, units_under_caption
 from auditor.frontends.text.context import PAGE_NUMBER
 from auditor.frontends.text.labels import (Entry, continues, go_on, indent_of, period_in_first_cell, row_entry,
@@ -178,7 +178,8 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
         words.extend(t for t in (fig.dollar, fig.value, *fig.notes) if t is not None)
     label = " ".join(t for t in (prefix, label_text(words)) if t).rstrip(":").strip()
     try:
-        cells = _cells(figures, starts, edges, columns, line.number, path, taken)
+        cells = _cells(figures, starts, edges, columns, line.number, path,
+                       words[-1].end - 1 if words else None, taken)
     except InputError:
         # A row printing one figure for each column: its figures are the columns'
         # in order, however far a typist set one off (a nil under the next column's).
@@ -192,14 +193,18 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
 
 def _cells(figures: Sequence[Figure], starts: Sequence[int], edges: Sequence[Optional[int]],
            columns: Sequence[Column], number: int, path: Optional[str],
-           taken: frozenset[int] = frozenset()) -> list[Optional[Cell]]:
-    """Each figure in the column it stands in (`aligned.column_for`); an input
+           label_end: Optional[int] = None, taken: frozenset[int] = frozenset()) -> list[Optional[Cell]]:
+    """Each figure in the column it stands in (`aligned.column_for`; a nil
+    alone on its row, in the column whose room it stands in, its label's
+    last character at `label_end`: `aligned.lone_nil_column`); an input
     error where one stands in none, or two in one."""
     cells: list[Optional[Cell]] = [None] * len(starts)
+    lone = len(figures) == 1 and figures[0].value.kind == "NIL" and not figures[0].notes
     for i, fig in enumerate(figures):
         marker = figures[i + 1] if i + 1 < len(figures) else None
         marked = marker.value.anchor if marker is not None and _marks(fig, marker, starts) else None
-        k = column_for(fig.value, starts, edges, marked, taken)
+        k = (lone_nil_column(fig.value, starts, edges, label_end) if lone
+             else column_for(fig.value, starts, edges, marked, taken))
         if k is None:
             raise InputError(
                 f"figure {fig.value.text!r} lies in no figure column (expected figures under the headings)",
