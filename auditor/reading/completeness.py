@@ -295,11 +295,22 @@ def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str 
     table whose labels stand above their figures: the next period's row,
     its figures cut off, not a footnote.  (Where labels share their figures'
     line, a label alone is a row that prints no figure.)"""
-    wrapped = [s for s in schedules if any(_label_above(src, r) for p in s.periods for r in p.rows)]
+    wrapped = [s for s in schedules if any(_label_above(src, r) or _line_above(src, r) == r.label
+                                           for p in s.periods for r in p.rows)]
     lines = [" ".join(line.split()) for line in _word_lines(after)]
     labels = {r.label for s in wrapped for p in s.periods for r in p.rows if r.label}
     last = lines[-1] if lines else ""
-    return last if last and any(label == last or label.startswith(last + " ") for label in labels) else None
+    if not last:
+        return None
+    if any(label == last or label.startswith(last + " ") for label in labels):
+        return last
+    # (Or a row's label opening with a marker as the rows' do, "(c) Reserve for returns and", no sentence.)
+    marked = any(LABEL_MARK.match(label) for label in labels)
+    return last if marked and LABEL_MARK.match(last) and not last.endswith((".", ";")) else None
+
+
+# A marker a row's label opens with: "(a) Allowance ...".
+LABEL_MARK = re.compile(r"^\(\w{1,2}\) [A-Za-z]")
 
 
 # A word of Schedule II's column headings (not the company's name or the units above them).
@@ -374,6 +385,14 @@ def _label_above(src: Source, row: Row) -> bool:
     text = src.lines.text
     above = " ".join(text[src.lines.offset(row.line - 2) : src.lines.offset(row.line - 1)].split())
     return bool(above) and row.label.startswith(above + " ")
+
+
+def _line_above(src: Source, row: Row) -> str:
+    """The text of the line above the row's own, spaces collapsed."""
+    if row.line < 2:
+        return ""
+    text = src.lines.text
+    return " ".join(text[src.lines.offset(row.line - 2) : src.lines.offset(row.line - 1)].split())
 
 
 def _word_lines(text: str) -> list[str]:
