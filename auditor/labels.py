@@ -50,6 +50,14 @@ NIL_DASHES = r"-0-|[-\u2012\u2013\u2014\u2015\u2212\x97]{1,3}|&#151;|&#8212;|&md
 NIL_WORDS = ("nil", "none", "n/a")
 NIL_WORD = "(?:" + "|".join(re.escape(word) for word in NIL_WORDS) + r")(?![\w/])"
 NIL = f"{NIL_DASHES}|{NIL_WORD}"  # (a pattern's text: each front end puts it in its own)
+# A minus sign before a figure as filings print one: a hyphen, an en dash (what
+# word processors of 1999-2005 wrote as &#150; or &#8211; for a typographic
+# minus: "&#150;813") or the minus sign itself; an em dash is a nil's, never a sign.
+MINUS_SIGNS = "-\u2013\u2212"
+# A rule drawn with characters under a row or a total ("-------", "======"), as
+# HTML converted from a typed schedule prints one in a cell: four or more dashes
+# of a kind, or two or more "=" or "_" (the text grammar's RULE); never a nil ("---").
+RULE_RUN = r"-{4,}|\u2013{4,}|\u2014{4,}|={2,}|_{2,}"
 # A footnote marker that can be nothing else: (a) (B) (iv) * ** *** † ‡.  (A marker of digits,
 # "(1)" or "1/", is one only by its place: each front end says where.)
 NOTE_MARK = r"\((?:[a-zA-Z]{1,2}|[ivxIVX]{1,4})\)|\*{1,3}|[\u2020\u2021]"
@@ -104,6 +112,13 @@ def heads_another_statement(lines: Sequence[str]) -> bool:
     if NOTE_HEADING.match(lines[0]):
         return True
     return bool(SCHEDULE_NUMBER.match(lines[0])) and not any(_TITLE.search(line) for line in lines[:4])
+
+
+def numbers_a_statement(line: str) -> bool:
+    """Whether a line opens as a note's or a schedule's heading by its number:
+    what `heads_another_statement` asks first of its first line (a caller
+    with many lines and few such tries the lines under only where it holds)."""
+    return bool(NOTE_HEADING.match(line) or SCHEDULE_NUMBER.match(line))
 
 
 # A title line that is an entry of an index: dot leaders to a page reference

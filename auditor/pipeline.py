@@ -190,7 +190,7 @@ def _tagged(src: source.Source, ruleset: RuleSet, input_format: Optional[InputFo
         return None
     from auditor.frontends.xbrl import front as xbrl_front
 
-    return xbrl_front.read(src, vocabulary_of(ruleset))
+    return xbrl_front.read(src, vocabulary_of(ruleset), tagged=True)
 
 
 NO_FACTS = "no inline XBRL facts of Schedule II (no fact of the rules file's xbrl family with a movement)"

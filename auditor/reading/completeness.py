@@ -90,6 +90,9 @@ def unclosed(text: str, src: Optional[Source] = None) -> dict[Container, int]:
     return opened
 
 
+_TAG_OPENS = ("<", "/")  # (what the character before a tag's name is)
+
+
 def _container_tags(text: str, found: Optional[dict[str, list[int]]]) -> list[re.Match[str]]:
     """TAG's matches, in order: tried only where a container's name follows
     "<" or "</" (`found`, from scan.word_starts: one pass for every name; a
@@ -98,7 +101,9 @@ def _container_tags(text: str, found: Optional[dict[str, list[int]]]) -> list[re
     if found is None:
         return list(TAG.finditer(text))
     tags = []
-    for at in sorted(at for starts in found.values() for at in starts):
+    # (A name is a tag's only after "<" or "</": the rest, "context>" of an
+    # inline XBRL document's thousand contexts, are dropped before they are sorted.)
+    for at in sorted(at for starts in found.values() for at in starts if text[at - 1 : at] in _TAG_OPENS):
         tag = scan.tag_start(text, at)
         m = TAG.match(text, tag) if tag >= 0 else None
         if m:
@@ -135,7 +140,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     last = max(rows)
     if ending == "prose" and whole and _table_notes_only(after, tables, _notes_between_rows(src, min(rows), last)):
         ending = "nothing"  # (the last row's label run on, the table's footnotes: the table is what the file ends on)
-    if ending != "nothing" or DOCUMENT_CLOSED.search(after) or DOCUMENT_CLOSED.search(src.lines[last - 1]):
+    if ending != "nothing" or _closes_document(after) or _closes_document(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
     return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
 
@@ -148,6 +153,13 @@ def _row_end(row: Row) -> int:
 
 # A document closed after the last row: the file goes on to its end, not cut.
 DOCUMENT_CLOSED = re.compile(r"</(?:document|text|html|body)>", re.IGNORECASE)
+
+
+def _closes_document(text: str) -> bool:
+    """Whether DOCUMENT_CLOSED is found in `text`, its end tried first: where
+    a document closes (the last row's line of an inline XBRL 10-K written
+    on one line is the whole document, a megabyte the search crossed)."""
+    return bool(DOCUMENT_CLOSED.search(text, max(0, len(text) - TAIL)) or DOCUMENT_CLOSED.search(text))
 
 
 def _ends_file(schedule: Schedule) -> Schedule:
@@ -185,19 +197,20 @@ def _ending(after: str, whole: bool, end: str) -> str:
     last line itself where it announces rows that are not there: a caption
     ("Year ended June 30, 2003:", or a period's without its colon), a heading
     "(continued)", or column headings ruled off."""
-    head = _prose(after)
-    title = next((m for m in CONTINUED_LINE.finditer(head) if TITLE_WORDS.search(m.group())), None)
-    if title and not FIGURES.search(head, title.end()) and whole:
-        return " ".join(title.group().split())
-    cut_title = _last_title(head) if whole else None
-    if cut_title is not None:
-        return cut_title
+    if whole:  # (the head is read only where it is all that follows: else the file's end tells)
+        head = _prose(after)
+        title = next((m for m in CONTINUED_LINE.finditer(head) if TITLE_WORDS.search(m.group())), None)
+        if title and not FIGURES.search(head, title.end()):
+            return " ".join(title.group().split())
+        cut_title = _last_title(head)
+        if cut_title is not None:
+            return cut_title
     if PAGE_OPENED.search(end):
         return "<PAGE>"
     head_only = _running_head_only(end)
     if head_only is not None:
         return head_only
-    if not WORD.search(head) and whole:
+    if whole and not WORD.search(head):
         return "nothing"
     lines = [line.strip() for line in _prose(after if whole and len(after) <= TAIL else end).split("\n")]
     lines = [line for line in lines if line and not PAGE_NUMBER.match(line)]

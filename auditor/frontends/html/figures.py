@@ -12,17 +12,18 @@ from typing import Iterable, Literal, Optional, Sequence, cast
 from auditor.errors import InputError
 from auditor.frontends.html.grid import Fact, HtmlCell
 from auditor.frontends.html.leaves import Leaf, indexed
-from auditor.labels import NIL, NOTE_MARK
+from auditor.labels import MINUS_SIGNS, NIL, NOTE_MARK, RULE_RUN
 from auditor.model import Cell, Position, figure_value
 
-TokKind = Literal["note", "amount", "nil", "dollar", "open", "close", "percent", "text"]  # TOKEN's groups
+TokKind = Literal["note", "amount", "rule", "nil", "dollar", "open", "close", "percent", "text"]  # TOKEN's groups
 CellKind = Literal["blank", "figure", "mark", "text"]
 
 # EDGAR's XBRL viewer numbers its footnotes in brackets: "$ 1,234<sup>[1]</sup>".
 VIEWER_NOTE = r"\[\d{1,2}\]"
 TOKEN = re.compile(
     rf"(?P<note>{NOTE_MARK}|{VIEWER_NOTE})"
-    r"|(?P<amount>(?!-0-)(?:\(\s?)?-?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"  # ("-0-" is a nil)
+    rf"|(?P<amount>(?!-0-)(?:\(\s?)?[{MINUS_SIGNS}]?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"  # ("-0-" is a nil)
+    rf"|(?P<rule>{RULE_RUN})"  # (before a nil: "-------" is a rule, not two nils and a dash)
     rf"|(?P<nil>{NIL})"
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
     r"|(?P<text>[^\s$()]+)",
@@ -73,6 +74,7 @@ def kind(cell: HtmlCell) -> CellKind:
 
 
 def _kind(kinds: set[TokKind]) -> CellKind:
+    kinds = kinds - {"rule"}  # (a cell holding only a rule is as blank as the rule row it draws)
     if not kinds:
         return "blank"
     if kinds <= FIGURE_KINDS | MARK_KINDS:
@@ -137,8 +139,8 @@ class _Figure:
 
 def _value(fig: _Figure) -> Decimal:
     digits = fig.raw.replace(" ", "").strip("()")
-    negative = fig.raw.startswith("(") or digits.startswith("-")
-    digits = digits.lstrip("-")
+    negative = fig.raw.startswith("(") or digits[:1] in MINUS_SIGNS
+    digits = digits.lstrip(MINUS_SIGNS)
     style = (fig.fact.format or "").lower() if fig.fact else ""
     if "comma" in style:  # ixt:numcommadecimal: 1.234,5
         digits = digits.replace(".", "").replace(",", ".")

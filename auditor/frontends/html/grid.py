@@ -21,6 +21,7 @@ from auditor.errors import InputError
 
 # Inline tags that start a new visual line or block inside a cell: a space.
 BREAKS = {"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+_BLANKS = str.maketrans("\n\r\t\f", "    ")  # (a cell's line breaks and tabs read as spaces)
 # Of those, the blocks that set a cell's text on lines of its own (a <br> ends a line even when it is empty).
 BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
 MAX_SPAN = 200  # a colspan beyond this is a typo; real Schedule II grids are < 60 wide
@@ -78,6 +79,46 @@ class Grid:
 # (line, offset) in a table's text -> (line, column) in the file's laid-out lines
 Place = Callable[[int, int], tuple[int, int]]
 
+# A start tag of the plainest form: names of word characters, every value in
+# double quotes with no "<" or ">" in it.  `html.parser` reads such a tag from
+# its own characters alone (no pattern it tries looks past its ">"), so a tag
+# written again is read as it was the first time.  An inline XBRL table
+# repeats a few dozen tags hundreds of times (a 10-K's schedule: 571 start
+# tags, 56 KB of its 60, 109 of them different), and reading a tag's
+# attributes was most of the parser's work.  Only the tags a table's cells are
+# made of: no element whose content the parser reads apart (<script>, <title>).
+_PLAIN_TAG = re.compile(r'<[a-zA-Z][\w:.-]*(?:\s+[\w:.-]+="[^"<>]*")*\s*/?>')
+_CELL_TAGS = {"td", "th", "tr", "span", "div", "p", "font", "b", "i", "u", "sup", "sub", "br", "a", "strong",
+              "em", "small", "big", "center", "hr", "img", "col", "colgroup", "tbody", "thead", "tfoot", "table",
+              "caption", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "ix:nonfraction", "ix:nonnumeric",
+              "ix:exclude"}
+# (tag, attributes, whether written empty "<td/>") of a plain tag's text
+Read = tuple[str, tuple[tuple[str, Optional[str]], ...], bool]
+
+
+class _TagReader(HTMLParser):
+    """`html.parser`'s own reading of one start tag's text."""
+
+    read: Optional[Read] = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
+        self.read = (tag, tuple(attrs), False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
+        self.read = (tag, tuple(attrs), True)
+
+
+def _read_tag(text: str) -> Optional[Read]:
+    """How `html.parser` reads the start tag `text`, where it is a plain
+    cell's tag read whole (None: read it in place)."""
+    if not _PLAIN_TAG.fullmatch(text):
+        return None
+    reader = _TagReader(convert_charrefs=False)
+    reader.rawdata = text
+    if reader.parse_starttag(0) != len(text) or reader.read is None or reader.read[0] not in _CELL_TAGS:
+        return None
+    return reader.read
+
 
 class _Reader(HTMLParser):
     def __init__(self, snippet: str, place: Place, most: Optional[int] = None):
@@ -98,6 +139,26 @@ class _Reader(HTMLParser):
         self.in_caption = False  # inside the table's <caption> (its title or units, never cells)
         self.spanned = 0
         self.line_text = False  # text printed on the current cell's current line (not only spaces)
+        self.tags: dict[str, Optional[Read]] = {}  # each start tag's text as read (`_read_tag`)
+
+    def parse_starttag(self, i: int) -> int:
+        """`HTMLParser.parse_starttag`, a plain tag read once per table (`_PLAIN_TAG`)."""
+        close = self.rawdata.find(">", i)
+        text = self.rawdata[i : close + 1] if close != -1 else ""
+        if text in self.tags:
+            read = self.tags[text]
+        else:
+            read = self.tags[text] = _read_tag(text) if text else None
+        if read is None:
+            return super().parse_starttag(i)
+        tag, attrs, empty = read
+        self.lasttag = tag
+        self._HTMLParser__starttag_text = text  # (what get_starttag_text() gives, as the parser sets it)
+        if empty:
+            self.handle_startendtag(tag, list(attrs))
+        else:
+            self.handle_starttag(tag, list(attrs))
+        return close + 1
 
     # structure ------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
@@ -112,7 +173,7 @@ class _Reader(HTMLParser):
         if tag in ("tr", "td", "th") and self.depth == 1:
             self.in_caption = False  # a <caption> left open ends where the rows begin
         if self.depth > 1 or tag not in ("tr", "td", "th"):
-            self._inline_start(tag, dict(attrs))
+            self._inline_start(tag, attrs)
             return
         line = self.place(*self.getpos())[0]
         if tag == "tr" or not self.rows:
@@ -130,9 +191,10 @@ class _Reader(HTMLParser):
             if self.most is not None and self.spanned > self.most:
                 raise too_wide(self.row_lines[0], line, self.most)
 
-    def _inline_start(self, tag: str, attrs: dict[str, Optional[str]]) -> None:
+    def _inline_start(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
         if tag == "ix:nonfraction":
-            self.facts.append(Fact(attrs.get("sign"), attrs.get("format"), attrs.get("scale")))
+            named = dict(attrs)  # (only a fact's attributes are read: a 10-K's cells nest spans and divs)
+            self.facts.append(Fact(named.get("sign"), named.get("format"), named.get("scale")))
         elif tag == "sup":
             self.sup += 1
         elif tag in BREAKS or tag == "table":
@@ -212,19 +274,28 @@ class _Reader(HTMLParser):
         if text.strip(" \n\r\t\f"):
             self.line_text = True
         fact = self.facts[-1] if self.facts else None
+        # (Each list is extended once for the text: a cell's characters were
+        # appended one at a time to four lists, for each of the table's characters.)
+        cell.facts.extend([fact] * len(text))
+        cell.sup.extend([bool(self.sup)] * len(text))
+        if not step or "\n" not in text:
+            blank = "\n" in text or "\r" in text or "\t" in text or "\f" in text
+            cell.chars.extend(text.translate(_BLANKS) if blank else text)
+            cell.places.extend([(line, column + step * i, column + step * i + width) for i in range(len(text))])
+            return
         for ch in text:
             at = column
             cell.chars.append(" " if ch in "\n\r\t\f" else ch)
             cell.places.append((line, at, at + width))
-            cell.facts.append(fact)
-            cell.sup.append(bool(self.sup))
-            if step and ch == "\n":
+            if ch == "\n":
                 line, column = line + 1, 1
             else:
                 column += step
 
 
 def _span(value: Optional[str], most: int) -> int:
+    if value is None:
+        return 1  # (most cells: no exception raised and caught for each)
     try:
         return max(1, min(most, int(str(value).strip().rstrip(";").strip('"'))))
     except (TypeError, ValueError):

@@ -13,7 +13,7 @@ into periods of accounts, as `layout` does for the same layout in text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from auditor.errors import InputError
@@ -261,6 +261,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         for c in (caption, caption_row(grid, f)):
             if c is not None:
                 entries.append(Caption(c.rstrip(":").strip()))
+        first_line: Optional[str] = None  # the row before, if it may print the first line of a label
         for i in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
             cells = grid.rows[i]
             if i in f.figure_rows:
@@ -268,15 +269,24 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 if period is not None:
                     entries.append(PeriodStart(plain([period]).rstrip(":").strip(), _first_line([period], grid.row_lines[i])))
                     cells = [c for c in cells if c is not period]
-                entries.append(Printed(_row(cells, f, leaves, columns, grid.row_lines[i], path, scales), grid.row_lines[i]))
+                row = _row(cells, f, leaves, columns, grid.row_lines[i], path, scales)
+                if (first_line is not None and entries[-1] == Caption(first_line)
+                        and _wrapped_into(first_line, row.label, _set_in(cells, f))):
+                    entries.pop()  # (no caption: the label's first line)
+                    row = _label_joined(first_line, row)
+                entries.append(Printed(row, grid.row_lines[i]))
+                first_line = None
                 continue
             text = plain(cells)
             is_period = bool(text and _period_caption(text)
                              and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells))
+            captioned = bool(text) and not is_period and _is_caption(cells, f)
             if is_period:
                 entries.append(PeriodStart(text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
-            elif text and _is_caption(cells, f):
+            elif captioned:
                 entries.append(Caption(text.rstrip(":").strip()))
+            # (a phrase ending in ":" captions a group or an account, else it may be a label's first line)
+            first_line = text if captioned and not text.endswith(":") and not _set_in(cells, f) else None
             unread += _unplaced(cells, f, is_period)
     periods = regroup(entries, region.preamble)
     if not periods:
@@ -291,6 +301,35 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         unread=tuple(unread),
         subtitle=" ".join(t for t in (region.subtitle, _years_rows(region.grids[0], first)) if t),
     )
+
+
+def _wrapped_into(caption: str, label: str, set_in: bool) -> bool:
+    """Whether a row holding one phrase in the label cell, flush left, is the
+    first line of the next row's label ("Total allowances" over "deducted from
+    assets" and its figures: a typed schedule converted to HTML a row per typed
+    line).  The caller has seen no ":" end the phrase, as a group's or an
+    account's caption does ("Reserves deducted from assets:").  The next label
+    goes on in lower case under a phrase beginning with a capital (in a table
+    all in lower case, a group's caption over its first account looks the
+    same); in a table all in capitals, it is set in under the phrase."""
+    if is_period(caption) or not label:
+        return False
+    if label[0].islower():
+        return caption[:1].isupper()
+    return set_in and caption.isupper() and label.isupper()
+
+
+def _set_in(cells: list[HtmlCell], f: Frame) -> bool:
+    """Whether the row's label is set in by &nbsp; in its cell (not by the
+    spaces and line ends between tags, which HTML does not print)."""
+    labels = [c for c in cells if c.column < f.figure_start and c.text.strip()]
+    return bool(labels) and labels[0].text.lstrip(" \t\r\n")[:1] == "\xa0"
+
+
+def _label_joined(first_line: str, row: Row) -> Row:
+    label = f"{first_line} {row.label}"
+    kind_: RowKind = "total" if TOTAL.match(label) else "item"
+    return replace(row, label=label, kind=kind_)
 
 
 def _period_cell(cells: list[HtmlCell], f: Frame) -> Optional[HtmlCell]:

@@ -21,7 +21,7 @@ from typing import Iterable, Optional
 
 from auditor.frontends.html import grid as html_table
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, UNITS, XBRL_STRUCTURE,
-                            heads_another_statement, is_index_entry, is_period, title_pattern)
+                            heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.source import Source
 from auditor import scan
@@ -190,11 +190,16 @@ class Document:
 
     def blocks(self, start: int, end: int) -> list[tuple[int, str]]:
         """`texts`, each with the offset it starts at."""
+        return [(at, text) for at, text in self._texts_in(start, end) if not furniture(text)]
+
+    def _texts_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The blocks of text in text[start:end] that print anything, page
+        furniture and all, each with the offset it starts at."""
         found, at = [], start
         # (A tag ends in ">": searching past the last one only rescans a run of "<".)
         for m in [*BLOCK.finditer(self.text, start, self.text.rfind(">", start, end) + 1 or start), None]:
             text = self.plain(at, m.start() if m else end)
-            if text and not furniture(text):
+            if text:
                 found.append((at, text))
             at = m.end() if m else end
         return found
@@ -207,10 +212,10 @@ class Document:
         found = self._headings.get(table)
         if found is None:
             i = bisect_left(self.starts, table)
-            blocks = self.blocks(max(table - REACH, self.starts[i - 1] if i > 0 else 0), table)
-            texts = [text for _, text in blocks]
-            found = self._headings[table] = [at for k, (at, _) in enumerate(blocks)
-                                             if heads_another_statement(texts[k : k + 4])]
+            blocks = self._texts_in(max(table - REACH, self.starts[i - 1] if i > 0 else 0), table)
+            found = self._headings[table] = [at for k, (at, text) in enumerate(blocks)
+                                             if numbers_a_statement(text) and not furniture(text)
+                                             and heads_another_statement(_texts_from(blocks, k))]
         return found
 
     def caption_before(self, offset: int, floor: int = 0) -> Optional[str]:
@@ -219,6 +224,21 @@ class Document:
         start = max(floor, offset - CAPTION_REACH, 0)
         closes = [m.end() for m in re.finditer(r"</table\s*>", self.text[start:offset], re.IGNORECASE)]
         return caption(self.texts(start + closes[-1] if closes else start, offset))
+
+
+def _texts_from(blocks: list[tuple[int, str]], k: int, count: int = 4) -> list[str]:
+    """The texts of block k and of the blocks after it that are no page
+    furniture, `count` at most (block k's own is asked of by the caller):
+    what `blocks` would list from block k on, furniture asked of only as
+    far as needed (the 20,000 characters before a table hold hundreds of
+    blocks, and a note's or schedule's heading opens few)."""
+    texts = [blocks[k][1]]
+    for _, text in blocks[k + 1 :]:
+        if len(texts) == count:
+            break
+        if not furniture(text):
+            texts.append(text)
+    return texts
 
 
 def furniture(text: str) -> bool:

@@ -45,10 +45,11 @@ class Tagged(NamedTuple):
     schedule: Schedule  # the reading's: the facts laid out
 
 
-def read(src: Source, vocabulary: Vocabulary) -> Optional[Tagged]:
+def read(src: Source, vocabulary: Vocabulary, tagged: bool = False) -> Optional[Tagged]:
     """The document's Schedule II facts, or None where it tags none (or none
-    with a movement: no schedule)."""
-    if vocabulary.xbrl is None or not xbrl_facts.tagged(src):
+    with a movement: no schedule).  `tagged`: the caller has found it tags
+    figures (a 10-K's first is most of a megabyte in: not searched for twice)."""
+    if vocabulary.xbrl is None or not (tagged or xbrl_facts.tagged(src)):
         return None
     facts = xbrl_facts.read(src, vocabulary.xbrl.family)
     if not facts.facts:

@@ -1,0 +1,454 @@
+"""The markup of EDGAR HTML 10-Ks of 1999-2005, as edits of a rendered table.
+
+Test support, not part of the tool.  The early filers' HTML came from word
+processors' "save as HTML", from filing agents' SGML-to-HTML converters and
+from hand edits, and it is sloppier than what `render_html` writes.  Each
+edit here is one habit of that markup, applied alone to a table rendered with
+sentinels (render_html.render(..., sentinels=True)) so that where each figure
+ends up printed is still known after the edit (`place_sentinels`):
+
+- unclosed: HTML 3.2 leaves </TD>, </TR>, </P> and </FONT> out (the DTD makes
+  them optional; FrontPage 98 and the agents' converters dropped them);
+- upper: tags and attributes in capitals, values unquoted (<TD ALIGN=RIGHT
+  WIDTH=10%>), as HTML 3.2 documents and their converters wrote them;
+- th: the heading cells written <TH>;
+- rowspan: the label's heading cell spanning the heading rows (headings over
+  several rows, "Description" set once beside them all);
+- wrapped: CRLF line ends and every line cut at the last space before column
+  80, inside a tag or inside text, as converters kept lines under 80 columns;
+- nbsp: figures padded with &nbsp; and labels indented with runs of &nbsp;
+  (how word processors kept the look of a typed schedule);
+- dollar-glued: "$&nbsp;1,519" in one cell, the "$" no longer a cell of its own;
+- comments: <!-- --> comments and the agents' <PAGE> markers between rows;
+- nested: the schedule's table inside a cell of an outer layout table;
+- spacers: an empty row (<TR><TD COLSPAN=n>&nbsp;</TD></TR>) after every row;
+- rules: a rule row over each total, as <HR> cells, as "----" text, with a
+  "====" row under it; and cells with a border-bottom style over totals;
+- font1: every cell's content inside <FONT SIZE=1>;
+- bold-totals: the totals' cells in <B>;
+- centered: the title in <CENTER> and <DIV ALIGN=CENTER> rather than <P>;
+- nil-entities: nils as &#150;, &#8211;, &#x2014;;
+- minus-entities: negatives as &#150;813 (en dash minus), not "(813)";
+- p-cells: every cell's content in an unclosed <P ALIGN=...> (HTML 3.2 converters);
+- word2000: Word 2000's "Save as HTML": <p class=MsoNormal> in every cell,
+  attributes in single quotes, <o:p></o:p>, empty cells holding
+  <![if !supportEmptyParas]>&nbsp;<![endif]>, mso-spacerun spans, and an
+  <!--[if gte mso 9]><xml>...</xml><![endif]--> block in the head;
+- narrow-headings: each column's heading over its figures' cell alone, not
+  over the "$" and ")" cells beside it (converters set colspans by content);
+- short-rows: a row's trailing empty cells left out (HTML 3.2 lets a row end early);
+- bare-entities: &nbsp and &#151 without their ";" (browsers of the time took them);
+- paren-cells: a negative's "(" in the "$" cell before it ("$&nbsp;(" | "813" | ")");
+- pre: the schedule typed, in a <PRE> of an HTML document that has other tables
+  (one of them a page footer on a single line, "<TABLE ...><TR><TD>F-11</TD></TR></TABLE>");
+- leaders: row labels run out to the figures with leader dots ("Allowance for
+  doubtful accounts.........."), as converted typed schedules print them;
+- trailing-br: every figure's cell ending in <BR> (converters closed each cell's line);
+- hr-in-cell: the rule over a total drawn in the total's own cells (<TD><HR SIZE=1>15,265);
+- underlined: the figures over a total underlined with <U>, the totals' with a
+  double border-bottom, headings in <U>;
+- label-rows: a long label wrapped over two rows, its first words in a row of
+  their own above the figures' row (a typed schedule converted line by line);
+- combined: many of these at once;
+- sgml: the HTML inside the submission's <DOCUMENT><TYPE>10-K ... <TEXT> wrapper,
+  as the full submission text file of the period carries it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from render import Rendered
+from render_html import SENTINEL
+
+ROW = re.compile(r"<tr\b[^>]*>.*?</tr>\n?", re.DOTALL | re.IGNORECASE)
+
+
+@dataclass
+class Edit:
+    """A rendered table with its sentinels: the text and the figures' keys (pi, ri, k, raw, value)."""
+
+    text: str
+    keys: list
+    spec: dict
+
+    def total_row(self, row: str, before: int) -> bool:
+        """Whether the <tr> `row`, starting after `before` sentinels, prints a total."""
+        if SENTINEL not in row:
+            return False
+        pi, ri = self.keys[before][:2]
+        return bool(self.spec["periods"][pi]["rows"][ri].get("is_total"))
+
+    def rows(self, edit: Callable[[str, bool], str]) -> None:
+        """Each <tr> replaced by edit(row, is_total)."""
+        out, last, seen = [], 0, 0
+        for m in ROW.finditer(self.text):
+            out.append(self.text[last:m.start()])
+            out.append(edit(m.group(0), self.total_row(m.group(0), seen)))
+            seen += m.group(0).count(SENTINEL)
+            last = m.end()
+        out.append(self.text[last:])
+        self.text = "".join(out)
+
+
+def _width(e: Edit) -> int:
+    return 1 + (len(e.spec["columns"]) - 1) * 4
+
+
+def unclosed(e: Edit) -> None:
+    e.text = re.sub(r"</(td|tr|p|font)>", "", e.text, flags=re.IGNORECASE)
+
+
+def upper(e: Edit) -> None:
+    def tag(m):
+        name, attrs = m.group(1).upper(), m.group(2)
+        attrs = re.sub(r'([\w-]+)="([^"]*)"', lambda a: f"{a.group(1).upper()}={_unquoted(a.group(2))}", attrs)
+        if name == "TD" and "ALIGN=right" in attrs:
+            attrs = " NOWRAP" + attrs.replace("ALIGN=right", "ALIGN=RIGHT") + " WIDTH=10%"
+        return f"<{name}{attrs}>"
+
+    e.text = re.sub(r"<(/?[a-zA-Z]+)((?:\s[^<>]*)?)>", tag, e.text)
+
+
+def _unquoted(value: str) -> str:
+    return value if re.fullmatch(r"[\w%#.-]+", value) else f'"{value}"'
+
+
+def _heading_rows(text: str) -> tuple[int, int]:
+    """The span of the first table's rows before its first caption or figure row."""
+    start = text.index("<table")
+    first = ROW.search(text, start)
+    end = first.start()
+    for m in ROW.finditer(text, start):
+        if SENTINEL in m.group(0) or re.search(r"\d", re.sub(r"<[^>]*>", "", m.group(0))):
+            break
+        end = m.end()
+    return first.start(), end
+
+
+def th(e: Edit) -> None:
+    a, b = _heading_rows(e.text)
+    e.text = e.text[:a] + re.sub(r"<td\b([^>]*)>(.*?)</td>", r"<th\1>\2</th>", e.text[a:b], flags=re.DOTALL) + e.text[b:]
+
+
+def rowspan(e: Edit) -> None:
+    """(Rendered with headings over three rows: `STYLE_OF`.)  The label's heading
+    cell set once, spanning the heading rows, its cells in the rows below dropped."""
+    a, b = _heading_rows(e.text)
+    rows = [m.group(0) for m in ROW.finditer(e.text, a, b)]
+    label = re.compile(r'<td align="left">.*?</td>\n', re.DOTALL)
+    if len(rows) < 2 or not all(label.search(r) for r in rows):
+        return
+    cell = label.search(rows[-1]).group(0)
+    spanned = cell.replace('<td align="left">', f'<td align="left" rowspan="{len(rows)}">', 1)
+    edited = [label.sub(lambda _: spanned, rows[0], 1)] + [label.sub("", r, 1) for r in rows[1:]]
+    e.text = e.text[:a] + "".join(edited) + e.text[b:]
+
+
+def wrapped(e: Edit) -> None:
+    lines = []
+    for line in e.text.split("\n"):
+        while _visible(line) > 80 and " " in line[1:]:
+            cut = _cut_at(line, 80)
+            if cut <= 0:
+                break
+            lines.append(line[:cut])
+            line = line[cut + 1:]
+        lines.append(line)
+    e.text = "\r\n".join(lines)
+
+
+def _visible(line: str) -> int:
+    return len(line) - line.count(SENTINEL)
+
+
+def _cut_at(line: str, width: int) -> int:
+    """The last space at or before `width` printed columns."""
+    seen, best = 0, -1
+    for i, ch in enumerate(line):
+        if ch == SENTINEL:
+            continue
+        seen += 1
+        if seen > width:
+            break
+        if ch == " " and i:
+            best = i
+    return best
+
+
+def nbsp(e: Edit) -> None:
+    e.text = re.sub(r'(<td align="right">)(' + SENTINEL + r"[^<]*)(</td>)", r"\1&nbsp;&nbsp;\2&nbsp;\3", e.text)
+    e.text = re.sub(r'(<td style="padding-left:10pt">)(<font[^>]*>)(?=\w)', r"\1\2&nbsp;&nbsp;&nbsp;&nbsp;", e.text)
+
+
+def dollar_glued(e: Edit) -> None:
+    e.text = re.sub(r'<td>\$</td><td align="right">(' + SENTINEL + ")", r'<td></td><td align="right">$&nbsp;\1', e.text)
+
+
+def comments(e: Edit) -> None:
+    count = [0]
+
+    def edit(row, total):
+        count[0] += 1
+        mark = "<PAGE>\n" if count[0] % 4 == 0 else ""
+        return f"<!-- row {count[0]} -->\n{mark}{row}"
+
+    e.rows(edit)
+
+
+def nested(e: Edit) -> None:
+    e.text = e.text.replace("<body>\n", '<body>\n<table width="100%" border="0"><tr><td width="5%">&nbsp;</td>'
+                            '<td width="90%">\n', 1)
+    e.text = e.text.replace("</body>", '</td><td width="5%">&nbsp;</td></tr></table>\n</body>', 1)
+
+
+def spacers(e: Edit) -> None:
+    blank = f"<TR><TD COLSPAN={_width(e)}>&nbsp;</TD></TR>\n"
+    e.rows(lambda row, total: row + blank)
+
+
+def rules(e: Edit) -> None:
+    width = _width(e)
+    count = [0]
+
+    def edit(row, total):
+        if not total:
+            return row
+        count[0] += 1
+        figures = "".join("<td></td><td></td><td><hr></td><td></td>" for _ in range(width // 4))
+        dashes = "".join('<td></td><td></td><td align="right">-------</td><td></td>' for _ in range(width // 4))
+        equals = "".join('<td></td><td></td><td align="right">=======</td><td></td>' for _ in range(width // 4))
+        over = [f"<tr><td></td>{figures}</tr>\n", f"<tr><td></td>{dashes}</tr>\n"][count[0] % 2]
+        bordered = row.replace('<td align="right">', '<td align="right" style="border-top:1px solid #000000">')
+        return over + bordered + f"<tr><td></td>{equals}</tr>\n"
+
+    e.rows(edit)
+
+
+def font1(e: Edit) -> None:
+    e.text = re.sub(r'(<td align="right">)(' + SENTINEL + r"[^<]*)(</td>)", r"\1<font size=1>\2</font>\3", e.text)
+    e.text = re.sub(r"<td>([$)])</td>", r"<td><font size=1>\1</font></td>", e.text)
+
+
+def bold_totals(e: Edit) -> None:
+    def edit(row, total):
+        if not total:
+            return row
+        return re.sub(r"(<td[^>]*>)([^<]+?)(</td>)", r"\1<b>\2</b>\3", row)
+
+    e.rows(edit)
+
+
+def centered(e: Edit) -> None:
+    e.text = re.sub(r'<p align="center"><b>(SCHEDULE II)<br>([^<]*)</b></p>',
+                    r"<CENTER><B>\1</B></CENTER>\n<DIV ALIGN=CENTER><B>\2</B></DIV>", e.text, count=1)
+    e.text = re.sub(r'<p align="center">(\([^<]*\))</p>', r"<CENTER>\1</CENTER>", e.text, count=1)
+
+
+NILS = ("&#150;", "&#8211;", "&#x2014;")
+
+
+def _per_figure(e: Edit, pattern: str, edit: Callable[[re.Match, int], tuple[str, str]]) -> None:
+    """Each figure's text from its sentinel on matching `pattern` replaced: edit(match, n) gives
+    the new text (from the sentinel on) and the figure's new raw; its key follows."""
+    pieces = e.text.split(SENTINEL)
+    n = 0
+    for i in range(1, len(pieces)):
+        m = re.match(pattern, pieces[i])
+        if m:
+            n += 1
+            text, raw = edit(m, n)
+            pieces[i] = text + pieces[i][m.end():]
+            e.keys[i - 1] = (*e.keys[i - 1][:3], raw, e.keys[i - 1][4])
+    e.text = SENTINEL.join(pieces)
+
+
+def nil_entities(e: Edit) -> None:
+    spelled = {"&#150;": "\u2013", "&#8211;": "\u2013", "&#x2014;": "\u2014"}
+    _per_figure(e, "&#151;", lambda m, n: (NILS[n % 3], spelled[NILS[n % 3]]))
+
+
+def minus_entities(e: Edit) -> None:
+    _per_figure(e, r"\(([\d,.]+)</td><td>\)</td>",
+                lambda m, n: (("&#150;", "&#8211;")[n % 2] + m.group(1) + "</td><td></td>", "\u2013" + m.group(1)))
+
+
+def p_cells(e: Edit) -> None:
+    e.text = re.sub(r'<td align="right">', "<td><P ALIGN=RIGHT>", e.text)
+    e.text = re.sub(r"<td>([$)])</td>", r"<td><P ALIGN=LEFT>\1</td>", e.text)
+    e.text = re.sub(r'(<td style="padding-left:10pt">)', r"\1<P>", e.text)
+
+
+EMPTY_PARA = "<![if !supportEmptyParas]>&nbsp;<![endif]><o:p></o:p>"
+
+
+def word2000(e: Edit) -> None:
+    e.text = e.text.replace("<head>", "<head>\n<!--[if gte mso 9]><xml>\n <o:DocumentProperties>\n  <o:Author>"
+                            "jdoe</o:Author>\n </o:DocumentProperties>\n</xml><![endif]-->", 1)
+    para = "<p class=MsoNormal align=right style='text-align:right'><span style='font-size:8.0pt'>"
+    e.text = re.sub(r'<td align="right">(' + SENTINEL + r"[^<]*)</td>",
+                    r"<td width=64 valign=bottom style='padding:0in 0in 0in 0in'>" + para + r"\1<o:p></o:p></span></p></td>",
+                    e.text)
+    e.text = re.sub(r"<td>([$)])</td>", r"<td valign=bottom><p class=MsoNormal><span style='font-size:8.0pt'>\1"
+                    r"<o:p></o:p></span></p></td>", e.text)
+    e.text = re.sub(r"<td>(?:&nbsp;)?</td>", "<td><p class=MsoNormal>" + EMPTY_PARA + "</p></td>", e.text)
+    e.text = re.sub(r'(<td style="padding-left:10pt">)(<font[^>]*>)(?=\w)',
+                    r"\1\2<span style='mso-spacerun:yes'>&nbsp;&nbsp; </span>", e.text)
+
+
+def sgml(e: Edit) -> None:
+    e.text = ("<DOCUMENT>\n<TYPE>10-K\n<SEQUENCE>1\n<FILENAME>d10k.htm\n<DESCRIPTION>FORM 10-K\n<TEXT>\n"
+              + e.text + "</TEXT>\n</DOCUMENT>\n")
+
+
+def narrow_headings(e: Edit) -> None:
+    a, b = _heading_rows(e.text)
+    head = re.sub(r'<td colspan="3" align="center">(.*?)</td>', r'<td></td><td align="center">\1</td><td></td>',
+                  e.text[a:b], flags=re.DOTALL)
+    e.text = e.text[:a] + head + e.text[b:]
+
+
+def short_rows(e: Edit) -> None:
+    e.rows(lambda row, total: re.sub(r"(?:<td>(?:&nbsp;)?</td>\s*)+(</tr>)", r"\n\1", row))
+
+
+def bare_entities(e: Edit) -> None:
+    e.text = re.sub(r"&(nbsp|#151);", r"&\1", e.text)
+
+
+def paren_cells(e: Edit) -> None:
+    e.text = re.sub(r'<td>(\$?)</td><td align="right">' + SENTINEL + r"\(",
+                    lambda m: f"<td>{m.group(1) + '&nbsp;' if m.group(1) else ''}{SENTINEL}(</td><td align=\"right\">",
+                    e.text)
+
+
+def pre(spec: dict) -> Rendered:
+    from render import Layout, render
+
+    typed = render(spec, Layout(table_tags=False, markers=False, caption=False))
+    head = ("<HTML>\n<BODY>\n<P>The following financial statement schedule is filed herewith.</P>\n"
+            "<TABLE>\n<TR><TD>Net sales</TD><TD ALIGN=RIGHT>1,234</TD></TR>\n</TABLE>\n"
+            "<TABLE WIDTH=100%><TR><TD ALIGN=CENTER>F-11</TD></TR></TABLE>\n<HR>\n<PRE>\n")
+    lines = typed.text.split("\n")
+    shift = head.count("\n")
+    figures = []
+    for f in typed.figures:
+        moved = 4 * lines[f.line - 1][:f.start - 1].count("&")  # ("&amp;" for "&")
+        figures.append(replace(f, line=f.line + shift, start=f.start + moved, end=f.end + moved))
+    text = head + typed.text.replace("&", "&amp;") + "</PRE>\n</BODY>\n</HTML>\n"
+    return Rendered(text, figures, typed.headings, typed.period_labels, typed.row_labels)
+
+
+def leaders(e: Edit) -> None:
+    n = [0]
+
+    def dots(m):
+        n[0] += 1
+        return m.group(1) + ("." * 12 if n[0] % 2 else " . . . . . .") + m.group(2)
+
+    e.text = re.sub(r'(<td style="padding-left:10pt"><font[^>]*>[^<]+?)(</font>)', dots, e.text)
+
+
+def trailing_br(e: Edit) -> None:
+    e.text = re.sub(r'(<td align="right">' + SENTINEL + r"[^<]*)(</td>)", r"\1<BR>\2", e.text)
+
+
+def hr_in_cell(e: Edit) -> None:
+    def edit(row, total):
+        return row.replace('<td align="right">', '<td align="right"><HR SIZE=1 NOSHADE>') if total else row
+
+    e.rows(edit)
+
+
+def underlined(e: Edit) -> None:
+    a, b = _heading_rows(e.text)
+    head = re.sub(r'(<td colspan="3" align="center"><font[^>]*>)(.*?)(</font>)', r"\1<U>\2</U>\3", e.text[a:b],
+                  flags=re.DOTALL)
+    e.text = e.text[:a] + head + e.text[b:]
+    rows = [m for m in ROW.finditer(e.text)]
+    out, last, seen, before = [], 0, 0, None
+    for m in rows:
+        row = m.group(0)
+        if e.total_row(row, seen) and before is not None:
+            i, prior = before
+            out[i] = re.sub(r'(<td align="right">)(' + SENTINEL + r"[^<]*)(</td>)", r"\1<U>\2</U>\3", prior)
+            row = row.replace('<td align="right">', '<td align="right" style="border-bottom:3px double #000000">')
+        out.append(e.text[last:m.start()])
+        out.append(row)
+        before = (len(out) - 1, row) if SENTINEL in row else before
+        seen += m.group(0).count(SENTINEL)
+        last = m.end()
+    out.append(e.text[last:])
+    e.text = "".join(out)
+
+
+def label_rows(e: Edit) -> None:
+    width = _width(e)
+    cell = re.compile(r'(<td style="padding-left:10pt"><font[^>]*>)([^<]{30,}?)(</font></td>)')
+
+    def edit(row, total):
+        m = cell.search(row)
+        if not m or SENTINEL not in row:
+            return row
+        words = m.group(2).split()
+        half = len(words) // 2
+        above = f'<tr><td style="padding-left:10pt"><font size="2">{" ".join(words[:half])}</font></td>' \
+                f'<td colspan="{width - 1}">&nbsp;</td></tr>\n'
+        rest = m.group(1) + "&nbsp;&nbsp;" + " ".join(words[half:]) + m.group(3)
+        return above + row[:m.start()] + rest + row[m.end():]
+
+    e.rows(edit)
+
+
+def combined(e: Edit) -> None:
+    """Many habits at once, as one converter's output carries them (the edits
+    that find the renderer's own markup first, capitals and line wrapping last)."""
+    for edit in (minus_entities, nil_entities, dollar_glued, font1, comments, spacers, rules, bold_totals, centered,
+                 th, nested, unclosed, upper, wrapped):
+        edit(e)
+
+
+VARIATIONS: dict[str, Callable[[Edit], None]] = {
+    "unclosed": unclosed, "upper": upper, "th": th, "rowspan": rowspan, "wrapped": wrapped, "nbsp": nbsp,
+    "dollar-glued": dollar_glued, "comments": comments, "nested": nested, "spacers": spacers, "rules": rules,
+    "font1": font1, "bold-totals": bold_totals, "centered": centered, "nil-entities": nil_entities,
+    "minus-entities": minus_entities, "p-cells": p_cells, "word2000": word2000, "sgml": sgml,
+    "narrow-headings": narrow_headings, "short-rows": short_rows, "bare-entities": bare_entities,
+    "paren-cells": paren_cells, "pre": lambda e: None, "combined": combined,
+    "leaders": leaders, "trailing-br": trailing_br, "hr-in-cell": hr_in_cell, "underlined": underlined,
+    "label-rows": label_rows,
+}
+# The styles the edits are made on (else render_html's default): headings over three rows for `rowspan`.
+STYLE_OF = {"rowspan": {"heading_rows": 3}}
+
+
+def text_edit(variation: str, spec: dict, style) -> Callable[[str], str]:
+    """The edit as fixtures/html/_make.py applies one: to the sentinel text alone
+    (the figures' keys, which say which rows are totals, from rendering it again)."""
+    from render_html import render
+
+    keys = render(spec, style, sentinels=True).figures
+
+    def edit(text: str) -> str:
+        e = Edit(text, list(keys), spec)
+        VARIATIONS[variation](e)
+        return e.text
+
+    return edit
+
+
+def edited(spec: dict, variation: str, base=None) -> Rendered:
+    """`base`: the HtmlStyle edited (render_html's default where None)."""
+    from render_html import HtmlStyle, place_sentinels, render
+
+    if variation == "pre":
+        return pre(spec)
+
+    style = replace(base or HtmlStyle(), **STYLE_OF.get(variation, {}))
+    rendered = render(spec, style, sentinels=True)
+    e = Edit(rendered.text, list(rendered.figures), spec)
+    VARIATIONS[variation](e)
+    rendered.text, rendered.figures = e.text, e.keys
+    return place_sentinels(rendered)

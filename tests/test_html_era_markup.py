@@ -1,0 +1,132 @@
+"""The 24 real tables in the markup of EDGAR HTML 10-Ks of 1999-2005 (html_era:
+unclosed HTML 3.2 cells, capitals and unquoted attributes, <TH>, lines wrapped
+mid-tag with CRLF, &nbsp; padding, "$&nbsp;" glued, comments and <PAGE>
+between rows, a layout table around the schedule, spacer and rule rows, <FONT
+SIZE=1>, <B> totals, <CENTER> titles, nils and minus signs as &#150; and its
+kin), one habit at a time: every figure read where it is printed, exactly
+the table's real failures found, and a figure changed in each table found at
+its cell.  A reading that is wrong and says nothing is the failure this
+guards against; `measure` prints right / silently wrong / refused per habit:
+
+    cd tests && PYTHONPATH=..:. python test_html_era_markup.py [VARIATION ...] [--style=single-cells]
+
+(`--style`: the habits on another of test_html_real_tables' STYLES than the default.)
+"""
+
+from __future__ import annotations
+
+import json
+import pytest
+
+import auditor
+from auditor import source
+from conftest import SHARED
+from expect import expected_errors, printed_html_cells, read_cells, reported_errors
+from html_era import VARIATIONS, edited
+from render import parse_cell
+
+RULES = auditor.load_rules()
+TABLES = sorted((SHARED / "real-tables").glob("*.json"))
+
+
+def planted(spec: dict) -> dict:
+    """The spec with one closing balance 1,000 more than printed: the first
+    period's first row with a figure there (a row the identity must fail at)."""
+    spec = json.loads(json.dumps(spec))
+    closing = spec["roles"][1:].index("ending")
+    for row in spec["periods"][0]["rows"]:
+        cells = row["cells"]
+        if cells and not row.get("is_total") and parse_cell(cells[closing])[0] == "amount":
+            _, value, decimals = parse_cell(cells[closing])
+            changed = value + 1000
+            body = f"{abs(changed):,.{decimals}f}"
+            cells[closing] = f"({body})" if changed < 0 else body
+            return spec
+    raise AssertionError("no figure to change")
+
+
+def outcome(spec: dict, variation: str, base=None) -> tuple[str, str]:
+    """("right" | "wrong" | "refused", what differed)."""
+    rendered = edited(spec, variation, base)
+    src = source.from_text(rendered.text, "t.htm")
+    result = auditor.check_source(src, RULES)  # (the kind sniffed, as `auditor check` does: <PRE> is read as text)
+    if result.error is not None:
+        return "refused", str(result.error)
+    got, want = reported_errors(result), expected_errors(spec, rendered)
+    if got != want:
+        return "wrong", f"findings: extra {sorted(got - want)} missing {sorted(want - got)}"
+    found = result.schedules
+    cells, printed = read_cells(found), printed_html_cells(rendered)
+    if cells != printed:
+        extra = sorted(set(cells.items()) - set(printed.items()))[:3]
+        missing = sorted(set(printed.items()) - set(cells.items()))[:3]
+        return "wrong", f"cells: read {extra} not printed {missing}"
+    if sum(len(s.periods) for s in found) != len(spec["periods"]):
+        return "wrong", f"{sum(len(s.periods) for s in found)} periods"
+    return "right", ""
+
+
+def cases(path):
+    """The table as printed, and (every other table: the sweep stays well under a
+    minute) with a figure changed."""
+    spec = json.loads(path.read_text())
+    yield "clean", spec
+    if TABLES.index(path) % 2 == 0:
+        yield "planted", planted(spec)
+
+
+@pytest.mark.parametrize("variation", sorted(VARIATIONS))
+def test_real_tables_in_era_markup_read_exactly(variation):
+    failures = []
+    for path in TABLES:
+        for kind, s in cases(path):
+            verdict, why = outcome(s, variation)
+            if verdict != "right":
+                failures.append((path.stem, kind, verdict, why[:300]))
+    assert failures == []
+
+
+def _table(caption: str, first: str) -> str:
+    head = "".join(f"<td>{h}</td>" for h in ("Balance at beginning of year", "Charged to expense", "Write-offs",
+                                              "Balance at end of year"))
+    rows = "".join(f"<tr><td>{label}</td>" + "".join(f"<td>{v}</td>" for v in figures) + "</tr>\n"
+                   for label, figures in ((first, (100, 40, "(30)", 110)), ("reserve for returns", (50, 5, "(5)", 50))))
+    return ("<html><body><p>SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS</p><table>\n"
+            f"<tr><td>Description</td>{head}</tr>\n<tr><td>Year ended December 31, 2001</td></tr>\n"
+            f"<tr><td>{caption}</td></tr>\n{rows}</table></body></html>\n")
+
+
+@pytest.mark.parametrize("caption, first, label", [
+    ("Allowance for", "doubtful accounts", "Allowance for doubtful accounts"),  # (a label wrapped over two rows)
+    ("reserves deducted from assets", "allowance for doubtful accounts", "allowance for doubtful accounts"),
+    ("Reserves deducted from assets:", "allowance for doubtful accounts", "allowance for doubtful accounts"),
+])
+def test_a_phrase_over_a_row_is_its_label_first_line_only_as_labels_wrap(caption, first, label):
+    """A row going on in lower case under a capitalised phrase with no ":" is one
+    label; under a caption with its ":", or in a table all in lower case, it is not."""
+    found = auditor.schedules(source.from_text(_table(caption, first), "t.htm"), RULES, "html")
+    assert [r.label for r in found[0].periods[0].rows] == [label, "reserve for returns"]
+
+
+def measure(only: list[str], base=None) -> None:
+    for variation in sorted(only or VARIATIONS):
+        counts = {"right": 0, "wrong": 0, "refused": 0}
+        notes = []
+        for path in TABLES:
+            for kind, s in cases(path):
+                verdict, why = outcome(s, variation, base)
+                counts[verdict] += 1
+                if verdict != "right" and len(notes) < 2:
+                    notes.append(f"{path.stem}/{kind}: {why[:160]}")
+        print(f"{variation:15} right {counts['right']:2}  wrong {counts['wrong']:2}  refused {counts['refused']:2}")
+        for n in notes:
+            print("      ", n)
+
+
+if __name__ == "__main__":
+    import sys
+
+    from test_html_real_tables import STYLES
+
+    styles = [a[len("--style="):] for a in sys.argv[1:] if a.startswith("--style=")]
+    measure([a for a in sys.argv[1:] if not a.startswith("--")], STYLES[styles[0]] if styles else None)

@@ -1,0 +1,130 @@
+"""Work done once where it was done again and again, read the same as before:
+a table's plain start tags read once (grid), a typed-footnote row test that
+cannot backtrack (footnotes: main's own fix, checked here), the furniture of a table's preceding blocks
+asked only under a note's or schedule's heading (locate).  Each is compared
+with the plain way of reading it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from auditor import source
+from auditor.frontends.html import grid, locate
+from auditor.frontends.text import footnotes
+from auditor.labels import heads_another_statement
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class _Plain(grid._Reader):
+    """The grid reader with every start tag read in place by html.parser."""
+
+    def parse_starttag(self, i: int) -> int:
+        return HTMLParser.parse_starttag(self, i)
+
+
+def _cells(g: grid.Grid) -> list:
+    return [[(c.column, c.colspan, c.rowspan, c.line, c.text, c.places, c.facts, c.sup, c.line_starts) for c in row]
+            for row in g.rows]
+
+
+TAGS = ['<td colspan="3" style="padding:0 1pt"/>', '<span style="font-size:10pt">', '<TD COLSPAN="2">',
+        '<ix:nonFraction name="us-gaap:X" sign="-" format="ixt:num-dot-decimal" scale="6">',
+        '<td\n  style="a:b"\n>', '<div id="a&amp;b">']
+
+
+@pytest.mark.parametrize("text", TAGS)
+def test_a_plain_tag_is_read_as_html_parser_reads_it_in_place(text: str) -> None:
+    read = grid._read_tag(text)
+    assert read is not None
+    seen = []
+
+    class Own(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            seen.append((tag, tuple(attrs), False))
+
+        def handle_startendtag(self, tag, attrs):
+            seen.append((tag, tuple(attrs), True))
+
+    Own(convert_charrefs=False).feed(text + "x")
+    assert seen == [read]
+
+
+@pytest.mark.parametrize("text", ["<td a='1'>", '<td a="1>', '<td a=1>', '<script type="x">', '<title>',
+                                  '<td a="x" b>', '<td "a"="1">', "<td a=\"<b>\">"])
+def test_a_tag_not_plain_is_read_in_place(text: str) -> None:
+    """Quotes of another kind, a value unclosed, bare or holding markup, an
+    element whose content the parser reads apart: never replayed."""
+    assert grid._read_tag(text) is None
+
+
+def test_a_table_of_repeated_and_odd_tags_reads_the_same_grid() -> None:
+    row = ('<tr><td style="x">Allowance <span style="b">for</span></td><td colspan="2"/>'
+           "<td a='1'>1,047</td><td style=\"x\">&#160;(220)</td></tr>\n")
+    fact = '<tr><td style="x"><ix:nonFraction name="a" sign="-">5</ix:nonFraction></td></tr>'
+    text = "<table>" + row * 5 + fact + "</table>"
+    starts = [0] + [m.end() for m in re.finditer("\n", text)] + [len(text) + 1]
+    fast = grid.read(text, 0, len(text), starts)
+    reader = _Plain(text, lambda line, offset: (line, offset + 1))
+    reader.feed(text)
+    reader.close()
+    assert _cells(fast) == _cells(grid._lay(reader.rows, reader.row_lines))
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "html").glob("*.htm"))[:40], ids=lambda p: p.name)
+def test_every_table_of_the_html_fixtures_reads_the_same_grid(path: Path) -> None:
+    doc = locate.Document(source.read(str(path)))
+    for start, end in doc.tables:
+        fast = grid.read(doc.text, start, end, doc.line_starts)
+        first_line = bisect_left(doc.line_starts, start + 1)
+        column = start - doc.line_starts[first_line - 1] + 1
+        reader = _Plain(doc.text[start:end],
+                        lambda line, offset: (first_line + line - 1, column + offset if line == 1 else offset + 1))
+        reader.feed(reader.snippet)
+        reader.close()
+        assert _cells(fast) == _cells(grid._lay(reader.rows, reader.row_lines))
+
+
+# The typed-footnote row test, as first written (it backtracked on runs of spaces).
+_CELL = r"[ \t\f]{2,}\$?[ \t\f]*\(?-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\)?"
+ROW = re.compile(r"(?:" + _CELL + r"){2,}")
+CELL_AFTER_GAP = re.compile(_CELL + r"(?=[ \t\f]|$)")
+LINES = ["Balance at beginning    1,047    (220)    $ 827", "  accounts      5", "(1) Amounts written off, 12  14",
+         " " * 45 + "AT         CHARGED", "<S>" + " " * 40 + "<C>         <C>", "Total  \t$ 1,200.50  (3)",
+         "Reserve  -15   .5", "x  1,2,3  4", "  12  x  13", "a  (  5)  6", "Note 1 -- written off   1,047   2,000",
+         " " * 60, "12" + " " * 30 + "34", "\f  7  8"]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_the_row_tests_find_what_the_backtracking_ones_found(line: str) -> None:
+    assert (footnotes._ROW.search(line) is None) == (ROW.search(line) is None)
+    for at in range(len(line)):
+        if at and line[at - 1] in " \t\f":
+            continue  # (a footnote's prose is searched from a word's end: never from inside a gap)
+        assert (footnotes._CELL_AFTER_GAP.search(line, at) is None) == (CELL_AFTER_GAP.search(line, at) is None)
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "html").glob("*.htm"))[:40], ids=lambda p: p.name)
+def test_statement_headings_are_those_of_every_block_asked(path: Path) -> None:
+    doc = locate.Document(source.read(str(path)))
+    for table, _ in doc.tables:
+        i = bisect_left(doc.starts, table)
+        blocks = doc.blocks(max(table - locate.REACH, doc.starts[i - 1] if i > 0 else 0), table)
+        texts = [text for _, text in blocks]
+        assert doc.statement_headings(table) == [at for k, (at, _) in enumerate(blocks)
+                                                 if heads_another_statement(texts[k : k + 4])]
+
+
+def test_a_note_heading_and_a_schedule_number_before_a_table_are_found() -> None:
+    html = ("<html><body><table><tr><td>1</td></tr></table><p>NOTE 9 - STOCK OPTIONS</p><p>Page 12</p>"
+            "<p>Options granted</p><table><tr><td>2</td></tr></table><p>SCHEDULE III</p><p>(in thousands)</p>"
+            "<p>Real estate</p><table><tr><td>3</td></tr></table><p>SCHEDULE II</p><p>Valuation and qualifying"
+            " accounts</p><table><tr><td>4</td></tr></table></body></html>")
+    doc = locate.Document(source.from_text(html))
+    found = [doc.statement_headings(start) for start, _ in doc.tables]
+    assert [bool(f) for f in found] == [False, True, True, False]
