@@ -38,3 +38,27 @@ def test_only_lines_below_the_first_row_are_left_blank():
     heading = "                  (1) CHARGED TO COSTS"
     note = "Note 1 -- Amounts written off, net of recoveries"
     assert without_typed_footnotes([heading, note, ROW, note, ROW]) == [heading, note, ROW, "", ROW]
+
+
+def test_a_marker_label_with_its_figures_on_the_next_line_is_a_row_not_a_footnote():
+    # "(a) Allowance for doubtful accounts", no colon, its figures under it: the row's label.
+    label = "(a) Allowance for doubtful accounts"
+    figures = "                                    $ 610         $ 172         $ 140          $ 642"
+    assert without_typed_footnotes([ROW, label, figures]) == [ROW, label, figures]
+
+
+def test_a_marker_label_wrapped_over_its_figures_is_a_row_not_a_footnote():
+    first, wrapped = "(c) Reserve for returns and", "      allowances                    199            90            84"
+    assert without_typed_footnotes([ROW, first, wrapped]) == [ROW, first, wrapped]
+    under = "    doubtful accounts"
+    figures = "                                    $ 610         $ 172         $ 140          $ 642"
+    assert without_typed_footnotes([ROW, "(a) Allowance for", under, figures]) == [ROW, "(a) Allowance for", under, figures]
+
+
+def test_a_footnote_followed_by_a_row_or_its_own_prose_is_still_a_footnote():
+    note = "Note 1 -- Amounts written off, net of recoveries of $14."
+    assert without_typed_footnotes([ROW, note, ROW]) == [ROW, "", ROW]
+    # (its prose wrapped over a second line, a row after: not the row's label)
+    wrapped = ["(1) Amounts written off, net of", "    recoveries", ROW]
+    assert without_typed_footnotes([ROW, *wrapped]) == [ROW, "", "    recoveries", ROW]
+    assert without_typed_footnotes([ROW, "* Includes 12 transferred.", ""]) == [ROW, "", ""]

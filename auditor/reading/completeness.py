@@ -13,7 +13,8 @@ leaves no such trace in the schedule; the file shows it instead
 EDGAR text, `<table>` or `<pre>` of HTML); where, after the schedule's
 last row, it ends on something that announces more rows (a caption, a
 "Schedule II (continued)" title with no figures under it, column headings
-ruled off, EDGAR's <PAGE>); or where it ends inside a document it opened
+ruled off, EDGAR's <PAGE> or the next page's running head, a row's label
+the schedule prints); or where it ends inside a document it opened
 (`<html>`, EDGAR's `<DOCUMENT>` and `<TEXT>`) with no prose after the last
 row.  A text table cut outside any markup right after a complete period
 shows nothing in the file but that it ends there, as many whole exhibits
@@ -128,7 +129,8 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     ending = _ending(after, whole, end)
     tables = [s for s in schedules if s.source == "table"]
     if ending == "prose" and whole:
-        ending = _dangling_row(src, after, tables) or _headings_again(src, after, min(rows)) or ending
+        ending = (_dangling_row(src, after, tables) or _headings_again(src, after, min(rows))
+                  or _label_again(src, after, tables) or ending)
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -205,6 +207,9 @@ def _ending(after: str, whole: bool, end: str) -> str:
             return cut_title
     if PAGE_OPENED.search(end):
         return "<PAGE>"
+    head_only = _running_head_only(end)
+    if head_only is not None:
+        return head_only
     if whole and not WORD.search(head):
         return "nothing"
     lines = [line.strip() for line in _prose(after if whole and len(after) <= TAIL else end).split("\n")]
@@ -217,6 +222,28 @@ def _ending(after: str, whole: bool, end: str) -> str:
     if _is_rule(last) and len(lines) > 1 and WORD.search(lines[-2]) and not _is_rule(lines[-2]):
         return lines[-2] + " (ruled off)"
     return "prose"
+
+
+# A page's break in EDGAR text (<PAGE>, a form feed), and a running head
+# under it: a few words and no figure ("Acme Tool Company", "page 2 of exhibit").
+PAGE_BREAK = re.compile(r"^[ \t]*<PAGE>[^\n]*$|\f", re.IGNORECASE | re.MULTILINE)
+RUNNING_HEAD = re.compile(r"^(?:page\s+\d{1,3}\s+of\s+[^\n]{1,30}|[^\d<>\n]{1,79})$", re.IGNORECASE)
+HEAD_LINES = 3
+
+
+def _running_head_only(end: str) -> Optional[str]:
+    """The last line of the file where all it prints after its last page
+    break is a running head or two (the next page's company name, "page 2
+    of exhibit"): that page's table lost, the file cut off; else None."""
+    breaks = list(PAGE_BREAK.finditer(end))
+    if not breaks:
+        return None
+    lines = [line.strip() for line in end[breaks[-1].end():].split("\n")]
+    lines = [line for line in lines if line and not PAGE_NUMBER.match(line)]
+    # (One phrase a line: a line of phrases set apart is the headings typed again.)
+    heads = 0 < len(lines) <= HEAD_LINES and all(RUNNING_HEAD.match(line) and len(line.split()) <= 10
+                                                 and "  " not in line for line in lines)
+    return lines[-1] if heads else None
 
 
 # A line that is the schedule's title and nothing else ("SCHEDULE II",
@@ -273,6 +300,30 @@ def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str
                 or not text[0].isalpha()):
             return None
     return lines[-1].strip()
+
+
+def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str | None:
+    """The line the file ends on where it opens a label the schedule's rows
+    print ("(a) Allowance for doubtful accounts", a marker and all), in a
+    table whose labels stand above their figures: the next period's row,
+    its figures cut off, not a footnote.  (Where labels share their figures'
+    line, a label alone is a row that prints no figure.)"""
+    wrapped = [s for s in schedules if any(_label_above(src, r) or _line_above(src, r) == r.label
+                                           for p in s.periods for r in p.rows)]
+    lines = [" ".join(line.split()) for line in _word_lines(after)]
+    labels = {r.label for s in wrapped for p in s.periods for r in p.rows if r.label}
+    last = lines[-1] if lines else ""
+    if not last:
+        return None
+    if any(label == last or label.startswith(last + " ") for label in labels):
+        return last
+    # (Or a row's label opening with a marker as the rows' do, "(c) Reserve for returns and", no sentence.)
+    marked = any(LABEL_MARK.match(label) for label in labels)
+    return last if marked and LABEL_MARK.match(last) and not last.endswith((".", ";")) else None
+
+
+# A marker a row's label opens with: "(a) Allowance ...".
+LABEL_MARK = re.compile(r"^\(\w{1,2}\) [A-Za-z]")
 
 
 # A word of Schedule II's column headings (not the company's name or the units above them).
@@ -347,6 +398,14 @@ def _label_above(src: Source, row: Row) -> bool:
     text = src.lines.text
     above = " ".join(text[src.lines.offset(row.line - 2) : src.lines.offset(row.line - 1)].split())
     return bool(above) and row.label.startswith(above + " ")
+
+
+def _line_above(src: Source, row: Row) -> str:
+    """The text of the line above the row's own, spaces collapsed."""
+    if row.line < 2:
+        return ""
+    text = src.lines.text
+    return " ".join(text[src.lines.offset(row.line - 2) : src.lines.offset(row.line - 1)].split())
 
 
 def _word_lines(text: str) -> list[str]:

@@ -53,10 +53,14 @@ def _agreed(ends: Counter[int]) -> Optional[int]:
 
 
 def column_for(value: Token, starts: Sequence[int], edges: Sequence[Optional[int]],
-               marked: Optional[int] = None) -> Optional[int]:
+               marked: Optional[int] = None, taken: frozenset[int] = frozenset()) -> Optional[int]:
     """The column `value` is read in, or None: in no column, or equally near two.
     `marked`: where the footnote marker set after it ends ("$249  (1)"), the
-    figure then standing short of its column's edge by the marker's width."""
+    figure then standing short of its column's edge by the marker's width.
+    `taken`: columns its row fills with figures printed on its second line;
+    of two columns equally near, one taken so, the figure is the other's; a
+    figure between the column before's figures and its own column's, its own
+    taken so, the column before's."""
     k = column_of(value.anchor, starts)
     own = edges[k] if k is not None else None
     if k is not None and own is not None and abs(value.anchor - own) <= SLACK:
@@ -73,11 +77,29 @@ def column_for(value: Token, starts: Sequence[int], edges: Sequence[Optional[int
         reach = _short_of(value, k, starts, edges) if marked is None else None
         if reach is not None:
             past, short = reach
-            return k - 1 if past < short else None  # (equally near both columns' ends: in neither)
+            return k - 1 if past < short else _free((k - 1, k), taken)  # (equally near both: in neither)
+        if _short_of_taken(value, k, edges, taken):
+            return k - 1
         return k if _within(value, k, starts) else None
     if len(near) > 1 and near[0][0] == near[1][0]:
-        return None
+        return _free((near[0][1], near[1][1]), taken)
     return near[0][1]
+
+
+def _short_of_taken(value: Token, k: int, edges: Sequence[Optional[int]], taken: frozenset[int]) -> bool:
+    """An amount standing between where column k-1's figures end and where
+    column k's do, column k filled by its row's second line and k-1 not:
+    column k-1's, typed right (the row cannot print two balances at end)."""
+    before, own = (edges[k - 1], edges[k]) if k > 0 else (None, None)
+    return (k in taken and k - 1 not in taken and before is not None and own is not None
+            and value.kind == "AMOUNT" and before < value.anchor < own)
+
+
+def _free(tied: tuple[int, int], taken: frozenset[int]) -> Optional[int]:
+    """Of two columns a figure stands equally near, the one its row leaves
+    free (the other taken by the row's second line), else neither."""
+    free = [k for k in tied if k not in taken]
+    return free[0] if len(free) == 1 else None
 
 
 def _within(value: Token, k: int, starts: Sequence[int]) -> bool:

@@ -10,7 +10,7 @@ from typing import Iterable, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.aligned import SLACK, marks_figure
 from auditor.frontends.text.headings import TITLE
-from auditor.frontends.text.parse import Line
+from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.tokens import Chunk, chunk_text, chunks, text
 from auditor.labels import ACCOUNT_WORD, RESERVED_ASSET, UNITS, YEAR, is_period
 from auditor.model import Column
@@ -171,7 +171,8 @@ def _dated_period(words: str) -> bool:
     return is_period(words) and bool(YEAR.search(words))
 
 
-def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: int) -> list[int]:
+def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: int,
+                  headings: Sequence[Line] = ()) -> list[int]:
     """Start column of each figure column's span, left to right."""
     for sep in separators:
         if sep.kind == "markers":
@@ -180,12 +181,27 @@ def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: i
                 return starts
     # The dashed rule with the most segments over the figures (a rule under
     # a spanning "ADDITIONS" heading has fewer).
-    best = max(([m for m in sep.marks if m.end > label_end] for sep in separators), key=len, default=[])
+    best = max((figure_runs(sep, headings, label_end) for sep in separators), key=len, default=[])
     if len(best) >= 2:
         return [m.column for m in best]
     aligned = _aligned_starts(rows, label_end)
     ruled = _ruled_apart(separators, label_end) if len(aligned) == 1 else None
     return [ruled] if ruled is not None else aligned
+
+
+def figure_runs(sep: Line, headings: Sequence[Line], label_end: int) -> list[Token]:
+    """The runs of a rule line that rule figure columns: those reaching over
+    the figures, and a run typed narrower than its heading, centred under
+    its words, where those words reach over the figures ("BALANCE AT
+    BEGINNING OF PERIOD" over "----------", its figures flush with the
+    heading's end, right of the run)."""
+    return [m for m in sep.marks if m.end > label_end or _underlines_over_figures(m, headings, label_end)]
+
+
+def _underlines_over_figures(run: Token, headings: Sequence[Line], label_end: int) -> bool:
+    middle = (run.column + run.end) // 2
+    return any(c[0].column <= run.column and run.end <= c[-1].end and c[0].column <= middle < c[-1].end
+               and c[-1].end > label_end for ln in headings if 0 < run.line - ln.number <= 2 for c in chunks(ln.words))
 
 
 def _ruled_apart(separators: Sequence[Line], label_end: int) -> Optional[int]:
@@ -302,14 +318,15 @@ def spanning_rules(headings: Sequence[Line], separators: Sequence[Line], starts:
     return [r for r in runs if r.start >= starts[0] - 2 and sum(1 for s in starts[1:] if r.start < s < r.end - 1) >= 1]
 
 
-def heading_extents(separators: Sequence[Line], starts: Sequence[int], label_end: int) -> list[tuple[int, int]]:
+def heading_extents(separators: Sequence[Line], starts: Sequence[int], label_end: int,
+                    headings: Sequence[Line] = ()) -> list[tuple[int, int]]:
     """(start, end) of each column's heading: the runs of the rule under the
     headings, where it has one run per column.  <S>/<C> markers and figures
     stand at the right of a column, its heading text further left
     ("Charged" over "to Other" starts left of its <C>): the rule under it says
     where it is.  Otherwise the column's span."""
     for sep in reversed(separators):
-        runs = [m for m in sep.marks if m.end > label_end] if sep.kind == "rule" else []
+        runs = figure_runs(sep, headings, label_end) if sep.kind == "rule" else []
         if len(runs) == len(starts):
             return [(m.column, m.end) for m in runs]
     return list(zip(starts, [*starts[1:], FAR]))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from auditor.labels import NOTE_MARK
+from auditor.labels import NIL_DASHES, NOTE_MARK
 
 # A marker opening the line, then perhaps a separator, then prose from a letter on:
 # "(1)", "(a)", "*", a dagger, "1/", "Note 1", "Footnote 2", "Note A" ("Note 1 --", "Note 1:", "Note 1.").
@@ -45,11 +45,48 @@ def is_typed_footnote(line: str) -> bool:
 
 
 def without_typed_footnotes(lines: Sequence[str]) -> list[str]:
-    """The lines with each typed footnote line below the first row of figures left blank."""
+    """The lines with each typed footnote line below the first row of figures
+    left blank, save a row's label opening with a marker (`labels_a_row`)."""
     out, below_rows = [], False
-    for line in lines:
-        if below_rows and is_typed_footnote(line):
+    for n, line in enumerate(lines):
+        if below_rows and is_typed_footnote(line) and not labels_a_row(line, lines[n + 1 : n + 3]):
             line = ""
         below_rows = below_rows or _ROW.search(line) is not None
         out.append(line)
     return out
+
+
+# A line of figures alone, no label: a row's cells printed under its label.
+_FIGURES_ONLY = re.compile(r"^(?:" + _CELL + r"(?:[ \t\f]*(?:\(\w{1,2}\)|\*{1,3}))?|(?<![ \t\f])[ \t\f]{2,}(?:" + NIL_DASHES + r"))+[ \t\f]*$")
+
+
+# A marker a row's label may open with: "(a)", "(1)" (never "Note 1 --", "1/", "*").
+_LABEL_MARK = re.compile(r"^[ \t\f]*\(\w{1,2}\)[ \t\f]+[A-Za-z]")
+
+
+def labels_a_row(line: str, below: Sequence[str]) -> bool:
+    """A marker line that is a row's label, no footnote ("(a) Allowance for
+    doubtful accounts"): its figures on the line under it, or its label
+    wrapped there (going on in lower case, or set in past the label's words,
+    the marker line no sentence) with the figures at its end or on the line
+    after.  A footnote's line is followed by a blank, another row or its
+    prose."""
+    if not below or not below[0].strip() or not _LABEL_MARK.match(line):
+        return False
+    if _FIGURES_ONLY.match(below[0]):
+        return True
+    if not _wraps(line, below[0]):
+        return False
+    return _ROW.search(below[0]) is not None or len(below) > 1 and _FIGURES_ONLY.match(below[1]) is not None
+
+
+def _wraps(line: str, under: str) -> bool:
+    """`under` goes on with the label `line` opens: in lower case, or set in
+    past where the label's words begin (after its marker), `line` no sentence."""
+    opening = _OPENING.match(line)
+    words = under.lstrip(" \t\f")
+    if opening is None or not words[:1].isalpha():
+        return False
+    set_in = len(under) - len(words) >= opening.end() and not line.rstrip().endswith(".")
+    cased = any(c.isupper() for c in line)  # (in a text typed all in lower case, lower case says nothing)
+    return words[:1].islower() and cased or set_in

@@ -51,10 +51,10 @@ def frame(lines: list[Line], title_line: int, path: Optional[str] = None) -> Fra
     # (A nil alone on its row, typed in the labels' gutter, says nothing of where the figures start.)
     label_end = min(first_figure_column(r) for r in [r for r in rows if not headed.lone_nil(r)] or rows)
     headings, separators, body_start = col.heading_block(lines, body_start, label_end)
-    starts = col.column_starts(separators, rows, label_end)
+    starts = col.column_starts(separators, rows, label_end, headings)
     if not headed.ruled(separators, label_end) and len(starts) > 1:
         starts = headed.starts_from_figures(headings, rows, label_end)
-    extents = col.heading_extents(separators, starts, label_end)
+    extents = col.heading_extents(separators, starts, label_end, headings)
     columns = col.columns(headings, starts, col.spanning_rules(headings, separators, starts), extents)
     # (A chunk reaching into the first column is that column's heading: `columns.columns`.)
     label_heading = " ".join(chunk_text(c) for ln in headings for c in chunks(ln.words) if c[-1].end <= starts[0])

@@ -257,11 +257,26 @@ def _past_breaks(lines: Lines, n: int) -> int:
 def _same_columns(lines: Sequence[str], first: int, other: int) -> bool:
     """Whether the table opening at `other` has the columns of the one at
     `first`: the same <S>/<C> markers where both print them, and no heading
-    word the first lacks (a continuation repeats the headings, or prints none)."""
+    word the first lacks (a continuation repeats the headings, or prints none).
+    A caption of the first's rows is none: a page may end under a period's
+    and its group's captions ("Allowances deducted from assets"), the
+    headings typed again under them on the next."""
     (first_words, first_marks), (other_words, other_marks) = _heading(lines, first), _heading(lines, other)
     if first_marks and other_marks and first_marks != other_marks:
         return False
-    return other_words <= first_words
+    return other_words <= first_words or other_words <= first_words | _caption_words(lines, first)
+
+
+def _caption_words(lines: Sequence[str], open_line: int) -> set[str]:
+    """The words of a <TABLE>'s lines that print no figures, from its body's
+    top (its first row's captions) to its end: its periods' and groups' captions."""
+    words: set[str] = set()
+    n = _body_top(lines, open_line)
+    while n <= len(lines) and not TABLE_CLOSE.match(lines[n - 1]) and not TABLE_OPEN.match(lines[n - 1]):
+        if not _has_figures(lines[n - 1]):
+            words.update(re.findall(r"[a-z]{2,}", without_tags(lines[n - 1]).lower()))
+        n += 1
+    return words
 
 
 def _headless_continuation(lines: Sequence[str], first: int, other: int) -> bool:

@@ -60,7 +60,8 @@ TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 def without_running_heads(lines: Sequence[str]) -> list[str]:
     """The lines with each running head between a </TABLE> and the next
     <TABLE> past a page's end left blank: no caption of the rows under it
-    (`_captions_rows`: those stay)."""
+    (`_captions_rows`: those stay).  Untagged, the block of running heads
+    typed under a page's end (`_untagged_heads`) is left blank too."""
     out, between, paged = [], False, False
     for line in lines:
         if TABLE_CLOSE.match(line) or TABLE_OPEN.match(line):
@@ -70,7 +71,41 @@ def without_running_heads(lines: Sequence[str]) -> list[str]:
         elif paged and is_running_head(line) and not _captions_rows(line.strip()):
             line = ""
         out.append(line)
+    for n in _untagged_heads(out):
+        out[n] = ""
     return out
+
+
+def _untagged_heads(lines: Sequence[str]) -> list[int]:
+    """The running heads of an untagged table's next page: the lines typed
+    under a page's end (<PAGE>, a form feed) outside any <TABLE>, up to a
+    blank line, each a running head of one phrase, no title, no caption of
+    rows ("The Registrant, Inc. and subsidiaries" over "page 2 of
+    exhibit").  A block printing any other line (headings typed again, a
+    caption, a row) is the table's own, left whole.  (0-based indexes.)"""
+    found: list[int] = []
+    inside = False
+    for n, line in enumerate(lines):
+        inside = bool(TABLE_OPEN.match(line)) or inside and not TABLE_CLOSE.match(line)
+        if inside or not PAGE_BROKEN.search(line):
+            continue
+        # (A form feed may open the head's own line: "\fTHE REGISTRANT".)
+        start = n if line.strip() and not line.strip().upper().startswith("<PAGE") else n + 1
+        while start < len(lines) and not lines[start].strip():
+            start += 1
+        end = start
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        block = lines[start:end]
+        if block and all(_one_phrase_head(ln) for ln in block):
+            found.extend(range(start, end))
+    return found
+
+
+def _one_phrase_head(line: str) -> bool:
+    stripped = line.strip()
+    return (is_running_head(stripped) and "  " not in stripped and not _captions_rows(stripped)
+            and not re.search(r"\bschedule\b|<", stripped, re.IGNORECASE))
 
 
 def _captions_rows(text: str) -> bool:

@@ -39,7 +39,7 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
     last: Optional[int] = None  # index in entries of the row a continuation line extends
     previous: Optional[int] = None
     new_page = False  # a <PAGE> tag above, and no row since
-    for ln in lines:
+    for at, ln in enumerate(lines):
         gap = previous is not None and ln.number - previous > 1
         previous = ln.number
         new_page = ln.kind == "page" or new_page and ln.kind != "row"
@@ -86,7 +86,7 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
                             before.at if before is not None else None, cased)
             pending = []
             unread += _attached(row_words, starts)
-            row = _row(ln, row_words, prefix, starts, edges, columns, path)
+            row = _row(ln, row_words, prefix, starts, edges, columns, path, _second_line_columns(lines, at, starts))
             entries.append(row_entry(row, indent_of(row_words, ln)))
             last = len(entries) - 1
             continue
@@ -133,6 +133,16 @@ def _completes(row: Row, line: Line, starts: Sequence[int]) -> bool:
     return all(k is not None and row.cells[k] is None for k in found) and len(set(found)) == len(found)
 
 
+def _second_line_columns(lines: Sequence[Line], at: int, starts: Sequence[int]) -> frozenset[int]:
+    """The columns the line right under row `at` fills, where it prints
+    figures and no label (the row's second line, `_completes`): a figure of
+    the row equally near one of them and another column is the other's."""
+    below = lines[at + 1] if at + 1 < len(lines) else None
+    if below is None or below.kind != "row" or below.words or below.number != lines[at].number + 1:
+        return frozenset()
+    return frozenset(k for f in below.figures for k in [column_of(f.value.anchor, starts)] if k is not None)
+
+
 def _with_second_line(row: Row, line: Line, starts: Sequence[int], edges: Sequence[Optional[int]],
                       columns: Sequence[Column], path: Optional[str]) -> Row:
     second = _row(line, (), "", starts, edges, columns, path)
@@ -154,7 +164,7 @@ def years_as_figures(line: Line, starts: Sequence[int], at_least: int = 1) -> Li
 
 
 def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[int], edges: Sequence[Optional[int]],
-         columns: Sequence[Column], path: Optional[str]) -> Row:
+         columns: Sequence[Column], path: Optional[str], taken: frozenset[int] = frozenset()) -> Row:
     words = list(row_words)
     footnote: Optional[str] = None
     while words and words[-1].kind == "NOTE":
@@ -169,7 +179,7 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
     label = " ".join(t for t in (prefix, label_text(words)) if t).rstrip(":").strip()
     try:
         cells = _cells(figures, starts, edges, columns, line.number, path,
-                       words[-1].end - 1 if words else None)
+                       words[-1].end - 1 if words else None, taken)
     except InputError:
         # A row printing one figure for each column: its figures are the columns'
         # in order, however far a typist set one off (a nil under the next column's).
@@ -183,7 +193,7 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
 
 def _cells(figures: Sequence[Figure], starts: Sequence[int], edges: Sequence[Optional[int]],
            columns: Sequence[Column], number: int, path: Optional[str],
-           label_end: Optional[int] = None) -> list[Optional[Cell]]:
+           label_end: Optional[int] = None, taken: frozenset[int] = frozenset()) -> list[Optional[Cell]]:
     """Each figure in the column it stands in (`aligned.column_for`; a nil
     alone on its row, in the column whose room it stands in, its label's
     last character at `label_end`: `aligned.lone_nil_column`); an input
@@ -193,7 +203,8 @@ def _cells(figures: Sequence[Figure], starts: Sequence[int], edges: Sequence[Opt
     for i, fig in enumerate(figures):
         marker = figures[i + 1] if i + 1 < len(figures) else None
         marked = marker.value.anchor if marker is not None and _marks(fig, marker, starts) else None
-        k = lone_nil_column(fig.value, starts, edges, label_end) if lone else column_for(fig.value, starts, edges, marked)
+        k = (lone_nil_column(fig.value, starts, edges, label_end) if lone
+             else column_for(fig.value, starts, edges, marked, taken))
         if k is None:
             raise InputError(
                 f"figure {fig.value.text!r} lies in no figure column (expected figures under the headings)",
