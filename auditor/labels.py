@@ -144,13 +144,15 @@ UNITS = re.compile(
 PERIOD_START = re.compile(
     r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
     r"transition|quarter|month|months|weeks|\d+\s+(months|weeks))\b|"
-    r"^(19|20)\d\d\b|^(january|february|march|april|may|june|july|august|september|"
+    r"^(19|20)\d\d\b|^fy\s?['\u2019]?\d\d\b|^(january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\s+\d|"
     # (EDGAR's XBRL viewer heads its columns with dates abbreviated so: "Dec. 31, 2019")
     r"^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s+\d{1,2},\s+(19|20)\d\d\b",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(19|20)\d\d\b")
+# "FY24", "FY 24", "FY'24": a fiscal year by its last two digits, as filers head columns and periods.
+FY_YEAR = re.compile(r"\bFY\s?['\u2019]?(\d\d)\b")
 DATE = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
@@ -207,6 +209,11 @@ def is_period(text: str) -> bool:
     return bool(PERIOD_START.search(text) or (YEAR.search(text) and PERIOD_WORDS.search(text)))
 
 
+def _century(two_digits: int) -> int:
+    """The year "FY24" means: 2024 (a Schedule II of "FY98" is 1998)."""
+    return two_digits + (1900 if two_digits >= 70 else 2000)
+
+
 def period_from_caption(label: str, line: int, rows: Iterable[Row]) -> Period:
     """A period from its caption as printed: fiscal year and end date where it gives them."""
     end = None
@@ -216,6 +223,6 @@ def period_from_caption(label: str, line: int, rows: Iterable[Row]) -> Period:
             end = date(int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2)))
         except ValueError:
             end = None
-    years = [int(m.group(0)) for m in YEAR.finditer(label)]
+    years = [int(m.group(0)) for m in YEAR.finditer(label)] or [_century(int(m.group(1))) for m in FY_YEAR.finditer(label)]
     year = end.year if end else (max(years) if years else None)
     return Period(label=label, rows=tuple(rows), line=line, fiscal_year=year, end_date=end)

@@ -29,7 +29,7 @@ UPDATE = bool(os.environ.get("AUDITOR_UPDATE_GOLDEN"))
 
 
 def _fixture_cases():
-    for pattern in ("*.txt", "html/*.htm", "submissions/*.txt"):
+    for pattern in ("*.txt", "html/*.htm", "xbrl/*.htm", "submissions/*.txt"):
         for path in sorted(FIXTURES.glob(pattern)):
             yield pytest.param(path.relative_to(ROOT).as_posix(), id=path.relative_to(FIXTURES).as_posix())
 

@@ -59,12 +59,16 @@ def match(schedule: Schedule, facts: Facts, ruleset: RuleSet) -> dict[Place, Tag
                 first, last = (cell.line, cell.column), (cell.line, max(cell.end_column, cell.column + 1))
                 # the last element starting before the cell's end, if it ends after the cell's start
                 i = bisect_left(firsts, last) - 1
+                if cell.value is None and i >= 0 and _nil_before(spans[i], places[i][1], first):
+                    fact = spans[i]
+                    effect = _effect_of(fact, effects, ruleset)
+                    if effect is not None:
+                        line, column = places[i][0]
+                        found[(p, r, k)] = Tag(fact, effect, Cell(fact.value, fact.text, line, column, column + 1))
+                        continue
                 while i >= 0 and places[i][1] > first:
                     fact = spans[i]
-                    if fact.concept not in effects:
-                        roles = concept_roles(fact.local, ruleset.roles)
-                        effects[fact.concept] = roles[0].effect if roles else None
-                    effect = effects[fact.concept]
+                    effect = _effect_of(fact, effects, ruleset)
                     if effect is not None:
                         line, column = places[i][0]
                         place = Cell(fact.value, fact.text, line, column, column + 1)
@@ -72,6 +76,25 @@ def match(schedule: Schedule, facts: Facts, ruleset: RuleSet) -> dict[Place, Tag
                         break
                     i -= 1
     return found
+
+
+# How far before a printed nil an empty xsi:nil element may end and still be its tag
+# (`<ix:nonFraction ... xsi:nil="true"/>&#8212;`: an xsi:nil fact has no content,
+# so filing software prints the dash just after it, at most a closing tag or two between).
+NIL_REACH = 16
+
+
+def _nil_before(fact: Fact, end: tuple[int, int], start: tuple[int, int]) -> bool:
+    """Whether `fact` is a nil fact whose empty element ends just before a printed nil at `start`."""
+    return (fact.value is None and not fact.text and not fact.problem and end[0] == start[0]
+            and 0 <= start[1] - end[1] <= NIL_REACH)
+
+
+def _effect_of(fact: Fact, effects: dict[str, Optional[Effect]], ruleset: RuleSet) -> Optional[Effect]:
+    if fact.concept not in effects:
+        roles = concept_roles(fact.local, ruleset.roles)
+        effects[fact.concept] = roles[0].effect if roles else None
+    return effects[fact.concept]
 
 
 def printed(cell: Cell) -> Decimal:
@@ -170,6 +193,10 @@ def context_claims(table: Table, rule: Rule, tolerance: Tolerance) -> Iterator[C
             continue
         starts, ends, members = votes[(p, r)]
         start, end = _dates(tag, effect)
+        if effect == "opening" and start is not None and starts and start - timedelta(days=1) == _best(starts):
+            # An opening balance tagged at its period's first day (filers of 52/53-week years do; the
+            # schedule's reading takes it as the opening balance too): the same period.
+            start = _best(starts)
         if any(d is not None and _outvoted(d, v) for d, v in ((start, starts), (end, ends))):
             yield _context_claim(p, r, k, tag, f"it is tagged for {_period(tag.fact)}, but the other figures "
                                                f"of its row for {_majority(starts, ends)}")
@@ -190,6 +217,10 @@ def _dates(tag: Tag, effect: Optional[Effect]) -> tuple[Optional[date], Optional
             return ctx.end + timedelta(days=1), None
         return None, ctx.end
     return ctx.start, ctx.end
+
+
+def _best(votes: Counter[Vote]) -> Vote:
+    return votes.most_common(1)[0][0]
 
 
 def _outvoted(value: Vote, votes: Counter[Vote]) -> bool:

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Iterator, NamedTuple, Optional, Sequence, Union
+from typing import Callable, Iterator, NamedTuple, Optional, Sequence, Union
 
 from auditor.frontends.text.headings import without_tags
 from auditor.ruleset.patterns import Pattern
@@ -106,8 +106,9 @@ def tagged(src: Source) -> bool:
     return "<ix:nonFraction" in text
 
 
-def read(src: Source, family: Pattern) -> Facts:
-    """Every fact of the family in the document, with its context."""
+def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = None) -> Facts:
+    """Every fact of the family in the document, with its context.  `kin`: which
+    local names of a company's own concepts may be the family's too (see `_kin`)."""
     text, starts = src.laid_out()  # (columns are counted with tabs expanded)
     found = []
     for m in _elements(text, family):
@@ -118,6 +119,12 @@ def read(src: Source, family: Pattern) -> Facts:
     if not found:
         return Facts((), {})
     contexts = _contexts(_resources(text), {a.get("contextref", "") for _, a, _ in found})
+    if kin is not None:
+        resources = _resources(text)
+        siblings = _contexts(resources, _same_members(resources, contexts))
+        kindred = _kin(text, found, {**siblings, **contexts}, kin)
+        found += kindred
+        contexts.update({cid: c for cid, c in siblings.items() if any(a.get("contextref") == cid for _, a, _ in kindred)})
     hidden = _spans(text, "<ix:hidden", "</ix:hidden>")
     facts = []
     for m, attrs, concept in found:
@@ -128,6 +135,67 @@ def read(src: Source, family: Pattern) -> Facts:
         facts.append(_fact(attrs, concept, context, inner, m.start(), end,
                            any(s <= m.start() < e for s, e in hidden)))
     return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]))
+
+
+# The prefixes of the standard taxonomies: every other prefix names a company's own concept.
+STANDARD = {"us-gaap", "srt", "dei", "ifrs-full", "country", "currency", "exch", "naics", "sic", "stpr", "ecd", "ffd"}
+CONTEXT_REF = 'contextRef="'
+
+
+def _kin(text: str, found: list, contexts: dict, kin: Callable[[str], bool]) -> list:
+    """A company's own concepts tagged beside the family's, as the family's: filers
+    tag a column no us-gaap concept names with an extension of their own
+    ("abc:AllowanceForDoubtfulAccountsWriteOffsNetOfRecoveries").  Such a concept
+    is the family's where it is tagged in a context of a member (a reserve's own
+    context: every fact there is about that reserve) that the family's facts use,
+    and its name is one a role's `elements` read (`kin`); its facts in the
+    family's other contexts (the total's) are then the family's too."""
+    known = {m.start() for m, _, _ in found}
+    dimensional = [c for c in contexts.values() if c.members]
+    plain = [c for c in contexts.values() if not c.members]
+    extra: list = []
+    concepts: set[str] = set()
+    for group, needs_known_concept in ((dimensional, False), (plain, True)):
+        for context in group:
+            for m in _tags_in(text, context.id):
+                if m.start() in known:
+                    continue
+                attrs = _attributes(m.group(1))
+                concept = attrs.get("name", "")
+                prefix, _, name = concept.rpartition(":")
+                if prefix in STANDARD or not name or not (concept in concepts if needs_known_concept else kin(name)):
+                    continue
+                known.add(m.start())
+                concepts.add(concept)
+                extra.append((m, attrs, concept))
+    return sorted(extra, key=lambda e: e[0].start())
+
+
+def _same_members(resources: str, contexts: dict) -> set[str]:
+    """The ids of the contexts naming a member the family's contexts name (a
+    reserve's contexts of other periods, which only its extension facts may use)."""
+    ids: set[str] = set()
+    for member in {m for c in contexts.values() for _, m in c.members}:
+        at = 0
+        while (at := resources.find(member, at)) != -1:
+            opening = resources.rfind("context", 0, at)
+            found = CONTEXT_ID_FIRST.match(resources, opening) if opening != -1 else None
+            if found:
+                ids.add(found.group(1))
+            at += len(member)
+    return ids
+
+
+def _tags_in(text: str, cid: str) -> Iterator[re.Match[str]]:
+    """The ix:nonFraction start tags that name the context `cid` (found by its
+    contextRef, not by reading every tag of the document)."""
+    needle, at = CONTEXT_REF + cid + '"', 0
+    while (at := text.find(needle, at)) != -1:
+        opening = text.rfind("<", 0, at)
+        m = NONFRACTION.match(text, opening) if opening != -1 else None
+        if m and m.end() > at:
+            yield m
+        at += len(needle)
 
 
 def _elements(text: str, family: Pattern) -> Iterator[re.Match[str]]:

@@ -51,7 +51,9 @@ def read(src: Source, vocabulary: Vocabulary, tagged: bool = False) -> Optional[
     figures (a 10-K's first is most of a megabyte in: not searched for twice)."""
     if vocabulary.xbrl is None or not (tagged or xbrl_facts.tagged(src)):
         return None
-    facts = xbrl_facts.read(src, vocabulary.xbrl.family)
+    roles = vocabulary.roles
+    facts = xbrl_facts.read(src, vocabulary.xbrl.family,
+                            kin=lambda name: bool(xbrl_schedule.concept_roles(name, roles)))
     if not facts.facts:
         return None
     found = xbrl_schedule.build(facts, vocabulary)

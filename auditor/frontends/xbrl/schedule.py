@@ -235,7 +235,10 @@ def _conflicts(groups: list[list[Fact]], used: set[int]) -> list[tuple[Fact, Fac
 
 
 def concept_roles(name: str, roles: tuple[RoleSpec, ...]) -> list[RoleSpec]:
-    """The role the concept is read as (both balance roles for the balance)."""
+    """The role the concept is read as (both balance roles for the balance).
+    What follows "NetOf" qualifies the concept's head and is not it: a
+    "...WriteOffsNetOfRecoveries" is write-offs, not recoveries."""
+    name = name.split("NetOf", 1)[0] or name
     for spec in roles:
         if any(p.search(name) for p in spec.elements):
             if spec.effect in ("opening", "closing"):
