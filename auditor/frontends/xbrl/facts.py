@@ -156,6 +156,8 @@ def _kin(text: str, found: list, contexts: dict, kin: Callable[[str], bool]) -> 
     extra: list = []
     concepts: set[str] = set()
     for group, needs_known_concept in ((dimensional, False), (plain, True)):
+        if needs_known_concept and not concepts:
+            break  # (a total's context holds thousands of a 10-K's facts: visited only for a concept found)
         for context in group:
             for m in _tags_in(text, context.id):
                 if m.start() in known:
