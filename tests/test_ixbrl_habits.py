@@ -96,11 +96,9 @@ def cases(path):
         yield "tag", spec
 
 
-# Habits still not read right (see the README's inline XBRL section): a figure whose fact
-# is in ix:hidden, named by its print's -sec-ix-hidden style, is not paired with the print,
-# so the facts' own findings (a total of no member over every reserve) are repeated;
-# a table of <div>s is not read (a warning says so) and only its facts are checked.
-KNOWN = {"sec-hidden", "div-cells"}
+# Habits still not read right (see the README's inline XBRL section): a table of <div>s
+# is not read (a warning says so) and only its facts are checked.
+KNOWN = {"div-cells"}
 
 
 @pytest.mark.parametrize("variation", [pytest.param(v, marks=pytest.mark.xfail(strict=True, reason="not read yet"))
@@ -133,6 +131,21 @@ def test_a_filers_own_movement_concept_is_read_and_a_wrong_sign_on_it_found_at_i
     assert [(f.rule, f.row, f.column) for f in failed] == [("VX001", "Allowance for credit losses", "deductions")]
     line = next(n for n, t in enumerate(text.splitlines(), 1) if 'id="f-4"' in t)
     assert failed[0].location.line == line
+
+
+def test_a_hidden_fact_shown_by_a_sec_ix_hidden_span_is_checked_where_it_is_printed():
+    """Nils' facts in ix:hidden, each dash printed by a span styled -sec-ix-hidden:ID: the
+    clean page is clean, and a hidden nil tagged with the other reserve's member is found
+    at the printed dash (not in the hidden header)."""
+    clean = (FIXTURES / "rowan-dyes-2023-ixbrl-sec-hidden-clean.htm").read_text("utf-8")
+    assert [f for f in auditor.check_source(source.from_text(clean, "t.htm"), RULES).findings if f.severity != "info"] == []
+    text = (FIXTURES / "rowan-dyes-2023-ixbrl-sec-hidden-wrong-member.htm").read_text("utf-8")
+    failed = [f for f in auditor.check_source(source.from_text(text, "t.htm"), RULES).findings if f.severity != "info"]
+    assert [(f.rule, f.source) for f in failed] == [("VX002", "table")]
+    span = text.index('style="-sec-ix-hidden:f-9"')
+    line = text.count("\n", 0, span) + 1
+    column = span - text.rfind("\n", 0, span)  # (1-based: the span's "style" attribute)
+    assert failed[0].location.line == line and 0 < failed[0].location.column - column < 40
 
 
 def measure(only: list[str]) -> None:

@@ -126,14 +126,19 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
         found += kindred
         contexts.update({cid: c for cid, c in siblings.items() if any(a.get("contextref") == cid for _, a, _ in kindred)})
     hidden = _spans(text, "<ix:hidden", "</ix:hidden>")
+    shown_at = _shown_at(text) if hidden else {}
     facts = []
     for m, attrs, concept in found:
         context = contexts.get(attrs.get("contextref", ""))
         if context is None:
             continue  # a fact without its context is no fact (the document is not valid XBRL)
         end, inner = _content(text, m)
-        facts.append(_fact(attrs, concept, context, inner, m.start(), end,
-                           any(s <= m.start() < e for s, e in hidden)))
+        is_hidden = any(s <= m.start() < e for s, e in hidden)
+        start, end = m.start(), end
+        if is_hidden and attrs.get("id") in shown_at:
+            start, end = shown_at[attrs["id"]]
+            is_hidden = False  # (printed where its -sec-ix-hidden element is)
+        facts.append(_fact(attrs, concept, context, inner, start, end, is_hidden))
     return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]))
 
 
@@ -171,6 +176,23 @@ def _kin(text: str, found: list, contexts: dict, kin: Callable[[str], bool]) -> 
                 concepts.add(concept)
                 extra.append((m, attrs, concept))
     return sorted(extra, key=lambda e: e[0].start())
+
+
+SEC_HIDDEN = re.compile(r"-sec-ix-hidden\s*:\s*([\w.-]+)")
+
+
+def _shown_at(text: str) -> dict[str, tuple[int, int]]:
+    """id of a hidden fact -> (start, end) of the element printing it: the SEC's
+    Edgar Filer Manual lets a fact in ix:hidden be shown by an element whose style
+    says `-sec-ix-hidden:ID` (filing software prints a nil's dash so).  The
+    element's start tag to its first end tag: its printed text."""
+    found = {}
+    for m in SEC_HIDDEN.finditer(text):
+        opening = text.rfind("<", 0, m.start())
+        close = text.find("</", m.end())
+        if opening != -1 and close != -1:
+            found.setdefault(m.group(1), (opening, close))
+    return found
 
 
 def _same_members(resources: str, contexts: dict) -> set[str]:
