@@ -186,7 +186,7 @@ def _shown_at(text: str) -> dict[str, tuple[int, int]]:
     Edgar Filer Manual lets a fact in ix:hidden be shown by an element whose style
     says `-sec-ix-hidden:ID` (filing software prints a nil's dash so).  The
     element's start tag to its first end tag: its printed text."""
-    found = {}
+    found: dict[str, tuple[int, int]] = {}
     for m in SEC_HIDDEN.finditer(text):
         opening = text.rfind("<", 0, m.start())
         close = text.find("</", m.end())
