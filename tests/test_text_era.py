@@ -44,6 +44,9 @@ def outcome(spec: dict, variation: str) -> tuple[str, str]:
         extra = sorted(set(cells.items()) - set(printed.items()))[:3]
         missing = sorted(set(printed.items()) - set(cells.items()))[:3]
         return "wrong", f"cells: read {extra} not printed {missing}"
+    roles = [[c.role for c in s.columns] for s in result.schedules]
+    if any(r != spec["roles"][1:] for r in roles):
+        return "wrong", f"columns {roles}"
     if sum(len(s.periods) for s in result.schedules) != len(spec["periods"]):
         return "wrong", f"{sum(len(s.periods) for s in result.schedules)} periods"
     return "right", ""
