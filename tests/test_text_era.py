@@ -59,13 +59,19 @@ def cases(path):
         yield "planted", planted(spec)
 
 
+# Habits not read, each an input error naming its line, never a reading: negatives typed
+# "473-" or "473CR" (which a tool could take for a nil and a note, or a label's word), and a
+# table typed as two, its columns split one under the other (each half's headings lack a balance).
+REFUSED = {"trailing-minus", "credits", "split-columns"}
+
+
 @pytest.mark.parametrize("variation", sorted(VARIATIONS))
 def test_real_tables_typed_with_era_habits_read_exactly(variation):
     failures = []
     for path in TABLES:
         for kind, s in cases(path):
             verdict, why = outcome(s, variation)
-            if verdict != "right":
+            if verdict == "wrong" or verdict == "refused" and variation not in REFUSED:
                 failures.append((path.stem, kind, verdict, why[:300]))
     assert failures == []
 
