@@ -80,7 +80,7 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
             if period:
                 settle(pending, entries, None)
                 pending = []
-                if not _period_goes_on(entries, period):
+                if not (row_words and _period_goes_on(entries, period)):  # (a year alone on its row is a period's row)
                     entries.append(Entry("period", period, ln.number))
             before = entries[-1] if entries and entries[-1].kind == "row" else None
             prefix, opened = settle(pending, entries, ln if not gap else None, row_words,
