@@ -74,6 +74,32 @@ def _versions_known() -> None:
     get_versions()
 
 
+# Whether a cluster started here is open: every process this one forks
+# meanwhile is one of its workers (or the spare pool's), and ignores Ctrl-C
+# from its first instruction.  The preload quiets a worker only once it has
+# started; the cluster is scaled up while the first batches run, so a
+# Ctrl-C could reach a worker forked an instant before and print its
+# traceback (a worker replacing one that died, likewise).
+_forking_workers = False
+
+
+def _quiet_if_worker() -> None:
+    if _forking_workers:
+        from auditor.corpus.engines import _quiet_worker
+
+        _quiet_worker()
+
+
+def _quiet_from_birth(on: bool) -> None:
+    global _forking_workers
+    if on and not hasattr(_quiet_from_birth, "registered"):
+        import os
+
+        os.register_at_fork(after_in_child=_quiet_if_worker)
+        _quiet_from_birth.registered = True  # type: ignore[attr-defined]
+    _forking_workers = on
+
+
 def _start_method() -> str:
     import multiprocessing
 
@@ -104,6 +130,7 @@ class DaskBackend:
 
                 # (each worker's share of the memory, as n_workers=jobs would set it)
                 share = parse_memory_limit("auto", 1, jobs, logger=logging.getLogger(__name__))
+                _quiet_from_birth(True)
                 # Started with no worker, then asked for `jobs` of them: the client
                 # connects and the first batches are submitted while the workers
                 # start, and each takes its first batch as soon as it has joined
@@ -212,6 +239,7 @@ class DaskBackend:
             # the worker's keep-alive pipe ends it with this process.
             pass
         finally:
+            _quiet_from_birth(False)
             if self.config is not None:
                 self.config.__exit__(None, None, None)
                 self.config = None
