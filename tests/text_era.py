@@ -18,6 +18,8 @@ alone to a table rendered by tests/render.py, returning a `Rendered` whose
 - continued: a page break between body rows: "(Continued)", <PAGE>, a page
   number ("S-2"), the title typed again with "(Continued)", the table going on
   without its headings;
+- page-number-only: a form feed and a page number ("- 45 -") alone between
+  body rows, no <PAGE>, no heads;
 - label-three-lines: long row labels wrapped over three lines, the figures on
   the middle one.
 """
@@ -142,6 +144,17 @@ def continued(r: Rendered, spec: dict) -> Rendered:
     return _with(r, lines, _insert(lines, list(r.figures), rows[1] + 1, page))
 
 
+def page_number_only(r: Rendered, spec: dict) -> Rendered:
+    """A page break between body rows typed as a form feed and a centred
+    page number ("- 45 -") alone, the rows going on under it."""
+    rows = _body_rows(r)
+    if len(rows) < 3:
+        return r
+    lines = _lines(r)
+    page = ["", " " * 36 + "- 45 -", "\f", ""]
+    return _with(r, lines, _insert(lines, list(r.figures), rows[1] + 1, page))
+
+
 def label_three_lines(r: Rendered, spec: dict) -> Rendered:
     lines = _lines(r)
     figures = list(r.figures)
@@ -242,5 +255,5 @@ VARIATIONS: dict[str, Callable[[Rendered, dict], Rendered]] = {
     "crlf": crlf, "trailing": trailing, "no-commas": no_commas, "trailing-minus": trailing_minus,
     "upper-totals": upper_totals, "equals-each-total": equals_each_total, "continued": continued,
     "label-three-lines": label_three_lines, "credits": credits, "year-first": year_first,
-    "split-columns": split_columns,
+    "split-columns": split_columns, "page-number-only": page_number_only,
 }
