@@ -177,6 +177,9 @@ def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: i
     for sep in separators:
         if sep.kind == "markers":
             starts = [m.column for m in sep.marks if m.text.upper() == "<C>"]
+            # A <C> whose span ends before any figure starts marks a text
+            # column: the description typed after an <S> column of years.
+            starts = [c for c, after in zip(starts, starts[1:] + [None]) if after is None or after > label_end]
             if starts:
                 return starts
     # The dashed rule with the most segments over the figures (a rule under

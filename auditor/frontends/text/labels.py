@@ -23,10 +23,11 @@ class Entry(NamedTuple):
     text: str  # the caption as printed ("" for a row)
     at: int  # a caption's line; a row's label indent
     row: Optional[Row] = None
+    opened: Optional[int] = None  # a row's label's first line's indent, where it wrapped above the figures
 
 
-def row_entry(row: Row, indent: int) -> Entry:
-    return Entry("row", "", indent, row)
+def row_entry(row: Row, indent: int, opened: Optional[int] = None) -> Entry:
+    return Entry("row", "", indent, row, opened)
 
 
 def the_row(entry: Entry) -> Row:
@@ -35,12 +36,17 @@ def the_row(entry: Entry) -> Row:
 
 
 def continues(ln: Line, entries: Sequence[Entry], last: Optional[int], gap: bool, label_end: int) -> bool:
-    """A label line right under a row, indented deeper: the row's label goes on."""
+    """A label line right under a row, indented deeper: the row's label goes on.
+    (Or level with the row's figures line where the label opened shallower above
+    it: "Allowance" / "  for        $ 1,212" / "  cooperative advertising", a
+    label wrapped over three lines with its figures on the middle one.)"""
     if last is None or gap or not ln.words or any(t.end > label_end + 1 for t in ln.words):
         return False
     words = text(ln.words)
     entry = entries[last]
-    return ln.words[0].column > entry.at and not words.endswith(":") and not is_period(words) and bool(the_row(entry).label)
+    column = ln.words[0].column
+    deeper = column > entry.at or (entry.opened is not None and column == entry.at > entry.opened)
+    return deeper and not words.endswith(":") and not is_period(words) and bool(the_row(entry).label)
 
 
 def go_on(entry: Entry, ln: Line) -> Entry:
@@ -50,14 +56,15 @@ def go_on(entry: Entry, ln: Line) -> Entry:
 
 
 def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Line],
-           row_words: Sequence[Token] = (), previous_indent: Optional[int] = None, cased: bool = True) -> str:
+           row_words: Sequence[Token] = (), previous_indent: Optional[int] = None,
+           cased: bool = True) -> tuple[str, Optional[int]]:
     """Give each pending text line its role; return the row's label prefix.
 
     Lines right above a row that neither end in ":" nor name a period, and
     that the row's own label continues (it starts in lower case, the line
     ends on "for", "of"..., the row is indented deeper, or the lines start
     where the row before them did), are the first lines of the row's wrapped
-    label.
+    label.  Returns the prefix and its first line's indent (None without one).
     """
     prefix: list[Sequence[Token]] = []  # the label's first lines' words
     period: Optional[tuple[str, int]] = None
@@ -107,7 +114,7 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
         _caption(entries, ln)
     if period is not None:
         entries.append(Entry("period", *period))
-    return " ".join(label_text(words) for words in prefix)
+    return " ".join(label_text(words) for words in prefix), (prefix[0][0].column if prefix else None)
 
 
 def _caption(entries: list[Entry], ln: Line) -> None:

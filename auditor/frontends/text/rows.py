@@ -80,14 +80,15 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
             if period:
                 settle(pending, entries, None)
                 pending = []
-                entries.append(Entry("period", period, ln.number))
+                if not (row_words and _period_goes_on(entries, period)):  # (a year alone on its row is a period's row)
+                    entries.append(Entry("period", period, ln.number))
             before = entries[-1] if entries and entries[-1].kind == "row" else None
-            prefix = settle(pending, entries, ln if not gap else None, row_words,
+            prefix, opened = settle(pending, entries, ln if not gap else None, row_words,
                             before.at if before is not None else None, cased)
             pending = []
             unread += _attached(row_words, starts)
             row = _row(ln, row_words, prefix, starts, edges, columns, path, _second_line_columns(lines, at, starts))
-            entries.append(row_entry(row, indent_of(row_words, ln)))
+            entries.append(row_entry(row, indent_of(row_words, ln), opened))
             last = len(entries) - 1
             continue
         # Rules, <S>/<C> lines, tags and page markers end a wrapped label.
@@ -95,6 +96,17 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
         pending, last = [], None
     settle(pending, entries, None)
     return Body(entries, tuple(unread))
+
+
+def _period_goes_on(entries: Sequence[Entry], period: str) -> bool:
+    """The period a row's first cell names is the one its rows above are in,
+    with no caption since: a column of years typed before the description
+    ("1996   Allowance for doubtful accounts   $ 1,016 ...") names the period
+    on each of its rows, one period, not one a row."""
+    for entry in reversed(entries):
+        if entry.kind != "row":
+            return entry.kind == "period" and entry.text == period
+    return False
 
 
 def _strays(line: Line, starts: Sequence[int]) -> list[Position]:
