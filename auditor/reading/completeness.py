@@ -393,11 +393,8 @@ NOTE_WORD = re.compile(r"^(?:foot)?notes?\s+\w{1,3}\b", re.IGNORECASE)
 
 def _label_above(src: Source, row: Row) -> bool:
     """Whether the row's label begins on the line above its own, alone there."""
-    if row.line < 2 or not row.label:
-        return False
-    text = src.lines.text
-    above = " ".join(text[src.lines.offset(row.line - 2) : src.lines.offset(row.line - 1)].split())
-    return bool(above) and row.label.startswith(above + " ")
+    above = _line_above(src, row)
+    return bool(above and row.label) and row.label.startswith(above + " ")
 
 
 def _line_above(src: Source, row: Row) -> str:
