@@ -62,9 +62,10 @@ AMOUNT_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # A negative's mark typed after its digits, as 1990s typists did: the adding
 # machine's minus ("473-") and the bookkeeper's credit ("473CR", "473 CR").  The
 # minus touches the digits and is no dashed run's first dash nor a range's
-# ("473----", "1996-1997"); "CR" is in capitals, a word of its own ("473 CREDIT"
-# is no credit), never read from a label's words.
-NEGATIVE_AFTER = r"(?:-(?![-\w])|(?-i:[ ]?CR)(?![\w]))"
+# ("473----", "1996-1997"); "CR" (in any case: a table typed in lower case) is a
+# word of its own right after the digits ("473 CREDIT" is no credit), never read
+# from a label's words (the grammar's label takes a figure one space after a word).
+NEGATIVE_AFTER = r"(?:-(?![-\w])|(?i:[ ]?cr)(?!\w))"
 # The whole amount: in parentheses ("(473)", "( 1,234 )", "(-473)"), with a
 # minus sign before it ("-473") or a mark after it ("473-", "473CR"), or plain.
 # (The mark after is tried first: "473 CR" is one figure, not "473" and a word.)

@@ -29,7 +29,7 @@ def _line(text: str) -> parse.Line:
     return line
 
 
-@pytest.mark.parametrize("printed,value", [("473-", -473), ("473CR", -473), ("473 CR", -473), ("(473)", -473),
+@pytest.mark.parametrize("printed,value", [("473-", -473), ("473CR", -473), ("473 CR", -473), ("473cr", -473), ("(473)", -473),
                                            ("1,204.5-", Decimal("-1204.5")), ("-473", -473), ("473", 473)])
 def test_each_spelling_of_a_negative_has_its_value(printed, value):
     assert amount(printed) == value
@@ -56,7 +56,7 @@ def test_a_label_keeps_its_range_and_its_words(text, words):
     assert [f.value.text for f in row.figures] == ["1,200", "300"]
 
 
-@pytest.mark.parametrize("text", ["Allowance        1,200      473 CREDIT", "Allowance        1,200      473cr",
+@pytest.mark.parametrize("text", ["Allowance        1,200      473 CREDIT", "Allowance        1,200      473crs",
                                   "Allowance        1,200      ----      300"])
 def test_what_is_no_credit_and_no_nil_is_refused_not_read(text):
     with pytest.raises(auditor.InputError):

@@ -43,7 +43,7 @@ class Token(NamedTuple):
         """The column a figure is aligned on: its last digit (or a nil's dash).
         A negative's mark after it ("473-", "473CR") hangs past the column's
         digits as a ")" does."""
-        marked = _MARKED.search(self.text) if self.kind != "NIL" and self.text[-1:] in "-R" else None
+        marked = _MARKED.search(self.text) if self.kind != "NIL" and self.text[-1:] in "-Rr" else None
         text = self.text[: marked.start() + 1] if marked else self.text
         offset = len(text.rstrip(") "))
         return self.column + offset - 1
