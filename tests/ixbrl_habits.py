@@ -200,7 +200,7 @@ class Doc:
             n[0] += 1
             fid = f"f-{n[0]}"
             cid = self.context(kind, pi, ri)
-            self.facts.append(dict(id=fid, concept=concept, context=cid, amount=amount, nil=kind_ != "amount"))
+            self.facts.append(dict(id=fid, concept=concept, context=cid, amount=amount, nil=kind_ != "amount", kind=kind))
             before, after = (SENTINEL, "") if m.group(1) else (SENTINEL + m.group(2), "")
 
             def put(start_tag: str) -> str:
@@ -287,11 +287,109 @@ def div_cells(doc: Doc) -> None:
     doc.text = text.replace("</td>", "</div>")
 
 
+def legal_entity(doc: Doc) -> None:
+    """Every context also on dei:LegalEntityAxis (a subsidiary registrant of a combined
+    10-K): two dimensions on each reserve's context, the total's on that axis alone."""
+    entity = '<xbrldi:explicitMember dimension="dei:LegalEntityAxis">abc:SubsidiaryRegistrantMember</xbrldi:explicitMember>'
+    text = re.sub(r"(<xbrli:context id=\"c-[^>]*>.*?</xbrli:identifier>)(<xbrli:segment>)?",
+                  lambda m: m.group(1) + "<xbrli:segment>" + entity + ("" if m.group(2) else "</xbrli:segment>"),
+                  doc.text)
+    doc.text = text
+
+
+def notes_copy(doc: Doc) -> None:
+    """The schedule's table printed again in the notes (the allowance's roll-forward),
+    its figures tagged with the same concepts and contexts under other ids, before
+    the schedule and with no title of its own."""
+    block = re.search(r"<table\b.*?</table>", doc.text, re.DOTALL).group(0)
+    copy_ = re.sub(r'id="(f-\d+)"', r'id="\1-note"', block)  # (its figures placed too: `tagged` splits them)
+    at = doc.text.index("<ix:nonNumeric name=\"srt:ScheduleOfValuation")
+    doc.text = (doc.text[:at] + "<p><b>Note 5 — Accounts Receivable</b></p>\n<p>The activity in the allowance was as "
+                "follows:</p>\n" + copy_ + "\n" + doc.text[at:])
+
+
+def tr3_formats(doc: Doc) -> None:
+    """Formats named as Transformation Registry 3 names them (filing software of 2019-2021
+    before TR 4): ixt:numdotdecimal, ixt:zerodash; decimals="INF" on the nils."""
+    text = doc.text.replace('format="ixt:num-dot-decimal"', 'format="ixt:numdotdecimal"')
+    text = re.sub(r'decimals="-?\d+" (scale="\d+" format="ixt:fixed-zero")', r'decimals="INF" \1', text)
+    doc.text = text.replace('format="ixt:fixed-zero"', 'format="ixt:zerodash"')
+
+
+def attribute_order(doc: Doc) -> None:
+    """Attributes in another order (DFIN writes unitRef, contextRef, decimals, name,
+    format, scale, id), the concept's name last but two."""
+    def reorder(m: re.Match) -> str:
+        attrs = dict(re.findall(r'([\w:]+)="([^"]*)"', m.group(1)))
+        order = ["unitRef", "contextRef", "decimals", "name", "format", "scale", "id"]
+        keys = [k for k in order if k in attrs] + [k for k in attrs if k not in order]
+        return "<ix:nonFraction " + " ".join(f'{k}="{attrs[k]}"' for k in keys) + ">"
+    doc.text = re.sub(r"<ix:nonFraction ([^>]*)>", reorder, doc.text)
+
+
+def nested_balances(doc: Doc) -> None:
+    """Each balance also tagged with a balance sheet concept, the two elements nested
+    (Inline XBRL lets a nonFraction hold one other of the same value): the closing
+    balance's family fact inside, the opening's outside."""
+    def nest(m: re.Match) -> str:
+        start, body = m.group(1), m.group(2)
+        outer = re.sub(r'name="[^"]*"', 'name="us-gaap:AccountsReceivableAllowanceForCreditLossCurrent"', start)
+        outer = re.sub(r'id="([^"]*)"', r'id="\1-bs"', outer)
+        if doc.contexts and 'contextRef="c-i' in start and _is_closing(doc, start):
+            return outer + start + body + "</ix:nonFraction></ix:nonFraction>"
+        inner = outer.replace(SENTINEL, "")
+        return start + inner + body + "</ix:nonFraction></ix:nonFraction>"
+    doc.text = re.sub(r'(<ix:nonFraction name="us-gaap:ValuationAllowancesAndReservesBalance"[^>]*>)([^<]*)</ix:nonFraction>',
+                      nest, doc.text)
+
+
+def _is_closing(doc: Doc, start_tag: str) -> bool:
+    fid = re.search(r'id="([^"]*)"', start_tag).group(1)
+    return any(f["id"] == fid and f.get("kind") == "closing" for f in doc.facts)
+
+
+def footnote_markers(doc: Doc) -> None:
+    """A footnote marker after each row's first movement figure ("<sup>(1)</sup>" in its
+    cell), the note tied to the fact by ix:footnote and ix:relationship."""
+    seen, refs = set(), []
+
+    def mark(m: re.Match) -> str:
+        ctx = re.search(r'contextRef="([^"]*)"', m.group(1)).group(1)
+        if ctx in seen or "Balance" in m.group(1) or 'id="f-' not in m.group(1):
+            return m.group(0)
+        seen.add(ctx)
+        refs.append(re.search(r'id="([^"]*)"', m.group(1)).group(1))
+        return m.group(0) + '<sup style="font-size:6.5pt;vertical-align:top">(1)</sup>'
+    doc.text = re.sub(r"(<ix:nonFraction [^>]*>)[^<]*</ix:nonFraction>", mark, doc.text)
+    if refs:
+        note = ('<p><sup>(1)</sup> <ix:footnote id="fn-1" xml:lang="en-US">Net of recoveries of amounts previously '
+                'written off.</ix:footnote></p>')
+        doc.text = doc.text.replace("</table>", "</table>" + note, 1)
+        rel = f'<ix:relationship fromRefs="{" ".join(refs)}" toRefs="fn-1"/>'
+        doc.text = doc.text.replace("</ix:resources>", rel + "</ix:resources>", 1)
+
+
+def header_at_end(doc: Doc) -> None:
+    """The hidden ix:header (contexts, units, hidden facts) placed at the end of the body."""
+    m = re.search(r'<div style="display:none"><ix:header>.*?</ix:header></div>', doc.text, re.DOTALL)
+    doc.text = doc.text[:m.start()] + doc.text[m.end():]
+    doc.text = doc.text.replace("</body>", m.group(0) + "\n</body>", 1)
+
+
+def totals_untagged(doc: Doc) -> None:
+    """The total rows' figures printed but not tagged (many filers tag the reserves only)."""
+    doc.text = re.sub(r'<ix:nonFraction [^>]*contextRef="c-[^"]*-total"[^>]*>([^<]*)</ix:nonFraction>', r"\1",
+                      doc.text)
+
+
 EDITS = {"hidden-duplicates": hidden_duplicates, "sec-hidden": sec_hidden, "continuation": continuation,
-         "div-cells": div_cells}
+         "div-cells": div_cells, "legal-entity": legal_entity, "notes-copy": notes_copy, "tr3-formats": tr3_formats,
+         "attribute-order": attribute_order, "nested-balances": nested_balances,
+         "footnote-markers": footnote_markers, "header-at-end": header_at_end, "totals-untagged": totals_untagged}
 VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign-deductions", "nil-facts", "numwords",
               "hidden-duplicates", "sec-hidden", "continuation", "member-whitespace", "fiscal-fy", "weeks-52-53",
-              "div-cells")
+              "div-cells", "legal-entity", "notes-copy", "tr3-formats", "attribute-order", "nested-balances",
+              "footnote-markers", "header-at-end", "totals-untagged", "scale-slip")
 
 
 def in_millions(spec: dict) -> dict:
@@ -316,13 +414,24 @@ def in_millions(spec: dict) -> dict:
 
 def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Rendered:
     """The table tagged, with the habit applied; its figures placed."""
-    if variation == "millions":
+    if variation in ("millions", "scale-slip"):
         spec, tag_spec = in_millions(spec), in_millions(tag_spec) if tag_spec else None
     doc = Doc(spec, frozenset({variation}), tag_spec)
     doc.tag()
     if variation in EDITS:
         EDITS[variation](doc)
+    if variation == "scale-slip":  # (a tagging slip: the table in millions, its facts scale="3")
+        doc.text = doc.text.replace('decimals="-6" scale="6"', 'decimals="-3" scale="3"')
     doc.rendered.text = doc.text
-    placed = place_sentinels(doc.rendered)
+    note = None
+    if variation == "notes-copy":  # (the note's figures first, then the schedule's: the same keys twice)
+        keys = doc.rendered.figures
+        doc.rendered.figures = keys + keys
+        placed = place_sentinels(doc.rendered)
+        note = replace(placed, figures=placed.figures[:len(keys)])
+        placed.figures = placed.figures[len(keys):]
+    else:
+        placed = place_sentinels(doc.rendered)
     placed.misigned = doc.misigned
+    placed.note = note  # the table printed again in the notes (notes-copy), or None
     return placed
