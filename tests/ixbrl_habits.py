@@ -382,14 +382,83 @@ def totals_untagged(doc: Doc) -> None:
                       doc.text)
 
 
+def untagged_column(doc: Doc) -> None:
+    """The last movement column printed but not tagged (a column the filer's software
+    left untagged: no fact of the family, no extension either)."""
+    movements = [f for f in doc.facts if f["kind"] == "move"]
+    if not movements:
+        return
+    last = max({f["concept"] for f in movements}, key=lambda c: max(int(f["id"][2:]) for f in movements
+                                                                        if f["concept"] == c))
+    doc.text = re.sub(r'<ix:nonFraction name="' + re.escape(last) + r'"[^>]*>([^<]*)</ix:nonFraction>', r"\1", doc.text)
+
+
+# Members of the us-gaap taxonomy filers use for common reserves, by a word of the row's label.
+STANDARD_MEMBERS = (("doubtful", "us-gaap:AllowanceForCreditLossMember"),
+                    ("deferred tax", "us-gaap:ValuationAllowanceOfDeferredTaxAssetsMember"),
+                    ("inventor", "us-gaap:InventoryValuationReserveMember"))
+
+
+def standard_members(doc: Doc) -> None:
+    """Reserves tagged on us-gaap's own members where one fits its label (each used by one row)."""
+    labels = {doc.member(pi, ri): row["label"].lower() for pi, p in enumerate(doc.spec["periods"])
+              for ri, row in enumerate(p["rows"])}
+    for word, standard in STANDARD_MEMBERS:
+        mine = [m for m, label in labels.items() if m and word in label]
+        if len(mine) == 1:
+            doc.text = doc.text.replace(">" + mine[0] + "<", ">" + standard + "<")
+
+
+def nested_textblocks(doc: Doc) -> None:
+    """The table tagged again as a table text block inside the disclosure's text block
+    (Workiva tags both: the note's block and each table's)."""
+    doc.text = re.sub(r"(<table\b)", '<ix:nonNumeric name="us-gaap:ScheduleOfValuationAndQualifyingAccountsTableTextBlock" '
+                      'contextRef="c0" escape="true">\\1', doc.text, count=1)
+    doc.text = doc.text.replace("</table>", "</table></ix:nonNumeric>", 1)
+
+
+def span_inside(doc: Doc) -> None:
+    """Each figure's digits in a styled span inside its ix:nonFraction element."""
+    doc.text = re.sub(r'(<ix:nonFraction name="[^"]*ValuationAllowances[^>]*>)([^<]+)</ix:nonFraction>',
+                      r'\1<span style="font-family:Arial;font-size:9pt">\2</span></ix:nonFraction>', doc.text)
+
+
+def no_ids(doc: Doc) -> None:
+    """Facts written without an id attribute (it is optional on ix:nonFraction)."""
+    doc.text = re.sub(r'(<ix:nonFraction [^>]*?) id="f-\d+"', r"\1", doc.text)
+
+
+def two_registrants(doc: Doc) -> None:
+    """A combined 10-K: the parent's schedule, then the subsidiary registrant's, the
+    same figures tagged in contexts of its own (dei:LegalEntityAxis)."""
+    block = re.search(r"<table\b.*?</table>", doc.text, re.DOTALL).group(0)
+    copy_ = re.sub(r'contextRef="(c-[^"]*)"', r'contextRef="\1-sub"', block)
+    copy_ = re.sub(r'id="(f-\d+)"', r'id="\1-sub"', copy_)
+    entity = '<xbrldi:explicitMember dimension="dei:LegalEntityAxis">abc:UtilityCompanyMember</xbrldi:explicitMember>'
+    contexts = []
+    for cid, text in doc.contexts.items():
+        text = text.replace(f'id="{cid}"', f'id="{cid}-sub"')
+        text = text.replace("<xbrli:segment>", "<xbrli:segment>" + entity) if "<xbrli:segment>" in text else \
+            text.replace("</xbrli:identifier>", "</xbrli:identifier><xbrli:segment>" + entity + "</xbrli:segment>")
+        contexts.append(text)
+    end = doc.text.rindex("</ix:nonNumeric>") + len("</ix:nonNumeric>")
+    doc.text = (doc.text[:end] + '\n<p><b>Schedule II — Valuation and Qualifying Accounts</b></p>\n'
+                '<p><b>Abc Utility Company</b></p>\n' + copy_ + doc.text[end:])
+    doc.text = doc.text.replace("</ix:resources>", "".join(contexts) + "</ix:resources>", 1)
+
+
 EDITS = {"hidden-duplicates": hidden_duplicates, "sec-hidden": sec_hidden, "continuation": continuation,
          "div-cells": div_cells, "legal-entity": legal_entity, "notes-copy": notes_copy, "tr3-formats": tr3_formats,
          "attribute-order": attribute_order, "nested-balances": nested_balances,
-         "footnote-markers": footnote_markers, "header-at-end": header_at_end, "totals-untagged": totals_untagged}
+         "footnote-markers": footnote_markers, "header-at-end": header_at_end, "totals-untagged": totals_untagged,
+         "untagged-column": untagged_column, "standard-members": standard_members,
+         "nested-textblocks": nested_textblocks, "span-inside": span_inside, "no-ids": no_ids,
+         "two-registrants": two_registrants}
 VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign-deductions", "nil-facts", "numwords",
               "hidden-duplicates", "sec-hidden", "continuation", "member-whitespace", "fiscal-fy", "weeks-52-53",
               "div-cells", "legal-entity", "notes-copy", "tr3-formats", "attribute-order", "nested-balances",
-              "footnote-markers", "header-at-end", "totals-untagged", "scale-slip")
+              "footnote-markers", "header-at-end", "totals-untagged", "scale-slip", "untagged-column",
+              "standard-members", "nested-textblocks", "span-inside", "no-ids", "two-registrants")
 
 
 def in_millions(spec: dict) -> dict:
@@ -424,7 +493,13 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
         doc.text = doc.text.replace('decimals="-6" scale="6"', 'decimals="-3" scale="3"')
     doc.rendered.text = doc.text
     note = None
-    if variation == "notes-copy":  # (the note's figures first, then the schedule's: the same keys twice)
+    if variation == "two-registrants":  # (the parent's figures first, then the subsidiary's)
+        keys = doc.rendered.figures
+        doc.rendered.figures = keys + keys
+        placed = place_sentinels(doc.rendered)
+        note = replace(placed, figures=placed.figures[len(keys):])
+        placed.figures = placed.figures[:len(keys)]
+    elif variation == "notes-copy":  # (the note's figures first, then the schedule's: the same keys twice)
         keys = doc.rendered.figures
         doc.rendered.figures = keys + keys
         placed = place_sentinels(doc.rendered)
