@@ -91,6 +91,8 @@ class Doc:
         style = IXBRL_2023
         if "fiscal-fy" in habits:
             style = replace(style, period="fiscal")
+        if "transposed" in habits:  # (the years as columns, a block of movement rows per account)
+            style = replace(style, html=replace(style.html, transposed=True))
         self.printed = _relabel(copy.deepcopy(spec), style)
         if "fiscal-fy" in habits:
             for n, p in enumerate(self.printed["periods"]):
@@ -458,7 +460,7 @@ VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign
               "hidden-duplicates", "sec-hidden", "continuation", "member-whitespace", "fiscal-fy", "weeks-52-53",
               "div-cells", "legal-entity", "notes-copy", "tr3-formats", "attribute-order", "nested-balances",
               "footnote-markers", "header-at-end", "totals-untagged", "scale-slip", "untagged-column",
-              "standard-members", "nested-textblocks", "span-inside", "no-ids", "two-registrants")
+              "standard-members", "nested-textblocks", "span-inside", "no-ids", "two-registrants", "transposed")
 
 
 def in_millions(spec: dict) -> dict:
