@@ -303,6 +303,24 @@ def hidden_duplicates(doc: Doc) -> None:
     doc.text = scale.replace("</ix:hidden>", copies.replace(">-", ">") + "</ix:hidden>", 1)
 
 
+def rounded_duplicates(doc: Doc) -> None:
+    """Every figure tagged again in ix:hidden a thousand times coarser (a note giving the
+    allowance in millions to one decimal: decimals="-5"), its value so rounded: duplicates
+    XBRL calls consistent (equal at the coarser precision), which EDGAR accepts."""
+    units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+    coarse = units + 3 if units else 3  # (three places coarser than the print)
+    copies = []
+    for f in doc.facts:
+        if f["nil"]:
+            continue
+        exact = f["amount"].scaleb(units)
+        rounded = exact.scaleb(-coarse).quantize(Decimal(1), rounding="ROUND_HALF_EVEN")
+        copies.append(f'<ix:nonFraction name="{f["concept"]}" contextRef="{f["context"]}" unitRef="usd" '
+                      f'decimals="-{coarse}" scale="{coarse}" id="{f["id"]}-r"{NEG if rounded < 0 else ""}>'
+                      f'{abs(rounded)}</ix:nonFraction>')
+    doc.text = doc.text.replace("</ix:hidden>", "".join(copies) + "</ix:hidden>", 1)
+
+
 def sec_hidden(doc: Doc) -> None:
     moved = []
 
@@ -533,7 +551,7 @@ def two_registrants(doc: Doc) -> None:
     doc.text = doc.text.replace("</ix:resources>", "".join(contexts) + "</ix:resources>", 1)
 
 
-EDITS = {"hidden-duplicates": hidden_duplicates, "sec-hidden": sec_hidden, "continuation": continuation,
+EDITS = {"hidden-duplicates": hidden_duplicates, "rounded-duplicates": rounded_duplicates, "sec-hidden": sec_hidden, "continuation": continuation,
          "div-cells": div_cells, "legal-entity": legal_entity, "notes-copy": notes_copy, "tr3-formats": tr3_formats,
          "attribute-order": attribute_order, "nested-balances": nested_balances,
          "footnote-markers": footnote_markers, "header-at-end": header_at_end, "totals-untagged": totals_untagged,
@@ -547,7 +565,7 @@ VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign
               "footnote-markers", "header-at-end", "totals-untagged", "scale-slip", "untagged-column",
               "standard-members", "nested-textblocks", "span-inside", "no-ids", "two-registrants", "transposed",
               "by-account", "per-period", "retail-year", "openings-untagged", "period-words", "nbsp-cells",
-              "receivable-concepts")
+              "receivable-concepts", "rounded-duplicates")
 
 
 def in_millions(spec: dict) -> dict:
@@ -582,20 +600,17 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
         doc.text = doc.text.replace('decimals="-6" scale="6"', 'decimals="-3" scale="3"')
     doc.rendered.text = doc.text
     note = None
-    if variation == "two-registrants":  # (the parent's figures first, then the subsidiary's)
+    if variation in ("two-registrants", "notes-copy"):  # (the table printed twice: its figures' keys twice)
         keys = doc.rendered.figures
         doc.rendered.figures = keys + keys
         placed = place_sentinels(doc.rendered)
-        note = replace(placed, figures=placed.figures[len(keys):])
-        placed.figures = placed.figures[:len(keys)]
-    elif variation == "notes-copy":  # (the note's figures first, then the schedule's: the same keys twice)
-        keys = doc.rendered.figures
-        doc.rendered.figures = keys + keys
-        placed = place_sentinels(doc.rendered)
-        note = replace(placed, figures=placed.figures[:len(keys)])
-        placed.figures = placed.figures[len(keys):]
+        first, second = placed.figures[:len(keys)], placed.figures[len(keys):]
+        # (the note comes before the schedule; the subsidiary's schedule after the parent's)
+        schedule, other = (second, first) if variation == "notes-copy" else (first, second)
+        note = replace(placed, figures=other)
+        placed.figures = schedule
     else:
         placed = place_sentinels(doc.rendered)
     placed.misigned = doc.misigned
-    placed.note = note  # the table printed again in the notes (notes-copy), or None
+    placed.note = note  # the table printed again (in the notes; or the subsidiary's schedule), or None
     return placed

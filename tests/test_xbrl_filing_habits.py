@@ -7,7 +7,10 @@
   subsidiary's under a title of its own, the same accounts and years: two schedules,
   never one table continued (which read the years twice and broke every carry-forward);
 - birch-optics-2023-ixbrl-scale-slip*: a table headed "(in millions)" whose facts are
-  scale="3": said once, at the first figure, and a wrong tag still found at its cell.
+  scale="3": said once, at the first figure, and a wrong tag still found at its cell;
+- cedar-foods-2023-ixbrl-rounded-duplicates-*: each figure tagged again in ix:hidden in
+  millions to one decimal (decimals="-5"): XBRL's consistent duplicates, no conflict;
+  the -inconsistent copy's one rounded fact says another figure: found at its element.
 """
 
 from __future__ import annotations
@@ -66,3 +69,11 @@ def test_facts_scaled_to_thousands_under_a_millions_heading_are_reported_once():
     found = failed(wrong)
     assert [(f.rule, f.column) for f in found] == [("VX001", "beginning"), ("VX001", "deductions")]
     assert found[1].location.line == line_of(text, 'id="f-4"') and "sign" in found[1].message
+
+
+def test_duplicates_at_a_coarser_precision_agree_and_an_inconsistent_one_is_found():
+    _, clean = check("cedar-foods-2023-ixbrl-rounded-duplicates-clean.htm")
+    assert failed(clean) == []
+    text, wrong = check("cedar-foods-2023-ixbrl-rounded-duplicates-inconsistent.htm")
+    assert [(f.rule, f.column, f.source) for f in failed(wrong)] == [("VX002", "charged_costs", "xbrl")]
+    assert failed(wrong)[0].location.line == line_of(text, 'id="r-2"')
