@@ -57,6 +57,8 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
             break
         if ln.kind in ("rule", "markers"):
             separators.insert(0, ln)
+        elif not headings and not separators and _units_under_separators(lines, i):
+            pass  # (the units, left in the preamble where the title block's units are read)
         elif ln.kind == "text" and (not is_title_or_units(ln) or _units_in_headings(lines, i)) and not (
                 headings and _is_subtitle(ln, below)):
             headings.insert(0, ln)
@@ -64,6 +66,15 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
             break
         below, i = ln.number, i - 1
     return HeadingBlock(headings, separators, captions_start)
+
+
+def _units_under_separators(lines: Sequence[Line], i: int) -> bool:
+    """A units line typed between the headings' rule or <S>/<C> line and the
+    body ("(000's omitted)", "(Amounts in thousands)"): the table's units, no
+    end of its headings, which are above the rule."""
+    words = text(lines[i].words)
+    return lines[i].kind == "text" and i > 0 and lines[i - 1].kind in ("rule", "markers") \
+        and bool(UNITS.search(words)) and not TITLE.search(words) and is_title_or_units(lines[i])
 
 
 def _units_under_caption(lines: Sequence[Line], i: int, label_end: int) -> bool:
