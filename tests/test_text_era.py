@@ -28,9 +28,9 @@ from text_era import VARIATIONS
 RULES = auditor.load_rules()
 
 
-def outcome(spec: dict, variation: str) -> tuple[str, str]:
+def outcome(spec: dict, variation: str, layout: str = "seed-like") -> tuple[str, str]:
     """("right" | "wrong" | "refused", what differed)."""
-    rendered = VARIATIONS[variation](render(spec, applicable(spec, LAYOUTS["seed-like"])), spec)
+    rendered = VARIATIONS[variation](render(spec, applicable(spec, LAYOUTS[layout])), spec)
     result = auditor.check_source(source.from_text(rendered.text, "t.txt"), RULES)
     if result.error is not None:
         return "refused", str(result.error)

@@ -486,3 +486,64 @@ VARIATIONS.update({
     "nil-word": _nils("Nil"), "nil-spaced-zero": _nils("- 0 -"), "nil-dash-zero": _nils("-0-"),
     "unlabelled-totals": unlabelled_totals,
 })
+
+
+def _period_captions(lines: list[str]) -> list[int]:
+    """0-based indexes of the period captions ("YEAR ENDED NOVEMBER 30, 2013:")."""
+    return [i for i, ln in enumerate(lines) if ln.strip() and not ln.startswith(" ") and re.search(r"\d{4}", ln)
+            and re.match(r"(FOR THE )?(YEAR|FISCAL|PERIOD|TWELVE|\w+ WEEKS|TRANSITION)", ln.strip().upper())]
+
+
+def _recaptioned(r: Rendered, edit: Callable[[str], list[str]]) -> Rendered:
+    lines = _lines(r)
+    figures = list(r.figures)
+    for i in reversed(_period_captions(lines)):
+        new = edit(lines[i])
+        lines[i] = new[0]
+        figures = _insert(lines, figures, i + 2, new[1:])
+    return _with(r, lines, figures)
+
+
+def period_two_lines(r: Rendered, spec: dict) -> Rendered:
+    """Each period caption typed over two lines: "Year ended" / "November 30, 2013:"."""
+    def edit(line: str) -> list[str]:
+        m = re.match(r"(.*?(?:ENDED|ENDING|Ended|ended))\s+(.*)$", line)
+        return [m.group(1), "  " + m.group(2)] if m else [line]
+    return _recaptioned(r, edit)
+
+
+def period_indented(r: Rendered, spec: dict) -> Rendered:
+    """Each period caption set in, centred over the label column."""
+    return _recaptioned(r, lambda line: ["          " + line])
+
+
+def period_underlined(r: Rendered, spec: dict) -> Rendered:
+    """Each period caption underlined with dashes as long as its words."""
+    return _recaptioned(r, lambda line: [line, "-" * len(line.rstrip().rstrip(":"))])
+
+
+def footnote_with_amount(r: Rendered, spec: dict) -> Rendered:
+    """A footnote typed inside the table under the last row that states an
+    amount: "(1) Includes $1,250 of recoveries of accounts written off."."""
+    lines = _lines(r)
+    top, bottom = _table_span(lines)
+    note = ["", "(1) Includes $1,250 of recoveries of accounts written off in prior years."]
+    return _with(r, lines, _insert(lines, list(r.figures), bottom + 1, note))
+
+
+def footnote_figure_aligned(r: Rendered, spec: dict) -> Rendered:
+    """A footnote inside the table whose amount is typed in a figure column,
+    as a typist lining it up: "(1) Net of recoveries of" ... "  1,250"."""
+    lines = _lines(r)
+    top, bottom = _table_span(lines)
+    spans = _column_spans(lines)
+    a, b = spans[2] if len(spans) > 2 else spans[-1]
+    note = ["", "(1) Net of recoveries of".ljust(b - 5) + "1,250"]
+    return _with(r, lines, _insert(lines, list(r.figures), bottom + 1, note))
+
+
+VARIATIONS.update({
+    "period-two-lines": period_two_lines, "period-indented": period_indented,
+    "period-underlined": period_underlined, "footnote-with-amount": footnote_with_amount,
+    "footnote-figure-aligned": footnote_figure_aligned,
+})
