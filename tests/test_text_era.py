@@ -77,10 +77,12 @@ def test_real_tables_typed_with_era_habits_read_exactly(variation):
 
 
 def test_each_habit_changes_the_text():
-    spec = json.loads(TABLES[1].read_text())
-    plain = render(spec, applicable(spec, LAYOUTS["seed-like"]))
+    # (Some habits need what not every table has: a total to unlabel, room for a heading's marker.)
+    specs = [json.loads(path.read_text()) for path in TABLES]
+    plain = [(render(spec, applicable(spec, LAYOUTS["seed-like"])), spec) for spec in specs]
     for name, vary in VARIATIONS.items():
-        assert vary(plain, spec).text != plain.text, name
+        changed = sum(vary(r, spec).text != r.text for r, spec in plain)
+        assert changed >= 6, name
 
 
 def measure(only: list[str]) -> None:

@@ -307,9 +307,10 @@ def _is_caption(line: str) -> bool:
         and bool(re.search(r"\d{4}", line))
 
 
-def year_last(r: Rendered, spec: dict) -> Rendered:
-    """The period typed as a year in a column at each row's end, under a
-    "YEAR" heading, the period captions left out."""
+def year_last(r: Rendered, spec: dict, every: bool = True) -> Rendered:
+    """The period typed as a year in a column at each row's end (or at the
+    end of each period's first row only), under a "YEAR" heading, the period
+    captions left out."""
     lines = _lines(r)
     top, bottom = _table_span(lines)
     years = {f.line: re.findall(r"\d{4}", spec["periods"][f.period]["label"]) for f in r.figures}
@@ -318,10 +319,13 @@ def year_last(r: Rendered, spec: dict) -> Rendered:
         return r
     width = max(len(ln) for ln in lines[top:bottom])
     rule = _rule_index(lines)
+    typed: set[str] = set()
     for i in range(top + 1, bottom):
         ln = lines[i]
         if i + 1 in years:
-            lines[i] = ln.ljust(width) + "    " + years[i + 1][-1]
+            year = years[i + 1][-1]
+            lines[i] = ln.ljust(width) + "    " + year if every or year not in typed else ln
+            typed.add(year)
         elif i == rule:
             lines[i] = ln.ljust(width) + "    ----"
         elif i == rule - 1:
@@ -397,27 +401,38 @@ def units_in_body(r: Rendered, spec: dict) -> Rendered:
 def group_captions(r: Rendered, spec: dict) -> Rendered:
     """Accounts typed under group captions: "Deducted from asset accounts:"
     over each period's first account, "Reserves not deducted from assets:" over
-    the accounts after a total."""
+    the accounts after a total (none where the table has a caption there)."""
     lines = _lines(r)
     figures = list(r.figures)
     totals = _totals(r, spec)
     rows = _body_rows(r)
     places = []
-    for n in rows:
-        before = [m for m in rows if m < n]
-        prev = before[-1] if before else None
-        caption_between = prev is None or any(_is_caption(lines[k - 1]) for k in range(prev + 1, n))
+    for k, n in enumerate(rows):
         if n in totals:
             continue
-        if caption_between and not lines[n - 2].rstrip().endswith(":") or (prev is not None and _is_caption(lines[n - 2])):
-            places.append((n, "Deducted from asset accounts:"))
-        elif prev in totals:
-            places.append((n, "Reserves not deducted from assets:"))
-    for n, text in sorted(set(places), reverse=True):
-        if lines[n - 2].strip().endswith(":") and "from" in lines[n - 2]:
-            continue
-        figures = _insert(lines, figures, n, [text])
+        first = _label_start(lines, set(rows), n)
+        above = lines[first - 2] if first >= 2 else ""
+        if above.rstrip().endswith(":") and not _is_caption(above):
+            continue  # (a group caption of the table's own)
+        if k == 0 or not above.strip() or _is_caption(above) or re.fullmatch(r"\d{4}", above.strip()):
+            places.append((first, "Deducted from asset accounts:"))
+        elif rows[k - 1] in totals:
+            places.append((first, "Reserves not deducted from assets:"))
+    for n, caption in sorted(set(places), reverse=True):
+        figures = _insert(lines, figures, n, [caption])
     return _with(r, lines, figures)
+
+
+def _label_start(lines: list[str], rows: set[int], n: int) -> int:
+    """1-based line where the label of the row on line `n` starts (a label
+    wrapped over indented lines above its figures)."""
+    while n > 1:
+        above = lines[n - 2]
+        if not above.strip() or n - 1 in rows or not above.startswith(" ") or above.rstrip().endswith(":") \
+                or set(above.strip()) <= set("-= ") or above.lstrip().startswith("<"):
+            break
+        n -= 1
+    return n
 
 
 def footnote_in_table(r: Rendered, spec: dict) -> Rendered:
@@ -497,7 +512,8 @@ def _period_captions(lines: list[str]) -> list[int]:
 def _recaptioned(r: Rendered, edit: Callable[[str], list[str]]) -> Rendered:
     lines = _lines(r)
     figures = list(r.figures)
-    for i in reversed(_period_captions(lines)):
+    rows = set(_body_rows(r))
+    for i in reversed([i for i in _period_captions(lines) if i + 1 not in rows]):  # (not a period in a row's first cell)
         new = edit(lines[i])
         lines[i] = new[0]
         figures = _insert(lines, figures, i + 2, new[1:])
@@ -546,4 +562,5 @@ VARIATIONS.update({
     "period-two-lines": period_two_lines, "period-indented": period_indented,
     "period-underlined": period_underlined, "footnote-with-amount": footnote_with_amount,
     "footnote-figure-aligned": footnote_figure_aligned,
+    "year-last-once": lambda r, spec: year_last(r, spec, every=False),
 })
