@@ -312,28 +312,30 @@ def year_last(r: Rendered, spec: dict, every: bool = True) -> Rendered:
     end of each period's first row only), under a "YEAR" heading, the period
     captions left out."""
     lines = _lines(r)
-    top, bottom = _table_span(lines)
     years = {f.line: re.findall(r"\d{4}", spec["periods"][f.period]["label"]) for f in r.figures}
     last_years = [re.findall(r"\d{4}", p["label"])[-1:] for p in spec["periods"]]
     if any(not y for y in last_years) or len({y[0] for y in last_years}) < len(last_years):
         return r
-    width = max(len(ln) for ln in lines[top:bottom])
-    rule = _rule_index(lines)
+    tops = [i for i, ln in enumerate(lines) if ln.strip().upper() == "<TABLE>"]
+    width = max(len(ln) for ln in lines)
     typed: set[str] = set()
-    for i in range(top + 1, bottom):
-        ln = lines[i]
-        if i + 1 in years:
-            year = years[i + 1][-1]
-            lines[i] = ln.ljust(width) + "    " + year if every or year not in typed else ln
-            typed.add(year)
-        elif i == rule:
-            lines[i] = ln.ljust(width) + "    ----"
-        elif i == rule - 1:
-            lines[i] = ln.ljust(width) + "    YEAR"
-        elif ln.startswith("<S>"):
-            lines[i] = ln.ljust(width) + "    <C>"
-        elif _is_caption(ln):
-            lines[i] = ""
+    for top in tops:  # (each table of a schedule reopened after a page break)
+        bottom = next(i for i in range(top, len(lines)) if lines[i].strip().upper() == "</TABLE>")
+        rule = top + _rule_index(lines[top:bottom])
+        for i in range(top + 1, bottom):
+            ln = lines[i]
+            if i + 1 in years:
+                year = years[i + 1][-1]
+                lines[i] = ln.ljust(width) + "    " + year if every or year not in typed else ln
+                typed.add(year)
+            elif i == rule:
+                lines[i] = ln.ljust(width) + "    ----"
+            elif i == rule - 1:
+                lines[i] = ln.ljust(width) + "    YEAR"
+            elif ln.startswith("<S>"):
+                lines[i] = ln.ljust(width) + "    <C>"
+            elif _is_caption(ln):
+                lines[i] = ""
     return _with(r, lines, list(r.figures))
 
 
@@ -563,4 +565,58 @@ VARIATIONS.update({
     "period-underlined": period_underlined, "footnote-with-amount": footnote_with_amount,
     "footnote-figure-aligned": footnote_figure_aligned,
     "year-last-once": lambda r, spec: year_last(r, spec, every=False),
+})
+
+
+def label_colons(r: Rendered, spec: dict) -> Rendered:
+    """Every account's label typed with a colon, on its row of figures
+    ("Allowance for doubtful accounts:     $ 303 ...")."""
+    lines = _lines(r)
+    totals = _totals(r, spec)
+    for n in _body_rows(r):
+        if n in totals:
+            continue
+        first = min(f.start for f in r.figures if f.line == n)
+        line = lines[n - 1]
+        label = line[:first - 1].rstrip(" $.")
+        if label.strip() and len(label) + 1 < first - 1 and not label.endswith(":"):
+            lines[n - 1] = label + ":" + line[len(label) + 1:]
+    return _with(r, lines, list(r.figures))
+
+
+def period_year_only(r: Rendered, spec: dict) -> Rendered:
+    """Each period caption typed as its year alone: "1996:"."""
+    def edit(line: str) -> list[str]:
+        years = re.findall(r"\d{4}", line)
+        return [years[-1] + ":"]
+    return _recaptioned(r, edit)
+
+
+def _moved_tags(r: Rendered, by: int) -> Rendered:
+    lines = _lines(r)
+    for i, ln in enumerate(lines):
+        if ln.startswith("<S>"):
+            out = list(ln)
+            for m in reversed(list(re.finditer(r"<C>", ln))):
+                del out[m.start():m.end()]
+                at = max(m.start() + by, 0)
+                out[at:at] = list(" " * max(0, at - len(out))) + list("<C>")
+            lines[i] = "".join(out).rstrip()
+    return _with(r, lines, list(r.figures))
+
+
+def tags_right(r: Rendered, spec: dict) -> Rendered:
+    """The <C> tags typed two characters right of where each column's rule
+    starts (into the figures' room, as a filer's software placed them)."""
+    return _moved_tags(r, 2)
+
+
+def tags_left(r: Rendered, spec: dict) -> Rendered:
+    """The <C> tags typed two characters left of each column's rule, in the gutter."""
+    return _moved_tags(r, -2)
+
+
+VARIATIONS.update({
+    "label-colons": label_colons, "period-year-only": period_year_only, "tags-right": tags_right,
+    "tags-left": tags_left,
 })

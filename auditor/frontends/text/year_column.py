@@ -25,11 +25,11 @@ def _in_column(line: Line, column: Column) -> list[Figure]:
 
 def period_column(columns: Sequence[Column], rows: Sequence[Line]) -> Optional[int]:
     """The index of the last column, when it is headed as the period and every
-    figure under it is a bare year (at least two rows carry one)."""
+    figure under it is a bare year (a heading "Year" alone says what they are)."""
     if len(columns) < 3 or not PERIOD_HEADING.match(columns[-1].heading.strip()):
         return None
     under = [f for row in rows for f in _in_column(row, columns[-1])]
-    if len(under) < 2 or any(f.dollar or f.notes or not PLAIN_YEAR.match(f.value.text) for f in under):
+    if not under or any(f.dollar or f.notes or not PLAIN_YEAR.match(f.value.text) for f in under):
         return None
     return len(columns) - 1
 
