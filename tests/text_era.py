@@ -620,3 +620,24 @@ VARIATIONS.update({
     "label-colons": label_colons, "period-year-only": period_year_only, "tags-right": tags_right,
     "tags-left": tags_left,
 })
+
+
+def unbroken_rules(r: Rendered, spec: dict) -> Rendered:
+    """Every dashed or double rule typed as one unbroken run from its first
+    character to its last (no gaps between the columns)."""
+    lines = _lines(r)
+    for i, ln in enumerate(lines):
+        body = ln.strip()
+        if body and set(body) <= set("-= ") and " " in body and len(set(body) - {" "}) == 1:
+            mark = body.replace(" ", "")[0]
+            lead = len(ln) - len(ln.lstrip())
+            lines[i] = " " * lead + mark * len(body)
+    return _with(r, lines, list(r.figures))
+
+
+def schedule_v(r: Rendered, spec: dict) -> Rendered:
+    """The schedule numbered as some filers did: "SCHEDULE V"."""
+    return dataclasses.replace(r, text=re.sub(r"SCHEDULE II\b", "SCHEDULE V", r.text))
+
+
+VARIATIONS.update({"unbroken-rules": unbroken_rules, "schedule-v": schedule_v})

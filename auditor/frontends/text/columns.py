@@ -352,11 +352,16 @@ def columns(headings: Sequence[Line], starts: Sequence[int], spanning: Sequence[
     parts: list[list[str]] = [[] for _ in starts]
     bounds = [*starts[1:], FAR]
     for line in headings:
-        for chunk in chunks([w for w in line.words if not RULE_TEXT.match(w.text)]):
+        phrases = chunks([w for w in line.words if not RULE_TEXT.match(w.text)])
+        unders = [_rule_under(line.number, c[0].column, c[-1].end, spanning) for c in phrases]
+        for chunk, under in zip(phrases, unders):
             lo, hi = chunk[0].column, chunk[-1].end
             if hi <= starts[0]:
                 continue  # the label column's heading
-            under = _rule_under(line.number, lo, hi, spanning)
+            if under is not None and unders.count(under) > 1:
+                # (Two phrases over one run, "ADDITIONS" and "DEDUCTIONS" over a rule typed
+                # unbroken under both: the run is neither's span; each heads what it stands over.)
+                under = None
             if under is not None:
                 # A heading centred over a rule that spans columns heads each of them.
                 lo, hi = under
