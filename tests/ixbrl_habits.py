@@ -277,7 +277,14 @@ def continuation(doc: Doc) -> None:
 
 
 def div_cells(doc: Doc) -> None:
-    text = re.sub(r"<table[^>]*>", '<div style="display:table;width:100%">', doc.text)
+    """A CSS table spans no columns: a cell spanning N grid columns is written as
+    N cells, its text in the first (as a converter must, to keep the columns aligned)."""
+    empty = '<div style="display:table-cell"></div>'
+    text = re.sub(r'<td\b([^>]*?)\s*colspan="(\d+)"([^>]*)/>', lambda m: empty * int(m.group(2)), doc.text)
+    text = re.sub(r'<td\b([^>]*?)\s*colspan="(\d+)"([^>]*)>(.*?)</td>',
+                  lambda m: f"<td{m.group(1)}{m.group(3)}>{m.group(4)}</td>" + empty * (int(m.group(2)) - 1),
+                  text, flags=re.DOTALL)
+    text = re.sub(r"<table[^>]*>", '<div style="display:table;width:100%">', text)
     text = text.replace("</table>", "</div>")
     text = re.sub(r"<tr\b[^>]*>", '<div style="display:table-row">', text)
     text = text.replace("</tr>", "</div>")
