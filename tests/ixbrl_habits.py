@@ -46,7 +46,7 @@ from decimal import Decimal
 
 from render import Rendered, YEAR, parse_cell, period_date
 from render_filing import IXBRL_2023
-from render_html import SENTINEL, place_sentinels, render
+from render_html import SENTINEL, css_table, place_sentinels, render
 from render_software import _header, _relabel, edit as software_edit
 
 BALANCE = "us-gaap:ValuationAllowancesAndReservesBalance"
@@ -277,21 +277,7 @@ def continuation(doc: Doc) -> None:
 
 
 def div_cells(doc: Doc) -> None:
-    """A CSS table spans no columns: a cell spanning N grid columns is written as
-    N cells, its text in the first (as a converter must, to keep the columns aligned)."""
-    empty = '<div style="display:table-cell"></div>'
-    text = re.sub(r'<td\b([^>]*?)\s*colspan="(\d+)"([^>]*)/>', lambda m: empty * int(m.group(2)), doc.text)
-    text = re.sub(r'<td\b([^>]*?)\s*colspan="(\d+)"([^>]*)>(.*?)</td>',
-                  lambda m: f"<td{m.group(1)}{m.group(3)}>{m.group(4)}</td>" + empty * (int(m.group(2)) - 1),
-                  text, flags=re.DOTALL)
-    text = re.sub(r"<table[^>]*>", '<div style="display:table;width:100%">', text)
-    text = text.replace("</table>", "</div>")
-    text = re.sub(r"<tr\b[^>]*>", '<div style="display:table-row">', text)
-    text = text.replace("</tr>", "</div>")
-    text = re.sub(r"<td\b([^>]*)/>", r'<div style="display:table-cell"></div>', text)
-    text = re.sub(r"<td\b([^>]*)>", lambda m: '<div style="display:table-cell' +
-                  (';text-align:right' if 'right' in m.group(1) else '') + '">', text)
-    doc.text = text.replace("</td>", "</div>")
+    doc.text = css_table(doc.text)
 
 
 EDITS = {"hidden-duplicates": hidden_duplicates, "sec-hidden": sec_hidden, "continuation": continuation,

@@ -154,7 +154,8 @@ def _written(text: str, table: _Element) -> dict[int, tuple[int, str]]:
             for inner in cell.children:
                 if inner.role == "table" and _is_table(inner):
                     edits.update(_written(text, inner))
-    return _closed(text, table.close, edits)
+    own = {c.close[1]: c.close[0] for row in rows for c in [row, *row.children] if c.close is not None}
+    return _closed(text, table.close, edits, own)
 
 
 def _headings_row(texts: list[list[str]]) -> Optional[int]:
@@ -217,14 +218,16 @@ def _end_tag(name: str, span: tuple[int, int]) -> str:
     return f"</{name}{' ' * (width - len(name) - 3)}>" if width >= len(name) + 3 else " " * width
 
 
-def _closed(text: str, close: tuple[int, int], edits: dict[int, tuple[int, str]]) -> dict[int, tuple[int, str]]:
+def _closed(text: str, close: tuple[int, int], edits: dict[int, tuple[int, str]],
+            ends: dict[int, int]) -> dict[int, tuple[int, str]]:
     """The edits with the table's end written: "</table>" is longer than
     "</div>", so it is written over the run of end tags and spaces that ends
-    the table (its last cell's, its last row's, its own), in the last line
-    of the run long enough; the rest of the run blanked.  Left unwritten
-    where no line of the run is (the table is then not read, and said so)."""
-    ends = {end: s for s, (end, _) in edits.items() if text[s : s + 2] == "</"}  # (its rows' and cells' end tags)
-    start = close[0]
+    the table (its last cell's, its last row's, its own).  In the run's last
+    line where it fits; else at the run's start, the run's line breaks after
+    it and its last line blanked to its length: every character after the
+    run keeps its line and column (the run prints nothing).  Left unwritten
+    where the run is too short (the table is then not read, and said so)."""
+    start = close[0]  # (`ends`: its rows' and cells' end tags, end -> start)
     while True:
         back = start
         while back > 0 and text[back - 1] in " \t\r\n":
@@ -234,16 +237,14 @@ def _closed(text: str, close: tuple[int, int], edits: dict[int, tuple[int, str]]
             break
         start = ends[back]
     run = text[start : close[1]]
-    lines = run.split("\n")
-    at = len(run)
-    for line in reversed(lines):
-        at -= len(line)
-        if len(line) >= len(TABLE_CLOSE):
-            written = "\n".join(" " * len(piece) for piece in run.split("\n"))
-            offset = at + len(line) - len(TABLE_CLOSE)
-            written = written[:offset] + TABLE_CLOSE + written[offset + len(TABLE_CLOSE):]
-            kept = {s: v for s, v in edits.items() if not start <= s < close[1]}
-            kept[start] = (close[1], written)
-            return kept
-        at -= 1  # (the newline before it)
-    return {}
+    last = run.rsplit("\n", 1)[-1]
+    breaks = run.count("\n")
+    if len(last) >= len(TABLE_CLOSE):
+        written = "".join("\n" if ch == "\n" else " " for ch in run[: -len(TABLE_CLOSE)]) + TABLE_CLOSE
+    elif len(run) - breaks - len(last) >= len(TABLE_CLOSE):
+        written = TABLE_CLOSE.ljust(len(run) - breaks - len(last)) + "\n" * breaks + " " * len(last)
+    else:
+        return {}
+    kept = {s: v for s, v in edits.items() if not start <= s < close[1]}
+    kept[start] = (close[1], written)
+    return kept

@@ -1,0 +1,111 @@
+"""Tables built of elements styled display:table / table-row / table-cell
+(frontends/html/divs.py): written as table tags of the same length, so that
+the <table> path reads them and every figure keeps its line and column; and
+the inline XBRL facts checked alone (a table unread) with no false total
+where the printed total sums a group and more reserves follow it."""
+
+from __future__ import annotations
+
+import json
+
+import auditor
+from auditor import source
+from auditor.frontends.html import divs
+from auditor.scan import word_starts
+from conftest import SHARED
+from expect import expected_errors, reported_errors
+from ixbrl_habits import tagged
+from test_html_era_markup import planted
+
+RULES = auditor.load_rules()
+
+
+def written(text: str):
+    return divs.as_tables(text, word_starts(text, ("table",))["table"])
+
+
+def cells_of(text: str) -> list[list[str]]:
+    """The rows and cells the grid reader makes of the document's first table."""
+    from auditor.frontends.html.locate import Document
+
+    doc = Document(source.from_text(text, "t.htm"))
+    grid = doc.grid(doc.tables[0])
+    return [[" ".join(c.text.split()) for c in row] for row in grid.rows]
+
+
+def test_a_css_table_is_written_as_table_tags_of_the_same_length_whatever_its_case_and_spacing():
+    text = ('<p>x</p>\n<DIV STYLE="DISPLAY: TABLE;">\n<div style="display : table-row">'
+            '<p style="display:table-cell;">Allowance</p><span style="Display:Table-Cell">1,234</span></div>\n'
+            "</DIV>\n<p>after</p>")
+    out = written(text)
+    assert out is not None and len(out) == len(text)
+    assert [len(line) for line in out.split("\n")] == [len(line) for line in text.split("\n")]
+    assert out.index("1,234") == text.index("1,234")
+    assert cells_of(text) == [["Allowance", "1,234"]]
+
+
+def test_a_figure_in_a_css_table_keeps_its_line_and_column():
+    text = ('<div style="display:table">\n  <div style="display:table-row">\n'
+            '    <div style="display:table-cell">Reserve</div>\n    <div style="display:table-cell">9,876</div>\n'
+            "  </div>\n</div>\n")
+    from auditor.frontends.html.locate import Document
+
+    doc = Document(source.from_text(text, "t.htm"))
+    cell = doc.grid(doc.tables[0]).rows[0][1]
+    line, column, _ = cell.places[cell.text.index("9")]
+    assert (line, column) == (4, text.split("\n")[3].index("9,876") + 1)
+
+
+def test_divs_laid_out_otherwise_are_left_as_they_are():
+    """A display:table used to centre a block (no row holding a cell), a lone
+    table-cell, and a document without "table-cell": no table made."""
+    assert written('<div style="display:table;margin:auto"><div style="display:table-cell">Hello</div></div>') is None
+    assert written('<div style="display:table-cell">alone</div>') is None
+    assert written('<div style="display:table"><div style="display:table-row">x</div></div>') is None
+    assert written("<table><tr><td>1</td></tr></table>") is None
+
+
+def test_a_css_table_in_a_css_tables_cell_is_a_table_inside_the_cell():
+    inner = '<div style="display:table"><div style="display:table-row"><div style="display:table-cell">in</div></div></div>'
+    text = (f'<div style="display:table"><div style="display:table-row"><div style="display:table-cell">a</div>'
+            f'<div style="display:table-cell">{inner}</div></div></div>')
+    out = written(text)
+    assert out is not None and out.count("<table") == 2 and out.count("</table>") == 2
+    assert cells_of(text) == [["a", "in"]]
+
+
+def test_a_heading_written_over_empty_cells_spans_them():
+    """A CSS cell spans no columns: the heading's empty cells after it are its."""
+    cell = '<div style="display:table-cell">{}</div>'
+    row = '<div style="display:table-row">{}</div>'
+    heading = row.format(cell.format("") + cell.format("Balance at end") + cell.format("") + cell.format(""))
+    figures = row.format(cell.format("Reserve") + cell.format("$") + cell.format("1,234") + cell.format(""))
+    text = f'<div style="display:table">{heading}\n{figures}</div>'
+    from auditor.frontends.html.locate import Document
+
+    doc = Document(source.from_text(text, "t.htm"))
+    grid = doc.grid(doc.tables[0])
+    spanning = [c for c in grid.rows[0] if c.text.strip()][0]
+    assert (spanning.column, spanning.colspan) == (1, 3)
+    assert [c.column for c in grid.rows[1]] == [0, 1, 2, 3]
+
+
+def _unread(text: str) -> str:
+    """The page with its CSS table laid out as blocks: no table the reader can read."""
+    return text.replace("display:table", "display:block")
+
+
+def test_the_facts_checked_alone_compare_a_printed_subtotal_with_the_rows_above_it_only():
+    """cca-industries-2013 prints a total of its first three reserves, then three
+    accruals: the total's facts (no member) are printed above the accruals' and
+    do not sum them.  With the table unread on purpose (its divs laid out as
+    blocks), the facts checked alone are clean, and a planted figure is found."""
+    spec = json.loads((SHARED / "real-tables" / "cca-industries-2013.json").read_text())
+    rendered = tagged(spec, "div-cells")
+    clean = auditor.check_source(source.from_text(_unread(rendered.text), "t.htm"), RULES)
+    assert [f.check for f in clean.findings if f.severity != "info"] == ["table_unread"]
+    wrong = planted(spec)
+    rendered = tagged(wrong, "div-cells")
+    result = auditor.check_source(source.from_text(_unread(rendered.text), "t.htm"), RULES)
+    found = {(check, line) for check, _, line, _ in reported_errors(result) if check != "table_unread"}
+    assert found == {(check, line) for check, _, line, _ in expected_errors(wrong, rendered)}
