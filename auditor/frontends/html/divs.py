@@ -41,7 +41,6 @@ class _Element:
     role: Optional[str]  # "table" | "row" | "cell" | None (any other element)
     name: str
     open: tuple[int, int]  # the start tag's (start, end)
-    parent: Optional["_Element"]  # the nearest enclosing element with a role
     close: Optional[tuple[int, int]] = None  # the end tag's (start, end), if written
     empty: bool = False  # written "<div .../>"
     children: list["_Element"] = field(default_factory=list)  # the elements with a role directly under it
@@ -107,7 +106,7 @@ def _walk(text: str, start: int, roles: dict[int, str]) -> tuple[Optional[_Eleme
                 return top, m.end()
             continue
         parent = next((e for e in reversed(stack) if e.role is not None), None)
-        element = _Element(roles.get(m.start()), name, (m.start(), m.end()), parent)
+        element = _Element(roles.get(m.start()), name, (m.start(), m.end()))
         if element.role is not None and parent is not None:
             parent.children.append(element)
         if top is None:
@@ -137,6 +136,7 @@ def _written(text: str, table: _Element) -> dict[int, tuple[int, str]]:
     texts = [[_text(text, c) for c in row.children if c.role == "cell"] for row in rows]
     headings = _headings_row(texts)
     for k, row in enumerate(rows):
+        assert row.close is not None  # (rows never closed are left out above)
         edits[row.open[0]] = (row.open[1], _start_tag("tr", text, row.open))
         edits[row.close[0]] = (row.close[1], _end_tag("tr", row.close))
         cells = [c for c in row.children if c.role == "cell"]
