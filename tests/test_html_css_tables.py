@@ -109,3 +109,18 @@ def test_the_facts_checked_alone_compare_a_printed_subtotal_with_the_rows_above_
     result = auditor.check_source(source.from_text(_unread(rendered.text), "t.htm"), RULES)
     found = {(check, line) for check, _, line, _ in reported_errors(result) if check != "table_unread"}
     assert found == {(check, line) for check, _, line, _ in expected_errors(wrong, rendered)}
+
+
+def test_a_css_table_whose_headings_row_is_shorter_than_its_figures_is_left_unread():
+    """A converter that dropped the headings' spans: a browser shows the headings
+    over other columns than their figures.  Not written as a table (read into the
+    wrong columns it would be a silent misread): left as it is, the table unread."""
+    cell = '<div style="display:table-cell">{}</div>'
+    row = '<div style="display:table-row">{}</div>'
+    heading = row.format(cell.format("Description") + cell.format("Balance at beginning") + cell.format("Balance at end"))
+    figures = row.format(cell.format("Reserve") + cell.format("$") + cell.format("1,234") + cell.format("$")
+                         + cell.format("1,300"))
+    assert written(f'<div style="display:table">{heading}\n{figures}</div>') is None
+    aligned = row.format(cell.format("Description") + cell.format("Balance at beginning") + cell.format("")
+                         + cell.format("Balance at end") + cell.format(""))
+    assert written(f'<div style="display:table">{aligned}\n{figures}</div>') is not None

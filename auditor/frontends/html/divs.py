@@ -135,6 +135,8 @@ def _written(text: str, table: _Element) -> dict[int, tuple[int, str]]:
     rows = [row for row in table.children if row.role == "row" and row.close is not None]
     texts = [[_text(text, c) for c in row.children if c.role == "cell"] for row in rows]
     headings = _headings_row(texts)
+    if headings is not None and not _aligned(texts, headings):
+        return {}
     for k, row in enumerate(rows):
         assert row.close is not None  # (rows never closed are left out above)
         edits[row.open[0]] = (row.open[1], _start_tag("tr", text, row.open))
@@ -171,6 +173,18 @@ def _headings_row(texts: list[list[str]]) -> Optional[int]:
         if best is None or sum(map(bool, row)) >= sum(map(bool, texts[best])):
             best = k
     return best
+
+
+def _aligned(texts: list[list[str]], headings: int) -> bool:
+    """Whether the row of headings has a cell over every column a row prints
+    a figure in.  A CSS table's columns are its cells in order: where the
+    headings' row has fewer cells than the rows of figures (a converter that
+    dropped the spans), a browser shows the headings over other columns than
+    their figures, and no reading of it can be trusted: left unread (and
+    said so), never read into the wrong columns."""
+    from auditor.frontends.html.locate import FIGURE_CELL  # (the locator imports this module)
+
+    return all(len(row) <= len(texts[headings]) for row in texts if any(FIGURE_CELL.match(t) for t in row))
 
 
 def _heading_spans(text: str, cells: list[_Element], texts: list[str]) -> dict[int, int]:
