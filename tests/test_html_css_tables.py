@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import auditor
 from auditor import source
 from auditor.frontends.html import divs
@@ -124,3 +126,41 @@ def test_a_css_table_whose_headings_row_is_shorter_than_its_figures_is_left_unre
     aligned = row.format(cell.format("Description") + cell.format("Balance at beginning") + cell.format("")
                          + cell.format("Balance at end") + cell.format(""))
     assert written(f'<div style="display:table">{aligned}\n{figures}</div>') is not None
+
+
+def _shapes():
+    from render_html import HtmlStyle
+
+    return [("default", HtmlStyle()), ("three heading rows", HtmlStyle(heading_rows=3)),
+            ("inline XBRL", HtmlStyle(ixbrl=True, negative="ix", wrapper="span", notes="sup", dollar="every",
+                                      newline_cells=False, heading_rows=3)),
+            ("filing software", HtmlStyle(xhtml=True, ixbrl=True, negative="ix", wrapper="span", notes="cell",
+                                          dollar="every", nil="&#8212;", newline_cells=False)),
+            ("page break", HtmlStyle(page_break=6, repeat_headings=True)),
+            ("page break, no headings after", HtmlStyle(page_break=5, repeat_headings=False)),
+            ("unlabelled total", HtmlStyle(unlabelled_total=True, dollar="first")),
+            ("split negatives", HtmlStyle(negative="split", nil="&#151;"))]
+
+
+@pytest.mark.parametrize("name,style", _shapes(), ids=[n for n, _ in _shapes()])
+def test_a_table_in_each_html_shape_written_as_a_css_table_reads_as_the_table_does(name, style):
+    """Each shape the HTML renderer prints (heading rows over groups, page breaks,
+    inline XBRL, XHTML empty cells), written as a CSS table of <div>, <p> or
+    <span> cells: clean where it is clean, a planted figure found at its cell."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "html"))
+    from _make import shift, spec
+    from render_html import css_table, place_sentinels, render
+
+    accounts = {"Allowance for doubtful accounts": 728, "Reserve for sales returns": 1_340}
+    for s in (spec(accounts, [2010, 2011, 2012], seed=241),
+              shift(spec(accounts, [2010, 2011, 2012], seed=241), 1, 1, 1, 50)):
+        for kw in ({}, {"cell": "p"}, {"cell": "span", "display": "DISPLAY : {} ;"}):
+            rendered = render(s, style, sentinels=True)
+            rendered.text = css_table(rendered.text, **kw)
+            rendered = place_sentinels(rendered)
+            result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES)
+            assert result.error is None, (kw, result.error)
+            assert reported_errors(result) == expected_errors(s, rendered), kw

@@ -137,14 +137,15 @@ def _written(text: str, table: _Element) -> dict[int, tuple[int, str]]:
     headings = _headings_row(texts)
     if headings is not None and not _aligned(texts, headings):
         return {}
+    cells_of = [[c for c in row.children if c.role == "cell"] for row in rows]
+    spans_of = _spans(text, cells_of, texts, headings)
     for k, row in enumerate(rows):
         assert row.close is not None  # (rows never closed are left out above)
         edits[row.open[0]] = (row.open[1], _start_tag("tr", text, row.open))
         edits[row.close[0]] = (row.close[1], _end_tag("tr", row.close))
-        cells = [c for c in row.children if c.role == "cell"]
-        spans = _heading_spans(text, cells, texts[k]) if k == headings else {}
-        for cell in cells:
-            span = spans.get(id(cell), 1)
+        spans = spans_of.get(k, {})
+        for i, cell in enumerate(cells_of[k]):
+            span = spans.get(i, 1)
             if span == 0:  # (carried by the heading before it: no cell of its own)
                 for tag in (cell.open, cell.close):
                     if tag is not None:
@@ -187,22 +188,47 @@ def _aligned(texts: list[list[str]], headings: int) -> bool:
     return all(len(row) <= len(texts[headings]) for row in texts if any(FIGURE_CELL.match(t) for t in row))
 
 
-def _heading_spans(text: str, cells: list[_Element], texts: list[str]) -> dict[int, int]:
-    """id of a cell -> the grid columns it spans, in the row of the columns'
-    headings: a CSS cell spans no columns, so a converter keeping a table's
-    columns aligned writes a heading over several (the "$" and the figure)
-    as its text in the first cell and empty cells after it; each empty cell
-    after a heading is its (0), up to the next cell with text."""
+def _spans(text: str, cells_of: list[list[_Element]], texts: list[list[str]],
+           headings: Optional[int]) -> dict[int, dict[int, int]]:
+    """row -> (cell -> the grid columns it spans) for the rows of headings: a
+    CSS cell spans no columns, so a converter keeping a table's columns
+    aligned writes a heading over several (the "$" and the figure) as its
+    text in the first cell and empty cells after it.  In the columns' own
+    headings row each empty cell after a heading is its (0), up to the next
+    cell with text; in a row above it, only as far as the column below it
+    reaches (a heading over a group of columns is read over its first)."""
+    if headings is None:
+        return {}
+    own = _heading_spans(text, cells_of[headings], texts[headings], None)
+    reach: dict[int, int] = {}
+    for i in range(len(cells_of[headings])):
+        span = own.get(i, 1)
+        reach.update({j: i + span - 1 for j in range(i, i + span)})
+    found = {headings: own}
+    for k in range(headings):
+        found[k] = _heading_spans(text, cells_of[k], texts[k], reach)
+    return found
+
+
+def _heading_spans(text: str, cells: list[_Element], texts: list[str],
+                   reach: Optional[dict[int, int]]) -> dict[int, int]:
+    """index of a cell -> the grid columns it spans (0: an empty cell a heading
+    before it carries), each heading taking the empty cells after it up to the
+    next with text, or up to `reach` (index -> the last it may take; None: any)."""
     spans: dict[int, int] = {}
-    heading: Optional[_Element] = None
-    for cell, shown in zip(cells, texts):
+    heading: Optional[int] = None
+    for i, (cell, shown) in enumerate(zip(cells, texts)):
         if shown or cell.close is None and not cell.empty or cell.children:
-            heading = cell if shown else None
+            heading = i if shown else None
             continue
-        wider = spans.get(id(heading), 1) + 1 if heading is not None else 0
-        if heading is not None and len(f'<td colspan="{wider}">') <= heading.open[1] - heading.open[0]:
-            spans[id(heading)] = wider
-            spans[id(cell)] = 0
+        if heading is None or (reach is not None and i > reach.get(heading, heading)):
+            heading = None
+            continue
+        wider = spans.get(heading, 1) + 1
+        tag = cells[heading].open
+        if len(f'<td colspan="{wider}">') <= tag[1] - tag[0]:
+            spans[heading] = wider
+            spans[i] = 0
     return spans
 
 
