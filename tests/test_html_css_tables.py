@@ -164,3 +164,17 @@ def test_a_table_in_each_html_shape_written_as_a_css_table_reads_as_the_table_do
             result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES)
             assert result.error is None, (kw, result.error)
             assert reported_errors(result) == expected_errors(s, rendered), kw
+
+
+def test_a_total_printed_before_its_members_still_sums_them_all_in_the_facts():
+    """exabyte-1999 with its total row printed first in each period: the facts
+    checked alone still compare the total with every member (a planted figure
+    breaks the total's column)."""
+    spec = planted(json.loads((SHARED / "real-tables" / "exabyte-1999.json").read_text()))
+    for period in spec["periods"]:
+        period["rows"] = [r for r in period["rows"] if r.get("is_total")] + \
+            [r for r in period["rows"] if not r.get("is_total")]
+    rendered = tagged(spec, "base")
+    result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES, sources="xbrl")
+    assert ("column_total", "Total (no member)") in {(f.check, f.row) for f in result.findings
+                                                     if f.severity == "error"}

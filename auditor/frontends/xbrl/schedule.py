@@ -219,15 +219,15 @@ def _in_print_order(rows: list[tuple[Member, list[Optional[Fact]]]]) -> list[tup
     sums the rows above it, as a printed table's does: a table that prints a
     group's total and then reserves outside the group (a subtotal tagged with
     no member, then the accruals) has its total checked against its group,
-    not against every reserve.  A total printed nowhere (hidden facts) stays
-    last, over every member."""
+    not against every reserve.  A total printed nowhere (hidden facts), or
+    before every member, stays last, over every member."""
     total = next((row for row in rows if row[0] is None), None)
     shown = [f.start for f in total[1] if f is not None and not f.hidden] if total else []
     if total is None or not shown:
         return rows
     below = {id(row) for row in rows if row[0] is not None and _printed_after(row[1], max(shown))}
-    if not below:
-        return rows
+    if not below or len(below) == len(rows) - 1:
+        return rows  # (a total printed over its members, first, sums them all)
     return ([row for row in rows if row[0] is not None and id(row) not in below] + [total]
             + [row for row in rows if id(row) in below])
 
