@@ -10,7 +10,11 @@ line and column: the table is then found, read and located by the one
 path every <table> takes (no second reading stage).  Only the
 display:table-* styles make a table: a <div> laid out otherwise is left
 as it is, and so is a "table" with no row holding a cell (a layout trick
-that centres a block), or one whose end cannot be written over in place.
+that centres a block), one whose end cannot be written over in place, and
+one whose headings' row has fewer cells than its rows of figures (shown
+over other columns than theirs: unread and said so, never misread).
+A CSS cell spans no columns: in the rows of headings, a heading's empty
+cells after it are its span (`_spans`).
 
 Asked only where the document's scan found "table" followed by "-cell"
 (any case): a document without it costs a look at its "table" words.
