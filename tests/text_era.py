@@ -12,6 +12,8 @@ alone to a table rendered by tests/render.py, returning a `Rendered` whose
   between two body rows (word processors' page ejects left in the table);
 - no-commas: figures typed without thousands commas ("1234567");
 - trailing-minus: negatives typed "473-" rather than "(473)" (adding-machine style);
+- credits: negatives typed "473CR" (the bookkeeper's credit);
+- mixed-negatives: "473-", "473CR", "473 CR" and "(473)" in turn in one table;
 - upper-totals: total rows' labels typed "TOTAL" in capitals;
 - equals-each-total: "=====" under every total's figures, as wide as each figure
   (not the column), the dashed rule over it left out;
@@ -191,6 +193,20 @@ def credits(r: Rendered, spec: dict) -> Rendered:
     return _retyped(r, edit)
 
 
+def mixed_negatives(r: Rendered, spec: dict) -> Rendered:
+    """Negatives typed every way a 1990s table mixes them, in turn: "473-",
+    "473CR", "473 CR", "(473)" (one typist's credits among another's minus signs)."""
+    forms = ("{}-", "{}CR", "{} CR", "({})")
+    count = iter(range(1 << 30))
+
+    def edit(f, old):
+        body = old.strip()
+        if body.startswith("(") and body.endswith(")"):
+            return " " + forms[next(count) % len(forms)].format(body[1:-1].strip())
+        return old
+    return _retyped(r, edit)
+
+
 def _table_span(lines: list[str]) -> tuple[int, int]:
     """0-based indexes of the <TABLE> and </TABLE> lines."""
     return (next(i for i, ln in enumerate(lines) if ln.strip().upper() == "<TABLE>"),
@@ -255,5 +271,5 @@ VARIATIONS: dict[str, Callable[[Rendered, dict], Rendered]] = {
     "crlf": crlf, "trailing": trailing, "no-commas": no_commas, "trailing-minus": trailing_minus,
     "upper-totals": upper_totals, "equals-each-total": equals_each_total, "continued": continued,
     "label-three-lines": label_three_lines, "credits": credits, "year-first": year_first,
-    "split-columns": split_columns, "page-number-only": page_number_only,
+    "split-columns": split_columns, "page-number-only": page_number_only, "mixed-negatives": mixed_negatives,
 }
