@@ -188,6 +188,10 @@ class Document:
         not page furniture, a title, a units statement or a period, in order."""
         return [text for _, text in self.blocks(start, end)]
 
+    def printed(self, start: int, end: int) -> list[str]:
+        """The blocks of text in text[start:end] that print anything, page furniture and titles too."""
+        return [text for _, text in self._texts_in(start, end)]
+
     def blocks(self, start: int, end: int) -> list[tuple[int, str]]:
         """`texts`, each with the offset it starts at."""
         return [(at, text) for at, text in self._texts_in(start, end) if not furniture(text)]
