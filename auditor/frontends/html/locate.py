@@ -322,7 +322,7 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
             found.setdefault(after, match)
     for match in doc.matches(HEADING, ("balance", "beginning")):
         inside = doc.enclosing(match.start())
-        if inside and inside not in found and _heading_row(doc.text, match.end()):
+        if inside and inside not in found and _heading_row(doc.text, match.end()) and not _in_a_note(doc, inside):
             found[inside] = None
     return sorted(found.items())
 
@@ -334,6 +334,17 @@ def _index_entry(doc: Document, match: re.Match[str], inside: Optional[Span]) ->
         return is_index_entry(title_text(doc, match))
     row_end = ROW_END.search(doc.text, match.end(), match.end() + 2000)
     return is_index_entry(doc.plain(match.start(), row_end.start() if row_end else match.end()))
+
+
+def _in_a_note(doc: Document, table: Span) -> bool:
+    """Whether a note's heading ("Note 5 - Inventories") or another numbered
+    schedule's stands between the table before `table` and it: a table under
+    no title of Schedule II's, headed with its columns (a reserve's roll-forward
+    in the notes), is that statement's, no Schedule II (as in text, where a
+    table under no title is not read)."""
+    i = bisect_left(doc.starts, table[0])
+    before = max((end for _, end in doc.tables[:i] if end <= table[0]), default=0)
+    return _another_statement_between(doc, before, table[0])
 
 
 def _another_statement_between(doc: Document, start: int, end: int) -> bool:
