@@ -20,7 +20,7 @@ from pathlib import Path
 
 import auditor
 from auditor import source
-from expect import expected_errors, read_cells, reported_errors
+from expect import apart, expected_errors, read_cells, reported_errors, schedules_of
 from render_filing import ERAS, SUBMISSIONS, WRAPPERS, filing, omitted_filing
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -40,6 +40,8 @@ def outcome(spec: dict, era: str, wrapper: str, ruleset) -> tuple:
         got = read.get((f.line, f.start))
         if got is None or got[1] != f.value:
             return "misread", f"{f.raw} at {f.line}:{f.start} read {got}", False
+    if not apart(result.schedules, printings):
+        return "misread", f"printings read into schedules {schedules_of(result.schedules, printings)}", False
     printed = {(f.line, f.start) for r in printings for f in r.figures}
     decoy = any(key not in printed for key in read)
     want = set().union(*(expected_errors(spec, r, blank_nils=False) for r in printings))

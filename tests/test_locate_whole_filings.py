@@ -35,7 +35,7 @@ import auditor
 from auditor import source
 from auditor.frontends.text import locate
 from auditor.labels import INDEX_ENTRY
-from expect import expected_errors, read_cells, reported_errors
+from expect import apart, expected_errors, read_cells, reported_errors, schedules_of
 from render_filing import ERAS, SUBMISSIONS, WRAPPERS, filing, omitted_filing
 
 RULES = auditor.load_rules()
@@ -67,6 +67,9 @@ def test_real_tables_in_whole_filings_read_exactly(shared, era, wrapper):
                   if read.get((f.line, f.start), (None, "?"))[1] != f.value]
         if unread:
             failures.append((path.stem, "misread", unread[:3]))
+            continue
+        if not apart(result.schedules, printings):
+            failures.append((path.stem, "printings joined", schedules_of(result.schedules, printings)))
             continue
         printed = {(f.line, f.start) for r in printings for f in r.figures}
         decoys = sorted(at for at in read if at not in printed)
