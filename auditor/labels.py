@@ -116,8 +116,11 @@ def heads_another_statement(lines: Sequence[str]) -> bool:
 
 # Words a page break prints between a schedule's table and its next page that
 # say nothing of which schedule the page is: its running head's furniture.
+# (And the words of a company's legal form: a running head may print the name
+# in full, "ACME CORPORATION AND SUBSIDIARIES", where the first page said "ACME CORP.")
 _PAGE_WORDS = frozenset(("continued", "page", "table", "of", "contents", "index", "in", "thousands", "millions",
-                         "dollars", "amounts"))
+                         "dollars", "amounts", "and", "the", "inc", "incorporated", "corp", "corporation", "company",
+                         "co", "ltd", "limited", "llc", "plc", "subsidiaries", "subsidiary", "consolidated"))
 _CONTINUED = re.compile(r"\bcontinued\b", re.IGNORECASE)
 
 
