@@ -32,6 +32,15 @@ inline XBRL primary document).  Wrappers name the decoys around the schedule:
 - "schedule-iii-signatures": after the schedule's page, Schedule III (real
   estate and accumulated depreciation, a table of figures), the signature
   page and the exhibit index;
+- "contents-notes": a table of contents naming the schedule with a bare page
+  number (text: after spaces; HTML: links, the page in the next cell), then
+  the notes of "notes-allowance";
+- "title-apart", "title-unnumbered": the schedule's own title printed
+  otherwise (`retitled`);
+- "combined-registrants": the schedule printed twice, the parent's and a
+  subsidiary's, each under its own name (`combined`; `Rendered.others`);
+- "running-head-named": the running head over each part after a page break
+  (html-2003) the registrant's name and the whole title, no "(continued)";
 - "exhibits": the SGML header and the exhibits after the 10-K: EX-21,
   EX-23 (the consent naming the schedule), EX-27 (the financial data
   schedule, a <TABLE> of tagged figures);
@@ -58,10 +67,10 @@ from render_software import Software, render_software
 ERAS = ("text-1993", "text-1997", "html-1999", "html-2003", "ixbrl-2023")
 WRAPPERS = ("index-report", "notes-allowance", "notes-tagged", "index-activity", "index-numbered-notes", "omitted-ex99",
             "schedule-iii-signatures", "exhibits", "contents-notes", "title-apart", "title-unnumbered",
-            "combined-registrants", "all")
+            "combined-registrants", "running-head-named", "all")
 DECOYS = WRAPPERS[:-1]
 # Wrappers that print the schedule itself otherwise (its title), or more than once.
-RETITLED = ("title-apart", "title-unnumbered", "combined-registrants")
+RETITLED = ("title-apart", "title-unnumbered", "combined-registrants", "running-head-named")
 TEXT_ERAS = ("text-1993", "text-1997")
 SUBMISSIONS = ("text-1993", "text-1997", "html-1999")  # (an SGML submission; the others an .htm alone)
 
@@ -102,6 +111,8 @@ def filing(spec: dict, era: str, wrapper: str) -> Rendered:
     html = era not in TEXT_ERAS
     if decoys & {"title-apart", "title-unnumbered"}:
         inner.text = retitled(inner.text, era, "title-apart" if "title-apart" in decoys else "title-unnumbered")
+    if "running-head-named" in decoys:
+        inner.text = inner.text.replace(RUNNING_HEAD, NAMED_HEAD)
     if "combined-registrants" in decoys:
         inner = combined(spec, era, inner)
     body_before, body_after = _around(decoys, html)
@@ -225,6 +236,13 @@ def retitled(text: str, era: str, how: str) -> str:
                                          'QUALIFYING ACCOUNTS</b></p>', 1)
     return text.replace(_HTML_TITLE, '<table width="100%"><tr><td align="center"><b>SCHEDULE II</b></td></tr><tr>'
                                      '<td align="center"><b>VALUATION AND QUALIFYING ACCOUNTS</b></td></tr></table>', 1)
+
+
+# After each page break of the schedule (html-2003: its parts headless), the
+# registrant's name over the whole title again, "continued" nowhere: the same
+# schedule's next page, not another registrant's (as "combined-registrants").
+RUNNING_HEAD = '<p align="center">SCHEDULE II (continued)</p>'
+NAMED_HEAD = '<p align="center">NORTHFIELD INDUSTRIES, INC.<br>SCHEDULE II<br>VALUATION AND QUALIFYING ACCOUNTS</p>'
 
 
 # --- a combined filing: a schedule per registrant ---------------------------------

@@ -360,8 +360,8 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     listing = bool(html_layout.period_rows(first_grid, first))  # (a row per period under each account)
     periods = _ending_account(first_grid, first)  # read so far for the current account
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
-        if opens_another_schedule(doc.printed(end, nxt[0][0]), set(named_by)):
-            return
+        if not breaks.headless(grid) and opens_another_schedule(doc.printed(end, nxt[0][0]), set(named_by)):
+            return  # (a page under a running head may print no headings; a schedule of its own always does)
         f = html_layout.frame(grid)
         if f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid) \
                 and _schedule_rows(grid, f) and not html_layout.continues(grid, f, first_grid, first, headings):

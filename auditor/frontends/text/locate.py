@@ -240,8 +240,8 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary, first: Ab
             look += 1
         if look > len(lines) or not TABLE_OPEN.match(lines[look - 1]):
             return close
-        if labels.opens_another_schedule(lines[close : look - 1], set(first)):
-            return close  # (another registrant's schedule, read under its own title)
+        if _heading(lines, look)[0] and labels.opens_another_schedule(lines[close : look - 1], set(first)):
+            return close  # (another registrant's schedule, headed and read under its own title)
         # After an account's or a period's caption, the next table is the
         # schedule's only if it is headed like one ("Accounts receivable
         # consisted of:" is prose).
@@ -435,9 +435,17 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
                 last_figures = n
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures, transposed)
-    if resumed and not labels.opens_another_schedule(lines[last_figures : resumed - 1], set(first)):
+    if resumed and not _another_schedule_resumes(lines[last_figures : resumed - 1], first):
         return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures), first)
     return _wrapped_label_end(lines, last_figures)
+
+
+def _another_schedule_resumes(gap: Sequence[str], first: AbstractSet[str]) -> bool:
+    """Whether the lines between a table's last row and rows after a page break
+    open another schedule (labels.opens_another_schedule) that prints its own
+    headings: a page carrying the table on under a running head may print none,
+    a schedule of its own always does."""
+    return any(labels.BALANCE_WORD.search(line) for line in gap) and labels.opens_another_schedule(gap, set(first))
 
 
 def _lone_entry(line: str) -> bool:
