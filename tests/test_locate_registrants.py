@@ -7,7 +7,6 @@ The 24 real tables so printed twice: sweep_filings' "combined-registrants"
 import pytest
 
 import auditor
-from auditor import source
 from auditor.labels import opens_another_schedule, title_words
 
 FIRST = title_words(["SCHEDULE II", "NORTHFIELD ENERGY CORPORATION", "VALUATION AND QUALIFYING ACCOUNTS",
@@ -28,35 +27,16 @@ def test_what_opens_another_schedule(gap, other):
     assert opens_another_schedule(gap, FIRST) is other
 
 
-TABLE = """<TABLE>
-<CAPTION>
-                                    Balance at   Charged to                Balance at
-                                    Beginning    Costs and                   End of
-Description                          of Year      Expenses    Deductions       Year
-<S>                                 <C>          <C>          <C>          <C>
-Year ended December 31, 1996:
-  Allowance for doubtful accounts   $      812   $      240   $      198   $      854
+@pytest.mark.parametrize("name,errors", [("ashby-valve-1996-two-schedules-paged.txt", []),
+                                         ("ashby-valve-1996-two-schedules-paged-misfooted.txt", [("row_identity", 44)])])
+def test_each_registrant_s_schedule_is_read_and_its_error_found_at_its_cell(name, errors):
+    """The parent's and its finance subsidiary's schedules, each under its own
+    title on its own page: two schedules of three periods (they were read as
+    one of six, each year twice), the subsidiary's planted error found in the
+    subsidiary's table."""
+    from conftest import FIXTURES
 
-Year ended December 31, 1995:
-  Allowance for doubtful accounts          790          215          {d}          812
-</TABLE>
-"""
-
-
-def _filing(second_name: str, planted: str = "193") -> str:
-    def schedule(name: str, deductions: str) -> str:
-        return (f"                                      SCHEDULE II\n\n{name:^88}\n\n"
-                "                        VALUATION AND QUALIFYING ACCOUNTS\n\n" + TABLE.format(d=deductions))
-    return schedule("NORTHFIELD ENERGY CORPORATION", "193") + "\n                S-7\n<PAGE>\n" + schedule(second_name, planted)
-
-
-def test_each_registrant_s_schedule_is_read_and_its_error_found_at_its_cell():
-    """Two registrants' schedules, the same accounts and years: two schedules
-    of two periods, the subsidiary's planted error found in the subsidiary's
-    table (never a carry between the two registrants' rows)."""
-    result = auditor.check_source(source.from_text(_filing("NORTHFIELD ELECTRIC COMPANY", "139"), "x.txt"),
-                                  auditor.load_rules())
+    result = auditor.check_file(str(FIXTURES / name))
     assert result.error is None
-    assert [len(s.periods) for s in result.schedules] == [2, 2]
-    errors = [(f.check, f.location.line) for f in result.findings if f.severity == "error"]
-    assert errors == [("row_identity", 38)]  # (the second table's 1995 row)
+    assert [len(s.periods) for s in result.schedules] == [3, 3]
+    assert [(f.check, f.location.line) for f in result.findings if f.severity == "error"] == errors
