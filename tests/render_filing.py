@@ -41,6 +41,8 @@ inline XBRL primary document).  Wrappers name the decoys around the schedule:
   subsidiary's, each under its own name (`combined`; `Rendered.others`);
 - "running-head-named": the running head over each part after a page break
   (html-2003) the registrant's name and the whole title, no "(continued)";
+- "after-signatures": the signature page, the exhibit index and the index of
+  schedules before the schedule (a 10-K that files its schedules last);
 - "exhibits": the SGML header and the exhibits after the 10-K: EX-21,
   EX-23 (the consent naming the schedule), EX-27 (the financial data
   schedule, a <TABLE> of tagged figures);
@@ -67,7 +69,7 @@ from render_software import Software, render_software
 ERAS = ("text-1993", "text-1997", "html-1999", "html-2003", "ixbrl-2023")
 WRAPPERS = ("index-report", "notes-allowance", "notes-tagged", "index-activity", "index-numbered-notes", "omitted-ex99",
             "schedule-iii-signatures", "exhibits", "contents-notes", "title-apart", "title-unnumbered",
-            "combined-registrants", "running-head-named", "all")
+            "combined-registrants", "running-head-named", "after-signatures", "all")
 DECOYS = WRAPPERS[:-1]
 # Wrappers that print the schedule itself otherwise (its title), or more than once.
 RETITLED = ("title-apart", "title-unnumbered", "combined-registrants", "running-head-named")
@@ -197,6 +199,9 @@ def _around(decoys: set, html: bool) -> tuple:
         before += (html_paragraphs(INDEX_PARAGRAPH) + html_activity()) if html else TEXT_INDEX + TEXT_ACTIVITY
     if "index-numbered-notes" in decoys:
         before += (_html_index() + html_activity("{n}. ")) if html else TEXT_INDEX_SPACED + TEXT_ACTIVITY_NUMBERED
+    if "after-signatures" in decoys:  # (the schedule on the pages after the signatures and the exhibit index)
+        before += (_html_signatures() + _html_exhibit_index() + _html_index()) if html else (
+            TEXT_SIGNATURES + TEXT_EXHIBIT_INDEX + TEXT_INDEX)
     if "schedule-iii-signatures" in decoys:
         after += (_html_schedule_iii() + _html_signatures() + _html_exhibit_index()) if html else (
             TEXT_SCHEDULE_III + TEXT_SIGNATURES + TEXT_EXHIBIT_INDEX)

@@ -93,6 +93,15 @@ def test_a_filing_that_omits_the_schedule_has_none(era):
     assert "no Schedule II found" in str(result.error)
 
 
+@pytest.mark.parametrize("era", ("html-1999", "html-2003", "ixbrl-2023"))
+@pytest.mark.parametrize("heading", ["5. Inventories", "(5) Inventories", "5 - Inventories", "NOTE 5 \u2014 Inventories"])
+def test_a_note_numbered_without_the_word_note_keeps_its_table(era, heading):
+    """The note headed with Schedule II's columns under its heading numbered
+    as 10-Ks number notes: still the note's, no schedule."""
+    result = _check(omitted_filing(era).replace("Note 5 - Inventories", heading, 1), era)
+    assert result.schedules == [] and "no Schedule II found" in str(result.error)
+
+
 def test_a_note_headed_like_the_schedule_under_no_note_heading_is_still_read(shared):
     """What the note's heading decides: the same table, its "Note 5 -
     Inventories" heading taken away, is read as a schedule under no title

@@ -344,7 +344,16 @@ def _in_a_note(doc: Document, table: Span) -> bool:
     table under no title is not read)."""
     i = bisect_left(doc.starts, table[0])
     before = max((end for _, end in doc.tables[:i] if end <= table[0]), default=0)
-    return _another_statement_between(doc, before, table[0])
+    return _another_statement_between(doc, before, table[0]) or any(
+        NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text) for text in doc.printed(max(before, table[0] - REACH), table[0]))
+
+
+# A note's heading numbered without the word "Note" ("5. Inventories", "(5) Inventories",
+# "5 - Inventories"): a short block, a number then a capitalised name, no sentence.  Asked only
+# of the text right above a table under no title (a numbered list item there heads no table
+# of a schedule's but "(2) Financial Statement Schedules", which names one).
+NUMBERED_NOTE = re.compile(r"^\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+[A-Z][^.;:]{2,70}$")
+SCHEDULE_WORD = re.compile(r"\bschedules?\b", re.IGNORECASE)
 
 
 def _another_statement_between(doc: Document, start: int, end: int) -> bool:
