@@ -360,8 +360,8 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     listing = bool(html_layout.period_rows(first_grid, first))  # (a row per period under each account)
     periods = _ending_account(first_grid, first)  # read so far for the current account
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
-        if not breaks.headless(grid) and opens_another_schedule(doc.printed(end, nxt[0][0]), set(named_by)):
-            return  # (a page under a running head may print no headings; a schedule of its own always does)
+        if _another_schedule(doc, end, nxt[0][0], first_grid, grid, named_by):
+            return
         f = html_layout.frame(grid)
         if f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid) \
                 and _schedule_rows(grid, f) and not html_layout.continues(grid, f, first_grid, first, headings):
@@ -372,8 +372,6 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             if (f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid)
                     and _schedule_rows(grid, f)):
                 _refuse_astray(doc, span, nxt[0])
-            return
-        if _titled_anew(doc, end, nxt[0][0], first_grid, grid):
             return
         texts = doc.texts(end, nxt[0][0])
         caption = html_locate.caption(texts)
@@ -394,15 +392,20 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
         yield nxt, grid, caption
 
 
-def _titled_anew(doc: Document, end: int, start: int, first: Grid, grid: Grid) -> bool:
-    """Whether the table at `start` is another schedule: titled anew between the
-    two (not "... (continued)"), under headings of its own, and printing the very
-    years the first printed.  A combined 10-K prints a Schedule II per registrant,
-    each under its title and the registrant's name, the same accounts and years
-    again; a page's running head over the rest of one schedule goes on to other
-    years or accounts (its years are seldom all the first part's), mostly
-    without the headings again (such a part stays the first's, as before)."""
-    if not doc.holds(html_locate.TITLE, end, start) or doc.holds(CONTINUED, end, start) or breaks.headless(grid):
+def _another_schedule(doc: Document, end: int, start: int, first: Grid, grid: Grid,
+                      named_by: frozenset[str] | set[str]) -> bool:
+    """Whether the table at `start` is another schedule (a combined 10-K prints a
+    Schedule II per registrant, each under its title and the registrant's name):
+    under headings of its own (a page under a running head may print none; a
+    schedule of its own always does), and either titled with words the first's
+    title block lacks (labels.opens_another_schedule), or titled anew (not
+    "... (continued)") over the very years the first printed: a running head
+    over the rest of one schedule goes on to other years or accounts."""
+    if breaks.headless(grid):
+        return False
+    if opens_another_schedule(doc.printed(end, start), set(named_by)):
+        return True
+    if not doc.holds(html_locate.TITLE, end, start) or doc.holds(CONTINUED, end, start):
         return False
     years = [set(YEAR.findall(" ".join(plain(cells) for cells in g.rows))) for g in (first, grid)]
     return bool(years[0]) and years[0] == years[1]
