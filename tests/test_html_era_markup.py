@@ -22,7 +22,7 @@ import auditor
 from auditor import source
 from conftest import SHARED
 from expect import expected_errors, printed_html_cells, read_cells, reported_errors
-from html_era import VARIATIONS, edited
+from html_era import SPEC_OF, VARIATIONS, edited
 from render import parse_cell
 
 RULES = auditor.load_rules()
@@ -47,6 +47,7 @@ def planted(spec: dict) -> dict:
 
 def outcome(spec: dict, variation: str, base=None) -> tuple[str, str]:
     """("right" | "wrong" | "refused", what differed)."""
+    spec = SPEC_OF.get(variation, lambda s: s)(spec)
     rendered = edited(spec, variation, base)
     src = source.from_text(rendered.text, "t.htm")
     result = auditor.check_source(src, RULES)  # (the kind sniffed, as `auditor check` does: <PRE> is read as text)

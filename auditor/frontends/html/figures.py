@@ -24,7 +24,7 @@ TOKEN = re.compile(
     rf"(?P<note>{NOTE_MARK}|{VIEWER_NOTE})"
     rf"|(?P<amount>(?!-0-)(?:\(\s?)?[{MINUS_SIGNS}]?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"  # ("-0-" is a nil)
     rf"|(?P<rule>{RULE_RUN})"  # (before a nil: "-------" is a rule, not two nils and a dash)
-    rf"|(?P<nil>{NIL})"
+    rf"|(?P<nil>-\s-(?![-\d])|{NIL})"  # (a nil typed as spaced hyphens, "- -", in one cell: one nil, not two)
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
     r"|(?P<text>[^\s$()]+)",
     re.IGNORECASE,

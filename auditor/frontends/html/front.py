@@ -26,7 +26,7 @@ from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
 from auditor.labels import (ACCOUNT_WORD, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
-                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, is_period)
+                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, is_period)
 from auditor.model import Schedule
 from auditor.source import Source
 
@@ -153,8 +153,23 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
         subtitle = years_lines(doc, title.end(), span[0]) if title and title.end() < span[0] else ""
         found.append(Region(tuple(parts), tuple(grids), _title_of(doc, title),
-                            title_line, preamble[:2000], tuple(captions), transposed, subtitle))
+                            title_line, preamble[:2000], tuple(captions), transposed, subtitle,
+                            () if transposed else periods_between(doc, parts)))
     return found
+
+
+def periods_between(doc: Document, parts: list[Span]) -> tuple[tuple[int, str], ...]:
+    """(line, caption) of each period's caption printed between two parts of a
+    table, in a paragraph of its own ("Year ended December 31, 2001", one year:
+    not a running head's "Years ended ..., 2002 and 2001").  Page furniture to
+    the parts' joining, it opens the period of the rows after it: else the rows
+    of every year would read as one period's."""
+    found = []
+    for (_, end), (start, _) in zip(parts, parts[1:]):
+        for at, text in doc.texts_in(end, start):
+            if html_layout.period_caption(text) and len(set(m.group(0) for m in YEAR.finditer(text))) == 1:
+                found.append((doc.line_of(at), text.rstrip(":").strip()))
+    return tuple(found)
 
 
 def _title_of(doc: Document, title: Title) -> str:
