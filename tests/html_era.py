@@ -495,7 +495,7 @@ def year_column(e: Edit) -> None:
     periods = [p["label"] for p in e.spec["periods"]]
     years = _years(e)
     if len(set(years)) < len(years):
-        return
+        return  # (account_rows asks the same)
     out, last, seen = [], 0, 0
     a, b = _heading_rows(e.text)
     for m in ROW.finditer(e.text):
@@ -508,7 +508,8 @@ def year_column(e: Edit) -> None:
             seen += row.count(SENTINEL)
             row = row.replace(cells[0], cells[0] + f'<td align="center">{years[pi]}</td>', 1)
         elif m.start() >= a and m.end() <= b and cells:
-            row = row.replace(cells[0], cells[0] + '<td align="center"><font size="2">Year</font></td>', 1)
+            year = "Year" if m.end() == b else "&nbsp;"  # (over the headings' last row)
+            row = row.replace(cells[0], cells[0] + f'<td align="center"><font size="2">{year}</font></td>', 1)
         elif any(p in re.sub(r"<[^>]*>", "", row) for p in periods if p):
             continue  # the period's caption row
         else:
@@ -647,9 +648,9 @@ def account_rows(e: Edit) -> None:
     label on its first row only, the year on every row (two label columns); the totals
     ("Total": `totals_named`) where the first period prints theirs.  (Rows without figures,
     a group's caption, left out.)"""
+    if len(set(_years(e))) < len(e.spec["periods"]):
+        return  # (as year_column)
     year_column(e)
-    if "Year</font></td>" not in e.text:
-        return
     b = _figure_rows(e)[0].start()
     rows, keys, seen = [], [], 0
     for m in ROW.finditer(e.text, b):
