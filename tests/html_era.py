@@ -52,6 +52,18 @@ ends up printed is still known after the edit (`place_sentinels`):
 - combined: many of these at once;
 - sgml: the HTML inside the submission's <DOCUMENT><TYPE>10-K ... <TEXT> wrapper,
   as the full submission text file of the period carries it.
+
+And (stop 25) the agents' habits of 1997-2010 around the figures and the periods:
+split-figures ("1,2<FONT>34</FONT>"), heading-table and heading-widths (the headings in a
+<table> of their own, by cell or by width), year-column and account-rows (a "Year" label
+column beside the account's name), table-caption, colspan-figures, capital-heading-rows and
+heading-rows-4, pre-in-cell, group-captions, footnote-rows (notes with figures as rows of the
+table), thead, font-rows (misnested <FONT>), zero-dashes ("-0-", "- -"), numeric-nbsp
+(&#160;), column-letters, one-period, nbsp-thousands and dot-thousands ("1&nbsp;234", "1.234":
+refused, test_html_era_markup.OTHERWISE), dollar-attached ("$1,519"), shifted-headings,
+label-colspan, spacer-gifs, entity-dollars (&#36;, &#44;), anchors, div-right,
+period-tables (a <table> per period under a caption paragraph), period-in-label (the
+period's caption on the first line of a label cell).
 """
 
 from __future__ import annotations

@@ -161,13 +161,14 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
 def periods_between(doc: Document, parts: list[Span]) -> tuple[tuple[int, str], ...]:
     """(line, caption) of each period's caption printed between two parts of a
     table, in a paragraph of its own ("Year ended December 31, 2001", one year:
-    not a running head's "Years ended ..., 2002 and 2001").  Page furniture to
-    the parts' joining, it opens the period of the rows after it: else the rows
-    of every year would read as one period's."""
+    not a running head's "Years ended ..., 2002 and 2001", nor a page's
+    "(continued)").  Page furniture to the parts' joining, it opens the period
+    of the rows after it: else the rows of every year would read as one period's."""
     found = []
     for (_, end), (start, _) in zip(parts, parts[1:]):
         for at, text in doc.texts_in(end, start):
-            if html_layout.period_caption(text) and len(set(m.group(0) for m in YEAR.finditer(text))) == 1:
+            if (html_layout.period_caption(text) and len(set(m.group(0) for m in YEAR.finditer(text))) == 1
+                    and not CONTINUED.search(text)):
                 found.append((doc.line_of(at), text.rstrip(":").strip()))
     return tuple(found)
 

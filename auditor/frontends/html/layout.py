@@ -337,7 +337,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
 class _Between:
     """The periods captioned between a table's parts (Region.periods), each
     opening its period before the first row printed under it, unless the rows
-    already read are that period's (a page's running head naming it again)."""
+    already read are that period's (its caption printed again over a page's rows)."""
 
     def __init__(self, periods: list[tuple[int, str]]):
         self.periods = periods
