@@ -832,3 +832,32 @@ def period_in_label(e: Edit) -> None:
 
 
 VARIATIONS.update({"period-tables": period_tables, "period-in-label": period_in_label})
+
+
+def centered_periods(e: Edit) -> None:
+    """Each period's caption centred over the figures' columns, the label's cell empty
+    (<TR><TD>&nbsp;</TD><TD COLSPAN=n ALIGN=CENTER><B>Year ended ...</B></TD></TR>)."""
+    width = _width(e)
+    for m in reversed(_period_caption_rows(e)):
+        caption = re.sub(r"<[^>]*>", "", m.group(0)).strip()
+        row = f'<tr><td>&nbsp;</td><td colspan="{width - 1}" align="center"><b>{caption}</b></td></tr>\n'
+        e.text = e.text[:m.start()] + row + e.text[m.end():]
+
+
+def period_headings(e: Edit) -> None:
+    """Each period's caption as a row of the headings, bold and underlined, with the
+    headings printed again under it (as a table per year printed in one <table>)."""
+    captions = _period_caption_rows(e)
+    if not captions:
+        return
+    a = ROW.search(e.text, e.text.index("<table")).start()
+    b = min(captions[0].start(), _figure_rows(e)[0].start())  # (headings with digits: "Deductions (2)")
+    head = e.text[a:b]
+    for m in reversed(captions):
+        caption = re.sub(r"<[^>]*>", "", m.group(0)).strip()
+        row = f'<tr><td colspan="{_width(e)}" align="center"><b><u>{caption}</u></b></td></tr>\n'
+        e.text = e.text[:m.start()] + row + head + e.text[m.end():]
+    e.text = e.text[:a] + e.text[b:]
+
+
+VARIATIONS.update({"centered-periods": centered_periods, "period-headings": period_headings})

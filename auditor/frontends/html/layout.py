@@ -134,6 +134,7 @@ def _frame(grid: Grid) -> Optional[Frame]:
     heading_rows = [
         i for i in range(figure_rows[0])
         if any(heads(c) and kind(c) == "text" for c in rows[i]) and not _is_title(rows[i])
+        and not _lone_period(rows[i])
     ]
     heading_cells = [[c for c in rows[i] if heads(c) and HEADING_TEXT.search(c.text) and not MARKER.match(c.text.strip())]
                      for i in heading_rows]
@@ -164,6 +165,17 @@ def _is_title(cells: list[HtmlCell]) -> bool:
     words = texts[0].text
     names_account = bool(ACCOUNT_WORD.search(words) or RESERVED_ASSET.search(words))
     return bool(TITLE.search(words) or UNITS.search(words) and (furniture(words) or not names_account))
+
+
+def _lone_period(cells: list[HtmlCell]) -> bool:
+    """A row holding only one period's caption, wherever in the row it is set
+    ("Year ended December 31, 2002" centred over the figures' columns): it opens
+    its period, it heads no column."""
+    texts = nonblank(cells)
+    if len(texts) != 1:
+        return False
+    text = " ".join(texts[0].text.replace("\xa0", " ").split()).rstrip(":").strip()
+    return bool(WHOLE_PERIOD.match(text)) and len({m.group(0) for m in YEAR.finditer(text)}) == 1
 
 
 def looks_like_schedule(f: Optional[Frame], headings: Optional[Headings] = None) -> bool:
@@ -281,6 +293,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         for c in (caption, caption_row(grid, f)):
             if c is not None:
                 entries.append(Caption(c.rstrip(":").strip()))
+        entries += _period_over_headings(grid, f)
         first_line: Optional[str] = None  # the row before, if it may print the first line of a label
         year_rows = _YearRows(_by_account_years(grid, f))
         for i in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
@@ -310,7 +323,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 continue
             text = plain(cells)
             is_period = bool(text and period_caption(text)
-                             and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells))
+                             and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells)
+                             or _lone_period(cells))
             captioned = bool(text) and not is_period and _is_caption(cells, f)
             if is_period:
                 entries.append(PeriodStart(text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
@@ -350,6 +364,17 @@ class _Between:
             if current is None or period_key(current) != period_key(text):
                 out.append(PeriodStart(text, at))
         return out
+
+
+def _period_over_headings(grid: Grid, f: Frame) -> list[Entry]:
+    """The period whose caption is a row of its own above the part's headings
+    ("December 31, 2002" over them, each year's headings printed again under
+    its caption in one table): it opens the period of the rows under them."""
+    top = f.heading_rows[0] if f.heading_rows else 0
+    for i in reversed(range(top)):
+        if _lone_period(grid.rows[i]):
+            return [PeriodStart(plain(grid.rows[i]).rstrip(":").strip(), _first_line(grid.rows[i], grid.row_lines[i]))]
+    return []
 
 
 def _by_account_years(grid: Grid, f: Frame) -> bool:
