@@ -861,3 +861,35 @@ def period_headings(e: Edit) -> None:
 
 
 VARIATIONS.update({"centered-periods": centered_periods, "period-headings": period_headings})
+
+
+def _captions_as(spell: Callable[[str], str]) -> Callable[[Edit], None]:
+    """Each period's caption row spelled otherwise (its year kept)."""
+    def edit(e: Edit) -> None:
+        rows = _period_caption_rows(e)
+        spelled = [spell(re.sub(r"<[^>]*>", "", m.group(0)).strip()) for m in rows]
+        if len(set(spelled)) < len(spelled):
+            return  # (periods of one year: its spelling would not tell them apart)
+        for m, new in reversed(list(zip(rows, spelled))):
+            caption = re.sub(r"<[^>]*>", "", m.group(0)).strip()
+            e.text = e.text[:m.start()] + m.group(0).replace(caption, new) + e.text[m.end():]
+    return edit
+
+
+def _slashed(caption: str) -> str:
+    """"Year ended 12/31/02": the period's last day as m/d/yy."""
+    from auditor.labels import DATE
+    months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    m = DATE.search(caption)
+    if not m:
+        return caption
+    month = months.index(m.group(1)[:3].lower()) + 1
+    return caption[:m.start()] + f"{month}/{m.group(2)}/{m.group(3)[2:]}" + caption[m.end():]
+
+
+def _fiscal(caption: str) -> str:
+    years = re.findall(r"(?:19|20)\d\d", caption)
+    return f"Fiscal {years[-1]}" if years else caption
+
+
+VARIATIONS.update({"slash-dates": _captions_as(_slashed), "fiscal-captions": _captions_as(_fiscal)})

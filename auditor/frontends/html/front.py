@@ -26,7 +26,7 @@ from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
 from auditor.labels import (ACCOUNT_WORD, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
-                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, is_period)
+                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, is_period)
 from auditor.model import Schedule
 from auditor.source import Source
 
@@ -167,8 +167,7 @@ def periods_between(doc: Document, parts: list[Span]) -> tuple[tuple[int, str], 
     found = []
     for (_, end), (start, _) in zip(parts, parts[1:]):
         for at, text in doc.texts_in(end, start):
-            if (html_layout.period_caption(text) and len(set(m.group(0) for m in YEAR.finditer(text))) == 1
-                    and not CONTINUED.search(text)):
+            if html_layout.period_caption(text) and html_layout.one_period(text) and not CONTINUED.search(text):
                 found.append((doc.line_of(at), text.rstrip(":").strip()))
     return tuple(found)
 

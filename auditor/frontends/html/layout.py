@@ -22,8 +22,8 @@ from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, non
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, DATE, LEADER, MOVEMENT_WORD, PERIOD_START, RESERVED_ASSET,
-                            TOTAL, UNITS, YEAR, is_period)
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, DATE, LEADER, MOVEMENT_WORD, NUMERIC_DATE, PERIOD_START,
+                            RESERVED_ASSET, TOTAL, UNITS, YEAR, is_period)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -69,10 +69,10 @@ def _year_column(rows: list[list[HtmlCell]], figure_rows: list[int]) -> Optional
     where there is no such column."""
     columns = set()
     for i in figure_rows:
-        first = next((c for c in nonblank(rows[i]) if kind(c) != "text"), None)
-        if first is None or not BARE_YEAR.match(first.text.strip()):
-            return None
-        columns.add(first.column)
+        shown = [c for c in nonblank(rows[i]) if kind(c) != "text"]
+        if not shown or not BARE_YEAR.match(shown[0].text.strip()) or not any(kind(c) == "figure" for c in shown[1:]):
+            return None  # (a row of a year and no figure: no column of years beside figures)
+        columns.add(shown[0].column)
     return columns.pop() if len(columns) == 1 and len(figure_rows) >= 2 else None
 
 
@@ -175,7 +175,13 @@ def _lone_period(cells: list[HtmlCell]) -> bool:
     if len(texts) != 1:
         return False
     text = " ".join(texts[0].text.replace("\xa0", " ").split()).rstrip(":").strip()
-    return bool(WHOLE_PERIOD.match(text)) and len({m.group(0) for m in YEAR.finditer(text)}) == 1
+    return bool(WHOLE_PERIOD.match(text)) and one_period(text)
+
+
+def one_period(text: str) -> bool:
+    """Whether a caption names one year, in words or in a date in figures ("12/31/02")."""
+    years = {m.group(0) for m in YEAR.finditer(text)}
+    return len(years) == 1 or not years and len(NUMERIC_DATE.findall(text)) == 1
 
 
 def looks_like_schedule(f: Optional[Frame], headings: Optional[Headings] = None) -> bool:
@@ -456,7 +462,8 @@ def _period_cell(cells: list[HtmlCell], f: Frame) -> Optional[HtmlCell]:
 # A period's caption that can be nothing else: a year alone or named so ("For the year 2022",
 # "Fiscal 2002"), a date, or "ended" and a year.
 WHOLE_PERIOD = re.compile(r"^(?:(?:for\s+the\s+)?(?:fiscal\s+)?(?:(?:year|fiscal|fy)\s*)?(?:19|20)\d\d"
-                          r"|.*\b(?:ended|ending)\b.*\b(?:19|20)\d\d|.*" + DATE.pattern + ".*)$", re.IGNORECASE)
+                          r"|.*\b(?:ended|ending)\b.*\b(?:19|20)\d\d|.*" + DATE.pattern + ".*"
+                          r"|(?:.*\b(?:ended|ending)\s+)?" + NUMERIC_DATE.pattern + ")$", re.IGNORECASE)
 
 
 def _period_over_label(cells: list[HtmlCell], f: Frame) -> Optional[tuple[tuple[str, int], list[HtmlCell]]]:
@@ -472,7 +479,7 @@ def _period_over_label(cells: list[HtmlCell], f: Frame) -> Optional[tuple[tuple[
     cell = labels[0]
     cut = cell.line_starts[0]
     first = " ".join("".join(cell.chars[:cut]).replace("\xa0", " ").split()).rstrip(":").strip()
-    if not (first and WHOLE_PERIOD.match(first) and len(set(m.group(0) for m in YEAR.finditer(first))) == 1
+    if not (first and WHOLE_PERIOD.match(first) and one_period(first)
             and re.search(r"[a-zA-Z]", "".join(cell.chars[cut:]))):
         return None
     rest = replace(cell, chars=cell.chars[cut:], places=cell.places[cut:], facts=cell.facts[cut:], sup=cell.sup[cut:],
