@@ -63,7 +63,8 @@ table), thead, font-rows (misnested <FONT>), zero-dashes ("-0-", "- -"), numeric
 refused, test_html_era_markup.OTHERWISE), dollar-attached ("$1,519"), shifted-headings,
 label-colspan, spacer-gifs, entity-dollars (&#36;, &#44;), anchors, div-right,
 period-tables (a <table> per period under a caption paragraph), period-in-label (the
-period's caption on the first line of a label cell).
+period's caption on the first line of a label cell), centered-periods, period-headings (each
+year's caption over its own copy of the headings), slash-dates ("12/31/02"), fiscal-captions.
 """
 
 from __future__ import annotations
