@@ -462,7 +462,7 @@ def edited(spec: dict, variation: str, base=None) -> Rendered:
     style = replace(base or HtmlStyle(), **STYLE_OF.get(variation, {}))
     rendered = render(spec, style, sentinels=True)
     e = Edit(rendered.text, list(rendered.figures), spec)
-    VARIATIONS[variation](e)
+    {**VARIATIONS, **GAPS}[variation](e)
     rendered.text, rendered.figures = e.text, e.keys
     return place_sentinels(rendered)
 
@@ -894,3 +894,52 @@ def _fiscal(caption: str) -> str:
 
 
 VARIATIONS.update({"slash-dates": _captions_as(_slashed), "fiscal-captions": _captions_as(_fiscal)})
+
+
+def deducted_groups(e: Edit) -> None:
+    """(After group_captions.)  Under a total with rows after it in its period, a caption
+    "Reserves not deducted from assets:" over those rows (a group and its subtotal, then another)."""
+    group_captions(e)
+    width = _width(e)
+    out, last, seen = [], 0, 0
+    rows = list(ROW.finditer(e.text))
+    for n, m in enumerate(rows):
+        row = m.group(0)
+        out.append(e.text[last:m.start()])
+        out.append(row)
+        last = m.end()
+        if SENTINEL in row:
+            total = e.total_row(row, seen)
+            pi = e.keys[seen][0]
+            seen += row.count(SENTINEL)
+            nxt = next((r for r in rows[n + 1:] if SENTINEL in r.group(0)), None)
+            if total and nxt is not None and e.keys[seen][0] == pi:
+                out.append(f'<tr><td colspan="{width}"><font size="2">&nbsp;&nbsp;Reserves not deducted from assets:'
+                           "</font></td></tr>\n")
+    out.append(e.text[last:])
+    e.text = "".join(out)
+
+
+VARIATIONS.update({"deducted-groups": deducted_groups})
+
+
+def minus_cells(e: Edit) -> None:
+    """A negative's minus sign, a hyphen, alone in the "$" cell before its digits
+    ("-" | "813"), the parentheses gone."""
+    def one(m, n):
+        return m.group(1) + "</td><td></td>", "-" + m.group(1)
+    pieces = e.text.split(SENTINEL)
+    for i in range(1, len(pieces)):
+        m = re.match(r"\(([\d,.]+)</td><td>\)</td>", pieces[i])
+        if m and re.search(r"<td>\$?</td><td align=\"right\">$", pieces[i - 1]):
+            pieces[i - 1] = re.sub(r"<td>\$?</td>(<td align=\"right\">)$", r"<td>-</td>\1", pieces[i - 1])
+            pieces[i] = m.group(1) + "</td><td></td>" + pieces[i][m.end():]
+            e.keys[i - 1] = (*e.keys[i - 1][:3], m.group(1), e.keys[i - 1][4])
+    e.text = SENTINEL.join(pieces)
+
+
+# Habits measured (`test_html_era_markup.py minus-cells`) and not yet read right: not in the sweep.
+# minus-cells: the "-" cells read as a column of nils of their own, the figures positive (the
+# column's convention then reads them subtracted: the findings right, 5 of 36 tables read so
+# without a word), or false row errors (19 of 36).
+GAPS: dict[str, Callable[[Edit], None]] = {"minus-cells": minus_cells}
