@@ -525,8 +525,10 @@ def year_column(e: Edit) -> None:
             row = row.replace(cells[0], cells[0] + f'<td align="center"><font size="2">{year}</font></td>', 1)
         elif any(p in re.sub(r"<[^>]*>", "", row) for p in periods if p):
             continue  # the period's caption row
-        else:
+        elif 'colspan="' in row:
             row = re.sub(r'colspan="(\d+)"', lambda c: f'colspan="{int(c.group(1)) + 1}"', row, count=1)
+        elif cells:
+            row = row.replace(cells[0], cells[0] + "<td></td>", 1)  # (a caption's row of empty cells)
         out.append(row)
     out.append(e.text[last:])
     e.text = "".join(out)
@@ -823,8 +825,8 @@ def period_in_label(e: Edit) -> None:
     for m in reversed(_period_caption_rows(e)):
         caption = re.sub(r"<[^>]*>", "", m.group(0)).strip()
         nxt = ROW.search(e.text, m.end())
-        if nxt is None or SENTINEL not in nxt.group(0):
-            continue
+        if nxt is None or SENTINEL not in nxt.group(0) or e.text[m.end():nxt.start()].strip():
+            continue  # (a caption over a page break: left as it is)
         row = nxt.group(0)
         first = _cells(row)[0]
         edited = re.sub(r"(<td[^>]*>(?:<font[^>]*>)?)", lambda c: c.group(1) + caption + "<BR>", first, count=1)

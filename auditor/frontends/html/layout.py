@@ -60,6 +60,9 @@ def _is_figure_row(row: list[HtmlCell], year_labels: bool) -> bool:
     return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2)
 
 
+YEAR_HEADING = re.compile(r"^(?:fiscal\s+)?(?:year|period)s?(?:\s+ended)?$", re.IGNORECASE)
+
+
 def _year_column(rows: list[list[HtmlCell]], figure_rows: list[int]) -> Optional[int]:
     """The grid column of a second label column holding each row's year
     ("Description | Year | Balance at ...": the account's name on its first row
@@ -73,7 +76,13 @@ def _year_column(rows: list[list[HtmlCell]], figure_rows: list[int]) -> Optional
         if not shown or not BARE_YEAR.match(shown[0].text.strip()) or not any(kind(c) == "figure" for c in shown[1:]):
             return None  # (a row of a year and no figure: no column of years beside figures)
         columns.add(shown[0].column)
-    return columns.pop() if len(columns) == 1 and len(figure_rows) >= 2 else None
+    if len(columns) != 1:
+        return None
+    column = columns.pop()
+    # (one row of figures, a part a page break cut short: its heading says so, "Year")
+    headed = any(c.column == column and YEAR_HEADING.match(" ".join(c.text.split()))
+                 for cells in rows[:figure_rows[0]] for c in cells)
+    return column if len(figure_rows) >= 2 or headed else None
 
 
 def _leading_label(row: list[HtmlCell], year_labels: bool, year_column: Optional[int] = None) -> list[HtmlCell]:
@@ -231,10 +240,12 @@ def period_rows(grid: Grid, f: Optional[Frame]) -> list[str]:
     31, 1999", "1999"), lower-cased, when most rows have one (a table of one
     account, a row per period); else [].  A row whose label cells print two
     phrases, a period beside an account's name, is an account's row under a
-    period printed in a column of its own, not a period's row."""
+    period printed in a column of its own, not a period's row (nor is one whose
+    label cell prints a period's caption over the account's name)."""
     if not f:
         return []
-    labels = [_lone_label(grid.rows[i], f) for i in f.figure_rows]
+    labels = [_lone_label(grid.rows[i], f) if _period_over_label(grid.rows[i], f) is None else ""
+              for i in f.figure_rows]
     periods = [period_key(label) for label in labels if label and is_period(label)]
     return periods if len(periods) > len(labels) / 2 else []
 
@@ -294,6 +305,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     unread: list[Position] = []
     captions = region.captions or (None,) * len(region.grids)
     between = _Between(list(region.periods))
+    # (one over the parts: a period goes on over a page break)
+    year_rows = _YearRows(any(_by_account_years(g, f) for g, f in zip(region.grids, frames)))
     for grid, f, caption in zip(region.grids, frames, captions):
         leaves = Leaves(f.leaves if f.leaves else _inherited(grid, f, first))  # (indexed: asked per figure)
         for c in (caption, caption_row(grid, f)):
@@ -301,7 +314,6 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 entries.append(Caption(c.rstrip(":").strip()))
         entries += _period_over_headings(grid, f)
         first_line: Optional[str] = None  # the row before, if it may print the first line of a label
-        year_rows = _YearRows(_by_account_years(grid, f))
         for i in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
             cells = grid.rows[i]
             entries += between.before(grid.row_lines[i], entries)
