@@ -155,8 +155,23 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
         subtitle = years_lines(doc, title.end(), span[0]) if title and title.end() < span[0] else ""
         found.append(Region(tuple(parts), tuple(grids), _title_of(doc, title),
-                            title_line, preamble[:2000], tuple(captions), transposed, subtitle))
+                            title_line, preamble[:2000], tuple(captions), transposed, subtitle,
+                            () if transposed else periods_between(doc, parts)))
     return found
+
+
+def periods_between(doc: Document, parts: list[Span]) -> tuple[tuple[int, str], ...]:
+    """(line, caption) of each period's caption printed between two parts of a
+    table, in a paragraph of its own ("Year ended December 31, 2001", one year:
+    not a running head's "Years ended ..., 2002 and 2001", nor a page's
+    "(continued)").  Page furniture to the parts' joining, it opens the period
+    of the rows after it: else the rows of every year would read as one period's."""
+    found = []
+    for (_, end), (start, _) in zip(parts, parts[1:]):
+        for at, text in doc.texts_in(end, start):
+            if html_layout.period_caption(text) and html_layout.one_period(text) and not CONTINUED.search(text):
+                found.append((doc.line_of(at), text.rstrip(":").strip()))
+    return tuple(found)
 
 
 def _title_of(doc: Document, title: Title) -> str:
