@@ -5,9 +5,16 @@ furniture and the continuation is joined; one that cannot be joined (it is
 headed otherwise, yet prints the schedule's rows) is an input error naming
 it, never rows dropped unsaid; prose between two tables still parts them."""
 
+import json
+
+import pytest
+
 import auditor
+import reheads
+import text_era
 from auditor import source
 from conftest import FIXTURES
+from test_text_era import TABLES, outcome
 
 TOP = """                                  SCHEDULE II
                            ACME TOOL COMPANY
@@ -103,3 +110,40 @@ def test_an_accounts_table_past_the_page_break_without_markers_continues_by_its_
     result = check(unmarked + "\n")
     assert result.error is None, result.error
     assert [r.label for s in result.schedules for p in s.periods for r in p.rows] == ["Allowance for doubtful accounts", "Inventory reserve"]
+
+
+HEADINGS = """<CAPTION>
+                                     Column B     Column C     Column D     Column E
+                                    Balance at   Additions                 Balance at
+                                    Beginning    Charged to   Write-offs     End of
+Description                           of Year      Income                    Year
+"""
+
+
+def test_a_continuation_under_its_headings_typed_otherwise_is_joined_by_its_columns():
+    # Headings typed again past the page break, a word otherwise, a line left off, column
+    # letters added: its columns line up with the first page's and name a schedule's roles.
+    result = check(TOP + REST.replace("<TABLE>\n", "<TABLE>\n" + HEADINGS))
+    assert result.error is None, result.error
+    assert len(rows(result)) == 2
+
+
+def test_a_schedule_headed_continuation_in_other_columns_is_an_input_error():
+    # The same headings over figures standing elsewhere, the first row printing fewer figures:
+    # not joined, and not dropped unsaid either.
+    rest = REST.replace("<TABLE>\n", "<TABLE>\n" + HEADINGS).replace("<C>          <C>", "<C>        <C>", 1)
+    rest = rest.replace("      790          215          193          812", "    790          215                  812")
+    result = check(TOP + rest)
+    assert result.error is not None and "continuation, not joined" in result.error.message
+
+
+@pytest.mark.parametrize("variation", ["reheaded-word", "reheaded-dropped", "reheaded-letters", "reheaded-moved",
+                                       "reheaded-schedule-title", "reheaded-untagged-dropped"])
+def test_real_tables_continued_under_headings_typed_otherwise_read_exactly(variation, monkeypatch):
+    # The 24 real tables broken before their second period, the headings typed again
+    # otherwise on the next page (tests/reheads.py): every figure read, exactly the table's
+    # errors found.  (reheaded-untagged and -letters: cik866970-2011, broken between a bare
+    # year's caption and its rows, reads the rows under the headings without their period.)
+    monkeypatch.setitem(text_era.VARIATIONS, variation, reheads.VARIATIONS[variation])
+    wrong = [(p.stem, why) for p in TABLES for verdict, why in [outcome(json.loads(p.read_text()), variation)] if verdict != "right"]
+    assert wrong == []

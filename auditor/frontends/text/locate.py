@@ -253,8 +253,9 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary, first: Ab
                 and not (paged and _headless_continuation(lines, first_open, look))):
             pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)))
             return close
-        if not _same_columns(lines, first_open, look):
-            pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)))
+        if not (_same_columns(lines, first_open, look) or paged and _reheaded_continuation(lines, first_open, look, vocabulary)):
+            pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)),
+                                  headed_like_schedule(lines, look + 1, _body_top(lines, look) - 1, vocabulary))
             return close  # another schedule (a subsidiary's), however its page is headed
         open_line, n = look, look + 1
 
@@ -300,11 +301,32 @@ def _headless_continuation(lines: Sequence[str], first: int, other: int) -> bool
     `first`, prints no heading and the same column edges: the <S>/<C>
     markers, else where its first row's figures end.  An account's caption
     above it (one page per reserve) then heads its rows, not another table's."""
-    if _heading(lines, other)[0]:
-        return False
+    return not _heading(lines, other)[0] and _columns_line_up(lines, first, other)
+
+
+def _reheaded_continuation(lines: Sequence[str], first: int, other: int, vocabulary: Vocabulary) -> bool:
+    """Whether the table opening at `other`, on the page after the one at
+    `first`, goes on with its columns under headings typed again otherwise
+    (a word more or less, wrapped anew, a line left off, column letters
+    added): its columns line up with the first's and its headings name a
+    schedule's roles.  Its rows are the schedule's, never dropped for a word.
+    (Its <S>/<C> line typed anew may stand apart from the first's: its
+    figures standing where the first's stand line its columns up too.)"""
+    return ((_columns_line_up(lines, first, other) or _figures_line_up(lines, first, other))
+            and headed_like_schedule(lines, other + 1, _body_top(lines, other) - 1, vocabulary))
+
+
+def _columns_line_up(lines: Sequence[str], first: int, other: int) -> bool:
+    """The same column edges: the <S>/<C> markers where both print them,
+    else where their first rows' figures end."""
     first_marks, other_marks = _markers(lines, first), _markers(lines, other)
     if first_marks and other_marks:
         return first_marks == other_marks
+    return _figures_line_up(lines, first, other)
+
+
+def _figures_line_up(lines: Sequence[str], first: int, other: int) -> bool:
+    """Whether the two tables' first rows print figures ending at the same places."""
     first_row, other_row = _first_row(lines, first), _first_row(lines, other)
     return (first_row is not None and other_row is not None
             and _figure_ends(lines[first_row - 1]) == _figure_ends(lines[other_row - 1]))

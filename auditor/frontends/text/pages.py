@@ -115,16 +115,18 @@ def _captions_rows(text: str) -> bool:
     return text.endswith(":") or is_period(text) or ACCOUNT_WORD.search(text) is not None
 
 
-def refuse_unjoined(source: Source, close: int, look: int, paged: bool, rows: tuple[Optional[int], Optional[int]]) -> None:
+def refuse_unjoined(source: Source, close: int, look: int, paged: bool, rows: tuple[Optional[int], Optional[int]],
+                    headed: bool = False) -> None:
     """An input error where the table opened at line `look`, on the page after
     the schedule's table (closed at line `close`), under nothing but page
     furniture (no schedule's title), prints rows of as many figures as the
-    schedule's (`rows`: the first row of each) yet is not joined: the
-    schedule's continuation, unread, else its rows would vanish unsaid."""
+    schedule's (`rows`: the first row of each), or rows under headings of a
+    schedule's roles (`headed`), yet is not joined: the schedule's
+    continuation, unread, else its rows would vanish unsaid."""
     lines, (first, other) = source.lines, rows
     if not paged or any(re.search(r"\bschedule\b", line, re.IGNORECASE) for line in lines[close : look - 1]):
         return
-    if first is None or other is None or figure_count(lines[first - 1]) != figure_count(lines[other - 1]):
+    if first is None or other is None or (figure_count(lines[first - 1]) != figure_count(lines[other - 1]) and not headed):
         return
     raise InputError(f"the table opened at line {look}, on the page after the schedule's table (closed at line {close}), "
                      "prints rows of the schedule's figures under other headings: its continuation, not joined "
