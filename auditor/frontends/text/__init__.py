@@ -9,18 +9,38 @@ stage is passed in for that decision alone.
 from __future__ import annotations
 
 from auditor.frontends import Read, Vocabulary
-from auditor.frontends.text import layout, locate, parse, transposed
+from auditor.frontends.text import halves, layout, locate, parse, transposed
+from auditor.frontends.text.headings import vocabulary_of
 from auditor.model import Schedule
 from auditor.source import Source
 
 
 def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
-    found = []
+    found: list[Schedule] = []
+    joined_to = 0  # the last line of a second part joined to the table above it
     for region in locate.regions(src, [], vocabulary.roles):
+        if region.last <= joined_to:
+            continue  # (a second part under a title typed again: read with its first)
         lines = parse.lines(src, region)
         # (A table printing its movements as rows is marked so by locate: `transposed`.)
-        found.append((transposed if region.transposed else layout).build(lines, region.title_line, src.path))
+        laid = (transposed if region.transposed else layout).build(lines, region.title_line, src.path)
+        if not region.transposed and halves.needs_rest(laid, vocabulary.roles):
+            laid, joined_to = _with_rest(src, region, laid, vocabulary, joined_to)
+        found.append(laid)
     return _years_joined(found, read)
+
+
+def _with_rest(src: Source, region: locate.Region, first: Schedule, vocabulary: Vocabulary,
+               joined_to: int) -> tuple[Schedule, int]:
+    """A table lacking a balance joined to the second part typed under it,
+    where one holds the rest of its columns (`halves`); else as it is."""
+    part = locate.part_after(src, region, vocabulary_of(vocabulary.roles))
+    if part is None:
+        return first, joined_to
+    second = layout.build(parse.lines(src, part), part.title_line, src.path)
+    if not halves.supplies_rest(first, second, vocabulary.roles):
+        return first, joined_to
+    return halves.joined(first, second, src.path), part.last
 
 
 def _years_joined(laid_out: list[Schedule], read: Read) -> list[Schedule]:

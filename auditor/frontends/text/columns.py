@@ -103,6 +103,8 @@ def _units_in_headings(lines: Sequence[Line], i: int) -> bool:
         return False
     over = chunks(above.words)
     under = chunks(ln.words)
+    if len(under) >= 2 and over and under[0][-1].end <= over[0][0].column:
+        under = under[1:]  # (the label column's heading, "(In thousands)", left of every column's words)
     one_column = len(over) == len(under) == 1 and _one_account_heading(lines, i)
     return (len(over) >= 2 or len(under) >= 2 or one_column) and not is_period(text(above.words)) \
         and not TITLE.search(text(ln.words)) \
@@ -178,8 +180,10 @@ def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: i
         if sep.kind == "markers":
             starts = [m.column for m in sep.marks if m.text.upper() == "<C>"]
             # A <C> whose span ends before any figure starts marks a text
-            # column: the description typed after an <S> column of years.
-            starts = [c for c, after in zip(starts, starts[1:] + [None]) if after is None or after > label_end]
+            # column: the description typed after an <S> column of years
+            # (a span no row types a word in is a figure column left blank).
+            starts = [c for c, after in zip(starts, starts[1:] + [None])
+                      if after is None or after > label_end or not _words_within(rows, c, after)]
             if starts:
                 return starts
     # The dashed rule with the most segments over the figures (a rule under
@@ -190,6 +194,11 @@ def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: i
     aligned = _aligned_starts(rows, label_end)
     ruled = _ruled_apart(separators, label_end) if len(aligned) == 1 else None
     return [ruled] if ruled is not None else aligned
+
+
+def _words_within(rows: Sequence[Line], start: int, end: int) -> bool:
+    """Whether a row types a word of its label within columns start..end."""
+    return any(start <= w.column < end for r in rows for w in r.words)
 
 
 def figure_runs(sep: Line, headings: Sequence[Line], label_end: int) -> list[Token]:

@@ -15,7 +15,7 @@ from typing import AbstractSet, Any, Callable, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
-from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_schedule, is_title_line, vocabulary_of, without_tags
+from auditor.frontends.text.headings import TITLE, Vocabulary, balances_headed, headed_like_schedule, is_title_line, vocabulary_of, without_tags
 from auditor.frontends.text import pages, rollforward
 from auditor import labels
 from auditor.labels import ACCOUNT_WORD, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
@@ -27,14 +27,15 @@ TABLE_OPEN = re.compile(r"^\s*<TABLE\b(?!.*</TABLE>)", re.IGNORECASE)
 TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 # The edges of the documents of an EDGAR submission: no table crosses them.
 DOCUMENT_EDGE = re.compile(r"^\s*(</?(TEXT|DOCUMENT|SEC-DOCUMENT|PDF)>|<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>)", re.I)
-# A figure row: text then at least two numbers or nils separated by spaces.
+# A figure row: text then at least two numbers or nils separated by spaces
+# (the first perhaps with its footnote's letter: "315,000(b)   1,747,000").
 # The nils are labels.NIL, as the grammar's.
 _NIL = rf"{NIL_DASHES}|\b{NIL_WORD}"
 # (The lookahead lets a search skip a heading's long runs of spaces at once,
 # the lookbehind the inside of a run of digits: without them, a search
 # backtracked over either in quadratic time.)
 FIGURES = re.compile(
-    rf"((?<![\d,])(?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?\)?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
+    rf"((?<![\d,])(?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?\)?(?:\([a-z\d]\))?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
 )
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
 # TO COSTS", "(1)  (2)  Changes due"): no figures, whatever FIGURES sees in it
@@ -64,6 +65,8 @@ RULE_SEGMENT = re.compile(r"[-=_]{4,}")
 # it a <TABLE> may open when the title is the table's own caption.
 REACH = 40
 CAPTION_REACH = 8
+# How far under a table the <TABLE> of its second part may open (its columns split one part under the other).
+PART_GAP = 16
 # Lines that may sit between a table and its continuation after a page break.
 PAGE_TAG = re.compile(r"^\s*<PAGE>", re.IGNORECASE)
 CONTINUED = re.compile(r"\(?\bcontinued\b\)?", re.IGNORECASE)
@@ -238,9 +241,46 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
             pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)))
             return close
         if not _same_columns(lines, first_open, look):
+            if _rest_of_columns(lines, first_open, look, vocabulary):
+                return close  # the table's second part: the front end joins it (`part_after`)
             pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)))
             return close  # another schedule (a subsidiary's), however its page is headed
         open_line, n = look, look + 1
+
+
+def part_after(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
+    """The <TABLE> typed under a schedule's <TABLE>, past page furniture and
+    a title typed again, or None: where a table too wide for the page is
+    typed in two parts, one under the other, the part holding the rest of its
+    columns.  Whether the two read as one is the front end's to say, by the
+    roles their headings name and their rows (`halves`)."""
+    lines = source.lines
+    close = region.last
+    for n in range(close + 1, min(len(lines), close + PART_GAP) + 1):
+        line = lines[n - 1]
+        if TABLE_OPEN.match(line):
+            if _open_of(lines, region) is None or _first_row(lines, n) is None:
+                return None
+            return Region(n, _table_end(source, n, vocabulary), n)
+        if DOCUMENT_EDGE.match(line) or heads_another_statement(lines, n) or _has_figures(line):
+            return None
+        if not (BREAK.match(line) or TITLE.search(line) or _is_caption(line) or pages.is_running_head(line)):
+            return None
+    return None
+
+
+def _open_of(lines: Sequence[str], region: Region) -> Optional[int]:
+    """The last <TABLE> opened in a region (its part nearest the next)."""
+    return next((n for n in range(region.last, region.first - 1, -1) if TABLE_OPEN.match(lines[n - 1])), None)
+
+
+def _rest_of_columns(lines: Sequence[str], first: int, other: int, vocabulary: Vocabulary) -> bool:
+    """Whether the <TABLE> at `other` heads a balance the one at `first`
+    does not: the rest of its columns, typed under it (the first part lacks
+    the balance at end, or the second opens the balances)."""
+    first_named = balances_headed(lines, first + 1, _body_top(lines, first) - 1, vocabulary)
+    other_named = balances_headed(lines, other + 1, _body_top(lines, other) - 1, vocabulary)
+    return bool(other_named - first_named) and len(first_named) < 2
 
 
 def _past_breaks(lines: Lines, n: int) -> int:
