@@ -31,12 +31,13 @@ def needs_rest(part: Schedule, specs: Sequence[RoleSpec]) -> bool:
 
 
 def supplies_rest(first: Schedule, second: Schedule, specs: Sequence[RoleSpec]) -> bool:
-    """Whether the second part, no schedule alone either, names what the
-    first lacks: side by side, their columns name each balance once (as
+    """Whether the second part, whose headings name no schedule's two
+    balances either, names what the first lacks: side by side, their columns name each balance once (as
     one table's headings and positions are read: "Balance at" first opens,
     last closes)."""
     side_by_side = replace(first, columns=first.columns + second.columns)
-    return needs_rest(second, specs) and balances_named(side_by_side, specs) == (1, 1)
+    # (The second part's headings alone: by position its first column would open, "Col. E" over deductions.)
+    return 0 in balances_named(second, specs, by_position=False) and balances_named(side_by_side, specs) == (1, 1)
 
 
 def joined(first: Schedule, second: Schedule, path: Optional[str]) -> Schedule:
