@@ -256,6 +256,8 @@ def part_after(source: Source, region: Region, vocabulary: Vocabulary) -> Option
     roles their headings name and their rows (`halves`)."""
     lines = source.lines
     close = region.last
+    if _open_of(lines, region) is None:
+        return _untagged_part_after(source, region, vocabulary)
     for n in range(close + 1, min(len(lines), close + PART_GAP) + 1):
         line = lines[n - 1]
         if TABLE_OPEN.match(line):
@@ -265,6 +267,60 @@ def part_after(source: Source, region: Region, vocabulary: Vocabulary) -> Option
         if DOCUMENT_EDGE.match(line) or heads_another_statement(lines, n) or _has_figures(line):
             return None
         if not (BREAK.match(line) or TITLE.search(line) or _is_caption(line) or pages.is_running_head(line)):
+            return None
+    return None
+
+
+def _untagged_part_after(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
+    """Typed without tags, the part under a table: the lines after it down to
+    its first row, none a title's or another statement's, heading a balance
+    (`balances_headed`), and its block."""
+    lines = source.lines
+    for n in range(region.last + 1, min(len(lines), region.last + PART_GAP + REACH) + 1):
+        line = lines[n - 1]
+        if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or heads_another_statement(lines, n):
+            return None
+        if _has_figures(line) and not RULE_LINE.match(line):
+            top = region.last + 1
+            if not balances_headed(lines, top, n - 1, vocabulary):
+                return None
+            return Region(top, _block_end(source, n), top)
+    return None
+
+
+def part_starts_within(source: Source, region: Region, vocabulary: Vocabulary) -> list[int]:
+    """The lines of a table typed without <TABLE> tags where a second part of
+    its columns may start: a line after a blank one, under the first row,
+    opening lines without figures down to the next row whose headings name a
+    balance (the rest of the columns typed under the first part, read by the
+    blocks that follow as the same table's).  The front end tries each."""
+    lines = source.lines
+    if any(TABLE_OPEN.match(lines[n - 1]) for n in range(region.first, region.last + 1)):
+        return []  # (tagged: the parts are <TABLE>s, `part_after`)
+    rows = [n for n in range(region.first, region.last + 1) if _has_figures(lines[n - 1])]
+    starts = []
+    for n in range(rows[0] + 2 if rows else region.last + 1, region.last + 1):
+        if lines[n - 2].strip() or not lines[n - 1].strip() or _has_figures(lines[n - 1]):
+            continue
+        row = next((m for m in rows if m > n), None)
+        if row is not None and balances_headed(lines, n, row - 1, vocabulary):
+            starts.append(n)
+    return starts
+
+
+def table_on_next_page(source: Source, last: int) -> Optional[int]:
+    """The <TABLE> opened after line `last` across a page break, under page
+    furniture alone (no title), its rows printing figures, or None: after a
+    table typed in two parts, a continuation no part of it reads (whose rows
+    would vanish unsaid)."""
+    lines = source.lines
+    for n in range(last + 1, min(len(lines), last + PART_GAP) + 1):
+        line = lines[n - 1]
+        if TABLE_OPEN.match(line):
+            return n if pages.broken(lines, last + 1, n) and _first_row(lines, n) is not None else None
+        if DOCUMENT_EDGE.match(line) or TITLE.search(line) or heads_another_statement(lines, n) or _has_figures(line):
+            return None
+        if not (BREAK.match(line) or pages.is_running_head(line)):
             return None
     return None
 
