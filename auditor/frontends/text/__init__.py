@@ -3,7 +3,8 @@
 `locate` finds each table under its title, `parse` reads its lines, `layout`
 builds the Schedule; schedules printed one table per year are joined into
 one (`layout.joined_years`), which needs their columns read: the reading
-stage is passed in for that decision alone.
+stage is passed in for that decision alone.  A table typed in two parts, its
+columns split one part under the other, is joined side by side (`halves`).
 """
 
 from __future__ import annotations
