@@ -11,6 +11,7 @@ movements as rows (`rollforward`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import AbstractSet, Any, Callable, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
@@ -67,6 +68,7 @@ REACH = 40
 CAPTION_REACH = 8
 # How far under a table the <TABLE> of its second part may open (its columns split one part under the other).
 PART_GAP = 16
+PART_TRIES = 3
 # Lines that may sit between a table and its continuation after a page break.
 PAGE_TAG = re.compile(r"^\s*<PAGE>", re.IGNORECASE)
 CONTINUED = re.compile(r"\(?\bcontinued\b\)?", re.IGNORECASE)
@@ -298,13 +300,16 @@ def part_starts_within(source: Source, region: Region, vocabulary: Vocabulary) -
     if any(TABLE_OPEN.match(lines[n - 1]) for n in range(region.first, region.last + 1)):
         return []  # (tagged: the parts are <TABLE>s, `part_after`)
     rows = [n for n in range(region.first, region.last + 1) if _has_figures(lines[n - 1])]
-    starts = []
+    starts: list[int] = []
     for n in range(rows[0] + 2 if rows else region.last + 1, region.last + 1):
         if lines[n - 2].strip() or not lines[n - 1].strip() or _has_figures(lines[n - 1]):
             continue
-        row = next((m for m in rows if m > n), None)
-        if row is not None and balances_headed(lines, n, row - 1, vocabulary):
+        at = bisect_right(rows, n)
+        # (Headings a few lines over the row; a few starts at most: each is laid out to be tried.)
+        if at < len(rows) and rows[at] - n <= CAPTION_REACH and balances_headed(lines, n, rows[at] - 1, vocabulary):
             starts.append(n)
+            if len(starts) == PART_TRIES:
+                break
     return starts
 
 
