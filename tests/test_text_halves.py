@@ -92,3 +92,28 @@ def test_two_complete_tables_one_under_the_other_are_not_joined_side_by_side():
     # (The second, under no title of its own, is no schedule found: the first is read alone.)
     (schedule,) = result.schedules
     assert len(schedule.columns) == 4 and [p.fiscal_year for p in schedule.periods] == [1996]
+
+
+def test_a_table_on_the_page_after_the_two_parts_is_refused_not_dropped():
+    more = """<PAGE>
+<TABLE>
+<CAPTION>
+                                    BALANCE AT   CHARGED TO   CHARGED TO                BALANCE AT
+         DESCRIPTION                BEGINNING    COSTS        OTHER       DEDUCTIONS    END OF PERIOD
+<S>                                 <C>          <C>          <C>         <C>           <C>
+Year ended December 31, 1992:
+  Allowance for doubtful accounts   $    901     $   301      $    -      $   222       $    980
+</TABLE>
+"""
+    result = _check_text(_fixture(LABELLED) + more)
+    assert result.error is not None and not result.schedules
+    assert "on the page after the schedule's two parts" in str(result.error)
+
+
+def test_two_html_tables_one_under_the_other_read_as_one_the_error_at_its_cell():
+    result = auditor.check_file(str(FIXTURES / "html" / "quarry-tile-2006-columns-in-two-parts-row-typo.htm"), RULES)
+    assert result.error is None, str(result.error)
+    (schedule,) = result.schedules
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "charged_other", "deductions", "ending"]
+    diagnosis = diagnose.result(result, RULES)
+    assert {(s.cell.line, s.cell.column) for s in diagnosis.suggestions.values()} == {(108, 43)}  # (the deductions printed 533 for 493; the row identity is found at its balance at end, 109)
