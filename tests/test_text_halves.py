@@ -117,3 +117,37 @@ def test_two_html_tables_one_under_the_other_read_as_one_the_error_at_its_cell()
     assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "charged_other", "deductions", "ending"]
     diagnosis = diagnose.result(result, RULES)
     assert {(s.cell.line, s.cell.column) for s in diagnosis.suggestions.values()} == {(108, 43)}  # (the deductions printed 533 for 493; the row identity is found at its balance at end, 109)
+
+
+BLANK_FIRST = """                        VALUATION AND QUALIFYING ACCOUNTS
+
+                                          BALANCE AT    CHARGED TO
+                                          BEGINNING     COSTS AND
+DESCRIPTION                               OF YEAR       EXPENSES
+---------------------------------------   -----------   -----------
+
+YEAR ENDED DECEMBER 31, 1997
+Allowance for doubtful accounts           $     1,210   $       405
+Inventory reserve                               2,300           612
+
+
+                                          CHARGED TO                  BALANCE AT
+                                          OTHER                       END OF
+DESCRIPTION                               ACCOUNTS      DEDUCTIONS    YEAR
+---------------------------------------   -----------   -----------   -----------
+
+YEAR ENDED DECEMBER 31, 1997
+Allowance for doubtful accounts                         $       380   $     1,235
+Inventory reserve                                               512         2,400
+"""
+
+
+def test_a_second_part_whose_first_column_prints_no_figure_keeps_that_column():
+    # (Untagged, no <S>/<C> line: the rule's run under "CHARGED TO OTHER ACCOUNTS", right of every
+    # label, rules a column no row prints in; without it the heading went to no column.)
+    result = _check_text(BLANK_FIRST)
+    assert result.error is None, str(result.error)
+    (schedule,) = result.schedules
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "charged_other", "deductions", "ending"]
+    assert [c.raw if c else None for c in schedule.periods[0].rows[1].cells] == ["2,300", "612", None, "512", "2,400"]
+    assert not [f for f in result.findings if f.severity == "error"]

@@ -190,10 +190,23 @@ def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: i
     # a spanning "ADDITIONS" heading has fewer).
     best = max((figure_runs(sep, headings, label_end) for sep in separators), key=len, default=[])
     if len(best) >= 2:
-        return [m.column for m in best]
+        return [m.column for m in _blank_runs_before(separators, best, rows, headings) + best]
     aligned = _aligned_starts(rows, label_end)
     ruled = _ruled_apart(separators, label_end) if len(aligned) == 1 else None
     return [ruled] if ruled is not None else aligned
+
+
+def _blank_runs_before(separators: Sequence[Line], best: Sequence[Token], rows: Sequence[Line],
+                       headings: Sequence[Line]) -> list[Token]:
+    """The runs of the same rule between the labels' run and the first over
+    the figures that rule a column no row prints in: right of every row's
+    label, a heading over it ("CHARGED TO OTHER ACCOUNTS" left blank in every
+    row, first of the columns typed under the labels again)."""
+    sep = next(sep for sep in separators if best[0] in sep.marks)
+    labels_end = max((w.end for r in rows for w in r.words), default=0)
+    before = [m for m in sep.marks[1:] if labels_end < m.column and m.end <= best[0].column]
+    return [m for m in before if sep.marks[0].column < m.column and any(
+        c[0].column < m.end and m.column < c[-1].end for ln in headings for c in chunks(ln.words))]
 
 
 def _words_within(rows: Sequence[Line], start: int, end: int) -> bool:
