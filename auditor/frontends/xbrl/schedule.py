@@ -229,9 +229,28 @@ def _conflicts(groups: list[list[Fact]], used: set[int]) -> list[tuple[Fact, Fac
         shown = [f for f in group if id(f) in used]
         if not shown:
             continue
-        values = {f.value for f in shown}
-        found += [(f, shown[0]) for f in group if id(f) not in used and f.value not in values]
+        found += [(f, shown[0]) for f in group if id(f) not in used and not any(_consistent(f, s) for s in shown)]
     return found
+
+
+def _consistent(a: Fact, b: Fact) -> bool:
+    """Whether two facts of one concept, period and member say the same thing at
+    their precisions: XBRL's consistent duplicates, the ranges their `decimals` give
+    overlapping (the allowance in a note in millions to one decimal, decimals="-5",
+    beside the schedule's figure in thousands).  Two figures of one precision a
+    unit apart are two figures: ranges that only touch do not overlap."""
+    if a.value is None or b.value is None or a.value == b.value:
+        return a.value == b.value
+    return abs(a.value - b.value) < _half_unit(a) + _half_unit(b)
+
+
+def _half_unit(f: Fact) -> Decimal:
+    """Half a unit of the fact's last digit by its `decimals` ("INF" or none: exact)."""
+    try:
+        places = int(f.decimals or "INF")
+    except ValueError:
+        return Decimal(0)
+    return Decimal("0.5").scaleb(-places)
 
 
 def concept_roles(name: str, roles: tuple[RoleSpec, ...]) -> list[RoleSpec]:
