@@ -145,6 +145,37 @@ def heads_another_statement(lines: Sequence[str]) -> bool:
     return bool(SCHEDULE_NUMBER.match(lines[0])) and not any(_TITLE.search(line) for line in lines[:4])
 
 
+# Words a page break prints between a schedule's table and its next page that
+# say nothing of which schedule the page is: its running head's furniture.
+# (And the words of a company's legal form: a running head may print the name
+# in full, "ACME CORPORATION AND SUBSIDIARIES", where the first page said "ACME CORP.")
+_PAGE_WORDS = frozenset(("continued", "page", "table", "of", "contents", "index", "in", "thousands", "millions",
+                         "dollars", "amounts", "and", "the", "inc", "incorporated", "corp", "corporation", "company",
+                         "co", "ltd", "limited", "llc", "plc", "subsidiaries", "subsidiary", "consolidated"))
+_CONTINUED = re.compile(r"\bcontinued\b", re.IGNORECASE)
+
+
+def title_words(texts: Iterable[str]) -> set[str]:
+    """The words (two letters or more, lower case) of a schedule's title block as
+    printed, captions of its rows' periods and accounts aside ("Year ended
+    December 31, 1999", "Reserves deducted from assets:"): what names it."""
+    return {word for text in texts if not is_period(text.strip()) and not text.strip().endswith(":")
+            for word in re.findall(r"[a-z]{2,}", text.lower())}
+
+
+def opens_another_schedule(gap: Sequence[str], first: set[str]) -> bool:
+    """Whether the lines (or an HTML document's blocks) between a schedule's
+    table and the next one open another schedule, not the next page of the
+    same: Schedule II's title printed again, "continued" nowhere, with words
+    the first schedule's title block (`first`, title_words) lacks: another
+    registrant's name in a combined 10-K ("NORTHFIELD ELECTRIC COMPANY"),
+    "(PARENT COMPANY ONLY)" after "(CONSOLIDATED)".  A running head that
+    repeats the first's title, or part of it, carries it on."""
+    if not any(_TITLE.search(text) for text in gap) or any(_CONTINUED.search(text) for text in gap):
+        return False
+    return bool(title_words(gap) - first - _PAGE_WORDS)
+
+
 def numbers_a_statement(line: str) -> bool:
     """Whether a line opens as a note's or a schedule's heading by its number:
     what `heads_another_statement` asks first of its first line (a caller

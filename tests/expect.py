@@ -140,6 +140,20 @@ def read_cells(schedules) -> dict:
             for c in r.cells if c}
 
 
+def schedules_of(schedules, printings) -> list:
+    """For each printing of a table (a combined filing prints one per
+    registrant), the indices of the schedules its figures were read into: each
+    should be one schedule, and no two printings the same (none joined)."""
+    where = {(c.line, c.column): k for k, s in enumerate(schedules) for p in s.periods for r in p.rows for c in r.cells if c}
+    return [{where.get((f.line, f.start)) for f in r.figures} for r in printings]
+
+
+def apart(schedules, printings) -> bool:
+    """Whether each printing was read as a schedule of its own (`schedules_of`)."""
+    found = schedules_of(schedules, printings)
+    return all(len(s) == 1 for s in found) and len(set().union(*found)) == len(found)
+
+
 def printed_html_cells(rendered: Rendered) -> dict:
     """Each figure an HTML render printed, keyed as `read_cells` keys the tool's."""
     return {(f.line, f.start): (html.unescape(f.raw), f.value) for f in rendered.figures}

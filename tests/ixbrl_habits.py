@@ -71,7 +71,7 @@ from decimal import Decimal
 
 from render import Rendered, YEAR, parse_cell, period_date
 from render_filing import IXBRL_2023
-from render_html import SENTINEL, place_sentinels, render
+from render_html import SENTINEL, css_table, place_sentinels, render
 from render_software import _header, _relabel, edit as software_edit
 
 BALANCE = "us-gaap:ValuationAllowancesAndReservesBalance"
@@ -347,14 +347,7 @@ def continuation(doc: Doc) -> None:
 
 
 def div_cells(doc: Doc) -> None:
-    text = re.sub(r"<table[^>]*>", '<div style="display:table;width:100%">', doc.text)
-    text = text.replace("</table>", "</div>")
-    text = re.sub(r"<tr\b[^>]*>", '<div style="display:table-row">', text)
-    text = text.replace("</tr>", "</div>")
-    text = re.sub(r"<td\b([^>]*)/>", r'<div style="display:table-cell"></div>', text)
-    text = re.sub(r"<td\b([^>]*)>", lambda m: '<div style="display:table-cell' +
-                  (';text-align:right' if 'right' in m.group(1) else '') + '">', text)
-    doc.text = text.replace("</td>", "</div>")
+    doc.text = css_table(doc.text)
 
 
 def legal_entity(doc: Doc) -> None:

@@ -102,6 +102,7 @@ class Rendered:
     headings: list = field(default_factory=list)  # column headings as printed, joined
     period_labels: list = field(default_factory=list)  # per spec period, as printed
     row_labels: dict = field(default_factory=dict)  # (period, row) -> label as printed
+    others: list = field(default_factory=list)  # of Rendered: the same table printed again (render_filing)
 
     def at(self, period, row, column) -> Optional[Printed]:
         for f in self.figures:

@@ -32,6 +32,17 @@ inline XBRL primary document).  Wrappers name the decoys around the schedule:
 - "schedule-iii-signatures": after the schedule's page, Schedule III (real
   estate and accumulated depreciation, a table of figures), the signature
   page and the exhibit index;
+- "contents-notes": a table of contents naming the schedule with a bare page
+  number (text: after spaces; HTML: links, the page in the next cell), then
+  the notes of "notes-allowance";
+- "title-apart", "title-unnumbered": the schedule's own title printed
+  otherwise (`retitled`);
+- "combined-registrants": the schedule printed twice, the parent's and a
+  subsidiary's, each under its own name (`combined`; `Rendered.others`);
+- "running-head-named": the running head over each part after a page break
+  (html-2003) the registrant's name and the whole title, no "(continued)";
+- "after-signatures": the signature page, the exhibit index and the index of
+  schedules before the schedule (a 10-K that files its schedules last);
 - "exhibits": the SGML header and the exhibits after the 10-K: EX-21,
   EX-23 (the consent naming the schedule), EX-27 (the financial data
   schedule, a <TABLE> of tagged figures);
@@ -57,8 +68,11 @@ from render_software import Software, render_software
 
 ERAS = ("text-1993", "text-1997", "html-1999", "html-2003", "ixbrl-2023")
 WRAPPERS = ("index-report", "notes-allowance", "notes-tagged", "index-activity", "index-numbered-notes", "omitted-ex99",
-            "schedule-iii-signatures", "exhibits", "all")
+            "schedule-iii-signatures", "exhibits", "contents-notes", "title-apart", "title-unnumbered",
+            "combined-registrants", "running-head-named", "after-signatures", "all")
 DECOYS = WRAPPERS[:-1]
+# Wrappers that print the schedule itself otherwise (its title), or more than once.
+RETITLED = ("title-apart", "title-unnumbered", "combined-registrants", "running-head-named")
 TEXT_ERAS = ("text-1993", "text-1997")
 SUBMISSIONS = ("text-1993", "text-1997", "html-1999")  # (an SGML submission; the others an .htm alone)
 
@@ -94,9 +108,15 @@ def _text_layout(spec: dict, layout: Layout) -> Layout:
 
 
 def filing(spec: dict, era: str, wrapper: str) -> Rendered:
-    decoys = set(DECOYS) if wrapper == "all" else {wrapper}
+    decoys = set(DECOYS) - {"title-unnumbered"} if wrapper == "all" else {wrapper}  # (its title is "title-apart"'s)
     inner = table(spec, era)
     html = era not in TEXT_ERAS
+    if decoys & {"title-apart", "title-unnumbered"}:
+        inner.text = retitled(inner.text, era, "title-apart" if "title-apart" in decoys else "title-unnumbered")
+    if "running-head-named" in decoys:
+        inner.text = inner.text.replace(RUNNING_HEAD, NAMED_HEAD)
+    if "combined-registrants" in decoys:
+        inner = combined(spec, era, inner)
     body_before, body_after = _around(decoys, html)
     if era == "text-1993":
         body_before, body_after = untagged(body_before), untagged(body_after)
@@ -137,8 +157,14 @@ def _shifted(inner: Rendered, before: str, after: str) -> Rendered:
     assert not before or before.endswith("\n")
     out = copy.copy(inner)
     out.text = before + inner.text + after
-    lines = before.count("\n")
+    return _moved(out, before.count("\n"))
+
+
+def _moved(inner: Rendered, lines: int) -> Rendered:
+    """The figures (and those of the other schedules printed with them) `lines` lines down."""
+    out = copy.copy(inner)
     out.figures = [replace(f, line=f.line + lines) for f in inner.figures]
+    out.others = [_moved(other, lines) for other in inner.others]
     return out
 
 
@@ -153,14 +179,14 @@ def _inside_body(inner: Rendered, before: str, after: str) -> Rendered:
     closing = text.rindex("</body>")
     out = copy.copy(inner)
     out.text = text[:opening] + before + text[opening:closing] + after + text[closing:]
-    lines = before.count("\n")
     assert all(f.line > text[:opening].count("\n") for f in inner.figures)
-    out.figures = [replace(f, line=f.line + lines) for f in inner.figures]
-    return out
+    return _moved(out, before.count("\n"))
 
 
 def _around(decoys: set, html: bool) -> tuple:
     before, after = "", ""
+    if "contents-notes" in decoys:
+        before += (_html_contents() + _html_notes()) if html else TEXT_CONTENTS + TEXT_NOTES
     if "omitted-ex99" in decoys and html:
         before += html_paragraphs(OMITTED_HERE)
     if "index-report" in decoys:
@@ -173,10 +199,116 @@ def _around(decoys: set, html: bool) -> tuple:
         before += (html_paragraphs(INDEX_PARAGRAPH) + html_activity()) if html else TEXT_INDEX + TEXT_ACTIVITY
     if "index-numbered-notes" in decoys:
         before += (_html_index() + html_activity("{n}. ")) if html else TEXT_INDEX_SPACED + TEXT_ACTIVITY_NUMBERED
+    if "after-signatures" in decoys:  # (the schedule on the pages after the signatures and the exhibit index)
+        before += (_html_signatures() + _html_exhibit_index() + _html_index()) if html else (
+            TEXT_SIGNATURES + TEXT_EXHIBIT_INDEX + TEXT_INDEX)
     if "schedule-iii-signatures" in decoys:
         after += (_html_schedule_iii() + _html_signatures() + _html_exhibit_index()) if html else (
             TEXT_SCHEDULE_III + TEXT_SIGNATURES + TEXT_EXHIBIT_INDEX)
     return before, after
+
+
+# --- the schedule's own title, printed otherwise -------------------------------
+
+# (Each rewrite keeps the lines where they are: the figures' places stand.)
+_TEXT_NUMBER = re.compile(r"^( *)SCHEDULE II *$", re.MULTILINE)
+_TEXT_WORDS = re.compile(r"^( *)VALUATION AND QUALIFYING ACCOUNTS *$", re.MULTILINE)
+_HTML_TITLE = '<p align="center"><b>SCHEDULE II<br>VALUATION AND QUALIFYING ACCOUNTS</b></p>'
+_IXBRL_TITLE = "Schedule II \u2014 Valuation and Qualifying Accounts"
+
+
+def retitled(text: str, era: str, how: str) -> str:
+    """The schedule's title as other 10-Ks print it.  "title-apart": its number
+    and its words apart ("SCHEDULE II (CONSOLIDATED)" over the registrant's
+    name over the words; HTML: two paragraphs (1999), the two rows of a
+    table of their own (2003, inline XBRL)).  "title-unnumbered": the words
+    alone, no "Schedule II" ("VALUATION AND QUALIFYING ACCOUNTS AND RESERVES")."""
+    if era in TEXT_ERAS:
+        if how == "title-apart":
+            return _TEXT_NUMBER.sub(lambda m: m.group(1)[:-7] + "SCHEDULE II (CONSOLIDATED)", text, 1)
+        text = _TEXT_NUMBER.sub("", text, 1)
+        return _TEXT_WORDS.sub(lambda m: m.group(1)[:-6] + "VALUATION AND QUALIFYING ACCOUNTS AND RESERVES", text, 1)
+    if era == "ixbrl-2023":
+        words = "<b>Valuation and Qualifying Accounts"
+        if how == "title-apart":
+            words = ('<table style="width:100%"><tr><td style="text-align:center"><b>Schedule II</b></td></tr>'
+                     '<tr><td style="text-align:center"><b>Valuation and Qualifying Accounts</b></td></tr></table><p><b>')
+        return text.replace("<b>" + _IXBRL_TITLE, words, 1)
+    if how == "title-unnumbered":
+        return text.replace(_HTML_TITLE, '<p align="center"><b>VALUATION AND QUALIFYING ACCOUNTS AND RESERVES</b></p>', 1)
+    if era == "html-1999":
+        return text.replace(_HTML_TITLE, '<p align="center"><b>SCHEDULE II</b></p><p align="center"><b>VALUATION AND '
+                                         'QUALIFYING ACCOUNTS</b></p>', 1)
+    return text.replace(_HTML_TITLE, '<table width="100%"><tr><td align="center"><b>SCHEDULE II</b></td></tr><tr>'
+                                     '<td align="center"><b>VALUATION AND QUALIFYING ACCOUNTS</b></td></tr></table>', 1)
+
+
+# After each page break of the schedule (html-2003: its parts headless), the
+# registrant's name over the whole title again, "continued" nowhere: the same
+# schedule's next page, not another registrant's (as "combined-registrants").
+RUNNING_HEAD = '<p align="center">SCHEDULE II (continued)</p>'
+NAMED_HEAD = '<p align="center">NORTHFIELD INDUSTRIES, INC.<br>SCHEDULE II<br>VALUATION AND QUALIFYING ACCOUNTS</p>'
+
+
+# --- a combined filing: a schedule per registrant ---------------------------------
+
+PARENT, SUBSIDIARY = "NORTHFIELD ENERGY CORPORATION", "NORTHFIELD ELECTRIC COMPANY"
+
+
+def combined(spec: dict, era: str, inner: Rendered) -> Rendered:
+    """The schedule printed twice, as a utility holding company's combined 10-K
+    prints one per registrant, each titled with the registrant's name: the
+    parent's, then the subsidiary's (the same figures: each must be read,
+    `Rendered.others` holds the second's)."""
+    first = _named(inner, era, PARENT)
+    second = _named(table(spec, era), era, SUBSIDIARY)
+    if era in TEXT_ERAS:
+        out = _shifted(first, "", "\n<PAGE>\n" + second.text)
+        moved = _shifted(second, first.text + "\n<PAGE>\n", "")
+    else:
+        start, body = _body(second.text)
+        closing = first.text.rindex("</body>")
+        out = copy.copy(first)
+        out.text = first.text[:closing] + "<hr>\n" + body + first.text[closing:]
+        moved = _moved(second, first.text[:closing].count("\n") + 1 - second.text[:start].count("\n"))
+    out.others = [moved]
+    return out
+
+
+def _named(inner: Rendered, era: str, name: str) -> Rendered:
+    """The schedule's title with the registrant's name (its lines kept)."""
+    out = copy.copy(inner)
+    if era in TEXT_ERAS:
+        lines = inner.text.split("\n")
+        at = next(k for k, line in enumerate(lines) if line.strip().startswith("SCHEDULE II"))
+        company = next(k for k in range(at + 1, at + 4) if lines[k].strip())
+        lines[company] = " " * (40 - len(name) // 2) + name
+        out.text = "\n".join(lines)
+    elif era == "ixbrl-2023":
+        out.text = inner.text.replace("<b>" + _IXBRL_TITLE, f"<b>{name.title()} \u2014 " + _IXBRL_TITLE, 1)
+    else:
+        out.text = inner.text.replace("<b>SCHEDULE II<br>", f"<b>{name}<br>SCHEDULE II<br>", 1)
+    return out
+
+
+def _body(text: str) -> tuple:
+    """An HTML document's body from its first printed line (past an inline
+    XBRL header, whose facts are the first document's) to </body>: the schedule
+    printed again, its figures untagged where they were tagged, each in its place."""
+    start = text.index("\n", text.index("<body>")) + 1
+    header_end = text.find("</ix:header></div>\n")
+    if header_end != -1:
+        start = header_end + len("</ix:header></div>\n")
+    return start, _untagged_facts(text[start : text.rindex("</body>")])
+
+
+def _untagged_facts(html: str) -> str:
+    """Inline XBRL tags turned into spans of the same length (a figure's column stands)."""
+    def span(m: re.Match) -> str:
+        if m.group(1):
+            return "</span><!--" + " " * (len(m.group(0)) - 14) + "-->"
+        return '<span title="' + "x" * (len(m.group(0)) - 15) + '">'
+    return re.sub(r"<(/?)ix:(?:nonFraction|nonNumeric)\b[^>]*>", span, html)
 
 
 # --- the SGML submission --------------------------------------------------------
@@ -225,6 +357,20 @@ def _submission(decoys: set, html: bool, era: str) -> tuple:
 
 
 # --- text decoys ----------------------------------------------------------------
+
+# A table of contents at the 10-K's top: the schedule named with its page
+# number bare (no dot leaders, no "S-"), the notes soon after it.
+TEXT_CONTENTS = """
+                               TABLE OF CONTENTS
+
+                                                                        Page
+PART IV
+Item 14.  Exhibits, Financial Statement Schedules and Reports on Form 8-K   38
+          Schedule II - Valuation and Qualifying Accounts                  41
+Signatures                                                                 42
+
+<PAGE>
+"""
 
 INDEX_LEAD = """
                                    PART IV
@@ -536,6 +682,16 @@ def _html_index() -> str:
                           ["Schedule II &#151; Valuation and Qualifying Accounts", "S-2"]])
             + html_paragraphs("All other schedules are omitted because they are not applicable or the required "
                                "information is shown in the financial statements or notes thereto."))
+
+
+def _html_contents() -> str:
+    """A table of contents of links, each page a bare number in the next cell
+    (filing software's), the notes soon after it."""
+    rows = [["<b>Table of Contents</b>", "Page"],
+            ['<a href="#item15">Item 15. Exhibits and Financial Statement Schedules</a>', "38"],
+            ['<a href="#sched2">Schedule II &#8212; Valuation and Qualifying Accounts</a>', "41"],
+            ['<a href="#signatures">Signatures</a>', "42"]]
+    return _html_rows(rows) + '<hr style="page-break-after:always">\n'
 
 
 REPORT = """REPORT OF INDEPENDENT ACCOUNTANTS ON FINANCIAL STATEMENT SCHEDULE

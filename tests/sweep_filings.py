@@ -20,7 +20,7 @@ from pathlib import Path
 
 import auditor
 from auditor import source
-from expect import expected_errors, read_cells, reported_errors
+from expect import apart, expected_errors, read_cells, reported_errors, schedules_of
 from render_filing import ERAS, SUBMISSIONS, WRAPPERS, filing, omitted_filing
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -35,13 +35,16 @@ def outcome(spec: dict, era: str, wrapper: str, ruleset) -> tuple:
     if result.error is not None:
         return "input", str(result.error), False
     read = read_cells(result.schedules)
-    for f in rendered.figures:
+    printings = [rendered, *rendered.others]  # (a combined filing: a schedule per registrant)
+    for f in (f for r in printings for f in r.figures):
         got = read.get((f.line, f.start))
         if got is None or got[1] != f.value:
             return "misread", f"{f.raw} at {f.line}:{f.start} read {got}", False
-    printed = {(f.line, f.start) for f in rendered.figures}
+    if not apart(result.schedules, printings):
+        return "misread", f"printings read into schedules {schedules_of(result.schedules, printings)}", False
+    printed = {(f.line, f.start) for r in printings for f in r.figures}
     decoy = any(key not in printed for key in read)
-    want = expected_errors(spec, rendered, blank_nils=False)
+    want = set().union(*(expected_errors(spec, r, blank_nils=False) for r in printings))
     got = reported_errors(result)
     if got != want:
         return "false", f"extra {sorted(got - want)} missed {sorted(want - got)}", decoy

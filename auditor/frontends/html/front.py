@@ -26,7 +26,7 @@ from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
 from auditor.labels import (ACCOUNT_WORD, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
-                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, is_period)
+                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, is_period, opens_another_schedule, title_words)
 from auditor.model import Schedule
 from auditor.source import Source
 from auditor.frontends.text import halves
@@ -141,7 +141,9 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
             continue
         caption = doc.caption_before(span[0], title.end() if title else 0)
         parts, grids, captions = [span, *joined], [grid], [caption]
-        more = _continuations(doc, parts[-1], grid, f, headings) if f is not None and not transposed \
+        named_by = title_words(doc.printed(max(0, (title.start() if title else span[0]) - html_locate.CAPTION_REACH),
+                                           span[0]))
+        more = _continuations(doc, parts[-1], grid, f, headings, named_by) if f is not None and not transposed \
             else _transposed_continuations(doc, parts[-1], grid)
         for spans, nxt_grid, nxt_caption in more:
             parts.extend(spans)
@@ -350,16 +352,20 @@ def _title_table(doc: Document, inside: Span, span: Span) -> bool:
 
 
 def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
-                   headings: Optional[Headings] = None) -> Iterator[Part]:
+                   headings: Optional[Headings] = None, named_by: frozenset[str] | set[str] = frozenset()) -> Iterator[Part]:
     """Tables that carry `span`'s table on after a page break, or that print the
     next account's rows where the schedule is printed one table per account:
     little text between (page furniture, an account's caption) and the first
     table's columns.  Another table: one after prose, without headings of its
     own; where the first lists periods, one that does not, or that lists again
-    the periods of the account before it with no caption of its own."""
+    the periods of the account before it with no caption of its own; one under
+    another schedule's title (`named_by`: the words of the first's title block,
+    labels.opens_another_schedule: another registrant's in a combined 10-K)."""
     listing = bool(html_layout.period_rows(first_grid, first))  # (a row per period under each account)
     periods = _ending_account(first_grid, first)  # read so far for the current account
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
+        if not breaks.headless(grid) and opens_another_schedule(doc.printed(end, nxt[0][0]), set(named_by)):
+            return  # (a page under a running head may print no headings; a schedule of its own always does)
         f = html_layout.frame(grid)
         if f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid) \
                 and _schedule_rows(grid, f) and not html_layout.continues(grid, f, first_grid, first, headings):

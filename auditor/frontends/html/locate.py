@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from auditor.frontends.html import grid as html_table
+from auditor.frontends.html import divs, grid as html_table
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, UNITS, XBRL_STRUCTURE,
                             heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
@@ -90,6 +90,12 @@ class Document:
         # the words the cut-off check looks for after (scan.HTML_WORDS).
         self._shared = not source.has_tabs
         self.words = self._scan(scan.HTML_WORDS if self._shared else SCANNED)
+        # A table of elements styled display:table-cell, written as table tags in place (`divs`): its
+        # "table" words move, so the words are found again in the text as written.
+        written = divs.as_tables(self.text, self.words["table"]) if self.words is not None else None
+        if written is not None:
+            self.text, self._shared = written, False
+            self.words = self._scan(SCANNED)
         tags = _table_tags(self.text, self.words["table"] if self.words is not None else None)
         self.tables, self.parents, unclosed = _tables(tags, len(self.text))  # (start, end) by start; index of the enclosing one
         self.unclosed = {self.tables[i] for i in unclosed}
@@ -187,6 +193,10 @@ class Document:
         """The blocks of text in text[start:end] ("<p>", "<br>"... apart) that are
         not page furniture, a title, a units statement or a period, in order."""
         return [text for _, text in self.blocks(start, end)]
+
+    def printed(self, start: int, end: int) -> list[str]:
+        """The blocks of text in text[start:end] that print anything, page furniture and titles too."""
+        return [text for _, text in self._texts_in(start, end)]
 
     def blocks(self, start: int, end: int) -> list[tuple[int, str]]:
         """`texts`, each with the offset it starts at."""
@@ -318,7 +328,7 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
             found.setdefault(after, match)
     for match in doc.matches(HEADING, ("balance", "beginning")):
         inside = doc.enclosing(match.start())
-        if inside and inside not in found and _heading_row(doc.text, match.end()):
+        if inside and inside not in found and _heading_row(doc.text, match.end()) and not _in_a_note(doc, inside):
             found[inside] = None
     return sorted(found.items())
 
@@ -330,6 +340,26 @@ def _index_entry(doc: Document, match: re.Match[str], inside: Optional[Span]) ->
         return is_index_entry(title_text(doc, match))
     row_end = ROW_END.search(doc.text, match.end(), match.end() + 2000)
     return is_index_entry(doc.plain(match.start(), row_end.start() if row_end else match.end()))
+
+
+def _in_a_note(doc: Document, table: Span) -> bool:
+    """Whether a note's heading ("Note 5 - Inventories") or another numbered
+    schedule's stands between the table before `table` and it: a table under
+    no title of Schedule II's, headed with its columns (a reserve's roll-forward
+    in the notes), is that statement's, no Schedule II (as in text, where a
+    table under no title is not read)."""
+    i = bisect_left(doc.starts, table[0])
+    before = max((end for _, end in doc.tables[:i] if end <= table[0]), default=0)
+    return _another_statement_between(doc, before, table[0]) or any(
+        NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text) for text in doc.printed(max(before, table[0] - REACH), table[0]))
+
+
+# A note's heading numbered without the word "Note" ("5. Inventories", "(5) Inventories",
+# "5 - Inventories"): a short block, a number then a capitalised name, no sentence.  Asked only
+# of the text right above a table under no title (a numbered list item there heads no table
+# of a schedule's but "(2) Financial Statement Schedules", which names one).
+NUMBERED_NOTE = re.compile(r"^\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+[A-Z][^.;:]{2,70}$")
+SCHEDULE_WORD = re.compile(r"\bschedules?\b", re.IGNORECASE)
 
 
 def _another_statement_between(doc: Document, start: int, end: int) -> bool:

@@ -160,6 +160,7 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
         return None  # an index's line, the schedule's page at its end (labels.INDEX_ENTRY): a mention
     caption_of = _open_table_above(lines, title)
     limit = min(len(lines), title + REACH)
+    first = _title_block(lines, caption_of or title, title)
     for n in range(title, limit + 1):
         line = lines[n - 1]
         if n > title and (is_title_line(line) and not _has_figures(line) or DOCUMENT_EDGE.match(line)
@@ -174,22 +175,29 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
             first_row = _first_row(lines, n)
             one = _first_row(lines, n, rollforward.is_row)  # (a row of one figure too)
             if one is not None and one != first_row and rollforward.one_column(lines, title, one, vocabulary):
-                return Region(title, _table_end(source, n, vocabulary), title, True)
+                return Region(title, _table_end(source, n, vocabulary, first(one)), title, True)
             if first_row is None:
                 return None
             transposed = rollforward.transposed(lines, title, first_row, vocabulary)
             if not (transposed or headed_like_schedule(lines, title, first_row, vocabulary)):
                 return None
-            return Region(title, _table_end(source, n, vocabulary), title, transposed)
+            return Region(title, _table_end(source, n, vocabulary, first(first_row)), title, transposed)
         figures = _has_figures(line)
         if figures or rollforward.is_row(line) and rollforward.one_column(lines, caption_of or title, n, vocabulary, title):
             transposed = not figures or rollforward.transposed(lines, caption_of or title, n, vocabulary, title)
             if not (transposed or headed_like_schedule(lines, caption_of or title, n, vocabulary)):
                 return None
             if caption_of is not None:
-                return Region(caption_of, _table_end(source, caption_of, vocabulary), title, transposed)
-            return Region(title, _block_end(source, n, transposed), title, transposed)
+                return Region(caption_of, _table_end(source, caption_of, vocabulary, first(n)), title, transposed)
+            return Region(title, _block_end(source, n, transposed, first=first(n)), title, transposed)
     return None
+
+
+def _title_block(lines: Sequence[str], top: int, title: int) -> Callable[[int], set[str]]:
+    """The words of a schedule's title block down to its first row (given),
+    from a few lines above its title (a registrant's name printed over
+    "SCHEDULE II"): what a page opening another schedule's would print otherwise."""
+    return lambda row: labels.title_words(lines[max(0, min(top, title) - 4) : row - 1])
 
 
 def _open_table_above(lines: Sequence[str], title: int) -> Optional[int]:
@@ -213,8 +221,10 @@ def _first_row(lines: Sequence[str], open_line: int, is_row: Callable[[str], boo
     return None
 
 
-def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
-    """The last line of a <TABLE>, following continuations across page breaks.
+def _table_end(source: Source, open_line: int, vocabulary: Vocabulary, first: AbstractSet[str] = frozenset()) -> int:
+    """The last line of a <TABLE>, following continuations across page breaks;
+    not into a table under another schedule's title (`first`: the words of this
+    one's title block, labels.opens_another_schedule).
 
     A table that is never closed is cut off: an error, never a half table.
     """
@@ -237,6 +247,8 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary) -> int:
             look += 1
         if look > len(lines) or not TABLE_OPEN.match(lines[look - 1]):
             return close
+        if _heading(lines, look)[0] and labels.opens_another_schedule(lines[close : look - 1], set(first)):
+            return close  # (another registrant's schedule, headed and read under its own title)
         # After an account's or a period's caption, the next table is the
         # schedule's only if it is headed like one ("Accounts receivable
         # consisted of:" is prose).
@@ -501,11 +513,13 @@ def _names_a_block(text: str) -> bool:
     return text.endswith(":") or is_period(text)
 
 
-def _block_end(source: Source, first_row: int, transposed: bool = False, edges: frozenset[int] = frozenset()) -> int:
+def _block_end(source: Source, first_row: int, transposed: bool = False, edges: frozenset[int] = frozenset(),
+               first: AbstractSet[str] = frozenset()) -> int:
     """A table without <TABLE> tags ends at two blank lines after its figures,
     or where its document ends (or, movements as rows, where no block follows).
     `edges`: where the figures of its rows on earlier pages end (a page's rows
-    may leave a column blank that the next page's fill)."""
+    may leave a column blank that the next page's fill); `first`: the words of
+    its title block (no page under another schedule's title carries it on)."""
     lines = source.lines
     n, blanks, last_figures = first_row, 0, first_row
     while n <= len(lines):
@@ -524,9 +538,17 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
                 last_figures = n
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures, transposed)
-    if resumed:
-        return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures))
+    if resumed and not _another_schedule_resumes(lines[last_figures : resumed - 1], first):
+        return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures), first)
     return _wrapped_label_end(lines, last_figures)
+
+
+def _another_schedule_resumes(gap: Sequence[str], first: AbstractSet[str]) -> bool:
+    """Whether the lines between a table's last row and rows after a page break
+    open another schedule (labels.opens_another_schedule) that prints its own
+    headings: a page carrying the table on under a running head may print none,
+    a schedule of its own always does."""
+    return any(labels.BALANCE_WORD.search(line) for line in gap) and labels.opens_another_schedule(gap, set(first))
 
 
 def _lone_entry(line: str) -> bool:

@@ -90,8 +90,8 @@ def build(facts: Facts, vocabulary: Vocabulary) -> Reading:
     periods: list[Period] = []
     cells: dict[tuple[int, int, int], Fact] = {}
     for start, end in durations:
-        rows = [row for member in members
-                for row in [_row_facts(start, end, member, columns, by_place, by_instant)] if row]
+        rows = _in_print_order([row for member in members
+                                for row in [_row_facts(start, end, member, columns, by_place, by_instant)] if row])
         if not rows:
             continue
         for r, (member, row_facts) in enumerate(rows):
@@ -211,6 +211,31 @@ def _row_facts(start: date, end: date, member: Member, columns: list[str], by_pl
     before = by_instant.get((start - timedelta(days=1), member)) or by_instant.get((start, member))
     row = [_nearest(before, near), *(_nearest(fs, near) for fs in moved), _nearest(by_instant.get((end, member)), near)]
     return member, row
+
+
+def _in_print_order(rows: list[tuple[Member, list[Optional[Fact]]]]) -> list[tuple[Member, list[Optional[Fact]]]]:
+    """The rows with the total (no member) where it is printed: a member whose
+    figures are all printed below the total's is not one it sums.  A total
+    sums the rows above it, as a printed table's does: a table that prints a
+    group's total and then reserves outside the group (a subtotal tagged with
+    no member, then the accruals) has its total checked against its group,
+    not against every reserve.  A total printed nowhere (hidden facts), or
+    before every member, stays last, over every member."""
+    total = next((row for row in rows if row[0] is None), None)
+    shown = [f.start for f in total[1] if f is not None and not f.hidden] if total else []
+    if total is None or not shown:
+        return rows
+    below = {id(row) for row in rows if row[0] is not None and _printed_after(row[1], max(shown))}
+    if not below or len(below) == len(rows) - 1:
+        return rows  # (a total printed over its members, first, sums them all)
+    return ([row for row in rows if row[0] is not None and id(row) not in below] + [total]
+            + [row for row in rows if id(row) in below])
+
+
+def _printed_after(row: list[Optional[Fact]], at: int) -> bool:
+    """Whether every figure of the row is printed after offset `at` (and one is printed)."""
+    shown = [f.start for f in row if f is not None and not f.hidden]
+    return bool(shown) and min(shown) > at
 
 
 def _left_over(found: _Sorted, placed: set[int], shown: set[Said], aside: set[str], axes: Axes) -> list[Why]:
