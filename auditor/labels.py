@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 from auditor.model import Period, Row
 
@@ -209,7 +209,9 @@ PERIOD_START = re.compile(
     r"^(19|20)\d\d\b|^fy\s?['\u2019]?\d\d\b|^(january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\s+\d|"
     # (EDGAR's XBRL viewer heads its columns with dates abbreviated so: "Dec. 31, 2019")
-    r"^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s+\d{1,2},\s+(19|20)\d\d\b",
+    r"^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s+\d{1,2},\s+(19|20)\d\d\b|"
+    # (a date in figures, month first: "12/31/02", as typed schedules and their converters print it)
+    r"^(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((19|20)?\d\d)(?![\d/])",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -220,6 +222,8 @@ DATE = re.compile(
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# A date in figures, month first as American filers print it: "12/31/02", "6/30/2001".
+NUMERIC_DATE = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)?\d\d)(?![\d/])")
 MONTHS = {
     m: i
     for i, names in enumerate(
@@ -276,15 +280,24 @@ def _century(two_digits: int) -> int:
     return two_digits + (1900 if two_digits >= 70 else 2000)
 
 
+def _end_date(label: str) -> Optional[date]:
+    """The date a caption gives, in words ("December 31, 2002") or in figures ("12/31/02")."""
+    match = DATE.search(label)
+    numeric = None if match else NUMERIC_DATE.search(label)
+    try:
+        if match:
+            return date(int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2)))
+        if numeric:
+            year = int(numeric.group(3))
+            return date(year if year > 99 else _century(year), int(numeric.group(1)), int(numeric.group(2)))
+    except ValueError:
+        pass
+    return None
+
+
 def period_from_caption(label: str, line: int, rows: Iterable[Row]) -> Period:
     """A period from its caption as printed: fiscal year and end date where it gives them."""
-    end = None
-    match = DATE.search(label)
-    if match:
-        try:
-            end = date(int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2)))
-        except ValueError:
-            end = None
+    end = _end_date(label)
     years = [int(m.group(0)) for m in YEAR.finditer(label)] or [_century(int(m.group(1))) for m in FY_YEAR.finditer(label)]
     year = end.year if end else (max(years) if years else None)
     return Period(label=label, rows=tuple(rows), line=line, fiscal_year=year, end_date=end)

@@ -54,6 +54,19 @@ ends up printed is still known after the edit (`place_sentinels`):
 - combined: many of these at once;
 - sgml: the HTML inside the submission's <DOCUMENT><TYPE>10-K ... <TEXT> wrapper,
   as the full submission text file of the period carries it.
+
+And (stop 25) the agents' habits of 1997-2010 around the figures and the periods:
+split-figures ("1,2<FONT>34</FONT>"), heading-table and heading-widths (the headings in a
+<table> of their own, by cell or by width), year-column and account-rows (a "Year" label
+column beside the account's name), table-caption, colspan-figures, capital-heading-rows and
+heading-rows-4, pre-in-cell, group-captions, footnote-rows (notes with figures as rows of the
+table), thead, font-rows (misnested <FONT>), zero-dashes ("-0-", "- -"), numeric-nbsp
+(&#160;), column-letters, one-period, nbsp-thousands and dot-thousands ("1&nbsp;234", "1.234":
+refused, test_html_era_markup.OTHERWISE), dollar-attached ("$1,519"), shifted-headings,
+label-colspan, spacer-gifs, entity-dollars (&#36;, &#44;), anchors, div-right,
+period-tables (a <table> per period under a caption paragraph), period-in-label (the
+period's caption on the first line of a label cell), centered-periods, period-headings (each
+year's caption over its own copy of the headings), slash-dates ("12/31/02"), fiscal-captions.
 """
 
 from __future__ import annotations
@@ -452,12 +465,492 @@ def edited(spec: dict, variation: str, base=None) -> Rendered:
     """`base`: the HtmlStyle edited (render_html's default where None)."""
     from render_html import HtmlStyle, place_sentinels, render
 
-    if variation == "pre":
-        return pre(spec)
+    if variation in WHOLE:
+        return WHOLE[variation](spec)
 
     style = replace(base or HtmlStyle(), **STYLE_OF.get(variation, {}))
     rendered = render(spec, style, sentinels=True)
     e = Edit(rendered.text, list(rendered.figures), spec)
-    VARIATIONS[variation](e)
+    {**VARIATIONS, **GAPS}[variation](e)
     rendered.text, rendered.figures = e.text, e.keys
     return place_sentinels(rendered)
+
+
+# --- stop 25: more habits of 1997-2010 agents' HTML (Donnelley, Bowne, Merrill, EDGARizer) ---
+
+def _figure_rows(e: Edit) -> list:
+    return [m for m in ROW.finditer(e.text) if SENTINEL in m.group(0)]
+
+
+def _cells(row: str) -> list:
+    return re.findall(r"<td\b[^>]*>.*?</td>", row, flags=re.DOTALL)
+
+
+def split_figures(e: Edit) -> None:
+    """A figure's last digits in an inline tag of their own ("1,2<FONT SIZE=2>34</FONT>"), as
+    agents' converters left a run's formatting change inside a number."""
+    tags = ("<FONT SIZE=2>{}</FONT>", "<B>{}</B>", '<span style="font-size:10pt">{}</span>')
+    n = [0]
+
+    def edit(m):
+        body = m.group(1)
+        if len(re.sub(r"\D", "", body)) < 3:
+            return m.group(0)
+        n[0] += 1
+        return SENTINEL + body[:-2] + tags[n[0] % 3].format(body[-2:])
+
+    e.text = re.sub(SENTINEL + r"(\(?[\d,.]*\d)", edit, e.text)
+
+
+def heading_table(e: Edit) -> None:
+    """The headings in a <table> of their own above the body's (the same columns), as
+    agents set a page's column heads once and the body in its own table."""
+    a, b = _heading_rows(e.text)
+    opening = re.search(r"<table\b[^>]*>\n?", e.text).group(0)
+    e.text = e.text[:b] + "</table>\n" + opening + e.text[b:]
+
+
+def year_column(e: Edit) -> None:
+    """The period in a column of its own ("Year") beside the account's label on every row,
+    the period's caption rows gone (a "Description" | "Year" pair of label columns).
+    (Not for a table whose periods share a year: its years would not tell them apart.)"""
+    periods = [p["label"] for p in e.spec["periods"]]
+    years = _years(e)
+    if len(set(years)) < len(years):
+        return  # (account_rows asks the same)
+    out, last, seen = [], 0, 0
+    a, b = _heading_rows(e.text)
+    for m in ROW.finditer(e.text):
+        row = m.group(0)
+        out.append(e.text[last:m.start()])
+        last = m.end()
+        cells = _cells(row)
+        if SENTINEL in row:
+            pi = e.keys[seen][0]
+            seen += row.count(SENTINEL)
+            row = row.replace(cells[0], cells[0] + f'<td align="center">{years[pi]}</td>', 1)
+        elif m.start() >= a and m.end() <= b and cells:
+            year = "Year" if m.end() == b else "&nbsp;"  # (over the headings' last row)
+            row = row.replace(cells[0], cells[0] + f'<td align="center"><font size="2">{year}</font></td>', 1)
+        elif any(p in re.sub(r"<[^>]*>", "", row) for p in periods if p):
+            continue  # the period's caption row
+        elif 'colspan="' in row:
+            row = re.sub(r'colspan="(\d+)"', lambda c: f'colspan="{int(c.group(1)) + 1}"', row, count=1)
+        elif cells:
+            row = row.replace(cells[0], cells[0] + "<td></td>", 1)  # (a caption's row of empty cells)
+        out.append(row)
+    out.append(e.text[last:])
+    e.text = "".join(out)
+
+
+def table_caption(e: Edit) -> None:
+    """The title and "(in thousands)" in the table's <CAPTION>, not in paragraphs above it."""
+    units = e.spec.get("units", "dollars")
+    unit = f"(In {units.split()[0]})" if units != "dollars" else "(In dollars)"
+    e.text = re.sub(r'<p align="center"><b>SCHEDULE II<br>VALUATION AND QUALIFYING ACCOUNTS</b></p>\n'
+                    r'<p align="center">[^<]*</p>\n', "", e.text, count=1)
+    e.text = re.sub(r"(<table\b[^>]*>\n)", r"\1<CAPTION><B>SCHEDULE II<BR>VALUATION AND QUALIFYING ACCOUNTS</B>"
+                    f"<BR>{unit}</CAPTION>\n", e.text, count=1)
+
+
+def colspan_figures(e: Edit) -> None:
+    """A figure's cell spanning the empty "$" cell before it (colspan=2), the body's
+    cells no longer one for one with the headings' (converters merged empty cells)."""
+    e.text = re.sub(r'<td></td><td align="right">(' + SENTINEL + ")", r'<td colspan="2" align="right">\1', e.text)
+
+
+def capital_heading_rows(e: Edit) -> None:
+    """(Rendered with headings over three rows.)  The headings in capitals, a word or two a row."""
+    a, b = _heading_rows(e.text)
+    head = re.sub(r">([^<>]+)<", lambda m: ">" + re.sub(r"(?<!&)\b([a-z]+)\b(?!;)", lambda w: w.group(1).upper(),
+                                                              m.group(1)) + "<", e.text[a:b])
+    e.text = e.text[:a] + head + e.text[b:]
+
+
+def pre_in_cell(spec: dict) -> Rendered:
+    """The typed schedule's <PRE> inside a one-cell <TABLE> (agents framed a page so)."""
+    r = pre(spec)
+    r.text = r.text.replace("<HR>\n<PRE>\n", "<HR>\n<TABLE WIDTH=100%><TR><TD><PRE>\n", 1)
+    r.text = r.text.replace("</PRE>\n", "</PRE></TD></TR></TABLE>\n", 1)
+    return r
+
+
+def group_captions(e: Edit) -> None:
+    """A caption row "Reserves deducted from assets:" over each period's accounts."""
+    width = _width(e)
+    out, last, seen, previous = [], 0, 0, None
+    for m in ROW.finditer(e.text):
+        row = m.group(0)
+        out.append(e.text[last:m.start()])
+        last = m.end()
+        if SENTINEL in row:
+            pi = e.keys[seen][0]
+            if pi != previous:
+                out.append(f'<tr><td colspan="{width}"><font size="2">&nbsp;&nbsp;Reserves deducted from assets'
+                           "</font></td></tr>\n")
+            previous = pi
+            seen += row.count(SENTINEL)
+        out.append(row)
+    out.append(e.text[last:])
+    e.text = "".join(out)
+
+
+def footnote_rows(e: Edit) -> None:
+    """The schedule's footnotes as rows of its own table under the body, with figures in them."""
+    width = _width(e)
+    notes = ("(a) Uncollectible accounts written off, net of recoveries of $1,234 in 2001 and $567 in 2000.",
+             "(b) Includes 2,345 transferred from other reserves.")
+    rows = "".join(f'<tr><td colspan="{width}"><font size="1">{n}</font></td></tr>\n' for n in notes)
+    i = e.text.rindex("</table>")
+    e.text = e.text[:i] + f'<tr><td colspan="{width}">&nbsp;</td></tr>\n' + rows + e.text[i:]
+
+
+def thead(e: Edit) -> None:
+    a, b = _heading_rows(e.text)
+    i = e.text.rindex("</table>")
+    e.text = e.text[:a] + "<THEAD>\n" + e.text[a:b] + "</THEAD>\n<TBODY>\n" + e.text[b:i] + "</TBODY>\n" + e.text[i:]
+
+
+def font_rows(e: Edit) -> None:
+    """<FONT SIZE=2> opened before each <TR>, never closed (Word 97's misnested runs)."""
+    e.text = re.sub(r"<tr\b", "<FONT SIZE=2><tr", e.text)
+
+
+def zero_dashes(e: Edit) -> None:
+    """Nils printed "-0-" and "- -" (typed schedules' habit, kept by converters)."""
+    _per_figure(e, "&#151;", lambda m, n: (DASHES[n % len(DASHES)],) * 2)
+
+
+DASHES = ("-0-", "- -")
+
+
+def numeric_nbsp(e: Edit) -> None:
+    e.text = e.text.replace("&nbsp;", "&#160;")
+
+
+def column_letters(e: Edit) -> None:
+    """A row "COLUMN A | COLUMN B | ..." over the headings."""
+    ncol = len(e.spec["columns"]) - 1
+    a, _ = _heading_rows(e.text)
+    row = '<tr><td align="left"><font size="2">COLUMN A</font></td>' + "".join(
+        f'<td>&nbsp;</td><td colspan="3" align="center"><font size="2">COLUMN {chr(66 + j)}</font></td>'
+        for j in range(ncol)) + "</tr>\n"
+    e.text = e.text[:a] + row + e.text[a:]
+
+
+def one_period(spec: dict) -> dict:
+    """The spec with its first period only (a schedule of one year: a first filing)."""
+    return {**spec, "periods": spec["periods"][:1]}
+
+
+VARIATIONS.update({
+    "split-figures": split_figures, "heading-table": heading_table, "year-column": year_column,
+    "table-caption": table_caption, "colspan-figures": colspan_figures, "capital-heading-rows": capital_heading_rows,
+    "pre-in-cell": lambda e: None, "group-captions": group_captions, "footnote-rows": footnote_rows,
+    "thead": thead, "font-rows": font_rows, "zero-dashes": zero_dashes, "numeric-nbsp": numeric_nbsp,
+    "column-letters": column_letters, "one-period": lambda e: None,
+})
+STYLE_OF["capital-heading-rows"] = {"heading_rows": 3}
+def totals_named(spec: dict) -> dict:
+    """The spec with its unlabelled totals labelled "Total" (as a table by account prints them:
+    a total's row without a name would read as the last account's next period)."""
+    periods = [{**p, "rows": [{**r, "label": r["label"] or ("Total" if r.get("is_total") else "")} for r in p["rows"]]}
+               for p in spec["periods"]]
+    return {**spec, "periods": periods}
+
+
+SPEC_OF: dict[str, Callable[[dict], dict]] = {"one-period": one_period, "account-rows": totals_named}
+WHOLE: dict[str, Callable[[dict], Rendered]] = {"pre": pre, "pre-in-cell": pre_in_cell}
+
+
+def _years(e: Edit) -> list:
+    return [(re.findall(r"(?:19|20)\d\d", p["label"]) or [p["label"]])[-1] for p in e.spec["periods"]]
+
+
+def account_rows(e: Edit) -> None:
+    """(After year_column.)  The rows by account, a row per period under it: the account's
+    label on its first row only, the year on every row (two label columns); the totals
+    ("Total": `totals_named`) where the first period prints theirs.  (Rows without figures,
+    a group's caption, left out.)"""
+    if len(set(_years(e))) < len(e.spec["periods"]):
+        return  # (as year_column)
+    year_column(e)
+    b = _figure_rows(e)[0].start()
+    rows, keys, seen = [], [], 0
+    for m in ROW.finditer(e.text, b):
+        row = m.group(0)
+        n = row.count(SENTINEL)
+        if n:
+            rows.append((row, e.keys[seen:seen + n]))
+        seen += n
+    end = e.text.index("</table>", b)
+    groups: dict = {}
+    for row, k in rows:
+        label = re.sub(r"<[^>]*>|&nbsp;", "", _cells(row)[0]).strip()
+        groups.setdefault(label.lower()[:40], []).append((row, k))  # ("loan" one year, "loans" the next)
+    out = []
+    for label, members in groups.items():
+        for i, (row, k) in enumerate(members):
+            first = _cells(row)[0]
+            if i:
+                row = row.replace(first, re.sub(r">[^<>]+<", "><", first), 1)
+            out.append(row)
+            keys.extend(k)
+    e.text = e.text[:b] + "".join(out) + e.text[end:]
+    e.keys = keys
+
+
+def heading_widths(e: Edit) -> None:
+    """The headings in a <table> of their own, one cell per column with its width in
+    percent, over a body <table> whose cells carry widths too (the columns matched by
+    where they fall across the page, not by cell count)."""
+    ncol = len(e.spec["columns"]) - 1
+    a, b = _heading_rows(e.text)
+    label_w, col_w = 40, 60 // ncol
+    heads = [re.sub(r"<[^>]*>", " ", re.sub(r"<br>", " ", c)).split() for c in e.spec["columns"]]
+    head = (f'<table width="100%" border="0"><tr valign="bottom"><td width="{label_w}%">{" ".join(heads[0])}</td>'
+            + "".join(f'<td width="{col_w}%" align="center">{" ".join(h)}</td>' for h in heads[1:]) + "</tr></table>\n")
+    body = e.text[b:]
+    widths = [f' width="{col_w // 6}%"', f' width="{col_w // 6}%"', f' width="{col_w - 3 * (col_w // 6)}%"',
+              f' width="{col_w // 6}%"']
+
+    def widen(m):
+        row = m.group(0)
+        cells = _cells(row)
+        if len(cells) != 1 + 4 * ncol:
+            return row
+        out = [cells[0].replace("<td", f'<td width="{label_w}%"', 1)]
+        out += [c.replace("<td", "<td" + widths[i % 4], 1) for i, c in enumerate(cells[1:])]
+        return row.replace("".join(cells), "".join(out)) if "".join(cells) in row else _rebuild(row, cells, out)
+
+    opening = re.search(r"<table\b[^>]*>\n?", e.text).group(0)
+    e.text = e.text[:e.text.index(opening)] + head + opening + ROW.sub(widen, body)
+
+
+def _rebuild(row: str, cells: list, out: list) -> str:
+    for old, new in zip(cells, out):
+        row = row.replace(old, new, 1)
+    return row
+
+
+def _thousands(sep: str) -> Callable[[Edit], None]:
+    def edit(e: Edit) -> None:
+        def one(m, n):
+            body = m.group(1).replace(",", sep)
+            return body, html_unescape(body)
+        _per_figure(e, r"(\(?\d{1,3}(?:,\d\d\d)+)", one)
+    return edit
+
+
+def html_unescape(text: str) -> str:
+    import html
+    return html.unescape(text)
+
+
+def dollar_attached(e: Edit) -> None:
+    """"$1,519" in one cell, the "$" touching the figure."""
+    e.text = re.sub(r'<td>\$</td><td align="right">(' + SENTINEL + ")", r'<td></td><td align="right">$\1', e.text)
+
+
+VARIATIONS.update({
+    "account-rows": account_rows, "heading-widths": heading_widths, "nbsp-thousands": _thousands("&nbsp;"),
+    "dot-thousands": _thousands("."), "dollar-attached": dollar_attached,
+})
+
+
+def shifted_headings(e: Edit) -> None:
+    """Each column's heading one cell left of its figures: over the spacer, "$" and figure
+    cells, not the "$", figure and ")" (a converter's colspans counted from the wrong cell)."""
+    a, b = _heading_rows(e.text)
+    head = re.sub(r'<td>&nbsp;</td>(\s*)(<td colspan="(\d+)"[^>]*>.*?</td>)', r"\2\1<td>&nbsp;</td>", e.text[a:b],
+                  flags=re.DOTALL)
+    e.text = e.text[:a] + head + e.text[b:]
+
+
+def label_colspan(e: Edit) -> None:
+    """The label's cell spanning the spacer cell after it (colspan=2) in the body's rows."""
+    e.text = re.sub(r'(<td style="padding-left:10pt")(>.*?</td>)\s*<td>&nbsp;</td>', r'\1 colspan="2"\2', e.text)
+
+
+def spacer_gifs(e: Edit) -> None:
+    """Empty cells holding a one-pixel spacer image (agents' fixed-width layouts)."""
+    e.text = re.sub(r"<td>(?:&nbsp;)?</td>", '<td><IMG SRC="spacer.gif" WIDTH=1 HEIGHT=1 ALT=""></td>', e.text)
+
+
+def entity_dollars(e: Edit) -> None:
+    """"$" written &#36; and the thousands commas &#44; (as some converters escaped every sign)."""
+    e.text = e.text.replace("<td>$</td>", "<td>&#36;</td>")
+    e.text = re.sub(SENTINEL + r"(\(?\d{1,3}(?:,\d\d\d)+)", lambda m: SENTINEL + m.group(1).replace(",", "&#44;"),
+                    e.text)
+
+
+def anchors(e: Edit) -> None:
+    """<A NAME> anchors before the title and in the first label cells (tables of contents' targets)."""
+    e.text = e.text.replace("<body>\n", '<body>\n<A NAME="sched2"></A>', 1)
+    e.text = re.sub(r'(<td style="padding-left:10pt"><font[^>]*>)(?=\w)', r'\1<A NAME="r">', e.text, count=3)
+
+
+def div_right(e: Edit) -> None:
+    """Each figure's cell content in <DIV ALIGN=RIGHT> (Word's paragraphs kept as DIVs)."""
+    e.text = re.sub(r'<td align="right">(' + SENTINEL + r"[^<]*)</td>", r"<td><DIV ALIGN=RIGHT>\1</DIV></td>", e.text)
+
+
+VARIATIONS.update({
+    "shifted-headings": shifted_headings, "label-colspan": label_colspan, "spacer-gifs": spacer_gifs,
+    "entity-dollars": entity_dollars, "anchors": anchors, "div-right": div_right,
+    "heading-rows-4": lambda e: None,
+})
+STYLE_OF["heading-rows-4"] = {"heading_rows": 4}
+
+
+def _period_caption_rows(e: Edit) -> list:
+    """The <tr>s printing a period's caption alone (render_html's span rows)."""
+    labels = [p["label"] for p in e.spec["periods"] if p["label"]]
+    return [m for m in ROW.finditer(e.text) if SENTINEL not in m.group(0)
+            and re.sub(r"<[^>]*>", "", m.group(0)).strip() in labels]
+
+
+def period_tables(e: Edit) -> None:
+    """Each period's rows in a <table> of their own, its caption a bold paragraph above it,
+    the headings printed over the first table only."""
+    opening = re.search(r"<table\b[^>]*>\n?", e.text).group(0)
+    first = _figure_rows(e)[0].start()
+    for m in reversed(_period_caption_rows(e)):
+        caption = re.sub(r"<[^>]*>", "", m.group(0)).strip()
+        para = f"<P><B>{caption}</B></P>\n"
+        if m.start() < first:
+            e.text = e.text[:m.start()] + e.text[m.end():]
+            if not any(x.start() < m.start() for x in _figure_rows(e)):
+                t = e.text.index(opening)
+                e.text = e.text[:t] + para + e.text[t:] if m.start() <= e.text.index(opening) + len(opening) else \
+                    e.text[:m.start()] + "</table>\n" + para + opening + e.text[m.start():]
+            continue
+        e.text = e.text[:m.start()] + "</table>\n" + para + opening + e.text[m.end():]
+
+
+def period_in_label(e: Edit) -> None:
+    """The period's caption in the label cell of its first row, a <BR> before the account's
+    name (the caption row gone): "Year ended December 31, 2002:<BR>Allowance for ...". """
+    for m in reversed(_period_caption_rows(e)):
+        caption = re.sub(r"<[^>]*>", "", m.group(0)).strip()
+        nxt = ROW.search(e.text, m.end())
+        if nxt is None or SENTINEL not in nxt.group(0) or e.text[m.end():nxt.start()].strip():
+            continue  # (a caption over a page break: left as it is)
+        row = nxt.group(0)
+        first = _cells(row)[0]
+        edited = re.sub(r"(<td[^>]*>(?:<font[^>]*>)?)", lambda c: c.group(1) + caption + "<BR>", first, count=1)
+        row = row.replace(first, edited, 1)
+        e.text = e.text[:m.start()] + row + e.text[nxt.end():]
+
+
+VARIATIONS.update({"period-tables": period_tables, "period-in-label": period_in_label})
+
+
+def centered_periods(e: Edit) -> None:
+    """Each period's caption centred over the figures' columns, the label's cell empty
+    (<TR><TD>&nbsp;</TD><TD COLSPAN=n ALIGN=CENTER><B>Year ended ...</B></TD></TR>)."""
+    width = _width(e)
+    for m in reversed(_period_caption_rows(e)):
+        caption = re.sub(r"<[^>]*>", "", m.group(0)).strip()
+        row = f'<tr><td>&nbsp;</td><td colspan="{width - 1}" align="center"><b>{caption}</b></td></tr>\n'
+        e.text = e.text[:m.start()] + row + e.text[m.end():]
+
+
+def period_headings(e: Edit) -> None:
+    """Each period's caption as a row of the headings, bold and underlined, with the
+    headings printed again under it (as a table per year printed in one <table>)."""
+    captions = _period_caption_rows(e)
+    if not captions:
+        return
+    a = ROW.search(e.text, e.text.index("<table")).start()
+    b = min(captions[0].start(), _figure_rows(e)[0].start())  # (headings with digits: "Deductions (2)")
+    head = e.text[a:b]
+    for m in reversed(captions):
+        caption = re.sub(r"<[^>]*>", "", m.group(0)).strip()
+        row = f'<tr><td colspan="{_width(e)}" align="center"><b><u>{caption}</u></b></td></tr>\n'
+        e.text = e.text[:m.start()] + row + head + e.text[m.end():]
+    e.text = e.text[:a] + e.text[b:]
+
+
+VARIATIONS.update({"centered-periods": centered_periods, "period-headings": period_headings})
+
+
+def _captions_as(spell: Callable[[str], str]) -> Callable[[Edit], None]:
+    """Each period's caption row spelled otherwise (its year kept)."""
+    def edit(e: Edit) -> None:
+        rows = _period_caption_rows(e)
+        spelled = [spell(re.sub(r"<[^>]*>", "", m.group(0)).strip()) for m in rows]
+        if len(set(spelled)) < len(spelled):
+            return  # (periods of one year: its spelling would not tell them apart)
+        for m, new in reversed(list(zip(rows, spelled))):
+            caption = re.sub(r"<[^>]*>", "", m.group(0)).strip()
+            e.text = e.text[:m.start()] + m.group(0).replace(caption, new) + e.text[m.end():]
+    return edit
+
+
+def _slashed(caption: str) -> str:
+    """"Year ended 12/31/02": the period's last day as m/d/yy."""
+    from auditor.labels import DATE
+    months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    m = DATE.search(caption)
+    if not m:
+        return caption
+    month = months.index(m.group(1)[:3].lower()) + 1
+    return caption[:m.start()] + f"{month}/{m.group(2)}/{m.group(3)[2:]}" + caption[m.end():]
+
+
+def _fiscal(caption: str) -> str:
+    years = re.findall(r"(?:19|20)\d\d", caption)
+    return f"Fiscal {years[-1]}" if years else caption
+
+
+VARIATIONS.update({"slash-dates": _captions_as(_slashed), "fiscal-captions": _captions_as(_fiscal)})
+
+
+def deducted_groups(e: Edit) -> None:
+    """(After group_captions.)  Under a total with rows after it in its period, a caption
+    "Reserves not deducted from assets:" over those rows (a group and its subtotal, then another)."""
+    group_captions(e)
+    width = _width(e)
+    out, last, seen = [], 0, 0
+    rows = list(ROW.finditer(e.text))
+    for n, m in enumerate(rows):
+        row = m.group(0)
+        out.append(e.text[last:m.start()])
+        out.append(row)
+        last = m.end()
+        if SENTINEL in row:
+            total = e.total_row(row, seen)
+            pi = e.keys[seen][0]
+            seen += row.count(SENTINEL)
+            nxt = next((r for r in rows[n + 1:] if SENTINEL in r.group(0)), None)
+            if total and nxt is not None and e.keys[seen][0] == pi:
+                out.append(f'<tr><td colspan="{width}"><font size="2">&nbsp;&nbsp;Reserves not deducted from assets:'
+                           "</font></td></tr>\n")
+    out.append(e.text[last:])
+    e.text = "".join(out)
+
+
+VARIATIONS.update({"deducted-groups": deducted_groups})
+
+
+def minus_cells(e: Edit) -> None:
+    """A negative's minus sign, a hyphen, alone in the "$" cell before its digits
+    ("-" | "813"), the parentheses gone."""
+    def one(m, n):
+        return m.group(1) + "</td><td></td>", "-" + m.group(1)
+    pieces = e.text.split(SENTINEL)
+    for i in range(1, len(pieces)):
+        m = re.match(r"\(([\d,.]+)</td><td>\)</td>", pieces[i])
+        if m and re.search(r"<td>\$?</td><td align=\"right\">$", pieces[i - 1]):
+            pieces[i - 1] = re.sub(r"<td>\$?</td>(<td align=\"right\">)$", r"<td>-</td>\1", pieces[i - 1])
+            pieces[i] = m.group(1) + "</td><td></td>" + pieces[i][m.end():]
+            e.keys[i - 1] = (*e.keys[i - 1][:3], m.group(1), e.keys[i - 1][4])
+    e.text = SENTINEL.join(pieces)
+
+
+# Habits measured (`test_html_era_markup.py minus-cells`) and not yet read right: not in the sweep.
+# minus-cells: the "-" cells read as a column of nils of their own, the figures positive (the
+# column's convention then reads them subtracted: the findings right, 5 of 36 tables read so
+# without a word), or false row errors (19 of 36).
+GAPS: dict[str, Callable[[Edit], None]] = {"minus-cells": minus_cells}

@@ -16,13 +16,15 @@ guards against; `measure` prints right / silently wrong / refused per habit:
 from __future__ import annotations
 
 import json
+import re
+
 import pytest
 
 import auditor
 from auditor import source
 from conftest import SHARED
 from expect import expected_errors, printed_html_cells, read_cells, reported_errors
-from html_era import VARIATIONS, edited
+from html_era import SPEC_OF, VARIATIONS, edited
 from render import parse_cell
 
 RULES = auditor.load_rules()
@@ -47,6 +49,7 @@ def planted(spec: dict) -> dict:
 
 def outcome(spec: dict, variation: str, base=None) -> tuple[str, str]:
     """("right" | "wrong" | "refused", what differed)."""
+    spec = SPEC_OF.get(variation, lambda s: s)(spec)
     rendered = edited(spec, variation, base)
     src = source.from_text(rendered.text, "t.htm")
     result = auditor.check_source(src, RULES)  # (the kind sniffed, as `auditor check` does: <PRE> is read as text)
@@ -75,7 +78,19 @@ def cases(path):
         yield "planted", planted(spec)
 
 
-@pytest.mark.parametrize("variation", sorted(VARIATIONS))
+# Habits not every table can be read right in, and what each must give instead:
+# never a silent misread.
+OTHERWISE = {
+    "nbsp-thousands": "refused",  # "1&nbsp;212&nbsp;067": figures in one cell, named
+    "shifted-headings": "refused",  # a note's own cell "(1)" falls under the next column's heading
+    # "6.761": refused where the table's whole figures say "." may group thousands; read as a
+    # decimal where every figure has one (a table in millions to three places reads the same)
+    "dot-thousands": "refused or scaled",
+    "one-period": "warned",  # one row of "Other": VQ005, its sign cannot be told by one row's arithmetic
+}
+
+
+@pytest.mark.parametrize("variation", sorted(set(VARIATIONS) - set(OTHERWISE)))
 def test_real_tables_in_era_markup_read_exactly(variation):
     failures = []
     for path in TABLES:
@@ -84,6 +99,47 @@ def test_real_tables_in_era_markup_read_exactly(variation):
             if verdict != "right":
                 failures.append((path.stem, kind, verdict, why[:300]))
     assert failures == []
+
+
+@pytest.mark.parametrize("variation", sorted(OTHERWISE))
+def test_real_tables_in_era_markup_read_right_or_as_said(variation):
+    allowed = OTHERWISE[variation]
+    failures = []
+    for path in TABLES:
+        for kind, s in cases(path):
+            verdict, why = outcome(s, variation)
+            if verdict == "right" or _as_said(allowed, verdict, why):
+                continue
+            failures.append((path.stem, kind, verdict, why[:300]))
+    assert failures == []
+
+
+def _as_said(allowed: str, verdict: str, why: str) -> bool:
+    if verdict == "refused":
+        return allowed.startswith("refused")
+    if allowed == "refused or scaled":  # (every figure read a thousand times smaller: the findings the same)
+        return why.startswith("cells:") and all(
+            "." in raw for raw in re.findall(r"\('([^']*)', Decimal", why.split("not printed")[0]))
+    if allowed == "warned":
+        return why.startswith("findings:") and "missing []" in why and re.fullmatch(
+            r"findings: extra \[(\('reading_ambiguity', [^)]*\)(, )?)+\] missing \[\]", why) is not None
+    return False
+
+
+def test_a_dot_grouping_thousands_beside_whole_figures_is_refused_not_read_as_decimals():
+    table = _table("Allowances:", "allowance for doubtful accounts").replace("100", "1.100").replace("110", "1.110")
+    result = auditor.check_source(source.from_text(table, "t.htm"), RULES)
+    assert result.error is not None and "'1.100'" in str(result.error) and "thousands" in str(result.error)
+
+
+def test_a_table_of_decimals_to_three_places_is_read_as_printed():
+    table = _table("Allowances:", "allowance for doubtful accounts")
+    for whole in ("100", "40", "30", "110", "50", "5"):
+        table = re.sub(rf"<td>(\(?){whole}(\)?)</td>", rf"<td>\g<1>{whole}.000\2</td>", table)
+    table = table.replace("<td>100.000</td>", "<td>1.100</td>").replace("<td>110.000</td>", "<td>1.110</td>")
+    result = auditor.check_source(source.from_text(table, "t.htm"), RULES)
+    assert result.error is None
+    assert [c.raw for c in result.schedules[0].periods[0].rows[0].cells] == ["1.100", "40.000", "(30.000)", "1.110"]
 
 
 def _table(caption: str, first: str) -> str:

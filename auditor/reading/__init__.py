@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from auditor.errors import InputError
 from auditor.labels import YEAR
 from auditor.model import Ambiguity, Column, ColumnReading, Deductions, Effect, Reading, Schedule
-from auditor.reading import headings, signs, totals
+from auditor.reading import headings, separators, signs, totals
 from auditor.reading.headings import Heard, normalized
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ OTHER = "other"  # the role of a movement no heading names
 
 def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> Schedule:
     """The schedule with every column's role and sign, and its reading."""
+    separators.check(schedule, path)
     specs = ruleset.roles
     heard = headings.hear(tuple(c.heading for c in schedule.columns), tuple(specs), _vocabulary(tuple(specs)))
     named: Named = [h.spec for h in heard]

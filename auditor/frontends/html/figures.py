@@ -25,7 +25,7 @@ TOKEN = re.compile(
     # ("-0-" is a nil; "473-", "473CR", "473 CR": labels.NEGATIVE_AFTER, a typed schedule's negatives converted)
     rf"|(?P<amount>(?!-0-)(?:\(\s?)?[{MINUS_SIGNS}]?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\)|{NEGATIVE_AFTER})?)"
     rf"|(?P<rule>{RULE_RUN})"  # (before a nil: "-------" is a rule, not two nils and a dash)
-    rf"|(?P<nil>{NIL})"
+    rf"|(?P<nil>-\s-(?![-\d])|{NIL})"  # (a nil typed as spaced hyphens, "- -", in one cell: one nil, not two)
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
     r"|(?P<text>[^\s$()]+)",
     re.IGNORECASE,

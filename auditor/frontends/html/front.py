@@ -159,8 +159,23 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
         subtitle = years_lines(doc, title.end(), span[0]) if title and title.end() < span[0] else ""
         found.append(Region(tuple(parts), tuple(grids), _title_of(doc, title),
-                            title_line, preamble[:2000], tuple(captions), transposed, subtitle))
+                            title_line, preamble[:2000], tuple(captions), transposed, subtitle,
+                            () if transposed else periods_between(doc, parts)))
     return found
+
+
+def periods_between(doc: Document, parts: list[Span]) -> tuple[tuple[int, str], ...]:
+    """(line, caption) of each period's caption printed between two parts of a
+    table, in a paragraph of its own ("Year ended December 31, 2001", one year:
+    not a running head's "Years ended ..., 2002 and 2001", nor a page's
+    "(continued)").  Page furniture to the parts' joining, it opens the period
+    of the rows after it: else the rows of every year would read as one period's."""
+    found = []
+    for (_, end), (start, _) in zip(parts, parts[1:]):
+        for at, text in doc.texts_in(end, start):
+            if html_layout.period_caption(text) and html_layout.one_period(text) and not CONTINUED.search(text):
+                found.append((doc.line_of(at), text.rstrip(":").strip()))
+    return tuple(found)
 
 
 def _title_of(doc: Document, title: Title) -> str:
@@ -364,8 +379,8 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     listing = bool(html_layout.period_rows(first_grid, first))  # (a row per period under each account)
     periods = _ending_account(first_grid, first)  # read so far for the current account
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
-        if not breaks.headless(grid) and opens_another_schedule(doc.printed(end, nxt[0][0]), set(named_by)):
-            return  # (a page under a running head may print no headings; a schedule of its own always does)
+        if _another_schedule(doc, end, nxt[0][0], first_grid, grid, named_by):
+            return
         f = html_layout.frame(grid)
         if f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid) \
                 and _schedule_rows(grid, f) and not html_layout.continues(grid, f, first_grid, first, headings):
@@ -376,8 +391,6 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             if (f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid)
                     and _schedule_rows(grid, f)):
                 _refuse_astray(doc, span, nxt[0])
-            return
-        if _titled_anew(doc, end, nxt[0][0], first_grid, grid):
             return
         texts = doc.texts(end, nxt[0][0])
         caption = html_locate.caption(texts)
@@ -398,15 +411,20 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
         yield nxt, grid, caption
 
 
-def _titled_anew(doc: Document, end: int, start: int, first: Grid, grid: Grid) -> bool:
-    """Whether the table at `start` is another schedule: titled anew between the
-    two (not "... (continued)"), under headings of its own, and printing the very
-    years the first printed.  A combined 10-K prints a Schedule II per registrant,
-    each under its title and the registrant's name, the same accounts and years
-    again; a page's running head over the rest of one schedule goes on to other
-    years or accounts (its years are seldom all the first part's), mostly
-    without the headings again (such a part stays the first's, as before)."""
-    if not doc.holds(html_locate.TITLE, end, start) or doc.holds(CONTINUED, end, start) or breaks.headless(grid):
+def _another_schedule(doc: Document, end: int, start: int, first: Grid, grid: Grid,
+                      named_by: frozenset[str] | set[str]) -> bool:
+    """Whether the table at `start` is another schedule (a combined 10-K prints a
+    Schedule II per registrant, each under its title and the registrant's name):
+    under headings of its own (a page under a running head may print none; a
+    schedule of its own always does), and either titled with words the first's
+    title block lacks (labels.opens_another_schedule), or titled anew (not
+    "... (continued)") over the very years the first printed: a running head
+    over the rest of one schedule goes on to other years or accounts."""
+    if breaks.headless(grid):
+        return False
+    if opens_another_schedule(doc.printed(end, start), set(named_by)):
+        return True
+    if not doc.holds(html_locate.TITLE, end, start) or doc.holds(CONTINUED, end, start):
         return False
     years = [set(YEAR.findall(" ".join(plain(cells) for cells in g.rows))) for g in (first, grid)]
     return bool(years[0]) and years[0] == years[1]

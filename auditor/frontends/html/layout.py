@@ -22,8 +22,8 @@ from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, non
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, LEADER, MOVEMENT_WORD, PERIOD_START, RESERVED_ASSET, TOTAL, UNITS,
-                            YEAR, is_period)
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, DATE, LEADER, MOVEMENT_WORD, NUMERIC_DATE, PERIOD_START,
+                            RESERVED_ASSET, TOTAL, UNITS, YEAR, is_period)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -48,6 +48,7 @@ class Frame:
     leaves: list[HtmlCell]  # the lowest heading cell of each schedule column, left to right
     headings: list[str]  # heading text of each schedule column
     label_heading: str = ""
+    year_column: Optional[int] = None  # a label column of years beside the accounts' names (`_year_column`)
 
 
 def _is_figure_row(row: list[HtmlCell], year_labels: bool) -> bool:
@@ -59,7 +60,32 @@ def _is_figure_row(row: list[HtmlCell], year_labels: bool) -> bool:
     return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2)
 
 
-def _leading_label(row: list[HtmlCell], year_labels: bool) -> list[HtmlCell]:
+YEAR_HEADING = re.compile(r"^(?:fiscal\s+)?(?:year|period)s?(?:\s+ended)?$", re.IGNORECASE)
+
+
+def _year_column(rows: list[list[HtmlCell]], figure_rows: list[int]) -> Optional[int]:
+    """The grid column of a second label column holding each row's year
+    ("Description | Year | Balance at ...": the account's name on its first row
+    or on every row, the year on every row), as converted word-processor
+    tables print periods: every row of figures prints a year as its first
+    figure, all in one column (no column of amounts is all years).  None
+    where there is no such column."""
+    columns = set()
+    for i in figure_rows:
+        shown = [c for c in nonblank(rows[i]) if kind(c) != "text"]
+        if not shown or not BARE_YEAR.match(shown[0].text.strip()) or not any(kind(c) == "figure" for c in shown[1:]):
+            return None  # (a row of a year and no figure: no column of years beside figures)
+        columns.add(shown[0].column)
+    if len(columns) != 1:
+        return None
+    column = columns.pop()
+    # (one row of figures, a part a page break cut short: its heading says so, "Year")
+    headed = any(c.column == column and YEAR_HEADING.match(" ".join(c.text.split()))
+                 for cells in rows[:figure_rows[0]] for c in cells)
+    return column if len(figure_rows) >= 2 or headed else None
+
+
+def _leading_label(row: list[HtmlCell], year_labels: bool, year_column: Optional[int] = None) -> list[HtmlCell]:
     """The row's label cells: its text up to the first figure or mark, after a
     year labelling it (where years label the rows, or one printed in the first
     row of its accounts, before an account's name: "2023 | Allowance ... | $ | 1,047",
@@ -68,7 +94,8 @@ def _leading_label(row: list[HtmlCell], year_labels: bool) -> list[HtmlCell]:
     cells = nonblank(row)
     for n, c in enumerate(cells):
         named_next = n + 1 < len(cells) and kind(cells[n + 1]) == "text"
-        if kind(c) == "text" or ((year_labels or named_next) and not out and BARE_YEAR.match(c.text.strip())):
+        if kind(c) == "text" or c.column == year_column or (
+                (year_labels or named_next) and not out and BARE_YEAR.match(c.text.strip())):
             out.append(c)
         else:
             break
@@ -90,11 +117,12 @@ def _frame(grid: Grid) -> Optional[Frame]:
     figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)]
     if not figure_rows:
         return None
+    year_column = None if year_labels else _year_column(rows, figure_rows)
     starts: list[int] = []
     unlabelled: list[int] = []
     label_columns: set[int] = set()
     for i in figure_rows:
-        labels = _leading_label(rows[i], year_labels)
+        labels = _leading_label(rows[i], year_labels, year_column)
         rest = [c for c in nonblank(rows[i]) if c not in labels]
         label_columns.update(c.column for c in labels)
         (starts if labels else unlabelled).append(rest[0].column)
@@ -115,6 +143,7 @@ def _frame(grid: Grid) -> Optional[Frame]:
     heading_rows = [
         i for i in range(figure_rows[0])
         if any(heads(c) and kind(c) == "text" for c in rows[i]) and not _is_title(rows[i])
+        and not _lone_period(rows[i])
     ]
     heading_cells = [[c for c in rows[i] if heads(c) and HEADING_TEXT.search(c.text) and not MARKER.match(c.text.strip())]
                      for i in heading_rows]
@@ -122,7 +151,7 @@ def _frame(grid: Grid) -> Optional[Frame]:
     leaves = _leaves(heading)
     leaves, headings = own_columns(rows, heading_rows, figure_rows, figure_start, leaves,
                                    [heading_of(leaf, heading, numbers) for leaf in leaves], heading, numbers)
-    result = Frame(figure_start, figure_rows, heading_rows, leaves, headings)
+    result = Frame(figure_start, figure_rows, heading_rows, leaves, headings, year_column=year_column)
     result.label_heading = plain(c for i in heading_rows for c in rows[i] if not heads(c))
     return result
 
@@ -145,6 +174,23 @@ def _is_title(cells: list[HtmlCell]) -> bool:
     words = texts[0].text
     names_account = bool(ACCOUNT_WORD.search(words) or RESERVED_ASSET.search(words))
     return bool(TITLE.search(words) or UNITS.search(words) and (furniture(words) or not names_account))
+
+
+def _lone_period(cells: list[HtmlCell]) -> bool:
+    """A row holding only one period's caption, wherever in the row it is set
+    ("Year ended December 31, 2002" centred over the figures' columns): it opens
+    its period, it heads no column."""
+    texts = nonblank(cells)
+    if len(texts) != 1:
+        return False
+    text = " ".join(texts[0].text.replace("\xa0", " ").split()).rstrip(":").strip()
+    return bool(WHOLE_PERIOD.match(text)) and one_period(text)
+
+
+def one_period(text: str) -> bool:
+    """Whether a caption names one year, in words or in a date in figures ("12/31/02")."""
+    years = {m.group(0) for m in YEAR.finditer(text)}
+    return len(years) == 1 or not years and len(NUMERIC_DATE.findall(text)) == 1
 
 
 def looks_like_schedule(f: Optional[Frame], headings: Optional[Headings] = None) -> bool:
@@ -194,10 +240,12 @@ def period_rows(grid: Grid, f: Optional[Frame]) -> list[str]:
     31, 1999", "1999"), lower-cased, when most rows have one (a table of one
     account, a row per period); else [].  A row whose label cells print two
     phrases, a period beside an account's name, is an account's row under a
-    period printed in a column of its own, not a period's row."""
+    period printed in a column of its own, not a period's row (nor is one whose
+    label cell prints a period's caption over the account's name)."""
     if not f:
         return []
-    labels = [_lone_label(grid.rows[i], f) for i in f.figure_rows]
+    labels = [_lone_label(grid.rows[i], f) if _period_over_label(grid.rows[i], f) is None else ""
+              for i in f.figure_rows]
     periods = [period_key(label) for label in labels if label and is_period(label)]
     return periods if len(periods) > len(labels) / 2 else []
 
@@ -256,15 +304,29 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     scales: set[str] = set()
     unread: list[Position] = []
     captions = region.captions or (None,) * len(region.grids)
+    between = _Between(list(region.periods))
+    # (one over the parts: a period goes on over a page break)
+    year_rows = _YearRows(any(_by_account_years(g, f) for g, f in zip(region.grids, frames)))
     for grid, f, caption in zip(region.grids, frames, captions):
         leaves = Leaves(f.leaves if f.leaves else _inherited(grid, f, first))  # (indexed: asked per figure)
         for c in (caption, caption_row(grid, f)):
             if c is not None:
                 entries.append(Caption(c.rstrip(":").strip()))
+        entries += _period_over_headings(grid, f)
         first_line: Optional[str] = None  # the row before, if it may print the first line of a label
         for i in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
             cells = grid.rows[i]
+            entries += between.before(grid.row_lines[i], entries)
+            if i in f.figure_rows and f.year_column is not None:
+                year = next(c for c in cells if c.column == f.year_column)
+                row = _row([c for c in cells if c is not year], f, leaves, columns, grid.row_lines[i], path, scales)
+                entries += year_rows.entries(row, year.text.strip(), grid.row_lines[i])
+                continue
             if i in f.figure_rows:
+                over = _period_over_label(cells, f)
+                if over is not None:
+                    entries.append(PeriodStart(*over[0]))
+                    cells = over[1]
                 period = _period_cell(cells, f)
                 if period is not None:
                     entries.append(PeriodStart(plain([period]).rstrip(":").strip(), _first_line([period], grid.row_lines[i])))
@@ -278,8 +340,9 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 first_line = None
                 continue
             text = plain(cells)
-            is_period = bool(text and _period_caption(text)
-                             and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells))
+            is_period = bool(text and period_caption(text)
+                             and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells)
+                             or _lone_period(cells))
             captioned = bool(text) and not is_period and _is_caption(cells, f)
             if is_period:
                 entries.append(PeriodStart(text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
@@ -301,6 +364,69 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         unread=tuple(unread),
         subtitle=" ".join(t for t in (region.subtitle, _years_rows(region.grids[0], first)) if t),
     )
+
+
+class _Between:
+    """The periods captioned between a table's parts (Region.periods), each
+    opening its period before the first row printed under it, unless the rows
+    already read are that period's (its caption printed again over a page's rows)."""
+
+    def __init__(self, periods: list[tuple[int, str]]):
+        self.periods = periods
+
+    def before(self, line: int, entries: list[Entry]) -> list[Entry]:
+        out: list[Entry] = []
+        while self.periods and self.periods[0][0] < line:
+            at, text = self.periods.pop(0)
+            current = next((e.label for e in reversed(entries) if isinstance(e, PeriodStart)), None)
+            if current is None or period_key(current) != period_key(text):
+                out.append(PeriodStart(text, at))
+        return out
+
+
+def _period_over_headings(grid: Grid, f: Frame) -> list[Entry]:
+    """The period whose caption is a row of its own above the part's headings
+    ("December 31, 2002" over them, each year's headings printed again under
+    its caption in one table): it opens the period of the rows under them."""
+    top = f.heading_rows[0] if f.heading_rows else 0
+    for i in reversed(range(top)):
+        if _lone_period(grid.rows[i]):
+            return [PeriodStart(plain(grid.rows[i]).rstrip(":").strip(), _first_line(grid.rows[i], grid.row_lines[i]))]
+    return []
+
+
+def _by_account_years(grid: Grid, f: Frame) -> bool:
+    """Whether a table with a column of years prints its rows by account: a row
+    with a year and no account's name under a row of another year (the
+    account's next period), where by period such a row is the period's total."""
+    if f.year_column is None:
+        return False
+    before = None
+    for i in f.figure_rows:
+        year = next((c.text.strip() for c in grid.rows[i] if c.column == f.year_column), None)
+        named = any(c.column < f.figure_start and c.column != f.year_column and c.text.strip() for c in grid.rows[i])
+        if not named and before is not None and year != before:
+            return True
+        before = year
+    return False
+
+
+class _YearRows:
+    """The entries of rows labelled in two columns, the account's name and the
+    year: by period, each year opens its period (a row without a name is that
+    period's total); by account, the name captions the account's rows and each
+    row is labelled by its year (regrouped as a table per account is)."""
+
+    def __init__(self, by_account: bool):
+        self.by_account, self.period = by_account, ""
+
+    def entries(self, row: Row, year: str, line: int) -> list[Entry]:
+        if self.by_account:
+            caption: list[Entry] = [Caption(row.label)] if row.label else []
+            return caption + [Printed(replace(row, label=year, kind="item"), line)]
+        opens: list[Entry] = [PeriodStart(year, line)] if year != self.period else []
+        self.period = year
+        return opens + [Printed(row, line)]
 
 
 def _wrapped_into(caption: str, label: str, set_in: bool) -> bool:
@@ -342,14 +468,43 @@ def _period_cell(cells: list[HtmlCell], f: Frame) -> Optional[HtmlCell]:
     caption = plain([texts[0]])
     # (after the basis it is reported on too, "Pre-acquisition basis: Year ended ...": else the period and
     # the account's name are read as one label, the period's, and the row under no name as a total)
-    return texts[0] if _period_caption(caption) and YEAR.search(caption) else None
+    return texts[0] if period_caption(caption) and YEAR.search(caption) else None
+
+
+# A period's caption that can be nothing else: a year alone or named so ("For the year 2022",
+# "Fiscal 2002"), a date, or "ended" and a year.
+WHOLE_PERIOD = re.compile(r"^(?:(?:for\s+the\s+)?(?:fiscal\s+)?(?:(?:year|fiscal|fy)\s*)?(?:19|20)\d\d"
+                          r"|.*\b(?:ended|ending)\b.*\b(?:19|20)\d\d|.*" + DATE.pattern + ".*"
+                          r"|(?:.*\b(?:ended|ending)\s+)?" + NUMERIC_DATE.pattern + ")$", re.IGNORECASE)
+
+
+def _period_over_label(cells: list[HtmlCell], f: Frame) -> Optional[tuple[tuple[str, int], list[HtmlCell]]]:
+    """The period captioned on the first line of the label's cell, over the
+    account's name on the lines below ("Year ended December 31, 2002:<br>
+    Allowance for doubtful accounts", a converter's caption row folded into
+    the row under it): ((caption, line), the row's cells with the label's
+    cell from its second line on); None where the first line is no period's
+    caption (a wrapped name's first words) or nothing follows it."""
+    labels = [c for c in cells if c.column < f.figure_start and c.text.strip()]
+    if not labels or not labels[0].line_starts:
+        return None
+    cell = labels[0]
+    cut = cell.line_starts[0]
+    first = " ".join("".join(cell.chars[:cut]).replace("\xa0", " ").split()).rstrip(":").strip()
+    if not (first and WHOLE_PERIOD.match(first) and one_period(first)
+            and re.search(r"[a-zA-Z]", "".join(cell.chars[cut:]))):
+        return None
+    rest = replace(cell, chars=cell.chars[cut:], places=cell.places[cut:], facts=cell.facts[cut:], sup=cell.sup[cut:],
+                   line_starts=[n - cut for n in cell.line_starts[1:]], token_cache=None, kind_cache=None)
+    line = cell.places[0][0] if cell.places else cell.line
+    return (first, line), [rest if c is cell else c for c in cells]
 
 
 # The basis a period is reported on, before its caption: "Successor:", "Pre-acquisition basis:".
 BASIS = re.compile(r"^[a-z][\w\s-]{0,40}:\s*", re.IGNORECASE)
 
 
-def _period_caption(text: str) -> bool:
+def period_caption(text: str) -> bool:
     """A period's caption, or one after the basis it is reported on (around an
     acquisition: "Successor: Period from July 1 to December 31, 2001")."""
     if PERIOD_START.search(text):

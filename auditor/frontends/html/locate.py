@@ -74,6 +74,9 @@ class Region:
     captions: tuple[Optional[str], ...] = ()  # per part: the account's caption printed just before it, or None
     transposed: bool = False  # the years as columns, the movements as rows (html_transposed)
     subtitle: str = ""  # the lines between the title and the table naming the years covered (periods.years_lines)
+    # (line, caption) of each period captioned between two of its parts: a paragraph "Year ended
+    # December 31, 2001" over each year's <table>, or over the rows after a page break (front.periods_between)
+    periods: tuple[tuple[int, str], ...] = ()
 
 
 class Document:
@@ -200,9 +203,9 @@ class Document:
 
     def blocks(self, start: int, end: int) -> list[tuple[int, str]]:
         """`texts`, each with the offset it starts at."""
-        return [(at, text) for at, text in self._texts_in(start, end) if not furniture(text)]
+        return [(at, text) for at, text in self.texts_in(start, end) if not furniture(text)]
 
-    def _texts_in(self, start: int, end: int) -> list[tuple[int, str]]:
+    def texts_in(self, start: int, end: int) -> list[tuple[int, str]]:
         """The blocks of text in text[start:end] that print anything, page
         furniture and all, each with the offset it starts at."""
         found, at = [], start
@@ -222,7 +225,7 @@ class Document:
         found = self._headings.get(table)
         if found is None:
             i = bisect_left(self.starts, table)
-            blocks = self._texts_in(max(table - REACH, self.starts[i - 1] if i > 0 else 0), table)
+            blocks = self.texts_in(max(table - REACH, self.starts[i - 1] if i > 0 else 0), table)
             found = self._headings[table] = [at for k, (at, text) in enumerate(blocks)
                                              if numbers_a_statement(text) and not furniture(text)
                                              and heads_another_statement(_texts_from(blocks, k))]

@@ -23,8 +23,10 @@ from auditor.labels import ACCOUNT_WORD, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, R
 from auditor.source import Lines, Source
 
 # (Not an HTML table closed on the line it opens, a page footer's "<TABLE ..><TR><TD>F-11</TD></TR></TABLE>"
-# in an HTML document whose schedule is typed in a <PRE>: it holds no rows of a text table.)
-TABLE_OPEN = re.compile(r"^\s*<TABLE\b(?!.*</TABLE>)", re.IGNORECASE)
+# in an HTML document whose schedule is typed in a <PRE>: it holds no rows of a text table.  Nor one
+# whose cell opens a <PRE> on its line, "<TABLE WIDTH=100%><TR><TD><PRE>": a frame around the typed
+# schedule, closed after the </PRE>, not a typed table's tag.)
+TABLE_OPEN = re.compile(r"^\s*<TABLE\b(?!.*</TABLE>)(?!.*<PRE\b)", re.IGNORECASE)
 TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 # The edges of the documents of an EDGAR submission: no table crosses them.
 DOCUMENT_EDGE = re.compile(r"^\s*(</?(TEXT|DOCUMENT|SEC-DOCUMENT|PDF)>|<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>)", re.I)
