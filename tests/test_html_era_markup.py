@@ -21,7 +21,7 @@ import pytest
 import auditor
 from auditor import source
 from conftest import SHARED
-from expect import expected_errors, printed_html_cells, read_cells, reported_errors
+from expect import expected_errors, printed_html_cells, read_cells, reported_errors, row_name
 from html_era import VARIATIONS, edited
 from render import parse_cell
 
@@ -63,7 +63,22 @@ def outcome(spec: dict, variation: str, base=None) -> tuple[str, str]:
         return "wrong", f"cells: read {extra} not printed {missing}"
     if sum(len(s.periods) for s in found) != len(spec["periods"]):
         return "wrong", f"{sum(len(s.periods) for s in found)} periods"
+    labels, want_labels = sorted(read_labels(found)), sorted(printed_labels(rendered))
+    if labels != want_labels:
+        return "wrong", f"labels: read {sorted(set(labels) - set(want_labels))[:3]} " \
+                        f"printed {sorted(set(want_labels) - set(labels))[:3]}"
     return "right", ""
+
+
+def read_labels(schedules) -> list[str]:
+    """The label of each row of figures read, in order (a wrapped label read whole)."""
+    return [row_name(r.label) for s in schedules for p in s.periods for r in p.rows]
+
+
+def printed_labels(rendered) -> list[str]:
+    """The label of each row of figures the renderer printed, in order."""
+    rows = sorted({(f.period, f.row) for f in rendered.figures})
+    return [row_name(rendered.row_labels[key]) for key in rows]
 
 
 def cases(path):
