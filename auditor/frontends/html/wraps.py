@@ -54,7 +54,8 @@ class Line(NamedTuple):
 def wrapped(lines: Sequence[Line]) -> dict[int, int]:
     """{row of a phrase: row of figures whose label it is a line of}."""
     phrases = [p for p, line in enumerate(lines) if line.kind == "text"]
-    ways = {p: w for p in phrases if (w := _lexical(lines, p) or (-1 if _dangling(lines, p) else 0))}
+    ways = {p: w for p in phrases if (w := _lexical(lines, p) or _fragment(lines, p)
+                                      or (-1 if _dangling(lines, p) else 0))}
     if -1 not in ways.values():
         # (a phrase over one row may be its caption where the table's labels end in rows of their own)
         ways.update({p: 1 for p in phrases if p not in ways and _opening(lines, p)})
@@ -77,7 +78,7 @@ def _captions(lines: Sequence[Line]) -> set[str]:
     under a caption with its ":", where a phrase is a label's first line: `_opening`)."""
     return {line.text.rstrip(":").strip() for p, line in enumerate(lines)
             if line.kind == "caption" or line.kind == "text" and _kind(lines, p + 1) == _kind(lines, p + 2) == "row"
-            and _kind(lines, p - 1) != "caption"}
+            and _kind(lines, p - 1) != "caption" and not _fragment(lines, p)}
 
 
 def _may_join(lines: Sequence[Line], p: int, way: int, captions: set[str]) -> bool:
@@ -97,7 +98,10 @@ def _names_account(lines: Sequence[Line], p: int, way: int) -> bool:
     outside a schedule's rows (a cash flow statement's "Operating activities"
     over "Net income", a debt table's "Senior notes" over "5.1% due 2012")."""
     pair = (lines[p].text, lines[p + way].text)
-    label = " ".join(pair if way > 0 else reversed(pair))
+    return _account(" ".join(pair if way > 0 else reversed(pair)))
+
+
+def _account(label: str) -> bool:
     return bool(ACCOUNT_WORD.search(label) or RESERVED_ASSET.search(label) or ACCRUAL.search(label))
 
 
@@ -135,6 +139,22 @@ def _cased(first: str, below: Line) -> bool:
     if label[0].islower():
         return first[:1].isupper()
     return below.set_in and first.isupper() and label.isupper()
+
+
+def _fragment(lines: Sequence[Line], p: int) -> int:
+    """+1 / -1 where a one-word label line naming no account alone ("Accounts",
+    "Commitments") lies between the phrase or row it ends and a row opening an
+    account's name of its own: "Allowance for Doubtful" / "Accounts  303 ..." /
+    "Inventory Reserve  1,212 ...", or the same with the figures on the first
+    line.  (A caption's accounts are alike: "Receivables" / "Inventories".)"""
+    for way, word in ((1, p + 1), (-1, p)):
+        row = p + 1 if way > 0 else p - 1
+        if (_kind(lines, row) == "row" and _kind(lines, p + 1 + (way > 0)) == "row"
+                and OPENS_ACCOUNT.match(lines[p + 1 + (way > 0)].text) and len(lines[word].text.split()) == 1
+                and not _account(lines[word].text) and _names_account(lines, p, way)
+                and not (way > 0 and lines[p].set_in)):
+            return way
+    return 0
 
 
 def _dangling(lines: Sequence[Line], p: int) -> bool:
