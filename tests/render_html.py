@@ -59,6 +59,7 @@ class HtmlStyle:
     titled: bool = True  # the schedule's title printed above the table (else only its accounts' captions)
     stacked: str = "none"  # none | account: a <tr> per account, a line a row | body: one <tr> (render_html_stacked)
     stacked_lines: str = "br"  # stacked: each line ended by a <br> | p: a <p> each
+    caption_blank: bool = True  # stacked: the figure cells print a blank line beside a first line's caption (else not)
 
 
 def _wrap(text: str, style: HtmlStyle) -> str:
