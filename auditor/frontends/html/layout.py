@@ -263,7 +263,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
             if c is not None:
                 entries.append(Caption(c.rstrip(":").strip()))
         start = f.heading_rows[-1] + 1 if f.heading_rows else 0
-        joins = wrapped(_lines(grid, f, start))  # (phrases rows that are a line of a row's label)
+        joins = wrapped(wrap_lines(grid, f, start))  # (the phrase rows that are a line of a row's label)
         for i in range(start, len(grid.rows)):
             cells = grid.rows[i]
             if i in joins:
@@ -302,7 +302,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     )
 
 
-def _lines(grid: Grid, f: Frame, start: int) -> list[Line]:
+def wrap_lines(grid: Grid, f: Frame, start: int) -> list[Line]:
     """The part's non-blank rows from `start`, as `wraps` reads them: a row of
     figures by its label (a period's row or one under a period in a column of
     its own begins anew), a phrase alone (no ":" at its end, no period), or other."""

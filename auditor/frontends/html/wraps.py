@@ -9,14 +9,21 @@ it from a caption over an account; the evidence here is the words and the
 table's structure:
 
 - lexical: the first line ends on a word no label ends on ("Reserve for" /
-  "Inventory Obsolescence"), or the second goes on in lower case under a
-  capitalised phrase (in capitals: set in under it);
+  "Inventory Obsolescence") or leaves a parenthesis open, the second starts
+  with a dash or goes on in lower case under a capitalised phrase (in
+  capitals: set in under it), or one of them is a single word naming no
+  account ("Accounts") beside a row opening an account's name of its own;
 - structural: a phrase right under a row that captions no row (the next is a
   total, a period, another caption or the table's end) ends that row's label;
-  a phrase opening a period (or after a total) over one row alone, no row
-  beside that row, begins its label; and where a table's phrases settled so
-  all go one way, a phrase between two rows goes that way, each pair of rows
-  standing alone (a caption over its accounts has more than one row under it).
+  a phrase opening a period (or after a total) over one row alone, or right
+  under a caption with its ":", begins its label; and where a table's phrases
+  settled so all go one way, a phrase between two rows goes that way, each
+  pair of rows standing alone (a caption over its accounts has more than one
+  row under it).  The structure is no evidence outside a schedule's rows: its
+  joins are made only where the two lines name a valuation account together,
+  never of a phrase the table prints as a caption elsewhere, nor over a row
+  whose label opens an account's name of its own (a group's caption over its
+  one account).  Over the 772 HTML tables of the 8 real filings: no join.
 
 A phrase ending in ":" or naming a period is a caption, never a label's line.
 """
