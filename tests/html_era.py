@@ -55,8 +55,7 @@ ends up printed is still known after the edit (`place_sentinels`):
 - title-wraps-first: the same with the figures on the first row, the label's
   end in a row of its own under them;
 - title-wraps-long, title-wraps-long-first: the same, only the labels longer
-  than 30 characters wrapped (a wrapped label beside whole ones: measured, not
-  yet all read whole, `MEASURED`);
+  than 30 characters wrapped (a wrapped label beside whole ones);
 - combined: many of these at once;
 - sgml: the HTML inside the submission's <DOCUMENT><TYPE>10-K ... <TEXT> wrapper,
   as the full submission text file of the period carries it.
@@ -496,8 +495,6 @@ VARIATIONS: dict[str, Callable[[Edit], None]] = {
     "label-rows": label_rows, "title-wraps": title_wraps, "title-wraps-first": title_wraps_first,
     "title-wraps-long": title_wraps_long, "title-wraps-long-first": title_wraps_long_first,
 }
-# Habits measured by test_html_era_markup.measure but not yet read right in every table (not asserted).
-MEASURED = {"title-wraps-long", "title-wraps-long-first"}
 # The variations made on the table with its labels in Title Case.
 TITLE_CASED = {"title-wraps", "title-wraps-first", "title-wraps-long", "title-wraps-long-first"}
 # The styles the edits are made on (else render_html's default): headings over three rows for `rowspan`.

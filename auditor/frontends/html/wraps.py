@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple, Optional, Sequence
 
-from auditor.labels import ACCOUNT_WORD, CONNECTIVE, RESERVED_ASSET
+from auditor.labels import ACCOUNT_WORD, CONNECTIVE, RESERVED_ASSET, TOTAL
 
 # The reserves a schedule prints that name no allowance or reserve (labels.ACCOUNT_WORD): accruals of liabilities.
 ACCRUAL = re.compile(r"\b(?:accru(?:als?|ed)|self-insurance|warrant(?:y|ies))\b", re.IGNORECASE)
@@ -149,19 +149,25 @@ def _cased(first: str, below: Line) -> bool:
 
 
 def _fragment(lines: Sequence[Line], p: int) -> int:
-    """+1 / -1 where a one-word label line naming no account alone ("Accounts",
-    "Commitments") lies between the phrase or row it ends and a row opening an
-    account's name of its own: "Allowance for Doubtful" / "Accounts  303 ..." /
-    "Inventory Reserve  1,212 ...", or the same with the figures on the first
-    line.  (A caption's accounts are alike: "Receivables" / "Inventories".)"""
+    """+1 / -1 where a one-word label line that is no whole label ("Accounts",
+    "Allowance", "Commitments"; an asset's name is one: "Receivables") lies
+    between the phrase or row it ends and a row opening an account's name of
+    its own, or the end of its period: "Allowance for Doubtful" / "Accounts
+    303 ..." / "Inventory Reserve  1,212 ...", or the same with the figures on
+    the first line.  (A caption's accounts are alike: "Receivables" / "Inventories".)"""
     for way, word in ((1, p + 1), (-1, p)):
-        row = p + 1 if way > 0 else p - 1
-        if (_kind(lines, row) == "row" and _kind(lines, p + 1 + (way > 0)) == "row"
-                and OPENS_ACCOUNT.match(lines[p + 1 + (way > 0)].text) and len(lines[word].text.split()) == 1
-                and not _account(lines[word].text) and _names_account(lines, p, way)
+        row, beyond = (p + 1, p + 2) if way > 0 else (p - 1, p + 1)
+        if (_kind(lines, row) == "row" and _fragmentary(lines[word].text) and _names_account(lines, p, way)
+                and (_kind(lines, beyond) not in ("row", "text") or _kind(lines, beyond) == "row"
+                     and OPENS_ACCOUNT.match(lines[beyond].text))
                 and not (way > 0 and lines[p].set_in)):
             return way
     return 0
+
+
+def _fragmentary(text: str) -> bool:
+    """A single word no label is made of alone (not an asset's name, not a total)."""
+    return len(text.split()) == 1 and not RESERVED_ASSET.search(text) and not TOTAL.match(text)
 
 
 def _dangling(lines: Sequence[Line], p: int) -> bool:
