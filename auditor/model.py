@@ -58,7 +58,7 @@ class Cell:
     @property
     def decimals(self) -> int:
         """Digits printed after the decimal point (the figure's precision)."""
-        digits = self.raw.strip("() -")
+        digits = self.raw.strip("() -CRcr")  # (a typed negative's mark after it: "47.3-", "47.3 CR")
         return len(digits.split(".", 1)[1]) if "." in digits else 0
 
 

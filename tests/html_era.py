@@ -29,6 +29,8 @@ ends up printed is still known after the edit (`place_sentinels`):
 - centered: the title in <CENTER> and <DIV ALIGN=CENTER> rather than <P>;
 - nil-entities: nils as &#150;, &#8211;, &#x2014;;
 - minus-entities: negatives as &#150;813 (en dash minus), not "(813)";
+- typed-negatives: negatives as "813-", "813CR", "813 CR" (a typed schedule's adding-machine
+  minus and credits, converted), not "(813)";
 - p-cells: every cell's content in an unclosed <P ALIGN=...> (HTML 3.2 converters);
 - word2000: Word 2000's "Save as HTML": <p class=MsoNormal> in every cell,
   attributes in single quotes, <o:p></o:p>, empty cells holding
@@ -282,6 +284,13 @@ def minus_entities(e: Edit) -> None:
                 lambda m, n: (("&#150;", "&#8211;")[n % 2] + m.group(1) + "</td><td></td>", "\u2013" + m.group(1)))
 
 
+def typed_negatives(e: Edit) -> None:
+    """Negatives as a typed schedule converted to HTML prints them: "813-", "813CR", "813 CR" in turn."""
+    marks = ("-", "CR", " CR")
+    _per_figure(e, r"\(([\d,.]+)</td><td>\)</td>",
+                lambda m, n: (m.group(1) + marks[n % 3] + "</td><td></td>", m.group(1) + marks[n % 3]))
+
+
 def p_cells(e: Edit) -> None:
     e.text = re.sub(r'<td align="right">', "<td><P ALIGN=RIGHT>", e.text)
     e.text = re.sub(r"<td>([$)])</td>", r"<td><P ALIGN=LEFT>\1</td>", e.text)
@@ -488,7 +497,7 @@ VARIATIONS: dict[str, Callable[[Edit], None]] = {
     "unclosed": unclosed, "upper": upper, "th": th, "rowspan": rowspan, "wrapped": wrapped, "nbsp": nbsp,
     "dollar-glued": dollar_glued, "comments": comments, "nested": nested, "spacers": spacers, "rules": rules,
     "font1": font1, "bold-totals": bold_totals, "centered": centered, "nil-entities": nil_entities,
-    "minus-entities": minus_entities, "p-cells": p_cells, "word2000": word2000, "sgml": sgml,
+    "minus-entities": minus_entities, "typed-negatives": typed_negatives, "p-cells": p_cells, "word2000": word2000, "sgml": sgml,
     "narrow-headings": narrow_headings, "short-rows": short_rows, "bare-entities": bare_entities,
     "paren-cells": paren_cells, "pre": lambda e: None, "combined": combined,
     "leaders": leaders, "trailing-br": trailing_br, "hr-in-cell": hr_in_cell, "underlined": underlined,

@@ -32,7 +32,32 @@ each figure is printed is still known:
 - weeks-52-53: a 52/53-week year ending on a Saturday, some rows' opening
   balances tagged at the first day instead of the day before;
 - div-cells: the table as <div>s with display:table-row / table-cell styles
-  (converters from page-layout software write it so).
+  (converters from page-layout software write it so);
+- legal-entity: every context also on dei:LegalEntityAxis (a subsidiary
+  registrant's page of a combined 10-K), the totals' on it alone;
+- two-registrants: the parent's schedule, then the subsidiary's under a title
+  of its own, the same accounts and years, its contexts on dei:LegalEntityAxis;
+- notes-copy: the table printed again in the notes before the schedule, its
+  figures tagged in the same contexts (other ids), no title of its own;
+- tr3-formats: ixt:numdotdecimal / ixt:zerodash (Transformation Registry 3
+  names), decimals="INF" on the nils;
+- attribute-order: the attributes in DFIN's order (unitRef, contextRef, ...);
+- nested-balances: each balance tagged again with a balance sheet concept, the
+  two ix:nonFraction elements nested (the family's inside or outside);
+- footnote-markers: "<sup>(1)</sup>" after a figure in its cell, ix:footnote
+  and ix:relationship tying the note to the fact;
+- header-at-end: the hidden ix:header at the end of the body;
+- totals-untagged: the total rows printed, not tagged;
+- untagged-column: the last movement column printed, not tagged;
+- standard-members: us-gaap's members where one fits a reserve
+  (AllowanceForCreditLossMember, ValuationAllowanceOfDeferredTaxAssetsMember, ...);
+- nested-textblocks: the table tagged again as a table text block inside the
+  disclosure's text block;
+- span-inside: each figure's digits in a styled span inside its element;
+- no-ids: facts without id attributes;
+- transposed: the years as columns, a block of movement rows per account;
+- scale-slip: the table in millions, its facts scale="3" (a tagging slip: the
+  tool says so once, at the first figure; `test_ixbrl_habits` expects it).
 """
 
 from __future__ import annotations
@@ -46,7 +71,7 @@ from decimal import Decimal
 
 from render import Rendered, YEAR, parse_cell, period_date
 from render_filing import IXBRL_2023
-from render_html import SENTINEL, place_sentinels, render
+from render_html import SENTINEL, css_table, place_sentinels, render
 from render_software import _header, _relabel, edit as software_edit
 
 BALANCE = "us-gaap:ValuationAllowancesAndReservesBalance"
@@ -91,6 +116,16 @@ class Doc:
         style = IXBRL_2023
         if "fiscal-fy" in habits:
             style = replace(style, period="fiscal")
+        if "transposed" in habits:  # (the years as columns, a block of movement rows per account)
+            style = replace(style, html=replace(style.html, transposed=True))
+        if "by-account" in habits:  # (a block of period rows per account, one table)
+            style = replace(style, html=replace(style.html, by_account=True, account_tables=False))
+        if "per-period" in habits:  # (a table per period, the headings repeated over each)
+            style = replace(style, per_period=True)
+        if "retail-year" in habits:
+            style = replace(style, period="fiscal")
+        if "period-words" in habits:  # (the periods as the filing words them: "Year Ended December 31, 2024")
+            style = replace(style, period="keep")
         self.printed = _relabel(copy.deepcopy(spec), style)
         if "fiscal-fy" in habits:
             for n, p in enumerate(self.printed["periods"]):
@@ -120,11 +155,21 @@ class Doc:
                 end = date(y, 9, 1) + timedelta(days=d - 1)
                 out.append(end)
                 continue
+            if "retail-year" in self.habits and len({d[0] for d in dated if d}) == len(dated):
+                out.append(_retail_end(y))  # (each period a year of its own: stub periods keep their dates)
+                continue
             out.append(date(y, m, d))
         return out
 
+    def _plain_end(self, pi: int) -> date:
+        found = period_date(self.spec["periods"][pi]["label"])
+        y, m, d = found if found else (2024 - pi, 12, 31)
+        return date(y, m, d or calendar.monthrange(y, m)[1])
+
     def start(self, pi: int) -> date:
         end = self.ends()[pi]
+        if "retail-year" in self.habits and end.month in (1, 2) and end != self._plain_end(pi):
+            return _retail_end(end.year - 2) + timedelta(days=1)
         if "weeks-52-53" in self.habits and (end.month == 9 or (end.month == 10 and end.day < 8)):
             prior = date(end.year - 1, 9, 1) + timedelta(days=_last_saturday(end.year - 1, 9) - 1)
             return prior + timedelta(days=1)
@@ -200,7 +245,7 @@ class Doc:
             n[0] += 1
             fid = f"f-{n[0]}"
             cid = self.context(kind, pi, ri)
-            self.facts.append(dict(id=fid, concept=concept, context=cid, amount=amount, nil=kind_ != "amount"))
+            self.facts.append(dict(id=fid, concept=concept, context=cid, amount=amount, nil=kind_ != "amount", kind=kind))
             before, after = (SENTINEL, "") if m.group(1) else (SENTINEL + m.group(2), "")
 
             def put(start_tag: str) -> str:
@@ -227,6 +272,13 @@ class Doc:
         self.text = self.text.replace("</ix:resources>", "".join(self.contexts.values()) + "</ix:resources>", 1)
 
 
+def _retail_end(year: int) -> date:
+    """A retailer's fiscal `year`'s last day: the Saturday nearest January 31 of the next."""
+    end = date(year + 1, 1, 31)
+    shift = (end.weekday() - 5) % 7
+    return end - timedelta(days=shift - 7 if shift > 3 else shift)
+
+
 def _last_saturday(year: int, month: int) -> int:
     """The day (of September, beyond 30 into October) of the Saturday nearest Sep 30: a 52/53-week year's end."""
     end = date(year, month, 30)
@@ -249,6 +301,24 @@ def hidden_duplicates(doc: Doc) -> None:
         copies = copies.replace('decimals="-3" scale="3"', f'decimals="{-units}" scale="{units}"')
     # (the hidden copy written unscaled: its value as the fact's digits)
     doc.text = scale.replace("</ix:hidden>", copies.replace(">-", ">") + "</ix:hidden>", 1)
+
+
+def rounded_duplicates(doc: Doc) -> None:
+    """Every figure tagged again in ix:hidden a thousand times coarser (a note giving the
+    allowance in millions to one decimal: decimals="-5"), its value so rounded: duplicates
+    XBRL calls consistent (equal at the coarser precision), which EDGAR accepts."""
+    units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+    coarse = units + 3 if units else 3  # (three places coarser than the print)
+    copies = []
+    for f in doc.facts:
+        if f["nil"]:
+            continue
+        exact = f["amount"].scaleb(units)
+        rounded = exact.scaleb(-coarse).quantize(Decimal(1), rounding="ROUND_HALF_EVEN")
+        copies.append(f'<ix:nonFraction name="{f["concept"]}" contextRef="{f["context"]}" unitRef="usd" '
+                      f'decimals="-{coarse}" scale="{coarse}" id="{f["id"]}-r"{NEG if rounded < 0 else ""}>'
+                      f'{abs(rounded)}</ix:nonFraction>')
+    doc.text = doc.text.replace("</ix:hidden>", "".join(copies) + "</ix:hidden>", 1)
 
 
 def sec_hidden(doc: Doc) -> None:
@@ -277,21 +347,218 @@ def continuation(doc: Doc) -> None:
 
 
 def div_cells(doc: Doc) -> None:
-    text = re.sub(r"<table[^>]*>", '<div style="display:table;width:100%">', doc.text)
-    text = text.replace("</table>", "</div>")
-    text = re.sub(r"<tr\b[^>]*>", '<div style="display:table-row">', text)
-    text = text.replace("</tr>", "</div>")
-    text = re.sub(r"<td\b([^>]*)/>", r'<div style="display:table-cell"></div>', text)
-    text = re.sub(r"<td\b([^>]*)>", lambda m: '<div style="display:table-cell' +
-                  (';text-align:right' if 'right' in m.group(1) else '') + '">', text)
-    doc.text = text.replace("</td>", "</div>")
+    doc.text = css_table(doc.text)
 
 
-EDITS = {"hidden-duplicates": hidden_duplicates, "sec-hidden": sec_hidden, "continuation": continuation,
-         "div-cells": div_cells}
+def legal_entity(doc: Doc) -> None:
+    """Every context also on dei:LegalEntityAxis (a subsidiary registrant of a combined
+    10-K): two dimensions on each reserve's context, the total's on that axis alone."""
+    entity = '<xbrldi:explicitMember dimension="dei:LegalEntityAxis">abc:SubsidiaryRegistrantMember</xbrldi:explicitMember>'
+    text = re.sub(r"(<xbrli:context id=\"c-[^>]*>.*?</xbrli:identifier>)(<xbrli:segment>)?",
+                  lambda m: m.group(1) + "<xbrli:segment>" + entity + ("" if m.group(2) else "</xbrli:segment>"),
+                  doc.text)
+    doc.text = text
+
+
+def notes_copy(doc: Doc) -> None:
+    """The schedule's table printed again in the notes (the allowance's roll-forward),
+    its figures tagged with the same concepts and contexts under other ids, before
+    the schedule and with no title of its own."""
+    block = re.search(r"<table\b.*?</table>", doc.text, re.DOTALL).group(0)
+    copy_ = re.sub(r'id="(f-\d+)"', r'id="\1-note"', block)  # (its figures placed too: `tagged` splits them)
+    at = doc.text.index("<ix:nonNumeric name=\"srt:ScheduleOfValuation")
+    doc.text = (doc.text[:at] + "<p><b>Note 5 — Accounts Receivable</b></p>\n<p>The activity in the allowance was as "
+                "follows:</p>\n" + copy_ + "\n" + doc.text[at:])
+
+
+def tr3_formats(doc: Doc) -> None:
+    """Formats named as Transformation Registry 3 names them (filing software of 2019-2021
+    before TR 4): ixt:numdotdecimal, ixt:zerodash; decimals="INF" on the nils."""
+    text = doc.text.replace('format="ixt:num-dot-decimal"', 'format="ixt:numdotdecimal"')
+    text = re.sub(r'decimals="-?\d+" (scale="\d+" format="ixt:fixed-zero")', r'decimals="INF" \1', text)
+    doc.text = text.replace('format="ixt:fixed-zero"', 'format="ixt:zerodash"')
+
+
+def attribute_order(doc: Doc) -> None:
+    """Attributes in another order (DFIN writes unitRef, contextRef, decimals, name,
+    format, scale, id), the concept's name last but two."""
+    def reorder(m: re.Match) -> str:
+        attrs = dict(re.findall(r'([\w:]+)="([^"]*)"', m.group(1)))
+        order = ["unitRef", "contextRef", "decimals", "name", "format", "scale", "id"]
+        keys = [k for k in order if k in attrs] + [k for k in attrs if k not in order]
+        return "<ix:nonFraction " + " ".join(f'{k}="{attrs[k]}"' for k in keys) + ">"
+    doc.text = re.sub(r"<ix:nonFraction ([^>]*)>", reorder, doc.text)
+
+
+def nested_balances(doc: Doc) -> None:
+    """Each balance also tagged with a balance sheet concept, the two elements nested
+    (Inline XBRL lets a nonFraction hold one other of the same value): the closing
+    balance's family fact inside, the opening's outside."""
+    def nest(m: re.Match) -> str:
+        start, body = m.group(1), m.group(2)
+        outer = re.sub(r'name="[^"]*"', 'name="us-gaap:AccountsReceivableAllowanceForCreditLossCurrent"', start)
+        outer = re.sub(r'id="([^"]*)"', r'id="\1-bs"', outer)
+        if doc.contexts and 'contextRef="c-i' in start and _is_closing(doc, start):
+            return outer + start + body + "</ix:nonFraction></ix:nonFraction>"
+        inner = outer.replace(SENTINEL, "")
+        return start + inner + body + "</ix:nonFraction></ix:nonFraction>"
+    doc.text = re.sub(r'(<ix:nonFraction name="us-gaap:ValuationAllowancesAndReservesBalance"[^>]*>)([^<]*)</ix:nonFraction>',
+                      nest, doc.text)
+
+
+def _is_closing(doc: Doc, start_tag: str) -> bool:
+    fid = re.search(r'id="([^"]*)"', start_tag).group(1)
+    return any(f["id"] == fid and f.get("kind") == "closing" for f in doc.facts)
+
+
+def footnote_markers(doc: Doc) -> None:
+    """A footnote marker after each row's first movement figure ("<sup>(1)</sup>" in its
+    cell), the note tied to the fact by ix:footnote and ix:relationship."""
+    seen, refs = set(), []
+
+    def mark(m: re.Match) -> str:
+        ctx = re.search(r'contextRef="([^"]*)"', m.group(1)).group(1)
+        if ctx in seen or "Balance" in m.group(1) or 'id="f-' not in m.group(1):
+            return m.group(0)
+        seen.add(ctx)
+        refs.append(re.search(r'id="([^"]*)"', m.group(1)).group(1))
+        return m.group(0) + '<sup style="font-size:6.5pt;vertical-align:top">(1)</sup>'
+    doc.text = re.sub(r"(<ix:nonFraction [^>]*>)[^<]*</ix:nonFraction>", mark, doc.text)
+    if refs:
+        note = ('<p><sup>(1)</sup> <ix:footnote id="fn-1" xml:lang="en-US">Net of recoveries of amounts previously '
+                'written off.</ix:footnote></p>')
+        doc.text = doc.text.replace("</table>", "</table>" + note, 1)
+        rel = f'<ix:relationship fromRefs="{" ".join(refs)}" toRefs="fn-1"/>'
+        doc.text = doc.text.replace("</ix:resources>", rel + "</ix:resources>", 1)
+
+
+def header_at_end(doc: Doc) -> None:
+    """The hidden ix:header (contexts, units, hidden facts) placed at the end of the body."""
+    m = re.search(r'<div style="display:none"><ix:header>.*?</ix:header></div>', doc.text, re.DOTALL)
+    doc.text = doc.text[:m.start()] + doc.text[m.end():]
+    doc.text = doc.text.replace("</body>", m.group(0) + "\n</body>", 1)
+
+
+def totals_untagged(doc: Doc) -> None:
+    """The total rows' figures printed but not tagged (many filers tag the reserves only)."""
+    doc.text = re.sub(r'<ix:nonFraction [^>]*contextRef="c-[^"]*-total"[^>]*>([^<]*)</ix:nonFraction>', r"\1",
+                      doc.text)
+
+
+# us-gaap's concepts of the allowance for credit losses on receivables, which filers use on its row
+RECEIVABLE_CONCEPTS = {
+    "us-gaap:ValuationAllowancesAndReservesBalance": "us-gaap:AccountsReceivableAllowanceForCreditLossCurrent",
+    "us-gaap:ValuationAllowancesAndReservesChargedToCostAndExpense": "us-gaap:AccountsReceivableCreditLossExpenseReversal",
+    "us-gaap:ValuationAllowancesAndReservesDeductions": "us-gaap:AccountsReceivableAllowanceForCreditLossWriteoff",
+}
+
+
+def receivable_concepts(doc: Doc) -> None:
+    """The doubtful accounts' rows tagged with us-gaap's receivable allowance concepts
+    (AccountsReceivableAllowanceForCreditLossCurrent, ...Writeoff, CreditLossExpenseReversal),
+    not the Schedule II family; the other rows and the totals with the family's."""
+    def swap(m: re.Match) -> str:
+        name, ctx = m.group(1), m.group(2)
+        if "Doubtful" not in ctx or name not in RECEIVABLE_CONCEPTS:
+            return m.group(0)
+        return m.group(0).replace(name, RECEIVABLE_CONCEPTS[name])
+    doc.text = re.sub(r'<ix:nonFraction name="([^"]*)" contextRef="([^"]*)"[^>]*>', swap, doc.text)
+
+
+def nbsp_cells(doc: Doc) -> None:
+    """Every empty cell holding a no-break space, with Workiva's padding styles."""
+    doc.text = re.sub(r"<td([^>]*)/>", r'<td\1 style="padding:2px 1pt;vertical-align:bottom"><span '
+                      r'style="font-family:Arial;font-size:9pt">&#160;</span></td>', doc.text)
+
+
+def openings_untagged(doc: Doc) -> None:
+    """The opening balances printed, not tagged (the same instant's fact is the year
+    before's closing balance, tagged there): the first year's opening tagged nowhere."""
+    openings = {f["id"] for f in doc.facts if f["kind"] == "opening"}
+    doc.text = re.sub(r'<ix:nonFraction [^>]*id="(f-\d+)"[^>]*>([^<]*)</ix:nonFraction>',
+                      lambda m: m.group(2) if m.group(1) in openings else m.group(0), doc.text)
+
+
+def untagged_column(doc: Doc) -> None:
+    """The last movement column printed but not tagged (a column the filer's software
+    left untagged: no fact of the family, no extension either)."""
+    movements = [f for f in doc.facts if f["kind"] == "move"]
+    if not movements:
+        return
+    last = max({f["concept"] for f in movements}, key=lambda c: max(int(f["id"][2:]) for f in movements
+                                                                        if f["concept"] == c))
+    doc.text = re.sub(r'<ix:nonFraction name="' + re.escape(last) + r'"[^>]*>([^<]*)</ix:nonFraction>', r"\1", doc.text)
+
+
+# Members of the us-gaap taxonomy filers use for common reserves, by a word of the row's label.
+STANDARD_MEMBERS = (("doubtful", "us-gaap:AllowanceForCreditLossMember"),
+                    ("deferred tax", "us-gaap:ValuationAllowanceOfDeferredTaxAssetsMember"),
+                    ("inventor", "us-gaap:InventoryValuationReserveMember"))
+
+
+def standard_members(doc: Doc) -> None:
+    """Reserves tagged on us-gaap's own members where one fits its label (each used by one row)."""
+    labels = {doc.member(pi, ri): row["label"].lower() for pi, p in enumerate(doc.spec["periods"])
+              for ri, row in enumerate(p["rows"])}
+    for word, standard in STANDARD_MEMBERS:
+        mine = [m for m, label in labels.items() if m and word in label]
+        if len(mine) == 1:
+            doc.text = doc.text.replace(">" + mine[0] + "<", ">" + standard + "<")
+
+
+def nested_textblocks(doc: Doc) -> None:
+    """The table tagged again as a table text block inside the disclosure's text block
+    (Workiva tags both: the note's block and each table's)."""
+    doc.text = re.sub(r"(<table\b)", '<ix:nonNumeric name="us-gaap:ScheduleOfValuationAndQualifyingAccountsTableTextBlock" '
+                      'contextRef="c0" escape="true">\\1', doc.text, count=1)
+    doc.text = doc.text.replace("</table>", "</table></ix:nonNumeric>", 1)
+
+
+def span_inside(doc: Doc) -> None:
+    """Each figure's digits in a styled span inside its ix:nonFraction element."""
+    doc.text = re.sub(r'(<ix:nonFraction name="[^"]*ValuationAllowances[^>]*>)([^<]+)</ix:nonFraction>',
+                      r'\1<span style="font-family:Arial;font-size:9pt">\2</span></ix:nonFraction>', doc.text)
+
+
+def no_ids(doc: Doc) -> None:
+    """Facts written without an id attribute (it is optional on ix:nonFraction)."""
+    doc.text = re.sub(r'(<ix:nonFraction [^>]*?) id="f-\d+"', r"\1", doc.text)
+
+
+def two_registrants(doc: Doc) -> None:
+    """A combined 10-K: the parent's schedule, then the subsidiary registrant's, the
+    same figures tagged in contexts of its own (dei:LegalEntityAxis)."""
+    block = re.search(r"<table\b.*?</table>", doc.text, re.DOTALL).group(0)
+    copy_ = re.sub(r'contextRef="(c-[^"]*)"', r'contextRef="\1-sub"', block)
+    copy_ = re.sub(r'id="(f-\d+)"', r'id="\1-sub"', copy_)
+    entity = '<xbrldi:explicitMember dimension="dei:LegalEntityAxis">abc:UtilityCompanyMember</xbrldi:explicitMember>'
+    contexts = []
+    for cid, text in doc.contexts.items():
+        text = text.replace(f'id="{cid}"', f'id="{cid}-sub"')
+        text = text.replace("<xbrli:segment>", "<xbrli:segment>" + entity) if "<xbrli:segment>" in text else \
+            text.replace("</xbrli:identifier>", "</xbrli:identifier><xbrli:segment>" + entity + "</xbrli:segment>")
+        contexts.append(text)
+    end = doc.text.rindex("</ix:nonNumeric>") + len("</ix:nonNumeric>")
+    doc.text = (doc.text[:end] + '\n<p><b>Schedule II — Valuation and Qualifying Accounts</b></p>\n'
+                '<p><b>Abc Utility Company</b></p>\n' + copy_ + doc.text[end:])
+    doc.text = doc.text.replace("</ix:resources>", "".join(contexts) + "</ix:resources>", 1)
+
+
+EDITS = {"hidden-duplicates": hidden_duplicates, "rounded-duplicates": rounded_duplicates, "sec-hidden": sec_hidden, "continuation": continuation,
+         "div-cells": div_cells, "legal-entity": legal_entity, "notes-copy": notes_copy, "tr3-formats": tr3_formats,
+         "attribute-order": attribute_order, "nested-balances": nested_balances,
+         "footnote-markers": footnote_markers, "header-at-end": header_at_end, "totals-untagged": totals_untagged,
+         "untagged-column": untagged_column, "openings-untagged": openings_untagged,
+         "nbsp-cells": nbsp_cells, "receivable-concepts": receivable_concepts, "standard-members": standard_members,
+         "nested-textblocks": nested_textblocks, "span-inside": span_inside, "no-ids": no_ids,
+         "two-registrants": two_registrants}
 VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign-deductions", "nil-facts", "numwords",
               "hidden-duplicates", "sec-hidden", "continuation", "member-whitespace", "fiscal-fy", "weeks-52-53",
-              "div-cells")
+              "div-cells", "legal-entity", "notes-copy", "tr3-formats", "attribute-order", "nested-balances",
+              "footnote-markers", "header-at-end", "totals-untagged", "scale-slip", "untagged-column",
+              "standard-members", "nested-textblocks", "span-inside", "no-ids", "two-registrants", "transposed",
+              "by-account", "per-period", "retail-year", "openings-untagged", "period-words", "nbsp-cells",
+              "receivable-concepts", "rounded-duplicates")
 
 
 def in_millions(spec: dict) -> dict:
@@ -316,13 +583,27 @@ def in_millions(spec: dict) -> dict:
 
 def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Rendered:
     """The table tagged, with the habit applied; its figures placed."""
-    if variation == "millions":
+    if variation in ("millions", "scale-slip"):
         spec, tag_spec = in_millions(spec), in_millions(tag_spec) if tag_spec else None
     doc = Doc(spec, frozenset({variation}), tag_spec)
     doc.tag()
     if variation in EDITS:
         EDITS[variation](doc)
+    if variation == "scale-slip":  # (a tagging slip: the table in millions, its facts scale="3")
+        doc.text = doc.text.replace('decimals="-6" scale="6"', 'decimals="-3" scale="3"')
     doc.rendered.text = doc.text
-    placed = place_sentinels(doc.rendered)
+    note = None
+    if variation in ("two-registrants", "notes-copy"):  # (the table printed twice: its figures' keys twice)
+        keys = doc.rendered.figures
+        doc.rendered.figures = keys + keys
+        placed = place_sentinels(doc.rendered)
+        first, second = placed.figures[:len(keys)], placed.figures[len(keys):]
+        # (the note comes before the schedule; the subsidiary's schedule after the parent's)
+        schedule, other = (second, first) if variation == "notes-copy" else (first, second)
+        note = replace(placed, figures=other)
+        placed.figures = schedule
+    else:
+        placed = place_sentinels(doc.rendered)
     placed.misigned = doc.misigned
+    placed.note = note  # the table printed again (in the notes; or the subsidiary's schedule), or None
     return placed

@@ -409,3 +409,26 @@ def place_sentinels(rendered: Rendered) -> Rendered:
         column = offset - starts[line - 1] + 1
         figures.append(Printed(pi, ri, k, raw, value, line, column, column + len(raw)))
     return Rendered(text, figures, rendered.headings, rendered.period_labels, rendered.row_labels)
+
+
+def css_table(text: str, table: str = "div", row: str = "div", cell: str = "div",
+              display: str = "display:{}") -> str:
+    """Every <table> written as elements styled display:table / table-row /
+    table-cell, as converters from page-layout software write them.  A CSS
+    table spans no columns: a cell spanning N grid columns is written as N
+    cells, its text in the first (as a converter must to keep the columns
+    aligned).  `display`: how the property is written ("DISPLAY: {};")."""
+    def styled(tag: str, value: str, extra: str = "") -> str:
+        return f'<{tag} style="{display.format(value)}{extra}">'
+
+    empty = styled(cell, "table-cell") + f"</{cell}>"
+    text = re.sub(r'<td\b([^>]*?)\s*colspan="(\d+)"([^>]*)/>', lambda m: empty * int(m.group(2)), text)
+    text = re.sub(r'<td\b([^>]*?)\s*colspan="(\d+)"([^>]*)>(.*?)</td>',
+                  lambda m: f"<td{m.group(1)}{m.group(3)}>{m.group(4)}</td>" + empty * (int(m.group(2)) - 1),
+                  text, flags=re.DOTALL)
+    text = re.sub(r"<table[^>]*>", styled(table, "table", ";width:100%"), text).replace("</table>", f"</{table}>")
+    text = re.sub(r"<tr\b[^>]*>", styled(row, "table-row"), text).replace("</tr>", f"</{row}>")
+    text = re.sub(r"<td\b([^>]*)/>", empty, text)
+    text = re.sub(r"<td\b([^>]*)>", lambda m: styled(cell, "table-cell", ";text-align:right" if "right" in m.group(1) else ""),
+                  text)
+    return text.replace("</td>", f"</{cell}>")

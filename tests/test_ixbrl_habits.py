@@ -2,8 +2,10 @@
 habits of real 10-Ks of 2019-2024 the other renders do not vary (ixbrl_habits:
 extension concepts and axes, scale="6", sign="-" on deductions, xsi:nil and
 numwordsen nils, hidden duplicates, -sec-ix-hidden, ix:continuation, members
-written over lines, "FY24" headings, 52/53-week years, <div> tables), one
-habit at a time: every figure read where it is printed, exactly the table's
+written over lines, "FY24" headings, 52/53-week years, <div> tables; combined
+10-Ks' dei:LegalEntityAxis and second registrant's schedule, a notes copy,
+TR 3 formats, nested facts, footnotes, untagged totals or columns, standard
+members, transposed tables, a scale slip reported once), one habit at a time: every figure read where it is printed, exactly the table's
 real failures found, no fact disputed that agrees with its print; a figure
 changed in print and tag found at its cell; a tag's sign flipped found at the
 printed cell it tags.  A reading wrong and silent is the failure guarded
@@ -28,6 +30,7 @@ from test_html_era_markup import planted
 RULES = auditor.load_rules()
 TABLES = sorted((SHARED / "real-tables").glob("*.json"))
 TAGGED = ("tagged_value", "tagged_context")
+SLIP = "where the table states its figures in"
 
 
 def misigned(spec: dict) -> dict:
@@ -52,17 +55,34 @@ def outcome(spec: dict, variation: str, kind: str) -> tuple[str, str]:
     if result.error is not None:
         return "refused", str(result.error)
     want = expected_errors(printed_spec, rendered)
+    tables = [s for s in result.schedules if s.source != "xbrl"]
+    cells = read_cells(tables)
+    # A note printing the table again may be read as a table (each figure where printed) or not at all.
+    note = rendered.note
+    if note is not None and not set(printed_html_cells(note)) & set(cells):
+        note = None
+    if note is not None:  # (a note printing the table again is read as one: its errors are found there too)
+        want |= expected_errors(printed_spec, note)
     got = reported_errors(result)
     disputes = {g for g in got if g[0] in TAGGED}
     got -= disputes
+    # A table in millions tagged scale="3": said once (tagged.SCALE_SLIP), not at every cell.
+    slips = {(f.check, row_name(f.row), f.location.line, f.location.column) for f in result.findings
+             if f.check == "tagged_value" and SLIP in f.message}
+    slipped = variation == "scale-slip" and printed_spec.get("units", "thousands").split()[0] in ("thousands", "millions")
+    if len(slips) != slipped:
+        return "wrong", f"the tags' scale slip reported {len(slips)} times (expected {int(slipped)})"
+    disputes -= slips
     if kind == "tag":
-        where = [f for f in rendered.figures if f.period == 0 and printed_spec["roles"][1:][f.column] == "ending"]
-        changed = [f for f in where if printed_spec["periods"][0]["rows"][f.row]["cells"][f.column]
-                   != misigned(spec)["periods"][0]["rows"][f.row]["cells"][f.column]]
-        at = {(c, row_name(rendered.row_labels[(f.period, f.row)]), f.line, f.start) for f in changed for c in TAGGED}
-        if not disputes & at:
-            return "wrong", f"the changed tag not found at its cell {sorted(at)[:1]}; disputes {sorted(disputes)[:2]}"
-        disputes -= at
+        for printing in (rendered, note) if note is not None else (rendered,):
+            where = [f for f in printing.figures if f.period == 0 and printed_spec["roles"][1:][f.column] == "ending"]
+            changed = [f for f in where if printed_spec["periods"][0]["rows"][f.row]["cells"][f.column]
+                       != misigned(spec)["periods"][0]["rows"][f.row]["cells"][f.column]]
+            at = {(c, row_name(rendered.row_labels[(f.period, f.row)]), f.line, f.start) for f in changed
+                  for c in TAGGED}
+            if not disputes & at:
+                return "wrong", f"the changed tag not found at its cell {sorted(at)[:1]}; disputes {sorted(disputes)[:2]}"
+            disputes -= at
     # A deduction taken tagged negative says the balance grew: a finding at its cell is right (and needed).
     contradicted = {(f.line, f.start) for f in rendered.figures if (f.period, f.row, f.column) in rendered.misigned}
     unfound = contradicted - {(d[2], d[3]) for d in disputes if d[0] == "tagged_value"}
@@ -73,8 +93,9 @@ def outcome(spec: dict, variation: str, kind: str) -> tuple[str, str]:
         return "wrong", f"tags disputed that agree with their print: {sorted(disputes)[:2]}"
     if got != want:
         return "wrong", f"findings: extra {sorted(got - want)[:3]} missing {sorted(want - got)[:3]}"
-    tables = [s for s in result.schedules if s.source != "xbrl"]
-    cells, printed = read_cells(tables), printed_html_cells(rendered)
+    printed = printed_html_cells(rendered)
+    if note is not None:
+        printed.update(printed_html_cells(note))
     if cells != printed:
         extra = sorted(set(cells.items()) - set(printed.items()))[:2]
         missing = sorted(set(printed.items()) - set(cells.items()))[:2]
@@ -96,9 +117,11 @@ def cases(path):
         yield "tag", spec
 
 
-# Habits still not read right (see the README's inline XBRL section): a table of <div>s
-# is not read (a warning says so) and only its facts are checked.
-KNOWN = {"div-cells"}
+# Habits still not read right (see the README's inline XBRL section): a row tagged with
+# us-gaap's receivable allowance concepts (not Schedule II's family) is read, its tags
+# unchecked (a flipped sign there goes unfound: 6 of 40 cases).  (A table of
+# display:table-cell <div>s is read since stop 25: frontends/html/divs.py.)
+KNOWN = {"receivable-concepts"}
 
 
 @pytest.mark.parametrize("variation", [pytest.param(v, marks=pytest.mark.xfail(strict=True, reason="not read yet"))

@@ -30,7 +30,7 @@ from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
 from auditor.errors import InputError
-from auditor.labels import title_pattern
+from auditor.labels import NEGATIVE_AFTER, title_pattern
 from auditor.model import Row, Schedule
 from auditor.source import Source
 
@@ -179,7 +179,8 @@ PAGE_NUMBER = re.compile(r"^(?:page\s+)?[a-z]{0,2}-?\s*\d{1,3}\s*-?$", re.IGNORE
 # (three numbers apart, as columns are: a date's "June 30, 2003" is not).
 CONTINUED_LINE = re.compile(r"^[^\n]*\bcontinued\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 TITLE_WORDS = title_pattern(r"\s+")  # (labels.TITLE_WORDS)
-FIGURES = re.compile(r"(?<![\d,.])(?:\d[\d,.]*+\)?[ \t]{2,}+\$?[ \t]*+\(?){2}\d")  # (tried once a number: linear)
+# (A figure typed "473-" or "473CR" too: labels.NEGATIVE_AFTER.)
+FIGURES = re.compile(r"(?<![\d,.])(?:\d[\d,.]*+(?:\)|" + NEGATIVE_AFTER + r")?[ \t]{2,}+\$?[ \t]*+\(?){2}\d")  # (tried once a number: linear)
 # EDGAR text opens each page with <PAGE>: a file ending on one has lost the
 # page it opened (a form feed ends a page: typed filings end on one).
 PAGE_OPENED = re.compile(r"<PAGE>\s*\Z", re.IGNORECASE)

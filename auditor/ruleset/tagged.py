@@ -127,6 +127,9 @@ def value_claims(table: Table, rule: Rule, tolerance: Tolerance) -> Iterator[Cla
     tags = table.tags
     exponent = _exponent(tags)
     columns = table.schedule.columns
+    slip = _scale_slip(table, exponent)
+    if slip is not None:
+        yield slip
     for (p, r, k), tag in sorted(tags.items()):
         cell = table.cell(p, r, k)
         assert cell is not None  # (a tag is matched to a printed cell)
@@ -145,6 +148,33 @@ def value_claims(table: Table, rule: Rule, tolerance: Tolerance) -> Iterator[Cla
         # What the table would print if it agreed with the fact, in its own convention.
         agreed = _effect(_effect(fact_amount, tag.effect), column.effect) * table.factor[k]
         yield _claim(p, r, k, tag, agreed, shown, _why(tag.fact, shown, fact_amount, exponent))
+
+
+# The power of ten of the units a table states ("(In millions)").
+STATED = {"thousands": 3, "millions": 6, "billions": 9}
+
+
+def _scale_slip(table: Table, exponent: int) -> Optional[Claim]:
+    """One claim where the tags agree with their prints digit for digit but are
+    scaled to other units than the table states (scale="3" under "(In millions)":
+    every fact a thousand times off, a slip of the tagging, not of one figure).
+    Said once, at the first figure, not at every cell: each cell's own check
+    still compares digits, so a wrong figure is found at its cell all the same."""
+    stated = STATED.get(table.schedule.units or "")
+    if stated is None or stated == exponent:
+        return None
+    for (p, r, k), tag in sorted(table.tags.items()):
+        cell = table.cell(p, r, k)
+        if cell is None or tag.fact.value is None or tag.fact.scale != exponent or not printed(cell):
+            continue
+        if abs(tag.fact.value.scaleb(-exponent)) != abs(printed(cell)):
+            continue  # (the first figure whose digits agree: the slip is the units alone)
+        units = {v: n for n, v in STATED.items()}.get(exponent, f"10^{exponent}")
+        why = (f'the facts are tagged scale="{exponent}" ({units}) where the table states its figures in '
+               f"{table.schedule.units}: each fact is 10^{abs(stated - exponent)} times "
+               f"{'smaller' if exponent < stated else 'larger'} than its print")
+        return _claim(p, r, k, tag, printed(cell).scaleb(exponent - stated), printed(cell), why)
+    return None
 
 
 def _why(fact: Fact, shown: Decimal, amount: Decimal, exponent: int) -> str:

@@ -12,7 +12,7 @@ from typing import Iterable, Literal, Optional, Sequence, cast
 from auditor.errors import InputError
 from auditor.frontends.html.grid import Fact, HtmlCell
 from auditor.frontends.html.leaves import Leaf, indexed
-from auditor.labels import MINUS_SIGNS, NIL, NOTE_MARK, RULE_RUN
+from auditor.labels import MINUS_SIGNS, NEGATIVE_AFTER, NIL, NOTE_MARK, RULE_RUN, typed_negative
 from auditor.model import Cell, Position, figure_value
 
 TokKind = Literal["note", "amount", "rule", "nil", "dollar", "open", "close", "percent", "text"]  # TOKEN's groups
@@ -22,7 +22,8 @@ CellKind = Literal["blank", "figure", "mark", "text"]
 VIEWER_NOTE = r"\[\d{1,2}\]"
 TOKEN = re.compile(
     rf"(?P<note>{NOTE_MARK}|{VIEWER_NOTE})"
-    rf"|(?P<amount>(?!-0-)(?:\(\s?)?[{MINUS_SIGNS}]?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\))?)"  # ("-0-" is a nil)
+    # ("-0-" is a nil; "473-", "473CR", "473 CR": labels.NEGATIVE_AFTER, a typed schedule's negatives converted)
+    rf"|(?P<amount>(?!-0-)(?:\(\s?)?[{MINUS_SIGNS}]?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\)|{NEGATIVE_AFTER})?)"
     rf"|(?P<rule>{RULE_RUN})"  # (before a nil: "-------" is a rule, not two nils and a dash)
     rf"|(?P<nil>{NIL})"
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
@@ -138,9 +139,8 @@ class _Figure:
 
 
 def _value(fig: _Figure) -> Decimal:
-    digits = fig.raw.replace(" ", "").strip("()")
-    negative = fig.raw.startswith("(") or digits[:1] in MINUS_SIGNS
-    digits = digits.lstrip(MINUS_SIGNS)
+    digits, negative = typed_negative(fig.raw)  # ("(813)", "\u2013813", "813-", "813 CR")
+    digits = digits.replace(" ", "")
     style = (fig.fact.format or "").lower() if fig.fact else ""
     if "comma" in style:  # ixt:numcommadecimal: 1.234,5
         digits = digits.replace(".", "").replace(",", ".")
@@ -170,7 +170,11 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
     figures: list[_Figure] = []
     opening: Optional[Tok] = None
     leaves = indexed(leaves)
+    cells = list(cells)
+    nil_rules = _rules_as_nils(cells, leaves)
     for tok in (t for c in cells for t in tokens(c)):
+        if tok.kind == "rule" and tok.cell in nil_rules:
+            tok = Tok("nil", tok.text, tok.cell, tok.start, tok.end)
         last = figures[-1] if figures else None
         sup = tok.cell.sup[tok.start]
         fact = tok.cell.facts[tok.start]
@@ -197,6 +201,26 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
             line = tok.cell.places[tok.start][0]
             raise InputError(f"cannot read {tok.text!r} as a figure", path, line)
     return figures
+
+
+# A dashed run alone in its cell ("----"): a rule where a row draws one, a nil typed
+# long among a row's figures (never "====" or "____": a total's rules).
+DASHED_NIL = re.compile(r"-{4,}|\u2013{4,}|\u2014{4,}")
+
+
+def _rules_as_nils(cells: Sequence[HtmlCell], leaves: Sequence[Leaf]) -> list[HtmlCell]:
+    """The cells of a row of figures that hold a dashed run alone, each under a
+    column no other figure of the row stands in: the row's nils, typed "----"
+    (as blank, they read alike in arithmetic but not as printed: `auditor parse`
+    and the JSON said no figure stood there).  A row of rules alone stays blank."""
+    alone = [c for c in cells if [t.kind for t in tokens(c)] == ["rule"] and DASHED_NIL.fullmatch(tokens(c)[0].text)]
+    if not alone:
+        return []
+    figured = [c for c in cells if any(t.kind in FIGURE_KINDS for t in tokens(c))]
+    if not figured:
+        return []
+    taken = {id(leaf_of(c, leaves)) for c in figured}
+    return [c for c in alone if leaf_of(c, leaves) is not None and id(leaf_of(c, leaves)) not in taken]
 
 
 def _fact(tok: Tok) -> Optional[Fact]:

@@ -367,6 +367,8 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
                     and _schedule_rows(grid, f)):
                 _refuse_astray(doc, span, nxt[0])
             return
+        if _titled_anew(doc, end, nxt[0][0], first_grid, grid):
+            return
         texts = doc.texts(end, nxt[0][0])
         caption = html_locate.caption(texts)
         if listing:
@@ -384,6 +386,23 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
         elif texts and not f.leaves:
             return
         yield nxt, grid, caption
+
+
+def _titled_anew(doc: Document, end: int, start: int, first: Grid, grid: Grid) -> bool:
+    """Whether the table at `start` is another schedule: titled anew between the
+    two (not "... (continued)"), under headings of its own, and printing the very
+    years the first printed.  A combined 10-K prints a Schedule II per registrant,
+    each under its title and the registrant's name, the same accounts and years
+    again; a page's running head over the rest of one schedule goes on to other
+    years or accounts (its years are seldom all the first part's), mostly
+    without the headings again (such a part stays the first's, as before)."""
+    if not doc.holds(html_locate.TITLE, end, start) or doc.holds(CONTINUED, end, start) or breaks.headless(grid):
+        return False
+    years = [set(YEAR.findall(" ".join(plain(cells) for cells in g.rows))) for g in (first, grid)]
+    return bool(years[0]) and years[0] == years[1]
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _laid_under(first_grid: Grid, grid: Grid, f: Frame) -> tuple[Grid, Optional[Frame]]:

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from auditor.frontends.html import grid as html_table
+from auditor.frontends.html import divs, grid as html_table
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, UNITS, XBRL_STRUCTURE,
                             heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
@@ -90,6 +90,12 @@ class Document:
         # the words the cut-off check looks for after (scan.HTML_WORDS).
         self._shared = not source.has_tabs
         self.words = self._scan(scan.HTML_WORDS if self._shared else SCANNED)
+        # A table of elements styled display:table-cell, written as table tags in place (`divs`): its
+        # "table" words move, so the words are found again in the text as written.
+        written = divs.as_tables(self.text, self.words["table"]) if self.words is not None else None
+        if written is not None:
+            self.text, self._shared = written, False
+            self.words = self._scan(SCANNED)
         tags = _table_tags(self.text, self.words["table"] if self.words is not None else None)
         self.tables, self.parents, unclosed = _tables(tags, len(self.text))  # (start, end) by start; index of the enclosing one
         self.unclosed = {self.tables[i] for i in unclosed}

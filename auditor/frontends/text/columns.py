@@ -57,6 +57,8 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
             break
         if ln.kind in ("rule", "markers"):
             separators.insert(0, ln)
+        elif not headings and not separators and _units_under_separators(lines, i):
+            pass  # (the units, left in the preamble where the title block's units are read)
         elif ln.kind == "text" and (not is_title_or_units(ln) or _units_in_headings(lines, i)) and not (
                 headings and _is_subtitle(ln, below)):
             headings.insert(0, ln)
@@ -64,6 +66,15 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
             break
         below, i = ln.number, i - 1
     return HeadingBlock(headings, separators, captions_start)
+
+
+def _units_under_separators(lines: Sequence[Line], i: int) -> bool:
+    """A units line typed between the headings' rule or <S>/<C> line and the
+    body ("(000's omitted)", "(Amounts in thousands)"): the table's units, no
+    end of its headings, which are above the rule."""
+    words = text(lines[i].words)
+    return lines[i].kind == "text" and i > 0 and lines[i - 1].kind in ("rule", "markers") \
+        and bool(UNITS.search(words)) and not TITLE.search(words) and is_title_or_units(lines[i])
 
 
 def _units_under_caption(lines: Sequence[Line], i: int, label_end: int) -> bool:
@@ -341,11 +352,16 @@ def columns(headings: Sequence[Line], starts: Sequence[int], spanning: Sequence[
     parts: list[list[str]] = [[] for _ in starts]
     bounds = [*starts[1:], FAR]
     for line in headings:
-        for chunk in chunks([w for w in line.words if not RULE_TEXT.match(w.text)]):
+        phrases = chunks([w for w in line.words if not RULE_TEXT.match(w.text)])
+        unders = [_rule_under(line.number, c[0].column, c[-1].end, spanning) for c in phrases]
+        for chunk, under in zip(phrases, unders):
             lo, hi = chunk[0].column, chunk[-1].end
             if hi <= starts[0]:
                 continue  # the label column's heading
-            under = _rule_under(line.number, lo, hi, spanning)
+            if under is not None and unders.count(under) > 1:
+                # (Two phrases over one run, "ADDITIONS" and "DEDUCTIONS" over a rule typed
+                # unbroken under both: the run is neither's span; each heads what it stands over.)
+                under = None
             if under is not None:
                 # A heading centred over a rule that spans columns heads each of them.
                 lo, hi = under

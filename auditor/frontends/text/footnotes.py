@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from auditor.labels import NIL_DASHES, NOTE_MARK
+from auditor.labels import NEGATIVE_AFTER, NIL_DASHES, NOTE_MARK
 
 # A marker opening the line, then perhaps a separator, then prose from a letter on:
 # "(1)", "(a)", "*", a dagger, "1/", "Note 1", "Footnote 2", "Note A" ("Note 1 --", "Note 1:", "Note 1.").
@@ -30,7 +30,8 @@ _OPENING = re.compile(
 # where a run of spaces begins, and "$" is the only thing between the gap and
 # the spaces after it: from every space of a long run, a gap read two ways
 # ("[ ]{2,}" then "[ ]*") made each search cubic in the run (9 ms a heading).
-_CELL = r"(?<![ \t\f])[ \t\f]{2,}(?:\$[ \t\f]*)?\(?-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\)?"
+# (A figure typed "473-" or "473CR" is a cell too: labels.NEGATIVE_AFTER.)
+_CELL = r"(?<![ \t\f])[ \t\f]{2,}(?:\$[ \t\f]*)?\(?-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\)|" + NEGATIVE_AFTER + r")?"
 _ROW = re.compile(r"(?:" + _CELL + r"){2,}")
 _CELL_AFTER_GAP = re.compile(_CELL + r"(?=[ \t\f]|$)")
 

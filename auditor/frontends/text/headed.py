@@ -30,9 +30,15 @@ Extent = tuple[int, int]  # [lo, hi): first column and one past the last
 
 
 def ruled(separators: Sequence[Line], label_end: int) -> bool:
-    """Whether a <C> marker line or a dashed rule says where the columns are (not the figures)."""
+    """Whether a <C> marker line or a dashed rule says where the columns are (not the figures).
+    A rule typed as one unbroken run from the labels across every column says nothing of them."""
     return any(sep.kind == "markers" and any(m.text.upper() == "<C>" for m in sep.marks)
-               or sep.kind == "rule" and any(m.end > label_end for m in sep.marks) for sep in separators)
+               or sep.kind == "rule" and not _unbroken(sep, label_end) and any(m.end > label_end for m in sep.marks)
+               for sep in separators)
+
+
+def _unbroken(rule: Line, label_end: int) -> bool:
+    return len(rule.marks) == 1 and rule.marks[0].column < label_end < rule.marks[0].end
 
 
 def starts_from_figures(headings: Sequence[Line], rows: Sequence[Line], label_end: int) -> list[int]:

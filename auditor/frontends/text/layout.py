@@ -13,7 +13,7 @@ from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text import columns as col
-from auditor.frontends.text import headed
+from auditor.frontends.text import headed, year_column
 from auditor.frontends.text.context import in_context
 from auditor.frontends.text.labels import Entry
 from auditor.frontends.text.headings import TITLE
@@ -56,6 +56,10 @@ def frame(lines: list[Line], title_line: int, path: Optional[str] = None) -> Fra
         starts = headed.starts_from_figures(headings, rows, label_end)
     extents = col.heading_extents(separators, starts, label_end, headings)
     columns = col.columns(headings, starts, col.spanning_rules(headings, separators, starts), extents)
+    years = year_column.period_column(columns, rows)
+    if years is not None:  # (the years at each row's end: its period, no figures)
+        lines = lines[:body_start] + year_column.years_as_captions(lines[body_start:], columns[years])
+        starts, columns = starts[:years] + starts[years + 1:], year_column.without(columns, years)
     # (A chunk reaching into the first column is that column's heading: `columns.columns`.)
     label_heading = " ".join(chunk_text(c) for ln in headings for c in chunks(ln.words) if c[-1].end <= starts[0])
     preamble = [ln for ln in lines[:body_start] if ln.kind == "text" and ln not in headings]

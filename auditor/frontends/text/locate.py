@@ -18,7 +18,7 @@ from auditor.frontends.text.documents import html_documents as html_documents  #
 from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_schedule, is_title_line, vocabulary_of, without_tags
 from auditor.frontends.text import pages, rollforward
 from auditor import labels
-from auditor.labels import ACCOUNT_WORD, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
+from auditor.labels import ACCOUNT_WORD, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
 from auditor.source import Lines, Source
 
 # (Not an HTML table closed on the line it opens, a page footer's "<TABLE ..><TR><TD>F-11</TD></TR></TABLE>"
@@ -30,11 +30,13 @@ DOCUMENT_EDGE = re.compile(r"^\s*(</?(TEXT|DOCUMENT|SEC-DOCUMENT|PDF)>|<(TYPE|SE
 # A figure row: text then at least two numbers or nils separated by spaces.
 # The nils are labels.NIL, as the grammar's.
 _NIL = rf"{NIL_DASHES}|\b{NIL_WORD}"
+_AFTER = NEGATIVE_AFTER  # (labels: "473-", "473CR": the adding machine's negatives)
 # (The lookahead lets a search skip a heading's long runs of spaces at once,
 # the lookbehind the inside of a run of digits: without them, a search
 # backtracked over either in quadratic time.)
+# (A first figure typed "473-" or "473CR", labels.NEGATIVE_AFTER, ends past its mark.)
 FIGURES = re.compile(
-    rf"((?<![\d,])(?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?\)?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
+    rf"((?<![\d,])(?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?(?:\)|{_AFTER})?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
 )
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
 # TO COSTS", "(1)  (2)  Changes due"): no figures, whatever FIGURES sees in it
@@ -53,7 +55,7 @@ RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # in parentheses padded inside ("$( 500)", "(500 )") or with a minus sign
 # ("-500"); else the table ended at the row above and lost that column.
 # (No two runs of spaces may meet: "\s{12,}\s*" backtracks quadratically over a blank line.)
-_LONE_AMOUNT = r"(?:\(\s*-?\d[\d,]*(?:\.\d+)?(?:\s*\))?|-?\d[\d,]*(?:\.\d+)?\)?|-?\.\d+)"
+_LONE_AMOUNT = rf"(?:\(\s*-?\d[\d,]*(?:\.\d+)?(?:\s*\))?|\d[\d,]*(?:\.\d+)?{_AFTER}|-?\d[\d,]*(?:\.\d+)?\)?|-?\.\d+)"
 LONE_FIGURE = re.compile(rf"^\s{{12,}}(?:\$\s*)?{_LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}|\d{{1,2}}/))?\s*$")
 # A nil alone after its label, set apart from it: a reserve with nothing to
 # report ("Other reserve          -0-"), a row of the table though it prints
@@ -489,7 +491,7 @@ def _is_block_caption(line: str) -> bool:
 
 # A figure set apart from what precedes it (two spaces, or its "$"), as a row's
 # columns print it, with its footnote marker; not a digit of its label ("December 31, 1996").
-_SET_FIGURE = re.compile(rf"(?:(?<=\s\s)|(?<=\$)|(?<=\$\s)|^)(\(?[\d,]*\d(?:\.\d+)?\)?|{_NIL})"
+_SET_FIGURE = re.compile(rf"(?:(?<=\s\s)|(?<=\$)|(?<=\$\s)|^)(\(?[\d,]*\d(?:\.\d+)?(?:\)|{_AFTER})?|{_NIL})"
                          r"(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)*(?=\s|$)", re.IGNORECASE)
 
 

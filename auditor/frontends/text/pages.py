@@ -16,7 +16,7 @@ import re
 from typing import Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import ACCOUNT_WORD, NIL, is_period
+from auditor.labels import ACCOUNT_WORD, AMOUNT, NIL, is_period
 from auditor.source import Source
 
 PAGE_BROKEN = re.compile(r"^\s*<PAGE>|\f", re.IGNORECASE)
@@ -44,7 +44,8 @@ def is_running_head(line: str) -> bool:
 # A figure of a row: an amount ("$1,234", "(1,889)", "$( 443)(1)") or a nil word or dashes, standing apart.
 # (Spaces inside it only after a "$" or a "(": a figure's pattern free to
 # open on spaces was tried from every space of a run to its end, quadratic.)
-FIGURE = re.compile(r"(?<!\S)(?:\$\s*)?(?:\(\s*)?-?[\d,]*\d(?:\.\d+)?\s*\)?(?:\(\w{1,2}\))?(?!\S)"
+# (labels.AMOUNT, the grammar's: "473-", "473 CR" are one figure each.)
+FIGURE = re.compile(r"(?<!\S)(?:\$\s*)?(?:" + AMOUNT + r")(?:\(\w{1,2}\))?(?!\S)"
                     rf"|(?<!\S)(?:{NIL})(?!\S)", re.IGNORECASE)
 
 

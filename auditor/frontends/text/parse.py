@@ -19,12 +19,16 @@ from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.locate import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
-from auditor.labels import NIL, NIL_WORD, NOTE_MARK
+from auditor.labels import AMOUNT_PARENTHESIZED, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK
 from auditor.package_data import PACKAGE
 from auditor.source import Source
 
 # What a line is, as the grammar's aliases say (less the "_line").
 LineKind = Literal["row", "text", "rule", "notes", "markers", "table_open", "table_close", "caption", "page"]
+
+
+# A negative's mark typed after an amount's digits (labels.NEGATIVE_AFTER).
+_MARKED = re.compile(rf"\d(?:{NEGATIVE_AFTER})$")
 
 
 class Token(NamedTuple):
@@ -36,8 +40,12 @@ class Token(NamedTuple):
 
     @property
     def anchor(self) -> int:
-        """The column a figure is aligned on: its last digit (or dash)."""
-        offset = len(self.text.rstrip(") "))
+        """The column a figure is aligned on: its last digit (or a nil's dash).
+        A negative's mark after it ("473-", "473CR") hangs past the column's
+        digits as a ")" does."""
+        marked = _MARKED.search(self.text) if self.kind != "NIL" and self.text[-1:] in "-Rr" else None
+        text = self.text[: marked.start() + 1] if marked else self.text
+        offset = len(text.rstrip(") "))
         return self.column + offset - 1
 
 
@@ -69,6 +77,9 @@ def _parser() -> Lark:
     # The nil spellings are every front end's (labels.NIL): the grammar names them, they are put in here.
     grammar = grammar.replace("NIL_SPELLINGS", _in_lark(NIL)).replace("NIL_WORD", _in_lark(NIL_WORD))
     grammar = grammar.replace("NOTE_MARK", _in_lark(NOTE_MARK))  # (labels.NOTE_MARK)
+    # The amounts too: labels.AMOUNT's two forms, each with the grammar's own ending.
+    grammar = grammar.replace("AMOUNT_PARENTHESIZED", _in_lark(AMOUNT_PARENTHESIZED))
+    grammar = grammar.replace("AMOUNT_UNBRACKETED", _in_lark(AMOUNT_UNBRACKETED))
     return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=_ToLines())
 
 

@@ -16,7 +16,7 @@ from auditor.frontends.text.labels import (Entry, continues, go_on, indent_of, p
                                            settle, the_row)
 from auditor.frontends.text.parse import Figure, Line, Token
 from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
-from auditor.labels import TOTAL, is_period
+from auditor.labels import TOTAL, is_period, typed_negative
 from auditor.model import Cell, Column, Position, Row, RowKind, figure_value
 
 
@@ -286,8 +286,7 @@ def _cell(fig: Figure) -> Cell:
 
 
 def amount(raw: str) -> Decimal:
-    """The exact value of a printed figure: "(1,234)" is -1234."""
-    digits_text = raw.replace(",", "").replace(" ", "")
-    negative = digits_text.startswith("(") or digits_text.startswith("-")
-    value = figure_value(digits_text.strip("()-"), raw)
+    """The exact value of a printed figure: "(1,234)" is -1234, "473-" and "473CR" are -473."""
+    digits, negative = typed_negative(raw)  # (labels: "(1,234)", "473-", "473CR")
+    value = figure_value(digits.replace(",", "").replace(" ", ""), raw)
     return -value if negative else value

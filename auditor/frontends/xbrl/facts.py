@@ -139,7 +139,27 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
             start, end = shown_at[attrs["id"]]
             is_hidden = False  # (printed where its -sec-ix-hidden element is)
         facts.append(_fact(attrs, concept, context, inner, start, end, is_hidden))
+    facts = _without_entity(facts)
     return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]))
+
+
+ENTITY_AXES = {"LegalEntityAxis"}
+
+
+def _without_entity(facts: list) -> list:
+    """The facts with the members every one of their contexts names set aside: a
+    dimension on all of the schedule's facts, the totals' too (dei:LegalEntityAxis
+    naming the subsidiary registrant of a combined 10-K), says whose schedule it
+    is, not which reserve a row is.  Where no context names another member (a
+    schedule of one account, its member on every fact), only the registrant's
+    axis of the Edgar Filer Manual (dei:LegalEntityAxis) is set aside."""
+    common = set.intersection(*(set(f.context.members) for f in facts)) if facts else set()
+    if all(set(f.context.members) <= common for f in facts):
+        common = {(d, m) for d, m in common if local(d) in ENTITY_AXES}
+    if not common:
+        return facts
+    return [f._replace(context=f.context._replace(members=tuple(m for m in f.context.members if m not in common)))
+            for f in facts]
 
 
 # The prefixes of the standard taxonomies: every other prefix names a company's own concept.

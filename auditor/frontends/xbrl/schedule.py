@@ -90,8 +90,8 @@ def build(facts: Facts, vocabulary: Vocabulary) -> Reading:
     periods: list[Period] = []
     cells: dict[tuple[int, int, int], Fact] = {}
     for start, end in durations:
-        rows = [row for member in members
-                for row in [_row_facts(start, end, member, columns, by_place, by_instant)] if row]
+        rows = _in_print_order([row for member in members
+                                for row in [_row_facts(start, end, member, columns, by_place, by_instant)] if row])
         if not rows:
             continue
         for r, (member, row_facts) in enumerate(rows):
@@ -213,6 +213,31 @@ def _row_facts(start: date, end: date, member: Member, columns: list[str], by_pl
     return member, row
 
 
+def _in_print_order(rows: list[tuple[Member, list[Optional[Fact]]]]) -> list[tuple[Member, list[Optional[Fact]]]]:
+    """The rows with the total (no member) where it is printed: a member whose
+    figures are all printed below the total's is not one it sums.  A total
+    sums the rows above it, as a printed table's does: a table that prints a
+    group's total and then reserves outside the group (a subtotal tagged with
+    no member, then the accruals) has its total checked against its group,
+    not against every reserve.  A total printed nowhere (hidden facts), or
+    before every member, stays last, over every member."""
+    total = next((row for row in rows if row[0] is None), None)
+    shown = [f.start for f in total[1] if f is not None and not f.hidden] if total else []
+    if total is None or not shown:
+        return rows
+    below = {id(row) for row in rows if row[0] is not None and _printed_after(row[1], max(shown))}
+    if not below or len(below) == len(rows) - 1:
+        return rows  # (a total printed over its members, first, sums them all)
+    return ([row for row in rows if row[0] is not None and id(row) not in below] + [total]
+            + [row for row in rows if id(row) in below])
+
+
+def _printed_after(row: list[Optional[Fact]], at: int) -> bool:
+    """Whether every figure of the row is printed after offset `at` (and one is printed)."""
+    shown = [f.start for f in row if f is not None and not f.hidden]
+    return bool(shown) and min(shown) > at
+
+
 def _left_over(found: _Sorted, placed: set[int], shown: set[Said], aside: set[str], axes: Axes) -> list[Why]:
     """Facts in no cell and in no conflict, neither set aside nor the same figure
     as a shown fact (a balance printed twice): why each is not shown."""
@@ -229,9 +254,28 @@ def _conflicts(groups: list[list[Fact]], used: set[int]) -> list[tuple[Fact, Fac
         shown = [f for f in group if id(f) in used]
         if not shown:
             continue
-        values = {f.value for f in shown}
-        found += [(f, shown[0]) for f in group if id(f) not in used and f.value not in values]
+        found += [(f, shown[0]) for f in group if id(f) not in used and not any(_consistent(f, s) for s in shown)]
     return found
+
+
+def _consistent(a: Fact, b: Fact) -> bool:
+    """Whether two facts of one concept, period and member say the same thing at
+    their precisions: XBRL's consistent duplicates, the ranges their `decimals` give
+    overlapping (the allowance in a note in millions to one decimal, decimals="-5",
+    beside the schedule's figure in thousands).  Two figures of one precision a
+    unit apart are two figures: ranges that only touch do not overlap."""
+    if a.value is None or b.value is None or a.value == b.value:
+        return a.value == b.value
+    return abs(a.value - b.value) < _half_unit(a) + _half_unit(b)
+
+
+def _half_unit(f: Fact) -> Decimal:
+    """Half a unit of the fact's last digit by its `decimals` ("INF" or none: exact)."""
+    try:
+        places = int(f.decimals or "INF")
+    except ValueError:
+        return Decimal(0)
+    return Decimal("0.5").scaleb(-places)
 
 
 def concept_roles(name: str, roles: tuple[RoleSpec, ...]) -> list[RoleSpec]:

@@ -1,0 +1,79 @@
+"""Inline XBRL habits of combined 10-Ks and of a tagging slip (tests/fixtures/xbrl/_make.py):
+
+- linden-power-2023-ixbrl-legal-entity-*: a subsidiary registrant's page, every
+  context also on dei:LegalEntityAxis (the totals' on that axis alone): the member
+  every fact names says whose schedule it is, not which reserve a row is;
+- aspen-energy-2023-ixbrl-two-registrants-*: the parent's Schedule II, then its
+  subsidiary's under a title of its own, the same accounts and years: two schedules,
+  never one table continued (which read the years twice and broke every carry-forward);
+- birch-optics-2023-ixbrl-scale-slip*: a table headed "(in millions)" whose facts are
+  scale="3": said once, at the first figure, and a wrong tag still found at its cell;
+- cedar-foods-2023-ixbrl-rounded-duplicates-*: each figure tagged again in ix:hidden in
+  millions to one decimal (decimals="-5"): XBRL's consistent duplicates, no conflict;
+  the -inconsistent copy's one rounded fact says another figure: found at its element.
+"""
+
+from __future__ import annotations
+
+import auditor
+from auditor import source
+from conftest import FIXTURES
+
+RULES = auditor.load_rules()
+PAGES = FIXTURES / "xbrl"
+
+
+def check(name: str):
+    text = (PAGES / name).read_text("utf-8")
+    return text, auditor.check_source(source.from_text(text, name), RULES)
+
+
+def failed(result) -> list:
+    return [f for f in result.findings if f.severity != "info"]
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[:text.index(needle)].count("\n") + 1
+
+
+def test_a_subsidiary_registrants_facts_are_read_by_their_reserve_members():
+    _, clean = check("linden-power-2023-ixbrl-legal-entity-clean.htm")
+    assert failed(clean) == []
+    facts = [s for s in clean.schedules if s.source == "xbrl"]
+    rows = [r.label for r in facts[0].periods[0].rows] if facts else []
+    assert len(rows) == 3 and rows[0].startswith("Allowance for credit loss")  # (each reserve's member, the total)
+    text, wrong = check("linden-power-2023-ixbrl-legal-entity-wrong-member.htm")
+    assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [
+        ("VX002", "Deferred tax asset valuation allowance", "charged_costs")]
+    assert failed(wrong)[0].location.line == line_of(text, 'id="f-7"')
+
+
+def test_a_combined_10k_prints_two_schedules_each_checked_on_its_own():
+    _, clean = check("aspen-energy-2023-ixbrl-two-registrants-clean.htm")
+    assert failed(clean) == []
+    tables = [s for s in clean.schedules if s.source == "table"]
+    assert [len(t.periods) for t in tables] == [2, 2]
+    text, wrong = check("aspen-energy-2023-ixbrl-two-registrants-wrong-figure.htm")
+    assert sorted((f.rule, f.row) for f in failed(wrong)) == [("VQ001", "Allowance for credit losses"),
+                                                              ("VQ002", "Total")]
+    second = text.index("Aspen Utility Company")
+    assert all(f.location.line > text[:second].count("\n") for f in failed(wrong))
+
+
+def test_facts_scaled_to_thousands_under_a_millions_heading_are_reported_once():
+    text, slipped = check("birch-optics-2023-ixbrl-scale-slip.htm")
+    found = failed(slipped)
+    assert [(f.rule, f.row, f.column) for f in found] == [("VX001", "Allowance for credit losses", "beginning")]
+    assert 'scale="3" (thousands) where the table states its figures in millions' in found[0].message
+    text, wrong = check("birch-optics-2023-ixbrl-scale-slip-wrong-sign.htm")
+    found = failed(wrong)
+    assert [(f.rule, f.column) for f in found] == [("VX001", "beginning"), ("VX001", "deductions")]
+    assert found[1].location.line == line_of(text, 'id="f-4"') and "sign" in found[1].message
+
+
+def test_duplicates_at_a_coarser_precision_agree_and_an_inconsistent_one_is_found():
+    _, clean = check("cedar-foods-2023-ixbrl-rounded-duplicates-clean.htm")
+    assert failed(clean) == []
+    text, wrong = check("cedar-foods-2023-ixbrl-rounded-duplicates-inconsistent.htm")
+    assert [(f.rule, f.column, f.source) for f in failed(wrong)] == [("VX002", "charged_costs", "xbrl")]
+    assert failed(wrong)[0].location.line == line_of(text, 'id="r-2"')
