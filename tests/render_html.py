@@ -60,6 +60,7 @@ class HtmlStyle:
     stacked: str = "none"  # none | account: a <tr> per account, a line a row | body: one <tr> (render_html_stacked)
     stacked_lines: str = "br"  # stacked: each line ended by a <br> | p: a <p> each
     two_parts: bool = False  # the columns over two <table>s one under the other (the first half, then the rest), labels repeated
+    caption_blank: bool = True  # stacked: the figure cells print a blank line beside a first line's caption (else not)
 
 
 def _wrap(text: str, style: HtmlStyle) -> str:
