@@ -6,8 +6,10 @@ body rows): the <TABLE> closed, page furniture, a <PAGE>, the title typed again
 with "(Continued)" and a new <TABLE> whose <CAPTION> repeats the headings,
 edited: `same` (control), `word` (one heading word changed), `dropped` (the
 first heading line left off), `letters` (a column letters row added),
-`untagged` (no tags: the page ejected inside the table, headings edited by
-`word`)."""
+`moved` (`word`, the <S>/<C> line typed anew), `untagged` (no tags: the page
+ejected inside the table, headings edited by `word`, `dropped` or `letters`);
+`reheaded-schedule-title` heads the next page "SCHEDULE II - ...",
+`reheaded-within-period` breaks between a period's rows instead."""
 
 from __future__ import annotations
 
@@ -82,9 +84,9 @@ def _moved(heads: list[str]) -> list[str]:
 EDITS["moved"] = _moved
 
 
-def reheaded(r: Rendered, spec: dict, edit: str, head: str = "") -> Rendered:
+def reheaded(r: Rendered, spec: dict, edit: str, head: str = "", within: bool = False) -> Rendered:
     lines = _lines(r)
-    at = _break_at(lines, r)
+    at = _body_rows(r)[1] + 1 if within and len(_body_rows(r)) > 2 else _break_at(lines, r)
     if not at or not any(ln.strip().upper().startswith("<CAPTION>") for ln in lines):
         return r
     title = next((ln.strip() for ln in lines if "VALUATION" in ln.upper()), "SCHEDULE II")
@@ -118,3 +120,4 @@ VARIATIONS["reheaded-untagged-dropped"] = lambda r, s: untagged(r, s, "dropped")
 VARIATIONS["reheaded-untagged-letters"] = lambda r, s: untagged(r, s, "letters")
 VARIATIONS["reheaded-schedule-title"] = lambda r, s: reheaded(r, s, "word", "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS")
 VARIATIONS["reheaded-moved"] = lambda r, s: reheaded(r, s, "moved", "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS")
+VARIATIONS["reheaded-within-period"] = lambda r, s: reheaded(r, s, "word", within=True)

@@ -138,7 +138,7 @@ def test_a_schedule_headed_continuation_in_other_columns_is_an_input_error():
 
 
 @pytest.mark.parametrize("variation", ["reheaded-word", "reheaded-dropped", "reheaded-letters", "reheaded-moved",
-                                       "reheaded-schedule-title", "reheaded-untagged-dropped"])
+                                       "reheaded-schedule-title", "reheaded-within-period", "reheaded-untagged-dropped"])
 def test_real_tables_continued_under_headings_typed_otherwise_read_exactly(variation, monkeypatch):
     # The 24 real tables broken before their second period, the headings typed again
     # otherwise on the next page (tests/reheads.py): every figure read, exactly the table's
