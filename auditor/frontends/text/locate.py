@@ -427,10 +427,13 @@ def _columns_line_up(lines: Sequence[str], first: int, other: int) -> bool:
 
 
 def _figures_line_up(lines: Sequence[str], first: int, other: int) -> bool:
-    """Whether the two tables' first rows print figures ending at the same places."""
+    """Whether the two tables' first rows print as many figures, each ending
+    where the other's does (a negative's ")" hangs a column past the digits)."""
     first_row, other_row = _first_row(lines, first), _first_row(lines, other)
-    return (first_row is not None and other_row is not None
-            and _figure_ends(lines[first_row - 1]) == _figure_ends(lines[other_row - 1]))
+    if first_row is None or other_row is None:
+        return False
+    ends, other_ends = _figure_ends(lines[first_row - 1]), _figure_ends(lines[other_row - 1])
+    return len(ends) == len(other_ends) and all(abs(a - b) <= 1 for a, b in zip(ends, other_ends))
 
 
 def _markers(lines: Sequence[str], open_line: int) -> tuple[int, ...]:
