@@ -199,7 +199,7 @@ class Document:
 
     def printed(self, start: int, end: int) -> list[str]:
         """The blocks of text in text[start:end] that print anything, page furniture and titles too."""
-        return [text for _, text in self._texts_in(start, end)]
+        return [text for _, text in self.texts_in(start, end)]
 
     def blocks(self, start: int, end: int) -> list[tuple[int, str]]:
         """`texts`, each with the offset it starts at."""
