@@ -107,6 +107,10 @@ MOVEMENT_WORD = re.compile(r"\bend\b|ending|closing|deduct|addition|charged|writ
 OPENING = re.compile(r"beginning|opening|\bstart|balance\s+at|^balance\b", re.IGNORECASE)
 CLOSING = re.compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNORECASE)
 
+# Words a wrapped label's first line may end on ("Allowance for" / "doubtful accounts"), in a text
+# schedule or an HTML one.
+CONNECTIVE = re.compile(r"\b(for|of|and|on|to|in|the|from|by|with|or|&|-|—)$", re.IGNORECASE)
+
 # What names a valuation account on its own, where a schedule printed with the
 # movements as rows is captioned by its accounts alone (a 20-F's "Allowance for
 # doubtful accounts" over its table, no "Schedule II" above): the account's

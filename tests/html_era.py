@@ -51,6 +51,13 @@ ends up printed is still known after the edit (`place_sentinels`):
   double border-bottom, headings in <U>;
 - label-rows: a long label wrapped over two rows, its first words in a row of
   their own above the figures' row (a typed schedule converted line by line);
+- title-wraps: the labels in Title Case ("Allowance for Doubtful Accounts"),
+  each wrapped over two rows before its last capitalised word, the
+  figures on the last ("Allowance for Doubtful" / "Accounts  303 ...");
+- title-wraps-first: the same with the figures on the first row, the label's
+  end in a row of its own under them;
+- title-wraps-long, title-wraps-long-first: the same, only the labels longer
+  than 30 characters wrapped (a wrapped label beside whole ones);
 - combined: many of these at once;
 - sgml: the HTML inside the submission's <DOCUMENT><TYPE>10-K ... <TEXT> wrapper,
   as the full submission text file of the period carries it.
@@ -424,6 +431,73 @@ def label_rows(e: Edit) -> None:
     e.rows(edit)
 
 
+# The words Title Case leaves in lower case inside a label ("Reserves Deducted from Assets to Which They Apply").
+SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def title_case(label: str) -> str:
+    words = label.split(" ")
+    return " ".join(w if i and (w in SMALL_WORDS or re.fullmatch(r"\(\w{1,2}\)", w)) else re.sub(r"^[^A-Za-z]*[a-z]", lambda m: m.group(0).upper(), w)
+                    for i, w in enumerate(words))
+
+
+def title_cased(spec: dict) -> dict:
+    """The spec with every row's label (accounts, captions, totals) in Title Case."""
+    import json
+
+    spec = json.loads(json.dumps(spec))
+    for period in spec["periods"]:
+        for row in period["rows"]:
+            if row.get("label"):
+                row["label"] = title_case(row["label"])
+    return spec
+
+
+def _title_split(words: list[str]) -> int:
+    """Where a label wraps: before its last capitalised word ("Allowance for Doubtful" / "Accounts"), as a
+    narrow label column wraps a word processor's line (0: no word to wrap before)."""
+    at = [i for i in range(1, len(words)) if words[i][:1].isupper()]
+    return at[-1] if at else 0
+
+
+def _title_wraps(e: Edit, figures_last: bool, longer_than: int = 0) -> None:
+    width = _width(e)
+    cell = re.compile(r'(<td style="padding-left:10pt"><font[^>]*>)([^<]+?)(</font></td>)')
+
+    def edit(row, total):
+        m = cell.search(row)
+        if not m or SENTINEL not in row:
+            return row
+        words = m.group(2).split()
+        half = _title_split(words)
+        if not half or len(m.group(2)) <= longer_than:
+            return row
+        first, rest = " ".join(words[:half]), " ".join(words[half:])
+        alone = lambda text: (f'<tr><td style="padding-left:10pt"><font size="2">{text}</font></td>'
+                              f'<td colspan="{width - 1}">&nbsp;</td></tr>\n')
+        if figures_last:
+            return alone(first) + row[:m.start()] + m.group(1) + rest + m.group(3) + row[m.end():]
+        return row[:m.start()] + m.group(1) + first + m.group(3) + row[m.end():] + alone(rest)
+
+    e.rows(edit)
+
+
+def title_wraps(e: Edit) -> None:
+    _title_wraps(e, figures_last=True)
+
+
+def title_wraps_first(e: Edit) -> None:
+    _title_wraps(e, figures_last=False)
+
+
+def title_wraps_long(e: Edit) -> None:
+    _title_wraps(e, figures_last=True, longer_than=30)
+
+
+def title_wraps_long_first(e: Edit) -> None:
+    _title_wraps(e, figures_last=False, longer_than=30)
+
+
 def combined(e: Edit) -> None:
     """Many habits at once, as one converter's output carries them (the edits
     that find the renderer's own markup first, capitals and line wrapping last)."""
@@ -440,8 +514,11 @@ VARIATIONS: dict[str, Callable[[Edit], None]] = {
     "narrow-headings": narrow_headings, "short-rows": short_rows, "bare-entities": bare_entities,
     "paren-cells": paren_cells, "pre": lambda e: None, "combined": combined,
     "leaders": leaders, "trailing-br": trailing_br, "hr-in-cell": hr_in_cell, "underlined": underlined,
-    "label-rows": label_rows,
+    "label-rows": label_rows, "title-wraps": title_wraps, "title-wraps-first": title_wraps_first,
+    "title-wraps-long": title_wraps_long, "title-wraps-long-first": title_wraps_long_first,
 }
+# The variations made on the table with its labels in Title Case.
+TITLE_CASED = {"title-wraps", "title-wraps-first", "title-wraps-long", "title-wraps-long-first"}
 # The styles the edits are made on (else render_html's default): headings over three rows for `rowspan`.
 STYLE_OF = {"rowspan": {"heading_rows": 3}}
 
@@ -469,6 +546,8 @@ def edited(spec: dict, variation: str, base=None) -> Rendered:
         return WHOLE[variation](spec)
 
     style = replace(base or HtmlStyle(), **STYLE_OF.get(variation, {}))
+    if variation in TITLE_CASED:
+        spec = title_cased(spec)
     rendered = render(spec, style, sentinels=True)
     e = Edit(rendered.text, list(rendered.figures), spec)
     {**VARIATIONS, **GAPS}[variation](e)
@@ -653,9 +732,14 @@ VARIATIONS.update({
 STYLE_OF["capital-heading-rows"] = {"heading_rows": 3}
 def totals_named(spec: dict) -> dict:
     """The spec with its unlabelled totals labelled "Total" (as a table by account prints them:
-    a total's row without a name would read as the last account's next period)."""
-    periods = [{**p, "rows": [{**r, "label": r["label"] or ("Total" if r.get("is_total") else "")} for r in p["rows"]]}
-               for p in spec["periods"]]
+    a total's row without a name would read as the last account's next period), and each
+    account named as in its first period (the layout prints its name once: a later year's
+    other wording, "loan" then "loans", is printed nowhere)."""
+    first = spec["periods"][0]["rows"]
+    def label(i: int, r: dict) -> str:
+        named = first[i]["label"] if i < len(first) and first[i]["label"] else r["label"]
+        return named or ("Total" if r.get("is_total") else "")
+    periods = [{**p, "rows": [{**r, "label": label(i, r)} for i, r in enumerate(p["rows"])]} for p in spec["periods"]]
     return {**spec, "periods": periods}
 
 

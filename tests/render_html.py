@@ -59,6 +59,8 @@ class HtmlStyle:
     titled: bool = True  # the schedule's title printed above the table (else only its accounts' captions)
     stacked: str = "none"  # none | account: a <tr> per account, a line a row | body: one <tr> (render_html_stacked)
     stacked_lines: str = "br"  # stacked: each line ended by a <br> | p: a <p> each
+    two_parts: bool = False  # the columns over two <table>s one under the other (the first half, then the rest), labels repeated
+    caption_blank: bool = True  # stacked: the figure cells print a blank line beside a first line's caption (else not)
 
 
 def _wrap(text: str, style: HtmlStyle) -> str:
@@ -111,11 +113,13 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
         body = stacked_rows(_stacked_lines(spec, style, rendered), style)
     else:
         body = _body_rows(spec, style, rendered) if not (style.by_account or style.transposed) else []
+    if style.two_parts and style.stacked == "none" and not (style.by_account or style.transposed):
+        return _in_two_parts(spec, style, out, opening_of(style), sentinels, after)
     heading = _heading_rows(spec, style, width) if not style.transposed else []
     if style.transposed:
         read = (chained_columns if style.chained else account_columns) if style.account_columns else transposed_blocks
         blocks = read(spec, style, rendered, _account_blocks(spec, style, Rendered("")), _key, _figure)
-    opening = '<table cellspacing="0" cellpadding="0" width="100%" border="0" style="font-size:10pt">\n'
+    opening = opening_of(style)
     title_row = f'<tr><td colspan="{width}" align="center"><b>{title}</b><br>{units}</td></tr>\n'
     if style.by_account and not style.transposed:
         _write_accounts(out, spec, style, rendered, heading, width, sentinels, opening,
@@ -141,6 +145,36 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
         rendered.text = text
         rendered.figures = [key for key, _ in out.marks]  # placed by `place_sentinels`
         return rendered
+    return _placed(rendered, text, out)
+
+
+def opening_of(style: HtmlStyle) -> str:
+    return '<table cellspacing="0" cellpadding="0" width="100%" border="0" style="font-size:10pt">\n'
+
+
+def _in_two_parts(spec, style, out, opening, sentinels, after) -> Rendered:
+    """A table too wide for the page printed as two <table>s one under the
+    other: the labels with the first half of the columns, then the labels
+    again with the rest (each figure keeps its column's index)."""
+    rendered = Rendered("")
+    n = len(spec["columns"]) - 1
+    cut = (n + 1) // 2
+    for i, columns in enumerate((list(range(cut)), list(range(cut, n)))):
+        out.write(("</table>\n<p>&nbsp;</p>\n" if i else "") + opening)
+        for row in _heading_rows(spec, style, 1 + len(columns) * 4, columns):
+            out.write(row)
+        for row in _body_rows(spec, style, rendered if not i else Rendered(""), columns):
+            _write_row(out, row, sentinels)
+    out.write("</table>\n" + after + "</body>\n</html>\n")
+    if sentinels:
+        rendered.text = out.text()
+        rendered.figures = [key for key, _ in out.marks]
+        return rendered
+    return _placed(rendered, out.text(), out)
+
+
+def _placed(rendered: Rendered, text: str, out) -> Rendered:
+    """The rendered text with where each marked figure's first character was printed."""
     rendered.text = text
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     from bisect import bisect_right
@@ -253,8 +287,8 @@ def _cell(text: str, attrs: str = "", style: HtmlStyle = None) -> str:
     return f"<td{attrs}>{inner}</td>"
 
 
-def _heading_rows(spec, style, width) -> list:
-    headings = [h for h in spec["columns"][1:]]
+def _heading_rows(spec, style, width, columns=None) -> list:
+    headings = [h for k, h in enumerate(spec["columns"][1:]) if columns is None or k in columns]
     depth = max(1, style.heading_rows)
     spans, rows = [], []
     if style.additions_span:
@@ -298,13 +332,14 @@ def _split(heading: str, depth: int) -> list:
     return [""] * (depth - len(parts)) + parts
 
 
-def _body_rows(spec, style, rendered) -> list:
-    """Each body row as a list of pieces; a figure's piece is (key, text, offset of its first character)."""
+def _body_rows(spec, style, rendered, columns=None) -> list:
+    """Each body row as a list of pieces; a figure's piece is (key, text, offset of its first character).
+    `columns`: the indexes of the columns printed (all by default)."""
     rows = []
     order = list(range(len(spec["periods"])))
     if style.reverse:
         order.reverse()
-    width = 1 + (len(spec["columns"]) - 1) * 4
+    width = 1 + (len(spec["columns"]) - 1 if columns is None else len(columns)) * 4
     for pi in order:
         period = spec["periods"][pi]
         label = html.escape(period["label"])
@@ -320,16 +355,18 @@ def _body_rows(spec, style, rendered) -> list:
                 text = ""
             rendered.row_labels[(pi, ri)] = text
             dollars = style.dollar == "every" or (style.dollar == "first" and (ri == 0 or total))
-            rows.append(_figure_row(pi, ri, text, row, dollars, style))
+            rows.append(_figure_row(pi, ri, text, row, dollars, style, columns))
     return rows
 
 
-def _figure_row(pi, ri, label, row, dollars, style) -> list:
+def _figure_row(pi, ri, label, row, dollars, style, columns=None) -> list:
     sep = "\n" if style.newline_cells else ""
     pieces = ['<tr valign="bottom">' + sep, f'<td style="padding-left:10pt">{_wrap(html.escape(label), style) if label else "&nbsp;"}</td>']
     notes = row.get("footnotes") or [""] * len(row["cells"])
     spacer = True
     for k, (text, note) in enumerate(zip(row["cells"], notes)):
+        if columns is not None and k not in columns:
+            continue
         if spacer:
             pieces.append(sep + "<td>&nbsp;</td>")
         spacer = True

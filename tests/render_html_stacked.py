@@ -6,6 +6,9 @@ accounts:<br>Year ended December 31, 2003<br>..."), each figure cell a blank
 line for the caption and a figure a line; "body", one <tr> for the whole
 body, a line per period caption and per row.  `stacked_lines`: each line
 ended by a <br>, or a <p> of its own ("p": "<p>&nbsp;</p>" for a blank line).
+`caption_blank` False: the cells beside the label start with the first line
+of figures, no blank line beside the caption on the label's first line (the
+label cell a line more than the figure cells).
 The rows are those `render_html` prints one <tr> each, cell by cell stacked:
 the same cells ("$", figure, ")" or one cell a figure), the same marks.
 """
@@ -51,9 +54,13 @@ def _stack(lines: list, style) -> list:
     width = max(len(cells) for cells in lines)
     full = next(cells for cells in lines if len(cells) == width)  # (a row of figures: its cells' attributes)
     out = ['<tr valign="top">']
+    # (the first line a caption: the label's alone)
+    captioned = all(n >= len(lines[0]) or _blank(lines[0][n][1]) for n in range(1, width))
     for n in range(width):
         attrs = full[n][0]
         column = [cells[n][1] if n < len(cells) and not _blank(cells[n][1]) else [] for cells in lines]
+        if n and captioned and not style.caption_blank:
+            column = column[1:]
         out.append(f"<td{attrs}>")
         if all(not pieces for pieces in column):
             out.append("&nbsp;")

@@ -23,7 +23,7 @@ import pytest
 import auditor
 from auditor import source
 from conftest import SHARED
-from expect import expected_errors, printed_html_cells, read_cells, reported_errors
+from expect import expected_errors, printed_html_cells, read_cells, reported_errors, row_name
 from html_era import SPEC_OF, VARIATIONS, edited
 from render import parse_cell
 
@@ -66,7 +66,22 @@ def outcome(spec: dict, variation: str, base=None) -> tuple[str, str]:
         return "wrong", f"cells: read {extra} not printed {missing}"
     if sum(len(s.periods) for s in found) != len(spec["periods"]):
         return "wrong", f"{sum(len(s.periods) for s in found)} periods"
+    labels, want_labels = sorted(read_labels(found)), sorted(printed_labels(rendered))
+    if labels != want_labels:
+        return "wrong", f"labels: read {sorted(set(labels) - set(want_labels))[:3]} " \
+                        f"printed {sorted(set(want_labels) - set(labels))[:3]}"
     return "right", ""
+
+
+def read_labels(schedules) -> list[str]:
+    """The label of each row of figures read, in order (a wrapped label read whole)."""
+    return [row_name(r.label) for s in schedules for p in s.periods for r in p.rows]
+
+
+def printed_labels(rendered) -> list[str]:
+    """The label of each row of figures the renderer printed, in order."""
+    rows = sorted({(f.period, f.row) for f in rendered.figures})
+    return [row_name(rendered.row_labels[key]) for key in rows]
 
 
 def cases(path):
@@ -162,6 +177,47 @@ def test_a_phrase_over_a_row_is_its_label_first_line_only_as_labels_wrap(caption
     label; under a caption with its ":", or in a table all in lower case, it is not."""
     found = auditor.schedules(source.from_text(_table(caption, first), "t.htm"), RULES, "html")
     assert [r.label for r in found[0].periods[0].rows] == [label, "reserve for returns"]
+
+
+def _rows_table(rows) -> str:
+    """A schedule of one period whose body prints `rows`: (label, figures), figures None for a phrase alone."""
+    head = "".join(f"<td>{h}</td>" for h in ("Balance at beginning of year", "Charged to expense", "Write-offs",
+                                              "Balance at end of year"))
+    body = "".join(f"<tr><td>{label}</td>" + ("".join(f"<td>{v}</td>" for v in figures) if figures else
+                                                "<td colspan=4>&nbsp;</td>") + "</tr>\n" for label, figures in rows)
+    return ("<html><body><p>SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS</p><table>\n"
+            f"<tr><td>Description</td>{head}</tr>\n<tr><td>Year ended December 31, 2001</td></tr>\n{body}"
+            "</table></body></html>\n")
+
+
+A, B, C = (100, 40, "(30)", 110), (50, 5, "(5)", 50), (20, 4, "(4)", 20)
+
+
+@pytest.mark.parametrize("rows, labels", [
+    # Title Case wrapped before a capital, the figures on the last line, beside a whole label ...
+    ([("Allowance for Doubtful", None), ("Accounts", A), ("Reserve for Returns", B)],
+     ["Allowance for Doubtful Accounts", "Reserve for Returns"]),
+    # ... on the first line, the label's end in a row of its own ...
+    ([("Allowance for Doubtful", A), ("Accounts", None), ("Reserve for Returns", B)],
+     ["Allowance for Doubtful Accounts", "Reserve for Returns"]),
+    # ... every label wrapped, the figures first: the last phrase captions no row.
+    ([("Allowance for Doubtful", A), ("Accounts", None), ("Deferred Tax Asset Valuation", B), ("Allowance", None),
+      ("Total", (150, 45, "(35)", 160))],
+     ["Allowance for Doubtful Accounts", "Deferred Tax Asset Valuation Allowance", "Total"]),
+    # A caption without its ":" over its accounts, and over one account that names itself: never joined.
+    ([("Reserves Deducted from Assets", None), ("Allowance for Doubtful Accounts", A), ("Reserve for Returns", B)],
+     ["Allowance for Doubtful Accounts", "Reserve for Returns"]),
+    ([("Allowance for Doubtful Accounts", A), ("Other Reserves", None), ("Warranty Reserve", B),
+      ("Returns Reserve", C)], ["Allowance for Doubtful Accounts", "Warranty Reserve", "Returns Reserve"]),
+    ([("Reserves Deducted from Assets", None), ("Allowance for Doubtful Accounts", A)],
+     ["Allowance for Doubtful Accounts"]),
+])
+def test_a_title_case_label_wrapped_over_two_rows_is_read_whole(rows, labels):
+    """Case says nothing where every word is capitalised: the words (a line
+    naming no account alone beside a row that does) and the structure (a phrase
+    captioning no row) join a label's lines; a caption over its accounts stays one."""
+    found = auditor.schedules(source.from_text(_rows_table(rows), "t.htm"), RULES, "html")
+    assert [r.label for r in found[0].periods[0].rows] == labels
 
 
 def measure(only: list[str], base=None) -> None:

@@ -45,6 +45,20 @@ def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> 
     return _signed(schedule, heard, named, basis, opening, closing, specs, path)
 
 
+def balances_named(schedule: Schedule, specs: Sequence[RoleSpec], by_position: bool = True) -> tuple[int, int]:
+    """How many columns the headings (and, `by_position`, the positions) read
+    as the balance at beginning and as the balance at end, as `assign` reads
+    them: a table typed in two parts, its columns split one part under the
+    other, names one of them in neither part alone (the front ends join such
+    parts: frontends/text/halves)."""
+    heard = headings.hear(tuple(c.heading for c in schedule.columns), tuple(specs), _vocabulary(tuple(specs)))
+    named: Named = [h.spec for h in heard]
+    if by_position:
+        _by_position(schedule, heard, named, [[] for _ in named], specs)
+    effects = [s.effect for s in named if s is not None]
+    return effects.count("opening"), effects.count("closing")
+
+
 def conventions(schedule: Schedule) -> Schedule:
     """The signs and totals read again, the roles kept, for a schedule whose
     figures changed after it was read (the inline XBRL front end's print)."""

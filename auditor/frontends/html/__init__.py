@@ -11,4 +11,4 @@ from auditor.source import Source
 
 
 def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
-    return front.tables(src, headings_of(vocabulary.roles))
+    return front.tables(src, headings_of(vocabulary.roles), vocabulary.roles)

@@ -14,7 +14,7 @@ text-only runs do not pay for it.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from auditor.frontends.html import breaks, layout as html_layout, locate as html_locate, transposed as html_transposed
 from auditor.errors import InputError
@@ -29,6 +29,10 @@ from auditor.labels import (ACCOUNT_WORD, INDEX_ENTRY, OPENING, RESERVED_ASSET, 
                             XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, is_period, opens_another_schedule, title_words)
 from auditor.model import Schedule
 from auditor.source import Source
+from auditor.frontends.text import halves
+
+if TYPE_CHECKING:
+    from auditor.ruleset.model import RoleSpec
 
 
 Title = Optional[re.Match[str]]  # where the schedule's title is matched, if it is
@@ -468,11 +472,15 @@ def _open(grid: Grid) -> bool:
     return breaks.ends_without_figures(grid) or _blocks_begun(grid) or html_transposed.ends_on_periods(grid)
 
 
-def tables(src: Source, headings: Optional[Headings] = None) -> list[Schedule]:
-    """Every Schedule II table of the document, laid out (roles not yet read)."""
+def tables(src: Source, headings: Optional[Headings] = None, roles: Optional[Sequence[RoleSpec]] = None) -> list[Schedule]:
+    """Every Schedule II table of the document, laid out (roles not yet read);
+    `roles`: the rules file's, to tell a table typed in two parts (`_with_rest`)."""
     doc = html_locate.Document(src)
     found = []
+    joined_to = -1  # where the last second part joined to the table above it ends
     for region in regions(doc, headings):
+        if region.parts[0][0] < joined_to:
+            continue  # (a second part under a title of its own: read with its first)
         try:
             schedule = (html_transposed if region.transposed else html_layout).build(region, src.path)
         except InputError as exc:
@@ -480,5 +488,26 @@ def tables(src: Source, headings: Optional[Headings] = None) -> list[Schedule]:
             where = doc.line_of(region.parts[0][0])
             raise InputError(f"the Schedule II table at line {where} cannot be read: {exc.message}",
                              src.path, exc.line or where) from None
+        if roles is not None and not region.transposed and halves.needs_rest(schedule, roles):
+            schedule, joined_to = _with_rest(doc, region, schedule, roles, joined_to)
         found.append(schedule)
     return found
+
+
+def _with_rest(doc: Document, region: Region, first: Schedule, roles: Sequence[RoleSpec],
+               joined_to: int) -> tuple[Schedule, int]:
+    """A table lacking a balance joined to the <table> right under it (no text
+    between but page furniture) where that one holds the rest of its columns,
+    its rows the same (`text.halves`, as for a text table); else as it is."""
+    end = region.parts[-1][1]
+    nxt = doc.next_table(end)
+    if nxt is None or doc.texts(end, nxt[0]):
+        return first, joined_to
+    part = Region((nxt,), (doc.grid(nxt),), "", doc.line_of(nxt[0]), "")
+    try:
+        second = html_layout.build(part, doc.source.path)
+    except InputError:
+        return first, joined_to  # (no table laid out as a schedule's part)
+    if not halves.supplies_rest(first, second, roles):
+        return first, joined_to
+    return halves.joined(first, second, doc.source.path), nxt[1]

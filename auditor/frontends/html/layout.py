@@ -27,6 +27,7 @@ from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, DATE, LEADER, MOVEMENT_W
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
+from auditor.frontends.html.wraps import Line, LineKind, wrapped
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
@@ -313,10 +314,13 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
             if c is not None:
                 entries.append(Caption(c.rstrip(":").strip()))
         entries += _period_over_headings(grid, f)
-        first_line: Optional[str] = None  # the row before, if it may print the first line of a label
-        for i in range(f.heading_rows[-1] + 1 if f.heading_rows else 0, len(grid.rows)):
+        start = f.heading_rows[-1] + 1 if f.heading_rows else 0
+        joins = wrapped(wrap_lines(grid, f, start))  # (the phrase rows that are a line of a row's label)
+        for i in range(start, len(grid.rows)):
             cells = grid.rows[i]
             entries += between.before(grid.row_lines[i], entries)
+            if i in joins:
+                continue  # (read with the row whose label it is a line of)
             if i in f.figure_rows and f.year_column is not None:
                 year = next(c for c in cells if c.column == f.year_column)
                 row = _row([c for c in cells if c is not year], f, leaves, columns, grid.row_lines[i], path, scales)
@@ -332,24 +336,18 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                     entries.append(PeriodStart(plain([period]).rstrip(":").strip(), _first_line([period], grid.row_lines[i])))
                     cells = [c for c in cells if c is not period]
                 row = _row(cells, f, leaves, columns, grid.row_lines[i], path, scales)
-                if (first_line is not None and entries[-1] == Caption(first_line)
-                        and _wrapped_into(first_line, row.label, _set_in(cells, f))):
-                    entries.pop()  # (no caption: the label's first line)
-                    row = _label_joined(first_line, row)
+                lines = [j for j, k in joins.items() if k == i]
+                if lines:
+                    row = _label_joined([plain(grid.rows[j]) for j in sorted(lines) if j < i], row,
+                                        [plain(grid.rows[j]) for j in sorted(lines) if j > i])
                 entries.append(Printed(row, grid.row_lines[i]))
-                first_line = None
                 continue
             text = plain(cells)
-            is_period = bool(text and period_caption(text)
-                             and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells)
-                             or _lone_period(cells))
-            captioned = bool(text) and not is_period and _is_caption(cells, f)
+            is_period = _period_row(cells, f, text)
             if is_period:
                 entries.append(PeriodStart(text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
-            elif captioned:
+            elif text and _is_caption(cells, f):
                 entries.append(Caption(text.rstrip(":").strip()))
-            # (a phrase ending in ":" captions a group or an account, else it may be a label's first line)
-            first_line = text if captioned and not text.endswith(":") and not _set_in(cells, f) else None
             unread += _unplaced(cells, f, is_period)
     periods = regroup(entries, region.preamble)
     if not periods:
@@ -429,20 +427,37 @@ class _YearRows:
         return opens + [Printed(row, line)]
 
 
-def _wrapped_into(caption: str, label: str, set_in: bool) -> bool:
-    """Whether a row holding one phrase in the label cell, flush left, is the
-    first line of the next row's label ("Total allowances" over "deducted from
-    assets" and its figures: a typed schedule converted to HTML a row per typed
-    line).  The caller has seen no ":" end the phrase, as a group's or an
-    account's caption does ("Reserves deducted from assets:").  The next label
-    goes on in lower case under a phrase beginning with a capital (in a table
-    all in lower case, a group's caption over its first account looks the
-    same); in a table all in capitals, it is set in under the phrase."""
-    if is_period(caption) or not label:
-        return False
-    if label[0].islower():
-        return caption[:1].isupper()
-    return set_in and caption.isupper() and label.isupper()
+def wrap_lines(grid: Grid, f: Frame, start: int) -> list[Line]:
+    """The part's non-blank rows from `start`, as `wraps` reads them: a row of
+    figures by its label (a period's row or one under a period in a column of
+    its own begins anew), a phrase alone (no ":" at its end, no period), or other."""
+    out: list[Line] = []
+    for i in range(start, len(grid.rows)):
+        cells = grid.rows[i]
+        if i in f.figure_rows:
+            period = _period_cell(cells, f)
+            if period is not None:
+                out.append(Line(i, "other", "", False))
+                cells = [c for c in cells if c is not period]
+            label = row_label([c for c in cells if c.column < f.figure_start and c.text.strip()])[0]
+            kind_: LineKind = "other" if is_period(label) else "total" if not label or TOTAL.match(label) else "row"
+            out.append(Line(i, kind_, label, _set_in(cells, f)))
+            continue
+        text = plain(cells)
+        if not text:
+            continue  # (a blank or spacer row: no line of text)
+        phrase = not _period_row(cells, f, text) and _is_caption(cells, f)
+        kind_ = ("caption" if text.endswith(":") else "text") if phrase else "other"
+        out.append(Line(i, kind_, text, _set_in(cells, f)))
+    return out
+
+
+def _period_row(cells: list[HtmlCell], f: Frame, text: str) -> bool:
+    """A row captioning a period (no text among the figures' columns), or a
+    period's caption alone in its row wherever it stands (centred over the figures)."""
+    return bool(text and period_caption(text)
+                and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells)
+                or _lone_period(cells))
 
 
 def _set_in(cells: list[HtmlCell], f: Frame) -> bool:
@@ -452,10 +467,17 @@ def _set_in(cells: list[HtmlCell], f: Frame) -> bool:
     return bool(labels) and labels[0].text.lstrip(" \t\r\n")[:1] == "\xa0"
 
 
-def _label_joined(first_line: str, row: Row) -> Row:
-    label = f"{first_line} {row.label}"
+def _label_joined(above: list[str], row: Row, below: list[str]) -> Row:
+    """The row with its label's lines printed in rows of their own above and below it (a footnote
+    marker at the end of the last line read as the row's)."""
+    label = " ".join(" ".join([*above, row.label, *below]).split())
+    footnote = row.footnote
+    start = notes_start(label)
+    if below and footnote is None and 0 < start < len(label):
+        footnote, label = label[start:].replace(" ", ""), label[:start].strip()
+    label = label.rstrip(":").strip()
     kind_: RowKind = "total" if TOTAL.match(label) else "item"
-    return replace(row, label=label, kind=kind_)
+    return replace(row, label=label, kind=kind_, footnote=footnote)
 
 
 def _period_cell(cells: list[HtmlCell], f: Frame) -> Optional[HtmlCell]:

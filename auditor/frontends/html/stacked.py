@@ -73,8 +73,16 @@ def _split(cells: list[HtmlCell]) -> Optional[list[list[HtmlCell]]]:
     if not labels or any("text" in ks for ks in kinds[first:]):
         return None  # (a figure cell printing words: not a row of figures)
     depth = max(len(ls) for n, ls in enumerate(lines) if n not in labels)
+    if _caption_unmatched(cells, labels, lines, kinds, depth):
+        # (the figure cells print no blank line beside the caption on the label's first line: one put there)
+        lines = [ls if n in labels or not ls else [(0, 0), *ls] for n, ls in enumerate(lines)]
+        kinds = [ks if n in labels or not ks else ["blank", *ks] for n, ks in enumerate(kinds)]
+        depth += 1
     if not 2 <= max(len(lines[n]) for n in labels) <= depth:
         return None  # (more labels than lines of figures; lines after the last label: unlabelled totals)
+    if any(kinds[n][k] == "figure" for k in _caption_lines(cells, labels, lines)
+           for n in range(len(cells)) if n not in labels and k < len(kinds[n])):
+        return None  # (a caption beside figures: the lines are not matched, the rows would shift)
     full = {k for n, ks in enumerate(kinds) if n not in labels and len(ks) == depth
             for k, kd in enumerate(ks) if kd == "figure"}
     if any(kd == "figure" and k not in full for n, ks in enumerate(kinds) if n not in labels for k, kd in enumerate(ks)):
@@ -82,6 +90,38 @@ def _split(cells: list[HtmlCell]) -> Optional[list[list[HtmlCell]]]:
     groups = _groups([cells[n] for n in labels], [lines[n] for n in labels],
                      [ks for n, ks in enumerate(kinds) if n not in labels], depth)
     return [[_line_cell(c, ls, group) for c, ls in zip(cells, lines)] for group in groups]
+
+
+def _label_line(cells: list[HtmlCell], labels: list[int], lines: list[Lines], k: int) -> str:
+    return " ".join(_text(cells[n], *lines[n][k]) for n in labels if k < len(lines[n])).strip()
+
+
+def _caption_lines(cells: list[HtmlCell], labels: list[int], lines: list[Lines]) -> list[int]:
+    """The label's lines that caption what follows ("Allowance for doubtful accounts:"): no figures beside them."""
+    depth = max(len(lines[n]) for n in labels)
+    return [k for k in range(depth) if _label_line(cells, labels, lines, k).endswith(":")]
+
+
+def _caption_unmatched(cells: list[HtmlCell], labels: list[int], lines: list[Lines], kinds: list[list[CellKind]],
+                       depth: int) -> bool:
+    """Whether the figure cells start with figures beside the label's caption
+    line, its blank line left out: the label's first line names no figures of
+    its own (it ends in ":", or it names the account over lines set in under
+    it, or the figures' lines match the label's lines after it one for one)."""
+    if not any(ks and ks[0] == "figure" for n, ks in enumerate(kinds) if n not in labels):
+        return False
+    first = _label_line(cells, labels, lines, 0)
+    if first.endswith(":"):
+        return True
+    label_depth = max(len(lines[n]) for n in labels)
+    set_in = [_set_in(cells, labels, lines, k) for k in range(label_depth)]
+    return label_depth == depth + 1 and (not set_in[0] and all(set_in[1:]) or not first[:1].islower())
+
+
+def _set_in(cells: list[HtmlCell], labels: list[int], lines: list[Lines], k: int) -> bool:
+    """Whether the label's line `k` starts with a &nbsp; (set in under the line above)."""
+    n = next((n for n in labels if k < len(lines[n]) and _text(cells[n], *lines[n][k])), None)
+    return n is not None and "".join(cells[n].chars[slice(*lines[n][k])]).lstrip(" \t\r\n")[:1] == "\xa0"
 
 
 def _figure_cell(cell: HtmlCell, kinds: list[CellKind], lines: Lines) -> bool:

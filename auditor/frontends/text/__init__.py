@@ -3,24 +3,62 @@
 `locate` finds each table under its title, `parse` reads its lines, `layout`
 builds the Schedule; schedules printed one table per year are joined into
 one (`layout.joined_years`), which needs their columns read: the reading
-stage is passed in for that decision alone.
+stage is passed in for that decision alone.  A table typed in two parts, its
+columns split one part under the other, is joined side by side (`halves`).
 """
 
 from __future__ import annotations
 
+from auditor.errors import InputError
 from auditor.frontends import Read, Vocabulary
-from auditor.frontends.text import layout, locate, parse, transposed
+from auditor.frontends.text import halves, layout, locate, parse, transposed
+from auditor.frontends.text.headings import vocabulary_of
 from auditor.model import Schedule
 from auditor.source import Source
 
 
 def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
-    found = []
+    found: list[Schedule] = []
+    joined_to = 0  # the last line of a second part joined to the table above it
     for region in locate.regions(src, [], vocabulary.roles):
+        if region.last <= joined_to:
+            continue  # (a second part under a title typed again: read with its first)
         lines = parse.lines(src, region)
         # (A table printing its movements as rows is marked so by locate: `transposed`.)
-        found.append((transposed if region.transposed else layout).build(lines, region.title_line, src.path))
+        laid = (transposed if region.transposed else layout).build(lines, region.title_line, src.path)
+        if not region.transposed and halves.needs_rest(laid, vocabulary.roles):
+            laid, joined_to = _with_rest(src, region, laid, vocabulary, joined_to)
+        found.append(laid)
     return _years_joined(found, read)
+
+
+def _with_rest(src: Source, region: locate.Region, first: Schedule, vocabulary: Vocabulary,
+               joined_to: int) -> tuple[Schedule, int]:
+    """A table lacking a balance joined to the second part typed under it,
+    where one holds the rest of its columns (`halves`); else as it is."""
+    headings = vocabulary_of(vocabulary.roles)
+    part = locate.part_after(src, region, headings)
+    if part is not None:
+        second = layout.build(parse.lines(src, part), part.title_line, src.path)
+        if not halves.supplies_rest(first, second, vocabulary.roles):
+            return first, joined_to
+        after = locate.table_on_next_page(src, part.last)
+        if after is not None:
+            raise InputError(f"the table opened at line {after}, on the page after the schedule's two parts (the second "
+                             f"opened at line {part.first}), is not read with them: its rows would be missing", src.path, after)
+        return halves.joined(first, second, src.path), part.last
+    # Typed without tags, the second part is read as the first's blocks: split where it starts.
+    for start in locate.part_starts_within(src, region, headings):
+        first_part = locate.Region(region.first, start - 1, region.title_line)
+        second_part = locate.Region(start, region.last, start)
+        try:
+            alone = layout.build(parse.lines(src, first_part), region.title_line, src.path)
+            second = layout.build(parse.lines(src, second_part), start, src.path)
+        except InputError:
+            continue
+        if halves.supplies_rest(alone, second, vocabulary.roles):
+            return halves.joined(alone, second, src.path), joined_to
+    return first, joined_to
 
 
 def _years_joined(laid_out: list[Schedule], read: Read) -> list[Schedule]:

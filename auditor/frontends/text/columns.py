@@ -114,6 +114,8 @@ def _units_in_headings(lines: Sequence[Line], i: int) -> bool:
         return False
     over = chunks(above.words)
     under = chunks(ln.words)
+    if len(under) >= 2 and over and under[0][-1].end <= over[0][0].column:
+        under = under[1:]  # (the label column's heading, "(In thousands)", left of every column's words)
     one_column = len(over) == len(under) == 1 and _one_account_heading(lines, i)
     return (len(over) >= 2 or len(under) >= 2 or one_column) and not is_period(text(above.words)) \
         and not TITLE.search(text(ln.words)) \
@@ -189,18 +191,38 @@ def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: i
         if sep.kind == "markers":
             starts = [m.column for m in sep.marks if m.text.upper() == "<C>"]
             # A <C> whose span ends before any figure starts marks a text
-            # column: the description typed after an <S> column of years.
-            starts = [c for c, after in zip(starts, starts[1:] + [None]) if after is None or after > label_end]
+            # column: the description typed after an <S> column of years
+            # (a span no row types a word in is a figure column left blank).
+            starts = [c for c, after in zip(starts, starts[1:] + [None])
+                      if after is None or after > label_end or not _words_within(rows, c, after)]
             if starts:
                 return starts
     # The dashed rule with the most segments over the figures (a rule under
     # a spanning "ADDITIONS" heading has fewer).
     best = max((figure_runs(sep, headings, label_end) for sep in separators), key=len, default=[])
     if len(best) >= 2:
-        return [m.column for m in best]
+        return [m.column for m in _blank_runs_before(separators, best, rows, headings) + best]
     aligned = _aligned_starts(rows, label_end)
     ruled = _ruled_apart(separators, label_end) if len(aligned) == 1 else None
     return [ruled] if ruled is not None else aligned
+
+
+def _blank_runs_before(separators: Sequence[Line], best: Sequence[Token], rows: Sequence[Line],
+                       headings: Sequence[Line]) -> list[Token]:
+    """The runs of the same rule between the labels' run and the first over
+    the figures that rule a column no row prints in: right of every row's
+    label, a heading over it ("CHARGED TO OTHER ACCOUNTS" left blank in every
+    row, first of the columns typed under the labels again)."""
+    sep = next(sep for sep in separators if best[0] in sep.marks)
+    labels_end = max((w.end for r in rows for w in r.words), default=0)
+    before = [m for m in sep.marks[1:] if labels_end < m.column and m.end <= best[0].column]
+    return [m for m in before if sep.marks[0].column < m.column and any(
+        c[0].column < m.end and m.column < c[-1].end for ln in headings for c in chunks(ln.words))]
+
+
+def _words_within(rows: Sequence[Line], start: int, end: int) -> bool:
+    """Whether a row types a word of its label within columns start..end."""
+    return any(start <= w.column < end for r in rows for w in r.words)
 
 
 def figure_runs(sep: Line, headings: Sequence[Line], label_end: int) -> list[Token]:

@@ -21,7 +21,30 @@ PAGE_NUMBER = re.compile(r"^(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?$|\(continued\)$|^c
 
 def in_context(lines: list[Line]) -> list[Line]:
     """The lines with page numbers as text and each notes line as text or a row."""
-    return _notes_lines(_page_numbers_as_text(lines))
+    return _notes_lines(_caption_markers_as_text(_page_numbers_as_text(lines)))
+
+
+# A heading's footnote marker: "(1)", as a figure it would be a small negative.
+HEADING_MARKER = re.compile(r"^\(\d{1,2}\)$")
+
+
+def _caption_markers_as_text(lines: list[Line]) -> list[Line]:
+    """A heading line ending in a footnote marker ("(In thousands)   of
+    period   (1)") between a <CAPTION> and its <S>/<C> markers line: the
+    grammar's row of one small negative, which only a table's headings hold
+    there.  Text, so the headings go on over it."""
+    opened = next((i for i, ln in enumerate(lines) if ln.kind == "caption"), None)
+    if opened is None:
+        return lines
+    marked = next((i for i, ln in enumerate(lines) if i > opened and ln.kind == "markers"), None)
+    if marked is None:
+        return lines
+    out = list(lines)
+    for i in range(opened + 1, marked):
+        ln = out[i]
+        if ln.kind == "row" and ln.words and len(ln.figures) == 1 and HEADING_MARKER.match(ln.figures[0].value.text):
+            out[i] = Line("text", ln.number, ln.words + (ln.figures[0].value,))
+    return out
 
 
 def _page_numbers_as_text(lines: list[Line]) -> list[Line]:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple, Sequence
 
-from auditor.labels import is_period, title_pattern
+from auditor.labels import UNITS, is_period, title_pattern
 
 TITLE = title_pattern(r"\s+")  # (labels.TITLE_WORDS: the one list of title words)
 TAG = re.compile(r"<[^>]*>")
@@ -39,12 +39,15 @@ class Vocabulary(NamedTuple):
 
     balances: AnyOf
     every: AnyOf
+    opening: AnyOf
+    closing: AnyOf
 
 
 @lru_cache(maxsize=8)
 def vocabulary_of(roles: tuple[Any, ...]) -> Vocabulary:
     balances = tuple(p for r in roles if r.effect in ("opening", "closing") for p in r.patterns)
-    return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)))
+    opening, closing = (AnyOf(tuple(p for r in roles if r.effect == e for p in r.patterns)) for e in ("opening", "closing"))
+    return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)), opening, closing)
 
 
 def without_tags(text: str, replacement: str = " ") -> str:
@@ -68,7 +71,20 @@ def headed_like_schedule(lines: Sequence[str], first: int, last: int, vocabulary
     read as a phrase of its line or as a column's phrases stacked over lines
     ("BROUGHT" over "FORWARD").  Titles and period captions are no headings."""
     phrases = _heading_phrases(lines, first, last)
-    return _names_a_schedule([text for _, _, text in phrases], vocabulary) or _names_a_schedule(_stacked(phrases), vocabulary)
+    if _names_a_schedule([text for _, _, text in phrases], vocabulary) or _names_a_schedule(_stacked(phrases), vocabulary):
+        return True
+    # (The last line is the first row where a caller passes it: its figures, stacked under
+    # narrow headings, run into their words: "BALANCE" over "AT" over "$   435".)
+    return last > first and _names_a_schedule(_stacked(_heading_phrases(lines, first, last - 1)), vocabulary)
+
+
+def balances_headed(lines: Sequence[str], first: int, last: int, vocabulary: Vocabulary) -> set[str]:
+    """The balances ("opening", "closing") the headings in lines first..last
+    name, each column's phrases stacked: a table typed in two parts names the
+    balance at end only in its second (`locate.part_after`)."""
+    texts = [t for t in _stacked(_heading_phrases(lines, first, last)) if not is_period(t)]
+    return {effect for effect, said in (("opening", vocabulary.opening), ("closing", vocabulary.closing))
+            if any(said.search(t) for t in texts)}
 
 
 def _names_a_schedule(texts: Sequence[str], vocabulary: Vocabulary) -> bool:
@@ -88,10 +104,21 @@ def _heading_phrases(lines: Sequence[str], first: int, last: int) -> list[tuple[
     for line in lines[first - 1 : last]:
         if "<" in line:
             line = TAG.sub(lambda m: " " * len(m.group()), line)
-        if not line.strip() or is_title_line(line):
+        if not line.strip() or is_title_line(line) or _stacks_no_heading(line.strip()):
             continue
         phrases.extend((m.start(), m.end(), m.group()) for m in PHRASE.finditer(line))
     return phrases
+
+
+# A line of rules alone, or of the units alone ("(In thousands)"): stacked with
+# the headings, it would run two columns' words into one.
+RULES_ONLY = re.compile(r"^[-=_\s]+$")
+UNITS_ONLY = re.compile(rf"^\(?(?:{UNITS.pattern})\)?$", re.IGNORECASE)
+
+
+def _stacks_no_heading(text: str) -> bool:
+    """A rule, the units or a period's caption alone on its line: no column's heading."""
+    return bool(RULES_ONLY.match(text) or UNITS_ONLY.match(text)) or is_period(text) and len(PHRASE.findall(text)) == 1
 
 
 def _stacked(phrases: list[tuple[int, int, str]]) -> list[str]:

@@ -9,11 +9,9 @@ from typing import Literal, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
-from auditor.labels import is_period
+from auditor.labels import CONNECTIVE, is_period
 from auditor.model import Row
 
-# Words a wrapped label's first line may end on ("Allowance for" / "doubtful accounts").
-CONNECTIVE = re.compile(r"\b(for|of|and|on|to|in|the|from|by|with|or|&|-|—)$", re.IGNORECASE)
 
 
 class Entry(NamedTuple):

@@ -11,11 +11,12 @@ movements as rows (`rollforward`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import AbstractSet, Any, Callable, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
-from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_schedule, is_title_line, vocabulary_of, without_tags
+from auditor.frontends.text.headings import TITLE, Vocabulary, balances_headed, headed_like_schedule, is_title_line, vocabulary_of, without_tags
 from auditor.frontends.text import pages, rollforward
 from auditor import labels
 from auditor.labels import ACCOUNT_WORD, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
@@ -29,7 +30,8 @@ TABLE_OPEN = re.compile(r"^\s*<TABLE\b(?!.*</TABLE>)(?!.*<PRE\b)", re.IGNORECASE
 TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 # The edges of the documents of an EDGAR submission: no table crosses them.
 DOCUMENT_EDGE = re.compile(r"^\s*(</?(TEXT|DOCUMENT|SEC-DOCUMENT|PDF)>|<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>)", re.I)
-# A figure row: text then at least two numbers or nils separated by spaces.
+# A figure row: text then at least two numbers or nils separated by spaces
+# (the first perhaps with its footnote's letter: "315,000(b)   1,747,000").
 # The nils are labels.NIL, as the grammar's.
 _NIL = rf"{NIL_DASHES}|\b{NIL_WORD}"
 _AFTER = NEGATIVE_AFTER  # (labels: "473-", "473CR": the adding machine's negatives)
@@ -38,7 +40,7 @@ _AFTER = NEGATIVE_AFTER  # (labels: "473-", "473CR": the adding machine's negati
 # backtracked over either in quadratic time.)
 # (A first figure typed "473-" or "473CR", labels.NEGATIVE_AFTER, ends past its mark.)
 FIGURES = re.compile(
-    rf"((?<![\d,])(?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?(?:\)|{_AFTER})?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
+    rf"((?<![\d,])(?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?(?:\)|{_AFTER})?(?:\([a-z\d]\))?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
 )
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
 # TO COSTS", "(1)  (2)  Changes due"): no figures, whatever FIGURES sees in it
@@ -68,6 +70,9 @@ RULE_SEGMENT = re.compile(r"[-=_]{4,}")
 # it a <TABLE> may open when the title is the table's own caption.
 REACH = 40
 CAPTION_REACH = 8
+# How far under a table the <TABLE> of its second part may open (its columns split one part under the other).
+PART_GAP = 16
+PART_TRIES = 3
 # Lines that may sit between a table and its continuation after a page break.
 PAGE_TAG = re.compile(r"^\s*<PAGE>", re.IGNORECASE)
 CONTINUED = re.compile(r"\(?\bcontinued\b\)?", re.IGNORECASE)
@@ -254,9 +259,105 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary, first: Ab
             pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)))
             return close
         if not _same_columns(lines, first_open, look):
+            if _rest_of_columns(lines, first_open, look, vocabulary):
+                return close  # the table's second part: the front end joins it (`part_after`)
             pages.refuse_unjoined(source, close, look, paged, (_first_row(lines, first_open), _first_row(lines, look)))
             return close  # another schedule (a subsidiary's), however its page is headed
         open_line, n = look, look + 1
+
+
+def part_after(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
+    """The <TABLE> typed under a schedule's <TABLE>, past page furniture and
+    a title typed again, or None: where a table too wide for the page is
+    typed in two parts, one under the other, the part holding the rest of its
+    columns.  Whether the two read as one is the front end's to say, by the
+    roles their headings name and their rows (`halves`)."""
+    lines = source.lines
+    close = region.last
+    if _open_of(lines, region) is None:
+        return _untagged_part_after(source, region, vocabulary)
+    for n in range(close + 1, min(len(lines), close + PART_GAP) + 1):
+        line = lines[n - 1]
+        if TABLE_OPEN.match(line):
+            if _open_of(lines, region) is None or _first_row(lines, n) is None:
+                return None
+            return Region(n, _table_end(source, n, vocabulary), n)
+        if DOCUMENT_EDGE.match(line) or heads_another_statement(lines, n) or _has_figures(line):
+            return None
+        if not (BREAK.match(line) or TITLE.search(line) or _is_caption(line) or pages.is_running_head(line)):
+            return None
+    return None
+
+
+def _untagged_part_after(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
+    """Typed without tags, the part under a table: the lines after it down to
+    its first row, none a title's or another statement's, heading a balance
+    (`balances_headed`), and its block."""
+    lines = source.lines
+    for n in range(region.last + 1, min(len(lines), region.last + PART_GAP + REACH) + 1):
+        line = lines[n - 1]
+        if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or heads_another_statement(lines, n):
+            return None
+        if _has_figures(line) and not RULE_LINE.match(line):
+            top = region.last + 1
+            if not balances_headed(lines, top, n - 1, vocabulary):
+                return None
+            return Region(top, _block_end(source, n), top)
+    return None
+
+
+def part_starts_within(source: Source, region: Region, vocabulary: Vocabulary) -> list[int]:
+    """The lines of a table typed without <TABLE> tags where a second part of
+    its columns may start: a line after a blank one, under the first row,
+    opening lines without figures down to the next row whose headings name a
+    balance (the rest of the columns typed under the first part, read by the
+    blocks that follow as the same table's).  The front end tries each."""
+    lines = source.lines
+    if any(TABLE_OPEN.match(lines[n - 1]) for n in range(region.first, region.last + 1)):
+        return []  # (tagged: the parts are <TABLE>s, `part_after`)
+    rows = [n for n in range(region.first, region.last + 1) if _has_figures(lines[n - 1])]
+    starts: list[int] = []
+    for n in range(rows[0] + 2 if rows else region.last + 1, region.last + 1):
+        if lines[n - 2].strip() or not lines[n - 1].strip() or _has_figures(lines[n - 1]):
+            continue
+        at = bisect_right(rows, n)
+        # (Headings a few lines over the row; a few starts at most: each is laid out to be tried.)
+        if at < len(rows) and rows[at] - n <= CAPTION_REACH and balances_headed(lines, n, rows[at] - 1, vocabulary):
+            starts.append(n)
+            if len(starts) == PART_TRIES:
+                break
+    return starts
+
+
+def table_on_next_page(source: Source, last: int) -> Optional[int]:
+    """The <TABLE> opened after line `last` across a page break, under page
+    furniture alone (no title), its rows printing figures, or None: after a
+    table typed in two parts, a continuation no part of it reads (whose rows
+    would vanish unsaid)."""
+    lines = source.lines
+    for n in range(last + 1, min(len(lines), last + PART_GAP) + 1):
+        line = lines[n - 1]
+        if TABLE_OPEN.match(line):
+            return n if pages.broken(lines, last + 1, n) and _first_row(lines, n) is not None else None
+        if DOCUMENT_EDGE.match(line) or TITLE.search(line) or heads_another_statement(lines, n) or _has_figures(line):
+            return None
+        if not (BREAK.match(line) or pages.is_running_head(line)):
+            return None
+    return None
+
+
+def _open_of(lines: Sequence[str], region: Region) -> Optional[int]:
+    """The last <TABLE> opened in a region (its part nearest the next)."""
+    return next((n for n in range(region.last, region.first - 1, -1) if TABLE_OPEN.match(lines[n - 1])), None)
+
+
+def _rest_of_columns(lines: Sequence[str], first: int, other: int, vocabulary: Vocabulary) -> bool:
+    """Whether the <TABLE> at `other` heads a balance the one at `first`
+    does not: the rest of its columns, typed under it (the first part lacks
+    the balance at end, or the second opens the balances)."""
+    first_named = balances_headed(lines, first + 1, _body_top(lines, first) - 1, vocabulary)
+    other_named = balances_headed(lines, other + 1, _body_top(lines, other) - 1, vocabulary)
+    return bool(other_named - first_named) and len(first_named) < 2
 
 
 def _past_breaks(lines: Lines, n: int) -> int:

@@ -1,0 +1,193 @@
+"""Labels wrapped over two rows of an HTML table: which rows holding a phrase
+alone are a line of the label of the row of figures beside them.
+
+A word processor's table, or a typed schedule converted a row per typed line,
+prints a long label over two <tr>s, its figures on the first or on the last
+("Allowance for Doubtful" / "Accounts   303 ...").  In Title Case the second
+line starts with a capital like any account's name, so case alone cannot tell
+it from a caption over an account; the evidence here is the words and the
+table's structure:
+
+- lexical: the first line ends on a word no label ends on ("Reserve for" /
+  "Inventory Obsolescence") or leaves a parenthesis open, the second starts
+  with a dash or goes on in lower case under a capitalised phrase (in
+  capitals: set in under it), or one of them is a single word naming no
+  account ("Accounts") beside a row opening an account's name of its own;
+- structural: a phrase right under a row that captions no row (the next is a
+  total, a period, another caption or the table's end) ends that row's label;
+  a phrase opening a period (or after a total) over one row alone, or right
+  under a caption with its ":", begins its label; and where a table's phrases
+  settled so all go one way, a phrase between two rows goes that way, each
+  pair of rows standing alone (a caption over its accounts has more than one
+  row under it).  The structure is no evidence outside a schedule's rows: its
+  joins are made only where the two lines name a valuation account together,
+  never of a phrase the table prints as a caption elsewhere, nor over a row
+  whose label opens an account's name of its own (a group's caption over its
+  one account).  Over the 772 HTML tables of the 8 real filings: no join.
+
+A phrase ending in ":" or naming a period is a caption, never a label's line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, NamedTuple, Optional, Sequence
+
+from auditor.labels import ACCOUNT_WORD, CONNECTIVE, RESERVED_ASSET, TOTAL
+
+# The reserves a schedule prints that name no allowance or reserve (labels.ACCOUNT_WORD): accruals of liabilities.
+ACCRUAL = re.compile(r"\b(?:accru(?:als?|ed)|self-insurance|warrant(?:y|ies))\b", re.IGNORECASE)
+
+# A label that opens an account's name of its own (two words at least: "Allowance" alone is a label's
+# last line, "Deferred Tax Asset Valuation" / "Allowance").
+OPENS_ACCOUNT = re.compile(r"(?:allowances?|reserves?|provisions?|valuation|accruals?|accounts\s+(?:and\s+notes\s+)?"
+                           r"receivable|notes\s+receivable|inventor(?:y|ies)|deferred\s+tax|warranty|self-insurance|lifo)"
+                           r"\b\S*\s+\S", re.IGNORECASE)
+
+LineKind = Literal["row", "total", "text", "caption", "other"]
+
+
+class Line(NamedTuple):
+    """A non-blank row of a table part, as the wrapping reads it."""
+
+    row: int  # index of its <tr> in the grid
+    # row: figures under a label; total: a total's or unlabelled figures; text: a phrase alone;
+    # caption: a phrase ending in ":"; other: a period's caption, a note, figures under a period's name
+    kind: LineKind
+    text: str  # the label (row, total) or the phrase (text)
+    set_in: bool  # its label set in by &nbsp;
+
+
+def wrapped(lines: Sequence[Line]) -> dict[int, int]:
+    """{row of a phrase: row of figures whose label it is a line of}."""
+    phrases = [p for p, line in enumerate(lines) if line.kind == "text"]
+    ways = {p: w for p in phrases if (w := _lexical(lines, p) or _fragment(lines, p)
+                                      or (-1 if _dangling(lines, p) else 0))}
+    if -1 not in ways.values():
+        # (a phrase over one row may be its caption where the table's labels end in rows of their own)
+        ways.update({p: 1 for p in phrases if p not in ways and _opening(lines, p)})
+    captions = _captions(lines)
+    ways = {p: w for p, w in ways.items() if _lexical(lines, p) or _may_join(lines, p, w, captions)}
+    settled = set(ways.values())
+    if len(settled) == 1:
+        way = settled.pop()
+        taken = {p + w for p, w in ways.items()}
+        for p in phrases:
+            if (p not in ways and _kind(lines, p + way) == "row" and p + way not in taken and _alone(lines, p, way)
+                    and _may_join(lines, p, way, captions)):
+                ways[p] = way
+                taken.add(p + way)
+    return {lines[p].row: lines[p + w].row for p, w in ways.items()}
+
+
+def _captions(lines: Sequence[Line]) -> set[str]:
+    """The phrases the table prints as captions somewhere: with a ":", or over a run of rows (not right
+    under a caption with its ":", where a phrase is a label's first line: `_opening`)."""
+    return {line.text.rstrip(":").strip() for p, line in enumerate(lines)
+            if line.kind == "caption" or line.kind == "text" and _kind(lines, p + 1) == _kind(lines, p + 2) == "row"
+            and _kind(lines, p - 1) != "caption" and not _fragment(lines, p)}
+
+
+def _may_join(lines: Sequence[Line], p: int, way: int, captions: set[str]) -> bool:
+    """Whether a phrase the structure alone joins to a row may be a line of its
+    label: never a phrase the table prints as a caption elsewhere, nor over a
+    row whose label opens an account's name of its own ("Allowances Deducted from
+    Assets" over "Accounts Receivable (for Doubtful Receivables)", a group's
+    caption over its one account); and the two naming an account together."""
+    if lines[p].text in captions or way > 0 and OPENS_ACCOUNT.match(lines[p + 1].text):
+        return False
+    return _names_account(lines, p, way)
+
+
+def _names_account(lines: Sequence[Line], p: int, way: int) -> bool:
+    """Whether the phrase and the row's label together name a valuation account
+    ("Allowance for Doubtful" + "Accounts"): the structure alone is no evidence
+    outside a schedule's rows (a cash flow statement's "Operating activities"
+    over "Net income", a debt table's "Senior notes" over "5.1% due 2012")."""
+    pair = (lines[p].text, lines[p + way].text)
+    return _account(" ".join(pair if way > 0 else reversed(pair)))
+
+
+def _account(label: str) -> bool:
+    return bool(ACCOUNT_WORD.search(label) or RESERVED_ASSET.search(label) or ACCRUAL.search(label))
+
+
+def _kind(lines: Sequence[Line], p: int) -> Optional[LineKind]:
+    return lines[p].kind if 0 <= p < len(lines) else None
+
+
+# A line no label begins with: it goes on from the line above ("Deferred tax assets" / "- valuation allowance").
+GOES_ON = re.compile(r"^[-\u2013\u2014&)]")
+
+
+def _lexical(lines: Sequence[Line], p: int) -> int:
+    """+1 / -1 where the words say the phrase goes on into the row below / ends the row above; else 0."""
+    line = lines[p]
+    below = lines[p + 1] if _kind(lines, p + 1) in ("row", "total") and lines[p + 1].text else None
+    above = lines[p - 1] if _kind(lines, p - 1) in ("row", "total") and lines[p - 1].text else None
+    if below is not None and not line.set_in and (CONNECTIVE.search(line.text) or _open(line.text)
+                                                  or GOES_ON.match(below.text) or _cased(line.text, below)):
+        return 1
+    if above is not None and (CONNECTIVE.search(above.text) or _open(above.text) or GOES_ON.match(line.text)):
+        return -1
+    return 0
+
+
+def _open(text: str) -> bool:
+    """A parenthesis left open: the remark goes on ("Accounts Receivable (for Doubtful" / "Receivables)")."""
+    return text.count("(") > text.count(")")
+
+
+def _cased(first: str, below: Line) -> bool:
+    """The label below goes on in lower case under a capitalised phrase (in a
+    table all in lower case, a group's caption over its first account looks the
+    same); in a table all in capitals, it is set in under the phrase."""
+    label = below.text
+    if label[0].islower():
+        return first[:1].isupper()
+    return below.set_in and first.isupper() and label.isupper()
+
+
+def _fragment(lines: Sequence[Line], p: int) -> int:
+    """+1 / -1 where a one-word label line that is no whole label ("Accounts",
+    "Allowance", "Commitments"; an asset's name is one: "Receivables") lies
+    between the phrase or row it ends and a row opening an account's name of
+    its own, or the end of its period: "Allowance for Doubtful" / "Accounts
+    303 ..." / "Inventory Reserve  1,212 ...", or the same with the figures on
+    the first line.  (A caption's accounts are alike: "Receivables" / "Inventories".)"""
+    for way, word in ((1, p + 1), (-1, p)):
+        row, beyond = (p + 1, p + 2) if way > 0 else (p - 1, p + 1)
+        if (_kind(lines, row) == "row" and _fragmentary(lines[word].text) and _names_account(lines, p, way)
+                and (_kind(lines, beyond) not in ("row", "text") or _kind(lines, beyond) == "row"
+                     and OPENS_ACCOUNT.match(lines[beyond].text))
+                and not (way > 0 and lines[p].set_in)):
+            return way
+    return 0
+
+
+def _fragmentary(text: str) -> bool:
+    """A single word no label is made of alone (not an asset's name, not a total)."""
+    return len(text.split()) == 1 and not RESERVED_ASSET.search(text) and not TOTAL.match(text)
+
+
+def _dangling(lines: Sequence[Line], p: int) -> bool:
+    """A phrase right under a row that captions none (a total, a period, a
+    caption or the table's end comes next): the row's label's last line."""
+    return _kind(lines, p - 1) == "row" and _kind(lines, p + 1) not in ("row", "text") and _alone(lines, p, -1)
+
+
+def _opening(lines: Sequence[Line], p: int) -> bool:
+    """A phrase over one row alone, opening a period (or after a total), or
+    right under a group's caption ("Allowances Deducted from Assets:" / "Accounts
+    and Notes" / "Receivable  1,212 ..."; a caption is not captioned again
+    without its own ":"): the first line of that row's label."""
+    above, below = _kind(lines, p - 1), _kind(lines, p + 1)
+    if below != "row" or lines[p].set_in:
+        return False
+    return above == "caption" or above != "row" and _kind(lines, p + 2) not in ("row", "total")
+
+
+def _alone(lines: Sequence[Line], p: int, way: int) -> bool:
+    """Whether the row the phrase would join has no row on its other side (a
+    caption's accounts come in runs; a wrapped label's rows stand alone)."""
+    return _kind(lines, p + 2 * way) != "row" and (way < 0 or not lines[p].set_in)
