@@ -80,7 +80,8 @@ def typed_negative(raw: str) -> tuple[str, bool]:
     negative: "(1,234)" ("1,234", True), "473-" and "473 CR" ("473", True),
     "-5" ("5", True), "12" ("12", False)."""
     text = raw.strip()
-    after = _MARKED_NEGATIVE.search(text) if text[:1] not in "(" + MINUS_SIGNS else None
+    marked = text[-1:] in ("-", "r", "R") and text[:1] not in "(" + MINUS_SIGNS  # (most figures: no search)
+    after = _MARKED_NEGATIVE.search(text) if marked else None
     if after is not None:
         return text[: after.start()].strip(), True
     negative = text.startswith("(") or text[:1] in MINUS_SIGNS

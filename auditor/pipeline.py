@@ -177,6 +177,7 @@ def check_source(src: source.Source, ruleset: Optional[RuleSet] = None, only: On
     if found is not None:
         from auditor.frontends.xbrl import front as xbrl_front
 
+        found = xbrl_front.in_schedule(found, printed_tags, vocabulary_of(ruleset))
         result.findings.extend(_finding_in_file(f, src)
                                for f in xbrl_front.facts_findings(found, ruleset, only, printed_tags))
         result.schedules.append(_in_file_columns(found.schedule, src))

@@ -33,8 +33,9 @@ DISPLAY = re.compile(r"display\s*:\s*(?:inline-)?$")
 # header groups, columns, captions) lay out no cell and are left as they are.
 ROLES = {"": "table", "-row": "row", "-cell": "cell"}
 SUFFIX = re.compile(r"(-row-group|-header-group|-footer-group|-column-group|-column|-caption|-row|-cell)?(?![\w-])")
-# A tag: its name and attributes (quoted values may hold ">").
-TAG = re.compile(r"<(/?)([a-zA-Z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+# A tag: its name and attributes (quoted values may hold ">").  No "<" inside, quoted or
+# not: each try stops at the next "<", so a run of unclosed "<a" stays linear.
+TAG = re.compile(r"<(/?)([a-zA-Z][\w:.-]*)((?:[^<>\"']|\"[^<\"]*\"|'[^<']*')*)>")
 VOID = {"br", "img", "hr", "meta", "input", "col", "link", "area", "base", "wbr", "source", "param", "embed"}
 LOOK_BACK = 30  # characters before "table" a display property may start in ("display :  inline-")
 TABLE_CLOSE = "</table>"

@@ -60,6 +60,18 @@ def read(src: Source, vocabulary: Vocabulary, tagged: bool = False) -> Optional[
     return Tagged(facts, found, found.schedule) if found.schedule is not None else None
 
 
+def in_schedule(found: Tagged, printed: list[Printed], vocabulary: Vocabulary) -> Tagged:
+    """The facts laid out again where a fact is printed twice (the schedule's
+    table printed again in a note, tagged alike) and the reading chose the
+    other printing: the schedule table's printing is the fact's cell, so the
+    facts' findings stand in the schedule's table, never in a note's."""
+    shows = frozenset(id(t.fact) for tags, _, _ in printed for t in tags.values())
+    if not shows - {id(f) for f in found.reading.cells.values()}:
+        return found  # (every printed fact is its cell already: the common case, no second reading)
+    again = xbrl_schedule.build(found.facts, vocabulary, shows)
+    return Tagged(found.facts, again, again.schedule) if again.schedule is not None else found
+
+
 def table_findings(schedule: Schedule, ruleset: RuleSet, only: Only,
                    found: Optional[Tagged]) -> tuple[list[Finding], Tags, Schedule]:
     """The findings of a printed table, with its tags checked; the tags; and the
@@ -252,4 +264,4 @@ def unread_finding(findings: list[Finding], line: int) -> list[Finding]:
             if f.check == "table_unread" else f for f in findings]
 
 
-__all__ = ["read", "table_findings", "facts_findings", "Finding"]
+__all__ = ["read", "in_schedule", "table_findings", "facts_findings", "Finding"]

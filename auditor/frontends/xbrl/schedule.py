@@ -63,9 +63,10 @@ class _Sorted(NamedTuple):
     unread: list[Why]
 
 
-def build(facts: Facts, vocabulary: Vocabulary) -> Reading:
+def build(facts: Facts, vocabulary: Vocabulary, printed: frozenset[int] = frozenset()) -> Reading:
     """The schedule of the facts, or a Reading whose schedule is None when
-    the document tags no Schedule II movement (or the rules read no facts)."""
+    the document tags no Schedule II movement (or the rules read no facts).
+    `printed`: ids of the facts a printed schedule table shows (`in_schedule`)."""
     if vocabulary.xbrl is None:
         return Reading(None, {}, (), (), 0, ())
     axis = _reserve_axes(facts, vocabulary)
@@ -91,7 +92,8 @@ def build(facts: Facts, vocabulary: Vocabulary) -> Reading:
     cells: dict[tuple[int, int, int], Fact] = {}
     for start, end in durations:
         rows = _in_print_order([row for member in members
-                                for row in [_row_facts(start, end, member, columns, by_place, by_instant)] if row])
+                                for row in [_row_facts(start, end, member, columns, by_place, by_instant, printed)]
+                                if row])
         if not rows:
             continue
         for r, (member, row_facts) in enumerate(rows):
@@ -197,10 +199,16 @@ def _columns(found: _Sorted, columns: list[str]) -> tuple[Column, ...]:
 
 
 def _row_facts(start: date, end: date, member: Member, columns: list[str], by_place: dict[Place, list[Fact]],
-               by_instant: dict[Instant, list[Fact]]) -> Optional[tuple[Member, list[Optional[Fact]]]]:
+               by_instant: dict[Instant, list[Fact]],
+               printed: frozenset[int] = frozenset()) -> Optional[tuple[Member, list[Optional[Fact]]]]:
     """(member, the fact of each column) for one member in one period, or None
-    where the member tags no figure of it."""
-    moved = [by_place.get((start, end, member, c), []) for c in columns]
+    where the member tags no figure of it.  Of a figure printed twice (the
+    schedule's table printed again in a note), the schedule's printing is the
+    cell: where the row stands, what it is printed above, and where a finding goes."""
+    def in_schedule(fs: Optional[list[Fact]]) -> list[Fact]:
+        return [f for f in fs or () if id(f) in printed] or fs or []
+
+    moved = [in_schedule(by_place.get((start, end, member, c))) for c in columns]
     # Where the row is printed: the middle of its movements' places (a fact
     # tagged with this row's context but printed elsewhere is an outlier).
     places = sorted(f.start for fs in moved for f in fs if not f.hidden) or \
@@ -209,7 +217,8 @@ def _row_facts(start: date, end: date, member: Member, columns: list[str], by_pl
         return None
     near = places[(len(places) - 1) // 2]
     before = by_instant.get((start - timedelta(days=1), member)) or by_instant.get((start, member))
-    row = [_nearest(before, near), *(_nearest(fs, near) for fs in moved), _nearest(by_instant.get((end, member)), near)]
+    row = [_nearest(in_schedule(before), near), *(_nearest(fs, near) for fs in moved),
+           _nearest(in_schedule(by_instant.get((end, member))), near)]
     return member, row
 
 
