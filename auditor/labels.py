@@ -151,13 +151,20 @@ def heads_another_statement(lines: Sequence[str]) -> bool:
 
 
 # Words a page break prints between a schedule's table and its next page that
-# say nothing of which schedule the page is: its running head's furniture.
+# say nothing of which schedule the page is: its running head's furniture
+# ("Page 2 of exhibit", "Exhibit 13 (continued)").
 # (And the words of a company's legal form: a running head may print the name
 # in full, "ACME CORPORATION AND SUBSIDIARIES", where the first page said "ACME CORP.")
-_PAGE_WORDS = frozenset(("continued", "page", "table", "of", "contents", "index", "in", "thousands", "millions",
+_PAGE_WORDS = frozenset(("continued", "page", "exhibit", "table", "of", "contents", "index", "in", "thousands", "millions",
                          "dollars", "amounts", "and", "the", "inc", "incorporated", "corp", "corporation", "company",
                          "co", "ltd", "limited", "llc", "plc", "subsidiaries", "subsidiary", "consolidated"))
 _CONTINUED = re.compile(r"\bcontinued\b", re.IGNORECASE)
+
+
+def _page_break(line: str) -> bool:
+    """A text submission's page break: a <PAGE> tag or a form feed opening the line."""
+    opening = line.lstrip(" \t")
+    return opening[:6].upper() == "<PAGE>" or opening[:1] == "\f"
 
 
 def title_words(texts: Iterable[str]) -> set[str]:
@@ -175,10 +182,17 @@ def opens_another_schedule(gap: Sequence[str], first: set[str]) -> bool:
     the first schedule's title block (`first`, title_words) lacks: another
     registrant's name in a combined 10-K ("NORTHFIELD ELECTRIC COMPANY"),
     "(PARENT COMPANY ONLY)" after "(CONSOLIDATED)".  A running head that
-    repeats the first's title, or part of it, carries it on."""
-    if not any(_TITLE.search(text) for text in gap) or any(_CONTINUED.search(text) for text in gap):
+    repeats the first's title, or part of it, carries it on.  Only the lines
+    of the page that opens, above the gap's first line of headings, are its
+    title block: a heading ("ADDITIONS VALUATION ACCOUNTS ACQUIRED") is no
+    title, and a row's label left above a page break, or a later page's running
+    head under the headings, names no schedule."""
+    headings = next((k for k, text in enumerate(gap) if BALANCE_WORD.search(text)), len(gap))
+    breaks = [k for k, text in enumerate(gap[:headings]) if _page_break(text)]
+    block = gap[breaks[-1] + 1 if breaks else 0 : headings]  # (the page that opens; rows above its break are the last page's)
+    if not any(_TITLE.search(text) for text in block) or any(_CONTINUED.search(text) for text in gap):
         return False
-    return bool(title_words(gap) - first - _PAGE_WORDS)
+    return bool(title_words(block) - first - _PAGE_WORDS)
 
 
 def numbers_a_statement(line: str) -> bool:
