@@ -26,7 +26,7 @@ from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
 from auditor.labels import (ACCOUNT_WORD, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
-                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, is_period, opens_another_schedule, title_words)
+                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, is_period, opens_another_schedule, title_words)
 from auditor.model import Schedule
 from auditor.source import Source
 from auditor.frontends.text import halves
@@ -426,11 +426,9 @@ def _another_schedule(doc: Document, end: int, start: int, first: Grid, grid: Gr
         return True
     if not doc.holds(html_locate.TITLE, end, start) or doc.holds(CONTINUED, end, start):
         return False
-    years = [set(YEAR.findall(" ".join(plain(cells) for cells in g.rows))) for g in (first, grid)]
+    years = [{m.group() for m in YEAR.finditer(" ".join(plain(cells) for cells in g.rows))} for g in (first, grid)]
     return bool(years[0]) and years[0] == years[1]
 
-
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _laid_under(first_grid: Grid, grid: Grid, f: Frame) -> tuple[Grid, Optional[Frame]]:
