@@ -544,6 +544,180 @@ def two_registrants(doc: Doc) -> None:
     doc.text = doc.text.replace("</ix:resources>", "".join(contexts) + "</ix:resources>", 1)
 
 
+# --- habits of a second look (redixbrl2) ------------------------------------------------
+
+# Workiva's footnote marker: a small span raised by position:relative (no <sup>, no vertical-align).
+MARKER = '<span style="font-size:6.5pt;position:relative;top:-3.5pt;vertical-align:baseline">({})</span>'
+ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL)
+
+
+def page_split(doc: Doc) -> None:
+    """The table cut by a page break as Workiva cuts it: the first half's table closed,
+    the page's footer (its number) and the next page's running head in ix:exclude
+    inside the text block, a new table opened with the column headings repeated
+    (no period heading: the period runs on)."""
+    start = doc.text.index("<table")
+    end = doc.text.index("</table>", start)
+    rows = list(ROW.finditer(doc.text, start, end))
+    data = [m for m in rows if SENTINEL in m.group(0)]
+    if len(data) < 2:
+        return
+    periods = {re.sub(r"\s+", " ", p["label"]).strip() for p in doc.printed["periods"]}
+    head = [m.group(0) for m in rows if m.start() < data[0].start()
+            and re.sub(r"\s+", " ", re.sub(r"<[^>]*>|&nbsp;|&#160;", " ", m.group(0))).strip() not in periods]
+    opening = re.search(r"<table[^>]*>", doc.text[start:]).group(0)
+    cut = data[len(data) // 2].start()
+    doc.text = (doc.text[:cut] + "</table>\n"
+                '<div style="text-align:center"><ix:exclude><span>F-42</span></ix:exclude></div>\n'
+                '<hr style="page-break-after:always"/>\n'
+                '<div><ix:exclude><p style="text-align:center"><b>SCHEDULE II</b></p>\n'
+                '<p style="text-align:center"><b>VALUATION AND QUALIFYING ACCOUNTS (Continued)</b></p></ix:exclude></div>\n'
+                + opening + "\n" + "\n".join(head) + "\n" + doc.text[cut:])
+
+
+def hidden_facts(doc: Doc) -> None:
+    """Every figure's fact in ix:hidden, the printed figures left untagged and unlinked
+    (no -sec-ix-hidden style): a filer tagging the schedule apart from its print."""
+    moved = []
+
+    def out(m: re.Match) -> str:
+        moved.append(f"<ix:nonFraction {m.group(1)}>{m.group(3)}</ix:nonFraction>")
+        return m.group(2) + m.group(3)
+
+    doc.text = re.sub(r"<ix:nonFraction ([^>]*)>(" + SENTINEL + r"?)([^<]*)</ix:nonFraction>", out, doc.text)
+    doc.text = doc.text.replace("</ix:hidden>", "".join(moved) + "</ix:hidden>", 1)
+
+
+def label_markers(doc: Doc) -> None:
+    """Workiva's footnote markers, "(1)" in a small span raised by position:relative, after
+    each reserve's label and after the first movement figure in its cell; the notes below
+    the table."""
+    seen = set()
+
+    def label(m: re.Match) -> str:
+        if m.group(2).strip() in seen or not m.group(2).strip() or m.group(2).strip() == "&nbsp;":
+            return m.group(0)
+        seen.add(m.group(2).strip())
+        return m.group(1) + m.group(2) + m.group(3) + MARKER.format(len(seen))
+
+    doc.text = re.sub(r'(<td style="padding-left:10pt"[^>]*><span[^>]*>)([^<]+)(</span>)', label, doc.text)
+    rows = set()
+
+    def figure(m: re.Match) -> str:
+        ctx = re.search(r'contextRef="([^"]*)"', m.group(0)).group(1)
+        if ctx in rows or "Balance" in m.group(0):
+            return m.group(0)
+        rows.add(ctx)
+        return m.group(0) + MARKER.format("a")
+
+    doc.text = re.sub(r"<ix:nonFraction [^>]*>[^<]*</ix:nonFraction>\)?", figure, doc.text)
+    notes = "".join(f"<p>{MARKER.format(n + 1)} Includes the effect of businesses acquired.</p>" for n in range(len(seen)))
+    doc.text = doc.text.replace("</table>", "</table>" + notes + f"<p>{MARKER.format('a')} Net of recoveries.</p>", 1)
+
+
+def dash_glyphs(doc: Doc) -> None:
+    """Nils printed with the glyphs other software writes under ixt:fixed-zero (which takes
+    any content): an en dash, a hyphen, a minus sign, an em dash with a space after it, in turn."""
+    glyphs = [("&#8211;", "\u2013"), ("-", "-"), ("&#8722;", "\u2212"), ("&#8212;&#160;", "\u2014")]
+    pieces = doc.text.split(SENTINEL)
+    figures = list(doc.rendered.figures)
+    n = 0
+    for i in range(1, len(pieces)):
+        if pieces[i - 1].endswith('format="ixt:fixed-zero">') and pieces[i].startswith("&#8212;"):
+            glyph, raw = glyphs[n % len(glyphs)]
+            n += 1
+            pieces[i] = glyph + pieces[i][len("&#8212;"):]
+            pi, ri, k, _, value = figures[i - 1]
+            figures[i - 1] = (pi, ri, k, raw, value)
+    doc.text = SENTINEL.join(pieces)
+    doc.rendered.figures = figures
+
+
+def paren_cells(doc: Doc) -> None:
+    """The closing parenthesis of a figure printed negative in a cell of its own (Workiva
+    writes "(" with the figure, ")" in the next, narrow column)."""
+    doc.text = re.sub(r"(</ix:nonFraction>)\)(?:&#160;)?</td>(?:<td/>|<td></td>)", r"\1</td><td>)</td>", doc.text)
+
+
+def wrapped_lines(doc: Doc) -> None:
+    """The facts' start tags wrapped over lines, one attribute to a line (DFIN's and
+    Toppan Merrill's XHTML writers wrap at a width), each cell on a line of its own."""
+    doc.text = re.sub(r"<ix:nonFraction ([^>]*)>",
+                      lambda m: "<ix:nonFraction\n  " + re.sub(r'" ', '"\n  ', m.group(1)) + ">", doc.text)
+    doc.text = doc.text.replace("</td><td", "</td>\n<td")
+
+
+def table_only_block(doc: Doc) -> None:
+    """The text block tags the table alone: the schedule's title and prose printed above
+    it, outside any ix:nonNumeric (DFIN's Item 15 pages)."""
+    at = doc.text.index('<ix:nonNumeric name="srt:ScheduleOfValuation')
+    tag = re.match(r"<ix:nonNumeric[^>]*>", doc.text[at:]).group(0)
+    table = doc.text.index("<table", at)
+    doc.text = doc.text[:at] + doc.text[at + len(tag):table] + tag + doc.text[table:]
+
+
+def cell_paragraphs(doc: Doc) -> None:
+    """Every cell's content in a <p style="margin:0"> (Toppan Merrill Bridge and DFIN write
+    a paragraph in each cell: the label's with a hanging indent, the figure's right-aligned)."""
+    def para(m: re.Match) -> str:
+        if not m.group(2).strip():
+            return m.group(0)
+        align = "right" if "ix:nonFraction" in m.group(2) or SENTINEL in m.group(2) else "left"
+        return (f'{m.group(1)}<p style="margin:0pt;text-align:{align};text-indent:-7pt;padding-left:7pt">'
+                f"{m.group(2)}</p></td>")
+    start, end = doc.text.index("<table"), doc.text.rindex("</table>")
+    doc.text = doc.text[:start] + re.sub(r"(<td[^>/]*>)(.*?)</td>", para, doc.text[start:end]) + doc.text[end:]
+
+
+def field_comments(doc: Doc) -> None:
+    """HTML comments inside the table (DFIN's and Broadridge's writers leave "<!-- Field: ...
+    -->" marks and "<!-- ... -->" begin/end marks between rows and inside cells)."""
+    doc.text = re.sub(r"(<tr\b[^>]*>)", r"<!-- Field: Row; Sequence: 1 -->\1<!-- Begin Cells -->", doc.text)
+    doc.text = re.sub(r"(<td[^>/]*>)(<span)", r"\1<!-- Field: Cell --><!-- x -->\2", doc.text)
+    doc.text = doc.text.replace("</table>", "<!-- Field: /Table --></table>")
+
+
+def label_breaks(doc: Doc) -> None:
+    """Long reserve labels broken over two lines by <br/> (a narrow label column), the
+    second line indented with no-break spaces."""
+    def brk(m: re.Match) -> str:
+        words = m.group(2).split(" ")
+        if len(words) < 4:
+            return m.group(0)
+        half = len(words) // 2
+        return m.group(1) + " ".join(words[:half]) + "<br/>&#160;&#160;" + " ".join(words[half:]) + m.group(3)
+    doc.text = re.sub(r'(<td style="padding-left:10pt"[^>]*><span[^>]*>)([^<]+)(</span>)', brk, doc.text)
+
+
+def continued_headings(doc: Doc) -> None:
+    """ix:continuation with the table's column headings repeated in the continued half
+    (Workiva repeats a table's header rows on each page and continues the text block
+    after the page's footer)."""
+    start = doc.text.index("<table")
+    end = doc.text.index("</table>", start)
+    rows = list(ROW.finditer(doc.text, start, end))
+    data = [m for m in rows if SENTINEL in m.group(0)]
+    periods = {re.sub(r"\s+", " ", p["label"]).strip() for p in doc.printed["periods"]}
+    head = [m.group(0) for m in rows if m.start() < data[0].start()
+            and re.sub(r"\s+", " ", re.sub(r"<[^>]*>|&nbsp;|&#160;", " ", m.group(0))).strip() not in periods]
+    continuation(doc)
+    doc.text = re.sub(r'(<ix:continuation id="cont-1"><table[^>]*>\n)', lambda m: m.group(1) + "\n".join(head) + "\n",
+                      doc.text, count=1)
+
+
+def units_row(doc: Doc) -> None:
+    """The units not in the title but in a row of the table over the figure columns
+    ("(In thousands)" centred above the headings)."""
+    m = re.search(r" \(in (\w+)\)</b></p>", doc.text)
+    if not m:
+        return
+    doc.text = doc.text[:m.start()] + "</b></p>" + doc.text[m.end():]
+    width = len(re.findall(r"<td style=\"width", doc.text))
+    row = (f'<tr><td colspan="3"></td><td colspan="{max(width - 3, 1)}" style="text-align:center">'
+           f"<span>(In {m.group(1)})</span></td></tr>\n")
+    doc.text = re.sub(r"(<table[^>]*>\n<tr><td style=\"width[^\n]*</tr>\n)", lambda t: t.group(1) + row, doc.text, count=1)
+
+
 EDITS = {"hidden-duplicates": hidden_duplicates, "rounded-duplicates": rounded_duplicates, "sec-hidden": sec_hidden, "continuation": continuation,
          "div-cells": div_cells, "legal-entity": legal_entity, "notes-copy": notes_copy, "tr3-formats": tr3_formats,
          "attribute-order": attribute_order, "nested-balances": nested_balances,
@@ -551,14 +725,20 @@ EDITS = {"hidden-duplicates": hidden_duplicates, "rounded-duplicates": rounded_d
          "untagged-column": untagged_column, "openings-untagged": openings_untagged,
          "nbsp-cells": nbsp_cells, "receivable-concepts": receivable_concepts, "standard-members": standard_members,
          "nested-textblocks": nested_textblocks, "span-inside": span_inside, "no-ids": no_ids,
-         "two-registrants": two_registrants}
+         "two-registrants": two_registrants, "page-split": page_split, "hidden-facts": hidden_facts,
+         "label-markers": label_markers, "dash-glyphs": dash_glyphs, "paren-cells": paren_cells,
+         "wrapped-lines": wrapped_lines, "table-only-block": table_only_block, "cell-paragraphs": cell_paragraphs,
+         "field-comments": field_comments, "label-breaks": label_breaks, "continued-headings": continued_headings,
+         "units-row": units_row}
 VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign-deductions", "nil-facts", "numwords",
               "hidden-duplicates", "sec-hidden", "continuation", "member-whitespace", "fiscal-fy", "weeks-52-53",
               "div-cells", "legal-entity", "notes-copy", "tr3-formats", "attribute-order", "nested-balances",
               "footnote-markers", "header-at-end", "totals-untagged", "scale-slip", "untagged-column",
               "standard-members", "nested-textblocks", "span-inside", "no-ids", "two-registrants", "transposed",
               "by-account", "per-period", "retail-year", "openings-untagged", "period-words", "nbsp-cells",
-              "receivable-concepts", "rounded-duplicates")
+              "receivable-concepts", "rounded-duplicates", "page-split", "hidden-facts", "label-markers",
+              "dash-glyphs", "paren-cells", "wrapped-lines", "table-only-block", "cell-paragraphs",
+              "field-comments", "label-breaks", "continued-headings", "units-row")
 
 
 def in_millions(spec: dict) -> dict:

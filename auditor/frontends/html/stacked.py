@@ -26,6 +26,9 @@ from auditor.frontends.html.figures import SMALL_PAREN, CellKind, kind
 from auditor.frontends.html.grid import Grid, HtmlCell
 
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")  # (a period's year, in the label: "2002<br>2001")
+# A label's line that runs on from the line above: in lower case ("accounts"), or a
+# qualifier in parentheses ("(deducted from accounts receivable)"; not a "(a)" marker).
+RUNS_ON = re.compile(r"^(?:[a-z]|\([a-z]{2,})")
 Lines = list[tuple[int, int]]  # (start, end) of each printed line of a cell, in its characters
 
 
@@ -134,14 +137,15 @@ def _figure_cell(cell: HtmlCell, kinds: list[CellKind], lines: Lines) -> bool:
 def _groups(labels: list[HtmlCell], lines: list[Lines], figure_kinds: list[list[CellKind]],
             depth: int) -> list[tuple[int, int]]:
     """The lines of each row, first and last: a label's line run on ("Allowance for
-    doubtful<br>accounts"), no figure beside it and the next line in lower case,
-    is one row with the next."""
+    doubtful<br>accounts", "Allowance for credit losses<br>(deducted from receivables)"),
+    no figure beside it and the next line in lower case or a qualifier in
+    parentheses, is one row with the next."""
     groups: list[tuple[int, int]] = []
     start = 0
     for k in range(depth):
         bare = all(k >= len(ks) or ks[k] in ("blank", "mark") for ks in figure_kinds)
         nxt = " ".join(_text(c, *ls[k + 1]) for c, ls in zip(labels, lines) if k + 1 < len(ls)).strip()
-        if bare and nxt[:1].islower():
+        if bare and RUNS_ON.match(nxt):
             continue
         groups.append((start, k))
         start = k + 1
