@@ -104,6 +104,12 @@ SUBTRACTING = {"deductions", "writeoffs", "credited_costs", "credited_other"}
 AXIS = "us-gaap:ValuationAllowancesAndReservesTypeAxis"
 SCALE = {"thousands": 3, "millions": 6, "dollars": 0}
 NEG = ' sign="-"'
+STYLED = {"account-tables": dict(by_account=True, account_tables=True),
+          "account-columns": dict(transposed=True, account_columns=True),
+          "two-parts": dict(two_parts=True), "heading-rows": dict(heading_rows=3), "reverse": dict(reverse=True),
+          "period-in-label": dict(period_row="label"), "single-cells": dict(grid="single", negative="inline"),
+          "transposed-tables": dict(transposed=True, transposed_tables=True),
+          "years-once": dict(transposed=True, years_once=True)}
 # A figure's tag: just before its sentinel, or just after it and a "(" printed outside the tag.
 TAG = re.compile("(<ix:nonFraction [^>]*>)?" + SENTINEL + r"(\(?)(<ix:nonFraction [^>]*>)?")
 
@@ -124,6 +130,9 @@ class Doc:
             style = replace(style, per_period=True)
         if "retail-year" in habits:
             style = replace(style, period="fiscal")
+        for habit, fields in STYLED.items():  # (layouts of other software, as HtmlStyle names them)
+            if habit in habits:
+                style = replace(style, html=replace(style.html, **fields))
         if "period-words" in habits:  # (the periods as the filing words them: "Year Ended December 31, 2024")
             style = replace(style, period="keep")
         self.printed = _relabel(copy.deepcopy(spec), style)
@@ -718,6 +727,78 @@ def units_row(doc: Doc) -> None:
     doc.text = re.sub(r"(<table[^>]*>\n<tr><td style=\"width[^\n]*</tr>\n)", lambda t: t.group(1) + row, doc.text, count=1)
 
 
+def _table_head(doc: Doc) -> tuple[int, int, list[re.Match]]:
+    """The schedule table's (start, end) and its rows."""
+    start = doc.text.index("<table")
+    end = doc.text.index("</table>", start)
+    return start, end, list(ROW.finditer(doc.text, start, end))
+
+
+def heading_table(doc: Doc) -> None:
+    """The column headings in a table of their own above the figures' table (converters
+    from page-layout software set the heading block apart), the columns' widths alike."""
+    start, end, rows = _table_head(doc)
+    first = next(m for m in rows if SENTINEL in m.group(0) or re.search(r"<td colspan=\"\d+\"><span", m.group(0)))
+    opening = re.search(r"<table[^>]*>", doc.text[start:]).group(0)
+    sizing = rows[0].group(0) if 'style="width' in rows[0].group(0) else ""
+    doc.text = doc.text[:first.start()] + "</table>\n" + opening + "\n" + sizing + "\n" + doc.text[first.start():]
+
+
+def thead(doc: Doc) -> None:
+    """The heading rows in <thead>, the rest in <tbody>, the widths in a <colgroup>."""
+    start, end, rows = _table_head(doc)
+    first = next(m for m in rows if SENTINEL in m.group(0) or re.search(r"<td colspan=\"\d+\"><span", m.group(0)))
+    widths = re.findall(r'<td style="(width:[^"]*)"/>', rows[0].group(0))
+    cols = "<colgroup>" + "".join(f'<col style="{w}"/>' for w in widths) + "</colgroup>\n"
+    head_start = rows[1].start() if widths else rows[0].start()
+    doc.text = (doc.text[:rows[0].start()] + cols + "<thead>" + doc.text[head_start:first.start()] + "</thead><tbody>\n"
+                + doc.text[first.start():end] + "</tbody>" + doc.text[end:])
+
+
+def nils_untagged(doc: Doc) -> None:
+    """The nils printed as dashes, not tagged (no ixt:fixed-zero fact: DFIN's and GoFiler's
+    filers leave them so)."""
+    doc.text = re.sub(r'<ix:nonFraction [^>]*format="ixt:fixed-zero"[^>]*>([^<]*)</ix:nonFraction>', r"\1", doc.text)
+
+
+def openings_at_start(doc: Doc) -> None:
+    """Every opening balance tagged at the period's first day (a filer's slip EDGAR lets
+    pass: the balance "as of January 1", not the day before)."""
+    for f in doc.facts:
+        if f["kind"] != "opening":
+            continue
+        m = re.match(r"c-i(\d{4})-(\d\d)-(\d\d)-(.*)", f["context"])
+        day = date(int(m.group(1)), int(m.group(2)), int(m.group(3))) + timedelta(days=1)
+        cid = f"c-s{day}-{m.group(4)}"
+        if cid not in doc.contexts:
+            ctx = doc.contexts[f["context"]].replace(f'id="{f["context"]}"', f'id="{cid}"')
+            doc.contexts[cid] = ctx.replace(f"<xbrli:instant>{m.group(1)}-{m.group(2)}-{m.group(3)}<",
+                                            f"<xbrli:instant>{day}<")
+            doc.text = doc.text.replace("</ix:resources>", doc.contexts[cid] + "</ix:resources>", 1)
+        doc.text = re.sub(r'(contextRef=")' + re.escape(f["context"]) + r'("[^>]*id="' + f["id"] + '")',
+                          r"\g<1>" + cid + r"\2", doc.text)
+
+
+def duplicate_contexts(doc: Doc) -> None:
+    """Each context written twice under two ids (software that makes a context per fact
+    group, not per period and member), every other fact on the copy."""
+    for cid, ctx in list(doc.contexts.items()):
+        doc.text = doc.text.replace("</ix:resources>", ctx.replace(f'id="{cid}"', f'id="{cid}-2"') + "</ix:resources>", 1)
+    n = [0]
+
+    def other(m: re.Match) -> str:
+        n[0] += 1
+        return m.group(0) if n[0] % 2 else m.group(1) + m.group(2) + "-2" + '"'
+    doc.text = re.sub(r'(<ix:nonFraction [^>]*contextRef=")(c-[^"]*)"', other, doc.text)
+
+
+def opaque_ids(doc: Doc) -> None:
+    """Context ids that say nothing (Workiva's "c-12", DFIN's hashes), numbered in order."""
+    ids = {cid: f"i{n:04x}a7e3b9{n * 7919 % 65536:04x}" for n, cid in enumerate(doc.contexts)}
+    doc.text = re.sub(r'(contextRef="|<xbrli:context id=")(c-[^"]*)"',
+                      lambda m: m.group(1) + ids.get(m.group(2), m.group(2)) + '"', doc.text)
+
+
 EDITS = {"hidden-duplicates": hidden_duplicates, "rounded-duplicates": rounded_duplicates, "sec-hidden": sec_hidden, "continuation": continuation,
          "div-cells": div_cells, "legal-entity": legal_entity, "notes-copy": notes_copy, "tr3-formats": tr3_formats,
          "attribute-order": attribute_order, "nested-balances": nested_balances,
@@ -729,7 +810,8 @@ EDITS = {"hidden-duplicates": hidden_duplicates, "rounded-duplicates": rounded_d
          "label-markers": label_markers, "dash-glyphs": dash_glyphs, "paren-cells": paren_cells,
          "wrapped-lines": wrapped_lines, "table-only-block": table_only_block, "cell-paragraphs": cell_paragraphs,
          "field-comments": field_comments, "label-breaks": label_breaks, "continued-headings": continued_headings,
-         "units-row": units_row}
+         "units-row": units_row, "heading-table": heading_table, "thead": thead, "nils-untagged": nils_untagged,
+         "openings-at-start": openings_at_start, "duplicate-contexts": duplicate_contexts, "opaque-ids": opaque_ids}
 VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign-deductions", "nil-facts", "numwords",
               "hidden-duplicates", "sec-hidden", "continuation", "member-whitespace", "fiscal-fy", "weeks-52-53",
               "div-cells", "legal-entity", "notes-copy", "tr3-formats", "attribute-order", "nested-balances",
@@ -738,7 +820,8 @@ VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign
               "by-account", "per-period", "retail-year", "openings-untagged", "period-words", "nbsp-cells",
               "receivable-concepts", "rounded-duplicates", "page-split", "hidden-facts", "label-markers",
               "dash-glyphs", "paren-cells", "wrapped-lines", "table-only-block", "cell-paragraphs",
-              "field-comments", "label-breaks", "continued-headings", "units-row")
+              "field-comments", "label-breaks", "continued-headings", "units-row", "heading-table", "thead",
+              "nils-untagged", "openings-at-start", "duplicate-contexts", "opaque-ids", *STYLED)
 
 
 def in_millions(spec: dict) -> dict:

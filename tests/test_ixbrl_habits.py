@@ -171,6 +171,22 @@ def test_a_hidden_fact_shown_by_a_sec_ix_hidden_span_is_checked_where_it_is_prin
     assert failed[0].location.line == line and 0 < failed[0].location.column - column < 40
 
 
+def test_facts_all_hidden_are_paired_with_the_printed_rows_and_a_wrong_sign_found_at_the_printed_figure():
+    """Every fact in ix:hidden, the printed figures untagged and linked by no style: the
+    facts are paired with the printed rows by their figures, so the clean page is clean
+    and a hidden deduction whose sign="-" its print denies is found at the printed
+    figure (not at the hidden element, not as the facts' own roll-forward failing)."""
+    clean = (FIXTURES / "poplar-mills-2023-ixbrl-hidden-facts-clean.htm").read_text("utf-8")
+    assert [f for f in auditor.check_source(source.from_text(clean, "t.htm"), RULES).findings if f.severity != "info"] == []
+    text = (FIXTURES / "poplar-mills-2023-ixbrl-hidden-facts-wrong-sign.htm").read_text("utf-8")
+    failed = [f for f in auditor.check_source(source.from_text(text, "t.htm"), RULES).findings if f.severity != "info"]
+    assert [(f.rule, f.row, f.column, f.source) for f in failed] == [
+        ("VX001", "Allowance for credit losses", "deductions", "table")]
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "Year ended December 31, 2023" in t) + 1
+    assert failed[0].location.line == line
+    assert text.splitlines()[line - 1][failed[0].location.column - 1:].startswith("611")
+
+
 def measure(only: list[str]) -> None:
     for variation in only or VARIATIONS:
         counts = {"right": 0, "wrong": 0, "refused": 0}

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple, Optional
 from auditor.ruleset import engine, tagged
 from auditor import reading
 from auditor.frontends import Vocabulary
-from auditor.frontends.xbrl import facts as xbrl_facts, schedule as xbrl_schedule
+from auditor.frontends.xbrl import facts as xbrl_facts, schedule as xbrl_schedule, unlinked
 from auditor.model import Cell, Effect, Finding, Period, Position, Schedule
 from auditor.source import Source
 
@@ -77,6 +77,8 @@ def table_findings(schedule: Schedule, ruleset: RuleSet, only: Only,
     """The findings of a printed table, with its tags checked; the tags; and the
     table as checked (each tagged figure read as printed)."""
     tags: Tags = tagged.match(schedule, found.facts, ruleset) if found else {}
+    if found and not tags:  # (the facts all in ix:hidden, none on a printed figure: paired by row)
+        tags = unlinked.tags(schedule, found, ruleset)
     ruleset = _on_axis(ruleset, found)
     schedule = _as_printed(schedule, tags)
     findings = engine.evaluate(schedule, ruleset, only, tags)
