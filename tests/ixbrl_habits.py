@@ -58,6 +58,29 @@ each figure is printed is still known:
 - transposed: the years as columns, a block of movement rows per account;
 - scale-slip: the table in millions, its facts scale="3" (a tagging slip: the
   tool says so once, at the first figure; `test_ixbrl_habits` expects it).
+
+A second look (s26-redixbrl2), each habit again one edit:
+- page-split: the table cut at a page break into two tables, the headings repeated,
+  the page footer and running head in ix:exclude inside the text block;
+- hidden-facts: every fact in ix:hidden, the print untagged and unlinked;
+- label-markers: Workiva's position:relative "(1)" spans after labels and figures;
+- dash-glyphs: nils under ixt:fixed-zero printed "–", "-", "−", "— ";
+- paren-cells: a negative's ")" in a cell of its own;
+- wrapped-lines: start tags wrapped one attribute a line, a cell a line;
+- table-only-block: the text block around the table alone, the title outside;
+- cell-paragraphs: each cell's content in a <p style="margin:0">;
+- field-comments: "<!-- Field: ... -->" comments between rows and inside cells;
+- label-breaks: long labels broken by <br/>, the second line set in;
+- continued-headings: ix:continuation with the column headings repeated;
+- units-row, millions-row, scale-slip-row: the units in a row of the table, not the title;
+- heading-table, thead: the headings in a table of their own; <thead>/<tbody>/<colgroup>;
+- nils-untagged: the dashes printed, not tagged;
+- openings-at-start: every opening balance tagged at the period's first day;
+- duplicate-contexts, opaque-ids: contexts written twice; ids that say nothing;
+- STYLED: other software's layouts (HtmlStyle: a table per account, accounts as
+  columns, two parts, headings over rows, reversed periods, ...);
+- display-none: a member's name and a duplicate fact in display:none spans in cells;
+- minus-negatives: negatives printed "-1,234", the minus outside the tag.
 """
 
 from __future__ import annotations
@@ -799,6 +822,42 @@ def opaque_ids(doc: Doc) -> None:
                       lambda m: m.group(1) + ids.get(m.group(2), m.group(2)) + '"', doc.text)
 
 
+def display_none(doc: Doc) -> None:
+    """Text a browser does not print, in a span styled display:none: the row's member
+    name in its label cell, and a copy of each row's first balance figure after it in
+    its cell (a duplicate fact hidden in place, not in ix:hidden)."""
+    doc.text = re.sub(r'(<td style="padding-left:10pt"[^>]*><span[^>]*>)([^<]+)(</span>)',
+                      lambda m: m.group(0) + '<span style="display:none">' + re.sub(r"\W", "", m.group(2)) + "Member</span>",
+                      doc.text)
+    seen = set()
+
+    def copy_(m: re.Match) -> str:
+        ctx = re.search(r'contextRef="([^"]*)"', m.group(1)).group(1)
+        if ctx in seen or "Balance" not in m.group(1):
+            return m.group(0)
+        seen.add(ctx)
+        start = m.group(1).replace(' id="', ' id="d').replace(SENTINEL, "")
+        return (m.group(0) + '<span style="display:none">' + start + m.group(2).replace(SENTINEL, "")
+                + "</ix:nonFraction></span>")
+    doc.text = re.sub(r"(<ix:nonFraction [^>]*>)([^<]*)</ix:nonFraction>", copy_, doc.text)
+
+
+def minus_negatives(doc: Doc) -> None:
+    """Negative figures printed with a leading minus sign outside the tag, no parentheses
+    ("-<ix:nonFraction sign="-">1,234</ix:nonFraction>": small filers' software)."""
+    pieces = doc.text.split(SENTINEL)
+    figures = list(doc.rendered.figures)
+    for i in range(1, len(pieces)):
+        m = re.match(r"\((<ix:nonFraction [^>]*>[^<]*</ix:nonFraction>)\)", pieces[i])
+        if not m:
+            continue
+        pieces[i] = "-" + m.group(1) + pieces[i][m.end():]
+        pi, ri, k, raw, value = figures[i - 1]
+        figures[i - 1] = (pi, ri, k, "-" + raw.strip("()"), value)
+    doc.text = SENTINEL.join(pieces)
+    doc.rendered.figures = figures
+
+
 EDITS = {"hidden-duplicates": hidden_duplicates, "rounded-duplicates": rounded_duplicates, "sec-hidden": sec_hidden, "continuation": continuation,
          "div-cells": div_cells, "legal-entity": legal_entity, "notes-copy": notes_copy, "tr3-formats": tr3_formats,
          "attribute-order": attribute_order, "nested-balances": nested_balances,
@@ -811,7 +870,8 @@ EDITS = {"hidden-duplicates": hidden_duplicates, "rounded-duplicates": rounded_d
          "wrapped-lines": wrapped_lines, "table-only-block": table_only_block, "cell-paragraphs": cell_paragraphs,
          "field-comments": field_comments, "label-breaks": label_breaks, "continued-headings": continued_headings,
          "units-row": units_row, "heading-table": heading_table, "thead": thead, "nils-untagged": nils_untagged,
-         "openings-at-start": openings_at_start, "duplicate-contexts": duplicate_contexts, "opaque-ids": opaque_ids}
+         "openings-at-start": openings_at_start, "duplicate-contexts": duplicate_contexts, "opaque-ids": opaque_ids, "display-none": display_none,
+         "millions-row": units_row, "scale-slip-row": units_row, "minus-negatives": minus_negatives}
 VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign-deductions", "nil-facts", "numwords",
               "hidden-duplicates", "sec-hidden", "continuation", "member-whitespace", "fiscal-fy", "weeks-52-53",
               "div-cells", "legal-entity", "notes-copy", "tr3-formats", "attribute-order", "nested-balances",
@@ -821,7 +881,8 @@ VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign
               "receivable-concepts", "rounded-duplicates", "page-split", "hidden-facts", "label-markers",
               "dash-glyphs", "paren-cells", "wrapped-lines", "table-only-block", "cell-paragraphs",
               "field-comments", "label-breaks", "continued-headings", "units-row", "heading-table", "thead",
-              "nils-untagged", "openings-at-start", "duplicate-contexts", "opaque-ids", *STYLED)
+              "nils-untagged", "openings-at-start", "duplicate-contexts", "opaque-ids", *STYLED, "display-none",
+              "millions-row", "scale-slip-row", "minus-negatives")
 
 
 def in_millions(spec: dict) -> dict:
@@ -846,13 +907,13 @@ def in_millions(spec: dict) -> dict:
 
 def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Rendered:
     """The table tagged, with the habit applied; its figures placed."""
-    if variation in ("millions", "scale-slip"):
+    if variation in ("millions", "scale-slip", "millions-row", "scale-slip-row"):
         spec, tag_spec = in_millions(spec), in_millions(tag_spec) if tag_spec else None
     doc = Doc(spec, frozenset({variation}), tag_spec)
     doc.tag()
     if variation in EDITS:
         EDITS[variation](doc)
-    if variation == "scale-slip":  # (a tagging slip: the table in millions, its facts scale="3")
+    if variation in ("scale-slip", "scale-slip-row"):  # (a tagging slip: the table in millions, its facts scale="3")
         doc.text = doc.text.replace('decimals="-6" scale="6"', 'decimals="-3" scale="3"')
     doc.rendered.text = doc.text
     note = None

@@ -69,7 +69,7 @@ def outcome(spec: dict, variation: str, kind: str) -> tuple[str, str]:
     # A table in millions tagged scale="3": said once (tagged.SCALE_SLIP), not at every cell.
     slips = {(f.check, row_name(f.row), f.location.line, f.location.column) for f in result.findings
              if f.check == "tagged_value" and SLIP in f.message}
-    slipped = variation == "scale-slip" and printed_spec.get("units", "thousands").split()[0] in ("thousands", "millions")
+    slipped = variation in ("scale-slip", "scale-slip-row") and printed_spec.get("units", "thousands").split()[0] in ("thousands", "millions")
     if len(slips) != slipped:
         return "wrong", f"the tags' scale slip reported {len(slips)} times (expected {int(slipped)})"
     disputes -= slips

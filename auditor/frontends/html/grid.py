@@ -25,6 +25,10 @@ _BLANKS = str.maketrans("\n\r\t\f", "    ")  # (a cell's line breaks and tabs re
 # Of those, the blocks that set a cell's text on lines of its own (a <br> ends a line even when it is empty).
 BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
 MAX_SPAN = 200  # a colspan beyond this is a typo; real Schedule II grids are < 60 wide
+# An element a browser does not show: its text is not printed (a duplicate fact or a
+# member's name some filing software hides in place, inside a cell).
+NOT_SHOWN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+VOID = {"br", "img", "hr", "col", "wbr", "input", "meta", "link", "area", "base", "embed", "source"}
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,9 @@ class _Reader(HTMLParser):
         self.spanned = 0
         self.line_text = False  # text printed on the current cell's current line (not only spaces)
         self.tags: dict[str, Optional[Read]] = {}  # each start tag's text as read (`_read_tag`)
+        # Inside an element styled display:none in a cell: its tag and how deep (0: not hiding).
+        # A cell's end ends it too (an old page's <p style="display:none"> left open hides no other cell).
+        self.hiding: tuple[str, int] = ("", 0)
 
     def parse_starttag(self, i: int) -> int:
         """`HTMLParser.parse_starttag`, a plain tag read once per table (`_PLAIN_TAG`)."""
@@ -172,7 +179,15 @@ class _Reader(HTMLParser):
             return
         if tag in ("tr", "td", "th") and self.depth == 1:
             self.in_caption = False  # a <caption> left open ends where the rows begin
+            self.hiding = ("", 0)
         if self.depth > 1 or tag not in ("tr", "td", "th"):
+            if self.hiding[1]:
+                if tag == self.hiding[0]:
+                    self.hiding = (tag, self.hiding[1] + 1)
+                return
+            if tag not in VOID and any(k == "style" and v and NOT_SHOWN.search(v) for k, v in attrs):
+                self.hiding = (tag, 1)
+                return
             self._inline_start(tag, attrs)
             return
         line = self.place(*self.getpos())[0]
@@ -223,6 +238,12 @@ class _Reader(HTMLParser):
             self._add(" ", self.getpos(), 0)
 
     def handle_endtag(self, tag: str) -> None:
+        if self.hiding[1] and tag != "table" and (self.depth > 1 or tag not in ("tr", "td", "th")):
+            if tag == self.hiding[0]:
+                self.hiding = (tag, self.hiding[1] - 1)
+            return
+        if tag in ("tr", "td", "th") and self.depth == 1:
+            self.hiding = ("", 0)
         if tag in ("script", "style"):
             self.skip = max(0, self.skip - 1)
         elif tag == "caption" and self.depth == 1:
@@ -268,7 +289,7 @@ class _Reader(HTMLParser):
     def _add(self, text: str, pos: tuple[int, int], step: int, width: int = 1) -> None:
         """Append `text`; each character's place advances by `step` (0: all at `pos`)."""
         cell = self.cell
-        if self.skip or cell is None:
+        if self.skip or cell is None or self.hiding[1]:
             return
         line, column = self.place(*pos)
         if text.strip(" \n\r\t\f"):
