@@ -583,20 +583,27 @@ MARKER = '<span style="font-size:6.5pt;position:relative;top:-3.5pt;vertical-ali
 ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL)
 
 
+def _heading_rows(doc: Doc) -> tuple[list[re.Match], list[str]]:
+    """The first table's rows printing figures, and its heading rows above them (a
+    period's heading left out: repeated over a page's rows, the period runs on)."""
+    start = doc.text.index("<table")
+    rows = list(ROW.finditer(doc.text, start, doc.text.index("</table>", start)))
+    data = [m for m in rows if SENTINEL in m.group(0)]
+    periods = {re.sub(r"\s+", " ", p["label"]).strip() for p in doc.printed["periods"]}
+    head = [m.group(0) for m in rows if m.start() < data[0].start()
+            and re.sub(r"\s+", " ", re.sub(r"<[^>]*>|&nbsp;|&#160;", " ", m.group(0))).strip() not in periods]
+    return data, head
+
+
 def page_split(doc: Doc) -> None:
     """The table cut by a page break as Workiva cuts it: the first half's table closed,
     the page's footer (its number) and the next page's running head in ix:exclude
     inside the text block, a new table opened with the column headings repeated
     (no period heading: the period runs on)."""
     start = doc.text.index("<table")
-    end = doc.text.index("</table>", start)
-    rows = list(ROW.finditer(doc.text, start, end))
-    data = [m for m in rows if SENTINEL in m.group(0)]
+    data, head = _heading_rows(doc)
     if len(data) < 2:
         return
-    periods = {re.sub(r"\s+", " ", p["label"]).strip() for p in doc.printed["periods"]}
-    head = [m.group(0) for m in rows if m.start() < data[0].start()
-            and re.sub(r"\s+", " ", re.sub(r"<[^>]*>|&nbsp;|&#160;", " ", m.group(0))).strip() not in periods]
     opening = re.search(r"<table[^>]*>", doc.text[start:]).group(0)
     cut = data[len(data) // 2].start()
     doc.text = (doc.text[:cut] + "</table>\n"
@@ -725,13 +732,7 @@ def continued_headings(doc: Doc) -> None:
     """ix:continuation with the table's column headings repeated in the continued half
     (Workiva repeats a table's header rows on each page and continues the text block
     after the page's footer)."""
-    start = doc.text.index("<table")
-    end = doc.text.index("</table>", start)
-    rows = list(ROW.finditer(doc.text, start, end))
-    data = [m for m in rows if SENTINEL in m.group(0)]
-    periods = {re.sub(r"\s+", " ", p["label"]).strip() for p in doc.printed["periods"]}
-    head = [m.group(0) for m in rows if m.start() < data[0].start()
-            and re.sub(r"\s+", " ", re.sub(r"<[^>]*>|&nbsp;|&#160;", " ", m.group(0))).strip() not in periods]
+    _, head = _heading_rows(doc)
     continuation(doc)
     doc.text = re.sub(r'(<ix:continuation id="cont-1"><table[^>]*>\n)', lambda m: m.group(1) + "\n".join(head) + "\n",
                       doc.text, count=1)

@@ -7,11 +7,12 @@ facts' own schedule: the columns by role, and each printed row with the
 facts' row that agrees with it on its figures' magnitudes (a tag's sign may
 be the very thing wrong), all but one of them and at least two, no other
 row agreeing as well; the rows of a printed period with one period of the
-facts; a column no role pairs with the facts' column of its effect whose
-figures it prints in the rows paired.  Each cell of a row so paired is then tagged with the fact of its
-column, as if printed there: the tags are checked against the print, and
-the facts' own findings about figures printed are the table's (said once).
-A row agreeing with no row of the facts, or with two alike, stays untagged.
+facts; a column no role pairs, with the facts' column of its effect whose
+figures it prints in the rows paired.  Each cell of a row so paired is then
+tagged with the fact of its column, as if printed there: the tags are
+checked against the print, and the facts' own findings about figures
+printed are the table's (said once).  A row agreeing with no row of the
+facts, or with two alike, stays untagged.
 """
 
 from __future__ import annotations
