@@ -144,9 +144,9 @@ class _Reader(HTMLParser):
         self.spanned = 0
         self.line_text = False  # text printed on the current cell's current line (not only spaces)
         self.tags: dict[str, Optional[Read]] = {}  # each start tag's text as read (`_read_tag`)
-        # Inside an element styled display:none in a cell: its tag and how deep (0: not hiding).
+        # Inside an element styled display:none in a cell: how deep (0: not hiding), and its tag.
         # A cell's end ends it too (an old page's <p style="display:none"> left open hides no other cell).
-        self.hiding: tuple[str, int] = ("", 0)
+        self.hidden, self.hidden_tag = 0, ""
 
     def parse_starttag(self, i: int) -> int:
         """`HTMLParser.parse_starttag`, a plain tag read once per table (`_PLAIN_TAG`)."""
@@ -179,14 +179,14 @@ class _Reader(HTMLParser):
             return
         if tag in ("tr", "td", "th") and self.depth == 1:
             self.in_caption = False  # a <caption> left open ends where the rows begin
-            self.hiding = ("", 0)
+            self.hidden = 0
         if self.depth > 1 or tag not in ("tr", "td", "th"):
-            if self.hiding[1]:
-                if tag == self.hiding[0]:
-                    self.hiding = (tag, self.hiding[1] + 1)
+            if self.hidden:
+                self.hidden += tag == self.hidden_tag
                 return
-            if tag not in VOID and any(k == "style" and v and NOT_SHOWN.search(v) for k, v in attrs):
-                self.hiding = (tag, 1)
+            text = self.get_starttag_text() or ""
+            if "isplay" in text and tag not in VOID and NOT_SHOWN.search(text):  # (the substring first: cheap)
+                self.hidden, self.hidden_tag = 1, tag
                 return
             self._inline_start(tag, attrs)
             return
@@ -238,12 +238,11 @@ class _Reader(HTMLParser):
             self._add(" ", self.getpos(), 0)
 
     def handle_endtag(self, tag: str) -> None:
-        if self.hiding[1] and tag != "table" and (self.depth > 1 or tag not in ("tr", "td", "th")):
-            if tag == self.hiding[0]:
-                self.hiding = (tag, self.hiding[1] - 1)
-            return
-        if tag in ("tr", "td", "th") and self.depth == 1:
-            self.hiding = ("", 0)
+        if self.hidden:
+            if tag != "table" and (self.depth > 1 or tag not in ("tr", "td", "th")):
+                self.hidden -= tag == self.hidden_tag
+                return
+            self.hidden = 0  # (a cell's or the table's end)
         if tag in ("script", "style"):
             self.skip = max(0, self.skip - 1)
         elif tag == "caption" and self.depth == 1:
@@ -289,7 +288,7 @@ class _Reader(HTMLParser):
     def _add(self, text: str, pos: tuple[int, int], step: int, width: int = 1) -> None:
         """Append `text`; each character's place advances by `step` (0: all at `pos`)."""
         cell = self.cell
-        if self.skip or cell is None or self.hiding[1]:
+        if self.skip or cell is None or self.hidden:
             return
         line, column = self.place(*pos)
         if text.strip(" \n\r\t\f"):
