@@ -1038,3 +1038,11 @@ def minus_cells(e: Edit) -> None:
 # column's convention then reads them subtracted: the findings right, 5 of 36 tables read so
 # without a word), or false row errors (19 of 36).
 GAPS: dict[str, Callable[[Edit], None]] = {"minus-cells": minus_cells}
+
+
+# --- stop 26: the habits of 2008-2018 filing software's HTML (html_2010s) ---
+from html_2010s import HABITS, SPECS, STYLES  # noqa: E402  (it builds on the helpers above)
+
+VARIATIONS.update(HABITS)
+SPEC_OF.update(SPECS)
+STYLE_OF.update(STYLES)

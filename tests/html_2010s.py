@@ -1,0 +1,179 @@
+"""The markup of EDGAR HTML 10-Ks of 2008-2018, as edits of a rendered table.
+
+Test support, not part of the tool.  Between the converters of 1997-2010
+(`html_era`) and inline XBRL, filing agents' software (Webfilings/Workiva,
+RR Donnelley's Venue and ActiveDisclosure, Toppan Vintage, Merrill Bridge,
+GoFiler, Bowne) wrote the 10-K's HTML, its XBRL in exhibits of their own (the
+HTML untagged).  Each edit is one habit of that markup, applied alone to a
+table rendered with sentinels, as `html_era`'s are (registered there: its
+VARIATIONS and measure, test_html_era_markup, run them over the 24 real tables):
+
+- styled-paragraphs: every cell's text in <p style="margin-top:0pt; margin-bottom:0pt;
+  font-size:8pt; font-family:Times New Roman"> (text-align:right for the figures), inside
+  <font style="display:inline">, empty cells &#160; (Webfilings, Venue);
+- percent-spacers: every spacer cell width:1%, the figures' cells a width each, the
+  headings' cells with a border-bottom rule (agents' fixed grids);
+- rule-rows: an empty row of cells ruled with border-bottom over each total (the rule a
+  row of its own, not a border of the figures' cells);
+- styled-totals: a total's row in bold, each of its cells with border-top (CSS, no <b>);
+- em-indent: the labels indented by padding-left:1.5em / text-indent, the accounts' names
+  under a caption in a first column without padding;
+- fy-captions, colon-captions: the periods' captions "FY2012" or "2012:";
+- heads-break: a page break (<div style="page-break-before:always">) between the
+  schedule's headings and its body, the body a <table> of its own under a running head
+  "SCHEDULE II (continued)";
+- running-head-table: after the schedule, on the next page under the running head
+  "SCHEDULE II", a table of other columns that is no schedule (the quarterly figures of
+  the notes' last page).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from html_era import (Edit, _captions_as, _figure_rows, _heading_rows, _period_caption_rows, _width, dollar_glued,
+                      numeric_nbsp)
+from render_html import SENTINEL
+
+P_STYLE = "margin-top:0pt; margin-bottom:0pt; font-size:8pt; font-family:Times New Roman"
+
+
+def styled_paragraphs(e: Edit) -> None:
+    def para(align: str) -> Callable[[re.Match], str]:
+        return lambda m: (f'{m.group(1)}<p style="{P_STYLE}{align}"><font style="display:inline">{m.group(2)}'
+                          f"</font></p>{m.group(3)}")
+
+    e.text = re.sub(r'(<td align="right">)(' + SENTINEL + r"[^<]*)(</td>)", para("; text-align:right"), e.text)
+    e.text = re.sub(r"(<td>)([$)])(</td>)", para(""), e.text)
+    e.text = re.sub(r'(<td style="padding-left:10pt">)<font[^>]*>([^<]*)</font>(</td>)', para(""), e.text)
+    e.text = e.text.replace("<td>&nbsp;</td>", "<td>&#160;</td>")
+
+
+def percent_spacers(e: Edit) -> None:
+    e.text = e.text.replace("<td>&nbsp;</td>", '<td style="width:1%">&nbsp;</td>')
+    e.text = e.text.replace('<td align="right">', '<td style="width:9%; text-align:right">')
+    a, b = _heading_rows(e.text)
+    head = e.text[a:b].replace('<td colspan="3" align="center">',
+                               '<td colspan="3" style="border-bottom:1px solid #000000; text-align:center">')
+    e.text = e.text[:a] + head + e.text[b:]
+
+
+def rule_rows(e: Edit) -> None:
+    width = _width(e)
+    ruled = "<td>&nbsp;</td>" + "".join(
+        '<td>&nbsp;</td><td style="border-bottom:1px solid #000000" colspan="3">&nbsp;</td>'
+        for _ in range(width // 4))
+    e.rows(lambda row, total: (f'<tr style="height:3pt">{ruled}</tr>\n' + row) if total else row)
+
+
+def styled_totals(e: Edit) -> None:
+    def edit(row, total):
+        if not total:
+            return row
+        row = row.replace('<td align="right">', '<td align="right" style="font-weight:bold; '
+                          'border-top:1px solid #000000">')
+        return re.sub(r"<td(>[$)]</td>)", r'<td style="font-weight:bold; border-top:1px solid #000000"\1', row)
+
+    e.rows(edit)
+
+
+def em_indent(e: Edit) -> None:
+    e.text = e.text.replace('<td style="padding-left:10pt">',
+                            '<td style="padding-left:1.5em; text-indent:-0.5em; vertical-align:bottom">')
+
+
+def heads_break(e: Edit) -> None:
+    b = min(m.start() for m in _figure_rows(e) + _period_caption_rows(e))  # (after every heading row)
+    opening = re.search(r"<table\b[^>]*>\n?", e.text).group(0)
+    e.text = (e.text[:b] + '</table>\n<div style="page-break-before:always"></div>\n'
+              '<p style="text-align:center"><b>SCHEDULE II</b></p>\n'
+              '<p style="text-align:center">VALUATION AND QUALIFYING ACCOUNTS (continued)</p>\n' + opening + e.text[b:])
+
+
+QUARTERS = ("First Quarter", "Second Quarter", "Third Quarter", "Fourth Quarter")
+
+
+def running_head_table(e: Edit) -> None:
+    head = "".join(f'<td>&nbsp;</td><td colspan="3" style="text-align:center">{q}</td>' for q in QUARTERS)
+    rows = "".join(
+        f'<tr><td style="padding-left:10pt">{label}</td>'
+        + "".join(f'<td>&nbsp;</td><td>$</td><td style="text-align:right">{v}</td><td></td>' for v in figures) + "</tr>\n"
+        for label, figures in (("Net sales", ("412,118", "433,906", "451,200", "470,514")),
+                               ("Gross profit", ("120,555", "131,004", "138,221", "140,090")),
+                               ("Net income", ("12,301", "14,877", "15,020", "16,443"))))
+    table = ('<div style="page-break-before:always"></div>\n<p style="text-align:center"><b>SCHEDULE II</b></p>\n'
+             '<p>Selected quarterly financial data (unaudited):</p>\n'
+             f'<table cellspacing="0" cellpadding="0" style="width:100%">\n<tr><td>&nbsp;</td>{head}</tr>\n{rows}'
+             "</table>\n")
+    i = e.text.rindex("</table>") + len("</table>\n")
+    e.text = e.text[:i] + table + e.text[i:]
+
+
+def balances_table(e: Edit) -> None:
+    """After the schedule, on the next page under the running head "SCHEDULE II", a table of two
+    years' balances (no movements: two figures a row, dated headings) that is no schedule."""
+    years = ("December 31, 2017", "December 31, 2016")
+    head = "".join(f'<td>&nbsp;</td><td colspan="3" style="text-align:center">{y}</td>' for y in years)
+    rows = "".join(
+        f'<tr><td style="padding-left:10pt">{label}</td>'
+        + "".join(f'<td>&nbsp;</td><td>$</td><td style="text-align:right">{v}</td><td></td>' for v in figures) + "</tr>\n"
+        for label, figures in (("Accrued compensation", ("12,345", "11,002")), ("Accrued warranty", ("4,500", "4,100")),
+                               ("Total", ("16,845", "15,102"))))
+    table = ('<div style="page-break-before:always"></div>\n<p style="text-align:center"><b>SCHEDULE II</b></p>\n'
+             f'<table cellspacing="0" cellpadding="0" style="width:100%">\n<tr><td>&nbsp;</td>{head}</tr>\n{rows}'
+             "</table>\n")
+    i = e.text.rindex("</table>") + len("</table>\n")
+    e.text = e.text[:i] + table + e.text[i:]
+
+
+def combined_2010s(e: Edit) -> None:
+    """Many at once, as one agent's software writes them (the edits finding the renderer's own
+    markup first)."""
+    for edit in (rule_rows, styled_totals, dollar_glued, styled_paragraphs, em_indent, percent_spacers, numeric_nbsp):
+        edit(e)
+
+
+def _fy(caption: str) -> str:
+    years = re.findall(r"(?:19|20)\d\d", caption)
+    return f"FY{years[-1]}" if years else caption
+
+
+def _colon(caption: str) -> str:
+    years = re.findall(r"(?:19|20)\d\d", caption)
+    return f"{years[-1]}:" if years else caption
+
+
+HABITS: dict[str, Callable[[Edit], None]] = {
+    "styled-paragraphs": styled_paragraphs, "percent-spacers": percent_spacers, "rule-rows": rule_rows,
+    "styled-totals": styled_totals, "em-indent": em_indent, "fy-captions": _captions_as(_fy),
+    "colon-captions": _captions_as(_colon), "heads-break": heads_break, "running-head-table": running_head_table,
+    "balances-table": balances_table, "combined-2010s": combined_2010s,
+}
+
+
+def _periods_relabelled(spell: Callable[[str], str]) -> Callable[[dict], dict]:
+    """The spec with each period's label spelled from its last year (the label kept where it has
+    none, or where two periods would read alike)."""
+    def relabel(spec: dict) -> dict:
+        labels = []
+        for p in spec["periods"]:
+            years = re.findall(r"(?:19|20)\d\d", p["label"])
+            labels.append(spell(years[-1]) if years else p["label"])
+        if len(set(labels)) < len(labels):
+            return spec
+        return {**spec, "periods": [{**p, "label": label} for p, label in zip(spec["periods"], labels)]}
+    return relabel
+
+
+# The rows by account in one table: a caption row per account ("Allowance for doubtful accounts:"),
+# a row per period under it labelled by the period alone (years as row labels under an account's caption).
+ACCOUNT_BLOCKS = {"by_account": True, "account_tables": False, "account_caption": "row"}
+SPECS: dict[str, Callable[[dict], dict]] = {
+    "account-years": _periods_relabelled(lambda y: f"Year ended December 31, {y}"),
+    "account-fy": _periods_relabelled(lambda y: f"FY{y}"),
+    "account-colon": _periods_relabelled(lambda y: f"{y}:"),
+    "account-fiscal": _periods_relabelled(lambda y: f"Fiscal {y}"),
+}
+STYLES: dict[str, dict] = {name: ACCOUNT_BLOCKS for name in SPECS}
+HABITS.update({name: (lambda e: None) for name in SPECS})
