@@ -177,3 +177,51 @@ SPECS: dict[str, Callable[[dict], dict]] = {
 }
 STYLES: dict[str, dict] = {name: ACCOUNT_BLOCKS for name in SPECS}
 HABITS.update({name: (lambda e: None) for name in SPECS})
+
+
+def sup_digits(e: Edit) -> None:
+    """A footnote's reference a bare digit in <sup> after a figure and after a label
+    ("5,000<sup>1</sup>", "Allowance for doubtful accounts<sup>2</sup>"), every third row's."""
+    n = [0]
+
+    def figure(m):
+        n[0] += 1
+        return m.group(1) + (f'<sup style="font-size:6pt">{1 + n[0] % 2}</sup>' if n[0] % 3 == 0 else "") + m.group(2)
+
+    e.text = re.sub(r"(" + SENTINEL + r"[^<]*?\d)(</td>)", figure, e.text)
+    e.text = re.sub(r'(<td style="padding-left:10pt"><font[^>]*>[^<]*[a-z])(</font>)',
+                    lambda m: m.group(1) + "<sup>2</sup>" + m.group(2), e.text, count=2)
+
+
+def indent_cells(e: Edit) -> None:
+    """The accounts' labels in a second cell after an empty indent cell of their own (no
+    padding), the captions', headings' and periods' cells spanning both."""
+    e.text = e.text.replace('<td style="padding-left:10pt">', '<td style="width:2%">&#160;</td><td>')
+    width = _width(e)
+    e.text = e.text.replace(f'<td colspan="{width}"', f'<td colspan="{width + 1}"')
+    e.text = e.text.replace('<td align="left">', '<td align="left" colspan="2">')
+
+
+def soft_hyphens(e: Edit) -> None:
+    """The headings' long words hyphenated with &#173; (soft hyphens), as layout software marks
+    where a word may break: "Begin&#173;ning", "Deduc&#173;tions"."""
+    a, b = _heading_rows(e.text)
+
+    def word(m):
+        w = m.group(0)
+        return w[:len(w) // 2] + "&#173;" + w[len(w) // 2:] if len(w) >= 8 else w
+
+    head = re.sub(r">([^<>]+)<", lambda m: ">" + re.sub(r"(?<![&#\w])[A-Za-z]{8,}", word, m.group(1)) + "<", e.text[a:b])
+    e.text = e.text[:a] + head + e.text[b:]
+
+
+def zero_width(e: Edit) -> None:
+    """Empty cells holding a zero-width space (&#8203;), one after each "$" and before each
+    label (Workiva's placeholders)."""
+    e.text = re.sub(r"<td>(?:&nbsp;)?</td>", "<td>&#8203;</td>", e.text)
+    e.text = e.text.replace("<td>$</td>", "<td>$&#8203;</td>")
+    e.text = re.sub(r'(<td style="padding-left:10pt"><font[^>]*>)', r"\1&#8203;", e.text)
+
+
+HABITS.update({"sup-digits": sup_digits, "indent-cells": indent_cells, "soft-hyphens": soft_hyphens,
+               "zero-width": zero_width})

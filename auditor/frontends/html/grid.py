@@ -22,6 +22,10 @@ from auditor.errors import InputError
 # Inline tags that start a new visual line or block inside a cell: a space.
 BREAKS = {"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BLANKS = str.maketrans("\n\r\t\f", "    ")  # (a cell's line breaks and tabs read as spaces)
+# Characters that print nothing, read as spaces (one for one: the places stay the characters'): the
+# zero-width space filing software of 2008-2018 (Workiva) fills empty cells with, and its kin
+# ("&#8203;" alone in a cell is an empty cell, "$&#8203;" a "$").
+_ZERO_WIDTH = str.maketrans("\u200b\u200c\u200d\u2060\ufeff", "     ")
 # Of those, the blocks that set a cell's text on lines of its own (a <br> ends a line even when it is empty).
 BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
 MAX_SPAN = 200  # a colspan beyond this is a typo; real Schedule II grids are < 60 wide
@@ -270,6 +274,8 @@ class _Reader(HTMLParser):
         cell = self.cell
         if self.skip or cell is None:
             return
+        if not text.isascii():
+            text = text.translate(_ZERO_WIDTH)
         line, column = self.place(*pos)
         if text.strip(" \n\r\t\f"):
             self.line_text = True

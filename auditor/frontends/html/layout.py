@@ -628,10 +628,41 @@ def _row(cells: list[HtmlCell], f: Frame, leaves: Sequence[Leaf], columns: list[
     return Row(label=label, kind=kind_, cells=tuple(out), line=line, footnote=footnote)
 
 
+# A footnote's reference set in <sup> at a label's end: a digit, a letter or two, marks ("accounts<sup>2</sup>").
+SUP_MARK = re.compile(r"\(?[0-9a-z]{1,2}\)?|\*{1,3}|[\u2020\u2021]", re.IGNORECASE)
+
+
+def _sup_mark(label_cells: list[HtmlCell]) -> Optional[tuple[str, str]]:
+    """(label, marker) where the label's last cell ends in a <sup> run printing a footnote's
+    reference, words before it: filing software's "accounts<sup>2</sup>" is the label
+    "accounts" and note 2, not "accounts2" (a bare digit no text marker tells apart)."""
+    if not label_cells:
+        return None
+    cell = label_cells[-1]
+    chars, sup = cell.chars, cell.sup
+    end = len(chars)
+    while end and chars[end - 1] in " \xa0":
+        end -= 1
+    start = end
+    while start and sup[start - 1]:
+        start -= 1
+    mark = "".join(chars[start:end]).replace("\xa0", " ").strip()
+    if start == end or not start or not SUP_MARK.fullmatch(mark.replace(" ", "")):
+        return None
+    before = label_cells[:-1] + [replace(cell, chars=chars[:start], places=cell.places[:start],
+                                          facts=cell.facts[:start], sup=sup[:start], token_cache=None, kind_cache=None)]
+    label = " ".join(plain(before).split())
+    return (label, mark.replace(" ", "")) if re.search(r"[A-Za-z]", label) else None
+
+
 def row_label(label_cells: list[HtmlCell]) -> tuple[str, Optional[str]]:
     """A row's label as printed, without leaders and colon, and its footnote marker."""
+    marked = _sup_mark(label_cells)
     label = " ".join(plain(label_cells).split())
     footnote = None
+    if marked:
+        label, footnote = marked
+        return LEADER.sub("", label).strip().rstrip(":").strip(), footnote
     start = notes_start(label)
     if 0 < start < len(label):
         footnote, label = label[start:].replace(" ", ""), label[:start]
