@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from html_era import (Edit, _captions_as, _figure_rows, _heading_rows, _period_caption_rows, _width, dollar_glued,
+from html_era import (SPEC_OF, STYLE_OF, VARIATIONS, Edit, _captions_as, _figure_rows, _heading_rows, _period_caption_rows, _width, dollar_glued,
                       numeric_nbsp)
 from render_html import SENTINEL
 
@@ -225,3 +225,86 @@ def zero_width(e: Edit) -> None:
 
 HABITS.update({"sup-digits": sup_digits, "indent-cells": indent_cells, "soft-hyphens": soft_hyphens,
                "zero-width": zero_width})
+
+
+def other_column(spec: dict) -> dict:
+    """A trailing column "Other" before the closing balance, its figures in parentheses: a
+    quarter of each row's deductions (printed positive and subtracted) moved there and printed
+    negative, to be added (two conventions in one table, each column's own).  The totals sum
+    their rows' as the deductions' did.  (Tables printing deductions negative: as they are.)"""
+    import copy
+    from decimal import Decimal
+
+    from render import parse_cell
+
+    roles = spec["roles"][1:]
+    taken = [k for k, r in enumerate(roles) if r in ("deductions", "writeoffs")]
+    if spec["deductions_sign"] != "positive-subtracted" or not taken:
+        return spec
+    spec = copy.deepcopy(spec)
+    d, closing = taken[0], roles.index("ending")
+    spec["columns"].insert(1 + closing, "Other")
+    spec["roles"].insert(1 + closing, "other")
+
+    def printed(value: Decimal, decimals: int) -> str:
+        body = f"{abs(value):,.{decimals}f}"
+        return "\u2014" if not value else (f"({body})" if value < 0 else body)
+
+    for period in spec["periods"]:
+        items, subtotals = [], []
+        for row in period["rows"]:
+            cells = row["cells"]
+            if not cells:
+                continue
+            kind, value, decimals = parse_cell(cells[d])
+            if row.get("is_total"):
+                parts = items or subtotals
+                moved = sum((p for p, _ in parts), Decimal(0))
+                places = max([q for _, q in parts], default=decimals)
+                if items:
+                    subtotals.append((moved, places))
+                items = []
+            else:
+                moved = (value / 4).quantize(Decimal(1).scaleb(-decimals)) if kind == "amount" and value > 0 else Decimal(0)
+                places = decimals
+                items.append((moved, decimals))
+            if kind == "amount" and moved:
+                cells[d] = printed(value - moved, decimals)
+            cells.insert(closing, printed(-moved, places))
+            if row.get("footnotes"):
+                row["footnotes"].insert(closing, "")
+    return spec
+
+
+SPECS["other-column"] = other_column
+STYLES["other-column"] = {}
+HABITS["other-column"] = lambda e: None
+
+
+def account_in_heading(e: Edit) -> None:
+    """(A table per account.)  The account's name the label column's heading ("Allowance for
+    doubtful accounts" where "Description" was), no caption above its table, its rows the years."""
+    caption = re.compile(r'<p style="margin-top:12pt;margin-bottom:0pt">(?:<font[^>]*>)?<b>([^<]*?):?</b>(?:</font>)?</p>\n')
+    out, last = [], 0
+    for m in caption.finditer(e.text):
+        out.append(e.text[last:m.start()])
+        end = e.text.find("</table>", m.end())
+        end = len(e.text) if end < 0 else end
+        block = e.text[m.end():end]
+        heads = list(re.finditer(r'(<td align="left">(?:<font[^>]*>)?)[^<]*', block[:block.find(SENTINEL)]))
+        if heads:  # (the label's heading cell of the headings' last row)
+            h = heads[-1]
+            block = block[:h.start()] + h.group(1) + m.group(1) + block[h.end():]
+        out.append(block)
+        last = end
+    out.append(e.text[last:])
+    e.text = "".join(out)
+
+
+HABITS["account-in-heading"] = account_in_heading
+STYLES["account-in-heading"] = {"by_account": True, "heading_rows": 2, "nil": "&mdash;"}
+
+
+VARIATIONS.update(HABITS)
+SPEC_OF.update(SPECS)
+STYLE_OF.update(STYLES)

@@ -1041,8 +1041,4 @@ GAPS: dict[str, Callable[[Edit], None]] = {"minus-cells": minus_cells}
 
 
 # --- stop 26: the habits of 2008-2018 filing software's HTML (html_2010s) ---
-from html_2010s import HABITS, SPECS, STYLES  # noqa: E402  (it builds on the helpers above)
-
-VARIATIONS.update(HABITS)
-SPEC_OF.update(SPECS)
-STYLE_OF.update(STYLES)
+import html_2010s  # noqa: E402,F401  (it builds on the helpers above, and registers its habits here)

@@ -270,6 +270,21 @@ def _lone_label(cells: list[HtmlCell], f: Frame) -> str:
     return plain(texts) if len(texts) == 1 else ""
 
 
+# The label column's heading where it is no account's name ("Description", "Col. A").
+DESCRIPTION = re.compile(r"\b(?:description|classification|col(?:umn)?\.?\s+a)\b", re.IGNORECASE)
+
+
+def account_heading(grid: Grid, f: Frame) -> list[str]:
+    """The account's name where a table with no caption prints it as its label column's heading
+    over rows labelled by the periods ("Allowance for doubtful accounts", "Total" over "2013",
+    "2012", where a table by period prints "Description"): read as its caption."""
+    text = " ".join(f.label_heading.split())
+    name = " ".join(UNITS.sub("", text).replace("()", "").split()).strip(" ,;:")
+    if not name or DESCRIPTION.search(name) or is_period(name):
+        return []
+    return [text] if period_rows(grid, f) else []
+
+
 def caption_row(grid: Grid, f: Frame) -> Optional[str]:
     """An account's caption printed as the table's own first row, above its
     headings ("Allowance for doubtful accounts:" in one cell), or None."""
@@ -310,9 +325,9 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     year_rows = _YearRows(any(_by_account_years(g, f) for g, f in zip(region.grids, frames)))
     for grid, f, caption in zip(region.grids, frames, captions):
         leaves = Leaves(f.leaves if f.leaves else _inherited(grid, f, first))  # (indexed: asked per figure)
-        for c in (caption, caption_row(grid, f)):
-            if c is not None:
-                entries.append(Caption(c.rstrip(":").strip()))
+        named = [c for c in (caption, caption_row(grid, f)) if c is not None] or account_heading(grid, f)
+        for c in named:
+            entries.append(Caption(c.rstrip(":").strip()))
         entries += _period_over_headings(grid, f)
         start = f.heading_rows[-1] + 1 if f.heading_rows else 0
         joins = wrapped(wrap_lines(grid, f, start))  # (the phrase rows that are a line of a row's label)
