@@ -305,6 +305,67 @@ HABITS["account-in-heading"] = account_in_heading
 STYLES["account-in-heading"] = {"by_account": True, "heading_rows": 2, "nil": "&mdash;"}
 
 
+def label_over_dollar(e: Edit) -> None:
+    """On rows printing no "$" in their first column of figures, the label's cell spanning the
+    spacer and the empty "$" cell after it (colspan=3): the cells before the first figure are
+    fewer on those rows than on the rows with "$" (layout software merges empty cells)."""
+    e.text = re.sub(r'(<td style="padding-left:10pt")(>(?:(?!</td>).)*</td>)\s*<td>&nbsp;</td><td></td>',
+                    r'\1 colspan="3"\2', e.text)
+
+
+def figure_over_paren(e: Edit) -> None:
+    """A positive figure's cell spanning the empty ")" cell after it (colspan=2), a negative's
+    beside its ")" cell."""
+    e.text = re.sub(r'<td align="right">(' + SENTINEL + r'[^<(]*)</td><td></td>', r'<td align="right" colspan="2">\1</td>',
+                    e.text)
+
+
+def unicode_minus(e: Edit) -> None:
+    """Negatives printed with the minus sign (&#8722;) before the digits, no parentheses."""
+    from html_era import _per_figure
+    _per_figure(e, r"\(([\d,.]+)</td><td>\)</td>",
+                lambda m, n: ("&#8722;" + m.group(1) + "</td><td></td>", "\u2212" + m.group(1)))
+
+
+HABITS.update({"label-over-dollar": label_over_dollar, "figure-over-paren": figure_over_paren,
+               "unicode-minus": unicode_minus})
+
+
+def period_label_heading(e: Edit) -> None:
+    """The headings printed over each period's rows, the period's caption in their label
+    cell where "Description" stood ("Year ended December 31, 2012" | "Balance at ..."), no
+    caption row (a table per year set in one <table>)."""
+    captions = _period_caption_rows(e)
+    if not captions:
+        return
+    a, _ = _heading_rows(e.text)
+    b = min(captions[0].start(), _figure_rows(e)[0].start())
+    head = e.text[a:b]
+    labels = list(re.finditer(r'(<td align="left">(?:<font[^>]*>)?)[^<]*', head))
+    if not labels:
+        return
+    last = labels[-1]
+    for m in reversed(captions):
+        caption = re.sub(r"<[^>]*>", "", m.group(0)).strip()
+        own = head[:last.start()] + last.group(1) + caption + head[last.end():]
+        e.text = e.text[:m.start()] + own + e.text[m.end():]
+    e.text = e.text[:a] + e.text[b:]
+
+
+def paren_notes(e: Edit) -> None:
+    """A footnote's reference after a negative's ")" in its cell (")(a)", ")*"), every other one."""
+    n = [0]
+
+    def note(m):
+        n[0] += 1
+        return "<td>)" + ("", "(a)", "", "*")[n[0] % 4] + "</td>"
+
+    e.text = re.sub(r"<td>\)</td>", note, e.text)
+
+
+HABITS.update({"period-label-heading": period_label_heading, "paren-notes": paren_notes})
+
+
 VARIATIONS.update(HABITS)
 SPEC_OF.update(SPECS)
 STYLE_OF.update(STYLES)

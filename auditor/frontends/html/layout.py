@@ -357,6 +357,10 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                                         [plain(grid.rows[j]) for j in sorted(lines) if j > i])
                 entries.append(Printed(row, grid.row_lines[i]))
                 continue
+            beside = period_beside_headings(cells, f, grid.row_lines[i])
+            if beside is not None:
+                entries.append(beside)
+                continue
             text = plain(cells)
             is_period = _period_row(cells, f, text)
             if is_period:
@@ -405,7 +409,25 @@ def _period_over_headings(grid: Grid, f: Frame) -> list[Entry]:
     for i in reversed(range(top)):
         if _lone_period(grid.rows[i]):
             return [PeriodStart(plain(grid.rows[i]).rstrip(":").strip(), _first_line(grid.rows[i], grid.row_lines[i]))]
+    for i in f.heading_rows:
+        beside = period_beside_headings(grid.rows[i], f, grid.row_lines[i])
+        if beside is not None:
+            return [beside]
     return []
+
+
+def period_beside_headings(cells: list[HtmlCell], f: Frame, line: int) -> Optional[PeriodStart]:
+    """The period a row of headings names in its label cell ("2012" or "Year ended December 31,
+    2012" where "Description" stands, the columns' headings beside it: each year's headings
+    printed again over its rows in one table): it opens the period of the rows under it."""
+    labels = nonblank(c for c in cells if c.last < f.figure_start)  # (a heading's cell may start over a "$")
+    over = nonblank(c for c in cells if c.last >= f.figure_start)
+    if len(labels) != 1 or not over or any(kind(c) == "figure" for c in over):
+        return None
+    text = " ".join(labels[0].text.replace("\xa0", " ").split()).rstrip(":").strip()
+    if not (WHOLE_PERIOD.match(text) and one_period(text)):
+        return None
+    return PeriodStart(text, _first_line(labels, line))
 
 
 def _by_account_years(grid: Grid, f: Frame) -> bool:
