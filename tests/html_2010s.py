@@ -302,7 +302,7 @@ def account_in_heading(e: Edit) -> None:
 
 
 HABITS["account-in-heading"] = account_in_heading
-STYLES["account-in-heading"] = {"by_account": True, "heading_rows": 2, "nil": "&mdash;"}
+STYLES["account-in-heading"] = {"by_account": True, "heading_rows": 2, "nil": "&mdash;", "repeat_headings": True}
 
 
 def label_over_dollar(e: Edit) -> None:

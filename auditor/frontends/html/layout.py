@@ -422,7 +422,8 @@ def period_beside_headings(cells: list[HtmlCell], f: Frame, line: int) -> Option
     printed again over its rows in one table): it opens the period of the rows under it."""
     labels = nonblank(c for c in cells if c.last < f.figure_start)  # (a heading's cell may start over a "$")
     over = nonblank(c for c in cells if c.last >= f.figure_start)
-    if len(labels) != 1 or not over or any(kind(c) == "figure" for c in over):
+    # (A heading's footnote marker "(2)" alone in its cell is no figure.)
+    if len(labels) != 1 or not over or any(kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip()) for c in over):
         return None
     text = " ".join(labels[0].text.replace("\xa0", " ").split()).rstrip(":").strip()
     if not (WHOLE_PERIOD.match(text) and one_period(text)):
