@@ -270,8 +270,9 @@ def _lone_label(cells: list[HtmlCell], f: Frame) -> str:
     return plain(texts) if len(texts) == 1 else ""
 
 
-# The label column's heading where it is no account's name ("Description", "Col. A").
-DESCRIPTION = re.compile(r"\b(?:description|classification|col(?:umn)?\.?\s+a)\b", re.IGNORECASE)
+# The label column's heading where it is no account's name ("Description", "Col. A", "Account").
+DESCRIPTION = re.compile(r"\b(?:description|classification|col(?:umn)?\.?\s+a)\b|^(?:accounts?|items?|dates?)$",
+                         re.IGNORECASE)
 
 
 def account_heading(grid: Grid, f: Frame) -> list[str]:
