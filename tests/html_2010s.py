@@ -18,7 +18,15 @@ VARIATIONS and measure, test_html_era_markup, run them over the 24 real tables):
 - styled-totals: a total's row in bold, each of its cells with border-top (CSS, no <b>);
 - em-indent: the labels indented by padding-left:1.5em / text-indent, the accounts' names
   under a caption in a first column without padding;
-- fy-captions, colon-captions: the periods' captions "FY2012" or "2012:";
+- fy-captions, colon-captions: the periods' captions "FY2012" or "2012:"; transposed-fy: the
+  years as columns headed so;
+- account-years, account-fy, account-colon, account-fiscal: years as row labels under an
+  account's caption row, spelled "Year ended December 31, 2012", "FY2012", "2012:", "Fiscal 2012";
+- account-in-heading: a table per account, its name in the label column's heading;
+- period-label-heading: each period's headings printed again, the period in their label cell;
+- other-column: a trailing "Other" column in parentheses beside deductions printed positive;
+- sup-digits, indent-cells, soft-hyphens, zero-width, label-over-dollar, figure-over-paren,
+  unicode-minus, paren-notes, balances-table, combined-2010s: see each edit's docstring;
 - heads-break: a page break (<div style="page-break-before:always">) between the
   schedule's headings and its body, the body a <table> of its own under a running head
   "SCHEDULE II (continued)";
@@ -176,6 +184,9 @@ SPECS: dict[str, Callable[[dict], dict]] = {
     "account-fiscal": _periods_relabelled(lambda y: f"Fiscal {y}"),
 }
 STYLES: dict[str, dict] = {name: ACCOUNT_BLOCKS for name in SPECS}
+# The periods as columns headed "FY2013", "FY2012" (a block of rows per account).
+SPECS["transposed-fy"] = SPECS["account-fy"]
+STYLES["transposed-fy"] = {"transposed": True}
 HABITS.update({name: (lambda e: None) for name in SPECS})
 
 
