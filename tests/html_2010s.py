@@ -40,8 +40,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from html_era import (SPEC_OF, STYLE_OF, VARIATIONS, Edit, _captions_as, _figure_rows, _heading_rows, _period_caption_rows, _width, dollar_glued,
-                      numeric_nbsp)
+from html_era import (SPEC_OF, STYLE_OF, VARIATIONS, Edit, _captions_as, _figure_rows, _heading_rows,
+                      _period_caption_rows, _width, dollar_glued, numeric_nbsp)
 from render_html import SENTINEL
 
 P_STYLE = "margin-top:0pt; margin-bottom:0pt; font-size:8pt; font-family:Times New Roman"
