@@ -1,0 +1,73 @@
+"""Minus signs printed in the currency cell before a figure's digits.
+
+Filing software sets a negative's sign where a positive figure's "$" goes:
+"-" | "813" (or an en dash, or the minus sign), the digits in the next cell.
+A dash alone in a cell is also a nil, in a column of its own, and read as
+one the sign made a column of nils out of the "$" cells and left the figure
+positive.  The grid tells them apart: a sign is in the cell just before
+digits printed without a sign of their own, under the same heading as they
+are (no heading of its own), in grid columns where no row prints a figure
+(the "$" column of the figure's group), in a table whose column groups have
+such a cell: one that prints a figure's "$", or is left blank, just before
+its digits.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from auditor.frontends.html.figures import tokens
+from auditor.frontends.html.grid import HtmlCell
+from auditor.frontends.html.leaves import Leaves
+from auditor.labels import MINUS_SIGNS
+
+
+def mark(rows: list[list[HtmlCell]], figure_rows: Sequence[int], figure_start: int,
+         leaves: Sequence[HtmlCell]) -> bool:
+    """Flag (HtmlCell.sign) each lone minus sign that is its next cell's figure's sign;
+    whether any was."""
+    if not leaves:
+        return False
+    indexed = Leaves(leaves)
+    pairs = [(c, d) for i in figure_rows for c, d in _before_figures(rows[i], figure_start)
+             if indexed.of(c) is indexed.of(d)]  # (in the figure's column group: no heading of its own)
+    signs = [c for c, d in pairs if _lone_minus(c) and _unsigned(d)]
+    if not signs or not any(_currency(c) for c, _ in pairs):
+        return False
+    figured = {c.last for i in figure_rows for c in rows[i] if _amount(c) is not None}
+    marked = False
+    for c in signs:
+        if figured.isdisjoint(range(c.column, c.last + 1)):
+            c.sign, c.token_cache, c.kind_cache = True, None, None
+            marked = True
+    return marked
+
+
+def _before_figures(row: list[HtmlCell], figure_start: int) -> list[tuple[HtmlCell, HtmlCell]]:
+    """(cell, the cell printing a figure right after it) in one row."""
+    return [(c, d) for c, d in zip(row, row[1:])
+            if c.column >= figure_start and d.column == c.last + 1 and _amount(d) is not None]
+
+
+def _text(cell: HtmlCell) -> str:
+    return cell.text.replace("\xa0", " ").strip()
+
+
+def _lone_minus(cell: HtmlCell) -> bool:
+    return len(_text(cell)) == 1 and _text(cell) in MINUS_SIGNS
+
+
+def _currency(cell: HtmlCell) -> bool:
+    """A "$" cell, or a blank one (where a figure's "$" goes when it prints none)."""
+    return _text(cell) in ("", "$")
+
+
+def _amount(cell: HtmlCell) -> Optional[str]:
+    """The text of the first token of a cell printing a figure first (None otherwise)."""
+    toks = tokens(cell)
+    return toks[0].text.strip() if toks and toks[0].kind == "amount" and not cell.sup[toks[0].start] else None
+
+
+def _unsigned(cell: HtmlCell) -> bool:
+    text = _amount(cell)
+    return text is not None and (text[0].isdigit() or text[0] == ".")
