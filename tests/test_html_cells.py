@@ -158,6 +158,28 @@ def test_a_dash_where_other_rows_print_figures_is_no_sign():
     assert [(c.raw, c.value) for c in schedule.periods[0].rows[1].cells if c][2:4] == [("-", None), ("4", Decimal(4))]
 
 
+def test_a_note_cell_under_the_next_heading_beside_its_figure_is_a_marker():
+    """Headings set one cell left: the deductions' "(1)" in a cell of its own falls under the
+    closing balance's heading, beside that column's figure: the deductions' marker."""
+    shifted = HEAD.replace("<td>&nbsp;</td>\n<td colspan=3 rowspan=2 align=center valign=bottom>Balance at<br>End",
+                           "<td colspan=3 rowspan=2 align=center valign=bottom>Balance at<br>End")
+    shifted = shifted.replace("Balance at<br>End of Year</td></tr>", "Balance at<br>End of Year</td><td>&nbsp;</td></tr>")
+    row = ("<tr><td>Allowance</td>" + cells("100", "20", "5", "25") + "<td>(1)</td><td></td><td align=right>100</td>"
+           "<td></td></tr><tr><td>Reserve</td>" + cells("10", "2", "&#151;", "3", "9") + "</tr>")
+    (schedule,) = auditor.schedules(source.from_text(shifted + row + TAIL, "t.htm"), auditor.load_rules())
+    assert row_values(schedule) == [Decimal(100), Decimal(20), Decimal(5), Decimal(25), Decimal(100)]
+    assert schedule.periods[0].rows[0].cells[3].footnote == "(1)"
+
+
+def test_a_small_parenthesised_figure_alone_in_its_column_is_a_figure():
+    """A "(1)" in a column no other row prints in, with no figure after it under its heading,
+    is a negative one, not the marker of the figure before it."""
+    row = ("<tr><td>Allowance</td>" + cells("100", "20", "(1)", "25", "94") + "</tr>"
+           "<tr><td>Reserve</td>" + cells("10", "2", "", "3", "9") + "</tr>")
+    schedule, _ = read(row)
+    assert row_values(schedule) == [Decimal(100), Decimal(20), Decimal(-1), Decimal(25), Decimal(94)]
+
+
 def test_nil_entity_positions_point_at_the_ampersand():
     schedule, text = read("<tr><td>Allowance</td>" + cells("100", "&mdash;", "&#151;", "\u2014", "100") + "</tr>")
     nils = schedule.periods[0].rows[0].cells[1:4]

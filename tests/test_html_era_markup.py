@@ -96,7 +96,6 @@ def cases(path):
 # Habits not every table can be read right in, and what each must give instead:
 # never a silent misread.
 OTHERWISE = {
-    "shifted-headings": "refused",  # a note's own cell "(1)" falls under the next column's heading
     # "6.761": read as 6,761 where a figure grouped twice ("1.212.067") says "." groups thousands;
     # refused where the table's whole figures say it may; read as a decimal where every figure
     # has one (a table in millions to three places reads the same)

@@ -54,9 +54,10 @@ def tokens(cell: HtmlCell) -> list[Tok]:
     cached = cell.token_cache
     if cached is None:
         text = _spaced(cell.text)
-        if cell.sign:  # (its one character the minus sign of the figure in the next cell)
+        if cell.sign or cell.note:  # (the sign of the figure after it; the marker of the one before)
             start = len(text) - len(text.lstrip())
-            cell.token_cache = [Tok("sign", text.strip(), cell, start, start + 1)]
+            stripped = text.strip()
+            cell.token_cache = [Tok("sign" if cell.sign else "note", stripped, cell, start, start + len(stripped))]
             return cell.token_cache
         cached = []
         # A <sup> run is tokenized apart: "25<sup>2</sup>" is 25 and marker 2, not 252.

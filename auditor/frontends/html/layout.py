@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.html import signs
+from auditor.frontends.html import marks
 from auditor.frontends.html.columns import HeadingCells, heading_of, own_columns
 from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
@@ -147,10 +147,11 @@ def _frame(grid: Grid) -> Optional[Frame]:
                      for i in heading_rows]
     heading = HeadingCells(heading_cells)
     leaves = _leaves(heading)
-    if signs.mark(rows, figure_rows, figure_start, leaves):  # (a sign's cell is no column of figures)
+    if marks.signs(rows, figure_rows, figure_start, leaves):  # (a sign's cell is no column of figures)
         numbers = _numbers(rows, figure_rows, figure_start)
     leaves, headings = own_columns(rows, heading_rows, figure_rows, figure_start, leaves,
                                    [heading_of(leaf, heading, numbers) for leaf in leaves], heading, numbers)
+    marks.notes(rows, figure_rows, figure_start, leaves)
     result = Frame(figure_start, figure_rows, heading_rows, leaves, headings, year_column=year_column)
     result.label_heading = plain(c for i in heading_rows for c in rows[i] if not heads(c))
     return result

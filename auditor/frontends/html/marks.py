@@ -1,4 +1,8 @@
-"""Minus signs printed in the currency cell before a figure's digits.
+"""Marks a figure's row prints in cells of their own, found by the grid: a
+minus sign in the currency cell before the figure's digits, and a footnote
+"(1)" after them under the next column's heading.
+
+Minus signs (`signs`).
 
 Filing software sets a negative's sign where a positive figure's "$" goes:
 "-" | "813" (or an en dash, or the minus sign), the digits in the next cell.
@@ -10,20 +14,30 @@ are (no heading of its own), in grid columns where no row prints a figure
 (the "$" column of the figure's group), in a table whose column groups have
 such a cell: one that prints a figure's "$", or is left blank, just before
 its digits.
+
+Notes (`notes`).  A "(1)" alone in a cell is a negative one or a footnote
+marker: the marker of the figure before it where it shares that figure's
+heading (figures.figures).  Converters that set each heading one cell left
+put the marker after a figure under the next column's heading, beside that
+column's own figure: two figures under one heading.  It is the marker of the
+figure before it where no row prints a figure in its grid columns (the
+markers' column, between two columns' figures), the row prints a figure
+right before it (nothing between but blank cells and ")") and another figure
+under its heading after it.
 """
 
 from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from auditor.frontends.html.figures import tokens
+from auditor.frontends.html.figures import FIGURE_KINDS, SMALL_PAREN, tokens
 from auditor.frontends.html.grid import HtmlCell
 from auditor.frontends.html.leaves import Leaves
 from auditor.labels import MINUS_SIGNS
 
 
-def mark(rows: list[list[HtmlCell]], figure_rows: Sequence[int], figure_start: int,
-         leaves: Sequence[HtmlCell]) -> bool:
+def signs(rows: list[list[HtmlCell]], figure_rows: Sequence[int], figure_start: int,
+          leaves: Sequence[HtmlCell]) -> bool:
     """Flag (HtmlCell.sign) each lone minus sign that is its next cell's figure's sign;
     whether any was."""
     if not leaves:
@@ -71,3 +85,27 @@ def _amount(cell: HtmlCell) -> Optional[str]:
 def _unsigned(cell: HtmlCell) -> bool:
     text = _amount(cell)
     return text is not None and (text[0].isdigit() or text[0] == ".")
+
+
+def notes(rows: list[list[HtmlCell]], figure_rows: Sequence[int], figure_start: int,
+          leaves: Sequence[HtmlCell]) -> None:
+    """Flag (HtmlCell.note) each "(1)" cell after a figure that is that figure's marker."""
+    if not leaves:
+        return
+    indexed = Leaves(leaves)
+    figured = {n for i in figure_rows for c in rows[i] if c.column >= figure_start and _figure(c)
+               for n in range(c.column, c.last + 1)}
+    for i in figure_rows:
+        row = [c for c in rows[i] if c.column >= figure_start]
+        for k, cell in enumerate(row):
+            if not SMALL_PAREN.match(_text(cell)) or not figured.isdisjoint(range(cell.column, cell.last + 1)):
+                continue
+            before = next((c for c in reversed(row[:k]) if _text(c) not in ("", ")")), None)
+            after = [c for c in row[k + 1:] if _figure(c) and indexed.of(c) is indexed.of(cell)]
+            if before is not None and _figure(before) and after:
+                cell.note, cell.token_cache, cell.kind_cache = True, None, None
+
+
+def _figure(cell: HtmlCell) -> bool:
+    """A cell printing a figure or a nil (not a "(1)" alone, which may be a marker)."""
+    return not SMALL_PAREN.match(_text(cell)) and any(t.kind in FIGURE_KINDS for t in tokens(cell))
