@@ -222,6 +222,9 @@ A, B, C = (100, 40, "(30)", 110), (50, 5, "(5)", 50), (20, 4, "(4)", 20)
     ([("Allowance for Doubtful", A), ("Accounts", None), ("Deferred Tax Asset Valuation", B), ("Allowance", None),
       ("Total", (150, 45, "(35)", 160))],
      ["Allowance for Doubtful Accounts", "Deferred Tax Asset Valuation Allowance", "Total"]),
+    # ... the figures first, the label's end a word that makes it name an account, another account under it.
+    ([("Accounts and Notes", A), ("Receivable", None), ("Inventories", B)],
+     ["Accounts and Notes Receivable", "Inventories"]),
     # A caption without its ":" over its accounts, and over one account that names itself: never joined.
     ([("Reserves Deducted from Assets", None), ("Allowance for Doubtful Accounts", A), ("Reserve for Returns", B)],
      ["Allowance for Doubtful Accounts", "Reserve for Returns"]),

@@ -316,6 +316,9 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     year_rows = _YearRows(any(_by_account_years(g, f) for g, f in zip(region.grids, frames)))
     for grid, f, caption in zip(region.grids, frames, captions):
         leaves = Leaves(f.leaves if f.leaves else _inherited(grid, f, first))  # (indexed: asked per figure)
+        if not f.leaves:  # (a continuation's marks, found under the columns it goes on in)
+            marks.signs(grid.rows, f.figure_rows, f.figure_start, leaves)
+            marks.notes(grid.rows, f.figure_rows, f.figure_start, leaves)
         for c in (caption, caption_row(grid, f)):
             if c is not None:
                 entries.append(Caption(c.rstrip(":").strip()))

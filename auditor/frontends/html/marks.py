@@ -32,12 +32,12 @@ from typing import Optional, Sequence
 
 from auditor.frontends.html.figures import FIGURE_KINDS, SMALL_PAREN, tokens
 from auditor.frontends.html.grid import HtmlCell
-from auditor.frontends.html.leaves import Leaves
+from auditor.frontends.html.leaves import Leaf, Leaves
 from auditor.labels import MINUS_SIGNS
 
 
 def signs(rows: list[list[HtmlCell]], figure_rows: Sequence[int], figure_start: int,
-          leaves: Sequence[HtmlCell]) -> bool:
+          leaves: Sequence[Leaf]) -> bool:
     """Flag (HtmlCell.sign) each lone minus sign that is its next cell's figure's sign;
     whether any was."""
     if not leaves:
@@ -88,7 +88,7 @@ def _unsigned(cell: HtmlCell) -> bool:
 
 
 def notes(rows: list[list[HtmlCell]], figure_rows: Sequence[int], figure_start: int,
-          leaves: Sequence[HtmlCell]) -> None:
+          leaves: Sequence[Leaf]) -> None:
     """Flag (HtmlCell.note) each "(1)" cell after a figure that is that figure's marker."""
     if not leaves:
         return
