@@ -68,12 +68,16 @@ split-figures ("1,2<FONT>34</FONT>"), heading-table and heading-widths (the head
 column beside the account's name), table-caption, colspan-figures, capital-heading-rows and
 heading-rows-4, pre-in-cell, group-captions, footnote-rows (notes with figures as rows of the
 table), thead, font-rows (misnested <FONT>), zero-dashes ("-0-", "- -"), numeric-nbsp
-(&#160;), column-letters, one-period, nbsp-thousands and dot-thousands ("1&nbsp;234", "1.234":
-refused, test_html_era_markup.OTHERWISE), dollar-attached ("$1,519"), shifted-headings,
+(&#160;), column-letters, one-period, nbsp-thousands and dot-thousands ("1&nbsp;234" read; "1.234"
+read where a figure grouped twice, "1.212.067", says so, else refused or read as a decimal:
+test_html_era_markup.OTHERWISE), dollar-attached ("$1,519"), shifted-headings (a figure's "(1)"
+then under the next column's heading),
 label-colspan, spacer-gifs, entity-dollars (&#36;, &#44;), anchors, div-right,
 period-tables (a <table> per period under a caption paragraph), period-in-label (the
 period's caption on the first line of a label cell), centered-periods, period-headings (each
 year's caption over its own copy of the headings), slash-dates ("12/31/02"), fiscal-captions.
+
+And (stop 26) minus-cells: a negative's minus sign alone in the "$" cell before its digits.
 """
 
 from __future__ import annotations
