@@ -45,12 +45,12 @@ def signs(rows: list[list[HtmlCell]], figure_rows: Sequence[int], figure_start: 
     indexed = Leaves(leaves)
     pairs = [(c, d) for i in figure_rows for c, d in _before_figures(rows[i], figure_start)
              if indexed.of(c) is indexed.of(d)]  # (in the figure's column group: no heading of its own)
-    signs = [c for c, d in pairs if _lone_minus(c) and _unsigned(d)]
-    if not signs or not any(_currency(c) for c, _ in pairs):
+    lone = [c for c, d in pairs if _lone_minus(c) and _unsigned(d)]
+    if not lone or not any(_currency(c) for c, _ in pairs):
         return False
     figured = {c.last for i in figure_rows for c in rows[i] if _amount(c) is not None}
     marked = False
-    for c in signs:
+    for c in lone:
         if figured.isdisjoint(range(c.column, c.last + 1)):
             c.sign, c.token_cache, c.kind_cache = True, None, None
             marked = True
