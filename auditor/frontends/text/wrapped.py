@@ -31,6 +31,6 @@ def refuse_wrapped(lines: Sequence[str], region: Region, path: str) -> None:
         line, above = lines[n - 1], lines[n - 2].rstrip()
         if not above.strip() or len(above) > WIDTH or not REMNANT.match(line) or not re.search(r"\d", line):
             continue
-        if len(above) + 1 + len(line.split()[0]) > WIDTH:
+        if len(above) + 1 + re.match(_FIGURE, line, re.IGNORECASE).end() > WIDTH:  # (its first figure, "$" too, did not fit)
             raise InputError(f"figures from column 1 under a line {len(above)} columns wide: the row's last figures, "
                              f"wrapped at column {WIDTH} by the filer's software? (their columns are lost)", path, n)
