@@ -221,16 +221,18 @@ def _titled_in_caption(lines: Sequence[str], open_line: int) -> bool:
     """Whether the <TABLE> at `open_line` prints the schedule's title in its
     caption, over its headings ("<TABLE>", "<CAPTION>", "SCHEDULE II", the
     registrant, "VALUATION AND QUALIFYING ACCOUNTS"): that title, not one
-    above, is the table's.  A title centred or numbered, after <CAPTION>: not
-    the label column's heading ("VALUATION AND QUALIFYING ACCOUNTS DEDUCTED
-    FROM THE ASSETS" at the left margin)."""
-    captioned = False
-    for n in range(open_line + 1, min(len(lines), open_line + CAPTION_REACH) + 1):
+    above, is the table's.  A title centred or numbered, in the <CAPTION>
+    opened on the <TABLE>'s next line: not the label column's heading
+    ("VALUATION AND QUALIFYING ACCOUNTS DEDUCTED FROM THE ASSETS" at the
+    left margin)."""
+    if open_line >= len(lines) or not CAPTION_LINE.match(lines[open_line]):
+        return False
+    for n in range(open_line + 2, min(len(lines), open_line + CAPTION_REACH) + 1):
         line = lines[n - 1]
-        if TABLE_CLOSE.match(line) or MARKER_LINE.match(line) or _has_figures(line):
+        if TABLE_CLOSE.match(line) or MARKER_LINE.match(line):
             return False
-        captioned = captioned or bool(CAPTION_LINE.match(line))
-        if captioned and is_title_line(line) and CAPTION_TITLE.match(line):
+        upper = line.upper()  # (the title's words first: the title pattern is dear, and a caption's lines are headings)
+        if ("VALUATION" in upper or "SCHEDULE" in upper) and CAPTION_TITLE.match(line) and is_title_line(line):
             return True
     return False
 

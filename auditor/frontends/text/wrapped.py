@@ -28,8 +28,11 @@ def refuse_wrapped(lines: Sequence[str], region: Region, path: str) -> None:
     """An input error at the first line of the region that is a row's last
     figures wrapped onto a line of their own."""
     for n in range(region.first + 1, region.last + 1):
-        line, above = lines[n - 1], lines[n - 2].rstrip()
-        if not above.strip() or len(above) > WIDTH or not REMNANT.match(line) or not re.search(r"\d", line):
+        line = lines[n - 1]
+        if not line or line[0] in " \t<" or len(lines[n - 2]) < WIDTH // 2:
+            continue  # (a remnant starts at column 1, under a long line: most lines are passed over here)
+        above = lines[n - 2].rstrip()
+        if len(above) > WIDTH or not REMNANT.match(line) or not re.search(r"\d", line):
             continue
         if len(above) + 1 + re.match(_FIGURE, line, re.IGNORECASE).end() > WIDTH:  # (its first figure, "$" too, did not fit)
             raise InputError(f"figures from column 1 under a line {len(above)} columns wide: the row's last figures, "
