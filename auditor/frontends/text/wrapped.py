@@ -20,6 +20,7 @@ from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
 # The width the software wrapped at: a word that would have ended past it went to the next line.
 WIDTH = 80
 _FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT})|{_NIL}"
+FIRST_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
 # Nothing but figures and nils from column 1 (a bare year is a year-first row's caption, not a remnant).
 REMNANT = re.compile(rf"^(?!(?:19|20)\d\d\b)(?:{_FIGURE})(?:\s+(?:{_FIGURE}))*\s*$", re.IGNORECASE)
 
@@ -32,8 +33,9 @@ def refuse_wrapped(lines: Sequence[str], region: Region, path: str) -> None:
         if not line or line[0] in " \t<" or len(lines[n - 2]) < WIDTH // 2:
             continue  # (a remnant starts at column 1, under a long line: most lines are passed over here)
         above = lines[n - 2].rstrip()
-        if len(above) > WIDTH or not REMNANT.match(line) or not re.search(r"\d", line):
+        first = FIRST_FIGURE.match(line)
+        if len(above) > WIDTH or first is None or not REMNANT.match(line) or not re.search(r"\d", line):
             continue
-        if len(above) + 1 + re.match(_FIGURE, line, re.IGNORECASE).end() > WIDTH:  # (its first figure, "$" too, did not fit)
+        if len(above) + 1 + first.end() > WIDTH:  # (its first figure, "$" too, did not fit)
             raise InputError(f"figures from column 1 under a line {len(above)} columns wide: the row's last figures, "
                              f"wrapped at column {WIDTH} by the filer's software? (their columns are lost)", path, n)
