@@ -70,7 +70,8 @@ heading-rows-4, pre-in-cell, group-captions, footnote-rows (notes with figures a
 table), thead, font-rows (misnested <FONT>), zero-dashes ("-0-", "- -"), numeric-nbsp
 (&#160;), column-letters, one-period, nbsp-thousands and dot-thousands ("1&nbsp;234", "1.234":
 refused, test_html_era_markup.OTHERWISE), dollar-attached ("$1,519"), shifted-headings,
-label-colspan, spacer-gifs, entity-dollars (&#36;, &#44;), anchors, div-right,
+label-colspan, spacer-gifs, entity-dollars (&#36;, &#44;), anchors, div-right, css-classes (the
+table's display:table-* values classes of a <style> block in the head: stop 26),
 period-tables (a <table> per period under a caption paragraph), period-in-label (the
 period's caption on the first line of a label cell), centered-periods, period-headings (each
 year's caption over its own copy of the headings), slash-dates ("12/31/02"), fiscal-captions.
@@ -879,7 +880,17 @@ def div_right(e: Edit) -> None:
     e.text = re.sub(r'<td align="right">(' + SENTINEL + r"[^<]*)</td>", r"<td><DIV ALIGN=RIGHT>\1</DIV></td>", e.text)
 
 
+def css_classes(e: Edit) -> None:
+    """The table as <div>s whose display:table / table-row / table-cell are classes of a
+    <style> block in the head (`.r{display:table-row}`, `<div class="r">`), as converters
+    from page-layout software write a stylesheet."""
+    from render_html import css_table
+
+    e.text = css_table(e.text, classes=True)
+
+
 VARIATIONS.update({
+    "css-classes": css_classes,
     "shifted-headings": shifted_headings, "label-colspan": label_colspan, "spacer-gifs": spacer_gifs,
     "entity-dollars": entity_dollars, "anchors": anchors, "div-right": div_right,
     "heading-rows-4": lambda e: None,

@@ -91,9 +91,15 @@ class Fact(NamedTuple):
 class Facts(NamedTuple):
     facts: tuple  # of Fact, in document order
     places: dict  # offset of each fact's start and end -> (line, column), 1-based, laid-out columns
+    blocks: tuple = ()  # (start, end) of each part of the Schedule II text blocks (`_schedule_blocks`)
 
     def position(self, offset: int) -> tuple:
         return self.places[offset]
+
+    def in_schedule_block(self) -> frozenset[int]:
+        """The ids of the facts printed in the Schedule II text block: of a fact
+        printed twice (in a note's table too), the schedule's printing."""
+        return frozenset(id(f) for f in self.facts if any(s <= f.start < e for s, e in self.blocks))
 
 
 def local(qname: str) -> str:
@@ -106,19 +112,22 @@ def tagged(src: Source) -> bool:
     return "<ix:nonFraction" in text
 
 
-def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = None) -> Facts:
+def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = None,
+         on_axis: Optional[Pattern] = None, axis: str = "") -> Facts:
     """Every fact of the family in the document, with its context.  `kin`: which
-    local names of a company's own concepts may be the family's too (see `_kin`)."""
+    local names of a company's own concepts may be the family's too (see `_kin`);
+    `on_axis`: concepts that are the family's where tagged on a reserve's row
+    (see `_on_reserve_axis`), `axis` the rules file's reserve axis."""
     text, starts = src.laid_out()  # (columns are counted with tabs expanded)
-    found = []
-    for m in _elements(text, family):
-        name = NAME.search(m.group(1))
-        if name is None or not family.search(local(name.group(1))):
-            continue  # most figures of a 10-K are not Schedule II's: only their name is read
-        found.append((m, _attributes(m.group(1)), name.group(1)))
-    if not found:
+    found = _named(text, family)
+    rows = [e for e in _named(text, on_axis) if kin is None or kin(local(e[2]))] if on_axis is not None else []
+    if not found and not rows:
         return Facts((), {})
-    contexts = _contexts(_resources(text), {a.get("contextref", "") for _, a, _ in found})
+    contexts = _contexts(_resources(text), {a.get("contextref", "") for _, a, _ in found + rows})
+    if rows:
+        found = sorted(found + _on_reserve_axis(rows, found, contexts, axis), key=lambda e: e[0].start())
+        if not found:
+            return Facts((), {})
     if kin is not None:
         resources = _resources(text)
         siblings = _contexts(resources, _same_members(resources, contexts))
@@ -140,10 +149,102 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
             is_hidden = False  # (printed where its -sec-ix-hidden element is)
         facts.append(_fact(attrs, concept, context, inner, start, end, is_hidden))
     facts = _without_entity(facts)
-    return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]))
+    return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]), _schedule_blocks(text))
+
+
+# The Schedule II text block's concept: srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock,
+# us-gaap:ScheduleOfValuationAndQualifyingAccountsTableTextBlock, or a filer's own so named.
+BLOCK_NAME = "ValuationAndQualifyingAccounts"
+NONNUMERIC_END = re.compile(r"<(/?)ix:nonNumeric\b[^>]*?(/?)>")
+CONTINUED_AT = re.compile(r"\bcontinuedAt\s*=\s*[\"']([^\"']+)")
+MOST_PARTS = 100  # (a continuation chain longer than this, or a cycle, is not followed)
+
+
+def _schedule_blocks(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each ix:nonNumeric element tagging the Schedule II text
+    block, and of each ix:continuation continuing it: where the schedule is
+    printed.  Found by the concept's name (a few occurrences), not by reading
+    every text block of the document."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while (at := text.find(BLOCK_NAME, at)) != -1:
+        opening = text.rfind("<", 0, at)
+        close = text.find(">", at)
+        at += len(BLOCK_NAME)
+        if opening == -1 or close == -1 or not text.startswith("<ix:nonNumeric", opening) \
+                or ">" in text[opening:at] or any(s <= opening < e for s, e in spans):
+            continue  # (not a text block's start tag, or one inside a block already found)
+        spans.append((opening, _nonnumeric_end(text, opening, close + 1)))
+        spans += _continuations(text, text[opening : close + 1])
+    return tuple(spans)
+
+
+def _nonnumeric_end(text: str, opening: int, after: int) -> int:
+    """Where the ix:nonNumeric element starting at `opening` ends (nested ones counted)."""
+    if text[opening:after].rstrip(">").endswith("/"):
+        return after
+    depth = 1
+    for m in NONNUMERIC_END.finditer(text, after, text.rfind(">") + 1):  # (see headings.without_tags)
+        depth += -1 if m.group(1) else 0 if m.group(2) else 1
+        if depth == 0:
+            return m.end()
+    return len(text)
+
+
+def _continuations(text: str, start_tag: str) -> list[tuple[int, int]]:
+    """(start, end) of each ix:continuation a text block's `continuedAt` chain names."""
+    spans: list[tuple[int, int]] = []
+    named = CONTINUED_AT.search(start_tag)
+    while named is not None and len(spans) < MOST_PARTS:
+        opening = _continuation(text, named.group(1))
+        if opening is None:
+            break
+        close = text.find(">", opening)
+        end = text.find("</ix:continuation>", close)
+        spans.append((opening, len(text) if end == -1 else end))
+        named = CONTINUED_AT.search(text[opening : close + 1])
+    return spans
+
+
+def _continuation(text: str, cid: str) -> Optional[int]:
+    """Where the ix:continuation whose id is `cid` starts, or None."""
+    for quote in "\"'":
+        at = 0
+        while (at := text.find(f"id={quote}{cid}{quote}", at)) != -1:
+            opening = text.rfind("<", 0, at)
+            if text.startswith("<ix:continuation", opening) and ">" not in text[opening:at]:
+                return opening
+            at += 1
+    return None
 
 
 ENTITY_AXES = {"LegalEntityAxis"}
+Element = tuple  # (the start tag's match, its attributes, the concept's qualified name)
+
+
+def _named(text: str, pattern: Pattern) -> list[Element]:
+    """The ix:nonFraction elements whose concept's local name the pattern finds."""
+    found = []
+    for m in _elements(text, pattern):
+        name = NAME.search(m.group(1))
+        if name is None or not pattern.search(local(name.group(1))):
+            continue  # most figures of a 10-K are not Schedule II's: only their name is read
+        found.append((m, _attributes(m.group(1)), name.group(1)))
+    return found
+
+
+def _on_reserve_axis(rows: list[Element], found: list[Element], contexts: dict, axis: str) -> list[Element]:
+    """The elements of `rows` tagged on a reserve's row: their context names one
+    member (besides a registrant's), of the rules file's axis or of an axis the
+    family's own facts name so.  A balance sheet's allowance, tagged with no
+    member, or a note's breakdown by portfolio segment, is no row of the schedule."""
+    def reserve(cid: str) -> Optional[str]:
+        context = contexts.get(cid)
+        named = [local(d) for d, _ in context.members if local(d) not in ENTITY_AXES] if context else []
+        return named[0] if len(named) == 1 else None
+
+    axes = {axis} | {reserve(a.get("contextref", "")) for _, a, _ in found} - {None}
+    return [e for e in rows if reserve(e[1].get("contextref", "")) in axes]
 
 
 def _without_entity(facts: list) -> list:
@@ -253,22 +354,35 @@ def _elements(text: str, family: Pattern) -> Iterator[re.Match[str]]:
     pattern begins with a literal ("^ValuationAllowances..."), only the tags
     around its occurrences after a prefix's colon are read (a 10-K has tens of
     thousands of figures, and a few dozen of Schedule II's); else every tag."""
-    literal = re.match(r"\^([A-Za-z_][\w-]{5,})", family.pattern)
-    if literal is None or getattr(family, "flags", 0) & re.IGNORECASE:  # (a rules file's pattern is RE2's: no flags)
+    literals = _literals(family)
+    if literals is None:
         yield from NONFRACTION.finditer(text, 0, text.rfind(">") + 1)  # (see headings.without_tags)
         return
-    needle, at, reach = ":" + literal.group(1), 0, -1
-    while True:
-        at = text.find(needle, at)
-        if at == -1:
-            return
-        opening = text.rfind("<", 0, at)
-        if opening > reach and text.startswith("<ix:nonFraction", opening):
-            m = NONFRACTION.match(text, opening)
-            if m and m.end() > at:
-                reach = opening
-                yield m
-        at += len(needle)
+    seen: set[int] = set()
+    found: list[re.Match[str]] = []
+    for literal in literals:
+        needle, at = ":" + literal, 0
+        while (at := text.find(needle, at)) != -1:
+            opening = text.rfind("<", 0, at)
+            if opening not in seen and text.startswith("<ix:nonFraction", opening):
+                m = NONFRACTION.match(text, opening)
+                if m and m.end() > at:
+                    seen.add(opening)
+                    found.append(m)
+            at += len(needle)
+    yield from sorted(found, key=lambda m: m.start()) if len(literals) > 1 else found
+
+
+def _literals(family: Pattern) -> Optional[list[str]]:
+    """The literals a pattern's names begin with ("^ValuationAllowances...", or
+    "^(AccountsReceivable...|ProvisionFor...)"), or None where it is no such pattern."""
+    if getattr(family, "flags", 0) & re.IGNORECASE:  # (a rules file's pattern is RE2's: no flags)
+        return None
+    one = re.match(r"\^([A-Za-z_][\w-]{5,})", family.pattern)
+    if one is not None:
+        return [one.group(1)]
+    some = re.fullmatch(r"\^\(((?:[A-Za-z_][\w-]{5,}\|)*[A-Za-z_][\w-]{5,})\).*", family.pattern, re.DOTALL)
+    return some.group(1).split("|") if some is not None else None
 
 
 def _resources(text: str) -> str:
