@@ -96,9 +96,6 @@ def _styled(text: str, table_words: Sequence[int]) -> dict[int, str]:
     return found
 
 
-# A class a <style> block's rule gives a display:table-* value: `.r { display: table-row }`,
-# `div.c, p.c {...}` (an element's name before it); descendant and other selectors are not read.
-CLASS_SELECTOR = re.compile(r"\s*(?:[a-zA-Z][\w-]*)?\.([\w-]+)\s*")
 CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([\w-]+))""", re.IGNORECASE)
 RULE_REACH = 500  # how far before a display value its rule's "{" may be (a rule's declarations)
 SELECTOR_REACH = 300  # how long a rule's selectors may be
@@ -123,10 +120,19 @@ def _table_classes(text: str, table_words: Sequence[int]) -> dict[str, str]:
             continue
         selectors = _selectors(text, max(block, brace - SELECTOR_REACH), brace)
         for part in (selectors or "").split(","):
-            m = CLASS_SELECTOR.fullmatch(part)
-            if m and (m.group(1) in found or len(found) < MOST_CLASSES):
-                found[m.group(1)] = role  # (a later rule of a class wins, as in CSS)
+            name = _class_selected(part)
+            if name and (name in found or len(found) < MOST_CLASSES):
+                found[name] = role  # (a later rule of a class wins, as in CSS)
     return found
+
+
+def _class_selected(selector: str) -> Optional[str]:
+    """The class a selector of one class names (`.r`, `div.r`), or None: descendant,
+    attribute and other selectors are not read (string tests, no pattern: linear)."""
+    element, dot, name = selector.strip().partition(".")
+    def word(w: str) -> bool:
+        return bool(w) and all(ch.isalnum() or ch in "-_" for ch in w)
+    return name if dot and word(name) and (not element or word(element)) else None
 
 
 def _selectors(text: str, start: int, brace: int) -> Optional[str]:

@@ -120,19 +120,27 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
     (see `_on_reserve_axis`), `axis` the rules file's reserve axis."""
     text, starts = src.laid_out()  # (columns are counted with tabs expanded)
     found = _named(text, family)
-    rows = [e for e in _named(text, on_axis) if kin is None or kin(local(e[2]))] if on_axis is not None else []
-    if not found and not rows:
+    rows_only = not found and on_axis is not None
+    if rows_only:  # (no fact of the family: the rows' own concepts may carry the schedule alone)
+        found = [e for e in _named(text, on_axis) if kin is None or kin(local(e[2]))]  # type: ignore[arg-type]
+    if not found:
         return Facts((), {})
-    contexts = _contexts(_resources(text), {a.get("contextref", "") for _, a, _ in found + rows})
-    if rows:
-        found = sorted(found + _on_reserve_axis(rows, found, contexts, axis), key=lambda e: e[0].start())
+    resources = _resources(text)
+    contexts = _contexts(resources, {a.get("contextref", "") for _, a, _ in found})
+    if rows_only:
+        found = _on_reserve_axis(found, [], contexts, axis)
         if not found:
             return Facts((), {})
     if kin is not None:
-        resources = _resources(text)
-        siblings = _contexts(resources, _same_members(resources, contexts))
-        kindred = _kin(text, found, {**siblings, **contexts}, kin)
-        found += kindred
+        # A reserve's contexts of other periods, and (for `on_axis`) every context of a reserve axis.
+        axes = _axes_of(found, contexts, axis) if on_axis is not None else set()
+        siblings = _contexts(resources, _naming(resources, {m for c in contexts.values() for _, m in c.members} | axes))
+        every = {**siblings, **contexts}
+        kindred = _kin(text, found, every, kin, on_axis)
+        own = [e for e in kindred if e[2].rpartition(":")[0] not in STANDARD]
+        kindred = sorted(own + _on_reserve_axis([e for e in kindred if e not in own], found, every, axis),
+                         key=lambda e: e[0].start())
+        found = sorted(found + kindred, key=lambda e: e[0].start())
         contexts.update({cid: c for cid, c in siblings.items() if any(a.get("contextref") == cid for _, a, _ in kindred)})
     hidden = _spans(text, "<ix:hidden", "</ix:hidden>")
     shown_at = _shown_at(text) if hidden else {}
@@ -238,13 +246,19 @@ def _on_reserve_axis(rows: list[Element], found: list[Element], contexts: dict, 
     member (besides a registrant's), of the rules file's axis or of an axis the
     family's own facts name so.  A balance sheet's allowance, tagged with no
     member, or a note's breakdown by portfolio segment, is no row of the schedule."""
-    def reserve(cid: str) -> Optional[str]:
-        context = contexts.get(cid)
-        named = [local(d) for d, _ in context.members if local(d) not in ENTITY_AXES] if context else []
-        return named[0] if len(named) == 1 else None
+    axes = _axes_of(found, contexts, axis)
+    return [e for e in rows if _row_axis(contexts.get(e[1].get("contextref", ""))) in axes]
 
-    axes = {axis} | {reserve(a.get("contextref", "")) for _, a, _ in found} - {None}
-    return [e for e in rows if reserve(e[1].get("contextref", "")) in axes]
+
+def _row_axis(context: Optional[Context]) -> Optional[str]:
+    """The axis of a context's one member (a registrant's aside), or None."""
+    named = [local(d) for d, _ in context.members if local(d) not in ENTITY_AXES] if context else []
+    return named[0] if len(named) == 1 else None
+
+
+def _axes_of(found: list[Element], contexts: dict, axis: str) -> set[str]:
+    """The rules file's reserve axis and those the elements' contexts name alone."""
+    return {axis} | {a for _, attrs, _ in found for a in [_row_axis(contexts.get(attrs.get("contextref", "")))] if a}
 
 
 def _without_entity(facts: list) -> list:
@@ -268,14 +282,16 @@ STANDARD = {"us-gaap", "srt", "dei", "ifrs-full", "country", "currency", "exch",
 CONTEXT_REF = 'contextRef="'
 
 
-def _kin(text: str, found: list, contexts: dict, kin: Callable[[str], bool]) -> list:
+def _kin(text: str, found: list, contexts: dict, kin: Callable[[str], bool], rows: Optional[Pattern] = None) -> list:
     """A company's own concepts tagged beside the family's, as the family's: filers
     tag a column no us-gaap concept names with an extension of their own
     ("abc:AllowanceForDoubtfulAccountsWriteOffsNetOfRecoveries").  Such a concept
     is the family's where it is tagged in a context of a member (a reserve's own
     context: every fact there is about that reserve) that the family's facts use,
     and its name is one a role's `elements` read (`kin`); its facts in the
-    family's other contexts (the total's) are then the family's too."""
+    family's other contexts (the total's) are then the family's too.  A standard
+    concept `rows` names is taken in a member's context only (the caller keeps
+    those of a reserve axis): in a total's it is a balance sheet's or a note's."""
     known = {m.start() for m, _, _ in found}
     dimensional = [c for c in contexts.values() if c.members]
     plain = [c for c in contexts.values() if not c.members]
@@ -290,6 +306,10 @@ def _kin(text: str, found: list, contexts: dict, kin: Callable[[str], bool]) -> 
             attrs = _attributes(m.group(1))
             concept = attrs.get("name", "")
             prefix, _, name = concept.rpartition(":")
+            if prefix in STANDARD and rows is not None and not needs_known_concept and rows.search(name) and kin(name):
+                known.add(m.start())
+                extra.append((m, attrs, concept))
+                continue  # (never in `concepts`: not looked for in the totals' contexts)
             if prefix in STANDARD or not name or not (concept in concepts if needs_known_concept else kin(name)):
                 continue
             known.add(m.start())
@@ -315,11 +335,12 @@ def _shown_at(text: str) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _same_members(resources: str, contexts: dict) -> set[str]:
-    """The ids of the contexts naming a member the family's contexts name (a
-    reserve's contexts of other periods, which only its extension facts may use)."""
+def _naming(resources: str, names: set[str]) -> set[str]:
+    """The ids of the contexts naming one of `names`: a member the family's contexts
+    name (a reserve's contexts of other periods, which only its extension facts may
+    use), or a reserve axis."""
     ids: set[str] = set()
-    for member in {m for c in contexts.values() for _, m in c.members}:
+    for member in names:
         at = 0
         while (at := resources.find(member, at)) != -1:
             opening = resources.rfind("context", 0, at)
