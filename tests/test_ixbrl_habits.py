@@ -17,6 +17,7 @@ against; `measure` prints right / silently wrong / refused per habit:
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -169,6 +170,43 @@ def test_a_hidden_fact_shown_by_a_sec_ix_hidden_span_is_checked_where_it_is_prin
     line = text.count("\n", 0, span) + 1
     column = span - text.rfind("\n", 0, span)  # (1-based: the span's "style" attribute)
     assert failed[0].location.line == line and 0 < failed[0].location.column - column < 40
+
+
+def _doubtful_only(spec: dict) -> dict:
+    """The table with its allowance for doubtful accounts' rows alone (no total)."""
+    spec = json.loads(json.dumps(spec))
+    for period in spec["periods"]:
+        period["rows"] = [r for r in period["rows"] if "oubtful" in r["label"] and not r.get("is_total")]
+    return spec
+
+
+def test_a_schedule_tagged_with_the_receivable_concepts_alone_is_read_and_its_tags_checked():
+    """Every fact of the page a us-gaap receivable allowance concept (no fact of the
+    family at all): read through `xbrl.on_axis`, clean where clean, a flipped sign found."""
+    specs = [_doubtful_only(json.loads(p.read_text())) for p in TABLES]
+    specs = [s for s in specs if all(len(p["rows"]) == 1 for p in s["periods"])
+             and 'name="us-gaap:ValuationAllowancesAndReserves' not in tagged(s, "receivable-concepts").text]
+    assert len(specs) >= 3
+    for spec in specs:
+        for kind in ("clean", "tag"):
+            assert outcome(spec, "receivable-concepts", kind) == ("right", ""), (spec["periods"][0]["rows"][0]["label"], kind)
+
+
+def test_a_balance_sheets_allowance_tagged_with_no_member_is_no_total_of_the_schedule():
+    """The receivables' allowance on the balance sheet (`...AllowanceForCreditLossCurrent`
+    in the total's context, with another value than the schedule's total): not read."""
+    spec = json.loads((SHARED / "real-tables" / "chattem-2006.json").read_text())
+    rendered = tagged(spec, "receivable-concepts")
+    closing = re.search(r'contextRef="(c-i[^"]*-total)"', rendered.text).group(1)
+    sheet = (f'<p>Less allowance of $<ix:nonFraction name="us-gaap:AccountsReceivableAllowanceForCreditLossCurrent" '
+             f'contextRef="{closing}" unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">7</ix:nonFraction></p>')
+    text = rendered.text.replace("</body>", sheet + "</body>", 1)
+    for sources in ("both", "xbrl"):
+        result = auditor.check_source(source.from_text(text, "t.htm"), RULES, sources=sources)
+        assert [f for f in result.findings if f.severity != "info"] == [], sources
+        facts = [s for s in result.schedules if s.source == "xbrl"][0]
+        line = text.count("\n", 0, text.index("Less allowance")) + 1
+        assert line not in {c.line for p in facts.periods for r in p.rows for c in r.cells if c is not None}
 
 
 @pytest.mark.parametrize("how", ["facts only", "table unread"])

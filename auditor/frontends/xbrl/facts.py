@@ -157,7 +157,9 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
             is_hidden = False  # (printed where its -sec-ix-hidden element is)
         facts.append(_fact(attrs, concept, context, inner, start, end, is_hidden))
     facts = _without_entity(facts)
-    return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]), _schedule_blocks(text))
+    shown = [f.start for f in facts if not f.hidden]
+    blocks = _schedule_blocks(text, max(0, min(shown) - BLOCK_REACH), max(shown)) if shown else ()
+    return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]), blocks)
 
 
 # The Schedule II text block's concept: srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock,
@@ -166,16 +168,18 @@ BLOCK_NAME = "ValuationAndQualifyingAccounts"
 NONNUMERIC_END = re.compile(r"<(/?)ix:nonNumeric\b[^>]*?(/?)>")
 CONTINUED_AT = re.compile(r"\bcontinuedAt\s*=\s*[\"']([^\"']+)")
 MOST_PARTS = 100  # (a continuation chain longer than this, or a cycle, is not followed)
+BLOCK_REACH = 20000  # how far before the first printed fact a text block's start tag may be (a title, headings)
 
 
-def _schedule_blocks(text: str) -> tuple[tuple[int, int], ...]:
+def _schedule_blocks(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """(start, end) of each ix:nonNumeric element tagging the Schedule II text
     block, and of each ix:continuation continuing it: where the schedule is
-    printed.  Found by the concept's name (a few occurrences), not by reading
+    printed.  Found by the concept's name between `start` and `end` (around the
+    printed facts: a 10-K is a megabyte, its schedule a page), not by reading
     every text block of the document."""
     spans: list[tuple[int, int]] = []
-    at = 0
-    while (at := text.find(BLOCK_NAME, at)) != -1:
+    at = start
+    while (at := text.find(BLOCK_NAME, at, end)) != -1:
         opening = text.rfind("<", 0, at)
         close = text.find(">", at)
         at += len(BLOCK_NAME)
