@@ -121,8 +121,8 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
     text, starts = src.laid_out()  # (columns are counted with tabs expanded)
     found = _named(text, family)
     rows_only = not found and on_axis is not None
-    if rows_only:  # (no fact of the family: the rows' own concepts may carry the schedule alone)
-        found = [e for e in _named(text, on_axis) if kin is None or kin(local(e[2]))]  # type: ignore[arg-type]
+    if not found and on_axis is not None:  # (no fact of the family: the rows' own concepts may carry the schedule alone)
+        found = [e for e in _named(text, on_axis) if kin is None or kin(local(e[2]))]
     if not found:
         return Facts((), {})
     resources = _resources(text)
@@ -132,14 +132,7 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
         if not found:
             return Facts((), {})
     if kin is not None:
-        # A reserve's contexts of other periods, and (for `on_axis`) every context of a reserve axis.
-        axes = _axes_of(found, contexts, axis) if on_axis is not None else set()
-        siblings = _contexts(resources, _naming(resources, {m for c in contexts.values() for _, m in c.members} | axes))
-        every = {**siblings, **contexts}
-        kindred = _kin(text, found, every, kin, on_axis)
-        own = [e for e in kindred if e[2].rpartition(":")[0] not in STANDARD]
-        kindred = sorted(own + _on_reserve_axis([e for e in kindred if e not in own], found, every, axis),
-                         key=lambda e: e[0].start())
+        kindred, siblings = _kindred(text, resources, found, contexts, kin, on_axis, axis)
         found = sorted(found + kindred, key=lambda e: e[0].start())
         contexts.update({cid: c for cid, c in siblings.items() if any(a.get("contextref") == cid for _, a, _ in kindred)})
     hidden = _spans(text, "<ix:hidden", "</ix:hidden>")
@@ -243,6 +236,20 @@ def _named(text: str, pattern: Pattern) -> list[Element]:
             continue  # most figures of a 10-K are not Schedule II's: only their name is read
         found.append((m, _attributes(m.group(1)), name.group(1)))
     return found
+
+
+def _kindred(text: str, resources: str, found: list[Element], contexts: dict, kin: Callable[[str], bool],
+             on_axis: Optional[Pattern], axis: str) -> tuple[list[Element], dict]:
+    """The elements `_kin` adds (a company's own concepts; `on_axis`'s on a reserve's
+    row), and the contexts they may use: a reserve's contexts of other periods, and
+    (for `on_axis`) every context of a reserve axis."""
+    axes = _axes_of(found, contexts, axis) if on_axis is not None else set()
+    siblings = _contexts(resources, _naming(resources, {m for c in contexts.values() for _, m in c.members} | axes))
+    every = {**siblings, **contexts}
+    kindred = _kin(text, found, every, kin, on_axis)
+    own = [e for e in kindred if e[2].rpartition(":")[0] not in STANDARD]
+    standard = [e for e in kindred if e[2].rpartition(":")[0] in STANDARD]
+    return sorted(own + _on_reserve_axis(standard, found, every, axis), key=lambda e: e[0].start()), siblings
 
 
 def _on_reserve_axis(rows: list[Element], found: list[Element], contexts: dict, axis: str) -> list[Element]:
