@@ -198,6 +198,9 @@ def test_a_css_table_whose_display_values_are_classes_of_a_style_block_is_read_a
     assert written(head + body.replace('class="r"', 'class="row"')) is None
     page = head.replace("<style", "<p").replace("</style>", "</p>")
     assert written(page + body) is None
+    # The table's own rule last in the commented stylesheet: no element is styled by the comment.
+    last = head.replace("\n-->", "\n.t2{display:table}\n-->")
+    assert cells_of(last + body) == [["Allowance", "1,234"]]
 
 
 def test_a_heading_whose_tag_is_too_short_to_say_its_span_leaves_the_table_unread():

@@ -90,7 +90,8 @@ def _styled(text: str, table_words: Sequence[int]) -> dict[int, str]:
         suffix = SUFFIX.match(text[at + 5 : at + 25].lower())
         role = ROLES.get(suffix.group(1) or "") if suffix else None
         start = text.rfind("<", 0, at)
-        if role is None or start < 0 or ">" in text[start:at] or text[start + 1 : start + 2] == "/":
+        # (a start tag's: not an end tag's, nor a "<!--" holding a <style> block's rules)
+        if role is None or start < 0 or ">" in text[start:at] or not text[start + 1 : start + 2].isalpha():
             continue
         found[start] = role
     return found
