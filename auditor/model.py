@@ -68,7 +68,8 @@ class Cell:
         if not self.value:
             return False
         whole = "".join(ch for ch in digits if ch.isdigit())
-        return abs(self.value) == int(whole)
+        # (Decimal, not int: int() refuses a string of more than 4,300 digits, a damaged figure's.)
+        return bool(whole) and abs(self.value) == Decimal(whole)
 
 
 def amount_of(cell: Optional[Cell]) -> Decimal:

@@ -237,3 +237,14 @@ def test_cli_input_format_and_outputs_on_html(tmp_path):
     renamed = tmp_path / "x.txt"
     renamed.write_text(path.read_text())
     assert run("check", renamed).returncode == 1
+
+
+def test_a_figure_of_thousands_of_digits_has_its_decimals_counted():
+    """A damaged figure far longer than any amount (5,000 digits around a dot)
+    is counted, not an internal error (int() refuses 4,300 digits or more)."""
+    from decimal import Decimal
+    from auditor.model import Cell
+    raw = "1" * 2500 + "." + "2" * 2500
+    assert Cell(Decimal(raw), raw, 1, 1, len(raw) + 1).decimals == 2500
+    grouped = "1" + ".000" * 1500
+    assert Cell(Decimal("1" + "000" * 1500), grouped, 1, 1, len(grouped) + 1).decimals == 0
