@@ -657,3 +657,53 @@ def schedule_v(r: Rendered, spec: dict) -> Rendered:
 
 
 VARIATIONS.update({"unbroken-rules": unbroken_rules, "schedule-v": schedule_v})
+
+
+# --- s26: a period's caption at a page's foot, its rows on the next page ---------------------
+
+
+def _untagged(r: Rendered) -> Rendered:
+    """The table typed without SGML tags: every <TABLE>, <CAPTION>, <S>/<C> line left out."""
+    lines = _lines(r)
+    keep = [i for i, ln in enumerate(lines) if not re.match(r"^\s*</?(TABLE|CAPTION)>|^\s*<[SC]>", ln, re.IGNORECASE)]
+    renum = {old + 1: new + 1 for new, old in enumerate(keep)}
+    return _with(r, [lines[i] for i in keep], [dataclasses.replace(f, line=renum[f.line]) for f in r.figures])
+
+
+def _caption_ends_page(r: Rendered, spec: dict, period: int, tagged: bool, form_feed: bool = False) -> Rendered:
+    """A page break between the caption of the `period`th period (with a group
+    caption under it, if any) and its first row: the page number, <PAGE>, the
+    running head, then the headings typed again over the rows (`form_feed`:
+    the page number and a form feed alone).  Tagged, the <TABLE> is closed at
+    the page's foot and opened again with its <CAPTION>."""
+    lines = _lines(r)
+    rows = _body_rows(r)
+    firsts = sorted({min(f.line for f in r.figures if f.period == p) for p in {f.period for f in r.figures}})
+    if period >= len(firsts):
+        return r
+    at = _label_start(lines, set(rows), firsts[period])
+    caption = next((i for i, ln in enumerate(lines) if ln.strip().upper() == "<CAPTION>"), None)
+    markers = next((i for i, ln in enumerate(lines) if ln.startswith("<S>")), None)
+    if caption is None or markers is None or not lines[at - 2].strip():
+        return r  # (no caption right over the rows: nothing ends the page there)
+    heads = lines[caption + 1 : markers + 1]
+    page = ["", " " * 38 + "S-2", "<PAGE>", " " * 10 + "Acme Tool Company and subsidiaries", ""]
+    if form_feed:
+        page = ["", " " * 38 + "S-2", "\f", ""]
+    if tagged:
+        page = ["</TABLE>"] + page + ["<TABLE>", "<CAPTION>"] + heads
+    else:
+        page = page + heads + [""]
+    out = _with(r, lines, _insert(lines, list(r.figures), at, page))
+    return out if tagged else _untagged(out)
+
+
+VARIATIONS.update({
+    "caption-ends-page": lambda r, spec: _caption_ends_page(r, spec, 0, True),
+    "caption-ends-page-untagged": lambda r, spec: _caption_ends_page(r, spec, 0, False),
+    "second-caption-ends-page-untagged": lambda r, spec: _caption_ends_page(r, spec, 1, False),
+    "caption-ends-page-form-feed": lambda r, spec: _caption_ends_page(r, spec, 0, False, form_feed=True),
+})
+
+
+VARIATIONS.update({"nil-four-dashes": _nils("----"), "nil-long-dashes": _nils("--------")})

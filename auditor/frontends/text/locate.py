@@ -179,6 +179,8 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
             if one is not None and one != first_row and rollforward.one_column(lines, title, one, vocabulary):
                 return Region(title, _table_end(source, n, vocabulary, first(one)), title, True)
             if first_row is None:
+                first_row = _row_past_rowless_page(source, n, vocabulary)
+            if first_row is None:
                 return None
             transposed = rollforward.transposed(lines, title, first_row, vocabulary)
             if not (transposed or headed_like_schedule(lines, title, first_row, vocabulary)):
@@ -211,6 +213,20 @@ def _open_table_above(lines: Sequence[str], title: int) -> Optional[int]:
         if TABLE_CLOSE.match(line) or DOCUMENT_EDGE.match(line):
             return None
     return None
+
+
+def _row_past_rowless_page(source: Source, open_line: int, vocabulary: Vocabulary) -> Optional[int]:
+    """The first row of a <TABLE> that closes, rowless, at a page's foot (its
+    headings and its first period's caption, "2011", the rows on the next
+    page) and goes on past the break (`_table_end`): the continuation's first
+    row, or None."""
+    lines = source.lines
+    close = next((n for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1) if TABLE_CLOSE.match(lines[n - 1])), None)
+    if close is None or not pages.broken(lines, close + 1, min(len(lines), close + PART_GAP)):
+        return None
+    end = _table_end(source, open_line, vocabulary)
+    reopened = next((n for n in range(close + 1, end + 1) if TABLE_OPEN.match(lines[n - 1])), None)
+    return _first_row(lines, reopened) if reopened is not None else None
 
 
 def _first_row(lines: Sequence[str], open_line: int, is_row: Callable[[str], bool] = lambda line: _has_figures(line)) -> Optional[int]:
