@@ -707,3 +707,47 @@ VARIATIONS.update({
 
 
 VARIATIONS.update({"nil-four-dashes": _nils("----"), "nil-long-dashes": _nils("--------")})
+
+
+def trailing_minus_spaced(r: Rendered, spec: dict) -> Rendered:
+    """Negatives typed "473 -": the adding machine's minus set a space apart,
+    where the parenthesis closed (the figure's right edge kept)."""
+    def edit(f, old):
+        body = old.strip()
+        if body.startswith("(") and body.endswith(")"):
+            return " " + body[1:-1].strip() + " -"
+        return old
+    return _retyped(r, edit)
+
+
+VARIATIONS["trailing-minus-spaced"] = trailing_minus_spaced
+
+
+def retitled_under_running_head(r: Rendered, spec: dict) -> Rendered:
+    """The registrant's name typed as a running head at the top of each page,
+    a few blank lines over "SCHEDULE II", and the table broken before its
+    second period (else its third row): the next page prints the running head
+    and the schedule's title again, no "(Continued)", and the table reopened
+    under its headings.  (The same schedule's next page, not another's: the
+    first page's title block reaches up to its running head.)"""
+    lines = _lines(r)
+    rows = _body_rows(r)
+    firsts = sorted({min(f.line for f in r.figures if f.period == p) for p in {f.period for f in r.figures}})
+    at = _label_start(lines, set(rows), firsts[1]) if len(firsts) > 1 else (rows[2] if len(rows) > 2 else 0)
+    opened = next((i for i, ln in enumerate(lines) if ln.strip().upper() == "<TABLE>"), None)
+    caption = next((i for i, ln in enumerate(lines) if ln.strip().upper() == "<CAPTION>"), None)
+    markers = next((i for i, ln in enumerate(lines) if ln.startswith("<S>")), None)
+    title = next((i for i, ln in enumerate(lines) if ln.strip().startswith("SCHEDULE II")), None)
+    if not at or None in (opened, caption, markers, title):
+        return r
+    while at > 1 and lines[at - 2].strip() and not lines[at - 2].startswith(" ") and re.search(r"\d{4}", lines[at - 2]):
+        at -= 1  # (the period's caption goes with its rows)
+    head = [" " * 26 + "NORTHFIELD HOLDINGS CORPORATION", "", "", "", ""]
+    block = [ln for ln in lines[title:opened] if "SCHEDULE" in ln or "QUALIFYING" in ln]
+    page = (["</TABLE>", "", " " * 38 + "S-2", "<PAGE>", head[0], ""] + block + ["", "<TABLE>", "<CAPTION>"]
+            + lines[caption + 1 : markers + 1])
+    figures = _insert(lines, list(r.figures), at, page)
+    return _with(r, lines, _insert(lines, figures, title + 1, head))
+
+
+VARIATIONS["retitled-under-running-head"] = retitled_under_running_head

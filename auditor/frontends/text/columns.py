@@ -79,10 +79,12 @@ def _page_foot(lines: Sequence[Line], i: int, label_end: int) -> bool:
     a caption under a separator is the body's."""
     if PAGE_NUMBER.search(text(lines[i].words)):
         return True
+    dated = False  # (a label's heading stacked a word a line under a spanning rule names no year)
     while i >= 0 and lines[i].kind == "text" and len(chunks(lines[i].words)) == 1 and is_caption(lines[i], label_end) \
             and not is_title_or_units(lines[i]):
+        dated = dated or _dated_period(text(lines[i].words))
         i -= 1
-    return i >= 0 and lines[i].kind in ("rule", "markers")
+    return dated and i >= 0 and lines[i].kind in ("rule", "markers")
 
 
 def _units_under_separators(lines: Sequence[Line], i: int) -> bool:

@@ -199,9 +199,31 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
 
 def _title_block(lines: Sequence[str], top: int, title: int) -> Callable[[int], set[str]]:
     """The words of a schedule's title block down to its first row (given),
-    from a few lines above its title (a registrant's name printed over
-    "SCHEDULE II"): what a page opening another schedule's would print otherwise."""
-    return lambda row: labels.title_words(lines[max(0, min(top, title) - 4) : row - 1])
+    from the top of the page it opens (a registrant's name printed over
+    "SCHEDULE II", however far above: `_page_top`), as the HTML front end
+    reads it: what a page opening another schedule's would print otherwise."""
+    start = min(_page_top(lines, min(top, title)), max(1, min(top, title) - 4))
+    return lambda row: labels.title_words(lines[start - 1 : row - 1])
+
+
+# How far above its title a schedule's title block may reach up its page.
+TITLE_BLOCK_REACH = 16
+TITLE_BLOCK_WORDS = 12
+
+
+def _page_top(lines: Sequence[str], title: int) -> int:
+    """The first line (1-based) of the title block over line `title`: the
+    lines above it up to the page's top (<PAGE>, a form feed), each a short
+    line of a title's words; not past a table's end, a document's edge, a row
+    of figures or a line of prose (more words than a title prints)."""
+    n = title
+    while n > 1 and title - n < TITLE_BLOCK_REACH:
+        above = lines[n - 2]
+        if (pages.PAGE_BROKEN.search(above) or TABLE_CLOSE.match(above) or TABLE_OPEN.match(above)
+                or DOCUMENT_EDGE.match(above) or len(above.split()) > TITLE_BLOCK_WORDS or _has_figures(above)):
+            break
+        n -= 1
+    return n
 
 
 def _open_table_above(lines: Sequence[str], title: int) -> Optional[int]:
