@@ -416,7 +416,7 @@ def units_in_body(r: Rendered, spec: dict) -> Rendered:
     return _with(r, lines, _insert(lines, figures, at + 2, ["", " " * 26 + "(000's omitted)"]))
 
 
-def group_captions(r: Rendered, spec: dict) -> Rendered:
+def group_captions(r: Rendered, spec: dict, colon: str = ":") -> Rendered:
     """Accounts typed under group captions: "Deducted from asset accounts:"
     over each period's first account, "Reserves not deducted from assets:" over
     the accounts after a total (none where the table has a caption there)."""
@@ -433,9 +433,9 @@ def group_captions(r: Rendered, spec: dict) -> Rendered:
         if above.rstrip().endswith(":") and not _is_caption(above):
             continue  # (a group caption of the table's own)
         if k == 0 or not above.strip() or _is_caption(above) or re.fullmatch(r"\d{4}", above.strip()):
-            places.append((first, "Deducted from asset accounts:"))
+            places.append((first, "Deducted from asset accounts" + colon))
         elif rows[k - 1] in totals:
-            places.append((first, "Reserves not deducted from assets:"))
+            places.append((first, "Reserves not deducted from assets" + colon))
     for n, caption in sorted(set(places), reverse=True):
         figures = _insert(lines, figures, n, [caption])
     return _with(r, lines, figures)
@@ -751,3 +751,31 @@ def retitled_under_running_head(r: Rendered, spec: dict) -> Rendered:
 
 
 VARIATIONS["retitled-under-running-head"] = retitled_under_running_head
+
+
+def group_captions_bare(r: Rendered, spec: dict) -> Rendered:
+    """`group_captions` typed without their colons ("Reserves deducted from
+    assets" over the accounts), the accounts' labels indented under them."""
+    out = group_captions(r, spec, colon="")
+    lines = _lines(out)
+    rows = set(_body_rows(out))
+    figures = list(out.figures)
+    for n in sorted(rows):
+        first = _label_start(lines, rows, n)
+        if lines[n - 1].startswith(" ") or n in _totals(out, spec):
+            continue
+        for k in range(first, n + 1):  # (two spaces taken from the gutter after the label, figures kept)
+            ln = lines[k - 1]
+            if k == n:
+                start = min(f.start for f in figures if f.line == n)
+                label = ln[:start - 1]
+                if not label.endswith("   "):
+                    break
+                lines[k - 1] = "  " + label[:-2] + ln[start - 1:]
+            elif not lines[k - 1].startswith(" "):
+                lines[k - 1] = "  " + ln
+    return _with(out, lines, figures)
+
+
+VARIATIONS["group-captions-bare"] = group_captions_bare
+VARIATIONS["group-captions-bare-flush"] = lambda r, spec: group_captions(r, spec, colon="")
