@@ -113,7 +113,7 @@ def _leading_caption(preamble: Sequence[Line]) -> list[Entry]:
 
 def _without_page_numbers_at_end(preamble: Sequence[Line]) -> Sequence[Line]:
     end = len(preamble)
-    while end and PAGE_NUMBER.search(text(preamble[end - 1].words)):
+    while end and PAGE_NUMBER.search(text(preamble[end - 1].words)) and not col.is_title_or_units(preamble[end - 1]):
         end -= 1
     return preamble[:end]
 
