@@ -181,8 +181,8 @@ _DASHED_NIL = re.compile(r"-{4,10}")
 
 
 def _dashed_nils(line: Line) -> Line:
-    """Runs of four to ten dashes after a row's label, each set apart (two
-    spaces or more), are its first figures, nils typed long ("Provision
+    """Runs of four to ten dashes after a row's label, the first set apart
+    from it (two spaces or more), are its first figures, nils typed long ("Provision
     ----   ----   8,549"): the grammar reads a run there as a rule among the
     label's words.  A line with no label (a rule) or a run touching the label
     ("---- ADDITIONS ----", a spanning heading's rule) is left as it is."""
