@@ -229,7 +229,7 @@ def _cells(figures: Sequence[Figure], starts: Sequence[int], edges: Sequence[Opt
         if before is not None and marks_figure(before.end_column, fig, SLACK):
             cells[k] = replace(before, footnote=(before.footnote or "") + fig.value.text)
             continue
-        if before is not None and _minus_apart(before, fig):
+        if before is not None and before.value is not None and _minus_apart(before, fig):
             notes = "".join(n.text for n in fig.notes) or None  # ("1,677 -(1)": the figure's marker)
             cells[k] = replace(before, value=-before.value, raw=before.raw + " -", end_column=fig.value.end, footnote=notes)
             continue
