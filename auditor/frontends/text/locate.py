@@ -213,14 +213,14 @@ TITLE_BLOCK_WORDS = 12
 def _page_top(lines: Sequence[str], title: int) -> int:
     """The first line (1-based) of the title block over line `title`: the
     lines above it up to the page's top (<PAGE>, a form feed), each a short
-    line of a title's words; not past a table's end, a document's edge, a row
-    of figures or a line of prose (more words than a title prints)."""
+    line of a title's words; not past a tag (a table's end, a document's
+    edge), a row of figures or a line of prose (more words than a title prints)."""
     n = title
     while n > 1 and title - n < TITLE_BLOCK_REACH:
         above = lines[n - 2]
-        if (pages.PAGE_BROKEN.search(above) or TABLE_CLOSE.match(above) or TABLE_OPEN.match(above)
-                or DOCUMENT_EDGE.match(above) or len(above.split()) > TITLE_BLOCK_WORDS or _has_figures(above)):
-            break
+        if "\f" in above or above.strip() and ("<" in above or len(above.split()) > TITLE_BLOCK_WORDS
+                                                or any(c.isdigit() for c in above) and _has_figures(above)):
+            break  # (a form feed, a tag: <PAGE>, a table's end or start, a document's edge; blank lines are the block's)
         n -= 1
     return n
 
