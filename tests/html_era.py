@@ -72,7 +72,8 @@ table), thead, font-rows (misnested <FONT>), zero-dashes ("-0-", "- -"), numeric
 read where a figure grouped twice, "1.212.067", says so, else refused or read as a decimal:
 test_html_era_markup.OTHERWISE), dollar-attached ("$1,519"), shifted-headings (a figure's "(1)"
 then under the next column's heading),
-label-colspan, spacer-gifs, entity-dollars (&#36;, &#44;), anchors, div-right,
+label-colspan, spacer-gifs, entity-dollars (&#36;, &#44;), anchors, div-right, css-classes (the
+table's display:table-* values classes of a <style> block in the head: stop 26),
 period-tables (a <table> per period under a caption paragraph), period-in-label (the
 period's caption on the first line of a label cell), centered-periods, period-headings (each
 year's caption over its own copy of the headings), slash-dates ("12/31/02"), fiscal-captions.
@@ -886,7 +887,17 @@ def div_right(e: Edit) -> None:
     e.text = re.sub(r'<td align="right">(' + SENTINEL + r"[^<]*)</td>", r"<td><DIV ALIGN=RIGHT>\1</DIV></td>", e.text)
 
 
+def css_classes(e: Edit) -> None:
+    """The table as <div>s whose display:table / table-row / table-cell are classes of a
+    <style> block in the head (`.r{display:table-row}`, `<div class="r">`), as converters
+    from page-layout software write a stylesheet."""
+    from render_html import css_table
+
+    e.text = css_table(e.text, classes=True)
+
+
 VARIATIONS.update({
+    "css-classes": css_classes,
     "shifted-headings": shifted_headings, "label-colspan": label_colspan, "spacer-gifs": spacer_gifs,
     "entity-dollars": entity_dollars, "anchors": anchors, "div-right": div_right,
     "heading-rows-4": lambda e: None,
