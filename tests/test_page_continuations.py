@@ -138,12 +138,13 @@ def test_a_schedule_headed_continuation_in_other_columns_is_an_input_error():
 
 
 @pytest.mark.parametrize("variation", ["reheaded-word", "reheaded-dropped", "reheaded-letters", "reheaded-moved",
-                                       "reheaded-schedule-title", "reheaded-within-period", "reheaded-untagged-dropped"])
+                                       "reheaded-schedule-title", "reheaded-within-period", "reheaded-untagged-dropped",
+                                       "reheaded-untagged", "reheaded-untagged-letters"])
 def test_real_tables_continued_under_headings_typed_otherwise_read_exactly(variation, monkeypatch):
     # The 24 real tables broken before their second period, the headings typed again
     # otherwise on the next page (tests/reheads.py): every figure read, exactly the table's
-    # errors found.  (reheaded-untagged and -letters: cik866970-2011, broken between a bare
-    # year's caption and its rows, reads the rows under the headings without their period.)
+    # errors found.  (A caption left at the page's foot over rows on the next page: text_era's
+    # caption-ends-page habits.)
     monkeypatch.setitem(text_era.VARIATIONS, variation, reheads.VARIATIONS[variation])
     wrong = [(p.stem, why) for p in TABLES for verdict, why in [outcome(json.loads(p.read_text()), variation)] if verdict != "right"]
     assert wrong == []

@@ -207,8 +207,8 @@ def sign_turned(text: str, at: int, negative: bool, style: str, markup: bool) ->
     with the other sign, and where the figure now begins.  In a text table
     the columns keep their places: a sign takes a space beside the figure."""
     i, j = digits_span(text, at)
-    after = re.match(r"-|[ ]?cr", text[j:], re.IGNORECASE) if negative and text[at] not in "(-" else None
-    if after is not None:  # "473-", "473CR", "473 CR": the mark after it out (spaces where a column must keep its place)
+    after = re.match(r"[ ]?-|[ ]?cr", text[j:], re.IGNORECASE) if negative and text[at] not in "(-" else None
+    if after is not None:  # "473-", "473 -", "473CR", "473 CR": the mark after it out (spaces where a column must keep its place)
         return text[:j] + ("" if markup else " " * after.end()) + text[j + after.end():], at
     if negative:
         assert text[at] in "(-", text[at:at + 20]

@@ -416,7 +416,7 @@ def units_in_body(r: Rendered, spec: dict) -> Rendered:
     return _with(r, lines, _insert(lines, figures, at + 2, ["", " " * 26 + "(000's omitted)"]))
 
 
-def group_captions(r: Rendered, spec: dict) -> Rendered:
+def group_captions(r: Rendered, spec: dict, colon: str = ":") -> Rendered:
     """Accounts typed under group captions: "Deducted from asset accounts:"
     over each period's first account, "Reserves not deducted from assets:" over
     the accounts after a total (none where the table has a caption there)."""
@@ -433,9 +433,9 @@ def group_captions(r: Rendered, spec: dict) -> Rendered:
         if above.rstrip().endswith(":") and not _is_caption(above):
             continue  # (a group caption of the table's own)
         if k == 0 or not above.strip() or _is_caption(above) or re.fullmatch(r"\d{4}", above.strip()):
-            places.append((first, "Deducted from asset accounts:"))
+            places.append((first, "Deducted from asset accounts" + colon))
         elif rows[k - 1] in totals:
-            places.append((first, "Reserves not deducted from assets:"))
+            places.append((first, "Reserves not deducted from assets" + colon))
     for n, caption in sorted(set(places), reverse=True):
         figures = _insert(lines, figures, n, [caption])
     return _with(r, lines, figures)
@@ -657,3 +657,125 @@ def schedule_v(r: Rendered, spec: dict) -> Rendered:
 
 
 VARIATIONS.update({"unbroken-rules": unbroken_rules, "schedule-v": schedule_v})
+
+
+# --- s26: a period's caption at a page's foot, its rows on the next page ---------------------
+
+
+def _untagged(r: Rendered) -> Rendered:
+    """The table typed without SGML tags: every <TABLE>, <CAPTION>, <S>/<C> line left out."""
+    lines = _lines(r)
+    keep = [i for i, ln in enumerate(lines) if not re.match(r"^\s*</?(TABLE|CAPTION)>|^\s*<[SC]>", ln, re.IGNORECASE)]
+    renum = {old + 1: new + 1 for new, old in enumerate(keep)}
+    return _with(r, [lines[i] for i in keep], [dataclasses.replace(f, line=renum[f.line]) for f in r.figures])
+
+
+def _caption_ends_page(r: Rendered, spec: dict, period: int, tagged: bool, form_feed: bool = False) -> Rendered:
+    """A page break between the caption of the `period`th period (with a group
+    caption under it, if any) and its first row: the page number, <PAGE>, the
+    running head, then the headings typed again over the rows (`form_feed`:
+    the page number and a form feed alone).  Tagged, the <TABLE> is closed at
+    the page's foot and opened again with its <CAPTION>."""
+    lines = _lines(r)
+    rows = _body_rows(r)
+    firsts = sorted({min(f.line for f in r.figures if f.period == p) for p in {f.period for f in r.figures}})
+    if period >= len(firsts):
+        return r
+    at = _label_start(lines, set(rows), firsts[period])
+    caption = next((i for i, ln in enumerate(lines) if ln.strip().upper() == "<CAPTION>"), None)
+    markers = next((i for i, ln in enumerate(lines) if ln.startswith("<S>")), None)
+    if caption is None or markers is None or not lines[at - 2].strip():
+        return r  # (no caption right over the rows: nothing ends the page there)
+    heads = lines[caption + 1 : markers + 1]
+    page = ["", " " * 38 + "S-2", "<PAGE>", " " * 10 + "Acme Tool Company and subsidiaries", ""]
+    if form_feed:
+        page = ["", " " * 38 + "S-2", "\f", ""]
+    if tagged:
+        page = ["</TABLE>"] + page + ["<TABLE>", "<CAPTION>"] + heads
+    else:
+        page = page + heads + [""]
+    out = _with(r, lines, _insert(lines, list(r.figures), at, page))
+    return out if tagged else _untagged(out)
+
+
+VARIATIONS.update({
+    "caption-ends-page": lambda r, spec: _caption_ends_page(r, spec, 0, True),
+    "caption-ends-page-untagged": lambda r, spec: _caption_ends_page(r, spec, 0, False),
+    "second-caption-ends-page-untagged": lambda r, spec: _caption_ends_page(r, spec, 1, False),
+    "caption-ends-page-form-feed": lambda r, spec: _caption_ends_page(r, spec, 0, False, form_feed=True),
+})
+
+
+VARIATIONS.update({"nil-four-dashes": _nils("----"), "nil-long-dashes": _nils("--------")})
+
+
+def trailing_minus_spaced(r: Rendered, spec: dict) -> Rendered:
+    """Negatives typed "473 -": the adding machine's minus set a space apart,
+    where the parenthesis closed (the figure's right edge kept)."""
+    def edit(f, old):
+        body = old.strip()
+        if body.startswith("(") and body.endswith(")"):
+            return " " + body[1:-1].strip() + " -"
+        return old
+    return _retyped(r, edit)
+
+
+VARIATIONS["trailing-minus-spaced"] = trailing_minus_spaced
+
+
+def retitled_under_running_head(r: Rendered, spec: dict) -> Rendered:
+    """The registrant's name typed as a running head at the top of each page,
+    a few blank lines over "SCHEDULE II", and the table broken before its
+    second period (else its third row): the next page prints the running head
+    and the schedule's title again, no "(Continued)", and the table reopened
+    under its headings.  (The same schedule's next page, not another's: the
+    first page's title block reaches up to its running head.)"""
+    lines = _lines(r)
+    rows = _body_rows(r)
+    firsts = sorted({min(f.line for f in r.figures if f.period == p) for p in {f.period for f in r.figures}})
+    at = _label_start(lines, set(rows), firsts[1]) if len(firsts) > 1 else (rows[2] if len(rows) > 2 else 0)
+    opened = next((i for i, ln in enumerate(lines) if ln.strip().upper() == "<TABLE>"), None)
+    caption = next((i for i, ln in enumerate(lines) if ln.strip().upper() == "<CAPTION>"), None)
+    markers = next((i for i, ln in enumerate(lines) if ln.startswith("<S>")), None)
+    title = next((i for i, ln in enumerate(lines) if ln.strip().startswith("SCHEDULE II")), None)
+    if not at or None in (opened, caption, markers, title):
+        return r
+    while at > 1 and lines[at - 2].strip() and not lines[at - 2].startswith(" ") and re.search(r"\d{4}", lines[at - 2]):
+        at -= 1  # (the period's caption goes with its rows)
+    head = [" " * 26 + "NORTHFIELD HOLDINGS CORPORATION", "", "", "", ""]
+    block = [ln for ln in lines[title:opened] if "SCHEDULE" in ln or "QUALIFYING" in ln]
+    page = (["</TABLE>", "", " " * 38 + "S-2", "<PAGE>", head[0], ""] + block + ["", "<TABLE>", "<CAPTION>"]
+            + lines[caption + 1 : markers + 1])
+    figures = _insert(lines, list(r.figures), at, page)
+    return _with(r, lines, _insert(lines, figures, title + 1, head))
+
+
+VARIATIONS["retitled-under-running-head"] = retitled_under_running_head
+
+
+def group_captions_bare(r: Rendered, spec: dict) -> Rendered:
+    """`group_captions` typed without their colons ("Reserves deducted from
+    assets" over the accounts), the accounts' labels indented under them."""
+    out = group_captions(r, spec, colon="")
+    lines = _lines(out)
+    rows = set(_body_rows(out))
+    figures = list(out.figures)
+    for n in sorted(rows):
+        first = _label_start(lines, rows, n)
+        if lines[n - 1].startswith(" ") or n in _totals(out, spec):
+            continue
+        for k in range(first, n + 1):  # (two spaces taken from the gutter after the label, figures kept)
+            ln = lines[k - 1]
+            if k == n:
+                start = min(f.start for f in figures if f.line == n)
+                label = ln[:start - 1]
+                if not label.endswith("   "):
+                    break
+                lines[k - 1] = "  " + label[:-2] + ln[start - 1:]
+            elif not lines[k - 1].startswith(" "):
+                lines[k - 1] = "  " + ln
+    return _with(out, lines, figures)
+
+
+VARIATIONS["group-captions-bare"] = group_captions_bare
+VARIATIONS["group-captions-bare-flush"] = lambda r, spec: group_captions(r, spec, colon="")

@@ -9,6 +9,7 @@ import re
 from typing import Iterable, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.aligned import SLACK, marks_figure
+from auditor.frontends.text.context import PAGE_NUMBER
 from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.tokens import Chunk, chunk_text, chunks, text
@@ -55,6 +56,8 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
         ln = lines[i]
         if below - ln.number > 3:
             break
+        if ln.kind == "text" and (headings or separators) and _page_foot(lines, i, label_end):
+            break  # (the page before: headings typed again over the rows on this one)
         if ln.kind in ("rule", "markers"):
             separators.insert(0, ln)
         elif not headings and not separators and _units_under_separators(lines, i):
@@ -66,6 +69,22 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
             break
         below, i = ln.number, i - 1
     return HeadingBlock(headings, separators, captions_start)
+
+
+def _page_foot(lines: Sequence[Line], i: int, label_end: int) -> bool:
+    """Line i ends the page above a table's headings typed again: a page
+    number ("S-2"), or the first block's captions ("2011", "Year ended March
+    31, 2017" over "Reserves deducted from assets:") under the first page's
+    rule or <S>/<C> line, their rows on the next page.  Neither is a heading:
+    a caption under a separator is the body's."""
+    if PAGE_NUMBER.search(text(lines[i].words)):
+        return True
+    dated = False  # (a label's heading stacked a word a line under a spanning rule names no year)
+    while i >= 0 and lines[i].kind == "text" and len(chunks(lines[i].words)) == 1 and is_caption(lines[i], label_end) \
+            and not is_title_or_units(lines[i]):
+        dated = dated or _dated_period(text(lines[i].words))
+        i -= 1
+    return dated and i >= 0 and lines[i].kind in ("rule", "markers")
 
 
 def _units_under_separators(lines: Sequence[Line], i: int) -> bool:

@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
-from auditor.labels import CONNECTIVE, is_period
+from auditor.labels import ACCOUNT_WORD, CONNECTIVE, is_period
 from auditor.model import Row
 
 
@@ -95,6 +95,8 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
             # first line: a line shallower still is a caption above the label.
             # (In capitals, indents are all there is to go by: a line level
             # with the row under a shallower one is a continuation line too.)
+            if k == len(pending) and _caption_over_account(line_text, text(row_words), cased):
+                break
             deeper = len(below) == 1 and (row_indent > words[0].column or _under_first_line(pending, k, row_indent))
             joins = cased and first[:1].islower() or CONNECTIVE.search(line_text) or deeper
             if not joins and not (previous_indent is not None and words[0].column <= previous_indent):
@@ -113,6 +115,29 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
     if period is not None:
         entries.append(Entry("period", *period))
     return " ".join(label_text(words) for words in prefix), (prefix[0][0].column if prefix else None)
+
+
+# A label that opens on its reserve's word and names it whole ("Allowance for
+# doubtful accounts", "Reserve for bad debts", "Provision for purchase commitments").
+OPENS_ACCOUNT = re.compile(r"^(?:allowances?|reserves?|provisions?)\s+(?:for|against|on)\s+\S", re.IGNORECASE)
+# A group caption's words: the reserves "deducted from" the assets they apply to.
+GROUPING = re.compile(r"\bdeducted\b|\bassets?\s+to\s+which\b", re.IGNORECASE)
+
+
+def _caption_over_account(line_text: str, below: str, cased: bool) -> bool:
+    """A line right over a row whose label (on the row's line) is an account's
+    own ("Reserves deducted from assets" over "  Allowance for doubtful
+    accounts   $ 318", "Accounts receivable allowance": a reserve's word in a
+    label of three words or more), itself a whole phrase (no "for", "of" at its
+    end, the label under it not in lower case): a group caption typed without
+    its colon, however the label under it is indented, not the label's first
+    line.  ("Deferred Tax" over "  Allowance" is one label wrapped.)"""
+    if CONNECTIVE.search(line_text) or cased and below[:1].islower():
+        return False
+    # (A line naming a reserve itself, "ALLOWANCE FOR DOUBTFUL ACCOUNTS" over "  RECEIVABLE FROM
+    # JOINT VENTURE", is a label's first line; one naming the assets reserves are deducted from, a group's.)
+    grouping = GROUPING.search(line_text) is not None or not ACCOUNT_WORD.search(line_text)
+    return grouping and bool(OPENS_ACCOUNT.match(below) or ACCOUNT_WORD.search(below) and len(below.split()) >= 3)
 
 
 def _caption(entries: list[Entry], ln: Line) -> None:

@@ -14,7 +14,7 @@ from typing import NamedTuple, Optional, Sequence
 from auditor.errors import InputError
 from auditor.frontends.text import columns as col
 from auditor.frontends.text import headed, year_column
-from auditor.frontends.text.context import in_context
+from auditor.frontends.text.context import PAGE_NUMBER, in_context
 from auditor.frontends.text.labels import Entry
 from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Line
@@ -93,6 +93,9 @@ def _leading_caption(preamble: Sequence[Line]) -> list[Entry]:
     """The first block's caption, printed above the table where a schedule
     gives each account ("Allowance for doubtful accounts:") or each period
     ("Year ended December 31, 2000") its own <TABLE>."""
+    # (A page number under them, "S-2": the first block's captions ended a page, its rows go on
+    # under the headings typed again on the next one.)
+    preamble = _without_page_numbers_at_end(preamble)
     if preamble:
         last = preamble[-1]
         last_text = text(last.words)
@@ -102,9 +105,31 @@ def _leading_caption(preamble: Sequence[Line]) -> list[Entry]:
             return []
         if is_period(last_text):
             return [Entry("period", last_text.rstrip(":").strip(), last.number)]
-        if last_text.endswith(":"):
-            return [Entry("caption", last_text, last.number)]
+        over = _period_over(preamble[:-1])  # (a group caption under it, with its colon or not)
+        if last_text.endswith(":") or over:
+            return over + [Entry("caption", last_text, last.number)]
     return []
+
+
+def _without_page_numbers_at_end(preamble: Sequence[Line]) -> Sequence[Line]:
+    end = len(preamble)
+    while end and PAGE_NUMBER.search(text(preamble[end - 1].words)) and not col.is_title_or_units(preamble[end - 1]):
+        end -= 1
+    return preamble[:end]
+
+
+def _period_over(preamble: Sequence[Line]) -> list[Entry]:
+    """The period caption over the first block's group caption ("Year ended
+    November 30, 2006:" over "Reserves deducted from asset accounts:"), both
+    above the table's headings typed again past a page break: the period of
+    the rows under them.  (Only a period under the headings of the page
+    before: a subtitle in the title block is no caption of the first rows.)"""
+    if len(preamble) < 2 or col.is_title_or_units(preamble[-1]) or len(chunks(preamble[-1].words)) > 1:
+        return []
+    caption, above = text(preamble[-1].words), preamble[-2]
+    if not is_period(caption) or col.is_title_or_units(above) or len(chunks(above.words)) < 2:
+        return []
+    return [Entry("period", caption.rstrip(":").strip(), preamble[-1].number)]
 
 
 def _period_in_title_block(preamble: Sequence[Line]) -> list[Entry]:

@@ -182,6 +182,8 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
             if one is not None and one != first_row and rollforward.one_column(lines, title, one, vocabulary):
                 return Region(title, _table_end(source, n, vocabulary, first(one)), title, True)
             if first_row is None:
+                first_row = _row_past_rowless_page(source, n, vocabulary)
+            if first_row is None:
                 return None
             transposed = rollforward.transposed(lines, title, first_row, vocabulary)
             if not (transposed or headed_like_schedule(lines, title, first_row, vocabulary)):
@@ -200,9 +202,31 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
 
 def _title_block(lines: Sequence[str], top: int, title: int) -> Callable[[int], set[str]]:
     """The words of a schedule's title block down to its first row (given),
-    from a few lines above its title (a registrant's name printed over
-    "SCHEDULE II"): what a page opening another schedule's would print otherwise."""
-    return lambda row: labels.title_words(lines[max(0, min(top, title) - 4) : row - 1])
+    from the top of the page it opens (a registrant's name printed over
+    "SCHEDULE II", however far above: `_page_top`), as the HTML front end
+    reads it: what a page opening another schedule's would print otherwise."""
+    start = min(_page_top(lines, min(top, title)), max(1, min(top, title) - 4))
+    return lambda row: labels.title_words(lines[start - 1 : row - 1])
+
+
+# How far above its title a schedule's title block may reach up its page.
+TITLE_BLOCK_REACH = 16
+TITLE_BLOCK_WORDS = 12
+
+
+def _page_top(lines: Sequence[str], title: int) -> int:
+    """The first line (1-based) of the title block over line `title`: the
+    lines above it up to the page's top (<PAGE>, a form feed), each a short
+    line of a title's words; not past a tag (a table's end, a document's
+    edge), a row of figures or a line of prose (more words than a title prints)."""
+    n = title
+    while n > 1 and title - n < TITLE_BLOCK_REACH:
+        above = lines[n - 2]
+        if "\f" in above or above.strip() and ("<" in above or len(above.split()) > TITLE_BLOCK_WORDS
+                                                or any(c.isdigit() for c in above) and _has_figures(above)):
+            break  # (a form feed, a tag: <PAGE>, a table's end or start, a document's edge; blank lines are the block's)
+        n -= 1
+    return n
 
 
 def _open_table_above(lines: Sequence[str], title: int) -> Optional[int]:
@@ -214,6 +238,20 @@ def _open_table_above(lines: Sequence[str], title: int) -> Optional[int]:
         if TABLE_CLOSE.match(line) or DOCUMENT_EDGE.match(line):
             return None
     return None
+
+
+def _row_past_rowless_page(source: Source, open_line: int, vocabulary: Vocabulary) -> Optional[int]:
+    """The first row of a <TABLE> that closes, rowless, at a page's foot (its
+    headings and its first period's caption, "2011", the rows on the next
+    page) and goes on past the break (`_table_end`): the continuation's first
+    row, or None."""
+    lines = source.lines
+    close = next((n for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1) if TABLE_CLOSE.match(lines[n - 1])), None)
+    if close is None or not pages.broken(lines, close + 1, min(len(lines), close + PART_GAP)):
+        return None
+    end = _table_end(source, open_line, vocabulary)
+    reopened = next((n for n in range(close + 1, end + 1) if TABLE_OPEN.match(lines[n - 1])), None)
+    return _first_row(lines, reopened) if reopened is not None else None
 
 
 def _titled_in_caption(lines: Sequence[str], open_line: int) -> bool:

@@ -121,7 +121,7 @@ class _ToLines(Transformer):
     def row_line(self, items: list[_Item]) -> Line:
         words: tuple[Token, ...] = items[0] if isinstance(items[0], tuple) and not isinstance(items[0], Figure) else ()
         figures = tuple(i for i in items if isinstance(i, Figure))
-        return _label_figures_as_words(Line("row", figures[0].value.line, words, figures))
+        return _label_figures_as_words(_dashed_nils(Line("row", figures[0].value.line, words, figures)))
 
     def text_line(self, items: list[_Item]) -> Line:
         # A "(2)" among a heading's words is a word of it.
@@ -131,7 +131,7 @@ class _ToLines(Transformer):
                 tokens.append(_token(item))
             else:
                 tokens.extend(item)  # (a text line holds tokens and words, no figures)
-        return Line("text", tokens[0].line, tuple(tokens))
+        return _dashed_nils(Line("text", tokens[0].line, tuple(tokens)))
 
     def rule_line(self, items: list[LarkToken]) -> Line:
         # One token for the whole line: each dashed run is a mark of its own.
@@ -176,6 +176,24 @@ class _ToLines(Transformer):
 
 
 _NOTE = re.compile(r"\(\d{1,2}\)")
+# A nil typed as a run of dashes longer than labels.NIL's ("----"), up to a column's width.
+_DASHED_NIL = re.compile(r"-{4,10}")
+
+
+def _dashed_nils(line: Line) -> Line:
+    """Runs of four to ten dashes after a row's label, the first set apart
+    from it (two spaces or more), are its first figures, nils typed long ("Provision
+    ----   ----   8,549"): the grammar reads a run there as a rule among the
+    label's words.  A line with no label (a rule) or a run touching the label
+    ("---- ADDITIONS ----", a spanning heading's rule) is left as it is."""
+    words = list(line.words)
+    nils: list[Figure] = []
+    while len(words) > 1 and words[-1].kind == "RULE" and _DASHED_NIL.fullmatch(words[-1].text):
+        nils.insert(0, Figure(words.pop()._replace(kind="NIL"), ()))
+    if (not nils or nils[0].value.column - words[-1].end < 2 or any(w.kind == "RULE" for w in words)
+            or not any(w.kind == "WORD" for w in words)):
+        return line
+    return Line("row", line.number, tuple(words), tuple(nils) + line.figures)
 
 
 def _label_figures_as_words(line: Line) -> Line:

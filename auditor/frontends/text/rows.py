@@ -229,6 +229,10 @@ def _cells(figures: Sequence[Figure], starts: Sequence[int], edges: Sequence[Opt
         if before is not None and marks_figure(before.end_column, fig, SLACK):
             cells[k] = replace(before, footnote=(before.footnote or "") + fig.value.text)
             continue
+        if before is not None and before.value is not None and _minus_apart(before, fig):
+            notes = "".join(n.text for n in fig.notes) or None  # ("1,677 -(1)": the figure's marker)
+            cells[k] = replace(before, value=-before.value, raw=before.raw + " -", end_column=fig.value.end, footnote=notes)
+            continue
         if before is not None:
             raise InputError(
                 f"two figures ({before.raw!r} and {fig.value.text!r}) in column "
@@ -239,6 +243,16 @@ def _cells(figures: Sequence[Figure], starts: Sequence[int], edges: Sequence[Opt
             )
         cells[k] = _cell(fig)
     return cells
+
+
+def _minus_apart(before: Cell, fig: Figure) -> bool:
+    """A hyphen one space after an amount, in that amount's column: the adding
+    machine's minus typed apart ("473 -", where a parenthesis would close), no
+    nil of its own (one standing in no column of its own, the grid has no room
+    for it).  (A hyphen reaching the next column is that column's nil.)"""
+    return (fig.value.kind == "NIL" and fig.value.text == "-" and fig.dollar is None
+            and before.value is not None and before.value > 0 and before.footnote is None
+            and fig.value.column - before.end_column == 1)
 
 
 def _marks(fig: Figure, marker: Figure, starts: Sequence[int]) -> bool:
