@@ -177,6 +177,11 @@ def is_caption(line: Line, label_end: int) -> bool:
     parts = chunks(line.words)
     if not any(t.end > label_end for t in line.words):
         return True
+    if len(parts) > 1 and all(_dated_period(chunk_text(part)) for part in parts):
+        # A line of dates and nothing else ("December 31, 2001   December 31, 2000"): the
+        # figure columns' periods, the last line of their headings (a label running long
+        # under them set the label area past the first), not one period's caption.
+        return False
     return parts[0][0].column < label_end and (len(parts) == 1 or _dated_period(chunk_text(parts[0])))
 
 

@@ -1,0 +1,143 @@
+"""Schedule II shapes other than one block per year, each real table of
+../shared/real-tables rendered in a variation no other test sweeps (the red
+team of stop 26): the movements as rows with blank nils, untagged; the years
+as columns under headings of three lines with no rule under them; and, in
+HTML, the transposed and accounts-as-columns shapes with a page break, a
+total left unlabelled, one cell per figure, inline XBRL.
+
+Each case is measured as one of: read right (every figure in its period,
+account and role, exactly the errors the figures hold, one schedule),
+refused (an input error), or silently wrong.  None may be silently wrong
+but those listed in KNOWN, each with its reason; the refusals are listed too
+(a refusal that starts to read must come off the list, and must read right)."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+
+import pytest
+
+import auditor
+from auditor import source
+from conftest import FIXTURES
+from expect import expected_errors, reported_errors
+from render import render as render_text
+from render_html import render as render_html
+from test_html_real_tables import STYLES
+from test_real_tables import NAMES, SHARED, TRANSPOSED_LAYOUTS, _wrapped, applicable
+
+RULES = auditor.load_rules()
+YEARS, ACCOUNTS = TRANSPOSED_LAYOUTS["years-as-columns"], TRANSPOSED_LAYOUTS["accounts-as-columns"]
+
+TEXT = {
+    # A movement with no figure in a block prints a label alone (nils left blank).
+    "years-untagged-blank-nils": dataclasses.replace(YEARS, table_tags=False, nil=""),
+    "accounts-untagged-blank-nils": dataclasses.replace(ACCOUNTS, table_tags=False, nil=""),
+    # No rule and no <S>/<C> line under the headings: a heading line of dates alone over the body.
+    "years-no-rule": dataclasses.replace(YEARS, heading_rule=False, markers=False, caption=False),
+}
+HTML = {
+    "transposed-page-break": dataclasses.replace(STYLES["transposed"], page_break=7),
+    "transposed-tables-row-caption": dataclasses.replace(STYLES["transposed-tables"], block_caption="row"),
+    "transposed-groups-reverse-untitled": dataclasses.replace(STYLES["transposed-groups"], reverse=True, titled=False),
+    "accounts-as-columns-single-cells": dataclasses.replace(
+        STYLES["accounts-as-columns"], grid="single", negative="inline", notes="inside", unlabelled_total=True),
+    "accounts-as-columns-ixbrl-break": dataclasses.replace(
+        STYLES["accounts-as-columns"], xhtml=True, ixbrl=True, negative="ix", wrapper="span", page_break=6),
+}
+
+# (table, variation) -> why it is not read right.
+KNOWN = {
+    ("exabyte-1999", "years-untagged-blank-nils"): (
+        "wrong: a movement printed with no label (the table's heading is blank) under a label line alone "
+        "reads as that label's wrapped last line, figures and all"),
+    ("cik866970-2011", "years-untagged-blank-nils"): (
+        "wrong: an account whose opening balance is left blank: its label alone over other labels alone is "
+        "read as the block's caption"),
+}
+REFUSED = {
+    ("cik947425-fy2005", "accounts-untagged-blank-nils"): "a period whose opening balance is blank: no opening",
+}
+
+
+def measure(spec: dict, rendered, result) -> tuple[str, str]:
+    """("right" | "refused" | "wrong", why)."""
+    if result.error is not None:
+        return "refused", str(result.error)
+    got = {(c.line, c.column): (_wrapped(r.label), s.columns[k].role, c.value, c.raw)
+           for s in result.schedules for p in s.periods for r in p.rows for k, c in enumerate(r.cells) if c is not None}
+    printed = {(f.line, f.start): (_wrapped(rendered.row_labels[(f.period, f.row)]), spec["roles"][1 + f.column],
+                                   f.value, html.unescape(f.raw)) for f in rendered.figures}
+    if got != printed:
+        return "wrong", f"cells {sorted(set(got.items()) ^ set(printed.items()))[:4]}"
+    if len(result.schedules) != 1:
+        return "wrong", f"{len(result.schedules)} schedules"
+    want, reported = expected_errors(spec, rendered), reported_errors(result)
+    if reported != want:
+        return "wrong", f"findings: more {sorted(reported - want)}, fewer {sorted(want - reported)}"
+    return "right", ""
+
+
+def _spec(table: str) -> dict:
+    return json.loads((SHARED / "real-tables" / f"{table}.json").read_text())
+
+
+def _expected(table: str, variation: str) -> str:
+    return "wrong" if (table, variation) in KNOWN else "refused" if (table, variation) in REFUSED else "right"
+
+
+@pytest.mark.parametrize("variation", sorted(TEXT))
+def test_text_shapes_read_right_or_are_listed(variation):
+    outcomes = {}
+    for table in NAMES:
+        spec = _spec(table)
+        rendered = render_text(spec, applicable(spec, TEXT[variation]))
+        result = auditor.check_source(source.from_text(rendered.text, "t.txt"), RULES)
+        outcomes[table] = measure(spec, rendered, result)
+    assert {t: o for t, o in outcomes.items() if o[0] != _expected(t, variation)} == {}
+
+
+@pytest.mark.parametrize("variation", sorted(HTML))
+def test_html_shapes_read_right_or_are_listed(variation):
+    outcomes = {}
+    for table in NAMES:
+        spec = _spec(table)
+        rendered = render_html(spec, HTML[variation])
+        result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES, input_format="html")
+        outcomes[table] = measure(spec, rendered, result)
+    assert {t: o for t, o in outcomes.items() if o[0] != _expected(t, variation)} == {}
+
+
+def _read(name: str):
+    result = auditor.check_file(str(FIXTURES / f"{name}.txt"), RULES)
+    assert result.error is None, str(result.error)
+    (schedule,) = result.schedules
+    return schedule, result
+
+
+def test_a_movement_printed_without_figures_is_no_first_line_of_the_next():
+    schedule, result = _read("alder-pumps-1996-years-as-columns-blank-movement")
+    # The write-offs keep their own heading and role: "Charged to other accounts - describe"
+    # heads only the inventory reserve's 35, not the allowance's write-offs.
+    roles = [c.role for c in schedule.columns]
+    assert {c.heading: c.role for c in schedule.columns} == {
+        "Balance at beginning of year": "beginning", "Charged to costs and expenses": "charged_costs",
+        "Charged to other accounts - describe": "charged_other",
+        "Deductions - accounts written off": "writeoffs", "Balance at end of year": "ending"}
+    allowance, inventory = schedule.periods[0].rows
+    assert allowance.cells[roles.index("charged_other")] is None
+    assert allowance.cells[roles.index("writeoffs")].raw == "(372)"
+    assert inventory.cells[roles.index("charged_other")].raw == "35"
+    assert result.findings == []
+
+
+def test_a_line_of_dates_under_the_headings_heads_the_columns():
+    schedule, result = _read("birch-freight-2001-years-as-columns-basis-headings")
+    assert [p.label for p in schedule.periods] == [
+        "Successor basis: Year ended December 31, 2001", "Predecessor basis: Period ended June 30, 2000",
+        "Predecessor basis: Year ended December 31, 1999"]
+    assert [[r.label for r in p.rows] for p in schedule.periods] == [
+        ["Allowance for doubtful accounts deducted from accounts receivable in the balance sheet"]] * 3
+    assert result.findings == []
