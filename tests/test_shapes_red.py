@@ -46,6 +46,8 @@ HTML = {
         STYLES["accounts-as-columns"], grid="single", negative="inline", notes="inside", unlabelled_total=True),
     "accounts-as-columns-ixbrl-break": dataclasses.replace(
         STYLES["accounts-as-columns"], xhtml=True, ixbrl=True, negative="ix", wrapper="span", page_break=6),
+    # A <table> per account under its caption, no title over them (a heading's words may read as one).
+    "by-account-untitled": dataclasses.replace(STYLES["by-account"], titled=False),
 }
 
 # (table, variation) -> why it is not read right.
@@ -59,6 +61,7 @@ KNOWN = {
 }
 REFUSED = {
     ("cik947425-fy2005", "accounts-untagged-blank-nils"): "a period whose opening balance is blank: no opening",
+    ("cpi-holdco-fy2004", "by-account-untitled"): "no title and no heading naming a schedule: no Schedule II found",
 }
 
 
@@ -141,3 +144,16 @@ def test_a_line_of_dates_under_the_headings_heads_the_columns():
     assert [[r.label for r in p.rows] for p in schedule.periods] == [
         ["Allowance for doubtful accounts deducted from accounts receivable in the balance sheet"]] * 3
     assert result.findings == []
+
+
+def test_a_titles_words_inside_the_table_leave_the_first_accounts_caption_its_name():
+    for name in ("juniper-tools-2000-table-per-account-untitled-acquired-clean",
+                 "kestrel-valves-2001-table-per-account-untitled-acquired-row-typo"):
+        result = auditor.check_file(str(FIXTURES / "html" / f"{name}.htm"), RULES)
+        assert result.error is None, str(result.error)
+        (schedule,) = result.schedules
+        assert {(r.label, r.kind) for p in schedule.periods for r in p.rows} == {
+            ("Allowance for doubtful accounts", "item"),
+            ("Warranty reserve" if "juniper" in name else "Inventory reserve", "item")}
+    assert [(f.check, f.period, f.row) for f in result.findings] == [
+        ("row_identity", "2000", "Allowance for doubtful accounts")]
