@@ -3,7 +3,10 @@
 team of stop 26): the movements as rows with blank nils, untagged; the years
 as columns under headings of three lines with no rule under them; and, in
 HTML, the transposed and accounts-as-columns shapes with a page break, a
-total left unlabelled, one cell per figure, inline XBRL.
+total left unlabelled, one cell per figure, inline XBRL, a table per account
+under no title; and several one-year tables under one title, each printing
+only the columns its year has figures in (tests/render_one_year.py), typed
+and in HTML, each table may be read as a schedule of its own.
 
 Each case is measured as one of: read right (every figure in its period,
 account and role, exactly the errors the figures hold, one schedule),
@@ -25,6 +28,8 @@ from conftest import FIXTURES
 from expect import expected_errors, reported_errors
 from render import render as render_text
 from render_html import render as render_html
+from render_one_year import html_tables, text_tables
+from test_real_tables import LAYOUTS
 from test_html_real_tables import STYLES
 from test_real_tables import NAMES, SHARED, TRANSPOSED_LAYOUTS, _wrapped, applicable
 
@@ -38,6 +43,9 @@ TEXT = {
     # No rule and no <S>/<C> line under the headings: a heading line of dates alone over the body.
     "years-no-rule": dataclasses.replace(YEARS, heading_rule=False, markers=False, caption=False),
 }
+# Several one-year tables under one title, each printing only the columns its year has figures in.
+ONE_YEAR_TEXT = {name: LAYOUTS[name] for name in ("seed-like", "untagged-bare", "span-untagged")}
+ONE_YEAR_HTML = {name: STYLES[name] for name in ("split", "ixbrl", "filing-software")}
 HTML = {
     "transposed-page-break": dataclasses.replace(STYLES["transposed"], page_break=7),
     "transposed-tables-row-caption": dataclasses.replace(STYLES["transposed-tables"], block_caption="row"),
@@ -59,23 +67,30 @@ KNOWN = {
         "wrong: an account whose opening balance is left blank: its label alone over other labels alone is "
         "read as the block's caption"),
 }
+# A one-year table read alone may not tell an "Other" column's sign from one row: a warning each.
+for _table in ("cik840467-2002", "cik923601-fy2017"):
+    for _layout in ONE_YEAR_TEXT:
+        KNOWN[(_table, f"one-year-{_layout}")] = "warning: an 'Other' column's sign, one row in a table alone"
+for _style in ONE_YEAR_HTML:
+    KNOWN[("cik866970-2011", f"one-year-{_style}")] = "warning: periods_named, the captions of tables read alone"
 REFUSED = {
     ("cik947425-fy2005", "accounts-untagged-blank-nils"): "a period whose opening balance is blank: no opening",
     ("cpi-holdco-fy2004", "by-account-untitled"): "no title and no heading naming a schedule: no Schedule II found",
 }
 
 
-def measure(spec: dict, rendered, result) -> tuple[str, str]:
-    """("right" | "refused" | "wrong", why)."""
+def measure(spec: dict, rendered, result, alone: bool = False) -> tuple[str, str]:
+    """("right" | "refused" | "wrong", why); `alone`: tables that may be read as schedules of their own."""
     if result.error is not None:
         return "refused", str(result.error)
     got = {(c.line, c.column): (_wrapped(r.label), s.columns[k].role, c.value, c.raw)
            for s in result.schedules for p in s.periods for r in p.rows for k, c in enumerate(r.cells) if c is not None}
+    typed = not rendered.text.lstrip().startswith("<html")
     printed = {(f.line, f.start): (_wrapped(rendered.row_labels[(f.period, f.row)]), spec["roles"][1 + f.column],
-                                   f.value, html.unescape(f.raw)) for f in rendered.figures}
+                                   f.value, f.raw if typed else html.unescape(f.raw)) for f in rendered.figures}
     if got != printed:
         return "wrong", f"cells {sorted(set(got.items()) ^ set(printed.items()))[:4]}"
-    if len(result.schedules) != 1:
+    if len(result.schedules) != 1 and not alone:
         return "wrong", f"{len(result.schedules)} schedules"
     want, reported = expected_errors(spec, rendered), reported_errors(result)
     if reported != want:
@@ -111,6 +126,39 @@ def test_html_shapes_read_right_or_are_listed(variation):
         result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES, input_format="html")
         outcomes[table] = measure(spec, rendered, result)
     assert {t: o for t, o in outcomes.items() if o[0] != _expected(t, variation)} == {}
+
+
+@pytest.mark.parametrize("layout", sorted(ONE_YEAR_TEXT))
+def test_text_one_year_tables_each_with_its_columns_are_each_read(layout):
+    outcomes = {}
+    for table in NAMES:
+        spec = _spec(table)
+        rendered = text_tables(spec, applicable(spec, ONE_YEAR_TEXT[layout]))
+        result = auditor.check_source(source.from_text(rendered.text, "t.txt"), RULES)
+        outcomes[table] = measure(spec, rendered, result, alone=True)
+    assert {t: o for t, o in outcomes.items() if o[0] != _expected(t, f"one-year-{layout}")} == {}
+
+
+@pytest.mark.parametrize("style", sorted(ONE_YEAR_HTML))
+def test_html_one_year_tables_each_with_its_columns_are_each_read(style):
+    outcomes = {}
+    for table in NAMES:
+        spec = _spec(table)
+        rendered = html_tables(spec, ONE_YEAR_HTML[style])
+        result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES, input_format="html")
+        outcomes[table] = measure(spec, rendered, result, alone=True)
+    assert {t: o for t, o in outcomes.items() if o[0] != _expected(t, f"one-year-{style}")} == {}
+
+
+def test_a_one_year_table_under_another_with_its_own_columns_is_read_not_dropped():
+    result = auditor.check_file(str(FIXTURES / "hollis-paper-1997-one-year-tables-own-columns-row-typo.txt"), RULES)
+    assert result.error is None, str(result.error)
+    assert [[p.label for p in s.periods] for s in result.schedules] == [
+        ["YEAR ENDED DECEMBER 31, 1997"], ["YEAR ENDED DECEMBER 31, 1996"]]
+    assert [[c.role for c in s.columns] for s in result.schedules] == [
+        ["beginning", "charged_costs", "charged_other", "deductions", "ending"],
+        ["beginning", "charged_costs", "deductions", "ending"]]
+    assert [(f.check, f.row) for f in result.findings] == [("row_identity", "Reserve for inventory obsolescence")]
 
 
 def _read(name: str):
