@@ -158,7 +158,8 @@ def test_a_one_year_table_under_another_with_its_own_columns_is_read_not_dropped
     assert [[c.role for c in s.columns] for s in result.schedules] == [
         ["beginning", "charged_costs", "charged_other", "deductions", "ending"],
         ["beginning", "charged_costs", "deductions", "ending"]]
-    assert [(f.check, f.row) for f in result.findings] == [("row_identity", "Reserve for inventory obsolescence")]
+    assert [(f.check, f.period, f.row) for f in result.findings] == [
+        ("row_identity", "YEAR ENDED DECEMBER 31, 1997", "Reserve for inventory obsolescence")]
 
 
 def _read(name: str):
