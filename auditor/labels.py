@@ -158,7 +158,8 @@ def heads_another_statement(lines: Sequence[str]) -> bool:
 _PAGE_WORDS = frozenset(("continued", "page", "exhibit", "table", "of", "contents", "index", "in", "thousands", "millions",
                          "dollars", "amounts", "and", "the", "inc", "incorporated", "corp", "corporation", "company",
                          "co", "ltd", "limited", "llc", "plc", "subsidiaries", "subsidiary", "consolidated"))
-_CONTINUED = re.compile(r"\bcontinued\b", re.IGNORECASE)
+# A page that carries a table on says so: "SCHEDULE II (continued)", "Continued on next page".
+CONTINUED = re.compile(r"\bcontinued\b", re.IGNORECASE)
 
 
 def _page_break(line: str) -> bool:
@@ -190,7 +191,7 @@ def opens_another_schedule(gap: Sequence[str], first: set[str]) -> bool:
     headings = next((k for k, text in enumerate(gap) if BALANCE_WORD.search(text)), len(gap))
     breaks = [k for k, text in enumerate(gap[:headings]) if _page_break(text)]
     block = gap[breaks[-1] + 1 if breaks else 0 : headings]  # (the page that opens; rows above its break are the last page's)
-    if not any(_TITLE.search(text) for text in block) or any(_CONTINUED.search(text) for text in gap):
+    if not any(_TITLE.search(text) for text in block) or any(CONTINUED.search(text) for text in gap):
         return False
     return bool(title_words(block) - first - _PAGE_WORDS)
 

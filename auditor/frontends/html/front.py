@@ -25,7 +25,7 @@ from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
-from auditor.labels import (ACCOUNT_WORD, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
+from auditor.labels import (ACCOUNT_WORD, CONTINUED, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
                             XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, is_period, opens_another_schedule, title_words)
 from auditor.model import Schedule
 from auditor.source import Source
@@ -76,7 +76,6 @@ def _heads_alone(doc: Document, titled: list[tuple[Span, Title]]) -> bool:
     return bool(titles) and all(CONTINUED.search(html_locate.title_text(doc, t)) for t in titles)
 
 
-CONTINUED = re.compile(r"\bcontinued\b", re.IGNORECASE)
 
 
 def _continued_head(doc: Document, start: int, end: int) -> bool:

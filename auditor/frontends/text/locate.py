@@ -19,7 +19,7 @@ from auditor.frontends.text.documents import html_documents as html_documents  #
 from auditor.frontends.text.headings import TITLE, Vocabulary, balances_headed, headed_like_schedule, is_title_line, vocabulary_of, without_tags
 from auditor.frontends.text import pages, rollforward
 from auditor import labels
-from auditor.labels import ACCOUNT_WORD, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
+from auditor.labels import ACCOUNT_WORD, CONTINUED, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
 from auditor.source import Lines, Source
 
 # (Not an HTML table closed on the line it opens, a page footer's "<TABLE ..><TR><TD>F-11</TD></TR></TABLE>"
@@ -75,7 +75,6 @@ PART_GAP = 16
 PART_TRIES = 3
 # Lines that may sit between a table and its continuation after a page break.
 PAGE_TAG = re.compile(r"^\s*<PAGE>", re.IGNORECASE)
-CONTINUED = re.compile(r"\(?\bcontinued\b\)?", re.IGNORECASE)
 MARKER_LINE = re.compile(r"^\s*<S>", re.IGNORECASE)
 MARKER = re.compile(r"<[SC]>", re.IGNORECASE)
 
