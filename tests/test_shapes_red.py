@@ -6,7 +6,8 @@ HTML, the transposed and accounts-as-columns shapes with a page break, a
 total left unlabelled, one cell per figure, inline XBRL, a table per account
 under no title; and several one-year tables under one title, each printing
 only the columns its year has figures in (tests/render_one_year.py), typed
-and in HTML, each table may be read as a schedule of its own.
+and in HTML, each table may be read as a schedule of its own; and each
+period's caption printed under its rows (a footer).
 
 Each case is measured as one of: read right (every figure in its period,
 account and role, exactly the errors the figures hold, one schedule),
@@ -46,6 +47,9 @@ TEXT = {
 # Several one-year tables under one title, each printing only the columns its year has figures in.
 ONE_YEAR_TEXT = {name: LAYOUTS[name] for name in ("seed-like", "untagged-bare", "span-untagged")}
 ONE_YEAR_HTML = {name: STYLES[name] for name in ("split", "ixbrl", "filing-software")}
+# Each period's caption printed under its rows, a footer (`captions_below`).
+FOOTER_TEXT = {"seed-like": LAYOUTS["seed-like"],
+               "flat-fiscal": dataclasses.replace(LAYOUTS["flat-fiscal"], page_break=None)}
 HTML = {
     "transposed-page-break": dataclasses.replace(STYLES["transposed"], page_break=7),
     "transposed-tables-row-caption": dataclasses.replace(STYLES["transposed-tables"], block_caption="row"),
@@ -141,6 +145,45 @@ def test_text_one_year_tables_each_with_its_columns_are_each_read(layout):
 @pytest.mark.parametrize("style", sorted(ONE_YEAR_HTML))
 def test_html_one_year_tables_each_with_its_columns_are_each_read(style):
     assert _unexpected(f"one-year-{style}", lambda spec: html_tables(spec, ONE_YEAR_HTML[style]), alone=True) == {}
+
+
+def captions_below(rendered):
+    """The rendered text with each period's caption moved under its rows (its
+    block: the lines after it down to a blank line, the next caption or </TABLE>),
+    each figure's line moved with it."""
+    lines = rendered.text.split("\n")
+    captions = {label.strip().rstrip(":") for label in rendered.period_labels}
+    is_caption = [line.strip().rstrip(":") in captions for line in lines]
+    order, k = list(range(len(lines))), 0
+    while k < len(order):
+        if not is_caption[order[k]]:
+            k += 1
+            continue
+        j = k + 1
+        while j < len(order) and lines[order[j]].strip() and not is_caption[order[j]] \
+                and not lines[order[j]].startswith("</TABLE>"):
+            j += 1
+        order = order[:k] + order[k + 1 : j] + [order[k]] + order[j:]
+        k = j
+    moved = {old + 1: new + 1 for new, old in enumerate(order)}
+    rendered.text = "\n".join(lines[old] for old in order)
+    rendered.figures = [dataclasses.replace(f, line=moved[f.line]) for f in rendered.figures]
+    return rendered
+
+
+@pytest.mark.parametrize("layout", sorted(FOOTER_TEXT))
+def test_text_period_captions_under_their_rows_name_the_rows_above(layout):
+    render = lambda spec: captions_below(render_text(spec, applicable(spec, FOOTER_TEXT[layout])))  # noqa: E731
+    assert _unexpected(f"footer-{layout}", render) == {}
+
+
+def test_a_caption_under_its_rows_names_them():
+    schedule, result = _read("larkspur-mills-1995-period-captions-below-row-typo")
+    assert [(p.label, [r.cells[0].raw for r in p.rows]) for p in schedule.periods] == [
+        ("YEAR ENDED DECEMBER 31, 1995", ["640", "330"]), ("YEAR ENDED DECEMBER 31, 1994", ["590", "300"]),
+        ("YEAR ENDED DECEMBER 31, 1993", ["555", "310"])]
+    assert sorted((f.check, f.period) for f in result.findings) == [
+        ("carry_forward", "YEAR ENDED DECEMBER 31, 1995"), ("row_identity", "YEAR ENDED DECEMBER 31, 1994")]
 
 
 def test_a_one_year_table_under_another_with_its_own_columns_is_read_not_dropped():
