@@ -138,7 +138,9 @@ def _movement_without_figures(before: Line, ln: Line, rest: Sequence[Line]) -> b
         if line.number != number or not line.words or line.words[0].column != indent:
             return False
         if line.kind == "row":
-            return line is not ln and line.words[0].text[:1].isupper()
+            # (Its own label: a capital, or, in lower case, a movement's or balance's words.)
+            return line is not ln and (line.words[0].text[:1].isupper()
+                                       or bool(SCHEDULE_MOVEMENT.search(text(line.words)) or CLOSES.search(text(line.words))))
         line_text = text(line.words)
         if (line.kind != "text" or len(line.words) < 2 or line_text.endswith(":") or CONNECTIVE.search(line_text)
                 or not SCHEDULE_MOVEMENT.search(line_text)):
