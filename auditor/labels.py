@@ -226,7 +226,7 @@ UNITS = re.compile(
 PERIOD_START = re.compile(
     r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
     r"transition|quarter|month|months|weeks|\d+\s+(months|weeks))\b|"
-    r"^(19|20)\d\d\b|^fy\s?['\u2019]?\d\d\b|^(january|february|march|april|may|june|july|august|september|"
+    r"^(19|20)\d\d\b|^fy\s?['\u2019]?((19|20)\d\d|\d\d)\b|^(january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\s+\d|"
     # (EDGAR's XBRL viewer heads its columns with dates abbreviated so: "Dec. 31, 2019")
     r"^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s+\d{1,2},\s+(19|20)\d\d\b|"
@@ -234,7 +234,9 @@ PERIOD_START = re.compile(
     r"^(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((19|20)?\d\d)(?![\d/])",
     re.IGNORECASE,
 )
-YEAR = re.compile(r"\b(19|20)\d\d\b")
+# (A year glued to "FY", "FY2012", as filers of 2008-2018 caption periods, is a year too: no word
+# boundary there for \b to find.)
+YEAR = re.compile(r"(?:\b|(?<=FY)|(?<=fy))(19|20)\d\d\b")
 # "FY24", "FY 24", "FY'24": a fiscal year by its last two digits, as filers head columns and periods.
 FY_YEAR = re.compile(r"\bFY\s?['\u2019]?(\d\d)\b")
 DATE = re.compile(

@@ -1038,3 +1038,7 @@ def minus_cells(e: Edit) -> None:
 # column's convention then reads them subtracted: the findings right, 5 of 36 tables read so
 # without a word), or false row errors (19 of 36).
 GAPS: dict[str, Callable[[Edit], None]] = {"minus-cells": minus_cells}
+
+
+# --- stop 26: the habits of 2008-2018 filing software's HTML (html_2010s) ---
+import html_2010s  # noqa: E402,F401  (it builds on the helpers above, and registers its habits here)

@@ -203,7 +203,7 @@ def _ending(after: str, whole: bool, end: str) -> str:
     if whole:  # (the head is read only where it is all that follows: else the file's end tells)
         head = _prose(after)
         title = next((m for m in CONTINUED_LINE.finditer(head) if TITLE_WORDS.search(m.group())), None)
-        if title and not FIGURES.search(head, title.end()):
+        if title and not _figures_under(head, title.end()):
             return " ".join(title.group().split())
         cut_title = _last_title(head)
         if cut_title is not None:
@@ -269,10 +269,24 @@ def _last_title(head: str) -> str | None:
     title = None
     for title in TITLE_ONLY.finditer(head):
         pass
-    if title is None or FIGURES.search(head, title.end()):
+    if title is None or _figures_under(head, title.end()):
         return None
     under = _word_lines(head[title.end():])
     return " ".join(title.group().split()) if len(under) <= TITLE_BLOCK else None
+
+
+# An amount as a table's cell prints it, grouped by thousands ("12,345", "(1,200)"): not a date's
+# "June 30, 2003", a note's "1", a year.
+GROUPED_AMOUNT = re.compile(r"(?<![\d,.])\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?(?![\d,])")
+
+
+def _figures_under(head: str, at: int) -> bool:
+    """Whether a table of figures follows `at`: a line of three figures apart, or two lines
+    of grouped amounts (a table of two columns that is no schedule, under a running head:
+    the file goes on past the title, it is not cut off there)."""
+    if FIGURES.search(head, at):
+        return True
+    return sum(1 for line in head[at:].split("\n") if GROUPED_AMOUNT.search(line)) >= 2
 
 
 # A line of its own a schedule's period caption may be: a bare year ("1996").

@@ -399,7 +399,7 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             listed = set(html_layout.period_rows(grid, f))
             if not listed or (texts and caption is None):
                 return
-            if caption is None and html_layout.caption_row(grid, f) is None:
+            if caption is None and html_layout.caption_row(grid, f) is None and not html_layout.account_heading(grid, f):
                 # (rows of periods up to an account's caption row inside the part carry on the account before)
                 carried, last = html_layout.periods_around_captions(grid, f)
                 if carried & periods:

@@ -22,6 +22,10 @@ from auditor.errors import InputError
 # Inline tags that start a new visual line or block inside a cell: a space.
 BREAKS = {"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BLANKS = str.maketrans("\n\r\t\f", "    ")  # (a cell's line breaks and tabs read as spaces)
+# Characters that print nothing, left out of a cell's text: the zero-width space filing software
+# of 2008-2018 (Workiva) fills empty cells with ("&#8203;" alone is an empty cell, "$&#8203;" a
+# "$"), its kin, and the soft hyphen layout software marks a word's breaks with ("Deduc&#173;tions").
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
 # Of those, the blocks that set a cell's text on lines of its own (a <br> ends a line even when it is empty).
 BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
 MAX_SPAN = 200  # a colspan beyond this is a typo; real Schedule II grids are < 60 wide
@@ -265,10 +269,33 @@ class _Reader(HTMLParser):
         width = len(ref) + (self.snippet[at : at + 1] == ";")
         self._add(html.unescape(ref + ";"), (line, offset), 0, width)
 
+    def _add_visible(self, text: str, pos: tuple[int, int], step: int, width: int) -> None:
+        """`_add` of the pieces of `text` around its invisible characters, each at its own place."""
+        line, offset = pos
+        at = 0
+        for m in INVISIBLE.finditer(text):
+            self._add_piece(text[at:m.start()], (line, offset), at, step, width)
+            at = m.end()
+        self._add_piece(text[at:], (line, offset), at, step, width)
+
+    def _add_piece(self, piece: str, pos: tuple[int, int], at: int, step: int, width: int) -> None:
+        """`piece`, which starts `at` characters into a text added at `pos` (lines counted through it)."""
+        if not piece:
+            return
+        line, offset = pos
+        if step:
+            before = self.snippet[self.offset_of(line, offset) : self.offset_of(line, offset) + at]
+            breaks = before.count("\n")
+            line, offset = (line + breaks, at - before.rindex("\n") - 1) if breaks else (line, offset + at)
+        self._add(piece, (line, offset), step, width)
+
     def _add(self, text: str, pos: tuple[int, int], step: int, width: int = 1) -> None:
         """Append `text`; each character's place advances by `step` (0: all at `pos`)."""
         cell = self.cell
         if self.skip or cell is None:
+            return
+        if not text.isascii() and INVISIBLE.search(text):
+            self._add_visible(text, pos, step, width)
             return
         line, column = self.place(*pos)
         if text.strip(" \n\r\t\f"):

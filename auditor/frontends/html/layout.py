@@ -270,6 +270,22 @@ def _lone_label(cells: list[HtmlCell], f: Frame) -> str:
     return plain(texts) if len(texts) == 1 else ""
 
 
+# The label column's heading where it is no account's name ("Description", "Col. A", "Account").
+DESCRIPTION = re.compile(r"\b(?:description|classification|col(?:umn)?\.?\s+a)\b|^(?:accounts?|items?|dates?)$",
+                         re.IGNORECASE)
+
+
+def account_heading(grid: Grid, f: Frame) -> list[str]:
+    """The account's name where a table with no caption prints it as its label column's heading
+    over rows labelled by the periods ("Allowance for doubtful accounts", "Total" over "2013",
+    "2012", where a table by period prints "Description"): read as its caption."""
+    text = " ".join(f.label_heading.split())
+    name = " ".join(UNITS.sub("", text).replace("()", "").split()).strip(" ,;:")
+    if not name or DESCRIPTION.search(name) or is_period(name):
+        return []
+    return [text] if period_rows(grid, f) else []
+
+
 def caption_row(grid: Grid, f: Frame) -> Optional[str]:
     """An account's caption printed as the table's own first row, above its
     headings ("Allowance for doubtful accounts:" in one cell), or None."""
@@ -310,9 +326,9 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     year_rows = _YearRows(any(_by_account_years(g, f) for g, f in zip(region.grids, frames)))
     for grid, f, caption in zip(region.grids, frames, captions):
         leaves = Leaves(f.leaves if f.leaves else _inherited(grid, f, first))  # (indexed: asked per figure)
-        for c in (caption, caption_row(grid, f)):
-            if c is not None:
-                entries.append(Caption(c.rstrip(":").strip()))
+        named = [c for c in (caption, caption_row(grid, f)) if c is not None] or account_heading(grid, f)
+        for c in named:
+            entries.append(Caption(c.rstrip(":").strip()))
         entries += _period_over_headings(grid, f)
         start = f.heading_rows[-1] + 1 if f.heading_rows else 0
         joins = wrapped(wrap_lines(grid, f, start))  # (the phrase rows that are a line of a row's label)
@@ -341,6 +357,10 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                     row = _label_joined([plain(grid.rows[j]) for j in sorted(lines) if j < i], row,
                                         [plain(grid.rows[j]) for j in sorted(lines) if j > i])
                 entries.append(Printed(row, grid.row_lines[i]))
+                continue
+            beside = period_beside_headings(cells, f, grid.row_lines[i])
+            if beside is not None:
+                entries.append(beside)
                 continue
             text = plain(cells)
             is_period = _period_row(cells, f, text)
@@ -390,7 +410,26 @@ def _period_over_headings(grid: Grid, f: Frame) -> list[Entry]:
     for i in reversed(range(top)):
         if _lone_period(grid.rows[i]):
             return [PeriodStart(plain(grid.rows[i]).rstrip(":").strip(), _first_line(grid.rows[i], grid.row_lines[i]))]
+    for i in f.heading_rows:
+        beside = period_beside_headings(grid.rows[i], f, grid.row_lines[i])
+        if beside is not None:
+            return [beside]
     return []
+
+
+def period_beside_headings(cells: list[HtmlCell], f: Frame, line: int) -> Optional[PeriodStart]:
+    """The period a row of headings names in its label cell ("2012" or "Year ended December 31,
+    2012" where "Description" stands, the columns' headings beside it: each year's headings
+    printed again over its rows in one table): it opens the period of the rows under it."""
+    labels = nonblank(c for c in cells if c.last < f.figure_start)  # (a heading's cell may start over a "$")
+    over = nonblank(c for c in cells if c.last >= f.figure_start)
+    # (A heading's footnote marker "(2)" alone in its cell is no figure.)
+    if len(labels) != 1 or not over or any(kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip()) for c in over):
+        return None
+    text = " ".join(labels[0].text.replace("\xa0", " ").split()).rstrip(":").strip()
+    if not (WHOLE_PERIOD.match(text) and one_period(text)):
+        return None
+    return PeriodStart(text, _first_line(labels, line))
 
 
 def _by_account_years(grid: Grid, f: Frame) -> bool:
@@ -628,10 +667,41 @@ def _row(cells: list[HtmlCell], f: Frame, leaves: Sequence[Leaf], columns: list[
     return Row(label=label, kind=kind_, cells=tuple(out), line=line, footnote=footnote)
 
 
+# A footnote's reference set in <sup> at a label's end: a digit, a letter or two, marks ("accounts<sup>2</sup>").
+SUP_MARK = re.compile(r"\(?[0-9a-z]{1,2}\)?|\*{1,3}|[\u2020\u2021]", re.IGNORECASE)
+
+
+def _sup_mark(label_cells: list[HtmlCell]) -> Optional[tuple[str, str]]:
+    """(label, marker) where the label's last cell ends in a <sup> run printing a footnote's
+    reference, words before it: filing software's "accounts<sup>2</sup>" is the label
+    "accounts" and note 2, not "accounts2" (a bare digit no text marker tells apart)."""
+    if not label_cells:
+        return None
+    cell = label_cells[-1]
+    chars, sup = cell.chars, cell.sup
+    end = len(chars)
+    while end and chars[end - 1] in " \xa0":
+        end -= 1
+    start = end
+    while start and sup[start - 1]:
+        start -= 1
+    mark = "".join(chars[start:end]).replace("\xa0", " ").strip()
+    if start == end or not start or not SUP_MARK.fullmatch(mark.replace(" ", "")):
+        return None
+    before = label_cells[:-1] + [replace(cell, chars=chars[:start], places=cell.places[:start],
+                                          facts=cell.facts[:start], sup=sup[:start], token_cache=None, kind_cache=None)]
+    label = " ".join(plain(before).split())
+    return (label, mark.replace(" ", "")) if re.search(r"[A-Za-z]", label) else None
+
+
 def row_label(label_cells: list[HtmlCell]) -> tuple[str, Optional[str]]:
     """A row's label as printed, without leaders and colon, and its footnote marker."""
+    marked = _sup_mark(label_cells)
     label = " ".join(plain(label_cells).split())
     footnote = None
+    if marked:
+        label, footnote = marked
+        return LEADER.sub("", label).strip().rstrip(":").strip(), footnote
     start = notes_start(label)
     if 0 < start < len(label):
         footnote, label = label[start:].replace(" ", ""), label[:start]
