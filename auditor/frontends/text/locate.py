@@ -156,9 +156,11 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
                     or not headed_like_schedule(lines, n, first_row, vocabulary):
                 return None
             return Region(n, _table_end(source, n, vocabulary), n)
-        if DOCUMENT_EDGE.match(line) or TITLE.search(line) or heads_another_statement(lines, n) or _has_figures(line):
-            return None
-        if not (BREAK.match(line) or FOOTNOTE_LINE.match(line)):
+        if not line.strip():
+            continue
+        # (Page furniture or a footnote, no title, no figures: anything else ends the search.)
+        if not (BREAK.match(line) or FOOTNOTE_LINE.match(line)) or TITLE.search(line) or _has_figures(line) \
+                or DOCUMENT_EDGE.match(line):
             return None
     return None
 
