@@ -59,7 +59,16 @@ class Cell:
     def decimals(self) -> int:
         """Digits printed after the decimal point (the figure's precision)."""
         digits = self.raw.strip("() -CRcr")  # (a typed negative's mark after it: "47.3-", "47.3 CR")
-        return len(digits.split(".", 1)[1]) if "." in digits else 0
+        if "." not in digits or self._dots_group(digits):
+            return 0
+        return len(digits.split(".", 1)[1])
+
+    def _dots_group(self, digits: str) -> bool:
+        """Whether the "." of the figure grouped its thousands as read ("1.212.067": 1212067)."""
+        if not self.value:
+            return False
+        whole = "".join(ch for ch in digits if ch.isdigit())
+        return abs(self.value) == int(whole)
 
 
 def amount_of(cell: Optional[Cell]) -> Decimal:

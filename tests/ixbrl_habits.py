@@ -38,7 +38,9 @@ each figure is printed is still known:
 - two-registrants: the parent's schedule, then the subsidiary's under a title
   of its own, the same accounts and years, its contexts on dei:LegalEntityAxis;
 - notes-copy: the table printed again in the notes before the schedule, its
-  figures tagged in the same contexts (other ids), no title of its own;
+  figures tagged in the same contexts (other ids), no title of its own (and,
+  `tables_unread`, the same page checked from its facts alone: each fact
+  placed where the Schedule II text block prints it);
 - tr3-formats: ixt:numdotdecimal / ixt:zerodash (Transformation Registry 3
   names), decimals="INF" on the nils;
 - attribute-order: the attributes in DFIN's order (unitRef, contextRef, ...);
@@ -369,6 +371,12 @@ def notes_copy(doc: Doc) -> None:
     at = doc.text.index("<ix:nonNumeric name=\"srt:ScheduleOfValuation")
     doc.text = (doc.text[:at] + "<p><b>Note 5 — Accounts Receivable</b></p>\n<p>The activity in the allowance was as "
                 "follows:</p>\n" + copy_ + "\n" + doc.text[at:])
+
+
+def tables_unread(text: str) -> str:
+    """The page with its tables' tags renamed (a converter's markup no reader takes for a
+    table): the schedule is then checked from its facts alone, as where its table cannot be read."""
+    return re.sub(r"<(/?)table\b", r"<\1xtable", text)
 
 
 def tr3_formats(doc: Doc) -> None:

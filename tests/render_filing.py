@@ -65,12 +65,21 @@ from dataclasses import replace
 from render import Layout, Rendered, render as render_text
 from render_html import HtmlStyle, render as render_html
 from render_software import Software, render_software
+import submission_habits as habits
 
 ERAS = ("text-1993", "text-1997", "html-1999", "html-2003", "ixbrl-2023")
 WRAPPERS = ("index-report", "notes-allowance", "notes-tagged", "index-activity", "index-numbered-notes", "omitted-ex99",
             "schedule-iii-signatures", "exhibits", "contents-notes", "title-apart", "title-unnumbered",
-            "combined-registrants", "running-head-named", "after-signatures", "all")
-DECOYS = WRAPPERS[:-1]
+            "combined-registrants", "running-head-named", "after-signatures", "all",
+            "page-furniture", "dos-typed", "caption-title", "schedules-1994", "ex13-10k405", "wrapped-80")
+DECOYS = WRAPPERS[:WRAPPERS.index("all")]
+# Habits of the whole submission (submission_habits), each around the index,
+# the auditor's report and the exhibits; not in "all".
+HABITS = WRAPPERS[WRAPPERS.index("all") + 1:]
+HABIT_DECOYS = {"index-report", "exhibits"}
+# Habits the tool refuses (an input error naming the line), in the eras they change:
+# a table's lines wrapped at column 80 lost the columns of the figures wrapped.
+REFUSED = {("wrapped-80", "text-1993"), ("wrapped-80", "text-1997")}
 # Wrappers that print the schedule itself otherwise (its title), or more than once.
 RETITLED = ("title-apart", "title-unnumbered", "combined-registrants", "running-head-named")
 TEXT_ERAS = ("text-1993", "text-1997")
@@ -108,8 +117,15 @@ def _text_layout(spec: dict, layout: Layout) -> Layout:
 
 
 def filing(spec: dict, era: str, wrapper: str) -> Rendered:
-    decoys = set(DECOYS) - {"title-unnumbered"} if wrapper == "all" else {wrapper}  # (its title is "title-apart"'s)
-    inner = table(spec, era)
+    if wrapper in HABITS:
+        return habit(spec, era, wrapper)
+    return _filing(spec, era, {wrapper} if wrapper != "all" else set(DECOYS) - {"title-unnumbered"})
+
+
+def _filing(spec: dict, era: str, decoys: set, inner: Rendered | None = None) -> Rendered:
+    """The table among `decoys` (the "all" wrapper: every one but "title-unnumbered",
+    whose title is "title-apart"'s)."""
+    inner = inner or table(spec, era)
     html = era not in TEXT_ERAS
     if decoys & {"title-apart", "title-unnumbered"}:
         inner.text = retitled(inner.text, era, "title-apart" if "title-apart" in decoys else "title-unnumbered")
@@ -127,6 +143,42 @@ def filing(spec: dict, era: str, wrapper: str) -> Rendered:
         return inner  # (a whole HTML 10-K: "omitted-ex99" prints the sentence in Item 15, the schedule after it)
     before_doc, after_doc = _submission(decoys, html, era)
     return _shifted(inner, before_doc, after_doc)
+
+
+def registrant(spec: dict) -> str:
+    """The registrant's name as its pages print it: the real tables' names
+    without what their excerpt added ("(SEC CIK 21076)"), a name for those
+    it did not show."""
+    name = re.sub(r"\s*\(.*\)", "", spec.get("company", ""))
+    return name if name and not re.search(r"\d", name) else "Northfield Industries, Inc."
+
+
+def habit(spec: dict, era: str, wrapper: str) -> Rendered:
+    """The filing of HABIT_DECOYS with one habit of 1993-2002 submissions
+    (submission_habits; text eras, and the submission's text or HTML 10-K
+    where the habit is the submission's: "ex13-10k405", "schedules-1994")."""
+    inner = table(spec, era)
+    decoys = HABIT_DECOYS | {wrapper}
+    if wrapper == "schedules-1994" and era != "ixbrl-2023":
+        inner.text = (habits.renumbered_viii(inner.text) if era in TEXT_ERAS
+                      else inner.text.replace("<b>SCHEDULE II<br>", "<b>SCHEDULE VIII<br>", 1))
+        decoys = {"exhibits", wrapper}
+    if wrapper == "ex13-10k405":  # (the index in the 10-K405, the notes before the schedule in the EX-13)
+        decoys = {"notes-allowance", "exhibits", wrapper}
+    if wrapper == "caption-title" and era in TEXT_ERAS:
+        printed = spec.get("company", "THE REGISTRANT").upper()[:60]  # (as render.py prints it)
+        inner.text = inner.text.replace(printed, registrant(spec).upper(), 1)
+        inner = habits.caption_title(inner)
+    out = _filing(spec, era, decoys, inner)
+    if era not in TEXT_ERAS:
+        return out
+    if wrapper == "page-furniture":
+        return habits.page_furniture(out, registrant(spec))
+    if wrapper == "dos-typed":
+        return habits.dos_typed(out)
+    if wrapper == "wrapped-80":
+        return habits.wrapped(out)
+    return out
 
 
 def untagged(text: str) -> str:
@@ -202,6 +254,9 @@ def _around(decoys: set, html: bool) -> tuple:
     if "after-signatures" in decoys:  # (the schedule on the pages after the signatures and the exhibit index)
         before += (_html_signatures() + _html_exhibit_index() + _html_index()) if html else (
             TEXT_SIGNATURES + TEXT_EXHIBIT_INDEX + TEXT_INDEX)
+    if "schedules-1994" in decoys and not html:  # (Schedule VIII among V, VI, IX and X)
+        before += habits.SCHEDULES_1994_INDEX + habits.SCHEDULES_V_VI
+        after += habits.SCHEDULES_IX_X
     if "schedule-iii-signatures" in decoys:
         after += (_html_schedule_iii() + _html_signatures() + _html_exhibit_index()) if html else (
             TEXT_SCHEDULE_III + TEXT_SIGNATURES + TEXT_EXHIBIT_INDEX)
@@ -341,7 +396,13 @@ def _submission(decoys: set, html: bool, era: str) -> tuple:
     """What comes before and after the schedule's document in the submission."""
     before = HEADER
     opening = "<DOCUMENT>\n<TYPE>{kind}\n<SEQUENCE>{n}\n<TEXT>\n"
-    if "omitted-ex99" in decoys:
+    if "ex13-10k405" in decoys:  # (a 10-K405 whose financial statements and schedule are its EX-13's)
+        ten_k = (_html_page(html_paragraphs(INDEX_LEAD) + _html_index() + _html_signatures()) if html
+                 else INDEX_LEAD + TEXT_INDEX + TEXT_SIGNATURES)
+        before = before.replace("SUBMISSION TYPE:\t10-K", "SUBMISSION TYPE:\t10-K405")
+        before += _document("10-K405", 1, ten_k)
+        before += opening.format(kind="EX-13", n=2)
+    elif "omitted-ex99" in decoys:
         ten_k = (_html_page(html_paragraphs(INDEX_LEAD) + html_paragraphs(OMITTED)) if html
                  else INDEX_LEAD + OMITTED + TEXT_SIGNATURES)
         before += _document("10-K", 1, ten_k)

@@ -447,15 +447,28 @@ def place_sentinels(rendered: Rendered) -> Rendered:
     return Rendered(text, figures, rendered.headings, rendered.period_labels, rendered.row_labels)
 
 
+# The stylesheet `css_table(classes=True)` puts in the head: the display values as classes.
+CSS_CLASSES = ('<style type="text/css">\n<!--\nbody { font-family: Arial }\n.t { display: table; width: 100% }\n'
+               '.r{display:table-row}\ndiv.c, p.c, span.c { display : table-cell; padding: 0 2pt }\n-->\n</style>\n')
+
+
 def css_table(text: str, table: str = "div", row: str = "div", cell: str = "div",
-              display: str = "display:{}") -> str:
+              display: str = "display:{}", classes: bool = False) -> str:
     """Every <table> written as elements styled display:table / table-row /
     table-cell, as converters from page-layout software write them.  A CSS
     table spans no columns: a cell spanning N grid columns is written as N
     cells, its text in the first (as a converter must to keep the columns
-    aligned).  `display`: how the property is written ("DISPLAY: {};")."""
+    aligned).  `display`: how the property is written ("DISPLAY: {};");
+    `classes`: the display values given by classes of a <style> block in the
+    head (`.r{display:table-row}`, `<div class="r">`), a cell's alignment its own style."""
     def styled(tag: str, value: str, extra: str = "") -> str:
+        if classes:
+            own = f' style="{extra.lstrip(";")}"' if extra.lstrip(";") else ""
+            return f'<{tag} class="{value.replace("table-", "")[0]}"{own}>'
         return f'<{tag} style="{display.format(value)}{extra}">'
+
+    if classes:
+        text = text.replace("</head>", CSS_CLASSES + "</head>", 1) if "</head>" in text else CSS_CLASSES + text
 
     empty = styled(cell, "table-cell") + f"</{cell}>"
     text = re.sub(r'<td\b([^>]*?)\s*colspan="(\d+)"([^>]*)/>', lambda m: empty * int(m.group(2)), text)

@@ -110,6 +110,76 @@ def test_broken_markup_unclosed_cells_and_upper_case_tags():
     assert row_values(schedule) == [Decimal(100), Decimal(20), None, Decimal(-25), Decimal(95)]
 
 
+def signed(figures):
+    """`cells`, a figure written "-25" printed with its sign in the "$" cell before its digits."""
+    return "".join(f"<td>&nbsp;</td><td>{f[0]}</td><td align=right>{f[1:]}</td><td></td>" if f[:1] in "-\u2013\u2212"
+                   else f"<td>&nbsp;</td><td></td><td align=right>{f}</td><td></td>" for f in figures)
+
+
+@pytest.mark.parametrize("sign", ["-", "\u2013", "\u2212"])
+def test_a_minus_sign_alone_in_the_dollar_cell_is_its_figures_sign(sign):
+    """Filing software prints a negative's sign where a positive's "$" goes: read as the
+    sign of the digits after it, not as a nil in a column of its own."""
+    body = ("<tr><td>Allowance</td>" + signed(["100", "20", "&#151;", sign + "25", "95"]) + "</tr>"
+            "<tr><td>Reserve</td>" + signed(["10", "2", "&#151;", sign + "3", "9"]) + "</tr>")
+    schedule, text = read(body)
+    assert row_values(schedule) == [Decimal(100), Decimal(20), None, Decimal(-25), Decimal(95)]
+    assert row_values(schedule, 1) == [Decimal(10), Decimal(2), None, Decimal(-3), Decimal(9)]
+    deduction = schedule.periods[0].rows[0].cells[3]
+    assert deduction.raw == sign + "25"
+    assert text.split("\n")[deduction.line - 1][deduction.column - 1] == sign  # (found at its sign)
+
+
+ONE_CELL_COLUMNS = """<html><body><p>SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS</p><table>
+<tr><td>Description</td><td>Balance at beginning of year</td><td>Charged to expense</td>
+<td>Charged to other accounts</td><td>Write-offs</td><td>Balance at end of year</td></tr>
+<tr><td colspan=6>Year ended December 31, 2001</td></tr>
+"""
+
+
+def test_a_dash_in_a_column_of_its_own_before_a_figure_stays_a_nil():
+    """A dash alone in a cell under a heading of its own is a nil, even with digits in the
+    next cell: it is no "$" cell of theirs."""
+    body = ("<tr><td>Allowance</td><td>100</td><td>-</td><td>20</td><td>(10)</td><td>110</td></tr>"
+            "<tr><td>Reserve</td><td>50</td><td>5</td><td>\u2013</td><td>(5)</td><td>50</td></tr></table></body></html>")
+    (schedule,) = auditor.schedules(source.from_text(ONE_CELL_COLUMNS + body, "t.htm"), auditor.load_rules())
+    assert row_values(schedule) == [Decimal(100), None, Decimal(20), Decimal(-10), Decimal(110)]
+    assert row_values(schedule, 1) == [Decimal(50), Decimal(5), None, Decimal(-5), Decimal(50)]
+
+
+def test_a_dash_where_other_rows_print_figures_is_no_sign():
+    """A dash in the grid column where another row prints its figure (a figure printed a
+    cell off, in the "$" cell) is no "$" cell's sign: the digits after it are never read
+    negative (the heading's column split in two, as for any two figures side by side)."""
+    body = ("<tr><td>Allowance</td>" + signed(["100", "20"]) + "<td>&nbsp;</td><td>7</td><td></td><td></td>"
+            + signed(["25", "102"]) + "</tr>"
+            "<tr><td>Reserve</td>" + signed(["10", "2", "-4", "3", "13"]) + "</tr>")
+    schedule, _ = read(body)
+    assert [(c.raw, c.value) for c in schedule.periods[0].rows[1].cells if c][2:4] == [("-", None), ("4", Decimal(4))]
+
+
+def test_a_note_cell_under_the_next_heading_beside_its_figure_is_a_marker():
+    """Headings set one cell left: the deductions' "(1)" in a cell of its own falls under the
+    closing balance's heading, beside that column's figure: the deductions' marker."""
+    shifted = HEAD.replace("<td>&nbsp;</td>\n<td colspan=3 rowspan=2 align=center valign=bottom>Balance at<br>End",
+                           "<td colspan=3 rowspan=2 align=center valign=bottom>Balance at<br>End")
+    shifted = shifted.replace("Balance at<br>End of Year</td></tr>", "Balance at<br>End of Year</td><td>&nbsp;</td></tr>")
+    row = ("<tr><td>Allowance</td>" + cells("100", "20", "5", "25") + "<td>(1)</td><td></td><td align=right>100</td>"
+           "<td></td></tr><tr><td>Reserve</td>" + cells("10", "2", "&#151;", "3", "9") + "</tr>")
+    (schedule,) = auditor.schedules(source.from_text(shifted + row + TAIL, "t.htm"), auditor.load_rules())
+    assert row_values(schedule) == [Decimal(100), Decimal(20), Decimal(5), Decimal(25), Decimal(100)]
+    assert schedule.periods[0].rows[0].cells[3].footnote == "(1)"
+
+
+def test_a_small_parenthesised_figure_alone_in_its_column_is_a_figure():
+    """A "(1)" in a column no other row prints in, with no figure after it under its heading,
+    is a negative one, not the marker of the figure before it."""
+    row = ("<tr><td>Allowance</td>" + cells("100", "20", "(1)", "25", "94") + "</tr>"
+           "<tr><td>Reserve</td>" + cells("10", "2", "", "3", "9") + "</tr>")
+    schedule, _ = read(row)
+    assert row_values(schedule) == [Decimal(100), Decimal(20), Decimal(-1), Decimal(25), Decimal(94)]
+
+
 def test_nil_entity_positions_point_at_the_ampersand():
     schedule, text = read("<tr><td>Allowance</td>" + cells("100", "&mdash;", "&#151;", "\u2014", "100") + "</tr>")
     nils = schedule.periods[0].rows[0].cells[1:4]

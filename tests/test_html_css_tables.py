@@ -157,7 +157,8 @@ def test_a_table_in_each_html_shape_written_as_a_css_table_reads_as_the_table_do
     accounts = {"Allowance for doubtful accounts": 728, "Reserve for sales returns": 1_340}
     for s in (spec(accounts, [2010, 2011, 2012], seed=241),
               shift(spec(accounts, [2010, 2011, 2012], seed=241), 1, 1, 1, 50)):
-        for kw in ({}, {"cell": "p"}, {"cell": "span", "display": "DISPLAY : {} ;"}):
+        for kw in ({}, {"cell": "p"}, {"cell": "span", "display": "DISPLAY : {} ;"}, {"classes": True},
+                   {"cell": "span", "classes": True}):
             rendered = render(s, style, sentinels=True)
             rendered.text = css_table(rendered.text, **kw)
             rendered = place_sentinels(rendered)
@@ -178,3 +179,36 @@ def test_a_total_printed_before_its_members_still_sums_them_all_in_the_facts():
     result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES, sources="xbrl")
     assert ("column_total", "Total (no member)") in {(f.check, f.row) for f in result.findings
                                                      if f.severity == "error"}
+
+
+def test_a_css_table_whose_display_values_are_classes_of_a_style_block_is_read_as_a_table():
+    """`.r{display:table-row}` in the head's <style> (inside an HTML comment, a
+    selector list with element names), `<div class="r">` in the body: written as
+    table tags as an inline style is.  An element's own style naming another
+    display wins over its class's; a class no rule of a <style> block makes a
+    table's, or a rule outside any <style> block (text of the page), makes none."""
+    head = ('<html><head><style type="text/css">\n<!--\nbody{font-family:Arial}\n.t{display:table;width:100%}\n'
+            '.r { display : table-row }\n div.c, p.c{display:table-cell;padding:0}\n-->\n</style></head><body>\n')
+    body = ('<div class="t"><div class="r"><div class="c">Allowance</div>'
+            '<p class="c" style="text-align:right">1,234</p></div></div>\n</body></html>')
+    out = written(head + body)
+    assert out is not None and len(out) == len(head + body)
+    assert cells_of(head + body) == [["Allowance", "1,234"]]
+    assert written(head + body.replace('<div class="r">', '<div class="r" style="display:block">')) is None
+    assert written(head + body.replace('class="r"', 'class="row"')) is None
+    page = head.replace("<style", "<p").replace("</style>", "</p>")
+    assert written(page + body) is None
+    # The table's own rule last in the commented stylesheet: no element is styled by the comment.
+    last = head.replace("\n-->", "\n.t2{display:table}\n-->")
+    assert cells_of(last + body) == [["Allowance", "1,234"]]
+
+
+def test_a_heading_whose_tag_is_too_short_to_say_its_span_leaves_the_table_unread():
+    """'<p class="c">' holds no '<td colspan=2>': a heading over its "$" and figure
+    cells would be read over the "$" alone, beside its figures: never written so."""
+    head = '<html><head><style>.t{display:table}.r{display:table-row}.c{display:table-cell}</style></head><body>'
+    heading = '<div class="r"><p class="c"></p><p class="c">Balance at end</p><p class="c"></p></div>'
+    figures = '<div class="r"><p class="c">Reserve</p><p class="c">$</p><p class="c">1,234</p></div>'
+    assert written(f'{head}<div class="t">{heading}{figures}</div></body></html>') is None
+    wide = f'{head}<div class="t">{heading}{figures}</div></body></html>'.replace('<p class="c">', '<div class="c">')
+    assert written(wide.replace("</p>", "</div>")) is not None

@@ -96,10 +96,9 @@ def cases(path):
 # Habits not every table can be read right in, and what each must give instead:
 # never a silent misread.
 OTHERWISE = {
-    "nbsp-thousands": "refused",  # "1&nbsp;212&nbsp;067": figures in one cell, named
-    "shifted-headings": "refused",  # a note's own cell "(1)" falls under the next column's heading
-    # "6.761": refused where the table's whole figures say "." may group thousands; read as a
-    # decimal where every figure has one (a table in millions to three places reads the same)
+    # "6.761": read as 6,761 where a figure grouped twice ("1.212.067") says "." groups thousands;
+    # refused where the table's whole figures say it may; read as a decimal where every figure
+    # has one (a table in millions to three places reads the same)
     "dot-thousands": "refused or scaled",
     "one-period": "warned",  # one row of "Other": VQ005, its sign cannot be told by one row's arithmetic
 }
@@ -145,6 +144,25 @@ def test_a_dot_grouping_thousands_beside_whole_figures_is_refused_not_read_as_de
     table = _table("Allowances:", "allowance for doubtful accounts").replace("100", "1.100").replace("110", "1.110")
     result = auditor.check_source(source.from_text(table, "t.htm"), RULES)
     assert result.error is not None and "'1.100'" in str(result.error) and "thousands" in str(result.error)
+
+
+def test_a_figure_grouped_twice_by_dots_reads_the_tables_dots_as_thousands():
+    """"1.212.067" can only group thousands: the table's "6.761" is 6,761 (and its precision whole)."""
+    table = _table("Allowances:", "allowance for doubtful accounts")
+    table = table.replace("<td>100</td>", "<td>1.206.761</td>").replace("<td>110</td>", "<td>1.206.771</td>")
+    table = table.replace("<td>40</td>", "<td>6.761</td>").replace("<td>(30)</td>", "<td>(6.751)</td>")
+    result = auditor.check_source(source.from_text(table, "t.htm"), RULES)
+    assert result.error is None and reported_errors(result) == set()
+    cells = result.schedules[0].periods[0].rows[0].cells
+    assert [c.value for c in cells] == [1206761, 6761, -6751, 1206771]
+    assert [c.decimals for c in cells] == [0, 0, 0, 0]
+
+
+def test_a_figure_grouped_twice_by_dots_beside_a_decimal_is_refused():
+    table = _table("Allowances:", "allowance for doubtful accounts")
+    table = table.replace("<td>100</td>", "<td>1.206.761</td>").replace("<td>40</td>", "<td>6.5</td>")
+    result = auditor.check_source(source.from_text(table, "t.htm"), RULES)
+    assert result.error is not None and "'1.206.761'" in str(result.error) and "'6.5'" in str(result.error)
 
 
 def test_a_table_of_decimals_to_three_places_is_read_as_printed():
@@ -204,6 +222,9 @@ A, B, C = (100, 40, "(30)", 110), (50, 5, "(5)", 50), (20, 4, "(4)", 20)
     ([("Allowance for Doubtful", A), ("Accounts", None), ("Deferred Tax Asset Valuation", B), ("Allowance", None),
       ("Total", (150, 45, "(35)", 160))],
      ["Allowance for Doubtful Accounts", "Deferred Tax Asset Valuation Allowance", "Total"]),
+    # ... the figures first, the label's end a word that makes it name an account, another account under it.
+    ([("Accounts and Notes", A), ("Receivable", None), ("Inventories", B)],
+     ["Accounts and Notes Receivable", "Inventories"]),
     # A caption without its ":" over its accounts, and over one account that names itself: never joined.
     ([("Reserves Deducted from Assets", None), ("Allowance for Doubtful Accounts", A), ("Reserve for Returns", B)],
      ["Allowance for Doubtful Accounts", "Reserve for Returns"]),

@@ -17,6 +17,7 @@ against; `measure` prints right / silently wrong / refused per habit:
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -24,7 +25,7 @@ import auditor
 from auditor import source
 from conftest import SHARED
 from expect import expected_errors, printed_html_cells, read_cells, reported_errors, row_name
-from ixbrl_habits import VARIATIONS, tagged
+from ixbrl_habits import VARIATIONS, tables_unread, tagged
 from test_html_era_markup import planted
 
 RULES = auditor.load_rules()
@@ -117,11 +118,11 @@ def cases(path):
         yield "tag", spec
 
 
-# Habits still not read right (see the README's inline XBRL section): a row tagged with
-# us-gaap's receivable allowance concepts (not Schedule II's family) is read, its tags
-# unchecked (a flipped sign there goes unfound: 6 of 40 cases).  (A table of
-# display:table-cell <div>s is read since stop 25: frontends/html/divs.py.)
-KNOWN = {"receivable-concepts"}
+# Habits still not read right (see the README's inline XBRL section): none.  (A table of
+# display:table-cell <div>s is read since stop 25: frontends/html/divs.py; a row tagged
+# with us-gaap's receivable allowance concepts has its tags checked since stop 26: the
+# rules file's `xbrl.on_axis`.)
+KNOWN: set[str] = set()
 
 
 @pytest.mark.parametrize("variation", [pytest.param(v, marks=pytest.mark.xfail(strict=True, reason="not read yet"))
@@ -169,6 +170,67 @@ def test_a_hidden_fact_shown_by_a_sec_ix_hidden_span_is_checked_where_it_is_prin
     line = text.count("\n", 0, span) + 1
     column = span - text.rfind("\n", 0, span)  # (1-based: the span's "style" attribute)
     assert failed[0].location.line == line and 0 < failed[0].location.column - column < 40
+
+
+def _doubtful_only(spec: dict) -> dict:
+    """The table with its allowance for doubtful accounts' rows alone (no total)."""
+    spec = json.loads(json.dumps(spec))
+    for period in spec["periods"]:
+        period["rows"] = [r for r in period["rows"] if "oubtful" in r["label"] and not r.get("is_total")]
+    return spec
+
+
+def test_a_schedule_tagged_with_the_receivable_concepts_alone_is_read_and_its_tags_checked():
+    """Every fact of the page a us-gaap receivable allowance concept (no fact of the
+    family at all): read through `xbrl.on_axis`, clean where clean, a flipped sign found."""
+    specs = [_doubtful_only(json.loads(p.read_text())) for p in TABLES]
+    specs = [s for s in specs if all(len(p["rows"]) == 1 for p in s["periods"])
+             and 'name="us-gaap:ValuationAllowancesAndReserves' not in tagged(s, "receivable-concepts").text]
+    assert len(specs) >= 3
+    for spec in specs:
+        for kind in ("clean", "tag"):
+            assert outcome(spec, "receivable-concepts", kind) == ("right", ""), (spec["periods"][0]["rows"][0]["label"], kind)
+
+
+def test_a_balance_sheets_allowance_tagged_with_no_member_is_no_total_of_the_schedule():
+    """The receivables' allowance on the balance sheet (`...AllowanceForCreditLossCurrent`
+    in the total's context, with another value than the schedule's total): not read."""
+    spec = json.loads((SHARED / "real-tables" / "chattem-2006.json").read_text())
+    rendered = tagged(spec, "receivable-concepts")
+    closing = re.search(r'contextRef="(c-i[^"]*-total)"', rendered.text).group(1)
+    sheet = (f'<p>Less allowance of $<ix:nonFraction name="us-gaap:AccountsReceivableAllowanceForCreditLossCurrent" '
+             f'contextRef="{closing}" unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">7</ix:nonFraction></p>')
+    text = rendered.text.replace("</body>", sheet + "</body>", 1)
+    for sources in ("both", "xbrl"):
+        result = auditor.check_source(source.from_text(text, "t.htm"), RULES, sources=sources)
+        assert [f for f in result.findings if f.severity != "info"] == [], sources
+        facts = [s for s in result.schedules if s.source == "xbrl"][0]
+        line = text.count("\n", 0, text.index("Less allowance")) + 1
+        assert line not in {c.line for p in facts.periods for r in p.rows for c in r.cells if c is not None}
+
+
+@pytest.mark.parametrize("how", ["facts only", "table unread"])
+def test_a_fact_printed_in_a_note_and_in_the_schedule_is_placed_where_the_schedule_prints_it(how):
+    """notes-copy (the table printed again in a note before the schedule, tagged in
+    the same contexts) with no table read: asked for the facts alone, or every table
+    unreadable (`tables_unread`).  Each fact of the facts' schedule is the Schedule
+    II text block's printing, and a planted figure is found on the schedule's lines,
+    never in the note's."""
+    wrong = []
+    for path in TABLES:
+        spec = planted(json.loads(path.read_text()))
+        rendered = tagged(spec, "notes-copy")
+        schedule_lines = {f.line for f in rendered.figures}
+        if how == "facts only":
+            result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES, sources="xbrl")
+        else:
+            result = auditor.check_source(source.from_text(tables_unread(rendered.text), "t.htm"), RULES)
+        facts = [s for s in result.schedules if s.source == "xbrl"][0]
+        placed = {c.line for p in facts.periods for r in p.rows for c in r.cells if c is not None}
+        errors = {f.location.line for f in result.findings if f.severity == "error"}
+        if not placed <= schedule_lines or not errors or not errors <= schedule_lines:
+            wrong.append((path.stem, sorted(placed - schedule_lines)[:2], sorted(errors - schedule_lines)[:2]))
+    assert wrong == []
 
 
 def measure(only: list[str]) -> None:

@@ -34,7 +34,7 @@ OTHER = "other"  # the role of a movement no heading names
 
 def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> Schedule:
     """The schedule with every column's role and sign, and its reading."""
-    separators.check(schedule, path)
+    schedule = separators.check(schedule, path)
     specs = ruleset.roles
     heard = headings.hear(tuple(c.heading for c in schedule.columns), tuple(specs), _vocabulary(tuple(specs)))
     named: Named = [h.spec for h in heard]

@@ -30,6 +30,9 @@ class XbrlVocabulary(NamedTuple):
     family: Pattern  # on a concept's local name
     axis: str  # the local name of the dimension whose members are the reserves
     others: tuple[str, ...] = ()  # a document's further reserve axes (set per document, never by the rules file)
+    # Concepts read as the family's only where tagged with a member of a reserve axis (a
+    # schedule's row): us-gaap's receivable allowance roll-forward, which a balance sheet tags too.
+    on_axis: Optional[Pattern] = None
 
     @property
     def axes(self) -> tuple[str, ...]:

@@ -68,4 +68,10 @@ def xbrl(layers: list[Layer], problems: Problems) -> Optional[XbrlVocabulary]:
     except PatternError as exc:
         problems.add(layer.path, layer.mark(["xbrl", "family"]), f"xbrl: bad family pattern: {exc}")
         return None
-    return XbrlVocabulary(family, spec.get("axis", ""))
+    on_axis = None
+    if spec.get("on_axis"):
+        try:
+            on_axis = compile_pattern(spec["on_axis"], is_bundled_default(layer.path), ignore_case=False)
+        except PatternError as exc:
+            problems.add(layer.path, layer.mark(["xbrl", "on_axis"]), f"xbrl: bad on_axis pattern: {exc}")
+    return XbrlVocabulary(family, spec.get("axis", ""), on_axis=on_axis)

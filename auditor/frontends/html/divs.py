@@ -25,7 +25,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 # What a display value before "table" looks like (the text just before the word, lower-cased).
 DISPLAY = re.compile(r"display\s*:\s*(?:inline-)?$")
@@ -58,6 +58,9 @@ def as_tables(text: str, table_words: Sequence[int]) -> Optional[str]:
     if not any(text[at + 5 : at + 10].lower() == "-cell" for at in table_words):
         return None
     roles = _styled(text, table_words)
+    classes = _table_classes(text, table_words)
+    if classes:
+        roles.update({at: role for at, role in _classed(text, classes).items() if at not in roles})
     edits: dict[int, tuple[int, str]] = {}
     reach = 0
     for start, role in sorted(roles.items()):
@@ -87,7 +90,92 @@ def _styled(text: str, table_words: Sequence[int]) -> dict[int, str]:
         suffix = SUFFIX.match(text[at + 5 : at + 25].lower())
         role = ROLES.get(suffix.group(1) or "") if suffix else None
         start = text.rfind("<", 0, at)
-        if role is None or start < 0 or ">" in text[start:at] or text[start + 1 : start + 2] == "/":
+        # (a start tag's: not an end tag's, nor a "<!--" holding a <style> block's rules)
+        if role is None or start < 0 or ">" in text[start:at] or not text[start + 1 : start + 2].isalpha():
+            continue
+        found[start] = role
+    return found
+
+
+CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([\w-]+))""", re.IGNORECASE)
+RULE_REACH = 500  # how far before a display value its rule's "{" may be (a rule's declarations)
+SELECTOR_REACH = 300  # how long a rule's selectors may be
+TAG_REACH = 2000  # how far a class attribute may be from its tag's "<" and ">"
+MOST_CLASSES = 64  # (a stylesheet of a page-layout converter names a few: more is no table's)
+
+
+def _table_classes(text: str, table_words: Sequence[int]) -> dict[str, str]:
+    """class -> role ("table", "row", "cell") of the rules of the document's
+    <style> blocks that set display:table, -row or -cell on a class
+    (`.r{display:table-row}`): converters write their tables' layout as classes
+    in the head, and `<div class="r">` in the body.  Linear: each "table" word
+    is visited once, its rule looked for at most RULE_REACH characters back."""
+    found: dict[str, str] = {}
+    for at, block in _in_style_blocks(text, table_words):
+        if not DISPLAY.search(text[max(0, at - LOOK_BACK) : at].lower()):
+            continue
+        suffix = SUFFIX.match(text[at + 5 : at + 25].lower())
+        role = ROLES.get(suffix.group(1) or "") if suffix else None
+        brace = text.rfind("{", max(block, at - RULE_REACH), at)
+        if role is None or brace == -1 or text.find("}", brace, at) != -1:
+            continue
+        selectors = _selectors(text, max(block, brace - SELECTOR_REACH), brace)
+        for part in (selectors or "").split(","):
+            name = _class_selected(part)
+            if name and (name in found or len(found) < MOST_CLASSES):
+                found[name] = role  # (a later rule of a class wins, as in CSS)
+    return found
+
+
+def _class_selected(selector: str) -> Optional[str]:
+    """The class a selector of one class names (`.r`, `div.r`), or None: descendant,
+    attribute and other selectors are not read (string tests, no pattern: linear)."""
+    element, dot, name = selector.strip().partition(".")
+    def word(w: str) -> bool:
+        return bool(w) and all(ch.isalnum() or ch in "-_" for ch in w)
+    return name if dot and word(name) and (not element or word(element)) else None
+
+
+def _selectors(text: str, start: int, brace: int) -> Optional[str]:
+    """The selectors of the rule whose "{" is at `brace`: after the last "}", "{",
+    ">" or comment end before it (at most from `start`), or None where none is."""
+    ends = [(text.rfind(mark, start, brace), len(mark)) for mark in ("}", "{", ">", "*/", "<!--")]
+    at, width = max(ends)
+    return None if at == -1 else text[at + width : brace]
+
+
+def _in_style_blocks(text: str, table_words: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(offset, where its <style> tag starts) of each "table" word inside a <style>
+    block: the last tag before it (comments aside) is a <style> start tag.  The
+    words in order, each look back only as far as the word before: linear."""
+    block: Optional[int] = None
+    before = 0
+    for at in table_words:
+        last = text.rfind("<", before, at)
+        while last != -1 and text.startswith("<!--", last):
+            last = text.rfind("<", before, last)
+        if last != -1:
+            block = last if text[last : last + 6].lower() == "<style" else None
+        before = at
+        if block is not None:
+            yield at, block
+
+
+def _classed(text: str, classes: dict[str, str]) -> dict[int, str]:
+    """Where each start tag of a class the <style> blocks make a table, row or
+    cell starts -> its role.  An element's own style naming a display is its
+    display: a class's is not read there."""
+    found: dict[int, str] = {}
+    for m in CLASS_ATTR.finditer(text, 0, text.rfind(">") + 1):
+        value = m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(3)
+        role = next((classes[c] for c in value.split() if c in classes), None)
+        if role is None:
+            continue
+        start = text.rfind("<", max(0, m.start() - TAG_REACH), m.start())
+        end = text.find(">", m.end(), m.end() + TAG_REACH)
+        if start < 0 or end < 0 or ">" in text[start : m.start()] or text[start + 1 : start + 2] in "/!":
+            continue
+        if "display" in text[start:end].lower():
             continue
         found[start] = role
     return found
@@ -144,6 +232,8 @@ def _written(text: str, table: _Element) -> dict[int, tuple[int, str]]:
         return {}
     cells_of = [[c for c in row.children if c.role == "cell"] for row in rows]
     spans_of = _spans(text, cells_of, texts, headings)
+    if spans_of is None:
+        return {}
     for k, row in enumerate(rows):
         assert row.close is not None  # (rows never closed are left out above)
         edits[row.open[0]] = (row.open[1], _start_tag("tr", text, row.open))
@@ -194,32 +284,41 @@ def _aligned(texts: list[list[str]], headings: int) -> bool:
 
 
 def _spans(text: str, cells_of: list[list[_Element]], texts: list[list[str]],
-           headings: Optional[int]) -> dict[int, dict[int, int]]:
+           headings: Optional[int]) -> Optional[dict[int, dict[int, int]]]:
     """row -> (cell -> the grid columns it spans) for the rows of headings: a
     CSS cell spans no columns, so a converter keeping a table's columns
     aligned writes a heading over several (the "$" and the figure) as its
     text in the first cell and empty cells after it.  In the columns' own
     headings row each empty cell after a heading is its (0), up to the next
     cell with text; in a row above it, only as far as the column below it
-    reaches (a heading over a group of columns is read over its first)."""
+    reaches (a heading over a group of columns is read over its first).
+    None where a span cannot be written (`_heading_spans`)."""
     if headings is None:
         return {}
     own = _heading_spans(text, cells_of[headings], texts[headings], None)
+    if own is None:
+        return None
     reach: dict[int, int] = {}
     for i in range(len(cells_of[headings])):
         span = own.get(i, 1)
         reach.update({j: i + span - 1 for j in range(i, i + span)})
     found = {headings: own}
     for k in range(headings):
-        found[k] = _heading_spans(text, cells_of[k], texts[k], reach)
+        above = _heading_spans(text, cells_of[k], texts[k], reach)
+        if above is None:
+            return None
+        found[k] = above
     return found
 
 
 def _heading_spans(text: str, cells: list[_Element], texts: list[str],
-                   reach: Optional[dict[int, int]]) -> dict[int, int]:
+                   reach: Optional[dict[int, int]]) -> Optional[dict[int, int]]:
     """index of a cell -> the grid columns it spans (0: an empty cell a heading
     before it carries), each heading taking the empty cells after it up to the
-    next with text, or up to `reach` (index -> the last it may take; None: any)."""
+    next with text, or up to `reach` (index -> the last it may take; None: any).
+    None where a heading's start tag is too short to say its span ('<p class="c">'
+    holds no '<td colspan=2>'): read so, a heading would stand over the column
+    before its figures', so the table is left unread (and said so)."""
     spans: dict[int, int] = {}
     heading: Optional[int] = None
     for i, (cell, shown) in enumerate(zip(cells, texts)):
@@ -231,9 +330,10 @@ def _heading_spans(text: str, cells: list[_Element], texts: list[str],
             continue
         wider = spans.get(heading, 1) + 1
         tag = cells[heading].open
-        if len(f'<td colspan="{wider}">') <= tag[1] - tag[0]:
-            spans[heading] = wider
-            spans[i] = 0
+        if len(f"<td colspan={wider}>") > tag[1] - tag[0]:
+            return None  # (no room to write the span: the heading would stand over another column)
+        spans[heading] = wider
+        spans[i] = 0
     return spans
 
 
@@ -247,12 +347,12 @@ def _text(text: str, cell: _Element) -> str:
 
 def _start_tag(name: str, text: str, span: tuple[int, int], empty: bool = False, columns: int = 1) -> str:
     """<name> padded to the tag's length (a start tag styled so is longer than
-    '<td colspan="19"/>'; where it is not, a cell of one column)."""
+    '<td colspan="19"/>'; one of a class, `<div class="c">`, is not: its span
+    written unquoted, '<td colspan=2>'; where none fits, a cell of one column)."""
     end = "/>" if empty else ">"
-    head = f'<{name} colspan="{columns}"' if columns > 1 else f"<{name}"
     width = span[1] - span[0]
-    if len(head) + len(end) > width:
-        head = f"<{name}"
+    heads = (f'<{name} colspan="{columns}"', f"<{name} colspan={columns}") if columns > 1 else ()
+    head = next((h for h in heads if len(h) + len(end) <= width), f"<{name}")
     return f"{head}{' ' * (width - len(head) - len(end))}{end}"
 
 

@@ -15,15 +15,18 @@ from auditor.frontends.html.leaves import Leaf, indexed
 from auditor.labels import MINUS_SIGNS, NEGATIVE_AFTER, NIL, NOTE_MARK, RULE_RUN, typed_negative
 from auditor.model import Cell, Position, figure_value
 
-TokKind = Literal["note", "amount", "rule", "nil", "dollar", "open", "close", "percent", "text"]  # TOKEN's groups
+TokKind = Literal["note", "amount", "rule", "nil", "dollar", "open", "close", "percent", "text", "sign"]  # TOKEN's groups
 CellKind = Literal["blank", "figure", "mark", "text"]
 
 # EDGAR's XBRL viewer numbers its footnotes in brackets: "$ 1,234<sup>[1]</sup>".
 VIEWER_NOTE = r"\[\d{1,2}\]"
+# A figure's thousands grouped by no-break spaces, as word processors set "1&nbsp;212&nbsp;067" to
+# keep it on one line: groups of exactly three digits (a space elsewhere parts two tokens).
+SPACE_GROUPED = r"(?<![\d,.])\d{1,3}(?:\xa0\d{3})+(?![\d,.])"
 TOKEN = re.compile(
     rf"(?P<note>{NOTE_MARK}|{VIEWER_NOTE})"
     # ("-0-" is a nil; "473-", "473CR", "473 CR": labels.NEGATIVE_AFTER, a typed schedule's negatives converted)
-    rf"|(?P<amount>(?!-0-)(?:\(\s?)?[{MINUS_SIGNS}]?(?:\d[\d,.]*\d|\d|\.\d+)(?:\s?\)|{NEGATIVE_AFTER})?)"
+    rf"|(?P<amount>(?!-0-)(?:\(\s?)?[{MINUS_SIGNS}]?(?:{SPACE_GROUPED}|\d[\d,.]*\d|\d|\.\d+)(?:\s?\)|{NEGATIVE_AFTER})?)"
     rf"|(?P<rule>{RULE_RUN})"  # (before a nil: "-------" is a rule, not two nils and a dash)
     rf"|(?P<nil>-\s-(?![-\d])|{NIL})"  # (a nil typed as spaced hyphens, "- -", in one cell: one nil, not two)
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
@@ -31,8 +34,11 @@ TOKEN = re.compile(
     re.IGNORECASE,
 )
 FIGURE_KINDS: frozenset[TokKind] = frozenset({"amount", "nil"})
-MARK_KINDS: frozenset[TokKind] = frozenset({"note", "dollar", "open", "close", "percent"})
+# ("sign": a minus sign printed in the cell before its figure's digits, HtmlCell.sign)
+MARK_KINDS: frozenset[TokKind] = frozenset({"note", "dollar", "open", "close", "percent", "sign"})
 SMALL_PAREN = re.compile(r"^\(\d{1,2}\)$")
+_SPACE_GROUPED = re.compile(SPACE_GROUPED)
+DOTS_GROUPING = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")  # (two "." or more: never a decimal point)
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,12 @@ class Tok:
 def tokens(cell: HtmlCell) -> list[Tok]:
     cached = cell.token_cache
     if cached is None:
-        text = cell.text.replace("\xa0", " ")
+        text = _spaced(cell.text)
+        if cell.sign or cell.note:  # (the sign of the figure after it; the marker of the one before)
+            start = len(text) - len(text.lstrip())
+            stripped = text.strip()
+            cell.token_cache = [Tok("sign" if cell.sign else "note", stripped, cell, start, start + len(stripped))]
+            return cell.token_cache
         cached = []
         # A <sup> run is tokenized apart: "25<sup>2</sup>" is 25 and marker 2, not 252.
         for start, end in _runs(cell.sup):
@@ -55,6 +66,14 @@ def tokens(cell: HtmlCell) -> list[Tok]:
                        for m in TOKEN.finditer(text, start, end)]
         cell.token_cache = cached
     return cached
+
+
+def _spaced(text: str) -> str:
+    """The text with its no-break spaces as spaces, but those grouping a figure's thousands."""
+    if "\xa0" not in text:
+        return text
+    kept = {m.start() + k for m in _SPACE_GROUPED.finditer(text) for k, ch in enumerate(m.group(0)) if ch == "\xa0"}
+    return "".join(" " if ch == "\xa0" and i not in kept else ch for i, ch in enumerate(text))
 
 
 def _runs(flags: list[bool]) -> list[tuple[int, int]]:
@@ -140,10 +159,12 @@ class _Figure:
 
 def _value(fig: _Figure) -> Decimal:
     digits, negative = typed_negative(fig.raw)  # ("(813)", "\u2013813", "813-", "813 CR")
-    digits = digits.replace(" ", "")
+    digits = digits.replace(" ", "").replace("\xa0", "")
     style = (fig.fact.format or "").lower() if fig.fact else ""
     if "comma" in style:  # ixt:numcommadecimal: 1.234,5
         digits = digits.replace(".", "").replace(",", ".")
+    elif DOTS_GROUPING.fullmatch(digits):  # ("1.212.067": a "." grouping thousands, reading.separators)
+        digits = digits.replace(".", "")
     else:
         digits = digits.replace(",", "")
     try:
@@ -168,7 +189,7 @@ def _end(tok: Tok) -> tuple[int, int]:
 def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[str]) -> list[_Figure]:
     """The figures of a row's figure area, fragments joined: "(" "2,036" ")" "(a)"."""
     figures: list[_Figure] = []
-    opening: Optional[Tok] = None
+    opening: Optional[Tok] = None  # a "(" (or a minus sign) in a cell before its figure's digits
     leaves = indexed(leaves)
     cells = list(cells)
     nil_rules = _rules_as_nils(cells, leaves)
@@ -185,12 +206,12 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
         if tok.kind in FIGURE_KINDS:
             text = tok.text.strip()
             lead = tok if text.startswith("(") or opening is None else opening
-            raw = ("(" if opening is not None and not text.startswith("(") else "") + text
+            raw = (opening.text if opening is not None and not text.startswith("(") else "") + text
             fig = _Figure(lead, tok, leaf_of(tok.cell, leaves), _fact(tok), raw, end=_end(tok))
             fig.closed = raw.count("(") <= raw.count(")")
             figures.append(fig)
             opening = None
-        elif tok.kind == "open":
+        elif tok.kind in ("open", "sign"):
             opening = tok
         elif tok.kind == "close":
             if last and not last.closed:

@@ -54,6 +54,12 @@ class HtmlCell:
     # Where each printed line after the first starts (an index into chars): a <br>, or a <p> or <div>
     # after text.  (`stacked` reads rows a word processor printed inside one <tr>, a line a row.)
     line_starts: list[int] = field(default_factory=list)
+    # A lone minus sign in the currency cell before its figure's digits ("-" | "813": filing
+    # software printing the sign where the "$" goes), as the layout found it (`marks.signs`).
+    sign: bool = False
+    # A "(1)" alone after a figure, that figure's footnote marker though under the next
+    # column's heading (`marks.notes`).
+    note: bool = False
     # The cell's tokens once read (figures.tokens): the layout asks for them again and again.
     token_cache: Optional[list[Any]] = field(default=None, repr=False, compare=False)
     kind_cache: Optional[str] = field(default=None, repr=False, compare=False)  # (figures.kind, asked as often)

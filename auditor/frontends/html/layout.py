@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from auditor.errors import InputError
+from auditor.frontends.html import marks
 from auditor.frontends.html.columns import HeadingCells, heading_of, own_columns
 from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
@@ -129,11 +130,7 @@ def _frame(grid: Grid) -> Optional[Frame]:
         (starts if labels else unlabelled).append(rest[0].column)
     # An unlabelled total's "$" may stand left of every labelled row's figures.
     figure_start = min(starts + [s for s in unlabelled if s > max(label_columns, default=-1)])
-    numbers: set[int] = set()
-    for i in figure_rows:
-        for c in nonblank(rows[i]):
-            if c.column >= figure_start and kind(c) == "figure":
-                numbers.update(range(c.column, c.last + 1))
+    numbers = _numbers(rows, figure_rows, figure_start)
 
     def heads(c: HtmlCell) -> bool:
         if c.column >= figure_start:
@@ -150,11 +147,20 @@ def _frame(grid: Grid) -> Optional[Frame]:
                      for i in heading_rows]
     heading = HeadingCells(heading_cells)
     leaves = _leaves(heading)
+    if marks.signs(rows, figure_rows, figure_start, leaves):  # (a sign's cell is no column of figures)
+        numbers = _numbers(rows, figure_rows, figure_start)
     leaves, headings = own_columns(rows, heading_rows, figure_rows, figure_start, leaves,
                                    [heading_of(leaf, heading, numbers) for leaf in leaves], heading, numbers)
+    marks.notes(rows, figure_rows, figure_start, leaves)
     result = Frame(figure_start, figure_rows, heading_rows, leaves, headings, year_column=year_column)
     result.label_heading = plain(c for i in heading_rows for c in rows[i] if not heads(c))
     return result
+
+
+def _numbers(rows: list[list[HtmlCell]], figure_rows: list[int], figure_start: int) -> set[int]:
+    """The grid columns the rows of figures print figures in."""
+    return {n for i in figure_rows for c in nonblank(rows[i]) if c.column >= figure_start and kind(c) == "figure"
+            for n in range(c.column, c.last + 1)}
 
 
 def _leaves(heading: HeadingCells) -> list[HtmlCell]:
@@ -326,6 +332,9 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     year_rows = _YearRows(any(_by_account_years(g, f) for g, f in zip(region.grids, frames)))
     for grid, f, caption in zip(region.grids, frames, captions):
         leaves = Leaves(f.leaves if f.leaves else _inherited(grid, f, first))  # (indexed: asked per figure)
+        if not f.leaves:  # (a continuation's marks, found under the columns it goes on in)
+            marks.signs(grid.rows, f.figure_rows, f.figure_start, leaves)
+            marks.notes(grid.rows, f.figure_rows, f.figure_start, leaves)
         named = [c for c in (caption, caption_row(grid, f)) if c is not None] or account_heading(grid, f)
         for c in named:
             entries.append(Caption(c.rstrip(":").strip()))

@@ -16,7 +16,9 @@ table's structure:
 - structural: a phrase right under a row that captions no row (the next is a
   total, a period, another caption or the table's end) ends that row's label;
   a phrase opening a period (or after a total) over one row alone, or right
-  under a caption with its ":", begins its label; and where a table's phrases
+  under a caption with its ":", begins its label; a word alone naming no
+  reserve that makes the row above's label name an account (it names none
+  without) ends that label; and where a table's phrases
   settled so all go one way, a phrase between two rows goes that way, each
   pair of rows standing alone (a caption over its accounts has more than one
   row under it).  The structure is no evidence outside a schedule's rows: its
@@ -62,7 +64,7 @@ def wrapped(lines: Sequence[Line]) -> dict[int, int]:
     """{row of a phrase: row of figures whose label it is a line of}."""
     phrases = [p for p, line in enumerate(lines) if line.kind == "text"]
     ways = {p: w for p in phrases if (w := _lexical(lines, p) or _fragment(lines, p)
-                                      or (-1 if _dangling(lines, p) else 0))}
+                                      or (-1 if _dangling(lines, p) or _completes(lines, p) else 0))}
     if -1 not in ways.values():
         # (a phrase over one row may be its caption where the table's labels end in rows of their own)
         ways.update({p: 1 for p in phrases if p not in ways and _opening(lines, p)})
@@ -168,6 +170,16 @@ def _fragment(lines: Sequence[Line], p: int) -> int:
 def _fragmentary(text: str) -> bool:
     """A single word no label is made of alone (not an asset's name, not a total)."""
     return len(text.split()) == 1 and not RESERVED_ASSET.search(text) and not TOTAL.match(text)
+
+
+def _completes(lines: Sequence[Line], p: int) -> bool:
+    """A word alone naming no reserve under a row whose label (no phrase over it
+    begins it) names no account alone and does with it: that label's last line
+    ("Accounts and Notes  130 ..." / "Receivable"), whatever comes under it."""
+    above = lines[p - 1] if _kind(lines, p - 1) == "row" and _kind(lines, p - 2) != "text" else None
+    phrase = lines[p].text
+    return (above is not None and not lines[p].set_in and len(phrase.split()) == 1 and not ACCOUNT_WORD.search(phrase)
+            and not _account(above.text) and _account(f"{above.text} {phrase}"))
 
 
 def _dangling(lines: Sequence[Line], p: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from auditor.errors import InputError
 from auditor.frontends import Read, Vocabulary
-from auditor.frontends.text import halves, layout, locate, parse, transposed
+from auditor.frontends.text import halves, layout, locate, parse, transposed, wrapped
 from auditor.frontends.text.headings import vocabulary_of
 from auditor.model import Schedule
 from auditor.source import Source
@@ -23,6 +23,7 @@ def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
     for region in locate.regions(src, [], vocabulary.roles):
         if region.last <= joined_to:
             continue  # (a second part under a title typed again: read with its first)
+        wrapped.refuse_wrapped(src.lines, region, src.path)
         lines = parse.lines(src, region)
         # (A table printing its movements as rows is marked so by locate: `transposed`.)
         laid = (transposed if region.transposed else layout).build(lines, region.title_line, src.path)

@@ -77,6 +77,8 @@ PART_TRIES = 3
 PAGE_TAG = re.compile(r"^\s*<PAGE>", re.IGNORECASE)
 MARKER_LINE = re.compile(r"^\s*<S>", re.IGNORECASE)
 MARKER = re.compile(r"<[SC]>", re.IGNORECASE)
+CAPTION_LINE = re.compile(r"^\s*<CAPTION>", re.IGNORECASE)
+CAPTION_TITLE = re.compile(r"^(\s{8,}\S|\s*SCHEDULE\b)", re.IGNORECASE)
 
 
 # (Page numbers as printed: "47", "S-2", "F-12", "- 47 -", "Page 47".)
@@ -232,6 +234,8 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
             caption_of = None  # the title had a table of its own; the schedule's follows
             continue
         if TABLE_OPEN.match(line) and caption_of is None:
+            if _titled_in_caption(lines, n):
+                return None  # the table's own title is in its caption: this one (a report's sentence) was a mention
             first_row = _first_row(lines, n)
             one = _first_row(lines, n, rollforward.is_row)  # (a row of one figure too)
             if one is not None and one != first_row and rollforward.one_column(lines, title, one, vocabulary):
@@ -269,6 +273,26 @@ def _open_table_above(lines: Sequence[str], title: int) -> Optional[int]:
         if TABLE_CLOSE.match(line) or DOCUMENT_EDGE.match(line):
             return None
     return None
+
+
+def _titled_in_caption(lines: Sequence[str], open_line: int) -> bool:
+    """Whether the <TABLE> at `open_line` prints the schedule's title in its
+    caption, over its headings ("<TABLE>", "<CAPTION>", "SCHEDULE II", the
+    registrant, "VALUATION AND QUALIFYING ACCOUNTS"): that title, not one
+    above, is the table's.  A title centred or numbered, in the <CAPTION>
+    opened on the <TABLE>'s next line: not the label column's heading
+    ("VALUATION AND QUALIFYING ACCOUNTS DEDUCTED FROM THE ASSETS" at the
+    left margin)."""
+    if open_line >= len(lines) or not CAPTION_LINE.match(lines[open_line]):
+        return False
+    for n in range(open_line + 2, min(len(lines), open_line + CAPTION_REACH) + 1):
+        line = lines[n - 1]
+        if TABLE_CLOSE.match(line) or MARKER_LINE.match(line):
+            return False
+        upper = line.upper()  # (the title's words first: the title pattern is dear, and a caption's lines are headings)
+        if ("VALUATION" in upper or "SCHEDULE" in upper) and CAPTION_TITLE.match(line) and is_title_line(line):
+            return True
+    return False
 
 
 def _first_row(lines: Sequence[str], open_line: int, is_row: Callable[[str], bool] = lambda line: _has_figures(line)) -> Optional[int]:

@@ -91,9 +91,15 @@ class Fact(NamedTuple):
 class Facts(NamedTuple):
     facts: tuple  # of Fact, in document order
     places: dict  # offset of each fact's start and end -> (line, column), 1-based, laid-out columns
+    blocks: tuple = ()  # (start, end) of each part of the Schedule II text blocks (`_schedule_blocks`)
 
     def position(self, offset: int) -> tuple:
         return self.places[offset]
+
+    def in_schedule_block(self) -> frozenset[int]:
+        """The ids of the facts printed in the Schedule II text block: of a fact
+        printed twice (in a note's table too), the schedule's printing."""
+        return frozenset(id(f) for f in self.facts if any(s <= f.start < e for s, e in self.blocks))
 
 
 def local(qname: str) -> str:
@@ -106,24 +112,28 @@ def tagged(src: Source) -> bool:
     return "<ix:nonFraction" in text
 
 
-def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = None) -> Facts:
+def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = None,
+         on_axis: Optional[Pattern] = None, axis: str = "") -> Facts:
     """Every fact of the family in the document, with its context.  `kin`: which
-    local names of a company's own concepts may be the family's too (see `_kin`)."""
+    local names of a company's own concepts may be the family's too (see `_kin`);
+    `on_axis`: concepts that are the family's where tagged on a reserve's row
+    (see `_on_reserve_axis`), `axis` the rules file's reserve axis."""
     text, starts = src.laid_out()  # (columns are counted with tabs expanded)
-    found = []
-    for m in _elements(text, family):
-        name = NAME.search(m.group(1))
-        if name is None or not family.search(local(name.group(1))):
-            continue  # most figures of a 10-K are not Schedule II's: only their name is read
-        found.append((m, _attributes(m.group(1)), name.group(1)))
+    found = _named(text, family)
+    rows_only = not found and on_axis is not None
+    if not found and on_axis is not None:  # (no fact of the family: the rows' own concepts may carry the schedule alone)
+        found = [e for e in _named(text, on_axis) if kin is None or kin(local(e[2]))]
     if not found:
         return Facts((), {})
-    contexts = _contexts(_resources(text), {a.get("contextref", "") for _, a, _ in found})
+    resources = _resources(text)
+    contexts = _contexts(resources, {a.get("contextref", "") for _, a, _ in found})
+    if rows_only:
+        found = _on_reserve_axis(found, [], contexts, axis)
+        if not found:
+            return Facts((), {})
     if kin is not None:
-        resources = _resources(text)
-        siblings = _contexts(resources, _same_members(resources, contexts))
-        kindred = _kin(text, found, {**siblings, **contexts}, kin)
-        found += kindred
+        kindred, siblings = _kindred(text, resources, found, contexts, kin, on_axis, axis)
+        found = sorted(found + kindred, key=lambda e: e[0].start())
         contexts.update({cid: c for cid, c in siblings.items() if any(a.get("contextref") == cid for _, a, _ in kindred)})
     hidden = _spans(text, "<ix:hidden", "</ix:hidden>")
     shown_at = _shown_at(text) if hidden else {}
@@ -140,10 +150,126 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
             is_hidden = False  # (printed where its -sec-ix-hidden element is)
         facts.append(_fact(attrs, concept, context, inner, start, end, is_hidden))
     facts = _without_entity(facts)
-    return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]))
+    shown = [f.start for f in facts if not f.hidden]
+    blocks = _schedule_blocks(text, max(0, min(shown) - BLOCK_REACH), max(shown)) if shown else ()
+    return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]), blocks)
+
+
+# The Schedule II text block's concept: srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock,
+# us-gaap:ScheduleOfValuationAndQualifyingAccountsTableTextBlock, or a filer's own so named.
+BLOCK_NAME = "ValuationAndQualifyingAccounts"
+NONNUMERIC_END = re.compile(r"<(/?)ix:nonNumeric\b[^>]*?(/?)>")
+CONTINUED_AT = re.compile(r"\bcontinuedAt\s*=\s*[\"']([^\"']+)")
+MOST_PARTS = 100  # (a continuation chain longer than this, or a cycle, is not followed)
+BLOCK_REACH = 20000  # how far before the first printed fact a text block's start tag may be (a title, headings)
+
+
+def _schedule_blocks(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each ix:nonNumeric element tagging the Schedule II text
+    block, and of each ix:continuation continuing it: where the schedule is
+    printed.  Found by the concept's name between `start` and `end` (around the
+    printed facts: a 10-K is a megabyte, its schedule a page), not by reading
+    every text block of the document."""
+    spans: list[tuple[int, int]] = []
+    at = start
+    while (at := text.find(BLOCK_NAME, at, end)) != -1:
+        opening = text.rfind("<", 0, at)
+        close = text.find(">", at)
+        at += len(BLOCK_NAME)
+        if opening == -1 or close == -1 or not text.startswith("<ix:nonNumeric", opening) \
+                or ">" in text[opening:at] or any(s <= opening < e for s, e in spans):
+            continue  # (not a text block's start tag, or one inside a block already found)
+        spans.append((opening, _nonnumeric_end(text, opening, close + 1)))
+        spans += _continuations(text, text[opening : close + 1])
+    return tuple(spans)
+
+
+def _nonnumeric_end(text: str, opening: int, after: int) -> int:
+    """Where the ix:nonNumeric element starting at `opening` ends (nested ones counted)."""
+    if text[opening:after].rstrip(">").endswith("/"):
+        return after
+    depth = 1
+    for m in NONNUMERIC_END.finditer(text, after, text.rfind(">") + 1):  # (see headings.without_tags)
+        depth += -1 if m.group(1) else 0 if m.group(2) else 1
+        if depth == 0:
+            return m.end()
+    return len(text)
+
+
+def _continuations(text: str, start_tag: str) -> list[tuple[int, int]]:
+    """(start, end) of each ix:continuation a text block's `continuedAt` chain names."""
+    spans: list[tuple[int, int]] = []
+    named = CONTINUED_AT.search(start_tag)
+    while named is not None and len(spans) < MOST_PARTS:
+        opening = _continuation(text, named.group(1))
+        if opening is None:
+            break
+        close = text.find(">", opening)
+        end = text.find("</ix:continuation>", close)
+        spans.append((opening, len(text) if end == -1 else end))
+        named = CONTINUED_AT.search(text[opening : close + 1])
+    return spans
+
+
+def _continuation(text: str, cid: str) -> Optional[int]:
+    """Where the ix:continuation whose id is `cid` starts, or None."""
+    for quote in "\"'":
+        at = 0
+        while (at := text.find(f"id={quote}{cid}{quote}", at)) != -1:
+            opening = text.rfind("<", 0, at)
+            if text.startswith("<ix:continuation", opening) and ">" not in text[opening:at]:
+                return opening
+            at += 1
+    return None
 
 
 ENTITY_AXES = {"LegalEntityAxis"}
+Element = tuple  # (the start tag's match, its attributes, the concept's qualified name)
+
+
+def _named(text: str, pattern: Pattern) -> list[Element]:
+    """The ix:nonFraction elements whose concept's local name the pattern finds."""
+    found = []
+    for m in _elements(text, pattern):
+        name = NAME.search(m.group(1))
+        if name is None or not pattern.search(local(name.group(1))):
+            continue  # most figures of a 10-K are not Schedule II's: only their name is read
+        found.append((m, _attributes(m.group(1)), name.group(1)))
+    return found
+
+
+def _kindred(text: str, resources: str, found: list[Element], contexts: dict, kin: Callable[[str], bool],
+             on_axis: Optional[Pattern], axis: str) -> tuple[list[Element], dict]:
+    """The elements `_kin` adds (a company's own concepts; `on_axis`'s on a reserve's
+    row), and the contexts they may use: a reserve's contexts of other periods, and
+    (for `on_axis`) every context of a reserve axis."""
+    axes = _axes_of(found, contexts, axis) if on_axis is not None else set()
+    siblings = _contexts(resources, _naming(resources, {m for c in contexts.values() for _, m in c.members} | axes))
+    every = {**siblings, **contexts}
+    kindred = _kin(text, found, every, kin, on_axis)
+    own = [e for e in kindred if e[2].rpartition(":")[0] not in STANDARD]
+    standard = [e for e in kindred if e[2].rpartition(":")[0] in STANDARD]
+    return sorted(own + _on_reserve_axis(standard, found, every, axis), key=lambda e: e[0].start()), siblings
+
+
+def _on_reserve_axis(rows: list[Element], found: list[Element], contexts: dict, axis: str) -> list[Element]:
+    """The elements of `rows` tagged on a reserve's row: their context names one
+    member (besides a registrant's), of the rules file's axis or of an axis the
+    family's own facts name so.  A balance sheet's allowance, tagged with no
+    member, or a note's breakdown by portfolio segment, is no row of the schedule."""
+    axes = _axes_of(found, contexts, axis)
+    return [e for e in rows if _row_axis(contexts.get(e[1].get("contextref", ""))) in axes]
+
+
+def _row_axis(context: Optional[Context]) -> Optional[str]:
+    """The axis of a context's one member (a registrant's aside), or None."""
+    named = [local(d) for d, _ in context.members if local(d) not in ENTITY_AXES] if context else []
+    return named[0] if len(named) == 1 else None
+
+
+def _axes_of(found: list[Element], contexts: dict, axis: str) -> set[str]:
+    """The rules file's reserve axis and those the elements' contexts name alone."""
+    return {axis} | {a for _, attrs, _ in found for a in [_row_axis(contexts.get(attrs.get("contextref", "")))] if a}
 
 
 def _without_entity(facts: list) -> list:
@@ -167,14 +293,16 @@ STANDARD = {"us-gaap", "srt", "dei", "ifrs-full", "country", "currency", "exch",
 CONTEXT_REF = 'contextRef="'
 
 
-def _kin(text: str, found: list, contexts: dict, kin: Callable[[str], bool]) -> list:
+def _kin(text: str, found: list, contexts: dict, kin: Callable[[str], bool], rows: Optional[Pattern] = None) -> list:
     """A company's own concepts tagged beside the family's, as the family's: filers
     tag a column no us-gaap concept names with an extension of their own
     ("abc:AllowanceForDoubtfulAccountsWriteOffsNetOfRecoveries").  Such a concept
     is the family's where it is tagged in a context of a member (a reserve's own
     context: every fact there is about that reserve) that the family's facts use,
     and its name is one a role's `elements` read (`kin`); its facts in the
-    family's other contexts (the total's) are then the family's too."""
+    family's other contexts (the total's) are then the family's too.  A standard
+    concept `rows` names is taken in a member's context only (the caller keeps
+    those of a reserve axis): in a total's it is a balance sheet's or a note's."""
     known = {m.start() for m, _, _ in found}
     dimensional = [c for c in contexts.values() if c.members]
     plain = [c for c in contexts.values() if not c.members]
@@ -189,6 +317,10 @@ def _kin(text: str, found: list, contexts: dict, kin: Callable[[str], bool]) -> 
             attrs = _attributes(m.group(1))
             concept = attrs.get("name", "")
             prefix, _, name = concept.rpartition(":")
+            if prefix in STANDARD and rows is not None and not needs_known_concept and rows.search(name) and kin(name):
+                known.add(m.start())
+                extra.append((m, attrs, concept))
+                continue  # (never in `concepts`: not looked for in the totals' contexts)
             if prefix in STANDARD or not name or not (concept in concepts if needs_known_concept else kin(name)):
                 continue
             known.add(m.start())
@@ -214,11 +346,12 @@ def _shown_at(text: str) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _same_members(resources: str, contexts: dict) -> set[str]:
-    """The ids of the contexts naming a member the family's contexts name (a
-    reserve's contexts of other periods, which only its extension facts may use)."""
+def _naming(resources: str, names: set[str]) -> set[str]:
+    """The ids of the contexts naming one of `names`: a member the family's contexts
+    name (a reserve's contexts of other periods, which only its extension facts may
+    use), or a reserve axis."""
     ids: set[str] = set()
-    for member in {m for c in contexts.values() for _, m in c.members}:
+    for member in names:
         at = 0
         while (at := resources.find(member, at)) != -1:
             opening = resources.rfind("context", 0, at)
@@ -253,22 +386,35 @@ def _elements(text: str, family: Pattern) -> Iterator[re.Match[str]]:
     pattern begins with a literal ("^ValuationAllowances..."), only the tags
     around its occurrences after a prefix's colon are read (a 10-K has tens of
     thousands of figures, and a few dozen of Schedule II's); else every tag."""
-    literal = re.match(r"\^([A-Za-z_][\w-]{5,})", family.pattern)
-    if literal is None or getattr(family, "flags", 0) & re.IGNORECASE:  # (a rules file's pattern is RE2's: no flags)
+    literals = _literals(family)
+    if literals is None:
         yield from NONFRACTION.finditer(text, 0, text.rfind(">") + 1)  # (see headings.without_tags)
         return
-    needle, at, reach = ":" + literal.group(1), 0, -1
-    while True:
-        at = text.find(needle, at)
-        if at == -1:
-            return
-        opening = text.rfind("<", 0, at)
-        if opening > reach and text.startswith("<ix:nonFraction", opening):
-            m = NONFRACTION.match(text, opening)
-            if m and m.end() > at:
-                reach = opening
-                yield m
-        at += len(needle)
+    seen: set[int] = set()
+    found: list[re.Match[str]] = []
+    for literal in literals:
+        needle, at = ":" + literal, 0
+        while (at := text.find(needle, at)) != -1:
+            opening = text.rfind("<", 0, at)
+            if opening not in seen and text.startswith("<ix:nonFraction", opening):
+                m = NONFRACTION.match(text, opening)
+                if m and m.end() > at:
+                    seen.add(opening)
+                    found.append(m)
+            at += len(needle)
+    yield from sorted(found, key=lambda m: m.start()) if len(literals) > 1 else found
+
+
+def _literals(family: Pattern) -> Optional[list[str]]:
+    """The literals a pattern's names begin with ("^ValuationAllowances...", or
+    "^(AccountsReceivable...|ProvisionFor...)"), or None where it is no such pattern."""
+    if getattr(family, "flags", 0) & re.IGNORECASE:  # (a rules file's pattern is RE2's: no flags)
+        return None
+    one = re.match(r"\^([A-Za-z_][\w-]{5,})", family.pattern)
+    if one is not None:
+        return [one.group(1)]
+    some = re.fullmatch(r"\^\(((?:[A-Za-z_][\w-]{5,}\|)*[A-Za-z_][\w-]{5,})\).*", family.pattern, re.DOTALL)
+    return some.group(1).split("|") if some is not None else None
 
 
 def _resources(text: str) -> str:

@@ -53,7 +53,8 @@ def read(src: Source, vocabulary: Vocabulary, tagged: bool = False) -> Optional[
         return None
     roles = vocabulary.roles
     facts = xbrl_facts.read(src, vocabulary.xbrl.family,
-                            kin=lambda name: bool(xbrl_schedule.concept_roles(name, roles)))
+                            kin=lambda name: bool(xbrl_schedule.concept_roles(name, roles)),
+                            on_axis=vocabulary.xbrl.on_axis, axis=vocabulary.xbrl.axis)
     if not facts.facts:
         return None
     found = xbrl_schedule.build(facts, vocabulary)

@@ -17,6 +17,7 @@ close, is set aside, never added again (`Reading.set_aside` says which).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal
@@ -66,7 +67,10 @@ class _Sorted(NamedTuple):
 def build(facts: Facts, vocabulary: Vocabulary, printed: frozenset[int] = frozenset()) -> Reading:
     """The schedule of the facts, or a Reading whose schedule is None when
     the document tags no Schedule II movement (or the rules read no facts).
-    `printed`: ids of the facts a printed schedule table shows (`in_schedule`)."""
+    `printed`: ids of the facts a printed schedule table shows (`in_schedule`);
+    none: those printed in the Schedule II text block (where no table is read,
+    a fact printed in a note's table too is placed where the schedule prints it)."""
+    printed = printed or facts.in_schedule_block()
     if vocabulary.xbrl is None:
         return Reading(None, {}, (), (), 0, ())
     axis = _reserve_axes(facts, vocabulary)
@@ -79,11 +83,13 @@ def build(facts: Facts, vocabulary: Vocabulary, printed: frozenset[int] = frozen
     order = sorted(dict.fromkeys(f.concept for f in found.movements), key=lambda c: _role_rank(concepts[c][0]))
     set_aside = _duplicates(found.movements, order, concepts, axis, _balances_of(found.balances, axis))
     aside = {c for c, _ in set_aside}
-    columns = [c for c in order if c not in aside]
+    column_of = _one_column(found.movements, [c for c in order if c not in aside], concepts, axis)
+    columns = [c for c in order if column_of.get(c) == c]
     by_place: dict[Place, list[Fact]] = {}
     by_instant: dict[Instant, list[Fact]] = {}
     for f in found.movements:
-        by_place.setdefault((_start(f), f.context.end, f.context.member(axis), f.concept), []).append(f)
+        by_place.setdefault((_start(f), f.context.end, f.context.member(axis), column_of.get(f.concept, f.concept)),
+                            []).append(f)
     for f in found.balances:
         by_instant.setdefault((f.context.end, f.context.member(axis)), []).append(f)
     durations = sorted({(_start(f), f.context.end) for f in found.movements}, key=lambda d: (d[1], d[0]))
@@ -160,6 +166,30 @@ def _sort(facts: Facts, roles: tuple[RoleSpec, ...], axis: Axes) -> _Sorted:
         else:
             (balances if is_balance else movements).append(f)
     return _Sorted(concepts, movements, balances, unread)
+
+
+def _one_column(movements: list[Fact], order: list[str], concepts: dict[str, list[RoleSpec]],
+                axis: Axes) -> dict[str, str]:
+    """concept -> the concept whose column its facts are shown in.  One printed
+    column is tagged with several concepts, each on rows of its own: the
+    receivables' row with us-gaap's credit loss concepts (...CreditLossExpenseReversal,
+    ...AllowanceForCreditLossWriteoff), the other rows and the total with the
+    family's (...ChargedToCostAndExpense, ...Deductions).  A concept tagged on
+    no row (period and member) another concept of its effect is tagged on
+    shares that concept's column (one of its role first): apart, the total's
+    column would miss the row's figure."""
+    rows: dict[str, set[tuple[date, date, Member]]] = {}
+    for f in movements:
+        rows.setdefault(f.concept, set()).add((_start(f), f.context.end, f.context.member(axis)))
+    column_of: dict[str, str] = {}
+    taken: dict[str, set[tuple[date, date, Member]]] = {}  # a column's concept -> the rows its concepts tag
+    for concept in order:
+        spec = concepts[concept][0]
+        free = [c for c in taken if concepts[c][0].effect == spec.effect and not taken[c] & rows.get(concept, set())]
+        home = next((c for c in free if concepts[c][0].role == spec.role), free[0] if free else concept)
+        column_of[concept] = home
+        taken.setdefault(home, set()).update(rows.get(concept, set()))
+    return column_of
 
 
 def _start(f: Fact) -> date:
@@ -287,11 +317,15 @@ def _half_unit(f: Fact) -> Decimal:
     return Decimal("0.5").scaleb(-places)
 
 
+QUALIFIER = re.compile("NetOf|After(?=[A-Z])")
+
+
 def concept_roles(name: str, roles: tuple[RoleSpec, ...]) -> list[RoleSpec]:
     """The role the concept is read as (both balance roles for the balance).
-    What follows "NetOf" qualifies the concept's head and is not it: a
-    "...WriteOffsNetOfRecoveries" is write-offs, not recoveries."""
-    name = name.split("NetOf", 1)[0] or name
+    What follows "NetOf" or "After" qualifies the concept's head and is not it:
+    a "...WriteOffsNetOfRecoveries" or a "...WriteoffAfterRecovery" is
+    write-offs, not recoveries."""
+    name = QUALIFIER.split(name, 1)[0] or name
     for spec in roles:
         if any(p.search(name) for p in spec.elements):
             if spec.effect in ("opening", "closing"):
