@@ -318,6 +318,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # (The movements printed as rows: no block of a period's rows to break between or within.)
     transposed = {(name, where) for name in ("alder", "birchwood", "crosswind", "grantham", "kenmore", "nordhavn", "summit",
                                              "tamarack") for where in ("period", "periods")}
+    # (hollis: a <TABLE> per year already; larkspur: each period's caption under its rows, none above to break at.)
+    transposed |= {("hollis", "periods"), ("larkspur", "periods")}
     # (juniper: one reserve, its periods as rows under the one caption: no block of a period to break between;
     # harlow, kestrel: a block per account, each period a row, likewise.)
     # (ashby: its two paged schedules print one row a period.)

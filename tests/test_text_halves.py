@@ -89,9 +89,9 @@ Year ended December 31, 1995:
 def test_two_complete_tables_one_under_the_other_are_not_joined_side_by_side():
     result = _check_text(COMPLETE)
     assert result.error is None, str(result.error)
-    # (The second, under no title of its own, is no schedule found: the first is read alone.)
-    (schedule,) = result.schedules
-    assert len(schedule.columns) == 4 and [p.fiscal_year for p in schedule.periods] == [1996]
+    # (The second, under no title of its own, is read as a one-year table of its own
+    # (locate._next_one_year_table), no longer dropped unsaid; its columns are its own.)
+    assert [(len(s.columns), [p.fiscal_year for p in s.periods]) for s in result.schedules] == [(4, [1996]), (4, [1995])]
 
 
 def test_a_table_on_the_page_after_the_two_parts_is_refused_not_dropped():

@@ -120,6 +120,8 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     rows = [_row_end(r) for s in schedules if s.source == "table" for p in s.periods for r in p.rows]
     if not rows:
         return list(schedules)
+    # (A period captioned under its rows, "Year ended ..." as a footer, ends where its caption does.)
+    rows += [p.line for s in schedules if s.source == "table" for p in s.periods]
     text = src.joined()
     opened = unclosed(text, src) if "<" in text else {}
     for kind in TABLES:

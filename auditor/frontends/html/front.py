@@ -138,7 +138,9 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         transposed = not headed and (named or _titled(doc, span, title)) and _blocks_begun(grid)
         if not (transposed or headed):
             continue
-        caption = doc.caption_before(span[0], title.end() if title else 0)
+        # (A title found inside the table, a heading's words "Valuation accounts acquired",
+        # is no floor: the account's caption above the table is still its first block's name.)
+        caption = doc.caption_before(span[0], title.end() if title and title.end() <= span[0] else 0)
         parts, grids, captions = [span, *joined], [grid], [caption]
         named_by = title_words(doc.printed(max(0, (title.start() if title else span[0]) - html_locate.CAPTION_REACH),
                                            span[0]))

@@ -196,7 +196,14 @@ def is_caption(line: Line, label_end: int) -> bool:
     parts = chunks(line.words)
     if not any(t.end > label_end for t in line.words):
         return True
-    return parts[0][0].column < label_end and (len(parts) == 1 or _dated_period(chunk_text(parts[0])))
+    if parts[0][0].column >= label_end:
+        return False
+    if len(parts) == 1:
+        return True
+    # A line of dates and nothing else ("December 31, 2001   December 31, 2000"): the
+    # figure columns' periods, the last line of their headings (a label running long
+    # under them set the label area past the first), not one period's caption.
+    return _dated_period(chunk_text(parts[0])) and not all(_dated_period(chunk_text(part)) for part in parts[1:])
 
 
 def _dated_period(words: str) -> bool:

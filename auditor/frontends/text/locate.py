@@ -128,10 +128,43 @@ def _tables_after(source: Source, titles: list[int], vocabulary: Vocabulary, ind
         if line <= covered_to:
             continue
         region = _table_after(source, line, vocabulary, indexed)
-        if region is not None:
+        while region is not None:
             found.append(region)
             covered_to = region.last
+            region = _next_one_year_table(source, region, vocabulary)
     return found
+
+
+# A footnote under a table: its marker first ("(a) Accounts written off", "* Net", "1/ Recoveries").
+FOOTNOTE_LINE = re.compile(r"^\s*(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)\s")
+
+
+def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
+    """The <TABLE> right under a schedule's table that `_table_end` did not join,
+    past blank lines, page furniture and the first table's footnotes alone (no
+    title, no prose), headed like a schedule: one of several tables under one
+    title, each of its own year with its own columns ("Year ended December 31,
+    2003" printing a column 2002 has no figure in).  A region of its own,
+    read as a schedule of its own (joined to the first where their columns
+    agree, `layout.joined_years`); not joined, its rows would vanish unsaid."""
+    lines = source.lines
+    if _open_of(lines, region) is None:
+        return _next_untagged_table(source, region, vocabulary)
+    for n in range(region.last + 1, min(len(lines), region.last + PART_GAP) + 1):
+        line = lines[n - 1]
+        if TABLE_OPEN.match(line):
+            first_row = _first_row(lines, n)
+            if first_row is None or rollforward.transposed(lines, n, first_row, vocabulary) \
+                    or not headed_like_schedule(lines, n, first_row, vocabulary):
+                return None
+            return Region(n, _table_end(source, n, vocabulary), n)
+        if not line.strip():
+            continue
+        # (Page furniture or a footnote, no title, no figures: anything else ends the search.)
+        if not (BREAK.match(line) or FOOTNOTE_LINE.match(line)) or TITLE.search(line) or _has_figures(line) \
+                or DOCUMENT_EDGE.match(line):
+            return None
+    return None
 
 
 TITLE_CHUNK = 1 << 20
@@ -155,6 +188,32 @@ def _title_starts(text: str) -> list[int]:
                     starts.append(at + i)
                 i = low.find(word, i + 1)
     return sorted(starts)
+
+
+def _next_untagged_table(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
+    """Typed without tags, `_next_one_year_table`'s: past blank lines, page
+    furniture and footnotes alone, lines of headings naming a schedule's
+    balances over a row of figures, none of them a title's or prose."""
+    lines = source.lines
+    top = None
+    for n in range(region.last + 1, min(len(lines), region.last + PART_GAP + 2 * CAPTION_REACH) + 1):
+        line = lines[n - 1]
+        if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TITLE.search(line) or heads_another_statement(lines, n):
+            return None
+        if _has_figures(line) and not RULE_LINE.match(line):
+            if top is None or n - top > 2 * CAPTION_REACH or not headed_like_schedule(lines, top, n, vocabulary) \
+                    or not balances_headed(lines, top, n - 1, vocabulary) or rollforward.transposed(lines, top, n, vocabulary):
+                return None
+            return Region(top, _block_end(source, n), top)
+        if top is None and not (BREAK.match(line) or FOOTNOTE_LINE.match(line) or RULE_LINE.match(line)):
+            top = n
+        elif top is not None and SENTENCE_LINE.search(line):
+            return None  # (prose between: a note's table, not the schedule's)
+    return None
+
+
+# A line of prose: words ending a sentence.
+SENTENCE_LINE = re.compile(r"[a-z]{2,}[.;]\s*$")
 
 
 def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bool = False) -> Optional[Region]:
@@ -442,6 +501,10 @@ def _same_columns(lines: Sequence[str], first: int, other: int) -> bool:
     headings typed again under them on the next."""
     (first_words, first_marks), (other_words, other_marks) = _heading(lines, first), _heading(lines, other)
     if first_marks and other_marks and first_marks != other_marks:
+        return False
+    if other_words and other_words < first_words and not _columns_line_up(lines, first, other):
+        # Headings of fewer words, the columns standing elsewhere: a table of its own
+        # with fewer columns (a one-year table leaving out a movement), not the same.
         return False
     return other_words <= first_words or other_words <= first_words | _caption_words(lines, first)
 

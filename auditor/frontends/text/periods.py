@@ -18,6 +18,8 @@ def periods(entries: Sequence[Entry]) -> list[Period]:
     captions = [e for e in entries if e.kind == "caption"]
     if rows and captions and sum(1 for r in rows if r.label and is_period(r.label)) > len(rows) / 2:
         return _periods_by_account(entries)
+    if _captions_after_rows(entries):
+        return _periods_captioned_below(entries)
     found: list[Period] = []
     current: list[Row] = []
     label, label_line = "", entries[0].at if entries else 0
@@ -30,6 +32,32 @@ def periods(entries: Sequence[Entry]) -> list[Period]:
             current.append(the_row(entry))
     if current:
         found.append(period_from_caption(label, label_line, current))
+    return found
+
+
+def _captions_after_rows(entries: Sequence[Entry]) -> bool:
+    """Each period's caption printed under its rows ("Year ended December 31,
+    1995" as a footer): rows come before the first period caption, the last
+    entry that is no group caption is a period's, and captions and runs of
+    rows alternate, one caption closing each run (read above their rows,
+    every period would take the rows of the one before)."""
+    kinds = [e.kind for e in entries if e.kind != "caption"]
+    if len(kinds) < 2 or kinds[0] != "row" or kinds[-1] != "period":
+        return False
+    runs = [k for i, k in enumerate(kinds) if i == 0 or k != kinds[i - 1]]
+    return all(k == ("row" if i % 2 == 0 else "period") for i, k in enumerate(runs)) and kinds.count("period") >= 2
+
+
+def _periods_captioned_below(entries: Sequence[Entry]) -> list[Period]:
+    """Each run of rows the period of the caption under it."""
+    found: list[Period] = []
+    current: list[Row] = []
+    for entry in entries:
+        if entry.kind == "period":
+            found.append(period_from_caption(entry.text, entry.at, current))
+            current = []
+        elif entry.kind == "row":
+            current.append(the_row(entry))
     return found
 
 

@@ -33,7 +33,8 @@ from auditor.frontends.text.layout import Frame, caption_units, frame, title_blo
 from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.rows import body
 from auditor.frontends.text.tokens import chunk_text, chunks, text
-from auditor.labels import DATE, OPENING, TOTAL, YEAR, is_period, period_from_caption, row_key
+from auditor.labels import (CONNECTIVE, DATE, OPENING, SCHEDULE_MOVEMENT, TOTAL, YEAR, is_period, period_from_caption,
+                            row_key)
 from auditor.model import Cell, Column, Period, Row, RowKind, Schedule
 
 # What the figure columns of the table are: its years, or its accounts.
@@ -104,6 +105,9 @@ def _captions_marked(f: Frame, shape: Shape, path: Optional[str]) -> list[Line]:
                 if not label:
                     continue
         after = next((x for x in out[i + 1 :] if x.kind != "rule"), None)
+        if i and _movement_without_figures(out[i - 1], ln, out[i + 1 : i + 8]):
+            out[i] = ln._replace(words=ln.words[:-1] + (ln.words[-1]._replace(text=ln.words[-1].text + ":"),))
+            continue
         if after is not None and after.kind == "row" and _opens(after) and not OPENING.search(text(ln.words)):
             last = ln.words[-1]
             # (A year takes no mark: a line of years left out of the year columns (a damaged
@@ -111,6 +115,38 @@ def _captions_marked(f: Frame, shape: Shape, path: Optional[str]) -> list[Line]:
             if last.kind != "YEAR" and not last.text.endswith(":"):
                 out[i] = ln._replace(words=ln.words[:-1] + (last._replace(text=last.text + ":"),))
     return [ln for ln in out if ln.kind != "text" or ln.words]
+
+
+def _movement_without_figures(before: Line, ln: Line, rest: Sequence[Line]) -> bool:
+    """A movement printed with no figure in its block (its nils left blank): a
+    label line alone right under a movement's row (or under another such line),
+    at its indent, naming a movement in words of its own ("Charged to other
+    accounts - describe"), over a run of such lines ending on a row at that
+    indent that opens a label of its own (a capital).  Joined as the first
+    line of that row's label, it would head that row's figures with its own
+    role ("Charged to other accounts Deductions"); read as a caption among the
+    block's movements it opens nothing and heads no figure.  (A single word,
+    "Deductions" over "Charged to reserve", may be a spanner: left as the
+    label's first line.)"""
+    indent = ln.words[0].column if ln.words else 0
+    if not (before.number + 1 == ln.number and before.words and before.words[0].column == indent):
+        return False
+    if before.kind != "row" and not (before.kind == "text" and text(before.words).endswith(":")):
+        return False
+    number = ln.number
+    for line in (ln, *rest):
+        if line.number != number or not line.words or line.words[0].column != indent:
+            return False
+        if line.kind == "row":
+            # (Its own label: a capital, or, in lower case, a movement's or balance's words.)
+            return line is not ln and (line.words[0].text[:1].isupper()
+                                       or bool(SCHEDULE_MOVEMENT.search(text(line.words)) or CLOSES.search(text(line.words))))
+        line_text = text(line.words)
+        if (line.kind != "text" or len(line.words) < 2 or line_text.endswith(":") or CONNECTIVE.search(line_text)
+                or not SCHEDULE_MOVEMENT.search(line_text)):
+            return False
+        number += 1
+    return False
 
 
 def _years(text: str) -> list[str]:
