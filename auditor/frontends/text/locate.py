@@ -213,7 +213,7 @@ def _next_untagged_table(source: Source, region: Region, vocabulary: Vocabulary)
 
 
 # A line of prose: words ending a sentence.
-SENTENCE_LINE = re.compile(r"[a-z]{2,}[.;]\s*$")
+SENTENCE_LINE = re.compile(r"(?<![a-z])[a-z]{2,}+[.;]\s*+$")  # (tried once per word: linear)
 
 
 def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bool = False) -> Optional[Region]:
