@@ -186,6 +186,8 @@ def _dashed_nils(line: Line) -> Line:
     ----   ----   8,549"): the grammar reads a run there as a rule among the
     label's words.  A line with no label (a rule) or a run touching the label
     ("---- ADDITIONS ----", a spanning heading's rule) is left as it is."""
+    if len(line.words) < 2 or line.words[-1].kind != "RULE":
+        return line  # (most lines: no run after their words)
     words = list(line.words)
     nils: list[Figure] = []
     while len(words) > 1 and words[-1].kind == "RULE" and _DASHED_NIL.fullmatch(words[-1].text):

@@ -28,11 +28,12 @@ REMNANT = re.compile(rf"^(?!(?:19|20)\d\d\b)(?:{_FIGURE})(?:\s+(?:{_FIGURE}))*\s
 def refuse_wrapped(lines: Sequence[str], region: Region, path: str) -> None:
     """An input error at the first line of the region that is a row's last
     figures wrapped onto a line of their own."""
+    line = lines[region.first - 1]
     for n in range(region.first + 1, region.last + 1):
-        line = lines[n - 1]
-        if not line or line[0] in " \t<" or len(lines[n - 2]) < WIDTH // 2:
+        over, line = line, lines[n - 1]  # (each line fetched once: the line above is the last one's)
+        if not line or line[0] in " \t<" or len(over) < WIDTH // 2:
             continue  # (a remnant starts at column 1, under a long line: most lines are passed over here)
-        above = lines[n - 2].rstrip()
+        above = over.rstrip()
         first = FIRST_FIGURE.match(line)
         if len(above) > WIDTH or first is None or not REMNANT.match(line) or not re.search(r"\d", line):
             continue
