@@ -273,6 +273,9 @@ TITLE_BLOCK_REACH = 16
 TITLE_BLOCK_WORDS = 12
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _page_top(lines: Sequence[str], title: int) -> int:
     """The first line (1-based) of the title block over line `title`: the
     lines above it up to the page's top (<PAGE>, a form feed), each a short
@@ -282,7 +285,7 @@ def _page_top(lines: Sequence[str], title: int) -> int:
     while n > 1 and title - n < TITLE_BLOCK_REACH:
         above = lines[n - 2]
         if "\f" in above or above.strip() and ("<" in above or len(above.split()) > TITLE_BLOCK_WORDS
-                                                or any(c.isdigit() for c in above) and _has_figures(above)):
+                                                or _DIGIT.search(above) and _has_figures(above)):
             break  # (a form feed, a tag: <PAGE>, a table's end or start, a document's edge; blank lines are the block's)
         n -= 1
     return n

@@ -28,9 +28,8 @@ REMNANT = re.compile(rf"^(?!(?:19|20)\d\d\b)(?:{_FIGURE})(?:\s+(?:{_FIGURE}))*\s
 def refuse_wrapped(lines: Sequence[str], region: Region, path: str) -> None:
     """An input error at the first line of the region that is a row's last
     figures wrapped onto a line of their own."""
-    line = lines[region.first - 1]
-    for n in range(region.first + 1, region.last + 1):
-        over, line = line, lines[n - 1]  # (each line fetched once: the line above is the last one's)
+    block = lines[region.first - 1 : region.last]  # (one slice: a long file's lines are fetched by block)
+    for n, over, line in zip(range(region.first + 1, region.last + 1), block, block[1:]):
         if not line or line[0] in " \t<" or len(over) < WIDTH // 2:
             continue  # (a remnant starts at column 1, under a long line: most lines are passed over here)
         above = over.rstrip()
