@@ -56,11 +56,18 @@ def test_a_label_keeps_its_range_and_its_words(text, words):
     assert [f.value.text for f in row.figures] == ["1,200", "300"]
 
 
-@pytest.mark.parametrize("text", ["Allowance        1,200      473 CREDIT", "Allowance        1,200      473crs",
-                                  "Allowance        1,200      ----      300"])
+@pytest.mark.parametrize("text", ["Allowance        1,200      473 CREDIT", "Allowance        1,200      473crs"])
 def test_what_is_no_credit_and_no_nil_is_refused_not_read(text):
     with pytest.raises(auditor.InputError):
         _line(text)
+
+
+def test_four_dashes_among_figures_are_a_nil_typed_long():
+    """ "----" between two figures: a nil typed long (stop 26; it was refused
+    before: text_era nil-four-dashes, fixture hollis-paper-1995)."""
+    row = _line("Allowance        1,200      ----      300")
+    assert row.kind == "row" and [w.text for w in row.words] == ["Allowance"]
+    assert [(f.value.kind, f.value.text) for f in row.figures] == [("AMOUNT", "1,200"), ("NIL", "----"), ("AMOUNT", "300")]
 
 
 def test_a_figure_run_into_a_dashed_rule_is_no_negative():
