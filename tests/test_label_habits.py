@@ -1,0 +1,136 @@
+"""The 24 real tables with what filers write in a row's label or a figure's cell
+(label_habits: years, note marks and plant numbers in labels, "Total ..."
+and "Less:" names, group and sub-captions, capitals, leaders with a colon, a
+label under its figures, a reserve renamed, indents; figures with one decimal,
+"<1,234>", "(1,234)*", "1,234 (a)", nils as "--0--", "nil", "none", "n/a",
+"*"), one habit at a time, in typed text and in HTML: every figure read where
+it is printed under the label printed, exactly the table's errors found, and
+a figure changed in every other table found at its cell.  `measure` prints
+right / silently wrong / refused per habit and layout:
+
+    cd tests && PYTHONPATH=..:. python test_label_habits.py [HABIT ...]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+import auditor
+from auditor import source
+from expect import expected_errors, printed_html_cells, read_cells, reported_errors, row_name
+from html_era import Edit
+from label_habits import HABITS
+from render import render
+from render_html import HtmlStyle, place_sentinels
+from render_html import render as render_html
+from test_html_era_markup import TABLES, planted
+from test_real_tables import LAYOUTS, applicable
+
+RULES = auditor.load_rules()
+
+# Where each layout prints: typed text (one row per reserve and period; one caption per reserve) and HTML.
+TYPED = {"typed": LAYOUTS["seed-like"], "typed-by-account": LAYOUTS["by-account"]}
+LAYOUT_NAMES = [*TYPED, "html"]
+
+
+def printed(spec: dict, habit: str, layout: str):
+    """(spec as printed, Rendered, file name) or None where the habit has no edit for the layout."""
+    h = HABITS[habit]
+    if layout != "html" and h.spec is None and h.typed is None or layout == "html" and h.spec is None and h.html is None:
+        return None
+    if h.spec is not None:
+        spec = h.spec(spec)
+    if layout in TYPED:
+        rendered = render(spec, applicable(spec, TYPED[layout]))
+        if h.typed is not None:
+            rendered = h.typed(rendered, spec)
+        return spec, rendered, "t.txt"
+    rendered = render_html(spec, HtmlStyle(), sentinels=True)
+    if h.html is not None:
+        e = Edit(rendered.text, list(rendered.figures), spec)
+        h.html(e)
+        rendered = dataclasses.replace(rendered, text=e.text, figures=e.keys)
+    return spec, place_sentinels(rendered), "t.htm"
+
+
+def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
+    """("right" | "wrong" | "refused" | "n/a", what differed)."""
+    made = printed(spec, habit, layout)
+    if made is None:
+        return "n/a", ""
+    spec, rendered, name = made
+    if rendered.text == render(spec, applicable(spec, TYPED.get(layout, LAYOUTS["seed-like"]))).text \
+            and layout in TYPED and HABITS[habit].spec is None:
+        return "n/a", ""
+    result = auditor.check_source(source.from_text(rendered.text, name), RULES)
+    if result.error is not None:
+        return "refused", str(result.error)
+    got, want = reported_errors(result), expected_errors(spec, rendered)
+    if got != want:
+        return "wrong", f"findings: extra {sorted(got - want)[:2]} missing {sorted(want - got)[:2]}"
+    cells = {k: v for k, (_, v) in read_cells(result.schedules).items()}
+    want_cells = {k: v for k, (_, v) in printed_html_cells(rendered).items()}
+    if cells != want_cells:
+        extra = sorted(set(cells.items()) - set(want_cells.items()))[:3]
+        missing = sorted(set(want_cells.items()) - set(cells.items()))[:3]
+        return "wrong", f"cells: read {extra} not printed {missing}"
+    if sum(len(s.periods) for s in result.schedules) != len(spec["periods"]):
+        return "wrong", f"{sum(len(s.periods) for s in result.schedules)} periods"
+    rows = sorted({(f.period, f.row) for f in rendered.figures})
+    labels = [row_name(r.label) for s in result.schedules for p in s.periods for r in p.rows]
+    want_labels = [row_name(rendered.row_labels[key]) for key in rows]
+    if sorted(labels) != sorted(want_labels):
+        return "wrong", f"labels: read {sorted(set(labels) - set(want_labels))[:3]} " \
+                        f"printed {sorted(set(want_labels) - set(labels))[:3]}"
+    return "right", ""
+
+
+def cases(path):
+    spec = json.loads(path.read_text())
+    yield "clean", spec
+    if TABLES.index(path) % 2 == 0:
+        yield "planted", planted(spec)
+
+
+# Habits not read right in a layout, and what each gives instead (never a silent misread).
+REFUSED: dict[tuple[str, str], str] = {}
+
+
+@pytest.mark.parametrize("habit", sorted(HABITS))
+@pytest.mark.parametrize("layout", LAYOUT_NAMES)
+def test_real_tables_with_label_and_figure_habits_read_exactly(habit, layout):
+    failures = []
+    for path in TABLES:
+        for kind, s in cases(path):
+            verdict, why = outcome(s, habit, layout)
+            if verdict == "wrong" or verdict == "refused" and (habit, layout) not in REFUSED:
+                failures.append((path.stem, kind, verdict, why[:300]))
+    assert failures == []
+
+
+def measure(only: list[str]) -> None:
+    for habit in sorted(only or HABITS):
+        for layout in LAYOUT_NAMES:
+            counts = {"right": 0, "wrong": 0, "refused": 0, "n/a": 0}
+            notes = []
+            for path in TABLES:
+                for kind, s in cases(path):
+                    verdict, why = outcome(s, habit, layout)
+                    counts[verdict] += 1
+                    if verdict in ("wrong", "refused") and len(notes) < 2:
+                        notes.append(f"{path.stem}/{kind}: {why[:220]}")
+            if counts["n/a"] == sum(counts.values()):
+                continue
+            print(f"{habit:16} {layout:17} right {counts['right']:2}  wrong {counts['wrong']:2}  "
+                  f"refused {counts['refused']:2}", flush=True)
+            for n in notes:
+                print("      ", n, flush=True)
+
+
+if __name__ == "__main__":
+    import sys
+
+    measure(sys.argv[1:])
