@@ -45,8 +45,8 @@ _TITLE = title_pattern(r"\s+")
 # A nil figure as filings print one, for every front end: one to three dashes
 # of any kind (hyphen, figure, en and em dash, bar, minus sign, cp1252's em
 # dash, or its HTML entity, which a text exhibit prints raw), a typewriter's
-# zero between dashes ("-0-", spaced "- 0 -" on typewriters), or a word.
-NIL_DASHES = r"- ?0 ?-|[-\u2012\u2013\u2014\u2015\u2212\x97]{1,3}|&#151;|&#8212;|&mdash;"
+# zero between dashes ("-0-", spaced "- 0 -" on typewriters, doubled "--0--"), or a word.
+NIL_DASHES = r"--? ?0 ?--?|[-\u2012\u2013\u2014\u2015\u2212\x97]{1,3}|&#151;|&#8212;|&mdash;"
 NIL_WORDS = ("nil", "none", "n/a")
 NIL_WORD = "(?:" + "|".join(re.escape(word) for word in NIL_WORDS) + r")(?![\w/])"
 NIL = f"{NIL_DASHES}|{NIL_WORD}"  # (a pattern's text: each front end puts it in its own)
@@ -66,10 +66,10 @@ AMOUNT_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # word of its own right after the digits ("473 CREDIT" is no credit), never read
 # from a label's words (the grammar's label takes a figure one space after a word).
 NEGATIVE_AFTER = r"(?:-(?![-\w])|(?i:[ ]?cr)(?!\w))"
-# The whole amount: in parentheses ("(473)", "( 1,234 )", "(-473)"), with a
-# minus sign before it ("-473") or a mark after it ("473-", "473CR"), or plain.
-# (The mark after is tried first: "473 CR" is one figure, not "473" and a word.)
-AMOUNT_PARENTHESIZED = rf"\(\s*-?{AMOUNT_DIGITS}\s*\)"
+# The whole amount: in parentheses ("(473)", "( 1,234 )", "(-473)") or angle brackets ("<473>",
+# a typist's parentheses), with a minus sign before it ("-473") or a mark after it ("473-",
+# "473CR"), or plain.  (The mark after is tried first: "473 CR" is one figure, not "473" and a word.)
+AMOUNT_PARENTHESIZED = rf"\(\s*-?{AMOUNT_DIGITS}\s*\)|<{AMOUNT_DIGITS}>"
 AMOUNT_UNBRACKETED = rf"{AMOUNT_DIGITS}{NEGATIVE_AFTER}|-?{AMOUNT_DIGITS}"
 AMOUNT = rf"{AMOUNT_PARENTHESIZED}|{AMOUNT_UNBRACKETED}"
 _MARKED_NEGATIVE = re.compile(rf"(?:{NEGATIVE_AFTER})$")
@@ -77,15 +77,15 @@ _MARKED_NEGATIVE = re.compile(rf"(?:{NEGATIVE_AFTER})$")
 
 def typed_negative(raw: str) -> tuple[str, bool]:
     """A printed amount as its digits (separators kept) and whether it is a
-    negative: "(1,234)" ("1,234", True), "473-" and "473 CR" ("473", True),
+    negative: "(1,234)" and "<1,234>" ("1,234", True), "473-" and "473 CR" ("473", True),
     "-5" ("5", True), "12" ("12", False)."""
     text = raw.strip()
     marked = text[-1:] in ("-", "r", "R") and text[:1] not in "(" + MINUS_SIGNS  # (most figures: no search)
     after = _MARKED_NEGATIVE.search(text) if marked else None
     if after is not None:
         return text[: after.start()].strip(), True
-    negative = text.startswith("(") or text[:1] in MINUS_SIGNS
-    return text.strip("()").strip().lstrip(MINUS_SIGNS), negative
+    negative = text[:1] in "(<" or text[:1] in MINUS_SIGNS
+    return text.strip("()<>").strip().lstrip(MINUS_SIGNS), negative
 # A rule drawn with characters under a row or a total ("-------", "======"), as
 # HTML converted from a typed schedule prints one in a cell: four or more dashes
 # of a kind, or two or more "=" or "_" (the text grammar's RULE); never a nil ("---").

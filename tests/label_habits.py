@@ -9,7 +9,8 @@ prints it) and/or a `typed` edit of a text render (`Rendered`, figures' places
 kept) and an `html` edit of a sentinel render (html_era.Edit):
 
 labels
-- year-in-label: "Allowance for doubtful accounts - 1996 program" (a year inside a reserve's name);
+- year-in-label: "Allowance for doubtful accounts for 1996 program" (a year inside a reserve's name);
+- dash-year, year-last: "Allowance for doubtful accounts - 1996 program", "... - 1996";
 - year-first: "1996 restructuring: allowance for doubtful accounts" (the year opening the label);
 - note-in-label: "Allowance for doubtful accounts (Note 4)";
 - plant-number: "Allowance for doubtful accounts - Plant No. 2";
@@ -175,6 +176,7 @@ def colon_leaders(r: Rendered, spec: dict) -> Rendered:
 
 
 def label_below(r: Rendered, spec: dict) -> Rendered:
+    """Each reserve's label on a line of its own under its figures (not a total's)."""
     lines = _lines(r)
     figures = list(r.figures)
     for n in sorted({f.line for f in r.figures}, reverse=True):
@@ -182,10 +184,11 @@ def label_below(r: Rendered, spec: dict) -> Rendered:
             continue
         line, stop = lines[n - 1], _first_figure(r, n) - 1
         label = line[:stop].rstrip()
-        if not label.strip() or (n < len(lines) and lines[n].strip()):
-            continue  # (a wrapped label's next line: leave it)
+        if not label.strip() or re.search(r"\b(19|20)\d\d\b", label):
+            continue  # (a period's label, a year, stays: a reserve's name is moved)
         lines[n - 1] = " " * stop + line[stop:]
-        lines[n] = label
+        lines.insert(n, label)
+        figures = [dataclasses.replace(f, line=f.line + 1) if f.line > n else f for f in figures]
     return dataclasses.replace(r, text="\n".join(lines), figures=figures)
 
 
@@ -310,7 +313,9 @@ def html_letter_note(e) -> None:
 
 
 HABITS: dict[str, Habit] = {
-    "year-in-label": Habit(spec=_relabel(lambda s: s + " - 1996 program")),
+    "year-in-label": Habit(spec=_relabel(lambda s: s + " for 1996 program")),
+    "dash-year": Habit(spec=_relabel(lambda s: s + " - 1996 program")),
+    "year-last": Habit(spec=_relabel(lambda s: s + " - 1996")),
     "year-first": Habit(spec=_relabel(lambda s: "1996 restructuring: " + _lower_first(s))),
     "note-in-label": Habit(spec=_relabel(lambda s: s + " (Note 4)")),
     "plant-number": Habit(spec=_relabel(lambda s: s + " - Plant No. 2")),

@@ -38,9 +38,10 @@ _AFTER = NEGATIVE_AFTER  # (labels: "473-", "473CR": the adding machine's negati
 # (The lookahead lets a search skip a heading's long runs of spaces at once,
 # the lookbehind the inside of a run of digits: without them, a search
 # backtracked over either in quadratic time.)
-# (A first figure typed "473-" or "473CR", labels.NEGATIVE_AFTER, ends past its mark.)
+# (A first figure typed "473-" or "473CR", labels.NEGATIVE_AFTER, ends past its mark; "<473>" is
+# a typist's parentheses.)
 FIGURES = re.compile(
-    rf"((?<![\d,])(?=[($\d])\(?\$?\s*[\d,]*\d(\.\d+)?(?:\)|{_AFTER})?(?:\([a-z\d]\))?|{_NIL})(\s{{2,}}|\s*\$\s*)(\(?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
+    rf"((?<![\d,])(?=[($<\d])[(<]?\$?\s*[\d,]*\d(\.\d+)?(?:[)>]|{_AFTER})?(?:\([a-z\d]\))?|{_NIL})(\s{{2,}}|\s*\$\s*)([(<]?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
 )
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
 # TO COSTS", "(1)  (2)  Changes due"): no figures, whatever FIGURES sees in it

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
+from auditor.frontends.text.below import labels_under_figures
 from auditor.frontends.text.aligned import SLACK, column_for, column_of, figure_edges, lone_nil_column, marks_figure
 from auditor.frontends.text.columns import is_title_or_units, units_under_caption
 from auditor.frontends.text.context import PAGE_NUMBER
@@ -29,6 +30,7 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
          label_end: int, path: Optional[str]) -> Body:
     """Walk the body: period and account captions, rows with their wrapped labels."""
     repeated = {text(ln.words) for ln in headings}
+    lines = labels_under_figures(lines, label_end)
     # Whether a label's next line starting in lower case says anything: not in
     # a body printed all in lower case (nor, of course, all in capitals).
     cased = any(c.isupper() for ln in lines for t in ln.words for c in t.text)
