@@ -87,7 +87,7 @@ def without_separators(text: str) -> str:
 
 DOLLAR = re.compile(r"\$(?=[\s\d(])")
 DOLLAR_UNITS = re.compile(r"\$\s*000")
-SEPARATED = re.compile(r"(?<![\d,.])([-(]?)(\d{1,3})((?:,\d{3})+)\b")
+SEPARATED = re.compile(r"(?<![\d,.])([-(<]?)(\d{1,3})((?:,\d{3})+)\b")  # ("<473>": a typist's negative)
 
 # --- a page break inside the schedule, as EDGAR text filings print one ---------
 

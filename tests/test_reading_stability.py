@@ -185,7 +185,7 @@ def digits_span(text: str, at: int) -> tuple[int, int]:
     """[start, end) of the figure's digits (with its commas and point) at or after `at`, past markup."""
     i = at
     while i < len(text) and not (text[i].isdigit() or (text[i] == "." and text[i + 1:i + 2].isdigit())):
-        if text[i] == "<":
+        if text[i] == "<" and not text[i + 1:i + 2].isdigit():  # (markup; "<473>" is a typist's negative)
             i = text.index(">", i) + 1
         elif text[i] == "&":
             i = text.index(";", i) + 1
@@ -207,12 +207,12 @@ def sign_turned(text: str, at: int, negative: bool, style: str, markup: bool) ->
     with the other sign, and where the figure now begins.  In a text table
     the columns keep their places: a sign takes a space beside the figure."""
     i, j = digits_span(text, at)
-    after = re.match(r"[ ]?-|[ ]?cr", text[j:], re.IGNORECASE) if negative and text[at] not in "(-" else None
+    after = re.match(r"[ ]?-|[ ]?cr", text[j:], re.IGNORECASE) if negative and text[at] not in "(-<" else None
     if after is not None:  # "473-", "473 -", "473CR", "473 CR": the mark after it out (spaces where a column must keep its place)
         return text[:j] + ("" if markup else " " * after.end()) + text[j + after.end():], at
     if negative:
-        assert text[at] in "(-", text[at:at + 20]
-        close = text.index(")", j) if text[at] == "(" else None
+        assert text[at] in "(-<", text[at:at + 20]
+        close = text.index({"(": ")", "<": ">"}[text[at]], j) if text[at] in "(<" else None
         if markup:  # the sign's characters out (the figure begins at its digits, one to the left)
             kept = text[at + 1:close] + text[close + 1:] if close is not None else text[at + 1:]
             return text[:at] + kept, i - 1

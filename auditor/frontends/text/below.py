@@ -15,17 +15,24 @@ right under it: then each name goes up onto its row's line."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Collection, Optional, Sequence
 
+from auditor.frontends.text.context import PAGE_NUMBER
 from auditor.frontends.text.parse import Line
 from auditor.frontends.text.tokens import text
 from auditor.labels import TOTAL, is_period
 
 
-def labels_under_figures(lines: Sequence[Line], label_end: int) -> Sequence[Line]:
+# Lines a page break puts between a row and the name under it: tags, markers, a page number,
+# "(Continued)", the headings typed again.
+PAGE_KINDS = frozenset({"page", "table_open", "table_close", "caption", "markers"})
+
+
+def labels_under_figures(lines: Sequence[Line], label_end: int, repeated: Collection[str] = ()) -> Sequence[Line]:
     """The lines with each name typed under its row's figures moved up onto them,
-    where the whole table is typed so (else the lines as they are)."""
-    named: list[int] = []  # indices of the unlabelled rows with a name right under them
+    where the whole table is typed so (else the lines as they are).  `repeated`:
+    the headings' lines, typed again after a page break."""
+    named: dict[int, int] = {}  # an unlabelled row's index -> its name's, right under it
     for i, ln in enumerate(lines):
         if ln.kind != "row":
             continue
@@ -33,26 +40,39 @@ def labels_under_figures(lines: Sequence[Line], label_end: int) -> Sequence[Line
             if not TOTAL.match(ln.words[0].text):
                 return lines  # a row labelled on its own line: the table's labels are where they belong
             continue
-        if _name_under(lines, i, label_end):
-            named.append(i)
+        name = _name_under(lines, i, label_end, repeated)
+        if name is not None:
+            named[i] = name
         elif i == 0 or lines[i - 1].kind != "rule":  # (not an unlabelled total under its rule)
             return lines
     if len(named) < 2:
         return lines
     out = list(lines)
-    for i in named:
-        out[i] = out[i]._replace(words=lines[i + 1].words)
-    return [ln for k, ln in enumerate(out) if k - 1 not in named]
+    for i, k in named.items():
+        out[i] = out[i]._replace(words=lines[k].words)
+    taken = set(named.values())
+    return [ln for k, ln in enumerate(out) if k not in taken]
 
 
-def _name_under(lines: Sequence[Line], i: int, label_end: int) -> bool:
-    """The line right under row i is a name alone in the label column: no caption's colon, no period."""
-    if i + 1 >= len(lines):
-        return False
-    under = lines[i + 1]
-    if under.kind != "text" or under.number != lines[i].number + 1 or not under.words:
-        return False
+def _name_under(lines: Sequence[Line], i: int, label_end: int, repeated: Collection[str]) -> Optional[int]:
+    """The index of the line under row i (on the next line, or past a page break) that is a name
+    alone in the label column: no caption's colon, no period."""
+    k, broke = i + 1, False
+    while k < len(lines) and (_page_furniture(lines[k], repeated) or broke and lines[k].kind == "rule"):
+        broke = broke or lines[k].kind in PAGE_KINDS  # (past a page break, a rule is the headings')
+        k += 1
+    if k >= len(lines):
+        return None
+    under = lines[k]
+    if under.kind != "text" or not under.words or k == i + 1 and under.number != lines[i].number + 1:
+        return None
     if any(t.end > label_end + 1 for t in under.words):
-        return False
+        return None
     words = text(under.words)
-    return not words.endswith(":") and not is_period(words)
+    return None if words.endswith(":") or is_period(words) else k
+
+
+def _page_furniture(ln: Line, repeated: Collection[str]) -> bool:
+    if ln.kind in PAGE_KINDS:
+        return True
+    return ln.kind == "text" and (text(ln.words) in repeated or PAGE_NUMBER.search(text(ln.words)) is not None)

@@ -30,7 +30,7 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
          label_end: int, path: Optional[str]) -> Body:
     """Walk the body: period and account captions, rows with their wrapped labels."""
     repeated = {text(ln.words) for ln in headings}
-    lines = labels_under_figures(lines, label_end)
+    lines = labels_under_figures(lines, label_end, repeated)
     # Whether a label's next line starting in lower case says anything: not in
     # a body printed all in lower case (nor, of course, all in capitals).
     cased = any(c.isupper() for ln in lines for t in ln.words for c in t.text)
