@@ -12,6 +12,7 @@ labels
 - year-in-label: "Allowance for doubtful accounts for 1996 program" (a year inside a reserve's name);
 - dash-year, year-last: "Allowance for doubtful accounts - 1996 program", "... - 1996";
 - year-first: "1996 restructuring: allowance for doubtful accounts" (the year opening the label);
+- year-first-title: "1996 Restructuring - Allowance for doubtful accounts" (the same in Title Case);
 - note-in-label: "Allowance for doubtful accounts (Note 4)";
 - plant-number: "Allowance for doubtful accounts - Plant No. 2";
 - digit-mark: "Allowance for doubtful accounts (1)" (a footnote mark after every label);
@@ -317,6 +318,7 @@ HABITS: dict[str, Habit] = {
     "dash-year": Habit(spec=_relabel(lambda s: s + " - 1996 program")),
     "year-last": Habit(spec=_relabel(lambda s: s + " - 1996")),
     "year-first": Habit(spec=_relabel(lambda s: "1996 restructuring: " + _lower_first(s))),
+    "year-first-title": Habit(spec=_relabel(lambda s: "1996 Restructuring - " + s)),
     "note-in-label": Habit(spec=_relabel(lambda s: s + " (Note 4)")),
     "plant-number": Habit(spec=_relabel(lambda s: s + " - Plant No. 2")),
     "digit-mark": Habit(spec=_relabel(lambda s: s if re.search(r"\(\w\)$", s) else s + " (1)")),
