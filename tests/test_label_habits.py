@@ -14,7 +14,6 @@ right / silently wrong / refused per habit and layout:
 from __future__ import annotations
 
 import dataclasses
-import json
 
 import pytest
 
@@ -27,8 +26,9 @@ from label_habits import HABITS
 from render import render
 from render_html import HtmlStyle, place_sentinels
 from render_html import render as render_html
-from test_html_era_markup import TABLES, planted
+from test_html_era_markup import TABLES
 from test_real_tables import LAYOUTS, applicable
+from test_text_era import cases  # (each table, and every other one with a figure changed)
 
 RULES = auditor.load_rules()
 
@@ -87,13 +87,6 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
         return "wrong", f"labels: read {sorted(set(labels) - set(want_labels))[:3]} " \
                         f"printed {sorted(set(want_labels) - set(labels))[:3]}"
     return "right", ""
-
-
-def cases(path):
-    spec = json.loads(path.read_text())
-    yield "clean", spec
-    if TABLES.index(path) % 2 == 0:
-        yield "planted", planted(spec)
 
 
 # Habits not read exactly in a layout, and what each gives instead.  "*" alone where a figure
