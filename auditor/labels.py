@@ -228,10 +228,10 @@ UNITS = re.compile(
 PERIOD_START = re.compile(
     r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
     r"transition|quarter|month|months|weeks|\d+\s+(months|weeks))\b|"
-    # (a year opening a reserve's name, "1996 restructuring reserve", is no period: a lower-case word
-    # follows it, not one of a caption's own: "1999 compared with 1998", "2001 restated")
+    # (a year opening a reserve's name, "1996 restructuring reserve", "1996 RESTRUCTURING RESERVE", is
+    # no period: a word follows it, not one of a caption's own: "1999 compared with 1998", "2001 restated")
     r"^(19|20)\d\d\b(?![ \t](?!compared|versus|through|ended|ending|fiscal|years?\b|restated|months|weeks|"
-    r"january|february|march|april|june|july|august|september|october|november|december)(?-i:[a-z]{4}|[A-Z][a-z]{3}))|^fy\s?['\u2019]?((19|20)\d\d|\d\d)\b|^(january|february|march|april|may|june|july|august|september|"
+    r"january|february|march|april|june|july|august|september|october|november|december)[a-z]{4})|^fy\s?['\u2019]?((19|20)\d\d|\d\d)\b|^(january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\s+\d|"
     # (EDGAR's XBRL viewer heads its columns with dates abbreviated so: "Dec. 31, 2019")
     r"^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s+\d{1,2},\s+(19|20)\d\d\b|"
