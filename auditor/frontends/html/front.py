@@ -399,10 +399,13 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             listed = set(html_layout.period_rows(grid, f))
             if not listed or (texts and caption is None):
                 return
-            if caption is None and html_layout.caption_row(grid, f) is None and not html_layout.account_heading(grid, f):
+            if (caption is None and html_layout.caption_row(grid, f) is None and not html_layout.account_heading(grid, f)
+                    and html_layout.account_first_row(grid, f) is None):
                 # (rows of periods up to an account's caption row inside the part carry on the account before)
                 carried, last = html_layout.periods_around_captions(grid, f)
                 if carried & periods:
+                    if breaks.headless(grid):
+                        _refuse_unnamed(doc, span, nxt[0])  # (read alone it has no headings: never dropped)
                     return
                 periods = periods | carried if last is None else last
             else:
@@ -410,6 +413,17 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
         elif texts and not f.leaves:
             return
         yield nxt, grid, caption
+
+
+def _refuse_unnamed(doc: Document, span: Span, part: Span) -> None:
+    """A table after a schedule printed one table per account, under no headings and naming no
+    account (no caption, no name on its first row), listing again periods the account before it
+    listed: neither that account's rows nor another's it can be told to be.  An error, never its
+    rows dropped."""
+    raise InputError(f"the Schedule II table at line {doc.line_of(span[0])} is followed at line "
+                     f"{doc.line_of(part[0])} by a table without headings or an account's name that lists its "
+                     "periods again: it cannot be joined to it as an account's rows", doc.source.path,
+                     doc.line_of(part[0]))
 
 
 def _another_schedule(doc: Document, end: int, start: int, first: Grid, grid: Grid,

@@ -251,6 +251,9 @@ def period_rows(grid: Grid, f: Optional[Frame]) -> list[str]:
     label cell prints a period's caption over the account's name)."""
     if not f:
         return []
+    if f.year_column is not None:  # (the period in a column of its own: each row's, named or not)
+        by_account = _by_account_years(grid, f) or account_first_row(grid, f) is not None
+        return [period_key(y) for y in _years_of(grid, f)] if by_account else []
     labels = [_lone_label(grid.rows[i], f) if _period_over_label(grid.rows[i], f) is None else ""
               for i in f.figure_rows]
     periods = [period_key(label) for label in labels if label and is_period(label)]
@@ -269,6 +272,29 @@ def periods_around_captions(grid: Grid, f: Frame) -> tuple[set[str], Optional[se
         elif i in f.figure_rows and is_period(label := _lone_label(cells, f)):
             (before if after is None else after).add(period_key(label))
     return before, after
+
+
+def _years_of(grid: Grid, f: Frame) -> list[str]:
+    """The year each row of figures prints in the year column."""
+    return [next((c.text.strip() for c in grid.rows[i] if c.column == f.year_column), "") for i in f.figure_rows]
+
+
+def _names(cells: list[HtmlCell], f: Frame) -> str:
+    """The account's name a row of figures prints beside its year (the label cells but the year's)."""
+    return plain(nonblank(c for c in cells if c.column < f.figure_start and c.column != f.year_column))
+
+
+def account_first_row(grid: Grid, f: Frame) -> Optional[str]:
+    """The account's name where a table of one account prints it as its first row's label, beside
+    that row's year in a column of years, the rows of its other years naming none ("Allowance for
+    doubtful accounts | 2003 | ...", "| 2002 | ..."): a table per account under headings printed
+    once, or each under its own; read as its caption.  None otherwise."""
+    if f.year_column is None:
+        return None
+    names = [_names(grid.rows[i], f) for i in f.figure_rows]
+    if not names[0] or any(names[1:]) or len(set(_years_of(grid, f))) < len(names):
+        return None
+    return names[0]
 
 
 def _lone_label(cells: list[HtmlCell], f: Frame) -> str:

@@ -1,0 +1,103 @@
+"""How EDGAR HTML splits one Schedule II over several <table>s, as edits of a rendered table.
+
+Test support, not part of the tool.  Registered in `html_era`'s VARIATIONS
+(measured over the 24 real tables by test_html_era_markup, as its habits are):
+
+- account-row-tables: a <table> per account, the account's name only its first row's
+  label beside that row's year (a column of years; the other years' rows name none), the
+  headings over the first table only (a converted word processor's table per account);
+- account-row-tables-headed: the same, each table under the headings printed again;
+- heading-table-account-rows: the headings in a <table> of their own, then a table per
+  account named on its first row;
+- heading-table-accounts: the headings in a <table> of their own, then a table per account,
+  each under its caption in a paragraph ("Allowance for doubtful accounts:");
+- heading-table-caption-rows: the same, each account's caption its table's first row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from html_era import ROW, SPEC_OF, STYLE_OF, VARIATIONS, Edit, _cells, _figure_rows, _years, account_rows
+from render_html import _key
+
+
+def accounts_named(spec: dict) -> dict:
+    """The spec with its unlabelled totals labelled "Total", and each account's rows labelled
+    with its first period's wording of the account's name (printed once, on its first row)."""
+    first: dict = {}
+    periods = []
+    for p in spec["periods"]:
+        rows = []
+        for r in p["rows"]:
+            label = r["label"] or ("Total" if r.get("is_total") else "")
+            label = first.setdefault(_key(label), label) if label else label
+            rows.append({**r, "label": label})
+        periods.append({**p, "rows": rows})
+    return {**spec, "periods": periods}
+
+
+def _body_start(e: Edit) -> tuple[int, int]:
+    """The first table's headings: from its first row to its first row of figures."""
+    start = e.text.index("<table")
+    return ROW.search(e.text, start).start(), _figure_rows(e)[0].start()
+
+
+def _tables_per_account(e: Edit, repeat: bool) -> None:
+    """(After account_rows.)  Each account's rows, from its named first row, in a <table> of
+    their own; the headings printed again over each where `repeat`.  (Not where account_rows
+    left the table as it was: periods sharing a year.)"""
+    if len(set(_years(e))) < len(e.spec["periods"]):
+        return
+    opening = re.search(r"<table\b[^>]*>\n?", e.text).group(0)
+    a, b = _body_start(e)
+    head = e.text[a:b]
+    named = [m.start() for m in _figure_rows(e)
+             if re.sub(r"<[^>]*>|&nbsp;", "", _cells(m.group(0))[0]).strip()]
+    for at in reversed(named[1:]):
+        e.text = e.text[:at] + "</table>\n" + opening + (head if repeat else "") + e.text[at:]
+
+
+def _headings_apart(e: Edit) -> None:
+    """The first table's headings in a <table> of their own, before the first account's
+    caption paragraph where one is printed just above the table."""
+    opening = re.search(r"<table\b[^>]*>\n?", e.text)
+    a, b = _body_start(e)
+    head = e.text[a:b]
+    e.text = e.text[:a] + e.text[b:]
+    caption = re.search(r'<p style="margin-top:12pt[^>]*>.*?</p>\n$', e.text[:opening.start()])
+    at = caption.start() if caption else opening.start()
+    e.text = e.text[:at] + opening.group(0) + head + "</table>\n" + e.text[at:]
+
+
+def account_row_tables(e: Edit) -> None:
+    account_rows(e)
+    _tables_per_account(e, repeat=False)
+
+
+def account_row_tables_headed(e: Edit) -> None:
+    account_rows(e)
+    _tables_per_account(e, repeat=True)
+
+
+def heading_table_account_rows(e: Edit) -> None:
+    account_rows(e)
+    _tables_per_account(e, repeat=False)
+    _headings_apart(e)
+
+
+HABITS = {
+    "account-row-tables": account_row_tables,
+    "account-row-tables-headed": account_row_tables_headed,
+    "heading-table-account-rows": heading_table_account_rows,
+    "heading-table-accounts": _headings_apart,
+    "heading-table-caption-rows": _headings_apart,
+}
+VARIATIONS.update(HABITS)
+SPEC_OF.update({name: accounts_named for name in ("account-row-tables", "account-row-tables-headed",
+                                                  "heading-table-account-rows")})
+STYLE_OF.update({
+    "heading-table-accounts": {"by_account": True, "account_caption": "p", "repeat_headings": False,
+                               "heading_rows": 2},
+    "heading-table-caption-rows": {"by_account": True, "account_caption": "row", "repeat_headings": False},
+})
