@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-from html_era import ROW, SPEC_OF, STYLE_OF, VARIATIONS, Edit, _cells, _figure_rows, _years, account_rows
+from html_era import (ROW, SPEC_OF, STYLE_OF, VARIATIONS, Edit, _cells, _figure_rows, _period_caption_rows, _years,
+                      account_rows)
 from render_html import _key
 
 
@@ -101,3 +102,32 @@ STYLE_OF.update({
                                "heading_rows": 2},
     "heading-table-caption-rows": {"by_account": True, "account_caption": "row", "repeat_headings": False},
 })
+
+
+def _own_grid(table: str) -> str:
+    """A table laid out by itself: a spacer cell more after each row's label cell, so that
+    its columns stand at other grid positions than the first table's."""
+    return re.sub(r"(<tr\b[^>]*>\n?<td\b[^>]*>.*?</td>)", r"\1<td>&nbsp;</td>", table, flags=re.DOTALL)
+
+
+def year_tables(e: Edit) -> None:
+    """Each period's rows in a <table> of its own under its caption paragraph and the
+    headings printed again, each table laid out by itself (the later ones without the
+    spacer cell after the label: the same heading words over other grid positions)."""
+    captions = _period_caption_rows(e)
+    if not captions:
+        return
+    opening = re.search(r"<table\b[^>]*>\n?", e.text).group(0)
+    a, b = _body_start(e)
+    start = min(b, captions[0].start())
+    head, end = e.text[a:start], e.text.index("</table>", start)
+    bounds = [m.start() for m in captions] + [end]
+    out = [e.text[:e.text.index(opening)]]
+    for n, m in enumerate(captions):
+        caption = re.sub(r"<[^>]*>", "", m.group(0)).strip()
+        table = head + e.text[m.end():bounds[n + 1]]
+        out.append(f"<P><B>{caption}</B></P>\n{opening}{_own_grid(table) if n else table}</table>\n")
+    e.text = "".join(out) + e.text[end + len("</table>\n"):]
+
+
+VARIATIONS["year-tables"] = year_tables

@@ -161,22 +161,33 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         subtitle = years_lines(doc, title.end(), span[0]) if title and title.end() < span[0] else ""
         found.append(Region(tuple(parts), tuple(grids), _title_of(doc, title),
                             title_line, preamble[:2000], tuple(captions), transposed, subtitle,
-                            () if transposed else periods_between(doc, parts)))
+                            () if transposed else periods_between(doc, parts, title.end() if title else None)))
     return found
 
 
-def periods_between(doc: Document, parts: list[Span]) -> tuple[tuple[int, str], ...]:
+def periods_between(doc: Document, parts: list[Span], title_end: Optional[int] = None) -> tuple[tuple[int, str], ...]:
     """(line, caption) of each period's caption printed between two parts of a
     table, in a paragraph of its own ("Year ended December 31, 2001", one year:
     not a running head's "Years ended ..., 2002 and 2001", nor a page's
     "(continued)").  Page furniture to the parts' joining, it opens the period
-    of the rows after it: else the rows of every year would read as one period's."""
+    of the rows after it: else the rows of every year would read as one period's.
+    Where there are such, the first table's own caption above it, after the
+    title (`title_end`), opens the first period (a table per year, each under
+    its caption): else its rows would read as no period's."""
     found = []
     for (_, end), (start, _) in zip(parts, parts[1:]):
         for at, text in doc.texts_in(end, start):
-            if html_layout.period_caption(text) and html_layout.one_period(text) and not CONTINUED.search(text):
+            if _one_period_caption(text):
                 found.append((doc.line_of(at), text.rstrip(":").strip()))
+    if found and title_end is not None and title_end <= parts[0][0]:
+        above = doc.texts_in(title_end, parts[0][0])[-1:]
+        if above and _one_period_caption(above[0][1]):
+            found.insert(0, (doc.line_of(above[0][0]), above[0][1].rstrip(":").strip()))
     return tuple(found)
+
+
+def _one_period_caption(text: str) -> bool:
+    return html_layout.period_caption(text) and html_layout.one_period(text) and not CONTINUED.search(text)
 
 
 def _title_of(doc: Document, title: Title) -> str:
