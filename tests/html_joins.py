@@ -131,3 +131,51 @@ def year_tables(e: Edit) -> None:
 
 
 VARIATIONS["year-tables"] = year_tables
+
+
+def _nil(cell: str) -> bool:
+    from render import parse_cell
+    return parse_cell(cell)[0] != "amount"
+
+
+def _one_year(spec: dict, n: int, drop: bool) -> tuple[dict, list[int]]:
+    """The spec of period n alone and the figure columns it keeps: where `drop`, without the
+    movements' columns its rows print no amount in (a year's table printing only its own)."""
+    period = spec["periods"][n]
+    ncol = len(spec["columns"]) - 1
+    roles = spec["roles"][1:]
+    kept = [k for k in range(ncol) if not drop or roles[k] in ("beginning", "ending")
+            or any(r["cells"] and not _nil(r["cells"][k]) for r in period["rows"])]
+    rows = [{**r, "cells": [r["cells"][k] for k in kept] if r["cells"] else r["cells"],
+             "footnotes": [r["footnotes"][k] for k in kept] if len(r.get("footnotes") or []) == ncol
+             else r.get("footnotes")} for r in period["rows"]]
+    one = {**spec, "columns": [spec["columns"][0]] + [spec["columns"][k + 1] for k in kept],
+           "roles": [spec["roles"][0]] + [roles[k] for k in kept], "periods": [{**period, "rows": rows}]}
+    return one, kept
+
+
+def year_tables_columns(e: Edit) -> None:
+    """Each period's rows in a <table> of its own under its caption paragraph and its own
+    headings, the later years' tables without the movements' columns they print no amount
+    in (2003's table has "Acquisitions", 2002's does not): the same accounts under one
+    title, other columns."""
+    from render_html import HtmlStyle, render
+    if len(e.spec["periods"]) < 2 or not all(p["label"] for p in e.spec["periods"]):
+        return
+    out, keys = [], []
+    for n, period in enumerate(e.spec["periods"]):
+        one, kept = _one_year(e.spec, n, drop=n > 0)
+        r = render(one, HtmlStyle(), sentinels=True)
+        text = r.text
+        if not out:
+            out.append(text[:text.index("<table")])
+        table = text[text.index("<table"):text.index("</table>") + len("</table>\n")]
+        label = period["label"]
+        table = "".join(m.group(0) for m in ROW.finditer(table) if "\x01" in m.group(0)
+                        or re.sub(r"<[^>]*>", "", m.group(0)).strip() != label)
+        out.append(f"<P><B>{label}</B></P>\n" + re.search(r"<table\b[^>]*>\n?", text).group(0) + table + "</table>\n")
+        keys += [(n, ri, kept[k], raw, value) for (_, ri, k, raw, value) in r.figures]
+    e.text, e.keys = "".join(out) + "</body>\n</html>\n", keys
+
+
+VARIATIONS["year-tables-columns"] = year_tables_columns
