@@ -186,6 +186,11 @@ def periods_between(doc: Document, parts: list[Span], title_end: Optional[int] =
     return tuple(found)
 
 
+def _year_caption_between(doc: Document, end: int, start: int) -> bool:
+    """Whether a period's caption alone opens the table at `start` (a table per year)."""
+    return any(_one_period_caption(text) for _, text in doc.texts_in(end, start))
+
+
 def _one_period_caption(text: str) -> bool:
     return html_layout.period_caption(text) and html_layout.one_period(text) and not CONTINUED.search(text)
 
@@ -399,7 +404,9 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             grid, f = _laid_under(first_grid, grid, f)
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
             _refuse_stranded(doc, nxt[-1], grid)
-        if f is None or not html_layout.continues(grid, f, first_grid, first, headings):
+        if f is None or not (html_layout.continues(grid, f, first_grid, first, headings)
+                             or (_year_caption_between(doc, end, nxt[0][0])
+                                 and html_layout.other_columns(grid, f, first_grid, first, headings))):
             if (f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid)
                     and _schedule_rows(grid, f)):
                 _refuse_astray(doc, span, nxt[0])

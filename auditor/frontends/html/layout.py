@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.html import marks
+from auditor.frontends.html import marks, union
 from auditor.frontends.html.columns import HeadingCells, heading_of, own_columns
 from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
@@ -227,6 +227,28 @@ def continues(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame,
     return grid.width == extent and all(any(_overlaps(c, leaf) for leaf in first.leaves) for c in cells)
 
 
+def other_columns(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame,
+                  headings: Optional[Headings] = None) -> bool:
+    """Another year's table of the same accounts under headings of its own, other than the
+    first's (a column more or less, or in another order): both headed as a schedule, the
+    same balances first and last, each heading once in each, and an account named in both
+    (read as one schedule's periods, its columns matched by heading: `union`)."""
+    if not (f and f.leaves and looks_like_schedule(f, headings) and looks_like_schedule(first, headings)):
+        return False
+    own, theirs = [tuple(words(h)) for h in f.headings], [tuple(words(h)) for h in first.headings]
+    if own == theirs or own[0] != theirs[0] or own[-1] != theirs[-1] or not (own[0] and own[-1]):
+        return False
+    if len(set(own)) < len(own) or len(set(theirs)) < len(theirs):
+        return False
+    return bool(_accounts(grid, f) & _accounts(first_grid, first))
+
+
+def _accounts(grid: Grid, f: Frame) -> set[str]:
+    """The names labelling a table's rows of figures, by their words (no total)."""
+    labels = (_lone_label(grid.rows[i], f) for i in f.figure_rows)
+    return {" ".join(words(label)) for label in labels if label and not TOTAL.match(label) and not is_period(label)}
+
+
 def words(text: str) -> list[str]:
     """A heading compared across table parts: its words, whatever the case, spacing or markers."""
     return re.findall(r"[a-z]{2,}", text.lower())
@@ -343,10 +365,7 @@ def _is_caption(cells: list[HtmlCell], f: Frame) -> bool:
 def build(region: Region, path: Optional[str] = None) -> Schedule:
     frames = [_framed(g, path, region.title_line) for g in region.grids]
     first = frames[0]
-    columns = [
-        Column(heading=h, role=None, start=leaf.column + 1, end=leaf.last + 2)
-        for h, leaf in zip(first.headings, first.leaves)
-    ]
+    columns, places = _columns(frames)
     if not columns:
         raise InputError("a table with figures but no column headings over them", path, region.title_line)
     entries: list[Entry] = []  # what the parts print, in order
@@ -356,8 +375,11 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     between = _Between(list(region.periods))
     # (one over the parts: a period goes on over a page break)
     year_rows = _YearRows(any(_by_account_years(g, f) for g, f in zip(region.grids, frames)))
-    for grid, f, caption in zip(region.grids, frames, captions):
-        leaves = Leaves(f.leaves if f.leaves else _inherited(grid, f, first))  # (indexed: asked per figure)
+    headed, own, spread = first, columns, None  # (the part whose headings a part without any goes on under)
+    for grid, f, caption, at in zip(region.grids, frames, captions, places):
+        if f.leaves and at is not None:
+            headed, own, spread = f, [columns[k] for k in at], at
+        leaves = Leaves(f.leaves if f.leaves else _inherited(grid, f, headed))  # (indexed: asked per figure)
         if not f.leaves:  # (a continuation's marks, found under the columns it goes on in)
             marks.signs(grid.rows, f.figure_rows, f.figure_start, leaves)
             marks.notes(grid.rows, f.figure_rows, f.figure_start, leaves)
@@ -374,7 +396,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 continue  # (read with the row whose label it is a line of)
             if i in f.figure_rows and f.year_column is not None:
                 year = next(c for c in cells if c.column == f.year_column)
-                row = _row([c for c in cells if c is not year], f, leaves, columns, grid.row_lines[i], path, scales)
+                row = _row([c for c in cells if c is not year], f, leaves, own, grid.row_lines[i], path, scales)
+                row = row if spread is None else union.spread(row, spread, len(columns))
                 entries += year_rows.entries(row, year.text.strip(), grid.row_lines[i])
                 continue
             if i in f.figure_rows:
@@ -386,7 +409,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 if period is not None:
                     entries.append(PeriodStart(plain([period]).rstrip(":").strip(), _first_line([period], grid.row_lines[i])))
                     cells = [c for c in cells if c is not period]
-                row = _row(cells, f, leaves, columns, grid.row_lines[i], path, scales)
+                row = _row(cells, f, leaves, own, grid.row_lines[i], path, scales)
+                row = row if spread is None else union.spread(row, spread, len(columns))
                 lines = [j for j, k in joins.items() if k == i]
                 if lines:
                     row = _label_joined([plain(grid.rows[j]) for j in sorted(lines) if j < i], row,
@@ -417,6 +441,24 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         unread=tuple(unread),
         subtitle=" ".join(t for t in (region.subtitle, _years_rows(region.grids[0], first)) if t),
     )
+
+
+def _columns(frames: list[Frame]) -> tuple[list[Column], list[Optional[list[int]]]]:
+    """The schedule's columns, and where each part's own columns stand among them (None
+    throughout where every part with headings prints the first's: as before, by order).
+    Tables per year under headings of their own, other than the first's, are read under
+    the columns of them all, matched by heading (`union`)."""
+    keys: list[Optional[list[tuple[str, ...]]]] = [
+        [tuple(words(h)) for h in f.headings] if f.leaves else None for f in frames]
+    if keys[0] is None or all(k is None or k == keys[0] for k in keys):
+        return [Column(heading=h, role=None, start=leaf.column + 1, end=leaf.last + 2)
+                for h, leaf in zip(frames[0].headings, frames[0].leaves)], [None] * len(keys)
+    merged = union.merged(keys)
+    columns: dict[tuple[str, ...], Column] = {}
+    for f, own in zip(frames, keys):
+        for key, h, leaf in zip(own or [], f.headings, f.leaves):
+            columns.setdefault(key, Column(heading=h, role=None, start=leaf.column + 1, end=leaf.last + 2))
+    return [columns[k] for k in merged], [None if k is None else union.mapping(k, merged) for k in keys]
 
 
 class _Between:
