@@ -24,7 +24,7 @@ from typing import Callable, Iterator, Optional
 from auditor.frontends.html.figures import kind, nonblank
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import frame
-from auditor.frontends.html.locate import GAP_TEXT, Document, Span
+from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span
 from auditor.frontends.html.remap import laid_under
 
 Open = Callable[[Grid], bool]  # whether a grid's last rows are carried on by a part without headings
@@ -42,6 +42,23 @@ def joined(doc: Document, span: Span, grid: Grid, is_open: Open) -> tuple[Grid, 
         grid = _appended(grid, part)
         spans.append(after[0])
     return grid, spans
+
+
+def under_caption(doc: Document, span: Span, grid: Grid) -> Optional[tuple[Grid, Span, str]]:
+    """A table of headings alone (no figure) and the table right after it under an account's
+    caption, printing no headings, on its columns: the headings set once in a <table> of their
+    own over a table per account.  (The grid joined, the part's span, the caption) or None."""
+    if not ends_without_figures(grid):
+        return None
+    nxt = doc.next_table(span[1])
+    if nxt is None or nxt[0] < span[1] or len(doc.plain(span[1], nxt[0])) > GAP_TEXT:
+        return None
+    texts = doc.texts(span[1], nxt[0])
+    if len(texts) != 1 or len(texts[0]) > CAPTION_TEXT:
+        return None
+    part = doc.grid(nxt)
+    placed = _under(grid, part) if headless(part) else None
+    return None if placed is None else (_appended(grid, placed), nxt, texts[0])
 
 
 def stranded(doc: Document, span: Span, grid: Grid, is_open: Optional[Open] = None) -> Optional[Span]:

@@ -125,8 +125,12 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         f = html_layout.frame(grid)
         headed = html_layout.looks_like_schedule(f, headings) and not _rolls_forward(grid, f)
         joined: list[Span] = []
+        above: Optional[str] = None  # the first account's caption, under headings in a table of their own
         if not headed:  # (one under its headings reads a part without them as its own: `_continuations`)
             grid, joined = breaks.joined(doc, span, grid, _open)
+            captioned = None if joined or named else breaks.under_caption(doc, span, grid)
+            if captioned is not None and html_layout.looks_like_schedule(html_layout.frame(captioned[0]), headings):
+                grid, joined, above = captioned[0], [captioned[1]], captioned[2]
             if joined:
                 f = html_layout.frame(grid)
                 headed = html_layout.looks_like_schedule(f, headings) and not _rolls_forward(grid, f)
@@ -140,7 +144,7 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
             continue
         # (A title found inside the table, a heading's words "Valuation accounts acquired",
         # is no floor: the account's caption above the table is still its first block's name.)
-        caption = doc.caption_before(span[0], title.end() if title and title.end() <= span[0] else 0)
+        caption = above or doc.caption_before(span[0], title.end() if title and title.end() <= span[0] else 0)
         parts, grids, captions = [span, *joined], [grid], [caption]
         named_by = title_words(doc.printed(max(0, (title.start() if title else span[0]) - html_locate.CAPTION_REACH),
                                            span[0]))
