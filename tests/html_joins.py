@@ -179,3 +179,20 @@ def year_tables_columns(e: Edit) -> None:
 
 
 VARIATIONS["year-tables-columns"] = year_tables_columns
+
+
+def period_tables_own_grids(e: Edit) -> None:
+    """(period-tables: the headings in a table of their own, each period's rows in a <table> under
+    its caption paragraph.)  Each period's table laid out by itself: the later ones with a spacer
+    cell more after the label (their figures at other grid positions than the headings')."""
+    from html_era import period_tables
+    period_tables(e)
+    opening = re.search(r"<table\b[^>]*>\n?", e.text).group(0)
+    parts = e.text.split(opening)
+    for n in range(3, len(parts)):  # (parts[1]: the headings; parts[2]: the first period's rows)
+        end = parts[n].index("</table>")
+        parts[n] = _own_grid(parts[n][:end]) + parts[n][end:]
+    e.text = opening.join(parts)
+
+
+VARIATIONS["period-tables-own-grids"] = period_tables_own_grids

@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.html import marks, union
+from auditor.frontends import union
+from auditor.frontends.html import marks
 from auditor.frontends.html.columns import HeadingCells, heading_of, own_columns
 from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture

@@ -3,7 +3,8 @@
 A year may print a column the others do not ("Acquisitions" in 2003 only), or
 the same headings laid out on other grid columns: the tables are one
 schedule's periods all the same, read under the columns of them all, each
-table's columns matched by their headings' words, never by grid position.
+table's columns matched by what they are (HTML: their headings' words, never
+their grid position; text: their roles as read).
 The union keeps each table's order: a heading one table alone prints goes
 after the heading printed before it there.  A figure of a year whose table
 lacks a column is blank there.
@@ -12,11 +13,11 @@ lacks a column is blank there.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional, Sequence
+from typing import Hashable, Optional, Sequence
 
 from auditor.model import Row
 
-Key = tuple[str, ...]  # a heading's words (layout.words)
+Key = Hashable  # what tells a column: its heading's words (html.layout.words), its role (text)
 
 
 def merged(tables: Sequence[Optional[Sequence[Key]]]) -> list[Key]:
