@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable, Optional, Sequence
+from typing import Hashable, Iterable, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends import union
@@ -455,7 +455,7 @@ def _columns(frames: list[Frame]) -> tuple[list[Column], list[Optional[list[int]
         return [Column(heading=h, role=None, start=leaf.column + 1, end=leaf.last + 2)
                 for h, leaf in zip(frames[0].headings, frames[0].leaves)], [None] * len(keys)
     merged = union.merged(keys)
-    columns: dict[tuple[str, ...], Column] = {}
+    columns: dict[Hashable, Column] = {}
     for f, own in zip(frames, keys):
         for key, h, leaf in zip(own or [], f.headings, f.leaves):
             columns.setdefault(key, Column(heading=h, role=None, start=leaf.column + 1, end=leaf.last + 2))

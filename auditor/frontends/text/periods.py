@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, Optional, Sequence
+from typing import Callable, Hashable, Optional, Sequence
 
 from auditor.frontends import union
 from auditor.frontends.text.labels import Entry, the_row
@@ -119,7 +119,7 @@ def _union_of(laid_out: Sequence[Schedule], assigned: Sequence[Schedule]) -> tup
     if all(k == keys[0] for k in keys):
         return laid_out[0].columns, tuple(p for s in laid_out for p in s.periods)
     merged = union.merged(keys)
-    column_of = {}
+    column_of: dict[Hashable, Column] = {}
     for s, own in zip(laid_out, keys):
         for key, column in zip(own, s.columns):
             column_of.setdefault(key, column)
