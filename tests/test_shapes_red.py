@@ -71,10 +71,8 @@ KNOWN = {
         "wrong: an account whose opening balance is left blank: its label alone over other labels alone is "
         "read as the block's caption"),
 }
-# A one-year table read alone may not tell an "Other" column's sign from one row: a warning each.
-for _table in ("cik840467-2002", "cik923601-fy2017"):
-    for _layout in ONE_YEAR_TEXT:
-        KNOWN[(_table, f"one-year-{_layout}")] = "warning: an 'Other' column's sign, one row in a table alone"
+# (cik840467-2002 and cik923601-fy2017 typed one-year tables came off at stop 27: read as one
+# schedule's years under the union of their columns, the "Other" column's sign is told by all its rows.)
 for _style in ONE_YEAR_HTML:
     KNOWN[("cik866970-2011", f"one-year-{_style}")] = "warning: periods_named, the captions of tables read alone"
 REFUSED = {
