@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from auditor.frontends.html import divs, grid as html_table
+from auditor.frontends.html import divs, grid as html_table, hidden
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, UNITS, XBRL_STRUCTURE,
                             heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
@@ -92,6 +92,12 @@ class Document:
         # kept by the source where this text is its own (no tab laid out), with
         # the words the cut-off check looks for after (scan.HTML_WORDS).
         self._shared = not source.has_tabs
+        # What a browser does not print (display:none) written over with spaces in place (`hidden`):
+        # the words found in it are no words of the page.
+        self.hidden_spans: list[Span] = []
+        unhidden = hidden.blanked(self.text)
+        if unhidden is not None:
+            self.text, self.hidden_spans = unhidden
         self.words = self._scan(scan.HTML_WORDS if self._shared else SCANNED)
         # A table of elements styled display:table-cell, written as table tags in place (`divs`): its
         # "table" words move, so the words are found again in the text as written.
@@ -139,7 +145,12 @@ class Document:
         return {at for w in words for at in self.words[w]}
 
     def _scan(self, words: tuple[str, ...]) -> Optional[dict[str, list[int]]]:
-        return self.source.word_starts(words) if self._shared else scan.word_starts(self.text, words)
+        if not self._shared:
+            return scan.word_starts(self.text, words)
+        found = self.source.word_starts(words)  # (of the source's text: its hidden words left out here)
+        if found is None or not self.hidden_spans:
+            return found
+        return {w: hidden.outside(at, self.hidden_spans) for w, at in found.items()}
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset)
