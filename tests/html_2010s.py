@@ -445,3 +445,29 @@ def class_hidden(e: Edit) -> None:
 HABITS.update({"hidden-rows": hidden_rows, "hidden-cells": hidden_cells, "hidden-headings": hidden_headings,
                "class-hidden": class_hidden})
 VARIATIONS.update({k: HABITS[k] for k in ("hidden-rows", "hidden-cells", "hidden-headings", "class-hidden")})
+
+
+def _heads_split(between: str) -> Callable[[Edit], None]:
+    """The schedule's heading rows cut in two by a page break (`between`: the markup of the
+    break), the first heading row closing one <table>, the rest of the headings opening the
+    next (a heading split across two tables, as a page's foot fell inside it)."""
+    def edit(e: Edit) -> None:
+        a, b = _heading_rows(e.text)
+        first = ROW_TAG.search(e.text, a)
+        cut = first.end() if first is not None and first.end() < b else None
+        if cut is None:
+            return
+        opening = re.search(r"<table\b[^>]*>\n?", e.text).group(0)
+        e.text = e.text[:cut] + "</table>\n" + between + opening + e.text[cut:]
+    return edit
+
+
+ROW_TAG = re.compile(r"<tr\b[^>]*>.*?</tr>\n?", re.DOTALL | re.IGNORECASE)
+SPLIT_BREAKS = {
+    "heads-split": '<div style="page-break-before:always"></div>\n',
+    "heads-split-hr": '<p align="center">F-12</p>\n<hr size="2" noshade>\n',
+    "heads-split-number": '<p style="text-align:center">- 12 -</p>\n<p style="page-break-before:always">&#160;</p>\n',
+}
+HABITS.update({name: _heads_split(markup) for name, markup in SPLIT_BREAKS.items()})
+VARIATIONS.update({name: HABITS[name] for name in SPLIT_BREAKS})
+STYLE_OF.update({name: {"heading_rows": 3} for name in SPLIT_BREAKS})

@@ -335,7 +335,7 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
             continue  # an index's line naming the schedule's page: a mention
         if inside:
             found.setdefault(inside, match)
-        after = doc.next_table(match.end())
+        after = _past_empty(doc, doc.next_table(match.end()))
         limit = next((at for at in lines if at > match.start()), len(doc.text))
         if (after and after[0] - match.end() <= REACH and after[0] < limit
                 and not _another_statement_between(doc, match.end(), after[0])):
@@ -345,6 +345,20 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
         if inside and inside not in found and _heading_row(doc.text, match.end()) and not _in_a_note(doc, inside):
             found[inside] = None
     return sorted(found.items())
+
+
+EMPTY_TABLE = 5000  # (characters of markup: a table longer than this is not looked at as an empty one)
+
+
+def _past_empty(doc: Document, table: Optional[Span]) -> Optional[Span]:
+    """`table`, or where it prints nothing (an empty table a page break leaves,
+    its rows all on the page before) the table after it, page furniture between."""
+    while table is not None and table[1] - table[0] < EMPTY_TABLE and not doc.plain(*table):
+        nxt = doc.next_table(table[1])
+        if nxt is None or nxt[0] < table[1] or len(doc.plain(table[1], nxt[0])) > GAP_TEXT:
+            break
+        table = nxt
+    return table
 
 
 def _index_entry(doc: Document, match: re.Match[str], inside: Optional[Span]) -> bool:
