@@ -471,3 +471,15 @@ SPLIT_BREAKS = {
 HABITS.update({name: _heads_split(markup) for name, markup in SPLIT_BREAKS.items()})
 VARIATIONS.update({name: HABITS[name] for name in SPLIT_BREAKS})
 STYLE_OF.update({name: {"heading_rows": 3} for name in SPLIT_BREAKS})
+
+
+def css_class_paragraphs(e: Edit) -> None:
+    """css-classes with every cell a <p class="c"> (the converter's paragraphs as cells): a
+    heading's start tag too short to hold '<td colspan=2>'."""
+    from render_html import css_table
+
+    e.text = css_table(e.text, cell="p", classes=True)
+
+
+HABITS["css-class-paragraphs"] = css_class_paragraphs
+VARIATIONS["css-class-paragraphs"] = css_class_paragraphs
