@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Iterator, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from auditor.frontends.html.divs import TAG, VOID, _class_selected, _classed, _selectors
 
@@ -37,20 +37,25 @@ MOST_CLASSES = 64
 UNCLOSED_REACH = 20000  # how far an element never closed is looked into for the cell it stands in
 
 
-def blanked(text: str) -> Optional[tuple[str, list[Span]]]:
+def blanked(text: str, table_words: Optional[Sequence[int]] = None) -> Optional[tuple[str, list[Span]]]:
     """`text` with every element styled display:none written over with
     spaces (line breaks kept), and the spans blanked in order; None where
-    nothing is hidden."""
+    nothing is hidden.  `table_words`: where the word "table" starts, case
+    aside (the document's scan), to tell an element inside a table from one
+    outside every table (None: each is taken to be inside one)."""
     styled, rules = _declarations(text)
     starts = set(styled)
     if rules:
         starts.update(_classed(text, rules))
+    if not starts:
+        return None
+    depth = _table_depth(text, table_words)
     spans: list[Span] = []
     reach = 0
     for start in sorted(starts):
         if start < reach:
             continue  # (inside an element already hidden)
-        end = _element_end(text, start)
+        end = _element_end(text, start, depth(start))
         if end is not None:
             spans.append((start, end))
             reach = end
@@ -63,6 +68,28 @@ def blanked(text: str) -> Optional[tuple[str, list[Span]]]:
         at = end
     out.append(text[at:])
     return "".join(out), spans
+
+
+def _table_depth(text: str, table_words: Optional[Sequence[int]]) -> Callable[[int], bool]:
+    """Whether an offset is inside a table: more <table> start tags than end
+    tags before it."""
+    if table_words is None:
+        return lambda at: True
+    tags, opened = [], 0
+    for at in table_words:
+        if text[at - 1 : at] == "<":
+            opened += 1
+        elif text[at - 2 : at] == "</":
+            opened -= 1
+        else:
+            continue
+        tags.append((at, opened))
+    starts = [at for at, _ in tags]
+
+    def inside(at: int) -> bool:
+        k = bisect_left(starts, at) - 1
+        return k >= 0 and tags[k][1] > 0
+    return inside
 
 
 def outside(positions: Sequence[int], spans: Sequence[Span]) -> list[int]:
@@ -78,7 +105,8 @@ def outside(positions: Sequence[int], spans: Sequence[Span]) -> list[int]:
 
 
 def _spaces(run: str) -> str:
-    return "".join("\n" if ch == "\n" else " " for ch in run) if "\n" in run else " " * len(run)
+    """`run` written over with spaces, its line breaks kept (a line at a time: ix:header runs long)."""
+    return "\n".join(" " * len(line) for line in run.split("\n"))
 
 
 def _displays(text: str) -> Iterator[int]:
@@ -124,7 +152,7 @@ def _in_style_block(text: str, last: int, at: int) -> bool:
     return last != -1 and text[last : last + 6].lower() == "<style"
 
 
-def _element_end(text: str, start: int) -> Optional[int]:
+def _element_end(text: str, start: int, in_table: bool) -> Optional[int]:
     """Where the element whose start tag is at `start` ends (past its end tag,
     or where the cell or row it stands in ends), or None where it is no
     element (a start tag that does not parse, an element never closed)."""
@@ -136,7 +164,7 @@ def _element_end(text: str, start: int) -> Optional[int]:
         return tag.end()
     if name in ("td", "th", "tr"):
         return _structure_end(text, tag.end(), name)
-    return _inline_end(text, tag.end(), name)
+    return _inline_end(text, tag.end(), name, in_table)
 
 
 def _structure_end(text: str, after: int, name: str) -> int:
@@ -164,20 +192,14 @@ def _structure_end(text: str, after: int, name: str) -> int:
     return len(text)
 
 
-def _inline_end(text: str, after: int, name: str) -> Optional[int]:
+def _inline_end(text: str, after: int, name: str, in_table: bool) -> Optional[int]:
     """Past the end tag closing the element `name` opened before `after`
-    (elements of its name inside it counted), cut where the cell or row it
-    stands in ends first: an element holding no table ends at a cell's edge;
-    one holding tables (a hidden copy of a table) only where they all close."""
-    same = re.compile(rf"<(/?){re.escape(name)}(?![\w:.-])", re.IGNORECASE)
-    depth = 1
-    end = None
-    for m in same.finditer(text, after):
-        depth += -1 if m.group(1) else 1
-        if depth == 0:
-            close = text.find(">", m.end())
-            end = close + 1 if close != -1 else m.end()
-            break
+    (`_closing`), cut where the cell or row it stands in ends first (`in_table`:
+    it stands inside a table): an element holding no table ends at a cell's
+    edge; one holding tables (a hidden copy of a table) only where they all close."""
+    end = _closing(text, after, name)
+    if not in_table and end is not None:
+        return end  # (outside every table: the common case, ix:header's 700 KB, no look inside)
     inside = text[after : end if end is not None else after + UNCLOSED_REACH].lower()
     if "<table" in inside:
         if end is None or inside.count("<table") != inside.count("</table"):
@@ -187,3 +209,33 @@ def _inline_end(text: str, after: int, name: str) -> Optional[int]:
     if edges:
         return after + min(edges)
     return end
+
+
+def _closing(text: str, after: int, name: str) -> Optional[int]:
+    """Past the end tag closing the element `name` opened before `after`,
+    elements of the name inside it counted (the name in lower or upper case:
+    `str.find`, no pattern and no lowered copy, over ix:header's 700 KB of
+    tags); None where it is never closed."""
+    names = {name, name.upper()}
+    depth, at = 1, after
+    while True:
+        close = min((k for k in (text.find("</" + n, at) for n in names) if k != -1), default=-1)
+        if close == -1:
+            return None
+        for n in names:
+            k = text.find("<" + n, at, close)
+            while k != -1:
+                depth += _named(text, k + 1 + len(n))
+                k = text.find("<" + n, k + 1, close)
+        depth -= _named(text, close + 2 + len(name))
+        end = text.find(">", close)
+        if end == -1:
+            return None
+        if depth == 0:
+            return end + 1
+        at = end + 1
+
+
+def _named(text: str, after: int) -> bool:
+    """Whether the name before `after` ends there (not "<pre" for "<p")."""
+    return after < len(text) and not (text[after].isalnum() or text[after] in "_:.-")

@@ -92,13 +92,15 @@ class Document:
         # kept by the source where this text is its own (no tab laid out), with
         # the words the cut-off check looks for after (scan.HTML_WORDS).
         self._shared = not source.has_tabs
+        self.hidden_spans: list[Span] = []
+        self.words = self._scan(scan.HTML_WORDS if self._shared else SCANNED)
         # What a browser does not print (display:none) written over with spaces in place (`hidden`):
         # the words found in it are no words of the page.
-        self.hidden_spans: list[Span] = []
-        unhidden = hidden.blanked(self.text)
+        unhidden = hidden.blanked(self.text, self.words["table"] if self.words is not None else None)
         if unhidden is not None:
             self.text, self.hidden_spans = unhidden
-        self.words = self._scan(scan.HTML_WORDS if self._shared else SCANNED)
+            if self.words is not None:
+                self.words = {w: hidden.outside(at, self.hidden_spans) for w, at in self.words.items()}
         # A table of elements styled display:table-cell, written as table tags in place (`divs`): its
         # "table" words move, so the words are found again in the text as written.
         written = divs.as_tables(self.text, self.words["table"]) if self.words is not None else None
