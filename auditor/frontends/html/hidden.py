@@ -53,8 +53,8 @@ def blanked(text: str, table_words: Optional[Sequence[int]] = None) -> Optional[
     spans: list[Span] = []
     reach = 0
     for start in sorted(starts):
-        if start < reach:
-            continue  # (inside an element already hidden)
+        if start < reach or _holds_header(text, start):
+            continue  # (inside an element already hidden; or inline XBRL's header, see `_holds_header`)
         end = _element_end(text, start, depth(start))
         if end is not None:
             spans.append((start, end))
@@ -68,6 +68,15 @@ def blanked(text: str, table_words: Optional[Sequence[int]] = None) -> Optional[
         at = end
     out.append(text[at:])
     return "".join(out), spans
+
+
+def _holds_header(text: str, start: int) -> bool:
+    """Whether the hidden element at `start` opens with inline XBRL's ix:header: it
+    holds the hidden facts, contexts and references, never a table nor a title,
+    and runs to 700 KB: left as it is (writing it over cost a tenth of a 10-K's
+    check), as before hidden markup was blanked."""
+    end = text.find(">", start)
+    return end != -1 and text[end + 1 : end + 200].lstrip().startswith("<ix:header")
 
 
 def _table_depth(text: str, table_words: Optional[Sequence[int]]) -> Callable[[int], bool]:
