@@ -34,6 +34,7 @@ STRUCTURE = re.compile(r"<(/?)(td|th|tr|table|tbody|thead|tfoot)\b", re.IGNORECA
 CELL_EDGES = ("</td", "</th", "</tr", "<td", "<th", "<tr", "</table")
 RULE_REACH = 500  # how far before "display" its rule's "{" may be (divs.RULE_REACH)
 MOST_CLASSES = 64
+BUDGET = 4  # times the text's length the ends of hidden elements may be looked for over (linear)
 UNCLOSED_REACH = 20000  # how far an element never closed is looked into for the cell it stands in
 
 
@@ -52,10 +53,13 @@ def blanked(text: str, table_words: Optional[Sequence[int]] = None) -> Optional[
     depth = _table_depth(text, table_words)
     spans: list[Span] = []
     reach = 0
+    budget = [BUDGET * len(text) + 100_000]  # characters the ends may be looked for over, in all
     for start in sorted(starts):
         if start < reach or _holds_header(text, start):
             continue  # (inside an element already hidden; or inline XBRL's header, see `_holds_header`)
-        end = _element_end(text, start, depth(start))
+        if budget[0] < 0:
+            break  # (hostile markup, thousands of hidden elements never closed: the rest left to `grid`)
+        end = _element_end(text, start, depth(start), budget)
         if end is not None:
             spans.append((start, end))
             reach = end
@@ -161,7 +165,7 @@ def _in_style_block(text: str, last: int, at: int) -> bool:
     return last != -1 and text[last : last + 6].lower() == "<style"
 
 
-def _element_end(text: str, start: int, in_table: bool) -> Optional[int]:
+def _element_end(text: str, start: int, in_table: bool, budget: list[int]) -> Optional[int]:
     """Where the element whose start tag is at `start` ends (past its end tag,
     or where the cell or row it stands in ends), or None where it is no
     element (a start tag that does not parse, an element never closed)."""
@@ -172,11 +176,17 @@ def _element_end(text: str, start: int, in_table: bool) -> Optional[int]:
     if name in VOID or tag.group(3).rstrip().endswith("/"):
         return tag.end()
     if name in ("td", "th", "tr"):
-        return _structure_end(text, tag.end(), name)
-    return _inline_end(text, tag.end(), name, in_table)
+        return _structure_end(text, tag.end(), name, budget)
+    return _inline_end(text, tag.end(), name, in_table, budget)
 
 
-def _structure_end(text: str, after: int, name: str) -> int:
+def _structure_end(text: str, after: int, name: str, budget: list[int]) -> int:
+    end = _structure_end_at(text, after, name)
+    budget[0] -= end - after
+    return end
+
+
+def _structure_end_at(text: str, after: int, name: str) -> int:
     """The end of a cell or row: its own end tag, else where the next cell (or,
     of a row, the next row) or its table's edge starts; tables inside it aside."""
     depth = 0
@@ -201,12 +211,13 @@ def _structure_end(text: str, after: int, name: str) -> int:
     return len(text)
 
 
-def _inline_end(text: str, after: int, name: str, in_table: bool) -> Optional[int]:
+def _inline_end(text: str, after: int, name: str, in_table: bool, budget: list[int]) -> Optional[int]:
     """Past the end tag closing the element `name` opened before `after`
     (`_closing`), cut where the cell or row it stands in ends first (`in_table`:
     it stands inside a table): an element holding no table ends at a cell's
     edge; one holding tables (a hidden copy of a table) only where they all close."""
     end = _closing(text, after, name)
+    budget[0] -= (end if end is not None else len(text)) - after
     if not in_table and end is not None:
         return end  # (outside every table: the common case, ix:header's 700 KB, no look inside)
     inside = text[after : end if end is not None else after + UNCLOSED_REACH].lower()
