@@ -28,7 +28,7 @@ from auditor.frontends.html.divs import TAG, VOID, _class_selected, _classed, _s
 
 Span = tuple[int, int]
 
-NONE_VALUE = re.compile(r"\s*:\s*none\b", re.IGNORECASE)  # (after "display")
+NONE_VALUE = re.compile(r"(?<!\s)\s*+:\s*+none\b", re.IGNORECASE)  # (after "display"; a run of spaces tried once)
 # The tags that end a hidden cell or row (a cell's own end tag, the next cell, row or table edge).
 STRUCTURE = re.compile(r"<(/?)(td|th|tr|table|tbody|thead|tfoot)\b", re.IGNORECASE)
 CELL_EDGES = ("</td", "</th", "</tr", "<td", "<th", "<tr", "</table")
