@@ -83,6 +83,9 @@ A second look (s26-redixbrl2), each habit again one edit:
   columns, two parts, headings over rows, reversed periods, ...);
 - display-none: a member's name and a duplicate fact in display:none spans in cells;
 - minus-negatives: negatives printed "-1,234", the minus outside the tag.
+
+And (stop 27) sec-hidden-mixed: every other figure's fact in ix:hidden, printed under a
+-sec-ix-hidden span, the rest tagged in place.
 """
 
 from __future__ import annotations
@@ -851,6 +854,28 @@ def display_none(doc: Doc) -> None:
     doc.text = re.sub(r"(<ix:nonFraction [^>]*>)([^<]*)</ix:nonFraction>", copy_, doc.text)
 
 
+def sec_hidden_mixed(doc: Doc, linked: bool = True) -> None:
+    """Every other figure's fact moved into ix:hidden, its print a span whose -sec-ix-hidden
+    style names it, the rest tagged in place (filing software hiding the facts whose print
+    it transforms: a table mixing facts printed in place with hidden ones).  `linked` False:
+    the moved facts' print left untagged, no style naming them (hidden-mixed)."""
+    moved = []
+    n = [0]
+
+    def out(m: re.Match) -> str:
+        n[0] += 1
+        if n[0] % 2:
+            return m.group(0)
+        fid = re.search(r'id="([^"]+)"', m.group(1)).group(1)
+        moved.append(f"<ix:nonFraction {m.group(1)}>{m.group(3)}</ix:nonFraction>")
+        if not linked:
+            return m.group(2) + m.group(3)
+        return f'<span style="-sec-ix-hidden:{fid}">{m.group(2)}{m.group(3)}</span>'
+
+    doc.text = re.sub(r"<ix:nonFraction ([^>]*)>(" + SENTINEL + r"?)([^<]*)</ix:nonFraction>", out, doc.text)
+    doc.text = doc.text.replace("</ix:hidden>", "".join(moved) + "</ix:hidden>", 1)
+
+
 def minus_negatives(doc: Doc) -> None:
     """Negative figures printed with a leading minus sign outside the tag, no parentheses
     ("-<ix:nonFraction sign="-">1,234</ix:nonFraction>": small filers' software)."""
@@ -880,7 +905,8 @@ EDITS = {"hidden-duplicates": hidden_duplicates, "rounded-duplicates": rounded_d
          "field-comments": field_comments, "label-breaks": label_breaks, "continued-headings": continued_headings,
          "units-row": units_row, "heading-table": heading_table, "thead": thead, "nils-untagged": nils_untagged,
          "openings-at-start": openings_at_start, "duplicate-contexts": duplicate_contexts, "opaque-ids": opaque_ids, "display-none": display_none,
-         "millions-row": units_row, "scale-slip-row": units_row, "minus-negatives": minus_negatives}
+         "millions-row": units_row, "scale-slip-row": units_row, "minus-negatives": minus_negatives,
+         "sec-hidden-mixed": sec_hidden_mixed, "hidden-mixed": lambda doc: sec_hidden_mixed(doc, linked=False)}
 VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign-deductions", "nil-facts", "numwords",
               "hidden-duplicates", "sec-hidden", "continuation", "member-whitespace", "fiscal-fy", "weeks-52-53",
               "div-cells", "legal-entity", "notes-copy", "tr3-formats", "attribute-order", "nested-balances",
@@ -891,7 +917,8 @@ VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign
               "dash-glyphs", "paren-cells", "wrapped-lines", "table-only-block", "cell-paragraphs",
               "field-comments", "label-breaks", "continued-headings", "units-row", "heading-table", "thead",
               "nils-untagged", "openings-at-start", "duplicate-contexts", "opaque-ids", *STYLED, "display-none",
-              "millions-row", "scale-slip-row", "minus-negatives")
+              "millions-row", "scale-slip-row", "minus-negatives", "sec-hidden-mixed",
+              "hidden-mixed")
 
 
 def in_millions(spec: dict) -> dict:

@@ -188,6 +188,22 @@ def test_facts_all_hidden_are_paired_with_the_printed_rows_and_a_wrong_sign_foun
     assert text.splitlines()[line - 1][failed[0].location.column - 1:].startswith("611")
 
 
+def test_facts_hidden_beside_facts_printed_in_place_are_checked_at_their_printed_figures():
+    """The movements' facts in ix:hidden (their print untagged), the balances tagged in place:
+    the placed facts pair the rows and columns, so the clean page is clean and a hidden
+    deduction whose sign="-" its print denies is found at the printed figure (stop 26 found
+    it as the facts' own roll-forward failing, at the hidden element)."""
+    clean = (FIXTURES / "spruce-mills-2023-ixbrl-hidden-mixed-clean.htm").read_text("utf-8")
+    assert [f for f in auditor.check_source(source.from_text(clean, "t.htm"), RULES).findings if f.severity != "info"] == []
+    text = (FIXTURES / "spruce-mills-2023-ixbrl-hidden-mixed-wrong-sign.htm").read_text("utf-8")
+    failed = [f for f in auditor.check_source(source.from_text(text, "t.htm"), RULES).findings if f.severity != "info"]
+    assert [(f.rule, f.row, f.column, f.source) for f in failed] == [
+        ("VX001", "Allowance for credit losses", "deductions", "table")]
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "Year ended December 31, 2023" in t) + 1
+    assert failed[0].location.line == line
+    assert text.splitlines()[line - 1][failed[0].location.column - 1:].startswith("611")
+
+
 def _doubtful_only(spec: dict) -> dict:
     """The table with its allowance for doubtful accounts' rows alone (no total)."""
     spec = json.loads(json.dumps(spec))

@@ -106,6 +106,10 @@ _CELL_TAGS = {"td", "th", "tr", "span", "div", "p", "font", "b", "i", "u", "sup"
               "em", "small", "big", "center", "hr", "img", "col", "colgroup", "tbody", "thead", "tfoot", "table",
               "caption", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "ix:nonfraction", "ix:nonnumeric",
               "ix:exclude"}
+# The attribute `divs` writes a CSS heading's span as where its start tag is too short to hold
+# '<td colspan=2>' ('<p class="c">' -> '<td \x01=2>'): a control character, which no HTML
+# document may hold, so only a table written there spans columns by it.
+SPAN_MARK = "\x01"
 # (tag, attributes, whether written empty "<td/>") of a plain tag's text
 Read = tuple[str, tuple[tuple[str, Optional[str]], ...], bool]
 
@@ -208,7 +212,7 @@ class _Reader(HTMLParser):
             self.spanned = 0  # the row's colspans so far: its width at least
         if tag in ("td", "th"):
             named = dict(attrs)
-            self.cell = HtmlCell(len(self.rows) - 1, colspan=_span(named.get("colspan"), MAX_SPAN),
+            self.cell = HtmlCell(len(self.rows) - 1, colspan=_span(named.get("colspan") or named.get(SPAN_MARK), MAX_SPAN),
                                  rowspan=_span(named.get("rowspan"), 1000), line=line)
             self.rows[-1].append(self.cell)
             self.line_text = False
