@@ -706,11 +706,16 @@ def _title(grid: Grid, f: Frame) -> str:
 def _years_rows(grid: Grid, f: Frame) -> str:
     """A title printed inside the table: the rows under it and above the
     headings, each one line naming the years covered (as `periods.years_lines`
-    reads them between a title and its table)."""
+    reads them between a title and its table), and the title's row itself where
+    it names them ("... ACCOUNTS FOR THE YEARS ENDED ..., 2006, 2005 AND 2004"):
+    the schedule's title is then the page's (its <title>), which names none."""
     top = f.heading_rows[0] if f.heading_rows else f.figure_rows[0]
     texts = [plain(grid.rows[i]) for i in range(top) if len(nonblank(grid.rows[i])) == 1]
     titled = next((k for k, t in enumerate(texts) if TITLE.search(t)), None)
-    return "" if titled is None else " ".join(t for t in texts[titled + 1:] if years_line(t))
+    if titled is None:
+        return ""
+    own = [texts[titled]] if YEAR.search(texts[titled]) else []
+    return " ".join(own + [t for t in texts[titled + 1:] if years_line(t)])
 
 
 def units_of(region: Region, f: Frame) -> Optional[str]:

@@ -28,6 +28,7 @@ from auditor import scan
 
 _SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
 TITLE = title_pattern(_SEP)  # (labels.TITLE_WORDS: the one list of title words)
+PAGE_TITLE = re.compile(r"<title\b[^>]{0,200}>[^<]{0,2000}</title\s*>", re.IGNORECASE)  # (bounded: linear on a hostile run of "<title")
 HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",
                      re.IGNORECASE)
 TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
@@ -328,6 +329,11 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
     # A sentence naming the schedule ("the table below details the valuation and
     # qualifying accounts ...") between a title and its table leaves the table the title's.
     lines = [m.start() for m in titles if len(title_text(doc, m)) <= TITLE_LINE]
+    # The page's <title> (a browser's tab, never printed) is a table's title only where
+    # no printed one is: a title row inside the table, read after it, is its own.
+    head = PAGE_TITLE.search(doc.text) if titles else None
+    if head is not None:
+        titles = sorted(titles, key=lambda m: head.start() <= m.start() < head.end())
     for i, match in enumerate(titles):
         inside = doc.enclosing(match.start())
         if inside and _prints_figures(doc.text, match.end()):
