@@ -940,3 +940,178 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
     placed.misigned = doc.misigned
     placed.note = note  # the table printed again (in the notes; or the subsidiary's schedule), or None
     return placed
+
+
+# --- habits of a third look (redixbrl3) -------------------------------------------------
+
+def exclude_markers(doc: Doc) -> None:
+    """A footnote marker inside each row's first movement fact printed without parentheses,
+    in ix:exclude (Workiva and Toppan Merrill keep a marker set in the figure's cell out of
+    its value so).  (Inside a negative's parentheses, "(93(1))", the cell is no figure the
+    table reader takes: the table is left unread, said so, and checked from its facts.)"""
+    seen = set()
+
+    def mark(m: re.Match) -> str:
+        ctx = re.search(r'contextRef="([^"]*)"', m.group(1)).group(1)
+        if ctx in seen or "Balance" in m.group(1) or "fixed-zero" in m.group(1) or \
+                m.string[m.start() - 1:m.start()] == "(":
+            return m.group(0)
+        seen.add(ctx)
+        return (m.group(1) + m.group(2) + '<ix:exclude><span style="font-size:6.5pt;vertical-align:super">(1)</span>'
+                "</ix:exclude></ix:nonFraction>")
+    doc.text = re.sub(r"(<ix:nonFraction [^>]*>)([^<]*)</ix:nonFraction>", mark, doc.text)
+
+
+def chained_continuation(doc: Doc) -> None:
+    """The text block in three parts (two page breaks): the block continued at cont-1,
+    which is continued at cont-2 (a chain of ix:continuation, each naming the next)."""
+    doc.text = doc.text.replace('escape="true">', 'escape="true" continuedAt="cont-1">', 1)
+    rows = [m.start() for m in re.finditer(r"<tr\b", doc.text)]
+    if len(rows) < 4:
+        return
+    cuts = [rows[len(rows) // 3], rows[2 * len(rows) // 3]]
+    opening = re.search(r"<table[^>]*>", doc.text).group(0)
+    end = doc.text.rindex("</ix:nonNumeric>")
+    page = ('<div style="page-break-after:always"></div>\n<div><p style="text-align:center">F-{}</p></div>'
+            '<hr style="page-break-after:always"/>\n')
+    doc.text = (doc.text[:cuts[0]] + "</table></ix:nonNumeric>\n" + page.format(42)
+                + f'<ix:continuation id="cont-1" continuedAt="cont-2">{opening}\n' + doc.text[cuts[0]:cuts[1]]
+                + "</table></ix:continuation>\n" + page.format(43)
+                + f'<ix:continuation id="cont-2">{opening}\n' + doc.text[cuts[1]:end] + "</ix:continuation>"
+                + doc.text[end + len("</ix:nonNumeric>"):])
+
+
+def decimals_inf(doc: Doc) -> None:
+    """Every fact decimals="INF" (small filers' software tags exact amounts so)."""
+    doc.text = re.sub(r'(<ix:nonFraction [^>]*?)decimals="-?\d+"', r'\1decimals="INF"', doc.text)
+
+
+def registry_prefixes(doc: Doc) -> None:
+    """Formats under the prefix a filer's namespace declaration binds (ixt4:, ixt5:, the
+    SEC's ixt-sec: on the nils' dashes): the prefix is the document's to choose."""
+    doc.text = doc.text.replace('format="ixt:num-dot-decimal"', 'format="ixt4:num-dot-decimal"')
+    doc.text = doc.text.replace('format="ixt:fixed-zero"', 'format="ixt5:fixed-zero"')
+
+
+def hidden_dollars(doc: Doc) -> None:
+    """Every figure tagged again in ix:hidden in whole dollars (scale="0", its digits
+    written out: "303000"), the same value as the print's."""
+    units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+    copies = "".join(f'<ix:nonFraction name="{f["concept"]}" contextRef="{f["context"]}" unitRef="usd" '
+                     f'decimals="-{units}" scale="0" id="{f["id"]}-d" format="ixt:num-dot-decimal"'
+                     f'{NEG if f["amount"] < 0 else ""}>{abs(f["amount"].scaleb(units)):,f}</ix:nonFraction>'
+                     for f in doc.facts if not f["nil"])
+    doc.text = doc.text.replace("</ix:hidden>", copies + "</ix:hidden>", 1)
+
+
+def parenthetical_balances(doc: Doc) -> None:
+    """Each reserve's closing balances printed again in a sentence before the schedule (a
+    balance sheet's parenthetical: "net of allowances of $346 and $303"), tagged with the
+    family's balance concept in the schedule's own contexts (the same fact twice)."""
+    closings = [f for f in doc.facts if f["kind"] == "closing" and not f["nil"] and not f["context"].endswith("-total")]
+    if not closings:
+        return
+    first = closings[0]["context"].rsplit("-", 1)[-1]
+    mine = [f for f in closings if f["context"].endswith("-" + first)]
+    units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+    figures = " and ".join(f'$<ix:nonFraction name="{BALANCE}" contextRef="{f["context"]}" unitRef="usd" '
+                           f'id="{f["id"]}-bs" decimals="{-units}" scale="{units}" format="ixt:num-dot-decimal"'
+                           f'{NEG if f["amount"] < 0 else ""}>{abs(f["amount"]):,}</ix:nonFraction>' for f in mine)
+    at = doc.text.index('<ix:nonNumeric name="srt:ScheduleOfValuation')
+    doc.text = doc.text[:at] + f"<p>Accounts receivable, net of allowances of {figures}</p>\n" + doc.text[at:]
+
+
+def _entity_on(doc: Doc, axis: str, member: str, totals: bool) -> None:
+    entity = f'<xbrldi:explicitMember dimension="{axis}">{member}</xbrldi:explicitMember>'
+    def add(m: re.Match) -> str:
+        if m.group(2):
+            return m.group(1) + m.group(2) + entity
+        return m.group(0) + ("<xbrli:segment>" + entity + "</xbrli:segment>" if totals else "")
+    doc.text = re.sub(r"(<xbrli:context id=\"c-[^>]*>.*?</xbrli:identifier>)(<xbrli:segment>)?", add, doc.text)
+
+
+def consolidated_entity(doc: Doc) -> None:
+    """Every context, the totals' too, also on srt:ConsolidatedEntitiesAxis (a filer's
+    schedule of its consolidated subsidiaries, second after the reserve's member)."""
+    _entity_on(doc, "srt:ConsolidatedEntitiesAxis", "srt:SubsidiariesMember", True)
+
+
+def entity_on_rows(doc: Doc) -> None:
+    """The reserves' contexts also on dei:LegalEntityAxis (the operating subsidiary that
+    holds them), the totals' on no axis (the registrant's)."""
+    _entity_on(doc, "dei:LegalEntityAxis", "abc:OperatingCompanyMember", False)
+
+
+def member_totals(doc: Doc) -> None:
+    """The totals tagged on the reserve axis too, with a member of their own
+    (abc:ValuationAndQualifyingAccountsTotalMember), not with no member."""
+    for cid, ctx in list(doc.contexts.items()):
+        if not cid.endswith("-total"):
+            continue
+        axis = "abc:AllowanceAndReserveTypeAxis" if "extension-axis" in doc.habits else AXIS
+        new = ctx.replace("</xbrli:identifier>", f'</xbrli:identifier><xbrli:segment><xbrldi:explicitMember '
+                          f'dimension="{axis}">abc:ValuationAndQualifyingAccountsTotalMember</xbrldi:explicitMember>'
+                          "</xbrli:segment>")
+        doc.text = doc.text.replace(ctx, new)
+
+
+def gross_writeoffs_note(doc: Doc) -> None:
+    """A note after the schedule giving the first reserve's write-offs gross and its
+    recoveries, tagged with us-gaap's receivable concepts in the reserve's own duration
+    contexts (AccountsReceivableAllowanceForCreditLossWriteoff / ...Recovery): a second
+    cut of the deductions the schedule prints net."""
+    moves = [f for f in doc.facts if f["kind"] == "move" and not f["nil"] and not f["context"].endswith("-total")
+             and f["concept"] in (CONCEPTS["deductions"], CONCEPTS["writeoffs"])]
+    if not moves:
+        return
+    member = moves[0]["context"].rsplit("-", 1)[-1]
+    units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+    parts = []
+    for n, f in enumerate(m for m in moves if m["context"].endswith("-" + member)):
+        taken = abs(f["amount"])
+        recovered = Decimal(7 + n)
+        attrs = f'contextRef="{f["context"]}" unitRef="usd" decimals="{-units}" scale="{units}" format="ixt:num-dot-decimal"'
+        parts.append(f'write-offs of $<ix:nonFraction name="us-gaap:AccountsReceivableAllowanceForCreditLossWriteoff" '
+                     f'{attrs} id="{f["id"]}-g">{taken + recovered:,}</ix:nonFraction> and recoveries of '
+                     f'$<ix:nonFraction name="us-gaap:AccountsReceivableAllowanceForCreditLossRecovery" {attrs} '
+                     f'id="{f["id"]}-r">{recovered:,}</ix:nonFraction>')
+    end = doc.text.rindex("</ix:nonNumeric>") + len("</ix:nonNumeric>")
+    doc.text = doc.text[:end] + f"\n<p>The deductions above are net: {'; '.join(parts)}.</p>" + doc.text[end:]
+
+
+def current_portion(doc: Doc) -> None:
+    """The balance sheet's current part of the first reserve's closing balances, printed
+    before the schedule and tagged with us-gaap's AccountsReceivableAllowanceForCreditLossCurrent
+    in the reserve's own contexts (the schedule's balance tagged with the family's):
+    another figure of the same instant and member, a part of the schedule's."""
+    closings = [f for f in doc.facts if f["kind"] == "closing" and not f["nil"] and not f["context"].endswith("-total")
+                and f["amount"] > 2]
+    if not closings:
+        return
+    member = closings[0]["context"].rsplit("-", 1)[-1]
+    units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+    figures = " and ".join(f'$<ix:nonFraction name="us-gaap:AccountsReceivableAllowanceForCreditLossCurrent" '
+                           f'contextRef="{f["context"]}" unitRef="usd" id="{f["id"]}-c" decimals="{-units}" '
+                           f'scale="{units}" format="ixt:num-dot-decimal">{f["amount"] - 1:,}</ix:nonFraction>'
+                           for f in closings if f["context"].endswith("-" + member))
+    at = doc.text.index('<ix:nonNumeric name="srt:ScheduleOfValuation')
+    doc.text = doc.text[:at] + f"<p>Current receivables are net of allowances of {figures}.</p>\n" + doc.text[at:]
+
+
+def block_only(doc: Doc) -> None:
+    """Only the text block tagged: every figure printed, none tagged (small filers tag the
+    schedule as one block of text and no figure in it)."""
+    doc.text = re.sub(r"<ix:nonFraction [^>]*>([^<]*)</ix:nonFraction>", r"\1", doc.text)
+    doc.text = re.sub(r"<ix:nonFraction [^>]*/>", "", doc.text)
+
+
+EDITS.update({"exclude-markers": exclude_markers, "chained-continuation": chained_continuation,
+              "decimals-inf": decimals_inf, "registry-prefixes": registry_prefixes, "hidden-dollars": hidden_dollars,
+              "parenthetical-balances": parenthetical_balances, "consolidated-entity": consolidated_entity,
+              "entity-on-rows": entity_on_rows, "member-totals": member_totals,
+              "gross-writeoffs-note": gross_writeoffs_note, "current-portion": current_portion,
+              "block-only": block_only})
+THIRD = ("exclude-markers", "chained-continuation", "decimals-inf", "registry-prefixes", "hidden-dollars",
+         "parenthetical-balances", "consolidated-entity", "entity-on-rows", "member-totals", "gross-writeoffs-note",
+         "current-portion", "block-only")
+VARIATIONS = VARIATIONS + THIRD

@@ -223,7 +223,9 @@ def _continuation(text: str, cid: str) -> Optional[int]:
     return None
 
 
-ENTITY_AXES = {"LegalEntityAxis"}
+# Axes that say whose figures they are (the Edgar Filer Manual's registrant axis; srt's
+# parent / subsidiaries / consolidated entity), never which reserve a row is.
+ENTITY_AXES = {"LegalEntityAxis", "ConsolidatedEntitiesAxis"}
 Element = tuple  # (the start tag's match, its attributes, the concept's qualified name)
 
 
@@ -277,8 +279,8 @@ def _without_entity(facts: list) -> list:
     dimension on all of the schedule's facts, the totals' too (dei:LegalEntityAxis
     naming the subsidiary registrant of a combined 10-K), says whose schedule it
     is, not which reserve a row is.  Where no context names another member (a
-    schedule of one account, its member on every fact), only the registrant's
-    axis of the Edgar Filer Manual (dei:LegalEntityAxis) is set aside."""
+    schedule of one account, its member on every fact), only an entity's axis
+    (`ENTITY_AXES`: dei:LegalEntityAxis, srt:ConsolidatedEntitiesAxis) is set aside."""
     common = set.intersection(*(set(f.context.members) for f in facts)) if facts else set()
     if all(set(f.context.members) <= common for f in facts):
         common = {(d, m) for d, m in common if local(d) in ENTITY_AXES}
