@@ -1098,6 +1098,40 @@ def current_portion(doc: Doc) -> None:
     doc.text = doc.text[:at] + f"<p>Current receivables are net of allowances of {figures}.</p>\n" + doc.text[at:]
 
 
+def geography(doc: Doc) -> None:
+    """Every context, the totals' too, also on srt:StatementGeographicalAxis (the
+    domestic operations' schedule of a filer reporting two): whose figures, not which reserve."""
+    _entity_on(doc, "srt:StatementGeographicalAxis", "country:US", True)
+
+
+def earlier_year_note(doc: Doc) -> None:
+    """A note after the schedule giving the first reserve's provision and write-offs of the
+    year before the schedule's first, in us-gaap's receivable concepts on the reserve's
+    member (a roll-forward of three years beside a schedule of two)."""
+    moves = [f for f in doc.facts if f["kind"] == "move" and not f["context"].endswith("-total")]
+    if not moves:
+        return
+    m = re.match(r"c-d(\d{4})-(\d\d)-(\d\d)_(\d{4})-(\d\d)-(\d\d)-(.*)", min(
+        (f["context"] for f in moves), key=lambda c: c[3:13]))
+    if not m:
+        return
+    start = date(int(m.group(1)) - 1, int(m.group(2)), int(m.group(3)))
+    end = date(int(m.group(4)) - 1, int(m.group(5)), int(m.group(6)))
+    cid = f"c-d{start}_{end}-{m.group(7)}"
+    old = doc.contexts[f"c-d{m.group(1)}-{m.group(2)}-{m.group(3)}_{m.group(4)}-{m.group(5)}-{m.group(6)}-{m.group(7)}"]
+    ctx = re.sub(r'id="[^"]*"', f'id="{cid}"', old, count=1)
+    ctx = re.sub(r"<xbrli:startDate>[^<]*", f"<xbrli:startDate>{start}", ctx)
+    ctx = re.sub(r"<xbrli:endDate>[^<]*", f"<xbrli:endDate>{end}", ctx)
+    doc.text = doc.text.replace("</ix:resources>", ctx + "</ix:resources>", 1)
+    units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+    attrs = f'contextRef="{cid}" unitRef="usd" decimals="{-units}" scale="{units}" format="ixt:num-dot-decimal"'
+    note = (f'<p>In {end.year} the provision was $<ix:nonFraction name="us-gaap:AccountsReceivableCreditLossExpenseReversal" '
+            f'{attrs} id="n-1">412</ix:nonFraction> and write-offs were $<ix:nonFraction '
+            f'name="us-gaap:AccountsReceivableAllowanceForCreditLossWriteoff" {attrs} id="n-2">388</ix:nonFraction>.</p>')
+    end_at = doc.text.rindex("</ix:nonNumeric>") + len("</ix:nonNumeric>")
+    doc.text = doc.text[:end_at] + "\n" + note + doc.text[end_at:]
+
+
 def block_only(doc: Doc) -> None:
     """Only the text block tagged: every figure printed, none tagged (small filers tag the
     schedule as one block of text and no figure in it)."""
@@ -1110,8 +1144,8 @@ EDITS.update({"exclude-markers": exclude_markers, "chained-continuation": chaine
               "parenthetical-balances": parenthetical_balances, "consolidated-entity": consolidated_entity,
               "entity-on-rows": entity_on_rows, "member-totals": member_totals,
               "gross-writeoffs-note": gross_writeoffs_note, "current-portion": current_portion,
-              "block-only": block_only})
+              "geography": geography, "earlier-year-note": earlier_year_note, "block-only": block_only})
 THIRD = ("exclude-markers", "chained-continuation", "decimals-inf", "registry-prefixes", "hidden-dollars",
          "parenthetical-balances", "consolidated-entity", "entity-on-rows", "member-totals", "gross-writeoffs-note",
-         "current-portion", "block-only")
+         "current-portion", "geography", "earlier-year-note", "block-only")
 VARIATIONS = VARIATIONS + THIRD

@@ -17,11 +17,15 @@
   schedule's facts; a flipped deduction's tag still found at its cell;
 - larch-mining-2023-ixbrl-consolidated-entity-*: one reserve, every context also on
   srt:ConsolidatedEntitiesAxis: an entity's axis, set aside, the facts read by their reserve;
+- juniper-gas-2023-ixbrl-one-geography-*: one reserve, every context also on
+  srt:StatementGeographicalAxis: the reserve axis's member is the row, the other set aside;
 - hornbeam-dairy-2023-ixbrl-excluded-marker-*: a marker in ix:exclude inside a figure's
   fact: printed as the figure's marker, not a second figure (the table is read).
 """
 
 from __future__ import annotations
+
+import pytest
 
 import auditor
 from auditor import source
@@ -96,17 +100,19 @@ def test_a_second_cut_of_a_reserve_in_receivable_concepts_is_no_part_of_the_sche
     assert failed(clean) == []
     facts = _facts(clean)
     assert [c.heading for c in facts.columns if "AccountsReceivable" in c.heading] == []
-    assert any("second cut" in n for n in facts.notes)
+    assert sum("second cut" in n for n in facts.notes) == 8  # (2 current parts, 2 write-offs, 2 recoveries, 2 of 2021)
+    assert sorted(p.label for p in facts.periods) == ["Year ended 2022-12-31", "Year ended 2023-12-31"]
     text, wrong = check("elm-farms-2023-ixbrl-gross-note-wrong-sign.htm")
     assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "deductions")]
     assert failed(wrong)[0].location.line == line_of(text, 'id="f-4"')
 
 
-def test_a_consolidated_entities_member_on_every_context_is_set_aside():
-    _, clean = check("larch-mining-2023-ixbrl-consolidated-entity-clean.htm")
+@pytest.mark.parametrize("page", ["larch-mining-2023-ixbrl-consolidated-entity", "juniper-gas-2023-ixbrl-one-geography"])
+def test_a_whose_member_on_every_context_of_one_reserve_is_set_aside(page):
+    _, clean = check(f"{page}-clean.htm")
     assert failed(clean) == []
     assert [r.label for r in _facts(clean).periods[0].rows] == ["Allowance for credit loss"]  # (its member named)
-    text, wrong = check("larch-mining-2023-ixbrl-consolidated-entity-wrong-sign.htm")
+    text, wrong = check(f"{page}-wrong-sign.htm")
     assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "deductions")]
     assert failed(wrong)[0].location.line == line_of(text, 'id="f-4"')
 
