@@ -279,7 +279,8 @@ class Doc:
             n[0] += 1
             fid = f"f-{n[0]}"
             cid = self.context(kind, pi, ri)
-            self.facts.append(dict(id=fid, concept=concept, context=cid, amount=amount, nil=kind_ != "amount", kind=kind))
+            self.facts.append(dict(id=fid, concept=concept, context=cid, amount=amount, nil=kind_ != "amount", kind=kind,
+                                   at=(pi, ri, k), role=role, printed=value))
             before, after = (SENTINEL, "") if m.group(1) else (SENTINEL + m.group(2), "")
 
             def put(start_tag: str) -> str:
@@ -926,7 +927,7 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
         doc.text = doc.text.replace('decimals="-6" scale="6"', 'decimals="-3" scale="3"')
     doc.rendered.text = doc.text
     note = None
-    if variation in ("two-registrants", "notes-copy"):  # (the table printed twice: its figures' keys twice)
+    if variation in ("two-registrants", "notes-copy", "notes-after"):  # (the table printed twice: its figures' keys twice)
         keys = doc.rendered.figures
         doc.rendered.figures = keys + keys
         placed = place_sentinels(doc.rendered)
@@ -1132,6 +1133,47 @@ def earlier_year_note(doc: Doc) -> None:
     doc.text = doc.text[:end_at] + "\n" + note + doc.text[end_at:]
 
 
+def _misign(doc: Doc, which) -> None:
+    """Flip the sign="-" of the facts `which` picks, each then contradicting its print."""
+    for f in doc.facts:
+        if f["nil"] or not f["amount"] or not which(f):
+            continue
+        start = re.search(r'<ix:nonFraction [^>]*id="' + f["id"] + '"[^>]*>', doc.text)
+        tag = start.group(0)
+        flipped = tag.replace(NEG, "") if NEG in tag else tag[:-1] + NEG + ">"
+        doc.text = doc.text[:start.start()] + flipped + doc.text[start.end():]
+        doc.misigned.append(f["at"])
+
+
+def notes_after(doc: Doc) -> None:
+    """The schedule's table printed again after it, in a note of the F-pages that follow
+    (the allowance's roll-forward), its figures tagged in the same contexts under other
+    ids and with no title of its own: the schedule first, the note second."""
+    block = re.search(r"<table\b.*?</table>", doc.text, re.DOTALL).group(0)
+    copy_ = re.sub(r'id="(f-\d+)"', r'id="\1-note"', block)
+    end = doc.text.rindex("</ix:nonNumeric>") + len("</ix:nonNumeric>")
+    doc.text = (doc.text[:end] + "\n<p><b>Note 5 — Accounts Receivable</b></p>\n<p>The activity in the allowance was "
+                "as follows:</p>\n" + copy_ + doc.text[end:])
+
+
+def sign_unprinted(doc: Doc) -> None:
+    """Deductions printed without parentheses (amounts taken) tagged sign="-" all the same
+    (software that signs every deduction negative): each tag contradicts its print."""
+    _misign(doc, lambda f: f["kind"] == "move" and f["role"] in SUBTRACTING and f["printed"] is not None
+            and f["printed"] > 0 and NEG not in _start_tag(doc, f["id"]))
+
+
+def parens_unsigned(doc: Doc) -> None:
+    """Additions and adjustments printed in parentheses (negative) tagged without sign="-"
+    (the digits tagged as printed, the sign forgotten): each tag contradicts its print."""
+    _misign(doc, lambda f: f["kind"] == "move" and f["role"] not in SUBTRACTING and f["printed"] is not None
+            and f["printed"] < 0 and NEG in _start_tag(doc, f["id"]))
+
+
+def _start_tag(doc: Doc, fid: str) -> str:
+    return re.search(r'<ix:nonFraction [^>]*id="' + fid + '"[^>]*>', doc.text).group(0)
+
+
 def block_only(doc: Doc) -> None:
     """Only the text block tagged: every figure printed, none tagged (small filers tag the
     schedule as one block of text and no figure in it)."""
@@ -1144,8 +1186,10 @@ EDITS.update({"exclude-markers": exclude_markers, "chained-continuation": chaine
               "parenthetical-balances": parenthetical_balances, "consolidated-entity": consolidated_entity,
               "entity-on-rows": entity_on_rows, "member-totals": member_totals,
               "gross-writeoffs-note": gross_writeoffs_note, "current-portion": current_portion,
-              "geography": geography, "earlier-year-note": earlier_year_note, "block-only": block_only})
+              "geography": geography, "earlier-year-note": earlier_year_note, "block-only": block_only,
+              "sign-unprinted": sign_unprinted, "parens-unsigned": parens_unsigned, "notes-after": notes_after})
 THIRD = ("exclude-markers", "chained-continuation", "decimals-inf", "registry-prefixes", "hidden-dollars",
          "parenthetical-balances", "consolidated-entity", "entity-on-rows", "member-totals", "gross-writeoffs-note",
-         "current-portion", "geography", "earlier-year-note", "block-only")
+         "current-portion", "geography", "earlier-year-note", "block-only", "sign-unprinted", "parens-unsigned",
+         "notes-after")
 VARIATIONS = VARIATIONS + THIRD

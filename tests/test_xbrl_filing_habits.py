@@ -19,6 +19,8 @@
   srt:ConsolidatedEntitiesAxis: an entity's axis, set aside, the facts read by their reserve;
 - juniper-gas-2023-ixbrl-one-geography-*: one reserve, every context also on
   srt:StatementGeographicalAxis: the reserve axis's member is the row, the other set aside;
+- ivy-chemicals-2023-ixbrl-note-after-*: the schedule, then a note ("Note 5 — ...") printing
+  its table again: the note's table is no page of the schedule (its prose no label);
 - hornbeam-dairy-2023-ixbrl-excluded-marker-*: a marker in ix:exclude inside a figure's
   fact: printed as the figure's marker, not a second figure (the table is read).
 """
@@ -125,4 +127,16 @@ def test_a_marker_excluded_inside_a_figures_fact_is_its_marker():
     text, wrong = check("hornbeam-dairy-2023-ixbrl-excluded-marker-wrong-sign.htm")
     assert [(f.rule, f.row, f.column, f.source) for f in failed(wrong)] == [
         ("VX001", "Allowance for credit losses", "deductions", "table")]
+    assert failed(wrong)[0].location.line == line_of(text, 'id="f-4"')
+
+
+def test_a_table_after_a_notes_heading_is_no_continuation_of_the_schedule():
+    _, clean = check("ivy-chemicals-2023-ixbrl-note-after-clean.htm")
+    assert failed(clean) == []
+    tables = [s for s in clean.schedules if s.source == "table"]
+    assert [len(t.periods) for t in tables] == [2]
+    assert [r.label for r in tables[0].periods[0].rows] == ["Allowance for credit losses",
+                                                            "Deferred tax asset valuation allowance", "Total"]
+    text, wrong = check("ivy-chemicals-2023-ixbrl-note-after-wrong-sign.htm")
+    assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "deductions")]
     assert failed(wrong)[0].location.line == line_of(text, 'id="f-4"')
