@@ -83,6 +83,24 @@ A second look (s26-redixbrl2), each habit again one edit:
   columns, two parts, headings over rows, reversed periods, ...);
 - display-none: a member's name and a duplicate fact in display:none spans in cells;
 - minus-negatives: negatives printed "-1,234", the minus outside the tag.
+
+A third look (s27-redixbrl3), each habit again one edit:
+- exclude-markers: a "(1)" marker in ix:exclude inside a figure's fact (not in parentheses);
+- chained-continuation: the text block in three parts, each continuation naming the next;
+- decimals-inf, registry-prefixes: decimals="INF" everywhere; formats as ixt4:/ixt5:;
+- hidden-dollars: every figure again in ix:hidden at scale="0", its digits written out;
+- parenthetical-balances: a reserve's closing balances in a sentence before the schedule,
+  tagged with the family's balance in the schedule's contexts (the same fact twice);
+- consolidated-entity, geography: srt:ConsolidatedEntitiesAxis / srt:StatementGeographicalAxis
+  on every context; entity-on-rows: dei:LegalEntityAxis on the reserves' contexts alone;
+- member-totals: the totals on a member of their own;
+- gross-writeoffs-note, current-portion, earlier-year-note: the first reserve given again
+  outside the schedule in us-gaap's receivable concepts in its own contexts (`xbrl.on_axis`
+  probed): gross write-offs and recoveries, the balance sheet's current part, a third year;
+- block-only: only the text block tagged, no figure (FACTLESS in the test);
+- sign-unprinted, parens-unsigned: deductions printed plain tagged sign="-"; negatives in
+  parentheses tagged unsigned (each such tag is expected found at its cell: `misigned`);
+- notes-after: the table printed again in a note after the schedule (its heading "Note 5 —").
 """
 
 from __future__ import annotations
