@@ -26,7 +26,8 @@ from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
 from auditor.labels import (ACCOUNT_WORD, CONTINUED, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
-                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, is_period, opens_another_schedule, title_words)
+                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, heads_another_statement, is_period,
+                            numbers_a_statement, opens_another_schedule, title_words)
 from auditor.model import Schedule
 from auditor.source import Source
 from auditor.frontends.text import halves
@@ -456,10 +457,16 @@ def _another_schedule(doc: Document, end: int, start: int, first: Grid, grid: Gr
     schedule of its own always does), and either titled with words the first's
     title block lacks (labels.opens_another_schedule), or titled anew (not
     "... (continued)") over the very years the first printed: a running head
-    over the rest of one schedule goes on to other years or accounts."""
+    over the rest of one schedule goes on to other years or accounts.  A table
+    after a note's heading ("Note 5 — Accounts Receivable": the F-pages after an
+    Item 15 schedule, a note printing the allowance's roll-forward again) is the
+    note's, never the schedule's next page."""
+    gap = doc.printed(end, start)
+    if any(numbers_a_statement(text) and heads_another_statement(gap[k:]) for k, text in enumerate(gap)):
+        return True
     if breaks.headless(grid):
         return False
-    if opens_another_schedule(doc.printed(end, start), set(named_by)):
+    if opens_another_schedule(gap, set(named_by)):
         return True
     if not doc.holds(html_locate.TITLE, end, start) or doc.holds(CONTINUED, end, start):
         return False

@@ -152,7 +152,9 @@ class _Reader(HTMLParser):
         self.caption: list[str] = []
         self.cell: Optional[HtmlCell] = None
         self.depth = 0  # <table> nesting: inner tables are text of the outer cell
-        self.facts: list[Fact] = []
+        # The facts whose elements hold the text read: None for an ix:exclude inside one
+        # (a marker set in the figure's element, "5,269<ix:exclude>(1)</ix:exclude>", is not its value).
+        self.facts: list[Optional[Fact]] = []
         self.sup, self.skip = 0, 0
         self.in_caption = False  # inside the table's <caption> (its title or units, never cells)
         self.spanned = 0
@@ -224,6 +226,8 @@ class _Reader(HTMLParser):
         if tag == "ix:nonfraction":
             named = dict(attrs)  # (only a fact's attributes are read: a 10-K's cells nest spans and divs)
             self.facts.append(Fact(named.get("sign"), named.get("format"), named.get("scale")))
+        elif tag == "ix:exclude" and self.facts:
+            self.facts.append(None)
         elif tag == "sup":
             self.sup += 1
         elif tag in BREAKS or tag == "table":
@@ -266,7 +270,7 @@ class _Reader(HTMLParser):
             if self.depth >= 1:
                 self._add(" ", self.getpos(), 0)
         elif self.depth > 1 or tag not in ("tr", "td", "th"):
-            if tag == "ix:nonfraction" and self.facts:
+            if self.facts and (tag == "ix:nonfraction" or tag == "ix:exclude" and self.facts[-1] is None):
                 self.facts.pop()
             elif tag == "sup":
                 self.sup = max(0, self.sup - 1)
