@@ -226,7 +226,8 @@ UNITS = re.compile(
 PERIOD_START = re.compile(
     r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
     r"transition|quarter|month|months|weeks|\d+\s+(months|weeks))\b|"
-    r"^(19|20)\d\d\b|^fy\s?['\u2019]?((19|20)\d\d|\d\d)\b|^(january|february|march|april|may|june|july|august|september|"
+    # (a year opening a line, not an account's name opening with one: "1996 restructuring reserve")
+    r"^(19|20)\d\d\b(?!\s+(?!(?:fiscal|year|period|and|to|through|as|restated)\b)[a-z]{3})|^fy\s?['\u2019]?((19|20)\d\d|\d\d)\b|^(january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\s+\d|"
     # (EDGAR's XBRL viewer heads its columns with dates abbreviated so: "Dec. 31, 2019")
     # (and typists so with two digits: "Dec. 31, 03", "Dec. 31, '03")
@@ -333,9 +334,17 @@ def _end_date(label: str) -> Optional[date]:
     return None
 
 
+def _year(label: str, end: Optional[date]) -> Optional[int]:
+    years = [int(m.group(0)) for m in YEAR.finditer(label)] or [_century(int(m.group(1))) for m in FY_YEAR.finditer(label)]
+    return end.year if end else (max(years) if years else None)
+
+
+def names_a_year(caption: str) -> bool:
+    """The caption gives its period's year: "2003", "FY03", "Dec. 31, 03", "12/31/03"."""
+    return _year(caption, _end_date(caption)) is not None
+
+
 def period_from_caption(label: str, line: int, rows: Iterable[Row]) -> Period:
     """A period from its caption as printed: fiscal year and end date where it gives them."""
     end = _end_date(label)
-    years = [int(m.group(0)) for m in YEAR.finditer(label)] or [_century(int(m.group(1))) for m in FY_YEAR.finditer(label)]
-    year = end.year if end else (max(years) if years else None)
-    return Period(label=label, rows=tuple(rows), line=line, fiscal_year=year, end_date=end)
+    return Period(label=label, rows=tuple(rows), line=line, fiscal_year=_year(label, end), end_date=end)

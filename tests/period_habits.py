@@ -39,7 +39,7 @@ from __future__ import annotations
 import copy
 from typing import Callable, Optional
 
-from render import period_date
+from render import DATE, period_date
 
 MONTHS = "January February March April May June July August September October November December".split()
 
@@ -73,10 +73,21 @@ def relabelled(caption: Callable[[int, tuple, int], tuple[str, tuple[int, Option
     `caption(rank, (y, m, d), k)` = (label, want)."""
     def edit(spec: dict) -> dict:
         out = copy.deepcopy(spec)
-        for k, (p, end, rank) in enumerate(zip(out["periods"], _ends(spec), _ranks(spec))):
-            p["label"], p["want"] = caption(rank, end, k)
+        captions = [caption(rank, end, k) for k, (end, rank) in enumerate(zip(_ends(spec), _ranks(spec)))]
+        if len({want[0] for _, want in captions if want[1] is None}) < sum(1 for _, want in captions if want[1] is None):
+            # (Two periods ending in one year captioned by the year alone could not be told
+            # apart nor ordered: a filer prints their dates; the transcription's are kept.)
+            return _as_transcribed(out)
+        for p, (label, want) in zip(out["periods"], captions):
+            p["label"], p["want"] = label, want
         return out
     return edit
+
+
+def _as_transcribed(spec: dict) -> dict:
+    for p, end in zip(spec["periods"], _ends(spec)):
+        p["want"] = (end[0], _iso(*end) if DATE.search(p["label"]) else None)
+    return spec
 
 
 def _same(label: str) -> Callable[[int, tuple, int], tuple[str, tuple[int, Optional[str]]]]:
@@ -141,8 +152,7 @@ def _row_renamed(name: Callable[[int], str]) -> Callable[[dict], dict]:
         ends = _ends(spec)
         year = min(e[0] for e in ends) - 3
         first = next((r["label"] for r in spec["periods"][0]["rows"] if not r.get("is_total") and r["cells"]), None)
-        for p, end in zip(out["periods"], ends):
-            p["want"] = (end[0], None)
+        for p in _as_transcribed(out)["periods"]:
             for r in p["rows"]:
                 if r["label"] == first:
                     r["label"] = name(year)

@@ -24,7 +24,7 @@ from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, DATE, LEADER, MOVEMENT_WORD, NUMERIC_DATE, PERIOD_START,
-                            RESERVED_ASSET, TOTAL, UNITS, YEAR, is_period)
+                            RESERVED_ASSET, TOTAL, UNITS, YEAR, is_period, names_a_year)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -538,7 +538,7 @@ def _period_cell(cells: list[HtmlCell], f: Frame) -> Optional[HtmlCell]:
     caption = plain([texts[0]])
     # (after the basis it is reported on too, "Pre-acquisition basis: Year ended ...": else the period and
     # the account's name are read as one label, the period's, and the row under no name as a total)
-    return texts[0] if period_caption(caption) and YEAR.search(caption) else None
+    return texts[0] if period_caption(caption) and names_a_year(caption) else None
 
 
 # A period's caption that can be nothing else: a year alone or named so ("For the year 2022",
