@@ -32,6 +32,7 @@ from auditor.frontends.html.wraps import Line, LineKind, wrapped
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
+MARKED_YEAR = re.compile(r"^(19|20)\d\d(?:\*{1,3}|\(\d{1,2}\)|[\u2020\u2021])?$")  # ("2003*": a year, its note marked)
 SCHEDULE_HEADINGS = (BALANCE_WORD, MOVEMENT_WORD)  # (labels: every schedule's headings print both)
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
 # A heading's footnote marker alone in its cell.  ("\*" repeated, not "\*+":
@@ -533,7 +534,7 @@ def _period_cell(cells: list[HtmlCell], f: Frame) -> Optional[HtmlCell]:
     accounts (its cell often spanning their rows): "2023" or "Year ended
     December 31, 2023" in the first label cell, an account's name in the next."""
     texts = nonblank(c for c in cells if c.column < f.figure_start)
-    if len(texts) < 2 or kind(texts[0]) != "text" and not BARE_YEAR.match(texts[0].text.strip()):
+    if len(texts) < 2 or kind(texts[0]) != "text" and not MARKED_YEAR.match(texts[0].text.strip()):
         return None
     caption = plain([texts[0]])
     # (after the basis it is reported on too, "Pre-acquisition basis: Year ended ...": else the period and
