@@ -98,7 +98,7 @@ def _leading_label(row: list[HtmlCell], year_labels: bool, year_column: Optional
     for n, c in enumerate(cells):
         named_next = n + 1 < len(cells) and kind(cells[n + 1]) == "text"
         if kind(c) == "text" or c.column == year_column or (
-                (year_labels or named_next) and not out and BARE_YEAR.match(c.text.strip())):
+                (year_labels or named_next) and not out and MARKED_YEAR.match(c.text.strip())):
             out.append(c)
         else:
             break
