@@ -25,7 +25,7 @@ from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, DATE, LEADER, MOVEMENT_WORD, NUMERIC_DATE, PERIOD_START,
-                            RESERVED_ASSET, TOTAL, UNITS, YEAR, is_period)
+                            RESERVED_ASSET, TOTAL, UNITS, YEAR, is_period, names_a_year)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -33,6 +33,7 @@ from auditor.frontends.html.wraps import Line, LineKind, wrapped
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
+MARKED_YEAR = re.compile(r"^(19|20)\d\d(?:\*{1,3}|\(\d{1,2}\)|[\u2020\u2021])?$")  # ("2003*": a year, its note marked)
 SCHEDULE_HEADINGS = (BALANCE_WORD, MOVEMENT_WORD)  # (labels: every schedule's headings print both)
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
 # A heading's footnote marker alone in its cell.  ("\*" repeated, not "\*+":
@@ -98,7 +99,7 @@ def _leading_label(row: list[HtmlCell], year_labels: bool, year_column: Optional
     for n, c in enumerate(cells):
         named_next = n + 1 < len(cells) and kind(cells[n + 1]) == "text"
         if kind(c) == "text" or c.column == year_column or (
-                (year_labels or named_next) and not out and BARE_YEAR.match(c.text.strip())):
+                (year_labels or named_next) and not out and MARKED_YEAR.match(c.text.strip())):
             out.append(c)
         else:
             break
@@ -602,12 +603,12 @@ def _period_cell(cells: list[HtmlCell], f: Frame) -> Optional[HtmlCell]:
     accounts (its cell often spanning their rows): "2023" or "Year ended
     December 31, 2023" in the first label cell, an account's name in the next."""
     texts = nonblank(c for c in cells if c.column < f.figure_start)
-    if len(texts) < 2 or kind(texts[0]) != "text" and not BARE_YEAR.match(texts[0].text.strip()):
+    if len(texts) < 2 or kind(texts[0]) != "text" and not MARKED_YEAR.match(texts[0].text.strip()):
         return None
     caption = plain([texts[0]])
     # (after the basis it is reported on too, "Pre-acquisition basis: Year ended ...": else the period and
     # the account's name are read as one label, the period's, and the row under no name as a total)
-    return texts[0] if period_caption(caption) and YEAR.search(caption) else None
+    return texts[0] if period_caption(caption) and names_a_year(caption) else None
 
 
 # A period's caption that can be nothing else: a year alone or named so ("For the year 2022",
