@@ -63,14 +63,7 @@ HTML = {
 }
 
 # (table, variation) -> why it is not read right.
-KNOWN = {
-    ("exabyte-1999", "years-untagged-blank-nils"): (
-        "wrong: a movement printed with no label (the table's heading is blank) under a label line alone "
-        "reads as that label's wrapped last line, figures and all"),
-    ("cik866970-2011", "years-untagged-blank-nils"): (
-        "wrong: an account whose opening balance is left blank: its label alone over other labels alone is "
-        "read as the block's caption"),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 # A one-year table read alone may not tell an "Other" column's sign from one row: a warning each.
 for _table in ("cik840467-2002", "cik923601-fy2017"):
     for _layout in ONE_YEAR_TEXT:
@@ -78,7 +71,6 @@ for _table in ("cik840467-2002", "cik923601-fy2017"):
 for _style in ONE_YEAR_HTML:
     KNOWN[("cik866970-2011", f"one-year-{_style}")] = "warning: periods_named, the captions of tables read alone"
 REFUSED = {
-    ("cik947425-fy2005", "accounts-untagged-blank-nils"): "a period whose opening balance is blank: no opening",
     ("cpi-holdco-fy2004", "by-account-untitled"): "no title and no heading naming a schedule: no Schedule II found",
 }
 
