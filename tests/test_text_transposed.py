@@ -306,3 +306,11 @@ def test_a_movement_or_opening_balance_left_blank_is_a_row_of_its_own_not_a_wrap
     assert returns.label == "Reserve for product returns" and returns.cells[0] is None
     assert [c.raw if c else None for c in returns.cells[1:]] == ["800", None, "(300)", "500"]
     assert [len(p.rows) for p in schedule.periods] == [3, 2, 2] and result.findings == []
+
+
+def test_a_bare_page_number_on_the_title_or_units_line_is_no_row_over_the_headings():
+    result = _check("marston-valve-1997-page-number-on-title-line.txt")
+    (schedule,) = result.schedules
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "deductions", "ending"]
+    assert schedule.title.startswith("SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS") and schedule.units == "thousands"
+    assert [len(p.rows) for p in schedule.periods] == [2, 2, 2] and result.findings == []
