@@ -314,3 +314,10 @@ def test_a_bare_page_number_on_the_title_or_units_line_is_no_row_over_the_headin
     assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "deductions", "ending"]
     assert schedule.title.startswith("SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS") and schedule.units == "thousands"
     assert [len(p.rows) for p in schedule.periods] == [2, 2, 2] and result.findings == []
+
+
+def test_the_last_period_caption_printed_under_untagged_rows_stays_in_the_table():
+    result = _check("quarry-lime-1996-untagged-period-captions-below.txt")
+    (schedule,) = result.schedules
+    assert [(p.fiscal_year, p.rows[0].cells[0].line) for p in schedule.periods] == [(1996, 12), (1995, 19), (1994, 26)]
+    assert result.findings == []
