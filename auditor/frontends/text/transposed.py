@@ -142,7 +142,7 @@ def _blank_movements(lines: list[Line], label_end: int) -> list[Line]:
         after = lines[i + 1] if i + 1 < len(lines) else None
         if after is None or after.number != ln.number + 1 or after.kind == "rule" \
                 or (after.kind == "row" and not after.words) \
-                or (after.kind in ("text", "row") and after.words[0].column == ln.words[0].column):
+                or (after.kind in ("text", "row") and after.words and after.words[0].column == ln.words[0].column):
             out[i] = ln._replace(kind="row", figures=())
     return out
 
