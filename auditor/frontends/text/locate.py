@@ -700,13 +700,14 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
 def _footer_caption_end(lines: Sequence[str], end: int) -> int:
     """The line of the last period's caption printed under its rows (a
     footer: "Year ended December 31, 2001" right under the last row or its
-    rules, a blank
+    rules (one blank line between at most: a table goes on past one), a blank
     line or the file's end under it), else `end`.  Untagged, no </TABLE>
     holds it in the table: left out, the rows above it would be read as the
     next caption's, the last caption's own rows under the one before."""
-    at = end
-    while at < len(lines) and lines[at].strip() and RULE_LINE.match(lines[at]):
-        at += 1  # (the total's rules between: "=====")
+    at, blank = end, False
+    while at < len(lines) and RULE_LINE.match(lines[at]) and not (blank and not lines[at].strip()):
+        blank = blank or not lines[at].strip()
+        at += 1  # (the total's rules between, "=====", and one blank line at most: double spaced)
     if at >= len(lines):
         return end
     caption = lines[at].strip()
