@@ -48,8 +48,10 @@ TEXT = {
 ONE_YEAR_TEXT = {name: LAYOUTS[name] for name in ("seed-like", "untagged-bare", "span-untagged")}
 ONE_YEAR_HTML = {name: STYLES[name] for name in ("split", "ixbrl", "filing-software")}
 # Each period's caption printed under its rows, a footer (`captions_below`).
+# Untagged, no </TABLE> holds the last caption in the table (`locate._footer_caption_end`).
 FOOTER_TEXT = {"seed-like": LAYOUTS["seed-like"],
-               "flat-fiscal": dataclasses.replace(LAYOUTS["flat-fiscal"], page_break=None)}
+               "flat-fiscal": dataclasses.replace(LAYOUTS["flat-fiscal"], page_break=None),
+               "untagged-bare": LAYOUTS["untagged-bare"], "span-untagged": LAYOUTS["span-untagged"]}
 HTML = {
     "transposed-page-break": dataclasses.replace(STYLES["transposed"], page_break=7),
     "transposed-tables-row-caption": dataclasses.replace(STYLES["transposed-tables"], block_caption="row"),
@@ -63,20 +65,12 @@ HTML = {
 }
 
 # (table, variation) -> why it is not read right.
-KNOWN = {
-    ("exabyte-1999", "years-untagged-blank-nils"): (
-        "wrong: a movement printed with no label (the table's heading is blank) under a label line alone "
-        "reads as that label's wrapped last line, figures and all"),
-    ("cik866970-2011", "years-untagged-blank-nils"): (
-        "wrong: an account whose opening balance is left blank: its label alone over other labels alone is "
-        "read as the block's caption"),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 # (cik840467-2002 and cik923601-fy2017 typed one-year tables came off at stop 27: read as one
 # schedule's years under the union of their columns, the "Other" column's sign is told by all its rows.)
 for _style in ONE_YEAR_HTML:
     KNOWN[("cik866970-2011", f"one-year-{_style}")] = "warning: periods_named, the captions of tables read alone"
 REFUSED = {
-    ("cik947425-fy2005", "accounts-untagged-blank-nils"): "a period whose opening balance is blank: no opening",
     ("cpi-holdco-fy2004", "by-account-untitled"): "no title and no heading naming a schedule: no Schedule II found",
 }
 
