@@ -228,13 +228,14 @@ UNITS = re.compile(
 PERIOD_START = re.compile(
     r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
     r"transition|quarter|month|months|weeks|\d+\s+(months|weeks))\b|"
-    # (a year opening a reserve's name, "1996 restructuring reserve", "1996 RESTRUCTURING RESERVE", is
-    # no period: a word follows it, not one of a caption's own: "1999 compared with 1998", "2001 restated")
-    r"^(19|20)\d\d\b(?![ \t](?!compared|versus|through|ended|ending|fiscal|years?\b|restated|months|weeks|"
-    r"january|february|march|april|june|july|august|september|october|november|december)[a-z]{4})|^fy\s?['\u2019]?((19|20)\d\d|\d\d)\b|^(january|february|march|april|may|june|july|august|september|"
+    # (a year opening a line, not an account's name opening with one: "1996 restructuring reserve",
+    # "1996 RESTRUCTURING RESERVE"; not "1999 compared with 1998", "2001 restated")
+    r"^(19|20)\d\d\b(?!\s+(?!(?:fiscal|years?|period|and|to|through|as|restated|compared|versus|ended|ending|"
+    r"months|weeks)\b)[a-z]{3})|^fy\s?['\u2019]?((19|20)\d\d|\d\d)\b|^(january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\s+\d|"
     # (EDGAR's XBRL viewer heads its columns with dates abbreviated so: "Dec. 31, 2019")
-    r"^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s+\d{1,2},\s+(19|20)\d\d\b|"
+    # (and typists so with two digits: "Dec. 31, 03", "Dec. 31, '03")
+    r"^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s+\d{1,2},\s+((19|20)\d\d|['\u2019]?\d\d)\b|"
     # (a date in figures, month first: "12/31/02", as typed schedules and their converters print it)
     r"^(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((19|20)?\d\d)(?![\d/])",
     re.IGNORECASE,
@@ -248,6 +249,13 @@ FY_YEAR = re.compile(r"\bFY\s?['\u2019]?(\d\d)\b")
 DATE = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# A date whose year is typed in two digits, "December 31, '03", "Dec. 31, 03" (read only where
+# no four-digit year is printed: a caption's, never a figure's).
+SHORT_DATE = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+['\u2019]?(\d\d)(?![\d,.])",
     re.IGNORECASE,
 )
 # A date in figures, month first as American filers print it: "12/31/02", "6/30/2001".
@@ -309,12 +317,19 @@ def _century(two_digits: int) -> int:
 
 
 def _end_date(label: str) -> Optional[date]:
-    """The date a caption gives, in words ("December 31, 2002") or in figures ("12/31/02")."""
-    match = DATE.search(label)
-    numeric = None if match else NUMERIC_DATE.search(label)
+    """The date a caption gives, in words ("December 31, 2002", "Dec. 31, '02") or in figures
+    ("12/31/02").  A period "from March 1, 2003 to December 31, 2003", or "from inception
+    (May 5, 2001) to December 31, 2001", ends on the last date it names."""
+    match: Optional[re.Match[str]] = None
+    for match in DATE.finditer(label):
+        pass
+    short = None if match else SHORT_DATE.search(label)
+    numeric = None if match or short else NUMERIC_DATE.search(label)
     try:
         if match:
             return date(int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2)))
+        if short:
+            return date(_century(int(short.group(3))), MONTHS[short.group(1).lower()], int(short.group(2)))
         if numeric:
             year = int(numeric.group(3))
             return date(year if year > 99 else _century(year), int(numeric.group(1)), int(numeric.group(2)))
@@ -323,9 +338,17 @@ def _end_date(label: str) -> Optional[date]:
     return None
 
 
+def _year(label: str, end: Optional[date]) -> Optional[int]:
+    years = [int(m.group(0)) for m in YEAR.finditer(label)] or [_century(int(m.group(1))) for m in FY_YEAR.finditer(label)]
+    return end.year if end else (max(years) if years else None)
+
+
+def names_a_year(caption: str) -> bool:
+    """The caption gives its period's year: "2003", "FY03", "Dec. 31, 03", "12/31/03"."""
+    return YEAR.search(caption) is not None or _year(caption, _end_date(caption)) is not None  # (the common case first)
+
+
 def period_from_caption(label: str, line: int, rows: Iterable[Row]) -> Period:
     """A period from its caption as printed: fiscal year and end date where it gives them."""
     end = _end_date(label)
-    years = [int(m.group(0)) for m in YEAR.finditer(label)] or [_century(int(m.group(1))) for m in FY_YEAR.finditer(label)]
-    year = end.year if end else (max(years) if years else None)
-    return Period(label=label, rows=tuple(rows), line=line, fiscal_year=year, end_date=end)
+    return Period(label=label, rows=tuple(rows), line=line, fiscal_year=_year(label, end), end_date=end)

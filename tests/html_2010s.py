@@ -380,3 +380,106 @@ HABITS.update({"period-label-heading": period_label_heading, "paren-notes": pare
 VARIATIONS.update(HABITS)
 SPEC_OF.update(SPECS)
 STYLE_OF.update(STYLES)
+
+
+# --- stop 27: markup a browser does not print (display:none) ---
+
+def _unplaced(row: str) -> str:
+    """A copy of a <tr> whose figures are no printed figures (its sentinels gone)."""
+    return row.replace(SENTINEL, "")
+
+
+def hidden_rows(e: Edit) -> None:
+    """After each row of figures, a copy of it styled display:none, every figure one more
+    (the row filing software keeps for its XBRL tagging, hidden on the page)."""
+    def bump(m: re.Match) -> str:
+        digits = m.group(0).replace(",", "")
+        return f"{int(digits) + 1:,}"
+
+    def edit(row: str, total: bool) -> str:
+        if SENTINEL not in row:
+            return row
+        copy = re.sub(r"(?<=>)\d[\d,]*(?=<)", bump, _unplaced(row))
+        copy = re.sub(r"<tr\b[^>]*>", '<tr style="display:none">', copy, count=1)
+        return row + copy + ("\n" if not copy.endswith("\n") else "")
+    e.rows(edit)
+
+
+def hidden_cells(e: Edit) -> None:
+    """After each row's first cell, a cell styled display:none (Workiva's hidden columns,
+    `<td colspan="3" style="display:none"/>`), in rows of figures holding a figure of its own."""
+    def edit(row: str, total: bool) -> str:
+        first = re.search(r"<td\b[^>]*>.*?</td>", row, re.DOTALL)
+        if first is None:
+            return row
+        cell = ('<td style="display:none" align="right">999</td>' if SENTINEL in row
+                else '<td colspan="3" style="display:none"/>')
+        return row[:first.end()] + cell + row[first.end():]
+    e.rows(edit)
+
+
+def hidden_headings(e: Edit) -> None:
+    """Over the columns' headings, a row of other headings styled display:none (the
+    headings of another layout of the same table, kept in the file), and a hidden title
+    naming other years before the table."""
+    a, b = _heading_rows(e.text)
+    width = _width(e)
+    cells = "".join(f'<td colspan="{width - 1}" align="center">Balance at End of Period</td>' for _ in range(1))
+    row = f'<tr style="display:none"><td>Year ended December 31, 1989</td>{cells}</tr>\n'
+    e.text = e.text[:a] + row + e.text[a:]
+    t = e.text.index("<table")
+    e.text = (e.text[:t] + '<p style="display: none">SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS '
+              "Years ended December 31, 1987, 1988 and 1989</p>\n" + e.text[t:])
+
+
+def class_hidden(e: Edit) -> None:
+    """hidden-rows and hidden-cells, the display:none a class of a <style> block in the head
+    (`.hid{display:none}`, `<tr class="hid">`), as page-layout converters write it."""
+    hidden_rows(e)
+    hidden_cells(e)
+    e.text = e.text.replace('style="display:none"', 'class="hid"')
+    style = "<style type=\"text/css\">\n<!--\n.hid { display : none }\np.x, .hid2 {display:none; color:red}\n-->\n</style>\n"
+    e.text = e.text.replace("<head>", "<head>" + style, 1) if "<head>" in e.text else style + e.text
+
+
+HABITS.update({"hidden-rows": hidden_rows, "hidden-cells": hidden_cells, "hidden-headings": hidden_headings,
+               "class-hidden": class_hidden})
+VARIATIONS.update({k: HABITS[k] for k in ("hidden-rows", "hidden-cells", "hidden-headings", "class-hidden")})
+
+
+def _heads_split(between: str) -> Callable[[Edit], None]:
+    """The schedule's heading rows cut in two by a page break (`between`: the markup of the
+    break), the first heading row closing one <table>, the rest of the headings opening the
+    next (a heading split across two tables, as a page's foot fell inside it)."""
+    def edit(e: Edit) -> None:
+        a, b = _heading_rows(e.text)
+        first = ROW_TAG.search(e.text, a)
+        cut = first.end() if first is not None and first.end() < b else None
+        if cut is None:
+            return
+        opening = re.search(r"<table\b[^>]*>\n?", e.text).group(0)
+        e.text = e.text[:cut] + "</table>\n" + between + opening + e.text[cut:]
+    return edit
+
+
+ROW_TAG = re.compile(r"<tr\b[^>]*>.*?</tr>\n?", re.DOTALL | re.IGNORECASE)
+SPLIT_BREAKS = {
+    "heads-split": '<div style="page-break-before:always"></div>\n',
+    "heads-split-hr": '<p align="center">F-12</p>\n<hr size="2" noshade>\n',
+    "heads-split-number": '<p style="text-align:center">- 12 -</p>\n<p style="page-break-before:always">&#160;</p>\n',
+}
+HABITS.update({name: _heads_split(markup) for name, markup in SPLIT_BREAKS.items()})
+VARIATIONS.update({name: HABITS[name] for name in SPLIT_BREAKS})
+STYLE_OF.update({name: {"heading_rows": 3} for name in SPLIT_BREAKS})
+
+
+def css_class_paragraphs(e: Edit) -> None:
+    """css-classes with every cell a <p class="c"> (the converter's paragraphs as cells): a
+    heading's start tag too short to hold '<td colspan=2>'."""
+    from render_html import css_table
+
+    e.text = css_table(e.text, cell="p", classes=True)
+
+
+HABITS["css-class-paragraphs"] = css_class_paragraphs
+VARIATIONS["css-class-paragraphs"] = css_class_paragraphs

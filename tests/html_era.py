@@ -1064,3 +1064,4 @@ GAPS: dict[str, Callable[[Edit], None]] = {}
 
 # --- stop 26: the habits of 2008-2018 filing software's HTML (html_2010s) ---
 import html_2010s  # noqa: E402,F401  (it builds on the helpers above, and registers its habits here)
+import html_joins  # noqa: E402,F401  (stop 27: a schedule split over <table>s per account; registers its habits here)

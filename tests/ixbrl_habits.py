@@ -83,6 +83,26 @@ A second look (s26-redixbrl2), each habit again one edit:
   columns, two parts, headings over rows, reversed periods, ...);
 - display-none: a member's name and a duplicate fact in display:none spans in cells;
 - minus-negatives: negatives printed "-1,234", the minus outside the tag.
+
+And (stop 27) sec-hidden-mixed: every other figure's fact in ix:hidden, printed under a
+-sec-ix-hidden span, the rest tagged in place.
+A third look (s27-redixbrl3), each habit again one edit:
+- exclude-markers: a "(1)" marker in ix:exclude inside a figure's fact (not in parentheses);
+- chained-continuation: the text block in three parts, each continuation naming the next;
+- decimals-inf, registry-prefixes: decimals="INF" everywhere; formats as ixt4:/ixt5:;
+- hidden-dollars: every figure again in ix:hidden at scale="0", its digits written out;
+- parenthetical-balances: a reserve's closing balances in a sentence before the schedule,
+  tagged with the family's balance in the schedule's contexts (the same fact twice);
+- consolidated-entity, geography: srt:ConsolidatedEntitiesAxis / srt:StatementGeographicalAxis
+  on every context; entity-on-rows: dei:LegalEntityAxis on the reserves' contexts alone;
+- member-totals: the totals on a member of their own;
+- gross-writeoffs-note, current-portion, earlier-year-note: the first reserve given again
+  outside the schedule in us-gaap's receivable concepts in its own contexts (`xbrl.on_axis`
+  probed): gross write-offs and recoveries, the balance sheet's current part, a third year;
+- block-only: only the text block tagged, no figure (FACTLESS in the test);
+- sign-unprinted, parens-unsigned: deductions printed plain tagged sign="-"; negatives in
+  parentheses tagged unsigned (each such tag is expected found at its cell: `misigned`);
+- notes-after: the table printed again in a note after the schedule (its heading "Note 5 —").
 """
 
 from __future__ import annotations
@@ -279,7 +299,8 @@ class Doc:
             n[0] += 1
             fid = f"f-{n[0]}"
             cid = self.context(kind, pi, ri)
-            self.facts.append(dict(id=fid, concept=concept, context=cid, amount=amount, nil=kind_ != "amount", kind=kind))
+            self.facts.append(dict(id=fid, concept=concept, context=cid, amount=amount, nil=kind_ != "amount", kind=kind,
+                                   at=(pi, ri, k), role=role, printed=value))
             before, after = (SENTINEL, "") if m.group(1) else (SENTINEL + m.group(2), "")
 
             def put(start_tag: str) -> str:
@@ -851,6 +872,28 @@ def display_none(doc: Doc) -> None:
     doc.text = re.sub(r"(<ix:nonFraction [^>]*>)([^<]*)</ix:nonFraction>", copy_, doc.text)
 
 
+def sec_hidden_mixed(doc: Doc, linked: bool = True) -> None:
+    """Every other figure's fact moved into ix:hidden, its print a span whose -sec-ix-hidden
+    style names it, the rest tagged in place (filing software hiding the facts whose print
+    it transforms: a table mixing facts printed in place with hidden ones).  `linked` False:
+    the moved facts' print left untagged, no style naming them (hidden-mixed)."""
+    moved = []
+    n = [0]
+
+    def out(m: re.Match) -> str:
+        n[0] += 1
+        if n[0] % 2:
+            return m.group(0)
+        fid = re.search(r'id="([^"]+)"', m.group(1)).group(1)
+        moved.append(f"<ix:nonFraction {m.group(1)}>{m.group(3)}</ix:nonFraction>")
+        if not linked:
+            return m.group(2) + m.group(3)
+        return f'<span style="-sec-ix-hidden:{fid}">{m.group(2)}{m.group(3)}</span>'
+
+    doc.text = re.sub(r"<ix:nonFraction ([^>]*)>(" + SENTINEL + r"?)([^<]*)</ix:nonFraction>", out, doc.text)
+    doc.text = doc.text.replace("</ix:hidden>", "".join(moved) + "</ix:hidden>", 1)
+
+
 def minus_negatives(doc: Doc) -> None:
     """Negative figures printed with a leading minus sign outside the tag, no parentheses
     ("-<ix:nonFraction sign="-">1,234</ix:nonFraction>": small filers' software)."""
@@ -880,7 +923,8 @@ EDITS = {"hidden-duplicates": hidden_duplicates, "rounded-duplicates": rounded_d
          "field-comments": field_comments, "label-breaks": label_breaks, "continued-headings": continued_headings,
          "units-row": units_row, "heading-table": heading_table, "thead": thead, "nils-untagged": nils_untagged,
          "openings-at-start": openings_at_start, "duplicate-contexts": duplicate_contexts, "opaque-ids": opaque_ids, "display-none": display_none,
-         "millions-row": units_row, "scale-slip-row": units_row, "minus-negatives": minus_negatives}
+         "millions-row": units_row, "scale-slip-row": units_row, "minus-negatives": minus_negatives,
+         "sec-hidden-mixed": sec_hidden_mixed, "hidden-mixed": lambda doc: sec_hidden_mixed(doc, linked=False)}
 VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign-deductions", "nil-facts", "numwords",
               "hidden-duplicates", "sec-hidden", "continuation", "member-whitespace", "fiscal-fy", "weeks-52-53",
               "div-cells", "legal-entity", "notes-copy", "tr3-formats", "attribute-order", "nested-balances",
@@ -891,7 +935,8 @@ VARIATIONS = ("base", "extension-movements", "extension-axis", "millions", "sign
               "dash-glyphs", "paren-cells", "wrapped-lines", "table-only-block", "cell-paragraphs",
               "field-comments", "label-breaks", "continued-headings", "units-row", "heading-table", "thead",
               "nils-untagged", "openings-at-start", "duplicate-contexts", "opaque-ids", *STYLED, "display-none",
-              "millions-row", "scale-slip-row", "minus-negatives")
+              "millions-row", "scale-slip-row", "minus-negatives", "sec-hidden-mixed",
+              "hidden-mixed")
 
 
 def in_millions(spec: dict) -> dict:
@@ -926,7 +971,7 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
         doc.text = doc.text.replace('decimals="-6" scale="6"', 'decimals="-3" scale="3"')
     doc.rendered.text = doc.text
     note = None
-    if variation in ("two-registrants", "notes-copy"):  # (the table printed twice: its figures' keys twice)
+    if variation in ("two-registrants", "notes-copy", "notes-after"):  # (the table printed twice: its figures' keys twice)
         keys = doc.rendered.figures
         doc.rendered.figures = keys + keys
         placed = place_sentinels(doc.rendered)
@@ -940,3 +985,255 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
     placed.misigned = doc.misigned
     placed.note = note  # the table printed again (in the notes; or the subsidiary's schedule), or None
     return placed
+
+
+# --- habits of a third look (redixbrl3) -------------------------------------------------
+
+def exclude_markers(doc: Doc) -> None:
+    """A footnote marker inside each row's first movement fact printed without parentheses,
+    in ix:exclude (Workiva and Toppan Merrill keep a marker set in the figure's cell out of
+    its value so).  (Inside a negative's parentheses, "(93(1))", the cell is no figure the
+    table reader takes: the table is left unread, said so, and checked from its facts.)"""
+    seen = set()
+
+    def mark(m: re.Match) -> str:
+        ctx = re.search(r'contextRef="([^"]*)"', m.group(1)).group(1)
+        if ctx in seen or "Balance" in m.group(1) or "fixed-zero" in m.group(1) or \
+                m.string[m.start() - 1:m.start()] == "(":
+            return m.group(0)
+        seen.add(ctx)
+        return (m.group(1) + m.group(2) + '<ix:exclude><span style="font-size:6.5pt;vertical-align:super">(1)</span>'
+                "</ix:exclude></ix:nonFraction>")
+    doc.text = re.sub(r"(<ix:nonFraction [^>]*>)([^<]*)</ix:nonFraction>", mark, doc.text)
+
+
+def chained_continuation(doc: Doc) -> None:
+    """The text block in three parts (two page breaks): the block continued at cont-1,
+    which is continued at cont-2 (a chain of ix:continuation, each naming the next)."""
+    doc.text = doc.text.replace('escape="true">', 'escape="true" continuedAt="cont-1">', 1)
+    rows = [m.start() for m in re.finditer(r"<tr\b", doc.text)]
+    if len(rows) < 4:
+        return
+    cuts = [rows[len(rows) // 3], rows[2 * len(rows) // 3]]
+    opening = re.search(r"<table[^>]*>", doc.text).group(0)
+    end = doc.text.rindex("</ix:nonNumeric>")
+    page = ('<div style="page-break-after:always"></div>\n<div><p style="text-align:center">F-{}</p></div>'
+            '<hr style="page-break-after:always"/>\n')
+    doc.text = (doc.text[:cuts[0]] + "</table></ix:nonNumeric>\n" + page.format(42)
+                + f'<ix:continuation id="cont-1" continuedAt="cont-2">{opening}\n' + doc.text[cuts[0]:cuts[1]]
+                + "</table></ix:continuation>\n" + page.format(43)
+                + f'<ix:continuation id="cont-2">{opening}\n' + doc.text[cuts[1]:end] + "</ix:continuation>"
+                + doc.text[end + len("</ix:nonNumeric>"):])
+
+
+def decimals_inf(doc: Doc) -> None:
+    """Every fact decimals="INF" (small filers' software tags exact amounts so)."""
+    doc.text = re.sub(r'(<ix:nonFraction [^>]*?)decimals="-?\d+"', r'\1decimals="INF"', doc.text)
+
+
+def registry_prefixes(doc: Doc) -> None:
+    """Formats under the prefix a filer's namespace declaration binds (ixt4:, ixt5:, the
+    SEC's ixt-sec: on the nils' dashes): the prefix is the document's to choose."""
+    doc.text = doc.text.replace('format="ixt:num-dot-decimal"', 'format="ixt4:num-dot-decimal"')
+    doc.text = doc.text.replace('format="ixt:fixed-zero"', 'format="ixt5:fixed-zero"')
+
+
+def hidden_dollars(doc: Doc) -> None:
+    """Every figure tagged again in ix:hidden in whole dollars (scale="0", its digits
+    written out: "303000"), the same value as the print's."""
+    units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+    copies = "".join(f'<ix:nonFraction name="{f["concept"]}" contextRef="{f["context"]}" unitRef="usd" '
+                     f'decimals="-{units}" scale="0" id="{f["id"]}-d" format="ixt:num-dot-decimal"'
+                     f'{NEG if f["amount"] < 0 else ""}>{abs(f["amount"].scaleb(units)):,f}</ix:nonFraction>'
+                     for f in doc.facts if not f["nil"])
+    doc.text = doc.text.replace("</ix:hidden>", copies + "</ix:hidden>", 1)
+
+
+def parenthetical_balances(doc: Doc) -> None:
+    """Each reserve's closing balances printed again in a sentence before the schedule (a
+    balance sheet's parenthetical: "net of allowances of $346 and $303"), tagged with the
+    family's balance concept in the schedule's own contexts (the same fact twice)."""
+    closings = [f for f in doc.facts if f["kind"] == "closing" and not f["nil"] and not f["context"].endswith("-total")]
+    if not closings:
+        return
+    first = closings[0]["context"].rsplit("-", 1)[-1]
+    mine = [f for f in closings if f["context"].endswith("-" + first)]
+    units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+    figures = " and ".join(f'$<ix:nonFraction name="{BALANCE}" contextRef="{f["context"]}" unitRef="usd" '
+                           f'id="{f["id"]}-bs" decimals="{-units}" scale="{units}" format="ixt:num-dot-decimal"'
+                           f'{NEG if f["amount"] < 0 else ""}>{abs(f["amount"]):,}</ix:nonFraction>' for f in mine)
+    at = doc.text.index('<ix:nonNumeric name="srt:ScheduleOfValuation')
+    doc.text = doc.text[:at] + f"<p>Accounts receivable, net of allowances of {figures}</p>\n" + doc.text[at:]
+
+
+def _entity_on(doc: Doc, axis: str, member: str, totals: bool) -> None:
+    entity = f'<xbrldi:explicitMember dimension="{axis}">{member}</xbrldi:explicitMember>'
+    def add(m: re.Match) -> str:
+        if m.group(2):
+            return m.group(1) + m.group(2) + entity
+        return m.group(0) + ("<xbrli:segment>" + entity + "</xbrli:segment>" if totals else "")
+    doc.text = re.sub(r"(<xbrli:context id=\"c-[^>]*>.*?</xbrli:identifier>)(<xbrli:segment>)?", add, doc.text)
+
+
+def consolidated_entity(doc: Doc) -> None:
+    """Every context, the totals' too, also on srt:ConsolidatedEntitiesAxis (a filer's
+    schedule of its consolidated subsidiaries, second after the reserve's member)."""
+    _entity_on(doc, "srt:ConsolidatedEntitiesAxis", "srt:SubsidiariesMember", True)
+
+
+def entity_on_rows(doc: Doc) -> None:
+    """The reserves' contexts also on dei:LegalEntityAxis (the operating subsidiary that
+    holds them), the totals' on no axis (the registrant's)."""
+    _entity_on(doc, "dei:LegalEntityAxis", "abc:OperatingCompanyMember", False)
+
+
+def member_totals(doc: Doc) -> None:
+    """The totals tagged on the reserve axis too, with a member of their own
+    (abc:ValuationAndQualifyingAccountsTotalMember), not with no member."""
+    for cid, ctx in list(doc.contexts.items()):
+        if not cid.endswith("-total"):
+            continue
+        axis = "abc:AllowanceAndReserveTypeAxis" if "extension-axis" in doc.habits else AXIS
+        new = ctx.replace("</xbrli:identifier>", f'</xbrli:identifier><xbrli:segment><xbrldi:explicitMember '
+                          f'dimension="{axis}">abc:ValuationAndQualifyingAccountsTotalMember</xbrldi:explicitMember>'
+                          "</xbrli:segment>")
+        doc.text = doc.text.replace(ctx, new)
+
+
+def gross_writeoffs_note(doc: Doc) -> None:
+    """A note after the schedule giving the first reserve's write-offs gross and its
+    recoveries, tagged with us-gaap's receivable concepts in the reserve's own duration
+    contexts (AccountsReceivableAllowanceForCreditLossWriteoff / ...Recovery): a second
+    cut of the deductions the schedule prints net."""
+    moves = [f for f in doc.facts if f["kind"] == "move" and not f["nil"] and not f["context"].endswith("-total")
+             and f["concept"] in (CONCEPTS["deductions"], CONCEPTS["writeoffs"])]
+    if not moves:
+        return
+    member = moves[0]["context"].rsplit("-", 1)[-1]
+    units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+    parts = []
+    for n, f in enumerate(m for m in moves if m["context"].endswith("-" + member)):
+        taken = abs(f["amount"])
+        recovered = Decimal(7 + n)
+        attrs = f'contextRef="{f["context"]}" unitRef="usd" decimals="{-units}" scale="{units}" format="ixt:num-dot-decimal"'
+        parts.append(f'write-offs of $<ix:nonFraction name="us-gaap:AccountsReceivableAllowanceForCreditLossWriteoff" '
+                     f'{attrs} id="{f["id"]}-g">{taken + recovered:,}</ix:nonFraction> and recoveries of '
+                     f'$<ix:nonFraction name="us-gaap:AccountsReceivableAllowanceForCreditLossRecovery" {attrs} '
+                     f'id="{f["id"]}-r">{recovered:,}</ix:nonFraction>')
+    end = doc.text.rindex("</ix:nonNumeric>") + len("</ix:nonNumeric>")
+    doc.text = doc.text[:end] + f"\n<p>The deductions above are net: {'; '.join(parts)}.</p>" + doc.text[end:]
+
+
+def current_portion(doc: Doc) -> None:
+    """The balance sheet's current part of the first reserve's closing balances, printed
+    before the schedule and tagged with us-gaap's AccountsReceivableAllowanceForCreditLossCurrent
+    in the reserve's own contexts (the schedule's balance tagged with the family's):
+    another figure of the same instant and member, a part of the schedule's."""
+    closings = [f for f in doc.facts if f["kind"] == "closing" and not f["nil"] and not f["context"].endswith("-total")
+                and f["amount"] > 2]
+    if not closings:
+        return
+    member = closings[0]["context"].rsplit("-", 1)[-1]
+    units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+    figures = " and ".join(f'$<ix:nonFraction name="us-gaap:AccountsReceivableAllowanceForCreditLossCurrent" '
+                           f'contextRef="{f["context"]}" unitRef="usd" id="{f["id"]}-c" decimals="{-units}" '
+                           f'scale="{units}" format="ixt:num-dot-decimal">{f["amount"] - 1:,}</ix:nonFraction>'
+                           for f in closings if f["context"].endswith("-" + member))
+    at = doc.text.index('<ix:nonNumeric name="srt:ScheduleOfValuation')
+    doc.text = doc.text[:at] + f"<p>Current receivables are net of allowances of {figures}.</p>\n" + doc.text[at:]
+
+
+def geography(doc: Doc) -> None:
+    """Every context, the totals' too, also on srt:StatementGeographicalAxis (the
+    domestic operations' schedule of a filer reporting two): whose figures, not which reserve."""
+    _entity_on(doc, "srt:StatementGeographicalAxis", "country:US", True)
+
+
+def earlier_year_note(doc: Doc) -> None:
+    """A note after the schedule giving the first reserve's provision and write-offs of the
+    year before the schedule's first, in us-gaap's receivable concepts on the reserve's
+    member (a roll-forward of three years beside a schedule of two)."""
+    moves = [f for f in doc.facts if f["kind"] == "move" and not f["context"].endswith("-total")]
+    if not moves:
+        return
+    m = re.match(r"c-d(\d{4})-(\d\d)-(\d\d)_(\d{4})-(\d\d)-(\d\d)-(.*)", min(
+        (f["context"] for f in moves), key=lambda c: c[3:13]))
+    if not m:
+        return
+    start = date(int(m.group(1)) - 1, int(m.group(2)), int(m.group(3)))
+    end = date(int(m.group(4)) - 1, int(m.group(5)), int(m.group(6)))
+    cid = f"c-d{start}_{end}-{m.group(7)}"
+    old = doc.contexts[f"c-d{m.group(1)}-{m.group(2)}-{m.group(3)}_{m.group(4)}-{m.group(5)}-{m.group(6)}-{m.group(7)}"]
+    ctx = re.sub(r'id="[^"]*"', f'id="{cid}"', old, count=1)
+    ctx = re.sub(r"<xbrli:startDate>[^<]*", f"<xbrli:startDate>{start}", ctx)
+    ctx = re.sub(r"<xbrli:endDate>[^<]*", f"<xbrli:endDate>{end}", ctx)
+    doc.text = doc.text.replace("</ix:resources>", ctx + "</ix:resources>", 1)
+    units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+    attrs = f'contextRef="{cid}" unitRef="usd" decimals="{-units}" scale="{units}" format="ixt:num-dot-decimal"'
+    note = (f'<p>In {end.year} the provision was $<ix:nonFraction name="us-gaap:AccountsReceivableCreditLossExpenseReversal" '
+            f'{attrs} id="n-1">412</ix:nonFraction> and write-offs were $<ix:nonFraction '
+            f'name="us-gaap:AccountsReceivableAllowanceForCreditLossWriteoff" {attrs} id="n-2">388</ix:nonFraction>.</p>')
+    end_at = doc.text.rindex("</ix:nonNumeric>") + len("</ix:nonNumeric>")
+    doc.text = doc.text[:end_at] + "\n" + note + doc.text[end_at:]
+
+
+def _misign(doc: Doc, which) -> None:
+    """Flip the sign="-" of the facts `which` picks, each then contradicting its print."""
+    for f in doc.facts:
+        if f["nil"] or not f["amount"] or not which(f):
+            continue
+        start = re.search(r'<ix:nonFraction [^>]*id="' + f["id"] + '"[^>]*>', doc.text)
+        tag = start.group(0)
+        flipped = tag.replace(NEG, "") if NEG in tag else tag[:-1] + NEG + ">"
+        doc.text = doc.text[:start.start()] + flipped + doc.text[start.end():]
+        doc.misigned.append(f["at"])
+
+
+def notes_after(doc: Doc) -> None:
+    """The schedule's table printed again after it, in a note of the F-pages that follow
+    (the allowance's roll-forward), its figures tagged in the same contexts under other
+    ids and with no title of its own: the schedule first, the note second."""
+    block = re.search(r"<table\b.*?</table>", doc.text, re.DOTALL).group(0)
+    copy_ = re.sub(r'id="(f-\d+)"', r'id="\1-note"', block)
+    end = doc.text.rindex("</ix:nonNumeric>") + len("</ix:nonNumeric>")
+    doc.text = (doc.text[:end] + "\n<p><b>Note 5 — Accounts Receivable</b></p>\n<p>The activity in the allowance was "
+                "as follows:</p>\n" + copy_ + doc.text[end:])
+
+
+def sign_unprinted(doc: Doc) -> None:
+    """Deductions printed without parentheses (amounts taken) tagged sign="-" all the same
+    (software that signs every deduction negative): each tag contradicts its print."""
+    _misign(doc, lambda f: f["kind"] == "move" and f["role"] in SUBTRACTING and f["printed"] is not None
+            and f["printed"] > 0 and NEG not in _start_tag(doc, f["id"]))
+
+
+def parens_unsigned(doc: Doc) -> None:
+    """Additions and adjustments printed in parentheses (negative) tagged without sign="-"
+    (the digits tagged as printed, the sign forgotten): each tag contradicts its print."""
+    _misign(doc, lambda f: f["kind"] == "move" and f["role"] not in SUBTRACTING and f["printed"] is not None
+            and f["printed"] < 0 and NEG in _start_tag(doc, f["id"]))
+
+
+def _start_tag(doc: Doc, fid: str) -> str:
+    return re.search(r'<ix:nonFraction [^>]*id="' + fid + '"[^>]*>', doc.text).group(0)
+
+
+def block_only(doc: Doc) -> None:
+    """Only the text block tagged: every figure printed, none tagged (small filers tag the
+    schedule as one block of text and no figure in it)."""
+    doc.text = re.sub(r"<ix:nonFraction [^>]*>([^<]*)</ix:nonFraction>", r"\1", doc.text)
+    doc.text = re.sub(r"<ix:nonFraction [^>]*/>", "", doc.text)
+
+
+EDITS.update({"exclude-markers": exclude_markers, "chained-continuation": chained_continuation,
+              "decimals-inf": decimals_inf, "registry-prefixes": registry_prefixes, "hidden-dollars": hidden_dollars,
+              "parenthetical-balances": parenthetical_balances, "consolidated-entity": consolidated_entity,
+              "entity-on-rows": entity_on_rows, "member-totals": member_totals,
+              "gross-writeoffs-note": gross_writeoffs_note, "current-portion": current_portion,
+              "geography": geography, "earlier-year-note": earlier_year_note, "block-only": block_only,
+              "sign-unprinted": sign_unprinted, "parens-unsigned": parens_unsigned, "notes-after": notes_after})
+THIRD = ("exclude-markers", "chained-continuation", "decimals-inf", "registry-prefixes", "hidden-dollars",
+         "parenthetical-balances", "consolidated-entity", "entity-on-rows", "member-totals", "gross-writeoffs-note",
+         "current-portion", "geography", "earlier-year-note", "block-only", "sign-unprinted", "parens-unsigned",
+         "notes-after")
+VARIATIONS = VARIATIONS + THIRD

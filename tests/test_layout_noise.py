@@ -317,11 +317,11 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                 if e.startswith("page break") and EDITS[e](_text(p)) == _text(p)}
     # (The movements printed as rows: no block of a period's rows to break between or within.)
     transposed = {(name, where) for name in ("alder", "birchwood", "crosswind", "grantham", "kenmore", "nordhavn", "summit",
-                                             "tamarack") for where in ("period", "periods")}
+                                             "tamarack", "wexford") for where in ("period", "periods")}
     # (hollis: a <TABLE> per year already; larkspur: each period's caption under its rows, none above to break at.)
     transposed |= {("hollis", "periods"), ("larkspur", "periods")}
     # (juniper: one reserve, its periods as rows under the one caption: no block of a period to break between;
-    # harlow, kestrel: a block per account, each period a row, likewise.)
+    # harlow, kestrel, marston: a block per account, each period a row, likewise.)
     # (ashby: its two paged schedules print one row a period.)
     # (bristol: double spaced, no two rows of a block on neighbouring lines to break between;
     # pelham: double spaced too, and paged already. harrow: one reserve, its periods as rows.
@@ -333,7 +333,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("harlow", "periods"), ("kestrel", "periods"), ("bristol", "period"),
                         ("pelham", "period"), ("pelham", "periods"), ("harrow", "periods"),
                         ("wrenfield", "periods"), ("linden", "periods"), ("fenwick", "periods"), ("corliss", "periods"),
-                        ("pemberton", "periods")} | transposed
+                        ("pemberton", "periods"), ("marston", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

@@ -289,3 +289,35 @@ def test_a_block_whose_figures_slid_off_their_columns_is_refused_not_misread(tmp
     result = auditor.check_file(str(path), RULES)
     assert result.error is not None and "internal" not in result.error.message
     assert "cannot be read" not in result.error.message  # refused by the layout, before any figure
+
+
+def test_a_movement_or_opening_balance_left_blank_is_a_row_of_its_own_not_a_wrapped_label():
+    # exabyte-1999 style: the write-offs printed with no label under "Charged to
+    # other accounts", that label alone where the account had no such charge (the
+    # next block prints it with figures); cik866970 style: an account set up in
+    # the last year, its opening balance left blank.
+    result = _check("wexford-tape-1999-years-as-columns-blank-cells.txt")
+    (schedule,) = result.schedules
+    roles = [c.role for c in schedule.columns]
+    assert roles == ["beginning", "charged_costs", "charged_other", "deductions", "ending"]
+    allowance, sales, returns = schedule.periods[0].rows
+    assert allowance.cells[2] is None and (allowance.cells[3].raw, allowance.cells[3].line) == ("(611)", 14)
+    assert sales.cells[2].raw == "9,234" and sales.cells[3].raw == "(8,767)"
+    assert returns.label == "Reserve for product returns" and returns.cells[0] is None
+    assert [c.raw if c else None for c in returns.cells[1:]] == ["800", None, "(300)", "500"]
+    assert [len(p.rows) for p in schedule.periods] == [3, 2, 2] and result.findings == []
+
+
+def test_a_bare_page_number_on_the_title_or_units_line_is_no_row_over_the_headings():
+    result = _check("marston-valve-1997-page-number-on-title-line.txt")
+    (schedule,) = result.schedules
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "deductions", "ending"]
+    assert schedule.title.startswith("SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS") and schedule.units == "thousands"
+    assert [len(p.rows) for p in schedule.periods] == [2, 2, 2] and result.findings == []
+
+
+def test_the_last_period_caption_printed_under_untagged_rows_stays_in_the_table():
+    result = _check("quarry-lime-1996-untagged-period-captions-below.txt")
+    (schedule,) = result.schedules
+    assert [(p.fiscal_year, p.rows[0].cells[0].line) for p in schedule.periods] == [(1996, 12), (1995, 19), (1994, 26)]
+    assert result.findings == []

@@ -62,6 +62,8 @@ SWEEP = {
     # headings (cik854775-fy2000's blank "Charged to other accounts" keeps its heading).
     "unruled": ("seed-like", "flat-fiscal", "untagged-bare", "by-account", "first-cell-reopened", "typed-second-line"),
 }
+SWEEP["title-page-number"] = ("seed-like", "flat-fiscal", "untagged-bare", "by-account", "span-untagged",
+                               "pem-framed-letters", "typed-second-line")
 # Cases a variation cannot read yet, each for a reason of its own (strict: reading one is news).
 # (None now: moodys-2013 unruled, its headings' last line opening with the label column's "YEAR ENDED
 # DECEMBER 31,", is read since a period phrase with more text after it is a caption only where it names a year.)

@@ -10,10 +10,24 @@
   scale="3": said once, at the first figure, and a wrong tag still found at its cell;
 - cedar-foods-2023-ixbrl-rounded-duplicates-*: each figure tagged again in ix:hidden in
   millions to one decimal (decimals="-5"): XBRL's consistent duplicates, no conflict;
-  the -inconsistent copy's one rounded fact says another figure: found at its element.
+  the -inconsistent copy's one rounded fact says another figure: found at its element;
+- elm-farms-2023-ixbrl-gross-note-*: the credit losses given again outside the schedule in
+  us-gaap's receivable concepts, in the reserve's contexts (the balance sheet's current
+  part; a note's gross write-offs and recoveries): no column, balance or conflict of the
+  schedule's facts; a flipped deduction's tag still found at its cell;
+- larch-mining-2023-ixbrl-consolidated-entity-*: one reserve, every context also on
+  srt:ConsolidatedEntitiesAxis: an entity's axis, set aside, the facts read by their reserve;
+- juniper-gas-2023-ixbrl-one-geography-*: one reserve, every context also on
+  srt:StatementGeographicalAxis: the reserve axis's member is the row, the other set aside;
+- ivy-chemicals-2023-ixbrl-note-after-*: the schedule, then a note ("Note 5 — ...") printing
+  its table again: the note's table is no page of the schedule (its prose no label);
+- hornbeam-dairy-2023-ixbrl-excluded-marker-*: a marker in ix:exclude inside a figure's
+  fact: printed as the figure's marker, not a second figure (the table is read).
 """
 
 from __future__ import annotations
+
+import pytest
 
 import auditor
 from auditor import source
@@ -77,3 +91,52 @@ def test_duplicates_at_a_coarser_precision_agree_and_an_inconsistent_one_is_foun
     text, wrong = check("cedar-foods-2023-ixbrl-rounded-duplicates-inconsistent.htm")
     assert [(f.rule, f.column, f.source) for f in failed(wrong)] == [("VX002", "charged_costs", "xbrl")]
     assert failed(wrong)[0].location.line == line_of(text, 'id="r-2"')
+
+
+def _facts(result):
+    return next(s for s in result.schedules if s.source == "xbrl")
+
+
+def test_a_second_cut_of_a_reserve_in_receivable_concepts_is_no_part_of_the_schedule():
+    _, clean = check("elm-farms-2023-ixbrl-gross-note-clean.htm")
+    assert failed(clean) == []
+    facts = _facts(clean)
+    assert [c.heading for c in facts.columns if "AccountsReceivable" in c.heading] == []
+    assert sum("second cut" in n for n in facts.notes) == 8  # (2 current parts, 2 write-offs, 2 recoveries, 2 of 2021)
+    assert sorted(p.label for p in facts.periods) == ["Year ended 2022-12-31", "Year ended 2023-12-31"]
+    text, wrong = check("elm-farms-2023-ixbrl-gross-note-wrong-sign.htm")
+    assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "deductions")]
+    assert failed(wrong)[0].location.line == line_of(text, 'id="f-4"')
+
+
+@pytest.mark.parametrize("page", ["larch-mining-2023-ixbrl-consolidated-entity", "juniper-gas-2023-ixbrl-one-geography"])
+def test_a_whose_member_on_every_context_of_one_reserve_is_set_aside(page):
+    _, clean = check(f"{page}-clean.htm")
+    assert failed(clean) == []
+    assert [r.label for r in _facts(clean).periods[0].rows] == ["Allowance for credit loss"]  # (its member named)
+    text, wrong = check(f"{page}-wrong-sign.htm")
+    assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "deductions")]
+    assert failed(wrong)[0].location.line == line_of(text, 'id="f-4"')
+
+
+def test_a_marker_excluded_inside_a_figures_fact_is_its_marker():
+    _, clean = check("hornbeam-dairy-2023-ixbrl-excluded-marker-clean.htm")
+    assert failed(clean) == [] and [f for f in clean.findings if f.check == "table_unread"] == []
+    table = next(s for s in clean.schedules if s.source == "table")
+    assert table.periods[0].rows[0].cells[3].value == 611
+    text, wrong = check("hornbeam-dairy-2023-ixbrl-excluded-marker-wrong-sign.htm")
+    assert [(f.rule, f.row, f.column, f.source) for f in failed(wrong)] == [
+        ("VX001", "Allowance for credit losses", "deductions", "table")]
+    assert failed(wrong)[0].location.line == line_of(text, 'id="f-4"')
+
+
+def test_a_table_after_a_notes_heading_is_no_continuation_of_the_schedule():
+    _, clean = check("ivy-chemicals-2023-ixbrl-note-after-clean.htm")
+    assert failed(clean) == []
+    tables = [s for s in clean.schedules if s.source == "table"]
+    assert [len(t.periods) for t in tables] == [2]
+    assert [r.label for r in tables[0].periods[0].rows] == ["Allowance for credit losses",
+                                                            "Deferred tax asset valuation allowance", "Total"]
+    text, wrong = check("ivy-chemicals-2023-ixbrl-note-after-wrong-sign.htm")
+    assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "deductions")]
+    assert failed(wrong)[0].location.line == line_of(text, 'id="f-4"')

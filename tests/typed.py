@@ -338,6 +338,22 @@ def _one_line_row(lines: list[str], figures: list[Printed], row_labels: dict, sk
 
 
 # Name -> how the exhibit is changed; a `Layout` nil is changed in the layout, not here.
+def title_page_number(rendered: Rendered, page: str = "47") -> Rendered:
+    """A bare page number typed at the right margin of the line naming the
+    schedule ("VALUATION AND QUALIFYING ACCOUNTS                 47"): no "$",
+    no marker, over the table's headings (under a figure column where the
+    table is wider than the title)."""
+    lines = _lines(rendered)
+    for n, line in enumerate(lines):
+        if TITLE_LINE.search(line):
+            lines[n] = line.rstrip().ljust(76) + page
+            break
+    return _with(rendered, lines, list(rendered.figures))
+
+
+TITLE_LINE = re.compile(r"valuation\s+and\s+qualifying", re.IGNORECASE)
+
+
 VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "misaligned-1": lambda r: misaligned(r, 1),
     "misaligned-2": lambda r: misaligned(r, 2),
@@ -356,5 +372,6 @@ VARIATIONS: dict[str, Callable[[Rendered], Rendered]] = {
     "double-spaced": double_spaced,
     "unruled": unruled,
     "lone-nils": lone_nils,
+    "title-page-number": title_page_number,
 }
 

@@ -241,18 +241,35 @@ def _settled(rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[i
             continue
         spec = named[k]
         anchored = bool(choice.evidence) or (spec is not None and spec.role != OTHER)
-        if anchored and sums.coef[k] == choice.prior:
+        split = _print_split(sums, k, choice, balance_sign)
+        if anchored and sums.coef[k] == choice.prior and not split:
             continue  # the heading's reading, which the arithmetic does not contradict
         if anchored and choice.evidence in ("heading", "") and here[0] == n \
                 and _as_headed(sums, k, natural[k], balance_sign):
             continue  # the heading's direction, the figures printed with their signs
         counts = f"{n} row{'s' if n != 1 else ''} with a figure here, {here[0]} closing read one way, {there[0]} the other"
-        if anchored:
+        if split:
+            unsettled[k] = f"its figures print both signs as often, and the heading does not say which is its print ({counts})"
+            sums.read(k, choice.prior)
+        elif anchored:
             unsettled[k] = f"the figures close against the heading's reading on too few rows to overturn it ({counts})"
             sums.read(k, choice.prior)
         else:
             unsettled[k] = f"the arithmetic cannot tell ({counts})"
     return sums.coef, unsettled
+
+
+def _print_split(sums: signs.Sums, k: int, choice: signs.Choice, balance_sign: int) -> bool:
+    """A deduction column whose figures print both signs as often (one "3.2",
+    one "(7.0)") under a heading alone: the heading names the direction, not the
+    print; "positive subtracted" is only the default, and with the arithmetic
+    closing as many rows either way, which figure's sign is wrong cannot be
+    told.  Kept silently, the error would be reported at a row that is right."""
+    if choice.evidence != "heading" or choice.options != (1, -1):
+        return False
+    figures = [x for _, x in sums.printing.get(k, [])]
+    negative = sum(1 for x in figures if x * balance_sign < 0)
+    return 0 < negative and 2 * negative == len(figures)
 
 
 def _as_headed(sums: signs.Sums, k: int, direction: str, balance_sign: int) -> bool:

@@ -24,7 +24,7 @@ from typing import Callable, Iterator, Optional
 from auditor.frontends.html.figures import kind, nonblank
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import frame
-from auditor.frontends.html.locate import GAP_TEXT, Document, Span
+from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span
 from auditor.frontends.html.remap import laid_under
 
 Open = Callable[[Grid], bool]  # whether a grid's last rows are carried on by a part without headings
@@ -36,12 +36,31 @@ def joined(doc: Document, span: Span, grid: Grid, is_open: Open) -> tuple[Grid, 
     spans: list[Span] = []
     while is_open(grid):
         after = _part_after(doc, (spans[-1] if spans else span)[1])
+        if after is None and not spans and headings_only(grid):
+            after = _headings_after(doc, span[1], grid)
         part = None if after is None else _under(grid, after[1])
         if after is None or part is None:
             break
         grid = _appended(grid, part)
         spans.append(after[0])
     return grid, spans
+
+
+def under_caption(doc: Document, span: Span, grid: Grid) -> Optional[tuple[Grid, Span, str]]:
+    """A table of headings alone (no figure) and the table right after it under an account's
+    caption, printing no headings, on its columns: the headings set once in a <table> of their
+    own over a table per account.  (The grid joined, the part's span, the caption) or None."""
+    if not ends_without_figures(grid):
+        return None
+    nxt = doc.next_table(span[1])
+    if nxt is None or nxt[0] < span[1] or len(doc.plain(span[1], nxt[0])) > GAP_TEXT:
+        return None
+    texts = doc.texts(span[1], nxt[0])
+    if len(texts) != 1 or len(texts[0]) > CAPTION_TEXT:
+        return None
+    part = doc.grid(nxt)
+    placed = _under(grid, part) if headless(part) else None
+    return None if placed is None else (_appended(grid, placed), nxt, texts[0])
 
 
 def stranded(doc: Document, span: Span, grid: Grid, is_open: Optional[Open] = None) -> Optional[Span]:
@@ -61,6 +80,34 @@ def _part_after(doc: Document, end: int) -> Optional[tuple[Span, Grid]]:
         return None
     part = doc.grid(nxt)
     return (nxt, part) if headless(part) else None
+
+
+def _headings_after(doc: Document, end: int, grid: Grid) -> Optional[tuple[Span, Grid]]:
+    """The table right after `end` (page furniture between) that carries on the
+    headings of `grid`, a part printing headings alone: its rows open with more
+    headings (a page's foot fell between two heading rows), on the same columns
+    and not printing `grid`'s rows again (headings repeated after a break head
+    a part of their own)."""
+    nxt = doc.next_table(end)
+    if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
+        return None
+    part = doc.grid(nxt)
+    if headless(part) or not any(kind(c) == "figure" for cells in part.rows for c in cells):
+        return None
+    if _printed_width(part) != _printed_width(grid):
+        return None
+    ours = {_row_text(cells) for cells in grid.rows} - {""}
+    return None if ours & {_row_text(cells) for cells in part.rows} else (nxt, part)
+
+
+def headings_only(grid: Grid) -> bool:
+    """A part printing rows of words and no figure at all (headings, cut from their table)."""
+    return not any(kind(c) == "figure" for cells in grid.rows for c in cells) and \
+        sum(1 for cells in grid.rows if len(nonblank(cells)) > 1) > 0
+
+
+def _row_text(cells: list) -> str:
+    return " ".join(c.text.strip() for c in nonblank(cells))
 
 
 def tables_after(doc: Document, span: Span, is_open: Open) -> Iterator[tuple[int, tuple[Span, ...], Grid]]:

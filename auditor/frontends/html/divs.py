@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Sequence
 
+from auditor.frontends.html.grid import SPAN_MARK
+
 # What a display value before "table" looks like (the text just before the word, lower-cased).
 DISPLAY = re.compile(r"display\s*:\s*(?:inline-)?$")
 # The display values after "table" that make a structure: the rest (row and
@@ -316,9 +318,9 @@ def _heading_spans(text: str, cells: list[_Element], texts: list[str],
     """index of a cell -> the grid columns it spans (0: an empty cell a heading
     before it carries), each heading taking the empty cells after it up to the
     next with text, or up to `reach` (index -> the last it may take; None: any).
-    None where a heading's start tag is too short to say its span ('<p class="c">'
-    holds no '<td colspan=2>'): read so, a heading would stand over the column
-    before its figures', so the table is left unread (and said so)."""
+    None where a heading's start tag is too short to say its span even by
+    SPAN_MARK ('<p>' holds no '<td \x01=2>'): read so, a heading would stand
+    over the column before its figures', so the table is left unread."""
     spans: dict[int, int] = {}
     heading: Optional[int] = None
     for i, (cell, shown) in enumerate(zip(cells, texts)):
@@ -330,7 +332,7 @@ def _heading_spans(text: str, cells: list[_Element], texts: list[str],
             continue
         wider = spans.get(heading, 1) + 1
         tag = cells[heading].open
-        if len(f"<td colspan={wider}>") > tag[1] - tag[0]:
+        if len(f"<td {SPAN_MARK}={wider}>") > tag[1] - tag[0]:
             return None  # (no room to write the span: the heading would stand over another column)
         spans[heading] = wider
         spans[i] = 0
@@ -348,10 +350,12 @@ def _text(text: str, cell: _Element) -> str:
 def _start_tag(name: str, text: str, span: tuple[int, int], empty: bool = False, columns: int = 1) -> str:
     """<name> padded to the tag's length (a start tag styled so is longer than
     '<td colspan="19"/>'; one of a class, `<div class="c">`, is not: its span
-    written unquoted, '<td colspan=2>'; where none fits, a cell of one column)."""
+    written unquoted, '<td colspan=2>', or shorter still, `<p class="c">`, by
+    SPAN_MARK; where none fits, a cell of one column)."""
     end = "/>" if empty else ">"
     width = span[1] - span[0]
-    heads = (f'<{name} colspan="{columns}"', f"<{name} colspan={columns}") if columns > 1 else ()
+    heads = (f'<{name} colspan="{columns}"', f"<{name} colspan={columns}", f"<{name} {SPAN_MARK}={columns}") \
+        if columns > 1 else ()
     head = next((h for h in heads if len(h) + len(end) <= width), f"<{name}")
     return f"{head}{' ' * (width - len(head) - len(end))}{end}"
 

@@ -26,7 +26,8 @@ from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
 from auditor.labels import (ACCOUNT_WORD, CONTINUED, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
-                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, is_period, opens_another_schedule, title_words)
+                            XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, heads_another_statement, is_period,
+                            numbers_a_statement, opens_another_schedule, title_words)
 from auditor.model import Schedule
 from auditor.source import Source
 from auditor.frontends.text import halves
@@ -125,8 +126,12 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         f = html_layout.frame(grid)
         headed = html_layout.looks_like_schedule(f, headings) and not _rolls_forward(grid, f)
         joined: list[Span] = []
+        above: Optional[str] = None  # the first account's caption, under headings in a table of their own
         if not headed:  # (one under its headings reads a part without them as its own: `_continuations`)
             grid, joined = breaks.joined(doc, span, grid, _open)
+            captioned = None if joined or named else breaks.under_caption(doc, span, grid)
+            if captioned is not None and html_layout.looks_like_schedule(html_layout.frame(captioned[0]), headings):
+                grid, joined, above = captioned[0], [captioned[1]], captioned[2]
             if joined:
                 f = html_layout.frame(grid)
                 headed = html_layout.looks_like_schedule(f, headings) and not _rolls_forward(grid, f)
@@ -140,7 +145,7 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
             continue
         # (A title found inside the table, a heading's words "Valuation accounts acquired",
         # is no floor: the account's caption above the table is still its first block's name.)
-        caption = doc.caption_before(span[0], title.end() if title and title.end() <= span[0] else 0)
+        caption = above or doc.caption_before(span[0], title.end() if title and title.end() <= span[0] else 0)
         parts, grids, captions = [span, *joined], [grid], [caption]
         named_by = title_words(doc.printed(max(0, (title.start() if title else span[0]) - html_locate.CAPTION_REACH),
                                            span[0]))
@@ -161,22 +166,38 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         subtitle = years_lines(doc, title.end(), span[0]) if title and title.end() < span[0] else ""
         found.append(Region(tuple(parts), tuple(grids), _title_of(doc, title),
                             title_line, preamble[:2000], tuple(captions), transposed, subtitle,
-                            () if transposed else periods_between(doc, parts)))
+                            () if transposed else periods_between(doc, parts, title.end() if title else None)))
     return found
 
 
-def periods_between(doc: Document, parts: list[Span]) -> tuple[tuple[int, str], ...]:
+def periods_between(doc: Document, parts: list[Span], title_end: Optional[int] = None) -> tuple[tuple[int, str], ...]:
     """(line, caption) of each period's caption printed between two parts of a
     table, in a paragraph of its own ("Year ended December 31, 2001", one year:
     not a running head's "Years ended ..., 2002 and 2001", nor a page's
     "(continued)").  Page furniture to the parts' joining, it opens the period
-    of the rows after it: else the rows of every year would read as one period's."""
+    of the rows after it: else the rows of every year would read as one period's.
+    Where there are such, the first table's own caption above it, after the
+    title (`title_end`), opens the first period (a table per year, each under
+    its caption): else its rows would read as no period's."""
     found = []
     for (_, end), (start, _) in zip(parts, parts[1:]):
         for at, text in doc.texts_in(end, start):
-            if html_layout.period_caption(text) and html_layout.one_period(text) and not CONTINUED.search(text):
+            if _one_period_caption(text):
                 found.append((doc.line_of(at), text.rstrip(":").strip()))
+    if found and title_end is not None and title_end <= parts[0][0]:
+        above = doc.texts_in(title_end, parts[0][0])[-1:]
+        if above and _one_period_caption(above[0][1]):
+            found.insert(0, (doc.line_of(above[0][0]), above[0][1].rstrip(":").strip()))
     return tuple(found)
+
+
+def _year_caption_between(doc: Document, end: int, start: int) -> bool:
+    """Whether a period's caption alone opens the table at `start` (a table per year)."""
+    return any(_one_period_caption(text) for _, text in doc.texts_in(end, start))
+
+
+def _one_period_caption(text: str) -> bool:
+    return html_layout.period_caption(text) and html_layout.one_period(text) and not CONTINUED.search(text)
 
 
 def _title_of(doc: Document, title: Title) -> str:
@@ -388,7 +409,9 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             grid, f = _laid_under(first_grid, grid, f)
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
             _refuse_stranded(doc, nxt[-1], grid)
-        if f is None or not html_layout.continues(grid, f, first_grid, first, headings):
+        if f is None or not (html_layout.continues(grid, f, first_grid, first, headings)
+                             or (_year_caption_between(doc, end, nxt[0][0])
+                                 and html_layout.other_columns(grid, f, first_grid, first, headings))):
             if (f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid)
                     and _schedule_rows(grid, f)):
                 _refuse_astray(doc, span, nxt[0])
@@ -399,10 +422,13 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             listed = set(html_layout.period_rows(grid, f))
             if not listed or (texts and caption is None):
                 return
-            if caption is None and html_layout.caption_row(grid, f) is None and not html_layout.account_heading(grid, f):
+            if (caption is None and html_layout.caption_row(grid, f) is None and not html_layout.account_heading(grid, f)
+                    and html_layout.account_first_row(grid, f) is None):
                 # (rows of periods up to an account's caption row inside the part carry on the account before)
                 carried, last = html_layout.periods_around_captions(grid, f)
                 if carried & periods:
+                    if breaks.headless(grid):
+                        _refuse_unnamed(doc, span, nxt[0])  # (read alone it has no headings: never dropped)
                     return
                 periods = periods | carried if last is None else last
             else:
@@ -410,6 +436,17 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
         elif texts and not f.leaves:
             return
         yield nxt, grid, caption
+
+
+def _refuse_unnamed(doc: Document, span: Span, part: Span) -> None:
+    """A table after a schedule printed one table per account, under no headings and naming no
+    account (no caption, no name on its first row), listing again periods the account before it
+    listed: neither that account's rows nor another's it can be told to be.  An error, never its
+    rows dropped."""
+    raise InputError(f"the Schedule II table at line {doc.line_of(span[0])} is followed at line "
+                     f"{doc.line_of(part[0])} by a table without headings or an account's name that lists its "
+                     "periods again: it cannot be joined to it as an account's rows", doc.source.path,
+                     doc.line_of(part[0]))
 
 
 def _another_schedule(doc: Document, end: int, start: int, first: Grid, grid: Grid,
@@ -420,10 +457,16 @@ def _another_schedule(doc: Document, end: int, start: int, first: Grid, grid: Gr
     schedule of its own always does), and either titled with words the first's
     title block lacks (labels.opens_another_schedule), or titled anew (not
     "... (continued)") over the very years the first printed: a running head
-    over the rest of one schedule goes on to other years or accounts."""
+    over the rest of one schedule goes on to other years or accounts.  A table
+    after a note's heading ("Note 5 — Accounts Receivable": the F-pages after an
+    Item 15 schedule, a note printing the allowance's roll-forward again) is the
+    note's, never the schedule's next page."""
+    gap = doc.printed(end, start)
+    if any(numbers_a_statement(text) and heads_another_statement(gap[k:]) for k, text in enumerate(gap)):
+        return True
     if breaks.headless(grid):
         return False
-    if opens_another_schedule(doc.printed(end, start), set(named_by)):
+    if opens_another_schedule(gap, set(named_by)):
         return True
     if not doc.holds(html_locate.TITLE, end, start) or doc.holds(CONTINUED, end, start):
         return False

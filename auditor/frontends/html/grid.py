@@ -106,6 +106,10 @@ _CELL_TAGS = {"td", "th", "tr", "span", "div", "p", "font", "b", "i", "u", "sup"
               "em", "small", "big", "center", "hr", "img", "col", "colgroup", "tbody", "thead", "tfoot", "table",
               "caption", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "ix:nonfraction", "ix:nonnumeric",
               "ix:exclude"}
+# The attribute `divs` writes a CSS heading's span as where its start tag is too short to hold
+# '<td colspan=2>' ('<p class="c">' -> '<td \x01=2>'): a control character, which no HTML
+# document may hold, so only a table written there spans columns by it.
+SPAN_MARK = "\x01"
 # (tag, attributes, whether written empty "<td/>") of a plain tag's text
 Read = tuple[str, tuple[tuple[str, Optional[str]], ...], bool]
 
@@ -148,7 +152,9 @@ class _Reader(HTMLParser):
         self.caption: list[str] = []
         self.cell: Optional[HtmlCell] = None
         self.depth = 0  # <table> nesting: inner tables are text of the outer cell
-        self.facts: list[Fact] = []
+        # The facts whose elements hold the text read: None for an ix:exclude inside one
+        # (a marker set in the figure's element, "5,269<ix:exclude>(1)</ix:exclude>", is not its value).
+        self.facts: list[Optional[Fact]] = []
         self.sup, self.skip = 0, 0
         self.in_caption = False  # inside the table's <caption> (its title or units, never cells)
         self.spanned = 0
@@ -208,7 +214,7 @@ class _Reader(HTMLParser):
             self.spanned = 0  # the row's colspans so far: its width at least
         if tag in ("td", "th"):
             named = dict(attrs)
-            self.cell = HtmlCell(len(self.rows) - 1, colspan=_span(named.get("colspan"), MAX_SPAN),
+            self.cell = HtmlCell(len(self.rows) - 1, colspan=_span(named.get("colspan") or named.get(SPAN_MARK), MAX_SPAN),
                                  rowspan=_span(named.get("rowspan"), 1000), line=line)
             self.rows[-1].append(self.cell)
             self.line_text = False
@@ -220,6 +226,8 @@ class _Reader(HTMLParser):
         if tag == "ix:nonfraction":
             named = dict(attrs)  # (only a fact's attributes are read: a 10-K's cells nest spans and divs)
             self.facts.append(Fact(named.get("sign"), named.get("format"), named.get("scale")))
+        elif tag == "ix:exclude" and self.facts:
+            self.facts.append(None)
         elif tag == "sup":
             self.sup += 1
         elif tag in BREAKS or tag == "table":
@@ -262,7 +270,7 @@ class _Reader(HTMLParser):
             if self.depth >= 1:
                 self._add(" ", self.getpos(), 0)
         elif self.depth > 1 or tag not in ("tr", "td", "th"):
-            if tag == "ix:nonfraction" and self.facts:
+            if self.facts and (tag == "ix:nonfraction" or tag == "ix:exclude" and self.facts[-1] is None):
                 self.facts.pop()
             elif tag == "sup":
                 self.sup = max(0, self.sup - 1)

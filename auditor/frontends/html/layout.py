@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable, Optional, Sequence
+from typing import Hashable, Iterable, Optional, Sequence
 
 from auditor.errors import InputError
+from auditor.frontends import union
 from auditor.frontends.html import marks
 from auditor.frontends.html.columns import HeadingCells, heading_of, own_columns
 from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
@@ -24,7 +25,7 @@ from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, DATE, LEADER, MOVEMENT_WORD, NUMERIC_DATE, PERIOD_START,
-                            RESERVED_ASSET, TOTAL, UNITS, YEAR, is_period)
+                            RESERVED_ASSET, TOTAL, UNITS, YEAR, is_period, names_a_year)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -32,6 +33,7 @@ from auditor.frontends.html.wraps import Line, LineKind, wrapped
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
+MARKED_YEAR = re.compile(r"^(19|20)\d\d(?:\*{1,3}|\(\d{1,2}\)|[\u2020\u2021])?$")  # ("2003*": a year, its note marked)
 SCHEDULE_HEADINGS = (BALANCE_WORD, MOVEMENT_WORD)  # (labels: every schedule's headings print both)
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
 # A heading's footnote marker alone in its cell.  ("\*" repeated, not "\*+":
@@ -97,7 +99,7 @@ def _leading_label(row: list[HtmlCell], year_labels: bool, year_column: Optional
     for n, c in enumerate(cells):
         named_next = n + 1 < len(cells) and kind(cells[n + 1]) == "text"
         if kind(c) == "text" or c.column == year_column or (
-                (year_labels or named_next) and not out and BARE_YEAR.match(c.text.strip())):
+                (year_labels or named_next) and not out and MARKED_YEAR.match(c.text.strip())):
             out.append(c)
         else:
             break
@@ -227,6 +229,28 @@ def continues(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame,
     return grid.width == extent and all(any(_overlaps(c, leaf) for leaf in first.leaves) for c in cells)
 
 
+def other_columns(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame,
+                  headings: Optional[Headings] = None) -> bool:
+    """Another year's table of the same accounts under headings of its own, other than the
+    first's (a column more or less, or in another order): both headed as a schedule, the
+    same balances first and last, each heading once in each, and an account named in both
+    (read as one schedule's periods, its columns matched by heading: `union`)."""
+    if not (f and f.leaves and looks_like_schedule(f, headings) and looks_like_schedule(first, headings)):
+        return False
+    own, theirs = [tuple(words(h)) for h in f.headings], [tuple(words(h)) for h in first.headings]
+    if own == theirs or own[0] != theirs[0] or own[-1] != theirs[-1] or not (own[0] and own[-1]):
+        return False
+    if len(set(own)) < len(own) or len(set(theirs)) < len(theirs):
+        return False
+    return bool(_accounts(grid, f) & _accounts(first_grid, first))
+
+
+def _accounts(grid: Grid, f: Frame) -> set[str]:
+    """The names labelling a table's rows of figures, by their words (no total)."""
+    labels = (_lone_label(grid.rows[i], f) for i in f.figure_rows)
+    return {" ".join(words(label)) for label in labels if label and not TOTAL.match(label) and not is_period(label)}
+
+
 def words(text: str) -> list[str]:
     """A heading compared across table parts: its words, whatever the case, spacing or markers."""
     return re.findall(r"[a-z]{2,}", text.lower())
@@ -251,6 +275,9 @@ def period_rows(grid: Grid, f: Optional[Frame]) -> list[str]:
     label cell prints a period's caption over the account's name)."""
     if not f:
         return []
+    if f.year_column is not None:  # (the period in a column of its own: each row's, named or not)
+        by_account = _by_account_years(grid, f) or account_first_row(grid, f) is not None
+        return [period_key(y) for y in _years_of(grid, f)] if by_account else []
     labels = [_lone_label(grid.rows[i], f) if _period_over_label(grid.rows[i], f) is None else ""
               for i in f.figure_rows]
     periods = [period_key(label) for label in labels if label and is_period(label)]
@@ -269,6 +296,29 @@ def periods_around_captions(grid: Grid, f: Frame) -> tuple[set[str], Optional[se
         elif i in f.figure_rows and is_period(label := _lone_label(cells, f)):
             (before if after is None else after).add(period_key(label))
     return before, after
+
+
+def _years_of(grid: Grid, f: Frame) -> list[str]:
+    """The year each row of figures prints in the year column."""
+    return [next((c.text.strip() for c in grid.rows[i] if c.column == f.year_column), "") for i in f.figure_rows]
+
+
+def _names(cells: list[HtmlCell], f: Frame) -> str:
+    """The account's name a row of figures prints beside its year (the label cells but the year's)."""
+    return plain(nonblank(c for c in cells if c.column < f.figure_start and c.column != f.year_column))
+
+
+def account_first_row(grid: Grid, f: Frame) -> Optional[str]:
+    """The account's name where a table of one account prints it as its first row's label, beside
+    that row's year in a column of years, the rows of its other years naming none ("Allowance for
+    doubtful accounts | 2003 | ...", "| 2002 | ..."): a table per account under headings printed
+    once, or each under its own; read as its caption.  None otherwise."""
+    if f.year_column is None:
+        return None
+    names = [_names(grid.rows[i], f) for i in f.figure_rows]
+    if not names[0] or any(names[1:]) or len(set(_years_of(grid, f))) < len(names):
+        return None
+    return names[0]
 
 
 def _lone_label(cells: list[HtmlCell], f: Frame) -> str:
@@ -317,10 +367,7 @@ def _is_caption(cells: list[HtmlCell], f: Frame) -> bool:
 def build(region: Region, path: Optional[str] = None) -> Schedule:
     frames = [_framed(g, path, region.title_line) for g in region.grids]
     first = frames[0]
-    columns = [
-        Column(heading=h, role=None, start=leaf.column + 1, end=leaf.last + 2)
-        for h, leaf in zip(first.headings, first.leaves)
-    ]
+    columns, places = _columns(frames)
     if not columns:
         raise InputError("a table with figures but no column headings over them", path, region.title_line)
     entries: list[Entry] = []  # what the parts print, in order
@@ -330,8 +377,11 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     between = _Between(list(region.periods))
     # (one over the parts: a period goes on over a page break)
     year_rows = _YearRows(any(_by_account_years(g, f) for g, f in zip(region.grids, frames)))
-    for grid, f, caption in zip(region.grids, frames, captions):
-        leaves = Leaves(f.leaves if f.leaves else _inherited(grid, f, first))  # (indexed: asked per figure)
+    headed, own, spread = first, columns, None  # (the part whose headings a part without any goes on under)
+    for grid, f, caption, at in zip(region.grids, frames, captions, places):
+        if f.leaves and at is not None:
+            headed, own, spread = f, [columns[k] for k in at], at
+        leaves = Leaves(f.leaves if f.leaves else _inherited(grid, f, headed))  # (indexed: asked per figure)
         if not f.leaves:  # (a continuation's marks, found under the columns it goes on in)
             marks.signs(grid.rows, f.figure_rows, f.figure_start, leaves)
             marks.notes(grid.rows, f.figure_rows, f.figure_start, leaves)
@@ -348,7 +398,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 continue  # (read with the row whose label it is a line of)
             if i in f.figure_rows and f.year_column is not None:
                 year = next(c for c in cells if c.column == f.year_column)
-                row = _row([c for c in cells if c is not year], f, leaves, columns, grid.row_lines[i], path, scales)
+                row = _row([c for c in cells if c is not year], f, leaves, own, grid.row_lines[i], path, scales)
+                row = row if spread is None else union.spread(row, spread, len(columns))
                 entries += year_rows.entries(row, year.text.strip(), grid.row_lines[i])
                 continue
             if i in f.figure_rows:
@@ -360,7 +411,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 if period is not None:
                     entries.append(PeriodStart(plain([period]).rstrip(":").strip(), _first_line([period], grid.row_lines[i])))
                     cells = [c for c in cells if c is not period]
-                row = _row(cells, f, leaves, columns, grid.row_lines[i], path, scales)
+                row = _row(cells, f, leaves, own, grid.row_lines[i], path, scales)
+                row = row if spread is None else union.spread(row, spread, len(columns))
                 lines = [j for j, k in joins.items() if k == i]
                 if lines:
                     row = _label_joined([plain(grid.rows[j]) for j in sorted(lines) if j < i], row,
@@ -391,6 +443,24 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         unread=tuple(unread),
         subtitle=" ".join(t for t in (region.subtitle, _years_rows(region.grids[0], first)) if t),
     )
+
+
+def _columns(frames: list[Frame]) -> tuple[list[Column], list[Optional[list[int]]]]:
+    """The schedule's columns, and where each part's own columns stand among them (None
+    throughout where every part with headings prints the first's: as before, by order).
+    Tables per year under headings of their own, other than the first's, are read under
+    the columns of them all, matched by heading (`union`)."""
+    keys: list[Optional[list[tuple[str, ...]]]] = [
+        [tuple(words(h)) for h in f.headings] if f.leaves else None for f in frames]
+    if keys[0] is None or all(k is None or k == keys[0] for k in keys):
+        return [Column(heading=h, role=None, start=leaf.column + 1, end=leaf.last + 2)
+                for h, leaf in zip(frames[0].headings, frames[0].leaves)], [None] * len(keys)
+    merged = union.merged(keys)
+    columns: dict[Hashable, Column] = {}
+    for f, own in zip(frames, keys):
+        for key, h, leaf in zip(own or [], f.headings, f.leaves):
+            columns.setdefault(key, Column(heading=h, role=None, start=leaf.column + 1, end=leaf.last + 2))
+    return [columns[k] for k in merged], [None if k is None else union.mapping(k, merged) for k in keys]
 
 
 class _Between:
@@ -533,12 +603,12 @@ def _period_cell(cells: list[HtmlCell], f: Frame) -> Optional[HtmlCell]:
     accounts (its cell often spanning their rows): "2023" or "Year ended
     December 31, 2023" in the first label cell, an account's name in the next."""
     texts = nonblank(c for c in cells if c.column < f.figure_start)
-    if len(texts) < 2 or kind(texts[0]) != "text" and not BARE_YEAR.match(texts[0].text.strip()):
+    if len(texts) < 2 or kind(texts[0]) != "text" and not MARKED_YEAR.match(texts[0].text.strip()):
         return None
     caption = plain([texts[0]])
     # (after the basis it is reported on too, "Pre-acquisition basis: Year ended ...": else the period and
     # the account's name are read as one label, the period's, and the row under no name as a total)
-    return texts[0] if period_caption(caption) and YEAR.search(caption) else None
+    return texts[0] if period_caption(caption) and names_a_year(caption) else None
 
 
 # A period's caption that can be nothing else: a year alone or named so ("For the year 2022",
@@ -637,11 +707,16 @@ def _title(grid: Grid, f: Frame) -> str:
 def _years_rows(grid: Grid, f: Frame) -> str:
     """A title printed inside the table: the rows under it and above the
     headings, each one line naming the years covered (as `periods.years_lines`
-    reads them between a title and its table)."""
+    reads them between a title and its table), and the title's row itself where
+    it names them ("... ACCOUNTS FOR THE YEARS ENDED ..., 2006, 2005 AND 2004"):
+    the schedule's title is then the page's (its <title>), which names none."""
     top = f.heading_rows[0] if f.heading_rows else f.figure_rows[0]
     texts = [plain(grid.rows[i]) for i in range(top) if len(nonblank(grid.rows[i])) == 1]
     titled = next((k for k, t in enumerate(texts) if TITLE.search(t)), None)
-    return "" if titled is None else " ".join(t for t in texts[titled + 1:] if years_line(t))
+    if titled is None:
+        return ""
+    own = [texts[titled]] if YEAR.search(texts[titled]) else []
+    return " ".join(own + [t for t in texts[titled + 1:] if years_line(t)])
 
 
 def units_of(region: Region, f: Frame) -> Optional[str]:

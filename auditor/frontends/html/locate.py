@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from auditor.frontends.html import divs, grid as html_table
+from auditor.frontends.html import divs, grid as html_table, hidden
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, UNITS, XBRL_STRUCTURE,
                             heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
@@ -28,6 +28,7 @@ from auditor import scan
 
 _SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
 TITLE = title_pattern(_SEP)  # (labels.TITLE_WORDS: the one list of title words)
+PAGE_TITLE = re.compile(r"<title\b[^>]{0,200}>[^<]{0,2000}</title\s*>", re.IGNORECASE)  # (bounded: linear on a hostile run of "<title")
 HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",
                      re.IGNORECASE)
 TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
@@ -92,7 +93,15 @@ class Document:
         # kept by the source where this text is its own (no tab laid out), with
         # the words the cut-off check looks for after (scan.HTML_WORDS).
         self._shared = not source.has_tabs
+        self.hidden_spans: list[Span] = []
         self.words = self._scan(scan.HTML_WORDS if self._shared else SCANNED)
+        # What a browser does not print (display:none) written over with spaces in place (`hidden`):
+        # the words found in it are no words of the page.
+        unhidden = hidden.blanked(self.text, self.words["table"] if self.words is not None else None)
+        if unhidden is not None:
+            self.text, self.hidden_spans = unhidden
+            if self.words is not None:
+                self.words = {w: hidden.outside(at, self.hidden_spans) for w, at in self.words.items()}
         # A table of elements styled display:table-cell, written as table tags in place (`divs`): its
         # "table" words move, so the words are found again in the text as written.
         written = divs.as_tables(self.text, self.words["table"]) if self.words is not None else None
@@ -139,7 +148,12 @@ class Document:
         return {at for w in words for at in self.words[w]}
 
     def _scan(self, words: tuple[str, ...]) -> Optional[dict[str, list[int]]]:
-        return self.source.word_starts(words) if self._shared else scan.word_starts(self.text, words)
+        if not self._shared:
+            return scan.word_starts(self.text, words)
+        found = self.source.word_starts(words)  # (of the source's text: its hidden words left out here)
+        if found is None or not self.hidden_spans:
+            return found
+        return {w: hidden.outside(at, self.hidden_spans) for w, at in found.items()}
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset)
@@ -315,6 +329,11 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
     # A sentence naming the schedule ("the table below details the valuation and
     # qualifying accounts ...") between a title and its table leaves the table the title's.
     lines = [m.start() for m in titles if len(title_text(doc, m)) <= TITLE_LINE]
+    # The page's <title> (a browser's tab, never printed) is a table's title only where
+    # no printed one is: a title row inside the table, read after it, is its own.
+    head = PAGE_TITLE.search(doc.text) if titles else None
+    if head is not None:
+        titles = sorted(titles, key=lambda m: head.start() <= m.start() < head.end())
     for i, match in enumerate(titles):
         inside = doc.enclosing(match.start())
         if inside and _prints_figures(doc.text, match.end()):
@@ -324,7 +343,7 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
             continue  # an index's line naming the schedule's page: a mention
         if inside:
             found.setdefault(inside, match)
-        after = doc.next_table(match.end())
+        after = _past_empty(doc, doc.next_table(match.end()))
         limit = next((at for at in lines if at > match.start()), len(doc.text))
         if (after and after[0] - match.end() <= REACH and after[0] < limit
                 and not _another_statement_between(doc, match.end(), after[0])):
@@ -334,6 +353,20 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
         if inside and inside not in found and _heading_row(doc.text, match.end()) and not _in_a_note(doc, inside):
             found[inside] = None
     return sorted(found.items())
+
+
+EMPTY_TABLE = 5000  # (characters of markup: a table longer than this is not looked at as an empty one)
+
+
+def _past_empty(doc: Document, table: Optional[Span]) -> Optional[Span]:
+    """`table`, or where it prints nothing (an empty table a page break leaves,
+    its rows all on the page before) the table after it, page furniture between."""
+    while table is not None and table[1] - table[0] < EMPTY_TABLE and not doc.plain(*table):
+        nxt = doc.next_table(table[1])
+        if nxt is None or nxt[0] < table[1] or len(doc.plain(table[1], nxt[0])) > GAP_TEXT:
+            break
+        table = nxt
+    return table
 
 
 def _index_entry(doc: Document, match: re.Match[str], inside: Optional[Span]) -> bool:

@@ -43,7 +43,7 @@ def frame(lines: list[Line], title_line: int, path: Optional[str] = None) -> Fra
     """The headings and figure columns of the table in `lines` (one located region)."""
     if not any(ln.kind in ("row", "notes") for ln in lines):
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
-    lines = in_context(lines)
+    lines = in_context(_title_numbers_as_text(lines))
     body_start = next((i for i, ln in enumerate(lines) if ln.kind == "row"), None)
     if body_start is None:
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
@@ -64,6 +64,26 @@ def frame(lines: list[Line], title_line: int, path: Optional[str] = None) -> Fra
     label_heading = " ".join(chunk_text(c) for ln in headings for c in chunks(ln.words) if c[-1].end <= starts[0])
     preamble = [ln for ln in lines[:body_start] if ln.kind == "text" and ln not in headings]
     return Frame(lines, headings, body_start, starts, columns, label_end, label_heading, preamble)
+
+
+def _title_numbers_as_text(lines: list[Line]) -> list[Line]:
+    """The lines, a title or units line printing a bare number after its words
+    ("VALUATION AND QUALIFYING ACCOUNTS        45", a page number; "(In
+    thousands)   F-23") made text, its number left out: no figure (no "$",
+    no marker) over the table's headings, however far right it is typed, but
+    the title block's.  (Read as the table's first row, the headings above the
+    figures would be lost and the number read as a cell.)  Only the rows
+    before the table's first: one test for most tables."""
+    out = lines
+    for i, ln in enumerate(lines):
+        if ln.kind != "row":
+            continue
+        if not ln.words or any(f.dollar or f.notes for f in ln.figures) or not col.is_title_or_units(ln):
+            break
+        if out is lines:
+            out = list(lines)
+        out[i] = Line("text", ln.number, ln.words)
+    return out
 
 
 def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Schedule:

@@ -695,7 +695,26 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
     resumed = _resumes_after_page_break(lines, last_figures, transposed)
     if resumed and not _another_schedule_resumes(lines[last_figures : resumed - 1], first):
         return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures), first)
-    return _wrapped_label_end(lines, last_figures)
+    return _footer_caption_end(lines, _wrapped_label_end(lines, last_figures))
+
+
+def _footer_caption_end(lines: Sequence[str], end: int) -> int:
+    """The line of the last period's caption printed under its rows (a
+    footer: "Year ended December 31, 2001" right under the last row or its
+    rules (one blank line between at most: a table goes on past one), a blank
+    line or the file's end under it), else `end`.  Untagged, no </TABLE>
+    holds it in the table: left out, the rows above it would be read as the
+    next caption's, the last caption's own rows under the one before."""
+    at, blank = end, False
+    while at < len(lines) and RULE_LINE.match(lines[at]) and not (blank and not lines[at].strip()):
+        blank = blank or not lines[at].strip()
+        at += 1  # (the total's rules between, "=====", and one blank line at most: double spaced)
+    if at >= len(lines):
+        return end
+    caption = lines[at].strip()
+    if not caption or FIGURES.search(lines[at]) or not is_period(caption):
+        return end
+    return at + 1 if at + 1 >= len(lines) or not lines[at + 1].strip() else end
 
 
 def _another_schedule_resumes(gap: Sequence[str], first: AbstractSet[str]) -> bool:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import Callable, Hashable, Optional, Sequence
 
+from auditor.frontends import union
 from auditor.frontends.text.labels import Entry, the_row
 from auditor.labels import TOTAL, is_period, period_from_caption
-from auditor.model import Period, Row, Schedule
+from auditor.model import Column, Period, Row, Schedule
 
 
 def periods(entries: Sequence[Entry]) -> list[Period]:
@@ -99,11 +100,34 @@ def joined_years(laid_out: Sequence[Schedule], assigned: Sequence[Schedule],
         if j - i == 1:
             out.append(assigned[i])
         else:
-            joined = tuple(p for s in laid_out[i:j] for p in s.periods)
+            columns, periods = _union_of(laid_out[i:j], assigned[i:j])
             unread = tuple(u for s in laid_out[i:j] for u in s.unread)
-            out.append(assign(replace(laid_out[i], periods=joined, unread=unread)))
+            out.append(assign(replace(laid_out[i], columns=columns, periods=periods, unread=unread)))
         i = j
     return out
+
+
+def _roles(schedule: Schedule) -> list[tuple[Optional[str], Optional[str]]]:
+    return [(c.role, c.effect) for c in schedule.columns]
+
+
+def _union_of(laid_out: Sequence[Schedule], assigned: Sequence[Schedule]) -> tuple[tuple[Column, ...], tuple[Period, ...]]:
+    """The columns of the joined tables and their periods: as printed where every table's
+    columns read alike; else under the union of their columns, matched by role (`union`),
+    a year's rows blank in a column its table does not print."""
+    keys = [_roles(s) for s in assigned]
+    if all(k == keys[0] for k in keys):
+        return laid_out[0].columns, tuple(p for s in laid_out for p in s.periods)
+    merged = union.merged(keys)
+    column_of: dict[Hashable, Column] = {}
+    for s, own in zip(laid_out, keys):
+        for key, column in zip(own, s.columns):
+            column_of.setdefault(key, column)
+    periods = []
+    for s, own in zip(laid_out, keys):
+        places = union.mapping(own, merged)
+        periods += [replace(p, rows=tuple(union.spread(r, places, len(merged)) for r in p.rows)) for p in s.periods]
+    return tuple(column_of[k] for k in merged), tuple(periods)
 
 
 def _next_year_of(before: Schedule, after: Schedule, first: Schedule) -> bool:
@@ -115,8 +139,26 @@ def _next_year_of(before: Schedule, after: Schedule, first: Schedule) -> bool:
     step = years[1] - years[0]
     if step not in (1, -1) or (first is not before and step != years[0] - first.periods[0].fiscal_year):
         return False  # (a run goes one way: 1997, 1996, 1995)
-    return (_figureless(before.title) == _figureless(after.title) and before.units == after.units
-            and [(c.role, c.effect) for c in before.columns] == [(c.role, c.effect) for c in after.columns])
+    alike = _figureless(before.title) == _figureless(after.title) and before.units == after.units
+    # (a table under the schedule's, no title of its own, found as one of its years: `locate`)
+    under = not after.title and after.units in (None, before.units) and bool(_accounts(before) & _accounts(after))
+    return (alike or under) and (_roles(before) == _roles(after) or _other_columns(before, after))
+
+
+def _other_columns(before: Schedule, after: Schedule) -> bool:
+    """Another year's table of the same accounts printing other columns (a movement more or
+    less: 2003's "Acquisitions", which 2002 lacks): the same balances first and last, each
+    role once in each, and an account named in both."""
+    own, theirs = _roles(before), _roles(after)
+    if own[0] != theirs[0] or own[-1] != theirs[-1] or own[0][0] is None or own[-1][0] is None:
+        return False
+    if len(set(own)) < len(own) or len(set(theirs)) < len(theirs) or None in {k[0] for k in own + theirs}:
+        return False
+    return bool(_accounts(before) & _accounts(after))
+
+
+def _accounts(schedule: Schedule) -> set[str]:
+    return {" ".join(r.label.lower().split()) for p in schedule.periods for r in p.rows if r.kind == "item" and r.label}
 
 
 def _figureless(title: str) -> str:

@@ -141,8 +141,8 @@ def _completes(row: Row, line: Line, starts: Sequence[int]) -> bool:
     second line (a wrapped row whose balance at end went under its last
     movement).  An unlabelled total sits under a rule, and fills the columns
     the rows above filled."""
-    if line.words or row.kind != "item":
-        return False
+    if line.words or row.kind != "item" or all(c is None for c in row.cells):
+        return False  # (a row printing no figure is a movement left blank: the line under it is a row of its own)
     found = [column_of(f.value.anchor, starts) for f in line.figures]
     return all(k is not None and row.cells[k] is None for k in found) and len(set(found)) == len(found)
 

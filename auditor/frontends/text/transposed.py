@@ -89,7 +89,8 @@ def _captions_marked(f: Frame, shape: Shape, path: Optional[str]) -> list[Line]:
     line under an account's caption is left out (the schedule's units:
     `caption_units`), so that the caption stays right above its block."""
     body = f.lines[f.body_start :]
-    out = [ln for i, ln in enumerate(body) if not (i and units_under_caption(ln, body[i - 1], f.label_end))]
+    out = _blank_movements([ln for i, ln in enumerate(body)
+                            if not (i and units_under_caption(ln, body[i - 1], f.label_end))], f.label_end)
     years = [_years(c.heading) for c in f.columns]
     for i, ln in enumerate(out):
         if ln.kind != "text" or not ln.words:
@@ -115,6 +116,35 @@ def _captions_marked(f: Frame, shape: Shape, path: Optional[str]) -> list[Line]:
             if last.kind != "YEAR" and not last.text.endswith(":"):
                 out[i] = ln._replace(words=ln.words[:-1] + (last._replace(text=last.text + ":"),))
     return [ln for ln in out if ln.kind != "text" or ln.words]
+
+
+def _blank_movements(lines: list[Line], label_end: int) -> list[Line]:
+    """The lines, each movement or balance printed with its cells left blank
+    made a row of no figures (its nils): a label line alone whose words are a
+    row's whole label in another block of the table (every block prints the
+    same rows: "Balance at beginning of period" alone in the account whose
+    first year opened on nothing, "Charged to other accounts" alone in the
+    account that had none), at the indent of the line under it or over a line
+    of figures with no label (another row, not the rest of this one), or
+    last before a rule.  Joined to the next row as its label's first line, it
+    would move that row's figures into its own role, or open the block on
+    them; read as a row, each of its cells is blank, every other figure in
+    its own row.  (A label printed alone in every block is no such row: its
+    figures may well be on the line under it.)"""
+    printed = {row_key(text(ln.words)) for ln in lines if ln.kind == "row" and ln.words}
+    if len(printed) < 2:
+        return lines  # (one block, or none: nothing says which rows each block has)
+    out = list(lines)
+    for i, ln in enumerate(lines):
+        if (ln.kind != "text" or not ln.words or ln.words[-1].end > label_end + 1
+                or row_key(text(ln.words)) not in printed):
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        if after is None or after.number != ln.number + 1 or after.kind == "rule" \
+                or (after.kind == "row" and not after.words) \
+                or (after.kind in ("text", "row") and after.words and after.words[0].column == ln.words[0].column):
+            out[i] = ln._replace(kind="row", figures=())
+    return out
 
 
 def _movement_without_figures(before: Line, ln: Line, rest: Sequence[Line]) -> bool:

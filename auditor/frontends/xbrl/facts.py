@@ -149,7 +149,7 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
             start, end = shown_at[attrs["id"]]
             is_hidden = False  # (printed where its -sec-ix-hidden element is)
         facts.append(_fact(attrs, concept, context, inner, start, end, is_hidden))
-    facts = _without_entity(facts)
+    facts = _without_entity(facts, axis)
     shown = [f.start for f in facts if not f.hidden]
     blocks = _schedule_blocks(text, max(0, min(shown) - BLOCK_REACH), max(shown)) if shown else ()
     return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]), blocks)
@@ -223,7 +223,9 @@ def _continuation(text: str, cid: str) -> Optional[int]:
     return None
 
 
-ENTITY_AXES = {"LegalEntityAxis"}
+# Axes that say whose figures they are (the Edgar Filer Manual's registrant axis; srt's
+# parent / subsidiaries / consolidated entity), never which reserve a row is.
+ENTITY_AXES = {"LegalEntityAxis", "ConsolidatedEntitiesAxis"}
 Element = tuple  # (the start tag's match, its attributes, the concept's qualified name)
 
 
@@ -272,16 +274,20 @@ def _axes_of(found: list[Element], contexts: dict, axis: str) -> set[str]:
     return {axis} | {a for _, attrs, _ in found for a in [_row_axis(contexts.get(attrs.get("contextref", "")))] if a}
 
 
-def _without_entity(facts: list) -> list:
+def _without_entity(facts: list, axis: str = "") -> list:
     """The facts with the members every one of their contexts names set aside: a
     dimension on all of the schedule's facts, the totals' too (dei:LegalEntityAxis
     naming the subsidiary registrant of a combined 10-K), says whose schedule it
     is, not which reserve a row is.  Where no context names another member (a
-    schedule of one account, its member on every fact), only the registrant's
-    axis of the Edgar Filer Manual (dei:LegalEntityAxis) is set aside."""
+    schedule of one account, its member on every fact), only an entity's axis
+    (`ENTITY_AXES`: dei:LegalEntityAxis, srt:ConsolidatedEntitiesAxis) is set aside,
+    or, where one of the members is on the rules file's reserve `axis`, every other
+    (a geography, a segment on every fact: whose schedule, the reserve's member the row)."""
     common = set.intersection(*(set(f.context.members) for f in facts)) if facts else set()
     if all(set(f.context.members) <= common for f in facts):
-        common = {(d, m) for d, m in common if local(d) in ENTITY_AXES}
+        # (the rules file's reserve axis among them: its member is the account, the others say whose)
+        on_axis = any(local(d) == axis for d, _ in common)
+        common = {(d, m) for d, m in common if local(d) in ENTITY_AXES or on_axis and local(d) != axis}
     if not common:
         return facts
     return [f._replace(context=f.context._replace(members=tuple(m for m in f.context.members if m not in common)))

@@ -78,8 +78,8 @@ def table_findings(schedule: Schedule, ruleset: RuleSet, only: Only,
     """The findings of a printed table, with its tags checked; the tags; and the
     table as checked (each tagged figure read as printed)."""
     tags: Tags = tagged.match(schedule, found.facts, ruleset) if found else {}
-    if found and not tags:  # (the facts all in ix:hidden, none on a printed figure: paired by row)
-        tags = unlinked.tags(schedule, found, ruleset)
+    if found:  # (facts in ix:hidden, their print untagged: paired by row, beside those printed in place)
+        tags = {**tags, **unlinked.tags(schedule, found, ruleset, tags)}
     ruleset = _on_axis(ruleset, found)
     schedule = _as_printed(schedule, tags)
     findings = engine.evaluate(schedule, ruleset, only, tags)

@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
 from auditor.model import Cell, Column, Period, Row, RowKind, Schedule
 from auditor.frontends.xbrl.axis import reserve_axes
-from auditor.frontends.xbrl.facts import Fact, Facts, local
+from auditor.frontends.xbrl.facts import STANDARD, Fact, Facts, local
 
 if TYPE_CHECKING:
     from auditor.frontends import Vocabulary
+    from auditor.ruleset.patterns import Pattern
     from auditor.ruleset.rules import RoleSpec
 
 Member = Optional[str]  # a member of a reserve axis; None: the default member (the total)
@@ -75,6 +76,7 @@ def build(facts: Facts, vocabulary: Vocabulary, printed: frozenset[int] = frozen
         return Reading(None, {}, (), (), 0, ())
     axis = _reserve_axes(facts, vocabulary)
     found = _sort(facts, vocabulary.roles, axis)
+    found = _without_second_cuts(found, vocabulary.xbrl.family, printed, axis)
     if not found.movements:
         unread = found.unread + [(f, "no movement of the family is tagged") for f in found.balances]
         return Reading(None, {}, (), tuple(unread), 0, (), axis[0], axis)
@@ -166,6 +168,40 @@ def _sort(facts: Facts, roles: tuple[RoleSpec, ...], axis: Axes) -> _Sorted:
         else:
             (balances if is_balance else movements).append(f)
     return _Sorted(concepts, movements, balances, unread)
+
+
+def _without_second_cuts(found: _Sorted, family: Pattern, printed: frozenset[int], axis: Axes) -> _Sorted:
+    """The facts without a second cut of a reserve's figures: a standard concept
+    outside the family (`xbrl.on_axis`'s: us-gaap's receivable allowance concepts)
+    tagged outside the schedule's printing on a row (period and member) where the
+    family already tags a figure of its effect, or in a period (a duration, an
+    instant) the family tags nothing in.  A note gives the receivables' write-offs
+    gross beside their recoveries where the schedule prints them net, or a year
+    more of their roll-forward, in the reserve's own contexts: read as the row's,
+    they would count the deductions twice, or make a year the schedule does not
+    print.  Where the row has no such fact of the family (its printed column
+    tagged with the receivable concept), or the fact is the schedule's own
+    printing, it is the row's."""
+    def own(f: Fact) -> bool:
+        return f.concept.rpartition(":")[0] not in STANDARD or bool(family.search(f.local))
+
+    def place(f: Fact) -> tuple:
+        effect = found.concepts[f.concept][0].effect
+        return (f.context.start, f.context.end, f.context.member(axis), "balance" if f.context.instant else effect)
+
+    everything = found.movements + found.balances
+    if all(own(f) for f in everything) or not any(own(f) for f in everything):
+        return found
+    filled = {place(f) for f in everything if own(f)}
+    periods = {(f.context.start, f.context.end) for f in everything if own(f)}
+    cuts = {id(f) for f in everything if not own(f) and id(f) not in printed
+            and (place(f) in filled or (f.context.start, f.context.end) not in periods)}
+    if not cuts:
+        return found
+    why = "a second cut of the family's figures (of its row, or of a period it does not tag), printed outside the schedule"
+    return found._replace(movements=[f for f in found.movements if id(f) not in cuts],
+                          balances=[f for f in found.balances if id(f) not in cuts],
+                          unread=found.unread + [(f, why) for f in everything if id(f) in cuts])
 
 
 def _one_column(movements: list[Fact], order: list[str], concepts: dict[str, list[RoleSpec]],

@@ -1,5 +1,7 @@
-"""Facts tagged apart from their print: the schedule's facts all in ix:hidden,
-the printed table untagged, no -sec-ix-hidden style naming a fact.
+"""Facts tagged apart from their print: the schedule's facts in ix:hidden,
+their printed figures untagged, no -sec-ix-hidden style naming a fact (all of
+them, or some beside facts printed in place: their rows and columns then pair
+the printed table with the facts' own).
 
 Position cannot pair a printed cell with its fact (`tagged.match` finds no
 element on any printed figure), so the printed table is laid beside the
@@ -31,24 +33,35 @@ if TYPE_CHECKING:
 Row = tuple[int, int]  # (period, row)
 
 
-def tags(schedule: Schedule, found: Tagged, ruleset: RuleSet) -> Tags:
+def tags(schedule: Schedule, found: Tagged, ruleset: RuleSet, placed: Optional[Tags] = None) -> Tags:
     """(period, row, column) of the printed table -> the hidden fact of that cell,
-    where the facts are all hidden and rows pair as the module says; else {}."""
+    where facts are hidden and rows pair as the module says; else {}.  `placed`:
+    the printed cells position already pairs with their facts (a table mixing
+    facts printed in place with hidden ones): their rows and columns pair the
+    table with the facts' schedule, and only cells they leave untagged are
+    tagged here, each only with a hidden fact no print shows."""
     from auditor.ruleset.tagged import Tag
 
     cells = found.reading.cells
-    if not cells or not all(f.hidden for f in cells.values()):
-        return {}  # (a fact printed anywhere, or shown by a -sec-ix-hidden style: position pairs them)
-    columns = _columns(schedule, found.schedule)
+    placed = placed or {}
+    if not cells or not any(f.hidden for f in cells.values()):
+        return {}  # (every fact printed, or shown by a -sec-ix-hidden style: position pairs them)
+    known_rows, known_columns = _placed_pairs(placed, cells, schedule, found.schedule)
+    columns = {**_columns(schedule, found.schedule), **known_columns}
     if len(columns) < 2:
         return {}
-    rows = _rows(schedule, found.schedule, columns)
+    rows = {**_rows(schedule, found.schedule, columns, set(known_rows.values())), **known_rows}
     columns.update(_by_figures(schedule, found.schedule, columns, rows))
+    # A hidden fact of the concept and context of one printed in place, another value (a closing
+    # balance printed in place, the next year's opening hidden): the hidden one is this cell's.
+    twins = {id(shown): odd for odd, shown in found.reading.conflicts if odd.hidden and not shown.hidden}
     out: Tags = {}
     for (p, r), (fp, fr) in rows.items():
         for k, fk in columns.items():
             fact = cells.get((fp, fr, fk))
-            if fact is None or schedule.periods[p].rows[r].cells[k] is None:
+            if fact is not None and not fact.hidden:
+                fact = twins.get(id(fact))
+            if fact is None or (p, r, k) in placed or schedule.periods[p].rows[r].cells[k] is None:
                 continue
             roles = concept_roles(fact.local, ruleset.roles)
             if not roles:
@@ -56,6 +69,26 @@ def tags(schedule: Schedule, found: Tagged, ruleset: RuleSet) -> Tags:
             line, column = found.facts.position(fact.start)
             out[(p, r, k)] = Tag(fact, roles[0].effect, Cell(fact.value, fact.text, line, column, column + 1))
     return out
+
+
+def _placed_pairs(placed: Tags, cells: dict, printed: Schedule, facts: Schedule) -> tuple[dict[Row, Row], dict[int, int]]:
+    """The printed rows and columns paired with the facts' by the facts printed in
+    place (a fact's concept and context -> its cells of the facts' schedule, the
+    one in a column of the printed column's role: a balance's instant closes one
+    year and opens the next), each only where all its placed facts agree."""
+    where: dict[tuple, list[tuple[int, int, int]]] = {}
+    for at, f in cells.items():
+        where.setdefault((f.concept, f.context), []).append(at)
+    rows: dict[Row, set[Row]] = {}
+    columns: dict[int, set[int]] = {}
+    for (p, r, k), tag in placed.items():
+        role = printed.columns[k].role
+        ats = [at for at in where.get((tag.fact.concept, tag.fact.context), ()) if facts.columns[at[2]].role == role]
+        if len(ats) == 1:
+            rows.setdefault((p, r), set()).add(ats[0][:2])
+            columns.setdefault(k, set()).add(ats[0][2])
+    return ({row: next(iter(pair)) for row, pair in rows.items() if len(pair) == 1},
+            {k: next(iter(fk)) for k, fk in columns.items() if len(fk) == 1})
 
 
 def _columns(printed: Schedule, facts: Schedule) -> dict[int, int]:
@@ -92,9 +125,10 @@ def _by_figures(printed: Schedule, facts: Schedule, columns: dict[int, int], row
     return out
 
 
-def _rows(printed: Schedule, facts: Schedule, columns: dict[int, int]) -> dict[Row, Row]:
+def _rows(printed: Schedule, facts: Schedule, columns: dict[int, int], taken: frozenset[Row] | set[Row] = frozenset()) -> dict[Row, Row]:
     """Each printed row -> the facts' row agreeing with it (see the module), the
-    rows of one printed period paired within the facts' period most of them pair with."""
+    rows of one printed period paired within the facts' period most of them pair with;
+    the facts' rows `taken` (paired by the facts printed in place) left to their rows."""
     best = {(p, r): _best(row.cells, facts, columns, None)
             for p, period in enumerate(printed.periods) for r, row in enumerate(period.rows)}
     votes: dict[int, Counter[int]] = {}
@@ -102,7 +136,7 @@ def _rows(printed: Schedule, facts: Schedule, columns: dict[int, int]) -> dict[R
         if pair is not None:
             votes.setdefault(p, Counter())[pair[0]] += 1
     out: dict[Row, Row] = {}
-    used: set[Row] = set()
+    used: set[Row] = set(taken)
     for (p, r) in best:
         if p not in votes:
             continue

@@ -1,0 +1,181 @@
+"""How real Schedule II tables name their periods, as edits of a real table's spec.
+
+Test support, not part of the tool.  The layouts (tests/render*.py) print a
+period's caption as the table's transcription gives it, or as "Fiscal 2004",
+"For the year ended ...", the bare year, in the first cell, in either order
+(text_era, html_2010s and ixbrl_habits vary "FY2012", "FY24", 52/53-week
+software headings, captions over two lines, the year alone with a colon).
+These are the captions they do not print, each ONE edit of every period's
+label (or of one row's label) of a real table, chronology kept so the carry
+forward between periods stays what the transcription makes it:
+
+- successor-predecessor: a fresh-start or acquisition year split in two stubs,
+  "Successor: Period from March 1, 2003 to December 31, 2003" over
+  "Predecessor: Period from January 1, 2003 to February 28, 2003", the years
+  before "Predecessor: Year ended ...";
+- transition: a change of fiscal year, "Six months ended December 31, 2002"
+  between "Year ended December 31, 2003" and "Year ended June 30, 2002";
+- inception: the first period a newly formed company's, "Period from
+  inception (May 5, 2001) to December 31, 2001";
+- weeks: retailers' 52/53-week years, "53 weeks ended January 29, 2005";
+- fiscal-year-ended: "Fiscal year ended January 29, 2005";
+- fy-space / year-word: "FY 2004", "Year 2004";
+- apostrophe-year: "Year ended December 31, '03";
+- abbreviated-two-digit: "Dec. 31, 03";
+- numeric-short / numeric-long: "12/31/03", "Year ended 6/30/2002";
+- restated: "(Restated)" after one period's year, "(As restated)" after another;
+- mark-after-year: a footnote mark after each year, "December 31, 2003 (1)";
+- star-after-year: "2003*";
+- year-in-reserve: an account named with a year, "Allowance for 1999 restructuring";
+- year-first-reserve: "1999 restructuring reserve" (its label opening with a year).
+
+Each period's dict gains "want": (fiscal year, "YYYY-MM-DD" or None) -- what the
+tool must read the caption as (a period's fiscal year is the year its end date
+falls in, as labels.period_from_caption defines it).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Callable, Optional
+
+from render import DATE, period_date
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def _ends(spec: dict) -> list[tuple[int, int, int]]:
+    """(year, month, day) each period ends on; December 31 where the label gives a year alone."""
+    out = []
+    for p in spec["periods"]:
+        y, m, d = period_date(p["label"])
+        out.append((y, m, d) if d else (y, 12, 31))
+    return out
+
+
+def _ranks(spec: dict) -> list[int]:
+    """Each period's place counted from the latest (0) back, by its end."""
+    ends = _ends(spec)
+    order = sorted(range(len(ends)), key=lambda k: ends[k], reverse=True)
+    return [order.index(k) for k in range(len(ends))]
+
+
+def _words(y: int, m: int, d: int) -> str:
+    return f"{MONTHS[m - 1]} {d}, {y}"
+
+
+def _iso(y: int, m: int, d: int) -> str:
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def relabelled(caption: Callable[[int, tuple, int], tuple[str, tuple[int, Optional[str]]]]) -> Callable[[dict], dict]:
+    """The habit that names period k (ending (y, m, d), `rank` from the latest)
+    `caption(rank, (y, m, d), k)` = (label, want)."""
+    def edit(spec: dict) -> dict:
+        out = copy.deepcopy(spec)
+        captions = [caption(rank, end, k) for k, (end, rank) in enumerate(zip(_ends(spec), _ranks(spec)))]
+        if len({want[0] for _, want in captions if want[1] is None}) < sum(1 for _, want in captions if want[1] is None):
+            # (Two periods ending in one year captioned by the year alone could not be told
+            # apart nor ordered: a filer prints their dates; the transcription's are kept.)
+            return _as_transcribed(out)
+        for p, (label, want) in zip(out["periods"], captions):
+            p["label"], p["want"] = label, want
+        return out
+    return edit
+
+
+def _as_transcribed(spec: dict) -> dict:
+    for p, end in zip(spec["periods"], _ends(spec)):
+        p["want"] = (end[0], _iso(*end) if DATE.search(p["label"]) else None)
+    return spec
+
+
+def _same(label: str) -> Callable[[int, tuple, int], tuple[str, tuple[int, Optional[str]]]]:
+    """Every period captioned `label` formatted with its end's y, m, d, month name, 'yy."""
+    def caption(rank, end, k):
+        y, m, d = end
+        text = label.format(y=y, yy=f"{y % 100:02d}", m=m, d=d, month=MONTHS[m - 1], mon=MONTHS[m - 1][:3])
+        return text, (y, _iso(*end) if "{d}" in label else None)
+    return caption
+
+
+def _successor(rank, end, k):
+    y, m, d = end
+    if rank == 0:
+        return f"Successor: Period from March 1, {y} to {_words(y, m, d)}", (y, _iso(y, m, d))
+    if rank == 1:  # (the predecessor's stub of the same year, the carry forward across the two)
+        y = y + 1
+        return f"Predecessor: Period from January 1, {y} to February 28, {y}", (y, _iso(y, 2, 28))
+    return f"Predecessor: Year ended {_words(y, m, d)}", (y, _iso(y, m, d))
+
+
+def _transition(rank, end, k):
+    y = end[0]
+    if rank == 0:
+        return f"Year ended December 31, {y}", (y, _iso(y, 12, 31))
+    if rank == 1:
+        return f"Six months ended December 31, {y}", (y, _iso(y, 12, 31))
+    return f"Year ended June 30, {y + 1}", (y + 1, _iso(y + 1, 6, 30))
+
+
+def inception(spec: dict) -> dict:
+    """The earliest period a newly formed company's, from its inception."""
+    out = copy.deepcopy(spec)
+    ranks = _ranks(spec)
+    for p, end, rank in zip(out["periods"], _ends(spec), ranks):
+        y, m, d = end
+        if rank == max(ranks):
+            p["label"] = f"Period from inception (May 5, {y}) to {_words(y, m, d)}"
+        else:
+            p["label"] = f"Year ended {_words(y, m, d)}"
+        p["want"] = (y, _iso(y, m, d))
+    return out
+
+
+def restated(spec: dict) -> dict:
+    """The two earliest periods' captions followed by "(Restated)" and "(As restated)"."""
+    out = copy.deepcopy(spec)
+    ranks = _ranks(spec)
+    for p, end, rank in zip(out["periods"], _ends(spec), ranks):
+        y, m, d = end
+        suffix = {1: " (Restated)", 2: " (As restated)"}.get(rank, "")
+        p["label"] = f"Year ended {_words(y, m, d)}{suffix}"
+        p["want"] = (y, _iso(y, m, d))
+    return out
+
+
+def _row_renamed(name: Callable[[int], str]) -> Callable[[dict], dict]:
+    """The first account (the first row not a total) named `name(year)` in every
+    period, the year three before the table's first; the captions as transcribed."""
+    def edit(spec: dict) -> dict:
+        out = copy.deepcopy(spec)
+        ends = _ends(spec)
+        year = min(e[0] for e in ends) - 3
+        first = next((r["label"] for r in spec["periods"][0]["rows"] if not r.get("is_total") and r["cells"]), None)
+        for p in _as_transcribed(out)["periods"]:
+            for r in p["rows"]:
+                if r["label"] == first:
+                    r["label"] = name(year)
+        return out
+    return edit
+
+
+VARIATIONS: dict[str, Callable[[dict], dict]] = {
+    "successor-predecessor": relabelled(_successor),
+    "transition": relabelled(_transition),
+    "inception": inception,
+    "weeks": relabelled(lambda rank, end, k: (
+        f"{53 if rank == 1 else 52} weeks ended {_words(*end)}", (end[0], _iso(*end)))),
+    "fiscal-year-ended": relabelled(_same("Fiscal year ended {month} {d}, {y}")),
+    "fy-space": relabelled(_same("FY {y}")),
+    "year-word": relabelled(_same("Year {y}")),
+    "apostrophe-year": relabelled(_same("Year ended {month} {d}, '{yy}")),
+    "abbreviated-two-digit": relabelled(_same("{mon}. {d}, {yy}")),
+    "numeric-short": relabelled(_same("{m}/{d}/{yy}")),
+    "numeric-long": relabelled(_same("Year ended {m}/{d}/{y}")),
+    "restated": restated,
+    "mark-after-year": relabelled(_same("{month} {d}, {y} (1)")),
+    "star-after-year": relabelled(lambda rank, end, k: (f"{end[0]}*", (end[0], None))),
+    "year-in-reserve": _row_renamed(lambda y: f"Allowance for {y} restructuring"),
+    "year-first-reserve": _row_renamed(lambda y: f"{y} restructuring reserve"),
+}

@@ -1,0 +1,161 @@
+"""The 24 real tables with their periods named as real Schedule IIs name them
+(period_habits: predecessor/successor stubs, transition periods, a period
+from inception, 52/53-week years, "FY 2004", two-digit and numeric dates,
+"(Restated)" and marks after a year, a year in an account's name), one habit
+at a time, in text and HTML layouts that print the captions as given: every
+figure read where it is printed, in the period it belongs to, that period's
+fiscal year and end read off its caption, exactly the table's errors found;
+a figure changed in every other table found at its cell.  A reading that is
+wrong and says nothing is the failure this guards against; `measure` prints
+right / silently wrong / refused per habit and layout:
+
+    cd tests && PYTHONPATH=..:. python test_period_habits.py [VARIATION ...]
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+import auditor
+from auditor import source
+from conftest import FIXTURES
+from expect import expected_errors, printed_html_cells, read_cells, reported_errors
+from period_habits import VARIATIONS
+from render import render
+from test_html_era_markup import TABLES, planted
+from test_html_real_tables import SOFTWARE, STYLES, _rendered
+from test_real_tables import LAYOUTS, applicable
+
+RULES = auditor.load_rules()
+
+# Layouts that print each period's caption as the spec gives it.
+TEXT = ("seed-like", "span-untagged", "first-cell-reopened", "pem-framed-letters")
+HTML = ("split", "single-cells", "page-break", "ixbrl", "period-first-row", "toppan")
+ALL = TEXT + HTML
+
+
+def _print(spec: dict, layout: str):
+    if layout in TEXT:
+        return render(spec, applicable(spec, LAYOUTS[layout])), "t.txt"
+    return _rendered(spec, layout), "t.htm"
+
+
+def outcome(spec: dict, variation: str, layout: str) -> tuple[str, str]:
+    """("right" | "wrong" | "refused", what differed)."""
+    spec = VARIATIONS[variation](spec)
+    rendered, name = _print(spec, layout)
+    result = auditor.check_source(source.from_text(rendered.text, name), RULES)
+    if result.error is not None:
+        return "refused", str(result.error)
+    got, want = reported_errors(result), expected_errors(spec, rendered)
+    if got != want:
+        return "wrong", f"findings: extra {sorted(got - want)} missing {sorted(want - got)}"
+    cells = {k: v[1] for k, v in read_cells(result.schedules).items()}
+    printed = {k: v[1] for k, v in printed_html_cells(rendered).items()}
+    if cells != printed:
+        extra = sorted(set(cells.items()) - set(printed.items()))[:3]
+        missing = sorted(set(printed.items()) - set(cells.items()))[:3]
+        return "wrong", f"cells: read {extra} not printed {missing}"
+    periods = [p for s in result.schedules for p in s.periods]
+    with_figures = len({f.period for f in rendered.figures})  # (a period printing no figure may go unread)
+    if not with_figures <= len(periods) <= len(spec["periods"]):
+        return "wrong", f"{len(periods)} periods read, {len(spec['periods'])} printed"
+    of = {(f.line, f.start): f.period for f in rendered.figures}
+    for p in periods:
+        placed = {of[(c.line, c.column)] for r in p.rows for c in r.cells if c and (c.line, c.column) in of}
+        if len(placed) != 1:
+            return "wrong", f"period {p.label!r} holds figures of periods {sorted(placed)}"
+        year, end = spec["periods"][placed.pop()]["want"]
+        if p.fiscal_year != year or (end is not None and p.end_date != date.fromisoformat(end)):
+            return "wrong", f"period {p.label!r} read as {p.fiscal_year} ending {p.end_date} (printed {year}, {end})"
+    return "right", ""
+
+
+def cases(path):
+    spec = json.loads(path.read_text())
+    yield "clean", spec
+    if TABLES.index(path) % 2 == 0:
+        yield "planted", planted(spec)
+
+
+# Habits not read, each an input error naming its place, never a reading, by layout: a date with
+# a two-digit year in a row's first cell, before the account's name ("Dec. 31, 03   Allowance
+# ..."): the grammar reads "03" as a figure, the words after it as an error at their column.
+REFUSED: dict[str, set[str]] = {"abbreviated-two-digit": {"first-cell-reopened"}}
+
+
+@pytest.mark.parametrize("layout", ALL)
+@pytest.mark.parametrize("variation", sorted(VARIATIONS))
+def test_real_tables_with_periods_named_as_filers_name_them_read_exactly(variation, layout):
+    failures = []
+    for path in TABLES:
+        for kind, s in cases(path):
+            verdict, why = outcome(s, variation, layout)
+            if verdict == "wrong" or verdict == "refused" and layout not in REFUSED.get(variation, ()):
+                failures.append((path.stem, kind, verdict, why[:300]))
+    assert failures == []
+
+
+def test_each_habit_changes_the_tables():
+    # (Not every one: "Year 2018" is already printed so; two periods ending in one year keep their dates.)
+    def printed(spec):
+        return [(p["label"], [r["label"] for r in p["rows"]]) for p in spec["periods"]]
+    specs = [json.loads(path.read_text()) for path in TABLES]
+    for name, vary in VARIATIONS.items():
+        assert sum(printed(vary(spec)) != printed(spec) for spec in specs) >= 20, name
+
+
+def _periods(path):
+    result = auditor.check_source(source.read(str(path)), RULES)
+    assert result.error is None, result.error
+    return [(p.fiscal_year, str(p.end_date)) for s in result.schedules for p in s.periods]
+
+
+def test_a_period_from_one_date_to_another_ends_on_the_last():
+    """Stubs around a fresh start: "Successor: Period from March 1, 2003 to December 31, 2003"
+    ends December 31, not March 1 (the first date it names)."""
+    assert _periods(FIXTURES / "html" / "osprey-marine-2003-stub-periods-clean.htm") == [
+        (2003, "2003-12-31"), (2003, "2003-02-28"), (2002, "2002-12-31")]
+
+
+def test_weeks_and_inception_captions_are_read_whole():
+    assert _periods(FIXTURES / "wren-stores-1998-weeks-and-inception-clean.txt") == [
+        (1998, "1998-01-31"), (1997, "1997-02-01"), (1996, "1996-02-02")]
+
+
+@pytest.mark.parametrize("path", ["html/plover-retail-2004-two-digit-years-clean.htm",
+                                  "teal-mills-1999-numeric-dates-first-cell-clean.txt"])
+def test_two_digit_years_name_their_periods(path):
+    assert [year for year, _ in _periods(FIXTURES / path)] == [int(path.split("-")[2]) - k for k in range(3)]
+
+
+def test_an_account_opening_with_a_year_is_no_period_caption():
+    from auditor.labels import is_period
+    assert not is_period("1996 restructuring reserve") and not is_period("1995 STORE CLOSING RESERVE")
+    assert is_period("1996") and is_period("1996 and 1995") and is_period("2003 (Restated)")
+
+
+def measure(only: list[str]) -> None:
+    for variation in sorted(only or VARIATIONS):
+        for layout in ALL:
+            counts = {"right": 0, "wrong": 0, "refused": 0}
+            notes = []
+            for path in TABLES:
+                for kind, s in cases(path):
+                    verdict, why = outcome(s, variation, layout)
+                    counts[verdict] += 1
+                    if verdict != "right" and len(notes) < 2:
+                        notes.append(f"{path.stem}/{kind}: {why[:220]}")
+            print(f"{variation:22} {layout:20} right {counts['right']:2}  wrong {counts['wrong']:2}  "
+                  f"refused {counts['refused']:2}", flush=True)
+            for n in notes:
+                print("      ", n, flush=True)
+
+
+if __name__ == "__main__":
+    import sys
+
+    measure(sys.argv[1:])
