@@ -87,7 +87,8 @@ def figure_value(digits: str, raw: str) -> Decimal:
     from auditor.errors import InputError
     from auditor.limits import MAX_FIGURE_DIGITS
 
-    count = sum(ch.isdigit() for ch in digits)
+    # (counted only where the figure is long enough to be over: every figure is read here)
+    count = len(digits) > MAX_FIGURE_DIGITS and sum(ch.isdigit() for ch in digits)
     if count > MAX_FIGURE_DIGITS:
         shown = raw if len(raw) <= 40 else raw[:20] + "..." + raw[-10:]
         raise InputError(f"figure {shown!r} has {count} digits: more than the {MAX_FIGURE_DIGITS} "

@@ -13,6 +13,7 @@ column: an input error, not a guess.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from typing import Optional, Sequence
 
@@ -25,12 +26,8 @@ SLACK = 3
 
 def column_of(anchor: int, starts: Sequence[int]) -> Optional[int]:
     """The figure column whose span holds `anchor`; None left of the first."""
-    if anchor < starts[0]:
-        return None
-    k = 0
-    while k + 1 < len(starts) and anchor >= starts[k + 1]:
-        k += 1
-    return k
+    k = bisect_right(starts, anchor) - 1  # (`starts` run left to right)
+    return k if k >= 0 else None
 
 
 def figure_edges(lines: Sequence[Line], starts: Sequence[int]) -> list[Optional[int]]:
