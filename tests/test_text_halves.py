@@ -89,9 +89,24 @@ Year ended December 31, 1995:
 def test_two_complete_tables_one_under_the_other_are_not_joined_side_by_side():
     result = _check_text(COMPLETE)
     assert result.error is None, str(result.error)
-    # (The second, under no title of its own, is read as a one-year table of its own
-    # (locate._next_one_year_table), no longer dropped unsaid; its columns are its own.)
-    assert [(len(s.columns), [p.fiscal_year for p in s.periods]) for s in result.schedules] == [(4, [1996]), (4, [1995])]
+    # (The second, under no title of its own and naming the same account, is the
+    # schedule's earlier year (text/periods.joined_years, stop 27): one schedule of two
+    # periods over the union of the two tables' columns, never one period's columns side by side.)
+    [schedule] = result.schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "writeoffs", "deductions", "ending"]
+    assert [f for f in result.findings if f.severity == "error"] == []
+
+
+def test_two_one_year_tables_joined_as_years_check_the_carry_between_them():
+    # 1996 opens at 822 (and so ends at 864): its row closes, the carry from 1995's 812 does not.
+    slipped = COMPLETE.replace("$      812   $      240   $      198   $      854",
+                               "$      822   $      240   $      198   $      864")
+    result = _check_text(slipped)
+    assert result.error is None, str(result.error)
+    errors = [f for f in result.findings if f.severity == "error"]
+    assert [(f.check, f.column, f.actual, f.expected) for f in errors] == [
+        ("carry_forward", "beginning", Decimal("822"), Decimal("812"))]
 
 
 def test_a_table_on_the_page_after_the_two_parts_is_refused_not_dropped():
