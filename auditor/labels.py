@@ -246,18 +246,13 @@ PERIOD_START = re.compile(
 YEAR = re.compile(r"(19|20)(?<!(?![Yy])\w\d\d)(?<!(?<![Ff])[Yy]\d\d)\d\d\b")
 # "FY24", "FY 24", "FY'24": a fiscal year by its last two digits, as filers head columns and periods.
 FY_YEAR = re.compile(r"\bFY\s?['\u2019]?(\d\d)\b")
-DATE = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
+# A month by its name or its abbreviation (a group: the dates' first).
+MONTH_NAME = (r"(january|february|march|april|may|june|july|august|september|october|november|"
+              r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
+DATE = re.compile(rf"\b{MONTH_NAME}\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # A date whose year is typed in two digits, "December 31, '03", "Dec. 31, 03" (read only where
 # no four-digit year is printed: a caption's, never a figure's).
-SHORT_DATE = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(\d{1,2}),?\s+['\u2019]?(\d\d)(?![\d,.])",
-    re.IGNORECASE,
-)
+SHORT_DATE = re.compile(rf"\b{MONTH_NAME}\.?\s+(\d{{1,2}}),?\s+['\u2019]?(\d\d)(?![\d,.])", re.IGNORECASE)
 # A date in figures, month first as American filers print it: "12/31/02", "6/30/2001".
 NUMERIC_DATE = re.compile(r"(?<![\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((?:19|20)?\d\d)(?![\d/])")
 MONTHS = {
