@@ -62,7 +62,7 @@ def as_tables(text: str, table_words: Sequence[int]) -> Optional[str]:
     roles = _styled(text, table_words)
     classes = _table_classes(text, table_words)
     if classes:
-        roles.update({at: role for at, role in _classed(text, classes).items() if at not in roles})
+        roles.update({at: role for at, role in classed_starts(text, classes).items() if at not in roles})
     edits: dict[int, tuple[int, str]] = {}
     reach = 0
     for start, role in sorted(roles.items()):
@@ -121,15 +121,15 @@ def _table_classes(text: str, table_words: Sequence[int]) -> dict[str, str]:
         brace = text.rfind("{", max(block, at - RULE_REACH), at)
         if role is None or brace == -1 or text.find("}", brace, at) != -1:
             continue
-        selectors = _selectors(text, max(block, brace - SELECTOR_REACH), brace)
+        selectors = rule_selectors(text, max(block, brace - SELECTOR_REACH), brace)
         for part in (selectors or "").split(","):
-            name = _class_selected(part)
+            name = class_selected(part)
             if name and (name in found or len(found) < MOST_CLASSES):
                 found[name] = role  # (a later rule of a class wins, as in CSS)
     return found
 
 
-def _class_selected(selector: str) -> Optional[str]:
+def class_selected(selector: str) -> Optional[str]:
     """The class a selector of one class names (`.r`, `div.r`), or None: descendant,
     attribute and other selectors are not read (string tests, no pattern: linear)."""
     element, dot, name = selector.strip().partition(".")
@@ -138,7 +138,7 @@ def _class_selected(selector: str) -> Optional[str]:
     return name if dot and word(name) and (not element or word(element)) else None
 
 
-def _selectors(text: str, start: int, brace: int) -> Optional[str]:
+def rule_selectors(text: str, start: int, brace: int) -> Optional[str]:
     """The selectors of the rule whose "{" is at `brace`: after the last "}", "{",
     ">" or comment end before it (at most from `start`), or None where none is."""
     ends = [(text.rfind(mark, start, brace), len(mark)) for mark in ("}", "{", ">", "*/", "<!--")]
@@ -163,7 +163,7 @@ def _in_style_blocks(text: str, table_words: Sequence[int]) -> Iterator[tuple[in
             yield at, block
 
 
-def _classed(text: str, classes: dict[str, str]) -> dict[int, str]:
+def classed_starts(text: str, classes: dict[str, str]) -> dict[int, str]:
     """Where each start tag of a class the <style> blocks make a table, row or
     cell starts -> its role.  An element's own style naming a display is its
     display: a class's is not read there."""

@@ -24,7 +24,8 @@ import re
 from bisect import bisect_left
 from typing import Callable, Iterator, Optional, Sequence
 
-from auditor.frontends.html.divs import TAG, VOID, _class_selected, _classed, _selectors
+from auditor.frontends.html.divs import (MOST_CLASSES, RULE_REACH, SELECTOR_REACH, TAG, VOID, class_selected,
+                                         classed_starts, rule_selectors)
 
 Span = tuple[int, int]
 
@@ -32,8 +33,6 @@ NONE_VALUE = re.compile(r"(?<!\s)\s*+:\s*+none\b", re.IGNORECASE)  # (after "dis
 # The tags that end a hidden cell or row (a cell's own end tag, the next cell, row or table edge).
 STRUCTURE = re.compile(r"<(/?)(td|th|tr|table|tbody|thead|tfoot)\b", re.IGNORECASE)
 CELL_EDGES = ("</td", "</th", "</tr", "<td", "<th", "<tr", "</table")
-RULE_REACH = 500  # how far before "display" its rule's "{" may be (divs.RULE_REACH)
-MOST_CLASSES = 64
 BUDGET = 4  # times the text's length the ends of hidden elements may be looked for over (linear)
 UNCLOSED_REACH = 20000  # how far an element never closed is looked into for the cell it stands in
 
@@ -47,7 +46,7 @@ def blanked(text: str, table_words: Optional[Sequence[int]] = None) -> Optional[
     styled, rules = _declarations(text)
     starts = set(styled)
     if rules:
-        starts.update(_classed(text, rules))
+        starts.update(classed_starts(text, rules))
     if not starts:
         return None
     depth = _table_depth(text, table_words)
@@ -150,8 +149,8 @@ def _declarations(text: str) -> tuple[list[int], dict[str, str]]:
         brace = text.rfind("{", max(0, at - RULE_REACH), at)
         if brace == -1 or text.find("}", brace, at) != -1:
             continue
-        for part in (_selectors(text, max(0, brace - 300), brace) or "").split(","):
-            name = _class_selected(part)
+        for part in (rule_selectors(text, max(0, brace - SELECTOR_REACH), brace) or "").split(","):
+            name = class_selected(part)
             if name and (name in classes or len(classes) < MOST_CLASSES):
                 classes[name] = "none"
     return styled, classes
