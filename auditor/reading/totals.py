@@ -35,8 +35,15 @@ def read(schedule: Schedule) -> tuple[TotalReading, ...]:
     found = []
     for p, period in enumerate(schedule.periods):
         for r, parts, scope, basis in _period(period):
-            found.append(TotalReading(p, r, parts, scope, basis))
+            found.append(TotalReading(p, r, parts, scope, basis, _blank(period.rows, r, parts)))
     return tuple(found)
+
+
+def _blank(rows: tuple[Row, ...], r: int, parts: tuple[int, ...]) -> tuple[int, ...]:
+    """The columns a total leaves blank (no figure, no nil) under figures of its
+    parts: a total printed for the balances alone claims nothing of the movements."""
+    return tuple(k for k, cell in enumerate(rows[r].cells)
+                 if cell is None and any(rows[i].cells[k] is not None for i in parts))
 
 
 def _period(period: Period) -> Iterator[tuple[int, tuple[int, ...], str, str]]:
@@ -156,7 +163,9 @@ def _columns(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) 
 
 
 def _printed(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], k: int) -> bool:
-    return any(rows[i].cells[k] is not None for i in (r,) + tuple(parts))
+    """The total prints column k (a figure or a nil): a blank claims no sum (`_blank`),
+    so no scope is judged by it."""
+    return rows[r].cells[k] is not None
 
 
 def default_parts(period: Period) -> Iterator[tuple[int, tuple[int, ...]]]:
