@@ -15,6 +15,8 @@ labels
 scopes
 - subtotal-grand: a subtotal of the first two reserves ("Total receivable
   allowances"), the other reserves, a grand total including the subtotal;
+- subtotal-word, sub-total-hyphen: the same, the subtotal labelled "Subtotal"
+  under a "Grand total", "Sub-total" under "Total all reserves";
 - two-subtotals: two subtotals, then a grand total of the subtotals;
 - subtotals-and-item: two subtotals, one more reserve, a grand total of the
   subtotals and that reserve;
@@ -103,11 +105,13 @@ def _one_total(label: str) -> SpecEdit:
     return lambda spec: _rebuilt(spec, 2, build)
 
 
-def _subtotal_grand(reserves, width):
-    first, rest = reserves[:2], reserves[2:]
-    sub = _total("Total receivable allowances", first, [0, 1], width)
-    grand = _total("Total", [sub] + rest, [2] + list(range(3, 3 + len(rest))), width)
-    return first + [sub] + rest + [grand]
+def _subtotal_grand(sub_label: str, grand_label: str):
+    def build(reserves, width):
+        first, rest = reserves[:2], reserves[2:]
+        sub = _total(sub_label, first, [0, 1], width)
+        grand = _total(grand_label, [sub] + rest, [2] + list(range(3, 3 + len(rest))), width)
+        return first + [sub] + rest + [grand]
+    return lambda spec: _rebuilt(spec, 3, build)
 
 
 def _two_subtotals(reserves, width):
@@ -184,7 +188,9 @@ HABITS: dict[str, Habit] = {
     "total-allowances": Habit(_one_total("TOTAL ALLOWANCES")),
     "consolidated": Habit(_one_total("Consolidated")),
     "total-reserves": Habit(_one_total("Total reserves")),
-    "subtotal-grand": Habit(lambda s: _rebuilt(s, 3, _subtotal_grand)),
+    "subtotal-grand": Habit(_subtotal_grand("Total receivable allowances", "Total")),
+    "subtotal-word": Habit(_subtotal_grand("Subtotal", "Grand total")),
+    "sub-total-hyphen": Habit(_subtotal_grand("Sub-total", "Total all reserves")),
     "two-subtotals": Habit(lambda s: _rebuilt(s, 3, _two_subtotals)),
     "subtotals-and-item": Habit(lambda s: _rebuilt(s, 4, _subtotals_and_item)),
     "partial-total": Habit(lambda s: _rebuilt(s, 3, _partial_total)),
