@@ -14,6 +14,7 @@ cell.  `measure` prints right / silently wrong / refused per habit and layout:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import replace
 from decimal import Decimal
 
@@ -44,7 +45,10 @@ LAYOUT_NAMES = [*TEXT, "html", "workiva"]
 def _print(spec: dict, habit: str, layout: str):
     h = HABITS[habit]
     if layout in TEXT:
-        return render(spec, replace(applicable(spec, TEXT[layout]), **h.text(spec))), "t.txt"
+        rendered = render(spec, replace(applicable(spec, TEXT[layout]), **h.text(spec)))
+        if h.typed is not None:
+            rendered = dataclasses.replace(rendered, text=h.typed(rendered.text))
+        return rendered, "t.txt"
     if layout == "html":
         return render_html(spec, replace(STYLES["split"], **h.html(spec))), "t.htm"
     software = SOFTWARE[layout]
@@ -160,6 +164,16 @@ def _habit_spec(spec: dict, habit: str, kind: str):
 # Habits not read right yet, by layout (strict: a fix must take it off).
 UNREAD: dict[tuple[str, str], str] = {}
 
+# Refusals, never readings, each an input error naming its line: (table, habit or "*", layout or "*").
+# The typed layout prints nils as blanks: cik947425's all-nil 2001 (and 2002 where its total is cut to
+# the balances) prints no figure, and a file ending there is refused as cut off; a total under the
+# latest period alone, where a 2-period table's other period has none, is refused the same way.
+REFUSED = {("cik947425-fy2005", "*", "typed"), ("continental-materials-2018", "latest-only", "*")}
+
+
+def _refusal_as_said(stem: str, habit: str, layout: str) -> bool:
+    return any((stem, h, l) in REFUSED for h in (habit, "*") for l in (layout, "*"))
+
 
 def _habit_cases():
     for layout in LAYOUT_NAMES:
@@ -177,7 +191,7 @@ def test_real_tables_with_totals_printed_as_filers_print_them_read_exactly(habit
             if made is None:
                 continue
             verdict, why = outcome(made, habit, layout)
-            if verdict != "right":
+            if verdict == "wrong" or verdict == "refused" and not _refusal_as_said(path.stem, habit, layout):
                 failures.append((path.stem, kind, verdict, why[:300]))
     assert failures == []
 

@@ -9,6 +9,7 @@ to check it against, not the usual reading expect.py assumes:
 
 labels
 - no-label: the total's label cell empty, its figures under a rule;
+- double-rule-only: the same under a double rule ("=====") in text;
 - total, totals, total-allowances, consolidated, total-reserves: "Total",
   "Totals", "TOTAL ALLOWANCES", "Consolidated", "Total reserves";
 
@@ -26,6 +27,7 @@ scopes
 - total-above: "Total valuation allowances" printed before its reserves;
 
 figures
+- latest-only: a total under the latest period only (printed once for the table);
 - balances-only: a total printing only the balances, its movements blank;
 - wrong-total: the first period's total balance at end printed 1,000 off
   (found at that cell, "should be" the sum of its parts);
@@ -44,7 +46,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Optional
 
-from render import parse_cell
+from render import parse_cell, period_date
 
 SpecEdit = Callable[[dict], Optional[dict]]
 
@@ -54,6 +56,7 @@ class Habit:
     spec: SpecEdit
     text: Callable[[dict], dict] = lambda spec: {}  # Layout fields replaced, for the spec as edited
     html: Callable[[dict], dict] = lambda spec: {}  # HtmlStyle fields replaced
+    typed: Optional[Callable[[str], str]] = None  # an edit of the text layouts' lines, figures kept in place
 
 
 def _copy(spec: dict) -> dict:
@@ -175,6 +178,30 @@ def _wrong_total(spec: dict) -> Optional[dict]:
     return spec
 
 
+def _double_rule_over_totals(text: str) -> str:
+    """The rule over each unlabelled total doubled ("=====" for "-----"): a total
+    marked by the double rule alone."""
+    lines = text.split("\n")
+    for n in range(1, len(lines)):
+        above, line = lines[n - 1], lines[n]
+        if above.strip() and set(above.strip()) <= {"-", " "} and line[:8].strip() == "" and line.strip() \
+                and not set(line.strip()) <= {"-", "=", " "}:
+            lines[n - 1] = above.replace("-", "=")
+    return "\n".join(lines)
+
+
+def _latest_only(spec: dict) -> Optional[dict]:
+    """A total under the latest period's reserves only (printed once for the table)."""
+    spec = _one_total("Total")(spec)
+    if spec is None:
+        return None
+    latest = max(range(len(spec["periods"])), key=lambda i: period_date(spec["periods"][i]["label"]))
+    for i, period in enumerate(spec["periods"]):
+        if i != latest:
+            period["rows"] = [r for r in period["rows"] if not r.get("is_total")]
+    return spec
+
+
 def _before_total(spec: dict) -> int:
     """Rows the first period prints before its total (its caption row not counted)."""
     return next(i for i, r in enumerate(spec["periods"][0]["rows"]) if r.get("is_total"))
@@ -198,6 +225,9 @@ HABITS: dict[str, Habit] = {
     "total-above": Habit(lambda s: _rebuilt(s, 2, _total_above)),
     "balances-only": Habit(_balances_only),
     "wrong-total": Habit(_wrong_total),
+    "double-rule-only": Habit(_one_total(""), text=lambda s: {"total_label": "none"},
+                              html=lambda s: {"unlabelled_total": True}, typed=_double_rule_over_totals),
+    "latest-only": Habit(_latest_only),
     "break-before-total": Habit(_one_total("Total"),
                                 text=lambda s: {"page_break": "page_tag", "break_after": _before_total(s)},
                                 html=lambda s: {"page_break": 1 + _before_total(s)}),
