@@ -22,6 +22,7 @@ import pytest
 
 import auditor
 from auditor import source
+from conftest import FIXTURES
 from expect import _beyond, _Cell, expected_errors, printed_html_cells, read_cells, reported_errors, row_name
 from render import parse_cell, render
 from render_html import render as render_html
@@ -209,6 +210,31 @@ def test_each_habit_applies_to_enough_tables():
     specs = [json.loads(path.read_text()) for path in TABLES]
     for name, habit in HABITS.items():
         assert sum(habit.spec(s) is not None for s in specs) >= 4, name
+
+
+@pytest.mark.parametrize("label, total", [
+    ("Total", True), ("TOTALS", True), ("Total reserves", True), ("Subtotal", True), ("Sub-total", True),
+    ("Sub total", True), ("Grand total", True), ("GRAND TOTALS", True), ("Consolidated", True),
+    ("Consolidated total", True), ("Consolidated:", True),
+    # (a reserve's name that opens with one of those words is a reserve's)
+    ("Consolidated allowance for doubtful accounts", False), ("Subsidiary reserves", False),
+    ("Grand Union store closing reserve", False), ("Totally reserved receivables", False),
+])
+def test_total_labels(label, total):
+    from auditor.labels import TOTAL
+    assert bool(TOTAL.match(label)) is total
+
+
+@pytest.mark.parametrize("name, sums", [
+    # (a Total of the balances alone: its blank movement cells claim nothing)
+    ("harrow-castings-1997-totals-of-balances-only-clean", [(0, 1, 2)] * 3),
+    # (a Grand total of the Subtotal and the reserve after it)
+    ("kestrel-foods-1998-subtotal-and-grand-total-clean", [(0, 1), (2, 3)] * 2),
+])
+def test_a_fixtures_totals_sum_their_parts(name, sums):
+    result = auditor.check_file(str(FIXTURES / f"{name}.txt"))
+    assert result.error is None and not result.findings
+    assert [t.parts for s in result.schedules for t in s.reading.totals] == sums
 
 
 def measure(only: list[str]) -> None:
