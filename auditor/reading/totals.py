@@ -126,9 +126,15 @@ def _first(rows: tuple[Row, ...], r: int, totals: list[int], width: int) -> list
     scopes = [("the items after it", tuple(after))]
     scopes += [(f"the first {n} items after it", tuple(after[:n])) for n in range(len(after) - 1, 0, -1)][:12]
     for scope, parts in scopes:
-        if _summing(rows, r, parts, width)[0] >= _columns(rows, r, parts, width) - 1:
+        if _summing(rows, r, parts, width)[0] >= _spanned(rows, r, parts, width) - 1:
             return [(scope, parts)]
     return []
+
+
+def _spanned(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> int:
+    """Columns the row or its parts print: a row taken for a total on its sums alone must
+    sum where it is blank too (a row of one figure is no evidence)."""
+    return sum(1 for k in range(width) if any(rows[i].cells[k] is not None for i in (r,) + parts))
 
 
 def _summing(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> tuple[int, int]:
