@@ -268,7 +268,9 @@ MONTHS = {
     )
     for m in names
 }
-TOTAL = re.compile(r"^totals?\b", re.IGNORECASE)
+# A total's label: "Total ...", "Totals", "Subtotal", "Sub-total", "Grand total", or the
+# label "Consolidated" alone (a segmented company's total of its segments' reserves).
+TOTAL = re.compile(r"^(?:(?:sub-?\s?|grand\s+)?totals?\b|consolidated(?:\s+totals?)?:?$)", re.IGNORECASE)
 # EDGAR's XBRL viewer (the "R" pages) labels a dimension's member "Allowance for Doubtful
 # Accounts [Member]", and prints the taxonomy's structure as caption rows naming no account:
 # "... [Line Items]", "... [Roll Forward]", "... [Axis]", "... [Abstract]", "... [Table]".

@@ -174,6 +174,9 @@ class TotalReading(NamedTuple):
     parts: tuple[int, ...]  # row indexes it sums
     scope: str  # "since the previous total", "the subtotals above", "all items of the period", ...
     basis: str
+    # Columns the total leaves blank where its parts print figures (a total of the
+    # balances alone, its movements blank): it claims no sum there.
+    blank: tuple[int, ...] = ()
 
 
 # A column the arithmetic reads either way: (its index, the message, the schedule's

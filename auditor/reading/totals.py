@@ -35,8 +35,15 @@ def read(schedule: Schedule) -> tuple[TotalReading, ...]:
     found = []
     for p, period in enumerate(schedule.periods):
         for r, parts, scope, basis in _period(period):
-            found.append(TotalReading(p, r, parts, scope, basis))
+            found.append(TotalReading(p, r, parts, scope, basis, _blank(period.rows, r, parts)))
     return tuple(found)
+
+
+def _blank(rows: tuple[Row, ...], r: int, parts: tuple[int, ...]) -> tuple[int, ...]:
+    """The columns a total leaves blank (no figure, no nil) under figures of its
+    parts: a total printed for the balances alone claims nothing of the movements."""
+    return tuple(k for k, cell in enumerate(rows[r].cells)
+                 if cell is None and any(rows[i].cells[k] is not None for i in parts))
 
 
 def _period(period: Period) -> Iterator[tuple[int, tuple[int, ...], str, str]]:
@@ -119,9 +126,15 @@ def _first(rows: tuple[Row, ...], r: int, totals: list[int], width: int) -> list
     scopes = [("the items after it", tuple(after))]
     scopes += [(f"the first {n} items after it", tuple(after[:n])) for n in range(len(after) - 1, 0, -1)][:12]
     for scope, parts in scopes:
-        if _summing(rows, r, parts, width)[0] >= _columns(rows, r, parts, width) - 1:
+        if _summing(rows, r, parts, width)[0] >= _spanned(rows, r, parts, width) - 1:
             return [(scope, parts)]
     return []
+
+
+def _spanned(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> int:
+    """Columns the row or its parts print: a row taken for a total on its sums alone must
+    sum where it is blank too (a row of one figure is no evidence)."""
+    return sum(1 for k in range(width) if any(rows[i].cells[k] is not None for i in (r,) + parts))
 
 
 def _summing(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> tuple[int, int]:
@@ -156,7 +169,9 @@ def _columns(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) 
 
 
 def _printed(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], k: int) -> bool:
-    return any(rows[i].cells[k] is not None for i in (r,) + tuple(parts))
+    """The total prints column k (a figure or a nil): a blank claims no sum (`_blank`),
+    so no scope is judged by it."""
+    return rows[r].cells[k] is not None
 
 
 def default_parts(period: Period) -> Iterator[tuple[int, tuple[int, ...]]]:

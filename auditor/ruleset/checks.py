@@ -58,13 +58,24 @@ def formula(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim
         here = fm.Here(table, 0, 0)
         for here.p, here.r, here.k in rule.scope.targets(table):
             try:
-                if test.holds(here):
+                if test.holds(here) or table.unclaimed and _reads_unclaimed(test, here):
                     continue
             except NotApplicable:
                 continue
             claim = _claim(table, test, about, _fresh(here), tolerance)
             if claim is not None:
                 yield claim
+
+
+def _reads_unclaimed(test: fm.Test, here: fm.Here) -> bool:
+    """The test reads a cell a total leaves blank (`Table.unclaimed`): a total
+    of the balances alone neither sums nor closes its movements."""
+    table = here.table
+    for ref in test.references():
+        rows = table.rows(ref.scope, here.p, here.r) if isinstance(ref, fm.RowSet) else (ref.place(here),)
+        if any((p, r, k) in table.unclaimed for p, r in rows for k in ref.columns(here)):
+            return True
+    return False
 
 
 def _claim(table: Table, test: fm.Test, about: Optional[fm.Reference], here: fm.Here,

@@ -87,9 +87,12 @@ class Table:
                 self.by_key[p][key] = r  # the first row with that label
         self.parts: dict[tuple[int, int], tuple[int, ...]] = {}  # (p, r) of a total -> the rows it sums
         self.grand_total: dict[int, int] = {}
+        # Cells of totals the reading found blank under printed parts: a test reading one says nothing.
+        self.unclaimed: set[tuple[int, int, int]] = set()
         if schedule.reading is not None:
             for t in schedule.reading.totals:
                 self.parts[(t.period, t.row)] = t.parts
+                self.unclaimed.update((t.period, t.row, k) for k in t.blank)
         else:
             for p, period in enumerate(self.periods):
                 for total, parts in default_parts(period):

@@ -1,0 +1,234 @@
+"""How real Schedule IIs print their totals, as edits of a real table's spec.
+
+Test support, not part of the tool.  Each habit rebuilds the total rows of one
+of the 24 real tables (/work/shared/real-tables/) from its reserves' figures,
+the reserves kept as transcribed, so the figures are real and every total
+sums exactly what the habit says; each total row carries "parts", the row
+indexes (in its period) it sums, for `expected_errors` (tests/test_total_habits.py)
+to check it against, not the usual reading expect.py assumes:
+
+labels
+- no-label: the total's label cell empty, its figures under a rule;
+- double-rule-only: the same under a double rule ("=====") in text;
+- total, totals, total-allowances, consolidated, total-reserves: "Total",
+  "Totals", "TOTAL ALLOWANCES", "Consolidated", "Total reserves";
+
+scopes
+- subtotal-grand: a subtotal of the first two reserves ("Total receivable
+  allowances"), the other reserves, a grand total including the subtotal;
+- subtotal-word, sub-total-hyphen: the same, the subtotal labelled "Subtotal"
+  under a "Grand total", "Sub-total" under "Total all reserves";
+- two-subtotals: two subtotals, then a grand total of the subtotals;
+- subtotals-and-item: two subtotals, one more reserve, a grand total of the
+  subtotals and that reserve;
+- partial-total: "Total allowances deducted from assets" over all but the last
+  reserve, that reserve (a warranty reserve, not deducted from assets) after it;
+- only-row: one reserve, and a "Total" row repeating it;
+- total-above: "Total valuation allowances" printed before its reserves;
+
+figures
+- latest-only: a total under the latest period only (printed once for the table);
+- balances-only: a total printing only the balances, its movements blank;
+- wrong-total: the first period's total balance at end printed 1,000 off
+  (found at that cell, "should be" the sum of its parts);
+
+layout
+- break-before-total: a page break between the reserves and their total.
+
+`Habit.spec` is the edit (None: the table cannot show the habit); `text` and
+`html` are changes to the layout (tests/render.Layout, render_html.HtmlStyle).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Optional
+
+from render import parse_cell, period_date
+
+SpecEdit = Callable[[dict], Optional[dict]]
+
+
+@dataclass(frozen=True)
+class Habit:
+    spec: SpecEdit
+    text: Callable[[dict], dict] = lambda spec: {}  # Layout fields replaced, for the spec as edited
+    html: Callable[[dict], dict] = lambda spec: {}  # HtmlStyle fields replaced
+    typed: Optional[Callable[[str], str]] = None  # an edit of the text layouts' lines, figures kept in place
+
+
+def _copy(spec: dict) -> dict:
+    return json.loads(json.dumps(spec))
+
+
+def _reserves(period: dict) -> list[dict]:
+    """A period's reserves: rows with figures, not totals (captions and totals dropped)."""
+    return [r for r in period["rows"] if r["cells"] and not r.get("is_total") and r["label"].strip()]
+
+
+def _sum_cells(rows: list[dict], width: int) -> list[str]:
+    """Each column's sum, printed as its parts are: the most decimals any part
+    has, negatives in parentheses; a column no part prints a figure in, as
+    the first part prints it (a nil or a blank)."""
+    out = []
+    for k in range(width):
+        parsed = [parse_cell(r["cells"][k]) for r in rows]
+        amounts = [(v, d) for kind, v, d in parsed if kind == "amount"]
+        if not amounts:
+            out.append(rows[0]["cells"][k])
+            continue
+        total = sum((v for v, _ in amounts), Decimal(0))
+        decimals = max(d for _, d in amounts)
+        body = f"{abs(total):,.{decimals}f}"
+        out.append(f"({body})" if total < 0 else body)
+    return out
+
+
+def _total(label: str, rows: list[dict], parts: list[int], width: int) -> dict:
+    return {"label": label, "cells": _sum_cells(rows, width), "is_total": True, "parts": parts}
+
+
+def _rebuilt(spec: dict, least: int, build: Callable[[list[dict], int], list[dict]]) -> Optional[dict]:
+    """Every period's rows replaced by build(reserves, width); None where a period has fewer than `least`."""
+    spec = _copy(spec)
+    width = len(spec["roles"]) - 1
+    for period in spec["periods"]:
+        reserves = _reserves(period)
+        if len(reserves) < least:
+            return None
+        period["rows"] = build(reserves, width)
+    return spec
+
+
+def _one_total(label: str) -> SpecEdit:
+    def build(reserves, width):
+        return reserves + [_total(label, reserves, list(range(len(reserves))), width)]
+    return lambda spec: _rebuilt(spec, 2, build)
+
+
+def _subtotal_grand(sub_label: str, grand_label: str):
+    def build(reserves, width):
+        first, rest = reserves[:2], reserves[2:]
+        sub = _total(sub_label, first, [0, 1], width)
+        grand = _total(grand_label, [sub] + rest, [2] + list(range(3, 3 + len(rest))), width)
+        return first + [sub] + rest + [grand]
+    return lambda spec: _rebuilt(spec, 3, build)
+
+
+def _two_subtotals(reserves, width):
+    a, b = reserves[:2], reserves[2:]
+    s1 = _total("Total deducted from receivables", a, [0, 1], width)
+    s2 = _total("Total deducted from inventories", b, list(range(3, 3 + len(b))), width)
+    grand = _total("Total", [s1, s2], [2, 3 + len(b)], width)
+    return a + [s1] + b + [s2, grand]
+
+
+def _subtotals_and_item(reserves, width):
+    a, b, c = reserves[:2], reserves[2:-1], reserves[-1:]
+    s1 = _total("Total deducted from receivables", a, [0, 1], width)
+    s2 = _total("Total deducted from inventories", b, list(range(3, 3 + len(b))), width)
+    at = 3 + len(b)
+    grand = _total("Total", [s1, s2] + c, [2, at, at + 1], width)
+    return a + [s1] + b + [s2] + c + [grand]
+
+
+def _partial_total(reserves, width):
+    deducted, other = reserves[:-1], dict(reserves[-1])
+    other["label"] = "Reserve for product warranties"
+    total = _total("Total allowances deducted from assets", deducted, list(range(len(deducted))), width)
+    return deducted + [total, other]
+
+
+def _only_row(reserves, width):
+    return reserves[:1] + [_total("Total", reserves[:1], [0], width)]
+
+
+def _total_above(reserves, width):
+    total = _total("Total valuation allowances", reserves, list(range(1, 1 + len(reserves))), width)
+    return [total] + reserves
+
+
+def _balances_only(spec: dict) -> Optional[dict]:
+    spec = _one_total("Total")(spec)
+    if spec is None:
+        return None
+    roles = spec["roles"][1:]
+    kept = {roles.index("beginning"), roles.index("ending")}
+    for period in spec["periods"]:
+        total = period["rows"][-1]
+        total["cells"] = [c if k in kept else "" for k, c in enumerate(total["cells"])]
+    return spec
+
+
+def _wrong_total(spec: dict) -> Optional[dict]:
+    spec = _one_total("Total")(spec)
+    if spec is None:
+        return None
+    closing = spec["roles"][1:].index("ending")
+    total = spec["periods"][0]["rows"][-1]
+    kind, value, decimals = parse_cell(total["cells"][closing])
+    if kind != "amount":
+        return None
+    changed = value + 1000
+    body = f"{abs(changed):,.{decimals}f}"
+    total["cells"][closing] = f"({body})" if changed < 0 else body
+    total["planted"] = closing  # the printed figure is not the sum of its parts
+    return spec
+
+
+def _double_rule_over_totals(text: str) -> str:
+    """The rule over each unlabelled total doubled ("=====" for "-----"): a total
+    marked by the double rule alone."""
+    lines = text.split("\n")
+    for n in range(1, len(lines)):
+        above, line = lines[n - 1], lines[n]
+        if above.strip() and set(above.strip()) <= {"-", " "} and line[:8].strip() == "" and line.strip() \
+                and not set(line.strip()) <= {"-", "=", " "}:
+            lines[n - 1] = above.replace("-", "=")
+    return "\n".join(lines)
+
+
+def _latest_only(spec: dict) -> Optional[dict]:
+    """A total under the latest period's reserves only (printed once for the table)."""
+    spec = _one_total("Total")(spec)
+    if spec is None:
+        return None
+    latest = max(range(len(spec["periods"])), key=lambda i: period_date(spec["periods"][i]["label"]))
+    for i, period in enumerate(spec["periods"]):
+        if i != latest:
+            period["rows"] = [r for r in period["rows"] if not r.get("is_total")]
+    return spec
+
+
+def _before_total(spec: dict) -> int:
+    """Rows the first period prints before its total (its caption row not counted)."""
+    return next(i for i, r in enumerate(spec["periods"][0]["rows"]) if r.get("is_total"))
+
+
+HABITS: dict[str, Habit] = {
+    "no-label": Habit(_one_total(""), text=lambda s: {"total_label": "none"},
+                      html=lambda s: {"unlabelled_total": True}),
+    "total": Habit(_one_total("Total")),
+    "totals": Habit(_one_total("Totals")),
+    "total-allowances": Habit(_one_total("TOTAL ALLOWANCES")),
+    "consolidated": Habit(_one_total("Consolidated")),
+    "total-reserves": Habit(_one_total("Total reserves")),
+    "subtotal-grand": Habit(_subtotal_grand("Total receivable allowances", "Total")),
+    "subtotal-word": Habit(_subtotal_grand("Subtotal", "Grand total")),
+    "sub-total-hyphen": Habit(_subtotal_grand("Sub-total", "Total all reserves")),
+    "two-subtotals": Habit(lambda s: _rebuilt(s, 3, _two_subtotals)),
+    "subtotals-and-item": Habit(lambda s: _rebuilt(s, 4, _subtotals_and_item)),
+    "partial-total": Habit(lambda s: _rebuilt(s, 3, _partial_total)),
+    "only-row": Habit(lambda s: _rebuilt(s, 1, _only_row)),
+    "total-above": Habit(lambda s: _rebuilt(s, 2, _total_above)),
+    "balances-only": Habit(_balances_only),
+    "wrong-total": Habit(_wrong_total),
+    "double-rule-only": Habit(_one_total(""), text=lambda s: {"total_label": "none"},
+                              html=lambda s: {"unlabelled_total": True}, typed=_double_rule_over_totals),
+    "latest-only": Habit(_latest_only),
+    "break-before-total": Habit(_one_total("Total"),
+                                text=lambda s: {"page_break": "page_tag", "break_after": _before_total(s)},
+                                html=lambda s: {"page_break": 1 + _before_total(s)}),
+}
