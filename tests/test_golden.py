@@ -39,7 +39,7 @@ def _filings():
     if not root.is_dir():
         return []
     docs = []
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         doc = next((f for f in sorted(folder.iterdir()) if f.suffix not in (".json", ".md")), None)
         if doc is not None:
             docs.append(pytest.param(folder.name, doc, id=folder.name))
