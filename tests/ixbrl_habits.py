@@ -192,6 +192,7 @@ class Doc:
         self.contexts: dict[str, str] = {}
         self.facts: list[dict] = []  # per figure in document order: attrs written
         self.misigned: list = []  # (period, row, column) of facts whose sign contradicts their print's effect
+        self.misplaced: list = []  # (period, row, column) of facts whose context contradicts their print's kind
 
     # --- tagging ------------------------------------------------------------
     def ends(self) -> list[date]:
@@ -983,6 +984,7 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
     else:
         placed = place_sentinels(doc.rendered)
     placed.misigned = doc.misigned
+    placed.misplaced = doc.misplaced
     placed.note = note  # the table printed again (in the notes; or the subsidiary's schedule), or None
     return placed
 
@@ -1237,3 +1239,157 @@ THIRD = ("exclude-markers", "chained-continuation", "decimals-inf", "registry-pr
          "current-portion", "geography", "earlier-year-note", "block-only", "sign-unprinted", "parens-unsigned",
          "notes-after")
 VARIATIONS = VARIATIONS + THIRD
+
+
+# --- habits of a fourth look (s28-ixbrl4) -----------------------------------------------
+
+def _units(doc: Doc) -> int:
+    return SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+
+
+def _rescale(doc: Doc, which, scale: int, decimals: int = None) -> None:
+    """The facts `which` picks tagged scale=`scale` (and decimals), their digits as printed:
+    each then a thousand times its print (a tag error, expected found at its cell)."""
+    for f in doc.facts:
+        if f["nil"] or not f["amount"] or not which(f):
+            continue
+        start = re.search(r'<ix:nonFraction [^>]*id="' + f["id"] + '"[^>]*>', doc.text)
+        tag = re.sub(r'scale="-?\d+"', f'scale="{scale}"', start.group(0))
+        tag = re.sub(r'decimals="-?\d+"', f'decimals="{-scale if decimals is None else decimals}"', tag)
+        doc.text = doc.text[:start.start()] + tag + doc.text[start.end():]
+        doc.misigned.append(f["at"])
+
+
+def scale_one(doc: Doc) -> None:
+    """One movement fact tagged scale a thousand times its neighbours' (scale="6" beside
+    scale="3": a slip of one figure's tagging)."""
+    first = next((f for f in doc.facts if f["kind"] == "move" and not f["nil"] and f["amount"]), None)
+    if first is not None:
+        _rescale(doc, lambda f: f is first, _units(doc) + 3)
+
+
+def scale_column(doc: Doc) -> None:
+    """The facts of one movement column (its first concept's) tagged in other units than
+    the rest of the table's (scale="6" under thousands): every one of them a slip."""
+    moves = [f for f in doc.facts if f["kind"] == "move" and not f["nil"] and f["amount"]]
+    if moves:
+        column = moves[0]["at"][2]
+        _rescale(doc, lambda f: f["kind"] == "move" and f["at"][2] == column, _units(doc) + 3)
+
+
+def decimals_coarse(doc: Doc) -> None:
+    """Every fact decimals two places coarser than its scale (decimals="-5" with
+    scale="3": software stating the figures rounded to hundreds of thousands): the values
+    are the print's all the same."""
+    units = _units(doc)
+    doc.text = re.sub(r'(<ix:nonFraction [^>]*?)decimals="-?\d+"', lambda m: m.group(1) + f'decimals="{-units - 2}"',
+                      doc.text)
+
+
+def comma_decimal(doc: Doc) -> None:
+    """Figures written without a thousands separator tagged ixt:num-comma-decimal (and, in
+    turn, TR 3's ixt:numcommadecimal), the nils ixt-sec:numwordsen "no" (a European
+    filing agent's defaults): each reads as printed."""
+    n = [0]
+
+    def swap(m: re.Match) -> str:
+        if "," in m.group(2) or "." in m.group(2):
+            return m.group(0)
+        n[0] += 1
+        return m.group(1).replace("ixt:num-dot-decimal", ("ixt:num-comma-decimal", "ixt:numcommadecimal")[n[0] % 2]) + m.group(2)
+    doc.text = re.sub(r'(<ix:nonFraction [^>]*format="ixt:num-dot-decimal"[^>]*>' + SENTINEL + r'?)([^<]*)', swap, doc.text)
+
+
+def paren_markers(doc: Doc, excluded: bool = False) -> None:
+    """A footnote marker inside a negative's parentheses, after the figure: "(93(1))", the
+    marker a <sup> after the tag (GoFiler), or (`excluded`) in ix:exclude inside it
+    (Workiva, Toppan Merrill)."""
+    marker = '<sup style="font-size:6.5pt;vertical-align:top">(1)</sup>'
+    if excluded:
+        doc.text = re.sub(r"(\(<ix:nonFraction [^>]*>[^<]*)(</ix:nonFraction>\))",
+                          r"\1<ix:exclude>" + marker + r"</ix:exclude>\2", doc.text)
+    else:
+        doc.text = re.sub(r"(\(<ix:nonFraction [^>]*>[^<]*</ix:nonFraction>)\)", r"\1" + marker + ")", doc.text)
+    doc.text = doc.text.replace("</table>", "</table><p><sup>(1)</sup> Includes amounts of businesses sold.</p>", 1)
+
+
+def _first_reserve(doc: Doc, kind: str) -> list:
+    facts = [f for f in doc.facts if f["kind"] == kind and not f["nil"] and not f["context"].endswith("-total")]
+    if not facts:
+        return []
+    member = facts[0]["context"].rsplit("-", 1)[-1]
+    return [f for f in facts if f["context"].endswith("-" + member)]
+
+
+def _context_with(doc: Doc, cid: str, new: str, axis: str, member: str) -> str:
+    """The context `cid` again as `new`, on `axis`'s `member` too."""
+    ctx = doc.contexts[cid].replace(f'id="{cid}"', f'id="{new}"')
+    ctx = ctx.replace("</xbrli:segment>", f'<xbrldi:explicitMember dimension="{axis}">{member}</xbrldi:explicitMember>'
+                                          "</xbrli:segment>")
+    doc.text = doc.text.replace("</ix:resources>", ctx + "</ix:resources>", 1)
+    return new
+
+
+def range_note(doc: Doc) -> None:
+    """A note after the schedule giving the first reserve's closing balance and first
+    movement as ranges (srt:RangeAxis, srt:MinimumMember / srt:MaximumMember) in the
+    family's concepts on the reserve's member: other figures of its row, none of them its."""
+    units, parts = _units(doc), []
+    for f in _first_reserve(doc, "closing")[:1] + _first_reserve(doc, "move")[:1]:
+        for n, (member, delta) in enumerate((("srt:MinimumMember", -2), ("srt:MaximumMember", 3))):
+            cid = _context_with(doc, f["context"], f'{f["context"]}-r{n}', "srt:RangeAxis", member)
+            parts.append(f'$<ix:nonFraction name="{f["concept"]}" contextRef="{cid}" unitRef="usd" decimals="{-units}" '
+                         f'scale="{units}" format="ixt:num-dot-decimal" id="{f["id"]}-r{n}">{abs(f["amount"]) + delta:,}'
+                         "</ix:nonFraction>")
+    if parts:
+        end = doc.text.rindex("</ix:nonNumeric>") + len("</ix:nonNumeric>")
+        doc.text = doc.text[:end] + f"\n<p>The allowance is estimated at between {' and '.join(parts)}.</p>" + doc.text[end:]
+
+
+def scenario_note(doc: Doc) -> None:
+    """A restatement note after the schedule giving the first reserve's movements and
+    closing balances as previously reported (srt:StatementScenarioAxis,
+    srt:ScenarioPreviouslyReportedMember), other values, on the reserve's member."""
+    units, parts = _units(doc), []
+    for f in _first_reserve(doc, "closing") + _first_reserve(doc, "move"):
+        cid = _context_with(doc, f["context"], f'{f["context"]}-pr', "srt:StatementScenarioAxis",
+                            "srt:ScenarioPreviouslyReportedMember")
+        parts.append(f'$<ix:nonFraction name="{f["concept"]}" contextRef="{cid}" unitRef="usd" decimals="{-units}" '
+                     f'scale="{units}" format="ixt:num-dot-decimal" id="{f["id"]}-pr">{abs(f["amount"]) + 5:,}'
+                     "</ix:nonFraction>")
+    if parts:
+        end = doc.text.rindex("</ix:nonNumeric>") + len("</ix:nonNumeric>")
+        doc.text = doc.text[:end] + f"\n<p>As previously reported: {', '.join(parts)}.</p>" + doc.text[end:]
+
+
+def scenario_all(doc: Doc) -> None:
+    """Every context, the totals' too, also on srt:StatementScenarioAxis (the schedule
+    of the year's figures as restated, srt:RestatementAdjustmentMember's sibling
+    srt:ScenarioRestatedMember... filers write "as restated" on all of a restated table)."""
+    _entity_on(doc, "srt:StatementScenarioAxis", "abc:AsRestatedMember", True)
+
+
+def duration_balances(doc: Doc) -> None:
+    """Every balance tagged in the period's duration context, not at an instant (a filer's
+    slip: the balance "for the year"): each such tag contradicts its print's kind, and is
+    expected found at its cell (`misplaced`)."""
+    for f in doc.facts:
+        if f["kind"] not in ("opening", "closing"):
+            continue
+        doc.misplaced.append(f["at"])
+        pi, ri, _ = f["at"]
+        cid = doc.context("move", pi, ri)
+        doc.text = re.sub(r'(<ix:nonFraction [^>]*contextRef=")' + re.escape(f["context"]) + r'("[^>]*id="' + f["id"] + '")',
+                          r"\g<1>" + cid + r"\2", doc.text)
+    doc.text = re.sub(r"</ix:resources>.*?</ix:resources>", "</ix:resources>", doc.text, flags=re.DOTALL)
+    doc.text = doc.text.replace("</ix:resources>", "".join(c for c in doc.contexts.values()
+                                                             if c not in doc.text) + "</ix:resources>", 1)
+
+
+EDITS.update({"scale-one": scale_one, "scale-column": scale_column, "decimals-coarse": decimals_coarse,
+              "comma-decimal": comma_decimal, "paren-markers": paren_markers,
+              "paren-excluded": lambda doc: paren_markers(doc, excluded=True), "range-note": range_note,
+              "scenario-note": scenario_note, "scenario-all": scenario_all, "duration-balances": duration_balances})
+FOURTH = ("scale-one", "scale-column", "decimals-coarse", "comma-decimal", "paren-markers", "paren-excluded", "range-note",
+          "scenario-note", "scenario-all", "duration-balances")
+VARIATIONS = VARIATIONS + FOURTH

@@ -226,6 +226,11 @@ def _continuation(text: str, cid: str) -> Optional[int]:
 # Axes that say whose figures they are (the Edgar Filer Manual's registrant axis; srt's
 # parent / subsidiaries / consolidated entity), never which reserve a row is.
 ENTITY_AXES = {"LegalEntityAxis", "ConsolidatedEntitiesAxis"}
+# Axes that say which version of a figure a fact is (a range's bound, a scenario, a figure as
+# previously reported), never which reserve: a member of one on some facts is another cut of
+# the reserve's figures (a note's "as previously reported", "between $X and $Y"), no row.
+QUALIFYING_AXES = {"RangeAxis", "StatementScenarioAxis", "RestatementAxis",
+                   "ErrorCorrectionsAndPriorPeriodAdjustmentsRestatementByRestatementPeriodAndAmountAxis"}
 Element = tuple  # (the start tag's match, its attributes, the concept's qualified name)
 
 
@@ -266,7 +271,7 @@ def _on_reserve_axis(rows: list[Element], found: list[Element], contexts: dict, 
 def _row_axis(context: Optional[Context]) -> Optional[str]:
     """The axis of a context's one member (a registrant's aside), or None."""
     named = [local(d) for d, _ in context.members if local(d) not in ENTITY_AXES] if context else []
-    return named[0] if len(named) == 1 else None
+    return named[0] if len(named) == 1 and named[0] not in QUALIFYING_AXES else None
 
 
 def _axes_of(found: list[Element], contexts: dict, axis: str) -> set[str]:
@@ -280,14 +285,16 @@ def _without_entity(facts: list, axis: str = "") -> list:
     naming the subsidiary registrant of a combined 10-K), says whose schedule it
     is, not which reserve a row is.  Where no context names another member (a
     schedule of one account, its member on every fact), only an entity's axis
-    (`ENTITY_AXES`: dei:LegalEntityAxis, srt:ConsolidatedEntitiesAxis) is set aside,
+    (`ENTITY_AXES`: dei:LegalEntityAxis, srt:ConsolidatedEntitiesAxis) or a
+    qualifying one (`QUALIFYING_AXES`: a restated schedule's scenario) is set aside,
     or, where one of the members is on the rules file's reserve `axis`, every other
     (a geography, a segment on every fact: whose schedule, the reserve's member the row)."""
     common = set.intersection(*(set(f.context.members) for f in facts)) if facts else set()
     if all(set(f.context.members) <= common for f in facts):
         # (the rules file's reserve axis among them: its member is the account, the others say whose)
         on_axis = any(local(d) == axis for d, _ in common)
-        common = {(d, m) for d, m in common if local(d) in ENTITY_AXES or on_axis and local(d) != axis}
+        common = {(d, m) for d, m in common if local(d) in ENTITY_AXES or local(d) in QUALIFYING_AXES
+                  or on_axis and local(d) != axis}
     if not common:
         return facts
     return [f._replace(context=f.context._replace(members=tuple(m for m in f.context.members if m not in common)))
