@@ -1393,3 +1393,39 @@ EDITS.update({"scale-one": scale_one, "scale-column": scale_column, "decimals-co
 FOURTH = ("scale-one", "scale-column", "decimals-coarse", "comma-decimal", "paren-markers", "paren-excluded", "range-note",
           "scenario-note", "scenario-all", "duration-balances")
 VARIATIONS = VARIATIONS + FOURTH
+
+
+# A 10-K's main document ahead of the exhibit holding the schedule, in one EDGAR .txt submission:
+# its own ix:header (a context of its own; `contexts_first` moves the schedule's there too).
+MAIN_10K = ('<SEC-DOCUMENT>0000000001-24-000001.txt : 20240215\n<SEC-HEADER>0000000001-24-000001.hdr.sgml : 20240215\n'
+            "ACCESSION NUMBER:\t\t0000000001-24-000001\nCONFORMED SUBMISSION TYPE:\t10-K\n</SEC-HEADER>\n"
+            "<DOCUMENT>\n<TYPE>10-K\n<SEQUENCE>1\n<FILENAME>abc-20231231.htm\n<TEXT>\n"
+            '<html>\n<head><title>abc-20231231</title></head>\n<body>\n<div style="display:none"><ix:header>'
+            '<ix:hidden><ix:nonNumeric name="dei:DocumentType" contextRef="c-main">10-K</ix:nonNumeric></ix:hidden>'
+            '<ix:resources><xbrli:context id="c-main"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">'
+            "0000000001</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:startDate>2023-01-01</xbrli:startDate>"
+            "<xbrli:endDate>2023-12-31</xbrli:endDate></xbrli:period></xbrli:context>{contexts}</ix:resources>"
+            "</ix:header></div>\n<p>ITEM 15. EXHIBITS AND FINANCIAL STATEMENT SCHEDULES</p>\n"
+            "<p>Schedule II is filed as Exhibit 99.1 to this report.</p>\n"
+            '<table><tr><td>Total revenue</td><td><ix:nonFraction name="us-gaap:Revenues" contextRef="c-main" '
+            'unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">812,400</ix:nonFraction></td></tr></table>\n'
+            "</body>\n</html>\n</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>abc-ex991.htm\n"
+            "<DESCRIPTION>SCHEDULE II\n<TEXT>\n")
+
+
+def exhibit_document(doc: Doc, contexts_first: bool = False) -> None:
+    """The schedule in an exhibit (EX-99.1) of the submission, after the 10-K's own
+    document: an EDGAR .txt submission of two inline XBRL documents, each with an
+    ix:header; `contexts_first`: the schedule's contexts declared in the 10-K's header
+    (one document set's resources may sit in any of its documents)."""
+    contexts = ""
+    if contexts_first:
+        contexts = "".join(doc.contexts.values())
+        for text in doc.contexts.values():
+            doc.text = doc.text.replace(text, "", 1)
+    doc.text = MAIN_10K.format(contexts=contexts) + doc.text.rstrip("\n") + "\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+
+
+EDITS.update({"exhibit-document": exhibit_document,
+              "exhibit-contexts-first": lambda doc: exhibit_document(doc, contexts_first=True)})
+VARIATIONS = VARIATIONS + ("exhibit-document", "exhibit-contexts-first")

@@ -53,7 +53,8 @@ def outcome(spec: dict, variation: str, kind: str) -> tuple[str, str]:
     (print and tag changed) | tag (the tag's sign alone flipped: found at its printed cell)."""
     printed_spec = spec if kind != "planted" else planted(spec)
     rendered = tagged(printed_spec, variation, misigned(spec) if kind == "tag" else None)
-    result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES)
+    name = "t.txt" if rendered.text.startswith("<SEC-DOCUMENT>") else "t.htm"  # (an EDGAR submission of documents)
+    result = auditor.check_source(source.from_text(rendered.text, name), RULES)
     if result.error is not None:
         return "refused", str(result.error)
     want = expected_errors(printed_spec, rendered)

@@ -431,10 +431,17 @@ def _literals(family: Pattern) -> Optional[list[str]]:
 
 
 def _resources(text: str) -> str:
-    """The ix:resources of the document (where its contexts are), or all of it."""
-    start = text.find("<ix:resources")
-    end = text.find("</ix:resources>", start)
-    return text[start:end] if start != -1 and end != -1 else text
+    """The ix:resources of the document (where its contexts are), or all of it.  An
+    EDGAR submission of several inline documents (the 10-K, an exhibit holding the
+    schedule) has a header in each, and a context may be declared in any of them."""
+    parts, at = [], text.find("<ix:resources")
+    while at != -1:
+        end = text.find("</ix:resources>", at)
+        if end == -1:
+            break
+        parts.append(text[at:end])
+        at = text.find("<ix:resources", end)
+    return "".join(parts) if parts else text
 
 
 def _places(starts: Sequence[int], offsets: list) -> dict:
@@ -585,27 +592,70 @@ def _displayed(inner: str) -> str:
 # The formats of the Inline XBRL Transformation Registry (versions 1 to 5) and
 # the SEC's own (ixt-sec) that a Schedule II figure is written in, by local name.
 
-ZERO_FORMATS = {"fixed-zero", "fixedzero", "zerodash", "zero-dash", "fixed-empty"}
-WORDS = {"no": 0, "none": 0, "nil": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-         "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+ZERO_FORMATS = {"fixed-zero", "fixedzero", "zerodash", "zero-dash", "fixed-empty", "numdash"}
+# Group separators and a decimal point (TR 1's numcommadot, numspacedot; TR 3's Indian grouping;
+# TR 5's apostrophes), or a decimal comma (TR 1's numdotcomma, numspacecomma, numcomma).
+DOT_FORMATS = {"num-dot-decimal", "numdotdecimal", "numcommadot", "numspacedot", "numdotdecimalin",
+               "num-dot-decimal-apos"}
+COMMA_FORMATS = {"num-comma-decimal", "numcommadecimal", "numdotcomma", "numspacecomma", "numcomma",
+                 "num-comma-decimal-apos"}
+WORD_FORMATS = {"numwordsen", "num-words-en"}  # (the SEC's ixt-sec; a number in English words)
+SMALL = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                    "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+GROUPS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+NO_NUMBER = {"no", "none", "nil"}
 
 
 def _value(shown: str, fmt: str, scale: int, sign: str) -> tuple:
-    """(value, problem): the displayed text read by its format, scaled, signed."""
+    """(value, problem): the displayed text read by its format, scaled, signed.  A
+    format no Schedule II figure is read by (a date's, a duration's, num-unit-decimal's
+    "5 dollars 20 cents", ixt-sec:numinf) is named, never guessed as a plain number."""
     style = local(fmt).lower()
+    plain = shown.replace(" ", "").replace("'", "")
     try:
         if style in ZERO_FORMATS:
             number = Decimal(0)
-        elif style.startswith("numwordsen") or style.startswith("num-words"):
-            number = Decimal(WORDS[shown.lower().strip(" .")])
-        elif "comma-decimal" in style or "numcommadecimal" in style:
-            number = _number(shown.replace(".", "").replace(" ", "").replace(",", "."))
-        else:  # num-dot-decimal, numdotdecimal, or no format (an xs:decimal as printed)
-            number = _number(shown.replace(",", "").replace(" ", ""))
+        elif style in WORD_FORMATS:
+            number = Decimal(_words(shown))
+        elif style in COMMA_FORMATS:
+            number = _number(_grouped(plain, ".", ","))
+        elif style in DOT_FORMATS or not fmt:  # (no format: an xs:decimal as printed)
+            number = _number(_grouped(plain, ",", "."))
+        else:
+            return None, f"the format {fmt} is not one a Schedule II figure is read by ({shown!r} not read)"
     except (KeyError, InvalidOperation, ValueError):
         return None, f"cannot read {shown!r} as {fmt or 'a number'}"
     value = number.scaleb(scale)
     return (-value if sign else value), ""
+
+
+def _grouped(text: str, separator: str, point: str) -> str:
+    """The digits with the group separators dropped and the decimal point a dot; a
+    separator after the point ("1.234,5" as num-dot-decimal) is no number of the format."""
+    whole, has_point, fraction = text.partition(point)
+    if separator in fraction:
+        raise ValueError(text)
+    return whole.replace(separator, "") + (f".{fraction}" if has_point else "")
+
+
+def _words(text: str) -> int:
+    """A number in English words, as ixt-sec:numwordsen reads it ("no", "none", "twelve",
+    "one hundred and twenty-three thousand"); KeyError where a word is no number's."""
+    words = [w for w in re.split(r"[\s,-]+", text.lower().strip(" .")) if w and w != "and"]
+    if len(words) == 1 and words[0] in NO_NUMBER:
+        return 0
+    if not words:
+        raise KeyError(text)
+    total = group = 0
+    for word in words:
+        if word in SMALL or word in TENS:
+            group += SMALL.get(word, 0) + TENS.get(word, 0)
+        elif word == "hundred":
+            group = (group or 1) * 100
+        else:
+            total, group = total + (group or 1) * GROUPS[word], 0
+    return total + group
 
 
 def _number(text: str) -> Decimal:
