@@ -1429,3 +1429,57 @@ def exhibit_document(doc: Doc, contexts_first: bool = False) -> None:
 EDITS.update({"exhibit-document": exhibit_document,
               "exhibit-contexts-first": lambda doc: exhibit_document(doc, contexts_first=True)})
 VARIATIONS = VARIATIONS + ("exhibit-document", "exhibit-contexts-first")
+
+
+def single_quotes(doc: Doc) -> None:
+    """Every attribute of the facts and contexts in single quotes (XHTML writers of
+    page-layout converters quote so): contextRef='c-...', id='...'."""
+    def requote(m: re.Match) -> str:
+        return re.sub(r'(\s[\w:.-]+)="([^"\']*)"', r"\1='\2'", m.group(0))
+    doc.text = re.sub(r"<(?:ix:nonFraction|ix:nonNumeric|ix:continuation|xbrli:context|xbrldi:explicitMember)\b[^>]*>",
+                      requote, doc.text)
+
+
+def scenario_element(doc: Doc) -> None:
+    """The reserves' members in <xbrli:scenario>, not <xbrli:segment> (XBRL Dimensions lets a
+    hypercube sit in either; older software writes scenario)."""
+    doc.text = doc.text.replace("<xbrli:segment>", "").replace("</xbrli:segment>", "")
+    doc.text = re.sub(r"(</xbrli:entity><xbrli:period>.*?</xbrli:period>)", r"\1", doc.text)
+    doc.text = re.sub(r"(<xbrli:identifier [^>]*>[^<]*</xbrli:identifier>)((?:<xbrldi:explicitMember .*?</xbrldi:explicitMember>)*)"
+                      r"</xbrli:entity><xbrli:period>(.*?)</xbrli:period>",
+                      lambda m: m.group(1) + "</xbrli:entity><xbrli:period>" + m.group(3) + "</xbrli:period>"
+                      + (f"<xbrli:scenario>{m.group(2)}</xbrli:scenario>" if m.group(2) else ""), doc.text)
+
+
+def midnight_dates(doc: Doc) -> None:
+    """Periods written as xs:dateTime: an instant or end date as midnight of the day
+    after ("2024-01-01T00:00:00" for December 31), a start date at midnight of its day."""
+    def next_day(m: re.Match) -> str:
+        day = date.fromisoformat(m.group(2)) + timedelta(days=1)
+        return f"<xbrli:{m.group(1)}>{day}T00:00:00</xbrli:{m.group(1)}>"
+    doc.text = re.sub(r"<xbrli:(instant|endDate)>(\d{4}-\d\d-\d\d)</xbrli:\1>", next_day, doc.text)
+    doc.text = re.sub(r"<xbrli:startDate>(\d{4}-\d\d-\d\d)</xbrli:startDate>",
+                      r"<xbrli:startDate>\1T00:00:00</xbrli:startDate>", doc.text)
+
+
+def default_namespace(doc: Doc) -> None:
+    """The contexts written in XBRL's namespace as the default (no xbrli: prefix; xbrldi's
+    explicitMember as <explicitMember xmlns=...>)."""
+    doc.text = re.sub(r"<(/?)xbrli:", r"<\1", doc.text)
+    doc.text = re.sub(r"<(/?)xbrldi:explicitMember", r"<\1explicitMember", doc.text)
+
+
+def ids_in_contexts(doc: Doc) -> None:
+    """Context ids that are the facts' own ids' look-alikes and contain dots and the
+    member's name cut short (DFIN's "From2023-01-01to2023-12-31_us-gaap_..." style), the
+    reserve axis's member written with the us-gaap prefix's default namespace aside."""
+    ids = {cid: "From" + cid.replace("c-", "", 1).replace("_", "to").replace("-", ".", 3) + "_abc_" + cid[-12:]
+           for cid in doc.contexts}
+    doc.text = re.sub(r'(contextRef="|<xbrli:context id=")(c-[^"]*)"',
+                      lambda m: m.group(1) + ids.get(m.group(2), m.group(2)) + '"', doc.text)
+
+
+EDITS.update({"single-quotes": single_quotes, "scenario-element": scenario_element, "midnight-dates": midnight_dates,
+              "default-namespace": default_namespace, "ids-in-contexts": ids_in_contexts})
+OWN = ("single-quotes", "scenario-element", "midnight-dates", "default-namespace", "ids-in-contexts")
+VARIATIONS = VARIATIONS + OWN

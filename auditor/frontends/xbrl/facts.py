@@ -303,7 +303,7 @@ def _without_entity(facts: list, axis: str = "") -> list:
 
 # The prefixes of the standard taxonomies: every other prefix names a company's own concept.
 STANDARD = {"us-gaap", "srt", "dei", "ifrs-full", "country", "currency", "exch", "naics", "sic", "stpr", "ecd", "ffd"}
-CONTEXT_REF = 'contextRef="'
+CONTEXT_REF = "contextRef="
 
 
 def _kin(text: str, found: list, contexts: dict, kin: Callable[[str], bool], rows: Optional[Pattern] = None) -> list:
@@ -382,8 +382,12 @@ def _tags_in(text: str, cids: set[str]) -> Iterator[re.Match[str]]:
     in a 10-K with ninety reserve contexts (36 M instructions of IBM's check)."""
     at = 0
     while (at := text.find(CONTEXT_REF, at)) != -1:
-        value = at + len(CONTEXT_REF)
-        end = text.find('"', value)
+        value = at + len(CONTEXT_REF) + 1  # (past the quote, double or single)
+        quote = text[value - 1 : value]
+        if quote not in ('"', "'"):
+            at = value
+            continue
+        end = text.find(quote, value)
         if end == -1:
             return
         if text[value:end] in cids:
@@ -455,7 +459,8 @@ def _places(starts: Sequence[int], offsets: list) -> dict:
 
 
 def _attributes(text: str) -> dict:
-    return {k.lower(): (a if a is not None else b) for k, a, b in ATTR.findall(text)}
+    # (findall gives "" for the quote not used: a value in single quotes is the third group's)
+    return {k.lower(): a or b for k, a, b in ATTR.findall(text)}
 
 
 def _content(text: str, start: re.Match[str]) -> tuple[int, str]:
