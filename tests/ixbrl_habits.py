@@ -1483,3 +1483,29 @@ EDITS.update({"single-quotes": single_quotes, "scenario-element": scenario_eleme
               "default-namespace": default_namespace, "ids-in-contexts": ids_in_contexts})
 OWN = ("single-quotes", "scenario-element", "midnight-dates", "default-namespace", "ids-in-contexts")
 VARIATIONS = VARIATIONS + OWN
+
+
+def two_blocks(doc: Doc) -> None:
+    """The table cut at a page break into two text blocks of the schedule's concept, the
+    second its own ix:nonNumeric (in the same context, no continuation): software
+    tagging each page's part apart, the headings repeated over the second."""
+    _, head = _heading_rows(doc)
+    tag = re.search(r'<ix:nonNumeric name="srt:ScheduleOfValuation[^>]*>', doc.text).group(0)
+    rows = [m.start() for m in re.finditer(r"<tr\b", doc.text)]
+    cut = rows[len(rows) // 2]
+    opening = re.search(r"<table[^>]*>", doc.text).group(0)
+    second = tag.replace('escape="true"', 'escape="true" id="block-2"')
+    doc.text = (doc.text[:cut] + '</table></ix:nonNumeric>\n<hr style="page-break-after:always"/>\n'
+                + second + opening + "\n" + "\n".join(head) + "\n" + doc.text[cut:])
+
+
+def exhibit_hidden(doc: Doc) -> None:
+    """The schedule in an exhibit of the submission (exhibit-document), every fact in the
+    exhibit's ix:hidden and its print untagged (hidden-facts)."""
+    hidden_facts(doc)
+    exhibit_document(doc)
+
+
+EDITS.update({"two-blocks": two_blocks, "exhibit-hidden": exhibit_hidden})
+OWN = OWN + ("two-blocks", "exhibit-hidden")
+VARIATIONS = VARIATIONS + ("two-blocks", "exhibit-hidden")
