@@ -103,6 +103,23 @@ A third look (s27-redixbrl3), each habit again one edit:
 - sign-unprinted, parens-unsigned: deductions printed plain tagged sign="-"; negatives in
   parentheses tagged unsigned (each such tag is expected found at its cell: `misigned`);
 - notes-after: the table printed again in a note after the schedule (its heading "Note 5 —").
+A fourth look (s28-ixbrl4):
+- scale-one, scale-column: one fact, or one movement column's facts, tagged scale three places
+  above the rest (each expected found at its cell: `misigned`); decimals-coarse: decimals="-5"
+  with scale="3";
+- comma-decimal: figures without separators under ixt:num-comma-decimal / ixt:numcommadecimal;
+- paren-markers, paren-excluded: "(93(1))", the marker after the tag or in ix:exclude inside it;
+- range-note, scenario-note: a reserve's figures again in a note on srt:RangeAxis or as
+  previously reported (srt:StatementScenarioAxis); scenario-all: a scenario on every context;
+- duration-balances: balances tagged for the period's duration (each expected found by its
+  context at its cell: `misplaced`);
+- exhibit-document, exhibit-contexts-first, exhibit-hidden: the schedule in EX-99.1 of an EDGAR
+  .txt submission after the 10-K's document, each with an ix:header (the contexts in the
+  exhibit's or the 10-K's; every fact hidden);
+- single-quotes, scenario-element, midnight-dates, default-namespace, ids-in-contexts: other
+  writers' XML (attributes in single quotes, members in xbrli:scenario, xs:dateTime periods,
+  the XBRL namespace as default, DFIN-style context ids); two-blocks: the table in two text
+  blocks of the schedule's concept.
 """
 
 from __future__ import annotations
