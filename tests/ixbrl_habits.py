@@ -108,7 +108,8 @@ A fourth look (s28-ixbrl4):
   above the rest (each expected found at its cell: `misigned`); decimals-coarse: decimals="-5"
   with scale="3";
 - comma-decimal: figures without separators under ixt:num-comma-decimal / ixt:numcommadecimal;
-- paren-markers, paren-excluded: "(93(1))", the marker after the tag or in ix:exclude inside it;
+- paren-markers, paren-excluded, paren-plain: "(93(1))", the marker a <sup> after the tag or in
+  ix:exclude inside it, or plain text in ix:exclude inside it;
 - range-note, scenario-note: a reserve's figures again in a note on srt:RangeAxis or as
   previously reported (srt:StatementScenarioAxis); scenario-all: a scenario on every context;
 - duration-balances: balances tagged for the period's duration (each expected found by its
@@ -1011,8 +1012,7 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
 def exclude_markers(doc: Doc) -> None:
     """A footnote marker inside each row's first movement fact printed without parentheses,
     in ix:exclude (Workiva and Toppan Merrill keep a marker set in the figure's cell out of
-    its value so).  (Inside a negative's parentheses, "(93(1))", the cell is no figure the
-    table reader takes: the table is left unread, said so, and checked from its facts.)"""
+    its value so).  (Inside a negative's parentheses, "(93(1))": paren-markers, paren-plain.)"""
     seen = set()
 
     def mark(m: re.Match) -> str:
@@ -1322,6 +1322,8 @@ def paren_markers(doc: Doc, excluded: bool = False) -> None:
     marker a <sup> after the tag (GoFiler), or (`excluded`) in ix:exclude inside it
     (Workiva, Toppan Merrill)."""
     marker = '<sup style="font-size:6.5pt;vertical-align:top">(1)</sup>'
+    if excluded == "plain":  # (the marker's text alone, no raised element: "(93(1))" as printed)
+        marker = "(1)"
     if excluded:
         doc.text = re.sub(r"(\(<ix:nonFraction [^>]*>[^<]*)(</ix:nonFraction>\))",
                           r"\1<ix:exclude>" + marker + r"</ix:exclude>\2", doc.text)
@@ -1405,9 +1407,10 @@ def duration_balances(doc: Doc) -> None:
 
 EDITS.update({"scale-one": scale_one, "scale-column": scale_column, "decimals-coarse": decimals_coarse,
               "comma-decimal": comma_decimal, "paren-markers": paren_markers,
-              "paren-excluded": lambda doc: paren_markers(doc, excluded=True), "range-note": range_note,
+              "paren-excluded": lambda doc: paren_markers(doc, excluded=True),
+              "paren-plain": lambda doc: paren_markers(doc, excluded="plain"), "range-note": range_note,
               "scenario-note": scenario_note, "scenario-all": scenario_all, "duration-balances": duration_balances})
-FOURTH = ("scale-one", "scale-column", "decimals-coarse", "comma-decimal", "paren-markers", "paren-excluded", "range-note",
+FOURTH = ("scale-one", "scale-column", "decimals-coarse", "comma-decimal", "paren-markers", "paren-excluded", "paren-plain", "range-note",
           "scenario-note", "scenario-all", "duration-balances")
 VARIATIONS = VARIATIONS + FOURTH
 
