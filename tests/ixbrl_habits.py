@@ -1305,8 +1305,9 @@ def decimals_coarse(doc: Doc) -> None:
 
 def comma_decimal(doc: Doc) -> None:
     """Figures written without a thousands separator tagged ixt:num-comma-decimal (and, in
-    turn, TR 3's ixt:numcommadecimal), the nils ixt-sec:numwordsen "no" (a European
-    filing agent's defaults): each reads as printed."""
+    turn, TR 3's ixt:numcommadecimal: a European filing agent's default): each reads as
+    printed.  (A comma-decimal print, "1.234,5", is no US table's: the formats' other
+    names are read or refused in test_xbrl_facts.test_transforms.)"""
     n = [0]
 
     def swap(m: re.Match) -> str:
