@@ -103,6 +103,24 @@ A third look (s27-redixbrl3), each habit again one edit:
 - sign-unprinted, parens-unsigned: deductions printed plain tagged sign="-"; negatives in
   parentheses tagged unsigned (each such tag is expected found at its cell: `misigned`);
 - notes-after: the table printed again in a note after the schedule (its heading "Note 5 —").
+A fourth look (s28-ixbrl4):
+- scale-one, scale-column: one fact, or one movement column's facts, tagged scale three places
+  above the rest (each expected found at its cell: `misigned`); decimals-coarse: decimals="-5"
+  with scale="3";
+- comma-decimal: figures without separators under ixt:num-comma-decimal / ixt:numcommadecimal;
+- paren-markers, paren-excluded, paren-plain: "(93(1))", the marker a <sup> after the tag or in
+  ix:exclude inside it, or plain text in ix:exclude inside it;
+- range-note, scenario-note: a reserve's figures again in a note on srt:RangeAxis or as
+  previously reported (srt:StatementScenarioAxis); scenario-all: a scenario on every context;
+- duration-balances: balances tagged for the period's duration (each expected found by its
+  context at its cell: `misplaced`);
+- exhibit-document, exhibit-contexts-first, exhibit-hidden: the schedule in EX-99.1 of an EDGAR
+  .txt submission after the 10-K's document, each with an ix:header (the contexts in the
+  exhibit's or the 10-K's; every fact hidden);
+- single-quotes, scenario-element, midnight-dates, default-namespace, ids-in-contexts: other
+  writers' XML (attributes in single quotes, members in xbrli:scenario, xs:dateTime periods,
+  the XBRL namespace as default, DFIN-style context ids); two-blocks: the table in two text
+  blocks of the schedule's concept.
 """
 
 from __future__ import annotations
@@ -192,6 +210,7 @@ class Doc:
         self.contexts: dict[str, str] = {}
         self.facts: list[dict] = []  # per figure in document order: attrs written
         self.misigned: list = []  # (period, row, column) of facts whose sign contradicts their print's effect
+        self.misplaced: list = []  # (period, row, column) of facts whose context contradicts their print's kind
 
     # --- tagging ------------------------------------------------------------
     def ends(self) -> list[date]:
@@ -983,6 +1002,7 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
     else:
         placed = place_sentinels(doc.rendered)
     placed.misigned = doc.misigned
+    placed.misplaced = doc.misplaced
     placed.note = note  # the table printed again (in the notes; or the subsidiary's schedule), or None
     return placed
 
@@ -992,8 +1012,7 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
 def exclude_markers(doc: Doc) -> None:
     """A footnote marker inside each row's first movement fact printed without parentheses,
     in ix:exclude (Workiva and Toppan Merrill keep a marker set in the figure's cell out of
-    its value so).  (Inside a negative's parentheses, "(93(1))", the cell is no figure the
-    table reader takes: the table is left unread, said so, and checked from its facts.)"""
+    its value so).  (Inside a negative's parentheses, "(93(1))": paren-markers, paren-plain.)"""
     seen = set()
 
     def mark(m: re.Match) -> str:
@@ -1237,3 +1256,277 @@ THIRD = ("exclude-markers", "chained-continuation", "decimals-inf", "registry-pr
          "current-portion", "geography", "earlier-year-note", "block-only", "sign-unprinted", "parens-unsigned",
          "notes-after")
 VARIATIONS = VARIATIONS + THIRD
+
+
+# --- habits of a fourth look (s28-ixbrl4) -----------------------------------------------
+
+def _units(doc: Doc) -> int:
+    return SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+
+
+def _rescale(doc: Doc, which, scale: int, decimals: int = None) -> None:
+    """The facts `which` picks tagged scale=`scale` (and decimals), their digits as printed:
+    each then a thousand times its print (a tag error, expected found at its cell)."""
+    for f in doc.facts:
+        if f["nil"] or not f["amount"] or not which(f):
+            continue
+        start = re.search(r'<ix:nonFraction [^>]*id="' + f["id"] + '"[^>]*>', doc.text)
+        tag = re.sub(r'scale="-?\d+"', f'scale="{scale}"', start.group(0))
+        tag = re.sub(r'decimals="-?\d+"', f'decimals="{-scale if decimals is None else decimals}"', tag)
+        doc.text = doc.text[:start.start()] + tag + doc.text[start.end():]
+        doc.misigned.append(f["at"])
+
+
+def scale_one(doc: Doc) -> None:
+    """One movement fact tagged scale a thousand times its neighbours' (scale="6" beside
+    scale="3": a slip of one figure's tagging)."""
+    first = next((f for f in doc.facts if f["kind"] == "move" and not f["nil"] and f["amount"]), None)
+    if first is not None:
+        _rescale(doc, lambda f: f is first, _units(doc) + 3)
+
+
+def scale_column(doc: Doc) -> None:
+    """The facts of one movement column (its first concept's) tagged in other units than
+    the rest of the table's (scale="6" under thousands): every one of them a slip."""
+    moves = [f for f in doc.facts if f["kind"] == "move" and not f["nil"] and f["amount"]]
+    if moves:
+        column = moves[0]["at"][2]
+        _rescale(doc, lambda f: f["kind"] == "move" and f["at"][2] == column, _units(doc) + 3)
+
+
+def decimals_coarse(doc: Doc) -> None:
+    """Every fact decimals two places coarser than its scale (decimals="-5" with
+    scale="3": software stating the figures rounded to hundreds of thousands): the values
+    are the print's all the same."""
+    units = _units(doc)
+    doc.text = re.sub(r'(<ix:nonFraction [^>]*?)decimals="-?\d+"', lambda m: m.group(1) + f'decimals="{-units - 2}"',
+                      doc.text)
+
+
+def comma_decimal(doc: Doc) -> None:
+    """Figures written without a thousands separator tagged ixt:num-comma-decimal (and, in
+    turn, TR 3's ixt:numcommadecimal: a European filing agent's default): each reads as
+    printed.  (A comma-decimal print, "1.234,5", is no US table's: the formats' other
+    names are read or refused in test_xbrl_facts.test_transforms.)"""
+    n = [0]
+
+    def swap(m: re.Match) -> str:
+        if "," in m.group(2) or "." in m.group(2):
+            return m.group(0)
+        n[0] += 1
+        return m.group(1).replace("ixt:num-dot-decimal", ("ixt:num-comma-decimal", "ixt:numcommadecimal")[n[0] % 2]) + m.group(2)
+    doc.text = re.sub(r'(<ix:nonFraction [^>]*format="ixt:num-dot-decimal"[^>]*>' + SENTINEL + r'?)([^<]*)', swap, doc.text)
+
+
+def paren_markers(doc: Doc, excluded: bool = False) -> None:
+    """A footnote marker inside a negative's parentheses, after the figure: "(93(1))", the
+    marker a <sup> after the tag (GoFiler), or (`excluded`) in ix:exclude inside it
+    (Workiva, Toppan Merrill)."""
+    marker = '<sup style="font-size:6.5pt;vertical-align:top">(1)</sup>'
+    if excluded == "plain":  # (the marker's text alone, no raised element: "(93(1))" as printed)
+        marker = "(1)"
+    if excluded:
+        doc.text = re.sub(r"(\(<ix:nonFraction [^>]*>[^<]*)(</ix:nonFraction>\))",
+                          r"\1<ix:exclude>" + marker + r"</ix:exclude>\2", doc.text)
+    else:
+        doc.text = re.sub(r"(\(<ix:nonFraction [^>]*>[^<]*</ix:nonFraction>)\)", r"\1" + marker + ")", doc.text)
+    doc.text = doc.text.replace("</table>", "</table><p><sup>(1)</sup> Includes amounts of businesses sold.</p>", 1)
+
+
+def _first_reserve(doc: Doc, kind: str) -> list:
+    facts = [f for f in doc.facts if f["kind"] == kind and not f["nil"] and not f["context"].endswith("-total")]
+    if not facts:
+        return []
+    member = facts[0]["context"].rsplit("-", 1)[-1]
+    return [f for f in facts if f["context"].endswith("-" + member)]
+
+
+def _context_with(doc: Doc, cid: str, new: str, axis: str, member: str) -> str:
+    """The context `cid` again as `new`, on `axis`'s `member` too."""
+    ctx = doc.contexts[cid].replace(f'id="{cid}"', f'id="{new}"')
+    ctx = ctx.replace("</xbrli:segment>", f'<xbrldi:explicitMember dimension="{axis}">{member}</xbrldi:explicitMember>'
+                                          "</xbrli:segment>")
+    doc.text = doc.text.replace("</ix:resources>", ctx + "</ix:resources>", 1)
+    return new
+
+
+def range_note(doc: Doc) -> None:
+    """A note after the schedule giving the first reserve's closing balance and first
+    movement as ranges (srt:RangeAxis, srt:MinimumMember / srt:MaximumMember) in the
+    family's concepts on the reserve's member: other figures of its row, none of them its."""
+    units, parts = _units(doc), []
+    for f in _first_reserve(doc, "closing")[:1] + _first_reserve(doc, "move")[:1]:
+        for n, (member, delta) in enumerate((("srt:MinimumMember", -2), ("srt:MaximumMember", 3))):
+            cid = _context_with(doc, f["context"], f'{f["context"]}-r{n}', "srt:RangeAxis", member)
+            parts.append(f'$<ix:nonFraction name="{f["concept"]}" contextRef="{cid}" unitRef="usd" decimals="{-units}" '
+                         f'scale="{units}" format="ixt:num-dot-decimal" id="{f["id"]}-r{n}">{abs(f["amount"]) + delta:,}'
+                         "</ix:nonFraction>")
+    if parts:
+        end = doc.text.rindex("</ix:nonNumeric>") + len("</ix:nonNumeric>")
+        doc.text = doc.text[:end] + f"\n<p>The allowance is estimated at between {' and '.join(parts)}.</p>" + doc.text[end:]
+
+
+def scenario_note(doc: Doc) -> None:
+    """A restatement note after the schedule giving the first reserve's movements and
+    closing balances as previously reported (srt:StatementScenarioAxis,
+    srt:ScenarioPreviouslyReportedMember), other values, on the reserve's member."""
+    units, parts = _units(doc), []
+    for f in _first_reserve(doc, "closing") + _first_reserve(doc, "move"):
+        cid = _context_with(doc, f["context"], f'{f["context"]}-pr', "srt:StatementScenarioAxis",
+                            "srt:ScenarioPreviouslyReportedMember")
+        parts.append(f'$<ix:nonFraction name="{f["concept"]}" contextRef="{cid}" unitRef="usd" decimals="{-units}" '
+                     f'scale="{units}" format="ixt:num-dot-decimal" id="{f["id"]}-pr">{abs(f["amount"]) + 5:,}'
+                     "</ix:nonFraction>")
+    if parts:
+        end = doc.text.rindex("</ix:nonNumeric>") + len("</ix:nonNumeric>")
+        doc.text = doc.text[:end] + f"\n<p>As previously reported: {', '.join(parts)}.</p>" + doc.text[end:]
+
+
+def scenario_all(doc: Doc) -> None:
+    """Every context, the totals' too, also on srt:StatementScenarioAxis (the schedule
+    of the year's figures as restated, srt:RestatementAdjustmentMember's sibling
+    srt:ScenarioRestatedMember... filers write "as restated" on all of a restated table)."""
+    _entity_on(doc, "srt:StatementScenarioAxis", "abc:AsRestatedMember", True)
+
+
+def duration_balances(doc: Doc) -> None:
+    """Every balance tagged in the period's duration context, not at an instant (a filer's
+    slip: the balance "for the year"): each such tag contradicts its print's kind, and is
+    expected found at its cell (`misplaced`)."""
+    for f in doc.facts:
+        if f["kind"] not in ("opening", "closing"):
+            continue
+        doc.misplaced.append(f["at"])
+        pi, ri, _ = f["at"]
+        cid = doc.context("move", pi, ri)
+        doc.text = re.sub(r'(<ix:nonFraction [^>]*contextRef=")' + re.escape(f["context"]) + r'("[^>]*id="' + f["id"] + '")',
+                          r"\g<1>" + cid + r"\2", doc.text)
+    doc.text = re.sub(r"</ix:resources>.*?</ix:resources>", "</ix:resources>", doc.text, flags=re.DOTALL)
+    doc.text = doc.text.replace("</ix:resources>", "".join(c for c in doc.contexts.values()
+                                                             if c not in doc.text) + "</ix:resources>", 1)
+
+
+EDITS.update({"scale-one": scale_one, "scale-column": scale_column, "decimals-coarse": decimals_coarse,
+              "comma-decimal": comma_decimal, "paren-markers": paren_markers,
+              "paren-excluded": lambda doc: paren_markers(doc, excluded=True),
+              "paren-plain": lambda doc: paren_markers(doc, excluded="plain"), "range-note": range_note,
+              "scenario-note": scenario_note, "scenario-all": scenario_all, "duration-balances": duration_balances})
+FOURTH = ("scale-one", "scale-column", "decimals-coarse", "comma-decimal", "paren-markers", "paren-excluded", "paren-plain", "range-note",
+          "scenario-note", "scenario-all", "duration-balances")
+VARIATIONS = VARIATIONS + FOURTH
+
+
+# A 10-K's main document ahead of the exhibit holding the schedule, in one EDGAR .txt submission:
+# its own ix:header (a context of its own; `contexts_first` moves the schedule's there too).
+MAIN_10K = ('<SEC-DOCUMENT>0000000001-24-000001.txt : 20240215\n<SEC-HEADER>0000000001-24-000001.hdr.sgml : 20240215\n'
+            "ACCESSION NUMBER:\t\t0000000001-24-000001\nCONFORMED SUBMISSION TYPE:\t10-K\n</SEC-HEADER>\n"
+            "<DOCUMENT>\n<TYPE>10-K\n<SEQUENCE>1\n<FILENAME>abc-20231231.htm\n<TEXT>\n"
+            '<html>\n<head><title>abc-20231231</title></head>\n<body>\n<div style="display:none"><ix:header>'
+            '<ix:hidden><ix:nonNumeric name="dei:DocumentType" contextRef="c-main">10-K</ix:nonNumeric></ix:hidden>'
+            '<ix:resources><xbrli:context id="c-main"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">'
+            "0000000001</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:startDate>2023-01-01</xbrli:startDate>"
+            "<xbrli:endDate>2023-12-31</xbrli:endDate></xbrli:period></xbrli:context>{contexts}</ix:resources>"
+            "</ix:header></div>\n<p>ITEM 15. EXHIBITS AND FINANCIAL STATEMENT SCHEDULES</p>\n"
+            "<p>Schedule II is filed as Exhibit 99.1 to this report.</p>\n"
+            '<table><tr><td>Total revenue</td><td><ix:nonFraction name="us-gaap:Revenues" contextRef="c-main" '
+            'unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">812,400</ix:nonFraction></td></tr></table>\n'
+            "</body>\n</html>\n</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>abc-ex991.htm\n"
+            "<DESCRIPTION>SCHEDULE II\n<TEXT>\n")
+
+
+def exhibit_document(doc: Doc, contexts_first: bool = False) -> None:
+    """The schedule in an exhibit (EX-99.1) of the submission, after the 10-K's own
+    document: an EDGAR .txt submission of two inline XBRL documents, each with an
+    ix:header; `contexts_first`: the schedule's contexts declared in the 10-K's header
+    (one document set's resources may sit in any of its documents)."""
+    contexts = ""
+    if contexts_first:
+        contexts = "".join(doc.contexts.values())
+        for text in doc.contexts.values():
+            doc.text = doc.text.replace(text, "", 1)
+    doc.text = MAIN_10K.format(contexts=contexts) + doc.text.rstrip("\n") + "\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+
+
+EDITS.update({"exhibit-document": exhibit_document,
+              "exhibit-contexts-first": lambda doc: exhibit_document(doc, contexts_first=True)})
+VARIATIONS = VARIATIONS + ("exhibit-document", "exhibit-contexts-first")
+
+
+def single_quotes(doc: Doc) -> None:
+    """Every attribute of the facts and contexts in single quotes (XHTML writers of
+    page-layout converters quote so): contextRef='c-...', id='...'."""
+    def requote(m: re.Match) -> str:
+        return re.sub(r'(\s[\w:.-]+)="([^"\']*)"', r"\1='\2'", m.group(0))
+    doc.text = re.sub(r"<(?:ix:nonFraction|ix:nonNumeric|ix:continuation|xbrli:context|xbrldi:explicitMember)\b[^>]*>",
+                      requote, doc.text)
+
+
+def scenario_element(doc: Doc) -> None:
+    """The reserves' members in <xbrli:scenario>, not <xbrli:segment> (XBRL Dimensions lets a
+    hypercube sit in either; older software writes scenario)."""
+    doc.text = doc.text.replace("<xbrli:segment>", "").replace("</xbrli:segment>", "")
+    doc.text = re.sub(r"(</xbrli:entity><xbrli:period>.*?</xbrli:period>)", r"\1", doc.text)
+    doc.text = re.sub(r"(<xbrli:identifier [^>]*>[^<]*</xbrli:identifier>)((?:<xbrldi:explicitMember .*?</xbrldi:explicitMember>)*)"
+                      r"</xbrli:entity><xbrli:period>(.*?)</xbrli:period>",
+                      lambda m: m.group(1) + "</xbrli:entity><xbrli:period>" + m.group(3) + "</xbrli:period>"
+                      + (f"<xbrli:scenario>{m.group(2)}</xbrli:scenario>" if m.group(2) else ""), doc.text)
+
+
+def midnight_dates(doc: Doc) -> None:
+    """Periods written as xs:dateTime: an instant or end date as midnight of the day
+    after ("2024-01-01T00:00:00" for December 31), a start date at midnight of its day."""
+    def next_day(m: re.Match) -> str:
+        day = date.fromisoformat(m.group(2)) + timedelta(days=1)
+        return f"<xbrli:{m.group(1)}>{day}T00:00:00</xbrli:{m.group(1)}>"
+    doc.text = re.sub(r"<xbrli:(instant|endDate)>(\d{4}-\d\d-\d\d)</xbrli:\1>", next_day, doc.text)
+    doc.text = re.sub(r"<xbrli:startDate>(\d{4}-\d\d-\d\d)</xbrli:startDate>",
+                      r"<xbrli:startDate>\1T00:00:00</xbrli:startDate>", doc.text)
+
+
+def default_namespace(doc: Doc) -> None:
+    """The contexts written in XBRL's namespace as the default (no xbrli: prefix; xbrldi's
+    explicitMember as <explicitMember xmlns=...>)."""
+    doc.text = re.sub(r"<(/?)xbrli:", r"<\1", doc.text)
+    doc.text = re.sub(r"<(/?)xbrldi:explicitMember", r"<\1explicitMember", doc.text)
+
+
+def ids_in_contexts(doc: Doc) -> None:
+    """Context ids that are the facts' own ids' look-alikes and contain dots and the
+    member's name cut short (DFIN's "From2023-01-01to2023-12-31_us-gaap_..." style), the
+    reserve axis's member written with the us-gaap prefix's default namespace aside."""
+    ids = {cid: "From" + cid.replace("c-", "", 1).replace("_", "to").replace("-", ".", 3) + "_abc_" + cid[-12:]
+           for cid in doc.contexts}
+    doc.text = re.sub(r'(contextRef="|<xbrli:context id=")(c-[^"]*)"',
+                      lambda m: m.group(1) + ids.get(m.group(2), m.group(2)) + '"', doc.text)
+
+
+EDITS.update({"single-quotes": single_quotes, "scenario-element": scenario_element, "midnight-dates": midnight_dates,
+              "default-namespace": default_namespace, "ids-in-contexts": ids_in_contexts})
+OWN = ("single-quotes", "scenario-element", "midnight-dates", "default-namespace", "ids-in-contexts")
+VARIATIONS = VARIATIONS + OWN
+
+
+def two_blocks(doc: Doc) -> None:
+    """The table cut at a page break into two text blocks of the schedule's concept, the
+    second its own ix:nonNumeric (in the same context, no continuation): software
+    tagging each page's part apart, the headings repeated over the second."""
+    _, head = _heading_rows(doc)
+    tag = re.search(r'<ix:nonNumeric name="srt:ScheduleOfValuation[^>]*>', doc.text).group(0)
+    rows = [m.start() for m in re.finditer(r"<tr\b", doc.text)]
+    cut = rows[len(rows) // 2]
+    opening = re.search(r"<table[^>]*>", doc.text).group(0)
+    second = tag.replace('escape="true"', 'escape="true" id="block-2"')
+    doc.text = (doc.text[:cut] + '</table></ix:nonNumeric>\n<hr style="page-break-after:always"/>\n'
+                + second + opening + "\n" + "\n".join(head) + "\n" + doc.text[cut:])
+
+
+def exhibit_hidden(doc: Doc) -> None:
+    """The schedule in an exhibit of the submission (exhibit-document), every fact in the
+    exhibit's ix:hidden and its print untagged (hidden-facts)."""
+    hidden_facts(doc)
+    exhibit_document(doc)
+
+
+EDITS.update({"two-blocks": two_blocks, "exhibit-hidden": exhibit_hidden})
+OWN = OWN + ("two-blocks", "exhibit-hidden")
+VARIATIONS = VARIATIONS + ("two-blocks", "exhibit-hidden")

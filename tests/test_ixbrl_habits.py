@@ -53,7 +53,8 @@ def outcome(spec: dict, variation: str, kind: str) -> tuple[str, str]:
     (print and tag changed) | tag (the tag's sign alone flipped: found at its printed cell)."""
     printed_spec = spec if kind != "planted" else planted(spec)
     rendered = tagged(printed_spec, variation, misigned(spec) if kind == "tag" else None)
-    result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES)
+    name = "t.txt" if rendered.text.startswith("<SEC-DOCUMENT>") else "t.htm"  # (an EDGAR submission of documents)
+    result = auditor.check_source(source.from_text(rendered.text, name), RULES)
     if result.error is not None:
         return "refused", str(result.error)
     want = expected_errors(printed_spec, rendered)
@@ -75,6 +76,13 @@ def outcome(spec: dict, variation: str, kind: str) -> tuple[str, str]:
     if len(slips) != slipped:
         return "wrong", f"the tags' scale slip reported {len(slips)} times (expected {int(slipped)})"
     disputes -= slips
+    # A balance tagged for a duration: a finding of its context at its cell is right (and needed).
+    misplaced = {(f.line, f.start) for f in rendered.figures
+                 if (f.period, f.row, f.column) in getattr(rendered, "misplaced", ())}
+    unfound = misplaced - {(d[2], d[3]) for d in disputes if d[0] == "tagged_context"}
+    if unfound:
+        return "wrong", f"a tag's context contradicting its print not found at {sorted(unfound)[:2]}"
+    disputes = {d for d in disputes if not (d[0] == "tagged_context" and (d[2], d[3]) in misplaced)}
     if kind == "tag" and variation not in FACTLESS:  # (an untagged print carries no tag to change)
         for printing in (rendered, note) if note is not None else (rendered,):
             where = [f for f in printing.figures if f.period == 0 and printed_spec["roles"][1:][f.column] == "ending"]

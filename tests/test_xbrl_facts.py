@@ -217,9 +217,30 @@ def test_formats_and_double_counting():
     ("ixt:num-dot-decimal", "1,234.5", "1234.5"), ("ixt:num-comma-decimal", "1.234,5", "1234.5"),
     ("ixt:fixed-zero", "\u2014", "0"), ("ixt-sec:numwordsen", "no", "0"), ("ixt-sec:numwordsen", "None", "0"),
     ("", "12", "12"), ("ixt:numdotdecimal", "7", "7"),
+    # every registry's names of the two ways to write a number (TR 1's group separator first)
+    ("ixt:numcommadecimal", "1.234,5", "1234.5"), ("ixt:numdotcomma", "1.234,5", "1234.5"),
+    ("ixt:numspacecomma", "1 234,5", "1234.5"), ("ixt:numcomma", "12,5", "12.5"),
+    ("ixt:numcommadot", "1,234.5", "1234.5"), ("ixt:numspacedot", "1 234.5", "1234.5"),
+    ("ixt:numdotdecimalin", "1,23,456.7", "123456.7"), ("ixt5:num-dot-decimal-apos", "1'234.5", "1234.5"),
+    ("ixt5:num-comma-decimal-apos", "1'234,5", "1234.5"), ("ixt4:num-dot-decimal", "1\u00a0234", "1234"),
+    ("ixt:zerodash", "-", "0"), ("ixt:numdash", "\u2013", "0"), ("ixt5:fixed-zero", "nil", "0"),
+    ("ixt-sec:numwordsen", "None.", "0"), ("ixt-sec:numwordsen", "twelve", "12"),
+    ("ixt-sec:numwordsen", "Twenty-three", "23"), ("ixt-sec:numwordsen", "one hundred and five", "105"),
+    ("ixt-sec:numwordsen", "two million, four hundred thousand", "2400000"),
 ])
 def test_transforms(fmt, shown, value):
-    assert xbrl_facts._value(shown, fmt, 0, "") == (Decimal(value), "")
+    assert xbrl_facts._value(shown.replace("\u00a0", " "), fmt, 0, "") == (Decimal(value), "")
+
+
+@pytest.mark.parametrize("fmt, shown", [
+    # no figure's transforms: refused naming the format, never read as a plain number
+    ("ixt:num-unit-decimal", "5 dollars 20 cents"), ("ixt-sec:numinf", "unbounded"), ("ixt-sec:duryear", "1.5"),
+    ("ixt:date-monthname-day-year-en", "March 31, 2024"), ("ixt:fixed-true", "Yes"),
+    ("ixt:numdotdecimal", "1.234,5"), ("ixt-sec:numwordsen", "several"),
+])
+def test_a_transform_no_figure_is_written_in_is_refused_by_name(fmt, shown):
+    value, problem = xbrl_facts._value(shown, fmt, 0, "")
+    assert value is None and fmt in problem
 
 
 def test_a_text_no_format_reads_is_not_a_value():

@@ -22,7 +22,11 @@
 - ivy-chemicals-2023-ixbrl-note-after-*: the schedule, then a note ("Note 5 — ...") printing
   its table again: the note's table is no page of the schedule (its prose no label);
 - hornbeam-dairy-2023-ixbrl-excluded-marker-*: a marker in ix:exclude inside a figure's
-  fact: printed as the figure's marker, not a second figure (the table is read).
+  fact: printed as the figure's marker, not a second figure (the table is read);
+- walnut-paper-2023-ixbrl-restated-note-*: one reserve tagged with no member, a note after
+  it giving 2022 as previously reported on srt:RestatementAxis: no row of the facts' schedule;
+- maple-foods-2023-ixbrl-exhibit-*.txt: the schedule in EX-99.1 of a submission, its contexts
+  in the exhibit's own ix:header: its facts are read and a flipped tag found at its cell.
 """
 
 from __future__ import annotations
@@ -138,5 +142,20 @@ def test_a_table_after_a_notes_heading_is_no_continuation_of_the_schedule():
     assert [r.label for r in tables[0].periods[0].rows] == ["Allowance for credit losses",
                                                             "Deferred tax asset valuation allowance", "Total"]
     text, wrong = check("ivy-chemicals-2023-ixbrl-note-after-wrong-sign.htm")
+    assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "deductions")]
+    assert failed(wrong)[0].location.line == line_of(text, 'id="f-4"')
+
+
+@pytest.mark.parametrize("name", ["walnut-paper-2023-ixbrl-restated-note", "maple-foods-2023-ixbrl-exhibit"])
+def test_a_restated_note_and_an_exhibits_own_header_leave_the_facts_read_by_their_reserve(name):
+    """A reserve's figures as previously reported (srt:RestatementAxis) are no row (stop 27
+    summed them into the total: false column-total errors); a schedule in an exhibit whose
+    contexts are in the exhibit's ix:header is read from its facts (stop 27 read none)."""
+    suffix = ".txt" if "exhibit" in name else ".htm"
+    _, clean = check(name + "-clean" + suffix)
+    assert failed(clean) == []
+    facts = [s for s in clean.schedules if s.source == "xbrl"]
+    assert facts and all("previously" not in r.label.lower() for p in facts[0].periods for r in p.rows)
+    text, wrong = check(name + "-wrong-sign" + suffix)
     assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "deductions")]
     assert failed(wrong)[0].location.line == line_of(text, 'id="f-4"')

@@ -227,7 +227,10 @@ class _Reader(HTMLParser):
             named = dict(attrs)  # (only a fact's attributes are read: a 10-K's cells nest spans and divs)
             self.facts.append(Fact(named.get("sign"), named.get("format"), named.get("scale")))
         elif tag == "ix:exclude" and self.facts:
+            # (a marker set in the figure's element: raised or not, read apart as a <sup>'s,
+            # so "(93<ix:exclude>(1)</ix:exclude>)" is 93's marker inside its parentheses)
             self.facts.append(None)
+            self.sup += 1
         elif tag == "sup":
             self.sup += 1
         elif tag in BREAKS or tag == "table":
@@ -271,7 +274,7 @@ class _Reader(HTMLParser):
                 self._add(" ", self.getpos(), 0)
         elif self.depth > 1 or tag not in ("tr", "td", "th"):
             if self.facts and (tag == "ix:nonfraction" or tag == "ix:exclude" and self.facts[-1] is None):
-                self.facts.pop()
+                self.sup = max(0, self.sup - (self.facts.pop() is None))
             elif tag == "sup":
                 self.sup = max(0, self.sup - 1)
             elif tag in BREAKS:

@@ -30,7 +30,7 @@ from decimal import Decimal
 from itertools import combinations
 from typing import Iterable, Optional
 
-from auditor.frontends.xbrl.facts import ENTITY_AXES, Fact, local
+from auditor.frontends.xbrl.facts import ENTITY_AXES, QUALIFYING_AXES, Fact, local
 
 # (concept, first day or None, last day): where a total and its parts are tagged.
 Key = tuple[str, Optional[date], date]
@@ -49,8 +49,8 @@ def reserve_axes(facts: Iterable[Fact], balances: set[str], movements: set[str],
         if fact.context.members:
             dimension, member = fact.context.members[0]
             axis = local(dimension)
-            if axis in ENTITY_AXES:
-                continue  # (a registrant of a combined 10-K: whose schedule, never a reserve)
+            if axis in ENTITY_AXES or axis in QUALIFYING_AXES:
+                continue  # (a registrant of a combined 10-K, a scenario, a range: never a reserve)
             counts[axis] += 1
             carried.setdefault((axis, member), set()).add(fact.concept in balances)
     rows = {axis for (axis, _), kinds in carried.items() if len(kinds) == 2}

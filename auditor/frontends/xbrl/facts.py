@@ -226,6 +226,11 @@ def _continuation(text: str, cid: str) -> Optional[int]:
 # Axes that say whose figures they are (the Edgar Filer Manual's registrant axis; srt's
 # parent / subsidiaries / consolidated entity), never which reserve a row is.
 ENTITY_AXES = {"LegalEntityAxis", "ConsolidatedEntitiesAxis"}
+# Axes that say which version of a figure a fact is (a range's bound, a scenario, a figure as
+# previously reported), never which reserve: a member of one on some facts is another cut of
+# the reserve's figures (a note's "as previously reported", "between $X and $Y"), no row.
+QUALIFYING_AXES = {"RangeAxis", "StatementScenarioAxis", "RestatementAxis",
+                   "ErrorCorrectionsAndPriorPeriodAdjustmentsRestatementByRestatementPeriodAndAmountAxis"}
 Element = tuple  # (the start tag's match, its attributes, the concept's qualified name)
 
 
@@ -266,7 +271,7 @@ def _on_reserve_axis(rows: list[Element], found: list[Element], contexts: dict, 
 def _row_axis(context: Optional[Context]) -> Optional[str]:
     """The axis of a context's one member (a registrant's aside), or None."""
     named = [local(d) for d, _ in context.members if local(d) not in ENTITY_AXES] if context else []
-    return named[0] if len(named) == 1 else None
+    return named[0] if len(named) == 1 and named[0] not in QUALIFYING_AXES else None
 
 
 def _axes_of(found: list[Element], contexts: dict, axis: str) -> set[str]:
@@ -280,14 +285,16 @@ def _without_entity(facts: list, axis: str = "") -> list:
     naming the subsidiary registrant of a combined 10-K), says whose schedule it
     is, not which reserve a row is.  Where no context names another member (a
     schedule of one account, its member on every fact), only an entity's axis
-    (`ENTITY_AXES`: dei:LegalEntityAxis, srt:ConsolidatedEntitiesAxis) is set aside,
+    (`ENTITY_AXES`: dei:LegalEntityAxis, srt:ConsolidatedEntitiesAxis) or a
+    qualifying one (`QUALIFYING_AXES`: a restated schedule's scenario) is set aside,
     or, where one of the members is on the rules file's reserve `axis`, every other
     (a geography, a segment on every fact: whose schedule, the reserve's member the row)."""
     common = set.intersection(*(set(f.context.members) for f in facts)) if facts else set()
     if all(set(f.context.members) <= common for f in facts):
         # (the rules file's reserve axis among them: its member is the account, the others say whose)
         on_axis = any(local(d) == axis for d, _ in common)
-        common = {(d, m) for d, m in common if local(d) in ENTITY_AXES or on_axis and local(d) != axis}
+        common = {(d, m) for d, m in common if local(d) in ENTITY_AXES or local(d) in QUALIFYING_AXES
+                  or on_axis and local(d) != axis}
     if not common:
         return facts
     return [f._replace(context=f.context._replace(members=tuple(m for m in f.context.members if m not in common)))
@@ -296,7 +303,7 @@ def _without_entity(facts: list, axis: str = "") -> list:
 
 # The prefixes of the standard taxonomies: every other prefix names a company's own concept.
 STANDARD = {"us-gaap", "srt", "dei", "ifrs-full", "country", "currency", "exch", "naics", "sic", "stpr", "ecd", "ffd"}
-CONTEXT_REF = 'contextRef="'
+CONTEXT_REF = "contextRef="
 
 
 def _kin(text: str, found: list, contexts: dict, kin: Callable[[str], bool], rows: Optional[Pattern] = None) -> list:
@@ -375,8 +382,12 @@ def _tags_in(text: str, cids: set[str]) -> Iterator[re.Match[str]]:
     in a 10-K with ninety reserve contexts (36 M instructions of IBM's check)."""
     at = 0
     while (at := text.find(CONTEXT_REF, at)) != -1:
-        value = at + len(CONTEXT_REF)
-        end = text.find('"', value)
+        value = at + len(CONTEXT_REF) + 1  # (past the quote, double or single)
+        quote = text[value - 1 : value]
+        if quote not in ('"', "'"):
+            at = value
+            continue
+        end = text.find(quote, value)
         if end == -1:
             return
         if text[value:end] in cids:
@@ -424,10 +435,17 @@ def _literals(family: Pattern) -> Optional[list[str]]:
 
 
 def _resources(text: str) -> str:
-    """The ix:resources of the document (where its contexts are), or all of it."""
-    start = text.find("<ix:resources")
-    end = text.find("</ix:resources>", start)
-    return text[start:end] if start != -1 and end != -1 else text
+    """The ix:resources of the document (where its contexts are), or all of it.  An
+    EDGAR submission of several inline documents (the 10-K, an exhibit holding the
+    schedule) has a header in each, and a context may be declared in any of them."""
+    parts, at = [], text.find("<ix:resources")
+    while at != -1:
+        end = text.find("</ix:resources>", at)
+        if end == -1:
+            break
+        parts.append(text[at:end])
+        at = text.find("<ix:resources", end)
+    return "".join(parts) if parts else text
 
 
 def _places(starts: Sequence[int], offsets: list) -> dict:
@@ -441,7 +459,8 @@ def _places(starts: Sequence[int], offsets: list) -> dict:
 
 
 def _attributes(text: str) -> dict:
-    return {k.lower(): (a if a is not None else b) for k, a, b in ATTR.findall(text)}
+    # (findall gives "" for the quote not used: a value in single quotes is the third group's)
+    return {k.lower(): a or b for k, a, b in ATTR.findall(text)}
 
 
 def _content(text: str, start: re.Match[str]) -> tuple[int, str]:
@@ -578,27 +597,70 @@ def _displayed(inner: str) -> str:
 # The formats of the Inline XBRL Transformation Registry (versions 1 to 5) and
 # the SEC's own (ixt-sec) that a Schedule II figure is written in, by local name.
 
-ZERO_FORMATS = {"fixed-zero", "fixedzero", "zerodash", "zero-dash", "fixed-empty"}
-WORDS = {"no": 0, "none": 0, "nil": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-         "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+ZERO_FORMATS = {"fixed-zero", "fixedzero", "zerodash", "zero-dash", "fixed-empty", "numdash"}
+# Group separators and a decimal point (TR 1's numcommadot, numspacedot; TR 3's Indian grouping;
+# TR 5's apostrophes), or a decimal comma (TR 1's numdotcomma, numspacecomma, numcomma).
+DOT_FORMATS = {"num-dot-decimal", "numdotdecimal", "numcommadot", "numspacedot", "numdotdecimalin",
+               "num-dot-decimal-apos"}
+COMMA_FORMATS = {"num-comma-decimal", "numcommadecimal", "numdotcomma", "numspacecomma", "numcomma",
+                 "num-comma-decimal-apos"}
+WORD_FORMATS = {"numwordsen", "num-words-en"}  # (the SEC's ixt-sec; a number in English words)
+SMALL = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                    "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+GROUPS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+NO_NUMBER = {"no", "none", "nil"}
 
 
 def _value(shown: str, fmt: str, scale: int, sign: str) -> tuple:
-    """(value, problem): the displayed text read by its format, scaled, signed."""
+    """(value, problem): the displayed text read by its format, scaled, signed.  A
+    format no Schedule II figure is read by (a date's, a duration's, num-unit-decimal's
+    "5 dollars 20 cents", ixt-sec:numinf) is named, never guessed as a plain number."""
     style = local(fmt).lower()
+    plain = shown.replace(" ", "").replace("'", "")
     try:
         if style in ZERO_FORMATS:
             number = Decimal(0)
-        elif style.startswith("numwordsen") or style.startswith("num-words"):
-            number = Decimal(WORDS[shown.lower().strip(" .")])
-        elif "comma-decimal" in style or "numcommadecimal" in style:
-            number = _number(shown.replace(".", "").replace(" ", "").replace(",", "."))
-        else:  # num-dot-decimal, numdotdecimal, or no format (an xs:decimal as printed)
-            number = _number(shown.replace(",", "").replace(" ", ""))
+        elif style in WORD_FORMATS:
+            number = Decimal(_words(shown))
+        elif style in COMMA_FORMATS:
+            number = _number(_grouped(plain, ".", ","))
+        elif style in DOT_FORMATS or not fmt:  # (no format: an xs:decimal as printed)
+            number = _number(_grouped(plain, ",", "."))
+        else:
+            return None, f"the format {fmt} is not one a Schedule II figure is read by ({shown!r} not read)"
     except (KeyError, InvalidOperation, ValueError):
         return None, f"cannot read {shown!r} as {fmt or 'a number'}"
     value = number.scaleb(scale)
     return (-value if sign else value), ""
+
+
+def _grouped(text: str, separator: str, point: str) -> str:
+    """The digits with the group separators dropped and the decimal point a dot; a
+    separator after the point ("1.234,5" as num-dot-decimal) is no number of the format."""
+    whole, has_point, fraction = text.partition(point)
+    if separator in fraction:
+        raise ValueError(text)
+    return whole.replace(separator, "") + (f".{fraction}" if has_point else "")
+
+
+def _words(text: str) -> int:
+    """A number in English words, as ixt-sec:numwordsen reads it ("no", "none", "twelve",
+    "one hundred and twenty-three thousand"); KeyError where a word is no number's."""
+    words = [w for w in re.split(r"[\s,-]+", text.lower().strip(" .")) if w and w != "and"]
+    if len(words) == 1 and words[0] in NO_NUMBER:
+        return 0
+    if not words:
+        raise KeyError(text)
+    total = group = 0
+    for word in words:
+        if word in SMALL or word in TENS:
+            group += SMALL.get(word, 0) + TENS.get(word, 0)
+        elif word == "hundred":
+            group = (group or 1) * 100
+        else:
+            total, group = total + (group or 1) * GROUPS[word], 0
+    return total + group
 
 
 def _number(text: str) -> Decimal:
