@@ -164,16 +164,27 @@ def _movement_without_figures(before: Line, ln: Line, rest: Sequence[Line]) -> b
     if before.kind != "row" and not (before.kind == "text" and text(before.words).endswith(":")):
         return False
     number = ln.number
+    unnamed = False  # a line whose words name no movement the vocabulary knows
     for line in (ln, *rest):
         if line.number != number or not line.words or line.words[0].column != indent:
             return False
         if line.kind == "row":
-            # (Its own label: a capital, or, in lower case, a movement's or balance's words.)
-            return line is not ln and (line.words[0].text[:1].isupper()
-                                       or bool(SCHEDULE_MOVEMENT.search(text(line.words)) or CLOSES.search(text(line.words))))
+            row_text = text(line.words)
+            names = bool(SCHEDULE_MOVEMENT.search(row_text) or CLOSES.search(row_text))
+            # (Its own label: a capital, or, in lower case, a movement's or balance's words;
+            # under a line naming none, a capital and a movement's words both.)
+            capital = line.words[0].text[:1].isupper()
+            return line is not ln and ((capital and names) if unnamed else (capital or names))
         line_text = text(line.words)
-        if (line.kind != "text" or len(line.words) < 2 or line_text.endswith(":") or CONNECTIVE.search(line_text)
-                or not SCHEDULE_MOVEMENT.search(line_text)):
+        if line.kind != "text" or line_text.endswith(":") or CONNECTIVE.search(line_text):
+            return False
+        if not SCHEDULE_MOVEMENT.search(line_text):
+            # "Recoveries", "Acquisitions", "Other" alone over "Deductions - written off":
+            # no spanner (those are "Additions", "Deductions"), a label of its own.
+            if not line_text[:1].isupper():
+                return False
+            unnamed = True
+        elif len(line.words) < 2:
             return False
         number += 1
     return False
