@@ -266,6 +266,11 @@ def _figure_cells(grid: Grid, f: Frame) -> list[HtmlCell]:
             if c.column >= f.figure_start and kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
 
 
+def figure_positions(grid: Grid, f: Frame) -> list[Position]:
+    """Where each figure of a part's rows of figures starts."""
+    return [fig.position for fig in figures(_figure_cells(grid, f), [], None)]
+
+
 def period_rows(grid: Grid, f: Optional[Frame]) -> list[str]:
     """The period captions labelling the rows of figures ("Year ended December
     31, 1999", "1999"), lower-cased, when most rows have one (a table of one
@@ -440,7 +445,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         periods=tuple(periods),
         line=region.title_line,
         label_heading=first.label_heading,
-        unread=tuple(unread),
+        unread=tuple(unread) + region.left,
         subtitle=" ".join(t for t in (region.subtitle, _years_rows(region.grids[0], first)) if t),
     )
 
