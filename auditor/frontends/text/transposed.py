@@ -157,7 +157,10 @@ def _movement_without_figures(before: Line, ln: Line, rest: Sequence[Line]) -> b
     role ("Charged to other accounts Deductions"); read as a caption among the
     block's movements it opens nothing and heads no figure.  (A single word,
     "Deductions" over "Charged to reserve", may be a spanner: left as the
-    label's first line.)"""
+    label's first line.  One that names no movement the vocabulary knows,
+    "Recoveries" or "Acquisitions" over "Deductions - accounts written off",
+    is no spanner: a movement of its own where the row under it opens a whole
+    label, a capital and a movement's words.)"""
     indent = ln.words[0].column if ln.words else 0
     if not (before.number + 1 == ln.number and before.words and before.words[0].column == indent):
         return False
@@ -180,8 +183,9 @@ def _movement_without_figures(before: Line, ln: Line, rest: Sequence[Line]) -> b
             return False
         if not SCHEDULE_MOVEMENT.search(line_text):
             # "Recoveries", "Acquisitions", "Other" alone over "Deductions - written off":
-            # no spanner (those are "Additions", "Deductions"), a label of its own.
-            if not line_text[:1].isupper():
+            # no spanner (those are "Additions", "Deductions"), a label of its own.  (One
+            # word: "Reserves of Acquired" over "Businesses Charged Off" may be one label.)
+            if not line_text[:1].isupper() or len(line.words) > 1:
                 return False
             unnamed = True
         elif len(line.words) < 2:
