@@ -160,7 +160,8 @@ def _movement_without_figures(before: Line, ln: Line, rest: Sequence[Line]) -> b
     label's first line.  One that names no movement the vocabulary knows,
     "Recoveries" or "Acquisitions" over "Deductions - accounts written off",
     is no spanner: a movement of its own where the row under it opens a whole
-    label, a capital and a movement's words.)"""
+    label, as the row above opens (a capital, or lower case in a table typed
+    all so) and with a movement's words.)"""
     indent = ln.words[0].column if ln.words else 0
     if not (before.number + 1 == ln.number and before.words and before.words[0].column == indent):
         return False
@@ -168,6 +169,8 @@ def _movement_without_figures(before: Line, ln: Line, rest: Sequence[Line]) -> b
         return False
     number = ln.number
     unnamed = False  # a line whose words name no movement the vocabulary knows
+    # (How the block's labels open: a capital, or lower case in a table typed all so.)
+    opens_upper = before.words[0].text[:1].isupper()
     for line in (ln, *rest):
         if line.number != number or not line.words or line.words[0].column != indent:
             return False
@@ -175,9 +178,11 @@ def _movement_without_figures(before: Line, ln: Line, rest: Sequence[Line]) -> b
             row_text = text(line.words)
             names = bool(SCHEDULE_MOVEMENT.search(row_text) or CLOSES.search(row_text))
             # (Its own label: a capital, or, in lower case, a movement's or balance's words;
-            # under a line naming none, a capital and a movement's words both.)
+            # under a line naming none, opening as the row above does and a movement's words both.)
             capital = line.words[0].text[:1].isupper()
-            return line is not ln and ((capital and names) if unnamed else (capital or names))
+            if unnamed:
+                return capital == opens_upper and names
+            return line is not ln and (capital or names)
         line_text = text(line.words)
         if line.kind != "text" or line_text.endswith(":") or CONNECTIVE.search(line_text):
             return False
@@ -185,7 +190,7 @@ def _movement_without_figures(before: Line, ln: Line, rest: Sequence[Line]) -> b
             # "Recoveries", "Acquisitions", "Other" alone over "Deductions - written off":
             # no spanner (those are "Additions", "Deductions"), a label of its own.  (One
             # word: "Reserves of Acquired" over "Businesses Charged Off" may be one label.)
-            if not line_text[:1].isupper() or len(line.words) > 1:
+            if line_text[:1].isupper() != opens_upper or len(line.words) > 1:
                 return False
             unnamed = True
         elif len(line.words) < 2:
