@@ -202,3 +202,25 @@ def test_a_file_ending_on_its_tables_notes_after_one_period_is_warned(lines):
     cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
     assert cut.error is None and [f.rule for f in cut.findings if f.severity != "info"] == ["VQ008"]
     assert clean(check(text, path.name))
+
+
+def test_a_period_placed_past_the_files_end_is_no_internal_error():
+    """A front end may place an uncaptioned period at the line after its last
+    (a bare page number on the title line once made such a period, one row on
+    the title's line): in a file cut right after the table, that line is past
+    the file's end.  refuse_cut_off reads the file's last line for it, not an
+    IndexError (exit 3), and the schedule is still the one the file ends at."""
+    from dataclasses import replace
+
+    from auditor.reading.completeness import refuse_cut_off
+
+    path = FIXTURES / "halcyon-networks-2003-untagged-page-break.txt"
+    text = "".join(path.read_text().splitlines(keepends=True)[:24])
+    src = source.from_text(text, path.name)
+    (schedule,) = pipeline.check_source(src, RULESET).schedules
+    past = len(src.lines) + 1
+    assert schedule.reading is not None and schedule.reading.ends_file
+    placed = replace(schedule, periods=(*schedule.periods, replace(schedule.periods[-1], line=past)),
+                     reading=schedule.reading._replace(ends_file=False))
+    (marked,) = refuse_cut_off(src, [placed])
+    assert marked.reading is not None and marked.reading.ends_file

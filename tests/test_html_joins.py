@@ -59,3 +59,41 @@ def test_a_headless_table_listing_the_account_periods_again_unnamed_is_refused()
     result = auditor.check_source(source.from_text(exhibit("none", repeat=False), "t.htm"), RULES)
     assert result.error is not None and "lists its periods again" in str(result.error)
     assert result.error.line == 27
+
+
+def _after_last_table(text: str, table: str) -> str:
+    at = text.rindex("</TABLE>\n") + len("</TABLE>\n")
+    return text[:at] + table + text[at:]
+
+
+def test_a_headless_table_of_no_periods_after_the_account_tables_is_said_unread():
+    # A table with no headings, no caption and no period on its rows ("Total reserves" and
+    # its figures) right under the last account's table: which period's or account's row it
+    # prints nothing says, so it is not joined; its figures are not dropped quietly either:
+    # each is a VQ007 warning at its cell, the schedule read as before.
+    from test_html_table_per_account import TABLE
+
+    figures = ("2,286", "855", "1,013", "2,051")
+    cells = "".join(f"<TD>&nbsp;</TD><TD ALIGN=right>{f}</TD>" for f in figures)
+    total = f"{TABLE}<TR VALIGN=bottom><TD>Total reserves</TD>{cells}</TR>\n</TABLE>\n"
+    for repeat in (True, False):
+        plain = auditor.check_source(source.from_text(exhibit("p", repeat), "t.htm"), RULES)
+        text = _after_last_table(exhibit("p", repeat), total)
+        result = auditor.check_source(source.from_text(text, "t.htm"), RULES)
+        assert result.error is None
+        (schedule,), (before,) = result.schedules, plain.schedules
+        assert [len(p.rows) for p in schedule.periods] == [len(p.rows) for p in before.periods]
+        unread = [f for f in result.findings if f.rule == "VQ007"]
+        assert [f.severity for f in unread] == ["warning"] * len(figures)
+        lines = text.split("\n")
+        assert [lines[f.location.line - 1][f.location.column - 1:].split("<")[0] for f in unread] == list(figures)
+        assert [f for f in result.findings if f.rule != "VQ007"] == plain.findings
+
+
+def test_prose_between_the_account_tables_and_a_later_table_ends_the_schedule_quietly():
+    # The other side: a paragraph between says the later table is the document's next one.
+    from test_html_table_per_account import TABLE
+
+    later = f"<P>Selected quarterly data follows.</P>\n{TABLE}<TR><TD>Net sales</TD><TD>12,345</TD><TD>11,002</TD></TR></TABLE>\n"
+    result = auditor.check_source(source.from_text(_after_last_table(exhibit("p"), later), "t.htm"), RULES)
+    assert result.error is None and not [f for f in result.findings if f.rule == "VQ007"]

@@ -321,3 +321,31 @@ def test_the_last_period_caption_printed_under_untagged_rows_stays_in_the_table(
     (schedule,) = result.schedules
     assert [(p.fiscal_year, p.rows[0].cells[0].line) for p in schedule.periods] == [(1996, 12), (1995, 19), (1994, 26)]
     assert result.findings == []
+
+
+def test_a_one_word_movement_left_blank_over_a_whole_label_is_no_first_line_of_it():
+    # "Recoveries" alone with no figure, over "Deductions - accounts written off" (a
+    # capital, a movement's words: a label of its own), no other block printing it:
+    # joined, the deductions (printed positive) were read as recoveries, added.
+    result = _check("halsted-gear-1995-years-as-columns-blank-one-word-movement.txt")
+    (schedule,) = result.schedules
+    assert [c.heading for c in schedule.columns if c.role not in ("beginning", "ending")] == [
+        "Charged to costs and expenses", "Deductions - accounts written off", "Deductions - claims paid"]
+    allowance, warranty = schedule.periods[0].rows
+    assert (allowance.cells[2].raw, allowance.cells[2].line) == ("288", 14)
+    assert (warranty.cells[3].raw, warranty.cells[3].line) == ("1,037", 23)
+    assert result.findings == []
+
+
+def test_a_blank_label_line_over_a_lower_case_run_on_is_still_its_first_line(tmp_path):
+    # The other side of the evidence: "Recoveries of accounts" over "written off  288"
+    # is one label wrapped (the line under it opens in lower case), read as one.
+    text = (FIXTURES / "halsted-gear-1995-years-as-columns-blank-one-word-movement.txt").read_text()
+    text = text.replace("  Recoveries\n  Deductions - accounts written off                   288",
+                        "  Amounts of accounts\n  written off                                        288")
+    path = tmp_path / "wrapped.txt"
+    path.write_text(text)
+    result = auditor.check_file(str(path), RULES)
+    (schedule,) = result.schedules
+    assert "Amounts of accounts written off" in [c.heading for c in schedule.columns]
+    assert result.findings == []

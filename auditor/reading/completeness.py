@@ -122,6 +122,10 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         return list(schedules)
     # (A period captioned under its rows, "Year ended ..." as a footer, ends where its caption does.)
     rows += [p.line for s in schedules if s.source == "table" for p in s.periods]
+    if max(rows) > len(src.lines):
+        # (A line past the file's end, an uncaptioned period's placed after its table, says
+        # nothing of where the table ends: its rows do, or else the file's last line.)
+        rows = [line for line in rows if line <= len(src.lines)] or [len(src.lines)]
     text = src.joined()
     opened = unclosed(text, src) if "<" in text else {}
     for kind in TABLES:

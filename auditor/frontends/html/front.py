@@ -28,7 +28,7 @@ from auditor.frontends.html.remap import laid_under
 from auditor.labels import (ACCOUNT_WORD, CONTINUED, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
                             XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, heads_another_statement, is_period,
                             numbers_a_statement, opens_another_schedule, title_words)
-from auditor.model import Schedule
+from auditor.model import Position, Schedule
 from auditor.source import Source
 from auditor.frontends.text import halves
 
@@ -149,7 +149,8 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         parts, grids, captions = [span, *joined], [grid], [caption]
         named_by = title_words(doc.printed(max(0, (title.start() if title else span[0]) - html_locate.CAPTION_REACH),
                                            span[0]))
-        more = _continuations(doc, parts[-1], grid, f, headings, named_by) if f is not None and not transposed \
+        left: list[Position] = []  # (figures of a table after the last part, not joined to it)
+        more = _continuations(doc, parts[-1], grid, f, headings, named_by, left) if f is not None and not transposed \
             else _transposed_continuations(doc, parts[-1], grid)
         for spans, nxt_grid, nxt_caption in more:
             parts.extend(spans)
@@ -166,7 +167,8 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         subtitle = years_lines(doc, title.end(), span[0]) if title and title.end() < span[0] else ""
         found.append(Region(tuple(parts), tuple(grids), _title_of(doc, title),
                             title_line, preamble[:2000], tuple(captions), transposed, subtitle,
-                            () if transposed else periods_between(doc, parts, title.end() if title else None)))
+                            () if transposed else periods_between(doc, parts, title.end() if title else None),
+                            tuple(left)))
     return found
 
 
@@ -389,7 +391,8 @@ def _title_table(doc: Document, inside: Span, span: Span) -> bool:
 
 
 def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
-                   headings: Optional[Headings] = None, named_by: frozenset[str] | set[str] = frozenset()) -> Iterator[Part]:
+                   headings: Optional[Headings] = None, named_by: frozenset[str] | set[str] = frozenset(),
+                   left: Optional[list[Position]] = None) -> Iterator[Part]:
     """Tables that carry `span`'s table on after a page break, or that print the
     next account's rows where the schedule is printed one table per account:
     little text between (page furniture, an account's caption) and the first
@@ -397,7 +400,10 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     own; where the first lists periods, one that does not, or that lists again
     the periods of the account before it with no caption of its own; one under
     another schedule's title (`named_by`: the words of the first's title block,
-    labels.opens_another_schedule: another registrant's in a combined 10-K)."""
+    labels.opens_another_schedule: another registrant's in a combined 10-K).
+    A headless table of figures right after one of a table per account, its rows
+    no periods: not joined (nothing says which account's or period's rows it
+    prints), its figures put in `left`, to be said unread."""
     listing = bool(html_layout.period_rows(first_grid, first))  # (a row per period under each account)
     periods = _ending_account(first_grid, first)  # read so far for the current account
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
@@ -420,6 +426,8 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
         caption = html_locate.caption(texts)
         if listing:
             listed = set(html_layout.period_rows(grid, f))
+            if not listed and not texts and breaks.headless(grid) and left is not None:
+                left += html_layout.figure_positions(grid, f)
             if not listed or (texts and caption is None):
                 return
             if (caption is None and html_layout.caption_row(grid, f) is None and not html_layout.account_heading(grid, f)

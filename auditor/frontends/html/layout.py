@@ -266,6 +266,11 @@ def _figure_cells(grid: Grid, f: Frame) -> list[HtmlCell]:
             if c.column >= f.figure_start and kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
 
 
+def figure_positions(grid: Grid, f: Frame) -> list[Position]:
+    """Where each figure of a part's rows of figures starts."""
+    return [fig.position for fig in figures(_figure_cells(grid, f), [], None)]
+
+
 def period_rows(grid: Grid, f: Optional[Frame]) -> list[str]:
     """The period captions labelling the rows of figures ("Year ended December
     31, 1999", "1999"), lower-cased, when most rows have one (a table of one
@@ -440,7 +445,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         periods=tuple(periods),
         line=region.title_line,
         label_heading=first.label_heading,
-        unread=tuple(unread),
+        unread=tuple(unread) + region.left,
         subtitle=" ".join(t for t in (region.subtitle, _years_rows(region.grids[0], first)) if t),
     )
 
@@ -656,8 +661,12 @@ def period_caption(text: str) -> bool:
 def _unplaced(cells: list[HtmlCell], f: Frame, is_period: bool) -> list[Position]:
     """Where the figures of a row read as no row of figures start (a lone
     figure without a label, say): located in the table, placed in no cell.
-    Not a footnote marker "(1)", nor a period row's year printed apart."""
-    shown = [c for c in cells if c.column >= f.figure_start and kind(c) == "figure"
+    Not a footnote marker "(1)", nor a period row's year printed apart.  In
+    a row printing no words, a figure under the label column too (a spacing
+    row of filing software's, its label cell spanning the label's columns,
+    holding a figure): no label it can be part of."""
+    wordless = not any(kind(c) == "text" for c in cells if c.text.strip())
+    shown = [c for c in cells if (c.column >= f.figure_start or wordless) and kind(c) == "figure"
              and not SMALL_PAREN.match(c.text.strip()) and not (is_period and BARE_YEAR.match(c.text.strip()))]
     return [fig.position for fig in figures(shown, [], None)]
 

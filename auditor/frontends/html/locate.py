@@ -23,6 +23,7 @@ from auditor.frontends.html import divs, grid as html_table, hidden
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, UNITS, XBRL_STRUCTURE,
                             heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
+from auditor.model import Position
 from auditor.source import Source
 from auditor import scan
 
@@ -78,6 +79,9 @@ class Region:
     # (line, caption) of each period captioned between two of its parts: a paragraph "Year ended
     # December 31, 2001" over each year's <table>, or over the rows after a page break (front.periods_between)
     periods: tuple[tuple[int, str], ...] = ()
+    # Figures of a table right after the schedule's last part that it could not be joined to
+    # (headless, nothing but page furniture between): unread, said so (VQ007), never dropped.
+    left: tuple[Position, ...] = ()
 
 
 class Document:

@@ -157,23 +157,43 @@ def _movement_without_figures(before: Line, ln: Line, rest: Sequence[Line]) -> b
     role ("Charged to other accounts Deductions"); read as a caption among the
     block's movements it opens nothing and heads no figure.  (A single word,
     "Deductions" over "Charged to reserve", may be a spanner: left as the
-    label's first line.)"""
+    label's first line.  One that names no movement the vocabulary knows,
+    "Recoveries" or "Acquisitions" over "Deductions - accounts written off",
+    is no spanner: a movement of its own where the row under it opens a whole
+    label, as the row above opens (a capital, or lower case in a table typed
+    all so) and with a movement's words.)"""
     indent = ln.words[0].column if ln.words else 0
     if not (before.number + 1 == ln.number and before.words and before.words[0].column == indent):
         return False
     if before.kind != "row" and not (before.kind == "text" and text(before.words).endswith(":")):
         return False
     number = ln.number
+    unnamed = False  # a line whose words name no movement the vocabulary knows
+    # (How the block's labels open: a capital, or lower case in a table typed all so.)
+    opens_upper = before.words[0].text[:1].isupper()
     for line in (ln, *rest):
         if line.number != number or not line.words or line.words[0].column != indent:
             return False
         if line.kind == "row":
-            # (Its own label: a capital, or, in lower case, a movement's or balance's words.)
-            return line is not ln and (line.words[0].text[:1].isupper()
-                                       or bool(SCHEDULE_MOVEMENT.search(text(line.words)) or CLOSES.search(text(line.words))))
+            row_text = text(line.words)
+            names = bool(SCHEDULE_MOVEMENT.search(row_text) or CLOSES.search(row_text))
+            # (Its own label: a capital, or, in lower case, a movement's or balance's words;
+            # under a line naming none, opening as the row above does and a movement's words both.)
+            capital = line.words[0].text[:1].isupper()
+            if unnamed:
+                return capital == opens_upper and names
+            return line is not ln and (capital or names)
         line_text = text(line.words)
-        if (line.kind != "text" or len(line.words) < 2 or line_text.endswith(":") or CONNECTIVE.search(line_text)
-                or not SCHEDULE_MOVEMENT.search(line_text)):
+        if line.kind != "text" or line_text.endswith(":") or CONNECTIVE.search(line_text):
+            return False
+        if not SCHEDULE_MOVEMENT.search(line_text):
+            # "Recoveries", "Acquisitions", "Other" alone over "Deductions - written off":
+            # no spanner (those are "Additions", "Deductions"), a label of its own.  (One
+            # word: "Reserves of Acquired" over "Businesses Charged Off" may be one label.)
+            if line_text[:1].isupper() != opens_upper or len(line.words) > 1:
+                return False
+            unnamed = True
+        elif len(line.words) < 2:
             return False
         number += 1
     return False
