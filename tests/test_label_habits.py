@@ -37,15 +37,15 @@ TYPED = {"typed": LAYOUTS["seed-like"], "typed-by-account": LAYOUTS["by-account"
 LAYOUT_NAMES = [*TYPED, "html"]
 
 
-def printed(spec: dict, habit: str, layout: str):
+def printed(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: dict = TYPED):
     """(spec as printed, Rendered, file name) or None where the habit has no edit for the layout."""
-    h = HABITS[habit]
+    h = habits[habit]
     if layout != "html" and h.spec is None and h.typed is None or layout == "html" and h.spec is None and h.html is None:
         return None
     if h.spec is not None:
         spec = h.spec(spec)
-    if layout in TYPED:
-        rendered = render(spec, applicable(spec, TYPED[layout]))
+    if layout in typed:
+        rendered = render(spec, applicable(spec, typed[layout]))
         if h.typed is not None:
             rendered = h.typed(rendered, spec)
         return spec, rendered, "t.txt"
@@ -57,14 +57,14 @@ def printed(spec: dict, habit: str, layout: str):
     return spec, place_sentinels(rendered), "t.htm"
 
 
-def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
+def outcome(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: dict = TYPED) -> tuple[str, str]:
     """("right" | "wrong" | "refused" | "n/a", what differed)."""
-    made = printed(spec, habit, layout)
+    made = printed(spec, habit, layout, habits, typed)
     if made is None:
         return "n/a", ""
     spec, rendered, name = made
-    if rendered.text == render(spec, applicable(spec, TYPED.get(layout, LAYOUTS["seed-like"]))).text \
-            and layout in TYPED and HABITS[habit].spec is None:
+    if rendered.text == render(spec, applicable(spec, typed.get(layout, LAYOUTS["seed-like"]))).text \
+            and layout in typed and habits[habit].spec is None:
         return "n/a", ""
     result = auditor.check_source(source.from_text(rendered.text, name), RULES)
     if result.error is not None:
