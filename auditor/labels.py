@@ -92,9 +92,12 @@ def typed_negative(raw: str) -> tuple[str, bool]:
 # HTML converted from a typed schedule prints one in a cell: four or more dashes
 # of a kind, or two or more "=" or "_" (the text grammar's RULE); never a nil ("---").
 RULE_RUN = r"-{4,}|\u2013{4,}|\u2014{4,}|={2,}|_{2,}"
-# A footnote marker that can be nothing else: (a) (B) (iv) * ** *** † ‡.  (A marker of digits,
+# The signs a footnote marker is printed in alone: the dagger, the double dagger, the section and
+# paragraph signs, and superscript digits ("1,234¹": Unicode's, not a <sup>'s), a class's body.
+NOTE_SIGNS = r"\u2020\u2021\u00a7\u00b6\u00b9\u00b2\u00b3\u2074-\u2079"
+# A footnote marker that can be nothing else: (a) (B) (iv) * ** *** † ‡ § ¹.  (A marker of digits,
 # "(1)" or "1/", is one only by its place: each front end says where.)
-NOTE_MARK = r"\((?:[a-zA-Z]{1,2}|[ivxIVX]{1,4})\)|\*{1,3}|[\u2020\u2021]"
+NOTE_MARK = rf"\((?:[a-zA-Z]{{1,2}}|[ivxIVX]{{1,4}})\)|\*{{1,3}}|[{NOTE_SIGNS}]"
 
 
 # Words any Schedule II prints in its headings (or, years as columns, its

@@ -89,23 +89,22 @@ def outcome(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: d
     return "right", ""
 
 
-# Habits not read exactly in a layout, and what each gives instead.  "*" alone where a figure
-# stands is a footnote marker to every front end (labels.NOTE_MARK): a nil typed so is read as a
-# blank cell (the same value, every finding the same: no figure misplaced), or, "$ *", refused.
-OTHERWISE: dict[str, str] = {"star-nil": "blank or refused"}
+# Habits not read exactly in a layout, and what each gives instead.  "*" where a figure stands is
+# a nil where a figure, a nil or another "*" follows it two spaces or more away (the grammar's
+# NIL); at a line's end in text, and in any HTML cell, it is a footnote marker (labels.NOTE_MARK):
+# the nil is read as a blank cell (the same value, every finding the same: no figure misplaced).
+OTHERWISE: dict[str, str] = {"star-nil": "blank"}
 
 
 def _as_said(habit: str, verdict: str, why: str) -> bool:
-    if OTHERWISE.get(habit) != "blank or refused":
+    if OTHERWISE.get(habit) != "blank":
         return False
     # (cells: every cell read is printed; the ones missing are nils)
-    return verdict == "refused" or why.startswith("cells: read [] not printed") and "Decimal" not in why
+    return why.startswith("cells: read [] not printed") and "Decimal" not in why
 
 
-# Not read right yet (strict: a fix must take it off).  A year typed beside a "*" nil in the
-# first figure column ("2014        *        *     3,914") is read as no period's label: the
-# periods of that account come out one short, and carry_forward fails between them.
-UNREAD = {("star-nil", "typed-by-account"): "a year then '*' nils: the year lost as the row's period"}
+# Not read right yet (strict: a fix must take it off).
+UNREAD: dict[tuple[str, str], str] = {}
 
 
 def _habit_cases():
