@@ -7,11 +7,12 @@ and in HTML, as `label_habits.Habit`s (a `typed` edit of a text render, figures'
 and an `html` edit of a sentinel render):
 
 nils (every nil of the table): "*", "None", "NA", "N/A", "—", "–", "-", "- -", "$ -", "$—",
-  "0" (read as a zero), "-0-", a dash with a marker "—(a)", "-0-(2)";
+  "0" (read as a zero), "-0-", a dash with a marker "—(a)", "-0-(2)", "— (1)";
 negatives (every negative): "<93>" (label_habits), "93-", "-93", "− 93" (a minus sign and a
   space), "(93 )", "( 93)", "93CR", "$(93)", "($93)";
 markers (each period's first negative, or first balance at end): "(93(1))", "(93)(1)",
-  "(93)*", "93¹", "93²", "93†", "93‡", "93§", and in HTML "93<sup>(1)</sup>".
+  "(93)*", "93¹", "93²", "93†", "93‡", "93§", and in HTML "93<sup>(1)</sup>";
+not a figure: "93%" (each period's first balance at end), which must be refused, not read.
 """
 
 from __future__ import annotations
@@ -216,6 +217,7 @@ HABITS: dict[str, Habit] = {
     "nil-dash-zero": _nil("-0-"),
     "nil-dash-letter": _nil("\u2014(a)"),
     "nil-dash-zero-digit": _nil("-0-(2)"),
+    "nil-dash-space-digit": _nil("\u2014 (1)"),
     # negatives
     "neg-minus-after": _negative(lambda b: b + "-"),
     "neg-hyphen": _negative(lambda b: "-" + b),
@@ -235,4 +237,6 @@ HABITS: dict[str, Habit] = {
     "mark-double-dagger": _marked("\u2021"),
     "mark-section": _marked("\u00a7"),
     "mark-html-sup": Habit(html=html_marked_closing("<sup>(1)</sup>")),
+    # not a figure: a rate typed where a figure stands must not be read as an amount
+    "percent": _marked("%"),
 }

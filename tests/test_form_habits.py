@@ -12,11 +12,13 @@ layout:
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from form_habits import HABITS
 from test_html_era_markup import TABLES
-from test_label_habits import outcome as label_outcome
+from test_label_habits import outcome as label_outcome, printed
 from test_real_tables import LAYOUTS
 from test_text_era import cases  # (each table, and every other one with a figure changed)
 
@@ -25,8 +27,18 @@ TYPED = {"typed": LAYOUTS["seed-like"], "typed-untagged": LAYOUTS["span-untagged
 LAYOUT_NAMES = [*TYPED, "html"]
 
 
+# Habits that are no figure: refused is right, a read is silently wrong.
+NOT_FIGURES = {"percent"}
+
+
 def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
-    return label_outcome(spec, habit, layout, HABITS, TYPED)
+    verdict, why = label_outcome(spec, habit, layout, HABITS, TYPED)
+    if habit in NOT_FIGURES and verdict == "right":
+        made = printed(spec, habit, layout, HABITS, TYPED)
+        return ("wrong", "read as a figure") if made and re.search(r"\d%(?:<|\s)", made[1].text) else ("n/a", "")
+    if habit in NOT_FIGURES and verdict == "refused":
+        return "right", why
+    return verdict, why
 
 
 # "*" where a figure stands at a text line's end, and in any HTML cell, is a footnote marker

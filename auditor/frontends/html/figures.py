@@ -219,6 +219,8 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
                 last.raw, last.closed, last.end = last.raw + ")", True, _end(tok)
         elif tok.kind == "note" and last:  # a marker before any figure marks no figure
             last.notes += tok.text
+        elif tok.kind == "percent" and last:  # ("12.5%": a rate, no amount a schedule adds)
+            raise InputError(f"{last.raw + '%'!r} is a rate, not an amount", path, last.line)
         elif tok.kind == "text":
             line = tok.cell.places[tok.start][0]
             raise InputError(f"cannot read {tok.text!r} as a figure", path, line)
