@@ -48,10 +48,12 @@ _TITLE = title_pattern(r"\s+")
 # zero between dashes ("-0-", spaced "- 0 -" on typewriters), or a word.
 NIL_DASHES = r"- ?0 ?-|[-\u2012\u2013\u2014\u2015\u2212\x97]{1,3}|&#151;|&#8212;|&mdash;"
 NIL_WORDS = ("nil", "none", "n/a")
-NIL_WORD = "(?:" + "|".join(re.escape(word) for word in NIL_WORDS) + r")(?![\w/])"
-# (And "--0--", the zero between doubled dashes, where a figure is read: not in NIL_DASHES, which
-# text locate's figure-row search tries at every dash of every line, a rule's too.)
-NIL = f"--0--|{NIL_DASHES}|{NIL_WORD}"  # (a pattern's text: each front end puts it in its own)
+# ("NA", not applicable, in capitals only, in patterns read in any case: "na" ends words and names.)
+NIL_WORD = "(?:" + "|".join(re.escape(word) for word in NIL_WORDS) + r"|(?-i:NA))(?![\w/])"
+# (And "--0--", the zero between doubled dashes, and "- -", two hyphens a space apart, where a
+# figure is read: not in NIL_DASHES, which text locate's figure-row search tries at every dash of
+# every line, a rule's too.)
+NIL = rf"--0--|- -(?![-\d])|{NIL_DASHES}|{NIL_WORD}"  # (a pattern's text: each front end puts it in its own)
 # A minus sign before a figure as filings print one: a hyphen, an en dash (what
 # word processors of 1999-2005 wrote as &#150; or &#8211; for a typographic
 # minus: "&#150;813") or the minus sign itself; an em dash is a nil's, never a sign.
