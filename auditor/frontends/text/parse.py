@@ -63,9 +63,10 @@ class Line(NamedTuple):
     marks: tuple[Token, ...] = ()  # RULE, MARK or NOTE tokens of a rule, markers or notes line
 
 
-# A "*" typed where a figure stands (the grammar's NIL): two spaces or more on each side and a
-# figure, a "$", a nil or another such "*" after it.  (Fixed-width lookbehind: linear.)
-STAR_NIL = r"(?<=[ \t\f]{2})\*(?=[ \t\f]{2,}[-\d$(<\u2012-\u2015\u2212\x97&*.])"
+# Right after a "*" typed where a figure stands (the grammar's NIL, no NOTE): two spaces or more
+# on each side, a figure, a "$", a nil or another such "*" after it.  (Looked at only after a
+# "*": the lexer tries NOTE and NIL at every token; fixed-width lookbehind: linear.)
+LONE_STAR = r"(?<=[ \t\f]{2}\*)(?=[ \t\f]{2,}[-\d$(<\u2012-\u2015\u2212\x97&*.])"
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,7 @@ def _parser() -> Lark:
     # The nil spellings are every front end's (labels.NIL): the grammar names them, they are put in here.
     grammar = grammar.replace("NIL_SPELLINGS", _in_lark(NIL)).replace("NIL_WORD", _in_lark(NIL_WORD))
     grammar = grammar.replace("NOTE_MARK", _in_lark(NOTE_MARK)).replace("NOTE_SIGNS", NOTE_SIGNS)  # (labels')
-    grammar = grammar.replace("STAR_NIL", _in_lark(STAR_NIL))
+    grammar = grammar.replace("LONE_STAR", _in_lark(LONE_STAR))
     # The amounts too: labels.AMOUNT's two forms, each with the grammar's own ending.
     grammar = grammar.replace("AMOUNT_PARENTHESIZED", _in_lark(AMOUNT_PARENTHESIZED))
     grammar = grammar.replace("AMOUNT_UNBRACKETED", _in_lark(AMOUNT_UNBRACKETED))
