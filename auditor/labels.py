@@ -70,10 +70,10 @@ AMOUNT_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # word of its own right after the digits ("473 CREDIT" is no credit), never read
 # from a label's words (the grammar's label takes a figure one space after a word).
 NEGATIVE_AFTER = r"(?:-(?![-\w])|(?i:[ ]?cr)(?!\w))"
-# The whole amount: in parentheses ("(473)", "( 1,234 )", "(-473)") or angle brackets ("<473>",
+# The whole amount: in parentheses ("(473)", "( 1,234 )", "(-473)", "($473)") or angle brackets ("<473>",
 # a typist's parentheses), with a minus sign before it ("-473") or a mark after it ("473-",
 # "473CR"), or plain.  (The mark after is tried first: "473 CR" is one figure, not "473" and a word.)
-AMOUNT_PARENTHESIZED = rf"\(\s*-?{AMOUNT_DIGITS}\s*\)|<{AMOUNT_DIGITS}>"
+AMOUNT_PARENTHESIZED = rf"\((?:\s*\$)?\s*-?{AMOUNT_DIGITS}\s*\)|<{AMOUNT_DIGITS}>"
 AMOUNT_UNBRACKETED = rf"{AMOUNT_DIGITS}{NEGATIVE_AFTER}|-?{AMOUNT_DIGITS}"
 AMOUNT = rf"{AMOUNT_PARENTHESIZED}|{AMOUNT_UNBRACKETED}"
 _MARKED_NEGATIVE = re.compile(rf"(?:{NEGATIVE_AFTER})$")
@@ -81,7 +81,7 @@ _MARKED_NEGATIVE = re.compile(rf"(?:{NEGATIVE_AFTER})$")
 
 def typed_negative(raw: str) -> tuple[str, bool]:
     """A printed amount as its digits (separators kept) and whether it is a
-    negative: "(1,234)" and "<1,234>" ("1,234", True), "473-" and "473 CR" ("473", True),
+    negative: "(1,234)", "($1,234)" and "<1,234>" ("1,234", True), "473-" and "473 CR" ("473", True),
     "-5" ("5", True), "12" ("12", False)."""
     text = raw.strip()
     marked = text[-1:] in ("-", "r", "R") and text[:1] not in "(" + MINUS_SIGNS  # (most figures: no search)
@@ -89,7 +89,7 @@ def typed_negative(raw: str) -> tuple[str, bool]:
     if after is not None:
         return text[: after.start()].strip(), True
     negative = text[:1] in "(<" or text[:1] in MINUS_SIGNS
-    return text.strip("()<>").strip().lstrip(MINUS_SIGNS), negative
+    return text.strip("()<>").strip().lstrip("$").lstrip().lstrip(MINUS_SIGNS), negative
 # A rule drawn with characters under a row or a total ("-------", "======"), as
 # HTML converted from a typed schedule prints one in a cell: four or more dashes
 # of a kind, or two or more "=" or "_" (the text grammar's RULE); never a nil ("---").
