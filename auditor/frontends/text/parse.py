@@ -63,10 +63,11 @@ class Line(NamedTuple):
     marks: tuple[Token, ...] = ()  # RULE, MARK or NOTE tokens of a rule, markers or notes line
 
 
-# Right after a "*" typed where a figure stands (the grammar's NIL, no NOTE): two spaces or more
-# on each side, a figure, a "$", a nil or another such "*" after it.  (Looked at only after a
-# "*": the lexer tries NOTE and NIL at every token; fixed-width lookbehind: linear.)
-LONE_STAR = r"(?<=[ \t\f]{2}\*)(?=[ \t\f]{2,}[-\d$(<\u2012-\u2015\u2212\x97&*.])"
+# Right after a "*" typed where a figure stands (the grammar's NIL, no NOTE): three spaces or more
+# before it (a marker set apart from its figure, "69  *", stands two away), two or more after it
+# and a figure, a "$", a nil or another such "*".  (Looked at only after a "*": the lexer tries
+# NOTE and NIL at every token; fixed-width lookbehind: linear.)
+LONE_STAR = r"(?<=[ \t\f]{3}\*)(?=[ \t\f]{2,}[-\d$(<\u2012-\u2015\u2212\x97&*.])"
 
 
 @lru_cache(maxsize=1)
