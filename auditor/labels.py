@@ -48,8 +48,9 @@ _TITLE = title_pattern(r"\s+")
 # zero between dashes ("-0-", spaced "- 0 -" on typewriters), or a word.
 NIL_DASHES = r"- ?0 ?-|[-\u2012\u2013\u2014\u2015\u2212\x97]{1,3}|&#151;|&#8212;|&mdash;"
 NIL_WORDS = ("nil", "none", "n/a")
-# ("NA", not applicable, in capitals only, in patterns read in any case: "na" ends words and names.)
-NIL_WORD = "(?:" + "|".join(re.escape(word) for word in NIL_WORDS) + r"|(?-i:NA))(?![\w/])"
+# ("NA", not applicable, in capitals only, in patterns read in any case: "na" ends words and names.
+# The words share their "n", tried once: these patterns are tried at every place of every line.)
+NIL_WORD = "n(?:" + "|".join(re.escape(word[1:]) for word in NIL_WORDS) + r"|(?-i:(?<=N)A))(?![\w/])"
 # (And "--0--", the zero between doubled dashes, and "- -", two hyphens a space apart, where a
 # figure is read: not in NIL_DASHES, which text locate's figure-row search tries at every dash of
 # every line, a rule's too.)
