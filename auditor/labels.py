@@ -48,10 +48,13 @@ _TITLE = title_pattern(r"\s+")
 # zero between dashes ("-0-", spaced "- 0 -" on typewriters), or a word.
 NIL_DASHES = r"- ?0 ?-|[-\u2012\u2013\u2014\u2015\u2212\x97]{1,3}|&#151;|&#8212;|&mdash;"
 NIL_WORDS = ("nil", "none", "n/a")
-NIL_WORD = "(?:" + "|".join(re.escape(word) for word in NIL_WORDS) + r")(?![\w/])"
-# (And "--0--", the zero between doubled dashes, where a figure is read: not in NIL_DASHES, which
-# text locate's figure-row search tries at every dash of every line, a rule's too.)
-NIL = f"--0--|{NIL_DASHES}|{NIL_WORD}"  # (a pattern's text: each front end puts it in its own)
+# ("NA", not applicable, in capitals only, in patterns read in any case: "na" ends words and names.
+# The words share their "n", tried once: these patterns are tried at every place of every line.)
+NIL_WORD = "n(?:" + "|".join(re.escape(word[1:]) for word in NIL_WORDS) + r"|(?-i:(?<=N)A))(?![\w/])"
+# (And "--0--", the zero between doubled dashes, and "- -", two hyphens a space apart, where a
+# figure is read: not in NIL_DASHES, which text locate's figure-row search tries at every dash of
+# every line, a rule's too.)
+NIL = rf"--0--|- -(?![-\d])|{NIL_DASHES}|{NIL_WORD}"  # (a pattern's text: each front end puts it in its own)
 # A minus sign before a figure as filings print one: a hyphen, an en dash (what
 # word processors of 1999-2005 wrote as &#150; or &#8211; for a typographic
 # minus: "&#150;813") or the minus sign itself; an em dash is a nil's, never a sign.
@@ -68,10 +71,10 @@ AMOUNT_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # word of its own right after the digits ("473 CREDIT" is no credit), never read
 # from a label's words (the grammar's label takes a figure one space after a word).
 NEGATIVE_AFTER = r"(?:-(?![-\w])|(?i:[ ]?cr)(?!\w))"
-# The whole amount: in parentheses ("(473)", "( 1,234 )", "(-473)") or angle brackets ("<473>",
+# The whole amount: in parentheses ("(473)", "( 1,234 )", "(-473)", "($473)") or angle brackets ("<473>",
 # a typist's parentheses), with a minus sign before it ("-473") or a mark after it ("473-",
 # "473CR"), or plain.  (The mark after is tried first: "473 CR" is one figure, not "473" and a word.)
-AMOUNT_PARENTHESIZED = rf"\(\s*-?{AMOUNT_DIGITS}\s*\)|<{AMOUNT_DIGITS}>"
+AMOUNT_PARENTHESIZED = rf"\((?:\s*\$)?\s*-?{AMOUNT_DIGITS}\s*\)|<{AMOUNT_DIGITS}>"
 AMOUNT_UNBRACKETED = rf"{AMOUNT_DIGITS}{NEGATIVE_AFTER}|-?{AMOUNT_DIGITS}"
 AMOUNT = rf"{AMOUNT_PARENTHESIZED}|{AMOUNT_UNBRACKETED}"
 _MARKED_NEGATIVE = re.compile(rf"(?:{NEGATIVE_AFTER})$")
@@ -79,7 +82,7 @@ _MARKED_NEGATIVE = re.compile(rf"(?:{NEGATIVE_AFTER})$")
 
 def typed_negative(raw: str) -> tuple[str, bool]:
     """A printed amount as its digits (separators kept) and whether it is a
-    negative: "(1,234)" and "<1,234>" ("1,234", True), "473-" and "473 CR" ("473", True),
+    negative: "(1,234)", "($1,234)" and "<1,234>" ("1,234", True), "473-" and "473 CR" ("473", True),
     "-5" ("5", True), "12" ("12", False)."""
     text = raw.strip()
     marked = text[-1:] in ("-", "r", "R") and text[:1] not in "(" + MINUS_SIGNS  # (most figures: no search)
@@ -87,14 +90,17 @@ def typed_negative(raw: str) -> tuple[str, bool]:
     if after is not None:
         return text[: after.start()].strip(), True
     negative = text[:1] in "(<" or text[:1] in MINUS_SIGNS
-    return text.strip("()<>").strip().lstrip(MINUS_SIGNS), negative
+    return text.strip("()<>").strip().lstrip("$").lstrip().lstrip(MINUS_SIGNS), negative
 # A rule drawn with characters under a row or a total ("-------", "======"), as
 # HTML converted from a typed schedule prints one in a cell: four or more dashes
 # of a kind, or two or more "=" or "_" (the text grammar's RULE); never a nil ("---").
 RULE_RUN = r"-{4,}|\u2013{4,}|\u2014{4,}|={2,}|_{2,}"
-# A footnote marker that can be nothing else: (a) (B) (iv) * ** *** † ‡.  (A marker of digits,
+# The signs a footnote marker is printed in alone: the dagger, the double dagger, the section and
+# paragraph signs, and superscript digits ("1,234¹": Unicode's, not a <sup>'s), a class's body.
+NOTE_SIGNS = r"\u2020\u2021\u00a7\u00b6\u00b9\u00b2\u00b3\u2074-\u2079"
+# A footnote marker that can be nothing else: (a) (B) (iv) * ** *** † ‡ § ¹.  (A marker of digits,
 # "(1)" or "1/", is one only by its place: each front end says where.)
-NOTE_MARK = r"\((?:[a-zA-Z]{1,2}|[ivxIVX]{1,4})\)|\*{1,3}|[\u2020\u2021]"
+NOTE_MARK = rf"\((?:[a-zA-Z]{{1,2}}|[ivxIVX]{{1,4}})\)|\*{{1,3}}|[{NOTE_SIGNS}]"
 
 
 # Words any Schedule II prints in its headings (or, years as columns, its

@@ -37,15 +37,15 @@ TYPED = {"typed": LAYOUTS["seed-like"], "typed-by-account": LAYOUTS["by-account"
 LAYOUT_NAMES = [*TYPED, "html"]
 
 
-def printed(spec: dict, habit: str, layout: str):
+def printed(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: dict = TYPED):
     """(spec as printed, Rendered, file name) or None where the habit has no edit for the layout."""
-    h = HABITS[habit]
+    h = habits[habit]
     if layout != "html" and h.spec is None and h.typed is None or layout == "html" and h.spec is None and h.html is None:
         return None
     if h.spec is not None:
         spec = h.spec(spec)
-    if layout in TYPED:
-        rendered = render(spec, applicable(spec, TYPED[layout]))
+    if layout in typed:
+        rendered = render(spec, applicable(spec, typed[layout]))
         if h.typed is not None:
             rendered = h.typed(rendered, spec)
         return spec, rendered, "t.txt"
@@ -57,14 +57,14 @@ def printed(spec: dict, habit: str, layout: str):
     return spec, place_sentinels(rendered), "t.htm"
 
 
-def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
+def outcome(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: dict = TYPED) -> tuple[str, str]:
     """("right" | "wrong" | "refused" | "n/a", what differed)."""
-    made = printed(spec, habit, layout)
+    made = printed(spec, habit, layout, habits, typed)
     if made is None:
         return "n/a", ""
     spec, rendered, name = made
-    if rendered.text == render(spec, applicable(spec, TYPED.get(layout, LAYOUTS["seed-like"]))).text \
-            and layout in TYPED and HABITS[habit].spec is None:
+    if rendered.text == render(spec, applicable(spec, typed.get(layout, LAYOUTS["seed-like"]))).text \
+            and layout in typed and habits[habit].spec is None:
         return "n/a", ""
     result = auditor.check_source(source.from_text(rendered.text, name), RULES)
     if result.error is not None:
@@ -89,23 +89,22 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
     return "right", ""
 
 
-# Habits not read exactly in a layout, and what each gives instead.  "*" alone where a figure
-# stands is a footnote marker to every front end (labels.NOTE_MARK): a nil typed so is read as a
-# blank cell (the same value, every finding the same: no figure misplaced), or, "$ *", refused.
-OTHERWISE: dict[str, str] = {"star-nil": "blank or refused"}
+# Habits not read exactly in a layout, and what each gives instead.  "*" where a figure stands is
+# a nil where a figure, a nil or another "*" follows it two spaces or more away (the grammar's
+# NIL); at a line's end in text, and in any HTML cell, it is a footnote marker (labels.NOTE_MARK):
+# the nil is read as a blank cell (the same value, every finding the same: no figure misplaced).
+OTHERWISE: dict[str, str] = {"star-nil": "blank"}
 
 
 def _as_said(habit: str, verdict: str, why: str) -> bool:
-    if OTHERWISE.get(habit) != "blank or refused":
+    if OTHERWISE.get(habit) != "blank":
         return False
     # (cells: every cell read is printed; the ones missing are nils)
-    return verdict == "refused" or why.startswith("cells: read [] not printed") and "Decimal" not in why
+    return why.startswith("cells: read [] not printed") and "Decimal" not in why
 
 
-# Not read right yet (strict: a fix must take it off).  A year typed beside a "*" nil in the
-# first figure column ("2014        *        *     3,914") is read as no period's label: the
-# periods of that account come out one short, and carry_forward fails between them.
-UNREAD = {("star-nil", "typed-by-account"): "a year then '*' nils: the year lost as the row's period"}
+# Not read right yet (strict: a fix must take it off).
+UNREAD: dict[tuple[str, str], str] = {}
 
 
 def _habit_cases():

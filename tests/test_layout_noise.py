@@ -294,9 +294,18 @@ def read(text: str, name: str):
     return tables, findings
 
 
+# Fixtures whose figures an edit makes no figures: "NA" is a nil in capitals only (labels.NIL_WORD:
+# "na" ends words and names), so in lower case the row is refused, never read otherwise.
+REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "lower case"),
+                 ("kestrel-instruments-1997-nil-words-and-signs-misfooted.txt", "lower case")}
+
+
 @pytest.mark.parametrize("edit", sorted(EDITS))
 @pytest.mark.parametrize("exhibit", EXHIBITS, ids=lambda p: p.name)
 def test_a_change_of_looks_reads_the_same(exhibit, edit):
+    if (exhibit.name, edit) in REFUSED_AFTER:
+        assert read(EDITS[edit](_text(exhibit)), exhibit.name)[0] == "error"
+        return
     reads_the_same_after(exhibit, EDITS[edit])
 
 

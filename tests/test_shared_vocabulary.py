@@ -14,7 +14,7 @@ from auditor.labels import NIL_WORDS, NOTE_MARK
 from conftest import FIXTURES
 
 SEED = FIXTURES / "lantronix-2003.txt"
-SPELLINGS = [*NIL_WORDS, "NONE", "N/A", "\u2014", "\u2212", "--"]
+SPELLINGS = [*NIL_WORDS, "NONE", "N/A", "NA", "\u2014", "\u2212", "--", "- -"]
 
 
 def _read(text: str) -> tuple:
@@ -39,7 +39,7 @@ def test_an_html_cell_reads_each_spelling_as_a_nil(spelling):
     assert [m.lastgroup for m in TOKEN.finditer(spelling)] == ["nil"]
 
 
-MARKS = ["(a)", "(B)", "(iv)", "*", "**", "\u2020", "\u2021"]
+MARKS = ["(a)", "(B)", "(iv)", "*", "**", "\u2020", "\u2021", "\u00a7", "\u00b9", "\u2075"]
 
 
 @pytest.mark.parametrize("mark", MARKS)

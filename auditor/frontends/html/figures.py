@@ -27,7 +27,8 @@ TOKEN = re.compile(
     rf"(?P<note>{NOTE_MARK}|{VIEWER_NOTE})"
     # ("-0-" is a nil; "473-", "473CR", "473 CR": labels.NEGATIVE_AFTER, a typed schedule's negatives converted)
     # ("<473>": a typist's angle brackets for parentheses, labels.AMOUNT_PARENTHESIZED)
-    rf"|(?P<amount>(?!--?0-)(?:\(\s?|<(?=\d))?[{MINUS_SIGNS}]?(?:{SPACE_GROUPED}|\d[\d,.]*\d|\d|\.\d+)(?:\s?\)|>|{NEGATIVE_AFTER})?)"
+    # ("\u2212 473": a minus sign a space before its digits, in one cell, is the figure's)
+    rf"|(?P<amount>(?!--?0-)(?:\(\s?|<(?=\d))?(?:[{MINUS_SIGNS}]\s?)?(?:{SPACE_GROUPED}|\d[\d,.]*\d|\d|\.\d+)(?:\s?\)|>|{NEGATIVE_AFTER})?)"
     rf"|(?P<rule>{RULE_RUN})"  # (before a nil: "-------" is a rule, not two nils and a dash)
     rf"|(?P<nil>-\s-(?![-\d])|{NIL})"  # (a nil typed as spaced hyphens, "- -", in one cell: one nil, not two)
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"
@@ -200,8 +201,9 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
         last = figures[-1] if figures else None
         sup = tok.cell.sup[tok.start]
         fact = tok.cell.facts[tok.start]
+        # ("(1)" after a figure in its column is its marker, inside its parentheses too: "(813(1))")
         if tok.kind == "amount" and fact is None and (sup or (
-                SMALL_PAREN.match(tok.text) and last and last.closed and opening is None
+                SMALL_PAREN.match(tok.text) and last and opening is None
                 and last.leaf is leaf_of(tok.cell, leaves))):
             tok = Tok("note", tok.text, tok.cell, tok.start, tok.end)
         if tok.kind in FIGURE_KINDS:
@@ -219,6 +221,8 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
                 last.raw, last.closed, last.end = last.raw + ")", True, _end(tok)
         elif tok.kind == "note" and last:  # a marker before any figure marks no figure
             last.notes += tok.text
+        elif tok.kind == "percent" and last:  # ("12.5%": a rate, no amount a schedule adds)
+            raise InputError(f"{last.raw + '%'!r} is a rate, not an amount", path, last.line)
         elif tok.kind == "text":
             line = tok.cell.places[tok.start][0]
             raise InputError(f"cannot read {tok.text!r} as a figure", path, line)

@@ -24,7 +24,7 @@ from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, non
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, DATE, LEADER, MOVEMENT_WORD, NUMERIC_DATE, PERIOD_START,
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PERIOD_START,
                             RESERVED_ASSET, TOTAL, UNITS, YEAR, is_period, names_a_year)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
@@ -33,7 +33,7 @@ from auditor.frontends.html.wraps import Line, LineKind, wrapped
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
-MARKED_YEAR = re.compile(r"^(19|20)\d\d(?:\*{1,3}|\(\d{1,2}\)|[\u2020\u2021])?$")  # ("2003*": a year, its note marked)
+MARKED_YEAR = re.compile(rf"^(19|20)\d\d(?:\*{{1,3}}|\(\d{{1,2}}\)|[{NOTE_SIGNS}])?$")  # ("2003*": a year, its note marked)
 SCHEDULE_HEADINGS = (BALANCE_WORD, MOVEMENT_WORD)  # (labels: every schedule's headings print both)
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
 # A heading's footnote marker alone in its cell.  ("\*" repeated, not "\*+":
@@ -761,7 +761,7 @@ def _row(cells: list[HtmlCell], f: Frame, leaves: Sequence[Leaf], columns: list[
 
 
 # A footnote's reference set in <sup> at a label's end: a digit, a letter or two, marks ("accounts<sup>2</sup>").
-SUP_MARK = re.compile(r"\(?[0-9a-z]{1,2}\)?|\*{1,3}|[\u2020\u2021]", re.IGNORECASE)
+SUP_MARK = re.compile(rf"\(?[0-9a-z]{{1,2}}\)?|\*{{1,3}}|[{NOTE_SIGNS}]", re.IGNORECASE)
 
 
 def _sup_mark(label_cells: list[HtmlCell]) -> Optional[tuple[str, str]]:

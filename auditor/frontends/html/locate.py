@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import divs, grid as html_table, hidden
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, UNITS, XBRL_STRUCTURE,
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, UNITS, XBRL_STRUCTURE,
                             heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.model import Position
@@ -56,7 +56,7 @@ FURNITURE = re.compile(
     r"^(?:page\s+)?[-\u2013\u2014\s]*(?:[a-z]{1,2}\s?-\s?)?\d{1,4}(?:\s+of\s+\d{1,4})?[-\u2013\u2014\s]*$"
     r"|^[ivxlc]{1,6}$|\bcontinued\b|\btable\s+of\s+contents\b|^index\b"
     r"|\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|plc|l\.?p|holdings|subsidiaries)\.?\s*$"
-    r"|^(?:\(\w{1,2}\)|\*{1,3}|[\u2020\u2021]|\d\))\s",
+    rf"|^(?:\(\w{{1,2}}\)|\*{{1,3}}|[{NOTE_SIGNS}]|\d\))\s",
     re.IGNORECASE,
 )
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import NamedTuple, Optional, Union
 
 from auditor.frontends.html.locate import BLOCK, Document
-from auditor.labels import TOTAL, XBRL_MEMBER, YEAR, is_period, period_from_caption
+from auditor.labels import NOTE_SIGNS, TOTAL, XBRL_MEMBER, YEAR, is_period, period_from_caption
 from auditor.model import Period, Row
 
 
@@ -45,7 +45,7 @@ Entry = Union[Caption, PeriodStart, Printed]
 # the start of the label reversed: a search for them anchored at its end
 # retried every start (and "(\s*(...|\*{1,3}))+$" backtracked exponentially
 # over a run of asterisks).
-NOTES_REVERSED = re.compile(r"(?:(?:\)(?:\d{1,2}|[a-zA-Z]{1,2}|[ivxIVX]{1,4})\(|\*{1,3}|[\u2020\u2021])\s*)+")
+NOTES_REVERSED = re.compile(rf"(?:(?:\)(?:\d{{1,2}}|[a-zA-Z]{{1,2}}|[ivxIVX]{{1,4}})\(|\*{{1,3}}|[{NOTE_SIGNS}])\s*)+")
 
 
 def notes_start(text: str) -> int:

@@ -19,7 +19,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.locate import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
-from auditor.labels import AMOUNT_PARENTHESIZED, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK
+from auditor.labels import AMOUNT_PARENTHESIZED, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS
 from auditor.package_data import PACKAGE
 from auditor.source import Source
 
@@ -63,6 +63,13 @@ class Line(NamedTuple):
     marks: tuple[Token, ...] = ()  # RULE, MARK or NOTE tokens of a rule, markers or notes line
 
 
+# Right after a "*" typed where a figure stands (the grammar's NIL, no NOTE): three spaces or more
+# before it (a marker set apart from its figure, "69  *", stands two away), two or more after it
+# and a figure, a "$", a nil or another such "*".  (Looked at only after a "*": the lexer tries
+# NOTE and NIL at every token; fixed-width lookbehind: linear.)
+LONE_STAR = r"(?<=[ \t\f]{3}\*)(?=[ \t\f]{2,}[-\d$(<\u2012-\u2015\u2212\x97&*.])"
+
+
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
     """The LALR parser, built once, with the Transformer applied inline (no tree).
@@ -76,7 +83,8 @@ def _parser() -> Lark:
     grammar = (PACKAGE / "grammar" / "schedule.lark").read_text("utf-8")
     # The nil spellings are every front end's (labels.NIL): the grammar names them, they are put in here.
     grammar = grammar.replace("NIL_SPELLINGS", _in_lark(NIL)).replace("NIL_WORD", _in_lark(NIL_WORD))
-    grammar = grammar.replace("NOTE_MARK", _in_lark(NOTE_MARK))  # (labels.NOTE_MARK)
+    grammar = grammar.replace("NOTE_MARK", _in_lark(NOTE_MARK)).replace("NOTE_SIGNS", NOTE_SIGNS)  # (labels')
+    grammar = grammar.replace("LONE_STAR", _in_lark(LONE_STAR))
     # The amounts too: labels.AMOUNT's two forms, each with the grammar's own ending.
     grammar = grammar.replace("AMOUNT_PARENTHESIZED", _in_lark(AMOUNT_PARENTHESIZED))
     grammar = grammar.replace("AMOUNT_UNBRACKETED", _in_lark(AMOUNT_UNBRACKETED))
