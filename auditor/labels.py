@@ -290,6 +290,10 @@ XBRL_STRUCTURE = re.compile(r"\[(line items|roll forward|axis|abstract|table|dom
 LEADER = re.compile(r"(?<![.\s])[.\s]{2,}$|\.{2,}")
 
 # A period caption not at the start of its line: "Post-acquisition basis: Year ended December 31, 2001".
+# The one of two periods ending on the same date whose balances the next period
+# opens with: a restated year beside the year as first reported ("2002 (as
+# restated)", "2002 (as previously reported)"), a successor beside its predecessor.
+CARRIED_ON = re.compile(r"\b(?:restated|as\s+adjusted|as\s+revised|successor)\b", re.IGNORECASE)
 PERIOD_WORDS = re.compile(r"\b(year|years|period|fiscal|months|weeks|ended|ending)\b", re.IGNORECASE)
 
 
