@@ -294,6 +294,9 @@ LEADER = re.compile(r"(?<![.\s])[.\s]{2,}$|\.{2,}")
 # opens with: a restated year beside the year as first reported ("2002 (as
 # restated)", "2002 (as previously reported)"), a successor beside its predecessor.
 CARRIED_ON = re.compile(r"\b(?:restated|as\s+adjusted|as\s+revised|successor)\b", re.IGNORECASE)
+# A subtitle naming the schedule's span of several years says "years" (or "periods"):
+# "For the three years ended December 31, 1996" is no period of one year.
+SPAN_WORD = re.compile(r"\b(?:years|periods)\b", re.IGNORECASE)
 PERIOD_WORDS = re.compile(r"\b(year|years|period|fiscal|months|weeks|ended|ending)\b", re.IGNORECASE)
 
 
