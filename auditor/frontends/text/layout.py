@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends import title_years
+from auditor.frontends import side_by_side, title_years
 from auditor.frontends.text import columns as col
 from auditor.frontends.text import headed, year_column
 from auditor.frontends.text.context import PAGE_NUMBER, in_context
@@ -92,7 +92,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     lines, headings, body_start, starts, columns, label_end, label_heading, preamble = frame(lines, title_line, path)
     laid = body(lines[body_start:], headings, starts, columns, label_end, path)
     title, units, subtitle = title_block(preamble, headings)
-    return title_years.dated(Schedule(
+    return side_by_side.split(title_years.dated(Schedule(
         title=title,
         units=units or caption_units(lines[body_start:], label_end),
         columns=tuple(columns),
@@ -101,7 +101,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
         label_heading=label_heading,
         unread=laid.unread,
         subtitle=subtitle,
-    ))
+    )))
 
 
 def title_block(preamble: Sequence[Line], headings: Sequence[Line]) -> tuple[str, Optional[str], str]:
