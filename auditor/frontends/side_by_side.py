@@ -49,7 +49,10 @@ def _groups(columns: Sequence[Column]) -> Optional[list[Group]]:
     """The columns in groups, each from a balance at beginning to a balance at end, each
     naming its reserve before its first heading's balance words; None unless there are two
     or more, of one width, with the same headings but for the name."""
-    starts = [k for k, c in enumerate(columns) if GROUP_OPENS.search(c.heading) and not GROUP_CLOSES.search(c.heading)]
+    starts = [k for k, c in enumerate(columns) if GROUP_OPENS.search(c.heading)]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    starts = [k for k in starts if not GROUP_CLOSES.search(columns[k].heading)]
     if len(starts) < 2 or starts[0] != 0:
         return None
     width = starts[1]

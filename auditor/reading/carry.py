@@ -35,9 +35,10 @@ def chronological_order(periods: Sequence[Period]) -> list[int]:
 def links(periods: Sequence[Period]) -> tuple[Optional[tuple[Link, ...]], str]:
     """The carry-forward links, and why, where two periods end on the same
     date; (None, "") where every period follows the one before (chronological)."""
-    order = chronological_order(periods)
-    if not all(p.end_date for p in periods):
+    ends = [p.end_date for p in periods]
+    if len(set(ends)) == len(ends) or not all(ends):
         return None, ""
+    order = chronological_order(periods)
     groups: list[list[int]] = []
     for p in order:
         if groups and periods[groups[-1][0]].end_date == periods[p].end_date:
