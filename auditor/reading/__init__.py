@@ -113,9 +113,9 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     read = replace(schedule, columns=tuple(columns), balance_sign=bs)
     ambiguous = _ambiguous(read, rows, coef, unsettled, heard, named, opening, closing, specs)
     deductions, how = _convention(rows, coef, read.columns, heard, closed)
-    links, why = carry.links(schedule.periods)
+    links, carried = carry.links(schedule.periods)
     reading = Reading(tuple(readings), totals.read(read), closed, len(rows), ambiguous, _years(schedule),
-                      carry=links, carry_basis=why)
+                      carry=links, carry_basis=carried)
     return replace(read, deductions=deductions, deductions_basis=how, reading=reading)
 
 
