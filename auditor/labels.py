@@ -298,6 +298,17 @@ XBRL_STRUCTURE = re.compile(r"\[(line items|roll forward|axis|abstract|table|dom
 LEADER = re.compile(r"(?<![.\s])[.\s]{2,}$|\.{2,}")
 
 # A period caption not at the start of its line: "Post-acquisition basis: Year ended December 31, 2001".
+# The one of two periods ending on the same date whose balances the next period
+# opens with: a restated year beside the year as first reported ("2002 (as
+# restated)", "2002 (as previously reported)"), a successor beside its predecessor.
+CARRIED_ON = re.compile(r"\b(?:restated|as\s+adjusted|as\s+revised|successor)\b", re.IGNORECASE)
+# A group of columns per reserve (two reserves side by side) opens with its balance at
+# beginning and closes with its balance at end.
+GROUP_OPENS = re.compile(r"\b(?:beginning|opening|start)\b", re.IGNORECASE)
+GROUP_CLOSES = re.compile(r"\b(?:end|ending|closing)\b", re.IGNORECASE)
+# A subtitle naming the schedule's span of several years says "years" (or "periods"):
+# "For the three years ended December 31, 1996" is no period of one year.
+SPAN_WORD = re.compile(r"\b(?:years|periods)\b", re.IGNORECASE)
 PERIOD_WORDS = re.compile(r"\b(year|years|period|fiscal|months|weeks|ended|ending)\b", re.IGNORECASE)
 
 

@@ -197,6 +197,10 @@ class Reading(NamedTuple):
     # The file ends right after this table's last row (nothing there but rules, page
     # numbers and blank lines; no document closed): as a cut between two periods leaves it.
     ends_file: bool = False
+    # The carry-forward links (earlier period, later period) where two periods end on the
+    # same date (a year restated beside the year as reported), and why; None: chronological.
+    carry: Optional[tuple[tuple[int, int], ...]] = None
+    carry_basis: str = ""
 
 
 @dataclass(frozen=True, slots=True)

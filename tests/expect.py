@@ -94,8 +94,7 @@ def expected_errors(spec: dict, rendered: Rendered, blank_nils: bool = False) ->
                     where("column_total", pi, ri, k)
 
     # Carry forward: chronologically adjacent periods, rows matched by label.
-    order = sorted(range(len(table)), key=lambda pi: _period_end(spec["periods"][pi]))
-    for before, after in zip(order, order[1:]):
+    for before, after in _carries(spec["periods"]):
         ends = {}
         for ri, row, cells in table[before]:
             if cells:
@@ -117,6 +116,27 @@ def expected_errors(spec: dict, rendered: Rendered, blank_nils: bool = False) ->
                 if v and (v < 0) != negative:
                     where("sign", pi, ri, k)
     return found
+
+
+def _carries(periods: list) -> list:
+    """(before, after) pairs of periods whose carry forward is checked: each period opens
+    with the one ending before it; of two ending on the same date (a year restated
+    beside it as first reported) each opens with the one before, and the next opens
+    with the one captioned restated, or (no caption saying which) goes unchecked."""
+    order = sorted(range(len(periods)), key=lambda pi: _period_end(periods[pi]))
+    groups: list = []
+    for pi in order:
+        if groups and _period_end(periods[groups[-1][0]]) == _period_end(periods[pi]):
+            groups[-1].append(pi)
+        else:
+            groups.append([pi])
+    pairs, carrier = [], None
+    for group in groups:
+        if carrier is not None:
+            pairs += [(carrier, pi) for pi in group]
+        restated = [pi for pi in group if "restated" in periods[pi]["label"].lower()]
+        carrier = group[0] if len(group) == 1 else (restated[0] if len(restated) == 1 else None)
+    return pairs
 
 
 def _period_end(period: dict):

@@ -24,6 +24,9 @@ forward between periods stays what the transcription makes it:
 - abbreviated-two-digit: "Dec. 31, 03";
 - numeric-short / numeric-long: "12/31/03", "Year ended 6/30/2002";
 - restated: "(Restated)" after one period's year, "(As restated)" after another;
+- restated-beside-reported: one year printed twice, "(As restated)" then "(As
+  previously reported)" with other figures: each closes on its own, and the
+  next year opens with the restated one's balances;
 - mark-after-year: a footnote mark after each year, "December 31, 2003 (1)";
 - star-after-year: "2003*";
 - year-in-reserve: an account named with a year, "Allowance for 1999 restructuring";
@@ -37,6 +40,8 @@ falls in, as labels.period_from_caption defines it).
 from __future__ import annotations
 
 import copy
+import re
+from decimal import Decimal
 from typing import Callable, Optional
 
 from render import DATE, period_date
@@ -179,3 +184,84 @@ VARIATIONS: dict[str, Callable[[dict], dict]] = {
     "year-in-reserve": _row_renamed(lambda y: f"Allowance for {y} restructuring"),
     "year-first-reserve": _row_renamed(lambda y: f"{y} restructuring reserve"),
 }
+
+
+# A year printed twice, restated beside the year as first reported (issue 12, s28 shapes).
+_AMOUNT = re.compile(r"^(\$?\s*)(\d{1,3}(?:,\d{3})*|\d+)(\.\d+)?$")
+
+
+def _plus(cell: str, places: int, units: int) -> Optional[str]:
+    """`cell` with `units` more in its last printed place; None where it is no plain positive amount."""
+    m = _AMOUNT.match(cell)
+    if m is None or len((m.group(3) or ".")[1:]) != places:
+        return None
+    value = Decimal(m.group(2).replace(",", "") + (m.group(3) or "")) + Decimal(units).scaleb(-places)
+    return f"{m.group(1)}{value:,.{places}f}"
+
+
+def _summing(rows: list[dict], r: int) -> list[int]:
+    """The rows whose figures sum row `r`'s: itself and the totals over it (a total sums
+    the items since the previous total, or the subtotals above: expect.py's reading)."""
+    holds, items, subtotals = [r], [], []
+    for i, row in enumerate(rows):
+        if not row["cells"]:
+            continue
+        if not row.get("is_total"):
+            items.append(i)
+            continue
+        parts = items or subtotals
+        if items:
+            subtotals.append(i)
+        items = []
+        if any(p in holds for p in parts):
+            holds.append(i)
+    return holds
+
+
+def _as_first_reported(period: dict, roles: list[str]) -> Optional[dict]:
+    """A copy of `period` as first reported: the charge to costs and balance at end of its first
+    account printing both as plain amounts (and of every total over it) 7 more in their last
+    place; None where there is none."""
+    figures = roles[1:]
+    if "charged_costs" not in figures or "ending" not in figures:
+        return None
+    charge, end = figures.index("charged_costs"), figures.index("ending")
+    out = copy.deepcopy(period)
+    rows = out["rows"]
+    first = next((r for r, row in enumerate(rows) if row["cells"] and not row.get("is_total")
+                  and all(_AMOUNT.match(row["cells"][k]) for k in (charge, end))), None)
+    if first is None:
+        return None
+    m = _AMOUNT.match(rows[first]["cells"][end])
+    places = len((m.group(3) or ".")[1:]) if m else 0
+    for r in _summing(rows, first):
+        cells = rows[r]["cells"]
+        changed = [_plus(cells[k], places, 7) for k in (charge, end)]
+        if None in changed:
+            return None
+        cells[charge], cells[end] = changed
+    out["label"] = out["label"].replace(" (As restated)", " (As previously reported)")
+    return out
+
+
+def restated_beside_reported(spec: dict) -> dict:
+    """The second latest year printed twice: "(As restated)", its figures as transcribed (the
+    next year opens with them), then "(As previously reported)", its first account's charge and
+    balance at end 7 more (each closes on its own; the carry into the next year is from the
+    restated one).  Tables whose figures there are no plain amounts are left as transcribed."""
+    out = copy.deepcopy(spec)
+    periods = []
+    for p, end, rank in zip(out["periods"], _ends(spec), _ranks(spec)):
+        p["label"], p["want"] = f"Year ended {_words(*end)}", (end[0], _iso(*end))
+        periods.append(p)
+        if rank == 1:
+            p["label"] += " (As restated)"
+            reported = _as_first_reported(p, spec["roles"])
+            if reported is None:
+                return _as_transcribed(copy.deepcopy(spec))
+            periods.append(reported)
+    out["periods"] = periods
+    return out
+
+
+VARIATIONS["restated-beside-reported"] = restated_beside_reported

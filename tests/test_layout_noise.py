@@ -336,13 +336,16 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # pelham: double spaced too, and paged already. harrow: one reserve, its periods as rows.
     # wrenfield, linden: a footnote line, not a row, ends each period's block before the next period.
     # fenwick, corliss, pemberton: paged already between their periods, a <TABLE> each.
-    # elmhurst: its periods named by a year column at each row's end, no caption to break above.)
+    # elmhurst: its periods named by a year column at each row's end, no caption to break above.
+    # holloway: its years named only in the title, no caption between its blocks to break above;
+    # merganser: two reserves side by side, each year one row, no block of a period's rows.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("bristol", "period"),
                         ("pelham", "period"), ("pelham", "periods"), ("harrow", "periods"),
                         ("wrenfield", "periods"), ("linden", "periods"), ("fenwick", "periods"), ("corliss", "periods"),
-                        ("pemberton", "periods"), ("marston", "periods")} | transposed
+                        ("pemberton", "periods"), ("marston", "periods"), ("holloway", "periods"),
+                        ("merganser", "period"), ("merganser", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

@@ -62,6 +62,8 @@ def text(schedules: Iterable[Schedule]) -> str:
                 out.append(f"  total at line {row.line} sums {t.scope} ({t.basis})")
             for _, message, _ in s.reading.ambiguous:
                 out.append(f"  ambiguous: {message}")
+            if s.reading.carry_basis:
+                out.append(f"  carry forward: {s.reading.carry_basis}")
         for p in s.periods:
             out.append(f"  period {p.label or '(none)'!r} line {p.line}, fiscal year {p.fiscal_year}, ends {p.end_date}")
             for r in p.rows:

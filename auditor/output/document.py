@@ -127,6 +127,7 @@ def reading_dict(s: Schedule) -> Optional[Json]:
         "rows_closing": r.rows_closing,
         "rows": r.rows,
         "ambiguous": [{"column": k + 1, "message": m} for k, m, _ in r.ambiguous],
+        **({"carry": r.carry_basis} if r.carry_basis else {}),
     }
 
 

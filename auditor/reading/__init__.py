@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from auditor.errors import InputError
 from auditor.labels import YEAR
 from auditor.model import Ambiguity, Column, ColumnReading, Deductions, Effect, Reading, Schedule
-from auditor.reading import headings, separators, signs, totals
+from auditor.reading import carry, headings, separators, signs, totals
 from auditor.reading.headings import Heard, normalized
 
 if TYPE_CHECKING:
@@ -113,7 +113,9 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     read = replace(schedule, columns=tuple(columns), balance_sign=bs)
     ambiguous = _ambiguous(read, rows, coef, unsettled, heard, named, opening, closing, specs)
     deductions, how = _convention(rows, coef, read.columns, heard, closed)
-    reading = Reading(tuple(readings), totals.read(read), closed, len(rows), ambiguous, _years(schedule))
+    links, carried = carry.links(schedule.periods)
+    reading = Reading(tuple(readings), totals.read(read), closed, len(rows), ambiguous, _years(schedule),
+                      carry=links, carry_basis=carried)
     return replace(read, deductions=deductions, deductions_basis=how, reading=reading)
 
 

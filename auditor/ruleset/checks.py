@@ -145,11 +145,18 @@ def periods_named(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator
     reading = table.schedule.reading
     read = {p.fiscal_year for p in table.periods} | {p.end_date.year for p in table.periods if p.end_date}
     read.discard(None)
-    if reading is None or not read:
+    if reading is None or not reading.years_named:
         return
+    named = ", ".join(str(y) for y in reading.years_named)
     missing = [y for y in reading.years_named if y not in read]
-    if missing:
-        named = ", ".join(str(y) for y in reading.years_named)
+    if not read and len(reading.years_named) > len(table.periods):
+        # (rows of several years read as fewer periods without a year: the title's years
+        # could not be given to blocks of them, one each)
+        detail = (f"the title names {named}, but the rows are read as {len(table.periods)} "
+                  f"period{'s' if len(table.periods) > 1 else ''} naming no year")
+        yield Claim(0, None, None, None, None, None, fields={"detail": detail},
+                    at=Position(table.schedule.line, 1))
+    elif read and missing:
         detail = (f"the title names {named}, but no period of {', '.join(str(y) for y in missing)} "
                   f"is read ({len(table.periods)} read)")
         yield Claim(0, None, None, None, None, None, fields={"detail": detail},

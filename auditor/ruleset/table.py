@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Literal, NamedTuple, Optio
 
 from auditor.labels import row_key
 from auditor.model import Cell, Column, Effect, Period, Row, Schedule, amount_of
+from auditor.reading import carry
 from auditor.reading.signs import half_unit
 from auditor.reading.totals import default_parts
 from auditor.ruleset.patterns import Pattern
@@ -45,15 +46,7 @@ def chronological(schedule: Schedule) -> list[Period]:
 
 def chronological_order(schedule: Schedule) -> list[int]:
     """The indices of the periods, oldest first (see `chronological`)."""
-    periods = schedule.periods
-    order = range(len(periods))
-    ends = [p.end_date for p in periods]
-    if all(ends):
-        return sorted(order, key=lambda p: ends[p] or 0)
-    years = [p.fiscal_year for p in periods]
-    if all(years) and len(set(years)) == len(periods):
-        return sorted(order, key=lambda p: years[p] or 0)
-    return list(order)
+    return carry.chronological_order(schedule.periods)
 
 
 class Table:
@@ -77,8 +70,13 @@ class Table:
             for period in schedule.periods
         ]
         ordered = chronological_order(schedule)  # (indices: equal periods stay apart, in linear time)
-        self.earlier = dict(zip(ordered[1:], ordered))
-        self.later = dict(zip(ordered, ordered[1:]))
+        links = schedule.reading.carry if schedule.reading is not None else None
+        if links is None:  # (each period opens with the balances of the one before it)
+            links = tuple(zip(ordered, ordered[1:]))
+        self.earlier = {later: earlier for earlier, later in links}
+        self.later: dict[int, int] = {}
+        for earlier, later in links:
+            self.later.setdefault(earlier, later)
         self.first, self.last = ordered[0], ordered[-1]
         self.keys = [[_key(row, period) for row in period.rows] for period in self.periods]
         self.by_key: list[dict[str, int]] = [{} for _ in self.periods]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Hashable, Iterable, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends import union
+from auditor.frontends import side_by_side, title_years, union
 from auditor.frontends.html import marks
 from auditor.frontends.html.columns import HeadingCells, heading_of, own_columns
 from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
@@ -438,7 +438,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     periods = regroup(entries, region.preamble)
     if not periods:
         raise InputError("a Schedule II table with no rows of figures", path, region.title_line)
-    return Schedule(
+    return side_by_side.split(title_years.dated(Schedule(
         title=region.title or _title(region.grids[0], first),
         units=units_of(region, first) or (SCALES.get(scales.pop()) if len(scales) == 1 else None),
         columns=tuple(columns),
@@ -447,7 +447,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         label_heading=first.label_heading,
         unread=tuple(unread) + region.left,
         subtitle=" ".join(t for t in (region.subtitle, _years_rows(region.grids[0], first)) if t),
-    )
+    )))
 
 
 def _columns(frames: list[Frame]) -> tuple[list[Column], list[Optional[list[int]]]]:

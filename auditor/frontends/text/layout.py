@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
+from auditor.frontends import side_by_side, title_years
 from auditor.frontends.text import columns as col
 from auditor.frontends.text import headed, year_column
 from auditor.frontends.text.context import PAGE_NUMBER, in_context
@@ -22,7 +23,7 @@ from auditor.frontends.text.periods import joined_years as joined_years
 from auditor.frontends.text.periods import periods
 from auditor.frontends.text.rows import body
 from auditor.frontends.text.tokens import chunk_text, chunks, first_figure_column, text
-from auditor.labels import UNITS, YEAR, is_period
+from auditor.labels import SPAN_WORD, UNITS, YEAR, is_period
 from auditor.model import Column, Schedule
 
 
@@ -91,7 +92,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
     lines, headings, body_start, starts, columns, label_end, label_heading, preamble = frame(lines, title_line, path)
     laid = body(lines[body_start:], headings, starts, columns, label_end, path)
     title, units, subtitle = title_block(preamble, headings)
-    return Schedule(
+    return side_by_side.split(title_years.dated(Schedule(
         title=title,
         units=units or caption_units(lines[body_start:], label_end),
         columns=tuple(columns),
@@ -100,7 +101,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
         label_heading=label_heading,
         unread=laid.unread,
         subtitle=subtitle,
-    )
+    )))
 
 
 def title_block(preamble: Sequence[Line], headings: Sequence[Line]) -> tuple[str, Optional[str], str]:
@@ -162,7 +163,8 @@ def _period_in_title_block(preamble: Sequence[Line]) -> list[Entry]:
         ln_text = text(ln.words)
         if col.is_title_or_units(ln):
             continue
-        if len(chunks(ln.words)) == 1 and is_period(ln_text) and len({m.group(0) for m in YEAR.finditer(ln_text)}) == 1:
+        if (len(chunks(ln.words)) == 1 and is_period(ln_text) and len({m.group(0) for m in YEAR.finditer(ln_text)}) == 1
+                and not SPAN_WORD.search(ln_text)):
             return [Entry("period", ln_text.rstrip(":").strip(), ln.number)]
         return []
     return []

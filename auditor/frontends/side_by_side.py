@@ -1,0 +1,89 @@
+"""Two reserves side by side: one table whose figure columns are a group per
+reserve, each group its own balance at beginning, movements and balance at
+end, under a heading spanning the group that names the reserve ("Allowance for
+Doubtful Accounts" over four columns, "Inventory Reserve" over the next four),
+the periods as rows or as row blocks.
+
+Read as one schedule whose rows are the reserves: each printed row becomes a
+row per group (the reserve's name, the row's own label after it where it is
+no period's), its cells the group's, under the first group's columns (their
+headings less the reserve's name: each group's columns take their roles from
+their own headings, which must read alike).  So every reserve is an account
+of every period, its row identity checked on its own figures and its carry
+forward matched by its name, as a schedule printing a row per reserve is.
+A row labelled by a period (the years as rows) is that period.  Groups
+whose headings do not read alike, or that name no reserve, are left as read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional, Sequence
+
+from auditor.labels import BALANCE_WORD, GROUP_CLOSES, GROUP_OPENS, is_period, period_from_caption, row_key
+from auditor.model import Column, Period, Row, Schedule
+
+Group = tuple[str, tuple[int, ...]]  # (the reserve's name, its columns)
+
+
+def split(schedule: Schedule) -> Schedule:
+    """`schedule` read as a row per reserve where its columns are a group per reserve."""
+    groups = _groups(schedule.columns)
+    if groups is None:
+        return schedule
+    name, first = groups[0]
+    columns = tuple(replace(schedule.columns[k], heading=_less(schedule.columns[k].heading, name)) for k in first)
+    periods: list[Period] = []
+    for period in schedule.periods:
+        by_row = all(r.label and is_period(r.label) for r in period.rows) and period.fiscal_year is None
+        if by_row:  # (the years as rows, each a period of its own: "Year ended" over "December 31, 2003" one caption)
+            periods += [period_from_caption(f"{period.label} {r.label}".strip(), r.line, _reserves(r, groups, own=False))
+                        for r in period.rows]
+        else:
+            rows = tuple(x for r in period.rows for x in _reserves(r, groups, own=not is_period(r.label or "")))
+            periods.append(replace(period, rows=rows))
+    return replace(schedule, columns=columns, periods=tuple(periods))
+
+
+def _groups(columns: Sequence[Column]) -> Optional[list[Group]]:
+    """The columns in groups, each from a balance at beginning to a balance at end, each
+    naming its reserve before its first heading's balance words; None unless there are two
+    or more, of one width, with the same headings but for the name."""
+    starts = [k for k, c in enumerate(columns) if GROUP_OPENS.search(c.heading)]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    starts = [k for k in starts if not GROUP_CLOSES.search(columns[k].heading)]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    width = starts[1]
+    if any(b - a != width for a, b in zip(starts, starts[1:] + [len(columns)])):
+        return None
+    groups: list[Group] = []
+    for s in starts:
+        ks = tuple(range(s, s + width))
+        heading = columns[s].heading
+        at = BALANCE_WORD.search(heading)
+        name = " ".join(heading[: at.start() if at else 0].split())
+        if not name or is_period(name) or not GROUP_CLOSES.search(columns[ks[-1]].heading):
+            return None
+        groups.append((name, ks))
+    if len({row_key(n) for n, _ in groups}) < len(groups):
+        return None
+    shapes = {tuple(row_key(_less(columns[k].heading, n)) for k in ks) for n, ks in groups}
+    return groups if len(shapes) == 1 else None
+
+
+def _less(heading: str, name: str) -> str:
+    """A heading less the reserve's name opening it."""
+    words, named = heading.split(), name.split()
+    return " ".join(words[len(named):]) if [w.lower() for w in words[: len(named)]] == [w.lower() for w in named] else heading
+
+
+def _reserves(row: Row, groups: Sequence[Group], own: bool) -> tuple[Row, ...]:
+    """A row per reserve of a printed row: the group's cells, labelled by the reserve (and
+    the row's `own` label after it); an account's row, unless its own label makes it a total
+    (a row without one is no total of the reserve it now names)."""
+    named = own and bool(row.label)
+    return tuple(replace(row, label=f"{name} {row.label}" if named else name,
+                         kind=row.kind if named else "item",
+                         cells=tuple(row.cells[k] for k in ks)) for name, ks in groups)
