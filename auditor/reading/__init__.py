@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import YEAR
+from auditor.labels import STANDARD_NUMBER, YEAR
 from auditor.model import Ambiguity, Column, ColumnReading, Deductions, Effect, Reading, Schedule
 from auditor.reading import headings, separators, signs, totals
 from auditor.reading.headings import Heard, normalized
@@ -317,4 +317,4 @@ def _convention(rows: list[signs.RowSum], coef: signs.Coefficients, columns: tup
 
 def _years(schedule: Schedule) -> tuple[int, ...]:
     text = " ".join([schedule.title, schedule.subtitle, schedule.label_heading] + [c.heading for c in schedule.columns])
-    return tuple(sorted({int(m.group(0)) for m in YEAR.finditer(text)}))
+    return tuple(sorted({int(m.group(0)) for m in YEAR.finditer(STANDARD_NUMBER.sub(" ", text))}))
