@@ -389,6 +389,11 @@ HABITS: dict[str, Habit] = {
         _heading(PROVISION, lambda h: h.replace("Additions", "Additiones").replace("Charged", "Chargado")),
         _heading({"deductions"}, lambda h: h.replace("Deductions", "Deductiones").replace("Deduction", "Deduccion")),
         _heading(OPENING, lambda h: h.replace("Beginning", "Begining").replace("beginning", "begining")))),
+    "costs-charged-against": Habit(spec=_heading({"deductions"}, lambda h: "Costs charged against the reserve")),
+    "costs-incurred": Habit(spec=_heading({"deductions"}, lambda h: "Costs incurred")),
+    "credited-to-income": Habit(spec=_heading({"deductions"}, lambda h: "Amounts credited to income")),
+    "released-to-income": Habit(spec=_heading({"deductions"}, lambda h: "Released to income")),
+    "charged-against": Habit(spec=_heading({"deductions"}, lambda h: "Amounts charged against the allowance")),
     "balance-at-dates": Habit(spec=_headings(_heading(OPENING, lambda h: "Balance at January 1"),
                                              _heading(CLOSING, lambda h: "Balance at December 31"))),
 }

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 Named = list[Optional["RoleSpec"]]
 
 OTHER = "other"  # the role of a movement no heading names
+NAMED = "named"  # an adding role's heading: the evidence of a Choice the arithmetic overturns only where it decides
 
 
 def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> Schedule:
@@ -171,7 +172,10 @@ def _siblings(natural: dict[int, str], printed: dict[int, tuple[int, int]]) -> d
 def _choice(natural: str, spec: Optional[RoleSpec], heard: Heard, printed: tuple[int, int],
             siblings: tuple[int, int]) -> signs.Choice:
     if natural == "add" and spec is not None and spec.role != OTHER:
-        return signs.Choice((1,), 1, "heading")  # an addition adds; a negative one is a release
+        # An addition adds (a negative one is a release), unless the arithmetic decides
+        # otherwise: a word of an addition's vocabulary heading what the figures show is
+        # taken away ("Costs incurred", "Amounts credited to income").
+        return signs.Choice((1, -1), 1, NAMED)
     if natural == "subtract":
         # One figure's sign is no evidence of its column's convention (it may be a wrong
         # sign); the table's other deduction columns print theirs one way or the other.
@@ -208,6 +212,10 @@ def _arithmetic(sums: signs.Sums, k: int, choice: Optional[signs.Choice]) -> lis
     if choice is None:
         return []
     (here, _), (there, _), of = sums.column(k)
+    if choice.evidence == NAMED:
+        return [] if sums.coef[k] == choice.prior or not of else [
+            f"the arithmetic reads it against its heading: {here} of {of} rows with a figure here close read "
+            f"this way, {there} the other"]
     if not of:
         return ["no figure: its sign cannot matter"] if len(choice.options) > 1 else []
     out = []
@@ -238,6 +246,9 @@ def _settled(rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[i
             continue
         here, there, n = sums.column(k)
         if signs.decides(here, there, n):
+            continue
+        if choice.evidence == NAMED:
+            sums.read(k, choice.prior)  # (the role's own direction, the arithmetic not deciding against it)
             continue
         spec = named[k]
         anchored = bool(choice.evidence) or (spec is not None and spec.role != OTHER)
