@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 Named = list[Optional["RoleSpec"]]
 
 OTHER = "other"  # the role of a movement no heading names
-NAMED = "named"  # an adding role's heading: the evidence of a Choice the arithmetic overturns only where it decides
+NAMED = "heading names an addition"  # a Choice's evidence: the arithmetic may overturn it only where it decides
 
 
 def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> Schedule:
@@ -91,7 +91,8 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     siblings = _siblings(natural, printed)
     choices = {k: _choice(natural[k], named[k], heard[k], printed[k], siblings[k]) for k in movements}
     rows = signs.rows_of(schedule, opening, closing, movements)
-    coef, unsettled = _settled(rows, signs.search(rows, choices), choices, named, natural, bs)
+    choices, searched = _overturned(rows, signs.search(rows, choices), choices)
+    coef, unsettled = _settled(rows, searched, choices, named, natural, bs)
     closed = signs.closing(rows, coef)
     unknown = [k for k in movements if named[k] is None and not heard[k].direction]
     placed = [k for k in (opening, closing) if heard[k].spec is None]  # balances read by position alone
@@ -175,7 +176,7 @@ def _choice(natural: str, spec: Optional[RoleSpec], heard: Heard, printed: tuple
         # An addition adds (a negative one is a release), unless the arithmetic decides
         # otherwise: a word of an addition's vocabulary heading what the figures show is
         # taken away ("Costs incurred", "Amounts credited to income").
-        return signs.Choice((1, -1), 1, NAMED)
+        return signs.Choice((1,), 1, NAMED)
     if natural == "subtract":
         # One figure's sign is no evidence of its column's convention (it may be a wrong
         # sign); the table's other deduction columns print theirs one way or the other.
@@ -212,18 +213,37 @@ def _arithmetic(sums: signs.Sums, k: int, choice: Optional[signs.Choice]) -> lis
     if choice is None:
         return []
     (here, _), (there, _), of = sums.column(k)
-    if choice.evidence == NAMED:
-        return [] if sums.coef[k] == choice.prior or not of else [
-            f"the arithmetic reads it against its heading: {here} of {of} rows with a figure here close read "
-            f"this way, {there} the other"]
     if not of:
         return ["no figure: its sign cannot matter"] if len(choice.options) > 1 else []
     out = []
-    if choice.evidence and choice.evidence != "heading":
+    if choice.evidence and choice.evidence not in ("heading", NAMED):
         out.append(choice.evidence)
     if len(choice.options) > 1:
         out.append(f"{here} of {of} rows with a figure here close read this way, {there} the other")
     return out
+
+
+def _overturned(rows: list[signs.RowSum], coef: signs.Coefficients,
+                choices: dict[int, signs.Choice]) -> tuple[dict[int, signs.Choice], signs.Coefficients]:
+    """Columns an adding role's heading names that the arithmetic decides are taken
+    away (`signs.decides`, read the other way), read so, and the search run again
+    with them: only then (checked after the search, not searched: most tables'
+    additions add, and each column searched doubles the readings tried)."""
+    headed = [k for k, c in choices.items() if c.evidence == NAMED]
+    if not headed:
+        return choices, coef
+    sums = signs.Sums(rows, coef)
+    against: dict[int, signs.Choice] = {}
+    for k in headed:
+        here, there, n = sums.column(k)
+        if k in sums.printing and signs.decides(there, here, n):
+            said = (f"the arithmetic decides against its heading: {there[0]} of {n} rows with a figure here "
+                    f"close read as a deduction, {here[0]} as an addition")
+            against[k] = signs.Choice((-1,), -1, said)
+    if not against:
+        return choices, coef
+    choices = {**choices, **against}
+    return choices, signs.search(rows, choices)
 
 
 def _settled(rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[int, signs.Choice],
@@ -246,9 +266,6 @@ def _settled(rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[i
             continue
         here, there, n = sums.column(k)
         if signs.decides(here, there, n):
-            continue
-        if choice.evidence == NAMED:
-            sums.read(k, choice.prior)  # (the role's own direction, the arithmetic not deciding against it)
             continue
         spec = named[k]
         anchored = bool(choice.evidence) or (spec is not None and spec.role != OTHER)
