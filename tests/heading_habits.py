@@ -20,19 +20,30 @@ movement columns
 - additions-deductions: the provision column headed "Additions (Deductions)" (both signs in it);
 - net-charges-credits: the provision column headed "Net charges (credits) to expense";
 - recoveries-column: the deductions split into "Write-offs" and a "Recoveries" column (adds);
+- recoveries-under-deductions: "Write-offs" and "Recoveries" under a "Deductions" span, the
+  recoveries printed against the write-offs' sign (a deduction of a negative amount);
+- recoveries-negative: the same without the span: "Recoveries" alone over figures in parentheses;
+- deductions-recoveries: the deductions headed "Deductions (Recoveries)";
 - writeoffs-net: the deductions headed "Write-offs, net of recoveries";
 - translation-column: a "Foreign currency translation" column split from the provision, both signs;
+- adoption-column: "Impact of adoption of ASU 2016-13" before the provision (a standard's year);
+- net-movement: the provision and the deductions as one "Net additions (deductions)" column;
+- costs-incurred, costs-charged-against, credited-to-income, released-to-income, charged-against:
+  the deductions headed in words of an addition's vocabulary ("Costs incurred", "Amounts credited
+  to income", "Released to income") or of none ("Amounts charged against the allowance");
 - acquisitions-divestitures: an "Acquisitions/(Divestitures)" column split from the provision, both signs;
 balances
 - ending-balance, balance-end, closing, at-year-end: the closing heading as "Ending Balance",
   "Balance, End", "Closing", "At year end";
 - beginning-of-period: the opening heading "Beginning of Period" alone;
-- balance-dates: "Balance January 1" ... "Balance December 31";
+- balance-dates, balance-at-dates: "Balance January 1" ... "Balance December 31", "Balance at ...";
 spellings
 - typos: "Balanse at Begining of Period", "Deductons", "Balence at End of Period";
 - caps-no-spaces: "BALANCEATBEGINNING", "CHARGEDTOCOSTSANDEXPENSES", ...;
 - glued-digit: "Deductions2", "Balance at End of Period3";
 - letter-only-mark: the deductions' heading "(a)" and nothing else;
+- latin-typos: "Additiones Chargado ...", "Deductiones", "Begining";
+- letters-shifted: the label column unlettered, the figures' letters from A (C over the deductions);
 order and signs
 - deductions-first: the deductions column before the additions;
 - other-first: "Charged to other accounts" before "Charged to costs and expenses";
@@ -380,6 +391,9 @@ HABITS: dict[str, Habit] = {
     "recoveries-under-deductions": Habit(spec=_headings(
         _split({"deductions", "writeoffs"}, "deductions", "Deductions Recoveries", _against, _less),
         _heading({"deductions", "writeoffs"}, lambda h: "Deductions Write-offs")), layout=_spanned),
+    "recoveries-negative": Habit(spec=_headings(
+        _split({"deductions", "writeoffs"}, "deductions", "Recoveries", _against, _less),
+        _heading({"deductions", "writeoffs"}, lambda h: "Write-offs"))),
     "deductions-recoveries": Habit(spec=_heading({"deductions", "writeoffs"}, lambda h: "Deductions (Recoveries)")),
     "letters-shifted": Habit(spec=letters_shifted),
     "net-movement": Habit(spec=net_movement),

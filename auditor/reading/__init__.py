@@ -232,7 +232,9 @@ def _overturned(rows: list[signs.RowSum], coef: signs.Coefficients,
     headed = [k for k, c in choices.items() if c.evidence == NAMED]
     if not headed:
         return choices, coef
-    sums = signs.Sums(rows, coef)
+    # (Each column at its heading's sign: the search's best reading of the others may be
+    # bent by the very column misread, a deduction's sign turned to close what it can.)
+    sums = signs.Sums(rows, {k: c.prior for k, c in choices.items()})
     against: dict[int, signs.Choice] = {}
     for k in headed:
         here, there, n = sums.column(k)
