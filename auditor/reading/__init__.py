@@ -91,7 +91,7 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     siblings = _siblings(natural, printed)
     choices = {k: _choice(natural[k], named[k], heard[k], printed[k], siblings[k]) for k in movements}
     rows = signs.rows_of(schedule, opening, closing, movements)
-    choices, searched = _overturned(rows, signs.search(rows, choices), choices)
+    choices, searched = _overturned(rows, *signs.searched(rows, choices), choices)
     coef, unsettled = _settled(rows, searched, choices, named, natural, bs)
     closed = signs.closing(rows, coef)
     unknown = [k for k in movements if named[k] is None and not heard[k].direction]
@@ -223,15 +223,15 @@ def _arithmetic(sums: signs.Sums, k: int, choice: Optional[signs.Choice]) -> lis
     return out
 
 
-def _overturned(rows: list[signs.RowSum], coef: signs.Coefficients,
+def _overturned(rows: list[signs.RowSum], coef: signs.Coefficients, closing: int,
                 choices: dict[int, signs.Choice]) -> tuple[dict[int, signs.Choice], signs.Coefficients]:
     """Columns an adding role's heading names that the arithmetic decides are taken
     away (`signs.decides`, read the other way), read so, and the search run again
     with them: only then (checked after the search, not searched: most tables'
     additions add, and each column searched doubles the readings tried)."""
     headed = [k for k, c in choices.items() if c.evidence == NAMED]
-    if not headed:
-        return choices, coef
+    if not headed or closing + 2 > len(rows):
+        return choices, coef  # (no two rows left failing for a column read the other way to close)
     # (Each column at its heading's sign: the search's best reading of the others may be
     # bent by the very column misread, a deduction's sign turned to close what it can.)
     sums = signs.Sums(rows, {k: c.prior for k, c in choices.items()})
