@@ -175,8 +175,8 @@ def _choice(natural: str, spec: Optional[RoleSpec], heard: Heard, printed: tuple
     if natural == "add" and spec is not None and spec.role != OTHER:
         # An addition adds (a negative one is a release), unless the arithmetic decides
         # otherwise: a word of an addition's vocabulary heading what the figures show is
-        # taken away ("Costs incurred", "Amounts credited to income").
-        return signs.Choice((1,), 1, NAMED)
+        # taken away ("Costs incurred", "Amounts credited to income"); not "Additions ...".
+        return signs.Choice((1,), 1, "heading" if headings.ADDITIONS_FIRST.match(heard.text) else NAMED)
     if natural == "subtract":
         # One figure's sign is no evidence of its column's convention (it may be a wrong
         # sign); the table's other deduction columns print theirs one way or the other.
