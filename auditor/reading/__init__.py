@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import YEAR
+from auditor.labels import STANDARD_NUMBER, YEAR
 from auditor.model import Ambiguity, Column, ColumnReading, Deductions, Effect, Reading, Schedule
 from auditor.reading import carry, headings, separators, signs, totals
 from auditor.reading.headings import Heard, normalized
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 Named = list[Optional["RoleSpec"]]
 
 OTHER = "other"  # the role of a movement no heading names
+NAMED = "heading names an addition"  # a Choice's evidence: the arithmetic may overturn it only where it decides
 
 
 def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> Schedule:
@@ -90,7 +91,8 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     siblings = _siblings(natural, printed)
     choices = {k: _choice(natural[k], named[k], heard[k], printed[k], siblings[k]) for k in movements}
     rows = signs.rows_of(schedule, opening, closing, movements)
-    coef, unsettled = _settled(rows, signs.search(rows, choices), choices, named, natural, bs)
+    choices, searched = _overturned(rows, *signs.searched(rows, choices), choices)
+    coef, unsettled = _settled(rows, searched, choices, named, natural, bs)
     closed = signs.closing(rows, coef)
     unknown = [k for k in movements if named[k] is None and not heard[k].direction]
     placed = [k for k in (opening, closing) if heard[k].spec is None]  # balances read by position alone
@@ -173,7 +175,10 @@ def _siblings(natural: dict[int, str], printed: dict[int, tuple[int, int]]) -> d
 def _choice(natural: str, spec: Optional[RoleSpec], heard: Heard, printed: tuple[int, int],
             siblings: tuple[int, int]) -> signs.Choice:
     if natural == "add" and spec is not None and spec.role != OTHER:
-        return signs.Choice((1,), 1, "heading")  # an addition adds; a negative one is a release
+        # An addition adds (a negative one is a release), unless the arithmetic decides
+        # otherwise: a word of an addition's vocabulary heading what the figures show is
+        # taken away ("Costs incurred", "Amounts credited to income"); not "Additions ...".
+        return signs.Choice((1,), 1, "heading" if headings.ADDITIONS_FIRST.match(heard.text) else NAMED)
     if natural == "subtract":
         # One figure's sign is no evidence of its column's convention (it may be a wrong
         # sign); the table's other deduction columns print theirs one way or the other.
@@ -213,11 +218,36 @@ def _arithmetic(sums: signs.Sums, k: int, choice: Optional[signs.Choice]) -> lis
     if not of:
         return ["no figure: its sign cannot matter"] if len(choice.options) > 1 else []
     out = []
-    if choice.evidence and choice.evidence != "heading":
+    if choice.evidence and choice.evidence not in ("heading", NAMED):
         out.append(choice.evidence)
     if len(choice.options) > 1:
         out.append(f"{here} of {of} rows with a figure here close read this way, {there} the other")
     return out
+
+
+def _overturned(rows: list[signs.RowSum], coef: signs.Coefficients, closing: int,
+                choices: dict[int, signs.Choice]) -> tuple[dict[int, signs.Choice], signs.Coefficients]:
+    """Columns an adding role's heading names that the arithmetic decides are taken
+    away (`signs.decides`, read the other way), read so, and the search run again
+    with them: only then (checked after the search, not searched: most tables'
+    additions add, and each column searched doubles the readings tried)."""
+    headed = [k for k, c in choices.items() if c.evidence == NAMED]
+    if not headed or closing + 2 > len(rows):
+        return choices, coef  # (no two rows left failing for a column read the other way to close)
+    # (Each column at its heading's sign: the search's best reading of the others may be
+    # bent by the very column misread, a deduction's sign turned to close what it can.)
+    sums = signs.Sums(rows, {k: c.prior for k, c in choices.items()})
+    against: dict[int, signs.Choice] = {}
+    for k in headed:
+        here, there, n = sums.column(k)
+        if k in sums.printing and signs.decides(there, here, n):
+            said = (f"the arithmetic decides against its heading: {there[0]} of {n} rows with a figure here "
+                    f"close read as a deduction, {here[0]} as an addition")
+            against[k] = signs.Choice((-1,), -1, said)
+    if not against:
+        return choices, coef
+    choices = {**choices, **against}
+    return choices, signs.search(rows, choices)
 
 
 def _settled(rows: list[signs.RowSum], coef: signs.Coefficients, choices: dict[int, signs.Choice],
@@ -319,4 +349,4 @@ def _convention(rows: list[signs.RowSum], coef: signs.Coefficients, columns: tup
 
 def _years(schedule: Schedule) -> tuple[int, ...]:
     text = " ".join([schedule.title, schedule.subtitle, schedule.label_heading] + [c.heading for c in schedule.columns])
-    return tuple(sorted({int(m.group(0)) for m in YEAR.finditer(text)}))
+    return tuple(sorted({int(m.group(0)) for m in YEAR.finditer(STANDARD_NUMBER.sub(" ", text))}))

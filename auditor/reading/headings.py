@@ -29,6 +29,9 @@ SIGNED = re.compile(r"\(\s*(deductions?|reductions?|subtractions?|write-?offs?)\
 # Rule 12-09's column letters: B opens, C adds, D deducts, E closes.
 LETTER = re.compile(r"\bcol(?:umn|\.)?\s*([a-h])\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z]+")
+# A heading opening with Rule 12-09's own word for column C ("Additions (2) Deductions"): its
+# direction is printed, not inferred from a word of where the amount went.
+ADDITIONS_FIRST = re.compile(r"^additions?\b", re.IGNORECASE)
 Direction = Literal["", "add", "subtract"]  # what a heading's words say a movement does, if anything
 LETTERS: dict[str, Direction] = {"C": "add", "D": "subtract"}
 

@@ -87,6 +87,11 @@ def support(rows: list[RowSum], coef: Coefficients) -> tuple[int, int]:
 
 def search(rows: list[RowSum], choices: dict[int, Choice]) -> Coefficients:
     """The coefficients read, and for each column the counts that decided it."""
+    return searched(rows, choices)[0]
+
+
+def searched(rows: list[RowSum], choices: dict[int, Choice]) -> tuple[Coefficients, int]:
+    """`search`'s coefficients, and how many rows close (within rounding) read so."""
     prior = {k: c.prior for k, c in choices.items()}
     moving = printing(rows)
     free = [k for k, c in choices.items() if len(c.options) > 1 and k in moving][:MAX_FREE]
@@ -98,7 +103,7 @@ def search(rows: list[RowSum], choices: dict[int, Choice]) -> Coefficients:
         key = (*support(rows, coef), agree)
         if best_key is None or key > best_key:
             best, best_key = coef, key
-    return best
+    return best, best_key[0] if best_key else 0
 
 
 def printing(rows: list[RowSum]) -> dict[int, list[tuple[int, Decimal]]]:

@@ -62,6 +62,8 @@ RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # (No two runs of spaces may meet: "\s{12,}\s*" backtracks quadratically over a blank line.)
 _LONE_AMOUNT = rf"(?:\(\s*-?\d[\d,]*(?:\.\d+)?(?:\s*\))?|\d[\d,]*(?:\.\d+)?{_AFTER}|-?\d[\d,]*(?:\.\d+)?\)?|-?\.\d+)"
 LONE_FIGURE = re.compile(rf"^\s{{12,}}(?:\$\s*)?{_LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}|\d{{1,2}}/))?\s*$")
+# The one figure of a labelled row ("$353"), its marker perhaps.
+LONE_ROW_FIGURE = re.compile(rf"(?:\$\s*)?{_LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}))?")
 # A nil alone after its label, set apart from it: a reserve with nothing to
 # report ("Other reserve          -0-"), a row of the table though it prints
 # no two figures.
@@ -689,7 +691,8 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
                 break
         else:
             blanks = 0
-            if _is_row(line, transposed) or (n == last_figures + 1 and _lone_entry(line)):
+            if _is_row(line, transposed) or (n == last_figures + 1 and _lone_entry(line)) \
+                    or _under_a_row_of_one(lines, n):
                 last_figures = n
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures, transposed)
@@ -729,6 +732,17 @@ def _lone_entry(line: str) -> bool:
     """A line of one entry right under a row: the rest of that row (LONE_FIGURE),
     or a row of its own whose one entry is a nil (LONE_NIL; not a rule's last dashes)."""
     return bool(LONE_FIGURE.match(line) or LONE_NIL.match(line) and not RULE_LINE.match(line))
+
+
+def _under_a_row_of_one(lines: Sequence[str], n: int) -> bool:
+    """Line n a lone figure right under a labelled line of one figure: a row
+    whose other columns are blank, its balance at end printed on the line
+    under it (a period of that one row is no row of two figures for _is_row)."""
+    if n < 2 or not LONE_FIGURE.match(lines[n - 1]):
+        return False
+    label, _, last = lines[n - 2].rstrip().rpartition("  ")
+    return bool(LONE_ROW_FIGURE.fullmatch(last.strip())) and any(c.isalpha() for c in label) \
+        and not _has_figures(label)
 
 
 def _wrapped_label_end(lines: Sequence[str], last_row: int) -> int:

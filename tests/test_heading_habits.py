@@ -1,0 +1,158 @@
+"""The 24 real tables with their columns headed as filers head them (heading_habits:
+Rule 12-09 letters alone or over the words, headings a word a line or under a
+span, "Additions (Deductions)", recoveries, translation and acquisitions
+columns of both signs, "Ending Balance", "Closing", "Balance January 1",
+misspellings, capitals run together, glued footnote digits, a heading that is
+only "(a)", columns in another order, deductions in parentheses under
+"Deductions"), one habit at a time, in text tagged and untagged, typed, HTML
+and filing software's HTML: every figure read where it is printed, exactly the
+table's errors found (tests/expect.py: the arithmetic of the roles the figures
+truly have), a figure changed in every other table found at its cell.  A
+reading that is wrong and says nothing is the failure this guards against;
+`measure` prints right / silently wrong / refused per habit and layout:
+
+    cd tests && PYTHONPATH=..:. python test_heading_habits.py [HABIT ...]
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+import auditor
+from auditor import source
+from conftest import FIXTURES
+from expect import expected_errors, printed_html_cells, read_cells, reported_errors
+from heading_habits import HABITS
+from render import render
+from render_html import HtmlStyle
+from render_html import render as render_html
+from render_software import render_software
+from test_html_era_markup import TABLES
+from test_html_real_tables import SOFTWARE
+from test_real_tables import LAYOUTS, applicable
+from test_text_era import cases  # (each table, and every other one with a figure changed)
+
+RULES = auditor.load_rules()
+
+TEXT = {"text-tagged": LAYOUTS["seed-like"], "text-untagged": LAYOUTS["span-untagged"],
+        "typed": LAYOUTS["typed-second-line"]}
+LAYOUT_NAMES = [*TEXT, "html", "toppan"]
+
+
+def _print(spec: dict, habit: str, layout: str):
+    h = HABITS[habit]
+    if layout in TEXT:
+        shape = applicable(spec, TEXT[layout])
+        return render(spec, h.layout(shape) if h.layout else shape), "t.txt"
+    if layout == "html":
+        style = HtmlStyle()
+        return render_html(spec, h.layout(style) if h.layout else style), "t.htm"
+    style = SOFTWARE[layout]
+    return render_software(spec, h.layout(style) if h.layout else style), "t.htm"
+
+
+def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
+    """("right" | "wrong" | "refused", what differed)."""
+    h = HABITS[habit]
+    if h.spec is not None:
+        spec = h.spec(spec)
+    rendered, name = _print(spec, habit, layout)
+    result = auditor.check_source(source.from_text(rendered.text, name), RULES)
+    if result.error is not None:
+        return "refused", str(result.error)
+    got, want = reported_errors(result), expected_errors(spec, rendered)
+    if got != want:
+        return "wrong", f"findings: extra {sorted(got - want)[:2]} missing {sorted(want - got)[:2]}"
+    cells = {k: v for k, (_, v) in read_cells(result.schedules).items()}
+    printed = {k: v for k, (_, v) in printed_html_cells(rendered).items()}
+    if cells != printed:
+        extra = sorted(set(cells.items()) - set(printed.items()))[:3]
+        missing = sorted(set(printed.items()) - set(cells.items()))[:3]
+        return "wrong", f"cells: read {extra} not printed {missing}"
+    return "right", ""
+
+
+TEXT_LAYOUTS = frozenset(TEXT)
+EVERY_LAYOUT = frozenset(LAYOUT_NAMES)
+# Habits refused (an input error, never a reading), where: (layouts, tables or None for all), and why.
+REFUSED: dict[str, tuple[frozenset, Optional[frozenset]]] = {
+    # Rule 12-09's letters and no word: no front end takes the table for a Schedule II's ("no
+    # Schedule II found"): no heading names a balance.
+    "letters-only": (EVERY_LAYOUT, None),
+    # "BALANCE AT" over "JANUARY 1" in text: the day is a figure to the grammar, the heading's line
+    # a row of figures followed by words: an input error naming that line.  (Read as a word after a
+    # month, the stacks that wrap "DECEMBER" over "31" became rows of a figure: silently wrong.)
+    "balance-dates": (TEXT_LAYOUTS, None),
+    "balance-at-dates": (TEXT_LAYOUTS, None),
+    # cpi-holdco's headings are "Balance at", "Charged to", "Deduction", "Balance at": misspelled or
+    # run together, no word of a schedule's headings is left to find the table by.
+    "typos": (EVERY_LAYOUT, frozenset({"cpi-holdco-fy2004"})),
+    "caps-no-spaces": (TEXT_LAYOUTS, frozenset({"cpi-holdco-fy2004"})),
+    "latin-typos": (frozenset({"html", "toppan"}), frozenset({"cpi-holdco-fy2004"})),
+    # "ASU 2016-13" typed in a text heading stack over seven columns: the standard's number read as
+    # figures on a heading line (no Schedule II found).  (No text-era table has such a column.)
+    "adoption-column": (frozenset({"text-tagged"}), frozenset({"cik863204-2000"})),
+}
+
+
+def _refusal_expected(habit: str, layout: str, table: str) -> bool:
+    layouts, tables = REFUSED.get(habit, (frozenset(), None))
+    return layout in layouts and (tables is None or table in tables)
+
+
+@pytest.mark.parametrize("layout", LAYOUT_NAMES)
+@pytest.mark.parametrize("habit", sorted(HABITS))
+def test_real_tables_with_heading_habits_read_exactly(habit, layout):
+    failures = []
+    for path in TABLES:
+        for kind, s in cases(path):
+            verdict, why = outcome(s, habit, layout)
+            if verdict == "wrong" or verdict == "refused" and not _refusal_expected(habit, layout, path.stem):
+                failures.append((path.stem, kind, verdict, why[:300]))
+    assert failures == []
+
+
+def test_each_habit_changes_the_tables():
+    import json
+    for habit, h in HABITS.items():
+        changed = 0
+        for path in TABLES:
+            spec = json.loads(path.read_text())
+            if h.layout is not None or (h.spec is not None and h.spec(spec) != spec):
+                changed += 1
+        assert changed >= 4, habit
+
+
+def test_a_period_of_one_row_of_one_figure_is_read_with_its_balance_below():
+    """Untagged, typed: the last period's only row prints one figure, its balance at
+    end on the line under it: the table goes on to it (its planted error found)."""
+    clean = auditor.check_file(str(FIXTURES / "granite-falls-dairy-2002-one-figure-row-balance-below.txt"))
+    assert [p.fiscal_year for s in clean.schedules for p in s.periods] == [2002, 2001, 2000]
+    typo = auditor.check_file(str(FIXTURES / "granite-falls-dairy-2002-one-figure-row-balance-below-row-typo.txt"))
+    assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] \
+        == [("row_identity", 30, 81)]
+
+
+def measure(only: list[str]) -> None:
+    for habit in sorted(only or HABITS):
+        for layout in LAYOUT_NAMES:
+            counts = {"right": 0, "wrong": 0, "refused": 0}
+            notes = []
+            for path in TABLES:
+                for kind, s in cases(path):
+                    verdict, why = outcome(s, habit, layout)
+                    counts[verdict] += 1
+                    if verdict != "right" and len(notes) < 2:
+                        notes.append(f"{path.stem}/{kind} {verdict}: {why[:220]}")
+            print(f"{habit:26} {layout:14} right {counts['right']:2}  wrong {counts['wrong']:2}  "
+                  f"refused {counts['refused']:2}", flush=True)
+            for n in notes:
+                print("      ", n, flush=True)
+
+
+if __name__ == "__main__":
+    import sys
+
+    measure(sys.argv[1:])
