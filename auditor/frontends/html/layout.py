@@ -661,13 +661,14 @@ def period_caption(text: str) -> bool:
 def _unplaced(cells: list[HtmlCell], f: Frame, is_period: bool) -> list[Position]:
     """Where the figures of a row read as no row of figures start (a lone
     figure without a label, say): located in the table, placed in no cell.
-    Not a footnote marker "(1)", nor a period row's year printed apart.  In
+    Not a footnote marker "(1)", nor a period row's year printed apart (in
+    any form a caption names it: "2003", "2003*", "Dec. 31, 03").  In
     a row printing no words, a figure under the label column too (a spacing
     row of filing software's, its label cell spanning the label's columns,
     holding a figure): no label it can be part of."""
     wordless = not any(kind(c) == "text" for c in cells if c.text.strip())
     shown = [c for c in cells if (c.column >= f.figure_start or wordless) and kind(c) == "figure"
-             and not SMALL_PAREN.match(c.text.strip()) and not (is_period and BARE_YEAR.match(c.text.strip()))]
+             and not SMALL_PAREN.match(c.text.strip()) and not (is_period and names_a_year(c.text))]
     return [fig.position for fig in figures(shown, [], None)]
 
 
