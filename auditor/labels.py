@@ -250,6 +250,8 @@ PERIOD_START = re.compile(
 # boundary there for \b to find.  The century's digits come first, the boundary is looked for
 # behind them: the scan stops only at a "19" or "20", four times faster than \b first.)
 YEAR = re.compile(r"(19|20)(?<!(?![Yy])\w\d\d)(?<!(?<![Ff])[Yy]\d\d)\d\d\b")
+# A year alone in its cell or line: a period's caption printed apart ("2002<br>2001").
+BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # An accounting standard's number, "ASU 2016-13", "Update No. 2016-13": its year names no period
 # (a column headed "Impact of adoption of ASU 2016-13" in a 2020s schedule).
 STANDARD_NUMBER = re.compile(r"\b(?:ASU|Update)\s+(?:No\.\s*)?(?:19|20)\d\d-\d{1,3}\b", re.IGNORECASE)

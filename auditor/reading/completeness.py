@@ -30,7 +30,7 @@ from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
 from auditor.errors import InputError
-from auditor.labels import NEGATIVE_AFTER, title_pattern
+from auditor.labels import BARE_YEAR, NEGATIVE_AFTER, title_pattern
 from auditor.model import Row, Schedule
 from auditor.source import Source
 
@@ -294,7 +294,6 @@ def _figures_under(head: str, at: int) -> bool:
 
 
 # A line of its own a schedule's period caption may be: a bare year ("1996").
-BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # What opens a footnote under a table ("(A) Accounts written off", "* Net of", "1/ ...").
 NOTE_MARK = re.compile(r"^(?:\(\w{1,3}\)|\*|\d{1,2}/|\w\))")
 

@@ -24,7 +24,7 @@ from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, non
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PERIOD_START,
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PERIOD_START,
                             RESERVED_ASSET, TOTAL, UNITS, YEAR, is_period, names_a_year)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
@@ -32,7 +32,6 @@ from auditor.frontends.html.leaves import Leaves
 from auditor.frontends.html.wraps import Line, LineKind, wrapped
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
-BARE_YEAR = re.compile(r"^(19|20)\d\d$")
 MARKED_YEAR = re.compile(rf"^(19|20)\d\d(?:\*{{1,3}}|\(\d{{1,2}}\)|[{NOTE_SIGNS}])?$")  # ("2003*": a year, its note marked)
 SCHEDULE_HEADINGS = (BALANCE_WORD, MOVEMENT_WORD)  # (labels: every schedule's headings print both)
 HEADING_TEXT = re.compile(r"[a-zA-Z]")

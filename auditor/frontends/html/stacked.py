@@ -24,8 +24,8 @@ from typing import Optional
 
 from auditor.frontends.html.figures import SMALL_PAREN, CellKind, kind
 from auditor.frontends.html.grid import Grid, HtmlCell
+from auditor.labels import BARE_YEAR
 
-BARE_YEAR = re.compile(r"^(19|20)\d\d$")  # (a period's year, in the label: "2002<br>2001")
 # A label's line that runs on from the line above: in lower case ("accounts"), or a
 # qualifier in parentheses ("(deducted from accounts receivable)"; not a "(a)" marker).
 RUNS_ON = re.compile(r"^(?:[a-z]|\([a-z]{2,})")
