@@ -20,7 +20,7 @@ from auditor.errors import InputError
 from auditor.frontends import side_by_side, title_years, union
 from auditor.frontends.html import marks
 from auditor.frontends.html.columns import HeadingCells, heading_of, own_columns
-from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
+from auditor.frontends.html.figures import Leaf, figures, kind, lone_marker, nonblank, placed, plain
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
@@ -58,7 +58,7 @@ class Frame:
 def _is_figure_row(row: list[HtmlCell], year_labels: bool) -> bool:
     cells = nonblank(row)
     # A lone "(1)" is a heading's footnote marker more often than a figure.
-    figures = [c for c in cells if kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
+    figures = [c for c in cells if kind(c) == "figure" and not lone_marker(c)]
     if year_labels and cells and BARE_YEAR.match(cells[0].text.strip()) and len(figures) >= 2:
         return True
     return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2)
@@ -263,7 +263,7 @@ def _overlaps(cell: HtmlCell, leaf: HtmlCell) -> bool:
 def _figure_cells(grid: Grid, f: Frame) -> list[HtmlCell]:
     """The cells holding figures in the figure area (not a lone footnote marker "(1)")."""
     return [c for i in f.figure_rows for c in grid.rows[i]
-            if c.column >= f.figure_start and kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
+            if c.column >= f.figure_start and kind(c) == "figure" and not lone_marker(c)]
 
 
 def figure_positions(grid: Grid, f: Frame) -> list[Position]:
@@ -508,7 +508,7 @@ def period_beside_headings(cells: list[HtmlCell], f: Frame, line: int) -> Option
     labels = nonblank(c for c in cells if c.last < f.figure_start)  # (a heading's cell may start over a "$")
     over = nonblank(c for c in cells if c.last >= f.figure_start)
     # (A heading's footnote marker "(2)" alone in its cell is no figure.)
-    if len(labels) != 1 or not over or any(kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip()) for c in over):
+    if len(labels) != 1 or not over or any(kind(c) == "figure" and not lone_marker(c) for c in over):
         return None
     text = " ".join(labels[0].text.replace("\xa0", " ").split()).rstrip(":").strip()
     if not (WHOLE_PERIOD.match(text) and one_period(text)):
@@ -667,7 +667,7 @@ def _unplaced(cells: list[HtmlCell], f: Frame, is_period: bool) -> list[Position
     holding a figure): no label it can be part of."""
     wordless = not any(kind(c) == "text" for c in cells if c.text.strip())
     shown = [c for c in cells if (c.column >= f.figure_start or wordless) and kind(c) == "figure"
-             and not SMALL_PAREN.match(c.text.strip()) and not (is_period and BARE_YEAR.match(c.text.strip()))]
+             and not lone_marker(c) and not (is_period and BARE_YEAR.match(c.text.strip()))]
     return [fig.position for fig in figures(shown, [], None)]
 
 
