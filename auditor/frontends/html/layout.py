@@ -117,8 +117,15 @@ def frame(grid: Grid) -> Optional[Frame]:
 
 def _frame(grid: Grid) -> Optional[Frame]:
     rows = grid.rows
-    year_labels = not any(kind(nonblank(r)[0]) == "text" for r in rows if _is_figure_row(r, False))
-    figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)]
+    worded = [r for r in rows if _is_figure_row(r, False)]
+    captioned = [k for k, r in enumerate(worded) if kind(nonblank(r)[0]) == "text"]
+    # Rows labelled by their years alone (a block per account): an account's caption row printing
+    # a stray figure too is still its caption, its block's first year right under it, not a row of
+    # figures (read by `build` as the caption, its figure unread).
+    year_labels = all(k + 1 < len(worded) and _captions_with_figures(worded[k])
+                      and MARKED_YEAR.match(nonblank(worded[k + 1])[0].text.strip()) for k in captioned)
+    figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)
+                   and not (year_labels and _captions_with_figures(rows[i]))]
     if not figure_rows:
         return None
     year_column = None if year_labels else _year_column(rows, figure_rows)
@@ -357,6 +364,22 @@ def caption_row(grid: Grid, f: Frame) -> Optional[str]:
     return None
 
 
+def _captions_with_figures(cells: list[HtmlCell]) -> bool:
+    """A row whose words are one caption closed by its colon ("Allowance for doubtful
+    accounts:"), figures or marks after it."""
+    texts = [c for c in nonblank(cells) if kind(c) == "text"]
+    return len(texts) == 1 and texts[0] is nonblank(cells)[0] and plain(texts).endswith(":")
+
+
+def _caption_over_figures(cells: list[HtmlCell], f: Frame) -> Optional[str]:
+    """The caption of a row that is no row of figures but prints one as well (`_frame`): its
+    label, the figures read as unplaced."""
+    labels = nonblank(c for c in cells if c.column < f.figure_start)
+    if not _captions_with_figures(cells) or len(labels) != 1 or not _is_caption(labels, f):
+        return None
+    return plain(labels)
+
+
 def _is_caption(cells: list[HtmlCell], f: Frame) -> bool:
     """One phrase in the label cell or across the row: not a title, units, period or footnote."""
     texts = nonblank(cells)
@@ -434,6 +457,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 entries.append(PeriodStart(text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
             elif text and _is_caption(cells, f):
                 entries.append(Caption(text.rstrip(":").strip()))
+            elif text and (over_figures := _caption_over_figures(cells, f)):
+                entries.append(Caption(over_figures.rstrip(":").strip()))
             unread += _unplaced(cells, f, is_period)
     periods = regroup(entries, region.preamble)
     if not periods:
