@@ -1,7 +1,8 @@
 """A stray figure in a row of no words, in filing software's HTML (stop 28): a
 figure in a spacing row's label cell (Workiva's label spans three columns), or
 in its spacer column that no heading is over, or a lone figure in a row of its
-own under an account's caption row (a block per reserve in one table).  No row
+own under an account's caption row (a block per reserve in one table), or
+beside the caption in its row.  No row
 of figures reads it; it is never dropped quietly: VQ007 names it at its cell,
 and the schedule reads and checks as it does without it.  Over the 24 real
 tables: before, 24 + 24 (Workiva) and 8 + 8 (account blocks) silent; now every
@@ -30,6 +31,15 @@ def _spacer(cells: str):
     return lambda text: text.replace(SPACER, f'<tr style="height:6pt">{cells}</tr>', 1) if SPACER in text else None
 
 
+def _beside_caption(text):
+    """The caption row's label cell cut to the label's columns, a figure set after it."""
+    m = CAPTION_ROW.search(text)
+    if not m:
+        return None
+    row = m.group(0).replace('colspan="19"', 'colspan="3"', 1).replace("</tr>", f'<td/><td/><td align="right">{STRAY}</td></tr>', 1)
+    return text[: m.start()] + row + text[m.end():]
+
+
 def _under_caption(row: str):
     def edit(text):
         m = CAPTION_ROW.search(text)
@@ -43,7 +53,14 @@ STRAYS = {
     ("account-blocks-software", "lone-row-label-cell"): _under_caption(f'<tr><td colspan="3">{STRAY}</td></tr>\n'),
     ("account-blocks-software", "lone-row-unheaded-column"):
         _under_caption(f'<tr><td colspan="3"/><td align="right">{STRAY}</td></tr>\n'),
+    # (an account's caption row printing a figure: before, read as a row of figures, its caption
+    # lost and its block's rows mislabelled, the figure in no cell, silently)
+    ("account-blocks-software", "caption-row-figure"): _beside_caption,
 }
+
+
+def _labels(result):
+    return [(p.label, r.label) for s in result.schedules for p in s.periods for r in p.rows]
 
 
 def _check(text):
@@ -67,6 +84,7 @@ def test_a_stray_figure_in_a_row_of_no_words_is_said_unread_at_its_cell(style, w
         assert unread.severity == "warning"
         others = [(f.rule, f.period, f.row, f.column, f.actual) for f in result.findings if f.rule != "VQ007"]
         assert others == [(f.rule, f.period, f.row, f.column, f.actual) for f in before.findings], path.stem
+        assert _labels(result) == _labels(before), path.stem
     assert edited >= 8
 
 

@@ -165,12 +165,9 @@ def _habit_spec(spec: dict, habit: str, kind: str):
 
 
 # Habits not read right yet, by layout (strict: a fix must take it off).
-UNREAD: dict[tuple[str, str], str] = {
-    # clorox-fy2011 in Workiva's iXBRL: a Total printing only its balances, "(56)" and "(59)" (two
-    # small negatives, "(" + tag + ")" in one cell), is left out of the table read: the total's
-    # figures go unchecked (its error missed).  Not so in HTML without tags, nor with a third digit.
-    ("balances-only", "workiva"): "a total of two small negative balances alone dropped (iXBRL)",
-}
+# (None today: a Total printing only its balances, "(56)" and "(59)", in Workiva's iXBRL was left
+# out of the table read, its two tagged small negatives taken for footnote markers.)
+UNREAD: dict[tuple[str, str], str] = {}
 
 # Refusals, never readings, each an input error naming its line: (table, habit or "*", layout or "*").
 # The typed layout prints nils as blanks: cik947425's all-nil 2001 (and 2002 where its total is cut to

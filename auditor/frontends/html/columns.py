@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Iterable, Optional, Sequence
 
-from auditor.frontends.html.figures import FIGURE_KINDS, SMALL_PAREN, plain, tokens
+from auditor.frontends.html.figures import FIGURE_KINDS, lone_marker, plain, tokens
 from auditor.frontends.html.grid import HtmlCell
 from auditor.frontends.html.leaves import Leaves
 
@@ -26,7 +26,7 @@ Interval = tuple[int, int]  # (first, last) grid column
 
 def bears_figure(cell: HtmlCell) -> bool:
     """A cell printing a figure of its own: not "$", ")", "(1)" or a <sup> marker."""
-    return not SMALL_PAREN.match(cell.text.strip()) and any(
+    return not lone_marker(cell) and any(
         t.kind in FIGURE_KINDS and not cell.sup[t.start] for t in tokens(cell))
 
 

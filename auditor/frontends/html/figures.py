@@ -39,6 +39,12 @@ FIGURE_KINDS: frozenset[TokKind] = frozenset({"amount", "nil"})
 # ("sign": a minus sign printed in the cell before its figure's digits, HtmlCell.sign)
 MARK_KINDS: frozenset[TokKind] = frozenset({"note", "dollar", "open", "close", "percent", "sign"})
 SMALL_PAREN = re.compile(r"^\(\d{1,2}\)$")
+
+
+def lone_marker(cell: HtmlCell) -> bool:
+    """A "(1)" alone in its cell that may be a footnote's marker: not where inline XBRL
+    tags its digits as a fact (Workiva's "(" + "56" + ")" is the filer's own figure)."""
+    return bool(SMALL_PAREN.match(cell.text.strip())) and not any(cell.facts)
 _SPACE_GROUPED = re.compile(SPACE_GROUPED)
 DOTS_GROUPING = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")  # (two "." or more: never a decimal point)
 

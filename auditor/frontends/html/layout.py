@@ -20,7 +20,7 @@ from auditor.errors import InputError
 from auditor.frontends import side_by_side, title_years, union
 from auditor.frontends.html import marks
 from auditor.frontends.html.columns import HeadingCells, heading_of, own_columns
-from auditor.frontends.html.figures import SMALL_PAREN, Leaf, figures, kind, nonblank, placed, plain
+from auditor.frontends.html.figures import Leaf, figures, kind, lone_marker, nonblank, placed, plain
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
@@ -57,7 +57,7 @@ class Frame:
 def _is_figure_row(row: list[HtmlCell], year_labels: bool) -> bool:
     cells = nonblank(row)
     # A lone "(1)" is a heading's footnote marker more often than a figure.
-    figures = [c for c in cells if kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
+    figures = [c for c in cells if kind(c) == "figure" and not lone_marker(c)]
     if year_labels and cells and BARE_YEAR.match(cells[0].text.strip()) and len(figures) >= 2:
         return True
     return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2)
@@ -116,8 +116,15 @@ def frame(grid: Grid) -> Optional[Frame]:
 
 def _frame(grid: Grid) -> Optional[Frame]:
     rows = grid.rows
-    year_labels = not any(kind(nonblank(r)[0]) == "text" for r in rows if _is_figure_row(r, False))
-    figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)]
+    worded = [r for r in rows if _is_figure_row(r, False)]
+    captioned = [k for k, r in enumerate(worded) if kind(nonblank(r)[0]) == "text"]
+    # Rows labelled by their years alone (a block per account): an account's caption row printing
+    # a stray figure too is still its caption, its block's first year right under it, not a row of
+    # figures (read by `build` as the caption, its figure unread).
+    year_labels = all(k + 1 < len(worded) and _captions_with_figures(worded[k])
+                      and MARKED_YEAR.match(nonblank(worded[k + 1])[0].text.strip()) for k in captioned)
+    figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)
+                   and not (year_labels and _captions_with_figures(rows[i]))]
     if not figure_rows:
         return None
     year_column = None if year_labels else _year_column(rows, figure_rows)
@@ -262,7 +269,7 @@ def _overlaps(cell: HtmlCell, leaf: HtmlCell) -> bool:
 def _figure_cells(grid: Grid, f: Frame) -> list[HtmlCell]:
     """The cells holding figures in the figure area (not a lone footnote marker "(1)")."""
     return [c for i in f.figure_rows for c in grid.rows[i]
-            if c.column >= f.figure_start and kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip())]
+            if c.column >= f.figure_start and kind(c) == "figure" and not lone_marker(c)]
 
 
 def figure_positions(grid: Grid, f: Frame) -> list[Position]:
@@ -356,6 +363,22 @@ def caption_row(grid: Grid, f: Frame) -> Optional[str]:
     return None
 
 
+def _captions_with_figures(cells: list[HtmlCell]) -> bool:
+    """A row whose words are one caption closed by its colon ("Allowance for doubtful
+    accounts:"), figures or marks after it."""
+    texts = [c for c in nonblank(cells) if kind(c) == "text"]
+    return len(texts) == 1 and texts[0] is nonblank(cells)[0] and plain(texts).endswith(":")
+
+
+def _caption_over_figures(cells: list[HtmlCell], f: Frame) -> Optional[str]:
+    """The caption of a row that is no row of figures but prints one as well (`_frame`): its
+    label, the figures read as unplaced."""
+    labels = nonblank(c for c in cells if c.column < f.figure_start)
+    if not _captions_with_figures(cells) or len(labels) != 1 or not _is_caption(labels, f):
+        return None
+    return plain(labels)
+
+
 def _is_caption(cells: list[HtmlCell], f: Frame) -> bool:
     """One phrase in the label cell or across the row: not a title, units, period or footnote."""
     texts = nonblank(cells)
@@ -433,6 +456,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 entries.append(PeriodStart(text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
             elif text and _is_caption(cells, f):
                 entries.append(Caption(text.rstrip(":").strip()))
+            elif text and (over_figures := _caption_over_figures(cells, f)):
+                entries.append(Caption(over_figures.rstrip(":").strip()))
             unread += _unplaced(cells, f, is_period)
     periods = regroup(entries, region.preamble)
     if not periods:
@@ -507,7 +532,7 @@ def period_beside_headings(cells: list[HtmlCell], f: Frame, line: int) -> Option
     labels = nonblank(c for c in cells if c.last < f.figure_start)  # (a heading's cell may start over a "$")
     over = nonblank(c for c in cells if c.last >= f.figure_start)
     # (A heading's footnote marker "(2)" alone in its cell is no figure.)
-    if len(labels) != 1 or not over or any(kind(c) == "figure" and not SMALL_PAREN.match(c.text.strip()) for c in over):
+    if len(labels) != 1 or not over or any(kind(c) == "figure" and not lone_marker(c) for c in over):
         return None
     text = " ".join(labels[0].text.replace("\xa0", " ").split()).rstrip(":").strip()
     if not (WHOLE_PERIOD.match(text) and one_period(text)):
@@ -667,7 +692,7 @@ def _unplaced(cells: list[HtmlCell], f: Frame, is_period: bool) -> list[Position
     holding a figure): no label it can be part of."""
     wordless = not any(kind(c) == "text" for c in cells if c.text.strip())
     shown = [c for c in cells if (c.column >= f.figure_start or wordless) and kind(c) == "figure"
-             and not SMALL_PAREN.match(c.text.strip()) and not (is_period and names_a_year(c.text))]
+             and not lone_marker(c) and not (is_period and names_a_year(c.text))]
     return [fig.position for fig in figures(shown, [], None)]
 
 

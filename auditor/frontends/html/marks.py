@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from auditor.frontends.html.figures import FIGURE_KINDS, SMALL_PAREN, tokens
+from auditor.frontends.html.figures import FIGURE_KINDS, lone_marker, tokens
 from auditor.frontends.html.grid import HtmlCell
 from auditor.frontends.html.leaves import Leaf, Leaves
 from auditor.labels import MINUS_SIGNS
@@ -98,7 +98,7 @@ def notes(rows: list[list[HtmlCell]], figure_rows: Sequence[int], figure_start: 
     for i in figure_rows:
         row = [c for c in rows[i] if c.column >= figure_start]
         for k, cell in enumerate(row):
-            if not SMALL_PAREN.match(_text(cell)) or not figured.isdisjoint(range(cell.column, cell.last + 1)):
+            if not lone_marker(cell) or not figured.isdisjoint(range(cell.column, cell.last + 1)):
                 continue
             before = next((c for c in reversed(row[:k]) if _text(c) not in ("", ")")), None)
             after = [c for c in row[k + 1:] if _figure(c) and indexed.of(c) is indexed.of(cell)]
@@ -108,4 +108,4 @@ def notes(rows: list[list[HtmlCell]], figure_rows: Sequence[int], figure_start: 
 
 def _figure(cell: HtmlCell) -> bool:
     """A cell printing a figure or a nil (not a "(1)" alone, which may be a marker)."""
-    return not SMALL_PAREN.match(_text(cell)) and any(t.kind in FIGURE_KINDS for t in tokens(cell))
+    return not lone_marker(cell) and any(t.kind in FIGURE_KINDS for t in tokens(cell))

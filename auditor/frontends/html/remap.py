@@ -18,7 +18,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import NamedTuple, Optional
 
-from auditor.frontends.html.figures import SMALL_PAREN, kind, nonblank
+from auditor.frontends.html.figures import kind, lone_marker, nonblank
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.transposed import period_cells
 
@@ -60,7 +60,7 @@ def _figure_rows(rows: list[list[HtmlCell]]) -> list[list[HtmlCell]]:
 def _figure(cell: HtmlCell) -> bool:
     """A figure right of the label column (a year's caption, "2015", in the label
     column heads a period's rows), not a note's "(2)"."""
-    return cell.column > 0 and kind(cell) == "figure" and not SMALL_PAREN.match(cell.text.strip())
+    return cell.column > 0 and kind(cell) == "figure" and not lone_marker(cell)
 
 
 def _figure_in(cell: HtmlCell, own: list[int], before: Optional[HtmlCell]) -> bool:
