@@ -30,7 +30,10 @@ Group = tuple[str, tuple[int, ...]]  # (the reserve's name, its columns)
 
 def split(schedule: Schedule) -> Schedule:
     """`schedule` read as a row per reserve where its columns are a group per reserve."""
-    groups = _groups(schedule.columns)
+    opens = [k for k, c in enumerate(schedule.columns) if GROUP_OPENS.search(c.heading)]
+    if len(opens) < 2:  # (a single reserve's columns, as most tables print)
+        return schedule
+    groups = _groups(schedule.columns, opens)
     if groups is None:
         _refuse_unmatched(schedule)
         return schedule
@@ -48,12 +51,12 @@ def split(schedule: Schedule) -> Schedule:
     return replace(schedule, columns=columns, periods=tuple(periods))
 
 
-def _groups(columns: Sequence[Column]) -> Optional[list[Group]]:
-    """The columns in groups, each from a balance at beginning to a balance at end, each
-    naming its reserve before its first heading's balance words; None unless there are two
-    or more, of one width, with the same headings but for the name."""
-    starts = [k for k, c in enumerate(columns) if GROUP_OPENS.search(c.heading)]
-    if len(starts) < 2 or starts[0] != 0:
+def _groups(columns: Sequence[Column], starts: list[int]) -> Optional[list[Group]]:
+    """The columns in groups, each from a balance at beginning to a balance at end (`starts`:
+    the columns whose headings open one), each naming its reserve before its first heading's
+    balance words; None unless there are two or more, of one width, with the same headings
+    but for the name."""
+    if starts[0] != 0:
         return None
     starts = [k for k in starts if not GROUP_CLOSES.search(columns[k].heading)]
     if len(starts) < 2 or starts[0] != 0:
