@@ -314,6 +314,16 @@ GROUP_CLOSES = re.compile(r"\b(?:end|ending|closing)\b", re.IGNORECASE)
 # A subtitle naming the schedule's span of several years says "years" (or "periods"):
 # "For the three years ended December 31, 1996" is no period of one year.
 SPAN_WORD = re.compile(r"\b(?:years|periods)\b", re.IGNORECASE)
+# A count of years a title names ("For the three years ended", "each of the two fiscal
+# years"): the periods a schedule under it shows, though it names one year.
+YEARS_COUNTED = re.compile(r"\b(two|three|four|five|[2-5])\s+(?:fiscal\s+)?years\b", re.IGNORECASE)
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def years_counted(text: str) -> int:
+    """The most years `text` counts in words ("three years"), 0 where it counts none."""
+    return max((COUNT_WORDS.get(m.group(1).lower()) or int(m.group(1)) for m in YEARS_COUNTED.finditer(text)),
+               default=0)
 PERIOD_WORDS = re.compile(r"\b(year|years|period|fiscal|months|weeks|ended|ending)\b", re.IGNORECASE)
 
 

@@ -194,6 +194,7 @@ class Reading(NamedTuple):
     # what both find is reported.
     ambiguous: tuple[Ambiguity, ...] = ()
     years_named: tuple[int, ...] = ()  # fiscal years the title or headings name
+    years_counted: int = 0  # how many years the title counts in words ("the three years ended ...")
     # The file ends right after this table's last row (nothing there but rules, page
     # numbers and blank lines; no document closed): as a cut between two periods leaves it.
     ends_file: bool = False

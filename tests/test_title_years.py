@@ -50,3 +50,19 @@ def test_vq006_says_when_the_title_names_more_years_than_the_yearless_periods_re
     said = [f.message for f in result.findings if f.rule == "VQ006"]
     assert said == ["the title names 2002, 2003, but the rows are read as 1 period naming no year"]
     assert not [f for f in auditor.check_source(source.from_text(TEXT, "t.txt"), RULES).findings]
+
+
+def test_vq006_says_when_the_title_counts_more_years_than_the_periods_read():
+    def vq006(text: str, name: str = "t.txt") -> list[str]:
+        return [f.message for f in auditor.check_source(source.from_text(text, name), RULES).findings
+                if f.rule == "VQ006"]
+    for title in ("For the three years ended December 31, 2003", "For each of the three years ended December 31, 2003",
+                  "For the two fiscal years ended December 31, 2003"):
+        counted = "3" if "three" in title else "2"
+        span = TEXT.replace("Years ended December 31, 2003, 2002 and 2001", title)
+        assert span != TEXT
+        assert vq006(span) == [f"the title counts {counted} years, but the rows are read as 1 period naming no year"]
+    # (as many periods read as the title counts: nothing to say)
+    all_three = TEXT.replace("Years ended", "For the three years ended")
+    assert all_three != TEXT and _periods(all_three)[0] == (2003, "2003-12-31", 3)
+    assert vq006(all_three) == []

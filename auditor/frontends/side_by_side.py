@@ -12,7 +12,8 @@ their own headings, which must read alike).  So every reserve is an account
 of every period, its row identity checked on its own figures and its carry
 forward matched by its name, as a schedule printing a row per reserve is.
 A row labelled by a period (the years as rows) is that period.  Groups
-whose headings do not read alike, or that name no reserve, are left as read.
+whose headings do not read alike, or that name no reserve, are refused: read
+as one row their second reserve's balances would be taken for movements.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional, Sequence
 
+from auditor.errors import InputError
 from auditor.labels import BALANCE_WORD, GROUP_CLOSES, GROUP_OPENS, is_period, period_from_caption, row_key
 from auditor.model import Column, Period, Row, Schedule
 
@@ -28,8 +30,12 @@ Group = tuple[str, tuple[int, ...]]  # (the reserve's name, its columns)
 
 def split(schedule: Schedule) -> Schedule:
     """`schedule` read as a row per reserve where its columns are a group per reserve."""
-    groups = _groups(schedule.columns)
+    opens = [k for k, c in enumerate(schedule.columns) if GROUP_OPENS.search(c.heading)]
+    if len(opens) < 2:  # (a single reserve's columns, as most tables print)
+        return schedule
+    groups = _groups(schedule.columns, opens)
     if groups is None:
+        _refuse_unmatched(schedule)
         return schedule
     name, first = groups[0]
     columns = tuple(replace(schedule.columns[k], heading=_less(schedule.columns[k].heading, name)) for k in first)
@@ -45,12 +51,12 @@ def split(schedule: Schedule) -> Schedule:
     return replace(schedule, columns=columns, periods=tuple(periods))
 
 
-def _groups(columns: Sequence[Column]) -> Optional[list[Group]]:
-    """The columns in groups, each from a balance at beginning to a balance at end, each
-    naming its reserve before its first heading's balance words; None unless there are two
-    or more, of one width, with the same headings but for the name."""
-    starts = [k for k, c in enumerate(columns) if GROUP_OPENS.search(c.heading)]
-    if len(starts) < 2 or starts[0] != 0:
+def _groups(columns: Sequence[Column], starts: list[int]) -> Optional[list[Group]]:
+    """The columns in groups, each from a balance at beginning to a balance at end (`starts`:
+    the columns whose headings open one), each naming its reserve before its first heading's
+    balance words; None unless there are two or more, of one width, with the same headings
+    but for the name."""
+    if starts[0] != 0:
         return None
     starts = [k for k in starts if not GROUP_CLOSES.search(columns[k].heading)]
     if len(starts) < 2 or starts[0] != 0:
@@ -71,6 +77,37 @@ def _groups(columns: Sequence[Column]) -> Optional[list[Group]]:
         return None
     shapes = {tuple(row_key(_less(columns[k].heading, n)) for k in ks) for n, ks in groups}
     return groups if len(shapes) == 1 else None
+
+
+def _refuse_unmatched(schedule: Schedule) -> None:
+    """Refuse columns that run twice or more from a balance at beginning to a balance at
+    end where they make no groups of reserves: one row identity across them would take
+    the second reserve's balances for movements."""
+    columns = schedule.columns
+    ends = [("open" if GROUP_OPENS.search(c.heading) else "close", k) for k, c in enumerate(columns)
+            if bool(GROUP_OPENS.search(c.heading)) != bool(GROUP_CLOSES.search(c.heading))]
+    kinds = [kind for kind, _ in ends]
+    if kinds.count("open") < 2 or kinds != ["open", "close"] * (len(kinds) // 2):
+        return
+    second = columns[ends[2][1]]
+    n = len(kinds) // 2
+    raise InputError(f"{n} balances at beginning and {n} at end: {n} reserves side by side whose groups "
+                     f"do not match ({_mismatch(columns, [k for kind, k in ends if kind == 'open'])})",
+                     None, second.heading_line or schedule.line)
+
+
+def _mismatch(columns: Sequence[Column], starts: list[int]) -> str:
+    """What keeps the groups starting at `starts` from being a group per reserve."""
+    bounds = starts + [len(columns)]
+    if len({b - a for a, b in zip(bounds, bounds[1:])}) > 1:
+        return "groups of different widths"
+    names = [" ".join(columns[s].heading[: m.start()].split()) if (m := BALANCE_WORD.search(columns[s].heading)) else ""
+             for s in starts]
+    if any(is_period(n) for n in names):
+        return "the headings over the groups name periods, not reserves"
+    if not all(names):
+        return "no heading over each group names its reserve"
+    return "their column headings differ"
 
 
 def _less(heading: str, name: str) -> str:

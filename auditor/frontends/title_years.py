@@ -4,7 +4,8 @@
 caption over any.  Each block is a period of the year the title names in its
 place, where the blocks are exactly as many as the years; otherwise the rows
 stay one period without a year, as read (and VQ006 says the title names years
-no period covers).
+no period covers, or counts more years, "For the three years ended December
+31, 2003", than periods are read).
 
 A block starts again where an account of the block before is printed again:
 the accounts in the same order each year, the title's years in the blocks'

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import STANDARD_NUMBER, YEAR
+from auditor.labels import STANDARD_NUMBER, YEAR, years_counted
 from auditor.model import Ambiguity, Column, ColumnReading, Deductions, Effect, Reading, Schedule
 from auditor.reading import carry, headings, separators, signs, totals
 from auditor.reading.headings import Heard, normalized
@@ -117,7 +117,8 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     deductions, how = _convention(rows, coef, read.columns, heard, closed)
     links, carried = carry.links(schedule.periods)
     reading = Reading(tuple(readings), totals.read(read), closed, len(rows), ambiguous, _years(schedule),
-                      carry=links, carry_basis=carried)
+                      carry=links, carry_basis=carried,
+                      years_counted=years_counted(f"{schedule.title} {schedule.subtitle}"))
     return replace(read, deductions=deductions, deductions_basis=how, reading=reading)
 
 

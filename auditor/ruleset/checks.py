@@ -141,11 +141,22 @@ def reading_ambiguity(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iter
 
 @evaluator("periods_named")
 def periods_named(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim]:
-    """The title names a fiscal year no period read covers."""
+    """The title names a fiscal year no period read covers, or counts more years
+    ("the three years ended ...") than periods are read."""
     reading = table.schedule.reading
     read = {p.fiscal_year for p in table.periods} | {p.end_date.year for p in table.periods if p.end_date}
     read.discard(None)
-    if reading is None or not reading.years_named:
+    if reading is None:
+        return
+    if reading.years_counted > max(len(table.periods), len(reading.years_named)):
+        # (one year named, "For the three years ended December 31, 2003", over fewer periods)
+        detail = (f"the title counts {reading.years_counted} years, but the rows are read as "
+                  f"{len(table.periods)} period{'s' if len(table.periods) > 1 else ''}"
+                  f"{'' if read else ' naming no year'}")
+        yield Claim(0, None, None, None, None, None, fields={"detail": detail},
+                    at=Position(table.schedule.line, 1))
+        return
+    if not reading.years_named:
         return
     named = ", ".join(str(y) for y in reading.years_named)
     missing = [y for y in reading.years_named if y not in read]
