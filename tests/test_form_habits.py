@@ -17,6 +17,7 @@ import re
 import pytest
 
 from form_habits import HABITS
+from habit_tally import each_case, tally
 from test_html_era_markup import TABLES
 from test_label_habits import outcome as label_outcome, printed
 from test_real_tables import LAYOUTS
@@ -79,22 +80,7 @@ def test_real_tables_with_figure_forms_read_exactly(habit, layout):
 
 
 def measure(only: list[str]) -> None:
-    for habit in only or HABITS:
-        for layout in LAYOUT_NAMES:
-            counts = {"right": 0, "wrong": 0, "refused": 0, "n/a": 0}
-            notes = []
-            for path in TABLES:
-                for kind, s in cases(path):
-                    verdict, why = outcome(s, habit, layout)
-                    counts[verdict] += 1
-                    if verdict in ("wrong", "refused") and len(notes) < 2:
-                        notes.append(f"{path.stem}/{kind}: {why[:220]}")
-            if counts["n/a"] == sum(counts.values()):
-                continue
-            print(f"{habit:24} {layout:17} right {counts['right']:2}  wrong {counts['wrong']:2}  "
-                  f"refused {counts['refused']:2}", flush=True)
-            for n in notes:
-                print("      ", n, flush=True)
+    tally(only or HABITS, LAYOUT_NAMES, each_case(TABLES, cases, outcome))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ import auditor
 from auditor import source
 from conftest import FIXTURES
 from expect import expected_errors, printed_html_cells, read_cells, reported_errors
+from habit_tally import each_case, tally
 from heading_habits import HABITS
 from render import render
 from render_html import HtmlStyle
@@ -136,20 +137,7 @@ def test_a_period_of_one_row_of_one_figure_is_read_with_its_balance_below():
 
 
 def measure(only: list[str]) -> None:
-    for habit in sorted(only or HABITS):
-        for layout in LAYOUT_NAMES:
-            counts = {"right": 0, "wrong": 0, "refused": 0}
-            notes = []
-            for path in TABLES:
-                for kind, s in cases(path):
-                    verdict, why = outcome(s, habit, layout)
-                    counts[verdict] += 1
-                    if verdict != "right" and len(notes) < 2:
-                        notes.append(f"{path.stem}/{kind} {verdict}: {why[:220]}")
-            print(f"{habit:26} {layout:14} right {counts['right']:2}  wrong {counts['wrong']:2}  "
-                  f"refused {counts['refused']:2}", flush=True)
-            for n in notes:
-                print("      ", n, flush=True)
+    tally(sorted(only or HABITS), LAYOUT_NAMES, each_case(TABLES, cases, outcome))
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ import auditor
 from auditor import source
 from conftest import SHARED
 from expect import expected_errors, printed_html_cells, read_cells, reported_errors, row_name
+from habit_tally import tally
 from ixbrl_habits import VARIATIONS, tables_unread, tagged
 from test_html_era_markup import planted
 
@@ -274,22 +275,18 @@ def test_a_fact_printed_in_a_note_and_in_the_schedule_is_placed_where_the_schedu
     assert wrong == []
 
 
+def _verdicts(variation: str, layout: str):
+    for path in TABLES:
+        for kind, s in cases(path):
+            try:
+                verdict, why = outcome(s, variation, kind)
+            except Exception as e:  # (a crash of the harness or the tool: shown, not hidden)
+                verdict, why = "refused", f"CRASH {type(e).__name__}: {e}"
+            yield f"{path.stem}/{kind}", verdict, why
+
+
 def measure(only: list[str]) -> None:
-    for variation in only or VARIATIONS:
-        counts = {"right": 0, "wrong": 0, "refused": 0}
-        notes = []
-        for path in TABLES:
-            for kind, s in cases(path):
-                try:
-                    verdict, why = outcome(s, variation, kind)
-                except Exception as e:  # (a crash of the harness or the tool: shown, not hidden)
-                    verdict, why = "refused", f"CRASH {type(e).__name__}: {e}"
-                counts[verdict] += 1
-                if verdict != "right" and len(notes) < 3:
-                    notes.append(f"{path.stem}/{kind} {verdict}: {why[:220]}")
-        print(f"{variation:20} right {counts['right']:2}  wrong {counts['wrong']:2}  refused {counts['refused']:2}")
-        for n in notes:
-            print("      ", n)
+    tally(only or VARIATIONS, ("",), _verdicts, notes=3)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import auditor
 from auditor import source
 from conftest import FIXTURES
 from expect import expected_errors, printed_html_cells, read_cells, reported_errors, row_name
+from habit_tally import each_case, tally
 from html_era import Edit
 from label_habits import HABITS
 from render import render
@@ -140,22 +141,7 @@ def test_a_fixtures_rows_are_read_under_their_own_names(name, row, label):
 
 
 def measure(only: list[str]) -> None:
-    for habit in sorted(only or HABITS):
-        for layout in LAYOUT_NAMES:
-            counts = {"right": 0, "wrong": 0, "refused": 0, "n/a": 0}
-            notes = []
-            for path in TABLES:
-                for kind, s in cases(path):
-                    verdict, why = outcome(s, habit, layout)
-                    counts[verdict] += 1
-                    if verdict in ("wrong", "refused") and len(notes) < 2:
-                        notes.append(f"{path.stem}/{kind}: {why[:220]}")
-            if counts["n/a"] == sum(counts.values()):
-                continue
-            print(f"{habit:16} {layout:17} right {counts['right']:2}  wrong {counts['wrong']:2}  "
-                  f"refused {counts['refused']:2}", flush=True)
-            for n in notes:
-                print("      ", n, flush=True)
+    tally(sorted(only or HABITS), LAYOUT_NAMES, each_case(TABLES, cases, outcome))
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ import auditor
 from auditor import source
 from conftest import FIXTURES
 from expect import expected_errors, printed_html_cells, read_cells, reported_errors
+from habit_tally import each_case, tally
 from period_habits import VARIATIONS
 from render import render
 from test_html_era_markup import TABLES, planted
@@ -139,20 +140,7 @@ def test_an_account_opening_with_a_year_is_no_period_caption():
 
 
 def measure(only: list[str]) -> None:
-    for variation in sorted(only or VARIATIONS):
-        for layout in ALL:
-            counts = {"right": 0, "wrong": 0, "refused": 0}
-            notes = []
-            for path in TABLES:
-                for kind, s in cases(path):
-                    verdict, why = outcome(s, variation, layout)
-                    counts[verdict] += 1
-                    if verdict != "right" and len(notes) < 2:
-                        notes.append(f"{path.stem}/{kind}: {why[:220]}")
-            print(f"{variation:22} {layout:20} right {counts['right']:2}  wrong {counts['wrong']:2}  "
-                  f"refused {counts['refused']:2}", flush=True)
-            for n in notes:
-                print("      ", n, flush=True)
+    tally(sorted(only or VARIATIONS), ALL, each_case(TABLES, cases, outcome))
 
 
 if __name__ == "__main__":

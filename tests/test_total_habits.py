@@ -24,6 +24,7 @@ import auditor
 from auditor import source
 from conftest import FIXTURES
 from expect import _beyond, _Cell, expected_errors, printed_html_cells, read_cells, reported_errors, row_name
+from habit_tally import tally
 from render import parse_cell, render
 from render_html import render as render_html
 from render_software import render_software
@@ -234,24 +235,17 @@ def test_a_fixtures_totals_sum_their_parts(name, sums):
     assert [t.parts for s in result.schedules for t in s.reading.totals] == sums
 
 
+def _verdicts(habit: str, layout: str):
+    """Every case the habit applies to (a table whose totals it can rebuild)."""
+    for path in TABLES:
+        for kind, s in cases(path):
+            made = _habit_spec(s, habit, kind)
+            if made is not None:
+                yield (f"{path.stem}/{kind}", *outcome(made, habit, layout))
+
+
 def measure(only: list[str]) -> None:
-    for habit in sorted(only or HABITS):
-        for layout in LAYOUT_NAMES:
-            counts = {"right": 0, "wrong": 0, "refused": 0}
-            notes = []
-            for path in TABLES:
-                for kind, s in cases(path):
-                    made = _habit_spec(s, habit, kind)
-                    if made is None:
-                        continue
-                    verdict, why = outcome(made, habit, layout)
-                    counts[verdict] += 1
-                    if verdict != "right" and len(notes) < 2:
-                        notes.append(f"{path.stem}/{kind}: {why[:220]}")
-            print(f"{habit:20} {layout:14} right {counts['right']:2}  wrong {counts['wrong']:2}  "
-                  f"refused {counts['refused']:2}", flush=True)
-            for n in notes:
-                print("      ", n, flush=True)
+    tally(sorted(only or HABITS), LAYOUT_NAMES, _verdicts)
 
 
 if __name__ == "__main__":

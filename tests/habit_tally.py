@@ -1,0 +1,43 @@
+"""The red teams' measure: of every case of the real tables, how many a habit
+leaves right, silently wrong or refused, per layout.  Printed when a habits
+test runs as a script (`cd tests && PYTHONPATH=..:. python test_label_habits.py
+[HABIT ...]`); the tests themselves assert on the same outcomes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+Verdicts = Callable[[str, str], Iterable[tuple[str, str, str]]]  # (habit, layout) -> (case, verdict, why)...
+NOTES = 2  # the first cases not right, shown under each line
+
+
+def tally(habits: Iterable[str], layouts: Sequence[str], verdicts: Verdicts, notes: int = NOTES) -> None:
+    """A line per habit and layout: right / wrong / refused ("n/a" cases not
+    counted; a layout no case applies to not shown), the first cases not right under it."""
+    for habit in habits:
+        for layout in layouts:
+            counts = {"right": 0, "wrong": 0, "refused": 0}
+            said: list[str] = []
+            for case, verdict, why in verdicts(habit, layout):
+                if verdict == "n/a":
+                    continue
+                counts[verdict] += 1
+                if verdict != "right" and len(said) < notes:
+                    said.append(f"{case} {verdict}: {why[:220]}")
+            if not sum(counts.values()):
+                continue
+            print(f"{habit:26} {layout:20} right {counts['right']:2}  wrong {counts['wrong']:2}  "
+                  f"refused {counts['refused']:2}", flush=True)
+            for line in said:
+                print("      ", line, flush=True)
+
+
+def each_case(tables: Sequence, cases: Callable, outcome: Callable[[dict, str, str], tuple[str, str]]) -> Verdicts:
+    """The verdicts of `outcome(spec, habit, layout)` over every case of every table."""
+    def verdicts(habit: str, layout: str) -> Iterator[tuple[str, str, str]]:
+        for path in tables:
+            for kind, spec in cases(path):
+                verdict, why = outcome(spec, habit, layout)
+                yield f"{path.stem}/{kind}", verdict, why
+    return verdicts
