@@ -302,7 +302,6 @@ XBRL_STRUCTURE = re.compile(r"\[(line items|roll forward|axis|abstract|table|dom
 # spaces, every start scanned to its end, in quadratic time.)
 LEADER = re.compile(r"(?<![.\s])[.\s]{2,}$|\.{2,}")
 
-# A period caption not at the start of its line: "Post-acquisition basis: Year ended December 31, 2001".
 # The one of two periods ending on the same date whose balances the next period
 # opens with: a restated year beside the year as first reported ("2002 (as
 # restated)", "2002 (as previously reported)"), a successor beside its predecessor.
@@ -324,6 +323,9 @@ def years_counted(text: str) -> int:
     """The most years `text` counts in words ("three years"), 0 where it counts none."""
     return max((COUNT_WORDS.get(m.group(1).lower()) or int(m.group(1)) for m in YEARS_COUNTED.finditer(text)),
                default=0)
+
+
+# A period caption not at the start of its line: "Post-acquisition basis: Year ended December 31, 2001".
 PERIOD_WORDS = re.compile(r"\b(year|years|period|fiscal|months|weeks|ended|ending)\b", re.IGNORECASE)
 
 
