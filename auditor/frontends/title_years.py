@@ -20,6 +20,7 @@ from typing import Optional, Sequence
 from auditor.labels import DATE, SPAN_WORD, YEAR, period_from_caption, row_key
 from auditor.model import Period, Row, Schedule
 
+
 def dated(schedule: Schedule) -> Schedule:
     """`schedule` with its one yearless period split into the title's years, where they fit."""
     if len(schedule.periods) != 1 or not schedule.subtitle:
