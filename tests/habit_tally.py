@@ -7,6 +7,9 @@ test runs as a script (`cd tests && PYTHONPATH=..:. python test_label_habits.py
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Optional
+
+from expect import printed_html_cells, read_cells, reported_errors
 
 Verdicts = Callable[[str, str], Iterable[tuple[str, str, str]]]  # (habit, layout) -> (case, verdict, why)...
 NOTES = 2  # the first cases not right, shown under each line
@@ -41,3 +44,21 @@ def each_case(tables: Sequence, cases: Callable, outcome: Callable[[dict, str, s
                 verdict, why = outcome(spec, habit, layout)
                 yield f"{path.stem}/{kind}", verdict, why
     return verdicts
+
+
+def misread(result, rendered, want: Callable[[], set]) -> Optional[tuple[str, str]]:
+    """("refused" | "wrong", why) where the check refused the rendered table, gave
+    other errors than `want()`, or read its cells other than printed; None where
+    it read them as printed (each habits test then looks further its own way)."""
+    if result.error is not None:
+        return "refused", str(result.error)
+    got, wanted = reported_errors(result), want()
+    if got != wanted:
+        return "wrong", f"findings: extra {sorted(got - wanted)[:2]} missing {sorted(wanted - got)[:2]}"
+    cells = {k: v for k, (_, v) in read_cells(result.schedules).items()}
+    printed = {k: v for k, (_, v) in printed_html_cells(rendered).items()}
+    if cells != printed:
+        extra = sorted(set(cells.items()) - set(printed.items()))[:3]
+        missing = sorted(set(printed.items()) - set(cells.items()))[:3]
+        return "wrong", f"cells: read {extra} not printed {missing}"
+    return None

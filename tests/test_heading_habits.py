@@ -23,8 +23,8 @@ import pytest
 import auditor
 from auditor import source
 from conftest import FIXTURES
-from expect import expected_errors, printed_html_cells, read_cells, reported_errors
-from habit_tally import each_case, tally
+from expect import expected_errors
+from habit_tally import each_case, misread, tally
 from heading_habits import HABITS
 from render import render
 from render_html import HtmlStyle
@@ -61,18 +61,7 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
         spec = h.spec(spec)
     rendered, name = _print(spec, habit, layout)
     result = auditor.check_source(source.from_text(rendered.text, name), RULES)
-    if result.error is not None:
-        return "refused", str(result.error)
-    got, want = reported_errors(result), expected_errors(spec, rendered)
-    if got != want:
-        return "wrong", f"findings: extra {sorted(got - want)[:2]} missing {sorted(want - got)[:2]}"
-    cells = {k: v for k, (_, v) in read_cells(result.schedules).items()}
-    printed = {k: v for k, (_, v) in printed_html_cells(rendered).items()}
-    if cells != printed:
-        extra = sorted(set(cells.items()) - set(printed.items()))[:3]
-        missing = sorted(set(printed.items()) - set(cells.items()))[:3]
-        return "wrong", f"cells: read {extra} not printed {missing}"
-    return "right", ""
+    return misread(result, rendered, lambda: expected_errors(spec, rendered)) or ("right", "")
 
 
 TEXT_LAYOUTS = frozenset(TEXT)

@@ -20,8 +20,8 @@ import pytest
 import auditor
 from auditor import source
 from conftest import FIXTURES
-from expect import expected_errors, printed_html_cells, read_cells, reported_errors, row_name
-from habit_tally import each_case, tally
+from expect import expected_errors, row_name
+from habit_tally import each_case, misread, tally
 from html_era import Edit
 from label_habits import HABITS
 from render import render
@@ -68,17 +68,9 @@ def outcome(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: d
             and layout in typed and habits[habit].spec is None:
         return "n/a", ""
     result = auditor.check_source(source.from_text(rendered.text, name), RULES)
-    if result.error is not None:
-        return "refused", str(result.error)
-    got, want = reported_errors(result), expected_errors(spec, rendered)
-    if got != want:
-        return "wrong", f"findings: extra {sorted(got - want)[:2]} missing {sorted(want - got)[:2]}"
-    cells = {k: v for k, (_, v) in read_cells(result.schedules).items()}
-    want_cells = {k: v for k, (_, v) in printed_html_cells(rendered).items()}
-    if cells != want_cells:
-        extra = sorted(set(cells.items()) - set(want_cells.items()))[:3]
-        missing = sorted(set(want_cells.items()) - set(cells.items()))[:3]
-        return "wrong", f"cells: read {extra} not printed {missing}"
+    wrong = misread(result, rendered, lambda: expected_errors(spec, rendered))
+    if wrong is not None:
+        return wrong
     if sum(len(s.periods) for s in result.schedules) != len(spec["periods"]):
         return "wrong", f"{sum(len(s.periods) for s in result.schedules)} periods"
     rows = sorted({(f.period, f.row) for f in rendered.figures})

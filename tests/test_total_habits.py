@@ -23,8 +23,8 @@ import pytest
 import auditor
 from auditor import source
 from conftest import FIXTURES
-from expect import _beyond, _Cell, expected_errors, printed_html_cells, read_cells, reported_errors, row_name
-from habit_tally import tally
+from expect import _beyond, _Cell, expected_errors, row_name
+from habit_tally import misread, tally
 from render import parse_cell, render
 from render_html import render as render_html
 from render_software import render_software
@@ -106,17 +106,9 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
     """("right" | "wrong" | "refused" | "n/a", what differed)."""
     rendered, name = _print(spec, habit, layout)
     result = auditor.check_source(source.from_text(rendered.text, name), RULES)
-    if result.error is not None:
-        return "refused", str(result.error)
-    got, want = reported_errors(result), expected(spec, rendered)
-    if got != want:
-        return "wrong", f"findings: extra {sorted(got - want)[:2]} missing {sorted(want - got)[:2]}"
-    cells = {k: v for k, (_, v) in read_cells(result.schedules).items()}
-    want_cells = {k: v for k, (_, v) in printed_html_cells(rendered).items()}
-    if cells != want_cells:
-        extra = sorted(set(cells.items()) - set(want_cells.items()))[:3]
-        missing = sorted(set(want_cells.items()) - set(cells.items()))[:3]
-        return "wrong", f"cells: read {extra} not printed {missing}"
+    wrong = misread(result, rendered, lambda: expected(spec, rendered))
+    if wrong is not None:
+        return wrong
     of = {(f.line, f.start): (f.period, f.row) for f in rendered.figures}
     place = {(f.line, f.start): (f.period, f.row, f.column) for f in rendered.figures}
     for f in result.findings:
