@@ -28,14 +28,18 @@ from auditor.model import Column, Period, Row, Schedule
 Group = tuple[str, tuple[int, ...]]  # (the reserve's name, its columns)
 
 
-def split(schedule: Schedule) -> Schedule:
-    """`schedule` read as a row per reserve where its columns are a group per reserve."""
+def split(schedule: Schedule, headings_line: Optional[int] = None) -> Schedule:
+    """`schedule` read as a row per reserve where its columns are a group per reserve, or as a
+    period per group where each group is headed by its period (`headings_line`: where the
+    headings over the groups are printed, for a refusal to name)."""
     opens = [k for k, c in enumerate(schedule.columns) if GROUP_OPENS.search(c.heading)]
     if len(opens) < 2:  # (a single reserve's columns, as most tables print)
         return schedule
     groups = _groups(schedule.columns, opens)
-    if groups is None:
-        _refuse_unmatched(schedule)
+    if groups is not None and all(is_period(name) for name, _ in groups) and _one_block_of_reserves(schedule):
+        return _as_periods(schedule, groups, headings_line)
+    if groups is None or any(is_period(name) for name, _ in groups):
+        _refuse_unmatched(schedule, headings_line)
         return schedule
     name, first = groups[0]
     columns = tuple(replace(schedule.columns[k], heading=_less(schedule.columns[k].heading, name)) for k in first)
@@ -49,6 +53,28 @@ def split(schedule: Schedule) -> Schedule:
             rows = tuple(x for r in period.rows for x in _reserves(r, groups, own=not is_period(r.label or "")))
             periods.append(replace(period, rows=rows))
     return replace(schedule, columns=columns, periods=tuple(periods))
+
+
+def _one_block_of_reserves(schedule: Schedule) -> bool:
+    """One block of rows under no period of its own, none of them a period's: rows each
+    group prints again for its period (two years side by side, a row per reserve)."""
+    if len(schedule.periods) != 1:
+        return False
+    only = schedule.periods[0]
+    return not only.label and only.fiscal_year is None and not any(is_period(r.label or "") for r in only.rows)
+
+
+def _as_periods(schedule: Schedule, groups: Sequence[Group], headings_line: Optional[int]) -> Schedule:
+    """A period per group, named by the heading over it, its rows the printed rows' cells in
+    the group (a reserve printing no figure in a period is not of that period's rows)."""
+    name, first = groups[0]
+    columns = tuple(replace(schedule.columns[k], heading=_less(schedule.columns[k].heading, name)) for k in first)
+    rows = schedule.periods[0].rows
+    line = headings_line or schedule.periods[0].line
+    periods = tuple(period_from_caption(caption, line, [replace(r, cells=tuple(r.cells[k] for k in ks)) for r in rows
+                                                         if any(r.cells[k] for k in ks)])
+                    for caption, ks in groups)
+    return replace(schedule, columns=columns, periods=periods)
 
 
 def _groups(columns: Sequence[Column], starts: list[int]) -> Optional[list[Group]]:
@@ -70,7 +96,7 @@ def _groups(columns: Sequence[Column], starts: list[int]) -> Optional[list[Group
         heading = columns[s].heading
         at = BALANCE_WORD.search(heading)
         name = " ".join(heading[: at.start() if at else 0].split())
-        if not name or is_period(name) or not GROUP_CLOSES.search(columns[ks[-1]].heading):
+        if not name or not GROUP_CLOSES.search(columns[ks[-1]].heading):
             return None
         groups.append((name, ks))
     if len({row_key(n) for n, _ in groups}) < len(groups):
@@ -79,7 +105,7 @@ def _groups(columns: Sequence[Column], starts: list[int]) -> Optional[list[Group
     return groups if len(shapes) == 1 else None
 
 
-def _refuse_unmatched(schedule: Schedule) -> None:
+def _refuse_unmatched(schedule: Schedule, headings_line: Optional[int]) -> None:
     """Refuse columns that run twice or more from a balance at beginning to a balance at
     end where they make no groups of reserves: one row identity across them would take
     the second reserve's balances for movements."""
@@ -93,7 +119,7 @@ def _refuse_unmatched(schedule: Schedule) -> None:
     n = len(kinds) // 2
     raise InputError(f"{n} balances at beginning and {n} at end: {n} reserves side by side whose groups "
                      f"do not match ({_mismatch(columns, [k for kind, k in ends if kind == 'open'])})",
-                     None, second.heading_line or schedule.line)
+                     None, second.heading_line or headings_line or schedule.line)
 
 
 def _mismatch(columns: Sequence[Column], starts: list[int]) -> str:

@@ -471,7 +471,7 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         label_heading=first.label_heading,
         unread=tuple(unread) + region.left,
         subtitle=" ".join(t for t in (region.subtitle, _years_rows(region.grids[0], first)) if t),
-    )))
+    )), region.grids[0].row_lines[first.heading_rows[0]] if first.heading_rows else None)
 
 
 def _columns(frames: list[Frame]) -> tuple[list[Column], list[Optional[list[int]]]]:

@@ -101,7 +101,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
         label_heading=label_heading,
         unread=laid.unread,
         subtitle=subtitle,
-    )))
+    )), headings[0].number if headings else None)
 
 
 def title_block(preamble: Sequence[Line], headings: Sequence[Line]) -> tuple[str, Optional[str], str]:
