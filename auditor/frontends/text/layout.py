@@ -23,7 +23,7 @@ from auditor.frontends.text.periods import joined_years as joined_years
 from auditor.frontends.text.periods import periods
 from auditor.frontends.text.rows import body
 from auditor.frontends.text.tokens import chunk_text, chunks, first_figure_column, text
-from auditor.labels import SPAN_WORD, UNITS, YEAR, is_period
+from auditor.labels import BARE_YEAR, SPAN_WORD, UNITS, YEAR, is_period
 from auditor.model import Column, Schedule
 
 
@@ -79,12 +79,26 @@ def _title_numbers_as_text(lines: list[Line]) -> list[Line]:
     for i, ln in enumerate(lines):
         if ln.kind != "row":
             continue
-        if not ln.words or any(f.dollar or f.notes for f in ln.figures) or not col.is_title_or_units(ln):
+        if _years_over_headings(lines, i):
+            words = ln.words + tuple(f.value._replace(kind="YEAR") for f in ln.figures)
+        elif not ln.words or any(f.dollar or f.notes for f in ln.figures) or not col.is_title_or_units(ln):
             break
+        else:
+            words = ln.words
         if out is lines:
             out = list(lines)
-        out[i] = Line("text", ln.number, ln.words)
+        out[i] = Line("text", ln.number, words)
     return out
+
+
+def _years_over_headings(lines: list[Line], i: int) -> bool:
+    """Line i prints bare years alone (two or more) over heading text: each the heading of a
+    group of columns (two years side by side, `side_by_side`), no row of figures."""
+    ln = lines[i]
+    if ln.words or len(ln.figures) < 2 or not all(BARE_YEAR.match(f.value.text) and not f.dollar and not f.notes
+                                                  for f in ln.figures):
+        return False
+    return i + 1 < len(lines) and lines[i + 1].kind in ("text", "rule")
 
 
 def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Schedule:

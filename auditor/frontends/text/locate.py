@@ -247,11 +247,15 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
                 first_row = _row_past_rowless_page(source, n, vocabulary)
             if first_row is None:
                 return None
+            if _years_over_headings(lines, first_row, vocabulary):
+                first_row = _first_row(lines, first_row)  # (the years heading groups of columns: periods side by side)
+                if first_row is None:
+                    return None
             transposed = rollforward.transposed(lines, title, first_row, vocabulary)
             if not (transposed or headed_like_schedule(lines, title, first_row, vocabulary)):
                 return None
             return Region(title, _table_end(source, n, vocabulary, first(first_row)), title, transposed)
-        figures = _has_figures(line)
+        figures = _has_figures(line) and not _years_over_headings(lines, n, vocabulary)
         if figures or rollforward.is_row(line) and rollforward.one_column(lines, caption_of or title, n, vocabulary, title):
             transposed = not figures or rollforward.transposed(lines, caption_of or title, n, vocabulary, title)
             if not (transposed or headed_like_schedule(lines, caption_of or title, n, vocabulary)):
@@ -337,6 +341,19 @@ def _titled_in_caption(lines: Sequence[str], open_line: int) -> bool:
         if ("VALUATION" in upper or "SCHEDULE" in upper) and CAPTION_TITLE.match(line) and is_title_line(line):
             return True
     return False
+
+
+# A line of bare years alone, two or more: headings over groups of columns, a group per year.
+YEARS_LINE = re.compile(r"^\s*(?:(?:19|20)\d\d\s+)+(?:19|20)\d\d\s*$")
+
+
+def _years_over_headings(lines: Sequence[str], n: int, vocabulary: Vocabulary) -> bool:
+    """Line n prints years alone over the headings of a schedule (its figures below): each
+    year heads a group of columns (two years side by side, `side_by_side`), no row."""
+    if not YEARS_LINE.match(lines[n - 1]):
+        return False
+    below = _first_row(lines, n)
+    return below is not None and below > n + 1 and headed_like_schedule(lines, n + 1, below - 1, vocabulary)
 
 
 def _first_row(lines: Sequence[str], open_line: int, is_row: Callable[[str], bool] = lambda line: _has_figures(line)) -> Optional[int]:
