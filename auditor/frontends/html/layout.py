@@ -127,6 +127,7 @@ def _frame(grid: Grid) -> Optional[Frame]:
                    and not (year_labels and _captions_with_figures(rows[i]))]
     if not figure_rows:
         return None
+    years = figure_rows.pop(0) if len(figure_rows) > 1 and _years_over_headings(rows, *figure_rows[:2]) else None
     year_column = None if year_labels else _year_column(rows, figure_rows)
     starts: list[int] = []
     unlabelled: list[int] = []
@@ -148,11 +149,11 @@ def _frame(grid: Grid) -> Optional[Frame]:
 
     heading_rows = [
         i for i in range(figure_rows[0])
-        if any(heads(c) and kind(c) == "text" for c in rows[i]) and not _is_title(rows[i])
+        if i == years or any(heads(c) and kind(c) == "text" for c in rows[i]) and not _is_title(rows[i])
         and not _lone_period(rows[i])
     ]
-    heading_cells = [[c for c in rows[i] if heads(c) and HEADING_TEXT.search(c.text) and not MARKER.match(c.text.strip())]
-                     for i in heading_rows]
+    heading_cells = [[c for c in rows[i] if heads(c) and (HEADING_TEXT.search(c.text) or i == years and BARE_YEAR.match(c.text.strip()))
+                      and not MARKER.match(c.text.strip())] for i in heading_rows]
     heading = HeadingCells(heading_cells)
     leaves = _leaves(heading)
     if marks.signs(rows, figure_rows, figure_start, leaves):  # (a sign's cell is no column of figures)
@@ -163,6 +164,14 @@ def _frame(grid: Grid) -> Optional[Frame]:
     result = Frame(figure_start, figure_rows, heading_rows, leaves, headings, year_column=year_column)
     result.label_heading = plain(c for i in heading_rows for c in rows[i] if not heads(c))
     return result
+
+
+def _years_over_headings(rows: list[list[HtmlCell]], i: int, below: int) -> bool:
+    """Row i prints bare years alone (two or more) over heading rows before row `below`: each
+    the heading of a group of columns (two years side by side, `side_by_side`), no row of figures."""
+    cells = nonblank(rows[i])
+    return len(cells) >= 2 and all(BARE_YEAR.match(c.text.strip()) for c in cells) and any(
+        sum(bool(HEADING_TEXT.search(c.text)) for c in rows[j]) >= 2 for j in range(i + 1, below))
 
 
 def _numbers(rows: list[list[HtmlCell]], figure_rows: list[int], figure_start: int) -> set[int]:
