@@ -71,3 +71,46 @@ def test_groups_of_different_widths_are_refused():
     text = HTML.replace("<td align=\"center\">Balance at End of Year</td></tr>", more, 1)
     assert text != HTML
     assert "groups of different widths" in _refused(text, "t.htm")
+
+
+# Two years side by side: a group of columns per year, each headed by its year, a row per reserve.
+YEARS_TEXT = (FIXTURES / "pelham-instruments-1998-years-side-by-side-clean.txt").read_text()
+YEARS_HTML = (FIXTURES / "html" / "fenwick-optics-2004-years-side-by-side-clean.htm").read_text()
+
+
+def test_groups_headed_by_years_are_periods_of_the_same_rows():
+    for text, name, years in ((YEARS_TEXT, "t.txt", (1998, 1997)), (YEARS_HTML, "t.htm", (2004, 2003))):
+        result = _read(text, name)
+        assert not result.findings
+        (schedule,) = result.schedules
+        assert [p.fiscal_year for p in schedule.periods] == list(years)
+        assert [[r.label for r in p.rows] for p in schedule.periods][0] == [r.label for r in schedule.periods[1].rows]
+        assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "deductions", "ending"]
+        # (each period's figures are its own group's: the later group's balance at end is the earlier's opening)
+        first, second = schedule.periods
+        assert first.rows[0].cells[0].raw == second.rows[0].cells[3].raw
+
+
+def test_a_bare_year_over_each_group_is_a_heading_not_a_row():
+    untagged = "\n".join(line for line in YEARS_TEXT.split("\n") if not line.startswith(("<TABLE", "<CAPTION", "<S>", "</TABLE")))
+    for text in (YEARS_TEXT, untagged):
+        (schedule,) = _read(text).schedules
+        assert [p.label for p in schedule.periods] == ["1998", "1997"]
+        assert len(schedule.periods[0].rows) == 4 and schedule.periods[0].rows[-1].kind == "total"
+
+
+def test_groups_headed_by_years_over_period_rows_are_refused():
+    """Years over the groups and years as rows: neither periods nor reserves side by side."""
+    rows = YEARS_HTML.replace("<td>Allowance for doubtful accounts</td>", "<td>Year ended June 30, 2004</td>")
+    assert rows != YEARS_HTML
+    said = _refused(rows.replace("<td>Allowance for sales returns</td>", "<td>Year ended June 30, 2003</td>"), "t.htm")
+    assert "name periods, not reserves" in said
+
+
+def test_the_refusal_names_the_headings_line_not_the_titles():
+    text = YEARS_TEXT.replace("1998                                               1997",
+                              "                                                       ")
+    assert text != YEARS_TEXT
+    said = _refused(text, "t.txt")
+    headings = next(n for n, line in enumerate(text.split("\n"), 1) if "Balance at" in line)
+    assert said.startswith(f"t.txt:{headings}:") and "no heading over each group names its reserve" in said

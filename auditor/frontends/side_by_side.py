@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import BALANCE_WORD, GROUP_CLOSES, GROUP_OPENS, is_period, period_from_caption, row_key
+from auditor.labels import BALANCE_WORD, GROUP_CLOSES, GROUP_OPENS, YEAR, is_period, period_from_caption, row_key
 from auditor.model import Column, Period, Row, Schedule
 
 Group = tuple[str, tuple[int, ...]]  # (the reserve's name, its columns)
@@ -32,13 +32,19 @@ def split(schedule: Schedule, headings_line: Optional[int] = None) -> Schedule:
     """`schedule` read as a row per reserve where its columns are a group per reserve, or as a
     period per group where each group is headed by its period (`headings_line`: where the
     headings over the groups are printed, for a refusal to name)."""
+    by_period = _period_groups(schedule.columns)
+    if by_period is not None:
+        if _one_block_of_reserves(schedule):
+            return _as_periods(schedule, by_period, headings_line)
+        _refuse_unmatched(schedule, headings_line)
+        raise InputError(f"{len(by_period)} groups of columns each headed by a period ({by_period[0][0]}, ...) over "
+                         "rows that are no one block of reserves: neither periods nor reserves side by side",
+                         None, headings_line or schedule.line)
     opens = [k for k, c in enumerate(schedule.columns) if GROUP_OPENS.search(c.heading)]
     if len(opens) < 2:  # (a single reserve's columns, as most tables print)
         return schedule
     groups = _groups(schedule.columns, opens)
-    if groups is not None and all(is_period(name) for name, _ in groups) and _one_block_of_reserves(schedule):
-        return _as_periods(schedule, groups, headings_line)
-    if groups is None or any(is_period(name) for name, _ in groups):
+    if groups is None or any(is_period(name) for name, _ in groups):  # (periods over groups not read as such)
         _refuse_unmatched(schedule, headings_line)
         return schedule
     name, first = groups[0]
@@ -53,6 +59,42 @@ def split(schedule: Schedule, headings_line: Optional[int] = None) -> Schedule:
             rows = tuple(x for r in period.rows for x in _reserves(r, groups, own=not is_period(r.label or "")))
             periods.append(replace(period, rows=rows))
     return replace(schedule, columns=columns, periods=tuple(periods))
+
+
+# How many words a period's caption heading a group of columns may print up to its year
+# ("For the fifty-two weeks ended January 3, 1998"): a heading naming a year further on names no group.
+PERIOD_HEAD_WORDS = 8
+
+
+def _period_of(heading: str) -> Optional[str]:
+    """The period caption opening a column's heading ("2003 Balance at", "Fiscal 2003 Deductions"):
+    its words up to its first year, where they read as a period's."""
+    year = YEAR.search(heading)
+    if year is None:
+        return None
+    caption = " ".join(heading[: year.end()].split())
+    return caption if len(caption.split()) <= PERIOD_HEAD_WORDS and is_period(caption) else None
+
+
+def _period_groups(columns: Sequence[Column]) -> Optional[list[Group]]:
+    """The columns as runs each under a period of its own, their headings alike less the
+    period (two years side by side, each group headed by its year); None unless two or more
+    such runs of one width cover every column."""
+    if not columns or _period_of(columns[0].heading) is None:
+        return None  # (one search for most tables: their first heading names no period)
+    captions = [_period_of(c.heading) for c in columns]
+    if None in captions:
+        return None
+    groups: list[Group] = []
+    for k, caption in enumerate(captions):
+        if groups and row_key(groups[-1][0]) == row_key(caption or ""):
+            groups[-1] = (groups[-1][0], groups[-1][1] + (k,))
+        else:
+            groups.append((caption or "", (k,)))
+    if len(groups) < 2 or len({row_key(c) for c, _ in groups}) < len(groups) or len({len(ks) for _, ks in groups}) > 1:
+        return None
+    shapes = {tuple(row_key(_less(columns[k].heading, c)) for k in ks) for c, ks in groups}
+    return groups if len(shapes) == 1 else None
 
 
 def _one_block_of_reserves(schedule: Schedule) -> bool:

@@ -1,0 +1,88 @@
+"""The 24 real tables with two years printed side by side (side_by_side_habits:
+a group of columns per year headed "2003", "Fiscal 2003" or the period's own
+caption, one row per reserve), in tagged and untagged EDGAR text and HTML:
+every figure read where it is printed, each group a period of the same rows,
+exactly the table's errors found (carry forward between the groups checked
+as between periods), and a figure changed in every other table found at its
+cell.  `measure` prints right / silently wrong / refused per habit and layout:
+
+    cd tests && PYTHONPATH=..:. python test_side_by_side_habits.py [HABIT ...]
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import auditor
+from auditor import source
+from expect import expected_errors
+from habit_tally import misread, tally
+from render_side_by_side import page, text
+from side_by_side_habits import HABITS, two_periods
+from test_html_era_markup import TABLES, planted
+from test_total_habits import cases
+
+RULES = auditor.load_rules()
+LAYOUT_NAMES = ["text-tagged", "text-untagged", "html"]
+
+
+def _print(spec: dict, habit: str, layout: str):
+    captions = [HABITS[habit].caption(p["label"]) for p in spec["periods"]]
+    if layout == "html":
+        return page(spec, captions), "t.htm"
+    return text(spec, captions, tagged=layout == "text-tagged"), "t.txt"
+
+
+def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
+    """("right" | "wrong" | "refused", what differed)."""
+    rendered, name = _print(spec, habit, layout)
+    result = auditor.check_source(source.from_text(rendered.text, name), RULES)
+    wrong = misread(result, rendered, lambda: expected_errors(spec, rendered))
+    if wrong is not None:
+        return wrong
+    periods = [p for s in result.schedules for p in s.periods]
+    if len(periods) != len(spec["periods"]):
+        return "wrong", f"{len(periods)} periods read, {len(spec['periods'])} printed"
+    return "right", ""
+
+
+def _specs(path, kind: str, spec: dict):
+    made = two_periods(spec)
+    return made if made is None or kind == "clean" else planted(made)
+
+
+# Refusals, never readings, each an input error naming its line: (table, habit or "*", layout or "*").
+REFUSED: set[tuple[str, str, str]] = set()
+
+
+def _verdicts(habit: str, layout: str):
+    for path in TABLES:
+        for kind, s in cases(path):
+            made = _specs(path, kind, s)
+            if made is not None:
+                yield (f"{path.stem}/{kind}", *outcome(made, habit, layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUT_NAMES)
+@pytest.mark.parametrize("habit", sorted(HABITS))
+def test_real_tables_with_two_years_side_by_side_read_as_two_periods(habit, layout):
+    failures = [(case, verdict, why[:300]) for case, verdict, why in _verdicts(habit, layout)
+                if verdict == "wrong" or verdict == "refused" and not any(
+                    (case.split("/")[0], h, l) in REFUSED for h in (habit, "*") for l in (layout, "*"))]
+    assert failures == []
+
+
+def test_the_habits_apply_to_enough_tables():
+    import json
+
+    assert sum(two_periods(json.loads(p.read_text())) is not None for p in TABLES) >= 10
+
+
+def measure(only: list[str]) -> None:
+    tally(sorted(only or HABITS), LAYOUT_NAMES, _verdicts)
+
+
+if __name__ == "__main__":
+    import sys
+
+    measure(sys.argv[1:])
