@@ -148,6 +148,9 @@ def check_source(src: source.Source, ruleset: Optional[RuleSet] = None, only: On
         for schedule in laid_out:
             refuse_cut_short(schedule, src.path)
         laid_out = refuse_cut_off(src, laid_out)  # (the schedule the file ends at marked)
+        for schedule in laid_out:
+            if schedule.reading is not None and schedule.reading.ends_file:
+                refuse_cut_short(schedule, src.path, at_end=True)
     except InputError as exc:
         if found is None:
             result.error = exc.located(src.path)

@@ -30,12 +30,14 @@ from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
 from auditor.errors import InputError
-from auditor.labels import BARE_YEAR, NEGATIVE_AFTER, title_pattern
-from auditor.model import Row, Schedule
+from auditor.labels import BARE_YEAR, NEGATIVE_AFTER, row_key, title_pattern
+from auditor.model import Period, Row, Schedule
 from auditor.source import Source
 
 
-def refuse_cut_short(schedule: Schedule, path: str) -> None:
+def refuse_cut_short(schedule: Schedule, path: str, at_end: bool = False) -> None:
+    """`at_end`: the file ends at the schedule's last row (`refuse_cut_off` has marked it), where
+    a last period printing every reserve of the one before but no total may be cut before it."""
     periods = schedule.periods
     if len(periods) < 2:
         return
@@ -44,11 +46,18 @@ def refuse_cut_short(schedule: Schedule, path: str) -> None:
         return
     if len(last.rows) >= len(earlier[-1].rows):
         return
+    if not at_end and _every_reserve_of(last, earlier[-1]):
+        return  # (a total printed once, under the other periods only: the table goes on after it, whole)
     raise InputError(
         f"the schedule ends before its last period closes: {last.label!r} has {len(last.rows)} "
         f"row{'s' * (len(last.rows) != 1)} and no total, where {earlier[-1].label!r} has "
         f"{len(earlier[-1].rows)} and closes with one (is the file cut off, or a continuation table unread?)",
         path, last.line)
+
+
+def _every_reserve_of(last: Period, before: Period) -> bool:
+    """The last period prints the rows the period before prints but its totals, by label."""
+    return sorted(row_key(r.label) for r in last.rows) == sorted(row_key(r.label) for r in before.rows if not r.is_total)
 
 
 Container = Literal["table", "pre", "html", "document", "text"]
