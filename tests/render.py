@@ -63,6 +63,9 @@ class Layout:
     reverse: bool = False  # print the periods in the other order
     by_account: bool = False  # one caption per allowance, one row per period
     caption_colon: bool = True  # the by-account caption ends in ":" (1990s typed ones often do not)
+    # By account: the blocks in the order of the period printing the most rows (a total after a reserve
+    # printed in earlier years only, as filers print it), not in the order each is first printed.
+    fullest_order: bool = False
     page_break: Optional[str] = None  # page_tag | page_number | form_feed | reopen
     break_after: int = 2  # body rows before the page break
     repeat_headings: bool = True  # the headings printed again after the break
@@ -363,6 +366,10 @@ def _blocks(spec, periods, layout) -> list:
             name = _printed_label(r, layout) or "Total"
             if _key(name) not in [_key(a) for a in accounts]:
                 accounts.append(name)
+    if layout.fullest_order:
+        fullest = max(periods, key=lambda pi: sum(bool(r["cells"]) for r in spec["periods"][pi]["rows"]))
+        order = [_key(_printed_label(r, layout) or "Total") for r in spec["periods"][fullest]["rows"] if r["cells"]]
+        accounts.sort(key=lambda a: order.index(_key(a)) if _key(a) in order else len(order))
     for name in accounts:
         rows = []
         for pi in periods:

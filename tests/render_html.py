@@ -49,6 +49,7 @@ class HtmlStyle:
     account_caption: str = "p"  # p: <p><b>Name:</b></p> before each table | b: a bare <b> | row: its first row
     #                             | none: no caption (one account, named in the prose above)
     account_tables: bool = True  # by_account: a <table> per account (else one table, a caption row per account)
+    fullest_order: bool = False  # by_account: the accounts in the order of the period printing the most (render.Layout's)
     xhtml: bool = False  # empty cells written <td/>, <td colspan="3"/>, as inline XBRL filing software does
     transposed: bool = False  # the periods as columns, a block of rows per account (by_account unused)
     block_caption: str = "heading"  # transposed: the account named in the periods row | p | row (render_html_transposed)
@@ -262,6 +263,11 @@ def _account_blocks(spec, style, rendered) -> list:
             name = (row["label"] if not (row.get("is_total") and style.unlabelled_total) else "") or "Total"
             if row["cells"] and key(name) not in [key(n) for n in names]:
                 names.append(name)
+    if style.fullest_order:
+        fullest = max(order, key=lambda pi: sum(bool(r["cells"]) for r in spec["periods"][pi]["rows"]))
+        keys = [key((r["label"] if not (r.get("is_total") and style.unlabelled_total) else "") or "Total")
+                for r in spec["periods"][fullest]["rows"] if r["cells"]]
+        names.sort(key=lambda n: keys.index(key(n)) if key(n) in keys else len(keys))
     blocks = []
     for name in names:
         rows = []

@@ -3,7 +3,10 @@ them (total_habits: no label, "Totals", "TOTAL ALLOWANCES", "Consolidated";
 subtotals and grand totals over them; a total of part of the reserves; a
 total above its reserves; a total of one reserve; balances only; a page
 break before the total; a wrong total), one habit at a time, in tagged and
-untagged EDGAR text, a typed layout, HTML and one filing software's HTML:
+untagged EDGAR text, a typed layout, by account (the total a block of its own
+after the accounts', every period's), HTML, HTML a table per account under
+its own headings (the total's a table of its own after them) and one filing
+software's HTML:
 every figure read where it is printed, each total read as summing the rows
 it sums, exactly the table's errors found (a column total's "should be" the
 sum of its parts), and a figure changed in every other table found at its
@@ -40,8 +43,10 @@ TEXT = {
     "text-tagged": LAYOUTS["seed-like"],
     "text-untagged": replace(LAYOUTS["span-untagged"], total_label="keep"),
     "typed": LAYOUTS["typed-second-line"],
+    # A block per account, a row per period, the total a block of its own after them, every period's.
+    "by-account": replace(LAYOUTS["by-account"], total_label="keep", fullest_order=True),
 }
-LAYOUT_NAMES = [*TEXT, "html", "workiva"]
+LAYOUT_NAMES = [*TEXT, "html", "html-tables", "workiva"]
 
 
 def _print(spec: dict, habit: str, layout: str):
@@ -53,6 +58,8 @@ def _print(spec: dict, habit: str, layout: str):
         return rendered, "t.txt"
     if layout == "html":
         return render_html(spec, replace(STYLES["split"], **h.html(spec))), "t.htm"
+    if layout == "html-tables":  # (a <table> per account under its own headings, the total's after them)
+        return render_html(spec, replace(STYLES["split"], by_account=True, fullest_order=True, **h.html(spec))), "t.htm"
     software = SOFTWARE[layout]
     return render_software(spec, replace(software, html=replace(software.html, **h.html(spec)))), "t.htm"
 
