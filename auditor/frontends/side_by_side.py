@@ -14,6 +14,14 @@ forward matched by its name, as a schedule printing a row per reserve is.
 A row labelled by a period (the years as rows) is that period.  Groups
 whose headings do not read alike, or that name no reserve, are refused: read
 as one row their second reserve's balances would be taken for movements.
+
+Two periods side by side: groups of columns each under its period ("1998"
+over four columns, "1997" over the next four; "Fiscal 2004"; "Year ended
+December 31, 2003"), one row per reserve.  Found by the period caption each
+column's heading opens with (not by balance words: "Balance at" alone heads
+both balances), they are read as a period per group of the same rows, each
+row's cells its group's, so carry forward is checked between the groups as
+between periods.  Years over rows that are periods themselves are refused.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from auditor.errors import InputError
 from auditor.labels import BALANCE_WORD, GROUP_CLOSES, GROUP_OPENS, YEAR, is_period, period_from_caption, row_key
 from auditor.model import Column, Period, Row, Schedule
 
-Group = tuple[str, tuple[int, ...]]  # (the reserve's name, its columns)
+Group = tuple[str, tuple[int, ...]]  # (the reserve's name or the period's caption, its columns)
 
 
 def split(schedule: Schedule, headings_line: Optional[int] = None) -> Schedule:
