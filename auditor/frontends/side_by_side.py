@@ -40,7 +40,9 @@ def split(schedule: Schedule, headings_line: Optional[int] = None) -> Schedule:
     """`schedule` read as a row per reserve where its columns are a group per reserve, or as a
     period per group where each group is headed by its period (`headings_line`: where the
     headings over the groups are printed, for a refusal to name)."""
-    by_period = _period_groups(schedule.columns)
+    columns = schedule.columns
+    # (one search for most tables: their first heading names no year)
+    by_period = _period_groups(columns) if columns and YEAR.search(columns[0].heading) else None
     if by_period is not None:
         if _one_block_of_reserves(schedule):
             return _as_periods(schedule, by_period, headings_line)
@@ -88,8 +90,6 @@ def _period_groups(columns: Sequence[Column]) -> Optional[list[Group]]:
     """The columns as runs each under a period of its own, their headings alike less the
     period (two years side by side, each group headed by its year); None unless two or more
     such runs of one width cover every column."""
-    if not columns or _period_of(columns[0].heading) is None:
-        return None  # (one search for most tables: their first heading names no period)
     captions = [_period_of(c.heading) for c in columns]
     if None in captions:
         return None

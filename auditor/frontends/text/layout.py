@@ -79,7 +79,7 @@ def _title_numbers_as_text(lines: list[Line]) -> list[Line]:
     for i, ln in enumerate(lines):
         if ln.kind != "row":
             continue
-        if _years_over_headings(lines, i):
+        if not ln.words and _years_over_headings(lines, i):
             words = ln.words + tuple(f.value._replace(kind="YEAR") for f in ln.figures)
         elif not ln.words or any(f.dollar or f.notes for f in ln.figures) or not col.is_title_or_units(ln):
             break
@@ -92,10 +92,10 @@ def _title_numbers_as_text(lines: list[Line]) -> list[Line]:
 
 
 def _years_over_headings(lines: list[Line], i: int) -> bool:
-    """Line i prints bare years alone (two or more) over heading text: each the heading of a
+    """Line i (no words) prints bare years alone (two or more) over heading text: each the heading of a
     group of columns (two years side by side, `side_by_side`), no row of figures."""
     ln = lines[i]
-    if ln.words or len(ln.figures) < 2 or not all(BARE_YEAR.match(f.value.text) and not f.dollar and not f.notes
+    if len(ln.figures) < 2 or not all(BARE_YEAR.match(f.value.text) and not f.dollar and not f.notes
                                                   for f in ln.figures):
         return False
     return i + 1 < len(lines) and lines[i + 1].kind in ("text", "rule")
