@@ -263,14 +263,17 @@ class Doc:
     def context(self, kind: str, pi: int, ri: int) -> str:
         member = self.member(pi, ri)
         start, end = self.start(pi), self.ends()[pi]
-        if kind == "opening":
+        if kind == "adoption":  # (the cumulative effect: at the opening balance's instant, on the adoption member)
+            instant = start - timedelta(days=1)
+            period, key = f"<xbrli:instant>{instant}</xbrli:instant>", f"i{instant}"
+        elif kind == "opening":
             instant = start if "weeks-52-53" in self.habits and ri % 2 else start - timedelta(days=1)
             period, key = f"<xbrli:instant>{instant}</xbrli:instant>", f"i{instant}"
         elif kind == "closing":
             period, key = f"<xbrli:instant>{end}</xbrli:instant>", f"i{end}"
         else:
             period, key = f"<xbrli:startDate>{start}</xbrli:startDate><xbrli:endDate>{end}</xbrli:endDate>", f"d{start}_{end}"
-        cid = f"c-{key}-{member.split(':')[-1] or 'total'}"
+        cid = f"c-{key}-{member.split(':')[-1] or 'total'}" + ("-adopt" if kind == "adoption" else "")
         if cid not in self.contexts:
             axis = "abc:AllowanceAndReserveTypeAxis" if "extension-axis" in self.habits else AXIS
             if "member-whitespace" in self.habits:
@@ -278,6 +281,14 @@ class Doc:
                            f'      </xbrldi:explicitMember>\n    </xbrli:segment>')
             else:
                 segment = f'<xbrli:segment><xbrldi:explicitMember dimension="{axis}">{member}</xbrldi:explicitMember></xbrli:segment>'
+            if kind == "adoption":
+                adopted = (f'<xbrldi:explicitMember dimension="{ADOPTION_AXIS}">{ADOPTION_MEMBER}</xbrldi:explicitMember>')
+                if "adoption-asu" in self.habits:
+                    adopted = (f'<xbrldi:explicitMember dimension="{PRONOUNCEMENT_AXIS}">{PRONOUNCEMENT_MEMBER}'
+                               '</xbrldi:explicitMember>' + adopted)
+                segment = (segment.replace("</xbrli:segment>", adopted + "</xbrli:segment>") if member
+                           else f"<xbrli:segment>{adopted}</xbrli:segment>")
+                member = member or "total"
             self.contexts[cid] = (f'<xbrli:context id="{cid}"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">'
                                   f'0000000001</xbrli:identifier>{segment if member else ""}</xbrli:entity>'
                                   f'<xbrli:period>{period}</xbrli:period></xbrli:context>')
@@ -302,6 +313,10 @@ class Doc:
             kind = "opening" if k == roles.index("beginning") else "closing" if k == roles.index("ending") else "move"
             concepts = EXTENSIONS if "extension-movements" in self.habits else CONCEPTS
             concept = BALANCE if kind != "move" else concepts.get(role)
+            if k == self.spec.get("adoption"):  # (the cumulative effect of adopting ASC 326: the balance's, adjusted)
+                if parse_cell(self.tag_spec["periods"][pi]["rows"][ri]["cells"][k])[0] != "amount":
+                    return m.group(0)  # (a dash in the periods before or after adoption: no fact)
+                concept, kind = BALANCE, "adoption"
             if concept and kind == "move" and any(concepts.get(r) == concept for r in roles[:k]):
                 concept = "abc:" + concept.split(":")[1] + str(k)  # (a second column of one concept: the filer's own)
             if concept is None or not (m.group(1) or m.group(3)):
@@ -982,7 +997,11 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
     """The table tagged, with the habit applied; its figures placed."""
     if variation in ("millions", "scale-slip", "millions-row", "scale-slip-row"):
         spec, tag_spec = in_millions(spec), in_millions(tag_spec) if tag_spec else None
-    doc = Doc(spec, frozenset({variation}), tag_spec)
+    habits = frozenset({variation})
+    if variation in ADOPTION:
+        spec, tag_spec = with_adoption(spec), with_adoption(tag_spec) if tag_spec else None
+        habits |= ADOPTION[variation]
+    doc = Doc(spec, habits, tag_spec)
     doc.tag()
     if variation in EDITS:
         EDITS[variation](doc)
@@ -1530,3 +1549,64 @@ def exhibit_hidden(doc: Doc) -> None:
 EDITS.update({"two-blocks": two_blocks, "exhibit-hidden": exhibit_hidden})
 OWN = OWN + ("two-blocks", "exhibit-hidden")
 VARIATIONS = VARIATIONS + ("two-blocks", "exhibit-hidden")
+
+
+# --- habits of a fifth look (s29-ixbrl5) ------------------------------------------------
+
+# ASC 326 (ASU 2016-13), adopted at the start of 2020 by most filers: the cumulative effect on an
+# allowance is tagged as the family's balance at the day before the adoption period, on the
+# reserve's member and srt's adoption member (a movement of that period, not a reserve of its own).
+ADOPTION_AXIS = "srt:CumulativeEffectPeriodOfAdoptionAxis"
+ADOPTION_MEMBER = "srt:CumulativeEffectPeriodOfAdoptionAdjustmentMember"
+PRONOUNCEMENT_AXIS = "us-gaap:AdjustmentsForNewAccountingPronouncementsAxis"
+PRONOUNCEMENT_MEMBER = "us-gaap:AccountingStandardsUpdate201613Member"
+ADOPTION_HEADING = "Adoption of ASC 326"
+
+
+def with_adoption(spec: dict) -> dict:
+    """The table with a column "Adoption of ASC 326" before the provision: in the first
+    period printed, each reserve's tenth of its provision split off into it (the totals'
+    the sum of their parts', so the arithmetic holds as it did), a dash in the others."""
+    from heading_habits import _column, _parts, _printed, _tenth
+    k = _column(spec, {"charged_costs"})
+    if k is None or "adoption" in spec:
+        return spec
+    spec = copy.deepcopy(spec)
+    spec["columns"].insert(k + 1, ADOPTION_HEADING)
+    spec["roles"].insert(k + 1, "other")
+    spec["adoption"] = k
+    for pi, period in enumerate(spec["periods"]):
+        news = {}
+        for row in period["rows"]:
+            kind, value, decimals = parse_cell(row["cells"][k]) if row["cells"] else (None, None, 0)
+            if pi == 0 and kind == "amount" and not row.get("is_total"):
+                news[id(row)] = (_tenth(value, decimals), decimals)
+        for total, parts in _parts(period["rows"]):
+            got = [news[id(p)] for p in parts if id(p) in news]
+            if got:
+                news[id(total)] = (sum((v for v, _ in got), Decimal(0)), max(d for _, d in got))
+        for row in period["rows"]:
+            if not row["cells"]:
+                continue
+            if row.get("footnotes"):
+                row["footnotes"].insert(k, "")
+            if id(row) not in news:
+                row["cells"].insert(k, "\u2014")
+                continue
+            new, decimals = news[id(row)]
+            _, value, _ = parse_cell(row["cells"][k])
+            row["cells"][k] = _printed(value - new, decimals)
+            row["cells"].insert(k, _printed(new, decimals))
+    return spec
+
+
+# The adoption's habits: a column before the provision; a row of each account's block (the years
+# as columns); the column's facts also on us-gaap's pronouncement axis (ASU 2016-13's member).
+ADOPTION = {"adoption-column": frozenset(), "adoption-row": frozenset({"transposed"}), "adoption-asu": frozenset()}
+VARIATIONS = VARIATIONS + tuple(ADOPTION)
+
+
+def printed_spec(spec: dict, variation: str) -> dict:
+    """The table as the habit prints it, where the habit adds figures of its own (the
+    adoption's column): the spec the expected findings are computed from."""
+    return with_adoption(spec) if variation in ADOPTION else spec

@@ -26,7 +26,7 @@ from auditor import source
 from conftest import SHARED
 from expect import expected_errors, printed_html_cells, read_cells, reported_errors, row_name
 from habit_tally import tally
-from ixbrl_habits import VARIATIONS, tables_unread, tagged
+from ixbrl_habits import VARIATIONS, printed_spec as habit_spec, tables_unread, tagged
 from test_html_era_markup import planted
 
 RULES = auditor.load_rules()
@@ -52,6 +52,7 @@ def misigned(spec: dict) -> dict:
 def outcome(spec: dict, variation: str, kind: str) -> tuple[str, str]:
     """("right" | "wrong" | "refused", what differed).  kind: clean | planted
     (print and tag changed) | tag (the tag's sign alone flipped: found at its printed cell)."""
+    spec = habit_spec(spec, variation)
     printed_spec = spec if kind != "planted" else planted(spec)
     rendered = tagged(printed_spec, variation, misigned(spec) if kind == "tag" else None)
     name = "t.txt" if rendered.text.startswith("<SEC-DOCUMENT>") else "t.htm"  # (an EDGAR submission of documents)

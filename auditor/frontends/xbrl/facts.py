@@ -149,7 +149,7 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
             start, end = shown_at[attrs["id"]]
             is_hidden = False  # (printed where its -sec-ix-hidden element is)
         facts.append(_fact(attrs, concept, context, inner, start, end, is_hidden))
-    facts = _without_entity(facts, axis)
+    facts = _without_entity(_adoptions(facts), axis)
     shown = [f.start for f in facts if not f.hidden]
     blocks = _schedule_blocks(text, max(0, min(shown) - BLOCK_REACH), max(shown)) if shown else ()
     return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]), blocks)
@@ -231,6 +231,13 @@ ENTITY_AXES = {"LegalEntityAxis", "ConsolidatedEntitiesAxis"}
 # the reserve's figures (a note's "as previously reported", "between $X and $Y"), no row.
 QUALIFYING_AXES = {"RangeAxis", "StatementScenarioAxis", "RestatementAxis",
                    "ErrorCorrectionsAndPriorPeriodAdjustmentsRestatementByRestatementPeriodAndAmountAxis"}
+# Axes of a standard's adoption (ASC 326's in 2020): srt's period of adoption (the adjustment's
+# member, or the adjusted balance's) and us-gaap's standard adopted (ASU 2016-13's member).  A
+# balance tagged at a period's opening instant on one of them is the cumulative effect of adopting
+# the standard on that balance: a movement of the period it opens, never a reserve's row.
+ADOPTION_AXES = {"CumulativeEffectPeriodOfAdoptionAxis", "AdjustmentsForNewAccountingPronouncementsAxis"}
+ADJUSTED_BALANCE = "CumulativeEffectPeriodOfAdoptionAdjustedBalanceMember"  # (a balance after adoption: no movement)
+ADOPTION = " [CumulativeEffectPeriodOfAdoptionAdjustmentMember]"  # (an adoption's concept: the balance's, so marked)
 Element = tuple  # (the start tag's match, its attributes, the concept's qualified name)
 
 
@@ -277,6 +284,35 @@ def _row_axis(context: Optional[Context]) -> Optional[str]:
 def _axes_of(found: list[Element], contexts: dict, axis: str) -> set[str]:
     """The rules file's reserve axis and those the elements' contexts name alone."""
     return {axis} | {a for _, attrs, _ in found for a in [_row_axis(contexts.get(attrs.get("contextref", "")))] if a}
+
+
+def _adoptions(facts: list) -> list:
+    """The facts with each adoption's adjustment (`ADOPTION_AXES`) as a movement of the
+    period its instant opens (a duration the other facts tag, starting the next day or
+    that day): its concept the balance's marked `ADOPTION` (the rules' roles read it by
+    "Adjustment"), the adoption's members set aside.  An adjusted balance, or an
+    adjustment at no period's start, keeps its context (no row: another dimension)."""
+    ends: dict[date, date] = {}  # a period's first day -> its last (the longest tagged)
+    for f in facts:
+        if not f.context.instant and not _adopting(f.context):
+            ends[f.context.start] = max(ends.get(f.context.start, f.context.end), f.context.end)
+    out = []
+    for f in facts:
+        adopting = _adopting(f.context)
+        day = f.context.end
+        start = next((d for d in (day + timedelta(days=1), day) if d in ends), None)
+        if not adopting or not f.context.instant or start is None or any(local(m) == ADJUSTED_BALANCE for _, m in adopting):
+            out.append(f)
+            continue
+        members = tuple(m for m in f.context.members if m not in adopting)
+        context = f.context._replace(id=f.context.id + ADOPTION, start=start, end=ends[start], members=members)
+        out.append(f._replace(concept=f.concept + ADOPTION, context=context))
+    return out
+
+
+def _adopting(context: Context) -> list:
+    """The members of a context on an axis of a standard's adoption."""
+    return [(d, m) for d, m in context.members if local(d) in ADOPTION_AXES]
 
 
 def _without_entity(facts: list, axis: str = "") -> list:
