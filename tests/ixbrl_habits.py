@@ -112,8 +112,8 @@ A fourth look (s28-ixbrl4):
   ix:exclude inside it, or plain text in ix:exclude inside it;
 - range-note, scenario-note: a reserve's figures again in a note on srt:RangeAxis or as
   previously reported (srt:StatementScenarioAxis); scenario-all: a scenario on every context;
-- duration-balances: balances tagged for the period's duration (each expected found by its
-  context at its cell: `misplaced`);
+- duration-balances: balances tagged for the period's duration (each column expected found once,
+  at one of its cells, naming the others: `misplaced`);
 - exhibit-document, exhibit-contexts-first, exhibit-hidden: the schedule in EX-99.1 of an EDGAR
   .txt submission after the 10-K's document, each with an ix:header (the contexts in the
   exhibit's or the 10-K's; every fact hidden);
@@ -1410,8 +1410,8 @@ def scenario_all(doc: Doc) -> None:
 
 def duration_balances(doc: Doc) -> None:
     """Every balance tagged in the period's duration context, not at an instant (a filer's
-    slip: the balance "for the year"): each such tag contradicts its print's kind, and is
-    expected found at its cell (`misplaced`)."""
+    slip: the balance "for the year"): each such tag contradicts its print's kind; each
+    column of them is expected found once, at one of its cells (`misplaced`)."""
     for f in doc.facts:
         if f["kind"] not in ("opening", "closing"):
             continue

@@ -78,12 +78,17 @@ def outcome(spec: dict, variation: str, kind: str) -> tuple[str, str]:
     if len(slips) != slipped:
         return "wrong", f"the tags' scale slip reported {len(slips)} times (expected {int(slipped)})"
     disputes -= slips
-    # A balance tagged for a duration: a finding of its context at its cell is right (and needed).
-    misplaced = {(f.line, f.start) for f in rendered.figures
-                 if (f.period, f.row, f.column) in getattr(rendered, "misplaced", ())}
-    unfound = misplaced - {(d[2], d[3]) for d in disputes if d[0] == "tagged_context"}
-    if unfound:
-        return "wrong", f"a tag's context contradicting its print not found at {sorted(unfound)[:2]}"
+    # Balances tagged for a duration: one finding of their context per column, at one of its cells, is
+    # right (and needed): a column so tagged is said once, naming its other cells.
+    by_column: dict[int, set] = {}
+    for f in rendered.figures:
+        if (f.period, f.row, f.column) in getattr(rendered, "misplaced", ()):
+            by_column.setdefault(f.column, set()).add((f.line, f.start))
+    contexts = {(d[2], d[3]) for d in disputes if d[0] == "tagged_context"}
+    said = {k: cells & contexts for k, cells in by_column.items()}
+    if any(len(at) != 1 for at in said.values()):
+        return "wrong", f"a column's tags contradicting their print's kind said {sorted(len(a) for a in said.values())} times"
+    misplaced = set().union(*by_column.values()) if by_column else set()
     disputes = {d for d in disputes if not (d[0] == "tagged_context" and (d[2], d[3]) in misplaced)}
     if kind == "tag" and variation not in FACTLESS:  # (an untagged print carries no tag to change)
         for printing in (rendered, note) if note is not None else (rendered,):
