@@ -641,6 +641,10 @@ DOT_FORMATS = {"num-dot-decimal", "numdotdecimal", "numcommadot", "numspacedot",
 COMMA_FORMATS = {"num-comma-decimal", "numcommadecimal", "numdotcomma", "numspacecomma", "numcomma",
                  "num-comma-decimal-apos"}
 WORD_FORMATS = {"numwordsen", "num-words-en"}  # (the SEC's ixt-sec; a number in English words)
+# A unit between the whole number and its hundredths ("5 dollars 20 cents", "1,234 Euro 5"): the
+# whole number's "," and "." are group separators, the fraction one or two digits (TR 2-5).
+UNIT_FORMATS = {"numunitdecimal", "num-unit-decimal", "num-unit-decimal-apos"}
+UNIT_DECIMAL = re.compile(r"([0-9][0-9.,' ]*)[^0-9.,' ][^0-9]*([0-9]{1,2})[^0-9]*")
 SMALL = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
@@ -650,8 +654,8 @@ NO_NUMBER = {"no", "none", "nil"}
 
 def _value(shown: str, fmt: str, scale: int, sign: str) -> tuple:
     """(value, problem): the displayed text read by its format, scaled, signed.  A
-    format no Schedule II figure is read by (a date's, a duration's, num-unit-decimal's
-    "5 dollars 20 cents", ixt-sec:numinf) is named, never guessed as a plain number."""
+    format no Schedule II figure is read by (a date's, a duration's, ixt-sec:numinf) is
+    named, never guessed as a plain number."""
     style = local(fmt).lower()
     plain = shown.replace(" ", "").replace("'", "")
     try:
@@ -659,6 +663,8 @@ def _value(shown: str, fmt: str, scale: int, sign: str) -> tuple:
             number = Decimal(0)
         elif style in WORD_FORMATS:
             number = Decimal(_words(shown))
+        elif style in UNIT_FORMATS:
+            number = _unit_decimal(shown)
         elif style in COMMA_FORMATS:
             number = _number(_grouped(plain, ".", ","))
         elif style in DOT_FORMATS or not fmt:  # (no format: an xs:decimal as printed)
@@ -669,6 +675,15 @@ def _value(shown: str, fmt: str, scale: int, sign: str) -> tuple:
         return None, f"cannot read {shown!r} as {fmt or 'a number'}"
     value = number.scaleb(scale)
     return (-value if sign else value), ""
+
+
+def _unit_decimal(text: str) -> Decimal:
+    """num-unit-decimal's number: "5 dollars 20 cents" is 5.20, "1,234 dollars 5" 1234.05."""
+    m = UNIT_DECIMAL.fullmatch(text.strip())
+    if m is None:
+        raise ValueError(text)
+    whole = re.sub(r"[.,' ]", "", m.group(1))
+    return _number(f"{whole}.{m.group(2).zfill(2)}")
 
 
 def _grouped(text: str, separator: str, point: str) -> str:
