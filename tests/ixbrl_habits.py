@@ -263,7 +263,7 @@ class Doc:
     def context(self, kind: str, pi: int, ri: int) -> str:
         member = self.member(pi, ri)
         start, end = self.start(pi), self.ends()[pi]
-        if kind == "adoption":  # (the cumulative effect: at the opening balance's instant, on the adoption member)
+        if kind in ("adoption", "adjusted"):  # (the cumulative effect, the balance so adjusted: at the opening's instant)
             instant = start - timedelta(days=1)
             period, key = f"<xbrli:instant>{instant}</xbrli:instant>", f"i{instant}"
         elif kind == "opening":
@@ -273,7 +273,7 @@ class Doc:
             period, key = f"<xbrli:instant>{end}</xbrli:instant>", f"i{end}"
         else:
             period, key = f"<xbrli:startDate>{start}</xbrli:startDate><xbrli:endDate>{end}</xbrli:endDate>", f"d{start}_{end}"
-        cid = f"c-{key}-{member.split(':')[-1] or 'total'}" + ("-adopt" if kind == "adoption" else "")
+        cid = f"c-{key}-{member.split(':')[-1] or 'total'}" + {"adoption": "-adopt", "adjusted": "-adjusted"}.get(kind, "")
         if cid not in self.contexts:
             axis = "abc:AllowanceAndReserveTypeAxis" if "extension-axis" in self.habits else AXIS
             if "member-whitespace" in self.habits:
@@ -281,8 +281,12 @@ class Doc:
                            f'      </xbrldi:explicitMember>\n    </xbrli:segment>')
             else:
                 segment = f'<xbrli:segment><xbrldi:explicitMember dimension="{axis}">{member}</xbrldi:explicitMember></xbrli:segment>'
-            if kind == "adoption":
-                adopted = (f'<xbrldi:explicitMember dimension="{ADOPTION_AXIS}">{ADOPTION_MEMBER}</xbrldi:explicitMember>')
+            if kind in ("adoption", "adjusted"):
+                adopted = (f'<xbrldi:explicitMember dimension="{ADOPTION_AXIS}">'
+                           f'{ADJUSTED_MEMBER if kind == "adjusted" else ADOPTION_MEMBER}</xbrldi:explicitMember>')
+                if "adoption-pronouncement" in self.habits:  # (us-gaap's axis of the standard alone)
+                    adopted = (f'<xbrldi:explicitMember dimension="{PRONOUNCEMENT_AXIS}">{PRONOUNCEMENT_MEMBER}'
+                               '</xbrldi:explicitMember>')
                 if "adoption-asu" in self.habits:
                     adopted = (f'<xbrldi:explicitMember dimension="{PRONOUNCEMENT_AXIS}">{PRONOUNCEMENT_MEMBER}'
                                '</xbrldi:explicitMember>' + adopted)
@@ -1561,6 +1565,7 @@ ADOPTION_MEMBER = "srt:CumulativeEffectPeriodOfAdoptionAdjustmentMember"
 PRONOUNCEMENT_AXIS = "us-gaap:AdjustmentsForNewAccountingPronouncementsAxis"
 PRONOUNCEMENT_MEMBER = "us-gaap:AccountingStandardsUpdate201613Member"
 ADOPTION_HEADING = "Adoption of ASC 326"
+ADJUSTED_MEMBER = "srt:CumulativeEffectPeriodOfAdoptionAdjustedBalanceMember"
 
 
 def with_adoption(spec: dict) -> dict:
@@ -1602,7 +1607,31 @@ def with_adoption(spec: dict) -> dict:
 
 # The adoption's habits: a column before the provision; a row of each account's block (the years
 # as columns); the column's facts also on us-gaap's pronouncement axis (ASU 2016-13's member).
-ADOPTION = {"adoption-column": frozenset(), "adoption-row": frozenset({"transposed"}), "adoption-asu": frozenset()}
+ADOPTION = {"adoption-column": frozenset(), "adoption-row": frozenset({"transposed"}), "adoption-asu": frozenset(),
+            "adoption-pronouncement": frozenset(), "adoption-adjusted": frozenset()}
+
+
+def adjusted_balances(doc: Doc) -> None:
+    """Each reserve's opening balance as adjusted by the adoption tagged too, in ix:hidden
+    (srt's adjusted balance member, the opening's instant): no figure of the print."""
+    units = _units(doc)
+    opening = {f["at"][:2]: f for f in doc.facts if f["kind"] == "opening"}
+    facts = []
+    for f in doc.facts:
+        if f["kind"] != "adoption" or f["at"][:2] not in opening:
+            continue
+        pi, ri, _ = f["at"]
+        value = opening[(pi, ri)]["amount"] + f["amount"]
+        cid = doc.context("adjusted", pi, ri)
+        facts.append(f'<ix:nonFraction name="{BALANCE}" contextRef="{cid}" unitRef="usd" decimals="{-units}" '
+                     f'scale="{units}" format="ixt:num-dot-decimal" id="{f["id"]}-adj"{NEG if value < 0 else ""}>'
+                     f'{abs(value):,}</ix:nonFraction>')
+    doc.text = doc.text.replace("</ix:hidden>", "".join(facts) + "</ix:hidden>", 1)
+    doc.text = doc.text.replace("</ix:resources>", "".join(c for c in doc.contexts.values() if c not in doc.text)
+                                + "</ix:resources>", 1)
+
+
+EDITS.update({"adoption-adjusted": adjusted_balances})
 VARIATIONS = VARIATIONS + tuple(ADOPTION)
 
 
@@ -1610,3 +1639,22 @@ def printed_spec(spec: dict, variation: str) -> dict:
     """The table as the habit prints it, where the habit adds figures of its own (the
     adoption's column): the spec the expected findings are computed from."""
     return with_adoption(spec) if variation in ADOPTION else spec
+
+
+def dollar_excluded(doc: Doc) -> None:
+    """The "$" printed inside each positive figure's ix:nonFraction, in an ix:exclude (not
+    in a cell of its own): printed with the figure, no part of the fact's value."""
+    doc.text = re.sub(r"<td>\$</td>(<td[^>]*>)(<ix:nonFraction [^>]*>)" + SENTINEL,
+                      r"<td></td>\1\2<ix:exclude>$</ix:exclude>" + SENTINEL, doc.text)
+
+
+def parens_excluded(doc: Doc) -> None:
+    """A negative figure's parentheses printed inside its ix:nonFraction, each in an
+    ix:exclude (the fact's text its digits alone, its sign="-" the value's)."""
+    doc.text = re.sub(SENTINEL + r"\((<ix:nonFraction [^>]*>)([^<]*)</ix:nonFraction>\)",
+                      r"\1<ix:exclude>" + SENTINEL + r"(</ix:exclude>\2<ix:exclude>)</ix:exclude></ix:nonFraction>",
+                      doc.text)
+
+
+EDITS.update({"dollar-excluded": dollar_excluded, "parens-excluded": parens_excluded})
+VARIATIONS = VARIATIONS + ("dollar-excluded", "parens-excluded")
