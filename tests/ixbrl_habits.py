@@ -263,7 +263,10 @@ class Doc:
     def context(self, kind: str, pi: int, ri: int) -> str:
         member = self.member(pi, ri)
         start, end = self.start(pi), self.ends()[pi]
-        if kind in ("adoption", "adjusted"):  # (the cumulative effect, the balance so adjusted: at the opening's instant)
+        if kind == "adoption" and "adoption-duration" in self.habits:
+            period = f"<xbrli:startDate>{start}</xbrli:startDate><xbrli:endDate>{end}</xbrli:endDate>"
+            key = f"d{start}_{end}"
+        elif kind in ("adoption", "adjusted"):  # (the cumulative effect, the balance so adjusted: at the opening's instant)
             instant = start - timedelta(days=1)
             period, key = f"<xbrli:instant>{instant}</xbrli:instant>", f"i{instant}"
         elif kind == "opening":
@@ -321,6 +324,8 @@ class Doc:
                 if parse_cell(self.tag_spec["periods"][pi]["rows"][ri]["cells"][k])[0] != "amount":
                     return m.group(0)  # (a dash in the periods before or after adoption: no fact)
                 concept, kind = BALANCE, "adoption"
+                if "adoption-duration" in self.habits:  # (the adjustment's concept, for the year, on the member)
+                    concept = CONCEPTS["other"]
             if concept and kind == "move" and any(concepts.get(r) == concept for r in roles[:k]):
                 concept = "abc:" + concept.split(":")[1] + str(k)  # (a second column of one concept: the filer's own)
             if concept is None or not (m.group(1) or m.group(3)):
@@ -1608,7 +1613,7 @@ def with_adoption(spec: dict) -> dict:
 # The adoption's habits: a column before the provision; a row of each account's block (the years
 # as columns); the column's facts also on us-gaap's pronouncement axis (ASU 2016-13's member).
 ADOPTION = {"adoption-column": frozenset(), "adoption-row": frozenset({"transposed"}), "adoption-asu": frozenset(),
-            "adoption-pronouncement": frozenset(), "adoption-adjusted": frozenset()}
+            "adoption-pronouncement": frozenset(), "adoption-adjusted": frozenset(), "adoption-duration": frozenset()}
 
 
 def adjusted_balances(doc: Doc) -> None:

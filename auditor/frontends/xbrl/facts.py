@@ -287,11 +287,12 @@ def _axes_of(found: list[Element], contexts: dict, axis: str) -> set[str]:
 
 
 def _adoptions(facts: list) -> list:
-    """The facts with each adoption's adjustment (`ADOPTION_AXES`) as a movement of the
+    """The facts with each adoption's adjustment (`ADOPTION_AXES`) as a movement: of the
     period its instant opens (a duration the other facts tag, starting the next day or
-    that day): its concept the balance's marked `ADOPTION` (the rules' roles read it by
-    "Adjustment"), the adoption's members set aside.  An adjusted balance, or an
-    adjustment at no period's start, keeps its context (no row: another dimension)."""
+    that day), or of the duration it is tagged for; its concept marked `ADOPTION` (the
+    rules' `adoption` role reads it so), the adoption's members set aside.  An adjusted
+    balance, or an adjustment at no period's start, keeps its context (no row: another
+    dimension)."""
     ends: dict[date, date] = {}  # a period's first day -> its last (the longest tagged)
     for f in facts:
         if not f.context.instant and not _adopting(f.context):
@@ -299,13 +300,18 @@ def _adoptions(facts: list) -> list:
     out = []
     for f in facts:
         adopting = _adopting(f.context)
-        day = f.context.end
-        start = next((d for d in (day + timedelta(days=1), day) if d in ends), None)
-        if not adopting or not f.context.instant or start is None or any(local(m) == ADJUSTED_BALANCE for _, m in adopting):
+        if not adopting or any(local(m) == ADJUSTED_BALANCE for _, m in adopting):
             out.append(f)
             continue
+        start, end = f.context.start, f.context.end  # (an adjustment tagged for its period: that period's)
+        if f.context.instant:
+            start = next((d for d in (end + timedelta(days=1), end) if d in ends), None)
+            if start is None:
+                out.append(f)
+                continue
+            end = ends[start]
         members = tuple(m for m in f.context.members if m not in adopting)
-        context = f.context._replace(id=f.context.id + ADOPTION, start=start, end=ends[start], members=members)
+        context = f.context._replace(id=f.context.id + ADOPTION, start=start, end=end, members=members)
         out.append(f._replace(concept=f.concept + ADOPTION, context=context))
     return out
 
