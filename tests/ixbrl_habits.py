@@ -121,6 +121,17 @@ A fourth look (s28-ixbrl4):
   writers' XML (attributes in single quotes, members in xbrli:scenario, xs:dateTime periods,
   the XBRL namespace as default, DFIN-style context ids); two-blocks: the table in two text
   blocks of the schedule's concept.
+A fifth look (s29-ixbrl5):
+- adoption-column, adoption-row: ASC 326's cumulative effect in a column "Adoption of ASC 326"
+  before the provision (the first period's, a dash in the others), or as a row of each account's
+  block (transposed), tagged as the family's balance at the opening instant on the reserve's
+  member and srt:CumulativeEffectPeriodOfAdoptionAxis's adjustment member (`with_adoption`);
+  adoption-asu: also on us-gaap:AdjustmentsForNewAccountingPronouncementsAxis (ASU 2016-13's
+  member); adoption-pronouncement: on that axis alone; adoption-duration: the adjustments'
+  concept for the year on the adoption member; adoption-adjusted: the adjusted opening balances
+  tagged too, in ix:hidden (srt's adjusted balance member).  Each also checks the facts alone;
+- dollar-excluded: "$" in an ix:exclude inside each positive figure's fact; parens-excluded: a
+  negative's parentheses in ix:exclude inside its fact.
 """
 
 from __future__ import annotations
