@@ -650,7 +650,9 @@ WORD_FORMATS = {"numwordsen", "num-words-en"}  # (the SEC's ixt-sec; a number in
 # A unit between the whole number and its hundredths ("5 dollars 20 cents", "1,234 Euro 5"): the
 # whole number's "," and "." are group separators, the fraction one or two digits (TR 2-5).
 UNIT_FORMATS = {"numunitdecimal", "num-unit-decimal", "num-unit-decimal-apos"}
-UNIT_DECIMAL = re.compile(r"([0-9][0-9.,' ]*)[^0-9.,' ][^0-9]*([0-9]{1,2})[^0-9]*")
+# (The whole number entered only at its first character: from inside a long run of digits, every
+# start scanned to its end, in quadratic time.)
+UNIT_DECIMAL = re.compile(r"(?<![0-9.,' ])([0-9][0-9.,' ]*)[^0-9.,' ][^0-9]*([0-9]{1,2})[^0-9]*")
 SMALL = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
