@@ -112,8 +112,8 @@ A fourth look (s28-ixbrl4):
   ix:exclude inside it, or plain text in ix:exclude inside it;
 - range-note, scenario-note: a reserve's figures again in a note on srt:RangeAxis or as
   previously reported (srt:StatementScenarioAxis); scenario-all: a scenario on every context;
-- duration-balances: balances tagged for the period's duration (each expected found by its
-  context at its cell: `misplaced`);
+- duration-balances: balances tagged for the period's duration (each column expected found once,
+  at one of its cells, naming the others: `misplaced`);
 - exhibit-document, exhibit-contexts-first, exhibit-hidden: the schedule in EX-99.1 of an EDGAR
   .txt submission after the 10-K's document, each with an ix:header (the contexts in the
   exhibit's or the 10-K's; every fact hidden);
@@ -121,6 +121,17 @@ A fourth look (s28-ixbrl4):
   writers' XML (attributes in single quotes, members in xbrli:scenario, xs:dateTime periods,
   the XBRL namespace as default, DFIN-style context ids); two-blocks: the table in two text
   blocks of the schedule's concept.
+A fifth look (s29-ixbrl5):
+- adoption-column, adoption-row: ASC 326's cumulative effect in a column "Adoption of ASC 326"
+  before the provision (the first period's, a dash in the others), or as a row of each account's
+  block (transposed), tagged as the family's balance at the opening instant on the reserve's
+  member and srt:CumulativeEffectPeriodOfAdoptionAxis's adjustment member (`with_adoption`);
+  adoption-asu: also on us-gaap:AdjustmentsForNewAccountingPronouncementsAxis (ASU 2016-13's
+  member); adoption-pronouncement: on that axis alone; adoption-duration: the adjustments'
+  concept for the year on the adoption member; adoption-adjusted: the adjusted opening balances
+  tagged too, in ix:hidden (srt's adjusted balance member).  Each also checks the facts alone;
+- dollar-excluded: "$" in an ix:exclude inside each positive figure's fact; parens-excluded: a
+  negative's parentheses in ix:exclude inside its fact.
 """
 
 from __future__ import annotations
@@ -263,14 +274,20 @@ class Doc:
     def context(self, kind: str, pi: int, ri: int) -> str:
         member = self.member(pi, ri)
         start, end = self.start(pi), self.ends()[pi]
-        if kind == "opening":
+        if kind == "adoption" and "adoption-duration" in self.habits:
+            period = f"<xbrli:startDate>{start}</xbrli:startDate><xbrli:endDate>{end}</xbrli:endDate>"
+            key = f"d{start}_{end}"
+        elif kind in ("adoption", "adjusted"):  # (the cumulative effect, the balance so adjusted: at the opening's instant)
+            instant = start - timedelta(days=1)
+            period, key = f"<xbrli:instant>{instant}</xbrli:instant>", f"i{instant}"
+        elif kind == "opening":
             instant = start if "weeks-52-53" in self.habits and ri % 2 else start - timedelta(days=1)
             period, key = f"<xbrli:instant>{instant}</xbrli:instant>", f"i{instant}"
         elif kind == "closing":
             period, key = f"<xbrli:instant>{end}</xbrli:instant>", f"i{end}"
         else:
             period, key = f"<xbrli:startDate>{start}</xbrli:startDate><xbrli:endDate>{end}</xbrli:endDate>", f"d{start}_{end}"
-        cid = f"c-{key}-{member.split(':')[-1] or 'total'}"
+        cid = f"c-{key}-{member.split(':')[-1] or 'total'}" + {"adoption": "-adopt", "adjusted": "-adjusted"}.get(kind, "")
         if cid not in self.contexts:
             axis = "abc:AllowanceAndReserveTypeAxis" if "extension-axis" in self.habits else AXIS
             if "member-whitespace" in self.habits:
@@ -278,6 +295,18 @@ class Doc:
                            f'      </xbrldi:explicitMember>\n    </xbrli:segment>')
             else:
                 segment = f'<xbrli:segment><xbrldi:explicitMember dimension="{axis}">{member}</xbrldi:explicitMember></xbrli:segment>'
+            if kind in ("adoption", "adjusted"):
+                adopted = (f'<xbrldi:explicitMember dimension="{ADOPTION_AXIS}">'
+                           f'{ADJUSTED_MEMBER if kind == "adjusted" else ADOPTION_MEMBER}</xbrldi:explicitMember>')
+                if "adoption-pronouncement" in self.habits:  # (us-gaap's axis of the standard alone)
+                    adopted = (f'<xbrldi:explicitMember dimension="{PRONOUNCEMENT_AXIS}">{PRONOUNCEMENT_MEMBER}'
+                               '</xbrldi:explicitMember>')
+                if "adoption-asu" in self.habits:
+                    adopted = (f'<xbrldi:explicitMember dimension="{PRONOUNCEMENT_AXIS}">{PRONOUNCEMENT_MEMBER}'
+                               '</xbrldi:explicitMember>' + adopted)
+                segment = (segment.replace("</xbrli:segment>", adopted + "</xbrli:segment>") if member
+                           else f"<xbrli:segment>{adopted}</xbrli:segment>")
+                member = member or "total"
             self.contexts[cid] = (f'<xbrli:context id="{cid}"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">'
                                   f'0000000001</xbrli:identifier>{segment if member else ""}</xbrli:entity>'
                                   f'<xbrli:period>{period}</xbrli:period></xbrli:context>')
@@ -302,6 +331,12 @@ class Doc:
             kind = "opening" if k == roles.index("beginning") else "closing" if k == roles.index("ending") else "move"
             concepts = EXTENSIONS if "extension-movements" in self.habits else CONCEPTS
             concept = BALANCE if kind != "move" else concepts.get(role)
+            if k == self.spec.get("adoption"):  # (the cumulative effect of adopting ASC 326: the balance's, adjusted)
+                if parse_cell(self.tag_spec["periods"][pi]["rows"][ri]["cells"][k])[0] != "amount":
+                    return m.group(0)  # (a dash in the periods before or after adoption: no fact)
+                concept, kind = BALANCE, "adoption"
+                if "adoption-duration" in self.habits:  # (the adjustment's concept, for the year, on the member)
+                    concept = CONCEPTS["other"]
             if concept and kind == "move" and any(concepts.get(r) == concept for r in roles[:k]):
                 concept = "abc:" + concept.split(":")[1] + str(k)  # (a second column of one concept: the filer's own)
             if concept is None or not (m.group(1) or m.group(3)):
@@ -982,7 +1017,11 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
     """The table tagged, with the habit applied; its figures placed."""
     if variation in ("millions", "scale-slip", "millions-row", "scale-slip-row"):
         spec, tag_spec = in_millions(spec), in_millions(tag_spec) if tag_spec else None
-    doc = Doc(spec, frozenset({variation}), tag_spec)
+    habits = frozenset({variation})
+    if variation in ADOPTION:
+        spec, tag_spec = with_adoption(spec), with_adoption(tag_spec) if tag_spec else None
+        habits |= ADOPTION[variation]
+    doc = Doc(spec, habits, tag_spec)
     doc.tag()
     if variation in EDITS:
         EDITS[variation](doc)
@@ -1391,8 +1430,8 @@ def scenario_all(doc: Doc) -> None:
 
 def duration_balances(doc: Doc) -> None:
     """Every balance tagged in the period's duration context, not at an instant (a filer's
-    slip: the balance "for the year"): each such tag contradicts its print's kind, and is
-    expected found at its cell (`misplaced`)."""
+    slip: the balance "for the year"): each such tag contradicts its print's kind; each
+    column of them is expected found once, at one of its cells (`misplaced`)."""
     for f in doc.facts:
         if f["kind"] not in ("opening", "closing"):
             continue
@@ -1530,3 +1569,108 @@ def exhibit_hidden(doc: Doc) -> None:
 EDITS.update({"two-blocks": two_blocks, "exhibit-hidden": exhibit_hidden})
 OWN = OWN + ("two-blocks", "exhibit-hidden")
 VARIATIONS = VARIATIONS + ("two-blocks", "exhibit-hidden")
+
+
+# --- habits of a fifth look (s29-ixbrl5) ------------------------------------------------
+
+# ASC 326 (ASU 2016-13), adopted at the start of 2020 by most filers: the cumulative effect on an
+# allowance is tagged as the family's balance at the day before the adoption period, on the
+# reserve's member and srt's adoption member (a movement of that period, not a reserve of its own).
+ADOPTION_AXIS = "srt:CumulativeEffectPeriodOfAdoptionAxis"
+ADOPTION_MEMBER = "srt:CumulativeEffectPeriodOfAdoptionAdjustmentMember"
+PRONOUNCEMENT_AXIS = "us-gaap:AdjustmentsForNewAccountingPronouncementsAxis"
+PRONOUNCEMENT_MEMBER = "us-gaap:AccountingStandardsUpdate201613Member"
+ADOPTION_HEADING = "Adoption of ASC 326"
+ADJUSTED_MEMBER = "srt:CumulativeEffectPeriodOfAdoptionAdjustedBalanceMember"
+
+
+def with_adoption(spec: dict) -> dict:
+    """The table with a column "Adoption of ASC 326" before the provision: in the first
+    period printed, each reserve's tenth of its provision split off into it (the totals'
+    the sum of their parts', so the arithmetic holds as it did), a dash in the others."""
+    from heading_habits import _column, _parts, _printed, _tenth
+    k = _column(spec, {"charged_costs"})
+    if k is None or "adoption" in spec:
+        return spec
+    spec = copy.deepcopy(spec)
+    spec["columns"].insert(k + 1, ADOPTION_HEADING)
+    spec["roles"].insert(k + 1, "other")
+    spec["adoption"] = k
+    for pi, period in enumerate(spec["periods"]):
+        news = {}
+        for row in period["rows"]:
+            kind, value, decimals = parse_cell(row["cells"][k]) if row["cells"] else (None, None, 0)
+            if pi == 0 and kind == "amount" and not row.get("is_total"):
+                news[id(row)] = (_tenth(value, decimals), decimals)
+        for total, parts in _parts(period["rows"]):
+            got = [news[id(p)] for p in parts if id(p) in news]
+            if got:
+                news[id(total)] = (sum((v for v, _ in got), Decimal(0)), max(d for _, d in got))
+        for row in period["rows"]:
+            if not row["cells"]:
+                continue
+            if row.get("footnotes"):
+                row["footnotes"].insert(k, "")
+            if id(row) not in news:
+                row["cells"].insert(k, "\u2014")
+                continue
+            new, decimals = news[id(row)]
+            _, value, _ = parse_cell(row["cells"][k])
+            row["cells"][k] = _printed(value - new, decimals)
+            row["cells"].insert(k, _printed(new, decimals))
+    return spec
+
+
+# The adoption's habits: a column before the provision; a row of each account's block (the years
+# as columns); the column's facts also on us-gaap's pronouncement axis (ASU 2016-13's member).
+ADOPTION = {"adoption-column": frozenset(), "adoption-row": frozenset({"transposed"}), "adoption-asu": frozenset(),
+            "adoption-pronouncement": frozenset(), "adoption-adjusted": frozenset(), "adoption-duration": frozenset()}
+
+
+def adjusted_balances(doc: Doc) -> None:
+    """Each reserve's opening balance as adjusted by the adoption tagged too, in ix:hidden
+    (srt's adjusted balance member, the opening's instant): no figure of the print."""
+    units = _units(doc)
+    opening = {f["at"][:2]: f for f in doc.facts if f["kind"] == "opening"}
+    facts = []
+    for f in doc.facts:
+        if f["kind"] != "adoption" or f["at"][:2] not in opening:
+            continue
+        pi, ri, _ = f["at"]
+        value = opening[(pi, ri)]["amount"] + f["amount"]
+        cid = doc.context("adjusted", pi, ri)
+        facts.append(f'<ix:nonFraction name="{BALANCE}" contextRef="{cid}" unitRef="usd" decimals="{-units}" '
+                     f'scale="{units}" format="ixt:num-dot-decimal" id="{f["id"]}-adj"{NEG if value < 0 else ""}>'
+                     f'{abs(value):,}</ix:nonFraction>')
+    doc.text = doc.text.replace("</ix:hidden>", "".join(facts) + "</ix:hidden>", 1)
+    doc.text = doc.text.replace("</ix:resources>", "".join(c for c in doc.contexts.values() if c not in doc.text)
+                                + "</ix:resources>", 1)
+
+
+EDITS.update({"adoption-adjusted": adjusted_balances})
+VARIATIONS = VARIATIONS + tuple(ADOPTION)
+
+
+def printed_spec(spec: dict, variation: str) -> dict:
+    """The table as the habit prints it, where the habit adds figures of its own (the
+    adoption's column): the spec the expected findings are computed from."""
+    return with_adoption(spec) if variation in ADOPTION else spec
+
+
+def dollar_excluded(doc: Doc) -> None:
+    """The "$" printed inside each positive figure's ix:nonFraction, in an ix:exclude (not
+    in a cell of its own): printed with the figure, no part of the fact's value."""
+    doc.text = re.sub(r"<td>\$</td>(<td[^>]*>)(<ix:nonFraction [^>]*>)" + SENTINEL,
+                      r"<td></td>\1\2<ix:exclude>$</ix:exclude>" + SENTINEL, doc.text)
+
+
+def parens_excluded(doc: Doc) -> None:
+    """A negative figure's parentheses printed inside its ix:nonFraction, each in an
+    ix:exclude (the fact's text its digits alone, its sign="-" the value's)."""
+    doc.text = re.sub(SENTINEL + r"\((<ix:nonFraction [^>]*>)([^<]*)</ix:nonFraction>\)",
+                      r"\1<ix:exclude>" + SENTINEL + r"(</ix:exclude>\2<ix:exclude>)</ix:exclude></ix:nonFraction>",
+                      doc.text)
+
+
+EDITS.update({"dollar-excluded": dollar_excluded, "parens-excluded": parens_excluded})
+VARIATIONS = VARIATIONS + ("dollar-excluded", "parens-excluded")

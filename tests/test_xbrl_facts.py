@@ -227,6 +227,9 @@ def test_formats_and_double_counting():
     ("ixt-sec:numwordsen", "None.", "0"), ("ixt-sec:numwordsen", "twelve", "12"),
     ("ixt-sec:numwordsen", "Twenty-three", "23"), ("ixt-sec:numwordsen", "one hundred and five", "105"),
     ("ixt-sec:numwordsen", "two million, four hundred thousand", "2400000"),
+    # a unit between the whole number and its hundredths (TR 2-5's num-unit-decimal)
+    ("ixt:num-unit-decimal", "5 dollars 20 cents", "5.20"), ("ixt4:num-unit-decimal", "1,234 dollars 5 cents", "1234.05"),
+    ("ixt:numunitdecimal", "12 Euro 50", "12.50"), ("ixt5:num-unit-decimal-apos", "1'234 USD 7", "1234.07"),
 ])
 def test_transforms(fmt, shown, value):
     assert xbrl_facts._value(shown.replace("\u00a0", " "), fmt, 0, "") == (Decimal(value), "")
@@ -234,9 +237,10 @@ def test_transforms(fmt, shown, value):
 
 @pytest.mark.parametrize("fmt, shown", [
     # no figure's transforms: refused naming the format, never read as a plain number
-    ("ixt:num-unit-decimal", "5 dollars 20 cents"), ("ixt-sec:numinf", "unbounded"), ("ixt-sec:duryear", "1.5"),
+    ("ixt-sec:numinf", "unbounded"), ("ixt-sec:duryear", "1.5"),
     ("ixt:date-monthname-day-year-en", "March 31, 2024"), ("ixt:fixed-true", "Yes"),
     ("ixt:numdotdecimal", "1.234,5"), ("ixt-sec:numwordsen", "several"),
+    ("ixt:num-unit-decimal", "5 dollars"), ("ixt:num-unit-decimal", "5 dollars 205 cents"),
 ])
 def test_a_transform_no_figure_is_written_in_is_refused_by_name(fmt, shown):
     value, problem = xbrl_facts._value(shown, fmt, 0, "")

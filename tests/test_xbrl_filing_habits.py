@@ -26,7 +26,10 @@
 - walnut-paper-2023-ixbrl-restated-note-*: one reserve tagged with no member, a note after
   it giving 2022 as previously reported on srt:RestatementAxis: no row of the facts' schedule;
 - maple-foods-2023-ixbrl-exhibit-*.txt: the schedule in EX-99.1 of a submission, its contexts
-  in the exhibit's own ix:header: its facts are read and a flipped tag found at its cell.
+  in the exhibit's own ix:header: its facts are read and a flipped tag found at its cell;
+- hickory-brands-2020-ixbrl-adoption-*: a column "Adoption of ASC 326", its facts the balance at
+  the day before the year on srt:CumulativeEffectPeriodOfAdoptionAxis: a movement of 2020 (the
+  table's and the facts' rows close), no reserve; a flipped adoption tag found at its cell.
 """
 
 from __future__ import annotations
@@ -159,3 +162,23 @@ def test_a_restated_note_and_an_exhibits_own_header_leave_the_facts_read_by_thei
     text, wrong = check(name + "-wrong-sign" + suffix)
     assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "deductions")]
     assert failed(wrong)[0].location.line == line_of(text, 'id="f-4"')
+
+
+@pytest.mark.parametrize("sources", ["both", "xbrl"])
+def test_an_adoption_adjustment_is_a_movement_of_the_year_it_opens(sources):
+    """ASC 326's cumulative effect, tagged as the balance at 2019-12-31 on the adoption
+    member (the total's on it alone): read as 2020's "adoption" movement, in the table and
+    in the facts (stop 28 left the facts out, so the facts' 2020 rows failed by its amount),
+    never a reserve of its own; a sign="-" its print denies is found at the printed figure."""
+    text = (PAGES / "hickory-brands-2020-ixbrl-adoption-clean.htm").read_text("utf-8")
+    clean = auditor.check_source(source.from_text(text, "t.htm"), RULES, sources=sources)
+    assert failed(clean) == []
+    facts = [s for s in clean.schedules if s.source == "xbrl"][0]
+    assert [c.role for c in facts.columns] == ["beginning", "adoption", "charged_costs", "deductions", "ending"]
+    assert [len(p.rows) for p in facts.periods] == [3, 3]
+    adopted = {r.label: r.cells[1] for p in facts.periods for r in p.rows if r.cells[1] is not None}
+    assert {label: cell.value for label, cell in adopted.items()} == {"Allowance for credit loss": 315, "Total (no member)": 315}
+    text, wrong = check("hickory-brands-2020-ixbrl-adoption-wrong-sign.htm")
+    if sources == "both":
+        assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "adoption")]
+        assert failed(wrong)[0].location.line == line_of(text, 'id="f-2"')

@@ -213,13 +213,13 @@ def context_claims(table: Table, rule: Rule, tolerance: Tolerance) -> Iterator[C
         if end is not None:
             row[1][end] += 1
         row[2][tag.fact.context.member(table.axis)] += 1
+    miskinded: dict[int, list[tuple[int, int, Tag]]] = {}  # column -> its figures tagged for the other kind of period
     for (p, r, k), tag in sorted(tags.items()):
         effect = columns[k].effect
         if (tag.effect in BALANCE) != (effect in BALANCE):
             continue  # a balance's tag on a movement's cell: the table's reading is in doubt, not the tag
         if tag.fact.context.instant != (effect in BALANCE):
-            kind = "an instant" if tag.fact.context.instant else "a duration"
-            yield _context_claim(p, r, k, tag, f"it is tagged for {kind}")
+            miskinded.setdefault(k, []).append((p, r, tag))
             continue
         starts, ends, members = votes[(p, r)]
         start, end = _dates(tag, effect)
@@ -236,6 +236,28 @@ def context_claims(table: Table, rule: Rule, tolerance: Tolerance) -> Iterator[C
             other = members.most_common(1)[0][0]
             yield _context_claim(p, r, k, tag, f"it is tagged for the member {member_label(member)!r}, but the "
                                                f"other figures of its row for {member_label(other)!r}")
+    for k, cells in miskinded.items():
+        yield _kind_claim(k, cells)
+
+
+# How many other figures a claim about a column's figures names by place (the rest counted).
+NAMED_PLACES = 6
+
+
+def _kind_claim(k: int, cells: list[tuple[int, int, Tag]]) -> Claim:
+    """One claim for a column's figures tagged for an instant where the column moves the
+    balance, or for a duration where it is a balance (a filer tagging every balance "for
+    the year"): said at the first, naming the others, not once per figure."""
+    p, r, tag = cells[0]
+    kind = "an instant" if tag.fact.context.instant else "a duration"
+    why = f"it is tagged for {kind}"
+    others = [t.element for _, _, t in cells[1:]]
+    if others:
+        places = ", ".join(f"{c.line}:{c.column}" for c in others[:NAMED_PLACES])
+        more = f" and {len(others) - NAMED_PLACES} more" if len(others) > NAMED_PLACES else ""
+        why += (f", as are the {len(others)} other figure{'s' if len(others) != 1 else ''} of this column so tagged "
+                f"(at {places}{more})")
+    return Claim(p, r, k, None, None, None, (tag.element, *others), {"fact": fact_name(tag.fact), "reason": why})
 
 
 def _dates(tag: Tag, effect: Optional[Effect]) -> tuple[Optional[date], Optional[date]]:

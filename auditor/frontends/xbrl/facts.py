@@ -149,7 +149,7 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
             start, end = shown_at[attrs["id"]]
             is_hidden = False  # (printed where its -sec-ix-hidden element is)
         facts.append(_fact(attrs, concept, context, inner, start, end, is_hidden))
-    facts = _without_entity(facts, axis)
+    facts = _without_entity(_adoptions(facts), axis)
     shown = [f.start for f in facts if not f.hidden]
     blocks = _schedule_blocks(text, max(0, min(shown) - BLOCK_REACH), max(shown)) if shown else ()
     return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]), blocks)
@@ -231,6 +231,13 @@ ENTITY_AXES = {"LegalEntityAxis", "ConsolidatedEntitiesAxis"}
 # the reserve's figures (a note's "as previously reported", "between $X and $Y"), no row.
 QUALIFYING_AXES = {"RangeAxis", "StatementScenarioAxis", "RestatementAxis",
                    "ErrorCorrectionsAndPriorPeriodAdjustmentsRestatementByRestatementPeriodAndAmountAxis"}
+# Axes of a standard's adoption (ASC 326's in 2020): srt's period of adoption (the adjustment's
+# member, or the adjusted balance's) and us-gaap's standard adopted (ASU 2016-13's member).  A
+# balance tagged at a period's opening instant on one of them is the cumulative effect of adopting
+# the standard on that balance: a movement of the period it opens, never a reserve's row.
+ADOPTION_AXES = {"CumulativeEffectPeriodOfAdoptionAxis", "AdjustmentsForNewAccountingPronouncementsAxis"}
+ADJUSTED_BALANCE = "CumulativeEffectPeriodOfAdoptionAdjustedBalanceMember"  # (a balance after adoption: no movement)
+ADOPTION = " [CumulativeEffectPeriodOfAdoptionAdjustmentMember]"  # (an adoption's concept: the balance's, so marked)
 Element = tuple  # (the start tag's match, its attributes, the concept's qualified name)
 
 
@@ -277,6 +284,41 @@ def _row_axis(context: Optional[Context]) -> Optional[str]:
 def _axes_of(found: list[Element], contexts: dict, axis: str) -> set[str]:
     """The rules file's reserve axis and those the elements' contexts name alone."""
     return {axis} | {a for _, attrs, _ in found for a in [_row_axis(contexts.get(attrs.get("contextref", "")))] if a}
+
+
+def _adoptions(facts: list) -> list:
+    """The facts with each adoption's adjustment (`ADOPTION_AXES`) as a movement: of the
+    period its instant opens (a duration the other facts tag, starting the next day or
+    that day), or of the duration it is tagged for; its concept marked `ADOPTION` (the
+    rules' `adoption` role reads it so), the adoption's members set aside.  An adjusted
+    balance, or an adjustment at no period's start, keeps its context (no row: another
+    dimension)."""
+    ends: dict[date, date] = {}  # a period's first day -> its last (the longest tagged)
+    for f in facts:
+        if not f.context.instant and not _adopting(f.context):
+            ends[f.context.start] = max(ends.get(f.context.start, f.context.end), f.context.end)
+    out = []
+    for f in facts:
+        adopting = _adopting(f.context)
+        if not adopting or any(local(m) == ADJUSTED_BALANCE for _, m in adopting):
+            out.append(f)
+            continue
+        start, end = f.context.start, f.context.end  # (an adjustment tagged for its period: that period's)
+        if f.context.instant:
+            start = next((d for d in (end + timedelta(days=1), end) if d in ends), None)
+            if start is None:
+                out.append(f)
+                continue
+            end = ends[start]
+        members = tuple(m for m in f.context.members if m not in adopting)
+        context = f.context._replace(id=f.context.id + ADOPTION, start=start, end=end, members=members)
+        out.append(f._replace(concept=f.concept + ADOPTION, context=context))
+    return out
+
+
+def _adopting(context: Context) -> list:
+    """The members of a context on an axis of a standard's adoption."""
+    return [(d, m) for d, m in context.members if local(d) in ADOPTION_AXES]
 
 
 def _without_entity(facts: list, axis: str = "") -> list:
@@ -605,6 +647,12 @@ DOT_FORMATS = {"num-dot-decimal", "numdotdecimal", "numcommadot", "numspacedot",
 COMMA_FORMATS = {"num-comma-decimal", "numcommadecimal", "numdotcomma", "numspacecomma", "numcomma",
                  "num-comma-decimal-apos"}
 WORD_FORMATS = {"numwordsen", "num-words-en"}  # (the SEC's ixt-sec; a number in English words)
+# A unit between the whole number and its hundredths ("5 dollars 20 cents", "1,234 Euro 5"): the
+# whole number's "," and "." are group separators, the fraction one or two digits (TR 2-5).
+UNIT_FORMATS = {"numunitdecimal", "num-unit-decimal", "num-unit-decimal-apos"}
+# (The whole number entered only at its first character: from inside a long run of digits, every
+# start scanned to its end, in quadratic time.)
+UNIT_DECIMAL = re.compile(r"(?<![0-9.,' ])([0-9][0-9.,' ]*)[^0-9.,' ][^0-9]*([0-9]{1,2})[^0-9]*")
 SMALL = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
@@ -614,8 +662,8 @@ NO_NUMBER = {"no", "none", "nil"}
 
 def _value(shown: str, fmt: str, scale: int, sign: str) -> tuple:
     """(value, problem): the displayed text read by its format, scaled, signed.  A
-    format no Schedule II figure is read by (a date's, a duration's, num-unit-decimal's
-    "5 dollars 20 cents", ixt-sec:numinf) is named, never guessed as a plain number."""
+    format no Schedule II figure is read by (a date's, a duration's, ixt-sec:numinf) is
+    named, never guessed as a plain number."""
     style = local(fmt).lower()
     plain = shown.replace(" ", "").replace("'", "")
     try:
@@ -623,6 +671,8 @@ def _value(shown: str, fmt: str, scale: int, sign: str) -> tuple:
             number = Decimal(0)
         elif style in WORD_FORMATS:
             number = Decimal(_words(shown))
+        elif style in UNIT_FORMATS:
+            number = _unit_decimal(shown)
         elif style in COMMA_FORMATS:
             number = _number(_grouped(plain, ".", ","))
         elif style in DOT_FORMATS or not fmt:  # (no format: an xs:decimal as printed)
@@ -633,6 +683,15 @@ def _value(shown: str, fmt: str, scale: int, sign: str) -> tuple:
         return None, f"cannot read {shown!r} as {fmt or 'a number'}"
     value = number.scaleb(scale)
     return (-value if sign else value), ""
+
+
+def _unit_decimal(text: str) -> Decimal:
+    """num-unit-decimal's number: "5 dollars 20 cents" is 5.20, "1,234 dollars 5" 1234.05."""
+    m = UNIT_DECIMAL.fullmatch(text.strip())
+    if m is None:
+        raise ValueError(text)
+    whole = re.sub(r"[.,' ]", "", m.group(1))
+    return _number(f"{whole}.{m.group(2).zfill(2)}")
 
 
 def _grouped(text: str, separator: str, point: str) -> str:
