@@ -19,7 +19,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.locate import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
-from auditor.labels import AMOUNT_PARENTHESIZED, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS
+from auditor.labels import AMOUNT_DIGITS, AMOUNT_PARENTHESIZED, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS
 from auditor.package_data import PACKAGE
 from auditor.source import Source
 
@@ -88,6 +88,7 @@ def _parser() -> Lark:
     # The amounts too: labels.AMOUNT's two forms, each with the grammar's own ending.
     grammar = grammar.replace("AMOUNT_PARENTHESIZED", _in_lark(AMOUNT_PARENTHESIZED))
     grammar = grammar.replace("AMOUNT_UNBRACKETED", _in_lark(AMOUNT_UNBRACKETED))
+    grammar = grammar.replace("AMOUNT_DIGITS", _in_lark(AMOUNT_DIGITS))
     return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=_ToLines())
 
 
@@ -111,6 +112,14 @@ def _at(tok: LarkToken) -> tuple[int, int]:
     return tok.line, tok.column  # type: ignore[return-value]
 
 
+def _marker_inside(value: Token, notes: tuple[Token, ...]) -> tuple[Token, tuple[Token, ...]]:
+    """A negative printed with its footnote marker inside its parentheses ("(473(1))"):
+    the figure "(473)", aligned on its last digit as any negative is, and the marker."""
+    mark = value.text.rindex("(")
+    note = Token("NOTE", value.text[mark:-1], value.line, value.column + mark, value.end - 1)
+    return value._replace(text=value.text[:mark] + ")"), (note, *notes)
+
+
 class _ToLines(Transformer):
     """One method per alias of the grammar: a line's tree to a `Line`."""
 
@@ -124,7 +133,10 @@ class _ToLines(Transformer):
         value = _token(items[0])
         if value.kind == "YEAR":  # "2003" printed as an amount
             value = value._replace(kind="AMOUNT")
-        return Figure(value, tuple(_token(t) for t in items[1:]), dollar)
+        notes = tuple(_token(t) for t in items[1:])
+        if value.text.endswith("))") and value.kind == "AMOUNT":  # "(473(1))": the marker typed inside
+            value, notes = _marker_inside(value, notes)
+        return Figure(value, notes, dollar)
 
     def row_line(self, items: list[_Item]) -> Line:
         words: tuple[Token, ...] = items[0] if isinstance(items[0], tuple) and not isinstance(items[0], Figure) else ()
