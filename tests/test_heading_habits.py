@@ -71,12 +71,6 @@ REFUSED: dict[str, tuple[frozenset, Optional[frozenset]]] = {
     # Rule 12-09's letters and no word: no front end takes the table for a Schedule II's ("no
     # Schedule II found"): no heading names a balance.
     "letters-only": (EVERY_LAYOUT, None),
-    # "BALANCE AT" over "JANUARY 1" in text is read (the grammar's DAY, LONE_DAY; a "31" under its
-    # "DECEMBER" over the first row is a heading's word: layout._days_under_months).  Left: typed
-    # "January" over "1   (1)   (2)   (Write-offs)   31", a day before footnote markers and words
-    # in parentheses: the line is a figure followed by words, an input error naming it.
-    "balance-dates": (frozenset({"typed"}), frozenset({"cik1669779-2016"})),
-    "balance-at-dates": (frozenset({"typed"}), frozenset({"cik1669779-2016"})),
     # cpi-holdco's headings are "Balance at", "Charged to", "Deduction", "Balance at": misspelled or
     # run together, no word of a schedule's headings is left to find the table by.
     "typos": (EVERY_LAYOUT, frozenset({"cpi-holdco-fy2004"})),

@@ -127,7 +127,7 @@ def _strays(line: Line, starts: Sequence[int]) -> list[Position]:
     return found
 
 
-_FIGURE_KINDS = frozenset(("AMOUNT", "NIL", "YEAR", "LONE_DAY"))
+_FIGURE_KINDS = frozenset(("AMOUNT", "NIL", "YEAR"))
 
 
 def _attached(words: Sequence[Token], starts: Sequence[int]) -> list[Position]:
