@@ -19,7 +19,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.locate import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
-from auditor.labels import AMOUNT_DIGITS, AMOUNT_PARENTHESIZED, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS
+from auditor.labels import AMOUNT_PARENTHESIZED, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS
 from auditor.package_data import PACKAGE
 from auditor.source import Source
 
@@ -88,7 +88,6 @@ def _parser() -> Lark:
     # The amounts too: labels.AMOUNT's two forms, each with the grammar's own ending.
     grammar = grammar.replace("AMOUNT_PARENTHESIZED", _in_lark(AMOUNT_PARENTHESIZED))
     grammar = grammar.replace("AMOUNT_UNBRACKETED", _in_lark(AMOUNT_UNBRACKETED))
-    grammar = grammar.replace("AMOUNT_DIGITS", _in_lark(AMOUNT_DIGITS))
     return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=_ToLines())
 
 
@@ -112,14 +111,6 @@ def _at(tok: LarkToken) -> tuple[int, int]:
     return tok.line, tok.column  # type: ignore[return-value]
 
 
-def _marker_inside(value: Token, notes: tuple[Token, ...]) -> tuple[Token, tuple[Token, ...]]:
-    """A negative printed with its footnote marker inside its parentheses ("(473(1))"):
-    the figure "(473)", aligned on its last digit as any negative is, and the marker."""
-    mark = value.text.rindex("(")
-    note = Token("NOTE", value.text[mark:-1], value.line, value.column + mark, value.end - 1)
-    return value._replace(text=value.text[:mark] + ")"), (note, *notes)
-
-
 class _ToLines(Transformer):
     """One method per alias of the grammar: a line's tree to a `Line`."""
 
@@ -133,10 +124,7 @@ class _ToLines(Transformer):
         value = _token(items[0])
         if value.kind == "YEAR":  # "2003" printed as an amount
             value = value._replace(kind="AMOUNT")
-        notes = tuple(_token(t) for t in items[1:])
-        if value.text.endswith("))") and value.kind == "AMOUNT":  # "(473(1))": the marker typed inside
-            value, notes = _marker_inside(value, notes)
-        return Figure(value, notes, dollar)
+        return Figure(value, tuple(_token(t) for t in items[1:]), dollar)
 
     def row_line(self, items: list[_Item]) -> Line:
         words: tuple[Token, ...] = items[0] if isinstance(items[0], tuple) and not isinstance(items[0], Figure) else ()
@@ -253,7 +241,8 @@ def lines(source: Source, region: Region) -> list[Line]:
     # its line in the file, so the Transformer needs no offset.
     above = "\n" * (region.first - 1)
     region_lines = without_typed_footnotes(without_running_heads(_without_table_footnotes(source.lines[region.first - 1 : region.last])))
-    printed: dict[int, str] = {}  # a heading line whose days were masked: its text as printed
+    printed: dict[int, str] = {}  # a line retyped for the grammar: its text as printed
+    refused: dict[int, UnexpectedInput] = {}
     while True:
         text = above + "\n".join(region_lines) + "\n"
         try:
@@ -261,10 +250,26 @@ def lines(source: Source, region: Region) -> list[Line]:
             return _days_restored(parsed, printed) if printed else parsed  # type: ignore[arg-type, return-value]
         except UnexpectedInput as exc:
             at = exc.line - region.first  # (an index in region_lines)
-            masked = _days_masked(region_lines, at) if exc.line not in printed and 0 <= at < len(region_lines) else None
-            if masked is None:
-                raise InputError(_sentence(exc), source.path, exc.line, exc.column) from None
-            printed[exc.line], region_lines = region_lines[at], masked
+            retyped = _retyped(region_lines, at) if exc.line not in refused and 0 <= at < len(region_lines) else None
+            first = refused.get(exc.line, exc)
+            if retyped is None:
+                raise InputError(_sentence(first), source.path, first.line, first.column) from None
+            refused[exc.line], printed[exc.line], region_lines = exc, region_lines[at], retyped
+
+
+def _retyped(lines: list[str], at: int) -> Optional[list[str]]:
+    """The lines, line `at` of which the grammar refused, retyped as the grammar spells what
+    they print, column for column: a negative's marker typed inside its parentheses moved
+    out, on every line ("(473(1))" -> "(473)(1)"), the days of a heading stack masked as words
+    (`_days_masked`); None where neither is printed.  Only on a refusal: the lines every
+    table parses at once are never looked at."""
+    if _MARK_INSIDE.search(lines[at]):  # (every line: one the grammar took, "2010   (6(1))", took it as a word)
+        return [_MARK_INSIDE.sub(r"\1)\2", line) if "(" in line else line for line in lines]
+    return _days_masked(lines, at)
+
+
+# A negative with its footnote marker inside its parentheses, "(473(1))", set apart.
+_MARK_INSIDE = re.compile(r"(?<![^ \t\f$])(\(-?\d[\d,]*(?:\.\d+)?)(\(\d{1,2}\))\)(?![^ \t\f])")
 
 
 # A day of a month standing alone in a heading stack: one or two digits, set apart.
@@ -280,8 +285,7 @@ def _days_masked(lines: list[str], at: int) -> Optional[list[str]]:
     line and each such day, words after it on its line, stands by its month: one space after
     it ("BALANCE AT" over "JANUARY 1   EXPENSES") or right under it ("JANUARY" over
     "DESCRIPTION   1   EXPENSES"); None where the line prints no such day.  (A day ending
-    its line stays a figure: layout reads it under its month.)  Only on a refusal: the
-    lines every table parses at once are never looked at."""
+    its line stays a figure: layout reads it under its month.)"""
     line = lines[at]
     letters = [m.start() for m in _LETTER.finditer(line)]
     if not letters:
