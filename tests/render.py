@@ -82,6 +82,7 @@ class Layout:
     # on the line the period before closed on; `leaders`, dot leaders after each label.
     chained: bool = False
     leaders: bool = False
+    block_gap: int = 1  # blank lines between periods (or accounts): typed double-spaced, two or more
 
 
 @dataclass(frozen=True)
@@ -285,7 +286,8 @@ def render(spec: dict, layout: Layout = Layout()) -> Rendered:
         if paged:
             _account_page(canvas, cols, layout, block["caption"] if layout.page_per_account == "between" else None)
         if not first_block or block.get("caption"):
-            canvas.new("")
+            for _ in range(layout.block_gap if not first_block else 1):
+                canvas.new("")
         first_block = False
         if block.get("caption") is not None and not (paged and layout.page_per_account == "between"):
             canvas.new(block["caption"])

@@ -71,11 +71,6 @@ REFUSED: dict[str, tuple[frozenset, Optional[frozenset]]] = {
     # Rule 12-09's letters and no word: no front end takes the table for a Schedule II's ("no
     # Schedule II found"): no heading names a balance.
     "letters-only": (EVERY_LAYOUT, None),
-    # "BALANCE AT" over "JANUARY 1" in text: the day is a figure to the grammar, the heading's line
-    # a row of figures followed by words: an input error naming that line.  (Read as a word after a
-    # month, the stacks that wrap "DECEMBER" over "31" became rows of a figure: silently wrong.)
-    "balance-dates": (TEXT_LAYOUTS, None),
-    "balance-at-dates": (TEXT_LAYOUTS, None),
     # cpi-holdco's headings are "Balance at", "Charged to", "Deduction", "Balance at": misspelled or
     # run together, no word of a schedule's headings is left to find the table by.
     "typos": (EVERY_LAYOUT, frozenset({"cpi-holdco-fy2004"})),

@@ -141,10 +141,11 @@ def _caption_over_account(line_text: str, below: str, cased: bool) -> bool:
 
 
 def _caption(entries: list[Entry], ln: Line) -> None:
-    """A text line no row's label takes: a period's or a group's caption."""
+    """A text line no row's label takes: a period's or a group's caption, or both, the
+    period in its first cell ("2010   Deducted from asset accounts:")."""
     line_text = text(ln.words)
     parts = chunks(ln.words)
-    if is_period(chunk_text(parts[0])) and len(parts) > 1 and is_period(line_text):
+    if len(parts) > 1 and is_period(chunk_text(parts[0])):
         entries.append(Entry("period", chunk_text(parts[0]).rstrip(":").strip(), ln.number))
         entries.append(Entry("caption", " ".join(chunk_text(c) for c in parts[1:]), ln.number))
     elif is_period(line_text):

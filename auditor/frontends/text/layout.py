@@ -9,6 +9,8 @@ AST in `model.py`; roles are the next stage's job.
 
 from __future__ import annotations
 
+import re
+
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
@@ -23,7 +25,7 @@ from auditor.frontends.text.periods import joined_years as joined_years
 from auditor.frontends.text.periods import periods
 from auditor.frontends.text.rows import body
 from auditor.frontends.text.tokens import chunk_text, chunks, first_figure_column, text
-from auditor.labels import BARE_YEAR, SPAN_WORD, UNITS, YEAR, is_period
+from auditor.labels import BARE_YEAR, MONTHS, SPAN_WORD, UNITS, YEAR, is_period
 from auditor.model import Column, Schedule
 
 
@@ -81,6 +83,8 @@ def _title_numbers_as_text(lines: list[Line]) -> list[Line]:
             continue
         if not ln.words and _years_over_headings(lines, i):
             words = ln.words + tuple(f.value._replace(kind="YEAR") for f in ln.figures)
+        elif _days_under_months(ln, lines[i - 1] if i else None):
+            words = tuple(sorted((*ln.words, *(f.value for f in ln.figures)), key=lambda t: t.column))
         elif not ln.words or any(f.dollar or f.notes for f in ln.figures) or not col.is_title_or_units(ln):
             break
         else:
@@ -99,6 +103,25 @@ def _years_over_headings(lines: list[Line], i: int) -> bool:
                                                   for f in ln.figures):
         return False
     return i + 1 < len(lines) and lines[i + 1].kind in ("text", "rule")
+
+
+def _days_under_months(line: Line, above: Optional[Line]) -> bool:
+    """A heading line whose figures are days of a month, each right under its month on the
+    heading line above ("BALANCE AT" / "DECEMBER" / "31"), and perhaps the headings' footnote
+    markers ("(2)" under "DEDUCTIONS"): the stack's words, above the table's first row, no
+    figures.  (A day beside its month is the grammar's DAY.)"""
+    if above is None or above.kind != "text" or above.number != line.number - 1:
+        return False
+    months = [w for w in above.words if w.text.rstrip(".,").lower() in MONTHS]
+    if not months or any(f.dollar is not None or f.notes for f in line.figures):
+        return False
+    days = [f.value for f in line.figures if not _HEADING_MARK.fullmatch(f.value.text)]
+    return bool(days) and all(
+        d.text.isdigit() and 1 <= int(d.text) <= 31 and any(m.column < d.end and d.column < m.end for m in months)
+        for d in days)
+
+
+_HEADING_MARK = re.compile(r"\(\d{1,2}\)")
 
 
 def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Schedule:

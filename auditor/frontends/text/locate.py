@@ -795,7 +795,18 @@ def _next_period_follows(lines: Sequence[str], blank: int) -> bool:
     following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:8]
     return (bool(following) and is_period(following[0].strip()) and not _has_figures(following[0])
             and any(_has_figures(line) for line in following[1:])
+            or bool(following) and _period_in_first_cell(following[0])
+            and any(_has_figures(line) for line in following[:8])
             or len(following) > 1 and _names_an_account(following[0]) and _opens_with_its_period(following[1]))
+
+
+def _period_in_first_cell(line: str) -> bool:
+    """A period's label in the first cell, words after it: the period's first row
+    ("Year ended December 31, 2004   Allowance for doubtful accounts   $16,422 ...") or
+    its group's caption ("2010   Deducted from asset accounts:").  (Not a year over
+    figures alone, "1997   $1,234", as a table of future payments prints its years.)"""
+    cells = re.split(r"\s{2,}|\$", line.strip(), maxsplit=1)
+    return len(cells) == 2 and cells[1][:1].isalpha() and is_period(cells[0])
 
 
 def _next_block_in_columns(lines: Sequence[str], blank: int, edges: AbstractSet[int]) -> bool:

@@ -19,7 +19,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.locate import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
-from auditor.labels import AMOUNT_PARENTHESIZED, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS
+from auditor.labels import AMOUNT_PARENTHESIZED, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS
 from auditor.package_data import PACKAGE
 from auditor.source import Source
 
@@ -241,11 +241,77 @@ def lines(source: Source, region: Region) -> list[Line]:
     # its line in the file, so the Transformer needs no offset.
     above = "\n" * (region.first - 1)
     region_lines = without_typed_footnotes(without_running_heads(_without_table_footnotes(source.lines[region.first - 1 : region.last])))
-    text = above + "\n".join(region_lines) + "\n"
-    try:
-        return _parser().parse(_from(text, len(above)))  # type: ignore[return-value]  # (the inline Transformer's `start`)
-    except UnexpectedInput as exc:
-        raise InputError(_sentence(exc), source.path, exc.line, exc.column) from None
+    printed: dict[int, str] = {}  # a line retyped for the grammar: its text as printed
+    refused: dict[int, UnexpectedInput] = {}
+    while True:
+        text = above + "\n".join(region_lines) + "\n"
+        try:
+            parsed = _parser().parse(_from(text, len(above)))  # (the inline Transformer's `start`)
+            return _days_restored(parsed, printed) if printed else parsed  # type: ignore[arg-type, return-value]
+        except UnexpectedInput as exc:
+            at = exc.line - region.first  # (an index in region_lines)
+            retyped = _retyped(region_lines, at) if exc.line not in refused and 0 <= at < len(region_lines) else None
+            first = refused.get(exc.line, exc)
+            if retyped is None:
+                raise InputError(_sentence(first), source.path, first.line, first.column) from None
+            refused[exc.line], printed[exc.line], region_lines = exc, region_lines[at], retyped
+
+
+def _retyped(lines: list[str], at: int) -> Optional[list[str]]:
+    """The lines, line `at` of which the grammar refused, retyped as the grammar spells what
+    they print, column for column: a negative's marker typed inside its parentheses moved
+    out, on every line ("(473(1))" -> "(473)(1)"), the days of a heading stack masked as words
+    (`_days_masked`); None where neither is printed.  Only on a refusal: the lines every
+    table parses at once are never looked at."""
+    if _MARK_INSIDE.search(lines[at]):  # (every line: one the grammar took, "2010   (6(1))", took it as a word)
+        return [_MARK_INSIDE.sub(r"\1)\2", line) if "(" in line else line for line in lines]
+    return _days_masked(lines, at)
+
+
+# A negative with its footnote marker inside its parentheses, "(473(1))", set apart.
+_MARK_INSIDE = re.compile(r"(?<![^ \t\f$])(\(-?\d[\d,]*(?:\.\d+)?)(\(\d{1,2}\))\)(?![^ \t\f])")
+
+
+# A day of a month standing alone in a heading stack: one or two digits, set apart.
+_DAY = re.compile(r"(?<![^ \t\f])(?:[1-9]|[12]\d|3[01])(?![^ \t\f])")
+_MONTH_WORD = re.compile(rf"\b{MONTH_NAME}\b\.?", re.IGNORECASE)
+_LETTER = re.compile(r"[A-Za-z]")
+# What a masked day is typed as for the grammar: a word's character, put back by `_days_restored`.
+_MASK = "\ue000"
+
+
+def _days_masked(lines: list[str], at: int) -> Optional[list[str]]:
+    """The lines with the days of line `at` masked as words, where the grammar refused the
+    line and each such day, words after it on its line, stands by its month: one space after
+    it ("BALANCE AT" over "JANUARY 1   EXPENSES") or right under it ("JANUARY" over
+    "DESCRIPTION   1   EXPENSES"); None where the line prints no such day.  (A day ending
+    its line stays a figure: layout reads it under its month.)"""
+    line = lines[at]
+    letters = [m.start() for m in _LETTER.finditer(line)]
+    if not letters:
+        return None
+    beside = {m.end() + 1 for m in _MONTH_WORD.finditer(line)}  # (where a day one space after it starts)
+    over = [(m.start(), m.end()) for m in _MONTH_WORD.finditer(lines[at - 1])] if at > 0 else []
+    days = [m for m in _DAY.finditer(line, 0, letters[-1])
+            if m.start() in beside or any(a < m.end() and m.start() < b for a, b in over)]
+    if not days:
+        return None
+    masked = list(line)
+    for m in days:
+        masked[m.start() : m.end()] = _MASK * (m.end() - m.start())
+    return [*lines[:at], "".join(masked), *lines[at + 1 :]]
+
+
+def _days_restored(parsed: list[Line], printed: dict[int, str]) -> list[Line]:
+    """The parsed lines, each masked day's word given back its digits."""
+    out = []
+    for ln in parsed:
+        line = printed.get(ln.number)
+        if line is not None:
+            ln = ln._replace(words=tuple(t._replace(text=line[t.column - 1 : t.end - 1]) if _MASK in t.text else t
+                                         for t in ln.words))
+        out.append(ln)
+    return out
 
 
 try:

@@ -17,7 +17,7 @@ from auditor.frontends.text.labels import (Entry, continues, go_on, indent_of, p
                                            settle, the_row)
 from auditor.frontends.text.parse import Figure, Line, Token
 from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
-from auditor.labels import TOTAL, is_period, typed_negative
+from auditor.labels import MINUS_SIGNS, TOTAL, is_period, typed_negative
 from auditor.model import Cell, Column, Position, Row, RowKind, figure_value
 
 
@@ -235,6 +235,10 @@ def _cells(figures: Sequence[Figure], starts: Sequence[int], edges: Sequence[Opt
             notes = "".join(n.text for n in fig.notes) or None  # ("1,677 -(1)": the figure's marker)
             cells[k] = replace(before, value=-before.value, raw=before.raw + " -", end_column=fig.value.end, footnote=notes)
             continue
+        if before is not None and _minus_before(before, fig):
+            cells[k] = replace(_cell(fig), value=-amount(fig.value.text), raw=f"{before.raw} {fig.value.text}",
+                               column=before.column)
+            continue
         if before is not None:
             raise InputError(
                 f"two figures ({before.raw!r} and {fig.value.text!r}) in column "
@@ -254,6 +258,15 @@ def _minus_apart(before: Cell, fig: Figure) -> bool:
     for it).  (A hyphen reaching the next column is that column's nil.)"""
     return (fig.value.kind == "NIL" and fig.value.text == "-" and fig.dollar is None
             and before.value is not None and before.value > 0 and before.footnote is None
+            and fig.value.column - before.end_column == 1)
+
+
+def _minus_before(before: Cell, fig: Figure) -> bool:
+    """A minus sign alone one space before an amount, both in that amount's column: the
+    sign typed apart ("− 473"), no nil of its own (the grid has no room for it; a
+    sign set further off, or before a negative or a "$", stays two figures)."""
+    return (before.value is None and len(before.raw) == 1 and before.raw in MINUS_SIGNS and before.footnote is None
+            and fig.value.kind == "AMOUNT" and fig.dollar is None and not typed_negative(fig.value.text)[1]
             and fig.value.column - before.end_column == 1)
 
 
