@@ -19,6 +19,9 @@ blank as zero):
   balance blank (its first year);
 - closed-reserve: a reserve added in the earliest period only, written off,
   its closing balance blank;
+- in-and-out: a reserve added in the latest period, charged and used up the
+  same year ("45" in, "45" out): its two balances blank, two short figures
+  between blanks, the columns theirs told by where they end alone;
 - label-only: a reserve added printing its label and no figure in the
   earlier periods, its first year in the latest (opening balance blank);
 - total-of-blanks: every nil blank and a "Total" under each period's
@@ -224,6 +227,17 @@ def _closed_reserve(spec: dict) -> Optional[dict]:
     return spec
 
 
+def _in_and_out(spec: dict) -> Optional[dict]:
+    spec = _copy(spec)
+    _, charge, _, deduction = _roles(spec)
+    if deduction is None:
+        return None
+    width = len(spec["roles"]) - 1
+    _add_reserve(spec["periods"][_order(spec)[-1]], _row("Reserve for litigation", width,
+                                                          {charge: "45", deduction: _deducted(spec, "45")}))
+    return spec
+
+
 def _label_only(spec: dict) -> Optional[dict]:
     spec = _new_reserve(spec)
     if spec is None:
@@ -261,6 +275,7 @@ HABITS: dict[str, Habit] = {
     "balances-only": Habit(_balances_only),
     "new-reserve": Habit(_new_reserve),
     "closed-reserve": Habit(_closed_reserve),
+    "in-and-out": Habit(_in_and_out),
     "label-only": Habit(_label_only),
     "total-of-blanks": Habit(_total_of_blanks),
 }
