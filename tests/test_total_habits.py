@@ -163,12 +163,11 @@ def _habit_spec(spec: dict, habit: str, kind: str):
 UNREAD: dict[tuple[str, str], str] = {}
 
 # Refusals, never readings, each an input error naming its line: (table, habit or "*", layout or "*").
-# The typed layout prints nils as blanks: cik947425's 2002 total cut to the balances prints its balance at
-# end alone (its opening balance a nil), under a label-only row: the reading drops that total and the period
-# is refused as ending short of its total. (Its all-nil 2001, printing no figure under "Total" ruled off,
-# is read since s29: a total's label ruled off is a blank total, not headings announcing rows.) A total
-# under the latest period alone, where a 2-period table's other period has none, is refused as cut off.
-REFUSED = {("cik947425-fy2005", "balances-only", "typed"), ("continental-materials-2018", "latest-only", "*")}
+# A total under the latest period alone, where a 2-period table's other period has none, is refused as
+# cut off. (Since s29 the typed layout's blank nils are read: cik947425's all-nil 2001, "Total" ruled off
+# with no figure, is a blank total, not headings announcing rows; its 2002 total cut to the balances, one
+# figure under its rule, is a row of the untagged table.)
+REFUSED = {("continental-materials-2018", "latest-only", "*")}
 
 
 def _refusal_as_said(stem: str, habit: str, layout: str) -> bool:
