@@ -26,7 +26,8 @@ table's structure:
   never of a phrase the table prints as a caption elsewhere, nor over a row
   whose label opens an account's name of its own (a group's caption over its
   one account), nor a phrase opening a reserve's name of its own ("Reserve for
-  restructuring", its figures nils printed blank) to the row above.  Over the 772 HTML tables of the 8 real filings: no join.
+  restructuring", its figures nils printed blank) to the row above.  Over the
+  772 HTML tables of the 8 real filings: no join.
 
 A phrase ending in ":" or naming a period is a caption, never a label's line.
 """
