@@ -96,7 +96,7 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
             # (In capitals, indents are all there is to go by: a line level
             # with the row under a shallower one is a continuation line too.)
             if k == len(pending) and (_caption_over_account(line_text, text(row_words), cased)
-                                      or _reserve_over_reserve(line_text, text(row_words))):
+                                      or _reserve_over_reserve(line_text, text(row_words), cased)):
                 break
             deeper = len(below) == 1 and (row_indent > words[0].column or _under_first_line(pending, k, row_indent))
             joins = cased and first[:1].islower() or CONNECTIVE.search(line_text) or deeper
@@ -143,12 +143,13 @@ def _caption_over_account(line_text: str, below: str, cased: bool) -> bool:
     return grouping and bool(OPENS_ACCOUNT.match(below) or ACCOUNT_WORD.search(below) and len(below.split()) >= 3)
 
 
-def _reserve_over_reserve(line_text: str, below: str) -> bool:
+def _reserve_over_reserve(line_text: str, below: str, cased: bool) -> bool:
     """A line naming a reserve whole ("Provision for purchase commitments",
     "Warranty reserve") right over a row opening on a reserve's word of its own
     ("Reserve for self-insurance  1,250"): a reserve printing its label alone
-    (its nils blank), not the first line of the label under it."""
-    return (below[:1].isupper() and bool(OPENS_ACCOUNT.match(below))
+    (its nils blank), not the first line of the label under it.  (In a body
+    all in lower case, the row's word is all there is to go by.)"""
+    return ((not cased or below[:1].isupper()) and bool(OPENS_ACCOUNT.match(below))
             and bool(OPENS_ACCOUNT.match(line_text) or ENDS_ON_RESERVE.search(line_text)))
 
 
