@@ -170,11 +170,12 @@ def _habit_spec(spec: dict, habit: str, kind: str):
 UNREAD: dict[tuple[str, str], str] = {}
 
 # Refusals, never readings, each an input error naming its line: (table, habit or "*", layout or "*").
-# The typed layout prints nils as blanks: cik947425's all-nil 2001 (and 2002 where its total is cut to
-# the balances) prints no figure, and a file ending there is refused as cut off.  (A total under the
-# latest period alone, where a 2-period table's other period prints every reserve but none, is read:
-# continental-materials-2018 was refused as cut short; it is refused only where the file ends there.)
-REFUSED = {("cik947425-fy2005", "*", "typed")}
+# None left.  (Since s29 the typed layout's blank nils are read: cik947425's all-nil 2001, "Total" ruled
+# off with no figure, is a blank total, not headings announcing rows; its 2002 total cut to the balances,
+# one figure under its rule, is a row of the untagged table.  A total under the latest period alone,
+# where a 2-period table's other period prints every reserve but none, is read: continental-materials-2018
+# was refused as cut short; it is refused only where the file ends there.)
+REFUSED: set[tuple[str, str, str]] = set()
 
 
 def _refusal_as_said(stem: str, habit: str, layout: str) -> bool:

@@ -30,7 +30,7 @@ from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
 from auditor.errors import InputError
-from auditor.labels import BARE_YEAR, NEGATIVE_AFTER, row_key, title_pattern
+from auditor.labels import BARE_YEAR, NEGATIVE_AFTER, TOTAL, row_key, title_pattern
 from auditor.model import Period, Row, Schedule
 from auditor.source import Source
 
@@ -235,9 +235,16 @@ def _ending(after: str, whole: bool, end: str) -> str:
     last = lines[-1]
     if (ANNOUNCES.search(last) or PERIOD_CAPTION.match(last)) and WORD.search(last):
         return last
-    if _is_rule(last) and len(lines) > 1 and WORD.search(lines[-2]) and not _is_rule(lines[-2]):
+    if _is_rule(last) and len(lines) > 1 and WORD.search(lines[-2]) and not _is_rule(lines[-2]) \
+            and not _blank_total(lines[-2]):
         return lines[-2] + " (ruled off)"
     return "prose"
+
+
+def _blank_total(line: str) -> bool:
+    """Whether a line ruled off is a total's label alone ("Total", "Totals"):
+    the total of a period whose nils print blank, not headings announcing rows."""
+    return "  " not in line and bool(TOTAL.match(line))
 
 
 # A page's break in EDGAR text (<PAGE>, a form feed), and a running head

@@ -25,7 +25,9 @@ table's structure:
   joins are made only where the two lines name a valuation account together,
   never of a phrase the table prints as a caption elsewhere, nor over a row
   whose label opens an account's name of its own (a group's caption over its
-  one account).  Over the 772 HTML tables of the 8 real filings: no join.
+  one account), nor a phrase opening a reserve's name of its own ("Reserve for
+  restructuring", its figures nils printed blank) to the row above.  Over the
+  772 HTML tables of the 8 real filings: no join.
 
 A phrase ending in ":" or naming a period is a caption, never a label's line.
 """
@@ -45,6 +47,11 @@ ACCRUAL = re.compile(r"\b(?:accru(?:als?|ed)|self-insurance|warrant(?:y|ies))\b"
 OPENS_ACCOUNT = re.compile(r"(?:allowances?|reserves?|provisions?|valuation|accruals?|accounts\s+(?:and\s+notes\s+)?"
                            r"receivable|notes\s+receivable|inventor(?:y|ies)|deferred\s+tax|warranty|self-insurance|lifo)"
                            r"\b\S*\s+\S", re.IGNORECASE)
+
+# A phrase that begins a reserve's name of its own ("Reserve for restructuring", "Allowance for
+# returns"): never the last line of the label above it, where that reserve prints its label alone
+# (its figures nils printed blank, as in a year before it was set up).
+OWN_RESERVE = re.compile(r"(?:allowances?|reserves?|provisions?)\s+(?:for|against)\s+\S", re.IGNORECASE)
 
 LineKind = Literal["row", "total", "text", "caption", "other"]
 
@@ -97,6 +104,8 @@ def _may_join(lines: Sequence[Line], p: int, way: int, captions: set[str]) -> bo
     Assets" over "Accounts Receivable (for Doubtful Receivables)", a group's
     caption over its one account); and the two naming an account together."""
     if lines[p].text in captions or way > 0 and OPENS_ACCOUNT.match(lines[p + 1].text):
+        return False
+    if way < 0 and OWN_RESERVE.match(lines[p].text):
         return False
     return _names_account(lines, p, way)
 

@@ -95,7 +95,8 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
             # first line: a line shallower still is a caption above the label.
             # (In capitals, indents are all there is to go by: a line level
             # with the row under a shallower one is a continuation line too.)
-            if k == len(pending) and _caption_over_account(line_text, text(row_words), cased):
+            if k == len(pending) and (_caption_over_account(line_text, text(row_words), cased)
+                                      or _reserve_over_reserve(line_text, text(row_words), cased)):
                 break
             deeper = len(below) == 1 and (row_indent > words[0].column or _under_first_line(pending, k, row_indent))
             joins = cased and first[:1].islower() or CONNECTIVE.search(line_text) or deeper
@@ -120,6 +121,8 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
 # A label that opens on its reserve's word and names it whole ("Allowance for
 # doubtful accounts", "Reserve for bad debts", "Provision for purchase commitments").
 OPENS_ACCOUNT = re.compile(r"^(?:allowances?|reserves?|provisions?)\s+(?:for|against|on)\s+\S", re.IGNORECASE)
+# A label that names its reserve whole by its last word ("Warranty reserve", "Valuation allowance").
+ENDS_ON_RESERVE = re.compile(r"\b(?:allowances?|reserves?|provisions?)$", re.IGNORECASE)
 # A group caption's words: the reserves "deducted from" the assets they apply to.
 GROUPING = re.compile(r"\bdeducted\b|\bassets?\s+to\s+which\b", re.IGNORECASE)
 
@@ -138,6 +141,16 @@ def _caption_over_account(line_text: str, below: str, cased: bool) -> bool:
     # JOINT VENTURE", is a label's first line; one naming the assets reserves are deducted from, a group's.)
     grouping = GROUPING.search(line_text) is not None or not ACCOUNT_WORD.search(line_text)
     return grouping and bool(OPENS_ACCOUNT.match(below) or ACCOUNT_WORD.search(below) and len(below.split()) >= 3)
+
+
+def _reserve_over_reserve(line_text: str, below: str, cased: bool) -> bool:
+    """A line naming a reserve whole ("Provision for purchase commitments",
+    "Warranty reserve") right over a row opening on a reserve's word of its own
+    ("Reserve for self-insurance  1,250"): a reserve printing its label alone
+    (its nils blank), not the first line of the label under it.  (In a body
+    all in lower case, the row's word is all there is to go by.)"""
+    return ((not cased or below[:1].isupper()) and bool(OPENS_ACCOUNT.match(below))
+            and bool(OPENS_ACCOUNT.match(line_text) or ENDS_ON_RESERVE.search(line_text)))
 
 
 def _caption(entries: list[Entry], ln: Line) -> None:

@@ -709,7 +709,7 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
         else:
             blanks = 0
             if _is_row(line, transposed) or (n == last_figures + 1 and _lone_entry(line)) \
-                    or _under_a_row_of_one(lines, n):
+                    or _under_a_row_of_one(lines, n) or _ruled_total_of_one(lines, n):
                 last_figures = n
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures, transposed)
@@ -760,6 +760,15 @@ def _under_a_row_of_one(lines: Sequence[str], n: int) -> bool:
     label, _, last = lines[n - 2].rstrip().rpartition("  ")
     return bool(LONE_ROW_FIGURE.fullmatch(last.strip())) and any(c.isalpha() for c in label) \
         and not _has_figures(label)
+
+
+def _ruled_total_of_one(lines: Sequence[str], n: int) -> bool:
+    """Line n a total of one figure under its rule ("Total      $353"): the
+    balance at end of a period whose other totals are nils printed blank."""
+    if n < 2 or not RULE_SEGMENT.search(lines[n - 2]) or not RULE_LINE.match(lines[n - 2]):
+        return False
+    label, _, last = lines[n - 1].strip().partition("  ")
+    return bool(labels.TOTAL.match(label)) and bool(LONE_ROW_FIGURE.fullmatch(last.strip()))
 
 
 def _wrapped_label_end(lines: Sequence[str], last_row: int) -> int:
