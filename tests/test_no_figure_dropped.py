@@ -1,0 +1,41 @@
+"""No printed figure dropped unsaid: every figure of a located schedule is read
+into a cell, said unread (VQ007 at its cell), or the table is refused, naming
+the line.  The layouts here are those that once lost a row of figures quietly."""
+
+from pathlib import Path
+
+import pytest
+
+import auditor
+from auditor import source
+from auditor.errors import InputError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _check(text: str, name: str):
+    return auditor.check_source(source.from_text(text, name), auditor.load_rules())
+
+
+def test_a_row_before_any_period_caption_in_an_account_block_is_said_unread_in_html():
+    """A block per reserve, years as captions over its sub-rows: a row of figures printed
+    before the block's first year's caption is in no period; each figure is said unread at
+    its cell, never dropped (it was: 0 findings, the row gone)."""
+    path = FIXTURES / "html" / "sorrel-foods-2022-reserve-blocks-row-before-years-clean.htm"
+    result = _check(path.read_text(), str(path))
+    unread = sorted((f.location.line, f.location.column) for f in result.findings if f.check == "figures_unread")
+    assert [line for line, _ in unread] == [22] * 5
+    read = {(c.line, c.column) for s in result.schedules for p in s.periods for r in p.rows for c in r.cells if c}
+    assert not read & set(unread) and len(read) == 6 * 5
+
+
+def test_a_row_naming_no_period_among_an_accounts_rows_by_period_is_refused_in_text():
+    """Accounts captioned, each row labelled by its period: a row labelled otherwise ("Domestic")
+    is in no period of its own; read as one, it named a period "Domestic" and broke every carry
+    after it (six false errors).  Refused, naming its line."""
+    text = (FIXTURES / "harlow-paper-1996-account-captions-without-colon-misfooted.txt").read_text()
+    text = text.replace("Allowance for doubtful accounts\n", "Allowance for doubtful accounts\n"
+                        "  Domestic                            $  100       $   20      $ (10)         $  110\n", 1)
+    with pytest.raises(InputError) as caught:
+        list(auditor.schedules(source.from_text(text, "t.txt"), auditor.load_rules()))
+    assert caught.value.line == 15 and "names no period" in caught.value.message
