@@ -94,3 +94,31 @@ def test_every_amount_in_a_fixtures_schedule_is_read_or_said():
     rules = auditor.load_rules()
     left = {name for name, path in fixtures() if unsaid(path, rules)[0]}
     assert left == set(LEFT_SAID)
+
+
+@pytest.mark.parametrize("table", sorted(p.stem for p in TABLES.glob("*.json")))
+def test_a_star_before_or_after_its_figure_marks_that_figure_in_every_html_layout(table):
+    """tests/star_habits.py: a "*" after its figure in a cell of its own, in the figure's "$"
+    cell before it, or before its digits, in split cells, filing software's and Workiva's: each
+    marked figure, and only it, carries its "*" (before s29, the two forms before a figure
+    marked the figure in the column to its left: 144 of 144 cases)."""
+    import json
+
+    from star_habits import FORMS, LAYOUTS, outcome
+
+    spec = json.loads((TABLES / f"{table}.json").read_text())
+    rules = auditor.load_rules()
+    for layout in LAYOUTS:
+        for form in FORMS:
+            assert outcome(spec, layout, form, rules) == ("right", ""), (layout, form)
+
+
+def test_a_movement_alone_over_the_closing_rule_in_a_table_of_one_block_is_a_blank_row():
+    """Years as columns, one block: "Deductions" printed with no figure, right over the closing
+    balance's rule, is that movement (read blank), not dropped (nor, under a short "Balance at",
+    joined to the balance's label and the block refused: cpi-holdco-fy2004 so printed)."""
+    path = FIXTURES / "osprey-marine-1997-years-as-columns-one-block-blank-deductions.txt"
+    result = auditor.check_file(str(path))
+    (schedule,) = result.schedules
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "deductions", "ending"]
+    assert all(r.cells[2] is None for p in schedule.periods for r in p.rows)

@@ -147,7 +147,6 @@ class _Figure:
     closed: bool = True  # a "(" still waits for its ")"
     end: Optional[tuple[int, int]] = None  # (line, end column) of the last character
     notes: str = ""
-    last_cell: Optional[HtmlCell] = None  # the cell of its last character (its ")" cell, if apart)
 
     @property
     def line(self) -> int:
@@ -218,7 +217,7 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
             text = tok.text.strip()
             lead = tok if text.startswith("(") or opening is None else opening
             raw = (opening.text if opening is not None and not text.startswith("(") else "") + text
-            fig = _Figure(lead, tok, leaf_of(tok.cell, leaves), _fact(tok), raw, end=_end(tok), last_cell=tok.cell)
+            fig = _Figure(lead, tok, leaf_of(tok.cell, leaves), _fact(tok), raw, end=_end(tok))
             fig.closed = raw.count("(") <= raw.count(")")
             if ahead is not None:
                 figures, ahead = _marked_ahead(figures, ahead, fig, cells, leaves), None
@@ -228,7 +227,7 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
             opening = tok
         elif tok.kind == "close":
             if last and not last.closed:
-                last.raw, last.closed, last.end, last.last_cell = last.raw + ")", True, _end(tok), tok.cell
+                last.raw, last.closed, last.end = last.raw + ")", True, _end(tok)
         elif tok.kind == "note" and ahead is not None and ahead.cell is tok.cell and ahead.end == tok.start:
             ahead = Tok("note", ahead.text + tok.text, ahead.cell, ahead.start, tok.end)
         elif tok.kind == "note" and _marks_ahead(tok, last, leaves):
@@ -269,9 +268,10 @@ def _marked_ahead(figures: list[_Figure], ahead: Optional[Tok], after: Optional[
     if after is not None and after.leaf is leaf:
         at = _index(cells, ahead.cell)
         between = cells[at + 1:_index(cells, after.first.cell)]
-        trailing = bool(figures) and ahead.cell is not after.first.cell and figures[-1].last_cell is not None \
-            and at - _index(cells, figures[-1].last_cell) <= 2 \
-            and all(not tokens(c) for c in cells[_index(cells, figures[-1].last_cell) + 1:at])
+        # (counted from the figure's digits, not its ")" cell: "(28 | ) | | * | (1" is as far as "28 | | | * | 1")
+        before = _index(cells, figures[-1].number.cell) if figures else -9
+        trailing = ahead.cell is not after.first.cell and at - before <= 2 \
+            and all({t.kind for t in tokens(c)} <= {"close"} for c in cells[before + 1:at])
         if not trailing and all([t.kind for t in tokens(c)] == ["dollar"] for c in between):
             after.notes = ahead.text + after.notes
             return figures
