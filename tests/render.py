@@ -78,6 +78,8 @@ class Layout:
     # The movements printed as rows (issue 12): "years", the periods as columns and a
     # block per account; "accounts", the accounts as columns and a block per period.
     transposed: Optional[str] = None
+    # ... a movement with no figure in its block printed as its label alone (not as nils "-")
+    blank_movements: bool = False
     # A chained roll-forward (render_chained): the accounts as columns, each period opening
     # on the line the period before closed on; `leaders`, dot leaders after each label.
     chained: bool = False
@@ -794,13 +796,13 @@ def _render_transposed(spec, periods, layout, notes_order) -> Rendered:
                     continue
                 row = spec["periods"][pi]["rows"][ri]
                 text = row["cells"][m] if m < len(row["cells"]) else ""
-                if blank_row[m]:
+                if blank_row[m] and not layout.blank_movements:
                     # A movement with no figure in its block is printed with nils: a
                     # label alone would be read as the first line of the next one's.
                     text = "-"
                 kind, value, decimals = parse_cell(text)
                 body = "" if kind == "blank" else nil_text(layout) if kind == "nil" else figure_text(value, decimals, layout)
-                body = body or ("-" if blank_row[m] else "")
+                body = body or ("-" if blank_row[m] and not layout.blank_movements else "")
                 if not body:
                     continue
                 start, right = put_figure(canvas, n, cols[k], body, row, m, notes_order, layout)

@@ -33,7 +33,7 @@ class HtmlStyle:
     ixbrl: bool = False  # every figure inside ix:nonFraction
     dollar: str = "first"  # none | first (first row and totals) | every
     nil: str = "&#151;"  # &#151; | &mdash; | — | - | -- | blank
-    notes: str = "cell"  # cell | inside | sup
+    notes: str = "cell"  # cell | inside | sup | ahead (in the "$" cell: "* $ | 473") | lead ("*473")
     heading_rows: int = 1  # 1: <br> inside one cell | 2-3: the heading split over rows
     additions_span: bool = True  # "Additions" once over the columns it heads
     wrapper: str = "font"  # font | span | b | none
@@ -391,7 +391,7 @@ def _figure(pi, ri, k, text, kind, value, note, dollars, style) -> list:
     printed = text.replace("$", "").strip()
     negative = kind == "amount" and value < 0
     digits = printed.strip("()-").strip() if kind == "amount" else printed
-    note_html = {"cell": "", "inside": f" {note}" if note else "", "sup": f"<sup>{note}</sup>" if note else ""}[style.notes]
+    note_html = {"inside": f" {note}" if note else "", "sup": f"<sup>{note}</sup>" if note else ""}.get(style.notes, "")
     if kind == "nil":
         shown = NIL_SPELLING[style.nil] if style.nil != "blank" else "&#151;"
         body = shown
@@ -417,13 +417,16 @@ def _figure(pi, ri, k, text, kind, value, note, dollars, style) -> list:
             lead, close = "", ""
         body = lead + number
         offset = 0 if lead else (body.index(">" + digits) + 1 if ix else 0)
+        if note and style.notes == "lead":  # ("*473": the marker in the figure's cell, before it)
+            body, offset = note + body, offset + len(note)
     dollar = "$" if dollars else ""
     key = (pi, ri, k, raw, value if kind == "amount" else None)
     if style.grid == "single":
         prefix = f'<td colspan="3" align="right">{dollar}'
         tail = f"{close}{note_html}</td>" + (f"<td>{note}</td>" if note and style.notes == "cell" else "")
         return [prefix, (key, body, offset), tail]
-    cells = [f"<td>{dollar}</td>", '<td align="right">', (key, body, offset), f"{note_html}</td>",
+    ahead = f"{note} " if note and style.notes == "ahead" else ""  # (a spacer cell's marker is the figure before's)
+    cells = [f"<td>{ahead}{dollar}</td>", '<td align="right">', (key, body, offset), f"{note_html}</td>",
              f"<td>{close}</td>"]
     if note and style.notes == "cell":
         cells.append(f"<td>{note}</td>")

@@ -42,8 +42,9 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
     return verdict, why
 
 
-# "*" where a figure stands at a text line's end, and in any HTML cell, is a footnote marker
-# (labels.NOTE_MARK): the nil is read as a blank cell (the same value, every finding the same).
+# "*" where a figure stands at a text line's end is a footnote marker (labels.NOTE_MARK): the nil
+# is read as a blank cell (the same value, every finding the same).  In HTML a "*" alone in a
+# column the row prints nothing else in is read as that column's nil (s29, html.figures).
 BLANK_NILS = {"nil-star"}
 
 

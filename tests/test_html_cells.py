@@ -248,3 +248,37 @@ def test_a_figure_of_thousands_of_digits_has_its_decimals_counted():
     assert Cell(Decimal(raw), raw, 1, 1, len(raw) + 1).decimals == 2500
     grouped = "1" + ".000" * 1500
     assert Cell(Decimal("1" + "000" * 1500), grouped, 1, 1, len(grouped) + 1).decimals == 0
+
+
+FIXTURES_HTML = __import__("pathlib").Path(__file__).parent / "fixtures" / "html"
+
+
+@pytest.mark.parametrize("name", ["petrel-castings-2006-markers-ahead-clean", "petrel-castings-2006-markers-ahead-row-typo"])
+def test_a_marker_printed_ahead_of_its_figure_marks_that_figure_not_the_one_before(name):
+    """"* $ | 130" and "*130": the marker in the figure's own "$" cell or before its digits is
+    the mark of that figure (read as the one before's, the wrong figure carried the note)."""
+    path = FIXTURES_HTML / f"{name}.htm"
+    (schedule,) = auditor.schedules(source.from_text(path.read_text(), str(path)), auditor.load_rules())
+    marked = [(p.label[-4:], r.label, k, c.footnote) for p in schedule.periods for r in p.rows
+              for k, c in enumerate(r.cells) if c is not None and c.footnote]
+    assert marked == [("2004", "Allowance for doubtful accounts", 1, "*"), ("2005", "Reserve for warranty costs", 3, "*"),
+                      ("2006", "Allowance for doubtful accounts", 2, "**")]
+
+
+def test_a_star_alone_in_a_column_of_its_own_is_that_columns_nil_not_the_figure_befores_mark():
+    """"* " alone under a heading no figure of the row prints under: the filer's nil there,
+    printed and read so (before, the mark of the figure in the column to its left)."""
+    schedule, _ = read("<tr><td>Allowance</td>" + cells("100", "20", "*", "25", "95") + "</tr>")
+    (row,) = schedule.periods[0].rows
+    assert [(c.raw, c.value, c.footnote) for c in row.cells] == [
+        ("100", Decimal(100), None), ("20", Decimal(20), None), ("*", None, None), ("25", Decimal(25), None),
+        ("95", Decimal(95), None)]
+
+
+def test_a_marker_just_after_a_figure_and_before_the_next_stays_the_one_befores():
+    """"473 | ) | * | $ | 912": a marker in the spacer between two figures is the trailing mark
+    of the figure before (the common habit; the two readings cannot be told apart there)."""
+    row = "<tr><td>Allowance</td>" + cells("100", "20") + "<td>*</td><td></td><td align=right>5</td><td></td>" \
+        + cells("25", "100") + "</tr>"
+    schedule, _ = read(row)
+    assert [c.footnote for c in schedule.periods[0].rows[0].cells] == [None, "*", None, None, None]

@@ -84,8 +84,9 @@ def outcome(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: d
 
 # Habits not read exactly in a layout, and what each gives instead.  "*" where a figure stands is
 # a nil where a figure, a nil or another "*" follows it two spaces or more away (the grammar's
-# NIL); at a line's end in text, and in any HTML cell, it is a footnote marker (labels.NOTE_MARK):
-# the nil is read as a blank cell (the same value, every finding the same: no figure misplaced).
+# NIL); at a line's end in text it is a footnote marker (labels.NOTE_MARK): the nil is read as a
+# blank cell (the same value, every finding the same: no figure misplaced).  In HTML, alone in a
+# column the row prints nothing else in, it is that column's nil (s29, html.figures).
 OTHERWISE: dict[str, str] = {"star-nil": "blank"}
 
 

@@ -326,7 +326,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                 if e.startswith("page break") and EDITS[e](_text(p)) == _text(p)}
     # (The movements printed as rows: no block of a period's rows to break between or within.)
     transposed = {(name, where) for name in ("alder", "birchwood", "crosswind", "grantham", "halsted", "kenmore", "nordhavn",
-                                             "summit", "tamarack", "wexford") for where in ("period", "periods")}
+                                             "osprey", "summit", "tamarack", "wexford") for where in ("period", "periods")}
     # (hollis: a <TABLE> per year already; larkspur: each period's caption under its rows, none above to break at.)
     transposed |= {("hollis", "periods"), ("larkspur", "periods")}
     # (juniper: one reserve, its periods as rows under the one caption: no block of a period to break between;

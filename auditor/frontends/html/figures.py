@@ -201,6 +201,7 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
     leaves = indexed(leaves)
     cells = list(cells)
     nil_rules = _rules_as_nils(cells, leaves)
+    ahead: Optional[Tok] = None  # markers printed before their figure, in its column ("* | 473", "*473")
     for tok in (t for c in cells for t in tokens(c)):
         if tok.kind == "rule" and tok.cell in nil_rules:
             tok = Tok("nil", tok.text, tok.cell, tok.start, tok.end)
@@ -218,6 +219,8 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
             raw = (opening.text if opening is not None and not text.startswith("(") else "") + text
             fig = _Figure(lead, tok, leaf_of(tok.cell, leaves), _fact(tok), raw, end=_end(tok))
             fig.closed = raw.count("(") <= raw.count(")")
+            if ahead is not None:
+                figures, ahead = _marked_ahead(figures, ahead, fig, cells, leaves), None
             figures.append(fig)
             opening = None
         elif tok.kind in ("open", "sign"):
@@ -225,6 +228,10 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
         elif tok.kind == "close":
             if last and not last.closed:
                 last.raw, last.closed, last.end = last.raw + ")", True, _end(tok)
+        elif tok.kind == "note" and ahead is not None and ahead.cell is tok.cell and ahead.end == tok.start:
+            ahead = Tok("note", ahead.text + tok.text, ahead.cell, ahead.start, tok.end)
+        elif tok.kind == "note" and _marks_ahead(tok, last, leaves):
+            figures, ahead = _marked_ahead(figures, ahead, None, cells, leaves), tok
         elif tok.kind == "note" and last:  # a marker before any figure marks no figure
             last.notes += tok.text
         elif tok.kind == "percent" and last:  # ("12.5%": a rate, no amount a schedule adds)
@@ -232,7 +239,52 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
         elif tok.kind == "text":
             line = tok.cell.places[tok.start][0]
             raise InputError(f"cannot read {tok.text!r} as a figure", path, line)
+    return _marked_ahead(figures, ahead, None, cells, leaves)
+
+
+# A marker standing alone where a figure stands: the filer's nil ("*" for none).
+NIL_MARK = re.compile(r"\*{1,3}")
+
+
+def _marks_ahead(tok: Tok, last: Optional[_Figure], leaves: Sequence[Leaf]) -> bool:
+    """Whether a footnote marker stands in a figure's column other than the last
+    figure's ("473 | * | 912", "* 912"): it marks the figure after it, or (a "*"
+    alone) is that column's nil, never a note of the figure before."""
+    leaf = leaf_of(tok.cell, leaves)
+    return leaf is not None and (last is None or leaf is not last.leaf)
+
+
+def _marked_ahead(figures: list[_Figure], ahead: Optional[Tok], after: Optional[_Figure],
+                  cells: list[HtmlCell], leaves: Sequence[Leaf]) -> list[_Figure]:
+    """The row's figures once a marker printed in a column other than the figure
+    before it is placed: the note of `after` when printed just before it in its
+    column ("*473", "473 | | | * | 912", "* | $ | 912"), not just after the figure
+    before ("473 | | (1) | $ | 912": a heading set a cell off, its marker); else a
+    "*" in a column no figure of the row stands in is that column's nil; else the
+    note of the figure before it, as read before."""
+    if ahead is None:
+        return figures
+    leaf = leaf_of(ahead.cell, leaves)
+    if after is not None and after.leaf is leaf:
+        at = _index(cells, ahead.cell)
+        between = cells[at + 1:_index(cells, after.first.cell)]
+        # (counted from the figure's digits, not its ")" cell: "(28 | ) | | * | (1" is as far as "28 | | | * | 1")
+        before = _index(cells, figures[-1].number.cell) if figures else -9
+        trailing = ahead.cell is not after.first.cell and at - before <= 2 \
+            and all({t.kind for t in tokens(c)} <= {"close"} for c in cells[before + 1:at])
+        if not trailing and all([t.kind for t in tokens(c)] == ["dollar"] for c in between):
+            after.notes = ahead.text + after.notes
+            return figures
+    elif NIL_MARK.fullmatch(ahead.text):
+        nil = Tok("nil", ahead.text, ahead.cell, ahead.start, ahead.end)
+        return figures + [_Figure(ahead, nil, leaf, None, ahead.text, end=_end(ahead))]
+    if figures:
+        figures[-1].notes += ahead.text
     return figures
+
+
+def _index(cells: list[HtmlCell], cell: HtmlCell) -> int:
+    return next(i for i, c in enumerate(cells) if c is cell)
 
 
 # A dashed run alone in its cell ("----"): a rule where a row draws one, a nil typed

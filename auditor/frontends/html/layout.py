@@ -468,7 +468,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
             elif text and (over_figures := _caption_over_figures(cells, f)):
                 entries.append(Caption(over_figures.rstrip(":").strip()))
             unread += _unplaced(cells, f, is_period)
-    periods = regroup(entries, region.preamble)
+    periods, unplaced = regroup(entries, region.preamble)
+    unread += unplaced
     if not periods:
         raise InputError("a Schedule II table with no rows of figures", path, region.title_line)
     return side_by_side.split(title_years.dated(Schedule(

@@ -16,7 +16,7 @@ from typing import NamedTuple, Optional, Union
 
 from auditor.frontends.html.locate import BLOCK, Document
 from auditor.labels import NOTE_SIGNS, TOTAL, XBRL_MEMBER, YEAR, is_period, period_from_caption
-from auditor.model import Period, Row
+from auditor.model import Period, Position, Row
 
 
 class Caption(NamedTuple):
@@ -55,11 +55,12 @@ def notes_start(text: str) -> int:
     return len(text) - notes.end() if notes else len(text)
 
 
-def regroup(entries: list[Entry], preamble: str = "") -> list[Period]:
-    """The periods of a table's entries, in either arrangement."""
+def regroup(entries: list[Entry], preamble: str = "") -> tuple[list[Period], list[Position]]:
+    """The periods of a table's entries, in either arrangement, and the figures
+    of rows no period takes (to be said unread, VQ007, never dropped unsaid)."""
     if _by_account(entries):
         return _periods_by_account(entries, named_account(preamble))
-    return _periods(entries)
+    return _periods(entries), []
 
 
 def _periods(entries: list[Entry]) -> list[Period]:
@@ -105,14 +106,16 @@ def _by_account(entries: list[Entry]) -> bool:
     return False
 
 
-def _periods_by_account(entries: list[Entry], named: str = "") -> list[Period]:
+def _periods_by_account(entries: list[Entry], named: str = "") -> tuple[list[Period], list[Position]]:
     """Accounts printed with their periods inside: regrouped as periods x rows.
     A row labelled by a period is that account's row of that period, labelled
     with the account's caption; a row under a period caption ("-Current" under
     "2024") is the account's sub-row, labelled with caption and its own label.
     An account without a caption is the one the prose above names (`named`),
-    else it reads as a total."""
+    else it reads as a total.  A row of figures before any period's caption in its
+    account's block is in no period: its figures are returned unplaced."""
     order: list[str] = []
+    unplaced: list[Position] = []
     rows_of: dict[str, list[Row]] = {}
     first: dict[str, tuple[str, int]] = {}
     account, period = named, None
@@ -127,7 +130,8 @@ def _periods_by_account(entries: list[Entry], named: str = "") -> list[Period]:
                 opened, label = (row.label, row.line), account
             elif period is not None:
                 opened, label = period, " ".join(p for p in (account, row.label) if p)
-            else:  # rows before any period: not a schedule's row
+            else:  # a row before any period: in none, its figures said unread
+                unplaced += [c.position for c in row.cells if c is not None]
                 continue
             key = period_key(opened[0])
             if key not in rows_of:
@@ -135,7 +139,7 @@ def _periods_by_account(entries: list[Entry], named: str = "") -> list[Period]:
                 rows_of[key], first[key] = [], opened
             total = not label or bool(TOTAL.match(label)) or (opened is period and row.is_total)
             rows_of[key].append(replace(row, label=label, kind="total" if total else "item"))
-    return [period_from_caption(first[k][0], first[k][1], rows_of[k]) for k in order]
+    return [period_from_caption(first[k][0], first[k][1], rows_of[k]) for k in order], unplaced
 
 
 # The account a sentence above the table names: "the activity of the allowance

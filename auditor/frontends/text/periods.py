@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Callable, Hashable, Optional, Sequence
 
 from auditor.frontends import union
+from auditor.errors import InputError
 from auditor.frontends.text.labels import Entry, the_row
 from auditor.labels import TOTAL, is_period, period_from_caption
 from auditor.model import Column, Period, Row, Schedule
@@ -63,7 +64,9 @@ def _periods_captioned_below(entries: Sequence[Entry]) -> list[Period]:
 
 
 def _periods_by_account(entries: Sequence[Entry]) -> list[Period]:
-    """A caption per account, a row per period: regrouped as periods x rows."""
+    """A caption per account, a row per period: regrouped as periods x rows.  A
+    row of figures labelled by no period (a reserve's sub-row, "Domestic") is in
+    no period of its own: refused, naming it, never read as a period named so."""
     order: list[str] = []
     rows_of: dict[str, list[Row]] = {}
     lines: dict[str, int] = {}
@@ -74,6 +77,9 @@ def _periods_by_account(entries: Sequence[Entry]) -> list[Period]:
         elif entry.kind == "row":
             row = the_row(entry)
             period = row.label
+            if period and not is_period(period) and not TOTAL.match(period):
+                raise InputError(f"the row {period!r} prints figures among an account's rows by period, "
+                                 "but names no period", None, row.line)
             if period not in rows_of:
                 order.append(period)
                 rows_of[period], lines[period] = [], row.line

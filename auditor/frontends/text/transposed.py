@@ -130,16 +130,23 @@ def _blank_movements(lines: list[Line], label_end: int) -> list[Line]:
     would move that row's figures into its own role, or open the block on
     them; read as a row, each of its cells is blank, every other figure in
     its own row.  (A label printed alone in every block is no such row: its
-    figures may well be on the line under it.)"""
+    figures may well be on the line under it; but not a movement's words
+    right over the closing balance's rule, with no line under them to join.)"""
     printed = {row_key(text(ln.words)) for ln in lines if ln.kind == "row" and ln.words}
     if len(printed) < 2:
         return lines  # (one block, or none: nothing says which rows each block has)
     out = list(lines)
     for i, ln in enumerate(lines):
-        if (ln.kind != "text" or not ln.words or ln.words[-1].end > label_end + 1
-                or row_key(text(ln.words)) not in printed):
+        if ln.kind != "text" or not ln.words or ln.words[-1].end > label_end + 1:
             continue
         after = lines[i + 1] if i + 1 < len(lines) else None
+        if row_key(text(ln.words)) not in printed:
+            # (No other block prints it, but a movement's words alone right over the closing
+            # balance's rule have no row under them to be a first line of: that movement, blank.)
+            if after is not None and after.kind == "rule" and after.number == ln.number + 1 \
+                    and SCHEDULE_MOVEMENT.search(text(ln.words)):
+                out[i] = ln._replace(kind="row", figures=())
+            continue
         if after is None or after.number != ln.number + 1 or after.kind == "rule" \
                 or (after.kind == "row" and not after.words) \
                 or (after.kind in ("text", "row") and after.words and after.words[0].column == ln.words[0].column):
