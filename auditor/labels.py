@@ -306,6 +306,10 @@ LEADER = re.compile(r"(?<![.\s])[.\s]{2,}$|\.{2,}")
 # opens with: a restated year beside the year as first reported ("2002 (as
 # restated)", "2002 (as previously reported)"), a successor beside its predecessor.
 CARRIED_ON = re.compile(r"\b(?:restated|as\s+adjusted|as\s+revised|successor)\b", re.IGNORECASE)
+# A fresh start (ASC 852) or an acquisition pushed down: the successor's first period
+# opens on a new basis, not with the predecessor's balances at end.
+PREDECESSOR = re.compile(r"\bpredecessor\b", re.IGNORECASE)
+SUCCESSOR = re.compile(r"\bsuccessor\b", re.IGNORECASE)
 # A group of columns per reserve (two reserves side by side) opens with its balance at
 # beginning and closes with its balance at end.
 GROUP_OPENS = re.compile(r"\b(?:beginning|opening|start)\b", re.IGNORECASE)

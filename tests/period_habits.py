@@ -44,7 +44,7 @@ import re
 from decimal import Decimal
 from typing import Callable, Optional
 
-from render import DATE, period_date
+from render import DATE, parse_cell, period_date
 
 MONTHS = "January February March April May June July August September October November December".split()
 
@@ -265,3 +265,66 @@ def restated_beside_reported(spec: dict) -> dict:
 
 
 VARIATIONS["restated-beside-reported"] = restated_beside_reported
+
+
+# Fresh start (ASC 852) and yearless captions (issue 12, s29 periods2).
+def _reset_opening(period: dict, roles: list[str]) -> bool:
+    """`period`'s balances at beginning printed nil, each row's charge to costs taking
+    the balance it opened with (the row still closes, on the same balance at end);
+    False where a figure there is no amount this can move."""
+    figures = roles[1:]
+    if "charged_costs" not in figures:
+        return False
+    opening, charge = figures.index("beginning"), figures.index("charged_costs")
+    for row in period["rows"]:
+        cells = row["cells"]
+        if not cells:
+            continue
+        kind, value, places = parse_cell(cells[opening])
+        if kind != "amount":
+            continue
+        ckind, cvalue, cplaces = parse_cell(cells[charge])
+        if ckind == "amount" and cplaces != places:
+            return False
+        moved = value + (cvalue or 0)
+        body = f"{abs(moved):,.{places}f}"
+        cells[opening], cells[charge] = "-", (f"({body})" if moved < 0 else body)
+    return True
+
+
+def fresh_start(spec: dict) -> dict:
+    """The successor/predecessor stubs, the successor's balances at beginning reset
+    (fresh-start accounting: printed nil, unlike the predecessor's balances at end)."""
+    out = relabelled(_successor)(spec)
+    if not any("Successor" in p["label"] for p in out["periods"]):
+        return out
+    latest = _ranks(spec).index(0)
+    if not _reset_opening(out["periods"][latest], spec["roles"]):
+        return _as_transcribed(copy.deepcopy(spec))
+    return out
+
+
+def _yearless(caption: Callable[[int, int], str], newest_first: Optional[bool]) -> Callable[[dict], dict]:
+    """Every period captioned `caption(rank, count)` (no year: "Current year", "Year 3"),
+    the periods printed newest first, oldest first, or (None) as transcribed; each
+    period keeps its end ("end") for the test's chronology, its want (None, None)."""
+    def edit(spec: dict) -> dict:
+        out = copy.deepcopy(spec)
+        ranks = _ranks(spec)
+        for p, end, rank in zip(out["periods"], _ends(spec), ranks):
+            p["label"], p["want"], p["end"] = caption(rank, len(ranks)), (None, None), list(end)
+        if newest_first is not None:
+            out["periods"].sort(key=lambda p: p["end"], reverse=newest_first)
+        return out
+    return edit
+
+
+_PRIOR = ["Current year", "Prior year", "Second prior year", "Third prior year", "Fourth prior year"]
+
+VARIATIONS["fresh-start"] = fresh_start
+VARIATIONS["current-prior-newest-first"] = _yearless(lambda rank, n: _PRIOR[rank], True)
+VARIATIONS["current-prior-oldest-first"] = _yearless(lambda rank, n: _PRIOR[rank], False)
+VARIATIONS["year-numbers-newest-first"] = _yearless(lambda rank, n: f"Year {n - rank}", True)
+VARIATIONS["year-numbers-oldest-first"] = _yearless(lambda rank, n: f"Year {n - rank}", False)
+VARIATIONS["no-caption-newest-first"] = _yearless(lambda rank, n: "", True)
+VARIATIONS["no-caption-oldest-first"] = _yearless(lambda rank, n: "", False)
