@@ -231,6 +231,10 @@ UNITS = re.compile(
     r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars",
     re.IGNORECASE,
 )
+# A year named by its place, no year printed: "Current year", "Prior year", "Second prior
+# year:", "Year 3"; the caption whole (not "Prior year adjustments", an account's name).
+YEAR_BY_PLACE = re.compile(r"^(?:(?:first|second|third|fourth)\s+)?(?:current|prior|preceding|previous)\s+"
+                           r"(?:fiscal\s+)?year\s*:?$|^year\s+[1-9]\s*:?$", re.IGNORECASE)
 PERIOD_START = re.compile(
     r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
     r"transition|quarter|month|months|weeks|\d+\s+(months|weeks))\b|"
@@ -243,7 +247,7 @@ PERIOD_START = re.compile(
     # (and typists so with two digits: "Dec. 31, 03", "Dec. 31, '03")
     r"^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s+\d{1,2},\s+((19|20)\d\d|['\u2019]?\d\d)\b|"
     # (a date in figures, month first: "12/31/02", as typed schedules and their converters print it)
-    r"^(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((19|20)?\d\d)(?![\d/])",
+    r"^(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((19|20)?\d\d)(?![\d/])|" + YEAR_BY_PLACE.pattern,
     re.IGNORECASE,
 )
 # (A year glued to "FY", "FY2012", as filers of 2008-2018 caption periods, is a year too: no word

@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
-from auditor.labels import ACCOUNT_WORD, CONNECTIVE, is_period
+from auditor.labels import ACCOUNT_WORD, CONNECTIVE, YEAR_BY_PLACE, is_period
 from auditor.model import Row
 
 
@@ -144,8 +144,10 @@ def _caption(entries: list[Entry], ln: Line) -> None:
     """A text line no row's label takes: a period's or a group's caption."""
     line_text = text(ln.words)
     parts = chunks(ln.words)
-    if is_period(chunk_text(parts[0])) and len(parts) > 1 and is_period(line_text):
-        entries.append(Entry("period", chunk_text(parts[0]).rstrip(":").strip(), ln.number))
+    first = chunk_text(parts[0])
+    # (a year named by its place before a group's caption: "PRIOR YEAR   Reserves deducted from ...:")
+    if is_period(first) and len(parts) > 1 and (is_period(line_text) or YEAR_BY_PLACE.match(first)):
+        entries.append(Entry("period", first.rstrip(":").strip(), ln.number))
         entries.append(Entry("caption", " ".join(chunk_text(c) for c in parts[1:]), ln.number))
     elif is_period(line_text):
         entries.append(Entry("period", line_text.rstrip(":").strip(), ln.number))
