@@ -85,12 +85,21 @@ def cases(path):
 # Habits not read, each an input error naming its place, never a reading, by layout: a date with
 # a two-digit year in a row's first cell, before the account's name ("Dec. 31, 03   Allowance
 # ..."): the grammar reads "03" as a figure, the words after it as an error at their column.
-REFUSED: dict[str, set[str]] = {"abbreviated-two-digit": {"first-cell-reopened"}}
+# The same with "Year 3   Allowance ...": "3" read as a figure.
+REFUSED: dict[str, set[str]] = {"abbreviated-two-digit": {"first-cell-reopened"},
+                                "year-numbers-newest-first": {"first-cell-reopened"},
+                                "year-numbers-oldest-first": {"first-cell-reopened"}}
+# Habits read otherwise than printed, by layout: blocks of the same accounts with no caption
+# over any and no year in the title are read as one period (every row, total and finding
+# where printed; the carry forward between the blocks not checked).
+UNREAD: dict[str, set[str]] = {"no-caption-newest-first": set(ALL), "no-caption-oldest-first": set(ALL)}
 
 
 @pytest.mark.parametrize("layout", ALL)
 @pytest.mark.parametrize("variation", sorted(VARIATIONS))
-def test_real_tables_with_periods_named_as_filers_name_them_read_exactly(variation, layout):
+def test_real_tables_with_periods_named_as_filers_name_them_read_exactly(variation, layout, request):
+    if layout in UNREAD.get(variation, ()):
+        request.applymarker(pytest.mark.xfail(strict=True, reason="blocks with no caption read as one period"))
     failures = []
     for path in TABLES:
         for kind, s in cases(path):
