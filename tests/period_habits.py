@@ -328,3 +328,49 @@ VARIATIONS["year-numbers-newest-first"] = _yearless(lambda rank, n: f"Year {n - 
 VARIATIONS["year-numbers-oldest-first"] = _yearless(lambda rank, n: f"Year {n - rank}", False)
 VARIATIONS["no-caption-newest-first"] = _yearless(lambda rank, n: "", True)
 VARIATIONS["no-caption-oldest-first"] = _yearless(lambda rank, n: "", False)
+
+
+def _titled(subtitle: Callable[[list], str], newest_first: bool) -> Callable[[dict], dict]:
+    """No caption over any period, the title naming them (`subtitle(ends, newest first)`):
+    "For the three years ended December 31, 2003", "Years ended December 31, 2003, 2002 and
+    2001"; the blocks printed newest first or oldest first.  Each period's want: the year and
+    date the title gives it where it names one per period, else (None, None)."""
+    def edit(spec: dict) -> dict:
+        out = _yearless(lambda rank, n: "", newest_first)(spec)
+        ends = sorted((tuple(p["end"]) for p in out["periods"]), reverse=True)
+        out["subtitle"], per_period = subtitle(ends)
+        if per_period:
+            for p in out["periods"]:
+                y, m, d = p["end"]
+                p["want"] = (y, _iso(y, m, d) if len({e[1:] for e in ends}) == 1 else None)
+        return out
+    return edit
+
+
+def _counted(ends: list) -> tuple[str, bool]:
+    words = {2: "two", 3: "three", 4: "four", 5: "five"}
+    return f"For the {words[len(ends)]} years ended {_words(*ends[0])}", False
+
+
+def _listed(ends: list) -> tuple[str, bool]:
+    if len({e[1:] for e in ends}) != 1 or len({e[0] for e in ends}) != len(ends):
+        return "", False
+    years = [str(e[0]) for e in ends]
+    listed = years[0] if len(years) == 1 else ", ".join(years[:-1]) + " and " + years[-1]
+    return f"Years ended {MONTHS[ends[0][1] - 1]} {ends[0][2]}, {listed}", True
+
+
+def _weeks_new_year(rank, end, k):
+    """A 53-week year ending on January 1 after a 52-week year ending late in December two
+    calendar years before it (its fiscal year named by its end, as labels define it)."""
+    y = end[0]
+    if rank == 0:
+        return f"Year ended January 1, {y + 1}", (y + 1, _iso(y + 1, 1, 1))
+    return f"Year ended December {28 - rank}, {y}", (y, _iso(y, 12, 28 - rank))
+
+
+VARIATIONS["title-counts-years-newest-first"] = _titled(_counted, True)
+VARIATIONS["title-counts-years-oldest-first"] = _titled(_counted, False)
+VARIATIONS["title-lists-years-newest-first"] = _titled(_listed, True)
+VARIATIONS["title-lists-years-oldest-first"] = _titled(_listed, False)
+VARIATIONS["weeks-new-year"] = relabelled(_weeks_new_year)

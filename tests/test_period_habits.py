@@ -45,9 +45,11 @@ def _print(spec: dict, layout: str):
 
 
 def outcome(spec: dict, variation: str, layout: str) -> tuple[str, str]:
-    """("right" | "wrong" | "refused", what differed)."""
+    """("right" | "wrong" | "refused" | "n/a", what differed)."""
     spec = VARIATIONS[variation](spec)
     rendered, name = _print(spec, layout)
+    if "subtitle" in spec and (not spec["subtitle"] or spec["subtitle"].lower() not in rendered.text.lower()):
+        return "n/a", "the title names no years, or the layout prints no subtitle"
     result = auditor.check_source(source.from_text(rendered.text, name), RULES)
     if result.error is not None:
         return "refused", str(result.error)
