@@ -233,11 +233,12 @@ UNITS = re.compile(
 )
 # A year named by its place, no year printed: "Current year", "Prior year", "Second prior
 # year:", "Year 3"; the caption whole (not "Prior year adjustments", an account's name).
-YEAR_BY_PLACE = re.compile(r"^(?:(?:first|second|third|fourth)\s+)?(?:current|prior|preceding|previous)\s+"
-                           r"(?:fiscal\s+)?year\s*:?$|^year\s+[1-9]\s*:?$", re.IGNORECASE)
+PLACED_YEAR = (r"(?:(?:first|second|third|fourth)\s+)?(?:current|prior|preceding|previous)\s+(?:fiscal\s+)?year"
+               r"(?=\s*:?\s*$)")
+YEAR_BY_PLACE = re.compile(rf"^(?:{PLACED_YEAR}|year\s+[1-9](?=\s*:?\s*$))", re.IGNORECASE)
 PERIOD_START = re.compile(
     r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
-    r"transition|quarter|month|months|weeks|\d+\s+(months|weeks))\b|"
+    r"transition|quarter|month|months|weeks|\d+\s+(months|weeks)|" + PLACED_YEAR + r")\b|"
     # (a year opening a line, not an account's name opening with one: "1996 restructuring reserve",
     # "1996 RESTRUCTURING RESERVE"; not "1999 compared with 1998", "2001 restated")
     r"^(19|20)\d\d\b(?!\s+(?!(?:fiscal|years?|period|and|to|through|as|restated|compared|versus|ended|ending|"
@@ -247,7 +248,7 @@ PERIOD_START = re.compile(
     # (and typists so with two digits: "Dec. 31, 03", "Dec. 31, '03")
     r"^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s+\d{1,2},\s+((19|20)\d\d|['\u2019]?\d\d)\b|"
     # (a date in figures, month first: "12/31/02", as typed schedules and their converters print it)
-    r"^(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((19|20)?\d\d)(?![\d/])|" + YEAR_BY_PLACE.pattern,
+    r"^(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/((19|20)?\d\d)(?![\d/])",
     re.IGNORECASE,
 )
 # (A year glued to "FY", "FY2012", as filers of 2008-2018 caption periods, is a year too: no word

@@ -348,8 +348,11 @@ def _titled(subtitle: Callable[[list], str], newest_first: bool) -> Callable[[di
 
 
 def _counted(ends: list) -> tuple[str, bool]:
+    """(The years before the one named end on its month and day: else the title names no year per block.)"""
     words = {2: "two", 3: "three", 4: "four", 5: "five"}
-    return f"For the {words[len(ends)]} years ended {_words(*ends[0])}", False
+    if len({e[1:] for e in ends}) != 1 or len({e[0] for e in ends}) != len(ends):
+        return "", False
+    return f"For the {words[len(ends)]} years ended {_words(*ends[0])}", True
 
 
 def _listed(ends: list) -> tuple[str, bool]:

@@ -56,7 +56,7 @@ def read(periods: Sequence[Period], opening: int, closing: int) -> Carry:
     """The periods' order where their captions do not give it, and the carry-forward links."""
     if len(periods) < 2 or _dated(periods):
         return Carry(None, *links(periods))
-    forward, backward = _carried(periods, opening, closing)
+    forward, backward = carried_each_way(periods, opening, closing)
     said = (f"the period captions name no year: {max(forward, backward)} rows open with the balances the "
             f"period printed {'before' if forward > backward else 'after'} them closed with "
             f"({min(forward, backward)} the other way)")
@@ -77,7 +77,7 @@ def _dated(periods: Sequence[Period]) -> bool:
     return all(years) and len(set(years)) == len(years)
 
 
-def _carried(periods: Sequence[Period], opening: int, closing: int) -> tuple[int, int]:
+def carried_each_way(periods: Sequence[Period], opening: int, closing: int) -> tuple[int, int]:
     """How many rows open with the balance the same row of the period printed before
     them closed with, and how many with the period printed after them's."""
     forward = backward = 0
