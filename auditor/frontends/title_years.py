@@ -32,9 +32,12 @@ def dated(schedule: Schedule) -> Schedule:
     only = schedule.periods[0]
     if only.label or only.fiscal_year is not None or only.end_date is not None:
         return schedule
+    captions = _captions(schedule.subtitle)
+    if not captions and years_counted(schedule.subtitle) < 2:
+        return schedule
     blocks = _blocks(only.rows)
-    captions = _captions(schedule.subtitle) or _counted(schedule.subtitle, len(blocks))
-    if not captions or len(blocks) != len(captions):
+    captions = captions or _counted(schedule.subtitle, len(blocks))
+    if len(blocks) != len(captions):
         return schedule
     periods = [period_from_caption(c, b[0].line, b) for c, b in zip(captions, blocks)]
     if _printed_against_title(periods):
@@ -47,7 +50,7 @@ def _counted(subtitle: str, blocks: int) -> list[str]:
     same date of each year before it, newest first (`_printed_against_title` turns them where
     the figures carry forward the other way)."""
     dates = list(DATE.finditer(subtitle))
-    if blocks < 2 or len(dates) != 1 or len(YEAR.findall(subtitle)) != 1 or years_counted(subtitle) != blocks:
+    if len(dates) != 1 or len(YEAR.findall(subtitle)) != 1 or years_counted(subtitle) != blocks:
         return []
     month, day, year = dates[0].group(1), dates[0].group(2), int(dates[0].group(3))
     return [f"{month} {day}, {year - k}" for k in range(blocks)]
