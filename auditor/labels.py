@@ -236,9 +236,10 @@ UNITS = re.compile(
 PLACED_YEAR = (r"(?:(?:first|second|third|fourth)\s+)?(?:current|prior|preceding|previous)\s+(?:fiscal\s+)?year"
                r"(?=\s*:?\s*$)")
 YEAR_BY_PLACE = re.compile(rf"^(?:{PLACED_YEAR}|year\s+[1-9](?=\s*:?\s*$))", re.IGNORECASE)
+# (Every branch opens with "^": `match`, not `search`, which would try each branch at every place.)
 PERIOD_START = re.compile(
     r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
-    r"transition|quarter|month|months|weeks|\d+\s+(months|weeks)|" + PLACED_YEAR + r")\b|"
+    r"transition|quarter|month|months|weeks|\d+\s+(months|weeks))\b|"
     # (a year opening a line, not an account's name opening with one: "1996 restructuring reserve",
     # "1996 RESTRUCTURING RESERVE"; not "1999 compared with 1998", "2001 restated")
     r"^(19|20)\d\d\b(?!\s+(?!(?:fiscal|years?|period|and|to|through|as|restated|compared|versus|ended|ending|"
@@ -348,7 +349,12 @@ def row_key(label: str) -> str:
 
 def is_period(text: str) -> bool:
     """True for a period caption."""
-    return bool(PERIOD_START.search(text) or (YEAR.search(text) and PERIOD_WORDS.search(text)))
+    return bool(PERIOD_START.match(text) or (YEAR.search(text) and PERIOD_WORDS.search(text)) or by_place(text))
+
+
+def by_place(text: str) -> bool:
+    """A year named by its place ("Prior year"); (a substring test first: most labels name no year)."""
+    return ("ear" in text or "EAR" in text) and YEAR_BY_PLACE.match(text) is not None
 
 
 def _century(two_digits: int) -> int:

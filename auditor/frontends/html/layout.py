@@ -683,10 +683,10 @@ BASIS = re.compile(r"^[a-z][\w\s-]{0,40}:\s*", re.IGNORECASE)
 def period_caption(text: str) -> bool:
     """A period's caption, or one after the basis it is reported on (around an
     acquisition: "Successor: Period from July 1 to December 31, 2001")."""
-    if PERIOD_START.search(text):
+    if PERIOD_START.match(text) or YEAR_BY_PLACE.match(text):
         return True
     basis = BASIS.match(text)
-    return bool(basis and YEAR.search(text) and PERIOD_START.search(text[basis.end():]))
+    return bool(basis and YEAR.search(text) and PERIOD_START.match(text[basis.end():]))
 
 
 def _unplaced(cells: list[HtmlCell], f: Frame, is_period: bool) -> list[Position]:
