@@ -231,6 +231,12 @@ UNITS = re.compile(
     r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars",
     re.IGNORECASE,
 )
+# A year named by its place, no year printed: "Current year", "Prior year", "Second prior
+# year:", "Year 3"; the caption whole (not "Prior year adjustments", an account's name).
+PLACED_YEAR = (r"(?:(?:first|second|third|fourth)\s+)?(?:current|prior|preceding|previous)\s+(?:fiscal\s+)?year"
+               r"(?=\s*:?\s*$)")
+YEAR_BY_PLACE = re.compile(rf"^(?:{PLACED_YEAR}|year\s+[1-9](?=\s*:?\s*$))", re.IGNORECASE)
+# (Every branch opens with "^": `match`, not `search`, which would try each branch at every place.)
 PERIOD_START = re.compile(
     r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
     r"transition|quarter|month|months|weeks|\d+\s+(months|weeks))\b|"
@@ -306,6 +312,10 @@ LEADER = re.compile(r"(?<![.\s])[.\s]{2,}$|\.{2,}")
 # opens with: a restated year beside the year as first reported ("2002 (as
 # restated)", "2002 (as previously reported)"), a successor beside its predecessor.
 CARRIED_ON = re.compile(r"\b(?:restated|as\s+adjusted|as\s+revised|successor)\b", re.IGNORECASE)
+# A fresh start (ASC 852) or an acquisition pushed down: the successor's first period
+# opens on a new basis, not with the predecessor's balances at end.
+PREDECESSOR = re.compile(r"\bpredecessor\b", re.IGNORECASE)
+SUCCESSOR = re.compile(r"\bsuccessor\b", re.IGNORECASE)
 # A group of columns per reserve (two reserves side by side) opens with its balance at
 # beginning and closes with its balance at end.
 GROUP_OPENS = re.compile(r"\b(?:beginning|opening|start)\b", re.IGNORECASE)
@@ -339,7 +349,12 @@ def row_key(label: str) -> str:
 
 def is_period(text: str) -> bool:
     """True for a period caption."""
-    return bool(PERIOD_START.search(text) or (YEAR.search(text) and PERIOD_WORDS.search(text)))
+    return bool(PERIOD_START.match(text) or (YEAR.search(text) and PERIOD_WORDS.search(text)) or by_place(text))
+
+
+def by_place(text: str) -> bool:
+    """A year named by its place ("Prior year"); (a substring test first: most labels name no year)."""
+    return ("ear" in text or "EAR" in text) and YEAR_BY_PLACE.match(text) is not None
 
 
 def _century(two_digits: int) -> int:

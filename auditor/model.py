@@ -202,6 +202,9 @@ class Reading(NamedTuple):
     # same date (a year restated beside the year as reported), and why; None: chronological.
     carry: Optional[tuple[tuple[int, int], ...]] = None
     carry_basis: str = ""
+    # The periods' indices oldest first where their captions name no year and the figures
+    # decided it (reading/carry); None: by the captions.
+    order: Optional[tuple[int, ...]] = None
 
 
 @dataclass(frozen=True, slots=True)

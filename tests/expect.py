@@ -122,7 +122,8 @@ def _carries(periods: list) -> list:
     """(before, after) pairs of periods whose carry forward is checked: each period opens
     with the one ending before it; of two ending on the same date (a year restated
     beside it as first reported) each opens with the one before, and the next opens
-    with the one captioned restated, or (no caption saying which) goes unchecked."""
+    with the one captioned restated, or (no caption saying which) goes unchecked; a
+    successor's period (fresh start, ASC 852) does not open with its predecessor's."""
     order = sorted(range(len(periods)), key=lambda pi: _period_end(periods[pi]))
     groups: list = []
     for pi in order:
@@ -133,16 +134,22 @@ def _carries(periods: list) -> list:
     pairs, carrier = [], None
     for group in groups:
         if carrier is not None:
-            pairs += [(carrier, pi) for pi in group]
+            pairs += [(carrier, pi) for pi in group if not _fresh_start(periods[carrier], periods[pi])]
         restated = [pi for pi in group if "restated" in periods[pi]["label"].lower()]
         carrier = group[0] if len(group) == 1 else (restated[0] if len(restated) == 1 else None)
     return pairs
+
+
+def _fresh_start(before: dict, after: dict) -> bool:
+    return "predecessor" in before["label"].lower() and "successor" in after["label"].lower()
 
 
 def _period_end(period: dict):
     """(year, month, day) a spec's period ends on: the "want" a habit that renames
     the period gives it (tests/period_habits.py), else what its label prints."""
     want = period.get("want")
+    if period.get("end"):  # (a habit's yearless caption: the end the transcription gave it)
+        return tuple(period["end"])
     if want is None:
         return period_date(period["label"])
     return (want[0], *(int(part) for part in want[1].split("-")[1:])) if want[1] else (want[0], 12, 31)

@@ -44,7 +44,7 @@ import re
 from decimal import Decimal
 from typing import Callable, Optional
 
-from render import DATE, period_date
+from render import DATE, parse_cell, period_date
 
 MONTHS = "January February March April May June July August September October November December".split()
 
@@ -265,3 +265,115 @@ def restated_beside_reported(spec: dict) -> dict:
 
 
 VARIATIONS["restated-beside-reported"] = restated_beside_reported
+
+
+# Fresh start (ASC 852) and yearless captions (issue 12, s29 periods2).
+def _reset_opening(period: dict, roles: list[str]) -> bool:
+    """`period`'s balances at beginning printed nil, each row's charge to costs taking
+    the balance it opened with (the row still closes, on the same balance at end);
+    False where a figure there is no amount this can move."""
+    figures = roles[1:]
+    if "charged_costs" not in figures:
+        return False
+    opening, charge = figures.index("beginning"), figures.index("charged_costs")
+    for row in period["rows"]:
+        cells = row["cells"]
+        if not cells:
+            continue
+        kind, value, places = parse_cell(cells[opening])
+        if kind != "amount":
+            continue
+        ckind, cvalue, cplaces = parse_cell(cells[charge])
+        if ckind == "amount" and cplaces != places:
+            return False
+        moved = value + (cvalue or 0)
+        body = f"{abs(moved):,.{places}f}"
+        cells[opening], cells[charge] = "-", (f"({body})" if moved < 0 else body)
+    return True
+
+
+def fresh_start(spec: dict) -> dict:
+    """The successor/predecessor stubs, the successor's balances at beginning reset
+    (fresh-start accounting: printed nil, unlike the predecessor's balances at end)."""
+    out = relabelled(_successor)(spec)
+    if not any("Successor" in p["label"] for p in out["periods"]):
+        return out
+    latest = _ranks(spec).index(0)
+    if not _reset_opening(out["periods"][latest], spec["roles"]):
+        return _as_transcribed(copy.deepcopy(spec))
+    return out
+
+
+def _yearless(caption: Callable[[int, int], str], newest_first: Optional[bool]) -> Callable[[dict], dict]:
+    """Every period captioned `caption(rank, count)` (no year: "Current year", "Year 3"),
+    the periods printed newest first, oldest first, or (None) as transcribed; each
+    period keeps its end ("end") for the test's chronology, its want (None, None)."""
+    def edit(spec: dict) -> dict:
+        out = copy.deepcopy(spec)
+        ranks = _ranks(spec)
+        for p, end, rank in zip(out["periods"], _ends(spec), ranks):
+            p["label"], p["want"], p["end"] = caption(rank, len(ranks)), (None, None), list(end)
+        if newest_first is not None:
+            out["periods"].sort(key=lambda p: p["end"], reverse=newest_first)
+        return out
+    return edit
+
+
+_PRIOR = ["Current year", "Prior year", "Second prior year", "Third prior year", "Fourth prior year"]
+
+VARIATIONS["fresh-start"] = fresh_start
+VARIATIONS["current-prior-newest-first"] = _yearless(lambda rank, n: _PRIOR[rank], True)
+VARIATIONS["current-prior-oldest-first"] = _yearless(lambda rank, n: _PRIOR[rank], False)
+VARIATIONS["year-numbers-newest-first"] = _yearless(lambda rank, n: f"Year {n - rank}", True)
+VARIATIONS["year-numbers-oldest-first"] = _yearless(lambda rank, n: f"Year {n - rank}", False)
+VARIATIONS["no-caption-newest-first"] = _yearless(lambda rank, n: "", True)
+VARIATIONS["no-caption-oldest-first"] = _yearless(lambda rank, n: "", False)
+
+
+def _titled(subtitle: Callable[[list], str], newest_first: bool) -> Callable[[dict], dict]:
+    """No caption over any period, the title naming them (`subtitle(ends, newest first)`):
+    "For the three years ended December 31, 2003", "Years ended December 31, 2003, 2002 and
+    2001"; the blocks printed newest first or oldest first.  Each period's want: the year and
+    date the title gives it where it names one per period, else (None, None)."""
+    def edit(spec: dict) -> dict:
+        out = _yearless(lambda rank, n: "", newest_first)(spec)
+        ends = sorted((tuple(p["end"]) for p in out["periods"]), reverse=True)
+        out["subtitle"], per_period = subtitle(ends)
+        if per_period:
+            for p in out["periods"]:
+                y, m, d = p["end"]
+                p["want"] = (y, _iso(y, m, d) if len({e[1:] for e in ends}) == 1 else None)
+        return out
+    return edit
+
+
+def _counted(ends: list) -> tuple[str, bool]:
+    """(The years before the one named end on its month and day: else the title names no year per block.)"""
+    words = {2: "two", 3: "three", 4: "four", 5: "five"}
+    if len({e[1:] for e in ends}) != 1 or len({e[0] for e in ends}) != len(ends):
+        return "", False
+    return f"For the {words[len(ends)]} years ended {_words(*ends[0])}", True
+
+
+def _listed(ends: list) -> tuple[str, bool]:
+    if len({e[1:] for e in ends}) != 1 or len({e[0] for e in ends}) != len(ends):
+        return "", False
+    years = [str(e[0]) for e in ends]
+    listed = years[0] if len(years) == 1 else ", ".join(years[:-1]) + " and " + years[-1]
+    return f"Years ended {MONTHS[ends[0][1] - 1]} {ends[0][2]}, {listed}", True
+
+
+def _weeks_new_year(rank, end, k):
+    """A 53-week year ending on January 1 after a 52-week year ending late in December two
+    calendar years before it (its fiscal year named by its end, as labels define it)."""
+    y = end[0]
+    if rank == 0:
+        return f"Year ended January 1, {y + 1}", (y + 1, _iso(y + 1, 1, 1))
+    return f"Year ended December {28 - rank}, {y}", (y, _iso(y, 12, 28 - rank))
+
+
+VARIATIONS["title-counts-years-newest-first"] = _titled(_counted, True)
+VARIATIONS["title-counts-years-oldest-first"] = _titled(_counted, False)
+VARIATIONS["title-lists-years-newest-first"] = _titled(_listed, True)
+VARIATIONS["title-lists-years-oldest-first"] = _titled(_listed, False)
+VARIATIONS["weeks-new-year"] = relabelled(_weeks_new_year)

@@ -334,8 +334,9 @@ def notes_of(spec) -> list:
 
 
 def _title(canvas, spec, layout):
+    subtitle = (spec["subtitle"],) if spec.get("subtitle") else ()  # (period_habits' years in the title)
     for text in ("SCHEDULE II", spec.get("company", "THE REGISTRANT").upper()[:60],
-                 "VALUATION AND QUALIFYING ACCOUNTS", layout.units_style):
+                 "VALUATION AND QUALIFYING ACCOUNTS", *subtitle, layout.units_style):
         if text:
             canvas.new(" " * max(0, 40 - len(text) // 2) + text)
         canvas.new("")

@@ -101,7 +101,7 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
     out = _Out(style.xhtml)
     head = "Schedule II" if style.titled else "Annual report"
     out.write(f"<html>\n<head><title>{head}</title></head>\n<body>\n" + before)
-    title = "SCHEDULE II<br>VALUATION AND QUALIFYING ACCOUNTS"
+    title = "SCHEDULE II<br>VALUATION AND QUALIFYING ACCOUNTS" + (f"<br>{spec['subtitle']}" if spec.get("subtitle") else "")
     units = f"(in {spec.get('units', 'thousands').split()[0]})" if spec.get("units", "dollars") != "dollars" else ""
     if not style.title_inside and style.titled:
         out.write(f'<p align="center"><b>{title}</b></p>\n<p align="center">{units}</p>\n')

@@ -45,9 +45,11 @@ def _print(spec: dict, layout: str):
 
 
 def outcome(spec: dict, variation: str, layout: str) -> tuple[str, str]:
-    """("right" | "wrong" | "refused", what differed)."""
+    """("right" | "wrong" | "refused" | "n/a", what differed)."""
     spec = VARIATIONS[variation](spec)
     rendered, name = _print(spec, layout)
+    if "subtitle" in spec and (not spec["subtitle"] or spec["subtitle"].lower() not in rendered.text.lower()):
+        return "n/a", "the title names no years, or the layout prints no subtitle"
     result = auditor.check_source(source.from_text(rendered.text, name), RULES)
     if result.error is not None:
         return "refused", str(result.error)
@@ -85,12 +87,31 @@ def cases(path):
 # Habits not read, each an input error naming its place, never a reading, by layout: a date with
 # a two-digit year in a row's first cell, before the account's name ("Dec. 31, 03   Allowance
 # ..."): the grammar reads "03" as a figure, the words after it as an error at their column.
-REFUSED: dict[str, set[str]] = {"abbreviated-two-digit": {"first-cell-reopened"}}
+# The same with "Year 3   Allowance ...": "3" read as a figure.
+REFUSED: dict[str, set[str]] = {"abbreviated-two-digit": {"first-cell-reopened"},
+                                "year-numbers-newest-first": {"first-cell-reopened"},
+                                "year-numbers-oldest-first": {"first-cell-reopened"}}
+# Habits read otherwise than printed, by layout: blocks of the same accounts with no caption
+# over any and no year in the title are read as one period (every row, total and finding
+# where printed; the carry forward between the blocks not checked).
+# Under a title naming the years, VQ006 says the rows are read as one period naming no year
+# (not silent) where the blocks are not found apart: one account a year (cik947425, five years;
+# cik863204 across a page break), or the title set inside the table's first row ("single-cells":
+# read as the period's caption).
+UNREAD: dict[str, set[str]] = {
+    "no-caption-newest-first": set(ALL), "no-caption-oldest-first": set(ALL),
+    "title-counts-years-newest-first": {"first-cell-reopened", "single-cells"},
+    "title-counts-years-oldest-first": {"first-cell-reopened", "single-cells", "page-break"},
+    "title-lists-years-newest-first": {"first-cell-reopened"},
+    "title-lists-years-oldest-first": {"first-cell-reopened", "page-break"},
+}
 
 
 @pytest.mark.parametrize("layout", ALL)
 @pytest.mark.parametrize("variation", sorted(VARIATIONS))
-def test_real_tables_with_periods_named_as_filers_name_them_read_exactly(variation, layout):
+def test_real_tables_with_periods_named_as_filers_name_them_read_exactly(variation, layout, request):
+    if layout in UNREAD.get(variation, ()):
+        request.applymarker(pytest.mark.xfail(strict=True, reason="blocks with no caption read as one period"))
     failures = []
     for path in TABLES:
         for kind, s in cases(path):

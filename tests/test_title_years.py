@@ -40,8 +40,17 @@ def test_each_year_its_own_date_where_the_title_dates_each():
 def test_blocks_and_years_that_do_not_match_stay_one_period():
     two_years = TEXT.replace("December 31, 2003, 2002 and 2001", "December 31, 2003 and 2002")
     assert _periods(two_years) == [(None, "None", 9)]
-    span = TEXT.replace("Years ended December 31, 2003, 2002 and 2001", "For the three years ended December 31, 2003")
+    span = TEXT.replace("Years ended December 31, 2003, 2002 and 2001", "For the two years ended December 31, 2003")
     assert _periods(span) == [(None, "None", 9)]
+
+
+def test_a_title_counting_the_years_names_the_blocks_back_from_its_date():
+    """s29: "For the three years ended December 31, 2003" over three blocks: 2003, 2002, 2001
+    (it stayed one period, VQ006 saying so).  (Blocks printed oldest first under it, their own
+    carry forward turning the years: tests/period_habits.py's title habits.)"""
+    span = TEXT.replace("Years ended December 31, 2003, 2002 and 2001", "For the three years ended December 31, 2003")
+    assert _periods(span) == [(2003, "2003-12-31", 3), (2002, "2002-12-31", 3), (2001, "2001-12-31", 3)]
+    assert not auditor.check_source(source.from_text(span, "t.txt"), RULES).findings
 
 
 def test_vq006_says_when_the_title_names_more_years_than_the_yearless_periods_read():
@@ -56,9 +65,10 @@ def test_vq006_says_when_the_title_counts_more_years_than_the_periods_read():
     def vq006(text: str, name: str = "t.txt") -> list[str]:
         return [f.message for f in auditor.check_source(source.from_text(text, name), RULES).findings
                 if f.rule == "VQ006"]
-    for title in ("For the three years ended December 31, 2003", "For each of the three years ended December 31, 2003",
+    # (s29: a title counting as many years as the blocks names them: only a count that differs is left)
+    for title in ("For the two years ended December 31, 2003", "For each of the four years ended December 31, 2003",
                   "For the two fiscal years ended December 31, 2003"):
-        counted = "3" if "three" in title else "2"
+        counted = "4" if "four" in title else "2"
         span = TEXT.replace("Years ended December 31, 2003, 2002 and 2001", title)
         assert span != TEXT
         assert vq006(span) == [f"the title counts {counted} years, but the rows are read as 1 period naming no year"]

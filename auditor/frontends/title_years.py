@@ -9,7 +9,10 @@ no period covers, or counts more years, "For the three years ended December
 
 A block starts again where an account of the block before is printed again:
 the accounts in the same order each year, the title's years in the blocks'
-order.
+order -- unless the blocks' own carry forward runs the other way (the title
+naming the years newest first over blocks printed oldest first): the years then
+go to the blocks in that order.  "For the three years ended December 31, 2003"
+over three such blocks names them so: December 31 of 2003, 2002 and 2001.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional, Sequence
 
-from auditor.labels import DATE, SPAN_WORD, YEAR, period_from_caption, row_key
+from auditor.labels import DATE, SPAN_WORD, YEAR, period_from_caption, row_key, years_counted
 from auditor.model import Period, Row, Schedule
+from auditor.reading.carry import carried_each_way
 
 
 def dated(schedule: Schedule) -> Schedule:
@@ -29,12 +33,41 @@ def dated(schedule: Schedule) -> Schedule:
     if only.label or only.fiscal_year is not None or only.end_date is not None:
         return schedule
     captions = _captions(schedule.subtitle)
-    if not captions:
+    if not captions and years_counted(schedule.subtitle) < 2:
         return schedule
     blocks = _blocks(only.rows)
+    captions = captions or _counted(schedule.subtitle, len(blocks))
     if len(blocks) != len(captions):
         return schedule
-    return replace(schedule, periods=tuple(period_from_caption(c, b[0].line, b) for c, b in zip(captions, blocks)))
+    periods = [period_from_caption(c, b[0].line, b) for c, b in zip(captions, blocks)]
+    if _printed_against_title(periods):
+        periods = [period_from_caption(c, b[0].line, b) for c, b in zip(reversed(captions), blocks)]
+    return replace(schedule, periods=tuple(periods))
+
+
+def _counted(subtitle: str, blocks: int) -> list[str]:
+    """"For the three years ended December 31, 2003" over three blocks: the date named and the
+    same date of each year before it, newest first (`_printed_against_title` turns them where
+    the figures carry forward the other way)."""
+    dates = list(DATE.finditer(subtitle))
+    if len(dates) != 1 or len(YEAR.findall(subtitle)) != 1 or years_counted(subtitle) != blocks:
+        return []
+    month, day, year = dates[0].group(1), dates[0].group(2), int(dates[0].group(3))
+    return [f"{month} {day}, {year - k}" for k in range(blocks)]
+
+
+def _printed_against_title(periods: list[Period]) -> bool:
+    """Whether the blocks' own carry forward runs against the title's order of the years:
+    the title names them newest first, and more rows open with the balances of the block
+    printed before them than after (the blocks printed oldest first), or the other way.
+    The balances read by place, Rule 12-09's: the first figure column opens, the last closes."""
+    years = [p.fiscal_year or 0 for p in periods]
+    columns = max((len(r.cells) for p in periods for r in p.rows), default=0)
+    if columns < 2 or years[0] == years[-1]:
+        return False
+    forward, backward = carried_each_way(periods, 0, columns - 1)
+    newest_first = years[0] > years[-1]
+    return forward > backward if newest_first else backward > forward
 
 
 def _captions(subtitle: str) -> list[str]:

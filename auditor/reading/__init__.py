@@ -115,9 +115,9 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     read = replace(schedule, columns=tuple(columns), balance_sign=bs)
     ambiguous = _ambiguous(read, rows, coef, unsettled, heard, named, opening, closing, specs)
     deductions, how = _convention(rows, coef, read.columns, heard, closed)
-    links, carried = carry.links(schedule.periods)
+    carried = carry.read(schedule.periods, opening, closing)
     reading = Reading(tuple(readings), totals.read(read), closed, len(rows), ambiguous, _years(schedule),
-                      carry=links, carry_basis=carried,
+                      carry=carried.links, carry_basis=carried.basis, order=carried.order,
                       years_counted=years_counted(f"{schedule.title} {schedule.subtitle}"))
     return replace(read, deductions=deductions, deductions_basis=how, reading=reading)
 

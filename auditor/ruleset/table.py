@@ -40,13 +40,14 @@ value = amount_of  # a cell's amount, nil and blank as zero
 
 
 def chronological(schedule: Schedule) -> list[Period]:
-    """Periods oldest first, by end date or fiscal year; printed order otherwise."""
+    """Periods oldest first, by end date or fiscal year; where the captions name no year,
+    in the order the figures carry forward (`Reading.order`); printed order otherwise."""
     return [schedule.periods[p] for p in chronological_order(schedule)]
 
 
 def chronological_order(schedule: Schedule) -> list[int]:
     """The indices of the periods, oldest first (see `chronological`)."""
-    return carry.chronological_order(schedule.periods)
+    return carry.chronological_order(schedule.periods, schedule.reading.order if schedule.reading else None)
 
 
 class Table:

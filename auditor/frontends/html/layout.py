@@ -25,7 +25,7 @@ from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PERIOD_START,
-                            RESERVED_ASSET, TOTAL, UNITS, YEAR, is_period, names_a_year)
+                            RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_period, names_a_year)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -612,9 +612,16 @@ def wrap_lines(grid: Grid, f: Frame, start: int) -> list[Line]:
 def _period_row(cells: list[HtmlCell], f: Frame, text: str) -> bool:
     """A row captioning a period (no text among the figures' columns), or a
     period's caption alone in its row wherever it stands (centred over the figures)."""
-    return bool(text and period_caption(text)
+    return bool(text and (period_caption(text) or _year_by_place_first(cells, f))
                 and not any(c.column >= f.figure_start and kind(c) == "text" for c in cells)
                 or _lone_period(cells))
+
+
+def _year_by_place_first(cells: list[HtmlCell], f: Frame) -> bool:
+    """A year named by its place in the first label cell, before a group's caption
+    ("Prior year | Reserves deducted from asset accounts:")."""
+    texts = nonblank(c for c in cells if c.column < f.figure_start)
+    return bool(texts) and YEAR_BY_PLACE.match(plain([texts[0]]).strip()) is not None
 
 
 def _set_in(cells: list[HtmlCell], f: Frame) -> bool:
@@ -647,7 +654,7 @@ def _period_cell(cells: list[HtmlCell], f: Frame) -> Optional[HtmlCell]:
     caption = plain([texts[0]])
     # (after the basis it is reported on too, "Pre-acquisition basis: Year ended ...": else the period and
     # the account's name are read as one label, the period's, and the row under no name as a total)
-    return texts[0] if period_caption(caption) and names_a_year(caption) else None
+    return texts[0] if period_caption(caption) and names_a_year(caption) or YEAR_BY_PLACE.match(caption) else None
 
 
 # A period's caption that can be nothing else: a year alone or named so ("For the year 2022",
@@ -686,10 +693,10 @@ BASIS = re.compile(r"^[a-z][\w\s-]{0,40}:\s*", re.IGNORECASE)
 def period_caption(text: str) -> bool:
     """A period's caption, or one after the basis it is reported on (around an
     acquisition: "Successor: Period from July 1 to December 31, 2001")."""
-    if PERIOD_START.search(text):
+    if PERIOD_START.match(text) or YEAR_BY_PLACE.match(text):
         return True
     basis = BASIS.match(text)
-    return bool(basis and YEAR.search(text) and PERIOD_START.search(text[basis.end():]))
+    return bool(basis and YEAR.search(text) and PERIOD_START.match(text[basis.end():]))
 
 
 def _unplaced(cells: list[HtmlCell], f: Frame, is_period: bool) -> list[Position]:

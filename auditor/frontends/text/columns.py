@@ -13,7 +13,7 @@ from auditor.frontends.text.context import PAGE_NUMBER
 from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.tokens import Chunk, chunk_text, chunks, text
-from auditor.labels import ACCOUNT_WORD, RESERVED_ASSET, UNITS, YEAR, is_period, names_a_year
+from auditor.labels import ACCOUNT_WORD, RESERVED_ASSET, UNITS, YEAR, YEAR_BY_PLACE, is_period, names_a_year
 from auditor.model import Column
 
 # The right edge of the last column: no line is this wide.
@@ -207,8 +207,8 @@ def is_caption(line: Line, label_end: int) -> bool:
 
 
 def _dated_period(words: str) -> bool:
-    # (its year printed in four digits, or two: "3/31/17", "Dec. 31, '03")
-    return is_period(words) and names_a_year(words)
+    # (its year printed in four digits, or two: "3/31/17", "Dec. 31, '03"; or named by its place, "PRIOR YEAR")
+    return is_period(words) and names_a_year(words) or YEAR_BY_PLACE.match(words) is not None
 
 
 def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: int,

@@ -158,8 +158,10 @@ def _caption(entries: list[Entry], ln: Line) -> None:
     period in its first cell ("2010   Deducted from asset accounts:")."""
     line_text = text(ln.words)
     parts = chunks(ln.words)
-    if len(parts) > 1 and is_period(chunk_text(parts[0])):
-        entries.append(Entry("period", chunk_text(parts[0]).rstrip(":").strip(), ln.number))
+    first = chunk_text(parts[0])
+    # (a period before a group's caption: "2010   Deducted from asset accounts:", "PRIOR YEAR   Reserves ...:")
+    if len(parts) > 1 and is_period(first):
+        entries.append(Entry("period", first.rstrip(":").strip(), ln.number))
         entries.append(Entry("caption", " ".join(chunk_text(c) for c in parts[1:]), ln.number))
     elif is_period(line_text):
         entries.append(Entry("period", line_text.rstrip(":").strip(), ln.number))
