@@ -62,3 +62,42 @@ def misread(result, rendered, want: Callable[[], set]) -> Optional[tuple[str, st
         missing = sorted(set(printed.items()) - set(cells.items()))[:3]
         return "wrong", f"cells: read {extra} not printed {missing}"
     return None
+
+
+def habit_cases(layouts: Iterable[str], habits: Iterable[str], unread: dict) -> Iterator:
+    """pytest's (habit, layout) parameters, layout by layout; a pair `unread`
+    pins is a strict xfail (a fix must take it off) giving its reason."""
+    import pytest
+
+    habits = list(habits)
+    for layout in layouts:
+        for habit in habits:
+            marks = [pytest.mark.xfail(strict=True, reason=unread[habit, layout])] if (habit, layout) in unread else []
+            yield pytest.param(habit, layout, id=f"{layout}-{habit}", marks=marks)
+
+
+def refusal_as_said(refused: set, stem: str, habit: str, layout: str) -> bool:
+    """Whether `refused` pins (table, habit or "*", layout or "*")."""
+    return any((stem, h, l) in refused for h in (habit, "*") for l in (layout, "*"))
+
+
+def clean_and_planted(tables: Sequence) -> Callable:
+    """cases(path) -> (kind, spec): the table clean, and every other table again
+    to have a figure planted (`habit_spec`)."""
+    def cases(path):
+        import json
+
+        spec = json.loads(path.read_text())
+        yield "clean", spec
+        if tables.index(path) % 2 == 0:
+            yield "planted", spec
+    return cases
+
+
+def habit_spec(habits: dict, planted: Callable, spec: dict, habit: str, kind: str):
+    """The table with the habit applied (None where it does not apply), a
+    reserve's figure changed by `planted` in a "planted" case."""
+    made = habits[habit].spec(spec)
+    if made is None or kind == "clean":
+        return made
+    return planted(made)

@@ -22,7 +22,7 @@ import auditor
 from auditor import source
 from blank_habits import HABITS
 from expect import expected_errors, row_name
-from habit_tally import misread, tally
+from habit_tally import clean_and_planted, habit_cases, habit_spec, misread, refusal_as_said, tally
 from render import render
 from render_filing import TYPED_LAYOUT
 from render_html import render as render_html
@@ -82,21 +82,11 @@ def _warned(result, spec: dict, rendered):
     return "refused", "warned: " + "; ".join(f.message for f in extra)
 
 
-def cases(path):
-    """(kind, spec): the table, and every other one with a reserve's figure changed."""
-    import json
-
-    spec = json.loads(path.read_text())
-    yield "clean", spec
-    if TABLES.index(path) % 2 == 0:
-        yield "planted", spec
+cases = clean_and_planted(TABLES)
 
 
 def _habit_spec(spec: dict, habit: str, kind: str):
-    made = HABITS[habit].spec(spec)
-    if made is None or kind == "clean":
-        return made
-    return planted(made)
+    return habit_spec(HABITS, planted, spec, habit, kind)
 
 
 # Habits not read right yet, by layout (strict: a fix must take it off).
@@ -110,18 +100,7 @@ UNREAD: dict[tuple[str, str], str] = {}
 REFUSED: set = {("cik947425-fy2005", "total-of-blanks", "text-untagged")}
 
 
-def _refusal_as_said(stem: str, habit: str, layout: str) -> bool:
-    return any((stem, h, l) in REFUSED for h in (habit, "*") for l in (layout, "*"))
-
-
-def _habit_cases():
-    for layout in LAYOUT_NAMES:
-        for habit in sorted(HABITS):
-            marks = [pytest.mark.xfail(strict=True, reason=UNREAD[habit, layout])] if (habit, layout) in UNREAD else []
-            yield pytest.param(habit, layout, id=f"{layout}-{habit}", marks=marks)
-
-
-@pytest.mark.parametrize("habit, layout", list(_habit_cases()))
+@pytest.mark.parametrize("habit, layout", list(habit_cases(LAYOUT_NAMES, sorted(HABITS), UNREAD)))
 def test_real_tables_with_nils_printed_blank_read_exactly(habit, layout):
     failures = []
     for path in TABLES:
@@ -130,7 +109,7 @@ def test_real_tables_with_nils_printed_blank_read_exactly(habit, layout):
             if made is None:
                 continue
             verdict, why = outcome(made, layout)
-            if verdict == "wrong" or verdict == "refused" and not _refusal_as_said(path.stem, habit, layout):
+            if verdict == "wrong" or verdict == "refused" and not refusal_as_said(REFUSED, path.stem, habit, layout):
                 failures.append((path.stem, kind, verdict, why[:300]))
     assert failures == []
 

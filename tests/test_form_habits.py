@@ -17,7 +17,7 @@ import re
 import pytest
 
 from form_habits import HABITS
-from habit_tally import each_case, tally
+from habit_tally import each_case, habit_cases, tally
 from test_html_era_markup import TABLES
 from test_label_habits import outcome as label_outcome, printed
 from test_real_tables import LAYOUTS
@@ -60,14 +60,7 @@ def _blank_nils(habit: str, verdict: str, why: str) -> bool:
 UNREAD: dict[tuple[str, str], str] = {}
 
 
-def _habit_cases():
-    for layout in LAYOUT_NAMES:
-        for habit in HABITS:
-            marks = [pytest.mark.xfail(strict=True, reason=UNREAD[habit, layout])] if (habit, layout) in UNREAD else []
-            yield pytest.param(habit, layout, id=f"{layout}-{habit}", marks=marks)
-
-
-@pytest.mark.parametrize("habit, layout", list(_habit_cases()))
+@pytest.mark.parametrize("habit, layout", list(habit_cases(LAYOUT_NAMES, HABITS, UNREAD)))
 def test_real_tables_with_figure_forms_read_exactly(habit, layout):
     failures = []
     for path in TABLES:

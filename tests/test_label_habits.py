@@ -21,7 +21,7 @@ import auditor
 from auditor import source
 from conftest import FIXTURES
 from expect import expected_errors, row_name
-from habit_tally import each_case, misread, tally
+from habit_tally import each_case, habit_cases, misread, tally
 from html_era import Edit
 from label_habits import HABITS
 from render import render
@@ -101,14 +101,7 @@ def _as_said(habit: str, verdict: str, why: str) -> bool:
 UNREAD: dict[tuple[str, str], str] = {}
 
 
-def _habit_cases():
-    for layout in LAYOUT_NAMES:
-        for habit in sorted(HABITS):
-            marks = [pytest.mark.xfail(strict=True, reason=UNREAD[habit, layout])] if (habit, layout) in UNREAD else []
-            yield pytest.param(habit, layout, id=f"{layout}-{habit}", marks=marks)
-
-
-@pytest.mark.parametrize("habit, layout", list(_habit_cases()))
+@pytest.mark.parametrize("habit, layout", list(habit_cases(LAYOUT_NAMES, sorted(HABITS), UNREAD)))
 def test_real_tables_with_label_and_figure_habits_read_exactly(habit, layout):
     failures = []
     for path in TABLES:

@@ -27,7 +27,7 @@ import auditor
 from auditor import source
 from conftest import FIXTURES
 from expect import _beyond, _Cell, expected_errors, row_name
-from habit_tally import misread, tally
+from habit_tally import clean_and_planted, habit_cases, habit_spec, misread, refusal_as_said, tally
 from render import parse_cell, render
 from render_html import render as render_html
 from render_software import render_software
@@ -147,21 +147,11 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
     return "right", ""
 
 
-def cases(path):
-    """(kind, spec) for each habit: the table, and every other one with a reserve's figure changed."""
-    import json
-
-    spec = json.loads(path.read_text())
-    yield "clean", spec
-    if TABLES.index(path) % 2 == 0:
-        yield "planted", spec
+cases = clean_and_planted(TABLES)
 
 
 def _habit_spec(spec: dict, habit: str, kind: str):
-    made = HABITS[habit].spec(spec)
-    if made is None or kind == "clean":
-        return made
-    return planted(made)
+    return habit_spec(HABITS, planted, spec, habit, kind)
 
 
 # Habits not read right yet, by layout (strict: a fix must take it off).
@@ -178,18 +168,7 @@ UNREAD: dict[tuple[str, str], str] = {}
 REFUSED: set[tuple[str, str, str]] = set()
 
 
-def _refusal_as_said(stem: str, habit: str, layout: str) -> bool:
-    return any((stem, h, l) in REFUSED for h in (habit, "*") for l in (layout, "*"))
-
-
-def _habit_cases():
-    for layout in LAYOUT_NAMES:
-        for habit in sorted(HABITS):
-            marks = [pytest.mark.xfail(strict=True, reason=UNREAD[habit, layout])] if (habit, layout) in UNREAD else []
-            yield pytest.param(habit, layout, id=f"{layout}-{habit}", marks=marks)
-
-
-@pytest.mark.parametrize("habit, layout", list(_habit_cases()))
+@pytest.mark.parametrize("habit, layout", list(habit_cases(LAYOUT_NAMES, sorted(HABITS), UNREAD)))
 def test_real_tables_with_totals_printed_as_filers_print_them_read_exactly(habit, layout):
     failures = []
     for path in TABLES:
@@ -198,7 +177,7 @@ def test_real_tables_with_totals_printed_as_filers_print_them_read_exactly(habit
             if made is None:
                 continue
             verdict, why = outcome(made, habit, layout)
-            if verdict == "wrong" or verdict == "refused" and not _refusal_as_said(path.stem, habit, layout):
+            if verdict == "wrong" or verdict == "refused" and not refusal_as_said(REFUSED, path.stem, habit, layout):
                 failures.append((path.stem, kind, verdict, why[:300]))
     assert failures == []
 
