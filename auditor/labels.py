@@ -181,7 +181,10 @@ def title_words(texts: Iterable[str]) -> set[str]:
     printed, captions of its rows' periods and accounts aside ("Year ended
     December 31, 1999", "Reserves deducted from assets:"): what names it."""
     return {word for text in texts if not is_period(text.strip()) and not text.strip().endswith(":")
-            for word in re.findall(r"[a-z]{2,}", text.lower())}
+            for word in _TITLE_WORD.findall(text.lower())}
+
+
+_TITLE_WORD = re.compile(r"[a-z]{2,}")  # (compiled once: asked of every line of every title block)
 
 
 def opens_another_schedule(gap: Sequence[str], first: set[str]) -> bool:

@@ -39,9 +39,10 @@ def figure_edges(lines: Sequence[Line], starts: Sequence[int]) -> list[Optional[
     nils: list[Counter[int]] = [Counter() for _ in starts]
     for ln in lines:
         for fig in ln.figures if ln.kind == "row" else ():
-            k = column_of(fig.value.anchor, starts)
+            anchor = fig.value.anchor  # (a property that searches the text: read once)
+            k = column_of(anchor, starts)
             if k is not None and column_of(fig.value.column, starts) == k:
-                (amounts if fig.value.kind == "AMOUNT" else nils)[k][fig.value.anchor] += 1
+                (amounts if fig.value.kind == "AMOUNT" else nils)[k][anchor] += 1
     return [_agreed(a) or _agreed(n) for a, n in zip(amounts, nils)]
 
 
@@ -58,14 +59,15 @@ def column_for(value: Token, starts: Sequence[int], edges: Sequence[Optional[int
     of two columns equally near, one taken so, the figure is the other's; a
     figure between the column before's figures and its own column's, its own
     taken so, the column before's."""
-    k = column_of(value.anchor, starts)
+    anchor = value.anchor  # (a property that searches the text: read once)
+    k = column_of(anchor, starts)
     own = edges[k] if k is not None else None
-    if k is not None and own is not None and abs(value.anchor - own) <= SLACK:
+    if k is not None and own is not None and abs(anchor - own) <= SLACK:
         return k if _within(value, k, starts) else None
     if k is not None and own is None and column_of(value.column, starts) == k:
         return k  # wholly in a column whose figures say nothing against it
-    near = sorted((abs(value.anchor - e), j) for j, e in enumerate(edges)
-                  if e is not None and abs(value.anchor - e) <= SLACK)
+    near = sorted((abs(anchor - e), j) for j, e in enumerate(edges)
+                  if e is not None and abs(anchor - e) <= SLACK)
     if not near:  # flush with no column's figures (a nil centred in its column): its span's
         if k is None:
             return None
