@@ -110,6 +110,23 @@ NOTE_MARK = rf"\((?:[a-zA-Z]{{1,2}}|[ivxIVX]{{1,4}})\)|\*{{1,3}}|[{NOTE_SIGNS}]"
 BALANCE_WORD = re.compile(r"beginning|balance|opening|\bstart", re.IGNORECASE)
 MOVEMENT_WORD = re.compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.IGNORECASE)
 
+# Rule 12-09's column letters printed alone as a column's heading ("COLUMN B", "Col. E"): the rule
+# fixes their meaning (A the account, B the balance at beginning, E at end), so under the
+# schedule's title three or more of them head a schedule where no heading word is printed.
+RULE_LETTER = re.compile(r"\bcol(?:umn|\.)?\s*([a-h])\b(?:\s*\(\d\))?", re.IGNORECASE)
+
+
+def rule_letters_head(headings: "Sequence[str]") -> bool:
+    """Whether three or more distinct Rule 12-09 letters, each a heading alone, head the columns."""
+    letters = {m.group(1).upper() for m in map(RULE_LETTER.fullmatch, (h.strip() for h in headings)) if m}
+    return len(letters) >= 3
+
+
+def rule_letters_in(text: str) -> bool:
+    """Whether a table's text prints three or more distinct Rule 12-09 letters ("Column B")."""
+    return len({m.group(1).upper() for m in RULE_LETTER.finditer(text)}) >= 3
+
+
 # What the first and the last row of a block printed with the movements as
 # rows are: the balances ("Balance at January 1" ... "Balance at December 31",
 # "Beginning balance" ... "Ending balance"), in an HTML table or a text one.

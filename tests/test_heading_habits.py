@@ -68,9 +68,6 @@ TEXT_LAYOUTS = frozenset(TEXT)
 EVERY_LAYOUT = frozenset(LAYOUT_NAMES)
 # Habits refused (an input error, never a reading), where: (layouts, tables or None for all), and why.
 REFUSED: dict[str, tuple[frozenset, Optional[frozenset]]] = {
-    # Rule 12-09's letters and no word: no front end takes the table for a Schedule II's ("no
-    # Schedule II found"): no heading names a balance.
-    "letters-only": (EVERY_LAYOUT, None),
     # cpi-holdco's headings are "Balance at", "Charged to", "Deduction", "Balance at": misspelled or
     # run together, no word of a schedule's headings is left to find the table by.
     "typos": (EVERY_LAYOUT, frozenset({"cpi-holdco-fy2004"})),
@@ -80,6 +77,26 @@ REFUSED: dict[str, tuple[frozenset, Optional[frozenset]]] = {
     # figures on a heading line (no Schedule II found).  (No text-era table has such a column.)
     "adoption-column": (frozenset({"text-tagged"}), frozenset({"cik863204-2000"})),
 }
+
+
+# Habits read with a warning that a column's sign is unsettled, where: (layouts, tables), and why.
+WARNED: dict[str, tuple[frozenset, frozenset]] = {
+    # Letters-only: cik1012881's seven columns lettered A..G, two additions columns lettered C and
+    # D, so the letters say no sign past B; its D ("Additions Relating to Acquisition") prints one
+    # figure in three years, and one figure never settles a sign (signs.decides): the reading
+    # warns (reading_ambiguity at the heading) rather than guess.
+    "letters-only": (EVERY_LAYOUT, frozenset({"cik1012881-2005"})),
+}
+
+
+def _only_unsettled_sign(why: str) -> bool:
+    """The only difference from the expected findings: one reading_ambiguity warning more."""
+    return why.startswith("findings: extra [('reading_ambiguity'") and why.count("(") == 1 and why.endswith("missing []")
+
+
+def _warning_expected(habit: str, layout: str, table: str, kind: str, why: str) -> bool:
+    layouts, tables = WARNED.get(habit, (frozenset(), frozenset()))
+    return layout in layouts and table in tables and kind == "clean" and _only_unsettled_sign(why)
 
 
 def _refusal_expected(habit: str, layout: str, table: str) -> bool:
@@ -94,6 +111,8 @@ def test_real_tables_with_heading_habits_read_exactly(habit, layout):
     for path in TABLES:
         for kind, s in cases(path):
             verdict, why = outcome(s, habit, layout)
+            if verdict == "wrong" and _warning_expected(habit, layout, path.stem, kind, why):
+                continue
             if verdict == "wrong" or verdict == "refused" and not _refusal_expected(habit, layout, path.stem):
                 failures.append((path.stem, kind, verdict, why[:300]))
     assert failures == []

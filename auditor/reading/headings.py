@@ -72,11 +72,15 @@ def hear(headings: tuple[str, ...], specs: tuple[RoleSpec, ...], vocab: frozense
         notes.append(said)
     heard = []
     placed = _placed(texts, specs)
+    lettered = [m.group(1).upper() for m in map(LETTER.search, headings) if m]
+    # Letters past E: more movement columns than Rule 12-09's C and D (two additions columns
+    # lettered C and D): the letters no longer say a sign, the arithmetic decides.
+    cues = LETTERS if all(letter <= "E" for letter in lettered) else {}
     for k, heading in enumerate(headings):
         spec, why, direction = _named(k, texts, specs, placed)
         found = LETTER.search(heading)
         letter = found.group(1).upper() if found else ""
-        if spec is None and not direction and letter in LETTERS:
+        if spec is None and not direction and letter in cues:
             # Rule 12-09's letters where the words say nothing: C adds, D deducts
             # (a weak cue: some filings letter their columns one off, so the
             # arithmetic still decides the sign).

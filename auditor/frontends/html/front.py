@@ -27,7 +27,8 @@ from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
 from auditor.labels import (ACCOUNT_WORD, CONTINUED, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
                             XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, heads_another_statement, is_period,
-                            numbers_a_statement, opens_another_schedule, title_words)
+                            numbers_a_statement, opens_another_schedule, rule_letters_head, rule_letters_in,
+                            title_words)
 from auditor.model import Position, Schedule
 from auditor.source import Source
 from auditor.frontends.text import halves
@@ -114,7 +115,7 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
     found: list[Region] = []
     used: set[Span] = set()
     for span, title in sorted(candidates):
-        if not _may_hold(doc, span, headings):
+        if not _may_hold(doc, span, headings, title):
             continue
         named = title is None and span in by_name  # (found by its captions alone)
         start = _named_start(doc, span, headings) if named else (span, None)
@@ -124,7 +125,7 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         if span in used or any(s[0] <= span[0] < s[1] for s in used):
             continue
         f = html_layout.frame(grid)
-        headed = html_layout.looks_like_schedule(f, headings) and not _rolls_forward(grid, f)
+        headed = _headed(f, headings, title) and not _rolls_forward(grid, f)
         joined: list[Span] = []
         above: Optional[str] = None  # the first account's caption, under headings in a table of their own
         if not headed:  # (one under its headings reads a part without them as its own: `_continuations`)
@@ -208,14 +209,23 @@ def _title_of(doc: Document, title: Title) -> str:
     return INDEX_ENTRY.sub("", html_locate.title_text(doc, title)).rstrip() if title else ""
 
 
-def _may_hold(doc: Document, span: Span, headings: Optional[Headings]) -> bool:
+def _may_hold(doc: Document, span: Span, headings: Optional[Headings], title: Optional[Title]) -> bool:
     """`may_hold_schedule`, of the table or, where a page break cut it right
     after its first rows (the years, a caption), of it and the part after."""
     if html_locate.may_hold_schedule(doc, span, headings):
         return True
+    if title is not None and rule_letters_in(doc.plain(*span)):
+        return True  # (headed by Rule 12-09's letters alone, under the title: `_headed`)
     nxt = doc.next_table(span[1])
     return (nxt is not None and len(doc.plain(span[1], nxt[0])) <= html_locate.GAP_TEXT
             and html_locate.may_hold_joined(doc, span, nxt[1], headings))
+
+
+def _headed(f: Optional[html_layout.Frame], headings: Optional[Headings], title: Optional[Title]) -> bool:
+    """Headed as a schedule: its words, or (only where none is printed) Rule 12-09's
+    letters alone under the schedule's title, which fix the columns' meaning."""
+    return html_layout.looks_like_schedule(f, headings) or (
+        title is not None and f is not None and bool(f.leaves) and rule_letters_head(f.headings))
 
 
 def _rolls_forward(grid: Grid, f: Optional[Frame]) -> bool:

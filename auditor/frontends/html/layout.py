@@ -25,7 +25,8 @@ from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PERIOD_START,
-                            RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_period, names_a_year)
+                            RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_period, names_a_year,
+                            rule_letters_head)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -236,7 +237,9 @@ def continues(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame,
     if not f:
         return False
     if f.leaves:
-        return looks_like_schedule(f, headings) and [words(h) for h in f.headings] == [words(h) for h in first.headings]
+        # (The first part's headings repeated: Rule 12-09's letters alone too, the first read under its title.)
+        return ((looks_like_schedule(f, headings) or rule_letters_head(f.headings))
+                and [words(h) for h in f.headings] == [words(h) for h in first.headings])
     cells = _figure_cells(grid, f)
     if len({c.column for c in cells}) == len(first.leaves):
         return True  # laid out on a grid of its own, a column for each of the first part's

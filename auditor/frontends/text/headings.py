@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple, Sequence
 
-from auditor.labels import UNITS, is_period, title_pattern
+from auditor.labels import UNITS, is_period, rule_letters_head, title_pattern
 
 TITLE = title_pattern(r"\s+")  # (labels.TITLE_WORDS: the one list of title words)
 TAG = re.compile(r"<[^>]*>")
@@ -78,7 +78,11 @@ def headed_like_schedule(lines: Sequence[str], first: int, last: int, vocabulary
         return True
     # (The last line is the first row where a caller passes it: its figures, stacked under
     # narrow headings, run into their words: "BALANCE" over "AT" over "$   435".)
-    return last > first and _names_a_schedule(_stacked(_heading_phrases(lines, first, last - 1)), vocabulary)
+    if last > first and _names_a_schedule(_stacked(_heading_phrases(lines, first, last - 1)), vocabulary):
+        return True
+    # (Only where no word heads a balance: Rule 12-09's letters alone, under the title.)
+    above = _heading_phrases(lines, first, last - 1) if last > first else phrases
+    return rule_letters_head([text for _, _, text in above] + _stacked(above))
 
 
 def balances_headed(lines: Sequence[str], first: int, last: int, vocabulary: Vocabulary) -> set[str]:
