@@ -160,6 +160,29 @@ def test_an_account_opening_with_a_year_is_no_period_caption():
     assert is_period("1996") and is_period("1996 and 1995") and is_period("2003 (Restated)")
 
 
+def test_blocks_without_captions_are_years_where_their_balances_carry_on():
+    """Blocks of the same rows, no caption, no year in the title: periods, newest first by the
+    carry; the same accounts under two sections and a grand total (no balance carried from one
+    to the other) stay one period."""
+    path = FIXTURES / "tansy-freight-1997-blocks-without-captions-clean.txt"
+    assert _periods(path) == [(None, "None")] * 3
+    result = auditor.check_source(source.read(str(path)), RULES)
+    assert result.schedules[0].reading.order == (2, 1, 0)
+    head = path.read_text().split("<S>")[0]
+    sections = head + """<S>                               <C>        <C>        <C>        <C>         <C>
+Allowance for doubtful accounts   $   2,118  $   1,304  $      56  $    1,187  $   2,291
+Reserve for cargo claims              3,476      2,915          -       3,062      3,329
+
+Allowance for doubtful accounts         870        416         41         309      1,018
+Reserve for cargo claims              1,102        688          -         314      1,476
+                                  ---------  ---------  ---------  ----------  ---------
+Total                             $   7,566  $   5,323  $      97  $    4,872  $   8,114
+</TABLE>
+"""
+    got = auditor.check_source(source.from_text(sections, "t.txt"), RULES)
+    assert got.error is None and [len(s.periods) for s in got.schedules] == [1]
+
+
 def measure(only: list[str]) -> None:
     tally(sorted(only or VARIATIONS), ALL, each_case(TABLES, cases, outcome))
 
