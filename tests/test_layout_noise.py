@@ -338,6 +338,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # fenwick, corliss, pemberton: paged already between their periods, a <TABLE> each.
     # elmhurst: its periods named by a year column at each row's end, no caption to break above.
     # holloway: its years named only in the title, no caption between its blocks to break above;
+    # tansy: its years named nowhere in the table, likewise;
     # merganser: two reserves side by side, each year one row, no block of a period's rows.
     # yarrowby: headed by Rule 12-09's letters alone, no "balance" for the edit to find the table by.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
@@ -345,7 +346,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
                         ("pelham", "period"), ("pelham", "periods"), ("harrow", "periods"),
                         ("wrenfield", "periods"), ("linden", "periods"), ("fenwick", "periods"), ("corliss", "periods"),
-                        ("pemberton", "periods"), ("marston", "periods"), ("holloway", "periods"),
+                        ("pemberton", "periods"), ("marston", "periods"), ("holloway", "periods"), ("tansy", "periods"),
                         ("merganser", "period"), ("merganser", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")

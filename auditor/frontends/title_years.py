@@ -13,6 +13,16 @@ order -- unless the blocks' own carry forward runs the other way (the title
 naming the years newest first over blocks printed oldest first): the years then
 go to the blocks in that order.  "For the three years ended December 31, 2003"
 over three such blocks names them so: December 31 of 2003, 2002 and 2001.
+
+Where nothing names a year -- no caption, and no year in the title, the years
+only in the text around the table -- blocks that print the same rows in the
+same order (each account, each total) are a year each all the same: periods
+without a caption, their order left to the carry forward (`reading.carry`: the
+order in which the blocks' balances carry on; neither: not checked, and said).
+Blocks that differ in a row (a year printing an account the others do not) are
+years only where their balances carry on from one to the next; otherwise --
+sections of different accounts, a grand total under the last -- they stay one
+period.
 """
 
 from __future__ import annotations
@@ -27,14 +37,14 @@ from auditor.reading.carry import carried_each_way
 
 def dated(schedule: Schedule) -> Schedule:
     """`schedule` with its one yearless period split into the title's years, where they fit."""
-    if len(schedule.periods) != 1 or not schedule.subtitle:
+    if len(schedule.periods) != 1:
         return schedule
     only = schedule.periods[0]
     if only.label or only.fiscal_year is not None or only.end_date is not None:
         return schedule
-    captions = _captions(schedule.subtitle)
+    captions = _captions(schedule.subtitle) if schedule.subtitle else []
     if not captions and years_counted(schedule.subtitle) < 2:
-        return schedule
+        return _yearless(schedule, only) if not YEAR.search(schedule.subtitle) else schedule
     blocks = _blocks(only.rows)
     captions = captions or _counted(schedule.subtitle, len(blocks))
     if len(blocks) != len(captions):
@@ -43,6 +53,31 @@ def dated(schedule: Schedule) -> Schedule:
     if _printed_against_title(periods):
         periods = [period_from_caption(c, b[0].line, b) for c, b in zip(reversed(captions), blocks)]
     return replace(schedule, periods=tuple(periods))
+
+
+def _yearless(schedule: Schedule, only: Period) -> Schedule:
+    """`schedule` with its rows split into captionless periods where they are blocks
+    printing the same rows in the same order, else as it is."""
+    blocks = _blocks(only.rows)
+    if len(blocks) < 2:
+        return schedule
+    periods = tuple(Period("", b, b[0].line) for b in blocks)
+    if len({_shape(b) for b in blocks}) != 1 and not _carried_on(periods):
+        return schedule
+    return replace(schedule, periods=periods)
+
+
+def _shape(block: tuple[Row, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((r.kind, row_key(r.label)) for r in block)
+
+
+def _carried_on(periods: Sequence[Period]) -> bool:
+    """Whether the blocks' balances carry on from one to the next, one way more than the
+    other and at least once a block on average: the blocks are successive years whatever
+    accounts each prints (a year without an account closed or not yet opened)."""
+    columns = max(len(r.cells) for p in periods for r in p.rows)
+    forward, backward = carried_each_way(periods, 0, columns - 1)
+    return forward != backward and max(forward, backward) >= len(periods) - 1
 
 
 def _counted(subtitle: str, blocks: int) -> list[str]:

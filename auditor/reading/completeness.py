@@ -30,7 +30,7 @@ from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
 from auditor.errors import InputError
-from auditor.labels import BARE_YEAR, NEGATIVE_AFTER, TOTAL, row_key, title_pattern
+from auditor.labels import ACCOUNT_WORD, BARE_YEAR, NEGATIVE_AFTER, TOTAL, row_key, title_pattern
 from auditor.model import Period, Row, Schedule
 from auditor.source import Source
 
@@ -150,7 +150,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
     for kind in DOCUMENTS:
-        if kind in opened and ending == "nothing":
+        if kind in opened and (ending == "nothing" or whole and _account_caption_last(after)):
             raise _cut_off(src, kind, opened[kind], "right after the schedule")
     last = max(rows)
     if ending == "prose" and whole and _table_notes_only(after, tables, _notes_between_rows(src, min(rows), last)):
@@ -336,6 +336,15 @@ def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str
                 or not text[0].isalpha()):
             return None
     return lines[-1].strip()
+
+
+def _account_caption_last(after: str) -> bool:
+    """Whether the last line after the schedule's last row is a phrase naming a valuation account,
+    no sentence or note ("Allowances deducted from assets"): a group's caption over rows not there
+    (a document cut after a page's foot, the caption left on it)."""
+    lines = _word_lines(_prose(after))
+    last = lines[-1].strip() if lines else ""
+    return bool(ACCOUNT_WORD.search(last)) and not (NOTE_MARK.match(last) or last.endswith((".", ";", ")")))
 
 
 def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str | None:

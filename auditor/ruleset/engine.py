@@ -103,8 +103,8 @@ def _finding(rule: Rule, tolerance: Tolerance, table: Table, claim: Claim) -> Fi
         convention=_convention(schedule),
         table_sign="positive" if schedule.balance_sign > 0 else "negative (contra)",
         sign=_sign(claim.actual),
-        previous_period=_neighbour(table, claim.p, table.earlier),
-        next_period=_neighbour(table, claim.p, table.later),
+        previous_period=_neighbour(table, claim.p, table.earlier) or "the period before",
+        next_period=_neighbour(table, claim.p, table.later) or "the period after",
         parts=_parts(table, claim.p, claim.r),
     )
     fields.update({k: amount_text(_plain(v)) if isinstance(v, Decimal) else str(v) for k, v in claim.fields.items()})
@@ -142,6 +142,7 @@ MESSAGE_FIELDS = frozenset(_FIELDS)
 
 
 def _neighbour(table: Table, p: int, links: dict[int, int]) -> str:
+    """The caption of the period linked to `p`; "" where it prints none (its blocks set apart only)."""
     other = links.get(p)
     return table.periods[other].label if other is not None else ""
 

@@ -204,12 +204,14 @@ def _is_title(cells: list[HtmlCell]) -> bool:
 def _lone_period(cells: list[HtmlCell]) -> bool:
     """A row holding only one period's caption, wherever in the row it is set
     ("Year ended December 31, 2002" centred over the figures' columns): it opens
-    its period, it heads no column."""
+    its period, it heads no column.  The schedule's title set in the table's first row with the
+    years it covers ("Schedule II ... For the three years ended May 31, 2003") is no period's
+    caption: its years are the subtitle's (`_years_rows`)."""
     texts = nonblank(cells)
     if len(texts) != 1:
         return False
     text = " ".join(texts[0].text.replace("\xa0", " ").split()).rstrip(":").strip()
-    return bool(WHOLE_PERIOD.match(text)) and one_period(text)
+    return bool(WHOLE_PERIOD.match(text)) and one_period(text) and not TITLE.search(text)
 
 
 def one_period(text: str) -> bool:

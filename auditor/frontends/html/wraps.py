@@ -26,7 +26,9 @@ table's structure:
   never of a phrase the table prints as a caption elsewhere, nor over a row
   whose label opens an account's name of its own (a group's caption over its
   one account), nor a phrase opening a reserve's name of its own ("Reserve for
-  restructuring", its figures nils printed blank) to the row above.  Over the
+  restructuring", its figures nils printed blank), or an account's under a row
+  naming one already (a group's caption left at the foot of a page, its
+  accounts on the next), to the row above.  Over the
   772 HTML tables of the 8 real filings: no join.
 
 A phrase ending in ":" or naming a period is a caption, never a label's line.
@@ -52,6 +54,9 @@ OPENS_ACCOUNT = re.compile(r"(?:allowances?|reserves?|provisions?|valuation|accr
 # returns"): never the last line of the label above it, where that reserve prints its label alone
 # (its figures nils printed blank, as in a year before it was set up).
 OWN_RESERVE = re.compile(r"(?:allowances?|reserves?|provisions?)\s+(?:for|against)\s+\S", re.IGNORECASE)
+
+# The words of a phrase (a footnote marker "(c)" is none).
+WORDS = re.compile(r"[A-Za-z]{2,}")
 
 LineKind = Literal["row", "total", "text", "caption", "other"]
 
@@ -102,12 +107,20 @@ def _may_join(lines: Sequence[Line], p: int, way: int, captions: set[str]) -> bo
     label: never a phrase the table prints as a caption elsewhere, nor over a
     row whose label opens an account's name of its own ("Allowances Deducted from
     Assets" over "Accounts Receivable (for Doubtful Receivables)", a group's
-    caption over its one account); and the two naming an account together."""
+    caption over its one account), nor under a row naming a valuation account a phrase
+    opening one ("Allowances Deducted from Assets" left at a page's foot over the next
+    page's accounts); and the two naming an account together."""
     if lines[p].text in captions or way > 0 and OPENS_ACCOUNT.match(lines[p + 1].text):
         return False
-    if way < 0 and OWN_RESERVE.match(lines[p].text):
+    if way < 0 and (OWN_RESERVE.match(lines[p].text) or _group_caption(lines[p].text, lines[p - 1].text)):
         return False
     return _names_account(lines, p, way)
+
+
+def _group_caption(phrase: str, above: str) -> bool:
+    """A phrase of words opening an account's name under a label naming a valuation account
+    already: a caption over the accounts after it ("Reserve (c)" is a label's last line)."""
+    return bool(OPENS_ACCOUNT.match(phrase)) and len(WORDS.findall(phrase)) > 1 and bool(ACCOUNT_WORD.search(above))
 
 
 def _names_account(lines: Sequence[Line], p: int, way: int) -> bool:
