@@ -12,14 +12,17 @@ from auditor.errors import InputError
 from auditor.labels import stated_units
 from auditor.model import Schedule
 
+# The words labels.UNITS states units in, as headings print them.
+UNIT_WORDS = ("housand", "HOUSAND", "illion", "ILLION", "000")
+
 
 def check(schedule: Schedule, path: Optional[str]) -> None:
     """InputError where a column's heading states other units than the table or another column."""
     if schedule.source == "xbrl":
         return  # (facts carry their scale: the print is the filer's)
+    if not any(word in column.heading for column in schedule.columns for word in UNIT_WORDS):
+        return  # (most tables: no heading names units; a substring test is cheap, a search is not)
     stated = [(c, u) for c in schedule.columns for u in [stated_units(c.heading)] if u]
-    if not stated:
-        return
     for column, units in stated:
         other = schedule.units if schedule.units and schedule.units != units else \
             next((u for _, u in stated if u != units), None)
