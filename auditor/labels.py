@@ -253,6 +253,11 @@ UNITS = re.compile(
 )
 
 
+# "$000" printed over a column: its units (thousands of dollars), never a zero, which is printed
+# "0" or a nil; a figure of these digits alone is heading text (both front ends).
+UNITS_FIGURE = "000"
+
+
 def stated_units(text: str) -> Optional[str]:
     """The units `text` states (UNITS): "thousands", "millions" or "billions"; None."""
     match = UNITS.search(text)

@@ -16,7 +16,7 @@ rounding
   end one unit more than its figures make: a rounding difference, clean under `tolerance: rounding`;
 - row-off-by-three, total-off-by-three: three units more: beyond half a unit of every figure of
   the sum (at most five figures here), found at that cell;
-units
+units (tables in thousands)
 - units-omitted-row, units-dollars-row, units-dollar-000-row: "(000's omitted)", "(Dollars in
   thousands)", "$000's" a row of the table under its headings (not a line above the table);
 - units-per-column: "$000" over every figure column, a row of the table under its headings;
@@ -216,6 +216,11 @@ def _first_row_markup(text: str) -> str:
     return text[:at] + '\n<tr><td colspan="9" align="center">(In thousands)</td></tr>' + text[at:]
 
 
+def _in_thousands(spec: dict) -> Optional[dict]:
+    """The table, where its figures are in thousands (the units the rows below state)."""
+    return spec if spec["units"].split()[0] == "thousands" else None
+
+
 def _layout(**changes) -> Callable[[object], object]:
     return lambda layout: dataclasses.replace(layout, **changes)
 
@@ -232,15 +237,15 @@ HABITS: dict[str, Habit] = {
     "total-off-by-one": Habit(spec=_off_by(1, total=True)),
     "total-off-by-three": Habit(spec=_off_by(3, total=True)),
     # units inside the table
-    "units-omitted-row": Habit(layout=_layout(units_style=""), text=_row_under_headings("(000's omitted)"),
+    "units-omitted-row": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_row_under_headings("(000's omitted)"),
                                markup=_row_before_first_period(_units_cell("(000&#39;s omitted)"))),
-    "units-dollars-row": Habit(layout=_layout(units_style=""), text=_row_under_headings("(Dollars in thousands)"),
+    "units-dollars-row": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_row_under_headings("(Dollars in thousands)"),
                                markup=_row_before_first_period(_units_cell("(Dollars in thousands)"))),
-    "units-dollar-000-row": Habit(layout=_layout(units_style=""), text=_row_under_headings("$000's"),
+    "units-dollar-000-row": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_row_under_headings("$000's"),
                                   markup=_row_before_first_period(_units_cell("$000&#39;s"))),
-    "units-per-column": Habit(layout=_layout(units_style=""), text=_per_column,
+    "units-per-column": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_per_column,
                               markup=_row_before_first_period(_per_column_cells)),
-    "units-first-row": Habit(layout=_layout(units_style=""), text=_first_row, markup=_first_row_markup),
+    "units-first-row": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_first_row, markup=_first_row_markup),
     # dollar signs
     "dollar-every": Habit(layout=_layout(dollar="every"), style=lambda s: dataclasses.replace(s, dollar="every")),
     "dollar-first": Habit(layout=_layout(dollar="first"), style=lambda s: dataclasses.replace(s, dollar="first")),
