@@ -22,6 +22,7 @@ import pytest
 
 import auditor
 from auditor import source
+from conftest import FIXTURES
 from expect import expected_errors
 from habit_tally import habit_cases, misread, tally
 from render import render
@@ -133,3 +134,44 @@ if __name__ == "__main__":
     import sys
 
     measure(sys.argv[1:])
+
+
+def test_off_by_three_plants_an_error_off_by_one_does_not():
+    """The rounding habits test the tolerance: a unit off is no error anywhere, three units off
+    are one more error in every table (expect.py's arithmetic, which the check must agree with)."""
+    import json
+
+    for path in TABLES:
+        spec = json.loads(path.read_text())
+        clean = expected_errors(spec, render(spec, TEXT["text-tagged"]))
+        one, three = (HABITS[h].spec(spec) for h in ("row-off-by-one", "row-off-by-three"))
+        assert expected_errors(one, render(one, TEXT["text-tagged"])) == clean, path.stem
+        assert len(expected_errors(three, render(three, TEXT["text-tagged"])) - clean) >= 1, path.stem
+
+
+UNITS_FIXTURES = FIXTURES / "units"
+
+
+@pytest.mark.parametrize("name", ["kittredge-foundry-1997-column-in-millions.txt",
+                                  "kittredge-foundry-1997-column-in-millions.htm"])
+def test_a_column_in_other_units_is_refused_naming_it(name, capsys):
+    """"Charged to costs and expenses (in millions)" among figures in thousands: an input error
+    naming the file, its line and the column (exit 2), never its figures added to the others."""
+    from auditor import cli
+
+    assert cli.main(["check", "--no-cache", str(UNITS_FIXTURES / name)]) == 2
+    line = [ln for ln in capsys.readouterr().err.splitlines() if ln.strip()]
+    assert len(line) == 1 and name in line[0] and "(in millions)" in line[0].lower() and "thousands" in line[0]
+
+
+def test_a_row_of_dollar_000_over_the_columns_is_no_row_of_zeros():
+    result = auditor.check_file(str(FIXTURES / "kittredge-foundry-1997-units-per-column-clean.txt"))
+    assert result.error is None and not result.findings
+    assert [[r.label for r in p.rows] for s in result.schedules for p in s.periods] == \
+        [["Allowance for doubtful accounts", "Reserve for inventory obsolescence", "Total"]] * 3
+
+
+def test_a_dollar_column_of_its_own_is_its_figures_dollar():
+    result = auditor.check_file(str(FIXTURES / "kittredge-foundry-1997-dollar-column-clean.txt"))
+    assert result.error is None and not result.findings
+    assert [c.role for s in result.schedules for c in s.columns] == ["beginning", "charged_costs", "deductions", "ending"]

@@ -14,6 +14,8 @@ figures
 rounding
 - row-off-by-one, total-off-by-one: the first period's first reserve's (or its total's) balance at
   end one unit more than its figures make: a rounding difference, clean under `tolerance: rounding`;
+- row-off-by-two: two units more: found where the row prints fewer than five figures (half a
+  unit of each figure, `tolerance: rounding`, is 2 units over four figures);
 - row-off-by-three, total-off-by-three: three units more: beyond half a unit of every figure of
   the sum (at most five figures here), found at that cell;
 units (tables in thousands)
@@ -40,6 +42,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Optional
 
 from render import Rendered, parse_cell
+from total_habits import HABITS as TOTAL_HABITS
 
 SpecEdit = Callable[[dict], Optional[dict]]
 ONE_PLACE = Decimal("0.1")
@@ -105,9 +108,14 @@ def _column_in_millions(spec: dict) -> Optional[dict]:
 
 
 def _off_by(units: int, total: bool) -> SpecEdit:
-    """The first period's first reserve's (or total's) balance at end `units` more than printed."""
+    """The first period's first reserve's (or total's) balance at end `units` more than printed
+    (a total row added under the reserves of a table printing none: total_habits' "Total")."""
     def apply(spec: dict) -> Optional[dict]:
         spec = _copy(spec)
+        if total and not any(r.get("is_total") for r in spec["periods"][0]["rows"]):
+            spec = TOTAL_HABITS["total"].spec(spec)
+            if spec is None:
+                return None
         closing = spec["roles"][1:].index("ending")
         for row in spec["periods"][0]["rows"]:
             kind, value, decimals = parse_cell(row["cells"][closing]) if row["cells"] else ("blank", None, 0)
@@ -233,6 +241,7 @@ HABITS: dict[str, Habit] = {
     "no-separators": Habit(spec=_reprinted(lambda v, d: _printed(v, d, separators=False))),
     # rounding
     "row-off-by-one": Habit(spec=_off_by(1, total=False)),
+    "row-off-by-two": Habit(spec=_off_by(2, total=False)),
     "row-off-by-three": Habit(spec=_off_by(3, total=False)),
     "total-off-by-one": Habit(spec=_off_by(1, total=True)),
     "total-off-by-three": Habit(spec=_off_by(3, total=True)),
