@@ -240,18 +240,17 @@ DOLLAR_COLUMN = 6
 
 def _without_dollar_columns(starts: list[int], rows: Sequence[Line]) -> list[int]:
     """The <C> starts less those of a column of "$" signs alone (a typist's "$" column, its own
-    <C> just left of its figures'): its "$" the figures' on its right, not a column of its own."""
+    <C> just left of its figures'): its "$" the figures' on its right, not a column of its own.
+    (So too where the "$" were left out: a column too narrow for a heading's word, no figure in it.)"""
     if all(b - a > DOLLAR_COLUMN for a, b in zip(starts, starts[1:])):
         return starts  # (most tables: no two <C> so close)
     return [c for c, after in zip(starts, starts[1:] + [None])
-            if after is None or after - c > DOLLAR_COLUMN or not _dollars_only(rows, c, after)]
+            if after is None or after - c > DOLLAR_COLUMN or _figure_within(rows, c, after)]
 
 
-def _dollars_only(rows: Sequence[Line], start: int, end: int) -> bool:
-    """Whether columns start..end hold "$" signs and no figure."""
-    figures = [f for r in rows for f in r.figures]
-    return not any(start <= f.value.column < end for f in figures) \
-        and any(f.dollar is not None and start <= f.dollar.column < end for f in figures)
+def _figure_within(rows: Sequence[Line], start: int, end: int) -> bool:
+    """Whether a figure (an amount or a nil; a "$" is none) starts within columns start..end."""
+    return any(start <= f.value.column < end for r in rows for f in r.figures)
 
 
 def _blank_runs_before(separators: Sequence[Line], best: Sequence[Token], rows: Sequence[Line],
