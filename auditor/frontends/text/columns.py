@@ -249,8 +249,9 @@ def _without_dollar_columns(starts: list[int], rows: Sequence[Line]) -> list[int
 
 
 def _figure_within(rows: Sequence[Line], start: int, end: int) -> bool:
-    """Whether a figure (an amount or a nil; a "$" is none) starts within columns start..end."""
-    return any(start <= f.value.column < end for r in rows for f in r.figures)
+    """Whether a figure (an amount or a nil; a "$" is none) is printed within columns start..end
+    (not one of the column's on the right reaching left into it: "(1,204)", a wider figure)."""
+    return any(start <= f.value.column and f.value.end <= end for r in rows for f in r.figures)
 
 
 def _blank_runs_before(separators: Sequence[Line], best: Sequence[Token], rows: Sequence[Line],
