@@ -251,6 +251,22 @@ UNITS = re.compile(
     r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars",
     re.IGNORECASE,
 )
+
+
+# "$000" printed over a column: its units (thousands of dollars), never a zero, which is printed
+# "0" or a nil; a figure of these digits alone is heading text (both front ends).
+UNITS_FIGURE = "000"
+
+
+def stated_units(text: str) -> Optional[str]:
+    """The units `text` states (UNITS): "thousands", "millions" or "billions"; None."""
+    match = UNITS.search(text)
+    if match is None:
+        return None
+    unit = next(g for g in match.groups() if g)
+    return "thousands" if unit == "000" else unit.lower()
+
+
 # A year named by its place, no year printed: "Current year", "Prior year", "Second prior
 # year:", "Year 3"; the caption whole (not "Prior year adjustments", an account's name).
 PLACED_YEAR = (r"(?:(?:first|second|third|fourth)\s+)?(?:current|prior|preceding|previous)\s+(?:fiscal\s+)?year"

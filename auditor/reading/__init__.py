@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from auditor.errors import InputError
 from auditor.labels import STANDARD_NUMBER, YEAR, years_counted
 from auditor.model import Ambiguity, Column, ColumnReading, Deductions, Effect, Reading, Schedule
-from auditor.reading import carry, headings, separators, signs, totals
+from auditor.reading import carry, headings, separators, signs, totals, units
 from auditor.reading.headings import Heard, normalized
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ NAMED = "heading names an addition"  # a Choice's evidence: the arithmetic may o
 def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> Schedule:
     """The schedule with every column's role and sign, and its reading."""
     schedule = separators.check(schedule, path)
+    units.check(schedule, path)
     specs = ruleset.roles
     heard = headings.hear(tuple(c.heading for c in schedule.columns), tuple(specs), _vocabulary(tuple(specs)))
     named: Named = [h.spec for h in heard]

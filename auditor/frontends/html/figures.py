@@ -12,7 +12,7 @@ from typing import Iterable, Literal, Optional, Sequence, cast
 from auditor.errors import InputError
 from auditor.frontends.html.grid import Fact, HtmlCell
 from auditor.frontends.html.leaves import Leaf, indexed
-from auditor.labels import MINUS_SIGNS, NEGATIVE_AFTER, NIL, NOTE_MARK, RULE_RUN, typed_negative
+from auditor.labels import MINUS_SIGNS, NEGATIVE_AFTER, NIL, NOTE_MARK, RULE_RUN, UNITS_FIGURE, typed_negative
 from auditor.model import Cell, Position, figure_value
 
 TokKind = Literal["note", "amount", "rule", "nil", "dollar", "open", "close", "percent", "text", "sign"]  # TOKEN's groups
@@ -28,7 +28,8 @@ TOKEN = re.compile(
     # ("-0-" is a nil; "473-", "473CR", "473 CR": labels.NEGATIVE_AFTER, a typed schedule's negatives converted)
     # ("<473>": a typist's angle brackets for parentheses, labels.AMOUNT_PARENTHESIZED)
     # ("\u2212 473": a minus sign a space before its digits, in one cell, is the figure's)
-    rf"|(?P<amount>(?!--?0-)(?:\(\s?|<(?=\d))?(?:[{MINUS_SIGNS}]\s?)?(?:{SPACE_GROUPED}|\d[\d,.]*\d|\d|\.\d+)(?:\s?\)|>|{NEGATIVE_AFTER})?)"
+    # ("$000" over a column is its units, never a zero: labels.UNITS_FIGURE)
+    rf"|(?P<amount>(?!--?0-|{UNITS_FIGURE}(?![\d,.]))(?:\(\s?|<(?=\d))?(?:[{MINUS_SIGNS}]\s?)?(?:{SPACE_GROUPED}|\d[\d,.]*\d|\d|\.\d+)(?:\s?\)|>|{NEGATIVE_AFTER})?)"
     rf"|(?P<rule>{RULE_RUN})"  # (before a nil: "-------" is a rule, not two nils and a dash)
     rf"|(?P<nil>-\s-(?![-\d])|{NIL})"  # (a nil typed as spaced hyphens, "- -", in one cell: one nil, not two)
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"

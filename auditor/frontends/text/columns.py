@@ -223,7 +223,7 @@ def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: i
             starts = [c for c, after in zip(starts, starts[1:] + [None])
                       if after is None or after > label_end or not _words_within(rows, c, after)]
             if starts:
-                return starts
+                return _without_dollar_columns(starts, rows)
     # The dashed rule with the most segments over the figures (a rule under
     # a spanning "ADDITIONS" heading has fewer).
     best = max((figure_runs(sep, headings, label_end) for sep in separators), key=len, default=[])
@@ -232,6 +232,26 @@ def column_starts(separators: Sequence[Line], rows: Sequence[Line], label_end: i
     aligned = _aligned_starts(rows, label_end)
     ruled = _ruled_apart(separators, label_end) if len(aligned) == 1 else None
     return [ruled] if ruled is not None else aligned
+
+
+# The most a "$" column's <C> stands left of its figures' <C> ("<C> <C>", "<C>  <C>").
+DOLLAR_COLUMN = 6
+
+
+def _without_dollar_columns(starts: list[int], rows: Sequence[Line]) -> list[int]:
+    """The <C> starts less those of a column of "$" signs alone (a typist's "$" column, its own
+    <C> just left of its figures'): its "$" the figures' on its right, not a column of its own.
+    (So too where the "$" were left out: a column too narrow for a heading's word, no figure in it.)"""
+    if all(b - a > DOLLAR_COLUMN for a, b in zip(starts, starts[1:])):
+        return starts  # (most tables: no two <C> so close)
+    return [c for c, after in zip(starts, starts[1:] + [None])
+            if after is None or after - c > DOLLAR_COLUMN or _figure_within(rows, c, after)]
+
+
+def _figure_within(rows: Sequence[Line], start: int, end: int) -> bool:
+    """Whether a figure (an amount or a nil; a "$" is none) is printed within columns start..end
+    (not one of the column's on the right reaching left into it: "(1,204)", a wider figure)."""
+    return any(start <= f.value.column and f.value.end <= end for r in rows for f in r.figures)
 
 
 def _blank_runs_before(separators: Sequence[Line], best: Sequence[Token], rows: Sequence[Line],

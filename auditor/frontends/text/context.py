@@ -14,6 +14,7 @@ from typing import Optional
 
 from auditor.frontends.text.parse import Figure, Line
 from auditor.frontends.text.tokens import first_figure_column
+from auditor.labels import UNITS_FIGURE
 
 # A page number as printed: "47", "S-2", "- 47 -", "Page 47", "(continued)".
 PAGE_NUMBER = re.compile(r"^(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?$|\(continued\)$|^continued$", re.IGNORECASE)
@@ -52,10 +53,16 @@ def _page_numbers_as_text(lines: list[Line]) -> list[Line]:
     figures to the grammar (a total of one figure, or figures out of their
     columns).  With no label, no "$" and no marker, at a page's foot (<PAGE>
     or </TABLE> right under it, or set apart by blank lines) it is text: a
-    page number, which the body skips."""
+    page number, which the body skips.  A row of "$000" alone is text too:
+    the columns' units."""
     out = list(lines)
     for i, ln in enumerate(out):
-        if ln.kind != "row" or ln.words or any(f.dollar or f.notes for f in ln.figures):
+        if ln.kind != "row" or ln.words:
+            continue
+        if all(f.value.text == UNITS_FIGURE for f in ln.figures):
+            out[i] = Line("text", ln.number, tuple(t for f in ln.figures for t in (f.dollar, f.value) if t))
+            continue
+        if any(f.dollar or f.notes for f in ln.figures):
             continue
         if not PAGE_NUMBER.search(" ".join(f.value.text for f in ln.figures)):
             continue
