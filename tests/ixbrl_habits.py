@@ -337,6 +337,10 @@ class Doc:
                 concept, kind = BALANCE, "adoption"
                 if "adoption-duration" in self.habits:  # (the adjustment's concept, for the year, on the member)
                     concept = CONCEPTS["other"]
+            if role == "adjusted":  # (the balance at beginning as adjusted: the balance's, at the opening instant)
+                adopted = self.spec.get("adoption")
+                kind_a = parse_cell(self.tag_spec["periods"][pi]["rows"][ri]["cells"][adopted])[0]
+                concept, kind = BALANCE, "adjusted" if kind_a == "amount" else "opening"
             if concept and kind == "move" and any(concepts.get(r) == concept for r in roles[:k]):
                 concept = "abc:" + concept.split(":")[1] + str(k)  # (a second column of one concept: the filer's own)
             if concept is None or not (m.group(1) or m.group(3)):
@@ -1021,6 +1025,9 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
     if variation in ADOPTION:
         spec, tag_spec = with_adoption(spec), with_adoption(tag_spec) if tag_spec else None
         habits |= ADOPTION[variation]
+    if variation in ADJUSTED:
+        spec, tag_spec = with_adjusted(spec), with_adjusted(tag_spec) if tag_spec else None
+        habits |= ADJUSTED[variation]
     doc = Doc(spec, habits, tag_spec)
     doc.tag()
     if variation in EDITS:
@@ -1651,9 +1658,31 @@ EDITS.update({"adoption-adjusted": adjusted_balances})
 VARIATIONS = VARIATIONS + tuple(ADOPTION)
 
 
+def with_adjusted(spec: dict) -> dict:
+    """`with_adoption`'s table with the adoption's column right after the balance at beginning and
+    a column "Balance at beginning of year, as adjusted" after it (heading_habits._adjusted): its
+    figures tagged as the family's balance at the opening instant, on srt's adjusted balance member
+    where the period adopts, in the opening balance's context elsewhere (the same value)."""
+    from heading_habits import _adjusted
+    if "adoption" not in spec:
+        spec = with_adoption(spec)
+    if spec.get("adoption") is None or "adjusted" in spec["roles"]:
+        return spec
+    opening = spec["roles"][1:].index("beginning")
+    spec = _adjusted(spec)
+    spec["adoption"] = opening + 1
+    return spec
+
+
+ADJUSTED = {"adoption-adjusted-column": frozenset(), "adoption-adjusted-row": frozenset({"transposed"})}
+VARIATIONS = VARIATIONS + tuple(ADJUSTED)
+
+
 def printed_spec(spec: dict, variation: str) -> dict:
     """The table as the habit prints it, where the habit adds figures of its own (the
-    adoption's column): the spec the expected findings are computed from."""
+    adoption's column, the balance as adjusted): the spec the expected findings are computed from."""
+    if variation in ADJUSTED:
+        return with_adjusted(spec)
     return with_adoption(spec) if variation in ADOPTION else spec
 
 
