@@ -274,7 +274,7 @@ class Doc:
     def context(self, kind: str, pi: int, ri: int) -> str:
         member = self.member(pi, ri)
         start, end = self.start(pi), self.ends()[pi]
-        if kind == "adoption" and "adoption-duration" in self.habits:
+        if kind == "adoption" and self.habits & {"adoption-duration", "adoption-deduction"}:
             period = f"<xbrli:startDate>{start}</xbrli:startDate><xbrli:endDate>{end}</xbrli:endDate>"
             key = f"d{start}_{end}"
         elif kind in ("adoption", "adjusted"):  # (the cumulative effect, the balance so adjusted: at the opening's instant)
@@ -337,6 +337,8 @@ class Doc:
                 concept, kind = BALANCE, "adoption"
                 if "adoption-duration" in self.habits:  # (the adjustment's concept, for the year, on the member)
                     concept = CONCEPTS["other"]
+                if "adoption-deduction" in self.habits:  # (a release: the deductions' concept, the amount taken)
+                    concept = CONCEPTS["deductions"]
             if role == "adjusted":  # (the balance at beginning as adjusted: the balance's, at the opening instant)
                 adopted = self.spec.get("adoption")
                 kind_a = parse_cell(self.tag_spec["periods"][pi]["rows"][ri]["cells"][adopted])[0]
@@ -348,6 +350,8 @@ class Doc:
             # The tag's value: the figure of `tag_spec` (a planted tag differs from the print there).
             kind_, tagged_value, _ = parse_cell(self.tag_spec["periods"][pi]["rows"][ri]["cells"][k])
             amount = contra * tagged_value if kind_ == "amount" else Decimal(0)
+            if kind == "adoption" and concept == CONCEPTS["deductions"]:
+                amount = -amount  # (what the release takes from the balance)
             if kind == "move" and role in SUBTRACTING:
                 amount = -sign * amount
                 if "sign-deductions" in self.habits and value is not None and value < 0:
@@ -1023,7 +1027,8 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
         spec, tag_spec = in_millions(spec), in_millions(tag_spec) if tag_spec else None
     habits = frozenset({variation})
     if variation in ADOPTION:
-        spec, tag_spec = with_adoption(spec), with_adoption(tag_spec) if tag_spec else None
+        negative = variation in NEGATIVE
+        spec, tag_spec = with_adoption(spec, negative), with_adoption(tag_spec, negative) if tag_spec else None
         habits |= ADOPTION[variation]
     if variation in ADJUSTED:
         spec, tag_spec = with_adjusted(spec), with_adjusted(tag_spec) if tag_spec else None
@@ -1591,10 +1596,12 @@ ADOPTION_HEADING = "Adoption of ASC 326"
 ADJUSTED_MEMBER = "srt:CumulativeEffectPeriodOfAdoptionAdjustedBalanceMember"
 
 
-def with_adoption(spec: dict) -> dict:
+def with_adoption(spec: dict, negative: bool = False) -> dict:
     """The table with a column "Adoption of ASC 326" before the provision: in the first
     period printed, each reserve's tenth of its provision split off into it (the totals'
-    the sum of their parts', so the arithmetic holds as it did), a dash in the others."""
+    the sum of their parts', so the arithmetic holds as it did), a dash in the others;
+    `negative`: the adoption a release, the tenth printed in parentheses (the provision
+    that much more)."""
     from heading_habits import _column, _parts, _printed, _tenth
     k = _column(spec, {"charged_costs"})
     if k is None or "adoption" in spec:
@@ -1608,7 +1615,7 @@ def with_adoption(spec: dict) -> dict:
         for row in period["rows"]:
             kind, value, decimals = parse_cell(row["cells"][k]) if row["cells"] else (None, None, 0)
             if pi == 0 and kind == "amount" and not row.get("is_total"):
-                news[id(row)] = (_tenth(value, decimals), decimals)
+                news[id(row)] = ((-1 if negative else 1) * _tenth(value, decimals), decimals)
         for total, parts in _parts(period["rows"]):
             got = [news[id(p)] for p in parts if id(p) in news]
             if got:
@@ -1674,6 +1681,13 @@ def with_adjusted(spec: dict) -> dict:
     return spec
 
 
+# A release on adoption, printed "(120)": tagged as the balance's, sign="-" (adoption-negative), or
+# with the deductions' concept for the year on the adoption member, the amount taken positive
+# (adoption-deduction: a subtracting concept).
+NEGATIVE = {"adoption-negative": frozenset(), "adoption-deduction": frozenset()}
+ADOPTION.update(NEGATIVE)
+VARIATIONS = VARIATIONS + tuple(NEGATIVE)
+
 ADJUSTED = {"adoption-adjusted-column": frozenset(), "adoption-adjusted-row": frozenset({"transposed"})}
 VARIATIONS = VARIATIONS + tuple(ADJUSTED)
 
@@ -1683,7 +1697,7 @@ def printed_spec(spec: dict, variation: str) -> dict:
     adoption's column, the balance as adjusted): the spec the expected findings are computed from."""
     if variation in ADJUSTED:
         return with_adjusted(spec)
-    return with_adoption(spec) if variation in ADOPTION else spec
+    return with_adoption(spec, variation in NEGATIVE) if variation in ADOPTION else spec
 
 
 def dollar_excluded(doc: Doc) -> None:
