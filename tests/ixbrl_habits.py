@@ -132,6 +132,15 @@ A fifth look (s29-ixbrl5):
   tagged too, in ix:hidden (srt's adjusted balance member).  Each also checks the facts alone;
 - dollar-excluded: "$" in an ix:exclude inside each positive figure's fact; parens-excluded: a
   negative's parentheses in ix:exclude inside its fact.
+A sixth look (s30-ixbrl6):
+- adoption-adjusted-column, adoption-adjusted-row: the adoption's column (row) right after the
+  balance at beginning, then "Balance at beginning of year, as adjusted" (`with_adjusted`), tagged
+  as the balance at the opening instant on srt's adjusted balance member where the period adopts;
+- adoption-negative: the adoption a release printed "(x)", tagged as the balance's, sign="-";
+  adoption-deduction: the same release tagged with the deductions' concept for the year on the
+  adoption member, the amount taken positive (a subtracting concept);
+- fixed-empty: nils under ixt:fixed-empty; numwords-no: nils printed "no" (ixt-sec:numwordsen);
+  millions-tenths: millions to one decimal ("123.4"), scale="6" decimals="-5".
 """
 
 from __future__ import annotations
@@ -368,11 +377,13 @@ class Doc:
             def put(start_tag: str) -> str:
                 return start_tag + before if m.group(1) else before + start_tag
 
-            attrs = f'name="{concept}" contextRef="{cid}" unitRef="usd" id="{fid}" decimals="{-scale}" scale="{scale}"'
+            decimals = -5 if "millions-tenths" in self.habits else -scale  # (millions to one decimal)
+            attrs = f'name="{concept}" contextRef="{cid}" unitRef="usd" id="{fid}" decimals="{decimals}" scale="{scale}"'
             if kind_ != "amount":
                 if "nil-facts" in self.habits:
                     return put(f'<ix:nonFraction {attrs} xsi:nil="true">')
-                fmt = "ixt-sec:numwordsen" if "numwords" in self.habits else "ixt:fixed-zero"
+                fmt = ("ixt-sec:numwordsen" if self.habits & {"numwords", "numwords-no"} else
+                       "ixt:fixed-empty" if "fixed-empty" in self.habits else "ixt:fixed-zero")
                 return put(f'<ix:nonFraction {attrs} format="{fmt}">')
             sign_attr = NEG if amount < 0 else ""
             return put(f'<ix:nonFraction {attrs} format="ixt:num-dot-decimal"{sign_attr}>')
@@ -382,9 +393,10 @@ class Doc:
             # (an xsi:nil fact's content is empty: the dash printed after it)
             self.text = re.sub(r'(xsi:nil="true">)' + SENTINEL + r'([^<]*)</ix:nonFraction>',
                                "\\1</ix:nonFraction>" + SENTINEL + "\\2", self.text)
-        if "numwords" in self.habits:
-            self.text = re.sub(r'(format="ixt-sec:numwordsen">' + SENTINEL + r')[^<]*<', r"\1None<", self.text)
-            self.rendered.figures = [(pi, ri, k, "None" if v is None else raw, v)
+        if self.habits & {"numwords", "numwords-no"}:
+            word = "no" if "numwords-no" in self.habits else "None"
+            self.text = re.sub(r'(format="ixt-sec:numwordsen">' + SENTINEL + r')[^<]*<', "\\1" + word + "<", self.text)
+            self.rendered.figures = [(pi, ri, k, word if v is None else raw, v)
                                      for pi, ri, k, raw, v in self.rendered.figures]
         self.text = self.text.replace("</ix:resources>", "".join(self.contexts.values()) + "</ix:resources>", 1)
 
@@ -1021,10 +1033,30 @@ def in_millions(spec: dict) -> dict:
     return spec
 
 
+def in_tenths(spec: dict) -> dict:
+    """The table in millions to one decimal ("123.4", scale="6" decimals="-5"): each figure in
+    thousands printed a tenth as large (the arithmetic and its rounding the same, exactly)."""
+    spec = in_millions(spec)
+    for p in spec["periods"]:
+        for row in p["rows"]:
+            out = []
+            for cell in row["cells"]:
+                kind, value, decimals = parse_cell(cell)
+                if kind != "amount" or decimals != 3:
+                    out.append(cell)
+                    continue
+                body = f"{abs(value) * 100:,.1f}"
+                out.append(f"({body})" if value < 0 else body)
+            row["cells"] = out
+    return spec
+
+
 def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Rendered:
     """The table tagged, with the habit applied; its figures placed."""
     if variation in ("millions", "scale-slip", "millions-row", "scale-slip-row"):
         spec, tag_spec = in_millions(spec), in_millions(tag_spec) if tag_spec else None
+    if variation == "millions-tenths":
+        spec, tag_spec = in_tenths(spec), in_tenths(tag_spec) if tag_spec else None
     habits = frozenset({variation})
     if variation in ADOPTION:
         negative = variation in NEGATIVE
@@ -1717,3 +1749,9 @@ def parens_excluded(doc: Doc) -> None:
 
 EDITS.update({"dollar-excluded": dollar_excluded, "parens-excluded": parens_excluded})
 VARIATIONS = VARIATIONS + ("dollar-excluded", "parens-excluded")
+
+
+# A sixth look (s30-ixbrl6): transformation formats of other filing software.
+# - fixed-empty: nils tagged ixt:fixed-empty (the dash printed); numwords-no: nils printed "no"
+#   under ixt-sec:numwordsen; millions-tenths: millions to one decimal, scale="6" decimals="-5".
+VARIATIONS = VARIATIONS + ("fixed-empty", "numwords-no", "millions-tenths")
