@@ -140,7 +140,8 @@ A sixth look (s30-ixbrl6):
   adoption-deduction: the same release tagged with the deductions' concept for the year on the
   adoption member, the amount taken positive (a subtracting concept);
 - fixed-empty: nils under ixt:fixed-empty; numwords-no: nils printed "no" (ixt-sec:numwordsen);
-  millions-tenths: millions to one decimal ("123.4"), scale="6" decimals="-5".
+  millions-tenths: millions to one decimal ("123.4"), scale="6" decimals="-5";
+- tagged-twice: each figure's fact nested in another of its concept in a copy of its context.
 """
 
 from __future__ import annotations
@@ -1755,3 +1756,22 @@ VARIATIONS = VARIATIONS + ("dollar-excluded", "parens-excluded")
 # - fixed-empty: nils tagged ixt:fixed-empty (the dash printed); numwords-no: nils printed "no"
 #   under ixt-sec:numwordsen; millions-tenths: millions to one decimal, scale="6" decimals="-5".
 VARIATIONS = VARIATIONS + ("fixed-empty", "numwords-no", "millions-tenths")
+
+
+def tagged_twice(doc: Doc) -> None:
+    """Each figure tagged twice, the two ix:nonFraction elements nested, the inner one in a copy
+    of the outer's context under another id (software that writes a context per fact group):
+    one fact, two contexts saying the same period and member."""
+    for cid, ctx in list(doc.contexts.items()):
+        doc.text = doc.text.replace("</ix:resources>", ctx.replace(f'id="{cid}"', f'id="{cid}-2"') + "</ix:resources>", 1)
+
+    def nest(m: re.Match) -> str:
+        start, body = m.group(1), m.group(2)
+        inner = re.sub(r'contextRef="([^"]*)"', r'contextRef="\1-2"', start.replace(SENTINEL, ""))
+        inner = re.sub(r'id="([^"]*)"', r'id="\1-b"', inner)
+        return start + inner + body + "</ix:nonFraction></ix:nonFraction>"
+    doc.text = re.sub(r'(<ix:nonFraction [^>]*contextRef="c-[^>]*>)([^<]*)</ix:nonFraction>', nest, doc.text)
+
+
+EDITS.update({"tagged-twice": tagged_twice})
+VARIATIONS = VARIATIONS + ("tagged-twice",)
