@@ -78,3 +78,23 @@ Year ended December 31, 2019
     result = _check(text)
     assert result.error is None and [f for f in result.findings if f.severity != "info"] == []
     assert [c.effect for c in result.schedules[0].columns] == ["opening", "add", "subtract", "closing"]
+
+
+def test_a_closing_balance_as_adjusted_closes_the_row():
+    """No balance at end printed after it: the adjusted balance is the row's closing."""
+    text = """                          HICKORY BRANDS, INC.
+            SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS
+                            (in thousands)
+
+                             Balance at      Charged to                 Balance at
+                             Beginning       Costs and                  End of Year,
+Description                  of Year         Expenses      Deductions   as Adjusted
+-----------                  -----------     ----------    ----------   ----------
+Year ended December 31, 2020
+  Allowance for credit losses   1,200            800           600        1,400
+Year ended December 31, 2019
+  Allowance for credit losses   1,000            700           500        1,200
+"""
+    result = _check(text)
+    assert result.error is None and [f for f in result.findings if f.severity != "info"] == []
+    assert [c.effect for c in result.schedules[0].columns] == ["opening", "add", "subtract", "closing"]

@@ -41,7 +41,7 @@ def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> 
     named: Named = [h.spec for h in heard]
     basis = [list(h.basis) for h in heard]
     _by_position(schedule, heard, named, basis, specs)
-    _adjusted_opens(named, basis, specs)
+    _adjusted_balances(named, basis, specs)
     opening = _balance(schedule, named, "opening", "balance at beginning", path)
     closing = _balance(schedule, named, "closing", "balance at end", path)
     return _signed(schedule, heard, named, basis, opening, closing, specs, path)
@@ -152,16 +152,21 @@ def _by_position(schedule: Schedule, heard: Sequence[Heard], named: Named, basis
             basis[k].append("position: after the additions, before the balance at end (Rule 12-09's column D)")
 
 
-def _adjusted_opens(named: Named, basis: list[list[str]], specs: Sequence[RoleSpec]) -> None:
-    """A balance "as adjusted" with no balance at beginning before it opens the row: a table
-    printing only the opening balance so adjusted (restated), no adjustment beside it."""
+def _adjusted_balances(named: Named, basis: list[list[str]], specs: Sequence[RoleSpec]) -> None:
+    """A balance "as adjusted" with no balance at beginning before it opens the row, one with no
+    balance at end after it closes it: a table printing only the opening (or closing) balance so
+    adjusted (restated), no adjustment beside it."""
     effects = [s.effect if s else None for s in named]
     adjusted = [k for k, e in enumerate(effects) if e == "adjusted"]
-    if len(adjusted) == 1 and "opening" not in effects[:adjusted[0]]:
-        spec = next((s for s in specs if s.effect == "opening"), None)
-        if spec is not None:
-            named[adjusted[0]] = spec
-            basis[adjusted[0]].append("no balance at beginning before it: the adjusted balance opens")
+    if len(adjusted) != 1:
+        return
+    k = adjusted[0]
+    effect = "opening" if "opening" not in effects[:k] else "closing" if "closing" not in effects[k + 1:] else None
+    spec = next((s for s in specs if s.effect == effect), None) if effect else None
+    if spec is not None:
+        named[k] = spec
+        basis[k].append(f"no balance at {'beginning before' if effect == 'opening' else 'end after'} it: "
+                        f"the adjusted balance {'opens' if effect == 'opening' else 'closes'}")
 
 
 def _balance(schedule: Schedule, named: Named, effect: Effect, what: str, path: Optional[str]) -> int:
