@@ -16,8 +16,9 @@ from typing import Literal, NamedTuple, Optional, get_args
 
 # The kinds, as the closed sets of words they are (strings stay strings: JSON output is unchanged).
 RowKind = Literal["item", "total"]
-# What a column does to the balance: Rule 12-09's columns B and E, C, D.
-Effect = Literal["opening", "closing", "add", "subtract"]
+# What a column does to the balance: Rule 12-09's columns B and E, C, D; "adjusted": a balance
+# printed within the row (the balance at beginning as adjusted on adopting a standard).
+Effect = Literal["opening", "closing", "add", "subtract", "adjusted"]
 Severity = Literal["error", "warning", "info"]
 # Where a schedule (and so a finding) was read from: a printed table, or inline XBRL facts.
 Source = Literal["table", "xbrl"]

@@ -15,6 +15,7 @@ from decimal import Decimal
 from render import Rendered, parse_cell, period_date
 
 OPENING, CLOSING = "beginning", "ending"
+ADJUSTED = "adjusted"  # the balance at beginning as adjusted for an adoption: within the row, no movement
 SUBTRACTING = {"deductions", "writeoffs", "credited_costs", "credited_other"}
 HALF = Decimal("0.5")
 TRAILING_MARKS = re.compile(r"(\s*(\(\w{1,2}\)|\*+))+$")
@@ -50,7 +51,8 @@ def expected_errors(spec: dict, rendered: Rendered, blank_nils: bool = False) ->
     roles = spec["roles"][1:]
     opening, closing = roles.index(OPENING), roles.index(CLOSING)
     sign = -1 if spec["deductions_sign"] == "positive-subtracted" else 1
-    terms = [(k, sign if r in SUBTRACTING else 1) for k, r in enumerate(roles) if k not in (opening, closing)]
+    terms = [(k, sign if r in SUBTRACTING else 1) for k, r in enumerate(roles)
+             if k not in (opening, closing) and r != ADJUSTED]
     found = set()
 
     def where(check, pi, ri, k):
@@ -74,6 +76,18 @@ def expected_errors(spec: dict, rendered: Rendered, blank_nils: bool = False) ->
             total = cells[opening].value + sum(s * cells[k].value for k, s in terms)
             if _beyond(total - cells[closing].value, [cells[opening], cells[closing]] + [cells[k] for k, _ in terms]):
                 where("row_identity", pi, ri, closing)
+
+    # The balance as adjusted: the balance at beginning and the movements printed before it.
+    if ADJUSTED in roles:
+        adjusted = roles.index(ADJUSTED)
+        before = [(k, s) for k, s in terms if k < adjusted]
+        for pi, rows in enumerate(table):
+            for ri, row, cells in rows:
+                if not cells or not any(c.printed for c in cells):
+                    continue
+                total = cells[opening].value + sum(s * cells[k].value for k, s in before)
+                if _beyond(total - cells[adjusted].value, [cells[opening], cells[adjusted]] + [cells[k] for k, _ in before]):
+                    where("adjusted_balance", pi, ri, adjusted)
 
     # Column totals: a total sums the items since the previous total, or the subtotals above.
     for pi, rows in enumerate(table):

@@ -27,6 +27,8 @@ movement columns
 - writeoffs-net: the deductions headed "Write-offs, net of recoveries";
 - translation-column: a "Foreign currency translation" column split from the provision, both signs;
 - adoption-column: "Impact of adoption of ASU 2016-13" before the provision (a standard's year);
+- adjusted-column: the same right after the balance at beginning, then "Balance at beginning of
+  year, as adjusted" (the balance at beginning plus the adoption), the year's movements from it;
 - net-movement: the provision and the deductions as one "Net additions (deductions)" column;
 - costs-incurred, costs-charged-against, credited-to-income, released-to-income, charged-against:
   the deductions headed in words of an addition's vocabulary ("Costs incurred", "Amounts credited
@@ -355,6 +357,33 @@ def _additions_words(spec: dict) -> dict:
     return spec
 
 
+def _adjusted(spec: dict) -> dict:
+    """The adoption's column moved to follow the balance at beginning, and a column "Balance at
+    beginning of year, as adjusted" after it: each row's balance at beginning plus its adoption
+    (a nil where both are nil)."""
+    adoption = next((k for k, h in enumerate(spec["columns"][1:]) if "adoption" in h.lower()), None)
+    if adoption is None:
+        return spec
+    opening = spec["roles"][1:].index("beginning")
+    spec = _move(spec, adoption, opening + 1)  # (right after the balance it adjusts)
+    adoption = opening + 1
+    spec["columns"].insert(adoption + 2, "Balance at beginning of year, as adjusted")
+    spec["roles"].insert(adoption + 2, "adjusted")
+    for period in spec["periods"]:
+        for row in period["rows"]:
+            if not row["cells"]:
+                continue
+            if row.get("footnotes"):
+                row["footnotes"].insert(adoption + 1, "")
+            cells = [parse_cell(row["cells"][k]) for k in (opening, adoption)]
+            if all(kind != "amount" for kind, _, _ in cells):
+                row["cells"].insert(adoption + 1, row["cells"][opening])
+                continue
+            value = sum((v for kind, v, _ in cells if kind == "amount"), Decimal(0))
+            row["cells"].insert(adoption + 1, _printed(value, max(d for kind, _, d in cells if kind == "amount")))
+    return spec
+
+
 OPENING, CLOSING, PROVISION = {"beginning"}, {"ending"}, {"charged_costs"}
 
 HABITS: dict[str, Habit] = {
@@ -399,6 +428,8 @@ HABITS: dict[str, Habit] = {
     "net-movement": Habit(spec=net_movement),
     "adoption-column": Habit(spec=_split(PROVISION, "other", "Impact of adoption of ASU 2016-13",
                                          lambda v, n: _tenth(v), _less, after=False)),
+    "adjusted-column": Habit(spec=_headings(_split(PROVISION, "other", "Impact of adoption of ASU 2016-13",
+                                                   lambda v, n: _tenth(v), _less, after=False), _adjusted)),
     "latin-typos": Habit(spec=_headings(
         _heading(PROVISION, lambda h: h.replace("Additions", "Additiones").replace("Charged", "Chargado")),
         _heading({"deductions"}, lambda h: h.replace("Deductions", "Deductiones").replace("Deduction", "Deduccion")),

@@ -132,6 +132,16 @@ A fifth look (s29-ixbrl5):
   tagged too, in ix:hidden (srt's adjusted balance member).  Each also checks the facts alone;
 - dollar-excluded: "$" in an ix:exclude inside each positive figure's fact; parens-excluded: a
   negative's parentheses in ix:exclude inside its fact.
+A sixth look (s30-ixbrl6):
+- adoption-adjusted-column, adoption-adjusted-row: the adoption's column (row) right after the
+  balance at beginning, then "Balance at beginning of year, as adjusted" (`with_adjusted`), tagged
+  as the balance at the opening instant on srt's adjusted balance member where the period adopts;
+- adoption-negative: the adoption a release printed "(x)", tagged as the balance's, sign="-";
+  adoption-deduction: the same release tagged with the deductions' concept for the year on the
+  adoption member, the amount taken positive (a subtracting concept);
+- fixed-empty: nils under ixt:fixed-empty; numwords-no: nils printed "no" (ixt-sec:numwordsen);
+  millions-tenths: millions to one decimal ("123.4"), scale="6" decimals="-5";
+- tagged-twice: each figure's fact nested in another of its concept in a copy of its context.
 """
 
 from __future__ import annotations
@@ -274,7 +284,7 @@ class Doc:
     def context(self, kind: str, pi: int, ri: int) -> str:
         member = self.member(pi, ri)
         start, end = self.start(pi), self.ends()[pi]
-        if kind == "adoption" and "adoption-duration" in self.habits:
+        if kind == "adoption" and self.habits & {"adoption-duration", "adoption-deduction"}:
             period = f"<xbrli:startDate>{start}</xbrli:startDate><xbrli:endDate>{end}</xbrli:endDate>"
             key = f"d{start}_{end}"
         elif kind in ("adoption", "adjusted"):  # (the cumulative effect, the balance so adjusted: at the opening's instant)
@@ -337,6 +347,12 @@ class Doc:
                 concept, kind = BALANCE, "adoption"
                 if "adoption-duration" in self.habits:  # (the adjustment's concept, for the year, on the member)
                     concept = CONCEPTS["other"]
+                if "adoption-deduction" in self.habits:  # (a release: the deductions' concept, the amount taken)
+                    concept = CONCEPTS["deductions"]
+            if role == "adjusted":  # (the balance at beginning as adjusted: the balance's, at the opening instant)
+                adopted = self.spec.get("adoption")
+                kind_a = parse_cell(self.tag_spec["periods"][pi]["rows"][ri]["cells"][adopted])[0]
+                concept, kind = BALANCE, "adjusted" if kind_a == "amount" else "opening"
             if concept and kind == "move" and any(concepts.get(r) == concept for r in roles[:k]):
                 concept = "abc:" + concept.split(":")[1] + str(k)  # (a second column of one concept: the filer's own)
             if concept is None or not (m.group(1) or m.group(3)):
@@ -344,6 +360,8 @@ class Doc:
             # The tag's value: the figure of `tag_spec` (a planted tag differs from the print there).
             kind_, tagged_value, _ = parse_cell(self.tag_spec["periods"][pi]["rows"][ri]["cells"][k])
             amount = contra * tagged_value if kind_ == "amount" else Decimal(0)
+            if kind == "adoption" and concept == CONCEPTS["deductions"]:
+                amount = -amount  # (what the release takes from the balance)
             if kind == "move" and role in SUBTRACTING:
                 amount = -sign * amount
                 if "sign-deductions" in self.habits and value is not None and value < 0:
@@ -360,11 +378,13 @@ class Doc:
             def put(start_tag: str) -> str:
                 return start_tag + before if m.group(1) else before + start_tag
 
-            attrs = f'name="{concept}" contextRef="{cid}" unitRef="usd" id="{fid}" decimals="{-scale}" scale="{scale}"'
+            decimals = -5 if "millions-tenths" in self.habits else -scale  # (millions to one decimal)
+            attrs = f'name="{concept}" contextRef="{cid}" unitRef="usd" id="{fid}" decimals="{decimals}" scale="{scale}"'
             if kind_ != "amount":
                 if "nil-facts" in self.habits:
                     return put(f'<ix:nonFraction {attrs} xsi:nil="true">')
-                fmt = "ixt-sec:numwordsen" if "numwords" in self.habits else "ixt:fixed-zero"
+                fmt = ("ixt-sec:numwordsen" if self.habits & {"numwords", "numwords-no"} else
+                       "ixt:fixed-empty" if "fixed-empty" in self.habits else "ixt:fixed-zero")
                 return put(f'<ix:nonFraction {attrs} format="{fmt}">')
             sign_attr = NEG if amount < 0 else ""
             return put(f'<ix:nonFraction {attrs} format="ixt:num-dot-decimal"{sign_attr}>')
@@ -374,9 +394,10 @@ class Doc:
             # (an xsi:nil fact's content is empty: the dash printed after it)
             self.text = re.sub(r'(xsi:nil="true">)' + SENTINEL + r'([^<]*)</ix:nonFraction>',
                                "\\1</ix:nonFraction>" + SENTINEL + "\\2", self.text)
-        if "numwords" in self.habits:
-            self.text = re.sub(r'(format="ixt-sec:numwordsen">' + SENTINEL + r')[^<]*<', r"\1None<", self.text)
-            self.rendered.figures = [(pi, ri, k, "None" if v is None else raw, v)
+        if self.habits & {"numwords", "numwords-no"}:
+            word = "no" if "numwords-no" in self.habits else "None"
+            self.text = re.sub(r'(format="ixt-sec:numwordsen">' + SENTINEL + r')[^<]*<', "\\1" + word + "<", self.text)
+            self.rendered.figures = [(pi, ri, k, word if v is None else raw, v)
                                      for pi, ri, k, raw, v in self.rendered.figures]
         self.text = self.text.replace("</ix:resources>", "".join(self.contexts.values()) + "</ix:resources>", 1)
 
@@ -1013,14 +1034,38 @@ def in_millions(spec: dict) -> dict:
     return spec
 
 
+def in_tenths(spec: dict) -> dict:
+    """The table in millions to one decimal ("123.4", scale="6" decimals="-5"): each figure in
+    thousands printed a tenth as large (the arithmetic and its rounding the same, exactly)."""
+    spec = in_millions(spec)
+    for p in spec["periods"]:
+        for row in p["rows"]:
+            out = []
+            for cell in row["cells"]:
+                kind, value, decimals = parse_cell(cell)
+                if kind != "amount" or decimals != 3:
+                    out.append(cell)
+                    continue
+                body = f"{abs(value) * 100:,.1f}"
+                out.append(f"({body})" if value < 0 else body)
+            row["cells"] = out
+    return spec
+
+
 def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Rendered:
     """The table tagged, with the habit applied; its figures placed."""
     if variation in ("millions", "scale-slip", "millions-row", "scale-slip-row"):
         spec, tag_spec = in_millions(spec), in_millions(tag_spec) if tag_spec else None
+    if variation == "millions-tenths":
+        spec, tag_spec = in_tenths(spec), in_tenths(tag_spec) if tag_spec else None
     habits = frozenset({variation})
     if variation in ADOPTION:
-        spec, tag_spec = with_adoption(spec), with_adoption(tag_spec) if tag_spec else None
+        negative = variation in NEGATIVE
+        spec, tag_spec = with_adoption(spec, negative), with_adoption(tag_spec, negative) if tag_spec else None
         habits |= ADOPTION[variation]
+    if variation in ADJUSTED:
+        spec, tag_spec = with_adjusted(spec), with_adjusted(tag_spec) if tag_spec else None
+        habits |= ADJUSTED[variation]
     doc = Doc(spec, habits, tag_spec)
     doc.tag()
     if variation in EDITS:
@@ -1584,10 +1629,12 @@ ADOPTION_HEADING = "Adoption of ASC 326"
 ADJUSTED_MEMBER = "srt:CumulativeEffectPeriodOfAdoptionAdjustedBalanceMember"
 
 
-def with_adoption(spec: dict) -> dict:
+def with_adoption(spec: dict, negative: bool = False) -> dict:
     """The table with a column "Adoption of ASC 326" before the provision: in the first
     period printed, each reserve's tenth of its provision split off into it (the totals'
-    the sum of their parts', so the arithmetic holds as it did), a dash in the others."""
+    the sum of their parts', so the arithmetic holds as it did), a dash in the others;
+    `negative`: the adoption a release, the tenth printed in parentheses (the provision
+    that much more)."""
     from heading_habits import _column, _parts, _printed, _tenth
     k = _column(spec, {"charged_costs"})
     if k is None or "adoption" in spec:
@@ -1601,7 +1648,7 @@ def with_adoption(spec: dict) -> dict:
         for row in period["rows"]:
             kind, value, decimals = parse_cell(row["cells"][k]) if row["cells"] else (None, None, 0)
             if pi == 0 and kind == "amount" and not row.get("is_total"):
-                news[id(row)] = (_tenth(value, decimals), decimals)
+                news[id(row)] = ((-1 if negative else 1) * _tenth(value, decimals), decimals)
         for total, parts in _parts(period["rows"]):
             got = [news[id(p)] for p in parts if id(p) in news]
             if got:
@@ -1651,10 +1698,39 @@ EDITS.update({"adoption-adjusted": adjusted_balances})
 VARIATIONS = VARIATIONS + tuple(ADOPTION)
 
 
+def with_adjusted(spec: dict) -> dict:
+    """`with_adoption`'s table with the adoption's column right after the balance at beginning and
+    a column "Balance at beginning of year, as adjusted" after it (heading_habits._adjusted): its
+    figures tagged as the family's balance at the opening instant, on srt's adjusted balance member
+    where the period adopts, in the opening balance's context elsewhere (the same value)."""
+    from heading_habits import _adjusted
+    if "adoption" not in spec:
+        spec = with_adoption(spec)
+    if spec.get("adoption") is None or "adjusted" in spec["roles"]:
+        return spec
+    opening = spec["roles"][1:].index("beginning")
+    spec = _adjusted(spec)
+    spec["adoption"] = opening + 1
+    return spec
+
+
+# A release on adoption, printed "(120)": tagged as the balance's, sign="-" (adoption-negative), or
+# with the deductions' concept for the year on the adoption member, the amount taken positive
+# (adoption-deduction: a subtracting concept).
+NEGATIVE = {"adoption-negative": frozenset(), "adoption-deduction": frozenset()}
+ADOPTION.update(NEGATIVE)
+VARIATIONS = VARIATIONS + tuple(NEGATIVE)
+
+ADJUSTED = {"adoption-adjusted-column": frozenset(), "adoption-adjusted-row": frozenset({"transposed"})}
+VARIATIONS = VARIATIONS + tuple(ADJUSTED)
+
+
 def printed_spec(spec: dict, variation: str) -> dict:
     """The table as the habit prints it, where the habit adds figures of its own (the
-    adoption's column): the spec the expected findings are computed from."""
-    return with_adoption(spec) if variation in ADOPTION else spec
+    adoption's column, the balance as adjusted): the spec the expected findings are computed from."""
+    if variation in ADJUSTED:
+        return with_adjusted(spec)
+    return with_adoption(spec, variation in NEGATIVE) if variation in ADOPTION else spec
 
 
 def dollar_excluded(doc: Doc) -> None:
@@ -1674,3 +1750,28 @@ def parens_excluded(doc: Doc) -> None:
 
 EDITS.update({"dollar-excluded": dollar_excluded, "parens-excluded": parens_excluded})
 VARIATIONS = VARIATIONS + ("dollar-excluded", "parens-excluded")
+
+
+# A sixth look (s30-ixbrl6): transformation formats of other filing software.
+# - fixed-empty: nils tagged ixt:fixed-empty (the dash printed); numwords-no: nils printed "no"
+#   under ixt-sec:numwordsen; millions-tenths: millions to one decimal, scale="6" decimals="-5".
+VARIATIONS = VARIATIONS + ("fixed-empty", "numwords-no", "millions-tenths")
+
+
+def tagged_twice(doc: Doc) -> None:
+    """Each figure tagged twice, the two ix:nonFraction elements nested, the inner one in a copy
+    of the outer's context under another id (software that writes a context per fact group):
+    one fact, two contexts saying the same period and member."""
+    for cid, ctx in list(doc.contexts.items()):
+        doc.text = doc.text.replace("</ix:resources>", ctx.replace(f'id="{cid}"', f'id="{cid}-2"') + "</ix:resources>", 1)
+
+    def nest(m: re.Match) -> str:
+        start, body = m.group(1), m.group(2)
+        inner = re.sub(r'contextRef="([^"]*)"', r'contextRef="\1-2"', start.replace(SENTINEL, ""))
+        inner = re.sub(r'id="([^"]*)"', r'id="\1-b"', inner)
+        return start + inner + body + "</ix:nonFraction></ix:nonFraction>"
+    doc.text = re.sub(r'(<ix:nonFraction [^>]*contextRef="c-[^>]*>)([^<]*)</ix:nonFraction>', nest, doc.text)
+
+
+EDITS.update({"tagged-twice": tagged_twice})
+VARIATIONS = VARIATIONS + ("tagged-twice",)

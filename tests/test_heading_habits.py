@@ -76,6 +76,7 @@ REFUSED: dict[str, tuple[frozenset, Optional[frozenset]]] = {
     # "ASU 2016-13" typed in a text heading stack over seven columns: the standard's number read as
     # figures on a heading line (no Schedule II found).  (No text-era table has such a column.)
     "adoption-column": (frozenset({"text-tagged"}), frozenset({"cik863204-2000"})),
+    "adjusted-column": (frozenset({"text-tagged"}), frozenset({"cik863204-2000"})),  # (the same heading)
 }
 
 

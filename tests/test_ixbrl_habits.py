@@ -122,7 +122,7 @@ def outcome(spec: dict, variation: str, kind: str) -> tuple[str, str]:
     if variation.startswith("adoption") and kind == "clean":
         # The facts alone: the adoption's close their rows too (no error more than the table's facts without it).
         errors = [_facts_errors(rendered.text, name),
-                  _facts_errors(tagged(original, "transposed" if variation == "adoption-row" else "base").text, name)]
+                  _facts_errors(tagged(original, "transposed" if variation.endswith("-row") else "base").text, name)]
         if len(errors[0]) > len(errors[1]):
             return "wrong", f"the facts alone: {errors[0][:1]}"
     return "right", ""
@@ -151,7 +151,11 @@ def cases(path):
 # display:table-cell <div>s is read since stop 25: frontends/html/divs.py; a row tagged
 # with us-gaap's receivable allowance concepts has its tags checked since stop 26: the
 # rules file's `xbrl.on_axis`.)
-KNOWN: set[str] = set()
+# numwords-no (s30): a nil printed "no" under ixt-sec:numwordsen is no nil of labels.NIL (a word too
+# common to add to every front end's nils: "No" begins labels and sentences): the table is not read,
+# its facts are checked instead with VX003's warning (a planted figure found at its fact's element,
+# not at the printed cell).  Not silent: warned.
+KNOWN: set[str] = {"numwords-no"}
 
 
 @pytest.mark.parametrize("variation", [pytest.param(v, marks=pytest.mark.xfail(strict=True, reason="not read yet"))

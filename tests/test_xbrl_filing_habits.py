@@ -27,6 +27,10 @@
   it giving 2022 as previously reported on srt:RestatementAxis: no row of the facts' schedule;
 - maple-foods-2023-ixbrl-exhibit-*.txt: the schedule in EX-99.1 of a submission, its contexts
   in the exhibit's own ix:header: its facts are read and a flipped tag found at its cell;
+- quince-textiles-2020-ixbrl-adjusted-balance-*: "Balance at Beginning of Year, as Adjusted"
+  after the adoption's column: a balance within the row, checked by VQ009; a wrong one found there;
+- sumac-paints-2020-ixbrl-adoption-release-*: a release on adoption tagged with the deductions'
+  concept (the amount taken): it subtracts; a sign="-" on it found at its cell;
 - hickory-brands-2020-ixbrl-adoption-*: a column "Adoption of ASC 326", its facts the balance at
   the day before the year on srt:CumulativeEffectPeriodOfAdoptionAxis: a movement of 2020 (the
   table's and the facts' rows close), no reserve; a flipped adoption tag found at its cell.
@@ -179,6 +183,45 @@ def test_an_adoption_adjustment_is_a_movement_of_the_year_it_opens(sources):
     adopted = {r.label: r.cells[1] for p in facts.periods for r in p.rows if r.cells[1] is not None}
     assert {label: cell.value for label, cell in adopted.items()} == {"Allowance for credit loss": 315, "Total (no member)": 315}
     text, wrong = check("hickory-brands-2020-ixbrl-adoption-wrong-sign.htm")
+    if sources == "both":
+        assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "adoption")]
+        assert failed(wrong)[0].location.line == line_of(text, 'id="f-2"')
+
+
+@pytest.mark.parametrize("sources", ["both", "xbrl"])
+def test_a_balance_printed_as_adjusted_is_checked_against_the_adoption_it_follows(sources):
+    """Quince Textiles prints "Balance at Beginning of Year, as Adjusted" after the adoption's
+    column, tagged on srt's adjusted balance member: a balance within the row (stop 29 read it as
+    a movement, every 2020 row failing by the balance), the row closing from the balance at
+    beginning through every movement; a wrong adjusted balance (printed and tagged so) is found by
+    VQ009 at its cell, the diagnosis naming it."""
+    text = (PAGES / "quince-textiles-2020-ixbrl-adjusted-balance-clean.htm").read_text("utf-8")
+    clean = auditor.check_source(source.from_text(text, "t.htm"), RULES, sources=sources)
+    assert failed(clean) == []
+    if sources == "both":
+        table = [s for s in clean.schedules if s.source == "table"][0]
+        assert [(c.role, c.effect) for c in table.columns][:3] == [("beginning", "opening"), ("adoption", "add"),
+                                                                   ("adjusted", "adjusted")]
+    text, wrong = check("quince-textiles-2020-ixbrl-adjusted-balance-wrong-figure.htm")
+    if sources == "both":
+        assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [
+            ("VQ009", "Allowance for credit losses", "adjusted"), ("VQ002", "Total", "adjusted")]
+        cell = text.index(">1,755<")
+        assert failed(wrong)[0].location.line == text.count("\n", 0, cell) + 1
+
+
+@pytest.mark.parametrize("sources", ["both", "xbrl"])
+def test_an_adoption_tagged_with_a_subtracting_concept_takes_its_amount_away(sources):
+    """Sumac Paints' adoption is a release, printed "(215)" and tagged with the deductions'
+    concept on the adoption member, 215 positive (the amount taken): it subtracts (stop 29 read
+    every adoption's concept as adding, a false VX001 at the cell); a sign="-" on it is found at
+    its cell."""
+    text = (PAGES / "sumac-paints-2020-ixbrl-adoption-release-clean.htm").read_text("utf-8")
+    clean = auditor.check_source(source.from_text(text, "t.htm"), RULES, sources=sources)
+    assert failed(clean) == []
+    facts = [s for s in clean.schedules if s.source == "xbrl"][0]
+    assert [c.effect for c in facts.columns if c.role == "adoption"] == ["subtract"]
+    text, wrong = check("sumac-paints-2020-ixbrl-adoption-release-wrong-sign.htm")
     if sources == "both":
         assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "adoption")]
         assert failed(wrong)[0].location.line == line_of(text, 'id="f-2"')

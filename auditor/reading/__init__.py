@@ -42,6 +42,7 @@ def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> 
     named: Named = [h.spec for h in heard]
     basis = [list(h.basis) for h in heard]
     _by_position(schedule, heard, named, basis, specs)
+    _adjusted_balances(named, basis, specs)
     opening = _balance(schedule, named, "opening", "balance at beginning", path)
     closing = _balance(schedule, named, "closing", "balance at end", path)
     return _signed(schedule, heard, named, basis, opening, closing, specs, path)
@@ -86,7 +87,7 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
             closing: int, specs: Sequence[RoleSpec], path: Optional[str]) -> Schedule:
     """Each movement's sign by the arithmetic, what each total sums, and the reading."""
     bs = signs.balance_sign(schedule, opening, closing)
-    movements = [k for k in range(len(named)) if k not in (opening, closing)]
+    movements = [k for k in range(len(named)) if k not in (opening, closing) and not _within(named[k])]
     natural = {k: _natural(named[k], heard[k]) for k in movements}
     printed = {k: signs.printed_sign(schedule, k, bs) for k in movements}
     siblings = _siblings(natural, printed)
@@ -152,6 +153,23 @@ def _by_position(schedule: Schedule, heard: Sequence[Heard], named: Named, basis
             basis[k].append("position: after the additions, before the balance at end (Rule 12-09's column D)")
 
 
+def _adjusted_balances(named: Named, basis: list[list[str]], specs: Sequence[RoleSpec]) -> None:
+    """A balance "as adjusted" with no balance at beginning before it opens the row, one with no
+    balance at end after it closes it: a table printing only the opening (or closing) balance so
+    adjusted (restated), no adjustment beside it."""
+    effects = [s.effect if s else None for s in named]
+    adjusted = [k for k, e in enumerate(effects) if e == "adjusted"]
+    if len(adjusted) != 1:
+        return
+    k = adjusted[0]
+    effect = "opening" if "opening" not in effects[:k] else "closing" if "closing" not in effects[k + 1:] else None
+    spec = next((s for s in specs if s.effect == effect), None) if effect else None
+    if spec is not None:
+        named[k] = spec
+        basis[k].append(f"no balance at {'beginning before' if effect == 'opening' else 'end after'} it: "
+                        f"the adjusted balance {'opens' if effect == 'opening' else 'closes'}")
+
+
 def _balance(schedule: Schedule, named: Named, effect: Effect, what: str, path: Optional[str]) -> int:
     found = [k for k, s in enumerate(named) if s is not None and s.effect == effect]
     if len(found) != 1:
@@ -159,6 +177,11 @@ def _balance(schedule: Schedule, named: Named, effect: Effect, what: str, path: 
         problem = "no column" if not found else f"{len(found)} columns"
         raise InputError(f"{problem} for the {what} among the headings: {listed}", path, schedule.line)
     return found[0]
+
+
+def _within(spec: Optional[RoleSpec]) -> bool:
+    """A balance printed within the row (as adjusted): no movement, no part of the row identity."""
+    return spec is not None and spec.effect == "adjusted"
 
 
 def _natural(spec: Optional[RoleSpec], heard: Heard) -> str:
@@ -203,6 +226,8 @@ def _decided(k: int, spec: Optional[RoleSpec], heard: Heard, coef: signs.Coeffic
     if k in (opening, closing):
         assert spec is not None  # (a balance is read only where a role names it)
         return (spec.role, "opening", 1, "opening") if k == opening else (spec.role, "closing", 1, "closing")
+    if spec is not None and _within(spec):
+        return spec.role, "adjusted", 1, "adjusted"
     c = coef[k]
     role = spec.role if spec is not None else OTHER
     natural = spec.effect if spec is not None else (heard.direction or "add")

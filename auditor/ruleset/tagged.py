@@ -32,7 +32,7 @@ Vote = TypeVar("Vote")
 # A row's votes: the first days, last days and members its tags name.
 Votes = tuple[Counter[date], Counter[date], Counter[Optional[str]]]
 
-BALANCE = ("opening", "closing")
+BALANCE = ("opening", "closing", "adjusted")
 
 
 class Tag(NamedTuple):
@@ -265,7 +265,7 @@ def _dates(tag: Tag, effect: Optional[Effect]) -> tuple[Optional[date], Optional
     either None where a balance tells only one of them."""
     ctx = tag.fact.context
     if ctx.instant:
-        if effect == "opening":
+        if effect in ("opening", "adjusted"):  # (a balance adjusted at the period's start: the opening's instant)
             return ctx.end + timedelta(days=1), None
         return None, ctx.end
     return ctx.start, ctx.end

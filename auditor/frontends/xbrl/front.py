@@ -181,7 +181,7 @@ def _printed_in(fact: xbrl_facts.Fact, periods: dict[int, tuple[Period, Optional
     if where is None:
         return None
     (period, effect), ctx = where, fact.context
-    if effect == "opening":  # the instant a year before the period's end
+    if effect in ("opening", "adjusted"):  # the instant a year before the period's end (an adjusted balance's too)
         if period.end_date is not None:
             return abs((period.end_date - ctx.end).days - 365) <= 8
         return period.fiscal_year - 1 == ctx.end.year if period.fiscal_year else None

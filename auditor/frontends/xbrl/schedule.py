@@ -360,7 +360,20 @@ def concept_roles(name: str, roles: tuple[RoleSpec, ...]) -> list[RoleSpec]:
     """The role the concept is read as (both balance roles for the balance).
     What follows "NetOf" or "After" qualifies the concept's head and is not it:
     a "...WriteOffsNetOfRecoveries" or a "...WriteoffAfterRecovery" is
-    write-offs, not recoveries."""
+    write-offs, not recoveries.  A concept marked with a member ("...Deductions
+    [CumulativeEffectPeriodOfAdoptionAdjustmentMember]": facts.ADOPTION) is read as
+    the marker's role, in the direction of its own: an adoption tagged with a
+    subtracting concept (a release, its amount taken) subtracts."""
+    found = _concept_roles(name, roles)
+    head, marked, _ = name.partition(" [")
+    if marked and found and found[0].effect == "add":
+        own = _concept_roles(head, roles)
+        if own and own[0].effect == "subtract":
+            return [found[0]._replace(effect="subtract")]
+    return found
+
+
+def _concept_roles(name: str, roles: tuple[RoleSpec, ...]) -> list[RoleSpec]:
     name = QUALIFIER.split(name, 1)[0] or name
     for spec in roles:
         if any(p.search(name) for p in spec.elements):

@@ -1,0 +1,100 @@
+"""A balance printed as adjusted for a standard's adoption (ASC 326, 2020): read as a balance
+within the row (the rules' `adjusted` role), checked by VQ009, never a movement; the
+fixtures are tamarind-foods-2020-balance-as-adjusted(-typo) and
+quince-textiles-2020-ixbrl-adjusted-balance-* (tests/test_xbrl_filing_habits.py)."""
+
+import auditor
+from auditor import source
+
+RULES = auditor.load_rules()
+
+TABLE = """                          HICKORY BRANDS, INC.
+            SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS
+                            (in thousands)
+
+                             Balance at    Impact of    Balance at      Charged to                 Balance at
+                             Beginning     Adoption     Beginning,      Costs and                  End of
+Description                  of Year                    as Adjusted     Expenses      Deductions   Year
+-----------                  ----------    --------     -----------     ----------    ----------   ----------
+Year ended December 31, 2020
+  Allowance for credit losses   1,200         300          1,500            800           600        1,700
+Year ended December 31, 2019
+  Allowance for credit losses   1,000          --          1,000            700           500        1,200
+"""
+
+
+def _check(text: str):
+    return auditor.check_source(source.from_text(text, "t.txt"), RULES)
+
+
+def test_the_adjusted_balance_is_no_movement_and_is_checked_against_the_adoption():
+    clean = _check(TABLE)
+    assert [f for f in clean.findings if f.severity != "info"] == []
+    columns = clean.schedules[0].columns
+    assert [(c.role, c.effect) for c in columns][:3] == [("beginning", "opening"), ("adoption", "add"),
+                                                         ("adjusted", "adjusted")]
+    wrong = _check(TABLE.replace("300          1,500", "300          1,600"))
+    failed = [f for f in wrong.findings if f.severity != "info"]
+    assert [(f.rule, f.location.line, f.location.column) for f in failed] == [("VQ009", 10, 60)]
+
+
+def test_a_movement_as_adjusted_stays_a_movement():
+    """A balance's word must come before "as adjusted": "Charged to Costs and Expenses, as
+    Adjusted" is the provision, not a balance within the row."""
+    text = """                          HICKORY BRANDS, INC.
+            SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS
+                            (in thousands)
+
+                             Balance at      Charged to                 Balance at
+                             Beginning       Costs and                  End of
+Description                  of Year         Expenses,     Deductions   Year
+                                             as Adjusted
+-----------                  -----------     ----------    ----------   ----------
+Year ended December 31, 2020
+  Allowance for credit losses   1,200            800           600        1,400
+Year ended December 31, 2019
+  Allowance for credit losses   1,000            700           500        1,200
+"""
+    result = _check(text)
+    assert result.error is None and [f for f in result.findings if f.severity != "info"] == []
+    assert [c.role for c in result.schedules[0].columns] == ["beginning", "charged_costs", "deductions", "ending"]
+
+
+def test_a_balance_as_adjusted_alone_opens_the_row():
+    """No balance at beginning printed before it: the adjusted balance is the row's opening."""
+    text = """                          HICKORY BRANDS, INC.
+            SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS
+                            (in thousands)
+
+                             Balance at      Charged to                 Balance at
+                             Beginning,      Costs and                  End of
+Description                  as Adjusted     Expenses      Deductions   Year
+-----------                  -----------     ----------    ----------   ----------
+Year ended December 31, 2020
+  Allowance for credit losses   1,200            800           600        1,400
+Year ended December 31, 2019
+  Allowance for credit losses   1,000            700           500        1,200
+"""
+    result = _check(text)
+    assert result.error is None and [f for f in result.findings if f.severity != "info"] == []
+    assert [c.effect for c in result.schedules[0].columns] == ["opening", "add", "subtract", "closing"]
+
+
+def test_a_closing_balance_as_adjusted_closes_the_row():
+    """No balance at end printed after it: the adjusted balance is the row's closing."""
+    text = """                          HICKORY BRANDS, INC.
+            SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS
+                            (in thousands)
+
+                             Balance at      Charged to                 Balance at
+                             Beginning       Costs and                  End of Year,
+Description                  of Year         Expenses      Deductions   as Adjusted
+-----------                  -----------     ----------    ----------   ----------
+Year ended December 31, 2020
+  Allowance for credit losses   1,200            800           600        1,400
+Year ended December 31, 2019
+  Allowance for credit losses   1,000            700           500        1,200
+"""
+    result = _check(text)
+    assert result.error is None and [f for f in result.findings if f.severity != "info"] == []
+    assert [c.effect for c in result.schedules[0].columns] == ["opening", "add", "subtract", "closing"]
