@@ -12,12 +12,22 @@ page furniture inside the table
 - page-number-row: a row "F-32" centred across the table after a middle row;
 - page-head-rows: that row, then the registrant's name and "Schedule II
   (continued)" centred in rows of their own (the next page's head);
+- page-number-label: the page's number alone in the label cell of an empty
+  row ("F-32"), the registrant's name in the next row's (a word processor's
+  footer and header kept in the table);
+- page-number-bare: the same, the number bare ("32"): a figure in a row of no
+  words, said unread (VQ007) rather than dropped (tests/test_page_habits.py);
 - hr-between-rows: a bare <hr> between two rows (a browser hoists it out);
 - break-div-between-rows: a <div style="page-break-before:always"> between two rows;
 - split-headed: the table closed after a middle row, "F-32", a page break, the
   title again with "(continued)", a new <table> repeating the headings;
 - split-bare: the same, the next page's head the registrant's name and
   "Schedule II (continued)", no headings over the rest;
+- split-software: filing software's page break: the page number and a "Table
+  of Contents" link in <div>s, a <div style="page-break-after:always"><hr></div>,
+  the headings repeated in the next <table>;
+- split-title-row: the next <table>'s first row "Schedule II - Valuation and
+  Qualifying Accounts (continued)", its headings repeated under it;
 the title
 - title-paragraphs-above: the title in a <p>, two paragraphs of prose, then the
   units and the table;
@@ -58,8 +68,9 @@ from render import Rendered
 from render_html import SENTINEL, place_sentinels
 
 ERAS = ("html-1999", "html-2003", "ixbrl-2023")
-HABITS = ("page-number-row", "page-head-rows", "hr-between-rows", "break-div-between-rows", "split-headed",
-          "split-bare", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
+HABITS = ("page-number-row", "page-head-rows", "page-number-label", "page-number-bare",
+          "hr-between-rows", "break-div-between-rows",
+          "split-headed", "split-bare", "split-software", "split-title-row", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
           "toc-exhibit-index", "note-vqa-prose", "note-vqa-table", "heading-vqa-table", "schedules-iii-iv",
           "amendment-only")
 NAME = "NORTHFIELD INDUSTRIES, INC."
@@ -150,6 +161,31 @@ def page_number_row(text: str) -> str:
 def page_head_rows(text: str) -> str:
     return after_middle_row(text, centred_row(text, "F-32") + centred_row(text, NAME)
                             + centred_row(text, "Schedule II (continued)"))
+
+
+def page_number_label(text: str, number: str = "F-32") -> str:
+    def row(words: str) -> str:
+        return f'<tr><td><font size="2">{words}</font></td><td colspan="{width(text) - 1}">&nbsp;</td></tr>\n'
+    return after_middle_row(text, row(number) + row(NAME))
+
+
+def split_software(text: str) -> str:
+    m = title(text)
+    opening = text[text.index("<table", m.start()):]
+    opening = opening[:opening.index(">") + 1] + "\n"
+    return after_middle_row(text, '</table>\n<div style="text-align:center"><p>F-32</p></div>\n'
+                            '<div style="page-break-after:always"><hr/></div>\n'
+                            '<div><p><a href="#toc">Table of Contents</a></p></div>\n' + opening + heading_rows(text))
+
+
+def split_title_row(text: str) -> str:
+    m = title(text)
+    opening = text[text.index("<table", m.start()):]
+    opening = opening[:opening.index(">") + 1] + "\n"
+    head = (f'<tr><td colspan="{width(text)}" align="center"><b>Schedule II - Valuation and Qualifying Accounts '
+            '(continued)</b></td></tr>\n')
+    return after_middle_row(text, '</table>\n<p align="center">F-32</p>\n<hr style="page-break-after:always">\n'
+                            + opening + head + heading_rows(text))
 
 
 def hr_between_rows(text: str) -> str:
@@ -298,24 +334,31 @@ def heading_vqa_table(text: str) -> str:
 
 # --- after the schedule --------------------------------------------------------------------
 
-SCHEDULE_IV = ('<hr noshade>\n<p align="center"><b>SCHEDULE IV<br>MORTGAGE LOANS ON REAL ESTATE</b></p>\n'
-               '<p align="center">(in thousands)</p>\n'
-               + rf._html_rows([["Description", "Interest Rate", "Final Maturity Date", "Face Amount",
-                                 "Carrying Amount"],
-                                ["First mortgage, office building, Ohio", "7.25%", "2009", "$3,500", "$3,120"],
-                                ["First mortgage, warehouse, Texas", "6.80%", "2011", "2,000", "1,845"],
-                                ["", "", "", "$5,500", "$4,965"]])
-               + rf.html_paragraphs("Reconciliation of mortgage loans on real estate:")
-               + rf._html_rows([["", "Balance at Beginning of Period", "Additions: New Loans",
-                                 "Deductions: Collections of Principal", "Balance at End of Period"],
-                                ["2003", "$5,210", "$410", "$655", "$4,965"],
-                                ["2002", "5,480", "250", "520", "5,210"],
-                                ["2001", "5,900", "—", "420", "5,480"]]))
+def schedule_iv(foreclosed: str = "") -> str:
+    """Schedule IV after Schedule II: its loans, then their reconciliation in
+    Schedule II's columns, which closes; `foreclosed`: 2002's loans foreclosed
+    (a change the columns do not print: that year's row does not close)."""
+    ending_2002 = f"{5_210 - int(foreclosed.replace(',', '') or 0):,}"
+    return ('<hr noshade>\n<p align="center"><b>SCHEDULE IV<br>MORTGAGE LOANS ON REAL ESTATE</b></p>\n'
+            '<p align="center">(in thousands)</p>\n'
+            + rf._html_rows([["Description", "Interest Rate", "Final Maturity Date", "Face Amount",
+                              "Carrying Amount"],
+                             ["First mortgage, office building, Ohio", "7.25%", "2009", "$3,500", "$3,120"],
+                             ["First mortgage, warehouse, Texas", "6.80%", "2011", "2,000", "1,845"],
+                             ["", "", "", "$5,500", "$4,965"]])
+            + rf.html_paragraphs("Reconciliation of mortgage loans on real estate:")
+            + rf._html_rows([["", "Balance at Beginning of Period", "Additions: New Loans",
+                              "Deductions: Collections of Principal", "Balance at End of Period"],
+                             ["2003", f"${ending_2002}", "$410", f"${int(ending_2002.replace(',', '')) - 4_555:,}",
+                              "$4,965"],
+                             ["2002", "5,480", "250", "520", ending_2002],
+                             ["2001", "5,900", "\u2014", "420", "5,480"]])
+            + (rf.html_paragraphs(f"In 2002 loans of ${foreclosed} thousand were foreclosed.") if foreclosed else ""))
 
 
 def schedules_iii_iv(text: str) -> str:
     at = schedule_end(text)
-    return text[:at] + rf._html_schedule_iii() + SCHEDULE_IV + rf._html_signatures() + text[at:]
+    return text[:at] + rf._html_schedule_iii() + schedule_iv() + rf._html_signatures() + text[at:]
 
 
 # --- a 10-K/A of the schedule alone ----------------------------------------------------------
@@ -347,7 +390,9 @@ def amendment(spec: dict, era: str) -> Rendered:
 
 EDITS = {"page-number-row": page_number_row, "page-head-rows": page_head_rows, "hr-between-rows": hr_between_rows,
          "break-div-between-rows": break_div_between_rows, "split-headed": lambda t: split(t, True),
-         "split-bare": lambda t: split(t, False), "title-paragraphs-above": title_paragraphs_above,
+         "split-bare": lambda t: split(t, False), "page-number-label": page_number_label,
+         "page-number-bare": lambda t: page_number_label(t, "32"),
+         "split-software": split_software, "split-title-row": split_title_row, "title-paragraphs-above": title_paragraphs_above,
          "title-first-row": title_first_row, "title-bold-fonts": title_bold_fonts,
          "title-split-name": title_split_name, "toc-exhibit-index": toc_exhibit_index,
          "note-vqa-prose": note_vqa_prose, "note-vqa-table": note_vqa_table, "heading-vqa-table": heading_vqa_table,
