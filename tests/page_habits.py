@@ -17,6 +17,9 @@ page furniture inside the table
   footer and header kept in the table);
 - page-number-bare: the same, the number bare ("32"): a figure in a row of no
   words, said unread (VQ007) rather than dropped (tests/test_page_habits.py);
+- title-row-mid-table: inside the one table after a middle row, the next
+  page's head as rows: "F-32", the registrant's name, the whole title
+  "(Continued)", then the headings again;
 - hr-between-rows: a bare <hr> between two rows (a browser hoists it out);
 - break-div-between-rows: a <div style="page-break-before:always"> between two rows;
 - split-headed: the table closed after a middle row, "F-32", a page break, the
@@ -51,8 +54,11 @@ after the schedule
 - schedules-iii-iv: Schedule III (real estate, its reconciliation) and Schedule
   IV (mortgage loans, its reconciliation in Schedule II's columns: balance at
   beginning, additions, deductions, balance at end), then the signatures;
+- schedule-iv-next: on the page after the schedule's, Schedule IV's title and
+  its reconciliation alone (Schedule II's columns), no table between;
 the whole document
-- amendment-only: a 10-K/A whose only content is the schedule: its cover, an
+- amendment-only: a 10-K/A whose only content is the schedule: its cover (a table
+  of the state, file number, I.R.S. number, address and zip code), an
   explanatory note naming Schedule II, the auditor's report on it, the
   schedule, the signatures.
 """
@@ -70,9 +76,9 @@ from render_html import SENTINEL, place_sentinels
 ERAS = ("html-1999", "html-2003", "ixbrl-2023")
 HABITS = ("page-number-row", "page-head-rows", "page-number-label", "page-number-bare",
           "hr-between-rows", "break-div-between-rows",
-          "split-headed", "split-bare", "split-software", "split-title-row", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
+          "split-headed", "split-bare", "split-software", "split-title-row", "title-row-mid-table", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
           "toc-exhibit-index", "note-vqa-prose", "note-vqa-table", "heading-vqa-table", "schedules-iii-iv",
-          "amendment-only")
+          "schedule-iv-next", "amendment-only")
 NAME = "NORTHFIELD INDUSTRIES, INC."
 
 
@@ -186,6 +192,12 @@ def split_title_row(text: str) -> str:
             '(continued)</b></td></tr>\n')
     return after_middle_row(text, '</table>\n<p align="center">F-32</p>\n<hr style="page-break-after:always">\n'
                             + opening + head + heading_rows(text))
+
+
+def title_row_mid_table(text: str) -> str:
+    return after_middle_row(text, centred_row(text, "F-32") + centred_row(text, NAME)
+                            + centred_row(text, "<b>SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS (Continued)</b>")
+                            + heading_rows(text))
 
 
 def hr_between_rows(text: str) -> str:
@@ -361,10 +373,23 @@ def schedules_iii_iv(text: str) -> str:
     return text[:at] + rf._html_schedule_iii() + schedule_iv() + rf._html_signatures() + text[at:]
 
 
+def schedule_iv_next(text: str) -> str:
+    at = schedule_end(text)
+    iv = schedule_iv()
+    iv = iv[:iv.index('<table')] + iv[iv.index('<p style="margin-top:6pt"><font size="2">Reconciliation'):]
+    return text[:at] + '<p align="center">F-32</p>\n<hr style="page-break-after:always">\n' + iv + text[at:]
+
+
 # --- a 10-K/A of the schedule alone ----------------------------------------------------------
 
+COVER = rf._html_rows([["Delaware", "1-12345", "13-3456789"],
+                       ["(State or other jurisdiction of incorporation)", "(Commission File Number)",
+                        "(I.R.S. Employer Identification No.)"],
+                       ["1200 Harbor Drive, Northfield, Illinois", "", "60093"],
+                       ["(Address of principal executive offices)", "", "(Zip Code)"]])
 AMENDMENT = rf.html_paragraphs(
-    "UNITED STATES SECURITIES AND EXCHANGE COMMISSION\n\nFORM 10-K/A\n\n(Amendment No. 1)\n\n"
+    "UNITED STATES SECURITIES AND EXCHANGE COMMISSION\n\nFORM 10-K/A\n\n(Amendment No. 1)") + COVER + rf.html_paragraphs(
+    "Registrant's telephone number, including area code: (847) 555-0100\n\n"
     "EXPLANATORY NOTE\n\nThis Amendment No. 1 to the Annual Report on Form 10-K for the year ended December 31, "
     "2003 is being filed solely to include Schedule II - Valuation and Qualifying Accounts, which was "
     "inadvertently omitted from the original filing.  No other part of the Form 10-K is amended.\n\n"
@@ -392,11 +417,13 @@ EDITS = {"page-number-row": page_number_row, "page-head-rows": page_head_rows, "
          "break-div-between-rows": break_div_between_rows, "split-headed": lambda t: split(t, True),
          "split-bare": lambda t: split(t, False), "page-number-label": page_number_label,
          "page-number-bare": lambda t: page_number_label(t, "32"),
-         "split-software": split_software, "split-title-row": split_title_row, "title-paragraphs-above": title_paragraphs_above,
+         "split-software": split_software, "split-title-row": split_title_row,
+         "title-row-mid-table": title_row_mid_table, "title-paragraphs-above": title_paragraphs_above,
          "title-first-row": title_first_row, "title-bold-fonts": title_bold_fonts,
          "title-split-name": title_split_name, "toc-exhibit-index": toc_exhibit_index,
          "note-vqa-prose": note_vqa_prose, "note-vqa-table": note_vqa_table, "heading-vqa-table": heading_vqa_table,
-         "schedules-iii-iv": schedules_iii_iv}
+         "schedules-iii-iv": schedules_iii_iv,
+         "schedule-iv-next": schedule_iv_next}
 
 
 def filing(spec: dict, era: str, habit: str) -> Rendered:

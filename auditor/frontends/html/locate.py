@@ -346,7 +346,7 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
             doc.indexed = True  # (a titled filing, its schedule elsewhere: its notes are no schedule)
             continue  # an index's line naming the schedule's page: a mention
         if inside:
-            if inside in found and _mention_over_title(doc, found[inside], match):
+            if inside in found and _mention_over_title(doc, found[inside], match, inside):
                 found[inside] = match  # (the table's own title row, not the sentence above it naming the schedule)
             found.setdefault(inside, match)
         after = _past_empty(doc, doc.next_table(match.end()))
@@ -384,11 +384,11 @@ def _index_entry(doc: Document, match: re.Match[str], inside: Optional[Span]) ->
     return is_index_entry(doc.plain(match.start(), row_end.start() if row_end else match.end()))
 
 
-def _mention_over_title(doc: Document, earlier: Optional[re.Match[str]], inside: re.Match[str]) -> bool:
-    """Whether the title a table was found under is a sentence naming the
-    schedule (an auditor's report above it) and `inside`, in the table, a
-    title's line: the table's title is its own first row."""
-    return (earlier is not None and len(title_text(doc, earlier)) > TITLE_LINE
+def _mention_over_title(doc: Document, earlier: Optional[re.Match[str]], inside: re.Match[str], table: Span) -> bool:
+    """Whether the title a table was found under is a sentence above it naming
+    the schedule (an auditor's report) and `inside`, in the table, a title's
+    line: the table's title is its own first row."""
+    return (earlier is not None and earlier.start() < table[0] and len(title_text(doc, earlier)) > TITLE_LINE
             and len(title_text(doc, inside)) <= TITLE_LINE)
 
 
