@@ -17,6 +17,8 @@ page furniture inside the table
   footer and header kept in the table);
 - page-number-bare: the same, the number bare ("32"): a figure in a row of no
   words, said unread (VQ007) rather than dropped (tests/test_page_habits.py);
+- split-period-continued: split-headed, the year the page broke in captioned
+  again over the rest of its rows, "(continued)" after it;
 - title-row-mid-table: inside the one table after a middle row, the next
   page's head as rows: "F-32", the registrant's name, the whole title
   "(Continued)", then the headings again;
@@ -76,7 +78,7 @@ from render_html import SENTINEL, place_sentinels
 ERAS = ("html-1999", "html-2003", "ixbrl-2023")
 HABITS = ("page-number-row", "page-head-rows", "page-number-label", "page-number-bare",
           "hr-between-rows", "break-div-between-rows",
-          "split-headed", "split-bare", "split-software", "split-title-row", "title-row-mid-table", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
+          "split-headed", "split-bare", "split-software", "split-title-row", "split-period-continued", "title-row-mid-table", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
           "toc-exhibit-index", "note-vqa-prose", "note-vqa-table", "heading-vqa-table", "schedules-iii-iv",
           "schedule-iv-next", "amendment-only")
 NAME = "NORTHFIELD INDUSTRIES, INC."
@@ -182,6 +184,16 @@ def split_software(text: str) -> str:
     return after_middle_row(text, '</table>\n<div style="text-align:center"><p>F-32</p></div>\n'
                             '<div style="page-break-after:always"><hr/></div>\n'
                             '<div><p><a href="#toc">Table of Contents</a></p></div>\n' + opening + heading_rows(text))
+
+
+def split_period_continued(text: str) -> str:
+    rows = figure_rows(text)
+    at = rows[len(rows) // 2 - 1].end()
+    captions = list(re.finditer(r'<tr><td colspan="\d+">(.*?)</td></tr>\n', text[:at]))
+    caption = captions[-1].group(0) if captions else ""
+    caption = re.sub(r"([^<>:]+?):?(</)", r"\1 (continued)\2", caption, count=1)
+    return split(text, True).replace(heading_rows(text) + text[at:], heading_rows(text) + caption + text[at:], 1) \
+        if caption else split(text, True)
 
 
 def split_title_row(text: str) -> str:
@@ -418,6 +430,7 @@ EDITS = {"page-number-row": page_number_row, "page-head-rows": page_head_rows, "
          "split-bare": lambda t: split(t, False), "page-number-label": page_number_label,
          "page-number-bare": lambda t: page_number_label(t, "32"),
          "split-software": split_software, "split-title-row": split_title_row,
+         "split-period-continued": split_period_continued,
          "title-row-mid-table": title_row_mid_table, "title-paragraphs-above": title_paragraphs_above,
          "title-first-row": title_first_row, "title-bold-fonts": title_bold_fonts,
          "title-split-name": title_split_name, "toc-exhibit-index": toc_exhibit_index,

@@ -4,7 +4,7 @@ a closing balance planted wrong: every printed figure read where printed,
 exactly the errors the figures hold, no cell outside the schedule read as a
 schedule's, except where pinned here with why.
 
-Fixed in s30 (fixtures tests/fixtures/html/yarrow-*):
+Fixed in s30:
 - title-first-row: the title in the table's first row under the auditor's
   report naming the schedule in a sentence: the sentence was taken for the
   table's title ("the title names 2003": a false VQ warning in 28 of 36 cases
@@ -12,7 +12,13 @@ Fixed in s30 (fixtures tests/fixtures/html/yarrow-*):
 - schedules-iii-iv: Schedule IV's reconciliation of mortgage loans, headed with
   Schedule II's columns under its table of loans, was read as a second Schedule
   II (every case, every era): a table right after a note's or another
-  schedule's table, a caption between, is that statement's.
+  schedule's table, a caption between, is that statement's;
+- split-period-continued: the year a page break cut printed again over the rest
+  of its rows, "(continued)" after it, opened a second period of that year
+  (its total summing the rows after the break: false VQ002s in 8 of 36 cases
+  per era); it goes on with the same period.
+Fixtures tests/fixtures/html/tamsin-controls-2006-title-row-under-report-*,
+corvina-realty-2005-schedule-iv-after-*, wexford-pumps-2005-period-continued-after-break-*.
 """
 
 from __future__ import annotations
