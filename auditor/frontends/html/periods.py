@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import NamedTuple, Optional, Union
 
 from auditor.frontends.html.locate import BLOCK, Document
-from auditor.labels import CONTINUED, NOTE_SIGNS, TOTAL, XBRL_MEMBER, YEAR, is_period, period_from_caption
+from auditor.labels import NOTE_SIGNS, TOTAL, XBRL_MEMBER, YEAR, continues_period, is_period, period_from_caption
 from auditor.model import Period, Position, Row
 
 
@@ -69,7 +69,7 @@ def _periods(entries: list[Entry]) -> list[Period]:
     rows: list[Row] = []
     label, line = "", 0  # line 0: no period caption yet, the first row's line opens it
     for entry in entries + [PeriodStart("", 0)]:
-        if isinstance(entry, PeriodStart) and rows and continues(entry.label, label):
+        if isinstance(entry, PeriodStart) and rows and continues_period(entry.label, label):
             continue  # (its caption again over the rest of its rows, a page on)
         if isinstance(entry, PeriodStart):
             if rows:
@@ -170,15 +170,6 @@ def without_notes(text: str) -> str:
 
 def period_key(label: str) -> str:
     return " ".join(label.rstrip(":").lower().split())
-
-
-def continues(caption: str, current: str) -> bool:
-    """Whether a period's caption is the current period's printed again with
-    "(continued)" after it, over the rest of its rows after a page break
-    ("Year ended December 31, 2002 (continued)"): the same period goes on."""
-    more = CONTINUED.search(caption)
-    return (more is not None and bool(current)
-            and period_key(caption[:more.start()].rstrip(" ,:-\u2013\u2014(")) == period_key(current))
 
 
 # A line naming the years covered is short ("For the years ended December 31,
