@@ -187,6 +187,18 @@ _PAGE_WORDS = frozenset(("continued", "page", "exhibit", "table", "of", "content
 CONTINUED = re.compile(r"\bcontinued\b", re.IGNORECASE)
 
 
+def continues_period(caption: str, current: str) -> bool:
+    """Whether a period's caption is the current period's printed again with
+    "(continued)" after it, over the rest of its rows after a page break
+    ("Year ended December 31, 2002 (continued)"): the same period goes on."""
+    more = CONTINUED.search(caption) if current else None
+    return more is not None and _caption_key(caption[:more.start()].rstrip(" ,:-\u2013\u2014(")) == _caption_key(current)
+
+
+def _caption_key(caption: str) -> str:
+    return " ".join(caption.rstrip(":").lower().split())
+
+
 def _page_break(line: str) -> bool:
     """A text submission's page break: a <PAGE> tag or a form feed opening the line."""
     opening = line.lstrip(" \t")

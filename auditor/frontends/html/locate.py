@@ -346,6 +346,8 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
             doc.indexed = True  # (a titled filing, its schedule elsewhere: its notes are no schedule)
             continue  # an index's line naming the schedule's page: a mention
         if inside:
+            if inside in found and _mention_over_title(doc, found[inside], match, inside):
+                found[inside] = match  # (the table's own title row, not the sentence above it naming the schedule)
             found.setdefault(inside, match)
         after = _past_empty(doc, doc.next_table(match.end()))
         limit = next((at for at in lines if at > match.start()), len(doc.text))
@@ -382,16 +384,51 @@ def _index_entry(doc: Document, match: re.Match[str], inside: Optional[Span]) ->
     return is_index_entry(doc.plain(match.start(), row_end.start() if row_end else match.end()))
 
 
+def _mention_over_title(doc: Document, earlier: Optional[re.Match[str]], inside: re.Match[str], table: Span) -> bool:
+    """Whether the title a table was found under is a sentence above it naming
+    the schedule (an auditor's report) and `inside`, in the table, a title's
+    line: the table's title is its own first row."""
+    return (earlier is not None and earlier.start() < table[0] and len(title_text(doc, earlier)) > TITLE_LINE
+            and len(title_text(doc, inside)) <= TITLE_LINE)
+
+
+# What may stand between another schedule's table and the next one that is still
+# its own: a caption or two ("Reconciliation of mortgage loans on real estate:").
+CAPTIONS_BETWEEN = 2
+
+
 def _in_a_note(doc: Document, table: Span) -> bool:
     """Whether a note's heading ("Note 5 - Inventories") or another numbered
     schedule's stands between the table before `table` and it: a table under
     no title of Schedule II's, headed with its columns (a reserve's roll-forward
     in the notes), is that statement's, no Schedule II (as in text, where a
-    table under no title is not read)."""
+    table under no title is not read).  So is a table right after another
+    schedule's table, a caption or two between (Schedule IV's reconciliation
+    of mortgage loans under its table of loans: Schedule II's columns)."""
+    before = _end_before(doc, table)
+    if _another_statement_between(doc, before, table[0]) or any(
+            NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text)
+            for text in doc.printed(max(before, table[0] - REACH), table[0])):
+        return True
+    if not before or len(doc.printed(before, table[0])) > CAPTIONS_BETWEEN:
+        return False
+    previous = next(span for span in doc.tables if span[1] == before)
+    return _under_another_schedule(doc, previous)
+
+
+def _end_before(doc: Document, table: Span) -> int:
+    """Where the last table ending before `table` ends (0: none)."""
     i = bisect_left(doc.starts, table[0])
-    before = max((end for _, end in doc.tables[:i] if end <= table[0]), default=0)
-    return _another_statement_between(doc, before, table[0]) or any(
-        NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text) for text in doc.printed(max(before, table[0] - REACH), table[0]))
+    return max((end for _, end in doc.tables[:i] if end <= table[0]), default=0)
+
+
+def _under_another_schedule(doc: Document, table: Span) -> bool:
+    """Whether another numbered schedule's heading ("SCHEDULE IV") stands
+    between the table before `table` and it (not a note's: a note's tables
+    after its first are asked of on their own)."""
+    before = _end_before(doc, table)
+    return any(at >= before and SCHEDULE_WORD.search(doc.plain(at, min(at + TITLE_LINE, table[0])))
+               for at in doc.statement_headings(table[0]))
 
 
 # A note's heading numbered without the word "Note" ("5. Inventories", "(5) Inventories",

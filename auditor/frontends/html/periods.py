@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import NamedTuple, Optional, Union
 
 from auditor.frontends.html.locate import BLOCK, Document
-from auditor.labels import NOTE_SIGNS, TOTAL, XBRL_MEMBER, YEAR, is_period, period_from_caption
+from auditor.labels import NOTE_SIGNS, TOTAL, XBRL_MEMBER, YEAR, continues_period, is_period, period_from_caption
 from auditor.model import Period, Position, Row
 
 
@@ -69,6 +69,8 @@ def _periods(entries: list[Entry]) -> list[Period]:
     rows: list[Row] = []
     label, line = "", 0  # line 0: no period caption yet, the first row's line opens it
     for entry in entries + [PeriodStart("", 0)]:
+        if isinstance(entry, PeriodStart) and rows and continues_period(entry.label, label):
+            continue  # (its caption again over the rest of its rows, a page on)
         if isinstance(entry, PeriodStart):
             if rows:
                 periods.append(period_from_caption(label, line, rows))

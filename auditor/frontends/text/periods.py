@@ -10,7 +10,7 @@ from typing import Callable, Hashable, Optional, Sequence
 from auditor.frontends import union
 from auditor.errors import InputError
 from auditor.frontends.text.labels import Entry, the_row
-from auditor.labels import TOTAL, is_period, period_from_caption
+from auditor.labels import TOTAL, continues_period, is_period, period_from_caption
 from auditor.model import Column, Period, Row, Schedule
 
 
@@ -27,6 +27,8 @@ def periods(entries: Sequence[Entry]) -> list[Period]:
     label, label_line = "", entries[0].at if entries else 0
     for entry in entries:
         if entry.kind == "period":
+            if current and continues_period(entry.text, label):
+                continue  # (its caption again over the rest of its rows, a page on)
             if current:
                 found.append(period_from_caption(label, label_line, current))
             current, label, label_line = [], entry.text, entry.at
