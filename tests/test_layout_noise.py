@@ -258,12 +258,16 @@ def _heading_lines(lines: list, title: int, first: int) -> list:
         block = lines[opens[-1] + 1 : top]
     else:
         end = top
-        while end - 1 > title and not lines[end - 1].strip():
-            end -= 1
-        start = end
-        while start - 1 > title and lines[start - 1].strip():
-            start -= 1
-        block = lines[start:end]
+        while True:  # (past a first period printed blank, its block no figure's: the headings name a balance)
+            while end - 1 > title and not lines[end - 1].strip():
+                end -= 1
+            start = end
+            while start - 1 > title and lines[start - 1].strip():
+                start -= 1
+            block = lines[start:end]
+            if start - 1 <= title or "balance" in "\n".join(block).lower():
+                break
+            end = start
     while block and not block[-1].strip():
         block.pop()
     return block
