@@ -17,9 +17,10 @@ COLUMN = 16  # characters per column of figures in text
 GAP = 2  # between two groups
 
 
-def _title(spec: dict) -> list[str]:
+def _title(spec: dict, subtitle: str = "") -> list[str]:
     units = "millions" if "million" in (spec.get("units") or "") else "thousands"
-    return ["SCHEDULE II", spec["company"].upper(), "VALUATION AND QUALIFYING ACCOUNTS", f"(In {units})"]
+    return ["SCHEDULE II", spec["company"].upper(), "VALUATION AND QUALIFYING ACCOUNTS",
+            *([subtitle] if subtitle else []), f"(In {units})"]
 
 
 def _cell(text: str) -> str:
@@ -35,8 +36,9 @@ def _wrapped(heading: str) -> list[str]:
     return lines
 
 
-def text(spec: dict, captions: list[str], tagged: bool = True) -> Rendered:
-    """The periods side by side in EDGAR text, each group under its caption."""
+def text(spec: dict, captions: list[str], tagged: bool = True, subtitle: str = "") -> Rendered:
+    """The periods side by side in EDGAR text, each group under its caption (`subtitle`: a
+    line under the title, naming the year of the report)."""
     headings = spec["columns"][1:]
     n = len(headings)
     rows = spec["periods"][0]["rows"]
@@ -46,7 +48,7 @@ def text(spec: dict, captions: list[str], tagged: bool = True) -> Rendered:
     def at(g: int, k: int) -> int:  # 0-based first character of column k of group g
         return label_width + g * (group + GAP) + k * COLUMN
 
-    out: list[str] = [""] + [t.center(label_width + len(captions) * (group + GAP)).rstrip() for t in _title(spec)] + [""]
+    out: list[str] = [""] + [t.center(label_width + len(captions) * (group + GAP)).rstrip() for t in _title(spec, subtitle)] + [""]
     if tagged:
         out += ["<TABLE>", "<CAPTION>"]
 
@@ -102,11 +104,11 @@ def text(spec: dict, captions: list[str], tagged: bool = True) -> Rendered:
     return rendered
 
 
-def page(spec: dict, captions: list[str]) -> Rendered:
+def page(spec: dict, captions: list[str], subtitle: str = "") -> Rendered:
     """The periods side by side in 2000s HTML: a row of captions each spanning its group."""
     headings = spec["columns"][1:]
     n = len(headings)
-    title = "<br>".join(html.escape(t) for t in _title(spec))
+    title = "<br>".join(html.escape(t) for t in _title(spec, subtitle))
     out = ["<html>", "<head><title>Schedule II</title></head>", "<body>",
            f'<p align="center"><b>{title}</b></p>',
            '<table cellspacing="0" cellpadding="0" width="100%" border="0" style="font-size:10pt">']

@@ -114,3 +114,12 @@ def test_the_refusal_names_the_headings_line_not_the_titles():
     said = _refused(text, "t.txt")
     headings = next(n for n, line in enumerate(text.split("\n"), 1) if "Balance at" in line)
     assert said.startswith(f"t.txt:{headings}:") and "no heading over each group names its reserve" in said
+
+
+def test_years_side_by_side_under_a_title_naming_the_latest_year_are_that_many_periods():
+    text = (FIXTURES / "sorrento-valve-2003-three-years-side-by-side-under-the-year.txt").read_text()
+    assert [p.fiscal_year for s in _read(text).schedules for p in s.periods] == [2003, 2002, 2001]
+    # (a title naming another year than the latest group's: which year is whose is not the groups' to say)
+    for other in ("2001", "2004"):
+        said = _refused(text.replace("December 31, 2003", f"December 31, {other}"), "t.txt")
+        assert "side by side" in said

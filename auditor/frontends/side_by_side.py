@@ -44,7 +44,7 @@ def split(schedule: Schedule, headings_line: Optional[int] = None) -> Schedule:
     # (one search for most tables: their first heading names no year)
     by_period = _period_groups(columns) if columns and YEAR.search(columns[0].heading) else None
     if by_period is not None:
-        if _one_block_of_reserves(schedule):
+        if _one_block_of_reserves(schedule, by_period):
             return _as_periods(schedule, by_period, headings_line)
         _refuse_unmatched(schedule, headings_line)
         raise InputError(f"{len(by_period)} groups of columns each headed by a period ({by_period[0][0]}, ...) over "
@@ -105,13 +105,19 @@ def _period_groups(columns: Sequence[Column]) -> Optional[list[Group]]:
     return groups if len(shapes) == 1 else None
 
 
-def _one_block_of_reserves(schedule: Schedule) -> bool:
-    """One block of rows under no period of its own, none of them a period's: rows each
-    group prints again for its period (two years side by side, a row per reserve)."""
+def _one_block_of_reserves(schedule: Schedule, groups: Sequence[Group]) -> bool:
+    """One block of rows, none of them a period's, under no period of its own but the one a
+    title names ("For the year ended December 31, 2003" over groups 2003, 2002, 2001: the
+    latest, the groups' own years deciding): rows each group prints again for its period
+    (two years side by side, a row per reserve)."""
     if len(schedule.periods) != 1:
         return False
     only = schedule.periods[0]
-    return not only.label and only.fiscal_year is None and not any(is_period(r.label or "") for r in only.rows)
+    if only.label or only.fiscal_year is not None:
+        years = [period_from_caption(caption, 0, ()).fiscal_year for caption, _ in groups]
+        if only.fiscal_year is None or None in years or only.fiscal_year != max(y for y in years if y is not None):
+            return False
+    return not any(is_period(r.label or "") for r in only.rows)
 
 
 def _as_periods(schedule: Schedule, groups: Sequence[Group], headings_line: Optional[int]) -> Schedule:
