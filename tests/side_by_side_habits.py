@@ -82,3 +82,33 @@ HABITS: dict[str, Habit] = {
     "under-a-year-worded": Habit(_worded, latest_year),
     "three-under-a-year": Habit(_year, latest_year, periods=3),
 }
+
+
+def side_reserves(spec: dict, most: int = 3) -> Optional[dict]:
+    """The spec cut to its first `most` reserves (no totals) in every printed period, where two
+    or more periods print the same two or more reserves in the same order and the columns run
+    from the balance at beginning to the balance at end (a group per reserve, a row per period)."""
+    roles = spec["roles"][1:]
+    if roles[0] != "beginning" or roles[-1] != "ending" or len(spec["periods"]) < 2:
+        return None
+    spec = json.loads(json.dumps(spec))
+    for p in spec["periods"]:
+        p["rows"] = [r for r in p["rows"] if r["cells"] and not r.get("is_total") and not r["label"].lower().startswith("total")]
+    labels = [[r["label"] for r in p["rows"]] for p in spec["periods"]]
+    dates = [period_date(p["label"]) for p in spec["periods"]]
+    if any(ls != labels[0] for ls in labels) or len(labels[0]) < 2 or None in dates \
+            or len({d[0] for d in dates}) < len(dates):
+        return None
+    for p in spec["periods"]:
+        p["rows"] = p["rows"][:most]
+    return spec
+
+
+# Reserves side by side (tests/render_side_by_side.reserves): each group under its reserve's
+# name, the years as rows; `letters` Rule 12-09's letters over each group's headings, repeated
+# per group ("COL. B" .. "COL. E" under each reserve), a format.
+RESERVE_HABITS: dict[str, str] = {
+    "reserves-named": "",
+    "reserves-lettered": "COL. {}",
+    "reserves-lettered-column": "COLUMN {}",
+}

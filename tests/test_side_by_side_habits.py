@@ -11,34 +11,45 @@ cell.  `measure` prints right / silently wrong / refused per habit and layout:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import auditor
 from auditor import source
 from expect import expected_errors
 from habit_tally import misread, tally
-from render_side_by_side import page, text
-from side_by_side_habits import HABITS, two_periods
+from render_side_by_side import page, reserves, tagged, text
+from side_by_side_habits import HABITS, RESERVE_HABITS, side_reserves, two_periods
 from test_html_era_markup import TABLES, planted
 from test_total_habits import cases
 
 RULES = auditor.load_rules()
-LAYOUT_NAMES = ["text-tagged", "text-untagged", "html"]
+IXBRL = ("workiva", "toppan")  # (every figure tagged, its context the group's year and the row's reserve)
+LAYOUT_NAMES = ["text-tagged", "text-untagged", "html", *IXBRL]
 
 
 def _print(spec: dict, habit: str, layout: str):
-    captions = [HABITS[habit].caption(p["label"]) for p in spec["periods"]]
-    title = HABITS[habit].title
-    subtitle = title([p["label"] for p in spec["periods"]]) if title else ""
-    if layout == "html":
-        return page(spec, captions, subtitle), "t.htm"
-    return text(spec, captions, tagged=layout == "text-tagged", subtitle=subtitle), "t.txt"
+    if habit in RESERVE_HABITS:
+        rendered = reserves(spec, "html" if layout in IXBRL else layout, RESERVE_HABITS[habit])
+    else:
+        captions = [HABITS[habit].caption(p["label"]) for p in spec["periods"]]
+        title = HABITS[habit].title
+        subtitle = title([p["label"] for p in spec["periods"]]) if title else ""
+        if layout.startswith("text"):
+            return text(spec, captions, tagged=layout == "text-tagged", subtitle=subtitle), "t.txt"
+        rendered = page(spec, captions, subtitle)
+    if layout in IXBRL:
+        rendered = tagged(rendered, spec, workiva=layout == "workiva")
+    return rendered, "t.txt" if layout.startswith("text") else "t.htm"
 
 
 def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
     """("right" | "wrong" | "refused", what differed)."""
     rendered, name = _print(spec, habit, layout)
     result = auditor.check_source(source.from_text(rendered.text, name), RULES)
+    # (inline XBRL: the facts are laid out as a schedule of their own too; the printed table is what is read)
+    result = replace(result, schedules=[s for s in result.schedules if s.source != "xbrl"])
     wrong = misread(result, rendered, lambda: expected_errors(spec, rendered))
     if wrong is not None:
         return wrong
@@ -49,7 +60,7 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
 
 
 def _specs(path, kind: str, spec: dict, habit: str):
-    made = two_periods(spec, HABITS[habit].periods)
+    made = side_reserves(spec) if habit in RESERVE_HABITS else two_periods(spec, HABITS[habit].periods)
     return made if made is None or kind == "clean" else planted(made)
 
 
@@ -80,10 +91,20 @@ def test_the_habits_apply_to_enough_tables():
     specs = [json.loads(p.read_text()) for p in TABLES]
     assert sum(two_periods(s) is not None for s in specs) >= 10
     assert sum(two_periods(s, 3) is not None for s in specs) >= 5
+    assert sum(side_reserves(s) is not None for s in specs) >= 8
+
+
+@pytest.mark.parametrize("layout", LAYOUT_NAMES)
+@pytest.mark.parametrize("habit", sorted(RESERVE_HABITS))
+def test_real_tables_with_reserves_side_by_side_read_as_a_row_per_reserve(habit, layout):
+    failures = [(case, verdict, why[:300]) for case, verdict, why in _verdicts(habit, layout)
+                if verdict == "wrong" or verdict == "refused" and not any(
+                    (case.split("/")[0], h, l) in REFUSED for h in (habit, "*") for l in (layout, "*"))]
+    assert failures == []
 
 
 def measure(only: list[str]) -> None:
-    tally(sorted(only or HABITS), LAYOUT_NAMES, _verdicts)
+    tally(sorted(only or [*HABITS, *RESERVE_HABITS]), LAYOUT_NAMES, _verdicts)
 
 
 if __name__ == "__main__":

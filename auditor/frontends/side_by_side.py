@@ -30,7 +30,8 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import BALANCE_WORD, GROUP_CLOSES, GROUP_OPENS, YEAR, is_period, period_from_caption, row_key
+from auditor.labels import (BALANCE_WORD, GROUP_CLOSES, GROUP_OPENS, RULE_LETTER, YEAR, is_period, period_from_caption,
+                            row_key)
 from auditor.model import Column, Period, Row, Schedule
 
 Group = tuple[str, tuple[int, ...]]  # (the reserve's name or the period's caption, its columns)
@@ -151,7 +152,7 @@ def _groups(columns: Sequence[Column], starts: list[int]) -> Optional[list[Group
         ks = tuple(range(s, s + width))
         heading = columns[s].heading
         at = BALANCE_WORD.search(heading)
-        name = " ".join(heading[: at.start() if at else 0].split())
+        name = _without_letter(" ".join(heading[: at.start() if at else 0].split()))
         if not name or not GROUP_CLOSES.search(columns[ks[-1]].heading):
             return None
         groups.append((name, ks))
@@ -159,6 +160,13 @@ def _groups(columns: Sequence[Column], starts: list[int]) -> Optional[list[Group
         return None
     shapes = {tuple(row_key(_less(columns[k].heading, n)) for k in ks) for n, ks in groups}
     return groups if len(shapes) == 1 else None
+
+
+def _without_letter(name: str) -> str:
+    """A group's name less Rule 12-09's letter its first column prints under it ("Inventory
+    reserve" over "COLUMN B" over "Balance at beginning": each group lettered B to E again)."""
+    letters = list(RULE_LETTER.finditer(name))
+    return name[: letters[-1].start()].rstrip() if letters and letters[-1].end() == len(name) else name
 
 
 def _refuse_unmatched(schedule: Schedule, headings_line: Optional[int]) -> None:
