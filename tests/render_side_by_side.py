@@ -159,12 +159,16 @@ def page(spec: dict, captions: list[str], subtitle: str = "", letters: str = "")
     return rendered
 
 
-def reserves(spec: dict, layout: str, letters: str = "") -> Rendered:
+def reserves(spec: dict, layout: str, letters: str = "", letters_only: bool = False) -> Rendered:
     """The reserves side by side: a group of columns per reserve under its name, a row per
     period labelled by its caption (`layout`: "text-tagged", "text-untagged" or "html"); each
-    figure's place recorded as of the spec's own period and row."""
+    figure's place recorded as of the spec's own period and row.  `letters_only`: the
+    letters alone head each group's columns, no words."""
     names = [r["label"] for r in spec["periods"][0]["rows"]]
-    if letters:  # (the table's own letters, where its headings print them, give way to the habit's line of them)
+    if letters_only:
+        spec = dict(spec, columns=spec["columns"][:1] + _letters(letters, len(spec["columns"]) - 1))
+        letters = ""
+    elif letters:  # (the table's own letters, where its headings print them, give way to the habit's line of them)
         spec = dict(spec, columns=[" ".join(RULE_LETTER.sub("", h).split()) for h in spec["columns"]])
     across = dict(spec, periods=[{"label": name, "rows": [{"label": " ".join(p["label"].rstrip(": ").split()),
                                                             "cells": p["rows"][ri]["cells"]} for p in spec["periods"]]}

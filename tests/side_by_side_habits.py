@@ -105,10 +105,11 @@ def side_reserves(spec: dict, most: int = 3) -> Optional[dict]:
 
 
 # Reserves side by side (tests/render_side_by_side.reserves): each group under its reserve's
-# name, the years as rows; `letters` Rule 12-09's letters over each group's headings, repeated
-# per group ("COL. B" .. "COL. E" under each reserve), a format.
-RESERVE_HABITS: dict[str, str] = {
-    "reserves-named": "",
-    "reserves-lettered": "COL. {}",
-    "reserves-lettered-column": "COLUMN {}",
+# name, the years as rows; Rule 12-09's letters over each group's headings, repeated per group
+# ("COL. B" .. "COL. E" under each reserve; a format), or alone heading them (no words).
+RESERVE_HABITS: dict[str, tuple[str, bool]] = {
+    "reserves-named": ("", False),
+    "reserves-lettered": ("COL. {}", False),
+    "reserves-lettered-column": ("COLUMN {}", False),
+    "reserves-letters-only": ("COL. {}", True),
 }

@@ -123,3 +123,16 @@ def test_years_side_by_side_under_a_title_naming_the_latest_year_are_that_many_p
     for other in ("2001", "2004"):
         said = _refused(text.replace("December 31, 2003", f"December 31, {other}"), "t.txt")
         assert "side by side" in said
+
+
+def test_letters_starting_again_open_a_group_per_reserve_and_without_names_are_refused():
+    text = (FIXTURES / "calloway-ceramics-2003-reserves-side-by-side-letters-only.txt").read_text()
+    rows = _rows(text)
+    assert [(y, label) for y, label, _ in rows] == [
+        (y, reserve) for y in (2003, 2002, 2001) for reserve in ("Allowance for doubtful accounts", "Inventory reserve")]
+    assert rows[1][2] == ("1,540", "410", "688", "1,262")
+    # (no reserve named over the groups: one row across them would take the second's balances for movements)
+    lines = text.split("\n")
+    named = next(i for i, ln in enumerate(lines) if "Inventory reserve" in ln)
+    said = _refused("\n".join(lines[:named] + lines[named + 1:]), "t.txt")
+    assert "letters run 2 times" in said and "t.txt:" in said

@@ -53,8 +53,14 @@ def split(schedule: Schedule, headings_line: Optional[int] = None) -> Schedule:
                          None, headings_line or schedule.line)
     opens = [k for k, c in enumerate(schedule.columns) if GROUP_OPENS.search(c.heading)]
     if len(opens) < 2:  # (a single reserve's columns, as most tables print)
-        return schedule
-    groups = _groups(schedule.columns, opens)
+        # (or reserves side by side headed by Rule 12-09's letters alone: one test for most tables)
+        if not columns or _letter(columns[-1].heading) is None:
+            return schedule
+        groups = _lettered_groups(columns, headings_line)
+        if groups is None:
+            return schedule
+    else:
+        groups = _groups(schedule.columns, opens)
     if groups is None or any(is_period(name) for name, _ in groups):  # (periods over groups not read as such)
         _refuse_unmatched(schedule, headings_line)
         return schedule
@@ -160,6 +166,35 @@ def _groups(columns: Sequence[Column], starts: list[int]) -> Optional[list[Group
         return None
     shapes = {tuple(row_key(_less(columns[k].heading, n)) for k in ks) for n, ks in groups}
     return groups if len(shapes) == 1 else None
+
+
+def _letter(heading: str) -> Optional[str]:
+    """The Rule 12-09 letter a column's heading ends with ("Inventory reserve COL. B": "B")."""
+    letters = list(RULE_LETTER.finditer(heading))
+    return letters[-1].group(1).upper() if letters and letters[-1].end() == len(heading.rstrip()) else None
+
+
+def _lettered_groups(columns: Sequence[Column], headings_line: Optional[int]) -> Optional[list[Group]]:
+    """Reserves side by side headed by Rule 12-09's letters alone, each group's from B again
+    under its reserve's name ("Allowance for doubtful accounts" over "COL. B" .. "COL. E", then
+    "Inventory reserve" over "COL. B" ..): the groups, their headings alike less the name.
+    None where the letters run once; refused where they run again but name no reserve each,
+    or the groups differ (read as one row, the second reserve's balances would be movements)."""
+    letters = [_letter(c.heading) for c in columns]
+    if None in letters:
+        return None
+    starts = [k for k, letter in enumerate(letters) if k == 0 or letter <= letters[k - 1]]
+    if len(starts) < 2:
+        return None
+    bounds = starts + [len(columns)]
+    groups = [(_without_letter(" ".join(columns[a].heading.split())), tuple(range(a, b))) for a, b in zip(bounds, bounds[1:])]
+    shapes = {tuple(row_key(_less(columns[k].heading, n)) for k in ks) for n, ks in groups}
+    if any(not n or _letter(n) for n, _ in groups) or len({row_key(n) for n, _ in groups}) < len(groups) \
+            or len(shapes) > 1:
+        raise InputError(f"Rule 12-09's column letters run {len(groups)} times over the figures ({', '.join(letters)}): "
+                         "groups of columns side by side that do not each name their reserve alike",
+                         None, columns[starts[1]].heading_line or headings_line)
+    return groups
 
 
 def _without_letter(name: str) -> str:
