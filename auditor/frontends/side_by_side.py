@@ -180,8 +180,9 @@ def _lettered_groups(columns: Sequence[Column], headings_line: Optional[int]) ->
     "Inventory reserve" over "COL. B" ..): the groups, their headings alike less the name.
     None where the letters run once; refused where they run again but name no reserve each,
     or the groups differ (read as one row, the second reserve's balances would be movements)."""
-    letters = [_letter(c.heading) for c in columns]
-    if None in letters:
+    found = [_letter(c.heading) for c in columns]
+    letters = [x for x in found if x is not None]
+    if len(letters) < len(found):
         return None
     starts = [k for k, letter in enumerate(letters) if k == 0 or letter <= letters[k - 1]]
     if len(starts) < 2:
