@@ -117,9 +117,15 @@ RULE_LETTER = re.compile(r"\bcol(?:umn|\.)?\s*([a-h])\b(?:\s*\(\d\))?", re.IGNOR
 
 
 def rule_letters_head(headings: "Sequence[str]") -> bool:
-    """Whether three or more distinct Rule 12-09 letters, each a heading alone, head the columns."""
-    letters = {m.group(1).upper() for m in map(RULE_LETTER.fullmatch, (h.strip() for h in headings)) if m}
+    """Whether three or more distinct Rule 12-09 letters, each a heading alone (or under a
+    reserve's name spanning its group: reserves side by side, each lettered again), head the columns."""
+    letters = {_ending_letter(h.strip()) for h in headings} - {None}
     return len(letters) >= 3
+
+
+def _ending_letter(heading: str) -> "Optional[str]":
+    found = [m for m in RULE_LETTER.finditer(heading)][-1:]
+    return found[0].group(1).upper() if found and found[0].end() == len(heading) else None
 
 
 def rule_letters_in(text: str) -> bool:

@@ -114,3 +114,25 @@ def test_the_refusal_names_the_headings_line_not_the_titles():
     said = _refused(text, "t.txt")
     headings = next(n for n, line in enumerate(text.split("\n"), 1) if "Balance at" in line)
     assert said.startswith(f"t.txt:{headings}:") and "no heading over each group names its reserve" in said
+
+
+def test_years_side_by_side_under_a_title_naming_the_latest_year_are_that_many_periods():
+    text = (FIXTURES / "sorrento-valve-2003-three-years-side-by-side-under-the-year.txt").read_text()
+    assert [p.fiscal_year for s in _read(text).schedules for p in s.periods] == [2003, 2002, 2001]
+    # (a title naming another year than the latest group's: which year is whose is not the groups' to say)
+    for other in ("2001", "2004"):
+        said = _refused(text.replace("December 31, 2003", f"December 31, {other}"), "t.txt")
+        assert "side by side" in said
+
+
+def test_letters_starting_again_open_a_group_per_reserve_and_without_names_are_refused():
+    text = (FIXTURES / "calloway-ceramics-2003-reserves-side-by-side-letters-only.txt").read_text()
+    rows = _rows(text)
+    assert [(y, label) for y, label, _ in rows] == [
+        (y, reserve) for y in (2003, 2002, 2001) for reserve in ("Allowance for doubtful accounts", "Inventory reserve")]
+    assert rows[1][2] == ("1,540", "410", "688", "1,262")
+    # (no reserve named over the groups: one row across them would take the second's balances for movements)
+    lines = text.split("\n")
+    named = next(i for i, ln in enumerate(lines) if "Inventory reserve" in ln)
+    said = _refused("\n".join(lines[:named] + lines[named + 1:]), "t.txt")
+    assert "letters run 2 times" in said and "t.txt:" in said

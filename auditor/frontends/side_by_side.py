@@ -30,7 +30,8 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import BALANCE_WORD, GROUP_CLOSES, GROUP_OPENS, YEAR, is_period, period_from_caption, row_key
+from auditor.labels import (BALANCE_WORD, GROUP_CLOSES, GROUP_OPENS, RULE_LETTER, YEAR, is_period, period_from_caption,
+                            row_key)
 from auditor.model import Column, Period, Row, Schedule
 
 Group = tuple[str, tuple[int, ...]]  # (the reserve's name or the period's caption, its columns)
@@ -44,7 +45,7 @@ def split(schedule: Schedule, headings_line: Optional[int] = None) -> Schedule:
     # (one search for most tables: their first heading names no year)
     by_period = _period_groups(columns) if columns and YEAR.search(columns[0].heading) else None
     if by_period is not None:
-        if _one_block_of_reserves(schedule):
+        if _one_block_of_reserves(schedule, by_period):
             return _as_periods(schedule, by_period, headings_line)
         _refuse_unmatched(schedule, headings_line)
         raise InputError(f"{len(by_period)} groups of columns each headed by a period ({by_period[0][0]}, ...) over "
@@ -52,8 +53,14 @@ def split(schedule: Schedule, headings_line: Optional[int] = None) -> Schedule:
                          None, headings_line or schedule.line)
     opens = [k for k, c in enumerate(schedule.columns) if GROUP_OPENS.search(c.heading)]
     if len(opens) < 2:  # (a single reserve's columns, as most tables print)
-        return schedule
-    groups = _groups(schedule.columns, opens)
+        # (or reserves side by side headed by Rule 12-09's letters alone: one test for most tables)
+        if not columns or _letter(columns[-1].heading) is None:
+            return schedule
+        groups = _lettered_groups(columns, headings_line)
+        if groups is None:
+            return schedule
+    else:
+        groups = _groups(schedule.columns, opens)
     if groups is None or any(is_period(name) for name, _ in groups):  # (periods over groups not read as such)
         _refuse_unmatched(schedule, headings_line)
         return schedule
@@ -105,13 +112,19 @@ def _period_groups(columns: Sequence[Column]) -> Optional[list[Group]]:
     return groups if len(shapes) == 1 else None
 
 
-def _one_block_of_reserves(schedule: Schedule) -> bool:
-    """One block of rows under no period of its own, none of them a period's: rows each
-    group prints again for its period (two years side by side, a row per reserve)."""
+def _one_block_of_reserves(schedule: Schedule, groups: Sequence[Group]) -> bool:
+    """One block of rows, none of them a period's, under no period of its own but the one a
+    title names ("For the year ended December 31, 2003" over groups 2003, 2002, 2001: the
+    latest, the groups' own years deciding): rows each group prints again for its period
+    (two years side by side, a row per reserve)."""
     if len(schedule.periods) != 1:
         return False
     only = schedule.periods[0]
-    return not only.label and only.fiscal_year is None and not any(is_period(r.label or "") for r in only.rows)
+    if only.label or only.fiscal_year is not None:
+        years = [period_from_caption(caption, 0, ()).fiscal_year for caption, _ in groups]
+        if only.fiscal_year is None or None in years or only.fiscal_year != max(y for y in years if y is not None):
+            return False
+    return not any(is_period(r.label or "") for r in only.rows)
 
 
 def _as_periods(schedule: Schedule, groups: Sequence[Group], headings_line: Optional[int]) -> Schedule:
@@ -145,7 +158,7 @@ def _groups(columns: Sequence[Column], starts: list[int]) -> Optional[list[Group
         ks = tuple(range(s, s + width))
         heading = columns[s].heading
         at = BALANCE_WORD.search(heading)
-        name = " ".join(heading[: at.start() if at else 0].split())
+        name = _without_letter(" ".join(heading[: at.start() if at else 0].split()))
         if not name or not GROUP_CLOSES.search(columns[ks[-1]].heading):
             return None
         groups.append((name, ks))
@@ -153,6 +166,43 @@ def _groups(columns: Sequence[Column], starts: list[int]) -> Optional[list[Group
         return None
     shapes = {tuple(row_key(_less(columns[k].heading, n)) for k in ks) for n, ks in groups}
     return groups if len(shapes) == 1 else None
+
+
+def _letter(heading: str) -> Optional[str]:
+    """The Rule 12-09 letter a column's heading ends with ("Inventory reserve COL. B": "B")."""
+    letters = list(RULE_LETTER.finditer(heading))
+    return letters[-1].group(1).upper() if letters and letters[-1].end() == len(heading.rstrip()) else None
+
+
+def _lettered_groups(columns: Sequence[Column], headings_line: Optional[int]) -> Optional[list[Group]]:
+    """Reserves side by side headed by Rule 12-09's letters alone, each group's from B again
+    under its reserve's name ("Allowance for doubtful accounts" over "COL. B" .. "COL. E", then
+    "Inventory reserve" over "COL. B" ..): the groups, their headings alike less the name.
+    None where the letters run once; refused where they run again but name no reserve each,
+    or the groups differ (read as one row, the second reserve's balances would be movements)."""
+    found = [_letter(c.heading) for c in columns]
+    letters = [x for x in found if x is not None]
+    if len(letters) < len(found):
+        return None
+    starts = [k for k, letter in enumerate(letters) if k == 0 or letter <= letters[k - 1]]
+    if len(starts) < 2:
+        return None
+    bounds = starts + [len(columns)]
+    groups = [(_without_letter(" ".join(columns[a].heading.split())), tuple(range(a, b))) for a, b in zip(bounds, bounds[1:])]
+    shapes = {tuple(row_key(_less(columns[k].heading, n)) for k in ks) for n, ks in groups}
+    if any(not n or _letter(n) for n, _ in groups) or len({row_key(n) for n, _ in groups}) < len(groups) \
+            or len(shapes) > 1:
+        raise InputError(f"Rule 12-09's column letters run {len(groups)} times over the figures ({', '.join(letters)}): "
+                         "groups of columns side by side that do not each name their reserve alike",
+                         None, columns[starts[1]].heading_line or headings_line)
+    return groups
+
+
+def _without_letter(name: str) -> str:
+    """A group's name less Rule 12-09's letter its first column prints under it ("Inventory
+    reserve" over "COLUMN B" over "Balance at beginning": each group lettered B to E again)."""
+    letters = list(RULE_LETTER.finditer(name))
+    return name[: letters[-1].start()].rstrip() if letters and letters[-1].end() == len(name) else name
 
 
 def _refuse_unmatched(schedule: Schedule, headings_line: Optional[int]) -> None:

@@ -202,8 +202,10 @@ PAGE_OPENED = re.compile(r"<PAGE>\s*\Z", re.IGNORECASE)
 ANNOUNCES = re.compile(r"(?::|\bcontinued\)?)$", re.IGNORECASE)
 # A period's caption with no colon ("Year ended September 30, 2004"): a line
 # of its own naming a year's end, not a date alone (a report's date ends a file).
+# Or "Fiscal 2001" (its year alone after "fiscal").
 PERIOD_CAPTION = re.compile(r"^(?:for\s+the\s+)?(?:fiscal\s+)?(?:year|period|(?:three|six|nine|twelve|\d+)\s+months)"
-                            r"\s+end(?:ed|ing)\b[^\n]{0,40}\b(?:19|20)\d\d$", re.IGNORECASE)
+                            r"\s+end(?:ed|ing)\b[^\n]{0,40}\b(?:19|20)\d\d$|^fiscal\s+(?:year\s+)?(?:19|20)\d\d$",
+                            re.IGNORECASE)
 
 
 def _ending(after: str, whole: bool, end: str) -> str:

@@ -254,7 +254,13 @@ class Document:
         `floor` and any earlier table), or None."""
         start = max(floor, offset - CAPTION_REACH, 0)
         closes = [m.end() for m in re.finditer(r"</table\s*>", self.text[start:offset], re.IGNORECASE)]
-        return caption(self.texts(start + closes[-1] if closes else start, offset))
+        printed = self.texts_in(start + closes[-1] if closes else start, offset)
+        named = [k for k, (_, text) in enumerate(printed) if not furniture(text)]
+        # (A line the title block prints under "SCHEDULE II", over "VALUATION AND QUALIFYING
+        # ACCOUNTS", the company's name, is no account's: the table's title comes after it.)
+        if not named or any(TITLE.search(text) for _, text in printed[named[-1] + 1:]):
+            return None
+        return caption([printed[named[-1]][1]])
 
 
 def _texts_from(blocks: list[tuple[int, str]], k: int, count: int = 4) -> list[str]:

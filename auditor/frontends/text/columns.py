@@ -57,6 +57,12 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
         if below - ln.number > 3:
             break
         if ln.kind == "text" and (headings or separators) and _page_foot(lines, i, label_end):
+            if headings and not any(t.end > label_end for h in headings for t in h.words):
+                # (A first period printed blank: its caption, labels, rules and "Total", no figure
+                # anywhere, over the first row; no headings typed again: the body's, it opens there.)
+                i = _captions_top(lines, i, label_end)
+                captions_start, headings, separators, below = i + 1, [], [], lines[i + 1].number
+                continue
             break  # (the page before: headings typed again over the rows on this one)
         if ln.kind in ("rule", "markers"):
             separators.insert(0, ln)
@@ -85,6 +91,14 @@ def _page_foot(lines: Sequence[Line], i: int, label_end: int) -> bool:
         dated = dated or _dated_period(text(lines[i].words))
         i -= 1
     return dated and i >= 0 and lines[i].kind in ("rule", "markers")
+
+
+def _captions_top(lines: Sequence[Line], i: int, label_end: int) -> int:
+    """The line above the run of captions ending at line i (as `_page_foot` walks them)."""
+    while i >= 0 and lines[i].kind == "text" and len(chunks(lines[i].words)) == 1 and is_caption(lines[i], label_end) \
+            and not is_title_or_units(lines[i]):
+        i -= 1
+    return i
 
 
 def _units_under_separators(lines: Sequence[Line], i: int) -> bool:
