@@ -126,33 +126,38 @@ class _LeanLexer(ContextualLexer):
     A line's start is read by the state's scanner as lark reads it.  Where no terminal
     matches, lark's own loop takes over from that point: its errors, word for word."""
 
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.readers: dict[int, tuple] = {}  # each parser state's reader as far as built (`_reader`)
+
     def lex(self, lexer_state, parser_state):  # type: ignore[no-untyped-def]
         whole = lexer_state.text
         if not isinstance(whole, _TextSlice):  # (lark before 1.2 lexes whole strings: its own loop)
             yield from ContextualLexer.lex(self, lexer_state, parser_state)
             return
-        lexers, state_stack = self.lexers, parser_state.state_stack
+        readers, state_stack = self.readers, parser_state.state_stack
         line_ctr = lexer_state.line_ctr
-        text, end = whole.text, whole.end
+        text, end = whole.text, whole.end  # type: ignore[attr-defined]
         pos, line, line_start = line_ctr.char_pos, line_ctr.line, line_ctr.line_start_pos
         blanks = _BLANKS.match
         while pos < end:
             if pos != line_start and text[pos] in " \t\f":
                 pos = blanks(text, pos).end()  # type: ignore[union-attr]
                 continue
-            lexer = lexers[state_stack[-1]]
-            found = lexer.match(whole, pos)
-            if found is None or found[1] in lexer.callback:
+            state = state_stack[-1]
+            reader = readers.get(state) or self._reader(state)
+            found = reader[0](whole, pos)
+            if found is None or found[1] in reader[1]:
                 break  # (no terminal here: lark's loop raises its error)
             value, kind = found
             column = pos - line_start + 1
             after, after_line = pos + len(value), line
-            if kind in lexer.newline_types:
+            if kind in reader[2]:
                 newlines = value.count("\n")
                 if newlines:
                     after_line += newlines
                     line_start = pos + value.rindex("\n") + 1
-            if kind not in lexer.ignore_types:
+            if kind not in reader[3]:
                 token = LarkToken(kind, value, pos, line, column, after_line, after - line_start + 1, after)
                 lexer_state.last_token = token
                 yield token
@@ -160,6 +165,15 @@ class _LeanLexer(ContextualLexer):
         line_ctr.char_pos, line_ctr.line, line_ctr.line_start_pos = pos, line, line_start
         line_ctr.column = pos - line_start + 1
         yield from ContextualLexer.lex(self, lexer_state, parser_state)
+
+    def _reader(self, state: int) -> tuple:
+        """A state's scanner's match, callbacks, newline and ignored terminals, as lark's lexer
+        for the state holds them (its scanner built on first use, as lark builds it)."""
+        lexer = self.lexers[state]
+        scanner = lexer.scanner  # type: ignore[attr-defined]
+        reader = (scanner.match, lexer.callback, lexer.newline_types, lexer.ignore_types)  # type: ignore[attr-defined]
+        self.readers[state] = reader
+        return reader
 
 
 
