@@ -14,7 +14,6 @@ from typing import Literal, NamedTuple, Optional, Sequence, Union
 
 from lark import Lark, Transformer, UnexpectedInput
 from lark import Token as LarkToken
-from lark.grammar import Rule
 from lark.lexer import ContextualLexer
 
 from auditor.errors import InputError
@@ -90,26 +89,8 @@ def _parser() -> Lark:
     # The amounts too: labels.AMOUNT's two forms, each with the grammar's own ending.
     grammar = grammar.replace("AMOUNT_PARENTHESIZED", _in_lark(AMOUNT_PARENTHESIZED))
     grammar = grammar.replace("AMOUNT_UNBRACKETED", _in_lark(AMOUNT_UNBRACKETED))
-    parser = Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=_ToLines(),
-                  _plugins={"ContextualLexer": _LeanLexer})
-    _rules_shared(parser)
-    return parser
-
-
-def _rules_shared(parser: Lark) -> None:
-    """The parse table's rules made the very objects its callbacks are keyed by.  Loaded from
-    lark's cache, the table holds equal copies, and every reduction's callback lookup then
-    compares two rules symbol by symbol in Python; the same objects are found at once.  (Where a
-    lark keeps its table elsewhere, nothing is changed: the same parse, slower.)"""
-    lalr = getattr(parser.parser, "parser", None)
-    table, callbacks = getattr(lalr, "_parse_table", None), getattr(getattr(lalr, "parser", None), "callbacks", None)
-    if table is None or not isinstance(callbacks, dict):
-        return
-    keys = {rule: rule for rule in callbacks if isinstance(rule, Rule)}
-    for actions in table.states.values():
-        for symbol, (action, arg) in actions.items():
-            if isinstance(arg, Rule) and arg in keys:
-                actions[symbol] = (action, keys[arg])
+    return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=_ToLines(),
+                _plugins={"ContextualLexer": _LeanLexer})
 
 
 # A run of blanks: the grammar's ignored whitespace (its `%ignore /[ \t\f]+/`).
