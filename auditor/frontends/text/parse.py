@@ -14,6 +14,7 @@ from typing import Literal, NamedTuple, Optional, Sequence, Union
 
 from lark import Lark, Transformer, UnexpectedInput
 from lark import Token as LarkToken
+from lark.lexer import ContextualLexer
 
 from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
@@ -88,7 +89,72 @@ def _parser() -> Lark:
     # The amounts too: labels.AMOUNT's two forms, each with the grammar's own ending.
     grammar = grammar.replace("AMOUNT_PARENTHESIZED", _in_lark(AMOUNT_PARENTHESIZED))
     grammar = grammar.replace("AMOUNT_UNBRACKETED", _in_lark(AMOUNT_UNBRACKETED))
-    return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=_ToLines())
+    return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=_ToLines(),
+                _plugins={"ContextualLexer": _LeanLexer})
+
+
+# A run of blanks: the grammar's ignored whitespace (its `%ignore /[ \t\f]+/`).
+_BLANKS = re.compile(r"[ \t\f]+")
+
+
+class _LeanLexer(ContextualLexer):
+    """lark's contextual lexer, the same terminals read in the same order, its loop made lean
+    (the seed's instruction budget: the lexer was a third of a check).
+
+    Blanks within a line are skipped at once: no terminal but the ignored blanks begins with
+    one there (RULE_LINE and NOTES_LINE begin with blanks at a line's start only), so the
+    state's scanner, which tries every terminal before the blanks, would match them alone.
+    A line's start is read by the state's scanner as lark reads it.  Where no terminal
+    matches, lark's own loop takes over from that point: its errors, word for word."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.readers: dict[int, tuple] = {}  # each parser state's reader as far as built (`_reader`)
+
+    def lex(self, lexer_state, parser_state):  # type: ignore[no-untyped-def]
+        whole = lexer_state.text
+        if not isinstance(whole, _TextSlice):  # (lark before 1.2 lexes whole strings: its own loop)
+            yield from ContextualLexer.lex(self, lexer_state, parser_state)
+            return
+        readers, state_stack = self.readers, parser_state.state_stack
+        line_ctr = lexer_state.line_ctr
+        text, end = whole.text, whole.end  # type: ignore[attr-defined]
+        pos, line, line_start = line_ctr.char_pos, line_ctr.line, line_ctr.line_start_pos
+        blanks = _BLANKS.match
+        while pos < end:
+            if pos != line_start and text[pos] in " \t\f":
+                pos = blanks(text, pos).end()  # type: ignore[union-attr]
+                continue
+            state = state_stack[-1]
+            reader = readers.get(state) or self._reader(state)
+            found = reader[0](whole, pos)
+            if found is None or found[1] in reader[1]:
+                break  # (no terminal here: lark's loop raises its error)
+            value, kind = found
+            column = pos - line_start + 1
+            after, after_line = pos + len(value), line
+            if kind in reader[2]:
+                newlines = value.count("\n")
+                if newlines:
+                    after_line += newlines
+                    line_start = pos + value.rindex("\n") + 1
+            if kind not in reader[3]:
+                token = LarkToken(kind, value, pos, line, column, after_line, after - line_start + 1, after)
+                lexer_state.last_token = token
+                yield token
+            pos, line = after, after_line
+        line_ctr.char_pos, line_ctr.line, line_ctr.line_start_pos = pos, line, line_start
+        line_ctr.column = pos - line_start + 1
+        yield from ContextualLexer.lex(self, lexer_state, parser_state)
+
+    def _reader(self, state: int) -> tuple:
+        """A state's scanner's match, callbacks, newline and ignored terminals, as lark's lexer
+        for the state holds them (its scanner built on first use, as lark builds it)."""
+        lexer = self.lexers[state]
+        scanner = lexer.scanner  # type: ignore[attr-defined]
+        reader = (scanner.match, lexer.callback, lexer.newline_types, lexer.ignore_types)  # type: ignore[attr-defined]
+        self.readers[state] = reader
+        return reader
 
 
 
@@ -317,10 +383,13 @@ def _days_restored(parsed: list[Line], printed: dict[int, str]) -> list[Line]:
 try:
     from lark.utils import TextSlice
 
+    _TextSlice: type = TextSlice
+
     def _from(text: str, start: int) -> Union[str, TextSlice[str]]:
         return TextSlice(text, start, len(text))
 
 except ImportError:  # lark before 1.2: the lexer reads the blank lines too (slower, the same lines)
+    _TextSlice = type(None)
 
     def _from(text: str, start: int) -> Union[str, TextSlice[str]]:
         return text
