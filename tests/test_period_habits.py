@@ -184,3 +184,9 @@ if __name__ == "__main__":
     import sys
 
     measure(sys.argv[1:])
+
+
+def test_a_two_digit_year_in_a_rows_first_cell_is_its_periods_caption():
+    """"DEC. 31, 03   Allowance for doubtful accounts   $ 1,284 ...": "03" is the year, not a figure."""
+    assert _periods(FIXTURES / "kestrel-optics-2003-two-digit-years-in-first-cell-clean.txt") == [
+        (2003, "2003-12-31"), (2002, "2002-12-31"), (2001, "2001-12-31")]
