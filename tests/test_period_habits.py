@@ -84,13 +84,10 @@ def cases(path):
         yield "planted", planted(spec)
 
 
-# Habits not read, each an input error naming its place, never a reading, by layout: a date with
-# a two-digit year in a row's first cell, before the account's name ("Dec. 31, 03   Allowance
-# ..."): the grammar reads "03" as a figure, the words after it as an error at their column.
-# The same with "Year 3   Allowance ...": "3" read as a figure.
-REFUSED: dict[str, set[str]] = {"abbreviated-two-digit": {"first-cell-reopened"},
-                                "year-numbers-newest-first": {"first-cell-reopened"},
-                                "year-numbers-oldest-first": {"first-cell-reopened"}}
+# Habits not read, each an input error naming its place, never a reading, by layout: none now.
+# (A two-digit year or "Year 3" in a row's first cell before the account's name, "Dec. 31, 03
+# Allowance ...", is read as the period's caption: the grammar's COUNT, never a figure.)
+REFUSED: dict[str, set[str]] = {}
 # Habits read otherwise than printed, by layout: under a title counting or listing five years
 # over one account a year (cik947425), the text layout reopening its table after the first year
 # prints the oldest year's block without a figure (its rows not read): four blocks for five years,
@@ -187,3 +184,9 @@ if __name__ == "__main__":
     import sys
 
     measure(sys.argv[1:])
+
+
+def test_a_two_digit_year_in_a_rows_first_cell_is_its_periods_caption():
+    """"DEC. 31, 03   Allowance for doubtful accounts   $ 1,284 ...": "03" is the year, not a figure."""
+    assert _periods(FIXTURES / "kestrel-optics-2003-two-digit-years-in-first-cell-clean.txt") == [
+        (2003, "2003-12-31"), (2002, "2002-12-31"), (2001, "2001-12-31")]
