@@ -144,8 +144,13 @@ def _unprinted_adjusted(schedule: Schedule) -> Iterator[Place]:
         read = [k] + [j for j in range(k) if columns[j].effect in ("add", "subtract")]
         for p, period in enumerate(schedule.periods):
             for r, row in enumerate(period.rows):
-                if all(row.cells[j] is None or row.cells[j].value is None for j in read):
+                if all(_unprinted(row.cells[j]) for j in read):
                     yield p, r, k
+
+
+def _unprinted(cell: Optional[Cell]) -> bool:
+    """Blank or a nil: no amount printed."""
+    return cell is None or cell.value is None
 
 
 def _key(row: Row, period: Period) -> str:
