@@ -85,6 +85,8 @@ def expected_errors(spec: dict, rendered: Rendered, blank_nils: bool = False) ->
             for ri, row, cells in rows:
                 if not cells or not any(c.printed for c in cells):
                     continue
+                if all(cells[k].kind != "amount" for k in [adjusted] + [k for k, _ in before]):
+                    continue  # (no adoption and a nil or blank as adjusted: not printed, no zero balance)
                 total = cells[opening].value + sum(s * cells[k].value for k, s in before)
                 if _beyond(total - cells[adjusted].value, [cells[opening], cells[adjusted]] + [cells[k] for k, _ in before]):
                     where("adjusted_balance", pi, ri, adjusted)

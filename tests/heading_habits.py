@@ -29,6 +29,8 @@ movement columns
 - adoption-column: "Impact of adoption of ASU 2016-13" before the provision (a standard's year);
 - adjusted-column: the same right after the balance at beginning, then "Balance at beginning of
   year, as adjusted" (the balance at beginning plus the adoption), the year's movements from it;
+- adjusted-column-nil: the same, the adoption in the first printed year alone, the other years'
+  adoption and balance as adjusted printed nil ("not printed": no adoption that year);
 - net-movement: the provision and the deductions as one "Net additions (deductions)" column;
 - costs-incurred, costs-charged-against, credited-to-income, released-to-income, charged-against:
   the deductions headed in words of an addition's vocabulary ("Costs incurred", "Amounts credited
@@ -357,7 +359,30 @@ def _additions_words(spec: dict) -> dict:
     return spec
 
 
-def _adjusted(spec: dict) -> dict:
+def _adjusted_nil(spec: dict) -> dict:
+    """`_adjusted` with the adoption in the first printed period alone (its amounts given back
+    to the provision in the others, printed nil), and a year without an adoption printing no
+    balance as adjusted: a nil ("\u2014") in each of its rows (the filer's "not printed", never
+    a zero balance)."""
+    adoption = next((k for k, h in enumerate(spec["columns"][1:]) if "adoption" in h.lower()), None)
+    provision = _column(spec, PROVISION)
+    if adoption is None or provision is None:
+        return spec
+    spec = _copy(spec)
+    for period in spec["periods"][1:]:
+        for row in period["rows"]:
+            if not row["cells"]:
+                continue
+            kind, value, decimals = parse_cell(row["cells"][adoption])
+            if kind != "amount":
+                continue
+            _, charged, _ = parse_cell(row["cells"][provision])
+            row["cells"][provision] = _printed((charged or Decimal(0)) + value, decimals)
+            row["cells"][adoption] = "\u2014"
+    return _adjusted(spec, nil_unadopted=True)
+
+
+def _adjusted(spec: dict, nil_unadopted: bool = False) -> dict:
     """The adoption's column moved to follow the balance at beginning, and a column "Balance at
     beginning of year, as adjusted" after it: each row's balance at beginning plus its adoption
     (a nil where both are nil)."""
@@ -370,11 +395,15 @@ def _adjusted(spec: dict) -> dict:
     spec["columns"].insert(adoption + 2, "Balance at beginning of year, as adjusted")
     spec["roles"].insert(adoption + 2, "adjusted")
     for period in spec["periods"]:
+        adopted = any(row["cells"] and parse_cell(row["cells"][adoption])[0] == "amount" for row in period["rows"])
         for row in period["rows"]:
             if not row["cells"]:
                 continue
             if row.get("footnotes"):
                 row["footnotes"].insert(adoption + 1, "")
+            if nil_unadopted and not adopted:
+                row["cells"].insert(adoption + 1, "\u2014")
+                continue
             cells = [parse_cell(row["cells"][k]) for k in (opening, adoption)]
             if all(kind != "amount" for kind, _, _ in cells):
                 row["cells"].insert(adoption + 1, row["cells"][opening])
@@ -430,6 +459,8 @@ HABITS: dict[str, Habit] = {
                                          lambda v, n: _tenth(v), _less, after=False)),
     "adjusted-column": Habit(spec=_headings(_split(PROVISION, "other", "Impact of adoption of ASU 2016-13",
                                                    lambda v, n: _tenth(v), _less, after=False), _adjusted)),
+    "adjusted-column-nil": Habit(spec=_headings(_split(PROVISION, "other", "Impact of adoption of ASU 2016-13",
+                                                       lambda v, n: _tenth(v), _less, after=False), _adjusted_nil)),
     "latin-typos": Habit(spec=_headings(
         _heading(PROVISION, lambda h: h.replace("Additions", "Additiones").replace("Charged", "Chargado")),
         _heading({"deductions"}, lambda h: h.replace("Deductions", "Deductiones").replace("Deduction", "Deduccion")),

@@ -98,3 +98,16 @@ Year ended December 31, 2019
     result = _check(text)
     assert result.error is None and [f for f in result.findings if f.severity != "info"] == []
     assert [c.effect for c in result.schedules[0].columns] == ["opening", "add", "subtract", "closing"]
+
+
+def test_a_balance_as_adjusted_left_nil_in_a_year_without_an_adoption_is_not_printed():
+    """2019 adopts nothing and prints its balance as adjusted "--": not printed (the row runs
+    from its balance at beginning), not a balance of zero (a false VQ009 at each such cell).
+    Where an adoption is printed, a nil balance as adjusted is still checked (and found)."""
+    unprinted = TABLE.replace("--          1,000", "--             --")
+    assert unprinted != TABLE
+    result = _check(unprinted)
+    assert [f for f in result.findings if f.severity != "info"] == []
+    adopted_nil = _check(TABLE.replace("300          1,500", "300             --"))
+    failed = [f for f in adopted_nil.findings if f.severity != "info"]
+    assert [(f.rule, f.location.line) for f in failed] == [("VQ009", 10)]

@@ -77,6 +77,7 @@ REFUSED: dict[str, tuple[frozenset, Optional[frozenset]]] = {
     # figures on a heading line (no Schedule II found).  (No text-era table has such a column.)
     "adoption-column": (frozenset({"text-tagged"}), frozenset({"cik863204-2000"})),
     "adjusted-column": (frozenset({"text-tagged"}), frozenset({"cik863204-2000"})),  # (the same heading)
+    "adjusted-column-nil": (frozenset({"text-tagged"}), frozenset({"cik863204-2000"})),  # (the same heading)
 }
 
 

@@ -151,11 +151,9 @@ def cases(path):
 # display:table-cell <div>s is read since stop 25: frontends/html/divs.py; a row tagged
 # with us-gaap's receivable allowance concepts has its tags checked since stop 26: the
 # rules file's `xbrl.on_axis`.)
-# numwords-no (s30): a nil printed "no" under ixt-sec:numwordsen is no nil of labels.NIL (a word too
-# common to add to every front end's nils: "No" begins labels and sentences): the table is not read,
-# its facts are checked instead with VX003's warning (a planted figure found at its fact's element,
-# not at the printed cell).  Not silent: warned.
-KNOWN: set[str] = {"numwords-no"}
+# numwords-no (s30, read since s30-nils): a nil printed "no" under ixt-sec:numwordsen is a nil by its
+# format (frontends/xbrl/facts.zero_word), not by labels.NIL ("No" begins labels in every front end).
+KNOWN: set[str] = set()
 
 
 @pytest.mark.parametrize("variation", [pytest.param(v, marks=pytest.mark.xfail(strict=True, reason="not read yet"))

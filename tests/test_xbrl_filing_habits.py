@@ -33,7 +33,9 @@
   concept (the amount taken): it subtracts; a sign="-" on it found at its cell;
 - hickory-brands-2020-ixbrl-adoption-*: a column "Adoption of ASC 326", its facts the balance at
   the day before the year on srt:CumulativeEffectPeriodOfAdoptionAxis: a movement of 2020 (the
-  table's and the facts' rows close), no reserve; a flipped adoption tag found at its cell.
+  table's and the facts' rows close), no reserve; a flipped adoption tag found at its cell;
+- hawthorn-seeds-2023-ixbrl-nil-words-*: each nil printed "no" under ixt-sec:numwordsen: a nil by
+  its format, the table read (s30 left it unread, the facts checked alone); a misprinted charge found.
 """
 
 from __future__ import annotations
@@ -225,3 +227,19 @@ def test_an_adoption_tagged_with_a_subtracting_concept_takes_its_amount_away(sou
     if sources == "both":
         assert [(f.rule, f.row, f.column) for f in failed(wrong)] == [("VX001", "Allowance for credit losses", "adoption")]
         assert failed(wrong)[0].location.line == line_of(text, 'id="f-2"')
+
+
+def test_a_nil_printed_as_a_word_its_format_reads_as_zero_is_a_nil_of_the_table():
+    """ixt-sec:numwordsen's "no" is zero by the fact's format (not labels.NIL, for every front
+    end: "No" begins labels): the printed table is read, each "no" a nil at its cell, and a
+    misprinted charge (printed and tagged so) is found at its printed figure."""
+    _, clean = check("hawthorn-seeds-2023-ixbrl-nil-words-clean.htm")
+    assert [f for f in clean.findings if f.severity in ("warning", "error")] == []
+    table = [s for s in clean.schedules if s.source == "table"]
+    assert len(table) == 1
+    nils = [c for p in table[0].periods for r in p.rows for c in r.cells if c is not None and c.raw == "no"]
+    assert nils and all(c.value is None for c in nils)
+    text, wrong = check("hawthorn-seeds-2023-ixbrl-nil-words-wrong-figure.htm")
+    assert sorted((f.rule, f.row) for f in failed(wrong)) == [("VQ001", "Allowance for credit losses"),
+                                                              ("VQ002", "Total")]
+    assert failed(wrong)[0].location.line == line_of(text, 'id="f-2"')

@@ -86,8 +86,9 @@ class Table:
                 self.by_key[p][key] = r  # the first row with that label
         self.parts: dict[tuple[int, int], tuple[int, ...]] = {}  # (p, r) of a total -> the rows it sums
         self.grand_total: dict[int, int] = {}
-        # Cells of totals the reading found blank under printed parts: a test reading one says nothing.
-        self.unclaimed: set[tuple[int, int, int]] = set()
+        # Cells of totals the reading found blank under printed parts, and balances as adjusted a
+        # year without an adoption leaves unprinted: a test reading one says nothing.
+        self.unclaimed: set[tuple[int, int, int]] = set(_unprinted_adjusted(schedule))
         if schedule.reading is not None:
             for t in schedule.reading.totals:
                 self.parts[(t.period, t.row)] = t.parts
@@ -132,6 +133,24 @@ class Table:
         if not parts:
             raise NotApplicable("not a total row")
         return tuple((p, i) for i in parts)
+
+
+def _unprinted_adjusted(schedule: Schedule) -> Iterator[Place]:
+    """The balances as adjusted printed nil or blank in a row whose movements before them (the
+    adoption) are nil or blank too: a filer prints no balance as adjusted in a year without an
+    adoption (the row runs from the balance at beginning), never a balance of zero."""
+    columns = schedule.columns
+    for k in [k for k, c in enumerate(columns) if c.effect == "adjusted"]:
+        read = [k] + [j for j in range(k) if columns[j].effect in ("add", "subtract")]
+        for p, period in enumerate(schedule.periods):
+            for r, row in enumerate(period.rows):
+                if all(_unprinted(row.cells[j]) for j in read):
+                    yield p, r, k
+
+
+def _unprinted(cell: Optional[Cell]) -> bool:
+    """Blank or a nil: no amount printed."""
+    return cell is None or cell.value is None
 
 
 def _key(row: Row, period: Period) -> str:

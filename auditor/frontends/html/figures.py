@@ -73,8 +73,21 @@ def tokens(cell: HtmlCell) -> list[Tok]:
         for start, end in _runs(cell.sup):
             cached += [Tok(cast(TokKind, m.lastgroup), m.group(0), cell, m.start(), m.end())
                        for m in TOKEN.finditer(text, start, end)]
+        if any(t.kind == "text" and cell.facts[t.start] is not None for t in cached):
+            cached = [_zero_word(t) if t.kind == "text" else t for t in cached]
         cell.token_cache = cached
     return cached
+
+
+def _zero_word(tok: Tok) -> Tok:
+    """A word tagged as a fact whose format reads it as zero ("no" under
+    ixt-sec:numwordsen): a nil, as the facts read it, in this front end only."""
+    fact = _fact(tok)
+    if fact is None or not fact.format:
+        return tok
+    from auditor.frontends.xbrl.facts import zero_word  # (iXBRL only: not loaded for a plain page)
+
+    return Tok("nil", tok.text, tok.cell, tok.start, tok.end) if zero_word(tok.text, fact.format) else tok
 
 
 def _spaced(text: str) -> str:

@@ -685,6 +685,14 @@ def _value(shown: str, fmt: str, scale: int, sign: str) -> tuple:
     return (-value if sign else value), ""
 
 
+def zero_word(shown: str, fmt: str) -> bool:
+    """Whether a fact's printed word is a zero by its format: any text under a fixed-zero
+    format, "no"/"none"/"nil" under ixt-sec:numwordsen (the format decides, not labels.NIL:
+    "No" begins labels and sentences in every front end)."""
+    style = local(fmt).lower()
+    return style in ZERO_FORMATS or style in WORD_FORMATS and shown.lower().strip(" .") in NO_NUMBER
+
+
 def _unit_decimal(text: str) -> Decimal:
     """num-unit-decimal's number: "5 dollars 20 cents" is 5.20, "1,234 dollars 5" 1234.05."""
     m = UNIT_DECIMAL.fullmatch(text.strip())
