@@ -30,7 +30,8 @@ from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
 from auditor.errors import InputError
-from auditor.labels import ACCOUNT_WORD, BARE_YEAR, NEGATIVE_AFTER, TOTAL, row_key, title_pattern
+from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
+                            row_key, title_pattern)
 from auditor.model import Period, Row, Schedule
 from auditor.source import Source
 
@@ -145,7 +146,8 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     tables = [s for s in schedules if s.source == "table"]
     if ending == "prose" and whole:
         ending = (_dangling_row(src, after, tables) or _headings_again(src, after, min(rows))
-                  or _label_again(src, after, tables) or ending)
+                  or _label_again(src, after, tables) or _caption_again(src, after, min(rows), max(rows))
+                  or _reserve_alone(after) or ending)
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -367,6 +369,46 @@ def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str 
     # (Or a row's label opening with a marker as the rows' do, "(c) Reserve for returns and", no sentence.)
     marked = any(LABEL_MARK.match(label) for label in labels)
     return last if marked and LABEL_MARK.match(last) and not last.endswith((".", ";")) else None
+
+
+def _caption_again(src: Source, after: str, first_row: int, last_row: int) -> str | None:
+    """The line the file ends on where it is a caption the table printed between its rows, a line
+    with no figure (a group's "Deducted from assets", naming no account, typed again at a page's
+    foot): the rows under it lost, the file cut off."""
+    last = _phrase_last(after)
+    if last is None:
+        return None
+    text = src.lines.text
+    inside = text[src.lines.offset(max(0, first_row - 1 - CAPTION_ABOVE)) : src.lines.offset(last_row - 1)]
+    captions = {" ".join(_prose(line).split()) for line in inside.split("\n") if not DIGIT.search(_prose(line))}
+    return last if last in captions else None
+
+
+def _reserve_alone(after: str) -> str | None:
+    """The line the file ends on where it is a reserve's label alone, no figure under it
+    ("Reserve for inventory obsolescence"): a row cut before its figures (or the label of a
+    row printing none, whose figures a whole table prints on later lines): not a note or a
+    sentence, which name reserves too ("Uncollectible accounts written off")."""
+    last = _phrase_last(after)
+    if last is None or not (ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last)):
+        return None
+    return None if SENTENCE.search(last) or SCHEDULE_MOVEMENT.search(last) or len(last.split()) > 8 else last
+
+
+def _phrase_last(after: str) -> str | None:
+    """The last line after the last row, spaces collapsed, where it is a phrase: it opens
+    on a letter and prints no figure, no footnote's mark, no sentence's end."""
+    lines = _word_lines(_prose(after))
+    last = " ".join(lines[-1].split()) if lines else ""
+    if not last[:1].isalpha() or DIGIT.search(last) or NOTE_MARK.match(last) or _is_note(last):
+        return None
+    return None if last.endswith((".", ";", ")", ",")) else last
+
+
+DIGIT = re.compile(r"\d")
+# How many lines above the first row a caption over it is looked for (a group's, a period's: the
+# company's name and the title stand further up, and a whole exhibit may end on its name signed).
+CAPTION_ABOVE = 3
 
 
 # A marker a row's label opens with: "(a) Allowance ...".
