@@ -224,3 +224,32 @@ def test_a_period_placed_past_the_files_end_is_no_internal_error():
                      reading=schedule.reading._replace(ends_file=False))
     (marked,) = refuse_cut_off(src, [placed])
     assert marked.reading is not None and marked.reading.ends_file
+
+
+@pytest.mark.parametrize("name,lines,ends_on", [
+    # (a reserve printing its label alone in a year, no figure and no dash: cut right after it)
+    ("aldermoor-cider-2000-reserve-label-alone-clean.txt", 16, "Reserve for inventory obsolescence"),
+    # (a group's caption naming no account, over the next group's or year's rows: cut right after it)
+    ("lindholm-tanning-1996-untagged-captions-naming-no-account-clean.txt", 19, "Deducted from assets"),
+    ("lindholm-tanning-1996-untagged-captions-naming-no-account-clean.txt", 21, "Not deducted from assets"),
+    ("html/smolt-foundry-2002-caption-naming-no-account-at-page-foot-clean.htm", 60, "Deducted from assets"),
+])
+def test_a_file_ending_on_a_label_or_caption_with_no_figures_is_cut_off(name, lines, ends_on):
+    """A file cut after a row's label printed alone, or after a caption the table prints over its
+    rows, ends on a line announcing figures that are not there: an input error naming it (they
+    passed clean, the rows after the cut unread); the whole file reads clean."""
+    path = FIXTURES / name
+    text = path.read_text()
+    cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
+    assert cut.error is not None and f"ends on {ends_on!r}" in cut.error.message and "cut off" in cut.error.message
+    assert cut.error.line == lines
+    assert clean(check(text, path.name))
+
+
+def test_a_whole_exhibit_ending_on_a_note_naming_a_reserve_is_no_cut():
+    """A note under the table names a reserve too ("Uncollectible accounts written off"), as a sentence
+    or a marked footnote: not a label cut from its figures."""
+    text = (FIXTURES / "acme-tool-1996-clean.txt").read_text()
+    for after in ("\n   Uncollectible accounts written off, net of recoveries\n",
+                  "\n(a) Allowance for doubtful accounts\n", "\nThe reserve for obsolescence was increased.\n"):
+        assert check(text + after, "acme.txt").error is None, after

@@ -392,7 +392,11 @@ def _reserve_alone(after: str) -> str | None:
     last = _phrase_last(after)
     if last is None or not (ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last)):
         return None
-    return None if SENTENCE.search(last) or SCHEDULE_MOVEMENT.search(last) or len(last.split()) > 8 else last
+    return None if SENTENCE.search(last) or NOTE_PHRASE.search(last) or len(last.split()) > 8 else last
+
+
+# What a note under the table says of a reserve's movements ("written off, net of recoveries"), as no label does.
+NOTE_PHRASE = re.compile(SCHEDULE_MOVEMENT.pattern + r"|\bwritten\b|\bnet\s+of\b|\brecover", re.IGNORECASE)
 
 
 def _phrase_last(after: str) -> str | None:
