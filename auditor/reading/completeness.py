@@ -146,8 +146,8 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     tables = [s for s in schedules if s.source == "table"]
     if ending == "prose" and whole:
         ending = (_dangling_row(src, after, tables) or _headings_again(src, after, min(rows))
-                  or _label_again(src, after, tables) or _caption_again(src, after, min(rows), max(rows))
-                  or _reserve_alone(after) or ending)
+                  or _label_again(src, after, tables) or _caption_cut(src, after, tables, min(rows), max(rows))
+                  or ending)
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -155,8 +155,11 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         if kind in opened and (ending == "nothing" or whole and _account_caption_last(after)):
             raise _cut_off(src, kind, opened[kind], "right after the schedule")
     last = max(rows)
-    if ending == "prose" and whole and _table_notes_only(after, tables, _notes_between_rows(src, min(rows), last)):
-        ending = "nothing"  # (the last row's label run on, the table's footnotes: the table is what the file ends on)
+    if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, min(rows), last))
+                                        or _reserve_alone(after)):
+        # (the last row's label run on, the table's footnotes, a reserve's label alone with no figure, as the
+        # last reserve of a whole table's last year may print it, or a cut one: the table is what the file ends on)
+        ending = "nothing"
     if ending != "nothing" or _closes_document(after) or _closes_document(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
     return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
@@ -371,6 +374,19 @@ def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str 
     return last if marked and LABEL_MARK.match(last) and not last.endswith((".", ";")) else None
 
 
+def _caption_cut(src: Source, after: str, schedules: Sequence[Schedule], first_row: int, last_row: int) -> str | None:
+    """A caption the table printed over its rows, naming no account ("Deducted from assets"), that
+    the file ends on (`_caption_again`), where it is no row's label run on below its figures ("Reserve
+    for doubtful" / "  accounts deducted from assets": the table's own last line, `_table_notes_only`).
+    (A line naming a reserve may be a reserve's label alone, a row of a whole table printing no
+    figure: `_reserve_alone`.)"""
+    last = _caption_again(src, after, first_row, last_row)
+    if last is None or ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last):
+        return None
+    tail = " " + last.lower()
+    return None if any(r.label.lower().endswith(tail) for s in schedules for p in s.periods for r in p.rows) else last
+
+
 def _caption_again(src: Source, after: str, first_row: int, last_row: int) -> str | None:
     """The line the file ends on where it is a caption the table printed between its rows, a line
     with no figure (a group's "Deducted from assets", naming no account, typed again at a page's
@@ -385,10 +401,13 @@ def _caption_again(src: Source, after: str, first_row: int, last_row: int) -> st
 
 
 def _reserve_alone(after: str) -> str | None:
-    """The line the file ends on where it is a reserve's label alone, no figure under it
-    ("Reserve for inventory obsolescence"): a row cut before its figures (or the label of a
-    row printing none, whose figures a whole table prints on later lines): not a note or a
-    sentence, which name reserves too ("Uncollectible accounts written off")."""
+    """The line the file ends on where it is all that follows the last row and a reserve's
+    label alone, no figure beside it ("Reserve for inventory obsolescence"): a row cut before
+    its figures, or a whole table's last reserve printing none in its last year (a real table
+    does, cik866970-2011); not a note or a sentence, which name reserves too ("Uncollectible
+    accounts written off")."""
+    if len(_word_lines(_prose(after))) != 1:
+        return None
     last = _phrase_last(after)
     if last is None or not (ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last)):
         return None
