@@ -30,7 +30,7 @@ from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
 from auditor.errors import InputError
-from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
+from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
                             row_key, title_pattern)
 from auditor.model import Period, Row, Schedule
 from auditor.source import Source
@@ -381,8 +381,11 @@ def _caption_cut(src: Source, after: str, schedules: Sequence[Schedule], first_r
     (A line naming a reserve may be a reserve's label alone, a row of a whole table printing no
     figure: `_reserve_alone`.)"""
     last = _caption_again(src, after, first_row, last_row)
-    if last is None or ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last):
-        return None
+    if last is None:  # (or a group's caption printed first right before the cut: its words tell)
+        last = _phrase_last(after)
+        last = last if last and GROUP_CAPTION.match(last) else None
+    if last is None or ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last) or TOTAL.match(last) or " " not in last:
+        return None  # (a total's label, a hidden row's, or one word: no group's caption)
     tail = " " + last.lower()
     return None if any(r.label.lower().endswith(tail) for s in schedules for p in s.periods for r in p.rows) else last
 
