@@ -152,6 +152,8 @@ ACCOUNT_WORD = re.compile(r"\b(?:allowances?|reserves?|valuation|provisions?|dou
                           re.IGNORECASE)
 # The assets a reserve is named by where its caption names no reserve ("ACCOUNTS AND NOTES RECEIVABLE").
 RESERVED_ASSET = re.compile(r"\b(?:receivables?|inventor(?:y|ies)|deferred\s+tax)\b", re.IGNORECASE)
+# A group's caption over reserves' rows naming no account ("Deducted from assets", "Not deducted from assets").
+GROUP_CAPTION = re.compile(r"^(?:not\s+)?deducted\s+from\b", re.IGNORECASE)
 SCHEDULE_MOVEMENT = re.compile(r"deduct|addition|charged|write|credited", re.IGNORECASE)
 # A caption that is a sentence introducing a note's table ("The following table
 # summarizes the activity in our allowance ...:"), not a name.

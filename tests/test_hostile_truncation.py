@@ -224,3 +224,43 @@ def test_a_period_placed_past_the_files_end_is_no_internal_error():
                      reading=schedule.reading._replace(ends_file=False))
     (marked,) = refuse_cut_off(src, [placed])
     assert marked.reading is not None and marked.reading.ends_file
+
+
+@pytest.mark.parametrize("name,lines,ends_on", [
+    # (a group's caption naming no account, over the next group's or year's rows: cut right after it)
+    ("lindholm-tanning-1996-untagged-captions-naming-no-account-clean.txt", 19, "Deducted from assets"),
+    ("lindholm-tanning-1996-untagged-captions-naming-no-account-clean.txt", 21, "Not deducted from assets"),
+    ("html/smolt-foundry-2002-caption-naming-no-account-at-page-foot-clean.htm", 60, "Deducted from assets"),
+])
+def test_a_file_ending_on_a_caption_the_table_printed_over_its_rows_is_cut_off(name, lines, ends_on):
+    """A file cut after a caption the table prints over its rows (naming no account) ends on a line
+    announcing rows that are not there: an input error naming it (it passed clean, the rows after the
+    cut unread); the whole file reads clean."""
+    path = FIXTURES / name
+    text = path.read_text()
+    cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
+    assert cut.error is not None and f"ends on {ends_on!r}" in cut.error.message and "cut off" in cut.error.message
+    assert cut.error.line == lines
+    assert clean(check(text, path.name))
+
+
+def test_a_file_ending_on_a_reserves_label_alone_is_warned():
+    """Cut right after a reserve's label printed alone (no figure, no dash), the table is what the file
+    ends on (it passed clean, with no warning): VQ008 names the periods that may be missing.  Not an
+    input error: a whole real table's last reserve may print its label alone in its last year
+    (cik866970-2011's purchase commitments in 2009), the table ending there."""
+    path = FIXTURES / "aldermoor-cider-2000-reserve-label-alone-clean.txt"
+    lines = path.read_text().splitlines(keepends=True)
+    assert lines[15].strip() == "Reserve for inventory obsolescence"
+    cut = check("".join(lines[:16]), path.name)
+    assert cut.error is None and [f.rule for f in cut.findings if f.severity != "info"] == ["VQ008"]
+    assert clean(check("".join(lines), path.name))
+
+
+def test_a_whole_exhibit_ending_on_a_note_naming_a_reserve_is_no_cut():
+    """A note under the table names a reserve too ("Uncollectible accounts written off"), as a sentence
+    or a marked footnote: not a label cut from its figures."""
+    text = (FIXTURES / "acme-tool-1996-clean.txt").read_text()
+    for after in ("\n   Uncollectible accounts written off, net of recoveries\n",
+                  "\n(a) Allowance for doubtful accounts\n", "\nThe reserve for obsolescence was increased.\n"):
+        assert check(text + after, "acme.txt").error is None, after

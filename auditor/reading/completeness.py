@@ -30,7 +30,8 @@ from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
 from auditor.errors import InputError
-from auditor.labels import ACCOUNT_WORD, BARE_YEAR, NEGATIVE_AFTER, TOTAL, row_key, title_pattern
+from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
+                            row_key, title_pattern)
 from auditor.model import Period, Row, Schedule
 from auditor.source import Source
 
@@ -145,7 +146,8 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     tables = [s for s in schedules if s.source == "table"]
     if ending == "prose" and whole:
         ending = (_dangling_row(src, after, tables) or _headings_again(src, after, min(rows))
-                  or _label_again(src, after, tables) or ending)
+                  or _label_again(src, after, tables) or _caption_cut(src, after, tables, min(rows), max(rows))
+                  or ending)
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -153,8 +155,11 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         if kind in opened and (ending == "nothing" or whole and _account_caption_last(after)):
             raise _cut_off(src, kind, opened[kind], "right after the schedule")
     last = max(rows)
-    if ending == "prose" and whole and _table_notes_only(after, tables, _notes_between_rows(src, min(rows), last)):
-        ending = "nothing"  # (the last row's label run on, the table's footnotes: the table is what the file ends on)
+    if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, min(rows), last))
+                                        or _reserve_alone(after)):
+        # (the last row's label run on, the table's footnotes, a reserve's label alone with no figure, as the
+        # last reserve of a whole table's last year may print it, or a cut one: the table is what the file ends on)
+        ending = "nothing"
     if ending != "nothing" or _closes_document(after) or _closes_document(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
     return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
@@ -367,6 +372,69 @@ def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str 
     # (Or a row's label opening with a marker as the rows' do, "(c) Reserve for returns and", no sentence.)
     marked = any(LABEL_MARK.match(label) for label in labels)
     return last if marked and LABEL_MARK.match(last) and not last.endswith((".", ";")) else None
+
+
+def _caption_cut(src: Source, after: str, schedules: Sequence[Schedule], first_row: int, last_row: int) -> str | None:
+    """A caption the table printed over its rows, naming no account ("Deducted from assets"), that
+    the file ends on (`_caption_again`), where it is no row's label run on below its figures ("Reserve
+    for doubtful" / "  accounts deducted from assets": the table's own last line, `_table_notes_only`).
+    (A line naming a reserve may be a reserve's label alone, a row of a whole table printing no
+    figure: `_reserve_alone`.)"""
+    last = _caption_again(src, after, first_row, last_row)
+    if last is None:  # (or a group's caption printed first right before the cut: its words tell)
+        last = _phrase_last(after)
+        last = last if last and GROUP_CAPTION.match(last) else None
+    if last is None or ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last) or TOTAL.match(last) or " " not in last:
+        return None  # (a total's label, a hidden row's, or one word: no group's caption)
+    tail = " " + last.lower()
+    return None if any(r.label.lower().endswith(tail) for s in schedules for p in s.periods for r in p.rows) else last
+
+
+def _caption_again(src: Source, after: str, first_row: int, last_row: int) -> str | None:
+    """The line the file ends on where it is a caption the table printed between its rows, a line
+    with no figure (a group's "Deducted from assets", naming no account, typed again at a page's
+    foot): the rows under it lost, the file cut off."""
+    last = _phrase_last(after)
+    if last is None:
+        return None
+    text = src.lines.text
+    inside = text[src.lines.offset(max(0, first_row - 1 - CAPTION_ABOVE)) : src.lines.offset(last_row - 1)]
+    captions = {" ".join(_prose(line).split()) for line in inside.split("\n") if not DIGIT.search(_prose(line))}
+    return last if last in captions else None
+
+
+def _reserve_alone(after: str) -> str | None:
+    """The line the file ends on where it is all that follows the last row and a reserve's
+    label alone, no figure beside it ("Reserve for inventory obsolescence"): a row cut before
+    its figures, or a whole table's last reserve printing none in its last year (a real table
+    does, cik866970-2011); not a note or a sentence, which name reserves too ("Uncollectible
+    accounts written off")."""
+    if len(_word_lines(_prose(after))) != 1:
+        return None
+    last = _phrase_last(after)
+    if last is None or not (ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last)):
+        return None
+    return None if SENTENCE.search(last) or NOTE_PHRASE.search(last) or len(last.split()) > 8 else last
+
+
+# What a note under the table says of a reserve's movements ("written off, net of recoveries"), as no label does.
+NOTE_PHRASE = re.compile(SCHEDULE_MOVEMENT.pattern + r"|\bwritten\b|\bnet\s+of\b|\brecover", re.IGNORECASE)
+
+
+def _phrase_last(after: str) -> str | None:
+    """The last line after the last row, spaces collapsed, where it is a phrase: it opens
+    on a letter and prints no figure, no footnote's mark, no sentence's end."""
+    lines = _word_lines(_prose(after))
+    last = " ".join(lines[-1].split()) if lines else ""
+    if not last[:1].isalpha() or DIGIT.search(last) or NOTE_MARK.match(last) or _is_note(last):
+        return None
+    return None if last.endswith((".", ";", ")", ",")) else last
+
+
+DIGIT = re.compile(r"\d")
+# How many lines above the first row a caption over it is looked for (a group's, a period's: the
+# company's name and the title stand further up, and a whole exhibit may end on its name signed).
+CAPTION_ABOVE = 3
 
 
 # A marker a row's label opens with: "(a) Allowance ...".
