@@ -137,20 +137,26 @@ class Table:
 
 def _unprinted_adjusted(schedule: Schedule) -> Iterator[Place]:
     """The balances as adjusted printed nil or blank in a row whose movements before them (the
-    adoption) are nil or blank too: a filer prints no balance as adjusted in a year without an
-    adoption (the row runs from the balance at beginning), never a balance of zero."""
+    adoption) are nil, blank or zero: a filer prints no balance as adjusted in a year without an
+    adoption (the row runs from the balance at beginning), never a balance of zero.  (A zero
+    adoption counts as none, so a diagnosis correcting a misprinted adoption to 0 sees the row close.)"""
     columns = schedule.columns
     for k in [k for k, c in enumerate(columns) if c.effect == "adjusted"]:
-        read = [k] + [j for j in range(k) if columns[j].effect in ("add", "subtract")]
+        before = [j for j in range(k) if columns[j].effect in ("add", "subtract")]
         for p, period in enumerate(schedule.periods):
             for r, row in enumerate(period.rows):
-                if all(_unprinted(row.cells[j]) for j in read):
+                if _unprinted(row.cells[k]) and all(_no_amount(row.cells[j]) for j in before):
                     yield p, r, k
 
 
 def _unprinted(cell: Optional[Cell]) -> bool:
     """Blank or a nil: no amount printed."""
     return cell is None or cell.value is None
+
+
+def _no_amount(cell: Optional[Cell]) -> bool:
+    """Blank, a nil or zero."""
+    return cell is None or not cell.value  # (None: a nil; Decimal 0: zero)
 
 
 def _key(row: Row, period: Period) -> str:
