@@ -31,10 +31,14 @@ from auditor.model import Cell, Position, Schedule
 WIDTH = 80
 # A rest is set at most this many blanks in (a paragraph's indent); past it, a row's figures under its label.
 MOST_INDENT = 8
+# The most blanks a rest's first figure may have stood after its row's last word at the cut.
+COLUMN_BLANKS = 16
 _FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT})|{_NIL}"
 FIRST_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
 # Nothing but figures and nils, a few blanks in at most (a bare year is a year-first row's caption, not a rest).
-REMNANT = re.compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b)(?:{_FIGURE})(?:\s+(?:{_FIGURE}))*\s*$", re.IGNORECASE)
+# Each figure its footnote's marker after it perhaps ("249(a)").
+_NOTED = rf"(?:{_FIGURE})(?:\(\w{{1,2}}\))?"
+REMNANT = re.compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*\s*$", re.IGNORECASE)
 _LAST_FIGURE_END = re.compile(r"\)?\s*$")
 
 
@@ -76,9 +80,10 @@ def cuts(lines: Sequence[str], region: Region) -> list[Cut]:
         if len(above) > WIDTH or first is None or not REMNANT.match(line) or not re.search(r"\d", line):
             continue
         found.append((n, above, line, first.end() - len(line) + len(line.lstrip())))
-    # The software's width is at least its longest cut line; each rest's first figure would have passed it.
+    # The software's width is at least its longest cut line; each rest's first figure, and the blanks
+    # before it (as many as a column's width: a nil right-aligned in a wide column), would have passed it.
     width = max((len(above) for _, above, _, _ in found), default=0)
-    return [Cut(n, above, line) for n, above, line, first in found if len(above) + 1 + first > width]
+    return [Cut(n, above, line) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
 
 
 def refusal(cut: Cut, path: str) -> InputError:
