@@ -33,7 +33,7 @@ WIDTH = 80
 MOST_INDENT = 8
 # The most blanks a rest's first figure may have stood after its row's last word at the cut.
 COLUMN_BLANKS = 16
-_FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT})|{_NIL}"
+_FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT}|{_NIL})"  # (a nil after its "$" too: "$      -")
 FIRST_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
 # Nothing but figures and nils, a few blanks in at most (a bare year is a year-first row's caption, not a rest).
 # Each figure its footnote's marker after it perhaps ("249(a)").
@@ -77,7 +77,7 @@ def cuts(lines: Sequence[str], region: Region) -> list[Cut]:
             continue  # (a rest starts within a few blanks, under a long line: most lines are passed over here)
         above = over.rstrip()
         first = FIRST_FIGURE.search(line)
-        if len(above) > WIDTH or first is None or not REMNANT.match(line) or not re.search(r"\d", line):
+        if len(above) > WIDTH or first is None or not REMNANT.match(line):
             continue
         found.append((n, above, line, first.end() - len(line) + len(line.lstrip())))
     # The software's width is at least its longest cut line; each rest's first figure, and the blanks
