@@ -39,7 +39,6 @@ FIRST_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
 # Each figure its footnote's marker after it perhaps ("249(a)").
 _NOTED = rf"(?:{_FIGURE})(?:\(\w{{1,2}}\))?"
 REMNANT = re.compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*\s*$", re.IGNORECASE)
-_LAST_FIGURE_END = re.compile(r"\)?\s*$")
 
 
 class Cut(NamedTuple):
@@ -111,7 +110,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     shift: dict[int, tuple[int, int]] = {}
     for cut in found:
         body = cut.rest.strip()
-        hang = len(_LAST_FIGURE_END.search(body).group())  # (a negative's ")" hangs past the column's digits)
+        hang = _hang(body.split()[-1])
         start = edge - len(body) + hang + 1  # (1-based, where the rest's first character goes)
         if start < len(cut.over) + 2:
             raise refusal(cut, path)  # (the rest does not fit right of its row: not this table's edge)
@@ -120,6 +119,13 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         out[cut.line - 1] = ""
         shift[cut.line - 1] = (start, start - printed)
     return Rejoined(out, tuple(found), shift, last)
+
+
+def _hang(figure: str) -> int:
+    """How far a figure reaches past its last digit, the column's edge: a negative's ")", a
+    footnote's marker ("975(a)"); a nil's dash stands at the edge."""
+    digits = [k for k, ch in enumerate(figure) if ch.isdigit()]
+    return len(figure) - digits[-1] - 1 if digits else 0
 
 
 def short_rows(rejoined_: Rejoined, figures: dict[int, int], path: str) -> None:
