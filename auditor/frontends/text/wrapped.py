@@ -86,8 +86,10 @@ def cuts(lines: Sequence[str], region: Region) -> list[Cut]:
 
 
 def refusal(cut: Cut, path: str) -> InputError:
-    return InputError(f"figures from column 1 under a line {len(cut.over)} columns wide: the row's last figures, "
-                      f"wrapped at column {WIDTH} by the filer's software? (their columns are lost)", path, cut.line)
+    at = len(cut.rest) - len(cut.rest.lstrip()) + 1
+    return InputError(f"figures from column {at} under a line {len(cut.over)} columns wide: the row's last figures, "
+                      f"wrapped at column {WIDTH} by the filer's software? (their columns are lost: no heading "
+                      f"typed whole shows the table's right edge)", path, cut.line)
 
 
 def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoined]:
