@@ -75,8 +75,10 @@ def cuts(lines: Sequence[str], region: Region) -> list[Cut]:
         if not line or line[0] == "<" or len(over) < WIDTH // 2 or line[:MOST_INDENT + 1].isspace():
             continue  # (a rest starts within a few blanks, under a long line: most lines are passed over here)
         above = over.rstrip()
+        if len(above) > WIDTH or not REMNANT.match(line):  # (a row's line fails at its label's first letter)
+            continue
         first = FIRST_FIGURE.search(line)
-        if len(above) > WIDTH or first is None or not REMNANT.match(line):
+        if first is None:
             continue
         found.append((n, above, line, first.end() - len(line) + len(line.lstrip())))
     # The software's width is at least its longest cut line; each rest's first figure, and the blanks
