@@ -134,18 +134,24 @@ def caption_title(r: Rendered) -> Rendered:
 WIDTH = 80
 
 
-def wrapped(r: Rendered) -> Rendered:
+def wrapped(r: Rendered, width: int = WIDTH, indent: int = 0, lines_of: frozenset | None = None) -> Rendered:
+    """Every line longer than `width` (of `lines_of` alone, where given: 1-based
+    line numbers) cut at its last space before column width + 1, the rest on a
+    line of its own `indent` blanks in."""
     def edit(n: int, lines: list) -> list:
-        line, first, pieces = lines[n - 1], 1, []  # (`line`: the old line from its column `first` on)
-        while len(line) > WIDTH:
-            cut = line.rfind(" ", 0, WIDTH + 1)
-            if cut <= 0 or not line[:cut].strip():
+        # `line`'s index `lead` is the old line's index `origin`.
+        line, origin, lead, pieces = lines[n - 1], 0, 0, []
+        if lines_of is not None and n not in lines_of:
+            return [(line, 1, 0)]
+        while len(line) > width:
+            cut = line.rfind(" ", 0, width + 1)
+            if cut <= lead or not line[lead:cut].strip():
                 break  # (no word to break after: left long)
+            pieces.append((line[:cut].rstrip(), origin + 1, lead - origin))
             rest = line[cut:]
-            pieces.append((line[:cut].rstrip(), first, 1 - first))
-            first += cut + len(rest) - len(rest.lstrip())
-            line = rest.lstrip()
-        return [*pieces, (line, first, 1 - first)] if line or not pieces else pieces
+            origin += cut + len(rest) - len(rest.lstrip()) - lead
+            line, lead = " " * indent + rest.lstrip(), indent
+        return [*pieces, (line, origin + 1, lead - origin)] if line.strip() or not pieces else pieces
 
     return relined(r, edit)
 

@@ -40,14 +40,26 @@ def _text(path) -> str:
 
 def double_spaced(text: str, before: bool) -> str:
     """A blank line before (or after) each row of figures, where that does not
-    come between the lines of a wrapped label."""
+    come between the lines of a wrapped label, nor between a row and its last
+    figures wrapped by the filer's software (spaced as one line: wrapped after)."""
     lines = text.split("\n")
     out = []
     for n, line in enumerate(lines):
         neighbour = lines[n - 1] if before else lines[n + 1] if n + 1 < len(lines) else ""
+        rest = (line, lines[n - 1] if n else "") if before else (neighbour, line)
+        if _wrapped_rest(*rest):
+            out.append(line)
+            continue
         spaced = _row(line) and (not neighbour.strip() or _row(neighbour) or _apart(neighbour))
         out.extend(["", line] if spaced and before else [line, ""] if spaced else [line])
     return "\n".join(out)
+
+
+def _wrapped_rest(line: str, above: str) -> bool:
+    """`line` is the last figures of the row `above`, wrapped onto a line of their own."""
+    from auditor.frontends.text.wrapped import REMNANT, WIDTH
+
+    return WIDTH // 2 <= len(above.rstrip()) <= WIDTH and bool(line.strip()) and bool(REMNANT.match(line))
 
 
 def _row(line: str) -> bool:

@@ -9,6 +9,8 @@ columns split one part under the other, is joined side by side (`halves`).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from auditor.errors import InputError
 from auditor.frontends import Read, Vocabulary
 from auditor.frontends.text import halves, layout, locate, parse, transposed, wrapped
@@ -23,14 +25,27 @@ def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
     for region in locate.regions(src, [], vocabulary.roles):
         if region.last <= joined_to:
             continue  # (a second part under a title typed again: read with its first)
-        wrapped.refuse_wrapped(src.lines, region, src.path)
-        lines = parse.lines(src, region)
+        rejoined = wrapped.rejoined(src.lines, region, src.path)
+        if rejoined is not None:
+            region = region._replace(last=rejoined.last)
+        lines = parse.lines(src if rejoined is None else _Lines(src.path, rejoined.lines), region)
+        if rejoined is not None:
+            wrapped.short_rows(rejoined, {ln.number: len(ln.figures) for ln in lines if ln.kind == "row"}, src.path)
         # (A table printing its movements as rows is marked so by locate: `transposed`.)
         laid = (transposed if region.transposed else layout).build(lines, region.title_line, src.path)
+        if rejoined is not None:
+            laid = wrapped.as_printed(laid, rejoined)
         if not region.transposed and halves.needs_rest(laid, vocabulary.roles):
             laid, joined_to = _with_rest(src, region, laid, vocabulary, joined_to)
         found.append(laid)
     return _years_joined(found, read)
+
+
+class _Lines(NamedTuple):
+    """A source's lines as the grammar is to read them (a wrapped table's rows rejoined)."""
+
+    path: str
+    lines: list[str]
 
 
 def _with_rest(src: Source, region: locate.Region, first: Schedule, vocabulary: Vocabulary,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal, NamedTuple, Optional, Sequence, Union
+from typing import Literal, NamedTuple, Optional, Protocol, Sequence, Union
 
 from lark import Lark, Transformer, UnexpectedInput
 from lark import Token as LarkToken
@@ -22,7 +22,6 @@ from auditor.frontends.text.locate import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
 from auditor.labels import AMOUNT_PARENTHESIZED, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS
 from auditor.package_data import PACKAGE
-from auditor.source import Source
 
 # What a line is, as the grammar's aliases say (less the "_line").
 LineKind = Literal["row", "text", "rule", "notes", "markers", "table_open", "table_close", "caption", "page"]
@@ -300,7 +299,17 @@ def _ends_in_leader(word: Token) -> bool:
     return word.text.endswith("..") or word.text == "."
 
 
-def lines(source: Source, region: Region) -> list[Line]:
+class Typed(Protocol):
+    """What the grammar reads: a file's lines (a source's, or a wrapped table's rejoined) and its path."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def lines(self) -> Sequence[str]: ...
+
+
+def lines(source: Typed, region: Region) -> list[Line]:
     """The region's lines, typed by the grammar, in file order."""
     # Blank lines stand for the file's lines above the region, which the
     # lexer skips: it counts them (one str.count) and numbers each token at

@@ -1,41 +1,159 @@
-"""Lines wrapped by the filer's software: a refusal, never a misread.
+"""Lines wrapped by the filer's software: rejoined where their columns are sure, else refused.
 
 Some 1990s submissions were typed by software that wrapped every line at 80
-columns, a table wider than that too: the words that no longer fitted went on
-a line of their own from column 1, the row's last figures under it ("Reserve
-for bad debts   1,128   676   467" over "1,337").  The figures' columns are
-lost with the spaces before them: read as they stand, the wrapped figures
-became rows of their own (false errors in every total).  The table is
-refused at the first such line, naming it.
+columns (or a word processor's narrower margin), a table wider than that too:
+the words that no longer fitted went on a line of their own from column 1 (or
+a few blanks in), the row's last figures under it ("Reserve for bad debts
+1,128   676   467" over "1,337").  Read as they stand, the wrapped figures
+would become rows of their own (false errors in every total).
+
+What the software took away is the blanks at the cut alone: the rest keeps
+its own spacing, so the rest is put back where it was once its last figure
+is set under the table's right edge, where the headings typed whole (or a rule,
+or a row that fitted) show it.  The rest is rejoined to its row there, each
+figure still located where it is printed (`Rejoined.printed_at`).  Where no
+line shows that edge (the headings wrapped too), or a rejoined row holds fewer
+figures than the table's columns (a blank cell: its last figure may not be
+the last column's), the table is refused at the wrapped line, naming it.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from dataclasses import replace
+from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
+from auditor.model import Cell, Position, Schedule
 
-# The width the software wrapped at: a word that would have ended past it went to the next line.
+# EDGAR's width: the message's; the width a table was wrapped at is read off its cut lines.
 WIDTH = 80
-_FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT})|{_NIL}"
+# A rest is set at most this many blanks in (a paragraph's indent); past it, a row's figures under its label.
+MOST_INDENT = 8
+# The most blanks a rest's first figure may have stood after its row's last word at the cut.
+COLUMN_BLANKS = 16
+_FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT}|{_NIL})"  # (a nil after its "$" too: "$      -")
 FIRST_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
-# Nothing but figures and nils from column 1 (a bare year is a year-first row's caption, not a remnant).
-REMNANT = re.compile(rf"^(?!(?:19|20)\d\d\b)(?:{_FIGURE})(?:\s+(?:{_FIGURE}))*\s*$", re.IGNORECASE)
+# Nothing but figures and nils, a few blanks in at most (a bare year is a year-first row's caption, not a rest).
+# Each figure its footnote's marker after it perhaps ("249(a)").
+_NOTED = rf"(?:{_FIGURE})(?:\(\w{{1,2}}\))?"
+REMNANT = re.compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*\s*$", re.IGNORECASE)
 
 
-def refuse_wrapped(lines: Sequence[str], region: Region, path: str) -> None:
-    """An input error at the first line of the region that is a row's last
-    figures wrapped onto a line of their own."""
-    block = lines[region.first - 1 : region.last]  # (one slice: a long file's lines are fetched by block)
-    for n, over, line in zip(range(region.first + 1, region.last + 1), block, block[1:]):
-        if not line or line[0] in " \t<" or len(over) < WIDTH // 2:
-            continue  # (a remnant starts at column 1, under a long line: most lines are passed over here)
+class Cut(NamedTuple):
+    line: int  # the rest's line, in the file (the row's is the line above)
+    over: str  # the row's line, as cut
+    rest: str  # the rest, as printed
+
+
+class Rejoined(NamedTuple):
+    """The region's lines with every rest put back on its row's line (its own
+    line left blank), and where each rejoined character is printed."""
+
+    lines: list[str]  # the file's lines up to the region's last, those above it blank
+    cuts: tuple[Cut, ...]
+    shift: dict[int, tuple[int, int]]  # row's line -> (first column moved, columns moved right)
+    last: int  # the table's last line: the last row's rest, where it was wrapped
+
+    def printed_at(self, line: int, column: int) -> tuple[int, int]:
+        moved = self.shift.get(line)
+        if moved is None or column < moved[0]:
+            return line, column
+        return line + 1, column - moved[1]
+
+
+def cuts(lines: Sequence[str], region: Region) -> list[Cut]:
+    """Each line of the region that is the rest of the row above, wrapped onto
+    a line of its own: figures alone from column 1 (or a few blanks in), under
+    a line so long that the rest's first figure did not fit on it."""
+    # (One slice: a long file's lines are fetched by block.  The line after the region too: the last
+    # row's rest, figures alone, is no row of the table to locate.)
+    block = lines[region.first - 1 : region.last + 1]
+    found: list[tuple[int, str, str, int]] = []
+    for n, over, line in zip(range(region.first + 1, region.last + 2), block, block[1:]):
+        if not line or line[0] == "<" or len(over) < WIDTH // 2 or line[:MOST_INDENT + 1].isspace():
+            continue  # (a rest starts within a few blanks, under a long line: most lines are passed over here)
         above = over.rstrip()
-        first = FIRST_FIGURE.match(line)
-        if len(above) > WIDTH or first is None or not REMNANT.match(line) or not re.search(r"\d", line):
+        if len(above) > WIDTH or not REMNANT.match(line):  # (a row's line fails at its label's first letter)
             continue
-        if len(above) + 1 + first.end() > WIDTH:  # (its first figure, "$" too, did not fit)
-            raise InputError(f"figures from column 1 under a line {len(above)} columns wide: the row's last figures, "
-                             f"wrapped at column {WIDTH} by the filer's software? (their columns are lost)", path, n)
+        first = FIRST_FIGURE.search(line)
+        if first is None:
+            continue
+        found.append((n, above, line, first.end() - len(line) + len(line.lstrip())))
+    # The software's width is at least its longest cut line; each rest's first figure, and the blanks
+    # before it (as many as a column's width: a nil right-aligned in a wide column), would have passed it.
+    width = max((len(above) for _, above, _, _ in found), default=0)
+    return [Cut(n, above, line) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
+
+
+def refusal(cut: Cut, path: str) -> InputError:
+    at = len(cut.rest) - len(cut.rest.lstrip()) + 1
+    return InputError(f"figures from column {at} under a line {len(cut.over)} columns wide: the row's last figures, "
+                      f"wrapped at column {WIDTH} by the filer's software? (their columns are lost: no heading "
+                      f"typed whole shows the table's right edge)", path, cut.line)
+
+
+def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoined]:
+    """The region's lines with its wrapped rows rejoined (None: nothing wrapped);
+    an input error where the table's right edge is not shown or a rest follows a rest."""
+    found = cuts(lines, region)
+    if not found:
+        return None
+    rests = {c.line for c in found}
+    if any(c.line - 1 in rests for c in found):
+        raise refusal(found[0], path)  # (a row wrapped twice: two gaps lost, one edge to place them)
+    width = max(len(c.over) for c in found)
+    last = max(region.last, found[-1].line)
+    block = list(lines[region.first - 1 : last])
+    edge = max((len(line.rstrip()) for k, line in enumerate(block, region.first)
+                if k not in rests and len(line.rstrip()) > width and not line.lstrip().startswith("<")), default=0)
+    if not edge:
+        raise refusal(found[0], path)  # (no line shows where the table's last column ends: the headings wrapped too)
+    out = [""] * (region.first - 1) + block
+    shift: dict[int, tuple[int, int]] = {}
+    for cut in found:
+        body = cut.rest.strip()
+        hang = _hang(body.split()[-1])
+        start = edge - len(body) + hang + 1  # (1-based, where the rest's first character goes)
+        if start < len(cut.over) + 2:
+            raise refusal(cut, path)  # (the rest does not fit right of its row: not this table's edge)
+        printed = len(cut.rest) - len(cut.rest.lstrip()) + 1
+        out[cut.line - 2] = cut.over + " " * (start - len(cut.over) - 1) + body
+        out[cut.line - 1] = ""
+        shift[cut.line - 1] = (start, start - printed)
+    return Rejoined(out, tuple(found), shift, last)
+
+
+def _hang(figure: str) -> int:
+    """How far a figure reaches past its last digit, the column's edge: a negative's ")", a
+    footnote's marker ("975(a)"); a nil's dash stands at the edge."""
+    digits = [k for k, ch in enumerate(figure) if ch.isdigit()]
+    return len(figure) - digits[-1] - 1 if digits else 0
+
+
+def short_rows(rejoined_: Rejoined, figures: dict[int, int], path: str) -> None:
+    """An input error at the first rest whose rejoined row holds fewer figures than
+    the table's fullest row (`figures`: each row line's count): a blank cell on
+    it, its last figure may stand under another column than the last."""
+    most = max(figures.values(), default=0)
+    for cut in rejoined_.cuts:
+        if figures.get(cut.line - 1, 0) < most:
+            raise InputError(f"the row's last figures wrapped onto a line of their own, the row holding "
+                             f"{figures.get(cut.line - 1, 0)} figures of {most}: their columns are not sure", path, cut.line)
+
+
+def as_printed(schedule: Schedule, rejoined_: Rejoined) -> Schedule:
+    """The schedule with every rejoined figure located where it is printed."""
+    def cell(c: Optional[Cell]) -> Optional[Cell]:
+        if c is None or c.line not in rejoined_.shift:
+            return c
+        line, column = rejoined_.printed_at(c.line, c.column)
+        return c if line == c.line else replace(c, line=line, column=column, end_column=column + c.end_column - c.column)
+
+    def position(p: Position) -> Position:
+        return Position(*rejoined_.printed_at(p.line, p.column))
+
+    periods = tuple(replace(p, rows=tuple(replace(r, cells=tuple(cell(c) for c in r.cells)) for r in p.rows))
+                    for p in schedule.periods)
+    return replace(schedule, periods=periods, unread=tuple(position(p) for p in schedule.unread))

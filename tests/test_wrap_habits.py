@@ -1,0 +1,111 @@
+"""The 24 real tables typed wider than the filer's software wrapped them
+(tests/wrap_habits.py: at 80, 76 or 72 columns, each row's last figures on a
+line of their own, flush left or a few blanks in; the headings typed whole or
+wrapped too), in tagged and untagged EDGAR text: every figure read where it is
+printed and exactly the table's errors found (a closing balance changed in
+every other table, wrapped off its row, found at its cell), or the table
+refused at a wrapped line, naming it: never misread.
+
+    cd tests && PYTHONPATH=..:. python wrap_habits.py [HABIT ...]
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import auditor
+from auditor import source
+from habit_tally import refusal_as_said
+from render import Rendered
+from submission_habits import wrapped
+from test_html_era_markup import TABLES
+from wrap_habits import HABITS, TEXT, case_spec, cases, outcome
+
+# Refusals, never readings, each an input error naming its line: (table, habit or "*", layout or "*").
+# The headings wrapped too, no line shows where the wrapped columns end: every such table refused
+# at its first wrapped row.  Rows wrapped inside their label (trimas-2001's 86-character labels,
+# cca-industries-2013's at 72): the label's rest and the figures on one line, a rest of a rest after it.
+WRAPPED_HEADINGS = [h for h in HABITS if not h.endswith("-rows")]
+REFUSED: set[tuple[str, str, str]] = {
+    *((path.stem, h, "*") for path in TABLES for h in WRAPPED_HEADINGS),
+    ("trimas-2001", "*", "*"),
+    *(("cca-industries-2013", h, "*") for h in ("wrap-72-rows", "wrap-72-indent-4-rows")),
+    ("clorox-fy2011", "wrap-72-indent-4-rows", "text-untagged"),  # (a row wrapped twice: two gaps lost)
+}
+
+
+@pytest.mark.parametrize("habit", list(HABITS))
+@pytest.mark.parametrize("layout", list(TEXT))
+def test_real_tables_wrapped_by_the_filers_software_are_read_exactly_or_refused(habit, layout):
+    failures = []
+    for path in TABLES:
+        for kind, spec in cases(path):
+            verdict, why = outcome(case_spec(spec, kind), habit, layout)
+            if verdict == "wrong" or verdict == "refused" and not refusal_as_said(REFUSED, path.stem, habit, layout):
+                failures.append((path.stem, kind, verdict, why[:300]))
+    assert failures == []
+
+
+def _check(text: str):
+    return auditor.check_source(source.from_text(text, "exhibit.txt"))
+
+
+TABLE = """\
+                                  SCHEDULE II
+                       VALUATION AND QUALIFYING ACCOUNTS
+                                (In thousands)
+
+                                   Balance at   Charged to                  Balance at
+Description                        Beginning    Costs and                     End of
+                                   of Period    Expenses      Deductions      Period
+-------------------------------    ----------   ----------    ----------    ----------
+Year ended December 31, 1996
+Allowance for doubtful accounts    $    1,128   $      676    $      467    $    1,337
+Reserve for inventory obsolescence      2,040          915         1,210         1,745
+Year ended December 31, 1995
+Allowance for doubtful accounts    $      903   $      590    $      365    $    1,128
+Reserve for inventory obsolescence      1,860        1,004           824         2,040
+"""
+
+
+def _rows_wrapped(text: str, width: int, indent: int = 0) -> list[str]:
+    rows = frozenset(n for n, line in enumerate(text.split("\n"), 1) if line[:1].isalpha() and "," in line)
+    return wrapped(Rendered(text), width, indent, rows).text.split("\n")
+
+
+@pytest.mark.parametrize("width, indent", [(80, 0), (76, 4), (72, 8)])
+def test_a_rest_is_put_back_under_its_column_and_found_where_it_is_printed(width, indent):
+    lines = _rows_wrapped(TABLE.replace("1,337", "1,437"), width, indent)
+    at = next(n for n, line in enumerate(lines, 1) if line.strip().endswith("1,437"))
+    assert lines[at - 1][:indent + 1].strip() in ("1", "$")  # (wrapped off its row, `indent` blanks in)
+    result = _check("\n".join(lines))
+    assert result.error is None
+    assert [(f.check, f.location.line, f.location.column) for f in result.findings] == [
+        ("row_identity", at, lines[at - 1].index("1,437") + 1)]
+
+
+def test_a_rest_whose_row_has_a_blank_cell_is_refused_at_it():
+    """Its last figure may be another column's than the last: refused, never placed."""
+    text = TABLE.replace("Reserve for inventory obsolescence      2,040          915",
+                         "Reserve for inventory obsolescence      2,040             ")
+    lines = _rows_wrapped(text, 80)
+    result = _check("\n".join(lines))
+    rest = next(n for n, line in enumerate(lines, 1) if line.strip() == "1,745")
+    assert result.error is not None and result.error.line == rest and "3 figures of 4" in str(result.error)
+
+
+def test_headings_wrapped_too_are_refused_at_the_first_rest():
+    lines = wrapped(Rendered(TABLE), 72).text.split("\n")
+    result = _check("\n".join(lines))
+    first = next(n for n, line in enumerate(lines, 1) if line.strip().endswith("1,337") and not line.startswith("All"))
+    assert result.error is not None and result.error.line == first and "right edge" in str(result.error)
+
+
+def test_each_habit_applies_to_enough_tables():
+    from wrap_habits import printed
+
+    specs = [json.loads(path.read_text()) for path in TABLES]
+    for habit in HABITS:
+        assert sum(printed(s, habit, "text-tagged") is not None for s in specs) >= 12, habit
