@@ -16,7 +16,8 @@ each total truly sums, test_total_habits.expected), wrong where silently misread
 refused where the check stopped with an input error.  A pair is only worth a look where
 each habit alone is right on the same table and layout: `pair_only` says so.
 
-    cd tests && PYTHONPATH=..:. python pair_habits.py [--pairs N] [--seed S] [--all] [FAMILY:HABIT ...]
+    cd tests && PYTHONPATH=..:. python pair_habits.py [--pairs N] [--seed S] [--per-pair K] [--verbose] [--all] [FAMILY:HABIT ...]
+    cd tests && PYTHONPATH=..:. python pair_habits.py --show HABIT HABIT TABLE/clean LAYOUT   (a reproducer)
 """
 
 from __future__ import annotations
@@ -145,6 +146,20 @@ SAMPLE = [
 ]
 
 
+# Pairs whose composition makes a table no filer prints, each with why (not walked).
+_ADDED_IN_ONE_PERIOD = ("a reserve added in one period makes partial-total's \"last reserve\" another reserve there: "
+                        "two reserves named alike")
+EXCLUDED: dict[tuple[str, str], str] = {
+    ("period:year-first-reserve", "label:label-below"):
+        "label_below keeps a label with a year on its figures' line (it takes it for a period's caption): "
+        "one reserve labelled beside its figures, the others under theirs",
+    ("total:partial-total", "blank:new-reserve"): _ADDED_IN_ONE_PERIOD,
+    ("total:partial-total", "blank:in-and-out"): _ADDED_IN_ONE_PERIOD,
+    ("total:partial-total", "blank:closed-reserve"): _ADDED_IN_ONE_PERIOD,
+    ("total:partial-total", "blank:label-only"): _ADDED_IN_ONE_PERIOD,
+}
+
+
 # A total's parts are row indexes in its period; later edits insert rows (captions, reserves),
 # so the parts are followed by each row's own mark while the edits run.
 def _marked(spec: dict) -> dict:
@@ -259,8 +274,9 @@ def all_cases() -> list[tuple[str, dict]]:
 
 
 def pairs(names: list[str]) -> list[tuple[str, str]]:
-    """Every pair of habits of different harnesses."""
-    return [(a, b) for a, b in itertools.combinations(names, 2) if HABITS[a].family != HABITS[b].family]
+    """Every pair of habits of different harnesses (but EXCLUDED's)."""
+    return [(a, b) for a, b in itertools.combinations(names, 2)
+            if HABITS[a].family != HABITS[b].family and (a, b) not in EXCLUDED and (b, a) not in EXCLUDED]
 
 
 def sampled(pair: tuple[str, str], every: list, per_pair: int, seed: int) -> list:
@@ -326,5 +342,21 @@ def main(argv: list[str]) -> None:
         print(f"{layout:14} " + "  ".join(f"{k} {v}" for k, v in counts.items()))
 
 
+
+
+def show(a: str, b: str, case: str, layout: str) -> None:
+    """A reproducer: the pair's rendered text for the case and what the check made of it."""
+    spec = dict(all_cases())[case]
+    habits = [HABITS[a], HABITS[b]]
+    rendered, name = printed(composed(spec, habits), habits, layout)
+    print(rendered.text)
+    result = auditor.check_source(source.from_text(rendered.text, name), RULES)
+    print(result.error or "\n".join(f"{f.check} {f.row!r} {f.location.line}:{f.location.column} {f.message}"
+                                    for f in result.findings))
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--show"]:
+        show(*sys.argv[2:6])
+    else:
+        main(sys.argv[1:])
