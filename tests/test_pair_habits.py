@@ -63,3 +63,22 @@ def test_the_sample_spans_every_harness_and_its_habits_exist():
     assert set(SAMPLE) <= set(HABITS)
     assert {HABITS[n].family for n in SAMPLE} == {"period", "total", "heading", "label", "blank", "form", "unit"}
     assert all(HABITS[a].family != HABITS[b].family for a, b in _chosen())
+
+
+@pytest.mark.parametrize("name", [
+    # (uncaptioned years, the newest leaving a column blank: the older blocks are the same table)
+    "wexford-lamp-1997-uncaptioned-years-column-blank-first-clean",
+    # (the last row every nil with its note mark, "—(a)": a row of the table)
+    "tamarack-tool-1999-last-row-nils-marked-clean",
+    # ("For the three years ended ..." right above <TABLE>: the span, no caption of the first block)
+    "larkspur-dairy-2004-span-subtitle-over-table-clean",
+])
+def test_a_pairs_fixture_reads_every_year_and_row(name):
+    import auditor
+    from conftest import FIXTURES
+
+    result = auditor.check_file(str(FIXTURES / f"{name}.txt"))
+    assert result.error is None and not result.findings
+    assert [[r.label for r in p.rows] for s in result.schedules for p in s.periods] == \
+        [[r.label for r in result.schedules[0].periods[0].rows]] * 3
+    assert all(len(p.rows) == 2 for p in result.schedules[0].periods)
