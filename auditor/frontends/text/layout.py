@@ -162,7 +162,7 @@ def _leading_caption(preamble: Sequence[Line]) -> list[Entry]:
         if len(chunks(last.words)) > 1:
             return []
         if is_period(last_text):
-            return [Entry("period", last_text.rstrip(":").strip(), last.number)]
+            return [] if _names_a_span(last_text) else [Entry("period", last_text.rstrip(":").strip(), last.number)]
         over = _period_over(preamble[:-1])  # (a group caption under it, with its colon or not)
         if last_text.endswith(":") or over:
             return over + [Entry("caption", last_text, last.number)]
@@ -200,11 +200,17 @@ def _period_in_title_block(preamble: Sequence[Line]) -> list[Entry]:
         ln_text = text(ln.words)
         if col.is_title_or_units(ln):
             continue
-        if (len(chunks(ln.words)) == 1 and is_period(ln_text) and len({m.group(0) for m in YEAR.finditer(ln_text)}) == 1
-                and not SPAN_WORD.search(ln_text)):
+        if len(chunks(ln.words)) == 1 and is_period(ln_text) and YEAR.search(ln_text) and not _names_a_span(ln_text):
             return [Entry("period", ln_text.rstrip(":").strip(), ln.number)]
         return []
     return []
+
+
+def _names_a_span(caption: str) -> bool:
+    """A subtitle naming the years a schedule covers ("For the three years ended December 31,
+    2004", "Years ended June 30, 2003, 2002 and 2001"), right above the table where no units
+    line comes between: the schedule's span, no caption of its first period."""
+    return len({m.group(0) for m in YEAR.finditer(caption)}) > 1 or bool(SPAN_WORD.search(caption))
 
 
 def _title(preamble: Sequence[Line]) -> str:

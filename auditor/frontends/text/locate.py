@@ -41,7 +41,8 @@ _AFTER = NEGATIVE_AFTER  # (labels: "473-", "473CR": the adding machine's negati
 # (A first figure typed "473-" or "473CR", labels.NEGATIVE_AFTER, ends past its mark; "<473>" is
 # a typist's parentheses.)
 FIGURES = re.compile(
-    rf"((?<![\d,])(?=[($<\d])[(<]?\$?\s*[\d,]*\d(\.\d+)?(?:[)>]|{_AFTER})?(?:\([a-z\d]\))?|{_NIL})(\s{{2,}}|\s*\$\s*)([(<]?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
+    rf"((?:(?<![\d,])(?=[($<\d])[(<]?\$?\s*[\d,]*\d(\.\d+)?(?:[)>]|{_AFTER})?|{_NIL})(?:\([a-z\d]\))?)"
+    rf"(\s{{2,}}|\s*\$\s*)([(<]?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
 )
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
 # TO COSTS", "(1)  (2)  Changes due"): no figures, whatever FIGURES sees in it
@@ -696,6 +697,7 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
     its title block (no page under another schedule's title carries it on)."""
     lines = source.lines
     n, blanks, last_figures = first_row, 0, first_row
+    columns = _heading_rule_ends(lines, first_row)
     while n <= len(lines):
         line = lines[n - 1]
         if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TABLE_CLOSE.match(line):
@@ -704,7 +706,7 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
             blanks += 1
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
                     transposed and rollforward.block_follows(lines, n)) and not (
-                    _next_block_in_columns(lines, n, edges | figure_ends(lines, first_row, last_figures))):
+                    _next_block_in_columns(lines, n, edges | columns | figure_ends(lines, first_row, last_figures))):
                 break
         else:
             blanks = 0
@@ -716,6 +718,20 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
     if resumed and not _another_schedule_resumes(lines[last_figures : resumed - 1], first):
         return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures), first)
     return _footer_caption_end(lines, _wrapped_label_end(lines, last_figures))
+
+
+def _heading_rule_ends(lines: Sequence[str], first_row: int) -> frozenset[int]:
+    """Where the columns of the rule under the headings end, right above the first
+    row (<S> <C> and blank lines between): the table's columns as its headings set
+    them, a column its first period leaves blank included (its figures in the
+    next period, the periods uncaptioned, are the same table's)."""
+    for line in reversed(lines[max(first_row - 4, 0) : first_row - 1]):
+        if _has_figures(line):
+            break
+        if RULE_LINE.match(line) and line.strip():
+            ends = [m.end() for m in RULE_SEGMENT.finditer(line)]
+            return frozenset(ends) if len(ends) > 1 else frozenset()
+    return frozenset()
 
 
 def _footer_caption_end(lines: Sequence[str], end: int) -> int:
