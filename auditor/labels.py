@@ -317,6 +317,17 @@ BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # An accounting standard's number, "ASU 2016-13", "Update No. 2016-13": its year names no period
 # (a column headed "Impact of adoption of ASU 2016-13" in a 2020s schedule).
 STANDARD_NUMBER = re.compile(r"\b(?:ASU|Update)\s+(?:No\.\s*)?(?:19|20)\d\d-\d{1,3}\b", re.IGNORECASE)
+# An accounting standard named with its number: "ASU 2016-13", "ASC 326", "ASC 326-20", "SFAS No.
+# 115", "FAS 5", "Topic 326", "FIN 48", "SOP 03-3" (group 1: the number, one space after the name).
+# A heading's words, never a figure: the text grammar reads "Adoption of ASC 326   Expenses" as
+# a figure followed by words, and parse.py retypes the number as a word where it refuses the line
+# (so too a number alone under its standard's name ending a phrase of the line above).
+_STANDARD_NAME = r"(?<![^ \t\f(])(?:ASU|ASC|S?FAS|FASB|Topic|Subtopic|SAB|EITF|APB|FIN|SOP|IFRS|IAS)(?: No\.)?"
+_STANDARD_NO = r"\d{1,4}(?:-\d{1,3}){0,2}(?![^ \t\f),;:])"
+STANDARD_CITED = re.compile(rf"{_STANDARD_NAME}( {_STANDARD_NO})", re.IGNORECASE)
+# A heading phrase ending on a standard's name, its number on the line below ("OF ASC" over "326").
+STANDARD_NAME_ENDS = re.compile(rf"{_STANDARD_NAME}(?=[ \t\f]{{2,}}|[ \t\f]*$)", re.IGNORECASE)
+STANDARD_NO_ALONE = re.compile(rf"(?<![^ \t\f]){_STANDARD_NO}")
 # "FY24", "FY 24", "FY'24": a fiscal year by its last two digits, as filers head columns and periods.
 FY_YEAR = re.compile(r"\bFY\s?['\u2019]?(\d\d)\b")
 # A month by its name or its abbreviation (a group: the dates' first).

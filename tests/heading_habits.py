@@ -27,6 +27,9 @@ movement columns
 - writeoffs-net: the deductions headed "Write-offs, net of recoveries";
 - translation-column: a "Foreign currency translation" column split from the provision, both signs;
 - adoption-column: "Impact of adoption of ASU 2016-13" before the provision (a standard's year);
+- adoption-asc, adoption-sfas: the same headed "Adoption of ASC 326", "Cumulative effect of SFAS
+  No. 115": a standard's number inside a heading, a word of it (typed, it stands alone under
+  "OF ASC" or after "ASC" on its line), never a figure;
 - adjusted-column: the same right after the balance at beginning, then "Balance at beginning of
   year, as adjusted" (the balance at beginning plus the adoption), the year's movements from it;
 - adjusted-column-nil: the same, the adoption in the first printed year alone, the other years'
@@ -457,6 +460,10 @@ HABITS: dict[str, Habit] = {
     "net-movement": Habit(spec=net_movement),
     "adoption-column": Habit(spec=_split(PROVISION, "other", "Impact of adoption of ASU 2016-13",
                                          lambda v, n: _tenth(v), _less, after=False)),
+    "adoption-asc": Habit(spec=_split(PROVISION, "other", "Adoption of ASC 326",
+                                      lambda v, n: _tenth(v), _less, after=False)),
+    "adoption-sfas": Habit(spec=_split(PROVISION, "other", "Cumulative effect of SFAS No. 115",
+                                       lambda v, n: _tenth(v), _less, after=False)),
     "adjusted-column": Habit(spec=_headings(_split(PROVISION, "other", "Impact of adoption of ASU 2016-13",
                                                    lambda v, n: _tenth(v), _less, after=False), _adjusted)),
     "adjusted-column-nil": Habit(spec=_headings(_split(PROVISION, "other", "Impact of adoption of ASU 2016-13",

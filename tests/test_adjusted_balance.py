@@ -111,3 +111,29 @@ def test_a_balance_as_adjusted_left_nil_in_a_year_without_an_adoption_is_not_pri
     adopted_nil = _check(TABLE.replace("300          1,500", "300             --"))
     failed = [f for f in adopted_nil.findings if f.severity != "info"]
     assert [(f.rule, f.location.line) for f in failed] == [("VQ009", 10)]
+
+
+# Refused by design: kept out of tests/fixtures, whose every exhibit the corpus tests expect read.
+ADOPTION_ROWS = __import__("pathlib").Path(__file__).parent / "refused" / "adoption"
+
+
+def test_an_adoption_printed_as_a_row_of_its_own_is_refused_naming_it(capsys):
+    """"Cumulative effect of adoption of ASC 326" / "Adoption of ASC 326" as a row of the year it was
+    adopted: its figure moves that year's balance at beginning, which no check reads.  Read as a
+    reserve of its own, the allowance's balances failed to carry (false errors): an input error
+    naming the file and the row (exit 2), text and HTML alike."""
+    from auditor import cli
+
+    for name, label in [("mulberry-chemical-2020-adoption-row.txt", "Cumulative effect of adoption of ASC 326"),
+                        ("mulberry-chemical-2020-adoption-row.htm", "Adoption of ASC 326")]:
+        assert cli.main(["check", "--no-cache", str(ADOPTION_ROWS / name)]) == 2
+        lines = [ln for ln in capsys.readouterr().err.splitlines() if ln.strip()]
+        assert len(lines) == 1 and f"{name}:" in lines[0] and label in lines[0], lines
+
+
+def test_a_reserve_named_for_an_adoption_elsewhere_in_its_label_is_read():
+    """Only a label opening as the adoption column is headed is an adoption's row: "Allowance for
+    credit losses (ASC 326)" is a reserve."""
+    text = TABLE.replace("Allowance for credit losses", "Allowance for losses (ASC 326)   ")
+    result = _check(text)
+    assert result.error is None and [f for f in result.findings if f.severity != "info"] == []

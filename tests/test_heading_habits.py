@@ -73,11 +73,6 @@ REFUSED: dict[str, tuple[frozenset, Optional[frozenset]]] = {
     "typos": (EVERY_LAYOUT, frozenset({"cpi-holdco-fy2004"})),
     "caps-no-spaces": (TEXT_LAYOUTS, frozenset({"cpi-holdco-fy2004"})),
     "latin-typos": (frozenset({"html", "toppan"}), frozenset({"cpi-holdco-fy2004"})),
-    # "ASU 2016-13" typed in a text heading stack over seven columns: the standard's number read as
-    # figures on a heading line (no Schedule II found).  (No text-era table has such a column.)
-    "adoption-column": (frozenset({"text-tagged"}), frozenset({"cik863204-2000"})),
-    "adjusted-column": (frozenset({"text-tagged"}), frozenset({"cik863204-2000"})),  # (the same heading)
-    "adjusted-column-nil": (frozenset({"text-tagged"}), frozenset({"cik863204-2000"})),  # (the same heading)
 }
 
 

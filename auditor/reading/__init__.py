@@ -38,6 +38,7 @@ def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> 
     schedule = separators.check(schedule, path)
     units.check(schedule, path)
     specs = ruleset.roles
+    _refuse_adoption_rows(schedule, specs, path)
     heard = headings.hear(tuple(c.heading for c in schedule.columns), tuple(specs), _vocabulary(tuple(specs)))
     named: Named = [h.spec for h in heard]
     basis = [list(h.basis) for h in heard]
@@ -46,6 +47,25 @@ def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> 
     opening = _balance(schedule, named, "opening", "balance at beginning", path)
     closing = _balance(schedule, named, "closing", "balance at end", path)
     return _signed(schedule, heard, named, basis, opening, closing, specs, path)
+
+
+def _refuse_adoption_rows(schedule: Schedule, specs: Sequence[RoleSpec], path: Optional[str]) -> None:
+    """A standard's adoption printed as a row of its own ("Cumulative effect of adoption of ASC
+    326", "Adoption of ASC 326": labelled as the rules' `adoption` column is headed), between two
+    years' rows or first in the year it was adopted: its figure moves the next balance at
+    beginning, which no row or carry forward reads (read as a reserve of its own, each year's
+    balances failed to carry: false errors).  Refused, naming the row, until it is read."""
+    patterns = [p for spec in specs if spec.role == "adoption" for p in spec.patterns]
+    if not patterns:
+        return
+    labels = {row.label for period in schedule.periods for row in period.rows}  # (each label once)
+    adoptions = {label for label in labels if label and any(p.search(label) for p in patterns)}
+    for period in schedule.periods if adoptions else ():
+        for row in period.rows:
+            if row.label in adoptions and not row.is_total:
+                raise InputError(f"a standard's adoption printed as a row of its own ({row.label!r}): its effect on "
+                                 "the balance at beginning is not read; print it as a column to check the schedule",
+                                 path, row.line)
 
 
 def balances_named(schedule: Schedule, specs: Sequence[RoleSpec], by_position: bool = True) -> tuple[int, int]:

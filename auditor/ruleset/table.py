@@ -87,8 +87,10 @@ class Table:
         self.parts: dict[tuple[int, int], tuple[int, ...]] = {}  # (p, r) of a total -> the rows it sums
         self.grand_total: dict[int, int] = {}
         # Cells of totals the reading found blank under printed parts, and balances as adjusted a
-        # year without an adoption leaves unprinted: a test reading one says nothing.
-        self.unclaimed: set[tuple[int, int, int]] = set(_unprinted_adjusted(schedule))
+        # year without an adoption leaves unprinted: a test reading one says nothing.  An item's
+        # unprinted balance as adjusted is its balance at beginning (no adoption, no change) where
+        # the row prints one before it: a total over it adds that (`_as_adjusted_unprinted`).
+        self.unclaimed: set[tuple[int, int, int]] = self._as_adjusted_unprinted(schedule)
         if schedule.reading is not None:
             for t in schedule.reading.totals:
                 self.parts[(t.period, t.row)] = t.parts
@@ -102,6 +104,22 @@ class Table:
             if totals:
                 self.grand_total[p] = totals[-1]
         self.items = [tuple(r for r, row in enumerate(p.rows) if not row.is_total) for p in self.periods]
+
+    def _as_adjusted_unprinted(self, schedule: Schedule) -> set[Place]:
+        """Each item's unprinted balance as adjusted read as its balance at beginning (the
+        opening columns before it, as formulas read them); the places left unread: a total's
+        (summing its parts' balances at beginning again would report one misprint twice) and
+        one with no balance printed before it."""
+        unread: set[Place] = set()
+        for p, r, k in _unprinted_adjusted(schedule):
+            openings = [j for j in range(k) if schedule.columns[j].effect == "opening"]
+            if not openings or schedule.periods[p].rows[r].is_total:
+                unread.add((p, r, k))
+                continue
+            row = list(self.values[p][r])
+            row[k] = sum((row[j] for j in openings), ZERO)
+            self.values[p][r] = tuple(row)
+        return unread
 
     def cell(self, p: int, r: int, k: int) -> Optional[Cell]:
         return self.periods[p].rows[r].cells[k]

@@ -85,6 +85,8 @@ def _title_numbers_as_text(lines: list[Line]) -> list[Line]:
             words = ln.words + tuple(f.value._replace(kind="YEAR") for f in ln.figures)
         elif _days_under_months(ln, lines[i - 1] if i else None):
             words = tuple(sorted((*ln.words, *(f.value for f in ln.figures)), key=lambda t: t.column))
+        elif _markers_over_columns(lines, i):
+            words = ln.words + tuple(f.value._replace(kind="NOTE") for f in ln.figures)
         elif not ln.words or any(f.dollar or f.notes for f in ln.figures) or not col.is_title_or_units(ln):
             break
         else:
@@ -122,6 +124,18 @@ def _days_under_months(line: Line, above: Optional[Line]) -> bool:
 
 
 _HEADING_MARK = re.compile(r"\(\d{1,2}\)")
+
+
+def _markers_over_columns(lines: list[Line], i: int) -> bool:
+    """Line i prints a heading's words and then footnote markers alone ("IMPACT   (1)   (2)",
+    the top of a heading stack), above the <S> <C> line of a tagged table with no row between:
+    the headings' words and markers, not a row of small negatives (`locate.markers_over_columns`)."""
+    ln = lines[i]
+    if not ln.words or not all(_HEADING_MARK.fullmatch(f.value.text) and not f.dollar and not f.notes
+                               for f in ln.figures):
+        return False
+    below = next((b for b in lines[i + 1 :] if b.kind in ("row", "markers")), None)
+    return below is not None and below.kind == "markers"
 
 
 def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Schedule:

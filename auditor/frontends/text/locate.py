@@ -362,9 +362,27 @@ def _first_row(lines: Sequence[str], open_line: int, is_row: Callable[[str], boo
     for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1):
         if TABLE_CLOSE.match(lines[n - 1]):
             return None
-        if is_row(lines[n - 1]) and not RULE_LINE.match(lines[n - 1]):
+        if is_row(lines[n - 1]) and not RULE_LINE.match(lines[n - 1]) and not markers_over_columns(lines, n):
             return n  # (a rule under a spanning "ADDITIONS" heading is no row)
     return None
+
+
+def markers_over_columns(lines: Sequence[str], n: int) -> bool:
+    """Line n prints a heading's words and its columns' footnote markers alone ("IMPACT   (1)
+    (2)", the top of a heading stack), above the <S> <C> line under a tagged table's headings
+    with no figures between: a heading line, not a row of small negatives.  (No digit outside
+    the markers; looked at only on a line FIGURES took for a row, a row's first digit first.)"""
+    line = lines[n - 1]
+    digit = _DIGIT.search(line)
+    if digit is None or line[digit.start() - 1] != "(" or not _NO_DIGIT_BUT_MARKERS.match(line):
+        return False
+    for below in range(n + 1, min(len(lines), n + CAPTION_REACH) + 1):
+        line = lines[below - 1]
+        if MARKER_LINE.match(line):
+            return True
+        if _has_figures(line) or TABLE_CLOSE.match(line):
+            return False
+    return False
 
 
 def _table_end(source: Source, open_line: int, vocabulary: Vocabulary, first: AbstractSet[str] = frozenset()) -> int:

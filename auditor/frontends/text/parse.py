@@ -20,7 +20,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.locate import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
-from auditor.labels import AMOUNT_PARENTHESIZED, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS
+from auditor.labels import AMOUNT_PARENTHESIZED, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE
 from auditor.package_data import PACKAGE
 
 # What a line is, as the grammar's aliases say (less the "_line").
@@ -322,7 +322,7 @@ def lines(source: Typed, region: Region) -> list[Line]:
         text = above + "\n".join(region_lines) + "\n"
         try:
             parsed = _parser().parse(_from(text, len(above)))  # (the inline Transformer's `start`)
-            return _days_restored(parsed, printed) if printed else parsed  # type: ignore[arg-type, return-value]
+            return _masks_restored(parsed, printed) if printed else parsed  # type: ignore[arg-type, return-value]
         except UnexpectedInput as exc:
             at = exc.line - region.first  # (an index in region_lines)
             retyped = _retyped(region_lines, at) if exc.line not in refused and 0 <= at < len(region_lines) else None
@@ -335,12 +335,33 @@ def lines(source: Typed, region: Region) -> list[Line]:
 def _retyped(lines: list[str], at: int) -> Optional[list[str]]:
     """The lines, line `at` of which the grammar refused, retyped as the grammar spells what
     they print, column for column: a negative's marker typed inside its parentheses moved
-    out, on every line ("(473(1))" -> "(473)(1)"), the days of a heading stack masked as words
-    (`_days_masked`); None where neither is printed.  Only on a refusal: the lines every
-    table parses at once are never looked at."""
+    out, on every line ("(473(1))" -> "(473)(1)"), the days of a heading stack and the numbers
+    of standards named in it masked as words (`_days_masked`, `_standards_masked`); None where
+    none is printed.  Only on a refusal: the lines every table parses at once are never looked at."""
     if _MARK_INSIDE.search(lines[at]):  # (every line: one the grammar took, "2010   (6(1))", took it as a word)
         return [_MARK_INSIDE.sub(r"\1)\2", line) if "(" in line else line for line in lines]
-    return _days_masked(lines, at)
+    masked = _standards_masked(lines, at)
+    retyped = _days_masked(lines if masked is None else [*lines[:at], masked, *lines[at + 1 :]], at)
+    return retyped if retyped is not None or masked is None else [*lines[:at], masked, *lines[at + 1 :]]
+
+
+def _standards_masked(lines: list[str], at: int) -> Optional[str]:
+    """Line `at` with the number of each standard it names masked as a word: one space after
+    the name ("Adoption of ASC 326", "ASU 2016-13": labels.STANDARD_CITED), or alone under a
+    phrase of the line above that ends on the name ("OF ASC" over "326"); None where none is."""
+    line = lines[at]
+    spans = [m.span(1) for m in STANDARD_CITED.finditer(line)]
+    if at > 0 and any(c.isdigit() for c in line):
+        above = lines[at - 1]
+        names = [(above.rfind("  ", 0, m.start()) + 2, m.end()) for m in STANDARD_NAME_ENDS.finditer(above)]
+        spans += [m.span() for m in STANDARD_NO_ALONE.finditer(line)
+                  if any(a < m.end() and m.start() < b for a, b in names)]
+    if not spans:
+        return None
+    masked = list(line)
+    for start, end in spans:
+        masked[start:end] = _MASK * (end - start)
+    return "".join(masked)
 
 
 # A negative with its footnote marker inside its parentheses, "(473(1))", set apart.
@@ -351,7 +372,8 @@ _MARK_INSIDE = re.compile(r"(?<![^ \t\f$])(\(-?\d[\d,]*(?:\.\d+)?)(\(\d{1,2}\))\
 _DAY = re.compile(r"(?<![^ \t\f])(?:[1-9]|[12]\d|3[01])(?![^ \t\f])")
 _MONTH_WORD = re.compile(rf"\b{MONTH_NAME}\b\.?", re.IGNORECASE)
 _LETTER = re.compile(r"[A-Za-z]")
-# What a masked day is typed as for the grammar: a word's character, put back by `_days_restored`.
+# What a masked day or standard's number is typed as for the grammar: a word's character, put
+# back by `_masks_restored`.
 _MASK = "\ue000"
 
 
@@ -377,8 +399,8 @@ def _days_masked(lines: list[str], at: int) -> Optional[list[str]]:
     return [*lines[:at], "".join(masked), *lines[at + 1 :]]
 
 
-def _days_restored(parsed: list[Line], printed: dict[int, str]) -> list[Line]:
-    """The parsed lines, each masked day's word given back its digits."""
+def _masks_restored(parsed: list[Line], printed: dict[int, str]) -> list[Line]:
+    """The parsed lines, each masked word given back its digits as printed."""
     out = []
     for ln in parsed:
         line = printed.get(ln.number)
