@@ -288,10 +288,10 @@ def stated_units(text: str) -> Optional[str]:
 
 
 # A year named by its place, no year printed: "Current year", "Prior year", "Second prior
-# year:", "Year 3"; the caption whole (not "Prior year adjustments", an account's name).
+# year:", "Year 3", "Year 12"; the caption whole (not "Prior year adjustments", an account's name).
 PLACED_YEAR = (r"(?:(?:first|second|third|fourth)\s+)?(?:current|prior|preceding|previous)\s+(?:fiscal\s+)?year"
                r"(?=\s*:?\s*$)")
-YEAR_BY_PLACE = re.compile(rf"^(?:{PLACED_YEAR}|year\s+[1-9](?=\s*:?\s*$))", re.IGNORECASE)
+YEAR_BY_PLACE = re.compile(rf"^(?:{PLACED_YEAR}|year\s+[1-9]\d?(?=\s*:?\s*$))", re.IGNORECASE)
 # (Every branch opens with "^": `match`, not `search`, which would try each branch at every place.)
 PERIOD_START = re.compile(
     r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"

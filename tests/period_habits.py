@@ -377,3 +377,20 @@ VARIATIONS["title-counts-years-oldest-first"] = _titled(_counted, False)
 VARIATIONS["title-lists-years-newest-first"] = _titled(_listed, True)
 VARIATIONS["title-lists-years-oldest-first"] = _titled(_listed, False)
 VARIATIONS["weeks-new-year"] = relabelled(_weeks_new_year)
+
+
+def _one_space(vary: Callable[[dict], dict]) -> Callable[[dict], dict]:
+    """`vary`'s captions, a layout printing the period in a row's first cell setting it
+    apart from the account's name by one blank only ("Dec. 31, 03 Allowance for ...")."""
+    def edit(spec: dict) -> dict:
+        out = vary(spec)
+        out["first_cell_gap"] = 1
+        return out
+    return edit
+
+
+# Short years in a row's first cell (issue 12, s31 periods4): "Year 10" and on (a table's years
+# numbered from ten), and a two-digit date one blank before the account's name.
+VARIATIONS["year-numbers-two-digit-newest-first"] = _yearless(lambda rank, n: f"Year {n - rank + 9}", True)
+VARIATIONS["year-numbers-two-digit-oldest-first"] = _yearless(lambda rank, n: f"Year {n - rank + 9}", False)
+VARIATIONS["abbreviated-two-digit-one-space"] = _one_space(relabelled(_same("{mon}. {d}, {yy}")))

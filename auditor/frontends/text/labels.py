@@ -204,4 +204,10 @@ def period_in_first_cell(line: Line) -> tuple[Optional[str], tuple[Token, ...]]:
     if len(parts) >= 2 and is_period(chunk_text(parts[0])):
         rest = tuple(t for c in parts[1:] for t in c)
         return chunk_text(parts[0]).rstrip(":").strip(), rest
+    if parts:
+        # (A short year one blank before the account's name, "Dec. 31, 03 Allowance ...": the
+        # grammar's COUNT ends the period there.)
+        for k, token in enumerate(parts[0][1:-1], 1):
+            if token.kind == "COUNT" and is_period(chunk_text(parts[0][:k + 1])):
+                return chunk_text(parts[0][:k + 1]), tuple(line.words[k + 1:])
     return None, tuple(line.words)
