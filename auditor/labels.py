@@ -368,6 +368,10 @@ LEADER = re.compile(r"(?<![.\s])[.\s]{2,}$|\.{2,}")
 # opens with: a restated year beside the year as first reported ("2002 (as
 # restated)", "2002 (as previously reported)"), a successor beside its predecessor.
 CARRIED_ON = re.compile(r"\b(?:restated|as\s+adjusted|as\s+revised|successor)\b", re.IGNORECASE)
+# A balance at beginning printed restated ("Balance at beginning of year, as restated", "...,
+# as adjusted" with no adoption beside it): it need not be the year before's balance at end.
+RESTATED_BALANCE = re.compile(r"\b(?:restated|as\s+adjusted|as\s+revised|adjusted\s+(?:opening\s+|beginning\s+)?balance)\b",
+                              re.IGNORECASE)
 # A fresh start (ASC 852) or an acquisition pushed down: the successor's first period
 # opens on a new basis, not with the predecessor's balances at end.
 PREDECESSOR = re.compile(r"\bpredecessor\b", re.IGNORECASE)

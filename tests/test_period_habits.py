@@ -91,7 +91,12 @@ def cases(path):
 # Habits not read, each an input error naming its place, never a reading, by layout: none now.
 # (A two-digit year or "Year 3" in a row's first cell before the account's name, "Dec. 31, 03
 # Allowance ...", is read as the period's caption: the grammar's COUNT, never a figure.)
-REFUSED: dict[str, set[str]] = {}
+# Under a heading restated ("Balance at beginning of period, as restated"), cik863204's seed-like
+# layout types "BALANCE AT" on the line of the footnote numbers over the next columns
+# ("BALANCE AT     (1)        (2)"): read as a row of figures (-1, -2) over the headings, the
+# table is not found (an input error, "no Schedule II found"; a heading line of words and
+# parenthesized footnote numbers, not a restatement's habit).
+REFUSED: dict[str, set[str]] = {"restated-opening": {"seed-like"}}
 # Habits read otherwise than printed, by layout: none now.  (Under a title counting or listing
 # five years over blocks of the same accounts, cik947425's oldest year prints its labels alone, no
 # figure: in the text layout reopening its table after the first block, they are that year's rows,
@@ -114,12 +119,13 @@ def test_real_tables_with_periods_named_as_filers_name_them_read_exactly(variati
 
 
 def test_each_habit_changes_the_tables():
-    # (Not every one: "Year 2018" is already printed so; two periods ending in one year keep their dates.)
-    def printed(spec):
-        return [(p["label"], [r["label"] for r in p["rows"]]) for p in spec["periods"]]
+    # (Not every one: "Year 2018" is already printed so; two periods ending in one year keep their dates;
+    # a restated opening needs a charge to costs and a heading naming the beginning.)
+    def printed(spec):  # (the captions, the rows' labels and figures, the headings)
+        return [(p["label"], [(r["label"], r["cells"]) for r in p["rows"]]) for p in spec["periods"]], spec["columns"]
     specs = [json.loads(path.read_text()) for path in TABLES]
     for name, vary in VARIATIONS.items():
-        assert sum(printed(vary(spec)) != printed(spec) for spec in specs) >= 20, name
+        assert sum(printed(vary(spec)) != printed(spec) for spec in specs) >= (15 if name == "restated-opening" else 20), name
 
 
 def _periods(path):
