@@ -195,3 +195,34 @@ def test_a_two_digit_year_in_a_rows_first_cell_is_its_periods_caption():
     """"DEC. 31, 03   Allowance for doubtful accounts   $ 1,284 ...": "03" is the year, not a figure."""
     assert _periods(FIXTURES / "kestrel-optics-2003-two-digit-years-in-first-cell-clean.txt") == [
         (2003, "2003-12-31"), (2002, "2002-12-31"), (2001, "2001-12-31")]
+
+
+def test_year_ten_and_a_short_date_one_blank_before_the_account_caption_their_periods():
+    """"YEAR 12   Allowance ..." and "SEP. 30, 03 Allowance ...": the period's caption, not a figure."""
+    assert [p for p, _ in _labels(FIXTURES / "petrel-instruments-2004-year-ten-in-first-cell-clean.txt")] == [
+        "YEAR 12", "YEAR 11", "YEAR 10"]
+    assert _periods(FIXTURES / "merlin-lens-2003-short-date-one-blank-in-first-cell-clean.txt") == [
+        (2003, "2003-09-30"), (2002, "2002-09-30"), (2001, "2001-09-30")]
+    assert {r for _, rows in _labels(FIXTURES / "merlin-lens-2003-short-date-one-blank-in-first-cell-clean.txt")
+            for r in rows} == {"Allowance for doubtful accounts", "Reserve for inventory obsolescence", "Total"}
+
+
+def test_labels_alone_before_the_headings_typed_again_are_the_first_years_rows():
+    """A first block printing its accounts' labels alone (nils blank) in a table closed at a page's
+    foot: that year's rows, not captions: three blocks under a title counting three years."""
+    path = FIXTURES / "heron-valve-2006-first-year-labels-alone-reopened-clean.txt"
+    assert _periods(path) == [(2004, "2004-06-30"), (2005, "2005-06-30"), (2006, "2006-06-30")]
+    assert _labels(path)[0][1] == ["Allowance for doubtful accounts", "Reserve for warranty claims"]
+
+
+def test_a_balance_at_beginning_headed_restated_is_not_carried_from_the_year_before():
+    result = auditor.check_source(source.read(str(FIXTURES / "sorrel-paper-2019-opening-as-restated-clean.txt")), RULES)
+    assert result.error is None and result.findings == []
+    reading = result.schedules[0].reading
+    assert reading.carry == () and "printed restated" in reading.carry_basis
+
+
+def _labels(path):
+    result = auditor.check_source(source.read(str(path)), RULES)
+    assert result.error is None, result.error
+    return [(p.label, [r.label for r in p.rows]) for s in result.schedules for p in s.periods]
