@@ -194,8 +194,10 @@ def _wraps_caption(entries: Sequence[Entry], ln: Line, line_text: str) -> bool:
     if not entries or entries[-1].kind != "caption":
         return False
     above = entries[-1]
+    # (Not a line naming a reserve whole under one that does: two accounts' labels alone, lower case.)
     return (ln.number - above.at == 1 and not above.text.endswith(":")
-            and (line_text[:1].islower() or bool(CONNECTIVE.search(above.text))))
+            and (line_text[:1].islower() and not _reserve_over_reserve(above.text, line_text, False)
+                 or bool(CONNECTIVE.search(above.text))))
 
 
 def period_in_first_cell(line: Line) -> tuple[Optional[str], tuple[Token, ...]]:
