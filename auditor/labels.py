@@ -288,10 +288,10 @@ def stated_units(text: str) -> Optional[str]:
 
 
 # A year named by its place, no year printed: "Current year", "Prior year", "Second prior
-# year:", "Year 3"; the caption whole (not "Prior year adjustments", an account's name).
+# year:", "Year 3", "Year 12"; the caption whole (not "Prior year adjustments", an account's name).
 PLACED_YEAR = (r"(?:(?:first|second|third|fourth)\s+)?(?:current|prior|preceding|previous)\s+(?:fiscal\s+)?year"
                r"(?=\s*:?\s*$)")
-YEAR_BY_PLACE = re.compile(rf"^(?:{PLACED_YEAR}|year\s+[1-9](?=\s*:?\s*$))", re.IGNORECASE)
+YEAR_BY_PLACE = re.compile(rf"^(?:{PLACED_YEAR}|year\s+[1-9]\d?(?=\s*:?\s*$))", re.IGNORECASE)
 # (Every branch opens with "^": `match`, not `search`, which would try each branch at every place.)
 PERIOD_START = re.compile(
     r"^(for\s+the\s+|the\s+)?(fiscal|year|years|period|nine|six|three|twelve|fifty|"
@@ -379,6 +379,10 @@ LEADER = re.compile(r"(?<![.\s])[.\s]{2,}$|\.{2,}")
 # opens with: a restated year beside the year as first reported ("2002 (as
 # restated)", "2002 (as previously reported)"), a successor beside its predecessor.
 CARRIED_ON = re.compile(r"\b(?:restated|as\s+adjusted|as\s+revised|successor)\b", re.IGNORECASE)
+# A balance at beginning printed restated ("Balance at beginning of year, as restated", "...,
+# as adjusted" with no adoption beside it): it need not be the year before's balance at end.
+RESTATED_BALANCE = re.compile(r"\b(?:restated|as\s+adjusted|as\s+revised|adjusted\s+(?:opening\s+|beginning\s+)?balance)\b",
+                              re.IGNORECASE)
 # A fresh start (ASC 852) or an acquisition pushed down: the successor's first period
 # opens on a new basis, not with the predecessor's balances at end.
 PREDECESSOR = re.compile(r"\bpredecessor\b", re.IGNORECASE)

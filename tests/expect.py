@@ -109,8 +109,10 @@ def expected_errors(spec: dict, rendered: Rendered, blank_nils: bool = False) ->
                 if _beyond(cells[k].value - summed, [cells[k]] + [p[k] for p in parts]):
                     where("column_total", pi, ri, k)
 
-    # Carry forward: chronologically adjacent periods, rows matched by label.
-    for before, after in _carries(spec["periods"]):
+    # Carry forward: chronologically adjacent periods, rows matched by label (none where the balance
+    # at beginning is headed restated: it need not be the year before's balance at end).
+    restated = re.search(r"restated|as\s+adjusted", spec["columns"][opening + 1], re.IGNORECASE)
+    for before, after in [] if restated else _carries(spec["periods"]):
         ends = {}
         for ri, row, cells in table[before]:
             if cells:

@@ -377,3 +377,67 @@ VARIATIONS["title-counts-years-oldest-first"] = _titled(_counted, False)
 VARIATIONS["title-lists-years-newest-first"] = _titled(_listed, True)
 VARIATIONS["title-lists-years-oldest-first"] = _titled(_listed, False)
 VARIATIONS["weeks-new-year"] = relabelled(_weeks_new_year)
+
+
+def _one_space(vary: Callable[[dict], dict]) -> Callable[[dict], dict]:
+    """`vary`'s captions, a layout printing the period in a row's first cell setting it
+    apart from the account's name by one blank only ("Dec. 31, 03 Allowance for ...")."""
+    def edit(spec: dict) -> dict:
+        out = vary(spec)
+        out["first_cell_gap"] = 1
+        return out
+    return edit
+
+
+# Short years in a row's first cell (issue 12, s31 periods4): "Year 10" and on (a table's years
+# numbered from ten), and a two-digit date one blank before the account's name.
+VARIATIONS["year-numbers-two-digit-newest-first"] = _yearless(lambda rank, n: f"Year {n - rank + 9}", True)
+VARIATIONS["year-numbers-two-digit-oldest-first"] = _yearless(lambda rank, n: f"Year {n - rank + 9}", False)
+VARIATIONS["abbreviated-two-digit-one-space"] = _one_space(relabelled(_same("{mon}. {d}, {yy}")))
+
+
+def restated_opening(spec: dict) -> dict:
+    """The balance at beginning headed "..., as restated" (no adoption column beside it), the
+    latest period's balances at beginning restated: each moved up by a tenth of itself (at least
+    one in its last place), its charge to costs less by as much, so the row still closes on its
+    balance at end (its totals moved with it); the captions as transcribed.  The year before's
+    balances at end then differ from the latest year's at beginning, as a restatement leaves
+    them.  Tables whose figures there are no plain amounts, that print no charge, or whose
+    heading names no beginning, as they are."""
+    out = _as_transcribed(copy.deepcopy(spec))
+    figures = spec["roles"][1:]
+    opening = figures.index("beginning")
+    if "charged_costs" not in figures or not re.search(r"beginning", spec["columns"][opening + 1], re.IGNORECASE):
+        return out  # (no charge to move, or a heading "Balance at" over a date: no heading says restated so)
+    charge = figures.index("charged_costs")
+    out["columns"][opening + 1] = out["columns"][opening + 1].rstrip() + ", as restated"
+    latest = _ranks(spec).index(0)
+    rows = out["periods"][latest]["rows"]
+    moves = []
+    for r, row in enumerate(rows):
+        if not row["cells"] or row.get("is_total"):
+            continue
+        kind, value, places = parse_cell(row["cells"][opening])
+        ckind, cvalue, cplaces = parse_cell(row["cells"][charge])
+        if kind == "amount" and ckind == "amount" and cplaces == places and value > 0:
+            moves.append((r, max(abs(value) // 10, Decimal(1).scaleb(-places)).quantize(Decimal(1).scaleb(-places)), places))
+    for r, move, places in moves:
+        for t in _summing(rows, r):
+            cells = rows[t]["cells"]
+            changed = [_moved(cells[opening], move, places), _moved(cells[charge], -move, places)]
+            if None in changed:
+                return _as_transcribed(copy.deepcopy(spec))
+            cells[opening], cells[charge] = changed
+    return out
+
+
+def _moved(cell: str, by: Decimal, places: int) -> Optional[str]:
+    """`cell` (a plain amount, "$" kept) moved `by`; None where it is none or would turn negative."""
+    m = _AMOUNT.match(cell)
+    if m is None or len((m.group(3) or ".")[1:]) != places:
+        return None
+    value = Decimal(m.group(2).replace(",", "") + (m.group(3) or "")) + by
+    return None if value < 0 else f"{m.group(1)}{value:,.{places}f}"
+
+
+VARIATIONS["restated-opening"] = restated_opening

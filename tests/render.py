@@ -491,8 +491,8 @@ def _label_width(spec, blocks, layout) -> int:
         if b.get("caption"):
             labels.append(b["caption"])
         for r in b["rows"]:
-            if r.get("period"):
-                period_part = max(period_part, len(r["period"]) + 3)
+            if r.get("period"):  # (the period set apart from the label by `first_cell_gap` blanks, else 3)
+                period_part = max(period_part, len(r["period"]) + spec.get("first_cell_gap", 3))
             label = r["label"]
             if layout.label_width and not r.get("group") and not r.get("account"):
                 labels.extend(textwrap.wrap(label, layout.label_width) or [""])

@@ -354,6 +354,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # fenwick, corliss, pemberton: paged already between their periods, a <TABLE> each.
     # elmhurst: its periods named by a year column at each row's end, no caption to break above.
     # holloway: its years named only in the title, no caption between its blocks to break above;
+    # heron: likewise, and paged already after its first block;
     # tansy: its years named nowhere in the table, likewise;
     # merganser, calloway: two reserves side by side, each year one row, no block of a period's rows
     # (calloway's letters alone: no "balance" for the edit to find the table by);
@@ -368,7 +369,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("wrenfield", "periods"), ("linden", "periods"), ("fenwick", "periods"), ("corliss", "periods"),
                         ("pemberton", "periods"), ("marston", "periods"), ("holloway", "periods"), ("tansy", "periods"),
                         ("merganser", "period"), ("merganser", "periods"), ("sorrento", "periods"),
-                        ("calloway", "periods"), ("calloway", "period"), ("fennel", "period"), ("fennel", "periods")} | transposed
+                        ("calloway", "periods"), ("calloway", "period"), ("fennel", "period"), ("fennel", "periods"),
+                        ("heron", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

@@ -157,8 +157,9 @@ def test_real_table_figures_land_where_printed(shared, tmp_path, table, layout_n
         for f in rendered.figures
     }
     assert got == printed
-    # Every period that printed a figure comes back as a period of its own.
-    assert len(schedule.periods) == len({f.period for f in rendered.figures})
+    # Every period that printed a figure comes back as a period of its own (and one printing its
+    # rows' labels alone, no figure, may: cik947425's oldest year in first-cell-reopened).
+    assert len({f.period for f in rendered.figures}) <= len(schedule.periods) <= len(spec["periods"])
 
 
 

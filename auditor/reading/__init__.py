@@ -138,6 +138,8 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     ambiguous = _ambiguous(read, rows, coef, unsettled, heard, named, opening, closing, specs)
     deductions, how = _convention(rows, coef, read.columns, heard, closed)
     carried = carry.read(schedule.periods, opening, closing)
+    if len(schedule.periods) > 1:
+        carried = carry.opened_restated(carried, schedule.columns[opening].heading)
     reading = Reading(tuple(readings), totals.read(read), closed, len(rows), ambiguous, _years(schedule),
                       carry=carried.links, carry_basis=carried.basis, order=carried.order,
                       years_counted=years_counted(f"{schedule.title} {schedule.subtitle}"))

@@ -18,13 +18,18 @@ A successor's period after its predecessor's (fresh-start accounting, ASC
 852, or an acquisition pushed down) opens on a new basis: its balances at
 beginning are not checked against the predecessor's at end; the periods on
 either side of it are.
+
+A balance at beginning printed restated or as adjusted, no adoption beside it
+("Balance at beginning of year, as restated"), opens each period on balances
+the year before did not close with: the carry forward is not checked, and the
+basis says so.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple, Optional, Sequence
 
-from auditor.labels import CARRIED_ON, PREDECESSOR, SUCCESSOR, row_key
+from auditor.labels import CARRIED_ON, PREDECESSOR, RESTATED_BALANCE, SUCCESSOR, row_key
 from auditor.model import Period, amount_of
 
 Link = tuple[int, int]  # (earlier period, later period): the later opens with the earlier's balances
@@ -67,6 +72,15 @@ def read(periods: Sequence[Period], opening: int, closing: int) -> Carry:
     order = order if forward > backward else order[::-1]
     found, basis = links(periods, order)
     return Carry(order, found, "; ".join(b for b in (f"{said}: the periods read in that order", basis) if b))
+
+
+def opened_restated(carried: Carry, heading: str) -> Carry:
+    """`carried` with no link where the balance at beginning's heading says it is restated."""
+    if carried.links == () or not RESTATED_BALANCE.search(heading):
+        return carried
+    said = (f"the balance at beginning is printed restated ({' '.join(heading.split())!r}): carry forward "
+            "from the balances the periods before closed with not checked")
+    return Carry(carried.order, (), "; ".join(b for b in (carried.basis, said) if b))
 
 
 def _dated(periods: Sequence[Period]) -> bool:

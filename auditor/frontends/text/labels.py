@@ -194,8 +194,10 @@ def _wraps_caption(entries: Sequence[Entry], ln: Line, line_text: str) -> bool:
     if not entries or entries[-1].kind != "caption":
         return False
     above = entries[-1]
+    # (Not a line naming a reserve whole under one that does: two accounts' labels alone, lower case.)
     return (ln.number - above.at == 1 and not above.text.endswith(":")
-            and (line_text[:1].islower() or bool(CONNECTIVE.search(above.text))))
+            and (line_text[:1].islower() and not _reserve_over_reserve(above.text, line_text, False)
+                 or bool(CONNECTIVE.search(above.text))))
 
 
 def period_in_first_cell(line: Line) -> tuple[Optional[str], tuple[Token, ...]]:
@@ -204,4 +206,10 @@ def period_in_first_cell(line: Line) -> tuple[Optional[str], tuple[Token, ...]]:
     if len(parts) >= 2 and is_period(chunk_text(parts[0])):
         rest = tuple(t for c in parts[1:] for t in c)
         return chunk_text(parts[0]).rstrip(":").strip(), rest
+    if parts:
+        # (A short year one blank before the account's name, "Dec. 31, 03 Allowance ...": the
+        # grammar's COUNT ends the period there.)
+        for k, token in enumerate(parts[0][1:-1], 1):
+            if token.kind == "COUNT" and is_period(chunk_text(parts[0][:k + 1])):
+                return chunk_text(parts[0][:k + 1]), tuple(line.words[k + 1:])
     return None, tuple(line.words)

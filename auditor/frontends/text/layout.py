@@ -147,7 +147,7 @@ def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Sch
         title=title,
         units=units or caption_units(lines[body_start:], label_end),
         columns=tuple(columns),
-        periods=tuple(periods(_leading_caption(preamble) + laid.entries)),
+        periods=tuple(periods(_accounts_above(lines, headings) + _leading_caption(preamble) + laid.entries)),
         line=title_line,
         label_heading=label_heading,
         unread=laid.unread,
@@ -180,6 +180,28 @@ def _leading_caption(preamble: Sequence[Line]) -> list[Entry]:
         over = _period_over(preamble[:-1])  # (a group caption under it, with its colon or not)
         if last_text.endswith(":") or over:
             return over + [Entry("caption", last_text, last.number)]
+    return []
+
+
+def _accounts_above(lines: Sequence[Line], headings: Sequence[Line]) -> list[Entry]:
+    """Labels alone at the foot of a table closed before the headings typed again (a page on):
+    the first block's rows, printing no figure (a year before its accounts opened, nils left
+    blank), as captions (`periods` reads one naming an account the rows print as its row)."""
+    if not headings:
+        return []
+    top = next(k for k, ln in enumerate(lines) if ln.number == headings[0].number)
+    found: list[Entry] = []
+    for ln in reversed(lines[:top]):
+        if ln.kind == "markers":
+            return found  # (the table before's <S>/<C>: its rows all labels alone)
+        if ln.kind in ("page", "table_open", "table_close"):
+            continue
+        words = text(ln.words)
+        if ln.kind == "text" and not found and PAGE_NUMBER.search(words):
+            continue  # (the page's foot)
+        if ln.kind != "text" or len(chunks(ln.words)) > 1 or is_period(words):
+            return []
+        found.insert(0, Entry("caption", words, ln.number))
     return []
 
 

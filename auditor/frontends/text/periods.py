@@ -10,7 +10,7 @@ from typing import Callable, Hashable, Optional, Sequence
 from auditor.frontends import union
 from auditor.errors import InputError
 from auditor.frontends.text.labels import Entry, the_row
-from auditor.labels import TOTAL, continues_period, is_period, period_from_caption
+from auditor.labels import TOTAL, continues_period, is_period, period_from_caption, row_key
 from auditor.model import Column, Period, Row, Schedule
 
 
@@ -25,8 +25,11 @@ def periods(entries: Sequence[Entry]) -> list[Period]:
     found: list[Period] = []
     current: list[Row] = []
     label, label_line = "", entries[0].at if entries else 0
+    alone = _accounts_alone(entries, rows, captions)
     for entry in entries:
-        if entry.kind == "period":
+        if entry.kind == "caption" and entry.at in alone:
+            current.append(Row(entry.text, "item", (None,) * len(rows[0].cells), entry.at))
+        elif entry.kind == "period":
             if current and continues_period(entry.text, label):
                 continue  # (its caption again over the rest of its rows, a page on)
             if current:
@@ -37,6 +40,16 @@ def periods(entries: Sequence[Entry]) -> list[Period]:
     if current:
         found.append(period_from_caption(label, label_line, current))
     return found
+
+
+def _accounts_alone(entries: Sequence[Entry], rows: Sequence[Row], captions: Sequence[Entry]) -> frozenset[int]:
+    """The lines of captions that are an account's row printing no figure: a label alone,
+    no colon, naming an account whose row prints figures elsewhere in the table (a year
+    before the account opened, its nils left blank), not a group's caption over its rows."""
+    if not captions or not rows:
+        return frozenset()
+    named = {row_key(r.label) for r in rows if r.kind == "item" and r.label and any(r.cells)}
+    return frozenset(c.at for c in captions if not c.text.endswith(":") and row_key(c.text) in named)
 
 
 def _captions_after_rows(entries: Sequence[Entry]) -> bool:
