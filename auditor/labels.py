@@ -152,8 +152,15 @@ ACCOUNT_WORD = re.compile(r"\b(?:allowances?|reserves?|valuation|provisions?|dou
                           re.IGNORECASE)
 # The assets a reserve is named by where its caption names no reserve ("ACCOUNTS AND NOTES RECEIVABLE").
 RESERVED_ASSET = re.compile(r"\b(?:receivables?|inventor(?:y|ies)|deferred\s+tax)\b", re.IGNORECASE)
-# A group's caption over reserves' rows naming no account ("Deducted from assets", "Not deducted from assets").
-GROUP_CAPTION = re.compile(r"^(?:not\s+)?deducted\s+from\b", re.IGNORECASE)
+# Where a group's caption over reserves' rows places them in the balance sheet, naming no account
+# ("Deducted from assets", "Reserves not deducted from assets:", "Included in current liabilities:",
+# "Classified as current liabilities", "Shown as liabilities:", "Allowances deducted in the balance
+# sheet from the assets to which they apply:", "Reserves included in other liabilities").
+GROUP_PLACE = r"(?:not\s+)?deducted\b|included\s+in\b|classified\s+as\b|shown\s+as\b"
+# A line naming such a place, anywhere in it ("... assets to which they apply").
+GROUP_WORDS = re.compile(rf"\b(?:{GROUP_PLACE})|\bassets?\s+to\s+which\b", re.IGNORECASE)
+# A group's caption: the place first, or after the reserves' collective word ("Reserves included in").
+GROUP_CAPTION = re.compile(rf"^(?:(?:reserves|allowances|accounts)\s+)?(?:{GROUP_PLACE})", re.IGNORECASE)
 SCHEDULE_MOVEMENT = re.compile(r"deduct|addition|charged|write|credited", re.IGNORECASE)
 # A caption that is a sentence introducing a note's table ("The following table
 # summarizes the activity in our allowance ...:"), not a name.
