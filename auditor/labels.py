@@ -152,6 +152,9 @@ ACCOUNT_WORD = re.compile(r"\b(?:allowances?|reserves?|valuation|provisions?|dou
                           re.IGNORECASE)
 # The assets a reserve is named by where its caption names no reserve ("ACCOUNTS AND NOTES RECEIVABLE").
 RESERVED_ASSET = re.compile(r"\b(?:receivables?|inventor(?:y|ies)|deferred\s+tax)\b", re.IGNORECASE)
+# A page's number the filing software left where it broke a page inside a table, alone in a row
+# or in its label cell: "32", "F-35", "S-2", "- 2 -", "Page 4".  (Page furniture, never a figure.)
+PAGE_MARK = re.compile(r"^(?:page\s+)?[-\u2013\u2014\s]*(?:[a-z]{1,2}\s?-\s?)?\d{1,3}[-\u2013\u2014\s]*$", re.IGNORECASE)
 # Where a group's caption over reserves' rows places them in the balance sheet, naming no account
 # ("Deducted from assets", "Reserves not deducted from assets:", "Included in current liabilities:",
 # "Classified as current liabilities", "Shown as liabilities:", "Allowances deducted in the balance
@@ -278,6 +281,9 @@ UNITS = re.compile(
     r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars",
     re.IGNORECASE,
 )
+# The words UNITS states units in, as a heading prints them (either case): a substring test for them
+# is cheap where a search of UNITS is not; a heading UNITS matches, in lower, Title or upper case, holds one.
+UNIT_WORDS = ("housand", "HOUSAND", "illion", "ILLION", "000")
 
 
 # "$000" printed over a column: its units (thousands of dollars), never a zero, which is printed
