@@ -164,6 +164,9 @@ GROUP_PLACE = r"(?:not\s+)?deducted\b|included\s+in\b|classified\s+as\b|shown\s+
 GROUP_WORDS = re.compile(rf"\b(?:{GROUP_PLACE})|\bassets?\s+to\s+which\b", re.IGNORECASE)
 # A group's caption: the place first, or after the reserves' collective word ("Reserves included in").
 GROUP_CAPTION = re.compile(rf"^(?:(?:reserves|allowances|accounts)\s+)?(?:{GROUP_PLACE})", re.IGNORECASE)
+# The place a whole caption ends on ("... current liabilities", "... asset accounts:", "... to which
+# they apply:"), where a wrapped label's middle line does not ("included in accrued" / "liabilities").
+GROUP_PLACE_END = re.compile(r"\b(?:assets?|liabilities|accounts|apply|sheets?)\s*:?$", re.IGNORECASE)
 SCHEDULE_MOVEMENT = re.compile(r"deduct|addition|charged|write|credited", re.IGNORECASE)
 # A caption that is a sentence introducing a note's table ("The following table
 # summarizes the activity in our allowance ...:"), not a name.

@@ -413,8 +413,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     if not columns:
         raise InputError("a table with figures but no column headings over them", path, region.title_line)
     if first.heading_rows:  # (where a column's heading is named: its table's first heading row)
-        at = region.grids[0].row_lines[first.heading_rows[0]]
-        columns = [replace(c, heading_line=at) for c in columns]
+        named_at = region.grids[0].row_lines[first.heading_rows[0]]
+        columns = [replace(c, heading_line=named_at) for c in columns]
     entries: list[Entry] = []  # what the parts print, in order
     scales: set[str] = set()
     unread: list[Position] = []

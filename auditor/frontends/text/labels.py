@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
-from auditor.labels import ACCOUNT_WORD, CONNECTIVE, GROUP_CAPTION, GROUP_WORDS, is_period
+from auditor.labels import ACCOUNT_WORD, CONNECTIVE, GROUP_CAPTION, GROUP_PLACE_END, GROUP_WORDS, is_period
 from auditor.model import Row
 
 
@@ -137,10 +137,11 @@ def _caption_over_account(line_text: str, below: str, cased: bool) -> bool:
         return False
     # (A line naming a reserve itself, "ALLOWANCE FOR DOUBTFUL ACCOUNTS" over "  RECEIVABLE FROM
     # JOINT VENTURE", is a label's first line; one naming the assets reserves are deducted from, a group's.)
-    # (A line opening on its group's place in the balance sheet, "Classified as current liabilities",
-    # "Reserves included in other liabilities", is a caption over any label, "Self-insurance accruals"
-    # too; one naming the place further on, over any label naming an account, "LIFO allowance" too.)
-    if GROUP_CAPTION.match(line_text):
+    # (A line opening on its group's place in the balance sheet and ending on it, "Classified as current
+    # liabilities", "Reserves included in other liabilities", is a caption over any label, "Self-insurance
+    # accruals" too -- "included in accrued" over "liabilities" is a label's middle line; one naming the
+    # place anywhere, over any label naming an account, "LIFO allowance" too.)
+    if GROUP_CAPTION.match(line_text) and GROUP_PLACE_END.search(line_text):
         return True
     if GROUP_WORDS.search(line_text):
         return bool(OPENS_ACCOUNT.match(below) or ACCOUNT_WORD.search(below))
