@@ -152,8 +152,21 @@ ACCOUNT_WORD = re.compile(r"\b(?:allowances?|reserves?|valuation|provisions?|dou
                           re.IGNORECASE)
 # The assets a reserve is named by where its caption names no reserve ("ACCOUNTS AND NOTES RECEIVABLE").
 RESERVED_ASSET = re.compile(r"\b(?:receivables?|inventor(?:y|ies)|deferred\s+tax)\b", re.IGNORECASE)
-# A group's caption over reserves' rows naming no account ("Deducted from assets", "Not deducted from assets").
-GROUP_CAPTION = re.compile(r"^(?:not\s+)?deducted\s+from\b", re.IGNORECASE)
+# A page's number the filing software left where it broke a page inside a table, alone in a row
+# or in its label cell: "32", "F-35", "S-2", "- 2 -", "Page 4".  (Page furniture, never a figure.)
+PAGE_MARK = re.compile(r"^(?:page\s+)?[-\u2013\u2014\s]*(?:[a-z]{1,2}\s?-\s?)?\d{1,3}[-\u2013\u2014\s]*$", re.IGNORECASE)
+# Where a group's caption over reserves' rows places them in the balance sheet, naming no account
+# ("Deducted from assets", "Reserves not deducted from assets:", "Included in current liabilities:",
+# "Classified as current liabilities", "Shown as liabilities:", "Allowances deducted in the balance
+# sheet from the assets to which they apply:", "Reserves included in other liabilities").
+GROUP_PLACE = r"(?:not\s+)?deducted\b|included\s+in\b|classified\s+as\b|shown\s+as\b"
+# A line naming such a place, anywhere in it ("... assets to which they apply").
+GROUP_WORDS = re.compile(rf"\b(?:{GROUP_PLACE})|\bassets?\s+to\s+which\b", re.IGNORECASE)
+# A group's caption: the place first, or after the reserves' collective word ("Reserves included in").
+GROUP_CAPTION = re.compile(rf"^(?:(?:reserves|allowances|accounts)\s+)?(?:{GROUP_PLACE})", re.IGNORECASE)
+# The place a whole caption ends on ("... current liabilities", "... asset accounts:", "... to which
+# they apply:"), where a wrapped label's middle line does not ("included in accrued" / "liabilities").
+GROUP_PLACE_END = re.compile(r"\b(?:assets?|liabilities|accounts|apply|sheets?)\s*:?$", re.IGNORECASE)
 SCHEDULE_MOVEMENT = re.compile(r"deduct|addition|charged|write|credited", re.IGNORECASE)
 # A caption that is a sentence introducing a note's table ("The following table
 # summarizes the activity in our allowance ...:"), not a name.
@@ -271,6 +284,9 @@ UNITS = re.compile(
     r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars",
     re.IGNORECASE,
 )
+# The words UNITS states units in, as a heading prints them (either case): a substring test for them
+# is cheap where a search of UNITS is not; a heading UNITS matches, in lower, Title or upper case, holds one.
+UNIT_WORDS = ("housand", "HOUSAND", "illion", "ILLION", "000")
 
 
 # "$000" printed over a column: its units (thousands of dollars), never a zero, which is printed

@@ -15,8 +15,10 @@ page furniture inside the table
 - page-number-label: the page's number alone in the label cell of an empty
   row ("F-32"), the registrant's name in the next row's (a word processor's
   footer and header kept in the table);
-- page-number-bare: the same, the number bare ("32"): a figure in a row of no
-  words, said unread (VQ007) rather than dropped (tests/test_page_habits.py);
+- page-number-bare: the same, the number bare ("32");
+- page-number-bare-row: a row "32" centred across the table after a middle row;
+- page-number-schedule-letter, page-number-dashes: page-number-label's row with
+  "S-2" (a schedules' page), "- 2 -";
 - split-period-continued: split-headed, the year the page broke in captioned
   again over the rest of its rows, "(continued)" after it;
 - title-row-mid-table: inside the one table after a middle row, the next
@@ -76,7 +78,8 @@ from render import Rendered
 from render_html import SENTINEL, place_sentinels
 
 ERAS = ("html-1999", "html-2003", "ixbrl-2023")
-HABITS = ("page-number-row", "page-head-rows", "page-number-label", "page-number-bare",
+HABITS = ("page-number-row", "page-head-rows", "page-number-label", "page-number-bare", "page-number-bare-row",
+          "page-number-schedule-letter", "page-number-dashes",
           "hr-between-rows", "break-div-between-rows",
           "split-headed", "split-bare", "split-software", "split-title-row", "split-period-continued", "title-row-mid-table", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
           "toc-exhibit-index", "note-vqa-prose", "note-vqa-table", "heading-vqa-table", "schedules-iii-iv",
@@ -429,6 +432,9 @@ EDITS = {"page-number-row": page_number_row, "page-head-rows": page_head_rows, "
          "break-div-between-rows": break_div_between_rows, "split-headed": lambda t: split(t, True),
          "split-bare": lambda t: split(t, False), "page-number-label": page_number_label,
          "page-number-bare": lambda t: page_number_label(t, "32"),
+         "page-number-bare-row": lambda t: after_middle_row(t, centred_row(t, "32")),
+         "page-number-schedule-letter": lambda t: page_number_label(t, "S-2"),
+         "page-number-dashes": lambda t: page_number_label(t, "- 2 -"),
          "split-software": split_software, "split-title-row": split_title_row,
          "split-period-continued": split_period_continued,
          "title-row-mid-table": title_row_mid_table, "title-paragraphs-above": title_paragraphs_above,

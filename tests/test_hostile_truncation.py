@@ -231,6 +231,12 @@ def test_a_period_placed_past_the_files_end_is_no_internal_error():
     ("lindholm-tanning-1996-untagged-captions-naming-no-account-clean.txt", 19, "Deducted from assets"),
     ("lindholm-tanning-1996-untagged-captions-naming-no-account-clean.txt", 21, "Not deducted from assets"),
     ("html/smolt-foundry-2002-caption-naming-no-account-at-page-foot-clean.htm", 60, "Deducted from assets"),
+    # (captions placing the reserves under them, no colon: the first year's, and the last year's again)
+    ("brackwater-freight-1997-untagged-captions-placing-reserves-clean.txt", 16, "Classified as current liabilities"),
+    ("brackwater-freight-1997-untagged-captions-placing-reserves-clean.txt", 18,
+     "Reserves included in other liabilities"),
+    ("brackwater-freight-1997-untagged-captions-placing-reserves-clean.txt", 27,
+     "Reserves included in other liabilities"),
 ])
 def test_a_file_ending_on_a_caption_the_table_printed_over_its_rows_is_cut_off(name, lines, ends_on):
     """A file cut after a caption the table prints over its rows (naming no account) ends on a line

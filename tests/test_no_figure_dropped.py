@@ -85,6 +85,9 @@ LEFT_SAID = {
     "fixtures/html/bittern-mills-2016-hidden-rows-row-typo.htm": "hidden rows",
     "fixtures/html/dipper-foods-2014-class-hidden-clean.htm": "hidden rows",
     "fixtures/html/dipper-foods-2014-class-hidden-row-typo.htm": "hidden rows",
+    # a bare page number ("32", "- 2 -") alone in a row where the page broke: furniture, dropped (s31)
+    "fixtures/html/kelso-bearings-2005-page-numbers-in-rows-clean.htm": "page numbers",
+    "fixtures/html/kelso-bearings-2005-page-numbers-in-rows-row-typo.htm": "page numbers",
 }
 
 

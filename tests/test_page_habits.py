@@ -17,8 +17,13 @@ Fixed in s30:
   of its rows, "(continued)" after it, opened a second period of that year
   (its total summing the rows after the break: false VQ002s in 8 of 36 cases
   per era); it goes on with the same period.
+Fixed in s31:
+- page-number-bare, page-number-bare-row, page-number-dashes: a bare page number
+  ("32", "- 2 -") alone in a row's label cell or centred across the table was
+  said unread (VQ007, every case, every era); it is page furniture, dropped.
 Fixtures tests/fixtures/html/tamsin-controls-2006-title-row-under-report-*,
-corvina-realty-2005-schedule-iv-after-*, wexford-pumps-2005-period-continued-after-break-*.
+corvina-realty-2005-schedule-iv-after-*, wexford-pumps-2005-period-continued-after-break-*,
+kelso-bearings-2005-page-numbers-in-rows-*.
 """
 
 from __future__ import annotations
@@ -36,10 +41,10 @@ CASES = cases()
 # columns is the schedule's information given in the notes: read as a schedule
 # of its own, on purpose (its figures checked; here it closes).
 DECOYS_READ = {"note-vqa-table", "heading-vqa-table"}
-# A bare page number ("32") alone in the label cell of a row of no words: a
-# figure placed in no column, said unread (VQ007) rather than dropped -- a
-# warning, never a misread; a page number with its letter ("F-32") is furniture.
-WARNED = {"page-number-bare"}
+# (Until s31 a bare page number, "32" or "- 2 -", alone in a row's label cell or centred across a
+# row was a figure placed in no column, said unread (VQ007): 0 right of 36 per era, warned.  Alone
+# in a row it is page furniture, dropped like "F-32": html.layout._page_mark_row.)
+WARNED: set[str] = set()
 
 
 @pytest.mark.parametrize("era", ERAS)

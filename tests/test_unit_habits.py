@@ -164,6 +164,11 @@ def test_a_column_in_other_units_is_refused_naming_it(name, capsys):
     assert cli.main(["check", "--no-cache", str(UNITS_FIXTURES / name)]) == 2
     line = [ln for ln in capsys.readouterr().err.splitlines() if ln.strip()]
     assert len(line) == 1 and name in line[0] and "(in millions)" in line[0].lower() and "thousands" in line[0]
+    # (the line named is the headings', where the column says "(in millions)", not the title's: s31)
+    printed = (UNITS_FIXTURES / name).read_text().splitlines()
+    headings = next(n for n, text in enumerate(printed, 1)
+                    if ("CHARGED TO" in text if name.endswith(".txt") else "<tr" in text))
+    assert f"{name}:{headings}: " in line[0]
 
 
 def test_a_row_of_dollar_000_over_the_columns_is_no_row_of_zeros():
@@ -177,3 +182,13 @@ def test_a_dollar_column_of_its_own_is_its_figures_dollar():
     result = auditor.check_file(str(FIXTURES / "kittredge-foundry-1997-dollar-column-clean.txt"))
     assert result.error is None and not result.findings
     assert [c.role for s in result.schedules for c in s.columns] == ["beginning", "charged_costs", "deductions", "ending"]
+
+
+@pytest.mark.parametrize("heading", ["(in thousands)", "In Thousands", "(IN MILLIONS)", "Dollars in billions",
+                                     "$000's", "(000 omitted)", "Thousands of dollars", "MILLIONS OF DOLLARS"])
+def test_the_units_words_find_every_heading_stating_units(heading):
+    """labels.UNIT_WORDS, the cheap test reading.units makes before searching labels.UNITS, finds
+    every units statement UNITS reads, in the cases headings print them."""
+    from auditor.labels import UNIT_WORDS, UNITS
+
+    assert UNITS.search(heading) and any(word in heading for word in UNIT_WORDS)

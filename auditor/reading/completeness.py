@@ -384,8 +384,10 @@ def _caption_cut(src: Source, after: str, schedules: Sequence[Schedule], first_r
     if last is None:  # (or a group's caption printed first right before the cut: its words tell)
         last = _phrase_last(after)
         last = last if last and GROUP_CAPTION.match(last) else None
-    if last is None or ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last) or TOTAL.match(last) or " " not in last:
-        return None  # (a total's label, a hidden row's, or one word: no group's caption)
+    if last is None or " " not in last or not GROUP_CAPTION.match(last) and (
+            ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last) or TOTAL.match(last)):
+        # (a total's label, a hidden row's, or one word: no group's caption; "Reserves included in" is one)
+        return None
     tail = " " + last.lower()
     return None if any(r.label.lower().endswith(tail) for s in schedules for p in s.periods for r in p.rows) else last
 

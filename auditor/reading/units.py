@@ -9,11 +9,8 @@ from __future__ import annotations
 from typing import Optional
 
 from auditor.errors import InputError
-from auditor.labels import stated_units
+from auditor.labels import UNIT_WORDS, stated_units
 from auditor.model import Schedule
-
-# The words labels.UNITS states units in, as headings print them.
-UNIT_WORDS = ("housand", "HOUSAND", "illion", "ILLION", "000")
 
 
 def check(schedule: Schedule, path: Optional[str]) -> None:

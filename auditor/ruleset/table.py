@@ -168,7 +168,8 @@ def _unprinted_adjusted(schedule: Schedule) -> Iterator[Place]:
 
 
 def _unprinted(cell: Optional[Cell]) -> bool:
-    """Blank or a nil: no amount printed."""
+    """Blank or a nil: no amount printed.  (Kept beside _no_amount though used once: the two
+    differ in a zero alone, an adoption of 0 is none, a balance as adjusted of 0 is printed.)"""
     return cell is None or cell.value is None
 
 

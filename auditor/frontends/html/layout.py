@@ -24,7 +24,8 @@ from auditor.frontends.html.figures import Leaf, figures, kind, lone_marker, non
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PERIOD_START,
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
+                            PERIOD_START,
                             RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_period, names_a_year,
                             rule_letters_head)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
@@ -411,6 +412,9 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     columns, places = _columns(frames)
     if not columns:
         raise InputError("a table with figures but no column headings over them", path, region.title_line)
+    if first.heading_rows:  # (where a column's heading is named: its table's first heading row)
+        named_at = region.grids[0].row_lines[first.heading_rows[0]]
+        columns = [replace(c, heading_line=named_at) for c in columns]
     entries: list[Entry] = []  # what the parts print, in order
     scales: set[str] = set()
     unread: list[Position] = []
@@ -713,9 +717,20 @@ def _unplaced(cells: list[HtmlCell], f: Frame, is_period: bool) -> list[Position
     row of filing software's, its label cell spanning the label's columns,
     holding a figure): no label it can be part of."""
     wordless = not any(kind(c) == "text" for c in cells if c.text.strip())
+    if _page_mark_row(cells, f):
+        return []
     shown = [c for c in cells if (c.column >= f.figure_start or wordless) and kind(c) == "figure"
              and not lone_marker(c) and not (is_period and names_a_year(c.text))]
     return [fig.position for fig in figures(shown, [], None)]
+
+
+def _page_mark_row(cells: list[HtmlCell], f: Frame) -> bool:
+    """A row printing only a page's number ("32", "S-2", "- 2 -"), in its label cell or centred
+    across the table: the page broken inside the table, furniture (no figure of the schedule's
+    stands alone in a row in the label's place)."""
+    printed = nonblank(cells)
+    return len(printed) == 1 and printed[0].column < f.figure_start \
+        and PAGE_MARK.match(" ".join(printed[0].text.replace("\xa0", " ").split())) is not None
 
 
 def _framed(grid: Grid, path: Optional[str], line: int) -> Frame:

@@ -433,6 +433,7 @@ def columns(headings: Sequence[Line], starts: Sequence[int], spanning: Sequence[
             extents: Sequence[tuple[int, int]]) -> list[Column]:
     """Each figure column with its heading: the heading phrases over it."""
     parts: list[list[str]] = [[] for _ in starts]
+    tops: list[Optional[int]] = [None for _ in starts]  # (the line each heading starts on: where it is named)
     bounds = [*starts[1:], FAR]
     for line in headings:
         phrases = chunks([w for w in line.words if not RULE_TEXT.match(w.text)])
@@ -452,6 +453,7 @@ def columns(headings: Sequence[Line], starts: Sequence[int], spanning: Sequence[
                            if min(hi, b) - max(lo, s) >= 0.4 * (min(b, s + 20) - s)]
                 for k in spanned:
                     parts[k].append(chunk_text(chunk))
+                    tops[k] = tops[k] or line.number
                 continue
             overlaps = [max(0, min(hi, b) - max(lo, s)) for s, b in extents]
             if not any(overlaps):  # between two columns' rules: by the columns' spans
@@ -461,9 +463,10 @@ def columns(headings: Sequence[Line], starts: Sequence[int], spanning: Sequence[
             # A heading over several columns ("ADDITIONS") heads each of them.
             for k in spanned if len(spanned) > 1 and _spans(chunk, spanned, extents) else [best]:
                 parts[k].append(chunk_text(chunk))
+                tops[k] = tops[k] or line.number
     return [
-        Column(heading=" ".join(p), role=None, start=s, end=b if b < FAR else s + 40)
-        for p, s, b in zip(parts, starts, bounds)
+        Column(heading=" ".join(p), role=None, start=s, end=b if b < FAR else s + 40, heading_line=top)
+        for p, s, b, top in zip(parts, starts, bounds, tops)
     ]
 
 

@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
-from auditor.labels import ACCOUNT_WORD, CONNECTIVE, is_period
+from auditor.labels import ACCOUNT_WORD, CONNECTIVE, GROUP_CAPTION, GROUP_PLACE_END, GROUP_WORDS, is_period
 from auditor.model import Row
 
 
@@ -123,8 +123,6 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
 OPENS_ACCOUNT = re.compile(r"^(?:allowances?|reserves?|provisions?)\s+(?:for|against|on)\s+\S", re.IGNORECASE)
 # A label that names its reserve whole by its last word ("Warranty reserve", "Valuation allowance").
 ENDS_ON_RESERVE = re.compile(r"\b(?:allowances?|reserves?|provisions?)$", re.IGNORECASE)
-# A group caption's words: the reserves "deducted from" the assets they apply to.
-GROUPING = re.compile(r"\bdeducted\b|\bassets?\s+to\s+which\b", re.IGNORECASE)
 
 
 def _caption_over_account(line_text: str, below: str, cased: bool) -> bool:
@@ -139,8 +137,16 @@ def _caption_over_account(line_text: str, below: str, cased: bool) -> bool:
         return False
     # (A line naming a reserve itself, "ALLOWANCE FOR DOUBTFUL ACCOUNTS" over "  RECEIVABLE FROM
     # JOINT VENTURE", is a label's first line; one naming the assets reserves are deducted from, a group's.)
-    grouping = GROUPING.search(line_text) is not None or not ACCOUNT_WORD.search(line_text)
-    return grouping and bool(OPENS_ACCOUNT.match(below) or ACCOUNT_WORD.search(below) and len(below.split()) >= 3)
+    # (A line opening on its group's place in the balance sheet and ending on it, "Classified as current
+    # liabilities", "Reserves included in other liabilities", is a caption over any label, "Self-insurance
+    # accruals" too -- "included in accrued" over "liabilities" is a label's middle line; one naming the
+    # place anywhere, over any label naming an account, "LIFO allowance" too.)
+    if GROUP_CAPTION.match(line_text) and GROUP_PLACE_END.search(line_text):
+        return True
+    if GROUP_WORDS.search(line_text):
+        return bool(OPENS_ACCOUNT.match(below) or ACCOUNT_WORD.search(below))
+    return not ACCOUNT_WORD.search(line_text) and bool(OPENS_ACCOUNT.match(below)
+                                                         or ACCOUNT_WORD.search(below) and len(below.split()) >= 3)
 
 
 def _reserve_over_reserve(line_text: str, below: str, cased: bool) -> bool:
