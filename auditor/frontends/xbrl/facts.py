@@ -384,7 +384,8 @@ def _kin(text: str, found: list, contexts: dict, kin: Callable[[str], bool], row
     return sorted(extra, key=lambda e: e[0].start())
 
 
-SEC_HIDDEN = re.compile(r"-sec-ix-hidden\s*:\s*([\w.-]+)")
+SEC_HIDDEN_START = "-sec-ix-hidden"
+SEC_HIDDEN = re.compile(r"-sec-ix-hidden\s*:\s*([\w.-]+)")  # (its first characters SEC_HIDDEN_START)
 
 
 def _shown_at(text: str) -> dict[str, tuple[int, int]]:
@@ -393,11 +394,18 @@ def _shown_at(text: str) -> dict[str, tuple[int, int]]:
     says `-sec-ix-hidden:ID` (filing software prints a nil's dash so).  The
     element's start tag to its first end tag: its printed text."""
     found: dict[str, tuple[int, int]] = {}
-    for m in SEC_HIDDEN.finditer(text):
-        opening = text.rfind("<", 0, m.start())
-        close = text.find("</", m.end())
-        if opening != -1 and close != -1:
-            found.setdefault(m.group(1), (opening, close))
+    # (SEC_HIDDEN.finditer, tried only where its literal starts: a search of the
+    # whole text by the pattern cost five times the `str.find`, 6 M instructions in IBM's)
+    at, reach = text.find(SEC_HIDDEN_START), 0
+    while at != -1:
+        m = SEC_HIDDEN.match(text, at) if at >= reach else None  # (as finditer: matches never overlap)
+        if m:
+            reach = m.end()
+            opening = text.rfind("<", 0, m.start())
+            close = text.find("</", m.end())
+            if opening != -1 and close != -1:
+                found.setdefault(m.group(1), (opening, close))
+        at = text.find(SEC_HIDDEN_START, at + 1)
     return found
 
 
