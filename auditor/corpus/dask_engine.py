@@ -63,6 +63,21 @@ def _outcome(future: Future, result: Any) -> Union[list[Checked], BaseException]
     return result if isinstance(result, BaseException) else RuntimeError(future.status)
 
 
+def _imported_before_forking() -> None:
+    """The modules this process imports only once a batch has failed (the
+    spare pool's) or as the run ends, imported before any worker is forked.
+    A worker forked while another thread here is executing a module's import
+    inherits that module's lock held by a thread it does not have, and waits
+    for it for ever as it imports the module itself: a run hung so, a nanny
+    forking a replacement for a worker that died while the main thread was
+    importing the spare pool."""
+    import concurrent.futures.process  # noqa: F401
+    import multiprocessing.synchronize  # noqa: F401
+
+    import auditor.corpus.cache  # noqa: F401
+    import auditor.corpus.engines  # noqa: F401
+
+
 def _versions_known() -> None:
     """Every process of a cluster reports the versions of its packages (the
     worker as it registers, the scheduler and the client as they start),
@@ -126,6 +141,7 @@ class DaskBackend:
                 self.client = Client(scheduler, timeout="10s")
             else:
                 _versions_known()
+                _imported_before_forking()
                 from distributed.worker_memory import parse_memory_limit
 
                 # (each worker's share of the memory, as n_workers=jobs would set it)
