@@ -137,11 +137,15 @@ def _adoptions(schedule: Schedule, carried: carry.Carry, opening: int, closing: 
     patterns = [p for spec in specs if spec.role == "adoption" for p in spec.patterns]
     if not patterns:
         return (), ""
-    links = carried.links
-    if links is None:
-        order = carry.chronological_order(schedule.periods, carried.order)
-        links = tuple(zip(order, order[1:]))
-    return adoption.read(schedule.periods, patterns, opening, closing, links, path)
+    return adoption.read(schedule.periods, patterns, opening, closing, lambda: _links(schedule, carried), path)
+
+
+def _links(schedule: Schedule, carried: carry.Carry) -> tuple[tuple[int, int], ...]:
+    """Which period opens with which one's balances, as the checks read them."""
+    if carried.links is not None:
+        return carried.links
+    order = carry.chronological_order(schedule.periods, carried.order)
+    return tuple(zip(order, order[1:]))
 
 
 @lru_cache(maxsize=8)

@@ -14,7 +14,7 @@ and one adoption naming none, two adoptions in a year, or figures in the movemen
 
 from __future__ import annotations
 
-from typing import NamedTuple, Optional, Sequence
+from typing import Callable, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.labels import row_key
@@ -32,15 +32,21 @@ class Adopted(NamedTuple):
 
 
 def read(periods: Sequence[Period], patterns: Sequence, opening: int, closing: int,
-         links: Sequence[tuple[int, int]], path: Optional[str]) -> tuple[tuple[Adopted, ...], str]:
-    """The adoptions' rows read as carried, and the basis; () where the table prints none."""
+         linked: Callable[[], Sequence[tuple[int, int]]], path: Optional[str]) -> tuple[tuple[Adopted, ...], str]:
+    """The adoptions' rows read as carried, and the basis; () where the table prints none.
+    (`linked`: the carry forward's links, the earlier period and the later, asked for only here.)"""
+    labels = {row.label for period in periods for row in period.rows}  # (each label tried once)
+    named = {label for label in labels if label and any(x.search(label) for x in patterns)}
+    if not named:
+        return (), ""
+    links = linked()
     earlier = {later: before for before, later in links}
     later = {before: after for before, after in links}
     found: list[Adopted] = []
     said: list[str] = []
     for p, period in enumerate(periods):
         rows = [r for r, row in enumerate(period.rows) if not row.is_total]
-        adoptions = [r for r in rows if period.rows[r].label and any(x.search(period.rows[r].label) for x in patterns)]
+        adoptions = [r for r in rows if period.rows[r].label in named]
         if not adoptions:
             continue
         first = period.rows[adoptions[0]]

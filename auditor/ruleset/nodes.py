@@ -91,6 +91,8 @@ class Reference:
             found = values[columns[0]]
         else:
             found = sum((values[k] for k in columns), ZERO)
+        if not here.table.adopted:  # (the usual case, kept quick)
+            return found
         adopted = self._adopted(here, columns)
         if adopted is None:
             return found
@@ -101,7 +103,7 @@ class Reference:
     def _adopted(self, here: Here, columns: tuple[int, ...]) -> Optional[tuple[int, int, int]]:
         """The place of an adoption printed as a row of its own that the balance at end `prev.`
         reads carries into this row (reading/adoption), if any."""
-        if self.scope != "prev" or not here.table.adopted:
+        if self.scope != "prev":
             return None
         adopted = here.table.adopted.get((here.p, here.r))
         effects = {here.table.schedule.columns[k].effect for k in columns}
@@ -112,7 +114,7 @@ class Reference:
         centre = self.value(here)
         columns = self.columns(here)
         width = sum((half_unit(here.table.cell(p, r, k)) for k in columns), ZERO)
-        adopted = self._adopted(here, columns)
+        adopted = self._adopted(here, columns) if here.table.adopted else None
         if adopted is not None:
             width += half_unit(here.table.cell(*adopted))
         return centre - width, centre + width
