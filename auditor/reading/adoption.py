@@ -63,7 +63,7 @@ def read(periods: Sequence[Period], patterns: Sequence, opening: int, closing: i
         closes_carried = carried is not None and amount_of(periods[carried[0]].rows[carried[1]].cells[opening]) == (
             amount_of(account.cells[closing]) + a)
         if closes_opening or (not closes_carried and opens is not None and (k != closing or carried is None)):
-            target = (p, accounts[0])
+            target: Optional[tuple[int, int]] = (p, accounts[0])
         else:  # (its carry closes, or neither does and the row prints its balance at end)
             target = carried
         if target is None:

@@ -143,7 +143,7 @@ MESSAGE_FIELDS = frozenset(_FIELDS)
 
 def _adopted(table: Table, claim: Claim) -> str:
     """Where the balance the claim carries includes an adoption printed as a row of its own, which."""
-    adopted = table.adopted.get((claim.p, claim.r)) if table.adopted else None
+    adopted = table.adopted.get((claim.p, claim.r)) if table.adopted and claim.r is not None else None
     if adopted is None:
         return ""
     cell = table.cell(*adopted)
