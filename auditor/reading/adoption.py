@@ -80,13 +80,14 @@ def _refuse(row: Row, why: str, path: Optional[str]) -> None:
 
 
 def _figure(row: Row, opening: int, closing: int, path: Optional[str]) -> int:
-    """The column of the adoption's one figure: at beginning, or at end where only there (or equal)."""
+    """The column of the adoption's figure: at end where printed (the balance carried; one at
+    beginning that differs is the row's own identity's to report), else at beginning."""
     printed = [k for k, cell in enumerate(row.cells) if cell is not None and cell.value]
     if any(k not in (opening, closing) for k in printed):
         _refuse(row, "prints figures in the movements' columns", path)
-    if not printed or (len(printed) == 2 and row.cells[opening].value != row.cells[closing].value):  # type: ignore[union-attr]
-        _refuse(row, "prints no one figure", path)
-    return printed[-1]
+    if not printed:
+        _refuse(row, "prints no figure", path)
+    return closing if closing in printed else opening
 
 
 def _place(periods: Sequence[Period], p: Optional[int], account: Row) -> Optional[tuple[int, int]]:
