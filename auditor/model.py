@@ -206,6 +206,9 @@ class Reading(NamedTuple):
     # The periods' indices oldest first where their captions name no year and the figures
     # decided it (reading/carry); None: by the captions.
     order: Optional[tuple[int, ...]] = None
+    # A standard's adoption printed as a row of its own, read into the carry forward it moves
+    # (reading/adoption.Adopted: the row opening on it, the adoption's row and column).
+    adoptions: tuple[tuple[int, int, int, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,8 @@ within the row (the rules' `adjusted` role), checked by VQ009, never a movement;
 fixtures are tamarind-foods-2020-balance-as-adjusted(-typo) and
 quince-textiles-2020-ixbrl-adjusted-balance-* (tests/test_xbrl_filing_habits.py)."""
 
+from decimal import Decimal
+
 import auditor
 from auditor import source
 
@@ -113,22 +115,51 @@ def test_a_balance_as_adjusted_left_nil_in_a_year_without_an_adoption_is_not_pri
     assert [(f.rule, f.location.line) for f in failed] == [("VQ009", 10)]
 
 
-# Refused by design: kept out of tests/fixtures, whose every exhibit the corpus tests expect read.
-ADOPTION_ROWS = __import__("pathlib").Path(__file__).parent / "refused" / "adoption"
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+ADOPTION_ROW = FIXTURES / "mulberry-chemical-2020-adoption-row-clean.txt"
 
 
-def test_an_adoption_printed_as_a_row_of_its_own_is_refused_naming_it(capsys):
+def test_an_adoption_printed_as_a_row_of_its_own_is_read_into_the_carry_it_moves(capsys):
     """"Cumulative effect of adoption of ASC 326" / "Adoption of ASC 326" as a row of the year it was
-    adopted: its figure moves that year's balance at beginning, which no check reads.  Read as a
-    reserve of its own, the allowance's balances failed to carry (false errors): an input error
-    naming the file and the row (exit 2), text and HTML alike."""
+    adopted (s31 adoption2 refused it; adoptrow reads it): the arithmetic decides which carry it moves
+    (here 2021's opening: the allowance's 2020 end plus the adoption), the JSON's carry basis names it,
+    and a carry misprinted through it is found at its cell, text and HTML alike."""
     from auditor import cli
 
-    for name, label in [("mulberry-chemical-2020-adoption-row.txt", "Cumulative effect of adoption of ASC 326"),
-                        ("mulberry-chemical-2020-adoption-row.htm", "Adoption of ASC 326")]:
-        assert cli.main(["check", "--no-cache", str(ADOPTION_ROWS / name)]) == 2
-        lines = [ln for ln in capsys.readouterr().err.splitlines() if ln.strip()]
-        assert len(lines) == 1 and f"{name}:" in lines[0] and label in lines[0], lines
+    for name in ["mulberry-chemical-2020-adoption-row-clean.txt", "html/mulberry-chemical-2020-adoption-row-clean.htm"]:
+        assert cli.main(["check", "--no-cache", "--format", "json", str(FIXTURES / name)]) == 0
+        out = capsys.readouterr().out
+        assert "is added to the balance of 'Allowance for credit losses' carried into 'Year ended December 31, 2021'" in out
+    typo = ADOPTION_ROW.read_text().replace("$    2,215 ", "$    2,251 ")
+    carried = [f for f in _check(typo).findings if f.rule == "VQ003"]
+    assert [(f.location.line, f.expected) for f in carried] == [(14, Decimal(2215))]
+    assert "plus 'Cumulative effect of adoption of ASC 326' (412)" in carried[0].message
+
+
+def test_an_adoption_row_opening_the_year_it_stands_in_is_read_so():
+    """The other form: the adoption's one figure under the balance at beginning, the account's row
+    opening at the year before's end plus it; a misprint there is found at its cell."""
+    opened = (ADOPTION_ROW.read_text()
+              .replace("$      412            --            --    $      412", "$      412            --            --            --")
+              .replace("1,786          1,102           1,085         1,803", "2,198          1,102           1,085         2,215"))
+    assert [f for f in _check(opened).findings if f.severity != "info"] == []
+    failed = _check(opened.replace("2,198  ", "2,189  ")).findings
+    assert [(f.rule, f.location.line, f.location.column) for f in failed if f.severity != "info"] == [
+        ("VQ003", 19, 44), ("VQ001", 19, 89)]
+
+
+def test_an_ambiguous_adoption_row_is_refused_naming_it():
+    """Kept refused: one adoption beside two accounts (naming neither), and an adoption printing a
+    figure in a movement's column: an input error naming the row."""
+    text = ADOPTION_ROW.read_text()
+    two = text.replace("  Allowance for credit losses              1,786          1,102           1,085         1,803",
+                       "  Allowance for credit losses              1,786          1,102           1,085         1,803\n"
+                       "  Reserve for sales returns                  100             50              50           100")
+    moved = text.replace("$      412            --            --    $      412", "$      412            40            --    $      452")
+    for variant, why in [(two, "beside several accounts"), (moved, "in the movements' columns")]:
+        result = _check(variant)
+        assert result.error is not None and why in result.error.message
+        assert "Cumulative effect of adoption" in result.error.message and result.error.line == 18  # (its row)
 
 
 def test_a_reserve_named_for_an_adoption_elsewhere_in_its_label_is_read():

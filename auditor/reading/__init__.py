@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from auditor.errors import InputError
 from auditor.labels import STANDARD_NUMBER, YEAR, years_counted
 from auditor.model import Ambiguity, Column, ColumnReading, Deductions, Effect, Reading, Schedule
-from auditor.reading import carry, headings, separators, signs, totals, units
+from auditor.reading import adoption, carry, headings, separators, signs, totals, units
 from auditor.reading.headings import Heard, normalized
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> 
     schedule = separators.check(schedule, path)
     units.check(schedule, path)
     specs = ruleset.roles
-    _refuse_adoption_rows(schedule, specs, path)
     heard = headings.hear(tuple(c.heading for c in schedule.columns), tuple(specs), _vocabulary(tuple(specs)))
     named: Named = [h.spec for h in heard]
     basis = [list(h.basis) for h in heard]
@@ -47,25 +46,6 @@ def assign(schedule: Schedule, ruleset: RuleSet, path: Optional[str] = None) -> 
     opening = _balance(schedule, named, "opening", "balance at beginning", path)
     closing = _balance(schedule, named, "closing", "balance at end", path)
     return _signed(schedule, heard, named, basis, opening, closing, specs, path)
-
-
-def _refuse_adoption_rows(schedule: Schedule, specs: Sequence[RoleSpec], path: Optional[str]) -> None:
-    """A standard's adoption printed as a row of its own ("Cumulative effect of adoption of ASC
-    326", "Adoption of ASC 326": labelled as the rules' `adoption` column is headed), between two
-    years' rows or first in the year it was adopted: its figure moves the next balance at
-    beginning, which no row or carry forward reads (read as a reserve of its own, each year's
-    balances failed to carry: false errors).  Refused, naming the row, until it is read."""
-    patterns = [p for spec in specs if spec.role == "adoption" for p in spec.patterns]
-    if not patterns:
-        return
-    labels = {row.label for period in schedule.periods for row in period.rows}  # (each label once)
-    adoptions = {label for label in labels if label and any(p.search(label) for p in patterns)}
-    for period in schedule.periods if adoptions else ():
-        for row in period.rows:
-            if row.label in adoptions and not row.is_total:
-                raise InputError(f"a standard's adoption printed as a row of its own ({row.label!r}): its effect on "
-                                 "the balance at beginning is not read; print it as a column to check the schedule",
-                                 path, row.line)
 
 
 def balances_named(schedule: Schedule, specs: Sequence[RoleSpec], by_position: bool = True) -> tuple[int, int]:
@@ -92,7 +72,10 @@ def conventions(schedule: Schedule) -> Schedule:
     basis = [[b for b in r.basis if b.startswith(("heading", "position", "Rule"))] for r in schedule.reading.columns]
     opening = next(k for k, c in enumerate(schedule.columns) if c.effect == "opening")
     closing = next(k for k, c in enumerate(schedule.columns) if c.effect == "closing")
-    return _signed(schedule, heard, named, basis, opening, closing, (), None)
+    again = _signed(schedule, heard, named, basis, opening, closing, (), None)
+    assert again.reading is not None
+    kept = schedule.reading  # (the adoptions' rows were read with the rules' patterns, which this pass lacks)
+    return replace(again, reading=again.reading._replace(adoptions=kept.adoptions, carry_basis=kept.carry_basis))
 
 
 def _as_read(column: Column) -> RoleSpec:
@@ -140,10 +123,29 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     carried = carry.read(schedule.periods, opening, closing)
     if len(schedule.periods) > 1:
         carried = carry.opened_restated(carried, schedule.columns[opening].heading)
+    adopted, said = _adoptions(schedule, carried, opening, closing, specs, path)
     reading = Reading(tuple(readings), totals.read(read), closed, len(rows), ambiguous, _years(schedule),
-                      carry=carried.links, carry_basis=carried.basis, order=carried.order,
+                      carry=carried.links, carry_basis="; ".join(b for b in (carried.basis, said) if b),
+                      order=carried.order, adoptions=adopted,
                       years_counted=years_counted(f"{schedule.title} {schedule.subtitle}"))
     return replace(read, deductions=deductions, deductions_basis=how, reading=reading)
+
+
+def _adoptions(schedule: Schedule, carried: carry.Carry, opening: int, closing: int, specs: Sequence[RoleSpec],
+               path: Optional[str]) -> tuple[tuple[adoption.Adopted, ...], str]:
+    """A standard's adoption printed as a row of its own, read into the carry forward it moves."""
+    patterns = [p for spec in specs if spec.role == "adoption" for p in spec.patterns]
+    if not patterns:
+        return (), ""
+    return adoption.read(schedule.periods, patterns, opening, closing, lambda: _links(schedule, carried), path)
+
+
+def _links(schedule: Schedule, carried: carry.Carry) -> tuple[tuple[int, int], ...]:
+    """Which period opens with which one's balances, as the checks read them."""
+    if carried.links is not None:
+        return carried.links
+    order = carry.chronological_order(schedule.periods, carried.order)
+    return tuple(zip(order, order[1:]))
 
 
 @lru_cache(maxsize=8)

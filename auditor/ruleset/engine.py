@@ -110,7 +110,7 @@ def _finding(rule: Rule, tolerance: Tolerance, table: Table, claim: Claim) -> Fi
     fields.update({k: amount_text(_plain(v)) if isinstance(v, Decimal) else str(v) for k, v in claim.fields.items()})
     if claim.expected is None and "limit" in claim.fields:
         fields["expected"] = fields["limit"]
-    message = rule.message.format_map(fields)
+    message = rule.message.format_map(fields) + _adopted(table, claim)
     severity: Severity = rule.severity
     if claim.allowed is not None:
         severity = "info"
@@ -139,6 +139,17 @@ _FIELDS = dict.fromkeys(
     "next_period sign table_sign rule severity pattern fact reason detail parts".split(), ""
 )
 MESSAGE_FIELDS = frozenset(_FIELDS)
+
+
+def _adopted(table: Table, claim: Claim) -> str:
+    """Where the balance the claim carries includes an adoption printed as a row of its own, which."""
+    adopted = table.adopted.get((claim.p, claim.r)) if table.adopted and claim.r is not None else None
+    if adopted is None:
+        return ""
+    cell = table.cell(*adopted)
+    if cell is None or not any(c is cell for c in claim.operands):
+        return ""
+    return f"; that is its balance at end plus {table.row(adopted[0], adopted[1]).label!r} ({cell.raw})"
 
 
 def _neighbour(table: Table, p: int, links: dict[int, int]) -> str:

@@ -104,6 +104,13 @@ class Table:
             if totals:
                 self.grand_total[p] = totals[-1]
         self.items = [tuple(r for r, row in enumerate(p.rows) if not row.is_total) for p in self.periods]
+        # A standard's adoption printed as a row of its own: the place of its figure, added to the
+        # balance at end the row it moves opens with (`prev.` of a closing balance reads it too).
+        adoptions = schedule.reading.adoptions if schedule.reading is not None else ()
+        self.adopted = {(p, r): (ap, ar, k) for p, r, ap, ar, k in adoptions}
+        closing = [k for k, c in enumerate(schedule.columns) if c.effect == "closing"]
+        for _, _, ap, ar, _ in adoptions:  # (an adoption printing its figure at beginning alone ends nowhere)
+            self.unclaimed.update((ap, ar, k) for k in closing if _unprinted(self.cell(ap, ar, k)))
 
     def _as_adjusted_unprinted(self, schedule: Schedule) -> set[Place]:
         """Each item's unprinted balance as adjusted read as its balance at beginning (the

@@ -1,0 +1,101 @@
+"""A standard's adoption printed as a row of its own ("Cumulative effect of adoption of ASC 326",
+"Adoption of ASC 326": labelled as the rules' `adoption` column is headed), in the year it was
+adopted or between two years' blocks, beside the one account it adjusts.
+
+Its one figure (under the balance at beginning, or at beginning and at end alike) moves a carry
+forward, and the table's arithmetic says which one: either the account's balance at beginning in
+the adoption's year is the year before's end plus the adoption ("opens"), or the account's row
+opens at the year before's end and the adoption, a balance of its own, joins the account's end in
+the next year's beginning ("carried").  The form whose carry closes is read (both: the one that
+opens); where neither closes, the one the row's printing says (a figure at end: carried), so the
+carry forward reports the misprint.  Ambiguous rows are refused naming the line: several accounts
+and one adoption naming none, two adoptions in a year, or figures in the movements' columns.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, NamedTuple, Optional, Sequence
+
+from auditor.errors import InputError
+from auditor.labels import row_key
+from auditor.model import Period, Row, amount_of
+
+
+class Adopted(NamedTuple):
+    """An adoption's figure added to the balance at end a row's balance at beginning carries."""
+
+    period: int  # the row opening on it
+    row: int
+    adoption_period: int  # the adoption's row, and the column of its figure
+    adoption_row: int
+    column: int
+
+
+def read(periods: Sequence[Period], patterns: Sequence, opening: int, closing: int,
+         linked: Callable[[], Sequence[tuple[int, int]]], path: Optional[str]) -> tuple[tuple[Adopted, ...], str]:
+    """The adoptions' rows read as carried, and the basis; () where the table prints none.
+    (`linked`: the carry forward's links, the earlier period and the later, asked for only here.)"""
+    labels = {row.label for period in periods for row in period.rows}  # (each label tried once)
+    named = {label for label in labels if label and any(x.search(label) for x in patterns)}
+    if not named:
+        return (), ""
+    links = linked()
+    earlier = {later: before for before, later in links}
+    later = {before: after for before, after in links}
+    found: list[Adopted] = []
+    said: list[str] = []
+    for p, period in enumerate(periods):
+        rows = [r for r, row in enumerate(period.rows) if not row.is_total]
+        adoptions = [r for r in rows if period.rows[r].label in named]
+        if not adoptions:
+            continue
+        first = period.rows[adoptions[0]]
+        accounts = [r for r in rows if r not in adoptions]
+        if len(adoptions) > 1 or len(accounts) != 1:
+            _refuse(first, "beside several accounts (or none), naming none of them", path)
+        k = _figure(first, opening, closing, path)
+        account = period.rows[accounts[0]]
+        opens = _place(periods, earlier.get(p), account)
+        carried = _place(periods, later.get(p), account)
+        a = amount_of(first.cells[k])
+        closes_opening = opens is not None and amount_of(account.cells[opening]) == (
+            amount_of(periods[opens[0]].rows[opens[1]].cells[closing]) + a)
+        closes_carried = carried is not None and amount_of(periods[carried[0]].rows[carried[1]].cells[opening]) == (
+            amount_of(account.cells[closing]) + a)
+        if closes_opening or (not closes_carried and opens is not None and (k != closing or carried is None)):
+            target: Optional[tuple[int, int]] = (p, accounts[0])
+        else:  # (its carry closes, or neither does and the row prints its balance at end)
+            target = carried
+        if target is None:
+            continue
+        found.append(Adopted(target[0], target[1], p, adoptions[0], k))
+        said.append(f"the adoption's row {first.label!r} (line {first.line}) is added to the balance of "
+                    f"{account.label!r} carried into {periods[target[0]].label!r}")
+    return tuple(found), "; ".join(said)
+
+
+def _refuse(row: Row, why: str, path: Optional[str]) -> None:
+    raise InputError(f"a standard's adoption printed as a row of its own ({row.label!r}) {why}: its effect on the "
+                     "balance at beginning is not read; print it as a column to check the schedule", path, row.line)
+
+
+def _figure(row: Row, opening: int, closing: int, path: Optional[str]) -> int:
+    """The column of the adoption's figure: at end where printed (the balance carried; one at
+    beginning that differs is the row's own identity's to report), else at beginning."""
+    printed = [k for k, cell in enumerate(row.cells) if cell is not None and cell.value]
+    if any(k not in (opening, closing) for k in printed):
+        _refuse(row, "prints figures in the movements' columns", path)
+    if not printed:
+        _refuse(row, "prints no figure", path)
+    return closing if closing in printed else opening
+
+
+def _place(periods: Sequence[Period], p: Optional[int], account: Row) -> Optional[tuple[int, int]]:
+    """The account's row in period `p`, if printed."""
+    if p is None:
+        return None
+    key = row_key(account.label)
+    for r, row in enumerate(periods[p].rows):
+        if not row.is_total and row.label and row_key(row.label) == key:
+            return p, r
+    return None
