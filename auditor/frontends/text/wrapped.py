@@ -12,9 +12,14 @@ its own spacing, so the rest is put back where it was once its last figure
 is set under the table's right edge, where the headings typed whole (or a rule,
 or a row that fitted) show it.  The rest is rejoined to its row there, each
 figure still located where it is printed (`Rejoined.printed_at`).  Where no
-line shows that edge (the headings wrapped too), or a rejoined row holds fewer
-figures than the table's columns (a blank cell: its last figure may not be
-the last column's), the table is refused at the wrapped line, naming it.
+line shows that edge (the headings wrapped too), the rows show it (`_edge_of_rows`,
+`_edge_of_rule`), their rests' figures lining up column by column, and each
+heading's rest is set at it: one column's words over the last column, words of
+several columns only where they would stand over the same columns wherever the
+rest was (`_placed_alike`).  Where a rejoined row holds fewer figures than the
+table's columns (a blank cell: its last figure may not be the last column's),
+or the rests or a heading's rest place otherwise, the table is refused at the
+wrapped line, naming it.
 """
 
 from __future__ import annotations
@@ -97,7 +102,7 @@ def refusal(cut: Cut, path: str) -> InputError:
 
 def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoined]:
     """The region's lines with its wrapped rows rejoined (None: nothing wrapped);
-    an input error where the table's right edge is not shown or a rest follows a rest."""
+    an input error where the rests cannot be placed for sure or a rest follows a rest."""
     found = cuts(lines, region)
     if not found:
         return None
@@ -111,7 +116,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
                 if k not in rests and len(line.rstrip()) > width and not line.lstrip().startswith("<")), default=0)
     # No line shows where the table's last column ends (the headings wrapped too; a line wider than
     # the rows' cut, a heading word with no blank to cut at, ends short of where the rows reach): the rows show it.
-    least = _edge_of_rows(found, lines)
+    least = _edge_of_rows(found)
     from_rows = edge < least
     headings = _heading_rests(lines, region.first, found[0].line - 1, width) if from_rows else []
     if from_rows:
@@ -149,12 +154,11 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
 
 
 def _columns(out: Sequence[str], found: Sequence[Cut]) -> list[tuple[int, int]]:
-    """Each figure column's span (1-based first and last column) on the rejoined rows holding most figures."""
+    """Each figure column's span (1-based first and last column) on the rejoined rows, counted
+    from the right (a year in a row's label is no column of the rests)."""
     rows = [list(NOTED.finditer(out[c.line - 2])) for c in found]
-    most = max(len(r) for r in rows)
-    spans = [(min(r[k].start() for r in rows if len(r) == most) + 1, max(r[k].end() for r in rows if len(r) == most))
-             for k in range(most)]
-    return spans
+    return [(min(r[-1 - k].start() for r in rows if len(r) > k) + 1, max(r[-1 - k].end() for r in rows if len(r) > k))
+            for k in range(max(len(r) for r in rows))]
 
 
 def _placed_alike(body: str, least: int, most: int, columns: Sequence[tuple[int, int]]) -> bool:
@@ -187,7 +191,7 @@ def _edge_of_rule(over: str, rest: str) -> int:
     return len(over) + min(gaps) + len(rest)
 
 
-def _edge_of_rows(found: Sequence[Cut], lines: Sequence[str]) -> int:
+def _edge_of_rows(found: Sequence[Cut]) -> int:
     """The table's right edge (its last column's last digit) where no line shows it: at least
     each row's line and its rest with one blank between; the widest so (a rest set further
     right than its widest row is set as far right alike: every rest kept in line)."""
