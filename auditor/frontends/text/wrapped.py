@@ -135,6 +135,12 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         shift[cut.line - 1] = (start, start - printed)
     if from_rows:
         _check_aligned(out, found, path)
+        # (Figures alone at the margin under no row's line, a page's headings between, say: a rest whose
+        # row is not sure, read as a row of its own it would be a total.)
+        stray = next((k for k, line in enumerate(block, region.first) if k not in rests and REMNANT.match(line)), None)
+        if stray is not None:
+            raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
+                             "filer's software: whose row's rest? (their row is not sure)", path, stray)
         columns = _columns(out, found)
         for n, body in headings:
             start, over = edge - len(body) + 1, out[n - 2].rstrip()
