@@ -313,7 +313,11 @@ def read(text: str, name: str):
 # Fixtures whose figures an edit makes no figures: "NA" is a nil in capitals only (labels.NIL_WORD:
 # "na" ends words and names), so in lower case the row is refused, never read otherwise.
 REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "lower case"),
-                 ("kestrel-instruments-1997-nil-words-and-signs-misfooted.txt", "lower case")}
+                 ("kestrel-instruments-1997-nil-words-and-signs-misfooted.txt", "lower case"),
+                 # (halvorsen: wrapped whole at 80, headings too; the edit breaks the page between a row's
+                 # line and its wrapped rest, the rest after the page's headings: whose row is not sure.)
+                 *((f"halvorsen-instruments-1997-headings-wrapped-at-80-{kind}.txt", "page break within a period")
+                   for kind in ("clean", "closing-typo"))}
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))
@@ -350,7 +354,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # (ashby: its two paged schedules print one row a period.)
     # (bristol: double spaced, no two rows of a block on neighbouring lines to break between;
     # pelham: double spaced too, and paged already. harrow: one reserve, its periods as rows.
-    # wrenfield, linden: a footnote line, not a row, ends each period's block before the next period.
+    # wrenfield, linden: a footnote line, not a row, ends each period's block before the next period;
+    # halvorsen: wrapped at 80, the edit finds no row line between its periods to break under.
     # fenwick, corliss, pemberton: paged already between their periods, a <TABLE> each.
     # elmhurst: its periods named by a year column at each row's end, no caption to break above.
     # holloway: its years named only in the title, no caption between its blocks to break above;
@@ -370,7 +375,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("pemberton", "periods"), ("marston", "periods"), ("holloway", "periods"), ("tansy", "periods"),
                         ("merganser", "period"), ("merganser", "periods"), ("sorrento", "periods"),
                         ("calloway", "periods"), ("calloway", "period"), ("fennel", "period"), ("fennel", "periods"),
-                        ("heron", "periods")} | transposed
+                        ("heron", "periods"), ("halvorsen", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

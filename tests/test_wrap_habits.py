@@ -24,8 +24,10 @@ from test_html_era_markup import TABLES
 from wrap_habits import HABITS, TEXT, case_spec, cases, outcome
 
 # Refusals, never readings, each an input error naming its line: (table, habit or "*", layout or "*").
-# The headings wrapped too, no line shows where the wrapped columns end: every such table refused
-# at its first wrapped row.  Rows wrapped inside their label (trimas-2001's 86-character labels,
+# The headings wrapped too, no line shows where the wrapped columns end: the rows show it, but a
+# heading's rest holding words of more than one column is placed only where every place it may
+# have stood (the blanks at its cut lost) puts each word over the same column, else refused at it
+# (most of these tables; those read are counted by READ_WRAPPED_HEADINGS below).  Rows wrapped inside their label (trimas-2001's 86-character labels,
 # cca-industries-2013's at 72): the label's rest and the figures on one line, a rest of a rest after it.
 WRAPPED_HEADINGS = [h for h in HABITS if not h.endswith("-rows")]
 REFUSED: set[tuple[str, str, str]] = {
@@ -46,6 +48,18 @@ def test_real_tables_wrapped_by_the_filers_software_are_read_exactly_or_refused(
             if verdict == "wrong" or verdict == "refused" and not refusal_as_said(REFUSED, path.stem, habit, layout):
                 failures.append((path.stem, kind, verdict, why[:300]))
     assert failures == []
+
+
+# The least of each wrapped-headings habit read right (of 32 or 36 cases): every figure where printed, the
+# planted error found at its cell (s31-wrapheads; before it, none: all refused).
+READ_WRAPPED_HEADINGS = {("wrap-80", "text-tagged"): 10, ("wrap-80", "text-untagged"): 10,
+                         ("wrap-72", "text-tagged"): 9, ("wrap-72", "text-untagged"): 6}
+
+
+@pytest.mark.parametrize("habit, layout", list(READ_WRAPPED_HEADINGS))
+def test_tables_whose_headings_wrapped_too_are_read_where_the_headings_place_alike(habit, layout):
+    right = sum(outcome(case_spec(spec, kind), habit, layout)[0] == "right" for path in TABLES for kind, spec in cases(path))
+    assert right >= READ_WRAPPED_HEADINGS[habit, layout]
 
 
 def _check(text: str):
@@ -96,11 +110,28 @@ def test_a_rest_whose_row_has_a_blank_cell_is_refused_at_it():
     assert result.error is not None and result.error.line == rest and "3 figures of 4" in str(result.error)
 
 
-def test_headings_wrapped_too_are_refused_at_the_first_rest():
-    lines = wrapped(Rendered(TABLE), 72).text.split("\n")
+@pytest.mark.parametrize("width", [80, 76, 72])
+def test_headings_wrapped_too_are_read_at_the_edge_the_rows_show(width):
+    """No heading typed whole shows the right edge: each row's line and its rest with one blank
+    between (the widest so), the rule's rest as far from its line as its column rules are apart."""
+    clean = wrapped(Rendered(TABLE), width).text.split("\n")
+    assert not any(len(line) > width for line in clean)
+    assert _check("\n".join(clean)).error is None and _check("\n".join(clean)).findings == []
+    lines = wrapped(Rendered(TABLE.replace("1,337", "1,437")), width).text.split("\n")
+    at = next(n for n, line in enumerate(lines, 1) if line.strip().endswith("1,437"))
     result = _check("\n".join(lines))
-    first = next(n for n, line in enumerate(lines, 1) if line.strip().endswith("1,337") and not line.startswith("All"))
-    assert result.error is not None and result.error.line == first and "right edge" in str(result.error)
+    assert result.error is None
+    assert [(f.check, f.location.line, f.location.column) for f in result.findings] == [
+        ("row_identity", at, lines[at - 1].index("1,437") + 1)]
+
+
+def test_a_headings_rest_over_more_than_one_column_is_refused_where_its_place_is_not_sure():
+    """"Deductions      Period" wrapped off "of Period    Expenses" at 60 columns: the blanks before
+    it are lost, and with them whether "Deductions" stood over the expenses' column or its own."""
+    lines = wrapped(Rendered(TABLE), 60).text.split("\n")
+    rest = next(n for n, line in enumerate(lines, 1) if line.startswith("Deductions"))
+    result = _check("\n".join(lines))
+    assert result.error is not None and result.error.line == rest and "more than one column" in str(result.error)
 
 
 def test_each_habit_applies_to_enough_tables():

@@ -12,9 +12,14 @@ its own spacing, so the rest is put back where it was once its last figure
 is set under the table's right edge, where the headings typed whole (or a rule,
 or a row that fitted) show it.  The rest is rejoined to its row there, each
 figure still located where it is printed (`Rejoined.printed_at`).  Where no
-line shows that edge (the headings wrapped too), or a rejoined row holds fewer
-figures than the table's columns (a blank cell: its last figure may not be
-the last column's), the table is refused at the wrapped line, naming it.
+line shows that edge (the headings wrapped too), the rows show it (`_edge_of_rows`,
+`_edge_of_rule`), their rests' figures lining up column by column, and each
+heading's rest is set at it: one column's words over the last column, words of
+several columns only where they would stand over the same columns wherever the
+rest was (`_placed_alike`).  Where a rejoined row holds fewer figures than the
+table's columns (a blank cell: its last figure may not be the last column's),
+or the rests or a heading's rest place otherwise, the table is refused at the
+wrapped line, naming it.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ FIRST_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
 # Nothing but figures and nils, a few blanks in at most (a bare year is a year-first row's caption, not a rest).
 # Each figure its footnote's marker after it perhaps ("249(a)").
 _NOTED = rf"(?:{_FIGURE})(?:\(\w{{1,2}}\))?"
+NOTED = re.compile(_NOTED, re.IGNORECASE)
 REMNANT = re.compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*\s*$", re.IGNORECASE)
 
 
@@ -96,7 +102,7 @@ def refusal(cut: Cut, path: str) -> InputError:
 
 def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoined]:
     """The region's lines with its wrapped rows rejoined (None: nothing wrapped);
-    an input error where the table's right edge is not shown or a rest follows a rest."""
+    an input error where the rests cannot be placed for sure or a rest follows a rest."""
     found = cuts(lines, region)
     if not found:
         return None
@@ -108,8 +114,13 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     block = list(lines[region.first - 1 : last])
     edge = max((len(line.rstrip()) for k, line in enumerate(block, region.first)
                 if k not in rests and len(line.rstrip()) > width and not line.lstrip().startswith("<")), default=0)
-    if not edge:
-        raise refusal(found[0], path)  # (no line shows where the table's last column ends: the headings wrapped too)
+    # No line shows where the table's last column ends (the headings wrapped too; a line wider than
+    # the rows' cut, a heading word with no blank to cut at, ends short of where the rows reach): the rows show it.
+    least = _edge_of_rows(found)
+    from_rows = edge < least
+    headings = _heading_rests(lines, region.first, found[0].line - 1, width) if from_rows else []
+    if from_rows:
+        edge = max([least] + [_edge_of_rule(lines[n - 2].rstrip(), body) for n, body in headings if _is_rule(body)])
     out = [""] * (region.first - 1) + block
     shift: dict[int, tuple[int, int]] = {}
     for cut in found:
@@ -122,7 +133,110 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         out[cut.line - 2] = cut.over + " " * (start - len(cut.over) - 1) + body
         out[cut.line - 1] = ""
         shift[cut.line - 1] = (start, start - printed)
+    if from_rows:
+        _check_aligned(out, found, path)
+        # (Figures alone at the margin under no row's line, a page's headings between, say: a rest whose
+        # row is not sure, read as a row of its own it would be a total.)
+        stray = next((k for k, line in enumerate(block, region.first) if k not in rests and REMNANT.match(line)), None)
+        if stray is not None:
+            raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
+                             "filer's software: whose row's rest? (their row is not sure)", path, stray)
+        columns = _columns(out, found)
+        for n, body in headings:
+            start, over = edge - len(body) + 1, out[n - 2].rstrip()
+            if _is_tags(body):
+                out[n - 2] = out[n - 1] = ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
+                continue
+            if start < len(over) + 2:
+                continue  # (it does not fit right of its line: a line of its own)
+            if not _placed_alike(body, len(over) + 2, start, columns):
+                raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
+                                 f"wrapped by the filer's software? (their columns are not sure: no heading typed "
+                                 f"whole shows the table's right edge)", path, n)
+            out[n - 2] = over + " " * (start - len(over) - 1) + body
+            shift[n - 1] = (start, start - (len(out[n - 1]) - len(out[n - 1].lstrip()) + 1))
+            out[n - 1] = ""
     return Rejoined(out, tuple(found), shift, last)
+
+
+def _columns(out: Sequence[str], found: Sequence[Cut]) -> list[tuple[int, int]]:
+    """Each figure column's span (1-based first and last column) on the rejoined rows, counted
+    from the right (a year in a row's label is no column of the rests)."""
+    rows = [list(NOTED.finditer(out[c.line - 2])) for c in found]
+    return [(min(r[-1 - k].start() for r in rows if len(r) > k) + 1, max(r[-1 - k].end() for r in rows if len(r) > k))
+            for k in range(max(len(r) for r in rows))]
+
+
+def _placed_alike(body: str, least: int, most: int, columns: Sequence[tuple[int, int]]) -> bool:
+    """Whether a heading's rest, its first character at any column from `least` to `most`
+    (the blanks at its cut lost), puts each of its words' groups over one figure column, the
+    same throughout: a single group over the last column (the heading cut off farthest right)."""
+    groups = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", body)]
+    if len(groups) == 1:
+        return True
+
+    def over(start: int) -> list[list[int]]:
+        return [[k for k, (a, b) in enumerate(columns) if start + g0 <= b and start + g1 - 1 >= a] for g0, g1 in groups]
+
+    low, high = over(least), over(most)
+    return low == high and all(len(cs) == 1 for cs in low)
+
+
+def _is_tags(body: str) -> bool:
+    return set(body.upper().split()) <= {"<C>", "<S>"}
+
+
+def _is_rule(body: str) -> bool:
+    return set(body) <= set("-= ")
+
+
+def _edge_of_rule(over: str, rest: str) -> int:
+    """A rule's rest shows the edge as a row's does, the blanks at its cut as few as between
+    any two of its column's rules (a rule typed under each column, as far apart throughout)."""
+    gaps = [len(g) for part in (over, rest) for g in re.findall(r"(?<=[-=]) +(?=[-=])", part)] or [1]
+    return len(over) + min(gaps) + len(rest)
+
+
+def _edge_of_rows(found: Sequence[Cut]) -> int:
+    """The table's right edge (its last column's last digit) where no line shows it: at least
+    each row's line and its rest with one blank between; the widest so (a rest set further
+    right than its widest row is set as far right alike: every rest kept in line)."""
+    return max(len(c.over) + 1 + len(c.rest.strip()) - _hang(c.rest.split()[-1]) for c in found)
+
+
+def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> list[tuple[int, str]]:
+    """The headings' lines (`first` to `last`, above the first wrapped row) that are the rest of
+    the heading line above, wrapped as the rows were: words from column 1 (or a few blanks in)
+    under a line so long that their first word did not fit on it.  Each is set to end at the
+    table's edge (a heading over the last column), where it fits right of its line; a rule's
+    rest shows the edge as a row's does (rules are typed under their columns' figures)."""
+    found: list[tuple[int, str]] = []
+    for n in range(first + 1, last + 1):
+        over, line = lines[n - 2].rstrip(), lines[n - 1]
+        body = line.strip()
+        if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2
+                or len(over) > WIDTH or any(m == n - 1 for m, _ in found)):
+            continue
+        if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width:
+            found.append((n, body))
+    return found
+
+
+def _check_aligned(out: Sequence[str], found: Sequence[Cut], path: str) -> None:
+    """An input error where the rests, set at an edge read off the rows, do not
+    land in the same columns row after row: each of a rest's figures must end
+    where the figures of its column end on every rejoined row."""
+    ends: dict[int, set[int]] = {}
+    for cut in found:
+        # (The rest's figures and the row's last before them; a nil's dash counted, not placed.)
+        figures = list(NOTED.finditer(out[cut.line - 2]))[-len(NOTED.findall(cut.rest)) - 1:]
+        for j, m in enumerate(reversed(figures)):
+            if any(ch.isdigit() for ch in m.group()):
+                # (A column's edge under its figures' last digits, or under a negative's ")" or a marker.)
+                end = m.end() - _hang(m.group())
+                ends[j] = ends.get(j, {end, end + 1, m.end()}) & {end, end + 1, m.end()}
+    if not all(ends.values()):
+        raise refusal(found[0], path)
 
 
 def _hang(figure: str) -> int:
