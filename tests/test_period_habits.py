@@ -91,12 +91,10 @@ def cases(path):
 # Habits not read, each an input error naming its place, never a reading, by layout: none now.
 # (A two-digit year or "Year 3" in a row's first cell before the account's name, "Dec. 31, 03
 # Allowance ...", is read as the period's caption: the grammar's COUNT, never a figure.)
-# Under a heading restated ("Balance at beginning of period, as restated"), cik863204's seed-like
-# layout types "BALANCE AT" on the line of the footnote numbers over the next columns
-# ("BALANCE AT     (1)        (2)"): read as a row of figures (-1, -2) over the headings, the
-# table is not found (an input error, "no Schedule II found"; a heading line of words and
-# parenthesized footnote numbers, not a restatement's habit).
-REFUSED: dict[str, set[str]] = {"restated-opening": {"seed-like"}}
+# (Under a heading restated, cik863204's seed-like layout types "BALANCE AT" on the line of the
+# footnote numbers over the next columns, "BALANCE AT     (1)        (2)": a heading line, its
+# markers the next columns' notes, over the <S> line or, untagged, over a line of headings.)
+REFUSED: dict[str, set[str]] = {}
 # Habits read otherwise than printed, by layout: none now.  (Under a title counting or listing
 # five years over blocks of the same accounts, cik947425's oldest year prints its labels alone, no
 # figure: in the text layout reopening its table after the first block, they are that year's rows,

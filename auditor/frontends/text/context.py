@@ -71,10 +71,20 @@ def _page_numbers_as_text(lines: list[Line]) -> list[Line]:
         if (above is not None and above.kind in ("row", "notes") and above.number == ln.number - 1
                 and len(ln.figures) == 1 and ln.figures[0].value.column > _last_end(above)):
             continue  # right of the row just above it: that row's last figure, on a line of its own
+        foot = after is None or after.number > ln.number + 1 or after.kind in ("page", "table_close")
         apart = (i == 0 or out[i - 1].number < ln.number - 1) and (after is None or after.number > ln.number + 1)
-        if apart or (after is not None and after.kind in ("page", "table_close")):
+        if apart or (after is not None and after.kind in ("page", "table_close")) \
+                or foot and not _under_a_figure_column(ln, out):
             out[i] = Line("text", ln.number, tuple(f.value for f in ln.figures))
     return out
+
+
+def _under_a_figure_column(line: Line, lines: list[Line]) -> bool:
+    """Whether a figure of the line ends where a labelled row's figure ends (give or take its
+    parenthesis): a figure of that column, however bare.  A page's number typed right under the
+    page's last row ("32" centred, or at the margin) ends under none: page furniture."""
+    ends = {f.value.end for r in lines if r.kind == "row" and r.words for f in r.figures}
+    return any(f.value.end + d in ends for f in line.figures for d in (-1, 0, 1))
 
 
 def _last_end(line: Line) -> int:

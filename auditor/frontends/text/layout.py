@@ -128,14 +128,19 @@ _HEADING_MARK = re.compile(r"\(\d{1,2}\)")
 
 def _markers_over_columns(lines: list[Line], i: int) -> bool:
     """Line i prints a heading's words and then footnote markers alone ("IMPACT   (1)   (2)",
-    the top of a heading stack), above the <S> <C> line of a tagged table with no row between:
-    the headings' words and markers, not a row of small negatives (`locate.markers_over_columns`)."""
+    the top of a heading stack), above the <S> <C> line of a tagged table with no row between,
+    or, untagged, right over a heading line of two phrases or more ("Balance at   Adoption
+    Charged to"): the headings' words and markers, not a row of small negatives
+    (`locate.markers_over_columns`).  (A body's row is followed by rows, rules or a caption.)"""
     ln = lines[i]
     if not ln.words or not all(_HEADING_MARK.fullmatch(f.value.text) and not f.dollar and not f.notes
                                for f in ln.figures):
         return False
     below = next((b for b in lines[i + 1 :] if b.kind in ("row", "markers")), None)
-    return below is not None and below.kind == "markers"
+    if below is not None and below.kind == "markers":
+        return True
+    under = lines[i + 1] if i + 1 < len(lines) else None
+    return under is not None and under.kind == "text" and under.number == ln.number + 1 and len(chunks(under.words)) >= 2
 
 
 def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Schedule:

@@ -256,7 +256,7 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
             if not (transposed or headed_like_schedule(lines, title, first_row, vocabulary)):
                 return None
             return Region(title, _table_end(source, n, vocabulary, first(first_row)), title, transposed)
-        figures = _has_figures(line) and not _years_over_headings(lines, n, vocabulary)
+        figures = _has_figures(line) and not _years_over_headings(lines, n, vocabulary) and not markers_over_columns(lines, n)
         if figures or rollforward.is_row(line) and rollforward.one_column(lines, caption_of or title, n, vocabulary, title):
             transposed = not figures or rollforward.transposed(lines, caption_of or title, n, vocabulary, title)
             if not (transposed or headed_like_schedule(lines, caption_of or title, n, vocabulary)):
@@ -376,6 +376,8 @@ def markers_over_columns(lines: Sequence[str], n: int) -> bool:
     digit = _DIGIT.search(line)
     if digit is None or line[digit.start() - 1] != "(" or not _NO_DIGIT_BUT_MARKERS.match(line):
         return False
+    if n < len(lines) and _heading_line(lines[n]):
+        return True  # (untagged, or tagged with the <S> line lost)
     for below in range(n + 1, min(len(lines), n + CAPTION_REACH) + 1):
         line = lines[below - 1]
         if MARKER_LINE.match(line):
@@ -383,6 +385,16 @@ def markers_over_columns(lines: Sequence[str], n: int) -> bool:
         if _has_figures(line) or TABLE_CLOSE.match(line):
             return False
     return False
+
+
+# Phrases set apart on a line: a run of two spaces or more between two of its words.
+_PHRASES_APART = re.compile(r"[A-Za-z] {2,}+[A-Za-z(]")
+
+
+def _heading_line(line: str) -> bool:
+    """The line right under one of markers alone ("Impact of   (1)   (2)"): a heading line of
+    two phrases or more, no digit (a body's row is followed by rows, rules or a caption)."""
+    return _DIGIT.search(line) is None and bool(_PHRASES_APART.search(line.strip()))
 
 
 def _table_end(source: Source, open_line: int, vocabulary: Vocabulary, first: AbstractSet[str] = frozenset()) -> int:
