@@ -19,9 +19,9 @@ each habit alone is right on the same table and layout: `pair_only` says so.
 Found (s31, 1,200 pairs of all ~180 habits sampled): read since (fixtures wexford-lamp-1997,
 tamarack-tool-1999, larkspur-dairy-2004) uncaptioned blocks after a first block leaving a column
 blank; a last row of nils each marked "—(a)"; "For the three years ended ..." right above <TABLE>.
-Left: label:total-named with uncaptioned periods (period:no-caption-*, title-counts-*, current-prior-*):
-a block's first reserve named "Total allowance ..." is read as the block above's grand total
-(HTML: false VQ002/VQ003; text: refused as cut off), e.g.
+Read since (s31 totalrow, fixture stilt-mills-2004): label:total-named with uncaptioned periods
+(period:no-caption-*, title-counts-*): a block's first reserve named "Total allowance ..." was read
+as the block above's grand total (HTML: false VQ002/VQ003; text: refused as cut off), e.g.
 `--show label:total-named period:no-caption-oldest-first franklin-covey-2004/planted html`.
 
     cd tests && PYTHONPATH=..:. python pair_habits.py [--pairs N] [--seed S] [--per-pair K] [--verbose] [--all] [FAMILY:HABIT ...]

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional, Sequence
 
-from auditor.labels import DATE, SPAN_WORD, YEAR, period_from_caption, row_key, years_counted
+from auditor.labels import DATE, SPAN_WORD, TOTAL, YEAR, period_from_caption, row_key, years_counted
 from auditor.model import Period, Row, Schedule
 from auditor.reading.carry import carried_each_way
 
@@ -120,12 +120,14 @@ def _captions(subtitle: str) -> list[str]:
 
 
 def _blocks(rows: Sequence[Row]) -> list[tuple[Row, ...]]:
-    """The rows in blocks: a block ends before an account already printed in it."""
+    """The rows in blocks: a block ends before an account already printed in it, or
+    before a total naming one ("Total allowance for doubtful accounts", a reserve so
+    named opening each block) already printed in it; a bare "Total" ends a block."""
     blocks: list[tuple[Row, ...]] = []
     current: list[Row] = []
     seen: set[str] = set()
     for row in rows:
-        key: Optional[str] = row_key(row.label) if row.kind == "item" and row.label else None
+        key: Optional[str] = row_key(row.label) if row.label and (row.kind == "item" or _names_account(row.label)) else None
         if key is not None and key in seen:
             blocks.append(tuple(current))
             current, seen = [], set()
@@ -135,3 +137,9 @@ def _blocks(rows: Sequence[Row]) -> list[tuple[Row, ...]]:
     if current:
         blocks.append(tuple(current))
     return blocks
+
+
+def _names_account(label: str) -> bool:
+    """A total's label naming more than the total: "Total allowance for doubtful accounts",
+    not "Total" nor "Grand total:"."""
+    return bool(row_key(TOTAL.sub("", label, count=1)))
