@@ -20,11 +20,12 @@ import contextlib
 import io
 import json
 import re
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from instructions import instructions  # (benchmarks/instructions.py: run as a script, its folder is on the path)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "lantronix-2003.txt"
@@ -61,15 +62,6 @@ def _compile(pattern, flags=0):  # type: ignore[no-untyped-def]
     return _Watched(compiled, key)
 
 
-def _instructions(script: str, data: str) -> int:
-    run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
-                          "-c", script, data], capture_output=True, text=True, check=False)
-    found = re.search(r"Collected : (\d+)", run.stderr)
-    if not found:
-        raise SystemExit(f"valgrind gave no count: {run.stderr[-500:]}")
-    return int(found.group(1))
-
-
 COMPILE_ALL = """
 import json, re, sys
 patterns = json.load(open(sys.argv[1]))
@@ -99,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         times.append(time.perf_counter() - start)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(unused, handle)
-    total = (_instructions(COMPILE_ALL.format(n=REPEATS), handle.name)
-             - _instructions(COMPILE_ALL.format(n=0), handle.name)) / REPEATS
+    total = (instructions(sys.executable, "-c", COMPILE_ALL.format(n=REPEATS), handle.name)
+             - instructions(sys.executable, "-c", COMPILE_ALL.format(n=0), handle.name)) / REPEATS
     Path(handle.name).unlink()
     print(f"{len(made)} patterns compiled by auditor; {len(unused)} never run: {total / 1e6:.1f} M instructions to compile")
     for share, (where, _, _) in sorted(zip(times, unused), reverse=True):
