@@ -24,7 +24,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
-from auditor.errors import InputError
+from auditor.lazy_import import defer_unused
+
+defer_unused()  # (before lark is imported: its optional `regex` loaded on first use, lazy_import)
+
+from auditor.errors import InputError  # noqa: E402
 from auditor.pipeline import check_file, check_source, schedules
 from auditor.result import FileResult
 from auditor.ruleset.rules import load as load_rules

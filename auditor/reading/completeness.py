@@ -316,7 +316,6 @@ def _figures_under(head: str, at: int) -> bool:
     return sum(1 for line in head[at:].split("\n") if GROUPED_AMOUNT.search(line)) >= 2
 
 
-# A line of its own a schedule's period caption may be: a bare year ("1996").
 # What opens a footnote under a table ("(A) Accounts written off", "* Net of", "1/ ...").
 NOTE_MARK = re.compile(r"^(?:\(\w{1,3}\)|\*|\d{1,2}/|\w\))")
 
@@ -380,29 +379,24 @@ def _caption_cut(src: Source, after: str, schedules: Sequence[Schedule], first_r
     for doubtful" / "  accounts deducted from assets": the table's own last line, `_table_notes_only`).
     (A line naming a reserve may be a reserve's label alone, a row of a whole table printing no
     figure: `_reserve_alone`.)"""
-    last = _caption_again(src, after, first_row, last_row)
-    if last is None:  # (or a group's caption printed first right before the cut: its words tell)
-        last = _phrase_last(after)
-        last = last if last and GROUP_CAPTION.match(last) else None
-    if last is None or " " not in last or not GROUP_CAPTION.match(last) and (
-            ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last) or TOTAL.match(last)):
-        # (a total's label, a hidden row's, or one word: no group's caption; "Reserves included in" is one)
-        return None
+    last = _phrase_last(after)
+    if last is None or " " not in last:
+        return None  # (one word: no group's caption)
+    # (A group's caption printed first right before the cut, "Reserves included in": its words tell.)
+    if not GROUP_CAPTION.match(last) and (ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last) or TOTAL.match(last)
+                                          or not _caption_again(src, last, first_row, last_row)):
+        return None  # (a total's label, a hidden row's: no group's caption)
     tail = " " + last.lower()
     return None if any(r.label.lower().endswith(tail) for s in schedules for p in s.periods for r in p.rows) else last
 
 
-def _caption_again(src: Source, after: str, first_row: int, last_row: int) -> str | None:
-    """The line the file ends on where it is a caption the table printed between its rows, a line
-    with no figure (a group's "Deducted from assets", naming no account, typed again at a page's
-    foot): the rows under it lost, the file cut off."""
-    last = _phrase_last(after)
-    if last is None:
-        return None
-    text = src.lines.text
-    inside = text[src.lines.offset(max(0, first_row - 1 - CAPTION_ABOVE)) : src.lines.offset(last_row - 1)]
-    captions = {" ".join(_prose(line).split()) for line in inside.split("\n") if not DIGIT.search(_prose(line))}
-    return last if last in captions else None
+def _caption_again(src: Source, last: str, first_row: int, last_row: int) -> bool:
+    """Whether the phrase the file ends on (`last`) is a caption the table printed between its rows,
+    a line with no figure (a group's "Deducted from assets", naming no account, typed again at a
+    page's foot): the rows under it lost, the file cut off."""
+    inside = src.lines.span(max(0, first_row - 1 - CAPTION_ABOVE), last_row - 1)
+    captions = {" ".join(line.split()) for line in map(_prose, inside.split("\n")) if not DIGIT.search(line)}
+    return last in captions
 
 
 def _reserve_alone(after: str) -> str | None:
@@ -411,9 +405,8 @@ def _reserve_alone(after: str) -> str | None:
     its figures, or a whole table's last reserve printing none in its last year (a real table
     does, cik866970-2011); not a note or a sentence, which name reserves too ("Uncollectible
     accounts written off")."""
-    if len(_word_lines(_prose(after))) != 1:
-        return None
-    last = _phrase_last(after)
+    lines = _word_lines(_prose(after))
+    last = _phrase(lines[0]) if len(lines) == 1 else None
     if last is None or not (ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last)):
         return None
     return None if SENTENCE.search(last) or NOTE_PHRASE.search(last) or len(last.split()) > 8 else last
@@ -427,8 +420,13 @@ def _phrase_last(after: str) -> str | None:
     """The last line after the last row, spaces collapsed, where it is a phrase: it opens
     on a letter and prints no figure, no footnote's mark, no sentence's end."""
     lines = _word_lines(_prose(after))
-    last = " ".join(lines[-1].split()) if lines else ""
-    if not last[:1].isalpha() or DIGIT.search(last) or NOTE_MARK.match(last) or _is_note(last):
+    return _phrase(lines[-1]) if lines else None
+
+
+def _phrase(line: str) -> str | None:
+    """The line, spaces collapsed, where it is a phrase (`_phrase_last`)."""
+    last = " ".join(line.split())
+    if not last[:1].isalpha() or DIGIT.search(last) or _is_note(last):
         return None
     return None if last.endswith((".", ";", ")", ",")) else last
 
@@ -500,8 +498,7 @@ def _is_note(line: str) -> bool:
 
 def _notes_between_rows(src: Source, first: int, last: int) -> bool:
     """Whether a footnote line stands between the table's first and last rows."""
-    text = src.lines.text
-    inside = text[src.lines.offset(first - 1) : src.lines.offset(last - 1)]
+    inside = src.lines.span(first - 1, last - 1)
     return any(_is_note(" ".join(line.split())) and not FIGURES.search(line) for line in inside.split("\n"))
 
 
@@ -518,8 +515,7 @@ def _line_above(src: Source, row: Row) -> str:
     """The text of the line above the row's own, spaces collapsed."""
     if row.line < 2:
         return ""
-    text = src.lines.text
-    return " ".join(text[src.lines.offset(row.line - 2) : src.lines.offset(row.line - 1)].split())
+    return " ".join(src.lines.span(row.line - 2, row.line - 1).split())
 
 
 def _word_lines(text: str) -> list[str]:

@@ -86,18 +86,22 @@ def cuts(lines: Sequence[str], region: Region) -> list[Cut]:
         first = FIRST_FIGURE.search(line)
         if first is None:
             continue
-        found.append((n, above, line, first.end() - len(line) + len(line.lstrip())))
+        found.append((n, above, line, first.end() + 1 - _printed_from(line)))
     # The software's width is at least its longest cut line; each rest's first figure, and the blanks
     # before it (as many as a column's width: a nil right-aligned in a wide column), would have passed it.
     width = max((len(above) for _, above, _, _ in found), default=0)
     return [Cut(n, above, line) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
 
 
+def _printed_from(line: str) -> int:
+    """The column (1-based) a line's first character stands at, past the blanks before it."""
+    return len(line) - len(line.lstrip()) + 1
+
+
 def refusal(cut: Cut, path: str) -> InputError:
-    at = len(cut.rest) - len(cut.rest.lstrip()) + 1
-    return InputError(f"figures from column {at} under a line {len(cut.over)} columns wide: the row's last figures, "
-                      f"wrapped at column {WIDTH} by the filer's software? (their columns are lost: no heading "
-                      f"typed whole shows the table's right edge)", path, cut.line)
+    return InputError(f"figures from column {_printed_from(cut.rest)} under a line {len(cut.over)} columns wide: "
+                      f"the row's last figures, wrapped at column {WIDTH} by the filer's software? (their columns "
+                      f"are lost: no heading typed whole shows the table's right edge)", path, cut.line)
 
 
 def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoined]:
@@ -129,19 +133,20 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         start = edge - len(body) + hang + 1  # (1-based, where the rest's first character goes)
         if start < len(cut.over) + 2:
             raise refusal(cut, path)  # (the rest does not fit right of its row: not this table's edge)
-        printed = len(cut.rest) - len(cut.rest.lstrip()) + 1
+        printed = _printed_from(cut.rest)
         out[cut.line - 2] = cut.over + " " * (start - len(cut.over) - 1) + body
         out[cut.line - 1] = ""
         shift[cut.line - 1] = (start, start - printed)
     if from_rows:
-        _check_aligned(out, found, path)
+        figures = [list(NOTED.finditer(out[c.line - 2])) for c in found]  # (each rejoined row's, found once)
+        _check_aligned(figures, found, path)
         # (Figures alone at the margin under no row's line, a page's headings between, say: a rest whose
         # row is not sure, read as a row of its own it would be a total.)
         stray = next((k for k, line in enumerate(block, region.first) if k not in rests and REMNANT.match(line)), None)
         if stray is not None:
             raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
                              "filer's software: whose row's rest? (their row is not sure)", path, stray)
-        columns = _columns(out, found)
+        columns = _columns(figures)
         for n, body in headings:
             start, over = edge - len(body) + 1, out[n - 2].rstrip()
             if _is_tags(body):
@@ -154,15 +159,14 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
                                  f"wrapped by the filer's software? (their columns are not sure: no heading typed "
                                  f"whole shows the table's right edge)", path, n)
             out[n - 2] = over + " " * (start - len(over) - 1) + body
-            shift[n - 1] = (start, start - (len(out[n - 1]) - len(out[n - 1].lstrip()) + 1))
+            shift[n - 1] = (start, start - _printed_from(out[n - 1]))
             out[n - 1] = ""
     return Rejoined(out, tuple(found), shift, last)
 
 
-def _columns(out: Sequence[str], found: Sequence[Cut]) -> list[tuple[int, int]]:
-    """Each figure column's span (1-based first and last column) on the rejoined rows, counted
-    from the right (a year in a row's label is no column of the rests)."""
-    rows = [list(NOTED.finditer(out[c.line - 2])) for c in found]
+def _columns(rows: Sequence[Sequence[re.Match[str]]]) -> list[tuple[int, int]]:
+    """Each figure column's span (1-based first and last column) on the rejoined rows (`rows`:
+    each one's figures), counted from the right (a year in a row's label is no column of the rests)."""
     return [(min(r[-1 - k].start() for r in rows if len(r) > k) + 1, max(r[-1 - k].end() for r in rows if len(r) > k))
             for k in range(max(len(r) for r in rows))]
 
@@ -215,21 +219,21 @@ def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> l
         over, line = lines[n - 2].rstrip(), lines[n - 1]
         body = line.strip()
         if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2
-                or len(over) > WIDTH or any(m == n - 1 for m, _ in found)):
+                or len(over) > WIDTH or found and found[-1][0] == n - 1):
             continue
         if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width:
             found.append((n, body))
     return found
 
 
-def _check_aligned(out: Sequence[str], found: Sequence[Cut], path: str) -> None:
+def _check_aligned(rows: Sequence[Sequence[re.Match[str]]], found: Sequence[Cut], path: str) -> None:
     """An input error where the rests, set at an edge read off the rows, do not
     land in the same columns row after row: each of a rest's figures must end
-    where the figures of its column end on every rejoined row."""
+    where the figures of its column end on every rejoined row (`rows`: each one's figures)."""
     ends: dict[int, set[int]] = {}
-    for cut in found:
+    for cut, row in zip(found, rows):
         # (The rest's figures and the row's last before them; a nil's dash counted, not placed.)
-        figures = list(NOTED.finditer(out[cut.line - 2]))[-len(NOTED.findall(cut.rest)) - 1:]
+        figures = row[-len(NOTED.findall(cut.rest)) - 1:]
         for j, m in enumerate(reversed(figures)):
             if any(ch.isdigit() for ch in m.group()):
                 # (A column's edge under its figures' last digits, or under a negative's ")" or a marker.)
