@@ -142,14 +142,18 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
             raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
                              "filer's software: whose row's rest? (their row is not sure)", path, stray)
         columns = _columns(out, found)
+        width = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])
         for n, body in headings:
-            start, over = edge - len(body) + 1, out[n - 2].rstrip()
+            most, over = edge - len(body) + 1, out[n - 2].rstrip()
             if _is_tags(body):
                 out[n - 2] = out[n - 1] = ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
                 continue
-            if start < len(over) + 2:
+            if most < len(over) + 2:
                 continue  # (it does not fit right of its line: a line of its own)
-            if not _placed_alike(body, len(over) + 2, start, columns):
+            # (Its first word did not fit within the width: it ended past it.)
+            least = max(len(over) + 2, width - len(body.split()[0]) + 2)
+            start = _placement(body, least, most, columns)
+            if start is None:
                 raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
                                  f"wrapped by the filer's software? (their columns are not sure: no heading typed "
                                  f"whole shows the table's right edge)", path, n)
@@ -167,19 +171,18 @@ def _columns(out: Sequence[str], found: Sequence[Cut]) -> list[tuple[int, int]]:
             for k in range(max(len(r) for r in rows))]
 
 
-def _placed_alike(body: str, least: int, most: int, columns: Sequence[tuple[int, int]]) -> bool:
-    """Whether a heading's rest, its first character at any column from `least` to `most`
-    (the blanks at its cut lost), puts each of its words' groups over one figure column, the
-    same throughout: a single group over the last column (the heading cut off farthest right)."""
+def _placement(body: str, least: int, most: int, columns: Sequence[tuple[int, int]]) -> Optional[int]:
+    """Where a heading's rest starts (1-based), its first character at some column from `least`
+    to `most` (the blanks at its cut lost): wherever each of its words' groups stands over one
+    figure column, one group a column from left to right, the groups over the same columns
+    throughout (the place nearest the edge); None where they may stand over others, or over none."""
     groups = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", body)]
-    if len(groups) == 1:
-        return True
-
-    def over(start: int) -> list[list[int]]:
-        return [[k for k, (a, b) in enumerate(columns) if start + g0 <= b and start + g1 - 1 >= a] for g0, g1 in groups]
-
-    low, high = over(least), over(most)
-    return low == high and all(len(cs) == 1 for cs in low)
+    found: dict[tuple[int, ...], int] = {}
+    for start in range(least, most + 1):
+        over = [[k for k, (a, b) in enumerate(columns) if start + g0 <= b and start + g1 - 1 >= a] for g0, g1 in groups]
+        if all(len(cs) == 1 for cs in over) and all(p[0] > q[0] for p, q in zip(over, over[1:])):
+            found[tuple(cs[0] for cs in over)] = start
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _is_tags(body: str) -> bool:
