@@ -138,6 +138,9 @@ def rule_letters_in(text: str) -> bool:
 # "Beginning balance" ... "Ending balance"), in an HTML table or a text one.
 OPENING = re.compile(r"beginning|opening|\bstart|balance\s+at|^balance\b", re.IGNORECASE)
 CLOSING = re.compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNORECASE)
+# The words that name one balance alone (a column's heading holding them heads the first column or the last).
+OPENING_ONLY = re.compile(r"beginning|opening|\bstart", re.IGNORECASE)
+CLOSING_ONLY = re.compile(r"\bend\b|ending|closing", re.IGNORECASE)
 
 # Words a wrapped label's first line may end on ("Allowance for" / "doubtful accounts"), in a text
 # schedule or an HTML one.

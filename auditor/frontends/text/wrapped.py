@@ -29,6 +29,7 @@ from dataclasses import replace
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
+from auditor.labels import BALANCE_WORD, CLOSING_ONLY, OPENING_ONLY, RULE_LETTER, SCHEDULE_MOVEMENT
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
 from auditor.model import Cell, Position, Schedule
 
@@ -141,25 +142,8 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         if stray is not None:
             raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
                              "filer's software: whose row's rest? (their row is not sure)", path, stray)
-        columns = _columns(out, found)
-        width = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])
-        for n, body in headings:
-            most, over = edge - len(body) + 1, out[n - 2].rstrip()
-            if _is_tags(body):
-                out[n - 2] = out[n - 1] = ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
-                continue
-            if most < len(over) + 2:
-                continue  # (it does not fit right of its line: a line of its own)
-            # (Its first word did not fit within the width: it ended past it.)
-            least = max(len(over) + 2, width - len(body.split()[0]) + 2)
-            start = _placement(body, least, most, columns)
-            if start is None:
-                raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
-                                 f"wrapped by the filer's software? (their columns are not sure: no heading typed "
-                                 f"whole shows the table's right edge)", path, n)
-            out[n - 2] = over + " " * (start - len(over) - 1) + body
-            shift[n - 1] = (start, start - (len(out[n - 1]) - len(out[n - 1].lstrip()) + 1))
-            out[n - 1] = ""
+        _place_headings(out, shift, headings, (edge, max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])),
+                        _columns(out, found), (region.first, found[0].line - 2), path)
     return Rejoined(out, tuple(found), shift, last)
 
 
@@ -171,18 +155,103 @@ def _columns(out: Sequence[str], found: Sequence[Cut]) -> list[tuple[int, int]]:
             for k in range(max(len(r) for r in rows))]
 
 
-def _placement(body: str, least: int, most: int, columns: Sequence[tuple[int, int]]) -> Optional[int]:
-    """Where a heading's rest starts (1-based), its first character at some column from `least`
-    to `most` (the blanks at its cut lost): wherever each of its words' groups stands over one
-    figure column, one group a column from left to right, the groups over the same columns
-    throughout (the place nearest the edge); None where they may stand over others, or over none."""
-    groups = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", body)]
+def _place_headings(out: list[str], shift: dict[int, tuple[int, int]], headings: Sequence[tuple[int, str]],
+                    edge_and_width: tuple[int, int], columns: Sequence[tuple[int, int]], block: tuple[int, int],
+                    path: str) -> None:
+    """Each heading's rest set back on its line where its place is sure: where its words stand over the
+    same columns wherever it may have started (`_placements`), else where one place alone leaves every
+    column's heading naming what such a column may hold (`_heads_fit`: the headings `block`, lines first
+    to last); an input error at the rest where not."""
+    edge, width = edge_and_width
+    undecided: list[tuple[int, str, dict[tuple[int, ...], int]]] = []
+    for n, body in headings:
+        most, over = edge - len(body) + 1, out[n - 2].rstrip()
+        if _is_tags(body):
+            out[n - 2] = out[n - 1] = ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
+            continue
+        if most < len(over) + 2:
+            continue  # (it does not fit right of its line: a line of its own)
+        # (Its first word did not fit within the width: it ended past it.)
+        places = _placements(body, max(len(over) + 2, width - len(body.split()[0]) + 2), most, columns)
+        if len(places) == 1:
+            _set_back(out, shift, n, body, next(iter(places.values())))
+        else:
+            undecided.append((n, body, places))
+    waiting = {n for n, _, _ in undecided}
+    for n, body, places in undecided:
+        fitting = [start for start in places.values()
+                   if _heads_fit(_heads(out, block, waiting, (n - 1, body, start), columns), len(columns))]
+        if len(fitting) != 1:
+            raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
+                             f"wrapped by the filer's software? (their columns are not sure: no heading typed "
+                             f"whole shows the table's right edge)", path, n)
+        _set_back(out, shift, n, body, fitting[0])
+        waiting.discard(n)
+
+
+def _set_back(out: list[str], shift: dict[int, tuple[int, int]], n: int, body: str, start: int) -> None:
+    over = out[n - 2].rstrip()
+    out[n - 2] = over + " " * (start - len(over) - 1) + body
+    shift[n - 1] = (start, start - (len(out[n - 1]) - len(out[n - 1].lstrip()) + 1))
+    out[n - 1] = ""
+
+
+_GROUP = re.compile(r"\S+(?: \S+)*")
+
+
+def _over(columns: Sequence[tuple[int, int]], first: int, last: int) -> list[int]:
+    """The figure columns (counted from the right) that columns first..last (1-based) stand over."""
+    return [k for k, (a, b) in enumerate(columns) if first <= b and last >= a]
+
+
+def _placements(body: str, least: int, most: int, columns: Sequence[tuple[int, int]]) -> dict[tuple[int, ...], int]:
+    """Where a heading's rest may start (1-based), its first character at some column from `least`
+    to `most` (the blanks at its cut lost), by the figure columns its words' groups then stand over:
+    each group over one column, one group a column from left to right (the place nearest the edge)."""
+    groups = [(m.start(), m.end()) for m in _GROUP.finditer(body)]
     found: dict[tuple[int, ...], int] = {}
     for start in range(least, most + 1):
-        over = [[k for k, (a, b) in enumerate(columns) if start + g0 <= b and start + g1 - 1 >= a] for g0, g1 in groups]
+        over = [_over(columns, start + g0, start + g1 - 1) for g0, g1 in groups]
         if all(len(cs) == 1 for cs in over) and all(p[0] > q[0] for p, q in zip(over, over[1:])):
             found[tuple(cs[0] for cs in over)] = start
-    return next(iter(found.values())) if len(found) == 1 else None
+    return found
+
+
+def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: tuple[int, str, int],
+           columns: Sequence[tuple[int, int]]) -> list[str]:
+    """Each figure column's heading (counted from the right), joined from the headings' lines, a
+    rest set at its place to try (`rest`: its row's line, words and start); rests still
+    to place (`waiting`, their own lines) left out, and groups over more than one column."""
+    heads = [""] * len(columns)
+    row, body, start = rest
+    for n in range(block[0], block[1] + 1):
+        if n in waiting:
+            continue
+        line = out[n - 1] + (" " * (start - len(out[n - 1]) - 1) + body if n == row else "")
+        for m in _GROUP.finditer(line):
+            over = _over(columns, m.start() + 1, m.end())
+            if len(over) == 1:
+                heads[over[0]] += " " + m.group()
+    return heads
+
+
+def _heads_fit(heads: Sequence[str], count: int) -> bool:
+    """Whether each column's heading names what a Schedule II column in its place may hold: the
+    opening balance the first, the closing the last, the movements those between, and the Rule
+    12-09 letters (COLUMN B..) in order from left to right."""
+    letters = [sorted({m.group(1).upper() for m in RULE_LETTER.finditer(h)}) for h in heads]
+    if any(len(ls) > 1 for ls in letters) or [ls for ls in reversed(letters) if ls] != sorted(ls for ls in letters if ls):
+        return False
+    for k, head in enumerate(heads):
+        if k == 0:
+            wrong = OPENING_ONLY.search(head) or SCHEDULE_MOVEMENT.search(head)
+        elif k == count - 1:
+            wrong = CLOSING_ONLY.search(head) or SCHEDULE_MOVEMENT.search(head)
+        else:
+            wrong = BALANCE_WORD.search(head) or CLOSING_ONLY.search(head)
+        if wrong:
+            return False
+    return True
 
 
 def _is_tags(body: str) -> bool:
