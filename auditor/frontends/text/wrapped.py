@@ -29,7 +29,7 @@ from dataclasses import replace
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import BALANCE_WORD, CLOSING_ONLY, OPENING_ONLY, RULE_LETTER, SCHEDULE_MOVEMENT
+from auditor.labels import BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY, RULE_LETTER, SCHEDULE_MOVEMENT
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
 from auditor.model import Cell, Position, Schedule
 
@@ -149,10 +149,11 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
 
 def _columns(out: Sequence[str], found: Sequence[Cut]) -> list[tuple[int, int]]:
     """Each figure column's span (1-based first and last column) on the rejoined rows, counted
-    from the right (a year in a row's label is no column of the rests)."""
+    from the right, as many as every row holds (a year or a number in a row's label is no column;
+    a row holding fewer figures is refused by `short_rows`)."""
     rows = [list(NOTED.finditer(out[c.line - 2])) for c in found]
     return [(min(r[-1 - k].start() for r in rows if len(r) > k) + 1, max(r[-1 - k].end() for r in rows if len(r) > k))
-            for k in range(max(len(r) for r in rows))]
+            for k in range(min(len(r) for r in rows))]
 
 
 def _place_headings(out: list[str], shift: dict[int, tuple[int, int]], headings: Sequence[tuple[int, str]],
@@ -237,8 +238,9 @@ def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: 
 
 def _heads_fit(heads: Sequence[str], count: int) -> bool:
     """Whether each column's heading names what a Schedule II column in its place may hold: the
-    opening balance the first, the closing the last, the movements those between, and the Rule
-    12-09 letters (COLUMN B..) in order from left to right."""
+    opening balance the first, the closing the last, the movements those between, none beginning
+    on a word that ends a heading's line ("of", "to": the rest of another's), and the Rule 12-09
+    letters (COLUMN B..) in order from left to right."""
     letters = [sorted({m.group(1).upper() for m in RULE_LETTER.finditer(h)}) for h in heads]
     if any(len(ls) > 1 for ls in letters) or [ls for ls in reversed(letters) if ls] != sorted(ls for ls in letters if ls):
         return False
@@ -249,7 +251,7 @@ def _heads_fit(heads: Sequence[str], count: int) -> bool:
             wrong = CLOSING_ONLY.search(head) or SCHEDULE_MOVEMENT.search(head)
         else:
             wrong = BALANCE_WORD.search(head) or CLOSING_ONLY.search(head)
-        if wrong:
+        if wrong or HEADING_TAIL.match(head):
             return False
     return True
 
@@ -287,8 +289,8 @@ def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> l
         over, line = lines[n - 2].rstrip(), lines[n - 1]
         body = line.strip()
         if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2
-                or len(over) > WIDTH or any(m == n - 1 for m, _ in found)):
-            continue
+                or len(over) > WIDTH or any(m == n - 1 for m, _ in found) or _is_rule(body) != _is_rule(over)):
+            continue  # (a rule under words, or words under a rule, is a line of its own: a rule's rest is a rule)
         if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width:
             found.append((n, body))
     return found
