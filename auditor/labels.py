@@ -141,6 +141,8 @@ CLOSING = re.compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNOR
 # The words that name one balance alone (a column's heading holding them heads the first column or the last).
 OPENING_ONLY = re.compile(r"beginning|opening|\bstart", re.IGNORECASE)
 CLOSING_ONLY = re.compile(r"\bend\b|ending|closing", re.IGNORECASE)
+# When a balance is struck ("Balance at End of Period"): a movement's heading does not end so.
+BALANCE_DATE = re.compile(r"\b(?:period|year)\s*$", re.IGNORECASE)
 # A column heading's line that continues the line above ("OF" under "AT END"): no heading starts so.
 HEADING_TAIL = re.compile(r"\s*(?:of|and|to|at|for|in|from|by|with|or|&)\b", re.IGNORECASE)
 

@@ -29,7 +29,7 @@ from dataclasses import replace
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY, RULE_LETTER, SCHEDULE_MOVEMENT
+from auditor.labels import BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY, RULE_LETTER, SCHEDULE_MOVEMENT
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
 from auditor.model import Cell, Position, Schedule
 
@@ -165,7 +165,10 @@ def _place_headings(out: list[str], shift: dict[int, tuple[int, int]], headings:
     to last); an input error at the rest where not."""
     edge, width = edge_and_width
     undecided: list[tuple[int, str, dict[tuple[int, ...], int]]] = []
+    rests: set[int] = set()
     for n, body in headings:
+        if n - 1 in rests:
+            continue  # (under a rest: a line of its own, not a rest's rest)
         most, over = edge - len(body) + 1, out[n - 2].rstrip()
         if _is_tags(body):
             out[n - 2] = out[n - 1] = ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
@@ -174,6 +177,7 @@ def _place_headings(out: list[str], shift: dict[int, tuple[int, int]], headings:
             continue  # (it does not fit right of its line: a line of its own)
         # (Its first word did not fit within the width: it ended past it.)
         places = _placements(body, max(len(over) + 2, width - len(body.split()[0]) + 2), most, columns)
+        rests.add(n)
         if len(places) == 1:
             _set_back(out, shift, n, body, next(iter(places.values())))
         else:
@@ -222,7 +226,7 @@ def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: 
            columns: Sequence[tuple[int, int]]) -> list[str]:
     """Each figure column's heading (counted from the right), joined from the headings' lines, a
     rest set at its place to try (`rest`: its row's line, words and start); rests still
-    to place (`waiting`, their own lines) left out, and groups over more than one column."""
+    to place (`waiting`, their own lines) left out, and rules and groups over more than one column."""
     heads = [""] * len(columns)
     row, body, start = rest
     for n in range(block[0], block[1] + 1):
@@ -231,14 +235,15 @@ def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: 
         line = out[n - 1] + (" " * (start - len(out[n - 1]) - 1) + body if n == row else "")
         for m in _GROUP.finditer(line):
             over = _over(columns, m.start() + 1, m.end())
-            if len(over) == 1:
+            if len(over) == 1 and not _is_rule(m.group()):
                 heads[over[0]] += " " + m.group()
     return heads
 
 
 def _heads_fit(heads: Sequence[str], count: int) -> bool:
     """Whether each column's heading names what a Schedule II column in its place may hold: the
-    opening balance the first, the closing the last, the movements those between, none beginning
+    opening balance the first, the closing the last, the movements those between (no balance's
+    word nor its date, "of Period", "of Year", over them), none beginning
     on a word that ends a heading's line ("of", "to": the rest of another's), and the Rule 12-09
     letters (COLUMN B..) in order from left to right."""
     letters = [sorted({m.group(1).upper() for m in RULE_LETTER.finditer(h)}) for h in heads]
@@ -250,7 +255,7 @@ def _heads_fit(heads: Sequence[str], count: int) -> bool:
         elif k == count - 1:
             wrong = CLOSING_ONLY.search(head) or SCHEDULE_MOVEMENT.search(head)
         else:
-            wrong = BALANCE_WORD.search(head) or CLOSING_ONLY.search(head)
+            wrong = BALANCE_WORD.search(head) or CLOSING_ONLY.search(head) or BALANCE_DATE.search(head)
         if wrong or HEADING_TAIL.match(head):
             return False
     return True
@@ -289,7 +294,7 @@ def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> l
         over, line = lines[n - 2].rstrip(), lines[n - 1]
         body = line.strip()
         if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2
-                or len(over) > WIDTH or any(m == n - 1 for m, _ in found) or _is_rule(body) != _is_rule(over)):
+                or len(over) > WIDTH or _is_rule(body) != _is_rule(over)):
             continue  # (a rule under words, or words under a rule, is a line of its own: a rule's rest is a rule)
         if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width:
             found.append((n, body))
