@@ -39,6 +39,8 @@ WIDTH = 80
 MOST_INDENT = 8
 # The most blanks a rest's first figure may have stood after its row's last word at the cut.
 COLUMN_BLANKS = 16
+# How far a heading centred over the last column may reach past its figures (wider than they are).
+OVERHANG = 2
 _FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT}|{_NIL})"  # (a nil after its "$" too: "$      -")
 FIRST_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
 # Nothing but figures and nils, a few blanks in at most (a bare year is a year-first row's caption, not a rest).
@@ -169,7 +171,7 @@ def _place_headings(out: list[str], shift: dict[int, tuple[int, int]], headings:
     for n, body in headings:
         if n - 1 in rests:
             continue  # (under a rest: a line of its own, not a rest's rest)
-        most, over = edge - len(body) + 1, out[n - 2].rstrip()
+        most, over = edge - len(body) + 1 + OVERHANG, out[n - 2].rstrip()
         if _is_tags(body):
             out[n - 2] = out[n - 1] = ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
             continue
