@@ -14,12 +14,13 @@ or a row that fitted) show it.  The rest is rejoined to its row there, each
 figure still located where it is printed (`Rejoined.printed_at`).  Where no
 line shows that edge (the headings wrapped too), the rows show it (`_edge_of_rows`,
 `_edge_of_rule`), their rests' figures lining up column by column, and each
-heading's rest is set at it: one column's words over the last column, words of
-several columns only where they would stand over the same columns wherever the
-rest was (`_placed_alike`).  Where a rejoined row holds fewer figures than the
-table's columns (a blank cell: its last figure may not be the last column's),
-or the rests or a heading's rest place otherwise, the table is refused at the
-wrapped line, naming it.
+heading's rest is placed where its words would stand over the same columns
+wherever it may have started (its first word past the margin, its last at the
+edge), or else at the one place leaving each column's joined heading naming
+what its place holds (`_place_headings`).  Where a rejoined row holds fewer
+figures than the table's columns (a blank cell: its last figure may not be the
+last column's), or the rests or a heading's rest place otherwise, the table is
+refused at the wrapped line, naming it.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from dataclasses import replace
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY, RULE_LETTER, SCHEDULE_MOVEMENT
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
+from auditor.labels import (BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY, RULE_LETTER,
+                            SCHEDULE_MOVEMENT)
 from auditor.model import Cell, Position, Schedule
 
 # EDGAR's width: the message's; the width a table was wrapped at is read off its cut lines.
@@ -245,11 +247,12 @@ def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: 
 def _heads_fit(heads: Sequence[str], count: int) -> bool:
     """Whether each column's heading names what a Schedule II column in its place may hold: the
     opening balance the first, the closing the last, the movements those between (no balance's
-    word nor its date, "of Period", "of Year", over them), none beginning
-    on a word that ends a heading's line ("of", "to": the rest of another's), and the Rule 12-09
-    letters (COLUMN B..) in order from left to right."""
+    word nor its date, "of Period", "of Year", over them), none beginning on a word that ends a
+    heading's line ("of", "to": the rest of another's), and the Rule 12-09 letters (COLUMN B..)
+    one a column, in order from left to right."""
     letters = [sorted({m.group(1).upper() for m in RULE_LETTER.finditer(h)}) for h in heads]
-    if any(len(ls) > 1 for ls in letters) or [ls for ls in reversed(letters) if ls] != sorted(ls for ls in letters if ls):
+    printed = [ls for ls in reversed(letters) if ls]  # (left to right)
+    if any(len(ls) > 1 for ls in printed) or printed != sorted(printed):
         return False
     for k, head in enumerate(heads):
         if k == 0:
@@ -288,9 +291,9 @@ def _edge_of_rows(found: Sequence[Cut]) -> int:
 def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> list[tuple[int, str]]:
     """The headings' lines (`first` to `last`, above the first wrapped row) that are the rest of
     the heading line above, wrapped as the rows were: words from column 1 (or a few blanks in)
-    under a line so long that their first word did not fit on it.  Each is set to end at the
-    table's edge (a heading over the last column), where it fits right of its line; a rule's
-    rest shows the edge as a row's does (rules are typed under their columns' figures)."""
+    under a line so long that their first word did not fit on it (`_place_headings` sets each
+    back where it fits right of its line); a rule's rest shows the edge as a row's does (rules
+    are typed under their columns' figures)."""
     found: list[tuple[int, str]] = []
     for n in range(first + 1, last + 1):
         over, line = lines[n - 2].rstrip(), lines[n - 1]
