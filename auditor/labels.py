@@ -144,7 +144,7 @@ CLOSING_ONLY = re.compile(r"\bend\b|ending|closing", re.IGNORECASE)
 # When a balance is struck ("Balance at End of Period"): a movement's heading does not end so.
 BALANCE_DATE = re.compile(r"\b(?:period|year)\s*$", re.IGNORECASE)
 # A column heading's line that continues the line above ("OF" under "AT END"): no heading starts so.
-HEADING_TAIL = re.compile(r"\s*(?:of|and|to|at|for|in|from|by|with|or|&)\b", re.IGNORECASE)
+HEADING_TAIL = re.compile(r"(?:of|and|to|at|for|in|from|by|with|or|&)(?!\w)", re.IGNORECASE)
 
 # Words a wrapped label's first line may end on ("Allowance for" / "doubtful accounts"), in a text
 # schedule or an HTML one.

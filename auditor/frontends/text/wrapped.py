@@ -261,7 +261,7 @@ def _heads_fit(heads: Sequence[str], count: int) -> bool:
             wrong = CLOSING_ONLY.search(head) or SCHEDULE_MOVEMENT.search(head)
         else:
             wrong = BALANCE_WORD.search(head) or CLOSING_ONLY.search(head) or BALANCE_DATE.search(head)
-        if wrong or HEADING_TAIL.match(head):
+        if wrong or HEADING_TAIL.match(head.lstrip()):
             return False
     return True
 
