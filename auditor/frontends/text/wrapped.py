@@ -43,6 +43,8 @@ MOST_INDENT = 8
 COLUMN_BLANKS = 16
 # How far a heading centred over the last column may reach past its figures (wider than they are).
 OVERHANG = 2
+# The most places times groups times columns a heading's rest is tried at (a Schedule II's: some hundreds).
+MOST_TRIES = 100_000
 _FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT}|{_NIL})"  # (a nil after its "$" too: "$      -")
 FIRST_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
 # Nothing but figures and nils, a few blanks in at most (a bare year is a year-first row's caption, not a rest).
@@ -219,6 +221,8 @@ def _placements(body: str, least: int, most: int, columns: Sequence[tuple[int, i
     each group over one column, one group a column from left to right (the place nearest the edge)."""
     groups = [(m.start(), m.end()) for m in _GROUP.finditer(body)]
     found: dict[tuple[int, ...], int] = {}
+    if (most - least) * len(groups) * len(columns) > MOST_TRIES:
+        return found  # (no Schedule II's: a line of figures thousands wide; refused, never tried at length)
     for start in range(least, most + 1):
         over = [_over(columns, start + g0, start + g1 - 1) for g0, g1 in groups]
         if all(len(cs) == 1 for cs in over) and all(p[0] > q[0] for p, q in zip(over, over[1:])):
