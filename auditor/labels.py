@@ -138,6 +138,13 @@ def rule_letters_in(text: str) -> bool:
 # "Beginning balance" ... "Ending balance"), in an HTML table or a text one.
 OPENING = re.compile(r"beginning|opening|\bstart|balance\s+at|^balance\b", re.IGNORECASE)
 CLOSING = re.compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNORECASE)
+# The words that name one balance alone (a column's heading holding them heads the first column or the last).
+OPENING_ONLY = re.compile(r"beginning|opening|\bstart", re.IGNORECASE)
+CLOSING_ONLY = re.compile(r"\bend\b|ending|closing", re.IGNORECASE)
+# When a balance is struck ("Balance at End of Period"): a movement's heading does not end so.
+BALANCE_DATE = re.compile(r"\b(?:period|year)\s*$", re.IGNORECASE)
+# A column heading's line that continues the line above ("OF" under "AT END"): no heading starts so.
+HEADING_TAIL = re.compile(r"(?:of|and|to|at|for|in|from|by|with|or|&)(?!\w)", re.IGNORECASE)
 
 # Words a wrapped label's first line may end on ("Allowance for" / "doubtful accounts"), in a text
 # schedule or an HTML one.

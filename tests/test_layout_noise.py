@@ -317,6 +317,9 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # (halvorsen: wrapped whole at 80, headings too; the edit breaks the page between a row's
                  # line and its wrapped rest, the rest after the page's headings: whose row is not sure.)
                  *((f"halvorsen-instruments-1997-headings-wrapped-at-80-{kind}.txt", "page break within a period")
+                   for kind in ("clean", "closing-typo")),
+                 # (ostrander likewise, s32-wraprests.)
+                 *((f"ostrander-tool-1995-headings-wrapped-at-80-{kind}.txt", "page break within a period")
                    for kind in ("clean", "closing-typo"))}
 
 

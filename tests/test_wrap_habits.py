@@ -26,9 +26,11 @@ from wrap_habits import HABITS, TEXT, case_spec, cases, outcome
 # Refusals, never readings, each an input error naming its line: (table, habit or "*", layout or "*").
 # The headings wrapped too, no line shows where the wrapped columns end: the rows show it, but a
 # heading's rest holding words of more than one column is placed only where every place it may
-# have stood (the blanks at its cut lost) puts each word over the same column, else refused at it
-# (most of these tables; those read are counted by READ_WRAPPED_HEADINGS below).  Rows wrapped inside their label (trimas-2001's 86-character labels,
-# cca-industries-2013's at 72): the label's rest and the figures on one line, a rest of a rest after it.
+# have stood (the blanks at its cut lost) puts each word over the same column, or where one place alone
+# leaves each column's joined heading naming its role (balances first and last, movements between, Rule
+# 12-09 letters in order), else refused at it (those read are counted by READ_WRAPPED_HEADINGS below).
+# Rows wrapped inside their label (trimas-2001's 86-character labels, cca-industries-2013's at 72): the
+# label's rest and the figures on one line, a rest of a rest after it.
 WRAPPED_HEADINGS = [h for h in HABITS if not h.endswith("-rows")]
 REFUSED: set[tuple[str, str, str]] = {
     *((path.stem, h, "*") for path in TABLES for h in WRAPPED_HEADINGS),
@@ -50,10 +52,23 @@ def test_real_tables_wrapped_by_the_filers_software_are_read_exactly_or_refused(
     assert failures == []
 
 
-# The least of each wrapped-headings habit read right (of 32 or 36 cases): every figure where printed, the
-# planted error found at its cell (s31-wrapheads; before it, none: all refused).
-READ_WRAPPED_HEADINGS = {("wrap-80", "text-tagged"): 10, ("wrap-80", "text-untagged"): 10,
-                         ("wrap-72", "text-tagged"): 9, ("wrap-72", "text-untagged"): 6}
+# The least of each wrapped-headings habit read right (of 30 to 36 cases): every figure where printed, the
+# planted error found at its cell.  s31-wrapheads read 154 of 560 (a rest's words placed only where its two
+# extreme places agreed); s32-wraprests 423 of 560 (every place between, its first word past the width, and
+# where the geometry leaves several, the one place naming each column's role), short-last 122 of 200.
+READ_WRAPPED_HEADINGS = {
+    ("wrap-80", "text-tagged"): 22, ("wrap-80", "text-untagged"): 30,
+    ("wrap-80-indent-4", "text-tagged"): 22, ("wrap-80-indent-4", "text-untagged"): 30,
+    ("wrap-76", "text-tagged"): 27, ("wrap-76", "text-untagged"): 30,
+    ("wrap-76-indent-4", "text-tagged"): 27, ("wrap-76-indent-4", "text-untagged"): 30,
+    ("wrap-72", "text-tagged"): 25, ("wrap-72", "text-untagged"): 26,
+    ("wrap-72-indent-4", "text-tagged"): 25, ("wrap-72-indent-4", "text-untagged"): 25,
+    ("wrap-80-indent-2", "text-tagged"): 22, ("wrap-80-indent-2", "text-untagged"): 30,
+    ("wrap-80-indent-8", "text-tagged"): 22, ("wrap-80-indent-8", "text-untagged"): 30,
+    ("wrap-80-short-last", "text-tagged"): 19, ("wrap-80-short-last", "text-untagged"): 25,
+    ("wrap-76-short-last", "text-tagged"): 21, ("wrap-76-short-last", "text-untagged"): 23,
+    ("wrap-72-short-last", "text-tagged"): 19, ("wrap-72-short-last", "text-untagged"): 15,
+}
 
 
 @pytest.mark.parametrize("habit, layout", list(READ_WRAPPED_HEADINGS))
@@ -125,13 +140,83 @@ def test_headings_wrapped_too_are_read_at_the_edge_the_rows_show(width):
         ("row_identity", at, lines[at - 1].index("1,437") + 1)]
 
 
-def test_a_headings_rest_over_more_than_one_column_is_refused_where_its_place_is_not_sure():
-    """"Deductions      Period" wrapped off "of Period    Expenses" at 60 columns: the blanks before
-    it are lost, and with them whether "Deductions" stood over the expenses' column or its own."""
+def test_a_headings_rest_over_more_than_one_column_is_placed_where_its_first_word_passed_the_width():
+    """"Deductions      Period" wrapped off "of Period    Expenses" at 60 columns: the blanks before it
+    are lost, but "Deductions" did not fit within the 60 columns, so it started at column 51 at least:
+    over the deductions' column, never the expenses' (refused before s32, its two extreme places
+    differing)."""
     lines = wrapped(Rendered(TABLE), 60).text.split("\n")
-    rest = next(n for n, line in enumerate(lines, 1) if line.startswith("Deductions"))
+    assert any(line.startswith("Deductions      Period") for line in lines)
+    result = _check("\n".join(lines))
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns][-2:] == ["Deductions", "Balance at End of Period"]
+
+
+FIVE_COLUMNS = """\
+                                  SCHEDULE II
+                       VALUATION AND QUALIFYING ACCOUNTS
+                                (In thousands)
+
+                                   Balance at   Charged to    Charged to
+Description                        Beginning    Costs and       Other                      End of
+                                   of Period    Expenses       Accounts    Deductions      Period
+-------------------------------    ----------   ----------    ----------   ----------  ----------
+Year ended December 31, 1996
+Allowance for doubtful accounts    $    1,128   $      676    $       10   $      477  $    1,337
+Reserve for inventory obsolescence      2,040          915            25        1,235       1,745
+Year ended December 31, 1995
+Allowance for doubtful accounts    $      903   $      590    $       12   $      377  $    1,128
+Reserve for inventory obsolescence      1,860        1,004            20          844       2,040
+"""
+
+
+def test_a_headings_rest_is_refused_where_more_than_one_place_names_its_columns_alike():
+    """"Charged to" wrapped off the top heading line at 64 columns may have stood over the other
+    accounts' column or the deductions' (both movements): refused at it.  At 72 "End of" alone is
+    wrapped, and over the deductions' column it would name a balance: over the last."""
+    lines = wrapped(Rendered(FIVE_COLUMNS), 64).text.split("\n")
+    rest = next(n for n, line in enumerate(lines, 1) if line == "Charged to")
     result = _check("\n".join(lines))
     assert result.error is not None and result.error.line == rest and "more than one column" in str(result.error)
+    lines = wrapped(Rendered(FIVE_COLUMNS), 72).text.split("\n")
+    assert "End of" in lines
+    result = _check("\n".join(lines))
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns][-2:] == ["Deductions", "End of Period"]
+
+
+SHORT_LAST = """\
+                                  SCHEDULE II
+                       VALUATION AND QUALIFYING ACCOUNTS
+                                (In thousands)
+
+                                   Balance at   Charged to    Deductions
+Description                        Beginning    Costs and     Written off       End of
+                                   of Period    Expenses      Net               Period
+-------------------------------    ----------   ----------    -----------   ----------
+Year ended December 31, 1996
+Allowance for doubtful accounts    $    1,128   $      676    $       467   $    1,337
+Reserve for inventory obsolescence      2,040          915          1,210        1,745
+Year ended December 31, 1995
+Allowance for doubtful accounts    $      903   $      590    $       365   $    1,128
+Reserve for inventory obsolescence      1,860        1,004            824        2,040
+"""
+
+
+def test_a_headings_rest_of_one_column_is_set_over_its_own_column_not_the_last():
+    """"Deductions" wrapped off the top heading line at 68 columns, the last column's heading a line
+    shorter: set over the last column (s31) the closing balance's heading would read "Deductions End
+    of Period"; the deductions' column is the one place its heading names what its place may hold."""
+    for text, found in ((SHORT_LAST, []), (SHORT_LAST.replace("1,337", "1,437"), ["row_identity"])):
+        lines = wrapped(Rendered(text), 68).text.split("\n")
+        assert "Deductions" in [line.strip() for line in lines]  # (wrapped off its line, alone)
+        result = _check("\n".join(lines))
+        assert result.error is None
+        assert [f.check for f in result.findings] == found
+        if found:
+            at = next(n for n, line in enumerate(lines, 1) if line.strip().endswith("1,437"))
+            assert (result.findings[0].location.line, result.findings[0].location.column) == (at, lines[at - 1].index("1,437") + 1)
+        assert [c.heading for c in result.schedules[0].columns][-2:] == ["Deductions Written off Net", "End of Period"]
 
 
 def test_each_habit_applies_to_enough_tables():

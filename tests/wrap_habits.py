@@ -9,7 +9,10 @@ Test support, not part of the tool.  A habit is `wrap-WIDTH[-indent-N][-rows]`:
 - indent-N: the rest set N blanks in (flush left without);
 - rows: the rows alone wrapped, the headings typed whole (retyped by the
   filer, or within a wider margin), so that they show where the columns wrapped
-  off stand; without: the headings wrapped too.
+  off stand; without: the headings wrapped too;
+- short-last: the last column's heading "End of Period" (its "Balance at"
+  dropped), the shortest: the top heading lines end over another column, their
+  rests one column's words that are not the last column's.
 
 Tallied right (every printed figure read where printed, exactly the errors the
 figures hold) / wrong (silently misread, false or missed errors) / refused (an
@@ -21,6 +24,7 @@ input error) by tests/test_wrap_habits.py:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from typing import Optional
 
@@ -49,6 +53,11 @@ def _name(width: int, indent: int, rows: bool) -> str:
 
 HABITS = {_name(w, i, r): (w, i, r) for w in WIDTHS for i in INDENTS for r in (True, False)}
 HABITS.update({_name(80, i, r): (80, i, r) for i in (2, 8) for r in (True, False)})
+# The last column's heading the shortest ("End of Period" under no "Balance at"): the headings' top
+# lines end over another column, their rests one column's words that are not the last column's.
+SHORT_LAST = "-short-last"
+HABITS.update({_name(w, 0, False) + SHORT_LAST: (w, 0, False) for w in WIDTHS})
+_BALANCE_AT = re.compile(r"\bbalance\s+(?:at|as\s+of)\s+(?=end\b)", re.IGNORECASE)
 
 
 def wrap(rendered: Rendered, habit: str) -> Rendered:
@@ -58,7 +67,13 @@ def wrap(rendered: Rendered, habit: str) -> Rendered:
 
 
 def printed(spec: dict, habit: str, layout: str) -> Optional[Rendered]:
-    """The table as typed, wrapped by the habit; None where no line is wider than its width."""
+    """The table as typed, wrapped by the habit; None where no line is wider than its width (or,
+    short-last, no closing balance's heading to shorten)."""
+    if habit.endswith(SHORT_LAST):
+        *others, closing = spec["columns"]
+        if not _BALANCE_AT.search(closing):
+            return None
+        spec = {**spec, "columns": [*others, _BALANCE_AT.sub("", closing)]}
     rendered = render(spec, applicable(spec, TEXT[layout]))
     width = HABITS[habit][0]
     if all(len(line) <= width for line in rendered.text.split("\n")):
