@@ -14,10 +14,11 @@ and one adoption naming none, two adoptions in a year, or figures in the movemen
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Callable, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import row_key
+from auditor.labels import naming_words, row_key
 from auditor.model import Period, Row, amount_of
 
 
@@ -42,6 +43,7 @@ def read(periods: Sequence[Period], patterns: Sequence, opening: int, closing: i
     links = linked()
     earlier = {later: before for before, later in links}
     later = {before: after for before, after in links}
+    totalled = any(row.is_total for period in periods for row in period.rows)
     found: list[Adopted] = []
     said: list[str] = []
     for p, period in enumerate(periods):
@@ -49,29 +51,76 @@ def read(periods: Sequence[Period], patterns: Sequence, opening: int, closing: i
         adoptions = [r for r in rows if period.rows[r].label in named]
         if not adoptions:
             continue
-        first = period.rows[adoptions[0]]
         accounts = [r for r in rows if r not in adoptions]
-        if len(adoptions) > 1 or len(accounts) != 1:
-            _refuse(first, "beside several accounts (or none), naming none of them", path)
-        k = _figure(first, opening, closing, path)
-        account = period.rows[accounts[0]]
-        opens = _place(periods, earlier.get(p), account)
-        carried = _place(periods, later.get(p), account)
-        a = amount_of(first.cells[k])
-        closes_opening = opens is not None and amount_of(account.cells[opening]) == (
-            amount_of(periods[opens[0]].rows[opens[1]].cells[closing]) + a)
-        closes_carried = carried is not None and amount_of(periods[carried[0]].rows[carried[1]].cells[opening]) == (
-            amount_of(account.cells[closing]) + a)
-        if closes_opening or (not closes_carried and opens is not None and (k != closing or carried is None)):
-            target: Optional[tuple[int, int]] = (p, accounts[0])
-        else:  # (its carry closes, or neither does and the row prints its balance at end)
-            target = carried
-        if target is None:
-            continue
-        found.append(Adopted(target[0], target[1], p, adoptions[0], k))
-        said.append(f"the adoption's row {first.label!r} (line {first.line}) is added to the balance of "
-                    f"{account.label!r} carried into {periods[target[0]].label!r}")
+        for r, a in _matched(period, adoptions, accounts, patterns, totalled, path):
+            first, account = period.rows[r], period.rows[a]
+            k = _figure(first, opening, closing, path)
+            target, note = _target(periods, p, a, earlier.get(p), later.get(p), amount_of(first.cells[k]), k,
+                                   opening, closing)
+            if target is None:
+                continue
+            found.append(Adopted(target[0], target[1], p, r, k))
+            said.append(f"the adoption's row {first.label!r} (line {first.line}) " + (note or (
+                f"is added to the balance of {account.label!r} carried into {periods[target[0]].label!r}")))
     return tuple(found), "; ".join(said)
+
+
+def _target(periods: Sequence[Period], p: int, a: int, before: Optional[int], after: Optional[int], adoption: Decimal,
+            k: int, opening: int, closing: int) -> tuple[Optional[tuple[int, int]], str]:
+    """The row whose balance at beginning the adoption joins (account `a` of period `p` adopting
+    it), or None, and a note where that carry goes unchecked."""
+    account = periods[p].rows[a]
+    opens = _place(periods, before, account)
+    carried = _place(periods, after, account)
+    closes_opening = opens is not None and amount_of(account.cells[opening]) == (
+        amount_of(periods[opens[0]].rows[opens[1]].cells[closing]) + adoption)
+    follows = None if carried is None else amount_of(periods[carried[0]].rows[carried[1]].cells[opening])
+    closes_carried = follows is not None and follows == amount_of(account.cells[closing]) + adoption
+    if opens is None and not closes_carried and (follows is None or follows == amount_of(account.cells[closing])):
+        # The first printed year opens with the adoption (the next year's opens at its end, or none
+        # is printed): the year before's balance at end, which it joins, is not printed.
+        return (p, a), (f"opens the first printed year of {account.label!r}: the balance at end it joins is not "
+                             "printed, so that carry is not checked")
+    if closes_opening or (not closes_carried and opens is not None and (k != closing or carried is None)):
+        return (p, a), ""
+    return carried, ""  # (its carry closes, or neither does and the row prints its balance at end)
+
+
+def _matched(period: Period, adoptions: Sequence[int], accounts: Sequence[int], patterns: Sequence, totalled: bool,
+             path: Optional[str]) -> list[tuple[int, int]]:
+    """Each adoption's row and the account it adjusts: the one account beside it, else the one its
+    label's words name (a word of one account's label alone: "Adoption of ASC 326 - contract
+    assets" beside "... - trade receivables" and "... - contract assets").  Refused otherwise."""
+    rows = period.rows
+    if not accounts:
+        _refuse(rows[adoptions[0]], "beside no account", path)
+    if len(accounts) == 1:
+        if len(adoptions) > 1:
+            _refuse(rows[adoptions[1]], "is a second beside one account", path)
+        return [(adoptions[0], accounts[0])]
+    if totalled:  # (a total's carry through several accounts' adoptions is not read)
+        _refuse(rows[adoptions[0]], "beside several accounts and their total", path)
+    words = {a: naming_words(rows[a].label) for a in accounts}
+    pairs: list[tuple[int, int]] = []
+    for r in adoptions:
+        own = naming_words(_unnamed(rows[r].label, patterns))
+        owners = [[a for a in accounts if w in words[a]] for w in own]
+        named = {found[0] for found in owners if len(found) == 1}
+        if len(named) != 1:
+            _refuse(rows[r], "beside several accounts, naming none of them alone", path)
+        if any(a in named for _, a in pairs):
+            _refuse(rows[r], "is a second naming the same account", path)
+        pairs.append((r, named.pop()))
+    return pairs
+
+
+def _unnamed(label: str, patterns: Sequence) -> str:
+    """The label without the words naming it an adoption."""
+    for pattern in patterns:
+        match = pattern.search(label)
+        if match:
+            return label[:match.start()] + " " + label[match.end():]
+    return label
 
 
 def _refuse(row: Row, why: str, path: Optional[str]) -> None:
