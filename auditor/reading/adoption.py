@@ -43,7 +43,6 @@ def read(periods: Sequence[Period], patterns: Sequence, opening: int, closing: i
     links = linked()
     earlier = {later: before for before, later in links}
     later = {before: after for before, after in links}
-    totalled = any(row.is_total for period in periods for row in period.rows)
     found: list[Adopted] = []
     said: list[str] = []
     for p, period in enumerate(periods):
@@ -52,17 +51,30 @@ def read(periods: Sequence[Period], patterns: Sequence, opening: int, closing: i
         if not adoptions:
             continue
         accounts = [r for r in rows if r not in adoptions]
-        for r, a in _matched(period, adoptions, accounts, patterns, totalled, path):
-            first, account = period.rows[r], period.rows[a]
-            k = _figure(first, opening, closing, path)
-            target, note = _target(periods, p, a, earlier.get(p), later.get(p), amount_of(first.cells[k]), k,
-                                   opening, closing)
-            if target is None:
-                continue
-            found.append(Adopted(target[0], target[1], p, r, k))
-            said.append(f"the adoption's row {first.label!r} (line {first.line}) " + (note or (
-                f"is added to the balance of {account.label!r} carried into {periods[target[0]].label!r}")))
+        figures = {r: _figure(period.rows[r], opening, closing, path) for r in adoptions}
+        for r, a in _matched(period, adoptions, accounts, patterns, path):
+            _adopt(periods, p, a, [r], figures, earlier.get(p), later.get(p), opening, closing, found, said)
+        totals = [r for r, row in enumerate(period.rows) if row.is_total]
+        if len(totals) > 1:
+            _refuse(period.rows[adoptions[0]], "beside several totals", path)
+        if totals:  # (a total carries every account's adoption: the arithmetic says which carry, as an account's)
+            _adopt(periods, p, totals[0], adoptions, figures, earlier.get(p), later.get(p), opening, closing, found, said)
     return tuple(found), "; ".join(said)
+
+
+def _adopt(periods: Sequence[Period], p: int, a: int, adoptions: Sequence[int], figures: dict[int, int],
+           before: Optional[int], after: Optional[int], opening: int, closing: int, found: list[Adopted],
+           said: list[str]) -> None:
+    """Row `a` of period `p` read as adjusted by the adoptions' rows beside it (their figures' columns)."""
+    rows = periods[p].rows
+    amount = sum((amount_of(rows[r].cells[figures[r]]) for r in adoptions), Decimal(0))
+    target, note = _target(periods, p, a, before, after, amount, figures[adoptions[0]], opening, closing)
+    if target is None:
+        return
+    for r in adoptions:
+        found.append(Adopted(target[0], target[1], p, r, figures[r]))
+        said.append(f"the adoption's row {rows[r].label!r} (line {rows[r].line}) " + (note or (
+            f"is added to the balance of {rows[a].label!r} carried into {periods[target[0]].label!r}")))
 
 
 def _target(periods: Sequence[Period], p: int, a: int, before: Optional[int], after: Optional[int], adoption: Decimal,
@@ -72,21 +84,26 @@ def _target(periods: Sequence[Period], p: int, a: int, before: Optional[int], af
     account = periods[p].rows[a]
     opens = _place(periods, before, account)
     carried = _place(periods, after, account)
-    closes_opening = opens is not None and amount_of(account.cells[opening]) == (
-        amount_of(periods[opens[0]].rows[opens[1]].cells[closing]) + adoption)
+    begins, ends = amount_of(account.cells[opening]), amount_of(account.cells[closing])
+    ended = None if opens is None else amount_of(periods[opens[0]].rows[opens[1]].cells[closing])
     follows = None if carried is None else amount_of(periods[carried[0]].rows[carried[1]].cells[opening])
-    closes_carried = follows is not None and follows == amount_of(account.cells[closing]) + adoption
-    if opens is None and not closes_carried and (follows is None or follows == amount_of(account.cells[closing])):
+    if ended is None and follows != ends + adoption and (follows is None or follows == ends):
         # The first printed year opens with the adoption (the next year's opens at its end, or none
         # is printed): the year before's balance at end, which it joins, is not printed.
         return (p, a), (f"opens the first printed year of {account.label!r}: the balance at end it joins is not "
-                             "printed, so that carry is not checked")
-    if closes_opening or (not closes_carried and opens is not None and (k != closing or carried is None)):
+                        "printed, so that carry is not checked")
+    if ended is not None and begins == ended + adoption:
         return (p, a), ""
-    return carried, ""  # (its carry closes, or neither does and the row prints its balance at end)
+    if follows is not None and follows == ends + adoption:
+        return carried, ""
+    # Neither carry closes: not the one that closes without it (the other holds the misprint), else
+    # the one the row's printing says (a figure at end: a balance carried).
+    if ended is not None and (follows == ends or begins != ended and (k != closing or carried is None)):
+        return (p, a), ""
+    return carried, ""
 
 
-def _matched(period: Period, adoptions: Sequence[int], accounts: Sequence[int], patterns: Sequence, totalled: bool,
+def _matched(period: Period, adoptions: Sequence[int], accounts: Sequence[int], patterns: Sequence,
              path: Optional[str]) -> list[tuple[int, int]]:
     """Each adoption's row and the account it adjusts: the one account beside it, else the one its
     label's words name (a word of one account's label alone: "Adoption of ASC 326 - contract
@@ -98,8 +115,6 @@ def _matched(period: Period, adoptions: Sequence[int], accounts: Sequence[int], 
         if len(adoptions) > 1:
             _refuse(rows[adoptions[1]], "is a second beside one account", path)
         return [(adoptions[0], accounts[0])]
-    if totalled:  # (a total's carry through several accounts' adoptions is not read)
-        _refuse(rows[adoptions[0]], "beside several accounts and their total", path)
     words = {a: naming_words(rows[a].label) for a in accounts}
     pairs: list[tuple[int, int]] = []
     for r in adoptions:
@@ -140,11 +155,11 @@ def _figure(row: Row, opening: int, closing: int, path: Optional[str]) -> int:
 
 
 def _place(periods: Sequence[Period], p: Optional[int], account: Row) -> Optional[tuple[int, int]]:
-    """The account's row in period `p`, if printed."""
+    """The account's row (or total) in period `p`, if printed."""
     if p is None:
         return None
     key = row_key(account.label)
     for r, row in enumerate(periods[p].rows):
-        if not row.is_total and row.label and row_key(row.label) == key:
+        if row.is_total == account.is_total and row.label and row_key(row.label) == key:
             return p, r
     return None
