@@ -108,7 +108,8 @@ def _matched(period: Period, adoptions: Sequence[int], accounts: Sequence[int], 
              path: Optional[str]) -> list[tuple[int, int]]:
     """Each adoption's row and the account it adjusts: the one account beside it, else the one its
     label's words name (a word of one account's label alone: "Adoption of ASC 326 - contract
-    assets" beside "... - trade receivables" and "... - contract assets").  Refused otherwise."""
+    assets" beside "... - trade receivables" and "... - contract assets"; else every word of one
+    account's label).  Refused otherwise."""
     rows = period.rows
     if not accounts:
         _refuse(rows[adoptions[0]], "beside no account", path)
@@ -122,6 +123,8 @@ def _matched(period: Period, adoptions: Sequence[int], accounts: Sequence[int], 
         own = naming_words(_unnamed(rows[r].label, patterns))
         owners = [[a for a in accounts if w in words[a]] for w in own]
         named = {found[0] for found in owners if len(found) == 1}
+        if len(named) != 1:  # (else the one account its label names whole: "... - Allowance for cooperative advertising")
+            named = {a for a in accounts if words[a] and words[a] <= own}
         if len(named) != 1:
             _refuse(rows[r], "beside several accounts, naming none of them alone", path)
         if any(a in named for _, a in pairs):
