@@ -1,6 +1,8 @@
 """A standard's adoption printed as a row of its own ("Cumulative effect of adoption of ASC 326",
 "Adoption of ASC 326": labelled as the rules' `adoption` column is headed), in the year it was
-adopted or between two years' blocks, beside the one account it adjusts.
+adopted or between two years' blocks, beside the account it adjusts: the one account printed
+beside it, or the one of several its label's words name (`_matched`); a period's total carries
+every adoption beside it.
 
 Its one figure (under the balance at beginning, or at beginning and at end alike) moves a carry
 forward, and the table's arithmetic says which one: either the account's balance at beginning in
@@ -8,8 +10,10 @@ the adoption's year is the year before's end plus the adoption ("opens"), or the
 opens at the year before's end and the adoption, a balance of its own, joins the account's end in
 the next year's beginning ("carried").  The form whose carry closes is read (both: the one that
 opens); where neither closes, the one the row's printing says (a figure at end: carried), so the
-carry forward reports the misprint.  Ambiguous rows are refused naming the line: several accounts
-and one adoption naming none, two adoptions in a year, or figures in the movements' columns.
+carry forward reports the misprint.  In the first printed year an adoption may open the year
+with no year before printed: read so, its carry said unchecked.  Ambiguous rows are refused naming
+the line: an adoption naming none of several accounts (or one adopted already), two beside one
+account, several totals beside it, or figures in the movements' columns.
 """
 
 from __future__ import annotations
