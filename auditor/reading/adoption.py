@@ -91,10 +91,10 @@ def _target(periods: Sequence[Period], p: int, a: int, before: Optional[int], af
     begins, ends = amount_of(account.cells[opening]), amount_of(account.cells[closing])
     ended = None if opens is None else amount_of(periods[opens[0]].rows[opens[1]].cells[closing])
     follows = None if carried is None else amount_of(periods[carried[0]].rows[carried[1]].cells[opening])
-    if ended is None and follows != ends + adoption and (follows is None or follows == ends or k != closing):
+    if ended is None and (follows is None or _nearer(follows, ends, ends + adoption, k != closing)):
         # The first printed year opens with the adoption (the next year's opens at its end, none is
-        # printed, or neither closes and the row prints no balance at end): the year before's balance
-        # at end, which it joins, is not printed.
+        # printed, or neither closes and that carry misses by less without it): the year before's
+        # balance at end, which it joins, is not printed.
         return (p, a), (f"opens the first printed year of {account.label!r}: the balance at end it joins is not "
                         "printed, so that carry is not checked")
     if ended is not None and begins == ended + adoption:
@@ -106,6 +106,13 @@ def _target(periods: Sequence[Period], p: int, a: int, before: Optional[int], af
     if ended is not None and (follows == ends or begins != ended and (k != closing or carried is None)):
         return (p, a), ""
     return carried, ""
+
+
+def _nearer(printed: Decimal, plain: Decimal, adopted: Decimal, tie: bool) -> bool:
+    """Whether a balance at beginning is nearer its carry without the adoption than with it (a
+    misprint is the smaller difference; `tie`: as the row's printing says)."""
+    without, through = abs(printed - plain), abs(printed - adopted)
+    return without < through or without == through and tie
 
 
 def _matched(period: Period, adoptions: Sequence[int], accounts: Sequence[int], patterns: Sequence,
