@@ -5,6 +5,8 @@ quince-textiles-2020-ixbrl-adjusted-balance-* (tests/test_xbrl_filing_habits.py)
 
 from decimal import Decimal
 
+import pytest
+
 import auditor
 from auditor import source
 
@@ -172,6 +174,7 @@ def test_a_reserve_named_for_an_adoption_elsewhere_in_its_label_is_read():
 
 
 PER_ACCOUNT = FIXTURES / "bramble-ceramics-2020-adoption-rows-per-account-clean.txt"
+ADOPTION = FIXTURES.parent / "adoption"  # (exhibits with a figure no check reads: tests/adoption/README.md)
 
 
 def _carry_findings(text: str):
@@ -214,10 +217,24 @@ def test_a_first_year_opening_with_its_adoption_is_read_and_said_unchecked():
     opening with it: the year before's end is not printed, so that carry is not checked (the carry
     note says so; main read the adoption into 2021's carry: a false VQ003), the next year's carry
     is checked without it, and the adoption's own unprinted end is no row identity to check."""
-    text = (FIXTURES / "sorrel-looms-2020-adoption-row-first-year-clean.txt").read_text()
+    text = (ADOPTION / "sorrel-looms-2020-adoption-row-first-year-clean.txt").read_text()
     result = _check(text)
     assert result.error is None and [f for f in result.findings if f.severity != "info"] == []
     assert "opens the first printed year of 'Allowance for credit losses'" in result.schedules[0].reading.carry_basis
     assert _carry_findings(text.replace("$    2,215 ", "$    2,251 "))[0] == ("VQ003", 14, Decimal(2215))
     alone = text[:text.index("Year ended December 31, 2021:")] + text[text.index("Year ended December 31, 2020:"):]
     assert [rule for rule, _, _ in _carry_findings(alone)] == ["VQ008"]  # (one period read: no false VQ001)
+
+
+@pytest.mark.parametrize("path", sorted(ADOPTION.glob("*.expected.yaml")), ids=lambda p: p.name)
+def test_a_first_year_adoption_exhibit_gives_its_findings(path):
+    """tests/adoption's exhibits, text and HTML, each beside the findings it must produce."""
+    import yaml
+
+    exhibit = next(path.parent.glob(path.name.replace(".expected.yaml", ".*[tm]")))
+    result = auditor.check_file(str(exhibit), RULES)
+    assert result.error is None
+    want = [(f["check"], f["severity"], f["line"], f["column"]) for f in yaml.safe_load(path.read_text())["findings"]]
+    got = [(f.check, f.severity, f.location.line, f.location.column) for f in result.findings if f.severity != "info"]
+    assert sorted(got) == sorted(want)
+    assert "opens the first printed year of 'Allowance for credit losses'" in result.schedules[0].reading.carry_basis
