@@ -441,6 +441,17 @@ def row_key(label: str) -> str:
     return " ".join(w.rstrip("s") for w in LABEL_WORDS.findall(label.lower()))
 
 
+# Words two labels share without naming one account: linking words, a standard's name or number,
+# a date's or a note's figures ("Adoption of ASC 326 on January 1, 2020 - trade receivables").
+_NAMING_NONE = frozenset(w.rstrip("s") for w in ("for", "of", "and", "on", "to", "in", "the", "from", "by", "with", "or",
+                                                  "at", "no", "asc", "asu", "fas", "sfas", "fasb", "topic", "update"))
+
+
+def naming_words(label: str) -> frozenset[str]:
+    """The words of a label that can name its account (as `row_key` spells them)."""
+    return frozenset(w for w in row_key(label).split() if w not in _NAMING_NONE and not w.isdigit())
+
+
 def is_period(text: str) -> bool:
     """True for a period caption."""
     return bool(PERIOD_START.match(text) or (YEAR.search(text) and PERIOD_WORDS.search(text)) or by_place(text))

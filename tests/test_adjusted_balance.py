@@ -5,6 +5,8 @@ quince-textiles-2020-ixbrl-adjusted-balance-* (tests/test_xbrl_filing_habits.py)
 
 from decimal import Decimal
 
+import pytest
+
 import auditor
 from auditor import source
 
@@ -149,8 +151,9 @@ def test_an_adoption_row_opening_the_year_it_stands_in_is_read_so():
 
 
 def test_an_ambiguous_adoption_row_is_refused_naming_it():
-    """Kept refused: one adoption beside two accounts (naming neither), and an adoption printing a
-    figure in a movement's column: an input error naming the row."""
+    """Kept refused: one adoption beside two accounts naming neither (s32: an adoption naming one of
+    them is read, below), and an adoption printing a figure in a movement's column: an input error
+    naming the row."""
     text = ADOPTION_ROW.read_text()
     two = text.replace("  Allowance for credit losses              1,786          1,102           1,085         1,803",
                        "  Allowance for credit losses              1,786          1,102           1,085         1,803\n"
@@ -168,3 +171,70 @@ def test_a_reserve_named_for_an_adoption_elsewhere_in_its_label_is_read():
     text = TABLE.replace("Allowance for credit losses", "Allowance for losses (ASC 326)   ")
     result = _check(text)
     assert result.error is None and [f for f in result.findings if f.severity != "info"] == []
+
+
+PER_ACCOUNT = FIXTURES / "bramble-ceramics-2020-adoption-rows-per-account-clean.txt"
+ADOPTION = FIXTURES.parent / "adoption"  # (exhibits with a figure no check reads: tests/adoption/README.md)
+
+
+def _carry_findings(text: str):
+    return [(f.rule, f.location.line, f.expected) for f in _check(text).findings if f.severity != "info"]
+
+
+def test_adoption_rows_beside_several_accounts_are_matched_by_their_labels_words():
+    """"Adoption of ASC 326 - trade receivables" / "- contract assets" above both accounts: each
+    joins the account a word of its label names (a word of that account's label alone), wherever
+    it stands; a total carries both.  Swapping the figures between the labels is found, not
+    matched by position."""
+    text = PER_ACCOUNT.read_text()
+    result = _check(text)
+    assert result.error is None and [f for f in result.findings if f.severity != "info"] == []
+    carry = result.schedules[0].reading.carry_basis
+    assert ("'Adoption of ASC 326 - contract assets' (line 25) is added to the balance of "
+            "'Allowance for credit losses - contract assets'") in carry
+    swapped = (text.replace("$      412            --            --    $      412", "$       57            --            --    $       57")
+               .replace("     57            --            --            57", "    412            --            --           412"))
+    found = _carry_findings(swapped)
+    assert ("VQ003", 15, Decimal(1803 + 57)) in found and ("VQ003", 17, Decimal(261 + 412)) in found
+
+
+def test_an_adoption_row_naming_no_one_account_among_several_is_refused():
+    """Words every account shares ("credit loss"), a standard's number and a date name none:
+    refused naming the row; so is a second adoption naming an account already adopted."""
+    text = PER_ACCOUNT.read_text()
+    shared = text.replace("Adoption of ASC 326 - trade\n    receivables  ", "Adoption of credit loss\n    standard     ")
+    dated = text.replace("Adoption of ASC 326 - trade\n    receivables  ", "Adoption, January 1, 2020\n               ")
+    twice = text.replace("Adoption of ASC 326 - contract\n    assets      ", "Adoption of ASC 326 - trade\n    receivables ")
+    assert shared != text and dated != text and twice != text
+    for variant, why in [(shared, "naming none of them alone"), (dated, "naming none of them alone"),
+                         (twice, "a second naming the same account")]:
+        result = _check(variant)
+        assert result.error is not None and why in result.error.message, variant
+
+
+def test_a_first_year_opening_with_its_adoption_is_read_and_said_unchecked():
+    """The adoption's row in the first printed year, its figure at beginning alone, the account
+    opening with it: the year before's end is not printed, so that carry is not checked (the carry
+    note says so; main read the adoption into 2021's carry: a false VQ003), the next year's carry
+    is checked without it, and the adoption's own unprinted end is no row identity to check."""
+    text = (ADOPTION / "sorrel-looms-2020-adoption-row-first-year-clean.txt").read_text()
+    result = _check(text)
+    assert result.error is None and [f for f in result.findings if f.severity != "info"] == []
+    assert "opens the first printed year of 'Allowance for credit losses'" in result.schedules[0].reading.carry_basis
+    assert _carry_findings(text.replace("$    2,215 ", "$    2,251 "))[0] == ("VQ003", 14, Decimal(2215))
+    alone = text[:text.index("Year ended December 31, 2021:")] + text[text.index("Year ended December 31, 2020:"):]
+    assert [rule for rule, _, _ in _carry_findings(alone)] == ["VQ008"]  # (one period read: no false VQ001)
+
+
+@pytest.mark.parametrize("path", sorted(ADOPTION.glob("*.expected.yaml")), ids=lambda p: p.name)
+def test_a_first_year_adoption_exhibit_gives_its_findings(path):
+    """tests/adoption's exhibits, text and HTML, each beside the findings it must produce."""
+    import yaml
+
+    exhibit = next(path.parent.glob(path.name.replace(".expected.yaml", ".*[tm]")))
+    result = auditor.check_file(str(exhibit), RULES)
+    assert result.error is None
+    want = [(f["check"], f["severity"], f["line"], f["column"]) for f in yaml.safe_load(path.read_text())["findings"]]
+    got = [(f.check, f.severity, f.location.line, f.location.column) for f in result.findings if f.severity != "info"]
+    assert sorted(got) == sorted(want)
+    assert "opens the first printed year of 'Allowance for credit losses'" in result.schedules[0].reading.carry_basis

@@ -142,14 +142,12 @@ MESSAGE_FIELDS = frozenset(_FIELDS)
 
 
 def _adopted(table: Table, claim: Claim) -> str:
-    """Where the balance the claim carries includes an adoption printed as a row of its own, which."""
-    adopted = table.adopted.get((claim.p, claim.r)) if table.adopted and claim.r is not None else None
-    if adopted is None:
-        return ""
-    cell = table.cell(*adopted)
-    if cell is None or not any(c is cell for c in claim.operands):
-        return ""
-    return f"; that is its balance at end plus {table.row(adopted[0], adopted[1]).label!r} ({cell.raw})"
+    """Where the balance the claim carries includes adoptions printed as rows of their own, which."""
+    adopted = table.adopted.get((claim.p, claim.r), ()) if table.adopted and claim.r is not None else ()
+    cells = [(place, table.cell(*place)) for place in adopted]
+    named = [f"{table.row(p, r).label!r} ({cell.raw})" for (p, r, _), cell in cells
+             if cell is not None and any(c is cell for c in claim.operands)]
+    return f"; that is its balance at end plus {' and '.join(named)}" if named else ""
 
 
 def _neighbour(table: Table, p: int, links: dict[int, int]) -> str:

@@ -93,30 +93,28 @@ class Reference:
             found = sum((values[k] for k in columns), ZERO)
         if not here.table.adopted:  # (the usual case, kept quick)
             return found
-        adopted = self._adopted(here, columns)
-        if adopted is None:
-            return found
-        if here.read is not None:
-            here.read.append(here.table.cell(*adopted))
-        return found + here.table.values[adopted[0]][adopted[1]][adopted[2]]
+        for ap, ar, k in self._adopted(here, columns):
+            if here.read is not None:
+                here.read.append(here.table.cell(ap, ar, k))
+            found += here.table.values[ap][ar][k]
+        return found
 
-    def _adopted(self, here: Here, columns: tuple[int, ...]) -> Optional[tuple[int, int, int]]:
-        """The place of an adoption printed as a row of its own that the balance at end `prev.`
+    def _adopted(self, here: Here, columns: tuple[int, ...]) -> tuple[tuple[int, int, int], ...]:
+        """The places of the adoptions printed as rows of their own that the balance at end `prev.`
         reads carries into this row (reading/adoption), if any."""
         if self.scope != "prev":
-            return None
-        adopted = here.table.adopted.get((here.p, here.r))
+            return ()
+        adopted = here.table.adopted.get((here.p, here.r), ())
         effects = {here.table.schedule.columns[k].effect for k in columns}
-        return adopted if adopted is not None and effects == {"closing"} else None
+        return adopted if effects == {"closing"} else ()
 
     def interval(self, here: Here) -> Interval:
         p, r = self.place(here)
         centre = self.value(here)
         columns = self.columns(here)
         width = sum((half_unit(here.table.cell(p, r, k)) for k in columns), ZERO)
-        adopted = self._adopted(here, columns) if here.table.adopted else None
-        if adopted is not None:
-            width += half_unit(here.table.cell(*adopted))
+        for place in self._adopted(here, columns) if here.table.adopted else ():
+            width += half_unit(here.table.cell(*place))
         return centre - width, centre + width
 
     def text(self, table: Table) -> str:

@@ -107,7 +107,9 @@ class Table:
         # A standard's adoption printed as a row of its own: the place of its figure, added to the
         # balance at end the row it moves opens with (`prev.` of a closing balance reads it too).
         adoptions = schedule.reading.adoptions if schedule.reading is not None else ()
-        self.adopted = {(p, r): (ap, ar, k) for p, r, ap, ar, k in adoptions}
+        self.adopted: dict[tuple[int, int], tuple[tuple[int, int, int], ...]] = {}
+        for p, r, ap, ar, k in adoptions:  # (a total carries each of its accounts' adoptions)
+            self.adopted[(p, r)] = self.adopted.get((p, r), ()) + ((ap, ar, k),)
         closing = [k for k, c in enumerate(schedule.columns) if c.effect == "closing"]
         for _, _, ap, ar, _ in adoptions:  # (an adoption printing its figure at beginning alone ends nowhere)
             self.unclaimed.update((ap, ar, k) for k in closing if _unprinted(self.cell(ap, ar, k)))
