@@ -1775,3 +1775,96 @@ def tagged_twice(doc: Doc) -> None:
 
 EDITS.update({"tagged-twice": tagged_twice})
 VARIATIONS = VARIATIONS + ("tagged-twice",)
+
+
+# --- habits of a seventh look (s32-ixbrl2) ----------------------------------------------------------
+# - css-align: every cell aligned by a style ("text-align:right"), no align attribute;
+# - heading-spans: the headings in two rows, "Additions" spanning its columns' headings, the
+#   other headings rowspan="2" down both rows;
+# - group-labels: each reserve's label in a row of its own, the figures' row below with its label cell empty;
+# - continued-title: the table cut at a page break (a div styled page-break-before), the title
+#   repeated "(continued)" and the headings in the text block (not excluded);
+# - dollar-inside: "$" printed in the figure's cell before its tag, no "$" cell;
+# - padded-facts: a figure's digits padded by spaces inside its ix:nonFraction.
+CELL = re.compile(r"<td\b[^>]*?(?:/>|>.*?</td>)", re.DOTALL)
+
+
+def css_align(doc: Doc) -> None:
+    doc.text = re.sub(r'<td align="(\w+)"', r'<td style="text-align:\1;padding:0 2pt"', doc.text)
+    doc.text = re.sub(r'<td colspan="(\d+)" align="(\w+)"', r'<td colspan="\1" style="text-align:\2;vertical-align:bottom"', doc.text)
+
+
+def heading_spans(doc: Doc) -> None:
+    """Two heading rows: "Additions" over the adding columns' headings, every other heading
+    (and the spacers) rowspan="2" (the two-level heading of most 10-K Schedule IIs)."""
+    start, end, rows = _table_head(doc)
+    roles = doc.printed["roles"]
+    head = next((m for m in rows if "Balance" in m.group(0) and SENTINEL not in m.group(0)), None)
+    adds = [n for n, r in enumerate(roles) if r in ("charged_costs", "charged_other")]
+    if head is None or len(adds) != 2 or adds[1] != adds[0] + 1:
+        return
+    opening = re.match(r"<tr[^>]*>", head.group(0)).group(0)
+    cells = CELL.findall(head.group(0))
+    # (the heading cells: a label, then spacer + heading per column)
+    if len(cells) != 2 * len(roles) - 1:
+        return
+    first, last = 2 * adds[0], 2 * adds[1]  # (the two additions' headings; the spacer between)
+    top, bottom = [], []
+    for n, cell in enumerate(cells):
+        if first <= n <= last:
+            bottom.append(cell)
+            if n == first:
+                top.append('<td colspan="7" style="text-align:center;border-bottom:1pt solid #000">'
+                           '<span>Additions</span></td>')
+        else:
+            top.append(re.sub(r"^<td\b", '<td rowspan="2"', cell))
+    doc.text = (doc.text[:head.start()] + opening + "\n" + "\n".join(top) + "\n</tr>\n" + opening + "\n"
+                + "\n".join(bottom) + "\n</tr>" + doc.text[head.end():])
+
+
+def group_labels(doc: Doc) -> None:
+    """Each reserve's label alone in a row, its figures in the next row under an empty label cell."""
+    def split(m: re.Match) -> str:
+        row = m.group(0)
+        label = re.match(r'(<tr[^>]*>)(<td style="padding-left:10pt" colspan="3">)(<span[^>]*>[^<]+</span>)(</td>)', row)
+        if SENTINEL not in row or not label or "Total" in label.group(3):
+            return row
+        return (label.group(1) + label.group(2) + label.group(3) + label.group(4) + "</tr>\n"
+                + label.group(1) + label.group(2) + label.group(4) + row[label.end():])
+    doc.text = ROW.sub(split, doc.text)
+
+
+def continued_title(doc: Doc) -> None:
+    """The table cut at a page break as DFIN cuts it: the page's number, a div styled
+    page-break-before, the title again "(continued)" and the headings, all printed in the
+    text block (nothing excluded)."""
+    start = doc.text.index("<table")
+    data, head = _heading_rows(doc)
+    if len(data) < 2:
+        return
+    opening = re.search(r"<table[^>]*>", doc.text[start:]).group(0)
+    cut = data[len(data) // 2].start()
+    title = re.search(r"<p><b>(Schedule II[^<]*)</b></p>", doc.text)
+    again = (title.group(1) if title else "Schedule II — Valuation and Qualifying Accounts")
+    again = re.sub(r" \(in \w+\)", "", again) + " (continued)"
+    doc.text = (doc.text[:cut] + "</table>\n"
+                '<p style="text-align:center">S-2</p>\n'
+                '<div style="page-break-before:always"></div>\n'
+                f"<p><b>{again}</b></p>\n" + opening + "\n" + "\n".join(head) + "\n" + doc.text[cut:])
+
+
+def dollar_inside(doc: Doc) -> None:
+    """The "$" in the figure's own cell, before its tag (a "$" cell dropped for an empty one)."""
+    doc.text = re.sub(r'<td>\$</td><td align="right">(\(?<ix:nonFraction|' + SENTINEL + ')',
+                      lambda m: '<td></td><td align="right">$&#160;' + m.group(1), doc.text)
+
+
+def padded_facts(doc: Doc) -> None:
+    doc.text = re.sub(r'(format="ixt:num-dot-decimal"[^>]*>)(' + SENTINEL + r'?)([^<]+)</ix:nonFraction>',
+                      r'\1\2 \3 </ix:nonFraction>', doc.text)
+
+
+SEVENTH = {"css-align": css_align, "heading-spans": heading_spans, "group-labels": group_labels,
+           "continued-title": continued_title, "dollar-inside": dollar_inside, "padded-facts": padded_facts}
+EDITS.update(SEVENTH)
+VARIATIONS = VARIATIONS + tuple(SEVENTH)

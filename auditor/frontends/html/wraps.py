@@ -28,7 +28,9 @@ table's structure:
   one account), nor a phrase opening a reserve's name of its own ("Reserve for
   restructuring", its figures nils printed blank), or an account's under a row
   naming one already (a group's caption left at the foot of a page, its
-  accounts on the next), to the row above.  Over the
+  accounts on the next), to the row above.  A phrase over a row of figures
+  with an empty label cell (not under a labelled row it could total) is that
+  row's label, printed in a row of its own.  Over the
   772 HTML tables of the 8 real filings: no join.
 
 A phrase ending in ":" or naming a period is a caption, never a label's line.
@@ -91,7 +93,18 @@ def wrapped(lines: Sequence[Line]) -> dict[int, int]:
                     and _may_join(lines, p, way, captions)):
                 ways[p] = way
                 taken.add(p + way)
+    ways.update({p: 1 for p in phrases if p not in ways and _names_unlabelled(lines, p)
+                 and _may_join(lines, p, 1, captions)})
     return {lines[p].row: lines[p + w].row for p, w in ways.items()}
+
+
+def _names_unlabelled(lines: Sequence[Line], p: int) -> bool:
+    """A phrase over a row of figures whose label cell is empty, the phrase not under a labelled
+    row of figures (whose unlabelled total the row could be): that row's label, printed a row
+    above it ("Allowance for doubtful accounts" / "  $ 303  ...")."""
+    above = _kind(lines, p - 1)
+    return (_kind(lines, p + 1) == "total" and not lines[p + 1].text and above != "row"
+            and not (above == "total" and lines[p - 1].text))
 
 
 def _captions(lines: Sequence[Line]) -> set[str]:
