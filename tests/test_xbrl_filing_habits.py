@@ -35,7 +35,10 @@
   the day before the year on srt:CumulativeEffectPeriodOfAdoptionAxis: a movement of 2020 (the
   table's and the facts' rows close), no reserve; a flipped adoption tag found at its cell;
 - hawthorn-seeds-2023-ixbrl-nil-words-*: each nil printed "no" under ixt-sec:numwordsen: a nil by
-  its format, the table read (s30 left it unread, the facts checked alone); a misprinted charge found.
+  its format, the table read (s30 left it unread, the facts checked alone); a misprinted charge found;
+- yarrow-farms-2023-ixbrl-group-label(s)-*: each reserve's label in a row of its own over its figures'
+  row, whose label cell is empty: the phrase is that row's label (s32: the rows were read as
+  unlabelled totals, a misprinted charge's column total missed).
 """
 
 from __future__ import annotations
@@ -243,3 +246,19 @@ def test_a_nil_printed_as_a_word_its_format_reads_as_zero_is_a_nil_of_the_table(
     assert sorted((f.rule, f.row) for f in failed(wrong)) == [("VQ001", "Allowance for credit losses"),
                                                               ("VQ002", "Total")]
     assert failed(wrong)[0].location.line == line_of(text, 'id="f-2"')
+
+
+@pytest.mark.parametrize("page, rules", [("group-labels", [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]),
+                                         ("group-label-single", [("VQ001", "Allowance for credit losses")])])
+def test_a_label_printed_over_its_figures_row_names_that_row(page, rules):
+    """A reserve's label alone in a row, its figures in the next under an empty label cell: the
+    label's row (read as an unlabelled total it hid the column total's error), clean where clean,
+    a misprinted charge found at its row and, with two reserves, in its column's total."""
+    _, clean = check(f"yarrow-farms-2023-ixbrl-{page}-clean.htm")
+    assert failed(clean) == []
+    table = [s for s in clean.schedules if s.source == "table"]
+    assert [r.label for r in table[0].periods[0].rows][:1] == ["Allowance for credit losses"]
+    text, wrong = check(f"yarrow-farms-2023-ixbrl-{page}-wrong-figure.htm")
+    assert sorted((f.rule, f.row) for f in failed(wrong)) == rules
+    row = next(f for f in failed(wrong) if f.rule == "VQ001")
+    assert row.location.line == line_of(text, 'id="f-2"')  # (the figures' row, not the label's)
