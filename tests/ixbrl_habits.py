@@ -1066,6 +1066,7 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
     if variation in ADJUSTED:
         spec, tag_spec = with_adjusted(spec), with_adjusted(tag_spec) if tag_spec else None
         habits |= ADJUSTED[variation]
+    habits |= LAYOUT_OF.get(variation, frozenset())
     doc = Doc(spec, habits, tag_spec)
     doc.tag()
     if variation in EDITS:
@@ -1785,7 +1786,6 @@ VARIATIONS = VARIATIONS + ("tagged-twice",)
 # - continued-title: the table cut at a page break (a div styled page-break-before), the title
 #   repeated "(continued)" and the headings in the text block (not excluded);
 # - dollar-inside: "$" printed in the figure's cell before its tag, no "$" cell;
-# - padded-facts: a figure's digits padded by spaces inside its ix:nonFraction.
 CELL = re.compile(r"<td\b[^>]*?(?:/>|>.*?</td>)", re.DOTALL)
 
 
@@ -1859,12 +1859,75 @@ def dollar_inside(doc: Doc) -> None:
                       lambda m: '<td></td><td align="right">$&#160;' + m.group(1), doc.text)
 
 
-def padded_facts(doc: Doc) -> None:
-    doc.text = re.sub(r'(format="ixt:num-dot-decimal"[^>]*>)(' + SENTINEL + r'?)([^<]+)</ix:nonFraction>',
-                      r'\1\2 \3 </ix:nonFraction>', doc.text)
+def rowspan_accounts(doc: Doc) -> None:
+    """A block of year rows per account, the account's name not in a caption row over them but
+    in a cell spanning them (rowspan), the years in a label column of their own beside it."""
+    blocks = re.split(r'(<tr><td colspan="\d+" style="padding-top:6pt"><span[^>]*><b>[^<]*</b></span></td></tr>\n)', doc.text)
+    if len(blocks) < 3:
+        return
+    out = [blocks[0]]
+    for caption, body in zip(blocks[1::2], blocks[2::2]):
+        name = re.search(r"<b>([^<]*)</b>", caption).group(1).rstrip(":")
+        tail = ""
+        if "</table>" in body:
+            body, tail = body[:body.index("</table>")], body[body.index("</table>"):]
+        rows = [r for r in ROW.findall(body) if SENTINEL in r]
+        rest = ROW.sub("", body).strip("\n")
+        edited = []
+        for n, r in enumerate(rows):
+            r = r.replace('<td style="padding-left:10pt" colspan="3">', '<td style="padding-left:4pt">', 1)
+            if n == 0:
+                r = re.sub(r"^(<tr[^>]*>)", lambda m: m.group(1) + f'<td rowspan="{len(rows)}" colspan="2" '
+                           f'style="vertical-align:top"><span>{name}</span></td>', r)
+            edited.append(r)
+        out.append("\n".join(edited) + "\n" + rest + tail)
+    doc.text = "".join(out)
+
+
+def units_heading(doc: Doc) -> None:
+    """The units not in the title but in the label column's heading ("(In thousands)" for "Description")."""
+    m = re.search(r" \(in (\w+)\)</b></p>", doc.text)
+    if not m or ">Description<" not in doc.text:
+        return
+    doc.text = doc.text[:m.start()] + "</b></p>" + doc.text[m.end():]
+    doc.text = doc.text.replace(">Description<", f">(In {m.group(1)})<", 1)
+
+
+def zero_figures(doc: Doc) -> None:
+    """Nils printed "0" and tagged as numbers (ixt:num-dot-decimal), not dashes under ixt:fixed-zero."""
+    doc.text = re.sub(r'format="ixt:fixed-zero">(' + SENTINEL + r'?)[^<]*<', r'format="ixt:num-dot-decimal">\g<1>0<',
+                      doc.text)
+    doc.rendered.figures = [(pi, ri, k, "0", Decimal(0)) if v is None else (pi, ri, k, raw, v)
+                            for pi, ri, k, raw, v in doc.rendered.figures]
+
+
+def note_title(doc: Doc) -> None:
+    """The schedule as the last note of Item 8, not Item 15's: titled "Note 21. Valuation and
+    Qualifying Accounts", no "Schedule II" anywhere."""
+    doc.text = re.sub("<p><b>Schedule II \u2014 ", "<p><b>Note 21. ", doc.text, count=1)
+
+
+def dollars_sparse(doc: Doc) -> None:
+    """"$" on each block's first row and its totals alone (the rows between print none)."""
+    first = [True]
+
+    def row(m: re.Match) -> str:
+        r = m.group(0)
+        if SENTINEL not in r:
+            if re.sub(r"<[^>]*>|&nbsp;|&#160;|\s", "", r):
+                first[0] = True  # (a caption or period row, not a spacer: the next figures' row prints "$")
+            return r
+        if first[0] or ">Total" in r:
+            first[0] = False
+            return r
+        return r.replace("<td>$</td>", "<td></td>")
+    doc.text = ROW.sub(row, doc.text)
 
 
 SEVENTH = {"css-align": css_align, "heading-spans": heading_spans, "group-labels": group_labels,
-           "continued-title": continued_title, "dollar-inside": dollar_inside, "padded-facts": padded_facts}
+           "continued-title": continued_title, "dollar-inside": dollar_inside,
+           "by-account-spans": heading_spans, "rowspan-accounts": rowspan_accounts, "units-heading": units_heading,
+           "zero-figures": zero_figures, "note-title": note_title, "dollars-sparse": dollars_sparse}
+LAYOUT_OF = {"by-account-spans": frozenset({"by-account"}), "rowspan-accounts": frozenset({"by-account"})}
 EDITS.update(SEVENTH)
 VARIATIONS = VARIATIONS + tuple(SEVENTH)
