@@ -1924,10 +1924,84 @@ def dollars_sparse(doc: Doc) -> None:
     doc.text = ROW.sub(row, doc.text)
 
 
+def th_headings(doc: Doc) -> None:
+    """The column headings' cells <th> (bold, centred by default), not <td>."""
+    start, end, rows = _table_head(doc)
+    head = next((m for m in rows if "Balance" in m.group(0) and SENTINEL not in m.group(0)), None)
+    if head is None:
+        return
+    edited = re.sub(r"<td\b", "<th", head.group(0))
+    edited = re.sub(r"</td>", "</th>", edited)
+    doc.text = doc.text[:head.start()] + edited + doc.text[head.end():]
+
+
+def period_rowspan(doc: Doc) -> None:
+    """Each period's caption not in a row over its accounts but in a first label cell spanning
+    their rows (rowspan), the accounts' labels (and captions) beside it."""
+    start, end, rows = _table_head(doc)
+    periods = {re.sub(r"\s+", " ", p["label"]).strip() for p in doc.printed["periods"]}
+
+    def text_of(m: re.Match) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]*>|&nbsp;|&#160;", " ", m.group(0))).strip()
+
+    heads = [k for k, m in enumerate(rows) if SENTINEL not in m.group(0) and text_of(m) in periods]
+    if not heads:
+        return
+    out, at = [doc.text[:start]], start
+    for h, k in enumerate(heads):
+        block = rows[k + 1:heads[h + 1] if h + 1 < len(heads) else len(rows)]
+        if not block:
+            return
+        out.append(doc.text[at:rows[k].start()])
+        for n, r in enumerate(block):
+            row = re.sub(r'colspan="(\d+)"', lambda c: f'colspan="{int(c.group(1)) - 1}"', r.group(0), count=1)
+            if n == 0:
+                row = re.sub(r"^(<tr[^>]*>)", lambda t: t.group(1) + f'<td rowspan="{len(block)}" '
+                             f'style="vertical-align:top"><span>{text_of(rows[k])}</span></td>', row)
+            out.append(row + doc.text[r.end():block[n + 1].start()] if n + 1 < len(block) else row)
+        at = block[-1].end()
+    out.append(doc.text[at:])
+    doc.text = "".join(out)
+
+
+def notes_in_table(doc: Doc) -> None:
+    """The table's footnotes as its last rows, each in one cell across the table."""
+    width = len(re.findall(r'<td style="width', doc.text))
+    notes = "".join(f'<tr><td colspan="{width}" style="padding-top:4pt"><span>{t}</span></td></tr>\n' for t in
+                    ("(1) Deductions are write-offs of uncollectible accounts, net of recoveries.",
+                     "(2) Charged to other accounts: the effect of businesses acquired and of foreign currency translation."))
+    doc.text = doc.text.replace("</table>", notes + "</table>", 1)
+
+
+def heading_markers(doc: Doc) -> None:
+    """A footnote marker after each movement column's heading, raised (<sup>(1)</sup>)."""
+    n = [0]
+
+    def mark(m: re.Match) -> str:
+        if "Balance" in m.group(2) or "Description" in m.group(2):
+            return m.group(0)
+        n[0] += 1
+        return f"{m.group(1)}{m.group(2)}<sup>({n[0]})</sup>{m.group(3)}"
+    start, end, rows = _table_head(doc)
+    head = next((m for m in rows if "Balance" in m.group(0) and SENTINEL not in m.group(0)), None)
+    if head is None:
+        return
+    edited = re.sub(r'(<td colspan="\d+" align="center"><span[^>]*>)([^<]*(?:<br>[^<]*)*)(</span>)', mark, head.group(0))
+    doc.text = doc.text[:head.start()] + edited + doc.text[head.end():]
+
+
+def indent_column(doc: Doc) -> None:
+    """An empty narrow cell opening every row of the table (the label's indent as a column)."""
+    start, end, rows = _table_head(doc)
+    doc.text = doc.text[:start] + re.sub(r"(<tr\b[^>]*>)", r'\1<td style="width:1%"></td>', doc.text[start:end]) + doc.text[end:]
+
+
 SEVENTH = {"css-align": css_align, "heading-spans": heading_spans, "group-labels": group_labels,
            "continued-title": continued_title, "dollar-inside": dollar_inside,
            "by-account-spans": heading_spans, "rowspan-accounts": rowspan_accounts, "units-heading": units_heading,
-           "zero-figures": zero_figures, "note-title": note_title, "dollars-sparse": dollars_sparse}
+           "zero-figures": zero_figures, "note-title": note_title, "dollars-sparse": dollars_sparse,
+           "th-headings": th_headings, "period-rowspan": period_rowspan, "notes-in-table": notes_in_table,
+           "heading-markers": heading_markers, "indent-column": indent_column}
 LAYOUT_OF = {"by-account-spans": frozenset({"by-account"}), "rowspan-accounts": frozenset({"by-account"})}
 EDITS.update(SEVENTH)
 VARIATIONS = VARIATIONS + tuple(SEVENTH)
