@@ -1996,12 +1996,29 @@ def indent_column(doc: Doc) -> None:
     doc.text = doc.text[:start] + re.sub(r"(<tr\b[^>]*>)", r'\1<td style="width:1%"></td>', doc.text[start:end]) + doc.text[end:]
 
 
+def note_block(doc: Doc) -> None:
+    """The schedule in Item 8's last note ("Note 21. Valuation and Qualifying Accounts"), its text
+    block the note's (a filer's concept naming no valuation and qualifying accounts), a sentence
+    and a table of the receivables before the schedule's table.  (A note titled otherwise,
+    "Allowances and Reserves", is no Schedule II found: its facts are checked alone, said by VX003.)"""
+    note_title(doc)
+    doc.text = doc.text.replace('name="srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock"',
+                                'name="abc:AllowancesAndReservesTextBlock"', 1)
+    receivables = ('<p>Accounts receivable consisted of the following at year end:</p>\n<table style="width:60%">'
+                   '<tr><td></td><td style="text-align:center">2024</td><td style="text-align:center">2023</td></tr>\n'
+                   '<tr><td>Trade receivables</td><td style="text-align:right">41,210</td><td style="text-align:right">38,904</td></tr>\n'
+                   '<tr><td>Other receivables</td><td style="text-align:right">2,115</td><td style="text-align:right">1,877</td></tr>\n'
+                   '</table>\n<p>The activity in the Company\'s allowances and reserves was as follows:</p>\n')
+    at = doc.text.index("<table")
+    doc.text = doc.text[:at] + receivables + doc.text[at:]
+
+
 SEVENTH = {"css-align": css_align, "heading-spans": heading_spans, "group-labels": group_labels,
            "continued-title": continued_title, "dollar-inside": dollar_inside,
            "by-account-spans": heading_spans, "rowspan-accounts": rowspan_accounts, "units-heading": units_heading,
            "zero-figures": zero_figures, "note-title": note_title, "dollars-sparse": dollars_sparse,
            "th-headings": th_headings, "period-rowspan": period_rowspan, "notes-in-table": notes_in_table,
-           "heading-markers": heading_markers, "indent-column": indent_column}
+           "heading-markers": heading_markers, "indent-column": indent_column, "note-block": note_block}
 LAYOUT_OF = {"by-account-spans": frozenset({"by-account"}), "rowspan-accounts": frozenset({"by-account"})}
 EDITS.update(SEVENTH)
 VARIATIONS = VARIATIONS + tuple(SEVENTH)
