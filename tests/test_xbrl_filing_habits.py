@@ -38,7 +38,10 @@
   its format, the table read (s30 left it unread, the facts checked alone); a misprinted charge found;
 - yarrow-farms-2023-ixbrl-group-label(s)-*: each reserve's label in a row of its own over its figures'
   row, whose label cell is empty: the phrase is that row's label (s32: the rows were read as
-  unlabelled totals, a misprinted charge's column total missed).
+  unlabelled totals, a misprinted charge's column total missed);
+- tamarack-tools-2023-ixbrl-note-schedule-*: the schedule as Item 8's last note, a table of the
+  receivables between its title and the schedule's table, balances headed by date: the title's
+  table is the schedule's, past the receivables' (s32: no table read, the facts checked alone).
 """
 
 from __future__ import annotations
@@ -262,3 +265,16 @@ def test_a_label_printed_over_its_figures_row_names_that_row(page, rules):
     assert sorted((f.rule, f.row) for f in failed(wrong)) == rules
     row = next(f for f in failed(wrong) if f.rule == "VQ001")
     assert row.location.line == line_of(text, 'id="f-2"')  # (the figures' row, not the label's)
+
+
+def test_a_note_titled_as_the_schedule_with_another_table_first_is_read_from_its_schedules_table():
+    """"Note 21. Valuation and Qualifying Accounts", a table of the receivables, then the schedule's
+    table (its balances headed "Balance at January 1"): the printed schedule is read (not the facts
+    alone, VX003), its years not the receivables' (no VQ006); a misprinted charge found at its row."""
+    _, clean = check("tamarack-tools-2023-ixbrl-note-schedule-clean.htm")
+    assert [f for f in clean.findings if f.severity in ("warning", "error")] == []
+    table = [s for s in clean.schedules if s.source == "table"]
+    assert len(table) == 1 and len(table[0].periods) == 2
+    text, wrong = check("tamarack-tools-2023-ixbrl-note-schedule-wrong-figure.htm")
+    assert sorted((f.rule, f.row) for f in failed(wrong)) == [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
+    assert next(f for f in failed(wrong) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')
