@@ -1822,14 +1822,15 @@ def heading_spans(doc: Doc) -> None:
                 + "\n".join(bottom) + "\n</tr>" + doc.text[head.end():])
 
 
-def group_labels(doc: Doc) -> None:
-    """Each reserve's label alone in a row, its figures in the next row under an empty label cell."""
+def group_labels(doc: Doc, colon: str = "") -> None:
+    """Each reserve's label alone in a row, its figures in the next row under an empty label cell
+    (`colon`: the label ended ":" as a caption)."""
     def split(m: re.Match) -> str:
         row = m.group(0)
         label = re.match(r'(<tr[^>]*>)(<td style="padding-left:10pt" colspan="3">)(<span[^>]*>[^<]+</span>)(</td>)', row)
         if SENTINEL not in row or not label or "Total" in label.group(3):
             return row
-        return (label.group(1) + label.group(2) + label.group(3) + label.group(4) + "</tr>\n"
+        return (label.group(1) + label.group(2) + label.group(3).replace("</span>", colon + "</span>") + label.group(4) + "</tr>\n"
                 + label.group(1) + label.group(2) + label.group(4) + row[label.end():])
     doc.text = ROW.sub(split, doc.text)
 
@@ -2018,7 +2019,8 @@ SEVENTH = {"css-align": css_align, "heading-spans": heading_spans, "group-labels
            "by-account-spans": heading_spans, "rowspan-accounts": rowspan_accounts, "units-heading": units_heading,
            "zero-figures": zero_figures, "note-title": note_title, "dollars-sparse": dollars_sparse,
            "th-headings": th_headings, "period-rowspan": period_rowspan, "notes-in-table": notes_in_table,
-           "heading-markers": heading_markers, "indent-column": indent_column, "note-block": note_block}
+           "heading-markers": heading_markers, "indent-column": indent_column, "note-block": note_block,
+           "group-labels-colon": lambda doc: group_labels(doc, ":")}
 LAYOUT_OF = {"by-account-spans": frozenset({"by-account"}), "rowspan-accounts": frozenset({"by-account"})}
 EDITS.update(SEVENTH)
 VARIATIONS = VARIATIONS + tuple(SEVENTH)

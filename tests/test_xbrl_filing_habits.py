@@ -36,8 +36,8 @@
   table's and the facts' rows close), no reserve; a flipped adoption tag found at its cell;
 - hawthorn-seeds-2023-ixbrl-nil-words-*: each nil printed "no" under ixt-sec:numwordsen: a nil by
   its format, the table read (s30 left it unread, the facts checked alone); a misprinted charge found;
-- yarrow-farms-2023-ixbrl-group-label(s)-*: each reserve's label in a row of its own over its figures'
-  row, whose label cell is empty: the phrase is that row's label (s32: the rows were read as
+- yarrow-farms-2023-ixbrl-group-labels-*, -group-caption-single-*: each reserve's label in a row of its
+  own over its figures' row, whose label cell is empty (or, one reserve, its caption "...:"): the phrase is that row's label (s32: the rows were read as
   unlabelled totals, a misprinted charge's column total missed);
 - tamarack-tools-2023-ixbrl-note-schedule-*: the schedule as Item 8's last note, a table of the
   receivables between its title and the schedule's table, balances headed by date: the title's
@@ -252,7 +252,7 @@ def test_a_nil_printed_as_a_word_its_format_reads_as_zero_is_a_nil_of_the_table(
 
 
 @pytest.mark.parametrize("page, rules", [("group-labels", [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]),
-                                         ("group-label-single", [("VQ001", "Allowance for credit losses")])])
+                                         ("group-caption-single", [("VQ001", "Allowance for credit losses")])])
 def test_a_label_printed_over_its_figures_row_names_that_row(page, rules):
     """A reserve's label alone in a row, its figures in the next under an empty label cell: the
     label's row (read as an unlabelled total it hid the column total's error), clean where clean,

@@ -28,12 +28,13 @@ table's structure:
   one account), nor a phrase opening a reserve's name of its own ("Reserve for
   restructuring", its figures nils printed blank), or an account's under a row
   naming one already (a group's caption left at the foot of a page, its
-  accounts on the next), to the row above.  A phrase over a row of figures
-  with an empty label cell (not under a labelled row it could total) is that
-  row's label, printed in a row of its own.  Over the
+  accounts on the next), to the row above.  A phrase (or a caption with its
+  ":") over a row of figures with an empty label cell (not under a labelled row
+  it could total) is that row's label, printed in a row of its own.  Over the
   772 HTML tables of the 8 real filings: no join.
 
-A phrase ending in ":" or naming a period is a caption, never a label's line.
+A phrase ending in ":" or naming a period is a caption, never a label's line (a caption
+is a whole label only of an unlabelled row right under it).
 """
 
 from __future__ import annotations
@@ -93,17 +94,17 @@ def wrapped(lines: Sequence[Line]) -> dict[int, int]:
                     and _may_join(lines, p, way, captions)):
                 ways[p] = way
                 taken.add(p + way)
-    ways.update({p: 1 for p in phrases if p not in ways and _names_unlabelled(lines, p)
-                 and _may_join(lines, p, 1, captions)})
+    ways.update({p: 1 for p, line in enumerate(lines) if p not in ways and _names_unlabelled(lines, p)
+                 and (_may_join(lines, p, 1, captions) if line.kind == "text" else _names_account(lines, p, 1))})
     return {lines[p].row: lines[p + w].row for p, w in ways.items()}
 
 
 def _names_unlabelled(lines: Sequence[Line], p: int) -> bool:
-    """A phrase over a row of figures whose label cell is empty, the phrase not under a labelled
-    row of figures (whose unlabelled total the row could be): that row's label, printed a row
-    above it ("Allowance for doubtful accounts" / "  $ 303  ...")."""
+    """A phrase (or a caption, its ":" ended) over a row of figures whose label cell is empty, not
+    under a labelled row of figures (whose unlabelled total the row could be): that row's label,
+    printed a row above it ("Allowance for doubtful accounts" / "  $ 303  ...")."""
     above = _kind(lines, p - 1)
-    return (_kind(lines, p + 1) == "total" and not lines[p + 1].text and above != "row"
+    return (lines[p].kind in ("text", "caption") and _kind(lines, p + 1) == "total" and not lines[p + 1].text and above != "row"
             and not (above == "total" and lines[p - 1].text))
 
 
