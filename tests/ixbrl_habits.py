@@ -142,6 +142,9 @@ A sixth look (s30-ixbrl6):
 - fixed-empty: nils under ixt:fixed-empty; numwords-no: nils printed "no" (ixt-sec:numwordsen);
   millions-tenths: millions to one decimal ("123.4"), scale="6" decimals="-5";
 - tagged-twice: each figure's fact nested in another of its concept in a copy of its context.
+A seventh look (s32-ixbrl2): layouts of other filing software, listed at SEVENTH below (css
+alignment, two-level headings with rowspan, labels in a row over their figures, a "(continued)"
+title, the schedule as Item 8's last note, rowspan labels and periods, <th>, nil glyphs, ...).
 """
 
 from __future__ import annotations
@@ -758,10 +761,10 @@ def label_markers(doc: Doc) -> None:
     doc.text = doc.text.replace("</table>", "</table>" + notes + f"<p>{MARKER.format('a')} Net of recoveries.</p>", 1)
 
 
-def dash_glyphs(doc: Doc) -> None:
+def dash_glyphs(doc: Doc, glyphs: tuple = (("&#8211;", "\u2013"), ("-", "-"), ("&#8722;", "\u2212"),
+                                           ("&#8212;&#160;", "\u2014"))) -> None:
     """Nils printed with the glyphs other software writes under ixt:fixed-zero (which takes
     any content): an en dash, a hyphen, a minus sign, an em dash with a space after it, in turn."""
-    glyphs = [("&#8211;", "\u2013"), ("-", "-"), ("&#8722;", "\u2212"), ("&#8212;&#160;", "\u2014")]
     pieces = doc.text.split(SENTINEL)
     figures = list(doc.rendered.figures)
     n = 0
@@ -1786,6 +1789,19 @@ VARIATIONS = VARIATIONS + ("tagged-twice",)
 # - continued-title: the table cut at a page break (a div styled page-break-before), the title
 #   repeated "(continued)" and the headings in the text block (not excluded);
 # - dollar-inside: "$" printed in the figure's cell before its tag, no "$" cell;
+# - by-account-spans, rowspan-accounts: a block of years per account with heading-spans' headings;
+#   the account's name in a cell spanning its years' rows, not a caption row;
+# - units-heading: "(In thousands)" as the label column's heading, not in the title;
+# - zero-figures: nils printed "0" under ixt:num-dot-decimal;
+# - note-title, note-block: the schedule as Item 8's last note ("Note 21. Valuation and Qualifying
+#   Accounts"); its text block a filer's concept, a table of the receivables before the schedule's;
+# - dollars-sparse: "$" on each block's first row and totals alone;
+# - th-headings, period-rowspan, notes-in-table, heading-markers, indent-column: <th> headings; the
+#   period's caption in a cell spanning its rows; footnotes as the table's last rows; "<sup>(1)</sup>"
+#   after movement headings; an empty first cell opening every row;
+# - group-labels-colon: group-labels with the label a caption ("Allowance for ...:");
+# - outer-table, rule-rows, exclude-title, dash-glyphs-more: the block inside a one-cell layout
+#   table; rows of empty cells drawing rules; the title in ix:exclude; nils "‑", "‒", "―".
 CELL = re.compile(r"<td\b[^>]*?(?:/>|>.*?</td>)", re.DOTALL)
 
 
@@ -2014,13 +2030,38 @@ def note_block(doc: Doc) -> None:
     doc.text = doc.text[:at] + receivables + doc.text[at:]
 
 
+def outer_table(doc: Doc) -> None:
+    """The text block's content inside a layout table of one cell (page margins set by a table)."""
+    start = doc.text.index("<p><b>Schedule II")
+    end = doc.text.index("</ix:nonNumeric>", start)
+    doc.text = (doc.text[:start] + '<table style="width:100%"><tr><td style="padding:0 36pt">\n' + doc.text[start:end]
+                + '\n</td></tr></table>' + doc.text[end:])
+
+
+def rule_rows(doc: Doc) -> None:
+    """A row of empty cells styled border-bottom (the rule) over each row of figures after a spacer."""
+    width = len(re.findall(r'<td style="width', doc.text))
+    rule = ('<tr style="height:1pt"><td colspan="3"></td>' + '<td></td><td colspan="3" style="border-bottom:0.5pt solid #000">'
+            '</td>' * max((width - 3) // 4, 1) + "</tr>\n")
+    doc.text = doc.text.replace('<tr style="height:6pt"><td colspan="3">&nbsp;</td></tr>\n',
+                                '<tr style="height:6pt"><td colspan="3">&nbsp;</td></tr>\n' + rule)
+
+
+def exclude_title(doc: Doc) -> None:
+    """The schedule's title and its paragraphs in ix:exclude inside the text block (printed, not its content)."""
+    doc.text = re.sub(r"(<p><b>Schedule II[^\n]*</p>\n(?:<p>[^\n]*</p>\n)*)", r"<ix:exclude>\1</ix:exclude>", doc.text, count=1)
+
+
 SEVENTH = {"css-align": css_align, "heading-spans": heading_spans, "group-labels": group_labels,
            "continued-title": continued_title, "dollar-inside": dollar_inside,
            "by-account-spans": heading_spans, "rowspan-accounts": rowspan_accounts, "units-heading": units_heading,
            "zero-figures": zero_figures, "note-title": note_title, "dollars-sparse": dollars_sparse,
            "th-headings": th_headings, "period-rowspan": period_rowspan, "notes-in-table": notes_in_table,
            "heading-markers": heading_markers, "indent-column": indent_column, "note-block": note_block,
-           "group-labels-colon": lambda doc: group_labels(doc, ":")}
+           "group-labels-colon": lambda doc: group_labels(doc, ":"), "outer-table": outer_table,
+           "rule-rows": rule_rows, "exclude-title": exclude_title,
+           "dash-glyphs-more": lambda doc: dash_glyphs(doc, (("&#8209;", "\u2011"), ("&#8210;", "\u2012"),
+                                                             ("&#8213;", "\u2015")))}
 LAYOUT_OF = {"by-account-spans": frozenset({"by-account"}), "rowspan-accounts": frozenset({"by-account"})}
 EDITS.update(SEVENTH)
 VARIATIONS = VARIATIONS + tuple(SEVENTH)
