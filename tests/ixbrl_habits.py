@@ -2052,6 +2052,20 @@ def exclude_title(doc: Doc) -> None:
     doc.text = re.sub(r"(<p><b>Schedule II[^\n]*</p>\n(?:<p>[^\n]*</p>\n)*)", r"<ix:exclude>\1</ix:exclude>", doc.text, count=1)
 
 
+def label_left_behind(doc: Doc, cut_by) -> None:
+    """The table cut at a page break (`cut_by`), then each label put in a row over its figures
+    (group_labels), the first label after the break left at the foot of the page before it."""
+    cut_by(doc)
+    group_labels(doc)
+    at = doc.text.index("</table>")
+    label = re.compile(r'<tr[^>]*><td style="padding-left:10pt" colspan="3"><span[^>]*>[^<]+</span></td></tr>\n'
+                       r'(?=<tr[^>]*><td style="padding-left:10pt" colspan="3"></td>)')
+    m = label.search(doc.text, at)
+    if m is None or SENTINEL in doc.text[at:m.start()]:
+        return  # (the next page opens on figures: no label to leave behind)
+    doc.text = doc.text[:at] + m.group(0) + doc.text[at:m.start()] + doc.text[m.end():]
+
+
 SEVENTH = {"css-align": css_align, "heading-spans": heading_spans, "group-labels": group_labels,
            "continued-title": continued_title, "dollar-inside": dollar_inside,
            "by-account-spans": heading_spans, "rowspan-accounts": rowspan_accounts, "units-heading": units_heading,
@@ -2060,6 +2074,8 @@ SEVENTH = {"css-align": css_align, "heading-spans": heading_spans, "group-labels
            "heading-markers": heading_markers, "indent-column": indent_column, "note-block": note_block,
            "group-labels-colon": lambda doc: group_labels(doc, ":"), "outer-table": outer_table,
            "rule-rows": rule_rows, "exclude-title": exclude_title,
+           "group-labels-split": lambda doc: label_left_behind(doc, page_split),
+           "group-labels-continued": lambda doc: label_left_behind(doc, continued_title),
            "dash-glyphs-more": lambda doc: dash_glyphs(doc, (("&#8209;", "\u2011"), ("&#8210;", "\u2012"),
                                                              ("&#8213;", "\u2015")))}
 LAYOUT_OF = {"by-account-spans": frozenset({"by-account"}), "rowspan-accounts": frozenset({"by-account"})}

@@ -99,6 +99,22 @@ def wrapped(lines: Sequence[Line]) -> dict[int, int]:
     return {lines[p].row: lines[p + w].row for p, w in ways.items()}
 
 
+def left_at_foot(parts: Sequence[Sequence[Line]], joins: Sequence[dict[int, int]]) -> dict[int, Line]:
+    """{part: the phrase ending the part before it} where a page break parted a label from its
+    figures: the phrase (naming an account, joined to no row) the last line of a part, the next
+    part's first line a row of figures with an empty label cell (`_names_unlabelled` across the break)."""
+    out: dict[int, Line] = {}
+    for k in range(1, len(parts)):
+        before, after = parts[k - 1], parts[k]
+        if not before or not after or before[-1].row in joins[k - 1] or after[0].row in joins[k].values():
+            continue
+        lines = [*before, after[0]]
+        p = len(before) - 1
+        if _names_unlabelled(lines, p) and _names_account(lines, p, 1):
+            out[k] = before[-1]
+    return out
+
+
 def _names_unlabelled(lines: Sequence[Line], p: int) -> bool:
     """A phrase (or a caption, its ":" ended) over a row of figures whose label cell is empty, not
     under a labelled row of figures (whose unlabelled total the row could be): that row's label,
