@@ -1799,7 +1799,8 @@ VARIATIONS = VARIATIONS + ("tagged-twice",)
 # - th-headings, period-rowspan, notes-in-table, heading-markers, indent-column: <th> headings; the
 #   period's caption in a cell spanning its rows; footnotes as the table's last rows; "<sup>(1)</sup>"
 #   after movement headings; an empty first cell opening every row;
-# - group-labels-colon: group-labels with the label a caption ("Allowance for ...:");
+# - group-labels-colon, group-labels-wide: group-labels with the label a caption ("Allowance for ...:"), or its
+#   cell spanning the table; group-labels-split, -continued: a label left at a page's foot (page-split, continued-title);
 # - outer-table, rule-rows, exclude-title, dash-glyphs-more: the block inside a one-cell layout
 #   table; rows of empty cells drawing rules; the title in ix:exclude; nils "‑", "‒", "―".
 CELL = re.compile(r"<td\b[^>]*?(?:/>|>.*?</td>)", re.DOTALL)
@@ -1838,15 +1839,17 @@ def heading_spans(doc: Doc) -> None:
                 + "\n".join(bottom) + "\n</tr>" + doc.text[head.end():])
 
 
-def group_labels(doc: Doc, colon: str = "") -> None:
+def group_labels(doc: Doc, colon: str = "", wide: bool = False) -> None:
     """Each reserve's label alone in a row, its figures in the next row under an empty label cell
-    (`colon`: the label ended ":" as a caption)."""
+    (`colon`: the label ended ":" as a caption; `wide`: its cell spanning the table's columns)."""
+    width = len(re.findall(r'<td style="width', doc.text))
     def split(m: re.Match) -> str:
         row = m.group(0)
         label = re.match(r'(<tr[^>]*>)(<td style="padding-left:10pt" colspan="3">)(<span[^>]*>[^<]+</span>)(</td>)', row)
         if SENTINEL not in row or not label or "Total" in label.group(3):
             return row
-        return (label.group(1) + label.group(2) + label.group(3).replace("</span>", colon + "</span>") + label.group(4) + "</tr>\n"
+        cell = label.group(2).replace('colspan="3"', f'colspan="{width}"') if wide else label.group(2)
+        return (label.group(1) + cell + label.group(3).replace("</span>", colon + "</span>") + label.group(4) + "</tr>\n"
                 + label.group(1) + label.group(2) + label.group(4) + row[label.end():])
     doc.text = ROW.sub(split, doc.text)
 
@@ -2072,7 +2075,8 @@ SEVENTH = {"css-align": css_align, "heading-spans": heading_spans, "group-labels
            "zero-figures": zero_figures, "note-title": note_title, "dollars-sparse": dollars_sparse,
            "th-headings": th_headings, "period-rowspan": period_rowspan, "notes-in-table": notes_in_table,
            "heading-markers": heading_markers, "indent-column": indent_column, "note-block": note_block,
-           "group-labels-colon": lambda doc: group_labels(doc, ":"), "outer-table": outer_table,
+           "group-labels-colon": lambda doc: group_labels(doc, ":"),
+           "group-labels-wide": lambda doc: group_labels(doc, wide=True), "outer-table": outer_table,
            "rule-rows": rule_rows, "exclude-title": exclude_title,
            "group-labels-split": lambda doc: label_left_behind(doc, page_split),
            "group-labels-continued": lambda doc: label_left_behind(doc, continued_title),

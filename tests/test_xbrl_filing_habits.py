@@ -36,8 +36,9 @@
   table's and the facts' rows close), no reserve; a flipped adoption tag found at its cell;
 - hawthorn-seeds-2023-ixbrl-nil-words-*: each nil printed "no" under ixt-sec:numwordsen: a nil by
   its format, the table read (s30 left it unread, the facts checked alone); a misprinted charge found;
-- yarrow-farms-2023-ixbrl-group-labels-*, -group-caption-single-*: each reserve's label in a row of its
-  own over its figures' row, whose label cell is empty (or, one reserve, its caption "...:"): the phrase is that row's label (s32: the rows were read as
+- yarrow-farms-2023-ixbrl-group-labels-*, -group-labels-wide-*, -group-caption-single-*: each reserve's
+  label in a row of its own (its cell across the table or not) over its figures' row, whose label
+  cell is empty (or, one reserve, its caption "...:"): the phrase is that row's label (s32: the rows were read as
   unlabelled totals, a misprinted charge's column total missed);
 - yew-valley-2023-ixbrl-label-at-page-foot-*: the same labels, a page break between one's label and
   its figures (the next page's first row): the label carried over the break (s32: an unlabelled
@@ -255,6 +256,7 @@ def test_a_nil_printed_as_a_word_its_format_reads_as_zero_is_a_nil_of_the_table(
 
 
 @pytest.mark.parametrize("page, rules", [("group-labels", [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]),
+                                         ("group-labels-wide", [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]),
                                          ("label-at-page-foot", [("VQ001", "Deferred tax asset valuation allowance"),
                                                                  ("VQ002", "Total")]),
                                          ("group-caption-single", [("VQ001", "Allowance for credit losses")])])

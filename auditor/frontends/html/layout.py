@@ -31,7 +31,7 @@ from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER,
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
-from auditor.frontends.html.wraps import Line, LineKind, left_at_foot, wrapped
+from auditor.frontends.html.wraps import OPENS_ACCOUNT, Line, LineKind, left_at_foot, wrapped
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
 MARKED_YEAR = re.compile(rf"^(19|20)\d\d(?:\*{{1,3}}|\(\d{{1,2}}\)|[{NOTE_SIGNS}])?$")  # ("2003*": a year, its note marked)
@@ -154,6 +154,8 @@ def _frame(grid: Grid) -> Optional[Frame]:
         if i == years or any(heads(c) and kind(c) == "text" for c in rows[i]) and not _is_title(rows[i])
         and not _lone_period(rows[i])
     ]
+    while len(heading_rows) > 1 and heading_rows[-1] != years and _account_across(rows[heading_rows[-1]], figure_start):
+        heading_rows.pop()  # (under the headings, an account's name across the table: its rows' caption)
     heading_cells = [[c for c in rows[i] if heads(c) and (HEADING_TEXT.search(c.text) or i == years and BARE_YEAR.match(c.text.strip()))
                       and not MARKER.match(c.text.strip())] for i in heading_rows]
     heading = HeadingCells(heading_cells)
@@ -166,6 +168,15 @@ def _frame(grid: Grid) -> Optional[Frame]:
     result = Frame(figure_start, figure_rows, heading_rows, leaves, headings, year_column=year_column)
     result.label_heading = plain(c for i in heading_rows for c in rows[i] if not heads(c))
     return result
+
+
+def _account_across(cells: list[HtmlCell], figure_start: int) -> bool:
+    """A row of one phrase from the label column on across the figures' columns opening a
+    valuation account's name ("Allowance for doubtful accounts" over its row of figures, its
+    label cell empty): a caption, no heading of the columns under it."""
+    texts = nonblank(cells)
+    return (len(texts) == 1 and texts[0].column < figure_start <= texts[0].last
+            and bool(OPENS_ACCOUNT.match(texts[0].text.strip())))
 
 
 def _years_over_headings(rows: list[list[HtmlCell]], i: int, below: int) -> bool:
