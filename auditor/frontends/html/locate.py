@@ -383,11 +383,10 @@ def _schedule_past(doc: Document, table: Span, title_end: int, limit: int) -> Op
         return None
     for _ in range(TABLES_PAST):
         nxt = doc.next_table(table[1])
-        if (nxt is None or nxt[0] - title_end > REACH or nxt[0] >= limit
-                or _another_statement_between(doc, title_end, nxt[0])):
+        if nxt is None or nxt[0] - title_end > REACH or nxt[0] >= limit:
             return None
-        if may_hold_schedule(doc, nxt):
-            return nxt
+        if may_hold_schedule(doc, nxt):  # (a note's heading between: that note's table, the title a mention)
+            return None if _another_statement_between(doc, title_end, nxt[0]) else nxt
         table = nxt
     return None
 
