@@ -142,6 +142,9 @@ A sixth look (s30-ixbrl6):
 - fixed-empty: nils under ixt:fixed-empty; numwords-no: nils printed "no" (ixt-sec:numwordsen);
   millions-tenths: millions to one decimal ("123.4"), scale="6" decimals="-5";
 - tagged-twice: each figure's fact nested in another of its concept in a copy of its context.
+A seventh look (s32-ixbrl2): layouts of other filing software, listed at SEVENTH below (css
+alignment, two-level headings with rowspan, labels in a row over their figures, a "(continued)"
+title, the schedule as Item 8's last note, rowspan labels and periods, <th>, nil glyphs, ...).
 """
 
 from __future__ import annotations
@@ -758,10 +761,10 @@ def label_markers(doc: Doc) -> None:
     doc.text = doc.text.replace("</table>", "</table>" + notes + f"<p>{MARKER.format('a')} Net of recoveries.</p>", 1)
 
 
-def dash_glyphs(doc: Doc) -> None:
+def dash_glyphs(doc: Doc, glyphs: tuple = (("&#8211;", "\u2013"), ("-", "-"), ("&#8722;", "\u2212"),
+                                           ("&#8212;&#160;", "\u2014"))) -> None:
     """Nils printed with the glyphs other software writes under ixt:fixed-zero (which takes
     any content): an en dash, a hyphen, a minus sign, an em dash with a space after it, in turn."""
-    glyphs = [("&#8211;", "\u2013"), ("-", "-"), ("&#8722;", "\u2212"), ("&#8212;&#160;", "\u2014")]
     pieces = doc.text.split(SENTINEL)
     figures = list(doc.rendered.figures)
     n = 0
@@ -1066,6 +1069,7 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
     if variation in ADJUSTED:
         spec, tag_spec = with_adjusted(spec), with_adjusted(tag_spec) if tag_spec else None
         habits |= ADJUSTED[variation]
+    habits |= LAYOUT_OF.get(variation, frozenset())
     doc = Doc(spec, habits, tag_spec)
     doc.tag()
     if variation in EDITS:
@@ -1775,3 +1779,309 @@ def tagged_twice(doc: Doc) -> None:
 
 EDITS.update({"tagged-twice": tagged_twice})
 VARIATIONS = VARIATIONS + ("tagged-twice",)
+
+
+# --- habits of a seventh look (s32-ixbrl2) ----------------------------------------------------------
+# - css-align: every cell aligned by a style ("text-align:right"), no align attribute;
+# - heading-spans: the headings in two rows, "Additions" spanning its columns' headings, the
+#   other headings rowspan="2" down both rows;
+# - group-labels: each reserve's label in a row of its own, the figures' row below with its label cell empty;
+# - continued-title: the table cut at a page break (a div styled page-break-before), the title
+#   repeated "(continued)" and the headings in the text block (not excluded);
+# - dollar-inside: "$" printed in the figure's cell before its tag, no "$" cell;
+# - by-account-spans, rowspan-accounts: a block of years per account with heading-spans' headings;
+#   the account's name in a cell spanning its years' rows, not a caption row;
+# - units-heading: "(In thousands)" as the label column's heading, not in the title;
+# - zero-figures: nils printed "0" under ixt:num-dot-decimal;
+# - note-title, note-block: the schedule as Item 8's last note ("Note 21. Valuation and Qualifying
+#   Accounts"); its text block a filer's concept, a table of the receivables before the schedule's;
+# - dollars-sparse: "$" on each block's first row and totals alone;
+# - th-headings, period-rowspan, notes-in-table, heading-markers, indent-column: <th> headings; the
+#   period's caption in a cell spanning its rows; footnotes as the table's last rows; "<sup>(1)</sup>"
+#   after movement headings; an empty first cell opening every row;
+# - group-labels-colon, group-labels-wide: group-labels with the label a caption ("Allowance for ...:"), or its
+#   cell spanning the table; group-labels-split, -continued: a label left at a page's foot (page-split, continued-title);
+# - outer-table, rule-rows, exclude-title, dash-glyphs-more: the block inside a one-cell layout
+#   table; rows of empty cells drawing rules; the title in ix:exclude; nils "‑", "‒", "―".
+CELL = re.compile(r"<td\b[^>]*?(?:/>|>.*?</td>)", re.DOTALL)
+
+
+def css_align(doc: Doc) -> None:
+    doc.text = re.sub(r'<td align="(\w+)"', r'<td style="text-align:\1;padding:0 2pt"', doc.text)
+    doc.text = re.sub(r'<td colspan="(\d+)" align="(\w+)"', r'<td colspan="\1" style="text-align:\2;vertical-align:bottom"', doc.text)
+
+
+def heading_spans(doc: Doc) -> None:
+    """Two heading rows: "Additions" over the adding columns' headings, every other heading
+    (and the spacers) rowspan="2" (the two-level heading of most 10-K Schedule IIs)."""
+    start, end, rows = _table_head(doc)
+    roles = doc.printed["roles"]
+    head = next((m for m in rows if "Balance" in m.group(0) and SENTINEL not in m.group(0)), None)
+    adds = [n for n, r in enumerate(roles) if r in ("charged_costs", "charged_other")]
+    if head is None or len(adds) != 2 or adds[1] != adds[0] + 1:
+        return
+    opening = re.match(r"<tr[^>]*>", head.group(0)).group(0)
+    cells = CELL.findall(head.group(0))
+    # (the heading cells: a label, then spacer + heading per column)
+    if len(cells) != 2 * len(roles) - 1:
+        return
+    first, last = 2 * adds[0], 2 * adds[1]  # (the two additions' headings; the spacer between)
+    top, bottom = [], []
+    for n, cell in enumerate(cells):
+        if first <= n <= last:
+            bottom.append(cell)
+            if n == first:
+                top.append('<td colspan="7" style="text-align:center;border-bottom:1pt solid #000">'
+                           '<span>Additions</span></td>')
+        else:
+            top.append(re.sub(r"^<td\b", '<td rowspan="2"', cell))
+    doc.text = (doc.text[:head.start()] + opening + "\n" + "\n".join(top) + "\n</tr>\n" + opening + "\n"
+                + "\n".join(bottom) + "\n</tr>" + doc.text[head.end():])
+
+
+def group_labels(doc: Doc, colon: str = "", wide: bool = False) -> None:
+    """Each reserve's label alone in a row, its figures in the next row under an empty label cell
+    (`colon`: the label ended ":" as a caption; `wide`: its cell spanning the table's columns)."""
+    width = len(re.findall(r'<td style="width', doc.text))
+    def split(m: re.Match) -> str:
+        row = m.group(0)
+        label = re.match(r'(<tr[^>]*>)(<td style="padding-left:10pt" colspan="3">)(<span[^>]*>[^<]+</span>)(</td>)', row)
+        if SENTINEL not in row or not label or "Total" in label.group(3):
+            return row
+        cell = label.group(2).replace('colspan="3"', f'colspan="{width}"') if wide else label.group(2)
+        return (label.group(1) + cell + label.group(3).replace("</span>", colon + "</span>") + label.group(4) + "</tr>\n"
+                + label.group(1) + label.group(2) + label.group(4) + row[label.end():])
+    doc.text = ROW.sub(split, doc.text)
+
+
+def continued_title(doc: Doc) -> None:
+    """The table cut at a page break as DFIN cuts it: the page's number, a div styled
+    page-break-before, the title again "(continued)" and the headings, all printed in the
+    text block (nothing excluded)."""
+    start = doc.text.index("<table")
+    data, head = _heading_rows(doc)
+    if len(data) < 2:
+        return
+    opening = re.search(r"<table[^>]*>", doc.text[start:]).group(0)
+    cut = data[len(data) // 2].start()
+    title = re.search(r"<p><b>(Schedule II[^<]*)</b></p>", doc.text)
+    again = (title.group(1) if title else "Schedule II — Valuation and Qualifying Accounts")
+    again = re.sub(r" \(in \w+\)", "", again) + " (continued)"
+    doc.text = (doc.text[:cut] + "</table>\n"
+                '<p style="text-align:center">S-2</p>\n'
+                '<div style="page-break-before:always"></div>\n'
+                f"<p><b>{again}</b></p>\n" + opening + "\n" + "\n".join(head) + "\n" + doc.text[cut:])
+
+
+def dollar_inside(doc: Doc) -> None:
+    """The "$" in the figure's own cell, before its tag (a "$" cell dropped for an empty one)."""
+    doc.text = re.sub(r'<td>\$</td><td align="right">(\(?<ix:nonFraction|' + SENTINEL + ')',
+                      lambda m: '<td></td><td align="right">$&#160;' + m.group(1), doc.text)
+
+
+def rowspan_accounts(doc: Doc) -> None:
+    """A block of year rows per account, the account's name not in a caption row over them but
+    in a cell spanning them (rowspan), the years in a label column of their own beside it."""
+    blocks = re.split(r'(<tr><td colspan="\d+" style="padding-top:6pt"><span[^>]*><b>[^<]*</b></span></td></tr>\n)', doc.text)
+    if len(blocks) < 3:
+        return
+    out = [blocks[0]]
+    for caption, body in zip(blocks[1::2], blocks[2::2]):
+        name = re.search(r"<b>([^<]*)</b>", caption).group(1).rstrip(":")
+        tail = ""
+        if "</table>" in body:
+            body, tail = body[:body.index("</table>")], body[body.index("</table>"):]
+        rows = [r for r in ROW.findall(body) if SENTINEL in r]
+        rest = ROW.sub("", body).strip("\n")
+        edited = []
+        for n, r in enumerate(rows):
+            r = r.replace('<td style="padding-left:10pt" colspan="3">', '<td style="padding-left:4pt">', 1)
+            if n == 0:
+                r = re.sub(r"^(<tr[^>]*>)", lambda m: m.group(1) + f'<td rowspan="{len(rows)}" colspan="2" '
+                           f'style="vertical-align:top"><span>{name}</span></td>', r)
+            edited.append(r)
+        out.append("\n".join(edited) + "\n" + rest + tail)
+    doc.text = "".join(out)
+
+
+def units_heading(doc: Doc) -> None:
+    """The units not in the title but in the label column's heading ("(In thousands)" for "Description")."""
+    m = re.search(r" \(in (\w+)\)</b></p>", doc.text)
+    if not m or ">Description<" not in doc.text:
+        return
+    doc.text = doc.text[:m.start()] + "</b></p>" + doc.text[m.end():]
+    doc.text = doc.text.replace(">Description<", f">(In {m.group(1)})<", 1)
+
+
+def zero_figures(doc: Doc) -> None:
+    """Nils printed "0" and tagged as numbers (ixt:num-dot-decimal), not dashes under ixt:fixed-zero."""
+    doc.text = re.sub(r'format="ixt:fixed-zero">(' + SENTINEL + r'?)[^<]*<', r'format="ixt:num-dot-decimal">\g<1>0<',
+                      doc.text)
+    doc.rendered.figures = [(pi, ri, k, "0", Decimal(0)) if v is None else (pi, ri, k, raw, v)
+                            for pi, ri, k, raw, v in doc.rendered.figures]
+
+
+def note_title(doc: Doc) -> None:
+    """The schedule as the last note of Item 8, not Item 15's: titled "Note 21. Valuation and
+    Qualifying Accounts", no "Schedule II" anywhere."""
+    doc.text = re.sub("<p><b>Schedule II \u2014 ", "<p><b>Note 21. ", doc.text, count=1)
+
+
+def dollars_sparse(doc: Doc) -> None:
+    """"$" on each block's first row and its totals alone (the rows between print none)."""
+    first = [True]
+
+    def row(m: re.Match) -> str:
+        r = m.group(0)
+        if SENTINEL not in r:
+            if re.sub(r"<[^>]*>|&nbsp;|&#160;|\s", "", r):
+                first[0] = True  # (a caption or period row, not a spacer: the next figures' row prints "$")
+            return r
+        if first[0] or ">Total" in r:
+            first[0] = False
+            return r
+        return r.replace("<td>$</td>", "<td></td>")
+    doc.text = ROW.sub(row, doc.text)
+
+
+def th_headings(doc: Doc) -> None:
+    """The column headings' cells <th> (bold, centred by default), not <td>."""
+    start, end, rows = _table_head(doc)
+    head = next((m for m in rows if "Balance" in m.group(0) and SENTINEL not in m.group(0)), None)
+    if head is None:
+        return
+    edited = re.sub(r"<td\b", "<th", head.group(0))
+    edited = re.sub(r"</td>", "</th>", edited)
+    doc.text = doc.text[:head.start()] + edited + doc.text[head.end():]
+
+
+def period_rowspan(doc: Doc) -> None:
+    """Each period's caption not in a row over its accounts but in a first label cell spanning
+    their rows (rowspan), the accounts' labels (and captions) beside it."""
+    start, end, rows = _table_head(doc)
+    periods = {re.sub(r"\s+", " ", p["label"]).strip() for p in doc.printed["periods"]}
+
+    def text_of(m: re.Match) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]*>|&nbsp;|&#160;", " ", m.group(0))).strip()
+
+    heads = [k for k, m in enumerate(rows) if SENTINEL not in m.group(0) and text_of(m) in periods]
+    if not heads:
+        return
+    out, at = [doc.text[:start]], start
+    for h, k in enumerate(heads):
+        block = rows[k + 1:heads[h + 1] if h + 1 < len(heads) else len(rows)]
+        if not block:
+            return
+        out.append(doc.text[at:rows[k].start()])
+        for n, r in enumerate(block):
+            row = re.sub(r'colspan="(\d+)"', lambda c: f'colspan="{int(c.group(1)) - 1}"', r.group(0), count=1)
+            if n == 0:
+                row = re.sub(r"^(<tr[^>]*>)", lambda t: t.group(1) + f'<td rowspan="{len(block)}" '
+                             f'style="vertical-align:top"><span>{text_of(rows[k])}</span></td>', row)
+            out.append(row + doc.text[r.end():block[n + 1].start()] if n + 1 < len(block) else row)
+        at = block[-1].end()
+    out.append(doc.text[at:])
+    doc.text = "".join(out)
+
+
+def notes_in_table(doc: Doc) -> None:
+    """The table's footnotes as its last rows, each in one cell across the table."""
+    width = len(re.findall(r'<td style="width', doc.text))
+    notes = "".join(f'<tr><td colspan="{width}" style="padding-top:4pt"><span>{t}</span></td></tr>\n' for t in
+                    ("(1) Deductions are write-offs of uncollectible accounts, net of recoveries.",
+                     "(2) Charged to other accounts: the effect of businesses acquired and of foreign currency translation."))
+    doc.text = doc.text.replace("</table>", notes + "</table>", 1)
+
+
+def heading_markers(doc: Doc) -> None:
+    """A footnote marker after each movement column's heading, raised (<sup>(1)</sup>)."""
+    n = [0]
+
+    def mark(m: re.Match) -> str:
+        if "Balance" in m.group(2) or "Description" in m.group(2):
+            return m.group(0)
+        n[0] += 1
+        return f"{m.group(1)}{m.group(2)}<sup>({n[0]})</sup>{m.group(3)}"
+    start, end, rows = _table_head(doc)
+    head = next((m for m in rows if "Balance" in m.group(0) and SENTINEL not in m.group(0)), None)
+    if head is None:
+        return
+    edited = re.sub(r'(<td colspan="\d+" align="center"><span[^>]*>)([^<]*(?:<br>[^<]*)*)(</span>)', mark, head.group(0))
+    doc.text = doc.text[:head.start()] + edited + doc.text[head.end():]
+
+
+def indent_column(doc: Doc) -> None:
+    """An empty narrow cell opening every row of the table (the label's indent as a column)."""
+    start, end, rows = _table_head(doc)
+    doc.text = doc.text[:start] + re.sub(r"(<tr\b[^>]*>)", r'\1<td style="width:1%"></td>', doc.text[start:end]) + doc.text[end:]
+
+
+def note_block(doc: Doc) -> None:
+    """The schedule in Item 8's last note ("Note 21. Valuation and Qualifying Accounts"), its text
+    block the note's (a filer's concept naming no valuation and qualifying accounts), a sentence
+    and a table of the receivables before the schedule's table.  (A note titled otherwise,
+    "Allowances and Reserves", is no Schedule II found: its facts are checked alone, said by VX003.)"""
+    note_title(doc)
+    doc.text = doc.text.replace('name="srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock"',
+                                'name="abc:AllowancesAndReservesTextBlock"', 1)
+    receivables = ('<p>Accounts receivable consisted of the following at year end:</p>\n<table style="width:60%">'
+                   '<tr><td></td><td style="text-align:center">2024</td><td style="text-align:center">2023</td></tr>\n'
+                   '<tr><td>Trade receivables</td><td style="text-align:right">41,210</td><td style="text-align:right">38,904</td></tr>\n'
+                   '<tr><td>Other receivables</td><td style="text-align:right">2,115</td><td style="text-align:right">1,877</td></tr>\n'
+                   '</table>\n<p>The activity in the Company\'s allowances and reserves was as follows:</p>\n')
+    at = doc.text.index("<table")
+    doc.text = doc.text[:at] + receivables + doc.text[at:]
+
+
+def outer_table(doc: Doc) -> None:
+    """The text block's content inside a layout table of one cell (page margins set by a table)."""
+    start = doc.text.index("<p><b>Schedule II")
+    end = doc.text.index("</ix:nonNumeric>", start)
+    doc.text = (doc.text[:start] + '<table style="width:100%"><tr><td style="padding:0 36pt">\n' + doc.text[start:end]
+                + '\n</td></tr></table>' + doc.text[end:])
+
+
+def rule_rows(doc: Doc) -> None:
+    """A row of empty cells styled border-bottom (the rule) over each row of figures after a spacer."""
+    width = len(re.findall(r'<td style="width', doc.text))
+    rule = ('<tr style="height:1pt"><td colspan="3"></td>' + '<td></td><td colspan="3" style="border-bottom:0.5pt solid #000">'
+            '</td>' * max((width - 3) // 4, 1) + "</tr>\n")
+    doc.text = doc.text.replace('<tr style="height:6pt"><td colspan="3">&nbsp;</td></tr>\n',
+                                '<tr style="height:6pt"><td colspan="3">&nbsp;</td></tr>\n' + rule)
+
+
+def exclude_title(doc: Doc) -> None:
+    """The schedule's title and its paragraphs in ix:exclude inside the text block (printed, not its content)."""
+    doc.text = re.sub(r"(<p><b>Schedule II[^\n]*</p>\n(?:<p>[^\n]*</p>\n)*)", r"<ix:exclude>\1</ix:exclude>", doc.text, count=1)
+
+
+def label_left_behind(doc: Doc, cut_by) -> None:
+    """The table cut at a page break (`cut_by`), then each label put in a row over its figures
+    (group_labels), the first label after the break left at the foot of the page before it."""
+    cut_by(doc)
+    group_labels(doc)
+    at = doc.text.index("</table>")
+    label = re.compile(r'<tr[^>]*><td style="padding-left:10pt" colspan="3"><span[^>]*>[^<]+</span></td></tr>\n'
+                       r'(?=<tr[^>]*><td style="padding-left:10pt" colspan="3"></td>)')
+    m = label.search(doc.text, at)
+    if m is None or SENTINEL in doc.text[at:m.start()]:
+        return  # (the next page opens on figures: no label to leave behind)
+    doc.text = doc.text[:at] + m.group(0) + doc.text[at:m.start()] + doc.text[m.end():]
+
+
+SEVENTH = {"css-align": css_align, "heading-spans": heading_spans, "group-labels": group_labels,
+           "continued-title": continued_title, "dollar-inside": dollar_inside,
+           "by-account-spans": heading_spans, "rowspan-accounts": rowspan_accounts, "units-heading": units_heading,
+           "zero-figures": zero_figures, "note-title": note_title, "dollars-sparse": dollars_sparse,
+           "th-headings": th_headings, "period-rowspan": period_rowspan, "notes-in-table": notes_in_table,
+           "heading-markers": heading_markers, "indent-column": indent_column, "note-block": note_block,
+           "group-labels-colon": lambda doc: group_labels(doc, ":"),
+           "group-labels-wide": lambda doc: group_labels(doc, wide=True), "outer-table": outer_table,
+           "rule-rows": rule_rows, "exclude-title": exclude_title,
+           "group-labels-split": lambda doc: label_left_behind(doc, page_split),
+           "group-labels-continued": lambda doc: label_left_behind(doc, continued_title),
+           "dash-glyphs-more": lambda doc: dash_glyphs(doc, (("&#8209;", "\u2011"), ("&#8210;", "\u2012"),
+                                                             ("&#8213;", "\u2015")))}
+LAYOUT_OF = {"by-account-spans": frozenset({"by-account"}), "rowspan-accounts": frozenset({"by-account"})}
+EDITS.update(SEVENTH)
+VARIATIONS = VARIATIONS + tuple(SEVENTH)

@@ -35,7 +35,17 @@
   the day before the year on srt:CumulativeEffectPeriodOfAdoptionAxis: a movement of 2020 (the
   table's and the facts' rows close), no reserve; a flipped adoption tag found at its cell;
 - hawthorn-seeds-2023-ixbrl-nil-words-*: each nil printed "no" under ixt-sec:numwordsen: a nil by
-  its format, the table read (s30 left it unread, the facts checked alone); a misprinted charge found.
+  its format, the table read (s30 left it unread, the facts checked alone); a misprinted charge found;
+- yarrow-farms-2023-ixbrl-group-labels-*, -group-labels-wide-*, -group-caption-single-*: each reserve's
+  label in a row of its own (its cell across the table or not) over its figures' row, whose label
+  cell is empty (or, one reserve, its caption "...:"): the phrase is that row's label (s32: the rows were read as
+  unlabelled totals, a misprinted charge's column total missed);
+- yew-valley-2023-ixbrl-label-at-page-foot-*: the same labels, a page break between one's label and
+  its figures (the next page's first row): the label carried over the break (s32: an unlabelled
+  total, its misprinted charge's column total missed);
+- tamarack-tools-2023-ixbrl-note-schedule-*: the schedule as Item 8's last note, a table of the
+  receivables between its title and the schedule's table, balances headed by date: the title's
+  table is the schedule's, past the receivables' (s32: no table read, the facts checked alone).
 """
 
 from __future__ import annotations
@@ -243,3 +253,37 @@ def test_a_nil_printed_as_a_word_its_format_reads_as_zero_is_a_nil_of_the_table(
     assert sorted((f.rule, f.row) for f in failed(wrong)) == [("VQ001", "Allowance for credit losses"),
                                                               ("VQ002", "Total")]
     assert failed(wrong)[0].location.line == line_of(text, 'id="f-2"')
+
+
+@pytest.mark.parametrize("page, rules", [("group-labels", [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]),
+                                         ("group-labels-wide", [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]),
+                                         ("label-at-page-foot", [("VQ001", "Deferred tax asset valuation allowance"),
+                                                                 ("VQ002", "Total")]),
+                                         ("group-caption-single", [("VQ001", "Allowance for credit losses")])])
+def test_a_label_printed_over_its_figures_row_names_that_row(page, rules):
+    """A reserve's label alone in a row, its figures in the next under an empty label cell: the
+    label's row (read as an unlabelled total it hid the column total's error), clean where clean,
+    a misprinted charge found at its row and, with two reserves, in its column's total."""
+    company = "yew-valley" if page == "label-at-page-foot" else "yarrow-farms"
+    _, clean = check(f"{company}-2023-ixbrl-{page}-clean.htm")
+    assert failed(clean) == []
+    table = [s for s in clean.schedules if s.source == "table"]
+    assert [r.label for r in table[0].periods[0].rows][:1] == ["Allowance for credit losses"]
+    text, wrong = check(f"{company}-2023-ixbrl-{page}-wrong-figure.htm")
+    assert sorted((f.rule, f.row) for f in failed(wrong)) == rules
+    row = next(f for f in failed(wrong) if f.rule == "VQ001")
+    changed = 'id="f-7"' if page == "label-at-page-foot" else 'id="f-2"'  # (the misprinted charge)
+    assert row.location.line == line_of(text, changed)  # (the figures' row, not the label's)
+
+
+def test_a_note_titled_as_the_schedule_with_another_table_first_is_read_from_its_schedules_table():
+    """"Note 21. Valuation and Qualifying Accounts", a table of the receivables, then the schedule's
+    table (its balances headed "Balance at January 1"): the printed schedule is read (not the facts
+    alone, VX003), its years not the receivables' (no VQ006); a misprinted charge found at its row."""
+    _, clean = check("tamarack-tools-2023-ixbrl-note-schedule-clean.htm")
+    assert [f for f in clean.findings if f.severity in ("warning", "error")] == []
+    table = [s for s in clean.schedules if s.source == "table"]
+    assert len(table) == 1 and len(table[0].periods) == 2
+    text, wrong = check("tamarack-tools-2023-ixbrl-note-schedule-wrong-figure.htm")
+    assert sorted((f.rule, f.row) for f in failed(wrong)) == [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
+    assert next(f for f in failed(wrong) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')

@@ -164,8 +164,10 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         if transposed:
             _refuse_stranded(doc, parts[-1], grids[-1], _open)
         title_line = doc.line_of(title.start()) if title else grid.row_lines[0]
-        preamble = doc.plain(title.end(), span[0]) if title and title.end() < span[0] else ""
-        subtitle = years_lines(doc, title.end(), span[0]) if title and title.end() < span[0] else ""
+        # (the words between the title and the table; past any other table there: a note's receivables)
+        under = html_locate.past_tables(doc, title.end(), span) if title else span[0]
+        preamble = doc.plain(under, span[0]) if under < span[0] else ""
+        subtitle = years_lines(doc, under, span[0]) if under < span[0] else ""
         found.append(Region(tuple(parts), tuple(grids), _title_of(doc, title),
                             title_line, preamble[:2000], tuple(captions), transposed, subtitle,
                             () if transposed else periods_between(doc, parts, title.end() if title else None),

@@ -31,7 +31,7 @@ from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER,
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
-from auditor.frontends.html.wraps import Line, LineKind, wrapped
+from auditor.frontends.html.wraps import OPENS_ACCOUNT, Line, LineKind, left_at_foot, wrapped
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
 MARKED_YEAR = re.compile(rf"^(19|20)\d\d(?:\*{{1,3}}|\(\d{{1,2}}\)|[{NOTE_SIGNS}])?$")  # ("2003*": a year, its note marked)
@@ -154,6 +154,8 @@ def _frame(grid: Grid) -> Optional[Frame]:
         if i == years or any(heads(c) and kind(c) == "text" for c in rows[i]) and not _is_title(rows[i])
         and not _lone_period(rows[i])
     ]
+    while len(heading_rows) > 1 and heading_rows[-1] != years and _account_across(rows[heading_rows[-1]], figure_start):
+        heading_rows.pop()  # (under the headings, an account's name across the table: its rows' caption)
     heading_cells = [[c for c in rows[i] if heads(c) and (HEADING_TEXT.search(c.text) or i == years and BARE_YEAR.match(c.text.strip()))
                       and not MARKER.match(c.text.strip())] for i in heading_rows]
     heading = HeadingCells(heading_cells)
@@ -166,6 +168,15 @@ def _frame(grid: Grid) -> Optional[Frame]:
     result = Frame(figure_start, figure_rows, heading_rows, leaves, headings, year_column=year_column)
     result.label_heading = plain(c for i in heading_rows for c in rows[i] if not heads(c))
     return result
+
+
+def _account_across(cells: list[HtmlCell], figure_start: int) -> bool:
+    """A row of one phrase from the label column on across the figures' columns opening a
+    valuation account's name ("Allowance for doubtful accounts" over its row of figures, its
+    label cell empty): a caption, no heading of the columns under it."""
+    texts = nonblank(cells)
+    return (len(texts) == 1 and texts[0].column < figure_start <= texts[0].last
+            and bool(OPENS_ACCOUNT.match(texts[0].text.strip())))
 
 
 def _years_over_headings(rows: list[list[HtmlCell]], i: int, below: int) -> bool:
@@ -423,7 +434,11 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     # (one over the parts: a period goes on over a page break)
     year_rows = _YearRows(any(_by_account_years(g, f) for g, f in zip(region.grids, frames)))
     headed, own, spread = first, columns, None  # (the part whose headings a part without any goes on under)
-    for grid, f, caption, at in zip(region.grids, frames, captions, places):
+    starts = [f.heading_rows[-1] + 1 if f.heading_rows else 0 for f in frames]
+    lines_of = [wrap_lines(g, f, start) for g, f, start in zip(region.grids, frames, starts)]
+    joins_of = [wrapped(lines) for lines in lines_of]  # (the phrase rows that are a line of a row's label)
+    carried = left_at_foot(lines_of, joins_of)  # (a label at a page's foot, its figures on the next)
+    for n, (grid, f, caption, at) in enumerate(zip(region.grids, frames, captions, places)):
         if f.leaves and at is not None:
             headed, own, spread = f, [columns[k] for k in at], at
         leaves = Leaves(f.leaves if f.leaves else _inherited(grid, f, headed))  # (indexed: asked per figure)
@@ -434,12 +449,12 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         for c in named:
             entries.append(Caption(c.rstrip(":").strip()))
         entries += _period_over_headings(grid, f)
-        start = f.heading_rows[-1] + 1 if f.heading_rows else 0
-        joins = wrapped(wrap_lines(grid, f, start))  # (the phrase rows that are a line of a row's label)
+        start, joins = starts[n], joins_of[n]
+        foot = carried[n + 1].row if n + 1 in carried else None
         for i in range(start, len(grid.rows)):
             cells = grid.rows[i]
             entries += between.before(grid.row_lines[i], entries)
-            if i in joins:
+            if i in joins or i == foot:
                 continue  # (read with the row whose label it is a line of)
             if i in f.figure_rows and f.year_column is not None:
                 year = next(c for c in cells if c.column == f.year_column)
@@ -462,6 +477,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 if lines:
                     row = _label_joined([plain(grid.rows[j]) for j in sorted(lines) if j < i], row,
                                         [plain(grid.rows[j]) for j in sorted(lines) if j > i])
+                elif n in carried and lines_of[n][0].row == i:
+                    row = _label_joined([carried[n].text], row, [])
                 entries.append(Printed(row, grid.row_lines[i]))
                 continue
             beside = period_beside_headings(cells, f, grid.row_lines[i])

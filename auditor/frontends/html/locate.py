@@ -360,11 +360,35 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
         if (after and after[0] - match.end() <= REACH and after[0] < limit
                 and not _another_statement_between(doc, match.end(), after[0])):
             found.setdefault(after, match)
+            beyond = _schedule_past(doc, after, match.end(), limit)
+            if beyond is not None:
+                found.setdefault(beyond, match)
     for match in doc.matches(HEADING, ("balance", "beginning")):
         inside = doc.enclosing(match.start())
         if inside and inside not in found and _heading_row(doc.text, match.end()) and not _in_a_note(doc, inside):
             found[inside] = None
     return sorted(found.items())
+
+
+# How many tables printing no schedule's words (a note's table of the receivables) may stand between
+# a title and its schedule's table.
+TABLES_PAST = 2
+
+
+def _schedule_past(doc: Document, table: Span, title_end: int, limit: int) -> Optional[Span]:
+    """Where the table right after a title prints no balance and movement (a note titled
+    "Valuation and Qualifying Accounts" shows its receivables first), the first table after it,
+    within the title's reach, that does; None where the first does, or none is found."""
+    if may_hold_schedule(doc, table):
+        return None
+    for _ in range(TABLES_PAST):
+        nxt = doc.next_table(table[1])
+        if nxt is None or nxt[0] - title_end > REACH or nxt[0] >= limit:
+            return None
+        if may_hold_schedule(doc, nxt):  # (a note's heading between: that note's table, the title a mention)
+            return None if _another_statement_between(doc, title_end, nxt[0]) else nxt
+        table = nxt
+    return None
 
 
 EMPTY_TABLE = 5000  # (characters of markup: a table longer than this is not looked at as an empty one)
@@ -420,6 +444,12 @@ def _in_a_note(doc: Document, table: Span) -> bool:
         return False
     previous = next(span for span in doc.tables if span[1] == before)
     return _under_another_schedule(doc, previous)
+
+
+def past_tables(doc: Document, start: int, table: Span) -> int:
+    """Where the last table wholly between `start` and `table` ends (`start`: none)."""
+    i = bisect_left(doc.starts, start)
+    return max((end for _, end in doc.tables[i:bisect_left(doc.starts, table[0])] if end <= table[0]), default=start)
 
 
 def _end_before(doc: Document, table: Span) -> int:

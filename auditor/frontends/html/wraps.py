@@ -28,10 +28,13 @@ table's structure:
   one account), nor a phrase opening a reserve's name of its own ("Reserve for
   restructuring", its figures nils printed blank), or an account's under a row
   naming one already (a group's caption left at the foot of a page, its
-  accounts on the next), to the row above.  Over the
+  accounts on the next), to the row above.  A phrase (or a caption with its
+  ":") over a row of figures with an empty label cell (not under a labelled row
+  it could total) is that row's label, printed in a row of its own.  Over the
   772 HTML tables of the 8 real filings: no join.
 
-A phrase ending in ":" or naming a period is a caption, never a label's line.
+A phrase ending in ":" or naming a period is a caption, never a label's line (a caption
+is a whole label only of an unlabelled row right under it).
 """
 
 from __future__ import annotations
@@ -91,7 +94,34 @@ def wrapped(lines: Sequence[Line]) -> dict[int, int]:
                     and _may_join(lines, p, way, captions)):
                 ways[p] = way
                 taken.add(p + way)
+    ways.update({p: 1 for p, line in enumerate(lines) if p not in ways and _names_unlabelled(lines, p)
+                 and (_may_join(lines, p, 1, captions) if line.kind == "text" else _names_account(lines, p, 1))})
     return {lines[p].row: lines[p + w].row for p, w in ways.items()}
+
+
+def left_at_foot(parts: Sequence[Sequence[Line]], joins: Sequence[dict[int, int]]) -> dict[int, Line]:
+    """{part: the phrase ending the part before it} where a page break parted a label from its
+    figures: the phrase (naming an account, joined to no row) the last line of a part, the next
+    part's first line a row of figures with an empty label cell (`_names_unlabelled` across the break)."""
+    out: dict[int, Line] = {}
+    for k in range(1, len(parts)):
+        before, after = parts[k - 1], parts[k]
+        if not before or not after or before[-1].row in joins[k - 1] or after[0].row in joins[k].values():
+            continue
+        lines = [*before, after[0]]
+        p = len(before) - 1
+        if _names_unlabelled(lines, p) and _names_account(lines, p, 1):
+            out[k] = before[-1]
+    return out
+
+
+def _names_unlabelled(lines: Sequence[Line], p: int) -> bool:
+    """A phrase (or a caption, its ":" ended) over a row of figures whose label cell is empty, not
+    under a labelled row of figures (whose unlabelled total the row could be): that row's label,
+    printed a row above it ("Allowance for doubtful accounts" / "  $ 303  ...")."""
+    above = _kind(lines, p - 1)
+    return (lines[p].kind in ("text", "caption") and _kind(lines, p + 1) == "total" and not lines[p + 1].text and above != "row"
+            and not (above == "total" and lines[p - 1].text))
 
 
 def _captions(lines: Sequence[Line]) -> set[str]:
