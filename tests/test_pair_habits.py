@@ -104,3 +104,18 @@ def test_a_pairs_fixture_reads_every_year_and_row(name):
     assert [[r.label for r in p.rows] for s in result.schedules for p in s.periods] == \
         [[r.label for r in result.schedules[0].periods[0].rows]] * 3
     assert all(len(p.rows) == 2 for p in result.schedules[0].periods)
+
+
+# A habit that alone was not right in a layout the pairs walk (excluded from "pair-only"):
+# label:total-named in the typed layout, each row's balance at end on a second line under it (s32
+# pairs2: the line under a "Total ..." row read as an unlabelled total, false VQ001/VQ003 in every
+# case; fixture quillon-paper-1998-total-named-reserve-second-line).
+@pytest.mark.parametrize("kind", ["clean", "planted"])
+def test_a_reserve_named_total_takes_its_second_line_in_the_typed_layout(kind):
+    failures = []
+    for case, spec in _cases():
+        if case.endswith(f"/{kind}"):
+            verdict, why = outcome(spec, ("label:total-named",), "typed")
+            if verdict != "right":
+                failures.append((case, verdict, why[:300]))
+    assert failures == []
