@@ -119,3 +119,24 @@ def test_a_reserve_named_total_takes_its_second_line_in_the_typed_layout(kind):
             if verdict != "right":
                 failures.append((case, verdict, why[:300]))
     assert failures == []
+
+
+# Found by a fresh sample (s32 pairs2: --all --pairs 800 --seed 32), each read right since, in
+# untagged text: uncaptioned years whose totals are printed above their rows (the table ended
+# after the first block; fixture ormsby-freight-1996), whose later blocks open on a typewriter
+# negative "(162 )" or "− 155,000" (likewise; fixture pellworth-supply-1995), a bare "Total" above
+# its rows that fails two columns (no total read, nothing checked).  Every case, every layout.
+@pytest.mark.parametrize("pair", [
+    ("period:no-caption-oldest-first", "total:total-above"), ("period:no-caption-newest-first", "total:total-above"),
+    ("form:neg-space-inside-right", "period:no-caption-newest-first"),
+    ("form:neg-minus-sign-space", "period:title-counts-years-newest-first"),
+    ("form:neg-minus-sign-space", "period:no-caption-oldest-first"),
+    ("period:restated-beside-reported", "total:total-above"),
+], ids="+".join)
+def test_uncaptioned_years_are_read_whatever_opens_their_blocks(pair):
+    failures = []
+    for case, spec in _cases():
+        verdict, why = outcome(spec, pair, "text-untagged")
+        if verdict not in ("right", "n/a"):
+            failures.append((case, verdict, why[:300]))
+    assert failures == []

@@ -887,10 +887,11 @@ def _is_block_caption(line: str) -> bool:
 
 # A figure set apart from what precedes it (two spaces, or its "$"), as a row's
 # columns print it, with its footnote marker; not a digit of its label ("December 31, 1996").
-# (A negative's parenthesis after a blank, "(162 )", ends it: the column's edge.  A minus sign a
-# blank before its amount, "− 155,000", is the amount's, no nil.)
+# (A negative's parenthesis after a blank, "(162 )": its digits' end or the parenthesis', either
+# the column's edge as typed.  A minus sign a blank before its amount, "− 155,000", is the
+# amount's, no nil.)
 _SET_FIGURE = re.compile(rf"(?:(?<=\s\s)|(?<=\$)|(?<=\$\s)|(?<=[{MINUS_SIGNS}] )|^)"
-                         rf"(\(?[\d,]*\d(?:\.\d+)?(?: ?\)|{_AFTER})?|(?:{_NIL})(?! \d))"
+                         rf"(\(?[\d,]*\d(?:\.\d+)?(?:\)|{_AFTER})?|(?:{_NIL})(?! \d))(?: \))?"
                          r"(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)*(?=\s|$)", re.IGNORECASE)
 
 
