@@ -23,6 +23,10 @@ Read since (s31 totalrow, fixture stilt-mills-2004): label:total-named with unca
 (period:no-caption-*, title-counts-*): a block's first reserve named "Total allowance ..." was read
 as the block above's grand total (HTML: false VQ002/VQ003; text: refused as cut off), e.g.
 `--show label:total-named period:no-caption-oldest-first franklin-covey-2004/planted html`.
+Read since (s32 pairs2, a fresh sample: --all --pairs 800 --seed 32): untagged uncaptioned years
+whose totals are printed above their rows, or whose blocks open on "(162 )" / "− 155,000" (later
+years dropped; fixtures ormsby-freight-1996, pellworth-supply-1995); and label:total-named alone
+in the typed layout (a "Total ..." row's second line; fixture quillon-paper-1998).
 
     cd tests && PYTHONPATH=..:. python pair_habits.py [--pairs N] [--seed S] [--per-pair K] [--verbose] [--all] [FAMILY:HABIT ...]
     cd tests && PYTHONPATH=..:. python pair_habits.py --show HABIT HABIT TABLE/clean LAYOUT   (a reproducer)

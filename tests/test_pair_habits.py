@@ -104,3 +104,39 @@ def test_a_pairs_fixture_reads_every_year_and_row(name):
     assert [[r.label for r in p.rows] for s in result.schedules for p in s.periods] == \
         [[r.label for r in result.schedules[0].periods[0].rows]] * 3
     assert all(len(p.rows) == 2 for p in result.schedules[0].periods)
+
+
+# A habit that alone was not right in a layout the pairs walk (excluded from "pair-only"):
+# label:total-named in the typed layout, each row's balance at end on a second line under it (s32
+# pairs2: the line under a "Total ..." row read as an unlabelled total, false VQ001/VQ003 in every
+# case; fixture quillon-paper-1998-total-named-reserve-second-line).
+@pytest.mark.parametrize("kind", ["clean", "planted"])
+def test_a_reserve_named_total_takes_its_second_line_in_the_typed_layout(kind):
+    failures = []
+    for case, spec in _cases():
+        if case.endswith(f"/{kind}"):
+            verdict, why = outcome(spec, ("label:total-named",), "typed")
+            if verdict != "right":
+                failures.append((case, verdict, why[:300]))
+    assert failures == []
+
+
+# Found by a fresh sample (s32 pairs2: --all --pairs 800 --seed 32), each read right since, in
+# untagged text: uncaptioned years whose totals are printed above their rows (the table ended
+# after the first block; fixture ormsby-freight-1996), whose later blocks open on a typewriter
+# negative "(162 )" or "− 155,000" (likewise; fixture pellworth-supply-1995), a bare "Total" above
+# its rows that fails two columns (no total read, nothing checked).  Every case, every layout.
+@pytest.mark.parametrize("pair", [
+    ("period:no-caption-oldest-first", "total:total-above"), ("period:no-caption-newest-first", "total:total-above"),
+    ("form:neg-space-inside-right", "period:no-caption-newest-first"),
+    ("form:neg-minus-sign-space", "period:title-counts-years-newest-first"),
+    ("form:neg-minus-sign-space", "period:no-caption-oldest-first"),
+    ("period:restated-beside-reported", "total:total-above"),
+], ids="+".join)
+def test_uncaptioned_years_are_read_whatever_opens_their_blocks(pair):
+    failures = []
+    for case, spec in _cases():
+        verdict, why = outcome(spec, pair, "text-untagged")
+        if verdict not in ("right", "n/a"):
+            failures.append((case, verdict, why[:300]))
+    assert failures == []

@@ -216,6 +216,9 @@ def sign_turned(text: str, at: int, negative: bool, style: str, markup: bool) ->
         if markup:  # the sign's characters out (the figure begins at its digits, one to the left)
             kept = text[at + 1:close] + text[close + 1:] if close is not None else text[at + 1:]
             return text[:at] + kept, i - 1
+        if close is not None and text[close - 1] == " ":  # "(162 )" set to the column's edge: "   162" ends there too
+            width = close + 1 - at
+            return text[:at] + text[i:j].rjust(width) + text[close + 1:], at + width - (j - i)
         kept = text[at + 1:close] + " " + text[close + 1:] if close is not None else text[at + 1:]
         return text[:at] + " " + kept, i
     opening, closing = ("(", ")") if style == "(" else ("-", "")

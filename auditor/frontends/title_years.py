@@ -122,13 +122,14 @@ def _captions(subtitle: str) -> list[str]:
 def _blocks(rows: Sequence[Row]) -> list[tuple[Row, ...]]:
     """The rows in blocks: a block ends before an account already printed in it, or
     before a total naming one ("Total allowance for doubtful accounts", a reserve so
-    named opening each block) already printed in it; a bare "Total" ends a block."""
+    named opening each block) already printed in it; a bare "Total" ends a block, or, the
+    block opening on it (each block's total printed above its rows), starts the next."""
     blocks: list[tuple[Row, ...]] = []
     current: list[Row] = []
     seen: set[str] = set()
     for row in rows:
         key: Optional[str] = row_key(row.label) if row.label and (row.kind == "item" or _names_account(row.label)) else None
-        if key is not None and key in seen:
+        if key is not None and key in seen or _opens_again(current, row):
             blocks.append(tuple(current))
             current, seen = [], set()
         if key is not None:
@@ -137,6 +138,12 @@ def _blocks(rows: Sequence[Row]) -> list[tuple[Row, ...]]:
     if current:
         blocks.append(tuple(current))
     return blocks
+
+
+def _opens_again(block: Sequence[Row], row: Row) -> bool:
+    """The block opened on a total (printed above its rows) and `row` is that total again."""
+    return bool(block) and row.kind == "total" and block[0].kind == "total" and \
+        row_key(row.label) == row_key(block[0].label)
 
 
 def _names_account(label: str) -> bool:

@@ -31,7 +31,7 @@ from typing import Literal, Optional, Sequence, cast
 from auditor import scan
 from auditor.errors import InputError
 from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
-                            row_key, title_pattern)
+                            is_period, row_key, title_pattern)
 from auditor.model import Period, Row, Schedule
 from auditor.source import Source
 
@@ -147,7 +147,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     if ending == "prose" and whole:
         ending = (_dangling_row(src, after, tables) or _headings_again(src, after, min(rows))
                   or _label_again(src, after, tables) or _caption_cut(src, after, tables, min(rows), max(rows))
-                  or ending)
+                  or _period_opened(after) or ending)
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -397,6 +397,16 @@ def _caption_again(src: Source, last: str, first_row: int, last_row: int) -> boo
     inside = src.lines.span(max(0, first_row - 1 - CAPTION_ABOVE), last_row - 1)
     captions = {" ".join(line.split()) for line in map(_prose, inside.split("\n")) if not DIGIT.search(line)}
     return last in captions
+
+
+def _period_opened(after: str) -> str | None:
+    """A period's caption, then a label's first line and nothing else ("Year ended December 31,
+    2020:" / "Cumulative effect of adoption"): the next period opened, the file cut before its
+    first figures."""
+    lines = _word_lines(_prose(after))
+    if len(lines) != 2 or not is_period(" ".join(lines[0].split()).rstrip(":")) or _phrase_last(after) is None:
+        return None
+    return " ".join(lines[0].split())
 
 
 def _reserve_alone(after: str) -> str | None:

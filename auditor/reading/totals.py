@@ -20,6 +20,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+from auditor.labels import TOTAL, row_key
 from auditor.model import Period, Row, Schedule, TotalReading, amount_of
 from auditor.reading.signs import beats, half_unit
 
@@ -115,7 +116,9 @@ def _first(rows: tuple[Row, ...], r: int, totals: list[int], width: int) -> list
     member, the totals, before each member's): the items after it up to the next
     total, or the first few of them; the one that sums, all columns but one at
     least (a wrong figure fails one), or none: a row printed first and read as a
-    total for want of a name is not taken for one on no evidence."""
+    total for want of a name is not taken for one on no evidence.  A row labelled a total
+    and nothing else ("Total", "Grand total") is one all the same: it sums the items after
+    it, and the columns that do not sum are the errors to report."""
     after: list[int] = []
     for i in range(r + 1, len(rows)):
         if rows[i].is_total:
@@ -128,7 +131,12 @@ def _first(rows: tuple[Row, ...], r: int, totals: list[int], width: int) -> list
     for scope, parts in scopes:
         if _summing(rows, r, parts, width)[0] >= _spanned(rows, r, parts, width) - 1:
             return [(scope, parts)]
-    return []
+    return scopes[:1] if _bare_total(rows[r].label) else []
+
+
+def _bare_total(label: str) -> bool:
+    """"Total", "Totals:", "Grand total": a total's word and no account's name."""
+    return bool(TOTAL.match(label)) and not row_key(TOTAL.sub("", label, count=1))
 
 
 def _spanned(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> int:

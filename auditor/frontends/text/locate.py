@@ -19,7 +19,8 @@ from auditor.frontends.text.documents import html_documents as html_documents  #
 from auditor.frontends.text.headings import TITLE, Vocabulary, balances_headed, headed_like_schedule, is_title_line, vocabulary_of, without_tags
 from auditor.frontends.text import pages, rollforward
 from auditor import labels
-from auditor.labels import ACCOUNT_WORD, CONTINUED, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, RESERVED_ASSET, is_period
+from auditor.labels import (ACCOUNT_WORD, CONTINUED, MINUS_SIGNS, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, RESERVED_ASSET,
+                            is_period)
 from auditor.source import Lines, Source
 
 # (Not an HTML table closed on the line it opens, a page footer's "<TABLE ..><TR><TD>F-11</TD></TR></TABLE>"
@@ -870,8 +871,9 @@ def _next_block_in_columns(lines: Sequence[str], blank: int, edges: AbstractSet[
     "Returns and allowances:") over such a row.  The table's columns are the
     evidence, not the caption's words: a double-spaced table leaves two blank
     lines before each account's caption, whatever the account is called (and
-    a table typed with two between its rows, two before each row)."""
-    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:2]
+    a table typed with two between its rows, two before each row).  Rules above the row
+    are passed over: a block whose total is printed above its rows opens on the total's rule."""
+    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip() and not RULE_LINE.match(line)][:2]
     return bool(following) and _in_columns(following[0], edges) or (
         len(following) == 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges))
 
@@ -885,7 +887,11 @@ def _is_block_caption(line: str) -> bool:
 
 # A figure set apart from what precedes it (two spaces, or its "$"), as a row's
 # columns print it, with its footnote marker; not a digit of its label ("December 31, 1996").
-_SET_FIGURE = re.compile(rf"(?:(?<=\s\s)|(?<=\$)|(?<=\$\s)|^)(\(?[\d,]*\d(?:\.\d+)?(?:\)|{_AFTER})?|{_NIL})"
+# (A negative's parenthesis after a blank, "(162 )": its digits' end or the parenthesis', either
+# the column's edge as typed.  A minus sign a blank before its amount, "− 155,000", is the
+# amount's, no nil.)
+_SET_FIGURE = re.compile(rf"(?:(?<=\s\s)|(?<=\$)|(?<=\$\s)|(?<=[{MINUS_SIGNS}] )|^)"
+                         rf"(\(?[\d,]*\d(?:\.\d+)?(?:\)|{_AFTER})?|(?:{_NIL})(?! \d))(?: \))?"
                          r"(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)*(?=\s|$)", re.IGNORECASE)
 
 

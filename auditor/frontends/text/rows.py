@@ -30,6 +30,9 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
          label_end: int, path: Optional[str]) -> Body:
     """Walk the body: period and account captions, rows with their wrapped labels."""
     repeated = {text(ln.words) for ln in headings}
+    # Heading lines printing footnote markers: typed again after a page break, the markers are figures to
+    # the grammar ("Impact of   (1)   (2)" a row of negatives), the line the headings' all the same.
+    marked = {t for ln in headings if any(w.kind == "NOTE" for w in ln.words) for t in [text(ln.words)]}
     lines = labels_under_figures(lines, label_end, repeated)
     # Whether a label's next line starting in lower case says anything: not in
     # a body printed all in lower case (nor, of course, all in capitals).
@@ -73,6 +76,8 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
             last = None
             continue
         if ln.kind == "row":
+            if marked and ln.words and _repeats(ln, marked):
+                continue
             ln = years_as_figures(ln, starts)
             if not gap and not pending and last is not None and _completes(the_row(entries[last]), ln, starts):
                 entries[last] = entries[last]._replace(row=_with_second_line(the_row(entries[last]), ln, starts, edges,
@@ -98,6 +103,12 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
         pending, last = [], None
     settle(pending, entries, None)
     return Body(entries, tuple(unread))
+
+
+def _repeats(line: Line, marked: set[str]) -> bool:
+    """The line, its figures markers alone, prints one of the headings' lines with markers again."""
+    return all(f.dollar is None and not f.notes for f in line.figures) and \
+        text((*line.words, *(f.value for f in line.figures))) in marked
 
 
 def _period_goes_on(entries: Sequence[Entry], period: str) -> bool:
@@ -140,8 +151,9 @@ def _completes(row: Row, line: Line, starts: Sequence[int]) -> bool:
     a column the row left blank: the rest of the row's figures, printed on a
     second line (a wrapped row whose balance at end went under its last
     movement).  An unlabelled total sits under a rule, and fills the columns
-    the rows above filled."""
-    if line.words or row.kind != "item" or all(c is None for c in row.cells):
+    the rows above filled.  A row labelled "Total ..." wraps alike (a reserve
+    so named, "Total allowance for doubtful accounts", or a total typed so)."""
+    if line.words or all(c is None for c in row.cells):
         return False  # (a row printing no figure is a movement left blank: the line under it is a row of its own)
     found = [column_of(f.value.anchor, starts) for f in line.figures]
     return all(k is not None and row.cells[k] is None for k in found) and len(set(found)) == len(found)
