@@ -1,0 +1,82 @@
+"""The 24 real tables typed double-spaced (spacing_habits: a blank line after every
+line, two, blanks holding spaces, the headings spaced too, a <PAGE> among them),
+crossed with other habits (group captions over the reserves, nils printed
+blank), in text tagged and untagged, typed and typed by account: every figure
+read where it is printed under the label printed, every period read, exactly
+the table's errors found, a figure changed in every other table found at its
+cell.  `measure` prints right / silently wrong / refused per habit and layout:
+
+    cd tests && PYTHONPATH=..:. python test_spacing_habits.py [HABIT ...]
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import auditor
+from auditor import source
+from blank_habits import HABITS as BLANK_HABITS
+from caption_habits import HABITS as CAPTION_HABITS
+from conftest import FIXTURES
+from expect import expected_errors, row_name
+from habit_tally import each_case, habit_cases, misread, tally
+from render import render
+from spacing_habits import HABITS as SPACINGS
+from test_html_era_markup import TABLES
+from test_real_tables import LAYOUTS, applicable
+from test_text_era import cases  # (each table, and every other one with a figure changed)
+
+RULES = auditor.load_rules()
+
+TEXT = {"text-tagged": LAYOUTS["seed-like"], "text-untagged": LAYOUTS["span-untagged"],
+        "typed": LAYOUTS["typed-second-line"], "typed-by-account": LAYOUTS["by-account"]}
+WITH = {"plain": lambda spec: spec, "group-captions": CAPTION_HABITS["two-groups"].spec,
+        "blank-nils": BLANK_HABITS["all-blank"].spec}
+HABITS = {f"{spacing}+{other}": (spacing, other) for spacing in SPACINGS for other in WITH}
+
+
+def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
+    """("right" | "wrong" | "refused" | "n/a", what differed)."""
+    spacing, other = HABITS[habit]
+    edited = WITH[other](spec)
+    if edited is None or other != "plain" and edited == spec:
+        return "n/a", ""
+    rendered = SPACINGS[spacing](render(edited, applicable(edited, TEXT[layout])))
+    result = auditor.check_source(source.from_text(rendered.text, "t.txt"), RULES)
+    wrong = misread(result, rendered, lambda: expected_errors(edited, rendered))
+    if wrong is not None:
+        return wrong
+    read = sum(len(s.periods) for s in result.schedules)
+    if read not in (len(edited["periods"]), len({f.period for f in rendered.figures})):
+        return "wrong", f"{read} periods"
+    labels = sorted(row_name(r.label) for s in result.schedules for p in s.periods for r in p.rows
+                    if any(c is not None for c in r.cells))
+    want = sorted(row_name(rendered.row_labels[key]) for key in sorted({(f.period, f.row) for f in rendered.figures}))
+    if labels != want:
+        return "wrong", f"labels: read {sorted(set(labels) - set(want))[:3]} printed {sorted(set(want) - set(labels))[:3]}"
+    return "right", ""
+
+
+# Not read right yet (strict: a fix must take it off).
+UNREAD: dict[tuple[str, str], str] = {}
+
+
+@pytest.mark.parametrize("habit, layout", list(habit_cases(TEXT, sorted(HABITS), UNREAD)))
+def test_real_tables_typed_double_spaced_read_exactly(habit, layout):
+    failures = []
+    for path in TABLES:
+        for kind, s in cases(path):
+            verdict, why = outcome(s, habit, layout)
+            if verdict in ("wrong", "refused"):
+                failures.append((path.stem, kind, verdict, why[:300]))
+    assert failures == []
+
+
+def measure(only: list[str]) -> None:
+    tally(sorted(only or HABITS), list(TEXT), each_case(TABLES, cases, outcome))
+
+
+if __name__ == "__main__":
+    import sys
+
+    measure(sys.argv[1:])
