@@ -726,7 +726,7 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
     may leave a column blank that the next page's fill); `first`: the words of
     its title block (no page under another schedule's title carries it on)."""
     lines = source.lines
-    n, blanks, last_figures = first_row, 0, first_row
+    n, blanks, last_figures, written = first_row, 0, first_row, first_row
     columns = _heading_rule_ends(lines, first_row)
     while n <= len(lines):
         line = lines[n - 1]
@@ -736,10 +736,11 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
             blanks += 1
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
                     transposed and rollforward.block_follows(lines, n)) and not (
-                    _next_block_in_columns(lines, n, edges | columns | figure_ends(lines, first_row, last_figures))):
+                    _next_block_in_columns(lines, n, edges | columns | figure_ends(lines, first_row, last_figures))) and not (
+                    written > last_figures and _next_period_follows(lines, written - 1)):  # (a caption, blank lines under it)
                 break
         else:
-            blanks = 0
+            blanks, written = 0, n
             if _is_row(line, transposed) or (n == last_figures + 1 and _lone_entry(line)) \
                     or _under_a_row_of_one(lines, n) or _ruled_total_of_one(lines, n):
                 last_figures = n
@@ -871,9 +872,26 @@ def _next_block_in_columns(lines: Sequence[str], blank: int, edges: AbstractSet[
     evidence, not the caption's words: a double-spaced table leaves two blank
     lines before each account's caption, whatever the account is called (and
     a table typed with two between its rows, two before each row)."""
-    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:2]
+    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:4]
+    while following and _is_rule(following[0]):
+        following = following[1:]  # (typed with two blank lines after every line: the rule over a total)
     return bool(following) and _in_columns(following[0], edges) or (
-        len(following) == 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges))
+        len(following) >= 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges)) or (
+        len(following) >= 2 and _one_figure_in_columns(following[0], edges) and (
+            _in_columns(following[1], edges) or is_period(following[1].strip()) and not _has_figures(following[1])))
+
+
+def _is_rule(line: str) -> bool:
+    return bool(RULE_LINE.match(line) and RULE_SEGMENT.search(line))
+
+
+def _one_figure_in_columns(line: str, edges: AbstractSet[int]) -> bool:
+    """A labelled row of one figure, last on its line and ending where the table's figures
+    end ("Adoption of ASC 326 on January 1, 2020       412"): a row whose other columns
+    are blank, more rows or the next period's caption under it."""
+    label, _, last = line.rstrip().rpartition("  ")
+    return any(c.isalpha() for c in label) and not _has_figures(label) \
+        and bool(LONE_ROW_FIGURE.fullmatch(last.strip())) and any(abs(len(line.rstrip()) - e) <= 1 for e in edges)
 
 
 def _is_block_caption(line: str) -> bool:
