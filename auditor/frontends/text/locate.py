@@ -737,7 +737,8 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
                     transposed and rollforward.block_follows(lines, n)) and not (
                     _next_block_in_columns(lines, n, edges | columns | figure_ends(lines, first_row, last_figures))) and not (
-                    written > last_figures and _next_period_follows(lines, written - 1)):  # (a caption, blank lines under it)
+                    written > last_figures and _next_period_follows(lines, written - 1)) and not (  # (a caption, blanks under it)
+                    _rule_follows(lines, n)):
                 break
         else:
             blanks, written = 0, n
@@ -872,17 +873,18 @@ def _next_block_in_columns(lines: Sequence[str], blank: int, edges: AbstractSet[
     evidence, not the caption's words: a double-spaced table leaves two blank
     lines before each account's caption, whatever the account is called (and
     a table typed with two between its rows, two before each row)."""
-    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:4]
-    while following and _is_rule(following[0]):
-        following = following[1:]  # (typed with two blank lines after every line: the rule over a total)
+    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:2]
     return bool(following) and _in_columns(following[0], edges) or (
         len(following) >= 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges)) or (
         len(following) >= 2 and _one_figure_in_columns(following[0], edges) and (
             _in_columns(following[1], edges) or is_period(following[1].strip()) and not _has_figures(following[1])))
 
 
-def _is_rule(line: str) -> bool:
-    return bool(RULE_LINE.match(line) and RULE_SEGMENT.search(line))
+def _rule_follows(lines: Sequence[str], blank: int) -> bool:
+    """After blank lines, a rule: over a total or under one, in a table typed with two
+    blank lines after every line (what follows the rule decides where the table ends)."""
+    following = next((line for line in lines[blank : blank + PAGE_GAP] if line.strip()), "")
+    return bool(RULE_LINE.match(following) and RULE_SEGMENT.search(following))
 
 
 def _one_figure_in_columns(line: str, edges: AbstractSet[int]) -> bool:
