@@ -737,8 +737,8 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
                     transposed and rollforward.block_follows(lines, n)) and not (
                     _next_block_in_columns(lines, n, edges | columns | figure_ends(lines, first_row, last_figures))) and not (
-                    written > last_figures and _next_period_follows(lines, written - 1)) and not (  # (a caption, blanks under it)
-                    _rule_follows(lines, n)):
+                    written > last_figures and _caption_over_rows(lines, written, n)) and not (
+                    _rule_follows(lines, n) or _total_under_rule(lines, written, n)):
                 break
         else:
             blanks, written = 0, n
@@ -757,7 +757,7 @@ def _heading_rule_ends(lines: Sequence[str], first_row: int) -> frozenset[int]:
     row (<S> <C> and blank lines between): the table's columns as its headings set
     them, a column its first period leaves blank included (its figures in the
     next period, the periods uncaptioned, are the same table's)."""
-    for line in reversed(lines[max(first_row - 4, 0) : first_row - 1]):
+    for line in reversed(lines[max(first_row - 6, 0) : first_row - 1]):  # (a period's and a group's caption between)
         if _has_figures(line):
             break
         if RULE_LINE.match(line) and line.strip():
@@ -872,12 +872,16 @@ def _next_block_in_columns(lines: Sequence[str], blank: int, edges: AbstractSet[
     "Returns and allowances:") over such a row.  The table's columns are the
     evidence, not the caption's words: a double-spaced table leaves two blank
     lines before each account's caption, whatever the account is called (and
-    a table typed with two between its rows, two before each row)."""
-    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:2]
+    a table typed with two between its rows, two before each row: a reserve's
+    label printed alone, no figure that year, over the next period's caption)."""
+    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:3]
     return bool(following) and _in_columns(following[0], edges) or (
         len(following) >= 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges)) or (
+        len(following) == 3 and _is_block_caption(following[0]) and is_period(following[1].strip())
+        and not _has_figures(following[1]) and _in_columns(following[2], edges)) or (
         len(following) >= 2 and _one_figure_in_columns(following[0], edges) and (
-            _in_columns(following[1], edges) or is_period(following[1].strip()) and not _has_figures(following[1])))
+            _in_columns(following[1], edges) or bool(LONE_FIGURE.match(following[1]))
+            or is_period(following[1].strip()) and not _has_figures(following[1])))
 
 
 def _rule_follows(lines: Sequence[str], blank: int) -> bool:
@@ -887,10 +891,31 @@ def _rule_follows(lines: Sequence[str], blank: int) -> bool:
     return bool(RULE_LINE.match(following) and RULE_SEGMENT.search(following))
 
 
+def _caption_over_rows(lines: Sequence[str], caption: int, blank: int) -> bool:
+    """Line `caption` a period's or a group's caption ("Year ended December 31, 2020:",
+    "Allowances deducted from assets", a colon or none) typed with blank lines under it: the rows
+    under it are the table's (its period's next caption and figures within a few lines)."""
+    if _next_period_follows(lines, caption - 1):
+        return True
+    following = next((line for line in lines[blank : blank + PAGE_GAP] if line.strip()), "")
+    return (_names_a_block(lines[caption - 1].strip()) or _is_block_caption(lines[caption - 1])) \
+        and _has_figures(following)
+
+
+def _total_under_rule(lines: Sequence[str], rule: int, blank: int) -> bool:
+    """Line `rule` a rule and, after the blank lines under it, a total's row
+    ("Total allowances   $275   $108 ..."): the rule's total, however its figures stand."""
+    if not (RULE_LINE.match(lines[rule - 1]) and RULE_SEGMENT.search(lines[rule - 1])):
+        return False
+    following = next((line for line in lines[blank : blank + PAGE_GAP] if line.strip()), "")
+    return _has_figures(following) and bool(labels.TOTAL.match(following.strip()))
+
+
 def _one_figure_in_columns(line: str, edges: AbstractSet[int]) -> bool:
     """A labelled row of one figure, last on its line and ending where the table's figures
     end ("Adoption of ASC 326 on January 1, 2020       412"): a row whose other columns
-    are blank, more rows or the next period's caption under it."""
+    are blank, more rows, its balance alone on the line under it or the next period's
+    caption under it."""
     label, _, last = line.rstrip().rpartition("  ")
     return any(c.isalpha() for c in label) and not _has_figures(label) \
         and bool(LONE_ROW_FIGURE.fullmatch(last.strip())) and any(abs(len(line.rstrip()) - e) <= 1 for e in edges)
