@@ -58,7 +58,14 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
 
 
 # Not read right yet (strict: a fix must take it off).
-UNREAD: dict[tuple[str, str], str] = {}
+# cik947425-fy2005's earliest year prints no figure at all and its next year a row whose balance at
+# beginning is blank: typed with two blank lines after every line, untagged, the table ends after that
+# row (the reserve's label alone, then a year whose row starts in a column no row above printed a figure
+# in, the heading rule too far above to give it): its later year silently unread.
+UNREAD: dict[tuple[str, str], str] = {
+    ("two-blanks+blank-nils", "text-untagged"): "cik947425-fy2005: the table ends before its last year",
+    ("two-blanks+group-captions", "typed"): "cik947425-fy2005: the table ends before its last year",
+}
 
 
 @pytest.mark.parametrize("habit, layout", list(habit_cases(TEXT, sorted(HABITS), UNREAD)))

@@ -873,12 +873,14 @@ def _next_block_in_columns(lines: Sequence[str], blank: int, edges: AbstractSet[
     evidence, not the caption's words: a double-spaced table leaves two blank
     lines before each account's caption, whatever the account is called (and
     a table typed with two between its rows, two before each row: a reserve's
-    label printed alone, no figure that year, over the next period's caption)."""
-    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:3]
+    label printed alone, no figure that year, over the next period's caption,
+    a group's caption between it and its first row or none)."""
+    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:4]
     return bool(following) and _in_columns(following[0], edges) or (
         len(following) >= 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges)) or (
-        len(following) == 3 and _is_block_caption(following[0]) and is_period(following[1].strip())
-        and not _has_figures(following[1]) and _in_columns(following[2], edges)) or (
+        len(following) >= 3 and _is_block_caption(following[0]) and is_period(following[1].strip())
+        and not _has_figures(following[1]) and (_in_columns(following[2], edges) or len(following) == 4
+                                                and _is_block_caption(following[2]) and _in_columns(following[3], edges))) or (
         len(following) >= 2 and _one_figure_in_columns(following[0], edges) and (
             _in_columns(following[1], edges) or bool(LONE_FIGURE.match(following[1]))
             or is_period(following[1].strip()) and not _has_figures(following[1])))
