@@ -87,3 +87,33 @@ if __name__ == "__main__":
     import sys
 
     measure(sys.argv[1:])
+
+
+def test_an_untagged_table_typed_with_two_blank_lines_after_every_line_is_read_to_its_end():
+    """larchmont-textile: every year read (the rules over and under each total, a group's caption
+    without a colon, all with two blank lines under them), the planted figure of the last year found."""
+    name = "larchmont-textile-1997-triple-spaced"
+    clean = auditor.check_file(str(FIXTURES / f"{name}-clean.txt"))
+    assert [(p.label, [r.label for r in p.rows]) for s in clean.schedules for p in s.periods] == [
+        (f"Year ended December 31, {year}", ["Doubtful accounts", "Returns and allowances", "Total"])
+        for year in (1995, 1996, 1997)]
+    typo = auditor.check_file(str(FIXTURES / f"{name}-row-typo.txt"))
+    assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
+        ("row_identity", 65, 84), ("column_total", 71, 69)]
+
+
+def test_an_adoption_row_between_years_typed_with_two_blank_lines_is_read():
+    """hawthorn-freight's adoption row between two years' blocks, every line of the table followed by
+    two blank lines (the s31 form that stopped after the first year, 0 findings): the misprinted 2020
+    opening found by the carry forward through the adoption and by its row."""
+    lines = (FIXTURES / "hawthorn-freight-2020-adoption-between-years-carry-typo.txt").read_text().split("\n")
+    spaced: list[str] = []
+    for n, line in enumerate(lines):
+        spaced.append(line)
+        if n >= 8 and line.strip():  # (from the headings on)
+            spaced += ["", ""]
+    result = auditor.check_source(source.from_text("\n".join(spaced), "t.txt"), RULES)
+    assert [p.label for s in result.schedules for p in s.periods] == [
+        f"Year ended December 31, {year}" for year in (2019, 2020, 2021)]
+    errors = [(f.check, spaced[f.location.line - 1].split()[-4]) for f in result.findings if f.severity == "error"]
+    assert sorted(errors) == [("carry_forward", "2,189"), ("row_identity", "2,189")]
