@@ -737,8 +737,7 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
                     transposed and rollforward.block_follows(lines, n)) and not (
                     _next_block_in_columns(lines, n, edges | columns | figure_ends(lines, first_row, last_figures))) and not (
-                    written > last_figures and _caption_over_rows(lines, written, n)) and not (
-                    _rule_follows(lines, n) or _total_under_rule(lines, written, n)):
+                    written > last_figures and _caption_over_rows(lines, written, n)) and not _ruled_on(lines, written, n):
                 break
         else:
             blanks, written = 0, n
@@ -878,19 +877,26 @@ def _next_block_in_columns(lines: Sequence[str], blank: int, edges: AbstractSet[
     following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip()][:4]
     return bool(following) and _in_columns(following[0], edges) or (
         len(following) >= 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges)) or (
-        len(following) >= 3 and _is_block_caption(following[0]) and is_period(following[1].strip())
-        and not _has_figures(following[1]) and (_in_columns(following[2], edges) or len(following) == 4
-                                                and _is_block_caption(following[2]) and _in_columns(following[3], edges))) or (
+        len(following) >= 3 and _is_block_caption(following[0]) and _period_in_columns(following[1:], edges)) or (
         len(following) >= 2 and _one_figure_in_columns(following[0], edges) and (
             _in_columns(following[1], edges) or bool(LONE_FIGURE.match(following[1]))
             or is_period(following[1].strip()) and not _has_figures(following[1])))
 
 
-def _rule_follows(lines: Sequence[str], blank: int) -> bool:
-    """After blank lines, a rule: over a total or under one, in a table typed with two
-    blank lines after every line (what follows the rule decides where the table ends)."""
-    following = next((line for line in lines[blank : blank + PAGE_GAP] if line.strip()), "")
-    return bool(RULE_LINE.match(following) and RULE_SEGMENT.search(following))
+def _period_in_columns(following: Sequence[str], edges: AbstractSet[int]) -> bool:
+    """A period's caption over a row in the table's columns, a group's caption between or none."""
+    caption, rest = following[0], following[1:]
+    return is_period(caption.strip()) and not _has_figures(caption) and (
+        _in_columns(rest[0], edges) or len(rest) > 1 and _is_block_caption(rest[0]) and _in_columns(rest[1], edges))
+
+
+def _next_written(lines: Sequence[str], blank: int) -> str:
+    """The first line not blank after line `blank` (within a page's gap), or ""."""
+    return next((line for line in lines[blank : blank + PAGE_GAP] if line.strip()), "")
+
+
+def _is_rule(line: str) -> bool:
+    return bool(RULE_LINE.match(line) and RULE_SEGMENT.search(line))
 
 
 def _caption_over_rows(lines: Sequence[str], caption: int, blank: int) -> bool:
@@ -899,18 +905,17 @@ def _caption_over_rows(lines: Sequence[str], caption: int, blank: int) -> bool:
     under it are the table's (its period's next caption and figures within a few lines)."""
     if _next_period_follows(lines, caption - 1):
         return True
-    following = next((line for line in lines[blank : blank + PAGE_GAP] if line.strip()), "")
     return (_names_a_block(lines[caption - 1].strip()) or _is_block_caption(lines[caption - 1])) \
-        and _has_figures(following)
+        and _has_figures(_next_written(lines, blank))
 
 
-def _total_under_rule(lines: Sequence[str], rule: int, blank: int) -> bool:
-    """Line `rule` a rule and, after the blank lines under it, a total's row
-    ("Total allowances   $275   $108 ..."): the rule's total, however its figures stand."""
-    if not (RULE_LINE.match(lines[rule - 1]) and RULE_SEGMENT.search(lines[rule - 1])):
-        return False
-    following = next((line for line in lines[blank : blank + PAGE_GAP] if line.strip()), "")
-    return _has_figures(following) and bool(labels.TOTAL.match(following.strip()))
+def _ruled_on(lines: Sequence[str], written: int, blank: int) -> bool:
+    """After blank lines, a rule (over a total or under one: what follows it decides where the
+    table ends), or a total's row under the rule last written ("Total allowances   $275 ...",
+    however its figures stand): a table typed with two blank lines after every line."""
+    following = _next_written(lines, blank)
+    return _is_rule(following) or _is_rule(lines[written - 1]) and _has_figures(following) \
+        and bool(labels.TOTAL.match(following.strip()))
 
 
 def _one_figure_in_columns(line: str, edges: AbstractSet[int]) -> bool:
