@@ -353,7 +353,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # harlow, kestrel, marston: a block per account, each period a row, likewise.)
     # (ashby: its two paged schedules print one row a period.)
     # (bristol: double spaced, no two rows of a block on neighbouring lines to break between;
-    # pelham: double spaced too, and paged already. harrow: one reserve, its periods as rows.
+    # pelham: double spaced too, and paged already; larchmont: two blank lines after every line, likewise.
+    # harrow: one reserve, its periods as rows.
     # wrenfield, linden: a footnote line, not a row, ends each period's block before the next period;
     # halvorsen: wrapped at 80, the edit finds no row line between its periods to break under.
     # fenwick, corliss, pemberton: paged already between their periods, a <TABLE> each.
@@ -377,7 +378,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("merganser", "period"), ("merganser", "periods"), ("sorrento", "periods"),
                         ("calloway", "periods"), ("calloway", "period"), ("fennel", "period"), ("fennel", "periods"),
                         ("garnet", "period"), ("garnet", "periods"),
-                        ("heron", "periods"), ("halvorsen", "periods")} | transposed
+                        ("heron", "periods"), ("halvorsen", "periods"), ("larchmont", "period")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>
