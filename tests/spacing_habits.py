@@ -14,10 +14,12 @@ they stand:
 - two-blanks: two blank lines after every line from the first row on;
 - spaced-blanks: "rows" with the blank lines holding spaces ("   ");
 - page-between: "rows" with a "<PAGE>" line (a blank under it) after the
-  row in the middle of the table, as a page break falls.
+  row in the middle of the table, as a page break falls;
+- second-line-apart: "rows" with a row's balance at end printed alone on the
+  line under it set a blank line down too, as every line is.
 
-A row's balance at end printed alone on the line under it stays there (the
-typist's one entry), as typed.double_spaced keeps it.  Each figure keeps its
+Elsewhere a row's balance at end printed alone on the line under it stays
+there (the typist's one entry), as typed.double_spaced keeps it.  Each figure keeps its
 place in the line: only its line number moves.
 """
 
@@ -34,14 +36,15 @@ AGENT_TAG = re.compile(r"^\s*(?:</?TABLE>|<CAPTION>|(?:<[SC]>\s*)+)\s*$", re.IGN
 
 
 def _spaced(rendered: Rendered, gap: str = "", count: int = 1, from_title: bool = False,
-            page_after_middle: bool = False) -> Rendered:
+            page_after_middle: bool = False, second_line_kept: bool = True) -> Rendered:
     lines = rendered.text.split("\n")
     rows = sorted({f.line for f in rendered.figures})
     first = rows[0]
     if from_title:
         first = next((n for n, line in enumerate(lines, 1) if TITLE.search(line)), first)
     middle = rows[len(rows) // 2]
-    alone = {f.line for f in rendered.figures if not lines[f.line - 1][:f.start - 1].strip(" $")}
+    alone = {f.line for f in rendered.figures if not lines[f.line - 1][:f.start - 1].strip(" $")} \
+        if second_line_kept else set()
     out: list[str] = []
     moved: dict[int, int] = {}
     for n, line in enumerate(lines, 1):
@@ -63,4 +66,5 @@ HABITS: dict[str, Callable[[Rendered], Rendered]] = {
     "two-blanks": lambda r: _spaced(r, count=2),
     "spaced-blanks": lambda r: _spaced(r, gap="   "),
     "page-between": lambda r: _spaced(r, page_after_middle=True),
+    "second-line-apart": lambda r: _spaced(r, second_line_kept=False),
 }

@@ -68,9 +68,9 @@ def _page_numbers_as_text(lines: list[Line]) -> list[Line]:
             continue
         after = out[i + 1] if i + 1 < len(out) else None
         above = out[i - 1] if i else None
-        if (above is not None and above.kind in ("row", "notes") and above.number == ln.number - 1
+        if (above is not None and above.kind in ("row", "notes") and above.number >= ln.number - 2
                 and len(ln.figures) == 1 and ln.figures[0].value.column > _last_end(above)):
-            continue  # right of the row just above it: that row's last figure, on a line of its own
+            continue  # right of the row just above it (a blank line between: double spaced): its last figure
         foot = after is None or after.number > ln.number + 1 or after.kind in ("page", "table_close")
         apart = (i == 0 or out[i - 1].number < ln.number - 1) and (after is None or after.number > ln.number + 1)
         if apart or (after is not None and after.kind in ("page", "table_close")) \

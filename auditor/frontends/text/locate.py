@@ -741,7 +741,8 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
                 break
         else:
             blanks, written = 0, n
-            if _is_row(line, transposed) or (n == last_figures + 1 and _lone_entry(line)) \
+            if _is_row(line, transposed) or _lone_entry(line) and (
+                    n == last_figures + 1 or n == last_figures + 2 and not lines[n - 2].strip()) \
                     or _under_a_row_of_one(lines, n) or _ruled_total_of_one(lines, n):
                 last_figures = n
         n += 1
