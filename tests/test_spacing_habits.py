@@ -117,3 +117,15 @@ def test_an_adoption_row_between_years_typed_with_two_blank_lines_is_read():
         f"Year ended December 31, {year}" for year in (2019, 2020, 2021)]
     errors = [(f.check, spaced[f.location.line - 1].split()[-4]) for f in result.findings if f.severity == "error"]
     assert sorted(errors) == [("carry_forward", "2,189"), ("row_identity", "2,189")]
+
+
+def test_a_balance_typed_alone_a_blank_line_under_its_row_is_the_rows():
+    """quarry-hill: double spaced, each row's balance at end alone on the line under it a blank
+    line down: read into its row (no page number, no row of its own), the planted figure found."""
+    name = "quarry-hill-1996-double-spaced-second-line"
+    clean = auditor.check_file(str(FIXTURES / f"{name}-clean.txt"))
+    assert [[(r.label, r.cells[-1].line) for r in p.rows] for s in clean.schedules for p in s.periods] == [
+        [("Allowance for doubtful accounts", 17 + 11 * k), ("Reserve for warranty costs", 21 + 11 * k)] for k in range(3)]
+    typo = auditor.check_file(str(FIXTURES / f"{name}-row-typo.txt"))
+    assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
+        ("row_identity", 39, 81)]
