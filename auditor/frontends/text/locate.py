@@ -757,7 +757,7 @@ def _heading_rule_ends(lines: Sequence[str], first_row: int) -> frozenset[int]:
     row (<S> <C> and blank lines between): the table's columns as its headings set
     them, a column its first period leaves blank included (its figures in the
     next period, the periods uncaptioned, are the same table's)."""
-    for line in reversed(lines[max(first_row - 6, 0) : first_row - 1]):  # (a period's and a group's caption between)
+    for line in reversed(lines[max(first_row - 10, 0) : first_row - 1]):  # (captions between, double spaced too)
         if _has_figures(line):
             break
         if RULE_LINE.match(line) and line.strip():
