@@ -41,7 +41,8 @@ def _text(path) -> str:
 def double_spaced(text: str, before: bool) -> str:
     """A blank line before (or after) each row of figures, where that does not
     come between the lines of a wrapped label, nor between a row and its last
-    figures wrapped by the filer's software (spaced as one line: wrapped after)."""
+    figures wrapped by the filer's software (spaced as one line: wrapped after),
+    nor between a row and its balance typed alone a blank line under it."""
     lines = text.split("\n")
     out = []
     for n, line in enumerate(lines):
@@ -50,9 +51,16 @@ def double_spaced(text: str, before: bool) -> str:
         if _wrapped_rest(*rest):
             out.append(line)
             continue
-        spaced = _row(line) and (not neighbour.strip() or _row(neighbour) or _apart(neighbour))
+        spaced = _row(line) and (not neighbour.strip() or _row(neighbour) or _apart(neighbour)) \
+            and not (not before and _balance_a_blank_below(lines, n))
         out.extend(["", line] if spaced and before else [line, ""] if spaced else [line])
     return "\n".join(out)
+
+
+def _balance_a_blank_below(lines: list, n: int) -> bool:
+    """Row n's balance at end typed alone a blank line under it (double spaced): spaced as one line."""
+    return n + 2 < len(lines) and not lines[n + 1].strip() and len(FIGURE.findall(lines[n + 2])) == 1 \
+        and lines[n + 2].startswith(" " * 12)
 
 
 def _wrapped_rest(line: str, above: str) -> bool:
@@ -367,7 +375,9 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # harlow, kestrel, marston: a block per account, each period a row, likewise.)
     # (ashby: its two paged schedules print one row a period.)
     # (bristol: double spaced, no two rows of a block on neighbouring lines to break between;
-    # pelham: double spaced too, and paged already. harrow: one reserve, its periods as rows.
+    # pelham: double spaced too, and paged already; larchmont: two blank lines after every line, likewise;
+    # quarry: double spaced, each row's balance on a line of its own, no row line between its periods either.
+    # harrow: one reserve, its periods as rows.
     # wrenfield, linden: a footnote line, not a row, ends each period's block before the next period;
     # halvorsen: wrapped at 80, the edit finds no row line between its periods to break under.
     # fenwick, corliss, pemberton: paged already between their periods, a <TABLE> each.
@@ -392,7 +402,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("merganser", "period"), ("merganser", "periods"), ("sorrento", "periods"),
                         ("calloway", "periods"), ("calloway", "period"),
                         ("heron", "periods"), ("halvorsen", "periods"), ("heathmoor", "periods"),
-                        ("ormsby", "periods"), ("pellworth", "periods")} | transposed
+                        ("ormsby", "periods"), ("pellworth", "periods"), ("larchmont", "period"),
+                        ("quarry", "period"), ("quarry", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

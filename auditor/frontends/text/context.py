@@ -68,9 +68,8 @@ def _page_numbers_as_text(lines: list[Line]) -> list[Line]:
             continue
         after = out[i + 1] if i + 1 < len(out) else None
         above = out[i - 1] if i else None
-        if (above is not None and above.kind in ("row", "notes") and above.number == ln.number - 1
-                and len(ln.figures) == 1 and ln.figures[0].value.column > _last_end(above)):
-            continue  # right of the row just above it: that row's last figure, on a line of its own
+        if _rows_last_figure(ln, above, after, out):
+            continue
         foot = after is None or after.number > ln.number + 1 or after.kind in ("page", "table_close")
         apart = (i == 0 or out[i - 1].number < ln.number - 1) and (after is None or after.number > ln.number + 1)
         if apart or (after is not None and after.kind in ("page", "table_close")) \
@@ -85,6 +84,27 @@ def _under_a_figure_column(line: Line, lines: list[Line]) -> bool:
     page's last row ("32" centred, or at the margin) ends under none: page furniture."""
     ends = {f.value.end for r in lines if r.kind == "row" and r.words for f in r.figures}
     return any(f.value.end + d in ends for f in line.figures for d in (-1, 0, 1))
+
+
+def _rows_last_figure(line: Line, above: Optional[Line], after: Optional[Line], lines: list[Line]) -> bool:
+    """One figure right of the row just above it: that row's last figure, on a line of its own.
+    Double spaced, a blank line between, where it stands in a column of such figures and no
+    <PAGE> follows it (a page's number at the margin under the page's last row)."""
+    if above is None or above.kind not in ("row", "notes") or len(line.figures) != 1 \
+            or line.figures[0].value.column <= _last_end(above):
+        return False
+    return above.number == line.number - 1 or above.number == line.number - 2 and (
+        after is None or after.kind != "page") and _in_a_lone_column(line, lines)
+
+
+def _in_a_lone_column(line: Line, lines: list[Line]) -> bool:
+    """Whether the line's one figure ends where another line's lone figure, or a labelled row's
+    figure, ends: the balances typed alone under their rows, a column of them (a page's number
+    stands once a page, at its foot)."""
+    end = line.figures[0].value.end
+    return _under_a_figure_column(line, lines) or any(
+        r is not line and r.kind == "row" and not r.words and len(r.figures) == 1
+        and abs(r.figures[0].value.end - end) <= 1 for r in lines)
 
 
 def _last_end(line: Line) -> int:

@@ -727,7 +727,7 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
     may leave a column blank that the next page's fill); `first`: the words of
     its title block (no page under another schedule's title carries it on)."""
     lines = source.lines
-    n, blanks, last_figures = first_row, 0, first_row
+    n, blanks, last_figures, written = first_row, 0, first_row, first_row
     columns = _heading_rule_ends(lines, first_row)
     while n <= len(lines):
         line = lines[n - 1]
@@ -737,11 +737,13 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
             blanks += 1
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
                     transposed and rollforward.block_follows(lines, n)) and not (
-                    _next_block_in_columns(lines, n, edges | columns | figure_ends(lines, first_row, last_figures))):
+                    _next_block_in_columns(lines, n, edges | columns | figure_ends(lines, first_row, last_figures))) and not (
+                    written > last_figures and _caption_over_rows(lines, written, n)) and not _ruled_on(lines, written, n):
                 break
         else:
-            blanks = 0
-            if _is_row(line, transposed) or (n == last_figures + 1 and _lone_entry(line)) \
+            blanks, written = 0, n
+            if _is_row(line, transposed) or _lone_entry(line) and (
+                    n == last_figures + 1 or n == last_figures + 2 and not lines[n - 2].strip()) \
                     or _under_a_row_of_one(lines, n) or _ruled_total_of_one(lines, n):
                 last_figures = n
         n += 1
@@ -756,7 +758,7 @@ def _heading_rule_ends(lines: Sequence[str], first_row: int) -> frozenset[int]:
     row (<S> <C> and blank lines between): the table's columns as its headings set
     them, a column its first period leaves blank included (its figures in the
     next period, the periods uncaptioned, are the same table's)."""
-    for line in reversed(lines[max(first_row - 4, 0) : first_row - 1]):
+    for line in reversed(lines[max(first_row - 10, 0) : first_row - 1]):  # (captions between, double spaced too)
         if _has_figures(line):
             break
         if RULE_LINE.match(line) and line.strip():
@@ -871,11 +873,62 @@ def _next_block_in_columns(lines: Sequence[str], blank: int, edges: AbstractSet[
     "Returns and allowances:") over such a row.  The table's columns are the
     evidence, not the caption's words: a double-spaced table leaves two blank
     lines before each account's caption, whatever the account is called (and
-    a table typed with two between its rows, two before each row).  Rules above the row
+    a table typed with two between its rows, two before each row: a reserve's
+    label printed alone, no figure that year, over the next period's caption,
+    a group's caption between it and its first row or none).  Rules above the row
     are passed over: a block whose total is printed above its rows opens on the total's rule."""
-    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip() and not RULE_LINE.match(line)][:2]
+    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip() and not RULE_LINE.match(line)][:4]
     return bool(following) and _in_columns(following[0], edges) or (
-        len(following) == 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges))
+        len(following) >= 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges)) or (
+        len(following) >= 3 and _is_block_caption(following[0]) and _period_in_columns(following[1:], edges)) or (
+        len(following) >= 2 and _one_figure_in_columns(following[0], edges) and (
+            _in_columns(following[1], edges) or bool(LONE_FIGURE.match(following[1]))
+            or is_period(following[1].strip()) and not _has_figures(following[1])))
+
+
+def _period_in_columns(following: Sequence[str], edges: AbstractSet[int]) -> bool:
+    """A period's caption over a row in the table's columns, a group's caption between or none."""
+    caption, rest = following[0], following[1:]
+    return is_period(caption.strip()) and not _has_figures(caption) and (
+        _in_columns(rest[0], edges) or len(rest) > 1 and _is_block_caption(rest[0]) and _in_columns(rest[1], edges))
+
+
+def _next_written(lines: Sequence[str], blank: int) -> str:
+    """The first line not blank after line `blank` (within a page's gap), or ""."""
+    return next((line for line in lines[blank : blank + PAGE_GAP] if line.strip()), "")
+
+
+def _is_rule(line: str) -> bool:
+    return bool(RULE_LINE.match(line) and RULE_SEGMENT.search(line))
+
+
+def _caption_over_rows(lines: Sequence[str], caption: int, blank: int) -> bool:
+    """Line `caption` a period's or a group's caption ("Year ended December 31, 2020:",
+    "Allowances deducted from assets", a colon or none) typed with blank lines under it: the rows
+    under it are the table's (its period's next caption and figures within a few lines)."""
+    if _next_period_follows(lines, caption - 1):
+        return True
+    return (_names_a_block(lines[caption - 1].strip()) or _is_block_caption(lines[caption - 1])) \
+        and _has_figures(_next_written(lines, blank))
+
+
+def _ruled_on(lines: Sequence[str], written: int, blank: int) -> bool:
+    """After blank lines, a rule (over a total or under one: what follows it decides where the
+    table ends), or a total's row under the rule last written ("Total allowances   $275 ...",
+    however its figures stand): a table typed with two blank lines after every line."""
+    following = _next_written(lines, blank)
+    return _is_rule(following) or _is_rule(lines[written - 1]) and _has_figures(following) \
+        and bool(labels.TOTAL.match(following.strip()))
+
+
+def _one_figure_in_columns(line: str, edges: AbstractSet[int]) -> bool:
+    """A labelled row of one figure, last on its line and ending where the table's figures
+    end ("Adoption of ASC 326 on January 1, 2020       412"): a row whose other columns
+    are blank, more rows, its balance alone on the line under it or the next period's
+    caption under it."""
+    label, _, last = line.rstrip().rpartition("  ")
+    return any(c.isalpha() for c in label) and not _has_figures(label) \
+        and bool(LONE_ROW_FIGURE.fullmatch(last.strip())) and any(abs(len(line.rstrip()) - e) <= 1 for e in edges)
 
 
 def _is_block_caption(line: str) -> bool:

@@ -46,6 +46,7 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
     new_page = False  # a <PAGE> tag above, and no row since
     for at, ln in enumerate(lines):
         gap = previous is not None and ln.number - previous > 1
+        one_blank = previous is not None and ln.number - previous == 2  # (double spaced: a row's second line a blank down)
         previous = ln.number
         new_page = ln.kind == "page" or new_page and ln.kind != "row"
         if ln.kind == "text":
@@ -57,7 +58,7 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
             if pending and is_title_or_units(ln) and units_under_caption(ln, pending[-1], label_end):
                 continue  # the units of the account captioned above (the schedule's: `layout.caption_units`)
             ln = years_as_figures(ln, starts, at_least=2)  # may make it a row (handled below)
-            if ln.kind == "text" and not gap and not pending and last is not None:
+            if ln.kind == "text" and (not gap or one_blank) and not pending and last is not None:
                 # One year-like amount ("1924") alone: the rest of the row above?
                 second = years_as_figures(ln, starts)
                 if second.kind == "row" and _completes(the_row(entries[last]), second, starts):
@@ -79,7 +80,7 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
             if marked and ln.words and _repeats(ln, marked):
                 continue
             ln = years_as_figures(ln, starts)
-            if not gap and not pending and last is not None and _completes(the_row(entries[last]), ln, starts):
+            if (not gap or one_blank) and not pending and last is not None and _completes(the_row(entries[last]), ln, starts):
                 entries[last] = entries[last]._replace(row=_with_second_line(the_row(entries[last]), ln, starts, edges,
                                                                              columns, path))
                 continue
@@ -164,7 +165,7 @@ def _second_line_columns(lines: Sequence[Line], at: int, starts: Sequence[int]) 
     figures and no label (the row's second line, `_completes`): a figure of
     the row equally near one of them and another column is the other's."""
     below = lines[at + 1] if at + 1 < len(lines) else None
-    if below is None or below.kind != "row" or below.words or below.number != lines[at].number + 1:
+    if below is None or below.kind != "row" or below.words or below.number - lines[at].number > 2:
         return frozenset()
     return frozenset(k for f in below.figures for k in [column_of(f.value.anchor, starts)] if k is not None)
 
