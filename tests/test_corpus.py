@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -25,6 +26,43 @@ from auditor.corpus import codec, discover, engines, work
 from auditor.corpus.cache import INDEX
 from auditor.corpus.work import Options
 from conftest import FIXTURES, ROOT, SEED, auditor_command, run
+
+
+# Seconds a test of this file may take (the Dask ones take 2 to 30 on a loaded
+# machine): a run that waits for ever (a pool or a cluster waiting on a process
+# that died) fails at the bound with every thread's stack, rather than holding
+# CI until its own limit.  A second bound ends the session should the failing
+# test's own clean-up hang too.
+BOUND = 240
+LAST_RESORT = 120
+
+
+@pytest.fixture(autouse=True)
+def within_bound():
+    import faulthandler
+
+    main = threading.get_ident()
+    fired = []
+
+    def overdue(signum, frame):
+        pytest.fail(f"still running after {BOUND} s (stacks above): a wait for ever?", pytrace=True)
+
+    def fire():
+        fired.append(True)
+        faulthandler.dump_traceback(sys.stderr, all_threads=True)
+        signal.pthread_kill(main, signal.SIGALRM)  # (interrupts the main thread's wait, where it waits)
+
+    previous = signal.signal(signal.SIGALRM, overdue)
+    timer = threading.Timer(BOUND, fire)
+    timer.daemon = True
+    timer.start()
+    faulthandler.dump_traceback_later(BOUND + LAST_RESORT, exit=True)
+    try:
+        yield
+    finally:
+        timer.cancel()
+        faulthandler.cancel_dump_traceback_later()
+        signal.signal(signal.SIGALRM, previous)
 
 
 def outcome(checked) -> tuple:
@@ -427,6 +465,62 @@ def test_a_file_that_kills_its_dask_worker_is_reported_and_the_rest_checked(tmp_
     assert "not checked: the process checking it died" in results["e-crash.txt"].error.message
     good = [name for name, r in results.items() if r.error is None]
     assert len(good) == 12 and all(results[name].findings for name in good)
+
+
+def _fork_a_sleeper(pids: list) -> None:
+    """As a Dask nanny forking a replacement worker from its own thread: the
+    child lives on, holding every descriptor it inherited."""
+    pid = os.fork()
+    if pid == 0:
+        time.sleep(60)
+        os._exit(0)
+    pids.append(pid)
+
+
+class _NannyForksNow:
+    """`os` as multiprocessing's fork launcher sees it: another thread forks
+    just after the launcher makes the pipe by which the pool sees its worker
+    die, before it has forked the worker and closed its copy of the worker's end."""
+
+    def __init__(self, pids: list) -> None:
+        self.pids, self.forker = pids, None
+
+    def __getattr__(self, name):
+        return getattr(os, name)
+
+    def pipe(self):
+        fds = os.pipe()
+        if self.forker is None:
+            self.forker = threading.Thread(target=_fork_a_sleeper, args=(self.pids,))
+            self.forker.start()
+            self.forker.join(0.5)  # (forked by now, unless forks wait for the pool's)
+        return fds
+
+
+def test_the_process_checking_a_suspect_is_seen_dying_when_a_fork_beside_it_holds_its_pipe(tmp_path, monkeypatch):
+    # The cause of the hangs at the killed-worker Dask test: a nanny's replacement worker
+    # forked while the spare pool started its process held that process's death pipe open.
+    from multiprocessing import popen_fork
+
+    crash = tmp_path / "e-crash.txt"
+    crash.write_text("this one kills its worker")
+    good = copy_seed(tmp_path / "good.txt")
+    monkeypatch.setattr(work, "checked", _dies_on_crash)
+    pids: list = []
+    nanny = _NannyForksNow(pids)
+    monkeypatch.setattr(popen_fork, "os", nanny)
+    pool = engines._Pool(Options.for_run(), 1)
+    try:
+        died, checked = pool.isolate([(0, str(crash)), (1, str(good))])
+    finally:
+        pool.close()
+        nanny.forker.join(10)
+        for pid in pids:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    assert pids  # the other thread did fork
+    assert "not checked: the process checking it died" in died.result.error.message
+    assert checked.result.error is None and checked.result.findings
 
 
 def test_a_dask_result_that_never_comes_is_checked_again_and_the_run_ends(tmp_path, monkeypatch):
