@@ -7,6 +7,7 @@ the result a plain one-at-a-time check gives it, and the report is the same
 byte for byte.
 """
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -38,31 +39,36 @@ LAST_RESORT = 120
 
 
 @pytest.fixture(autouse=True)
-def within_bound():
+def within_bound(request):
     import faulthandler
 
     main = threading.get_ident()
-    fired = []
 
     def overdue(signum, frame):
-        pytest.fail(f"still running after {BOUND} s (stacks above): a wait for ever?", pytrace=True)
+        pytest.fail(f"still running after {BOUND} s (every thread's stack in its stderr): a wait for ever?")
 
     def fire():
-        fired.append(True)
-        faulthandler.dump_traceback(sys.stderr, all_threads=True)
+        try:
+            faulthandler.dump_traceback(sys.stderr, all_threads=True)  # (the test's captured stderr)
+        except (AttributeError, ValueError, OSError):  # (a stderr with no file descriptor)
+            faulthandler.dump_traceback(sys.__stderr__, all_threads=True)
         signal.pthread_kill(main, signal.SIGALRM)  # (interrupts the main thread's wait, where it waits)
 
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
+        terminal = os.dup(2)  # (the session's own stderr: what is captured is lost with the process)
     previous = signal.signal(signal.SIGALRM, overdue)
     timer = threading.Timer(BOUND, fire)
     timer.daemon = True
     timer.start()
-    faulthandler.dump_traceback_later(BOUND + LAST_RESORT, exit=True)
+    faulthandler.dump_traceback_later(BOUND + LAST_RESORT, exit=True, file=terminal)
     try:
         yield
     finally:
         timer.cancel()
         faulthandler.cancel_dump_traceback_later()
         signal.signal(signal.SIGALRM, previous)
+        os.close(terminal)
 
 
 def outcome(checked) -> tuple:
@@ -546,6 +552,34 @@ def test_a_dask_result_that_never_comes_is_checked_again_and_the_run_ends(tmp_pa
     results = by_index(auditor.check_paths(paths, jobs=2, engine="dask"))
     assert len(dropped) == 1
     assert results == by_index(auditor.check_paths(paths, jobs=1))
+
+
+def test_a_cluster_that_does_not_close_in_time_has_its_workers_ended():
+    # As a cluster whose nanny waits for ever for a worker that hung as it started.
+    from auditor.corpus import dask_engine
+
+    stuck = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    closes = []
+
+    class Nanny:
+        pid = stuck.pid
+
+    class Cluster:
+        workers = {"tcp://127.0.0.1:1": Nanny()}
+
+        def close(self, timeout=None):
+            closes.append(timeout)
+            raise TimeoutError  # (as Dask's close when its bound has passed)
+
+    backend = object.__new__(dask_engine.DaskBackend)  # (no cluster of Dask's started)
+    backend.cluster, backend.config, backend.workers = Cluster(), None, set()
+    try:
+        backend._close_cluster()
+        assert stuck.wait(10) == -signal.SIGKILL
+    finally:
+        stuck.kill()
+        stuck.wait()
+    assert closes == [dask_engine.CLOSE_BOUND] and backend.workers == {stuck.pid} and backend.cluster is None
 
 
 class _Clock:

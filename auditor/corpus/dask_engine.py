@@ -48,6 +48,33 @@ QUIET_CLUSTER = {
 }
 
 
+# Seconds for a cluster started here to close (one or two when healthy).  A
+# worker forked while another thread here held a lock it then needs (a
+# stream's, as it logs on its way up) never starts, and its nanny, and the
+# cluster's close with it, would wait for it for ever: test_corpus hung so
+# under load once every result was in.  Past the bound the cluster's worker
+# processes are ended.
+CLOSE_BOUND = 30.0
+
+
+def _end_workers(cluster: Any) -> set[int]:
+    """Kill the worker processes of a cluster started here that did not close
+    in time (each a child of this process): the pids ended."""
+    import os
+    import signal
+
+    ended = set()
+    for nanny in list(cluster.workers.values()):
+        pid = getattr(nanny, "pid", None)
+        if isinstance(pid, int):
+            try:
+                os.kill(pid, signal.SIGKILL)
+                ended.add(pid)
+            except OSError:  # (gone meanwhile)
+                pass
+    return ended
+
+
 def check_packed(batch: Batch, options: Options) -> bytes:
     """A batch's results pickled once by the worker: Dask moves bytes as they
     are, where a list of results would be walked (sized, then pickled) on the
@@ -248,7 +275,10 @@ class DaskBackend:
         try:
             if self.cluster is not None:
                 cluster, self.cluster = self.cluster, None
-                cluster.close()
+                try:
+                    cluster.close(timeout=CLOSE_BOUND)
+                except Exception:
+                    self.workers |= _end_workers(cluster)
         except Exception:
             # Every result is in by now.  A nanny still restarting a worker that
             # died can fail its own close ("can only join a started process");
