@@ -11,6 +11,7 @@ import contextlib
 import gzip
 import hashlib
 import json
+import logging
 import os
 import shutil
 import signal
@@ -466,7 +467,14 @@ def test_a_file_that_kills_its_dask_worker_is_reported_and_the_rest_checked(tmp_
         copy_seed(corpus / f"{n:02}.txt")
     paths = list(discover.expand([str(corpus)]))
     monkeypatch.setattr(work, "checked", _dies_on_crash)  # (the cluster's workers are forked after this)
-    results = {os.path.basename(c.path): c.result for c in auditor.check_paths(paths, jobs=2, engine="dask")}
+    dask_log = logging.getLogger("distributed")
+    before, during = dask_log.level, set()
+    results = {os.path.basename(c.path): c.result
+               for c in auditor.check_paths(paths, jobs=2, engine="dask",
+                                            on_done=lambda c: during.add(dask_log.getEffectiveLevel()))}
+    # Dask logs nothing while the cluster is open (a replacement worker forked as the death was
+    # being logged hung on the log's lock), and as before once it is closed.
+    assert during == {logging.CRITICAL} and dask_log.level == before
     assert len(results) == len(paths)
     assert "not checked: the process checking it died" in results["e-crash.txt"].error.message
     good = [name for name, r in results.items() if r.error is None]
@@ -572,7 +580,7 @@ def test_a_cluster_that_does_not_close_in_time_has_its_workers_ended():
             raise TimeoutError  # (as Dask's close when its bound has passed)
 
     backend = object.__new__(dask_engine.DaskBackend)  # (no cluster of Dask's started)
-    backend.cluster, backend.config, backend.workers = Cluster(), None, set()
+    backend.cluster, backend.config, backend.workers, backend.levels = Cluster(), None, set(), {}
     try:
         backend._close_cluster()
         assert stuck.wait(10) == -signal.SIGKILL
