@@ -222,9 +222,9 @@ def _stop(pool: ProcessPoolExecutor) -> set[int]:
 # here just after the fork, but the other child keeps it open for its whole
 # life.  When the pool's worker then dies (the file that kills its process,
 # checked again on its own), the pool never learns of it and waits for its
-# result for ever: test_corpus hung so under load.  So the forks of a pool
-# starting are gated: every fork of this process (whichever thread makes it)
-# waits while one of them is under way.
+# result for ever: test_corpus hung so under load.  So a pool's submit (which
+# forks its workers) holds a gate that every fork of this process passes,
+# whichever thread makes it: no other thread forks meanwhile.
 _fork_gate: Optional[Any] = None  # a threading.RLock once a pool has been started
 
 
