@@ -507,7 +507,7 @@ class _NannyForksNow:
         if self.forker is None:
             self.forker = threading.Thread(target=_fork_a_sleeper, args=(self.pids,))
             self.forker.start()
-            self.forker.join(0.5)  # (forked by now, unless forks wait for the pool's)
+            self.forker.join(0.5)  # (forked by now, as a rule)
         return fds
 
 

@@ -220,48 +220,27 @@ def _stop(pool: ProcessPoolExecutor) -> set[int]:
 # worker that died) while a pool here starts its own worker inherits that
 # worker's end of the pipe by which the pool sees it die: the end is closed
 # here just after the fork, but the other child keeps it open for its whole
-# life.  When the pool's worker then dies (the file that kills its process,
-# checked again on its own), the pool never learns of it and waits for its
-# result for ever: test_corpus hung so under load.  So a pool's submit (which
-# forks its workers) holds a gate that every fork of this process passes,
-# whichever thread makes it: no other thread forks meanwhile.
-_fork_gate: Optional[Any] = None  # a threading.RLock once a pool has been started
+# life, and the pool never learns that its worker died (the file that kills
+# its process, checked again on its own): test_corpus hung so under load.
+# So a suspect's result is waited for a while at a time, and the pool's
+# process looked at between (its exit status, which no pipe can hide).
+LOOK_EVERY = 0.5  # seconds
 
 
-def _gate_forks() -> Any:
-    global _fork_gate
-    if _fork_gate is None:
-        import threading
+def _awaited(pool: ProcessPoolExecutor, future: Future[Checked]) -> Checked:
+    """The future's result; BrokenProcessPool once the pool's process has died."""
+    from concurrent.futures.process import BrokenProcessPool
 
-        _fork_gate = threading.RLock()
-        os.register_at_fork(before=_fork_gate_closed, after_in_parent=_fork_gate_opened,
-                            after_in_child=_fork_gate_anew)
-    return _fork_gate
-
-
-def _fork_gate_closed() -> None:
-    if _fork_gate is not None:
-        _fork_gate.acquire()
-
-
-def _fork_gate_opened() -> None:
-    if _fork_gate is not None:
-        _fork_gate.release()
-
-
-def _fork_gate_anew() -> None:
-    global _fork_gate
-    if _fork_gate is not None:
-        import threading
-
-        _fork_gate = threading.RLock()  # (the parent's is held by a thread the child does not have)
-
-
-def _submitted(pool: ProcessPoolExecutor, fn: Callable[..., Any], *args: Any) -> Future[Any]:
-    """`pool.submit`, which forks the pool's workers the first time, with no
-    other thread forking meanwhile."""
-    with _gate_forks():
-        return pool.submit(fn, *args)
+    while True:
+        try:
+            return future.result(timeout=LOOK_EVERY)
+        except TimeoutError:
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            if processes and not all(process.is_alive() for process in processes):
+                try:
+                    return future.result(timeout=LOOK_EVERY)  # (sent just before it died)
+                except TimeoutError:
+                    raise BrokenProcessPool("the pool's process died") from None
 
 
 class _Pool:
@@ -274,11 +253,11 @@ class _Pool:
     def submit(self, batch: Batch) -> Future[list[Checked]]:
         pool = self.pool = self.pool or _new_pool(self.workers)
         try:
-            return _submitted(pool, check_batch, batch, self.options)
+            return pool.submit(check_batch, batch, self.options)
         except RuntimeError:  # broken since the last look: start afresh
             self.stopped |= _stop(pool)
             pool = self.pool = _new_pool(self.workers)
-            return _submitted(pool, check_batch, batch, self.options)
+            return pool.submit(check_batch, batch, self.options)
 
     def finished(self, handles: list[Future[list[Checked]]]) -> list[tuple[Future[list[Checked]], Outcome]]:
         from concurrent.futures import FIRST_COMPLETED, wait
@@ -301,7 +280,7 @@ class _Pool:
         for index, path in batch:
             spare = self.spare = self.spare or _new_pool(1)
             try:
-                out.append(_submitted(spare, check_one, index, path, self.options).result())
+                out.append(_awaited(spare, spare.submit(check_one, index, path, self.options)))
             except BrokenProcessPool:
                 self.stopped |= _stop(spare)
                 self.spare = None
