@@ -7,14 +7,17 @@ the result a plain one-at-a-time check gives it, and the report is the same
 byte for byte.
 """
 
+import contextlib
 import gzip
 import hashlib
 import json
+import logging
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -25,6 +28,48 @@ from auditor.corpus import codec, discover, engines, work
 from auditor.corpus.cache import INDEX
 from auditor.corpus.work import Options
 from conftest import FIXTURES, ROOT, SEED, auditor_command, run
+
+
+# Seconds a test of this file may take (the Dask ones take 2 to 30 on a loaded
+# machine): a run that waits for ever (a pool or a cluster waiting on a process
+# that died) fails at the bound with every thread's stack, rather than holding
+# CI until its own limit.  A second bound ends the session should the failing
+# test's own clean-up hang too.
+BOUND = 240
+LAST_RESORT = 120
+
+
+@pytest.fixture(autouse=True)
+def within_bound(request):
+    import faulthandler
+
+    main = threading.get_ident()
+
+    def overdue(signum, frame):
+        pytest.fail(f"still running after {BOUND} s (every thread's stack in its stderr): a wait for ever?")
+
+    def fire():
+        try:
+            faulthandler.dump_traceback(sys.stderr, all_threads=True)  # (the test's captured stderr)
+        except (AttributeError, ValueError, OSError):  # (a stderr with no file descriptor)
+            faulthandler.dump_traceback(sys.__stderr__, all_threads=True)
+        signal.pthread_kill(main, signal.SIGALRM)  # (interrupts the main thread's wait, where it waits)
+
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
+        terminal = os.dup(2)  # (the session's own stderr: what is captured is lost with the process)
+    previous = signal.signal(signal.SIGALRM, overdue)
+    timer = threading.Timer(BOUND, fire)
+    timer.daemon = True
+    timer.start()
+    faulthandler.dump_traceback_later(BOUND + LAST_RESORT, exit=True, file=terminal)
+    try:
+        yield
+    finally:
+        timer.cancel()
+        faulthandler.cancel_dump_traceback_later()
+        signal.signal(signal.SIGALRM, previous)
+        os.close(terminal)
 
 
 def outcome(checked) -> tuple:
@@ -422,11 +467,74 @@ def test_a_file_that_kills_its_dask_worker_is_reported_and_the_rest_checked(tmp_
         copy_seed(corpus / f"{n:02}.txt")
     paths = list(discover.expand([str(corpus)]))
     monkeypatch.setattr(work, "checked", _dies_on_crash)  # (the cluster's workers are forked after this)
-    results = {os.path.basename(c.path): c.result for c in auditor.check_paths(paths, jobs=2, engine="dask")}
+    dask_log = logging.getLogger("distributed")
+    before, during = dask_log.level, set()
+    results = {os.path.basename(c.path): c.result
+               for c in auditor.check_paths(paths, jobs=2, engine="dask",
+                                            on_done=lambda c: during.add(dask_log.getEffectiveLevel()))}
+    # Dask logs nothing while the cluster is open (a replacement worker forked as the death was
+    # being logged hung on the log's lock), and as before once it is closed.
+    assert during == {logging.CRITICAL} and dask_log.level == before
     assert len(results) == len(paths)
     assert "not checked: the process checking it died" in results["e-crash.txt"].error.message
     good = [name for name, r in results.items() if r.error is None]
     assert len(good) == 12 and all(results[name].findings for name in good)
+
+
+def _fork_a_sleeper(pids: list) -> None:
+    """As a Dask nanny forking a replacement worker from its own thread: the
+    child lives on, holding every descriptor it inherited."""
+    pid = os.fork()
+    if pid == 0:
+        time.sleep(60)
+        os._exit(0)
+    pids.append(pid)
+
+
+class _NannyForksNow:
+    """`os` as multiprocessing's fork launcher sees it: another thread forks
+    just after the launcher makes the pipe by which the pool sees its worker
+    die, before it has forked the worker and closed its copy of the worker's end."""
+
+    def __init__(self, pids: list) -> None:
+        self.pids, self.forker = pids, None
+
+    def __getattr__(self, name):
+        return getattr(os, name)
+
+    def pipe(self):
+        fds = os.pipe()
+        if self.forker is None:
+            self.forker = threading.Thread(target=_fork_a_sleeper, args=(self.pids,))
+            self.forker.start()
+            self.forker.join(0.5)  # (forked by now, as a rule)
+        return fds
+
+
+def test_the_process_checking_a_suspect_is_seen_dying_when_a_fork_beside_it_holds_its_pipe(tmp_path, monkeypatch):
+    # The cause of the hangs at the killed-worker Dask test: a nanny's replacement worker
+    # forked while the spare pool started its process held that process's death pipe open.
+    from multiprocessing import popen_fork
+
+    crash = tmp_path / "e-crash.txt"
+    crash.write_text("this one kills its worker")
+    good = copy_seed(tmp_path / "good.txt")
+    monkeypatch.setattr(work, "checked", _dies_on_crash)
+    pids: list = []
+    nanny = _NannyForksNow(pids)
+    monkeypatch.setattr(popen_fork, "os", nanny)
+    pool = engines._Pool(Options.for_run(), 1)
+    try:
+        died, checked = pool.isolate([(0, str(crash)), (1, str(good))])
+    finally:
+        pool.close()
+        nanny.forker.join(10)
+        for pid in pids:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    assert pids  # the other thread did fork
+    assert "not checked: the process checking it died" in died.result.error.message
+    assert checked.result.error is None and checked.result.findings
 
 
 def test_a_dask_result_that_never_comes_is_checked_again_and_the_run_ends(tmp_path, monkeypatch):
@@ -452,6 +560,34 @@ def test_a_dask_result_that_never_comes_is_checked_again_and_the_run_ends(tmp_pa
     results = by_index(auditor.check_paths(paths, jobs=2, engine="dask"))
     assert len(dropped) == 1
     assert results == by_index(auditor.check_paths(paths, jobs=1))
+
+
+def test_a_cluster_that_does_not_close_in_time_has_its_workers_ended():
+    # As a cluster whose nanny waits for ever for a worker that hung as it started.
+    from auditor.corpus import dask_engine
+
+    stuck = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    closes = []
+
+    class Nanny:
+        pid = stuck.pid
+
+    class Cluster:
+        workers = {"tcp://127.0.0.1:1": Nanny()}
+
+        def close(self, timeout=None):
+            closes.append(timeout)
+            raise TimeoutError  # (as Dask's close when its bound has passed)
+
+    backend = object.__new__(dask_engine.DaskBackend)  # (no cluster of Dask's started)
+    backend.cluster, backend.config, backend.workers, backend.levels = Cluster(), None, set(), {}
+    try:
+        backend._close_cluster()
+        assert stuck.wait(10) == -signal.SIGKILL
+    finally:
+        stuck.kill()
+        stuck.wait()
+    assert closes == [dask_engine.CLOSE_BOUND] and backend.workers == {stuck.pid} and backend.cluster is None
 
 
 class _Clock:

@@ -48,6 +48,33 @@ QUIET_CLUSTER = {
 }
 
 
+# Seconds for a cluster started here to close (one or two when healthy).  A
+# worker forked while another thread here held a lock it then needs (a
+# stream's, as it logs on its way up) never starts, and its nanny, and the
+# cluster's close with it, would wait for it for ever: test_corpus hung so
+# under load once every result was in.  Past the bound the cluster's worker
+# processes are ended.
+CLOSE_BOUND = 30.0
+
+
+def _end_workers(cluster: Any) -> set[int]:
+    """Kill the worker processes of a cluster started here that did not close
+    in time (each a child of this process): the pids ended."""
+    import os
+    import signal
+
+    ended = set()
+    for nanny in list(cluster.workers.values()):
+        pid = getattr(nanny, "pid", None)
+        if isinstance(pid, int):
+            try:
+                os.kill(pid, signal.SIGKILL)
+                ended.add(pid)
+            except OSError:  # (gone meanwhile)
+                pass
+    return ended
+
+
 def check_packed(batch: Batch, options: Options) -> bytes:
     """A batch's results pickled once by the worker: Dask moves bytes as they
     are, where a list of results would be walked (sized, then pickled) on the
@@ -115,6 +142,31 @@ def _quiet_from_birth(on: bool) -> None:
     _forking_workers = on
 
 
+# Dask's loggers, quiet for the life of a cluster started for a run, not only
+# as it starts (Dask's `silence_logs`): its workers are forked by a thread of
+# the nannies here while another thread (the event loop, telling of a worker
+# that died and of its restart) may be in the middle of writing to the log's
+# stream, whose lock the replacement then inherits held, by a thread it does
+# not have; the first line the replacement logged (a dead worker's directory
+# purged, as it starts) waited for ever.  Nothing is logged by either side.
+def _logs_quiet() -> dict[str, int]:
+    """Every Dask logger with a level of its own set to CRITICAL: the levels
+    it had, to be given back."""
+    manager = logging.Logger.manager
+    names = ["distributed"] + [name for name, logger in list(manager.loggerDict.items())
+                               if name.startswith("distributed.") and isinstance(logger, logging.Logger)
+                               and logger.level != logging.NOTSET]
+    levels = {name: logging.getLogger(name).level for name in names}
+    for name in names:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    return levels
+
+
+def _logs_as_they_were(levels: dict[str, int]) -> None:
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+
+
 def _start_method() -> str:
     import multiprocessing
 
@@ -130,6 +182,7 @@ class DaskBackend:
 
         self.options = options
         self.cluster = None
+        self.levels: dict[str, int] = {}  # of Dask's loggers, while a cluster started here is open
         self.workers: set[int] = set()  # pids of the cluster's workers, whose half-written cache entries are swept
         # Held for the cluster's life, not only its start: a nanny reads the
         # start method again when it restarts a worker that died (outside it,
@@ -146,6 +199,7 @@ class DaskBackend:
 
                 # (each worker's share of the memory, as n_workers=jobs would set it)
                 share = parse_memory_limit("auto", 1, jobs, logger=logging.getLogger(__name__))
+                self.levels = _logs_quiet()
                 _quiet_from_birth(True)
                 # Started with no worker, then asked for `jobs` of them: the client
                 # connects and the first batches are submitted while the workers
@@ -248,7 +302,10 @@ class DaskBackend:
         try:
             if self.cluster is not None:
                 cluster, self.cluster = self.cluster, None
-                cluster.close()
+                try:
+                    cluster.close(timeout=CLOSE_BOUND)
+                except Exception:
+                    self.workers |= _end_workers(cluster)
         except Exception:
             # Every result is in by now.  A nanny still restarting a worker that
             # died can fail its own close ("can only join a started process");
@@ -256,6 +313,8 @@ class DaskBackend:
             pass
         finally:
             _quiet_from_birth(False)
+            _logs_as_they_were(self.levels)
+            self.levels = {}
             if self.config is not None:
                 self.config.__exit__(None, None, None)
                 self.config = None

@@ -216,6 +216,33 @@ def _stop(pool: ProcessPoolExecutor) -> set[int]:
     return {p.pid for p in processes if p.pid is not None}
 
 
+# A process forked by another thread of this one (a Dask nanny replacing a
+# worker that died) while a pool here starts its own worker inherits that
+# worker's end of the pipe by which the pool sees it die: the end is closed
+# here just after the fork, but the other child keeps it open for its whole
+# life, and the pool never learns that its worker died (the file that kills
+# its process, checked again on its own): test_corpus hung so under load.
+# So a suspect's result is waited for a while at a time, and the pool's
+# process looked at between (its exit status, which no pipe can hide).
+LOOK_EVERY = 0.5  # seconds
+
+
+def _awaited(pool: ProcessPoolExecutor, future: Future[Checked]) -> Checked:
+    """The future's result; BrokenProcessPool once the pool's process has died."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    while True:
+        try:
+            return future.result(timeout=LOOK_EVERY)
+        except TimeoutError:
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            if processes and not all(process.is_alive() for process in processes):
+                try:
+                    return future.result(timeout=LOOK_EVERY)  # (sent just before it died)
+                except TimeoutError:
+                    raise BrokenProcessPool("the pool's process died") from None
+
+
 class _Pool:
     def __init__(self, options: Options, workers: int) -> None:
         self.options, self.workers = options, workers
@@ -253,7 +280,7 @@ class _Pool:
         for index, path in batch:
             spare = self.spare = self.spare or _new_pool(1)
             try:
-                out.append(spare.submit(check_one, index, path, self.options).result())
+                out.append(_awaited(spare, spare.submit(check_one, index, path, self.options)))
             except BrokenProcessPool:
                 self.stopped |= _stop(spare)
                 self.spare = None
