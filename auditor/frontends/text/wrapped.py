@@ -17,7 +17,9 @@ line shows that edge (the headings wrapped too), the rows show it (`_edge_of_row
 heading's rest is placed where its words would stand over the same columns
 wherever it may have started (its first word past the margin, its last at the
 edge), or else at the one place leaving each column's joined heading naming
-what its place holds (`_place_headings`).  Where a rejoined row holds fewer
+what its place holds (`_place_headings`); the columns those of a wrapped rule under
+the headings where one reaches the edge, its runs of dashes (`_ruled_columns`: a
+column left blank in every row is a column too).  Where a rejoined row holds fewer
 figures than the table's columns (a blank cell: its last figure may not be the
 last column's), or the rests or a heading's rest place otherwise, the table is
 refused at the wrapped line, naming it.
@@ -183,7 +185,7 @@ def _ruled_columns(out: list[str], shift: dict[int, tuple[int, int]], rules: Seq
         if start + len(body) - 1 != edge:
             continue  # (a rule short of the edge shows no column's place: the figures' columns serve)
         _set_back(out, shift, n, body, start)
-        runs = _columns_under(_RUN.finditer(out[n - 2]), columns, n, path)
+        runs = _columns_under(out[n - 2], columns, n, path)
         if ruled is not None and runs != ruled:
             raise InputError(_NOT_RULED, path, n)
         ruled = runs
@@ -195,18 +197,19 @@ _NOT_RULED = ("the figures do not stand under the headings' rule, one column und
               "wrapped by the filer's software: their columns are not sure")
 
 
-def _columns_under(runs_found, columns: Sequence[tuple[int, int]], n: int, path: str) -> list[tuple[int, int]]:
+def _columns_under(rule: str, columns: Sequence[tuple[int, int]], n: int, path: str) -> list[tuple[int, int]]:
     """The figure columns and the rule's runs no figure stands under, from the first figure
-    column's to the last (counted from the right); an input error (line `n`) where a figure column stands under other
-    than one run (its figures OVERHANG past it at most), two under one, or the last run holds none."""
-    runs = [(m.start() + 1, m.end()) for m in runs_found]
+    column's run to the last (counted from the right); an input error (line `n`) where a figure
+    column stands under other than one run (its figures OVERHANG past it at most), two under one,
+    or the last run holds none."""
+    runs = [(m.start() + 1, m.end()) for m in _RUN.finditer(rule)]
     held = [[j for j, (a, b) in enumerate(runs) if c0 <= b and c1 >= a] for c0, c1 in columns]
-    if (not runs or any(len(h) != 1 for h in held) or len({h[0] for h in held}) != len(held)
+    if (not columns or any(len(h) != 1 for h in held) or len({h[0] for h in held}) != len(held)
             or held[0][0] != len(runs) - 1
             or any(c0 < runs[h[0]][0] - OVERHANG or c1 > runs[h[0]][1] + OVERHANG for (c0, c1), h in zip(columns, held))):
         raise InputError(_NOT_RULED, path, n)
     spans = {h[0]: column for column, h in zip(columns, held)}
-    return [spans.get(j, runs[j]) for j in range(len(runs) - 1, held[-1][0] - 1, -1)] if held else []
+    return [spans.get(j, runs[j]) for j in range(len(runs) - 1, held[-1][0] - 1, -1)]
 
 
 def _place_headings(out: list[str], shift: dict[int, tuple[int, int]], headings: Sequence[tuple[int, str]],
