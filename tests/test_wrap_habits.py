@@ -55,17 +55,19 @@ def test_real_tables_wrapped_by_the_filers_software_are_read_exactly_or_refused(
 # The least of each wrapped-headings habit read right (of 30 to 36 cases): every figure where printed, the
 # planted error found at its cell.  s31-wrapheads read 154 of 560 (a rest's words placed only where its two
 # extreme places agreed); s32-wraprests 423 of 560 (every place between, its first word past the width, and
-# where the geometry leaves several, the one place naming each column's role), short-last 122 of 200.
+# where the geometry leaves several, the one place naming each column's role), short-last 122 of 200;
+# s32-wrapempty 456 of 560 and 126 of 200 (the columns read off a wrapped rule's runs: a column no row prints a
+# figure in, "Charged to other accounts" left blank throughout, is a column, the heading words over it placed).
 READ_WRAPPED_HEADINGS = {
-    ("wrap-80", "text-tagged"): 22, ("wrap-80", "text-untagged"): 30,
-    ("wrap-80-indent-4", "text-tagged"): 22, ("wrap-80-indent-4", "text-untagged"): 30,
-    ("wrap-76", "text-tagged"): 27, ("wrap-76", "text-untagged"): 30,
-    ("wrap-76-indent-4", "text-tagged"): 27, ("wrap-76-indent-4", "text-untagged"): 30,
-    ("wrap-72", "text-tagged"): 25, ("wrap-72", "text-untagged"): 26,
-    ("wrap-72-indent-4", "text-tagged"): 25, ("wrap-72-indent-4", "text-untagged"): 25,
-    ("wrap-80-indent-2", "text-tagged"): 22, ("wrap-80-indent-2", "text-untagged"): 30,
-    ("wrap-80-indent-8", "text-tagged"): 22, ("wrap-80-indent-8", "text-untagged"): 30,
-    ("wrap-80-short-last", "text-tagged"): 19, ("wrap-80-short-last", "text-untagged"): 25,
+    ("wrap-80", "text-tagged"): 24, ("wrap-80", "text-untagged"): 32,
+    ("wrap-80-indent-4", "text-tagged"): 24, ("wrap-80-indent-4", "text-untagged"): 32,
+    ("wrap-76", "text-tagged"): 29, ("wrap-76", "text-untagged"): 32,
+    ("wrap-76-indent-4", "text-tagged"): 29, ("wrap-76-indent-4", "text-untagged"): 32,
+    ("wrap-72", "text-tagged"): 27, ("wrap-72", "text-untagged"): 28,
+    ("wrap-72-indent-4", "text-tagged"): 27, ("wrap-72-indent-4", "text-untagged"): 28,
+    ("wrap-80-indent-2", "text-tagged"): 24, ("wrap-80-indent-2", "text-untagged"): 32,
+    ("wrap-80-indent-8", "text-tagged"): 24, ("wrap-80-indent-8", "text-untagged"): 32,
+    ("wrap-80-short-last", "text-tagged"): 21, ("wrap-80-short-last", "text-untagged"): 27,
     ("wrap-76-short-last", "text-tagged"): 21, ("wrap-76-short-last", "text-untagged"): 23,
     ("wrap-72-short-last", "text-tagged"): 19, ("wrap-72-short-last", "text-untagged"): 15,
 }
@@ -225,3 +227,50 @@ def test_each_habit_applies_to_enough_tables():
     specs = [json.loads(path.read_text()) for path in TABLES]
     for habit in HABITS:
         assert sum(printed(s, habit, "text-tagged") is not None for s in specs) >= 12, habit
+
+
+# "Charged to Other Accounts" left blank in every row (the real cik854775-fy2000's habit), the table
+# typed 114 columns wide: wrapped at 80 the words over the blank column are on the headings' rests.
+BLANK_COLUMN = """\
+                                   SCHEDULE II
+                       VALUATION AND QUALIFYING ACCOUNTS
+                                 (In thousands)
+
+                                          Balance at     Charged to     Charged to                    Balance at
+                                          Beginning      Costs and        Other                         End of
+Description                               of Period       Expenses       Accounts      Deductions       Period
+---------------------------------------   ------------   ------------   ------------   ------------   ------------
+Year ended June 30, 1998
+Allowance for doubtful accounts           $      1,214   $        506                  $        472   $      1,248
+Reserve for inventory obsolescence               2,377            941                         1,105          2,213
+Year ended June 30, 1997
+Allowance for doubtful accounts           $      1,095   $        588                  $        469   $      1,214
+Reserve for inventory obsolescence               2,160          1,032                           815          2,377
+"""
+
+
+def test_a_column_no_row_prints_a_figure_in_is_read_off_the_headings_rule():
+    """The rows' figures show four columns, the rule's runs five: the columns are the runs (the rule
+    rejoined, its rest a rule), so "to  Balance at" and "Accounts  Deductions  Period" are placed over
+    their columns, the blank one among them (refused before s32-wrapempty: its words fitted no column)."""
+    for text, found in ((BLANK_COLUMN, []), (BLANK_COLUMN.replace("2,213", "2,231"), ["row_identity"])):
+        lines = wrapped(Rendered(text), 80).text.split("\n")
+        assert "Accounts      Deductions       Period" in lines  # (the blank column's words on a rest)
+        result = _check("\n".join(lines))
+        assert result.error is None
+        assert [c.heading for c in result.schedules[0].columns] == [
+            "Balance at Beginning of Period", "Charged to Costs and Expenses", "Charged to Other Accounts",
+            "Deductions", "Balance at End of Period"]
+        assert [(f.check, f.location.line, f.location.column) for f in result.findings] == [
+            (check, at, lines[at - 1].index("2,231") + 1)
+            for check in found for at in [next(n for n, line in enumerate(lines, 1) if line.endswith("2,231"))]]
+
+
+def test_figures_not_under_the_headings_rules_runs_are_refused_at_the_rules_rest():
+    """A figure column under two runs of the rule (or under none): the runs are not the columns,
+    and the heading words are never placed by them."""
+    split = BLANK_COLUMN.replace("   ------------   ------------\nYear", "   -----  -----   ------------\nYear")
+    lines = wrapped(Rendered(split), 80).text.split("\n")
+    rest = next(n for n, line in enumerate(lines, 1) if line.startswith("------------   -----  -----"))
+    result = _check("\n".join(lines))
+    assert result.error is not None and result.error.line == rest and "headings' rule" in str(result.error)

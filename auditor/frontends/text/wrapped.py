@@ -17,7 +17,9 @@ line shows that edge (the headings wrapped too), the rows show it (`_edge_of_row
 heading's rest is placed where its words would stand over the same columns
 wherever it may have started (its first word past the margin, its last at the
 edge), or else at the one place leaving each column's joined heading naming
-what its place holds (`_place_headings`).  Where a rejoined row holds fewer
+what its place holds (`_place_headings`); the columns those of a wrapped rule under
+the headings where one reaches the edge, its runs of dashes (`_ruled_columns`: a
+column left blank in every row is a column too).  Where a rejoined row holds fewer
 figures than the table's columns (a blank cell: its last figure may not be the
 last column's), or the rests or a heading's rest place otherwise, the table is
 refused at the wrapped line, naming it.
@@ -130,8 +132,9 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     least = _edge_of_rows(found)
     from_rows = edge < least
     headings = _heading_rests(lines, region.first, found[0].line - 1, width) if from_rows else []
+    rules = [(n, body) for n, body in headings if _is_rule(body)]
     if from_rows:
-        edge = max([least] + [_edge_of_rule(lines[n - 2].rstrip(), body) for n, body in headings if _is_rule(body)])
+        edge = max([least] + [_edge_of_rule(lines[n - 2].rstrip(), body) for n, body in rules])
     out = [""] * (region.first - 1) + block
     shift: dict[int, tuple[int, int]] = {}
     for cut in found:
@@ -153,8 +156,10 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         if stray is not None:
             raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
                              "filer's software: whose row's rest? (their row is not sure)", path, stray)
-        _place_headings(out, shift, headings, (edge, max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])),
-                        _columns(figures), (region.first, found[0].line - 2), path)
+        widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
+        columns = _ruled_columns(out, shift, rules, edge, _columns(figures), path)
+        _place_headings(out, shift, [h for h in headings if h not in rules], (edge, widest), columns,
+                        (region.first, found[0].line - 2), path)
     return Rejoined(out, tuple(found), shift, last)
 
 
@@ -164,6 +169,47 @@ def _columns(rows: Sequence[Sequence[re.Match[str]]]) -> list[tuple[int, int]]:
     a row's label is no column; a row holding fewer figures is refused by `short_rows`)."""
     return [(min(r[-1 - k].start() for r in rows if len(r) > k) + 1, max(r[-1 - k].end() for r in rows if len(r) > k))
             for k in range(min(len(r) for r in rows))]
+
+
+def _ruled_columns(out: list[str], shift: dict[int, tuple[int, int]], rules: Sequence[tuple[int, str]], edge: int,
+                   columns: list[tuple[int, int]], path: str) -> list[tuple[int, int]]:
+    """The table's columns (counted from the right) where a wrapped rule under the headings reaches
+    the edge: its dashes' runs, each rule set back on its line (a column no row prints a figure in,
+    "Charged to other accounts" left blank throughout, is a column: the heading words over it are
+    placed as over any other); else the figure columns (`columns`).  An input error at the rule's
+    rest where a figure column does not stand under one run of its own, or the last run holds none."""
+    ruled: Optional[list[tuple[int, int]]] = None
+    for n, body in rules:
+        over = out[n - 2].rstrip()
+        start = _edge_of_rule(over, body) - len(body) + 1
+        if start + len(body) - 1 != edge:
+            continue  # (a rule short of the edge shows no column's place: the figures' columns serve)
+        _set_back(out, shift, n, body, start)
+        runs = _columns_under(out[n - 2], columns, n, path)
+        if ruled is not None and runs != ruled:
+            raise InputError(_NOT_RULED, path, n)
+        ruled = runs
+    return columns if ruled is None else ruled
+
+
+_RUN = re.compile(r"[-=]+")
+_NOT_RULED = ("the figures do not stand under the headings' rule, one column under each run of its dashes, in a table "
+              "wrapped by the filer's software: their columns are not sure")
+
+
+def _columns_under(rule: str, columns: Sequence[tuple[int, int]], n: int, path: str) -> list[tuple[int, int]]:
+    """The figure columns and the rule's runs no figure stands under, from the first figure
+    column's run to the last (counted from the right); an input error (line `n`) where a figure
+    column stands under other than one run (its figures OVERHANG past it at most), two under one,
+    or the last run holds none."""
+    runs = [(m.start() + 1, m.end()) for m in _RUN.finditer(rule)]
+    held = [[j for j, (a, b) in enumerate(runs) if c0 <= b and c1 >= a] for c0, c1 in columns]
+    if (not columns or any(len(h) != 1 for h in held) or len({h[0] for h in held}) != len(held)
+            or held[0][0] != len(runs) - 1
+            or any(c0 < runs[h[0]][0] - OVERHANG or c1 > runs[h[0]][1] + OVERHANG for (c0, c1), h in zip(columns, held))):
+        raise InputError(_NOT_RULED, path, n)
+    spans = {h[0]: column for column, h in zip(columns, held)}
+    return [spans.get(j, runs[j]) for j in range(len(runs) - 1, held[-1][0] - 1, -1)]
 
 
 def _place_headings(out: list[str], shift: dict[int, tuple[int, int]], headings: Sequence[tuple[int, str]],
