@@ -399,14 +399,32 @@ def _caption_again(src: Source, last: str, first_row: int, last_row: int) -> boo
     return last in captions
 
 
+# How many lines of a label wrapped under its period's caption a cut may leave (a label of three
+# lines cut before its last, which prints the figures).
+LABEL_LINES = 2
+
+
 def _period_opened(after: str) -> str | None:
-    """A period's caption, then a label's first line and nothing else ("Year ended December 31,
-    2020:" / "Cumulative effect of adoption"): the next period opened, the file cut before its
-    first figures."""
+    """A period's caption, then a label's first line or two and nothing else ("Year ended December 31,
+    2020:" / "Cumulative effect of" / "adoption of credit"): the next period opened, the file cut
+    before its first figures."""
     lines = _word_lines(_prose(after))
-    if len(lines) != 2 or not is_period(" ".join(lines[0].split()).rstrip(":")) or _phrase_last(after) is None:
+    caption = " ".join(lines[0].split()) if lines else ""
+    if not 2 <= len(lines) <= 1 + LABEL_LINES or not is_period(caption.rstrip(":")):
         return None
-    return " ".join(lines[0].split())
+    if len(lines) > 2 and not (_captions_period(caption) and _indent(lines[2]) > _indent(lines[1])):
+        return None  # (a label's second line is set in under its first; a report's date, a signature's lines are not)
+    return caption if all(_phrase(line) for line in lines[1:]) else None
+
+
+def _captions_period(line: str) -> bool:
+    """Whether a line is a period's caption over its rows: "Year ended ...", "Fiscal 2020", "2020",
+    or one with a colon; not a date alone (a report's, under the table)."""
+    return line.endswith(":") or bool(PERIOD_CAPTION.match(line) or BARE_YEAR.match(line))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _reserve_alone(after: str) -> str | None:
