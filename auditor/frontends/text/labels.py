@@ -69,14 +69,15 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
     period: Optional[tuple[str, int]] = None
     if any(is_period(text(ln.words)) for ln in pending):
         previous_indent = None  # a new period: the row before is no guide to this one's label
-    dated = (row_line is not None and bool(pending) and pending[-1].number == row_line.number - 1
-             and date_goes_on(text(pending[-1].words), text(row_words)))
-    if row_line is not None and row_words and is_period(text(row_words)) and not dated:
+    dated = False  # (the row opens on a date the line right above leads into: "Adoption of ASC 326 on")
+    if row_line is not None and row_words and is_period(text(row_words)):
+        dated = (bool(pending) and pending[-1].number == row_line.number - 1
+                 and date_goes_on(text(pending[-1].words), text(row_words)))
         # A row that starts with its period ("1996", "Year ended December 31,
         # 1996") under an account's caption: the lines above are captions,
         # with or without a ":", never the first lines of a period's name.
-        # (Unless the line above leads into its date: "Adoption of ASC 326 on".)
-        row_line = None
+        if not dated:
+            row_line = None
     if row_line is not None:
         row_indent = indent_of(row_words, row_line)
         first = row_words[0].text if row_words else ""
