@@ -337,6 +337,17 @@ PERIOD_START = re.compile(
 YEAR = re.compile(r"(19|20)(?<!(?![Yy])\w\d\d)(?<!(?<![Ff])[Yy]\d\d)\d\d\b")
 # A year alone in its cell or line: a period's caption printed apart ("2002<br>2001").
 BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Where a wrapped label's first line ends so, a date opening the line under it goes on from it
+# ("Adoption of ASC 326 on" / "January 1, 2020", "Balance, as restated, at" / "December 31, 1998"):
+# the date is the label's, not a period's caption.
+DATE_LEAD = re.compile(r"(?:\b(?:on|at|of|from|through)|[-\u2013\u2014])$", re.IGNORECASE)
+
+
+def date_goes_on(above: str, line: str) -> bool:
+    """`line` opens on a date that the label line `above` it leads into."""
+    return DATE_LEAD.search(above) is not None and (DATE.match(line) or SHORT_DATE.match(line)) is not None
+
+
 # An accounting standard's number, "ASU 2016-13", "Update No. 2016-13": its year names no period
 # (a column headed "Impact of adoption of ASU 2016-13" in a 2020s schedule).
 STANDARD_NUMBER = re.compile(r"\b(?:ASU|Update)\s+(?:No\.\s*)?(?:19|20)\d\d-\d{1,3}\b", re.IGNORECASE)

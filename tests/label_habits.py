@@ -25,6 +25,8 @@ labels
 - all-caps: every label in capitals;
 - colon-leaders: each label ended ":" and run out to its figures with dots (typed only);
 - label-below: the label on the line under its figures (typed only);
+- date-wrapped-at, -on, -as-of, -dash: the label ended "at", "on", "as of" or "-" on a line of its own over
+  its figures' line, which opens on a date ("... at" / "  December 31, 1996   $ 1,234") (typed only);
 - renamed: the second and later periods' reserves under another name ("Reserve for ...");
 - space-indent: the reserves over a total indented two spaces more than the total's label;
 
@@ -193,6 +195,31 @@ def label_below(r: Rendered, spec: dict) -> Rendered:
     return dataclasses.replace(r, text="\n".join(lines), figures=figures)
 
 
+def _date_wrapped(lead: str, date: str = "December 31, 1996"):
+    """Each reserve's label ended on `lead` ("at", "as of", "-") on a line of its own over its
+    figures' line, which opens on a date set in two more blanks ("Allowance for doubtful
+    accounts at" / "  December 31, 1996   $ 1,234 ..."): one label, the date its last words."""
+    def edit(r: Rendered, spec: dict) -> Rendered:
+        lines = _lines(r)
+        figures, labels = list(r.figures), dict(r.row_labels)
+        for n in sorted({f.line for f in r.figures}, reverse=True):
+            on = [f for f in figures if f.line == n]
+            if any(spec["periods"][f.period]["rows"][f.row].get("is_total") for f in on):
+                continue
+            line, stop = lines[n - 1], _first_figure(r, n) - 1
+            label = line[:stop].rstrip()
+            indent = len(label) - len(label.lstrip())
+            if not label.strip() or re.search(r"\b(19|20)\d\d\b", label) or indent + 2 + len(date) + 2 > stop:
+                continue  # (a period's label, a year, stays; a date must fit before the figures)
+            lines[n - 1] = (" " * (indent + 2) + date).ljust(stop) + line[stop:]
+            lines.insert(n - 1, f"{label} {lead}")
+            figures = [dataclasses.replace(f, line=f.line + 1) if f.line >= n else f for f in figures]
+            for key in {(f.period, f.row) for f in on}:
+                labels[key] = f"{label.strip()} {lead} {date}"
+        return dataclasses.replace(r, text="\n".join(lines), figures=figures, row_labels=labels)
+    return edit
+
+
 def _retype(r: Rendered, edit: Callable[[Printed, str], Optional[str]], right: bool = False) -> Rendered:
     """Each figure's text replaced by edit(figure, text) where it gives one: the
     right edge kept (spaces taken to the left), or with `right` the start kept
@@ -333,6 +360,10 @@ HABITS: dict[str, Habit] = {
     "all-caps": Habit(spec=_relabel(str.upper)),
     "colon-leaders": Habit(typed=colon_leaders),
     "label-below": Habit(typed=label_below),
+    "date-wrapped-at": Habit(typed=_date_wrapped("at")),
+    "date-wrapped-on": Habit(typed=_date_wrapped("on")),
+    "date-wrapped-as-of": Habit(typed=_date_wrapped("as of")),
+    "date-wrapped-dash": Habit(typed=_date_wrapped("-")),
     "renamed": Habit(spec=renamed),
     "space-indent": Habit(spec=space_indent),
     "one-decimal": Habit(spec=one_decimal),

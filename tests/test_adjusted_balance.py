@@ -212,6 +212,26 @@ def test_an_adoption_row_naming_no_one_account_among_several_is_refused():
         assert result.error is not None and why in result.error.message, variant
 
 
+def test_an_adoption_label_wrapped_onto_a_line_opening_on_its_date_is_one_label():
+    """"Adoption of ASC 326 on" / "    January 1, 2020   $ 412 ...": the date is the label's last
+    words, not a row of its own under a caption (main read it so: two false VQ003).  Naming none of
+    the accounts beside it, it is refused at its first line; naming one, it is read into its carry."""
+    text = PER_ACCOUNT.read_text()
+    wrapped = text.replace("Adoption of ASC 326 - trade\n    receivables    ", "Adoption of ASC 326 on\n    January 1, 2020")
+    named = text.replace("Adoption of ASC 326 - trade\n    receivables    ",
+                         "Adoption of ASC 326 for trade receivables at\n    January 1, 2020")
+    assert wrapped != text and named != text
+    result = _check(wrapped)
+    assert result.error is not None and "naming none of them alone" in result.error.message
+    assert "'Adoption of ASC 326 on January 1, 2020'" in result.error.message and result.error.line == 23
+    result = _check(named)
+    assert result.error is None and [f for f in result.findings if f.severity != "info"] == []
+    assert ("'Adoption of ASC 326 for trade receivables at January 1, 2020' (line 23) is added to the balance of "
+            "'Allowance for credit losses - trade receivables'") in result.schedules[0].reading.carry_basis
+    found = _carry_findings(named.replace("$    2,215 ", "$    2,251 "))
+    assert ("VQ003", 15, Decimal(1803 + 412)) in found
+
+
 def test_a_first_year_opening_with_its_adoption_is_read_and_said_unchecked():
     """The adoption's row in the first printed year, its figure at beginning alone, the account
     opening with it: the year before's end is not printed, so that carry is not checked (the carry

@@ -9,7 +9,8 @@ from typing import Literal, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
-from auditor.labels import ACCOUNT_WORD, CONNECTIVE, GROUP_CAPTION, GROUP_PLACE_END, GROUP_WORDS, is_period
+from auditor.labels import (ACCOUNT_WORD, CONNECTIVE, GROUP_CAPTION, GROUP_PLACE_END, GROUP_WORDS, date_goes_on,
+                            is_period)
 from auditor.model import Row
 
 
@@ -68,11 +69,15 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
     period: Optional[tuple[str, int]] = None
     if any(is_period(text(ln.words)) for ln in pending):
         previous_indent = None  # a new period: the row before is no guide to this one's label
+    dated = False  # (the row opens on a date the line right above leads into: "Adoption of ASC 326 on")
     if row_line is not None and row_words and is_period(text(row_words)):
+        dated = (bool(pending) and pending[-1].number == row_line.number - 1
+                 and date_goes_on(text(pending[-1].words), text(row_words)))
         # A row that starts with its period ("1996", "Year ended December 31,
         # 1996") under an account's caption: the lines above are captions,
         # with or without a ":", never the first lines of a period's name.
-        row_line = None
+        if not dated:
+            row_line = None
     if row_line is not None:
         row_indent = indent_of(row_words, row_line)
         first = row_words[0].text if row_words else ""
@@ -99,7 +104,8 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
                                       or _reserve_over_reserve(line_text, text(row_words), cased)):
                 break
             deeper = len(below) == 1 and (row_indent > words[0].column or _under_first_line(pending, k, row_indent))
-            joins = cased and first[:1].islower() or CONNECTIVE.search(line_text) or deeper
+            joins = (cased and first[:1].islower() or CONNECTIVE.search(line_text) or deeper
+                     or dated and k == len(pending))
             if not joins and not (previous_indent is not None and words[0].column <= previous_indent):
                 break
             k -= 1
