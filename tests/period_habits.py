@@ -200,8 +200,9 @@ def _plus(cell: str, places: int, units: int) -> Optional[str]:
 
 
 def _summing(rows: list[dict], r: int) -> list[int]:
-    """The rows whose figures sum row `r`'s: itself and the totals over it (a total sums
-    the items since the previous total, or the subtotals above: expect.py's reading)."""
+    """The rows whose figures sum row `r`'s: itself and the totals over it (a total sums its
+    "parts" where an edit named them, a total printed above its rows; else the items since the
+    previous total, or the subtotals above: expect.py's reading)."""
     holds, items, subtotals = [r], [], []
     for i, row in enumerate(rows):
         if not row["cells"]:
@@ -209,7 +210,7 @@ def _summing(rows: list[dict], r: int) -> list[int]:
         if not row.get("is_total"):
             items.append(i)
             continue
-        parts = items or subtotals
+        parts = row.get("parts") or items or subtotals
         if items:
             subtotals.append(i)
         items = []

@@ -318,6 +318,9 @@ def lines(source: Typed, region: Region) -> list[Line]:
     region_lines = without_typed_footnotes(without_running_heads(_without_table_footnotes(source.lines[region.first - 1 : region.last])))
     printed: dict[int, str] = {}  # a line retyped for the grammar: its text as printed
     refused: dict[int, UnexpectedInput] = {}
+    text = above + "\n".join(region_lines) + "\n"
+    if "))" in text:  # (one search: a label can take "(6(1))" as its word, silently, so retype first)
+        region_lines = _marks_moved_out(region_lines)
     while True:
         text = above + "\n".join(region_lines) + "\n"
         try:
@@ -339,10 +342,16 @@ def _retyped(lines: list[str], at: int) -> Optional[list[str]]:
     of standards named in it masked as words (`_days_masked`, `_standards_masked`); None where
     none is printed.  Only on a refusal: the lines every table parses at once are never looked at."""
     if _MARK_INSIDE.search(lines[at]):  # (every line: one the grammar took, "2010   (6(1))", took it as a word)
-        return [_MARK_INSIDE.sub(r"\1)\2", line) if "(" in line else line for line in lines]
+        return _marks_moved_out(lines)
     masked = _standards_masked(lines, at)
     retyped = _days_masked(lines if masked is None else [*lines[:at], masked, *lines[at + 1 :]], at)
     return retyped if retyped is not None or masked is None else [*lines[:at], masked, *lines[at + 1 :]]
+
+
+def _marks_moved_out(lines: list[str]) -> list[str]:
+    """The lines with each negative's marker typed inside its parentheses moved out, "(473(1))"
+    -> "(473)(1)", column for column: as a figure and its marker, never a label's word."""
+    return [_MARK_INSIDE.sub(r"\1)\2", line) if "))" in line else line for line in lines]
 
 
 def _standards_masked(lines: list[str], at: int) -> Optional[str]:
