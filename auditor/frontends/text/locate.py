@@ -738,12 +738,12 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
                     transposed and rollforward.block_follows(lines, n)) and not (
                     _next_block_in_columns(lines, n, edges | columns | figure_ends(lines, first_row, last_figures))) and not (
-                    written > last_figures and _caption_over_rows(lines, written, n)) and not _ruled_on(lines, written, n):
+                    written > last_figures and _caption_over_rows(lines, written, n)) and not _ruled_on(lines, written, n) \
+                    and not (n == last_figures + 2 and _balance_under(lines, last_figures, n + 1)):
                 break
         else:
             blanks, written = 0, n
-            if _is_row(line, transposed) or _lone_entry(line) and (
-                    n == last_figures + 1 or n == last_figures + 2 and not lines[n - 2].strip()) \
+            if _is_row(line, transposed) or _balance_under(lines, last_figures, n) \
                     or _under_a_row_of_one(lines, n) or _ruled_total_of_one(lines, n):
                 last_figures = n
         n += 1
@@ -798,6 +798,13 @@ def _lone_entry(line: str) -> bool:
     """A line of one entry right under a row: the rest of that row (LONE_FIGURE),
     or a row of its own whose one entry is a nil (LONE_NIL; not a rule's last dashes)."""
     return bool(LONE_FIGURE.match(line) or LONE_NIL.match(line) and not RULE_LINE.match(line))
+
+
+def _balance_under(lines: Sequence[str], row: int, n: int) -> bool:
+    """Line n one entry under line `row`, right under it or one or two blank lines down (double
+    or quadruple spacing): the rest of that row (`_lone_entry`)."""
+    return row < n <= min(row + 3, len(lines)) and _lone_entry(lines[n - 1]) \
+        and not any(line.strip() for line in lines[row : n - 1])
 
 
 def _under_a_row_of_one(lines: Sequence[str], n: int) -> bool:
