@@ -16,7 +16,9 @@ they stand:
 - page-between: "rows" with a "<PAGE>" line (a blank under it) after the
   row in the middle of the table, as a page break falls;
 - second-line-apart: "rows" with a row's balance at end printed alone on the
-  line under it set a blank line down too, as every line is.
+  line under it set a blank line down too, as every line is;
+- second-line-two-apart: "two-blanks" with a row's balance at end alone on
+  the line under it set two blank lines down too (quadruple spacing).
 
 Elsewhere a row's balance at end printed alone on the line under it stays
 there (the typist's one entry), as typed.double_spaced keeps it.  Each figure keeps its
@@ -67,4 +69,5 @@ HABITS: dict[str, Callable[[Rendered], Rendered]] = {
     "spaced-blanks": lambda r: _spaced(r, gap="   "),
     "page-between": lambda r: _spaced(r, page_after_middle=True),
     "second-line-apart": lambda r: _spaced(r, second_line_kept=False),
+    "second-line-two-apart": lambda r: _spaced(r, count=2, second_line_kept=False),
 }

@@ -57,14 +57,10 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
     return "right", ""
 
 
-# Not read right yet (strict: a fix must take it off).
-# cik947425-fy2005's earliest year prints no figure at all and its next year a row whose balance at
-# beginning is blank: typed with two blank lines after every line under group captions, the table ends
-# after that row (the reserve's label alone, then a year whose row starts in a column no row above
-# printed a figure in): its later year silently unread.
-UNREAD: dict[tuple[str, str], str] = {
-    ("two-blanks+group-captions", "typed"): "cik947425-fy2005: the table ends before its last year",
-}
+# Not read right yet (strict: a fix must take it off).  (s32-spacing2 took off cik947425-fy2005 typed
+# with two blank lines after every line under group captions: a group's caption over a reserve's
+# label printed alone, then the next period's caption and a group's caption over its first row.)
+UNREAD: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("habit, layout", list(habit_cases(TEXT, sorted(HABITS), UNREAD)))
@@ -128,3 +124,34 @@ def test_a_balance_typed_alone_a_blank_line_under_its_row_is_the_rows():
     typo = auditor.check_file(str(FIXTURES / f"{name}-row-typo.txt"))
     assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
         ("row_identity", 39, 81)]
+
+
+def test_a_balance_typed_alone_two_blank_lines_under_its_row_is_the_rows():
+    """thornbury-gauge: quadruple spaced, each row's balance at end alone on the line under it two
+    blank lines down: read into its row (the s32 form read the first row alone, its balance 0, and
+    ended the table there), every year read, the planted figure found."""
+    name = "thornbury-gauge-1995-quadruple-spaced-second-line"
+    clean = auditor.check_file(str(FIXTURES / f"{name}-clean.txt"))
+    assert [[(r.label, r.cells[-1].line) for r in p.rows] for s in clean.schedules for p in s.periods] == [
+        [("Allowance for doubtful accounts", 19 + 16 * k), ("Reserve for warranty costs", 25 + 16 * k)] for k in range(3)]
+    assert clean.findings == []
+    typo = auditor.check_file(str(FIXTURES / f"{name}-row-typo.txt"))
+    assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
+        ("row_identity", 57, 82)]
+
+
+def test_a_reserve_printed_alone_under_a_group_caption_two_blank_lines_apart_does_not_end_the_table():
+    """pembrook-optical: two blank lines after every line, group captions, the returns reserve's
+    label alone (no figures) over the next year's caption, its group's caption and a row opening in
+    the charges column: every year read (the s32 form ended after 2005's first row, silently), the
+    planted figure of the last year found."""
+    name = "pembrook-optical-2006-two-blanks-group-captions"
+    clean = auditor.check_file(str(FIXTURES / f"{name}-clean.txt"))
+    assert [p.label for s in clean.schedules for p in s.periods] == [
+        f"For the year ended September 30, {year}" for year in (2006, 2005, 2004, 2003)]
+    assert [[r.label for r in p.rows if any(c is not None for c in r.cells)] for s in clean.schedules for p in s.periods] == [
+        ["Allowance for doubtful accounts", "Reserve for product returns"]] * 2 + [["Allowance for doubtful accounts"]] * 2
+    assert clean.findings == []
+    typo = auditor.check_file(str(FIXTURES / f"{name}-row-typo.txt"))
+    assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
+        ("row_identity", 72, 87)]

@@ -88,12 +88,12 @@ def _under_a_figure_column(line: Line, lines: list[Line]) -> bool:
 
 def _rows_last_figure(line: Line, above: Optional[Line], after: Optional[Line], lines: list[Line]) -> bool:
     """One figure right of the row just above it: that row's last figure, on a line of its own.
-    Double spaced, a blank line between, where it stands in a column of such figures and no
+    Double spaced, a blank line or two between (quadruple spacing), where it stands in a column of such figures and no
     <PAGE> follows it (a page's number at the margin under the page's last row)."""
     if above is None or above.kind not in ("row", "notes") or len(line.figures) != 1 \
             or line.figures[0].value.column <= _last_end(above):
         return False
-    return above.number == line.number - 1 or above.number == line.number - 2 and (
+    return above.number == line.number - 1 or line.number - above.number in (2, 3) and (
         after is None or after.kind != "page") and _in_a_lone_column(line, lines)
 
 

@@ -738,12 +738,12 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
             if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
                     transposed and rollforward.block_follows(lines, n)) and not (
                     _next_block_in_columns(lines, n, edges | columns | figure_ends(lines, first_row, last_figures))) and not (
-                    written > last_figures and _caption_over_rows(lines, written, n)) and not _ruled_on(lines, written, n):
+                    written > last_figures and _caption_over_rows(lines, written, n)) and not _ruled_on(lines, written, n) \
+                    and not (n == last_figures + 2 and _balance_under(lines, last_figures, n + 1)):
                 break
         else:
             blanks, written = 0, n
-            if _is_row(line, transposed) or _lone_entry(line) and (
-                    n == last_figures + 1 or n == last_figures + 2 and not lines[n - 2].strip()) \
+            if _is_row(line, transposed) or _balance_under(lines, last_figures, n) \
                     or _under_a_row_of_one(lines, n) or _ruled_total_of_one(lines, n):
                 last_figures = n
         n += 1
@@ -798,6 +798,13 @@ def _lone_entry(line: str) -> bool:
     """A line of one entry right under a row: the rest of that row (LONE_FIGURE),
     or a row of its own whose one entry is a nil (LONE_NIL; not a rule's last dashes)."""
     return bool(LONE_FIGURE.match(line) or LONE_NIL.match(line) and not RULE_LINE.match(line))
+
+
+def _balance_under(lines: Sequence[str], row: int, n: int) -> bool:
+    """Line n one entry under line `row`, right under it or one or two blank lines down (double
+    or quadruple spacing): the rest of that row (`_lone_entry`)."""
+    return row < n <= min(row + 3, len(lines)) and _lone_entry(lines[n - 1]) \
+        and not any(line.strip() for line in lines[row : n - 1])
 
 
 def _under_a_row_of_one(lines: Sequence[str], n: int) -> bool:
@@ -875,22 +882,31 @@ def _next_block_in_columns(lines: Sequence[str], blank: int, edges: AbstractSet[
     lines before each account's caption, whatever the account is called (and
     a table typed with two between its rows, two before each row: a reserve's
     label printed alone, no figure that year, over the next period's caption,
-    a group's caption between it and its first row or none).  Rules above the row
+    a group's caption over it, between the period's caption and its first row, or none).  Rules above the row
     are passed over: a block whose total is printed above its rows opens on the total's rule."""
-    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip() and not RULE_LINE.match(line)][:4]
+    following = [line for line in lines[blank : blank + PAGE_GAP] if line.strip() and not RULE_LINE.match(line)][:6]
+    rest = _past_captions(following)
+    if rest and is_period(rest[0].strip()) and not _has_figures(rest[0]):
+        rest = _past_captions(rest[1:])
+    return _row_in_columns(rest, edges)
+
+
+def _past_captions(following: Sequence[str]) -> Sequence[str]:
+    """The lines after the captions (up to two, not a period's) that open them: a group's caption
+    over a reserve's label printed alone, no figure that year."""
+    k = 0
+    while k < min(2, len(following)) and _is_block_caption(following[k]) and not is_period(following[k].strip()):
+        k += 1
+    return following[k:]
+
+
+def _row_in_columns(following: Sequence[str], edges: AbstractSet[int]) -> bool:
+    """The first of the lines a row in the table's columns: two figures or more, or one labelled
+    figure (its other columns blank) over its balance alone, more rows or the next period's caption."""
     return bool(following) and _in_columns(following[0], edges) or (
-        len(following) >= 2 and _is_block_caption(following[0]) and _in_columns(following[1], edges)) or (
-        len(following) >= 3 and _is_block_caption(following[0]) and _period_in_columns(following[1:], edges)) or (
         len(following) >= 2 and _one_figure_in_columns(following[0], edges) and (
             _in_columns(following[1], edges) or bool(LONE_FIGURE.match(following[1]))
             or is_period(following[1].strip()) and not _has_figures(following[1])))
-
-
-def _period_in_columns(following: Sequence[str], edges: AbstractSet[int]) -> bool:
-    """A period's caption over a row in the table's columns, a group's caption between or none."""
-    caption, rest = following[0], following[1:]
-    return is_period(caption.strip()) and not _has_figures(caption) and (
-        _in_columns(rest[0], edges) or len(rest) > 1 and _is_block_caption(rest[0]) and _in_columns(rest[1], edges))
 
 
 def _next_written(lines: Sequence[str], blank: int) -> str:

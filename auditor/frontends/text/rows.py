@@ -46,7 +46,7 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
     new_page = False  # a <PAGE> tag above, and no row since
     for at, ln in enumerate(lines):
         gap = previous is not None and ln.number - previous > 1
-        one_blank = previous is not None and ln.number - previous == 2  # (double spaced: a row's second line a blank down)
+        one_blank = previous is not None and ln.number - previous in (2, 3)  # (double spaced: a row's second line a blank or two down)
         previous = ln.number
         new_page = ln.kind == "page" or new_page and ln.kind != "row"
         if ln.kind == "text":
@@ -165,7 +165,7 @@ def _second_line_columns(lines: Sequence[Line], at: int, starts: Sequence[int]) 
     figures and no label (the row's second line, `_completes`): a figure of
     the row equally near one of them and another column is the other's."""
     below = lines[at + 1] if at + 1 < len(lines) else None
-    if below is None or below.kind != "row" or below.words or below.number - lines[at].number > 2:
+    if below is None or below.kind != "row" or below.words or below.number - lines[at].number > 3:
         return frozenset()
     return frozenset(k for f in below.figures for k in [column_of(f.value.anchor, starts)] if k is not None)
 
