@@ -58,9 +58,11 @@ def double_spaced(text: str, before: bool) -> str:
 
 
 def _balance_a_blank_below(lines: list, n: int) -> bool:
-    """Row n's balance at end typed alone a blank line under it (double spaced): spaced as one line."""
-    return n + 2 < len(lines) and not lines[n + 1].strip() and len(FIGURE.findall(lines[n + 2])) == 1 \
-        and lines[n + 2].startswith(" " * 12)
+    """Row n's balance at end typed alone one or two blank lines under it (double or quadruple
+    spaced, s32-spacing2): spaced as one line."""
+    return any(n + gap + 1 < len(lines) and not "".join(lines[n + 1 : n + gap + 1]).strip()
+               and len(FIGURE.findall(lines[n + gap + 1])) == 1 and lines[n + gap + 1].startswith(" " * 12)
+               for gap in (1, 2))
 
 
 def _wrapped_rest(line: str, above: str) -> bool:
@@ -387,6 +389,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # (bristol: double spaced, no two rows of a block on neighbouring lines to break between;
     # pelham: double spaced too, and paged already; larchmont: two blank lines after every line, likewise;
     # quarry: double spaced, each row's balance on a line of its own, no row line between its periods either.
+    # thornbury: quadruple spaced, each balance two blank lines under its row; pembrook: two blank lines
+    # after every line (s32-spacing2): likewise.
     # harrow: one reserve, its periods as rows.
     # wrenfield, linden: a footnote line, not a row, ends each period's block before the next period;
     # halvorsen: wrapped at 80, the edit finds no row line between its periods to break under.
@@ -413,7 +417,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("calloway", "periods"), ("calloway", "period"),
                         ("heron", "periods"), ("halvorsen", "periods"), ("heathmoor", "periods"),
                         ("ormsby", "periods"), ("pellworth", "periods"), ("larchmont", "period"),
-                        ("quarry", "period"), ("quarry", "periods")} | transposed
+                        ("quarry", "period"), ("quarry", "periods"), ("pembrook", "period"),
+                        ("thornbury", "period"), ("thornbury", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

@@ -30,8 +30,8 @@ from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
 from auditor.errors import InputError
-from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
-                            is_period, row_key, title_pattern)
+from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE,
+                            STANDARD_CITED, TOTAL, is_period, row_key, title_pattern)
 from auditor.model import Period, Row, Schedule
 from auditor.source import Source
 
@@ -414,7 +414,8 @@ def _period_opened(after: str) -> str | None:
         return None
     if len(lines) > 2 and not (_captions_period(caption) and _indent(lines[2]) > _indent(lines[1])):
         return None  # (a label's second line is set in under its first; a report's date, a signature's lines are not)
-    return caption if all(_phrase(line) for line in lines[1:]) else None
+    # (A standard's number is a label's word: "Adoption of ASC 326 as of".)
+    return caption if all(_phrase(STANDARD_CITED.sub(" ", line)) for line in lines[1:]) else None
 
 
 def _captions_period(line: str) -> bool:
