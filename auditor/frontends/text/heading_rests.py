@@ -40,7 +40,7 @@ def place_headings(out: list[str], shift: dict[int, tuple[int, int]], headings: 
             continue  # (under a rest: a line of its own, not a rest's rest)
         most, over = edge - len(body) + 1 + OVERHANG, out[n - 2].rstrip()
         if is_tags(body):
-            out[n - 2] = out[n - 1] = ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
+            out[n - 2], out[n - 1] = "<S>", ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
             continue
         if most < len(over) + 2:
             continue  # (it does not fit right of its line: a line of its own)
@@ -53,14 +53,23 @@ def place_headings(out: list[str], shift: dict[int, tuple[int, int]], headings: 
             undecided.append((n, body, places))
     waiting = {n for n, _, _ in undecided}
     for n, body, places in undecided:
-        fitting = [start for start in places.values()
-                   if _heads_fit(_heads(out, block, waiting, (n - 1, body, start), columns), len(columns))]
+        tried = [(start, _heads(out, block, waiting, (n - 1, body, start), columns)) for start in places.values()]
+        fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(heads, len(columns))])
         if len(fitting) != 1:
             raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
                              f"wrapped by the filer's software? (their columns are not sure: no heading typed "
                              f"whole shows the table's right edge)", path, n)
         set_back(out, shift, n, body, fitting[0])
         waiting.discard(n)
+
+
+def _lettered_last(fitting: list[tuple[int, list[str]]]) -> list[int]:
+    """The places among several fitting where the last column (the balance at end: never under
+    another's letter) bears its Rule 12-09 letter, if some do: a rest of letters ends on the last
+    column's ("COLUMN C COLUMN D COLUMN E" over the last three, not the three before, the last left
+    bare); else all of them."""
+    lettered = [start for start, heads in fitting if RULE_LETTER.search(heads[0])]
+    return lettered if len(fitting) > 1 and lettered else [start for start, _ in fitting]
 
 
 def set_back(out: list[str], shift: dict[int, tuple[int, int]], n: int, body: str, start: int) -> None:

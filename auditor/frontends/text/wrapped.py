@@ -33,7 +33,7 @@ from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
-from auditor.frontends.text.heading_rests import OVERHANG, is_rule, place_headings, printed_from, set_back
+from auditor.frontends.text.heading_rests import OVERHANG, is_rule, is_tags, place_headings, printed_from, set_back
 from auditor.model import Cell, Position, Schedule
 
 # EDGAR's width: the message's; the width a table was wrapped at is read off its cut lines.
@@ -229,7 +229,8 @@ def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> l
         if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2
                 or len(over) > WIDTH or is_rule(body) != is_rule(over)):
             continue  # (a rule under words, or words under a rule, is a line of its own: a rule's rest is a rule)
-        if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width:
+        # (A <S>/<C> line's rest, markers alone under markers, whatever the blanks before them: a column's width.)
+        if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width or (is_tags(body) and is_tags(over)):
             found.append((n, body))
     return found
 
