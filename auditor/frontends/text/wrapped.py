@@ -34,7 +34,7 @@ from typing import NamedTuple, Optional, Sequence
 from auditor.errors import InputError
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
 from auditor.frontends.text.heading_rests import OVERHANG, is_rule, is_tags, place_headings, printed_from, set_back
-from auditor.labels import OPENING_ONLY, SCHEDULE_MOVEMENT
+from auditor.labels import CLOSING_ONLY, OPENING_ONLY, SCHEDULE_MOVEMENT
 from auditor.model import Cell, Position, Schedule
 
 # EDGAR's width: the message's; the width a table was wrapped at is read off its cut lines.
@@ -273,11 +273,13 @@ def short_rows(rejoined_: Rejoined, figures: dict[int, int], path: str) -> None:
 
 def closing_last(schedule: Schedule, rejoined_: Rejoined, path: str) -> None:
     """An input error at the first rest where the table's last column, the one every rest's last
-    figure is set under, is headed as a movement or the opening balance: a row's last figure is its
-    closing balance, so the rests were set a column too far right (a headings' rule, or a heading
-    typed whole, running past the rows' last figures over a column no row prints in)."""
+    figure is set under, is headed as a movement or the opening balance (no closing's word in its
+    heading): a row's last figure is its closing balance, so the rests were set a column too far
+    right (a headings' rule, or a heading typed whole, running past the rows' last figures over a
+    column no row prints in)."""
     heading = schedule.columns[-1].heading if schedule.columns else ""
-    if rejoined_.cuts and (SCHEDULE_MOVEMENT.search(heading) or OPENING_ONLY.search(heading)):
+    if rejoined_.cuts and (SCHEDULE_MOVEMENT.search(heading) or OPENING_ONLY.search(heading)) \
+            and not CLOSING_ONLY.search(heading):
         raise InputError(f"the rows' last figures wrapped onto a line of their own, set under the last column, "
                          f"headed '{heading}': not the balance at end (their columns are not sure)",
                          path, rejoined_.cuts[0].line)
