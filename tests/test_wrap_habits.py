@@ -340,3 +340,37 @@ def test_a_letters_rest_fitting_two_places_is_set_where_the_last_column_bears_it
     bare = _check(text.replace(LETTERS_REST, LETTERS_REST.replace("COLUMN ", "")))
     rest = text.split("\n").index(LETTERS_REST) + 1
     assert bare.error is not None and bare.error.line == rest and "more than one column" in str(bare.error)
+
+
+def _under_a_group_caption(closing: str) -> dict:
+    """A table typed 130 columns wide (the real cik923601-fy2017's columns), its first row under a
+    group caption ("Reserves deducted from assets to which they apply:") long enough that the row's
+    line, its last figures wrapped off, looked like the caption's rest."""
+    return {"company": "Tamsworth Optical, Inc.", "units": "dollars", "deductions_sign": "negative-added",
+            "columns": ["Description", "Balance at Beginning of Period", "Charged to Costs and Expenses",
+                        "Reduction to Allowance for Write off", "Credited to Costs and Expenses",
+                        "Balance at End of Period"],
+            "roles": ["label", "beginning", "charged_costs", "writeoffs", "credited_costs", "ending"],
+            "periods": [{"label": "Year ended March 31, 1997", "rows": [
+                {"label": "Reserves deducted from assets to which they apply:", "cells": []},
+                {"label": "Allowance for doubtful accounts", "cells": ["48,216", "27,904", "-", "41,380", closing]},
+                {"label": "Inventory reserve", "cells": ["612,000", "285,000", "(342,000)", "-", "555,000"]}]}]}
+
+
+def test_the_first_wrapped_rows_line_is_no_headings_rest():
+    """The row whose rest is the first cut stands right above it: a row, never the rest of the
+    caption over it (refused before s33: its words, label and figures, fitted no column)."""
+    from render_filing import table
+
+    for closing, found in (("117,500", []), ("117,050", ["row_identity"])):
+        whole = table(_under_a_group_caption(closing), "text-1997")
+        lines = wrapped(whole, 80).text.split("\n")
+        row = next(n for n, line in enumerate(lines, 1) if line.startswith("Allowance for doubtful accounts"))
+        assert len(lines[row - 2]) >= 40 and lines[row].lstrip()[:1] in "-$"  # (under the caption, its rest below)
+        result, typed_whole = _check("\n".join(lines)), _check(whole.text)
+        assert result.error is None
+        # (Read as the table typed whole: its headings, and its findings, a one-period table's warnings among them.)
+        assert [c.heading for c in result.schedules[0].columns] == [c.heading for c in typed_whole.schedules[0].columns]
+        assert [(f.check, f.message) for f in result.findings] == [(f.check, f.message) for f in typed_whole.findings]
+        assert [(f.check, f.location.line) for f in result.findings if f.severity == "error"] == [
+            (check, row + 1) for check in found]

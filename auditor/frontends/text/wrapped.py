@@ -122,7 +122,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     # the rows' cut, a heading word with no blank to cut at, ends short of where the rows reach): the rows show it.
     least = _edge_of_rows(found)
     from_rows = edge < least
-    headings = _heading_rests(lines, region.first, found[0].line - 1, width) if from_rows else []
+    headings = _heading_rests(lines, region.first, found[0].line - 2, width) if from_rows else []
     rules = [(n, body) for n, body in headings if is_rule(body)]
     if from_rows:
         edge = max([least] + [_edge_of_rule(lines[n - 2].rstrip(), body) for n, body in rules])
