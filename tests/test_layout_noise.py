@@ -342,6 +342,9 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # (ostrander likewise, s32-wraprests.)
                  *((f"ostrander-tool-1995-headings-wrapped-at-80-{kind}.txt", "page break within a period")
                    for kind in ("clean", "closing-typo")),
+                 # (kesterton, s33-wrapcols, tagged and wrapped whole at 80: as halvorsen.)
+                 *((f"kesterton-forge-1998-column-letters-wrapped-at-80-{kind}.txt", "page break within a period")
+                   for kind in ("clean", "closing-typo")),
                  # (larchmont, s32-wrapempty: wrapped whole at 80, a column blank in every row, placed by the
                  # rule's runs; an edit made after the wrapping breaks its geometry: the page's headings
                  # between a row and its rest; trailing blanks making the cut lines wider than the width;

@@ -12,6 +12,7 @@ refused at a wrapped line, naming it: never misread.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -274,3 +275,102 @@ def test_figures_not_under_the_headings_rules_runs_are_refused_at_the_rules_rest
     rest = next(n for n, line in enumerate(lines, 1) if line.startswith("------------   -----  -----"))
     result = _check("\n".join(lines))
     assert result.error is not None and result.error.line == rest and "headings' rule" in str(result.error)
+
+
+# A headings' rule (and a heading) running past the rows' last figures: the last column, "Charged to
+# Other Accounts", left blank in every row (no Schedule II's order: its last column is the closing
+# balance).  Set at the edge the rule shows, every rest would stand a column too far right.
+LAST_BLANK = """\
+                                   SCHEDULE II
+                       VALUATION AND QUALIFYING ACCOUNTS
+                                 (In thousands)
+
+                                          Balance at     Charged to                    Balance at     Charged to
+                                          Beginning      Costs and                       End of         Other
+Description                               of Period       Expenses      Deductions       Period       Accounts
+---------------------------------------   ------------   ------------   ------------   ------------   ------------
+Year ended June 30, 1998
+Allowance for doubtful accounts                  1,214            506            472          1,248
+Reserve for inventory obsolescence               2,377            941          1,105          2,213
+Year ended June 30, 1997
+Allowance for doubtful accounts                  1,095            588            469          1,214
+Reserve for inventory obsolescence               2,160          1,032            815          2,377
+"""
+
+
+@pytest.mark.parametrize("headings_too", [False, True], ids=["rows-wrapped", "headings-wrapped-too"])
+def test_a_headings_rule_running_past_the_rows_last_figures_is_refused_never_read_a_column_off(headings_too):
+    """The rests set at the rule's edge would put each row's closing balance under "Charged to Other
+    Accounts" (false carry-forward errors before s33): with the headings typed whole, refused at the
+    first rest, its last column headed as a movement; with the headings wrapped too, at the heading's
+    rest no place of which leaves the last column naming a balance."""
+    lines = (wrapped(Rendered(LAST_BLANK), 80) if headings_too else
+             wrapped(Rendered(LAST_BLANK), 80, 0, frozenset(n for n, line in enumerate(LAST_BLANK.split("\n"), 1)
+                                                        if line[:1].isalpha() and "," in line))).text.split("\n")
+    first_rest = next(n for n, line in enumerate(lines, 1) if line[:1].isdigit())
+    result = _check("\n".join(lines))
+    assert result.error is not None and result.schedules == []
+    if headings_too:
+        assert "more than one column" in str(result.error) and result.error.line < first_rest
+    else:
+        assert result.error.line == first_rest and "not the balance at end" in str(result.error)
+
+
+# Rule 12-09's letters over a two-column "Additions (Deductions)" (COLUMN C twice, as the real
+# harsco-2022 prints them), the table tagged and typed 136 columns wide: wrapped at 80 the letters'
+# rest "COLUMN C  COLUMN D  COLUMN E" fits over the last three columns or the three before.
+LETTERS = (Path(__file__).parent / "fixtures" / "kesterton-forge-1998-column-letters-wrapped-at-80-clean.txt")
+LETTERS_REST = "COLUMN C          COLUMN D    COLUMN E"
+
+
+def test_a_letters_rest_fitting_two_places_is_set_where_the_last_column_bears_its_letter():
+    """Over the three before, the closing balance's column would bear no letter (a balance is never
+    under another's letter): over the last three.  The <S>/<C> line's rest, its markers a column's
+    width in, is a rest too: the <S> kept, the headings are read (set aside whole, they were lost)."""
+    text = LETTERS.read_text()
+    assert LETTERS_REST in text.split("\n")
+    assert any(line.startswith("<C>  ") for line in text.split("\n"))
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns] == [
+        "COLUMN B Balance at Beginning of Period", "COLUMN C Additions (Deductions) Charged to Cost and Expenses",
+        "COLUMN C Additions (Deductions) Due to Currency Translation Adjustments", "COLUMN D Other",
+        "COLUMN E Balance at End of Period"]
+    # (Without the letters' rest the two places name their columns alike: refused at it, as before.)
+    bare = _check(text.replace(LETTERS_REST, LETTERS_REST.replace("COLUMN ", "")))
+    rest = text.split("\n").index(LETTERS_REST) + 1
+    assert bare.error is not None and bare.error.line == rest and "more than one column" in str(bare.error)
+
+
+def _under_a_group_caption(closing: str) -> dict:
+    """A table typed 130 columns wide (the real cik923601-fy2017's columns), its first row under a
+    group caption ("Reserves deducted from assets to which they apply:") long enough that the row's
+    line, its last figures wrapped off, looked like the caption's rest."""
+    return {"company": "Tamsworth Optical, Inc.", "units": "dollars", "deductions_sign": "negative-added",
+            "columns": ["Description", "Balance at Beginning of Period", "Charged to Costs and Expenses",
+                        "Reduction to Allowance for Write off", "Credited to Costs and Expenses",
+                        "Balance at End of Period"],
+            "roles": ["label", "beginning", "charged_costs", "writeoffs", "credited_costs", "ending"],
+            "periods": [{"label": "Year ended March 31, 1997", "rows": [
+                {"label": "Reserves deducted from assets to which they apply:", "cells": []},
+                {"label": "Allowance for doubtful accounts", "cells": ["48,216", "27,904", "-", "41,380", closing]},
+                {"label": "Inventory reserve", "cells": ["612,000", "285,000", "(342,000)", "-", "555,000"]}]}]}
+
+
+def test_the_first_wrapped_rows_line_is_no_headings_rest():
+    """The row whose rest is the first cut stands right above it: a row, never the rest of the
+    caption over it (refused before s33: its words, label and figures, fitted no column)."""
+    from render_filing import table
+
+    for closing, found in (("117,500", []), ("117,050", ["row_identity"])):
+        whole = table(_under_a_group_caption(closing), "text-1997")
+        lines = wrapped(whole, 80).text.split("\n")
+        row = next(n for n, line in enumerate(lines, 1) if line.startswith("Allowance for doubtful accounts"))
+        assert len(lines[row - 2]) >= 40 and lines[row].lstrip()[:1] in "-$"  # (under the caption, its rest below)
+        result, typed_whole = _check("\n".join(lines)), _check(whole.text)
+        assert result.error is None
+        # (Read as the table typed whole: its headings, and its findings, a one-period table's warnings among them.)
+        assert [c.heading for c in result.schedules[0].columns] == [c.heading for c in typed_whole.schedules[0].columns]
+        assert [(f.check, f.message) for f in result.findings] == [(f.check, f.message) for f in typed_whole.findings]
+        assert [(f.check, f.location.line) for f in result.findings if f.severity == "error"] == [
+            (check, row + 1) for check in found]

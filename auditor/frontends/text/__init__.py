@@ -34,6 +34,8 @@ def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
         # (A table printing its movements as rows is marked so by locate: `transposed`.)
         laid = (transposed if region.transposed else layout).build(lines, region.title_line, src.path)
         if rejoined is not None:
+            if not region.transposed:
+                wrapped.closing_last(laid, rejoined, src.path)
             laid = wrapped.as_printed(laid, rejoined)
         if not region.transposed and halves.needs_rest(laid, vocabulary.roles):
             laid, joined_to = _with_rest(src, region, laid, vocabulary, joined_to)

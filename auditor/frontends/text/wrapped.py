@@ -17,7 +17,7 @@ line shows that edge (the headings wrapped too), the rows show it (`_edge_of_row
 heading's rest is placed where its words would stand over the same columns
 wherever it may have started (its first word past the margin, its last at the
 edge), or else at the one place leaving each column's joined heading naming
-what its place holds (`_place_headings`); the columns those of a wrapped rule under
+what its place holds (`heading_rests.place_headings`); the columns those of a wrapped rule under
 the headings where one reaches the edge, its runs of dashes (`_ruled_columns`: a
 column left blank in every row is a column too).  Where a rejoined row holds fewer
 figures than the table's columns (a blank cell: its last figure may not be the
@@ -33,8 +33,8 @@ from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
-from auditor.labels import (BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY, RULE_LETTER,
-                            SCHEDULE_MOVEMENT)
+from auditor.frontends.text.heading_rests import OVERHANG, is_rule, is_tags, place_headings, printed_from, set_back
+from auditor.labels import CLOSING_ONLY, OPENING_ONLY, SCHEDULE_MOVEMENT
 from auditor.model import Cell, Position, Schedule
 
 # EDGAR's width: the message's; the width a table was wrapped at is read off its cut lines.
@@ -43,10 +43,6 @@ WIDTH = 80
 MOST_INDENT = 8
 # The most blanks a rest's first figure may have stood after its row's last word at the cut.
 COLUMN_BLANKS = 16
-# How far a heading centred over the last column may reach past its figures (wider than they are).
-OVERHANG = 2
-# The most places times groups times columns a heading's rest is tried at (a Schedule II's: some hundreds).
-MOST_TRIES = 100_000
 _FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT}|{_NIL})"  # (a nil after its "$" too: "$      -")
 FIRST_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
 # Nothing but figures and nils, a few blanks in at most (a bare year is a year-first row's caption, not a rest).
@@ -95,20 +91,15 @@ def cuts(lines: Sequence[str], region: Region) -> list[Cut]:
         first = FIRST_FIGURE.search(line)
         if first is None:
             continue
-        found.append((n, above, line, first.end() + 1 - _printed_from(line)))
+        found.append((n, above, line, first.end() + 1 - printed_from(line)))
     # The software's width is at least its longest cut line; each rest's first figure, and the blanks
     # before it (as many as a column's width: a nil right-aligned in a wide column), would have passed it.
     width = max((len(above) for _, above, _, _ in found), default=0)
     return [Cut(n, above, line) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
 
 
-def _printed_from(line: str) -> int:
-    """The column (1-based) a line's first character stands at, past the blanks before it."""
-    return len(line) - len(line.lstrip()) + 1
-
-
 def refusal(cut: Cut, path: str) -> InputError:
-    return InputError(f"figures from column {_printed_from(cut.rest)} under a line {len(cut.over)} columns wide: "
+    return InputError(f"figures from column {printed_from(cut.rest)} under a line {len(cut.over)} columns wide: "
                       f"the row's last figures, wrapped at column {WIDTH} by the filer's software? (their columns "
                       f"are lost: no heading typed whole shows the table's right edge)", path, cut.line)
 
@@ -131,8 +122,8 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     # the rows' cut, a heading word with no blank to cut at, ends short of where the rows reach): the rows show it.
     least = _edge_of_rows(found)
     from_rows = edge < least
-    headings = _heading_rests(lines, region.first, found[0].line - 1, width) if from_rows else []
-    rules = [(n, body) for n, body in headings if _is_rule(body)]
+    headings = _heading_rests(lines, region.first, found[0].line - 2, width) if from_rows else []
+    rules = [(n, body) for n, body in headings if is_rule(body)]
     if from_rows:
         edge = max([least] + [_edge_of_rule(lines[n - 2].rstrip(), body) for n, body in rules])
     out = [""] * (region.first - 1) + block
@@ -143,7 +134,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         start = edge - len(body) + hang + 1  # (1-based, where the rest's first character goes)
         if start < len(cut.over) + 2:
             raise refusal(cut, path)  # (the rest does not fit right of its row: not this table's edge)
-        printed = _printed_from(cut.rest)
+        printed = printed_from(cut.rest)
         out[cut.line - 2] = cut.over + " " * (start - len(cut.over) - 1) + body
         out[cut.line - 1] = ""
         shift[cut.line - 1] = (start, start - printed)
@@ -158,7 +149,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
                              "filer's software: whose row's rest? (their row is not sure)", path, stray)
         widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
         columns = _ruled_columns(out, shift, rules, edge, _columns(figures), path)
-        _place_headings(out, shift, [h for h in headings if h not in rules], (edge, widest), columns,
+        place_headings(out, shift, [h for h in headings if h not in rules], (edge, widest), columns,
                         (region.first, found[0].line - 2), path)
     return Rejoined(out, tuple(found), shift, last)
 
@@ -184,7 +175,7 @@ def _ruled_columns(out: list[str], shift: dict[int, tuple[int, int]], rules: Seq
         start = _edge_of_rule(over, body) - len(body) + 1
         if start + len(body) - 1 != edge:
             continue  # (a rule short of the edge shows no column's place: the figures' columns serve)
-        _set_back(out, shift, n, body, start)
+        set_back(out, shift, n, body, start)
         runs = _columns_under(out[n - 2], columns, n, path)
         if ruled is not None and runs != ruled:
             raise InputError(_NOT_RULED, path, n)
@@ -212,122 +203,6 @@ def _columns_under(rule: str, columns: Sequence[tuple[int, int]], n: int, path: 
     return [spans.get(j, runs[j]) for j in range(len(runs) - 1, held[-1][0] - 1, -1)]
 
 
-def _place_headings(out: list[str], shift: dict[int, tuple[int, int]], headings: Sequence[tuple[int, str]],
-                    edge_and_width: tuple[int, int], columns: Sequence[tuple[int, int]], block: tuple[int, int],
-                    path: str) -> None:
-    """Each heading's rest set back on its line where its place is sure: where its words stand over the
-    same columns wherever it may have started (`_placements`), else where one place alone leaves every
-    column's heading naming what such a column may hold (`_heads_fit`: the headings `block`, lines first
-    to last); an input error at the rest where not."""
-    edge, width = edge_and_width
-    undecided: list[tuple[int, str, dict[tuple[int, ...], int]]] = []
-    rests: set[int] = set()
-    for n, body in headings:
-        if n - 1 in rests:
-            continue  # (under a rest: a line of its own, not a rest's rest)
-        most, over = edge - len(body) + 1 + OVERHANG, out[n - 2].rstrip()
-        if _is_tags(body):
-            out[n - 2] = out[n - 1] = ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
-            continue
-        if most < len(over) + 2:
-            continue  # (it does not fit right of its line: a line of its own)
-        # (Its first word did not fit within the width: it ended past it.)
-        places = _placements(body, max(len(over) + 2, width - len(body.split()[0]) + 2), most, columns)
-        rests.add(n)
-        if len(places) == 1:
-            _set_back(out, shift, n, body, next(iter(places.values())))
-        else:
-            undecided.append((n, body, places))
-    waiting = {n for n, _, _ in undecided}
-    for n, body, places in undecided:
-        fitting = [start for start in places.values()
-                   if _heads_fit(_heads(out, block, waiting, (n - 1, body, start), columns), len(columns))]
-        if len(fitting) != 1:
-            raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
-                             f"wrapped by the filer's software? (their columns are not sure: no heading typed "
-                             f"whole shows the table's right edge)", path, n)
-        _set_back(out, shift, n, body, fitting[0])
-        waiting.discard(n)
-
-
-def _set_back(out: list[str], shift: dict[int, tuple[int, int]], n: int, body: str, start: int) -> None:
-    over = out[n - 2].rstrip()
-    out[n - 2] = over + " " * (start - len(over) - 1) + body
-    shift[n - 1] = (start, start - _printed_from(out[n - 1]))
-    out[n - 1] = ""
-
-
-_GROUP = re.compile(r"\S+(?: \S+)*")
-
-
-def _over(columns: Sequence[tuple[int, int]], first: int, last: int) -> list[int]:
-    """The figure columns (counted from the right) that columns first..last (1-based) stand over."""
-    return [k for k, (a, b) in enumerate(columns) if first <= b and last >= a]
-
-
-def _placements(body: str, least: int, most: int, columns: Sequence[tuple[int, int]]) -> dict[tuple[int, ...], int]:
-    """Where a heading's rest may start (1-based), its first character at some column from `least`
-    to `most` (the blanks at its cut lost), by the figure columns its words' groups then stand over:
-    each group over one column, one group a column from left to right (the place nearest the edge)."""
-    groups = [(m.start(), m.end()) for m in _GROUP.finditer(body)]
-    found: dict[tuple[int, ...], int] = {}
-    if (most - least) * len(groups) * len(columns) > MOST_TRIES:
-        return found  # (no Schedule II's: a line of figures thousands wide; refused, never tried at length)
-    for start in range(least, most + 1):
-        over = [_over(columns, start + g0, start + g1 - 1) for g0, g1 in groups]
-        if all(len(cs) == 1 for cs in over) and all(p[0] > q[0] for p, q in zip(over, over[1:])):
-            found[tuple(cs[0] for cs in over)] = start
-    return found
-
-
-def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: tuple[int, str, int],
-           columns: Sequence[tuple[int, int]]) -> list[str]:
-    """Each figure column's heading (counted from the right), joined from the headings' lines, a
-    rest set at its place to try (`rest`: its row's line, words and start); rests still
-    to place (`waiting`, their own lines) left out, and rules and groups over more than one column."""
-    heads = [""] * len(columns)
-    row, body, start = rest
-    for n in range(block[0], block[1] + 1):
-        if n in waiting:
-            continue
-        line = out[n - 1] + (" " * (start - len(out[n - 1]) - 1) + body if n == row else "")
-        for m in _GROUP.finditer(line):
-            over = _over(columns, m.start() + 1, m.end())
-            if len(over) == 1 and not _is_rule(m.group()):
-                heads[over[0]] += " " + m.group()
-    return heads
-
-
-def _heads_fit(heads: Sequence[str], count: int) -> bool:
-    """Whether each column's heading names what a Schedule II column in its place may hold: the
-    opening balance the first, the closing the last, the movements those between (no balance's
-    word nor its date, "of Period", "of Year", over them), none beginning on a word that ends a
-    heading's line ("of", "to": the rest of another's), and the Rule 12-09 letters (COLUMN B..)
-    one a column, in order from left to right."""
-    letters = [sorted({m.group(1).upper() for m in RULE_LETTER.finditer(h)}) for h in heads]
-    printed = [ls for ls in reversed(letters) if ls]  # (left to right)
-    if any(len(ls) > 1 for ls in printed) or printed != sorted(printed):
-        return False
-    for k, head in enumerate(heads):
-        if k == 0:
-            wrong = OPENING_ONLY.search(head) or SCHEDULE_MOVEMENT.search(head)
-        elif k == count - 1:
-            wrong = CLOSING_ONLY.search(head) or SCHEDULE_MOVEMENT.search(head)
-        else:
-            wrong = BALANCE_WORD.search(head) or CLOSING_ONLY.search(head) or BALANCE_DATE.search(head)
-        if wrong or HEADING_TAIL.match(head.lstrip()):
-            return False
-    return True
-
-
-def _is_tags(body: str) -> bool:
-    return set(body.upper().split()) <= {"<C>", "<S>"}
-
-
-def _is_rule(body: str) -> bool:
-    return set(body) <= set("-= ")
-
-
 def _edge_of_rule(over: str, rest: str) -> int:
     """A rule's rest shows the edge as a row's does, the blanks at its cut as few as between
     any two of its column's rules (a rule typed under each column, as far apart throughout)."""
@@ -345,7 +220,7 @@ def _edge_of_rows(found: Sequence[Cut]) -> int:
 def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> list[tuple[int, str]]:
     """The headings' lines (`first` to `last`, above the first wrapped row) that are the rest of
     the heading line above, wrapped as the rows were: words from column 1 (or a few blanks in)
-    under a line so long that their first word did not fit on it (`_place_headings` sets each
+    under a line so long that their first word did not fit on it (`heading_rests.place_headings` sets each
     back where it fits right of its line); a rule's rest shows the edge as a row's does (rules
     are typed under their columns' figures)."""
     found: list[tuple[int, str]] = []
@@ -353,9 +228,10 @@ def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> l
         over, line = lines[n - 2].rstrip(), lines[n - 1]
         body = line.strip()
         if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2
-                or len(over) > WIDTH or _is_rule(body) != _is_rule(over)):
+                or len(over) > WIDTH or is_rule(body) != is_rule(over)):
             continue  # (a rule under words, or words under a rule, is a line of its own: a rule's rest is a rule)
-        if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width:
+        # (A <S>/<C> line's rest, markers alone under markers, whatever the blanks before them: a column's width.)
+        if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width or (is_tags(body) and is_tags(over)):
             found.append((n, body))
     return found
 
@@ -393,6 +269,20 @@ def short_rows(rejoined_: Rejoined, figures: dict[int, int], path: str) -> None:
         if figures.get(cut.line - 1, 0) < most:
             raise InputError(f"the row's last figures wrapped onto a line of their own, the row holding "
                              f"{figures.get(cut.line - 1, 0)} figures of {most}: their columns are not sure", path, cut.line)
+
+
+def closing_last(schedule: Schedule, rejoined_: Rejoined, path: str) -> None:
+    """An input error at the first rest where the table's last column, the one every rest's last
+    figure is set under, is headed as a movement or the opening balance (no closing's word in its
+    heading): a row's last figure is its closing balance, so the rests were set a column too far
+    right (a headings' rule, or a heading typed whole, running past the rows' last figures over a
+    column no row prints in)."""
+    heading = schedule.columns[-1].heading if schedule.columns else ""
+    if rejoined_.cuts and (SCHEDULE_MOVEMENT.search(heading) or OPENING_ONLY.search(heading)) \
+            and not CLOSING_ONLY.search(heading):
+        raise InputError(f"the rows' last figures wrapped onto a line of their own, set under the last column, "
+                         f"headed '{heading}': not the balance at end (their columns are not sure)",
+                         path, rejoined_.cuts[0].line)
 
 
 def as_printed(schedule: Schedule, rejoined_: Rejoined) -> Schedule:

@@ -1,0 +1,155 @@
+"""Headings wrapped by the filer's software: each heading line's rest set back on its line.
+
+Where a table's every line was wrapped, its headings too, the words that no
+longer fitted on a heading's line went on a line of their own, from column 1
+(or a few blanks in), the blanks at the cut lost.  `wrapped` finds the table's
+columns (the rows' figures, or the runs of a wrapped rule under the headings);
+each heading's rest is set back where its words stand over the same columns
+wherever it may have started (its first word past the margin, its last at the
+edge), or else at the one place leaving each column's joined heading naming
+what its place holds.  Where neither decides, the table is refused at the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from auditor.errors import InputError
+from auditor.labels import (BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY, RULE_LETTER,
+                            SCHEDULE_MOVEMENT)
+
+# How far a heading centred over the last column may reach past its figures (wider than they are).
+OVERHANG = 2
+# The most places times groups times columns a heading's rest is tried at (a Schedule II's: some hundreds).
+MOST_TRIES = 100_000
+
+
+def place_headings(out: list[str], shift: dict[int, tuple[int, int]], headings: Sequence[tuple[int, str]],
+                    edge_and_width: tuple[int, int], columns: Sequence[tuple[int, int]], block: tuple[int, int],
+                    path: str) -> None:
+    """Each heading's rest set back on its line where its place is sure: where its words stand over the
+    same columns wherever it may have started (`_placements`), else where one place alone leaves every
+    column's heading naming what such a column may hold (`_heads_fit`: the headings `block`, lines first
+    to last); an input error at the rest where not."""
+    edge, width = edge_and_width
+    undecided: list[tuple[int, str, dict[tuple[int, ...], int]]] = []
+    rests: set[int] = set()
+    for n, body in headings:
+        if n - 1 in rests:
+            continue  # (under a rest: a line of its own, not a rest's rest)
+        most, over = edge - len(body) + 1 + OVERHANG, out[n - 2].rstrip()
+        if is_tags(body):
+            out[n - 2], out[n - 1] = "<S>", ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
+            continue
+        if most < len(over) + 2:
+            continue  # (it does not fit right of its line: a line of its own)
+        # (Its first word did not fit within the width: it ended past it.)
+        places = _placements(body, max(len(over) + 2, width - len(body.split()[0]) + 2), most, columns)
+        rests.add(n)
+        if len(places) == 1:
+            set_back(out, shift, n, body, next(iter(places.values())))
+        else:
+            undecided.append((n, body, places))
+    waiting = {n for n, _, _ in undecided}
+    for n, body, places in undecided:
+        tried = [(start, _heads(out, block, waiting, (n - 1, body, start), columns)) for start in places.values()]
+        fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(heads, len(columns))])
+        if len(fitting) != 1:
+            raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
+                             f"wrapped by the filer's software? (their columns are not sure: no heading typed "
+                             f"whole shows the table's right edge)", path, n)
+        set_back(out, shift, n, body, fitting[0])
+        waiting.discard(n)
+
+
+def _lettered_last(fitting: list[tuple[int, list[str]]]) -> list[int]:
+    """The places among several fitting where the last column (the balance at end: never under
+    another's letter) bears its Rule 12-09 letter, if some do: a rest of letters ends on the last
+    column's ("COLUMN C COLUMN D COLUMN E" over the last three, not the three before, the last left
+    bare); else all of them."""
+    lettered = [start for start, heads in fitting if RULE_LETTER.search(heads[0])]
+    return lettered if len(fitting) > 1 and lettered else [start for start, _ in fitting]
+
+
+def set_back(out: list[str], shift: dict[int, tuple[int, int]], n: int, body: str, start: int) -> None:
+    over = out[n - 2].rstrip()
+    out[n - 2] = over + " " * (start - len(over) - 1) + body
+    shift[n - 1] = (start, start - printed_from(out[n - 1]))
+    out[n - 1] = ""
+
+
+_GROUP = re.compile(r"\S+(?: \S+)*")
+
+
+def _over(columns: Sequence[tuple[int, int]], first: int, last: int) -> list[int]:
+    """The figure columns (counted from the right) that columns first..last (1-based) stand over."""
+    return [k for k, (a, b) in enumerate(columns) if first <= b and last >= a]
+
+
+def _placements(body: str, least: int, most: int, columns: Sequence[tuple[int, int]]) -> dict[tuple[int, ...], int]:
+    """Where a heading's rest may start (1-based), its first character at some column from `least`
+    to `most` (the blanks at its cut lost), by the figure columns its words' groups then stand over:
+    each group over one column, one group a column from left to right (the place nearest the edge)."""
+    groups = [(m.start(), m.end()) for m in _GROUP.finditer(body)]
+    found: dict[tuple[int, ...], int] = {}
+    if (most - least) * len(groups) * len(columns) > MOST_TRIES:
+        return found  # (no Schedule II's: a line of figures thousands wide; refused, never tried at length)
+    for start in range(least, most + 1):
+        over = [_over(columns, start + g0, start + g1 - 1) for g0, g1 in groups]
+        if all(len(cs) == 1 for cs in over) and all(p[0] > q[0] for p, q in zip(over, over[1:])):
+            found[tuple(cs[0] for cs in over)] = start
+    return found
+
+
+def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: tuple[int, str, int],
+           columns: Sequence[tuple[int, int]]) -> list[str]:
+    """Each figure column's heading (counted from the right), joined from the headings' lines, a
+    rest set at its place to try (`rest`: its row's line, words and start); rests still
+    to place (`waiting`, their own lines) left out, and rules and groups over more than one column."""
+    heads = [""] * len(columns)
+    row, body, start = rest
+    for n in range(block[0], block[1] + 1):
+        if n in waiting:
+            continue
+        line = out[n - 1] + (" " * (start - len(out[n - 1]) - 1) + body if n == row else "")
+        for m in _GROUP.finditer(line):
+            over = _over(columns, m.start() + 1, m.end())
+            if len(over) == 1 and not is_rule(m.group()):
+                heads[over[0]] += " " + m.group()
+    return heads
+
+
+def _heads_fit(heads: Sequence[str], count: int) -> bool:
+    """Whether each column's heading names what a Schedule II column in its place may hold: the
+    opening balance the first, the closing the last, the movements those between (no balance's
+    word nor its date, "of Period", "of Year", over them), none beginning on a word that ends a
+    heading's line ("of", "to": the rest of another's), and the Rule 12-09 letters (COLUMN B..)
+    one a column, in order from left to right."""
+    letters = [sorted({m.group(1).upper() for m in RULE_LETTER.finditer(h)}) for h in heads]
+    printed = [ls for ls in reversed(letters) if ls]  # (left to right)
+    if any(len(ls) > 1 for ls in printed) or printed != sorted(printed):
+        return False
+    for k, head in enumerate(heads):
+        if k == 0:
+            wrong = OPENING_ONLY.search(head) or SCHEDULE_MOVEMENT.search(head)
+        elif k == count - 1:
+            wrong = CLOSING_ONLY.search(head) or SCHEDULE_MOVEMENT.search(head)
+        else:
+            wrong = BALANCE_WORD.search(head) or CLOSING_ONLY.search(head) or BALANCE_DATE.search(head)
+        if wrong or HEADING_TAIL.match(head.lstrip()):
+            return False
+    return True
+
+
+def is_tags(body: str) -> bool:
+    return set(body.upper().split()) <= {"<C>", "<S>"}
+
+
+def is_rule(body: str) -> bool:
+    return set(body) <= set("-= ")
+
+
+def printed_from(line: str) -> int:
+    """The column (1-based) a line's first character stands at, past the blanks before it."""
+    return len(line) - len(line.lstrip()) + 1
