@@ -192,15 +192,34 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+# What a worker imports before its first batch, once, in the forkserver
+# (each worker is forked from it with them imported): a check's modules.
+WORKER_MODULES = ("auditor.corpus.engines", "auditor.corpus.work", "auditor.pipeline", "auditor.diagnose",
+                  "auditor.corpus.codec")
+
+
 def _new_pool(workers: int) -> ProcessPoolExecutor:
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    methods = multiprocessing.get_all_start_methods()
-    # fork: a worker starts with the modules already imported (spawn would
-    # import lark and the grammar again, about 0.2 s a worker).
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker)
+    return ProcessPoolExecutor(workers, mp_context=_start_context(), initializer=_quiet_worker)
+
+
+def _start_context() -> Any:
+    """How a pool's workers start: from a forkserver where the system has one.
+    Forked from this process, a worker would inherit the locks its other
+    threads hold at that instant (the pool's own manager thread, a Dask
+    client's), held for ever by a thread it does not have: the class of the
+    hangs stop 32 fixed one by one.  The forkserver is a process of one
+    thread, started once per process with the check's modules imported, so a
+    worker starts as quickly as a fork of this one would.  Elsewhere (Windows)
+    spawn, the only way there."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(WORKER_MODULES))
+    return context
 
 
 def _stop(pool: ProcessPoolExecutor) -> set[int]:
