@@ -28,6 +28,7 @@ from auditor.corpus import codec, discover, engines, work
 from auditor.corpus.cache import INDEX
 from auditor.corpus.work import Options
 from conftest import FIXTURES, ROOT, SEED, auditor_command, run
+import killing_files
 
 
 # Seconds a test of this file may take (the Dask ones take 2 to 30 on a loaded
@@ -313,6 +314,24 @@ def test_a_cached_result_decodes_its_schedules_only_when_read():
         damaged.schedules
 
 
+@pytest.mark.parametrize("name", ["lantronix-2003.txt", "html/acme-tools-2004-clean.htm",
+                                  "xbrl/alder-mills-2023-ixbrl-own-concept-wrong-sign.htm"])
+def test_a_result_of_each_front_end_comes_back_from_its_encoding_as_it_was(name):
+    # (the encoder is chosen per type, once: every kind of record a front end makes, and the
+    # findings named again in the diagnosis by their place)
+    fresh = auditor.check_file(str(FIXTURES / name))
+    loaded = codec.loads(codec.dumps(fresh), fresh.path)
+    assert fresh.schedules and loaded.schedules == fresh.schedules
+    assert (loaded.findings, loaded.diagnosis, loaded.said, loaded.error) == \
+        (fresh.findings, fresh.diagnosis, fresh.said, fresh.error)
+    assert codec.dumps(loaded) == codec.dumps(fresh)
+
+
+def test_a_value_the_cache_cannot_hold_is_refused_by_its_type():
+    with pytest.raises(TypeError, match="cannot cache a set"):
+        codec.dumps(auditor.FileResult("x.txt", said={"company": {"a set"}}))  # type: ignore[dict-item]
+
+
 def test_the_command_line_caches_in_the_working_directory(tmp_path):
     exhibit = copy_seed(tmp_path / "exhibit.txt")
     first = run("check", "--format", "json", exhibit, cwd=tmp_path)
@@ -414,6 +433,7 @@ def test_a_dask_that_needs_numpy_to_import_imports_it(tmp_path):
 
 
 def _dies_on_crash(path, data, *args):
+    """A Dask worker's check (a worker forked from this process: patched here)."""
     if "crash" in os.path.basename(path):
         os._exit(9)  # as a worker killed by the kernel would
     return _real_checked(path, data, *args)
@@ -435,7 +455,7 @@ def test_bad_files_are_reported_each_and_the_run_goes_on(tmp_path, monkeypatch):
     for n in range(20):  # enough batches that several are in flight when the worker dies
         copy_seed(corpus / "more" / f"{n:02}.txt")
     paths = list(discover.expand([str(corpus)]))
-    monkeypatch.setattr(work, "checked", _dies_on_crash)
+    killing_files.patch(monkeypatch)  # (the pool's workers start from a forkserver: the check they are sent)
 
     def vanish(checked):
         if checked.path.endswith("a-good.txt"):
@@ -492,37 +512,46 @@ def _fork_a_sleeper(pids: list) -> None:
 
 
 class _NannyForksNow:
-    """`os` as multiprocessing's fork launcher sees it: another thread forks
-    just after the launcher makes the pipe by which the pool sees its worker
-    die, before it has forked the worker and closed its copy of the worker's end."""
+    """`os` as multiprocessing's launcher sees it: another thread forks just
+    after the launcher has the descriptors by which the pool sees its worker
+    die, before it has closed its copies (fork: `pipe`, the worker's end of
+    its death pipe, still open here; forkserver: `dup`, the new process's
+    data pipe and the socket on which the server reports its death)."""
 
-    def __init__(self, pids: list) -> None:
-        self.pids, self.forker = pids, None
+    def __init__(self, pids: list, at: str) -> None:
+        self.pids, self.at, self.forker = pids, at, None
 
     def __getattr__(self, name):
-        return getattr(os, name)
+        real = getattr(os, name)
+        if name != self.at:
+            return real
 
-    def pipe(self):
-        fds = os.pipe()
-        if self.forker is None:
-            self.forker = threading.Thread(target=_fork_a_sleeper, args=(self.pids,))
-            self.forker.start()
-            self.forker.join(0.5)  # (forked by now, as a rule)
-        return fds
+        def forked_beside(*args):
+            out = real(*args)
+            if self.forker is None:
+                self.forker = threading.Thread(target=_fork_a_sleeper, args=(self.pids,))
+                self.forker.start()
+                self.forker.join(0.5)  # (forked by now, as a rule)
+            return out
+
+        return forked_beside
 
 
 def test_the_process_checking_a_suspect_is_seen_dying_when_a_fork_beside_it_holds_its_pipe(tmp_path, monkeypatch):
     # The cause of the hangs at the killed-worker Dask test: a nanny's replacement worker
-    # forked while the spare pool started its process held that process's death pipe open.
-    from multiprocessing import popen_fork
+    # forked while the spare pool started its process held that process's death pipe open
+    # (when the pool's workers were forked from here: now from a forkserver, whose launcher
+    # the fork beside is timed against).
+    from multiprocessing import popen_fork, popen_forkserver
 
     crash = tmp_path / "e-crash.txt"
     crash.write_text("this one kills its worker")
     good = copy_seed(tmp_path / "good.txt")
-    monkeypatch.setattr(work, "checked", _dies_on_crash)
+    killing_files.patch(monkeypatch)
     pids: list = []
-    nanny = _NannyForksNow(pids)
-    monkeypatch.setattr(popen_fork, "os", nanny)
+    forkserver = engines._start_context().get_start_method() == "forkserver"
+    nanny = _NannyForksNow(pids, "dup" if forkserver else "pipe")
+    monkeypatch.setattr(popen_forkserver if forkserver else popen_fork, "os", nanny)
     pool = engines._Pool(Options.for_run(), 1)
     try:
         died, checked = pool.isolate([(0, str(crash)), (1, str(good))])
