@@ -442,7 +442,34 @@ def _dies_on_crash(path, data, *args):
 _real_checked = work.checked
 
 
-def test_bad_files_are_reported_each_and_the_run_goes_on(tmp_path, monkeypatch):
+# How the pool's workers start: forked from a process of one thread, else from a forkserver
+# (the test's process may have threads of earlier tests: each way is asked for).
+START_ROUTES = pytest.mark.parametrize("threads", [1, None], ids=["forked", "forkserver"])
+
+
+def test_a_pool_started_beside_another_thread_starts_its_workers_from_a_forkserver(tmp_path):
+    # A fork would give each worker this process's locks as they are, one held by the other
+    # thread for as long as it likes: the workers start from the forkserver's one thread.
+    paths = [str(copy_seed(tmp_path / f"{n:02}.txt")) for n in range(6)]
+    release, held = threading.Event(), threading.Lock()
+
+    def hold() -> None:
+        with held:
+            release.wait(60)
+
+    beside = threading.Thread(target=hold)
+    beside.start()
+    try:
+        assert engines._start_context().get_start_method() == "forkserver"
+        pooled = by_index(auditor.check_paths(paths, jobs=2))
+    finally:
+        release.set()
+        beside.join()
+    assert pooled == by_index(auditor.check_paths(paths, jobs=1))
+
+
+@START_ROUTES
+def test_bad_files_are_reported_each_and_the_run_goes_on(tmp_path, monkeypatch, threads):
     corpus = tmp_path / "corpus"
     copy_seed(corpus / "a-good.txt")
     (corpus / "b-empty.txt").write_bytes(b"")
@@ -455,7 +482,8 @@ def test_bad_files_are_reported_each_and_the_run_goes_on(tmp_path, monkeypatch):
     for n in range(20):  # enough batches that several are in flight when the worker dies
         copy_seed(corpus / "more" / f"{n:02}.txt")
     paths = list(discover.expand([str(corpus)]))
-    killing_files.patch(monkeypatch)  # (the pool's workers start from a forkserver: the check they are sent)
+    killing_files.patch(monkeypatch)  # (a worker from a forkserver runs the check it is sent, not this process's)
+    monkeypatch.setattr(engines, "_threads", lambda: threads)
 
     def vanish(checked):
         if checked.path.endswith("a-good.txt"):
@@ -537,19 +565,23 @@ class _NannyForksNow:
         return forked_beside
 
 
-def test_the_process_checking_a_suspect_is_seen_dying_when_a_fork_beside_it_holds_its_pipe(tmp_path, monkeypatch):
+@START_ROUTES
+def test_the_process_checking_a_suspect_is_seen_dying_when_a_fork_beside_it_holds_its_pipe(tmp_path, monkeypatch,
+                                                                                          threads):
     # The cause of the hangs at the killed-worker Dask test: a nanny's replacement worker
     # forked while the spare pool started its process held that process's death pipe open
-    # (when the pool's workers were forked from here: now from a forkserver, whose launcher
-    # the fork beside is timed against).
+    # (the spare's process forked from here; from a forkserver, the fork beside is timed
+    # against its launcher).
     from multiprocessing import popen_fork, popen_forkserver
 
     crash = tmp_path / "e-crash.txt"
     crash.write_text("this one kills its worker")
     good = copy_seed(tmp_path / "good.txt")
     killing_files.patch(monkeypatch)
+    monkeypatch.setattr(engines, "_threads", lambda: threads)
     pids: list = []
     forkserver = engines._start_context().get_start_method() == "forkserver"
+    assert forkserver == (threads is None)
     nanny = _NannyForksNow(pids, "dup" if forkserver else "pipe")
     monkeypatch.setattr(popen_forkserver if forkserver else popen_fork, "os", nanny)
     pool = engines._Pool(Options.for_run(), 1)

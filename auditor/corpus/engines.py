@@ -205,21 +205,35 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _start_context() -> Any:
-    """How a pool's workers start: from a forkserver where the system has one.
-    Forked from this process, a worker would inherit the locks its other
-    threads hold at that instant (the pool's own manager thread, a Dask
-    client's), held for ever by a thread it does not have: the class of the
-    hangs stop 32 fixed one by one.  The forkserver is a process of one
-    thread, started once per process with the check's modules imported, so a
-    worker starts as quickly as a fork of this one would.  Elsewhere (Windows)
-    spawn, the only way there."""
+    """How a pool's workers start.  Forked from this process, a worker
+    inherits every lock held at that instant by this process's other threads
+    (a pool's manager thread, a Dask client's, a caller's), held for ever by a
+    thread it does not have: the class of the hangs stop 32 fixed one by one.
+    So a pool is forked only from a process of one thread (no lock can be
+    held by another; a pool forks its workers before it starts its own
+    thread), and a worker inherits the modules imported here; from any other,
+    its workers start from a forkserver, a process of one thread started once
+    with the check's modules imported (0.2 s of CPU, once).  Where the system
+    has neither (Windows), spawn."""
     import multiprocessing
 
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _threads() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(WORKER_MODULES))
     return context
+
+
+def _threads() -> Optional[int]:
+    """This process's threads, as the system counts them (those started by a
+    C library too); None where it does not say (then taken as several)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return None
 
 
 def _stop(pool: ProcessPoolExecutor) -> set[int]:
