@@ -515,6 +515,7 @@ def test_a_file_that_kills_its_dask_worker_is_reported_and_the_rest_checked(tmp_
         copy_seed(corpus / f"{n:02}.txt")
     paths = list(discover.expand([str(corpus)]))
     monkeypatch.setattr(work, "checked", _dies_on_crash)  # (the cluster's workers are forked after this)
+    killing_files.patch(monkeypatch)  # (the spare pool's process, beside Dask's threads, starts from the forkserver)
     dask_log = logging.getLogger("distributed")
     before, during = dask_log.level, set()
     results = {os.path.basename(c.path): c.result
