@@ -468,6 +468,16 @@ def test_a_pool_started_beside_another_thread_starts_its_workers_from_a_forkserv
     assert pooled == by_index(auditor.check_paths(paths, jobs=1))
 
 
+def test_a_process_of_one_thread_forks_its_pool():
+    # (the command line's process, as its pool starts: workers with its modules, no forkserver)
+    code = "from auditor.corpus import engines; print(engines._threads(), engines._start_context().get_start_method())"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("no /proc: the threads are not counted, the forkserver is used")
+    assert proc.stdout.split() == ["1", "fork"], proc.stderr
+
+
 @START_ROUTES
 def test_bad_files_are_reported_each_and_the_run_goes_on(tmp_path, monkeypatch, threads):
     corpus = tmp_path / "corpus"
@@ -793,6 +803,20 @@ def test_a_progress_bar_on_a_terminal_and_only_there():
     assert "checking" in shown and "files/s" in shown and "not checked" in shown
     code, stdout, shown = _on_a_terminal("check", "--no-cache", "--quiet", "--format", "json", FIXTURES / "html")
     assert "checking" not in shown and json.loads(stdout)["summary"]["files"] > 20
+
+
+def test_the_progress_bar_starts_its_thread_once_a_file_is_done(tmp_path):
+    # (its refresh thread would send the pool's workers to the forkserver: a pool forks them
+    # as the first batches are sent, before any file is done)
+    pytest.importorskip("rich")
+    from auditor.corpus.progress import Bar
+
+    before = threading.active_count()
+    with Bar(2) as bar:
+        assert threading.active_count() == before
+        bar.done(engines._died(0, str(tmp_path / "a.txt"), "for the test"))
+        assert threading.active_count() == before + 1 and bar.progress.live.is_started
+    assert not bar.progress.live.is_started
 
 
 def test_rich_is_not_imported_without_a_terminal():
