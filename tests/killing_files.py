@@ -9,8 +9,12 @@ to import (no pytest): every worker imports it."""
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from auditor.corpus import work
+
+if TYPE_CHECKING:
+    import pytest
 
 
 def check_one(index: int, path: str, options: work.Options, to_send: bool = False) -> work.Checked:
@@ -23,7 +27,7 @@ def check_batch(batch: work.Batch, options: work.Options) -> list[work.Checked]:
     return [check_one(index, path, options, to_send=True) for index, path in batch]
 
 
-def patch(monkeypatch) -> None:  # type: ignore[no-untyped-def]  # (pytest's fixture)
+def patch(monkeypatch: "pytest.MonkeyPatch") -> None:
     """The pool's and the spare pool's work, through this module."""
     from auditor.corpus import engines
 
