@@ -28,6 +28,7 @@ from auditor.corpus import codec, discover, engines, work
 from auditor.corpus.cache import INDEX
 from auditor.corpus.work import Options
 from conftest import FIXTURES, ROOT, SEED, auditor_command, run
+import killing_files
 
 
 # Seconds a test of this file may take (the Dask ones take 2 to 30 on a loaded
@@ -313,6 +314,24 @@ def test_a_cached_result_decodes_its_schedules_only_when_read():
         damaged.schedules
 
 
+@pytest.mark.parametrize("name", ["lantronix-2003.txt", "html/acme-tools-2004-clean.htm",
+                                  "xbrl/alder-mills-2023-ixbrl-own-concept-wrong-sign.htm"])
+def test_a_result_of_each_front_end_comes_back_from_its_encoding_as_it_was(name):
+    # (the encoder is chosen per type, once: every kind of record a front end makes, and the
+    # findings named again in the diagnosis by their place)
+    fresh = auditor.check_file(str(FIXTURES / name))
+    loaded = codec.loads(codec.dumps(fresh), fresh.path)
+    assert fresh.schedules and loaded.schedules == fresh.schedules
+    assert (loaded.findings, loaded.diagnosis, loaded.said, loaded.error) == \
+        (fresh.findings, fresh.diagnosis, fresh.said, fresh.error)
+    assert codec.dumps(loaded) == codec.dumps(fresh)
+
+
+def test_a_value_the_cache_cannot_hold_is_refused_by_its_type():
+    with pytest.raises(TypeError, match="cannot cache a set"):
+        codec.dumps(auditor.FileResult("x.txt", said={"company": {"a set"}}))  # type: ignore[dict-item]
+
+
 def test_the_command_line_caches_in_the_working_directory(tmp_path):
     exhibit = copy_seed(tmp_path / "exhibit.txt")
     first = run("check", "--format", "json", exhibit, cwd=tmp_path)
@@ -414,6 +433,7 @@ def test_a_dask_that_needs_numpy_to_import_imports_it(tmp_path):
 
 
 def _dies_on_crash(path, data, *args):
+    """A Dask worker's check (a worker forked from this process: patched here)."""
     if "crash" in os.path.basename(path):
         os._exit(9)  # as a worker killed by the kernel would
     return _real_checked(path, data, *args)
@@ -422,7 +442,44 @@ def _dies_on_crash(path, data, *args):
 _real_checked = work.checked
 
 
-def test_bad_files_are_reported_each_and_the_run_goes_on(tmp_path, monkeypatch):
+# How the pool's workers start: forked from a process of one thread, else from a forkserver
+# (the test's process may have threads of earlier tests: each way is asked for).
+START_ROUTES = pytest.mark.parametrize("threads", [1, None], ids=["forked", "forkserver"])
+
+
+def test_a_pool_started_beside_another_thread_starts_its_workers_from_a_forkserver(tmp_path):
+    # A fork would give each worker this process's locks as they are, one held by the other
+    # thread for as long as it likes: the workers start from the forkserver's one thread.
+    paths = [str(copy_seed(tmp_path / f"{n:02}.txt")) for n in range(6)]
+    release, held = threading.Event(), threading.Lock()
+
+    def hold() -> None:
+        with held:
+            release.wait(60)
+
+    beside = threading.Thread(target=hold)
+    beside.start()
+    try:
+        assert engines._start_context().get_start_method() == "forkserver"
+        pooled = by_index(auditor.check_paths(paths, jobs=2))
+    finally:
+        release.set()
+        beside.join()
+    assert pooled == by_index(auditor.check_paths(paths, jobs=1))
+
+
+def test_a_process_of_one_thread_forks_its_pool():
+    # (the command line's process, as its pool starts: workers with its modules, no forkserver)
+    code = "from auditor.corpus import engines; print(engines._threads(), engines._start_context().get_start_method())"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("no /proc: the threads are not counted, the forkserver is used")
+    assert proc.stdout.split() == ["1", "fork"], proc.stderr
+
+
+@START_ROUTES
+def test_bad_files_are_reported_each_and_the_run_goes_on(tmp_path, monkeypatch, threads):
     corpus = tmp_path / "corpus"
     copy_seed(corpus / "a-good.txt")
     (corpus / "b-empty.txt").write_bytes(b"")
@@ -435,7 +492,8 @@ def test_bad_files_are_reported_each_and_the_run_goes_on(tmp_path, monkeypatch):
     for n in range(20):  # enough batches that several are in flight when the worker dies
         copy_seed(corpus / "more" / f"{n:02}.txt")
     paths = list(discover.expand([str(corpus)]))
-    monkeypatch.setattr(work, "checked", _dies_on_crash)
+    killing_files.patch(monkeypatch)  # (a worker from a forkserver runs the check it is sent, not this process's)
+    monkeypatch.setattr(engines, "_threads", lambda: threads)
 
     def vanish(checked):
         if checked.path.endswith("a-good.txt"):
@@ -467,6 +525,7 @@ def test_a_file_that_kills_its_dask_worker_is_reported_and_the_rest_checked(tmp_
         copy_seed(corpus / f"{n:02}.txt")
     paths = list(discover.expand([str(corpus)]))
     monkeypatch.setattr(work, "checked", _dies_on_crash)  # (the cluster's workers are forked after this)
+    killing_files.patch(monkeypatch)  # (the spare pool's process, beside Dask's threads, starts from the forkserver)
     dask_log = logging.getLogger("distributed")
     before, during = dask_log.level, set()
     results = {os.path.basename(c.path): c.result
@@ -492,37 +551,50 @@ def _fork_a_sleeper(pids: list) -> None:
 
 
 class _NannyForksNow:
-    """`os` as multiprocessing's fork launcher sees it: another thread forks
-    just after the launcher makes the pipe by which the pool sees its worker
-    die, before it has forked the worker and closed its copy of the worker's end."""
+    """`os` as multiprocessing's launcher sees it: another thread forks just
+    after the launcher has the descriptors by which the pool sees its worker
+    die, before it has closed its copies (fork: `pipe`, the worker's end of
+    its death pipe, still open here; forkserver: `dup`, the new process's
+    data pipe and the socket on which the server reports its death)."""
 
-    def __init__(self, pids: list) -> None:
-        self.pids, self.forker = pids, None
+    def __init__(self, pids: list, at: str) -> None:
+        self.pids, self.at, self.forker = pids, at, None
 
     def __getattr__(self, name):
-        return getattr(os, name)
+        real = getattr(os, name)
+        if name != self.at:
+            return real
 
-    def pipe(self):
-        fds = os.pipe()
-        if self.forker is None:
-            self.forker = threading.Thread(target=_fork_a_sleeper, args=(self.pids,))
-            self.forker.start()
-            self.forker.join(0.5)  # (forked by now, as a rule)
-        return fds
+        def forked_beside(*args):
+            out = real(*args)
+            if self.forker is None:
+                self.forker = threading.Thread(target=_fork_a_sleeper, args=(self.pids,))
+                self.forker.start()
+                self.forker.join(0.5)  # (forked by now, as a rule)
+            return out
+
+        return forked_beside
 
 
-def test_the_process_checking_a_suspect_is_seen_dying_when_a_fork_beside_it_holds_its_pipe(tmp_path, monkeypatch):
+@START_ROUTES
+def test_the_process_checking_a_suspect_is_seen_dying_when_a_fork_beside_it_holds_its_pipe(tmp_path, monkeypatch,
+                                                                                          threads):
     # The cause of the hangs at the killed-worker Dask test: a nanny's replacement worker
-    # forked while the spare pool started its process held that process's death pipe open.
-    from multiprocessing import popen_fork
+    # forked while the spare pool started its process held that process's death pipe open
+    # (the spare's process forked from here; from a forkserver, the fork beside is timed
+    # against its launcher).
+    from multiprocessing import popen_fork, popen_forkserver
 
     crash = tmp_path / "e-crash.txt"
     crash.write_text("this one kills its worker")
     good = copy_seed(tmp_path / "good.txt")
-    monkeypatch.setattr(work, "checked", _dies_on_crash)
+    killing_files.patch(monkeypatch)
+    monkeypatch.setattr(engines, "_threads", lambda: threads)
     pids: list = []
-    nanny = _NannyForksNow(pids)
-    monkeypatch.setattr(popen_fork, "os", nanny)
+    forkserver = engines._start_context().get_start_method() == "forkserver"
+    assert forkserver == (threads is None)
+    nanny = _NannyForksNow(pids, "dup" if forkserver else "pipe")
+    monkeypatch.setattr(popen_forkserver if forkserver else popen_fork, "os", nanny)
     pool = engines._Pool(Options.for_run(), 1)
     try:
         died, checked = pool.isolate([(0, str(crash)), (1, str(good))])
@@ -731,6 +803,20 @@ def test_a_progress_bar_on_a_terminal_and_only_there():
     assert "checking" in shown and "files/s" in shown and "not checked" in shown
     code, stdout, shown = _on_a_terminal("check", "--no-cache", "--quiet", "--format", "json", FIXTURES / "html")
     assert "checking" not in shown and json.loads(stdout)["summary"]["files"] > 20
+
+
+def test_the_progress_bar_starts_its_thread_once_a_file_is_done(tmp_path):
+    # (its refresh thread would send the pool's workers to the forkserver: a pool forks them
+    # as the first batches are sent, before any file is done)
+    pytest.importorskip("rich")
+    from auditor.corpus.progress import Bar
+
+    before = threading.active_count()
+    with Bar(2) as bar:
+        assert threading.active_count() == before
+        bar.done(engines._died(0, str(tmp_path / "a.txt"), "for the test"))
+        assert threading.active_count() == before + 1 and bar.progress.live.is_started
+    assert not bar.progress.live.is_started
 
 
 def test_rich_is_not_imported_without_a_terminal():

@@ -18,7 +18,7 @@ import dataclasses
 import json
 from datetime import date
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from auditor.result import FileResult, Pending
 from auditor.diagnose import Diagnosis, Suggestion
@@ -110,26 +110,66 @@ def load_schedules(text: str) -> list[Schedule]:
     return schedules
 
 
+Encoder = Callable[[Any, Optional[dict[Finding, int]]], Any]
+PLAIN = (str, int, bool, type(None))  # as they are in JSON (bool is an int)
+
+
 def _out(o: object, findings: Optional[dict[Finding, int]] = None) -> Any:
     """`o` as tagged JSON data; with `findings`, a finding among them as its place."""
-    if o is None or isinstance(o, (str, int, bool)):
-        return o
-    if isinstance(o, Decimal):
-        return {"$d": str(o)}
-    if isinstance(o, date):
-        return {"$date": o.isoformat()}
-    if findings and isinstance(o, Finding) and o in findings:
-        return {"$f": findings[o]}
-    if type(o).__name__ in TUPLE_RECORDS and type(o) is TUPLE_RECORDS[type(o).__name__]:
-        return {"$r": type(o).__name__, "f": [_out(v, findings) for v in o]}  # type: ignore[attr-defined]  # (a NamedTuple: iterable)
-    if isinstance(o, tuple):
-        return {"$t": [_out(v, findings) for v in o]}
-    if isinstance(o, list):
-        return [_out(v, findings) for v in o]
-    if isinstance(o, dict):
-        return {"$map": [[_out(k, findings), _out(v, findings)] for k, v in o.items()]}
-    if type(o).__name__ in RECORDS and dataclasses.is_dataclass(o):
-        return {"$r": type(o).__name__, "f": [_out(getattr(o, f.name), findings) for f in dataclasses.fields(o)]}
+    encode = _ENCODERS.get(type(o))
+    if encode is None:
+        encode = _ENCODERS[type(o)] = _encoder(type(o))
+    return encode(o, findings)
+
+
+# The encoder of each type met, chosen once by its type: a result's schedules
+# are some thousands of values, each once asked in turn whether it is a
+# string, a Decimal, a date, a record... (a corpus run's workers encode every
+# result they send: half a millisecond a file, where the check is six).
+_ENCODERS: dict[type, Encoder] = {}
+
+
+def _encoder(kind: type) -> Encoder:
+    if issubclass(kind, PLAIN):
+        return lambda o, findings: o
+    if issubclass(kind, Decimal):
+        return lambda o, findings: {"$d": str(o)}
+    if issubclass(kind, date):
+        return lambda o, findings: {"$date": o.isoformat()}
+    if kind.__name__ in TUPLE_RECORDS and kind is TUPLE_RECORDS[kind.__name__]:
+        name = kind.__name__
+        return lambda o, findings: {"$r": name, "f": _values(o, findings)}
+    if issubclass(kind, tuple):
+        return lambda o, findings: {"$t": _values(o, findings)}
+    if issubclass(kind, list):
+        return _values
+    if issubclass(kind, dict):
+        return lambda o, findings: {"$map": [[_out(k, findings), _out(v, findings)] for k, v in o.items()]}
+    if kind.__name__ in RECORDS and dataclasses.is_dataclass(kind):
+        return _record_encoder(kind)
+    return _unencodable
+
+
+def _values(values: Any, findings: Optional[dict[Finding, int]]) -> list[Any]:
+    return [v if type(v) in PLAIN else _out(v, findings) for v in values]
+
+
+def _record_encoder(kind: type) -> Encoder:
+    name, fields = kind.__name__, tuple(f.name for f in dataclasses.fields(kind))
+
+    def record(o: Any, findings: Optional[dict[Finding, int]]) -> Any:
+        return {"$r": name, "f": _values([getattr(o, f) for f in fields], findings)}
+
+    if not issubclass(kind, Finding):
+        return record
+
+    def finding(o: Any, findings: Optional[dict[Finding, int]]) -> Any:
+        return {"$f": findings[o]} if findings and o in findings else record(o, findings)
+
+    return finding
+
+
+def _unencodable(o: object, findings: Optional[dict[Finding, int]]) -> Any:
     raise TypeError(f"cannot cache a {type(o).__name__}")
 
 

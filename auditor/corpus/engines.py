@@ -192,15 +192,48 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+# What a worker imports before its first batch, once, in the forkserver
+# (each worker is forked from it with them imported): a check's modules.
+WORKER_MODULES = ("auditor.corpus.engines", "auditor.corpus.work", "auditor.pipeline", "auditor.diagnose",
+                  "auditor.corpus.codec")
+
+
 def _new_pool(workers: int) -> ProcessPoolExecutor:
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    return ProcessPoolExecutor(workers, mp_context=_start_context(), initializer=_quiet_worker)
+
+
+def _start_context() -> Any:
+    """How a pool's workers start.  Forked from this process, a worker
+    inherits every lock held at that instant by this process's other threads
+    (a pool's manager thread, a Dask client's, a caller's), held for ever by a
+    thread it does not have: the class of the hangs stop 32 fixed one by one.
+    So a pool is forked only from a process of one thread (no lock can be
+    held by another; a pool forks its workers before it starts its own
+    thread), and a worker inherits the modules imported here; from any other,
+    its workers start from a forkserver, a process of one thread started once
+    with the check's modules imported (0.2 s of CPU, once).  Where the system
+    has neither (Windows), spawn."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
-    # fork: a worker starts with the modules already imported (spawn would
-    # import lark and the grammar again, about 0.2 s a worker).
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker)
+    if "fork" in methods and _threads() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(WORKER_MODULES))
+    return context
+
+
+def _threads() -> Optional[int]:
+    """This process's threads, as the system counts them (those started by a
+    C library too); None where it does not say (then taken as several)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return None
 
 
 def _stop(pool: ProcessPoolExecutor) -> set[int]:

@@ -43,15 +43,20 @@ class Bar:
         )
         self.task = self.progress.add_task("files", total=total, rate="", errors=0, unreadable=0)
 
+    # The bar is shown from the first file done, not before: its refresh is a
+    # thread, and a pool's workers are forked only from a process of one
+    # thread (engines._start_context), as they are by then.
     def __enter__(self) -> "Bar":
-        self.progress.start()
         return self
 
     def __exit__(self, *exc: object) -> Literal[False]:
-        self.progress.stop()
+        if self.progress.live.is_started:
+            self.progress.stop()
         return False
 
     def done(self, checked: Checked) -> None:
+        if not self.progress.live.is_started:
+            self.progress.start()
         result = checked.result
         self.unreadable += result.error is not None
         self.errors += any(f.severity == "error" for f in result.findings)
