@@ -209,6 +209,10 @@ class Reading(NamedTuple):
     # A standard's adoption printed as a row of its own, read into the carry forward it moves
     # (reading/adoption.Adopted: the row opening on it, the adoption's row and column).
     adoptions: tuple[tuple[int, int, int, int, int], ...] = ()
+    # Rows printed before their period's rows, labelled a total's word and a name, that sum
+    # too few of them to be read as their total, in no other period to tell: (period, row),
+    # read as reserves and said (reading/totals._named_first).
+    unsure_totals: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 them (total_habits: no label, "Totals", "TOTAL ALLOWANCES", "Consolidated";
 subtotals and grand totals over them; a total of part of the reserves; a
 total above its reserves; a total of one reserve; balances only; a page
-break before the total; a wrong total), one habit at a time, in tagged and
+break before the total; a wrong total; a total named more than "Total",
+above or below its reserves, wrong in one, two or every column), one habit at a time, in tagged and
 untagged EDGAR text, a typed layout, by account (the total a block of its own
 after the accounts', every period's), HTML, HTML a table per account under
 its own headings (the total's a table of its own after them) and one filing
@@ -18,6 +19,8 @@ cell.  `measure` prints right / silently wrong / refused per habit and layout:
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -252,3 +255,68 @@ def test_a_total_under_the_latest_period_alone_is_read_unless_the_file_ends_ther
     assert cut != rendered.text
     said = auditor.check_source(source.from_text(cut, name), RULES).error
     assert said is not None and "ends before its last period closes" in str(said)
+
+
+NAMED_ABOVE = FIXTURES / "wexford-pump-2003-named-total-above.txt"  # ("Total allowances and reserves" above, three years)
+
+
+def _named_above(edit) -> list[tuple[str, str, int, int]]:
+    lines = NAMED_ABOVE.read_text().split("\n")
+    text = "\n".join(edit(lines))
+    result = auditor.check_source(source.from_text(text, "t.txt"), RULES)
+    assert result.error is None
+    return sorted((f.rule, f.severity, f.location.line, f.location.column) for f in result.findings
+                  if f.severity in ("error", "warning") and f.rule != "VQ008")  # (where the file ends: not this test's)
+
+
+def _year_2003_alone(lines: list[str]) -> list[str]:
+    end = next(n for n, line in enumerate(lines) if "DECEMBER 31, 2002" in line)
+    return lines[:end] + ["</TABLE>"]
+
+
+def _figures(line: str, figures: list[str]) -> str:
+    """A row's figures replaced, each right-aligned where the old one ended."""
+    spans = [m.span() for m in re.finditer(r"[\d,]+|(?<= )-(?= |$)", line)]
+    for (start, end), figure in reversed(list(zip(spans, figures))):
+        if figure is not None:
+            width = max(end - start, len(figure))
+            line = line[:end - width] + figure.rjust(width) + line[end:]
+    return line
+
+
+def _total_of_2003(figures: list) -> Callable:
+    def edit(lines):
+        n = next(n for n, line in enumerate(lines) if line.startswith("Total allowances and reserves"))
+        return lines[:n] + [_figures(lines[n], figures)] + lines[n + 1:]
+    return edit
+
+
+def test_a_named_total_above_its_rows_is_read_so_in_every_column_its_label_is_read_so_in_another_year():
+    # 2003's total misprinted in every column (its own row closing: 7,155 + 3,466 + 635 - 3,481 = 7,775):
+    # five column totals, and its balance at beginning is not 2002's at end
+    found = _named_above(_total_of_2003(["7,155", "3,466", "635", "3,481", "7,775"]))
+    assert [(rule, line) for rule, _, line, _ in found] == [("VQ002", 18)] * 5 + [("VQ003", 18)]
+
+
+def test_a_named_total_above_that_sums_too_few_of_its_rows_in_a_year_alone_is_said_not_dropped():
+    # 2003 alone, three of its total's five figures misprinted: a total or a reserve, the arithmetic cannot tell
+    edit = _total_of_2003([None, "3,466", "635", "3,581", None])
+    assert _named_above(lambda lines: _year_2003_alone(edit(lines))) == [("VQ005", "warning", 18, 1)]
+    # the same summing its rows in three columns of five is their total: its two misprints found
+    edit = _total_of_2003([None, "3,466", None, None, "7,675"])  # (7,055 + 3,466 + 535 - 3,381)
+    assert _named_above(lambda lines: _year_2003_alone(edit(lines))) == [("VQ002", "error", 18, 61), ("VQ002", "error", 18, 95)]
+
+
+def test_a_reserve_named_total_printed_first_every_year_is_a_reserve():
+    # "Total return reserve" (no sum of the rows below it in any year, its own row closing): a reserve, nothing said
+    def edit(lines):
+        out = []
+        for line in lines:
+            if line.startswith("Total allowances and reserves"):
+                year = {"7,055": 2003, "6,416": 2002, "6,154": 2001}[line.split()[5]]
+                figures = {2003: ["880", "2,140", "-", "2,010", "1,010"], 2002: ["760", "1,990", "-", "1,870", "880"],
+                           2001: ["655", "1,843", "-", "1,738", "760"]}[year]
+                line = _figures(line.replace("Total allowances and reserves", "Total return reserve         "), figures)
+            out.append(line)
+        return out
+    assert _named_above(edit) == []

@@ -31,6 +31,11 @@ figures
 - balances-only: a total printing only the balances, its movements blank;
 - wrong-total: the first period's total balance at end printed 1,000 off
   (found at that cell, "should be" the sum of its parts);
+- total-above-wrong-1, -2, -all: a total named more than "Total" ("Total
+  valuation allowances", "Total allowances and reserves") printed before its
+  reserves, the first period's balance at end, its charge and balance at end,
+  or every figure of it printed 1,000 off;
+- wrong-total-2, wrong-total-all: the same below the reserves (two, every figure);
 
 layout
 - break-before-total: a page break between the reserves and their total.
@@ -150,6 +155,42 @@ def _total_above(reserves, width):
     return [total] + reserves
 
 
+def _named_above(label: str) -> SpecEdit:
+    def build(reserves, width):
+        total = _total(label, reserves, list(range(1, 1 + len(reserves))), width)
+        return [total] + reserves
+    return lambda spec: _rebuilt(spec, 2, build)
+
+
+def _total_of(spec: dict) -> dict:
+    return next(r for r in spec["periods"][0]["rows"] if r.get("is_total"))
+
+
+def _misprinted(edit: SpecEdit, roles: Optional[tuple[str, ...]]) -> SpecEdit:
+    """The first period's total with the figures under `roles` (None: every figure)
+    printed 1,000 more than the sum of its parts."""
+    def made(spec: dict) -> Optional[dict]:
+        spec = edit(spec)
+        if spec is None:
+            return None
+        total = _total_of(spec)
+        kinds = spec["roles"][1:]
+        changed = 0
+        for k, role in enumerate(kinds):
+            kind, value, decimals = parse_cell(total["cells"][k])
+            if kind != "amount" or roles is not None and role not in roles:
+                continue
+            body = f"{abs(value + 1000):,.{decimals}f}"
+            total["cells"][k] = f"({body})" if value + 1000 < 0 else body
+            changed += 1
+        return spec if changed >= (len(roles) if roles is not None else 3) else None
+    return made
+
+
+# Two misprints that keep the total's own row closing: a charge and the balance at end.
+TWO = ("charged_costs", "ending")
+
+
 def _balances_only(spec: dict) -> Optional[dict]:
     spec = _one_total("Total")(spec)
     if spec is None:
@@ -223,6 +264,11 @@ HABITS: dict[str, Habit] = {
     "partial-total": Habit(lambda s: _rebuilt(s, 3, _partial_total)),
     "only-row": Habit(lambda s: _rebuilt(s, 1, _only_row)),
     "total-above": Habit(lambda s: _rebuilt(s, 2, _total_above)),
+    "total-above-wrong-1": Habit(_misprinted(_named_above("Total valuation allowances"), ("ending",))),
+    "total-above-wrong-2": Habit(_misprinted(_named_above("Total allowances and reserves"), TWO)),
+    "total-above-wrong-all": Habit(_misprinted(_named_above("Total valuation allowances"), None)),
+    "wrong-total-2": Habit(_misprinted(_one_total("Total allowances and reserves"), TWO)),
+    "wrong-total-all": Habit(_misprinted(_one_total("Total valuation allowances"), None)),
     "balances-only": Habit(_balances_only),
     "wrong-total": Habit(_wrong_total),
     "double-rule-only": Habit(_one_total(""), text=lambda s: {"total_label": "none"},

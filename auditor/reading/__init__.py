@@ -124,8 +124,9 @@ def _signed(schedule: Schedule, heard: Sequence[Heard], named: Named, basis: lis
     if len(schedule.periods) > 1:
         carried = carry.opened_restated(carried, schedule.columns[opening].heading)
     adopted, said = _adoptions(schedule, carried, opening, closing, specs, path)
-    reading = Reading(tuple(readings), totals.read(read), closed, len(rows), ambiguous, _years(schedule),
-                      carry=carried.links, carry_basis="; ".join(b for b in (carried.basis, said) if b),
+    found, unsure = totals.read(read)
+    reading = Reading(tuple(readings), found, closed, len(rows), ambiguous, _years(schedule),
+                      unsure_totals=unsure, carry=carried.links, carry_basis="; ".join(b for b in (carried.basis, said) if b),
                       order=carried.order, adoptions=adopted,
                       years_counted=years_counted(f"{schedule.title} {schedule.subtitle}"))
     return replace(read, deductions=deductions, deductions_basis=how, reading=reading)

@@ -32,12 +32,44 @@ MARGIN = 2
 Candidate = tuple[str, tuple[int, ...]]
 
 
-def read(schedule: Schedule) -> tuple[TotalReading, ...]:
+def read(schedule: Schedule) -> tuple[tuple[TotalReading, ...], tuple[tuple[int, int], ...]]:
+    """The totals read, and the rows printed first, named as totals, that the arithmetic
+    cannot tell from reserves (`_named_first`): (period, row) each, read as reserves."""
     found = []
     for p, period in enumerate(schedule.periods):
         for r, parts, scope, basis in _period(period):
             found.append(TotalReading(p, r, parts, scope, basis, _blank(period.rows, r, parts)))
-    return tuple(found)
+    named, unsure = _named_first(schedule.periods, found)
+    return tuple(sorted(found + named)) if named else tuple(found), unsure
+
+
+def _named_first(periods: tuple[Period, ...], found: list[TotalReading]) -> tuple[list[TotalReading], tuple]:
+    """Rows printed before the rows of their period and labelled a total's word and a name
+    ("Total valuation allowances") that sum too few of their columns to be read as totals
+    (`_first`).  Where the row of that label in another period is read as the total of the
+    rows after it, this one is too, its columns that do not sum the errors to report; where
+    it is printed in other periods and sums in none, it is a reserve of its own (a total
+    misprinted in every column of every year is none); alone, the arithmetic cannot tell."""
+    first = {(t.period, row_key(periods[t.period].rows[t.row].label)): t for t in found
+             if t.row == 0 and t.parts and t.parts[0] > 0}
+    named: list[TotalReading] = []
+    unsure: list[tuple[int, int]] = []
+    for p, period in enumerate(periods):
+        rows = period.rows
+        if not rows or not rows[0].is_total or len(rows) < 2 or rows[1].is_total or (p, row_key(rows[0].label)) in first \
+                or not TOTAL.match(rows[0].label) or _bare_total(rows[0].label):
+            continue
+        key = row_key(rows[0].label)
+        told = [o for o in range(len(periods)) if (o, key) in first]
+        if told:
+            after = tuple(range(1, next((i for i in range(1, len(rows)) if rows[i].is_total), len(rows))))
+            width = len(rows[0].cells)
+            basis = f"{_summing(rows, 0, after, width)[0]} of {_columns(rows, 0, after, width)} columns sum; " \
+                    f"its label is the total of the rows below it in {periods[told[0]].label or 'another period'}"
+            named.append(TotalReading(p, 0, after, "the items after it", basis, _blank(rows, 0, after)))
+        elif not any(o != p and any(row_key(row.label) == key for row in periods[o].rows) for o in range(len(periods))):
+            unsure.append((p, 0))
+    return named, tuple(unsure)
 
 
 def _blank(rows: tuple[Row, ...], r: int, parts: tuple[int, ...]) -> tuple[int, ...]:
@@ -131,7 +163,26 @@ def _first(rows: tuple[Row, ...], r: int, totals: list[int], width: int) -> list
     for scope, parts in scopes:
         if _summing(rows, r, parts, width)[0] >= _spanned(rows, r, parts, width) - 1:
             return [(scope, parts)]
-    return scopes[:1] if _bare_total(rows[r].label) else []
+    if _bare_total(rows[r].label):
+        return scopes[:1]
+    if TOTAL.match(rows[r].label):  # ("Total valuation allowances": a total's word and a name)
+        return next(([c] for c in scopes if _mostly_sums(rows, r, c[1], width)), [])
+    return []
+
+
+def _mostly_sums(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> bool:
+    """A row labelled with a total's word and a name sums `parts` in half the columns
+    where any of them prints more than a nil, two at least: two wrong figures fail two
+    columns, and a reserve named "Total ..." sums the rows after it by chance in none."""
+    telling = summing = 0
+    for k in range(width):
+        cells = [rows[r].cells[k]] + [rows[i].cells[k] for i in parts]
+        if cells[0] is None or not any(amount_of(c) for c in cells):
+            continue  # (a column of nils sums whatever the row is)
+        telling += 1
+        tolerance = sum((half_unit(c) for c in cells), ZERO)
+        summing += abs(amount_of(cells[0]) - sum((amount_of(c) for c in cells[1:]), ZERO)) <= tolerance
+    return summing >= 2 and 2 * summing >= telling
 
 
 def _bare_total(label: str) -> bool:
