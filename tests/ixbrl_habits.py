@@ -2085,3 +2085,58 @@ SEVENTH = {"css-align": css_align, "heading-spans": heading_spans, "group-labels
 LAYOUT_OF = {"by-account-spans": frozenset({"by-account"}), "rowspan-accounts": frozenset({"by-account"})}
 EDITS.update(SEVENTH)
 VARIATIONS = VARIATIONS + tuple(SEVENTH)
+
+
+# An eighth look (s33-ixbrlnote): the schedule under another title.  Rule 12-09 lets a filer give
+# the schedule's information in the notes instead: such a note is no Schedule II and is not read
+# as one, unless the filing says it is (its text block tagged with the schedule's concept, or its
+# columns lettered as the rule letters them); a page titled "Schedule II" under another caption is.
+THE_TITLE = "Schedule II \u2014 Valuation and Qualifying Accounts"
+THE_SENTENCE = "the activity of the Company's valuation and qualifying accounts"
+OWN_BLOCK = 'name="abc:AllowancesAndReservesTextBlock"'
+LETTER = re.compile(r"COL\.(?:\s|<br>)*[A-E]\b(?:<br>|\s)*")
+
+
+def retitled(title: str, own_block: bool = False, receivables: bool = False, letters: bool = True):
+    """The schedule's title printed `title` (its sentence naming allowances and reserves, not the
+    valuation and qualifying accounts); `own_block`: its text block a concept of the filer's own;
+    `receivables`: a note's table of the receivables and a sentence before the schedule's table
+    (note_block); `letters`: "COL. A" ... kept in the headings (else struck, as a note prints them)."""
+    def edit(doc: Doc) -> None:
+        if receivables:
+            note_block(doc)
+            doc.text = re.sub(r"Note 21\. Valuation and Qualifying Accounts", title, doc.text, count=1)
+        else:
+            doc.text = doc.text.replace(THE_TITLE, title, 1)
+        doc.text = doc.text.replace(THE_SENTENCE, "the activity of the Company's allowances and reserves", 1)
+        if own_block:
+            doc.text = re.sub(r'name="[\w-]+:\w+TextBlock"', OWN_BLOCK, doc.text, count=1)
+        if not letters:
+            start, end, _ = _table_head(doc)
+            doc.text = doc.text[:start] + LETTER.sub("", doc.text[start:end]) + doc.text[end:]
+    return edit
+
+
+EIGHTH = {"title-schedule-other": retitled("Schedule II \u2014 Allowances and Reserves", own_block=True),
+          "title-schedule-alone": retitled("Schedule II", receivables=True, own_block=True),
+          "title-valuation-accounts": retitled("Valuation Accounts", own_block=True),
+          "title-rollforward": retitled("Schedule II\u2014Accounts Receivable Allowance Rollforward", receivables=True,
+                                        own_block=True),
+          "note-other-block": retitled("Note 21. Allowances and Reserves"),
+          "note-other-letters": retitled("Note 21. Allowances and Reserves", own_block=True),
+          "note-rollforward": retitled("Note 21. Allowances and Reserves", own_block=True, letters=False)}
+# A note under another title, saying nothing of the schedule: its table is not read, its facts are
+# checked alone and the page says so (VX003); where its columns are lettered it is read (`note-other-letters`).
+NOT_SCHEDULE = {"note-rollforward"}
+EDITS.update(EIGHTH)
+VARIATIONS = VARIATIONS + tuple(EIGHTH)
+
+
+def unread_expected(variation: str, text: str) -> bool:
+    """Whether the habit's page prints no Schedule II (a note under another title, its
+    columns not lettered as Rule 12-09 letters them: three letters or more)."""
+    if variation not in NOT_SCHEDULE | {"note-other-letters"}:
+        return False
+    start = text.index("<table")
+    head = text[start:text.find("</tr>", text.find("Balance", start))]
+    return len(set(re.findall(r"COL\.(?:\s|<br>)*([A-E])\b", head))) < 3
