@@ -145,6 +145,13 @@ A sixth look (s30-ixbrl6):
 A seventh look (s32-ixbrl2): layouts of other filing software, listed at SEVENTH below (css
 alignment, two-level headings with rowspan, labels in a row over their figures, a "(continued)"
 title, the schedule as Item 8's last note, rowspan labels and periods, <th>, nil glyphs, ...).
+An eighth look (s33-ixbrlnote), at EIGHTH below: the schedule under other titles ("Schedule II"
+alone or over another caption, "Valuation Accounts"), and as a note "Note 21. Allowances and
+Reserves": read where its text block is the schedule's concept or its columns are lettered
+A-E, else (a notes roll-forward: NOT_SCHEDULE) not read, its facts checked alone (VX003).
+And NINTH: the units in a merged cell over the headings, an ix:header of contexts alone,
+<sup> markers on labels and footnote rows, "Acquisitions" and "Foreign Currency Translation"
+columns after the provision.
 """
 
 from __future__ import annotations
@@ -1734,6 +1741,8 @@ def printed_spec(spec: dict, variation: str) -> dict:
     adoption's column, the balance as adjusted): the spec the expected findings are computed from."""
     if variation in ADJUSTED:
         return with_adjusted(spec)
+    if variation == "acquisitions-translation":
+        return with_acquisitions(spec)
     return with_adoption(spec, variation in NEGATIVE) if variation in ADOPTION else spec
 
 
@@ -2085,3 +2094,148 @@ SEVENTH = {"css-align": css_align, "heading-spans": heading_spans, "group-labels
 LAYOUT_OF = {"by-account-spans": frozenset({"by-account"}), "rowspan-accounts": frozenset({"by-account"})}
 EDITS.update(SEVENTH)
 VARIATIONS = VARIATIONS + tuple(SEVENTH)
+
+
+# An eighth look (s33-ixbrlnote): the schedule under another title.  Rule 12-09 lets a filer give
+# the schedule's information in the notes instead: such a note is no Schedule II and is not read
+# as one, unless the filing says it is (its text block tagged with the schedule's concept, or its
+# columns lettered as the rule letters them); a page titled "Schedule II" under another caption is.
+THE_TITLE = "Schedule II \u2014 Valuation and Qualifying Accounts"
+THE_SENTENCE = "the activity of the Company's valuation and qualifying accounts"
+OWN_BLOCK = 'name="abc:AllowancesAndReservesTextBlock"'
+LETTER = re.compile(r"COL\.(?:\s|<br>)*[A-E]\b(?:<br>|\s)*")
+
+
+def retitled(title: str, own_block: bool = False, receivables: bool = False, letters: bool = True):
+    """The schedule's title printed `title` (its sentence naming allowances and reserves, not the
+    valuation and qualifying accounts); `own_block`: its text block a concept of the filer's own;
+    `receivables`: a note's table of the receivables and a sentence before the schedule's table
+    (note_block); `letters`: "COL. A" ... kept in the headings (else struck, as a note prints them)."""
+    def edit(doc: Doc) -> None:
+        if receivables:
+            note_block(doc)
+            doc.text = re.sub(r"Note 21\. Valuation and Qualifying Accounts", title, doc.text, count=1)
+        else:
+            doc.text = doc.text.replace(THE_TITLE, title, 1)
+        doc.text = doc.text.replace(THE_SENTENCE, "the activity of the Company's allowances and reserves", 1)
+        if own_block:
+            doc.text = re.sub(r'name="[\w-]+:\w+TextBlock"', OWN_BLOCK, doc.text, count=1)
+        if not letters:
+            start, end, _ = _table_head(doc)
+            doc.text = doc.text[:start] + LETTER.sub("", doc.text[start:end]) + doc.text[end:]
+    return edit
+
+
+EIGHTH = {"title-schedule-other": retitled("Schedule II \u2014 Allowances and Reserves", own_block=True),
+          "title-schedule-alone": retitled("Schedule II", receivables=True, own_block=True),
+          "title-valuation-accounts": retitled("Valuation Accounts", own_block=True),
+          "title-rollforward": retitled("Schedule II\u2014Accounts Receivable Allowance Rollforward", receivables=True,
+                                        own_block=True),
+          "note-other-block": retitled("Note 21. Allowances and Reserves"),
+          "note-other-letters": retitled("Note 21. Allowances and Reserves", own_block=True),
+          "note-rollforward": retitled("Note 21. Allowances and Reserves", own_block=True, letters=False)}
+# A note under another title, saying nothing of the schedule: its table is not read, its facts are
+# checked alone and the page says so (VX003); where its columns are lettered it is read (`note-other-letters`).
+NOT_SCHEDULE = {"note-rollforward"}
+EDITS.update(EIGHTH)
+VARIATIONS = VARIATIONS + tuple(EIGHTH)
+
+
+def unread_expected(variation: str, text: str) -> bool:
+    """Whether the habit's page prints no Schedule II (a note under another title, its
+    columns not lettered as Rule 12-09 letters them: three letters or more)."""
+    if variation not in NOT_SCHEDULE | {"note-other-letters"}:
+        return False
+    start = text.index("<table")
+    head = text[start:text.find("</tr>", text.find("Balance", start))]
+    return len(set(re.findall(r"COL\.(?:\s|<br>)*([A-E])\b", head))) < 3
+
+
+# And other filing software's layouts not yet seen (s33-ixbrlnote):
+def units_span(doc: Doc) -> None:
+    """The units not in the title but in a row of their own over the column headings, one cell
+    merged across the figures' columns ("(In thousands)", Workiva's table units row)."""
+    m = re.search(r" \(in (\w+)\)</b></p>", doc.text)
+    if not m:
+        return
+    start, end, rows = _table_head(doc)
+    head = next((r for r in rows if "Balance" in r.group(0) and SENTINEL not in r.group(0)), None)
+    if head is None:
+        return
+    width = len(re.findall(r'<td style="width', doc.text[start:end]))
+    units = (f'<tr><td colspan="3"></td><td colspan="{max(width - 3, 1)}" style="text-align:center">'
+             f'<span>(In {m.group(1)})</span></td></tr>\n')
+    doc.text = doc.text[:head.start()] + units + doc.text[head.start():]
+    doc.text = doc.text[:m.start()] + "</b></p>" + doc.text[m.end():]
+
+
+def header_contexts_only(doc: Doc) -> None:
+    """The hidden ix:header holding its contexts and units alone (no ix:hidden: every dei fact
+    printed on the cover page), in a display:none div before the body's first page."""
+    doc.text = re.sub(r"<ix:hidden>.*?</ix:hidden>", "", doc.text, count=1, flags=re.DOTALL)
+
+
+def sup_footnotes(doc: Doc) -> None:
+    """Footnote markers raised by <sup> after each reserve's first label, the notes below the
+    table as rows whose text opens on the same raised marker (Toppan Merrill's)."""
+    seen: dict = {}
+
+    def label(m: re.Match) -> str:
+        name = m.group(2).strip()
+        if not name or name == "&nbsp;" or name.startswith("Total") or len(seen) >= 2 and name not in seen:
+            return m.group(0)
+        seen.setdefault(name, len(seen) + 1)
+        return f"{m.group(1)}{m.group(2)}<sup>({seen[name]})</sup>{m.group(3)}"
+    doc.text = re.sub(r'(<td style="padding-left:10pt"[^>]*><span[^>]*>)([^<]+)(</span>)', label, doc.text)
+    width = len(re.findall(r'<td style="width', doc.text))
+    notes = "".join(f'<tr><td colspan="{width}"><span><sup>({n})</sup> {t}</span></td></tr>\n' for n, t in
+                    ((1, "Deductions are write-offs of uncollectible accounts, net of recoveries."),
+                     (2, "Includes the effect of foreign currency translation and of businesses acquired.")))
+    doc.text = doc.text.replace("</table>", notes + "</table>", 1)
+
+
+def with_acquisitions(spec: dict) -> dict:
+    """The table with two columns after the provision, "Acquisitions" and "Foreign Currency
+    Translation" (Workiva 10-Ks of multinationals): each reserve's provision gives a tenth to
+    the acquisitions in every period, and takes a tenth back from a translation printed
+    negative "(x)" in the first (a dash in the others); totals the sum of their parts', so the
+    arithmetic holds as it did."""
+    from heading_habits import _column, _parts, _printed, _tenth
+    k = _column(spec, {"charged_costs"})
+    if k is None or "acquisitions" in spec["roles"]:
+        return spec
+    spec = copy.deepcopy(spec)
+    spec["columns"][k + 2:k + 2] = ["Acquisitions", "Foreign Currency Translation"]
+    spec["roles"][k + 2:k + 2] = ["acquisitions", "translation"]
+    for pi, period in enumerate(spec["periods"]):
+        news = {}
+        for row in period["rows"]:
+            kind, value, decimals = parse_cell(row["cells"][k]) if row["cells"] else (None, None, 0)
+            if kind == "amount" and not row.get("is_total") and _tenth(value, decimals):
+                news[id(row)] = (_tenth(value, decimals), -_tenth(value, decimals) if pi == 0 else None, decimals)
+        for total, parts in _parts(period["rows"]):
+            got = [news[id(p)] for p in parts if id(p) in news]
+            if got:
+                moved = [t for _, t, _ in got if t is not None]
+                news[id(total)] = (sum((a for a, _, _ in got), Decimal(0)), sum(moved, Decimal(0)) if moved else None,
+                                   max(d for _, _, d in got))
+        for row in period["rows"]:
+            if not row["cells"]:
+                continue
+            if row.get("footnotes"):
+                row["footnotes"][k + 1:k + 1] = ["", ""]
+            if id(row) not in news:
+                row["cells"][k + 1:k + 1] = ["\u2014", "\u2014"]
+                continue
+            acquired, translated, decimals = news[id(row)]
+            _, value, _ = parse_cell(row["cells"][k])
+            row["cells"][k] = _printed(value - acquired - (translated or 0), decimals)
+            row["cells"][k + 1:k + 1] = [_printed(acquired, decimals),
+                                         "\u2014" if translated is None else _printed(translated, decimals)]
+    return spec
+
+
+NINTH = {"units-span": units_span, "header-contexts-only": header_contexts_only, "sup-footnotes": sup_footnotes,
+         "acquisitions-translation": lambda doc: None}  # (the spec's edit: `printed_spec`)
+EDITS.update(NINTH)
+VARIATIONS = VARIATIONS + tuple(NINTH)

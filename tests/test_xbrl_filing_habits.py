@@ -45,10 +45,16 @@
   total, its misprinted charge's column total missed);
 - tamarack-tools-2023-ixbrl-note-schedule-*: the schedule as Item 8's last note, a table of the
   receivables between its title and the schedule's table, balances headed by date: the title's
-  table is the schedule's, past the receivables' (s32: no table read, the facts checked alone).
+  table is the schedule's, past the receivables' (s32: no table read, the facts checked alone);
+- teasel-looms-2023-ixbrl-note-block-*, upland-grain-2023-ixbrl-note-letters-*: the schedule under a
+  note's own title ("Note 21. Allowances and Reserves"), its text block tagged with the schedule's
+  concept, or its columns lettered "Column A" ... "Column E": read as the schedule (s33: no table
+  read, the facts checked alone, VX003).
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -287,3 +293,31 @@ def test_a_note_titled_as_the_schedule_with_another_table_first_is_read_from_its
     text, wrong = check("tamarack-tools-2023-ixbrl-note-schedule-wrong-figure.htm")
     assert sorted((f.rule, f.row) for f in failed(wrong)) == [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
     assert next(f for f in failed(wrong) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')
+
+
+@pytest.mark.parametrize("page", ["teasel-looms-2023-ixbrl-note-block", "upland-grain-2023-ixbrl-note-letters"])
+def test_a_note_under_its_own_title_that_the_filing_calls_the_schedule_is_read(page):
+    """"Note 21. Allowances and Reserves" over a table with Schedule II's columns, the filing saying
+    it is the schedule (its text block tagged srt:ScheduleOfValuationAndQualifyingAccountsDisclosure-
+    TextBlock, or its columns lettered as Rule 12-09 letters them): the printed table is read (not the
+    facts alone, VX003); a misprinted charge found at its row."""
+    _, clean = check(f"{page}-clean.htm")
+    assert [f for f in clean.findings if f.severity in ("warning", "error")] == []
+    table = [s for s in clean.schedules if s.source == "table"]
+    assert len(table) == 1 and len(table[0].periods) == 2
+    text, wrong = check(f"{page}-wrong-figure.htm")
+    assert sorted((f.rule, f.row) for f in failed(wrong)) == [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
+    assert next(f for f in failed(wrong) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')
+
+
+@pytest.mark.parametrize("other", ["Charged to Other Accounts", "Valuation Accounts Acquired"])
+def test_a_notes_roll_forward_under_another_title_is_not_read_as_the_schedule(other):
+    """The same note, its text block the filer's own, its columns not lettered: Rule 12-09 lets the
+    notes give the schedule's information, and such a note is no Schedule II: its table is not read,
+    the facts are checked alone and the page says so (VX003).  Also where a column is headed
+    "Valuation Accounts Acquired" (a column's heading is no title: ixbrl_habits' note-rollforward)."""
+    text = (PAGES / "upland-grain-2023-ixbrl-note-letters-clean.htm").read_text("utf-8")
+    text = re.sub(r"<tr>(<td[^>]*>Column [A-E]</td>)+</tr>\n", "", text).replace("Charged to Other Accounts", other)
+    result = auditor.check_source(source.from_text(text, "t.htm"), RULES)
+    assert [s.source for s in result.schedules] == ["xbrl"]
+    assert [f.rule for f in result.findings if f.severity in ("warning", "error")] == ["VX003"]

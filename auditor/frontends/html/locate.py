@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import divs, grid as html_table, hidden
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, UNITS, XBRL_STRUCTURE,
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, RULE_LETTER, UNITS, XBRL_STRUCTURE,
                             heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.model import Position
@@ -346,8 +346,8 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
         titles = sorted(titles, key=lambda m: head.start() <= m.start() < head.end())
     for i, match in enumerate(titles):
         inside = doc.enclosing(match.start())
-        if inside and _prints_figures(doc.text, match.end()):
-            continue  # a row label ("Additions: Valuation accounts acquired"), never the schedule's title
+        if inside and (_prints_figures(doc.text, match.end()) or _among_headings(doc.text, inside, match)):
+            continue  # a row label or a column's heading ("Valuation accounts acquired"), never the schedule's title
         if not indexed and _index_entry(doc, match, inside):
             doc.indexed = True  # (a titled filing, its schedule elsewhere: its notes are no schedule)
             continue  # an index's line naming the schedule's page: a mention
@@ -365,7 +365,8 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
                 found.setdefault(beyond, match)
     for match in doc.matches(HEADING, ("balance", "beginning")):
         inside = doc.enclosing(match.start())
-        if inside and inside not in found and _heading_row(doc.text, match.end()) and not _in_a_note(doc, inside):
+        if inside and inside not in found and _heading_row(doc.text, match.end()) and (
+                not _in_a_note(doc, inside) or _schedule_in_a_note(doc, inside, match.start())):
             found[inside] = None
     return sorted(found.items())
 
@@ -444,6 +445,25 @@ def _in_a_note(doc: Document, table: Span) -> bool:
         return False
     previous = next(span for span in doc.tables if span[1] == before)
     return _under_another_schedule(doc, previous)
+
+
+def _schedule_in_a_note(doc: Document, table: Span, heading: int) -> bool:
+    """Whether a table a note's heading stands over ("Note 21. Allowances and Reserves": Rule
+    12-09 lets a filer give the schedule's information in the notes) is Schedule II all the
+    same, as the filing itself says: its text block tagged with the schedule's concept
+    (xbrl.facts.in_schedule_block), or its columns lettered as Rule 12-09 letters them
+    ("COL. A" ... "COL. E"), no other numbered schedule's heading over it (Schedule IV's
+    columns are lettered too).  A note's roll-forward of an allowance says neither: not read."""
+    if doc.text.find("<ix:nonNumeric", max(0, table[0] - REACH), table[0]) != -1:
+        from auditor.frontends.xbrl.facts import in_schedule_block  # (iXBRL only: not loaded for a plain page)
+
+        if in_schedule_block(doc.text, table[0]):
+            return True
+    row_end = ROW_END.search(doc.text, heading, heading + 6000)
+    head = html.unescape(without_tags(doc.text[table[0]:row_end.start() if row_end else heading]))
+    if len({m.group(1).lower() for m in RULE_LETTER.finditer(head)}) < 3:
+        return False
+    return not any(SCHEDULE_WORD.search(text) for text in doc.printed(max(_end_before(doc, table), table[0] - REACH), table[0]))
 
 
 def past_tables(doc: Document, start: int, table: Span) -> int:
@@ -579,6 +599,14 @@ def _heading_row(text: str, at: int) -> bool:
     end = ROW_END.search(text, at, at + 6000)
     rest = html.unescape(without_tags(text[at : end.start() if end else at + 6000]))
     return not FIGURE.search(rest) and MORE_HEADINGS.search(rest) is not None
+
+
+def _among_headings(text: str, table: Span, match: re.Match[str]) -> bool:
+    """Whether the title's words are a column's heading: their row heads the balance at
+    beginning too (a note's roll-forward headed "Valuation accounts acquired" is untitled)."""
+    row = text.rfind("<tr", table[0], match.start())
+    end = ROW_END.search(text, match.end(), match.end() + 6000)
+    return row != -1 and HEADING.search(text, row, end.start() if end else match.end()) is not None
 
 
 def title_text(doc: Document, match: re.Match[str]) -> str:

@@ -184,6 +184,18 @@ def _schedule_blocks(text: str, start: int, end: int) -> tuple[tuple[int, int], 
     return tuple(spans)
 
 
+def in_schedule_block(text: str, at: int) -> bool:
+    """Whether offset `at` (a table's start) is inside a text block tagged with the Schedule II
+    text block's concept, its start tag within BLOCK_REACH before: the filer's own word that
+    what it prints is the schedule, whatever the note's heading over it says."""
+    opening = text.rfind(BLOCK_NAME, max(0, at - BLOCK_REACH), at)
+    start = text.rfind("<", 0, opening) if opening != -1 else -1
+    if start == -1 or not text.startswith("<ix:nonNumeric", start) or ">" in text[start:opening]:
+        return False
+    close = text.find(">", opening, at)
+    return close != -1 and _nonnumeric_end(text, start, close + 1) > at
+
+
 def _nonnumeric_end(text: str, opening: int, after: int) -> int:
     """Where the ix:nonNumeric element starting at `opening` ends (nested ones counted)."""
     if text[opening:after].rstrip(">").endswith("/"):
