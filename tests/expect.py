@@ -112,7 +112,8 @@ def expected_errors(spec: dict, rendered: Rendered, blank_nils: bool = False) ->
     # Carry forward: chronologically adjacent periods, rows matched by label (none where the balance
     # at beginning is headed restated: it need not be the year before's balance at end).
     restated = re.search(r"restated|as\s+adjusted", spec["columns"][opening + 1], re.IGNORECASE)
-    keys = [_carry_keys(spec["periods"][pi]["rows"], [row_key(rendered.row_labels[(pi, ri)]) for ri, _, _ in rows])
+    keys = [_carry_keys(spec["periods"][pi]["rows"],
+                        [row_key(rendered.row_labels.get((pi, ri), row["label"])) for ri, row, _ in rows])
             for pi, rows in enumerate(table)]
     for before, after in [] if restated else _carries(spec["periods"]):
         ends = {}

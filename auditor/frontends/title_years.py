@@ -128,7 +128,7 @@ def _blocks(rows: Sequence[Row], count: Optional[int] = None) -> list[tuple[Row,
     blocks = _by_label(rows)
     if len({_kinds(b) for b in blocks}) == 1 and count in (None, len(blocks)):
         return blocks
-    return _alike(rows, count) or blocks
+    return _alike(rows, count) or (_carried_into(rows, count) if count else None) or blocks
 
 
 def _kinds(block: Sequence[Row]) -> tuple[str, ...]:
@@ -150,6 +150,35 @@ def _alike(rows: Sequence[Row], count: Optional[int]) -> Optional[list[tuple[Row
     return None
 
 
+def _carried_into(rows: Sequence[Row], count: int) -> Optional[list[tuple[Row, ...]]]:
+    """The rows cut into the title's `count` years where an account opens with a balance an
+    account already in the block closed with (printed oldest first), or closes with one an
+    account in the block opened with (newest first): a year printing fewer accounts than
+    another, renamed, is no block of one shape, but its balances still carry on."""
+    columns = max(len(r.cells) for r in rows)
+    if columns < 2:
+        return None
+    for opening, closing in ((0, columns - 1), (columns - 1, 0)):
+        blocks: list[tuple[Row, ...]] = []
+        current: list[Row] = []
+        for row in rows:
+            amount = _balance(row, opening)
+            if amount and any(_balance(r, closing) == amount for r in current if r.kind == "item") \
+                    and row.kind == "item":
+                blocks.append(tuple(current))
+                current = []
+            current.append(row)
+        blocks.append(tuple(current))
+        if len(blocks) == count and all(_accounts_once(b) for b in blocks):
+            return blocks
+    return None
+
+
+def _balance(row: Row, k: int) -> Optional[object]:
+    cell = row.cells[k] if k < len(row.cells) else None
+    return cell.value if cell is not None else None
+
+
 def _accounts_once(block: Sequence[Row]) -> bool:
     keys = [row_key(r.label) for r in block if r.label and r.kind == "item"]
     return len(keys) == len(set(keys))
@@ -157,15 +186,20 @@ def _accounts_once(block: Sequence[Row]) -> bool:
 
 def _carried_by_place(blocks: Sequence[tuple[Row, ...]]) -> bool:
     """Whether at every cut most of the rows printing balances on both sides carry them on
-    by their place in the block, the same way at every cut."""
+    by their place in the block, the same way at every cut, and at least one row does (a
+    cut between years of nils alone compares none)."""
     columns = max(len(r.cells) for b in blocks for r in b)
     if columns < 2:
         return False
-    return any(all(_carried(earlier, later, columns) for earlier, later in pairs)
-               for pairs in (zip(blocks, blocks[1:]), zip(blocks[1:], blocks)))
+    for pairs in (zip(blocks, blocks[1:]), zip(blocks[1:], blocks)):
+        cuts = [_carried(earlier, later, columns) for earlier, later in pairs]
+        if all(2 * carried >= compared for carried, compared in cuts) and any(carried for carried, _ in cuts):
+            return True
+    return False
 
 
-def _carried(earlier: tuple[Row, ...], later: tuple[Row, ...], columns: int) -> bool:
+def _carried(earlier: tuple[Row, ...], later: tuple[Row, ...], columns: int) -> tuple[int, int]:
+    """(rows opening with the balance the same row of `earlier` closed with, rows printing both)."""
     compared = carried = 0
     for before, after in zip(earlier, later):
         closed = before.cells[columns - 1] if columns <= len(before.cells) else None
@@ -174,7 +208,7 @@ def _carried(earlier: tuple[Row, ...], later: tuple[Row, ...], columns: int) -> 
             continue
         compared += 1
         carried += closed.value == opened.value
-    return carried > 0 and 2 * carried >= compared
+    return carried, compared
 
 
 def _by_label(rows: Sequence[Row]) -> list[tuple[Row, ...]]:
