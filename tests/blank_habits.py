@@ -222,8 +222,10 @@ def _closed_reserve(spec: dict) -> Optional[dict]:
         return None
     width = len(spec["roles"]) - 1
     earliest = _order(spec)[0]
-    _add_reserve(spec["periods"][earliest], _row("Reserve for discontinued operations", width,
-                                                  {opening: "735", deduction: _deducted(spec, "735")}))
+    printed = {opening: "735", deduction: _deducted(spec, "735")}
+    if "adjusted" in spec["roles"][1:]:  # (its balance as adjusted, no adoption: as a filer prints it, the total's too)
+        printed[spec["roles"][1:].index("adjusted")] = "735"
+    _add_reserve(spec["periods"][earliest], _row("Reserve for discontinued operations", width, printed))
     return spec
 
 

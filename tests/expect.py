@@ -112,13 +112,16 @@ def expected_errors(spec: dict, rendered: Rendered, blank_nils: bool = False) ->
     # Carry forward: chronologically adjacent periods, rows matched by label (none where the balance
     # at beginning is headed restated: it need not be the year before's balance at end).
     restated = re.search(r"restated|as\s+adjusted", spec["columns"][opening + 1], re.IGNORECASE)
+    keys = [_carry_keys(spec["periods"][pi]["rows"],
+                        [row_key(rendered.row_labels.get((pi, ri), row["label"])) for ri, row, _ in rows])
+            for pi, rows in enumerate(table)]
     for before, after in [] if restated else _carries(spec["periods"]):
         ends = {}
         for ri, row, cells in table[before]:
             if cells:
-                ends.setdefault(row_key(rendered.row_labels[(before, ri)]), cells)
+                ends.setdefault(keys[before][ri], cells)
         for ri, row, cells in table[after]:
-            prior = ends.get(row_key(rendered.row_labels[(after, ri)])) if cells else None
+            prior = ends.get(keys[after][ri]) if cells else None
             if prior is None or not (prior[closing].printed or cells[opening].printed):
                 continue
             if _beyond(cells[opening].value - prior[closing].value, [cells[opening], prior[closing]]):
@@ -134,6 +137,37 @@ def expected_errors(spec: dict, rendered: Rendered, blank_nils: bool = False) ->
                 if v and (v < 0) != negative:
                     where("sign", pi, ri, k)
     return found
+
+
+def _carry_keys(rows: list, keys: list) -> list:
+    """Each row's key for the carry forward: its label's, but for totals labelled alike in a
+    period ("Total" under each group and under all) the label and the accounts each sums."""
+    alike = {k for k in keys if keys.count(k) > 1}
+    if not alike:
+        return keys
+    parts = dict(_summed(rows))
+
+    def accounts(ri: int) -> set:
+        return set().union(*(accounts(i) if i in parts else {keys[i]} for i in parts[ri]))
+
+    return [f"{k} <{sorted(accounts(ri))}>" if k in alike and ri in parts else k for ri, k in enumerate(keys)]
+
+
+def _summed(rows: list):
+    """(total's index, the indexes it sums): its "parts" where the spec gives them, else the
+    items since the total before it, or the subtotals above it."""
+    items, subtotals = [], []
+    for ri, row in enumerate(rows):
+        if not row.get("is_total"):
+            items.append(ri)
+            continue
+        if row.get("parts") is not None:
+            yield ri, list(row["parts"])
+        elif items or subtotals:
+            yield ri, items or subtotals
+        if items:
+            subtotals.append(ri)
+        items = []
 
 
 def _carries(periods: list) -> list:

@@ -27,6 +27,11 @@ Read since (s32 pairs2, a fresh sample: --all --pairs 800 --seed 32): untagged u
 whose totals are printed above their rows, or whose blocks open on "(162 )" / "− 155,000" (later
 years dropped; fixtures ormsby-freight-1996, pellworth-supply-1995); and label:total-named alone
 in the typed layout (a "Total ..." row's second line; fixture quillon-paper-1998).
+Read since (s33 pairs3, --all --pairs 800 --seed 32: 11 pair-only wrong -> 0): label:renamed with
+the title's years or no caption (accounts renamed between uncaptioned years: blocks of one shape
+carrying on by place, or cut where balances carry on; fixture brackwater-mills-1997); subtotals
+each labelled "Total" (untagged) matched to the year before's by the accounts they sum (fixture
+halloran-instrument-1998; expect.py's model had expected the tool's false VQ003s).
 
     cd tests && PYTHONPATH=..:. python pair_habits.py [--pairs N] [--seed S] [--per-pair K] [--verbose] [--all] [FAMILY:HABIT ...]
     cd tests && PYTHONPATH=..:. python pair_habits.py --show HABIT HABIT TABLE/clean LAYOUT   (a reproducer)

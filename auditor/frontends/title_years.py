@@ -45,7 +45,7 @@ def dated(schedule: Schedule) -> Schedule:
     captions = _captions(schedule.subtitle) if schedule.subtitle else []
     if not captions and years_counted(schedule.subtitle) < 2:
         return _yearless(schedule, only) if not YEAR.search(schedule.subtitle) else schedule
-    blocks = _blocks(only.rows)
+    blocks = _blocks(only.rows, len(captions) or years_counted(schedule.subtitle))
     captions = captions or _counted(schedule.subtitle, len(blocks))
     if len(blocks) != len(captions):
         return schedule
@@ -119,7 +119,99 @@ def _captions(subtitle: str) -> list[str]:
     return years
 
 
-def _blocks(rows: Sequence[Row]) -> list[tuple[Row, ...]]:
+def _blocks(rows: Sequence[Row], count: Optional[int] = None) -> list[tuple[Row, ...]]:
+    """The rows in blocks by their labels (`_by_label`); where those blocks differ in their
+    rows' kinds, or are not the `count` the title names, the blocks of one shape the balances
+    carry on between, if the rows fall so (`_alike`): accounts renamed between years
+    ("Reserve: allowance for ..." printed "Allowance for ..." the next year) start no block
+    by their labels."""
+    blocks = _by_label(rows)
+    if len({_kinds(b) for b in blocks}) == 1 and count in (None, len(blocks)):
+        return blocks
+    return _alike(rows, count) or (_carried_into(rows, count) if count else None) or blocks
+
+
+def _kinds(block: Sequence[Row]) -> tuple[str, ...]:
+    return tuple(r.kind for r in block)
+
+
+def _alike(rows: Sequence[Row], count: Optional[int]) -> Optional[list[tuple[Row, ...]]]:
+    """The rows cut into `count` (or the most) blocks of the same length whose rows are of the
+    same kinds in the same order, none printing an account twice, each block's rows opening
+    with the balances the same rows of the block before it closed with (or each the block
+    after's: printed oldest or newest first) -- most of them at every cut; None where no cut does."""
+    sizes = [len(rows) // count] if count else range(1, len(rows) // 2 + 1)
+    for size in sizes:
+        if not size or len(rows) % size or len(rows) == size:
+            continue
+        blocks = [tuple(rows[k:k + size]) for k in range(0, len(rows), size)]
+        if len({_kinds(b) for b in blocks}) == 1 and all(_accounts_once(b) for b in blocks) and _carried_by_place(blocks):
+            return blocks
+    return None
+
+
+def _carried_into(rows: Sequence[Row], count: int) -> Optional[list[tuple[Row, ...]]]:
+    """The rows cut into the title's `count` years where an account opens with a balance an
+    account already in the block closed with (printed oldest first), or closes with one an
+    account in the block opened with (newest first): a year printing fewer accounts than
+    another, renamed, is no block of one shape, but its balances still carry on."""
+    columns = max(len(r.cells) for r in rows)
+    if columns < 2:
+        return None
+    for opening, closing in ((0, columns - 1), (columns - 1, 0)):
+        blocks: list[tuple[Row, ...]] = []
+        current: list[Row] = []
+        for row in rows:
+            amount = _balance(row, opening)
+            if amount and any(_balance(r, closing) == amount for r in current if r.kind == "item") \
+                    and row.kind == "item":
+                blocks.append(tuple(current))
+                current = []
+            current.append(row)
+        blocks.append(tuple(current))
+        if len(blocks) == count and all(_accounts_once(b) for b in blocks):
+            return blocks
+    return None
+
+
+def _balance(row: Row, k: int) -> Optional[object]:
+    cell = row.cells[k] if k < len(row.cells) else None
+    return cell.value if cell is not None else None
+
+
+def _accounts_once(block: Sequence[Row]) -> bool:
+    keys = [row_key(r.label) for r in block if r.label and r.kind == "item"]
+    return len(keys) == len(set(keys))
+
+
+def _carried_by_place(blocks: Sequence[tuple[Row, ...]]) -> bool:
+    """Whether at every cut most of the rows printing balances on both sides carry them on
+    by their place in the block, the same way at every cut, and at least one row does (a
+    cut between years of nils alone compares none)."""
+    columns = max(len(r.cells) for b in blocks for r in b)
+    if columns < 2:
+        return False
+    for pairs in (zip(blocks, blocks[1:]), zip(blocks[1:], blocks)):
+        cuts = [_carried(earlier, later, columns) for earlier, later in pairs]
+        if all(2 * carried >= compared for carried, compared in cuts) and any(carried for carried, _ in cuts):
+            return True
+    return False
+
+
+def _carried(earlier: tuple[Row, ...], later: tuple[Row, ...], columns: int) -> tuple[int, int]:
+    """(rows opening with the balance the same row of `earlier` closed with, rows printing both)."""
+    compared = carried = 0
+    for before, after in zip(earlier, later):
+        closed = before.cells[columns - 1] if columns <= len(before.cells) else None
+        opened = after.cells[0] if after.cells else None
+        if closed is None or opened is None or closed.value is None or opened.value is None:
+            continue
+        compared += 1
+        carried += closed.value == opened.value
+    return carried, compared
+
+
+def _by_label(rows: Sequence[Row]) -> list[tuple[Row, ...]]:
     """The rows in blocks: a block ends before an account already printed in it, or
     before a total naming one ("Total allowance for doubtful accounts", a reserve so
     named opening each block) already printed in it; a bare "Total" ends a block, or, the

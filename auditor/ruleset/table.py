@@ -79,11 +79,6 @@ class Table:
         for earlier, later in links:
             self.later.setdefault(earlier, later)
         self.first, self.last = ordered[0], ordered[-1]
-        self.keys = [[_key(row, period) for row in period.rows] for period in self.periods]
-        self.by_key: list[dict[str, int]] = [{} for _ in self.periods]
-        for p, keys in enumerate(self.keys):
-            for r, key in reversed(list(enumerate(keys))):
-                self.by_key[p][key] = r  # the first row with that label
         self.parts: dict[tuple[int, int], tuple[int, ...]] = {}  # (p, r) of a total -> the rows it sums
         self.grand_total: dict[int, int] = {}
         # Cells of totals the reading found blank under printed parts, and balances as adjusted a
@@ -104,6 +99,11 @@ class Table:
             if totals:
                 self.grand_total[p] = totals[-1]
         self.items = [tuple(r for r, row in enumerate(p.rows) if not row.is_total) for p in self.periods]
+        self.keys = [self._keys(p, period) for p, period in enumerate(self.periods)]
+        self.by_key: list[dict[str, int]] = [{} for _ in self.periods]
+        for p, keys in enumerate(self.keys):
+            for r, key in reversed(list(enumerate(keys))):
+                self.by_key[p][key] = r  # the first row with that label
         # A standard's adoption printed as a row of its own: the place of its figure, added to the
         # balance at end the row it moves opens with (`prev.` of a closing balance reads it too).
         adoptions = schedule.reading.adoptions if schedule.reading is not None else ()
@@ -129,6 +129,25 @@ class Table:
             row[k] = sum((row[j] for j in openings), ZERO)
             self.values[p][r] = tuple(row)
         return unread
+
+    def _keys(self, p: int, period: Period) -> list[str]:
+        """Each row's key, by which `prev.` and `next.` find it: its label, but for totals
+        labelled alike in a period ("Total" under each group and under all) the label and the
+        accounts each sums, so that a group's "Total" opens with its own group's the year before."""
+        keys = [_key(row, period) for row in period.rows]
+        if len(set(keys)) == len(keys):
+            return keys
+        alike = {key for key in keys if keys.count(key) > 1}
+        return [f"{key} <{'; '.join(sorted(self._accounts(p, r, keys)))}>" if key in alike and (p, r) in self.parts
+                else key for r, key in enumerate(keys)]
+
+    def _accounts(self, p: int, r: int, keys: list[str], within: frozenset = frozenset()) -> set[str]:
+        """The keys of the items total (p, r) sums, through the totals it sums."""
+        out: set[str] = set()
+        within = within | {r}
+        for i in self.parts[(p, r)]:
+            out |= self._accounts(p, i, keys, within) if (p, i) in self.parts and i not in within else {keys[i]}
+        return out
 
     def cell(self, p: int, r: int, k: int) -> Optional[Cell]:
         return self.periods[p].rows[r].cells[k]
