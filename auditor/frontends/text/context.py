@@ -17,7 +17,8 @@ from auditor.frontends.text.tokens import first_figure_column
 from auditor.labels import UNITS_FIGURE
 from auditor.lazy_pattern import lazy_compile
 
-# A page number as printed: "47", "S-2", "- 47 -", "Page 47", "(continued)".
+# A page number as printed: "47", "S-2", "- 47 -", "Page 47", "(continued)".  (labels.PAGE_MARK's
+# dashes and two letters "SA-2" not yet: a merge must leave every sweep's figure as it is.)
 PAGE_NUMBER = re.compile(r"^(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?$|\(continued\)$|^continued$", re.IGNORECASE)
 
 

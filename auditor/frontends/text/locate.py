@@ -87,7 +87,8 @@ CAPTION_LINE = re.compile(r"^\s*<CAPTION>", re.IGNORECASE)
 CAPTION_TITLE = lazy_compile(r"^(\s{8,}\S|\s*SCHEDULE\b)", re.IGNORECASE)
 
 
-# (Page numbers as printed: "47", "S-2", "F-12", "- 47 -", "Page 47".)
+# (Page numbers as printed: "47", "S-2", "F-12", "- 47 -", "Page 47".  Not labels.PAGE_MARK's
+# form: run on every line, its leading dashes before the letters make each miss dearer.)
 # (Possessive leading spaces: the alternatives after them start with no space,
 # and retrying them at each shorter run of spaces was quadratic.)
 BREAK = re.compile(r"^\s*+(<PAGE>.*|\f|(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
