@@ -32,6 +32,7 @@ from auditor import scan
 from auditor.errors import InputError
 from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE,
                             STANDARD_CITED, TOTAL, is_period, row_key, title_pattern)
+from auditor.lazy_pattern import lazy_compile
 from auditor.model import Period, Row, Schedule
 from auditor.source import Source
 
@@ -193,22 +194,24 @@ def _ends_file(schedule: Schedule) -> Schedule:
 # a schedule in a 10-K is megabytes; its first words are enough), and how much
 # of the file's end for the line it ends on.
 HEAD, TAIL = 1 << 16, 1 << 12
-RULE = re.compile(r"[-=]{4}")  # in a line of "-", "=" and spaces alone; not "____": a signature line
+RULE = lazy_compile(r"[-=]{4}")  # in a line of "-", "=" and spaces alone; not "____": a signature line
+# (Not labels.PAGE_MARK: its leading run of dashes makes each line's failed match 3x dearer,
+# 0.3 M instructions on the seed's check.  It also takes two letters with no dash, "FY 99".)
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[a-z]{0,2}-?\s*\d{1,3}\s*-?$", re.IGNORECASE)
 # A continuation's title ("SCHEDULE II (continued)"), and a line of figures
 # (three numbers apart, as columns are: a date's "June 30, 2003" is not).
 CONTINUED_LINE = re.compile(r"^[^\n]*\bcontinued\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 TITLE_WORDS = title_pattern(r"\s+")  # (labels.TITLE_WORDS)
 # (A figure typed "473-" or "473CR" too: labels.NEGATIVE_AFTER.)
-FIGURES = re.compile(r"(?<![\d,.])(?:\d[\d,.]*+(?:\)|" + NEGATIVE_AFTER + r")?[ \t]{2,}+\$?[ \t]*+\(?){2}\d")  # (tried once a number: linear)
+FIGURES = lazy_compile(r"(?<![\d,.])(?:\d[\d,.]*+(?:\)|" + NEGATIVE_AFTER + r")?[ \t]{2,}+\$?[ \t]*+\(?){2}\d")  # (tried once a number: linear)
 # EDGAR text opens each page with <PAGE>: a file ending on one has lost the
 # page it opened (a form feed ends a page: typed filings end on one).
 PAGE_OPENED = re.compile(r"<PAGE>\s*\Z", re.IGNORECASE)
-ANNOUNCES = re.compile(r"(?::|\bcontinued\)?)$", re.IGNORECASE)
+ANNOUNCES = lazy_compile(r"(?::|\bcontinued\)?)$", re.IGNORECASE)
 # A period's caption with no colon ("Year ended September 30, 2004"): a line
 # of its own naming a year's end, not a date alone (a report's date ends a file).
 # Or "Fiscal 2001" (its year alone after "fiscal").
-PERIOD_CAPTION = re.compile(r"^(?:for\s+the\s+)?(?:fiscal\s+)?(?:year|period|(?:three|six|nine|twelve|\d+)\s+months)"
+PERIOD_CAPTION = lazy_compile(r"^(?:for\s+the\s+)?(?:fiscal\s+)?(?:year|period|(?:three|six|nine|twelve|\d+)\s+months)"
                             r"\s+end(?:ed|ing)\b[^\n]{0,40}\b(?:19|20)\d\d$|^fiscal\s+(?:year\s+)?(?:19|20)\d\d$",
                             re.IGNORECASE)
 
@@ -257,7 +260,7 @@ def _blank_total(line: str) -> bool:
 # A page's break in EDGAR text (<PAGE>, a form feed), and a running head
 # under it: a few words and no figure ("Acme Tool Company", "page 2 of exhibit").
 PAGE_BREAK = re.compile(r"^[ \t]*<PAGE>[^\n]*$|\f", re.IGNORECASE | re.MULTILINE)
-RUNNING_HEAD = re.compile(r"^(?:page\s+\d{1,3}\s+of\s+[^\n]{1,30}|[^\d<>\n]{1,79})$", re.IGNORECASE)
+RUNNING_HEAD = lazy_compile(r"^(?:page\s+\d{1,3}\s+of\s+[^\n]{1,30}|[^\d<>\n]{1,79})$", re.IGNORECASE)
 HEAD_LINES = 3
 
 
@@ -304,7 +307,7 @@ def _last_title(head: str) -> str | None:
 
 # An amount as a table's cell prints it, grouped by thousands ("12,345", "(1,200)"): not a date's
 # "June 30, 2003", a note's "1", a year.
-GROUPED_AMOUNT = re.compile(r"(?<![\d,.])\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?(?![\d,])")
+GROUPED_AMOUNT = lazy_compile(r"(?<![\d,.])\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?(?![\d,])")
 
 
 def _figures_under(head: str, at: int) -> bool:
@@ -317,7 +320,7 @@ def _figures_under(head: str, at: int) -> bool:
 
 
 # What opens a footnote under a table ("(A) Accounts written off", "* Net of", "1/ ...").
-NOTE_MARK = re.compile(r"^(?:\(\w{1,3}\)|\*|\d{1,2}/|\w\))")
+NOTE_MARK = lazy_compile(r"^(?:\(\w{1,3}\)|\*|\d{1,2}/|\w\))")
 
 
 def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str | None:
@@ -442,7 +445,7 @@ def _reserve_alone(after: str) -> str | None:
 
 
 # What a note under the table says of a reserve's movements ("written off, net of recoveries"), as no label does.
-NOTE_PHRASE = re.compile(SCHEDULE_MOVEMENT.pattern + r"|\bwritten\b|\bnet\s+of\b|\brecover", re.IGNORECASE)
+NOTE_PHRASE = lazy_compile(SCHEDULE_MOVEMENT.pattern + r"|\bwritten\b|\bnet\s+of\b|\brecover", re.IGNORECASE)
 
 
 def _phrase_last(after: str) -> str | None:
@@ -460,18 +463,18 @@ def _phrase(line: str) -> str | None:
     return None if last.endswith((".", ";", ")", ",")) else last
 
 
-DIGIT = re.compile(r"\d")
+DIGIT = lazy_compile(r"\d")
 # How many lines above the first row a caption over it is looked for (a group's, a period's: the
 # company's name and the title stand further up, and a whole exhibit may end on its name signed).
 CAPTION_ABOVE = 3
 
 
 # A marker a row's label opens with: "(a) Allowance ...".
-LABEL_MARK = re.compile(r"^\(\w{1,2}\) [A-Za-z]")
+LABEL_MARK = lazy_compile(r"^\(\w{1,2}\) [A-Za-z]")
 
 
 # A word of Schedule II's column headings (not the company's name or the units above them).
-HEADING_WORD = re.compile(r"\b(?:balance|beginning|charged|additions?|deductions?|costs?|expenses|end\s+of|description)\b",
+HEADING_WORD = lazy_compile(r"\b(?:balance|beginning|charged|additions?|deductions?|costs?|expenses|end\s+of|description)\b",
                           re.IGNORECASE)
 # How far above the first row a schedule's headings are looked for.
 HEADINGS_BACK = 1 << 13
@@ -531,7 +534,7 @@ def _notes_between_rows(src: Source, first: int, last: int) -> bool:
     return any(_is_note(" ".join(line.split())) and not FIGURES.search(line) for line in inside.split("\n"))
 
 
-NOTE_WORD = re.compile(r"^(?:foot)?notes?\s+\w{1,3}\b", re.IGNORECASE)
+NOTE_WORD = lazy_compile(r"^(?:foot)?notes?\s+\w{1,3}\b", re.IGNORECASE)
 
 
 def _label_above(src: Source, row: Row) -> bool:

@@ -19,11 +19,12 @@ from dataclasses import replace
 from typing import Optional
 
 from auditor.errors import InputError
+from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Schedule
 
 SIGN = "-\u2013\u2212"
 GROUPED = re.compile(rf"\(?[{SIGN}]?\d{{1,3}}\.\d{{3}}\)?")  # one "." and three digits after it
-WHOLE = re.compile(rf"\(?[{SIGN}]?\d+\)?")  # no "." and no ","
+WHOLE = lazy_compile(rf"\(?[{SIGN}]?\d+\)?")  # no "." and no ","
 GROUPED_TWICE = re.compile(rf"\(?[{SIGN}]?\d{{1,3}}(?:\.\d{{3}}){{2,}}\)?")  # "1.212.067": thousands only
 
 

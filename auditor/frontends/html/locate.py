@@ -51,7 +51,9 @@ BLOCK = re.compile(r"</?(?:p|div|br|hr|td|th|tr|h\d|center|table|li)\b[^>]*>", r
 CAPTION_REACH = 2000
 CAPTION_TEXT = 150
 # Text between tables that is page furniture, never an account's caption: page
-# numbers, "(continued)", a table of contents link, the company's name, footnotes.
+# numbers, "(continued)", a table of contents link, the company's name, footnotes.  (Wider
+# than labels.PAGE_MARK by design: a whole 10-K between tables numbers pages past 999 and
+# "3 of 120".)
 FURNITURE = re.compile(
     r"^(?:page\s+)?[-\u2013\u2014\s]*(?:[a-z]{1,2}\s?-\s?)?\d{1,4}(?:\s+of\s+\d{1,4})?[-\u2013\u2014\s]*$"
     r"|^[ivxlc]{1,6}$|\bcontinued\b|\btable\s+of\s+contents\b|^index\b"

@@ -15,8 +15,10 @@ from typing import Optional
 from auditor.frontends.text.parse import Figure, Line
 from auditor.frontends.text.tokens import first_figure_column
 from auditor.labels import UNITS_FIGURE
+from auditor.lazy_pattern import lazy_compile
 
-# A page number as printed: "47", "S-2", "- 47 -", "Page 47", "(continued)".
+# A page number as printed: "47", "S-2", "- 47 -", "Page 47", "(continued)".  (labels.PAGE_MARK's
+# dashes and two letters "SA-2" not yet: a merge must leave every sweep's figure as it is.)
 PAGE_NUMBER = re.compile(r"^(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?$|\(continued\)$|^continued$", re.IGNORECASE)
 
 
@@ -26,7 +28,7 @@ def in_context(lines: list[Line]) -> list[Line]:
 
 
 # A heading's footnote marker: "(1)", as a figure it would be a small negative.
-HEADING_MARKER = re.compile(r"^\(\d{1,2}\)$")
+HEADING_MARKER = lazy_compile(r"^\(\d{1,2}\)$")
 
 
 def _caption_markers_as_text(lines: list[Line]) -> list[Line]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
+from auditor.lazy_pattern import lazy_compile
 from auditor.source import Source
 
 # HTML table markup: never in EDGAR's SGML text, whose tables are <TABLE>
 # with <S>/<C> markers.
-HTML_TABLE = re.compile(r"<(?:td|tr|th)[\s>]", re.IGNORECASE)
+HTML_TABLE = lazy_compile(r"<(?:td|tr|th)[\s>]", re.IGNORECASE)
 
 
 def html_documents(source: Source) -> list[tuple[int, int]]:

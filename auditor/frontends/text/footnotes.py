@@ -17,6 +17,7 @@ import re
 from typing import Sequence
 
 from auditor.labels import NEGATIVE_AFTER, NIL_DASHES, NOTE_MARK
+from auditor.lazy_pattern import lazy_compile
 
 # A marker opening the line, then perhaps a separator, then prose from a letter on:
 # "(1)", "(a)", "*", a dagger, "1/", "Note 1", "Footnote 2", "Note A" ("Note 1 --", "Note 1:", "Note 1.").
@@ -33,7 +34,7 @@ _OPENING = re.compile(
 # (A figure typed "473-" or "473CR" is a cell too: labels.NEGATIVE_AFTER.)
 _CELL = r"(?<![ \t\f])[ \t\f]{2,}(?:\$[ \t\f]*)?\(?-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\)|" + NEGATIVE_AFTER + r")?"
 _ROW = re.compile(r"(?:" + _CELL + r"){2,}")
-_CELL_AFTER_GAP = re.compile(_CELL + r"(?=[ \t\f]|$)")
+_CELL_AFTER_GAP = lazy_compile(_CELL + r"(?=[ \t\f]|$)")
 
 
 def is_typed_footnote(line: str) -> bool:
@@ -58,11 +59,11 @@ def without_typed_footnotes(lines: Sequence[str]) -> list[str]:
 
 
 # A line of figures alone, no label: a row's cells printed under its label.
-_FIGURES_ONLY = re.compile(r"^(?:" + _CELL + r"(?:[ \t\f]*(?:\(\w{1,2}\)|\*{1,3}))?|(?<![ \t\f])[ \t\f]{2,}(?:" + NIL_DASHES + r"))+[ \t\f]*$")
+_FIGURES_ONLY = lazy_compile(r"^(?:" + _CELL + r"(?:[ \t\f]*(?:\(\w{1,2}\)|\*{1,3}))?|(?<![ \t\f])[ \t\f]{2,}(?:" + NIL_DASHES + r"))+[ \t\f]*$")
 
 
 # A marker a row's label may open with: "(a)", "(1)" (never "Note 1 --", "1/", "*").
-_LABEL_MARK = re.compile(r"^[ \t\f]*\(\w{1,2}\)[ \t\f]+[A-Za-z]")
+_LABEL_MARK = lazy_compile(r"^[ \t\f]*\(\w{1,2}\)[ \t\f]+[A-Za-z]")
 
 
 def labels_a_row(line: str, below: Sequence[str]) -> bool:

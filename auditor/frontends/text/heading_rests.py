@@ -18,6 +18,7 @@ from typing import Sequence
 from auditor.errors import InputError
 from auditor.labels import (BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY, RULE_LETTER,
                             SCHEDULE_MOVEMENT)
+from auditor.lazy_pattern import lazy_compile
 
 # How far a heading centred over the last column may reach past its figures (wider than they are).
 OVERHANG = 2
@@ -79,7 +80,7 @@ def set_back(out: list[str], shift: dict[int, tuple[int, int]], n: int, body: st
     out[n - 1] = ""
 
 
-_GROUP = re.compile(r"\S+(?: \S+)*")
+_GROUP = lazy_compile(r"\S+(?: \S+)*")
 
 
 def _over(columns: Sequence[tuple[int, int]], first: int, last: int) -> list[int]:

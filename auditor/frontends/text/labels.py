@@ -11,6 +11,7 @@ from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
 from auditor.labels import (ACCOUNT_WORD, CONNECTIVE, GROUP_CAPTION, GROUP_PLACE_END, GROUP_WORDS, date_goes_on,
                             is_period)
+from auditor.lazy_pattern import lazy_compile
 from auditor.model import Row
 
 
@@ -126,9 +127,9 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
 
 # A label that opens on its reserve's word and names it whole ("Allowance for
 # doubtful accounts", "Reserve for bad debts", "Provision for purchase commitments").
-OPENS_ACCOUNT = re.compile(r"^(?:allowances?|reserves?|provisions?)\s+(?:for|against|on)\s+\S", re.IGNORECASE)
+OPENS_ACCOUNT = lazy_compile(r"^(?:allowances?|reserves?|provisions?)\s+(?:for|against|on)\s+\S", re.IGNORECASE)
 # A label that names its reserve whole by its last word ("Warranty reserve", "Valuation allowance").
-ENDS_ON_RESERVE = re.compile(r"\b(?:allowances?|reserves?|provisions?)$", re.IGNORECASE)
+ENDS_ON_RESERVE = lazy_compile(r"\b(?:allowances?|reserves?|provisions?)$", re.IGNORECASE)
 
 
 def _caption_over_account(line_text: str, below: str, cased: bool) -> bool:

@@ -21,6 +21,7 @@ from auditor.frontends.text import pages, rollforward
 from auditor import labels
 from auditor.labels import (ACCOUNT_WORD, CONTINUED, MINUS_SIGNS, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, RESERVED_ASSET,
                             is_period)
+from auditor.lazy_pattern import lazy_compile
 from auditor.source import Lines, Source
 
 # (Not an HTML table closed on the line it opens, a page footer's "<TABLE ..><TR><TD>F-11</TD></TR></TABLE>"
@@ -54,7 +55,7 @@ HEADING_NOTES = re.compile(r"^\s*\(\d{1,2}\)(?:[^\d]|\(\d{1,2}\))*$")
 # stack), no digit outside its markers.  (Without a word after a marker,
 # "Reserve   (1)   (2)" may be a row of small negatives: a figure row.)
 _NO_DIGIT_BUT_MARKERS = re.compile(r"^(?:[^\d]|\(\d{1,2}\))*$")
-_MARKER_HEADS_WORDS = re.compile(r"\(\d{1,2}\)[ \t]+\(?[A-Za-z]")
+_MARKER_HEADS_WORDS = lazy_compile(r"\(\d{1,2}\)[ \t]+\(?[A-Za-z]")
 RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # One figure alone, far to the right, with perhaps its marker: the rest of
 # the row above, printed on a line of its own ("                   $18.1").
@@ -63,13 +64,13 @@ RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # ("-500"); else the table ended at the row above and lost that column.
 # (No two runs of spaces may meet: "\s{12,}\s*" backtracks quadratically over a blank line.)
 _LONE_AMOUNT = rf"(?:\(\s*-?\d[\d,]*(?:\.\d+)?(?:\s*\))?|\d[\d,]*(?:\.\d+)?{_AFTER}|-?\d[\d,]*(?:\.\d+)?\)?|-?\.\d+)"
-LONE_FIGURE = re.compile(rf"^\s{{12,}}(?:\$\s*)?{_LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}|\d{{1,2}}/))?\s*$")
+LONE_FIGURE = lazy_compile(rf"^\s{{12,}}(?:\$\s*)?{_LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}|\d{{1,2}}/))?\s*$")
 # The one figure of a labelled row ("$353"), its marker perhaps.
-LONE_ROW_FIGURE = re.compile(rf"(?:\$\s*)?{_LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}))?")
+LONE_ROW_FIGURE = lazy_compile(rf"(?:\$\s*)?{_LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}))?")
 # A nil alone after its label, set apart from it: a reserve with nothing to
 # report ("Other reserve          -0-"), a row of the table though it prints
 # no two figures.
-LONE_NIL = re.compile(rf"^\s*[^\s$].*?\S\s{{2,}}(?:\$\s*)?(?:{_NIL})\s*$", re.IGNORECASE)
+LONE_NIL = lazy_compile(rf"^\s*[^\s$].*?\S\s{{2,}}(?:\$\s*)?(?:{_NIL})\s*$", re.IGNORECASE)
 RULE_SEGMENT = re.compile(r"[-=_]{4,}")
 # How far below its title a schedule's table may start, and how far above
 # it a <TABLE> may open when the title is the table's own caption.
@@ -79,14 +80,15 @@ CAPTION_REACH = 8
 PART_GAP = 16
 PART_TRIES = 3
 # Lines that may sit between a table and its continuation after a page break.
-PAGE_TAG = re.compile(r"^\s*<PAGE>", re.IGNORECASE)
+PAGE_TAG = lazy_compile(r"^\s*<PAGE>", re.IGNORECASE)
 MARKER_LINE = re.compile(r"^\s*<S>", re.IGNORECASE)
-MARKER = re.compile(r"<[SC]>", re.IGNORECASE)
+MARKER = lazy_compile(r"<[SC]>", re.IGNORECASE)
 CAPTION_LINE = re.compile(r"^\s*<CAPTION>", re.IGNORECASE)
-CAPTION_TITLE = re.compile(r"^(\s{8,}\S|\s*SCHEDULE\b)", re.IGNORECASE)
+CAPTION_TITLE = lazy_compile(r"^(\s{8,}\S|\s*SCHEDULE\b)", re.IGNORECASE)
 
 
-# (Page numbers as printed: "47", "S-2", "F-12", "- 47 -", "Page 47".)
+# (Page numbers as printed: "47", "S-2", "F-12", "- 47 -", "Page 47".  Not labels.PAGE_MARK's
+# form: run on every line, its leading dashes before the letters make each miss dearer.)
 # (Possessive leading spaces: the alternatives after them start with no space,
 # and retrying them at each shorter run of spaces was quadratic.)
 BREAK = re.compile(r"^\s*+(<PAGE>.*|\f|(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?\s*|[-\w ]*\(continued\)\s*|)$", re.IGNORECASE)
@@ -141,7 +143,7 @@ def _tables_after(source: Source, titles: list[int], vocabulary: Vocabulary, ind
 
 
 # A footnote under a table: its marker first ("(a) Accounts written off", "* Net", "1/ Recoveries").
-FOOTNOTE_LINE = re.compile(r"^\s*(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)\s")
+FOOTNOTE_LINE = lazy_compile(r"^\s*(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)\s")
 
 
 def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
@@ -218,7 +220,7 @@ def _next_untagged_table(source: Source, region: Region, vocabulary: Vocabulary)
 
 
 # A line of prose: words ending a sentence.
-SENTENCE_LINE = re.compile(r"(?<![a-z])[a-z]{2,}+[.;]\s*+$")  # (tried once per word: linear)
+SENTENCE_LINE = lazy_compile(r"(?<![a-z])[a-z]{2,}+[.;]\s*+$")  # (tried once per word: linear)
 
 
 def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bool = False) -> Optional[Region]:
@@ -389,7 +391,7 @@ def markers_over_columns(lines: Sequence[str], n: int) -> bool:
 
 
 # Phrases set apart on a line: a run of two spaces or more between two of its words.
-_PHRASES_APART = re.compile(r"[A-Za-z] {2,}+[A-Za-z(]")
+_PHRASES_APART = lazy_compile(r"[A-Za-z] {2,}+[A-Za-z(]")
 
 
 def _heading_line(line: str) -> bool:
@@ -959,7 +961,7 @@ def _is_block_caption(line: str) -> bool:
 # (A negative's parenthesis after a blank, "(162 )": its digits' end or the parenthesis', either
 # the column's edge as typed.  A minus sign a blank before its amount, "− 155,000", is the
 # amount's, no nil.)
-_SET_FIGURE = re.compile(rf"(?:(?<=\s\s)|(?<=\$)|(?<=\$\s)|(?<=[{MINUS_SIGNS}] )|^)"
+_SET_FIGURE = lazy_compile(rf"(?:(?<=\s\s)|(?<=\$)|(?<=\$\s)|(?<=[{MINUS_SIGNS}] )|^)"
                          rf"(\(?[\d,]*\d(?:\.\d+)?(?:\)|{_AFTER})?|(?:{_NIL})(?! \d))(?: \))?"
                          r"(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)*(?=\s|$)", re.IGNORECASE)
 

@@ -17,6 +17,7 @@ from typing import Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.labels import ACCOUNT_WORD, AMOUNT, NIL, is_period
+from auditor.lazy_pattern import lazy_compile
 from auditor.source import Source
 
 PAGE_BROKEN = re.compile(r"^\s*<PAGE>|\f", re.IGNORECASE)
@@ -45,7 +46,7 @@ def is_running_head(line: str) -> bool:
 # (Spaces inside it only after a "$" or a "(": a figure's pattern free to
 # open on spaces was tried from every space of a run to its end, quadratic.)
 # (labels.AMOUNT, the grammar's: "473-", "473 CR" are one figure each.)
-FIGURE = re.compile(r"(?<!\S)(?:\$\s*)?(?:" + AMOUNT + r")(?:\(\w{1,2}\))?(?!\S)"
+FIGURE = lazy_compile(r"(?<!\S)(?:\$\s*)?(?:" + AMOUNT + r")(?:\(\w{1,2}\))?(?!\S)"
                     rf"|(?<!\S)(?:{NIL})(?!\S)", re.IGNORECASE)
 
 

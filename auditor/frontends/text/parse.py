@@ -21,6 +21,7 @@ from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.locate import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
 from auditor.labels import AMOUNT_PARENTHESIZED, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE
+from auditor.lazy_pattern import lazy_compile
 from auditor.package_data import PACKAGE
 
 # What a line is, as the grammar's aliases say (less the "_line").
@@ -28,7 +29,7 @@ LineKind = Literal["row", "text", "rule", "notes", "markers", "table_open", "tab
 
 
 # A negative's mark typed after an amount's digits (labels.NEGATIVE_AFTER).
-_MARKED = re.compile(rf"\d(?:{NEGATIVE_AFTER})$")
+_MARKED = lazy_compile(rf"\d(?:{NEGATIVE_AFTER})$")
 
 
 class Token(NamedTuple):
@@ -248,9 +249,9 @@ class _ToLines(Transformer):
         return items
 
 
-_NOTE = re.compile(r"\(\d{1,2}\)")
+_NOTE = lazy_compile(r"\(\d{1,2}\)")
 # A nil typed as a run of dashes longer than labels.NIL's ("----"), up to a column's width.
-_DASHED_NIL = re.compile(r"-{4,10}")
+_DASHED_NIL = lazy_compile(r"-{4,10}")
 
 
 def _dashed_nils(line: Line) -> Line:
@@ -290,7 +291,7 @@ def _label_figures_as_words(line: Line) -> Line:
 
 # A figure set in thousands ("1,210,400", "(1,210,400)"): an amount, never a label's own number ("Reserve
 # number 2"), however close to the label a parenthesis brings it.
-THOUSANDS = re.compile(r"\d,\d{3}")
+THOUSANDS = lazy_compile(r"\d,\d{3}")
 
 
 def _ends_in_leader(word: Token) -> bool:
@@ -321,8 +322,8 @@ def lines(source: Typed, region: Region) -> list[Line]:
     text = above + "\n".join(region_lines) + "\n"
     if "))" in text:  # (one search: a label can take "(6(1))" as its word, silently, so retype first)
         region_lines = _marks_moved_out(region_lines)
-    while True:
         text = above + "\n".join(region_lines) + "\n"
+    while True:
         try:
             parsed = _parser().parse(_from(text, len(above)))  # (the inline Transformer's `start`)
             return _masks_restored(parsed, printed) if printed else parsed  # type: ignore[arg-type, return-value]
@@ -333,6 +334,7 @@ def lines(source: Typed, region: Region) -> list[Line]:
             if retyped is None:
                 raise InputError(_sentence(first), source.path, first.line, first.column) from None
             refused[exc.line], printed[exc.line], region_lines = exc, region_lines[at], retyped
+            text = above + "\n".join(region_lines) + "\n"
 
 
 def _retyped(lines: list[str], at: int) -> Optional[list[str]]:
@@ -374,13 +376,13 @@ def _standards_masked(lines: list[str], at: int) -> Optional[str]:
 
 
 # A negative with its footnote marker inside its parentheses, "(473(1))", set apart.
-_MARK_INSIDE = re.compile(r"(?<![^ \t\f$])(\(-?\d[\d,]*(?:\.\d+)?)(\(\d{1,2}\))\)(?![^ \t\f])")
+_MARK_INSIDE = lazy_compile(r"(?<![^ \t\f$])(\(-?\d[\d,]*(?:\.\d+)?)(\(\d{1,2}\))\)(?![^ \t\f])")
 
 
 # A day of a month standing alone in a heading stack: one or two digits, set apart.
-_DAY = re.compile(r"(?<![^ \t\f])(?:[1-9]|[12]\d|3[01])(?![^ \t\f])")
-_MONTH_WORD = re.compile(rf"\b{MONTH_NAME}\b\.?", re.IGNORECASE)
-_LETTER = re.compile(r"[A-Za-z]")
+_DAY = lazy_compile(r"(?<![^ \t\f])(?:[1-9]|[12]\d|3[01])(?![^ \t\f])")
+_MONTH_WORD = lazy_compile(rf"\b{MONTH_NAME}\b\.?", re.IGNORECASE)
+_LETTER = lazy_compile(r"[A-Za-z]")
 # What a masked day or standard's number is typed as for the grammar: a word's character, put
 # back by `_masks_restored`.
 _MASK = "\ue000"
@@ -436,8 +438,8 @@ except ImportError:  # lark before 1.2: the lexer reads the blank lines too (slo
 
 
 FN_OPEN = re.compile(r"^\s*<FN>", re.IGNORECASE)
-FN_CLOSE = re.compile(r"^\s*</FN>", re.IGNORECASE)
-TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
+FN_CLOSE = lazy_compile(r"^\s*</FN>", re.IGNORECASE)
+TABLE_CLOSE = lazy_compile(r"^\s*</TABLE>", re.IGNORECASE)
 
 
 def _without_table_footnotes(lines: Sequence[str]) -> list[str]:

@@ -18,6 +18,7 @@ from typing import Optional, Sequence
 
 from auditor.frontends.text.headings import Vocabulary, headed_like_schedule
 from auditor.labels import CLOSING, NIL, OPENING, title_pattern
+from auditor.lazy_pattern import lazy_compile
 
 # A row's label: its text up to the first figure or nil (two spaces or a "$" before
 # it), perhaps after its period ("1994  Balance at beginning of year").  (A nil
@@ -31,7 +32,7 @@ WORDS_AFTER = re.compile(r"\b(?!(?:nil|none)\b)[A-Za-z]{3,}", re.IGNORECASE)
 # A line of years and nothing else after its label: the headings of a block per account.
 YEARS = re.compile(r"^\s*+(?:(?:19|20)\d\d\s*+)+$")
 TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
-TAG = re.compile(r"<[^>]{0,40}>")
+TAG = lazy_compile(r"<[^>]{0,40}>")
 TITLE = title_pattern(r"\s+")
 # How many labelled rows a block may print between its balances.
 BLOCK_ROWS = 12

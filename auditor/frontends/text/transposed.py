@@ -35,12 +35,13 @@ from auditor.frontends.text.rows import body
 from auditor.frontends.text.tokens import chunk_text, chunks, text
 from auditor.labels import (CONNECTIVE, DATE, OPENING, SCHEDULE_MOVEMENT, TOTAL, YEAR, is_period, period_from_caption,
                             row_key)
+from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Column, Period, Row, RowKind, Schedule
 
 # What the figure columns of the table are: its years, or its accounts.
 Shape = Literal["years", "accounts"]
 # A block's last row: a balance, or a row "at end" ("Ending balance", "End of year").
-CLOSES = re.compile(r"balance|\b(end|ending|closing)\b", re.IGNORECASE)
+CLOSES = lazy_compile(r"balance|\b(end|ending|closing)\b", re.IGNORECASE)
 
 
 class Block(NamedTuple):

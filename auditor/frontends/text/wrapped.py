@@ -35,6 +35,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
 from auditor.frontends.text.heading_rests import OVERHANG, is_rule, is_tags, place_headings, printed_from, set_back
 from auditor.labels import CLOSING_ONLY, OPENING_ONLY, SCHEDULE_MOVEMENT
+from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Position, Schedule
 
 # EDGAR's width: the message's; the width a table was wrapped at is read off its cut lines.
@@ -44,12 +45,12 @@ MOST_INDENT = 8
 # The most blanks a rest's first figure may have stood after its row's last word at the cut.
 COLUMN_BLANKS = 16
 _FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT}|{_NIL})"  # (a nil after its "$" too: "$      -")
-FIRST_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
+FIRST_FIGURE = lazy_compile(_FIGURE, re.IGNORECASE)
 # Nothing but figures and nils, a few blanks in at most (a bare year is a year-first row's caption, not a rest).
 # Each figure its footnote's marker after it perhaps ("249(a)").
 _NOTED = rf"(?:{_FIGURE})(?:\(\w{{1,2}}\))?"
-NOTED = re.compile(_NOTED, re.IGNORECASE)
-REMNANT = re.compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*\s*$", re.IGNORECASE)
+NOTED = lazy_compile(_NOTED, re.IGNORECASE)
+REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*\s*$", re.IGNORECASE)
 
 
 class Cut(NamedTuple):
@@ -183,7 +184,7 @@ def _ruled_columns(out: list[str], shift: dict[int, tuple[int, int]], rules: Seq
     return columns if ruled is None else ruled
 
 
-_RUN = re.compile(r"[-=]+")
+_RUN = lazy_compile(r"[-=]+")
 _NOT_RULED = ("the figures do not stand under the headings' rule, one column under each run of its dashes, in a table "
               "wrapped by the filer's software: their columns are not sure")
 

@@ -12,11 +12,12 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from auditor.frontends.text.parse import Figure, Line, Token
+from auditor.lazy_pattern import lazy_compile
 from auditor.model import Column
 
 # A period column's heading: the word a typist put over the years.
 PERIOD_HEADING = re.compile(r"^(fiscal\s+)?(year|period)s?$", re.IGNORECASE)
-PLAIN_YEAR = re.compile(r"^(19|20)\d\d$")
+PLAIN_YEAR = lazy_compile(r"^(19|20)\d\d$")
 
 
 def _in_column(line: Line, column: Column) -> list[Figure]:
