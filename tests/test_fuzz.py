@@ -29,6 +29,7 @@ from conftest import FIXTURES, ROOT
 
 TEXTS = sorted(FIXTURES.glob("*.txt"))
 HTMLS = sorted((FIXTURES / "html").glob("*.htm"))
+IXBRLS = sorted((FIXTURES / "xbrl").glob("*.htm"))
 RULES = [ROOT / "rules" / "default.yaml", ROOT / "rules" / "examples" / "strict.yaml"]
 EXAMPLES = int(os.environ.get("AUDITOR_FUZZ_EXAMPLES", "0")) or None
 FUZZ = settings(
@@ -118,6 +119,12 @@ def test_damaged_text_exhibits(case, fmt):
 @FUZZ
 @given(damaged(HTMLS), st.sampled_from(["json", "text", "jsonl"]))
 def test_damaged_html_exhibits(case, fmt):
+    _check_text(*case, fmt)
+
+
+@FUZZ
+@given(damaged(IXBRLS), st.sampled_from(["json", "text", "sarif"]))
+def test_damaged_ixbrl_exhibits(case, fmt):
     _check_text(*case, fmt)
 
 
