@@ -38,6 +38,7 @@ import pytest
 
 import auditor
 from auditor import source
+from auditor.labels import MINUS_SIGNS
 from auditor.reading.signs import half_unit
 from expect import expected_errors, reported_errors
 from render import Layout, parse_cell, render
@@ -202,16 +203,21 @@ def digit_changed(text: str, at: int) -> tuple[str, int]:
     return text[:i] + changed(text[i:j]) + text[j:], at
 
 
+# What a printed negative opens on: parentheses, a typist's angle brackets, or a minus (labels.MINUS_SIGNS:
+# the hyphen, the en dash, the minus sign, "− 56" set apart as ravenna-chemical prints it).
+OPENS_NEGATIVE = "(<" + MINUS_SIGNS
+
+
 def sign_turned(text: str, at: int, negative: bool, style: str, markup: bool) -> tuple[str, int]:
     """The text with the figure at `at` (where its first character is) printed
     with the other sign, and where the figure now begins.  In a text table
     the columns keep their places: a sign takes a space beside the figure."""
     i, j = digits_span(text, at)
-    after = re.match(r"[ ]?-|[ ]?cr", text[j:], re.IGNORECASE) if negative and text[at] not in "(-<" else None
+    after = re.match(r"[ ]?-|[ ]?cr", text[j:], re.IGNORECASE) if negative and text[at] not in OPENS_NEGATIVE else None
     if after is not None:  # "473-", "473 -", "473CR", "473 CR": the mark after it out (spaces where a column must keep its place)
         return text[:j] + ("" if markup else " " * after.end()) + text[j + after.end():], at
     if negative:
-        assert text[at] in "(-<", text[at:at + 20]
+        assert text[at] in OPENS_NEGATIVE, text[at:at + 20]
         close = text.index({"(": ")", "<": ">"}[text[at]], j) if text[at] in "(<" else None
         if markup:  # the sign's characters out (the figure begins at its digits, one to the left)
             kept = text[at + 1:close] + text[close + 1:] if close is not None else text[at + 1:]
