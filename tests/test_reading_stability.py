@@ -249,10 +249,17 @@ def findable(row, cell, kind: str) -> bool:
 # --- the fixtures --------------------------------------------------------------------------------
 
 def _fixtures():
-    return sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "html").glob("*.htm"))
+    return sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "html").glob("*.htm")) + sorted((FIXTURES / "xbrl").glob("*.htm"))
 
 
-@pytest.mark.parametrize("path", _fixtures(), ids=lambda p: p.name)
+# A table of one row a year whose other year holds the fixture's own wrong figure: a sign turned in the
+# clean year leaves no row closing, no evidence for the columns' reading (the facts' concepts alone), and
+# the reading turns (s33: found by AUDITOR_STABILITY=all over the iXBRL fixtures).
+NO_EVIDENCE_LEFT = {"yarrow-farms-2023-ixbrl-group-caption-single-wrong-figure.htm"}
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="no row left closing"))
+                                  if p.name in NO_EVIDENCE_LEFT else p for p in _fixtures()], ids=lambda p: p.name)
 def test_one_wrong_figure_in_a_fixture_keeps_its_reading_and_is_found(path, tmp_path):
     clean = auditor.check_file(str(path))
     if clean.error is not None:
