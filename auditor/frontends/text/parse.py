@@ -319,7 +319,8 @@ def lines(source: Typed, region: Region) -> list[Line]:
     printed: dict[int, str] = {}  # a line retyped for the grammar: its text as printed
     refused: dict[int, UnexpectedInput] = {}
     text = above + "\n".join(region_lines) + "\n"
-    if "))" in text or _SIGN_CLOSED.search(text):  # (a label can take "(6(1))" or "(6¹)" as its word, silently: retype first)
+    if "))" in text or not text.isascii() and _SIGN_CLOSED.search(text):  # (a label can take "(6(1))" or "(6¹)"
+        # as its word, silently: retype first; a table all ASCII, as most are, prints no "¹", known at once)
         region_lines = _marks_moved_out(region_lines)
     while True:
         text = above + "\n".join(region_lines) + "\n"
