@@ -1,5 +1,5 @@
 """Fuzzing the command as an attacker or a careless user would: damaged
-exhibits (text and HTML), hostile rules files, odd output paths.
+exhibits (text, HTML and inline XBRL), hostile rules files, odd output paths.
 
 Whatever the input, `auditor check` ends with exit status 0, 1 or 2, never a
 traceback and never an internal error; with `--format json` and status 0 or 1
