@@ -1,5 +1,5 @@
 """Fuzzing the command as an attacker or a careless user would: damaged
-exhibits (text and HTML), hostile rules files, odd output paths.
+exhibits (text, HTML and inline XBRL), hostile rules files, odd output paths.
 
 Whatever the input, `auditor check` ends with exit status 0, 1 or 2, never a
 traceback and never an internal error; with `--format json` and status 0 or 1
@@ -29,6 +29,7 @@ from conftest import FIXTURES, ROOT
 
 TEXTS = sorted(FIXTURES.glob("*.txt"))
 HTMLS = sorted((FIXTURES / "html").glob("*.htm"))
+IXBRLS = sorted((FIXTURES / "xbrl").glob("*.htm"))
 RULES = [ROOT / "rules" / "default.yaml", ROOT / "rules" / "examples" / "strict.yaml"]
 EXAMPLES = int(os.environ.get("AUDITOR_FUZZ_EXAMPLES", "0")) or None
 FUZZ = settings(
@@ -118,6 +119,12 @@ def test_damaged_text_exhibits(case, fmt):
 @FUZZ
 @given(damaged(HTMLS), st.sampled_from(["json", "text", "jsonl"]))
 def test_damaged_html_exhibits(case, fmt):
+    _check_text(*case, fmt)
+
+
+@FUZZ
+@given(damaged(IXBRLS), st.sampled_from(["json", "text", "sarif"]))
+def test_damaged_ixbrl_exhibits(case, fmt):
     _check_text(*case, fmt)
 
 

@@ -33,7 +33,7 @@ from auditor import pipeline, source
 from auditor.ruleset import rules
 from conftest import FIXTURES
 
-FILES = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "html").glob("*.htm"))
+FILES = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "html").glob("*.htm")) + sorted((FIXTURES / "xbrl").glob("*.htm"))
 STEP = 1 if os.environ.get("AUDITOR_CUTS") == "all" else 3
 # Text fixtures cut at every line: a label wrapped under its period's caption, where a cut after the
 # caption or a label's first lines left no trace the sampled lines found (s32: mulberry's line 17).

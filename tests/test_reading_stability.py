@@ -38,6 +38,7 @@ import pytest
 
 import auditor
 from auditor import source
+from auditor.labels import MINUS_SIGNS
 from auditor.reading.signs import half_unit
 from expect import expected_errors, reported_errors
 from render import Layout, parse_cell, render
@@ -202,16 +203,21 @@ def digit_changed(text: str, at: int) -> tuple[str, int]:
     return text[:i] + changed(text[i:j]) + text[j:], at
 
 
+# What a printed negative opens on: parentheses, a typist's angle brackets, or a minus (labels.MINUS_SIGNS:
+# the hyphen, the en dash, the minus sign, "− 56" set apart as ravenna-chemical prints it).
+OPENS_NEGATIVE = "(<" + MINUS_SIGNS
+
+
 def sign_turned(text: str, at: int, negative: bool, style: str, markup: bool) -> tuple[str, int]:
     """The text with the figure at `at` (where its first character is) printed
     with the other sign, and where the figure now begins.  In a text table
     the columns keep their places: a sign takes a space beside the figure."""
     i, j = digits_span(text, at)
-    after = re.match(r"[ ]?-|[ ]?cr", text[j:], re.IGNORECASE) if negative and text[at] not in "(-<" else None
+    after = re.match(r"[ ]?-|[ ]?cr", text[j:], re.IGNORECASE) if negative and text[at] not in OPENS_NEGATIVE else None
     if after is not None:  # "473-", "473 -", "473CR", "473 CR": the mark after it out (spaces where a column must keep its place)
         return text[:j] + ("" if markup else " " * after.end()) + text[j + after.end():], at
     if negative:
-        assert text[at] in "(-<", text[at:at + 20]
+        assert text[at] in OPENS_NEGATIVE, text[at:at + 20]
         close = text.index({"(": ")", "<": ">"}[text[at]], j) if text[at] in "(<" else None
         if markup:  # the sign's characters out (the figure begins at its digits, one to the left)
             kept = text[at + 1:close] + text[close + 1:] if close is not None else text[at + 1:]
@@ -243,10 +249,17 @@ def findable(row, cell, kind: str) -> bool:
 # --- the fixtures --------------------------------------------------------------------------------
 
 def _fixtures():
-    return sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "html").glob("*.htm"))
+    return sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "html").glob("*.htm")) + sorted((FIXTURES / "xbrl").glob("*.htm"))
 
 
-@pytest.mark.parametrize("path", _fixtures(), ids=lambda p: p.name)
+# A table of one row a year whose other year holds the fixture's own wrong figure: a sign turned in the
+# clean year leaves no row closing, no evidence for the columns' reading (the facts' concepts alone), and
+# the reading turns (s33: found by AUDITOR_STABILITY=all over the iXBRL fixtures).
+NO_EVIDENCE_LEFT = {"yarrow-farms-2023-ixbrl-group-caption-single-wrong-figure.htm"}
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="no row left closing"))
+                                  if p.name in NO_EVIDENCE_LEFT else p for p in _fixtures()], ids=lambda p: p.name)
 def test_one_wrong_figure_in_a_fixture_keeps_its_reading_and_is_found(path, tmp_path):
     clean = auditor.check_file(str(path))
     if clean.error is not None:

@@ -978,7 +978,17 @@ def _in_columns(line: str, edges: AbstractSet[int]) -> bool:
     (with or without its marker, a character either way: a typist's hand)."""
     found = list(_SET_FIGURE.finditer(line))
     return _has_figures(line) and len(found) >= 2 and all(
-        any(abs(end - edge) <= 1 for edge in edges for end in (m.end(1), m.end())) for m in found)
+        any(abs(end - edge) <= 1 for edge in edges for end in _edges_of(m)) for m in found)
+
+
+def _edges_of(figure: "re.Match[str]") -> tuple[int, ...]:
+    """Where a figure set in its column may meet the column's edge: its end, its marker's, and a
+    negative's digits' ("(688)", "688-", "688CR": the sign hangs past the edge, on a line a typist
+    already set a space right)."""
+    body = figure.group(1)
+    if body[-1:].isdigit() or not body[:1].isdigit() and not body.startswith("("):
+        return figure.end(1), figure.end()
+    return figure.end(1), figure.end(), figure.start(1) + len(body.rstrip(")-CRcr "))
 
 
 def _names_an_account(line: str) -> bool:

@@ -320,7 +320,8 @@ def lines(source: Typed, region: Region) -> list[Line]:
     printed: dict[int, str] = {}  # a line retyped for the grammar: its text as printed
     refused: dict[int, UnexpectedInput] = {}
     text = above + "\n".join(region_lines) + "\n"
-    if "))" in text:  # (one search: a label can take "(6(1))" as its word, silently, so retype first)
+    if "))" in text or not text.isascii() and _SIGN_CLOSED.search(text):  # (a label can take "(6(1))" or "(6¹)"
+        # as its word, silently: retype first; a table all ASCII, as most are, prints no "¹", known at once)
         region_lines = _marks_moved_out(region_lines)
         text = above + "\n".join(region_lines) + "\n"
     while True:
@@ -353,7 +354,7 @@ def _retyped(lines: list[str], at: int) -> Optional[list[str]]:
 def _marks_moved_out(lines: list[str]) -> list[str]:
     """The lines with each negative's marker typed inside its parentheses moved out, "(473(1))"
     -> "(473)(1)", column for column: as a figure and its marker, never a label's word."""
-    return [_MARK_INSIDE.sub(r"\1)\2", line) if "))" in line else line for line in lines]
+    return [_MARK_INSIDE.sub(r"\1)\2", line) if ")" in line else line for line in lines]
 
 
 def _standards_masked(lines: list[str], at: int) -> Optional[str]:
@@ -375,8 +376,10 @@ def _standards_masked(lines: list[str], at: int) -> Optional[str]:
     return "".join(masked)
 
 
-# A negative with its footnote marker inside its parentheses, "(473(1))", set apart.
-_MARK_INSIDE = lazy_compile(r"(?<![^ \t\f$])(\(-?\d[\d,]*(?:\.\d+)?)(\(\d{1,2}\))\)(?![^ \t\f])")
+# A negative with its footnote marker inside its parentheses, "(473(1))" or "(473¹)", set apart.
+_MARK_INSIDE = lazy_compile(rf"(?<![^ \t\f$])(\(-?\d[\d,]*(?:\.\d+)?)(\(\d{{1,2}}\)|[{NOTE_SIGNS}])\)(?![^ \t\f])")
+# A marker sign closing a parenthesis ("(473¹)"): the quick look for one inside a negative's.
+_SIGN_CLOSED = lazy_compile(rf"[{NOTE_SIGNS}]\)")
 
 
 # A day of a month standing alone in a heading stack: one or two digits, set apart.
