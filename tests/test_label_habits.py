@@ -126,6 +126,17 @@ def test_a_fixtures_rows_are_read_under_their_own_names(name, row, label):
     assert [r.label for r in periods[0].rows][row] == label
 
 
+def test_a_label_wrapped_over_its_date_with_no_connecting_word_is_the_rows_own():
+    # ("Restructuring reserve established" / "March 31, 1997  ...", under "Year ended June 30, 1997:":
+    # the date ends the label; read as a caption over a row named by a date before s33)
+    result = auditor.check_file(str(FIXTURES / "larchmont-tool-1998-label-over-date-charge-typo.txt"))
+    periods = [p for s in result.schedules for p in s.periods]
+    assert [p.label for p in periods] == ["Year ended June 30, 1998", "Year ended June 30, 1997"]
+    assert [r.label for r in periods[1].rows] == ["Allowance for doubtful accounts",
+                                                  "Restructuring reserve established March 31, 1997"]
+    assert [f.row for f in result.findings if f.severity == "error"] == ["Restructuring reserve established March 31, 1997"]
+
+
 def measure(only: list[str]) -> None:
     tally(sorted(only or HABITS), LAYOUT_NAMES, each_case(TABLES, cases, outcome))
 
