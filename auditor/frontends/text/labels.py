@@ -67,13 +67,12 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
     """
     prefix: list[Sequence[Token]] = []  # the label's first lines' words
     period: Optional[tuple[str, int]] = None
-    captioned = any(is_period(text(ln.words)) for ln in pending)
-    if captioned:
+    if any(is_period(text(ln.words)) for ln in pending):
         previous_indent = None  # a new period: the row before is no guide to this one's label
     dated = False  # (the row opens on a date the line right above leads into: "Adoption of ASC 326 on")
     if row_line is not None and row_words and is_period(text(row_words)):
         dated = (bool(pending) and pending[-1].number == row_line.number - 1
-                 and (date_goes_on(text(pending[-1].words), text(row_words)) or captioned or _period_captioned(entries)))
+                 and date_goes_on(text(pending[-1].words), text(row_words)))
         # A row that starts with its period ("1996", "Year ended December 31,
         # 1996") under an account's caption: the lines above are captions,
         # with or without a ":", never the first lines of a period's name.
@@ -123,14 +122,6 @@ def settle(pending: Sequence[Line], entries: list[Entry], row_line: Optional[Lin
     if period is not None:
         entries.append(Entry("period", *period))
     return " ".join(label_text(words) for words in prefix), (prefix[0][0].column if prefix else None)
-
-
-def _period_captioned(entries: Sequence[Entry]) -> bool:
-    """A period's caption already heads the rows: a date opening a row under a label line
-    ("Reserve established" / "June 30, 1997   $ 1,200") is no period of its own but the end
-    of the label (by account, each account's caption over its rows by date, no period is
-    captioned above them: a by-account table captioned by period would be read as none)."""
-    return any(e.kind == "period" for e in entries)
 
 
 # A label that opens on its reserve's word and names it whole ("Allowance for
