@@ -351,6 +351,12 @@ def date_goes_on(above: str, line: str) -> bool:
     return DATE_LEAD.search(above) is not None and (DATE.match(line) or SHORT_DATE.match(line)) is not None
 
 
+def is_date(text: str) -> bool:
+    """`text` is a date and nothing more ("March 31, 1997", "Dec. 31, '03")."""
+    found = DATE.match(text) or SHORT_DATE.match(text)
+    return found is not None and found.end() == len(text)
+
+
 # An accounting standard's number, "ASU 2016-13", "Update No. 2016-13": its year names no period
 # (a column headed "Impact of adoption of ASU 2016-13" in a 2020s schedule).
 STANDARD_NUMBER = re.compile(r"\b(?:ASU|Update)\s+(?:No\.\s*)?(?:19|20)\d\d-\d{1,3}\b", re.IGNORECASE)

@@ -212,10 +212,10 @@ def _date_wrapped(lead: str, date: str = "December 31, 1996"):
             if not label.strip() or re.search(r"\b(19|20)\d\d\b", label) or indent + 2 + len(date) + 2 > stop:
                 continue  # (a period's label, a year, stays; a date must fit before the figures)
             lines[n - 1] = (" " * (indent + 2) + date).ljust(stop) + line[stop:]
-            lines.insert(n - 1, f"{label} {lead}")
+            lines.insert(n - 1, f"{label} {lead}".rstrip())
             figures = [dataclasses.replace(f, line=f.line + 1) if f.line >= n else f for f in figures]
             for key in {(f.period, f.row) for f in on}:
-                labels[key] = f"{label.strip()} {lead} {date}"
+                labels[key] = " ".join(w for w in (label.strip(), lead, date) if w)
         return dataclasses.replace(r, text="\n".join(lines), figures=figures, row_labels=labels)
     return edit
 
@@ -364,6 +364,7 @@ HABITS: dict[str, Habit] = {
     "date-wrapped-on": Habit(typed=_date_wrapped("on")),
     "date-wrapped-as-of": Habit(typed=_date_wrapped("as of")),
     "date-wrapped-dash": Habit(typed=_date_wrapped("-")),
+    "date-wrapped-bare": Habit(typed=_date_wrapped("")),
     "renamed": Habit(spec=renamed),
     "space-indent": Habit(spec=space_indent),
     "one-decimal": Habit(spec=one_decimal),

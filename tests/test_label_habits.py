@@ -126,6 +126,53 @@ def test_a_fixtures_rows_are_read_under_their_own_names(name, row, label):
     assert [r.label for r in periods[0].rows][row] == label
 
 
+def test_a_label_wrapped_over_its_date_with_no_connecting_word_is_the_rows_own():
+    # ("Restructuring reserve established" / "March 31, 1997  ...", under "Year ended June 30, 1997:":
+    # the date ends the label; read as a caption over a row named by a date before s33)
+    result = auditor.check_file(str(FIXTURES / "larchmont-tool-1998-label-over-date-charge-typo.txt"))
+    periods = [p for s in result.schedules for p in s.periods]
+    assert [p.label for p in periods] == ["Year ended June 30, 1998", "Year ended June 30, 1997"]
+    assert [r.label for r in periods[1].rows] == ["Allowance for doubtful accounts",
+                                                  "Restructuring reserve established March 31, 1997"]
+    assert [f.row for f in result.findings if f.severity == "error"] == ["Restructuring reserve established March 31, 1997"]
+
+
+_HEADINGS = """\
+                                      Balance at    Charged to                  Balance at
+                                      Beginning     Costs and                   End of
+Description                           of Year       Expenses      Deductions    Year
+- -----------------------------------   ----------    ----------    ----------    ----------
+"""
+
+
+def _read(body: str) -> list[tuple[str, list[str]]]:
+    result = auditor.check_source(source.from_text("SCHEDULE II\n\n" + _HEADINGS + body, "t.txt"), RULES)
+    return [(p.label, [r.label for r in p.rows]) for s in result.schedules for p in s.periods]
+
+
+def test_a_dated_row_alone_under_a_label_among_named_rows_takes_the_label():
+    # (one period, named in no caption of the body: the dated row is the only one)
+    assert _read("""\
+  Allowance for doubtful accounts     $    1,105    $      372    $      237    $    1,240
+  Restructuring reserve established
+    March 31, 1997                            --         1,500           300         1,200
+""")[0][1] == ["Allowance for doubtful accounts", "Restructuring reserve established March 31, 1997"]
+
+
+@pytest.mark.parametrize("over", ["", "For the two years ended June 30, 1998:\n", "Year ended June 30, 1998:\n"])
+def test_an_accounts_caption_over_its_rows_by_date_stays_a_table_by_account(over):
+    # (each caption heads two dated rows: the dates are periods, whatever caption is over them)
+    assert _read(over + """\
+Allowance for doubtful accounts
+  June 30, 1998                       $    1,240    $      415    $      388    $    1,267
+  June 30, 1997                            1,105           372           237         1,240
+Restructuring reserve established
+  June 30, 1998                            1,200            --           530           670
+  June 30, 1997                               --         1,500           300         1,200
+""") == [(year, ["Allowance for doubtful accounts", "Restructuring reserve established"])
+         for year in ("June 30, 1998", "June 30, 1997")]
+
+
 def measure(only: list[str]) -> None:
     tally(sorted(only or HABITS), LAYOUT_NAMES, each_case(TABLES, cases, outcome))
 
