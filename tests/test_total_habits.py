@@ -119,6 +119,8 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
     wrong = misread(result, rendered, lambda: expected(spec, rendered))
     if wrong is not None:
         return wrong
+    if rendered.headings and any(s.columns and not any(c.heading for c in s.columns) for s in result.schedules):
+        return "wrong", "the column headings printed, none read (the roles taken from the arithmetic)"
     of = {(f.line, f.start): (f.period, f.row) for f in rendered.figures}
     place = {(f.line, f.start): (f.period, f.row, f.column) for f in rendered.figures}
     for f in result.findings:
