@@ -50,8 +50,11 @@ def _named_first(periods: tuple[Period, ...], found: list[TotalReading]) -> tupl
     rows after it, this one is too, its columns that do not sum the errors to report; where
     it is printed in other periods and sums in none, it is a reserve of its own (a total
     misprinted in every column of every year is none); alone, the arithmetic cannot tell."""
-    first = {(t.period, row_key(periods[t.period].rows[t.row].label)): t for t in found
+    first = {(t.period, row_key(periods[t.period].rows[t.row].label)) for t in found
              if t.row == 0 and t.parts and t.parts[0] > 0}
+    # (Only a period where the row sums figures tells: one of nils "sums" its nil rows whatever it is.)
+    telling = {(p, key) for p, key in first
+               if _mostly_sums(periods[p].rows, 0, _found_parts(found, p), len(periods[p].rows[0].cells))}
     named: list[TotalReading] = []
     unsure: list[tuple[int, int]] = []
     for p, period in enumerate(periods):
@@ -60,7 +63,7 @@ def _named_first(periods: tuple[Period, ...], found: list[TotalReading]) -> tupl
                 or not TOTAL.match(rows[0].label) or _bare_total(rows[0].label):
             continue
         key = row_key(rows[0].label)
-        told = [o for o in range(len(periods)) if (o, key) in first]
+        told = [o for o in range(len(periods)) if (o, key) in telling]
         if told:
             after = tuple(range(1, next((i for i in range(1, len(rows)) if rows[i].is_total), len(rows))))
             width = len(rows[0].cells)
@@ -70,6 +73,10 @@ def _named_first(periods: tuple[Period, ...], found: list[TotalReading]) -> tupl
         elif not any(o != p and any(row_key(row.label) == key for row in periods[o].rows) for o in range(len(periods))):
             unsure.append((p, 0))
     return named, tuple(unsure)
+
+
+def _found_parts(found: list[TotalReading], p: int) -> tuple[int, ...]:
+    return next(t.parts for t in found if t.period == p and t.row == 0)
 
 
 def _blank(rows: tuple[Row, ...], r: int, parts: tuple[int, ...]) -> tuple[int, ...]:
