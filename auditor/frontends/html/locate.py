@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import divs, grid as html_table, hidden
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, RULE_LETTER, UNITS, XBRL_STRUCTURE,
-                            heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, RULE_LETTER, UNITS, XBRL_SCHEDULE_BLOCK,
+                            XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.model import Position
 from auditor.source import Source
@@ -368,7 +368,28 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
         if inside and inside not in found and _heading_row(doc.text, match.end()) and (
                 not _in_a_note(doc, inside) or _schedule_in_a_note(doc, inside, match.start())):
             found[inside] = None
+    for span in _in_schedule_blocks(doc):
+        found.setdefault(span, None)
     return sorted(found.items())
+
+
+def _in_schedule_blocks(doc: Document) -> list[Span]:
+    """The tables printing a balance and a movement inside the Schedule II text block
+    (srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock): the filer's own word that
+    they are the schedule, under whatever heading (a note's, "Note 21. Allowances and Reserves")
+    and however their columns are headed ("Balance at" over no "beginning": the heading search
+    misses them).  The block's concept is found among the scanned words' starts ("valuation"),
+    the document not searched again."""
+    found: list[Span] = []
+    for at in doc.words.get("valuation", ()) if doc.words is not None else ():
+        if not doc.text.startswith(XBRL_SCHEDULE_BLOCK, at):
+            continue
+        from auditor.frontends.xbrl.facts import schedule_block_at  # (iXBRL only: not loaded for a plain page)
+
+        for start, end in schedule_block_at(doc.text, at):
+            found += [span for span in doc.tables[bisect_left(doc.starts, start):bisect_left(doc.starts, end)]
+                      if span[1] <= end and may_hold_schedule(doc, span)]
+    return found
 
 
 # How many tables printing no schedule's words (a note's table of the receivables) may stand between
