@@ -49,7 +49,10 @@
 - teasel-looms-2023-ixbrl-note-block-*, upland-grain-2023-ixbrl-note-letters-*: the schedule under a
   note's own title ("Note 21. Allowances and Reserves"), its text block tagged with the schedule's
   concept, or its columns lettered "Column A" ... "Column E": read as the schedule (s33: no table
-  read, the facts checked alone, VX003).
+  read, the facts checked alone, VX003);
+- sedge-pumps-2023-ixbrl-note-dated-*: teasel's note, the receivables' table first, the balances
+  headed by date ("Balance at January 1", no "beginning"): the table is found by the text block
+  it is printed in (s33: no table read, VX003).
 """
 
 from __future__ import annotations
@@ -295,7 +298,8 @@ def test_a_note_titled_as_the_schedule_with_another_table_first_is_read_from_its
     assert next(f for f in failed(wrong) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')
 
 
-@pytest.mark.parametrize("page", ["teasel-looms-2023-ixbrl-note-block", "upland-grain-2023-ixbrl-note-letters"])
+@pytest.mark.parametrize("page", ["teasel-looms-2023-ixbrl-note-block", "upland-grain-2023-ixbrl-note-letters",
+                                  "sedge-pumps-2023-ixbrl-note-dated"])
 def test_a_note_under_its_own_title_that_the_filing_calls_the_schedule_is_read(page):
     """"Note 21. Allowances and Reserves" over a table with Schedule II's columns, the filing saying
     it is the schedule (its text block tagged srt:ScheduleOfValuationAndQualifyingAccountsDisclosure-
