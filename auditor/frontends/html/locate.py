@@ -456,9 +456,11 @@ def _in_a_note(doc: Document, table: Span) -> bool:
     in the notes), is that statement's, no Schedule II (as in text, where a
     table under no title is not read).  So is a table right after another
     schedule's table, a caption or two between (Schedule IV's reconciliation
-    of mortgage loans under its table of loans: Schedule II's columns)."""
+    of mortgage loans under its table of loans: Schedule II's columns).  A note's
+    table printing no schedule's words (its receivables) between its heading and
+    the table leaves the table the note's: the heading is looked for over it too."""
     before = _end_before(doc, table)
-    if _another_statement_between(doc, before, table[0]) or any(
+    if _another_statement_between(doc, before, table[0]) or _note_over_other_tables(doc, before) or any(
             NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text)
             for text in doc.printed(max(before, table[0] - REACH), table[0])):
         return True
@@ -466,6 +468,20 @@ def _in_a_note(doc: Document, table: Span) -> bool:
         return False
     previous = next(span for span in doc.tables if span[1] == before)
     return _under_another_schedule(doc, previous)
+
+
+def _note_over_other_tables(doc: Document, before: int) -> bool:
+    """Whether a note's heading stands over the tables ending at `before` that print no balance
+    and movement (up to TABLES_PAST: a note's table of the receivables, then the roll-forward,
+    as `_schedule_past` looks past them from a title), right before the first of them."""
+    for _ in range(TABLES_PAST):
+        previous = next((span for span in doc.tables if span[1] == before), None) if before else None
+        if previous is None or may_hold_schedule(doc, previous):
+            return False
+        before = _end_before(doc, previous)
+        if _another_statement_between(doc, before, previous[0]):
+            return True
+    return False
 
 
 def _schedule_in_a_note(doc: Document, table: Span, heading: int) -> bool:
