@@ -325,3 +325,18 @@ def test_a_notes_roll_forward_under_another_title_is_not_read_as_the_schedule(ot
     result = auditor.check_source(source.from_text(text, "t.htm"), RULES)
     assert [s.source for s in result.schedules] == ["xbrl"]
     assert [f.rule for f in result.findings if f.severity in ("warning", "error")] == ["VX003"]
+
+
+def test_a_notes_roll_forward_after_its_receivables_table_is_not_read_as_the_schedule():
+    """sedge-pumps' note (its receivables' table, then the roll-forward), its text block the filer's
+    own and its balances headed "Beginning" / "End of Year": nothing says it is the schedule, the
+    note's heading stands over the receivables' table: not read (s33: read as Schedule II, the
+    heading looked for after the receivables' table alone); the facts checked alone, the page says
+    so (VX003), the misprinted charge still found by the facts."""
+    text = (PAGES / "sedge-pumps-2023-ixbrl-note-dated-wrong-figure.htm").read_text("utf-8")
+    text = text.replace("srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock", "sdg:AllowancesAndReservesTextBlock")
+    text = text.replace("Balance at January 1", "Balance at Beginning of Year").replace("Balance at December 31",
+                                                                                     "Balance at End of Year")
+    result = auditor.check_source(source.from_text(text, "t.htm"), RULES)
+    assert [s.source for s in result.schedules] == ["xbrl"]
+    assert sorted(f.rule for f in result.findings if f.severity in ("warning", "error")) == ["VQ001", "VQ002", "VX003"]
