@@ -381,7 +381,7 @@ def _in_schedule_blocks(doc: Document) -> list[Span]:
     misses them).  The block's concept is found among the scanned words' starts ("valuation"),
     the document not searched again."""
     found: list[Span] = []
-    for at in doc.words.get("valuation", ()) if doc.words is not None else ():
+    for at in sorted(doc._word_starts(("valuation",)) or ()):
         if not doc.text.startswith(XBRL_SCHEDULE_BLOCK, at):
             continue
         from auditor.frontends.xbrl.facts import schedule_block_at  # (iXBRL only: not loaded for a plain page)
