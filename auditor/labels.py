@@ -413,6 +413,10 @@ XBRL_TITLE_MEMBER = lazy_compile(r"\)\s(?:-\s|\()((?:[^()]|\([^()]*\)){1,120}?)\
 XBRL_TITLE_UNITS = lazy_compile(r"(?-i:\s-\s[A-Z]{3}\s\(\S{1,4}\)|,?\s\(?[A-Z]{3}\s\S{1,4}\))"
                               r"|(?:\$|(?<!\s))\s*in\s+(thousands|millions|billions)(,\s+unless\s+otherwise\s+specified)?",
                               re.IGNORECASE)
+# The Schedule II text block's concept, by the part of its name every spelling shares:
+# srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock,
+# us-gaap:ScheduleOfValuationAndQualifyingAccountsTableTextBlock, or a filer's own so named.
+XBRL_SCHEDULE_BLOCK = "ValuationAndQualifyingAccounts"
 XBRL_STRUCTURE = lazy_compile(r"\[(line items|roll forward|axis|abstract|table|domain)\]\s*:?$", re.IGNORECASE)
 # (Tried only where a run of dots and spaces begins: from inside a long run of
 # spaces, every start scanned to its end, in quadratic time.)

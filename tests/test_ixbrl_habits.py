@@ -174,9 +174,9 @@ def cases(path):
 # format (frontends/xbrl/facts.zero_word), not by labels.NIL ("No" begins labels in every front end).
 KNOWN: set[str] = set()
 # Cases not read yet, said loudly (VX003: the facts checked alone): (habit, table, kind) -> why.
-UNREAD = {("note-other-block", "cpi-holdco-fy2004", "clean"):
-          "a table in the schedule's text block under a note's title is found by its heading "
-          "'Balance at beginning' printed in one row; cpi-holdco's is cut over two rows ('Balance at' / ...)"}
+# (note-other-block, cpi-holdco-fy2004: its "Balance at" over no "beginning" is read since s33-ixbrlnote2, a
+# table in the Schedule II text block found by the block: locate._in_schedule_blocks.)
+UNREAD: dict[tuple[str, str, str], str] = {}
 
 
 @pytest.mark.parametrize("variation", [pytest.param(v, marks=pytest.mark.xfail(strict=True, reason="not read yet"))
@@ -340,3 +340,34 @@ if __name__ == "__main__":
     import sys
 
     measure(sys.argv[1:])
+
+
+# Rule 12-09's letters printed in a real table's own headings ("Column A Description", "Col. B ..."):
+# the filing says the table is the schedule, under whatever title (locate._schedule_in_a_note).
+OWN_LETTERS = re.compile(r"\bcol(?:umn)?\.?\s*[A-E]\b", re.IGNORECASE)
+
+
+def test_a_notes_roll_forward_after_its_receivables_table_is_left_unread_unless_the_filing_letters_it():
+    """A note's title over the filer's own text block, its receivables' table, then a roll-forward
+    with Schedule II's headings (no "COL." letters): the roll-forward is the note's, looked for past
+    the receivables' table (locate._note_over_other_tables; s33: 22 of 24 read as Schedule II).
+    Left unread, the facts checked alone and said (VX003); read only where the real table's own
+    headings print Rule 12-09's letters ("Column A" ... ), as the decision says."""
+    edit = __import__("ixbrl_habits").retitled("Note 21. Allowances and Reserves", own_block=True,
+                                               receivables=True, letters=False)
+    edits = __import__("ixbrl_habits").EDITS
+    edits["note-receivables-rollforward"] = edit
+    try:
+        misread = []
+        for path in TABLES:
+            spec = json.loads(path.read_text())
+            rendered = tagged(spec, "note-receivables-rollforward")
+            result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES)
+            lettered = len({m.group(0)[-1].upper() for c in spec["columns"] for m in OWN_LETTERS.finditer(c)}) >= 3
+            read = [s.source for s in result.schedules if s.source != "xbrl"] != []
+            said = [f.rule for f in result.findings].count("VX003") == 1
+            if read != lettered or (not read and not said):
+                misread.append((path.stem, lettered, read, said))
+    finally:
+        del edits["note-receivables-rollforward"]
+    assert misread == []

@@ -49,7 +49,10 @@
 - teasel-looms-2023-ixbrl-note-block-*, upland-grain-2023-ixbrl-note-letters-*: the schedule under a
   note's own title ("Note 21. Allowances and Reserves"), its text block tagged with the schedule's
   concept, or its columns lettered "Column A" ... "Column E": read as the schedule (s33: no table
-  read, the facts checked alone, VX003).
+  read, the facts checked alone, VX003);
+- sedge-pumps-2023-ixbrl-note-dated-*: teasel's note, the receivables' table first, the balances
+  headed by date ("Balance at January 1", no "beginning"): the table is found by the text block
+  it is printed in (s33: no table read, VX003).
 """
 
 from __future__ import annotations
@@ -295,7 +298,8 @@ def test_a_note_titled_as_the_schedule_with_another_table_first_is_read_from_its
     assert next(f for f in failed(wrong) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')
 
 
-@pytest.mark.parametrize("page", ["teasel-looms-2023-ixbrl-note-block", "upland-grain-2023-ixbrl-note-letters"])
+@pytest.mark.parametrize("page", ["teasel-looms-2023-ixbrl-note-block", "upland-grain-2023-ixbrl-note-letters",
+                                  "sedge-pumps-2023-ixbrl-note-dated"])
 def test_a_note_under_its_own_title_that_the_filing_calls_the_schedule_is_read(page):
     """"Note 21. Allowances and Reserves" over a table with Schedule II's columns, the filing saying
     it is the schedule (its text block tagged srt:ScheduleOfValuationAndQualifyingAccountsDisclosure-
@@ -321,3 +325,18 @@ def test_a_notes_roll_forward_under_another_title_is_not_read_as_the_schedule(ot
     result = auditor.check_source(source.from_text(text, "t.htm"), RULES)
     assert [s.source for s in result.schedules] == ["xbrl"]
     assert [f.rule for f in result.findings if f.severity in ("warning", "error")] == ["VX003"]
+
+
+def test_a_notes_roll_forward_after_its_receivables_table_is_not_read_as_the_schedule():
+    """sedge-pumps' note (its receivables' table, then the roll-forward), its text block the filer's
+    own and its balances headed "Beginning" / "End of Year": nothing says it is the schedule, the
+    note's heading stands over the receivables' table: not read (s33: read as Schedule II, the
+    heading looked for after the receivables' table alone); the facts checked alone, the page says
+    so (VX003), the misprinted charge still found by the facts."""
+    text = (PAGES / "sedge-pumps-2023-ixbrl-note-dated-wrong-figure.htm").read_text("utf-8")
+    text = text.replace("srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock", "sdg:AllowancesAndReservesTextBlock")
+    text = text.replace("Balance at January 1", "Balance at Beginning of Year").replace("Balance at December 31",
+                                                                                     "Balance at End of Year")
+    result = auditor.check_source(source.from_text(text, "t.htm"), RULES)
+    assert [s.source for s in result.schedules] == ["xbrl"]
+    assert sorted(f.rule for f in result.findings if f.severity in ("warning", "error")) == ["VQ001", "VQ002", "VX003"]

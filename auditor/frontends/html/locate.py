@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import divs, grid as html_table, hidden
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, RULE_LETTER, UNITS, XBRL_STRUCTURE,
-                            heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, RULE_LETTER, UNITS, XBRL_SCHEDULE_BLOCK,
+                            XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.model import Position
 from auditor.source import Source
@@ -370,7 +370,28 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
         if inside and inside not in found and _heading_row(doc.text, match.end()) and (
                 not _in_a_note(doc, inside) or _schedule_in_a_note(doc, inside, match.start())):
             found[inside] = None
+    for span in _in_schedule_blocks(doc):
+        found.setdefault(span, None)
     return sorted(found.items())
+
+
+def _in_schedule_blocks(doc: Document) -> list[Span]:
+    """The tables printing a balance and a movement inside the Schedule II text block
+    (srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock): the filer's own word that
+    they are the schedule, under whatever heading (a note's, "Note 21. Allowances and Reserves")
+    and however their columns are headed ("Balance at" over no "beginning": the heading search
+    misses them).  The block's concept is found among the scanned words' starts ("valuation"),
+    the document not searched again."""
+    found: list[Span] = []
+    for at in sorted(doc._word_starts(("valuation",)) or ()):
+        if not doc.text.startswith(XBRL_SCHEDULE_BLOCK, at):
+            continue
+        from auditor.frontends.xbrl.facts import schedule_block_at  # (iXBRL only: not loaded for a plain page)
+
+        for start, end in schedule_block_at(doc.text, at):
+            found += [span for span in doc.tables[bisect_left(doc.starts, start):bisect_left(doc.starts, end)]
+                      if span[1] <= end and may_hold_schedule(doc, span)]
+    return found
 
 
 # How many tables printing no schedule's words (a note's table of the receivables) may stand between
@@ -437,9 +458,11 @@ def _in_a_note(doc: Document, table: Span) -> bool:
     in the notes), is that statement's, no Schedule II (as in text, where a
     table under no title is not read).  So is a table right after another
     schedule's table, a caption or two between (Schedule IV's reconciliation
-    of mortgage loans under its table of loans: Schedule II's columns)."""
+    of mortgage loans under its table of loans: Schedule II's columns).  A note's
+    table printing no schedule's words (its receivables) between its heading and
+    the table leaves the table the note's: the heading is looked for over it too."""
     before = _end_before(doc, table)
-    if _another_statement_between(doc, before, table[0]) or any(
+    if _another_statement_between(doc, before, table[0]) or _note_over_other_tables(doc, before) or any(
             NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text)
             for text in doc.printed(max(before, table[0] - REACH), table[0])):
         return True
@@ -447,6 +470,20 @@ def _in_a_note(doc: Document, table: Span) -> bool:
         return False
     previous = next(span for span in doc.tables if span[1] == before)
     return _under_another_schedule(doc, previous)
+
+
+def _note_over_other_tables(doc: Document, before: int) -> bool:
+    """Whether a note's heading stands over the tables ending at `before` that print no balance
+    and movement (up to TABLES_PAST: a note's table of the receivables, then the roll-forward,
+    as `_schedule_past` looks past them from a title), right before the first of them."""
+    for _ in range(TABLES_PAST):
+        previous = next((span for span in doc.tables if span[1] == before), None) if before else None
+        if previous is None or may_hold_schedule(doc, previous):
+            return False
+        before = _end_before(doc, previous)
+        if _another_statement_between(doc, before, previous[0]):
+            return True
+    return False
 
 
 def _schedule_in_a_note(doc: Document, table: Span, heading: int) -> bool:

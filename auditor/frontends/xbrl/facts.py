@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterator, NamedTuple, Optional, Sequence, Union
 
 from auditor.frontends.text.headings import without_tags
+from auditor.labels import XBRL_SCHEDULE_BLOCK
 from auditor.ruleset.patterns import Pattern
 from auditor.source import Source
 
@@ -155,9 +156,7 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
     return Facts(tuple(facts), _places(starts, [o for f in facts for o in (f.start, f.end)]), blocks)
 
 
-# The Schedule II text block's concept: srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock,
-# us-gaap:ScheduleOfValuationAndQualifyingAccountsTableTextBlock, or a filer's own so named.
-BLOCK_NAME = "ValuationAndQualifyingAccounts"
+BLOCK_NAME = XBRL_SCHEDULE_BLOCK  # (labels: the Schedule II text block's concept)
 NONNUMERIC_END = re.compile(r"<(/?)ix:nonNumeric\b[^>]*?(/?)>")
 CONTINUED_AT = re.compile(r"\bcontinuedAt\s*=\s*[\"']([^\"']+)")
 MOST_PARTS = 100  # (a continuation chain longer than this, or a cycle, is not followed)
@@ -182,6 +181,12 @@ def _schedule_blocks(text: str, start: int, end: int) -> tuple[tuple[int, int], 
         spans.append((opening, _nonnumeric_end(text, opening, close + 1)))
         spans += _continuations(text, text[opening : close + 1])
     return tuple(spans)
+
+
+def schedule_block_at(text: str, at: int) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the Schedule II text block whose concept's name is printed at `at`
+    (with its continuations), or () where no ix:nonNumeric start tag names it there."""
+    return _schedule_blocks(text, at, at + len(BLOCK_NAME)) if text.startswith(BLOCK_NAME, at) else ()
 
 
 def in_schedule_block(text: str, at: int) -> bool:
