@@ -202,12 +202,11 @@ def _carried(earlier: tuple[Row, ...], later: tuple[Row, ...], columns: int) -> 
     """(rows opening with the balance the same row of `earlier` closed with, rows printing both)."""
     compared = carried = 0
     for before, after in zip(earlier, later):
-        closed = before.cells[columns - 1] if columns <= len(before.cells) else None
-        opened = after.cells[0] if after.cells else None
-        if closed is None or opened is None or closed.value is None or opened.value is None:
+        closed, opened = _balance(before, columns - 1), _balance(after, 0)
+        if closed is None or opened is None:
             continue
         compared += 1
-        carried += closed.value == opened.value
+        carried += closed == opened
     return carried, compared
 
 

@@ -18,10 +18,10 @@ than the one column the second test allows it.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterator, Optional, Sequence
 
 from auditor.labels import TOTAL, row_key
-from auditor.model import Period, Row, Schedule, TotalReading, amount_of
+from auditor.model import Cell, Period, Row, Schedule, TotalReading, amount_of
 from auditor.reading.signs import beats, half_unit
 
 ZERO = Decimal(0)
@@ -187,8 +187,8 @@ def _mostly_sums(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: i
         if cells[0] is None or not any(amount_of(c) for c in cells):
             continue  # (a column of nils sums whatever the row is)
         telling += 1
-        tolerance = sum((half_unit(c) for c in cells), ZERO)
-        summing += abs(amount_of(cells[0]) - sum((amount_of(c) for c in cells[1:]), ZERO)) <= tolerance
+        off, tolerance = _off(cells)
+        summing += off <= tolerance
     return summing >= 2 and 2 * summing >= telling
 
 
@@ -209,12 +209,17 @@ def _summing(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) 
     for k in range(width):
         if not _printed(rows, r, parts, k):
             continue
-        cells = [rows[r].cells[k]] + [rows[i].cells[k] for i in parts]
-        tolerance = sum((half_unit(c) for c in cells), ZERO)
-        off = abs(amount_of(cells[0]) - sum((amount_of(c) for c in cells[1:]), ZERO))
+        off, tolerance = _off([rows[r].cells[k]] + [rows[i].cells[k] for i in parts])
         within += off <= tolerance
         exact += not off
     return within, exact
+
+
+def _off(cells: Sequence[Optional[Cell]]) -> tuple[Decimal, Decimal]:
+    """How far a column's total (the first cell) is from the sum of its parts (the others),
+    and the rounding their figures allow (half a unit of each)."""
+    tolerance = sum((half_unit(c) for c in cells), ZERO)
+    return abs(amount_of(cells[0]) - sum((amount_of(c) for c in cells[1:]), ZERO)), tolerance
 
 
 

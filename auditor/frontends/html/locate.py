@@ -44,6 +44,7 @@ GAP_TEXT = 300
 # A title's line is short; a sentence naming Schedule II runs on.
 TITLE_LINE = 120
 ROW_END = re.compile(r"</tr\b|<tr\b", re.IGNORECASE)
+ROW_REACH = 6000  # how far on a row's end is looked for (a row's cells and their markup)
 FIGURE = re.compile(r"\$|\d,\d{3}|(?<!\()\b\d{2,}\b")  # not a heading's "(1)"
 MORE_HEADINGS = re.compile(r"\b(?:end|additions?|deductions?|charged|write|other|costs?|expenses?)\b", re.IGNORECASE)
 BLOCK = re.compile(r"</?(?:p|div|br|hr|td|th|tr|h\d|center|table|li)\b[^>]*>", re.IGNORECASE)
@@ -434,8 +435,7 @@ def _index_entry(doc: Document, match: re.Match[str], inside: Optional[Span]) ->
     table, its row) ends in the schedule's page ("... S-2", labels.INDEX_ENTRY)."""
     if inside is None:
         return is_index_entry(title_text(doc, match))
-    row_end = ROW_END.search(doc.text, match.end(), match.end() + 2000)
-    return is_index_entry(doc.plain(match.start(), row_end.start() if row_end else match.end()))
+    return is_index_entry(doc.plain(match.start(), _row_end(doc.text, match.end(), match.end(), 2000)))
 
 
 def _mention_over_title(doc: Document, earlier: Optional[re.Match[str]], inside: re.Match[str], table: Span) -> bool:
@@ -498,8 +498,7 @@ def _schedule_in_a_note(doc: Document, table: Span, heading: int) -> bool:
 
         if in_schedule_block(doc.text, table[0]):
             return True
-    row_end = ROW_END.search(doc.text, heading, heading + 6000)
-    head = html.unescape(without_tags(doc.text[table[0]:row_end.start() if row_end else heading]))
+    head = html.unescape(without_tags(doc.text[table[0]:_row_end(doc.text, heading, heading)]))
     if len({m.group(1).lower() for m in RULE_LETTER.finditer(head)}) < 3:
         return False
     return not any(SCHEDULE_WORD.search(text) for text in doc.printed(max(_end_before(doc, table), table[0] - REACH), table[0]))
@@ -623,8 +622,7 @@ def _prints_figures(text: str, at: int) -> bool:
     """Whether the table row holding `at` prints a figure in a cell after the
     one holding it: a row label, not a title, whatever words it shares with
     one (a column of "Valuation accounts acquired" printed as a row)."""
-    row_end = ROW_END.search(text, at, at + 6000)
-    stop = row_end.start() if row_end else at + 6000
+    stop = _row_end(text, at, at + ROW_REACH)
     first = CELL_END.search(text, at, stop)
     if first is None:
         return False
@@ -635,8 +633,7 @@ def _prints_figures(text: str, at: int) -> bool:
 def _heading_row(text: str, at: int) -> bool:
     """Whether the rest of the row after "Balance at beginning" reads as more
     headings (a row label of a note's roll-forward is followed by figures)."""
-    end = ROW_END.search(text, at, at + 6000)
-    rest = html.unescape(without_tags(text[at : end.start() if end else at + 6000]))
+    rest = html.unescape(without_tags(text[at : _row_end(text, at, at + ROW_REACH)]))
     return not FIGURE.search(rest) and MORE_HEADINGS.search(rest) is not None
 
 
@@ -644,8 +641,14 @@ def _among_headings(text: str, table: Span, match: re.Match[str]) -> bool:
     """Whether the title's words are a column's heading: their row heads the balance at
     beginning too (a note's roll-forward headed "Valuation accounts acquired" is untitled)."""
     row = text.rfind("<tr", table[0], match.start())
-    end = ROW_END.search(text, match.end(), match.end() + 6000)
-    return row != -1 and HEADING.search(text, row, end.start() if end else match.end()) is not None
+    return row != -1 and HEADING.search(text, row, _row_end(text, match.end(), match.end())) is not None
+
+
+def _row_end(text: str, at: int, otherwise: int, reach: int = ROW_REACH) -> int:
+    """Where the table row holding `at` ends (at the next row's tag), looked for `reach`
+    characters on; `otherwise` where none stands so near."""
+    end = ROW_END.search(text, at, at + reach)
+    return end.start() if end else otherwise
 
 
 def title_text(doc: Document, match: re.Match[str]) -> str:

@@ -172,12 +172,11 @@ def _schedule_blocks(text: str, start: int, end: int) -> tuple[tuple[int, int], 
     spans: list[tuple[int, int]] = []
     at = start
     while (at := text.find(BLOCK_NAME, at, end)) != -1:
-        opening = text.rfind("<", 0, at)
-        close = text.find(">", at)
+        tag = _block_start_tag(text, at)
         at += len(BLOCK_NAME)
-        if opening == -1 or close == -1 or not text.startswith("<ix:nonNumeric", opening) \
-                or ">" in text[opening:at] or any(s <= opening < e for s, e in spans):
+        if tag is None or any(s <= tag[0] < e for s, e in spans):
             continue  # (not a text block's start tag, or one inside a block already found)
+        opening, close = tag
         spans.append((opening, _nonnumeric_end(text, opening, close + 1)))
         spans += _continuations(text, text[opening : close + 1])
     return tuple(spans)
@@ -193,12 +192,19 @@ def in_schedule_block(text: str, at: int) -> bool:
     """Whether offset `at` (a table's start) is inside a text block tagged with the Schedule II
     text block's concept, its start tag within BLOCK_REACH before: the filer's own word that
     what it prints is the schedule, whatever the note's heading over it says."""
-    opening = text.rfind(BLOCK_NAME, max(0, at - BLOCK_REACH), at)
-    start = text.rfind("<", 0, opening) if opening != -1 else -1
-    if start == -1 or not text.startswith("<ix:nonNumeric", start) or ">" in text[start:opening]:
-        return False
-    close = text.find(">", opening, at)
-    return close != -1 and _nonnumeric_end(text, start, close + 1) > at
+    named = text.rfind(BLOCK_NAME, max(0, at - BLOCK_REACH), at)
+    tag = _block_start_tag(text, named) if named != -1 else None
+    return tag is not None and tag[1] < at and _nonnumeric_end(text, tag[0], tag[1] + 1) > at
+
+
+def _block_start_tag(text: str, named: int) -> Optional[tuple[int, int]]:
+    """Where the ix:nonNumeric start tag the concept's name at `named` stands in opens ("<")
+    and closes (">"); None where the name stands in no such tag (a closing tag, a note's text)."""
+    opening = text.rfind("<", 0, named)
+    close = text.find(">", named)
+    if opening == -1 or close == -1 or not text.startswith("<ix:nonNumeric", opening) or ">" in text[opening:named]:
+        return None
+    return opening, close
 
 
 def _nonnumeric_end(text: str, opening: int, after: int) -> int:
