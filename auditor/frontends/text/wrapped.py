@@ -74,6 +74,7 @@ class Rejoined(NamedTuple):
     cuts: tuple[Cut, ...]
     shift: dict[int, tuple[Moved, ...]]  # row's line -> its parts moved onto it, left to right
     last: int  # the table's last line: the last row's rest, where it was wrapped
+    labels: tuple[int, ...] = ()  # the lines of the labels' rests joined to their rows (`label_rests`)
 
     def printed_at(self, line: int, column: int) -> tuple[int, int]:
         for moved in reversed(self.shift.get(line, ())):
@@ -141,9 +142,8 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     out = [""] * (region.first - 1) + block
     shift: dict[int, tuple[Moved, ...]] = {}
     cut_rows = {c.line - 1 for c in found}
-    for n, joined in labels.items():
-        if n not in cut_rows and _past(joined, edge):
-            continue  # (its figures set past the table's edge: a label typed on two lines, its figures in place)
+    labels = {n: joined for n, joined in labels.items() if n in cut_rows or not _past(joined, edge)}
+    for n, joined in labels.items():  # (those whose figures are set past the table's edge: a label typed on two lines)
         label = len(lines[n - 2].rstrip()) + 2  # (where its rest goes, the one blank at the cut put back)
         out[n - 2], out[n - 1] = joined, ""
         shift[n - 1] = (Moved(label, 1, label - printed_from(lines[n - 1])),)
@@ -170,7 +170,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         columns = _ruled_columns(out, shift, rules, edge, _columns(figures), path)
         place_headings(out, shift, [h for h in headings if h not in rules], (edge, widest), columns,
                         (region.first, first_row - 1), path)
-    return Rejoined(out, tuple(found), shift, last)
+    return Rejoined(out, tuple(found), shift, last, tuple(labels))
 
 
 _TOKEN = lazy_compile(r"\S+")
@@ -320,12 +320,19 @@ def _hang(figure: str) -> int:
 def short_rows(rejoined_: Rejoined, figures: dict[int, int], path: str) -> None:
     """An input error at the first rest whose rejoined row holds fewer figures than
     the table's fullest row (`figures`: each row line's count): a blank cell on
-    it, its last figure may stand under another column than the last."""
+    it, its last figure may stand under another column than the last; likewise at
+    a label's rest (its row's last figures wrapped off it and lost: a page break
+    between, say)."""
     most = max(figures.values(), default=0)
     for cut in rejoined_.cuts:
         if figures.get(cut.at, 0) < most:
             raise InputError(f"the row's last figures wrapped onto a line of their own, the row holding "
                              f"{figures.get(cut.at, 0)} figures of {most}: their columns are not sure", path, cut.line)
+    for n in rejoined_.labels:
+        if figures.get(n - 1, 0) < most:
+            raise InputError(f"the row's label wrapped onto a line of its own, its figures after it, the row holding "
+                             f"{figures.get(n - 1, 0)} figures of {most}: the rest of its figures wrapped off and "
+                             f"lost? (their columns are not sure)", path, n)
 
 
 def closing_last(schedule: Schedule, rejoined_: Rejoined, path: str) -> None:
