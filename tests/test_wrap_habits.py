@@ -375,3 +375,30 @@ def test_the_first_wrapped_rows_line_is_no_headings_rest():
         assert [(f.check, f.message) for f in result.findings] == [(f.check, f.message) for f in typed_whole.findings]
         assert [(f.check, f.location.line) for f in result.findings if f.severity == "error"] == [
             (check, row + 1) for check in found]
+
+
+# A label typed on two lines by the filer, its figures on the second in their columns, in a table whose
+# rows the software wrapped: its first line long, so that its second's first word would not have fitted.
+TWO_LINE_LABEL = TABLE.replace("Reserve for inventory obsolescence      2,040          915         1,210         1,745",
+                               "Reserve for inventory obsolescence and slow moving goods at the lower of\n"
+                               "cost                                    2,040          915         1,210         1,745")
+
+
+@pytest.mark.parametrize("headings_too", [False, True], ids=["rows-wrapped", "headings-wrapped-too"])
+def test_a_label_typed_on_two_lines_is_no_labels_rest(headings_too):
+    """Joined as a label's rest ("cost" after "... lower of"), its figures would stand some 70 columns
+    right of the table's edge: only a rest whose row then fits within the edge (shown by a heading
+    typed whole, or by the other rows' rests) is joined; the row is read where it is printed."""
+    text = TWO_LINE_LABEL.replace("1,337", "1,437")
+    rows = frozenset(n for n, line in enumerate(text.split("\n"), 1) if line.startswith(("Allowance", "cost")))
+    lines = (wrapped(Rendered(text), 80) if headings_too else wrapped(Rendered(text), 80, 0, rows)).text.split("\n")
+    cost = next(n for n, line in enumerate(lines, 1) if line.startswith("cost"))
+    assert len(lines[cost - 2]) > 70 and lines[cost].lstrip()[:1].isdigit()  # (its own last figures wrapped off it)
+    result = _check("\n".join(lines))
+    assert result.error is None
+    row = result.schedules[0].periods[0].rows[1]
+    assert row.label == "Reserve for inventory obsolescence and slow moving goods at the lower of cost"
+    assert [(c.line, c.column) for c in row.cells[:2]] == [(cost, lines[cost - 1].index("2,040") + 1),
+                                                           (cost, lines[cost - 1].index("915") + 1)]
+    at = next(n for n, line in enumerate(lines, 1) if line.strip().endswith("1,437"))
+    assert [(f.check, f.location.line) for f in result.findings] == [("row_identity", at)]

@@ -124,12 +124,13 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         raise refusal(found[0], path)  # (a row wrapped twice: two gaps lost, one edge to place them)
     width = max(len(c.over) for c in found)
     labels = label_rests(lines, region, width)
-    found = [c._replace(over=labels[c.line - 1], row=c.line - 2) if c.line - 1 in labels else c for c in found]
     last = max(region.last, found[-1].line)
     block = list(lines[region.first - 1 : last])
     edge = max((len(line.rstrip()) for k, line in enumerate(block, region.first)
                 if k not in rests and k + 1 not in labels and len(line.rstrip()) > width
                 and not line.lstrip().startswith("<")), default=0)
+    labels = _fitting(labels, found, edge)
+    found = [c._replace(over=labels[c.line - 1], row=c.line - 2) if c.line - 1 in labels else c for c in found]
     # No line shows where the table's last column ends (the headings wrapped too; a line wider than
     # the rows' cut, a heading word with no blank to cut at, ends short of where the rows reach): the rows show it.
     least = _edge_of_rows(found)
@@ -141,9 +142,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         edge = max([least] + [_edge_of_rule(lines[n - 2].rstrip(), body) for n, body in rules])
     out = [""] * (region.first - 1) + block
     shift: dict[int, tuple[Moved, ...]] = {}
-    cut_rows = {c.line - 1 for c in found}
-    labels = {n: joined for n, joined in labels.items() if n in cut_rows or not _past(joined, edge)}
-    for n, joined in labels.items():  # (those whose figures are set past the table's edge: a label typed on two lines)
+    for n, joined in labels.items():
         label = len(lines[n - 2].rstrip()) + 2  # (where its rest goes, the one blank at the cut put back)
         out[n - 2], out[n - 1] = joined, ""
         shift[n - 1] = (Moved(label, 1, label - printed_from(lines[n - 1])),)
@@ -205,10 +204,30 @@ def label_rests(lines: Sequence[str], region: Region, width: int) -> dict[int, s
     return found
 
 
-def _past(joined: str, edge: int) -> bool:
-    """Whether a row's figures, its label's rest joined to it, end past the table's edge."""
-    last = joined.split()[-1]
-    return len(joined.rstrip()) - _hang(last) > edge + OVERHANG
+def _fitting(labels: dict[int, str], found: Sequence[Cut], edge: int) -> dict[int, str]:
+    """The labels' rests (`label_rests`) whose rows, each joined, fit within the table's edge: the
+    edge a line typed whole shows (`edge`), else as far right as the other rows' rests reach (a
+    column's blanks past where they show it at least); all of them where every wrapped row's label
+    is (nothing else shows the edge: their figures are checked aligned)."""
+    others = [c for c in found if c.line - 1 not in labels]
+    if edge >= _edge_of_rows(found):
+        bound = edge
+    elif others:
+        bound = _edge_of_rows(others) + COLUMN_BLANKS
+    else:
+        return labels
+    under = {c.line - 1: c for c in found}
+    return {n: joined for n, joined in labels.items() if _fits(joined, bound, under.get(n))}
+
+
+def _fits(joined: str, edge: int, cut: Optional[Cut]) -> bool:
+    """Whether a row, its label's rest joined to it, fits within the table's edge: its rest (`cut`,
+    if it has one) set at the edge right of it, else its last figure at the edge at most (where
+    not, the label was typed on two lines by the filer, its figures in place)."""
+    if cut is not None:
+        body = cut.rest.strip()
+        return edge - len(body) + _hang(body.split()[-1]) + 1 >= len(joined) + 2
+    return len(joined.rstrip()) - _hang(joined.split()[-1]) <= edge + OVERHANG
 
 
 def _columns(rows: Sequence[Sequence[re.Match[str]]]) -> list[tuple[int, int]]:
