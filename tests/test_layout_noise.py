@@ -342,6 +342,11 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # (ostrander likewise, s32-wraprests.)
                  *((f"ostrander-tool-1995-headings-wrapped-at-80-{kind}.txt", "page break within a period")
                    for kind in ("clean", "closing-typo")),
+                 # (ashcombe, s34-wrapped5, labels wrapped inside at 80: the edit breaks the page between a
+                 # label's rest, its first figures on it, and the row's last figure wrapped off it; the row
+                 # holding fewer figures than the others, refused at the label's rest, never read a total.)
+                 *((f"ashcombe-paperboard-1999-labels-wrapped-at-80-{kind}.txt", "page break within a period")
+                   for kind in ("clean", "closing-typo")),
                  # (kesterton, s33-wrapcols, tagged and wrapped whole at 80: as halvorsen.)
                  *((f"kesterton-forge-1998-column-letters-wrapped-at-80-{kind}.txt", "page break within a period")
                    for kind in ("clean", "closing-typo")),

@@ -30,12 +30,12 @@ from wrap_habits import HABITS, TEXT, case_spec, cases, outcome
 # have stood (the blanks at its cut lost) puts each word over the same column, or where one place alone
 # leaves each column's joined heading naming its role (balances first and last, movements between, Rule
 # 12-09 letters in order), else refused at it (those read are counted by READ_WRAPPED_HEADINGS below).
-# Rows wrapped inside their label (trimas-2001's 86-character labels, cca-industries-2013's at 72): the
-# label's rest and the figures on one line, a rest of a rest after it.
+# Rows wrapped before their figures at 72 (cca-industries-2013's): the label alone on its line, every
+# figure on the rest.  (Rows wrapped inside their label, trimas-2001's 86-character labels, the label's
+# rest and the figures on one line, a rest of a rest after it, are read since s34-wrapped5.)
 WRAPPED_HEADINGS = [h for h in HABITS if not h.endswith("-rows")]
 REFUSED: set[tuple[str, str, str]] = {
     *((path.stem, h, "*") for path in TABLES for h in WRAPPED_HEADINGS),
-    ("trimas-2001", "*", "*"),
     *(("cca-industries-2013", h, "*") for h in ("wrap-72-rows", "wrap-72-indent-4-rows")),
     ("clorox-fy2011", "wrap-72-indent-4-rows", "text-untagged"),  # (a row wrapped twice: two gaps lost)
 }
@@ -58,19 +58,20 @@ def test_real_tables_wrapped_by_the_filers_software_are_read_exactly_or_refused(
 # extreme places agreed); s32-wraprests 423 of 560 (every place between, its first word past the width, and
 # where the geometry leaves several, the one place naming each column's role), short-last 122 of 200;
 # s32-wrapempty 456 of 560 and 126 of 200 (the columns read off a wrapped rule's runs: a column no row prints a
-# figure in, "Charged to other accounts" left blank throughout, is a column, the heading words over it placed).
+# figure in, "Charged to other accounts" left blank throughout, is a column, the heading words over it placed);
+# s34-wrapped5 464 of 560 and 129 of 200 (a row wrapped inside its label, trimas-2001's, rejoined).
 READ_WRAPPED_HEADINGS = {
-    ("wrap-80", "text-tagged"): 24, ("wrap-80", "text-untagged"): 32,
-    ("wrap-80-indent-4", "text-tagged"): 24, ("wrap-80-indent-4", "text-untagged"): 32,
-    ("wrap-76", "text-tagged"): 29, ("wrap-76", "text-untagged"): 32,
-    ("wrap-76-indent-4", "text-tagged"): 29, ("wrap-76-indent-4", "text-untagged"): 32,
-    ("wrap-72", "text-tagged"): 27, ("wrap-72", "text-untagged"): 28,
-    ("wrap-72-indent-4", "text-tagged"): 27, ("wrap-72-indent-4", "text-untagged"): 28,
-    ("wrap-80-indent-2", "text-tagged"): 24, ("wrap-80-indent-2", "text-untagged"): 32,
-    ("wrap-80-indent-8", "text-tagged"): 24, ("wrap-80-indent-8", "text-untagged"): 32,
-    ("wrap-80-short-last", "text-tagged"): 21, ("wrap-80-short-last", "text-untagged"): 27,
-    ("wrap-76-short-last", "text-tagged"): 21, ("wrap-76-short-last", "text-untagged"): 23,
-    ("wrap-72-short-last", "text-tagged"): 19, ("wrap-72-short-last", "text-untagged"): 15,
+    ("wrap-80", "text-tagged"): 24, ("wrap-80", "text-untagged"): 33,
+    ("wrap-80-indent-4", "text-tagged"): 24, ("wrap-80-indent-4", "text-untagged"): 33,
+    ("wrap-76", "text-tagged"): 29, ("wrap-76", "text-untagged"): 33,
+    ("wrap-76-indent-4", "text-tagged"): 29, ("wrap-76-indent-4", "text-untagged"): 33,
+    ("wrap-72", "text-tagged"): 27, ("wrap-72", "text-untagged"): 29,
+    ("wrap-72-indent-4", "text-tagged"): 27, ("wrap-72-indent-4", "text-untagged"): 29,
+    ("wrap-80-indent-2", "text-tagged"): 24, ("wrap-80-indent-2", "text-untagged"): 33,
+    ("wrap-80-indent-8", "text-tagged"): 24, ("wrap-80-indent-8", "text-untagged"): 33,
+    ("wrap-80-short-last", "text-tagged"): 21, ("wrap-80-short-last", "text-untagged"): 28,
+    ("wrap-76-short-last", "text-tagged"): 21, ("wrap-76-short-last", "text-untagged"): 24,
+    ("wrap-72-short-last", "text-tagged"): 19, ("wrap-72-short-last", "text-untagged"): 16,
 }
 
 
@@ -374,3 +375,30 @@ def test_the_first_wrapped_rows_line_is_no_headings_rest():
         assert [(f.check, f.message) for f in result.findings] == [(f.check, f.message) for f in typed_whole.findings]
         assert [(f.check, f.location.line) for f in result.findings if f.severity == "error"] == [
             (check, row + 1) for check in found]
+
+
+# A label typed on two lines by the filer, its figures on the second in their columns, in a table whose
+# rows the software wrapped: its first line long, so that its second's first word would not have fitted.
+TWO_LINE_LABEL = TABLE.replace("Reserve for inventory obsolescence      2,040          915         1,210         1,745",
+                               "Reserve for inventory obsolescence and slow moving goods at the lower of\n"
+                               "cost                                    2,040          915         1,210         1,745")
+
+
+@pytest.mark.parametrize("headings_too", [False, True], ids=["rows-wrapped", "headings-wrapped-too"])
+def test_a_label_typed_on_two_lines_is_no_labels_rest(headings_too):
+    """Joined as a label's rest ("cost" after "... lower of"), its figures would stand some 70 columns
+    right of the table's edge: only a rest whose row then fits within the edge (shown by a heading
+    typed whole, or by the other rows' rests) is joined; the row is read where it is printed."""
+    text = TWO_LINE_LABEL.replace("1,337", "1,437")
+    rows = frozenset(n for n, line in enumerate(text.split("\n"), 1) if line.startswith(("Allowance", "cost")))
+    lines = (wrapped(Rendered(text), 80) if headings_too else wrapped(Rendered(text), 80, 0, rows)).text.split("\n")
+    cost = next(n for n, line in enumerate(lines, 1) if line.startswith("cost"))
+    assert len(lines[cost - 2]) > 70 and lines[cost].lstrip()[:1].isdigit()  # (its own last figures wrapped off it)
+    result = _check("\n".join(lines))
+    assert result.error is None
+    row = result.schedules[0].periods[0].rows[1]
+    assert row.label == "Reserve for inventory obsolescence and slow moving goods at the lower of cost"
+    assert [(c.line, c.column) for c in row.cells[:2]] == [(cost, lines[cost - 1].index("2,040") + 1),
+                                                           (cost, lines[cost - 1].index("915") + 1)]
+    at = next(n for n, line in enumerate(lines, 1) if line.strip().endswith("1,437"))
+    assert [(f.check, f.location.line) for f in result.findings] == [("row_identity", at)]

@@ -13,7 +13,7 @@ what its place holds.  Where neither decides, the table is refused at the rest.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from auditor.errors import InputError
 from auditor.labels import (BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY, RULE_LETTER,
@@ -26,7 +26,16 @@ OVERHANG = 2
 MOST_TRIES = 100_000
 
 
-def place_headings(out: list[str], shift: dict[int, tuple[int, int]], headings: Sequence[tuple[int, str]],
+class Moved(NamedTuple):
+    """A line's part set back on the line above it (or two above: the rest of a row whose label was
+    wrapped too, set back on the label's first line)."""
+
+    first: int  # the first column (1-based) it stands at, set back
+    down: int  # how many lines below it is printed
+    right: int  # how many columns right it was moved
+
+
+def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings: Sequence[tuple[int, str]],
                     edge_and_width: tuple[int, int], columns: Sequence[tuple[int, int]], block: tuple[int, int],
                     path: str) -> None:
     """Each heading's rest set back on its line where its place is sure: where its words stand over the
@@ -73,10 +82,10 @@ def _lettered_last(fitting: list[tuple[int, list[str]]]) -> list[int]:
     return lettered if len(fitting) > 1 and lettered else [start for start, _ in fitting]
 
 
-def set_back(out: list[str], shift: dict[int, tuple[int, int]], n: int, body: str, start: int) -> None:
+def set_back(out: list[str], shift: dict[int, tuple[Moved, ...]], n: int, body: str, start: int) -> None:
     over = out[n - 2].rstrip()
     out[n - 2] = over + " " * (start - len(over) - 1) + body
-    shift[n - 1] = (start, start - printed_from(out[n - 1]))
+    shift[n - 1] = (Moved(start, 1, start - printed_from(out[n - 1])),)
     out[n - 1] = ""
 
 

@@ -33,7 +33,8 @@ from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
-from auditor.frontends.text.heading_rests import OVERHANG, is_rule, is_tags, place_headings, printed_from, set_back
+from auditor.frontends.text.heading_rests import (OVERHANG, Moved, is_rule, is_tags, place_headings, printed_from,
+                                                  set_back)
 from auditor.labels import CLOSING_ONLY, OPENING_ONLY, SCHEDULE_MOVEMENT
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Position, Schedule
@@ -55,8 +56,14 @@ REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?
 
 class Cut(NamedTuple):
     line: int  # the rest's line, in the file (the row's is the line above)
-    over: str  # the row's line, as cut
+    over: str  # the row's line, as cut (its label's rest joined to it: `label_rests`)
     rest: str  # the rest, as printed
+    row: int = 0  # the row's line, where its label's first line is (0: the line above)
+
+    @property
+    def at(self) -> int:
+        """The row's line, the rest set back on it."""
+        return self.row or self.line - 1
 
 
 class Rejoined(NamedTuple):
@@ -65,14 +72,15 @@ class Rejoined(NamedTuple):
 
     lines: list[str]  # the file's lines up to the region's last, those above it blank
     cuts: tuple[Cut, ...]
-    shift: dict[int, tuple[int, int]]  # row's line -> (first column moved, columns moved right)
+    shift: dict[int, tuple[Moved, ...]]  # row's line -> its parts moved onto it, left to right
     last: int  # the table's last line: the last row's rest, where it was wrapped
+    labels: tuple[int, ...] = ()  # the lines of the labels' rests joined to their rows (`label_rests`)
 
     def printed_at(self, line: int, column: int) -> tuple[int, int]:
-        moved = self.shift.get(line)
-        if moved is None or column < moved[0]:
-            return line, column
-        return line + 1, column - moved[1]
+        for moved in reversed(self.shift.get(line, ())):
+            if column >= moved.first:
+                return line + moved.down, column - moved.right
+        return line, column
 
 
 def cuts(lines: Sequence[str], region: Region) -> list[Cut]:
@@ -115,20 +123,29 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     if any(c.line - 1 in rests for c in found):
         raise refusal(found[0], path)  # (a row wrapped twice: two gaps lost, one edge to place them)
     width = max(len(c.over) for c in found)
+    labels = label_rests(lines, region, width)
     last = max(region.last, found[-1].line)
     block = list(lines[region.first - 1 : last])
     edge = max((len(line.rstrip()) for k, line in enumerate(block, region.first)
-                if k not in rests and len(line.rstrip()) > width and not line.lstrip().startswith("<")), default=0)
+                if k not in rests and k + 1 not in labels and len(line.rstrip()) > width
+                and not line.lstrip().startswith("<")), default=0)
+    labels = _fitting(labels, found, edge)
+    found = [c._replace(over=labels[c.line - 1], row=c.line - 2) if c.line - 1 in labels else c for c in found]
     # No line shows where the table's last column ends (the headings wrapped too; a line wider than
     # the rows' cut, a heading word with no blank to cut at, ends short of where the rows reach): the rows show it.
     least = _edge_of_rows(found)
     from_rows = edge < least
-    headings = _heading_rests(lines, region.first, found[0].line - 2, width) if from_rows else []
+    first_row = min([found[0].at] + [n - 1 for n in labels])
+    headings = _heading_rests(lines, region.first, first_row - 1, width) if from_rows else []
     rules = [(n, body) for n, body in headings if is_rule(body)]
     if from_rows:
         edge = max([least] + [_edge_of_rule(lines[n - 2].rstrip(), body) for n, body in rules])
     out = [""] * (region.first - 1) + block
-    shift: dict[int, tuple[int, int]] = {}
+    shift: dict[int, tuple[Moved, ...]] = {}
+    for n, joined in labels.items():
+        label = len(lines[n - 2].rstrip()) + 2  # (where its rest goes, the one blank at the cut put back)
+        out[n - 2], out[n - 1] = joined, ""
+        shift[n - 1] = (Moved(label, 1, label - printed_from(lines[n - 1])),)
     for cut in found:
         body = cut.rest.strip()
         hang = _hang(body.split()[-1])
@@ -136,11 +153,11 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         if start < len(cut.over) + 2:
             raise refusal(cut, path)  # (the rest does not fit right of its row: not this table's edge)
         printed = printed_from(cut.rest)
-        out[cut.line - 2] = cut.over + " " * (start - len(cut.over) - 1) + body
+        out[cut.at - 1] = cut.over + " " * (start - len(cut.over) - 1) + body
         out[cut.line - 1] = ""
-        shift[cut.line - 1] = (start, start - printed)
+        shift[cut.at] = shift.get(cut.at, ()) + (Moved(start, cut.line - cut.at, start - printed),)
     if from_rows:
-        figures = [list(NOTED.finditer(out[c.line - 2])) for c in found]  # (each rejoined row's, found once)
+        figures = [list(NOTED.finditer(out[c.at - 1])) for c in found]  # (each rejoined row's, found once)
         _check_aligned(figures, found, path)
         # (Figures alone at the margin under no row's line, a page's headings between, say: a rest whose
         # row is not sure, read as a row of its own it would be a total.)
@@ -151,8 +168,66 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
         columns = _ruled_columns(out, shift, rules, edge, _columns(figures), path)
         place_headings(out, shift, [h for h in headings if h not in rules], (edge, widest), columns,
-                        (region.first, found[0].line - 2), path)
-    return Rejoined(out, tuple(found), shift, last)
+                        (region.first, first_row - 1), path)
+    return Rejoined(out, tuple(found), shift, last, tuple(labels))
+
+
+_TOKEN = lazy_compile(r"\S+")
+_YEAR = lazy_compile(r"(?:19|20)\d\d")
+
+
+def label_rests(lines: Sequence[str], region: Region, width: int) -> dict[int, str]:
+    """Each line of the region that is the rest of a row's label, wrapped inside it by the filer's
+    software (an 86-character label: "... in the balance" over "sheet   $ 4,870,000 ..."): a label's
+    words from column 1 (or a few blanks in), its figures after them, under a label alone, no figure
+    on it, so long that the rest's first word did not fit within the rows' cut (`width`); each with
+    the row's line joined, one blank between (as the label was typed), its figures where they stood."""
+    block = lines[region.first - 1 : region.last]
+    found: dict[int, str] = {}
+    for n, over, line in zip(range(region.first + 1, region.last + 1), block, block[1:]):
+        label = over.rstrip()
+        if (len(label) < WIDTH // 2 or len(label) > WIDTH or not line or line[:MOST_INDENT + 1].isspace()
+                or printed_from(label) > MOST_INDENT + 1 or not label.lstrip()[:1].isalpha() or label.endswith(":")):
+            continue  # (a group's caption ends on ":"; most lines are passed over here)
+        words = [(m.start(), m.group()) for m in _TOKEN.finditer(line)]
+        figures = len(words)
+        while figures and (words[figures - 1][1] == "$" or NOTED.fullmatch(words[figures - 1][1])):
+            figures -= 1
+        tail = [w for _, w in words[figures:] if w != "$"]
+        if (not figures or not tail or any(ch.isdigit() for _, w in words[:figures] for ch in w)
+                or all(_YEAR.fullmatch(w) for w in tail) or not words[0][1][:1].isalpha()
+                or words[figures][0] - words[figures - 1][0] - len(words[figures - 1][1]) < 2
+                or any(ch.isdigit() for m in NOTED.finditer(label) for ch in m.group())):
+            continue  # (words, two blanks, figures alone; a year is a caption's, a label's figure a row's)
+        if len(label) + 1 + len(words[0][1]) > width:
+            found[n] = label + " " + line.strip()
+    return found
+
+
+def _fitting(labels: dict[int, str], found: Sequence[Cut], edge: int) -> dict[int, str]:
+    """The labels' rests (`label_rests`) whose rows, each joined, fit within the table's edge: the
+    edge a line typed whole shows (`edge`), else as far right as the other rows' rests reach (a
+    column's blanks past where they show it at least); all of them where every wrapped row's label
+    is (nothing else shows the edge: their figures are checked aligned)."""
+    others = [c for c in found if c.line - 1 not in labels]
+    if edge >= _edge_of_rows(found):
+        bound = edge
+    elif others:
+        bound = _edge_of_rows(others) + COLUMN_BLANKS
+    else:
+        return labels
+    under = {c.line - 1: c for c in found}
+    return {n: joined for n, joined in labels.items() if _fits(joined, bound, under.get(n))}
+
+
+def _fits(joined: str, edge: int, cut: Optional[Cut]) -> bool:
+    """Whether a row, its label's rest joined to it, fits within the table's edge: its rest (`cut`,
+    if it has one) set at the edge right of it, else its last figure at the edge at most (where
+    not, the label was typed on two lines by the filer, its figures in place)."""
+    if cut is not None:
+        body = cut.rest.strip()
+        return edge - len(body) + _hang(body.split()[-1]) + 1 >= len(joined) + 2
+    return len(joined.rstrip()) - _hang(joined.split()[-1]) <= edge + OVERHANG
 
 
 def _columns(rows: Sequence[Sequence[re.Match[str]]]) -> list[tuple[int, int]]:
@@ -163,7 +238,7 @@ def _columns(rows: Sequence[Sequence[re.Match[str]]]) -> list[tuple[int, int]]:
             for k in range(min(len(r) for r in rows))]
 
 
-def _ruled_columns(out: list[str], shift: dict[int, tuple[int, int]], rules: Sequence[tuple[int, str]], edge: int,
+def _ruled_columns(out: list[str], shift: dict[int, tuple[Moved, ...]], rules: Sequence[tuple[int, str]], edge: int,
                    columns: list[tuple[int, int]], path: str) -> list[tuple[int, int]]:
     """The table's columns (counted from the right) where a wrapped rule under the headings reaches
     the edge: its dashes' runs, each rule set back on its line (a column no row prints a figure in,
@@ -264,12 +339,19 @@ def _hang(figure: str) -> int:
 def short_rows(rejoined_: Rejoined, figures: dict[int, int], path: str) -> None:
     """An input error at the first rest whose rejoined row holds fewer figures than
     the table's fullest row (`figures`: each row line's count): a blank cell on
-    it, its last figure may stand under another column than the last."""
+    it, its last figure may stand under another column than the last; likewise at
+    a label's rest (its row's last figures wrapped off it and lost: a page break
+    between, say)."""
     most = max(figures.values(), default=0)
     for cut in rejoined_.cuts:
-        if figures.get(cut.line - 1, 0) < most:
+        if figures.get(cut.at, 0) < most:
             raise InputError(f"the row's last figures wrapped onto a line of their own, the row holding "
-                             f"{figures.get(cut.line - 1, 0)} figures of {most}: their columns are not sure", path, cut.line)
+                             f"{figures.get(cut.at, 0)} figures of {most}: their columns are not sure", path, cut.line)
+    for n in rejoined_.labels:
+        if figures.get(n - 1, 0) < most:
+            raise InputError(f"the row's label wrapped onto a line of its own, its figures after it, the row holding "
+                             f"{figures.get(n - 1, 0)} figures of {most}: the rest of its figures wrapped off and "
+                             f"lost? (their columns are not sure)", path, n)
 
 
 def closing_last(schedule: Schedule, rejoined_: Rejoined, path: str) -> None:
