@@ -98,8 +98,10 @@ def recased(text: str, case) -> str:
 
 
 def without_dollars(text: str) -> str:
-    """Every "$" before a figure left out (a space in its place); not "$000"."""
-    return "\n".join(ln if DOLLAR_UNITS.search(ln) else DOLLAR.sub(" ", ln) for ln in text.split("\n"))
+    """Every "$" before a figure left out (a space in its place; inside a typist's angle brackets,
+    "<$58>", the bracket moved up to the digits: "< 58>" is no figure); not "$000"."""
+    return "\n".join(ln if DOLLAR_UNITS.search(ln) else DOLLAR.sub(" ", ANGLED_DOLLAR.sub(" <", ln))
+                     for ln in text.split("\n"))
 
 
 def without_separators(text: str) -> str:
@@ -108,6 +110,7 @@ def without_separators(text: str) -> str:
 
 
 DOLLAR = re.compile(r"\$(?=[\s\d(])")
+ANGLED_DOLLAR = re.compile(r"<\$(?=\d)")
 DOLLAR_UNITS = re.compile(r"\$\s*000")
 SEPARATED = re.compile(r"(?<![\d,.])([-(<]?)(\d{1,3})((?:,\d{3})+)\b")  # ("<473>": a typist's negative)
 
