@@ -73,9 +73,9 @@ AMOUNT_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 # from a label's words (the grammar's label takes a figure one space after a word).
 NEGATIVE_AFTER = r"(?:-(?![-\w])|(?i:[ ]?cr)(?!\w))"
 # The whole amount: in parentheses ("(473)", "( 1,234 )", "(-473)", "($473)") or angle brackets ("<473>",
-# a typist's parentheses), with a minus sign before it ("-473") or a mark after it ("473-",
+# "<$473>": a typist's parentheses, the dollar sign inside them too), with a minus sign before it ("-473") or a mark after it ("473-",
 # "473CR"), or plain.  (The mark after is tried first: "473 CR" is one figure, not "473" and a word.)
-AMOUNT_PARENTHESIZED = rf"\((?:\s*\$)?\s*-?{AMOUNT_DIGITS}\s*\)|<{AMOUNT_DIGITS}>"
+AMOUNT_PARENTHESIZED = rf"\((?:\s*\$)?\s*-?{AMOUNT_DIGITS}\s*\)|<(?:\$\s*)?{AMOUNT_DIGITS}>"
 AMOUNT_UNBRACKETED = rf"{AMOUNT_DIGITS}{NEGATIVE_AFTER}|-?{AMOUNT_DIGITS}"
 AMOUNT = rf"{AMOUNT_PARENTHESIZED}|{AMOUNT_UNBRACKETED}"
 _MARKED_NEGATIVE = lazy_compile(rf"(?:{NEGATIVE_AFTER})$")
@@ -83,7 +83,7 @@ _MARKED_NEGATIVE = lazy_compile(rf"(?:{NEGATIVE_AFTER})$")
 
 def typed_negative(raw: str) -> tuple[str, bool]:
     """A printed amount as its digits (separators kept) and whether it is a
-    negative: "(1,234)", "($1,234)" and "<1,234>" ("1,234", True), "473-" and "473 CR" ("473", True),
+    negative: "(1,234)", "($1,234)", "<1,234>" and "<$1,234>" ("1,234", True), "473-" and "473 CR" ("473", True),
     "-5" ("5", True), "12" ("12", False)."""
     text = raw.strip()
     marked = text[-1:] in ("-", "r", "R") and text[:1] not in "(" + MINUS_SIGNS  # (most figures: no search)

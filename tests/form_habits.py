@@ -9,7 +9,8 @@ and an `html` edit of a sentinel render):
 nils (every nil of the table): "*", "None", "NA", "N/A", "—", "–", "-", "- -", "$ -", "$—",
   "0" (read as a zero), "-0-", a dash with a marker "—(a)", "-0-(2)", "— (1)";
 negatives (every negative): "<93>" (label_habits), "93-", "-93", "− 93" (a minus sign and a
-  space), "(93 )", "( 93)", "93CR", "$(93)", "($93)";
+  space), "(93 )", "( 93)", "93CR", "$(93)", "($93)",
+  "<$93>" (the typist's angle brackets, the dollar sign inside them);
 markers (each period's first negative, or first balance at end): "(93(1))", "(93)(1)",
   "(93)*", "93¹", "93²", "93†", "93‡", "93§", and in HTML "93<sup>(1)</sup>";
 not a figure: "93%" (each period's first balance at end), which must be refused, not read.
@@ -227,6 +228,7 @@ HABITS: dict[str, Habit] = {
     "neg-cr": _negative(lambda b: b + "CR"),
     "neg-dollar-outside": _negative(lambda b: f"$({b})"),
     "neg-dollar-inside": _negative(lambda b: f"(${b})"),
+    "neg-angle-dollar-inside": _negative(lambda b: f"<${b}>"),
     # markers
     "mark-inside-parens": _marked_negative(lambda b: f"({b}(1))"),
     "mark-after-parens": _marked_negative(lambda b: f"({b})(1)"),

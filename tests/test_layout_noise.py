@@ -98,8 +98,10 @@ def recased(text: str, case) -> str:
 
 
 def without_dollars(text: str) -> str:
-    """Every "$" before a figure left out (a space in its place); not "$000"."""
-    return "\n".join(ln if DOLLAR_UNITS.search(ln) else DOLLAR.sub(" ", ln) for ln in text.split("\n"))
+    """Every "$" before a figure left out (a space in its place; inside a typist's angle brackets,
+    "<$58>", the bracket moved up to the digits: "< 58>" is no figure); not "$000"."""
+    return "\n".join(ln if DOLLAR_UNITS.search(ln) else DOLLAR.sub(" ", ANGLED_DOLLAR.sub(" <", ln))
+                     for ln in text.split("\n"))
 
 
 def without_separators(text: str) -> str:
@@ -108,6 +110,7 @@ def without_separators(text: str) -> str:
 
 
 DOLLAR = re.compile(r"\$(?=[\s\d(])")
+ANGLED_DOLLAR = re.compile(r"<\$(?=\d)")
 DOLLAR_UNITS = re.compile(r"\$\s*000")
 SEPARATED = re.compile(r"(?<![\d,.])([-(<]?)(\d{1,3})((?:,\d{3})+)\b")  # ("<473>": a typist's negative)
 
@@ -414,7 +417,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # (fennel, garnet: their heading's top line prints words and the markers, "Impact of   (1)   (2)",
     # "BALANCE AT   (1)   (2)": the edit's row finder passes over it, `_markers_over_heading`.
     # heathmoor: paged already within its first year, the edit's walk ends at the next page's title.
-    # ormsby, pellworth, brackwater, dunstable: like holloway, years named only in the title, no caption to break above.)
+    # ormsby, pellworth, brackwater, dunstable, whitcombe: like holloway, years named only in the title, no caption to break above.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -425,6 +428,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("calloway", "periods"), ("calloway", "period"),
                         ("heron", "periods"), ("halvorsen", "periods"), ("heathmoor", "periods"),
                         ("ormsby", "periods"), ("pellworth", "periods"), ("brackwater", "periods"), ("dunstable", "periods"),
+                        ("whitcombe", "periods"),
                         ("larchmont", "period"),
                         ("quarry", "period"), ("quarry", "periods"), ("pembrook", "period"),
                         ("thornbury", "period"), ("thornbury", "periods")} | transposed

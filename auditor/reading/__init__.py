@@ -280,7 +280,7 @@ def _arithmetic(sums: signs.Sums, k: int, choice: Optional[signs.Choice]) -> lis
 def _overturned(rows: list[signs.RowSum], coef: signs.Coefficients, closing: int,
                 choices: dict[int, signs.Choice]) -> tuple[dict[int, signs.Choice], signs.Coefficients]:
     """Columns an adding role's heading names that the arithmetic decides are taken
-    away (`signs.decides`, read the other way), read so, and the search run again
+    away (`signs.decides`, read the other way, two rows or more closing so), read so, and the search run again
     with them: only then (checked after the search, not searched: most tables'
     additions add, and each column searched doubles the readings tried)."""
     headed = [k for k, c in choices.items() if c.evidence == NAMED]
@@ -292,7 +292,9 @@ def _overturned(rows: list[signs.RowSum], coef: signs.Coefficients, closing: int
     against: dict[int, signs.Choice] = {}
     for k in headed:
         here, there, n = sums.column(k)
-        if k in sums.printing and signs.decides(there, here, n):
+        # (Two rows at least closing against the heading: one is what one wrong sign closes, the
+        # column's other rows failing either way where another figure of theirs is wrong.)
+        if k in sums.printing and signs.decides(there, here, n) and there[0] >= 2:
             said = (f"the arithmetic decides against its heading: {there[0]} of {n} rows with a figure here "
                     f"close read as a deduction, {here[0]} as an addition")
             against[k] = signs.Choice((-1,), -1, said)

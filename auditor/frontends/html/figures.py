@@ -26,10 +26,10 @@ SPACE_GROUPED = r"(?<![\d,.])\d{1,3}(?:\xa0\d{3})+(?![\d,.])"
 TOKEN = re.compile(
     rf"(?P<note>{NOTE_MARK}|{VIEWER_NOTE})"
     # ("-0-" is a nil; "473-", "473CR", "473 CR": labels.NEGATIVE_AFTER, a typed schedule's negatives converted)
-    # ("<473>": a typist's angle brackets for parentheses, labels.AMOUNT_PARENTHESIZED)
+    # ("<473>", "<$473>": a typist's angle brackets for parentheses, labels.AMOUNT_PARENTHESIZED)
     # ("\u2212 473": a minus sign a space before its digits, in one cell, is the figure's)
     # ("$000" over a column is its units, never a zero: labels.UNITS_FIGURE)
-    rf"|(?P<amount>(?!--?0-|{UNITS_FIGURE}(?![\d,.]))(?:\(\s?|<(?=\d))?(?:[{MINUS_SIGNS}]\s?)?(?:{SPACE_GROUPED}|\d[\d,.]*\d|\d|\.\d+)(?:\s?\)|>|{NEGATIVE_AFTER})?)"
+    rf"|(?P<amount>(?!--?0-|{UNITS_FIGURE}(?![\d,.]))(?:\(\s?|<\$?(?=\d))?(?:[{MINUS_SIGNS}]\s?)?(?:{SPACE_GROUPED}|\d[\d,.]*\d|\d|\.\d+)(?:\s?\)|>|{NEGATIVE_AFTER})?)"
     rf"|(?P<rule>{RULE_RUN})"  # (before a nil: "-------" is a rule, not two nils and a dash)
     rf"|(?P<nil>-\s-(?![-\d])|{NIL})"  # (a nil typed as spaced hyphens, "- -", in one cell: one nil, not two)
     r"|(?P<dollar>\$)|(?P<open>\()|(?P<close>\))|(?P<percent>%)"

@@ -258,14 +258,21 @@ def _without_dollar_columns(starts: list[int], rows: Sequence[Line]) -> list[int
     (So too where the "$" were left out: a column too narrow for a heading's word, no figure in it.)"""
     if all(b - a > DOLLAR_COLUMN for a, b in zip(starts, starts[1:])):
         return starts  # (most tables: no two <C> so close)
-    return [c for c, after in zip(starts, starts[1:] + [None])
-            if after is None or after - c > DOLLAR_COLUMN or _figure_within(rows, c, after)]
+    # (The column on the right starts at the "$" column's <C>: a figure reaching left past its own
+    # <C>, a nil right-aligned with its marker, is still its column's.)
+    figures_marks: set[int] = set()
+    for c, after in zip(starts, starts[1:]):
+        if c not in figures_marks and after - c <= DOLLAR_COLUMN and not _figure_within(rows, c, after):
+            figures_marks.add(after)
+    return [c for c in starts if c not in figures_marks]
 
 
 def _figure_within(rows: Sequence[Line], start: int, end: int) -> bool:
     """Whether a figure (an amount or a nil; a "$" is none) is printed within columns start..end
-    (not one of the column's on the right reaching left into it: "(1,204)", a wider figure)."""
-    return any(start <= f.value.column and f.value.end <= end for r in rows for f in r.figures)
+    (not one of the column's on the right reaching left into it: "(1,204)", a wider figure, or a
+    nil right-aligned with its marker, "$  — (1)", the marker past the figures' <C>)."""
+    return any(start <= f.value.column and (f.notes[-1] if f.notes else f.value).end <= end
+               for r in rows for f in r.figures)
 
 
 def _blank_runs_before(separators: Sequence[Line], best: Sequence[Token], rows: Sequence[Line],

@@ -975,10 +975,20 @@ def figure_ends(lines: Sequence[str], first: int, last: int) -> set[int]:
 
 def _in_columns(line: str, edges: AbstractSet[int]) -> bool:
     """A row of two or more figures, each ending where the table's figures end
-    (with or without its marker, a character either way: a typist's hand)."""
+    (with or without its marker, a character either way: a typist's hand), or
+    where they end moved as far as the row's last figure is (a sign hanging past
+    its column, "(94 )", pushed the rest of the line a character right)."""
     found = list(_SET_FIGURE.finditer(line))
-    return _has_figures(line) and len(found) >= 2 and all(
-        any(abs(end - edge) <= 1 for edge in edges for end in _edges_of(m)) for m in found)
+    if not (_has_figures(line) and len(found) >= 2):
+        return False
+    if _all_near(found, edges):
+        return True
+    shift = min((end - edge for edge in edges for end in _edges_of(found[-1])), key=abs, default=0)
+    return abs(shift) == 1 and _all_near(found, {edge + shift for edge in edges})
+
+
+def _all_near(found: "Sequence[re.Match[str]]", edges: AbstractSet[int]) -> bool:
+    return all(any(abs(end - edge) <= 1 for edge in edges for end in _edges_of(m)) for m in found)
 
 
 def _edges_of(figure: "re.Match[str]") -> tuple[int, ...]:
