@@ -23,25 +23,32 @@ from conftest import FIXTURES
 from expect import expected_errors, row_name
 from habit_tally import each_case, habit_cases, misread, tally
 from html_era import Edit
-from label_habits import HABITS
+from label_habits import HABITS, labels_over
 from render import render
 from render_html import HtmlStyle, place_sentinels
 from render_html import render as render_html
+from render_software import render_software
 from test_html_era_markup import TABLES
+from test_html_real_tables import SOFTWARE
 from test_real_tables import LAYOUTS, applicable
 from test_text_era import cases  # (each table, and every other one with a figure changed)
 
 RULES = auditor.load_rules()
 
-# Where each layout prints: typed text (one row per reserve and period; one caption per reserve) and HTML.
+# Where each layout prints: typed text (one row per reserve and period; one caption per reserve), HTML
+# as 1999's filers wrote it, and (for the habits HTML prints in rows of their own, `Habit.html_spec`)
+# Workiva's inline XBRL.
 TYPED = {"typed": LAYOUTS["seed-like"], "typed-by-account": LAYOUTS["by-account"]}
-LAYOUT_NAMES = [*TYPED, "html"]
+LAYOUT_NAMES = [*TYPED, "html", "workiva"]
 
 
 def printed(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: dict = TYPED):
     """(spec as printed, Rendered, file name) or None where the habit has no edit for the layout."""
     h = habits[habit]
-    if layout != "html" and h.spec is None and h.typed is None or layout == "html" and h.spec is None and h.html is None:
+    html_spec = getattr(h, "html_spec", None)
+    if layout in typed and h.spec is None and h.typed is None \
+            or layout == "html" and h.spec is None and h.html is None and html_spec is None \
+            or layout == "workiva" and html_spec is None:
         return None
     if h.spec is not None:
         spec = h.spec(spec)
@@ -50,7 +57,13 @@ def printed(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: d
         if h.typed is not None:
             rendered = h.typed(rendered, spec)
         return spec, rendered, "t.txt"
+    if html_spec is not None:
+        spec = html_spec(spec)
+    if layout == "workiva":
+        rendered = render_software(spec, SOFTWARE["workiva"])
+        return spec, dataclasses.replace(rendered, row_labels=labels_over(spec, rendered.row_labels)), "t.htm"
     rendered = render_html(spec, HtmlStyle(), sentinels=True)
+    rendered = dataclasses.replace(rendered, row_labels=labels_over(spec, rendered.row_labels))
     if h.html is not None:
         e = Edit(rendered.text, list(rendered.figures), spec)
         h.html(e)
