@@ -186,6 +186,51 @@ Restructuring reserve established
          for year in ("June 30, 1998", "June 30, 1997")]
 
 
+def test_a_label_over_its_dated_row_in_html_is_the_rows_own():
+    # (the phrase alone in a <tr>, its figures' cells empty, over the row labelled "March 31, 1997":
+    # joined to the allowance's row above before s34, every label wrong, the finding under the date)
+    result = auditor.check_file(str(FIXTURES / "html" / "wyncote-die-1998-label-over-dated-row-charge-typo.htm"))
+    periods = [p for s in result.schedules for p in s.periods]
+    assert [p.label for p in periods] == ["Year ended June 30, 1998", "Year ended June 30, 1997"]
+    assert [r.label for r in periods[1].rows] == ["Allowance for doubtful accounts",
+                                                  "Restructuring reserve established March 31, 1997"]
+    assert [f.row for f in result.findings if f.severity == "error"] == ["Restructuring reserve established March 31, 1997"]
+
+
+_HTML_HEADINGS = ("<html><body><p>SCHEDULE II</p><table>\n<tr><td></td><td>Balance at<br>Beginning<br>of Year</td>"
+                  "<td>Charged to<br>Costs and<br>Expenses</td><td>Deductions</td><td>Balance at<br>End of<br>Year</td></tr>\n")
+
+
+def _read_html(body: str) -> list[tuple[str, list[str]]]:
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in line.split("|")) + "</tr>\n"
+                   for line in body.strip().split("\n"))
+    result = auditor.check_source(source.from_text(_HTML_HEADINGS + rows + "</table></body></html>", "t.htm"), RULES)
+    assert result.error is None
+    return [(p.label, [r.label for r in p.rows]) for s in result.schedules for p in s.periods]
+
+
+def test_a_dated_row_alone_under_a_label_among_named_rows_takes_the_label_in_html():
+    assert _read_html("""
+Allowance for doubtful accounts|$ 1,105|$ 372|$ 237|$ 1,240
+Restructuring reserve established||||
+&nbsp;&nbsp;March 31, 1997|--|1,500|300|1,200
+""")[0][1] == ["Allowance for doubtful accounts", "Restructuring reserve established March 31, 1997"]
+
+
+@pytest.mark.parametrize("over", ["", "For the two years ended June 30, 1998:||||\n", "Year ended June 30, 1998:||||\n"])
+def test_an_accounts_caption_over_its_rows_by_date_stays_a_table_by_account_in_html(over):
+    # (as in text: each caption heads two dated rows, the dates are periods)
+    assert _read_html(over + """
+Allowance for doubtful accounts||||
+&nbsp;&nbsp;June 30, 1998|$ 1,240|$ 415|$ 388|$ 1,267
+&nbsp;&nbsp;June 30, 1997|1,105|372|237|1,240
+Restructuring reserve established||||
+&nbsp;&nbsp;June 30, 1998|1,200|--|530|670
+&nbsp;&nbsp;June 30, 1997|--|1,500|300|1,200
+""") == [(year, ["Allowance for doubtful accounts", "Restructuring reserve established"])
+         for year in ("June 30, 1998", "June 30, 1997")]
+
+
 def measure(only: list[str]) -> None:
     tally(sorted(only or HABITS), LAYOUT_NAMES, each_case(TABLES, cases, outcome))
 
