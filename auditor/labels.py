@@ -357,10 +357,13 @@ def is_date(text: str) -> bool:
     return found is not None and found.end() == len(text)
 
 
-def by_period_if_dated(captioned: bool, row_labels: Sequence[str]) -> bool:
+def by_period_if_dated(captioned: bool, row_labels: Iterable[str]) -> bool:
     """Whether a table whose rows may be labelled by a date is printed by period (its periods
     captioned, or most rows named otherwise), not by account (an account's rows by date)."""
-    return captioned or sum(1 for label in row_labels if is_date(label)) <= len(row_labels) / 2
+    if captioned:
+        return True
+    labels = list(row_labels)
+    return sum(1 for label in labels if is_date(label)) <= len(labels) / 2
 
 
 def label_over_date(phrase: str, below: str, after: Optional[str]) -> bool:

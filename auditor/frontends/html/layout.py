@@ -623,7 +623,7 @@ def wrap_lines(grid: Grid, f: Frame, start: int) -> list[Line]:
                 out.append(Line(i, "period", "", False))
                 cells = [c for c in cells if c is not period]
             label = row_label([c for c in cells if c.column < f.figure_start and c.text.strip()])[0]
-            kind_: LineKind = ("dated" if is_date(label) else "other" if is_period(label)
+            kind_: LineKind = (("dated" if is_date(label) else "other") if is_period(label)
                                else "total" if not label or TOTAL.match(label) else "row")
             out.append(Line(i, kind_, label, _set_in(cells, f)))
             continue

@@ -106,9 +106,9 @@ def _over_dates(lines: Sequence[Line]) -> set[int]:
     """The phrases that are the first words of the label of the row of figures under them,
     labelled by a date alone (`labels.label_over_date`: "Restructuring reserve established" /
     "March 31, 1997 | 1,200 ..."), in a table by period."""
-    figures = [line.text for line in lines if line.kind in ("row", "total", "dated")]
     if not any(line.kind == "dated" for line in lines) or not by_period_if_dated(
-            any(line.kind == "period" for line in lines), figures):
+            any(line.kind == "period" for line in lines),
+            (line.text for line in lines if line.kind in ("row", "total", "dated"))):
         return set()
     return {p for p, line in enumerate(lines) if line.kind == "text" and _kind(lines, p + 1) == "dated"
             and label_over_date(line.text, lines[p + 1].text, _figures_label(lines, p + 2))}

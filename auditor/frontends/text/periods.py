@@ -47,8 +47,8 @@ def periods(entries: Sequence[Entry]) -> list[Period]:
 def _dated_under_labels(entries: Sequence[Entry]) -> Sequence[Entry]:
     """A label line right over a row labelled by a date alone (`labels.label_over_date`, the
     line under it, in a table by period): the row's label, the date its end."""
-    rows = [the_row(e) for e in entries if e.kind == "row"]
-    if not by_period_if_dated(any(e.kind == "period" for e in entries), [r.label for r in rows]):
+    if not by_period_if_dated(any(e.kind == "period" for e in entries),
+                              (the_row(e).label for e in entries if e.kind == "row")):
         return entries
     found: list[Entry] = []
     i = 0
