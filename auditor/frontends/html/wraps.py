@@ -32,6 +32,10 @@ table's structure:
   ":") over a row of figures with an empty label cell (not under a labelled row
   it could total) is that row's label, printed in a row of its own.  Over the
   772 HTML tables of the 8 real filings: no join.
+- dated: a phrase right over one row of figures labelled by a date alone, in a
+  table by period, is that label's first line ("Restructuring reserve
+  established" / "March 31, 1997 | 1,500 ..."), decided as the text front end
+  decides it (`labels.label_over_date`), before any other evidence is asked.
 
 A phrase ending in ":" or naming a period is a caption, never a label's line (a caption
 is a whole label only of an unlabelled row right under it).
