@@ -26,9 +26,9 @@ labels
 - colon-leaders: each label ended ":" and run out to its figures with dots (typed only);
 - label-below: the label on the line under its figures (typed only);
 - date-wrapped-at, -on, -as-of, -dash: the label ended "at", "on", "as of" or "-" on a line of its own over
-  its figures' line, which opens on a date ("... at" / "  December 31, 1996   $ 1,234") (typed only);
-- date-wrapped-bare: the same with no word ending the label; in HTML too (`html_spec`: the label alone in
-  a <tr> of its own, its figures' cells empty, over the row labelled by the date);
+  its figures' line, which opens on a date ("... at" / "  December 31, 1996   $ 1,234");
+- date-wrapped-bare: the same with no word ending the label; these five in HTML too (`html_spec`: the
+  label alone in a <tr> of its own, its figures' cells empty, over the row labelled by the date);
 - renamed: the second and later periods' reserves under another name ("Reserve for ...");
 - space-indent: the reserves over a total indented two spaces more than the total's label;
 
@@ -224,10 +224,11 @@ def _date_wrapped(lead: str, date: str = "December 31, 1996"):
     return edit
 
 
-def html_date_wrapped(date: str = "December 31, 1996") -> SpecEdit:
-    """As `_date_wrapped("")` in HTML: each reserve's label alone in a row of its own (its figures'
-    cells empty) over its figures' row, labelled by a date alone ("Restructuring reserve
-    established" / "December 31, 1996 | 1,234 ..."): one label, the date its last words."""
+def html_date_wrapped(lead: str = "", date: str = "December 31, 1996") -> SpecEdit:
+    """As `_date_wrapped(lead)` in HTML: each reserve's label, ended on `lead`, alone in a row of
+    its own (its figures' cells empty) over its figures' row, labelled by a date alone
+    ("Restructuring reserve established" / "December 31, 1996 | 1,234 ..."): one label, the date
+    its last words."""
     def apply(spec: dict) -> dict:
         spec = _copy(spec)
         for period in spec["periods"]:
@@ -235,8 +236,9 @@ def html_date_wrapped(date: str = "December 31, 1996") -> SpecEdit:
             for row in period["rows"]:
                 label = row["label"].strip()
                 if row["cells"] and not row.get("is_total") and label and not re.search(r"\b(19|20)\d\d\b", label):
-                    rows.append({"label": label, "cells": []})
-                    row = {**row, "label": date, "label_over": label}
+                    over = f"{label} {lead}".rstrip()
+                    rows.append({"label": over, "cells": []})
+                    row = {**row, "label": date, "label_over": over}
                 rows.append(row)
             period["rows"] = rows
         return spec
@@ -389,10 +391,10 @@ HABITS: dict[str, Habit] = {
     "all-caps": Habit(spec=_relabel(str.upper)),
     "colon-leaders": Habit(typed=colon_leaders),
     "label-below": Habit(typed=label_below),
-    "date-wrapped-at": Habit(typed=_date_wrapped("at")),
-    "date-wrapped-on": Habit(typed=_date_wrapped("on")),
-    "date-wrapped-as-of": Habit(typed=_date_wrapped("as of")),
-    "date-wrapped-dash": Habit(typed=_date_wrapped("-")),
+    "date-wrapped-at": Habit(typed=_date_wrapped("at"), html_spec=html_date_wrapped("at")),
+    "date-wrapped-on": Habit(typed=_date_wrapped("on"), html_spec=html_date_wrapped("on")),
+    "date-wrapped-as-of": Habit(typed=_date_wrapped("as of"), html_spec=html_date_wrapped("as of")),
+    "date-wrapped-dash": Habit(typed=_date_wrapped("-"), html_spec=html_date_wrapped("-")),
     "date-wrapped-bare": Habit(typed=_date_wrapped(""), html_spec=html_date_wrapped()),
     "renamed": Habit(spec=renamed),
     "space-indent": Habit(spec=space_indent),
