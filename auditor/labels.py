@@ -357,6 +357,26 @@ def is_date(text: str) -> bool:
     return found is not None and found.end() == len(text)
 
 
+def by_period_if_dated(captioned: bool, row_labels: Iterable[str]) -> bool:
+    """Whether a table whose rows may be labelled by a date is printed by period (its periods
+    captioned, or most rows named otherwise), not by account (an account's rows by date)."""
+    if captioned:
+        return True
+    labels = list(row_labels)
+    return sum(1 for label in labels if is_date(label)) <= len(labels) / 2
+
+
+def label_over_date(phrase: str, below: str, after: Optional[str]) -> bool:
+    """A label line with no connecting word right over a row labelled by a date alone, and over
+    no other row by date ("Restructuring reserve established" / "March 31, 1997   $ 1,200"), in a
+    table by period (`by_period_if_dated`): the first words of that row's label, the date its
+    end.  `after` is the label of the row after the dated one (None: no row follows).  An
+    account's caption over its rows by date heads two of them or more; a caption (":" ended)
+    or a period's is no label line."""
+    return (is_date(below) and not (after is not None and is_date(after))
+            and not phrase.endswith(":") and not is_period(phrase))
+
+
 # An accounting standard's number, "ASU 2016-13", "Update No. 2016-13": its year names no period
 # (a column headed "Impact of adoption of ASU 2016-13" in a 2020s schedule).
 STANDARD_NUMBER = re.compile(r"\b(?:ASU|Update)\s+(?:No\.\s*)?(?:19|20)\d\d-\d{1,3}\b", re.IGNORECASE)

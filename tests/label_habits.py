@@ -26,7 +26,9 @@ labels
 - colon-leaders: each label ended ":" and run out to its figures with dots (typed only);
 - label-below: the label on the line under its figures (typed only);
 - date-wrapped-at, -on, -as-of, -dash: the label ended "at", "on", "as of" or "-" on a line of its own over
-  its figures' line, which opens on a date ("... at" / "  December 31, 1996   $ 1,234") (typed only);
+  its figures' line, which opens on a date ("... at" / "  December 31, 1996   $ 1,234");
+- date-wrapped-bare: the same with no word ending the label; these five in HTML too (`html_spec`: the
+  label alone in a <tr> of its own, its figures' cells empty, over the row labelled by the date);
 - renamed: the second and later periods' reserves under another name ("Reserve for ...");
 - space-indent: the reserves over a total indented two spaces more than the total's label;
 
@@ -59,6 +61,8 @@ class Habit:
     spec: Optional[SpecEdit] = None
     typed: Optional[Callable[[Rendered, dict], Rendered]] = None
     html: Optional[Callable[[object], None]] = None  # an html_era.Edit changed in place
+    # The table as HTML prints it (not text): rows whose label is printed over them carry it as "label_over".
+    html_spec: Optional[SpecEdit] = None
 
 
 def _copy(spec: dict) -> dict:
@@ -220,6 +224,33 @@ def _date_wrapped(lead: str, date: str = "December 31, 1996"):
     return edit
 
 
+def html_date_wrapped(lead: str = "", date: str = "December 31, 1996") -> SpecEdit:
+    """As `_date_wrapped(lead)` in HTML: each reserve's label, ended on `lead`, alone in a row of
+    its own (its figures' cells empty) over its figures' row, labelled by a date alone
+    ("Restructuring reserve established" / "December 31, 1996 | 1,234 ..."): one label, the date
+    its last words."""
+    def apply(spec: dict) -> dict:
+        spec = _copy(spec)
+        for period in spec["periods"]:
+            rows = []
+            for row in period["rows"]:
+                label = row["label"].strip()
+                if row["cells"] and not row.get("is_total") and label and not re.search(r"\b(19|20)\d\d\b", label):
+                    over = f"{label} {lead}".rstrip()
+                    rows.append({"label": over, "cells": []})
+                    row = {**row, "label": date, "label_over": over}
+                rows.append(row)
+            period["rows"] = rows
+        return spec
+    return apply
+
+
+def labels_over(spec: dict, row_labels: dict) -> dict:
+    """The rendered rows' labels, a label printed over its row (`html_date_wrapped`) its first words."""
+    return {(pi, ri): f"{spec['periods'][pi]['rows'][ri]['label_over']} {label}"
+            if "label_over" in spec["periods"][pi]["rows"][ri] else label for (pi, ri), label in row_labels.items()}
+
+
 def _retype(r: Rendered, edit: Callable[[Printed, str], Optional[str]], right: bool = False) -> Rendered:
     """Each figure's text replaced by edit(figure, text) where it gives one: the
     right edge kept (spaces taken to the left), or with `right` the start kept
@@ -360,11 +391,11 @@ HABITS: dict[str, Habit] = {
     "all-caps": Habit(spec=_relabel(str.upper)),
     "colon-leaders": Habit(typed=colon_leaders),
     "label-below": Habit(typed=label_below),
-    "date-wrapped-at": Habit(typed=_date_wrapped("at")),
-    "date-wrapped-on": Habit(typed=_date_wrapped("on")),
-    "date-wrapped-as-of": Habit(typed=_date_wrapped("as of")),
-    "date-wrapped-dash": Habit(typed=_date_wrapped("-")),
-    "date-wrapped-bare": Habit(typed=_date_wrapped("")),
+    "date-wrapped-at": Habit(typed=_date_wrapped("at"), html_spec=html_date_wrapped("at")),
+    "date-wrapped-on": Habit(typed=_date_wrapped("on"), html_spec=html_date_wrapped("on")),
+    "date-wrapped-as-of": Habit(typed=_date_wrapped("as of"), html_spec=html_date_wrapped("as of")),
+    "date-wrapped-dash": Habit(typed=_date_wrapped("-"), html_spec=html_date_wrapped("-")),
+    "date-wrapped-bare": Habit(typed=_date_wrapped(""), html_spec=html_date_wrapped()),
     "renamed": Habit(spec=renamed),
     "space-indent": Habit(spec=space_indent),
     "one-decimal": Habit(spec=one_decimal),

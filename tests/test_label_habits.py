@@ -23,25 +23,32 @@ from conftest import FIXTURES
 from expect import expected_errors, row_name
 from habit_tally import each_case, habit_cases, misread, tally
 from html_era import Edit
-from label_habits import HABITS
+from label_habits import HABITS, labels_over
 from render import render
 from render_html import HtmlStyle, place_sentinels
 from render_html import render as render_html
+from render_software import render_software
 from test_html_era_markup import TABLES
+from test_html_real_tables import SOFTWARE
 from test_real_tables import LAYOUTS, applicable
 from test_text_era import cases  # (each table, and every other one with a figure changed)
 
 RULES = auditor.load_rules()
 
-# Where each layout prints: typed text (one row per reserve and period; one caption per reserve) and HTML.
+# Where each layout prints: typed text (one row per reserve and period; one caption per reserve), HTML
+# as 1999's filers wrote it, and (for the habits HTML prints in rows of their own, `Habit.html_spec`)
+# Workiva's inline XBRL.
 TYPED = {"typed": LAYOUTS["seed-like"], "typed-by-account": LAYOUTS["by-account"]}
-LAYOUT_NAMES = [*TYPED, "html"]
+LAYOUT_NAMES = [*TYPED, "html", "workiva"]
 
 
 def printed(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: dict = TYPED):
     """(spec as printed, Rendered, file name) or None where the habit has no edit for the layout."""
     h = habits[habit]
-    if layout != "html" and h.spec is None and h.typed is None or layout == "html" and h.spec is None and h.html is None:
+    html_spec = getattr(h, "html_spec", None)
+    if layout in typed and h.spec is None and h.typed is None \
+            or layout == "html" and h.spec is None and h.html is None and html_spec is None \
+            or layout == "workiva" and html_spec is None:
         return None
     if h.spec is not None:
         spec = h.spec(spec)
@@ -50,7 +57,13 @@ def printed(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: d
         if h.typed is not None:
             rendered = h.typed(rendered, spec)
         return spec, rendered, "t.txt"
+    if html_spec is not None:
+        spec = html_spec(spec)
+    if layout == "workiva":
+        rendered = render_software(spec, SOFTWARE["workiva"])
+        return spec, dataclasses.replace(rendered, row_labels=labels_over(spec, rendered.row_labels)), "t.htm"
     rendered = render_html(spec, HtmlStyle(), sentinels=True)
+    rendered = dataclasses.replace(rendered, row_labels=labels_over(spec, rendered.row_labels))
     if h.html is not None:
         e = Edit(rendered.text, list(rendered.figures), spec)
         h.html(e)
@@ -169,6 +182,51 @@ Allowance for doubtful accounts
 Restructuring reserve established
   June 30, 1998                            1,200            --           530           670
   June 30, 1997                               --         1,500           300         1,200
+""") == [(year, ["Allowance for doubtful accounts", "Restructuring reserve established"])
+         for year in ("June 30, 1998", "June 30, 1997")]
+
+
+def test_a_label_over_its_dated_row_in_html_is_the_rows_own():
+    # (the phrase alone in a <tr>, its figures' cells empty, over the row labelled "March 31, 1997":
+    # joined to the allowance's row above before s34, every label wrong, the finding under the date)
+    result = auditor.check_file(str(FIXTURES / "html" / "wyncote-die-1998-label-over-dated-row-charge-typo.htm"))
+    periods = [p for s in result.schedules for p in s.periods]
+    assert [p.label for p in periods] == ["Year ended June 30, 1998", "Year ended June 30, 1997"]
+    assert [r.label for r in periods[1].rows] == ["Allowance for doubtful accounts",
+                                                  "Restructuring reserve established March 31, 1997"]
+    assert [f.row for f in result.findings if f.severity == "error"] == ["Restructuring reserve established March 31, 1997"]
+
+
+_HTML_HEADINGS = ("<html><body><p>SCHEDULE II</p><table>\n<tr><td></td><td>Balance at<br>Beginning<br>of Year</td>"
+                  "<td>Charged to<br>Costs and<br>Expenses</td><td>Deductions</td><td>Balance at<br>End of<br>Year</td></tr>\n")
+
+
+def _read_html(body: str) -> list[tuple[str, list[str]]]:
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in line.split("|")) + "</tr>\n"
+                   for line in body.strip().split("\n"))
+    result = auditor.check_source(source.from_text(_HTML_HEADINGS + rows + "</table></body></html>", "t.htm"), RULES)
+    assert result.error is None
+    return [(p.label, [r.label for r in p.rows]) for s in result.schedules for p in s.periods]
+
+
+def test_a_dated_row_alone_under_a_label_among_named_rows_takes_the_label_in_html():
+    assert _read_html("""
+Allowance for doubtful accounts|$ 1,105|$ 372|$ 237|$ 1,240
+Restructuring reserve established||||
+&nbsp;&nbsp;March 31, 1997|--|1,500|300|1,200
+""")[0][1] == ["Allowance for doubtful accounts", "Restructuring reserve established March 31, 1997"]
+
+
+@pytest.mark.parametrize("over", ["", "For the two years ended June 30, 1998:||||\n", "Year ended June 30, 1998:||||\n"])
+def test_an_accounts_caption_over_its_rows_by_date_stays_a_table_by_account_in_html(over):
+    # (as in text: each caption heads two dated rows, the dates are periods)
+    assert _read_html(over + """
+Allowance for doubtful accounts||||
+&nbsp;&nbsp;June 30, 1998|$ 1,240|$ 415|$ 388|$ 1,267
+&nbsp;&nbsp;June 30, 1997|1,105|372|237|1,240
+Restructuring reserve established||||
+&nbsp;&nbsp;June 30, 1998|1,200|--|530|670
+&nbsp;&nbsp;June 30, 1997|--|1,500|300|1,200
 """) == [(year, ["Allowance for doubtful accounts", "Restructuring reserve established"])
          for year in ("June 30, 1998", "June 30, 1997")]
 

@@ -26,7 +26,7 @@ from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed
                                             years_line)
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
                             PERIOD_START,
-                            RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_period, names_a_year,
+                            RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_date, is_period, names_a_year,
                             rule_letters_head)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
@@ -620,17 +620,20 @@ def wrap_lines(grid: Grid, f: Frame, start: int) -> list[Line]:
         if i in f.figure_rows:
             period = _period_cell(cells, f)
             if period is not None:
-                out.append(Line(i, "other", "", False))
+                out.append(Line(i, "period", "", False))
                 cells = [c for c in cells if c is not period]
             label = row_label([c for c in cells if c.column < f.figure_start and c.text.strip()])[0]
-            kind_: LineKind = "other" if is_period(label) else "total" if not label or TOTAL.match(label) else "row"
+            kind_: LineKind = (("dated" if is_date(label) else "other") if is_period(label)
+                               else "total" if not label or TOTAL.match(label) else "row")
             out.append(Line(i, kind_, label, _set_in(cells, f)))
             continue
         text = plain(cells)
         if not text:
             continue  # (a blank or spacer row: no line of text)
-        phrase = not _period_row(cells, f, text) and _is_caption(cells, f)
-        kind_ = ("caption" if text.endswith(":") else "text") if phrase else "other"
+        if _period_row(cells, f, text):
+            out.append(Line(i, "period", text, False))
+            continue
+        kind_ = ("caption" if text.endswith(":") else "text") if _is_caption(cells, f) else "other"
         out.append(Line(i, kind_, text, _set_in(cells, f)))
     return out
 

@@ -32,6 +32,10 @@ table's structure:
   ":") over a row of figures with an empty label cell (not under a labelled row
   it could total) is that row's label, printed in a row of its own.  Over the
   772 HTML tables of the 8 real filings: no join.
+- dated: a phrase right over one row of figures labelled by a date alone, in a
+  table by period, is that label's first line ("Restructuring reserve
+  established" / "March 31, 1997 | 1,500 ..."), decided as the text front end
+  decides it (`labels.label_over_date`), before any other evidence is asked.
 
 A phrase ending in ":" or naming a period is a caption, never a label's line (a caption
 is a whole label only of an unlabelled row right under it).
@@ -42,7 +46,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple, Optional, Sequence
 
-from auditor.labels import ACCOUNT_WORD, CONNECTIVE, RESERVED_ASSET, TOTAL
+from auditor.labels import ACCOUNT_WORD, CONNECTIVE, RESERVED_ASSET, TOTAL, by_period_if_dated, label_over_date
 
 # The reserves a schedule prints that name no allowance or reserve (labels.ACCOUNT_WORD): accruals of liabilities.
 ACCRUAL = re.compile(r"\b(?:accru(?:als?|ed)|self-insurance|warrant(?:y|ies))\b", re.IGNORECASE)
@@ -61,7 +65,7 @@ OWN_RESERVE = re.compile(r"(?:allowances?|reserves?|provisions?)\s+(?:for|agains
 # The words of a phrase (a footnote marker "(c)" is none).
 WORDS = re.compile(r"[A-Za-z]{2,}")
 
-LineKind = Literal["row", "total", "text", "caption", "other"]
+LineKind = Literal["row", "total", "text", "caption", "dated", "period", "other"]
 
 
 class Line(NamedTuple):
@@ -69,7 +73,8 @@ class Line(NamedTuple):
 
     row: int  # index of its <tr> in the grid
     # row: figures under a label; total: a total's or unlabelled figures; text: a phrase alone;
-    # caption: a phrase ending in ":"; other: a period's caption, a note, figures under a period's name
+    # caption: a phrase ending in ":"; dated: figures under a date alone; period: a period's caption;
+    # other: a note, figures under a period's name
     kind: LineKind
     text: str  # the label (row, total) or the phrase (text)
     set_in: bool  # its label set in by &nbsp;
@@ -77,7 +82,8 @@ class Line(NamedTuple):
 
 def wrapped(lines: Sequence[Line]) -> dict[int, int]:
     """{row of a phrase: row of figures whose label it is a line of}."""
-    phrases = [p for p, line in enumerate(lines) if line.kind == "text"]
+    over_dates = _over_dates(lines)
+    phrases = [p for p, line in enumerate(lines) if line.kind == "text" and p not in over_dates]
     ways = {p: w for p in phrases if (w := _lexical(lines, p) or _fragment(lines, p)
                                       or (-1 if _dangling(lines, p) or _completes(lines, p) else 0))}
     if -1 not in ways.values():
@@ -96,7 +102,25 @@ def wrapped(lines: Sequence[Line]) -> dict[int, int]:
                 taken.add(p + way)
     ways.update({p: 1 for p, line in enumerate(lines) if p not in ways and _names_unlabelled(lines, p)
                  and (_may_join(lines, p, 1, captions) if line.kind == "text" else _names_account(lines, p, 1))})
+    ways.update({p: 1 for p in over_dates})
     return {lines[p].row: lines[p + w].row for p, w in ways.items()}
+
+
+def _over_dates(lines: Sequence[Line]) -> set[int]:
+    """The phrases that are the first words of the label of the row of figures under them,
+    labelled by a date alone (`labels.label_over_date`: "Restructuring reserve established" /
+    "March 31, 1997 | 1,200 ..."), in a table by period."""
+    if not any(line.kind == "dated" for line in lines) or not by_period_if_dated(
+            any(line.kind == "period" for line in lines),
+            (line.text for line in lines if line.kind in ("row", "total", "dated"))):
+        return set()
+    return {p for p, line in enumerate(lines) if line.kind == "text" and _kind(lines, p + 1) == "dated"
+            and label_over_date(line.text, lines[p + 1].text, _figures_label(lines, p + 2))}
+
+
+def _figures_label(lines: Sequence[Line], p: int) -> Optional[str]:
+    """The label of line `p` where it is a row of figures; None where it is none."""
+    return lines[p].text if _kind(lines, p) in ("row", "total", "dated") else None
 
 
 def left_at_foot(parts: Sequence[Sequence[Line]], joins: Sequence[dict[int, int]]) -> dict[int, Line]:

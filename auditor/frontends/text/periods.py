@@ -10,7 +10,8 @@ from typing import Callable, Hashable, Optional, Sequence
 from auditor.frontends import union
 from auditor.errors import InputError
 from auditor.frontends.text.labels import Entry, the_row
-from auditor.labels import TOTAL, continues_period, is_date, is_period, period_from_caption, row_key
+from auditor.labels import (TOTAL, by_period_if_dated, continues_period, is_period, label_over_date,
+                            period_from_caption, row_key)
 from auditor.model import Column, Period, Row, Schedule
 
 
@@ -44,24 +45,18 @@ def periods(entries: Sequence[Entry]) -> list[Period]:
 
 
 def _dated_under_labels(entries: Sequence[Entry]) -> Sequence[Entry]:
-    """A label line right over a row labelled by a date alone, and over no other row by date
-    ("Restructuring reserve established" / "March 31, 1997   $ 1,200"): the row's label, the
-    date its end, where the table is by period (its periods captioned, or most rows named
-    otherwise).  An account's caption over its rows by date heads two of them or more; by
-    account with one period a row, no period is captioned: both are kept as printed."""
-    by_period = any(e.kind == "period" for e in entries)
-    if not by_period:
-        rows = [the_row(e) for e in entries if e.kind == "row"]
-        by_period = sum(1 for r in rows if is_date(r.label)) <= len(rows) / 2
-    if not by_period:
+    """A label line right over a row labelled by a date alone (`labels.label_over_date`, the
+    line under it, in a table by period): the row's label, the date its end."""
+    if not by_period_if_dated(any(e.kind == "period" for e in entries),
+                              (the_row(e).label for e in entries if e.kind == "row")):
         return entries
     found: list[Entry] = []
     i = 0
     while i < len(entries):
         entry = entries[i]
-        row = the_row(entries[i + 1]) if entry.kind == "caption" and _dated_row(entries, i + 1) else None
-        if (row is not None and row.line == entry.at + 1 and not entry.text.endswith(":")
-                and not is_period(entry.text) and not _dated_row(entries, i + 2)):
+        row = the_row(entries[i + 1]) if entry.kind == "caption" and _row_at(entries, i + 1) else None
+        if (row is not None and row.line == entry.at + 1
+                and label_over_date(entry.text, row.label, _label_at(entries, i + 2))):
             found.append(entries[i + 1]._replace(row=replace(row, label=f"{entry.text} {row.label}")))
             i += 2
             continue
@@ -70,8 +65,13 @@ def _dated_under_labels(entries: Sequence[Entry]) -> Sequence[Entry]:
     return found
 
 
-def _dated_row(entries: Sequence[Entry], i: int) -> bool:
-    return i < len(entries) and entries[i].kind == "row" and is_date(the_row(entries[i]).label)
+def _row_at(entries: Sequence[Entry], i: int) -> bool:
+    return i < len(entries) and entries[i].kind == "row"
+
+
+def _label_at(entries: Sequence[Entry], i: int) -> Optional[str]:
+    """The label of the row entry `i`, None where it is no row."""
+    return the_row(entries[i]).label if _row_at(entries, i) else None
 
 
 def _accounts_alone(entries: Sequence[Entry], rows: Sequence[Row], captions: Sequence[Entry]) -> frozenset[int]:
