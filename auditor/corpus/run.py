@@ -21,7 +21,7 @@ from auditor import source
 from auditor.corpus import discover, engines
 from auditor.corpus.totals import Totals
 from auditor.corpus.work import Checked, Options, patterns, prepare, unchecked
-from auditor.errors import InputError
+from auditor.errors import InputError, shown
 from auditor.output.destination import Output
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class Plan(NamedTuple):
 
 
 def fail(message: str) -> int:
-    sys.stderr.write(f"auditor: {message}\n")
+    sys.stderr.write(shown(f"auditor: {message}\n"))
     return EXIT_INPUT
 
 
@@ -207,7 +207,7 @@ def _one(checked: Checked, totals: Totals, write: Optional[Writer], left: Option
         totals.suppressed = (totals.suppressed or 0) + suppressed
     totals.add(checked, result)
     if result.error is not None:
-        sys.stderr.write(f"auditor: {result.error}\n")
+        sys.stderr.write(shown(f"auditor: {result.error}\n"))
     if entries is not None:
         from auditor import baseline
 
@@ -227,5 +227,5 @@ def _write_baseline(path: str, entries: list[Entry], totals: Totals, inputs: lis
     except InputError as exc:
         return fail(f"{path}: cannot write baseline: {exc.message}")
     count = len(entries)
-    sys.stderr.write(f"auditor: recorded {count} finding{'s' * (count != 1)} as accepted in {path}\n")
+    sys.stderr.write(shown(f"auditor: recorded {count} finding{'s' * (count != 1)} as accepted in {path}\n"))
     return EXIT_CLEAN
