@@ -144,3 +144,14 @@ def test_output_ending_in_a_slash_is_refused(here):
     assert outcome.code == 2 and "ending in / names a directory" in outcome.stderr
     assert old.read_text() == "old\n"
 
+
+
+def test_a_files_name_cannot_write_to_the_terminal_or_split_a_report_line(here):
+    # (a filing found in a directory listed: its name is anyone's; it reached stdout raw, an escape
+    # sequence and all, and a newline in it split a finding's line in two)
+    (here / "d").mkdir()
+    (here / "d" / "a\x1b[2J\n::warning::b.txt").write_bytes(SEED.read_bytes())
+    outcome = nets.run_cli("check", "--no-cache", "--format", "text", "d")
+    assert outcome.code == 1
+    findings = [line for line in outcome.stdout.splitlines() if " error VQ" in line]
+    assert len(findings) == 2 and all(line.startswith("d/a\\x1b[2J\\n::warning::b.txt:42:98: ") for line in findings)
