@@ -9,12 +9,13 @@ ours), told in one line with a request to report it.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Optional
 
-from auditor.errors import internal_message
+from auditor.errors import internal_message, shown
 from auditor.output import formats
 
 if TYPE_CHECKING:
@@ -35,11 +36,13 @@ EXIT_CODES = """exit status:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command == "check" and not args.files and not args.files_from:
-        parser.error("check: name a PATH (a file or a directory) or --files-from LIST")
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        sys.stdout = _ClosedStdout()
     try:
+        parser = _parser()
+        args = parser.parse_args(argv)  # (--help and --version write to standard output too)
+        if args.command == "check" and not args.files and not args.files_from:
+            parser.error("check: name a PATH (a file or a directory) or --files-from LIST")
         status = args.run(args)
         sys.stdout.flush()  # (a full disk shows only here, for buffered output)
         return status
@@ -61,6 +64,23 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return _internal_failure(exc)
 
 
+class _ClosedStdout(io.TextIOBase):
+    """Standard output the process was started without: writing a report
+    there fails as a full disk does (one line, exit 2), not with an
+    AttributeError; a run that writes no report to it (--output) is unharmed."""
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "it is closed")
+
+    def fileno(self) -> int:
+        raise OSError("standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
 def _stdout_errors() -> set:
     import errno
 
@@ -78,7 +98,7 @@ def _silence_stdout() -> None:
 
 
 def _internal_failure(exc: BaseException) -> int:
-    sys.stderr.write(f"auditor: {internal_message(exc, 'while running')}\n")
+    sys.stderr.write(shown(f"auditor: {internal_message(exc, 'while running')}\n"))
     return EXIT_INTERNAL
 
 
@@ -105,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
                             "or both, each against the other (default: both)")
     check.add_argument("--format", choices=formats(), default=None,
                        help=", ".join(FORMAT_HELP.get(name, name) for name in formats()))
-    check.add_argument("--output", metavar="FILE",
+    check.add_argument("--output", type=_named, metavar="FILE",
                        help="write the report to FILE (atomically) instead of stdout; FILE must be a regular "
                             "file or a new path, never an input (a symbolic link is written through)")
     check.add_argument("--show-table", action=argparse.BooleanOptionalAction, default=None,
@@ -114,8 +134,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="text: counts per rule and per file status, and the files with the largest "
                             "differences, instead of each finding")
     known = check.add_mutually_exclusive_group()
-    known.add_argument("--write-baseline", metavar="FILE", help="record the current findings as accepted, in FILE")
-    known.add_argument("--baseline", metavar="FILE", help="report only findings FILE does not record as accepted")
+    known.add_argument("--write-baseline", type=_named, metavar="FILE", help="record the current findings as accepted, in FILE")
+    known.add_argument("--baseline", type=_named, metavar="FILE", help="report only findings FILE does not record as accepted")
     check.add_argument("--select", action="append", default=[], metavar="ID",
                        help="run only rules whose id or name starts with ID (repeatable, comma-separated)")
     check.add_argument("--ignore", action="append", default=[], metavar="ID",
@@ -141,7 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     saved = sub.add_parser("report", help="render a saved --format json or jsonl result, without checking again")
     saved.add_argument("file", metavar="FILE", help="the output of `auditor check --format json` (or jsonl)")
     saved.add_argument("--format", choices=("html",), default="html", help="html (default): a self-contained page")
-    saved.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    saved.add_argument("--output", type=_named, metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
     saved.set_defaults(run=_render_saved)
 
     rules = sub.add_parser("rules", help="list or validate rules files")
@@ -161,7 +181,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _corpus_options(check: argparse.ArgumentParser) -> None:
     corpus = check.add_argument_group("many files")
-    corpus.add_argument("--files-from", metavar="LIST", help="check the paths LIST names, one a line (-: stdin)")
+    corpus.add_argument("--files-from", type=_named, metavar="LIST", help="check the paths LIST names, one a line (-: stdin)")
     corpus.add_argument("--include", action="append", default=[], metavar="GLOB",
                         help="in directories, check the files GLOB matches instead of the filing kinds (repeatable)")
     corpus.add_argument("--exclude", action="append", default=[], metavar="GLOB",
@@ -172,9 +192,17 @@ def _corpus_options(check: argparse.ArgumentParser) -> None:
                         help="pool (default): a process pool here; dask: Dask distributed (pip install 'auditor[dask]')")
     corpus.add_argument("--scheduler", metavar="ADDRESS",
                         help="--engine dask: a running Dask scheduler (default: start a local cluster of --jobs workers)")
-    corpus.add_argument("--cache-dir", metavar="DIR", help="result cache (default: .auditor_cache)")
+    corpus.add_argument("--cache-dir", type=_named, metavar="DIR", help="result cache (default: .auditor_cache)")
     corpus.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     corpus.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def _named(text: str) -> str:
+    """A path option's value: an empty one is a mistake (an unset variable in
+    a script), never "not given" (the default rules, no baseline, stdout)."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path (an unset variable?)")
+    return text
 
 
 def _positive(text: str) -> int:
@@ -188,7 +216,7 @@ def _positive(text: str) -> int:
 
 
 def _rules_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--rules", metavar="FILE", help="rules file (default: the bundled rules/default.yaml)")
+    p.add_argument("--rules", type=_named, metavar="FILE", help="rules file (default: the bundled rules/default.yaml)")
 
 
 def _max_bytes_option(p: argparse.ArgumentParser) -> None:
@@ -232,7 +260,7 @@ def _input_format_option(p: argparse.ArgumentParser) -> None:
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(f"auditor: {message}\n")
+    sys.stderr.write(shown(f"auditor: {message}\n"))
     return EXIT_INPUT
 
 
@@ -353,7 +381,7 @@ def _rules_validate(args: argparse.Namespace) -> int:
 
     problems = validate(args.rules_file, sys.stdout)
     for problem in problems:
-        sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(shown(f"{problem}\n"))
     if problems:
         return _fail(f"{args.rules_file}: {len(problems)} problem{'s' * (len(problems) > 1)}")
     return EXIT_CLEAN

@@ -44,3 +44,20 @@ def internal_message(exc: BaseException, when: str = "while reading this file") 
     text = text if len(text) <= 200 else text[:200] + "..."
     return (f"internal error {when} ({type(exc).__name__}: {text}); "
             "please report it with the file (AUDITOR_DEBUG=1 shows the traceback)")
+
+
+def shown(text: str, keep: str = "\n\t") -> str:
+    """`text` safe to print on a terminal: control and format characters
+    (an escape sequence, a bidirectional override, a NUL, a lone surrogate:
+    from a file's name, a rules file or a filing) written as escapes; the
+    characters in `keep` (lines and tabs: a report's line keeps none) and
+    every visible one (a no-break space too) kept."""
+    if text.isprintable():
+        return text
+    from unicodedata import category
+
+    return "".join(c.encode("unicode_escape").decode("ascii")
+                   if c not in keep and category(c) in _UNSHOWN else c for c in text)
+
+
+_UNSHOWN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})

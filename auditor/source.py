@@ -278,6 +278,8 @@ def read_bytes(path: str, max_bytes: int | None = None, stdin: bool = True) -> b
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
+    except ValueError:  # (no file's name holds a NUL)
+        raise InputError("cannot read: its name holds a NUL character", path) from None
     status = os.fstat(fd)
     if not stat.S_ISREG(status.st_mode):
         os.close(fd)

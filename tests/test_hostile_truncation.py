@@ -310,3 +310,37 @@ def test_a_whole_exhibit_ending_on_a_note_naming_a_reserve_is_no_cut():
     for after in ("\n   Uncollectible accounts written off, net of recoveries\n",
                   "\n(a) Allowance for doubtful accounts\n", "\nThe reserve for obsolescence was increased.\n"):
         assert check(text + after, "acme.txt").error is None, after
+
+
+def test_an_html_document_cut_under_its_first_tables_notes_is_an_error():
+    # (s34, tests/html_cuts.py: one <table> per account, a footnote under each; the document cut after
+    # the first table's footnote read its first account clean, the other accounts' rows lost.  A
+    # document opened and never closed that ends on footnotes alone is cut off, as one ending on the table)
+    refused = FIXTURES.parent / "refused" / "cuts" / "hatherley-instruments-2005-cut-under-first-tables-note.htm"
+    text = refused.read_text()
+    error = check(text, refused.name).error
+    assert error is not None and "right after the schedule" in error.message and "<html>" in error.message
+    rest = ('<br><b>Inventory reserve:</b><br>\n<table>\n<tr><td>Year ended September 30, 2005</td>'
+            '<td>$</td><td align="right">2,040</td><td>$</td><td align="right">310</td><td>$</td>'
+            '<td align="right">275</td><td>$</td><td align="right">{end}</td></tr>\n</table>\n</body>\n</html>\n')
+    assert clean(check(text + rest.format(end="2,075"), refused.name))
+    wrong = check(text + rest.format(end="2,057"), refused.name)
+    assert [(f.rule, f.location.line) for f in wrong.findings if f.severity == "error"] == [("VQ001", 16)]
+    # The whole document: its footnote is prose before more tables, no cut.
+    path = FIXTURES / "html" / "xenon-controls-2002-table-per-account-carry-break.htm"
+    whole = path.read_text()
+    at = whole.index("(a) Uncollectible accounts written off.") + len("(a) Uncollectible accounts written off.")
+    error = check(whole[:at], path.name).error
+    assert error is not None and "right after the schedule" in error.message
+
+
+def test_html_cut_at_its_tables_tags_never_passes_clean():
+    """tests/html_cuts.py on a sample of the HTML fixtures (a different one each day; the script runs all)."""
+    import datetime
+
+    import html_cuts
+
+    files = html_cuts.FILES
+    start = datetime.date.today().toordinal() % 16
+    silent = {p.name: html_cuts.silent_cuts(p, i)[1] for i, p in enumerate(files) if i % 16 == start}
+    assert len(silent) >= 15 and not any(silent.values()), {k: v for k, v in silent.items() if v}

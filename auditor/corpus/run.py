@@ -14,13 +14,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from auditor import source
 from auditor.corpus import discover, engines
 from auditor.corpus.totals import Totals
 from auditor.corpus.work import Checked, Options, patterns, prepare, unchecked
-from auditor.errors import InputError
+from auditor.errors import InputError, shown
 from auditor.output.destination import Output
 
 if TYPE_CHECKING:
@@ -40,10 +41,11 @@ class Plan(NamedTuple):
     paths: list[str]  # the files to check (directories searched)
     unlistable: list[tuple[str, InputError]]  # directories that could not be searched: reported as unreadable files
     accepted: Optional[Accepted]  # the --baseline's findings
+    inputs: list[Optional[str]]  # every file the run reads: a report may replace none of them
 
 
 def fail(message: str) -> int:
-    sys.stderr.write(f"auditor: {message}\n")
+    sys.stderr.write(shown(f"auditor: {message}\n"))
     return EXIT_INPUT
 
 
@@ -58,7 +60,7 @@ def check(args: argparse.Namespace) -> int:
     if args.engine == "dask" and not engines.dask_available(command_line=True):
         return fail(engines.DASK_HINT)
     try:
-        out = None if args.write_baseline else Output(args.output, _inputs(args, plan.given))
+        out = None if args.write_baseline else Output(args.output, plan.inputs)
     except InputError as exc:
         return fail(str(exc))
     try:
@@ -74,7 +76,9 @@ def _plan(args: argparse.Namespace) -> Plan:
     """Everything the run needs, read and checked before any file is."""
     options, ruleset = _options(args)
     given = _paths(args)
-    _check_targets(args, given)
+    if given.count(source.STDIN) > 1:
+        raise InputError("standard input (-) can be read only once", source.STDIN)
+    _check_targets(args, _inputs(args, given, ruleset))
     accepted = _baseline(args.baseline)
     unlistable: list[tuple[str, InputError]] = []
     paths = list(discover.expand(given, args.include, args.exclude,
@@ -82,7 +86,11 @@ def _plan(args: argparse.Namespace) -> Plan:
     if not paths and not unlistable:  # (a clean result from no file at all would be a silent pass)
         raise discover.UsageError(f"{', '.join(given)}: no file to check (directories are searched for "
                                   f"{', '.join(args.include or discover.INCLUDE)})")
-    return Plan(options, ruleset, given, paths, unlistable, accepted)
+    # Directories searched: the filings found in them are inputs too (a report over one destroyed it).
+    inputs = _inputs(args, given, ruleset, paths)
+    if paths != given:
+        _check_targets(args, inputs)
+    return Plan(options, ruleset, given, paths, unlistable, accepted, inputs)
 
 
 def _options(args: argparse.Namespace) -> tuple[Options, RuleSet]:
@@ -118,21 +126,22 @@ def _paths(args: argparse.Namespace) -> list[str]:
     return given
 
 
-def _inputs(args: argparse.Namespace, paths: list[str]) -> list[Optional[str]]:
-    """Every file the run reads: a report may replace none of them."""
-    return [*paths, args.rules, args.baseline]
+def _inputs(args: argparse.Namespace, given: list[str], ruleset: RuleSet,
+            found: Sequence[str] = ()) -> list[Optional[str]]:
+    """Every file the run reads: the paths given and the filings found in
+    them, the --files-from list, the rules file and every file it extends,
+    the baseline.  A report may replace none of them."""
+    return [*given, *found, args.files_from, args.rules, *ruleset.files, args.baseline]
 
 
-def _check_targets(args: argparse.Namespace, paths: list[str]) -> None:
+def _check_targets(args: argparse.Namespace, inputs: list[Optional[str]]) -> None:
     """Before any work: a report or baseline never replaces an input, a device, a FIFO or a directory."""
     from auditor.output.files import check_target
 
-    if paths.count(source.STDIN) > 1:
-        raise InputError("standard input (-) can be read only once", source.STDIN)
     for option, path in (("--output", args.output), ("--write-baseline", args.write_baseline)):
         if path:
             try:
-                check_target(path, _inputs(args, paths))
+                check_target(path, inputs)
             except InputError as exc:
                 raise InputError(f"{option}: {exc.message}", path) from None
 
@@ -173,7 +182,7 @@ def _run(args: argparse.Namespace, plan: Plan, out: Optional[Output]) -> int:
     for path, error in plan.unlistable:
         _one(Checked(totals.files, unchecked(path, error)), totals, write, None, entries)
     if entries is not None:
-        return _write_baseline(args.write_baseline, entries, totals, _inputs(args, plan.given))
+        return _write_baseline(args.write_baseline, entries, totals, plan.inputs)
     assert write is not None and out is not None  # (a report is written unless a baseline is)
     try:
         write.end(totals)
@@ -198,7 +207,7 @@ def _one(checked: Checked, totals: Totals, write: Optional[Writer], left: Option
         totals.suppressed = (totals.suppressed or 0) + suppressed
     totals.add(checked, result)
     if result.error is not None:
-        sys.stderr.write(f"auditor: {result.error}\n")
+        sys.stderr.write(shown(f"auditor: {result.error}\n"))
     if entries is not None:
         from auditor import baseline
 
@@ -218,5 +227,5 @@ def _write_baseline(path: str, entries: list[Entry], totals: Totals, inputs: lis
     except InputError as exc:
         return fail(f"{path}: cannot write baseline: {exc.message}")
     count = len(entries)
-    sys.stderr.write(f"auditor: recorded {count} finding{'s' * (count != 1)} as accepted in {path}\n")
+    sys.stderr.write(shown(f"auditor: recorded {count} finding{'s' * (count != 1)} as accepted in {path}\n"))
     return EXIT_CLEAN

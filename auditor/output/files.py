@@ -24,6 +24,9 @@ Inputs = Iterable[Optional[str]]  # the run's input files (None: an option not g
 def check_target(path: str, inputs: Inputs = ()) -> str:
     """The real path a report for `path` will be written to; InputError (a
     usage error) where writing there would destroy something or cannot work."""
+    if path.endswith(("/", os.sep)):  # (the shell's `>` refuses it too)
+        raise InputError("cannot write there: a path ending in / names a directory; "
+                         "a report replaces only a regular file", path)
     real = os.path.realpath(path)
     try:
         status = os.stat(real)

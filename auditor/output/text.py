@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any, Optional, TextIO
 
 from auditor.diagnose import ambiguity
+from auditor.errors import shown
 from auditor.output import ReportOptions
 from auditor.output.document import document
 from auditor.ruleset.engine import amount_text, signed_text
@@ -62,9 +63,11 @@ def lines(results: Iterable[FileResult]) -> list[tuple[str, str]]:
     out = []
     for r in results:
         if r.error is not None:
-            out.append(("error", str(r.error)))
+            out.append(("error", shown(str(r.error), keep="")))
         for f in r.findings:
-            out.append((f.severity, f"{r.path}:{f.location.line}:{f.location.column}: {f.severity} {f.rule} {f.message}"))
+            # (a file's name from a directory listed, a filing's label: no escape sequence reaches the terminal)
+            out.append((f.severity, shown(f"{r.path}:{f.location.line}:{f.location.column}: {f.severity} {f.rule} "
+                                          f"{f.message}", keep="")))
     return out
 
 
@@ -81,10 +84,11 @@ def diagnosis_lines(results: Iterable[FileResult]) -> list[str]:
             if f in d.suggestions and d.suggestions[f].cell not in seen:
                 s = d.suggestions[f]
                 seen.update(t.cell for t in (s, *s.also))  # a pair is told once, at its first cell
-                out.append(f"{r.path}:{s.cell.line}:{s.cell.column}: diagnosis {s.sentence()}")
+                out.append(shown(f"{r.path}:{s.cell.line}:{s.cell.column}: diagnosis {s.sentence()}", keep=""))
             elif f in d.candidates and (f.location, "?") not in seen:
                 seen.add((f.location, "?"))
-                out.append(f"{r.path}:{f.location.line}:{f.location.column}: diagnosis {ambiguity(d.candidates[f])}")
+                out.append(shown(f"{r.path}:{f.location.line}:{f.location.column}: diagnosis "
+                                 f"{ambiguity(d.candidates[f])}", keep=""))
     return out
 
 

@@ -153,7 +153,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
     for kind in DOCUMENTS:
-        if kind in opened and (ending == "nothing" or whole and _account_caption_last(after)):
+        if kind in opened and (ending == "nothing" or whole and (_account_caption_last(after) or _notes_only(after))):
             raise _cut_off(src, kind, opened[kind], "right after the schedule")
     last = max(rows)
     if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, min(rows), last))
@@ -354,6 +354,14 @@ def _account_caption_last(after: str) -> bool:
     lines = _word_lines(_prose(after))
     last = lines[-1].strip() if lines else ""
     return bool(ACCOUNT_WORD.search(last)) and not (NOTE_MARK.match(last) or last.endswith((".", ";", ")")))
+
+
+def _notes_only(after: str) -> bool:
+    """Whether every line after the schedule's last row is a footnote ("(a) Uncollectible accounts
+    written off."): in a document opened and never closed, the file ends under the table's notes,
+    the tables after them lost (a whole document goes on, or closes)."""
+    lines = [" ".join(line.split()) for line in _word_lines(_prose(after))]
+    return bool(lines) and all(_is_note(line) for line in lines)
 
 
 def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str | None:

@@ -4,6 +4,7 @@ compiled, scope patterns compiled, message placeholders known)."""
 
 from __future__ import annotations
 
+import math
 import string
 from decimal import Decimal
 from typing import Any, NamedTuple, Optional, Protocol, Union
@@ -21,8 +22,12 @@ def build(layers: list[Layer], problems: Problems) -> RuleSet:
     roles = read_roles(layers, problems)
     names = {r.role for r in roles}
     rules = [_rule(entries, names, problems) for entries in _merged_rules(layers, problems)]
-    given = [l.data["tolerance"] for l in layers if "tolerance" in l.data]
-    tolerance: Tolerance = _tolerance(given[0]) if given else "rounding"
+    given = [l for l in layers if "tolerance" in l.data]
+    tolerance: Tolerance = "rounding"
+    if given and not _finite(given[0].data["tolerance"]):
+        problems.add(given[0].path, given[0].mark(["tolerance"]), NOT_FINITE)
+    elif given:
+        tolerance = _tolerance(given[0].data["tolerance"])
     return RuleSet(layers[0].path, tuple(roles), tuple(r for r in rules if r is not None), tolerance,
                    tuple(l.path for l in layers), xbrl(layers, problems))
 
@@ -113,6 +118,8 @@ def _rule(entries: _Entries, roles: set[str], problems: Problems) -> Optional[Ru
         compiled = _formula(entries["formula"], roles, scope.columns is not None, problem)
     _template(entries["message"], MESSAGE_FIELDS, problem)
     tolerance = entries.get("tolerance")
+    if tolerance and not _finite(tolerance.value):
+        problem(tolerance, NOT_FINITE)
     mark = here.mark
     return Rule(
         id=rid, check=kind, severity=entries["severity"].value, message=entries["message"].value,
@@ -162,6 +169,14 @@ def _scope(fld: Optional[_Field], roles: set[str], problem: _Problem) -> Scope:
         columns = tuple(columns)
     return Scope(rows=spec.get("rows", "all"), periods=spec.get("periods", "all"), columns=columns,
                  label=compiled.get("label"), period=compiled.get("period"))
+
+
+# (YAML reads .inf, .nan and 1e999 as floats the schema's "number >= 0" lets through)
+NOT_FINITE = "tolerance: not a finite amount (write 'rounding', 0, or an amount such as 1)"
+
+
+def _finite(value: Union[str, int, float]) -> bool:
+    return not isinstance(value, float) or math.isfinite(value)
 
 
 def _tolerance(value: Union[str, int, float]) -> Tolerance:

@@ -4,6 +4,7 @@ validated by the shipped JSON Schema.  Problems are gathered, not raised."""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -58,7 +59,16 @@ def layers(path: str, problems: Problems, chain: tuple[str, ...],
     layer = parse(text, path, problems)
     if layer is None:
         return None
-    return with_parents(layer, problems, chain + (str(Path(path).resolve()),))
+    return with_parents(layer, problems, chain + (_resolved(path),))
+
+
+def _resolved(path: str) -> str:
+    """`path` with its links resolved, to tell an extends cycle; a loop of
+    links or a NUL in the name stays as given (reading it says what is wrong)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError, ValueError):
+        return os.path.abspath(path)
 
 
 def _read(path: str, problems: Problems, mark_from: Optional[tuple[Layer, Keys]] = None) -> Optional[str]:
@@ -85,7 +95,7 @@ def with_parents(layer: Layer, problems: Problems, chain: tuple[str, ...]) -> Op
     if not isinstance(parent, str) or not parent:
         return [layer]
     target = default_path() if parent == DEFAULT else str(Path(layer.path).parent / parent)
-    if str(Path(target).resolve()) in chain:
+    if _resolved(target) in chain:
         names = [Path(p).name for p in chain] + [Path(target).name]
         problems.add(layer.path, layer.mark(["extends"]), f"extends cycle: {' -> '.join(names)}")
         return None
@@ -149,7 +159,7 @@ def is_bundled_default(path: str) -> bool:
     plain `auditor check` from importing it (~150 ms of start-up)."""
     try:
         return Path(path).resolve() == Path(default_path()).resolve()
-    except OSError:
+    except (OSError, RuntimeError, ValueError):  # (a loop of links, a NUL in the name: not ours)
         return False
 
 

@@ -40,6 +40,9 @@ def refusal(root: Node) -> Optional[tuple[Node, str]]:
             continue
         if state.get(key) == "open":
             return node, "an alias refers to a node that contains it: refused"
+        unreadable = _unreadable_scalar(node, yaml)
+        if unreadable is not None:
+            return node, unreadable
         state[key] = "open"
         stack.append((node, True))
         for child in children:
@@ -48,6 +51,29 @@ def refusal(root: Node) -> Optional[tuple[Node, str]]:
             if state.get(id(child)) != "done":
                 stack.append((child, False))
     return None
+
+
+def _unreadable_scalar(node: Node, yaml: ModuleType) -> Optional[str]:
+    """Why a scalar cannot be read (None: it can): a lone surrogate escape
+    ("\\ud83d", which no text can hold), or an integer longer than Python
+    converts (its ValueError would otherwise surface without a place)."""
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    if node.tag == INT_TAG and len(node.value) > MAX_INT_DIGITS:
+        return f"a number of more than {MAX_INT_DIGITS:,} digits: refused"
+    if node.value.isascii():
+        return None
+    try:
+        node.value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(node.value[exc.start])
+        return (f"a lone surrogate escape (\\u{code:04x}) is no character: write the character itself, "
+                "or \\U and its eight hexadecimal digits")
+    return None
+
+
+INT_TAG = "tag:yaml.org,2002:int"
+MAX_INT_DIGITS = 4000  # (Python converts at most 4,300 digits to an int by default)
 
 
 def _children(node: Node, yaml: ModuleType) -> list[Node]:
