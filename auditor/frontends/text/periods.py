@@ -47,12 +47,13 @@ def _dated_under_labels(entries: Sequence[Entry]) -> Sequence[Entry]:
     """A label line right over a row labelled by a date alone, and over no other row by date
     ("Restructuring reserve established" / "March 31, 1997   $ 1,200"): the row's label, the
     date its end, where the table is by period (its periods captioned, or most rows named
-    otherwise).  An account's caption over its rows by date heads two of them or more; by
-    account with one period a row, no period is captioned: both are kept as printed."""
+    otherwise, or an account over the same date twice).  An account's caption over its rows by
+    date heads two of them or more; by account with one period a row, no period is captioned:
+    both are kept as printed."""
     by_period = any(e.kind == "period" for e in entries)
     if not by_period:
         rows = [the_row(e) for e in entries if e.kind == "row"]
-        by_period = sum(1 for r in rows if is_date(r.label)) <= len(rows) / 2
+        by_period = sum(1 for r in rows if is_date(r.label)) <= len(rows) / 2 or _account_dated_twice(entries)
     if not by_period:
         return entries
     found: list[Entry] = []
@@ -68,6 +69,21 @@ def _dated_under_labels(entries: Sequence[Entry]) -> Sequence[Entry]:
         found.append(entry)
         i += 1
     return found
+
+
+def _account_dated_twice(entries: Sequence[Entry]) -> bool:
+    """Whether a label line over a row by date names an account already printed over the same
+    date: by account, the same account's same year twice; the date is each label's end (every
+    block of uncaptioned years printing "Allowance for doubtful accounts at" / "December 31,
+    1996  $ ...")."""
+    seen: set[tuple[str, str]] = set()
+    for i, entry in enumerate(entries):
+        if entry.kind == "caption" and _dated_row(entries, i + 1):
+            key = (row_key(entry.text), the_row(entries[i + 1]).label)
+            if key in seen:
+                return True
+            seen.add(key)
+    return False
 
 
 def _dated_row(entries: Sequence[Entry], i: int) -> bool:
