@@ -53,9 +53,10 @@ HEADING_NOTES = re.compile(r"^\s*\(\d{1,2}\)(?:[^\d]|\(\d{1,2}\))*$")
 # Or one with a heading's word before its markers, when a marker heads words
 # of its own: "BALANCE   (1)   (2) CHARGED" (the top line of a deep heading
 # stack), no digit outside its markers.  (Without a word after a marker,
-# "Reserve   (1)   (2)" may be a row of small negatives: a figure row.)
+# "Reserve   (1)   (2)" may be a row of small negatives: a figure row.  Nor is a nil's word a
+# heading's: "LIFO reserve   (28)   (1)   NA   NA   (29)" is a row of small negatives.)
 _NO_DIGIT_BUT_MARKERS = re.compile(r"^(?:[^\d]|\(\d{1,2}\))*$")
-_MARKER_HEADS_WORDS = lazy_compile(r"\(\d{1,2}\)[ \t]+\(?[A-Za-z]")
+_MARKER_HEADS_WORDS = lazy_compile(rf"\(\d{{1,2}}\)[ \t]+\(?(?!(?i:{NIL_WORD}))[A-Za-z]")
 RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # One figure alone, far to the right, with perhaps its marker: the rest of
 # the row above, printed on a line of its own ("                   $18.1").
