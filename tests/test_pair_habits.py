@@ -201,7 +201,7 @@ def test_a_fixture_of_renamed_accounts_reads_three_years_of_its_three_rows():
     assert periods[1].rows[0].label == periods[2].rows[0].label == "Reserve for doubtful accounts"
 
 
-# Found by s34 pairs4 (--all --pairs 800, fresh seeds 34 and 35), each read right since, every
+# Found by s34 pairs4 (--all --pairs 800, fresh seeds 34, 35 and 37), each read right since, every
 # case of the 24 tables in the text and HTML layouts:
 # - the title's counted years over uncaptioned blocks each opening on its total, a year printing
 #   one account fewer: cut where balances carry on, each total was left closing the block above
@@ -219,6 +219,10 @@ def test_a_fixture_of_renamed_accounts_reads_three_years_of_its_three_rows():
     (("blank:in-and-out", "period:title-counts-years-oldest-first"), ("text-tagged", "text-untagged", "html")),
     (("label:date-wrapped-bare", "period:title-counts-years-newest-first"), ("text-tagged",)),
     (("label:date-wrapped-at", "period:title-counts-years-oldest-first"), ("text-tagged",)),
+    # (seed 37: a row of small negatives and "NA" nils, "(28)  (1)  NA  NA  (29)", taken for a
+    # heading's footnote markers in untagged text: the last year's rows from it dropped, silently;
+    # fixture fenwick-chemical-2001)
+    (("blank:column-blank", "form:nil-NA"), ("text-tagged", "text-untagged", "typed")),
 ], ids=lambda p: "+".join(p) if isinstance(p[0], str) and ":" in p[0] else "")
 def test_the_titles_years_cut_uncaptioned_blocks_whatever_they_print(pair, layouts):
     failures = []
