@@ -32,6 +32,14 @@ the title's years or no caption (accounts renamed between uncaptioned years: blo
 carrying on by place, or cut where balances carry on; fixture brackwater-mills-1997); subtotals
 each labelled "Total" (untagged) matched to the year before's by the accounts they sum (fixture
 halloran-instrument-1998; expect.py's model had expected the tool's false VQ003s).
+Read since (s34 pairs4, fresh seeds 34 and 35: pair-only wrong 2 and 5, refused 0 and 3): the
+title's years over uncaptioned blocks each opening on its total, a year printing fewer accounts
+(refused as cut off; fixture kestrel-valve-1998); one account a year and a reserve added the
+latest year (four one-row blocks for three years, VQ006; merrivale-coatings-1999); labels ending
+on a date wrapped onto the figures' line in every uncaptioned year (read by account, VQ006;
+dunmore-textile-1999); (seed 37) a row of small negatives and "NA" nils taken for a heading's
+markers in untagged text (rows dropped; fenwick-chemical-2001).  Seed 34's two, a rule under each year's caption over its total, are
+s34-rulehead2's.
 
     cd tests && PYTHONPATH=..:. python pair_habits.py [--pairs N] [--seed S] [--per-pair K] [--verbose] [--all] [FAMILY:HABIT ...]
     cd tests && PYTHONPATH=..:. python pair_habits.py --show HABIT HABIT TABLE/clean LAYOUT   (a reproducer)

@@ -338,6 +338,10 @@ def read(text: str, name: str):
 # "na" ends words and names), so in lower case the row is refused, never read otherwise.
 REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "lower case"),
                  ("kestrel-instruments-1997-nil-words-and-signs-misfooted.txt", "lower case"),
+                 # (fenwick, s34-pairs4: its "NA" nils likewise; its rows of small negatives and "na"
+                 # refused, never taken for a heading's footnote markers and dropped)
+                 ("fenwick-chemical-2001-untagged-small-negatives-na-nils-clean.txt", "lower case"),
+                 ("fenwick-chemical-2001-untagged-small-negatives-na-nils-ending-typo.txt", "lower case"),
                  # (halvorsen: wrapped whole at 80, headings too; the edit breaks the page between a row's
                  # line and its wrapped rest, the rest after the page's headings: whose row is not sure.)
                  *((f"halvorsen-instruments-1997-headings-wrapped-at-80-{kind}.txt", "page break within a period")

@@ -199,3 +199,47 @@ def test_a_fixture_of_renamed_accounts_reads_three_years_of_its_three_rows():
     assert [[r.kind for r in p.rows] for p in periods] == [["item", "item", "total"]] * 3
     assert periods[0].rows[0].label == "Allowance for doubtful accounts"
     assert periods[1].rows[0].label == periods[2].rows[0].label == "Reserve for doubtful accounts"
+
+
+# Found by s34 pairs4 (--all --pairs 800, fresh seeds 34, 35 and 37), each read right since, every
+# case of the 24 tables in the text and HTML layouts:
+# - the title's counted years over uncaptioned blocks each opening on its total, a year printing
+#   one account fewer: cut where balances carry on, each total was left closing the block above
+#   (the last year without its total: refused as cut off; fixture kestrel-valve-1998);
+# - the title's years over one-account blocks, a reserve charged and used up the latest year
+#   under its account: four one-row blocks were taken for three years (VQ006; fixture
+#   merrivale-coatings-1999);
+# - each reserve's label ending on a date wrapped onto its figures' line ("Allowance ... " /
+#   "December 31, 1996  $ ..."), the title counting the uncaptioned years: read by account, one
+#   period of every year's rows (VQ006; fixture dunmore-textile-1999).
+@pytest.mark.parametrize("pair,layouts", [
+    (("period:title-counts-years-oldest-first", "total:total-above-wrong-1"), ("text-tagged", "text-untagged", "html")),
+    (("period:title-counts-years-newest-first", "total:total-above"), ("text-tagged", "text-untagged", "html")),
+    (("blank:in-and-out", "period:title-lists-years-newest-first"), ("text-tagged", "text-untagged", "html")),
+    (("blank:in-and-out", "period:title-counts-years-oldest-first"), ("text-tagged", "text-untagged", "html")),
+    (("label:date-wrapped-bare", "period:title-counts-years-newest-first"), ("text-tagged",)),
+    (("label:date-wrapped-at", "period:title-counts-years-oldest-first"), ("text-tagged",)),
+    # (seed 37: a row of small negatives and "NA" nils, "(28)  (1)  NA  NA  (29)", taken for a
+    # heading's footnote markers in untagged text: the last year's rows from it dropped, silently;
+    # fixture fenwick-chemical-2001)
+    (("blank:column-blank", "form:nil-NA"), ("text-tagged", "text-untagged", "typed")),
+], ids=lambda p: "+".join(p) if isinstance(p[0], str) and ":" in p[0] else "")
+def test_the_titles_years_cut_uncaptioned_blocks_whatever_they_print(pair, layouts):
+    failures = []
+    for case, spec in _cases():
+        for layout in layouts:
+            verdict, why = outcome(spec, pair, layout)
+            if verdict not in ("right", "n/a"):
+                failures.append((case, layout, verdict, why[:300]))
+    assert failures == []
+
+
+# Also found by seed 34: period:restated-opening + total:total-above-wrong-2 (cik866970-2011
+# planted, text): a rule under each year's caption over its total took the caption for the
+# headings' (roles 'other', "as restated" unread): false VQ003s.  The class of s33-rulehead,
+# fixed by s34-rulehead2 (read right on its branch): not strict, so either merge order holds.
+@pytest.mark.xfail(strict=False, reason="a rule under a year's caption hides the headings (s34-rulehead2 fixes it)")
+def test_a_restated_opening_over_totals_printed_above_checks_no_carry_forward():
+    pair = ("period:restated-opening", "total:total-above-wrong-2")
+    spec = dict(_cases())["cik866970-2011/planted"]
+    assert [outcome(spec, pair, layout)[0] for layout in ("text-tagged", "text-untagged")] == ["right", "right"]

@@ -140,7 +140,8 @@ def _alike(rows: Sequence[Row], count: Optional[int]) -> Optional[list[tuple[Row
     same kinds in the same order, none printing an account twice, each block's rows opening
     with the balances the same rows of the block before it closed with (or each the block
     after's: printed oldest or newest first) -- most of them at every cut; None where no cut does."""
-    sizes = [len(rows) // count] if count else range(1, len(rows) // 2 + 1)
+    # (the title's count of years: so many blocks, not a fourth of a row left over)
+    sizes = ([len(rows) // count] if len(rows) % count == 0 else []) if count else range(1, len(rows) // 2 + 1)
     for size in sizes:
         if not size or len(rows) % size or len(rows) == size:
             continue
@@ -154,7 +155,8 @@ def _carried_into(rows: Sequence[Row], count: int) -> Optional[list[tuple[Row, .
     """The rows cut into the title's `count` years where an account opens with a balance an
     account already in the block closed with (printed oldest first), or closes with one an
     account in the block opened with (newest first): a year printing fewer accounts than
-    another, renamed, is no block of one shape, but its balances still carry on."""
+    another, renamed, is no block of one shape, but its balances still carry on.  Blocks
+    opening on their total (printed above their rows) keep it: it opens the block it sums."""
     columns = max(len(r.cells) for r in rows)
     if columns < 2:
         return None
@@ -165,8 +167,10 @@ def _carried_into(rows: Sequence[Row], count: int) -> Optional[list[tuple[Row, .
             amount = _balance(row, opening)
             if amount and any(_balance(r, closing) == amount for r in current if r.kind == "item") \
                     and row.kind == "item":
-                blocks.append(tuple(current))
-                current = []
+                # (each block's total printed above its rows: the total just before opens this one)
+                moved = 1 if len(current) > 1 and current[0].kind == current[-1].kind == "total" else 0
+                blocks.append(tuple(current[:len(current) - moved]))
+                current = current[len(current) - moved:]
             current.append(row)
         blocks.append(tuple(current))
         if len(blocks) == count and all(_accounts_once(b) for b in blocks):

@@ -10,8 +10,8 @@ from typing import Callable, Hashable, Optional, Sequence
 from auditor.frontends import union
 from auditor.errors import InputError
 from auditor.frontends.text.labels import Entry, the_row
-from auditor.labels import (TOTAL, by_period_if_dated, continues_period, is_period, label_over_date,
-                            period_from_caption, row_key)
+from auditor.labels import (TOTAL, by_period_if_dated, continues_period, is_date, is_period,
+                            label_over_date, period_from_caption, row_key)
 from auditor.model import Column, Period, Row, Schedule
 
 
@@ -46,9 +46,11 @@ def periods(entries: Sequence[Entry]) -> list[Period]:
 
 def _dated_under_labels(entries: Sequence[Entry]) -> Sequence[Entry]:
     """A label line right over a row labelled by a date alone (`labels.label_over_date`, the
-    line under it, in a table by period): the row's label, the date its end."""
-    if not by_period_if_dated(any(e.kind == "period" for e in entries),
-                              (the_row(e).label for e in entries if e.kind == "row")):
+    line under it), in a table by period (its periods captioned, most rows named otherwise, or an
+    account over the same date twice): the row's label, the date its end."""
+    if not (by_period_if_dated(any(e.kind == "period" for e in entries),
+                               (the_row(e).label for e in entries if e.kind == "row"))
+            or _account_dated_twice(entries)):
         return entries
     found: list[Entry] = []
     i = 0
@@ -72,6 +74,26 @@ def _row_at(entries: Sequence[Entry], i: int) -> bool:
 def _label_at(entries: Sequence[Entry], i: int) -> Optional[str]:
     """The label of the row entry `i`, None where it is no row."""
     return the_row(entries[i]).label if _row_at(entries, i) else None
+
+
+def _account_dated_twice(entries: Sequence[Entry]) -> bool:
+    """Whether a label line over a row by date names an account already printed over the same
+    date: by account, the same account's same year twice; the date is each label's end (every
+    block of uncaptioned years printing "Allowance for doubtful accounts at" / "December 31,
+    1996  $ ...")."""
+    seen: set[tuple[str, str]] = set()
+    for i, entry in enumerate(entries):
+        if entry.kind == "caption" and _dated_row(entries, i + 1):
+            key = (row_key(entry.text), the_row(entries[i + 1]).label)
+            if key in seen:
+                return True
+            seen.add(key)
+    return False
+
+
+def _dated_row(entries: Sequence[Entry], i: int) -> bool:
+    label = _label_at(entries, i)
+    return label is not None and is_date(label)
 
 
 def _accounts_alone(entries: Sequence[Entry], rows: Sequence[Row], captions: Sequence[Entry]) -> frozenset[int]:
