@@ -172,6 +172,19 @@ def test_a_pool_gives_each_file_what_one_at_a_time_gives(corpus_paths, one_at_a_
     assert [c.index for c in ordered] == list(range(len(corpus_paths)))
 
 
+def test_the_last_batches_shrink_so_that_the_workers_finish_together():
+    indexed = [(i, f"/nonexistent/{i}.txt") for i in range(200)]
+    sent = list(engines.batches(iter(indexed), 16, total=200, workers=2))
+    assert [pair for batch in sent for pair in batch] == indexed  # every file once, in order
+    sizes = [len(batch) for batch in sent]
+    assert sizes[0] == 16 and sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)
+    left = 200
+    for size in sizes:  # never more than a worker's half of what is left
+        assert size <= max(1, -(-left // 4))
+        left -= size
+    assert [len(b) for b in engines.batches(iter(indexed), 16)] == [16] * 12 + [8]  # (without a total: as before)
+
+
 # text and jsonl stream a file at a time; sarif is a document written around spooled parts.
 @pytest.mark.parametrize("fmt", ["text", "jsonl", "sarif"])
 def test_the_report_is_the_same_byte_for_byte_whatever_the_jobs(fmt, tmp_path):
