@@ -52,9 +52,10 @@ class Pending(NamedTuple):
 
 
 def _schedules(self: FileResult) -> list[Schedule]:
-    pending = self.__dict__.pop("_pending", None)
-    if pending is not None:
+    pending = self.__dict__.get("_pending")
+    if pending is not None:  # (kept pending until decoded: a decoding that fails fails again if read again)
         self.__dict__["_schedules"] = pending.decode(pending.text)
+        del self.__dict__["_pending"]
     schedules: list[Schedule] = self.__dict__["_schedules"]
     return schedules
 

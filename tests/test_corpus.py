@@ -172,6 +172,19 @@ def test_a_pool_gives_each_file_what_one_at_a_time_gives(corpus_paths, one_at_a_
     assert [c.index for c in ordered] == list(range(len(corpus_paths)))
 
 
+def test_the_last_batches_shrink_so_that_the_workers_finish_together():
+    indexed = [(i, f"/nonexistent/{i}.txt") for i in range(200)]
+    sent = list(engines.batches(iter(indexed), 16, total=200, workers=2))
+    assert [pair for batch in sent for pair in batch] == indexed  # every file once, in order
+    sizes = [len(batch) for batch in sent]
+    assert sizes[0] == 16 and sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)
+    left = 200
+    for size in sizes:  # never more than a worker's half of what is left
+        assert size <= max(1, -(-left // 4))
+        left -= size
+    assert [len(b) for b in engines.batches(iter(indexed), 16)] == [16] * 12 + [8]  # (without a total: as before)
+
+
 # text and jsonl stream a file at a time; sarif is a document written around spooled parts.
 @pytest.mark.parametrize("fmt", ["text", "jsonl", "sarif"])
 def test_the_report_is_the_same_byte_for_byte_whatever_the_jobs(fmt, tmp_path):
@@ -182,6 +195,89 @@ def test_the_report_is_the_same_byte_for_byte_whatever_the_jobs(fmt, tmp_path):
     assert one.returncode == two.returncode == 1
     assert one.stdout and two.stdout == one.stdout
     assert sorted(two.stderr.splitlines()) == sorted(one.stderr.splitlines())
+
+
+# A few files of each front end, with findings and a diagnosis, and one clean.
+SAMPLE = ["lantronix-2003.txt", "acme-tool-1996-clean.txt", "bayview-bancorp-1998-misfooted.txt",
+          "html/acme-tools-2004-clean.htm", "html/avocet-dairy-2002-centred-period-rows-carry-typo.htm",
+          "xbrl/alder-mills-2023-ixbrl-own-concept-wrong-sign.htm"]
+
+
+def sample(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    for name in SAMPLE:
+        copy = corpus / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(FIXTURES / name, copy)
+    return corpus
+
+
+# Workers send only the number of each result's schedules when the report reads
+# no more (Options.schedules): every report that reads them must still get them.
+@pytest.mark.parametrize("flags", [["--format", "json"], ["--format", "html"], ["--format", "github"],
+                                   ["--format", "text", "--show-table"], ["--format", "text", "--summary"],
+                                   ["--format", "jsonl"]])
+def test_a_report_that_reads_the_schedules_is_the_same_whatever_the_jobs(flags, tmp_path):
+    corpus = sample(tmp_path)
+    one = run("check", "--no-cache", "-j", "1", *flags, corpus)
+    two = run("check", "--no-cache", "-j", "2", *flags, corpus)
+    assert one.returncode == two.returncode == 1, one.stderr + two.stderr
+    assert one.stdout and two.stdout == one.stdout and two.stderr == one.stderr
+
+
+def test_a_baseline_written_and_applied_is_the_same_whatever_the_jobs(tmp_path):
+    corpus = sample(tmp_path)
+    for jobs in ("1", "2"):
+        written = run("check", "--no-cache", "-j", jobs, "--write-baseline", tmp_path / f"accepted-{jobs}.json", corpus)
+        assert written.returncode == 0, written.stderr
+    assert (tmp_path / "accepted-2.json").read_text() == (tmp_path / "accepted-1.json").read_text()
+    (corpus / "lantronix-2003.txt").write_text(SEED.read_text().replace("9,762", "9,761"))  # (a new finding)
+    one, two = (run("check", "--no-cache", "-j", jobs, "--format", "jsonl", "--baseline",
+                    tmp_path / "accepted-1.json", corpus) for jobs in ("1", "2"))
+    assert one.returncode == two.returncode == 1 and one.stdout and two.stdout == one.stdout
+
+
+def test_a_worker_sends_the_number_of_schedules_alone_when_asked():
+    whole = work.check_one(0, str(SEED), Options.for_run()).result
+    (sent,) = work.check_batch([(0, str(SEED))], Options.for_run(schedules=False))
+    assert sent.result.schedule_count == len(whole.schedules) > 0
+    assert (sent.result.findings, sent.result.diagnosis, sent.result.said) == \
+        (whole.findings, whole.diagnosis, whole.said)
+    # Read after all, they stop the run rather than read as a file without schedules; never cached.
+    with pytest.raises(RuntimeError, match="schedules were read"):
+        sent.result.schedules
+    with pytest.raises(RuntimeError, match="schedules were read"):
+        codec.dumps(sent.result)
+
+
+def test_a_worker_caching_a_result_sends_it_whole(tmp_path):
+    from auditor.corpus.cache import fingerprint
+
+    options = Options.for_run(schedules=False, cache_dir=str(tmp_path / "cache"),
+                              fingerprint=fingerprint(auditor.load_rules(), [], [], [], None, "both"))
+    (sent,) = work.check_batch([(0, str(SEED))], options)
+    assert sent.result.schedules == auditor.check_file(str(SEED)).schedules
+    (cached,) = auditor.check_paths([str(SEED)], jobs=1, cache_dir=str(tmp_path / "cache"))
+    assert cached.cached and cached.result.schedules == sent.result.schedules
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "github", "html"])
+@pytest.mark.parametrize("table", [False, True])
+def test_a_writer_that_says_it_reads_no_schedules_writes_without_them(fmt, table):
+    from auditor.corpus.totals import Totals
+    from auditor.output import ReportOptions, writer
+    from auditor.output.destination import Output
+
+    ruleset = auditor.load_rules()
+    write = writer(fmt, Output(), ReportOptions(ruleset, table=table))
+    if getattr(write, "reads_schedules", True):
+        return  # (sent whole: nothing to check)
+    (sent,) = work.check_batch([(0, str(SEED))], Options.for_run(schedules=False))
+    assert sent.result.findings and sent.result.diagnosis.suggestions
+    write.file(sent.result)
+    totals = Totals(largest=False)
+    totals.add(sent)
+    write.end(totals)
 
 
 def test_the_streamed_json_document_is_the_one_the_whole_list_writer_makes(corpus_paths):

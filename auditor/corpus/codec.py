@@ -64,9 +64,26 @@ def defer(result: FileResult) -> FileResult:
     return result
 
 
+def counted(result: FileResult) -> FileResult:
+    """The result with only the number of its schedules, to send to a process
+    whose report reads nothing more of them (`Options.schedules`)."""
+    if result.deferred() is None:
+        result.defer(Pending(len(result.schedules), "", unsent))
+    return result
+
+
+def unsent(text: str) -> list[Schedule]:
+    """A counted result's schedules, read after all: a bug of the run that
+    said its report would not read them.  Raised, never an empty list, which
+    would read as a file without schedules."""
+    raise RuntimeError("a result's schedules were read where the run had its workers send only their number")
+
+
 def _schedules(result: FileResult) -> tuple[int, str]:
     pending = result.deferred()
     if pending is not None:
+        if pending.decode is unsent:  # (never cached: it would read as schedules of no text)
+            unsent(pending.text)
         return pending.size, pending.text
     return len(result.schedules), json.dumps(_out(list(result.schedules)), ensure_ascii=False, separators=(",", ":"))
 

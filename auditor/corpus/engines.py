@@ -73,19 +73,25 @@ Work = Union[Batch, Known]
 
 
 def batches(indexed: Iterable[tuple[int, str]], files: int = FILES_PER_BATCH, size: int = BYTES_PER_BATCH,
-            known: Optional[Callable[[int, str], Optional[Checked]]] = None) -> Iterator[Work]:
+            known: Optional[Callable[[int, str], Optional[Checked]]] = None, total: Optional[int] = None,
+            workers: int = 1) -> Iterator[Work]:
     """[(index, path), ...] in batches of up to `files` files and about `size`
     bytes; with `known`, runs of files it answers come out as `Known`, in
-    their place (a batch is closed before them, so the order holds)."""
+    their place (a batch is closed before them, so the order holds).  With
+    `total`, the number of files, the last batches shrink to a share of what
+    is left (a worker's half of it, down to one file): the `workers` then
+    finish together, where a last whole batch kept one of them at work and
+    the others waiting."""
     batch: Batch = []
     done: list[Checked] = []
-    total = 0
-    for index, path in indexed:
+    total_bytes = 0
+    room = files
+    for position, (index, path) in enumerate(indexed):
         hit = known(index, path) if known is not None else None
         if hit is not None:
             if batch:
                 yield batch
-                batch, total = [], 0
+                batch, total_bytes = [], 0
             done.append(hit)
             if len(done) >= files:
                 yield Known(done)
@@ -94,14 +100,16 @@ def batches(indexed: Iterable[tuple[int, str]], files: int = FILES_PER_BATCH, si
         if done:
             yield Known(done)
             done = []
+        if not batch and total is not None:
+            room = max(1, min(files, -(-(total - position) // (2 * workers))))
         try:
-            total += os.stat(path).st_size
+            total_bytes += os.stat(path).st_size
         except OSError:
             pass  # reported when the worker tries to read it
         batch.append((index, path))
-        if len(batch) >= files or total >= size:
+        if len(batch) >= room or total_bytes >= size:
             yield batch
-            batch, total = [], 0
+            batch, total_bytes = [], 0
     if batch:
         yield batch
     if done:
@@ -115,7 +123,8 @@ def run(paths: Iterable[str], options: Options, jobs: Optional[int] = None, engi
     jobs = default_jobs() if jobs is None else max(1, jobs)
     paths = paths if isinstance(paths, (list, tuple)) else list(paths)
     per_batch = max(1, min(FILES_PER_BATCH, -(-len(paths) // (jobs * 4))))
-    work = batches(enumerate(paths), per_batch, known=lambda i, p: work_known(i, p, options))
+    work = batches(enumerate(paths), per_batch, known=lambda i, p: work_known(i, p, options), total=len(paths),
+                   workers=jobs)
     if engine == "dask":
         yield from _driven(_dask_backend(options, jobs, scheduler), work, jobs, ordered, on_done)
     elif jobs == 1 or len(paths) <= 1:

@@ -172,9 +172,10 @@ def _run(args: argparse.Namespace, plan: Plan, out: Optional[Output]) -> int:
     if left is not None:
         totals.suppressed = 0
     entries: Optional[list[Entry]] = [] if args.write_baseline else None
+    options = plan.options._replace(schedules=_reads_schedules(args, write))
     try:
         with progress(len(plan.paths), args.quiet) as bar:
-            for checked in engines.run(plan.paths, plan.options, args.jobs, args.engine, args.scheduler,
+            for checked in engines.run(plan.paths, options, args.jobs, args.engine, args.scheduler,
                                        ordered=True, on_done=bar.done):
                 _one(checked, totals, write, left, entries)
     except engines.EngineError as exc:
@@ -194,6 +195,15 @@ def _run(args: argparse.Namespace, plan: Plan, out: Optional[Output]) -> int:
     if totals.unreadable:
         return EXIT_INPUT
     return EXIT_FINDINGS if totals.failing(args.fail_on) else EXIT_CLEAN
+
+
+def _reads_schedules(args: argparse.Namespace, write: Optional[Writer]) -> bool:
+    """Whether this run reads more of a result's schedules than their number:
+    a baseline (their cells), --summary (a failing schedule's units), a report
+    that draws or lists them (a writer says it does not with `reads_schedules`
+    False; one that does not say is taken to read them)."""
+    return bool(args.baseline or args.write_baseline or args.summary or write is None
+                or getattr(write, "reads_schedules", True))
 
 
 def _one(checked: Checked, totals: Totals, write: Optional[Writer], left: Optional[Accepted],

@@ -40,6 +40,8 @@ class Options(NamedTuple):
     fingerprint: Optional[str] = None  # of the rules and options (cache.fingerprint), with cache_dir
     run: Optional[str] = None  # a token per run: the rules are loaded once per run and process, and again
     # for the next run (its rules file may have changed)
+    schedules: bool = True  # a worker sends each result's schedules back; False: their number only (the
+    # report reads nothing more, and encoding them to send was a twentieth of a worker's time)
 
     @classmethod
     def for_run(cls, **fields: object) -> "Options":
@@ -81,7 +83,8 @@ def prepare(options: Options) -> tuple[RuleSet, Only]:
     """(ruleset, only) as the options ask, loaded once per run and process;
     InputError or ValueError when they are bad (the command line has said so
     before any worker starts, and a forked worker inherits what it loaded)."""
-    rules = options._replace(input_format=None, sources="both", max_bytes=None, cache_dir=None, fingerprint=None)
+    rules = options._replace(input_format=None, sources="both", max_bytes=None, cache_dir=None, fingerprint=None,
+                             schedules=True)
     prepared = _prepared.get(rules)
     if prepared is None:
         ruleset = auditor.load_rules(options.rules)
@@ -133,7 +136,7 @@ def check_one(index: int, path: str, options: Options, to_send: bool = False) ->
         held = [data]  # (checked takes the bytes out: freed once decoded, not kept through the check)
         del data
         result = checked(path, held, ruleset, only, options.input_format, options.sources)[0]
-        return Checked(index, _sendable(result) if to_send else result)
+        return Checked(index, _sendable(result, options.schedules) if to_send else result)
     from auditor.corpus.cache import digest
 
     content = digest(data)
@@ -144,7 +147,7 @@ def check_one(index: int, path: str, options: Options, to_send: bool = False) ->
         del data
         result, deterministic = checked(path, held, ruleset, only, options.input_format, options.sources)
         if to_send:
-            result = _sendable(result)  # (encoded once: the cache entry takes the same text)
+            result = _sendable(result)  # (encoded once: the cache entry takes the same text, so sent whole)
         if not deterministic:
             return Checked(index, result)
         store.put(key, result)
@@ -153,10 +156,10 @@ def check_one(index: int, path: str, options: Options, to_send: bool = False) ->
     return Checked(index, stored, cached=True) if stored is not None else Checked(index, result)
 
 
-def _sendable(result: auditor.FileResult) -> auditor.FileResult:
+def _sendable(result: auditor.FileResult, schedules: bool = True) -> auditor.FileResult:
     from auditor.corpus import codec
 
-    return codec.defer(result)
+    return codec.defer(result) if schedules else codec.counted(result)
 
 
 def known(index: int, path: str, options: Options) -> Optional[Checked]:

@@ -56,6 +56,12 @@ class Writer(Protocol):
         """The run is over: write what waits for it (a document's end, the summary)."""
 
 
+# A writer may say it reads no more of a result's schedules than their number
+# (`result.schedule_count`) with an attribute `reads_schedules = False`: a
+# corpus run's workers then do not send them (a writer that does not say is
+# taken to read them; one that says False and reads them stops the run).
+
+
 def formats() -> tuple[str, ...]:
     return tuple(WRITERS)
 

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 
 class JsonlWriter:
+    reads_schedules = False  # (their number only: a corpus run's workers send no more)
+
     def __init__(self, out: Output, options: ReportOptions) -> None:
         self.out = out
 

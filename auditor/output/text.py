@@ -28,6 +28,7 @@ RuleCount = tuple[str, str, str, int]  # rule, check, severity, findings
 class TextWriter:
     def __init__(self, out: Output, options: ReportOptions) -> None:
         self.text = TextReport(out.stream, options.color, options.table, options.statistics)
+        self.reads_schedules = options.table  # (only to draw them; the findings and diagnosis name their cells)
         self.statistics = options.statistics
         # The diagnosis lines come after the summary: they wait on disk.
         self.after = tempfile.TemporaryFile("w+", encoding="utf-8")
