@@ -53,6 +53,10 @@
 - sedge-pumps-2023-ixbrl-note-dated-*: teasel's note, the receivables' table first, the balances
   headed by date ("Balance at January 1", no "beginning"): the table is found by the text block
   it is printed in (s33: no table read, VX003).
+- osier-realty-2023-ixbrl-schedule-iv-in-block-*: Schedule II, then Schedule IV (its loans, their
+  reconciliation headed with Schedule II's columns) in the one text block tagged with Schedule II's
+  concept: Schedule IV's heading ends Schedule II's reach, its reconciliation is never read (s33:
+  read as an untitled Schedule II, "Reconciliation of mortgage loans" its rows).
 """
 
 from __future__ import annotations
@@ -340,3 +344,29 @@ def test_a_notes_roll_forward_after_its_receivables_table_is_not_read_as_the_sch
     result = auditor.check_source(source.from_text(text, "t.htm"), RULES)
     assert [s.source for s in result.schedules] == ["xbrl"]
     assert sorted(f.rule for f in result.findings if f.severity in ("warning", "error")) == ["VQ001", "VQ002", "VX003"]
+
+
+@pytest.mark.parametrize("loans", [True, False])
+def test_another_schedule_in_the_schedules_text_block_is_not_read_as_the_schedule(loans):
+    """Schedule II's text block holding Schedule IV after it (filers tag several schedules in one
+    block): the reconciliation of mortgage loans (Schedule II's columns) under Schedule IV's heading
+    is not read, with its table of loans before it or not; the schedule is, a misprinted charge found
+    at its row.  (Until s34 every table of the block printing a balance and a movement was taken.)"""
+    def without_loans(text: str) -> str:
+        if loans:
+            return text
+        start = text.index("<table", text.index("Schedule IV: Mortgage Loans"))
+        return text[:start] + text[text.index("</table>", start) + len("</table>"):]
+    for kind in ("clean", "wrong-figure"):
+        name = f"osier-realty-2023-ixbrl-schedule-iv-in-block-{kind}.htm"
+        text = without_loans((PAGES / name).read_text("utf-8"))
+        result = auditor.check_source(source.from_text(text, name), RULES)
+        table = [s for s in result.schedules if s.source == "table"]
+        assert len(table) == 1 and len(table[0].periods) == 2, kind
+        assert not any("mortgage" in (r.label or "").lower() for p in table[0].periods for r in p.rows), kind
+        schedule_iv = line_of(text, "Schedule IV: Mortgage Loans")
+        assert all(f.location.line < schedule_iv for f in result.findings), kind
+        want = [] if kind == "clean" else [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
+        assert sorted((f.rule, f.row) for f in failed(result)) == want
+        if want:
+            assert next(f for f in failed(result) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')
