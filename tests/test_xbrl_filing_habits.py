@@ -347,25 +347,64 @@ def test_a_notes_roll_forward_after_its_receivables_table_is_not_read_as_the_sch
 
 
 @pytest.mark.parametrize("loans", [True, False])
-def test_another_schedule_in_the_schedules_text_block_is_not_read_as_the_schedule(loans):
+@pytest.mark.parametrize("lettered", [False, True])
+@pytest.mark.parametrize("block", ["srt", "own"])
+def test_another_schedule_in_the_schedules_text_block_is_not_read_as_the_schedule(loans, lettered, block):
     """Schedule II's text block holding Schedule IV after it (filers tag several schedules in one
     block): the reconciliation of mortgage loans (Schedule II's columns) under Schedule IV's heading
-    is not read, with its table of loans before it or not; the schedule is, a misprinted charge found
-    at its row.  (Until s34 every table of the block printing a balance and a movement was taken.)"""
-    def without_loans(text: str) -> str:
-        if loans:
-            return text
-        start = text.index("<table", text.index("Schedule IV: Mortgage Loans"))
-        return text[:start] + text[text.index("</table>", start) + len("</table>"):]
+    is not read, with its table of loans before it or not, its columns lettered "Column A" ...
+    "Column E" or not (Rule 12-09's letters say Schedule II only under no other schedule's heading);
+    the schedule is, a misprinted charge found at its row.  Also where the block is a concept of the
+    filer's own (the letters alone would say Schedule II).  (Until s34 every table of the block
+    printing a balance and a movement was taken, and a lettered table after Schedule IV's table of
+    loans.)"""
+    def edited(text: str) -> str:
+        if block == "own":
+            text = text.replace("srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock", "osr:SchedulesTextBlock")
+        at = text.index("Schedule IV: Mortgage Loans")
+        if lettered:
+            reconciliation = text.index("<tr><td></td><td", text.index("Reconciliation of mortgage", at))
+            letters = "".join(f'<td style="text-align:center">Column {c}</td>' for c in "ABCDE")
+            text = text[:reconciliation] + f"<tr>{letters}</tr>\n" + text[reconciliation:]
+        if not loans:
+            start = text.index("<table", at)
+            text = text[:start] + text[text.index("</table>", start) + len("</table>"):]
+        return text
     for kind in ("clean", "wrong-figure"):
         name = f"osier-realty-2023-ixbrl-schedule-iv-in-block-{kind}.htm"
-        text = without_loans((PAGES / name).read_text("utf-8"))
+        text = edited((PAGES / name).read_text("utf-8"))
         result = auditor.check_source(source.from_text(text, name), RULES)
         table = [s for s in result.schedules if s.source == "table"]
         assert len(table) == 1 and len(table[0].periods) == 2, kind
         assert not any("mortgage" in (r.label or "").lower() for p in table[0].periods for r in p.rows), kind
         schedule_iv = line_of(text, "Schedule IV: Mortgage Loans")
         assert all(f.location.line < schedule_iv for f in result.findings), kind
+        want = [] if kind == "clean" else [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
+        assert sorted((f.rule, f.row) for f in failed(result)) == want
+        if want:
+            assert next(f for f in failed(result) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')
+
+
+@pytest.mark.parametrize("before", ["title", "report"])
+def test_a_lettered_notes_look_back_for_another_schedule_stops_at_its_own_heading(before):
+    """upland-grain's lettered note ("Note 21. Allowances and Reserves", "Column A" ... "Column E"),
+    the page's <title> "Schedule II" or a sentence on the financial statement schedule above the
+    note's heading, no table between: neither heads another schedule over the note, whose own
+    heading is the nearest (s33 looked back 20,000 characters for the word "schedule" and found
+    them: the note left unread, the facts checked alone, VX003).  A misprinted charge found at its row."""
+    for kind in ("clean", "wrong-figure"):
+        name = f"upland-grain-2023-ixbrl-note-letters-{kind}.htm"
+        text = (PAGES / name).read_text("utf-8")
+        if before == "title":
+            text = text.replace("<title>Upland Grain 10-K 2023</title>", "<title>Schedule II</title>", 1)
+        else:
+            text = text.replace('<ix:nonNumeric name="upl:AllowancesAndReservesTextBlock"',
+                                "<p>Our audits also included the financial statement schedule listed in Item 15, which "
+                                "presents fairly the information set forth therein.</p>\n"
+                                '<ix:nonNumeric name="upl:AllowancesAndReservesTextBlock"', 1)
+        result = auditor.check_source(source.from_text(text, name), RULES)
+        table = [s for s in result.schedules if s.source == "table"]
+        assert len(table) == 1 and len(table[0].periods) == 2, kind
         want = [] if kind == "clean" else [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
         assert sorted((f.rule, f.row) for f in failed(result)) == want
         if want:
