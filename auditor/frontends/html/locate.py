@@ -400,12 +400,22 @@ def _before_another_schedule(doc: Document, start: int, tables: list[Span]) -> l
     """The tables (in order, after `start`: a Schedule II text block's) before the first that
     another numbered schedule's heading stands over ("SCHEDULE IV", "MORTGAGE LOANS ON REAL
     ESTATE"): filers tag several schedules in one text block, and Schedule II's ends at the next
-    one's heading (Schedule IV's reconciliation has Schedule II's columns).  Each table's headings
-    are read once (statement_headings: from the table before it on)."""
+    one's heading (Schedule IV's reconciliation has Schedule II's columns).  Only the text between
+    the block's tables is read (its titles and captions: the tables' own text is most of it)."""
+    reach = start
     for k, table in enumerate(tables):
-        if any(at >= start and _heads_a_schedule(doc, at, table[0]) for at in doc.statement_headings(table[0])):
+        if reach < table[0] and _heads_another_schedule(doc, reach, table[0]):
             return tables[:k]
+        reach = max(reach, table[1])
     return tables
+
+
+def _heads_another_schedule(doc: Document, start: int, end: int) -> bool:
+    """Whether a block of text[start:end] heads another numbered schedule, not a note
+    (as statement_headings finds them: labels.heads_another_statement)."""
+    blocks = doc.texts_in(start, end)
+    return any(numbers_a_statement(text) and SCHEDULE_WORD.search(text) and not furniture(text)
+               and heads_another_statement(_texts_from(blocks, k)) for k, (_, text) in enumerate(blocks))
 
 
 def _heads_a_schedule(doc: Document, at: int, table: int) -> bool:
