@@ -21,9 +21,14 @@ Fixed in s31:
 - page-number-bare, page-number-bare-row, page-number-dashes: a bare page number
   ("32", "- 2 -") alone in a row's label cell or centred across the table was
   said unread (VQ007, every case, every era); it is page furniture, dropped.
+Fixed in s34:
+- schedules-iii-iv, schedule-iv-next (inline XBRL): Schedule IV's reconciliation
+  inside the text block the render tags as Schedule II's was read as an untitled
+  schedule (36 of 36); another schedule's heading in the block ends Schedule II's.
 Fixtures tests/fixtures/html/tamsin-controls-2006-title-row-under-report-*,
 corvina-realty-2005-schedule-iv-after-*, wexford-pumps-2005-period-continued-after-break-*,
-kelso-bearings-2005-page-numbers-in-rows-*.
+kelso-bearings-2005-page-numbers-in-rows-*,
+tests/fixtures/xbrl/osier-realty-2023-ixbrl-schedule-iv-in-block-*.
 """
 
 from __future__ import annotations
