@@ -152,6 +152,9 @@ A-E, else (a notes roll-forward: NOT_SCHEDULE) not read, its facts checked alone
 And NINTH: the units in a merged cell over the headings, an ix:header of contexts alone,
 <sup> markers on labels and footnote rows, "Acquisitions" and "Foreign Currency Translation"
 columns after the provision.
+And TENTH (s34-decoy4): that note lettered as filers spell Rule 12-09's letters ("Column A",
+"COLUMN A", "Col. A"; "COL. A" is note-other-letters'), wrapped ("Column<br>D") or each letter on
+a line of its own: read as Schedule II, each spelling alike.
 """
 
 from __future__ import annotations
@@ -1076,6 +1079,9 @@ def tagged(spec: dict, variation: str = "base", tag_spec: dict = None) -> Render
     if variation in ADJUSTED:
         spec, tag_spec = with_adjusted(spec), with_adjusted(tag_spec) if tag_spec else None
         habits |= ADJUSTED[variation]
+    if variation in SPELLINGS:
+        spelling = SPELLINGS[variation]
+        spec, tag_spec = relettered(spec, spelling), relettered(tag_spec, spelling) if tag_spec else None
     habits |= LAYOUT_OF.get(variation, frozenset())
     doc = Doc(spec, habits, tag_spec)
     doc.tag()
@@ -1743,6 +1749,8 @@ def printed_spec(spec: dict, variation: str) -> dict:
         return with_adjusted(spec)
     if variation == "acquisitions-translation":
         return with_acquisitions(spec)
+    if variation in SPELLINGS:
+        return relettered(spec, SPELLINGS[variation])
     return with_adoption(spec, variation in NEGATIVE) if variation in ADOPTION else spec
 
 
@@ -2103,7 +2111,9 @@ VARIATIONS = VARIATIONS + tuple(SEVENTH)
 THE_TITLE = "Schedule II \u2014 Valuation and Qualifying Accounts"
 THE_SENTENCE = "the activity of the Company's valuation and qualifying accounts"
 OWN_BLOCK = 'name="abc:AllowancesAndReservesTextBlock"'
-LETTER = re.compile(r"COL\.(?:\s|<br>)*[A-E]\b(?:<br>|\s)*")
+# Rule 12-09's letters as filers spell them ("COL. A", "Col. A", "Column A", "COLUMN A"), a <br> maybe
+# between the word and its letter (the real tables' own headings print all four).
+LETTER = re.compile(r"\b(?:COL\.|Col\.|COLUMN|Column)(?:\s|<br>)*([A-E])\b(?:<br>|\s)*")
 
 
 def retitled(title: str, own_block: bool = False, receivables: bool = False, letters: bool = True):
@@ -2141,14 +2151,46 @@ EDITS.update(EIGHTH)
 VARIATIONS = VARIATIONS + tuple(EIGHTH)
 
 
+# Rule 12-09's letters spelled each way over a note's columns (s34-decoy4): the note is Schedule II by
+# its letters (s33's decision) however they are spelled, a <br> between the word and its letter
+# where the heading wraps ("Column<br>D<br>Deductions"), or each letter on a line of its own.
+SPELLINGS = {"note-letters-column": "Column", "note-letters-caps": "COLUMN", "note-letters-col": "Col.",
+             "note-letters-lines": "COLUMN"}
+ROLE_LETTER = {"label": "A", "beginning": "B", "ending": "E", "deductions": "D", "writeoffs": "D",
+               "credited_costs": "D", "credited_other": "D"}  # (every other column an addition's: "C")
+
+
+def relettered(spec: dict, spelling: str) -> dict:
+    """The table's headings lettered as Rule 12-09 letters them, spelled `spelling` (its own
+    letters, however spelled, struck first: the same table relettered is the same)."""
+    out = copy.deepcopy(spec)
+    out["columns"] = [f"{spelling} {ROLE_LETTER.get(role, 'C')} {LETTER.sub('', heading).strip()}".strip()
+                      for heading, role in zip(spec["columns"], spec["roles"])]
+    return out
+
+
+def letters_on_lines(doc: Doc) -> None:
+    """The note lettered, each letter on a line of its own over its heading ("COLUMN<br>B<br>...")."""
+    retitled("Note 21. Allowances and Reserves", own_block=True)(doc)
+    start, end, _ = _table_head(doc)
+    head = re.sub(r"COLUMN(?:\s|<br>)*([A-E])\b(?:\s|<br>)*", r"COLUMN<br>\1<br>", doc.text[start:end])
+    doc.text = doc.text[:start] + head + doc.text[end:]
+
+
+TENTH = {name: retitled("Note 21. Allowances and Reserves", own_block=True) for name in SPELLINGS}
+TENTH["note-letters-lines"] = letters_on_lines
+EDITS.update(TENTH)
+VARIATIONS = VARIATIONS + tuple(TENTH)
+
+
 def unread_expected(variation: str, text: str) -> bool:
     """Whether the habit's page prints no Schedule II (a note under another title, its
-    columns not lettered as Rule 12-09 letters them: three letters or more)."""
-    if variation not in NOT_SCHEDULE | {"note-other-letters"}:
+    columns not lettered as Rule 12-09 letters them: three letters or more, however spelled)."""
+    if variation not in NOT_SCHEDULE | {"note-other-letters"} | set(SPELLINGS):
         return False
     start = text.index("<table")
     head = text[start:text.find("</tr>", text.find("Balance", start))]
-    return len(set(re.findall(r"COL\.(?:\s|<br>)*([A-E])\b", head))) < 3
+    return len(set(LETTER.findall(head))) < 3
 
 
 # And other filing software's layouts not yet seen (s33-ixbrlnote):

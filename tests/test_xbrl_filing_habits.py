@@ -53,6 +53,10 @@
 - sedge-pumps-2023-ixbrl-note-dated-*: teasel's note, the receivables' table first, the balances
   headed by date ("Balance at January 1", no "beginning"): the table is found by the text block
   it is printed in (s33: no table read, VX003).
+- osier-realty-2023-ixbrl-schedule-iv-in-block-*: Schedule II, then Schedule IV (its loans, their
+  reconciliation headed with Schedule II's columns) in the one text block tagged with Schedule II's
+  concept: Schedule IV's heading ends Schedule II's reach, its reconciliation is never read (s33:
+  read as an untitled Schedule II, "Reconciliation of mortgage loans" its rows).
 """
 
 from __future__ import annotations
@@ -340,3 +344,68 @@ def test_a_notes_roll_forward_after_its_receivables_table_is_not_read_as_the_sch
     result = auditor.check_source(source.from_text(text, "t.htm"), RULES)
     assert [s.source for s in result.schedules] == ["xbrl"]
     assert sorted(f.rule for f in result.findings if f.severity in ("warning", "error")) == ["VQ001", "VQ002", "VX003"]
+
+
+@pytest.mark.parametrize("loans", [True, False])
+@pytest.mark.parametrize("lettered", [False, True])
+@pytest.mark.parametrize("block", ["srt", "own"])
+def test_another_schedule_in_the_schedules_text_block_is_not_read_as_the_schedule(loans, lettered, block):
+    """Schedule II's text block holding Schedule IV after it (filers tag several schedules in one
+    block): the reconciliation of mortgage loans (Schedule II's columns) under Schedule IV's heading
+    is not read, with its table of loans before it or not, its columns lettered "Column A" ...
+    "Column E" or not (Rule 12-09's letters say Schedule II only under no other schedule's heading);
+    the schedule is, a misprinted charge found at its row.  Also where the block is a concept of the
+    filer's own (the letters alone would say Schedule II).  (Until s34 every table of the block
+    printing a balance and a movement was taken, and a lettered table after Schedule IV's table of
+    loans.)"""
+    def edited(text: str) -> str:
+        if block == "own":
+            text = text.replace("srt:ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock", "osr:SchedulesTextBlock")
+        at = text.index("Schedule IV: Mortgage Loans")
+        if lettered:
+            reconciliation = text.index("<tr><td></td><td", text.index("Reconciliation of mortgage", at))
+            letters = "".join(f'<td style="text-align:center">Column {c}</td>' for c in "ABCDE")
+            text = text[:reconciliation] + f"<tr>{letters}</tr>\n" + text[reconciliation:]
+        if not loans:
+            start = text.index("<table", at)
+            text = text[:start] + text[text.index("</table>", start) + len("</table>"):]
+        return text
+    for kind in ("clean", "wrong-figure"):
+        name = f"osier-realty-2023-ixbrl-schedule-iv-in-block-{kind}.htm"
+        text = edited((PAGES / name).read_text("utf-8"))
+        result = auditor.check_source(source.from_text(text, name), RULES)
+        table = [s for s in result.schedules if s.source == "table"]
+        assert len(table) == 1 and len(table[0].periods) == 2, kind
+        assert not any("mortgage" in (r.label or "").lower() for p in table[0].periods for r in p.rows), kind
+        schedule_iv = line_of(text, "Schedule IV: Mortgage Loans")
+        assert all(f.location.line < schedule_iv for f in result.findings), kind
+        want = [] if kind == "clean" else [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
+        assert sorted((f.rule, f.row) for f in failed(result)) == want
+        if want:
+            assert next(f for f in failed(result) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')
+
+
+@pytest.mark.parametrize("before", ["title", "report"])
+def test_a_lettered_notes_look_back_for_another_schedule_stops_at_its_own_heading(before):
+    """upland-grain's lettered note ("Note 21. Allowances and Reserves", "Column A" ... "Column E"),
+    the page's <title> "Schedule II" or a sentence on the financial statement schedule above the
+    note's heading, no table between: neither heads another schedule over the note, whose own
+    heading is the nearest (s33 looked back 20,000 characters for the word "schedule" and found
+    them: the note left unread, the facts checked alone, VX003).  A misprinted charge found at its row."""
+    for kind in ("clean", "wrong-figure"):
+        name = f"upland-grain-2023-ixbrl-note-letters-{kind}.htm"
+        text = (PAGES / name).read_text("utf-8")
+        if before == "title":
+            text = text.replace("<title>Upland Grain 10-K 2023</title>", "<title>Schedule II</title>", 1)
+        else:
+            text = text.replace('<ix:nonNumeric name="upl:AllowancesAndReservesTextBlock"',
+                                "<p>Our audits also included the financial statement schedule listed in Item 15, which "
+                                "presents fairly the information set forth therein.</p>\n"
+                                '<ix:nonNumeric name="upl:AllowancesAndReservesTextBlock"', 1)
+        result = auditor.check_source(source.from_text(text, name), RULES)
+        table = [s for s in result.schedules if s.source == "table"]
+        assert len(table) == 1 and len(table[0].periods) == 2, kind
+        want = [] if kind == "clean" else [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
+        assert sorted((f.rule, f.row) for f in failed(result)) == want
+        if want:
+            assert next(f for f in failed(result) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')

@@ -390,9 +390,38 @@ def _in_schedule_blocks(doc: Document) -> list[Span]:
         from auditor.frontends.xbrl.facts import schedule_block_at  # (iXBRL only: not loaded for a plain page)
 
         for start, end in schedule_block_at(doc.text, at):
-            found += [span for span in doc.tables[bisect_left(doc.starts, start):bisect_left(doc.starts, end)]
-                      if span[1] <= end and may_hold_schedule(doc, span)]
+            inside = [span for span in doc.tables[bisect_left(doc.starts, start):bisect_left(doc.starts, end)]
+                      if span[1] <= end]
+            found += [span for span in _before_another_schedule(doc, start, inside) if may_hold_schedule(doc, span)]
     return found
+
+
+def _before_another_schedule(doc: Document, start: int, tables: list[Span]) -> list[Span]:
+    """The tables (in order, after `start`: a Schedule II text block's) before the first that
+    another numbered schedule's heading stands over ("SCHEDULE IV", "MORTGAGE LOANS ON REAL
+    ESTATE"): filers tag several schedules in one text block, and Schedule II's ends at the next
+    one's heading (Schedule IV's reconciliation has Schedule II's columns).  Only the text between
+    the block's tables is read (its titles and captions: the tables' own text is most of it)."""
+    reach = start
+    for k, table in enumerate(tables):
+        if reach < table[0] and _heads_another_schedule(doc, reach, table[0]):
+            return tables[:k]
+        reach = max(reach, table[1])
+    return tables
+
+
+def _heads_another_schedule(doc: Document, start: int, end: int) -> bool:
+    """Whether a block of text[start:end] heads another numbered schedule, not a note
+    (as statement_headings finds them: labels.heads_another_statement)."""
+    blocks = doc.texts_in(start, end)
+    return any(numbers_a_statement(text) and SCHEDULE_WORD.search(text) and not furniture(text)
+               and heads_another_statement(_texts_from(blocks, k)) for k, (_, text) in enumerate(blocks))
+
+
+def _heads_a_schedule(doc: Document, at: int, table: int) -> bool:
+    """Whether the statement's heading at `at` (statement_headings, before the table at
+    `table`) is a numbered schedule's, not a note's."""
+    return SCHEDULE_WORD.search(doc.plain(at, min(at + TITLE_LINE, table))) is not None
 
 
 # How many tables printing no schedule's words (a note's table of the receivables) may stand between
@@ -494,14 +523,40 @@ def _schedule_in_a_note(doc: Document, table: Span, heading: int) -> bool:
     ("COL. A" ... "COL. E"), no other numbered schedule's heading over it (Schedule IV's
     columns are lettered too).  A note's roll-forward of an allowance says neither: not read."""
     if doc.text.find("<ix:nonNumeric", max(0, table[0] - REACH), table[0]) != -1:
-        from auditor.frontends.xbrl.facts import in_schedule_block  # (iXBRL only: not loaded for a plain page)
+        from auditor.frontends.xbrl.facts import schedule_block_start  # (iXBRL only: not loaded for a plain page)
 
-        if in_schedule_block(doc.text, table[0]):
+        start = schedule_block_start(doc.text, table[0])
+        if start is not None and _before_another_schedule(doc, start, _tables_from(doc, start, table))[-1:] == [table]:
             return True
     head = html.unescape(without_tags(doc.text[table[0]:_row_end(doc.text, heading, heading)]))
     if len({m.group(1).lower() for m in RULE_LETTER.finditer(head)}) < 3:
         return False
-    return not any(SCHEDULE_WORD.search(text) for text in doc.printed(max(_end_before(doc, table), table[0] - REACH), table[0]))
+    over = _heading_over(doc, table)
+    return over is None or not _heads_a_schedule(doc, over, table[0])
+
+
+def _tables_from(doc: Document, start: int, table: Span) -> list[Span]:
+    """The tables starting from `start` on, up to `table` and it."""
+    return doc.tables[bisect_left(doc.starts, start):bisect_left(doc.starts, table[0]) + 1]
+
+
+def _heading_over(doc: Document, table: Span) -> Optional[int]:
+    """Where the nearest note's or other schedule's heading over `table` starts
+    (statement_headings): between the table before it and it, or, past tables printing no
+    balance and movement (a note's table of the receivables, Schedule IV's table of loans
+    over its reconciliation), over the first of them (up to TABLES_PAST); None where none
+    is.  Never further back: a page's <title>, an earlier statement's heading, is not
+    this table's."""
+    for _ in range(TABLES_PAST + 1):
+        before = _end_before(doc, table)
+        over = [at for at in doc.statement_headings(table[0]) if at >= before]
+        if over:
+            return over[-1]
+        previous = next((span for span in doc.tables if span[1] == before), None) if before else None
+        if previous is None or may_hold_schedule(doc, previous):
+            return None
+        table = previous
+    return None
 
 
 def past_tables(doc: Document, start: int, table: Span) -> int:

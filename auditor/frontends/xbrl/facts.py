@@ -188,13 +188,14 @@ def schedule_block_at(text: str, at: int) -> tuple[tuple[int, int], ...]:
     return _schedule_blocks(text, at, at + len(BLOCK_NAME)) if text.startswith(BLOCK_NAME, at) else ()
 
 
-def in_schedule_block(text: str, at: int) -> bool:
-    """Whether offset `at` (a table's start) is inside a text block tagged with the Schedule II
-    text block's concept, its start tag within BLOCK_REACH before: the filer's own word that
-    what it prints is the schedule, whatever the note's heading over it says."""
+def schedule_block_start(text: str, at: int) -> Optional[int]:
+    """Where the text block tagged with the Schedule II text block's concept that offset `at` (a
+    table's start) is inside starts, its start tag within BLOCK_REACH before; None where `at` is
+    in no such block.  The filer's own word that what it prints is the schedule, whatever the
+    note's heading over it says (up to another schedule's heading in it: the caller's to ask)."""
     named = text.rfind(BLOCK_NAME, max(0, at - BLOCK_REACH), at)
     tag = _block_start_tag(text, named) if named != -1 else None
-    return tag is not None and tag[1] < at and _nonnumeric_end(text, tag[0], tag[1] + 1) > at
+    return tag[0] if tag is not None and tag[1] < at and _nonnumeric_end(text, tag[0], tag[1] + 1) > at else None
 
 
 def _block_start_tag(text: str, named: int) -> Optional[tuple[int, int]]:
