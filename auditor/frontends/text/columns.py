@@ -190,14 +190,15 @@ def _rules_off_period(lines: Sequence[Line], i: int, label_end: int) -> bool:
     "---------  ----------"), as filers rule off each year or a total printed
     above its rows: the body's furniture, not a rule under the headings (a
     caption dated so is no heading line).  Rules stacked there (the year's, then a
-    total's over the total printed first) are that furniture too."""
+    total's over the total printed first) are that furniture too; so is the rule a
+    blank line under the caption, the table double spaced."""
     if lines[i].kind != "rule":
         return False
     while i > 0 and lines[i - 1].kind == "rule" and lines[i - 1].number == lines[i].number - 1:
         i -= 1
     above = lines[i - 1] if i > 0 else None
     return (above is not None and above.kind == "text"
-            and above.number == lines[i].number - 1 and len(chunks(above.words)) == 1
+            and lines[i].number - above.number <= 2 and len(chunks(above.words)) == 1
             and is_caption(above, label_end) and not is_title_or_units(above) and _dated_period(text(above.words)))
 
 
