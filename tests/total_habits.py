@@ -41,6 +41,8 @@ rules
 - rule-under-caption: a rule (the headings' rule over the figure columns) right
   under each period's caption, before its first row, as filers rule off each year;
 - total-above-ruled: total-above, a rule under each period's caption over the total;
+- rule-under-group: an undated group caption ("Reserves deducted from asset accounts:") under
+  each period's caption, a rule under it before the first row;
 
 layout
 - break-before-total: a page break between the reserves and their total.
@@ -264,6 +266,27 @@ def _rule_under_captions(text: str) -> str:
     return "\n".join(lines)
 
 
+GROUP = "Reserves deducted from asset accounts:"
+
+
+def _rule_under_groups(text: str) -> str:
+    """A rule printed right under each period's group caption ("Reserves deducted from asset
+    accounts:", undated), before its first row: the captions over it moved up into the blank
+    line above them, the headings' rule (its figure columns') in the caption's place."""
+    lines = text.split("\n")
+    rule = next((ln for ln in lines if ln.strip() and set(ln.strip()) <= {"-", " "} and "  " in ln.strip()), None)
+    if rule is None:
+        return text
+    label_end = len(rule) - len(rule.lstrip()) + rule.strip().index("  ")
+    figures_rule = " " * label_end + rule[label_end:]
+    for n in range(2, len(lines)):
+        if lines[n].strip().lower() == GROUP.lower():
+            top = n - 1 if _period_caption(lines, n - 1) else n
+            if top > 0 and not lines[top - 1].strip():
+                lines[top - 1 : n + 1] = lines[top : n + 1] + [figures_rule.rstrip()]
+    return "\n".join(lines)
+
+
 def _latest_only(spec: dict) -> Optional[dict]:
     """A total under the latest period's reserves only (printed once for the table)."""
     spec = _one_total("Total")(spec)
@@ -309,6 +332,7 @@ HABITS: dict[str, Habit] = {
     "latest-only": Habit(_latest_only),
     "rule-under-caption": Habit(_one_total("Total"), typed=_rule_under_captions),
     "total-above-ruled": Habit(lambda s: _rebuilt(s, 2, _total_above), typed=_rule_under_captions),
+    "rule-under-group": Habit(_one_total("Total"), text=lambda s: {"group_header": GROUP}, typed=_rule_under_groups),
     "break-before-total": Habit(_one_total("Total"),
                                 text=lambda s: {"page_break": "page_tag", "break_after": _before_total(s)},
                                 html=lambda s: {"page_break": 1 + _before_total(s)}),

@@ -191,7 +191,9 @@ def _rules_off_period(lines: Sequence[Line], i: int, label_end: int) -> bool:
     above its rows: the body's furniture, not a rule under the headings (a
     caption dated so is no heading line).  Rules stacked there (the year's, then a
     total's over the total printed first) are that furniture too; so is the rule a
-    blank line under the caption, the table double spaced."""
+    blank line under the caption, the table double spaced, and the rule under a
+    group's caption ("Reserves deducted from asset accounts:", undated, its colon
+    saying rows follow: no heading ends so) under the period's or opening the body."""
     if lines[i].kind != "rule":
         return False
     while i > 0 and lines[i - 1].kind == "rule" and lines[i - 1].number == lines[i].number - 1:
@@ -199,7 +201,8 @@ def _rules_off_period(lines: Sequence[Line], i: int, label_end: int) -> bool:
     above = lines[i - 1] if i > 0 else None
     return (above is not None and above.kind == "text"
             and lines[i].number - above.number <= 2 and len(chunks(above.words)) == 1
-            and is_caption(above, label_end) and not is_title_or_units(above) and _dated_period(text(above.words)))
+            and is_caption(above, label_end) and not is_title_or_units(above)
+            and (_dated_period(words := text(above.words)) or words.endswith(":")))
 
 
 def _is_subtitle(line: Line, below: int) -> bool:
