@@ -226,6 +226,12 @@ def continues_period(caption: str, current: str) -> bool:
     return more is not None and _caption_key(caption[:more.start()].rstrip(" ,:-\u2013\u2014(")) == _caption_key(current)
 
 
+def restates_period(caption: str, current: str) -> bool:
+    """Whether a caption is the current period's printed again as it was, as a
+    filer types a year's caption again over its rows continued past a page break."""
+    return bool(current) and is_period(caption) and _caption_key(caption) == _caption_key(current)
+
+
 def _caption_key(caption: str) -> str:
     return " ".join(caption.rstrip(":").lower().split())
 

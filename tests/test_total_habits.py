@@ -3,7 +3,8 @@ them (total_habits: no label, "Totals", "TOTAL ALLOWANCES", "Consolidated";
 subtotals and grand totals over them; a total of part of the reserves; a
 total above its reserves; a total of one reserve; balances only; a page
 break before the total; a wrong total; a total named more than "Total",
-above or below its reserves, wrong in one, two or every column), one habit at a time, in tagged and
+above or below its reserves, wrong in one, two or every column; a rule under each period's caption,
+over its first row or a total printed first, or under an undated group caption), one habit at a time, in tagged and
 untagged EDGAR text, a typed layout, by account (the total a block of its own
 after the accounts', every period's), HTML, HTML a table per account under
 its own headings (the total's a table of its own after them) and one filing
@@ -119,6 +120,8 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
     wrong = misread(result, rendered, lambda: expected(spec, rendered))
     if wrong is not None:
         return wrong
+    if rendered.headings and any(s.columns and not any(c.heading for c in s.columns) for s in result.schedules):
+        return "wrong", "the column headings printed, none read (the roles taken from the arithmetic)"
     of = {(f.line, f.start): (f.period, f.row) for f in rendered.figures}
     place = {(f.line, f.start): (f.period, f.row, f.column) for f in rendered.figures}
     for f in result.findings:

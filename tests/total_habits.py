@@ -37,6 +37,13 @@ figures
   or every figure of it printed 1,000 off;
 - wrong-total-2, wrong-total-all: the same below the reserves (two, every figure);
 
+rules
+- rule-under-caption: a rule (the headings' rule over the figure columns) right
+  under each period's caption, before its first row, as filers rule off each year;
+- total-above-ruled: total-above, a rule under each period's caption over the total;
+- rule-under-group: an undated group caption ("Reserves deducted from asset accounts:") under
+  each period's caption, a rule under it before the first row;
+
 layout
 - break-before-total: a page break between the reserves and their total.
 
@@ -47,6 +54,7 @@ layout
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Optional
@@ -231,6 +239,54 @@ def _double_rule_over_totals(text: str) -> str:
     return "\n".join(lines)
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _period_caption(lines: list[str], n: int) -> bool:
+    """Line n prints a period's caption alone ("YEAR ENDED NOVEMBER 30, 2013:"), set
+    apart by a blank line above, rows under it: one phrase naming a year."""
+    line = lines[n].strip()
+    return (0 < n < len(lines) - 1 and not lines[n - 1].strip() and lines[n + 1].strip() != ""
+            and bool(_YEAR.search(line)) and "  " not in line and not line.startswith("<"))
+
+
+def _rule_under_captions(text: str) -> str:
+    """A rule printed right under each period's caption, before its first row, as
+    filers rule off each year: the caption moved up into the blank line above it,
+    the headings' rule (its figure columns') in its place, figures kept in place."""
+    lines = text.split("\n")
+    rule = next((ln for ln in lines if ln.strip() and set(ln.strip()) <= {"-", " "} and "  " in ln.strip()), None)
+    if rule is None:
+        return text
+    label_end = len(rule) - len(rule.lstrip()) + rule.strip().index("  ")  # (the label column's rule ends)
+    figures_rule = " " * label_end + rule[label_end:]
+    for n in range(len(lines)):
+        if _period_caption(lines, n):
+            lines[n - 1], lines[n] = lines[n], figures_rule.rstrip()
+    return "\n".join(lines)
+
+
+GROUP = "Reserves deducted from asset accounts:"
+
+
+def _rule_under_groups(text: str) -> str:
+    """A rule printed right under each period's group caption ("Reserves deducted from asset
+    accounts:", undated), before its first row: the captions over it moved up into the blank
+    line above them, the headings' rule (its figure columns') in the caption's place."""
+    lines = text.split("\n")
+    rule = next((ln for ln in lines if ln.strip() and set(ln.strip()) <= {"-", " "} and "  " in ln.strip()), None)
+    if rule is None:
+        return text
+    label_end = len(rule) - len(rule.lstrip()) + rule.strip().index("  ")
+    figures_rule = " " * label_end + rule[label_end:]
+    for n in range(2, len(lines)):
+        if lines[n].strip().lower() == GROUP.lower():
+            top = n - 1 if _period_caption(lines, n - 1) else n
+            if top > 0 and not lines[top - 1].strip():
+                lines[top - 1 : n + 1] = lines[top : n + 1] + [figures_rule.rstrip()]
+    return "\n".join(lines)
+
+
 def _latest_only(spec: dict) -> Optional[dict]:
     """A total under the latest period's reserves only (printed once for the table)."""
     spec = _one_total("Total")(spec)
@@ -274,6 +330,9 @@ HABITS: dict[str, Habit] = {
     "double-rule-only": Habit(_one_total(""), text=lambda s: {"total_label": "none"},
                               html=lambda s: {"unlabelled_total": True}, typed=_double_rule_over_totals),
     "latest-only": Habit(_latest_only),
+    "rule-under-caption": Habit(_one_total("Total"), typed=_rule_under_captions),
+    "total-above-ruled": Habit(lambda s: _rebuilt(s, 2, _total_above), typed=_rule_under_captions),
+    "rule-under-group": Habit(_one_total("Total"), text=lambda s: {"group_header": GROUP}, typed=_rule_under_groups),
     "break-before-total": Habit(_one_total("Total"),
                                 text=lambda s: {"page_break": "page_tag", "break_after": _before_total(s)},
                                 html=lambda s: {"page_break": 1 + _before_total(s)}),

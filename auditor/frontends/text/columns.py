@@ -46,7 +46,7 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
     # under it; but a units line right under an account's caption is that caption's.)
     while i >= 0 and (lines[i].kind == "text" and is_caption(lines[i], label_end)
                       and (not is_title_or_units(lines[i]) or _units_under_caption(lines, i, label_end))
-                      or _underlines_caption(lines, i, label_end)):
+                      or _underlines_caption(lines, i, label_end) or _rules_off_period(lines, i, label_end)):
         i -= 1
     captions_start = i + 1
     headings: list[Line] = []
@@ -183,6 +183,26 @@ def _underlines_caption(lines: Sequence[Line], i: int, label_end: int) -> bool:
     return (above.kind == "text" and above.number == ln.number - 1 and is_caption(above, label_end)
             and rule.column < label_end and abs(rule.column - above.words[0].column) <= 2
             and rule.end <= above.words[-1].end + 2)
+
+
+def _rules_off_period(lines: Sequence[Line], i: int, label_end: int) -> bool:
+    """A rule right under a period's caption ("YEAR ENDED JUNE 30, 2011" over
+    "---------  ----------"), as filers rule off each year or a total printed
+    above its rows: the body's furniture, not a rule under the headings (a
+    caption dated so is no heading line).  Rules stacked there (the year's, then a
+    total's over the total printed first) are that furniture too; so is the rule a
+    blank line under the caption, the table double spaced, and the rule under a
+    group's caption ("Reserves deducted from asset accounts:", undated, its colon
+    saying rows follow: no heading ends so) under the period's or opening the body."""
+    if lines[i].kind != "rule":
+        return False
+    while i > 0 and lines[i - 1].kind == "rule" and lines[i - 1].number == lines[i].number - 1:
+        i -= 1
+    above = lines[i - 1] if i > 0 else None
+    return (above is not None and above.kind == "text"
+            and lines[i].number - above.number <= 2 and len(chunks(above.words)) == 1
+            and is_caption(above, label_end) and not is_title_or_units(above)
+            and (_dated_period(words := text(above.words)) or words.endswith(":")))
 
 
 def _is_subtitle(line: Line, below: int) -> bool:

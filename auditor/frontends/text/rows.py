@@ -17,7 +17,7 @@ from auditor.frontends.text.labels import (Entry, continues, go_on, indent_of, p
                                            settle, the_row)
 from auditor.frontends.text.parse import Figure, Line, Token
 from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
-from auditor.labels import MINUS_SIGNS, TOTAL, is_period, typed_negative
+from auditor.labels import MINUS_SIGNS, TOTAL, is_period, restates_period, typed_negative
 from auditor.model import Cell, Column, Position, Row, RowKind, figure_value
 
 
@@ -55,6 +55,8 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
                 continue
             if text(ln.words) in repeated or PAGE_NUMBER.search(text(ln.words)):
                 continue  # headings repeated after a page break, page numbers
+            if new_page and not pending and _period_restated(entries, text(ln.words)):
+                continue  # (its caption again over the rest of its rows, a page on, as typed above them)
             if pending and is_title_or_units(ln) and units_under_caption(ln, pending[-1], label_end):
                 continue  # the units of the account captioned above (the schedule's: `layout.caption_units`)
             ln = years_as_figures(ln, starts, at_least=2)  # may make it a row (handled below)
@@ -110,6 +112,14 @@ def _repeats(line: Line, marked: set[str]) -> bool:
     """The line, its figures markers alone, prints one of the headings' lines with markers again."""
     return all(f.dollar is None and not f.notes for f in line.figures) and \
         text((*line.words, *(f.value for f in line.figures))) in marked
+
+
+def _period_restated(entries: Sequence[Entry], caption: str) -> bool:
+    """The caption is the period's the rows above are in, printed again as it was."""
+    if not entries or entries[-1].kind != "row":
+        return False
+    current = next((e.text for e in reversed(entries) if e.kind == "period"), "")
+    return restates_period(caption.rstrip(":").strip(), current)
 
 
 def _period_goes_on(entries: Sequence[Entry], period: str) -> bool:
