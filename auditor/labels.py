@@ -372,7 +372,7 @@ def by_period_if_dated(captioned: bool, row_labels: Iterable[str]) -> bool:
     if captioned:
         return True
     labels = list(row_labels)
-    return sum(1 for label in labels if is_date(label)) <= len(labels) / 2
+    return 2 * sum(1 for label in labels if is_date(label)) <= len(labels)  # (half at most, counted exactly)
 
 
 def label_over_date(phrase: str, below: str, after: Optional[str]) -> bool:
