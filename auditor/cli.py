@@ -345,7 +345,7 @@ def _parse(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(describe.dumps(schedules) + "\n")
     else:
-        sys.stdout.write(describe.text(schedules))
+        sys.stdout.write(shown(describe.text(schedules)))  # (a filing's labels: no escape sequence reaches the terminal)
     return EXIT_CLEAN
 
 

@@ -52,6 +52,9 @@ NIL_WORDS = ("nil", "none", "n/a")
 # ("NA", not applicable, in capitals only, in patterns read in any case: "na" ends words and names.
 # The words share their "n", tried once: these patterns are tried at every place of every line.)
 NIL_WORD = "n(?:" + "|".join(re.escape(word[1:]) for word in NIL_WORDS) + r"|(?-i:(?<=N)A))(?![\w/])"
+# The nil words in any case, "na" too: where a word must be told from a nil's, not read as one (a
+# heading's word after a marker, never "(1)   NA" nor "(1)   na", a row of small negatives).
+NIL_WORD_ANY_CASE = "|".join(re.escape(word) for word in (*NIL_WORDS, "na"))
 # (And "--0--", the zero between doubled dashes, and "- -", two hyphens a space apart, where a
 # figure is read: not in NIL_DASHES, which text locate's figure-row search tries at every dash of
 # every line, a rule's too.)
@@ -369,7 +372,7 @@ def by_period_if_dated(captioned: bool, row_labels: Iterable[str]) -> bool:
     if captioned:
         return True
     labels = list(row_labels)
-    return sum(1 for label in labels if is_date(label)) <= len(labels) / 2
+    return 2 * sum(1 for label in labels if is_date(label)) <= len(labels)  # (half at most, counted exactly)
 
 
 def label_over_date(phrase: str, below: str, after: Optional[str]) -> bool:

@@ -177,6 +177,14 @@ class Schedule:
     notes: tuple[str, ...] = ()  # what the reading left out and why (facts set aside or unread)
     subtitle: str = ""  # the line(s) under the title naming the years covered ("Years ended June 30, 2003, 2002 and 2001")
 
+    def unsure_total(self, period: int, row: int) -> str:
+        """What is said of a row its reading left unsure (`Reading.unsure_totals`): one wording
+        for the finding (VQ005) and the description of the reading."""
+        label = self.periods[period].label or "no period caption"
+        return (f"{self.periods[period].rows[row].label} ({label}), printed above the rows, reads as a total of "
+                "the rows below or as a reserve of its own; the arithmetic cannot tell (it sums them in fewer "
+                "than half its columns): checked as a reserve")
+
 
 # The reading stage's decisions (named tuples: cheap to define at import).
 

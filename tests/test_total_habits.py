@@ -310,6 +310,19 @@ def test_a_named_total_above_that_sums_too_few_of_its_rows_in_a_year_alone_is_sa
     assert _named_above(lambda lines: _year_2003_alone(edit(lines))) == [("VQ002", "error", 18, 61), ("VQ002", "error", 18, 95)]
 
 
+def test_an_unsure_named_total_is_worded_alike_in_its_finding_and_in_the_reading_described():
+    # (the finding said "the arithmetic cannot tell"; the description "named a total", the why left out)
+    from auditor.output import describe
+
+    edit = _total_of_2003([None, "3,466", "635", "3,581", None])
+    result = auditor.check_source(source.from_text("\n".join(_year_2003_alone(edit(NAMED_ABOVE.read_text().split("\n")))),
+                                                   "t.txt"), RULES)
+    said = [f.message for f in result.findings if f.rule == "VQ005"]
+    prefix = "  ambiguous: line 18: "
+    described = [line[len(prefix):] for line in describe.text(result.schedules).splitlines() if line.startswith(prefix)]
+    assert len(said) == 1 and "the arithmetic cannot tell" in said[0] and described == said, (said, described)
+
+
 def test_a_reserve_named_total_printed_first_every_year_is_a_reserve():
     # "Total return reserve" (no sum of the rows below it in any year, its own row closing): a reserve, nothing said
     def edit(lines):

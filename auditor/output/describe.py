@@ -63,8 +63,7 @@ def text(schedules: Iterable[Schedule]) -> str:
             for _, message, _ in s.reading.ambiguous:
                 out.append(f"  ambiguous: {message}")
             for at, first in s.reading.unsure_totals:
-                out.append(f"  ambiguous: the row at line {s.periods[at].rows[first].line}, named a total, reads as a total "
-                           "of the rows below or as a reserve of its own: checked as a reserve")
+                out.append(f"  ambiguous: line {s.periods[at].rows[first].line}: {s.unsure_total(at, first)}")
             if s.reading.carry_basis:
                 out.append(f"  carry forward: {s.reading.carry_basis}")
         for p in s.periods:

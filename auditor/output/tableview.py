@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Optional
 
 from auditor.cells import Place, located
+from auditor.errors import shown
 from auditor.model import SEVERITY_RANK, Cell, Finding, Schedule, Severity
 from auditor.ruleset.engine import amount_text
 
@@ -33,19 +34,28 @@ def render(results: Iterable[FileResult], console: Console, marks: bool = False)
         for schedule in r.schedules:
             if not any(c.place in flagged for c in located(schedule)):
                 continue
-            table = Table(title=_title(r.path, schedule), title_justify="left", show_lines=False,
+            table = Table(title=_filed(_title(r.path, schedule), "table.title"), title_justify="left", show_lines=False,
                           caption=_caption(marks), caption_justify="left")
-            table.add_column(schedule.label_heading or "", overflow="fold")
+            table.add_column(_filed(schedule.label_heading or ""), overflow="fold")
             for col in schedule.columns:
-                table.add_column(col.heading or col.role or "", justify="right", overflow="fold")
+                table.add_column(_filed(col.heading or col.role or ""), justify="right", overflow="fold")
             for n, period in enumerate(schedule.periods):
                 if n:
                     table.add_section()
-                table.add_row(Text(period.label or "(no period caption)", style="bold"), *[""] * len(schedule.columns))
+                table.add_row(_filed(period.label or "(no period caption)", "bold"), *[""] * len(schedule.columns))
                 for row in period.rows:
-                    label = Text(row.label or "(total)", style="bold" if row.is_total else "")
+                    label = _filed(row.label or "(total)", "bold" if row.is_total else "")
                     table.add_row(label, *[_cell_text(c, flagged, d, marks) for c in row.cells])
             console.print(table)
+
+
+def _filed(text: str, style: str = "") -> Text:
+    """A filing's text (a title, heading or label) as printed, never read as rich's markup (a
+    heading's "[/b]" ended the run in an internal error) nor reaching the terminal as an escape
+    sequence (`errors.shown`)."""
+    from rich.text import Text
+
+    return Text(shown(text, keep=""), style=style)
 
 
 def write(results: Iterable[FileResult], stream: IO[str], color: bool) -> None:

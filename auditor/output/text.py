@@ -179,17 +179,18 @@ class TextReport:
     def _coloured(self, r: FileResult, console: Console) -> None:
         from rich.text import Text
 
+        # (a file's name, a filing's label: shown, never read as markup nor reaching the terminal raw)
         if r.error is not None:
-            console.print(Text(str(r.error), style="bold red"))
+            console.print(Text(shown(str(r.error), keep=""), style="bold red"))
         if self.statistics:
             return
         d = r.diagnosis
         for f in r.findings:
             line = Text()
-            line.append(f"{r.path}:{f.location.line}:{f.location.column}: ", style="bold")
+            line.append(shown(f"{r.path}:{f.location.line}:{f.location.column}: ", keep=""), style="bold")
             line.append(f.severity, style=self.STYLES.get(f.severity, ""))
             line.append(f" {f.rule} ", style="dim")
-            line.append(f.message)
+            line.append(shown(f.message, keep=""))
             console.print(line)
             if f.expected is not None:
                 console.print(
@@ -198,9 +199,9 @@ class TextReport:
                     style="dim",
                 )
             if d is not None and f in d.suggestions:
-                console.print(f"    suggestion: {d.suggestions[f].sentence()}", style="green")
+                console.print(Text(shown(f"    suggestion: {d.suggestions[f].sentence()}", keep=""), style="green"))
             elif d is not None and f in d.candidates:
-                console.print(f"    {ambiguity(d.candidates[f])}", style="magenta")
+                console.print(Text(shown(f"    {ambiguity(d.candidates[f])}", keep=""), style="magenta"))
 
     def end(self, summary_text: str, statistics: Iterable[str] = (), after: Iterable[str] = ()) -> None:
         """`statistics`: lines before the summary (--summary); `after`: the

@@ -138,11 +138,7 @@ def reading_ambiguity(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iter
         at = Position(column.heading_line or table.schedule.line, column.start)
         yield Claim(0, None, k, None, None, None, fields={"detail": message}, at=at)
     for p, r in reading.unsure_totals if reading is not None else ():
-        row = table.schedule.periods[p].rows[r]
-        detail = (f"{row.label} ({table.schedule.periods[p].label or 'no period caption'}), printed above the rows, "
-                  "reads as a total of the rows below or as a reserve of its own; the arithmetic cannot tell "
-                  "(it sums them in fewer than half its columns): checked as a reserve")
-        yield Claim(p, r, None, None, None, None, fields={"detail": detail})
+        yield Claim(p, r, None, None, None, None, fields={"detail": table.schedule.unsure_total(p, r)})
 
 
 @evaluator("periods_named")

@@ -19,8 +19,8 @@ from auditor.frontends.text.documents import html_documents as html_documents  #
 from auditor.frontends.text.headings import TITLE, Vocabulary, balances_headed, headed_like_schedule, is_title_line, vocabulary_of, without_tags
 from auditor.frontends.text import pages, rollforward
 from auditor import labels
-from auditor.labels import (ACCOUNT_WORD, CONTINUED, MINUS_SIGNS, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, NIL_WORDS, RESERVED_ASSET,
-                            is_period)
+from auditor.labels import (ACCOUNT_WORD, CONTINUED, MINUS_SIGNS, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, NIL_WORD_ANY_CASE,
+                            RESERVED_ASSET, is_period)
 from auditor.lazy_pattern import lazy_compile
 from auditor.source import Lines, Source
 
@@ -57,8 +57,7 @@ HEADING_NOTES = re.compile(r"^\s*\(\d{1,2}\)(?:[^\d]|\(\d{1,2}\))*$")
 # heading's: "LIFO reserve   (28)   (1)   NA   NA   (29)" is a row of small negatives; "na" in
 # lower case too, no nil, to be refused as a row, never dropped as a heading's markers.)
 _NO_DIGIT_BUT_MARKERS = re.compile(r"^(?:[^\d]|\(\d{1,2}\))*$")
-_NIL_WORD_ANY_CASE = "|".join(re.escape(word) for word in (*NIL_WORDS, "na"))
-_MARKER_HEADS_WORDS = lazy_compile(rf"\(\d{{1,2}}\)[ \t]+\(?(?!(?i:{_NIL_WORD_ANY_CASE})(?![\w/]))[A-Za-z]")
+_MARKER_HEADS_WORDS = lazy_compile(rf"\(\d{{1,2}}\)[ \t]+\(?(?!(?i:{NIL_WORD_ANY_CASE})(?![\w/]))[A-Za-z]")
 RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # One figure alone, far to the right, with perhaps its marker: the rest of
 # the row above, printed on a line of its own ("                   $18.1").

@@ -35,7 +35,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
 from auditor.frontends.text.heading_rests import (OVERHANG, Moved, is_rule, is_tags, place_headings, printed_from,
                                                   set_back)
-from auditor.labels import CLOSING_ONLY, OPENING_ONLY, SCHEDULE_MOVEMENT
+from auditor.labels import BARE_YEAR, CLOSING_ONLY, OPENING_ONLY, SCHEDULE_MOVEMENT
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Position, Schedule
 
@@ -173,7 +173,6 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
 
 
 _TOKEN = lazy_compile(r"\S+")
-_YEAR = lazy_compile(r"(?:19|20)\d\d")
 
 
 def label_rests(lines: Sequence[str], region: Region, width: int) -> dict[int, str]:
@@ -195,7 +194,7 @@ def label_rests(lines: Sequence[str], region: Region, width: int) -> dict[int, s
             figures -= 1
         tail = [w for _, w in words[figures:] if w != "$"]
         if (not figures or not tail or any(ch.isdigit() for _, w in words[:figures] for ch in w)
-                or all(_YEAR.fullmatch(w) for w in tail) or not words[0][1][:1].isalpha()
+                or all(BARE_YEAR.match(w) for w in tail) or not words[0][1][:1].isalpha()
                 or words[figures][0] - words[figures - 1][0] - len(words[figures - 1][1]) < 2
                 or any(ch.isdigit() for m in NOTED.finditer(label) for ch in m.group())):
             continue  # (words, two blanks, figures alone; a year is a caption's, a label's figure a row's)
