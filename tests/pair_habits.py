@@ -38,7 +38,9 @@ title's years over uncaptioned blocks each opening on its total, a year printing
 latest year (four one-row blocks for three years, VQ006; merrivale-coatings-1999); labels ending
 on a date wrapped onto the figures' line in every uncaptioned year (read by account, VQ006;
 dunmore-textile-1999); (seed 37) a row of small negatives and "NA" nils taken for a heading's
-markers in untagged text (rows dropped; fenwick-chemical-2001).  Seed 34's two, a rule under each year's caption over its total, are
+markers in untagged text (rows dropped; fenwick-chemical-2001); (seed 37, s34 adjnil) every nil
+printed "0" under a balance "as adjusted" the years without an adoption leave nil (a false VQ009
+per row; fixture sorrel-instruments-2020).  Seed 34's two, a rule under each year's caption over its total, are
 s34-rulehead2's.
 
     cd tests && PYTHONPATH=..:. python pair_habits.py [--pairs N] [--seed S] [--per-pair K] [--verbose] [--all] [FAMILY:HABIT ...]

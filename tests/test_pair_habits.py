@@ -243,3 +243,37 @@ def test_a_restated_opening_over_totals_printed_above_checks_no_carry_forward():
     pair = ("period:restated-opening", "total:total-above-wrong-2")
     spec = dict(_cases())["cik866970-2011/planted"]
     assert [outcome(spec, pair, layout)[0] for layout in ("text-tagged", "text-untagged")] == ["right", "right"]
+
+
+# Found by s34 pairs4 (seed 37): every nil printed "0" (form:nil-zero) under an "as adjusted"
+# balance column printed nil the years without an adoption (heading:adjusted-column-nil): each
+# such year's balance as adjusted of "0" was taken for a balance of zero, a false VQ009 per row on
+# clean tables (ryder-system-2017, trimas-2001, cik840467-2002: every table, text and HTML).  With
+# no adoption in its row, a balance as adjusted of 0 is the filer's nil now (fixture
+# sorrel-instruments-2020); "-0-" was read as a nil already.  Every case, every layout.
+@pytest.mark.parametrize("nil", ["form:nil-zero", "form:nil-dash-zero"])
+def test_a_balance_as_adjusted_printed_zero_without_an_adoption_is_a_nil(nil):
+    pair = (nil, "heading:adjusted-column-nil")
+    failures, read = [], 0
+    for case, spec in _cases():
+        for layout in LAYOUT_NAMES:
+            verdict, why = outcome(spec, pair, layout)
+            read += verdict == "right"
+            if verdict not in ("right", "n/a"):
+                failures.append((case, layout, verdict, why[:300]))
+    assert failures == []
+    assert read > 0
+
+
+def test_a_balance_as_adjusted_misprinted_where_adopted_is_still_found(tmp_path):
+    """Only a zero beside no adoption is a nil: the adoption year's balance as adjusted is checked."""
+    import auditor
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "sorrel-instruments-2020-adjusted-printed-zero-clean.txt").read_text()
+    planted = text.replace("$     1,847  $       362   $     2,209", "$     1,847  $       362   $     2,290")
+    assert planted != text
+    (tmp_path / "planted.txt").write_text(planted)
+    result = auditor.check_file(str(tmp_path / "planted.txt"))
+    assert result.error is None
+    assert ("adjusted_balance", 18) in [(f.check, f.location.line) for f in result.findings if f.severity == "error"]

@@ -182,22 +182,24 @@ class Table:
 
 
 def _unprinted_adjusted(schedule: Schedule) -> Iterator[Place]:
-    """The balances as adjusted printed nil or blank in a row whose movements before them (the
-    adoption) are nil, blank or zero: a filer prints no balance as adjusted in a year without an
-    adoption (the row runs from the balance at beginning), never a balance of zero.  (A zero
-    adoption counts as none, so a diagnosis correcting a misprinted adoption to 0 sees the row close.)"""
+    """The balances as adjusted printed nil, blank or zero in a row whose movements before them
+    (the adoption) are nil, blank or zero: a filer prints no balance as adjusted in a year without
+    an adoption (the row runs from the balance at beginning).  A zero there is the filer's nil, as
+    where every nil is printed "0": with no adoption, the balance as adjusted is the balance at
+    beginning, zero only where that is zero too, so reading it so changes no figure a check could
+    find wrong but the nil's.  (A zero adoption counts as none, so a diagnosis correcting a
+    misprinted adoption to 0 sees the row close.)"""
     columns = schedule.columns
     for k in [k for k, c in enumerate(columns) if c.effect == "adjusted"]:
         before = [j for j in range(k) if columns[j].effect in ("add", "subtract")]
         for p, period in enumerate(schedule.periods):
             for r, row in enumerate(period.rows):
-                if _unprinted(row.cells[k]) and all(_no_amount(row.cells[j]) for j in before):
+                if _no_amount(row.cells[k]) and all(_no_amount(row.cells[j]) for j in before):
                     yield p, r, k
 
 
 def _unprinted(cell: Optional[Cell]) -> bool:
-    """Blank or a nil: no amount printed.  (Kept beside _no_amount though used once: the two
-    differ in a zero alone, an adoption of 0 is none, a balance as adjusted of 0 is printed.)"""
+    """Blank or a nil: no amount printed (a balance at end of 0 is printed)."""
     return cell is None or cell.value is None
 
 
