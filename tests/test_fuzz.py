@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -134,6 +135,18 @@ def test_damaged_html_exhibits(case, fmt):
 @given(damaged(IXBRLS), st.sampled_from(["json", "text", "sarif"]))
 def test_damaged_ixbrl_exhibits(case, fmt):
     _check_text(*case, fmt)
+
+
+@pytest.mark.parametrize("member", ["", "us-gaap:", "us-gaap:Member"])
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_damaged_ixbrl_member_names(member, fmt):
+    """A reserve's context whose member names no word (s34 long run: 'us-gaap:' left a row
+    unlabelled, an internal error where the rules key rows; an empty member hung the search
+    for the contexts naming it)."""
+    text = (FIXTURES / "xbrl" / "rowan-dyes-2023-ixbrl-sec-hidden-clean.htm").read_text(encoding="utf-8")
+    written = "us-gaap:ValuationAllowanceOfDeferredTaxAssetsMember</xbrldi:explicitMember>"
+    at = text.index(written, text.index('<xbrli:context id="d2023_tx">'))
+    _check_text(".htm", text[:at] + member + "</xbrldi:explicitMember>" + text[at + len(written):], fmt)
 
 
 # --- hostile rules files ---------------------------------------------------------------
