@@ -438,7 +438,7 @@ def _naming(resources: str, names: set[str]) -> set[str]:
     name (a reserve's contexts of other periods, which only its extension facts may
     use), or a reserve axis."""
     ids: set[str] = set()
-    for member in names:
+    for member in names - {""}:  # (an empty member, damaged, names nothing: found everywhere, it never ended)
         at = 0
         while (at := resources.find(member, at)) != -1:
             opening = resources.rfind("context", 0, at)

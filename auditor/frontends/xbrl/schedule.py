@@ -430,6 +430,8 @@ def member_label(member: Member) -> str:
         word += ch
     words.append(word)
     text = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words if w)
+    if not text:  # ("us-gaap:", "Member", "": no word to spell) named as written, never unlabelled:
+        return member.strip() or "Unnamed member"  # an unlabelled row is a total's
     return text[:1].upper() + text[1:]
 
 
