@@ -237,8 +237,7 @@ def test_the_titles_years_cut_uncaptioned_blocks_whatever_they_print(pair, layou
 # Also found by seed 34: period:restated-opening + total:total-above-wrong-2 (cik866970-2011
 # planted, text): a rule under each year's caption over its total took the caption for the
 # headings' (roles 'other', "as restated" unread): false VQ003s.  The class of s33-rulehead,
-# fixed by s34-rulehead2 (read right on its branch): not strict, so either merge order holds.
-@pytest.mark.xfail(strict=False, reason="a rule under a year's caption hides the headings (s34-rulehead2 fixes it)")
+# fixed by s34-rulehead2 (text/columns._rules_off_period).
 def test_a_restated_opening_over_totals_printed_above_checks_no_carry_forward():
     pair = ("period:restated-opening", "total:total-above-wrong-2")
     spec = dict(_cases())["cik866970-2011/planted"]
