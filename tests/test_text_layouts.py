@@ -106,3 +106,27 @@ def test_an_account_heading_with_no_colon_over_the_headings_rule_stays_a_heading
     frame = _frame(text)
     assert text_of(frame.headings[-1].words) == "Allowance for doubtful accounts"
     assert frame.label_heading.startswith("DESCRIPTION")
+
+
+def test_an_account_caption_with_no_colon_over_a_rule_labels_its_dated_rows():
+    # By account: "Allowance for doubtful accounts" over a rule, its rows labelled by their years;
+    # the first account's caption was read as a heading line (its rows an unlabelled total).
+    lines = FENWICK.split("\n")
+    heading_rule = next(n for n, ln in enumerate(lines) if ln.startswith("-----"))
+    rule = lines[heading_rule + 4]
+    assert rule.strip().startswith("-----") and not rule.startswith("-")
+    accounts = []
+    for k, name in enumerate(["Allowance for doubtful accounts", "Reserve for inventory obsolescence"]):
+        # (each account's rows: the fixture's, relabelled by their years)
+        rows = [lines[heading_rule + 5 + k], lines[heading_rule + 12 + k]]
+        dated = [f"  Year ended December 31, {year}".ljust(38) + row[38:] for year, row in zip((1997, 1996), rows)]
+        accounts += ["", name, rule, *dated]
+    text = "\n".join(lines[: heading_rule + 1] + accounts) + "\n"
+    # (planted: 1997 opens 10 off, its row closing)
+    text = text.replace("$ 1,127        $ 384        $ 296   $ 1,215", "$ 1,137        $ 384        $ 296   $ 1,225", 1)
+    (schedule,) = check(text).schedules
+    assert {r.label for p in schedule.periods for r in p.rows} == {
+        "Allowance for doubtful accounts", "Reserve for inventory obsolescence"}
+    planted = next(n for n, ln in enumerate(text.split("\n"), 1) if "1,137" in ln)
+    errors = [(f.check, f.location.line) for f in check(text).findings if f.severity == "error"]
+    assert errors == [("carry_forward", planted)]
