@@ -1,7 +1,7 @@
 """The 24 real tables with what filers write in a row's label or a figure's cell
 (label_habits: years, note marks and plant numbers in labels, "Total ..."
 and "Less:" names, group and sub-captions, capitals, leaders with a colon, a
-label under its figures, a reserve renamed, indents; figures with one decimal,
+label under its figures, a label over its dated row (across a page break too), a reserve renamed, indents; figures with one decimal,
 "<1,234>", "(1,234)*", "1,234 (a)", nils as "--0--", "nil", "none", "n/a",
 "*"), one habit at a time, in typed text and in HTML: every figure read where
 it is printed under the label printed, exactly the table's errors found, and
