@@ -29,6 +29,9 @@ labels
   its figures' line, which opens on a date ("... at" / "  December 31, 1996   $ 1,234");
 - date-wrapped-bare: the same with no word ending the label; these five in HTML too (`html_spec`: the
   label alone in a <tr> of its own, its figures' cells empty, over the row labelled by the date);
+- date-wrapped-over-page, -headed, -reopened: date-wrapped-bare, a page broken between a label at
+  the page's foot and its row by date at the next page's top ("<PAGE>"; -headed: the headings typed
+  again; -reopened: the <TABLE> closed, the page's number, a new <TABLE> under the same headings);
 - renamed: the second and later periods' reserves under another name ("Reserve for ...");
 - space-indent: the reserves over a total indented two spaces more than the total's label;
 
@@ -224,6 +227,35 @@ def _date_wrapped(lead: str, date: str = "December 31, 1996"):
     return edit
 
 
+def _date_wrapped_over_page(headed: bool, reopened: bool = False, date: str = "December 31, 1996"):
+    """date-wrapped-bare, a page broken between the second wrapped label (at the page's foot) and
+    its row by date (at the next page's top): a blank line, "<PAGE>", a blank line, and where
+    `headed` the headings typed again (the <CAPTION>'s lines to the <S>/<C> line) over the row;
+    `reopened`: the <TABLE> closed, the page's number, "<PAGE>", a new <TABLE> and <CAPTION>."""
+    wrap = _date_wrapped("", date)
+
+    def edit(r: Rendered, spec: dict) -> Rendered:
+        r = wrap(r, spec)
+        lines = _lines(r)
+        on_figures = {f.line for f in r.figures}
+        dated = [n for n in sorted(on_figures)
+                 if lines[n - 1].strip().startswith(date) and n - 1 not in on_figures and lines[n - 2].strip()]
+        if not dated:
+            return r
+        n = dated[min(1, len(dated) - 1)]
+        page = ["</TABLE>", "", " " * 38 + "S-2", "<PAGE>", "", "<TABLE>", "<CAPTION>"] if reopened else ["", "<PAGE>", ""]
+        if headed:
+            top = next((i for i, ln in enumerate(lines) if ln.strip() == "<CAPTION>"), None)
+            end = next((i for i, ln in enumerate(lines) if ln.startswith("<S>")), None)
+            if top is None or end is None:
+                return r
+            page += lines[top + 1 : end + 1] + [""]
+        lines[n - 1 : n - 1] = page
+        figures = [dataclasses.replace(f, line=f.line + len(page)) if f.line >= n else f for f in r.figures]
+        return dataclasses.replace(r, text="\n".join(lines), figures=figures)
+    return edit
+
+
 def html_date_wrapped(lead: str = "", date: str = "December 31, 1996") -> SpecEdit:
     """As `_date_wrapped(lead)` in HTML: each reserve's label, ended on `lead`, alone in a row of
     its own (its figures' cells empty) over its figures' row, labelled by a date alone
@@ -396,6 +428,9 @@ HABITS: dict[str, Habit] = {
     "date-wrapped-as-of": Habit(typed=_date_wrapped("as of"), html_spec=html_date_wrapped("as of")),
     "date-wrapped-dash": Habit(typed=_date_wrapped("-"), html_spec=html_date_wrapped("-")),
     "date-wrapped-bare": Habit(typed=_date_wrapped(""), html_spec=html_date_wrapped()),
+    "date-wrapped-over-page": Habit(typed=_date_wrapped_over_page(headed=False)),
+    "date-wrapped-over-page-headed": Habit(typed=_date_wrapped_over_page(headed=True)),
+    "date-wrapped-over-page-reopened": Habit(typed=_date_wrapped_over_page(headed=True, reopened=True)),
     "renamed": Habit(spec=renamed),
     "space-indent": Habit(spec=space_indent),
     "one-decimal": Habit(spec=one_decimal),

@@ -1,7 +1,7 @@
 """The 24 real tables with what filers write in a row's label or a figure's cell
 (label_habits: years, note marks and plant numbers in labels, "Total ..."
 and "Less:" names, group and sub-captions, capitals, leaders with a colon, a
-label under its figures, a reserve renamed, indents; figures with one decimal,
+label under its figures, a label over its dated row (across a page break too), a reserve renamed, indents; figures with one decimal,
 "<1,234>", "(1,234)*", "1,234 (a)", nils as "--0--", "nil", "none", "n/a",
 "*"), one habit at a time, in typed text and in HTML: every figure read where
 it is printed under the label printed, exactly the table's errors found, and
@@ -150,6 +150,37 @@ def test_a_label_wrapped_over_its_date_with_no_connecting_word_is_the_rows_own()
     assert [f.row for f in result.findings if f.severity == "error"] == ["Restructuring reserve established March 31, 1997"]
 
 
+
+def test_a_label_at_a_pages_foot_over_its_dated_row_on_the_next_page_is_the_rows_own():
+    # ("Restructuring reserve established" the last line of page S-1, the <TABLE> closed, "<PAGE>",
+    # the headings typed again, "June 30, 1997  ..." the next page's first row: one label, as within
+    # a page; before s35 the label was a caption over a row named by a date)
+    result = auditor.check_file(str(FIXTURES / "pennock-foundry-1998-label-over-date-across-page-charge-typo.txt"))
+    periods = [p for s in result.schedules for p in s.periods]
+    assert [p.label for p in periods] == ["Year ended September 30, 1998", "Year ended September 30, 1997"]
+    assert [r.label for r in periods[1].rows] == ["Allowance for doubtful accounts",
+                                                  "Restructuring reserve established June 30, 1997"]
+    assert [f.row for f in result.findings if f.severity == "error"] == ["Restructuring reserve established June 30, 1997"]
+
+
+def test_an_accounts_caption_at_a_pages_foot_over_its_rows_by_date_stays_a_caption():
+    # (by account: the caption over two dated rows on the next page names an account, no label's start)
+    text = _HEADINGS + """\
+Allowance for doubtful accounts
+  June 30, 1998                       $    1,240    $      415    $      388    $    1,267
+  June 30, 1997                            1,105           372           237         1,240
+Restructuring reserve
+
+<PAGE>
+
+""" + _HEADINGS + """\
+  June 30, 1998                            1,200            --           530           670
+  June 30, 1997                               --         1,500           300         1,200
+"""
+    result = auditor.check_source(source.from_text("SCHEDULE II\n\n" + text, "t.txt"), RULES)
+    labels = {r.label for s in result.schedules for p in s.periods for r in p.rows}
+    assert not any("June" in label for label in labels), labels
+    assert [f for f in result.findings if f.severity == "error"] == []
 _HEADINGS = """\
                                       Balance at    Charged to                  Balance at
                                       Beginning     Costs and                   End of

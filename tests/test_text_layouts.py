@@ -6,6 +6,9 @@ import re
 
 import auditor
 from auditor import source
+from auditor.frontends.text import layout, parse
+from auditor.frontends.text.locate import Region
+from auditor.frontends.text.tokens import text as text_of
 from conftest import FIXTURES
 
 HARROW = (FIXTURES / "harrow-beverage-1997-one-year-tables.txt").read_text()
@@ -73,3 +76,57 @@ def test_a_dash_escaped_rule_lays_out_where_it_was_before_its_escape():
         "COL. D Deductions (Note 1)",
         "COL. E Balance at End of Period",
     ]
+
+
+FENWICK = (FIXTURES / "fenwick-gauge-1997-untagged-rule-under-bare-group-caption.txt").read_text()
+
+
+def _frame(text: str):
+    """The headings and body start the text front end finds in a one-table file (title on line 2)."""
+    src = source.from_text(text, "framed.txt")
+    return layout.frame(parse.lines(src, Region(1, text.count("\n"), 2)), 2)
+
+
+def test_a_group_caption_with_no_colon_over_a_rule_under_the_closed_headings_is_the_bodys():
+    # "Reserves deducted from assets" over a rule, the headings' rule above the year's caption:
+    # the caption and its rule open the body; the headings end at the headings' rule.
+    frame = _frame(FENWICK)
+    assert [text_of(ln.words) for ln in frame.headings][-1].startswith("DESCRIPTION")
+    assert text_of(frame.lines[frame.body_start].words) == "YEAR ENDED DECEMBER 31, 1997"
+    (schedule,) = check(FENWICK).schedules
+    assert [c.role for c in schedule.columns] == ["beginning", "charged_costs", "deductions", "ending"]
+
+
+def test_an_account_heading_with_no_colon_over_the_headings_rule_stays_a_heading():
+    # The same words as the label column's last heading line, no rule above them: the headings'
+    # rule under them is the headings' (a heading line is not swallowed into the body).
+    lines = FENWICK.split("\n")
+    heading_rule = next(n for n, ln in enumerate(lines) if ln.startswith("-----"))
+    text = "\n".join(lines[:heading_rule] + ["Allowance for doubtful accounts"] + lines[heading_rule:])
+    frame = _frame(text)
+    assert text_of(frame.headings[-1].words) == "Allowance for doubtful accounts"
+    assert frame.label_heading.startswith("DESCRIPTION")
+
+
+def test_an_account_caption_with_no_colon_over_a_rule_labels_its_dated_rows():
+    # By account: "Allowance for doubtful accounts" over a rule, its rows labelled by their years;
+    # the first account's caption was read as a heading line (its rows an unlabelled total).
+    lines = FENWICK.split("\n")
+    heading_rule = next(n for n, ln in enumerate(lines) if ln.startswith("-----"))
+    rule = lines[heading_rule + 4]
+    assert rule.strip().startswith("-----") and not rule.startswith("-")
+    accounts = []
+    for k, name in enumerate(["Allowance for doubtful accounts", "Reserve for inventory obsolescence"]):
+        # (each account's rows: the fixture's, relabelled by their years)
+        rows = [lines[heading_rule + 5 + k], lines[heading_rule + 12 + k]]
+        dated = [f"  Year ended December 31, {year}".ljust(38) + row[38:] for year, row in zip((1997, 1996), rows)]
+        accounts += ["", name, rule, *dated]
+    text = "\n".join(lines[: heading_rule + 1] + accounts) + "\n"
+    # (planted: 1997 opens 10 off, its row closing)
+    text = text.replace("$ 1,127        $ 384        $ 296   $ 1,215", "$ 1,137        $ 384        $ 296   $ 1,225", 1)
+    (schedule,) = check(text).schedules
+    assert {r.label for p in schedule.periods for r in p.rows} == {
+        "Allowance for doubtful accounts", "Reserve for inventory obsolescence"}
+    planted = next(n for n, ln in enumerate(text.split("\n"), 1) if "1,137" in ln)
+    errors = [(f.check, f.location.line) for f in check(text).findings if f.severity == "error"]
+    assert errors == [("carry_forward", planted)]

@@ -4,7 +4,7 @@ subtotals and grand totals over them; a total of part of the reserves; a
 total above its reserves; a total of one reserve; balances only; a page
 break before the total; a wrong total; a total named more than "Total",
 above or below its reserves, wrong in one, two or every column; a rule under each period's caption,
-over its first row or a total printed first, or under an undated group caption), one habit at a time, in tagged and
+over its first row or a total printed first, or under an undated group caption, with or without its colon), one habit at a time, in tagged and
 untagged EDGAR text, a typed layout, by account (the total a block of its own
 after the accounts', every period's), HTML, HTML a table per account under
 its own headings (the total's a table of its own after them) and one filing

@@ -43,6 +43,8 @@ rules
 - total-above-ruled: total-above, a rule under each period's caption over the total;
 - rule-under-group: an undated group caption ("Reserves deducted from asset accounts:") under
   each period's caption, a rule under it before the first row;
+- rule-under-bare-group: the same, the caption printed with no colon ("Reserves deducted from
+  asset accounts");
 
 layout
 - break-before-total: a page break between the reserves and their total.
@@ -267,9 +269,10 @@ def _rule_under_captions(text: str) -> str:
 
 
 GROUP = "Reserves deducted from asset accounts:"
+BARE_GROUP = "Reserves deducted from asset accounts"  # (the same caption with no colon)
 
 
-def _rule_under_groups(text: str) -> str:
+def _rule_under_groups(text: str, group: str = GROUP) -> str:
     """A rule printed right under each period's group caption ("Reserves deducted from asset
     accounts:", undated), before its first row: the captions over it moved up into the blank
     line above them, the headings' rule (its figure columns') in the caption's place."""
@@ -280,7 +283,7 @@ def _rule_under_groups(text: str) -> str:
     label_end = len(rule) - len(rule.lstrip()) + rule.strip().index("  ")
     figures_rule = " " * label_end + rule[label_end:]
     for n in range(2, len(lines)):
-        if lines[n].strip().lower() == GROUP.lower():
+        if lines[n].strip().lower() == group.lower():
             top = n - 1 if _period_caption(lines, n - 1) else n
             if top > 0 and not lines[top - 1].strip():
                 lines[top - 1 : n + 1] = lines[top : n + 1] + [figures_rule.rstrip()]
@@ -333,6 +336,8 @@ HABITS: dict[str, Habit] = {
     "rule-under-caption": Habit(_one_total("Total"), typed=_rule_under_captions),
     "total-above-ruled": Habit(lambda s: _rebuilt(s, 2, _total_above), typed=_rule_under_captions),
     "rule-under-group": Habit(_one_total("Total"), text=lambda s: {"group_header": GROUP}, typed=_rule_under_groups),
+    "rule-under-bare-group": Habit(_one_total("Total"), text=lambda s: {"group_header": BARE_GROUP},
+                                   typed=lambda t: _rule_under_groups(t, BARE_GROUP)),
     "break-before-total": Habit(_one_total("Total"),
                                 text=lambda s: {"page_break": "page_tag", "break_after": _before_total(s)},
                                 html=lambda s: {"page_break": 1 + _before_total(s)}),

@@ -13,7 +13,7 @@ from auditor.frontends.text.context import PAGE_NUMBER
 from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.tokens import Chunk, chunk_text, chunks, text
-from auditor.labels import ACCOUNT_WORD, RESERVED_ASSET, UNITS, YEAR, YEAR_BY_PLACE, is_period, names_a_year
+from auditor.labels import ACCOUNT_WORD, GROUP_WORDS, RESERVED_ASSET, UNITS, YEAR, YEAR_BY_PLACE, is_period, names_a_year
 from auditor.model import Column
 
 # The right edge of the last column: no line is this wide.
@@ -193,7 +193,11 @@ def _rules_off_period(lines: Sequence[Line], i: int, label_end: int) -> bool:
     total's over the total printed first) are that furniture too; so is the rule a
     blank line under the caption, the table double spaced, and the rule under a
     group's caption ("Reserves deducted from asset accounts:", undated, its colon
-    saying rows follow: no heading ends so) under the period's or opening the body."""
+    saying rows follow: no heading ends so) under the period's or opening the body.
+    A group's caption with no colon ("Reserves deducted from assets") is that
+    caption too where it names an account or a place in the balance sheet and the
+    headings were already closed by a rule above it (past the period's caption):
+    a heading line over the headings' rule has no rule of the headings above it."""
     if lines[i].kind != "rule":
         return False
     while i > 0 and lines[i - 1].kind == "rule" and lines[i - 1].number == lines[i].number - 1:
@@ -202,7 +206,22 @@ def _rules_off_period(lines: Sequence[Line], i: int, label_end: int) -> bool:
     return (above is not None and above.kind == "text"
             and lines[i].number - above.number <= 2 and len(chunks(above.words)) == 1
             and is_caption(above, label_end) and not is_title_or_units(above)
-            and (_dated_period(words := text(above.words)) or words.endswith(":")))
+            and (_dated_period(words := text(above.words)) or words.endswith(":")
+                 or _bare_group_caption(lines, i - 1, words, label_end)))
+
+
+def _bare_group_caption(lines: Sequence[Line], i: int, words: str, label_end: int) -> bool:
+    """Line i (`words`), a caption with no colon over a rule, is a group's or an
+    account's caption in the body: it names an account or where reserves are
+    shown, and a rule or <S>/<C> line is above it, past the captions (the
+    period's, dated) between: the headings' rule, the headings closed."""
+    if not (names_account(lines[i]) or GROUP_WORDS.search(words)):
+        return False
+    i -= 1
+    while i >= 0 and lines[i].kind == "text" and len(chunks(lines[i].words)) == 1 \
+            and is_caption(lines[i], label_end) and _dated_period(text(lines[i].words)):
+        i -= 1
+    return i >= 0 and lines[i].kind in ("rule", "markers")
 
 
 def _is_subtitle(line: Line, below: int) -> bool:

@@ -24,6 +24,7 @@ class Entry(NamedTuple):
     at: int  # a caption's line; a row's label indent
     row: Optional[Row] = None
     opened: Optional[int] = None  # a row's label's first line's indent, where it wrapped above the figures
+    foot: bool = False  # a caption the page broke under (<PAGE>, a form feed), the next row on the next page
 
 
 def row_entry(row: Row, indent: int, opened: Optional[int] = None) -> Entry:

@@ -46,8 +46,9 @@ def periods(entries: Sequence[Entry]) -> list[Period]:
 
 def _dated_under_labels(entries: Sequence[Entry]) -> Sequence[Entry]:
     """A label line right over a row labelled by a date alone (`labels.label_over_date`, the
-    line under it), in a table by period (its periods captioned, most rows named otherwise, or an
-    account over the same date twice): the row's label, the date its end."""
+    line under it, or the next page's first row where the page broke under the label), in a
+    table by period (its periods captioned, most rows named otherwise, or an account over the
+    same date twice): the row's label, the date its end."""
     if not (by_period_if_dated(any(e.kind == "period" for e in entries),
                                (the_row(e).label for e in entries if e.kind == "row"))
             or _account_dated_twice(entries)):
@@ -57,7 +58,7 @@ def _dated_under_labels(entries: Sequence[Entry]) -> Sequence[Entry]:
     while i < len(entries):
         entry = entries[i]
         row = the_row(entries[i + 1]) if entry.kind == "caption" and _row_at(entries, i + 1) else None
-        if (row is not None and row.line == entry.at + 1
+        if (row is not None and (row.line == entry.at + 1 or entry.foot)
                 and label_over_date(entry.text, row.label, _label_at(entries, i + 2))):
             found.append(entries[i + 1]._replace(row=replace(row, label=f"{entry.text} {row.label}")))
             i += 2

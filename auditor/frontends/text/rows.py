@@ -104,6 +104,8 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
         # Rules, <S>/<C> lines, tags and page markers end a wrapped label.
         settle(pending, entries, None)
         pending, last = [], None
+        if ln.kind == "page" and entries and entries[-1].kind == "caption":
+            entries[-1] = entries[-1]._replace(foot=True)  # (a label at the page's foot: its row may be the next page's)
     settle(pending, entries, None)
     return Body(entries, tuple(unread))
 
