@@ -295,3 +295,18 @@ def test_a_reserve_printing_only_its_balances_under_an_adjusted_balance(heading)
                 failures.append((case, layout, verdict, why[:300]))
     assert failures == []
     assert read > 0
+
+
+# Found by s35 pairs5 (seed 39): form:nil-dollar-hyphen + label:star-nil (tagged text): a nil
+# typed "$ *" (the "$ -" habit's dash a star) was refused, unexpected '*' (24 of 36 cases); a star
+# right after a "$" is the nil now, no marker (fixture marlowe-hardware-2006).
+def test_a_star_nil_typed_right_after_its_dollar_is_read():
+    pair = ("form:nil-dollar-hyphen", "label:star-nil")
+    failures, read = [], 0
+    for case, spec in _cases():
+        verdict, why = outcome(spec, pair, "text-tagged")
+        read += verdict == "right"
+        if verdict not in ("right", "n/a"):
+            failures.append((case, verdict, why[:300]))
+    assert failures == []
+    assert read > 0
