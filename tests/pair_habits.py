@@ -45,7 +45,9 @@ s34-rulehead2's.
 Read since (s35 pairs5, fresh seeds 38-41): the units "(000's omitted)" right under the rule a
 group caption is ruled off with (the first year's captions taken for heading lines, a false VQ006;
 fixture ashcombe-foods-2016); a nil "$ *" ("$ -" with a star: refused; marlowe-hardware-2006); a
-balances-only reserve under a balance as adjusted (the harness left that balance out of its total).
+balances-only reserve under a balance as adjusted (the harness left that balance out of its total);
+a reserve named "Total ..." whose small figures and "0" nils agree with the rows after it within
+rounding (false VQ002s; penrose-household-2011).
 
     cd tests && PYTHONPATH=..:. python pair_habits.py [--pairs N] [--seed S] [--per-pair K] [--verbose] [--all] [FAMILY:HABIT ...]
     cd tests && PYTHONPATH=..:. python pair_habits.py --show HABIT HABIT TABLE/clean LAYOUT   (a reproducer)

@@ -328,3 +328,21 @@ def test_units_under_a_ruled_off_caption_leave_the_headings_above():
                 failures.append((case, layout, verdict, why[:300]))
     assert failures == []
     assert read > 0
+
+
+# Found by s35 pairs5 (seed 40): form:nil-zero + label:total-named (clorox-fy2011, in millions):
+# a reserve named "Total ..." opening each year, its small figures ("0" over "(1)", "1" over "0")
+# agreeing with the rows after it within rounding by chance: taken for a named total in every
+# year (false VQ002s, text and HTML).  A column of figures within rounding of nil tells no sum
+# now, as a column of nils did not (fixture penrose-household-2011).
+def test_a_reserve_named_total_with_small_figures_and_zero_nils_is_a_reserve():
+    pair = ("form:nil-zero", "label:total-named")
+    failures, read = [], 0
+    for case, spec in _cases():
+        for layout in ("text-tagged", "text-untagged", "html"):
+            verdict, why = outcome(spec, pair, layout)
+            read += verdict == "right"
+            if verdict not in ("right", "n/a"):
+                failures.append((case, layout, verdict, why[:300]))
+    assert failures == []
+    assert read > 0
