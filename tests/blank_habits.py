@@ -198,9 +198,20 @@ def _balances_only(spec: dict) -> Optional[dict]:
     spec = _copy(spec)
     opening, _, closing, _ = _roles(spec)
     width = len(spec["roles"]) - 1
+    adjusted = spec["roles"][1:].index("adjusted") if "adjusted" in spec["roles"] else None
     for period in spec["periods"]:
-        _add_reserve(period, _row("Reserve for self-insurance", width, {opening: "1,250", closing: "1,250"}))
+        balances = {opening: "1,250", closing: "1,250"}
+        if adjusted is not None and _prints_amount(period, adjusted):
+            # (a balance as adjusted is a balance too: printed as the beginning's where the year
+            # prints any; a blank there left the column's total short of the rows it sums)
+            balances[adjusted] = "1,250"
+        _add_reserve(period, _row("Reserve for self-insurance", width, balances))
     return spec
+
+
+def _prints_amount(period: dict, column: int) -> bool:
+    return any(row["cells"] and not row.get("is_total") and parse_cell(row["cells"][column])[0] == "amount"
+               for row in period["rows"])
 
 
 def _new_reserve(spec: dict) -> Optional[dict]:

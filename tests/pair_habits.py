@@ -42,6 +42,11 @@ markers in untagged text (rows dropped; fenwick-chemical-2001); (seed 37, s34 ad
 printed "0" under a balance "as adjusted" the years without an adoption leave nil (a false VQ009
 per row; fixture sorrel-instruments-2020).  Seed 34's two, a rule under each year's caption over its total, are
 s34-rulehead2's.
+Read since (s35 pairs5, fresh seeds 38-41): a nil "$ *" ("$ -" with a star: refused;
+marlowe-hardware-2006); a
+balances-only reserve under a balance as adjusted (the harness left that balance out of its total);
+a reserve named "Total ..." whose small figures and "0" nils agree with the rows after it within
+rounding (false VQ002s; penrose-household-2011).
 
     cd tests && PYTHONPATH=..:. python pair_habits.py [--pairs N] [--seed S] [--per-pair K] [--verbose] [--all] [FAMILY:HABIT ...]
     cd tests && PYTHONPATH=..:. python pair_habits.py --show HABIT HABIT TABLE/clean LAYOUT   (a reproducer)

@@ -179,15 +179,17 @@ def _first(rows: tuple[Row, ...], r: int, totals: list[int], width: int) -> list
 
 def _mostly_sums(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> bool:
     """A row labelled with a total's word and a name sums `parts` in half the columns
-    where any of them prints more than a nil, two at least: two wrong figures fail two
+    where any of them prints more than a nil's rounding, two at least: two wrong figures fail two
     columns, and a reserve named "Total ..." sums the rows after it by chance in none."""
     telling = summing = 0
     for k in range(width):
         cells = [rows[r].cells[k]] + [rows[i].cells[k] for i in parts]
-        if cells[0] is None or not any(amount_of(c) for c in cells):
-            continue  # (a column of nils sums whatever the row is)
-        telling += 1
+        if cells[0] is None:
+            continue
         off, tolerance = _off(cells)
+        if all(abs(amount_of(c)) <= tolerance for c in cells):
+            continue  # (a column of nils, or of "0" and "(1)" within rounding of nil, sums whatever the row is)
+        telling += 1
         summing += off <= tolerance
     return summing >= 2 and 2 * summing >= telling
 

@@ -66,9 +66,11 @@ class Line(NamedTuple):
 
 # Right after a "*" typed where a figure stands (the grammar's NIL, no NOTE): three spaces or more
 # before it (a marker set apart from its figure, "69  *", stands two away), two or more after it
-# and a figure, a "$", a nil or another such "*".  (Looked at only after a "*": the lexer tries
-# NOTE and NIL at every token; fixed-width lookbehind: linear.)
-LONE_STAR = r"(?<=[ \t\f]{3}\*)(?=[ \t\f]{2,}[-\d$(<\u2012-\u2015\u2212\x97&*.])"
+# and a figure, a "$", a nil or another such "*"; or right after a "$" ("$ *", a nil typed "$ -"
+# the filer's way: no marker stands after a "$").  (Looked at only after a "*": the lexer tries
+# NOTE and NIL at every token; fixed-width lookbehinds: linear.)
+LONE_STAR = (r"(?:(?<=[ \t\f]{3}\*)|(?<=\$\*)|(?<=\$[ \t\f]\*)|(?<=\$[ \t\f]{2}\*))"
+             r"(?=[ \t\f]{2,}[-\d$(<\u2012-\u2015\u2212\x97&*.])")
 
 
 @lru_cache(maxsize=1)
