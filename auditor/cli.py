@@ -13,13 +13,14 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional
 
 from auditor.errors import internal_message, shown
 from auditor.output import formats
 
 if TYPE_CHECKING:
     from auditor.ruleset.rules import RuleSet
+    from _typeshed import SupportsWrite
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 # What --help says of the formats it knows (a format registered elsewhere is listed by its name).
@@ -111,8 +112,8 @@ class _Parser(argparse.ArgumentParser):
     output as a report does (argparse drops such an error: exit 0, nothing
     written); its messages on stderr keep argparse's way."""
 
-    def _print_message(self, message: str, file: Optional[IO[str]] = None) -> None:
-        if message and file in (None, sys.stderr):
+    def _print_message(self, message: str, file: Optional[SupportsWrite[str]] = None) -> None:
+        if file is None or file is sys.stderr:
             super()._print_message(message, file)
         elif message:
             file.write(message)  # (subcommands' parsers are made of this class too)

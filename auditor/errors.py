@@ -79,7 +79,7 @@ def json_shown(text: str) -> str:
     return re.sub(_JSON_CANDIDATE, _json_escape, text)
 
 
-def _json_escape(match: re.Match) -> str:
+def _json_escape(match: re.Match[str]) -> str:
     from unicodedata import category
 
     c = match.group()
