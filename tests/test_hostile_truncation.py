@@ -334,6 +334,18 @@ def test_an_html_document_cut_under_its_first_tables_notes_is_an_error():
     assert error is not None and "right after the schedule" in error.message
 
 
+@pytest.mark.parametrize("inside", ["</b", "</b></font></p"])
+def test_an_html_file_cut_inside_the_tag_after_a_sections_caption_is_an_error(inside):
+    """A download stopped mid-tag right after a section's caption ("<b>Total:</b"): the unfinished
+    tag is markup, not prose, and the caption is what the file ends on (s35: html_cuts.py with
+    AUDITOR_CUTS=all found both cuts passing clean, 6 rows read of 9)."""
+    path = FIXTURES / "html" / "basalt-shipping-2016-years-as-columns-captions-only-clean.htm"
+    text = path.read_text()
+    at = text.index("Total:</b>", text.index("</table>")) + len("Total:") + len(inside)
+    error = check(text[:at], path.name).error
+    assert error is not None and "ends on 'Total:'" in error.message
+
+
 def test_html_cut_at_its_tables_tags_never_passes_clean():
     """tests/html_cuts.py on a sample of the HTML fixtures (a different one each day; the script runs all)."""
     import datetime
