@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any, Optional
 
 from auditor.cells import Place, by_place
-from auditor.errors import InputError
+from auditor.errors import InputError, json_shown
 from auditor.model import Cell, Finding
 from auditor.result import FileResult
 
@@ -78,7 +78,7 @@ def dumps(results: Iterable[FileResult]) -> str:
 
 def dumps_entries(found: Sequence[Entry]) -> str:
     doc = {"version": VERSION, "tool": "auditor", "findings": found}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json_shown(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
 
 
 def load(path: str) -> Accepted:

@@ -20,6 +20,7 @@ from auditor.output import formats
 
 if TYPE_CHECKING:
     from auditor.ruleset.rules import RuleSet
+    from _typeshed import SupportsWrite
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 # What --help says of the formats it knows (a format registered elsewhere is listed by its name).
@@ -40,7 +41,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         sys.stdout = _ClosedStdout()
     try:
         parser = _parser()
-        args = parser.parse_args(argv)  # (--help and --version write to standard output too)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit:  # --help, --version: a full disk shows only at the flush, as for a report
+            sys.stdout.flush()
+            raise
         if args.command == "check" and not args.files and not args.files_from:
             parser.error("check: name a PATH (a file or a directory) or --files-from LIST")
         status = args.run(args)
@@ -102,8 +107,20 @@ def _internal_failure(exc: BaseException) -> int:
     return EXIT_INTERNAL
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's, but --help and --version fail on a closed or full standard
+    output as a report does (argparse drops such an error: exit 0, nothing
+    written); its messages on stderr keep argparse's way."""
+
+    def _print_message(self, message: str, file: Optional[SupportsWrite[str]] = None) -> None:
+        if file is None or file is sys.stderr:
+            super()._print_message(message, file)
+        elif message:
+            file.write(message)  # (subcommands' parsers are made of this class too)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="auditor",
         description="Check the arithmetic of SEC Schedule II (Valuation and Qualifying Accounts) exhibits.",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    import re
 
 
 class InputError(Exception):
@@ -61,3 +64,32 @@ def shown(text: str, keep: str = "\n\t") -> str:
 
 
 _UNSHOWN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def json_shown(text: str) -> str:
+    """JSON text (as json.dumps writes it) with the characters `shown` escapes
+    written as JSON's \\uXXXX escapes (a pair above U+FFFF): a terminal or a
+    pager shows a report's filing text in order (no bidirectional override
+    reorders it), and a JSON reader gets the very same strings back.  JSON's
+    own text is ASCII, so only characters inside its strings change."""
+    if text.isascii() and "\x7f" not in text:
+        return text
+    import re
+
+    return re.sub(_JSON_CANDIDATE, _json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    from unicodedata import category
+
+    c = match.group()
+    if category(c) not in _UNSHOWN:
+        return c
+    code = ord(c)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+_JSON_CANDIDATE = "[^\x00-\x7e]"  # (json.dumps escapes the C0 controls itself; compiled when first used)

@@ -396,6 +396,11 @@ def streams_cases() -> Iterator[tuple[str, list[str], str]]:
             "auditor: cannot write the report to standard output: No space left on device\n"
         yield f"closed ({form})", [f"{base} >&-"], "one line"
         yield f"broken pipe ({form})", [f"{base} | head -c 1 > /dev/null; exit ${{PIPESTATUS[0]}}"], ""
+    for asked in ("--help", "--version", "check --help", "rules --help", "rules validate --help"):
+        # (argparse drops a failed write: these said nothing and exited 0 until s35)
+        yield f"full ({asked})", [f"{script} {asked} > /dev/full"], \
+            "auditor: cannot write the report to standard output: No space left on device\n"
+        yield f"closed ({asked})", [f"{script} {asked} >&-"], "one line"
 
 
 def main(argv: list[str]) -> int:

@@ -5,7 +5,8 @@ Whatever the input, `auditor check` ends with exit status 0, 1 or 2, never a
 traceback and never an internal error; with `--format json` and status 0 or 1
 its output is one valid JSON document; and each input finishes within a
 generous bound of CPU time (CPU_LIMIT: wall time measures the machine's load,
-not the input).  The default run is short; for a long one:
+not the input), and a hang fails the test naming its input instead of hanging
+the suite (WALL_LIMIT, tests/watchdog.py).  The default run is short; for a long one:
 
     AUDITOR_FUZZ_EXAMPLES=25000 .venv/bin/pytest tests/test_fuzz.py -q
 
@@ -17,6 +18,8 @@ import io
 import json
 import os
 import random
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,6 +28,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import watchdog
 from auditor import cli
 from conftest import FIXTURES, ROOT
 
@@ -38,6 +42,9 @@ EXAMPLES = int(os.environ.get("AUDITOR_FUZZ_EXAMPLES", "0")) or None
 # stretches many-fold (s34: 5x measured at load 8; a long run's one failure of
 # damaged text was not reproduced in 12,000 inputs, none over 0.4 s of CPU).
 CPU_LIMIT = 20.0
+# A hang spends no CPU (a sleep, a blocking read): wall time bounds it, generously for a loaded
+# machine; both bounds hold while the run is going (tests/watchdog.py), not only when it returns.
+WALL_LIMIT = 120.0
 FUZZ = settings(
     max_examples=EXAMPLES or settings().max_examples,
     deadline=None,  # CPU_LIMIT instead
@@ -53,11 +60,10 @@ def run(argv) -> tuple:
         with open(os.environ["AUDITOR_FUZZ_TALLY"], "a") as tally:
             tally.write(".")
     out, err = io.StringIO(), io.StringIO()
-    started = time.process_time()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = cli.main([str(a) for a in argv])
-    spent = time.process_time() - started
-    assert spent < CPU_LIMIT, f"{spent:.1f} s of CPU for one input"
+    argv = [str(a) for a in argv]
+    with watchdog.bounded(f"auditor {' '.join(argv)}", CPU_LIMIT, WALL_LIMIT):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = cli.main(argv)
     return status, out.getvalue(), err.getvalue()
 
 
@@ -244,3 +250,49 @@ def test_output_never_destroys(kind, fmt, option):
             if kind == "fifo":
                 assert target.is_fifo()
         assert not [p for p in tmp.iterdir() if p.name.startswith(".auditor-")]  # no temporary left behind
+
+
+# --- the watchdog itself -------------------------------------------------------------------
+
+def _stall_forever(*args, **kwargs):
+    time.sleep(3600)
+
+
+def _spin_forever(*args, **kwargs):
+    while True:
+        pass
+
+
+@pytest.mark.parametrize("stage,bound", [(_stall_forever, "wall"), (_spin_forever, "CPU")])
+def test_a_stage_that_never_returns_fails_quickly_naming_its_input(monkeypatch, stage, bound):
+    from auditor import filer
+
+    monkeypatch.setattr(filer, "said", stage)  # (the first stage of a check: who filed it)
+    monkeypatch.setattr(__import__(__name__), "CPU_LIMIT", 0.5)
+    monkeypatch.setattr(__import__(__name__), "WALL_LIMIT", 1.0 if bound == "wall" else 60.0)
+    started = time.monotonic()
+    with pytest.raises(watchdog.Runaway, match=rf"of {bound} time .*lantronix-2003\.txt"):
+        run(["check", "--no-cache", FIXTURES / "lantronix-2003.txt"])
+    assert time.monotonic() - started < 30
+    assert not os.path.exists(watchdog.hang_log())  # (the backstop was disarmed)
+
+
+def test_a_hang_python_cannot_interrupt_ends_the_process_with_the_stacks():
+    """A run stuck where no signal handler runs (here: the timers' signals blocked) is
+    the backstop's: the process ends, its log names the input and holds the stacks."""
+    script = ("import signal, time, watchdog\n"
+              "with watchdog.bounded('auditor check stuck.htm', 0.5, 0.5):\n"
+              "    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGPROF})\n"
+              "    time.sleep(60)\n"
+              "print(watchdog.hang_log())\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=Path(__file__).parent, stdout=subprocess.PIPE,
+                            text=True)
+    log = Path(tempfile.gettempdir()) / f"auditor-hang-{proc.pid}.log"
+    try:
+        assert proc.wait(timeout=30) != 0
+        said = log.read_text(encoding="utf-8")
+        assert said.startswith("auditor: the watchdog ended this process") and "stuck.htm" in said
+        assert "time.sleep" in said or "line 4" in said, said
+    finally:
+        proc.kill()
+        log.unlink(missing_ok=True)

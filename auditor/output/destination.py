@@ -109,6 +109,7 @@ class Spool:
     at the end, byte for byte what rendering it whole would give."""
 
     MARK = "\ue001"
+    _WRITTEN = re.escape("\\ue001")  # the marker as json_text writes it (errors.json_shown: private use, escaped)
 
     def __init__(self, skeleton: dict[str, Any], sections: Iterable[str]) -> None:
         self._files: dict[str, IO[str]] = {}
@@ -117,7 +118,7 @@ class Spool:
         sections = list(sections)
         text = json_text(self._marked(skeleton, sections))
         for name in sections:
-            match = re.search(rf'^( *)"{self.MARK}{name}"$', text, re.MULTILINE)
+            match = re.search(rf'^( *)"{self._WRITTEN}{name}"$', text, re.MULTILINE)
             assert match is not None, name  # (a section the skeleton has no array for)
             self._indents[name] = match.group(1)
             self._files[name] = tempfile.TemporaryFile("w+", encoding="utf-8")
@@ -144,9 +145,9 @@ class Spool:
         """The whole document, `skeleton` (the same shape as at the start,
         its final values) around the spooled sections."""
         text = json_text(self._marked(skeleton, self._files)) + "\n"
-        pieces = re.split(rf'(\[\n *"{self.MARK}\w+"\n *\])', text)
+        pieces = re.split(rf'(\[\n *"{self._WRITTEN}\w+"\n *\])', text)
         for piece in pieces:
-            name = re.fullmatch(rf'\[\n *"{self.MARK}(\w+)"\n( *)\]', piece)
+            name = re.fullmatch(rf'\[\n *"{self._WRITTEN}(\w+)"\n( *)\]', piece)
             if name is None:
                 out.write(piece)
                 continue

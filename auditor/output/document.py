@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Optional
 
 from auditor.cells import located
+from auditor.errors import json_shown
 
 if TYPE_CHECKING:
     from auditor.diagnose import Diagnosis, Suggestion
@@ -220,4 +221,4 @@ def _mark(o: object) -> object:
 def json_text(doc: object, indent: Optional[int] = 2) -> str:
     """JSON with every Decimal written as the exact number it is."""
     text = json.dumps(_mark(doc), indent=indent, ensure_ascii=False)
-    return _MARKED.sub(r"\1", text)
+    return json_shown(_MARKED.sub(r"\1", text))  # (after the marks: they are private-use characters)

@@ -18,14 +18,13 @@ findings, not with the corpus.
 
 from __future__ import annotations
 
-from html import escape
 from importlib import resources
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from auditor.output import ReportOptions
 from auditor.output.document import Json, document, file_entry
-from auditor.output.html_table import SYMBOL, Marks, Part, Place, amount, amount_text, cell_id, cells_of, draw, has_table, location, plain, signed_text
+from auditor.output.html_table import SYMBOL, Marks, Part, Place, amount, amount_text, cell_id, cells_of, draw, escape, has_table, location, plain, signed_text
 
 Status = Literal["errors", "warnings", "info", "clean", "unreadable"]  # a file's, in the page's words
 STATUSES: tuple[Status, ...] = ("errors", "warnings", "info", "clean", "unreadable")

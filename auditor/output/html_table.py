@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from html import escape
+import html
 from typing import Any, Optional, Union
 
+from auditor.errors import shown
 from auditor.model import SEVERITY_RANK
 
 # The JSON document's parts as read back (a saved result, or the document
@@ -28,6 +29,13 @@ from auditor.model import SEVERITY_RANK
 Part = Mapping[str, Any]
 Place = tuple[int, int]  # (line, column)
 Amount = Union[int, Decimal]
+
+
+def escape(text: str) -> str:
+    """Filing or rules text for the page: its control and format characters (a
+    bidirectional override, an escape sequence) written as the text report
+    writes them (errors.shown), then HTML's escapes."""
+    return html.escape(shown(text, keep=""))
 
 SYMBOL = {"error": "\u2716", "warning": "\u25b2", "info": "\u2139"}
 RELATED, SUGGESTED, CANDIDATE = "\u25e6", "\u2192", "?"

@@ -73,8 +73,9 @@ DOCUMENTS: tuple[Container, ...] = ("html", "document", "text")
 TAG = re.compile(r"<(/?)(table|pre|html|document>|text>)", re.IGNORECASE)
 EDGAR = ("document>", "text>")
 NAMES = ("table", "pre", "html", "document>", "text>")  # (TAG's)
-# Prose: a word of three letters; page numbers ("S-2") and entities are not.
-MARKUP = re.compile(r"<[^<>]*>|&#?\w+;")
+# Prose: a word of three letters; page numbers ("S-2") and entities are not.  A tag the text
+# ends inside is markup too (a download stopped mid-tag: "<b>Total:</b" ends on a caption).
+MARKUP = re.compile(r"<[^<>]*(?:>|\Z)|&#?\w+;")
 WORD = re.compile(r"[A-Za-z]{3}")
 
 

@@ -1,0 +1,97 @@
+"""A filing's control and format characters in every report (issue 16, s35 items 3 and 4).
+
+A row label carrying a right-to-left override (U+202E), an escape sequence
+and a C1 control reaches each writer.  The text report escaped them already
+(errors.shown); the HTML page and every JSON writer (check's json, jsonl
+and sarif, a corpus's spooled document, parse, the baseline file) now do the
+same by the same policy: a terminal or a pager shows the label in order, a
+JSON reader gets the very label back (JSON's \\uXXXX escapes), and other
+non-ASCII text (an accented letter, a dash) stays as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import hostile_nets as nets
+from auditor.errors import json_shown, shown
+from conftest import SEED
+
+HOSTILE = "for \u202edoubtful\x1b[31m \x85accounts\u00e9\u2014"
+PLAIN_LABEL = "Allowance for doubtful accounts            $    1,466"
+
+
+def unshown(text: str) -> list[str]:
+    """The characters a terminal would act on or reorder (lines and tabs apart)."""
+    return [hex(ord(c)) for c in text if c not in "\n\t" and unicodedata.category(c) in
+            ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")]
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # (no result cache beside the sources)
+    text = SEED.read_text(encoding="utf-8")
+    assert PLAIN_LABEL in text
+    (tmp_path / "bidi.txt").write_text(text.replace(PLAIN_LABEL, f"Allowance {HOSTILE}  $    1,466", 1),
+                                       encoding="utf-8")
+    return tmp_path
+
+
+def labels(doc: object) -> list[str]:
+    """Every string of a JSON document that holds the hostile label's words."""
+    if isinstance(doc, dict):
+        return [s for v in doc.values() for s in labels(v)]
+    if isinstance(doc, list):
+        return [s for v in doc for s in labels(v)]
+    return [doc] if isinstance(doc, str) and "doubtful" in doc and "\u202e" in doc else []
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif", "html", "text", "github"])
+def test_no_report_writes_a_filings_control_characters(here, fmt):
+    outcome = nets.run_cli("check", "--no-cache", "--format", fmt, "bidi.txt")
+    assert outcome.code == 1 and not outcome.stderr, outcome  # (the seed's two errors are found still)
+    assert not unshown(outcome.stdout), fmt
+    if fmt == "html":
+        assert "Allowance for \\u202edoubtful\\x1b[31m \\x85accounts\u00e9\u2014" in outcome.stdout
+    if fmt == "json":
+        assert "\\u202edoubtful" in outcome.stdout and "\u00e9\u2014" in outcome.stdout  # (others kept as they are)
+        assert any(HOSTILE in s for s in labels(json.loads(outcome.stdout)))  # read back: the very label
+
+
+def test_parse_corpus_and_baseline_json_escape_them_too(here):
+    parsed = nets.run_cli("parse", "--format", "json", "bidi.txt")
+    assert parsed.code == 0 and not unshown(parsed.stdout)
+    assert any(HOSTILE in s for s in labels(json.loads(parsed.stdout)))
+    (here / "d").mkdir()
+    (here / "d" / "a.txt").write_bytes((here / "bidi.txt").read_bytes())
+    (here / "d" / "b.txt").write_bytes(SEED.read_bytes())
+    corpus = nets.run_cli("check", "--no-cache", "--format", "json", "d")  # (a corpus: the spooled document)
+    assert corpus.code == 1 and not unshown(corpus.stdout)
+    assert len(json.loads(corpus.stdout)["files"]) == 2
+    written = nets.run_cli("check", "--no-cache", "bidi.txt", "--write-baseline", "base.json")
+    assert written.code == 0, written
+    baseline = (here / "base.json").read_text(encoding="utf-8")
+    assert not unshown(baseline)
+    assert nets.run_cli("check", "--no-cache", "bidi.txt", "--baseline", "base.json").code == 0  # still matches
+
+
+def test_json_shown_escapes_what_shown_escapes_and_nothing_else():
+    text = "x\u202ey\u00e9\u2014\x7f\x85\ue000\U000e0001\U0010fffd\ud800 z\u00a0"
+    written = json_shown(json.dumps({"a": text}, ensure_ascii=False))
+    assert json.loads(written) == {"a": text}
+    assert written == '{"a": "x\\u202ey\u00e9\u2014\\u007f\\u0085\\ue000\\udb40\\udc01\\udbff\\udffd\\ud800 z\u00a0"}'
+    assert not unshown(written)
+    kept = [c for c in text if shown(c) == c]
+    assert all(c in written for c in kept)  # (one policy: what the text report keeps, JSON keeps)
+    assert json_shown('{"a": 1}') == '{"a": 1}'
+
+
+def test_the_seeds_json_report_is_unchanged_by_it(here):
+    # (an ordinary filing has no such character: the report is byte for byte what json.dumps writes)
+    outcome = nets.run_cli("check", "--no-cache", "--format", "json", SEED)
+    assert json_shown(outcome.stdout) == outcome.stdout
+    assert Path(SEED).read_text(encoding="utf-8").isascii()
