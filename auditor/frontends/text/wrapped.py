@@ -141,6 +141,8 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     if from_rows:
         edge = max([least] + [_edge_of_rule(lines[n - 2].rstrip(), body) for n, body in rules])
     out = [""] * (region.first - 1) + block
+    for n in _tags_rests(lines, region.first, first_row - 1):
+        out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
     shift: dict[int, tuple[Moved, ...]] = {}
     for n, joined in labels.items():
         label = len(lines[n - 2].rstrip()) + 2  # (where its rest goes, the one blank at the cut put back)
@@ -308,6 +310,21 @@ def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> l
         # (A <S>/<C> line's rest, markers alone under markers, whatever the blanks before them: a column's width.)
         if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width or (is_tags(body) and is_tags(over)):
             found.append((n, body))
+    return found
+
+
+def _tags_rests(lines: Sequence[str], first: int, last: int) -> list[int]:
+    """The headings' lines (`first` to `last`) that are the rest of an <S>/<C> line wrapped by the
+    filer's software: <C> markers alone from the margin (or a few blanks in) under a line of markers
+    from <S> (a wide label column: "<S>" alone, its blanks cut).  EDGAR's markers are typed on one
+    line, <S> first: markers under it starting with <C> are its rest, however few blanks it kept."""
+    found: list[int] = []
+    for n in range(first + 1, last + 1):
+        over, line = lines[n - 2].strip(), lines[n - 1]
+        body = line.strip()
+        if (body[:3].upper() == "<C>" and is_tags(body) and not line[:MOST_INDENT + 1].isspace()
+                and over[:3].upper() == "<S>" and is_tags(over)):
+            found.append(n)
     return found
 
 
