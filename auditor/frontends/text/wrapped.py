@@ -92,28 +92,34 @@ def cuts(lines: Sequence[str], region: Region) -> tuple[list[Cut], list[Cut]]:
     # (One slice: a long file's lines are fetched by block.  The line after the region too: the last
     # row's rest, figures alone, is no row of the table to locate.)
     block = lines[region.first - 1 : region.last + 1]
+    found = _figures_under(block, region.first, WIDTH // 2)
+    # The software's width is at least its longest cut line; each rest's first figure, and the blanks
+    # before it (as many as a column's width: a nil right-aligned in a wide column), would have passed it.
+    width = max((len(above) for _, above, _, _ in found), default=0)
+    sure = [Cut(n, above, line) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
+    if not sure:
+        return sure, []  # (most regions: nothing wrapped, no second pass)
+    sure_lines = {c.line for c in sure}
+    alone = [Cut(n, above, line) for n, above, line, _ in _figures_under(block, region.first, 0)
+             if n not in sure_lines and _label_alone(above)]
+    return sure, alone
+
+
+def _figures_under(block: Sequence[str], first: int, least: int) -> list[tuple[int, str, str, int]]:
+    """Each line of `block` (its first the file's line `first`) holding figures alone from the margin
+    (or a few blanks in) under a line `least` characters long at least and WIDTH at most: its number,
+    the line above (its blanks after stripped), the line, its first figure's end past its first character."""
     found: list[tuple[int, str, str, int]] = []
-    for n, over, line in zip(range(region.first + 1, region.last + 2), block, block[1:]):
-        if not line or line[0] == "<" or line[:MOST_INDENT + 1].isspace():
-            continue  # (a rest starts within a few blanks: most lines are passed over here)
+    for n, over, line in zip(range(first + 1, first + len(block)), block, block[1:]):
+        if not line or line[0] == "<" or len(over) < least or line[:MOST_INDENT + 1].isspace():
+            continue  # (a rest starts within a few blanks, under a long line: most lines are passed over here)
         above = over.rstrip()
         if len(above) > WIDTH or not REMNANT.match(line):  # (a row's line fails at its label's first letter)
             continue
-        first = FIRST_FIGURE.search(line)
-        if first is None:
-            continue
-        found.append((n, above, line, first.end() + 1 - printed_from(line)))
-    # The software's width is at least its longest cut line; each rest's first figure, and the blanks
-    # before it (as many as a column's width: a nil right-aligned in a wide column), would have passed it.
-    width = max((len(above) for _, above, _, _ in found if len(above) >= WIDTH // 2), default=0)
-    sure: list[Cut] = []
-    alone: list[Cut] = []
-    for n, above, line, first in found:
-        if len(above) >= WIDTH // 2 and len(above) + COLUMN_BLANKS + first > width:
-            sure.append(Cut(n, above, line))
-        elif _label_alone(above):
-            alone.append(Cut(n, above, line))
-    return sure, alone
+        figure = FIRST_FIGURE.search(line)
+        if figure is not None:
+            found.append((n, above, line, figure.end() + 1 - printed_from(line)))
+    return found
 
 
 def _label_alone(line: str) -> bool:
