@@ -83,28 +83,65 @@ class Rejoined(NamedTuple):
         return line, column
 
 
-def cuts(lines: Sequence[str], region: Region) -> list[Cut]:
+def cuts(lines: Sequence[str], region: Region) -> tuple[list[Cut], list[Cut]]:
     """Each line of the region that is the rest of the row above, wrapped onto
     a line of its own: figures alone from column 1 (or a few blanks in), under
-    a line so long that the rest's first figure did not fit on it."""
+    a line so long that the rest's first figure did not fit on it; and apart,
+    those under a label alone too short to show it (every figure wrapped off:
+    rejoined only where a line typed whole shows the table's edge, `_alone_fitting`)."""
     # (One slice: a long file's lines are fetched by block.  The line after the region too: the last
     # row's rest, figures alone, is no row of the table to locate.)
     block = lines[region.first - 1 : region.last + 1]
+    found = _figures_under(block, region.first, WIDTH // 2)
+    # The software's width is at least its longest cut line; each rest's first figure, and the blanks
+    # before it (as many as a column's width: a nil right-aligned in a wide column), would have passed it.
+    width = max((len(above) for _, above, _, _ in found), default=0)
+    sure = [Cut(n, above, line) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
+    if not sure:
+        return sure, []  # (most regions: nothing wrapped, no second pass)
+    sure_lines = {c.line for c in sure}
+    alone = [Cut(n, above, line) for n, above, line, _ in _figures_under(block, region.first, 0)
+             if n not in sure_lines and _label_alone(above)]
+    return sure, alone
+
+
+def _figures_under(block: Sequence[str], first: int, least: int) -> list[tuple[int, str, str, int]]:
+    """Each line of `block` (its first the file's line `first`) holding figures alone from the margin
+    (or a few blanks in) under a line `least` characters long at least and WIDTH at most: its number,
+    the line above (its blanks after stripped), the line, its first figure's end past its first character."""
     found: list[tuple[int, str, str, int]] = []
-    for n, over, line in zip(range(region.first + 1, region.last + 2), block, block[1:]):
-        if not line or line[0] == "<" or len(over) < WIDTH // 2 or line[:MOST_INDENT + 1].isspace():
+    for n, over, line in zip(range(first + 1, first + len(block)), block, block[1:]):
+        if not line or line[0] == "<" or len(over) < least or line[:MOST_INDENT + 1].isspace():
             continue  # (a rest starts within a few blanks, under a long line: most lines are passed over here)
         above = over.rstrip()
         if len(above) > WIDTH or not REMNANT.match(line):  # (a row's line fails at its label's first letter)
             continue
-        first = FIRST_FIGURE.search(line)
-        if first is None:
-            continue
-        found.append((n, above, line, first.end() + 1 - printed_from(line)))
-    # The software's width is at least its longest cut line; each rest's first figure, and the blanks
-    # before it (as many as a column's width: a nil right-aligned in a wide column), would have passed it.
-    width = max((len(above) for _, above, _, _ in found), default=0)
-    return [Cut(n, above, line) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
+        figure = FIRST_FIGURE.search(line)
+        if figure is not None:
+            found.append((n, above, line, figure.end() + 1 - printed_from(line)))
+    return found
+
+
+def _label_alone(line: str) -> bool:
+    """A row's label and nothing else, from the margin (or a few blanks in): no figure, no year, no caption's ":"."""
+    body = line.lstrip()
+    return (body[:1].isalpha() and printed_from(line) <= MOST_INDENT + 1 and not body.endswith(":")
+            and not any(ch.isdigit() for ch in body))
+
+
+def _alone_fitting(alone: Sequence[Cut], edge: int, width: int) -> list[Cut]:
+    """The rests under a label alone (`cuts`) that are the label's row's figures, every one wrapped off:
+    set at the edge a line typed whole shows, right of their label with two blanks at least, their
+    first figure past the software's width (`width`, its widest cut line: else it would have stood on
+    the label's line)."""
+    fitting = []
+    for cut in alone:
+        body = cut.rest.strip()
+        start = edge - len(body) + _hang(body.split()[-1]) + 1
+        first = FIRST_FIGURE.search(body)
+        if first is not None and start >= len(cut.over) + 3 and start + first.end() - 1 > width:
+            fitting.append(cut)
+    return fitting
 
 
 def refusal(cut: Cut, path: str) -> InputError:
@@ -116,10 +153,10 @@ def refusal(cut: Cut, path: str) -> InputError:
 def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoined]:
     """The region's lines with its wrapped rows rejoined (None: nothing wrapped);
     an input error where the rests cannot be placed for sure or a rest follows a rest."""
-    found = cuts(lines, region)
+    found, alone = cuts(lines, region)
     if not found:
-        return None
-    rests = {c.line for c in found}
+        return None  # (a rest under a label alone is sure only beside rests under longer lines)
+    rests, beside = {c.line for c in found}, {c.line for c in alone}
     if any(c.line - 1 in rests for c in found):
         raise refusal(found[0], path)  # (a row wrapped twice: two gaps lost, one edge to place them)
     width = max(len(c.over) for c in found)
@@ -128,13 +165,19 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     block = list(lines[region.first - 1 : last])
     edge = max((len(line.rstrip()) for k, line in enumerate(block, region.first)
                 if k not in rests and k + 1 not in labels and len(line.rstrip()) > width
-                and not line.lstrip().startswith("<")), default=0)
+                and not line.lstrip().startswith("<") and k not in beside), default=0)
     labels = _fitting(labels, found, edge)
     found = [c._replace(over=labels[c.line - 1], row=c.line - 2) if c.line - 1 in labels else c for c in found]
     # No line shows where the table's last column ends (the headings wrapped too; a line wider than
     # the rows' cut, a heading word with no blank to cut at, ends short of where the rows reach): the rows show it.
     least = _edge_of_rows(found)
     from_rows = edge < least
+    if not from_rows and alone:
+        found = sorted(found + _alone_fitting(alone, edge, width))
+        if any(c.line - 1 in {r.line for r in found} for c in found):
+            raise refusal(found[0], path)
+        last = max(last, found[-1].line)
+        block = list(lines[region.first - 1 : last])
     first_row = min([found[0].at] + [n - 1 for n in labels])
     headings = _heading_rests(lines, region.first, first_row - 1, width) if from_rows else []
     rules = [(n, body) for n, body in headings if is_rule(body)]
@@ -169,6 +212,9 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         columns = _ruled_columns(out, shift, rules, edge, _columns(figures), path)
         place_headings(out, shift, [h for h in headings if h not in rules], (edge, widest), columns,
                         (region.first, first_row - 1), path)
+    # (After the headings are placed: the <S>/<C> line's width, where it is one, bounds where their rests start.)
+    for n in _tags_rests(lines, region.first, first_row - 1):
+        out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
     return Rejoined(out, tuple(found), shift, last, tuple(labels))
 
 
@@ -308,6 +354,21 @@ def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> l
         # (A <S>/<C> line's rest, markers alone under markers, whatever the blanks before them: a column's width.)
         if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width or (is_tags(body) and is_tags(over)):
             found.append((n, body))
+    return found
+
+
+def _tags_rests(lines: Sequence[str], first: int, last: int) -> list[int]:
+    """The headings' lines (`first` to `last`) that are the rest of an <S>/<C> line wrapped by the
+    filer's software: <C> markers alone from the margin (or a few blanks in) under a line of markers
+    from <S> (a wide label column: "<S>" alone, its blanks cut).  EDGAR's markers are typed on one
+    line, <S> first: markers under it starting with <C> are its rest, however few blanks it kept."""
+    found: list[int] = []
+    for n in range(first + 1, last + 1):
+        over, line = lines[n - 2].strip(), lines[n - 1]
+        body = line.strip()
+        if (body[:3].upper() == "<C>" and is_tags(body) and not line[:MOST_INDENT + 1].isspace()
+                and over[:3].upper() == "<S>" and is_tags(over)):
+            found.append(n)
     return found
 
 
