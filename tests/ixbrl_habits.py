@@ -2122,6 +2122,9 @@ def retitled(title: str, own_block: bool = False, receivables: bool = False, let
     `receivables`: a note's table of the receivables and a sentence before the schedule's table
     (note_block); `letters`: "COL. A" ... kept in the headings (else struck, as a note prints them)."""
     def edit(doc: Doc) -> None:
+        if not letters:  # (struck before `receivables` puts the receivables' table first: the schedule's letters)
+            start, end, _ = _table_head(doc)
+            doc.text = doc.text[:start] + LETTER.sub("", doc.text[start:end]) + doc.text[end:]
         if receivables:
             note_block(doc)
             doc.text = re.sub(r"Note 21\. Valuation and Qualifying Accounts", title, doc.text, count=1)
@@ -2130,9 +2133,6 @@ def retitled(title: str, own_block: bool = False, receivables: bool = False, let
         doc.text = doc.text.replace(THE_SENTENCE, "the activity of the Company's allowances and reserves", 1)
         if own_block:
             doc.text = re.sub(r'name="[\w-]+:\w+TextBlock"', OWN_BLOCK, doc.text, count=1)
-        if not letters:
-            start, end, _ = _table_head(doc)
-            doc.text = doc.text[:start] + LETTER.sub("", doc.text[start:end]) + doc.text[end:]
     return edit
 
 
@@ -2143,10 +2143,12 @@ EIGHTH = {"title-schedule-other": retitled("Schedule II \u2014 Allowances and Re
                                         own_block=True),
           "note-other-block": retitled("Note 21. Allowances and Reserves"),
           "note-other-letters": retitled("Note 21. Allowances and Reserves", own_block=True),
-          "note-rollforward": retitled("Note 21. Allowances and Reserves", own_block=True, letters=False)}
+          "note-rollforward": retitled("Note 21. Allowances and Reserves", own_block=True, letters=False),
+          "note-receivables-rollforward": retitled("Note 21. Allowances and Reserves", own_block=True,
+                                                   receivables=True, letters=False)}
 # A note under another title, saying nothing of the schedule: its table is not read, its facts are
 # checked alone and the page says so (VX003); where its columns are lettered it is read (`note-other-letters`).
-NOT_SCHEDULE = {"note-rollforward"}
+NOT_SCHEDULE = {"note-rollforward", "note-receivables-rollforward"}
 EDITS.update(EIGHTH)
 VARIATIONS = VARIATIONS + tuple(EIGHTH)
 
