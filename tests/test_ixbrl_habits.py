@@ -173,18 +173,12 @@ def cases(path):
 # numwords-no (s30, read since s30-nils): a nil printed "no" under ixt-sec:numwordsen is a nil by its
 # format (frontends/xbrl/facts.zero_word), not by labels.NIL ("No" begins labels in every front end).
 KNOWN: set[str] = set()
-# Cases not read yet, said loudly (VX003: the facts checked alone): (habit, table, kind) -> why.
+# Cases not read yet, said loudly (VX003: the facts checked alone): (habit, table, kind) -> why.  None:
 # (note-other-block, cpi-holdco-fy2004: its "Balance at" over no "beginning" is read since s33-ixbrlnote2, a
-# table in the Schedule II text block found by the block: locate._in_schedule_blocks.)
-# A note lettered A-E (TENTH: each spelling) whose headings print "Balance at" over no "beginning"
-# (cpi-holdco-fy2004's own) under the filer's own text block: no heading of Schedule II's, no title,
-# no Schedule II block finds its table (locate.candidates: the letters are read only of a table
-# found so; looking for them everywhere would scan every "col" of a page's markup).  Its facts are
-# checked and the table said unread (VX003), not silently skipped.
-NOTE_BALANCE_AT = "the lettered note's \"Balance at\" over no \"beginning\": not found"
-UNREAD: dict[tuple[str, str, str], str] = {(variation, "cpi-holdco-fy2004", "clean"): NOTE_BALANCE_AT for variation in
-                                           ("note-letters-column", "note-letters-caps", "note-letters-col",
-                                            "note-letters-lines")}
+# table in the Schedule II text block found by the block: locate._in_schedule_blocks; the same note lettered
+# A-E under the filer's own text block (TENTH) since s35-ixbrl35: "Balance at" heads a lettered table,
+# locate._lettered.)
+UNREAD: dict[tuple[str, str, str], str] = {}
 
 
 @pytest.mark.parametrize("variation", [pytest.param(v, marks=pytest.mark.xfail(strict=True, reason="not read yet"))
