@@ -155,6 +155,9 @@ columns after the provision.
 And TENTH (s34-decoy4): that note lettered as filers spell Rule 12-09's letters ("Column A",
 "COLUMN A", "Col. A"; "COL. A" is note-other-letters'), wrapped ("Column<br>D") or each letter on
 a line of its own: read as Schedule II, each spelling alike.
+And ELEVENTH (s35-ixbrl35): a schedule's heading typed as its table's first row: Schedule II's own
+(read), or Schedule III's or IV's over a reconciliation in Schedule II's columns after Schedule II's
+table in the same text block (never read as Schedule II).
 """
 
 from __future__ import annotations
