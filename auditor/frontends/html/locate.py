@@ -439,12 +439,15 @@ def _titled_another_schedule(doc: Document, table: Span) -> bool:
     """Whether the table's first printed row heads another numbered schedule: filing software
     types a schedule's heading as a row across its table ("Schedule IV \u2014 Mortgage Loans on
     Real Estate"), where no text between tables holds it.  (Schedule II's own title row is its
-    title: furniture, as a paragraph above the table is.)"""
+    title: furniture, as a paragraph above the table is; so is "SCHEDULE VIII" over "VALUATION AND
+    QUALIFYING ACCOUNTS" in the next row: the rows under the first are read as the lines under it.)"""
     blocks = doc.texts_in(table[0], min(table[1], table[0] + ROW_REACH))
     if not blocks:
         return False
     end = _row_end(doc.text, blocks[0][0], table[1])
-    return _heads_another_schedule(doc, blocks[0][0], end)
+    return any(numbers_a_statement(text) and SCHEDULE_WORD.search(text) and not furniture(text)
+               and heads_another_statement(_texts_from(blocks, k))
+               for k, (at, text) in enumerate(blocks) if at < end)
 
 
 def _heads_a_schedule(doc: Document, at: int, table: int) -> bool:
