@@ -33,9 +33,10 @@ TITLE = title_pattern(_SEP)  # (labels.TITLE_WORDS: the one list of title words)
 PAGE_TITLE = re.compile(r"<title\b[^>]{0,200}>[^<]{0,2000}</title\s*>", re.IGNORECASE)  # (bounded: linear on a hostile run of "<title")
 HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",
                      re.IGNORECASE)
-# "Balance at" alone over a column (no "beginning": "Balance at" / "Balance at"), a heading of the
-# schedule's only where its columns are lettered (`_lettered`).
-BALANCE_AT = re.compile(rf"balance{_SEP}at\b", re.IGNORECASE)
+# HEADING, or "Balance at" alone over a column (no "beginning": "Balance at" / "Balance at"), a heading
+# of the schedule's only where its columns are lettered (`_lettered`).
+HEADING_OR_BALANCE_AT = re.compile(rf"balance{_SEP}at\b(?:{_SEP}(?:the{_SEP})?(?P<begins>beginning))?"
+                                   rf"|(?P<period>beginning){_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)", re.IGNORECASE)
 TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 # The words a document is scanned for at once (scan.word_starts): its table
 # tags' name and the first words of a title and of a schedule's headings.
@@ -370,14 +371,11 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
             beyond = _schedule_past(doc, after, match.end(), limit)
             if beyond is not None:
                 found.setdefault(beyond, match)
-    for match in doc.matches(HEADING, ("balance", "beginning")):
+    # (HEADING and "Balance at" alone in one pass over the words' starts: a second costs a page of notes 1 M.)
+    for match in doc.matches(HEADING_OR_BALANCE_AT, ("balance", "beginning")):
         inside = doc.enclosing(match.start())
-        if inside and inside not in found and _heading_row(doc.text, match.end()) and (
-                not _in_a_note(doc, inside) or _schedule_in_a_note(doc, inside, match.start())):
-            found[inside] = None
-    for match in doc.matches(BALANCE_AT, ("balance",)):
-        inside = doc.enclosing(match.start())
-        if (inside and inside not in found and _heading_row(doc.text, match.end()) and _lettered(doc, inside, match.start())
+        if (inside and inside not in found and _heading_row(doc.text, match.end())
+                and (match.group("begins") or match.group("period") or _lettered(doc, inside, match.start()))
                 and (not _in_a_note(doc, inside) or _schedule_in_a_note(doc, inside, match.start()))):
             found[inside] = None
     for span in _in_schedule_blocks(doc):
@@ -441,7 +439,10 @@ def _titled_another_schedule(doc: Document, table: Span) -> bool:
     Real Estate"), where no text between tables holds it.  (Schedule II's own title row is its
     title: furniture, as a paragraph above the table is; so is "SCHEDULE VIII" over "VALUATION AND
     QUALIFYING ACCOUNTS" in the next row: the rows under the first are read as the lines under it.)"""
-    blocks = doc.texts_in(table[0], min(table[1], table[0] + ROW_REACH))
+    end = min(table[1], table[0] + ROW_REACH)
+    if SCHEDULE_WORD.search(doc.text, table[0], end) is None:  # (most tables: their blocks not read)
+        return False
+    blocks = doc.texts_in(table[0], end)
     if not blocks:
         return False
     end = _row_end(doc.text, blocks[0][0], table[1])
