@@ -155,6 +155,9 @@ columns after the provision.
 And TENTH (s34-decoy4): that note lettered as filers spell Rule 12-09's letters ("Column A",
 "COLUMN A", "Col. A"; "COL. A" is note-other-letters'), wrapped ("Column<br>D") or each letter on
 a line of its own: read as Schedule II, each spelling alike.
+And ELEVENTH (s35-ixbrl35): a schedule's heading typed as its table's first row: Schedule II's own
+(read), or Schedule III's or IV's over a reconciliation in Schedule II's columns after Schedule II's
+table in the same text block (never read as Schedule II).
 """
 
 from __future__ import annotations
@@ -2122,6 +2125,9 @@ def retitled(title: str, own_block: bool = False, receivables: bool = False, let
     `receivables`: a note's table of the receivables and a sentence before the schedule's table
     (note_block); `letters`: "COL. A" ... kept in the headings (else struck, as a note prints them)."""
     def edit(doc: Doc) -> None:
+        if not letters:  # (struck before `receivables` puts the receivables' table first: the schedule's letters)
+            start, end, _ = _table_head(doc)
+            doc.text = doc.text[:start] + LETTER.sub("", doc.text[start:end]) + doc.text[end:]
         if receivables:
             note_block(doc)
             doc.text = re.sub(r"Note 21\. Valuation and Qualifying Accounts", title, doc.text, count=1)
@@ -2130,9 +2136,6 @@ def retitled(title: str, own_block: bool = False, receivables: bool = False, let
         doc.text = doc.text.replace(THE_SENTENCE, "the activity of the Company's allowances and reserves", 1)
         if own_block:
             doc.text = re.sub(r'name="[\w-]+:\w+TextBlock"', OWN_BLOCK, doc.text, count=1)
-        if not letters:
-            start, end, _ = _table_head(doc)
-            doc.text = doc.text[:start] + LETTER.sub("", doc.text[start:end]) + doc.text[end:]
     return edit
 
 
@@ -2143,10 +2146,12 @@ EIGHTH = {"title-schedule-other": retitled("Schedule II \u2014 Allowances and Re
                                         own_block=True),
           "note-other-block": retitled("Note 21. Allowances and Reserves"),
           "note-other-letters": retitled("Note 21. Allowances and Reserves", own_block=True),
-          "note-rollforward": retitled("Note 21. Allowances and Reserves", own_block=True, letters=False)}
+          "note-rollforward": retitled("Note 21. Allowances and Reserves", own_block=True, letters=False),
+          "note-receivables-rollforward": retitled("Note 21. Allowances and Reserves", own_block=True,
+                                                   receivables=True, letters=False)}
 # A note under another title, saying nothing of the schedule: its table is not read, its facts are
 # checked alone and the page says so (VX003); where its columns are lettered it is read (`note-other-letters`).
-NOT_SCHEDULE = {"note-rollforward"}
+NOT_SCHEDULE = {"note-rollforward", "note-receivables-rollforward"}
 EDITS.update(EIGHTH)
 VARIATIONS = VARIATIONS + tuple(EIGHTH)
 
@@ -2281,3 +2286,70 @@ NINTH = {"units-span": units_span, "header-contexts-only": header_contexts_only,
          "acquisitions-translation": lambda doc: None}  # (the spec's edit: `printed_spec`)
 EDITS.update(NINTH)
 VARIATIONS = VARIATIONS + tuple(NINTH)
+
+
+# And ELEVENTH (s35-ixbrl35): a schedule's heading typed as its table's first row, not a paragraph
+# above it (filing software's one-cell row across the table): Schedule II's own (title-in-first-row;
+# -own: under the filer's own text block, no sentence naming the accounts, the row alone says it is
+# Schedule II), and another schedule's heading in the first row of a table after Schedule II's in the
+# same text block, its reconciliation in Schedule II's columns: Schedule III's or IV's, never read as
+# Schedule II (the reach rule read only the text between the block's tables).
+TITLE_PARAGRAPH = re.compile(r"<p><b>(Schedule II \u2014 [^<]*)</b></p>\n")
+
+
+def title_in_first_row(own_block: bool = False):
+    def edit(doc: Doc) -> None:
+        m = TITLE_PARAGRAPH.search(doc.text)
+        if m is None:
+            return
+        title = m.group(1)
+        doc.text = doc.text[:m.start()] + doc.text[m.end():]
+        if own_block:
+            doc.text = re.sub(r'name="[\w-]+:\w+TextBlock"', OWN_BLOCK, doc.text, count=1)
+            doc.text = re.sub(r"(?<=escape=\"true\">)(?:<p>[^<]*</p>\n)+", "", doc.text, count=1)
+        start, end, _ = _table_head(doc)
+        width = max(len(re.findall(r'<td style="width', doc.text[start:end])), 1)
+        opening = doc.text.index(">", start) + 1
+        row = (f'\n<tr><td colspan="{width}" style="text-align:center"><span style="font-weight:bold">{title}'
+               f'</span></td></tr>')
+        doc.text = doc.text[:opening] + row + doc.text[opening:]
+    return edit
+
+
+OTHER_SCHEDULES = {
+    "III": ("Schedule III \u2014 Real Estate and Accumulated Depreciation",
+            [["", "Balance at Beginning of Year", "Additions During Period", "Deductions During Period",
+              "Balance at End of Year"],
+             ["2024", "$48,210", "$3,115", "$1,020", "$50,305"],
+             ["2023", "46,904", "2,486", "1,180", "48,210"],
+             ["2022", "45,377", "2,301", "774", "46,904"]]),
+    "IV": ("Schedule IV \u2014 Mortgage Loans on Real Estate",
+           [["", "Balance at Beginning of Period", "Additions: New Loans", "Deductions: Collections of Principal",
+             "Balance at End of Period"],
+            ["2024", "$5,480", "$410", "$925", "$4,965"],
+            ["2023", "5,900", "250", "670", "5,480"],
+            ["2022", "6,115", "\u2014", "215", "5,900"]])}
+
+
+def other_schedule_after(number: str):
+    """Schedule `number`'s heading in the first row of its reconciliation's table, right after
+    Schedule II's table in the same text block (no text between the tables); the reconciliation
+    closes (a reader taking it for Schedule II finds nothing wrong: its cells are the tell)."""
+    title, rows = OTHER_SCHEDULES[number]
+
+    def edit(doc: Doc) -> None:
+        _, end, _ = _table_head(doc)
+        end += len("</table>")
+        body = "".join('<tr valign="bottom">' + "".join(
+            f'<td style="text-align:{"left" if k == 0 else "right"}"><span>{c}</span></td>' for k, c in enumerate(r))
+            + "</tr>\n" for r in rows)
+        table = (f'\n<table style="width:100%">\n<tr><td colspan="{len(rows[0])}" style="text-align:center">'
+                 f'<span style="font-weight:bold">{title}</span></td></tr>\n{body}</table>')
+        doc.text = doc.text[:end] + table + doc.text[end:]
+    return edit
+
+
+ELEVENTH = {"title-in-first-row": title_in_first_row(), "title-in-first-row-own": title_in_first_row(own_block=True),
+            "schedule-iii-first-row": other_schedule_after("III"), "schedule-iv-first-row": other_schedule_after("IV")}
+EDITS.update(ELEVENTH)
+VARIATIONS = VARIATIONS + tuple(ELEVENTH)

@@ -58,6 +58,8 @@ after the schedule
 - schedules-iii-iv: Schedule III (real estate, its reconciliation) and Schedule
   IV (mortgage loans, its reconciliation in Schedule II's columns: balance at
   beginning, additions, deductions, balance at end), then the signatures;
+- schedules-iii-iv-title-rows (s35): schedules-iii-iv, each one's heading and units typed as its
+  table's first rows (no text over the table);
 - schedule-iv-next: on the page after the schedule's, Schedule IV's title and
   its reconciliation alone (Schedule II's columns), no table between;
 the whole document
@@ -83,7 +85,7 @@ HABITS = ("page-number-row", "page-head-rows", "page-number-label", "page-number
           "hr-between-rows", "break-div-between-rows",
           "split-headed", "split-bare", "split-software", "split-title-row", "split-period-continued", "title-row-mid-table", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
           "toc-exhibit-index", "note-vqa-prose", "note-vqa-table", "heading-vqa-table", "schedules-iii-iv",
-          "schedule-iv-next", "amendment-only")
+          "schedule-iv-next", "schedules-iii-iv-title-rows", "amendment-only")
 NAME = "NORTHFIELD INDUSTRIES, INC."
 
 
@@ -388,6 +390,17 @@ def schedules_iii_iv(text: str) -> str:
     return text[:at] + rf._html_schedule_iii() + schedule_iv() + rf._html_signatures() + text[at:]
 
 
+TITLE_OVER_TABLE = re.compile(r'<p align="center"><b>(SCHEDULE I[IV]+<br>[^<]*)</b></p>\n<p align="center">(\([^)<]*\))</p>\n'
+                              r'(<table[^>]*>\n)')
+
+
+def titles_in_rows(text: str) -> str:
+    """Schedules III and IV after the schedule, each one's heading and units typed as its
+    table's first rows (one cell across the table), no text over the table."""
+    return TITLE_OVER_TABLE.sub(r'\3<tr><td colspan="6" align="center"><b>\1</b></td></tr>\n'
+                                r'<tr><td colspan="6" align="center">\2</td></tr>\n', schedules_iii_iv(text))
+
+
 def schedule_iv_next(text: str) -> str:
     at = schedule_end(text)
     iv = schedule_iv()
@@ -442,7 +455,7 @@ EDITS = {"page-number-row": page_number_row, "page-head-rows": page_head_rows, "
          "title-split-name": title_split_name, "toc-exhibit-index": toc_exhibit_index,
          "note-vqa-prose": note_vqa_prose, "note-vqa-table": note_vqa_table, "heading-vqa-table": heading_vqa_table,
          "schedules-iii-iv": schedules_iii_iv,
-         "schedule-iv-next": schedule_iv_next}
+         "schedule-iv-next": schedule_iv_next, "schedules-iii-iv-title-rows": titles_in_rows}
 
 
 def filing(spec: dict, era: str, habit: str) -> Rendered:

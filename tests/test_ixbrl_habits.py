@@ -173,18 +173,12 @@ def cases(path):
 # numwords-no (s30, read since s30-nils): a nil printed "no" under ixt-sec:numwordsen is a nil by its
 # format (frontends/xbrl/facts.zero_word), not by labels.NIL ("No" begins labels in every front end).
 KNOWN: set[str] = set()
-# Cases not read yet, said loudly (VX003: the facts checked alone): (habit, table, kind) -> why.
+# Cases not read yet, said loudly (VX003: the facts checked alone): (habit, table, kind) -> why.  None:
 # (note-other-block, cpi-holdco-fy2004: its "Balance at" over no "beginning" is read since s33-ixbrlnote2, a
-# table in the Schedule II text block found by the block: locate._in_schedule_blocks.)
-# A note lettered A-E (TENTH: each spelling) whose headings print "Balance at" over no "beginning"
-# (cpi-holdco-fy2004's own) under the filer's own text block: no heading of Schedule II's, no title,
-# no Schedule II block finds its table (locate.candidates: the letters are read only of a table
-# found so; looking for them everywhere would scan every "col" of a page's markup).  Its facts are
-# checked and the table said unread (VX003), not silently skipped.
-NOTE_BALANCE_AT = "the lettered note's \"Balance at\" over no \"beginning\": not found"
-UNREAD: dict[tuple[str, str, str], str] = {(variation, "cpi-holdco-fy2004", "clean"): NOTE_BALANCE_AT for variation in
-                                           ("note-letters-column", "note-letters-caps", "note-letters-col",
-                                            "note-letters-lines")}
+# table in the Schedule II text block found by the block: locate._in_schedule_blocks; the same note lettered
+# A-E under the filer's own text block (TENTH) since s35-ixbrl35: "Balance at" heads a lettered table,
+# locate._lettered.)
+UNREAD: dict[tuple[str, str, str], str] = {}
 
 
 @pytest.mark.parametrize("variation", [pytest.param(v, marks=pytest.mark.xfail(strict=True, reason="not read yet"))
@@ -355,27 +349,31 @@ if __name__ == "__main__":
 OWN_LETTERS = re.compile(r"\bcol(?:umn)?\.?\s*[A-E]\b", re.IGNORECASE)
 
 
-def test_a_notes_roll_forward_after_its_receivables_table_is_left_unread_unless_the_filing_letters_it():
+@pytest.mark.parametrize("letters", [False, True])
+def test_a_notes_roll_forward_after_its_receivables_table_is_left_unread_unless_the_filing_letters_it(letters):
     """A note's title over the filer's own text block, its receivables' table, then a roll-forward
-    with Schedule II's headings (no "COL." letters): the roll-forward is the note's, looked for past
-    the receivables' table (locate._note_over_other_tables; s33: 22 of 24 read as Schedule II).
-    Left unread, the facts checked alone and said (VX003); read only where the real table's own
-    headings print Rule 12-09's letters ("Column A" ... ), as the decision says."""
-    edit = __import__("ixbrl_habits").retitled("Note 21. Allowances and Reserves", own_block=True,
-                                               receivables=True, letters=False)
-    edits = __import__("ixbrl_habits").EDITS
-    edits["note-receivables-rollforward"] = edit
+    with Schedule II's headings: the roll-forward is the note's, looked for past the receivables'
+    table (locate._note_over_other_tables; s33: 22 of 24 read as Schedule II).  Left unread, the
+    facts checked alone and said (VX003); read only where the real table's own headings print Rule
+    12-09's letters ("Column A" ... ), as the decision says.  `letters`: the real table's letters
+    kept, or struck from the roll-forward's headings (s35: the harness struck the receivables'
+    table's, so the real letters stayed and 7 tables were read through them; struck, none is)."""
+    ixbrl_habits = __import__("ixbrl_habits")
+    edits = ixbrl_habits.EDITS
+    edits["note-receivables-test"] = ixbrl_habits.retitled("Note 21. Allowances and Reserves", own_block=True,
+                                                                  receivables=True, letters=letters)
     try:
         misread = []
         for path in TABLES:
             spec = json.loads(path.read_text())
-            rendered = tagged(spec, "note-receivables-rollforward")
+            rendered = tagged(spec, "note-receivables-test")
             result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES)
-            lettered = len({m.group(0)[-1].upper() for c in spec["columns"] for m in OWN_LETTERS.finditer(c)}) >= 3
+            lettered = letters and len({m.group(0)[-1].upper() for c in spec["columns"]
+                                        for m in OWN_LETTERS.finditer(c)}) >= 3
             read = [s.source for s in result.schedules if s.source != "xbrl"] != []
             said = [f.rule for f in result.findings].count("VX003") == 1
             if read != lettered or (not read and not said):
                 misread.append((path.stem, lettered, read, said))
     finally:
-        del edits["note-receivables-rollforward"]
+        del edits["note-receivables-test"]
     assert misread == []

@@ -57,6 +57,10 @@
   reconciliation headed with Schedule II's columns) in the one text block tagged with Schedule II's
   concept: Schedule IV's heading ends Schedule II's reach, its reconciliation is never read (s33:
   read as an untitled Schedule II, "Reconciliation of mortgage loans" its rows).
+- wattle-realty-2023-ixbrl-schedule-iv-title-row-*: osier's page, Schedule IV's heading typed as the first
+  row of its loans' table (s34: its reconciliation read as Schedule II, the text between tables alone read);
+- wisteria-goods-2023-ixbrl-note-letters-balance-at-*: upland's lettered note under the filer's own block,
+  both balances headed "Balance at" alone (s34: no table found, VX003).
 """
 
 from __future__ import annotations
@@ -405,6 +409,43 @@ def test_a_lettered_notes_look_back_for_another_schedule_stops_at_its_own_headin
         result = auditor.check_source(source.from_text(text, name), RULES)
         table = [s for s in result.schedules if s.source == "table"]
         assert len(table) == 1 and len(table[0].periods) == 2, kind
+        want = [] if kind == "clean" else [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
+        assert sorted((f.rule, f.row) for f in failed(result)) == want
+        if want:
+            assert next(f for f in failed(result) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')
+
+
+def test_another_schedules_heading_typed_as_its_tables_first_row_ends_schedule_iis_reach():
+    """wattle-realty: osier's page, Schedule IV's heading typed as the first row of its loans' table
+    (no text between Schedule II's table and it): the row heads Schedule IV as a paragraph over the
+    table does, so its reconciliation (Schedule II's columns) is never read as Schedule II (s34 read
+    the text between the block's tables alone: "Reconciliation of mortgage loans" read as its rows)."""
+    for kind in ("clean", "wrong-figure"):
+        name = f"wattle-realty-2023-ixbrl-schedule-iv-title-row-{kind}.htm"
+        text = (PAGES / name).read_text("utf-8")
+        result = auditor.check_source(source.from_text(text, name), RULES)
+        table = [s for s in result.schedules if s.source == "table"]
+        assert len(table) == 1 and len(table[0].periods) == 2, kind
+        assert not any("mortgage" in (r.label or "").lower() for p in table[0].periods for r in p.rows), kind
+        assert all(f.location.line < line_of(text, "Schedule IV: Mortgage Loans") for f in result.findings), kind
+        want = [] if kind == "clean" else [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
+        assert sorted((f.rule, f.row) for f in failed(result)) == want
+        if want:
+            assert next(f for f in failed(result) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')
+
+
+def test_a_lettered_notes_balances_headed_balance_at_alone_are_read_as_the_schedule():
+    """wisteria-goods: upland's lettered note ("Column A" ... "Column E") under the filer's own text
+    block, both balances headed "Balance at" alone (cpi-holdco-fy2004's headings, no "beginning"):
+    the letters make the heading the schedule's (locate._lettered), the note read as Schedule II, a
+    misprinted charge found at its row (s34: no table found, the facts checked alone, VX003)."""
+    for kind in ("clean", "wrong-figure"):
+        name = f"wisteria-goods-2023-ixbrl-note-letters-balance-at-{kind}.htm"
+        text = (PAGES / name).read_text("utf-8")
+        result = auditor.check_source(source.from_text(text, name), RULES)
+        table = [s for s in result.schedules if s.source == "table"]
+        assert len(table) == 1 and len(table[0].periods) == 2, kind
+        assert "VX003" not in [f.rule for f in result.findings], kind
         want = [] if kind == "clean" else [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
         assert sorted((f.rule, f.row) for f in failed(result)) == want
         if want:

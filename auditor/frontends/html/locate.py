@@ -21,7 +21,8 @@ from typing import Iterable, Optional
 
 from auditor.frontends.html import divs, grid as html_table, hidden
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, RULE_LETTER, UNITS, XBRL_SCHEDULE_BLOCK,
-                            XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period, numbers_a_statement, title_pattern)
+                            XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period, numbers_a_statement,
+                            rule_letters_in, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.model import Position
 from auditor.source import Source
@@ -32,6 +33,10 @@ TITLE = title_pattern(_SEP)  # (labels.TITLE_WORDS: the one list of title words)
 PAGE_TITLE = re.compile(r"<title\b[^>]{0,200}>[^<]{0,2000}</title\s*>", re.IGNORECASE)  # (bounded: linear on a hostile run of "<title")
 HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",
                      re.IGNORECASE)
+# HEADING, or "Balance at" alone over a column (no "beginning": "Balance at" / "Balance at"), a heading
+# of the schedule's only where its columns are lettered (`_lettered`).
+HEADING_OR_BALANCE_AT = re.compile(rf"balance{_SEP}at\b(?:{_SEP}(?:the{_SEP})?(?P<begins>beginning))?"
+                                   rf"|(?P<period>beginning){_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)", re.IGNORECASE)
 TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 # The words a document is scanned for at once (scan.word_starts): its table
 # tags' name and the first words of a title and of a schedule's headings.
@@ -366,14 +371,23 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
             beyond = _schedule_past(doc, after, match.end(), limit)
             if beyond is not None:
                 found.setdefault(beyond, match)
-    for match in doc.matches(HEADING, ("balance", "beginning")):
+    # (HEADING and "Balance at" alone in one pass over the words' starts: a second costs a page of notes 1 M.)
+    for match in doc.matches(HEADING_OR_BALANCE_AT, ("balance", "beginning")):
         inside = doc.enclosing(match.start())
-        if inside and inside not in found and _heading_row(doc.text, match.end()) and (
-                not _in_a_note(doc, inside) or _schedule_in_a_note(doc, inside, match.start())):
+        if (inside and inside not in found and _heading_row(doc.text, match.end())
+                and (match.group("begins") or match.group("period") or _lettered(doc, inside, match.start()))
+                and (not _in_a_note(doc, inside) or _schedule_in_a_note(doc, inside, match.start()))):
             found[inside] = None
     for span in _in_schedule_blocks(doc):
         found.setdefault(span, None)
     return sorted(found.items())
+
+
+def _lettered(doc: Document, table: Span, heading: int) -> bool:
+    """Whether the table's headings, up to the row holding `heading`, print three or more of
+    Rule 12-09's letters ("Column B"): "Balance at" over no "beginning" (a real schedule's
+    "Balance at" / "Balance at") is a schedule's heading where the filing letters its columns."""
+    return rule_letters_in(html.unescape(without_tags(doc.text[table[0]:_row_end(doc.text, heading, heading)])))
 
 
 def _in_schedule_blocks(doc: Document) -> list[Span]:
@@ -401,10 +415,11 @@ def _before_another_schedule(doc: Document, start: int, tables: list[Span]) -> l
     another numbered schedule's heading stands over ("SCHEDULE IV", "MORTGAGE LOANS ON REAL
     ESTATE"): filers tag several schedules in one text block, and Schedule II's ends at the next
     one's heading (Schedule IV's reconciliation has Schedule II's columns).  Only the text between
-    the block's tables is read (its titles and captions: the tables' own text is most of it)."""
+    the block's tables is read (its titles and captions: the tables' own text is most of it), and
+    each table's own first row (the heading typed as a row across it: `_titled_another_schedule`)."""
     reach = start
     for k, table in enumerate(tables):
-        if reach < table[0] and _heads_another_schedule(doc, reach, table[0]):
+        if (reach < table[0] and _heads_another_schedule(doc, reach, table[0])) or _titled_another_schedule(doc, table):
             return tables[:k]
         reach = max(reach, table[1])
     return tables
@@ -416,6 +431,26 @@ def _heads_another_schedule(doc: Document, start: int, end: int) -> bool:
     blocks = doc.texts_in(start, end)
     return any(numbers_a_statement(text) and SCHEDULE_WORD.search(text) and not furniture(text)
                and heads_another_statement(_texts_from(blocks, k)) for k, (_, text) in enumerate(blocks))
+
+
+def _titled_another_schedule(doc: Document, table: Span) -> bool:
+    """Whether the table's first printed row heads another numbered schedule: filing software
+    types a schedule's heading as a row across its table ("Schedule IV \u2014 Mortgage Loans on
+    Real Estate"), where no text between tables holds it.  (Schedule II's own title row is its
+    title: furniture, as a paragraph above the table is; so is "SCHEDULE VIII" over "VALUATION AND
+    QUALIFYING ACCOUNTS" in the next row: the rows under the first are read as the lines under it.)"""
+    end = min(table[1], table[0] + ROW_REACH)
+    # (Most tables print no "schedule": their blocks not read.  str.find, not SCHEDULE_WORD: a regex
+    # search case aside costs ~100 instructions a character of a Workiva table's markup.)
+    if doc.text.find("chedule", table[0], end) == -1 and doc.text.find("CHEDULE", table[0], end) == -1:
+        return False
+    blocks = doc.texts_in(table[0], end)
+    if not blocks:
+        return False
+    end = _row_end(doc.text, blocks[0][0], table[1])
+    return any(numbers_a_statement(text) and SCHEDULE_WORD.search(text) and not furniture(text)
+               and heads_another_statement(_texts_from(blocks, k))
+               for k, (at, text) in enumerate(blocks) if at < end)
 
 
 def _heads_a_schedule(doc: Document, at: int, table: int) -> bool:
@@ -487,13 +522,16 @@ def _in_a_note(doc: Document, table: Span) -> bool:
     in the notes), is that statement's, no Schedule II (as in text, where a
     table under no title is not read).  So is a table right after another
     schedule's table, a caption or two between (Schedule IV's reconciliation
-    of mortgage loans under its table of loans: Schedule II's columns).  A note's
+    of mortgage loans under its table of loans: Schedule II's columns), and a
+    table whose own first row is another schedule's heading.  A note's
     table printing no schedule's words (its receivables) between its heading and
     the table leaves the table the note's: the heading is looked for over it too."""
     before = _end_before(doc, table)
     if _another_statement_between(doc, before, table[0]) or _note_over_other_tables(doc, before) or any(
             NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text)
             for text in doc.printed(max(before, table[0] - REACH), table[0])):
+        return True
+    if _titled_another_schedule(doc, table):
         return True
     if not before or len(doc.printed(before, table[0])) > CAPTIONS_BETWEEN:
         return False
@@ -529,7 +567,7 @@ def _schedule_in_a_note(doc: Document, table: Span, heading: int) -> bool:
         if start is not None and _before_another_schedule(doc, start, _tables_from(doc, start, table))[-1:] == [table]:
             return True
     head = html.unescape(without_tags(doc.text[table[0]:_row_end(doc.text, heading, heading)]))
-    if len({m.group(1).lower() for m in RULE_LETTER.finditer(head)}) < 3:
+    if len({m.group(1).lower() for m in RULE_LETTER.finditer(head)}) < 3 or _titled_another_schedule(doc, table):
         return False
     over = _heading_over(doc, table)
     return over is None or not _heads_a_schedule(doc, over, table[0])
@@ -573,11 +611,11 @@ def _end_before(doc: Document, table: Span) -> int:
 
 def _under_another_schedule(doc: Document, table: Span) -> bool:
     """Whether another numbered schedule's heading ("SCHEDULE IV") stands
-    between the table before `table` and it (not a note's: a note's tables
-    after its first are asked of on their own)."""
+    between the table before `table` and it, or in its own first row (not a
+    note's: a note's tables after its first are asked of on their own)."""
     before = _end_before(doc, table)
     return any(at >= before and SCHEDULE_WORD.search(doc.plain(at, min(at + TITLE_LINE, table[0])))
-               for at in doc.statement_headings(table[0]))
+               for at in doc.statement_headings(table[0])) or _titled_another_schedule(doc, table)
 
 
 # A note's heading numbered without the word "Note" ("5. Inventories", "(5) Inventories",
