@@ -25,7 +25,15 @@ Fixed in s34:
 - schedules-iii-iv, schedule-iv-next (inline XBRL): Schedule IV's reconciliation
   inside the text block the render tags as Schedule II's was read as an untitled
   schedule (36 of 36); another schedule's heading in the block ends Schedule II's.
+Fixed in s35:
+- split-period-restated, split-period-restated-bare: the year a page break cut
+  printed again as it was over the rest of its rows (no "(continued)") opened
+  a second period of that year, the rows before the break left unread or its
+  total summing the rows after it (26 of 36 right per era, 9 or 10 wrong); a
+  part's caption restating the period its rows before the break are in goes
+  on with it (labels.restates_period, as in text).
 Fixtures tests/fixtures/html/tamsin-controls-2006-title-row-under-report-*,
+hollins-valve-2006-period-restated-after-break-*,
 corvina-realty-2005-schedule-iv-after-*, wexford-pumps-2005-period-continued-after-break-*,
 kelso-bearings-2005-page-numbers-in-rows-*,
 tests/fixtures/xbrl/osier-realty-2023-ixbrl-schedule-iv-in-block-*.
