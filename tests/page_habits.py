@@ -75,7 +75,7 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Callable
+from typing import Callable, Optional
 
 import render_filing as rf
 from render import Rendered
@@ -209,6 +209,29 @@ def split_period_continued(text: str, continued: bool = True, headed: bool = Tru
     head = heading_rows(text) if headed else ""
     opened = broken.index(head + text[at:], broken.index("F-32"))
     return broken[:opened] + head + caption + broken[opened + len(head):]
+
+
+def split_part_period(text: str, continued: bool = False) -> Optional[str]:
+    """A filing software's table (Workiva's one, Toppan's per period: render_software) split by
+    a page break after a middle row with rows after it in its table: the rest in a <table> of its
+    own under the table's headings and the period's caption again, as it was or "(continued)"
+    (None where no caption row is over the row in its table)."""
+    rows = [m for m in re.finditer(r"<tr[^>]*>.*?</tr>\n", text, re.S) if SENTINEL in m.group(0)]
+    rows = [m for m in rows if SENTINEL in text[m.end():text.index("</table>", m.end())]]
+    if not rows:
+        return None
+    at = rows[(len(rows) - 1) // 2].end()
+    opening = text.rindex("<table", 0, at)
+    body = text.index(">", opening) + 1
+    captions = list(re.finditer(r'<tr><td colspan="\d+">.*?</tr>\n', text[:at]))
+    captions = [m for m in captions if m.start() >= body]
+    if not captions:
+        return None
+    caption = captions[-1].group(0)
+    if continued:
+        caption = re.sub(r"([^<>:]+?):?(</)", r"\1 (continued)\2", caption, count=1)
+    return (text[:at] + '</table>\n<p>F-32</p>\n<hr style="page-break-after:always">\n' + text[opening:body]
+            + text[body:captions[0].start()] + caption + text[at:])
 
 
 def split_title_row(text: str) -> str:

@@ -44,7 +44,7 @@ from __future__ import annotations
 import pytest
 
 import auditor
-from page_habits import ERAS, HABITS, cases, outcome
+from page_habits import ERAS, HABITS, cases, edited, marked, outcome, split_part_period
 
 RULES = auditor.load_rules()
 CASES = cases()
@@ -77,3 +77,35 @@ def test_page_habits_read_right(habit, era):
             decoys.append((name, kind))
     assert wrong == []
     assert (decoys == []) != (habit in DECOYS_READ), decoys[:3]
+
+
+@pytest.mark.parametrize("continued", [False, True], ids=["restated", "continued"])
+@pytest.mark.parametrize("software", ["workiva", "toppan"])
+def test_a_periods_caption_again_over_a_software_tables_rows_after_a_page_break_goes_on(software, continued):
+    # (filing software's tables, Workiva's one and Toppan's one per period, split after a middle row,
+    # the period's caption again over the rest, as it was: a second period of that year before s35,
+    # the rows before the break left unread or its total summing those after (Toppan 0 of 31 right,
+    # Workiva 6 of 36); with "(continued)" read right since s30)
+    from expect import expected_errors
+    from habit_tally import misread
+    from render_software import render_software
+    from test_html_era_markup import planted
+    from test_html_real_tables import SOFTWARE
+
+    from auditor import source
+
+    wrong, read = [], 0
+    for name, kind, spec in CASES:
+        spec = planted(spec) if kind == "planted" else spec
+        rendered = render_software(spec, SOFTWARE[software])
+        if split_part_period(marked(rendered).text, continued) is None:
+            continue  # (no period with two rows in a table of its own, its caption over them)
+        rendered = edited(rendered, lambda t: split_part_period(t, continued))
+        result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES)
+        verdict = misread(result, rendered, lambda: expected_errors(spec, rendered))
+        periods = sum(len(s.periods) for s in result.schedules)
+        if verdict is not None or periods != len(spec["periods"]):
+            wrong.append((name, kind, verdict, periods))
+        read += 1
+    assert wrong == []
+    assert read >= 30
