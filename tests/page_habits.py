@@ -211,11 +211,11 @@ def split_period_continued(text: str, continued: bool = True, headed: bool = Tru
     return broken[:opened] + head + caption + broken[opened + len(head):]
 
 
-def split_part_period(text: str, continued: bool = False) -> Optional[str]:
+def split_part_period(text: str, continued: bool = False, over_headings: bool = False) -> Optional[str]:
     """A filing software's table (Workiva's one, Toppan's per period: render_software) split by
     a page break after a middle row with rows after it in its table: the rest in a <table> of its
-    own under the table's headings and the period's caption again, as it was or "(continued)"
-    (None where no caption row is over the row in its table)."""
+    own under the table's headings and the period's caption again (or the caption over the
+    headings), as it was or "(continued)" (None where no caption row is over the row in its table)."""
     rows = [m for m in re.finditer(r"<tr[^>]*>.*?</tr>\n", text, re.S) if SENTINEL in m.group(0)]
     rows = [m for m in rows if SENTINEL in text[m.end():text.index("</table>", m.end())]]
     if not rows:
@@ -230,8 +230,9 @@ def split_part_period(text: str, continued: bool = False) -> Optional[str]:
     caption = captions[-1].group(0)
     if continued:
         caption = re.sub(r"([^<>:]+?):?(</)", r"\1 (continued)\2", caption, count=1)
+    head = text[body:captions[0].start()]
     return (text[:at] + '</table>\n<p>F-32</p>\n<hr style="page-break-after:always">\n' + text[opening:body]
-            + text[body:captions[0].start()] + caption + text[at:])
+            + (caption + head if over_headings else head + caption) + text[at:])
 
 
 def split_title_row(text: str) -> str:

@@ -75,17 +75,20 @@ def test_page_habits_read_right(habit, era):
             wrong.append((name, kind, verdict, why[:200]))
         if decoy:
             decoys.append((name, kind))
-    assert wrong == []
+    assert wrong == [], wrong[:3]
     assert (decoys == []) != (habit in DECOYS_READ), decoys[:3]
 
 
-@pytest.mark.parametrize("continued", [False, True], ids=["restated", "continued"])
+@pytest.mark.parametrize("continued, over_headings", [(False, False), (True, False), (False, True)],
+                         ids=["restated", "continued", "restated-over-headings"])
 @pytest.mark.parametrize("software", ["workiva", "toppan"])
-def test_a_periods_caption_again_over_a_software_tables_rows_after_a_page_break_goes_on(software, continued):
+def test_a_periods_caption_again_over_a_software_tables_rows_after_a_page_break_goes_on(software, continued,
+                                                                                        over_headings):
     # (filing software's tables, Workiva's one and Toppan's one per period, split after a middle row,
     # the period's caption again over the rest, as it was: a second period of that year before s35,
     # the rows before the break left unread or its total summing those after (Toppan 0 of 31 right,
-    # Workiva 6 of 36); with "(continued)" read right since s30)
+    # Workiva 6 of 36; so too with the caption over the part's repeated headings); with "(continued)"
+    # read right since s30)
     from expect import expected_errors
     from habit_tally import misread
     from render_software import render_software
@@ -98,14 +101,14 @@ def test_a_periods_caption_again_over_a_software_tables_rows_after_a_page_break_
     for name, kind, spec in CASES:
         spec = planted(spec) if kind == "planted" else spec
         rendered = render_software(spec, SOFTWARE[software])
-        if split_part_period(marked(rendered).text, continued) is None:
+        if split_part_period(marked(rendered).text, continued, over_headings) is None:
             continue  # (no period with two rows in a table of its own, its caption over them)
-        rendered = edited(rendered, lambda t: split_part_period(t, continued))
+        rendered = edited(rendered, lambda t: split_part_period(t, continued, over_headings))
         result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES)
         verdict = misread(result, rendered, lambda: expected_errors(spec, rendered))
         periods = sum(len(s.periods) for s in result.schedules)
         if verdict is not None or periods != len(spec["periods"]):
             wrong.append((name, kind, verdict, periods))
         read += 1
-    assert wrong == []
+    assert wrong == [], wrong[:3]
     assert read >= 30

@@ -445,13 +445,14 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         if not f.leaves:  # (a continuation's marks, found under the columns it goes on in)
             marks.signs(grid.rows, f.figure_rows, f.figure_start, leaves)
             marks.notes(grid.rows, f.figure_rows, f.figure_start, leaves)
+        opened = len(entries) if n else None  # (a part after a page break: its rows not begun yet)
         named = [c for c in (caption, caption_row(grid, f)) if c is not None] or account_heading(grid, f)
         for c in named:
             entries.append(Caption(c.rstrip(":").strip()))
-        entries += _period_over_headings(grid, f)
+        entries += [e for e in _period_over_headings(grid, f)
+                    if opened is None or not isinstance(e, PeriodStart) or not _restated(entries, opened, e.label)]
         start, joins = starts[n], joins_of[n]
         foot = carried[n + 1].row if n + 1 in carried else None
-        opened = len(entries) if n else None  # (a part after a page break: its rows not begun yet)
         for i in range(start, len(grid.rows)):
             cells = grid.rows[i]
             entries += between.before(grid.row_lines[i], entries)
