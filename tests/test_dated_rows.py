@@ -1,8 +1,7 @@
 """One account's text table, each row labelled by its period alone, no period captions
 ("  Year ended December 31, 1997   $ 1,137   $ 384 ..."): the one-account real tables
-(/work/shared/real-tables) typed so, the account named over the
-headings' rule or nowhere, indented or not, printed in their order or reversed.  Each row must
-be a period of its own: the clean table reads every period with no finding, and a year whose
+(shared/real-tables) typed so, the account named over the headings' rule or nowhere, indented
+or not, printed in their order or reversed.  Each row must be a period of its own: the clean table reads every period with no finding, and a year whose
 opening and closing are both 10 higher (its row still closes) is found by carry-forward on its
 row or the next one.  (Read as one period labelled '', s35 and before, the planted figure was
 missed: a VQ008 warning alone.)"""
@@ -18,8 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
-TABLES = Path("/work/shared/real-tables")
+TABLES = SHARED / "real-tables"
 # The one-account tables whose account's name fits a label column of 40.
 ONE_ACCOUNT = ["cik1012881-2005", "cik840467-2002", "cpi-holdco-fy2004"]
 WIDTH, LABEL = 14, 40
