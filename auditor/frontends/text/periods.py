@@ -12,7 +12,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.labels import Entry, the_row
 from auditor.labels import (ACCOUNT_WORD, TOTAL, YEAR, by_period_if_dated, continues_period, is_date, is_period,
                             label_over_date, period_from_caption, row_key)
-from auditor.model import Column, Period, Row, Schedule
+from auditor.model import Column, Period, Row, RowKind, Schedule
 
 
 def periods(entries: Sequence[Entry], label_heading: str = "") -> list[Period]:
@@ -62,7 +62,7 @@ def _periods_of_rows(rows: Sequence[Row], label_heading: str) -> list[Period]:
     """Each row its period's one row: the account the labels' heading names ("Allowance for
     doubtful accounts" over the rule), else no name, as a caption-less account's rows by period."""
     account = label_heading.strip().rstrip(":") if ACCOUNT_WORD.search(label_heading) else ""
-    kind = "item" if account else "total"
+    kind: RowKind = "item" if account else "total"
     return [period_from_caption(r.label, r.line, (replace(r, label=account, kind=kind),)) for r in rows]
 
 
