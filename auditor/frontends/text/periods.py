@@ -10,18 +10,21 @@ from typing import Callable, Hashable, Optional, Sequence
 from auditor.frontends import union
 from auditor.errors import InputError
 from auditor.frontends.text.labels import Entry, the_row
-from auditor.labels import (TOTAL, by_period_if_dated, continues_period, is_date, is_period,
+from auditor.labels import (ACCOUNT_WORD, TOTAL, YEAR, by_period_if_dated, continues_period, is_date, is_period,
                             label_over_date, period_from_caption, row_key)
-from auditor.model import Column, Period, Row, Schedule
+from auditor.model import Column, Period, Row, RowKind, Schedule
 
 
-def periods(entries: Sequence[Entry]) -> list[Period]:
-    """Periods x rows, from either arrangement: by period, or by account."""
+def periods(entries: Sequence[Entry], label_heading: str = "") -> list[Period]:
+    """Periods x rows, from either arrangement: by period, or by account (`label_heading`: the
+    words heading the labels' column, an account's name where one account's table names it so)."""
     entries = _dated_under_labels(entries)
     rows = [the_row(e) for e in entries if e.kind == "row"]
     captions = [e for e in entries if e.kind == "caption"]
     if rows and captions and sum(1 for r in rows if r.label and is_period(r.label)) > len(rows) / 2:
         return _periods_by_account(entries)
+    if _rows_each_a_period(entries, rows):
+        return _periods_of_rows(rows, label_heading)
     if _captions_after_rows(entries):
         return _periods_captioned_below(entries)
     found: list[Period] = []
@@ -42,6 +45,25 @@ def periods(entries: Sequence[Entry]) -> list[Period]:
     if current:
         found.append(period_from_caption(label, label_line, current))
     return found
+
+
+def _rows_each_a_period(entries: Sequence[Entry], rows: Sequence[Row]) -> bool:
+    """One account's table, no caption: each row labelled by its own period alone ("Year ended
+    December 31, 1997   $ 1,137 ...", the account named in the headings or nowhere), a period
+    of its own, so carry-forward is checked between them (read as one period, never)."""
+    if len(rows) < 2 or len(entries) != len(rows):
+        return False
+    labels = [r.label for r in rows]
+    return len(set(labels)) == len(labels) and all(label and r.kind == "item" and is_period(label) and YEAR.search(label)
+                                                   for label, r in zip(labels, rows))
+
+
+def _periods_of_rows(rows: Sequence[Row], label_heading: str) -> list[Period]:
+    """Each row its period's one row: the account the labels' heading names ("Allowance for
+    doubtful accounts" over the rule), else no name, as a caption-less account's rows by period."""
+    account = label_heading.strip().rstrip(":") if ACCOUNT_WORD.search(label_heading) else ""
+    kind: RowKind = "item" if account else "total"
+    return [period_from_caption(r.label, r.line, (replace(r, label=account, kind=kind),)) for r in rows]
 
 
 def _dated_under_labels(entries: Sequence[Entry]) -> Sequence[Entry]:
