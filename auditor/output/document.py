@@ -218,9 +218,10 @@ def _mark(o: object) -> object:
     if isinstance(o, Decimal):
         return f"{_MARK}{_decimal_text(o)}{_MARK}"
     if isinstance(o, dict):
-        return {_mark(k) if type(k) is str and _MARK in k else k: v if type(v) in _PLAIN else _mark(v) for k, v in o.items()}
+        return {_mark(k) if type(k) is str and _MARK in k else k:
+                v if type(v) in _PLAIN or type(v) is str and _MARK not in v else _mark(v) for k, v in o.items()}
     if isinstance(o, (list, tuple)):
-        return [v if type(v) in _PLAIN else _mark(v) for v in o]
+        return [v if type(v) in _PLAIN or type(v) is str and _MARK not in v else _mark(v) for v in o]
     return o
 
 
