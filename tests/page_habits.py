@@ -21,6 +21,10 @@ page furniture inside the table
   "S-2" (a schedules' page), "- 2 -";
 - split-period-continued: split-headed, the year the page broke in captioned
   again over the rest of its rows, "(continued)" after it;
+- split-period-restated: the same, the caption printed again as it was (no
+  "(continued)": "Year ended December 31, 2003" again);
+- split-period-restated-bare: that caption over the rest of the rows in split-bare
+  (no headings repeated over them);
 - title-row-mid-table: inside the one table after a middle row, the next
   page's head as rows: "F-32", the registrant's name, the whole title
   "(Continued)", then the headings again;
@@ -73,7 +77,7 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Callable
+from typing import Callable, Optional
 
 import render_filing as rf
 from render import Rendered
@@ -83,7 +87,8 @@ ERAS = ("html-1999", "html-2003", "ixbrl-2023")
 HABITS = ("page-number-row", "page-head-rows", "page-number-label", "page-number-bare", "page-number-bare-row",
           "page-number-schedule-letter", "page-number-dashes",
           "hr-between-rows", "break-div-between-rows",
-          "split-headed", "split-bare", "split-software", "split-title-row", "split-period-continued", "title-row-mid-table", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
+          "split-headed", "split-bare", "split-software", "split-title-row", "split-period-continued",
+          "split-period-restated", "split-period-restated-bare", "title-row-mid-table", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
           "toc-exhibit-index", "note-vqa-prose", "note-vqa-table", "heading-vqa-table", "schedules-iii-iv",
           "schedule-iv-next", "schedules-iii-iv-title-rows", "amendment-only")
 NAME = "NORTHFIELD INDUSTRIES, INC."
@@ -191,14 +196,45 @@ def split_software(text: str) -> str:
                             '<div><p><a href="#toc">Table of Contents</a></p></div>\n' + opening + heading_rows(text))
 
 
-def split_period_continued(text: str) -> str:
+def split_period_continued(text: str, continued: bool = True, headed: bool = True) -> str:
+    """split-headed (or split-bare), the caption of the period the page broke in
+    printed again over the rest of its rows: "(continued)" after it, or as it was."""
     rows = figure_rows(text)
     at = rows[len(rows) // 2 - 1].end()
     captions = list(re.finditer(r'<tr><td colspan="\d+">(.*?)</td></tr>\n', text[:at]))
     caption = captions[-1].group(0) if captions else ""
-    caption = re.sub(r"([^<>:]+?):?(</)", r"\1 (continued)\2", caption, count=1)
-    return split(text, True).replace(heading_rows(text) + text[at:], heading_rows(text) + caption + text[at:], 1) \
-        if caption else split(text, True)
+    if continued:
+        caption = re.sub(r"([^<>:]+?):?(</)", r"\1 (continued)\2", caption, count=1)
+    broken = split(text, headed)
+    if not caption:
+        return broken
+    head = heading_rows(text) if headed else ""
+    opened = broken.index(head + text[at:], broken.index("F-32"))
+    return broken[:opened] + head + caption + broken[opened + len(head):]
+
+
+def split_part_period(text: str, continued: bool = False, over_headings: bool = False) -> Optional[str]:
+    """A filing software's table (Workiva's one, Toppan's per period: render_software) split by
+    a page break after a middle row with rows after it in its table: the rest in a <table> of its
+    own under the table's headings and the period's caption again (or the caption over the
+    headings), as it was or "(continued)" (None where no caption row is over the row in its table)."""
+    rows = [m for m in re.finditer(r"<tr[^>]*>.*?</tr>\n", text, re.S) if SENTINEL in m.group(0)]
+    rows = [m for m in rows if SENTINEL in text[m.end():text.index("</table>", m.end())]]
+    if not rows:
+        return None
+    at = rows[(len(rows) - 1) // 2].end()
+    opening = text.rindex("<table", 0, at)
+    body = text.index(">", opening) + 1
+    captions = list(re.finditer(r'<tr><td colspan="\d+">.*?</tr>\n', text[:at]))
+    captions = [m for m in captions if m.start() >= body]
+    if not captions:
+        return None
+    caption = captions[-1].group(0)
+    if continued:
+        caption = re.sub(r"([^<>:]+?):?(</)", r"\1 (continued)\2", caption, count=1)
+    head = text[body:captions[0].start()]
+    return (text[:at] + '</table>\n<p>F-32</p>\n<hr style="page-break-after:always">\n' + text[opening:body]
+            + (caption + head if over_headings else head + caption) + text[at:])
 
 
 def split_title_row(text: str) -> str:
@@ -450,6 +486,8 @@ EDITS = {"page-number-row": page_number_row, "page-head-rows": page_head_rows, "
          "page-number-dashes": lambda t: page_number_label(t, "- 2 -"),
          "split-software": split_software, "split-title-row": split_title_row,
          "split-period-continued": split_period_continued,
+         "split-period-restated": lambda t: split_period_continued(t, continued=False),
+         "split-period-restated-bare": lambda t: split_period_continued(t, continued=False, headed=False),
          "title-row-mid-table": title_row_mid_table, "title-paragraphs-above": title_paragraphs_above,
          "title-first-row": title_first_row, "title-bold-fonts": title_bold_fonts,
          "title-split-name": title_split_name, "toc-exhibit-index": toc_exhibit_index,

@@ -48,7 +48,7 @@ def printed(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: d
     html_spec = getattr(h, "html_spec", None)
     if layout in typed and h.spec is None and h.typed is None \
             or layout == "html" and h.spec is None and h.html is None and html_spec is None \
-            or layout == "workiva" and html_spec is None:
+            or layout == "workiva" and h.spec is None and html_spec is None:
         return None
     if h.spec is not None:
         spec = h.spec(spec)

@@ -25,7 +25,15 @@ Fixed in s34:
 - schedules-iii-iv, schedule-iv-next (inline XBRL): Schedule IV's reconciliation
   inside the text block the render tags as Schedule II's was read as an untitled
   schedule (36 of 36); another schedule's heading in the block ends Schedule II's.
+Fixed in s35:
+- split-period-restated, split-period-restated-bare: the year a page break cut
+  printed again as it was over the rest of its rows (no "(continued)") opened
+  a second period of that year, the rows before the break left unread or its
+  total summing the rows after it (26 of 36 right per era, 9 or 10 wrong); a
+  part's caption restating the period its rows before the break are in goes
+  on with it (labels.restates_period, as in text).
 Fixtures tests/fixtures/html/tamsin-controls-2006-title-row-under-report-*,
+hollins-valve-2006-period-restated-after-break-*,
 corvina-realty-2005-schedule-iv-after-*, wexford-pumps-2005-period-continued-after-break-*,
 kelso-bearings-2005-page-numbers-in-rows-*,
 tests/fixtures/xbrl/osier-realty-2023-ixbrl-schedule-iv-in-block-*.
@@ -36,7 +44,7 @@ from __future__ import annotations
 import pytest
 
 import auditor
-from page_habits import ERAS, HABITS, cases, outcome
+from page_habits import ERAS, HABITS, cases, edited, marked, outcome, split_part_period
 
 RULES = auditor.load_rules()
 CASES = cases()
@@ -67,5 +75,40 @@ def test_page_habits_read_right(habit, era):
             wrong.append((name, kind, verdict, why[:200]))
         if decoy:
             decoys.append((name, kind))
-    assert wrong == []
+    assert wrong == [], wrong[:3]
     assert (decoys == []) != (habit in DECOYS_READ), decoys[:3]
+
+
+@pytest.mark.parametrize("continued, over_headings", [(False, False), (True, False), (False, True)],
+                         ids=["restated", "continued", "restated-over-headings"])
+@pytest.mark.parametrize("software", ["workiva", "toppan"])
+def test_a_periods_caption_again_over_a_software_tables_rows_after_a_page_break_goes_on(software, continued,
+                                                                                        over_headings):
+    # (filing software's tables, Workiva's one and Toppan's one per period, split after a middle row,
+    # the period's caption again over the rest, as it was: a second period of that year before s35,
+    # the rows before the break left unread or its total summing those after (Toppan 0 of 31 right,
+    # Workiva 6 of 36; so too with the caption over the part's repeated headings); with "(continued)"
+    # read right since s30)
+    from expect import expected_errors
+    from habit_tally import misread
+    from render_software import render_software
+    from test_html_era_markup import planted
+    from test_html_real_tables import SOFTWARE
+
+    from auditor import source
+
+    wrong, read = [], 0
+    for name, kind, spec in CASES:
+        spec = planted(spec) if kind == "planted" else spec
+        rendered = render_software(spec, SOFTWARE[software])
+        if split_part_period(marked(rendered).text, continued, over_headings) is None:
+            continue  # (no period with two rows in a table of its own, its caption over them)
+        rendered = edited(rendered, lambda t: split_part_period(t, continued, over_headings))
+        result = auditor.check_source(source.from_text(rendered.text, "t.htm"), RULES)
+        verdict = misread(result, rendered, lambda: expected_errors(spec, rendered))
+        periods = sum(len(s.periods) for s in result.schedules)
+        if verdict is not None or periods != len(spec["periods"]):
+            wrong.append((name, kind, verdict, periods))
+        read += 1
+    assert wrong == [], wrong[:3]
+    assert read >= 30

@@ -27,7 +27,7 @@ from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
                             PERIOD_START,
                             RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_date, is_period, names_a_year,
-                            rule_letters_head)
+                            restates_period, rule_letters_head)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -445,10 +445,12 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
         if not f.leaves:  # (a continuation's marks, found under the columns it goes on in)
             marks.signs(grid.rows, f.figure_rows, f.figure_start, leaves)
             marks.notes(grid.rows, f.figure_rows, f.figure_start, leaves)
+        opened = len(entries) if n else None  # (a part after a page break: its rows not begun yet)
         named = [c for c in (caption, caption_row(grid, f)) if c is not None] or account_heading(grid, f)
         for c in named:
             entries.append(Caption(c.rstrip(":").strip()))
-        entries += _period_over_headings(grid, f)
+        entries += [e for e in _period_over_headings(grid, f)
+                    if opened is None or not isinstance(e, PeriodStart) or not _restated(entries, opened, e.label)]
         start, joins = starts[n], joins_of[n]
         foot = carried[n + 1].row if n + 1 in carried else None
         for i in range(start, len(grid.rows)):
@@ -487,7 +489,9 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
                 continue
             text = plain(cells)
             is_period = _period_row(cells, f, text)
-            if is_period:
+            if is_period and opened is not None and _restated(entries, opened, text.rstrip(":").strip()):
+                pass  # (its caption typed again over the rest of its rows, a page on: the period goes on)
+            elif is_period:
                 entries.append(PeriodStart(text.rstrip(":").strip(), _first_line(cells, grid.row_lines[i])))
             elif text and _is_caption(cells, f):
                 entries.append(Caption(text.rstrip(":").strip()))
@@ -526,6 +530,19 @@ def _columns(frames: list[Frame]) -> tuple[list[Column], list[Optional[list[int]
         for key, h, leaf in zip(own or [], f.headings, f.leaves):
             columns.setdefault(key, Column(heading=h, role=None, start=leaf.column + 1, end=leaf.last + 2))
     return [columns[k] for k in merged], [None if k is None else union.mapping(k, merged) for k in keys]
+
+
+def _restated(entries: list[Entry], opened: int, caption: str) -> bool:
+    """Whether a caption over a part's first rows, none read in it yet (past
+    `opened`), is the period's the rows before the page break are in, printed
+    again as it was (labels.restates_period; as in text, text.rows)."""
+    if any(isinstance(e, Printed) for e in entries[opened:]):
+        return False
+    last = next((e for e in reversed(entries) if not isinstance(e, Caption)), None)
+    if not isinstance(last, Printed):
+        return False  # (the period has no rows yet: a caption again opens nothing new, and is not ours)
+    current = next((e.label for e in reversed(entries) if isinstance(e, PeriodStart)), "")
+    return restates_period(caption, current)
 
 
 class _Between:
