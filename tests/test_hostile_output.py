@@ -41,13 +41,18 @@ def here(tmp_path, monkeypatch):
     return tmp_path
 
 
+def strings(doc: object) -> list[object]:
+    """Every value of a JSON document, flattened."""
+    if isinstance(doc, dict):
+        return [s for v in doc.values() for s in strings(v)]
+    if isinstance(doc, list):
+        return [s for v in doc for s in strings(v)]
+    return [doc]
+
+
 def labels(doc: object) -> list[str]:
     """Every string of a JSON document that holds the hostile label's words."""
-    if isinstance(doc, dict):
-        return [s for v in doc.values() for s in labels(v)]
-    if isinstance(doc, list):
-        return [s for v in doc for s in labels(v)]
-    return [doc] if isinstance(doc, str) and "doubtful" in doc and "\u202e" in doc else []
+    return [s for s in strings(doc) if isinstance(s, str) and "doubtful" in s and "\u202e" in s]
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif", "html", "text", "github"])
@@ -119,15 +124,6 @@ def marked(tmp_path, monkeypatch):
     (tmp_path / "marked.htm").write_text(page.replace(HTML_LABEL, HTML_LABEL.replace(
         "Allowance for doubtful accounts", MARKED_LABEL), 1), encoding="utf-8")
     return tmp_path
-
-
-def strings(doc: object) -> list[object]:
-    """Every value of a JSON document, flattened."""
-    if isinstance(doc, dict):
-        return [s for v in doc.values() for s in strings(v)]
-    if isinstance(doc, list):
-        return [s for v in doc for s in strings(v)]
-    return [doc]
 
 
 @pytest.mark.parametrize("command, name", [(("check", "--no-cache", "--format", "json"), "marked.txt"),
