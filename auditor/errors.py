@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from auditor.lazy_pattern import lazy_compile
+
 if TYPE_CHECKING:
     import re
 
@@ -74,9 +76,7 @@ def json_shown(text: str) -> str:
     own text is ASCII, so only characters inside its strings change."""
     if text.isascii() and "\x7f" not in text:
         return text
-    import re
-
-    return re.sub(_JSON_CANDIDATE, _json_escape, text)
+    return _JSON_CANDIDATE.sub(_json_escape, text)
 
 
 def _json_escape(match: re.Match[str]) -> str:
@@ -92,4 +92,5 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
-_JSON_CANDIDATE = "[^\x00-\x7e]"  # (json.dumps escapes the C0 controls itself; compiled when first used)
+# (json.dumps escapes the C0 controls itself.  A LazyPattern: test_hostile_regex audits it.)
+_JSON_CANDIDATE = lazy_compile("[^\x00-\x7e]")

@@ -41,13 +41,18 @@ def here(tmp_path, monkeypatch):
     return tmp_path
 
 
+def strings(doc: object) -> list[object]:
+    """Every value of a JSON document, flattened."""
+    if isinstance(doc, dict):
+        return [s for v in doc.values() for s in strings(v)]
+    if isinstance(doc, list):
+        return [s for v in doc for s in strings(v)]
+    return [doc]
+
+
 def labels(doc: object) -> list[str]:
     """Every string of a JSON document that holds the hostile label's words."""
-    if isinstance(doc, dict):
-        return [s for v in doc.values() for s in labels(v)]
-    if isinstance(doc, list):
-        return [s for v in doc for s in labels(v)]
-    return [doc] if isinstance(doc, str) and "doubtful" in doc and "\u202e" in doc else []
+    return [s for s in strings(doc) if isinstance(s, str) and "doubtful" in s and "\u202e" in s]
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif", "html", "text", "github"])
@@ -95,3 +100,62 @@ def test_the_seeds_json_report_is_unchanged_by_it(here):
     outcome = nets.run_cli("check", "--no-cache", "--format", "json", SEED)
     assert json_shown(outcome.stdout) == outcome.stdout
     assert Path(SEED).read_text(encoding="utf-8").isascii()
+
+
+# A private-use character is the JSON writers' own marker for a Decimal
+# (output.document._MARK): a filing's label that is exactly that marker around
+# digits was written as a JSON number (s35 review).  Text and HTML, check's
+# json, parse's json and a corpus's spooled document.
+MARKED_LABEL = "\ue000987654\ue000"
+TEXT_LABEL = "Allowance for doubtful accounts            $    1,466"
+HTML_LABEL = '<font size="2" face="Times New Roman">Allowance for doubtful accounts</font>'
+HTML = Path(__file__).parent / "fixtures" / "html" / "acme-tools-2004-clean.htm"
+
+
+@pytest.fixture
+def marked(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = SEED.read_text(encoding="utf-8")
+    assert TEXT_LABEL in text
+    padded = MARKED_LABEL.ljust(len(TEXT_LABEL) - len("$    1,466")) + "$    1,466"
+    (tmp_path / "marked.txt").write_text(text.replace(TEXT_LABEL, padded, 1), encoding="utf-8")
+    page = HTML.read_text(encoding="utf-8")
+    assert HTML_LABEL in page
+    (tmp_path / "marked.htm").write_text(page.replace(HTML_LABEL, HTML_LABEL.replace(
+        "Allowance for doubtful accounts", MARKED_LABEL), 1), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("command, name", [(("check", "--no-cache", "--format", "json"), "marked.txt"),
+                                           (("parse", "--format", "json"), "marked.txt"),
+                                           (("parse", "--format", "json"), "marked.htm")])
+def test_a_label_that_is_the_json_writers_marker_around_digits_stays_a_string(marked, command, name):
+    # (check's json shows a schedule's rows where it has a finding: the text one has the seed's two)
+    outcome = nets.run_cli(*command, name)
+    assert not outcome.stderr, outcome
+    values = strings(json.loads(outcome.stdout))
+    assert MARKED_LABEL in values  # (read back: the very label, a string)
+    assert 987654 not in values and not unshown(outcome.stdout)
+
+
+def test_a_corpus_spool_keeps_that_label_a_string_too(marked):
+    (marked / "d").mkdir()
+    for name in ("marked.txt", "marked.htm"):
+        (marked / "d" / name).write_bytes((marked / name).read_bytes())
+    corpus = nets.run_cli("check", "--no-cache", "--format", "json", "d")
+    assert len(json.loads(corpus.stdout)["files"]) == 2
+    assert strings(json.loads(corpus.stdout)).count(MARKED_LABEL) >= 1 and not unshown(corpus.stdout)
+
+
+def test_json_text_puts_a_filings_marker_back_as_it_was():
+    from decimal import Decimal
+
+    from auditor.output.document import json_text
+
+    doc = {"a": MARKED_LABEL, "b": [Decimal("-1.50"), "\ue000-1.5\ue000", "x\ue000!\ue000y"],
+           MARKED_LABEL: Decimal("3"), "c": ("\ue000\ue000", Decimal("0"))}
+    written = json_text(doc)
+    assert json.loads(written, parse_float=Decimal) == {
+        "a": MARKED_LABEL, "b": [Decimal("-1.50"), "\ue000-1.5\ue000", "x\ue000!\ue000y"],
+        MARKED_LABEL: 3, "c": ["\ue000\ue000", 0]}
+    assert json_text({"a": Decimal("2.5")}, indent=None) == '{"a": 2.5}'

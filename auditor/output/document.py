@@ -193,9 +193,13 @@ def suggestion(s: Suggestion) -> Json:
 
 
 # Decimals travel through json.dumps as marked strings and are unquoted
-# afterwards: the stdlib encoder would otherwise go through float.
+# afterwards: the stdlib encoder would otherwise go through float.  A filing
+# can hold the marker itself (a private-use character): in filing text it is
+# written doubled around a "!", which no marked Decimal's string can start
+# with, and put back single after the Decimals are unquoted.
 _MARK = "\ue000"
 _MARKED = re.compile('"' + _MARK + '(-?[0-9.]+)' + _MARK + '"')
+_FILING_MARK = _MARK + "!" + _MARK
 
 
 def _decimal_text(d: Decimal) -> str:
@@ -203,22 +207,28 @@ def _decimal_text(d: Decimal) -> str:
     return "0" if text.strip("-0.") == "" else text
 
 
-_PLAIN = frozenset({str, int, bool, float, type(None)})  # written as they are: no call for them
+_PLAIN = frozenset({int, bool, float, type(None)})  # written as they are: no call for them
 
 
 def _mark(o: object) -> object:
+    if type(o) is str:
+        return o.replace(_MARK, _FILING_MARK) if _MARK in o else o
     if type(o) in _PLAIN:
         return o
     if isinstance(o, Decimal):
         return f"{_MARK}{_decimal_text(o)}{_MARK}"
     if isinstance(o, dict):
-        return {k: v if type(v) in _PLAIN else _mark(v) for k, v in o.items()}
+        return {_mark(k) if type(k) is str and _MARK in k else k:
+                v if type(v) in _PLAIN or type(v) is str and _MARK not in v else _mark(v) for k, v in o.items()}
     if isinstance(o, (list, tuple)):
-        return [v if type(v) in _PLAIN else _mark(v) for v in o]
+        return [v if type(v) in _PLAIN or type(v) is str and _MARK not in v else _mark(v) for v in o]
     return o
 
 
 def json_text(doc: object, indent: Optional[int] = 2) -> str:
     """JSON with every Decimal written as the exact number it is."""
     text = json.dumps(_mark(doc), indent=indent, ensure_ascii=False)
-    return json_shown(_MARKED.sub(r"\1", text))  # (after the marks: they are private-use characters)
+    text = _MARKED.sub(r"\1", text)
+    if _FILING_MARK in text:
+        text = text.replace(_FILING_MARK, _MARK)
+    return json_shown(text)  # (after the marks: they are private-use characters)

@@ -31,12 +31,12 @@ from auditor import scan
 _SEP = r"(?:\s|&nbsp;?|&#160;?|&#xa0;?|\xa0|<[^>]{0,400}>)+"
 TITLE = title_pattern(_SEP)  # (labels.TITLE_WORDS: the one list of title words)
 PAGE_TITLE = re.compile(r"<title\b[^>]{0,200}>[^<]{0,2000}</title\s*>", re.IGNORECASE)  # (bounded: linear on a hostile run of "<title")
-HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)",
-                     re.IGNORECASE)
+_BEGINNING_OF_PERIOD = rf"beginning{_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)"
+HEADING = re.compile(rf"balance{_SEP}at{_SEP}(?:the{_SEP})?beginning|{_BEGINNING_OF_PERIOD}", re.IGNORECASE)
 # HEADING, or "Balance at" alone over a column (no "beginning": "Balance at" / "Balance at"), a heading
 # of the schedule's only where its columns are lettered (`_lettered`).
 HEADING_OR_BALANCE_AT = re.compile(rf"balance{_SEP}at\b(?:{_SEP}(?:the{_SEP})?(?P<begins>beginning))?"
-                                   rf"|(?P<period>beginning){_SEP}(?:of{_SEP})?(?:the{_SEP})?(?:period|year)", re.IGNORECASE)
+                                   rf"|(?P<period>{_BEGINNING_OF_PERIOD})", re.IGNORECASE)
 TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 # The words a document is scanned for at once (scan.word_starts): its table
 # tags' name and the first words of a title and of a schedule's headings.
