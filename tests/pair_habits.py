@@ -46,7 +46,9 @@ Read since (s35 pairs5, fresh seeds 38-41): a nil "$ *" ("$ -" with a star: refu
 marlowe-hardware-2006); a
 balances-only reserve under a balance as adjusted (the harness left that balance out of its total);
 a reserve named "Total ..." whose small figures and "0" nils agree with the rows after it within
-rounding (false VQ002s; penrose-household-2011).
+rounding (false VQ002s; penrose-household-2011); (seed 41, s35 units41) the first year's
+"(000's omitted)" right under the rule under its group's caption (total:rule-under-group +
+unit:units-omitted-row: headings unread, a false VQ006, 57 text cases; ashcombe-foods-2016).
 
     cd tests && PYTHONPATH=..:. python pair_habits.py [--pairs N] [--seed S] [--per-pair K] [--verbose] [--all] [FAMILY:HABIT ...]
     cd tests && PYTHONPATH=..:. python pair_habits.py --show HABIT HABIT TABLE/clean LAYOUT   (a reproducer)

@@ -328,3 +328,21 @@ def test_a_reserve_named_total_with_small_figures_and_zero_nils_is_a_reserve():
                 failures.append((case, layout, verdict, why[:300]))
     assert failures == []
     assert read > 0
+
+
+# Found by s35 pairs5 (seed 41): total:rule-under-group + unit:units-omitted-row (text): the first
+# year's units "(000's omitted)" right under the rule its group caption is ruled off with ended the
+# walk up from the first row there, so that year's caption, group caption and rule were taken for
+# heading lines (headings unread, the first year uncaptioned: a false VQ006, 57 of 57 cases).  A
+# units line under a ruled-off caption is the body's now (fixture ashcombe-foods-2016).
+def test_units_under_a_ruled_off_caption_leave_the_headings_above():
+    pair = ("total:rule-under-group", "unit:units-omitted-row")
+    failures, read = [], 0
+    for case, spec in _cases():
+        for layout in ("text-tagged", "text-untagged", "typed"):
+            verdict, why = outcome(spec, pair, layout)
+            read += verdict == "right"
+            if verdict not in ("right", "n/a"):
+                failures.append((case, layout, verdict, why[:300]))
+    assert failures == []
+    assert read > 0

@@ -547,9 +547,14 @@ NOTE_WORD = lazy_compile(r"^(?:foot)?notes?\s+\w{1,3}\b", re.IGNORECASE)
 
 
 def _label_above(src: Source, row: Row) -> bool:
-    """Whether the row's label begins on the line above its own, alone there."""
+    """Whether the row's label begins on a line above its figures, alone there: the line
+    above the row's own, or the row's own where every figure is set below it (a label
+    wrapped at 80 columns, "...in the balance" over "sheet   $ 1,214,000 ...")."""
     above = _line_above(src, row)
-    return bool(above and row.label) and row.label.startswith(above + " ")
+    if bool(above and row.label) and row.label.startswith(above + " "):
+        return True
+    figures = [c.line for c in row.cells if c]
+    return bool(figures) and min(figures) > row.line
 
 
 def _line_above(src: Source, row: Row) -> str:

@@ -46,7 +46,8 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
     # under it; but a units line right under an account's caption is that caption's.)
     while i >= 0 and (lines[i].kind == "text" and is_caption(lines[i], label_end)
                       and (not is_title_or_units(lines[i]) or _units_under_caption(lines, i, label_end))
-                      or _underlines_caption(lines, i, label_end) or _rules_off_period(lines, i, label_end)):
+                      or _underlines_caption(lines, i, label_end) or _rules_off_period(lines, i, label_end)
+                      or units_under_ruled_caption(lines, i, label_end)):
         i -= 1
     captions_start = i + 1
     headings: list[Line] = []
@@ -112,6 +113,17 @@ def _units_under_separators(lines: Sequence[Line], i: int) -> bool:
 
 def _units_under_caption(lines: Sequence[Line], i: int, label_end: int) -> bool:
     return i > 0 and units_under_caption(lines[i], lines[i - 1], label_end)
+
+
+def units_under_ruled_caption(lines: Sequence[Line], i: int, label_end: int) -> bool:
+    """A units phrase right under the rule a period's or group's caption is ruled off with
+    ("Reserves deducted from asset accounts:" / "-----" / "(000's omitted)"), wherever it is
+    set: the body's too."""
+    if not (i > 1 and lines[i - 1].kind == "rule" and lines[i - 1].number == lines[i].number - 1):
+        return False
+    words = text(lines[i].words)
+    return lines[i].kind == "text" and bool(UNITS.search(words)) and not TITLE.search(words) \
+        and _rules_off_period(lines, i - 1, label_end)
 
 
 def units_under_caption(line: Line, above: Line, label_end: int) -> bool:

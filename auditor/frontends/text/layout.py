@@ -285,7 +285,8 @@ def caption_units(body: Sequence[Line], label_end: int) -> Optional[str]:
     last = max((i for i, ln in enumerate(body) if ln.kind == "row"), default=-1)
     found = {_units([ln]) for i, ln in enumerate(body[:last])
              if ln.kind == "text" and UNITS.search(text(ln.words)) and col.is_caption(ln, label_end)
-             and (not col.is_title_or_units(ln) or i > 0 and col.units_under_caption(ln, body[i - 1], label_end))}
+             and (not col.is_title_or_units(ln) or i > 0 and col.units_under_caption(ln, body[i - 1], label_end))
+             or col.units_under_ruled_caption(body, i, label_end)}
     return found.pop() if len(found) == 1 else None
 
 
