@@ -298,3 +298,24 @@ def test_an_untagged_text_table_cut_inside_a_period_is_an_error(tmp_path, lines)
     path.write_text("\n".join(text.splitlines()[:lines]) + "\n")
     (line,) = one_line_exit_2(run("check", path))
     assert "ends before its last period closes" in line and "no total" in line
+
+
+def test_blank_lines_after_a_table_cost_no_memory_a_line():
+    """A table followed by a million blank lines: the look past it for a page
+    break (text/pages.broken) skips the run in the text; a slice of the lines
+    held 8 bytes a line (the 'blank' case of benchmarks/memory.py went from
+    3.3 to 11.9 times the input unnoticed).  Counted, not timed."""
+    import tracemalloc
+
+    from auditor.frontends.text import pages
+
+    lines = source.from_text("Total  1,573\n" + "\n" * 1_000_000 + "<PAGE>\n", "blank.txt").lines
+    tracemalloc.start()
+    try:
+        found = pages.broken(lines, 2, len(lines))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found
+    assert not pages.broken(lines, 2, len(lines) - 2)
+    assert peak < 1 << 20  # (a slice of the run: 8 MB)

@@ -18,6 +18,7 @@ from typing import Optional, Sequence
 from auditor.errors import InputError
 from auditor.labels import ACCOUNT_WORD, AMOUNT, NIL, is_period
 from auditor.lazy_pattern import lazy_compile
+from auditor.lines import Lines
 from auditor.source import Source
 
 PAGE_BROKEN = re.compile(r"^\s*<PAGE>|\f", re.IGNORECASE)
@@ -29,9 +30,17 @@ HEAD_WORDS = 10
 HEAD_WIDTH = 80
 
 
-def broken(lines: Sequence[str], first: int, last: int) -> bool:
+def broken(lines: Lines, first: int, last: int) -> bool:
     """Whether a page ends among lines first..last (1-based, inclusive)."""
-    return any(PAGE_BROKEN.search(line) for line in lines[first - 1 : last])
+    # (Runs of empty lines skipped in the text: a slice of millions of blank
+    # lines between a table and what follows it was 8 bytes a line of memory.)
+    n, last = first, min(last, len(lines))
+    while n <= last:
+        n += lines.empty_from(n - 1)
+        if n <= last and PAGE_BROKEN.search(lines[n - 1]):
+            return True
+        n += 1
+    return False
 
 
 def is_running_head(line: str) -> bool:
