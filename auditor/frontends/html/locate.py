@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from auditor.frontends.html import divs, grid as html_table, hidden
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, RULE_LETTER, UNITS, XBRL_SCHEDULE_BLOCK,
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, UNITS, XBRL_SCHEDULE_BLOCK,
                             XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period, numbers_a_statement,
                             rule_letters_in, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
@@ -566,8 +566,7 @@ def _schedule_in_a_note(doc: Document, table: Span, heading: int) -> bool:
         start = schedule_block_start(doc.text, table[0])
         if start is not None and _before_another_schedule(doc, start, _tables_from(doc, start, table))[-1:] == [table]:
             return True
-    head = html.unescape(without_tags(doc.text[table[0]:_row_end(doc.text, heading, heading)]))
-    if len({m.group(1).lower() for m in RULE_LETTER.finditer(head)}) < 3 or _titled_another_schedule(doc, table):
+    if not _lettered(doc, table, heading) or _titled_another_schedule(doc, table):
         return False
     over = _heading_over(doc, table)
     return over is None or not _heads_a_schedule(doc, over, table[0])
