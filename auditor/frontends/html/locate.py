@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from auditor.frontends.html import divs, grid as html_table, hidden
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, UNITS, XBRL_SCHEDULE_BLOCK,
-                            XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period, NOTE_HEADING,
-                            numbers_a_statement,
-                            rule_letters_in, title_pattern)
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_HEADING, NOTE_SIGNS, UNITS,
+                            XBRL_SCHEDULE_BLOCK, XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period,
+                            numbers_a_statement, rule_letters_in, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.model import Position
 from auditor.source import Source
