@@ -158,6 +158,11 @@ a line of its own: read as Schedule II, each spelling alike.
 And ELEVENTH (s35-ixbrl35): a schedule's heading typed as its table's first row: Schedule II's own
 (read), or Schedule III's or IV's over a reconciliation in Schedule II's columns after Schedule II's
 table in the same text block (never read as Schedule II).
+And TWELFTH (s36-ixbrl36): a note's heading typed as the first row of a roll-forward after Schedule
+II's table in the same text block (never read as Schedule II), and the title as filers vary it under
+the filer's own text block (no sentence naming the accounts: the title alone says it is the schedule):
+odd capitals, no spaces round the dash, a period after the number, "... and Reserves", split across
+two cells of a layout table, inside an ix:nonNumeric of its own.
 """
 
 from __future__ import annotations
@@ -2335,7 +2340,12 @@ def other_schedule_after(number: str):
     """Schedule `number`'s heading in the first row of its reconciliation's table, right after
     Schedule II's table in the same text block (no text between the tables); the reconciliation
     closes (a reader taking it for Schedule II finds nothing wrong: its cells are the tell)."""
-    title, rows = OTHER_SCHEDULES[number]
+    return table_after(*OTHER_SCHEDULES[number])
+
+
+def table_after(title: str, rows: list):
+    """`title` in the first row of a table of `rows` right after Schedule II's table in the same
+    text block (no text between the tables)."""
 
     def edit(doc: Doc) -> None:
         _, end, _ = _table_head(doc)
@@ -2353,3 +2363,36 @@ ELEVENTH = {"title-in-first-row": title_in_first_row(), "title-in-first-row-own"
             "schedule-iii-first-row": other_schedule_after("III"), "schedule-iv-first-row": other_schedule_after("IV")}
 EDITS.update(ELEVENTH)
 VARIATIONS = VARIATIONS + tuple(ELEVENTH)
+
+
+# TWELFTH (s36-ixbrl36): see the module's docstring.
+NOTE_AFTER = ("Note 7 \u2014 Product Warranty Reserve",
+              [["", "Balance at Beginning of Year", "Accruals for Warranties Issued", "Settlements Made",
+                "Balance at End of Year"],
+               ["2024", "$2,625", "$1,215", "$1,030", "$2,810"],
+               ["2023", "2,410", "1,180", "965", "2,625"],
+               ["2022", "2,230", "1,040", "860", "2,410"]])
+
+
+def title_cells(doc: Doc) -> None:
+    """The title split across the two cells of a one-row layout table over the schedule's."""
+    retitled(THE_TITLE, own_block=True)(doc)
+    doc.text = doc.text.replace(f"<p><b>{THE_TITLE}", '<table style="width:100%"><tr><td><b>Schedule II</b></td>'
+                                '<td><b>Valuation and Qualifying Accounts</b></td></tr></table>\n<p><b>', 1)
+
+
+def title_nonnumeric(doc: Doc) -> None:
+    """The title inside an ix:nonNumeric of its own (a filer's title concept), in the text block."""
+    retitled(THE_TITLE, own_block=True)(doc)
+    doc.text = doc.text.replace(f"<p><b>{THE_TITLE}", '<p><b><ix:nonNumeric name="abc:ScheduleTitle" contextRef="c0">'
+                                f"{THE_TITLE}</ix:nonNumeric>", 1)
+
+
+TWELFTH = {"note-first-row-after": table_after(*NOTE_AFTER),
+           "title-odd-case": retitled("ScHedule II \u2014 Valuation and Qualifying Accounts", own_block=True),
+           "title-tight-hyphen": retitled("Schedule II-Valuation and Qualifying Accounts", own_block=True),
+           "title-period": retitled("SCHEDULE II. VALUATION AND QUALIFYING ACCOUNTS", own_block=True),
+           "title-and-reserves": retitled("Valuation and Qualifying Accounts and Reserves", own_block=True),
+           "title-two-cells": title_cells, "title-own-nonnumeric": title_nonnumeric}
+EDITS.update(TWELFTH)
+VARIATIONS = VARIATIONS + tuple(TWELFTH)

@@ -66,6 +66,12 @@ after the schedule
   table's first rows (no text over the table);
 - schedule-iv-next: on the page after the schedule's, Schedule IV's title and
   its reconciliation alone (Schedule II's columns), no table between;
+- note-row-before, note-row-after (s36): a note's roll-forward of the allowance (Schedule II's
+  columns, one row a year; it closes), its heading ("NOTE 5. ALLOWANCE FOR DOUBTFUL ACCOUNTS",
+  "Note 7 - Reserves") typed as its table's first row (one cell across it, no text over the
+  table): before the schedule's title, and right after the schedule (in inline XBRL inside the
+  page the render tags as Schedule II's text block);
+- note-after (s36): note-row-after, the note's heading a paragraph over its table;
 the whole document
 - amendment-only: a 10-K/A whose only content is the schedule: its cover (a table
   of the state, file number, I.R.S. number, address and zip code), an
@@ -90,7 +96,8 @@ HABITS = ("page-number-row", "page-head-rows", "page-number-label", "page-number
           "split-headed", "split-bare", "split-software", "split-title-row", "split-period-continued",
           "split-period-restated", "split-period-restated-bare", "title-row-mid-table", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
           "toc-exhibit-index", "note-vqa-prose", "note-vqa-table", "heading-vqa-table", "schedules-iii-iv",
-          "schedule-iv-next", "schedules-iii-iv-title-rows", "amendment-only")
+          "schedule-iv-next", "schedules-iii-iv-title-rows", "note-row-before", "note-row-after", "note-after",
+          "amendment-only")
 NAME = "NORTHFIELD INDUSTRIES, INC."
 
 
@@ -397,6 +404,26 @@ def heading_vqa_table(text: str) -> str:
                          + '<p><b>Valuation and qualifying accounts</b></p>\n' + NOTE_TABLE)
 
 
+def note_row(heading: str) -> str:
+    """A note's roll-forward table (NOTE_TABLE), its heading typed as its first row."""
+    at = NOTE_TABLE.index(">") + 2
+    return NOTE_TABLE[:at] + f'<tr><td colspan="5" align="left"><b>{heading}</b></td></tr>\n' + NOTE_TABLE[at:]
+
+
+def note_row_before(text: str) -> str:
+    return _before_title(text, note_row("NOTE 5. ALLOWANCE FOR DOUBTFUL ACCOUNTS"))
+
+
+def note_row_after(text: str) -> str:
+    at = schedule_end(text)
+    return text[:at] + note_row("Note 7 - Reserves") + text[at:]
+
+
+def note_after(text: str) -> str:
+    at = schedule_end(text)
+    return text[:at] + rf.html_paragraphs("Note 7 - Reserves") + NOTE_TABLE + text[at:]
+
+
 # --- after the schedule --------------------------------------------------------------------
 
 def schedule_iv(foreclosed: str = "") -> str:
@@ -493,7 +520,9 @@ EDITS = {"page-number-row": page_number_row, "page-head-rows": page_head_rows, "
          "title-split-name": title_split_name, "toc-exhibit-index": toc_exhibit_index,
          "note-vqa-prose": note_vqa_prose, "note-vqa-table": note_vqa_table, "heading-vqa-table": heading_vqa_table,
          "schedules-iii-iv": schedules_iii_iv,
-         "schedule-iv-next": schedule_iv_next, "schedules-iii-iv-title-rows": titles_in_rows}
+         "schedule-iv-next": schedule_iv_next, "schedules-iii-iv-title-rows": titles_in_rows,
+         "note-row-before": note_row_before, "note-row-after": note_row_after,
+         "note-after": note_after}
 
 
 def filing(spec: dict, era: str, habit: str) -> Rendered:

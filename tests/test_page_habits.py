@@ -32,11 +32,21 @@ Fixed in s35:
   total summing the rows after it (26 of 36 right per era, 9 or 10 wrong); a
   part's caption restating the period its rows before the break are in goes
   on with it (labels.restates_period, as in text).
+Fixed in s36:
+- note-row-before, note-row-after: a note's roll-forward of the allowance (Schedule II's
+  columns), its heading ("NOTE 5. ALLOWANCE FOR DOUBTFUL ACCOUNTS", "Note 7 - Reserves") typed as
+  its table's first row, was read as a schedule (36 of 36 per era: before the schedule taken for the
+  auditor's report sentence's table, after it for a second schedule); note-after (inline XBRL): the
+  note's heading a paragraph over its table after the schedule, inside the page the render tags as
+  Schedule II's text block, read as an untitled schedule (36 of 36).  A note's heading in a table's
+  first row heads that table as one over it does (locate._titled_a_note), and past the block's
+  first table a note's heading ends Schedule II's reach in it.
 Fixtures tests/fixtures/html/tamsin-controls-2006-title-row-under-report-*,
 hollins-valve-2006-period-restated-after-break-*,
 corvina-realty-2005-schedule-iv-after-*, wexford-pumps-2005-period-continued-after-break-*,
 kelso-bearings-2005-page-numbers-in-rows-*,
-tests/fixtures/xbrl/osier-realty-2023-ixbrl-schedule-iv-in-block-*.
+tests/fixtures/xbrl/osier-realty-2023-ixbrl-schedule-iv-in-block-*,
+jessamine-fixtures-2023-ixbrl-note-title-row-after-* (s36).
 """
 
 from __future__ import annotations

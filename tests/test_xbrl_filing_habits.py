@@ -61,6 +61,10 @@
   row of its loans' table (s34: its reconciliation read as Schedule II, the text between tables alone read);
 - wisteria-goods-2023-ixbrl-note-letters-balance-at-*: upland's lettered note under the filer's own block,
   both balances headed "Balance at" alone (s34: no table found, VX003).
+- jessamine-fixtures-2023-ixbrl-note-title-row-after-*: the schedule's text block holding after the schedule's
+  table a note's roll-forward of the warranty reserve (Schedule II's columns), its heading "NOTE 7. PRODUCT
+  WARRANTY RESERVE" typed as its table's first row (s35: read as a second, untitled Schedule II, its rows
+  labelled by the note's heading).
 """
 
 from __future__ import annotations
@@ -450,3 +454,21 @@ def test_a_lettered_notes_balances_headed_balance_at_alone_are_read_as_the_sched
         assert sorted((f.rule, f.row) for f in failed(result)) == want
         if want:
             assert next(f for f in failed(result) if f.rule == "VQ001").location.line == line_of(text, 'id="f-2"')
+
+
+def test_a_notes_heading_typed_as_its_tables_first_row_ends_schedule_iis_reach_in_its_block():
+    """jessamine-fixtures: a note's roll-forward of the warranty reserve after the schedule's table inside
+    the text block tagged with Schedule II's concept, its heading ("NOTE 7. PRODUCT WARRANTY RESERVE")
+    typed as the table's first row: the row heads a note as a paragraph over the table does, so the
+    note's table (Schedule II's columns) is never read as Schedule II (s35: a second, untitled schedule,
+    its rows labelled by the heading; only another schedule's heading ended the block's reach)."""
+    for kind in ("clean", "wrong-figure"):
+        name = f"jessamine-fixtures-2023-ixbrl-note-title-row-after-{kind}.htm"
+        text = (PAGES / name).read_text("utf-8")
+        result = auditor.check_source(source.from_text(text, name), RULES)
+        table = [s for s in result.schedules if s.source == "table"]
+        assert len(table) == 1 and len(table[0].periods) == 2, kind
+        assert not any("warranty" in (r.label or "").lower() for p in table[0].periods for r in p.rows), kind
+        assert all(f.location.line < line_of(text, "NOTE 7. PRODUCT WARRANTY") for f in result.findings), kind
+        want = [] if kind == "clean" else [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
+        assert sorted((f.rule, f.row) for f in failed(result)) == want

@@ -17,12 +17,12 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from auditor.frontends.html import divs, grid as html_table, hidden
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, UNITS, XBRL_SCHEDULE_BLOCK,
-                            XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period, numbers_a_statement,
-                            rule_letters_in, title_pattern)
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_HEADING, NOTE_SIGNS, UNITS,
+                            XBRL_SCHEDULE_BLOCK, XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period,
+                            numbers_a_statement, rule_letters_in, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.model import Position
 from auditor.source import Source
@@ -366,7 +366,7 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
         after = _past_empty(doc, doc.next_table(match.end()))
         limit = next((at for at in lines if at > match.start()), len(doc.text))
         if (after and after[0] - match.end() <= REACH and after[0] < limit
-                and not _another_statement_between(doc, match.end(), after[0])):
+                and not _another_statement_between(doc, match.end(), after[0]) and not _titled_a_note(doc, after)):
             found.setdefault(after, match)
             beyond = _schedule_past(doc, after, match.end(), limit)
             if beyond is not None:
@@ -416,20 +416,25 @@ def _before_another_schedule(doc: Document, start: int, tables: list[Span]) -> l
     ESTATE"): filers tag several schedules in one text block, and Schedule II's ends at the next
     one's heading (Schedule IV's reconciliation has Schedule II's columns).  Only the text between
     the block's tables is read (its titles and captions: the tables' own text is most of it), and
-    each table's own first row (the heading typed as a row across it: `_titled_another_schedule`)."""
+    each table's own first row (the heading typed as a row across it: `_titled_another_schedule`).
+    Past the block's first table a note's heading ends it too, between tables or as a table's
+    first row ("Note 7 - Reserves": the note after the schedule, inside the page a filer tags);
+    over the first it is the filer's note the schedule is given in ("Note 21. Allowances and
+    Reserves")."""
     reach = start
     for k, table in enumerate(tables):
-        if (reach < table[0] and _heads_another_schedule(doc, reach, table[0])) or _titled_another_schedule(doc, table):
+        if (reach < table[0] and _heads_another_schedule(doc, reach, table[0], notes=k > 0)
+                or _titled_another_schedule(doc, table) or (k > 0 and _titled_a_note(doc, table))):
             return tables[:k]
         reach = max(reach, table[1])
     return tables
 
 
-def _heads_another_schedule(doc: Document, start: int, end: int) -> bool:
-    """Whether a block of text[start:end] heads another numbered schedule, not a note
+def _heads_another_schedule(doc: Document, start: int, end: int, notes: bool = False) -> bool:
+    """Whether a block of text[start:end] heads another numbered schedule, or (`notes`) a note
     (as statement_headings finds them: labels.heads_another_statement)."""
     blocks = doc.texts_in(start, end)
-    return any(numbers_a_statement(text) and SCHEDULE_WORD.search(text) and not furniture(text)
+    return any(numbers_a_statement(text) and (notes or SCHEDULE_WORD.search(text)) and not furniture(text)
                and heads_another_statement(_texts_from(blocks, k)) for k, (_, text) in enumerate(blocks))
 
 
@@ -439,16 +444,34 @@ def _titled_another_schedule(doc: Document, table: Span) -> bool:
     Real Estate"), where no text between tables holds it.  (Schedule II's own title row is its
     title: furniture, as a paragraph above the table is; so is "SCHEDULE VIII" over "VALUATION AND
     QUALIFYING ACCOUNTS" in the next row: the rows under the first are read as the lines under it.)"""
+    return _first_row_heads(doc, table, ("chedule", "CHEDULE"), lambda text: SCHEDULE_WORD.search(text) is not None)
+
+
+def _titled_a_note(doc: Document, table: Span) -> bool:
+    """Whether the table's first printed row heads a note ("NOTE 5. ALLOWANCE FOR DOUBTFUL
+    ACCOUNTS", "Note 7 - Reserves") that names no title of Schedule II's: the heading typed as a
+    row across the note's table, as `_titled_another_schedule` reads another schedule's; the table
+    is that note's, as under the heading printed over it.  (A note named by Schedule II's words,
+    "Note 6 - Valuation and Qualifying Accounts", is the schedule's information in the notes: its
+    row a title, read as one.)"""
+    return _first_row_heads(doc, table, ("Note", "NOTE"),
+                            lambda text: NOTE_HEADING.match(text) is not None and TITLE.search(text) is None)
+
+
+def _first_row_heads(doc: Document, table: Span, words: tuple[str, ...], also: Callable[[str], bool]) -> bool:
+    """Whether a block of the table's first printed row heads a note or another schedule
+    (labels.heads_another_statement, the blocks under it read as the lines under it), one of
+    `words` in it and `also` true of it."""
     end = min(table[1], table[0] + ROW_REACH)
-    # (Most tables print no "schedule": their blocks not read.  str.find, not SCHEDULE_WORD: a regex
+    # (Most tables print none of the words: their blocks not read.  str.find, not a regex: a regex
     # search case aside costs ~100 instructions a character of a Workiva table's markup.)
-    if doc.text.find("chedule", table[0], end) == -1 and doc.text.find("CHEDULE", table[0], end) == -1:
+    if all(doc.text.find(word, table[0], end) == -1 for word in words):
         return False
     blocks = doc.texts_in(table[0], end)
     if not blocks:
         return False
     end = _row_end(doc.text, blocks[0][0], table[1])
-    return any(numbers_a_statement(text) and SCHEDULE_WORD.search(text) and not furniture(text)
+    return any(numbers_a_statement(text) and also(text) and not furniture(text)
                and heads_another_statement(_texts_from(blocks, k))
                for k, (at, text) in enumerate(blocks) if at < end)
 
@@ -475,7 +498,7 @@ def _schedule_past(doc: Document, table: Span, title_end: int, limit: int) -> Op
         if nxt is None or nxt[0] - title_end > REACH or nxt[0] >= limit:
             return None
         if may_hold_schedule(doc, nxt):  # (a note's heading between: that note's table, the title a mention)
-            return None if _another_statement_between(doc, title_end, nxt[0]) else nxt
+            return None if _another_statement_between(doc, title_end, nxt[0]) or _titled_a_note(doc, nxt) else nxt
         table = nxt
     return None
 
@@ -531,7 +554,7 @@ def _in_a_note(doc: Document, table: Span) -> bool:
             NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text)
             for text in doc.printed(max(before, table[0] - REACH), table[0])):
         return True
-    if _titled_another_schedule(doc, table):
+    if _titled_another_schedule(doc, table) or _titled_a_note(doc, table):
         return True
     if not before or len(doc.printed(before, table[0])) > CAPTIONS_BETWEEN:
         return False
