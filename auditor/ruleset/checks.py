@@ -234,10 +234,10 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
         carried = [(row, row.cells[k]) for r, (row, label) in enumerate(zip(table.periods[neighbour].rows, labels))
                    if not row.is_total and label and len(row.cells) > k and (neighbour, r) not in adoptions
                    and not any(_printed_as(mine, label) for mine in printed)]
-        carried = [(row, cell) for row, cell in carried if cell is not None and value(cell) != 0]
-        if not carried:
+        found = [(row, cell) for row, cell in carried if cell is not None and value(cell) != 0]
+        if not found:
             continue
-        row, cell = carried[0]
+        row, cell = found[0]
         label, other = table.periods[last].label, table.periods[neighbour].label
         at = max(r.line for r in table.periods[last].rows)
         detail = (f"the file ends at this table's last row, and its last period{f' ({label!r})' if label else ''} "
