@@ -191,7 +191,12 @@ def file_ends_at_table(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Ite
     table's first period reads so (a title naming the years is VQ006's evidence)."""
     reading = table.schedule.reading
     periods = table.schedule.periods
-    if reading is None or not reading.ends_file or reading.years_named or not periods or len(periods) >= WARNED_BELOW:
+    if reading is None or not reading.ends_file or not periods:
+        return
+    if len(periods) >= WARNED_BELOW:
+        yield from _last_period_short(table)
+        return
+    if reading.years_named:
         return
     last = periods[-1]
     named = str(last.fiscal_year) if last.fiscal_year else repr(last.label)
@@ -200,6 +205,52 @@ def file_ends_at_table(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Ite
               f"usually {YEARS_SHOWN}")
     yield Claim(0, None, None, None, None, None, fields={"detail": detail},
                 at=Position(last.rows[-1].line if last.rows else last.line, 1))
+
+
+def _last_period_short(table: Table) -> Iterator[Claim]:
+    """The file ends at the table's last row, and the period printed last prints no row for a
+    reserve the period next to it in time carries a balance to or from (the year before closed
+    it at 1,234, or the year after opened it so): its balance at that date goes unprinted.  A
+    file cut inside its last period reads so, every row of it above the cut one the other period
+    prints (a total printed first, a label cut before its wrapped second line); a whole exhibit
+    prints each reserve of each year, or leaves out one with no balance left."""
+    last = len(table.periods) - 1
+    printed = [" ".join(row.label.split()).lower() for row in table.periods[last].rows if row.label]
+    if not printed:
+        return
+    columns = table.schedule.columns
+    reading = table.schedule.reading
+    # (A standard's adoption printed as a row of its own opens on no balance a year closed with.)
+    adoptions = {(p, r) for _, _, p, r, _ in (reading.adoptions if reading is not None else ())}
+    for neighbour, effect, said in ((table.earlier.get(last), "closing", "closed with"),
+                                    (table.later.get(last), "opening", "opened with")):
+        balance = [k for k, c in enumerate(columns) if c.effect == effect]
+        if neighbour is None or neighbour == last or not balance:
+            continue
+        labels = [" ".join(row.label.split()).lower() for row in table.periods[neighbour].rows]
+        if not all(any(_printed_as(label, other) for other in labels) for label in printed):
+            continue  # (the last period prints a row the other does not: no cut's first rows)
+        k = balance[-1]
+        carried = [(row, row.cells[k]) for r, (row, label) in enumerate(zip(table.periods[neighbour].rows, labels))
+                   if not row.is_total and label and len(row.cells) > k and (neighbour, r) not in adoptions
+                   and not any(_printed_as(mine, label) for mine in printed)]
+        found = [(row, cell) for row, cell in carried if cell is not None and value(cell) != 0]
+        if not found:
+            continue
+        row, cell = found[0]
+        label, other = table.periods[last].label, table.periods[neighbour].label
+        at = max(r.line for r in table.periods[last].rows)
+        detail = (f"the file ends at this table's last row, and its last period{f' ({label!r})' if label else ''} "
+                  f"prints no row for {row.label!r}, which {repr(other) if other else 'the period printed before it'} "
+                  f"{said} {cell.raw.strip()}: if the file was cut, the rows after it are missing")
+        yield Claim(last, None, None, None, None, None, fields={"detail": detail}, at=Position(at, 1))
+        return
+
+
+def _printed_as(mine: str, label: str) -> bool:
+    """Whether a row's label (spaces collapsed, lower case) is the other period's `label`, or its
+    first words (a label wrapped over two lines, the file cut before its second)."""
+    return mine == label or label.startswith(mine + " ")
 
 
 @evaluator("figures_unread")
