@@ -49,6 +49,11 @@ a reserve named "Total ..." whose small figures and "0" nils agree with the rows
 rounding (false VQ002s; penrose-household-2011); (seed 41, s35 units41) the first year's
 "(000's omitted)" right under the rule under its group's caption (total:rule-under-group +
 unit:units-omitted-row: headings unread, a false VQ006, 57 text cases; ashcombe-foods-2016).
+Read since (s36 pairs6, --all --pairs 800, seeds 40 and 41 to their end and fresh 42-SEEDS: pair-only
+wrong 3 in seed 40, 0 in the others, none refused): a heading whose balances are dated ("BALANCE
+JANUARY 1", "BALANCE DECEMBER 31", the days on its last line) typed again after a page break, its
+last line "1  EXPENSES  DEDUCTIONS  31" read as a row of 1 and 31 (a false VQ001; heading:balance-dates
++ label:date-wrapped-over-page-headed, tagged; dunlin-marine-2005).
 
     cd tests && PYTHONPATH=..:. python pair_habits.py [--pairs N] [--seed S] [--per-pair K] [--verbose] [--all] [FAMILY:HABIT ...]
     cd tests && PYTHONPATH=..:. python pair_habits.py --show HABIT HABIT TABLE/clean LAYOUT   (a reproducer)
