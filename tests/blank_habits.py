@@ -235,7 +235,11 @@ def _closed_reserve(spec: dict) -> Optional[dict]:
     earliest = _order(spec)[0]
     printed = {opening: "735", deduction: _deducted(spec, "735")}
     if "adjusted" in spec["roles"][1:]:  # (its balance as adjusted, no adoption: as a filer prints it, the total's too)
-        printed[spec["roles"][1:].index("adjusted")] = "735"
+        adjusted = spec["roles"][1:].index("adjusted")
+        period = spec["periods"][earliest]
+        # (a year printing that column nil in every row, no adoption, prints the reserve's nil too)
+        printed[adjusted] = "735" if _prints_amount(period, adjusted) else next(
+            (row["cells"][adjusted] for row in period["rows"] if row["cells"] and not row.get("is_total")), "735")
     _add_reserve(spec["periods"][earliest], _row("Reserve for discontinued operations", width, printed))
     return spec
 

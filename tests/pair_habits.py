@@ -49,6 +49,16 @@ a reserve named "Total ..." whose small figures and "0" nils agree with the rows
 rounding (false VQ002s; penrose-household-2011); (seed 41, s35 units41) the first year's
 "(000's omitted)" right under the rule under its group's caption (total:rule-under-group +
 unit:units-omitted-row: headings unread, a false VQ006, 57 text cases; ashcombe-foods-2016).
+Read since (s36 pairs6, --all --pairs 800, seeds 40 and 41 to their end and fresh 42-45: pair-only
+wrong 3, 0, 0, 0, 0, 9, none refused): a heading whose balances are dated ("BALANCE JANUARY 1",
+"BALANCE DECEMBER 31", the days on its last line) typed again after a page break, its last line
+"1  EXPENSES  DEDUCTIONS  31" read as a row of 1 and 31 (a false VQ001; heading:balance-dates +
+label:date-wrapped-over-page-headed, tagged; dunlin-marine-2005); (seed 45, a harness fix) a closed
+reserve printing its balance as adjusted in a year whose rows print that column nil
+(blank:closed-reserve + heading:adjusted-column-nil: the tool's column_total true of the table).
+Left (seed 45): form:nil-zero + unit:row-off-by-three on cik1012881-2005/clean (a planted row
+identity missed, tagged, untagged, html) and blank:total-of-blanks + unit:units-omitted-row on
+cik947425-fy2005/clean (untagged: a false periods_named).
 
     cd tests && PYTHONPATH=..:. python pair_habits.py [--pairs N] [--seed S] [--per-pair K] [--verbose] [--all] [FAMILY:HABIT ...]
     cd tests && PYTHONPATH=..:. python pair_habits.py --show HABIT HABIT TABLE/clean LAYOUT   (a reproducer)

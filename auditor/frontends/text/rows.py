@@ -30,9 +30,10 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
          label_end: int, path: Optional[str]) -> Body:
     """Walk the body: period and account captions, rows with their wrapped labels."""
     repeated = {text(ln.words) for ln in headings}
-    # Heading lines printing footnote markers: typed again after a page break, the markers are figures to
-    # the grammar ("Impact of   (1)   (2)" a row of negatives), the line the headings' all the same.
-    marked = {t for ln in headings if any(w.kind == "NOTE" for w in ln.words) for t in [text(ln.words)]}
+    # Heading lines printing footnote markers or numbers: typed again after a page break, the markers and
+    # numbers are figures to the grammar ("Impact of   (1)   (2)" a row of negatives, "1   EXPENSES   31"
+    # the days of "BALANCE JANUARY 1" and "BALANCE DECEMBER 31"), the line the headings' all the same.
+    marked = {t for ln in headings if any(w.kind != "WORD" for w in ln.words) for t in [text(ln.words)]}
     lines = labels_under_figures(lines, label_end, repeated)
     # Whether a label's next line starting in lower case says anything: not in
     # a body printed all in lower case (nor, of course, all in capitals).
@@ -113,7 +114,7 @@ def body(lines: Sequence[Line], headings: Sequence[Line], starts: Sequence[int],
 def _repeats(line: Line, marked: set[str]) -> bool:
     """The line, its figures markers alone, prints one of the headings' lines with markers again."""
     return all(f.dollar is None and not f.notes for f in line.figures) and \
-        text((*line.words, *(f.value for f in line.figures))) in marked
+        text(sorted((*line.words, *(f.value for f in line.figures)), key=lambda t: t.column)) in marked
 
 
 def _period_restated(entries: Sequence[Entry], caption: str) -> bool:
