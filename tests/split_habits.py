@@ -42,6 +42,15 @@ def figure_rows(text: str) -> list:
     return [m for m in ROW.finditer(text) if SENTINEL in m.group(0)]
 
 
+def period_ends(text: str) -> list:
+    """The figure rows (their numbers) a period's rows end on, its caption or its table's end
+    next (the schedule's last row aside)."""
+    rows = figure_rows(text)
+    return [n for n in range(len(rows) - 1)
+            if "</table>" in text[rows[n].end():rows[n + 1].start()]
+            or CAPTION.search(text[rows[n].end():rows[n + 1].start()])]
+
+
 def _year_only(caption: str) -> Optional[str]:
     inner = re.search(r">([^<>]*\b((?:19|20)\d\d)\b[^<>]*)<", caption)
     if not inner:

@@ -27,7 +27,7 @@ from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
                             PERIOD_START,
                             RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_date, is_period, names_a_year,
-                            restates_period, rule_letters_head)
+                            restates_period, restates_year, rule_letters_head)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -535,14 +535,15 @@ def _columns(frames: list[Frame]) -> tuple[list[Column], list[Optional[list[int]
 def _restated(entries: list[Entry], opened: int, caption: str) -> bool:
     """Whether a caption over a part's first rows, none read in it yet (past
     `opened`), is the period's the rows before the page break are in, printed
-    again as it was (labels.restates_period; as in text, text.rows)."""
+    again as it was (labels.restates_period; as in text, text.rows), or its year alone
+    (labels.restates_year: "2003" under "Year ended December 31, 2003")."""
     if any(isinstance(e, Printed) for e in entries[opened:]):
         return False
     last = next((e for e in reversed(entries) if not isinstance(e, Caption)), None)
     if not isinstance(last, Printed):
         return False  # (the period has no rows yet: a caption again opens nothing new, and is not ours)
     current = next((e.label for e in reversed(entries) if isinstance(e, PeriodStart)), "")
-    return restates_period(caption, current)
+    return restates_period(caption, current) or restates_year(caption, current)
 
 
 class _Between:
