@@ -13,7 +13,12 @@ Fixed in s36:
 - every layout with a period's caption row: the caption typed again over the rest of its rows
   as its year alone ("2003" under "Year ended December 31, 2003") opened a second period of that
   year (html-1999: 97 of 182 cuts wrong, 4 periods read of 3); it goes on with the period
-  (labels.restates_year).
+  (labels.restates_year);
+- html-1999 (and the inline XBRL and Workiva renders) cut inside a period captioned by its year
+  alone ("2017:"), the caption printed again "2017 (continued)": read as the part's headings
+  (refused under the headings repeated; under none its rows left unread, nothing said: tootsie-roll
+  after its 11th row); a lone caption with "(continued)" after it is that period's caption
+  (html.layout._lone_period).
 Fixtures tests/fixtures/html/linden-gauge-2004-period-table-cut-after-its-one-row-*.
 """
 
@@ -22,7 +27,7 @@ from __future__ import annotations
 import pytest
 
 import auditor
-from split_habits import CUTS, LAYOUTS, cases, cut_name, outcome, period_ends, rendered
+from split_habits import CUTS, LAYOUTS, cases, cut_name, figure_rows, outcome, period_ends, rendered
 
 RULES = auditor.load_rules()
 CASES = cases(planted_too=True)
@@ -44,3 +49,24 @@ def test_a_table_cut_right_after_a_periods_last_row_reads_every_period(layout, c
                 wrong.append((name, kind, n, got))
     assert wrong == [], wrong[:3]
     assert tried >= 20
+
+
+@pytest.mark.parametrize("cut", ["headed-continued", "bare-continued"])
+def test_a_bare_years_caption_continued_after_a_page_break_goes_on(cut):
+    # (cut after every row of each clean table, html-1999's one table: a period captioned by its year
+    # alone ("2017:") printed again as "2017 (continued)" was read as the part's headings, its rows
+    # refused under them or, under no headings, left unread with nothing said (tootsie-roll, before s36))
+    headed, caption = next(c for c in CUTS if cut_name(*c) == cut)
+    wrong, tried = [], 0
+    for name, kind, spec in CASES:
+        if kind != "clean":
+            continue
+        base = rendered(spec, "html-1999")
+        for n in range(len(figure_rows(base.text))):
+            got = outcome(spec, base, n, headed, caption, RULES)
+            if got is not None:
+                tried += 1
+                if got[0] != "right":
+                    wrong.append((name, n, got))
+    assert wrong == [], wrong[:3]
+    assert tried >= 150
