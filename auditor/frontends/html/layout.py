@@ -552,7 +552,8 @@ def _restated(entries: list[Entry], opened: int, caption: str) -> bool:
 class _Between:
     """The periods captioned between a table's parts (Region.periods), each
     opening its period before the first row printed under it, unless the rows
-    already read are that period's (its caption printed again over a page's rows)."""
+    already read are that period's (its caption printed again over a page's rows, as it was or
+    its year alone: labels.restates_year)."""
 
     def __init__(self, periods: list[tuple[int, str]]):
         self.periods = periods
@@ -562,7 +563,7 @@ class _Between:
         while self.periods and self.periods[0][0] < line:
             at, text = self.periods.pop(0)
             current = next((e.label for e in reversed(entries) if isinstance(e, PeriodStart)), None)
-            if current is None or period_key(current) != period_key(text):
+            if current is None or period_key(current) != period_key(text) and not restates_year(text, current):
                 out.append(PeriodStart(text, at))
         return out
 
