@@ -107,21 +107,17 @@ def headings_only(grid: Grid) -> bool:
         sum(1 for cells in grid.rows if len(nonblank(cells)) > 1) > 0
 
 
-def head_again(grid: Grid, first: Grid) -> bool:
-    """A part printing no figure, only rows of `first`'s printed again (its headings) and
-    period captions ("Fiscal year ended 2002", "2002 (continued)", "2002"): the next page's head
-    where a page break fell right after a period's last row (a table per period cut after
-    its one row), no row under it.  Page furniture, as a page number is: the tables after it
-    go on with the schedule."""
-    ours = {_row_text(cells) for cells in first.rows if not _figures(cells)} - {""}
+def head_again(grid: Grid, first: Grid, top: int) -> bool:
+    """A part printing only rows of `first`'s above its first row of figures (`top`: its
+    headings, their footnote markers too) printed again and period captions ("Fiscal year
+    ended 2002", "2002 (continued)", "2002"), no row of figures: the next page's head where
+    a page break fell right after a period's last row (a table per period cut after its one
+    row), no row under it.  Page furniture, as a page number is: the tables after it go on
+    with the schedule."""
+    ours = {_row_text(cells) for cells in first.rows[:top]} - {""}
     rows = [cells for cells in grid.rows if nonblank(cells)]
     return bool(rows) and all(
-        (_row_text(cells) in ours and not _figures(cells))
-        or (len(nonblank(cells)) == 1 and _period_again(_row_text(cells))) for cells in rows)
-
-
-def _figures(cells: list) -> bool:
-    return any(kind(c) == "figure" for c in cells)
+        _row_text(cells) in ours or (len(nonblank(cells)) == 1 and _period_again(_row_text(cells))) for cells in rows)
 
 
 def _period_again(text: str) -> bool:
