@@ -107,17 +107,21 @@ def headings_only(grid: Grid) -> bool:
         sum(1 for cells in grid.rows if len(nonblank(cells)) > 1) > 0
 
 
-def head_again(grid: Grid, first: Grid, top: int) -> bool:
+def head_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) -> bool:
     """A part printing only rows of `first`'s above its first row of figures (`top`: its
     headings, their footnote markers too) printed again and period captions ("Fiscal year
     ended 2002", "2002 (continued)", "2002"), no row of figures: the next page's head where
     a page break fell right after a period's last row (a table per period cut after its one
-    row), no row under it.  Page furniture, as a page number is: the tables after it go on
-    with the schedule."""
+    row), no row under it (it ends at `end`), the table after it under headings of its own.
+    Page furniture, as a page number is: the tables after it go on with the schedule.  (A
+    table without headings after it carries its rows on: joined to it, or refused.)"""
     ours = {_row_text(cells) for cells in first.rows[:top]} - {""}
     rows = [cells for cells in grid.rows if nonblank(cells)]
-    return bool(rows) and all(
-        _row_text(cells) in ours or (len(nonblank(cells)) == 1 and _period_again(_row_text(cells))) for cells in rows)
+    if not rows or not all(_row_text(cells) in ours or (len(nonblank(cells)) == 1 and _period_again(_row_text(cells)))
+                           for cells in rows):
+        return False
+    nxt = doc.next_table(end)
+    return nxt is None or not headless(doc.grid(nxt))
 
 
 def _period_again(text: str) -> bool:
