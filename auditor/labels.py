@@ -235,6 +235,14 @@ def restates_period(caption: str, current: str) -> bool:
     return bool(current) and is_period(caption) and _caption_key(caption) == _caption_key(current)
 
 
+def restates_year(caption: str, current: str) -> bool:
+    """Whether a caption is the current period's year alone ("2003"), the one year its
+    caption names ("Year ended December 31, 2003"), as a filer types it again over the
+    period's rows continued past a page break (HTML: the part's caption row)."""
+    years = {m.group() for m in YEAR.finditer(current)}
+    return len(years) == 1 and caption.strip() in years
+
+
 def _caption_key(caption: str) -> str:
     return " ".join(caption.rstrip(":").lower().split())
 

@@ -26,6 +26,7 @@ from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import frame
 from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span
 from auditor.frontends.html.remap import laid_under
+from auditor.labels import CONTINUED, YEAR, is_period
 
 Open = Callable[[Grid], bool]  # whether a grid's last rows are carried on by a part without headings
 
@@ -104,6 +105,28 @@ def headings_only(grid: Grid) -> bool:
     """A part printing rows of words and no figure at all (headings, cut from their table)."""
     return not any(kind(c) == "figure" for cells in grid.rows for c in cells) and \
         sum(1 for cells in grid.rows if len(nonblank(cells)) > 1) > 0
+
+
+def head_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) -> bool:
+    """A part printing only rows of `first`'s above its first row of figures (`top`: its
+    headings, their footnote markers too) printed again and period captions ("Fiscal year
+    ended 2002", "2002 (continued)", "2002"), no row of figures: the next page's head where
+    a page break fell right after a period's last row (a table per period cut after its one
+    row), no row under it (it ends at `end`), the table after it under headings of its own.
+    Page furniture, as a page number is: the tables after it go on with the schedule.  (A
+    table without headings after it carries its rows on: joined to it, or refused.)"""
+    ours = {_row_text(cells) for cells in first.rows[:top]} - {""}
+    rows = [cells for cells in grid.rows if nonblank(cells)]
+    if not rows or not all(_row_text(cells) in ours or (len(nonblank(cells)) == 1 and _period_again(_row_text(cells)))
+                           for cells in rows):
+        return False
+    nxt = doc.next_table(end)
+    return nxt is None or not headless(doc.grid(nxt))
+
+
+def _period_again(text: str) -> bool:
+    """A period's caption, or its year alone ("2002", "2002 (continued)") as typed again on the next page."""
+    return is_period(text) or YEAR.fullmatch(CONTINUED.sub("", text).strip(" ()")) is not None
 
 
 def _row_text(cells: list) -> str:

@@ -421,6 +421,8 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
         if _another_schedule(doc, end, nxt[0][0], first_grid, grid, named_by):
             return
+        if breaks.head_again(doc, nxt[-1][1], grid, first_grid, first.figure_rows[0]):
+            continue  # (the headings again over no row: a page break right after a period's last row)
         f = html_layout.frame(grid)
         if f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid) \
                 and _schedule_rows(grid, f) and not html_layout.continues(grid, f, first_grid, first, headings):

@@ -24,10 +24,10 @@ from auditor.frontends.html.figures import Leaf, figures, kind, lone_marker, non
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, CONTINUED, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
                             PERIOD_START,
                             RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_date, is_period, names_a_year,
-                            restates_period, rule_letters_head)
+                            restates_period, restates_year, rule_letters_head)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -223,6 +223,9 @@ def _lone_period(cells: list[HtmlCell]) -> bool:
     if len(texts) != 1:
         return False
     text = " ".join(texts[0].text.replace("\xa0", " ").split()).rstrip(":").strip()
+    more = CONTINUED.search(text)  # ("2017 (continued)" over its rows a page on: that period's caption still)
+    if more is not None and not text[more.end():].strip(" )"):
+        text = text[:more.start()].rstrip(" ,:-\u2013\u2014(")
     return bool(WHOLE_PERIOD.match(text)) and one_period(text) and not TITLE.search(text)
 
 
@@ -535,20 +538,22 @@ def _columns(frames: list[Frame]) -> tuple[list[Column], list[Optional[list[int]
 def _restated(entries: list[Entry], opened: int, caption: str) -> bool:
     """Whether a caption over a part's first rows, none read in it yet (past
     `opened`), is the period's the rows before the page break are in, printed
-    again as it was (labels.restates_period; as in text, text.rows)."""
+    again as it was (labels.restates_period; as in text, text.rows), or its year alone
+    (labels.restates_year: "2003" under "Year ended December 31, 2003")."""
     if any(isinstance(e, Printed) for e in entries[opened:]):
         return False
     last = next((e for e in reversed(entries) if not isinstance(e, Caption)), None)
     if not isinstance(last, Printed):
         return False  # (the period has no rows yet: a caption again opens nothing new, and is not ours)
     current = next((e.label for e in reversed(entries) if isinstance(e, PeriodStart)), "")
-    return restates_period(caption, current)
+    return restates_period(caption, current) or restates_year(caption, current)
 
 
 class _Between:
     """The periods captioned between a table's parts (Region.periods), each
     opening its period before the first row printed under it, unless the rows
-    already read are that period's (its caption printed again over a page's rows)."""
+    already read are that period's (its caption printed again over a page's rows, as it was or
+    its year alone: labels.restates_year)."""
 
     def __init__(self, periods: list[tuple[int, str]]):
         self.periods = periods
@@ -558,7 +563,7 @@ class _Between:
         while self.periods and self.periods[0][0] < line:
             at, text = self.periods.pop(0)
             current = next((e.label for e in reversed(entries) if isinstance(e, PeriodStart)), None)
-            if current is None or period_key(current) != period_key(text):
+            if current is None or period_key(current) != period_key(text) and not restates_year(text, current):
                 out.append(PeriodStart(text, at))
         return out
 

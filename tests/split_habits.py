@@ -1,0 +1,180 @@
+"""A Schedule II table cut by a page break after EVERY row it prints, in each
+HTML layout of its era and filing software (tests/page_habits.py cuts after a
+middle row only).
+
+Test support, not part of the tool.  The part after the break opens a <table>
+of its own (the software's "F-32" and page break before it) that repeats, or
+not, the table's headings, and repeats, or not, the caption of the period the
+break fell in: as it was ("Year ended December 31, 2003"), "(continued)" after
+it, or only its year ("2003").  Where the break falls right after a period's
+last (or only) row, the part after it may hold the headings and that caption
+alone before the next period's caption or the end of its table (a Toppan table
+per period cut after its one row: nothing but headings and a caption on the
+next page).
+
+Layouts: the whole filings of page_habits' eras (html-1999, html-2003,
+ixbrl-2023) and render_software's workiva, toppan and dfin tables.
+
+    cd tests && PYTHONPATH=$PWD/..:. ../.venv/bin/python split_habits.py [layout ...]
+tallies right / wrong / refused per layout and way of cutting.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from render_html import SENTINEL
+
+CAPTION = re.compile(r'<tr><td colspan="\d+">.*?</tr>\n')
+ROW = re.compile(r"<tr[^>]*>.*?</tr>\n", re.S)
+# (headed, caption): the headings repeated or not; the period's caption not repeated, as it was,
+# "(continued)" after it, its year alone.
+CUTS = [(headed, caption) for headed in (True, False) for caption in ("none", "restated", "continued", "year")]
+LAYOUTS = ("html-1999", "html-2003", "ixbrl-2023", "workiva", "toppan", "dfin")
+
+
+def cut_name(headed: bool, caption: str) -> str:
+    return f"{'headed' if headed else 'bare'}-{caption}"
+
+
+def figure_rows(text: str) -> list:
+    return [m for m in ROW.finditer(text) if SENTINEL in m.group(0)]
+
+
+def period_ends(text: str) -> list:
+    """The figure rows (their numbers) a period's rows end on, its caption or its table's end
+    next (the schedule's last row aside)."""
+    rows = figure_rows(text)
+    return [n for n in range(len(rows) - 1)
+            if "</table>" in text[rows[n].end():rows[n + 1].start()]
+            or CAPTION.search(text[rows[n].end():rows[n + 1].start()])]
+
+
+def _year_only(caption: str) -> Optional[str]:
+    inner = re.search(r">([^<>]*\b((?:19|20)\d\d)\b[^<>]*)<", caption)
+    if not inner:
+        return None
+    return caption[:inner.start(1)] + inner.group(2) + caption[inner.end(1):]
+
+
+def split_after(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
+    """The text cut by a page break after its n-th figure row (None where there is no
+    n-th row but the last, or the way asks a caption the row has none over it in its table)."""
+    rows = figure_rows(text)
+    if n >= len(rows) - 1:
+        return None  # (after the schedule's last row nothing goes on)
+    at = rows[n].end()
+    opening = text.rindex("<table", 0, at)
+    body = text.index(">", opening) + 1
+    if "</table>" in text[body:at]:
+        return None
+    captions = [m for m in CAPTION.finditer(text, body, at) if SENTINEL not in m.group(0)]
+    first_row = next(m for m in figure_rows(text[:at]) if m.start() >= body)
+    head_end = captions[0].start() if captions else first_row.start()
+    head = text[body:head_end] if headed else ""
+    again = ""
+    if caption != "none":
+        if not captions:
+            return None
+        again = captions[-1].group(0)
+        if caption == "continued":
+            again = re.sub(r"([^<>:]+?):?(</)", r"\1 (continued)\2", again, count=1)
+        elif caption == "year":
+            again = _year_only(again)
+            if again is None:
+                return None
+    out = (text[:at] + '</table>\n<p align="center">F-32</p>\n<hr style="page-break-after:always">\n'
+           + text[opening:body] + "\n" + head + again + text[at:])
+    return out if out.count(SENTINEL) == text.count(SENTINEL) else None
+
+
+def rendered(spec: dict, layout: str):
+    from page_habits import marked
+    import render_filing as rf
+
+    if layout in ("html-1999", "html-2003", "ixbrl-2023"):
+        return marked(rf._filing(spec, layout, {"index-report"}))
+    from render_software import render_software
+    from test_html_real_tables import SOFTWARE
+
+    return marked(render_software(spec, SOFTWARE[layout]))
+
+
+def outcome(spec: dict, base, n: int, headed: bool, caption: str, ruleset) -> Optional[tuple]:
+    """None where the cut does not apply; else (verdict, why): right / wrong / refused.
+    Right: every figure read where printed, exactly the errors the figures hold, every
+    period read (or a warning naming what is unread)."""
+    import copy
+
+    import auditor
+    from auditor import source
+    from expect import expected_errors, read_cells, reported_errors
+    from render_html import place_sentinels
+
+    text = split_after(base.text, n, headed, caption)
+    if text is None:
+        return None
+    out = copy.copy(base)
+    out.text = text
+    r = place_sentinels(out)
+    name = "filing.htm"
+    result = auditor.check_source(source.from_text(r.text, name), ruleset)
+    if result.error is not None:
+        return "refused", str(result.error)[:200]
+    read = read_cells(result.schedules)
+    for f in r.figures:
+        got = read.get((f.line, f.start))
+        if got is None or got[1] != f.value:
+            return "wrong", f"{f.raw} at {f.line}:{f.start} read {got}"
+    periods = sum(len(s.periods) for s in result.schedules)
+    if periods != len(spec["periods"]):
+        return "wrong", f"{periods} periods read of {len(spec['periods'])}"
+    want, got = expected_errors(spec, r), reported_errors(result)
+    if got != want:
+        return "wrong", f"extra {sorted(got - want)[:2]} missed {sorted(want - got)[:2]}"
+    return "right", ""
+
+
+def cases(planted_too: bool = False) -> list:
+    import json
+
+    from page_habits import tables
+    from test_html_era_markup import planted
+
+    out = []
+    for i, path in enumerate(tables()):
+        spec = json.loads(path.read_text())
+        out.append((path.stem, "clean", spec))
+        if planted_too and i % 2 == 0:
+            out.append((path.stem, "planted", planted(spec)))
+    return out
+
+
+def main(layouts: list) -> None:
+    import auditor
+
+    ruleset = auditor.load_rules()
+    for layout in layouts or LAYOUTS:
+        for headed, caption in CUTS:
+            counts = {"right": 0, "wrong": 0, "refused": 0}
+            said = []
+            for name, kind, spec in cases():
+                base = rendered(spec, layout)
+                for n in range(len(figure_rows(base.text))):
+                    got = outcome(spec, base, n, headed, caption, ruleset)
+                    if got is None:
+                        continue
+                    counts[got[0]] += 1
+                    if got[0] != "right" and len(said) < 3:
+                        said.append(f"{name}/{kind} after row {n}: {got[0]}: {got[1]}")
+            print(f"{layout:11} {cut_name(headed, caption):18} right {counts['right']:4}  wrong {counts['wrong']:3}  "
+                  f"refused {counts['refused']:3}", flush=True)
+            for line in said:
+                print("      ", line, flush=True)
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])
