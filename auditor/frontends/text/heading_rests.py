@@ -82,10 +82,15 @@ def _lettered_last(fitting: list[tuple[int, list[str]]]) -> list[int]:
     return lettered if len(fitting) > 1 and lettered else [start for start, _ in fitting]
 
 
-def set_back(out: list[str], shift: dict[int, tuple[Moved, ...]], n: int, body: str, start: int) -> None:
-    over = out[n - 2].rstrip()
-    out[n - 2] = over + " " * (start - len(over) - 1) + body
-    shift[n - 1] = (Moved(start, 1, start - printed_from(out[n - 1])),)
+def set_back(out: list[str], shift: dict[int, tuple[Moved, ...]], n: int, body: str, start: int,
+             on: int = 0) -> None:
+    """A rest (line `n`, its words `body`) set back at `start` on its line: the line above, or `on`
+    (a rest's rest, set back on the line its rest was set back on)."""
+    row = on or n - 1
+    over = out[row - 1].rstrip()
+    out[row - 1] = over + " " * (start - len(over) - 1) + body
+    moved = Moved(start, n - row, start - printed_from(out[n - 1]))
+    shift[row] = shift.get(row, ()) + (moved,) if on else (moved,)
     out[n - 1] = ""
 
 
