@@ -45,9 +45,12 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
     edge, width = edge_and_width
     undecided: list[tuple[int, str, dict[tuple[int, ...], int]]] = []
     rests: set[int] = set()
+    home: dict[int, int] = {}  # a rest set back -> the line it was set back on
     for n, body in headings:
         if n - 1 in rests:
-            continue  # (under a rest: a line of its own, not a rest's rest)
+            if n - 1 in home:
+                _rest_of_rest(out, shift, (n, body), home, edge, columns)
+            continue  # (under a rest not placed yet: a line of its own)
         most, over = edge - len(body) + 1 + OVERHANG, out[n - 2].rstrip()
         if is_tags(body):
             out[n - 2], out[n - 1] = "<S>", ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
@@ -59,6 +62,7 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
         rests.add(n)
         if len(places) == 1:
             set_back(out, shift, n, body, next(iter(places.values())))
+            home[n] = n - 1
         else:
             undecided.append((n, body, places))
     waiting = {n for n, _, _ in undecided}
@@ -71,6 +75,20 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
                              f"whole shows the table's right edge)", path, n)
         set_back(out, shift, n, body, fitting[0])
         waiting.discard(n)
+
+
+def _rest_of_rest(out: list[str], shift: dict[int, tuple[Moved, ...]], rest: tuple[int, str], home: dict[int, int],
+                  edge: int, columns: Sequence[tuple[int, int]]) -> None:
+    """A heading line wrapped twice (a rest's rest: "BALANCE AT" under the rest of a 160-column heading
+    line) set back after its rest, on the line its rest was set back on, where its words stand over the
+    same columns wherever it may start between there and the edge; else left a line of its own."""
+    n, body = rest
+    row = home[n - 1]
+    over = out[row - 1].rstrip()
+    places = _placements(body, len(over) + 2, edge - len(body) + 1 + OVERHANG, columns)
+    if len(places) == 1:
+        set_back(out, shift, n, body, next(iter(places.values())), row)
+        home[n] = row
 
 
 def _lettered_last(fitting: list[tuple[int, list[str]]]) -> list[int]:

@@ -214,7 +214,17 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     # (After the headings are placed: the <S>/<C> line's width, where it is one, bounds where their rests start.)
     for n in _tags_rests(lines, region.first, first_row - 1):
         out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
+    _middled(out, shift, first_row)
     return Rejoined(out, tuple(found), shift, last, tuple(labels))
+
+
+def _middled(out: list[str], shift: dict[int, tuple[Moved, ...]], first_row: int) -> None:
+    """Each heading line wrapped twice (a rule, a heading: its rest's rest set back on it too) moved
+    onto its rest's line, the middle of the three, its own and its rest's rest's left blank: two lines
+    emptied in a row would read as the gap of blank lines that ends a table's headings."""
+    for row in [n for n, moved in shift.items() if n < first_row and max(m.down for m in moved) == 2]:
+        out[row], out[row - 1] = out[row - 1], ""
+        shift[row + 1] = (Moved(1, -1, 0),) + tuple(m._replace(down=m.down - 1) for m in shift.pop(row))
 
 
 def _set_back(lines: Sequence[str], region: Region, block: Sequence[str], labels: dict[int, str],
@@ -260,22 +270,9 @@ def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table:
     columns = _ruled_columns(out, shift, rules, reach, _columns(figures), path)
     ruled = {part for chain in rules for part in chain}
     words = [h for h in headings if h not in ruled]
-    # (A heading's words over its column's figures; where that leaves a rest no one place, over the
-    # column's rule, its run of dashes as wide as the heading typed over it: "other accounts" over a
-    # column of nils "-", 14 letters over one.)
-    wide = _run_columns(out, columns, rules, reach)
-    for k, spans in enumerate([columns] + ([wide] if wide != columns else [])):
-        placed, moved = list(out), dict(shift)
-        try:
-            place_headings(placed, moved, words, (edge, widest), spans, block, path)
-        except InputError:
-            if k or wide == columns:
-                raise
-            continue
-        out[:], shift_ = placed, moved
-        shift.clear()
-        shift.update(shift_)
-        return
+    # (A heading's words over its column's rule, its run of dashes as wide as the heading typed over it:
+    # "other accounts" over a column of nils "-", 14 letters over one; else over its column's figures.)
+    place_headings(out, shift, words, (edge, widest), _run_columns(out, columns, rules, reach), block, path)
 
 
 def _run_columns(out: Sequence[str], columns: list[tuple[int, int]], rules: Sequence[Sequence[tuple[int, str]]],
