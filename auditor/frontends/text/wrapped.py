@@ -169,8 +169,11 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     if not found:
         return None  # (a rest under a label alone is sure only beside rests under longer lines)
     rests, beside = {c.line for c in found}, {c.line for c in alone}
-    if any(c.line - 1 in rests for c in found):
-        raise refusal(found[0], path)  # (a row wrapped twice: two gaps lost, one edge to place them)
+    twice = next((c.line for c in found if c.line - 1 in rests), None)
+    if twice is not None:
+        raise InputError("figures under a row's wrapped figures: the row wrapped twice by the filer's software, the "
+                         "blanks at both cuts lost (the edge places its last figures, nothing places the ones "
+                         "between: their columns are not sure)", path, twice)
     width = max(len(c.over) for c in found)
     labels = label_rests(lines, region, width)
     last = max(region.last, found[-1].line)
