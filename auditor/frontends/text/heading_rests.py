@@ -69,6 +69,9 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
     for n, body, places in undecided:
         tried = [(start, _heads(out, block, waiting, (n - 1, body, start), columns)) for start in places.values()]
         fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(heads, len(columns))])
+        if len(fitting) > 1:  # (of several, the one place leaving every column's heading a stack unbroken, if one)
+            stacked = [start for start in fitting if _stacked(out, block, waiting, (n - 1, body, start), columns)]
+            fitting = stacked if len(stacked) == 1 else fitting
         if len(fitting) != 1:
             raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
                              f"wrapped by the filer's software? (their columns are not sure: no heading typed "
@@ -151,6 +154,29 @@ def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: 
             if len(over) == 1 and not is_rule(m.group()):
                 heads[over[0]] += " " + m.group()
     return heads
+
+
+def _stacked(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: tuple[int, str, int],
+             columns: Sequence[tuple[int, int]]) -> bool:
+    """Whether each column's heading stands as a stack, a rest set at its place to try (`rest`, as
+    `_heads`): its words on heading lines one after another, no heading line holding words between
+    two of its own without one over it (a column's heading is typed line under line: "ADDITIONS" under
+    "COL. C" over "CHARGED TO", not over the deductions' column two lines over "COL. D")."""
+    lines: list[list[int]] = []  # each heading line holding words: the columns it holds words over
+    row, body, start = rest
+    for n in range(block[0], block[1] + 1):
+        if n in waiting:
+            continue
+        line = out[n - 1] + (" " * (start - len(out[n - 1]) - 1) + body if n == row else "")
+        over = {c for m in _GROUP.finditer(line) if not is_rule(m.group()) and not is_tags(m.group())
+                for c in _over(columns, m.start() + 1, m.end())}
+        if over:
+            lines.append(sorted(over))
+    for k in range(len(columns)):
+        held = [j for j, over in enumerate(lines) if k in over]
+        if held and held[-1] - held[0] + 1 != len(held):
+            return False
+    return True
 
 
 def _heads_fit(heads: Sequence[str], count: int) -> bool:
