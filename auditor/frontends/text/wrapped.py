@@ -128,6 +128,24 @@ def _rules_reach(lines: Sequence[str], first: int, found: Sequence[Cut], width: 
     return max((_rule_starts(lines[r[0][0] - 2].rstrip(), r)[-1] + len(r[-1][1]) - 1 for r in rules), default=0)
 
 
+def _cut_after_a_row(lines: Sequence[str], last: int, found: Sequence[Cut], path: str) -> None:
+    """An input error where the file ends on a row's line (`last`, the table's, past every rest) as long as
+    the rows whose last figures were wrapped onto a line of their own, holding fewer figures than they
+    do: its own rest is cut off (read as it stands, its figures would be a row's first ones alone, or
+    the row dropped)."""
+    for k in (last, last + 1):  # (the table's last line, or the line under it the table stopped short of)
+        line, after = (lines[k - 1 : k] or [""])[0], lines[k : k + 8]
+        if (k > found[-1].line and len(after) < 8 and not any(a.strip() for a in after)
+                and len(line.rstrip()) >= min(len(c.over) for c in found) and _label_first(line)
+                and 0 < len(NOTED.findall(line)) < max(len(NOTED.findall(c.over + " " + c.rest)) for c in found)):
+            raise InputError("the file ends on a row's line as long as the rows whose last figures the filer's "
+                             "software wrapped onto a line of their own: its own are cut off?", path, k)
+
+
+def _label_first(line: str) -> bool:
+    return line[:1].isalpha() or line[:MOST_INDENT + 1].lstrip()[:1].isalpha()
+
+
 def _cuttable(line: str) -> bool:
     """Whether the filer's software could have cut the line: a blank after a word within WIDTH (a line
     it could not cut it left whole, however wide: its words begin past the width, or run on without one)."""
@@ -177,6 +195,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     width = max(len(c.over) for c in found)
     labels = label_rests(lines, region, width)
     last = max(region.last, found[-1].line)
+    _cut_after_a_row(lines, last, found, path)
     block = list(lines[region.first - 1 : last])
     whole = [line for k, line in enumerate(block, region.first)
              if k not in rests and k + 1 not in labels and len(line.rstrip()) > width
@@ -222,10 +241,14 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
 
 
 def _middled(out: list[str], shift: dict[int, tuple[Moved, ...]], first_row: int) -> None:
-    """Each heading line wrapped twice (a rule, a heading: its rest's rest set back on it too) moved
-    onto its rest's line, the middle of the three, its own and its rest's rest's left blank: two lines
-    emptied in a row would read as the gap of blank lines that ends a table's headings."""
+    """Each heading line wrapped twice (a heading: its rest's rest set back on it too) moved onto its
+    rest's line, the middle of the three, its own and its rest's rest's left blank: two lines emptied in
+    a row would read as the gap of blank lines that ends a table's headings; a rule so joined typed again
+    on each of its three lines (a blank line after it, or more, still the gap of the file's own)."""
     for row in [n for n, moved in shift.items() if n < first_row and max(m.down for m in moved) == 2]:
+        if is_rule(out[row - 1]):  # (a rule typed again on each of its lines: no line of its emptied, whatever the blanks after)
+            out[row] = out[row + 1] = out[row - 1]
+            continue
         out[row], out[row - 1] = out[row - 1], ""
         shift[row + 1] = (Moved(1, -1, 0),) + tuple(m._replace(down=m.down - 1) for m in shift.pop(row))
 
