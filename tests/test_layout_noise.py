@@ -364,14 +364,13 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                    for kind in ("clean", "closing-typo")),
                  # (larchmont, s32-wrapempty: wrapped whole at 80, a column blank in every row, placed by the
                  # rule's runs; an edit made after the wrapping breaks its geometry: the page's headings
-                 # between a row and its rest; trailing blanks making the cut lines wider than the width;
-                 # the "$" taken off a rest, now set in past a rest's indent, read as a row: refused at it;
-                 # the separators taken off, the rows' cut lines no longer reaching the width.  Refused,
-                 # never read otherwise.)
+                 # between a row and its rest; the "$" taken off a rest, now set in past a rest's indent,
+                 # read as a row: refused at it; the separators taken off, the rows' cut lines no longer
+                 # reaching the width.  Refused, never read otherwise.  Trailing blanks, making the cut lines
+                 # wider than the width, read the same since s36-wrap7.)
                  *((f"larchmont-textile-1998-blank-column-wrapped-at-80-{kind}.txt", edit)
                    for kind in ("clean", "closing-typo")
-                   for edit in ("page break within a period", "trailing spaces", "without $",
-                                "without thousands separators"))}
+                   for edit in ("page break within a period", "without $", "without thousands separators"))}
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))

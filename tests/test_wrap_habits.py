@@ -62,19 +62,22 @@ def test_real_tables_wrapped_by_the_filers_software_are_read_exactly_or_refused(
 # s34-wrapped5 464 of 560 and 129 of 200 (a row wrapped inside its label, trimas-2001's, rejoined); s35-wrap6
 # 480 of 560 and 136 of 200 (an <S>/<C> line cut to "<S>" alone, its markers' rest set aside, trimas-2001's
 # tagged; every figure wrapped off a label alone, cca-industries-2013's at 72, where a heading line typed whole
-# shows the edge).
+# shows the edge); s36-wrap7 500 of 560 and 147 of 200 (a rule or a heading line wrapped twice, its rest's rest
+# set back after its rest, the last showing the edge; headings placed over the rule's runs; of several places
+# naming the columns alike, the one leaving each column's heading an unbroken stack: cca-industries-2013's
+# "ADDITIONS" under "COL. C", not two lines over "COL. D").
 READ_WRAPPED_HEADINGS = {
-    ("wrap-80", "text-tagged"): 25, ("wrap-80", "text-untagged"): 33,
-    ("wrap-80-indent-4", "text-tagged"): 25, ("wrap-80-indent-4", "text-untagged"): 33,
-    ("wrap-76", "text-tagged"): 30, ("wrap-76", "text-untagged"): 33,
-    ("wrap-76-indent-4", "text-tagged"): 30, ("wrap-76-indent-4", "text-untagged"): 33,
-    ("wrap-72", "text-tagged"): 30, ("wrap-72", "text-untagged"): 31,
-    ("wrap-72-indent-4", "text-tagged"): 30, ("wrap-72-indent-4", "text-untagged"): 31,
-    ("wrap-80-indent-2", "text-tagged"): 25, ("wrap-80-indent-2", "text-untagged"): 33,
-    ("wrap-80-indent-8", "text-tagged"): 25, ("wrap-80-indent-8", "text-untagged"): 33,
+    ("wrap-80", "text-tagged"): 27, ("wrap-80", "text-untagged"): 33,
+    ("wrap-80-indent-4", "text-tagged"): 27, ("wrap-80-indent-4", "text-untagged"): 33,
+    ("wrap-76", "text-tagged"): 32, ("wrap-76", "text-untagged"): 35,
+    ("wrap-76-indent-4", "text-tagged"): 32, ("wrap-76-indent-4", "text-untagged"): 35,
+    ("wrap-72", "text-tagged"): 30, ("wrap-72", "text-untagged"): 34,
+    ("wrap-72-indent-4", "text-tagged"): 30, ("wrap-72-indent-4", "text-untagged"): 32,
+    ("wrap-80-indent-2", "text-tagged"): 27, ("wrap-80-indent-2", "text-untagged"): 33,
+    ("wrap-80-indent-8", "text-tagged"): 27, ("wrap-80-indent-8", "text-untagged"): 33,
     ("wrap-80-short-last", "text-tagged"): 22, ("wrap-80-short-last", "text-untagged"): 28,
-    ("wrap-76-short-last", "text-tagged"): 22, ("wrap-76-short-last", "text-untagged"): 24,
-    ("wrap-72-short-last", "text-tagged"): 22, ("wrap-72-short-last", "text-untagged"): 18,
+    ("wrap-76-short-last", "text-tagged"): 24, ("wrap-76-short-last", "text-untagged"): 26,
+    ("wrap-72-short-last", "text-tagged"): 24, ("wrap-72-short-last", "text-untagged"): 23,
 }
 
 
@@ -340,10 +343,13 @@ def test_a_letters_rest_fitting_two_places_is_set_where_the_last_column_bears_it
         "COLUMN B Balance at Beginning of Period", "COLUMN C Additions (Deductions) Charged to Cost and Expenses",
         "COLUMN C Additions (Deductions) Due to Currency Translation Adjustments", "COLUMN D Other",
         "COLUMN E Balance at End of Period"]
-    # (Without the letters' rest the two places name their columns alike: refused at it, as before.)
+    # (Without the letters' words the two places name their columns alike; over the three before, the
+    # last column's heading would lack its top line, the others' stacks broken: over the last three, since
+    # s36-wrap7, as with them; refused at it before.)
     bare = _check(text.replace(LETTERS_REST, LETTERS_REST.replace("COLUMN ", "")))
-    rest = text.split("\n").index(LETTERS_REST) + 1
-    assert bare.error is not None and bare.error.line == rest and "more than one column" in str(bare.error)
+    assert bare.error is None and bare.findings == []
+    assert [c.heading for c in bare.schedules[0].columns][-3:] == [
+        "C Additions (Deductions) Due to Currency Translation Adjustments", "D Other", "E Balance at End of Period"]
 
 
 def _under_a_group_caption(closing: str) -> dict:

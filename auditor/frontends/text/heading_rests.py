@@ -45,9 +45,12 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
     edge, width = edge_and_width
     undecided: list[tuple[int, str, dict[tuple[int, ...], int]]] = []
     rests: set[int] = set()
+    home: dict[int, int] = {}  # a rest set back -> the line it was set back on
     for n, body in headings:
         if n - 1 in rests:
-            continue  # (under a rest: a line of its own, not a rest's rest)
+            if n - 1 in home:
+                _rest_of_rest(out, shift, (n, body), home, edge, columns)
+            continue  # (under a rest not placed yet: a line of its own)
         most, over = edge - len(body) + 1 + OVERHANG, out[n - 2].rstrip()
         if is_tags(body):
             out[n - 2], out[n - 1] = "<S>", ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
@@ -59,18 +62,36 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
         rests.add(n)
         if len(places) == 1:
             set_back(out, shift, n, body, next(iter(places.values())))
+            home[n] = n - 1
         else:
             undecided.append((n, body, places))
     waiting = {n for n, _, _ in undecided}
     for n, body, places in undecided:
         tried = [(start, _heads(out, block, waiting, (n - 1, body, start), columns)) for start in places.values()]
         fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(heads, len(columns))])
+        if len(fitting) > 1:  # (of several, the one place leaving every column's heading a stack unbroken, if one)
+            stacked = [start for start in fitting if _stacked(out, block, waiting, (n - 1, body, start), columns)]
+            fitting = stacked if len(stacked) == 1 else fitting
         if len(fitting) != 1:
             raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
                              f"wrapped by the filer's software? (their columns are not sure: no heading typed "
                              f"whole shows the table's right edge)", path, n)
         set_back(out, shift, n, body, fitting[0])
         waiting.discard(n)
+
+
+def _rest_of_rest(out: list[str], shift: dict[int, tuple[Moved, ...]], rest: tuple[int, str], home: dict[int, int],
+                  edge: int, columns: Sequence[tuple[int, int]]) -> None:
+    """A heading line wrapped twice (a rest's rest: "BALANCE AT" under the rest of a 160-column heading
+    line) set back after its rest, on the line its rest was set back on, where its words stand over the
+    same columns wherever it may start between there and the edge; else left a line of its own."""
+    n, body = rest
+    row = home[n - 1]
+    over = out[row - 1].rstrip()
+    places = _placements(body, len(over) + 2, edge - len(body) + 1 + OVERHANG, columns)
+    if len(places) == 1:
+        set_back(out, shift, n, body, next(iter(places.values())), row)
+        home[n] = row
 
 
 def _lettered_last(fitting: list[tuple[int, list[str]]]) -> list[int]:
@@ -82,10 +103,15 @@ def _lettered_last(fitting: list[tuple[int, list[str]]]) -> list[int]:
     return lettered if len(fitting) > 1 and lettered else [start for start, _ in fitting]
 
 
-def set_back(out: list[str], shift: dict[int, tuple[Moved, ...]], n: int, body: str, start: int) -> None:
-    over = out[n - 2].rstrip()
-    out[n - 2] = over + " " * (start - len(over) - 1) + body
-    shift[n - 1] = (Moved(start, 1, start - printed_from(out[n - 1])),)
+def set_back(out: list[str], shift: dict[int, tuple[Moved, ...]], n: int, body: str, start: int,
+             on: int = 0) -> None:
+    """A rest (line `n`, its words `body`) set back at `start` on its line: the line above, or `on`
+    (a rest's rest, set back on the line its rest was set back on)."""
+    row = on or n - 1
+    over = out[row - 1].rstrip()
+    out[row - 1] = over + " " * (start - len(over) - 1) + body
+    moved = Moved(start, n - row, start - printed_from(out[n - 1]))
+    shift[row] = shift.get(row, ()) + (moved,) if on else (moved,)
     out[n - 1] = ""
 
 
@@ -128,6 +154,29 @@ def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: 
             if len(over) == 1 and not is_rule(m.group()):
                 heads[over[0]] += " " + m.group()
     return heads
+
+
+def _stacked(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: tuple[int, str, int],
+             columns: Sequence[tuple[int, int]]) -> bool:
+    """Whether each column's heading stands as a stack, a rest set at its place to try (`rest`, as
+    `_heads`): its words on heading lines one after another, no heading line holding words between
+    two of its own without one over it (a column's heading is typed line under line: "ADDITIONS" under
+    "COL. C" over "CHARGED TO", not over the deductions' column two lines over "COL. D")."""
+    lines: list[list[int]] = []  # each heading line holding words: the columns it holds words over
+    row, body, start = rest
+    for n in range(block[0], block[1] + 1):
+        if n in waiting:
+            continue
+        line = out[n - 1] + (" " * (start - len(out[n - 1]) - 1) + body if n == row else "")
+        over = {c for m in _GROUP.finditer(line) if not is_rule(m.group()) and not is_tags(m.group())
+                for c in _over(columns, m.start() + 1, m.end())}
+        if over:
+            lines.append(sorted(over))
+    for k in range(len(columns)):
+        held = [j for j, over in enumerate(lines) if k in over]
+        if held and held[-1] - held[0] + 1 != len(held):
+            return False
+    return True
 
 
 def _heads_fit(heads: Sequence[str], count: int) -> bool:

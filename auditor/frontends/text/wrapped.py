@@ -13,7 +13,7 @@ is set under the table's right edge, where the headings typed whole (or a rule,
 or a row that fitted) show it.  The rest is rejoined to its row there, each
 figure still located where it is printed (`Rejoined.printed_at`).  Where no
 line shows that edge (the headings wrapped too), the rows show it (`_edge_of_rows`,
-`_edge_of_rule`), their rests' figures lining up column by column, and each
+`_rule_starts`), their rests' figures lining up column by column, and each
 heading's rest is placed where its words would stand over the same columns
 wherever it may have started (its first word past the margin, its last at the
 edge), or else at the one place leaving each column's joined heading naming
@@ -122,6 +122,36 @@ def _figures_under(block: Sequence[str], first: int, least: int) -> list[tuple[i
     return found
 
 
+def _rules_reach(lines: Sequence[str], first: int, found: Sequence[Cut], width: int) -> int:
+    """How far the headings' rules wrapped by the software reach (0: none wrapped), above the first row wrapped."""
+    rules = _chains([(n, body) for n, body in _heading_rests(lines, first, found[0].at - 1, width) if is_rule(body)])
+    return max((_rule_starts(lines[r[0][0] - 2].rstrip(), r)[-1] + len(r[-1][1]) - 1 for r in rules), default=0)
+
+
+def _cut_after_a_row(lines: Sequence[str], last: int, found: Sequence[Cut], path: str) -> None:
+    """An input error where the file ends on a row's line (`last`, the table's, past every rest) as long as
+    the rows whose last figures were wrapped onto a line of their own, holding fewer figures than they
+    do: its own rest is cut off (read as it stands, its figures would be a row's first ones alone, or
+    the row dropped)."""
+    for k in (last, last + 1):  # (the table's last line, or the line under it the table stopped short of)
+        line, after = (lines[k - 1 : k] or [""])[0], lines[k : k + 8]
+        if (k > found[-1].line and len(after) < 8 and not any(a.strip() for a in after)
+                and len(line.rstrip()) >= min(len(c.over) for c in found) and _label_first(line)
+                and 0 < len(NOTED.findall(line)) < max(len(NOTED.findall(c.over + " " + c.rest)) for c in found)):
+            raise InputError("the file ends on a row's line as long as the rows whose last figures the filer's "
+                             "software wrapped onto a line of their own: its own are cut off?", path, k)
+
+
+def _label_first(line: str) -> bool:
+    return line[:1].isalpha() or line[:MOST_INDENT + 1].lstrip()[:1].isalpha()
+
+
+def _cuttable(line: str) -> bool:
+    """Whether the filer's software could have cut the line: a blank after a word within WIDTH (a line
+    it could not cut it left whole, however wide: its words begin past the width, or run on without one)."""
+    return " " in line[:WIDTH + 1].lstrip()
+
+
 def _label_alone(line: str) -> bool:
     """A row's label and nothing else, from the margin (or a few blanks in): no figure, no year, no caption's ":"."""
     body = line.lstrip()
@@ -157,15 +187,22 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     if not found:
         return None  # (a rest under a label alone is sure only beside rests under longer lines)
     rests, beside = {c.line for c in found}, {c.line for c in alone}
-    if any(c.line - 1 in rests for c in found):
-        raise refusal(found[0], path)  # (a row wrapped twice: two gaps lost, one edge to place them)
+    twice = next((c.line for c in found if c.line - 1 in rests), None)
+    if twice is not None:
+        raise InputError("figures under a row's wrapped figures: the row wrapped twice by the filer's software, the "
+                         "blanks at both cuts lost (the edge places its last figures, nothing places the ones "
+                         "between: their columns are not sure)", path, twice)
     width = max(len(c.over) for c in found)
     labels = label_rests(lines, region, width)
     last = max(region.last, found[-1].line)
+    _cut_after_a_row(lines, last, found, path)
     block = list(lines[region.first - 1 : last])
-    edge = max((len(line.rstrip()) for k, line in enumerate(block, region.first)
-                if k not in rests and k + 1 not in labels and len(line.rstrip()) > width
-                and not line.lstrip().startswith("<") and k not in beside), default=0)
+    whole = [line for k, line in enumerate(block, region.first)
+             if k not in rests and k + 1 not in labels and len(line.rstrip()) > width
+             and not line.lstrip().startswith("<") and k not in beside]
+    edge = max((len(line.rstrip()) for line in whole), default=0)
+    if whole and not any(map(_cuttable, whole)) and _rules_reach(lines, region.first, found, width) > edge:
+        edge = 0  # (lines the software could not cut, a rule spanning some columns, say, short of a wrapped rule)
     labels = _fitting(labels, found, edge)
     found = [c._replace(over=labels[c.line - 1], row=c.line - 2) if c.line - 1 in labels else c for c in found]
     # No line shows where the table's last column ends (the headings wrapped too; a line wider than
@@ -180,10 +217,48 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         block = list(lines[region.first - 1 : last])
     first_row = min([found[0].at] + [n - 1 for n in labels])
     headings = _heading_rests(lines, region.first, first_row - 1, width) if from_rows else []
-    rules = [(n, body) for n, body in headings if is_rule(body)]
-    if from_rows:
-        edge = max([least] + [_edge_of_rule(lines[n - 2].rstrip(), body) for n, body in rules])
-    out = [""] * (region.first - 1) + block
+    rules = _chains([(n, body) for n, body in headings if is_rule(body)])
+    reach = max(least, _rules_reach(lines, region.first, found, width)) if from_rows else edge
+    # (A rule under the headings reaching past the rows' cut ends under their last figures' last digit, or
+    # under a negative's ")" hanging past it: each tried, the first where the rows' figures stand under its runs.)
+    hangs = sorted({_hang(c.rest.split()[-1]) for c in found} - {0}) if reach > least and from_rows else []
+    tries = [reach] + [reach - h for h in hangs if reach - h >= least]
+    for k, edge in enumerate(tries):
+        try:
+            out, shift = _set_back(lines, region, block, labels, found, edge, path)
+            if from_rows:
+                _headings_placed(out, shift, (block, rests, found), (headings, rules), (edge, reach, width),
+                                 (region.first, first_row - 1), path)
+            break
+        except InputError:
+            if k == len(tries) - 1:
+                raise
+    # (After the headings are placed: the <S>/<C> line's width, where it is one, bounds where their rests start.)
+    for n in _tags_rests(lines, region.first, first_row - 1):
+        out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
+    _middled(out, shift, first_row)
+    return Rejoined(out, tuple(found), shift, last, tuple(labels))
+
+
+def _middled(out: list[str], shift: dict[int, tuple[Moved, ...]], first_row: int) -> None:
+    """Each heading line wrapped twice (a heading: its rest's rest set back on it too) moved onto its
+    rest's line, the middle of the three, its own and its rest's rest's left blank: two lines emptied in
+    a row would read as the gap of blank lines that ends a table's headings; a rule so joined typed again
+    on each of its three lines (a blank line after it, or more, still the gap of the file's own)."""
+    for row in [n for n, moved in shift.items() if n < first_row and max(m.down for m in moved) == 2]:
+        if is_rule(out[row - 1]):  # (a rule typed again on each of its lines: no line of its emptied, whatever the blanks after)
+            out[row] = out[row + 1] = out[row - 1]
+            continue
+        out[row], out[row - 1] = out[row - 1], ""
+        shift[row + 1] = (Moved(1, -1, 0),) + tuple(m._replace(down=m.down - 1) for m in shift.pop(row))
+
+
+def _set_back(lines: Sequence[str], region: Region, block: Sequence[str], labels: dict[int, str],
+              found: Sequence[Cut], edge: int, path: str) -> tuple[list[str], dict[int, tuple[Moved, ...]]]:
+    """The region's lines with each label's rest joined to its row and each row's rest set back on
+    it, its last figure's last digit at `edge`; and where each part moved.  An input error where a
+    rest does not fit right of its row there."""
+    out = [""] * (region.first - 1) + list(block)
     shift: dict[int, tuple[Moved, ...]] = {}
     for n, joined in labels.items():
         label = len(lines[n - 2].rstrip()) + 2  # (where its rest goes, the one blank at the cut put back)
@@ -199,23 +274,44 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
         out[cut.at - 1] = cut.over + " " * (start - len(cut.over) - 1) + body
         out[cut.line - 1] = ""
         shift[cut.at] = shift.get(cut.at, ()) + (Moved(start, cut.line - cut.at, start - printed),)
-    if from_rows:
-        figures = [list(NOTED.finditer(out[c.at - 1])) for c in found]  # (each rejoined row's, found once)
-        _check_aligned(figures, found, path)
-        # (Figures alone at the margin under no row's line, a page's headings between, say: a rest whose
-        # row is not sure, read as a row of its own it would be a total.)
-        stray = next((k for k, line in enumerate(block, region.first) if k not in rests and REMNANT.match(line)), None)
-        if stray is not None:
-            raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
-                             "filer's software: whose row's rest? (their row is not sure)", path, stray)
-        widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
-        columns = _ruled_columns(out, shift, rules, edge, _columns(figures), path)
-        place_headings(out, shift, [h for h in headings if h not in rules], (edge, widest), columns,
-                        (region.first, first_row - 1), path)
-    # (After the headings are placed: the <S>/<C> line's width, where it is one, bounds where their rests start.)
-    for n in _tags_rests(lines, region.first, first_row - 1):
-        out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
-    return Rejoined(out, tuple(found), shift, last, tuple(labels))
+    return out, shift
+
+
+def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table: tuple, rests: tuple,
+                     edges: tuple[int, int, int], block: tuple[int, int], path: str) -> None:
+    """The headings' rests set back where the rows' figures (set at the edge the rows show) place
+    them: the rules' that reach `reach` (the edge, or past it by the figures' hang) on their runs,
+    the others' words over the columns; an input error where the rests do not line up, a rest of
+    figures stands under no row, or a heading's rest has no one place."""
+    (lines_, wrapped_, found), (headings, rules), (edge, reach, width) = table, rests, edges
+    figures = [list(NOTED.finditer(out[c.at - 1])) for c in found]  # (each rejoined row's, found once)
+    _check_aligned(figures, found, path)
+    # (Figures alone at the margin under no row's line, a page's headings between, say: a rest whose
+    # row is not sure, read as a row of its own it would be a total.)
+    stray = next((k for k, line in enumerate(lines_, block[0]) if k not in wrapped_ and REMNANT.match(line)), None)
+    if stray is not None:
+        raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
+                         "filer's software: whose row's rest? (their row is not sure)", path, stray)
+    widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
+    columns = _ruled_columns(out, shift, rules, reach, _columns(figures), path)
+    ruled = {part for chain in rules for part in chain}
+    words = [h for h in headings if h not in ruled]
+    # (A heading's words over its column's rule, its run of dashes as wide as the heading typed over it:
+    # "other accounts" over a column of nils "-", 14 letters over one; else over its column's figures.)
+    place_headings(out, shift, words, (edge, widest), _run_columns(out, columns, rules, reach), block, path)
+
+
+def _run_columns(out: Sequence[str], columns: list[tuple[int, int]], rules: Sequence[Sequence[tuple[int, str]]],
+                 reach: int) -> list[tuple[int, int]]:
+    """The columns (`columns`, counted from the right, as `_ruled_columns` found them under a rule
+    set back at the edge) each widened to its rule's run of dashes; as they are where no rule was set back."""
+    for chain in rules:
+        rule = out[chain[0][0] - 2]
+        if len(rule.rstrip()) != reach:
+            continue
+        runs = [(m.start() + 1, m.end()) for m in _RUN.finditer(rule)][::-1]
+        return [(min(c0, r0), max(c1, r1)) for (c0, c1), (r0, r1) in zip(columns, runs)]
+    return columns
 
 
 _TOKEN = lazy_compile(r"\S+")
@@ -283,23 +379,25 @@ def _columns(rows: Sequence[Sequence[re.Match[str]]]) -> list[tuple[int, int]]:
             for k in range(min(len(r) for r in rows))]
 
 
-def _ruled_columns(out: list[str], shift: dict[int, tuple[Moved, ...]], rules: Sequence[tuple[int, str]], edge: int,
-                   columns: list[tuple[int, int]], path: str) -> list[tuple[int, int]]:
+def _ruled_columns(out: list[str], shift: dict[int, tuple[Moved, ...]], rules: Sequence[Sequence[tuple[int, str]]],
+                   edge: int, columns: list[tuple[int, int]], path: str) -> list[tuple[int, int]]:
     """The table's columns (counted from the right) where a wrapped rule under the headings reaches
-    the edge: its dashes' runs, each rule set back on its line (a column no row prints a figure in,
-    "Charged to other accounts" left blank throughout, is a column: the heading words over it are
-    placed as over any other); else the figure columns (`columns`).  An input error at the rule's
-    rest where a figure column does not stand under one run of its own, or the last run holds none."""
+    the edge: its dashes' runs, each rule set back on its line, its every rest (`rules`: each rule's
+    rests, a rest's rest after it) set back in turn (a column no row prints a figure in, "Charged to
+    other accounts" left blank throughout, is a column: the heading words over it are placed as over
+    any other); else the figure columns (`columns`).  An input error at the rule's rest where a figure
+    column does not stand under one run of its own, or the last run holds none."""
     ruled: Optional[list[tuple[int, int]]] = None
-    for n, body in rules:
-        over = out[n - 2].rstrip()
-        start = _edge_of_rule(over, body) - len(body) + 1
-        if start + len(body) - 1 != edge:
+    for chain in rules:
+        head = chain[0][0] - 1
+        starts = _rule_starts(out[head - 1].rstrip(), chain)
+        if starts[-1] + len(chain[-1][1]) - 1 != edge:
             continue  # (a rule short of the edge shows no column's place: the figures' columns serve)
-        set_back(out, shift, n, body, start)
-        runs = _columns_under(out[n - 2], columns, n, path)
+        for (n, body), start in zip(chain, starts):
+            set_back(out, shift, n, body, start, head)
+        runs = _columns_under(out[head - 1], columns, chain[0][0], path)
         if ruled is not None and runs != ruled:
-            raise InputError(_NOT_RULED, path, n)
+            raise InputError(_NOT_RULED, path, chain[0][0])
         ruled = runs
     return columns if ruled is None else ruled
 
@@ -324,11 +422,30 @@ def _columns_under(rule: str, columns: Sequence[tuple[int, int]], n: int, path: 
     return [spans.get(j, runs[j]) for j in range(len(runs) - 1, held[-1][0] - 1, -1)]
 
 
-def _edge_of_rule(over: str, rest: str) -> int:
-    """A rule's rest shows the edge as a row's does, the blanks at its cut as few as between
-    any two of its column's rules (a rule typed under each column, as far apart throughout)."""
-    gaps = [len(g) for part in (over, rest) for g in re.findall(r"(?<=[-=]) +(?=[-=])", part)] or [1]
-    return len(over) + min(gaps) + len(rest)
+def _chains(rests: Sequence[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The rests (line, words), each with the rests of it after it: a line wrapped twice, its rest's
+    rest on the line under its rest (a rule 150 columns wide at 80: three lines)."""
+    chains: list[list[tuple[int, str]]] = []
+    for n, body in rests:
+        if chains and chains[-1][-1][0] == n - 1:
+            chains[-1].append((n, body))
+        else:
+            chains.append([(n, body)])
+    return chains
+
+
+def _rule_starts(over: str, chain: Sequence[tuple[int, str]]) -> list[int]:
+    """Where each of a rule's rests (`chain`, a rest's rest after it) starts (1-based) set back on the
+    rule's line (`over`), the blanks at each cut as few as between any two of its column's rules (a
+    rule typed under each column, as far apart throughout): the last one's end shows the edge as a
+    row's rest does."""
+    gaps = [len(g) for part in (over, *(body for _, body in chain))
+            for g in re.findall(r"(?<=[-=]) +(?=[-=])", part)] or [1]
+    starts, end = [], len(over)
+    for _, body in chain:
+        starts.append(end + min(gaps) + 1)
+        end = starts[-1] + len(body) - 1
+    return starts
 
 
 def _edge_of_rows(found: Sequence[Cut]) -> int:
