@@ -34,7 +34,8 @@ from auditor.frontends.html.leaves import Leaves
 from auditor.frontends.html.wraps import OPENS_ACCOUNT, Line, LineKind, left_at_foot, wrapped
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
-MARKED_YEAR = re.compile(rf"^(19|20)\d\d(?:\*{{1,3}}|\(\d{{1,2}}\)|[{NOTE_SIGNS}])?$")  # ("2003*": a year, its note marked)
+# ("2003*", "2003 (a)": a year, its note marked)
+MARKED_YEAR = re.compile(rf"^(19|20)\d\d(?:\*{{1,3}}|\s?\((?:\d{{1,2}}|[a-z])\)|[{NOTE_SIGNS}])?$")
 SCHEDULE_HEADINGS = (BALANCE_WORD, MOVEMENT_WORD)  # (labels: every schedule's headings print both)
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
 # A heading's footnote marker alone in its cell.  ("\*" repeated, not "\*+":
@@ -78,7 +79,7 @@ def _year_column(rows: list[list[HtmlCell]], figure_rows: list[int]) -> Optional
     columns = set()
     for i in figure_rows:
         shown = [c for c in nonblank(rows[i]) if kind(c) != "text"]
-        if not shown or not BARE_YEAR.match(shown[0].text.strip()) or not any(kind(c) == "figure" for c in shown[1:]):
+        if not shown or not MARKED_YEAR.match(shown[0].text.strip()) or not any(kind(c) == "figure" for c in shown[1:]):
             return None  # (a row of a year and no figure: no column of years beside figures)
         columns.add(shown[0].column)
     if len(columns) != 1:
