@@ -1,0 +1,83 @@
+"""Rows labelled by their periods in every layout (`dated_row_habits`): each one-account real
+table typed with its rows labelled "Year ended December 31, 1997", "1997", "December 31, 1997",
+"Fiscal 1997", "1997 (a)" (and, in text, "Year ended      December 31, 1997"), in EDGAR text
+untagged and tagged and in HTML and Workiva's inline XBRL, the account named over the rows or
+nowhere, either order.  Every period read, the clean table clean, a planted figure found by its
+check at its row (carry-forward: its row or the next one's opening).  `measure` tallies
+right / silently wrong / refused per layout and label:
+
+    cd tests && PYTHONPATH=..:. python test_dated_row_habits.py
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import SHARED
+
+import auditor
+from auditor import source
+from dated_row_habits import LABELS, ONE_ACCOUNT, PLANTS, as_html, typed
+
+TABLES = SHARED / "real-tables"
+RULES = auditor.load_rules()
+LAYOUTS = ("text", "tagged", "html", "workiva")
+HTML_LABELS = [h for h in LABELS if h != "year-ended-gap"]
+
+
+def _spec(name: str) -> dict:
+    return json.loads((TABLES / f"{name}.json").read_text())
+
+
+def outcome(name: str, layout: str, how: str, account: bool, reverse: bool, plant) -> str:
+    """right, wrong (read otherwise or the finding missed or misplaced) or refused."""
+    spec = _spec(name)
+    if layout in ("text", "tagged"):
+        text, line = typed(spec, how, account, reverse, plant, layout == "tagged")
+        file = "t.txt"
+    else:
+        text, line = as_html(spec, how, account, reverse, plant, layout == "workiva")
+        file = "t.htm"
+    result = auditor.check_source(source.from_text(text, file), RULES)
+    if any(f.check == "input" for f in result.findings) or not result.schedules:
+        return "refused"
+    if [len(s.periods) for s in result.schedules] != [len(spec["periods"])]:
+        return "wrong"
+    findings = [f for f in result.findings if f.severity == "error"]
+    if plant is None:
+        return "right" if not findings else "wrong"
+    if [f.check for f in findings][:1] != [plant]:
+        return "wrong"
+    lines = {line, line + (-1 if reverse else 1)} if plant == "carry_forward" else {line}
+    return "right" if findings[0].location is not None and findings[0].location.line in lines else "wrong"
+
+
+def cases(layouts=LAYOUTS):
+    for layout in layouts:
+        for how in (LABELS if layout in ("text", "tagged") else HTML_LABELS):
+            for name, account, reverse, plant in itertools.product(ONE_ACCOUNT, (True, False), (False, True), PLANTS):
+                yield name, layout, how, account, reverse, plant
+
+
+@pytest.mark.skipif(not TABLES.is_dir(), reason="the real tables are not on this machine")
+@pytest.mark.parametrize("name,layout,how,account,reverse,plant", list(cases()))
+def test_dated_row(name, layout, how, account, reverse, plant):
+    assert outcome(name, layout, how, account, reverse, plant) == "right"
+
+
+def measure() -> None:
+    tally: dict[tuple[str, str], Counter] = {}
+    for case in cases():
+        tally.setdefault((case[1], case[2]), Counter())[outcome(*case)] += 1
+    for (layout, how), counts in tally.items():
+        print(f"{layout:8} {how:16} right {counts['right']:3}  wrong {counts['wrong']:3}  refused {counts['refused']:3}")
+    total = sum(tally.values(), Counter())
+    print(f"all: right {total['right']}  wrong {total['wrong']}  refused {total['refused']}")
+
+
+if __name__ == "__main__":
+    measure()
