@@ -12,16 +12,14 @@ right / silently wrong / refused per layout and label:
 from __future__ import annotations
 
 import itertools
-import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from conftest import SHARED
 
 import auditor
 from auditor import source
-from dated_row_habits import LABELS, ONE_ACCOUNT, PLANTS, as_html, typed
+from dated_row_habits import LABELS, ONE_ACCOUNT, PLANTS, YEAR_LIKE, as_html, table, typed
 
 TABLES = SHARED / "real-tables"
 RULES = auditor.load_rules()
@@ -30,7 +28,7 @@ HTML_LABELS = [h for h in LABELS if h != "year-ended-gap"]
 
 
 def _spec(name: str) -> dict:
-    return json.loads((TABLES / f"{name}.json").read_text())
+    return table(name, TABLES)
 
 
 def outcome(name: str, layout: str, how: str, account: bool, reverse: bool, plant) -> str:
@@ -59,7 +57,7 @@ def outcome(name: str, layout: str, how: str, account: bool, reverse: bool, plan
 def cases(layouts=LAYOUTS):
     for layout in layouts:
         for how in (LABELS if layout in ("text", "tagged") else HTML_LABELS):
-            for name, account, reverse, plant in itertools.product(ONE_ACCOUNT, (True, False), (False, True), PLANTS):
+            for name, account, reverse, plant in itertools.product([*ONE_ACCOUNT, YEAR_LIKE], (True, False), (False, True), PLANTS):
                 yield name, layout, how, account, reverse, plant
 
 
