@@ -62,15 +62,16 @@ LABELS: dict[str, Callable[[str, str], str]] = {
 PLANTS = (None, "carry_forward", "row_identity")
 
 
-def dated(spec: dict, how: str, plant: Optional[str]) -> tuple[list[tuple[str, list[str]]], Optional[int]]:
-    """Each period's (label as `how` prints it, cells), in the table's order, the figure planted
-    in the first; and the index of the planted period (None: clean)."""
+def dated(spec: dict, how: str, reverse: bool, plant: Optional[str]) -> list[tuple[str, list[str], bool]]:
+    """Each period's (label as `how` prints it, cells, whether planted) in the order printed (the
+    table's, or reversed), the figure planted in the table's first period."""
     rows = []
     for i, period in enumerate(spec["periods"]):
         year = [m.group(0) for m in YEAR.finditer(period["label"])][-1]
         cells = list(period["rows"][0]["cells"])
-        rows.append((LABELS[how](period["label"], year), cells))
-    return rows, None if plant is None else 0
+        mark = plant is not None and i == 0
+        rows.append((LABELS[how](period["label"], year), planted(cells, plant) if plant and mark else cells, mark))
+    return rows[::-1] if reverse else rows
 
 
 def planted(cells: list[str], plant: str) -> list[str]:
@@ -104,13 +105,9 @@ def typed(spec: dict, how: str, account: bool, reverse: bool, plant: Optional[st
         out.append("<S>" + " " * (LABEL - 3) + "".join("  <C>".ljust(WIDTH) for _ in columns))  # (at each column's left)
     else:
         out.append("-" * (LABEL - 2) + "  " + "".join(("-" * (WIDTH - 2)).rjust(WIDTH) for _ in columns))
-    rows, _ = dated(spec, how, plant)
-    order = list(range(len(rows)))[::-1] if reverse else list(range(len(rows)))
     line = 0
-    for i in order:
-        label, cells = rows[i]
-        if plant and i == 0:
-            cells, line = planted(cells, plant), len(out) + 1
+    for label, cells, mark in dated(spec, how, reverse, plant):
+        line = len(out) + 1 if mark else line
         out.append(label.ljust(LABEL) + "".join(c.rjust(WIDTH) for c in cells))
     if tagged:
         out.append("</TABLE>")
@@ -127,13 +124,9 @@ def as_html(spec: dict, how: str, account: bool, reverse: bool, plant: Optional[
            "<tr><td></td>" + "".join(f"<td>{html.escape(c)}</td>" for c in columns) + "</tr>"]
     if account:
         out.append(f"<tr><td>{html.escape(spec['periods'][0]['rows'][0]['label'])}</td></tr>")
-    rows, _ = dated(spec, how, plant)
-    order = list(range(len(rows)))[::-1] if reverse else list(range(len(rows)))
     line = 0
-    for i in order:
-        label, cells = rows[i]
-        if plant and i == 0:
-            cells, line = planted(cells, plant), len(out) + 1
+    for label, cells, mark in dated(spec, how, reverse, plant):
+        line = len(out) + 1 if mark else line
         out.append(f"<tr><td>{html.escape(label)}</td>" + "".join(f"<td>{_cell(c, ixbrl, k)}</td>"
                                                                    for k, c in enumerate(cells)) + "</tr>")
     out += ["</table>", "</body></html>"]
