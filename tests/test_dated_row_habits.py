@@ -1,8 +1,9 @@
 """Rows labelled by their periods in every layout (`dated_row_habits`): each one-account real
 table typed with its rows labelled "Year ended December 31, 1997", "1997", "December 31, 1997",
 "Fiscal 1997", "1997 (a)" (and, in text, "Year ended      December 31, 1997"), in EDGAR text
-untagged and tagged and in HTML and Workiva's inline XBRL, the account named over the rows or
-nowhere, either order.  Every period read, the clean table clean, a planted figure found by its
+untagged and tagged, in plain HTML and inline XBRL, and as the era renderer (`render_html`) and
+Workiva's (`render_software`) print them, the account named over the rows or nowhere, either
+order; and an invented table whose balances, printed bare, look like years.  Every period read, the clean table clean, a planted figure found by its
 check at its row (carry-forward: its row or the next one's opening).  `measure` tallies
 right / silently wrong / refused per layout and label:
 
@@ -19,11 +20,11 @@ from conftest import SHARED
 
 import auditor
 from auditor import source
-from dated_row_habits import LABELS, ONE_ACCOUNT, PLANTS, YEAR_LIKE, as_html, table, typed
+from dated_row_habits import LABELS, ONE_ACCOUNT, PLANTS, YEAR_LIKE, as_html, rendered, table, typed
 
 TABLES = SHARED / "real-tables"
 RULES = auditor.load_rules()
-LAYOUTS = ("text", "tagged", "html", "workiva")
+LAYOUTS = ("text", "tagged", "html", "workiva", "html-era", "workiva-rendered")
 HTML_LABELS = [h for h in LABELS if h != "year-ended-gap"]
 
 
@@ -35,10 +36,13 @@ def outcome(name: str, layout: str, how: str, account: bool, reverse: bool, plan
     """right, wrong (read otherwise or the finding missed or misplaced) or refused."""
     spec = _spec(name)
     if layout in ("text", "tagged"):
-        text, line = typed(spec, how, account, reverse, plant, layout == "tagged")
+        text, (planted, beside) = typed(spec, how, account, reverse, plant, layout == "tagged")
         file = "t.txt"
+    elif layout in ("html", "workiva"):
+        text, (planted, beside) = as_html(spec, how, account, reverse, plant, layout == "workiva")
+        file = "t.htm"
     else:
-        text, line = as_html(spec, how, account, reverse, plant, layout == "workiva")
+        text, (planted, beside) = rendered(spec, how, account, reverse, plant, layout == "workiva-rendered")
         file = "t.htm"
     result = auditor.check_source(source.from_text(text, file), RULES)
     if any(f.check == "input" for f in result.findings) or not result.schedules:
@@ -50,7 +54,7 @@ def outcome(name: str, layout: str, how: str, account: bool, reverse: bool, plan
         return "right" if not findings else "wrong"
     if [f.check for f in findings][:1] != [plant]:
         return "wrong"
-    lines = {line, line + (-1 if reverse else 1)} if plant == "carry_forward" else {line}
+    lines = planted | beside if plant == "carry_forward" else planted
     return "right" if findings[0].location is not None and findings[0].location.line in lines else "wrong"
 
 
