@@ -1,8 +1,9 @@
 """One account's table, each row labelled by its period alone (no period captions), as filers
 label such rows, in every layout: the one-account real tables (shared/real-tables) typed so in
 EDGAR text (untagged, or inside <TABLE> with <S>/<C> tags), and in HTML (plain, its own inline
-XBRL, and as tests/render_html.py's era markup and render_software.py's Workiva print it), the account named over the rows or nowhere, newest or oldest year first;
-clean, or a figure planted wrong (a year's opening and closing both 10 higher: carry-forward; its
+XBRL, and as tests/render_html.py's era markup and render_software.py's Workiva print it), the
+account named over the rows or nowhere, newest or oldest year first; clean, or a figure planted
+wrong (a year's opening and closing both 10 higher: carry-forward; its
 charge 10 higher: the row's identity).  Test support: `test_dated_row_habits.py` runs and tallies
 them."""
 
