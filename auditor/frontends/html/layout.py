@@ -34,8 +34,8 @@ from auditor.frontends.html.leaves import Leaves
 from auditor.frontends.html.wraps import OPENS_ACCOUNT, Line, LineKind, left_at_foot, wrapped
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
-# ("2003*", "2003 (a)": a year, its note marked)
-MARKED_YEAR = re.compile(rf"^(19|20)\d\d(?:\*{{1,3}}|\s?\((?:\d{{1,2}}|[a-z])\)|[{NOTE_SIGNS}])?$")
+# ("2003*", "2003 (a)", "2003 (A)": a year, its note marked)
+MARKED_YEAR = re.compile(rf"^(19|20)\d\d(?:\*{{1,3}}|\s?\((?:\d{{1,2}}|[a-zA-Z])\)|[{NOTE_SIGNS}])?$")
 SCHEDULE_HEADINGS = (BALANCE_WORD, MOVEMENT_WORD)  # (labels: every schedule's headings print both)
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
 # A heading's footnote marker alone in its cell.  ("\*" repeated, not "\*+":
