@@ -74,8 +74,8 @@ def _year_column(rows: list[list[HtmlCell]], figure_rows: list[int]) -> Optional
     ("Description | Year | Balance at ...": the account's name on its first row
     or on every row, the year on every row), as converted word-processor
     tables print periods: every row of figures prints a year as its first
-    figure, all in one column, the years a run (1995 to 1997) under no heading
-    of a balance or a movement (no column of amounts is all years).  None
+    figure, all in one column, the years a run (1995 to 1997; no column of
+    amounts is all years).  None
     where there is no such column."""
     columns, years = set(), set()
     for i in figure_rows:
@@ -87,10 +87,8 @@ def _year_column(rows: list[list[HtmlCell]], figure_rows: list[int]) -> Optional
     if len(columns) != 1:
         return None
     column = columns.pop()
-    if max(years) - min(years) >= len(years) or any(
-            c.column <= column <= c.last and any(w.search(c.text) for w in SCHEDULE_HEADINGS)
-            for cells in rows[:figure_rows[0]] for c in cells):
-        return None  # (amounts that look like years, "2001", "1953": no run of years, or a balance's heading over them)
+    if max(years) - min(years) >= len(years):
+        return None  # (amounts that look like years, "2001", "1953": no run of years)
     # (one row of figures, a part a page break cut short: its heading says so, "Year")
     headed = any(c.column == column and YEAR_HEADING.match(" ".join(c.text.split()))
                  for cells in rows[:figure_rows[0]] for c in cells)
