@@ -374,6 +374,13 @@ def is_date(text: str) -> bool:
     return found is not None and found.end() == len(text)
 
 
+def dated_by(phrase: str, date: str) -> bool:
+    """A period's words and its date printed apart, a wide gap between them ("Year ended" /
+    "December 31, 1997", "Fiscal" / "1997"): the phrase a period naming no year, the date a
+    date or a year alone; together one period's label."""
+    return is_period(phrase) and not YEAR.search(phrase) and (is_date(date) or BARE_YEAR.match(date) is not None)
+
+
 def by_period_if_dated(captioned: bool, row_labels: Iterable[str]) -> bool:
     """Whether a table whose rows may be labelled by a date is printed by period (its periods
     captioned, or most rows named otherwise), not by account (an account's rows by date)."""

@@ -31,7 +31,9 @@ labels
   label alone in a <tr> of its own, its figures' cells empty, over the row labelled by the date);
 - date-wrapped-over-page, -headed, -reopened: date-wrapped-bare, a page broken between a label at
   the page's foot and its row by date at the next page's top ("<PAGE>"; -headed: the headings typed
-  again; -reopened: the <TABLE> closed, the page's number, a new <TABLE> under the same headings);
+  again; -reopened: the <TABLE> closed, the page's number, a new <TABLE> under the same headings;
+  -recaptioned, -continued: headed, and the period's caption typed again over the row, as it was
+  or ended "(continued)");
 - renamed: the second and later periods' reserves under another name ("Reserve for ...");
 - space-indent: the reserves over a total indented two spaces more than the total's label;
 
@@ -227,11 +229,18 @@ def _date_wrapped(lead: str, date: str = "December 31, 1996"):
     return edit
 
 
-def _date_wrapped_over_page(headed: bool, reopened: bool = False, date: str = "December 31, 1996"):
+# A period's caption on a line of its own ("Year ended December 31, 1996:", "Fiscal 1996").
+_PERIOD_CAPTION = re.compile(r"^\s*(?:for\s+the\s+)?(?:years?|fiscal|period)\b[^$\d]*(?:19|20)\d\d:?\s*$", re.IGNORECASE)
+
+
+def _date_wrapped_over_page(headed: bool, reopened: bool = False, date: str = "December 31, 1996",
+                            recaptioned: str = ""):
     """date-wrapped-bare, a page broken between the second wrapped label (at the page's foot) and
     its row by date (at the next page's top): a blank line, "<PAGE>", a blank line, and where
     `headed` the headings typed again (the <CAPTION>'s lines to the <S>/<C> line) over the row;
-    `reopened`: the <TABLE> closed, the page's number, "<PAGE>", a new <TABLE> and <CAPTION>."""
+    `reopened`: the <TABLE> closed, the page's number, "<PAGE>", a new <TABLE> and <CAPTION>;
+    `recaptioned` ("as-was" or "continued"): the period's caption typed again over the row, as it
+    was or ended "(continued)"."""
     wrap = _date_wrapped("", date)
 
     def edit(r: Rendered, spec: dict) -> Rendered:
@@ -250,6 +259,11 @@ def _date_wrapped_over_page(headed: bool, reopened: bool = False, date: str = "D
             if top is None or end is None:
                 return r
             page += lines[top + 1 : end + 1] + [""]
+        if recaptioned:
+            caption = next((ln for ln in reversed(lines[: n - 1]) if _PERIOD_CAPTION.match(ln)), None)
+            if caption is None:
+                return r
+            page.append(caption if recaptioned == "as-was" else caption.rstrip().rstrip(":") + " (continued):")
         lines[n - 1 : n - 1] = page
         figures = [dataclasses.replace(f, line=f.line + len(page)) if f.line >= n else f for f in r.figures]
         return dataclasses.replace(r, text="\n".join(lines), figures=figures)
@@ -431,6 +445,8 @@ HABITS: dict[str, Habit] = {
     "date-wrapped-over-page": Habit(typed=_date_wrapped_over_page(headed=False)),
     "date-wrapped-over-page-headed": Habit(typed=_date_wrapped_over_page(headed=True)),
     "date-wrapped-over-page-reopened": Habit(typed=_date_wrapped_over_page(headed=True, reopened=True)),
+    "date-wrapped-over-page-recaptioned": Habit(typed=_date_wrapped_over_page(headed=True, recaptioned="as-was")),
+    "date-wrapped-over-page-continued": Habit(typed=_date_wrapped_over_page(headed=True, recaptioned="continued")),
     "renamed": Habit(spec=renamed),
     "space-indent": Habit(spec=space_indent),
     "one-decimal": Habit(spec=one_decimal),

@@ -151,11 +151,14 @@ def test_a_label_wrapped_over_its_date_with_no_connecting_word_is_the_rows_own()
 
 
 
-def test_a_label_at_a_pages_foot_over_its_dated_row_on_the_next_page_is_the_rows_own():
+@pytest.mark.parametrize("name", ["pennock-foundry-1998-label-over-date-across-page-charge-typo",
+                                  "ravenna-forge-1998-label-over-date-across-page-continued-charge-typo"])
+def test_a_label_at_a_pages_foot_over_its_dated_row_on_the_next_page_is_the_rows_own(name):
     # ("Restructuring reserve established" the last line of page S-1, the <TABLE> closed, "<PAGE>",
     # the headings typed again, "June 30, 1997  ..." the next page's first row: one label, as within
-    # a page; before s35 the label was a caption over a row named by a date)
-    result = auditor.check_file(str(FIXTURES / "pennock-foundry-1998-label-over-date-across-page-charge-typo.txt"))
+    # a page; before s35 the label was a caption over a row named by a date.  Ravenna types the
+    # period's caption again over the row, "(continued)": the same period, the join not stopped, s36)
+    result = auditor.check_file(str(FIXTURES / f"{name}.txt"))
     periods = [p for s in result.schedules for p in s.periods]
     assert [p.label for p in periods] == ["Year ended September 30, 1998", "Year ended September 30, 1997"]
     assert [r.label for r in periods[1].rows] == ["Allowance for doubtful accounts",

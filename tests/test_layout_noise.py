@@ -410,7 +410,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # quarry: double spaced, each row's balance on a line of its own, no row line between its periods either.
     # thornbury: quadruple spaced, each balance two blank lines under its row; pembrook: two blank lines
     # after every line (s32-spacing2): likewise.
-    # harrow: one reserve, its periods as rows; brackenridge (s35-datedrows): likewise, each row labelled by its year alone.
+    # harrow: one reserve, its periods as rows; brackenridge (s35-datedrows): likewise, each row labelled by its year alone;
+    # glenrock, amesbury (s36-datedrows): likewise ("Year ended <gap> December 31, 1997"; "1997", "Fiscal 1997").
     # wrenfield, linden: a footnote line, not a row, ends each period's block before the next period;
     # halvorsen: wrapped at 80, the edit finds no row line between its periods to break under; pellham
     # (s35-wrap6, its labels wrapped inside at 80, each row's last figure on a line of its own): likewise.
@@ -432,6 +433,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
                         ("pelham", "period"), ("pelham", "periods"), ("pellham", "periods"), ("harrow", "periods"), ("brackenridge", "periods"),
+                        ("glenrock", "periods"), ("amesbury", "periods"),
                         ("wrenfield", "periods"), ("linden", "periods"), ("fenwick", "periods"), ("corliss", "periods"),
                         ("pemberton", "periods"), ("marston", "periods"), ("holloway", "periods"), ("tansy", "periods"),
                         ("merganser", "period"), ("merganser", "periods"), ("sorrento", "periods"),

@@ -34,7 +34,8 @@ from auditor.frontends.html.leaves import Leaves
 from auditor.frontends.html.wraps import OPENS_ACCOUNT, Line, LineKind, left_at_foot, wrapped
 from auditor.model import Column, Position, Row, RowKind, Schedule
 
-MARKED_YEAR = re.compile(rf"^(19|20)\d\d(?:\*{{1,3}}|\(\d{{1,2}}\)|[{NOTE_SIGNS}])?$")  # ("2003*": a year, its note marked)
+# ("2003*", "2003 (a)", "2003 (A)": a year, its note marked)
+MARKED_YEAR = re.compile(rf"^(19|20)\d\d(?:\*{{1,3}}|\s?\((?:\d{{1,2}}|[a-zA-Z])\)|[{NOTE_SIGNS}])?$")
 SCHEDULE_HEADINGS = (BALANCE_WORD, MOVEMENT_WORD)  # (labels: every schedule's headings print both)
 HEADING_TEXT = re.compile(r"[a-zA-Z]")
 # A heading's footnote marker alone in its cell.  ("\*" repeated, not "\*+":
@@ -73,17 +74,21 @@ def _year_column(rows: list[list[HtmlCell]], figure_rows: list[int]) -> Optional
     ("Description | Year | Balance at ...": the account's name on its first row
     or on every row, the year on every row), as converted word-processor
     tables print periods: every row of figures prints a year as its first
-    figure, all in one column (no column of amounts is all years).  None
+    figure, all in one column, the years a run (1995 to 1997; no column of
+    amounts is all years).  None
     where there is no such column."""
-    columns = set()
+    columns, years = set(), set()
     for i in figure_rows:
         shown = [c for c in nonblank(rows[i]) if kind(c) != "text"]
-        if not shown or not BARE_YEAR.match(shown[0].text.strip()) or not any(kind(c) == "figure" for c in shown[1:]):
+        if not shown or not MARKED_YEAR.match(shown[0].text.strip()) or not any(kind(c) == "figure" for c in shown[1:]):
             return None  # (a row of a year and no figure: no column of years beside figures)
         columns.add(shown[0].column)
+        years.add(int(shown[0].text.strip()[:4]))
     if len(columns) != 1:
         return None
     column = columns.pop()
+    if max(years) - min(years) >= len(years):
+        return None  # (amounts that look like years, "2001", "1953": no run of years)
     # (one row of figures, a part a page break cut short: its heading says so, "Year")
     headed = any(c.column == column and YEAR_HEADING.match(" ".join(c.text.split()))
                  for cells in rows[:figure_rows[0]] for c in cells)

@@ -8,9 +8,9 @@ from dataclasses import replace
 from typing import Literal, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.parse import Line, Token
-from auditor.frontends.text.tokens import chunk_text, chunks, label_text, text
+from auditor.frontends.text.tokens import Chunk, chunk_text, chunks, label_text, text
 from auditor.labels import (ACCOUNT_WORD, CONNECTIVE, GROUP_CAPTION, GROUP_PLACE_END, GROUP_WORDS, date_goes_on,
-                            is_period)
+                            dated_by, is_period)
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Row
 
@@ -214,9 +214,20 @@ def _wraps_caption(entries: Sequence[Entry], ln: Line, line_text: str) -> bool:
                  or bool(CONNECTIVE.search(above.text))))
 
 
+def dated_chunks(words: Sequence[Token]) -> list[Chunk]:
+    """The words' chunks, a period's words and its date parted by a wide gap one chunk ("Year
+    ended      December 31, 1997   $ 1,137": one period's label, however wide its gap)."""
+    parts = chunks(words)
+    if len(parts) >= 2 and dated_by(chunk_text(parts[0]), chunk_text(parts[1])):
+        return [parts[0] + parts[1], *parts[2:]]
+    return parts
+
+
 def period_in_first_cell(line: Line) -> tuple[Optional[str], tuple[Token, ...]]:
     """("Year ended December 31, 2003", label words) for a row whose first cell names its period."""
-    parts = chunks(line.words)
+    parts = dated_chunks(line.words)
+    if len(parts) == 1 and len(chunks(line.words)) == 2:
+        return None, tuple(line.words)  # (a dated row: the whole its label)
     if len(parts) >= 2 and is_period(chunk_text(parts[0])):
         rest = tuple(t for c in parts[1:] for t in c)
         return chunk_text(parts[0]).rstrip(":").strip(), rest

@@ -18,9 +18,9 @@ from auditor.frontends import side_by_side, title_years
 from auditor.frontends.text import columns as col
 from auditor.frontends.text import headed, year_column
 from auditor.frontends.text.context import PAGE_NUMBER, in_context
-from auditor.frontends.text.labels import Entry
+from auditor.frontends.text.labels import Entry, dated_chunks
 from auditor.frontends.text.headings import TITLE
-from auditor.frontends.text.parse import Line
+from auditor.frontends.text.parse import Figure, Line
 from auditor.frontends.text.periods import joined_years as joined_years
 from auditor.frontends.text.periods import periods
 from auditor.frontends.text.rows import body
@@ -46,7 +46,7 @@ def frame(lines: list[Line], title_line: int, path: Optional[str] = None) -> Fra
     """The headings and figure columns of the table in `lines` (one located region)."""
     if not any(ln.kind in ("row", "notes") for ln in lines):
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
-    lines = in_context(_title_numbers_as_text(lines))
+    lines = in_context(_years_after_periods(_title_numbers_as_text(lines)))
     body_start = next((i for i, ln in enumerate(lines) if ln.kind == "row"), None)
     if body_start is None:
         raise InputError("a Schedule II title, but no table rows under it", path, title_line)
@@ -94,6 +94,27 @@ def _title_numbers_as_text(lines: list[Line]) -> list[Line]:
         if out is lines:
             out = list(lines)
         out[i] = Line("text", ln.number, words)
+    return out
+
+
+def _years_after_periods(lines: list[Line]) -> list[Line]:
+    """The lines, a row labelled by its period ("1997", "Fiscal 1997", "Year ended December 31,
+    1997") whose first figures are bare amounts that look like years ("1997   2001   384 ..."),
+    each a wide gap from the label, made to print them as its first figures: the label names its
+    year once, every year-like amount after it stands where a figure does.  (Read as words, the
+    balance column would print no figure at all, the table refused.)"""
+    out = lines
+    for i, ln in enumerate(lines):
+        parts = dated_chunks(ln.words) if ln.kind == "row" and ln.figures else []
+        if len(parts) < 2 or any(len(c) != 1 or c[0].kind != "YEAR" for c in parts[1:]):
+            continue
+        label = chunk_text(parts[0])
+        if not (is_period(label) and YEAR.search(label)):
+            continue
+        if out is lines:
+            out = list(lines)
+        figures = tuple(Figure(c[0]._replace(kind="AMOUNT"), ()) for c in parts[1:])
+        out[i] = ln._replace(words=tuple(parts[0]), figures=figures + ln.figures)
     return out
 
 

@@ -11,7 +11,7 @@ from auditor.frontends import union
 from auditor.errors import InputError
 from auditor.frontends.text.labels import Entry, the_row
 from auditor.labels import (ACCOUNT_WORD, TOTAL, YEAR, by_period_if_dated, continues_period, is_date, is_period,
-                            label_over_date, period_from_caption, row_key)
+                            label_over_date, period_from_caption, restates_period, row_key)
 from auditor.model import Column, Period, Row, RowKind, Schedule
 
 
@@ -76,14 +76,19 @@ def _dated_under_labels(entries: Sequence[Entry]) -> Sequence[Entry]:
             or _account_dated_twice(entries)):
         return entries
     found: list[Entry] = []
-    i = 0
+    i, current = 0, ""
     while i < len(entries):
         entry = entries[i]
-        row = the_row(entries[i + 1]) if entry.kind == "caption" and _row_at(entries, i + 1) else None
+        current = entry.text if entry.kind == "period" else current
+        # (at the page's foot, the period's caption typed again at the next page's top, "(continued)"
+        # or as it was, between the label and its row: the same period goes on, the label over its row)
+        again = int(entry.foot and i + 1 < len(entries) and entries[i + 1].kind == "period"
+                    and (continues_period(entries[i + 1].text, current) or restates_period(entries[i + 1].text, current)))
+        row = the_row(entries[i + 1 + again]) if entry.kind == "caption" and _row_at(entries, i + 1 + again) else None
         if (row is not None and (row.line == entry.at + 1 or entry.foot)
-                and label_over_date(entry.text, row.label, _label_at(entries, i + 2))):
-            found.append(entries[i + 1]._replace(row=replace(row, label=f"{entry.text} {row.label}")))
-            i += 2
+                and label_over_date(entry.text, row.label, _label_at(entries, i + 2 + again))):
+            found.append(entries[i + 1 + again]._replace(row=replace(row, label=f"{entry.text} {row.label}")))
+            i += 2 + again
             continue
         found.append(entry)
         i += 1
