@@ -237,7 +237,33 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     for n in _tags_rests(lines, region.first, first_row - 1):
         out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
     _middled(out, shift, first_row)
+    _headings_again(lines, out, shift, (region.first, first_row), last)
     return Rejoined(out, tuple(found), shift, last, tuple(labels))
+
+
+def _headings_again(lines: Sequence[str], out: list[str], shift: dict[int, tuple[Moved, ...]],
+                    heads: tuple[int, int], last: int) -> None:
+    """The headings typed again under the rows (a page on), wrapped as they were the first time, the
+    same lines as printed: joined back as the first ones were, line for line (read as they stand, their
+    rests would be rows and captions: "Balance at   (1)" a row of one figure)."""
+    first, first_row = heads
+    changed = [k for k in range(first, first_row) if out[k - 1] != lines[k - 1]]
+    if not changed:
+        return
+    a, b = changed[0], changed[-1]
+    typed = [line.rstrip() for line in lines[a - 1 : b]]
+    moved = {k: shift[k] for k in range(a, b + 1) if k in shift}
+    below = [line.rstrip() for line in lines[first_row - 1 : last]]  # (one slice: a long file's lines are fetched by block)
+    at = 0
+    while at + len(typed) <= len(below):
+        if below[at] != typed[0] or below[at : at + len(typed)] != typed:
+            at += 1
+            continue
+        k = first_row + at
+        out[k - 1 : k - 1 + len(typed)] = out[a - 1 : b]
+        for n, parts in moved.items():
+            shift[n - a + k] = parts
+        at += len(typed)
 
 
 def _middled(out: list[str], shift: dict[int, tuple[Moved, ...]], first_row: int) -> None:
