@@ -80,8 +80,10 @@ HABIT_DECOYS = {"index-report", "exhibits"}
 # Habits the tool refuses in part (an input error naming the line), in the eras they change:
 # a table's lines wrapped at column 80, its headings too, read where the rows show the edge and
 # every heading's rest is placed for sure (all 24 tables in text-1993 since s36-wrap7, its rule and
-# headings wrapped twice read; 23 in text-1997: cik863204-2000's rows wrapped twice), else refused.
-REFUSED = {("wrapped-80", "text-1997")}
+# headings wrapped twice read; all 24 in text-1997 since s36-rows2x: cik863204-2000's rows wrapped twice,
+# their middle figures placed under the wrapped rule's runs, its headings typed again after <PAGE>
+# joined back as the first were), else refused.  None refused now.
+REFUSED: set[tuple[str, str]] = set()
 # Wrappers that print the schedule itself otherwise (its title), or more than once.
 RETITLED = ("title-apart", "title-unnumbered", "combined-registrants", "running-head-named")
 TEXT_ERAS = ("text-1993", "text-1997")

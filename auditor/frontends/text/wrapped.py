@@ -22,7 +22,12 @@ the headings where one reaches the edge, its runs of dashes (`_ruled_columns`: a
 column left blank in every row is a column too).  Where a rejoined row holds fewer
 figures than the table's columns (a blank cell: its last figure may not be the
 last column's), or the rests or a heading's rest place otherwise, the table is
-refused at the wrapped line, naming it.
+refused at the wrapped line, naming it.  A row wrapped twice (its middle figures
+on a line, its last under them) is rejoined where the headings' rule, wrapped
+too, has a run for each of its figures: the last set under the last run, the
+middle ones each under a run of its own (`_twice_joined`); else refused.  The
+headings typed again after a page break, wrapped as the first were, are joined
+back as the first ones are, line for line (`_headings_again`).
 """
 
 from __future__ import annotations
@@ -59,6 +64,7 @@ class Cut(NamedTuple):
     over: str  # the row's line, as cut (its label's rest joined to it: `label_rests`)
     rest: str  # the rest, as printed
     row: int = 0  # the row's line, where its label's first line is (0: the line above)
+    tail: int = 0  # a row wrapped twice: where its rest's rest (the next line) begins in `rest`, joined to it
 
     @property
     def at(self) -> int:
@@ -181,20 +187,18 @@ def refusal(cut: Cut, path: str) -> InputError:
 
 
 def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoined]:
-    """The region's lines with its wrapped rows rejoined (None: nothing wrapped);
-    an input error where the rests cannot be placed for sure or a rest follows a rest."""
+    """The region's lines with its wrapped rows rejoined (None: nothing wrapped), the headings typed
+    again under them (a page on) joined back as the first were; an input error where the rests cannot
+    be placed for sure (a rest's rest: where no rule under the headings places its figures, `_twice_joined`)."""
     found, alone = cuts(lines, region)
     if not found:
         return None  # (a rest under a label alone is sure only beside rests under longer lines)
     rests, beside = {c.line for c in found}, {c.line for c in alone}
-    twice = next((c.line for c in found if c.line - 1 in rests), None)
-    if twice is not None:
-        raise InputError("figures under a row's wrapped figures: the row wrapped twice by the filer's software, the "
-                         "blanks at both cuts lost (the edge places its last figures, nothing places the ones "
-                         "between: their columns are not sure)", path, twice)
-    width = max(len(c.over) for c in found)
+    width = max(len(c.over) for c in found if c.line - 1 not in rests)
+    if any(c.line - 1 in rests for c in found):
+        found = _twice_joined(lines, region.first, found, width, path)
     labels = label_rests(lines, region, width)
-    last = max(region.last, found[-1].line)
+    last = max(region.last, found[-1].line + (found[-1].tail > 0))
     _cut_after_a_row(lines, last, found, path)
     block = list(lines[region.first - 1 : last])
     whole = [line for k, line in enumerate(block, region.first)
@@ -237,7 +241,33 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     for n in _tags_rests(lines, region.first, first_row - 1):
         out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
     _middled(out, shift, first_row)
+    _headings_again(lines, out, shift, (region.first, first_row), last)
     return Rejoined(out, tuple(found), shift, last, tuple(labels))
+
+
+def _headings_again(lines: Sequence[str], out: list[str], shift: dict[int, tuple[Moved, ...]],
+                    heads: tuple[int, int], last: int) -> None:
+    """The headings typed again under the rows (a page on), wrapped as they were the first time, the
+    same lines as printed: joined back as the first ones were, line for line (read as they stand, their
+    rests would be rows and captions: "Balance at   (1)" a row of one figure)."""
+    first, first_row = heads
+    changed = [k for k in range(first, first_row) if out[k - 1] != lines[k - 1]]
+    if not changed:
+        return
+    a, b = changed[0], changed[-1]
+    typed = [line.rstrip() for line in lines[a - 1 : b]]
+    moved = {k: shift[k] for k in range(a, b + 1) if k in shift}
+    below = [line.rstrip() for line in lines[first_row - 1 : last]]  # (one slice: a long file's lines are fetched by block)
+    at = 0
+    while at + len(typed) <= len(below):
+        if below[at] != typed[0] or below[at : at + len(typed)] != typed:
+            at += 1
+            continue
+        k = first_row + at
+        out[k - 1 : k - 1 + len(typed)] = out[a - 1 : b]
+        for n, parts in moved.items():
+            shift[n - a + k] = parts
+        at += len(typed)
 
 
 def _middled(out: list[str], shift: dict[int, tuple[Moved, ...]], first_row: int) -> None:
@@ -274,7 +304,70 @@ def _set_back(lines: Sequence[str], region: Region, block: Sequence[str], labels
         out[cut.at - 1] = cut.over + " " * (start - len(cut.over) - 1) + body
         out[cut.line - 1] = ""
         shift[cut.at] = shift.get(cut.at, ()) + (Moved(start, cut.line - cut.at, start - printed),)
+        if cut.tail:  # (its rest's rest, on the next line)
+            tail = start + cut.tail
+            out[cut.line] = ""
+            shift[cut.at] += (Moved(tail, cut.line + 1 - cut.at, tail - printed_from(lines[cut.line])),)
     return out, shift
+
+
+def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width: int, path: str) -> list[Cut]:
+    """The rests with each rest's rest (a row wrapped twice: "$975" under "$433   -   $(443)(a)   -") joined
+    to its rest where the headings' rule, wrapped too, shows its columns: the rest's rest's last figure
+    under the rule's last run, the rest's figures each under a run of its own in order, the runs as many as
+    the row's figures (the blanks at both cuts lost: the rule's runs show where the rest's figures stood).
+    An input error at the rest's rest where no rule shows them, or no place puts each under its run."""
+    rests = {c.line for c in found}
+    twice = {c.line for c in found if c.line - 1 in rests}
+    if any(n - 1 in twice for n in twice):
+        raise _twice(next(iter(sorted(twice))), "wrapped three times", path)
+    rows = [c for c in found if c.line not in twice]
+    rule = _wrapped_rule(lines, first, rows[0].at - 1, width)
+    runs = [(m.start() + 1, m.end()) for m in _RUN.finditer(rule)]
+    joined: list[Cut] = []
+    for cut in rows:
+        if cut.line + 1 not in twice:
+            joined.append(cut)
+            continue
+        body, tail = cut.rest.strip(), lines[cut.line].strip()
+        counts = [len(NOTED.findall(part)) for part in (cut.over, body, tail)]
+        if not runs or len(runs) - 1 != sum(counts):
+            raise _twice(cut.line + 1, "no rule under the headings shows a run for each of its columns", path)
+        # (The rest's rest set with its last character at the last run's end, its figures under the last runs.)
+        tail_start = runs[-1][1] - len(tail) + 1
+        under = runs[len(runs) - counts[2] - counts[1] : len(runs) - counts[2]]
+        places = [start for start in range(len(cut.over) + 2, tail_start - len(body) - 1)
+                  if _under_runs(body, start, under)]
+        if not places or not _under_runs(tail, tail_start, runs[len(runs) - counts[2]:]):
+            raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
+        start = places[-1]  # (every place puts each figure under the same run: the one nearest the edge)
+        gap = tail_start - (start + len(body))
+        joined.append(cut._replace(rest=body + " " * gap + tail, tail=len(body) + gap))
+    return joined
+
+
+def _under_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> bool:
+    """Whether the figures of `body`, set from column `start`, stand one under each run (in order),
+    reaching past it by OVERHANG at most."""
+    figures = [(start + m.start(), start + m.end() - 1) for m in NOTED.finditer(body)]
+    return len(figures) == len(runs) and all(r0 - OVERHANG <= a and b <= r1 + OVERHANG and a <= r1 and b >= r0
+                                             for (a, b), (r0, r1) in zip(figures, runs))
+
+
+def _wrapped_rule(lines: Sequence[str], first: int, last: int, width: int) -> str:
+    """The headings' rule wrapped by the software reaching furthest, its rests set back on it ("": none)."""
+    best = ""
+    for chain in _chains([(n, body) for n, body in _heading_rests(lines, first, last, width) if is_rule(body)]):
+        over = lines[chain[0][0] - 2].rstrip()
+        for (_, body), start in zip(chain, _rule_starts(over, chain)):
+            over += " " * (start - len(over) - 1) + body
+        best = max(best, over, key=len)
+    return best
+
+
+def _twice(line: int, why: str, path: str) -> InputError:
+    return InputError(f"figures under a row's wrapped figures: the row wrapped twice by the filer's software, the "
+                      f"blanks at both cuts lost ({why}: their columns are not sure)", path, line)
 
 
 def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table: tuple, rests: tuple,
