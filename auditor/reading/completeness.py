@@ -147,7 +147,8 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     ending = _ending(after, whole, end)
     tables = [s for s in schedules if s.source == "table"]
     if ending == "prose" and whole:
-        ending = (_dangling_row(src, after, tables) or _headings_again(src, after, min(rows))
+        ending = (_dangling_row(src, after, tables) or _row_folded_cut(after, tables)
+                  or _headings_again(src, after, min(rows))
                   or _label_again(src, after, tables) or _caption_cut(src, after, tables, min(rows), max(rows))
                   or _period_opened(after) or ending)
     if ending not in ("prose", "nothing"):
@@ -346,6 +347,31 @@ def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str
                 or not text[0].isalpha()):
             return None
     return lines[-1].strip()
+
+
+# A figure as a row prints it in its columns ("215", "$1,204", "(38)", "473-").
+ROW_FIGURE = lazy_compile(r"(?<!\S)\(?(?:\$[ \t]*)?\d[\d,]*(?:\.\d+)?(?:\)|" + NEGATIVE_AFTER + r")?(?!\S)")
+
+
+def _row_folded_cut(after: str, schedules: Sequence[Schedule]) -> str | None:
+    """The line the file ends on where it is a row cut after its first figures: in a table whose
+    rows fold their last figures onto the lines below their own ("Reserve for returns   215   48" /
+    "      263"), the last line after the last row a label and figures set in the table's columns,
+    no row read there (the figures below it lost; a whole exhibit goes on to them, to prose,
+    footnotes or nothing)."""
+    folded = [s for s in schedules if s.columns and any(
+        any(c and c.line == r.line for c in r.cells) and any(c and c.line > r.line for c in r.cells)
+        for p in s.periods for r in p.rows)]
+    lines = _word_lines(_prose(after))
+    if not folded or not lines:
+        return None
+    line = lines[-1].rstrip()
+    figures = list(ROW_FIGURE.finditer(line))
+    first_column = min(s.columns[0].start for s in folded)
+    label = line[: figures[0].start()] if figures else ""
+    if not figures or figures[0].start() + 1 < first_column - 1 or not label.endswith("  ") or _phrase(label) is None:
+        return None
+    return " ".join(line.split())
 
 
 def _account_caption_last(after: str) -> bool:
