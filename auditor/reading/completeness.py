@@ -44,22 +44,42 @@ def refuse_cut_short(schedule: Schedule, path: str, at_end: bool = False) -> Non
     if len(periods) < 2:
         return
     *earlier, last = periods
-    if not all(any(r.is_total for r in p.rows) for p in earlier) or any(r.is_total for r in last.rows):
-        return
     if len(last.rows) >= len(earlier[-1].rows):
         return
-    if not at_end and _every_reserve_of(last, earlier[-1]):
-        return  # (a total printed once, under the other periods only: the table goes on after it, whole)
+    if all(any(r.is_total for r in p.rows) for p in earlier) and not any(r.is_total for r in last.rows):
+        if not at_end and _every_reserve_of(last, earlier[-1]):
+            return  # (a total printed once, under the other periods only: the table goes on after it, whole)
+        said = "no total"
+    elif at_end and all(_closes_on_total(p) for p in earlier) and (not _closes_on_total(last) or (
+            _totals(last) < _totals(earlier[-1]) and _every_reserve_of(last, earlier[-1], totals=False))):
+        # (a grouped table cut inside its last period: a group's total printed above the cut, the last
+        # group's or the grand total lost, as the periods before print them at their foot.  A period
+        # closing on a total with fewer reserves may be a whole oldest year, a group not yet begun: VQ008's)
+        said = f"{_totals(last)} total{'s' * (_totals(last) != 1)}, the last row " + (
+            "a total" if _closes_on_total(last) else "no total")
+    else:
+        return
     raise InputError(
         f"the schedule ends before its last period closes: {last.label!r} has {len(last.rows)} "
-        f"row{'s' * (len(last.rows) != 1)} and no total, where {earlier[-1].label!r} has "
-        f"{len(earlier[-1].rows)} and closes with one (is the file cut off, or a continuation table unread?)",
+        f"row{'s' * (len(last.rows) != 1)} and {said}, where {earlier[-1].label!r} has "
+        f"{len(earlier[-1].rows)}{'' if said == 'no total' else f' ({_totals(earlier[-1])} totals)'} and closes with one (is the file cut off, or a continuation table unread?)",
         path, last.line)
 
 
-def _every_reserve_of(last: Period, before: Period) -> bool:
-    """The last period prints the rows the period before prints but its totals, by label."""
-    return sorted(row_key(r.label) for r in last.rows) == sorted(row_key(r.label) for r in before.rows if not r.is_total)
+def _closes_on_total(period: Period) -> bool:
+    """Whether a period's last row (the lowest printed) is a total."""
+    return bool(period.rows) and max(period.rows, key=lambda r: r.line).is_total
+
+
+def _totals(period: Period) -> int:
+    return sum(1 for r in period.rows if r.is_total)
+
+
+def _every_reserve_of(last: Period, before: Period, totals: bool = True) -> bool:
+    """The last period prints the rows the period before prints but its totals, by label
+    (`totals` False: the last period's totals aside too)."""
+    return (sorted(row_key(r.label) for r in last.rows if totals or not r.is_total)
+            == sorted(row_key(r.label) for r in before.rows if not r.is_total))
 
 
 Container = Literal["table", "pre", "html", "document", "text"]
