@@ -427,3 +427,39 @@ def test_a_last_period_leaving_out_a_reserve_with_no_balance_is_not_warned():
     path = FIXTURES / "tamarack-tool-1999-last-row-nils-marked-clean.txt"
     cut = check("".join(path.read_text().splitlines(keepends=True)[:23]), path.name)
     assert not any(f.rule == "VQ008" for f in cut.findings)
+
+
+@pytest.mark.parametrize("name,lines,ends_on", [
+    # (the last row's first figure printed beside its label, its balance at end folded onto the line below)
+    ("pembrook-optical-2006-two-blanks-group-captions-clean", 43, "Reserve for product returns 215"),
+    ("granite-falls-dairy-2002-one-figure-row-balance-below", 25, "Reserve for obsolete packaging 215"),
+])
+def test_a_row_cut_before_the_figures_it_folds_below_is_an_input_error(name, lines, ends_on):
+    """A table whose rows print their balance at end on the line below their own, the file cut
+    between the two: the row's label and first figure are the file's last line, read as no row
+    (s36 cuts2: both passed clean, the figure neither read nor reported).  The file ends on a row
+    the table goes on past; the whole file, and each cut after a row's folded line, read clean."""
+    path = FIXTURES / f"{name}.txt"
+    text = path.read_text()
+    cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
+    assert cut.error is not None and f"ends on {ends_on!r}" in cut.error.message, cut.error
+    assert cut.error.line == lines
+    assert check("".join(text.splitlines(keepends=True)[:lines + 1]), path.name).error is None
+    assert clean(check(text, path.name))
+
+
+@pytest.mark.parametrize("lines,said", [(37, "1 total, the last row no total"), (38, "1 total, the last row no total"),
+                                        (39, "2 totals, the last row a total"), (40, "2 totals, the last row a total")])
+def test_a_grouped_table_cut_before_its_last_periods_totals_is_an_input_error(lines, said):
+    """A table of groups, each closed by its total and the period by a grand total: the file cut
+    inside its last period's last group, or after its total and before the grand total, read clean
+    (s36 cuts2: a total printed above the cut was all the old check asked of the period).  The periods
+    before close on a total, the last does not, or prints every reserve and fewer totals.  Cut after
+    the first group's total (its reserves fewer: a whole oldest year may print one group) VQ008 warns."""
+    path = FIXTURES / "halloran-instrument-1998-groups-totalled-total-alike-clean.txt"
+    text = path.read_text()
+    cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
+    assert cut.error is not None and f"has {5 if lines < 39 else 6} rows and {said}" in cut.error.message, cut.error
+    warned = check("".join(text.splitlines(keepends=True)[:34]), path.name)
+    assert warned.error is None and [f.rule for f in warned.findings if f.severity != "info"] == ["VQ008"]
+    assert clean(check(text, path.name))

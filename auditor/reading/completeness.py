@@ -14,7 +14,8 @@ EDGAR text, `<table>` or `<pre>` of HTML); where, after the schedule's
 last row, it ends on something that announces more rows (a caption, a
 "Schedule II (continued)" title with no figures under it, column headings
 ruled off, EDGAR's <PAGE> or the next page's running head, a row's label
-the schedule prints); or where it ends inside a document it opened
+the schedule prints, a row's first line where rows fold their last figures
+onto the line below); or where it ends inside a document it opened
 (`<html>`, EDGAR's `<DOCUMENT>` and `<TEXT>`) with no prose after the last
 row.  A text table cut outside any markup right after a complete period
 shows nothing in the file but that it ends there, as many whole exhibits
@@ -44,22 +45,42 @@ def refuse_cut_short(schedule: Schedule, path: str, at_end: bool = False) -> Non
     if len(periods) < 2:
         return
     *earlier, last = periods
-    if not all(any(r.is_total for r in p.rows) for p in earlier) or any(r.is_total for r in last.rows):
-        return
     if len(last.rows) >= len(earlier[-1].rows):
         return
-    if not at_end and _every_reserve_of(last, earlier[-1]):
-        return  # (a total printed once, under the other periods only: the table goes on after it, whole)
+    if all(any(r.is_total for r in p.rows) for p in earlier) and not any(r.is_total for r in last.rows):
+        if not at_end and _every_reserve_of(last, earlier[-1]):
+            return  # (a total printed once, under the other periods only: the table goes on after it, whole)
+        said = "no total"
+    elif at_end and all(_closes_on_total(p) for p in earlier) and (not _closes_on_total(last) or (
+            _totals(last) < _totals(earlier[-1]) and _every_reserve_of(last, earlier[-1], totals=False))):
+        # (a grouped table cut inside its last period: a group's total printed above the cut, the last
+        # group's or the grand total lost, as the periods before print them at their foot.  A period
+        # closing on a total with fewer reserves may be a whole oldest year, a group not yet begun: VQ008's)
+        said = f"{_totals(last)} total{'s' * (_totals(last) != 1)}, the last row " + (
+            "a total" if _closes_on_total(last) else "no total")
+    else:
+        return
     raise InputError(
         f"the schedule ends before its last period closes: {last.label!r} has {len(last.rows)} "
-        f"row{'s' * (len(last.rows) != 1)} and no total, where {earlier[-1].label!r} has "
-        f"{len(earlier[-1].rows)} and closes with one (is the file cut off, or a continuation table unread?)",
+        f"row{'s' * (len(last.rows) != 1)} and {said}, where {earlier[-1].label!r} has "
+        f"{len(earlier[-1].rows)}{'' if said == 'no total' else f' ({_totals(earlier[-1])} totals)'} and closes with one (is the file cut off, or a continuation table unread?)",
         path, last.line)
 
 
-def _every_reserve_of(last: Period, before: Period) -> bool:
-    """The last period prints the rows the period before prints but its totals, by label."""
-    return sorted(row_key(r.label) for r in last.rows) == sorted(row_key(r.label) for r in before.rows if not r.is_total)
+def _closes_on_total(period: Period) -> bool:
+    """Whether a period's last row (the lowest printed) is a total."""
+    return bool(period.rows) and max(period.rows, key=lambda r: r.line).is_total
+
+
+def _totals(period: Period) -> int:
+    return sum(1 for r in period.rows if r.is_total)
+
+
+def _every_reserve_of(last: Period, before: Period, totals: bool = True) -> bool:
+    """The last period prints the rows the period before prints but its totals, by label
+    (`totals` False: the last period's totals aside too)."""
+    return (sorted(row_key(r.label) for r in last.rows if totals or not r.is_total)
+            == sorted(row_key(r.label) for r in before.rows if not r.is_total))
 
 
 Container = Literal["table", "pre", "html", "document", "text"]
@@ -147,7 +168,8 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     ending = _ending(after, whole, end)
     tables = [s for s in schedules if s.source == "table"]
     if ending == "prose" and whole:
-        ending = (_dangling_row(src, after, tables) or _headings_again(src, after, min(rows))
+        ending = (_dangling_row(src, after, tables) or _row_folded_cut(after, tables)
+                  or _headings_again(src, after, min(rows))
                   or _label_again(src, after, tables) or _caption_cut(src, after, tables, min(rows), max(rows))
                   or _period_opened(after) or ending)
     if ending not in ("prose", "nothing"):
@@ -346,6 +368,31 @@ def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str
                 or not text[0].isalpha()):
             return None
     return lines[-1].strip()
+
+
+# A figure as a row prints it in its columns ("215", "$1,204", "(38)", "473-").
+ROW_FIGURE = lazy_compile(r"(?<!\S)\(?(?:\$[ \t]*)?\d[\d,]*(?:\.\d+)?(?:\)|" + NEGATIVE_AFTER + r")?(?!\S)")
+
+
+def _row_folded_cut(after: str, schedules: Sequence[Schedule]) -> str | None:
+    """The line the file ends on where it is a row cut after its first figures: in a table whose
+    rows fold their last figures onto the lines below their own ("Reserve for returns   215   48" /
+    "      263"), the last line after the last row a label and figures set in the table's columns,
+    no row read there (the figures below it lost; a whole exhibit goes on to them, to prose,
+    footnotes or nothing)."""
+    folded = [s for s in schedules if s.columns and any(
+        any(c and c.line == r.line for c in r.cells) and any(c and c.line > r.line for c in r.cells)
+        for p in s.periods for r in p.rows)]
+    lines = _word_lines(_prose(after))
+    if not folded or not lines:
+        return None
+    line = lines[-1].rstrip()
+    figures = list(ROW_FIGURE.finditer(line))
+    first_column = min(s.columns[0].start for s in folded)
+    label = line[: figures[0].start()] if figures else ""
+    if not figures or figures[0].start() + 1 < first_column - 1 or not label.endswith("  ") or _phrase(label) is None:
+        return None
+    return " ".join(line.split())
 
 
 def _account_caption_last(after: str) -> bool:
