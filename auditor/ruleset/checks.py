@@ -215,7 +215,8 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
     order (a total printed first, a label cut before its wrapped second line); a whole exhibit
     prints each reserve of each year, or leaves out one with no balance left."""
     last = len(table.periods) - 1
-    printed = [" ".join(row.label.split()).lower() for row in table.periods[last].rows if row.label]
+    # (Labels matched as the carry's `prev.` and `next.` match them: labels.row_key.)
+    printed = [key for key in (row_key(row.label) for row in table.periods[last].rows) if key]
     if not printed:
         return
     columns = table.schedule.columns
@@ -227,7 +228,7 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
         balance = [k for k, c in enumerate(columns) if c.effect == effect]
         if neighbour is None or neighbour == last or not balance:
             continue
-        labels = [" ".join(row.label.split()).lower() for row in table.periods[neighbour].rows]
+        labels = [row_key(row.label) for row in table.periods[neighbour].rows]
         # (A cut keeps the other period's first rows in their order; the last period printing a row the
         # other does not, or leaving out one above a row it prints, is the filer's own change: a
         # reserve merged into another or sold, the accounts printed in another order.)
@@ -252,7 +253,7 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
 
 
 def _printed_as(mine: str, label: str) -> bool:
-    """Whether a row's label (spaces collapsed, lower case) is the other period's `label`, or its
+    """Whether a row's label (its row_key) is the other period's `label`, or its
     first words (a label wrapped over two lines, the file cut before its second)."""
     return mine == label or label.startswith(mine + " ")
 
