@@ -188,7 +188,9 @@ WARNED_BELOW = 2
 def file_ends_at_table(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim]:
     """The file ends right after the table's last row, and the table has a
     single period, under no title naming its years: a file cut after a
-    table's first period reads so (a title naming the years is VQ006's evidence)."""
+    table's first period reads so (a title naming the years is VQ006's evidence).
+    Of two periods or more, the last one short of a reserve its neighbour carries
+    (`_last_period_short`): a file cut inside its last period."""
     reading = table.schedule.reading
     periods = table.schedule.periods
     if reading is None or not reading.ends_file or not periods:
