@@ -226,7 +226,18 @@ def continues_period(caption: str, current: str) -> bool:
     "(continued)" after it, over the rest of its rows after a page break
     ("Year ended December 31, 2002 (continued)"): the same period goes on."""
     more = CONTINUED.search(caption) if current else None
-    return more is not None and _caption_key(caption[:more.start()].rstrip(" ,:-\u2013\u2014(")) == _caption_key(current)
+    return more is not None and _caption_key(_before(caption, more)) == _caption_key(current)
+
+
+def uncontinued(caption: str) -> str:
+    """A caption without the "(continued)" a filer types after it over its rows a page on
+    ("2017 (continued)": "2017"); as it is where no "continued" ends it."""
+    more = CONTINUED.search(caption)
+    return caption if more is None or caption[more.end():].strip(" )") else _before(caption, more)
+
+
+def _before(caption: str, more: re.Match[str]) -> str:
+    return caption[:more.start()].rstrip(" ,:-\u2013\u2014(")
 
 
 def restates_period(caption: str, current: str) -> bool:

@@ -188,7 +188,9 @@ WARNED_BELOW = 2
 def file_ends_at_table(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim]:
     """The file ends right after the table's last row, and the table has a
     single period, under no title naming its years: a file cut after a
-    table's first period reads so (a title naming the years is VQ006's evidence)."""
+    table's first period reads so (a title naming the years is VQ006's evidence).
+    Of two periods or more, the last one short of a reserve its neighbour carries
+    (`_last_period_short`): a file cut inside its last period."""
     reading = table.schedule.reading
     periods = table.schedule.periods
     if reading is None or not reading.ends_file or not periods:
@@ -211,11 +213,12 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
     """The file ends at the table's last row, and the period printed last prints no row for a
     reserve the period next to it in time carries a balance to or from (the year before closed
     it at 1,234, or the year after opened it so): its balance at that date goes unprinted.  A
-    file cut inside its last period reads so, every row of it above the cut one the other period
-    prints (a total printed first, a label cut before its wrapped second line); a whole exhibit
+    file cut inside its last period reads so, its rows the other period's first rows in their
+    order (a total printed first, a label cut before its wrapped second line); a whole exhibit
     prints each reserve of each year, or leaves out one with no balance left."""
     last = len(table.periods) - 1
-    printed = [" ".join(row.label.split()).lower() for row in table.periods[last].rows if row.label]
+    # (Labels matched as the carry's `prev.` and `next.` match them: labels.row_key.)
+    printed = [key for key in (row_key(row.label) for row in table.periods[last].rows) if key]
     if not printed:
         return
     columns = table.schedule.columns
@@ -227,9 +230,13 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
         balance = [k for k, c in enumerate(columns) if c.effect == effect]
         if neighbour is None or neighbour == last or not balance:
             continue
-        labels = [" ".join(row.label.split()).lower() for row in table.periods[neighbour].rows]
-        if not all(any(_printed_as(label, other) for other in labels) for label in printed):
-            continue  # (the last period prints a row the other does not: no cut's first rows)
+        labels = [row_key(row.label) for row in table.periods[neighbour].rows]
+        # (A cut keeps the other period's first rows in their order; the last period printing a row the
+        # other does not, or leaving out one above a row it prints, is the filer's own change: a
+        # reserve merged into another or sold, the accounts printed in another order.)
+        first = [label for r, label in enumerate(labels) if label and (neighbour, r) not in adoptions]
+        if len(printed) > len(first) or not all(_printed_as(mine, label) for mine, label in zip(printed, first)):
+            continue
         k = balance[-1]
         carried = [(row, row.cells[k]) for r, (row, label) in enumerate(zip(table.periods[neighbour].rows, labels))
                    if not row.is_total and label and len(row.cells) > k and (neighbour, r) not in adoptions
@@ -248,7 +255,7 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
 
 
 def _printed_as(mine: str, label: str) -> bool:
-    """Whether a row's label (spaces collapsed, lower case) is the other period's `label`, or its
+    """Whether a row's label (its row_key) is the other period's `label`, or its
     first words (a label wrapped over two lines, the file cut before its second)."""
     return mine == label or label.startswith(mine + " ")
 

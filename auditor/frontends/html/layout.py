@@ -24,10 +24,10 @@ from auditor.frontends.html.figures import Leaf, figures, kind, lone_marker, non
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, CONTINUED, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
                             PERIOD_START,
                             RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_date, is_period, names_a_year,
-                            restates_period, restates_year, rule_letters_head)
+                            restates_period, restates_year, rule_letters_head, uncontinued)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -227,10 +227,8 @@ def _lone_period(cells: list[HtmlCell]) -> bool:
     texts = nonblank(cells)
     if len(texts) != 1:
         return False
-    text = " ".join(texts[0].text.replace("\xa0", " ").split()).rstrip(":").strip()
-    more = CONTINUED.search(text)  # ("2017 (continued)" over its rows a page on: that period's caption still)
-    if more is not None and not text[more.end():].strip(" )"):
-        text = text[:more.start()].rstrip(" ,:-\u2013\u2014(")
+    # ("2017 (continued)" over its rows a page on: that period's caption still)
+    text = uncontinued(" ".join(texts[0].text.replace("\xa0", " ").split()).rstrip(":").strip())
     return bool(WHOLE_PERIOD.match(text)) and one_period(text) and not TITLE.search(text)
 
 
