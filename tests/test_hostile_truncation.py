@@ -478,3 +478,16 @@ def test_a_last_period_leaving_out_a_reserve_above_one_it_prints_is_not_warned()
     whole = check("".join(lines[:at] + lines[end + 1:]), path.name)
     assert whole.error is None and len(whole.schedules[0].periods) == 3
     assert not any(f.rule == "VQ008" for f in whole.findings), [f.message for f in whole.findings]
+
+
+@pytest.mark.parametrize("lines", [33, 34, 40, 42, 43])
+def test_a_file_cut_inside_headings_wrapped_and_typed_again_after_a_page_is_an_input_error(lines):
+    """The headings typed again after a <PAGE>, wrapped at 80 by the filer's software, the file cut
+    among them: its last line a heading's rest ("of period"), the column letters' "COLUMN G", or the
+    rule under them.  The run of lines typed as above the first row, one naming a heading or three
+    Rule 12-09 letters, is what the file ends on (s36: passed clean, the later years lost)."""
+    path = FIXTURES / "tallisker-fabrics-1997-rows-wrapped-twice-at-80-clean.txt"
+    text = path.read_text()
+    cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
+    assert cut.error is not None and "headings with no rows under them" in cut.error.message, cut.error
+    assert clean(check(text, path.name))

@@ -32,7 +32,7 @@ from typing import Literal, Optional, Sequence, cast
 from auditor import scan
 from auditor.errors import InputError
 from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE,
-                            STANDARD_CITED, TOTAL, is_period, row_key, title_pattern)
+                            STANDARD_CITED, TOTAL, is_period, row_key, rule_letters_in, title_pattern)
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Period, Row, Schedule
 from auditor.source import Source
@@ -541,12 +541,21 @@ def _headings_again(src: Source, after: str, first_row: int) -> str | None:
     lines typed again (a page's headings re-typed after a break, the page's
     rows cut off): a line of two words or more printed above the first row."""
     lines = [" ".join(line.split()) for line in after.split("\n") if WORD.search(line)]
-    if not lines or len(lines[-1].split()) < 2 or not HEADING_WORD.search(lines[-1]):
+    if not lines or len(lines[-1].split()) < 2:
         return None
     text = src.lines.text
     at = src.lines.offset(first_row - 1)
     above = {" ".join(line.split()) for line in text[max(0, at - HEADINGS_BACK) : at].split("\n")}
-    return f"{lines[-1]} (headings with no rows under them)" if lines[-1] in above else None
+    # (The headings typed again may be cut anywhere: wrapped by the filer's software, the last line
+    # the file keeps is a heading's rest, "of period", or the column letters' "COLUMN G": the run of
+    # lines at the end typed as they were above the first row tells, where one of them names a heading.)
+    again = []
+    for line in reversed(lines):
+        if line not in above:
+            break
+        again.append(line)
+    named = any(HEADING_WORD.search(line) for line in again) or rule_letters_in(" ".join(again))
+    return f"{lines[-1]} (headings with no rows under them)" if named else None
 
 
 def _table_notes_only(after: str, schedules: Sequence[Schedule], notes_inside: bool) -> bool:
