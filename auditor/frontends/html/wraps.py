@@ -149,7 +149,7 @@ def _names_unlabelled(lines: Sequence[Line], p: int, before: Optional[Line] = No
     line_above = lines[p - 1] if p > 0 else before
     above = line_above.kind if line_above is not None else None
     return (lines[p].kind in ("text", "caption") and _kind(lines, p + 1) == "total" and not lines[p + 1].text and above != "row"
-            and not (above == "total" and line_above.text))
+            and not (line_above is not None and above == "total" and line_above.text))
 
 
 def _captions(lines: Sequence[Line]) -> set[str]:
