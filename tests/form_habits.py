@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import re
 from decimal import Decimal
 from typing import Callable, Optional
 
-from label_habits import NEGATIVE_CELLS, Habit, _html_figures
+from label_habits import NEGATIVE_CELLS, Habit, _html_figures, tagged
 from render import Printed, Rendered
 from render_html import SENTINEL
 
@@ -119,7 +120,7 @@ def typed_marked_negative(form: Callable[[str], str]):
 
 # --- html edits ------------------------------------------------------------------
 
-NIL_CELL = "&#151;"
+NIL_CELL = "&#151;|&#8212;|&mdash;|None"  # (the renders' nils: 1999's, the filing software's, in words)
 
 
 def _dollar_outside(e, text: str) -> None:
@@ -142,8 +143,11 @@ def html_nils(text: str, value: Optional[Decimal] = None):
         def one(m, i):
             if value is not None:
                 e.keys[i] = (*e.keys[i][:4], value)
+            if m.group(1):  # (in an inline XBRL tag: its marker after it, the fact's text what its format reads)
+                nil, mark = re.fullmatch(r"(.*?)(\s*\(\w\))?", body).groups()
+                return nil + m.group(1) + (mark or ""), html.unescape(body)
             return body, html.unescape(body)
-        _html_figures(e, NIL_CELL, one)
+        _html_figures(e, f"(?:{NIL_CELL})(</ix:nonFraction>)?", one)
         if dollar:
             _dollar_outside(e, body)
     return apply
@@ -160,7 +164,7 @@ def html_negatives(form: Callable[[str], str], first: bool = False):
                 return None
             seen.add(pi)
             body = form(m.group(1))
-            return body.lstrip("$ ") + "</td><td></td>", html.unescape(body.lstrip("$ "))
+            return tagged(m, body.lstrip("$ ")) + "</td><td></td>", html.unescape(body.lstrip("$ "))
         _html_figures(e, NEGATIVE_CELLS, one)
         if form("0").startswith("$"):
             _dollar_outside(e, "(")
@@ -177,8 +181,8 @@ def html_marked_closing(mark: str):
             if column != k or pi in seen or e.spec["periods"][pi]["rows"][ri].get("is_total"):
                 return None
             seen.add(pi)
-            return m.group(1) + mark, m.group(1)
-        _html_figures(e, r"([\d,.]+)(?=<)", one)
+            return m.group(1) + (m.group(2) or "") + mark, m.group(1)
+        _html_figures(e, r"([\d,.]+)(</ix:nonFraction>)?(?=<)", one)
     return apply
 
 

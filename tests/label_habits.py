@@ -362,7 +362,14 @@ def letter_note(r: Rendered, spec: dict) -> Rendered:
 
 # --- html edits ------------------------------------------------------------------
 
-NEGATIVE_CELLS = r"\(([\d,.]+)</td><td>\)</td>"
+# "(" figure ")" in two cells, the figure in an inline XBRL tag or not (`tagged` puts it back).
+NEGATIVE_CELLS = r"\((?:<ix:nonFraction[^>]*>)?([\d,.]+)(?:</ix:nonFraction>)?</td><td>\)</td>"
+
+
+def tagged(m: re.Match, body: str) -> str:
+    """body (a figure's new text) with the inline XBRL tag m's figure was in around its digits."""
+    tag = re.match(r"\((<ix:nonFraction[^>]*>)", m.group(0))
+    return body.replace(m.group(1), f"{tag.group(1)}{m.group(1)}</ix:nonFraction>", 1) if tag else body
 
 
 def _html_figures(e, pattern: str, edit: Callable[[re.Match, int], Optional[tuple[str, str]]]) -> None:
@@ -378,6 +385,9 @@ def _html_figures(e, pattern: str, edit: Callable[[re.Match, int], Optional[tupl
         if done is None:
             continue
         text, raw = done
+        if lead := re.match(r"<ix:nonFraction[^>]*>", text):  # (the figure's text starts inside its tag)
+            pieces[i - 1] += lead.group(0)
+            text = text[lead.end():]
         pieces[i] = text + pieces[i][m.end():]
         e.keys[i - 1] = (*e.keys[i - 1][:3], raw, e.keys[i - 1][4])
     e.text = SENTINEL.join(pieces)
@@ -393,7 +403,7 @@ def _html_negatives(edit: Callable[[str], str], only_first: bool = False):
                 return None
             seen.add(pi)
             body = edit(m.group(1))
-            return body + "</td><td></td>", body
+            return tagged(m, body) + "</td><td></td>", body
         _html_figures(e, NEGATIVE_CELLS, one)
     return apply
 

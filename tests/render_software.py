@@ -56,10 +56,18 @@ class Software:
     continued: str = "same"
 
 
-def render_software(spec: dict, style: Software) -> Rendered:
+def render_software(spec: dict, style: Software, habit=None) -> Rendered:
+    """`habit` (an html_era.Edit -> None, a habit's `html` edit) typed into the figures' cells
+    before the software's markup is laid over them."""
     spec = _relabel(copy.deepcopy(spec), style)
     html_style = replace(style.html, nil="None") if style.nil_words else style.html
     rendered = render(spec, html_style, before=_header() if style.ix_header else "", sentinels=True)
+    if habit is not None:
+        from html_era import Edit
+
+        e = Edit(rendered.text, list(rendered.figures), spec)
+        habit(e)
+        rendered.text, rendered.figures = e.text, e.keys
     text = edit(rendered.text, spec, style)
     if style.label_notes:
         text = text.replace(NOTE, "<sup>(1)</sup>")
@@ -109,7 +117,7 @@ def _cell_edits(text: str, style: Software) -> str:
         text = re.sub(r"(</ix:nonFraction>)(</span>)?</td><td>(?:<span[^>]*>)?\)(?:</span>)?</td>",
                       r"\1)\2</td><td></td>", text)
     if style.nbsp_after:
-        text = re.sub(r"</ix:nonFraction>(?!\))", "</ix:nonFraction>&#160;", text)
+        text = re.sub(r"</ix:nonFraction>(?!\))([^<]*)", "</ix:nonFraction>\\1&#160;", text)  # (after a sign typed after it)
     if style.in_p:
         text = re.sub(r"(<td[^>/]*>)([^<\n]|<(?!/td>))(.*?)</td>", lambda m: f'{m.group(1)}<p style="margin:0pt">'
                       f"{m.group(2)}{m.group(3)}</p></td>", text)

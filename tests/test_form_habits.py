@@ -2,7 +2,10 @@
 "None", "N/A", dashes of every kind, "$ -", "0", "-0-", a dash with a marker; negatives as
 "93-", "-93", "− 93", "( 93)", "93CR", "$(93)", "($93)"; markers inside and after a negative's
 parentheses, superscripts and daggers after a figure, <sup>(1)</sup> in HTML), one habit at a
-time, typed (tagged, untagged, by account) and in HTML: every figure read where it is printed,
+time, typed (tagged, untagged, by account), in HTML and in the filing software's markup (Workiva,
+DFIN, Toppan: "$", the figure and ")" in cells of their own, the figure in an ix:nonFraction, its
+marker or sign outside the tag; s36: 34 habits x 3 layouts, 36 of 36 right each, "*" nils read
+as blank cells as in HTML): every figure read where it is printed,
 exactly the table's errors found, and a figure changed in every other table found at its cell
 (test_label_habits.outcome).  `measure` prints right / silently wrong / refused per habit and
 layout:
@@ -25,7 +28,10 @@ from test_text_era import cases  # (each table, and every other one with a figur
 
 TYPED = {"typed": LAYOUTS["seed-like"], "typed-untagged": LAYOUTS["span-untagged"],
          "typed-by-account": LAYOUTS["by-account"]}
-LAYOUT_NAMES = [*TYPED, "html"]
+# The filing software's markup (test_html_real_tables.SOFTWARE): "$", the figure and ")" in cells of
+# their own, the label spanning columns, inline XBRL tags (workiva, dfin), a <table> per period (toppan).
+SOFTWARE_LAYOUTS = frozenset({"workiva", "dfin", "toppan"})
+LAYOUT_NAMES = [*TYPED, "html", *sorted(SOFTWARE_LAYOUTS)]
 
 
 # Habits that are no figure: refused is right, a read is silently wrong.
@@ -33,9 +39,9 @@ NOT_FIGURES = {"percent"}
 
 
 def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
-    verdict, why = label_outcome(spec, habit, layout, HABITS, TYPED)
+    verdict, why = label_outcome(spec, habit, layout, HABITS, TYPED, SOFTWARE_LAYOUTS)
     if habit in NOT_FIGURES and verdict == "right":
-        made = printed(spec, habit, layout, HABITS, TYPED)
+        made = printed(spec, habit, layout, HABITS, TYPED, SOFTWARE_LAYOUTS)
         return ("wrong", "read as a figure") if made and re.search(r"\d%(?:<|\s)", made[1].text) else ("n/a", "")
     if habit in NOT_FIGURES and verdict == "refused":
         return "right", why

@@ -42,9 +42,15 @@ TYPED = {"typed": LAYOUTS["seed-like"], "typed-by-account": LAYOUTS["by-account"
 LAYOUT_NAMES = [*TYPED, "html", "workiva"]
 
 
-def printed(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: dict = TYPED):
-    """(spec as printed, Rendered, file name) or None where the habit has no edit for the layout."""
+def printed(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: dict = TYPED,
+            software: frozenset = frozenset()):
+    """(spec as printed, Rendered, file name) or None where the habit has no edit for the layout;
+    in a `software` layout (test_html_real_tables.SOFTWARE) the habit's html edit typed in its markup."""
     h = habits[habit]
+    if layout in software:
+        if h.html is None:
+            return None
+        return spec, render_software(spec, SOFTWARE[layout], habit=h.html), "t.htm"
     html_spec = getattr(h, "html_spec", None)
     if layout in typed and h.spec is None and h.typed is None \
             or layout == "html" and h.spec is None and h.html is None and html_spec is None \
@@ -71,9 +77,10 @@ def printed(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: d
     return spec, place_sentinels(rendered), "t.htm"
 
 
-def outcome(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: dict = TYPED) -> tuple[str, str]:
+def outcome(spec: dict, habit: str, layout: str, habits: dict = HABITS, typed: dict = TYPED,
+            software: frozenset = frozenset()) -> tuple[str, str]:
     """("right" | "wrong" | "refused" | "n/a", what differed)."""
-    made = printed(spec, habit, layout, habits, typed)
+    made = printed(spec, habit, layout, habits, typed, software)
     if made is None:
         return "n/a", ""
     spec, rendered, name = made

@@ -442,7 +442,8 @@ def build(region: Region, path: Optional[str] = None) -> Schedule:
     headed, own, spread = first, columns, None  # (the part whose headings a part without any goes on under)
     starts = [f.heading_rows[-1] + 1 if f.heading_rows else 0 for f in frames]
     lines_of = [wrap_lines(g, f, start) for g, f, start in zip(region.grids, frames, starts)]
-    joins_of = [wrapped(lines) for lines in lines_of]  # (the phrase rows that are a line of a row's label)
+    # (the phrase rows that are a line of a row's label; a part's first read under the page before's last)
+    joins_of = [wrapped(lines, lines_of[n - 1][-1] if n and lines_of[n - 1] else None) for n, lines in enumerate(lines_of)]
     carried = left_at_foot(lines_of, joins_of)  # (a label at a page's foot, its figures on the next)
     for n, (grid, f, caption, at) in enumerate(zip(region.grids, frames, captions, places)):
         if f.leaves and at is not None:

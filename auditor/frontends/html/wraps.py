@@ -80,8 +80,9 @@ class Line(NamedTuple):
     set_in: bool  # its label set in by &nbsp;
 
 
-def wrapped(lines: Sequence[Line]) -> dict[int, int]:
-    """{row of a phrase: row of figures whose label it is a line of}."""
+def wrapped(lines: Sequence[Line], before: Optional[Line] = None) -> dict[int, int]:
+    """{row of a phrase: row of figures whose label it is a line of}; `before` the last line of
+    the part before a page break, what a phrase opening this part is read under."""
     over_dates = _over_dates(lines)
     phrases = [p for p, line in enumerate(lines) if line.kind == "text" and p not in over_dates]
     ways = {p: w for p in phrases if (w := _lexical(lines, p) or _fragment(lines, p)
@@ -100,7 +101,7 @@ def wrapped(lines: Sequence[Line]) -> dict[int, int]:
                     and _may_join(lines, p, way, captions)):
                 ways[p] = way
                 taken.add(p + way)
-    ways.update({p: 1 for p, line in enumerate(lines) if p not in ways and _names_unlabelled(lines, p)
+    ways.update({p: 1 for p, line in enumerate(lines) if p not in ways and _names_unlabelled(lines, p, before)
                  and (_may_join(lines, p, 1, captions) if line.kind == "text" else _names_account(lines, p, 1))})
     ways.update({p: 1 for p in over_dates})
     return {lines[p].row: lines[p + w].row for p, w in ways.items()}
@@ -139,13 +140,16 @@ def left_at_foot(parts: Sequence[Sequence[Line]], joins: Sequence[dict[int, int]
     return out
 
 
-def _names_unlabelled(lines: Sequence[Line], p: int) -> bool:
+def _names_unlabelled(lines: Sequence[Line], p: int, before: Optional[Line] = None) -> bool:
     """A phrase (or a caption, its ":" ended) over a row of figures whose label cell is empty, not
     under a labelled row of figures (whose unlabelled total the row could be): that row's label,
-    printed a row above it ("Allowance for doubtful accounts" / "  $ 303  ...")."""
-    above = _kind(lines, p - 1)
+    printed a row above it ("Allowance for doubtful accounts" / "  $ 303  ...").  A phrase opening
+    a part is under `before`, the last line of the page before (a reserve printing its label alone
+    at a page's top, its period's unlabelled total under it, the accounts' rows on the page before)."""
+    line_above = lines[p - 1] if p > 0 else before
+    above = line_above.kind if line_above is not None else None
     return (lines[p].kind in ("text", "caption") and _kind(lines, p + 1) == "total" and not lines[p + 1].text and above != "row"
-            and not (above == "total" and lines[p - 1].text))
+            and not (line_above is not None and above == "total" and line_above.text))
 
 
 def _captions(lines: Sequence[Line]) -> set[str]:
