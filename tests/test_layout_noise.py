@@ -349,6 +349,10 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # (ostrander likewise, s32-wraprests.)
                  *((f"ostrander-tool-1995-headings-wrapped-at-80-{kind}.txt", "page break within a period")
                    for kind in ("clean", "closing-typo")),
+                 # (tallisker likewise, s36-rows2x: a row wrapped twice, the break between its second and
+                 # third lines; refused, its last figure's column not placed.)
+                 *((f"tallisker-fabrics-1997-rows-wrapped-twice-at-80-{kind}.txt", "page break within a period")
+                   for kind in ("clean", "closing-typo")),
                  # (ashcombe, s34-wrapped5, labels wrapped inside at 80: the edit breaks the page between a
                  # label's rest, its first figures on it, and the row's last figure wrapped off it; the row
                  # holding fewer figures than the others, refused at the label's rest, never read a total.)
@@ -418,7 +422,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # fenwick, corliss, pemberton: paged already between their periods, a <TABLE> each.
     # elmhurst: its periods named by a year column at each row's end, no caption to break above.
     # holloway: its years named only in the title, no caption between its blocks to break above;
-    # heron: likewise, and paged already after its first block;
+    # heron: likewise, and paged already after its first block; tallisker (s36-rows2x): paged already
+    # under each later year's caption;
     # tansy: its years named nowhere in the table, likewise;
     # merganser, calloway: two reserves side by side, each year one row, no block of a period's rows
     # (calloway's letters alone: no "balance" for the edit to find the table by);
@@ -438,7 +443,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("pemberton", "periods"), ("marston", "periods"), ("holloway", "periods"), ("tansy", "periods"),
                         ("merganser", "period"), ("merganser", "periods"), ("sorrento", "periods"),
                         ("calloway", "periods"), ("calloway", "period"),
-                        ("heron", "periods"), ("halvorsen", "periods"), ("heathmoor", "periods"),
+                        ("heron", "periods"), ("tallisker", "periods"), ("halvorsen", "periods"), ("heathmoor", "periods"),
                         ("ormsby", "periods"), ("pellworth", "periods"), ("brackwater", "periods"), ("dunstable", "periods"),
                         ("whitcombe", "periods"), ("dunmore", "periods"), ("merrivale", "periods"),
                         ("larchmont", "period"),
