@@ -195,6 +195,26 @@ SENTENCE = lazy_compile(r"\b(?:following|table|summar\w*|shows?|presents?|sets?\
 # that merely mentioned the schedule (an index's line) reach a table past one.
 SCHEDULE_NUMBER = re.compile(r"^\s*schedule\s+(?:[ivxl]{1,5}|\d{1,2})\b", re.IGNORECASE)
 NOTE_HEADING = re.compile(r"^\s*note\s+\d{1,2}\s*(?:[-.:\u2013\u2014]|$)", re.IGNORECASE)
+# A note's heading numbered without the word "Note" ("5. Inventories", "(5) Inventories",
+# "5 - Inventories"): a short line, a number then a capitalised name, no sentence.  Asked only
+# where a note's heading may stand and a list's item does not (HTML: the text right above a
+# table under no title; text: a table's first printed line, or the first line of a page a
+# table would carry on onto), since a numbered list item ("1. Financial Statements") reads so.
+NUMBERED_NOTE = re.compile(r"^\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+[A-Z][^.;:]{2,70}$")
+SCHEDULE_WORD = re.compile(r"\bschedules?\b", re.IGNORECASE)
+
+
+def heads_a_note(text: str, numbered: bool = False) -> bool:
+    """Whether a line (an HTML block) heads a note that names no title of Schedule II's:
+    "NOTE 5. ALLOWANCE FOR DOUBTFUL ACCOUNTS", "Note 7 - Reserves"; with `numbered`, also by its
+    number alone ("5. Reserves", "(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS"; NUMBERED_NOTE), naming
+    no schedule.  (A note named by Schedule II's words, "Note 6 - Valuation and Qualifying
+    Accounts", is the schedule's information in the notes: a title, read as one.)"""
+    text = text.strip()
+    if _TITLE.search(text):
+        return False
+    return bool(NOTE_HEADING.match(text)
+                or numbered and NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text))
 
 
 def heads_another_statement(lines: Sequence[str]) -> bool:

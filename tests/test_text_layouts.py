@@ -130,3 +130,25 @@ def test_an_account_caption_with_no_colon_over_a_rule_labels_its_dated_rows():
     planted = next(n for n, ln in enumerate(text.split("\n"), 1) if "1,137" in ln)
     errors = [(f.check, f.location.line) for f in check(text).findings if f.severity == "error"]
     assert errors == [("carry_forward", planted)]
+
+
+KESTREL = (FIXTURES / "kestrel-instruments-1998-note-headings-in-tables.txt").read_text()
+
+
+def test_a_notes_table_headed_inside_its_tags_is_no_page_of_the_schedule():
+    # The notes after Schedule II print roll-forwards in its columns, each headed as a note:
+    # "NOTE 5. ..." as the <TABLE>'s first line, "(6) INVENTORY RESERVES" over the table on a
+    # new page, "7. Reserves" inside <CAPTION>.  None joins the schedule nor reads as one.
+    (schedule,) = check(KESTREL).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
+    assert [[r.label for r in p.rows] for p in schedule.periods] == [
+        ["Allowance for doubtful accounts", "Reserve for inventory obsolescence"]] * 2
+
+
+def test_a_notes_table_headed_inside_its_tags_ends_the_schedule_however_typed():
+    # Each heading alone, the other notes' tables gone: the same.
+    pages = KESTREL.split("<PAGE>")
+    for note in pages[2:]:
+        text = "<PAGE>".join(pages[:2] + [note]) + ("" if "</TEXT>" in note else "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
+        (schedule,) = check(text).schedules
+        assert [len(p.rows) for p in schedule.periods] == [2, 2], note[:60]

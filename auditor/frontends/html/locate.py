@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from auditor.frontends.html import divs, grid as html_table, hidden
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_HEADING, NOTE_SIGNS, UNITS,
-                            XBRL_SCHEDULE_BLOCK, XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period,
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, NUMBERED_NOTE, SCHEDULE_WORD, UNITS,
+                            XBRL_SCHEDULE_BLOCK, heads_a_note, XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period,
                             numbers_a_statement, rule_letters_in, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.model import Position
@@ -455,7 +455,7 @@ def _titled_a_note(doc: Document, table: Span) -> bool:
     "Note 6 - Valuation and Qualifying Accounts", is the schedule's information in the notes: its
     row a title, read as one.)"""
     return _first_row_heads(doc, table, ("Note", "NOTE"),
-                            lambda text: NOTE_HEADING.match(text) is not None and TITLE.search(text) is None)
+                            heads_a_note)
 
 
 def _first_row_heads(doc: Document, table: Span, words: tuple[str, ...], also: Callable[[str], bool]) -> bool:
@@ -640,12 +640,6 @@ def _under_another_schedule(doc: Document, table: Span) -> bool:
                for at in doc.statement_headings(table[0])) or _titled_another_schedule(doc, table)
 
 
-# A note's heading numbered without the word "Note" ("5. Inventories", "(5) Inventories",
-# "5 - Inventories"): a short block, a number then a capitalised name, no sentence.  Asked only
-# of the text right above a table under no title (a numbered list item there heads no table
-# of a schedule's but "(2) Financial Statement Schedules", which names one).
-NUMBERED_NOTE = re.compile(r"^\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+[A-Z][^.;:]{2,70}$")
-SCHEDULE_WORD = re.compile(r"\bschedules?\b", re.IGNORECASE)
 
 
 def _another_statement_between(doc: Document, start: int, end: int) -> bool:

@@ -163,7 +163,7 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
         line = lines[n - 1]
         if TABLE_OPEN.match(line):
             first_row = _first_row(lines, n)
-            if first_row is None or rollforward.transposed(lines, n, first_row, vocabulary) \
+            if first_row is None or _titled_a_note(lines, n) or rollforward.transposed(lines, n, first_row, vocabulary) \
                     or not headed_like_schedule(lines, n, first_row, vocabulary):
                 return None
             return Region(n, _table_end(source, n, vocabulary), n)
@@ -173,6 +173,8 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
         if not (BREAK.match(line) or FOOTNOTE_LINE.match(line)) or TITLE.search(line) or _has_figures(line) \
                 or DOCUMENT_EDGE.match(line):
             return None
+        if labels.heads_a_note(line, numbered=True) and pages.broken(lines, region.last + 1, n):
+            return None  # (a note numbered alone opens the next page, "(5) ALLOWANCE ...": no footnote of the table's)
     return None
 
 
@@ -422,11 +424,13 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary, first: Ab
             if DOCUMENT_EDGE.match(lines[look - 1]) or heads_another_statement(lines, look):
                 return close
             line = lines[look - 1]
+            if paged and labels.heads_a_note(line, numbered=True):
+                return close  # the next page opens a note numbered alone ("(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS")
             if not (BREAK.match(line) or TITLE.search(line) or _is_caption(line) or paged and pages.is_running_head(line)):
                 return close
             account = account or _names_a_block(line.strip())
             look += 1
-        if look > len(lines) or not TABLE_OPEN.match(lines[look - 1]):
+        if look > len(lines) or not TABLE_OPEN.match(lines[look - 1]) or _titled_a_note(lines, look):
             return close
         if _heading(lines, look)[0] and labels.opens_another_schedule(lines[close : look - 1], set(first)):
             return close  # (another registrant's schedule, headed and read under its own title)
@@ -446,6 +450,22 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary, first: Ab
         open_line, n = look, look + 1
 
 
+# The tags a <TABLE> opens with above its first printed line.
+_OPENING_TAG = lazy_compile(r"^\s*<(?:TABLE|CAPTION|S|C|FN)\b[^>]{0,40}>\s*$", re.IGNORECASE)
+
+
+def _titled_a_note(lines: Sequence[str], open_line: int) -> bool:
+    """Whether the <TABLE> opened at `open_line` prints a note's heading as its first line,
+    inside its tags ("NOTE 5. ALLOWANCE FOR DOUBTFUL ACCOUNTS", "5. Reserves" typed after
+    <TABLE> or <CAPTION>): the table is that note's, as under the heading typed over it, and
+    no page of a schedule's table before it (labels.heads_a_note, as HTML's first row)."""
+    for n in range(open_line + 1, min(len(lines), open_line + CAPTION_REACH) + 1):
+        line = lines[n - 1]
+        if line.strip() and not _OPENING_TAG.match(line):
+            return labels.heads_a_note(line, numbered=True)
+    return False
+
+
 def part_after(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
     """The <TABLE> typed under a schedule's <TABLE>, past page furniture and
     a title typed again, or None: where a table too wide for the page is
@@ -459,7 +479,7 @@ def part_after(source: Source, region: Region, vocabulary: Vocabulary) -> Option
     for n in range(close + 1, min(len(lines), close + PART_GAP) + 1):
         line = lines[n - 1]
         if TABLE_OPEN.match(line):
-            if _open_of(lines, region) is None or _first_row(lines, n) is None:
+            if _open_of(lines, region) is None or _first_row(lines, n) is None or _titled_a_note(lines, n):
                 return None
             return Region(n, _table_end(source, n, vocabulary), n)
         if DOCUMENT_EDGE.match(line) or heads_another_statement(lines, n) or _has_figures(line):
@@ -518,7 +538,8 @@ def table_on_next_page(source: Source, last: int) -> Optional[int]:
     for n in range(last + 1, min(len(lines), last + PART_GAP) + 1):
         line = lines[n - 1]
         if TABLE_OPEN.match(line):
-            return n if pages.broken(lines, last + 1, n) and _first_row(lines, n) is not None else None
+            return n if pages.broken(lines, last + 1, n) and _first_row(lines, n) is not None \
+                and not _titled_a_note(lines, n) else None
         if DOCUMENT_EDGE.match(line) or TITLE.search(line) or heads_another_statement(lines, n) or _has_figures(line):
             return None
         if not (BREAK.match(line) or pages.is_running_head(line)):
