@@ -99,9 +99,9 @@ def _balances_like_years(rows: list[list[HtmlCell]], figure_rows: list[int], col
     """A run of year-like figures in `column` that are balances printed without commas (openings
     2001, 2000, 1999 in thousands), not the rows' years: every row's label names its period's year
     already ("Fiscal 1997 | 2001 | ..."), or, every row labelled ("Prior year"), each carries
-    forward, one row's the closing (last figure) of the row beside it, as an opening does.  (A heading over the column is no evidence:
-    an account's name spanning rows and columns, rowspan and colspan, shifts the years' column
-    under the first balance's heading.)"""
+    forward, one row's the closing (last figure) of the row beside it, as an opening does.  (A
+    heading over the column is no evidence: an account's name spanning rows and columns, rowspan
+    and colspan, shifts the years' column under the first balance's heading.)"""
     def label(i: int) -> str:
         return plain(c for c in nonblank(rows[i]) if kind(c) == "text" and c.last < column)
 
