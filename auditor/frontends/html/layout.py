@@ -87,12 +87,37 @@ def _year_column(rows: list[list[HtmlCell]], figure_rows: list[int]) -> Optional
     if len(columns) != 1:
         return None
     column = columns.pop()
-    if max(years) - min(years) >= len(years):
-        return None  # (amounts that look like years, "2001", "1953": no run of years)
+    if max(years) - min(years) >= len(years) or _balances_like_years(rows, figure_rows, column):
+        return None  # (amounts that look like years, "2001", "1953": no run of years, or balances that run so)
     # (one row of figures, a part a page break cut short: its heading says so, "Year")
     headed = any(c.column == column and YEAR_HEADING.match(" ".join(c.text.split()))
                  for cells in rows[:figure_rows[0]] for c in cells)
     return column if len(figure_rows) >= 2 or headed else None
+
+
+def _balances_like_years(rows: list[list[HtmlCell]], figure_rows: list[int], column: int) -> bool:
+    """A run of year-like figures in `column` that are balances printed without commas (openings
+    2001, 2000, 1999 in thousands), not the rows' years: every row's label names its period's year
+    already ("Fiscal 1997 | 2001 | ..."), or, every row labelled ("Prior year"), each carries
+    forward, one row's the closing (last figure) of the row beside it, as an opening does.  (A
+    heading over the column is no evidence: an account's name spanning rows and columns, rowspan
+    and colspan, shifts the years' column under the first balance's heading.)"""
+    def label(i: int) -> str:
+        return plain(c for c in nonblank(rows[i]) if kind(c) == "text" and c.last < column)
+
+    labels = [label(i) for i in figure_rows]
+    if all(names_a_year(text) for text in labels):
+        return True
+    if not all(labels):  # (rows with no label of their own: the column would be all that tells them apart)
+        return False
+
+    def year_and_closing(i: int) -> tuple[str, str]:
+        cells = nonblank(rows[i])
+        year = next(c for c in cells if c.column == column).text.strip()[:4]
+        return year, re.sub(r"[$,\s]", "", [c for c in cells if c.column > column and kind(c) == "figure"][-1].text)
+
+    ends = [year_and_closing(i) for i in figure_rows]
+    return len(ends) >= 2 and all(a[0] == b[1] or b[0] == a[1] for a, b in zip(ends, ends[1:]))
 
 
 def _leading_label(row: list[HtmlCell], year_labels: bool, year_column: Optional[int] = None) -> list[HtmlCell]:
