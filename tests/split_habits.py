@@ -18,7 +18,8 @@ ixbrl-2023) and render_software's workiva, toppan and dfin tables.
     cd tests && PYTHONPATH=$PWD/..:. ../.venv/bin/python split_habits.py [layout ...]
 tallies right / wrong / refused per layout and way of cutting; with `next` among the arguments,
 the ways of `split_before_next` (the next period's caption moved to an empty part at the page's
-foot) over every period's end, the tables clean and planted.
+foot) over every period's end, the tables clean and planted; with `next-headless`, the same, the
+next page's table printing no headings either.
 """
 
 from __future__ import annotations
@@ -101,11 +102,12 @@ def next_cut_name(headed: bool, caption: str) -> str:
     return f"next-{cut_name(headed, caption)}"
 
 
-def split_before_next(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
+def split_before_next(text: str, n: int, headed: bool, caption: str, headed_after: bool = True) -> Optional[str]:
     """The text where the n-th figure row is a period's last and the next period's caption is
     moved from over its rows to a part of its own at the page's foot (the headings typed again
     over it, or not, and no row), a page break after it and the next period's rows on the next
-    page under the headings but no caption (None where no caption opens the next period)."""
+    page under the headings (or none: not `headed_after`) but no caption (None where no caption
+    opens the next period)."""
     rows = figure_rows(text)
     if n >= len(rows) - 1:
         return None
@@ -129,9 +131,10 @@ def split_before_next(text: str, n: int, headed: bool, caption: str) -> Optional
     if close >= 0:  # (the next period a table of its own, under the headings: the part before it)
         close += len("</table>")
         after = text.index("<table", close, nxt.start())
-        out = text[:close] + "\n" + foot + BREAK + text[after:nxt.start()] + text[nxt.end():]
+        top = text[after:nxt.start()] if headed_after else text[after:text.index(">", after) + 1] + "\n"
+        out = text[:close] + "\n" + foot + BREAK + top + text[nxt.end():]
     else:
-        out = (text[:at] + "</table>\n" + foot + BREAK + text[opening:body] + "\n" + head
+        out = (text[:at] + "</table>\n" + foot + BREAK + text[opening:body] + "\n" + (head if headed_after else "")
                + text[at:nxt.start()] + text[nxt.end():])
     return out if out.count(SENTINEL) == text.count(SENTINEL) else None
 
@@ -202,8 +205,13 @@ def main(layouts: list) -> None:
     import auditor
 
     ruleset = auditor.load_rules()
-    nxt = "next" in layouts
-    layouts = [layout for layout in layouts if layout != "next"]
+    nxt = "next" in layouts or "next-headless" in layouts
+    headless = "next-headless" in layouts
+    layouts = [layout for layout in layouts if layout not in ("next", "next-headless")]
+
+    def before_next(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
+        return split_before_next(text, n, headed, caption, not headless)
+
     for layout in layouts or LAYOUTS:
         for headed, caption in (NEXT_CUTS if nxt else CUTS):
             counts = {"right": 0, "wrong": 0, "refused": 0}
@@ -211,7 +219,7 @@ def main(layouts: list) -> None:
             for name, kind, spec in cases(planted_too=nxt):
                 base = rendered(spec, layout)
                 for n in (period_ends(base.text) if nxt else range(len(figure_rows(base.text)))):
-                    got = outcome(spec, base, n, headed, caption, ruleset, split_before_next if nxt else None)
+                    got = outcome(spec, base, n, headed, caption, ruleset, before_next if nxt else None)
                     if got is None:
                         continue
                     counts[got[0]] += 1
