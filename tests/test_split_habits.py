@@ -25,6 +25,8 @@ Fixed in s36:
   head's rows are asked as the first part's rows above its figures, markers and all.
 Over every row (split_habits.py, 7,984 cuts): 7,084 right, 777 wrong, 123 refused before; all right.
 Fixtures tests/fixtures/html/linden-gauge-2004-period-table-cut-after-its-one-row-*.
+The next period's caption at the page's foot instead (s36 review, right on main):
+linden-gauge-2004-next-caption-at-page-foot-*.
 """
 
 from __future__ import annotations
