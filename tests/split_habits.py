@@ -16,7 +16,10 @@ Layouts: the whole filings of page_habits' eras (html-1999, html-2003,
 ixbrl-2023) and render_software's workiva, toppan and dfin tables.
 
     cd tests && PYTHONPATH=$PWD/..:. ../.venv/bin/python split_habits.py [layout ...]
-tallies right / wrong / refused per layout and way of cutting.
+tallies right / wrong / refused per layout and way of cutting; with `next` among the arguments,
+the ways of `split_before_next` (the next period's caption moved to an empty part at the page's
+foot) over every period's end, the tables clean and planted; with `next-headless`, the same, the
+next page's table printing no headings either.
 """
 
 from __future__ import annotations
@@ -89,6 +92,53 @@ def split_after(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
     return out if out.count(SENTINEL) == text.count(SENTINEL) else None
 
 
+# (headed, caption): the empty part at a page's foot printing the headings or not, the next period's
+# caption as it was or its year alone.
+NEXT_CUTS = [(headed, caption) for headed in (True, False) for caption in ("restated", "year")]
+BREAK = '<p align="center">F-32</p>\n<hr style="page-break-after:always">\n'
+
+
+def next_cut_name(headed: bool, caption: str) -> str:
+    return f"next-{cut_name(headed, caption)}"
+
+
+def split_before_next(text: str, n: int, headed: bool, caption: str, headed_after: bool = True) -> Optional[str]:
+    """The text where the n-th figure row is a period's last and the next period's caption is
+    moved from over its rows to a part of its own at the page's foot (the headings typed again
+    over it, or not, and no row), a page break after it and the next period's rows on the next
+    page under the headings (or none: not `headed_after`) but no caption (None where no caption
+    opens the next period)."""
+    rows = figure_rows(text)
+    if n >= len(rows) - 1:
+        return None
+    at = rows[n].end()
+    opening = text.rindex("<table", 0, at)
+    body = text.index(">", opening) + 1
+    if "</table>" in text[body:at]:
+        return None
+    nxt = CAPTION.search(text, at, rows[n + 1].start())
+    if nxt is None or SENTINEL in nxt.group(0):
+        return None
+    moved = nxt.group(0) if caption == "restated" else _year_only(nxt.group(0))
+    before = [m for m in CAPTION.finditer(text, 0, at) if SENTINEL not in m.group(0)]
+    if moved is None or (caption == "year" and before and _year_only(before[-1].group(0)) == moved):
+        return None  # (a year alone the period before ends in too names neither: no filer's layout)
+    captions = [m for m in CAPTION.finditer(text, body, at) if SENTINEL not in m.group(0)]
+    first_row = next(m for m in figure_rows(text[:at]) if m.start() >= body)
+    head = text[body:(captions[0].start() if captions else first_row.start())]
+    foot = text[opening:body] + "\n" + (head if headed else "") + moved + "</table>\n"
+    close = text.find("</table>", at, nxt.start())
+    if close >= 0:  # (the next period a table of its own, under the headings: the part before it)
+        close += len("</table>")
+        after = text.index("<table", close, nxt.start())
+        top = text[after:nxt.start()] if headed_after else text[after:text.index(">", after) + 1] + "\n"
+        out = text[:close] + "\n" + foot + BREAK + top + text[nxt.end():]
+    else:
+        out = (text[:at] + "</table>\n" + foot + BREAK + text[opening:body] + "\n" + (head if headed_after else "")
+               + text[at:nxt.start()] + text[nxt.end():])
+    return out if out.count(SENTINEL) == text.count(SENTINEL) else None
+
+
 def rendered(spec: dict, layout: str):
     from page_habits import marked
     import render_filing as rf
@@ -101,7 +151,7 @@ def rendered(spec: dict, layout: str):
     return marked(render_software(spec, SOFTWARE[layout]))
 
 
-def outcome(spec: dict, base, n: int, headed: bool, caption: str, ruleset) -> Optional[tuple]:
+def outcome(spec: dict, base, n: int, headed: bool, caption: str, ruleset, cut=None) -> Optional[tuple]:
     """None where the cut does not apply; else (verdict, why): right / wrong / refused.
     Right: every figure read where printed, exactly the errors the figures hold, every
     period read (or a warning naming what is unread)."""
@@ -112,7 +162,7 @@ def outcome(spec: dict, base, n: int, headed: bool, caption: str, ruleset) -> Op
     from expect import expected_errors, read_cells, reported_errors
     from render_html import place_sentinels
 
-    text = split_after(base.text, n, headed, caption)
+    text = (cut or split_after)(base.text, n, headed, caption)
     if text is None:
         return None
     out = copy.copy(base)
@@ -155,20 +205,27 @@ def main(layouts: list) -> None:
     import auditor
 
     ruleset = auditor.load_rules()
+    nxt = "next" in layouts or "next-headless" in layouts
+    headless = "next-headless" in layouts
+    layouts = [layout for layout in layouts if layout not in ("next", "next-headless")]
+
+    def before_next(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
+        return split_before_next(text, n, headed, caption, not headless)
+
     for layout in layouts or LAYOUTS:
-        for headed, caption in CUTS:
+        for headed, caption in (NEXT_CUTS if nxt else CUTS):
             counts = {"right": 0, "wrong": 0, "refused": 0}
             said = []
-            for name, kind, spec in cases():
+            for name, kind, spec in cases(planted_too=nxt):
                 base = rendered(spec, layout)
-                for n in range(len(figure_rows(base.text))):
-                    got = outcome(spec, base, n, headed, caption, ruleset)
+                for n in (period_ends(base.text) if nxt else range(len(figure_rows(base.text)))):
+                    got = outcome(spec, base, n, headed, caption, ruleset, before_next if nxt else None)
                     if got is None:
                         continue
                     counts[got[0]] += 1
                     if got[0] != "right" and len(said) < 3:
                         said.append(f"{name}/{kind} after row {n}: {got[0]}: {got[1]}")
-            print(f"{layout:11} {cut_name(headed, caption):18} right {counts['right']:4}  wrong {counts['wrong']:3}  "
+            print(f"{layout:11} {(next_cut_name if nxt else cut_name)(headed, caption):18} right {counts['right']:4}  wrong {counts['wrong']:3}  "
                   f"refused {counts['refused']:3}", flush=True)
             for line in said:
                 print("      ", line, flush=True)
