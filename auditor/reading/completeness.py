@@ -370,6 +370,8 @@ def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str
     return lines[-1].strip()
 
 
+# A table's or a table row's tag: what follows it is no line of the table's text rows.
+TABLE_MARKUP = lazy_compile(r"</?(?:table|tr|td)\b", re.IGNORECASE)
 # A figure as a row prints it in its columns ("215", "$1,204", "(38)", "473-").
 ROW_FIGURE = lazy_compile(r"(?<!\S)\(?(?:\$[ \t]*)?\d[\d,]*(?:\.\d+)?(?:\)|" + NEGATIVE_AFTER + r")?(?!\S)")
 
@@ -384,8 +386,8 @@ def _row_folded_cut(after: str, schedules: Sequence[Schedule]) -> str | None:
         any(c and c.line == r.line for c in r.cells) and any(c and c.line > r.line for c in r.cells)
         for p in s.periods for r in p.rows)]
     lines = _word_lines(_prose(after))
-    if not folded or not lines:
-        return None
+    if not folded or not lines or TABLE_MARKUP.search(after):
+        return None  # (past a table's markup the last line is another table's, or HTML's: no folded row's)
     line = lines[-1].rstrip()
     figures = list(ROW_FIGURE.finditer(line))
     first_column = min(s.columns[0].start for s in folded)
