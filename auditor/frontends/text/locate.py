@@ -173,7 +173,7 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
         if not (BREAK.match(line) or FOOTNOTE_LINE.match(line)) or TITLE.search(line) or _has_figures(line) \
                 or DOCUMENT_EDGE.match(line):
             return None
-        if labels.heads_a_note(line, numbered=True) and pages.broken(lines, region.last + 1, n):
+        if _heads_a_note(line) and pages.broken(lines, region.last + 1, n):
             return None  # (a note numbered alone opens the next page, "(5) ALLOWANCE ...": no footnote of the table's)
     return None
 
@@ -424,7 +424,7 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary, first: Ab
             if DOCUMENT_EDGE.match(lines[look - 1]) or heads_another_statement(lines, look):
                 return close
             line = lines[look - 1]
-            if paged and labels.heads_a_note(line, numbered=True):
+            if paged and _heads_a_note(line):
                 return close  # the next page opens a note numbered alone ("(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS")
             if not (BREAK.match(line) or TITLE.search(line) or _is_caption(line) or paged and pages.is_running_head(line)):
                 return close
@@ -462,8 +462,18 @@ def _titled_a_note(lines: Sequence[str], open_line: int) -> bool:
     for n in range(open_line + 1, min(len(lines), open_line + CAPTION_REACH) + 1):
         line = lines[n - 1]
         if line.strip() and not _OPENING_TAG.match(line):
-            return labels.heads_a_note(line, numbered=True)
+            return _heads_a_note(line)
     return False
+
+
+# Words typed apart as columns are ("(1)        CHANGES DUE": a marker over one heading, the
+# next heading's first words): a note's heading is one phrase.
+_COLUMN_GAP = lazy_compile(r"\S\s{3,}\S")
+
+
+def _heads_a_note(line: str) -> bool:
+    """Whether a typed line is a note's heading (labels.heads_a_note, numbered), one phrase."""
+    return not _COLUMN_GAP.search(line.strip()) and labels.heads_a_note(line, numbered=True)
 
 
 def part_after(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
