@@ -13,6 +13,7 @@ what its place holds.  Where neither decides, the table is refused at the rest.
 from __future__ import annotations
 
 import re
+from itertools import product
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
@@ -69,14 +70,14 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
         else:
             undecided.append((n, body, places))
     waiting = {n for n, _, _ in undecided}
-    for n, body, places in undecided:
-        tail = tails.get(n)
-        # (A rest's rest stands right of its rest: only the places leaving it one place over the columns
-        # after it, each tried with its rest's rest set there: "COLUMN G" after "COLUMN C ... COLUMN F".)
-        joined = {start: _with_tail(out[n - 2].rstrip(), body, start, tail, edge, columns) for start in places.values()}
-        if tail is not None and all(whole is None for whole in joined.values()):
-            joined, tail = {start: body for start in places.values()}, None  # (no place for it: a line of its own)
-        joined = {start: whole for start, whole in joined.items() if whole is not None}
+    # (A rest's rest stands right of its rest: only the places leaving it one place over the columns
+    # after it, each tried with its rest's rest set there: "COLUMN G" after "COLUMN C ... COLUMN F".)
+    tried_with = {n: _with_tails(out[n - 2].rstrip(), body, places, tails.get(n), edge, columns)
+                  for n, body, places in undecided}
+    for k, (n, body, places) in enumerate(undecided):
+        if n not in waiting:
+            continue  # (placed with the rests before it, `_jointly`)
+        joined, tail = tried_with[n]
         heading = _heading_block(out, shift, block, n)
         tried = [(start, _heads(out, heading, waiting, (n - 1, joined[start], start), columns)) for start in joined]
         fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(heads, len(columns))])
@@ -87,6 +88,17 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
             heads = dict(tried)
             opened = [start for start in fitting if _balances_open(heads[start])]
             fitting = opened if len(opened) == 1 else fitting
+        if len(fitting) != 1:
+            together = [(m, b) for m, b, _ in undecided[k:] if m in waiting]
+            starts = _jointly(out, heading, together, {m: tried_with[m][0] for m, _ in together}, columns)
+            if starts is not None:
+                for m, b in together:
+                    set_back(out, shift, m, b, starts[m])
+                    waiting.discard(m)
+                    if tried_with[m][1] is not None:
+                        home[m] = m - 1
+                        _rest_of_rest(out, shift, tried_with[m][1], home, edge, columns)
+                continue
         if len(fitting) != 1:
             raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
                              f"wrapped by the filer's software? (their columns are not sure: no heading typed "
@@ -110,6 +122,47 @@ def _rest_of_rest(out: list[str], shift: dict[int, tuple[Moved, ...]], rest: tup
     if len(places) == 1:
         set_back(out, shift, n, body, next(iter(places.values())), row)
         home[n] = row
+
+
+# The most ways several heading rests may stand together that are tried at once (`_jointly`).
+MOST_TOGETHER = 4096
+
+
+def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple[int, str]],
+             joined: dict[int, dict[int, str]], columns: Sequence[tuple[int, int]]) -> Optional[dict[int, int]]:
+    """Where several heading rests none of which has one place alone stand (`rests`, each line's
+    places `joined`: start -> its words, its rest's rest after them) where they do together: the one way
+    of setting them all that leaves every column's heading naming what its place holds and a stack
+    unbroken ("ADDITIONS" and "CHARGED" both wrapped off the top lines, over the other accounts' column,
+    each alone a line apart from its column's words); None where no way or more than one does."""
+    ways = 1
+    for n, _ in rests:
+        ways *= len(joined[n])
+    if len(rests) < 2 or not ways or ways > MOST_TOGETHER:
+        return None
+    found: list[dict[int, int]] = []
+    for starts in product(*(sorted(joined[n]) for n, _ in rests)):
+        trial = list(out)
+        for (n, _), start in zip(rests, starts):
+            over = trial[n - 2].rstrip()
+            trial[n - 2], trial[n - 1] = over + " " * (start - len(over) - 1) + joined[n][start], ""
+        heads = _heads(trial, heading, set(), (0, "", 0), columns)
+        if _heads_fit(heads, len(columns)) and _stacked(trial, heading, set(), (0, "", 0), columns):
+            found.append(dict(zip((n for n, _ in rests), starts)))
+            if len(found) > 1:
+                return None
+    return found[0] if found else None
+
+
+def _with_tails(over: str, body: str, places: dict[tuple[int, ...], int], tail: Optional[tuple[int, str]],
+                edge: int, columns: Sequence[tuple[int, int]]) -> tuple[dict[int, str], Optional[tuple[int, str]]]:
+    """A rest's places (start -> its words, its rest's rest set after them where it has one place,
+    `_with_tail`), and its rest's rest; where no place leaves its rest's rest one, every place and none
+    (the rest's rest a line of its own)."""
+    joined = {start: _with_tail(over, body, start, tail, edge, columns) for start in places.values()}
+    if tail is not None and all(whole is None for whole in joined.values()):
+        return {start: body for start in places.values()}, None
+    return {start: whole for start, whole in joined.items() if whole is not None}, tail
 
 
 def _with_tail(over: str, body: str, start: int, tail: Optional[tuple[int, str]], edge: int,
