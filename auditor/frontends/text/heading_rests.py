@@ -17,8 +17,8 @@ from itertools import product
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import (BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY, RULE_LETTER,
-                            SCHEDULE_MOVEMENT)
+from auditor.labels import (ADDITIONS_WORD, BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, DEDUCTIONS_WORD, HEADING_TAIL,
+                            OPENING_ONLY, RULE_LETTER, SCHEDULE_MOVEMENT)
 from auditor.lazy_pattern import lazy_compile
 
 # How far a heading centred over the last column may reach past its figures (wider than they are).
@@ -140,7 +140,7 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
         ways *= len(joined[n])
     if len(rests) < 2 or not ways or ways > MOST_TOGETHER:
         return None
-    found: list[dict[int, int]] = []
+    found: list[tuple[dict[int, int], bool]] = []  # (each way, whether its every column names one way of moving)
     for starts in product(*(sorted(joined[n]) for n, _ in rests)):
         trial = list(out)
         for (n, _), start in zip(rests, starts):
@@ -148,10 +148,17 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
             trial[n - 2], trial[n - 1] = over + " " * (start - len(over) - 1) + joined[n][start], ""
         heads = _heads(trial, heading, set(), (0, "", 0), columns)
         if _heads_fit(heads, len(columns)) and _stacked(trial, heading, set(), (0, "", 0), columns):
-            found.append(dict(zip((n for n, _ in rests), starts)))
-            if len(found) > 1:
-                return None
-    return found[0] if found else None
+            found.append((dict(zip((n for n, _ in rests), starts)), _one_way(heads)))
+    one_way = [way for way, one in found if one]
+    if len(found) > 1 and len(one_way) == 1:  # (of several, the one no column's heading names both ways in)
+        return one_way[0]
+    return found[0][0] if len(found) == 1 else None
+
+
+def _one_way(heads: Sequence[str]) -> bool:
+    """Whether no column's heading names both the additions and the deductions ("ADDITIONS CHARGED
+    DEDUCTIONS WRITE-OFFS": a rest of the additions' heading set over the deductions' column)."""
+    return not any(ADDITIONS_WORD.search(head) and DEDUCTIONS_WORD.search(head) for head in heads)
 
 
 def _with_tails(over: str, body: str, places: dict[tuple[int, ...], int], tail: Optional[tuple[int, str]],
