@@ -414,3 +414,42 @@ def test_a_label_typed_on_two_lines_is_no_labels_rest(headings_too):
                                                            (cost, lines[cost - 1].index("915") + 1)]
     at = next(n for n, line in enumerate(lines, 1) if line.strip().endswith("1,437"))
     assert [(f.check, f.location.line) for f in result.findings] == [("row_identity", at)]
+
+
+FOLDED_TOGETHER = Path(__file__).parent / "fixtures" / "thornbury-valve-1996-headings-folded-at-72-clean.txt"
+LETTERS_TWICE = Path(__file__).parent / "fixtures" / "ravensmoor-glass-2000-column-letters-folded-twice-at-80-clean.txt"
+
+
+def test_heading_rests_none_of_which_has_one_place_alone_are_set_where_they_stand_together():
+    """"ADDITIONS" and "CHARGED", the rests of the two top heading lines at 72, each alone fits over the
+    other accounts' column or the deductions': together over the other accounts' column, every column's
+    heading a stack naming its place, none naming both the additions and the deductions (refused before
+    s37-fold72)."""
+    lines = FOLDED_TOGETHER.read_text().split("\n")
+    assert "ADDITIONS" in lines and "CHARGED" in lines  # (wrapped off their lines, alone)
+    result = _check("\n".join(lines))
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns] == [
+        "BALANCE AT BEGINNING OF PERIOD", "FOREIGN CURRENCY TRANSLATION", "ADDITIONS CHARGED TO COSTS AND EXPENSES",
+        "ADDITIONS CHARGED (CREDITED) TO OTHER ACCOUNTS", "DEDUCTIONS WRITE-OFFS", "BALANCE AT END OF PERIOD"]
+
+
+def test_a_letters_rest_with_a_rest_of_its_own_is_set_with_it_each_letter_over_its_column():
+    """"COLUMN C ... COLUMN F" under the letters' line folded at 80, "COLUMN G" under it: the rest set where
+    its own rest has a place after it, each letter over its column (before s37-fold72 the rest was set to
+    end over the last column, every letter one column right of its own, COLUMN G lost: cik863204-2000's)."""
+    text = LETTERS_TWICE.read_text()
+    assert "COLUMN G" in text.split("\n")
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    headings = [c.heading for c in result.schedules[0].columns]
+    assert [h.split()[:2] for h in headings] == [["COLUMN", letter] for letter in "BCDEFG"], headings
+
+
+def test_a_headings_rest_is_set_where_the_balances_headings_open_on_their_words():
+    """chattem-2006's "ACCOUNTS" (of "CHARGED TO OTHER ACCOUNTS"'s line) folded at 72 over "WRITTEN OFF" or over
+    the closing balance's "END OF PERIOD" (its "BALANCE AT" dropped): over the deductions' column, the closing
+    balance's heading opening on its own words; the caption under the rule ("Reserves deducted from asset
+    accounts:") heads no column (refused before s37-fold72)."""
+    path = next(p for p in TABLES if p.stem == "chattem-2006")
+    assert outcome(dict(cases(path))["clean"], "wrap-72-short-last", "text-tagged") == ("right", "")
