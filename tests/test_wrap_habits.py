@@ -184,13 +184,22 @@ Reserve for inventory obsolescence      1,860        1,004            20        
 
 
 def test_a_headings_rest_is_refused_where_more_than_one_place_names_its_columns_alike():
-    """"Charged to" wrapped off the top heading line at 64 columns may have stood over the other
-    accounts' column or the deductions' (both movements): refused at it.  At 72 "End of" alone is
-    wrapped, and over the deductions' column it would name a balance: over the last."""
-    lines = wrapped(Rendered(FIVE_COLUMNS), 64).text.split("\n")
-    rest = next(n for n, line in enumerate(lines, 1) if line == "Charged to")
+    """"to" wrapped off the top heading line at 70 columns ("Charged" over "to") may have stood over
+    more than one column: refused at it.  At 64 "Charged to" may have stood over the other accounts'
+    column or the deductions' (both movements), "Other" and "Accounts" wrapped too: set together, the one
+    way leaving each column's heading an unbroken stack puts all three over the other accounts' column
+    (refused at "Charged to" before s37-fold72).  At 72 "End of" alone is wrapped, and over the
+    deductions' column it would name a balance: over the last."""
+    lines = wrapped(Rendered(FIVE_COLUMNS), 70).text.split("\n")
+    rest = next(n for n, line in enumerate(lines, 1) if line == "to")
     result = _check("\n".join(lines))
     assert result.error is not None and result.error.line == rest and "more than one column" in str(result.error)
+    lines = wrapped(Rendered(FIVE_COLUMNS), 64).text.split("\n")
+    assert "Charged to" in lines
+    result = _check("\n".join(lines))
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns][1:3] == ["Charged to Costs and Expenses",
+                                                                     "Charged to Other Accounts"]
     lines = wrapped(Rendered(FIVE_COLUMNS), 72).text.split("\n")
     assert "End of" in lines
     result = _check("\n".join(lines))
