@@ -425,7 +425,7 @@ def test_a_label_typed_on_two_lines_is_no_labels_rest(headings_too):
     assert [(f.check, f.location.line) for f in result.findings] == [("row_identity", at)]
 
 
-FOLDED_TOGETHER = Path(__file__).parent / "fixtures" / "thornbury-valve-1996-headings-folded-at-72-clean.txt"
+FOLDED_TOGETHER = Path(__file__).parent / "fixtures" / "thistlewood-valve-1996-headings-folded-at-72-clean.txt"
 LETTERS_TWICE = Path(__file__).parent / "fixtures" / "ravensmoor-glass-2000-column-letters-folded-twice-at-80-clean.txt"
 
 

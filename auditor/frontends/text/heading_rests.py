@@ -95,9 +95,10 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
                 for m, b in together:
                     set_back(out, shift, m, b, starts[m])
                     waiting.discard(m)
-                    if tried_with[m][1] is not None:
+                    rest_of_rest = tried_with[m][1]
+                    if rest_of_rest is not None:
                         home[m] = m - 1
-                        _rest_of_rest(out, shift, tried_with[m][1], home, edge, columns)
+                        _rest_of_rest(out, shift, rest_of_rest, home, edge, columns)
                 continue
         if len(fitting) != 1:
             raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
