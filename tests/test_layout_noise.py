@@ -366,6 +366,11 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # (kesterton, s33-wrapcols, tagged and wrapped whole at 80: as halvorsen.)
                  *((f"kesterton-forge-1998-column-letters-wrapped-at-80-{kind}.txt", "page break within a period")
                    for kind in ("clean", "closing-typo")),
+                 # (ravensmoor and thistlewood, s37-fold72, folded whole at 80 and 72: as halvorsen.)
+                 *((f"{name}-{kind}.txt", "page break within a period")
+                   for name in ("ravensmoor-glass-2000-column-letters-folded-twice-at-80",
+                                "thistlewood-valve-1996-headings-folded-at-72")
+                   for kind in ("clean", "closing-typo")),
                  # (larchmont, s32-wrapempty: wrapped whole at 80, a column blank in every row, placed by the
                  # rule's runs; an edit made after the wrapping breaks its geometry: the page's headings
                  # between a row and its rest; the "$" taken off a rest, now set in past a rest's indent,
@@ -433,7 +438,9 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # "BALANCE AT   (1)   (2)": the edit's row finder passes over it, `_markers_over_heading`.
     # heathmoor: paged already within its first year, the edit's walk ends at the next page's title.
     # ormsby, pellworth, brackwater, dunstable, whitcombe: like holloway, years named only in the title, no caption to break above;
-    # dunmore (textile-1999), merrivale (s34-pairs4): likewise, their blocks of the title's years uncaptioned.)
+    # dunmore (textile-1999), merrivale (s34-pairs4): likewise, their blocks of the title's years uncaptioned.
+    # ravensmoor (s37-fold72): folded at 80, each row on three lines, as tallisker: no row line between its
+    # periods for the edit to break under.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -448,7 +455,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("whitcombe", "periods"), ("dunmore", "periods"), ("merrivale", "periods"),
                         ("larchmont", "period"),
                         ("quarry", "period"), ("quarry", "periods"), ("pembrook", "period"),
-                        ("thornbury", "period"), ("thornbury", "periods")} | transposed
+                        ("thornbury", "period"), ("thornbury", "periods"), ("ravensmoor", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

@@ -65,19 +65,22 @@ def test_real_tables_wrapped_by_the_filers_software_are_read_exactly_or_refused(
 # shows the edge); s36-wrap7 500 of 560 and 147 of 200 (a rule or a heading line wrapped twice, its rest's rest
 # set back after its rest, the last showing the edge; headings placed over the rule's runs; of several places
 # naming the columns alike, the one leaving each column's heading an unbroken stack: cca-industries-2013's
-# "ADDITIONS" under "COL. C", not two lines over "COL. D").
+# "ADDITIONS" under "COL. C", not two lines over "COL. D"); s37-fold72 540 of 560 and 186 of 200 (a rest's
+# columns judged on the headings alone, the title above and the captions under the rule left out; rests none of
+# which has one place alone set where they stand together; a rest's rest placed with its rest; of places alike,
+# the one opening the balances' headings on their words).
 READ_WRAPPED_HEADINGS = {
-    ("wrap-80", "text-tagged"): 27, ("wrap-80", "text-untagged"): 33,
-    ("wrap-80-indent-4", "text-tagged"): 27, ("wrap-80-indent-4", "text-untagged"): 33,
-    ("wrap-76", "text-tagged"): 32, ("wrap-76", "text-untagged"): 35,
-    ("wrap-76-indent-4", "text-tagged"): 32, ("wrap-76-indent-4", "text-untagged"): 35,
-    ("wrap-72", "text-tagged"): 30, ("wrap-72", "text-untagged"): 34,
-    ("wrap-72-indent-4", "text-tagged"): 30, ("wrap-72-indent-4", "text-untagged"): 32,
-    ("wrap-80-indent-2", "text-tagged"): 27, ("wrap-80-indent-2", "text-untagged"): 33,
-    ("wrap-80-indent-8", "text-tagged"): 27, ("wrap-80-indent-8", "text-untagged"): 33,
-    ("wrap-80-short-last", "text-tagged"): 22, ("wrap-80-short-last", "text-untagged"): 28,
-    ("wrap-76-short-last", "text-tagged"): 24, ("wrap-76-short-last", "text-untagged"): 26,
-    ("wrap-72-short-last", "text-tagged"): 24, ("wrap-72-short-last", "text-untagged"): 23,
+    ("wrap-80", "text-tagged"): 30, ("wrap-80", "text-untagged"): 36,
+    ("wrap-80-indent-4", "text-tagged"): 30, ("wrap-80-indent-4", "text-untagged"): 36,
+    ("wrap-76", "text-tagged"): 33, ("wrap-76", "text-untagged"): 36,
+    ("wrap-76-indent-4", "text-tagged"): 33, ("wrap-76-indent-4", "text-untagged"): 36,
+    ("wrap-72", "text-tagged"): 34, ("wrap-72", "text-untagged"): 36,
+    ("wrap-72-indent-4", "text-tagged"): 34, ("wrap-72-indent-4", "text-untagged"): 34,
+    ("wrap-80-indent-2", "text-tagged"): 30, ("wrap-80-indent-2", "text-untagged"): 36,
+    ("wrap-80-indent-8", "text-tagged"): 30, ("wrap-80-indent-8", "text-untagged"): 36,
+    ("wrap-80-short-last", "text-tagged"): 26, ("wrap-80-short-last", "text-untagged"): 34,
+    ("wrap-76-short-last", "text-tagged"): 30, ("wrap-76-short-last", "text-untagged"): 32,
+    ("wrap-72-short-last", "text-tagged"): 32, ("wrap-72-short-last", "text-untagged"): 32,
 }
 
 
@@ -181,13 +184,22 @@ Reserve for inventory obsolescence      1,860        1,004            20        
 
 
 def test_a_headings_rest_is_refused_where_more_than_one_place_names_its_columns_alike():
-    """"Charged to" wrapped off the top heading line at 64 columns may have stood over the other
-    accounts' column or the deductions' (both movements): refused at it.  At 72 "End of" alone is
-    wrapped, and over the deductions' column it would name a balance: over the last."""
-    lines = wrapped(Rendered(FIVE_COLUMNS), 64).text.split("\n")
-    rest = next(n for n, line in enumerate(lines, 1) if line == "Charged to")
+    """"to" wrapped off the top heading line at 70 columns ("Charged" over "to") may have stood over
+    more than one column: refused at it.  At 64 "Charged to" may have stood over the other accounts'
+    column or the deductions' (both movements), "Other" and "Accounts" wrapped too: set together, the one
+    way leaving each column's heading an unbroken stack puts all three over the other accounts' column
+    (refused at "Charged to" before s37-fold72).  At 72 "End of" alone is wrapped, and over the
+    deductions' column it would name a balance: over the last."""
+    lines = wrapped(Rendered(FIVE_COLUMNS), 70).text.split("\n")
+    rest = next(n for n, line in enumerate(lines, 1) if line == "to")
     result = _check("\n".join(lines))
     assert result.error is not None and result.error.line == rest and "more than one column" in str(result.error)
+    lines = wrapped(Rendered(FIVE_COLUMNS), 64).text.split("\n")
+    assert "Charged to" in lines
+    result = _check("\n".join(lines))
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns][1:3] == ["Charged to Costs and Expenses",
+                                                                     "Charged to Other Accounts"]
     lines = wrapped(Rendered(FIVE_COLUMNS), 72).text.split("\n")
     assert "End of" in lines
     result = _check("\n".join(lines))
@@ -411,3 +423,42 @@ def test_a_label_typed_on_two_lines_is_no_labels_rest(headings_too):
                                                            (cost, lines[cost - 1].index("915") + 1)]
     at = next(n for n, line in enumerate(lines, 1) if line.strip().endswith("1,437"))
     assert [(f.check, f.location.line) for f in result.findings] == [("row_identity", at)]
+
+
+FOLDED_TOGETHER = Path(__file__).parent / "fixtures" / "thistlewood-valve-1996-headings-folded-at-72-clean.txt"
+LETTERS_TWICE = Path(__file__).parent / "fixtures" / "ravensmoor-glass-2000-column-letters-folded-twice-at-80-clean.txt"
+
+
+def test_heading_rests_none_of_which_has_one_place_alone_are_set_where_they_stand_together():
+    """"ADDITIONS" and "CHARGED", the rests of the two top heading lines at 72, each alone fits over the
+    other accounts' column or the deductions': together over the other accounts' column, every column's
+    heading a stack naming its place, none naming both the additions and the deductions (refused before
+    s37-fold72)."""
+    lines = FOLDED_TOGETHER.read_text().split("\n")
+    assert "ADDITIONS" in lines and "CHARGED" in lines  # (wrapped off their lines, alone)
+    result = _check("\n".join(lines))
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns] == [
+        "BALANCE AT BEGINNING OF PERIOD", "FOREIGN CURRENCY TRANSLATION", "ADDITIONS CHARGED TO COSTS AND EXPENSES",
+        "ADDITIONS CHARGED (CREDITED) TO OTHER ACCOUNTS", "DEDUCTIONS WRITE-OFFS", "BALANCE AT END OF PERIOD"]
+
+
+def test_a_letters_rest_with_a_rest_of_its_own_is_set_with_it_each_letter_over_its_column():
+    """"COLUMN C ... COLUMN F" under the letters' line folded at 80, "COLUMN G" under it: the rest set where
+    its own rest has a place after it, each letter over its column (before s37-fold72 the rest was set to
+    end over the last column, every letter one column right of its own, COLUMN G lost: cik863204-2000's)."""
+    text = LETTERS_TWICE.read_text()
+    assert "COLUMN G" in text.split("\n")
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    headings = [c.heading for c in result.schedules[0].columns]
+    assert [h.split()[:2] for h in headings] == [["COLUMN", letter] for letter in "BCDEFG"], headings
+
+
+def test_a_headings_rest_is_set_where_the_balances_headings_open_on_their_words():
+    """chattem-2006's "ACCOUNTS" (of "CHARGED TO OTHER ACCOUNTS"'s line) folded at 72 over "WRITTEN OFF" or over
+    the closing balance's "END OF PERIOD" (its "BALANCE AT" dropped): over the deductions' column, the closing
+    balance's heading opening on its own words; the caption under the rule ("Reserves deducted from asset
+    accounts:") heads no column (refused before s37-fold72)."""
+    path = next(p for p in TABLES if p.stem == "chattem-2006")
+    assert outcome(dict(cases(path))["clean"], "wrap-72-short-last", "text-tagged") == ("right", "")

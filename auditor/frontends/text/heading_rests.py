@@ -13,11 +13,12 @@ what its place holds.  Where neither decides, the table is refused at the rest.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from itertools import product
+from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import (BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY, RULE_LETTER,
-                            SCHEDULE_MOVEMENT)
+from auditor.labels import (ADDITIONS_WORD, BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, DEDUCTIONS_WORD, HEADING_TAIL,
+                            OPENING_ONLY, RULE_LETTER, SCHEDULE_MOVEMENT)
 from auditor.lazy_pattern import lazy_compile
 
 # How far a heading centred over the last column may reach past its figures (wider than they are).
@@ -46,11 +47,14 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
     undecided: list[tuple[int, str, dict[tuple[int, ...], int]]] = []
     rests: set[int] = set()
     home: dict[int, int] = {}  # a rest set back -> the line it was set back on
+    tails: dict[int, tuple[int, str]] = {}  # a rest not placed yet -> its rest's rest
     for n, body in headings:
         if n - 1 in rests:
             if n - 1 in home:
                 _rest_of_rest(out, shift, (n, body), home, edge, columns)
-            continue  # (under a rest not placed yet: a line of its own)
+            else:
+                tails[n - 1] = (n, body)
+            continue  # (under a rest not placed yet: placed after it, with it)
         most, over = edge - len(body) + 1 + OVERHANG, out[n - 2].rstrip()
         if is_tags(body):
             out[n - 2], out[n - 1] = "<S>", ""  # (the <S>/<C> line's last markers cut off: their columns are lost, the rules show them)
@@ -66,18 +70,45 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
         else:
             undecided.append((n, body, places))
     waiting = {n for n, _, _ in undecided}
-    for n, body, places in undecided:
-        tried = [(start, _heads(out, block, waiting, (n - 1, body, start), columns)) for start in places.values()]
+    # (A rest's rest stands right of its rest: only the places leaving it one place over the columns
+    # after it, each tried with its rest's rest set there: "COLUMN G" after "COLUMN C ... COLUMN F".)
+    tried_with = {n: _with_tails(out[n - 2].rstrip(), body, places, tails.get(n), edge, columns)
+                  for n, body, places in undecided}
+    for k, (n, body, places) in enumerate(undecided):
+        if n not in waiting:
+            continue  # (placed with the rests before it, `_jointly`)
+        joined, tail = tried_with[n]
+        heading = _heading_block(out, shift, block, n)
+        tried = [(start, _heads(out, heading, waiting, (n - 1, joined[start], start), columns)) for start in joined]
         fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(heads, len(columns))])
         if len(fitting) > 1:  # (of several, the one place leaving every column's heading a stack unbroken, if one)
-            stacked = [start for start in fitting if _stacked(out, block, waiting, (n - 1, body, start), columns)]
+            stacked = [start for start in fitting if _stacked(out, heading, waiting, (n - 1, joined[start], start), columns)]
             fitting = stacked if len(stacked) == 1 else fitting
+        if len(fitting) > 1:  # (of several still, the one place leaving the balances' headings opening on their words)
+            heads = dict(tried)
+            opened = [start for start in fitting if _balances_open(heads[start])]
+            fitting = opened if len(opened) == 1 else fitting
+        if len(fitting) != 1:
+            together = [(m, b) for m, b, _ in undecided[k:] if m in waiting]
+            starts = _jointly(out, heading, together, {m: tried_with[m][0] for m, _ in together}, columns)
+            if starts is not None:
+                for m, b in together:
+                    set_back(out, shift, m, b, starts[m])
+                    waiting.discard(m)
+                    rest_of_rest = tried_with[m][1]
+                    if rest_of_rest is not None:
+                        home[m] = m - 1
+                        _rest_of_rest(out, shift, rest_of_rest, home, edge, columns)
+                continue
         if len(fitting) != 1:
             raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
                              f"wrapped by the filer's software? (their columns are not sure: no heading typed "
                              f"whole shows the table's right edge)", path, n)
         set_back(out, shift, n, body, fitting[0])
         waiting.discard(n)
+        if tail is not None:
+            home[n] = n - 1
+            _rest_of_rest(out, shift, tail, home, edge, columns)
 
 
 def _rest_of_rest(out: list[str], shift: dict[int, tuple[Moved, ...]], rest: tuple[int, str], home: dict[int, int],
@@ -92,6 +123,94 @@ def _rest_of_rest(out: list[str], shift: dict[int, tuple[Moved, ...]], rest: tup
     if len(places) == 1:
         set_back(out, shift, n, body, next(iter(places.values())), row)
         home[n] = row
+
+
+# The most ways several heading rests may stand together that are tried at once (`_jointly`).
+MOST_TOGETHER = 4096
+
+
+def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple[int, str]],
+             joined: dict[int, dict[int, str]], columns: Sequence[tuple[int, int]]) -> Optional[dict[int, int]]:
+    """Where several heading rests none of which has one place alone stand (`rests`, each line's
+    places `joined`: start -> its words, its rest's rest after them) where they do together: the one way
+    of setting them all that leaves every column's heading naming what its place holds and a stack
+    unbroken ("ADDITIONS" and "CHARGED" both wrapped off the top lines, over the other accounts' column,
+    each alone a line apart from its column's words); None where no way or more than one does."""
+    ways = 1
+    for n, _ in rests:
+        ways *= len(joined[n])
+    if len(rests) < 2 or not ways or ways > MOST_TOGETHER:
+        return None
+    found: list[tuple[dict[int, int], bool]] = []  # (each way, whether its every column names one way of moving)
+    for starts in product(*(sorted(joined[n]) for n, _ in rests)):
+        trial = list(out)
+        for (n, _), start in zip(rests, starts):
+            over = trial[n - 2].rstrip()
+            trial[n - 2], trial[n - 1] = over + " " * (start - len(over) - 1) + joined[n][start], ""
+        heads = _heads(trial, heading, set(), (0, "", 0), columns)
+        if _heads_fit(heads, len(columns)) and _stacked(trial, heading, set(), (0, "", 0), columns):
+            found.append((dict(zip((n for n, _ in rests), starts)), _one_way(heads)))
+    one_way = [way for way, one in found if one]
+    if len(found) > 1 and len(one_way) == 1:  # (of several, the one no column's heading names both ways in)
+        return one_way[0]
+    return found[0][0] if len(found) == 1 else None
+
+
+def _one_way(heads: Sequence[str]) -> bool:
+    """Whether no column's heading names both the additions and the deductions ("ADDITIONS CHARGED
+    DEDUCTIONS WRITE-OFFS": a rest of the additions' heading set over the deductions' column)."""
+    return not any(ADDITIONS_WORD.search(head) and DEDUCTIONS_WORD.search(head) for head in heads)
+
+
+def _with_tails(over: str, body: str, places: dict[tuple[int, ...], int], tail: Optional[tuple[int, str]],
+                edge: int, columns: Sequence[tuple[int, int]]) -> tuple[dict[int, str], Optional[tuple[int, str]]]:
+    """A rest's places (start -> its words, its rest's rest set after them where it has one place,
+    `_with_tail`), and its rest's rest; where no place leaves its rest's rest one, every place and none
+    (the rest's rest a line of its own)."""
+    joined = {start: _with_tail(over, body, start, tail, edge, columns) for start in places.values()}
+    if tail is not None and all(whole is None for whole in joined.values()):
+        return {start: body for start in places.values()}, None
+    return {start: whole for start, whole in joined.items() if whole is not None}, tail
+
+
+def _with_tail(over: str, body: str, start: int, tail: Optional[tuple[int, str]], edge: int,
+               columns: Sequence[tuple[int, int]]) -> Optional[str]:
+    """A rest's words set at `start` on its line (`over`), its rest's rest (`tail`, if it has one) after them
+    where its words stand over the same columns wherever it may start up to the edge (`_rest_of_rest`):
+    the rest as placed from `start`, the rest's rest's words at their place after it; None where the rest's
+    rest has no one place there (it would stand over no column, or over more than one place)."""
+    if tail is None:
+        return body
+    places = _placements(tail[1], start + len(body) + 1, edge - len(tail[1]) + 1 + OVERHANG, columns)
+    if len(places) != 1:
+        return None
+    at = next(iter(places.values()))
+    return body + " " * (at - start - len(body)) + tail[1]
+
+
+def _heading_block(out: Sequence[str], shift: dict[int, tuple[Moved, ...]], block: tuple[int, int],
+                   n: int) -> tuple[int, int]:
+    """The headings' lines (`block`, first to last) around a rest (line `n`): from the blank line above
+    them (a rest's line emptied where it was set back is none: the gap the file leaves) down to the rule
+    under them, where one stands under the rest; the title's lines above ("(In thousands)") and the
+    captions between the rule and the first row ("Reserves deducted from asset accounts:") head no column."""
+    rules = [k for k in range(n, block[1] + 1) if out[k - 1].strip() and is_rule(out[k - 1].strip())]
+    emptied = {row + m.down for row, parts in shift.items() for m in parts}
+    top = n - 1
+    while top > block[0] and (out[top - 2].strip() or top - 1 in emptied):
+        top -= 1
+    return (top, rules[-1] - 1) if rules else (top, block[1])
+
+
+def _balances_open(heads: Sequence[str]) -> bool:
+    """Whether the balances' columns' headings (counted from the right: the last, the closing, and the
+    first) each open on a balance's word, past their Rule 12-09 letter: "Balance at end of period", "End of
+    Period", "BEGINNING OF YEAR", not "ACCOUNTS END OF PERIOD" (a movement's word set over the closing)."""
+    for head in (heads[0], heads[-1]):
+        words = RULE_LETTER.sub("", head).split()
+        if not words or not (BALANCE_WORD.match(words[0]) or CLOSING_ONLY.match(words[0])):
+            return False
+    return True
 
 
 def _lettered_last(fitting: list[tuple[int, list[str]]]) -> list[int]:
