@@ -173,6 +173,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 
 from render import Rendered, YEAR, parse_cell, period_date
 from render_filing import IXBRL_2023
@@ -2451,7 +2452,7 @@ EXHIBITS = """{brk}<p><b>PART IV</b></p><p><b>Item 15. Exhibits and Financial St
 <p>(a)(1) Financial Statements: see Item 8.</p>
 <p>(a)(2) Financial Statement Schedules: Schedule II &#8212; Valuation and Qualifying Accounts is set forth on page F-42.
 Other schedules are omitted because they are not applicable or the information is shown in the financial statements.</p>
-<p>(a)(3) Exhibits:</p>
+{index}<p>(a)(3) Exhibits:</p>
 <table style="width:100%"><tr><td><b>Exhibit Number</b></td><td><b>Description</b></td></tr>
 <tr><td>3.1</td><td>Restated Certificate of Incorporation (incorporated by reference to Exhibit 3.1 to Form 8-K filed May 4, 2018)</td></tr>
 <tr><td>10.1</td><td>Credit Agreement, dated as of March 15, {prior}, among the Company and the lenders party thereto</td></tr>
@@ -2463,6 +2464,15 @@ Other schedules are omitted because they are not applicable or the information i
 <tr><td>101.INS</td><td>Inline XBRL Instance Document</td></tr>
 <tr><td>104</td><td>Cover Page Interactive Data File (embedded within the Inline XBRL document)</td></tr></table>
 <p>* Management contract or compensatory plan.</p>
+"""
+# Item 15's index of the financial statements as a table, its pages plain numbers, the schedule's row last.
+INDEX = """<p style="text-align:center"><b>INDEX TO CONSOLIDATED FINANCIAL STATEMENTS AND SCHEDULE</b></p>
+<table style="width:100%"><tr><td>&#160;</td><td style="text-align:right"><b>Page</b></td></tr>
+<tr><td>Report of Independent Registered Public Accounting Firm</td><td style="text-align:right">47</td></tr>
+<tr><td>Consolidated Balance Sheets as of December 31, {year} and {prior}</td><td style="text-align:right">49</td></tr>
+<tr><td>Consolidated Statements of Income for the years ended December 31, {year}, {prior} and {before}</td><td style="text-align:right">50</td></tr>
+<tr><td>Notes to Consolidated Financial Statements</td><td style="text-align:right">53</td></tr>
+<tr><td>Schedule II &#8212; Valuation and Qualifying Accounts</td><td style="text-align:right">96</td></tr></table>
 """
 SIGNATURES = """{brk}<p style="text-align:center"><b>SIGNATURES</b></p>
 <p>Pursuant to the requirements of Section 13 or 15(d) of the Securities Exchange Act of 1934, the registrant has duly caused this
@@ -2550,9 +2560,10 @@ def whole_10k(where: str = "f-pages", software: str = "plain"):
         warranty = table([str(y) for y in years[:2]],
                          [("Balance at beginning of year", ["14.2", "13.1"]), ("Accruals for warranties issued", ["6.3", "5.8"]),
                           ("Settlements made", ["(5.6)", "(4.7)"]), ("Balance at end of year", ["14.9", "14.2"])])
-        words = dict(end=f"December 31, {year}", year=year, prior=prior, next=year + 1, brk=brk)
+        words = dict(end=f"December 31, {year}", year=year, prior=prior, before=prior - 1, next=year + 1, brk=brk)
         cover = COVER.format(balance=balance, income=income, equity=equity, warranty=warranty, **words)
-        exhibits, signatures = EXHIBITS.format(**words), SIGNATURES.format(**words)
+        index = INDEX if "index" in software else ""
+        exhibits, signatures = EXHIBITS.format(index=index, **words), SIGNATURES.format(**words)
         start = doc.text.index("</ix:header></div>\n") + len("</ix:header></div>\n")
         end = doc.text.index("</body>")
         schedule = doc.text[start:end]
@@ -2569,7 +2580,7 @@ def whole_10k(where: str = "f-pages", software: str = "plain"):
     return edit
 
 
-PAGE_BREAK = {"plain": '<hr style="page-break-after:always"/>\n',
+PAGE_BREAK = {"runs": '<div style="break-before:page;page-break-before:always"></div>\n', "plain": '<hr style="page-break-after:always"/>\n',
               # GoFiler: a page's number, then a <div> breaking before the next page, its own empty paragraph
               "gofiler": ('<p style="font: 10pt Times New Roman, Times, Serif; margin: 0; text-align: center">'
                           '<!-- Field: Page; Sequence: 1 -->42<!-- Field: /Page --></p>\n'
@@ -2579,6 +2590,9 @@ PAGE_BREAK = {"plain": '<hr style="page-break-after:always"/>\n',
               "broadridge": ('<div style="text-align:center;font-family:\'Times New Roman\';font-size:10pt">'
                              '<span style="font-family:\'Times New Roman\';font-size:10pt;">F-42</span></div>\n'
                              '<div style="break-before:page;page-break-before:always"></div>\n')}
+PAGE_BREAK["gofiler-split"] = PAGE_BREAK["gofiler"]
+PAGE_BREAK["index"] = PAGE_BREAK["toppan-divs"] = PAGE_BREAK["plain"]
+PAGE_BREAK["heading-runs"] = PAGE_BREAK["runs"]
 GOFILER_P = "font: 10pt Times New Roman, Times, Serif; margin-top: 0; margin-bottom: 0"
 
 
@@ -2613,13 +2627,78 @@ def broadridge(doc: Doc) -> None:
         return (f"{m.group(1)}{BROADRIDGE_SPAN}{' '.join(words[:half])} </span>"
                 f"{BROADRIDGE_SPAN}{' '.join(words[half:])}</span>")
     body = re.sub(r"(<td[^>]*>)([A-Za-z][^<\n\x01]*?)(?=</td>)", runs, doc.text[start:])
-    body = re.sub(r"<td([^>]*)/>", r'<td\1 style="padding:0"></td>', body)
+    body = re.sub(r"<td((?:(?!style=)[^>])*)/>", r'<td\1 style="padding:0"></td>', body)
     body = re.sub(r"(<tr\b[^>]*>)", r'\1<td style="width:0.1pt"></td>', body)  # (a column of its own in every row)
     doc.text = doc.text[:start] + body
 
 
-SOFTWARE_DOCS = {"gofiler": gofiler, "broadridge": broadridge}
-THIRTEENTH = {f"whole-10k-{where}-{software}": whole_10k(where, software)
-              for where in ("f-pages", "after-exhibits", "last") for software in ("plain", "gofiler", "broadridge")}
+def char_runs(doc: Doc) -> None:
+    """Word processors' runs as converters keep them: a cell's words cut mid-word into two <span>s
+    ("Allow" + "ance for doubtful accounts", "Balance at Beg" + "inning"), no space between them."""
+    start = doc.text.index("</ix:header></div>")
+
+    def cut(m: re.Match) -> str:
+        text = m.group(2)
+        at = len(text) // 2 if len(text) > 3 else 0
+        if not at or not text[at - 1].isalpha() or not text[at].isalpha():
+            return m.group(0)
+        return f"{m.group(1)}{text[:at]}</span>{BROADRIDGE_SPAN}{text[at:]}"
+    doc.text = doc.text[:start] + re.sub(r"(<span[^>]*>)([^<\x01]+)(?=</span>)", cut, doc.text[start:])
+
+
+def heading_runs(doc: Doc) -> None:
+    """The column headings' words cut mid-word into <span>s as well, at each line's middle
+    ("Begin" + "ning of Period"), and the run boundaries beside each <br>."""
+    char_runs(doc)
+    start = doc.text.index("</ix:header></div>")
+
+    def cut(m: re.Match) -> str:
+        text = m.group(1)
+        at = len(text) // 2
+        if len(text) < 6 or not text[at - 1].isalpha() or not text[at].isalpha():
+            return m.group(0)
+        return f"{text[:at]}</span>{BROADRIDGE_SPAN}{text[at:]}<"
+    doc.text = doc.text[:start] + re.sub(r"(?<=<br>)([^<\x01]+)<", cut, doc.text[start:])
+
+
+def toppan_divs(doc: Doc) -> None:
+    """Newer Toppan Merrill output: each cell's content in a <div> (text-align for figures),
+    empty cells a 1pt <span>&#160;</span>, the row's vertical alignment on every cell."""
+    start = doc.text.index("</ix:header></div>")
+
+    def div(m: re.Match) -> str:
+        inner = m.group(2)
+        if not inner.strip() or inner.strip() in ("&nbsp;", "&#160;"):
+            return f'{m.group(1)}<span style="font-size:1pt">&#160;</span></td>'
+        align = "right" if "ix:nonFraction" in inner or SENTINEL in inner else "left"
+        return f'{m.group(1)}<div style="text-align:{align}">{inner}</div></td>'
+    body = re.sub(r"<td([^>]*)/>", r"<td\1></td>", doc.text[start:])
+    body = re.sub(r"(<td[^>]*>)(.*?)</td>", div, body, flags=re.S)
+    body = re.sub(r"<td(?![^>]*vertical-align)", '<td style="vertical-align:bottom"', body)
+    doc.text = doc.text[:start] + re.sub(r'style="vertical-align:bottom"([^>]*?) style="', r'\1 style="vertical-align:bottom;', body)
+
+
+def gofiler_split(doc: Doc) -> None:
+    """GoFiler's page break inside the schedule: the table closed, the page's number and the break
+    (PAGE_BREAK's) inside the text block, not excluded, the next page's table under the headings again."""
+    gofiler(doc)
+    block = doc.text.index("ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock")
+    schedule = SimpleNamespace(text=doc.text[block:], printed=doc.printed)  # (its first table the schedule's)
+    data, head = _heading_rows(schedule)
+    if len(data) < 2:
+        return
+    opening = re.search(r"<table[^>]*>", schedule.text).group(0)
+    cut = block + data[len(data) // 2].start()
+    doc.text = doc.text[:cut] + "</table>\n" + PAGE_BREAK["gofiler"] + opening + "\n" + "\n".join(head) + "\n" + doc.text[cut:]
+
+
+SOFTWARE_DOCS = {"gofiler": gofiler, "broadridge": broadridge, "runs": lambda doc: (broadridge(doc), char_runs(doc)),
+                 "gofiler-split": gofiler_split, "heading-runs": lambda doc: (broadridge(doc), heading_runs(doc)),
+                 "toppan-divs": toppan_divs}
+# (bounded: the placements with one markup each, every markup on its F-page)
+THIRTEENTH = {f"whole-10k-f-pages-{software}": whole_10k("f-pages", software)
+              for software in ("plain", "gofiler", "broadridge", "runs", "heading-runs", "gofiler-split", "toppan-divs")}
+THIRTEENTH.update({"whole-10k-after-exhibits-index": whole_10k("after-exhibits", "index"),
+                   "whole-10k-last-gofiler": whole_10k("last", "gofiler")})
 EDITS.update(THIRTEENTH)
 VARIATIONS = VARIATIONS + tuple(THIRTEENTH)
