@@ -2591,7 +2591,7 @@ PAGE_BREAK = {"runs": '<div style="break-before:page;page-break-before:always"><
                              '<span style="font-family:\'Times New Roman\';font-size:10pt;">F-42</span></div>\n'
                              '<div style="break-before:page;page-break-before:always"></div>\n')}
 PAGE_BREAK["gofiler-split"] = PAGE_BREAK["gofiler"]
-PAGE_BREAK["index"] = PAGE_BREAK["toppan-divs"] = PAGE_BREAK["plain"]
+PAGE_BREAK["index"] = PAGE_BREAK["toppan-divs"] = PAGE_BREAK["label-dollar"] = PAGE_BREAK["plain"]
 PAGE_BREAK["heading-runs"] = PAGE_BREAK["runs"]
 GOFILER_P = "font: 10pt Times New Roman, Times, Serif; margin-top: 0; margin-bottom: 0"
 
@@ -2678,6 +2678,16 @@ def toppan_divs(doc: Doc) -> None:
     doc.text = doc.text[:start] + re.sub(r'style="vertical-align:bottom"([^>]*?) style="', r'\1 style="vertical-align:bottom;', body)
 
 
+def label_dollar(doc: Doc) -> None:
+    """A row's first dollar sign typed at the end of its label's cell, not in a cell of its own
+    ("Allowance for doubtful accounts $" | "1,047"; an unlabelled total's "$" alone in the label's
+    column), as converters of a tabbed document write it."""
+    start = doc.text.index("ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock")
+    doc.text = doc.text[:start] + re.sub(
+        r'(<td style="padding-left:10pt"[^>]*>(?:<span[^>]*>)?[^<]*)(</span>)?</td>(<td/>)?<td>\$</td>',
+        r"\1 $\2</td>\3<td></td>", doc.text[start:])
+
+
 def gofiler_split(doc: Doc) -> None:
     """GoFiler's page break inside the schedule: the table closed, the page's number and the break
     (PAGE_BREAK's) inside the text block, not excluded, the next page's table under the headings again."""
@@ -2694,10 +2704,11 @@ def gofiler_split(doc: Doc) -> None:
 
 SOFTWARE_DOCS = {"gofiler": gofiler, "broadridge": broadridge, "runs": lambda doc: (broadridge(doc), char_runs(doc)),
                  "gofiler-split": gofiler_split, "heading-runs": lambda doc: (broadridge(doc), heading_runs(doc)),
-                 "toppan-divs": toppan_divs}
+                 "toppan-divs": toppan_divs, "label-dollar": label_dollar}
 # (bounded: the placements with one markup each, every markup on its F-page)
 THIRTEENTH = {f"whole-10k-f-pages-{software}": whole_10k("f-pages", software)
-              for software in ("plain", "gofiler", "broadridge", "runs", "heading-runs", "gofiler-split", "toppan-divs")}
+              for software in ("plain", "gofiler", "broadridge", "runs", "heading-runs", "gofiler-split", "toppan-divs",
+                                 "label-dollar")}
 THIRTEENTH.update({"whole-10k-after-exhibits-index": whole_10k("after-exhibits", "index"),
                    "whole-10k-last-gofiler": whole_10k("last", "gofiler")})
 EDITS.update(THIRTEENTH)

@@ -24,7 +24,8 @@ TABLES = sorted((SHARED / "real-tables").glob("*.json"))
 TAGS = re.compile(r"</?ix:(?:nonFraction|nonNumeric|continuation|exclude)\b[^>]*>")
 HEADER = re.compile(r'<div style="display:none"><ix:header>.*?</ix:header></div>', re.S)
 WHOLE = ("whole-10k-f-pages-gofiler", "whole-10k-f-pages-broadridge", "whole-10k-f-pages-heading-runs",
-         "whole-10k-f-pages-gofiler-split", "whole-10k-f-pages-toppan-divs", "whole-10k-after-exhibits-index")
+         "whole-10k-f-pages-gofiler-split", "whole-10k-f-pages-toppan-divs", "whole-10k-after-exhibits-index",
+         "whole-10k-f-pages-label-dollar")
 
 
 def _doc(spec: dict, variation: str) -> Doc:
