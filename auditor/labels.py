@@ -500,6 +500,10 @@ XBRL_STRUCTURE = lazy_compile(r"\[(line items|roll forward|axis|abstract|table|d
 # (Tried only where a run of dots and spaces begins: from inside a long run of
 # spaces, every start scanned to its end, in quadratic time.)
 LEADER = re.compile(r"(?<![.\s])[.\s]{2,}$|\.{2,}")
+# A row's first figure's dollar sign typed at the end of its label's cell, after the label or its
+# leaders ("Allowance for doubtful accounts . . . . $" | "1,047"; an unlabelled total's "$" alone
+# in the label's column): no word of the label.
+LABEL_DOLLAR = re.compile(r"(?:^|(?<=[\s.]))\$$")
 
 # The one of two periods ending on the same date whose balances the next period
 # opens with: a restated year beside the year as first reported ("2002 (as

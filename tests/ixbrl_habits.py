@@ -173,6 +173,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 
 from render import Rendered, YEAR, parse_cell, period_date
 from render_filing import IXBRL_2023
@@ -2396,3 +2397,319 @@ TWELFTH = {"note-first-row-after": table_after(*NOTE_AFTER),
            "title-two-cells": title_cells, "title-own-nonnumeric": title_nonnumeric}
 EDITS.update(TWELFTH)
 VARIATIONS = VARIATIONS + tuple(TWELFTH)
+
+
+# --- THIRTEENTH (s37-agents): the schedule inside a whole 10-K, as other filing agents' software writes it ---
+# The page so far held the schedule alone.  A filing agent checks the whole document: its cover page
+# (dei facts, check boxes, the 12(b) table), a table of contents naming Schedule II and its page, the
+# statements (a balance sheet "net of allowances of $x and $y" tagged with no member, an income statement,
+# a statement of stockholders' equity: a roll-forward of balances), a note's warranty roll-forward, Item 15
+# naming the schedule, the exhibit index ("10.1", "23.1": figures in form) and the signatures' dates.
+COVER = """<div style="text-align:center"><p><b>UNITED STATES<br/>SECURITIES AND EXCHANGE COMMISSION</b></p>
+<p>Washington, D.C. 20549</p><p><b>FORM <ix:nonNumeric name="dei:DocumentType" contextRef="c0">10-K</ix:nonNumeric></b></p></div>
+<table style="width:100%"><tr><td style="width:3%">&#9746;</td><td>ANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934</td></tr>
+<tr><td>&#160;</td><td>For the fiscal year ended <ix:nonNumeric name="dei:DocumentPeriodEndDate" contextRef="c0" format="ixt:date-monthname-day-year-en">{end}</ix:nonNumeric></td></tr>
+<tr><td>&#9744;</td><td>TRANSITION REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934</td></tr></table>
+<p style="text-align:center">Commission File Number <ix:nonNumeric name="dei:EntityFileNumber" contextRef="c0">001-34567</ix:nonNumeric></p>
+<p style="text-align:center"><b><ix:nonNumeric name="dei:EntityRegistrantName" contextRef="c0">ABC Holdings, Inc.</ix:nonNumeric></b></p>
+<table style="width:100%"><tr><td style="text-align:center">Delaware</td><td style="text-align:center">36-4123456</td></tr>
+<tr><td style="text-align:center">(State or other jurisdiction of incorporation)</td><td style="text-align:center">(I.R.S. Employer Identification No.)</td></tr>
+<tr><td style="text-align:center">1200 Lake Street, Chicago, Illinois 60601</td><td style="text-align:center">(312) 555-0100</td></tr></table>
+<p>Securities registered pursuant to Section 12(b) of the Act:</p>
+<table style="width:100%"><tr><td>Title of each class</td><td>Trading Symbol(s)</td><td>Name of each exchange on which registered</td></tr>
+<tr><td>Common Stock, $0.01 par value</td><td>ABC</td><td>New York Stock Exchange</td></tr></table>
+<p>Indicate by check mark whether the registrant is a well-known seasoned issuer, as defined in Rule 405. Yes &#9746; No &#9744;</p>
+<table style="width:100%"><tr><td>Large accelerated filer</td><td>&#9746;</td><td>Accelerated filer</td><td>&#9744;</td></tr>
+<tr><td>Non-accelerated filer</td><td>&#9744;</td><td>Smaller reporting company</td><td>&#9744;</td></tr></table>
+<p>The aggregate market value of the voting stock held by non-affiliates of the registrant as of June 30, {year} was
+$<ix:nonFraction name="dei:EntityPublicFloat" contextRef="c0" unitRef="usd" decimals="-5" scale="6" format="ixt:num-dot-decimal">2,345.6</ix:nonFraction> million.
+As of February 16, {next}, <ix:nonFraction name="dei:EntityCommonStockSharesOutstanding" contextRef="c0" unitRef="shares" decimals="INF" scale="0" format="ixt:num-dot-decimal">45,678,901</ix:nonFraction> shares of common stock were outstanding.</p>
+<p style="text-align:center"><b>DOCUMENTS INCORPORATED BY REFERENCE</b></p>
+<p>Portions of the Proxy Statement for the {next} Annual Meeting of Stockholders are incorporated by reference into Part III.</p>
+{brk}<p style="text-align:center"><b>TABLE OF CONTENTS</b></p>
+<table style="width:100%"><tr><td>&#160;</td><td>&#160;</td><td style="text-align:right">Page</td></tr>
+<tr><td>Item 1.</td><td>Business</td><td style="text-align:right">3</td></tr>
+<tr><td>Item 7.</td><td>Management&#8217;s Discussion and Analysis of Financial Condition and Results of Operations</td><td style="text-align:right">28</td></tr>
+<tr><td>Item 8.</td><td>Financial Statements and Supplementary Data</td><td style="text-align:right">45</td></tr>
+<tr><td>Item 15.</td><td>Exhibits and Financial Statement Schedules</td><td style="text-align:right">92</td></tr>
+<tr><td>&#160;</td><td>Schedule II &#8212; Valuation and Qualifying Accounts</td><td style="text-align:right">F-42</td></tr>
+<tr><td>Item 16.</td><td>Form 10-K Summary</td><td style="text-align:right">97</td></tr></table>
+{brk}<p><b>PART I</b></p><p><b>Item 1. Business</b></p>
+<p>ABC Holdings, Inc. designs and sells industrial instruments. Net sales in {year} were $1,234.5 million, up 6% from {prior}.</p>
+{brk}<p><b>Item 8. Financial Statements and Supplementary Data</b></p>
+<p style="text-align:center"><b>CONSOLIDATED BALANCE SHEETS</b><br/>(in millions)</p>
+{balance}
+<p style="text-align:center"><b>CONSOLIDATED STATEMENTS OF INCOME</b><br/>(in millions)</p>
+{income}
+{brk}<p style="text-align:center"><b>CONSOLIDATED STATEMENTS OF STOCKHOLDERS&#8217; EQUITY</b><br/>(in millions)</p>
+{equity}
+{brk}<p style="text-align:center"><b>NOTES TO CONSOLIDATED FINANCIAL STATEMENTS</b></p>
+<p><b>Note 9 &#8212; Product Warranties</b></p>
+<p>Changes in the Company&#8217;s product warranty liability were as follows (in millions):</p>
+{warranty}
+{brk}"""
+EXHIBITS = """{brk}<p><b>PART IV</b></p><p><b>Item 15. Exhibits and Financial Statement Schedules</b></p>
+<p>(a)(1) Financial Statements: see Item 8.</p>
+<p>(a)(2) Financial Statement Schedules: Schedule II &#8212; Valuation and Qualifying Accounts is set forth on page F-42.
+Other schedules are omitted because they are not applicable or the information is shown in the financial statements.</p>
+{index}<p>(a)(3) Exhibits:</p>
+<table style="width:100%"><tr><td><b>Exhibit Number</b></td><td><b>Description</b></td></tr>
+<tr><td>3.1</td><td>Restated Certificate of Incorporation (incorporated by reference to Exhibit 3.1 to Form 8-K filed May 4, 2018)</td></tr>
+<tr><td>10.1</td><td>Credit Agreement, dated as of March 15, {prior}, among the Company and the lenders party thereto</td></tr>
+<tr><td>10.2*</td><td>2019 Stock Incentive Plan, as amended</td></tr>
+<tr><td>21</td><td>Subsidiaries of the Registrant</td></tr>
+<tr><td>23.1</td><td>Consent of Independent Registered Public Accounting Firm</td></tr>
+<tr><td>31.1</td><td>Certification of the Chief Executive Officer pursuant to Rule 13a-14(a)</td></tr>
+<tr><td>32.1</td><td>Certification pursuant to 18 U.S.C. Section 1350</td></tr>
+<tr><td>101.INS</td><td>Inline XBRL Instance Document</td></tr>
+<tr><td>104</td><td>Cover Page Interactive Data File (embedded within the Inline XBRL document)</td></tr></table>
+<p>* Management contract or compensatory plan.</p>
+"""
+# Item 15's index of the financial statements as a table, its pages plain numbers, the schedule's row last.
+INDEX = """<p style="text-align:center"><b>INDEX TO CONSOLIDATED FINANCIAL STATEMENTS AND SCHEDULE</b></p>
+<table style="width:100%"><tr><td>&#160;</td><td style="text-align:right"><b>Page</b></td></tr>
+<tr><td>Report of Independent Registered Public Accounting Firm</td><td style="text-align:right">47</td></tr>
+<tr><td>Consolidated Balance Sheets as of December 31, {year} and {prior}</td><td style="text-align:right">49</td></tr>
+<tr><td>Consolidated Statements of Income for the years ended December 31, {year}, {prior} and {before}</td><td style="text-align:right">50</td></tr>
+<tr><td>Notes to Consolidated Financial Statements</td><td style="text-align:right">53</td></tr>
+<tr><td>Schedule II &#8212; Valuation and Qualifying Accounts</td><td style="text-align:right">96</td></tr></table>
+"""
+SIGNATURES = """{brk}<p style="text-align:center"><b>SIGNATURES</b></p>
+<p>Pursuant to the requirements of Section 13 or 15(d) of the Securities Exchange Act of 1934, the registrant has duly caused this
+report to be signed on its behalf by the undersigned, thereunto duly authorized, on February 23, {next}.</p>
+<table style="width:100%"><tr><td><b>Signature</b></td><td><b>Title</b></td><td><b>Date</b></td></tr>
+<tr><td>/s/ Jane A. Doe</td><td>Chief Executive Officer and Director</td><td>February 23, {next}</td></tr>
+<tr><td>/s/ Robert B. Roe</td><td>Chief Financial Officer (Principal Financial Officer)</td><td>February 23, {next}</td></tr></table>
+"""
+# (each figure a fact with no member: a statement's line items; the equity statement's balances at its instants)
+BALANCE_ROWS = (("Cash and cash equivalents", "us-gaap:CashAndCashEquivalentsAtCarryingValue", ("312.4", "287.9")),
+                ("Accounts receivable, net of allowances of ${a0} and ${a1}", "us-gaap:AccountsReceivableNetCurrent",
+                 ("201.7", "188.3")),
+                ("Inventories", "us-gaap:InventoryNet", ("156.0", "149.2")),
+                ("Total current assets", "us-gaap:AssetsCurrent", ("670.1", "625.4")))
+INCOME_ROWS = (("Net sales", "us-gaap:Revenues", ("1,234.5", "1,164.6", "1,098.7")),
+               ("Cost of sales", "us-gaap:CostOfGoodsAndServicesSold", ("(741.2)", "(702.3)", "(664.0)")),
+               ("Selling, general and administrative", "us-gaap:SellingGeneralAndAdministrativeExpense",
+                ("(310.8)", "(295.1)", "(281.4)")),
+               ("Net income", "us-gaap:NetIncomeLoss", ("182.5", "167.2", "153.3")))
+
+
+def whole_10k(where: str = "f-pages", software: str = "plain"):
+    """The schedule (its text block as tagged) inside a whole 10-K: after the notes on its F-page
+    (`where` f-pages), after Item 15's exhibit index, or last, after the signatures."""
+    def edit(doc: Doc) -> None:
+        ends = doc.ends()
+        year, prior = ends[0].year, ends[0].year - 1
+        brk = PAGE_BREAK[software]
+        extra = {}
+
+        def context(end, start=None) -> str:
+            cid = f"w-{start or 'i'}-{end}"
+            period = (f"<xbrli:startDate>{start}</xbrli:startDate><xbrli:endDate>{end}</xbrli:endDate>" if start
+                      else f"<xbrli:instant>{end}</xbrli:instant>")
+            extra[cid] = (f'<xbrli:context id="{cid}"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">'
+                          f"0000000001</xbrli:identifier></xbrli:entity><xbrli:period>{period}</xbrli:period></xbrli:context>")
+            return cid
+
+        def fact(concept: str, cid: str, printed: str) -> str:
+            negative = printed.startswith("(")
+            digits = printed.strip("()")
+            tag = (f'<ix:nonFraction name="{concept}" contextRef="{cid}" unitRef="usd" decimals="-5" scale="6" '
+                   f'format="ixt:num-dot-decimal"{NEG if negative else ""}>{digits}</ix:nonFraction>')
+            return f"({tag})" if negative else tag
+
+        def table(heads: list, rows: list) -> str:
+            out = ['<table style="width:100%;border-collapse:collapse">',
+                   "<tr><td>&#160;</td>" + "".join(f'<td colspan="2" style="text-align:center;border-bottom:1px solid">'
+                                                  f"{h}</td>" for h in heads) + "</tr>"]
+            for label, cells in rows:
+                out.append(f"<tr><td>{label}</td>" + "".join(f'<td>{"$" if n == 0 else ""}</td><td style="text-align:right">'
+                                                            f"{c}</td>" for n, c in enumerate(cells)) + "</tr>")
+            return "\n".join(out) + "\n</table>\n"
+
+        allowances = []
+        for pi in (0, 1):
+            rows = doc.spec["periods"][pi]["rows"] if pi < len(doc.spec["periods"]) else []
+            ending = doc.spec["roles"][1:].index("ending")
+            cell = next((r["cells"][ending] for r in rows if r["cells"] and not r.get("is_total")), "")
+            kind, value, _ = parse_cell(cell) if cell else ("blank", None, 0)
+            allowances.append(value if kind == "amount" and value else Decimal("4.2") + pi)
+        units = SCALE.get(doc.spec.get("units", "thousands").split()[0], 0)
+        shown = [f"{abs(a) * Decimal(10) ** (units - 6):.1f}" for a in allowances]
+        bal_cids = [context(ends[0]), context(ends[1] if len(ends) > 1 else date(prior, 12, 31))]
+        allowance_facts = [f'<ix:nonFraction name="us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent" '
+                           f'contextRef="{bal_cids[n]}" unitRef="usd" decimals="-5" scale="6" '
+                           f'format="ixt:num-dot-decimal">{shown[n]}</ix:nonFraction>' for n in (0, 1)]
+        balance = table([f"December 31, {year}", f"December 31, {prior}"],
+                        [(label.replace("${a0}", "$" + allowance_facts[0]).replace("${a1}", "$" + allowance_facts[1]),
+                          [fact(c, bal_cids[n], v) for n, v in enumerate(vals)]) for label, c, vals in BALANCE_ROWS])
+        years = [year, prior, prior - 1]
+        dur = [context(date(y, 12, 31), date(y, 1, 1)) for y in years]
+        income = table([str(y) for y in years], [(label, [fact(c, dur[n], v) for n, v in enumerate(vals)])
+                                                 for label, c, vals in INCOME_ROWS])
+        eq = []
+        balance_at = {y: ("1,410.2", "1,531.6", "1,668.4", "1,795.9")[n] for n, y in enumerate((prior - 2, prior - 1, prior, year))}
+        for n, y in enumerate(reversed(years)):
+            eq.append((f"Balance at December 31, {y - 1}", [fact("us-gaap:StockholdersEquity", context(date(y - 1, 12, 31)), balance_at[y - 1])]))
+            eq.append(("Net income", [fact("us-gaap:NetIncomeLoss", dur[years.index(y)], INCOME_ROWS[-1][2][years.index(y)])]))
+            paid = Decimal(balance_at[y - 1].replace(",", "")) + Decimal(INCOME_ROWS[-1][2][years.index(y)].replace(",", "")) \
+                - Decimal(balance_at[y].replace(",", ""))
+            eq.append(("Dividends declared ($1.20 per share)", [f"({fact('us-gaap:DividendsCommonStock', dur[years.index(y)], f'{paid:,.1f}')})"]))
+        eq.append((f"Balance at December 31, {year}", [fact("us-gaap:StockholdersEquity", context(date(year, 12, 31)), balance_at[year])]))
+        equity = table(["Total Stockholders&#8217; Equity"], eq)
+        warranty = table([str(y) for y in years[:2]],
+                         [("Balance at beginning of year", ["14.2", "13.1"]), ("Accruals for warranties issued", ["6.3", "5.8"]),
+                          ("Settlements made", ["(5.6)", "(4.7)"]), ("Balance at end of year", ["14.9", "14.2"])])
+        words = dict(end=f"December 31, {year}", year=year, prior=prior, before=prior - 1, next=year + 1, brk=brk)
+        cover = COVER.format(balance=balance, income=income, equity=equity, warranty=warranty, **words)
+        index = INDEX if "index" in software else ""
+        exhibits, signatures = EXHIBITS.format(index=index, **words), SIGNATURES.format(**words)
+        start = doc.text.index("</ix:header></div>\n") + len("</ix:header></div>\n")
+        end = doc.text.index("</body>")
+        schedule = doc.text[start:end]
+        if where == "f-pages":
+            body = cover + schedule + exhibits + signatures
+        elif where == "after-exhibits":
+            body = cover + exhibits + brk + schedule + signatures
+        else:
+            body = cover + exhibits + signatures + brk + schedule
+        doc.text = doc.text[:start] + body + doc.text[end:]
+        doc.text = doc.text.replace("</ix:resources>", "".join(extra.values()) + "</ix:resources>", 1)
+        if software in SOFTWARE_DOCS:
+            SOFTWARE_DOCS[software](doc)
+    return edit
+
+
+PAGE_BREAK = {"runs": '<div style="break-before:page;page-break-before:always"></div>\n', "plain": '<hr style="page-break-after:always"/>\n',
+              # GoFiler: a page's number, then a <div> breaking before the next page, its own empty paragraph
+              "gofiler": ('<p style="font: 10pt Times New Roman, Times, Serif; margin: 0; text-align: center">'
+                          '<!-- Field: Page; Sequence: 1 -->42<!-- Field: /Page --></p>\n'
+                          '<div style="page-break-before: always; margin-top: 6pt; margin-bottom: 6pt">'
+                          '<p style="margin: 0">&#160;</p></div>\n'),
+              # Broadridge (PROfile): an empty <div> with break-before:page, the page's number in a div before it
+              "broadridge": ('<div style="text-align:center;font-family:\'Times New Roman\';font-size:10pt">'
+                             '<span style="font-family:\'Times New Roman\';font-size:10pt;">F-42</span></div>\n'
+                             '<div style="break-before:page;page-break-before:always"></div>\n')}
+PAGE_BREAK["gofiler-split"] = PAGE_BREAK["gofiler"]
+PAGE_BREAK["index"] = PAGE_BREAK["toppan-divs"] = PAGE_BREAK["label-dollar"] = PAGE_BREAK["plain"]
+PAGE_BREAK["heading-runs"] = PAGE_BREAK["runs"]
+GOFILER_P = "font: 10pt Times New Roman, Times, Serif; margin-top: 0; margin-bottom: 0"
+
+
+def gofiler(doc: Doc) -> None:
+    """Novaworks GoFiler's markup: every cell's content in a <p style="font: 10pt ...; margin: 0">
+    (text-align right for figures), &#160; in empty cells and before a figure's closing parenthesis,
+    "<!-- Field: ... -->" comments."""
+    def para(m: re.Match) -> str:
+        if not m.group(2).strip():
+            return f"{m.group(1)}<p style=\"{GOFILER_P}\">&#160;</p></td>"
+        align = "right" if "ix:nonFraction" in m.group(2) or SENTINEL in m.group(2) else "left"
+        return f'{m.group(1)}<p style="{GOFILER_P}; text-align: {align}">{m.group(2)}</p></td>'
+    doc.text = re.sub(r"<td([^>]*)/>", r"<td\1></td>", doc.text)
+    start = doc.text.index("</ix:header></div>")
+    doc.text = doc.text[:start] + re.sub(r"(<td[^>]*>)(.*?)</td>", para, doc.text[start:], flags=re.S)
+    doc.text = doc.text.replace("<p><b>", f'<p style="{GOFILER_P}"><b>')
+
+
+BROADRIDGE_SPAN = "<span style=\"font-family:'Times New Roman';font-size:10pt;\">"
+
+
+def broadridge(doc: Doc) -> None:
+    """Broadridge's markup: text in a styled <span> per run of words (a label's words in two or three
+    spans), a zero-width cell (width:0.1pt) first in every row, empty cells <td style="..."></td>."""
+    start = doc.text.index("</ix:header></div>")
+
+    def runs(m: re.Match) -> str:
+        words = m.group(2).split(" ")
+        if len(words) < 3:
+            return f"{m.group(1)}{BROADRIDGE_SPAN}{m.group(2)}</span>"
+        half = len(words) // 2
+        return (f"{m.group(1)}{BROADRIDGE_SPAN}{' '.join(words[:half])} </span>"
+                f"{BROADRIDGE_SPAN}{' '.join(words[half:])}</span>")
+    body = re.sub(r"(<td[^>]*>)([A-Za-z][^<\n\x01]*?)(?=</td>)", runs, doc.text[start:])
+    body = re.sub(r"<td((?:(?!style=)[^>])*)/>", r'<td\1 style="padding:0"></td>', body)
+    body = re.sub(r"(<tr\b[^>]*>)", r'\1<td style="width:0.1pt"></td>', body)  # (a column of its own in every row)
+    doc.text = doc.text[:start] + body
+
+
+def char_runs(doc: Doc) -> None:
+    """Word processors' runs as converters keep them: a cell's words cut mid-word into two <span>s
+    ("Allow" + "ance for doubtful accounts", "Balance at Beg" + "inning"), no space between them."""
+    start = doc.text.index("</ix:header></div>")
+
+    def cut(m: re.Match) -> str:
+        text = m.group(2)
+        at = len(text) // 2 if len(text) > 3 else 0
+        if not at or not text[at - 1].isalpha() or not text[at].isalpha():
+            return m.group(0)
+        return f"{m.group(1)}{text[:at]}</span>{BROADRIDGE_SPAN}{text[at:]}"
+    doc.text = doc.text[:start] + re.sub(r"(<span[^>]*>)([^<\x01]+)(?=</span>)", cut, doc.text[start:])
+
+
+def heading_runs(doc: Doc) -> None:
+    """The column headings' words cut mid-word into <span>s as well, at each line's middle
+    ("Begin" + "ning of Period"), and the run boundaries beside each <br>."""
+    char_runs(doc)
+    start = doc.text.index("</ix:header></div>")
+
+    def cut(m: re.Match) -> str:
+        text = m.group(1)
+        at = len(text) // 2
+        if len(text) < 6 or not text[at - 1].isalpha() or not text[at].isalpha():
+            return m.group(0)
+        return f"{text[:at]}</span>{BROADRIDGE_SPAN}{text[at:]}<"
+    doc.text = doc.text[:start] + re.sub(r"(?<=<br>)([^<\x01]+)<", cut, doc.text[start:])
+
+
+def toppan_divs(doc: Doc) -> None:
+    """Newer Toppan Merrill output: each cell's content in a <div> (text-align for figures),
+    empty cells a 1pt <span>&#160;</span>, the row's vertical alignment on every cell."""
+    start = doc.text.index("</ix:header></div>")
+
+    def div(m: re.Match) -> str:
+        inner = m.group(2)
+        if not inner.strip() or inner.strip() in ("&nbsp;", "&#160;"):
+            return f'{m.group(1)}<span style="font-size:1pt">&#160;</span></td>'
+        align = "right" if "ix:nonFraction" in inner or SENTINEL in inner else "left"
+        return f'{m.group(1)}<div style="text-align:{align}">{inner}</div></td>'
+    body = re.sub(r"<td([^>]*)/>", r"<td\1></td>", doc.text[start:])
+    body = re.sub(r"(<td[^>]*>)(.*?)</td>", div, body, flags=re.S)
+    body = re.sub(r"<td(?![^>]*vertical-align)", '<td style="vertical-align:bottom"', body)
+    doc.text = doc.text[:start] + re.sub(r'style="vertical-align:bottom"([^>]*?) style="', r'\1 style="vertical-align:bottom;', body)
+
+
+def label_dollar(doc: Doc) -> None:
+    """A row's first dollar sign typed at the end of its label's cell, not in a cell of its own
+    ("Allowance for doubtful accounts $" | "1,047"; an unlabelled total's "$" alone in the label's
+    column), as converters of a tabbed document write it."""
+    start = doc.text.index("ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock")
+    doc.text = doc.text[:start] + re.sub(
+        r'(<td style="padding-left:10pt"[^>]*>(?:<span[^>]*>)?[^<]*)(</span>)?</td>(<td/>)?<td>\$</td>',
+        r"\1 $\2</td>\3<td></td>", doc.text[start:])
+
+
+def gofiler_split(doc: Doc) -> None:
+    """GoFiler's page break inside the schedule: the table closed, the page's number and the break
+    (PAGE_BREAK's) inside the text block, not excluded, the next page's table under the headings again."""
+    gofiler(doc)
+    block = doc.text.index("ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock")
+    schedule = SimpleNamespace(text=doc.text[block:], printed=doc.printed)  # (its first table the schedule's)
+    data, head = _heading_rows(schedule)
+    if len(data) < 2:
+        return
+    opening = re.search(r"<table[^>]*>", schedule.text).group(0)
+    cut = block + data[len(data) // 2].start()
+    doc.text = doc.text[:cut] + "</table>\n" + PAGE_BREAK["gofiler"] + opening + "\n" + "\n".join(head) + "\n" + doc.text[cut:]
+
+
+SOFTWARE_DOCS = {"gofiler": gofiler, "broadridge": broadridge, "runs": lambda doc: (broadridge(doc), char_runs(doc)),
+                 "gofiler-split": gofiler_split, "heading-runs": lambda doc: (broadridge(doc), heading_runs(doc)),
+                 "toppan-divs": toppan_divs, "label-dollar": label_dollar}
+# (bounded: the placements with one markup each, every markup on its F-page)
+THIRTEENTH = {f"whole-10k-f-pages-{software}": whole_10k("f-pages", software)
+              for software in ("plain", "gofiler", "broadridge", "runs", "heading-runs", "gofiler-split", "toppan-divs",
+                                 "label-dollar")}
+THIRTEENTH.update({"whole-10k-after-exhibits-index": whole_10k("after-exhibits", "index"),
+                   "whole-10k-last-gofiler": whole_10k("last", "gofiler")})
+EDITS.update(THIRTEENTH)
+VARIATIONS = VARIATIONS + tuple(THIRTEENTH)

@@ -65,6 +65,11 @@
   table a note's roll-forward of the warranty reserve (Schedule II's columns), its heading "NOTE 7. PRODUCT
   WARRANTY RESERVE" typed as its table's first row (s35: read as a second, untitled Schedule II, its rows
   labelled by the note's heading).
+- quillon-meters-2023-ixbrl-whole-10k-gofiler-*: the schedule inside a whole 10-K as Novaworks GoFiler writes
+  it (every cell's text in a styled <p>, page numbers in "<!-- Field: Page -->" comments before each break):
+  the cover page, a table of contents and Item 15's index naming Schedule II and its page, statements tagged
+  with no member (the balance sheet's allowance, the equity statement's balances rolled forward), a warranty
+  note's roll-forward, the exhibit index, the signatures (s37: read as filed; pinned, nothing changed).
 """
 
 from __future__ import annotations
@@ -470,5 +475,25 @@ def test_a_notes_heading_typed_as_its_tables_first_row_ends_schedule_iis_reach_i
         assert len(table) == 1 and len(table[0].periods) == 2, kind
         assert not any("warranty" in (r.label or "").lower() for p in table[0].periods for r in p.rows), kind
         assert all(f.location.line < line_of(text, "NOTE 7. PRODUCT WARRANTY") for f in result.findings), kind
+        want = [] if kind == "clean" else [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
+        assert sorted((f.rule, f.row) for f in failed(result)) == want
+
+
+def test_a_whole_10k_in_gofilers_markup_reads_its_schedule_alone():
+    """quillon-meters: around the schedule, a whole 10-K in GoFiler's markup; only the schedule's table is
+    read (two periods, its rows), every finding on its lines, the other tables (statements, the equity and
+    warranty roll-forwards, the indexes naming Schedule II, the exhibits' numbers) none of its."""
+    for kind in ("clean", "wrong-figure"):
+        name = f"quillon-meters-2023-ixbrl-whole-10k-gofiler-{kind}.htm"
+        text = (PAGES / name).read_text("utf-8")
+        result = auditor.check_source(source.from_text(text, name), RULES)
+        assert result.error is None, kind
+        table = [s for s in result.schedules if s.source == "table"]
+        assert len(table) == 1 and len(table[0].periods) == 2, kind
+        labels = {r.label for p in table[0].periods for r in p.rows}
+        assert labels == {"Allowance for credit losses", "Deferred tax asset valuation allowance", "Total"}, kind
+        first, last = line_of(text, "ScheduleOfValuationAndQualifyingAccountsDisclosureTextBlock\" contextRef"), \
+            line_of(text, "SIGNATURES")
+        assert all(first <= f.location.line < last for f in result.findings), kind
         want = [] if kind == "clean" else [("VQ001", "Allowance for credit losses"), ("VQ002", "Total")]
         assert sorted((f.rule, f.row) for f in failed(result)) == want

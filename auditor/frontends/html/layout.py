@@ -24,7 +24,7 @@ from auditor.frontends.html.figures import Leaf, figures, kind, lone_marker, non
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LABEL_DOLLAR, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
                             PERIOD_START,
                             RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_date, is_period, names_a_year,
                             restates_period, restates_year, rule_letters_head, uncontinued)
@@ -927,8 +927,13 @@ def row_label(label_cells: list[HtmlCell]) -> tuple[str, Optional[str]]:
     footnote = None
     if marked:
         label, footnote = marked
-        return LEADER.sub("", label).strip().rstrip(":").strip(), footnote
+        return _words(label), footnote
     start = notes_start(label)
     if 0 < start < len(label):
         footnote, label = label[start:].replace(" ", ""), label[:start]
-    return LEADER.sub("", label).strip().rstrip(":").strip(), footnote
+    return _words(label), footnote
+
+
+def _words(label: str) -> str:
+    """The label without its leaders, a dollar sign after them (`LABEL_DOLLAR`) and a colon."""
+    return LEADER.sub("", LABEL_DOLLAR.sub("", label.strip())).strip().rstrip(":").strip()
