@@ -101,3 +101,31 @@ def test_the_next_periods_caption_at_a_pages_foot_opens_the_next_pages_rows(layo
                 wrong.append((name, kind, n, got))
     assert wrong == [], wrong[:3]
     assert tried >= 20
+
+
+def _next_headless(text, n, headed, caption):
+    return split_before_next(text, n, headed, caption, False)
+
+
+@pytest.mark.parametrize("cut", [next_cut_name(*c) for c in NEXT_CUTS])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_label_alone_between_two_page_breaks_heads_the_next_pages_rows(layout, cut):
+    # (split_habits next-headless: the next period's caption at a page's foot, the next page's table
+    # printing no headings either.  html-2003 cik863204-2000 cut after row 0: its group's label
+    # "Allowances deducted from assets" alone in a part between that break and the era's own (S-2,
+    # "SCHEDULE II (continued)"), then a table without headings: the chain of tables ended at the
+    # label's part, 1999's and 1998's rows unread, nothing said (before s37); the label is the next
+    # page's rows' (html.breaks.labels_alone).)
+    headed, caption = next(c for c in NEXT_CUTS if next_cut_name(*c) == cut)
+    wrong, tried = [], 0
+    for name, kind, spec in CASES:
+        base = rendered(spec, layout)
+        for n in period_ends(base.text):
+            got = outcome(spec, base, n, headed, caption, RULES, _next_headless)
+            if got is None:
+                continue
+            tried += 1
+            if got[0] != "right":
+                wrong.append((name, kind, n, got))
+    assert wrong == [], wrong[:3]
+    assert tried >= 20

@@ -164,9 +164,21 @@ def headless(grid: Grid) -> bool:
 
 
 def _under(grid: Grid, part: Grid) -> Optional[Grid]:
-    """The part on `grid`'s columns: as it is where laid on the same ones,
-    else its figures moved under `grid`'s by order (`remap`), else None."""
-    return part if _printed_width(part) == _printed_width(grid) else laid_under(grid, part)
+    """The part on `grid`'s columns: as it is where laid on the same ones or
+    where `grid` prints labels alone (`labels_alone`), else its figures moved
+    under `grid`'s by order (`remap`), else None."""
+    if _printed_width(part) == _printed_width(grid) or labels_alone(grid):
+        return part
+    return laid_under(grid, part)
+
+
+def labels_alone(grid: Grid) -> bool:
+    """A part printing only a label in the label column ("Allowances deducted from
+    assets"), no figure, no other column: a page's last row, over a group's
+    rows the next page prints; the rows after the break are its rows, on their
+    own columns (it has none of its own to lay them under)."""
+    shown = [c for cells in grid.rows for c in nonblank(cells)]
+    return bool(shown) and all(c.column == 0 and kind(c) != "figure" for c in shown)
 
 
 def _printed_width(grid: Grid) -> int:
