@@ -124,6 +124,25 @@ def head_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) -> bo
     return nxt is None or not headless(doc.grid(nxt))
 
 
+def caption_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) -> Optional[str]:
+    """The account's caption a part at a page's foot prints under `first`'s headings typed
+    again (or alone), over no row, the page broken before that account's rows: its last row
+    one phrase, no period, every row above it a row of `first`'s above its first row of figures
+    (`top`), the table after it (ending at `end`) under headings of its own.  The caption of
+    that table's rows (page furniture else, their account lost), or None."""
+    rows = [cells for cells in grid.rows if nonblank(cells)]
+    if not rows or len(nonblank(rows[-1])) != 1 or any(kind(c) == "figure" for cells in rows for c in cells):
+        return None
+    text = _row_text(rows[-1])
+    ours = {_row_text(cells) for cells in first.rows[:top]} - {""}
+    if _period_again(text) or text in ours or not all(_row_text(cells) in ours for cells in rows[:-1]):
+        return None
+    nxt = doc.next_table(end)
+    if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
+        return None
+    return None if headless(doc.grid(nxt)) or headings_only(doc.grid(nxt)) else text
+
+
 def _period_again(text: str) -> bool:
     """A period's caption, or its year alone ("2002", "2002 (continued)") as typed again on the next page."""
     return is_period(text) or YEAR.fullmatch(CONTINUED.sub("", text).strip(" ()")) is not None
