@@ -24,7 +24,7 @@ from typing import Callable, Iterator, Optional
 from auditor.frontends.html.figures import kind, nonblank
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import frame
-from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span
+from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span, furniture
 from auditor.frontends.html.remap import laid_under
 from auditor.labels import CONTINUED, YEAR, is_period
 
@@ -127,15 +127,17 @@ def head_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) -> bo
 def caption_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) -> Optional[str]:
     """The account's caption a part at a page's foot prints under `first`'s headings typed
     again (or alone), over no row, the page broken before that account's rows: its last row
-    one phrase, no period, every row above it a row of `first`'s above its first row of figures
-    (`top`), the table after it (ending at `end`) under headings of its own.  The caption of
-    that table's rows (page furniture else, their account lost), or None."""
+    one phrase short enough to name an account, no period nor title (`furniture`), every row
+    above it a row of `first`'s above its first row of figures (`top`), the table after it
+    (ending at `end`) under headings of its own.  The caption of that table's rows (page
+    furniture else, their account lost), or None."""
     rows = [cells for cells in grid.rows if nonblank(cells)]
     if not rows or len(nonblank(rows[-1])) != 1 or any(kind(c) == "figure" for cells in rows for c in cells):
         return None
     text = _row_text(rows[-1])
     ours = {_row_text(cells) for cells in first.rows[:top]} - {""}
-    if _period_again(text) or text in ours or not all(_row_text(cells) in ours for cells in rows[:-1]):
+    if (_period_again(text) or furniture(text) or len(text) > CAPTION_TEXT or text in ours
+            or not all(_row_text(cells) in ours for cells in rows[:-1])):
         return None
     nxt = doc.next_table(end)
     if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
