@@ -197,9 +197,10 @@ def labels_alone(grid: Grid) -> bool:
     """A part printing only a label in the label column ("Allowances deducted from
     assets"), no figure, no other column: a page's last row, over a group's
     rows the next page prints; the rows after the break are its rows, on their
-    own columns (it has none of its own to lay them under)."""
+    own columns (it has none of its own to lay them under).  A title, a period or
+    units set in a table of their own (`furniture`) are no row's label."""
     shown = [c for cells in grid.rows for c in nonblank(cells)]
-    return bool(shown) and all(c.column == 0 and kind(c) != "figure" for c in shown)
+    return bool(shown) and all(c.column == 0 and kind(c) != "figure" and not furniture(c.text) for c in shown)
 
 
 def _printed_width(grid: Grid) -> int:
