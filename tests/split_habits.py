@@ -29,12 +29,21 @@ from typing import Optional
 
 from render_html import SENTINEL
 
-CAPTION = re.compile(r'<tr><td colspan="\d+">.*?</tr>\n')
+CAPTION = re.compile(r'<tr><td colspan="\d+"[^>]*>.*?</tr>\n')
 ROW = re.compile(r"<tr[^>]*>.*?</tr>\n", re.S)
 # (headed, caption): the headings repeated or not; the period's caption not repeated, as it was,
 # "(continued)" after it, its year alone.
 CUTS = [(headed, caption) for headed in (True, False) for caption in ("none", "restated", "continued", "year")]
 LAYOUTS = ("html-1999", "html-2003", "ixbrl-2023", "workiva", "toppan", "dfin")
+# The other shapes tests/render_html.py prints (STYLES in test_html_real_tables): a block of rows per
+# reserve in one table (years as rows), the years as columns (a block of movements per reserve), a
+# <table> per account; cut the same ways, but the years as columns only without headings again (their
+# head is a block's own row of years under its account's name, no page's head).
+SHAPES = ("account-blocks", "transposed", "by-account")
+
+
+def cuts_of(layout: str) -> list:
+    return [c for c in CUTS if not c[0] and c[1] == "none"] if layout == "transposed" else CUTS
 
 
 def cut_name(headed: bool, caption: str) -> str:
@@ -73,9 +82,11 @@ def split_after(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
     if "</table>" in text[body:at]:
         return None
     captions = [m for m in CAPTION.finditer(text, body, at) if SENTINEL not in m.group(0)]
-    first_row = next(m for m in figure_rows(text[:at]) if m.start() >= body)
-    head_end = captions[0].start() if captions else first_row.start()
-    head = text[body:head_end] if headed else ""
+    head = _head(text, body, at, captions) if headed else ""
+    if caption != "none" and not captions:
+        # (a part after a page break of the layout's own, printing no caption over the rows it carries
+        # on: the caption typed again is that of the period the break fell in, printed on a page before)
+        captions = [m for m in CAPTION.finditer(text, 0, at) if SENTINEL not in m.group(0)][-1:]
     again = ""
     if caption != "none":
         if not captions:
@@ -139,12 +150,32 @@ def split_before_next(text: str, n: int, headed: bool, caption: str, headed_afte
     return out if out.count(SENTINEL) == text.count(SENTINEL) else None
 
 
+def _head(text: str, body: int, at: int, captions: list) -> str:
+    """The headings typed again after the break: those of the part cut (its rows above its first
+    caption or row), or, where that part prints none (a part after a page break of the layout's
+    own, its rows carrying on the page before's), those of the schedule's first table."""
+    first_row = next(m for m in figure_rows(text[:at]) if m.start() >= body)
+    head = text[body:captions[0].start() if captions else first_row.start()]
+    if SENTINEL not in head and (not captions or captions[0].start() < first_row.start()):
+        return head
+    top = figure_rows(text)[0].start()
+    opening = text.rindex("<table", 0, top)
+    start = text.index(">", opening) + 1
+    above = [m for m in CAPTION.finditer(text, start, top) if SENTINEL not in m.group(0)]
+    return text[start:above[0].start() if above else top]
+
+
 def rendered(spec: dict, layout: str):
     from page_habits import marked
     import render_filing as rf
 
     if layout in ("html-1999", "html-2003", "ixbrl-2023"):
         return marked(rf._filing(spec, layout, {"index-report"}))
+    if layout in SHAPES:
+        from render_html import render
+        from test_html_real_tables import STYLES
+
+        return marked(render(spec, STYLES[layout]))
     from render_software import render_software
     from test_html_real_tables import SOFTWARE
 
@@ -213,7 +244,7 @@ def main(layouts: list) -> None:
         return split_before_next(text, n, headed, caption, not headless)
 
     for layout in layouts or LAYOUTS:
-        for headed, caption in (NEXT_CUTS if nxt else CUTS):
+        for headed, caption in (NEXT_CUTS if nxt else cuts_of(layout)):
             counts = {"right": 0, "wrong": 0, "refused": 0}
             said = []
             for name, kind, spec in cases(planted_too=nxt):

@@ -24,7 +24,7 @@ from typing import Callable, Iterator, Optional
 from auditor.frontends.html.figures import kind, nonblank
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import frame
-from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span
+from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span, furniture
 from auditor.frontends.html.remap import laid_under
 from auditor.labels import CONTINUED, YEAR, is_period
 
@@ -124,6 +124,27 @@ def head_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) -> bo
     return nxt is None or not headless(doc.grid(nxt))
 
 
+def caption_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) -> Optional[str]:
+    """The account's caption a part at a page's foot prints under `first`'s headings typed
+    again (or alone), over no row, the page broken before that account's rows: its last row
+    one phrase short enough to name an account, no period nor title (`furniture`), every row
+    above it a row of `first`'s above its first row of figures (`top`), the table after it
+    (ending at `end`) under headings of its own.  The caption of that table's rows (page
+    furniture else, their account lost), or None."""
+    rows = [cells for cells in grid.rows if nonblank(cells)]
+    if not rows or len(nonblank(rows[-1])) != 1 or any(kind(c) == "figure" for cells in rows for c in cells):
+        return None
+    text = _row_text(rows[-1])
+    ours = {_row_text(cells) for cells in first.rows[:top]} - {""}
+    if (_period_again(text) or furniture(text) or len(text) > CAPTION_TEXT or text in ours
+            or not all(_row_text(cells) in ours for cells in rows[:-1])):
+        return None
+    nxt = doc.next_table(end)
+    if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
+        return None
+    return None if headless(doc.grid(nxt)) or headings_only(doc.grid(nxt)) else text
+
+
 def _period_again(text: str) -> bool:
     """A period's caption, or its year alone ("2002", "2002 (continued)") as typed again on the next page."""
     return is_period(text) or YEAR.fullmatch(CONTINUED.sub("", text).strip(" ()")) is not None
@@ -164,9 +185,22 @@ def headless(grid: Grid) -> bool:
 
 
 def _under(grid: Grid, part: Grid) -> Optional[Grid]:
-    """The part on `grid`'s columns: as it is where laid on the same ones,
-    else its figures moved under `grid`'s by order (`remap`), else None."""
-    return part if _printed_width(part) == _printed_width(grid) else laid_under(grid, part)
+    """The part on `grid`'s columns: as it is where laid on the same ones or
+    where `grid` prints labels alone (`labels_alone`), else its figures moved
+    under `grid`'s by order (`remap`), else None."""
+    if _printed_width(part) == _printed_width(grid) or labels_alone(grid):
+        return part
+    return laid_under(grid, part)
+
+
+def labels_alone(grid: Grid) -> bool:
+    """A part printing only a label in the label column ("Allowances deducted from
+    assets"), no figure, no other column: a page's last row, over a group's
+    rows the next page prints; the rows after the break are its rows, on their
+    own columns (it has none of its own to lay them under).  A title, a period or
+    units set in a table of their own (`furniture`) are no row's label."""
+    shown = [c for cells in grid.rows for c in nonblank(cells)]
+    return bool(shown) and all(c.column == 0 and kind(c) != "figure" and not furniture(c.text) for c in shown)
 
 
 def _printed_width(grid: Grid) -> int:

@@ -418,11 +418,16 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     prints), its figures put in `left`, to be said unread."""
     listing = bool(html_layout.period_rows(first_grid, first))  # (a row per period under each account)
     periods = _ending_account(first_grid, first)  # read so far for the current account
+    carried: Optional[str] = None  # (an account's caption at a page's foot, over the next page's rows)
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
         if _another_schedule(doc, end, nxt[0][0], first_grid, grid, named_by):
             return
         if breaks.head_again(doc, nxt[-1][1], grid, first_grid, first.figure_rows[0]):
             continue  # (the headings again over no row: a page break right after a period's last row)
+        if carried is None and not doc.texts(end, nxt[0][0]):
+            carried = breaks.caption_again(doc, nxt[-1][1], grid, first_grid, first.figure_rows[0])
+            if carried is not None:
+                continue
         f = html_layout.frame(grid)
         if f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid) \
                 and _schedule_rows(grid, f) and not html_layout.continues(grid, f, first_grid, first, headings):
@@ -438,6 +443,8 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             return
         texts = doc.texts(end, nxt[0][0])
         caption = html_locate.caption(texts)
+        if carried is not None:
+            texts, caption, carried = texts or [carried], caption or carried, None
         if listing:
             listed = set(html_layout.period_rows(grid, f))
             if not listed and not texts and breaks.headless(grid) and left is not None:
