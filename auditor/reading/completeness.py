@@ -43,10 +43,12 @@ def refuse_cut_short(schedule: Schedule, path: str, at_end: bool = False) -> Non
     a last period printing every reserve of the one before but no total may be cut before it."""
     # (A year printed blank, every reserve's label over no figure, before its reserves opened, closes
     # on no total and is no measure of the year after it: the periods printing figures are compared.)
-    periods = [p for p in schedule.periods if any(c is not None for r in p.rows for c in r.cells)]
-    if len(periods) < 2 or periods[-1] is not schedule.periods[-1]:
+    if len(schedule.periods) < 2:
         return
-    *earlier, last = periods
+    *earlier, last = schedule.periods
+    earlier = [p for p in earlier if any(c is not None for r in p.rows for c in r.cells)]
+    if not earlier:
+        return
     if _reserves(schedule, last) >= _reserves(schedule, earlier[-1]):
         return
     if all(any(r.is_total for r in p.rows) for p in earlier) and not any(r.is_total for r in last.rows):
