@@ -46,7 +46,7 @@ def refuse_cut_short(schedule: Schedule, path: str, at_end: bool = False) -> Non
     if len(schedule.periods) < 2:
         return
     *earlier, last = schedule.periods
-    earlier = [p for p in earlier if any(c is not None for r in p.rows for c in r.cells)]
+    earlier = [p for p in earlier if p.prints_figures]
     if not earlier:
         return
     if _reserves(schedule, last) >= _reserves(schedule, earlier[-1]):

@@ -196,7 +196,7 @@ def file_ends_at_table(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Ite
     if reading is None or not reading.ends_file or not periods:
         return
     # (A year printed blank, its reserves' labels over no figure before they opened, shows no year's figures.)
-    figured = [p for p in periods if any(c is not None for r in p.rows for c in r.cells)]
+    figured = [p for p in periods if p.prints_figures]
     if len(figured) >= WARNED_BELOW:
         yield from _last_period_short(table)
         return
