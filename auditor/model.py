@@ -157,6 +157,12 @@ class Period:
     fiscal_year: Optional[int] = None
     end_date: Optional[date] = None
 
+    @property
+    def prints_figures(self) -> bool:
+        """Whether any row prints a figure (a nil's dash too): not a year printed blank, its
+        reserves' labels over no figure before they opened."""
+        return any(c is not None for r in self.rows for c in r.cells)
+
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)

@@ -41,11 +41,15 @@ from auditor.source import Source
 def refuse_cut_short(schedule: Schedule, path: str, at_end: bool = False) -> None:
     """`at_end`: the file ends at the schedule's last row (`refuse_cut_off` has marked it), where
     a last period printing every reserve of the one before but no total may be cut before it."""
-    periods = schedule.periods
-    if len(periods) < 2:
+    # (A year printed blank, every reserve's label over no figure, before its reserves opened, closes
+    # on no total and is no measure of the year after it: the periods printing figures are compared.)
+    if len(schedule.periods) < 2:
         return
-    *earlier, last = periods
-    if len(last.rows) >= len(earlier[-1].rows):
+    *earlier, last = schedule.periods
+    earlier = [p for p in earlier if p.prints_figures]
+    if not earlier:
+        return
+    if _reserves(schedule, last) >= _reserves(schedule, earlier[-1]):
         return
     if all(any(r.is_total for r in p.rows) for p in earlier) and not any(r.is_total for r in last.rows):
         if not at_end and _every_reserve_of(last, earlier[-1]):
@@ -60,11 +64,20 @@ def refuse_cut_short(schedule: Schedule, path: str, at_end: bool = False) -> Non
             "a total" if _closes_on_total(last) else "no total")
     else:
         return
+    adopted = len(last.rows) - _reserves(schedule, last)
     raise InputError(
         f"the schedule ends before its last period closes: {last.label!r} has {len(last.rows)} "
-        f"row{'s' * (len(last.rows) != 1)} and {said}, where {earlier[-1].label!r} has "
+        f"row{'s' * (len(last.rows) != 1)}{f' ({adopted} a standard adoption)' if adopted else ''} and {said}, where {earlier[-1].label!r} has "
         f"{len(earlier[-1].rows)}{'' if said == 'no total' else f' ({_totals(earlier[-1])} totals)'} and closes with one (is the file cut off, or a continuation table unread?)",
         path, last.line)
+
+
+def _reserves(schedule: Schedule, period: Period) -> int:
+    """A period's rows but a standard's adoption printed as a row of its own ("Adoption of ASC
+    326"), which the period before prints no row for: the rows a cut leaves fewer of."""
+    k = schedule.periods.index(period)
+    adopted = {r for _, _, p, r, _ in (schedule.reading.adoptions if schedule.reading is not None else ()) if p == k}
+    return len(period.rows) - len(adopted)
 
 
 def _closes_on_total(period: Period) -> bool:

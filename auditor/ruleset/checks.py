@@ -195,14 +195,17 @@ def file_ends_at_table(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Ite
     periods = table.schedule.periods
     if reading is None or not reading.ends_file or not periods:
         return
-    if len(periods) >= WARNED_BELOW:
+    # (A year printed blank, its reserves' labels over no figure before they opened, shows no year's figures.)
+    figured = [p for p in periods if p.prints_figures]
+    if len(figured) >= WARNED_BELOW:
         yield from _last_period_short(table)
         return
-    if reading.years_named:
+    if reading.years_named or not figured or figured[-1] is not periods[-1]:
         return
     last = periods[-1]
     named = str(last.fiscal_year) if last.fiscal_year else repr(last.label)
-    detail = (f"the file ends at this table's last period ({named}), the only one read: if it was cut, "
+    only = "the only one read" if len(periods) == 1 else "the only one printing figures"
+    detail = (f"the file ends at this table's last period ({named}), {only}: if it was cut, "
               f"the periods after it are missing; Schedule II shows each year of the income statements, "
               f"usually {YEARS_SHOWN}")
     yield Claim(0, None, None, None, None, None, fields={"detail": detail},

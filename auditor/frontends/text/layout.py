@@ -288,12 +288,15 @@ def _subtitle(preamble: Sequence[Line], title: str) -> str:
     """The lines under the title that name the years the schedule covers
     ("Years ended June 30, 2003, 2002 and 2001", "For the three years ended
     December 31, 1996"): what the reading's completeness check compares the
-    periods read with."""
+    periods read with.  Only above the column headings: a year under them (a
+    period's caption at a page's foot, "1996", the headings typed again on the
+    next page over its rows) is the first period's, no title's."""
     below = [ln for ln in preamble if text(ln.words) == title][:1]
     if not below:
         return ""
-    return " ".join(t for ln in preamble if ln.number > below[0].number and not col.is_title_or_units(ln)
-                    for t in [text(ln.words)] if is_period(t) and YEAR.search(t))
+    block = [ln for ln in preamble if ln.number > below[0].number and not col.is_title_or_units(ln)]
+    end = next((k for k, ln in enumerate(block) if len(chunks(ln.words)) > 1 and not is_period(text(ln.words))), len(block))
+    return " ".join(t for ln in block[:end] for t in [text(ln.words)] if is_period(t) and YEAR.search(t))
 
 
 def caption_units(body: Sequence[Line], label_end: int) -> Optional[str]:
