@@ -234,16 +234,16 @@ def heads_a_note(text: str, numbered: bool = False) -> bool:
                 or numbered and NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text))
 
 
-def heads_another_statement(lines: Sequence[str], numbered: bool = False) -> bool:
+def heads_another_statement(lines: Sequence[str]) -> bool:
     """Whether the first of `lines` (a text's lines, an HTML document's blocks)
     heads a note, or another schedule by its number unless it or the lines
     under it name Schedule II's title ("SCHEDULE II (continued)"; 1993's
-    "SCHEDULE VIII" over "VALUATION AND QUALIFYING ACCOUNTS").  With `numbered`,
-    a note by its number alone too ("(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS", heads_a_note):
-    asked only where the caller knows no list's item stands ("1. Financial Statements")."""
+    "SCHEDULE VIII" over "VALUATION AND QUALIFYING ACCOUNTS").  (A note by its number
+    alone, "(5) ALLOWANCE ...", is asked by the caller where no list's item stands,
+    "1. Financial Statements" in an index: heads_a_note, numbered.)"""
     if not lines:
         return False
-    if NOTE_HEADING.match(lines[0]) or numbered and heads_a_note(lines[0], numbered=True):
+    if NOTE_HEADING.match(lines[0]):
         return True
     return bool(SCHEDULE_NUMBER.match(lines[0])) and not any(_TITLE.search(line) for line in lines[:4])
 
