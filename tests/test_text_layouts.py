@@ -190,6 +190,12 @@ def test_a_footnote_under_a_years_table_is_the_schedules():
         text = MARLOWE.replace("(1) Uncollectible accounts written off and inventory scrapped", foot)
         (schedule, *_) = check(text).schedules
         assert [p.fiscal_year for p in schedule.periods] == [1998, 1997], foot
+    # Its marker left out of the headings, the footnote says what a column holds ("written off"):
+    # still the table's footnote, 1997's table read (no silent loss of a year).
+    unmarked = MARLOWE.replace(" " * 81 + "(1)\n", "")
+    assert "(1)\n" not in unmarked.split("(1) Uncollectible")[0]
+    (schedule, *_) = check(unmarked).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
 
 
 def test_a_notes_heading_under_an_untagged_schedule_ends_its_block():

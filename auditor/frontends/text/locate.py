@@ -173,7 +173,7 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
         if not (BREAK.match(line) or FOOTNOTE_LINE.match(line)) or TITLE.search(line) or _has_figures(line) \
                 or DOCUMENT_EDGE.match(line):
             return None
-        if _heads_a_note(line) and pages.broken(lines, region.last + 1, n) or _opens_a_note(lines, region.first, n):
+        if _heads_a_note(line) and pages.broken(lines, region.last + 1, n) or _opens_a_note(lines, region.first, n, vocabulary):
             return None  # (a note numbered alone opens the next page, "(5) ALLOWANCE ...", or marks nothing in the table: no footnote of the table's)
     return None
 
@@ -210,13 +210,13 @@ def _next_untagged_table(source: Source, region: Region, vocabulary: Vocabulary)
     for n in range(region.last + 1, min(len(lines), region.last + PART_GAP + 2 * CAPTION_REACH) + 1):
         line = lines[n - 1]
         if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TITLE.search(line) or heads_another_statement(lines, n) \
-                or _opens_a_note(lines, region.first, n):
+                or _opens_a_note(lines, region.first, n, vocabulary):
             return None
         if _has_figures(line) and not RULE_LINE.match(line):
             if top is None or n - top > 2 * CAPTION_REACH or not headed_like_schedule(lines, top, n, vocabulary) \
                     or not balances_headed(lines, top, n - 1, vocabulary) or rollforward.transposed(lines, top, n, vocabulary):
                 return None
-            return Region(top, _block_end(source, n), top)
+            return Region(top, _block_end(source, n, vocabulary=vocabulary), top)
         if top is None and not (BREAK.match(line) or FOOTNOTE_LINE.match(line) or RULE_LINE.match(line)):
             top = n
         elif top is not None and SENTENCE_LINE.search(line):
@@ -271,7 +271,7 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
                 return None
             if caption_of is not None:
                 return Region(caption_of, _table_end(source, caption_of, vocabulary, first(n)), title, transposed)
-            return Region(title, _block_end(source, n, transposed, first=first(n)), title, transposed)
+            return Region(title, _block_end(source, n, transposed, first=first(n), vocabulary=vocabulary), title, transposed)
     return None
 
 
@@ -425,7 +425,7 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary, first: Ab
             if DOCUMENT_EDGE.match(lines[look - 1]) or heads_another_statement(lines, look):
                 return close
             line = lines[look - 1]
-            if paged and _heads_a_note(line) or _opens_a_note(lines, first_open, look):
+            if paged and _heads_a_note(line) or _opens_a_note(lines, first_open, look, vocabulary):
                 return close  # the next page opens a note numbered alone ("(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS"), or a
                 # line under the table does, its number marking nothing in the table (no footnote of the table's)
             if not (BREAK.match(line) or TITLE.search(line) or _is_caption(line) or paged and pages.is_running_head(line)):
@@ -494,14 +494,16 @@ def _first_row_heads_a_note(lines: Sequence[str], top: int) -> bool:
     return not any(labels.heads_a_note(line, numbered=True) for line in rest)
 
 
-def _opens_a_note(lines: Sequence[str], top: int, n: int) -> bool:
+def _opens_a_note(lines: Sequence[str], top: int, n: int, vocabulary: Vocabulary) -> bool:
     """Whether line n, under a table whose lines start at `top`, heads a note, one phrase: "NOTE 5.
     ALLOWANCE ...", or by its number alone ("(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS", "5. Reserves"),
-    its number printed as no footnote's marker in the table (labels.marks_a_footnote): a footnote
-    "(1) Uncollectible accounts written off" under a table marking "(1)" is the table's."""
+    its number printed as no footnote's marker in the table (labels.marks_a_footnote), no column's
+    movement named (the headings' vocabulary: "(1) Uncollectible accounts written off" says what a
+    column holds, a footnote whose marker the filer left out) and no run of footnotes before it."""
     line = lines[n - 1]
     opening = line.lstrip()[:1]
-    if not (opening.isdigit() or opening in "(Nn") or not _heads_a_note(line):
+    if not (opening and (opening.isdigit() or opening in "(Nn")) or not _heads_a_note(line) \
+            or vocabulary.every.search(line.lower()):
         return False
     number = labels.note_number(line)
     if number is None or labels.marks_a_footnote(number, lines[max(top, 1) - 1 : n - 1]):
@@ -556,7 +558,7 @@ def _untagged_part_after(source: Source, region: Region, vocabulary: Vocabulary)
             top = region.last + 1
             if not balances_headed(lines, top, n - 1, vocabulary):
                 return None
-            return Region(top, _block_end(source, n), top)
+            return Region(top, _block_end(source, n, vocabulary=vocabulary), top)
     return None
 
 
@@ -799,12 +801,13 @@ def _names_a_block(text: str) -> bool:
 
 
 def _block_end(source: Source, first_row: int, transposed: bool = False, edges: frozenset[int] = frozenset(),
-               first: AbstractSet[str] = frozenset()) -> int:
+               first: AbstractSet[str] = frozenset(), vocabulary: Optional[Vocabulary] = None) -> int:
     """A table without <TABLE> tags ends at two blank lines after its figures,
     or where its document ends (or, movements as rows, where no block follows).
     `edges`: where the figures of its rows on earlier pages end (a page's rows
     may leave a column blank that the next page's fill); `first`: the words of
-    its title block (no page under another schedule's title carries it on)."""
+    its title block (no page under another schedule's title carries it on);
+    `vocabulary`: the headings' (a note's heading under its rows ends it, `_opens_a_note`)."""
     lines = source.lines
     n, blanks, last_figures, written = first_row, 0, first_row, first_row
     columns = _heading_rule_ends(lines, first_row)
@@ -821,7 +824,7 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
                     and not (n == last_figures + 2 and _balance_under(lines, last_figures, n + 1)):
                 break
         else:
-            if n > last_figures and _opens_a_note(lines, first_row - REACH, n):
+            if n > last_figures and vocabulary is not None and _opens_a_note(lines, first_row - REACH, n, vocabulary):
                 break  # a note's heading under the rows ("(5) ALLOWANCE ...", "NOTE 5. ..."): its table is the note's
             blanks, written = 0, n
             if _is_row(line, transposed) or _balance_under(lines, last_figures, n) \
@@ -830,7 +833,7 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures, transposed)
     if resumed and not _another_schedule_resumes(lines[last_figures : resumed - 1], first):
-        return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures), first)
+        return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures), first, vocabulary)
     return _footer_caption_end(lines, _wrapped_label_end(lines, last_figures))
 
 
