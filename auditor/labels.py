@@ -208,6 +208,23 @@ NUMBERED_NOTE = re.compile(r"^\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+[A-Z][^.
 SCHEDULE_WORD = re.compile(r"\bschedules?\b", re.IGNORECASE)
 
 
+def note_number(text: str) -> Optional[str]:
+    """The number a note's heading opens with ("NOTE 5. ...", "(5) ...", "5. Reserves": "5")."""
+    found = _NOTE_NUMBER.match(text)
+    return found.group(1) if found else None
+
+
+_NOTE_NUMBER = re.compile(r"^\s*(?:note\s+)?\(?(\d{1,2})(?!\d)", re.IGNORECASE)
+
+
+def marks_a_footnote(number: str, texts: Iterable[str]) -> bool:
+    """Whether a table's lines print `number` as a footnote's marker ("Deductions (5)", "5/",
+    "(Note 5)"; a negative figure "(5)" counts too, as a marker may be so typed): a line under
+    the table opening with that number is its footnote, not a note's heading."""
+    marker = re.compile(rf"(?<![\w/.,])\(?(?:note\s+)?{number}[)/]", re.IGNORECASE)
+    return any(marker.search(text) for text in texts)
+
+
 def heads_a_note(text: str, numbered: bool = False) -> bool:
     """Whether a line (an HTML block) heads a note that names no title of Schedule II's:
     "NOTE 5. ALLOWANCE FOR DOUBTFUL ACCOUNTS", "Note 7 - Reserves"; with `numbered`, also by its
@@ -225,7 +242,9 @@ def heads_another_statement(lines: Sequence[str]) -> bool:
     """Whether the first of `lines` (a text's lines, an HTML document's blocks)
     heads a note, or another schedule by its number unless it or the lines
     under it name Schedule II's title ("SCHEDULE II (continued)"; 1993's
-    "SCHEDULE VIII" over "VALUATION AND QUALIFYING ACCOUNTS")."""
+    "SCHEDULE VIII" over "VALUATION AND QUALIFYING ACCOUNTS").  (A note by its number
+    alone, "(5) ALLOWANCE ...", is asked by the caller where no list's item stands,
+    "1. Financial Statements" in an index: heads_a_note, numbered.)"""
     if not lines:
         return False
     if NOTE_HEADING.match(lines[0]):

@@ -152,3 +152,57 @@ def test_a_notes_table_headed_inside_its_tags_ends_the_schedule_however_typed():
         text = "<PAGE>".join(pages[:2] + [note]) + ("" if "</TEXT>" in note else "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
         (schedule,) = check(text).schedules
         assert [len(p.rows) for p in schedule.periods] == [2, 2], note[:60]
+
+
+MARLOWE = (FIXTURES / "marlowe-harness-1998-note-heading-under-schedule-table.txt").read_text()
+THORNCLIFF = (FIXTURES / "thorncliff-loom-1996-untagged-note-headings-under-schedule.txt").read_text()
+
+
+def _rows(schedule):
+    return [[r.label for r in p.rows] for p in schedule.periods]
+
+
+def test_a_notes_heading_typed_under_the_schedules_table_ends_it():
+    # "(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS" right under the last year's </TABLE>, no page break,
+    # no "(5)" printed in the schedule: the note's table is no year of the schedule's, nor a
+    # schedule of its own; the tables whose first row is "Note 6 - ..." / "7. ..." neither.
+    (schedule,) = check(MARLOWE).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
+    assert _rows(schedule) == [["Allowance for doubtful accounts", "Reserve for inventory obsolescence"]] * 2
+
+
+def test_a_notes_heading_as_a_tables_first_row_ends_the_schedule():
+    # Each note's table alone right under the schedule, no page break, its heading the first row.
+    schedule_part, rest = MARLOWE.split("\n(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS\n", 1)
+    tables = re.findall(r"<TABLE>\n<CAPTION>\n.*?</TABLE>\n", rest.split("<PAGE>", 1)[1], re.S)
+    assert len(tables) == 2
+    for table in tables:
+        text = schedule_part + "\n" + table + "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+        (schedule,) = check(text).schedules
+        assert _rows(schedule) == [["Allowance for doubtful accounts", "Reserve for inventory obsolescence"]] * 2, table[-200:]
+
+
+def test_a_footnote_under_a_years_table_is_the_schedules():
+    # The footnote's marker printed in the headings, or the next of a run of footnotes ("(2)
+    # Recoveries" under "(1) ...", its marker left out): the next year's table is the schedule's.
+    for foot in ("(1) Uncollectible accounts written off and inventory scrapped",
+                 "(1) Uncollectible accounts written off and inventory scrapped\n(2) Recoveries"):
+        text = MARLOWE.replace("(1) Uncollectible accounts written off and inventory scrapped", foot)
+        (schedule, *_) = check(text).schedules
+        assert [p.fiscal_year for p in schedule.periods] == [1998, 1997], foot
+    # Its marker left out of the headings, the footnote says what a column holds ("written off"):
+    # still the table's footnote, 1997's table read (no silent loss of a year).
+    unmarked = MARLOWE.replace(" " * 81 + "(1)\n", "")
+    assert "(1)\n" not in unmarked.split("(1) Uncollectible")[0]
+    (schedule, *_) = check(unmarked).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
+
+
+def test_a_notes_heading_under_an_untagged_schedule_ends_its_block():
+    # Untagged: "NOTE 5. ..." and "(6) INVENTORY RESERVES" one blank line under the rows; the
+    # notes' rows were read as 1995's (five rows).
+    (schedule,) = check(THORNCLIFF).schedules
+    assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2
+    for heading in ("NOTE 5. ALLOWANCE FOR DOUBTFUL ACCOUNTS", "5. Allowance for Doubtful Accounts", "Note 5 - Receivables"):
+        (schedule,) = check(THORNCLIFF.replace("NOTE 5. ALLOWANCE FOR DOUBTFUL ACCOUNTS", heading)).schedules
+        assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2, heading

@@ -173,8 +173,8 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
         if not (BREAK.match(line) or FOOTNOTE_LINE.match(line)) or TITLE.search(line) or _has_figures(line) \
                 or DOCUMENT_EDGE.match(line):
             return None
-        if _heads_a_note(line) and pages.broken(lines, region.last + 1, n):
-            return None  # (a note numbered alone opens the next page, "(5) ALLOWANCE ...": no footnote of the table's)
+        if _heads_a_note(line) and pages.broken(lines, region.last + 1, n) or _opens_a_note(lines, region.first, n, vocabulary):
+            return None  # (a note numbered alone opens the next page, "(5) ALLOWANCE ...", or marks nothing in the table: no footnote of the table's)
     return None
 
 
@@ -209,13 +209,14 @@ def _next_untagged_table(source: Source, region: Region, vocabulary: Vocabulary)
     top = None
     for n in range(region.last + 1, min(len(lines), region.last + PART_GAP + 2 * CAPTION_REACH) + 1):
         line = lines[n - 1]
-        if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TITLE.search(line) or heads_another_statement(lines, n):
+        if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TITLE.search(line) or heads_another_statement(lines, n) \
+                or _opens_a_note(lines, region.first, n, vocabulary):
             return None
         if _has_figures(line) and not RULE_LINE.match(line):
             if top is None or n - top > 2 * CAPTION_REACH or not headed_like_schedule(lines, top, n, vocabulary) \
                     or not balances_headed(lines, top, n - 1, vocabulary) or rollforward.transposed(lines, top, n, vocabulary):
                 return None
-            return Region(top, _block_end(source, n), top)
+            return Region(top, _block_end(source, n, vocabulary=vocabulary), top)
         if top is None and not (BREAK.match(line) or FOOTNOTE_LINE.match(line) or RULE_LINE.match(line)):
             top = n
         elif top is not None and SENTENCE_LINE.search(line):
@@ -270,7 +271,7 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
                 return None
             if caption_of is not None:
                 return Region(caption_of, _table_end(source, caption_of, vocabulary, first(n)), title, transposed)
-            return Region(title, _block_end(source, n, transposed, first=first(n)), title, transposed)
+            return Region(title, _block_end(source, n, transposed, first=first(n), vocabulary=vocabulary), title, transposed)
     return None
 
 
@@ -424,8 +425,9 @@ def _table_end(source: Source, open_line: int, vocabulary: Vocabulary, first: Ab
             if DOCUMENT_EDGE.match(lines[look - 1]) or heads_another_statement(lines, look):
                 return close
             line = lines[look - 1]
-            if paged and _heads_a_note(line):
-                return close  # the next page opens a note numbered alone ("(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS")
+            if paged and _heads_a_note(line) or _opens_a_note(lines, first_open, look, vocabulary):
+                return close  # the next page opens a note numbered alone ("(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS"), or a
+                # line under the table does, its number marking nothing in the table (no footnote of the table's)
             if not (BREAK.match(line) or TITLE.search(line) or _is_caption(line) or paged and pages.is_running_head(line)):
                 return close
             account = account or _names_a_block(line.strip())
@@ -462,8 +464,52 @@ def _titled_a_note(lines: Sequence[str], open_line: int) -> bool:
     for n in range(open_line + 1, min(len(lines), open_line + CAPTION_REACH) + 1):
         line = lines[n - 1]
         if line.strip() and not _OPENING_TAG.match(line):
-            return _heads_a_note(line)
+            return _heads_a_note(line) or _first_row_heads_a_note(lines, n)
     return False
+
+
+# The tags that open a table's body under its headings: "<S>", then "<C>" a column.
+_BODY_TAGS = lazy_compile(r"^\s*<S>(?:\s*<C>)*\s*$", re.IGNORECASE)
+
+
+def _first_row_heads_a_note(lines: Sequence[str], top: int) -> bool:
+    """Whether a <TABLE>'s first line of its body, under its headings and <S>, is a note's heading
+    typed as the table's first row, no figures in it ("NOTE 5. ALLOWANCE ...", "Note 7 - Reserves";
+    "5. Reserves" where no other line of the table is numbered so: a list of accounts numbers
+    each), as HTML's first row (html.locate._titled_a_note)."""
+    body = next((n for n in range(top, min(len(lines), top + REACH) + 1)
+                 if _BODY_TAGS.match(lines[n - 1]) or TABLE_CLOSE.match(lines[n - 1])), None)
+    if body is None or TABLE_CLOSE.match(lines[body - 1]):
+        return False
+    first = next((n for n in range(body + 1, min(len(lines), body + CAPTION_REACH) + 1) if lines[n - 1].strip()), None)
+    if first is None or _has_figures(lines[first - 1]) or not _heads_a_note(lines[first - 1]):
+        return False
+    if labels.NOTE_HEADING.match(lines[first - 1]):
+        return True
+    rest = []
+    for n in range(first + 1, min(len(lines), first + REACH) + 1):
+        if TABLE_CLOSE.match(lines[n - 1]):
+            break
+        rest.append(lines[n - 1])
+    return not any(labels.heads_a_note(line, numbered=True) for line in rest)
+
+
+def _opens_a_note(lines: Sequence[str], top: int, n: int, vocabulary: Vocabulary) -> bool:
+    """Whether line n, under a table whose lines start at `top`, heads a note, one phrase: "NOTE 5.
+    ALLOWANCE ...", or by its number alone ("(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS", "5. Reserves"),
+    its number printed as no footnote's marker in the table (labels.marks_a_footnote), no column's
+    movement named (the headings' vocabulary: "(1) Uncollectible accounts written off" says what a
+    column holds, a footnote whose marker the filer left out) and no run of footnotes before it."""
+    line = lines[n - 1]
+    opening = line.lstrip()[:1]
+    if not (opening and (opening.isdigit() or opening in "(Nn")) or not _heads_a_note(line) \
+            or vocabulary.every.search(line.lower()):
+        return False
+    number = labels.note_number(line)
+    if number is None or labels.marks_a_footnote(number, lines[max(top, 1) - 1 : n - 1]):
+        return False
+    above = next((lines[k - 1] for k in range(n - 1, max(top, 1) - 1, -1) if lines[k - 1].strip()), "")
+    return labels.note_number(above) != str(int(number) - 1)  # (the next of a run of footnotes, "(1) ..." "(2) ...": one)
 
 
 # Words typed apart as columns are ("(1)        CHANGES DUE": a marker over one heading, the
@@ -512,7 +558,7 @@ def _untagged_part_after(source: Source, region: Region, vocabulary: Vocabulary)
             top = region.last + 1
             if not balances_headed(lines, top, n - 1, vocabulary):
                 return None
-            return Region(top, _block_end(source, n), top)
+            return Region(top, _block_end(source, n, vocabulary=vocabulary), top)
     return None
 
 
@@ -755,12 +801,13 @@ def _names_a_block(text: str) -> bool:
 
 
 def _block_end(source: Source, first_row: int, transposed: bool = False, edges: frozenset[int] = frozenset(),
-               first: AbstractSet[str] = frozenset()) -> int:
+               first: AbstractSet[str] = frozenset(), vocabulary: Optional[Vocabulary] = None) -> int:
     """A table without <TABLE> tags ends at two blank lines after its figures,
     or where its document ends (or, movements as rows, where no block follows).
     `edges`: where the figures of its rows on earlier pages end (a page's rows
     may leave a column blank that the next page's fill); `first`: the words of
-    its title block (no page under another schedule's title carries it on)."""
+    its title block (no page under another schedule's title carries it on);
+    `vocabulary`: the headings' (a note's heading under its rows ends it, `_opens_a_note`)."""
     lines = source.lines
     n, blanks, last_figures, written = first_row, 0, first_row, first_row
     columns = _heading_rule_ends(lines, first_row)
@@ -777,6 +824,8 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
                     and not (n == last_figures + 2 and _balance_under(lines, last_figures, n + 1)):
                 break
         else:
+            if n > last_figures and vocabulary is not None and _opens_a_note(lines, first_row - REACH, n, vocabulary):
+                break  # a note's heading under the rows ("(5) ALLOWANCE ...", "NOTE 5. ..."): its table is the note's
             blanks, written = 0, n
             if _is_row(line, transposed) or _balance_under(lines, last_figures, n) \
                     or _under_a_row_of_one(lines, n) or _ruled_total_of_one(lines, n):
@@ -784,7 +833,7 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
         n += 1
     resumed = _resumes_after_page_break(lines, last_figures, transposed)
     if resumed and not _another_schedule_resumes(lines[last_figures : resumed - 1], first):
-        return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures), first)
+        return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures), first, vocabulary)
     return _footer_caption_end(lines, _wrapped_label_end(lines, last_figures))
 
 
@@ -1068,7 +1117,7 @@ def _resumes_after_page_break(lines: Sequence[str], end: int, transposed: bool =
         line = lines[n - 1]
         if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TABLE_CLOSE.match(line):
             return None
-        if broke and heads_another_statement(lines, n):
+        if broke and (heads_another_statement(lines, n) or _heads_a_note(line)):
             return None  # the next page is Schedule III's, or the notes': not this table's
             # (a note under the table, before the break, is its footnote)
         if "\f" in line or PAGE_TAG.match(line) or CONTINUED.search(line):
