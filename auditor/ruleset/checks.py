@@ -231,11 +231,7 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
         if neighbour is None or neighbour == last or not balance:
             continue
         labels = [row_key(row.label) for row in table.periods[neighbour].rows]
-        # (A cut keeps the other period's first rows in their order; the last period printing a row the
-        # other does not, or leaving out one above a row it prints, is the filer's own change: a
-        # reserve merged into another or sold, the accounts printed in another order.)
-        first = [label for r, label in enumerate(labels) if label and (neighbour, r) not in adoptions]
-        if len(printed) > len(first) or not all(_printed_as(mine, label) for mine, label in zip(printed, first)):
+        if not _cut_of(printed, labels, neighbour, adoptions):
             continue
         k = balance[-1]
         carried = [(row, row.cells[k]) for r, (row, label) in enumerate(zip(table.periods[neighbour].rows, labels))
@@ -254,10 +250,79 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
         return
 
 
+def _cut_of(printed: list[str], labels: list[str], neighbour: int, adoptions: set) -> bool:
+    """Whether the last period's row keys (`printed`) are the neighbour's rows' (`labels`) first ones
+    in their order, as a cut keeps them.  (The last period printing a row the other does not, or
+    leaving out one above a row it prints, is the filer's own change: a reserve merged into another
+    or sold, the accounts printed in another order.)"""
+    first = [label for r, label in enumerate(labels) if label and (neighbour, r) not in adoptions]
+    return len(printed) <= len(first) and all(_printed_as(mine, label) for mine, label in zip(printed, first))
+
+
 def _printed_as(mine: str, label: str) -> bool:
     """Whether a row's label (its row_key) is the other period's `label`, or its
     first words (a label wrapped over two lines, the file cut before its second)."""
     return mine == label or label.startswith(mine + " ")
+
+
+@evaluator("carried_unprinted")
+def carried_unprinted(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim]:
+    """A reserve's row opens on a balance other than nil where the period before prints no row
+    for it: the balance that period closed with goes unprinted (or the row's figures are the
+    wrong reserve's), and no carry forward checks it.  A reserve renamed between the years
+    (the period before's unmatched rows close on its opening, one by one or together: split,
+    merged) is no such row; nor one an earlier period closed with the same balance (left out of a
+    year it did not move in); nor a standard's adoption; nor the period printed last of a file
+    ending at its table (a file cut there: VQ008's)."""
+    columns = table.schedule.columns
+    opening = next((k for k, c in enumerate(columns) if c.effect == "opening"), None)
+    closing = next((k for k, c in enumerate(columns) if c.effect == "closing"), None)
+    reading = table.schedule.reading
+    if opening is None or closing is None or reading is None:
+        return
+    adoptions = {(p, r) for _, _, p, r, _ in reading.adoptions}
+    last = len(table.periods) - 1
+    for p, before in sorted(table.earlier.items()):
+        if before == p or reading.ends_file and before == last and _cut_of(
+                [key for key in table.keys[last] if key], table.keys[p], p, adoptions):
+            continue  # (the file may be cut inside its last period: VQ008 says so)
+        opened = [(r, amount) for r, amount in _unmatched(table, p, before, opening, adoptions)
+                  if amount and _closed_earlier(table, p, r, before, closing) != amount]
+        closed = dict(_unmatched(table, before, p, closing, adoptions))
+        for r, amount in list(opened):
+            twin = next((i for i, shut in closed.items() if shut == amount), None)
+            if twin is not None:  # (renamed: the same balance under another label)
+                opened.remove((r, amount))
+                del closed[twin]
+        if not opened or closed and sum(a for _, a in opened) == sum(closed.values()):
+            continue  # (reserves split or merged under new labels: their balances carry together)
+        for r, amount in opened:
+            cell = table.cell(p, r, opening)
+            yield Claim(p, r, opening, value(cell), None, None)
+
+
+def _closed_earlier(table: Table, p: int, r: int, before: int, closing: int) -> Optional[Decimal]:
+    """The balance row (p, r)'s reserve closed with in the latest period before `before` that prints
+    it, or None: a filer may leave a reserve out of a year it did not move in, its balance the same
+    at both ends."""
+    key, seen = table.keys[p][r], {p}
+    while before is not None and before not in seen:
+        seen.add(before)
+        found = table.by_key[before].get(key)
+        if found is not None:
+            return value(table.cell(before, found, closing))
+        before = table.earlier.get(before)
+    return None
+
+
+def _unmatched(table: Table, p: int, other: int, k: int, adoptions: set) -> Iterator[tuple[int, Decimal]]:
+    """The reserves' rows of period `p` (no total, no adoption) whose label the `other` period
+    prints no row under (`Table.keys`, as carry forward matches them), with their amount in column `k`."""
+    for r, key in enumerate(table.keys[p]):
+        row = table.row(p, r)
+        if key and not row.is_total and (p, r) not in adoptions and key not in table.by_key[other] \
+                and len(row.cells) > k:
+            yield r, value(row.cells[k])
 
 
 @evaluator("figures_unread")
