@@ -268,12 +268,12 @@ def _printed_as(mine: str, label: str) -> bool:
 @evaluator("carried_unprinted")
 def carried_unprinted(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim]:
     """A reserve's row opens on a balance other than nil where the period before prints no row
-    for it: the balance that period closed with goes unprinted (or the row's figures are the
-    wrong reserve's), and no carry forward checks it.  A reserve renamed between the years
-    (the period before's unmatched rows close on its opening, one by one or together: split,
-    merged) is no such row; nor one an earlier period closed with the same balance (left out of a
-    year it did not move in); nor a standard's adoption; nor the period printed last of a file
-    ending at its table (a file cut there: VQ008's)."""
+    for it and no row of its own the later period leaves out (one the reserve may be renamed
+    from): the balance that period closed with goes unprinted, and no carry forward checks it.
+    Not said of a reserve an earlier period closed with the same balance (left out of a year it
+    did not move in), of one opening on a balance a row of its own period closes with (two years
+    read as one period), of a standard's adoption row, nor where the period before is the one
+    printed last of a file ending at its table, its rows the later period's first (a cut: VQ008's)."""
     columns = table.schedule.columns
     opening = next((k for k, c in enumerate(columns) if c.effect == "opening"), None)
     closing = next((k for k, c in enumerate(columns) if c.effect == "closing"), None)
@@ -283,25 +283,20 @@ def carried_unprinted(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iter
     adoptions = {(p, r) for _, _, p, r, _ in reading.adoptions}
     last = len(table.periods) - 1
     for p, before in sorted(table.earlier.items()):
-        if before == p or reading.ends_file and before == last and _cut_of(
+        if before == p or any(True for _ in _unmatched(table, before, p, adoptions)):
+            continue  # (the reserve may be one of the period before's under another label)
+        if reading.ends_file and before == last and _cut_of(
                 [key for key in table.keys[last] if key], table.keys[p], p, adoptions):
             continue  # (the file may be cut inside its last period: VQ008 says so)
-        opened = [(r, amount) for r, amount in _unmatched(table, p, before, opening, adoptions)
-                  if amount and _closed_earlier(table, p, r, before, closing) != amount]
-        closed = dict(_unmatched(table, before, p, closing, adoptions))
-        for r, amount in list(opened):
-            twin = next((i for i, shut in closed.items() if shut == amount), None)
-            if twin is not None:  # (renamed: the same balance under another label)
-                opened.remove((r, amount))
-                del closed[twin]
-        if not opened or closed and sum(a for _, a in opened) == sum(closed.values()):
-            continue  # (reserves split or merged under new labels: their balances carry together)
-        for r, amount in opened:
+        closes = {value(row.cells[closing]) for row in table.periods[p].rows if len(row.cells) > closing}
+        for r in _unmatched(table, p, before, adoptions):
             cell = table.cell(p, r, opening)
-            yield Claim(p, r, opening, value(cell), None, None)
+            amount = value(cell)
+            if amount and amount not in closes and _closed_earlier(table, p, r, before, closing) != amount:
+                yield Claim(p, r, opening, amount, None, None)
 
 
-def _closed_earlier(table: Table, p: int, r: int, before: int, closing: int) -> Optional[Decimal]:
+def _closed_earlier(table: Table, p: int, r: int, before: Optional[int], closing: int) -> Optional[Decimal]:
     """The balance row (p, r)'s reserve closed with in the latest period before `before` that prints
     it, or None: a filer may leave a reserve out of a year it did not move in, its balance the same
     at both ends."""
@@ -315,14 +310,12 @@ def _closed_earlier(table: Table, p: int, r: int, before: int, closing: int) -> 
     return None
 
 
-def _unmatched(table: Table, p: int, other: int, k: int, adoptions: set) -> Iterator[tuple[int, Decimal]]:
+def _unmatched(table: Table, p: int, other: int, adoptions: set) -> Iterator[int]:
     """The reserves' rows of period `p` (no total, no adoption) whose label the `other` period
-    prints no row under (`Table.keys`, as carry forward matches them), with their amount in column `k`."""
+    prints no row under (`Table.keys`, as carry forward matches them)."""
     for r, key in enumerate(table.keys[p]):
-        row = table.row(p, r)
-        if key and not row.is_total and (p, r) not in adoptions and key not in table.by_key[other] \
-                and len(row.cells) > k:
-            yield r, value(row.cells[k])
+        if key and not table.row(p, r).is_total and (p, r) not in adoptions and key not in table.by_key[other]:
+            yield r
 
 
 @evaluator("figures_unread")
