@@ -93,7 +93,7 @@ def test_default_rules_on_the_cookbook_fixtures():
 
 def test_strict_example_extends_the_default_and_is_exact():
     strict = rules.load(str(ROOT / "auditor" / "rules" / "examples" / "strict.yaml"))
-    assert [r.id for r in strict.rules] == ["VQ001", "VQ002", "VQ003", "VQ004", "VQ005", "VQ006", "VQ007", "VQ008", "VQ009",
+    assert [r.id for r in strict.rules] == ["VQ001", "VQ002", "VQ003", "VQ004", "VQ005", "VQ006", "VQ007", "VQ008", "VQ009", "VQ010",
                                             "VX001", "VX002", "VX003", "STRICT001", "STRICT002"]
     assert strict.rule("VQ004").severity == "warning" and strict.rule("VQ004").formula is not None
     result = auditor.check_file(str(RULE_FIXTURES / "meridian-chemical-2005.txt"), strict)

@@ -275,7 +275,7 @@ def test_a_team_file_overrides_one_severity_and_adds_roles_first(tmp_path):
                                                       ("VQ003", "error"), ("VQ004", "warning"),
                                                       ("VQ005", "warning"), ("VQ006", "warning"),
                                                       ("VQ007", "warning"), ("VQ008", "warning"),
-                                                      ("VQ009", "error"), ("VX001", "error"), ("VX002", "error"), ("VX003", "warning")]
+                                                      ("VQ009", "error"), ("VQ010", "warning"), ("VX001", "error"), ("VX002", "error"), ("VX003", "warning")]
     assert rs.rule("VQ004").formula.source == "beginning >= 0 and ending >= 0"
     assert rs.roles[0].role == "divested" and rs.effect("deductions") == "subtract"
 
@@ -373,7 +373,7 @@ def test_validate_lists_every_problem_and_exits_2(tmp_path):
 
 def test_validate_a_good_file(tmp_path):
     proc = run("rules", "validate", "auditor/rules/examples/strict.yaml", cwd=str(rules.Path(__file__).parent.parent))
-    assert proc.returncode == 0 and "valid: 14 rules" in proc.stdout
+    assert proc.returncode == 0 and "valid: 15 rules" in proc.stdout
 
 
 def test_check_with_a_bad_rules_file_is_exit_2_and_names_the_spot(tmp_path, seed_path=None):

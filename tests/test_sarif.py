@@ -37,7 +37,7 @@ def test_driver_carries_the_rules_of_the_rules_file(sarif_schema):
     assert driver["name"] == "auditor"
     rules = {r["id"]: r for r in driver["rules"]}
     assert sorted(rules) == ["VQ001", "VQ002", "VQ003", "VQ004", "VQ005", "VQ006", "VQ007", "VQ008",
-                             "VQ009", "VX001", "VX002", "VX003"]
+                             "VQ009", "VQ010", "VX001", "VX002", "VX003"]
     identity = rules["VQ001"]
     assert identity["name"] == "row-identity"
     assert identity["defaultConfiguration"] == {"level": "error"}

@@ -234,11 +234,7 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
         if neighbour is None or neighbour == last or not balance:
             continue
         labels = [row_key(row.label) for row in table.periods[neighbour].rows]
-        # (A cut keeps the other period's first rows in their order; the last period printing a row the
-        # other does not, or leaving out one above a row it prints, is the filer's own change: a
-        # reserve merged into another or sold, the accounts printed in another order.)
-        first = [label for r, label in enumerate(labels) if label and (neighbour, r) not in adoptions]
-        if len(printed) > len(first) or not all(_printed_as(mine, label) for mine, label in zip(printed, first)):
+        if not _cut_of(printed, labels, neighbour, adoptions):
             continue
         k = balance[-1]
         carried = [(row, row.cells[k]) for r, (row, label) in enumerate(zip(table.periods[neighbour].rows, labels))
@@ -257,10 +253,72 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
         return
 
 
+def _cut_of(printed: list[str], labels: list[str], neighbour: int, adoptions: set) -> bool:
+    """Whether the last period's row keys (`printed`) are the neighbour's rows' (`labels`) first ones
+    in their order, as a cut keeps them.  (The last period printing a row the other does not, or
+    leaving out one above a row it prints, is the filer's own change: a reserve merged into another
+    or sold, the accounts printed in another order.)"""
+    first = [label for r, label in enumerate(labels) if label and (neighbour, r) not in adoptions]
+    return len(printed) <= len(first) and all(_printed_as(mine, label) for mine, label in zip(printed, first))
+
+
 def _printed_as(mine: str, label: str) -> bool:
     """Whether a row's label (its row_key) is the other period's `label`, or its
     first words (a label wrapped over two lines, the file cut before its second)."""
     return mine == label or label.startswith(mine + " ")
+
+
+@evaluator("carried_unprinted")
+def carried_unprinted(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator[Claim]:
+    """A reserve's row opens on a balance other than nil where the period before prints no row
+    for it and no row of its own the later period leaves out (one the reserve may be renamed
+    from): the balance that period closed with goes unprinted, and no carry forward checks it.
+    Not said of a reserve an earlier period closed with the same balance (left out of a year it
+    did not move in), of one opening on a balance a row of its own period closes with (two years
+    read as one period), of a standard's adoption row, nor where the period before is the one
+    printed last of a file ending at its table, its rows the later period's first (a cut: VQ008's)."""
+    columns = table.schedule.columns
+    opening = next((k for k, c in enumerate(columns) if c.effect == "opening"), None)
+    closing = next((k for k, c in enumerate(columns) if c.effect == "closing"), None)
+    reading = table.schedule.reading
+    if opening is None or closing is None or reading is None:
+        return
+    adoptions = {(p, r) for _, _, p, r, _ in reading.adoptions}
+    last = len(table.periods) - 1
+    for p, before in sorted(table.earlier.items()):
+        if before == p or any(True for _ in _unmatched(table, before, p, adoptions)):
+            continue  # (the reserve may be one of the period before's under another label)
+        if reading.ends_file and before == last and _cut_of(
+                [key for key in table.keys[last] if key], table.keys[p], p, adoptions):
+            continue  # (the file may be cut inside its last period: VQ008 says so)
+        closes = {value(row.cells[closing]) for row in table.periods[p].rows if len(row.cells) > closing}
+        for r in _unmatched(table, p, before, adoptions):
+            cell = table.cell(p, r, opening)
+            amount = value(cell)
+            if amount and amount not in closes and _closed_earlier(table, p, r, before, closing) != amount:
+                yield Claim(p, r, opening, amount, None, None)
+
+
+def _closed_earlier(table: Table, p: int, r: int, before: Optional[int], closing: int) -> Optional[Decimal]:
+    """The balance row (p, r)'s reserve closed with in the latest period before `before` that prints
+    it, or None: a filer may leave a reserve out of a year it did not move in, its balance the same
+    at both ends."""
+    key, seen = table.keys[p][r], {p}
+    while before is not None and before not in seen:
+        seen.add(before)
+        found = table.by_key[before].get(key)
+        if found is not None:
+            return value(table.cell(before, found, closing))
+        before = table.earlier.get(before)
+    return None
+
+
+def _unmatched(table: Table, p: int, other: int, adoptions: set) -> Iterator[int]:
+    """The reserves' rows of period `p` (no total, no adoption) whose label the `other` period
+    prints no row under (`Table.keys`, as carry forward matches them)."""
+    for r, key in enumerate(table.keys[p]):
+        if key and not table.row(p, r).is_total and (p, r) not in adoptions and key not in table.by_key[other]:
+            yield r
 
 
 @evaluator("figures_unread")
