@@ -97,9 +97,7 @@ UNREAD: dict[tuple[str, str], str] = {}
 # (cik947425 prints its 2001 with no figure at all, every nil blank: untagged, oldest first, its
 # caption, labels and "Total" over the first row of figures are the body's, no page's foot: no
 # period of figures, as tagged; the later years keep their carry forward.)
-# (Toppan's table per period: that year's table, every cell of its balance at beginning blank, has no
-# column for it among its headings: refused, naming the table's line; s36 workiva.)
-REFUSED: set = {("cik947425-fy2005", "*", "toppan")}
+REFUSED: set = set()
 
 
 @pytest.mark.parametrize("habit, layout", list(habit_cases(LAYOUT_NAMES, sorted(HABITS), UNREAD)))

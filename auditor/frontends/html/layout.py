@@ -139,10 +139,12 @@ def _frame(grid: Grid) -> Optional[Frame]:
     starts: list[int] = []
     unlabelled: list[int] = []
     label_columns: set[int] = set()
+    labels_end = -1  # (the last grid column a row's label takes)
     for i in figure_rows:
         labels = _leading_label(rows[i], year_labels, year_column)
         rest = [c for c in nonblank(rows[i]) if c not in labels]
         label_columns.update(c.column for c in labels)
+        labels_end = max([labels_end, *(c.last for c in labels)])
         (starts if labels else unlabelled).append(rest[0].column)
     # An unlabelled total's "$" may stand left of every labelled row's figures.
     figure_start = min(starts + [s for s in unlabelled if s > max(label_columns, default=-1)])
@@ -152,7 +154,9 @@ def _frame(grid: Grid) -> Optional[Frame]:
         if c.column >= figure_start:
             return True
         over = range(c.column, c.last + 1)  # (a colspan wide: asked per column, not per number)
-        return any(n in numbers for n in over) and not any(n in label_columns for n in over)
+        # (or right of every label, a column every row of this table prints blank: "Balance at
+        # beginning of period" over a year's table whose every opening is nil, Toppan's per year)
+        return 0 <= labels_end < c.column or any(n in numbers for n in over) and not any(n in label_columns for n in over)
 
     heading_rows = [
         i for i in range(figure_rows[0])
