@@ -97,9 +97,7 @@ UNREAD: dict[tuple[str, str], str] = {}
 # (cik947425 prints its 2001 with no figure at all, every nil blank: untagged, oldest first, its
 # caption, labels and "Total" over the first row of figures are the body's, no page's foot: no
 # period of figures, as tagged; the later years keep their carry forward.)
-# (Toppan's table per period: that year's table, every cell of its balance at beginning blank, has no
-# column for it among its headings: refused, naming the table's line; s36 workiva.)
-REFUSED: set = {("cik947425-fy2005", "*", "toppan")}
+REFUSED: set = set()
 
 
 @pytest.mark.parametrize("habit, layout", list(habit_cases(LAYOUT_NAMES, sorted(HABITS), UNREAD)))
@@ -144,6 +142,22 @@ def test_a_reserves_label_alone_at_a_pages_top_is_no_line_of_the_total_under_it(
     assert [r.label for r in periods[1].rows] == ["Allowance for doubtful accounts", "Reserve for warranty claims", ""]
     assert sorted(f.check for f in result.findings if f.severity == "error") == errors
 
+
+
+@pytest.mark.parametrize("kind, errors", [("clean", []), ("charge-typo", ["column_total", "row_identity"])])
+def test_a_years_table_printing_every_opening_blank_keeps_its_balance_at_beginning(kind, errors):
+    # (Toppan's table per year, newest first, 2004 the reserves' first year, its every balance at
+    # beginning blank: before s37 the heading over that empty column was dropped and the file refused,
+    # "no column for the balance at beginning")
+    from conftest import FIXTURES
+
+    name = f"quenby-kiln-2006-year-of-blank-openings-in-its-own-table-{kind}.htm"
+    result = auditor.check_file(str(FIXTURES / "html" / name))
+    assert result.error is None
+    assert [c.heading for s in result.schedules for c in s.columns][0] == "Balance at Beginning of Year"
+    oldest = [p for s in result.schedules for p in s.periods][-1]
+    assert oldest.label.endswith("2004") and all(r.cells[0] is None for r in oldest.rows)
+    assert sorted(f.check for f in result.findings if f.severity == "error") == errors
 
 def measure(only: list[str]) -> None:
     tally(sorted(only or HABITS), LAYOUT_NAMES, _verdicts)

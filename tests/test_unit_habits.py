@@ -40,7 +40,7 @@ RULES = auditor.load_rules()
 
 TEXT = {"text-tagged": LAYOUTS["seed-like"], "text-untagged": LAYOUTS["span-untagged"],
         "typed": LAYOUTS["typed-second-line"]}
-HTML = {"html": None, "workiva": SOFTWARE["workiva"], "toppan": SOFTWARE["toppan"]}
+HTML = {"html": None, "workiva": SOFTWARE["workiva"], "dfin": SOFTWARE["dfin"], "toppan": SOFTWARE["toppan"]}
 LAYOUT_NAMES = [*TEXT, *HTML]
 
 

@@ -194,15 +194,25 @@ def _dollar_column(r: Rendered) -> Rendered:
 YEAR_ROW = re.compile(r"<tr\b(?:(?!</tr>)[^\x01])*?(?:19|20)\d\d(?:(?!</tr>)[^\x01])*?</tr>", re.S)
 
 
+def _units_unsaid(text: str) -> str:
+    """The page less its units statement above the table, the table's own row the only one: a
+    paragraph "(in thousands)", or the end of the title far above it (filing software's, Workiva's
+    and Toppan's "Schedule II — ... (in thousands)")."""
+    text = re.sub(r'<p align="center">\(in \w+\)</p>\n', "", text, count=1)
+    return re.sub(r' \(in \w+\)(</b></p>)', r"\1", text, count=1)
+
+
 def _row_before_first_period(cells: Callable[[int], str]) -> Callable[[str], str]:
     """A row of cells(width) put before the first row naming a year (the first period's caption)."""
     def apply(text: str) -> str:
-        text = re.sub(r'<p align="center">\(in \w+\)</p>\n', "", text, count=1)
+        text = _units_unsaid(text)
         start = text.index("<table")
         m = YEAR_ROW.search(text, start)
         at = m.start() if m else text.index("\x01", start)
         at = text.rindex("<tr", start, at + 4)
-        width = max(int(w) for w in re.findall(r'colspan="(\d+)"', text[start:at]) or ["1"])
+        # (the grid's width: the widest row's cells and spans, Toppan's headings three a cell)
+        width = max(sum(int(w or 1) for w in re.findall(r'<td(?:[^>]*?colspan="(\d+)")?', row))
+                    for row in re.findall(r"<tr\b.*?</tr>", text[start:at], re.S)) if "<tr" in text[start:at] else 1
         return text[:at] + cells(width) + "\n" + text[at:]
     return apply
 
@@ -212,13 +222,16 @@ def _units_cell(words: str) -> Callable[[int], str]:
 
 
 def _per_column_cells(width: int) -> str:
-    """"$000" over every figure column: the label's cell, then a gutter and a three-cell column each."""
-    return "<tr><td></td>" + "<td>&nbsp;</td><td colspan=\"3\" align=\"right\">$000</td>" * ((width - 1) // 4) + "</tr>"
+    """"$000" over every figure column: the label's cell (one grid column or two, Toppan's), then a
+    gutter and a three-cell column each."""
+    n = (width - 1) // 4
+    return (f'<tr><td colspan="{width - 4 * n}"></td>' + "<td>&nbsp;</td><td colspan=\"3\" align=\"right\">$000</td>" * n
+            + "</tr>")
 
 
 def _first_row_markup(text: str) -> str:
     """"(In thousands)" the table's first row, not a paragraph above it."""
-    text = re.sub(r'<p align="center">\(in \w+\)</p>\n', "", text, count=1)
+    text = _units_unsaid(text)
     start = text.index("<table")
     at = text.index(">", start) + 1
     return text[:at] + '\n<tr><td colspan="9" align="center">(In thousands)</td></tr>' + text[at:]

@@ -164,20 +164,36 @@ def _frame(grid: Grid) -> Optional[Frame]:
     starts: list[int] = []
     unlabelled: list[int] = []
     label_columns: set[int] = set()
+    labels_end = -1  # (the last grid column a row's label takes)
     for i in figure_rows:
         labels = _leading_label(rows[i], year_labels, year_column)
         rest = [c for c in nonblank(rows[i]) if c not in labels]
         label_columns.update(c.column for c in labels)
+        labels_end = max([labels_end, *(c.last for c in labels)])
         (starts if labels else unlabelled).append(rest[0].column)
     # An unlabelled total's "$" may stand left of every labelled row's figures.
     figure_start = min(starts + [s for s in unlabelled if s > max(label_columns, default=-1)])
     numbers = _numbers(rows, figure_rows, figure_start)
 
-    def heads(c: HtmlCell) -> bool:
+    def over_figures(c: HtmlCell) -> bool:
         if c.column >= figure_start:
             return True
         over = range(c.column, c.last + 1)  # (a colspan wide: asked per column, not per number)
         return any(n in numbers for n in over) and not any(n in label_columns for n in over)
+
+    headed: dict[int, bool] = {}  # (per row: a heading over figures in it; asked per cell, found once)
+
+    def heads(c: HtmlCell) -> bool:
+        # (or right of every label, beside headings over figures, over a column every row of this
+        # table prints blank: "Balance at beginning of period" over a year's table whose every
+        # opening is nil, Toppan's table per year)
+        if over_figures(c):
+            return True
+        if not 0 <= labels_end < c.column or c.row >= figure_rows[0]:
+            return False
+        if c.row not in headed:
+            headed[c.row] = any(over_figures(d) and HEADING_TEXT.search(d.text) for d in rows[c.row])
+        return headed[c.row]
 
     heading_rows = [
         i for i in range(figure_rows[0])
