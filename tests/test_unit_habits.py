@@ -99,7 +99,7 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
             return "right", str(result.error)
         warned = [f for f in result.findings if f.severity == "warning"]
         return ("right", "warned") if warned else ("wrong", "read as one table's figures, no warning")
-    return misread(result, rendered, lambda: expected_errors(spec, rendered)) or ("right", "")
+    return misread(result, rendered, lambda: expected_errors(spec, rendered), h.units) or ("right", "")
 
 
 def _verdicts(habit: str, layout: str):

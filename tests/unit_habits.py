@@ -57,6 +57,7 @@ class Habit:
     markup: Optional[Callable[[str], str]] = None  # the rendered HTML edited (its sentinels kept)
     tagged_only: bool = False  # a habit of tagged EDGAR text alone
     not_read: bool = False  # to be refused or warned, never read as it stands
+    units: Optional[str] = None  # the units the habit prints the table in (its own units line or row)
 
 
 def _copy(spec: dict) -> dict:
@@ -259,15 +260,15 @@ HABITS: dict[str, Habit] = {
     "total-off-by-one": Habit(spec=_off_by(1, total=True)),
     "total-off-by-three": Habit(spec=_off_by(3, total=True)),
     # units inside the table
-    "units-omitted-row": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_row_under_headings("(000's omitted)"),
+    "units-omitted-row": Habit(spec=_in_thousands, units="thousands", layout=_layout(units_style=""), text=_row_under_headings("(000's omitted)"),
                                markup=_row_before_first_period(_units_cell("(000&#39;s omitted)"))),
-    "units-dollars-row": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_row_under_headings("(Dollars in thousands)"),
+    "units-dollars-row": Habit(spec=_in_thousands, units="thousands", layout=_layout(units_style=""), text=_row_under_headings("(Dollars in thousands)"),
                                markup=_row_before_first_period(_units_cell("(Dollars in thousands)"))),
-    "units-dollar-000-row": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_row_under_headings("$000's"),
+    "units-dollar-000-row": Habit(spec=_in_thousands, units="thousands", layout=_layout(units_style=""), text=_row_under_headings("$000's"),
                                   markup=_row_before_first_period(_units_cell("$000&#39;s"))),
-    "units-per-column": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_per_column,
+    "units-per-column": Habit(spec=_in_thousands, units="thousands", layout=_layout(units_style=""), text=_per_column,
                               markup=_row_before_first_period(_per_column_cells)),
-    "units-first-row": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_first_row, markup=_first_row_markup),
+    "units-first-row": Habit(spec=_in_thousands, units="thousands", layout=_layout(units_style=""), text=_first_row, markup=_first_row_markup),
     # dollar signs
     "dollar-every": Habit(layout=_layout(dollar="every"), style=lambda s: dataclasses.replace(s, dollar="every")),
     "dollar-first": Habit(layout=_layout(dollar="first"), style=lambda s: dataclasses.replace(s, dollar="first")),
