@@ -360,9 +360,15 @@ def is_index_entry(line: str) -> bool:
     return bool(INDEX_ENTRY.search(line))
 
 
+# The units a heading, a line or a cell states: "(In thousands)", "Dollars in millions", "$000's",
+# "(000's omitted)", "(000 omitted)", "Thousands of dollars"; "($000)", "($000s)" in parentheses
+# anywhere; "$000" bare only where it is all the text says (over one column, or over each:
+# "$000   $000   $000"), never inside a label ("Reserve over $000") or from a figure.
+# (Every reader of units asks stated_units, which maps "000" to thousands.)
 UNITS = re.compile(
     r"\b(?:dollars\s+|amounts\s+)?in\s+(thousands|millions|billions)\b"
-    r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars",
+    r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars"
+    r"|\(\$\s?(000)'?s?\)|^(?:\s*\$\s?(000)(?![\d,.]))+\s*$",
     re.IGNORECASE,
 )
 # The words UNITS states units in, as a heading prints them (either case): a substring test for them

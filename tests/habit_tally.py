@@ -46,12 +46,17 @@ def each_case(tables: Sequence, cases: Callable, outcome: Callable[[dict, str, s
     return verdicts
 
 
-def misread(result, rendered, want: Callable[[], set]) -> Optional[tuple[str, str]]:
+def misread(result, rendered, want: Callable[[], set], units: Optional[str] = None) -> Optional[tuple[str, str]]:
     """("refused" | "wrong", why) where the check refused the rendered table, gave
-    other errors than `want()`, or read its cells other than printed; None where
-    it read them as printed (each habits test then looks further its own way)."""
+    other errors than `want()`, read its cells other than printed, or (where the
+    case states its `units`: "thousands", "millions") read other units or none; None
+    where it read them as printed (each habits test then looks further its own way)."""
     if result.error is not None:
         return "refused", str(result.error)
+    if units is not None:
+        read = sorted({str(s.units) for s in result.schedules})
+        if read != [units]:
+            return "wrong", f"units: read {read}, printed {units}"
     got, wanted = reported_errors(result), want()
     if got != wanted:
         return "wrong", f"findings: extra {sorted(got - wanted)[:2]} missing {sorted(wanted - got)[:2]}"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -83,6 +84,17 @@ def applies(habit: str, layout: str) -> bool:
     return True
 
 
+def stated_units(spec: dict, h, layout: str) -> Optional[str]:
+    """The units the case prints: a units habit's own ("thousands"); else, in HTML, the title's
+    "(in thousands)" / "(in millions)" render_html and render_software print from the spec (a table
+    in dollars states none); None where the case does not know (text prints its layout's units line,
+    whatever the spec's units)."""
+    if h.units is not None:
+        return h.units
+    units = spec["units"].split()[0]
+    return units if layout in HTML and units != "dollars" else None
+
+
 def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
     """("right" | "wrong" | "refused" | "n/a", what differed)."""
     h = HABITS[habit]
@@ -99,7 +111,7 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
             return "right", str(result.error)
         warned = [f for f in result.findings if f.severity == "warning"]
         return ("right", "warned") if warned else ("wrong", "read as one table's figures, no warning")
-    return misread(result, rendered, lambda: expected_errors(spec, rendered)) or ("right", "")
+    return misread(result, rendered, lambda: expected_errors(spec, rendered), stated_units(spec, h, layout)) or ("right", "")
 
 
 def _verdicts(habit: str, layout: str):
@@ -176,6 +188,30 @@ def test_a_row_of_dollar_000_over_the_columns_is_no_row_of_zeros():
     assert result.error is None and not result.findings
     assert [[r.label for r in p.rows] for s in result.schedules for p in s.periods] == \
         [["Allowance for doubtful accounts", "Reserve for inventory obsolescence", "Total"]] * 3
+
+
+@pytest.mark.parametrize("path", [FIXTURES / "kittredge-foundry-1997-units-per-column-clean.txt",
+                                  FIXTURES / "html" / "pembroke-casting-1998-units-per-column-clean.htm",
+                                  FIXTURES / "html" / "pembroke-casting-1998-units-per-column-charge-typo.htm"])
+def test_units_over_each_column_are_the_tables_units(path):
+    """"$000" (text) or "($000)" (HTML) alone over each figure column, no units line above the
+    table: the schedule's units are thousands (None before s37)."""
+    result = auditor.check_file(str(path))
+    assert result.error is None and [s.units for s in result.schedules] == ["thousands"]
+
+
+@pytest.mark.parametrize("printed, units", [
+    ("$000", "thousands"), ("$000      $000      $000      $000", "thousands"), ("$ 000 $ 000", "thousands"),
+    ("($000)", "thousands"), ("($000s)", "thousands"), ("$000s", "thousands"), ("(000's)", "thousands"),
+    ("($000's)", "thousands"), ("Balance at End of Year ($000)", "thousands"),
+    ("Reserve over $000", None), ("Claims over $000 each", None), ("000", None), ("000   000", None),
+    ("$000,000", None), ("$000  $1,234", None), ("$1,000", None), ("1000", None)])
+def test_units_are_read_from_units_alone_never_a_label_or_a_figure(printed, units):
+    """labels.stated_units, every front end's reader of units: "$000" bare only where it is all the
+    line or cell says; in parentheses or with "'s" anywhere; never a figure or words around it."""
+    from auditor.labels import stated_units
+
+    assert stated_units(printed) == units
 
 
 def test_a_dollar_column_of_its_own_is_its_figures_dollar():

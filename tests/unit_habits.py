@@ -57,6 +57,7 @@ class Habit:
     markup: Optional[Callable[[str], str]] = None  # the rendered HTML edited (its sentinels kept)
     tagged_only: bool = False  # a habit of tagged EDGAR text alone
     not_read: bool = False  # to be refused or warned, never read as it stands
+    units: Optional[str] = None  # the units the habit prints the table in (its own units line or row)
 
 
 def _copy(spec: dict) -> dict:
@@ -221,12 +222,20 @@ def _units_cell(words: str) -> Callable[[int], str]:
     return lambda width: f'<tr><td colspan="{width}" align="center">{words}</td></tr>'
 
 
-def _per_column_cells(width: int) -> str:
-    """"$000" over every figure column: the label's cell (one grid column or two, Toppan's), then a
-    gutter and a three-cell column each."""
-    n = (width - 1) // 4
-    return (f'<tr><td colspan="{width - 4 * n}"></td>' + "<td>&nbsp;</td><td colspan=\"3\" align=\"right\">$000</td>" * n
-            + "</tr>")
+def per_column_cells(words: str = "$000") -> Callable[[int], str]:
+    """`words` ("$000", "($000)") over every figure column: the label's cell (one grid column or two,
+    Toppan's), then a gutter and a three-cell column each."""
+    def cells(width: int) -> str:
+        n = (width - 1) // 4
+        return (f'<tr><td colspan="{width - 4 * n}"></td>'
+                + f'<td>&nbsp;</td><td colspan="3" align="right">{words}</td>' * n + "</tr>")
+    return cells
+
+
+def units_row_over_columns(words: str) -> Callable[[str], str]:
+    """The page's units statement above the table dropped, `words` over every figure column instead
+    (tests/fixtures/html/_make.py's units-per-column cases)."""
+    return _row_before_first_period(per_column_cells(words))
 
 
 def _first_row_markup(text: str) -> str:
@@ -259,15 +268,15 @@ HABITS: dict[str, Habit] = {
     "total-off-by-one": Habit(spec=_off_by(1, total=True)),
     "total-off-by-three": Habit(spec=_off_by(3, total=True)),
     # units inside the table
-    "units-omitted-row": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_row_under_headings("(000's omitted)"),
+    "units-omitted-row": Habit(spec=_in_thousands, units="thousands", layout=_layout(units_style=""), text=_row_under_headings("(000's omitted)"),
                                markup=_row_before_first_period(_units_cell("(000&#39;s omitted)"))),
-    "units-dollars-row": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_row_under_headings("(Dollars in thousands)"),
+    "units-dollars-row": Habit(spec=_in_thousands, units="thousands", layout=_layout(units_style=""), text=_row_under_headings("(Dollars in thousands)"),
                                markup=_row_before_first_period(_units_cell("(Dollars in thousands)"))),
-    "units-dollar-000-row": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_row_under_headings("$000's"),
+    "units-dollar-000-row": Habit(spec=_in_thousands, units="thousands", layout=_layout(units_style=""), text=_row_under_headings("$000's"),
                                   markup=_row_before_first_period(_units_cell("$000&#39;s"))),
-    "units-per-column": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_per_column,
-                              markup=_row_before_first_period(_per_column_cells)),
-    "units-first-row": Habit(spec=_in_thousands, layout=_layout(units_style=""), text=_first_row, markup=_first_row_markup),
+    "units-per-column": Habit(spec=_in_thousands, units="thousands", layout=_layout(units_style=""), text=_per_column,
+                              markup=_row_before_first_period(per_column_cells())),
+    "units-first-row": Habit(spec=_in_thousands, units="thousands", layout=_layout(units_style=""), text=_first_row, markup=_first_row_markup),
     # dollar signs
     "dollar-every": Habit(layout=_layout(dollar="every"), style=lambda s: dataclasses.replace(s, dollar="every")),
     "dollar-first": Habit(layout=_layout(dollar="first"), style=lambda s: dataclasses.replace(s, dollar="first")),

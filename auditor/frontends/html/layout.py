@@ -27,7 +27,7 @@ from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LABEL_DOLLAR, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
                             PERIOD_START,
                             RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_date, is_period, names_a_year,
-                            restates_period, restates_year, rule_letters_head, uncontinued)
+                            restates_period, restates_year, rule_letters_head, stated_units, uncontinued)
 from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
@@ -884,12 +884,7 @@ def units_of(region: Region, f: Frame) -> Optional[str]:
 
 def units_in(texts: Iterable[str]) -> Optional[str]:
     """The units the first of `texts` to state them states ("(In thousands)", "$000")."""
-    for text in texts:
-        match = UNITS.search(text)
-        if match:
-            unit = next(g for g in match.groups() if g)
-            return "thousands" if unit == "000" else unit.lower()
-    return None
+    return next((u for text in texts for u in [stated_units(text)] if u), None)
 
 
 # --- rows and figures ------------------------------------------------------------

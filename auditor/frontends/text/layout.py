@@ -25,7 +25,7 @@ from auditor.frontends.text.periods import joined_years as joined_years
 from auditor.frontends.text.periods import periods
 from auditor.frontends.text.rows import body
 from auditor.frontends.text.tokens import chunk_text, chunks, first_figure_column, text
-from auditor.labels import BARE_YEAR, MONTHS, SPAN_WORD, UNITS, YEAR, is_period
+from auditor.labels import BARE_YEAR, MONTHS, SPAN_WORD, UNITS, YEAR, is_period, stated_units
 from auditor.model import Column, Schedule
 
 
@@ -315,9 +315,5 @@ def caption_units(body: Sequence[Line], label_end: int) -> Optional[str]:
 
 
 def _units(lines: Sequence[Line]) -> Optional[str]:
-    for ln in lines:
-        match = UNITS.search(text(ln.words))
-        if match:
-            unit = next(g for g in match.groups() if g)
-            return "thousands" if unit == "000" else unit.lower()
-    return None
+    """The units the first of `lines` to state them states (labels.stated_units)."""
+    return next((u for ln in lines for u in [stated_units(text(ln.words))] if u), None)
