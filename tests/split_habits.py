@@ -183,9 +183,10 @@ def rendered(spec: dict, layout: str):
 
 
 def outcome(spec: dict, base, n: int, headed: bool, caption: str, ruleset, cut=None) -> Optional[tuple]:
-    """None where the cut does not apply; else (verdict, why): right / wrong / refused.
+    """None where the cut does not apply; else (verdict, why): right / wrong / refused / said.
     Right: every figure read where printed, exactly the errors the figures hold, every
-    period read (or a warning naming what is unread)."""
+    period read (or a warning naming what is unread).  Said: every figure read where printed
+    but those each said unread (VQ007: a part the reading could not join, never dropped unsaid)."""
     import copy
 
     import auditor
@@ -204,10 +205,16 @@ def outcome(spec: dict, base, n: int, headed: bool, caption: str, ruleset, cut=N
     if result.error is not None:
         return "refused", str(result.error)[:200]
     read = read_cells(result.schedules)
+    said = {(x.location.line, x.location.column) for x in result.findings if x.check == "figures_unread"}
+    unread = []
     for f in r.figures:
         got = read.get((f.line, f.start))
-        if got is None or got[1] != f.value:
+        if got is None and (f.line, f.start) in said:
+            unread.append(f)
+        elif got is None or got[1] != f.value:
             return "wrong", f"{f.raw} at {f.line}:{f.start} read {got}"
+    if unread:  # (a part stranded, its every figure said unread: VQ007, s37 unreadwarn)
+        return "said", f"{len(unread)} figures said unread from line {unread[0].line}"
     periods = sum(len(s.periods) for s in result.schedules)
     if periods != len(spec["periods"]):
         return "wrong", f"{periods} periods read of {len(spec['periods'])}"
@@ -245,7 +252,7 @@ def main(layouts: list) -> None:
 
     for layout in layouts or LAYOUTS:
         for headed, caption in (NEXT_CUTS if nxt else cuts_of(layout)):
-            counts = {"right": 0, "wrong": 0, "refused": 0}
+            counts = {"right": 0, "wrong": 0, "refused": 0, "said": 0}
             said = []
             for name, kind, spec in cases(planted_too=nxt):
                 base = rendered(spec, layout)
@@ -257,7 +264,7 @@ def main(layouts: list) -> None:
                     if got[0] != "right" and len(said) < 3:
                         said.append(f"{name}/{kind} after row {n}: {got[0]}: {got[1]}")
             print(f"{layout:11} {(next_cut_name if nxt else cut_name)(headed, caption):18} right {counts['right']:4}  wrong {counts['wrong']:3}  "
-                  f"refused {counts['refused']:3}", flush=True)
+                  f"refused {counts['refused']:3}  said {counts['said']:3}", flush=True)
             for line in said:
                 print("      ", line, flush=True)
 

@@ -14,6 +14,8 @@ text-only runs do not pay for it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from auditor.frontends.html import breaks, layout as html_layout, locate as html_locate, transposed as html_transposed
@@ -25,7 +27,8 @@ from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
-from auditor.labels import (ACCOUNT_WORD, CONTINUED, INDEX_ENTRY, OPENING, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
+from auditor.labels import (ACCOUNT_WORD, CLOSING_ONLY, CONTINUED, DEDUCTIONS_WORD, INDEX_ENTRY, OPENING, OPENING_ONLY,
+                            RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
                             XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, heads_another_statement, is_period,
                             numbers_a_statement, opens_another_schedule, rule_letters_head, rule_letters_in,
                             title_words)
@@ -114,6 +117,7 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
            headings: Optional[Headings]) -> list[Region]:
     found: list[Region] = []
     used: set[Span] = set()
+    stranded: dict[int, Span] = {}  # (region: the table after it its `left` figures are of)
     for span, title in sorted(candidates):
         if not _may_hold(doc, span, headings, title):
             continue
@@ -159,6 +163,10 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
             captions.append(nxt_caption)
         if named and not _captioned(grids, captions):
             continue
+        if not left and not transposed and f is not None:
+            after, left = _rows_left_after(doc, parts[-1], f, headings)
+            if after is not None:
+                stranded[len(found)] = after
         used.update(parts)
         _refuse_cut_off(doc, parts)
         if transposed:
@@ -172,7 +180,52 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
                             title_line, preamble[:2000], tuple(captions), transposed, subtitle,
                             () if transposed else periods_between(doc, parts, title.end() if title else None),
                             tuple(left)))
-    return found
+    read = {span for region in found for span in region.parts}
+    return [replace(region, left=()) if stranded.get(k) in read else region for k, region in enumerate(found)]
+
+
+def _rows_left_after(doc: Document, span: Span, first: Frame,
+                     headings: Optional[Headings]) -> tuple[Optional[Span], list[Position]]:
+    """The table right after a schedule's last part (page furniture between,
+    "F-32", "SCHEDULE II (continued)") that `_continuations` did not take, and
+    its figures' positions, where it can only be the schedule's rows carried on:
+    no headings of its own, every row of figures printing one for each of the
+    schedule's columns and closing under them as the schedule's rows do (its
+    opening plus its movements, deductions taken off, its closing).  A note's
+    table or a balances' table after the schedule prints other columns or rows
+    that do not close: (None, []).  Its figures are to be said unread (VQ007),
+    never dropped unsaid."""
+    end = span[1]
+    while True:
+        nxt = doc.next_table(end)
+        if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT or doc.texts(end, nxt[0]):
+            return None, []
+        if doc.plain(*nxt):
+            break
+        end = nxt[1]  # (an empty table a page break leaves: furniture)
+    grid = doc.grid(nxt)
+    f = html_layout.frame(grid) if breaks.headless(grid) else None
+    if f is None or f.leaves:
+        return None, []
+    rows = html_layout.row_figures(grid, f)
+    if not rows or not all(_closes(first.headings, [c.value for c in row], headings) for row in rows):
+        return None, []
+    return nxt, html_layout.figure_positions(grid, f)
+
+
+def _closes(columns: list[str], values: list[Optional[Decimal]], headings: Optional[Headings]) -> bool:
+    """Whether a row's figures, one per column headed `columns` (an opening
+    balance's first, a closing balance's last), close: the opening plus each
+    movement (a deduction taken off, however signed) is the closing."""
+    if len(columns) < 3 or len(values) != len(columns) or values[0] is None and values[-1] is None:
+        return False
+    opening, closing = (headings.opening.search, headings.closing.search) if headings else \
+        (OPENING_ONLY.search, CLOSING_ONLY.search)
+    if not (opening(columns[0]) and closing(columns[-1])):
+        return False
+    moved = sum((-abs(v) if DEDUCTIONS_WORD.search(c) else v for c, v in zip(columns[1:-1], values[1:-1])
+                 if v is not None), Decimal(0))
+    return (values[0] or Decimal(0)) + moved == (values[-1] or Decimal(0))
 
 
 def periods_between(doc: Document, parts: list[Span], title_end: Optional[int] = None) -> tuple[tuple[int, str], ...]:

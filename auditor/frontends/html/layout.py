@@ -32,7 +32,7 @@ from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
 from auditor.frontends.html.wraps import OPENS_ACCOUNT, Line, LineKind, left_at_foot, wrapped
-from auditor.model import Column, Position, Row, RowKind, Schedule
+from auditor.model import Cell, Column, Position, Row, RowKind, Schedule
 
 # ("2003*", "2003 (a)", "2003 (A)": a year, its note marked)
 MARKED_YEAR = re.compile(rf"^(19|20)\d\d(?:\*{{1,3}}|\s?\((?:\d{{1,2}}|[a-zA-Z])\)|[{NOTE_SIGNS}])?$")
@@ -341,8 +341,16 @@ def _overlaps(cell: HtmlCell, leaf: HtmlCell) -> bool:
 
 def _figure_cells(grid: Grid, f: Frame) -> list[HtmlCell]:
     """The cells holding figures in the figure area (not a lone footnote marker "(1)")."""
-    return [c for i in f.figure_rows for c in grid.rows[i]
-            if c.column >= f.figure_start and kind(c) == "figure" and not lone_marker(c)]
+    return [c for i in f.figure_rows for c in _row_figure_cells(grid, f, i)]
+
+
+def _row_figure_cells(grid: Grid, f: Frame, i: int) -> list[HtmlCell]:
+    return [c for c in grid.rows[i] if c.column >= f.figure_start and kind(c) == "figure" and not lone_marker(c)]
+
+
+def row_figures(grid: Grid, f: Frame) -> list[list[Cell]]:
+    """The figures of each of a part's rows of figures, in order (a nil's value None)."""
+    return [[fig.cell() for fig in figures(_row_figure_cells(grid, f, i), [], None)] for i in f.figure_rows]
 
 
 def figure_positions(grid: Grid, f: Frame) -> list[Position]:
