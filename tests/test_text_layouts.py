@@ -230,3 +230,10 @@ def test_a_footnote_numbered_as_a_note_under_a_years_table_keeps_the_next_year()
             text = CARROW.replace("1. Uncollectible accounts\n\n6. Accrued Warranty\n", foot + heading + "\n")
             (schedule,) = check(text).schedules
             assert [p.fiscal_year for p in schedule.periods] == [1997, 1996, 1995], (heading, foot)
+    # Nor is one headed with the schedule's very words where it names no year: a note's table of
+    # its accounts ("Warranty"), not a year's.
+    note_at = CARROW.index("6. Accrued Warranty")
+    caption, body = CARROW.index("<CAPTION>", note_at), CARROW.index("<S>", note_at)
+    same = CARROW[:caption] + CARROW[CARROW.index("<CAPTION>") : CARROW.index("<S>")] + CARROW[body:]
+    (schedule,) = check(same).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1997, 1996, 1995]

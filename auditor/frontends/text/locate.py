@@ -167,7 +167,7 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
             first_row = _first_row(lines, n)
             if first_row is None or _titled_a_note(lines, n) or rollforward.transposed(lines, n, first_row, vocabulary) \
                     or not headed_like_schedule(lines, n, first_row, vocabulary) \
-                    or numbered and not _headed_within(lines, first_open, n):
+                    or numbered and not (_headed_within(lines, first_open, n) and _names_its_year(lines, n, first_row)):
                 return None
             return Region(n, _table_end(source, n, vocabulary), n)
         if not line.strip():
@@ -182,6 +182,13 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
         # headed as this one, the next year's under its footnote, "1. Uncollectible accounts".)
         numbered = numbered or _opens_a_note(lines, region.first, n, vocabulary)
     return None
+
+
+def _names_its_year(lines: Sequence[str], open_line: int, first_row: int) -> bool:
+    """Whether a table names a year over its first row or in that row's label ("Year ended
+    December 31, 1996:", "1996"): a year's table, not a note's of its accounts (labels.names_a_year)."""
+    label = re.split(r"\s{2,}", lines[first_row - 1].strip())[0]
+    return any(labels.names_a_year(lines[k - 1]) for k in range(open_line + 1, first_row)) or labels.names_a_year(label)
 
 
 def _headed_within(lines: Sequence[str], first: int, other: int) -> bool:
