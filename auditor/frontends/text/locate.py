@@ -148,6 +148,10 @@ def _tables_after(source: Source, titles: list[int], vocabulary: Vocabulary, ind
 FOOTNOTE_LINE = lazy_compile(r"^\s*(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)\s")
 
 
+# A line numbered as a note's heading or a footnote may be ("1. Uncollectible accounts", "(5) ...", "5 - ...").
+NUMBERED_LINE = lazy_compile(r"^\s*\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+\S")
+
+
 def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
     """The <TABLE> right under a schedule's table that `_table_end` did not join,
     past blank lines, page furniture and the first table's footnotes alone (no
@@ -173,14 +177,15 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
         if not line.strip():
             continue
         # (Page furniture or a footnote, no title, no figures: anything else ends the search.)
-        if not (BREAK.match(line) or FOOTNOTE_LINE.match(line) or _heads_a_note(line)) or TITLE.search(line) \
+        if not (BREAK.match(line) or FOOTNOTE_LINE.match(line) or NUMBERED_LINE.match(line)) or TITLE.search(line) \
                 or _has_figures(line) or DOCUMENT_EDGE.match(line):
             return None
         if _heads_a_note(line) and pages.broken(lines, region.last + 1, n) or labels.NOTE_HEADING.match(line.strip()):
             return None  # (a note numbered alone opens the next page, "(5) ALLOWANCE ...", or a note by its word)
         # (Numbered alone, marking nothing in the table: a note's heading, unless the next table is
         # headed as this one, the next year's under its footnote, "1. Uncollectible accounts".)
-        numbered = numbered or _opens_a_note(lines, region.first, n, vocabulary)
+        numbered = numbered or _opens_a_note(lines, region.first, n, vocabulary) or not _heads_a_note(line) \
+            and not FOOTNOTE_LINE.match(line) and not BREAK.match(line)  # ("1. uncollectible accounts", any case)
     return None
 
 
