@@ -41,12 +41,19 @@ Fixed in s36:
   Schedule II's text block, read as an untitled schedule (36 of 36).  A note's heading in a table's
   first row heads that table as one over it does (locate._titled_a_note), and past the block's
   first table a note's heading ends Schedule II's reach in it.
+Fixed in s37:
+- note-row-numbered: note-row-after, its heading numbered alone ("5. Reserves", no "Note"): the
+  note's table read as a second schedule (36 decoys of 36 per era); a table's first row numbered
+  alone heads a note as in text (labels.heads_a_note numbered), where no other block of the table
+  is numbered alike and none prints the number as a footnote's marker, and the table is not the
+  one right under Schedule II's title (there the number is the schedule's account's).
 Fixtures tests/fixtures/html/tamsin-controls-2006-title-row-under-report-*,
 hollins-valve-2006-period-restated-after-break-*,
 corvina-realty-2005-schedule-iv-after-*, wexford-pumps-2005-period-continued-after-break-*,
 kelso-bearings-2005-page-numbers-in-rows-*,
 tests/fixtures/xbrl/osier-realty-2023-ixbrl-schedule-iv-in-block-*,
-jessamine-fixtures-2023-ixbrl-note-title-row-after-* (s36).
+jessamine-fixtures-2023-ixbrl-note-title-row-after-* (s36),
+tests/fixtures/html/wren-tooling-2003-numbered-note-row-after (s37).
 """
 
 from __future__ import annotations
@@ -122,3 +129,34 @@ def test_a_periods_caption_again_over_a_software_tables_rows_after_a_page_break_
         read += 1
     assert wrong == [], wrong[:3]
     assert read >= 30
+
+
+def _numbered_rows(first: str, second: str = "", marker: str = "") -> str:
+    """Schedule II under its title, one table, its first row `first` across it (and `second` over
+    a second account's rows)."""
+    years = ("2003", "2002")
+    rows = [["Year ended December 31, " + y, *figures] for y, figures in zip(years, (("1,210", "412", "365", "1,257"),
+                                                                                     ("1,034", "388", "212", "1,210")))]
+    if second:
+        rows += [["Year ended December 31, " + y, *figures] for y, figures in zip(years, (("640", "215", "188", "667"),
+                                                                                         ("702", "130", "192", "640")))]
+    cells = lambda row: "".join(f"<td>{c}</td>" for c in row)
+    body = [f"<tr>{cells(r)}</tr>" for r in rows]
+    if second:
+        body.insert(2, f'<tr><td colspan="5"><b>{second}</b></td></tr>')
+    head = ["", "Balance at Beginning of Year", "Charged to Expense", "Deductions" + marker, "Balance at End of Year"]
+    return ('<html><body><p align="center"><b>SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS</b></p>\n<table>\n'
+            f'<tr><td colspan="5"><b>{first}</b></td></tr>\n<tr>{cells(head)}</tr>\n' + "\n".join(body)
+            + "\n</table></body></html>\n")
+
+
+@pytest.mark.parametrize("first, second, marker", [("5. Reserves", "", ""), ("5. Reserves", "", " (5)"),
+                                                   ("1. Allowance for doubtful accounts", "2. Inventory reserve", "")])
+def test_a_numbered_first_row_of_the_schedules_own_table_is_its_caption(first, second, marker):
+    # Right under Schedule II's title, or numbered as a list (each account), or its number a
+    # footnote's marker in the table: no note's heading, the schedule read (s37-fnote).
+    from auditor import source
+
+    result = auditor.check_source(source.from_text(_numbered_rows(first, second, marker), "t.htm"), RULES)
+    assert result.error is None
+    assert [sum(len(p.rows) for p in s.periods) for s in result.schedules] == [4 if second else 2]

@@ -206,3 +206,34 @@ def test_a_notes_heading_under_an_untagged_schedule_ends_its_block():
     for heading in ("NOTE 5. ALLOWANCE FOR DOUBTFUL ACCOUNTS", "5. Allowance for Doubtful Accounts", "Note 5 - Receivables"):
         (schedule,) = check(THORNCLIFF.replace("NOTE 5. ALLOWANCE FOR DOUBTFUL ACCOUNTS", heading)).schedules
         assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2, heading
+
+
+CARROW = (FIXTURES / "carrow-gasket-1997-numbered-footnotes-under-years-tables.txt").read_text()
+
+
+def test_a_footnote_numbered_as_a_note_under_a_years_table_keeps_the_next_year():
+    # "1. Uncollectible accounts" under a year's </TABLE>, its marker printed nowhere, naming no
+    # column's movement: numbered as a note's heading is, but the next table is headed with the
+    # first's words (a year leaving out a movement too): the next year's, under its footnote.
+    (schedule,) = check(CARROW).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1997, 1996, 1995]
+    assert _rows(schedule) == [["Allowance for doubtful accounts", "Reserve for excess inventory"]] * 3
+    # The class as marlowe types it: "(1)" left out of the headings, the footnote "1. ...".
+    unmarked = MARLOWE.replace(" " * 81 + "(1)\n", "").replace(
+        "(1) Uncollectible accounts written off and inventory scrapped", "1. Uncollectible accounts")
+    (schedule,) = check(unmarked).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
+    # A note numbered alone whose table prints a word the schedule's lacks is no year of it, with
+    # a footnote above it or none; nor is a note headed by its word ("Note 6 - ...").
+    for heading in ("6. Accrued Warranty", "Note 6 - Accrued Warranty"):
+        for foot in ("1. Uncollectible accounts\n\n", ""):
+            text = CARROW.replace("1. Uncollectible accounts\n\n6. Accrued Warranty\n", foot + heading + "\n")
+            (schedule,) = check(text).schedules
+            assert [p.fiscal_year for p in schedule.periods] == [1997, 1996, 1995], (heading, foot)
+    # Nor is one headed with the schedule's very words where it names no year: a note's table of
+    # its accounts ("Warranty"), not a year's.
+    note_at = CARROW.index("6. Accrued Warranty")
+    caption, body = CARROW.index("<CAPTION>", note_at), CARROW.index("<S>", note_at)
+    same = CARROW[:caption] + CARROW[CARROW.index("<CAPTION>") : CARROW.index("<S>")] + CARROW[body:]
+    (schedule,) = check(same).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1997, 1996, 1995]

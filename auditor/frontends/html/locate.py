@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Optional
 from auditor.frontends.html import divs, grid as html_table, hidden
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, NUMBERED_NOTE, SCHEDULE_WORD, UNITS,
                             XBRL_SCHEDULE_BLOCK, heads_a_note, XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period,
+                            marks_a_footnote, note_number,
                             numbers_a_statement, rule_letters_in, title_pattern)
 from auditor.frontends.text.headings import Vocabulary as Headings, without_tags
 from auditor.model import Position
@@ -366,7 +367,8 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
         after = _past_empty(doc, doc.next_table(match.end()))
         limit = next((at for at in lines if at > match.start()), len(doc.text))
         if (after and after[0] - match.end() <= REACH and after[0] < limit
-                and not _another_statement_between(doc, match.end(), after[0]) and not _titled_a_note(doc, after)):
+                and not _another_statement_between(doc, match.end(), after[0])
+                and not _titled_a_note(doc, after, numbered=False)):
             found.setdefault(after, match)
             beyond = _schedule_past(doc, after, match.end(), limit)
             if beyond is not None:
@@ -447,15 +449,43 @@ def _titled_another_schedule(doc: Document, table: Span) -> bool:
     return _first_row_heads(doc, table, ("chedule", "CHEDULE"), lambda text: SCHEDULE_WORD.search(text) is not None)
 
 
-def _titled_a_note(doc: Document, table: Span) -> bool:
+def _titled_a_note(doc: Document, table: Span, numbered: bool = True) -> bool:
     """Whether the table's first printed row heads a note ("NOTE 5. ALLOWANCE FOR DOUBTFUL
     ACCOUNTS", "Note 7 - Reserves") that names no title of Schedule II's: the heading typed as a
     row across the note's table, as `_titled_another_schedule` reads another schedule's; the table
     is that note's, as under the heading printed over it.  (A note named by Schedule II's words,
     "Note 6 - Valuation and Qualifying Accounts", is the schedule's information in the notes: its
-    row a title, read as one.)"""
+    row a title, read as one.)  `numbered`: by its number alone too ("5. Reserves",
+    `_first_row_numbered_a_note`), asked of a table not right under Schedule II's title (there
+    a numbered first row is the schedule's account's caption, as in text)."""
     return _first_row_heads(doc, table, ("Note", "NOTE"),
-                            heads_a_note)
+                            heads_a_note) or numbered and _first_row_numbered_a_note(doc, table)
+
+
+def _first_row_numbered_a_note(doc: Document, table: Span) -> bool:
+    """Whether the table's first printed row heads a note by its number alone ("5. Reserves",
+    "(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS": labels.heads_a_note numbered, as text's first row), no
+    figures in that row, where no other block of the table is numbered alike (a list of accounts
+    numbers each) and none prints that number as a footnote's marker ("Deductions (5)":
+    labels.marks_a_footnote)."""
+    start, heading = table[0], ""
+    for m in BLOCK.finditer(doc.text, table[0], min(table[1], table[0] + ROW_REACH)):
+        heading, start = doc.plain(start, m.start()), m.end()
+        if heading:
+            break
+    # (The first printed block asked first: most tables' opens with no number, their blocks not read.)
+    if not heading or not heads_a_note(heading, numbered=True):
+        return False
+    blocks = doc.texts_in(table[0], table[1])
+    if not blocks:
+        return False
+    row_end = _row_end(doc.text, blocks[0][0], table[1])
+    row = [text for at, text in blocks if at < row_end]
+    rest = [text for at, text in blocks if at >= row_end]
+    heading = row[0]
+    number = note_number(heading)
+    return (heads_a_note(heading, numbered=True) and number is not None and not any(FIGURE.search(text) for text in row)
+            and not any(heads_a_note(text, numbered=True) for text in rest) and not marks_a_footnote(number, rest))
 
 
 def _first_row_heads(doc: Document, table: Span, words: tuple[str, ...], also: Callable[[str], bool]) -> bool:

@@ -148,6 +148,10 @@ def _tables_after(source: Source, titles: list[int], vocabulary: Vocabulary, ind
 FOOTNOTE_LINE = lazy_compile(r"^\s*(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)\s")
 
 
+# A line numbered as a note's heading or a footnote may be ("1. Uncollectible accounts", "(5) ...", "5 - ...").
+NUMBERED_LINE = lazy_compile(r"^\s*\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+\S")
+
+
 def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
     """The <TABLE> right under a schedule's table that `_table_end` did not join,
     past blank lines, page furniture and the first table's footnotes alone (no
@@ -157,25 +161,47 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
     read as a schedule of its own (joined to the first where their columns
     agree, `layout.joined_years`); not joined, its rows would vanish unsaid."""
     lines = source.lines
-    if _open_of(lines, region) is None:
+    first_open = _open_of(lines, region)
+    if first_open is None:
         return _next_untagged_table(source, region, vocabulary)
+    numbered = False  # a line numbered alone above ("1. Uncollectible accounts"): a note's heading or a footnote
     for n in range(region.last + 1, min(len(lines), region.last + PART_GAP) + 1):
         line = lines[n - 1]
         if TABLE_OPEN.match(line):
             first_row = _first_row(lines, n)
             if first_row is None or _titled_a_note(lines, n) or rollforward.transposed(lines, n, first_row, vocabulary) \
-                    or not headed_like_schedule(lines, n, first_row, vocabulary):
+                    or not headed_like_schedule(lines, n, first_row, vocabulary) \
+                    or numbered and not (_headed_within(lines, first_open, n) and _names_its_year(lines, n, first_row)):
                 return None
             return Region(n, _table_end(source, n, vocabulary), n)
         if not line.strip():
             continue
         # (Page furniture or a footnote, no title, no figures: anything else ends the search.)
-        if not (BREAK.match(line) or FOOTNOTE_LINE.match(line)) or TITLE.search(line) or _has_figures(line) \
-                or DOCUMENT_EDGE.match(line):
+        if not (BREAK.match(line) or FOOTNOTE_LINE.match(line) or NUMBERED_LINE.match(line)) or TITLE.search(line) \
+                or _has_figures(line) or DOCUMENT_EDGE.match(line):
             return None
-        if _heads_a_note(line) and pages.broken(lines, region.last + 1, n) or _opens_a_note(lines, region.first, n, vocabulary):
-            return None  # (a note numbered alone opens the next page, "(5) ALLOWANCE ...", or marks nothing in the table: no footnote of the table's)
+        if _heads_a_note(line) and pages.broken(lines, region.last + 1, n) or labels.NOTE_HEADING.match(line.strip()):
+            return None  # (a note numbered alone opens the next page, "(5) ALLOWANCE ...", or a note by its word)
+        # (Numbered alone, marking nothing in the table: a note's heading, unless the next table is
+        # headed as this one, the next year's under its footnote, "1. Uncollectible accounts".)
+        numbered = numbered or _opens_a_note(lines, region.first, n, vocabulary) or not _heads_a_note(line) \
+            and not FOOTNOTE_LINE.match(line) and not BREAK.match(line)  # ("1. uncollectible accounts", any case)
     return None
+
+
+def _names_its_year(lines: Sequence[str], open_line: int, first_row: int) -> bool:
+    """Whether a table names a year over its first row or in that row's label ("Year ended
+    December 31, 1996:", "1996"): a year's table, not a note's of its accounts (labels.names_a_year)."""
+    label = re.split(r"\s{2,}", lines[first_row - 1].strip())[0]
+    return any(labels.names_a_year(lines[k - 1]) for k in range(open_line + 1, first_row)) or labels.names_a_year(label)
+
+
+def _headed_within(lines: Sequence[str], first: int, other: int) -> bool:
+    """Whether the table opening at `other` prints headings, none a word the table at `first`
+    lacks: the same schedule's next year (leaving out a movement, perhaps), not a note's table
+    ("Provision for Bad Debts", "Write-offs" under "(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS")."""
+    words = _heading(lines, other)[0]
+    return bool(words) and words <= _heading(lines, first)[0]
 
 
 TITLE_CHUNK = 1 << 20
