@@ -355,8 +355,9 @@ def _figures_under(head: str, at: int) -> bool:
     return sum(1 for line in head[at:].split("\n") if GROUPED_AMOUNT.search(line)) >= 2
 
 
-# What opens a footnote under a table ("(A) Accounts written off", "* Net of", "1/ ...").
-NOTE_MARK = lazy_compile(r"^(?:\(\w{1,3}\)|\*|\d{1,2}/|\w\))")
+# What opens a footnote under a table ("(A) Accounts written off", "* Net of", "1/ ...",
+# "1. Uncollectible accounts": numbered as a note's heading is, as one-year tables' footnotes are).
+NOTE_MARK = lazy_compile(r"^(?:\(\w{1,3}\)|\*|\d{1,2}/|\d{1,2}\.(?=\s)|\w\))")
 
 
 def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str | None:
@@ -601,7 +602,7 @@ def _last_row_marks(schedules: Sequence[Schedule]) -> set[str]:
 def _note_mark(line: str) -> str | None:
     """The mark a footnote line opens with ("(1) ...", "Note 1 -- ...", "1/ ...", "* ..."): "1", "*"."""
     found = NOTE_MARK.match(line) or NOTE_WORD.match(line)
-    return found.group().split()[-1].strip("()/ ").lower() if found else None
+    return found.group().split()[-1].strip("()/. ").lower() if found else None
 
 
 def _is_note(line: str) -> bool:
