@@ -199,6 +199,11 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         ending = "nothing"
     if ending != "nothing" or _closes_document(after) or _closes_document(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
+    cut = _fold_lost(tables, last)
+    if cut is not None:
+        raise InputError(f"the file ends on the row {cut!r} with no figure in its last column, which every other row "
+                         "prints on the line below its own: is it cut off? (rows of the schedule may be missing)",
+                         src.path, len(src.lines))
     return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
 
 
@@ -408,6 +413,24 @@ def _row_folded_cut(after: str, schedules: Sequence[Schedule]) -> str | None:
     if not figures or figures[0].start() + 1 < first_column - 1 or not label.endswith("  ") or _phrase(label) is None:
         return None
     return " ".join(line.split())
+
+
+def _fold_lost(schedules: Sequence[Schedule], last: int) -> str | None:
+    """The label of the row the file ends at where its last figure is lost to the cut: in a table
+    whose rows fold their last column onto the line below their own ("Allowance   $596   $531   $115" /
+    "      $1,012"), every row printing that column printing it below, the row ending the file prints
+    its first figures on its own line and nothing in that column (read as 0, its closing balance
+    would fail every check that reads it; a whole exhibit goes on to the line below)."""
+    for s in schedules:
+        rows = [r for p in s.periods for r in p.rows]
+        ends = [r for r in rows if _row_end(r) == last]
+        closing = [r.cells[-1] for r in rows if r.cells and r.cells[-1]]
+        if not ends or not closing or any(c.line <= r.line for r in rows if r.cells and (c := r.cells[-1])):
+            continue
+        row = ends[-1]
+        if row.cells and row.cells[-1] is None and any(row.cells):
+            return row.label
+    return None
 
 
 def _account_caption_last(after: str) -> bool:
