@@ -461,13 +461,15 @@ def test_a_row_cut_before_its_folded_balance_is_an_input_error_not_a_false_error
     """A table whose rows print their balance at end alone on the line below their other figures,
     the file cut between the two: the row is read, its balance at end blank (s37 cutfold: read as
     0, false VQ001 and VQ003 errors, nothing said of the cut).  Every other row folds that column
-    below: the file ends on a row that lost it.  The cut one line on, and the whole file, read clean."""
+    below: the file ends on a row that lost it.  The cut one line on reads
+    with no error (VQ008 may warn of the periods left), the whole file clean."""
     path = FIXTURES / f"{name}.txt"
     text = path.read_text()
     cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
     assert cut.error is not None and "no figure in its last column" in cut.error.message, (cut.error, cut.findings)
     assert cut.error.line == lines
-    assert clean(check("".join(text.splitlines(keepends=True)[:lines + 1]), path.name))
+    on = check("".join(text.splitlines(keepends=True)[:lines + 1]), path.name)
+    assert on.error is None and not any(f.severity == "error" for f in on.findings)  # (VQ008 may warn)
     assert clean(check(text, path.name))
 
 
