@@ -473,6 +473,26 @@ def test_a_row_cut_before_its_folded_balance_is_an_input_error_not_a_false_error
     assert clean(check(text, path.name))
 
 
+@pytest.mark.parametrize("name,lines", [
+    ("quarry-lime-1996-untagged-period-captions-below", 22), ("quarry-lime-1996-untagged-period-captions-below", 30),
+    ("fernhollow-brick-1998-captions-below-ending-exhibit-clean", 21),
+    ("fernhollow-brick-1998-captions-below-ending-exhibit-clean", 23),
+    ("fernhollow-brick-1998-captions-below-ending-exhibit-clean", 29),
+])
+def test_a_table_captioned_below_its_rows_cut_before_a_caption_is_an_input_error(name, lines):
+    """Each year's caption printed under its rows and the total's rules, the file cut before the
+    last caption: read with the captions above their rows, the first year uncaptioned and each
+    caption on the year after's rows, nothing said (s37 cutfold).  The captions sit tight under
+    the rows before them, a blank line under them, the first year has none: the file is refused.
+    The whole file reads clean."""
+    path = FIXTURES / f"{name}.txt"
+    text = path.read_text()
+    cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
+    assert cut.error is not None and "captions are printed under their rows" in cut.error.message, (cut.error, cut.findings)
+    assert cut.error.line == lines
+    assert clean(check(text, path.name))
+
+
 @pytest.mark.parametrize("lines,said", [(37, "1 total, the last row no total"), (38, "1 total, the last row no total"),
                                         (39, "2 totals, the last row a total"), (40, "2 totals, the last row a total")])
 def test_a_grouped_table_cut_before_its_last_periods_totals_is_an_input_error(lines, said):

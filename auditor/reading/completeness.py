@@ -199,6 +199,11 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         ending = "nothing"
     if ending != "nothing" or _closes_document(after) or _closes_document(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
+    caption = _caption_below_lost(src, tables)
+    if caption is not None:
+        raise InputError(f"the periods' captions are printed under their rows ({caption!r} right under the rows "
+                         "before it), the last rows have none under them: is the file cut off? (which period "
+                         "each run of rows is cannot be told)", src.path, len(src.lines))
     cut = _fold_lost(tables, last)
     if cut is not None:
         raise InputError(f"the file ends on the row {cut!r} with no figure in its last column, which every other row "
@@ -413,6 +418,25 @@ def _row_folded_cut(after: str, schedules: Sequence[Schedule]) -> str | None:
     if not figures or figures[0].start() + 1 < first_column - 1 or not label.endswith("  ") or _phrase(label) is None:
         return None
     return " ".join(line.split())
+
+
+def _caption_below_lost(src: Source, schedules: Sequence[Schedule]) -> str | None:
+    """A period's caption of a table that prints each under its rows, as a footer ("Year ended
+    December 31, 1996" right under the total's rule, a blank line under it), where the file ends on
+    rows with no caption under them: read with its captions above their rows, the first period
+    uncaptioned and each caption on the rows of the year after it.  Every caption but the first
+    period's (none) sits tight under the rows before it and apart from its own (a whole table
+    captioned below reads so, `periods._captions_after_rows`; a table captioned above prints its
+    first period's caption too, or sets each caption apart from the rows above it)."""
+    for s in schedules:
+        first, *captioned = s.periods
+        if not captioned or first.label or not first.rows or not all(p.label and p.rows for p in captioned):
+            continue
+        before = [max(_row_end(r) for r in p.rows) for p in s.periods[:-1]]
+        if all(end < p.line < min(r.line for r in p.rows) and src.lines[p.line - 2].strip()
+               and not src.lines[p.line].strip() for end, p in zip(before, captioned)):
+            return captioned[0].label
+    return None
 
 
 def _fold_lost(schedules: Sequence[Schedule], last: int) -> str | None:
