@@ -15,7 +15,9 @@ last row, it ends on something that announces more rows (a caption, a
 "Schedule II (continued)" title with no figures under it, column headings
 ruled off, EDGAR's <PAGE> or the next page's running head, a row's label
 the schedule prints, a row's first line where rows fold their last figures
-onto the line below); or where it ends inside a document it opened
+onto the line below); where it ends on a row printing nothing in the column every other
+row folds onto the line below, or on rows with no caption under them where captions are
+printed under their rows; or where it ends inside a document it opened
 (`<html>`, EDGAR's `<DOCUMENT>` and `<TEXT>`) with no prose after the last
 row.  A text table cut outside any markup right after a complete period
 shows nothing in the file but that it ends there, as many whole exhibits
