@@ -294,6 +294,12 @@ def test_one_wrong_figure_in_a_fixture_keeps_its_reading_and_is_found(path, tmp_
                     # printed), its rest no longer one; refused, never misread: counted.
                     tally.counts["wrapped line widened past 80"] += 1
                     continue
+                if result.error is not None and "do not stand under the headings' rule" in str(result.error):
+                    # A row folded twice, its figures set under the folded rule's runs: the change moved a
+                    # figure off its run ("$(304)(a)" turned "$304": ravensmoor-glass-2000), a line the
+                    # software never printed; refused, never misread: counted.
+                    tally.counts["folded row's figure moved off its rule"] += 1
+                    continue
                 assert result.error is None, f"{where}: {result.error}"
                 read = result.schedules[s_i]
                 if print_only(read, schedule, k, kind) and not any(f.severity == "error" for f in result.findings):

@@ -454,12 +454,12 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             if (caption is None and html_layout.caption_row(grid, f) is None and not html_layout.account_heading(grid, f)
                     and html_layout.account_first_row(grid, f) is None):
                 # (rows of periods up to an account's caption row inside the part carry on the account before)
-                carried, last = html_layout.periods_around_captions(grid, f)
-                if carried & periods:
+                around, last = html_layout.periods_around_captions(grid, f)
+                if around & periods:
                     if breaks.headless(grid):
                         _refuse_unnamed(doc, span, nxt[0])  # (read alone it has no headings: never dropped)
                     return
-                periods = periods | carried if last is None else last
+                periods = periods | around if last is None else last
             else:
                 periods = _ending_account(grid, f)
         elif texts and not f.leaves:
