@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
@@ -450,13 +451,37 @@ def _fold_lost(schedules: Sequence[Schedule], last: int) -> str | None:
     for s in schedules:
         rows = [r for p in s.periods for r in p.rows]
         ends = [r for r in rows if _row_end(r) == last]
-        closing = [r.cells[-1] for r in rows if r.cells and r.cells[-1]]
-        if not ends or not closing or any(c.line <= r.line for r in rows if r.cells and (c := r.cells[-1])):
+        closing = [r for r in rows if r.cells and r.cells[-1] and _first_line(r) is not None]
+        if not ends or not closing or any(r.cells[-1].line <= _first_line(r) for r in closing):
             continue
         row = ends[-1]
-        if row.cells and row.cells[-1] is None and any(row.cells):
+        if row.cells and row.cells[-1] is None and any(row.cells) and not _closes_on_nil(s, row):
             return row.label
     return None
+
+
+def _closes_on_nil(schedule: Schedule, row: Row) -> Optional[bool]:
+    """Whether a row's figures, read as the schedule reads its columns, leave nothing at the end:
+    a reserve closed in the year prints no balance at end on purpose (its blank is a nil); a
+    balance the cut took would leave the opening and movements apart."""
+    total = Decimal(0)
+    for column, cell in zip(schedule.columns, row.cells):
+        if cell is None or cell.value is None or column.effect == "closing":
+            continue
+        if column.effect == "opening":
+            total += cell.value * column.sign
+        elif column.effect in ("add", "subtract"):
+            total += cell.value * column.sign * (1 if column.effect == "add" else -1)
+        else:
+            return None  # (a balance printed within the row: not a closing sum this can tell)
+    return total == 0
+
+
+def _first_line(row: Row) -> int | None:
+    """The line of a row's first figure before its last column (a row printing its figures on the
+    line under its label folds nothing: a closed reserve there prints a blank closing on purpose)."""
+    lines = [c.line for c in row.cells[:-1] if c]
+    return min(lines) if lines else None
 
 
 def _account_caption_last(after: str) -> bool:
