@@ -454,6 +454,48 @@ def test_a_row_cut_before_the_figures_it_folds_below_is_an_input_error(name, lin
     assert clean(check(text, path.name))
 
 
+@pytest.mark.parametrize("name,lines", [
+    ("pembrook-optical-2006-two-blanks-group-captions-clean", 54),
+    ("larkspur-mill-2003-every-balance-folded-below-clean", 17),
+    ("larkspur-mill-2003-every-balance-folded-below-clean", 22),
+    ("larkspur-mill-2003-every-balance-folded-below-clean", 31),
+])
+def test_a_row_cut_before_its_folded_balance_is_an_input_error_not_a_false_error(name, lines):
+    """A table whose rows print their balance at end alone on the line below their other figures,
+    the file cut between the two: the row is read, its balance at end blank (s37 cutfold: read as
+    0, false VQ001 and VQ003 errors, nothing said of the cut).  Every other row folds that column
+    below: the file ends on a row that lost it.  The cut one line on reads
+    with no error (VQ008 may warn of the periods left), the whole file clean."""
+    path = FIXTURES / f"{name}.txt"
+    text = path.read_text()
+    cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
+    assert cut.error is not None and "no figure in its last column" in cut.error.message, (cut.error, cut.findings)
+    assert cut.error.line == lines
+    on = check("".join(text.splitlines(keepends=True)[:lines + 1]), path.name)
+    assert on.error is None and not any(f.severity == "error" for f in on.findings)  # (VQ008 may warn)
+    assert clean(check(text, path.name))
+
+
+@pytest.mark.parametrize("name,lines", [
+    ("quarry-lime-1996-untagged-period-captions-below", 22), ("quarry-lime-1996-untagged-period-captions-below", 30),
+    ("fernhollow-brick-1998-captions-below-ending-exhibit-clean", 21),
+    ("fernhollow-brick-1998-captions-below-ending-exhibit-clean", 23),
+    ("fernhollow-brick-1998-captions-below-ending-exhibit-clean", 29),
+])
+def test_a_table_captioned_below_its_rows_cut_before_a_caption_is_an_input_error(name, lines):
+    """Each year's caption printed under its rows and the total's rules, the file cut before the
+    last caption: read with the captions above their rows, the first year uncaptioned and each
+    caption on the year after's rows, nothing said (s37 cutfold).  The captions sit tight under
+    the rows before them, a blank line under them, the first year has none: the file is refused.
+    The whole file reads clean."""
+    path = FIXTURES / f"{name}.txt"
+    text = path.read_text()
+    cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
+    assert cut.error is not None and "captions are printed under their rows" in cut.error.message, (cut.error, cut.findings)
+    assert cut.error.line == lines
+    assert clean(check(text, path.name))
+
+
 @pytest.mark.parametrize("lines,said", [(37, "1 total, the last row no total"), (38, "1 total, the last row no total"),
                                         (39, "2 totals, the last row a total"), (40, "2 totals, the last row a total")])
 def test_a_grouped_table_cut_before_its_last_periods_totals_is_an_input_error(lines, said):

@@ -15,7 +15,9 @@ last row, it ends on something that announces more rows (a caption, a
 "Schedule II (continued)" title with no figures under it, column headings
 ruled off, EDGAR's <PAGE> or the next page's running head, a row's label
 the schedule prints, a row's first line where rows fold their last figures
-onto the line below); or where it ends inside a document it opened
+onto the line below); where it ends on a row printing nothing in the column every other
+row folds onto the line below, or on rows with no caption under them where captions are
+printed under their rows; or where it ends inside a document it opened
 (`<html>`, EDGAR's `<DOCUMENT>` and `<TEXT>`) with no prose after the last
 row.  A text table cut outside any markup right after a complete period
 shows nothing in the file but that it ends there, as many whole exhibits
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
@@ -199,6 +202,16 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         ending = "nothing"
     if ending != "nothing" or _closes_document(after) or _closes_document(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
+    caption = _caption_below_lost(src, tables)
+    if caption is not None:
+        raise InputError(f"the periods' captions are printed under their rows ({caption!r} right under the rows "
+                         "before it), the last rows have none under them: is the file cut off? (which period "
+                         "each run of rows is cannot be told)", src.path, len(src.lines))
+    cut = _fold_lost(tables, last)
+    if cut is not None:
+        raise InputError(f"the file ends on the row {cut!r} with no figure in its last column, which every other row "
+                         "prints on the line below its own: is it cut off? (rows of the schedule may be missing)",
+                         src.path, len(src.lines))
     return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
 
 
@@ -409,6 +422,67 @@ def _row_folded_cut(after: str, schedules: Sequence[Schedule]) -> str | None:
     if not figures or figures[0].start() + 1 < first_column - 1 or not label.endswith("  ") or _phrase(label) is None:
         return None
     return " ".join(line.split())
+
+
+def _caption_below_lost(src: Source, schedules: Sequence[Schedule]) -> str | None:
+    """A period's caption of a table that prints each under its rows, as a footer ("Year ended
+    December 31, 1996" right under the total's rule, a blank line under it), where the file ends on
+    rows with no caption under them: read with its captions above their rows, the first period
+    uncaptioned and each caption on the rows of the year after it.  Every caption but the first
+    period's (none) sits tight under the rows before it and apart from its own (a whole table
+    captioned below reads so, `periods._captions_after_rows`; a table captioned above prints its
+    first period's caption too, or sets each caption apart from the rows above it)."""
+    for s in schedules:
+        first, *captioned = s.periods
+        if not captioned or first.label or not first.rows or not all(p.label and p.rows for p in captioned):
+            continue
+        before = [max(_row_end(r) for r in p.rows) for p in s.periods[:-1]]
+        if all(end < p.line < min(r.line for r in p.rows) and src.lines[p.line - 2].strip()
+               and not src.lines[p.line].strip() for end, p in zip(before, captioned)):
+            return captioned[0].label
+    return None
+
+
+def _fold_lost(schedules: Sequence[Schedule], last: int) -> str | None:
+    """The label of the row the file ends at where its last figure is lost to the cut: in a table
+    whose rows fold their last column onto the line below their own ("Allowance   $596   $531   $115" /
+    "      $1,012"), every row printing that column printing it below, the row ending the file prints
+    its first figures on its own line and nothing in that column (read as 0, its closing balance
+    would fail every check that reads it; a whole exhibit goes on to the line below)."""
+    for s in schedules:
+        rows = [r for p in s.periods for r in p.rows]
+        ends = [r for r in rows if _row_end(r) == last]
+        closing = [r for r in rows if r.cells and r.cells[-1] and _first_line(r) is not None]
+        if not ends or not closing or any(r.cells[-1].line <= _first_line(r) for r in closing):
+            continue
+        row = ends[-1]
+        if row.cells and row.cells[-1] is None and any(row.cells) and not _closes_on_nil(s, row):
+            return row.label
+    return None
+
+
+def _closes_on_nil(schedule: Schedule, row: Row) -> Optional[bool]:
+    """Whether a row's figures, read as the schedule reads its columns, leave nothing at the end:
+    a reserve closed in the year prints no balance at end on purpose (its blank is a nil); a
+    balance the cut took would leave the opening and movements apart."""
+    total = Decimal(0)
+    for column, cell in zip(schedule.columns, row.cells):
+        if cell is None or cell.value is None or column.effect == "closing":
+            continue
+        if column.effect == "opening":
+            total += cell.value * column.sign
+        elif column.effect in ("add", "subtract"):
+            total += cell.value * column.sign * (1 if column.effect == "add" else -1)
+        else:
+            return None  # (a balance printed within the row: not a closing sum this can tell)
+    return total == 0
+
+
+def _first_line(row: Row) -> int | None:
+    """The line of a row's first figure before its last column (a row printing its figures on the
+    line under its label folds nothing: a closed reserve there prints a blank closing on purpose)."""
+    lines = [c.line for c in row.cells[:-1] if c]
+    return min(lines) if lines else None
 
 
 def _account_caption_last(after: str) -> bool:
