@@ -37,13 +37,18 @@ CUTS = [(headed, caption) for headed in (True, False) for caption in ("none", "r
 LAYOUTS = ("html-1999", "html-2003", "ixbrl-2023", "workiva", "toppan", "dfin")
 # The other shapes tests/render_html.py prints (STYLES in test_html_real_tables): a block of rows per
 # reserve in one table (years as rows), the years as columns (a block of movements per reserve), a
-# <table> per account; cut the same ways, but the years as columns only without headings again (their
-# head is a block's own row of years under its account's name, no page's head).
+# <table> per account; cut the same ways.  The years as columns: their head is a block's own row (its
+# account's name over the years), no page's head; typed again after the break is that block's row, as it
+# was or its name "(continued)" ("headed-none", "headed-continued"), where the break falls inside a block.
+# A <table> per account: the caption typed again is the account's, printed as a <p> over its table
+# (no period caption row), before the next page's table: as it was or "(continued)" after it.
 SHAPES = ("account-blocks", "transposed", "by-account")
 
 
 def cuts_of(layout: str) -> list:
-    return [c for c in CUTS if not c[0] and c[1] == "none"] if layout == "transposed" else CUTS
+    if layout == "transposed":
+        return [(False, "none"), (True, "none"), (True, "continued")]
+    return CUTS
 
 
 def cut_name(headed: bool, caption: str) -> str:
@@ -82,7 +87,20 @@ def split_after(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
     if "</table>" in text[body:at]:
         return None
     captions = [m for m in CAPTION.finditer(text, body, at) if SENTINEL not in m.group(0)]
+    if _blocks(text, body, at):
+        return _split_block(text, opening, body, at, headed, caption)
     head = _head(text, body, at, captions) if headed else ""
+    over = ACCOUNT_CAPTION.search(text[:opening])
+    if caption != "none" and not CAPTION.search(text) and over is not None:
+        # (a <table> per account under its caption printed as a <p> over it: the account's caption
+        # typed again over the next page's table, as it was or "(continued)" after it)
+        if caption == "year":
+            return None
+        again = over.group(1)
+        if caption == "continued":
+            again = re.sub(r"([^<>:]+?):?(</)", r"\1 (continued)\2", again, count=1)
+        out = (text[:at] + "</table>\n" + BREAK + again + text[opening:body] + "\n" + head + text[at:])
+        return out if out.count(SENTINEL) == text.count(SENTINEL) else None
     if caption != "none" and not captions:
         # (a part after a page break of the layout's own, printing no caption over the rows it carries
         # on: the caption typed again is that of the period the break fell in, printed on a page before)
@@ -147,6 +165,39 @@ def split_before_next(text: str, n: int, headed: bool, caption: str, headed_afte
     else:
         out = (text[:at] + "</table>\n" + foot + BREAK + text[opening:body] + "\n" + (head if headed_after else "")
                + text[at:nxt.start()] + text[nxt.end():])
+    return out if out.count(SENTINEL) == text.count(SENTINEL) else None
+
+
+ACCOUNT_CAPTION = re.compile(r"(<p[^>]*>(?:(?!</p>).)*</p>\n)\s*\Z", re.S)
+HEAD_ROW = re.compile(r"<tr[^>]*><td[^>]*>(?:<[^>]+>)*([^<>]+)<")
+
+
+def _blocks(text: str, body: int, at: int) -> bool:
+    """Whether the table cut prints the years as columns: its first row the first block's
+    heading (its account's name, then a year per column)."""
+    first = ROW.search(text, body)
+    return (first is not None and SENTINEL not in first.group(0)
+            and len(re.findall(r"\b(?:19|20)\d\d\b", first.group(0))) >= 2
+            and HEAD_ROW.match(first.group(0)) is not None
+            and not re.search(r"(?:19|20)\d\d", HEAD_ROW.match(first.group(0)).group(1)))
+
+
+def _split_block(text: str, opening: int, body: int, at: int, headed: bool, caption: str) -> Optional[str]:
+    """The years as columns cut inside a block (its next row a figures' row): the next page's table
+    under the block's heading row typed again (`headed`: as it was, or its account's name
+    "(continued)"), or under none (only "none")."""
+    following = ROW.search(text, at)
+    if following is None or SENTINEL not in following.group(0):
+        return None if headed else (text[:at] + "</table>\n" + BREAK + text[opening:body] + "\n" + text[at:])
+    if not headed:
+        return None if caption != "none" else (text[:at] + "</table>\n" + BREAK + text[opening:body] + "\n" + text[at:])
+    heading = [m for m in ROW.finditer(text, body, at) if SENTINEL not in m.group(0)][-1].group(0)
+    if caption == "continued":
+        name = HEAD_ROW.match(heading)
+        heading = heading[:name.end(1)] + " (continued)" + heading[name.end(1):]
+    elif caption != "none":
+        return None
+    out = text[:at] + "</table>\n" + BREAK + text[opening:body] + "\n" + heading + text[at:]
     return out if out.count(SENTINEL) == text.count(SENTINEL) else None
 
 
