@@ -19,7 +19,8 @@ ixbrl-2023) and render_software's workiva, toppan and dfin tables.
 tallies right / wrong / refused per layout and way of cutting; with `next` among the arguments,
 the ways of `split_before_next` (the next period's caption moved to an empty part at the page's
 foot) over every period's end, the tables clean and planted; with `next-headless`, the same, the
-next page's table printing no headings either.
+next page's table printing no headings either; with `apart`, cut under no headings again, the rows after
+the break laid on a grid of their own (`rows_apart`: said unread or read, never dropped unsaid).
 """
 
 from __future__ import annotations
@@ -201,6 +202,31 @@ def _split_block(text: str, opening: int, body: int, at: int, headed: bool, capt
     return out if out.count(SENTINEL) == text.count(SENTINEL) else None
 
 
+GROUP = re.compile(r'<td>&nbsp;</td>\n?<td>(\$?)</td><td( align="right")?>((?:(?!</td>).)*)</td><td>(\)?)</td>', re.S)
+
+
+def rows_apart(text: str) -> str:
+    """The table right after the text's last page break laid on a grid of its own: a cell per figure
+    (a blank one kept), its spacer and "$" cells gone, its first row of figures printing a "$" in a cell
+    of its own before each figure (a page's first row), the others not; its figures fall in no column
+    of the headings' (as html/rows_apart_after_break, the thornbury-kiln fixtures)."""
+    at = text.rindex("page-break-after")
+    start = text.index("<table", at)
+    end = text.index("</table>", start)
+    part = GROUP.sub(lambda m: f'<td align="right">{m.group(3)}{m.group(4)}</td>', text[start:end])
+    row = next((m for m in ROW.finditer(part) if SENTINEL in m.group(0)), None)
+    if row is None:
+        return text
+    dollars = row.group(0).replace('<td align="right">', '<td>$</td><td align="right">')
+    return text[:start] + part[:row.start()] + dollars + part[row.end():] + text[end:]
+
+
+def split_apart(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
+    """`split_after`, the rows after the break laid on a grid of their own (`rows_apart`)."""
+    out = split_after(text, n, headed, caption)
+    return None if out is None else rows_apart(out)
+
+
 def _head(text: str, body: int, at: int, captions: list) -> str:
     """The headings typed again after the break: those of the part cut (its rows above its first
     caption or row), or, where that part prints none (a part after a page break of the layout's
@@ -296,19 +322,21 @@ def main(layouts: list) -> None:
     ruleset = auditor.load_rules()
     nxt = "next" in layouts or "next-headless" in layouts
     headless = "next-headless" in layouts
-    layouts = [layout for layout in layouts if layout not in ("next", "next-headless")]
+    apart = "apart" in layouts
+    layouts = [layout for layout in layouts if layout not in ("next", "next-headless", "apart")]
 
     def before_next(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
         return split_before_next(text, n, headed, caption, not headless)
 
     for layout in layouts or LAYOUTS:
-        for headed, caption in (NEXT_CUTS if nxt else cuts_of(layout)):
+        for headed, caption in (NEXT_CUTS if nxt else [(False, "none")] if apart else cuts_of(layout)):
             counts = {"right": 0, "wrong": 0, "refused": 0, "said": 0}
             said = []
             for name, kind, spec in cases(planted_too=nxt):
                 base = rendered(spec, layout)
                 for n in (period_ends(base.text) if nxt else range(len(figure_rows(base.text)))):
-                    got = outcome(spec, base, n, headed, caption, ruleset, before_next if nxt else None)
+                    got = outcome(spec, base, n, headed, caption, ruleset,
+                                  before_next if nxt else split_apart if apart else None)
                     if got is None:
                         continue
                     counts[got[0]] += 1
