@@ -40,7 +40,8 @@ LAYOUTS = ("html-1999", "html-2003", "ixbrl-2023", "workiva", "toppan", "dfin")
 # reserve in one table (years as rows), the years as columns (a block of movements per reserve), a
 # <table> per account; cut the same ways.  The years as columns: their head is a block's own row (its
 # account's name over the years), no page's head; typed again after the break is that block's row, as it
-# was or its name "(continued)" ("headed-none", "headed-continued"), where the break falls inside a block.
+# was or its name "(continued)" ("headed-none", "headed-continued"), where the break falls inside a block
+# (right after a block's last row, "headed-none" is the bare cut: the next block's heading row heads the page).
 # A <table> per account: the caption typed again is the account's, printed as a <p> over its table
 # (no period caption row), before the next page's table: as it was or "(continued)" after it.
 SHAPES = ("account-blocks", "transposed", "by-account")
@@ -189,7 +190,8 @@ def _split_block(text: str, opening: int, body: int, at: int, headed: bool, capt
     "(continued)"), or under none (only "none")."""
     following = ROW.search(text, at)
     if following is None or SENTINEL not in following.group(0):
-        return None if headed else (text[:at] + "</table>\n" + BREAK + text[opening:body] + "\n" + text[at:])
+        # (right after a block's last row: the next page's head is the next block's own heading row)
+        return None if caption != "none" else (text[:at] + "</table>\n" + BREAK + text[opening:body] + "\n" + text[at:])
     if not headed:
         return None if caption != "none" else (text[:at] + "</table>\n" + BREAK + text[opening:body] + "\n" + text[at:])
     heading = [m for m in ROW.finditer(text, body, at) if SENTINEL not in m.group(0)][-1].group(0)
