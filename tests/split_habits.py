@@ -19,7 +19,8 @@ ixbrl-2023) and render_software's workiva, toppan and dfin tables.
 tallies right / wrong / refused per layout and way of cutting; with `next` among the arguments,
 the ways of `split_before_next` (the next period's caption moved to an empty part at the page's
 foot) over every period's end, the tables clean and planted; with `next-headless`, the same, the
-next page's table printing no headings either.
+next page's table printing no headings either; with `apart`, cut under no headings again, the rows after
+the break laid on a grid of their own (`rows_apart`: said unread or read, never dropped unsaid).
 """
 
 from __future__ import annotations
@@ -37,13 +38,19 @@ CUTS = [(headed, caption) for headed in (True, False) for caption in ("none", "r
 LAYOUTS = ("html-1999", "html-2003", "ixbrl-2023", "workiva", "toppan", "dfin")
 # The other shapes tests/render_html.py prints (STYLES in test_html_real_tables): a block of rows per
 # reserve in one table (years as rows), the years as columns (a block of movements per reserve), a
-# <table> per account; cut the same ways, but the years as columns only without headings again (their
-# head is a block's own row of years under its account's name, no page's head).
+# <table> per account; cut the same ways.  The years as columns: their head is a block's own row (its
+# account's name over the years), no page's head; typed again after the break is that block's row, as it
+# was or its name "(continued)" ("headed-none", "headed-continued"), where the break falls inside a block
+# (right after a block's last row, "headed-none" is the bare cut: the next block's heading row heads the page).
+# A <table> per account: the caption typed again is the account's, printed as a <p> over its table
+# (no period caption row), before the next page's table: as it was or "(continued)" after it.
 SHAPES = ("account-blocks", "transposed", "by-account")
 
 
 def cuts_of(layout: str) -> list:
-    return [c for c in CUTS if not c[0] and c[1] == "none"] if layout == "transposed" else CUTS
+    if layout == "transposed":
+        return [(False, "none"), (True, "none"), (True, "continued")]
+    return CUTS
 
 
 def cut_name(headed: bool, caption: str) -> str:
@@ -82,7 +89,20 @@ def split_after(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
     if "</table>" in text[body:at]:
         return None
     captions = [m for m in CAPTION.finditer(text, body, at) if SENTINEL not in m.group(0)]
+    if _blocks(text, body, at):
+        return _split_block(text, opening, body, at, headed, caption)
     head = _head(text, body, at, captions) if headed else ""
+    over = ACCOUNT_CAPTION.search(text[:opening])
+    if caption != "none" and not CAPTION.search(text) and over is not None:
+        # (a <table> per account under its caption printed as a <p> over it: the account's caption
+        # typed again over the next page's table, as it was or "(continued)" after it)
+        if caption == "year":
+            return None
+        again = over.group(1)
+        if caption == "continued":
+            again = re.sub(r"([^<>:]+?):?(</)", r"\1 (continued)\2", again, count=1)
+        out = (text[:at] + "</table>\n" + BREAK + again + text[opening:body] + "\n" + head + text[at:])
+        return out if out.count(SENTINEL) == text.count(SENTINEL) else None
     if caption != "none" and not captions:
         # (a part after a page break of the layout's own, printing no caption over the rows it carries
         # on: the caption typed again is that of the period the break fell in, printed on a page before)
@@ -148,6 +168,65 @@ def split_before_next(text: str, n: int, headed: bool, caption: str, headed_afte
         out = (text[:at] + "</table>\n" + foot + BREAK + text[opening:body] + "\n" + (head if headed_after else "")
                + text[at:nxt.start()] + text[nxt.end():])
     return out if out.count(SENTINEL) == text.count(SENTINEL) else None
+
+
+ACCOUNT_CAPTION = re.compile(r"(<p[^>]*>(?:(?!</p>).)*</p>\n)\s*\Z", re.S)
+HEAD_ROW = re.compile(r"<tr[^>]*><td[^>]*>(?:<[^>]+>)*([^<>]+)<")
+
+
+def _blocks(text: str, body: int, at: int) -> bool:
+    """Whether the table cut prints the years as columns: its first row the first block's
+    heading (its account's name, then a year per column)."""
+    first = ROW.search(text, body)
+    return (first is not None and SENTINEL not in first.group(0)
+            and len(re.findall(r"\b(?:19|20)\d\d\b", first.group(0))) >= 2
+            and HEAD_ROW.match(first.group(0)) is not None
+            and not re.search(r"(?:19|20)\d\d", HEAD_ROW.match(first.group(0)).group(1)))
+
+
+def _split_block(text: str, opening: int, body: int, at: int, headed: bool, caption: str) -> Optional[str]:
+    """The years as columns cut inside a block (its next row a figures' row): the next page's table
+    under the block's heading row typed again (`headed`: as it was, or its account's name
+    "(continued)"), or under none (only "none")."""
+    following = ROW.search(text, at)
+    if following is None or SENTINEL not in following.group(0):
+        # (right after a block's last row: the next page's head is the next block's own heading row)
+        return None if caption != "none" else (text[:at] + "</table>\n" + BREAK + text[opening:body] + "\n" + text[at:])
+    if not headed:
+        return None if caption != "none" else (text[:at] + "</table>\n" + BREAK + text[opening:body] + "\n" + text[at:])
+    heading = [m for m in ROW.finditer(text, body, at) if SENTINEL not in m.group(0)][-1].group(0)
+    if caption == "continued":
+        name = HEAD_ROW.match(heading)
+        heading = heading[:name.end(1)] + " (continued)" + heading[name.end(1):]
+    elif caption != "none":
+        return None
+    out = text[:at] + "</table>\n" + BREAK + text[opening:body] + "\n" + heading + text[at:]
+    return out if out.count(SENTINEL) == text.count(SENTINEL) else None
+
+
+GROUP = re.compile(r'<td>&nbsp;</td>\n?<td>(\$?)</td><td( align="right")?>((?:(?!</td>).)*)</td><td>(\)?)</td>', re.S)
+
+
+def rows_apart(text: str) -> str:
+    """The table right after the text's last page break laid on a grid of its own: a cell per figure
+    (a blank one kept), its spacer and "$" cells gone, its first row of figures printing a "$" in a cell
+    of its own before each figure (a page's first row), the others not; its figures fall in no column
+    of the headings' (as html/rows_apart_after_break, the thornbury-kiln fixtures)."""
+    at = text.rindex("page-break-after")
+    start = text.index("<table", at)
+    end = text.index("</table>", start)
+    part = GROUP.sub(lambda m: f'<td align="right">{m.group(3)}{m.group(4)}</td>', text[start:end])
+    row = next((m for m in ROW.finditer(part) if SENTINEL in m.group(0)), None)
+    if row is None:
+        return text
+    dollars = row.group(0).replace('<td align="right">', '<td>$</td><td align="right">')
+    return text[:start] + part[:row.start()] + dollars + part[row.end():] + text[end:]
+
+
+def split_apart(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
+    """`split_after`, the rows after the break laid on a grid of their own (`rows_apart`)."""
+    out = split_after(text, n, headed, caption)
+    return None if out is None else rows_apart(out)
 
 
 def _head(text: str, body: int, at: int, captions: list) -> str:
@@ -245,19 +324,21 @@ def main(layouts: list) -> None:
     ruleset = auditor.load_rules()
     nxt = "next" in layouts or "next-headless" in layouts
     headless = "next-headless" in layouts
-    layouts = [layout for layout in layouts if layout not in ("next", "next-headless")]
+    apart = "apart" in layouts
+    layouts = [layout for layout in layouts if layout not in ("next", "next-headless", "apart")]
 
     def before_next(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
         return split_before_next(text, n, headed, caption, not headless)
 
     for layout in layouts or LAYOUTS:
-        for headed, caption in (NEXT_CUTS if nxt else cuts_of(layout)):
+        for headed, caption in (NEXT_CUTS if nxt else [(False, "none")] if apart else cuts_of(layout)):
             counts = {"right": 0, "wrong": 0, "refused": 0, "said": 0}
             said = []
             for name, kind, spec in cases(planted_too=nxt):
                 base = rendered(spec, layout)
                 for n in (period_ends(base.text) if nxt else range(len(figure_rows(base.text)))):
-                    got = outcome(spec, base, n, headed, caption, ruleset, before_next if nxt else None)
+                    got = outcome(spec, base, n, headed, caption, ruleset,
+                                  before_next if nxt else split_apart if apart else None)
                     if got is None:
                         continue
                     counts[got[0]] += 1

@@ -26,6 +26,7 @@ from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import frame
 from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span, furniture
 from auditor.frontends.html.remap import laid_under
+from auditor.frontends.html import transposed as html_transposed
 from auditor.labels import CONTINUED, YEAR, is_period
 
 Open = Callable[[Grid], bool]  # whether a grid's last rows are carried on by a part without headings
@@ -36,7 +37,8 @@ def joined(doc: Document, span: Span, grid: Grid, is_open: Open) -> tuple[Grid, 
     breaks, and those parts' spans (none where nothing is joined)."""
     spans: list[Span] = []
     while is_open(grid):
-        after = _part_after(doc, (spans[-1] if spans else span)[1])
+        end = (spans[-1] if spans else span)[1]
+        after = _block_head_again(doc, end, grid) or _part_after(doc, end)
         if after is None and not spans and headings_only(grid):
             after = _headings_after(doc, span[1], grid)
         part = None if after is None else _under(grid, after[1])
@@ -99,6 +101,42 @@ def _headings_after(doc: Document, end: int, grid: Grid) -> Optional[tuple[Span,
         return None
     ours = {_row_text(cells) for cells in grid.rows} - {""}
     return None if ours & {_row_text(cells) for cells in part.rows} else (nxt, part)
+
+
+def _block_head_again(doc: Document, end: int, grid: Grid) -> Optional[tuple[Span, Grid]]:
+    """The table right after `end` (page furniture between) that opens on the heading row of
+    the block of years as columns `grid` ends in, cut by the page break (its account's name,
+    "(continued)" after it or not, over the same years), its rows that block's rest: that
+    table less the row typed again (then a part without headings); else None."""
+    head = _last_head(grid)
+    nxt = doc.next_table(end) if head is not None else None
+    if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
+        return None
+    part = doc.grid(nxt)
+    shown = [i for i, cells in enumerate(part.rows) if nonblank(cells)]
+    if not shown or _unmarked(part.rows[shown[0]]) != head:
+        return None
+    cut: list[int] = []
+    html_transposed.blocks(grid, cut)
+    if not cut:
+        return None  # (the block closed before the break: the table after it is no rest of it)
+    top = shown[0] + 1
+    rest = Grid([[replace(c, row=c.row - top) for c in cells] for cells in part.rows[top:]], part.width,
+                part.row_lines[top:], part.caption)
+    return (nxt, rest) if headless(rest) else None
+
+
+def _last_head(grid: Grid) -> Optional[str]:
+    """The words of `grid`'s last heading row of periods with rows under it (the heading row of
+    the block it ends in: its account's name and the years), "(continued)" aside."""
+    rows = [cells for cells in grid.rows if nonblank(cells)]
+    heads = [i for i, cells in enumerate(rows) if html_transposed.period_cells(cells)]
+    return _unmarked(rows[heads[-1]]) if heads and heads[-1] < len(rows) - 1 else None
+
+
+def _unmarked(cells: list) -> str:
+    """A row's words, "(continued)" taken out."""
+    return " ".join(CONTINUED.sub("", _row_text(cells)).replace("()", "").split())
 
 
 def headings_only(grid: Grid) -> bool:

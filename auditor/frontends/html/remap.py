@@ -114,8 +114,7 @@ def _moved(cells: list[HtmlCell], own: list[int], to: dict[int, Slot], across: A
     cell in each column.  None where text stands right of the labels, or the
     row's figures cannot be placed (`_row_slots`)."""
     shown, slots = nonblank(cells), across.slots
-    figures = [] if period_cells(cells) else [
-        c for c, before in zip(shown, [None, *shown]) if (c.column in own or not to) and _figure_in(c, own, before)]
+    figures = [] if period_cells(cells) else _row_figures(cells, shown, own, to, len(slots))
     if not figures:
         return _headed(shown, slots)
     placed = _row_slots(cells, figures, to, across)
@@ -134,6 +133,20 @@ def _moved(cells: list[HtmlCell], own: list[int], to: dict[int, Slot], across: A
         else:
             return None
     return out
+
+
+def _row_figures(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], to: dict[int, Slot],
+                 columns: int) -> list[HtmlCell]:
+    """A row's figures (`_figure_in`).  A small one in parentheses right after a figure ("(96)",
+    "(1)") is a note's marker beside it, but not where the row prints a cell for every column,
+    none blank, and one figure fewer than the first part's columns without it, as many with it:
+    a row laid on a grid of its own, no spacer between its figures, its negative figure then."""
+    figures = [c for c, before in zip(shown, [None, *shown]) if (c.column in own or not to) and _figure_in(c, own, before)]
+    if to or len(figures) >= columns:
+        return figures
+    every = [c for c in shown if c.column > 0 and kind(c) == "figure"]
+    printed = [c for c in cells if c.column >= _label_end([cells])]
+    return every if len(every) == columns and all(kind(c) != "blank" for c in printed) else figures
 
 
 def _row_slots(cells: list[HtmlCell], figures: list[HtmlCell], to: dict[int, Slot],
