@@ -237,3 +237,32 @@ def test_a_footnote_numbered_as_a_note_under_a_years_table_keeps_the_next_year()
     same = CARROW[:caption] + CARROW[CARROW.index("<CAPTION>") : CARROW.index("<S>")] + CARROW[body:]
     (schedule,) = check(same).schedules
     assert [p.fiscal_year for p in schedule.periods] == [1997, 1996, 1995]
+
+
+PELHAM = (FIXTURES / "pelham-valve-1998-numbered-note-by-year-under-schedule.txt").read_text()
+
+
+def test_a_numbered_notes_table_by_year_under_a_years_table_is_no_year_of_the_schedule():
+    # "5. Reserves" numbered alone under the last year's </TABLE>, then a note's roll-forward
+    # headed with the schedule's very words, its rows labelled "1998", "1997", "1996": it names
+    # a year the schedule's tables printed already, so it is the note's, not the next year's (it
+    # was read as a schedule of its own).
+    (schedule,) = check(PELHAM).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
+    assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2
+    # Captioned as a year's table is ("Year ended December 31, 1998:" over "Warranty"), the same.
+    captioned = PELHAM.replace("5. Reserves\n\n", "5. Reserves\n\n", 1)
+    at = captioned.index("5. Reserves")
+    body = captioned.index("<S>", at)
+    body = captioned.index("\n", body) + 1
+    rows_end = captioned.index("</TABLE>", body)
+    captioned = (captioned[:body] + "Year ended December 31, 1998:\nWarranty" + " " * 41
+                 + "$  315            $  190      $  201         $  304\n" + captioned[rows_end:])
+    (schedule,) = check(captioned).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
+    # Guard: a footnote numbered so under 1998's table ("1. Uncollectible accounts", marking
+    # nothing) keeps 1997's table, a year not yet printed, as the next year (carrow's footnotes).
+    footed = PELHAM.replace("</TABLE>\n\n<TABLE>", "</TABLE>\n1. Uncollectible accounts\n\n<TABLE>", 1)
+    assert footed != PELHAM
+    (schedule,) = check(footed).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]

@@ -137,10 +137,12 @@ def _tables_after(source: Source, titles: list[int], vocabulary: Vocabulary, ind
         if line <= covered_to:
             continue
         region = _table_after(source, line, vocabulary, indexed)
+        years: set[int] = set()  # (the years its tables name so far: a note's table under them names them again)
         while region is not None:
             found.append(region)
             covered_to = region.last
-            region = _next_one_year_table(source, region, vocabulary)
+            years |= _years_named(source.lines, region)
+            region = _next_one_year_table(source, region, vocabulary, years)
     return found
 
 
@@ -152,14 +154,17 @@ FOOTNOTE_LINE = lazy_compile(r"^\s*(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)\s")
 NUMBERED_LINE = lazy_compile(r"^\s*\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+\S")
 
 
-def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
+def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary,
+                         years: AbstractSet[int] = frozenset()) -> Optional[Region]:
     """The <TABLE> right under a schedule's table that `_table_end` did not join,
     past blank lines, page furniture and the first table's footnotes alone (no
     title, no prose), headed like a schedule: one of several tables under one
     title, each of its own year with its own columns ("Year ended December 31,
     2003" printing a column 2002 has no figure in).  A region of its own,
     read as a schedule of its own (joined to the first where their columns
-    agree, `layout.joined_years`); not joined, its rows would vanish unsaid."""
+    agree, `layout.joined_years`); not joined, its rows would vanish unsaid.
+    `years`: those the schedule's tables named so far (under a line numbered alone, a table
+    naming one of them again is a note's roll-forward by year, "5. Reserves", no next year)."""
     lines = source.lines
     first_open = _open_of(lines, region)
     if first_open is None:
@@ -171,7 +176,7 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
             first_row = _first_row(lines, n)
             if first_row is None or _titled_a_note(lines, n) or rollforward.transposed(lines, n, first_row, vocabulary) \
                     or not headed_like_schedule(lines, n, first_row, vocabulary) \
-                    or numbered and not (_headed_within(lines, first_open, n) and _names_its_year(lines, n, first_row)):
+                    or numbered and not (_headed_within(lines, first_open, n) and _names_a_new_year(lines, n, first_row, years)):
                 return None
             return Region(n, _table_end(source, n, vocabulary), n)
         if not line.strip():
@@ -189,11 +194,24 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
     return None
 
 
-def _names_its_year(lines: Sequence[str], open_line: int, first_row: int) -> bool:
+def _names_a_new_year(lines: Sequence[str], open_line: int, first_row: int, years: AbstractSet[int]) -> bool:
     """Whether a table names a year over its first row or in that row's label ("Year ended
-    December 31, 1996:", "1996"): a year's table, not a note's of its accounts (labels.names_a_year)."""
+    December 31, 1996:", "1996"), none of `years`: a year's table, not a note's of its accounts,
+    nor a note's roll-forward by year of the years the schedule printed (labels.year_named)."""
     label = re.split(r"\s{2,}", lines[first_row - 1].strip())[0]
-    return any(labels.names_a_year(lines[k - 1]) for k in range(open_line + 1, first_row)) or labels.names_a_year(label)
+    named = [labels.year_named(lines[k - 1]) for k in range(open_line + 1, first_row)] + [labels.year_named(label)]
+    return any(year is not None for year in named) and not any(year in years for year in named)
+
+
+def _years_named(lines: Sequence[str], region: Region) -> set[int]:
+    """The years a schedule's region names in its lines' labels (their first phrase: a caption
+    "Year ended December 31, 1997:", a heading "1997"; never a figure in a column)."""
+    found = set()
+    for n in range(region.first, region.last + 1):
+        label = re.split(r"\s{2,}", lines[n - 1].strip())[0]
+        if labels.YEAR.search(label):
+            found.add(labels.year_named(label))
+    return found - {None}
 
 
 def _headed_within(lines: Sequence[str], first: int, other: int) -> bool:
