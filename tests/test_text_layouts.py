@@ -266,3 +266,36 @@ def test_a_numbered_notes_table_by_year_under_a_years_table_is_no_year_of_the_sc
     assert footed != PELHAM
     (schedule,) = check(footed).schedules
     assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
+
+
+ASHBY = (FIXTURES / "ashby-spindle-1996-untagged-footnote-and-note-heading-with-movement-word.txt").read_text()
+
+
+def test_an_untagged_footnote_numbered_as_a_note_keeps_the_next_year():
+    # Untagged: "1. Uncollectible accounts" under 1996's row, 1995's caption and row under it (a
+    # year the rows above named none of): the rows' footnote, 1995 read (it was lost unsaid).
+    (schedule,) = check(ASHBY).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
+    assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2
+    for foot in ("(1) Uncollectible accounts", "1. Uncollectible accounts\n2. Recoveries"):
+        (schedule,) = check(ASHBY.replace("1. Uncollectible accounts", foot)).schedules
+        assert [p.fiscal_year for p in schedule.periods] == [1996, 1995], foot
+    # Guard: a note's heading by its word there ends the table; a numbered line over a caption
+    # naming 1996 again (a note's table copying the schedule's caption) does too.
+    (schedule,) = check(ASHBY.replace("1. Uncollectible accounts", "NOTE 5. RESERVES")).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996]
+    copied = ASHBY.replace("NOTE 7. PROVISION FOR DOUBTFUL ACCOUNTS\n", "5. Reserves\n\nYear ended December 31, 1996:\n")
+    (schedule,) = check(copied).schedules
+    assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2
+
+
+def test_a_notes_heading_by_its_word_naming_a_movement_ends_an_untagged_table():
+    # "NOTE 7. PROVISION FOR DOUBTFUL ACCOUNTS" under 1995's row: a note by its word, typed as a
+    # heading, though "provision" names a column's movement; its rows were read as 1995's.
+    for heading in ("NOTE 7. PROVISION FOR DOUBTFUL ACCOUNTS", "Note 7 - Provision for Income Taxes"):
+        (schedule,) = check(ASHBY.replace("NOTE 7. PROVISION FOR DOUBTFUL ACCOUNTS", heading)).schedules
+        assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2, heading
+    # Guard: a footnote so numbered saying what a column holds in words of its own ("Note 1 -
+    # Uncollectible accounts written off") is no note's heading: the next year is still read.
+    (schedule,) = check(ASHBY.replace("1. Uncollectible accounts", "Note 1 - Uncollectible accounts written off")).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]

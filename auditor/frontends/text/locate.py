@@ -547,13 +547,22 @@ def _opens_a_note(lines: Sequence[str], top: int, n: int, vocabulary: Vocabulary
     line = lines[n - 1]
     opening = line.lstrip()[:1]
     if not (opening and (opening.isdigit() or opening in "(Nn")) or not _heads_a_note(line) \
-            or vocabulary.every.search(line.lower()):
+            or vocabulary.every.search(line.lower()) and not _note_by_its_word(line):
         return False
     number = labels.note_number(line)
     if number is None or labels.marks_a_footnote(number, lines[max(top, 1) - 1 : n - 1]):
         return False
     above = next((lines[k - 1] for k in range(n - 1, max(top, 1) - 1, -1) if lines[k - 1].strip()), "")
     return labels.note_number(above) != str(int(number) - 1)  # (the next of a run of footnotes, "(1) ..." "(2) ...": one)
+
+
+def _note_by_its_word(line: str) -> bool:
+    """Whether a line heads a note by its word and number, typed as a heading is: every word
+    of four letters or more capitalised ("NOTE 7. PROVISION FOR INCOME TAXES", "Note 7 -
+    Provision for Income Taxes"), a column's movement word in it or not.  (A footnote so
+    numbered says what a column holds in words of its own: "Note 1 - Uncollectible accounts
+    written off".)"""
+    return bool(labels.NOTE_HEADING.match(line)) and all(word[0].isupper() for word in re.findall(r"[A-Za-z]{4,}", line))
 
 
 # Words typed apart as columns are ("(1)        CHANGES DUE": a marker over one heading, the
@@ -868,7 +877,8 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
                     and not (n == last_figures + 2 and _balance_under(lines, last_figures, n + 1)):
                 break
         else:
-            if n > last_figures and vocabulary is not None and _opens_a_note(lines, first_row - REACH, n, vocabulary):
+            if n > last_figures and vocabulary is not None and _opens_a_note(lines, first_row - REACH, n, vocabulary) \
+                    and not _footnotes_over_next_period(lines, first_row, n):
                 break  # a note's heading under the rows ("(5) ALLOWANCE ...", "NOTE 5. ..."): its table is the note's
             blanks, written = 0, n
             if _is_row(line, transposed) or _balance_under(lines, last_figures, n) \
@@ -879,6 +889,24 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
     if resumed and not _another_schedule_resumes(lines[last_figures : resumed - 1], first):
         return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures), first, vocabulary)
     return _footer_caption_end(lines, _wrapped_label_end(lines, last_figures))
+
+
+def _footnotes_over_next_period(lines: Sequence[str], first_row: int, n: int) -> bool:
+    """Whether the line numbered alone at n, under an untagged table's rows from `first_row`, and
+    the lines numbered or marked under it stand over the table's next period (`_next_period_follows`:
+    its caption, figures under it) whose caption names a year the rows above named none of: the
+    rows' footnotes ("1. Uncollectible accounts"), the next year's rows under them, as a <TABLE> a
+    year is asked (`_next_one_year_table`); a note's table copying a year's caption names one
+    the schedule printed."""
+    if labels.NOTE_HEADING.match(lines[n - 1]):
+        return False
+    k = n
+    while k < len(lines) and (not lines[k].strip() or NUMBERED_LINE.match(lines[k]) or FOOTNOTE_LINE.match(lines[k])):
+        k += 1
+    if k >= len(lines) or not _next_period_follows(lines, k):
+        return False
+    year = labels.year_named(lines[k].strip())
+    return year is not None and year not in _years_named(lines, Region(max(1, first_row - CAPTION_REACH), n - 1, first_row))
 
 
 def _heading_rule_ends(lines: Sequence[str], first_row: int) -> frozenset[int]:
