@@ -299,3 +299,14 @@ def test_a_notes_heading_by_its_word_naming_a_movement_ends_an_untagged_table():
     # Uncollectible accounts written off") is no note's heading: the next year is still read.
     (schedule,) = check(ASHBY.replace("1. Uncollectible accounts", "Note 1 - Uncollectible accounts written off")).schedules
     assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
+
+
+def test_a_notes_heading_numbered_in_lower_case_ends_an_untagged_table():
+    # "5. reserves and allowances" / "(5) allowance for doubtful accounts" under the last year's
+    # row: a note numbered alone, its name typed in lower case; its rows were read as 1995's.
+    for heading in ("5. reserves and allowances", "(5) allowance for doubtful accounts"):
+        (schedule,) = check(ASHBY.replace("NOTE 7. PROVISION FOR DOUBTFUL ACCOUNTS", heading)).schedules
+        assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2, heading
+    # Guard: a footnote so typed under 1996's row, 1995's caption under it, keeps 1995.
+    (schedule,) = check(ASHBY.replace("1. Uncollectible accounts", "1. uncollectible accounts")).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]

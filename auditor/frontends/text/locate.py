@@ -254,7 +254,7 @@ def _next_untagged_table(source: Source, region: Region, vocabulary: Vocabulary)
     for n in range(region.last + 1, min(len(lines), region.last + PART_GAP + 2 * CAPTION_REACH) + 1):
         line = lines[n - 1]
         if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TITLE.search(line) or heads_another_statement(lines, n) \
-                or _opens_a_note(lines, region.first, n, vocabulary):
+                or _opens_a_note(lines, region.first, n, vocabulary, any_case=True):
             return None
         if _has_figures(line) and not RULE_LINE.match(line):
             if top is None or n - top > 2 * CAPTION_REACH or not headed_like_schedule(lines, top, n, vocabulary) \
@@ -538,15 +538,19 @@ def _first_row_heads_a_note(lines: Sequence[str], top: int) -> bool:
     return not any(labels.heads_a_note(line, numbered=True) for line in rest)
 
 
-def _opens_a_note(lines: Sequence[str], top: int, n: int, vocabulary: Vocabulary) -> bool:
+def _opens_a_note(lines: Sequence[str], top: int, n: int, vocabulary: Vocabulary, any_case: bool = False) -> bool:
     """Whether line n, under a table whose lines start at `top`, heads a note, one phrase: "NOTE 5.
     ALLOWANCE ...", or by its number alone ("(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS", "5. Reserves"),
     its number printed as no footnote's marker in the table (labels.marks_a_footnote), no column's
     movement named (the headings' vocabulary: "(1) Uncollectible accounts written off" says what a
-    column holds, a footnote whose marker the filer left out) and no run of footnotes before it."""
+    column holds, a footnote whose marker the filer left out) and no run of footnotes before it.
+    `any_case`: its name typed in lower case too ("5. reserves and allowances"), asked under an
+    untagged table's rows (where the next year's caption under a footnote so typed keeps the
+    table going, `_footnotes_over_next_period`)."""
     line = lines[n - 1]
     opening = line.lstrip()[:1]
-    if not (opening and (opening.isdigit() or opening in "(Nn")) or not _heads_a_note(line) \
+    if not (opening and (opening.isdigit() or opening in "(Nn")) \
+            or not _heads_a_note(_NAME_AFTER_NUMBER.sub(_capitalised, line) if any_case else line) \
             or vocabulary.every.search(line.lower()) and not _note_by_its_word(line):
         return False
     number = labels.note_number(line)
@@ -554,6 +558,15 @@ def _opens_a_note(lines: Sequence[str], top: int, n: int, vocabulary: Vocabulary
         return False
     above = next((lines[k - 1] for k in range(n - 1, max(top, 1) - 1, -1) if lines[k - 1].strip()), "")
     return labels.note_number(above) != str(int(number) - 1)  # (the next of a run of footnotes, "(1) ..." "(2) ...": one)
+
+
+# A numbered line's name typed in lower case ("5. reserves and allowances"): `any_case`, its first
+# letter read as a capital.
+_NAME_AFTER_NUMBER = lazy_compile(r"^(\s*\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+)([a-z])")
+
+
+def _capitalised(m: re.Match[str]) -> str:
+    return m.group(1) + m.group(2).upper()
 
 
 def _note_by_its_word(line: str) -> bool:
@@ -877,7 +890,7 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
                     and not (n == last_figures + 2 and _balance_under(lines, last_figures, n + 1)):
                 break
         else:
-            if n > last_figures and vocabulary is not None and _opens_a_note(lines, first_row - REACH, n, vocabulary) \
+            if n > last_figures and vocabulary is not None and _opens_a_note(lines, first_row - REACH, n, vocabulary, any_case=True) \
                     and not _footnotes_over_next_period(lines, first_row, n):
                 break  # a note's heading under the rows ("(5) ALLOWANCE ...", "NOTE 5. ..."): its table is the note's
             blanks, written = 0, n
