@@ -206,12 +206,13 @@ def _names_a_new_year(lines: Sequence[str], open_line: int, first_row: int, year
 def _years_named(lines: Sequence[str], region: Region) -> set[int]:
     """The years a schedule's region names in its lines' labels (their first phrase: a caption
     "Year ended December 31, 1997:", a heading "1997"; never a figure in a column)."""
-    found = set()
+    found: set[int] = set()
     for n in range(region.first, region.last + 1):
         label = re.split(r"\s{2,}", lines[n - 1].strip())[0]
-        if labels.YEAR.search(label):
-            found.add(labels.year_named(label))
-    return found - {None}
+        year = labels.year_named(label) if labels.YEAR.search(label) else None
+        if year is not None:
+            found.add(year)
+    return found
 
 
 def _headed_within(lines: Sequence[str], first: int, other: int) -> bool:
