@@ -573,10 +573,13 @@ def _capitalised(m: re.Match[str]) -> str:
 def _note_by_its_word(line: str) -> bool:
     """Whether a line heads a note by its word and number, typed as a heading is: every word
     of four letters or more capitalised ("NOTE 7. PROVISION FOR INCOME TAXES", "Note 7 -
-    Provision for Income Taxes"), a column's movement word in it or not.  (A footnote so
+    Provision for Income Taxes"), or none (a file typed in lower case), a column's movement
+    word in it or not.  (A footnote so
     numbered says what a column holds in words of its own: "Note 1 - Uncollectible accounts
     written off".)"""
-    return bool(labels.NOTE_HEADING.match(line)) and all(word[0].isupper() for word in re.findall(r"[A-Za-z]{4,}", line))
+    words = re.findall(r"[A-Za-z]{4,}", line)
+    return bool(labels.NOTE_HEADING.match(line)) and (all(word[0].isupper() for word in words)
+                                                      or not any(word[0].isupper() for word in words))  # (a file typed in lower case)
 
 
 # Words typed apart as columns are ("(1)        CHANGES DUE": a marker over one heading, the
