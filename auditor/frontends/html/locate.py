@@ -369,7 +369,7 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
         if (after and after[0] - match.end() <= REACH and after[0] < limit
                 and not _another_statement_between(doc, match.end(), after[0])
                 and not _titled_a_note(doc, after, numbered=False)
-                and not (_end_before(doc, after) > match.end() and _numbered_note_after_table(doc, after))):
+                and not (_numbered_note_after_table(doc, after) and _end_before(doc, after) > match.end())):
             found.setdefault(after, match)
             beyond = _schedule_past(doc, after, match.end(), limit)
             if beyond is not None:
@@ -608,15 +608,15 @@ def _numbered_note_after_table(doc: Document, table: Span) -> bool:
     A table so headed after the schedule's is the note's (its roll-forward of the same reserve),
     not the schedule's next part."""
     before = _end_before(doc, table)
-    previous = next((span for span in doc.tables if span[1] == before), None) if before else None
-    if previous is None:
+    blocks = doc.printed(max(before, table[0] - REACH), table[0]) if before else []
+    numbered = [k for k, text in enumerate(blocks) if NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text)]
+    if not numbered:  # (the common case: asked first, the table above not printed)
         return False
-    blocks = doc.printed(max(before, table[0] - REACH), table[0])
-    marked = doc.printed(*previous)
-    for k, text in enumerate(blocks):
-        number = note_number(text)
-        if (number is None or not NUMBERED_NOTE.match(text) or SCHEDULE_WORD.search(text)
-                or marks_a_footnote(number, marked)):
+    previous = next((span for span in doc.tables if span[1] == before), None)
+    marked = doc.printed(*previous) if previous is not None else []
+    for k in numbered:
+        number = note_number(blocks[k])
+        if number is None or marks_a_footnote(number, marked):
             continue
         if not (k and note_number(blocks[k - 1]) == str(int(number) - 1)):
             return True
