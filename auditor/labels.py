@@ -626,6 +626,11 @@ def _year(label: str, end: Optional[date]) -> Optional[int]:
     return end.year if end else (max(years) if years else None)
 
 
+def year_named(caption: str) -> Optional[int]:
+    """The year a caption gives ("Year ended December 31, 1996:", "1996", "FY96"), or None."""
+    return _year(caption, _end_date(caption))
+
+
 def names_a_year(caption: str) -> bool:
     """The caption gives its period's year: "2003", "FY03", "Dec. 31, 03", "12/31/03"."""
     return YEAR.search(caption) is not None or _year(caption, _end_date(caption)) is not None  # (the common case first)

@@ -73,6 +73,8 @@ after the schedule
   page the render tags as Schedule II's text block);
 - note-after (s36): note-row-after, the note's heading a paragraph over its table;
 - note-row-numbered (s37): note-row-after, the heading numbered alone ("5. Reserves", no "Note");
+- note-numbered-after (s38): note-after, the heading numbered alone ("5. Reserves") a paragraph
+  over the note's table;
 the whole document
 - amendment-only: a 10-K/A whose only content is the schedule: its cover (a table
   of the state, file number, I.R.S. number, address and zip code), an
@@ -98,7 +100,7 @@ HABITS = ("page-number-row", "page-head-rows", "page-number-label", "page-number
           "split-period-restated", "split-period-restated-bare", "title-row-mid-table", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
           "toc-exhibit-index", "note-vqa-prose", "note-vqa-table", "heading-vqa-table", "schedules-iii-iv",
           "schedule-iv-next", "schedules-iii-iv-title-rows", "note-row-before", "note-row-after", "note-after",
-          "note-row-numbered", "amendment-only")
+          "note-row-numbered", "note-numbered-after", "amendment-only")
 NAME = "NORTHFIELD INDUSTRIES, INC."
 
 
@@ -430,6 +432,11 @@ def note_after(text: str) -> str:
     return text[:at] + rf.html_paragraphs("Note 7 - Reserves") + NOTE_TABLE + text[at:]
 
 
+def note_numbered_after(text: str) -> str:
+    at = schedule_end(text)
+    return text[:at] + rf.html_paragraphs("5. Reserves") + NOTE_TABLE + text[at:]
+
+
 # --- after the schedule --------------------------------------------------------------------
 
 def schedule_iv(foreclosed: str = "") -> str:
@@ -528,7 +535,7 @@ EDITS = {"page-number-row": page_number_row, "page-head-rows": page_head_rows, "
          "schedules-iii-iv": schedules_iii_iv,
          "schedule-iv-next": schedule_iv_next, "schedules-iii-iv-title-rows": titles_in_rows,
          "note-row-before": note_row_before, "note-row-after": note_row_after,
-         "note-after": note_after, "note-row-numbered": note_row_numbered}
+         "note-after": note_after, "note-row-numbered": note_row_numbered, "note-numbered-after": note_numbered_after}
 
 
 def filing(spec: dict, era: str, habit: str) -> Rendered:

@@ -47,13 +47,20 @@ Fixed in s37:
   alone heads a note as in text (labels.heads_a_note numbered), where no other block of the table
   is numbered alike and none prints the number as a footnote's marker, and the table is not the
   one right under Schedule II's title (there the number is the schedule's account's).
+Fixed in s38:
+- note-numbered-after: note-after, its heading numbered alone ("5. Reserves") a paragraph over
+  the note's table: read as the schedule's (34 decoys of 36 in html-2003, 36 in ixbrl-2023,
+  under "SCHEDULE II (continued)" or in the text block); such a heading right above a table under
+  another, marking nothing in it and continuing no run of footnotes, makes the table the note's
+  (locate._numbered_note_after_table).
 Fixtures tests/fixtures/html/tamsin-controls-2006-title-row-under-report-*,
 hollins-valve-2006-period-restated-after-break-*,
 corvina-realty-2005-schedule-iv-after-*, wexford-pumps-2005-period-continued-after-break-*,
 kelso-bearings-2005-page-numbers-in-rows-*,
 tests/fixtures/xbrl/osier-realty-2023-ixbrl-schedule-iv-in-block-*,
 jessamine-fixtures-2023-ixbrl-note-title-row-after-* (s36),
-tests/fixtures/html/wren-tooling-2003-numbered-note-row-after (s37).
+tests/fixtures/html/wren-tooling-2003-numbered-note-row-after (s37),
+tests/fixtures/html/wren-tooling-2004-numbered-note-after-page-break (s38).
 """
 
 from __future__ import annotations

@@ -237,3 +237,76 @@ def test_a_footnote_numbered_as_a_note_under_a_years_table_keeps_the_next_year()
     same = CARROW[:caption] + CARROW[CARROW.index("<CAPTION>") : CARROW.index("<S>")] + CARROW[body:]
     (schedule,) = check(same).schedules
     assert [p.fiscal_year for p in schedule.periods] == [1997, 1996, 1995]
+
+
+PELHAM = (FIXTURES / "pelham-valve-1998-numbered-note-by-year-under-schedule.txt").read_text()
+
+
+def test_a_numbered_notes_table_by_year_under_a_years_table_is_no_year_of_the_schedule():
+    # "5. Reserves" numbered alone under the last year's </TABLE>, then a note's roll-forward
+    # headed with the schedule's very words, its rows labelled "1998", "1997", "1996": it names
+    # a year the schedule's tables printed already, so it is the note's, not the next year's (it
+    # was read as a schedule of its own).
+    (schedule,) = check(PELHAM).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
+    assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2
+    # Captioned as a year's table is ("Year ended December 31, 1998:" over "Warranty"), the same.
+    captioned = PELHAM.replace("5. Reserves\n\n", "5. Reserves\n\n", 1)
+    at = captioned.index("5. Reserves")
+    body = captioned.index("<S>", at)
+    body = captioned.index("\n", body) + 1
+    rows_end = captioned.index("</TABLE>", body)
+    captioned = (captioned[:body] + "Year ended December 31, 1998:\nWarranty" + " " * 41
+                 + "$  315            $  190      $  201         $  304\n" + captioned[rows_end:])
+    (schedule,) = check(captioned).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
+    # Guard: a footnote numbered so under 1998's table ("1. Uncollectible accounts", marking
+    # nothing) keeps 1997's table, a year not yet printed, as the next year (carrow's footnotes).
+    footed = PELHAM.replace("</TABLE>\n\n<TABLE>", "</TABLE>\n1. Uncollectible accounts\n\n<TABLE>", 1)
+    assert footed != PELHAM
+    (schedule,) = check(footed).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
+
+
+ASHBY = (FIXTURES / "ashby-spindle-1996-untagged-footnote-and-note-heading-with-movement-word.txt").read_text()
+
+
+def test_an_untagged_footnote_numbered_as_a_note_keeps_the_next_year():
+    # Untagged: "1. Uncollectible accounts" under 1996's row, 1995's caption and row under it (a
+    # year the rows above named none of): the rows' footnote, 1995 read (it was lost unsaid).
+    (schedule,) = check(ASHBY).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
+    assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2
+    for foot in ("(1) Uncollectible accounts", "1. Uncollectible accounts\n2. Recoveries"):
+        (schedule,) = check(ASHBY.replace("1. Uncollectible accounts", foot)).schedules
+        assert [p.fiscal_year for p in schedule.periods] == [1996, 1995], foot
+    # Guard: a note's heading by its word there ends the table; a numbered line over a caption
+    # naming 1996 again (a note's table copying the schedule's caption) does too.
+    (schedule,) = check(ASHBY.replace("1. Uncollectible accounts", "NOTE 5. RESERVES")).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996]
+    copied = ASHBY.replace("NOTE 7. PROVISION FOR DOUBTFUL ACCOUNTS\n", "5. Reserves\n\nYear ended December 31, 1996:\n")
+    (schedule,) = check(copied).schedules
+    assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2
+
+
+def test_a_notes_heading_by_its_word_naming_a_movement_ends_an_untagged_table():
+    # "NOTE 7. PROVISION FOR DOUBTFUL ACCOUNTS" under 1995's row: a note by its word, typed as a
+    # heading, though "provision" names a column's movement; its rows were read as 1995's.
+    for heading in ("NOTE 7. PROVISION FOR DOUBTFUL ACCOUNTS", "Note 7 - Provision for Income Taxes"):
+        (schedule,) = check(ASHBY.replace("NOTE 7. PROVISION FOR DOUBTFUL ACCOUNTS", heading)).schedules
+        assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2, heading
+    # Guard: a footnote so numbered saying what a column holds in words of its own ("Note 1 -
+    # Uncollectible accounts written off") is no note's heading: the next year is still read.
+    (schedule,) = check(ASHBY.replace("1. Uncollectible accounts", "Note 1 - Uncollectible accounts written off")).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
+
+
+def test_a_notes_heading_numbered_in_lower_case_ends_an_untagged_table():
+    # "5. reserves and allowances" / "(5) allowance for doubtful accounts" under the last year's
+    # row: a note numbered alone, its name typed in lower case; its rows were read as 1995's.
+    for heading in ("5. reserves and allowances", "(5) allowance for doubtful accounts"):
+        (schedule,) = check(ASHBY.replace("NOTE 7. PROVISION FOR DOUBTFUL ACCOUNTS", heading)).schedules
+        assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2, heading
+    # Guard: a footnote so typed under 1996's row, 1995's caption under it, keeps 1995.
+    (schedule,) = check(ASHBY.replace("1. Uncollectible accounts", "1. uncollectible accounts")).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]

@@ -368,7 +368,8 @@ def candidates(doc: Document, indexed: bool = False) -> list[tuple[Span, Optiona
         limit = next((at for at in lines if at > match.start()), len(doc.text))
         if (after and after[0] - match.end() <= REACH and after[0] < limit
                 and not _another_statement_between(doc, match.end(), after[0])
-                and not _titled_a_note(doc, after, numbered=False)):
+                and not _titled_a_note(doc, after, numbered=False)
+                and not (_numbered_note_after_table(doc, after) and _end_before(doc, after) > match.end())):
             found.setdefault(after, match)
             beyond = _schedule_past(doc, after, match.end(), limit)
             if beyond is not None:
@@ -426,7 +427,8 @@ def _before_another_schedule(doc: Document, start: int, tables: list[Span]) -> l
     reach = start
     for k, table in enumerate(tables):
         if (reach < table[0] and _heads_another_schedule(doc, reach, table[0], notes=k > 0)
-                or _titled_another_schedule(doc, table) or (k > 0 and _titled_a_note(doc, table))):
+                or _titled_another_schedule(doc, table)
+                or (k > 0 and (_titled_a_note(doc, table) or _numbered_note_after_table(doc, table)))):
             return tables[:k]
         reach = max(reach, table[1])
     return tables
@@ -528,7 +530,8 @@ def _schedule_past(doc: Document, table: Span, title_end: int, limit: int) -> Op
         if nxt is None or nxt[0] - title_end > REACH or nxt[0] >= limit:
             return None
         if may_hold_schedule(doc, nxt):  # (a note's heading between: that note's table, the title a mention)
-            return None if _another_statement_between(doc, title_end, nxt[0]) or _titled_a_note(doc, nxt) else nxt
+            return None if (_another_statement_between(doc, title_end, nxt[0]) or _titled_a_note(doc, nxt)
+                            or _numbered_note_after_table(doc, nxt)) else nxt
         table = nxt
     return None
 
@@ -580,9 +583,8 @@ def _in_a_note(doc: Document, table: Span) -> bool:
     table printing no schedule's words (its receivables) between its heading and
     the table leaves the table the note's: the heading is looked for over it too."""
     before = _end_before(doc, table)
-    if _another_statement_between(doc, before, table[0]) or _note_over_other_tables(doc, before) or any(
-            NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text)
-            for text in doc.printed(max(before, table[0] - REACH), table[0])):
+    if _another_statement_between(doc, before, table[0]) or _note_over_other_tables(doc, before) \
+            or _numbered_above(doc, before, table):
         return True
     if _titled_another_schedule(doc, table) or _titled_a_note(doc, table):
         return True
@@ -590,6 +592,35 @@ def _in_a_note(doc: Document, table: Span) -> bool:
         return False
     previous = next(span for span in doc.tables if span[1] == before)
     return _under_another_schedule(doc, previous)
+
+
+def _numbered_above(doc: Document, before: int, table: Span) -> list[str]:
+    """The blocks right above `table` (after the table ending at `before`) heading a note by its
+    number alone ("5. Reserves": labels.NUMBERED_NOTE), naming no schedule."""
+    return [text for text in doc.printed(max(before, table[0] - REACH), table[0])
+            if NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text)]
+
+
+def _numbered_note_after_table(doc: Document, table: Span) -> bool:
+    """Whether a note's heading numbered alone ("5. Reserves") stands right above `table`, under
+    a table before it whose footnote it is not: its number printed as no marker in that table
+    (labels.marks_a_footnote) nor the next of a run of footnotes above it ("(1) ..." "(2) ...").
+    A table so headed after the schedule's is the note's (its roll-forward of the same reserve),
+    not the schedule's next part."""
+    before = _end_before(doc, table)
+    blocks = doc.printed(max(before, table[0] - REACH), table[0]) if before else []
+    numbered = [k for k, text in enumerate(blocks) if NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text)]
+    if not numbered:  # (the common case: asked first, the table above not printed)
+        return False
+    previous = next((span for span in doc.tables if span[1] == before), None)
+    marked = doc.printed(*previous) if previous is not None else []
+    for k in numbered:
+        number = note_number(blocks[k])
+        if number is None or marks_a_footnote(number, marked):
+            continue
+        if not (k and note_number(blocks[k - 1]) == str(int(number) - 1)):
+            return True
+    return False
 
 
 def _note_over_other_tables(doc: Document, before: int) -> bool:

@@ -137,10 +137,12 @@ def _tables_after(source: Source, titles: list[int], vocabulary: Vocabulary, ind
         if line <= covered_to:
             continue
         region = _table_after(source, line, vocabulary, indexed)
+        years: set[int] = set()  # (the years its tables name so far: a note's table under them names them again)
         while region is not None:
             found.append(region)
             covered_to = region.last
-            region = _next_one_year_table(source, region, vocabulary)
+            years |= _years_named(source.lines, region)
+            region = _next_one_year_table(source, region, vocabulary, years)
     return found
 
 
@@ -152,14 +154,17 @@ FOOTNOTE_LINE = lazy_compile(r"^\s*(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)\s")
 NUMBERED_LINE = lazy_compile(r"^\s*\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+\S")
 
 
-def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary) -> Optional[Region]:
+def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary,
+                         years: AbstractSet[int] = frozenset()) -> Optional[Region]:
     """The <TABLE> right under a schedule's table that `_table_end` did not join,
     past blank lines, page furniture and the first table's footnotes alone (no
     title, no prose), headed like a schedule: one of several tables under one
     title, each of its own year with its own columns ("Year ended December 31,
     2003" printing a column 2002 has no figure in).  A region of its own,
     read as a schedule of its own (joined to the first where their columns
-    agree, `layout.joined_years`); not joined, its rows would vanish unsaid."""
+    agree, `layout.joined_years`); not joined, its rows would vanish unsaid.
+    `years`: those the schedule's tables named so far (under a line numbered alone, a table
+    naming one of them again is a note's roll-forward by year, "5. Reserves", no next year)."""
     lines = source.lines
     first_open = _open_of(lines, region)
     if first_open is None:
@@ -171,7 +176,7 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
             first_row = _first_row(lines, n)
             if first_row is None or _titled_a_note(lines, n) or rollforward.transposed(lines, n, first_row, vocabulary) \
                     or not headed_like_schedule(lines, n, first_row, vocabulary) \
-                    or numbered and not (_headed_within(lines, first_open, n) and _names_its_year(lines, n, first_row)):
+                    or numbered and not (_headed_within(lines, first_open, n) and _names_a_new_year(lines, n, first_row, years)):
                 return None
             return Region(n, _table_end(source, n, vocabulary), n)
         if not line.strip():
@@ -189,11 +194,25 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary)
     return None
 
 
-def _names_its_year(lines: Sequence[str], open_line: int, first_row: int) -> bool:
+def _names_a_new_year(lines: Sequence[str], open_line: int, first_row: int, years: AbstractSet[int]) -> bool:
     """Whether a table names a year over its first row or in that row's label ("Year ended
-    December 31, 1996:", "1996"): a year's table, not a note's of its accounts (labels.names_a_year)."""
+    December 31, 1996:", "1996"), none of `years`: a year's table, not a note's of its accounts,
+    nor a note's roll-forward by year of the years the schedule printed (labels.year_named)."""
     label = re.split(r"\s{2,}", lines[first_row - 1].strip())[0]
-    return any(labels.names_a_year(lines[k - 1]) for k in range(open_line + 1, first_row)) or labels.names_a_year(label)
+    named = [labels.year_named(lines[k - 1]) for k in range(open_line + 1, first_row)] + [labels.year_named(label)]
+    return any(year is not None for year in named) and not any(year in years for year in named)
+
+
+def _years_named(lines: Sequence[str], region: Region) -> set[int]:
+    """The years a schedule's region names in its lines' labels (their first phrase: a caption
+    "Year ended December 31, 1997:", a heading "1997"; never a figure in a column)."""
+    found: set[int] = set()
+    for n in range(region.first, region.last + 1):
+        label = re.split(r"\s{2,}", lines[n - 1].strip())[0]
+        year = labels.year_named(label) if labels.YEAR.search(label) else None
+        if year is not None:
+            found.add(year)
+    return found
 
 
 def _headed_within(lines: Sequence[str], first: int, other: int) -> bool:
@@ -236,7 +255,7 @@ def _next_untagged_table(source: Source, region: Region, vocabulary: Vocabulary)
     for n in range(region.last + 1, min(len(lines), region.last + PART_GAP + 2 * CAPTION_REACH) + 1):
         line = lines[n - 1]
         if DOCUMENT_EDGE.match(line) or TABLE_OPEN.match(line) or TITLE.search(line) or heads_another_statement(lines, n) \
-                or _opens_a_note(lines, region.first, n, vocabulary):
+                or _opens_a_note(lines, region.first, n, vocabulary, any_case=True):
             return None
         if _has_figures(line) and not RULE_LINE.match(line):
             if top is None or n - top > 2 * CAPTION_REACH or not headed_like_schedule(lines, top, n, vocabulary) \
@@ -520,22 +539,47 @@ def _first_row_heads_a_note(lines: Sequence[str], top: int) -> bool:
     return not any(labels.heads_a_note(line, numbered=True) for line in rest)
 
 
-def _opens_a_note(lines: Sequence[str], top: int, n: int, vocabulary: Vocabulary) -> bool:
+def _opens_a_note(lines: Sequence[str], top: int, n: int, vocabulary: Vocabulary, any_case: bool = False) -> bool:
     """Whether line n, under a table whose lines start at `top`, heads a note, one phrase: "NOTE 5.
     ALLOWANCE ...", or by its number alone ("(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS", "5. Reserves"),
     its number printed as no footnote's marker in the table (labels.marks_a_footnote), no column's
     movement named (the headings' vocabulary: "(1) Uncollectible accounts written off" says what a
-    column holds, a footnote whose marker the filer left out) and no run of footnotes before it."""
+    column holds, a footnote whose marker the filer left out) and no run of footnotes before it.
+    `any_case`: its name typed in lower case too ("5. reserves and allowances"), asked under an
+    untagged table's rows (where the next year's caption under a footnote so typed keeps the
+    table going, `_footnotes_over_next_period`)."""
     line = lines[n - 1]
     opening = line.lstrip()[:1]
-    if not (opening and (opening.isdigit() or opening in "(Nn")) or not _heads_a_note(line) \
-            or vocabulary.every.search(line.lower()):
+    if not (opening and (opening.isdigit() or opening in "(Nn")) \
+            or not _heads_a_note(_NAME_AFTER_NUMBER.sub(_capitalised, line) if any_case else line) \
+            or vocabulary.every.search(line.lower()) and not _note_by_its_word(line):
         return False
     number = labels.note_number(line)
     if number is None or labels.marks_a_footnote(number, lines[max(top, 1) - 1 : n - 1]):
         return False
     above = next((lines[k - 1] for k in range(n - 1, max(top, 1) - 1, -1) if lines[k - 1].strip()), "")
     return labels.note_number(above) != str(int(number) - 1)  # (the next of a run of footnotes, "(1) ..." "(2) ...": one)
+
+
+# A numbered line's name typed in lower case ("5. reserves and allowances"): `any_case`, its first
+# letter read as a capital.
+_NAME_AFTER_NUMBER = lazy_compile(r"^(\s*\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+)([a-z])")
+
+
+def _capitalised(m: re.Match[str]) -> str:
+    return m.group(1) + m.group(2).upper()
+
+
+def _note_by_its_word(line: str) -> bool:
+    """Whether a line heads a note by its word and number, typed as a heading is: every word
+    of four letters or more capitalised ("NOTE 7. PROVISION FOR INCOME TAXES", "Note 7 -
+    Provision for Income Taxes"), or none (a file typed in lower case), a column's movement
+    word in it or not.  (A footnote so
+    numbered says what a column holds in words of its own: "Note 1 - Uncollectible accounts
+    written off".)"""
+    words = re.findall(r"[A-Za-z]{4,}", line)
+    return bool(labels.NOTE_HEADING.match(line)) and (all(word[0].isupper() for word in words)
+                                                      or not any(word[0].isupper() for word in words))  # (a file typed in lower case)
 
 
 # Words typed apart as columns are ("(1)        CHANGES DUE": a marker over one heading, the
@@ -850,7 +894,8 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
                     and not (n == last_figures + 2 and _balance_under(lines, last_figures, n + 1)):
                 break
         else:
-            if n > last_figures and vocabulary is not None and _opens_a_note(lines, first_row - REACH, n, vocabulary):
+            if n > last_figures and vocabulary is not None and _opens_a_note(lines, first_row - REACH, n, vocabulary, any_case=True) \
+                    and not _footnotes_over_next_period(lines, first_row, n):
                 break  # a note's heading under the rows ("(5) ALLOWANCE ...", "NOTE 5. ..."): its table is the note's
             blanks, written = 0, n
             if _is_row(line, transposed) or _balance_under(lines, last_figures, n) \
@@ -861,6 +906,24 @@ def _block_end(source: Source, first_row: int, transposed: bool = False, edges: 
     if resumed and not _another_schedule_resumes(lines[last_figures : resumed - 1], first):
         return _block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures), first, vocabulary)
     return _footer_caption_end(lines, _wrapped_label_end(lines, last_figures))
+
+
+def _footnotes_over_next_period(lines: Sequence[str], first_row: int, n: int) -> bool:
+    """Whether the line numbered alone at n, under an untagged table's rows from `first_row`, and
+    the lines numbered or marked under it stand over the table's next period (`_next_period_follows`:
+    its caption, figures under it) whose caption names a year the rows above named none of: the
+    rows' footnotes ("1. Uncollectible accounts"), the next year's rows under them, as a <TABLE> a
+    year is asked (`_next_one_year_table`); a note's table copying a year's caption names one
+    the schedule printed."""
+    if labels.NOTE_HEADING.match(lines[n - 1]):
+        return False
+    k = n
+    while k < len(lines) and (not lines[k].strip() or NUMBERED_LINE.match(lines[k]) or FOOTNOTE_LINE.match(lines[k])):
+        k += 1
+    if k >= len(lines) or not _next_period_follows(lines, k):
+        return False
+    year = labels.year_named(lines[k].strip())
+    return year is not None and year not in _years_named(lines, Region(max(1, first_row - CAPTION_REACH), n - 1, first_row))
 
 
 def _heading_rule_ends(lines: Sequence[str], first_row: int) -> frozenset[int]:
