@@ -48,14 +48,16 @@ def each_case(tables: Sequence, cases: Callable, outcome: Callable[[dict, str, s
 
 def misread(result, rendered, want: Callable[[], set], units: Optional[str] = None) -> Optional[tuple[str, str]]:
     """("refused" | "wrong", why) where the check refused the rendered table, gave
-    other errors than `want()`, read its cells other than printed, or (where the
-    case states its `units`: "thousands", "millions") read other units or none; None
+    other errors than `want()`, read its cells other than printed, or read other units
+    than the case states (`units`, else `rendered.units`, what its renderer printed:
+    "thousands", "millions"; "dollars", none stated, none to read; None, not known); None
     where it read them as printed (each habits test then looks further its own way)."""
     if result.error is not None:
         return "refused", str(result.error)
+    units = units if units is not None else getattr(rendered, "units", None)
     if units is not None:
         read = sorted({str(s.units) for s in result.schedules})
-        if read != [units]:
+        if read != ["None" if units == "dollars" else units]:
             return "wrong", f"units: read {read}, printed {units}"
     got, wanted = reported_errors(result), want()
     if got != wanted:

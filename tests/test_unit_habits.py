@@ -18,8 +18,6 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 from pathlib import Path
-from typing import Optional
-
 import pytest
 
 import auditor
@@ -84,17 +82,6 @@ def applies(habit: str, layout: str) -> bool:
     return True
 
 
-def stated_units(spec: dict, h, layout: str) -> Optional[str]:
-    """The units the case prints: a units habit's own ("thousands"); else, in HTML, the title's
-    "(in thousands)" / "(in millions)" render_html and render_software print from the spec (a table
-    in dollars states none); None where the case does not know (text prints its layout's units line,
-    whatever the spec's units)."""
-    if h.units is not None:
-        return h.units
-    units = spec["units"].split()[0]
-    return units if layout in HTML and units != "dollars" else None
-
-
 def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
     """("right" | "wrong" | "refused" | "n/a", what differed)."""
     h = HABITS[habit]
@@ -111,7 +98,7 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
             return "right", str(result.error)
         warned = [f for f in result.findings if f.severity == "warning"]
         return ("right", "warned") if warned else ("wrong", "read as one table's figures, no warning")
-    return misread(result, rendered, lambda: expected_errors(spec, rendered), stated_units(spec, h, layout)) or ("right", "")
+    return misread(result, rendered, lambda: expected_errors(spec, rendered), h.units) or ("right", "")
 
 
 def _verdicts(habit: str, layout: str):
