@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from decimal import Decimal
+from typing import Optional
 
 from render import Rendered, parse_cell, period_date
 
@@ -234,6 +235,24 @@ def schedules_of(schedules, printings) -> list:
     should be one schedule, and no two printings the same (none joined)."""
     where = {(c.line, c.column): k for k, s in enumerate(schedules) for p in s.periods for r in p.rows for c in r.cells if c}
     return [{where.get((f.line, f.start)) for f in r.figures} for r in printings]
+
+
+def units_differ(schedules, units: Optional[str]) -> Optional[str]:
+    """What differs where `schedules` were read in other units than a printing states (`units`, as
+    `Rendered.units`: "thousands", "millions"; "dollars", none stated, none to read; None, not known)."""
+    if units is None:
+        return None
+    read = sorted({str(s.units) for s in schedules})
+    return None if read == ["None" if units == "dollars" else units] else f"units: read {read}, printed {units}"
+
+
+def units_misread(schedules, printings) -> Optional[str]:
+    """`units_differ` for each printing of a table, the schedules its figures were read into."""
+    for r, found in zip(printings, schedules_of(schedules, printings)):
+        wrong = units_differ([schedules[k] for k in found if k is not None], r.units)
+        if wrong is not None:
+            return wrong
+    return None
 
 
 def apart(schedules, printings) -> bool:

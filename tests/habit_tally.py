@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Optional
 
-from expect import printed_html_cells, read_cells, reported_errors
+from expect import printed_html_cells, read_cells, reported_errors, units_differ
 
 Verdicts = Callable[[str, str], Iterable[tuple[str, str, str]]]  # (habit, layout) -> (case, verdict, why)...
 NOTES = 2  # the first cases not right, shown under each line
@@ -48,15 +48,15 @@ def each_case(tables: Sequence, cases: Callable, outcome: Callable[[dict, str, s
 
 def misread(result, rendered, want: Callable[[], set], units: Optional[str] = None) -> Optional[tuple[str, str]]:
     """("refused" | "wrong", why) where the check refused the rendered table, gave
-    other errors than `want()`, read its cells other than printed, or (where the
-    case states its `units`: "thousands", "millions") read other units or none; None
+    other errors than `want()`, read its cells other than printed, or read other units
+    than the case states (`units`, else `rendered.units`, what its renderer printed:
+    "thousands", "millions"; "dollars", none stated, none to read; None, not known); None
     where it read them as printed (each habits test then looks further its own way)."""
     if result.error is not None:
         return "refused", str(result.error)
-    if units is not None:
-        read = sorted({str(s.units) for s in result.schedules})
-        if read != [units]:
-            return "wrong", f"units: read {read}, printed {units}"
+    wrong_units = units_differ(result.schedules, units if units is not None else getattr(rendered, "units", None))
+    if wrong_units is not None:
+        return "wrong", wrong_units
     got, wanted = reported_errors(result), want()
     if got != wanted:
         return "wrong", f"findings: extra {sorted(got - wanted)[:2]} missing {sorted(wanted - got)[:2]}"

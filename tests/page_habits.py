@@ -559,7 +559,7 @@ def outcome(spec: dict, era: str, habit: str, kind: str, ruleset) -> tuple:
     from expect import expected_errors
     from test_html_era_markup import planted
 
-    from expect import apart, read_cells, reported_errors
+    from expect import apart, read_cells, reported_errors, units_misread
 
     spec = planted(spec) if kind == "planted" else spec
     rendered = filing(spec, era, habit)
@@ -574,6 +574,9 @@ def outcome(spec: dict, era: str, habit: str, kind: str, ruleset) -> tuple:
             return "wrong", f"{f.raw} at {f.line}:{f.start} read {got}", False
     if not apart(result.schedules, [rendered]):
         return "wrong", f"read into {len(result.schedules)} schedules", False
+    wrong_units = units_misread(result.schedules, [rendered])
+    if wrong_units is not None:
+        return "wrong", wrong_units, False
     printed = {(f.line, f.start) for f in rendered.figures}
     decoy = any(key not in printed for key in read)
     want, got = expected_errors(spec, rendered), reported_errors(result)

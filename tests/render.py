@@ -109,6 +109,10 @@ class Rendered:
     period_labels: list = field(default_factory=list)  # per spec period, as printed
     row_labels: dict = field(default_factory=dict)  # (period, row) -> label as printed
     others: list = field(default_factory=list)  # of Rendered: the same table printed again (render_filing)
+    # The units the table states where the renderer printed them ("thousands", "millions"; "dollars",
+    # a table in dollars printed stating none), None where it does not know (a caller's edit prints
+    # them): habit_tally.misread compares the units the check reads with these.
+    units: Optional[str] = None
 
     def at(self, period, row, column) -> Optional[Printed]:
         for f in self.figures:
@@ -273,6 +277,7 @@ def render(spec: dict, layout: Layout = Layout()) -> Rendered:
     _lay_out_columns(cols, label_width, layout)
     canvas = Canvas()
     _title(canvas, spec, layout)
+    out.units = units_line(spec, layout)[1]
     heading_lines = _headings(spec, cols, label_width, layout)
     if layout.table_tags:
         canvas.new("<TABLE>")
@@ -333,10 +338,40 @@ def notes_of(spec) -> list:
     return found
 
 
+def spec_units(spec) -> str:
+    """The spec's units, its first word: "thousands", "millions", "dollars" ("thousands (assumed; ...)")."""
+    return (spec.get("units") or "dollars").split()[0]
+
+
+def units_line(spec, layout) -> tuple[str, Optional[str]]:
+    """The units line under the title in the layout's style stating the spec's units ("(In thousands)" a
+    table in millions prints "(In millions)"; a style without the word, "$000's", "(000 omitted)", its
+    words for thousands only, else "(In millions)"), none for a table in dollars; and the units it states
+    (None where the layout prints no units line: the caller's edit states them)."""
+    style, units = layout.units_style, spec_units(spec)
+    if not style:
+        return "", None
+    if units == "dollars":
+        return "", "dollars"
+    if units == "thousands":
+        return style, units
+    if re.search(r"thousands", style, re.IGNORECASE):
+        return re.sub(r"thousands|Thousands|THOUSANDS", lambda m: _cased(units, m.group()), style), units
+    return _cased(f"(In {units})", style), units
+
+
+def _cased(text: str, like: str) -> str:
+    """`text` in the case of `like`: upper, Title or lower."""
+    if like.isupper():
+        return text.upper()
+    return text[:1].upper() + text[1:] if like[:1].isupper() and like[1:].islower() else text
+
+
 def _title(canvas, spec, layout):
     subtitle = (spec["subtitle"],) if spec.get("subtitle") else ()  # (period_habits' years in the title)
+    units, _ = units_line(spec, layout)
     for text in ("SCHEDULE II", spec.get("company", "THE REGISTRANT").upper()[:60],
-                 "VALUATION AND QUALIFYING ACCOUNTS", *subtitle, layout.units_style):
+                 "VALUATION AND QUALIFYING ACCOUNTS", *subtitle, units):
         if text:
             canvas.new(" " * max(0, 40 - len(text) // 2) + text)
         canvas.new("")
@@ -750,7 +785,7 @@ def _render_transposed(spec, periods, layout, notes_order) -> Rendered:
     """Each spec column a row (its heading the row's label, from the balance at
     beginning to the balance at end); the figure columns the periods (a block per
     account, "years") or the accounts (a block per period, "accounts")."""
-    out = Rendered("")
+    out = Rendered("", units=units_line(spec, layout)[1])
     out.period_labels = [period_caption(p["label"], layout) for p in spec["periods"]]
     accounts = _accounts(spec, periods, layout)
     # A heading's leading marker ("(1) Charged to costs") printed after the row's label.

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from render import (
-    Layout, Printed, Rendered, _accounts, _Col, _lay_out_columns, _table_top, _total_rule, cased, figure_text, nil_text,
+    Layout, Printed, Rendered, _accounts, _Col, _lay_out_columns, _table_top, _total_rule, cased, figure_text, nil_text, units_line,
     notes_of, parse_cell, period_caption, period_date, put_figure, split_letter, table_bottom,
 )
 
@@ -24,7 +24,7 @@ MONTHS = "January February March April May June July August September October No
 
 
 def render_chained(spec: dict, layout: Layout) -> Rendered:
-    out = Rendered("")
+    out = Rendered("", units=units_line(spec, layout)[1])
     out.period_labels = [period_caption(p["label"], layout) for p in spec["periods"]]
     periods = sorted(range(len(spec["periods"])), key=lambda pi: period_date(spec["periods"][pi]["label"]))
     accounts = _accounts(spec, periods, layout)

@@ -26,11 +26,15 @@ from render_html_transposed import account_columns, chained_columns, page_break,
 NIL_SPELLING = {"&#151;": "&#151;", "&#8212;": "&#8212;", "&mdash;": "&mdash;", "—": "\u2014", "-": "-", "--": "--", "None": "None", "blank": ""}
 
 
+IX_SCALE = {"thousands": 3, "millions": 6, "billions": 9}  # a spec's units as an ix fact's scale
+
+
 @dataclass(frozen=True)
 class HtmlStyle:
     grid: str = "split"  # split: spacer, "$", figure, ")" cells | single: one cell per figure
     negative: str = "split"  # split: "(2,036" + ")" | inline: "(2,036)" | ix: ix:nonFraction sign="-"
     ixbrl: bool = False  # every figure inside ix:nonFraction
+    scale: int = 3  # an ix fact's scale: `render` sets it from the spec's units (a table in dollars, 0)
     dollar: str = "first"  # none | first (first row and totals) | every
     nil: str = "&#151;"  # &#151; | &mdash; | — | - | -- | blank
     notes: str = "cell"  # cell | inside | sup | ahead (in the "$" cell: "* $ | 473") | lead ("*473")
@@ -99,6 +103,7 @@ SENTINEL = "\x01"  # marks each figure's first character, for fixtures edited af
 def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: str = "",
            sentinels: bool = False) -> Rendered:
     out = _Out(style.xhtml)
+    style = replace(style, scale=IX_SCALE.get(spec.get("units", "dollars").split()[0], 0))
     head = "Schedule II" if style.titled else "Annual report"
     out.write(f"<html>\n<head><title>{head}</title></head>\n<body>\n" + before)
     title = "SCHEDULE II<br>VALUATION AND QUALIFYING ACCOUNTS" + (f"<br>{spec['subtitle']}" if spec.get("subtitle") else "")
@@ -108,6 +113,10 @@ def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: 
     ncol = len(spec["columns"]) - 1
     width = 1 + ncol * 4
     rendered = Rendered("")
+    # (the units stated where printed: over the table, in its title row, or a transposed table's label cell)
+    if (style.titled and not style.title_inside) or (style.title_inside and not style.transposed) \
+            or (style.transposed and not style.titled):
+        rendered.units = spec.get("units", "dollars").split()[0]
     if style.stacked != "none":
         style = replace(style, by_account=False, transposed=False, page_break=None,
                         notes="sup" if style.notes == "cell" else style.notes)  # (a note's cell: not on every line)
@@ -397,7 +406,8 @@ def _figure(pi, ri, k, text, kind, value, note, dollars, style) -> list:
         body = shown
         raw = html.unescape(shown)
         if style.ixbrl:
-            body = f'<ix:nonFraction name="us-gaap:Other" contextRef="c{pi}" unitRef="usd" decimals="-3" format="ixt:fixed-zero">{shown}</ix:nonFraction>'
+            body = (f'<ix:nonFraction name="us-gaap:Other" contextRef="c{pi}" unitRef="usd" decimals="{-style.scale}" '
+                    f'format="ixt:fixed-zero">{shown}</ix:nonFraction>')
         lead, close = "", ""
         offset = body.index(">" + shown) + 1 if style.ixbrl else 0
     else:
@@ -406,8 +416,10 @@ def _figure(pi, ri, k, text, kind, value, note, dollars, style) -> list:
         number = digits
         if ix:
             sign = ' sign="-"' if negative else ""
+            decimals = len(digits.partition(".")[2]) - style.scale  # (cents: 2; whole thousands: -3)
             number = (f'<ix:nonFraction name="us-gaap:ValuationAllowancesAndReservesBalance" contextRef="c{pi}_{ri}" '
-                      f'unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal"{sign}>{digits}</ix:nonFraction>')
+                      f'unitRef="usd" decimals="{decimals}" scale="{style.scale}" format="ixt:num-dot-decimal"{sign}>'
+                      f'{digits}</ix:nonFraction>')
         if negative and style.negative == "inline" and not ix:
             lead, close = "(", ""
             number += ")"
@@ -453,7 +465,8 @@ def place_sentinels(rendered: Rendered) -> Rendered:
         line = bisect_right(starts, offset)
         column = offset - starts[line - 1] + 1
         figures.append(Printed(pi, ri, k, raw, value, line, column, column + len(raw)))
-    return Rendered(text, figures, rendered.headings, rendered.period_labels, rendered.row_labels)
+    return Rendered(text, figures, rendered.headings, rendered.period_labels, rendered.row_labels,
+                    units=rendered.units)
 
 
 # The stylesheet `css_table(classes=True)` puts in the head: the display values as classes.

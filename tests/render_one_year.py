@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
-from render import Layout, Rendered, parse_cell
+from render import Layout, Rendered, parse_cell, units_line
 from render import render as render_text
 from render_html import HtmlStyle, place_sentinels
 from render_html import render as render_html
@@ -47,7 +47,8 @@ def text_tables(spec: dict, layout: Layout) -> Rendered:
         kept = _kept(spec, pi)
         one = render_text(_one_year(spec, pi, kept), layout)
         own = one.text.rstrip("\n").split("\n")
-        skip = 0 if pi == 0 else _table_start(own, layout)
+        skip = 0 if pi == 0 else _table_start(own, layout, spec)
+        out.units = one.units
         shift = len(lines) - skip
         out.figures += [replace(f, period=pi, column=kept[f.column], line=f.line + shift) for f in one.figures]
         out.row_labels.update({(pi, ri): label for (_, ri), label in one.row_labels.items()})
@@ -56,11 +57,13 @@ def text_tables(spec: dict, layout: Layout) -> Rendered:
     return out
 
 
-def _table_start(lines: list[str], layout: Layout) -> int:
-    """The first line of the table proper: its <TABLE> tag, or the line after the units under the title."""
+def _table_start(lines: list[str], layout: Layout, spec: dict) -> int:
+    """The first line of the table proper: its <TABLE> tag, or the line after the units under the
+    title (after the title's last line where it prints none: a table in dollars)."""
     if layout.table_tags:
         return next(i for i, ln in enumerate(lines) if ln.startswith("<TABLE>"))
-    return next(i for i, ln in enumerate(lines) if ln.strip() == layout.units_style) + 1
+    last = units_line(spec, layout)[0] or spec.get("subtitle") or "VALUATION AND QUALIFYING ACCOUNTS"
+    return next(i for i, ln in enumerate(lines) if ln.strip() == last) + 1
 
 
 def html_tables(spec: dict, style: HtmlStyle) -> Rendered:

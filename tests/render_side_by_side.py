@@ -20,8 +20,13 @@ COLUMN = 16  # characters per column of figures in text
 GAP = 2  # between two groups
 
 
+def _units(spec: dict) -> str:
+    """The units the title states: millions or thousands (a table in dollars printed in thousands)."""
+    return "millions" if "million" in (spec.get("units") or "") else "thousands"
+
+
 def _title(spec: dict, subtitle: str = "") -> list[str]:
-    units = "millions" if "million" in (spec.get("units") or "") else "thousands"
+    units = _units(spec)
     return ["SCHEDULE II", spec["company"].upper(), "VALUATION AND QUALIFYING ACCOUNTS",
             *([subtitle] if subtitle else []), f"(In {units})"]
 
@@ -96,7 +101,7 @@ def text(spec: dict, captions: list[str], tagged: bool = True, subtitle: str = "
             for k in range(n):
                 line = put(line, at(g, k), "<C>")
         out.append(line)
-    rendered = Rendered("")
+    rendered = Rendered("", units=_units(spec))
     for ri, row in enumerate(rows):
         line = row["label"]
         number = len(out) + 1
@@ -136,7 +141,7 @@ def page(spec: dict, captions: list[str], subtitle: str = "", letters: str = "")
                                                                       for x in _letters(letters, n)) for _ in captions) + "</tr>")
     heads = "".join(spacer + "".join(f'<td align="center">{html.escape(h)}</td>' for h in headings) for _ in captions)
     out.append(f'<tr valign="bottom">{heads}</tr>')
-    rendered = Rendered("")
+    rendered = Rendered("", units=_units(spec))
     prefix = '<td align="right">'
     for ri, row in enumerate(spec["periods"][0]["rows"]):
         out.append(f'<tr valign="bottom"><td>{html.escape(row["label"])}</td>')
@@ -198,7 +203,7 @@ def tagged(rendered: Rendered, spec: dict, workiva: bool = True) -> Rendered:
 
     roles = spec["roles"][1:]
     sign = -1 if spec["deductions_sign"] == "positive-subtracted" else 1
-    scale = SCALE["millions" if "million" in (spec.get("units") or "") else "thousands"]  # (as `_title` states them)
+    scale = SCALE[_units(spec)]  # (as `_title` states them)
     contexts: dict[str, str] = {}
 
     def dates(pi: int) -> tuple[date, date]:

@@ -270,7 +270,7 @@ def outcome(spec: dict, base, n: int, headed: bool, caption: str, ruleset, cut=N
 
     import auditor
     from auditor import source
-    from expect import expected_errors, read_cells, reported_errors
+    from expect import expected_errors, read_cells, reported_errors, units_misread
     from render_html import place_sentinels
 
     text = (cut or split_after)(base.text, n, headed, caption)
@@ -297,6 +297,9 @@ def outcome(spec: dict, base, n: int, headed: bool, caption: str, ruleset, cut=N
     periods = sum(len(s.periods) for s in result.schedules)
     if periods != len(spec["periods"]):
         return "wrong", f"{periods} periods read of {len(spec['periods'])}"
+    wrong_units = units_misread(result.schedules, [r])  # (each part in the units the table states)
+    if wrong_units is not None:
+        return "wrong", wrong_units
     want, got = expected_errors(spec, r), reported_errors(result)
     if got != want:
         return "wrong", f"extra {sorted(got - want)[:2]} missed {sorted(want - got)[:2]}"

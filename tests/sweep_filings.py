@@ -3,7 +3,7 @@ wrapper of decoys (render_filing), counted by outcome:
 
   read     every printed figure read where printed, exactly the table's errors
   input    the tool refused the file (an input error)
-  misread  a printed figure unread or read as another value
+  misread  a printed figure unread or read as another value, or in other units than printed
   false    errors reported that the figures do not hold, or ones missed
 
 and "decoys": files where a cell outside the schedule was read as a schedule's.
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import auditor
 from auditor import source
-from expect import apart, expected_errors, read_cells, reported_errors, schedules_of
+from expect import apart, expected_errors, read_cells, reported_errors, schedules_of, units_misread
 from render_filing import ERAS, SUBMISSIONS, WRAPPERS, filing, omitted_filing
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -42,6 +42,9 @@ def outcome(spec: dict, era: str, wrapper: str, ruleset) -> tuple:
             return "misread", f"{f.raw} at {f.line}:{f.start} read {got}", False
     if not apart(result.schedules, printings):
         return "misread", f"printings read into schedules {schedules_of(result.schedules, printings)}", False
+    wrong_units = units_misread(result.schedules, printings)
+    if wrong_units is not None:
+        return "misread", wrong_units, False
     printed = {(f.line, f.start) for r in printings for f in r.figures}
     decoy = any(key not in printed for key in read)
     want = set().union(*(expected_errors(spec, r, blank_nils=False) for r in printings))

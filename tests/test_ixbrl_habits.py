@@ -24,7 +24,7 @@ import pytest
 import auditor
 from auditor import source
 from conftest import SHARED
-from expect import expected_errors, printed_html_cells, read_cells, reported_errors, row_name
+from expect import expected_errors, printed_html_cells, read_cells, reported_errors, row_name, units_differ
 from habit_tally import tally
 from ixbrl_habits import VARIATIONS, printed_spec as habit_spec, tables_unread, tagged, unread_expected
 from test_html_era_markup import planted
@@ -63,6 +63,9 @@ def outcome(spec: dict, variation: str, kind: str) -> tuple[str, str]:
         return _facts_alone(result, rendered.text, name)
     want = expected_errors(printed_spec, rendered)
     tables = [s for s in result.schedules if s.source != "xbrl"]
+    wrong_units = units_differ(tables, rendered.units)
+    if wrong_units is not None:
+        return "wrong", wrong_units
     cells = read_cells(tables)
     # A note printing the table again may be read as a table (each figure where printed) or not at all.
     note = rendered.note

@@ -18,8 +18,6 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 from pathlib import Path
-from typing import Optional
-
 import pytest
 
 import auditor
@@ -84,17 +82,6 @@ def applies(habit: str, layout: str) -> bool:
     return True
 
 
-def stated_units(spec: dict, h, layout: str) -> Optional[str]:
-    """The units the case prints: a units habit's own ("thousands"); else, in HTML, the title's
-    "(in thousands)" / "(in millions)" render_html and render_software print from the spec (a table
-    in dollars states none); None where the case does not know (text prints its layout's units line,
-    whatever the spec's units)."""
-    if h.units is not None:
-        return h.units
-    units = spec["units"].split()[0]
-    return units if layout in HTML and units != "dollars" else None
-
-
 def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
     """("right" | "wrong" | "refused" | "n/a", what differed)."""
     h = HABITS[habit]
@@ -111,7 +98,7 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
             return "right", str(result.error)
         warned = [f for f in result.findings if f.severity == "warning"]
         return ("right", "warned") if warned else ("wrong", "read as one table's figures, no warning")
-    return misread(result, rendered, lambda: expected_errors(spec, rendered), stated_units(spec, h, layout)) or ("right", "")
+    return misread(result, rendered, lambda: expected_errors(spec, rendered), h.units) or ("right", "")
 
 
 def _verdicts(habit: str, layout: str):
@@ -228,3 +215,29 @@ def test_the_units_words_find_every_heading_stating_units(heading):
     from auditor.labels import UNIT_WORDS, UNITS
 
     assert UNITS.search(heading) and any(word in heading for word in UNIT_WORDS)
+
+
+@pytest.mark.parametrize("units", ["thousands", "millions", "dollars"])
+def test_every_rendered_case_states_its_units_and_misread_compares_them(units):
+    """Each renderer prints the spec's units (text: its layout's units line in the spec's words, none
+    for a table in dollars; HTML: the title's; inline XBRL: the facts' scale) and says so on the
+    Rendered record, where habit_tally.misread compares them with the units read at every call site
+    (s38: text printed "(In thousands)" whatever the spec's units, and only the unit habits compared)."""
+    import json
+    from types import SimpleNamespace
+
+    spec = dict(json.loads(TABLES[0].read_text()), units=units)
+    scale = {"thousands": 3, "millions": 6}.get(units, 0)
+    for rendered, name in ((render(spec, TEXT["text-tagged"]), "t.txt"),
+                           (place_sentinels(render_html(spec, HtmlStyle(), sentinels=True)), "t.htm"),
+                           (place_sentinels(render_html(spec, HtmlStyle(ixbrl=True), sentinels=True)), "t.htm")):
+        assert rendered.units == units
+        assert ("thousands" in rendered.text.lower()) == (units == "thousands")
+        assert ("millions" in rendered.text.lower()) == (units == "millions")
+        if "ix:nonFraction" in rendered.text:
+            assert f'scale="{scale}"' in rendered.text and 'scale="3"' not in rendered.text.replace(f'scale="{scale}"', "")
+        result = auditor.check_source(source.from_text(rendered.text, name), RULES)
+        assert misread(result, rendered, lambda: expected_errors(spec, rendered)) is None, name
+        other = SimpleNamespace(error=None, schedules=[replace(s, units="billions") for s in result.schedules],
+                                findings=result.findings)
+        assert misread(other, rendered, lambda: expected_errors(spec, rendered))[0] == "wrong"

@@ -86,8 +86,21 @@ def _reprinted(form: Callable[[Decimal, int], str], units: Optional[str] = None,
                         row["cells"][k] = form(value, decimals)
         if units:
             spec["units"] = units
+            spec["columns"][0] = _restated(spec["columns"][0], units)
+            for period in spec["periods"]:  # (and the rows' labels: "Allowance for doubtful accounts (in thousands)")
+                for row in period["rows"]:
+                    row["label"] = _restated(row["label"], units)
         return spec
     return apply
+
+
+def _restated(heading: str, units: str) -> str:
+    """A label or the label column's heading stating the figures' new units where it stated the old
+    ("(In Thousands)" over a real table's labels: "(In Millions)"; none for a table in dollars)."""
+    if units == "dollars":
+        return re.sub(r"\(?\s*(?:dollars\s+)?in\s+thousands\s*\)?", "", heading, flags=re.IGNORECASE).strip()
+    return re.sub(r"thousands", lambda m: units.upper() if m.group().isupper() else
+                  units.capitalize() if m.group()[0].isupper() else units, heading, flags=re.IGNORECASE)
 
 
 def _in_millions(value: Decimal, decimals: int) -> str:
