@@ -367,8 +367,8 @@ def is_index_entry(line: str) -> bool:
 # (Every reader of units asks stated_units, which maps "000" to thousands.)
 UNITS = re.compile(
     r"\b(?:dollars\s+|amounts\s+)?in\s+(thousands|millions|billions)\b"
-    r"|\$?\s?(000)'?s\b|\((000)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars"
-    r"|\(\$\s?(000)'?s?\)|^(?:\s*\$\s?(000)(?![\d,.]))+\s*$",
+    r"|\$?\s?(000(?:,000)?)'?s\b|\((000(?:,000)?)\s+omitted\)|\b(thousands|millions)\s+of\s+dollars"
+    r"|\(\$\s?(000(?:,000)?)'?s?\)|^(?:\s*\$\s?(000)(?![\d,.]))+\s*$",
     re.IGNORECASE,
 )
 # The words UNITS states units in, as a heading prints them (either case): a substring test for them
@@ -382,12 +382,16 @@ UNITS_FIGURE = "000"
 
 
 def stated_units(text: str) -> Optional[str]:
-    """The units `text` states (UNITS): "thousands", "millions" or "billions"; None."""
+    """The units `text` states (UNITS): "thousands", "millions" or "billions"; None.  Omitted
+    zeros count them: "$000's" thousands, "(000,000 omitted)" millions."""
     match = UNITS.search(text)
     if match is None:
         return None
     unit = next(g for g in match.groups() if g)
-    return "thousands" if unit == "000" else unit.lower()
+    return OMITTED_ZEROS.get(unit, unit.lower())
+
+
+OMITTED_ZEROS = {"000": "thousands", "000,000": "millions"}
 
 
 # A year named by its place, no year printed: "Current year", "Prior year", "Second prior

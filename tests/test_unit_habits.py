@@ -192,7 +192,8 @@ def test_units_over_each_column_are_the_tables_units(path):
     ("($000)", "thousands"), ("($000s)", "thousands"), ("$000s", "thousands"), ("(000's)", "thousands"),
     ("($000's)", "thousands"), ("Balance at End of Year ($000)", "thousands"),
     ("Reserve over $000", None), ("Claims over $000 each", None), ("000", None), ("000   000", None),
-    ("$000,000", None), ("$000  $1,234", None), ("$1,000", None), ("1000", None)])
+    ("$000,000", None), ("$000,000's", "millions"), ("(000,000 omitted)", "millions"), ("($000,000)", "millions"),
+    ("$000  $1,234", None), ("$1,000", None), ("1000", None)])
 def test_units_are_read_from_units_alone_never_a_label_or_a_figure(printed, units):
     """labels.stated_units, every front end's reader of units: "$000" bare only where it is all the
     line or cell says; in parentheses or with "'s" anywhere; never a figure or words around it."""
