@@ -371,6 +371,12 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                    for name in ("ravensmoor-glass-2000-column-letters-folded-twice-at-80",
                                 "thistlewood-valve-1996-headings-folded-at-72")
                    for kind in ("clean", "closing-typo")),
+                 # (pembury, s38-wrap3, tagged and folded whole at 72: as halvorsen; the "$" taken off, a
+                 # row's rest of figures, set in by the blanks before its first figure, stands under the
+                 # labels: refused at it ("two figures"), never read otherwise.)
+                 *((f"pembury-freight-2005-heading-rest-naming-a-word-twice-folded-at-72-{kind}.txt", edit)
+                   for kind in ("clean", "closing-typo")
+                   for edit in ("page break within a period", "without $")),
                  # (larchmont, s32-wrapempty: wrapped whole at 80, a column blank in every row, placed by the
                  # rule's runs; an edit made after the wrapping breaks its geometry: the page's headings
                  # between a row and its rest; the "$" taken off a rest, now set in past a rest's indent,

@@ -68,19 +68,21 @@ def test_real_tables_wrapped_by_the_filers_software_are_read_exactly_or_refused(
 # "ADDITIONS" under "COL. C", not two lines over "COL. D"); s37-fold72 540 of 560 and 186 of 200 (a rest's
 # columns judged on the headings alone, the title above and the captions under the rule left out; rests none of
 # which has one place alone set where they stand together; a rest's rest placed with its rest; of places alike,
-# the one opening the balances' headings on their words).
+# the one opening the balances' headings on their words); s38-wrap3 554 of 560 and 193 of 200 (of places alike
+# still, the one a connective binds to the words it was cut from, "TO" after "CHARGED", "OTHER" after "FROM";
+# the one no column's heading names a word twice in, "ADDITIONS" not over "ADDITIONS RELATING TO").
 READ_WRAPPED_HEADINGS = {
-    ("wrap-80", "text-tagged"): 30, ("wrap-80", "text-untagged"): 36,
-    ("wrap-80-indent-4", "text-tagged"): 30, ("wrap-80-indent-4", "text-untagged"): 36,
-    ("wrap-76", "text-tagged"): 33, ("wrap-76", "text-untagged"): 36,
-    ("wrap-76-indent-4", "text-tagged"): 33, ("wrap-76-indent-4", "text-untagged"): 36,
-    ("wrap-72", "text-tagged"): 34, ("wrap-72", "text-untagged"): 36,
-    ("wrap-72-indent-4", "text-tagged"): 34, ("wrap-72-indent-4", "text-untagged"): 34,
-    ("wrap-80-indent-2", "text-tagged"): 30, ("wrap-80-indent-2", "text-untagged"): 36,
-    ("wrap-80-indent-8", "text-tagged"): 30, ("wrap-80-indent-8", "text-untagged"): 36,
-    ("wrap-80-short-last", "text-tagged"): 26, ("wrap-80-short-last", "text-untagged"): 34,
-    ("wrap-76-short-last", "text-tagged"): 30, ("wrap-76-short-last", "text-untagged"): 32,
-    ("wrap-72-short-last", "text-tagged"): 32, ("wrap-72-short-last", "text-untagged"): 32,
+    ("wrap-80", "text-tagged"): 32, ("wrap-80", "text-untagged"): 36,
+    ("wrap-80-indent-4", "text-tagged"): 32, ("wrap-80-indent-4", "text-untagged"): 36,
+    ("wrap-76", "text-tagged"): 35, ("wrap-76", "text-untagged"): 36,
+    ("wrap-76-indent-4", "text-tagged"): 35, ("wrap-76-indent-4", "text-untagged"): 36,
+    ("wrap-72", "text-tagged"): 35, ("wrap-72", "text-untagged"): 36,
+    ("wrap-72-indent-4", "text-tagged"): 35, ("wrap-72-indent-4", "text-untagged"): 34,
+    ("wrap-80-indent-2", "text-tagged"): 32, ("wrap-80-indent-2", "text-untagged"): 36,
+    ("wrap-80-indent-8", "text-tagged"): 32, ("wrap-80-indent-8", "text-untagged"): 36,
+    ("wrap-80-short-last", "text-tagged"): 29, ("wrap-80-short-last", "text-untagged"): 34,
+    ("wrap-76-short-last", "text-tagged"): 33, ("wrap-76-short-last", "text-untagged"): 32,
+    ("wrap-72-short-last", "text-tagged"): 33, ("wrap-72-short-last", "text-untagged"): 32,
 }
 
 
@@ -462,3 +464,39 @@ def test_a_headings_rest_is_set_where_the_balances_headings_open_on_their_words(
     accounts:") heads no column (refused before s37-fold72)."""
     path = next(p for p in TABLES if p.stem == "chattem-2006")
     assert outcome(dict(cases(path))["clean"], "wrap-72-short-last", "text-tagged") == ("right", "")
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CONNECTIVE_REST = FIXTURES / "wrenfield-optics-2009-heading-rest-after-a-connective-folded-at-76-clean.txt"
+WORD_TWICE_REST = FIXTURES / "pembury-freight-2005-heading-rest-naming-a-word-twice-folded-at-72-clean.txt"
+
+
+def test_a_headings_rest_opening_on_a_connective_goes_on_the_words_it_was_cut_from():
+    """"TO        CHARGED" wrapped off "ADDITIONS / CHARGED" at 76 fits three places, two of them leaving
+    every column's heading naming its place in an unbroken stack: "TO" opens on a connective, so it
+    stands over the column "CHARGED" was cut from (the costs', "CHARGED TO COSTS AND EXPENSES"), never
+    over the next one alone, "CHARGED" over the other accounts' (refused at it before s38-wrap3)."""
+    text = CONNECTIVE_REST.read_text()
+    assert "TO        CHARGED" in text.split("\n")
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns] == [
+        "BALANCE AS OF BEGINNING OF PERIOD", "CURRENCY TRANSLATION ADJUSTMENTS",
+        "ADDITIONS CHARGED TO COSTS AND EXPENSES", "ADDITIONS CHARGED (CREDITED) TO OTHER ACCOUNTS",
+        "DEDUCTIONS FROM ALLOWANCES", "BALANCE AS OF END OF PERIOD"]
+
+
+def test_a_headings_rest_is_not_set_where_a_column_would_name_a_word_twice():
+    """"ADDITIONS     SUBTRACTIONS" wrapped off at 72 fits over three pairs of columns: over the
+    acquisitions' and translation's, "ADDITIONS" would stand over "ADDITIONS RELATING TO" and
+    "SUBTRACTIONS" over "(SUBTRACTIONS) FROM FOREIGN EXCHANGE", a rest over its neighbour's column;
+    over the last two, the closing's heading would open on no balance's word: over the translation's
+    and the write-offs' (refused at it before s38-wrap3)."""
+    text = WORD_TWICE_REST.read_text()
+    assert "ADDITIONS     SUBTRACTIONS" in text.split("\n")
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns][1:] == [
+        "ADDITIONS PROVISIONS FOR LOSSES ON ACCOUNTS RECEIVABLE", "ADDITIONS RELATING TO ACQUISITION",
+        "ADDITIONS (SUBTRACTIONS) FROM FOREIGN EXCHANGE", "SUBTRACTIONS WRITTEN OFF NET OF RECOVERIES",
+        "BALANCE AT END OF PERIOD"]
