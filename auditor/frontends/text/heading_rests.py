@@ -161,9 +161,8 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
         return one_way[0]
     if len(found) == 1:
         return found[0][0]
-    # (of several still: the one the words tell, among those no column's heading names both ways in if some)
-    ways = [(k, heads, continued) for k, (_, heads, continued) in enumerate(found) if not one_way or _one_way(heads)]
-    told = _told_apart(ways)
+    # (of several still, the one the words tell: a real "Additions (Deductions)" heading left to them too)
+    told = _told_apart([(k, heads, continued) for k, (_, heads, continued) in enumerate(found)])
     return found[told[0]][0] if len(told) == 1 else None
 
 
