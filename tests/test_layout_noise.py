@@ -371,6 +371,9 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                    for name in ("ravensmoor-glass-2000-column-letters-folded-twice-at-80",
                                 "thistlewood-valve-1996-headings-folded-at-72")
                    for kind in ("clean", "closing-typo")),
+                 # (stonebridge, s38-wrap3, tagged and folded whole at 76: as halvorsen.)
+                 *((f"stonebridge-ceramics-1999-heading-notes-markers-folded-at-76-{kind}.txt", "page break within a period")
+                   for kind in ("clean", "closing-typo")),
                  # (pembury, s38-wrap3, tagged and folded whole at 72: as halvorsen; the "$" taken off, a
                  # row's rest of figures, set in by the blanks before its first figure, stands under the
                  # labels: refused at it ("two figures"), never read otherwise.)

@@ -68,21 +68,22 @@ def test_real_tables_wrapped_by_the_filers_software_are_read_exactly_or_refused(
 # "ADDITIONS" under "COL. C", not two lines over "COL. D"); s37-fold72 540 of 560 and 186 of 200 (a rest's
 # columns judged on the headings alone, the title above and the captions under the rule left out; rests none of
 # which has one place alone set where they stand together; a rest's rest placed with its rest; of places alike,
-# the one opening the balances' headings on their words); s38-wrap3 554 of 560 and 193 of 200 (of places alike
+# the one opening the balances' headings on their words); s38-wrap3 558 of 560 and 195 of 200 (of places alike
 # still, the one a connective binds to the words it was cut from, "TO" after "CHARGED", "OTHER" after "FROM";
-# the one no column's heading names a word twice in, "ADDITIONS" not over "ADDITIONS RELATING TO").
+# the one no column's heading names a word twice in, "ADDITIONS" not over "ADDITIONS RELATING TO"; a heading
+# line of notes' markers, "(1)  (2)", its rest "(2)" a heading's, no row's, above the table's first row).
 READ_WRAPPED_HEADINGS = {
     ("wrap-80", "text-tagged"): 32, ("wrap-80", "text-untagged"): 36,
     ("wrap-80-indent-4", "text-tagged"): 32, ("wrap-80-indent-4", "text-untagged"): 36,
-    ("wrap-76", "text-tagged"): 35, ("wrap-76", "text-untagged"): 36,
-    ("wrap-76-indent-4", "text-tagged"): 35, ("wrap-76-indent-4", "text-untagged"): 36,
-    ("wrap-72", "text-tagged"): 35, ("wrap-72", "text-untagged"): 36,
-    ("wrap-72-indent-4", "text-tagged"): 35, ("wrap-72-indent-4", "text-untagged"): 34,
+    ("wrap-76", "text-tagged"): 36, ("wrap-76", "text-untagged"): 36,
+    ("wrap-76-indent-4", "text-tagged"): 36, ("wrap-76-indent-4", "text-untagged"): 36,
+    ("wrap-72", "text-tagged"): 36, ("wrap-72", "text-untagged"): 36,
+    ("wrap-72-indent-4", "text-tagged"): 36, ("wrap-72-indent-4", "text-untagged"): 34,
     ("wrap-80-indent-2", "text-tagged"): 32, ("wrap-80-indent-2", "text-untagged"): 36,
     ("wrap-80-indent-8", "text-tagged"): 32, ("wrap-80-indent-8", "text-untagged"): 36,
     ("wrap-80-short-last", "text-tagged"): 29, ("wrap-80-short-last", "text-untagged"): 34,
-    ("wrap-76-short-last", "text-tagged"): 33, ("wrap-76-short-last", "text-untagged"): 32,
-    ("wrap-72-short-last", "text-tagged"): 33, ("wrap-72-short-last", "text-untagged"): 32,
+    ("wrap-76-short-last", "text-tagged"): 34, ("wrap-76-short-last", "text-untagged"): 32,
+    ("wrap-72-short-last", "text-tagged"): 34, ("wrap-72-short-last", "text-untagged"): 32,
 }
 
 
@@ -500,3 +501,19 @@ def test_a_headings_rest_is_not_set_where_a_column_would_name_a_word_twice():
         "ADDITIONS PROVISIONS FOR LOSSES ON ACCOUNTS RECEIVABLE", "ADDITIONS RELATING TO ACQUISITION",
         "ADDITIONS (SUBTRACTIONS) FROM FOREIGN EXCHANGE", "SUBTRACTIONS WRITTEN OFF NET OF RECOVERIES",
         "BALANCE AT END OF PERIOD"]
+
+
+NOTES_MARKERS = FIXTURES / "stonebridge-ceramics-1999-heading-notes-markers-folded-at-76-clean.txt"
+
+
+def test_a_headings_rest_of_notes_markers_is_no_rows_rest():
+    """Rule 12-09's notes' markers "(1)  (2)" typed on a heading line of their own, folded at 76: the rest
+    "(2)" alone at the margin under "(1)" reads as figures, but no row (a label and a figure) stands
+    above it: a heading's rest, set over its column with the other accounts' heading (refused before
+    s38-wrap3 as a row's last figure under a line 66 columns wide)."""
+    text = NOTES_MARKERS.read_text()
+    assert "(2)" in text.split("\n")
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns][1:3] == [
+        "(1) CHARGED TO COSTS AND EXPENSES", "(2) CHARGED TO OTHER ACCOUNTS (DESCRIBE)"]

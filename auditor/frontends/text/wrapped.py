@@ -98,7 +98,7 @@ def cuts(lines: Sequence[str], region: Region) -> tuple[list[Cut], list[Cut]]:
     # (One slice: a long file's lines are fetched by block.  The line after the region too: the last
     # row's rest, figures alone, is no row of the table to locate.)
     block = lines[region.first - 1 : region.last + 1]
-    found = _figures_under(block, region.first, WIDTH // 2)
+    found = _headings_apart(block, region.first, _figures_under(block, region.first, WIDTH // 2))
     # The software's width is at least its longest cut line; each rest's first figure, and the blanks
     # before it (as many as a column's width: a nil right-aligned in a wide column), would have passed it.
     width = max((len(above) for _, above, _, _ in found), default=0)
@@ -126,6 +126,17 @@ def _figures_under(block: Sequence[str], first: int, least: int) -> list[tuple[i
         if figure is not None:
             found.append((n, above, line, figure.end() + 1 - printed_from(line)))
     return found
+
+
+def _headings_apart(block: Sequence[str], first: int,
+                    found: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
+    """The lines of figures alone under a line (`_figures_under`) less those under a line holding no label
+    above the table's first row (a label and a figure): a heading line of notes' markers alone, "(1)
+    (2)" over the movements' headings, its rest "(2)" (a heading's rest, `_heading_rests`, never a row's)."""
+    row = next((n for n, line in enumerate(block, first) if _label_first(line) and FIRST_FIGURE.search(line)), None)
+    if row is None:
+        return found
+    return [cut for cut in found if cut[0] - 1 >= row or _label_first(cut[1])]
 
 
 def _rules_reach(lines: Sequence[str], first: int, found: Sequence[Cut], width: int) -> int:
@@ -381,7 +392,10 @@ def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table:
     _check_aligned(figures, found, path)
     # (Figures alone at the margin under no row's line, a page's headings between, say: a rest whose
     # row is not sure, read as a row of its own it would be a total.)
-    stray = next((k for k, line in enumerate(lines_, block[0]) if k not in wrapped_ and REMNANT.match(line)), None)
+    # (A heading's rest of notes' markers alone, "(2)" cut off "(1)", is the headings'.)
+    heads = {n for n, _ in headings}
+    stray = next((k for k, line in enumerate(lines_, block[0])
+                  if k not in wrapped_ and k not in heads and REMNANT.match(line)), None)
     if stray is not None:
         raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
                          "filer's software: whose row's rest? (their row is not sure)", path, stray)
