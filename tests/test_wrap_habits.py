@@ -33,11 +33,11 @@ from wrap_habits import HABITS, TEXT, case_spec, cases, outcome
 # (Rows wrapped before their figures at 72, cca-industries-2013's, the label alone on its line, every
 # figure on the rest, are read since s35-wrap6 where the headings typed whole show the edge.  Rows wrapped
 # inside their label, trimas-2001's 86-character labels, the label's rest and the figures on one line, a
-# rest of a rest after it, are read since s34-wrapped5.)
+# rest of a rest after it, are read since s34-wrapped5.  Rows wrapped twice at 72 under headings typed
+# whole, clorox-fy2011's, each figure under its run of the rule typed whole, are read since s38-wrap3.)
 WRAPPED_HEADINGS = [h for h in HABITS if not h.endswith("-rows")]
 REFUSED: set[tuple[str, str, str]] = {
     *((path.stem, h, "*") for path in TABLES for h in WRAPPED_HEADINGS),
-    ("clorox-fy2011", "wrap-72-indent-4-rows", "text-untagged"),  # (a row wrapped twice: two gaps lost)
 }
 
 
@@ -517,3 +517,21 @@ def test_a_headings_rest_of_notes_markers_is_no_rows_rest():
     assert result.error is None and result.findings == []
     assert [c.heading for c in result.schedules[0].columns][1:3] == [
         "(1) CHARGED TO COSTS AND EXPENSES", "(2) CHARGED TO OTHER ACCOUNTS (DESCRIBE)"]
+
+
+ROWS_TWICE = FIXTURES / "oakhurst-household-2011-rows-folded-twice-headings-whole-at-72-clean.txt"
+
+
+def test_a_row_folded_twice_under_headings_typed_whole_is_set_under_the_rules_runs():
+    """Rows folded twice at 72, 4 blanks in, under headings and a rule typed whole: the rest ending on
+    the "$" whose figure went on to the third line is a rest, and the rule typed whole shows a run for
+    each column: each figure set under its run, found where printed (refused before s38-wrap3)."""
+    text = ROWS_TWICE.read_text()
+    lines = text.split("\n")
+    assert any(line.startswith("    (4)  $") and line.endswith("$") for line in lines)
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    typo = _check(text.replace("    (37)", "    (73)"))
+    at = lines.index("    (37)") + 1
+    assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
+        ("row_identity", at, 5)]

@@ -53,10 +53,12 @@ COLUMN_BLANKS = 16
 _FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT}|{_NIL})"  # (a nil after its "$" too: "$      -")
 FIRST_FIGURE = lazy_compile(_FIGURE, re.IGNORECASE)
 # Nothing but figures and nils, a few blanks in at most (a bare year is a year-first row's caption, not a rest).
-# Each figure its footnote's marker after it perhaps ("249(a)").
+# Each figure its footnote's marker after it perhaps ("249(a)"); the last a "$" perhaps, its figure cut off
+# onto the next line (a row wrapped twice: "(3)  $   -  $   4  $" over "(6)").
 _NOTED = rf"(?:{_FIGURE})(?:\(\w{{1,2}}\))?"
 NOTED = lazy_compile(_NOTED, re.IGNORECASE)
-REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*\s*$", re.IGNORECASE)
+REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*(?:\s+\$)?\s*$",
+                       re.IGNORECASE)
 
 
 class Cut(NamedTuple):
@@ -333,7 +335,7 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
     if any(n - 1 in twice for n in twice):
         raise _twice(next(iter(sorted(twice))), "wrapped three times", path)
     rows = [c for c in found if c.line not in twice]
-    rule = _wrapped_rule(lines, first, rows[0].at - 1, width)
+    rule = _wrapped_rule(lines, first, rows[0].at - 1, width) or _rule_typed_whole(lines, first, rows[0].at - 1)
     runs = [(m.start() + 1, m.end()) for m in _RUN.finditer(rule)]
     joined: list[Cut] = []
     for cut in rows:
@@ -353,7 +355,8 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
         start = places[-1]  # (every place puts each figure under the same run: the one nearest the edge)
         gap = tail_start - (start + len(body))
-        joined.append(cut._replace(rest=body + " " * gap + tail, tail=len(body) + gap))
+        indent = " " * (printed_from(cut.rest) - 1)  # (kept: where the rest's figures are printed)
+        joined.append(cut._replace(rest=indent + body + " " * gap + tail, tail=len(body) + gap))
     return joined
 
 
@@ -374,6 +377,16 @@ def _wrapped_rule(lines: Sequence[str], first: int, last: int, width: int) -> st
             over += " " * (start - len(over) - 1) + body
         best = max(best, over, key=len)
     return best
+
+
+def _rule_typed_whole(lines: Sequence[str], first: int, last: int) -> str:
+    """The headings' rule typed whole (the headings typed within a wider margin than the rows): the last
+    rule above the first row (`last`), under the headings; "" where none is wider than the width."""
+    for n in range(last, first - 1, -1):
+        body = lines[n - 1].rstrip()
+        if body.strip() and is_rule(body.strip()):
+            return body if len(body) > WIDTH else ""
+    return ""
 
 
 def _twice(line: int, why: str, path: str) -> InputError:
