@@ -68,17 +68,18 @@ def test_real_tables_wrapped_by_the_filers_software_are_read_exactly_or_refused(
 # "ADDITIONS" under "COL. C", not two lines over "COL. D"); s37-fold72 540 of 560 and 186 of 200 (a rest's
 # columns judged on the headings alone, the title above and the captions under the rule left out; rests none of
 # which has one place alone set where they stand together; a rest's rest placed with its rest; of places alike,
-# the one opening the balances' headings on their words); s38-wrap3 558 of 560 and 195 of 200 (of places alike
+# the one opening the balances' headings on their words); s38-wrap3 560 of 560 and 195 of 200 (of places alike
 # still, the one a connective binds to the words it was cut from, "TO" after "CHARGED", "OTHER" after "FROM";
 # the one no column's heading names a word twice in, "ADDITIONS" not over "ADDITIONS RELATING TO"; a heading
-# line of notes' markers, "(1)  (2)", its rest "(2)" a heading's, no row's, above the table's first row).
+# line of notes' markers, "(1)  (2)", its rest "(2)" a heading's, no row's, above the table's first row; a row folded twice, clorox-fy2011's at 72 4 in, its rest's figures set under
+# the wrapped rule's runs reaching past their ends least).
 READ_WRAPPED_HEADINGS = {
     ("wrap-80", "text-tagged"): 32, ("wrap-80", "text-untagged"): 36,
     ("wrap-80-indent-4", "text-tagged"): 32, ("wrap-80-indent-4", "text-untagged"): 36,
     ("wrap-76", "text-tagged"): 36, ("wrap-76", "text-untagged"): 36,
     ("wrap-76-indent-4", "text-tagged"): 36, ("wrap-76-indent-4", "text-untagged"): 36,
     ("wrap-72", "text-tagged"): 36, ("wrap-72", "text-untagged"): 36,
-    ("wrap-72-indent-4", "text-tagged"): 36, ("wrap-72-indent-4", "text-untagged"): 34,
+    ("wrap-72-indent-4", "text-tagged"): 36, ("wrap-72-indent-4", "text-untagged"): 36,
     ("wrap-80-indent-2", "text-tagged"): 32, ("wrap-80-indent-2", "text-untagged"): 36,
     ("wrap-80-indent-8", "text-tagged"): 32, ("wrap-80-indent-8", "text-untagged"): 36,
     ("wrap-80-short-last", "text-tagged"): 29, ("wrap-80-short-last", "text-untagged"): 34,
@@ -535,3 +536,16 @@ def test_a_row_folded_twice_under_headings_typed_whole_is_set_under_the_rules_ru
     at = lines.index("    (37)") + 1
     assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
         ("row_identity", at, 5)]
+
+
+ROWS_AND_HEADINGS_TWICE = FIXTURES / "oakhurst-household-2011-rows-and-headings-folded-twice-at-72-clean.txt"
+
+
+def test_a_row_folded_twice_under_headings_folded_too_is_set_where_the_other_rows_stand():
+    """The same table folded whole, its headings' rule wrapped twice: each rest's figures set under the
+    rule's runs, of the places under them the one reaching past their ends least, where the rows wrapped
+    once stand (refused before s38-wrap3: set nearest the edge, two columns right of the others')."""
+    text = ROWS_AND_HEADINGS_TWICE.read_text()
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns][-1] == "COLUMN E BALANCE AT END OF PERIOD"

@@ -353,7 +353,9 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
                   if _under_runs(body, start, under)]
         if not places or not _under_runs(tail, tail_start, runs[len(runs) - counts[2]:]):
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
-        start = places[-1]  # (every place puts each figure under the same run: the one nearest the edge)
+        # (Every place puts each figure under the same run: the one reaching past the runs' ends least, nearest
+        # the edge of those, its figures where the other rows' stand, right-aligned under their runs.)
+        start = max(places, key=lambda at: (-_past_runs(body, at, under), at))
         gap = tail_start - (start + len(body))
         indent = " " * (printed_from(cut.rest) - 1)  # (kept: where the rest's figures are printed)
         joined.append(cut._replace(rest=indent + body + " " * gap + tail, tail=len(body) + gap))
@@ -366,6 +368,11 @@ def _under_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> bool:
     figures = [(start + m.start(), start + m.end() - 1) for m in NOTED.finditer(body)]
     return len(figures) == len(runs) and all(r0 - OVERHANG <= a and b <= r1 + OVERHANG and a <= r1 and b >= r0
                                              for (a, b), (r0, r1) in zip(figures, runs))
+
+
+def _past_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> int:
+    """How far the figures of `body`, set from column `start`, reach past their runs' ends, in all."""
+    return sum(max(0, start + m.end() - 1 - r1) for m, (_, r1) in zip(NOTED.finditer(body), runs))
 
 
 def _wrapped_rule(lines: Sequence[str], first: int, last: int, width: int) -> str:
