@@ -466,7 +466,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # ormsby, pellworth, brackwater, dunstable, whitcombe: like holloway, years named only in the title, no caption to break above;
     # dunmore (textile-1999), merrivale (s34-pairs4): likewise, their blocks of the title's years uncaptioned.
     # ravensmoor (s37-fold72): folded at 80, each row on three lines, as tallisker: no row line between its
-    # periods for the edit to break under.)
+    # periods for the edit to break under; oakhurst (s38-wrap3): folded at 72, each row's last figure on a
+    # third line, likewise.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -481,7 +482,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("whitcombe", "periods"), ("dunmore", "periods"), ("merrivale", "periods"),
                         ("larchmont", "period"),
                         ("quarry", "period"), ("quarry", "periods"), ("pembrook", "period"),
-                        ("thornbury", "period"), ("thornbury", "periods"), ("ravensmoor", "periods")} | transposed
+                        ("thornbury", "period"), ("thornbury", "periods"), ("ravensmoor", "periods"),
+                        ("oakhurst", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>
