@@ -371,11 +371,9 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                    for name in ("ravensmoor-glass-2000-column-letters-folded-twice-at-80",
                                 "thistlewood-valve-1996-headings-folded-at-72")
                    for kind in ("clean", "closing-typo")),
-                 # (stonebridge and oakhurst, s38-wrap3, folded at 76 whole, at 72 rows twice (headings too): as halvorsen
-                 # and tallisker.)
+                 # (oakhurst, s38-wrap3, rows folded twice at 72 (headings too): as halvorsen and tallisker.)
                  *((f"{name}-{kind}.txt", "page break within a period")
-                   for name in ("stonebridge-ceramics-1999-heading-notes-markers-folded-at-76",
-                                "oakhurst-household-2011-rows-folded-twice-headings-whole-at-72",
+                   for name in ("oakhurst-household-2011-rows-folded-twice-headings-whole-at-72",
                                 "oakhurst-household-2011-rows-and-headings-folded-twice-at-72")
                    for kind in ("clean", "closing-typo")),
                  # (pembury, s38-wrap3, tagged and folded whole at 72: as halvorsen; the "$" taken off, a

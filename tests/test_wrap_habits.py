@@ -504,20 +504,14 @@ def test_a_headings_rest_is_not_set_where_a_column_would_name_a_word_twice():
         "BALANCE AT END OF PERIOD"]
 
 
-NOTES_MARKERS = FIXTURES / "stonebridge-ceramics-1999-heading-notes-markers-folded-at-76-clean.txt"
-
-
 def test_a_headings_rest_of_notes_markers_is_no_rows_rest():
-    """Rule 12-09's notes' markers "(1)  (2)" typed on a heading line of their own, folded at 76: the rest
-    "(2)" alone at the margin under "(1)" reads as figures, but no row (a label and a figure) stands
-    above it: a heading's rest, set over its column with the other accounts' heading (refused before
+    """Rule 12-09's notes' markers "(1)  (2)" typed on a heading line of their own (cik863204-2000's), folded
+    at 76: the rest "(2)" alone at the margin under "(1)" reads as figures, but no row (a label and a figure)
+    stands above it: a heading's rest, set over its column with the other accounts' heading (refused before
     s38-wrap3 as a row's last figure under a line 66 columns wide)."""
-    text = NOTES_MARKERS.read_text()
-    assert "(2)" in text.split("\n")
-    result = _check(text)
-    assert result.error is None and result.findings == []
-    assert [c.heading for c in result.schedules[0].columns][1:3] == [
-        "(1) CHARGED TO COSTS AND EXPENSES", "(2) CHARGED TO OTHER ACCOUNTS (DESCRIBE)"]
+    path = next(p for p in TABLES if p.stem == "cik863204-2000")
+    for habit in ("wrap-76", "wrap-72"):
+        assert outcome(dict(cases(path))["clean"], habit, "text-tagged") == ("right", "")
 
 
 ROWS_TWICE = FIXTURES / "oakhurst-household-2011-rows-folded-twice-headings-whole-at-72-clean.txt"

@@ -353,8 +353,8 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
                   if _under_runs(body, start, under)]
         if not places or not _under_runs(tail, tail_start, runs[len(runs) - counts[2]:]):
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
-        # (Every place puts each figure under the same run: the one reaching past the runs' ends least, nearest
-        # the edge of those, its figures where the other rows' stand, right-aligned under their runs.)
+        # (Every place puts each figure under the same run: the one whose digits reach past the runs' ends least,
+        # nearest the edge of those, its figures where the other rows' stand, right-aligned under their runs.)
         start = max(places, key=lambda at: (-_past_runs(body, at, under), at))
         gap = tail_start - (start + len(body))
         indent = " " * (printed_from(cut.rest) - 1)  # (kept: where the rest's figures are printed)
@@ -371,8 +371,9 @@ def _under_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> bool:
 
 
 def _past_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> int:
-    """How far the figures of `body`, set from column `start`, reach past their runs' ends, in all."""
-    return sum(max(0, start + m.end() - 1 - r1) for m, (_, r1) in zip(NOTED.finditer(body), runs))
+    """How far the figures of `body`, set from column `start`, reach past their runs' ends, in all: their
+    last digits (a negative's ")" or a marker may hang past)."""
+    return sum(max(0, start + m.end() - 1 - _hang(m.group()) - r1) for m, (_, r1) in zip(NOTED.finditer(body), runs))
 
 
 def _wrapped_rule(lines: Sequence[str], first: int, last: int, width: int) -> str:
