@@ -371,6 +371,17 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                    for name in ("ravensmoor-glass-2000-column-letters-folded-twice-at-80",
                                 "thistlewood-valve-1996-headings-folded-at-72")
                    for kind in ("clean", "closing-typo")),
+                 # (oakhurst, s38-wrap3, rows folded twice at 72 (headings too): as halvorsen and tallisker.)
+                 *((f"{name}-{kind}.txt", "page break within a period")
+                   for name in ("oakhurst-household-2011-rows-folded-twice-headings-whole-at-72",
+                                "oakhurst-household-2011-rows-and-headings-folded-twice-at-72")
+                   for kind in ("clean", "closing-typo")),
+                 # (pembury, s38-wrap3, tagged and folded whole at 72: as halvorsen; the "$" taken off, a
+                 # row's rest of figures, set in by the blanks before its first figure, stands under the
+                 # labels: refused at it ("two figures"), never read otherwise.)
+                 *((f"pembury-freight-2005-heading-rest-naming-a-word-twice-folded-at-72-{kind}.txt", edit)
+                   for kind in ("clean", "closing-typo")
+                   for edit in ("page break within a period", "without $")),
                  # (larchmont, s32-wrapempty: wrapped whole at 80, a column blank in every row, placed by the
                  # rule's runs; an edit made after the wrapping breaks its geometry: the page's headings
                  # between a row and its rest; the "$" taken off a rest, now set in past a rest's indent,
@@ -454,7 +465,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # ormsby, pellworth, brackwater, dunstable, whitcombe: like holloway, years named only in the title, no caption to break above;
     # dunmore (textile-1999), merrivale (s34-pairs4): likewise, their blocks of the title's years uncaptioned.
     # ravensmoor (s37-fold72): folded at 80, each row on three lines, as tallisker: no row line between its
-    # periods for the edit to break under.)
+    # periods for the edit to break under; oakhurst (s38-wrap3): folded at 72, each row's last figure on a
+    # third line, likewise.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -469,7 +481,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("whitcombe", "periods"), ("dunmore", "periods"), ("merrivale", "periods"),
                         ("larchmont", "period"),
                         ("quarry", "period"), ("quarry", "periods"), ("pembrook", "period"),
-                        ("thornbury", "period"), ("thornbury", "periods"), ("ravensmoor", "periods")} | transposed
+                        ("thornbury", "period"), ("thornbury", "periods"), ("ravensmoor", "periods"),
+                        ("oakhurst", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

@@ -33,11 +33,11 @@ from wrap_habits import HABITS, TEXT, case_spec, cases, outcome
 # (Rows wrapped before their figures at 72, cca-industries-2013's, the label alone on its line, every
 # figure on the rest, are read since s35-wrap6 where the headings typed whole show the edge.  Rows wrapped
 # inside their label, trimas-2001's 86-character labels, the label's rest and the figures on one line, a
-# rest of a rest after it, are read since s34-wrapped5.)
+# rest of a rest after it, are read since s34-wrapped5.  Rows wrapped twice at 72 under headings typed
+# whole, clorox-fy2011's, each figure under its run of the rule typed whole, are read since s38-wrap3.)
 WRAPPED_HEADINGS = [h for h in HABITS if not h.endswith("-rows")]
 REFUSED: set[tuple[str, str, str]] = {
     *((path.stem, h, "*") for path in TABLES for h in WRAPPED_HEADINGS),
-    ("clorox-fy2011", "wrap-72-indent-4-rows", "text-untagged"),  # (a row wrapped twice: two gaps lost)
 }
 
 
@@ -68,19 +68,23 @@ def test_real_tables_wrapped_by_the_filers_software_are_read_exactly_or_refused(
 # "ADDITIONS" under "COL. C", not two lines over "COL. D"); s37-fold72 540 of 560 and 186 of 200 (a rest's
 # columns judged on the headings alone, the title above and the captions under the rule left out; rests none of
 # which has one place alone set where they stand together; a rest's rest placed with its rest; of places alike,
-# the one opening the balances' headings on their words).
+# the one opening the balances' headings on their words); s38-wrap3 560 of 560 and 195 of 200 (of places alike
+# still, the one a connective binds to the words it was cut from, "TO" after "CHARGED", "OTHER" after "FROM";
+# the one no column's heading names a word twice in, "ADDITIONS" not over "ADDITIONS RELATING TO"; a heading
+# line of notes' markers, "(1)  (2)", its rest "(2)" a heading's, no row's, above the table's first row; a row folded twice, clorox-fy2011's at 72 4 in, its rest's figures set under
+# the wrapped rule's runs reaching past their ends least).
 READ_WRAPPED_HEADINGS = {
-    ("wrap-80", "text-tagged"): 30, ("wrap-80", "text-untagged"): 36,
-    ("wrap-80-indent-4", "text-tagged"): 30, ("wrap-80-indent-4", "text-untagged"): 36,
-    ("wrap-76", "text-tagged"): 33, ("wrap-76", "text-untagged"): 36,
-    ("wrap-76-indent-4", "text-tagged"): 33, ("wrap-76-indent-4", "text-untagged"): 36,
-    ("wrap-72", "text-tagged"): 34, ("wrap-72", "text-untagged"): 36,
-    ("wrap-72-indent-4", "text-tagged"): 34, ("wrap-72-indent-4", "text-untagged"): 34,
-    ("wrap-80-indent-2", "text-tagged"): 30, ("wrap-80-indent-2", "text-untagged"): 36,
-    ("wrap-80-indent-8", "text-tagged"): 30, ("wrap-80-indent-8", "text-untagged"): 36,
-    ("wrap-80-short-last", "text-tagged"): 26, ("wrap-80-short-last", "text-untagged"): 34,
-    ("wrap-76-short-last", "text-tagged"): 30, ("wrap-76-short-last", "text-untagged"): 32,
-    ("wrap-72-short-last", "text-tagged"): 32, ("wrap-72-short-last", "text-untagged"): 32,
+    ("wrap-80", "text-tagged"): 32, ("wrap-80", "text-untagged"): 36,
+    ("wrap-80-indent-4", "text-tagged"): 32, ("wrap-80-indent-4", "text-untagged"): 36,
+    ("wrap-76", "text-tagged"): 36, ("wrap-76", "text-untagged"): 36,
+    ("wrap-76-indent-4", "text-tagged"): 36, ("wrap-76-indent-4", "text-untagged"): 36,
+    ("wrap-72", "text-tagged"): 36, ("wrap-72", "text-untagged"): 36,
+    ("wrap-72-indent-4", "text-tagged"): 36, ("wrap-72-indent-4", "text-untagged"): 36,
+    ("wrap-80-indent-2", "text-tagged"): 32, ("wrap-80-indent-2", "text-untagged"): 36,
+    ("wrap-80-indent-8", "text-tagged"): 32, ("wrap-80-indent-8", "text-untagged"): 36,
+    ("wrap-80-short-last", "text-tagged"): 29, ("wrap-80-short-last", "text-untagged"): 34,
+    ("wrap-76-short-last", "text-tagged"): 34, ("wrap-76-short-last", "text-untagged"): 32,
+    ("wrap-72-short-last", "text-tagged"): 34, ("wrap-72-short-last", "text-untagged"): 32,
 }
 
 
@@ -462,3 +466,80 @@ def test_a_headings_rest_is_set_where_the_balances_headings_open_on_their_words(
     accounts:") heads no column (refused before s37-fold72)."""
     path = next(p for p in TABLES if p.stem == "chattem-2006")
     assert outcome(dict(cases(path))["clean"], "wrap-72-short-last", "text-tagged") == ("right", "")
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CONNECTIVE_REST = FIXTURES / "wrenfield-optics-2009-heading-rest-after-a-connective-folded-at-76-clean.txt"
+WORD_TWICE_REST = FIXTURES / "pembury-freight-2005-heading-rest-naming-a-word-twice-folded-at-72-clean.txt"
+
+
+def test_a_headings_rest_opening_on_a_connective_goes_on_the_words_it_was_cut_from():
+    """"TO        CHARGED" wrapped off "ADDITIONS / CHARGED" at 76 fits three places, two of them leaving
+    every column's heading naming its place in an unbroken stack: "TO" opens on a connective, so it
+    stands over the column "CHARGED" was cut from (the costs', "CHARGED TO COSTS AND EXPENSES"), never
+    over the next one alone, "CHARGED" over the other accounts' (refused at it before s38-wrap3)."""
+    text = CONNECTIVE_REST.read_text()
+    assert "TO        CHARGED" in text.split("\n")
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns] == [
+        "BALANCE AS OF BEGINNING OF PERIOD", "CURRENCY TRANSLATION ADJUSTMENTS",
+        "ADDITIONS CHARGED TO COSTS AND EXPENSES", "ADDITIONS CHARGED (CREDITED) TO OTHER ACCOUNTS",
+        "DEDUCTIONS FROM ALLOWANCES", "BALANCE AS OF END OF PERIOD"]
+
+
+def test_a_headings_rest_is_not_set_where_a_column_would_name_a_word_twice():
+    """"ADDITIONS     SUBTRACTIONS" wrapped off at 72 fits over three pairs of columns: over the
+    acquisitions' and translation's, "ADDITIONS" would stand over "ADDITIONS RELATING TO" and
+    "SUBTRACTIONS" over "(SUBTRACTIONS) FROM FOREIGN EXCHANGE", a rest over its neighbour's column;
+    over the last two, the closing's heading would open on no balance's word: over the translation's
+    and the write-offs' (refused at it before s38-wrap3)."""
+    text = WORD_TWICE_REST.read_text()
+    assert "ADDITIONS     SUBTRACTIONS" in text.split("\n")
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns][1:] == [
+        "ADDITIONS PROVISIONS FOR LOSSES ON ACCOUNTS RECEIVABLE", "ADDITIONS RELATING TO ACQUISITION",
+        "ADDITIONS (SUBTRACTIONS) FROM FOREIGN EXCHANGE", "SUBTRACTIONS WRITTEN OFF NET OF RECOVERIES",
+        "BALANCE AT END OF PERIOD"]
+
+
+def test_a_headings_rest_of_notes_markers_is_no_rows_rest():
+    """Rule 12-09's notes' markers "(1)  (2)" typed on a heading line of their own (cik863204-2000's), folded
+    at 76: the rest "(2)" alone at the margin under "(1)" reads as figures, but no row (a label and a figure)
+    stands above it: a heading's rest, set over its column with the other accounts' heading (refused before
+    s38-wrap3 as a row's last figure under a line 66 columns wide)."""
+    path = next(p for p in TABLES if p.stem == "cik863204-2000")
+    for habit in ("wrap-76", "wrap-72"):
+        assert outcome(dict(cases(path))["clean"], habit, "text-tagged") == ("right", "")
+
+
+ROWS_TWICE = FIXTURES / "oakhurst-household-2011-rows-folded-twice-headings-whole-at-72-clean.txt"
+
+
+def test_a_row_folded_twice_under_headings_typed_whole_is_set_under_the_rules_runs():
+    """Rows folded twice at 72, 4 blanks in, under headings and a rule typed whole: the rest ending on
+    the "$" whose figure went on to the third line is a rest, and the rule typed whole shows a run for
+    each column: each figure set under its run, found where printed (refused before s38-wrap3)."""
+    text = ROWS_TWICE.read_text()
+    lines = text.split("\n")
+    assert any(line.startswith("    (4)  $") and line.endswith("$") for line in lines)
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    typo = _check(text.replace("    (37)", "    (73)"))
+    at = lines.index("    (37)") + 1
+    assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
+        ("row_identity", at, 5)]
+
+
+ROWS_AND_HEADINGS_TWICE = FIXTURES / "oakhurst-household-2011-rows-and-headings-folded-twice-at-72-clean.txt"
+
+
+def test_a_row_folded_twice_under_headings_folded_too_is_set_where_the_other_rows_stand():
+    """The same table folded whole, its headings' rule wrapped twice: each rest's figures set under the
+    rule's runs, of the places under them the one reaching past their ends least, where the rows wrapped
+    once stand (refused before s38-wrap3: set nearest the edge, two columns right of the others')."""
+    text = ROWS_AND_HEADINGS_TWICE.read_text()
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns][-1] == "COLUMN E BALANCE AT END OF PERIOD"

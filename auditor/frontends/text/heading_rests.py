@@ -100,6 +100,10 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
                         home[m] = m - 1
                         _rest_of_rest(out, shift, rest_of_rest, home, edge, columns)
                 continue
+        if len(fitting) != 1:  # (of several still, none alone by the joint ways: the one the words tell, if one)
+            heads = dict(tried)
+            fitting = _told_apart([(start, heads[start], _continued(out[n - 2], joined[start], start, columns))
+                                   for start in fitting])
         if len(fitting) != 1:
             raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
                              f"wrapped by the filer's software? (their columns are not sure: no heading typed "
@@ -141,19 +145,69 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
         ways *= len(joined[n])
     if len(rests) < 2 or not ways or ways > MOST_TOGETHER:
         return None
-    found: list[tuple[dict[int, int], bool]] = []  # (each way, whether its every column names one way of moving)
+    found: list[tuple[dict[int, int], list[str], bool]] = []  # (each way, its columns' headings, its rests continued)
     for starts in product(*(sorted(joined[n]) for n, _ in rests)):
         trial = list(out)
+        continued = True
         for (n, _), start in zip(rests, starts):
             over = trial[n - 2].rstrip()
+            continued = continued and _continued(over, joined[n][start], start, columns)
             trial[n - 2], trial[n - 1] = over + " " * (start - len(over) - 1) + joined[n][start], ""
         heads = _heads(trial, heading, set(), (0, "", 0), columns)
         if _heads_fit(heads, len(columns)) and _stacked(trial, heading, set(), (0, "", 0), columns):
-            found.append((dict(zip((n for n, _ in rests), starts)), _one_way(heads)))
-    one_way = [way for way, one in found if one]
+            found.append((dict(zip((n for n, _ in rests), starts)), heads, continued))
+    one_way = [way for way, heads, _ in found if _one_way(heads)]
     if len(found) > 1 and len(one_way) == 1:  # (of several, the one no column's heading names both ways in)
         return one_way[0]
-    return found[0][0] if len(found) == 1 else None
+    if len(found) == 1:
+        return found[0][0]
+    # (of several still, the one the words tell: a real "Additions (Deductions)" heading left to them too)
+    told = _told_apart([(k, heads, continued) for k, (_, heads, continued) in enumerate(found)])
+    return found[told[0]][0] if len(told) == 1 else None
+
+
+def _told_apart(tried: Sequence[tuple[int, Sequence[str], bool]]) -> list[int]:
+    """Of several ways of setting heading rests each leaving every column's heading naming its place
+    (`tried`: each way, its columns' headings, whether its rests continue the words they were cut from,
+    `_continued`), those its words tell, each test narrowing them where some pass it: the balances'
+    headings opening on their words (`_balances_open`); each rest continuing its line where a connective
+    binds them ("CHARGED" / "TO": "CHARGED TO" over one column; "FROM" / "OTHER"); no column's heading
+    naming a word twice ("ADDITIONS ADDITIONS", "TO (CREDITED) TO": a rest set over its neighbour's)."""
+    tests = (lambda heads, continued: _balances_open(heads), lambda heads, continued: continued,
+             lambda heads, continued: not any(_word_twice(head) for head in heads))
+    left = list(tried)
+    for test in tests:
+        passing = [way for way in left if test(way[1], way[2])]
+        left = passing or left
+    return [way[0] for way in left]
+
+
+_WORD = lazy_compile(r"[A-Za-z]+")
+
+
+def _word_twice(head: str) -> bool:
+    """Whether a column's heading names a word twice, its Rule 12-09 letter aside."""
+    words = [w.upper() for w in _WORD.findall(RULE_LETTER.sub("", head))]
+    return len(set(words)) != len(words)
+
+
+def _continued(over: str, body: str, start: int, columns: Sequence[tuple[int, int]]) -> bool:
+    """Whether a heading's rest (`body`, set at `start` after its line `over`) stands over the column
+    its line's last word stands over where a connective binds them: the line ending on one ("FROM",
+    "TO": its heading goes on) or the rest opening on one ("TO", "OF": it goes on the words before
+    it); true where none binds them."""
+    last = list(_WORD_AT.finditer(over.rstrip()))
+    first = body.split()
+    if not last or not first:
+        return True
+    if not (HEADING_TAIL.fullmatch(last[-1].group()) or HEADING_TAIL.fullmatch(first[0])):
+        return True
+    return (_over(columns, last[-1].start() + 1, last[-1].end())
+            == _over(columns, start + len(body) - len(body.lstrip()), start + len(body) - len(body.lstrip())
+                     + len(first[0]) - 1))
+
+
+_WORD_AT = lazy_compile(r"\S+")
 
 
 def _one_way(heads: Sequence[str]) -> bool:

@@ -53,10 +53,12 @@ COLUMN_BLANKS = 16
 _FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT}|{_NIL})"  # (a nil after its "$" too: "$      -")
 FIRST_FIGURE = lazy_compile(_FIGURE, re.IGNORECASE)
 # Nothing but figures and nils, a few blanks in at most (a bare year is a year-first row's caption, not a rest).
-# Each figure its footnote's marker after it perhaps ("249(a)").
+# Each figure its footnote's marker after it perhaps ("249(a)"); the last a "$" perhaps, its figure cut off
+# onto the next line (a row wrapped twice: "(3)  $   -  $   4  $" over "(6)").
 _NOTED = rf"(?:{_FIGURE})(?:\(\w{{1,2}}\))?"
 NOTED = lazy_compile(_NOTED, re.IGNORECASE)
-REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*\s*$", re.IGNORECASE)
+REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*(?:\s+\$)?\s*$",
+                       re.IGNORECASE)
 
 
 class Cut(NamedTuple):
@@ -98,7 +100,7 @@ def cuts(lines: Sequence[str], region: Region) -> tuple[list[Cut], list[Cut]]:
     # (One slice: a long file's lines are fetched by block.  The line after the region too: the last
     # row's rest, figures alone, is no row of the table to locate.)
     block = lines[region.first - 1 : region.last + 1]
-    found = _figures_under(block, region.first, WIDTH // 2)
+    found = _headings_apart(block, region.first, _figures_under(block, region.first, WIDTH // 2))
     # The software's width is at least its longest cut line; each rest's first figure, and the blanks
     # before it (as many as a column's width: a nil right-aligned in a wide column), would have passed it.
     width = max((len(above) for _, above, _, _ in found), default=0)
@@ -126,6 +128,17 @@ def _figures_under(block: Sequence[str], first: int, least: int) -> list[tuple[i
         if figure is not None:
             found.append((n, above, line, figure.end() + 1 - printed_from(line)))
     return found
+
+
+def _headings_apart(block: Sequence[str], first: int,
+                    found: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
+    """The lines of figures alone under a line (`_figures_under`) less those under a line holding no label
+    above the table's first row (a label and a figure): a heading line of notes' markers alone, "(1)
+    (2)" over the movements' headings, its rest "(2)" (a heading's rest, `_heading_rests`, never a row's)."""
+    row = next((n for n, line in enumerate(block, first) if _label_first(line) and FIRST_FIGURE.search(line)), None)
+    if row is None:
+        return found
+    return [cut for cut in found if cut[0] - 1 >= row or _label_first(cut[1])]
 
 
 def _rules_reach(lines: Sequence[str], first: int, found: Sequence[Cut], width: int) -> int:
@@ -322,7 +335,7 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
     if any(n - 1 in twice for n in twice):
         raise _twice(next(iter(sorted(twice))), "wrapped three times", path)
     rows = [c for c in found if c.line not in twice]
-    rule = _wrapped_rule(lines, first, rows[0].at - 1, width)
+    rule = _wrapped_rule(lines, first, rows[0].at - 1, width) or _rule_typed_whole(lines, first, rows[0].at - 1)
     runs = [(m.start() + 1, m.end()) for m in _RUN.finditer(rule)]
     joined: list[Cut] = []
     for cut in rows:
@@ -340,9 +353,12 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
                   if _under_runs(body, start, under)]
         if not places or not _under_runs(tail, tail_start, runs[len(runs) - counts[2]:]):
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
-        start = places[-1]  # (every place puts each figure under the same run: the one nearest the edge)
+        # (Every place puts each figure under the same run: the one whose digits reach past the runs' ends least,
+        # nearest the edge of those, its figures where the other rows' stand, right-aligned under their runs.)
+        start = max(places, key=lambda at: (-_past_runs(body, at, under), at))
         gap = tail_start - (start + len(body))
-        joined.append(cut._replace(rest=body + " " * gap + tail, tail=len(body) + gap))
+        indent = " " * (printed_from(cut.rest) - 1)  # (kept: where the rest's figures are printed)
+        joined.append(cut._replace(rest=indent + body + " " * gap + tail, tail=len(body) + gap))
     return joined
 
 
@@ -354,6 +370,12 @@ def _under_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> bool:
                                              for (a, b), (r0, r1) in zip(figures, runs))
 
 
+def _past_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> int:
+    """How far the figures of `body`, set from column `start`, reach past their runs' ends, in all: their
+    last digits (a negative's ")" or a marker may hang past)."""
+    return sum(max(0, start + m.end() - 1 - _hang(m.group()) - r1) for m, (_, r1) in zip(NOTED.finditer(body), runs))
+
+
 def _wrapped_rule(lines: Sequence[str], first: int, last: int, width: int) -> str:
     """The headings' rule wrapped by the software reaching furthest, its rests set back on it ("": none)."""
     best = ""
@@ -363,6 +385,16 @@ def _wrapped_rule(lines: Sequence[str], first: int, last: int, width: int) -> st
             over += " " * (start - len(over) - 1) + body
         best = max(best, over, key=len)
     return best
+
+
+def _rule_typed_whole(lines: Sequence[str], first: int, last: int) -> str:
+    """The headings' rule typed whole (the headings typed within a wider margin than the rows): the last
+    rule above the first row (`last`), under the headings; "" where none is wider than the width."""
+    for n in range(last, first - 1, -1):
+        body = lines[n - 1].rstrip()
+        if body.strip() and is_rule(body.strip()):
+            return body if len(body) > WIDTH else ""
+    return ""
 
 
 def _twice(line: int, why: str, path: str) -> InputError:
@@ -381,7 +413,10 @@ def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table:
     _check_aligned(figures, found, path)
     # (Figures alone at the margin under no row's line, a page's headings between, say: a rest whose
     # row is not sure, read as a row of its own it would be a total.)
-    stray = next((k for k, line in enumerate(lines_, block[0]) if k not in wrapped_ and REMNANT.match(line)), None)
+    # (A heading's rest of notes' markers alone, "(2)" cut off "(1)", is the headings'.)
+    heads = {n for n, _ in headings}
+    stray = next((k for k, line in enumerate(lines_, block[0])
+                  if k not in wrapped_ and k not in heads and REMNANT.match(line)), None)
     if stray is not None:
         raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
                          "filer's software: whose row's rest? (their row is not sure)", path, stray)
