@@ -91,3 +91,27 @@ def test_a_table_joined_with_the_part_after_it_is_searched_as_one_text(pattern: 
     joined = doc.plain(first[0], first[1]) + " " + doc.plain(first[1], second[1])
     assert bool(locate.holds_schedule_words(joined, headings)) is holds
     assert bool(locate.may_hold_joined(doc, first, second[1], headings)) is holds
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 6, 7, 16, 1 << 20])
+def test_a_tag_only_word_is_found_after_a_tags_opening_alone(chunk: int) -> None:
+    """EDGAR's "text>" is looked for as "<text>" and "/text>" (an inline XBRL
+    10-K's thousand "context>" are no tag of it): its starts after "<" or "/",
+    in order, whatever piece of the text they fall in; the other words as ever."""
+    text = "Text> <TEXT> x</text> </xbrli:context> a/Text> <text>table</TEXT>"
+    found = scan.word_starts(text, ("text>", "table"), chunk)
+    assert found == {"text>": [at for at in _naive(text, "text>") if text[at - 1] in "</"],
+                     "table": _naive(text, "table")}
+    assert found["text>"] == [7, 16, 41, 48, 60]
+
+
+def test_display_words_of_the_scan_find_what_the_search_of_both_cases_finds() -> None:
+    """The hidden markup's "display" is taken from the locator's scan (the
+    document lowered once), its two cases as the search of each found them."""
+    from auditor.frontends.html import hidden
+
+    text = ('<p style="Display:none">a</p><td STYLE="DISPLAY : none"/><span style="dIsPlAy:none">b</span>'
+            '<div style="display:block">c</div><i style="xdisplay: none">d</i><b style="display:none">e</b>')
+    words = scan.word_starts(text, ("display",))["display"]
+    assert len(words) == 6
+    assert list(hidden._displays(text, words)) == list(hidden._displays(text)) == [10, 137, 167, 40]
