@@ -115,3 +115,35 @@ def test_display_words_of_the_scan_find_what_the_search_of_both_cases_finds() ->
     words = scan.word_starts(text, ("display",))["display"]
     assert len(words) == 6
     assert list(hidden._displays(text, words)) == list(hidden._displays(text)) == [10, 137, 167, 40]
+
+
+def test_the_cut_off_check_reads_the_text_after_the_last_row_once(monkeypatch, shared) -> None:
+    """The cut-off check's tests each ask the text after the schedule's last row
+    without its markup, and its lines that print a word: each is made once a
+    text, however many ask (64 KB of a page, five and seven times over)."""
+    import auditor
+    from auditor.reading import completeness
+
+    made: list[str] = []
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def sub(self, repl: str, text: str) -> str:
+            made.append(text)
+            return self.pattern.sub(repl, text)
+
+    completeness._unmarked.cache_clear()
+    completeness._word_lines_of.cache_clear()
+    monkeypatch.setattr(completeness, "MARKUP", Counted(completeness.MARKUP))
+    # (a 10-K in HTML whose schedule is followed by pages of prose: every test of the check asks)
+    filing = shared / "filings" / "medicis-fy1999-10k" / "0000950153-99-001234.html"
+    result = auditor.check_source(source.read(str(filing)), auditor.load_rules())
+    completeness._unmarked.cache_clear()
+    completeness._word_lines_of.cache_clear()
+    assert result.error is None and result.schedules and made
+    pages = [text for text in made if len(text) > 4096]  # (the text after the last row; a line is not kept)
+    assert pages and len(pages) == len(set(pages))  # (made prose once)
+    after = max(made, key=len)
+    assert completeness._word_lines(after) is not completeness._word_lines(after)  # (a list of its own each time)
