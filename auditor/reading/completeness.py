@@ -265,8 +265,8 @@ def _ending(after: str, whole: bool, end: str) -> str:
     "(continued)", or column headings ruled off."""
     if whole:  # (the head is read only where it is all that follows: else the file's end tells)
         head = _prose(after)
-        lines = CONTINUED_LINE.finditer(head) if CONTINUED_WORD.search(head) else ()
-        title = next((m for m in lines if TITLE_WORDS.search(m.group())), None)
+        continued = CONTINUED_LINE.finditer(head) if CONTINUED_WORD.search(head) else iter(())
+        title = next((m for m in continued if TITLE_WORDS.search(m.group())), None)
         if title and not _figures_under(head, title.end()):
             return " ".join(title.group().split())
         cut_title = _last_title(head)
