@@ -21,10 +21,8 @@ CHUNK = 1 << 20
 # HTML locator (`Source.word_starts` keeps them): its own (its table tags'
 # name, the first words of a title and of a schedule's headings) and the
 # cut-off check's after it (its containers' tags).  One pass for both lowers
-# the document once (an inline XBRL 10-K: 7 million instructions a pass).  With
-# them the word of the styles that hide markup ("display:none"), which the
-# locator writes over before it reads the rest.
-HTML_WORDS = ("table", "valuation", "schedule", "balance", "beginning", "display", "pre", "html", "document>", "text>")
+# the document once (an inline XBRL 10-K: 7 million instructions a pass).
+HTML_WORDS = ("table", "valuation", "schedule", "balance", "beginning", "pre", "html", "document>", "text>")
 
 
 # Words found only as a tag's name, after "<" or "/" ("<text>", "</text>"): EDGAR's

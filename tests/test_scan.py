@@ -105,18 +105,6 @@ def test_a_tag_only_word_is_found_after_a_tags_opening_alone(chunk: int) -> None
     assert found["text>"] == [7, 16, 41, 48, 60]
 
 
-def test_display_words_of_the_scan_find_what_the_search_of_both_cases_finds() -> None:
-    """The hidden markup's "display" is taken from the locator's scan (the
-    document lowered once), its two cases as the search of each found them."""
-    from auditor.frontends.html import hidden
-
-    text = ('<p style="Display:none">a</p><td STYLE="DISPLAY : none"/><span style="dIsPlAy:none">b</span>'
-            '<div style="display:block">c</div><i style="xdisplay: none">d</i><b style="display:none">e</b>')
-    words = scan.word_starts(text, ("display",))["display"]
-    assert len(words) == 6
-    assert list(hidden._displays(text, words)) == list(hidden._displays(text)) == [10, 137, 167, 40]
-
-
 def test_the_cut_off_check_reads_the_text_after_the_last_row_once(monkeypatch, shared) -> None:
     """The cut-off check's tests each ask the text after the schedule's last row
     without its markup, and its lines that print a word: each is made once a

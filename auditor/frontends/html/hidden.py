@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from auditor.frontends.html.divs import (MOST_CLASSES, RULE_REACH, SELECTOR_REACH, TAG, VOID, class_selected,
                                          classed_starts, rule_selectors)
@@ -37,15 +37,13 @@ BUDGET = 4  # times the text's length the ends of hidden elements may be looked 
 UNCLOSED_REACH = 20000  # how far an element never closed is looked into for the cell it stands in
 
 
-def blanked(text: str, table_words: Optional[Sequence[int]] = None,
-            display_words: Optional[Sequence[int]] = None) -> Optional[tuple[str, list[Span]]]:
+def blanked(text: str, table_words: Optional[Sequence[int]] = None) -> Optional[tuple[str, list[Span]]]:
     """`text` with every element styled display:none written over with
     spaces (line breaks kept), and the spans blanked in order; None where
     nothing is hidden.  `table_words`: where the word "table" starts, case
     aside (the document's scan), to tell an element inside a table from one
-    outside every table (None: each is taken to be inside one); `display_words`:
-    where "display" starts, case aside, from the same scan (None: searched for here)."""
-    styled, rules = _declarations(text, display_words)
+    outside every table (None: each is taken to be inside one)."""
+    styled, rules = _declarations(text)
     starts = set(styled)
     if rules:
         starts.update(classed_starts(text, rules))
@@ -123,35 +121,22 @@ def _spaces(run: str) -> str:
     return "\n".join(" " * len(line) for line in run.split("\n"))
 
 
-def _displays(text: str, words: Optional[Sequence[int]] = None) -> Iterator[int]:
-    """Where each "display" followed by ": none" starts ("d" or "D", then
-    "isplay" or "ISPLAY"; those of "isplay" first).  `words`: where "display"
-    starts, case aside, in order (the document's scan, which lowered it once:
-    two searches of a megabyte for the word's two cases spared)."""
+def _displays(text: str) -> Iterator[int]:
+    """Where each "display" followed by ": none" starts (any case)."""
     for needle in ("isplay", "ISPLAY"):
-        if words is not None:
-            found: Iterable[int] = (w + 1 for w in words if text.startswith(needle, w + 1))
-        else:
-            found = _found(text, needle)
-        for at in found:
+        at = text.find(needle, 1)
+        while at != -1:
             if text[at - 1] in "dD" and NONE_VALUE.match(text, at + 6):
                 yield at - 1
+            at = text.find(needle, at + 6)
 
 
-def _found(text: str, needle: str) -> Iterator[int]:
-    """Where `needle` occurs in `text` after its first character, in order."""
-    at = text.find(needle, 1)
-    while at != -1:
-        yield at
-        at = text.find(needle, at + len(needle))
-
-
-def _declarations(text: str, words: Optional[Sequence[int]] = None) -> tuple[list[int], dict[str, str]]:
+def _declarations(text: str) -> tuple[list[int], dict[str, str]]:
     """The start tags styled display:none (where each starts), and the classes
-    the rules of <style> blocks hide (class -> "none").  `words`: `_displays`'."""
+    the rules of <style> blocks hide (class -> "none")."""
     styled: list[int] = []
     classes: dict[str, str] = {}
-    for at in _displays(text, words):
+    for at in _displays(text):
         last = text.rfind("<", 0, at)
         if last == -1:
             continue

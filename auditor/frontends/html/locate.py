@@ -42,8 +42,6 @@ TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 # The words a document is scanned for at once (scan.word_starts): its table
 # tags' name and the first words of a title and of a schedule's headings.
 SCANNED = ("table", "valuation", "schedule", "balance", "beginning")
-# The word of a style hiding what it styles ("display:none"), looked for with them (`hidden`).
-HIDING = ("display",)
 # How far after a title (in characters of markup) its table may start.
 REACH = 20000
 # What may separate a table from its continuation: page numbers, "(continued)",
@@ -109,11 +107,10 @@ class Document:
         # the words the cut-off check looks for after (scan.HTML_WORDS).
         self._shared = not source.has_tabs
         self.hidden_spans: list[Span] = []
-        self.words = self._scan(scan.HTML_WORDS if self._shared else SCANNED + HIDING)
+        self.words = self._scan(scan.HTML_WORDS if self._shared else SCANNED)
         # What a browser does not print (display:none) written over with spaces in place (`hidden`):
         # the words found in it are no words of the page.
-        unhidden = hidden.blanked(self.text, *((self.words["table"], self.words["display"]) if self.words is not None
-                                               else (None, None)))
+        unhidden = hidden.blanked(self.text, self.words["table"] if self.words is not None else None)
         if unhidden is not None:
             self.text, self.hidden_spans = unhidden
             if self.words is not None:
