@@ -17,6 +17,10 @@ from auditor.source import Source
 _HEADER = {"company": "COMPANY CONFORMED NAME:", "period": "CONFORMED PERIOD OF REPORT:"}
 _FACT = {"company": "dei:EntityRegistrantName", "period": "dei:DocumentPeriodEndDate"}
 _HEADER_LINES = 200  # the SGML header comes first
+# A header line is short ("\t\tCOMPANY CONFORMED NAME:\t\t\tACME CORP"): its marker is looked
+# for in a line's first characters only (an inline XBRL 10-K may be one line of a megabyte,
+# searched twice over for nothing).
+_HEADER_WIDTH = 200
 # Patterns as strings, compiled (and cached by re) at the first inline XBRL
 # file: a check of a text exhibit never pays for them.
 _TAG = r"<[^>]*>"
@@ -29,7 +33,7 @@ def said(src: Source) -> dict[str, str]:
     out = {}
     for line in src.lines[:_HEADER_LINES]:
         for key, marker in _HEADER.items():
-            at = line.find(marker)
+            at = line.find(marker, 0, _HEADER_WIDTH)
             if at >= 0 and key not in out:
                 value = " ".join(line[at + len(marker):].split())
                 if value:

@@ -269,6 +269,19 @@ def test_company_and_period_of_inline_xbrl_and_edgar_headers(shared):
         assert (said.get("company"), said.get("period")) == (company, period), name
 
 
+def test_an_edgar_header_is_read_from_its_lines_first_characters_alone():
+    """A header line is short: its marker is looked for in a line's first
+    characters only (an inline XBRL 10-K of one line is not searched twice
+    over); a marker deep in a long line of prose is no header's."""
+    from auditor import filer, source
+
+    header = "\t\tCOMPANY CONFORMED NAME:\t\t\tACME TOOL CORP\nCONFORMED PERIOD OF REPORT:\t20231231\n"
+    assert filer.said(source.from_text(header + "<html>x</html>\n", "a.txt")) == {
+        "company": "ACME TOOL CORP", "period": "2023-12-31"}
+    long_line = "<p>" + "x" * 300 + " COMPANY CONFORMED NAME: NOT A HEADER</p>\n"
+    assert filer.said(source.from_text(long_line, "b.htm")) == {}
+
+
 def test_the_saved_result_is_never_overwritten(tmp_path):
     result = tmp_path / "result.json"
     result.write_text(run("check", "--format", "json", SEED).stdout)

@@ -91,3 +91,47 @@ def test_a_table_joined_with_the_part_after_it_is_searched_as_one_text(pattern: 
     joined = doc.plain(first[0], first[1]) + " " + doc.plain(first[1], second[1])
     assert bool(locate.holds_schedule_words(joined, headings)) is holds
     assert bool(locate.may_hold_joined(doc, first, second[1], headings)) is holds
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 6, 7, 16, 1 << 20])
+def test_a_tag_only_word_is_found_after_a_tags_opening_alone(chunk: int) -> None:
+    """EDGAR's "text>" is looked for as "<text>" and "/text>" (an inline XBRL
+    10-K's thousand "context>" are no tag of it): its starts after "<" or "/",
+    in order, whatever piece of the text they fall in; the other words as ever."""
+    text = "Text> <TEXT> x</text> </xbrli:context> a/Text> <text>table</TEXT>"
+    found = scan.word_starts(text, ("text>", "table"), chunk)
+    assert found == {"text>": [at for at in _naive(text, "text>") if text[at - 1] in "</"],
+                     "table": _naive(text, "table")}
+    assert found["text>"] == [7, 16, 41, 48, 60]
+
+
+def test_the_cut_off_check_reads_the_text_after_the_last_row_once(monkeypatch, shared) -> None:
+    """The cut-off check's tests each ask the text after the schedule's last row
+    without its markup, and its lines that print a word: each is made once a
+    text, however many ask (64 KB of a page, five and seven times over)."""
+    import auditor
+    from auditor.reading import completeness
+
+    made: list[str] = []
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def sub(self, repl: str, text: str) -> str:
+            made.append(text)
+            return self.pattern.sub(repl, text)
+
+    completeness._unmarked.cache_clear()
+    completeness._word_lines_of.cache_clear()
+    monkeypatch.setattr(completeness, "MARKUP", Counted(completeness.MARKUP))
+    # (a 10-K in HTML whose schedule is followed by pages of prose: every test of the check asks)
+    filing = shared / "filings" / "medicis-fy1999-10k" / "0000950153-99-001234.html"
+    result = auditor.check_source(source.read(str(filing)), auditor.load_rules())
+    completeness._unmarked.cache_clear()
+    completeness._word_lines_of.cache_clear()
+    assert result.error is None and result.schedules and made
+    pages = [text for text in made if len(text) > 4096]  # (the text after the last row; a line is not kept)
+    assert pages and len(pages) == len(set(pages))  # (made prose once)
+    after = max(made, key=len)
+    assert completeness._word_lines(after) is not completeness._word_lines(after)  # (a list of its own each time)

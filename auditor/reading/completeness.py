@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal, Optional, Sequence, cast
 
 from auditor import scan
@@ -250,6 +251,9 @@ PAGE_NUMBER = re.compile(r"^(?:page\s+)?[a-z]{0,2}-?\s*\d{1,3}\s*-?$", re.IGNORE
 # A continuation's title ("SCHEDULE II (continued)"), and a line of figures
 # (three numbers apart, as columns are: a date's "June 30, 2003" is not).
 CONTINUED_LINE = re.compile(r"^[^\n]*\bcontinued\b[^\n]*", re.IGNORECASE | re.MULTILINE)
+# The word alone: CONTINUED_LINE is tried at every line's every character (64 KB after the last
+# row), and most files print no "continued" there: this search, led by its first letter, says so.
+CONTINUED_WORD = re.compile(r"continued", re.IGNORECASE)
 TITLE_WORDS = title_pattern(r"\s+")  # (labels.TITLE_WORDS)
 # (A figure typed "473-" or "473CR" too: labels.NEGATIVE_AFTER.)
 FIGURES = lazy_compile(r"(?<![\d,.])(?:\d[\d,.]*+(?:\)|" + NEGATIVE_AFTER + r")?[ \t]{2,}+\$?[ \t]*+\(?){2}\d")  # (tried once a number: linear)
@@ -274,7 +278,8 @@ def _ending(after: str, whole: bool, end: str) -> str:
     "(continued)", or column headings ruled off."""
     if whole:  # (the head is read only where it is all that follows: else the file's end tells)
         head = _prose(after)
-        title = next((m for m in CONTINUED_LINE.finditer(head) if TITLE_WORDS.search(m.group())), None)
+        continued = CONTINUED_LINE.finditer(head) if CONTINUED_WORD.search(head) else iter(())
+        title = next((m for m in continued if TITLE_WORDS.search(m.group())), None)
         if title and not _figures_under(head, title.end()):
             return " ".join(title.group().split())
         cut_title = _last_title(head)
@@ -712,7 +717,14 @@ def _line_above(src: Source, row: Row) -> str:
 
 def _word_lines(text: str) -> list[str]:
     """The lines of `text` that print a word, page numbers aside."""
-    return [line for line in text.split("\n") if WORD.search(line) and not PAGE_NUMBER.match(line.strip())]
+    return list(_word_lines_of(text)) if len(text) > KEPT_FROM else list(_word_lines_of.__wrapped__(text))
+
+
+@lru_cache(maxsize=4)
+def _word_lines_of(text: str) -> tuple[str, ...]:
+    """(`_word_lines`, kept: the cut-off check's tests ask it of the same text after the last row,
+    seven times over, each a pattern or two a line of a thousand lines.)"""
+    return tuple(line for line in text.split("\n") if WORD.search(line) and not PAGE_NUMBER.match(line.strip()))
 
 
 def _is_rule(line: str) -> bool:
@@ -720,7 +732,19 @@ def _is_rule(line: str) -> bool:
 
 
 def _prose(text: str) -> str:
-    return MARKUP.sub(" ", text) if "<" in text or "&" in text else text
+    if "<" not in text and "&" not in text:
+        return text
+    return _unmarked(text) if len(text) > KEPT_FROM else MARKUP.sub(" ", text)
+
+
+KEPT_FROM = 4096  # (a text this long is the text after the last row, or the file's end: kept; a line is not)
+
+
+@lru_cache(maxsize=4)
+def _unmarked(text: str) -> str:
+    """The text with its markup and entities as spaces (kept: the cut-off check asks it of the
+    same 64 KB after the last row from each of its tests, five times over)."""
+    return MARKUP.sub(" ", text)
 
 
 def _cut_off(src: Source, kind: Container, at: int, where: str) -> InputError:
