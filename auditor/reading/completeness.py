@@ -457,8 +457,9 @@ def _fold_lost(schedules: Sequence[Schedule], last: int) -> str | None:
     for s in schedules:
         rows = [r for p in s.periods for r in p.rows]
         ends = [r for r in rows if _row_end(r) == last]
-        closing = [r for r in rows if r.cells and r.cells[-1] and _first_line(r) is not None]
-        if not ends or not closing or any(r.cells[-1].line <= _first_line(r) for r in closing):
+        # (each printed closing's line, and the line of its row's first figures)
+        folds = [(c.line, first) for r in rows if r.cells and (c := r.cells[-1]) and (first := _first_line(r))]
+        if not ends or not folds or any(line <= first for line, first in folds):
             continue
         row = ends[-1]
         if row.cells and row.cells[-1] is None and any(row.cells) and not _closes_on_nil(s, row):
