@@ -43,20 +43,39 @@ RULES = auditor.load_rules()
 CASES = cases(planted_too=True)
 
 
+def every_row(text: str) -> range:
+    return range(len(figure_rows(text)))
+
+
+def _not_right(got: tuple) -> bool:
+    return got[0] != "right"
+
+
+def _figure_dropped(got: tuple) -> bool:
+    return got[0] == "wrong" and "read None" in got[1]
+
+
+def _cuts_misread(layout, headed, caption, at=period_ends, cut=None, wrong_if=_not_right) -> tuple[list, int]:
+    """Every case rendered in `layout`, cut after each row `at` picks: (the cuts `wrong_if` says are
+    misread, how many cuts applied)."""
+    wrong, tried = [], 0
+    for name, kind, spec in CASES:
+        base = rendered(spec, layout)
+        for n in at(base.text):
+            got = outcome(spec, base, n, headed, caption, RULES, cut)
+            if got is None:
+                continue
+            tried += 1
+            if wrong_if(got):
+                wrong.append((name, kind, n, got))
+    return wrong, tried
+
+
 @pytest.mark.parametrize("cut", [cut_name(*c) for c in CUTS])
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_table_cut_right_after_a_periods_last_row_reads_every_period(layout, cut):
     headed, caption = next(c for c in CUTS if cut_name(*c) == cut)
-    wrong, tried = [], 0
-    for name, kind, spec in CASES:
-        base = rendered(spec, layout)
-        for n in period_ends(base.text):
-            got = outcome(spec, base, n, headed, caption, RULES)
-            if got is None:
-                continue
-            tried += 1
-            if got[0] != "right":
-                wrong.append((name, kind, n, got))
+    wrong, tried = _cuts_misread(layout, headed, caption, period_ends)
     assert wrong == [], wrong[:3]
     assert tried >= 20
 
@@ -91,16 +110,7 @@ def test_the_next_periods_caption_at_a_pages_foot_opens_the_next_pages_rows(layo
     # of the rows after it (front.periods_between).  Right on main when added (s36-nextcap), in every
     # layout; a guard, so that a change to what is skipped keeps the caption: 1,648 cuts, all right.)
     headed, caption = next(c for c in NEXT_CUTS if next_cut_name(*c) == cut)
-    wrong, tried = [], 0
-    for name, kind, spec in CASES:
-        base = rendered(spec, layout)
-        for n in period_ends(base.text):
-            got = outcome(spec, base, n, headed, caption, RULES, split_before_next)
-            if got is None:
-                continue
-            tried += 1
-            if got[0] != "right":
-                wrong.append((name, kind, n, got))
+    wrong, tried = _cuts_misread(layout, headed, caption, period_ends, split_before_next)
     assert wrong == [], wrong[:3]
     assert tried >= 20
 
@@ -119,16 +129,7 @@ def test_a_label_alone_between_two_page_breaks_heads_the_next_pages_rows(layout,
     # label's part, 1999's and 1998's rows unread, nothing said (before s37); the label is the next
     # page's rows' (html.breaks.labels_alone).)
     headed, caption = next(c for c in NEXT_CUTS if next_cut_name(*c) == cut)
-    wrong, tried = [], 0
-    for name, kind, spec in CASES:
-        base = rendered(spec, layout)
-        for n in period_ends(base.text):
-            got = outcome(spec, base, n, headed, caption, RULES, _next_headless)
-            if got is None:
-                continue
-            tried += 1
-            if got[0] != "right":
-                wrong.append((name, kind, n, got))
+    wrong, tried = _cuts_misread(layout, headed, caption, period_ends, _next_headless)
     assert wrong == [], wrong[:3]
     assert tried >= 20
 
@@ -180,16 +181,7 @@ def test_the_next_accounts_caption_at_a_pages_foot_names_the_next_pages_rows(cut
     # units lost (146 of 146 cuts wrong: "6 periods read of 3"); the caption now names the rows after the
     # break (html.breaks.caption_again).)
     headed, caption = next(c for c in NEXT_CUTS if next_cut_name(*c) == cut)
-    wrong, tried = [], 0
-    for name, kind, spec in CASES:
-        base = rendered(spec, "account-blocks")
-        for n in period_ends(base.text):
-            got = outcome(spec, base, n, headed, caption, RULES, split_before_next)
-            if got is None:
-                continue
-            tried += 1
-            if got[0] != "right":
-                wrong.append((name, kind, n, got))
+    wrong, tried = _cuts_misread("account-blocks", headed, caption, period_ends, split_before_next)
     assert wrong == [], wrong[:3]
     assert tried >= 20
 
@@ -203,16 +195,7 @@ def test_the_years_as_columns_cut_inside_a_block_under_its_heading_row_again_rea
     # again is the page's head, the rows under it the block's rest (html.breaks._block_head_again).
     # Fixtures tarn-valve-2005-years-as-columns-block-head-again-*.)
     headed, caption = next(c for c in cuts_of("transposed") if cut_name(*c) == cut)
-    wrong, tried = [], 0
-    for name, kind, spec in CASES:
-        base = rendered(spec, "transposed")
-        for n in range(len(figure_rows(base.text))):
-            got = outcome(spec, base, n, headed, caption, RULES)
-            if got is None:
-                continue
-            tried += 1
-            if got[0] != "right":
-                wrong.append((name, kind, n, got))
+    wrong, tried = _cuts_misread("transposed", headed, caption, every_row)
     assert wrong == [], wrong[:3]
     assert tried >= 300
 
@@ -224,16 +207,7 @@ def test_an_accounts_caption_typed_again_over_the_next_pages_table_goes_on_with_
     # when added (182 cuts each way), a guard that the caption names the same account, its rows carried on,
     # planted errors found.  Fixture tarn-valve-2005-account-caption-continued-charge-typo.)
     headed, caption = next(c for c in cuts_of("by-account") if cut_name(*c) == cut)
-    wrong, tried = [], 0
-    for name, kind, spec in CASES:
-        base = rendered(spec, "by-account")
-        for n in range(len(figure_rows(base.text))):
-            got = outcome(spec, base, n, headed, caption, RULES)
-            if got is None:
-                continue
-            tried += 1
-            if got[0] != "right":
-                wrong.append((name, kind, n, got))
+    wrong, tried = _cuts_misread("by-account", headed, caption, every_row)
     assert wrong == [], wrong[:3]
     assert tried >= 150
 
@@ -248,15 +222,6 @@ def test_a_small_negative_figure_on_rows_laid_apart_after_a_break_is_read_where_
     # Fixtures tarn-valve-2005-rows-apart-small-write-off-*.)
     from split_habits import split_apart
 
-    wrong, tried = [], 0
-    for name, kind, spec in CASES:
-        base = rendered(spec, "by-account")
-        for n in range(len(figure_rows(base.text))):
-            got = outcome(spec, base, n, False, "none", RULES, split_apart)
-            if got is None:
-                continue
-            tried += 1
-            if got[0] == "wrong" and "read None" in got[1]:
-                wrong.append((name, kind, n, got))
+    wrong, tried = _cuts_misread("by-account", False, "none", every_row, split_apart, wrong_if=_figure_dropped)
     assert wrong == [], wrong[:3]
     assert tried >= 150
