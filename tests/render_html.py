@@ -34,7 +34,9 @@ class HtmlStyle:
     grid: str = "split"  # split: spacer, "$", figure, ")" cells | single: one cell per figure
     negative: str = "split"  # split: "(2,036" + ")" | inline: "(2,036)" | ix: ix:nonFraction sign="-"
     ixbrl: bool = False  # every figure inside ix:nonFraction
-    scale: int = 3  # an ix fact's scale: `render` sets it from the spec's units (a table in dollars, 0)
+    # An ix fact's scale: `render` sets it from the spec's units (a table in dollars, 0) unless given (a
+    # table stating its units in a sentence of prose, its spec in dollars so that no title states them).
+    scale: Optional[int] = None
     dollar: str = "first"  # none | first (first row and totals) | every
     nil: str = "&#151;"  # &#151; | &mdash; | — | - | -- | blank
     notes: str = "cell"  # cell | inside | sup | ahead (in the "$" cell: "* $ | 473") | lead ("*473")
@@ -103,7 +105,8 @@ SENTINEL = "\x01"  # marks each figure's first character, for fixtures edited af
 def render(spec: dict, style: HtmlStyle = HtmlStyle(), before: str = "", after: str = "",
            sentinels: bool = False) -> Rendered:
     out = _Out(style.xhtml)
-    style = replace(style, scale=IX_SCALE.get(spec.get("units", "dollars").split()[0], 0))
+    if style.scale is None:
+        style = replace(style, scale=IX_SCALE.get(spec.get("units", "dollars").split()[0], 0))
     head = "Schedule II" if style.titled else "Annual report"
     out.write(f"<html>\n<head><title>{head}</title></head>\n<body>\n" + before)
     title = "SCHEDULE II<br>VALUATION AND QUALIFYING ACCOUNTS" + (f"<br>{spec['subtitle']}" if spec.get("subtitle") else "")
