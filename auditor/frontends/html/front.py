@@ -187,7 +187,8 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
 def _rows_left_after(doc: Document, span: Span, first: Frame,
                      headings: Optional[Headings]) -> tuple[Optional[Span], list[Position]]:
     """The table right after a schedule's last part (page furniture between,
-    "F-32", "SCHEDULE II (continued)") that `_continuations` did not take, and
+    "F-32", "SCHEDULE II (continued)", or a table printing a period's caption
+    alone, `_caption_alone`) that `_continuations` did not take, and
     its figures' positions, where it can only be the schedule's rows carried on:
     no headings of its own, every row of figures printing one for each of the
     schedule's columns and closing under them as the schedule's rows do (its
