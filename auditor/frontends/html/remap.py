@@ -144,13 +144,15 @@ def _row_figures(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], t
     """A row's figures (`_figure_in`).  A small one in parentheses right after a figure ("(96)",
     "(1)") is a note's marker beside it, but not where the row prints a cell for every column,
     none blank, and one figure fewer than the first part's columns without it, as many with it:
-    a row laid on a grid of its own, no spacer between its figures, its negative figure then."""
+    a row laid on a grid of its own, no spacer between its figures, its negative figure then
+    (in the part's columns of figures where those are the first's one for one: "(11)" "(10)")."""
     figures = [c for c, before in zip(shown, [None, *shown]) if (c.column in own or not to) and _figure_in(c, own, before)]
-    if to or len(figures) >= columns:
+    if len(figures) >= columns:
         return figures
     every = [c for c in shown if c.column > 0 and kind(c) == "figure"]
     printed = [c for c in cells if c.column >= _label_end([cells])]
-    return every if len(every) == columns and all(kind(c) != "blank" for c in printed) else figures
+    plain = len(every) == columns and all(kind(c) != "blank" for c in printed)
+    return every if plain and all(c.column in to for c in every if to) else figures
 
 
 def _row_slots(cells: list[HtmlCell], figures: list[HtmlCell], to: dict[int, Slot],
