@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 from auditor.frontends.html import breaks, layout as html_layout, locate as html_locate, transposed as html_transposed
 from auditor.errors import InputError
 from auditor.frontends.text.headings import Vocabulary as Headings
-from auditor.frontends.html.figures import plain
+from auditor.frontends.html.figures import kind, nonblank, plain
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
@@ -187,7 +187,8 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
 def _rows_left_after(doc: Document, span: Span, first: Frame,
                      headings: Optional[Headings]) -> tuple[Optional[Span], list[Position]]:
     """The table right after a schedule's last part (page furniture between,
-    "F-32", "SCHEDULE II (continued)") that `_continuations` did not take, and
+    "F-32", "SCHEDULE II (continued)", or a table printing a period's caption
+    alone, `_caption_alone`) that `_continuations` did not take, and
     its figures' positions, where it can only be the schedule's rows carried on:
     no headings of its own, every row of figures printing one for each of the
     schedule's columns and closing under them as the schedule's rows do (its
@@ -200,9 +201,9 @@ def _rows_left_after(doc: Document, span: Span, first: Frame,
         nxt = doc.next_table(end)
         if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT or doc.texts(end, nxt[0]):
             return None, []
-        if doc.plain(*nxt):
+        if doc.plain(*nxt) and not _caption_alone(doc.grid(nxt)):
             break
-        end = nxt[1]  # (an empty table a page break leaves: furniture)
+        end = nxt[1]  # (an empty table a page break leaves: furniture; a period's caption left over its rows)
     grid = doc.grid(nxt)
     f = html_layout.frame(grid) if breaks.headless(grid) else None
     if f is None or f.leaves:
@@ -213,19 +214,29 @@ def _rows_left_after(doc: Document, span: Span, first: Frame,
     return nxt, html_layout.figure_positions(grid, f)
 
 
+def _caption_alone(grid: Grid) -> bool:
+    """A table printing one period's caption and nothing else ("Year ended December 31, 2003"):
+    the page's last line, over the rows the next page prints."""
+    shown = [c for cells in grid.rows for c in nonblank(cells)]
+    return len(shown) == 1 and kind(shown[0]) == "text" and is_period(" ".join(shown[0].text.split()).rstrip(":"))
+
+
 def _closes(columns: list[str], values: list[Optional[Decimal]], headings: Optional[Headings]) -> bool:
     """Whether a row's figures, one per column headed `columns` (an opening
     balance's first, a closing balance's last), close: the opening plus each
-    movement (a deduction taken off, however signed) is the closing."""
+    movement (one the rules take off, "Deductions", "Subtractions", taken off
+    however signed, or subtracted as printed: "(155)" a deduction reversed)
+    is the closing."""
     if len(columns) < 3 or len(values) != len(columns) or values[0] is None and values[-1] is None:
         return False
-    opening, closing = (headings.opening.search, headings.closing.search) if headings else \
-        (OPENING_ONLY.search, CLOSING_ONLY.search)
+    opening, closing, off = (headings.opening.search, headings.closing.search, headings.subtract.search) if headings \
+        else (OPENING_ONLY.search, CLOSING_ONLY.search, DEDUCTIONS_WORD.search)
     if not (opening(columns[0]) and closing(columns[-1])):
         return False
-    moved = sum((-abs(v) if DEDUCTIONS_WORD.search(c) else v for c, v in zip(columns[1:-1], values[1:-1])
-                 if v is not None), Decimal(0))
-    return (values[0] or Decimal(0)) + moved == (values[-1] or Decimal(0))
+    moves = [(bool(off(c)), v) for c, v in zip(columns[1:-1], values[1:-1]) if v is not None]
+    moved = (values[-1] or Decimal(0)) - (values[0] or Decimal(0))
+    return any(sum((taken(v) if subtracted else v for subtracted, v in moves), Decimal(0)) == moved
+               for taken in (lambda v: -abs(v), lambda v: -v))
 
 
 def periods_between(doc: Document, parts: list[Span], title_end: Optional[int] = None) -> tuple[tuple[int, str], ...]:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import NamedTuple, Optional
 
-from auditor.frontends.html.figures import kind, lone_marker, nonblank
+from auditor.frontends.html.figures import kind, lone_marker, nonblank, tokens
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.transposed import period_cells
 
@@ -111,13 +111,17 @@ def _moved(cells: list[HtmlCell], own: list[int], to: dict[int, Slot], across: A
     figure, each figure in its column, a mark ("$", ")", a note) beside the
     figure it goes with; blank cells dropped.  A row of no figure (the years
     over the next block, an account's caption) keeps its label and puts one
-    cell in each column.  None where text stands right of the labels, or the
-    row's figures cannot be placed (`_row_slots`)."""
+    cell in each column.  A row printing a "$" for each column is placed by
+    its "$" (`_by_dollars`).  None where text stands right of the labels, or
+    the row's figures cannot be placed (`_row_slots`)."""
     shown, slots = nonblank(cells), across.slots
-    figures = [] if period_cells(cells) else _row_figures(cells, shown, own, to, len(slots))
+    if period_cells(cells):
+        return _headed(shown, slots)
+    dollars = _by_dollars(shown, slots)
+    figures = [c for c, _ in dollars] if dollars else _row_figures(cells, shown, own, to, len(slots))
     if not figures:
         return _headed(shown, slots)
-    placed = _row_slots(cells, figures, to, across)
+    placed = [slot for _, slot in dollars] if dollars else _row_slots(cells, figures, to, across)
     if placed is None:
         return None
     at = {id(c): slot for c, slot in zip(figures, placed)}
@@ -140,13 +144,15 @@ def _row_figures(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], t
     """A row's figures (`_figure_in`).  A small one in parentheses right after a figure ("(96)",
     "(1)") is a note's marker beside it, but not where the row prints a cell for every column,
     none blank, and one figure fewer than the first part's columns without it, as many with it:
-    a row laid on a grid of its own, no spacer between its figures, its negative figure then."""
+    a row laid on a grid of its own, no spacer between its figures, its negative figure then
+    (in the part's columns of figures where those are the first's one for one: "(11)" "(10)")."""
     figures = [c for c, before in zip(shown, [None, *shown]) if (c.column in own or not to) and _figure_in(c, own, before)]
-    if to or len(figures) >= columns:
+    if len(figures) >= columns:
         return figures
     every = [c for c in shown if c.column > 0 and kind(c) == "figure"]
     printed = [c for c in cells if c.column >= _label_end([cells])]
-    return every if len(every) == columns and all(kind(c) != "blank" for c in printed) else figures
+    plain = len(every) == columns and all(kind(c) != "blank" for c in printed)
+    return every if plain and all(c.column in to for c in every if to) else figures
 
 
 def _row_slots(cells: list[HtmlCell], figures: list[HtmlCell], to: dict[int, Slot],
@@ -164,6 +170,32 @@ def _row_slots(cells: list[HtmlCell], figures: list[HtmlCell], to: dict[int, Slo
     if len(figures) > len(across.slots):
         return None
     return _aligned(cells, figures, across)
+
+
+def _by_dollars(shown: list[HtmlCell], slots: list[Slot]) -> Optional[list[tuple[HtmlCell, Slot]]]:
+    """A row printing a "$" for each of the first part's columns, a blank one's too ("$" | ""):
+    its figures, each in the column of the "$" that opens its place (the first figure at or after
+    the "$", a "(9)" too; a note's "(1)" after it its mark), whatever cells the row lays between
+    (a row laid on a grid of its own: where its cells stand tells nothing).  None where the row
+    prints another count of "$", a figure before the first "$", or two in one place."""
+    opens = [i for i, c in enumerate(shown) if c.column > 0 and kind(c) != "text" and _opens(c)]
+    if len(opens) != len(slots) or any(kind(c) == "figure" for c in shown[:opens[0]] if c.column > 0):
+        return None
+    out = []
+    for at, end, slot in zip(opens, [*opens[1:], len(shown)], slots):
+        place = [c for c in shown[at:end] if kind(c) == "figure"]
+        if not place:
+            continue
+        if (place[0] is not shown[at] and place[0] is not shown[at + 1]) or any(not lone_marker(c) for c in place[1:]):
+            return None
+        out.append((place[0], slot))
+    return out
+
+
+def _opens(cell: HtmlCell) -> bool:
+    """A cell opening a figure's place: its first token a "$" ("$", "$2,459")."""
+    toks = tokens(cell)
+    return bool(toks) and toks[0].kind == "dollar"
 
 
 def _aligned(cells: list[HtmlCell], figures: list[HtmlCell], across: Across) -> Optional[list[Slot]]:

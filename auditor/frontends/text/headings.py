@@ -35,19 +35,22 @@ class AnyOf(NamedTuple):
 
 
 class Vocabulary(NamedTuple):
-    """The heading patterns of a rules file's roles: the balances', and every role's."""
+    """The heading patterns of a rules file's roles: the balances', every role's, the opening's, the
+    closing's, and those of the movements taken off ("Deductions", "Subtractions", "Write-offs")."""
 
     balances: AnyOf
     every: AnyOf
     opening: AnyOf
     closing: AnyOf
+    subtract: AnyOf
 
 
 @lru_cache(maxsize=8)
 def vocabulary_of(roles: tuple[Any, ...]) -> Vocabulary:
     balances = tuple(p for r in roles if r.effect in ("opening", "closing") for p in r.patterns)
-    opening, closing = (AnyOf(tuple(p for r in roles if r.effect == e for p in r.patterns)) for e in ("opening", "closing"))
-    return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)), opening, closing)
+    opening, closing, subtract = (AnyOf(tuple(p for r in roles if r.effect == e for p in r.patterns))
+                                  for e in ("opening", "closing", "subtract"))
+    return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)), opening, closing, subtract)
 
 
 def without_tags(text: str, replacement: str = " ") -> str:
