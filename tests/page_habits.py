@@ -40,6 +40,8 @@ page furniture inside the table
 - split-footnote-headed, split-footnote-bare (s38): split-headed, split-bare, the page's
   footnotes numbered as notes' headings are ("1. Uncollectible accounts written off, net of
   recoveries.") in paragraphs under the first part's table, over the page's number;
+- split-footnote-prose-bare (s38): split-footnote-bare, the footnotes sentences numbered by no
+  marker ("Uncollectible accounts written off, net of recoveries.");
 - split-title-row: the next <table>'s first row "Schedule II - Valuation and
   Qualifying Accounts (continued)", its headings repeated under it;
 the title
@@ -99,7 +101,8 @@ ERAS = ("html-1999", "html-2003", "ixbrl-2023")
 HABITS = ("page-number-row", "page-head-rows", "page-number-label", "page-number-bare", "page-number-bare-row",
           "page-number-schedule-letter", "page-number-dashes",
           "hr-between-rows", "break-div-between-rows",
-          "split-headed", "split-bare", "split-footnote-headed", "split-footnote-bare", "split-software", "split-title-row", "split-period-continued",
+          "split-headed", "split-bare", "split-footnote-headed", "split-footnote-bare", "split-footnote-prose-bare",
+          "split-software", "split-title-row", "split-period-continued",
           "split-period-restated", "split-period-restated-bare", "title-row-mid-table", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
           "toc-exhibit-index", "note-vqa-prose", "note-vqa-table", "heading-vqa-table", "schedules-iii-iv",
           "schedule-iv-next", "schedules-iii-iv-title-rows", "note-row-before", "note-row-after", "note-after",
@@ -530,7 +533,8 @@ EDITS = {"page-number-row": page_number_row, "page-head-rows": page_head_rows, "
          "break-div-between-rows": break_div_between_rows, "split-headed": lambda t: split(t, True),
          "split-bare": lambda t: split(t, False),
          "split-footnote-headed": lambda t: split(t, True, FOOTNOTES),
-         "split-footnote-bare": lambda t: split(t, False, FOOTNOTES), "page-number-label": page_number_label,
+         "split-footnote-bare": lambda t: split(t, False, FOOTNOTES),
+         "split-footnote-prose-bare": lambda t: split(t, False, re.sub(r"(?m)^\d\. ", "", FOOTNOTES)), "page-number-label": page_number_label,
          "page-number-bare": lambda t: page_number_label(t, "32"),
          "page-number-bare-row": lambda t: after_middle_row(t, centred_row(t, "32")),
          "page-number-schedule-letter": lambda t: page_number_label(t, "S-2"),
