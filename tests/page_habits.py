@@ -37,6 +37,11 @@ page furniture inside the table
 - split-software: filing software's page break: the page number and a "Table
   of Contents" link in <div>s, a <div style="page-break-after:always"><hr></div>,
   the headings repeated in the next <table>;
+- split-footnote-headed, split-footnote-bare (s38): split-headed, split-bare, the page's
+  footnotes numbered as notes' headings are ("1. Uncollectible accounts written off, net of
+  recoveries.") in paragraphs under the first part's table, over the page's number;
+- split-footnote-prose-bare (s38): split-footnote-bare, the footnotes sentences numbered by no
+  marker ("Uncollectible accounts written off, net of recoveries.");
 - split-title-row: the next <table>'s first row "Schedule II - Valuation and
   Qualifying Accounts (continued)", its headings repeated under it;
 the title
@@ -96,7 +101,8 @@ ERAS = ("html-1999", "html-2003", "ixbrl-2023")
 HABITS = ("page-number-row", "page-head-rows", "page-number-label", "page-number-bare", "page-number-bare-row",
           "page-number-schedule-letter", "page-number-dashes",
           "hr-between-rows", "break-div-between-rows",
-          "split-headed", "split-bare", "split-software", "split-title-row", "split-period-continued",
+          "split-headed", "split-bare", "split-footnote-headed", "split-footnote-bare", "split-footnote-prose-bare",
+          "split-software", "split-title-row", "split-period-continued",
           "split-period-restated", "split-period-restated-bare", "title-row-mid-table", "title-paragraphs-above", "title-first-row", "title-bold-fonts", "title-split-name",
           "toc-exhibit-index", "note-vqa-prose", "note-vqa-table", "heading-vqa-table", "schedules-iii-iv",
           "schedule-iv-next", "schedules-iii-iv-title-rows", "note-row-before", "note-row-after", "note-after",
@@ -271,7 +277,11 @@ def break_div_between_rows(text: str) -> str:
     return after_middle_row(text, '<div style="page-break-before:always"></div>\n')
 
 
-def split(text: str, headed: bool) -> str:
+FOOTNOTES = ("1. Uncollectible accounts written off, net of recoveries.\n\n"
+             "2. Reserves of businesses acquired.")
+
+
+def split(text: str, headed: bool, footnotes: str = "") -> str:
     m = title(text)
     opening = text[text.index("<table", m.start()):]
     opening = opening[:opening.index(">") + 1] + "\n"
@@ -280,7 +290,9 @@ def split(text: str, headed: bool) -> str:
                 + opening + heading_rows(text))
     else:
         head = f'<p align="center">{NAME}<br>Schedule II (continued)</p>\n' + opening
-    return after_middle_row(text, '</table>\n<p align="center">F-32</p>\n<hr style="page-break-after:always">\n' + head)
+    under = rf.html_paragraphs(footnotes) if footnotes else ""
+    return after_middle_row(text, '</table>\n' + under + '<p align="center">F-32</p>\n<hr style="page-break-after:always">\n'
+                            + head)
 
 
 # --- the title ----------------------------------------------------------------------------
@@ -519,7 +531,10 @@ def amendment(spec: dict, era: str) -> Rendered:
 
 EDITS = {"page-number-row": page_number_row, "page-head-rows": page_head_rows, "hr-between-rows": hr_between_rows,
          "break-div-between-rows": break_div_between_rows, "split-headed": lambda t: split(t, True),
-         "split-bare": lambda t: split(t, False), "page-number-label": page_number_label,
+         "split-bare": lambda t: split(t, False),
+         "split-footnote-headed": lambda t: split(t, True, FOOTNOTES),
+         "split-footnote-bare": lambda t: split(t, False, FOOTNOTES),
+         "split-footnote-prose-bare": lambda t: split(t, False, re.sub(r"(?m)^\d\. ", "", FOOTNOTES)), "page-number-label": page_number_label,
          "page-number-bare": lambda t: page_number_label(t, "32"),
          "page-number-bare-row": lambda t: after_middle_row(t, centred_row(t, "32")),
          "page-number-schedule-letter": lambda t: page_number_label(t, "S-2"),

@@ -53,6 +53,15 @@ Fixed in s38:
   under "SCHEDULE II (continued)" or in the text block); such a heading right above a table under
   another, marking nothing in it and continuing no run of footnotes, makes the table the note's
   (locate._numbered_note_after_table).
+- split-footnote-headed, split-footnote-bare (s38-numpara): the first page's footnotes numbered as
+  notes' headings are ("1. Uncollectible accounts written off, net of recoveries.", "2. ...") in
+  paragraphs under the first part: with no headings over the rest, the schedule ended at them
+  (html-1999 17 wrong + 19 refused of 36, html-2003 12 + 16, ixbrl-2023 22 + 14; the headed split
+  read right).  A run of such blocks right under a part, counting from 1 or numbered as the part
+  marks them, page furniture under the run, is the page's footnotes, no text between the parts
+  (html.breaks.texts_between).  split-footnote-prose-bare: the same footnotes as sentences under
+  no number, the same counts before; sentences under which the next page's running head says
+  "(continued)" are the page's footnotes too (an account's caption is no sentence).
 Fixtures tests/fixtures/html/tamsin-controls-2006-title-row-under-report-*,
 hollins-valve-2006-period-restated-after-break-*,
 corvina-realty-2005-schedule-iv-after-*, wexford-pumps-2005-period-continued-after-break-*,
@@ -60,7 +69,9 @@ kelso-bearings-2005-page-numbers-in-rows-*,
 tests/fixtures/xbrl/osier-realty-2023-ixbrl-schedule-iv-in-block-*,
 jessamine-fixtures-2023-ixbrl-note-title-row-after-* (s36),
 tests/fixtures/html/wren-tooling-2003-numbered-note-row-after (s37),
-tests/fixtures/html/wren-tooling-2004-numbered-note-after-page-break (s38).
+tests/fixtures/html/wren-tooling-2004-numbered-note-after-page-break (s38),
+tests/fixtures/html/heron-castings-2004-numbered-footnotes-at-page-foot,
+heron-castings-2004-footnote-sentences-at-page-foot (s38-numpara).
 """
 
 from __future__ import annotations

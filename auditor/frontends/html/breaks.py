@@ -18,6 +18,7 @@ apart, and a block it leaves open is reported, never dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Callable, Iterator, Optional
 
@@ -27,7 +28,7 @@ from auditor.frontends.html.layout import frame
 from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span, furniture
 from auditor.frontends.html.remap import laid_under
 from auditor.frontends.html import transposed as html_transposed
-from auditor.labels import CONTINUED, YEAR, is_period
+from auditor.labels import CONTINUED, YEAR, is_period, marks_a_footnote
 
 Open = Callable[[Grid], bool]  # whether a grid's last rows are carried on by a part without headings
 
@@ -207,6 +208,45 @@ def tables_after(doc: Document, span: Span, is_open: Open) -> Iterator[tuple[int
         grid, more = joined(doc, nxt, doc.grid(nxt), is_open)
         yield end, (nxt, *more), grid
         end = (more[-1] if more else nxt)[1]
+
+
+# A footnote numbered as a note's heading is ("1. Uncollectible accounts written off"): its number.
+FOOTNOTE_NUMBER = re.compile(r"^(\d{1,2})\.\s+\S")
+# A footnote's sentence: it ends with a full stop (an account's caption never does).
+FOOTNOTE_SENTENCE = re.compile(r"\.\s*$")
+
+
+def texts_between(doc: Document, above: Span, end: int, start: int) -> list[str]:
+    """doc.texts(end, start), the blocks between a part ending at `end` and the table at `start`,
+    without the part's footnotes at its page's foot: a run of blocks first under the part
+    (`above`, the table they are under) numbered as notes' headings are ("1. Uncollectible
+    accounts written off, net of recoveries.", "2. ..."), each numbered as the part marks it
+    (labels.marks_a_footnote) or the run counting from 1, page furniture printed under the run
+    (the page's number, the next page's running head); or sentences ("Uncollectible accounts
+    written off, net of recoveries."), numbered or not, under which the next page's running head
+    says the part is continued ("SCHEDULE II (continued)").  A note's heading ("5. Reserves")
+    stands right over its table, or numbered past a run, and an account's caption is no sentence:
+    text, as any other."""
+    found = doc.blocks(end, start)
+    texts = [text for _, text in found]
+    if not texts or not (FOOTNOTE_NUMBER.match(texts[0]) or FOOTNOTE_SENTENCE.search(texts[0])):
+        return texts  # (the common case: asked first)
+    marked: Optional[list[str]] = None
+    run, sentences = 0, False
+    for text in texts:
+        m = FOOTNOTE_NUMBER.match(text)
+        if m is not None and int(m.group(1)) != run + 1:
+            marked = doc.printed(*above) if marked is None else marked
+            m = m if marks_a_footnote(m.group(1), marked) else None
+        if m is None:
+            if not FOOTNOTE_SENTENCE.search(text):
+                break
+            sentences = True
+        run += 1
+    if not run or not any(furniture(text) and (not sentences or CONTINUED.search(text))
+                          for _, text in doc.texts_in(found[run - 1][0], start)):
+        return texts
+    return texts[run:]
 
 
 def headless(grid: Grid) -> bool:

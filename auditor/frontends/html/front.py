@@ -483,17 +483,20 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     listing = bool(html_layout.period_rows(first_grid, first))  # (a row per period under each account)
     periods = _ending_account(first_grid, first)  # read so far for the current account
     carried: Optional[str] = None  # (an account's caption at a page's foot, over the next page's rows)
+    above = span
     for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
+        # (the part's footnotes at its page's foot, "1. Uncollectible accounts written off", are no text between)
+        between, above = breaks.texts_between(doc, above, end, nxt[0][0]), nxt[-1]
         if _another_schedule(doc, end, nxt[0][0], first_grid, grid, named_by):
             return
         if breaks.head_again(doc, nxt[-1][1], grid, first_grid, first.figure_rows[0]):
             continue  # (the headings again over no row: a page break right after a period's last row)
-        if carried is None and not doc.texts(end, nxt[0][0]):
+        if carried is None and not between:
             carried = breaks.caption_again(doc, nxt[-1][1], grid, first_grid, first.figure_rows[0])
             if carried is not None:
                 continue
         f = html_layout.frame(grid)
-        if f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid) \
+        if f is not None and not f.leaves and not between and breaks.headless(grid) \
                 and _schedule_rows(grid, f) and not html_layout.continues(grid, f, first_grid, first, headings):
             grid, f = _laid_under(first_grid, grid, f)
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
@@ -501,11 +504,11 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
         if f is None or not (html_layout.continues(grid, f, first_grid, first, headings)
                              or (_year_caption_between(doc, end, nxt[0][0])
                                  and html_layout.other_columns(grid, f, first_grid, first, headings))):
-            if (f is not None and not f.leaves and not doc.texts(end, nxt[0][0]) and breaks.headless(grid)
+            if (f is not None and not f.leaves and not between and breaks.headless(grid)
                     and _schedule_rows(grid, f)):
                 _refuse_astray(doc, span, nxt[0])
             return
-        texts = doc.texts(end, nxt[0][0])
+        texts = between
         caption = html_locate.caption(texts)
         if carried is not None:
             texts, caption, carried = texts or [carried], caption or carried, None
