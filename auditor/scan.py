@@ -40,6 +40,7 @@ AS_TAG = {"text>": ("<text>", "/text>")}
 # written as XML, in lower case.  It is most of an inline XBRL 10-K (ibm-2024:
 # 700 KB of 1.2 MB) and the words are not searched in it.
 HEADER = ("<ix:header", "</ix:header>")
+_NAME_ENDS = (">", " ", "\t", "\r", "\n", "/")  # (what may follow a tag's name)
 
 
 def searched(text: str) -> list[tuple[int, int]]:
@@ -49,6 +50,9 @@ def searched(text: str) -> list[tuple[int, int]]:
     spans, at = [], 0
     start = text.find(HEADER[0])
     while start != -1:
+        if text[start + len(HEADER[0]) : start + len(HEADER[0]) + 1] not in _NAME_ENDS:
+            start = text.find(HEADER[0], start + 1)  # ("<ix:headers": another tag)
+            continue
         end = text.find(HEADER[1], start)
         if end == -1:
             break

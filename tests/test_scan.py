@@ -130,6 +130,8 @@ def test_a_header_a_file_ends_in_is_searched() -> None:
     the page's words after its start are found."""
     text = "<table>Valuation</table><ix:header><ix:hidden>Schedule <table>"
     assert scan.searched(text) == [(0, len(text))]
+    assert scan.searched("a<ix:headers>b</ix:header>c") == [(0, 27)]  # (another tag's name)
+    assert scan.searched("a<ix:header\n>b</ix:header>c") == [(0, 1), (26, 27)]
     assert scan.word_starts(text, ("table", "schedule")) == {w: _naive(text, w) for w in ("table", "schedule")}
 
 
