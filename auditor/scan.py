@@ -34,28 +34,59 @@ HTML_WORDS = ("table", "valuation", "schedule", "balance", "beginning", "pre", "
 AS_TAG = {"text>": ("<text>", "/text>")}
 
 
+# Inline XBRL's header: its hidden facts, contexts and units, which no reader
+# sees (the Inline XBRL specification's non-displayed content; EDGAR hides it),
+# so no title, heading nor container of the page is in it.  Its tags are
+# written as XML, in lower case.  It is most of an inline XBRL 10-K (ibm-2024:
+# 700 KB of 1.2 MB) and the words are not searched in it.
+HEADER = ("<ix:header", "</ix:header>")
+_NAME_ENDS = (">", " ", "\t", "\r", "\n", "/")  # (what may follow a tag's name)
+
+
+def searched(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` a word is searched in: all of it but each whole
+    inline XBRL header (a header with no end tag, a file cut off in it, is
+    searched)."""
+    spans, at = [], 0
+    start = text.find(HEADER[0])
+    while start != -1:
+        if text[start + len(HEADER[0]) : start + len(HEADER[0]) + 1] not in _NAME_ENDS:
+            start = text.find(HEADER[0], start + 1)  # ("<ix:headers": another tag)
+            continue
+        end = text.find(HEADER[1], start)
+        if end == -1:
+            break
+        spans.append((at, start))
+        at = end + len(HEADER[1])
+        start = text.find(HEADER[0], at)
+    spans.append((at, len(text)))
+    return spans
+
+
 def word_starts(text: str, words: Iterable[str], chunk: int = CHUNK) -> Optional[dict[str, list[int]]]:
     """Each word (lower case) -> the offsets in `text` where it starts, case
-    aside, in order (a word of AS_TAG: where it starts after "<" or "/");
-    None where lowering changes the text's length (an offset in the lowered
-    text would not be the text's: "\u0130")."""
+    aside, in order (a word of AS_TAG: where it starts after "<" or "/"),
+    outside inline XBRL's header (`searched`); None where lowering changes
+    the text's length (an offset in the lowered text would not be the
+    text's: "\u0130")."""
     found: dict[str, list[int]] = {w: [] for w in words}
     if not found:
         return found
     # (word, needle, where the word starts in the needle)
     needles = [(w, n, len(n) - len(w)) for w in found for n in AS_TAG.get(w, (w,))]
     overlap = max(len(n) for _, n, _ in needles) - 1
-    for at in range(0, len(text), chunk):
-        piece = text[at : at + chunk + overlap]
-        lower = piece.lower()
-        if len(lower) != len(piece):
-            return None
-        for word, needle, skip in needles:
-            starts = found[word]
-            i = lower.find(needle, 0, chunk + len(needle) - 1)  # (one starting in the overlap is the next piece's)
-            while i != -1:
-                starts.append(at + i + skip)
-                i = lower.find(needle, i + 1, chunk + len(needle) - 1)
+    for first, last in searched(text):
+        for at in range(first, last, chunk):
+            piece = text[at : min(at + chunk + overlap, last)]
+            lower = piece.lower()
+            if len(lower) != len(piece):
+                return None
+            for word, needle, skip in needles:
+                starts = found[word]
+                i = lower.find(needle, 0, chunk + len(needle) - 1)  # (one starting in the overlap is the next piece's)
+                while i != -1:
+                    starts.append(at + i + skip)
+                    i = lower.find(needle, i + 1, chunk + len(needle) - 1)
     for word in AS_TAG.keys() & found.keys():
         found[word].sort()
     return found

@@ -105,6 +105,36 @@ def test_a_tag_only_word_is_found_after_a_tags_opening_alone(chunk: int) -> None
     assert found["text>"] == [7, 16, 41, 48, 60]
 
 
+# An inline XBRL document: its header (hidden facts, contexts) between two parts of the page.
+HEADED = ("<html><div style='display:none'><ix:header><ix:hidden>Valuation table <TABLE></ix:hidden>"
+          "<ix:resources><xbrli:context id='c'>Schedule</xbrli:context></ix:resources></ix:header></div>"
+          "<table>Valuation</table><ix:header>text> <pre></ix:header>Schedule <TEXT></html>")
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 6, 7, 16, 1 << 20])
+def test_no_word_is_searched_in_an_inline_xbrl_header(chunk: int) -> None:
+    """The words of a page are not looked for in inline XBRL's header, which
+    no reader sees (most of an inline XBRL 10-K): the starts outside each whole
+    header are found, whatever piece of the text they fall in, none in it."""
+    words = ("table", "valuation", "schedule", "pre", "text>")
+    headers = [(m.start(), m.end()) for m in re.finditer("<ix:header>.*?</ix:header>", HEADED)]
+    assert len(headers) == 2
+    outside = {w: [at for at in _naive(HEADED, w) if not any(a <= at < b for a, b in headers)
+                   and (w != "text>" or HEADED[at - 1] in "</")] for w in words}
+    assert scan.word_starts(HEADED, words, chunk) == outside
+    assert outside["valuation"] == [HEADED.index("Valuation</table>")] and outside["pre"] == []
+
+
+def test_a_header_a_file_ends_in_is_searched() -> None:
+    """A header with no end tag (a file cut off in it) is searched as the rest:
+    the page's words after its start are found."""
+    text = "<table>Valuation</table><ix:header><ix:hidden>Schedule <table>"
+    assert scan.searched(text) == [(0, len(text))]
+    assert scan.searched("a<ix:headers>b</ix:header>c") == [(0, 27)]  # (another tag's name)
+    assert scan.searched("a<ix:header\n>b</ix:header>c") == [(0, 1), (26, 27)]
+    assert scan.word_starts(text, ("table", "schedule")) == {w: _naive(text, w) for w in ("table", "schedule")}
+
+
 def test_the_cut_off_check_reads_the_text_after_the_last_row_once(monkeypatch, shared) -> None:
     """The cut-off check's tests each ask the text after the schedule's last row
     without its markup, and its lines that print a word: each is made once a
