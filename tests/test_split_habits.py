@@ -51,6 +51,10 @@ def _not_right(got: tuple) -> bool:
     return got[0] != "right"
 
 
+def _read_wrong(got: tuple) -> bool:
+    return got[0] == "wrong"
+
+
 def _figure_dropped(got: tuple) -> bool:
     return got[0] == "wrong" and "read None" in got[1]
 
@@ -240,16 +244,7 @@ def test_rows_laid_apart_printing_a_dollar_for_each_column_are_placed_by_their_d
     # Fixtures tarn-valve-2005-rows-apart-dollar-before-blank-*, years-as-columns-rows-apart-small-negatives-*.)
     from split_habits import split_apart
 
-    false, tried = [], 0
-    for name, kind, spec in CASES:
-        base = rendered(spec, layout)
-        for n in range(len(figure_rows(base.text))):
-            got = outcome(spec, base, n, False, "none", RULES, split_apart)
-            if got is None:
-                continue
-            tried += 1
-            if got[0] == "wrong":
-                false.append((name, kind, n, got))
+    false, tried = _cuts_misread(layout, False, "none", every_row, split_apart, wrong_if=_read_wrong)
     assert false == [], false[:3]
     assert tried >= 150
 
@@ -264,15 +259,6 @@ def test_rows_laid_apart_under_a_caption_left_at_the_page_foot_are_said_unread()
     # Fixtures tarn-valve-2005-caption-alone-rows-apart-*.)
     from split_habits import split_apart
 
-    wrong, tried = [], 0
-    for name, kind, spec in CASES:
-        base = rendered(spec, "html-2003")
-        for n in range(len(figure_rows(base.text))):
-            got = outcome(spec, base, n, False, "none", RULES, split_apart)
-            if got is None:
-                continue
-            tried += 1
-            if got[0] == "wrong":
-                wrong.append((name, kind, n, got))
+    wrong, tried = _cuts_misread("html-2003", False, "none", every_row, split_apart, wrong_if=_read_wrong)
     assert wrong == [], wrong[:3]
     assert tried >= 150
