@@ -88,6 +88,9 @@ LEFT_SAID = {
     # a bare page number ("32", "- 2 -") alone in a row where the page broke: furniture, dropped (s31)
     "fixtures/html/kelso-bearings-2005-page-numbers-in-rows-clean.htm": "page numbers",
     "fixtures/html/kelso-bearings-2005-page-numbers-in-rows-row-typo.htm": "page numbers",
+    # numbered footnotes ("1. Uncollectible accounts ...") at a page's foot between a split table's
+    # parts: their numbers, no figures (s38 numpara)
+    "fixtures/html/heron-castings-2004-numbered-footnotes-at-page-foot.htm": "footnote numbers",
     # the heading typed again after a page break, the days of its balance dates on its last line
     # ("1   EXPENSES   DEDUCTIONS   31"): the heading's, no figures (s36 pairs6)
     "fixtures/dunlin-marine-2005-balance-dates-heading-over-page-clean.txt": "repeated heading",

@@ -193,7 +193,8 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
     for kind in DOCUMENTS:
-        if kind in opened and (ending == "nothing" or whole and (_account_caption_last(after) or _notes_only(after))):
+        if kind in opened and (ending == "nothing" or whole and (_account_caption_last(after) or _notes_only(after)
+                                                                 or _few_lines_only(after))):
             raise _cut_off(src, kind, opened[kind], "right after the schedule")
     last = max(rows)
     if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, min(rows), last))
@@ -498,6 +499,17 @@ def _account_caption_last(after: str) -> bool:
     lines = _word_lines(_prose(after))
     last = lines[-1].strip() if lines else ""
     return bool(ACCOUNT_WORD.search(last)) and not (NOTE_MARK.match(last) or last.endswith((".", ";", ")")))
+
+
+def _few_lines_only(after: str) -> bool:
+    """Whether a document opened and never closed ends within a line or two of the schedule's last
+    row ("Uncollectible accounts written off, net of recoveries."): its page's footnotes, the page
+    cut under them, the rest of the schedule lost with it (a whole document goes on, or closes)."""
+    lines = [" ".join(line.split()) for line in _word_lines(_prose(after))]
+    return 0 < len(lines) <= FEW_LINES and sum(map(len, lines)) <= FEW_CHARACTERS
+
+
+FEW_LINES, FEW_CHARACTERS = 2, 160
 
 
 def _notes_only(after: str) -> bool:
