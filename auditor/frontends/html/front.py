@@ -187,19 +187,22 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
 def _rows_left_after(doc: Document, span: Span, first: Frame,
                      headings: Optional[Headings]) -> tuple[Optional[Span], list[Position]]:
     """The table right after a schedule's last part (page furniture between,
-    "F-32", "SCHEDULE II (continued)", or a table printing a period's caption
+    "F-32", "SCHEDULE II (continued)", a few lines of text, or a table printing a period's caption
     alone, `_caption_alone`) that `_continuations` did not take, and
     its figures' positions, where it can only be the schedule's rows carried on:
     no headings of its own, every row of figures printing one for each of the
     schedule's columns and closing under them as the schedule's rows do (its
-    opening plus its movements, deductions taken off, its closing).  A note's
+    opening plus its movements, deductions taken off, its closing; one row of three or more
+    may not: a misprint).  A note's
     table or a balances' table after the schedule prints other columns or rows
     that do not close: (None, []).  Its figures are to be said unread (VQ007),
     never dropped unsaid."""
     end = span[1]
     while True:
         nxt = doc.next_table(end)
-        if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT or doc.texts(end, nxt[0]):
+        # (A few lines of text between, footnotes or a caption the joins did not take, do not make the
+        # rows after them any less the schedule's: the test is theirs, below.)
+        if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT:
             return None, []
         if doc.plain(*nxt) and not _caption_alone(doc.grid(nxt)):
             break
@@ -209,8 +212,9 @@ def _rows_left_after(doc: Document, span: Span, first: Frame,
     if f is None or f.leaves:
         return None, []
     rows = html_layout.row_figures(grid, f)
-    if not rows or not all(_closes(first.headings, [c.value for c in row], headings) for row in rows):
-        return None, []
+    apart = sum(not _closes(first.headings, [c.value for c in row], headings) for row in rows)
+    if not rows or apart > (1 if len(rows) >= 3 else 0):
+        return None, []  # (one row apart of three or more: a misprint among the schedule's rows, still said)
     return nxt, html_layout.figure_positions(grid, f)
 
 
