@@ -249,6 +249,22 @@ def test_rows_laid_apart_printing_a_dollar_for_each_column_are_placed_by_their_d
     assert tried >= 150
 
 
+def test_the_years_as_columns_cut_inside_a_block_its_rows_laid_apart_after_the_break_read_every_figure():
+    # (s39 transposed: split_habits.py apart transposed, a block of the years as columns cut by a page break
+    # under no headings again, the rows after it (the block's rest, then the next blocks under their rows of
+    # years) laid on a grid of their own, a cell per figure: refused before s39, "two figures under the heading
+    # '2003'" (212 of 302 cuts: the part's width the same as the first's, its rows taken as they stood; the
+    # next page's table opening on a row of years, its rows under it apart).  Each row is its block's, placed
+    # under the block's years left to right (html.remap.under_years); a part printing small negatives alone
+    # ("(11)" "(10)" "(10)") placed by their columns (clorox-fy2011 after row 22).
+    # Fixtures tarn-valve-2005-years-as-columns-rows-apart-in-block-*, -next-block-*.)
+    from split_habits import split_apart
+
+    missed, tried = _cuts_misread("transposed", False, "none", every_row, split_apart)
+    assert missed == [], missed[:3]
+    assert tried >= 300
+
+
 def test_rows_laid_apart_under_a_caption_left_at_the_page_foot_are_said_unread():
     # (s38 apart: split_habits.py apart html-2003, the era's page break after a period's caption, the caption
     # left alone in a table of its own at the page's foot, the period's rows after the break on a grid of

@@ -26,7 +26,7 @@ from auditor.frontends.html.figures import kind, nonblank
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import frame
 from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span, furniture
-from auditor.frontends.html.remap import laid_under
+from auditor.frontends.html.remap import laid_under, under_years
 from auditor.frontends.html import transposed as html_transposed
 from auditor.labels import CONTINUED, YEAR, is_period, marks_a_footnote
 
@@ -45,7 +45,7 @@ def joined(doc: Document, span: Span, grid: Grid, is_open: Open) -> tuple[Grid, 
         part = None if after is None else _under(grid, after[1])
         if after is None or part is None:
             break
-        grid = _appended(grid, part)
+        grid = under_years(_appended(grid, part), len(grid.rows))  # (its rows on a grid of their own: by the years)
         spans.append(after[0])
     return grid, spans
 
@@ -205,7 +205,7 @@ def tables_after(doc: Document, span: Span, is_open: Open) -> Iterator[tuple[int
         if not doc.plain(*nxt):
             end = nxt[1]  # an empty table a page break leaves (its rows all on the page before): furniture
             continue
-        grid, more = joined(doc, nxt, doc.grid(nxt), is_open)
+        grid, more = joined(doc, nxt, under_years(doc.grid(nxt)), is_open)
         yield end, (nxt, *more), grid
         end = (more[-1] if more else nxt)[1]
 

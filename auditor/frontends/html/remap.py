@@ -35,7 +35,8 @@ class Across(NamedTuple):
 def laid_under(grid: Grid, part: Grid) -> Optional[Grid]:
     """`part` with its cells moved into `grid`'s columns of figures; None where
     a row's figures cannot be placed plainly (`_row_slots`)."""
-    own = _figure_columns(part.rows)
+    # (a part printing small negatives alone, "(11)" "(10)": their columns, none a note's marker then)
+    own = _figure_columns(part.rows) or sorted({c.column for cells in _figure_rows(part.rows) for c in _printed(cells)})
     slots = _columns(grid)
     if not own or not slots:
         return None
@@ -242,3 +243,44 @@ def _placed(cell: HtmlCell, column: int, colspan: int) -> HtmlCell:
     """A copy of the cell at other grid columns, its tokens read again: a token
     names its cell, and a figure falls under the heading its cell's columns do."""
     return replace(cell, column=column, colspan=colspan, token_cache=None, kind_cache=None)
+
+
+def under_years(grid: Grid, top: int = 0) -> Grid:
+    """`grid` printing blocks of the years as columns, its rows from `top` on (a part after a page
+    break, or a table after one) laid on a grid of their own: a row's figure under none of its
+    block's years, or two under one.  Those rows each moved under the years of the row of years
+    last above them (the block a page break cut, or the next block that row opens), left to right
+    as `_moved` places a part's (by its "$", by order where it prints a figure for each year, by
+    where each stands); as it is where nothing is apart, or where a row cannot be placed so (then
+    refused as it was, never guessed)."""
+    heads = [r for r, cells in enumerate(grid.rows) if period_cells(cells)]
+    if not any(h < r for h in heads for r in range(top, len(grid.rows))):
+        return grid
+    rows, apart = list(grid.rows), False
+    label = _label_end(grid.rows)
+    for r in range(top, len(rows)):
+        head = max((h for h in heads if h <= r), default=None)
+        if head is None or head == r or not _printed(rows[r]):
+            continue
+        years = [(c.column, c.last) for c in period_cells(grid.rows[head])]
+        at = {id(c): next((k for k, (a, b) in enumerate(years) if a <= c.column and c.last <= b), None)
+              for c in _printed(rows[r])}
+        own = [at[id(c)] for c in rows[r] if _figure(c)]  # (a note's "(1)" beside its figure shares its year)
+        apart = apart or None in at.values() or len(set(own)) < len(own)
+    if not apart:
+        return grid
+    for r in range(top, len(rows)):
+        head = max((h for h in heads if h <= r), default=None)
+        if head is None or head == r or not _printed(rows[r]):
+            continue
+        across = Across([(c.column, c.last) for c in period_cells(grid.rows[head])], label)
+        moved = _moved(rows[r], [], {}, across)
+        if moved is None:
+            return grid
+        rows[r] = moved
+    return Grid(rows, grid.width, grid.row_lines, grid.caption)
+
+
+def _printed(cells: list[HtmlCell]) -> list[HtmlCell]:
+    """A row's cells printing a figure right of its label, a small one in parentheses ("(5)") too."""
+    return [c for c in cells if c.column > 0 and kind(c) == "figure"]
