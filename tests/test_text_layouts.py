@@ -310,3 +310,21 @@ def test_a_notes_heading_numbered_in_lower_case_ends_an_untagged_table():
     # Guard: a footnote so typed under 1996's row, 1995's caption under it, keeps 1995.
     (schedule,) = check(ASHBY.replace("1. Uncollectible accounts", "1. uncollectible accounts")).schedules
     assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
+
+
+CORBY = (FIXTURES / "corby-loom-1996-untagged-numbered-capital-note-heading-by-year.txt").read_text()
+
+
+def test_a_numbered_heading_in_capitals_over_its_own_table_ends_an_untagged_table():
+    # "7. PROVISION FOR DOUBTFUL ACCOUNTS" under 1995's row, no "Note", naming a column's movement,
+    # typed as a heading over a table of its own (headings, rule, rows by year): a note's; its
+    # rows joined 1995's (the file refused).
+    (schedule,) = check(CORBY).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
+    assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2
+    # Guard: a footnote so numbered in capitals over the next year's caption is the rows'
+    # footnote: the next year is still read.
+    footed = CORBY.replace("$  854\n\n", "$  854\n1. UNCOLLECTIBLE ACCOUNTS WRITTEN OFF\n\n", 1)
+    assert footed != CORBY
+    (schedule,) = check(footed).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
