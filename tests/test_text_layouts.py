@@ -328,3 +328,23 @@ def test_a_numbered_heading_in_capitals_over_its_own_table_ends_an_untagged_tabl
     assert footed != CORBY
     (schedule,) = check(footed).schedules
     assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
+
+
+FENWICK = (FIXTURES / "fenwick-cable-1998-lower-case-numbered-note-under-year-tables.txt").read_text()
+
+
+def test_a_lower_case_numbered_notes_heading_under_a_years_table_ends_the_schedule():
+    # Tagged, a <TABLE> a year: "(5) allowance for doubtful accounts" in lower case under the last
+    # year's table, marking nothing in it, over a note's table by customer: the note's (it was
+    # read as a second schedule), as untagged text asks (`_opens_a_note`, any case).
+    for heading in ("(5) allowance for doubtful accounts", "5. reserves for doubtful accounts",
+                    "(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS"):
+        (schedule,) = check(FENWICK.replace("(5) allowance for doubtful accounts", heading)).schedules
+        assert [p.fiscal_year for p in schedule.periods] == [1998, 1997], heading
+    # Guard: a footnote so typed under 1998's table over the next year's table (a year not yet
+    # printed) keeps 1997's table the schedule's.
+    footed = FENWICK.replace("(1) Uncollectible accounts written off and inventory scrapped",
+                             "(2) uncollectible accounts written off and inventory scrapped")
+    assert footed != FENWICK
+    (schedule,) = check(footed).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]

@@ -189,8 +189,8 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary,
             return None  # (a note numbered alone opens the next page, "(5) ALLOWANCE ...", or a note by its word)
         # (Numbered alone, marking nothing in the table: a note's heading, unless the next table is
         # headed as this one, the next year's under its footnote, "1. Uncollectible accounts".)
-        numbered = numbered or _opens_a_note(lines, region.first, n, vocabulary) or not _heads_a_note(line) \
-            and not FOOTNOTE_LINE.match(line) and not BREAK.match(line)  # ("1. uncollectible accounts", any case)
+        numbered = numbered or _opens_a_note(lines, region.first, n, vocabulary, any_case=True) or not _heads_a_note(line) \
+            and not FOOTNOTE_LINE.match(line) and not BREAK.match(line)  # ("1. uncollectible accounts", "(5) allowance ...": any case)
     return None
 
 
