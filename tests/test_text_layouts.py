@@ -330,7 +330,7 @@ def test_a_numbered_heading_in_capitals_over_its_own_table_ends_an_untagged_tabl
     assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
 
 
-FENWICK = (FIXTURES / "fenwick-cable-1998-lower-case-numbered-note-under-year-tables.txt").read_text()
+FENWICK_CABLE = (FIXTURES / "fenwick-cable-1998-lower-case-numbered-note-under-year-tables.txt").read_text()
 
 
 def test_a_lower_case_numbered_notes_heading_under_a_years_table_ends_the_schedule():
@@ -339,12 +339,12 @@ def test_a_lower_case_numbered_notes_heading_under_a_years_table_ends_the_schedu
     # read as a second schedule), as untagged text asks (`_opens_a_note`, any case).
     for heading in ("(5) allowance for doubtful accounts", "5. reserves for doubtful accounts",
                     "(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS"):
-        (schedule,) = check(FENWICK.replace("(5) allowance for doubtful accounts", heading)).schedules
+        (schedule,) = check(FENWICK_CABLE.replace("(5) allowance for doubtful accounts", heading)).schedules
         assert [p.fiscal_year for p in schedule.periods] == [1998, 1997], heading
     # Guard: a footnote so typed under 1998's table over the next year's table (a year not yet
     # printed) keeps 1997's table the schedule's.
-    footed = FENWICK.replace("(1) Uncollectible accounts written off and inventory scrapped",
+    footed = FENWICK_CABLE.replace("(1) Uncollectible accounts written off and inventory scrapped",
                              "(2) uncollectible accounts written off and inventory scrapped")
-    assert footed != FENWICK
+    assert footed != FENWICK_CABLE
     (schedule,) = check(footed).schedules
     assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
