@@ -337,14 +337,17 @@ def test_a_lower_case_numbered_notes_heading_under_a_years_table_ends_the_schedu
     # Tagged, a <TABLE> a year: "(5) allowance for doubtful accounts" in lower case under the last
     # year's table, marking nothing in it, over a note's table by customer: the note's (it was
     # read as a second schedule), as untagged text asks (`_opens_a_note`, any case).
+    # Numbered in capitals naming a column's movement over its <TABLE> ("7. PROVISION ..."): a
+    # heading over a table of its own, as untagged (corby-loom), the same.
     for heading in ("(5) allowance for doubtful accounts", "5. reserves for doubtful accounts",
-                    "(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS"):
+                    "(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS", "7. PROVISION FOR DOUBTFUL ACCOUNTS",
+                    "(7) PROVISION FOR BAD DEBTS"):
         (schedule,) = check(FENWICK_CABLE.replace("(5) allowance for doubtful accounts", heading)).schedules
         assert [p.fiscal_year for p in schedule.periods] == [1998, 1997], heading
     # Guard: a footnote so typed under 1998's table over the next year's table (a year not yet
     # printed) keeps 1997's table the schedule's.
-    footed = FENWICK_CABLE.replace("(1) Uncollectible accounts written off and inventory scrapped",
-                             "(2) uncollectible accounts written off and inventory scrapped")
-    assert footed != FENWICK_CABLE
-    (schedule,) = check(footed).schedules
-    assert [p.fiscal_year for p in schedule.periods] == [1998, 1997]
+    for foot in ("(2) uncollectible accounts written off and inventory scrapped", "(2) UNCOLLECTIBLE ACCOUNTS WRITTEN OFF"):
+        footed = FENWICK_CABLE.replace("(1) Uncollectible accounts written off and inventory scrapped", foot)
+        assert footed != FENWICK_CABLE
+        (schedule,) = check(footed).schedules
+        assert [p.fiscal_year for p in schedule.periods] == [1998, 1997], foot

@@ -584,8 +584,8 @@ def _note_by_its_word(line: str) -> bool:
 
 def _heading_over_its_table(lines: Sequence[str], n: int) -> bool:
     """Whether the numbered line n is typed as a heading ("7. PROVISION FOR DOUBTFUL ACCOUNTS":
-    its words in capitals, a phrase, no sentence's period) over a table of its own: its column
-    headings (words set apart, no figure) or their rule under it before any row.  A note's, though
+    its words in capitals, a phrase, no sentence's period) over a table of its own: its <TABLE>,
+    or untagged its column headings (words set apart, no figure) or their rule, before any row.  A note's, though
     it names a column's movement; a footnote so numbered ("1. UNCOLLECTIBLE ACCOUNTS WRITTEN
     OFF") explains a marker and stands over the next period's caption or nothing."""
     line = lines[n - 1].strip()
@@ -596,7 +596,7 @@ def _heading_over_its_table(lines: Sequence[str], n: int) -> bool:
         below = lines[k]
         if not below.strip():
             continue
-        return _heading_line(below) or bool(RULE_SEGMENT.search(below)) and _DIGIT.search(below) is None
+        return bool(TABLE_OPEN.match(below)) or _heading_line(below) or bool(RULE_SEGMENT.search(below)) and _DIGIT.search(below) is None
     return False
 
 
