@@ -584,13 +584,15 @@ def _note_by_its_word(line: str) -> bool:
 
 def _heading_over_its_table(lines: Sequence[str], n: int) -> bool:
     """Whether the numbered line n is typed as a heading ("7. PROVISION FOR DOUBTFUL ACCOUNTS":
-    its words in capitals, a phrase, no sentence's period) over a table of its own: its <TABLE>,
-    or untagged its column headings (words set apart, no figure) or their rule, before any row.  A note's, though
-    it names a column's movement; a footnote so numbered ("1. UNCOLLECTIBLE ACCOUNTS WRITTEN
-    OFF") explains a marker and stands over the next period's caption or nothing."""
+    its words in capitals, or all in lower case as a file typed so prints it; a phrase, no
+    sentence's period) over a table of its own: its <TABLE>, or untagged its column headings
+    (words set apart, no figure) or their rule, before any row.  A note's, though it names a
+    column's movement; a footnote so numbered ("1. UNCOLLECTIBLE ACCOUNTS WRITTEN OFF")
+    explains a marker and stands over the next period's caption or nothing."""
     line = lines[n - 1].strip()
     words = re.findall(r"[A-Za-z]+", line)
-    if not words or not all(word.isupper() for word in words) or line.endswith(".") or len(words) > 10:
+    if not words or not (all(word.isupper() for word in words) or all(word.islower() for word in words)) \
+            or line.endswith(".") or len(words) > 10:  # (in capitals, or a file typed in lower case)
         return False
     for k in range(n, min(len(lines), n + CAPTION_REACH)):
         below = lines[k]
