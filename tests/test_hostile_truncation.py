@@ -245,6 +245,26 @@ def test_a_page_cut_after_its_headings_are_typed_again_is_an_input_error():
     assert cut.error is not None and "headings with no rows under them" in cut.error.message
 
 
+def test_rows_by_year_under_the_headings_typed_again_are_no_cut():
+    # (a note's roll-forward copying the schedule's headings, its rows labelled by year alone, the
+    # file's last table: its rows print no word, and the headings over them were taken for the
+    # file's last line, "headings with no rows under them"; tagged and untagged)
+    path = FIXTURES / "garth-press-1998-note-by-year-in-schedule-headings-ends-file.txt"
+    text = path.read_text()
+    whole = check(text, path.name)
+    assert clean(whole) and rows(whole) == 2
+    untagged = re.sub(r"(?m)^\s*</?(?:TABLE|CAPTION|S|C)>.*\n", "", text)
+    untagged = re.sub(r"(?m)^<S> .*\n", "", untagged)
+    assert "<S>" not in untagged and "</TABLE>" not in untagged
+    whole = check(untagged, path.name)
+    assert clean(whole) and rows(whole) == 2, whole.error
+    # Guard: untagged, cut right under those headings (their rows lost), the file is still refused.
+    lines = untagged.splitlines(keepends=True)
+    last_rule = max(k for k, line in enumerate(lines) if line.startswith("-------"))
+    cut = check("".join(lines[: last_rule + 1]), path.name)
+    assert cut.error is not None and "cut off" in cut.error.message, cut.error
+
+
 @pytest.mark.parametrize("lines", [12, 15])
 def test_a_file_ending_on_its_tables_notes_after_one_period_is_warned(lines):
     # (the last row's label run on below it, or a footnote: still the table the file ends on, so VQ008 says

@@ -436,6 +436,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     transposed.add(("marlowe", "periods"))
     transposed.add(("carrow", "periods"))  # (s37-fnote: a <TABLE> per year already, as marlowe)
     transposed.add(("ashby", "periods"))  # (s38-notes, ashby-spindle: one row a period, its footnote between)
+    transposed.add(("garth", "periods"))  # (s39-notes, garth-press: a <TABLE> per year already, as marlowe)
     # (juniper: one reserve, its periods as rows under the one caption: no block of a period to break between;
     # harlow, kestrel, marston: a block per account, each period a row, likewise.)
     # (ashby: its two paged schedules print one row a period.)

@@ -310,3 +310,44 @@ def test_a_notes_heading_numbered_in_lower_case_ends_an_untagged_table():
     # Guard: a footnote so typed under 1996's row, 1995's caption under it, keeps 1995.
     (schedule,) = check(ASHBY.replace("1. Uncollectible accounts", "1. uncollectible accounts")).schedules
     assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
+
+
+CORBY = (FIXTURES / "corby-loom-1996-untagged-numbered-capital-note-heading-by-year.txt").read_text()
+
+
+def test_a_numbered_heading_in_capitals_over_its_own_table_ends_an_untagged_table():
+    # "7. PROVISION FOR DOUBTFUL ACCOUNTS" under 1995's row, no "Note", naming a column's movement,
+    # typed as a heading over a table of its own (headings, rule, rows by year): a note's; its
+    # rows joined 1995's (the file refused).
+    (schedule,) = check(CORBY).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
+    assert _rows(schedule) == [["Allowance for doubtful accounts"]] * 2
+    # Guard: a footnote so numbered in capitals over the next year's caption is the rows'
+    # footnote: the next year is still read.
+    footed = CORBY.replace("$  854\n\n", "$  854\n1. UNCOLLECTIBLE ACCOUNTS WRITTEN OFF\n\n", 1)
+    assert footed != CORBY
+    (schedule,) = check(footed).schedules
+    assert [p.fiscal_year for p in schedule.periods] == [1996, 1995]
+
+
+FENWICK_CABLE = (FIXTURES / "fenwick-cable-1998-lower-case-numbered-note-under-year-tables.txt").read_text()
+
+
+def test_a_lower_case_numbered_notes_heading_under_a_years_table_ends_the_schedule():
+    # Tagged, a <TABLE> a year: "(5) allowance for doubtful accounts" in lower case under the last
+    # year's table, marking nothing in it, over a note's table by customer: the note's (it was
+    # read as a second schedule), as untagged text asks (`_opens_a_note`, any case).
+    # Numbered in capitals naming a column's movement over its <TABLE> ("7. PROVISION ..."): a
+    # heading over a table of its own, as untagged (corby-loom), the same.
+    for heading in ("(5) allowance for doubtful accounts", "5. reserves for doubtful accounts",
+                    "(5) ALLOWANCE FOR DOUBTFUL ACCOUNTS", "7. PROVISION FOR DOUBTFUL ACCOUNTS",
+                    "(7) PROVISION FOR BAD DEBTS"):
+        (schedule,) = check(FENWICK_CABLE.replace("(5) allowance for doubtful accounts", heading)).schedules
+        assert [p.fiscal_year for p in schedule.periods] == [1998, 1997], heading
+    # Guard: a footnote so typed under 1998's table over the next year's table (a year not yet
+    # printed) keeps 1997's table the schedule's.
+    for foot in ("(2) uncollectible accounts written off and inventory scrapped", "(2) UNCOLLECTIBLE ACCOUNTS WRITTEN OFF"):
+        footed = FENWICK_CABLE.replace("(1) Uncollectible accounts written off and inventory scrapped", foot)
+        assert footed != FENWICK_CABLE
+        (schedule,) = check(footed).schedules
+        assert [p.fiscal_year for p in schedule.periods] == [1998, 1997], foot

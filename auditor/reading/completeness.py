@@ -186,9 +186,11 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     tables = [s for s in schedules if s.source == "table"]
     if ending == "prose" and whole:
         ending = (_dangling_row(src, after, tables) or _row_folded_cut(after, tables)
-                  or _headings_again(src, after, min(rows))
-                  or _label_again(src, after, tables) or _caption_cut(src, after, tables, min(rows), max(rows))
-                  or _period_opened(after) or ending)
+                  or not _rows_under_words(after) and (
+                      _headings_again(src, after, min(rows))
+                      or _label_again(src, after, tables) or _caption_cut(src, after, tables, min(rows), max(rows))
+                      or _period_opened(after))
+                  or ending)
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -642,6 +644,20 @@ HEADING_WORD = lazy_compile(r"\b(?:balance|beginning|charged|additions?|deductio
                           re.IGNORECASE)
 # How far above the first row a schedule's headings are looked for.
 HEADINGS_BACK = 1 << 13
+
+
+def _rows_under_words(after: str) -> bool:
+    """Whether rows of figures printing no word ("1996   $590   $170   $150   $610") stand under
+    the last line printing one: a table's rows by year (a note's roll-forward copying the
+    schedule's headings, or its caption), so the headings, caption or label the words end on
+    have rows under them, and the file is not cut after them."""
+    lines = _prose(after).split("\n")
+    for line in reversed(lines):
+        if WORD.search(line) and not PAGE_NUMBER.match(line.strip()):
+            return False
+        if FIGURES.search(line):
+            return True
+    return False
 
 
 def _headings_again(src: Source, after: str, first_row: int) -> str | None:

@@ -189,8 +189,8 @@ def _next_one_year_table(source: Source, region: Region, vocabulary: Vocabulary,
             return None  # (a note numbered alone opens the next page, "(5) ALLOWANCE ...", or a note by its word)
         # (Numbered alone, marking nothing in the table: a note's heading, unless the next table is
         # headed as this one, the next year's under its footnote, "1. Uncollectible accounts".)
-        numbered = numbered or _opens_a_note(lines, region.first, n, vocabulary) or not _heads_a_note(line) \
-            and not FOOTNOTE_LINE.match(line) and not BREAK.match(line)  # ("1. uncollectible accounts", any case)
+        numbered = numbered or _opens_a_note(lines, region.first, n, vocabulary, any_case=True) or not _heads_a_note(line) \
+            and not FOOTNOTE_LINE.match(line) and not BREAK.match(line)  # ("1. uncollectible accounts", "(5) allowance ...": any case)
     return None
 
 
@@ -552,7 +552,7 @@ def _opens_a_note(lines: Sequence[str], top: int, n: int, vocabulary: Vocabulary
     opening = line.lstrip()[:1]
     if not (opening and (opening.isdigit() or opening in "(Nn")) \
             or not _heads_a_note(_NAME_AFTER_NUMBER.sub(_capitalised, line) if any_case else line) \
-            or vocabulary.every.search(line.lower()) and not _note_by_its_word(line):
+            or vocabulary.every.search(line.lower()) and not (_note_by_its_word(line) or _heading_over_its_table(lines, n)):
         return False
     number = labels.note_number(line)
     if number is None or labels.marks_a_footnote(number, lines[max(top, 1) - 1 : n - 1]):
@@ -580,6 +580,26 @@ def _note_by_its_word(line: str) -> bool:
     words = re.findall(r"[A-Za-z]{4,}", line)
     return bool(labels.NOTE_HEADING.match(line)) and (all(word[0].isupper() for word in words)
                                                       or not any(word[0].isupper() for word in words))  # (a file typed in lower case)
+
+
+def _heading_over_its_table(lines: Sequence[str], n: int) -> bool:
+    """Whether the numbered line n is typed as a heading ("7. PROVISION FOR DOUBTFUL ACCOUNTS":
+    its words in capitals, or all in lower case as a file typed so prints it; a phrase, no
+    sentence's period) over a table of its own: its <TABLE>, or untagged its column headings
+    (words set apart, no figure) or their rule, before any row.  A note's, though it names a
+    column's movement; a footnote so numbered ("1. UNCOLLECTIBLE ACCOUNTS WRITTEN OFF")
+    explains a marker and stands over the next period's caption or nothing."""
+    line = lines[n - 1].strip()
+    words = re.findall(r"[A-Za-z]+", line)
+    if not words or not (all(word.isupper() for word in words) or all(word.islower() for word in words)) \
+            or line.endswith(".") or len(words) > 10:  # (in capitals, or a file typed in lower case)
+        return False
+    for k in range(n, min(len(lines), n + CAPTION_REACH)):
+        below = lines[k]
+        if not below.strip():
+            continue
+        return bool(TABLE_OPEN.match(below)) or _heading_line(below) or bool(RULE_SEGMENT.search(below)) and _DIGIT.search(below) is None
+    return False
 
 
 # Words typed apart as columns are ("(1)        CHANGES DUE": a marker over one heading, the
