@@ -72,7 +72,10 @@ def test_real_tables_wrapped_by_the_filers_software_are_read_exactly_or_refused(
 # still, the one a connective binds to the words it was cut from, "TO" after "CHARGED", "OTHER" after "FROM";
 # the one no column's heading names a word twice in, "ADDITIONS" not over "ADDITIONS RELATING TO"; a heading
 # line of notes' markers, "(1)  (2)", its rest "(2)" a heading's, no row's, above the table's first row; a row folded twice, clorox-fy2011's at 72 4 in, its rest's figures set under
-# the wrapped rule's runs reaching past their ends least).
+# the wrapped rule's runs reaching past their ends least); s39-wrap 560 of 560 and 200 of 200 (a heading line the
+# software cut, and its rest, no line typed whole showing the edge: clorox-fy2011's group rule under "DEDUCTIONS"
+# at 76 and 72 untagged; of places alike still, the one no column's heading joins a movement's own word onto a
+# preposition in: cik863204-2000's "CHANGES DUE TO" over the acquisitions', not before "DEDUCTIONS (DESCRIBE)").
 READ_WRAPPED_HEADINGS = {
     ("wrap-80", "text-tagged"): 32, ("wrap-80", "text-untagged"): 36,
     ("wrap-80-indent-4", "text-tagged"): 32, ("wrap-80-indent-4", "text-untagged"): 36,
@@ -82,9 +85,9 @@ READ_WRAPPED_HEADINGS = {
     ("wrap-72-indent-4", "text-tagged"): 36, ("wrap-72-indent-4", "text-untagged"): 36,
     ("wrap-80-indent-2", "text-tagged"): 32, ("wrap-80-indent-2", "text-untagged"): 36,
     ("wrap-80-indent-8", "text-tagged"): 32, ("wrap-80-indent-8", "text-untagged"): 36,
-    ("wrap-80-short-last", "text-tagged"): 29, ("wrap-80-short-last", "text-untagged"): 34,
-    ("wrap-76-short-last", "text-tagged"): 34, ("wrap-76-short-last", "text-untagged"): 32,
-    ("wrap-72-short-last", "text-tagged"): 34, ("wrap-72-short-last", "text-untagged"): 32,
+    ("wrap-80-short-last", "text-tagged"): 30, ("wrap-80-short-last", "text-untagged"): 34,
+    ("wrap-76-short-last", "text-tagged"): 34, ("wrap-76-short-last", "text-untagged"): 34,
+    ("wrap-72-short-last", "text-tagged"): 34, ("wrap-72-short-last", "text-untagged"): 34,
 }
 
 
@@ -543,3 +546,44 @@ def test_a_row_folded_twice_under_headings_folded_too_is_set_where_the_other_row
     result = _check(text)
     assert result.error is None and result.findings == []
     assert [c.heading for c in result.schedules[0].columns][-1] == "COLUMN E BALANCE AT END OF PERIOD"
+
+
+GROUP_RULES = FIXTURES / "wexcombe-chemicals-2010-group-rules-wrapped-at-76-clean.txt"
+
+
+def test_a_group_rule_typed_whole_over_headings_cut_wider_than_the_rows_is_no_edge():
+    """The rule under "DEDUCTIONS" spanning its two columns, typed whole (no blank within the width to cut at),
+    ends short of the table's last column; the heading lines under it were cut wider than the rows were (at 75,
+    the rows at 64): those are no lines typed whole, so the group rule is not taken for the table's edge, and
+    the rows and the wrapped rule show it (refused before s39-wrap: the rests set short of their columns, two
+    figures in a column).  clorox-fy2011's alike, at 76 and 72."""
+    text = GROUP_RULES.read_text()
+    lines = text.split("\n")
+    assert set(lines[9].strip()) == {"-", " "} and len(lines[9]) > 76 and "COLUMN" in lines[10]
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    typo = _check(text.replace("-      (29)", "-      (26)"))
+    at = lines.index("(5)               -                  -               -      (29)") + 1
+    assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
+        ("row_identity", at, 61)]
+    path = next(p for p in TABLES if p.stem == "clorox-fy2011")
+    for habit in ("wrap-76-short-last", "wrap-72-short-last"):
+        assert outcome(dict(cases(path))["clean"], habit, "text-untagged") == ("right", "")
+
+
+PREPOSITION_REST = FIXTURES / "harrowgate-instruments-2000-rest-ending-on-a-preposition-at-80-clean.txt"
+
+
+def test_a_headings_rest_ending_on_a_preposition_is_not_set_before_a_movements_own_word():
+    """"CHANGES DUE TO" wrapped off at 80 fits over the deductions' column and the acquisitions' alike, each
+    joined heading naming its place: "DEDUCTIONS (DESCRIBE)" is Rule 12-09's caption, opening on its own word,
+    and a rest ending on a preposition goes on into the words of its column: it stands over "ACQUISITIONS OR
+    DISPOSITIONS" (refused at it before s39-wrap).  cik863204-2000's alike."""
+    text = PREPOSITION_REST.read_text()
+    assert "CHANGES DUE TO" in text.split("\n")
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns][3:5] == [
+        "DEDUCTIONS (DESCRIBE)", "CHANGES DUE TO ACQUISITIONS OR DISPOSITIONS"]
+    path = next(p for p in TABLES if p.stem == "cik863204-2000")
+    assert outcome(dict(cases(path))["clean"], "wrap-80-short-last", "text-tagged") == ("right", "")

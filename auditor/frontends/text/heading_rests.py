@@ -172,9 +172,11 @@ def _told_apart(tried: Sequence[tuple[int, Sequence[str], bool]]) -> list[int]:
     `_continued`), those its words tell, each test narrowing them where some pass it: the balances'
     headings opening on their words (`_balances_open`); each rest continuing its line where a connective
     binds them ("CHARGED" / "TO": "CHARGED TO" over one column; "FROM" / "OTHER"); no column's heading
-    naming a word twice ("ADDITIONS ADDITIONS", "TO (CREDITED) TO": a rest set over its neighbour's)."""
+    naming a word twice ("ADDITIONS ADDITIONS", "TO (CREDITED) TO": a rest set over its neighbour's); no
+    column's heading joining a movement's own word onto a preposition (`_joined_to_a_way`)."""
     tests = (lambda heads, continued: _balances_open(heads), lambda heads, continued: continued,
-             lambda heads, continued: not any(_word_twice(head) for head in heads))
+             lambda heads, continued: not any(_word_twice(head) for head in heads),
+             lambda heads, continued: not any(_joined_to_a_way(head) for head in heads))
     left = list(tried)
     for test in tests:
         passing = [way for way in left if test(way[1], way[2])]
@@ -183,6 +185,19 @@ def _told_apart(tried: Sequence[tuple[int, Sequence[str], bool]]) -> list[int]:
 
 
 _WORD = lazy_compile(r"[A-Za-z]+")
+# A preposition: the words after it are its object, not a heading of their own ("and", "or": joining two
+# headings' words alike, "ADDITIONS AND (DEDUCTIONS)").
+_PREPOSITION = lazy_compile(r"(?:of|to|at|for|in|from|by|with)", re.IGNORECASE)
+
+
+def _joined_to_a_way(head: str) -> bool:
+    """Whether a column's heading has a preposition before one of the movements' two ways' own words
+    ("CHANGES DUE TO DEDUCTIONS (DESCRIBE)"): Rule 12-09's captions open on them ("Deductions (describe)",
+    "Additions"), so a heading's rest ending on a preposition, set over such a caption, stands over the
+    wrong column (its words go on into the other's: "CHANGES DUE TO ACQUISITIONS OR DISPOSITIONS")."""
+    words = _WORD.findall(RULE_LETTER.sub("", head))
+    return any(_PREPOSITION.fullmatch(a) and (ADDITIONS_WORD.match(b) or DEDUCTIONS_WORD.match(b))
+               for a, b in zip(words, words[1:]))
 
 
 def _word_twice(head: str) -> bool:

@@ -214,9 +214,12 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
     last = max(region.last, found[-1].line + (found[-1].tail > 0))
     _cut_after_a_row(lines, last, found, path)
     block = list(lines[region.first - 1 : last])
+    # (A heading line the software cut, and its rest, are no line typed whole, however long: the headings
+    # may have been cut wider than the rows were, the rows' cut the narrower.)
+    heads = {n for n, _ in _heading_rests(lines, region.first, found[0].at - 1, width)}
     whole = [line for k, line in enumerate(block, region.first)
              if k not in rests and k + 1 not in labels and len(line.rstrip()) > width
-             and not line.lstrip().startswith("<") and k not in beside]
+             and not line.lstrip().startswith("<") and k not in beside and k not in heads and k + 1 not in heads]
     edge = max((len(line.rstrip()) for line in whole), default=0)
     if whole and not any(map(_cuttable, whole)) and _rules_reach(lines, region.first, found, width) > edge:
         edge = 0  # (lines the software could not cut, a rule spanning some columns, say, short of a wrapped rule)
