@@ -13,7 +13,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional
 
-from auditor.model import Cell, Position
+from auditor.model import Cell, Position, Row
 from auditor.ruleset import nodes as fm
 from auditor.ruleset.table import NotApplicable, Table, chronological, row_key, value
 
@@ -256,72 +256,60 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
 
 def _last_block_short(table: Table) -> Iterator[Claim]:
     """The file ends at the table's last row, in a table printing each reserve's periods as a block
-    of rows ("Warranty" over "Year ended 1996 ... / Year ended 1995 ..."), and the last block prints
-    fewer periods than the blocks above it: the period next to its last one, printed for the other
-    reserves, has no row of it, though the block's balance carries to that period (its oldest year
-    opens on 845).  A file cut inside its last block reads so; a whole exhibit's reserve set up in a
-    later year opens its first year on nil."""
+    of rows ("Warranty" over "Year ended 1996 ..." / "Year ended 1995 ..."), and the last block prints
+    the first periods of the first block, in its order, but not all: its last one carries a balance
+    other than nil to the period the first block prints next ("Year ended 1996" opens on 845, 1995
+    printed for every reserve above but this one).  A file cut inside its last block reads so; a
+    whole exhibit's reserve set up in a later year opens its first year on nil."""
     cut = _block_cut(table)
     if cut is None:
         return
-    key, (p, r, neighbour, cell) = cut[0], cut[1][0]
-    row, other = table.row(p, r), table.periods[neighbour].label
+    p, r, neighbour, cell = cut
+    row, other, period = table.row(p, r), table.periods[neighbour].label, table.periods[p].label
+    printed = sum(1 for keys in table.keys if table.keys[p][r] in keys)
     said = "opens" if table.earlier.get(p) == neighbour else "closes"
-    printed = sum(1 for keys in table.keys if key in keys)
-    period = table.periods[p].label
     detail = (f"the file ends at this table's last row, in the block of {row.label!r}, which prints {printed} of the "
               f"{sum(1 for keys in table.keys if keys)} periods the blocks above it print: it prints no row for "
               f"{repr(other) if other else 'the period next to its last'}, though it {said} "
-              f"{repr(period) if period else 'its last period'} on {cell.raw.strip()}: if the file was cut, the rows after it are missing")
-    yield Claim(p, None, None, None, None, None, fields={"detail": detail}, at=Position(_row_end(table.row(*_last_row(table))), 1))
+              f"{repr(period) if period else 'its last period'} on {cell.raw.strip()}: if the file was cut, "
+              "the rows after it are missing")
+    yield Claim(p, None, None, None, None, None, fields={"detail": detail}, at=Position(_row_end(row), 1))
 
 
-def _row_end(row) -> int:
+def _row_end(row: Row) -> int:
+    """The line a row's last figure is printed on (below its label where figures fold)."""
     return max([row.line] + [c.line for c in row.cells if c])
 
 
-def _last_row(table: Table) -> tuple[int, int]:
-    return max(((p, r) for p, period in enumerate(table.periods) for r in range(len(period.rows))),
-               key=lambda pr: _row_end(table.row(*pr)))
-
-
-def _block_cut(table: Table) -> Optional[tuple[str, list[tuple[int, int, int, Cell]]]]:
-    """Where the file ends inside a last block of one reserve's periods (`_last_block_short`): the
-    reserve's key and each (period, row, neighbour, balance) its block carries, a balance other than
-    nil, to or from a period printing other reserves' rows but none of its own; else None.  A block
-    table prints each reserve's rows one run of lines apart (a table of periods' blocks interleaves
-    them)."""
+def _block_cut(table: Table) -> Optional[tuple[int, int, int, Cell]]:
+    """Where the file may end inside a last block of one reserve's periods (`_last_block_short`):
+    (period, row) of the block's last row, the period the first block prints next, and the balance
+    carried to it; else None.  A block table prints each reserve's rows as one run of lines (a table
+    of periods' blocks interleaves its reserves' rows, a reserve's in every run)."""
     reading = table.schedule.reading
-    if reading is None or not reading.ends_file or not any(table.periods):
+    if reading is None or not reading.ends_file:
         return None
-    if not any(period.rows for period in table.periods):
-        return None
-    runs: list[str] = []
-    for p, r in sorted(((p, r) for p, period in enumerate(table.periods) for r in range(len(period.rows))),
-                       key=lambda pr: table.row(*pr).line):
+    places = sorted(((p, r) for p, period in enumerate(table.periods) for r in range(len(period.rows))
+                     if table.keys[p][r]), key=lambda pr: table.row(*pr).line)
+    runs: list[tuple[str, list[int]]] = []  # (each block's key, its periods in print order)
+    for p, r in places:
         key = table.keys[p][r]
-        if not key:
-            continue
-        if not runs or runs[-1] != key:
-            runs.append(key)
-    if len(runs) < 2 or len(set(runs)) != len(runs):
+        if not runs or runs[-1][0] != key:
+            runs.append((key, []))
+        runs[-1][1].append(p)
+    if len(runs) < 2 or len({key for key, _ in runs}) != len(runs):
         return None  # (a key printed in two runs: periods' blocks, or a reserve printed twice)
-    key = runs[-1]
-    mine = [p for p, keys in enumerate(table.keys) if key in keys]
-    if not all(len([k for k in table.keys[p] if k == runs[0]]) for p in mine):
-        return None  # (the first block prints each period the last one prints)
-    columns = table.schedule.columns
-    carried = []
-    for p in mine:
-        for neighbour, effect in ((table.earlier.get(p), "opening"), (table.later.get(p), "closing")):
-            balance = [k for k, c in enumerate(columns) if c.effect == effect]
-            if neighbour is None or neighbour in mine or not balance or not table.keys[neighbour]:
-                continue
-            r = table.by_key[p][key]
-            cell = table.cell(p, r, balance[0] if effect == "opening" else balance[-1])
-            if cell is not None and value(cell) != 0:
-                carried.append((p, r, neighbour, cell))
-    return (key, carried) if carried else None
+    (_, order), (key, mine) = runs[0], runs[-1]
+    if len(order) <= len(mine) or mine != order[: len(mine)]:
+        return None  # (a last block printing the first block's first periods, as a cut keeps them)
+    last, neighbour = mine[-1], order[len(mine)]
+    effect = "opening" if table.earlier.get(last) == neighbour else "closing" if table.later.get(last) == neighbour else None
+    balance = [k for k, c in enumerate(table.schedule.columns) if c.effect == effect]
+    if not balance:
+        return None
+    r = table.by_key[last][key]
+    cell = table.cell(last, r, balance[0] if effect == "opening" else balance[-1])
+    return (last, r, neighbour, cell) if cell is not None and value(cell) != 0 else None
 
 
 def _cut_of(printed: list[str], labels: list[str], neighbour: int, adoptions: set) -> bool:
@@ -356,14 +344,14 @@ def carried_unprinted(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iter
         return
     adoptions = {(p, r) for _, _, p, r, _ in reading.adoptions}
     last = len(table.periods) - 1
+    block = _block_cut(table)
     for p, before in sorted(table.earlier.items()):
         if before == p or any(True for _ in _unmatched(table, before, p, adoptions)):
             continue  # (the reserve may be one of the period before's under another label)
         if reading.ends_file and before == last and _cut_of(
                 [key for key in table.keys[last] if key], table.keys[p], p, adoptions):
             continue  # (the file may be cut inside its last period: VQ008 says so)
-        block = _block_cut(table) if reading.ends_file else None
-        if block is not None and any(c[0] == p and c[2] == before for c in block[1]):
+        if block is not None and block[0] == p and block[2] == before:
             continue  # (the file may be cut inside its last reserve's block: VQ008 says so)
         closes = {value(row.cells[closing]) for row in table.periods[p].rows if len(row.cells) > closing}
         for r in _unmatched(table, p, before, adoptions):
