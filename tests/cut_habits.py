@@ -9,7 +9,9 @@ nothing of what was lost.  Each silent cut is of a kind:
                    exhibit of two years ends so)
   short-periods    as many periods as the whole file, fewer rows (a table of accounts'
                    blocks, each printing every year, cut between blocks)
-  inside           a period read short of its rows  (tests/test_hostile_truncation.py checks a sample of cuts and names the
+  inside           a period read short of its rows
+(Rows are counted where they print an amount other than nil: a row of blanks or dashes a cut loses
+takes no figure with it.)  (tests/test_hostile_truncation.py checks a sample of cuts and names the
 ones a text file cannot show; this lists every one, by fixture and line.)
 
     cd tests && PYTHONPATH=$PWD/..:. python cut_habits.py [NAME ...] [--all]  (--all: the between-periods cuts listed too)
@@ -32,9 +34,16 @@ def check(text: str, name: str) -> pipeline.FileResult:
 
 
 def counts(result: pipeline.FileResult) -> tuple[int, int]:
-    """(rows, periods) read."""
+    """(rows printing an amount, periods) read."""
     periods = [p for s in result.schedules for p in s.periods]
-    return sum(len(p.rows) for p in periods), len(periods)
+    return sum(shape(result)), len(periods)
+
+
+def prints_amount(row) -> bool:
+    """Whether a row prints an amount other than nil: a row of blanks or dashes alone ("Reserve for
+    product returns" over no figure, a reserve not yet set up printing "-" in every column) is
+    nothing a cut loses but the line (its checks read nils only)."""
+    return any(c is not None and c.value is not None and c.value != 0 for c in row.cells)
 
 
 MISSING = ("VQ006", "VQ008")  # the rules that say part of the schedule may be unread
@@ -45,8 +54,8 @@ def said(result: pipeline.FileResult) -> bool:
 
 
 def shape(result: pipeline.FileResult) -> list[int]:
-    """Each period's row count, in the order read."""
-    return [len(p.rows) for s in result.schedules for p in s.periods]
+    """Each period's count of rows printing an amount (`prints_amount`), in the order read."""
+    return [sum(map(prints_amount, p.rows)) for s in result.schedules for p in s.periods]
 
 
 def kind(cut: list[int], whole: list[int]) -> str:

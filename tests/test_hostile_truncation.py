@@ -447,6 +447,28 @@ def test_a_file_cut_inside_its_last_period_is_warned(name, lines, missing):
     assert clean(check(text, path.name))
 
 
+@pytest.mark.parametrize("name,lines,block", [
+    ("bristol-appliance-1996-double-spaced-account-captions", 24, "'Warranty'"),
+    ("bristol-appliance-1996-double-spaced-account-captions", 33, "'Restructuring'"),
+    ("garland-cutlery-1995-untagged-running-head-between-accounts", 23, "'Reserve for inventory obsolescence'"),
+    ("harlow-paper-1996-account-captions-without-colon", 20, "'Reserve for inventory obsolescence'"),
+    ("marston-valve-1997-page-number-on-title-line", 19, "'Reserve for inventory obsolescence'"),
+])
+def test_a_file_cut_inside_its_last_reserves_block_is_warned(name, lines, block):
+    """A table printing each reserve's years as a block of rows, cut after the last block's first
+    year: the blocks above print three years, the last one, and the year it opens on a balance the
+    year before closed with and prints no row for.  Main said VQ010 (an unprinted balance), or nothing
+    (cut_habits counted it silent); VQ008 says the file may be cut inside the block (s39-cuts)."""
+    path = FIXTURES / f"{name}.txt"
+    text = path.read_text()
+    cut = check("".join(text.splitlines(keepends=True)[:lines]), path.name)
+    assert cut.error is None
+    (warning,) = [f for f in cut.findings if f.severity != "info"]
+    assert warning.rule == "VQ008" and f"in the block of {block}, which prints 1 of the 3 periods" in warning.message, \
+        warning.message
+    assert clean(check(text, path.name))
+
+
 def test_a_last_period_leaving_out_a_reserve_with_no_balance_is_not_warned():
     """A reserve begun in a later year (its balance at beginning nil) is no row the year before lost:
     tamarack's warranty reserve opens 1998 at "—(a)", so 1997 cut after its one reserve is not warned."""

@@ -13,7 +13,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional
 
-from auditor.model import Cell, Position
+from auditor.model import Cell, Position, Row
 from auditor.ruleset import nodes as fm
 from auditor.ruleset.table import NotApplicable, Table, chronological, row_key, value
 
@@ -198,7 +198,8 @@ def file_ends_at_table(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Ite
     # (A year printed blank, its reserves' labels over no figure before they opened, shows no year's figures.)
     figured = [p for p in periods if p.prints_figures]
     if len(figured) >= WARNED_BELOW:
-        yield from _last_period_short(table)
+        found = list(_last_period_short(table))
+        yield from found or _last_block_short(table)
         return
     if reading.years_named or not figured or figured[-1] is not periods[-1]:
         return
@@ -253,6 +254,64 @@ def _last_period_short(table: Table) -> Iterator[Claim]:
         return
 
 
+def _last_block_short(table: Table) -> Iterator[Claim]:
+    """The file ends at the table's last row, in a table printing each reserve's periods as a block
+    of rows ("Warranty" over "Year ended 1996 ..." / "Year ended 1995 ..."), and the last block prints
+    the first periods of the first block, in its order, but not all: its last one carries a balance
+    other than nil to the period the first block prints next ("Year ended 1996" opens on 845, 1995
+    printed for every reserve above but this one).  A file cut inside its last block reads so; a
+    whole exhibit's reserve set up in a later year opens its first year on nil."""
+    cut = _block_cut(table)
+    if cut is None:
+        return
+    p, r, neighbour, cell = cut
+    row, other, period = table.row(p, r), table.periods[neighbour].label, table.periods[p].label
+    printed = sum(1 for keys in table.keys if table.keys[p][r] in keys)
+    said = "opens" if table.earlier.get(p) == neighbour else "closes"
+    detail = (f"the file ends at this table's last row, in the block of {row.label!r}, which prints {printed} of the "
+              f"{sum(1 for keys in table.keys if keys)} periods the blocks above it print: it prints no row for "
+              f"{repr(other) if other else 'the period next to its last'}, though it {said} "
+              f"{repr(period) if period else 'its last period'} on {cell.raw.strip()}: if the file was cut, "
+              "the rows after it are missing")
+    yield Claim(p, None, None, None, None, None, fields={"detail": detail}, at=Position(_row_end(row), 1))
+
+
+def _row_end(row: Row) -> int:
+    """The line a row's last figure is printed on (below its label where figures fold)."""
+    return max([row.line] + [c.line for c in row.cells if c])
+
+
+def _block_cut(table: Table) -> Optional[tuple[int, int, int, Cell]]:
+    """Where the file may end inside a last block of one reserve's periods (`_last_block_short`):
+    (period, row) of the block's last row, the period the first block prints next, and the balance
+    carried to it; else None.  A block table prints each reserve's rows as one run of lines (a table
+    of periods' blocks interleaves its reserves' rows, a reserve's in every run)."""
+    reading = table.schedule.reading
+    if reading is None or not reading.ends_file:
+        return None
+    places = sorted(((p, r) for p, period in enumerate(table.periods) for r in range(len(period.rows))
+                     if table.keys[p][r]), key=lambda pr: table.row(*pr).line)
+    runs: list[tuple[str, list[int]]] = []  # (each block's key, its periods in print order)
+    for p, r in places:
+        key = table.keys[p][r]
+        if not runs or runs[-1][0] != key:
+            runs.append((key, []))
+        runs[-1][1].append(p)
+    if len(runs) < 2 or len({key for key, _ in runs}) != len(runs):
+        return None  # (a key printed in two runs: periods' blocks, or a reserve printed twice)
+    (_, order), (key, mine) = runs[0], runs[-1]
+    if len(order) <= len(mine) or mine != order[: len(mine)]:
+        return None  # (a last block printing the first block's first periods, as a cut keeps them)
+    last, neighbour = mine[-1], order[len(mine)]
+    effect = "opening" if table.earlier.get(last) == neighbour else "closing" if table.later.get(last) == neighbour else None
+    balance = [k for k, c in enumerate(table.schedule.columns) if c.effect == effect]
+    if not balance:
+        return None
+    r = table.by_key[last][key]
+    cell = table.cell(last, r, balance[0] if effect == "opening" else balance[-1])
+    return (last, r, neighbour, cell) if cell is not None and value(cell) != 0 else None
+
+
 def _cut_of(printed: list[str], labels: list[str], neighbour: int, adoptions: set) -> bool:
     """Whether the last period's row keys (`printed`) are the neighbour's rows' (`labels`) first ones
     in their order, as a cut keeps them.  (The last period printing a row the other does not, or
@@ -285,12 +344,15 @@ def carried_unprinted(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iter
         return
     adoptions = {(p, r) for _, _, p, r, _ in reading.adoptions}
     last = len(table.periods) - 1
+    block = _block_cut(table)
     for p, before in sorted(table.earlier.items()):
         if before == p or any(True for _ in _unmatched(table, before, p, adoptions)):
             continue  # (the reserve may be one of the period before's under another label)
         if reading.ends_file and before == last and _cut_of(
                 [key for key in table.keys[last] if key], table.keys[p], p, adoptions):
             continue  # (the file may be cut inside its last period: VQ008 says so)
+        if block is not None and block[0] == p and block[2] == before:
+            continue  # (the file may be cut inside its last reserve's block: VQ008 says so)
         closes = {value(row.cells[closing]) for row in table.periods[p].rows if len(row.cells) > closing}
         for r in _unmatched(table, p, before, adoptions):
             cell = table.cell(p, r, opening)
