@@ -25,7 +25,7 @@ def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
     for region in locate.regions(src, [], vocabulary.roles):
         if region.last <= joined_to:
             continue  # (a second part under a title typed again: read with its first)
-        rejoined = wrapped.rejoined(src.lines, region, src.path)
+        rejoined = wrapped.rejoined(src.lines, region, src.path, vocabulary_of(vocabulary.roles))
         if rejoined is not None:
             region = region._replace(last=rejoined.last)
         lines = parse.lines(src if rejoined is None else _Lines(src.path, rejoined.lines), region)
