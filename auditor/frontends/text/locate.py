@@ -839,6 +839,36 @@ def heads_another_statement(lines: Sequence[str], n: int) -> bool:
     return labels.heads_another_statement(lines[n - 1 : n + 3])
 
 
+# How many lines above a title's line its first line, the schedule's number, may stand ("SCHEDULE II", a
+# blank, the company's name, a blank, "VALUATION AND QUALIFYING ACCOUNTS").
+TITLE_HEAD_REACH = 4
+
+
+def title_units_above(lines: Lines, title_line: int) -> Optional[str]:
+    """The units the title's first lines state above its line (the region opens at the line naming
+    the schedule: "SCHEDULE II (Dollars in millions)" over "VALUATION AND QUALIFYING ACCOUNTS"): the
+    lines from the schedule's number ("SCHEDULE II", labels.SCHEDULE_NUMBER) down to the title's line,
+    each a phrase or two without figures (the company's name between, say), blank lines between; None
+    where no such line heads the title, so that no prose above it is read for units."""
+    if not (1 <= title_line <= len(lines)) or not TITLE.search(lines[title_line - 1]):
+        return None
+    block: list[str] = []
+    for n in range(title_line - 1, max(0, title_line - 1 - TITLE_HEAD_REACH * 2), -1):
+        line = lines[n - 1]
+        if not line.strip():
+            continue
+        if len(block) == TITLE_HEAD_REACH or _has_figures(line) or len(_PHRASES_APART.split(line.strip())) > 2 \
+                or line.rstrip().endswith("."):
+            return None
+        block.append(line)
+        if labels.SCHEDULE_NUMBER.match(line):
+            return next((u for u in map(labels.stated_units, reversed(block)) if u), None)
+    return None
+
+
+_PHRASES_APART = re.compile(r"\s{2,}")
+
+
 def _has_figures(line: str) -> bool:
     """A row of figures; not heading footnote markers, not a dashed rule
     (whose "---  ---" FIGURES would read as two nils)."""
