@@ -76,7 +76,12 @@ def is_title_line(line: str) -> bool:
     """A line naming the schedule, not a heading line over the columns that
     happens to say "valuation accounts" ("ADDITIONS  VALUATION ACCOUNTS
     ACQUIRED" among four other headings): a title is at most two phrases."""
-    return bool(TITLE.search(line)) and len(_APART.split(line.strip())) <= 2
+    return bool(TITLE.search(line)) and at_most_two_phrases(line)
+
+
+def at_most_two_phrases(line: str) -> bool:
+    """Whether a line prints a phrase or two (words set apart by two blanks or more), as a title's does."""
+    return len(_APART.split(line.strip())) <= 2
 
 
 _APART = re.compile(r"\s{2,}")  # (phrases set apart: compiled once, not looked up per line)
