@@ -181,10 +181,11 @@ GROUP_CAPTION = lazy_compile(rf"^(?:(?:reserves|allowances|accounts)\s+)?(?:{GRO
 # they apply:"), where a wrapped label's middle line does not ("included in accrued" / "liabilities").
 GROUP_PLACE_END = lazy_compile(r"\b(?:assets?|liabilities|accounts|apply|sheets?)\s*:?$", re.IGNORECASE)
 SCHEDULE_MOVEMENT = lazy_compile(r"deduct|addition|charged|write|credited", re.IGNORECASE)
-# The words naming the movements' two ways: a column's heading naming both ("Additions ... Deductions") is
-# more likely a heading's rest set over the wrong column than a column so named.
+# The word of the spanner over the adding movements' columns ("ADDITIONS" over "Charged to costs" and
+# "Charged to other accounts"), which names no role of its own: a column's heading naming it and a
+# movement the rules file subtracts by ("Additions ... Deductions") is more likely a heading's rest set
+# over the wrong column than a column so named (the deductions' words are the rules file's roles').
 ADDITIONS_WORD = lazy_compile(r"\baddition", re.IGNORECASE)
-DEDUCTIONS_WORD = lazy_compile(r"\bdeduct", re.IGNORECASE)
 # A caption that is a sentence introducing a note's table ("The following table
 # summarizes the activity in our allowance ...:"), not a name.
 SENTENCE = lazy_compile(r"\b(?:following|table|summar\w*|shows?|presents?|sets?\s+forth|activity|changes?|were|was|is"

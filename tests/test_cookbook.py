@@ -60,6 +60,8 @@ WHERE = {
     ("TEAM008", "meridian-chemical-2005.txt"): [("info", 16, 102, "ending")],
     ("VQ004", "brightwater-appliance-2004.txt"): [("warning", 32, 105, "ending")],
     ("VQ", "hollis-industrial-2001.txt"): [],
+    # (the team's deductions word places the folded headings' rests: the closing typo at its cell)
+    ("VQ001", "lindenau-tool-1996-own-deductions-word-folded-at-72.txt"): [("error", 22, 36, "ending")],
 }
 
 

@@ -242,3 +242,21 @@ def test_every_rendered_case_states_its_units_and_misread_compares_them(units):
         other = SimpleNamespace(error=None, schedules=[replace(s, units="billions") for s in result.schedules],
                                 findings=result.findings)
         assert misread(other, rendered, lambda: expected_errors(spec, rendered))[0] == "wrong"
+
+
+TWO_LINE_TITLE = FIXTURES / "corliss-pump-2003-units-on-schedule-line-of-two-line-title.txt"
+
+
+def test_units_on_the_schedule_number_line_of_a_title_typed_over_two_lines_are_the_tables():
+    """"SCHEDULE II (Dollars in millions)" over "VALUATION AND QUALIFYING ACCOUNTS": the table is located
+    at the second line, its units read from the title's lines above it (not stated before s39-vocab);
+    a sentence over a title with no schedule's number heading it is no title's line, its units not read."""
+    (schedule,) = auditor.check_file(str(TWO_LINE_TITLE)).schedules
+    assert schedule.line == 3 and schedule.units == "millions"
+    lines = TWO_LINE_TITLE.read_text().split("\n")
+    prose = ["The amounts below are stated in millions of dollars."] + lines[2:]
+    (schedule,) = auditor.check_source(source.from_text("\n".join(prose), "exhibit.txt")).schedules
+    assert schedule.units is None
+    apart = lines[:2] + [""] + lines[2:]  # (a blank line between the title's lines)
+    (schedule,) = auditor.check_source(source.from_text("\n".join(apart), "exhibit.txt")).schedules
+    assert schedule.units == "millions"

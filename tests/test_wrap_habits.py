@@ -587,3 +587,25 @@ def test_a_headings_rest_ending_on_a_preposition_is_not_set_before_a_movements_o
         "DEDUCTIONS (DESCRIBE)", "CHANGES DUE TO ACQUISITIONS OR DISPOSITIONS"]
     path = next(p for p in TABLES if p.stem == "cik863204-2000")
     assert outcome(dict(cases(path))["clean"], "wrap-80-short-last", "text-tagged") == ("right", "")
+
+
+OWN_WORD = Path(__file__).parent / "fixtures" / "rules" / "lindenau-tool-1996-own-deductions-word-folded-at-72.txt"
+
+
+def test_a_teams_own_deductions_word_places_folded_heading_rests_as_the_defaults_does(tmp_path):
+    """Thistlewood's folding with the deductions headed "AUSBUCHUNG / VERLUSTE": a rules file naming its
+    deductions role by those words tells the front end too which way of setting the rests "ADDITIONS"
+    and "CHARGED" leaves no column's heading naming both the additions and the deductions (refused
+    before s39-vocab, the front end's own "deduct" knowing no team's word); the default roles alone
+    know no word of the column's: refused at the rest, never read with a heading misplaced."""
+    team = tmp_path / "team.yaml"
+    team.write_text("extends: default\nroles:\n  - role: deductions\n    effect: subtract\n"
+                    "    patterns: ['ausbuchung', 'verluste?']\nrules: []\n")
+    result = auditor.check_file(str(OWN_WORD), auditor.load_rules(str(team)))
+    assert result.error is None
+    assert [c.heading for c in result.schedules[0].columns] == [
+        "BALANCE AT BEGINNING OF PERIOD", "FOREIGN CURRENCY TRANSLATION", "ADDITIONS CHARGED TO COSTS AND EXPENSES",
+        "ADDITIONS CHARGED (CREDITED) TO OTHER ACCOUNTS", "AUSBUCHUNG VERLUSTE", "BALANCE AT END OF PERIOD"]
+    assert [(f.check, f.location.line, f.location.column) for f in result.findings] == [("row_identity", 22, 36)]
+    default = auditor.check_file(str(OWN_WORD))
+    assert default.error is not None and default.error.line == 10

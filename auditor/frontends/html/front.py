@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from auditor.frontends.html import breaks, layout as html_layout, locate as html_locate, transposed as html_transposed
 from auditor.errors import InputError
-from auditor.frontends.text.headings import Vocabulary as Headings
+from auditor.frontends.text.headings import Vocabulary as Headings, bundled_vocabulary
 from auditor.frontends.html.figures import kind, nonblank, plain
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
-from auditor.labels import (ACCOUNT_WORD, CLOSING_ONLY, CONTINUED, DEDUCTIONS_WORD, INDEX_ENTRY, OPENING, OPENING_ONLY,
+from auditor.labels import (ACCOUNT_WORD, CLOSING_ONLY, CONTINUED, INDEX_ENTRY, OPENING, OPENING_ONLY,
                             RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
                             XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, heads_another_statement, is_period,
                             numbers_a_statement, opens_another_schedule, rule_letters_head, rule_letters_in,
@@ -233,8 +233,9 @@ def _closes(columns: list[str], values: list[Optional[Decimal]], headings: Optio
     is the closing."""
     if len(columns) < 3 or len(values) != len(columns) or values[0] is None and values[-1] is None:
         return False
-    opening, closing, off = (headings.opening.search, headings.closing.search, headings.subtract.search) if headings \
-        else (OPENING_ONLY.search, CLOSING_ONLY.search, DEDUCTIONS_WORD.search)
+    opening, closing = (headings.opening.search, headings.closing.search) if headings \
+        else (OPENING_ONLY.search, CLOSING_ONLY.search)
+    off = (headings or bundled_vocabulary()).subtract.search  # (the movements taken off: the rules file's alone)
     if not (opening(columns[0]) and closing(columns[-1])):
         return False
     moves = [(bool(off(c)), v) for c, v in zip(columns[1:-1], values[1:-1]) if v is not None]

@@ -9,6 +9,7 @@ columns split one part under the other, is joined side by side (`halves`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 from auditor.errors import InputError
@@ -25,7 +26,7 @@ def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
     for region in locate.regions(src, [], vocabulary.roles):
         if region.last <= joined_to:
             continue  # (a second part under a title typed again: read with its first)
-        rejoined = wrapped.rejoined(src.lines, region, src.path)
+        rejoined = wrapped.rejoined(src.lines, region, src.path, vocabulary_of(vocabulary.roles))
         if rejoined is not None:
             region = region._replace(last=rejoined.last)
         lines = parse.lines(src if rejoined is None else _Lines(src.path, rejoined.lines), region)
@@ -37,6 +38,8 @@ def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
             if not region.transposed:
                 wrapped.closing_last(laid, rejoined, src.path)
             laid = wrapped.as_printed(laid, rejoined)
+        if laid.units is None:  # (stated on the title's first line, above the line naming the schedule)
+            laid = replace(laid, units=locate.title_units_above(src.lines, region.title_line))
         if not region.transposed and halves.needs_rest(laid, vocabulary.roles):
             laid, joined_to = _with_rest(src, region, laid, vocabulary, joined_to)
         found.append(laid)

@@ -17,8 +17,9 @@ from itertools import product
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import (ADDITIONS_WORD, BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, DEDUCTIONS_WORD, HEADING_TAIL,
-                            OPENING_ONLY, RULE_LETTER, SCHEDULE_MOVEMENT)
+from auditor.frontends.text.headings import Vocabulary
+from auditor.labels import (ADDITIONS_WORD, BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY,
+                            RULE_LETTER, SCHEDULE_MOVEMENT)
 from auditor.lazy_pattern import lazy_compile
 
 # How far a heading centred over the last column may reach past its figures (wider than they are).
@@ -38,11 +39,12 @@ class Moved(NamedTuple):
 
 def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings: Sequence[tuple[int, str]],
                     edge_and_width: tuple[int, int], columns: Sequence[tuple[int, int]], block: tuple[int, int],
-                    path: str) -> None:
+                    path: str, vocabulary: Vocabulary) -> None:
     """Each heading's rest set back on its line where its place is sure: where its words stand over the
     same columns wherever it may have started (`_placements`), else where one place alone leaves every
     column's heading naming what such a column may hold (`_heads_fit`: the headings `block`, lines first
-    to last); an input error at the rest where not."""
+    to last); an input error at the rest where not.  `vocabulary`: the rules file's headings, which
+    name the movements' two ways (`_one_way`)."""
     edge, width = edge_and_width
     undecided: list[tuple[int, str, dict[tuple[int, ...], int]]] = []
     rests: set[int] = set()
@@ -90,7 +92,7 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
             fitting = opened if len(opened) == 1 else fitting
         if len(fitting) != 1:
             together = [(m, b) for m, b, _ in undecided[k:] if m in waiting]
-            starts = _jointly(out, heading, together, {m: tried_with[m][0] for m, _ in together}, columns)
+            starts = _jointly(out, heading, together, {m: tried_with[m][0] for m, _ in together}, columns, vocabulary)
             if starts is not None:
                 for m, b in together:
                     set_back(out, shift, m, b, starts[m])
@@ -134,7 +136,8 @@ MOST_TOGETHER = 4096
 
 
 def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple[int, str]],
-             joined: dict[int, dict[int, str]], columns: Sequence[tuple[int, int]]) -> Optional[dict[int, int]]:
+             joined: dict[int, dict[int, str]], columns: Sequence[tuple[int, int]],
+             vocabulary: Vocabulary) -> Optional[dict[int, int]]:
     """Where several heading rests none of which has one place alone stand (`rests`, each line's
     places `joined`: start -> its words, its rest's rest after them) where they do together: the one way
     of setting them all that leaves every column's heading naming what its place holds and a stack
@@ -156,7 +159,7 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
         heads = _heads(trial, heading, set(), (0, "", 0), columns)
         if _heads_fit(heads, len(columns)) and _stacked(trial, heading, set(), (0, "", 0), columns):
             found.append((dict(zip((n for n, _ in rests), starts)), heads, continued))
-    one_way = [way for way, heads, _ in found if _one_way(heads)]
+    one_way = [way for way, heads, _ in found if _one_way(heads, vocabulary)]
     if len(found) > 1 and len(one_way) == 1:  # (of several, the one no column's heading names both ways in)
         return one_way[0]
     if len(found) == 1:
@@ -225,10 +228,13 @@ def _continued(over: str, body: str, start: int, columns: Sequence[tuple[int, in
 _WORD_AT = lazy_compile(r"\S+")
 
 
-def _one_way(heads: Sequence[str]) -> bool:
+def _one_way(heads: Sequence[str], vocabulary: Vocabulary) -> bool:
     """Whether no column's heading names both the additions and the deductions ("ADDITIONS CHARGED
-    DEDUCTIONS WRITE-OFFS": a rest of the additions' heading set over the deductions' column)."""
-    return not any(ADDITIONS_WORD.search(head) and DEDUCTIONS_WORD.search(head) for head in heads)
+    DEDUCTIONS WRITE-OFFS": a rest of the additions' heading set over the deductions' column): the
+    additions by their spanner's word or a role the rules file adds by, the deductions by a role it
+    subtracts by (a team's own word, "Abschreibungen", as the default's "Deductions")."""
+    return not any((ADDITIONS_WORD.search(head) or vocabulary.add.search(head)) and vocabulary.subtract.search(head)
+                   for head in heads)
 
 
 def _with_tails(over: str, body: str, places: dict[tuple[int, ...], int], tail: Optional[tuple[int, str]],

@@ -36,21 +36,32 @@ class AnyOf(NamedTuple):
 
 class Vocabulary(NamedTuple):
     """The heading patterns of a rules file's roles: the balances', every role's, the opening's, the
-    closing's, and those of the movements taken off ("Deductions", "Subtractions", "Write-offs")."""
+    closing's, those of the movements taken off ("Deductions", "Subtractions", "Write-offs") and those
+    of the movements added ("Additions", "Charged to costs and expenses", "Recoveries")."""
 
     balances: AnyOf
     every: AnyOf
     opening: AnyOf
     closing: AnyOf
     subtract: AnyOf
+    add: AnyOf
 
 
 @lru_cache(maxsize=8)
 def vocabulary_of(roles: tuple[Any, ...]) -> Vocabulary:
     balances = tuple(p for r in roles if r.effect in ("opening", "closing") for p in r.patterns)
-    opening, closing, subtract = (AnyOf(tuple(p for r in roles if r.effect == e for p in r.patterns))
-                                  for e in ("opening", "closing", "subtract"))
-    return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)), opening, closing, subtract)
+    opening, closing, subtract, add = (AnyOf(tuple(p for r in roles if r.effect == e for p in r.patterns))
+                                       for e in ("opening", "closing", "subtract", "add"))
+    return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)), opening, closing, subtract,
+                      add)
+
+
+def bundled_vocabulary() -> Vocabulary:
+    """The bundled rules file's headings, for a caller that passes none (the rules' roles are the one
+    vocabulary of the movements: no pattern of a front end's own repeats them)."""
+    from auditor.ruleset.rules import load
+
+    return vocabulary_of(load().roles)
 
 
 def without_tags(text: str, replacement: str = " ") -> str:
@@ -65,7 +76,12 @@ def is_title_line(line: str) -> bool:
     """A line naming the schedule, not a heading line over the columns that
     happens to say "valuation accounts" ("ADDITIONS  VALUATION ACCOUNTS
     ACQUIRED" among four other headings): a title is at most two phrases."""
-    return bool(TITLE.search(line)) and len(_APART.split(line.strip())) <= 2
+    return bool(TITLE.search(line)) and at_most_two_phrases(line)
+
+
+def at_most_two_phrases(line: str) -> bool:
+    """Whether a line prints a phrase or two (words set apart by two blanks or more), as a title's does."""
+    return len(_APART.split(line.strip())) <= 2
 
 
 _APART = re.compile(r"\s{2,}")  # (phrases set apart: compiled once, not looked up per line)

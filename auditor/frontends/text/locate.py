@@ -16,7 +16,8 @@ from typing import AbstractSet, Any, Callable, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
-from auditor.frontends.text.headings import TITLE, Vocabulary, balances_headed, headed_like_schedule, is_title_line, vocabulary_of, without_tags
+from auditor.frontends.text.headings import (TITLE, Vocabulary, at_most_two_phrases, balances_headed, bundled_vocabulary,
+                                             headed_like_schedule, is_title_line, vocabulary_of, without_tags)
 from auditor.frontends.text import pages, rollforward
 from auditor import labels
 from auditor.labels import (ACCOUNT_WORD, CONTINUED, MINUS_SIGNS, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, NIL_WORD_ANY_CASE,
@@ -110,11 +111,7 @@ def regions(source: Source, skip: Sequence[tuple[int, int]] = (), roles: Optiona
     one of the line spans `skip` ((first, last): a submission's HTML documents).
     `roles`: the rules file's role specs, whose patterns recognise headings
     (the bundled rules' by default)."""
-    if roles is None:
-        from auditor.ruleset.rules import load
-
-        roles = load().roles
-    vocabulary = vocabulary_of(roles)
+    vocabulary = bundled_vocabulary() if roles is None else vocabulary_of(roles)
     text = source.joined()
     titles, line, counted_to = [], 1, 0
     for start in _title_starts(text):
@@ -857,6 +854,33 @@ def heads_another_statement(lines: Sequence[str], n: int) -> bool:
     """Whether line n heads what a 10-K prints around its Schedule II that is
     none: a note ("NOTE 9 -- STOCK OPTIONS"), another schedule ("SCHEDULE III")."""
     return labels.heads_another_statement(lines[n - 1 : n + 3])
+
+
+# How many lines above a title's line its first line, the schedule's number, may stand ("SCHEDULE II", a
+# blank, the company's name, a blank, "VALUATION AND QUALIFYING ACCOUNTS").
+TITLE_HEAD_REACH = 4
+
+
+def title_units_above(lines: Lines, title_line: int) -> Optional[str]:
+    """The units the title's first lines state above its line (the region opens at the line naming
+    the schedule: "SCHEDULE II (Dollars in millions)" over "VALUATION AND QUALIFYING ACCOUNTS"): the
+    lines from the schedule's number ("SCHEDULE II", labels.SCHEDULE_NUMBER) down to the title's line,
+    each a phrase or two without figures (the company's name between, say), blank lines between; None
+    where no such line heads the title, so that no prose above it is read for units."""
+    if not (1 <= title_line <= len(lines)) or not TITLE.search(lines[title_line - 1]):
+        return None
+    block: list[str] = []
+    for n in range(title_line - 1, max(0, title_line - 1 - TITLE_HEAD_REACH * 2), -1):
+        line = lines[n - 1]
+        if not line.strip():
+            continue
+        if len(block) == TITLE_HEAD_REACH or _has_figures(line) or not at_most_two_phrases(line) \
+                or line.rstrip().endswith("."):
+            return None
+        block.append(line)
+        if labels.SCHEDULE_NUMBER.match(line):
+            return next((u for u in map(labels.stated_units, reversed(block)) if u), None)
+    return None
 
 
 def _has_figures(line: str) -> bool:

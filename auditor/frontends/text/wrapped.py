@@ -40,6 +40,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
 from auditor.frontends.text.heading_rests import (OVERHANG, Moved, is_rule, is_tags, place_headings, printed_from,
                                                   set_back)
+from auditor.frontends.text.headings import Vocabulary
 from auditor.labels import BARE_YEAR, CLOSING_ONLY, OPENING_ONLY, SCHEDULE_MOVEMENT
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Position, Schedule
@@ -199,7 +200,7 @@ def refusal(cut: Cut, path: str) -> InputError:
                       f"are lost: no heading typed whole shows the table's right edge)", path, cut.line)
 
 
-def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoined]:
+def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabulary) -> Optional[Rejoined]:
     """The region's lines with its wrapped rows rejoined (None: nothing wrapped), the headings typed
     again under them (a page on) joined back as the first were; an input error where the rests cannot
     be placed for sure (a rest's rest: where no rule under the headings places its figures, `_twice_joined`)."""
@@ -248,7 +249,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str) -> Optional[Rejoin
             out, shift = _set_back(lines, region, block, labels, found, edge, path)
             if from_rows:
                 _headings_placed(out, shift, (block, rests, found), (headings, rules), (edge, reach, width),
-                                 (region.first, first_row - 1), path)
+                                 (region.first, first_row - 1), path, vocabulary)
             break
         except InputError:
             if k == len(tries) - 1:
@@ -406,7 +407,7 @@ def _twice(line: int, why: str, path: str) -> InputError:
 
 
 def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table: tuple, rests: tuple,
-                     edges: tuple[int, int, int], block: tuple[int, int], path: str) -> None:
+                     edges: tuple[int, int, int], block: tuple[int, int], path: str, vocabulary: Vocabulary) -> None:
     """The headings' rests set back where the rows' figures (set at the edge the rows show) place
     them: the rules' that reach `reach` (the edge, or past it by the figures' hang) on their runs,
     the others' words over the columns; an input error where the rests do not line up, a rest of
@@ -429,7 +430,7 @@ def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table:
     words = [h for h in headings if h not in ruled]
     # (A heading's words over its column's rule, its run of dashes as wide as the heading typed over it:
     # "other accounts" over a column of nils "-", 14 letters over one; else over its column's figures.)
-    place_headings(out, shift, words, (edge, widest), _run_columns(out, columns, rules, reach), block, path)
+    place_headings(out, shift, words, (edge, widest), _run_columns(out, columns, rules, reach), block, path, vocabulary)
 
 
 def _run_columns(out: Sequence[str], columns: list[tuple[int, int]], rules: Sequence[Sequence[tuple[int, str]]],
