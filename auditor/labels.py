@@ -186,6 +186,9 @@ SCHEDULE_MOVEMENT = lazy_compile(r"deduct|addition|charged|write|credited", re.I
 # movement the rules file subtracts by ("Additions ... Deductions") is more likely a heading's rest set
 # over the wrong column than a column so named (the deductions' words are the rules file's roles').
 ADDITIONS_WORD = lazy_compile(r"\baddition", re.IGNORECASE)
+# The first words of Rule 12-09's own captions for the movements ("Additions", "Deductions (describe)"),
+# fixed by the rule, not by a rules file: a heading's words run on into them only where set wrong.
+RULE_CAPTION_WORD = lazy_compile(r"addition|deduct", re.IGNORECASE)
 # A caption that is a sentence introducing a note's table ("The following table
 # summarizes the activity in our allowance ...:"), not a name.
 SENTENCE = lazy_compile(r"\b(?:following|table|summar\w*|shows?|presents?|sets?\s+forth|activity|changes?|were|was|is"

@@ -19,7 +19,7 @@ from typing import NamedTuple, Optional, Sequence
 from auditor.errors import InputError
 from auditor.frontends.text.headings import Vocabulary
 from auditor.labels import (ADDITIONS_WORD, BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY,
-                            RULE_LETTER, SCHEDULE_MOVEMENT)
+                            RULE_CAPTION_WORD, RULE_LETTER, SCHEDULE_MOVEMENT)
 from auditor.lazy_pattern import lazy_compile
 
 # How far a heading centred over the last column may reach past its figures (wider than they are).
@@ -199,7 +199,7 @@ def _joined_to_a_way(head: str) -> bool:
     "Additions"), so a heading's rest ending on a preposition, set over such a caption, stands over the
     wrong column (its words go on into the other's: "CHANGES DUE TO ACQUISITIONS OR DISPOSITIONS")."""
     words = _WORD.findall(RULE_LETTER.sub("", head))
-    return any(_PREPOSITION.fullmatch(a) and (ADDITIONS_WORD.match(b) or DEDUCTIONS_WORD.match(b))
+    return any(_PREPOSITION.fullmatch(a) and RULE_CAPTION_WORD.match(b)
                for a, b in zip(words, words[1:]))
 
 
