@@ -20,7 +20,8 @@ tallies right / wrong / refused per layout and way of cutting; with `next` among
 the ways of `split_before_next` (the next period's caption moved to an empty part at the page's
 foot) over every period's end, the tables clean and planted; with `next-headless`, the same, the
 next page's table printing no headings either; with `apart`, cut under no headings again, the rows after
-the break laid on a grid of their own (`rows_apart`: said unread or read, never dropped unsaid).
+the break laid on a grid of their own (`rows_apart`: said unread or read, never dropped unsaid); with
+`next-apart`, `next-headless`'s next page's rows laid on a grid of their own (`split_next_apart`).
 """
 
 from __future__ import annotations
@@ -223,6 +224,13 @@ def rows_apart(text: str) -> str:
     return text[:start] + part[:row.start()] + dollars + part[row.end():] + text[end:]
 
 
+def split_next_apart(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
+    """`split_before_next`, the next page's table printing no headings, its rows laid on a grid of
+    their own (`rows_apart`)."""
+    out = split_before_next(text, n, headed, caption, False)
+    return None if out is None else rows_apart(out)
+
+
 def split_apart(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
     """`split_after`, the rows after the break laid on a grid of their own (`rows_apart`)."""
     out = split_after(text, n, headed, caption)
@@ -325,12 +333,15 @@ def main(layouts: list) -> None:
     import auditor
 
     ruleset = auditor.load_rules()
-    nxt = "next" in layouts or "next-headless" in layouts
+    nxt = "next" in layouts or "next-headless" in layouts or "next-apart" in layouts
     headless = "next-headless" in layouts
+    next_apart = "next-apart" in layouts
     apart = "apart" in layouts
-    layouts = [layout for layout in layouts if layout not in ("next", "next-headless", "apart")]
+    layouts = [layout for layout in layouts if layout not in ("next", "next-headless", "next-apart", "apart")]
 
     def before_next(text: str, n: int, headed: bool, caption: str) -> Optional[str]:
+        if next_apart:
+            return split_next_apart(text, n, headed, caption)
         return split_before_next(text, n, headed, caption, not headless)
 
     for layout in layouts or LAYOUTS:

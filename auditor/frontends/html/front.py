@@ -197,7 +197,7 @@ def _rows_left_after(doc: Document, span: Span, first: Frame,
     table or a balances' table after the schedule prints other columns or rows
     that do not close: (None, []).  Its figures are to be said unread (VQ007),
     never dropped unsaid."""
-    end = span[1]
+    end, captioned = span[1], False
     while True:
         nxt = doc.next_table(end)
         # (A few lines of text between, footnotes or a caption the joins did not take, do not make the
@@ -206,30 +206,39 @@ def _rows_left_after(doc: Document, span: Span, first: Frame,
             return None, []
         if doc.plain(*nxt) and not _caption_alone(doc.grid(nxt)):
             break
+        captioned = captioned or bool(doc.plain(*nxt))
         end = nxt[1]  # (an empty table a page break leaves: furniture; a period's caption left over its rows)
     grid = doc.grid(nxt)
     f = html_layout.frame(grid) if breaks.headless(grid) else None
     if f is None or f.leaves:
         return None, []
     rows = html_layout.row_figures(grid, f)
+    if captioned and rows and all(n == len(first.headings) for n in html_layout.figure_cells_per_row(grid, f)):
+        # (under a period's caption left at the page's foot, rows printing a figure for each of the
+        # schedule's columns are its next period's, closing or not: a misprint is the rules' to say)
+        return nxt, html_layout.figure_positions(grid, f, len(first.headings))
     apart = sum(not _closes(first.headings, [c.value for c in row], headings) for row in rows)
     if not rows or apart > (1 if len(rows) >= 3 else 0):
         return None, []  # (one row apart of three or more: a misprint among the schedule's rows, still said)
-    return nxt, html_layout.figure_positions(grid, f)
+    return nxt, html_layout.figure_positions(grid, f, len(first.headings))
 
 
 def _caption_alone(grid: Grid) -> bool:
-    """A table printing one period's caption and nothing else ("Year ended December 31, 2003"):
-    the page's last line, over the rows the next page prints."""
+    """A table printing one period's caption and nothing else ("Year ended December 31, 2003", or
+    its year alone, "2003:"): the page's last line, over the rows the next page prints."""
     shown = [c for cells in grid.rows for c in nonblank(cells)]
-    return len(shown) == 1 and kind(shown[0]) == "text" and is_period(" ".join(shown[0].text.split()).rstrip(":"))
+    if len(shown) != 1:
+        return False
+    caption = " ".join(shown[0].text.split()).rstrip(":")
+    return kind(shown[0]) == "text" and is_period(caption) or YEAR.fullmatch(caption) is not None
 
 
 def _closes(columns: list[str], values: list[Optional[Decimal]], headings: Optional[Headings]) -> bool:
     """Whether a row's figures, one per column headed `columns` (an opening
     balance's first, a closing balance's last), close: the opening plus each
     movement (one the rules take off, "Deductions", "Subtractions", taken off
-    however signed, or subtracted as printed: "(155)" a deduction reversed)
+    however signed, or subtracted as printed: "(155)" a deduction reversed, or added as printed: a column
+    headed "Additions (Deductions)" its figures signed)
     is the closing."""
     if len(columns) < 3 or len(values) != len(columns) or values[0] is None and values[-1] is None:
         return False
@@ -241,7 +250,7 @@ def _closes(columns: list[str], values: list[Optional[Decimal]], headings: Optio
     moves = [(bool(off(c)), v) for c, v in zip(columns[1:-1], values[1:-1]) if v is not None]
     moved = (values[-1] or Decimal(0)) - (values[0] or Decimal(0))
     return any(sum((taken(v) if subtracted else v for subtracted, v in moves), Decimal(0)) == moved
-               for taken in (lambda v: -abs(v), lambda v: -v))
+               for taken in (lambda v: -abs(v), lambda v: -v, lambda v: v))
 
 
 def periods_between(doc: Document, parts: list[Span], title_end: Optional[int] = None) -> tuple[tuple[int, str], ...]:

@@ -353,9 +353,26 @@ def row_figures(grid: Grid, f: Frame) -> list[list[Cell]]:
     return [[fig.cell() for fig in figures(_row_figure_cells(grid, f, i), [], None)] for i in f.figure_rows]
 
 
-def figure_positions(grid: Grid, f: Frame) -> list[Position]:
-    """Where each figure of a part's rows of figures starts."""
-    return [fig.position for fig in figures(_figure_cells(grid, f), [], None)]
+def figure_cells_per_row(grid: Grid, f: Frame) -> list[int]:
+    """How many cells of figures each of a part's rows of figures prints (a small negative alone in
+    its cell, "(93)", one of them)."""
+    return [sum(c.column >= f.figure_start and kind(c) == "figure" for c in grid.rows[i]) for i in f.figure_rows]
+
+
+def figure_positions(grid: Grid, f: Frame, columns: Optional[int] = None) -> list[Position]:
+    """Where each figure of a part's rows of figures starts.  Given the schedule's `columns`, a row
+    printing a cell for each, a small negative alone in one ("(93)") among them, counts that one too:
+    on a part laid on a grid of its own it is the column's figure, no note's marker."""
+    if columns is None:
+        return [fig.position for fig in figures(_figure_cells(grid, f), [], None)]
+    out: list[Position] = []
+    for i in f.figure_rows:
+        cells = [c for c in grid.rows[i] if c.column >= f.figure_start and kind(c) == "figure"]
+        if len(cells) == columns and any(lone_marker(c) for c in cells):
+            out.extend(fig.position for c in cells for fig in figures([c], [], None))
+        else:
+            out.extend(fig.position for fig in figures(_row_figure_cells(grid, f, i), [], None))
+    return out
 
 
 def period_rows(grid: Grid, f: Optional[Frame]) -> list[str]:
