@@ -282,3 +282,20 @@ def test_a_marker_just_after_a_figure_and_before_the_next_stays_the_one_befores(
         + cells("25", "100") + "</tr>"
     schedule, _ = read(row)
     assert [c.footnote for c in schedule.periods[0].rows[0].cells] == [None, "*", None, None, None]
+
+
+def test_a_cell_moved_to_another_row_reads_its_own_tokens():
+    """A part after a page break is laid again on the table's rows (html.breaks: `replace(cell, row=...)`),
+    after its cells' tokens were read once: the moved cell's tokens are its own, never the cached tokens of
+    the cell it was copied from (a marker placed by its cell, `figures._index`, was looked for among the
+    row's cells and not found: StopIteration, a crash on html-1999's page breaks, before s39)."""
+    from dataclasses import replace
+
+    from auditor.frontends.html import figures
+    from auditor.frontends.html.grid import HtmlCell
+
+    cell = HtmlCell(row=3, column=2, chars=list("(813)"), places=[(7, i, i + 1) for i in range(5)],
+                    facts=[None] * 5, sup=[False] * 5)
+    assert [t.cell for t in figures.tokens(cell)] == [cell]
+    moved = replace(cell, row=0)
+    assert all(t.cell is moved for t in figures.tokens(moved))

@@ -297,3 +297,17 @@ def test_rows_laid_apart_under_the_next_periods_caption_left_at_the_page_foot_ar
                                  wrong_if=_figure_dropped)
     assert wrong == [], wrong[:3]
     assert tried >= 60
+
+
+@pytest.mark.parametrize("cut", [next_cut_name(*c) for c in NEXT_CUTS if c[0]])
+def test_rows_laid_apart_under_the_next_periods_caption_after_html_1999s_break_read_without_a_crash(cut):
+    # (s39: html-1999's next-apart cuts, the part after the break laid again on the table's rows, its cells
+    # copied with the tokens read from the cells they were copied from: a marker looked for among the row's
+    # cells was not found, StopIteration out of the reading (cik863204-2000 after row 1).  Every cut gives a
+    # reading or an input error.  (html-1999 still drops figures in 4 cuts: the headings typed again with
+    # the caption at the page's foot, no caption alone; left for a later round.))
+    from split_habits import split_next_apart
+
+    headed, caption = next(c for c in NEXT_CUTS if next_cut_name(*c) == cut)
+    _, tried = _cuts_misread("html-1999", headed, caption, period_ends, split_next_apart, wrong_if=lambda got: False)
+    assert tried >= 60

@@ -64,9 +64,10 @@ class HtmlCell:
     # A "(1)" alone after a figure, that figure's footnote marker though under the next
     # column's heading (`marks.notes`).
     note: bool = False
-    # The cell's tokens once read (figures.tokens): the layout asks for them again and again.
-    token_cache: Optional[list[Any]] = field(default=None, repr=False, compare=False)
-    kind_cache: Optional[str] = field(default=None, repr=False, compare=False)  # (figures.kind, asked as often)
+    # The cell's tokens once read (figures.tokens): the layout asks for them again and again.  Not
+    # copied by `replace`: a cell moved or cut is a new cell, its tokens its own (tokens carry their cell).
+    token_cache: Optional[list[Any]] = field(default=None, init=False, repr=False, compare=False)
+    kind_cache: Optional[str] = field(default=None, init=False, repr=False, compare=False)  # (figures.kind, asked as often)
 
     @property
     def text(self) -> str:

@@ -802,7 +802,7 @@ def _period_over_label(cells: list[HtmlCell], f: Frame) -> Optional[tuple[tuple[
             and re.search(r"[a-zA-Z]", "".join(cell.chars[cut:]))):
         return None
     rest = replace(cell, chars=cell.chars[cut:], places=cell.places[cut:], facts=cell.facts[cut:], sup=cell.sup[cut:],
-                   line_starts=[n - cut for n in cell.line_starts[1:]], token_cache=None, kind_cache=None)
+                   line_starts=[n - cut for n in cell.line_starts[1:]])
     line = cell.places[0][0] if cell.places else cell.line
     return (first, line), [rest if c is cell else c for c in cells]
 
@@ -951,7 +951,7 @@ def _sup_mark(label_cells: list[HtmlCell]) -> Optional[tuple[str, str]]:
     if start == end or not start or not SUP_MARK.fullmatch(mark.replace(" ", "")):
         return None
     before = label_cells[:-1] + [replace(cell, chars=chars[:start], places=cell.places[:start],
-                                          facts=cell.facts[:start], sup=sup[:start], token_cache=None, kind_cache=None)]
+                                          facts=cell.facts[:start], sup=sup[:start])]
     label = " ".join(plain(before).split())
     return (label, mark.replace(" ", "")) if re.search(r"[A-Za-z]", label) else None
 

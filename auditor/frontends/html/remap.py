@@ -242,7 +242,7 @@ def _at(cell: HtmlCell, slot: Slot) -> HtmlCell:
 def _placed(cell: HtmlCell, column: int, colspan: int) -> HtmlCell:
     """A copy of the cell at other grid columns, its tokens read again: a token
     names its cell, and a figure falls under the heading its cell's columns do."""
-    return replace(cell, column=column, colspan=colspan, token_cache=None, kind_cache=None)
+    return replace(cell, column=column, colspan=colspan)
 
 
 def under_years(grid: Grid, top: int = 0) -> Grid:
