@@ -470,10 +470,12 @@ def _fold_lost(schedules: Sequence[Schedule], last: int) -> str | None:
     return None
 
 
-def _closes_on_nil(schedule: Schedule, row: Row) -> Optional[bool]:
+def _closes_on_nil(schedule: Schedule, row: Row) -> bool:
     """Whether a row's figures, read as the schedule reads its columns, leave nothing at the end:
     a reserve closed in the year prints no balance at end on purpose (its blank is a nil); a
-    balance the cut took would leave the opening and movements apart."""
+    balance the cut took would leave the opening and movements apart.  A row printing a balance
+    within it (a column neither the opening, the closing nor a movement) is no sum this can tell:
+    not nil."""
     total = Decimal(0)
     for column, cell in zip(schedule.columns, row.cells):
         if cell is None or cell.value is None or column.effect == "closing":
@@ -483,7 +485,7 @@ def _closes_on_nil(schedule: Schedule, row: Row) -> Optional[bool]:
         elif column.effect in ("add", "subtract"):
             total += cell.value * column.sign * (1 if column.effect == "add" else -1)
         else:
-            return None  # (a balance printed within the row: not a closing sum this can tell)
+            return False
     return total == 0
 
 
@@ -507,7 +509,7 @@ def _few_lines_only(after: str) -> bool:
     """Whether a document opened and never closed ends within a line or two of the schedule's last
     row ("Uncollectible accounts written off, net of recoveries."): its page's footnotes, the page
     cut under them, the rest of the schedule lost with it (a whole document goes on, or closes)."""
-    lines = [" ".join(line.split()) for line in _word_lines(_prose(after))]
+    lines = _lines_after(after)
     return 0 < len(lines) <= FEW_LINES and sum(map(len, lines)) <= FEW_CHARACTERS
 
 
@@ -518,8 +520,13 @@ def _notes_only(after: str) -> bool:
     """Whether every line after the schedule's last row is a footnote ("(a) Uncollectible accounts
     written off."): in a document opened and never closed, the file ends under the table's notes,
     the tables after them lost (a whole document goes on, or closes)."""
-    lines = [" ".join(line.split()) for line in _word_lines(_prose(after))]
+    lines = _lines_after(after)
     return bool(lines) and all(_is_note(line) for line in lines)
+
+
+def _lines_after(after: str) -> list[str]:
+    """The lines after the schedule's last row that print a word, markup dropped and spaces collapsed."""
+    return [" ".join(line.split()) for line in _word_lines(_prose(after))]
 
 
 def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str | None:
