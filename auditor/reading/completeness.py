@@ -66,12 +66,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     ending = _ending(after, whole, end)
     tables = [s for s in schedules if s.source == "table"]
     if ending == "prose" and whole:
-        ending = (_dangling_row(src, after, tables) or _row_folded_cut(after, tables)
-                  or not _rows_under_words(after) and (
-                      _headings_again(src, after, min(rows))
-                      or _label_again(src, after, tables) or _caption_cut(src, after, tables, min(rows), max(rows))
-                      or _period_opened(after))
-                  or ending)
+        ending = _rows_announced(src, after, tables, min(rows), max(rows)) or ending
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -98,6 +93,18 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
                          "prints on the line below its own: is it cut off? (rows of the schedule may be missing)",
                          src.path, len(src.lines))
     return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
+
+
+def _rows_announced(src: Source, after: str, tables: Sequence[Schedule], first_row: int, last_row: int) -> str | None:
+    """The line the prose after the last row ends on where it opens rows that are not there: a
+    row cut before or after its first figures, or, with no rows of figures under the words, the
+    headings typed again, a row's label, a group's caption or a period's caption and label."""
+    return (_dangling_row(src, after, tables) or _row_folded_cut(after, tables)
+            or not _rows_under_words(after) and (
+                _headings_again(src, after, first_row)
+                or _label_again(src, after, tables) or _caption_cut(src, after, tables, first_row, last_row)
+                or _period_opened(after))
+            or None)
 
 
 def _row_end(row: Row) -> int:
