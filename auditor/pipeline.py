@@ -19,7 +19,8 @@ from auditor.ruleset.rules import RuleSet
 from auditor import filer, reading, source
 from auditor.frontends import Kind, Read, front_end, vocabulary_of
 from auditor.frontends.text import locate
-from auditor.reading.completeness import refuse_cut_off, refuse_cut_short
+from auditor.reading.completeness import refuse_cut_off
+from auditor.reading.cut_short import refuse_cut_short
 from auditor.errors import InputError
 from auditor.model import Cell, Finding, Position, Schedule
 from auditor.result import FileResult

@@ -12,7 +12,7 @@ import pytest
 from auditor import scan, source
 from auditor.frontends.html import locate
 from auditor.frontends.text.headings import AnyOf, Vocabulary as Headings
-from auditor.reading.completeness import TAG, unclosed
+from auditor.reading.containers import TAG, unclosed
 
 
 def _naive(text: str, word: str) -> list[int]:
@@ -55,9 +55,9 @@ def test_one_pass_finds_the_words_of_the_locator_and_of_the_cut_off_check(monkey
     """The cut-off check finds its containers' tags among the words the HTML
     locator's pass found: the document is lowered and searched once."""
     import auditor
-    from auditor.reading import completeness
+    from auditor.reading import containers
 
-    assert set(locate.SCANNED) | set(completeness.NAMES) <= set(scan.HTML_WORDS)
+    assert set(locate.SCANNED) | set(containers.NAMES) <= set(scan.HTML_WORDS)
     passes = []
     real = scan.word_starts
     monkeypatch.setattr(scan, "word_starts", lambda text, words, *a: passes.append(list(words)) or real(text, words, *a))

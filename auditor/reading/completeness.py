@@ -1,16 +1,10 @@
-"""Whether a schedule as read ends before the filing does.
-
-A document cut off inside a table, or a continuation table the reading
-missed (a markup slip between the two), leaves a schedule whose last period
-stops short: the periods before it each close with a total row, the last
-has none and fewer rows than the one before.  Checked clean, such a
-schedule would pass with its missing rows unchecked; it is an input error
-instead, naming the period.
+"""Whether the file shows it ends before the schedule does.
 
 A file cut between two complete periods (or two of a schedule's tables)
-leaves no such trace in the schedule; the file shows it instead
+leaves no trace in the schedule (a period left short of its total:
+`cut_short`); the file shows it instead
 (`refuse_cut_off`) where it ends inside a table it opened (`<TABLE>` of
-EDGAR text, `<table>` or `<pre>` of HTML); where, after the schedule's
+EDGAR text, `<table>` or `<pre>` of HTML: `containers`); where, after the schedule's
 last row, it ends on something that announces more rows (a caption, a
 "Schedule II (continued)" title with no figures under it, column headings
 ruled off, EDGAR's <PAGE> or the next page's running head, a row's label
@@ -31,134 +25,21 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Literal, Optional, Sequence, cast
+from typing import Optional, Sequence
 
-from auditor import scan
 from auditor.errors import InputError
 from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE,
-                            STANDARD_CITED, TOTAL, is_period, row_key, rule_letters_in, title_pattern)
+                            STANDARD_CITED, TOTAL, is_period, rule_letters_in, title_pattern)
 from auditor.lazy_pattern import lazy_compile
-from auditor.model import Period, Row, Schedule
+from auditor.model import Row, Schedule
+from auditor.reading.containers import DOCUMENTS, TABLES, cut_off, unclosed
 from auditor.source import Source
 
 
-def refuse_cut_short(schedule: Schedule, path: str, at_end: bool = False) -> None:
-    """`at_end`: the file ends at the schedule's last row (`refuse_cut_off` has marked it), where
-    a last period printing every reserve of the one before but no total may be cut before it."""
-    # (A year printed blank, every reserve's label over no figure, before its reserves opened, closes
-    # on no total and is no measure of the year after it: the periods printing figures are compared.)
-    if len(schedule.periods) < 2:
-        return
-    *earlier, last = schedule.periods
-    earlier = [p for p in earlier if p.prints_figures]
-    if not earlier:
-        return
-    if _reserves(schedule, last) >= _reserves(schedule, earlier[-1]):
-        return
-    if all(any(r.is_total for r in p.rows) for p in earlier) and not any(r.is_total for r in last.rows):
-        if not at_end and _every_reserve_of(last, earlier[-1]):
-            return  # (a total printed once, under the other periods only: the table goes on after it, whole)
-        said = "no total"
-    elif at_end and all(_closes_on_total(p) for p in earlier) and (not _closes_on_total(last) or (
-            _totals(last) < _totals(earlier[-1]) and _every_reserve_of(last, earlier[-1], totals=False))):
-        # (a grouped table cut inside its last period: a group's total printed above the cut, the last
-        # group's or the grand total lost, as the periods before print them at their foot.  A period
-        # closing on a total with fewer reserves may be a whole oldest year, a group not yet begun: VQ008's)
-        said = f"{_totals(last)} total{'s' * (_totals(last) != 1)}, the last row " + (
-            "a total" if _closes_on_total(last) else "no total")
-    else:
-        return
-    adopted = len(last.rows) - _reserves(schedule, last)
-    raise InputError(
-        f"the schedule ends before its last period closes: {last.label!r} has {len(last.rows)} "
-        f"row{'s' * (len(last.rows) != 1)}{f' ({adopted} a standard adoption)' if adopted else ''} and {said}, where {earlier[-1].label!r} has "
-        f"{len(earlier[-1].rows)}{'' if said == 'no total' else f' ({_totals(earlier[-1])} totals)'} and closes with one (is the file cut off, or a continuation table unread?)",
-        path, last.line)
-
-
-def _reserves(schedule: Schedule, period: Period) -> int:
-    """A period's rows but a standard's adoption printed as a row of its own ("Adoption of ASC
-    326"), which the period before prints no row for: the rows a cut leaves fewer of."""
-    k = schedule.periods.index(period)
-    adopted = {r for _, _, p, r, _ in (schedule.reading.adoptions if schedule.reading is not None else ()) if p == k}
-    return len(period.rows) - len(adopted)
-
-
-def _closes_on_total(period: Period) -> bool:
-    """Whether a period's last row (the lowest printed) is a total."""
-    return bool(period.rows) and max(period.rows, key=lambda r: r.line).is_total
-
-
-def _totals(period: Period) -> int:
-    return sum(1 for r in period.rows if r.is_total)
-
-
-def _every_reserve_of(last: Period, before: Period, totals: bool = True) -> bool:
-    """The last period prints the rows the period before prints but its totals, by label
-    (`totals` False: the last period's totals aside too)."""
-    return (sorted(row_key(r.label) for r in last.rows if totals or not r.is_total)
-            == sorted(row_key(r.label) for r in before.rows if not r.is_total))
-
-
-Container = Literal["table", "pre", "html", "document", "text"]
-# Tables hold a schedule's rows; documents hold its tables.
-TABLES: tuple[Container, ...] = ("table", "pre")
-DOCUMENTS: tuple[Container, ...] = ("html", "document", "text")
-# Every opening and closing tag of a container, in one pass over the file
-# (a pattern that opens on "<" is searched for at C speed).  EDGAR's
-# <DOCUMENT> and <TEXT> count only on a line of their own (SVG in an HTML
-# document has <text> elements of its own); their closing tags anywhere.
-TAG = re.compile(r"<(/?)(table|pre|html|document>|text>)", re.IGNORECASE)
-EDGAR = ("document>", "text>")
-NAMES = ("table", "pre", "html", "document>", "text>")  # (TAG's)
 # Prose: a word of three letters; page numbers ("S-2") and entities are not.  A tag the text
 # ends inside is markup too (a download stopped mid-tag: "<b>Total:</b" ends on a caption).
 MARKUP = re.compile(r"<[^<>]*(?:>|\Z)|&#?\w+;")
 WORD = re.compile(r"[A-Za-z]{3}")
-
-
-def unclosed(text: str, src: Optional[Source] = None) -> dict[Container, int]:
-    """Each container whose last opening tag has no closing tag after it: the
-    offset of that opening tag's "<".  `src`: the source whose joined text
-    `text` is, which keeps the words found in it (the HTML locator's pass
-    found the containers' names with its own)."""
-    opened: dict[Container, int] = {}
-    found = src.word_starts(NAMES) if src is not None else scan.word_starts(text, NAMES)
-    for match in _container_tags(text, found):
-        name = match.group(2).lower()
-        if name in EDGAR:
-            if not match.group(1) and text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip():
-                continue  # an opening tag counts on a line of its own, a closing one anywhere
-            name = name[:-1]
-        elif text[match.end() : match.end() + 1].isalnum():
-            continue  # <tablex>, <prefix>: another tag
-        kind = cast(Container, name)  # the pattern names containers only
-        if match.group(1):
-            opened.pop(kind, None)
-        else:
-            opened[kind] = match.start()
-    return opened
-
-
-_TAG_OPENS = ("<", "/")  # (what the character before a tag's name is)
-
-
-def _container_tags(text: str, found: Optional[dict[str, list[int]]]) -> list[re.Match[str]]:
-    """TAG's matches, in order: tried only where a container's name follows
-    "<" or "</" (`found`, from scan.word_starts: one pass for every name; a
-    search of the whole text for TAG cost half as much again), or, where no
-    scan could be made, by a search of the whole text."""
-    if found is None:
-        return list(TAG.finditer(text))
-    tags = []
-    # (A name is a tag's only after "<" or "</": the rest, "context>" of an
-    # inline XBRL document's thousand contexts, are dropped before they are sorted.)
-    for at in sorted(at for starts in found.values() for at in starts if text[at - 1 : at] in _TAG_OPENS):
-        tag = scan.tag_start(text, at)
-        m = TAG.match(text, tag) if tag >= 0 else None
-        if m:
-            tags.append(m)
-    return tags
 
 
 def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]:
@@ -180,24 +61,19 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     opened = unclosed(text, src) if "<" in text else {}
     for kind in TABLES:
         if kind in opened:
-            raise _cut_off(src, kind, opened[kind], "inside a table")
+            raise cut_off(src, kind, opened[kind], "inside a table")
     after, whole, end = src.ends(max(rows), HEAD, TAIL)  # (laid out, as the rows were read)
     ending = _ending(after, whole, end)
     tables = [s for s in schedules if s.source == "table"]
     if ending == "prose" and whole:
-        ending = (_dangling_row(src, after, tables) or _row_folded_cut(after, tables)
-                  or not _rows_under_words(after) and (
-                      _headings_again(src, after, min(rows))
-                      or _label_again(src, after, tables) or _caption_cut(src, after, tables, min(rows), max(rows))
-                      or _period_opened(after))
-                  or ending)
+        ending = _rows_announced(src, after, tables, min(rows), max(rows)) or ending
     if ending not in ("prose", "nothing"):
         raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
                          "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
     for kind in DOCUMENTS:
         if kind in opened and (ending == "nothing" or whole and (_account_caption_last(after) or _notes_only(after)
                                                                  or _few_lines_only(after))):
-            raise _cut_off(src, kind, opened[kind], "right after the schedule")
+            raise cut_off(src, kind, opened[kind], "right after the schedule")
     last = max(rows)
     if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, min(rows), last))
                                         or _reserve_alone(after)):
@@ -217,6 +93,18 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
                          "prints on the line below its own: is it cut off? (rows of the schedule may be missing)",
                          src.path, len(src.lines))
     return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
+
+
+def _rows_announced(src: Source, after: str, tables: Sequence[Schedule], first_row: int, last_row: int) -> str | None:
+    """The line the prose after the last row ends on where it opens rows that are not there: a
+    row cut before or after its first figures, or, with no rows of figures under the words, the
+    headings typed again, a row's label, a group's caption or a period's caption and label."""
+    return (_dangling_row(src, after, tables) or _row_folded_cut(after, tables)
+            or not _rows_under_words(after) and (
+                _headings_again(src, after, first_row)
+                or _label_again(src, after, tables) or _caption_cut(src, after, tables, first_row, last_row)
+                or _period_opened(after))
+            or None)
 
 
 def _row_end(row: Row) -> int:
@@ -470,10 +358,12 @@ def _fold_lost(schedules: Sequence[Schedule], last: int) -> str | None:
     return None
 
 
-def _closes_on_nil(schedule: Schedule, row: Row) -> Optional[bool]:
+def _closes_on_nil(schedule: Schedule, row: Row) -> bool:
     """Whether a row's figures, read as the schedule reads its columns, leave nothing at the end:
     a reserve closed in the year prints no balance at end on purpose (its blank is a nil); a
-    balance the cut took would leave the opening and movements apart."""
+    balance the cut took would leave the opening and movements apart.  A row printing a balance
+    within it (a column neither the opening, the closing nor a movement) is no sum this can tell:
+    not nil."""
     total = Decimal(0)
     for column, cell in zip(schedule.columns, row.cells):
         if cell is None or cell.value is None or column.effect == "closing":
@@ -483,7 +373,7 @@ def _closes_on_nil(schedule: Schedule, row: Row) -> Optional[bool]:
         elif column.effect in ("add", "subtract"):
             total += cell.value * column.sign * (1 if column.effect == "add" else -1)
         else:
-            return None  # (a balance printed within the row: not a closing sum this can tell)
+            return False
     return total == 0
 
 
@@ -507,7 +397,7 @@ def _few_lines_only(after: str) -> bool:
     """Whether a document opened and never closed ends within a line or two of the schedule's last
     row ("Uncollectible accounts written off, net of recoveries."): its page's footnotes, the page
     cut under them, the rest of the schedule lost with it (a whole document goes on, or closes)."""
-    lines = [" ".join(line.split()) for line in _word_lines(_prose(after))]
+    lines = _lines_after(after)
     return 0 < len(lines) <= FEW_LINES and sum(map(len, lines)) <= FEW_CHARACTERS
 
 
@@ -518,8 +408,13 @@ def _notes_only(after: str) -> bool:
     """Whether every line after the schedule's last row is a footnote ("(a) Uncollectible accounts
     written off."): in a document opened and never closed, the file ends under the table's notes,
     the tables after them lost (a whole document goes on, or closes)."""
-    lines = [" ".join(line.split()) for line in _word_lines(_prose(after))]
+    lines = _lines_after(after)
     return bool(lines) and all(_is_note(line) for line in lines)
+
+
+def _lines_after(after: str) -> list[str]:
+    """The lines after the schedule's last row that print a word, markup dropped and spaces collapsed."""
+    return [" ".join(line.split()) for line in _word_lines(_prose(after))]
 
 
 def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str | None:
@@ -774,11 +669,3 @@ def _unmarked(text: str) -> str:
     """The text with its markup and entities as spaces (kept: the cut-off check asks it of the
     same 64 KB after the last row from each of its tests, five times over)."""
     return MARKUP.sub(" ", text)
-
-
-def _cut_off(src: Source, kind: Container, at: int, where: str) -> InputError:
-    text = src.joined()
-    tag = text[at + 1 : at + 1 + len(kind)]  # as the file spells it
-    line = text.count("\n", 0, at) + 1
-    return InputError(f"the file ends {where}, in the <{tag}> opened at line {line}, without its </{tag}>: "
-                      f"is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))

@@ -509,43 +509,75 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             carried = breaks.caption_again(doc, nxt[-1][1], grid, first_grid, first.figure_rows[0])
             if carried is not None:
                 continue
-        f = html_layout.frame(grid)
-        if f is not None and not f.leaves and not between and breaks.headless(grid) \
-                and _schedule_rows(grid, f) and not html_layout.continues(grid, f, first_grid, first, headings):
-            grid, f = _laid_under(first_grid, grid, f)
+        grid, f = _framed(grid, first_grid, first, headings, between)
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
             _refuse_stranded(doc, nxt[-1], grid)
-        if f is None or not (html_layout.continues(grid, f, first_grid, first, headings)
-                             or (_year_caption_between(doc, end, nxt[0][0])
-                                 and html_layout.other_columns(grid, f, first_grid, first, headings))):
-            if (f is not None and not f.leaves and not between and breaks.headless(grid)
-                    and _schedule_rows(grid, f)):
-                _refuse_astray(doc, span, nxt[0])
+        if f is None or not _carries_on(doc, span, end, nxt, grid, f, first_grid, first, headings, between):
             return
-        texts = between
-        caption = html_locate.caption(texts)
+        texts, caption = between, html_locate.caption(between)
         if carried is not None:
             texts, caption, carried = texts or [carried], caption or carried, None
         if listing:
-            listed = set(html_layout.period_rows(grid, f))
-            if not listed and not texts and breaks.headless(grid) and left is not None:
-                left += html_layout.figure_positions(grid, f)
-            if not listed or (texts and caption is None):
+            found = _account_periods(doc, span, nxt, grid, f, texts, caption, periods, left)
+            if found is None:
                 return
-            if (caption is None and html_layout.caption_row(grid, f) is None and not html_layout.account_heading(grid, f)
-                    and html_layout.account_first_row(grid, f) is None):
-                # (rows of periods up to an account's caption row inside the part carry on the account before)
-                around, last = html_layout.periods_around_captions(grid, f)
-                if around & periods:
-                    if breaks.headless(grid):
-                        _refuse_unnamed(doc, span, nxt[0])  # (read alone it has no headings: never dropped)
-                    return
-                periods = periods | around if last is None else last
-            else:
-                periods = _ending_account(grid, f)
+            periods = found
         elif texts and not f.leaves:
             return
         yield nxt, grid, caption
+
+
+def _headless_rows(grid: Grid, f: Frame, between: list[str]) -> bool:
+    """Whether a part right under the one before (no text between) prints no headings of its own
+    over rows labelled as a schedule's: the schedule's own rows, on the next page."""
+    return not f.leaves and not between and breaks.headless(grid) and _schedule_rows(grid, f)
+
+
+def _framed(grid: Grid, first_grid: Grid, first: Frame, headings: Optional[Headings],
+            between: list[str]) -> tuple[Grid, Optional[Frame]]:
+    """A part's grid and frame; a part of the schedule's rows under no headings, on other grid
+    columns than the first part, moved under the first part's columns (`_laid_under`)."""
+    f = html_layout.frame(grid)
+    if f is not None and _headless_rows(grid, f, between) and not html_layout.continues(grid, f, first_grid, first, headings):
+        return _laid_under(first_grid, grid, f)
+    return grid, f
+
+
+def _carries_on(doc: Document, span: Span, end: int, part: tuple[Span, ...], grid: Grid, f: Frame,
+                first_grid: Grid, first: Frame, headings: Optional[Headings], between: list[str]) -> bool:
+    """Whether a part carries the first part's table on: its columns, or, under a year's caption
+    between them, columns of their own.  A part of the schedule's rows under no headings that does
+    not is refused as astray (never its rows dropped)."""
+    if html_layout.continues(grid, f, first_grid, first, headings) or (
+            _year_caption_between(doc, end, part[0][0]) and html_layout.other_columns(grid, f, first_grid, first, headings)):
+        return True
+    if _headless_rows(grid, f, between):
+        _refuse_astray(doc, span, part[0])
+    return False
+
+
+def _account_periods(doc: Document, span: Span, part: tuple[Span, ...], grid: Grid, f: Frame, texts: list[str],
+                     caption: Optional[str], periods: set[str], left: Optional[list[Position]]) -> Optional[set[str]]:
+    """Where the schedule lists a row per period under each account: the periods read so far for
+    the account the part ends in (`periods`: the account's before it), the part joined; None where
+    the part is no continuation: it lists no period (a headless one's figures put in `left`, to be
+    said unread), it follows text naming no account, or it lists again periods of the account
+    before it under no caption (refused where it prints no headings either)."""
+    listed = set(html_layout.period_rows(grid, f))
+    if not listed and not texts and breaks.headless(grid) and left is not None:
+        left += html_layout.figure_positions(grid, f)
+    if not listed or (texts and caption is None):
+        return None
+    if (caption is None and html_layout.caption_row(grid, f) is None and not html_layout.account_heading(grid, f)
+            and html_layout.account_first_row(grid, f) is None):
+        # (rows of periods up to an account's caption row inside the part carry on the account before)
+        around, last = html_layout.periods_around_captions(grid, f)
+        if around & periods:
+            if breaks.headless(grid):
+                _refuse_unnamed(doc, span, part[0])  # (read alone it has no headings: never dropped)
+            return None
+        return periods | around if last is None else last
+    return _ending_account(grid, f)
 
 
 def _refuse_unnamed(doc: Document, span: Span, part: Span) -> None:
