@@ -398,7 +398,13 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  *((f"wexcombe-chemicals-2010-group-rules-wrapped-at-76-{kind}.txt", "page break within a period")
                    for kind in ("clean", "closing-typo")),
                  *((f"harrowgate-instruments-2000-rest-ending-on-a-preposition-at-80-{kind}.txt",
-                    "without thousands separators") for kind in ("clean", "closing-typo"))}
+                    "without thousands separators") for kind in ("clean", "closing-typo")),
+                 # (s39-reststab: tillbrook is harrowgate's layout, its markers set a blank apart; fallowmere
+                 # is wexcombe's, its last rest of small negatives among nils.)
+                 *((f"tillbrook-devices-2000-rest-marker-set-apart-at-80{kind}.txt", "without thousands separators")
+                   for kind in ("", "-misfooted")),
+                 *((f"fallowmere-plastics-2010-rest-of-small-negatives-wrapped-at-76{kind}.txt", "page break within a period")
+                   for kind in ("", "-misfooted"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.

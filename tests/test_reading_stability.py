@@ -296,10 +296,12 @@ def test_one_wrong_figure_in_a_fixture_keeps_its_reading_and_is_found(path, tmp_
                     continue
                 if (result.error is not None and markup is False
                         and re.fullmatch(r" {0,8}[-$(\d](?:[^A-Za-z]|(?<=\()[a-z](?=\)))*", document.text.split("\n")[cell.line - 1])):
-                    # A figure on a row's rest wrapped by the filer's software, headings wrapped too: changed, its
-                    # width or its negative's ")" with it ("(377)" turned "377", "(1,012)" "1,012":
-                    # harrowgate-instruments-2000), the edge the rests show moved, a line the software never
-                    # printed; the rest or a heading's rest no longer in one place: refused, never misread: counted.
+                    # A figure on a row's rest wrapped by the filer's software, changed, its rest no longer read
+                    # as one; refused, never misread: counted.  (AUDITOR_STABILITY=all over the wrapped fixtures:
+                    # 20 before s39-reststab, none after: a sign turned leaving its marker a blank apart, "377 (a)"
+                    # on harrowgate-instruments-2000, ravensmoor-glass-2000, is a rest's figure now; a rest of small
+                    # negatives among nils, "(8)  -  -  (12)  (13)" on wexcombe-chemicals-2010, oakhurst-household-
+                    # 2011, a row, no heading's markers.  Kept for a layout not yet among the fixtures.)
                     tally.counts["figure changed on a wrapped rest: its edge moved"] += 1
                     continue
                 if result.error is not None and "do not stand under the headings' rule" in str(result.error):

@@ -891,10 +891,16 @@ def _has_figures(line: str) -> bool:
     return bool(FIGURES.search(line)) and not _heading_notes(line)
 
 
+# A line of small negatives among nils, no word: "(8)     -     -    (12)    (13)", a row (or a wrapped row's
+# rest) whose figures read as markers would; a heading's markers stand among words or alone, never beside a nil.
+_NIL_AMONG_NEGATIVES = lazy_compile(rf"^[^A-Za-z]*(?<!\S)(?:{NIL_DASHES})(?!\S)[^A-Za-z]*$")
+
+
 def _heading_notes(line: str) -> bool:
-    """A heading line whose figures are its footnote markers (HEADING_NOTES)."""
+    """A heading line whose figures are its footnote markers (HEADING_NOTES), no nil set
+    apart among them (a row of small negatives, `_NIL_AMONG_NEGATIVES`)."""
     if HEADING_NOTES.match(line):
-        return True
+        return not _NIL_AMONG_NEGATIVES.match(line)
     return bool(_NO_DIGIT_BUT_MARKERS.match(line) and _MARKER_HEADS_WORDS.search(line))
 
 

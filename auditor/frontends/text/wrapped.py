@@ -54,9 +54,10 @@ COLUMN_BLANKS = 16
 _FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT}|{_NIL})"  # (a nil after its "$" too: "$      -")
 FIRST_FIGURE = lazy_compile(_FIGURE, re.IGNORECASE)
 # Nothing but figures and nils, a few blanks in at most (a bare year is a year-first row's caption, not a rest).
-# Each figure its footnote's marker after it perhaps ("249(a)"); the last a "$" perhaps, its figure cut off
-# onto the next line (a row wrapped twice: "(3)  $   -  $   4  $" over "(6)").
-_NOTED = rf"(?:{_FIGURE})(?:\(\w{{1,2}}\))?"
+# Each figure its footnote's marker after it perhaps ("249(a)"), or a blank before a lettered one ("377 (a)":
+# a positive figure's ")" hanging out, the marker kept where the negatives' stand); the last a "$" perhaps,
+# its figure cut off onto the next line (a row wrapped twice: "(3)  $   -  $   4  $" over "(6)").
+_NOTED = rf"(?:{_FIGURE})(?:\(\w{{1,2}}\)|[ ]\([a-z]{{1,2}}\))?"
 NOTED = lazy_compile(_NOTED, re.IGNORECASE)
 REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*(?:\s+\$)?\s*$",
                        re.IGNORECASE)
