@@ -893,14 +893,20 @@ def _has_figures(line: str) -> bool:
 
 # A line of small negatives among nils, no word: "(8)     -     -    (12)    (13)", a row (or a wrapped row's
 # rest) whose figures read as markers would; a heading's markers stand among words or alone, never beside a nil.
-_NIL_AMONG_NEGATIVES = lazy_compile(rf"^[^A-Za-z]*(?<!\S)(?:{NIL_DASHES})(?!\S)[^A-Za-z]*$")
+# (Told word by word: one pattern over the line backtracks quadratically on a long run of dashes.)
+_LETTER = lazy_compile(r"[A-Za-z]")
+_NIL_ALONE = lazy_compile(rf"(?:{NIL_DASHES})")
+
+
+def _nil_among_negatives(line: str) -> bool:
+    return not _LETTER.search(line) and any(_NIL_ALONE.fullmatch(word) for word in line.split())
 
 
 def _heading_notes(line: str) -> bool:
     """A heading line whose figures are its footnote markers (HEADING_NOTES), no nil set
-    apart among them (a row of small negatives, `_NIL_AMONG_NEGATIVES`)."""
+    apart among them (a row of small negatives, `_nil_among_negatives`)."""
     if HEADING_NOTES.match(line):
-        return not _NIL_AMONG_NEGATIVES.match(line)
+        return not _nil_among_negatives(line)
     return bool(_NO_DIGIT_BUT_MARKERS.match(line) and _MARKER_HEADS_WORDS.search(line))
 
 
