@@ -13,6 +13,13 @@ Test support, not part of the tool.  A habit is `wrap-WIDTH[-indent-N][-rows]`:
 - short-last: the last column's heading "End of Period" (its "Balance at"
   dropped), the shortest: the top heading lines end over another column, their
   rests one column's words that are not the last column's.
+- marks-FORM (on -rows habits): footnote markers on figures, as real exhibits type them, each
+  period's rows marking a column apiece from the last leftwards (the closing balance on the first
+  row, the deductions on the second, ...: figures on a row's first line and on its wrapped rest),
+  and every period's first nil too; the footnotes' text under the table.  FORM: glued ("2,894(c)"),
+  apart ("377 (a)"), digit ("96(2)"), digit-apart ("96 (2)"), slash ("1,204 1/"), star ("96*"),
+  each marker kept inside its column (the figure moved left by the marker's width) or overhanging
+  into the gutter (-over).
 
 Tallied right (every printed figure read where printed, exactly the errors the
 figures hold) / wrong (silently misread, false or missed errors) / refused (an
@@ -32,7 +39,7 @@ import auditor
 from auditor import source
 from expect import expected_errors
 from habit_tally import clean_and_planted, misread, tally
-from render import Rendered, render
+from render import Rendered, parse_cell, render
 from submission_habits import wrapped
 from test_html_era_markup import TABLES, planted
 from test_real_tables import LAYOUTS, applicable
@@ -57,7 +64,42 @@ HABITS.update({_name(80, i, r): (80, i, r) for i in (2, 8) for r in (True, False
 # lines end over another column, their rests one column's words that are not the last column's.
 SHORT_LAST = "-short-last"
 HABITS.update({_name(w, 0, False) + SHORT_LAST: (w, 0, False) for w in WIDTHS})
+# Footnote markers on the figures (-marks-FORM): the renderer's (note_marks, note_gap, note_place).
+MARKS = {
+    "glued": ("(a)", 0, "inside"), "apart": ("(a)", 1, "inside"), "digit": ("(1)", 0, "inside"),
+    "digit-apart": ("(1)", 1, "inside"), "slash": ("1/", 0, "inside"), "star": ("*", 0, "inside"),
+    "glued-over": ("(a)", 0, "overhang"), "apart-over": ("(a)", 1, "overhang"),
+}
+MARKED = "-marks-"
+HABITS.update({_name(w, 0, True) + MARKED + form: (w, 0, True) for w in WIDTHS for form in MARKS})
 _BALANCE_AT = re.compile(r"\bbalance\s+(?:at|as\s+of)\s+(?=end\b)", re.IGNORECASE)
+
+
+def marked(spec: dict) -> dict:
+    """The spec with footnotes on figures: each period's k-th row marks the k-th column from the last
+    (its first nil too), three notes in turn; a figure's own note kept, as the first."""
+    spec = json.loads(json.dumps(spec))
+    n = 0
+    for period in spec["periods"]:
+        nil_marked = False
+        for k, row in enumerate(period["rows"]):
+            cells = row.get("cells") or []
+            if not cells:
+                continue
+            notes = ["note 0" if note else "" for note in row.get("footnotes") or []]  # (three notes at most: "***")
+            notes += [""] * (len(cells) - len(notes))
+            chosen = {len(cells) - 1 - k % len(cells)}
+            if not nil_marked:
+                nil = next((m for m, c in enumerate(cells) if parse_cell(c)[0] == "nil"), None)
+                if nil is not None:
+                    chosen.add(nil)
+                    nil_marked = True
+            for m in chosen:
+                if parse_cell(cells[m])[0] != "blank" and not notes[m]:
+                    notes[m] = f"note {n % 3}"
+                    n += 1
+            row["footnotes"] = notes
+    return spec
 
 
 def wrap(rendered: Rendered, habit: str) -> Rendered:
@@ -74,7 +116,12 @@ def printed(spec: dict, habit: str, layout: str) -> Optional[Rendered]:
         if not _BALANCE_AT.search(closing):
             return None
         spec = {**spec, "columns": [*others, _BALANCE_AT.sub("", closing)]}
-    rendered = render(spec, applicable(spec, TEXT[layout]))
+    layout_of = applicable(spec, TEXT[layout])
+    if MARKED in habit:
+        style, gap, place = MARKS[habit.split(MARKED)[1]]
+        spec = marked(spec)
+        layout_of = replace(layout_of, note_marks=style, note_gap=gap, note_place=place)
+    rendered = render(spec, layout_of)
     width = HABITS[habit][0]
     if all(len(line) <= width for line in rendered.text.split("\n")):
         return None

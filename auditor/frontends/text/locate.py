@@ -44,7 +44,7 @@ _AFTER = NEGATIVE_AFTER  # (labels: "473-", "473CR": the adding machine's negati
 # (A first figure typed "473-" or "473CR", labels.NEGATIVE_AFTER, ends past its mark; "<473>" is
 # a typist's parentheses.)
 FIGURES = re.compile(
-    rf"((?:(?<![\d,])(?=[($<\d])[(<]?\$?\s*[\d,]*\d(\.\d+)?(?:[)>]|{_AFTER})?|{_NIL})(?:\([a-z\d]\))?)"
+    rf"((?:(?<![\d,])(?=[($<\d])[(<]?\$?\s*[\d,]*\d(\.\d+)?(?:[)>]|{_AFTER})?|{_NIL})(?:\([a-z\d]\)|\*{{1,3}}|[ ]\d{{1,2}}/)?)"
     rf"(\s{{2,}}|\s*\$\s*)([(<]?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
 )
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED

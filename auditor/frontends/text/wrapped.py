@@ -41,7 +41,7 @@ from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
 from auditor.frontends.text.heading_rests import (OVERHANG, Moved, is_rule, is_tags, place_headings, printed_from,
                                                   set_back)
 from auditor.frontends.text.headings import Vocabulary
-from auditor.labels import BARE_YEAR, CLOSING_ONLY, OPENING_ONLY, SCHEDULE_MOVEMENT
+from auditor.labels import BARE_YEAR, CLOSING_ONLY, NOTE_MARK, OPENING_ONLY, SCHEDULE_MOVEMENT
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Position, Schedule
 
@@ -54,13 +54,21 @@ COLUMN_BLANKS = 16
 _FIGURE = rf"(?:\$\s*)?(?:{_LONE_AMOUNT}|{_NIL})"  # (a nil after its "$" too: "$      -")
 FIRST_FIGURE = lazy_compile(_FIGURE, re.IGNORECASE)
 # Nothing but figures and nils, a few blanks in at most (a bare year is a year-first row's caption, not a rest).
-# Each figure its footnote's marker after it perhaps ("249(a)"), or a blank before a lettered one ("377 (a)":
-# a positive figure's ")" hanging out, the marker kept where the negatives' stand); the last a "$" perhaps,
-# its figure cut off onto the next line (a row wrapped twice: "(3)  $   -  $   4  $" over "(6)").
-_NOTED = rf"(?:{_FIGURE})(?:\(\w{{1,2}}\)|[ ]\([a-z]{{1,2}}\))?"
+# Each figure its footnote's marker after it perhaps, the marker glued to it ("249(a)", "2,894(c)", "96*",
+# "-(2)") or a blank apart ("377 (a)": a positive figure's ")" hanging out, the marker kept where the
+# negatives' stand; "96 (2)", the grammar's NOTE one blank after a figure; the typewriter's "1,204 1/"):
+# labels.NOTE_MARK's markers and "(n)"; the last a "$" perhaps, its figure cut off onto the next line (a row
+# wrapped twice: "(3)  $   -  $   4  $" over "(6)").
+_MARK = rf"(?:{NOTE_MARK}|\(\d{{1,2}}\))"
+_NOTED = rf"(?:{_FIGURE})(?:{_MARK}|[ ](?:{_MARK}|\d{{1,2}}/(?!\S)))?"
 NOTED = lazy_compile(_NOTED, re.IGNORECASE)
-REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*(?:\s+\$)?\s*$",
-                       re.IGNORECASE)
+# A rest may open with the marker of the row's last figure before the cut, set a blank apart from it and cut
+# there ("2,602" over "(b)     1,550     9,786"): a marker that can be nothing else (labels.NOTE_MARK, "1/";
+# a "(2)" there may be a small negative, a figure of the rest's).
+_LEAD = rf"(?:{NOTE_MARK}|\d{{1,2}}/)"
+LEADING_MARK = lazy_compile(rf"^[ \t]*({_LEAD})(?=[ \t]+\S)")
+REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?:{_LEAD}[ \t]+)?(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*"
+                       rf"(?:\s+\$)?\s*$", re.IGNORECASE)
 
 
 class Cut(NamedTuple):
@@ -69,6 +77,12 @@ class Cut(NamedTuple):
     rest: str  # the rest, as printed
     row: int = 0  # the row's line, where its label's first line is (0: the line above)
     tail: int = 0  # a row wrapped twice: where its rest's rest (the next line) begins in `rest`, joined to it
+    mark: int = 0  # the characters joined onto `over` from the rest: its last figure's marker and the blank before
+
+    @property
+    def width(self) -> int:
+        """How wide the row's line was printed (before its marker, wrapped off it, was joined back)."""
+        return len(self.over) - self.mark
 
     @property
     def at(self) -> int:
@@ -106,13 +120,23 @@ def cuts(lines: Sequence[str], region: Region) -> tuple[list[Cut], list[Cut]]:
     # The software's width is at least its longest cut line; each rest's first figure, and the blanks
     # before it (as many as a column's width: a nil right-aligned in a wide column), would have passed it.
     width = max((len(above) for _, above, _, _ in found), default=0)
-    sure = [Cut(n, above, line) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
+    sure = [_marked(Cut(n, above, line)) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
     if not sure:
         return sure, []  # (most regions: nothing wrapped, no second pass)
     sure_lines = {c.line for c in sure}
-    alone = [Cut(n, above, line) for n, above, line, _ in _figures_under(block, region.first, 0)
+    alone = [_marked(Cut(n, above, line)) for n, above, line, _ in _figures_under(block, region.first, 0)
              if n not in sure_lines and _label_alone(above)]
     return sure, alone
+
+
+def _marked(cut: Cut) -> Cut:
+    """The cut with the marker its rest opens with (`LEADING_MARK`) put back after the row's last figure,
+    a blank between as it was typed, and blanked in the rest (its figures where they are printed)."""
+    m = LEADING_MARK.match(cut.rest)
+    if m is None:
+        return cut
+    mark = " " + m.group(1)
+    return cut._replace(over=cut.over + mark, rest=" " * m.end() + cut.rest[m.end():], mark=len(mark))
 
 
 def _figures_under(block: Sequence[str], first: int, least: int) -> list[tuple[int, str, str, int]]:
@@ -126,9 +150,10 @@ def _figures_under(block: Sequence[str], first: int, least: int) -> list[tuple[i
         above = over.rstrip()
         if len(above) > WIDTH or not REMNANT.match(line):  # (a row's line fails at its label's first letter)
             continue
-        figure = FIRST_FIGURE.search(line)
+        lead = LEADING_MARK.match(line)  # (a marker opening the rest: where the line was cut, after it)
+        figure = FIRST_FIGURE.search(line, lead.end() if lead else 0)
         if figure is not None:
-            found.append((n, above, line, figure.end() + 1 - printed_from(line)))
+            found.append((n, above, line, (lead or figure).end() + 1 - printed_from(line)))
     return found
 
 
@@ -188,7 +213,7 @@ def _alone_fitting(alone: Sequence[Cut], edge: int, width: int) -> list[Cut]:
     fitting = []
     for cut in alone:
         body = cut.rest.strip()
-        start = edge - len(body) + _hang(body.split()[-1]) + 1
+        start = edge - len(body) + _last_hang(body) + 1
         first = FIRST_FIGURE.search(body)
         if first is not None and start >= len(cut.over) + 3 and start + first.end() - 1 > width:
             fitting.append(cut)
@@ -196,7 +221,7 @@ def _alone_fitting(alone: Sequence[Cut], edge: int, width: int) -> list[Cut]:
 
 
 def refusal(cut: Cut, path: str) -> InputError:
-    return InputError(f"figures from column {printed_from(cut.rest)} under a line {len(cut.over)} columns wide: "
+    return InputError(f"figures from column {printed_from(cut.rest)} under a line {cut.width} columns wide: "
                       f"the row's last figures, wrapped at column {WIDTH} by the filer's software? (their columns "
                       f"are lost: no heading typed whole shows the table's right edge)", path, cut.line)
 
@@ -209,7 +234,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
     if not found:
         return None  # (a rest under a label alone is sure only beside rests under longer lines)
     rests, beside = {c.line for c in found}, {c.line for c in alone}
-    width = max(len(c.over) for c in found if c.line - 1 not in rests)
+    width = max(c.width for c in found if c.line - 1 not in rests)
     if any(c.line - 1 in rests for c in found):
         found = _twice_joined(lines, region.first, found, width, path)
     labels = label_rests(lines, region, width)
@@ -226,7 +251,8 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
     if whole and not any(map(_cuttable, whole)) and _rules_reach(lines, region.first, found, width) > edge:
         edge = 0  # (lines the software could not cut, a rule spanning some columns, say, short of a wrapped rule)
     labels = _fitting(labels, found, edge)
-    found = [c._replace(over=labels[c.line - 1], row=c.line - 2) if c.line - 1 in labels else c for c in found]
+    found = [c._replace(over=labels[c.line - 1] + c.over[c.width:], row=c.line - 2) if c.line - 1 in labels else c
+             for c in found]
     # No line shows where the table's last column ends (the headings wrapped too; a line wider than
     # the rows' cut, a heading word with no blank to cut at, ends short of where the rows reach): the rows show it.
     least = _edge_of_rows(found)
@@ -243,7 +269,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
     reach = max(least, _rules_reach(lines, region.first, found, width)) if from_rows else edge
     # (A rule under the headings reaching past the rows' cut ends under their last figures' last digit, or
     # under a negative's ")" hanging past it: each tried, the first where the rows' figures stand under its runs.)
-    hangs = sorted({_hang(c.rest.split()[-1]) for c in found} - {0}) if reach > least and from_rows else []
+    hangs = sorted({_last_hang(c.rest) for c in found} - {0}) if reach > least and from_rows else []
     tries = [reach] + [reach - h for h in hangs if reach - h >= least]
     for k, edge in enumerate(tries):
         try:
@@ -314,7 +340,7 @@ def _set_back(lines: Sequence[str], region: Region, block: Sequence[str], labels
         shift[n - 1] = (Moved(label, 1, label - printed_from(lines[n - 1])),)
     for cut in found:
         body = cut.rest.strip()
-        hang = _hang(body.split()[-1])
+        hang = _last_hang(body)
         start = edge - len(body) + hang + 1  # (1-based, where the rest's first character goes)
         if start < len(cut.over) + 2:
             raise refusal(cut, path)  # (the rest does not fit right of its row: not this table's edge)
@@ -500,8 +526,8 @@ def _fits(joined: str, edge: int, cut: Optional[Cut]) -> bool:
     not, the label was typed on two lines by the filer, its figures in place)."""
     if cut is not None:
         body = cut.rest.strip()
-        return edge - len(body) + _hang(body.split()[-1]) + 1 >= len(joined) + 2
-    return len(joined.rstrip()) - _hang(joined.split()[-1]) <= edge + OVERHANG
+        return edge - len(body) + _last_hang(body) + 1 >= len(joined) + 2
+    return len(joined.rstrip()) - _last_hang(joined) <= edge + OVERHANG
 
 
 def _columns(rows: Sequence[Sequence[re.Match[str]]]) -> list[tuple[int, int]]:
@@ -585,7 +611,7 @@ def _edge_of_rows(found: Sequence[Cut]) -> int:
     """The table's right edge (its last column's last digit) where no line shows it: at least
     each row's line and its rest with one blank between; the widest so (a rest set further
     right than its widest row is set as far right alike: every rest kept in line)."""
-    return max(len(c.over) + 1 + len(c.rest.strip()) - _hang(c.rest.split()[-1]) for c in found)
+    return max(len(c.over) + 1 + len(c.rest.strip()) - _last_hang(c.rest) for c in found)
 
 
 def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> list[tuple[int, str]]:
@@ -641,9 +667,22 @@ def _check_aligned(rows: Sequence[Sequence[re.Match[str]]], found: Sequence[Cut]
 
 def _hang(figure: str) -> int:
     """How far a figure reaches past its last digit, the column's edge: a negative's ")", a
-    footnote's marker ("975(a)"); a nil's dash stands at the edge."""
-    digits = [k for k, ch in enumerate(figure) if ch.isdigit()]
+    footnote's marker ("975(a)", "1,204 1/": the marker's own digits none of the figure's); a nil's
+    dash stands at the edge."""
+    amount = FIRST_FIGURE.match(figure)
+    digits = [k for k, ch in enumerate(amount.group() if amount else figure) if ch.isdigit()]
     return len(figure) - digits[-1] - 1 if digits else 0
+
+
+def _last_hang(text: str) -> int:
+    """`_hang` of the last figure of `text` (a rest, a row's line), its marker with it where one is set a
+    blank apart ("377 (a)", "1,204 1/"), else of its last word."""
+    last = text.split()[-1]
+    if not NOTED.fullmatch(last):
+        figures = list(NOTED.finditer(text))
+        if figures and not text[figures[-1].end():].strip():
+            last = figures[-1].group()
+    return _hang(last)
 
 
 def short_rows(rejoined_: Rejoined, figures: dict[int, int], path: str) -> None:
