@@ -42,9 +42,10 @@ _AFTER = NEGATIVE_AFTER  # (labels: "473-", "473CR": the adding machine's negati
 # the lookbehind the inside of a run of digits: without them, a search
 # backtracked over either in quadratic time.)
 # (A first figure typed "473-" or "473CR", labels.NEGATIVE_AFTER, ends past its mark; "<473>" is
-# a typist's parentheses.)
+# a typist's parentheses.  A figure's footnote marker glued to it or a blank apart: "96(a)", "377 (a)",
+# "96*", "1,204 1/": a wrapped row's rest of figures so marked is a row's all the same.)
 FIGURES = re.compile(
-    rf"((?:(?<![\d,])(?=[($<\d])[(<]?\$?\s*[\d,]*\d(\.\d+)?(?:[)>]|{_AFTER})?|{_NIL})(?:\([a-z\d]\)|\*{{1,3}}|[ ]\d{{1,2}}/)?)"
+    rf"((?:(?<![\d,])(?=[($<\d])[(<]?\$?\s*[\d,]*\d(\.\d+)?(?:[)>]|{_AFTER})?|{_NIL})(?:[ ]?\([a-z\d]{{1,2}}\)|\*{{1,3}}|[ ]\d{{1,2}}/)?)"
     rf"(\s{{2,}}|\s*\$\s*)([(<]?\$?\s*[\d,]*\d|{_NIL})", re.IGNORECASE
 )
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED

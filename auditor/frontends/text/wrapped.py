@@ -378,11 +378,14 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
         if not runs or len(runs) - 1 != sum(counts):
             raise _twice(cut.line + 1, "no rule under the headings shows a run for each of its columns", path)
         # (The rest's rest set with its last character at the last run's end, its figures under the last runs.)
-        tail_start = runs[-1][1] - len(tail) + 1
+        # (Or, a footnote's marker after its last figure, the figure's edge at the run's end, the marker hanging past.)
         under = runs[len(runs) - counts[2] - counts[1] : len(runs) - counts[2]]
-        places = [start for start in range(len(cut.over) + 2, tail_start - len(body) - 1)
-                  if _under_runs(body, start, under)]
-        if not places or not _under_runs(tail, tail_start, runs[len(runs) - counts[2]:]):
+        for tail_start in dict.fromkeys(runs[-1][1] - len(tail) + 1 + hang for hang in (0, _marker_width(tail))):
+            places = [start for start in range(len(cut.over) + 2, tail_start - len(body) - 1)
+                      if _under_runs(body, start, under)]
+            if places and _under_runs(tail, tail_start, runs[len(runs) - counts[2]:]):
+                break
+        else:
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
         # (Every place puts each figure under the same run: the one whose digits reach past the runs' ends least,
         # nearest the edge of those, its figures where the other rows' stand, right-aligned under their runs.)
@@ -395,8 +398,8 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
 
 def _under_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> bool:
     """Whether the figures of `body`, set from column `start`, stand one under each run (in order),
-    reaching past it by OVERHANG at most."""
-    figures = [(start + m.start(), start + m.end() - 1) for m in NOTED.finditer(body)]
+    reaching past it by OVERHANG at most (a footnote's marker after a figure hanging past as it may)."""
+    figures = [(start + m.start(), start + m.start() + _unmarked(m.group()) - 1) for m in NOTED.finditer(body)]
     return len(figures) == len(runs) and all(r0 - OVERHANG <= a and b <= r1 + OVERHANG and a <= r1 and b >= r0
                                              for (a, b), (r0, r1) in zip(figures, runs))
 
@@ -672,6 +675,18 @@ def _hang(figure: str) -> int:
     amount = FIRST_FIGURE.match(figure)
     digits = [k for k, ch in enumerate(amount.group() if amount else figure) if ch.isdigit()]
     return len(figure) - digits[-1] - 1 if digits else 0
+
+
+def _unmarked(figure: str) -> int:
+    """How long a figure is without the footnote's marker after it ("975(a)", "377 (a)": 3)."""
+    amount = FIRST_FIGURE.match(figure)
+    return amount.end() if amount else len(figure)
+
+
+def _marker_width(text: str) -> int:
+    """How wide the footnote's marker after the last figure of `text` is, with its blank (0: none)."""
+    figures = list(NOTED.finditer(text))
+    return len(figures[-1].group()) - _unmarked(figures[-1].group()) if figures else 0
 
 
 def _last_hang(text: str) -> int:
