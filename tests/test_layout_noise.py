@@ -404,7 +404,13 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  *((f"tillbrook-devices-2000-rest-marker-set-apart-at-80{kind}.txt", "without thousands separators")
                    for kind in ("", "-misfooted")),
                  *((f"fallowmere-plastics-2010-rest-of-small-negatives-wrapped-at-76{kind}.txt", "page break within a period")
-                   for kind in ("", "-misfooted"))}
+                   for kind in ("", "-misfooted")),
+                 # (s40-wrapmarks: quarrington is larchmont's kind, its rows wrapped at 72, rests opening on a "1/"
+                 # marker: the page's headings between a row and its rest, the separators taken off (the cut
+                 # lines shorter): refused, never read otherwise.)
+                 *((f"quarrington-valve-1997-rest-opening-on-a-marker-wrapped-at-72{kind}.txt", edit)
+                   for kind in ("", "-misfooted")
+                   for edit in ("page break within a period", "without thousands separators"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.
@@ -481,7 +487,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # dunmore (textile-1999), merrivale (s34-pairs4): likewise, their blocks of the title's years uncaptioned.
     # ravensmoor (s37-fold72): folded at 80, each row on three lines, as tallisker: no row line between its
     # periods for the edit to break under; oakhurst (s38-wrap3): folded at 72, each row's last figure on a
-    # third line, likewise.)
+    # third line, likewise; quarrington (s40-wrapmarks): wrapped at 72, each row's rest under it, as halvorsen.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -497,7 +503,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("larchmont", "period"),
                         ("quarry", "period"), ("quarry", "periods"), ("pembrook", "period"),
                         ("thornbury", "period"), ("thornbury", "periods"), ("ravensmoor", "periods"),
-                        ("oakhurst", "periods")} | transposed
+                        ("oakhurst", "periods"), ("quarrington", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>
