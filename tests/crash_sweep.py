@@ -109,19 +109,19 @@ class Sweep:
         return failure
 
 
-def install(sweep: Sweep) -> None:
+def install(sweep: Sweep, put: Callable[[object, str, object], None] = setattr) -> None:
     """Wrap the in-process entries every harness calls: check_source (check_file goes
-    through it) and schedules."""
+    through it) and schedules.  (`put`: a test's monkeypatch.setattr, undone after it.)"""
     import auditor
     from auditor import pipeline
 
     checked = sweep.wrap(pipeline.check_source, "check_source")
-    pipeline.check_source = checked
-    auditor.check_source = checked
+    put(pipeline, "check_source", checked)
+    put(auditor, "check_source", checked)
     if hasattr(auditor, "schedules"):
         listed = sweep.wrap(pipeline.schedules, "schedules")
-        pipeline.schedules = listed
-        auditor.schedules = listed
+        put(pipeline, "schedules", listed)
+        put(auditor, "schedules", listed)
 
 
 def _call(module: str, function: str, *args) -> Callable[[], object]:
