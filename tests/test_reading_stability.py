@@ -310,6 +310,15 @@ def test_one_wrong_figure_in_a_fixture_keeps_its_reading_and_is_found(path, tmp_
                     # software never printed; refused, never misread: counted.
                     tally.counts["folded row's figure moved off its rule"] += 1
                     continue
+                if (result.error is not None and "which every other row prints on the line below its own" in str(result.error)
+                        and row.cells and row.cells[-1] is None and (row.label or "") in str(result.error)):
+                    # A table folding each row's closing onto the line below, ending on a reserve closed in the
+                    # year (its first figures on its own line, its closing blank: a nil only its sum tells,
+                    # "Reserve for plant closing  215  215", larkspur-mill-2003); a figure of that row changed
+                    # leaves its sum apart, the file then the shape of one cut before the row's folded closing
+                    # (completeness._fold_lost, _closes_on_nil): refused as maybe cut off, never misread: counted.
+                    tally.counts["closed reserve ending a folded table, changed: the shape of a cut file"] += 1
+                    continue
                 assert result.error is None, f"{where}: {result.error}"
                 read = result.schedules[s_i]
                 if print_only(read, schedule, k, kind) and not any(f.severity == "error" for f in result.findings):
