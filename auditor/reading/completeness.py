@@ -280,7 +280,7 @@ def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str
     if not wrapped:
         return None
     first_column = min(s.columns[0].start for s in wrapped if s.columns)
-    lines = _word_lines(after)
+    lines = _lines_after(after, markup=True, collapsed=False)
     if not lines:
         return None
     for line in lines:
@@ -308,7 +308,7 @@ def _row_folded_cut(after: str, schedules: Sequence[Schedule]) -> str | None:
     folded = [s for s in schedules if s.columns and any(
         any(c and c.line == r.line for c in r.cells) and any(c and c.line > r.line for c in r.cells)
         for p in s.periods for r in p.rows)]
-    lines = _word_lines(_prose(after))
+    lines = _lines_after(after, collapsed=False)  # (its figures' places: in the table's columns)
     if not folded or not lines or TABLE_MARKUP.search(after):
         return None  # (past a table's markup the last line is another table's, or HTML's: no folded row's)
     line = lines[-1].rstrip()
@@ -388,7 +388,7 @@ def _account_caption_last(after: str) -> bool:
     """Whether the last line after the schedule's last row is a phrase naming a valuation account,
     no sentence or note ("Allowances deducted from assets"): a group's caption over rows not there
     (a document cut after a page's foot, the caption left on it)."""
-    lines = _word_lines(_prose(after))
+    lines = _lines_after(after, collapsed=False)
     last = lines[-1].strip() if lines else ""
     return bool(ACCOUNT_WORD.search(last)) and not (NOTE_MARK.match(last) or last.endswith((".", ";", ")")))
 
@@ -412,9 +412,14 @@ def _notes_only(after: str) -> bool:
     return bool(lines) and all(_is_note(line) for line in lines)
 
 
-def _lines_after(after: str) -> list[str]:
-    """The lines after the schedule's last row that print a word, markup dropped and spaces collapsed."""
-    return [" ".join(line.split()) for line in _word_lines(_prose(after))]
+def _lines_after(after: str, *, markup: bool = False, collapsed: bool = True) -> list[str]:
+    """The lines after the schedule's last row that print a word (page numbers aside), each
+    check's tests saying what they read: the markup dropped as the prose's (or kept, `markup`:
+    a table's own lines, a row's label or footnote, are told by the text as typed), spaces
+    collapsed (or kept, not `collapsed`: a line's indent or its figures' columns tell, or only
+    the last line is read, collapsed by the check itself)."""
+    lines = _word_lines(after if markup else _prose(after))
+    return [" ".join(line.split()) for line in lines] if collapsed else lines
 
 
 def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str | None:
@@ -425,7 +430,7 @@ def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str 
     line, a label alone is a row that prints no figure.)"""
     wrapped = [s for s in schedules if any(_label_above(src, r) or _line_above(src, r) == r.label
                                            for p in s.periods for r in p.rows)]
-    lines = [" ".join(line.split()) for line in _word_lines(after)]
+    lines = _lines_after(after, markup=True)
     labels = {r.label for s in wrapped for p in s.periods for r in p.rows if r.label}
     last = lines[-1] if lines else ""
     if not last:
@@ -472,7 +477,7 @@ def _period_opened(after: str) -> str | None:
     """A period's caption, then a label's first line or two and nothing else ("Year ended December 31,
     2020:" / "Cumulative effect of" / "adoption of credit"): the next period opened, the file cut
     before its first figures."""
-    lines = _word_lines(_prose(after))
+    lines = _lines_after(after, collapsed=False)  # (a label's second line set in under its first)
     caption = " ".join(lines[0].split()) if lines else ""
     if not 2 <= len(lines) <= 1 + LABEL_LINES or not is_period(caption.rstrip(":")):
         return None
@@ -498,7 +503,7 @@ def _reserve_alone(after: str) -> str | None:
     its figures, or a whole table's last reserve printing none in its last year (a real table
     does, cik866970-2011); not a note or a sentence, which name reserves too ("Uncollectible
     accounts written off")."""
-    lines = _word_lines(_prose(after))
+    lines = _lines_after(after, collapsed=False)
     last = _phrase(lines[0]) if len(lines) == 1 else None
     if last is None or not (ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last)):
         return None
@@ -512,7 +517,7 @@ NOTE_PHRASE = lazy_compile(SCHEDULE_MOVEMENT.pattern + r"|\bwritten\b|\bnet\s+of
 def _phrase_last(after: str) -> str | None:
     """The last line after the last row, spaces collapsed, where it is a phrase: it opens
     on a letter and prints no figure, no footnote's mark, no sentence's end."""
-    lines = _word_lines(_prose(after))
+    lines = _lines_after(after, collapsed=False)
     return _phrase(lines[-1]) if lines else None
 
 
@@ -584,7 +589,7 @@ def _table_notes_only(after: str, schedules: Sequence[Schedule], notes_inside: b
     ("(1) ...", "* ...", "Note 1 -- ...").  Footnotes under a table whose
     rows have none between them end it, as whole exhibits end."""
     labels = [r.label for s in schedules for p in s.periods for r in p.rows]
-    lines = [" ".join(line.split()) for line in _word_lines(after)]
+    lines = _lines_after(after, markup=True)
     marked = _last_row_marks(schedules)
     return bool(lines) and all((notes_inside and _is_note(line)) or _note_mark(line) in marked
                                or any(label.endswith(" " + line) for label in labels) for line in lines)
