@@ -32,7 +32,7 @@ from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFT
                             STANDARD_CITED, TOTAL, is_period, rule_letters_in, title_pattern)
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Row, Schedule
-from auditor.reading.containers import DOCUMENTS, TABLES, cut_off, unclosed
+from auditor.reading.containers import DOCUMENTS, TABLES, Container, cut_off, unclosed
 from auditor.source import Source
 
 
@@ -48,40 +48,72 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     "(continued)" or column headings with no rows under them; or inside a
     document it opened, with no prose after the last row.  Otherwise the
     schedules, the one whose last row the file ends at marked (`ends_file`)."""
-    rows = [_row_end(r) for s in schedules if s.source == "table" for p in s.periods for r in p.rows]
+    rows = _rows_lines(src, schedules)
     if not rows:
         return list(schedules)
-    # (A period captioned under its rows, "Year ended ..." as a footer, ends where its caption does.)
-    rows += [p.line for s in schedules if s.source == "table" for p in s.periods]
-    if max(rows) > len(src.lines):
-        # (A line past the file's end, an uncaptioned period's placed after its table, says
-        # nothing of where the table ends: its rows do, or else the file's last line.)
-        rows = [line for line in rows if line <= len(src.lines)] or [len(src.lines)]
     text = src.joined()
     opened = unclosed(text, src) if "<" in text else {}
     for kind in TABLES:
         if kind in opened:
             raise cut_off(src, kind, opened[kind], "inside a table")
-    after, whole, end = src.ends(max(rows), HEAD, TAIL)  # (laid out, as the rows were read)
-    ending = _ending(after, whole, end)
+    first, last = min(rows), max(rows)
     tables = [s for s in schedules if s.source == "table"]
-    if ending == "prose" and whole:
-        ending = _rows_announced(src, after, tables, min(rows), max(rows)) or ending
-    if ending not in ("prose", "nothing"):
-        raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
-                         "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
-    for kind in DOCUMENTS:
-        if kind in opened and (ending == "nothing" or whole and (_account_caption_last(after) or _notes_only(after)
-                                                                 or _few_lines_only(after))):
-            raise cut_off(src, kind, opened[kind], "right after the schedule")
-    last = max(rows)
-    if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, min(rows), last))
+    after, whole, end = src.ends(last, HEAD, TAIL)  # (laid out, as the rows were read)
+    ending = _ending_refused(src, after, whole, end, tables, first, last)
+    _refuse_document_cut(src, opened, ending, after, whole)
+    if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, first, last))
                                         or _reserve_alone(after)):
         # (the last row's label run on, the table's footnotes, a reserve's label alone with no figure, as the
         # last reserve of a whole table's last year may print it, or a cut one: the table is what the file ends on)
         ending = "nothing"
     if ending != "nothing" or _closes_document(after) or _closes_document(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
+    _refuse_rows_lost(src, tables, last)
+    return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
+
+
+def _rows_lines(src: Source, schedules: Sequence[Schedule]) -> list[int]:
+    """The lines the tables' rows end on, and their periods' captions' (a period captioned under
+    its rows, "Year ended ..." as a footer, ends where its caption does), each within the file."""
+    rows = [_row_end(r) for s in schedules if s.source == "table" for p in s.periods for r in p.rows]
+    if not rows:
+        return rows
+    rows += [p.line for s in schedules if s.source == "table" for p in s.periods]
+    if max(rows) > len(src.lines):
+        # (A line past the file's end, an uncaptioned period's placed after its table, says
+        # nothing of where the table ends: its rows do, or else the file's last line.)
+        rows = [line for line in rows if line <= len(src.lines)] or [len(src.lines)]
+    return rows
+
+
+def _ending_refused(src: Source, after: str, whole: bool, end: str, tables: Sequence[Schedule], first: int,
+                    last: int) -> str:
+    """What the file ends on after the last row (`_ending`: "prose" or "nothing"), where the prose
+    that follows, all there is, opens no rows that are not there (`_rows_announced`); an input error
+    where the file ends on what announces rows."""
+    ending = _ending(after, whole, end)
+    if ending == "prose" and whole:
+        ending = _rows_announced(src, after, tables, first, last) or ending
+    if ending not in ("prose", "nothing"):
+        raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
+                         "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+    return ending
+
+
+def _refuse_document_cut(src: Source, opened: dict[Container, int], ending: str, after: str, whole: bool) -> None:
+    """An input error where the file ends inside a document it opened (`opened`: each kind's line)
+    right after the schedule: nothing after the last row, or only a group's caption, the table's
+    footnotes or a line or two (the page cut under them)."""
+    for kind in DOCUMENTS:
+        if kind in opened and (ending == "nothing" or whole and (_account_caption_last(after) or _notes_only(after)
+                                                                 or _few_lines_only(after))):
+            raise cut_off(src, kind, opened[kind], "right after the schedule")
+
+
+def _refuse_rows_lost(src: Source, tables: Sequence[Schedule], last: int) -> None:
+    """An input error where the file ends on the tables' rows (`last`: the line of the last) and
+    they show rows lost: the periods' captions printed under their rows, none under the last;
+    or the last row's folded figure cut off."""
     caption = _caption_below_lost(src, tables)
     if caption is not None:
         raise InputError(f"the periods' captions are printed under their rows ({caption!r} right under the rows "
@@ -92,7 +124,6 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         raise InputError(f"the file ends on the row {cut!r} with no figure in its last column, which every other row "
                          "prints on the line below its own: is it cut off? (rows of the schedule may be missing)",
                          src.path, len(src.lines))
-    return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
 
 
 def _rows_announced(src: Source, after: str, tables: Sequence[Schedule], first_row: int, last_row: int) -> str | None:
