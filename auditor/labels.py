@@ -145,9 +145,9 @@ def rule_letters_in(text: str) -> bool:
 # "Beginning balance" ... "Ending balance"), in an HTML table or a text one.
 OPENING = re.compile(r"beginning|opening|\bstart|balance\s+at|^balance\b", re.IGNORECASE)
 CLOSING = lazy_compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNORECASE)
-# The words that name one balance alone (a column's heading holding them heads the first column or the last).
-OPENING_ONLY = lazy_compile(r"beginning|opening|\bstart", re.IGNORECASE)
-CLOSING_ONLY = lazy_compile(r"\bend\b|ending|closing", re.IGNORECASE)
+# (The words that name one balance alone, a column's heading holding them heading the first column or
+# the last, are the rules file's: the balances' roles' patterns, text/headings.Vocabulary.opening_only
+# and .closing_only, so a rules file that teaches a balance's word teaches the layout too.)
 # When a balance is struck ("Balance at End of Period"): a movement's heading does not end so.
 BALANCE_DATE = lazy_compile(r"\b(?:period|year)\s*$", re.IGNORECASE)
 # A column heading's line that continues the line above ("OF" under "AT END"): no heading starts so.
