@@ -153,3 +153,21 @@ def test_a_teams_balance_words_tell_the_heading_rests_which_column_each_heads(tm
     assert not heading_rests._heads_fit(["CARRIED FORWARD", "BROUGHT FORWARD", "ADDITIONS", "BROUGHT FORWARD"], 4,
                                         vocabulary)
     assert heading_rests._heads_fit(right[::-1], 4, bundled_vocabulary())  # (the bundled roles know neither)
+
+
+def test_a_teams_movement_word_over_a_balances_place_tells_a_heading_rest_set_wrong(tmp_path):
+    """A team's word for its deductions ("AUSBUCHUNG", Lindenau's) heading the column a balance's place
+    holds (the last, the closing: `_heads_fit` lists the headings from the right) leaves the placement
+    wrong, as "DEDUCTIONS" there does; the bundled roles know no such word."""
+    from auditor.frontends.text import heading_rests
+    from auditor.frontends.text.headings import bundled_vocabulary, vocabulary_of
+    team = tmp_path / "team.yaml"
+    team.write_text("extends: default\nroles:\n  - role: deductions\n    effect: subtract\n"
+                    "    patterns: ['ausbuchung', 'verluste?']\nrules: []\n")
+    vocabulary = vocabulary_of(rules.load(str(team)).roles)
+    wrong = ["AUSBUCHUNG", "ADDITIONS", "BALANCE AT BEGINNING OF PERIOD"]
+    assert not heading_rests._heads_fit(wrong, 3, vocabulary)
+    assert not heading_rests._heads_fit(["DEDUCTIONS"] + wrong[1:], 3, bundled_vocabulary())
+    assert heading_rests._heads_fit(wrong, 3, bundled_vocabulary())
+    assert heading_rests._heads_fit(["BALANCE AT END OF PERIOD", "AUSBUCHUNG", "BALANCE AT BEGINNING OF PERIOD"], 3,
+                                    vocabulary)

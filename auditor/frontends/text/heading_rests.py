@@ -17,9 +17,9 @@ from itertools import product
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.text.headings import Vocabulary
+from auditor.frontends.text.headings import Vocabulary, names_a_movement
 from auditor.labels import (ADDITIONS_WORD, BALANCE_DATE, BALANCE_WORD, HEADING_TAIL,
-                            RULE_CAPTION_WORD, RULE_LETTER, SCHEDULE_MOVEMENT)
+                            RULE_CAPTION_WORD, RULE_LETTER)
 from auditor.lazy_pattern import lazy_compile
 
 # How far a heading centred over the last column may reach past its figures (wider than they are).
@@ -385,11 +385,11 @@ def _heads_fit(heads: Sequence[str], count: int, vocabulary: Vocabulary) -> bool
         return False
     for k, head in enumerate(heads):
         if k == 0:
-            wrong = vocabulary.opening_only.search(head) or SCHEDULE_MOVEMENT.search(head)
+            wrong = vocabulary.opening_only.search(head) or names_a_movement(head, vocabulary)
         elif k == count - 1:
-            wrong = vocabulary.closing_only.search(head) or SCHEDULE_MOVEMENT.search(head)
+            wrong = vocabulary.closing_only.search(head) or names_a_movement(head, vocabulary)
         else:
-            wrong = BALANCE_WORD.search(head) or vocabulary.balances.search(head) or BALANCE_DATE.search(head)
+            wrong = bool(BALANCE_WORD.search(head) or vocabulary.balances.search(head) or BALANCE_DATE.search(head))
         if wrong or HEADING_TAIL.match(head.lstrip()):
             return False
     return True

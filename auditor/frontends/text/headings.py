@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple, Sequence
 
-from auditor.labels import UNITS, is_period, rule_letters_head, title_pattern
+from auditor.labels import SCHEDULE_MOVEMENT, UNITS, is_period, rule_letters_head, title_pattern
 
 TITLE = title_pattern(r"\s+")  # (labels.TITLE_WORDS: the one list of title words)
 TAG = re.compile(r"<[^>]*>")
@@ -65,6 +65,13 @@ def vocabulary_of(roles: tuple[Any, ...]) -> Vocabulary:
                                   for one, other in ((opening, closing), (closing, opening)))
     return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)), opening, closing, subtract,
                       add, opening_only, closing_only)
+
+
+def names_a_movement(heading: str, vocabulary: Vocabulary) -> bool:
+    """Whether a column's heading names a movement, no balance: a word of Schedule II's movements
+    whatever the rules file (labels.SCHEDULE_MOVEMENT: "Additions", "Charged", "Deductions"), or
+    one of the rules file's movements' patterns (a role that adds or subtracts: "Other", "Write-offs")."""
+    return bool(SCHEDULE_MOVEMENT.search(heading) or vocabulary.add.search(heading) or vocabulary.subtract.search(heading))
 
 
 def bundled_vocabulary() -> Vocabulary:

@@ -40,8 +40,8 @@ from auditor.errors import InputError
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
 from auditor.frontends.text.heading_rests import (OVERHANG, Moved, is_rule, is_tags, place_headings, printed_from,
                                                   set_back)
-from auditor.frontends.text.headings import Vocabulary
-from auditor.labels import BARE_YEAR, SCHEDULE_MOVEMENT
+from auditor.frontends.text.headings import Vocabulary, names_a_movement
+from auditor.labels import BARE_YEAR
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Position, Schedule
 
@@ -671,7 +671,7 @@ def closing_last(schedule: Schedule, rejoined_: Rejoined, path: str, vocabulary:
     right (a headings' rule, or a heading typed whole, running past the rows' last figures over a
     column no row prints in)."""
     heading = schedule.columns[-1].heading if schedule.columns else ""
-    if rejoined_.cuts and (SCHEDULE_MOVEMENT.search(heading) or vocabulary.opening_only.search(heading)) \
+    if rejoined_.cuts and (names_a_movement(heading, vocabulary) or vocabulary.opening_only.search(heading)) \
             and not vocabulary.closing_only.search(heading):
         raise InputError(f"the rows' last figures wrapped onto a line of their own, set under the last column, "
                          f"headed '{heading}': not the balance at end (their columns are not sure)",
