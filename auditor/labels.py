@@ -114,6 +114,10 @@ LETTER = lazy_compile(r"[A-Za-z]")
 # rows), whatever else a rules file maps: a balance and a movement.  The
 # quick look before an HTML table is parsed into a grid, and the test of a
 # continuation's headings; the rules file's role patterns then read them.
+# (Not derived from the rules file's roles (s40-roles): a quick look is a word, where the
+# balances' patterns are anchored phrases, "^balance(\s+at)?$", and the closing's words here are
+# MOVEMENT_WORD's; each caller that may hear a team's word tries the roles' patterns after it:
+# html/locate._rules_words, text/headings.Vocabulary.balances in heading_rests.)
 BALANCE_WORD = lazy_compile(r"beginning|balance|opening|\bstart", re.IGNORECASE)
 MOVEMENT_WORD = lazy_compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.IGNORECASE)
 
@@ -183,6 +187,13 @@ GROUP_CAPTION = lazy_compile(rf"^(?:(?:reserves|allowances|accounts)\s+)?(?:{GRO
 # The place a whole caption ends on ("... current liabilities", "... asset accounts:", "... to which
 # they apply:"), where a wrapped label's middle line does not ("included in accrued" / "liabilities").
 GROUP_PLACE_END = lazy_compile(r"\b(?:assets?|liabilities|accounts|apply|sheets?)\s*:?$", re.IGNORECASE)
+# A movement's word any Schedule II prints, Rule 12-09's own captions' ("Additions", "Charged to",
+# "Deductions", "Write-offs", "Credited to"), whatever the rules file: where a front end has the rules
+# file's roles it hears theirs too (text/headings.names_a_movement).  Not the roles' movements alone:
+# they name what a note prints as well ("costs", "income", "other", "payments", "acquisitions"), and
+# the tests that find a schedule by it (a block of years' movement rows, text/transposed and HTML's
+# named schedules; a note's phrase under the table, reading/completeness) would hear a note's table
+# as a schedule's: kept to these words there (s40-roles).
 SCHEDULE_MOVEMENT = lazy_compile(r"deduct|addition|charged|write|credited", re.IGNORECASE)
 # The word of the spanner over the adding movements' columns ("ADDITIONS" over "Charged to costs" and
 # "Charged to other accounts"), which names no role of its own: a column's heading naming it and a
