@@ -105,12 +105,19 @@ NOTE_SIGNS = r"\u2020\u2021\u00a7\u00b6\u00b9\u00b2\u00b3\u2074-\u2079"
 # A footnote marker that can be nothing else: (a) (B) (iv) * ** *** † ‡ § ¹.  (A marker of digits,
 # "(1)" or "1/", is one only by its place: each front end says where.)
 NOTE_MARK = rf"\((?:[a-zA-Z]{{1,2}}|[ivxIVX]{{1,4}})\)|\*{{1,3}}|[{NOTE_SIGNS}]"
+# A letter of the Latin alphabet, what tells a word from a figure, a nil or a rule (a heading's text,
+# a line of figures alone, a day typed among a heading's words): ASCII's, as the filings type them.
+LETTER = lazy_compile(r"[A-Za-z]")
 
 
 # Words any Schedule II prints in its headings (or, years as columns, its
 # rows), whatever else a rules file maps: a balance and a movement.  The
 # quick look before an HTML table is parsed into a grid, and the test of a
 # continuation's headings; the rules file's role patterns then read them.
+# (Not derived from the rules file's roles (s40-roles): a quick look is a word, where the
+# balances' patterns are anchored phrases, "^balance(\s+at)?$", and the closing's words here are
+# MOVEMENT_WORD's; each caller that may hear a team's word tries the roles' patterns after it:
+# html/locate._rules_words, text/headings.Vocabulary.balances in heading_rests.)
 BALANCE_WORD = lazy_compile(r"beginning|balance|opening|\bstart", re.IGNORECASE)
 MOVEMENT_WORD = lazy_compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.IGNORECASE)
 
@@ -142,9 +149,9 @@ def rule_letters_in(text: str) -> bool:
 # "Beginning balance" ... "Ending balance"), in an HTML table or a text one.
 OPENING = re.compile(r"beginning|opening|\bstart|balance\s+at|^balance\b", re.IGNORECASE)
 CLOSING = lazy_compile(r"\bend\b|ending|closing|balance\s+at|^balance\b", re.IGNORECASE)
-# The words that name one balance alone (a column's heading holding them heads the first column or the last).
-OPENING_ONLY = lazy_compile(r"beginning|opening|\bstart", re.IGNORECASE)
-CLOSING_ONLY = lazy_compile(r"\bend\b|ending|closing", re.IGNORECASE)
+# (The words that name one balance alone, a column's heading holding them heading the first column or
+# the last, are the rules file's: the balances' roles' patterns, text/headings.Vocabulary.opening_only
+# and .closing_only, so a rules file that teaches a balance's word teaches the layout too.)
 # When a balance is struck ("Balance at End of Period"): a movement's heading does not end so.
 BALANCE_DATE = lazy_compile(r"\b(?:period|year)\s*$", re.IGNORECASE)
 # A column heading's line that continues the line above ("OF" under "AT END"): no heading starts so.
@@ -180,6 +187,13 @@ GROUP_CAPTION = lazy_compile(rf"^(?:(?:reserves|allowances|accounts)\s+)?(?:{GRO
 # The place a whole caption ends on ("... current liabilities", "... asset accounts:", "... to which
 # they apply:"), where a wrapped label's middle line does not ("included in accrued" / "liabilities").
 GROUP_PLACE_END = lazy_compile(r"\b(?:assets?|liabilities|accounts|apply|sheets?)\s*:?$", re.IGNORECASE)
+# A movement's word any Schedule II prints, Rule 12-09's own captions' ("Additions", "Charged to",
+# "Deductions", "Write-offs", "Credited to"), whatever the rules file: where a front end has the rules
+# file's roles it hears theirs too (text/headings.names_a_movement).  Not the roles' movements alone:
+# they name what a note prints as well ("costs", "income", "other", "payments", "acquisitions"), and
+# the tests that find a schedule by it (a block of years' movement rows, text/transposed and HTML's
+# named schedules; a note's phrase under the table, reading/completeness) would hear a note's table
+# as a schedule's: kept to these words there (s40-roles).
 SCHEDULE_MOVEMENT = lazy_compile(r"deduct|addition|charged|write|credited", re.IGNORECASE)
 # The word of the spanner over the adding movements' columns ("ADDITIONS" over "Charged to costs" and
 # "Charged to other accounts"), which names no role of its own: a column's heading naming it and a

@@ -123,3 +123,51 @@ def test_an_html_wording_the_default_roles_map_is_found_and_checked(tmp_path):
     assert reworded.returncode == original.returncode == 0, reworded.stderr
     roles = [[c["role"] for c in s["columns"]] for f in json.loads(reworded.stdout)["files"] for s in f["schedules"]]
     assert roles and all(r[0] == "beginning" and r[-1] == "ending" for r in roles), roles
+
+
+def test_the_words_naming_one_balance_alone_are_the_bundled_roles_own():
+    """The opening's words no closing's pattern repeats, and the closing's: what a column's heading
+    holding them heads (the first column, the last) comes from the roles, not a list of the layout's
+    own (labels.OPENING_ONLY and CLOSING_ONLY before s40-roles, the same words)."""
+    from auditor.frontends.text.headings import bundled_vocabulary
+    vocabulary = bundled_vocabulary()
+    assert [p.pattern for p in vocabulary.opening_only.patterns] == ["beginning", r"\bstart", "opening"]
+    assert [p.pattern for p in vocabulary.closing_only.patterns] == [r"\bend\b", "ending", "closing"]
+    assert vocabulary.balances.search("Balance at December 31, 2003")
+    assert not vocabulary.opening_only.search("Balance at") and not vocabulary.closing_only.search("Balance at")
+
+
+def test_a_teams_balance_words_tell_the_heading_rests_which_column_each_heads(tmp_path):
+    """A heading's rest set back is placed where every column's heading names what its place may hold
+    (`heading_rests._heads_fit`, the headings listed from the right): a team's words for the balances
+    ("BROUGHT FORWARD", "CARRIED FORWARD") over the wrong ends tell a placement wrong as the bundled
+    words do, heard from the rules file (the layout's own list knew only the bundled words)."""
+    from auditor.frontends.text import heading_rests
+    from auditor.frontends.text.headings import bundled_vocabulary, vocabulary_of
+    team = tmp_path / "team.yaml"
+    team.write_text(CUSTOM)
+    vocabulary = vocabulary_of(rules.load(str(team)).roles)
+    right = ["CARRIED FORWARD", "DEDUCTIONS", "ADDITIONS", "BROUGHT FORWARD"]
+    assert heading_rests._heads_fit(right, 4, vocabulary)
+    assert not heading_rests._heads_fit(right[::-1], 4, vocabulary)
+    assert not heading_rests._heads_fit(["CARRIED FORWARD", "BROUGHT FORWARD", "ADDITIONS", "BROUGHT FORWARD"], 4,
+                                        vocabulary)
+    assert heading_rests._heads_fit(right[::-1], 4, bundled_vocabulary())  # (the bundled roles know neither)
+
+
+def test_a_teams_movement_word_over_a_balances_place_tells_a_heading_rest_set_wrong(tmp_path):
+    """A team's word for its deductions ("AUSBUCHUNG", Lindenau's) heading the column a balance's place
+    holds (the last, the closing: `_heads_fit` lists the headings from the right) leaves the placement
+    wrong, as "DEDUCTIONS" there does; the bundled roles know no such word."""
+    from auditor.frontends.text import heading_rests
+    from auditor.frontends.text.headings import bundled_vocabulary, vocabulary_of
+    team = tmp_path / "team.yaml"
+    team.write_text("extends: default\nroles:\n  - role: deductions\n    effect: subtract\n"
+                    "    patterns: ['ausbuchung', 'verluste?']\nrules: []\n")
+    vocabulary = vocabulary_of(rules.load(str(team)).roles)
+    wrong = ["AUSBUCHUNG", "ADDITIONS", "BALANCE AT BEGINNING OF PERIOD"]
+    assert not heading_rests._heads_fit(wrong, 3, vocabulary)
+    assert not heading_rests._heads_fit(["DEDUCTIONS"] + wrong[1:], 3, bundled_vocabulary())
+    assert heading_rests._heads_fit(wrong, 3, bundled_vocabulary())
+    assert heading_rests._heads_fit(["BALANCE AT END OF PERIOD", "AUSBUCHUNG", "BALANCE AT BEGINNING OF PERIOD"], 3,
+                                    vocabulary)

@@ -32,7 +32,7 @@ from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFT
                             STANDARD_CITED, TOTAL, is_period, rule_letters_in, title_pattern)
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Row, Schedule
-from auditor.reading.containers import DOCUMENTS, TABLES, cut_off, unclosed
+from auditor.reading.containers import DOCUMENTS, TABLES, Container, cut_off, unclosed
 from auditor.source import Source
 
 
@@ -48,40 +48,72 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     "(continued)" or column headings with no rows under them; or inside a
     document it opened, with no prose after the last row.  Otherwise the
     schedules, the one whose last row the file ends at marked (`ends_file`)."""
-    rows = [_row_end(r) for s in schedules if s.source == "table" for p in s.periods for r in p.rows]
+    rows = _rows_lines(src, schedules)
     if not rows:
         return list(schedules)
-    # (A period captioned under its rows, "Year ended ..." as a footer, ends where its caption does.)
-    rows += [p.line for s in schedules if s.source == "table" for p in s.periods]
-    if max(rows) > len(src.lines):
-        # (A line past the file's end, an uncaptioned period's placed after its table, says
-        # nothing of where the table ends: its rows do, or else the file's last line.)
-        rows = [line for line in rows if line <= len(src.lines)] or [len(src.lines)]
     text = src.joined()
     opened = unclosed(text, src) if "<" in text else {}
     for kind in TABLES:
         if kind in opened:
             raise cut_off(src, kind, opened[kind], "inside a table")
-    after, whole, end = src.ends(max(rows), HEAD, TAIL)  # (laid out, as the rows were read)
-    ending = _ending(after, whole, end)
+    first, last = min(rows), max(rows)
     tables = [s for s in schedules if s.source == "table"]
-    if ending == "prose" and whole:
-        ending = _rows_announced(src, after, tables, min(rows), max(rows)) or ending
-    if ending not in ("prose", "nothing"):
-        raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
-                         "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
-    for kind in DOCUMENTS:
-        if kind in opened and (ending == "nothing" or whole and (_account_caption_last(after) or _notes_only(after)
-                                                                 or _few_lines_only(after))):
-            raise cut_off(src, kind, opened[kind], "right after the schedule")
-    last = max(rows)
-    if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, min(rows), last))
+    after, whole, end = src.ends(last, HEAD, TAIL)  # (laid out, as the rows were read)
+    ending = _ending_refused(src, after, whole, end, tables, first, last)
+    _refuse_document_cut(src, opened, ending, after, whole)
+    if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, first, last))
                                         or _reserve_alone(after)):
         # (the last row's label run on, the table's footnotes, a reserve's label alone with no figure, as the
         # last reserve of a whole table's last year may print it, or a cut one: the table is what the file ends on)
         ending = "nothing"
     if ending != "nothing" or _closes_document(after) or _closes_document(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
+    _refuse_rows_lost(src, tables, last)
+    return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
+
+
+def _rows_lines(src: Source, schedules: Sequence[Schedule]) -> list[int]:
+    """The lines the tables' rows end on, and their periods' captions' (a period captioned under
+    its rows, "Year ended ..." as a footer, ends where its caption does), each within the file."""
+    rows = [_row_end(r) for s in schedules if s.source == "table" for p in s.periods for r in p.rows]
+    if not rows:
+        return rows
+    rows += [p.line for s in schedules if s.source == "table" for p in s.periods]
+    if max(rows) > len(src.lines):
+        # (A line past the file's end, an uncaptioned period's placed after its table, says
+        # nothing of where the table ends: its rows do, or else the file's last line.)
+        rows = [line for line in rows if line <= len(src.lines)] or [len(src.lines)]
+    return rows
+
+
+def _ending_refused(src: Source, after: str, whole: bool, end: str, tables: Sequence[Schedule], first: int,
+                    last: int) -> str:
+    """What the file ends on after the last row (`_ending`: "prose" or "nothing"), where the prose
+    that follows, all there is, opens no rows that are not there (`_rows_announced`); an input error
+    where the file ends on what announces rows."""
+    ending = _ending(after, whole, end)
+    if ending == "prose" and whole:
+        ending = _rows_announced(src, after, tables, first, last) or ending
+    if ending not in ("prose", "nothing"):
+        raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
+                         "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+    return ending
+
+
+def _refuse_document_cut(src: Source, opened: dict[Container, int], ending: str, after: str, whole: bool) -> None:
+    """An input error where the file ends inside a document it opened (`opened`: each kind's line)
+    right after the schedule: nothing after the last row, or only a group's caption, the table's
+    footnotes or a line or two (the page cut under them)."""
+    for kind in DOCUMENTS:
+        if kind in opened and (ending == "nothing" or whole and (_account_caption_last(after) or _notes_only(after)
+                                                                 or _few_lines_only(after))):
+            raise cut_off(src, kind, opened[kind], "right after the schedule")
+
+
+def _refuse_rows_lost(src: Source, tables: Sequence[Schedule], last: int) -> None:
+    """An input error where the file ends on the tables' rows (`last`: the line of the last) and
+    they show rows lost: the periods' captions printed under their rows, none under the last;
+    or the last row's folded figure cut off."""
     caption = _caption_below_lost(src, tables)
     if caption is not None:
         raise InputError(f"the periods' captions are printed under their rows ({caption!r} right under the rows "
@@ -92,7 +124,6 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         raise InputError(f"the file ends on the row {cut!r} with no figure in its last column, which every other row "
                          "prints on the line below its own: is it cut off? (rows of the schedule may be missing)",
                          src.path, len(src.lines))
-    return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
 
 
 def _rows_announced(src: Source, after: str, tables: Sequence[Schedule], first_row: int, last_row: int) -> str | None:
@@ -280,7 +311,7 @@ def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str
     if not wrapped:
         return None
     first_column = min(s.columns[0].start for s in wrapped if s.columns)
-    lines = _word_lines(after)
+    lines = _lines_after(after, markup=True, collapsed=False)
     if not lines:
         return None
     for line in lines:
@@ -308,7 +339,7 @@ def _row_folded_cut(after: str, schedules: Sequence[Schedule]) -> str | None:
     folded = [s for s in schedules if s.columns and any(
         any(c and c.line == r.line for c in r.cells) and any(c and c.line > r.line for c in r.cells)
         for p in s.periods for r in p.rows)]
-    lines = _word_lines(_prose(after))
+    lines = _lines_after(after, collapsed=False)  # (its figures' places: in the table's columns)
     if not folded or not lines or TABLE_MARKUP.search(after):
         return None  # (past a table's markup the last line is another table's, or HTML's: no folded row's)
     line = lines[-1].rstrip()
@@ -388,7 +419,7 @@ def _account_caption_last(after: str) -> bool:
     """Whether the last line after the schedule's last row is a phrase naming a valuation account,
     no sentence or note ("Allowances deducted from assets"): a group's caption over rows not there
     (a document cut after a page's foot, the caption left on it)."""
-    lines = _word_lines(_prose(after))
+    lines = _lines_after(after, collapsed=False)
     last = lines[-1].strip() if lines else ""
     return bool(ACCOUNT_WORD.search(last)) and not (NOTE_MARK.match(last) or last.endswith((".", ";", ")")))
 
@@ -412,9 +443,14 @@ def _notes_only(after: str) -> bool:
     return bool(lines) and all(_is_note(line) for line in lines)
 
 
-def _lines_after(after: str) -> list[str]:
-    """The lines after the schedule's last row that print a word, markup dropped and spaces collapsed."""
-    return [" ".join(line.split()) for line in _word_lines(_prose(after))]
+def _lines_after(after: str, *, markup: bool = False, collapsed: bool = True) -> list[str]:
+    """The lines after the schedule's last row that print a word (page numbers aside), each
+    check's tests saying what they read: the markup dropped as the prose's (or kept, `markup`:
+    a table's own lines, a row's label or footnote, are told by the text as typed), spaces
+    collapsed (or kept, not `collapsed`: a line's indent or its figures' columns tell, or only
+    the last line is read, collapsed by the check itself)."""
+    lines = _word_lines(after if markup else _prose(after))
+    return [" ".join(line.split()) for line in lines] if collapsed else lines
 
 
 def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str | None:
@@ -425,7 +461,7 @@ def _label_again(src: Source, after: str, schedules: Sequence[Schedule]) -> str 
     line, a label alone is a row that prints no figure.)"""
     wrapped = [s for s in schedules if any(_label_above(src, r) or _line_above(src, r) == r.label
                                            for p in s.periods for r in p.rows)]
-    lines = [" ".join(line.split()) for line in _word_lines(after)]
+    lines = _lines_after(after, markup=True)
     labels = {r.label for s in wrapped for p in s.periods for r in p.rows if r.label}
     last = lines[-1] if lines else ""
     if not last:
@@ -472,7 +508,7 @@ def _period_opened(after: str) -> str | None:
     """A period's caption, then a label's first line or two and nothing else ("Year ended December 31,
     2020:" / "Cumulative effect of" / "adoption of credit"): the next period opened, the file cut
     before its first figures."""
-    lines = _word_lines(_prose(after))
+    lines = _lines_after(after, collapsed=False)  # (a label's second line set in under its first)
     caption = " ".join(lines[0].split()) if lines else ""
     if not 2 <= len(lines) <= 1 + LABEL_LINES or not is_period(caption.rstrip(":")):
         return None
@@ -498,7 +534,7 @@ def _reserve_alone(after: str) -> str | None:
     its figures, or a whole table's last reserve printing none in its last year (a real table
     does, cik866970-2011); not a note or a sentence, which name reserves too ("Uncollectible
     accounts written off")."""
-    lines = _word_lines(_prose(after))
+    lines = _lines_after(after, collapsed=False)
     last = _phrase(lines[0]) if len(lines) == 1 else None
     if last is None or not (ACCOUNT_WORD.search(last) or RESERVED_ASSET.search(last)):
         return None
@@ -512,7 +548,7 @@ NOTE_PHRASE = lazy_compile(SCHEDULE_MOVEMENT.pattern + r"|\bwritten\b|\bnet\s+of
 def _phrase_last(after: str) -> str | None:
     """The last line after the last row, spaces collapsed, where it is a phrase: it opens
     on a letter and prints no figure, no footnote's mark, no sentence's end."""
-    lines = _word_lines(_prose(after))
+    lines = _lines_after(after, collapsed=False)
     return _phrase(lines[-1]) if lines else None
 
 
@@ -584,7 +620,7 @@ def _table_notes_only(after: str, schedules: Sequence[Schedule], notes_inside: b
     ("(1) ...", "* ...", "Note 1 -- ...").  Footnotes under a table whose
     rows have none between them end it, as whole exhibits end."""
     labels = [r.label for s in schedules for p in s.periods for r in p.rows]
-    lines = [" ".join(line.split()) for line in _word_lines(after)]
+    lines = _lines_after(after, markup=True)
     marked = _last_row_marks(schedules)
     return bool(lines) and all((notes_inside and _is_note(line)) or _note_mark(line) in marked
                                or any(label.endswith(" " + line) for label in labels) for line in lines)

@@ -30,6 +30,8 @@ class Pattern(Protocol):
 
     def search(self, text: str, pos: int = 0, /) -> Optional[Match]: ...
 
+    def match(self, text: str, /) -> Optional[Match]: ...
+
 
 class PatternError(ValueError):
     """A pattern that cannot be compiled; the message says why."""

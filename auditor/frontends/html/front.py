@@ -27,7 +27,7 @@ from auditor.frontends.html.layout import Frame
 from auditor.frontends.html.locate import Document, Region, Span
 from auditor.frontends.html.periods import years_lines
 from auditor.frontends.html.remap import laid_under
-from auditor.labels import (ACCOUNT_WORD, CLOSING_ONLY, CONTINUED, INDEX_ENTRY, OPENING, OPENING_ONLY,
+from auditor.labels import (ACCOUNT_WORD, CONTINUED, INDEX_ENTRY, OPENING,
                             RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE, TOTAL,
                             XBRL_TITLE_MEMBER, XBRL_TITLE_UNITS, YEAR, heads_another_statement, is_period,
                             numbers_a_statement, opens_another_schedule, rule_letters_head, rule_letters_in,
@@ -243,7 +243,7 @@ def _closes(columns: list[str], values: list[Optional[Decimal]], headings: Optio
     if len(columns) < 3 or len(values) != len(columns) or values[0] is None and values[-1] is None:
         return False
     opening, closing = (headings.opening.search, headings.closing.search) if headings \
-        else (OPENING_ONLY.search, CLOSING_ONLY.search)
+        else (bundled_vocabulary().opening_only.search, bundled_vocabulary().closing_only.search)
     off = (headings or bundled_vocabulary()).subtract.search  # (the movements taken off: the rules file's alone)
     if not (opening(columns[0]) and closing(columns[-1])):
         return False

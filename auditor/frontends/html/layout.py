@@ -24,7 +24,7 @@ from auditor.frontends.html.figures import Leaf, figures, kind, lone_marker, non
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LABEL_DOLLAR, LEADER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LABEL_DOLLAR, LEADER, LETTER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
                             PERIOD_START,
                             RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_date, is_period, names_a_year,
                             restates_period, restates_year, rule_letters_head, stated_units, uncontinued)
@@ -37,7 +37,6 @@ from auditor.model import Cell, Column, Position, Row, RowKind, Schedule
 # ("2003*", "2003 (a)", "2003 (A)": a year, its note marked)
 MARKED_YEAR = re.compile(rf"^(19|20)\d\d(?:\*{{1,3}}|\s?\((?:\d{{1,2}}|[a-zA-Z])\)|[{NOTE_SIGNS}])?$")
 SCHEDULE_HEADINGS = (BALANCE_WORD, MOVEMENT_WORD)  # (labels: every schedule's headings print both)
-HEADING_TEXT = re.compile(r"[a-zA-Z]")
 # A heading's footnote marker alone in its cell.  ("\*" repeated, not "\*+":
 # a repetition of a repetition backtracks exponentially over "****...x".)
 MARKER = re.compile(r"^(?:\(\w{1,2}\)|\*)+$")
@@ -192,7 +191,7 @@ def _frame(grid: Grid) -> Optional[Frame]:
         if not 0 <= labels_end < c.column or c.row >= figure_rows[0]:
             return False
         if c.row not in headed:
-            headed[c.row] = any(over_figures(d) and HEADING_TEXT.search(d.text) for d in rows[c.row])
+            headed[c.row] = any(over_figures(d) and LETTER.search(d.text) for d in rows[c.row])
         return headed[c.row]
 
     heading_rows = [
@@ -202,7 +201,7 @@ def _frame(grid: Grid) -> Optional[Frame]:
     ]
     while len(heading_rows) > 1 and heading_rows[-1] != years and _account_across(rows[heading_rows[-1]], figure_start):
         heading_rows.pop()  # (under the headings, an account's name across the table: its rows' caption)
-    heading_cells = [[c for c in rows[i] if heads(c) and (HEADING_TEXT.search(c.text) or i == years and BARE_YEAR.match(c.text.strip()))
+    heading_cells = [[c for c in rows[i] if heads(c) and (LETTER.search(c.text) or i == years and BARE_YEAR.match(c.text.strip()))
                       and not MARKER.match(c.text.strip())] for i in heading_rows]
     heading = HeadingCells(heading_cells)
     leaves = _leaves(heading)
@@ -230,7 +229,7 @@ def _years_over_headings(rows: list[list[HtmlCell]], i: int, below: int) -> bool
     the heading of a group of columns (two years side by side, `side_by_side`), no row of figures."""
     cells = nonblank(rows[i])
     return len(cells) >= 2 and all(BARE_YEAR.match(c.text.strip()) for c in cells) and any(
-        sum(bool(HEADING_TEXT.search(c.text)) for c in rows[j]) >= 2 for j in range(i + 1, below))
+        sum(bool(LETTER.search(c.text)) for c in rows[j]) >= 2 for j in range(i + 1, below))
 
 
 def _numbers(rows: list[list[HtmlCell]], figure_rows: list[int], figure_start: int) -> set[int]:
@@ -799,7 +798,7 @@ def _period_over_label(cells: list[HtmlCell], f: Frame) -> Optional[tuple[tuple[
     cut = cell.line_starts[0]
     first = " ".join("".join(cell.chars[:cut]).replace("\xa0", " ").split()).rstrip(":").strip()
     if not (first and WHOLE_PERIOD.match(first) and one_period(first)
-            and re.search(r"[a-zA-Z]", "".join(cell.chars[cut:]))):
+            and LETTER.search("".join(cell.chars[cut:]))):
         return None
     rest = replace(cell, chars=cell.chars[cut:], places=cell.places[cut:], facts=cell.facts[cut:], sup=cell.sup[cut:],
                    line_starts=[n - cut for n in cell.line_starts[1:]])
@@ -953,7 +952,7 @@ def _sup_mark(label_cells: list[HtmlCell]) -> Optional[tuple[str, str]]:
     before = label_cells[:-1] + [replace(cell, chars=chars[:start], places=cell.places[:start],
                                           facts=cell.facts[:start], sup=sup[:start])]
     label = " ".join(plain(before).split())
-    return (label, mark.replace(" ", "")) if re.search(r"[A-Za-z]", label) else None
+    return (label, mark.replace(" ", "")) if LETTER.search(label) else None
 
 
 def row_label(label_cells: list[HtmlCell]) -> tuple[str, Optional[str]]:

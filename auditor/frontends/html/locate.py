@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from auditor.frontends.html import divs, grid as html_table, hidden
-from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, MOVEMENT_WORD, NIL, NOTE_SIGNS, NUMBERED_NOTE, SCHEDULE_WORD, UNITS,
+from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, LETTER, MOVEMENT_WORD, NIL, NOTE_SIGNS, NUMBERED_NOTE, SCHEDULE_WORD, UNITS,
                             XBRL_SCHEDULE_BLOCK, heads_a_note, XBRL_STRUCTURE, heads_another_statement, is_index_entry, is_period,
                             marks_a_footnote, note_number,
                             numbers_a_statement, rule_letters_in, title_pattern)
@@ -292,7 +292,7 @@ def furniture(text: str) -> bool:
     named with its units: "Allowance for obsolete inventory (in thousands)"), or
     a caption of the XBRL viewer's that names the taxonomy's structure, no account."""
     units = UNITS.search(text)
-    return (not re.search(r"[a-zA-Z]", text) or bool(FURNITURE.search(text) or TITLE.search(text))
+    return (not LETTER.search(text) or bool(FURNITURE.search(text) or TITLE.search(text))
             or bool(XBRL_STRUCTURE.search(text))
             or is_period(text) or (units is not None and len(re.findall(r"[a-zA-Z]+", UNITS.sub("", text))) <= 2))
 

@@ -36,7 +36,7 @@ def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
         laid = (transposed if region.transposed else layout).build(lines, region.title_line, src.path)
         if rejoined is not None:
             if not region.transposed:
-                wrapped.closing_last(laid, rejoined, src.path)
+                wrapped.closing_last(laid, rejoined, src.path, vocabulary_of(vocabulary.roles))
             laid = wrapped.as_printed(laid, rejoined)
         if laid.units is None:  # (stated on the title's first line, above the line naming the schedule)
             laid = replace(laid, units=locate.title_units_above(src.lines, region.title_line))

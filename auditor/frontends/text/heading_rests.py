@@ -17,9 +17,9 @@ from itertools import product
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.text.headings import Vocabulary
-from auditor.labels import (ADDITIONS_WORD, BALANCE_DATE, BALANCE_WORD, CLOSING_ONLY, HEADING_TAIL, OPENING_ONLY,
-                            RULE_CAPTION_WORD, RULE_LETTER, SCHEDULE_MOVEMENT)
+from auditor.frontends.text.headings import Vocabulary, names_a_movement
+from auditor.labels import (ADDITIONS_WORD, BALANCE_DATE, BALANCE_WORD, HEADING_TAIL,
+                            RULE_CAPTION_WORD, RULE_LETTER)
 from auditor.lazy_pattern import lazy_compile
 
 # How far a heading centred over the last column may reach past its figures (wider than they are).
@@ -82,13 +82,13 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
         joined, tail = tried_with[n]
         heading = _heading_block(out, shift, block, n)
         tried = [(start, _heads(out, heading, waiting, (n - 1, joined[start], start), columns)) for start in joined]
-        fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(heads, len(columns))])
+        fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(heads, len(columns), vocabulary)])
         if len(fitting) > 1:  # (of several, the one place leaving every column's heading a stack unbroken, if one)
             stacked = [start for start in fitting if _stacked(out, heading, waiting, (n - 1, joined[start], start), columns)]
             fitting = stacked if len(stacked) == 1 else fitting
         if len(fitting) > 1:  # (of several still, the one place leaving the balances' headings opening on their words)
             heads = dict(tried)
-            opened = [start for start in fitting if _balances_open(heads[start])]
+            opened = [start for start in fitting if _balances_open(heads[start], vocabulary)]
             fitting = opened if len(opened) == 1 else fitting
         if len(fitting) != 1:
             together = [(m, b) for m, b, _ in undecided[k:] if m in waiting]
@@ -105,7 +105,7 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
         if len(fitting) != 1:  # (of several still, none alone by the joint ways: the one the words tell, if one)
             heads = dict(tried)
             fitting = _told_apart([(start, heads[start], _continued(out[n - 2], joined[start], start, columns))
-                                   for start in fitting])
+                                   for start in fitting], vocabulary)
         if len(fitting) != 1:
             raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
                              f"wrapped by the filer's software? (their columns are not sure: no heading typed "
@@ -157,7 +157,7 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
             continued = continued and _continued(over, joined[n][start], start, columns)
             trial[n - 2], trial[n - 1] = over + " " * (start - len(over) - 1) + joined[n][start], ""
         heads = _heads(trial, heading, set(), (0, "", 0), columns)
-        if _heads_fit(heads, len(columns)) and _stacked(trial, heading, set(), (0, "", 0), columns):
+        if _heads_fit(heads, len(columns), vocabulary) and _stacked(trial, heading, set(), (0, "", 0), columns):
             found.append((dict(zip((n for n, _ in rests), starts)), heads, continued))
     one_way = [way for way, heads, _ in found if _one_way(heads, vocabulary)]
     if len(found) > 1 and len(one_way) == 1:  # (of several, the one no column's heading names both ways in)
@@ -165,11 +165,11 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
     if len(found) == 1:
         return found[0][0]
     # (of several still, the one the words tell: a real "Additions (Deductions)" heading left to them too)
-    told = _told_apart([(k, heads, continued) for k, (_, heads, continued) in enumerate(found)])
+    told = _told_apart([(k, heads, continued) for k, (_, heads, continued) in enumerate(found)], vocabulary)
     return found[told[0]][0] if len(told) == 1 else None
 
 
-def _told_apart(tried: Sequence[tuple[int, Sequence[str], bool]]) -> list[int]:
+def _told_apart(tried: Sequence[tuple[int, Sequence[str], bool]], vocabulary: Vocabulary) -> list[int]:
     """Of several ways of setting heading rests each leaving every column's heading naming its place
     (`tried`: each way, its columns' headings, whether its rests continue the words they were cut from,
     `_continued`), those its words tell, each test narrowing them where some pass it: the balances'
@@ -177,7 +177,7 @@ def _told_apart(tried: Sequence[tuple[int, Sequence[str], bool]]) -> list[int]:
     binds them ("CHARGED" / "TO": "CHARGED TO" over one column; "FROM" / "OTHER"); no column's heading
     naming a word twice ("ADDITIONS ADDITIONS", "TO (CREDITED) TO": a rest set over its neighbour's); no
     column's heading joining a movement's own word onto a preposition (`_joined_to_a_way`)."""
-    tests = (lambda heads, continued: _balances_open(heads), lambda heads, continued: continued,
+    tests = (lambda heads, continued: _balances_open(heads, vocabulary), lambda heads, continued: continued,
              lambda heads, continued: not any(_word_twice(head) for head in heads),
              lambda heads, continued: not any(_joined_to_a_way(head) for head in heads))
     left = list(tried)
@@ -277,13 +277,13 @@ def _heading_block(out: Sequence[str], shift: dict[int, tuple[Moved, ...]], bloc
     return (top, rules[-1] - 1) if rules else (top, block[1])
 
 
-def _balances_open(heads: Sequence[str]) -> bool:
+def _balances_open(heads: Sequence[str], vocabulary: Vocabulary) -> bool:
     """Whether the balances' columns' headings (counted from the right: the last, the closing, and the
     first) each open on a balance's word, past their Rule 12-09 letter: "Balance at end of period", "End of
     Period", "BEGINNING OF YEAR", not "ACCOUNTS END OF PERIOD" (a movement's word set over the closing)."""
     for head in (heads[0], heads[-1]):
         words = RULE_LETTER.sub("", head).split()
-        if not words or not (BALANCE_WORD.match(words[0]) or CLOSING_ONLY.match(words[0])):
+        if not words or not (BALANCE_WORD.match(words[0]) or vocabulary.balances.match(words[0])):
             return False
     return True
 
@@ -373,7 +373,7 @@ def _stacked(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest
     return True
 
 
-def _heads_fit(heads: Sequence[str], count: int) -> bool:
+def _heads_fit(heads: Sequence[str], count: int, vocabulary: Vocabulary) -> bool:
     """Whether each column's heading names what a Schedule II column in its place may hold: the
     opening balance the first, the closing the last, the movements those between (no balance's
     word nor its date, "of Period", "of Year", over them), none beginning on a word that ends a
@@ -385,11 +385,11 @@ def _heads_fit(heads: Sequence[str], count: int) -> bool:
         return False
     for k, head in enumerate(heads):
         if k == 0:
-            wrong = OPENING_ONLY.search(head) or SCHEDULE_MOVEMENT.search(head)
+            wrong = vocabulary.opening_only.search(head) or names_a_movement(head, vocabulary)
         elif k == count - 1:
-            wrong = CLOSING_ONLY.search(head) or SCHEDULE_MOVEMENT.search(head)
+            wrong = vocabulary.closing_only.search(head) or names_a_movement(head, vocabulary)
         else:
-            wrong = BALANCE_WORD.search(head) or CLOSING_ONLY.search(head) or BALANCE_DATE.search(head)
+            wrong = bool(BALANCE_WORD.search(head) or vocabulary.balances.search(head) or BALANCE_DATE.search(head))
         if wrong or HEADING_TAIL.match(head.lstrip()):
             return False
     return True

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple, Sequence
 
-from auditor.labels import UNITS, is_period, rule_letters_head, title_pattern
+from auditor.labels import SCHEDULE_MOVEMENT, UNITS, is_period, rule_letters_head, title_pattern
 
 TITLE = title_pattern(r"\s+")  # (labels.TITLE_WORDS: the one list of title words)
 TAG = re.compile(r"<[^>]*>")
@@ -33,11 +33,18 @@ class AnyOf(NamedTuple):
         search: "^" and "\\b" still see the text before `pos`)."""
         return any(p.search(text, pos) for p in self.patterns)
 
+    def match(self, text: str) -> bool:
+        """Whether any pattern is found at the start of `text` (a heading's first word)."""
+        return any(p.match(text) for p in self.patterns)
+
 
 class Vocabulary(NamedTuple):
     """The heading patterns of a rules file's roles: the balances', every role's, the opening's, the
     closing's, those of the movements taken off ("Deductions", "Subtractions", "Write-offs") and those
-    of the movements added ("Additions", "Charged to costs and expenses", "Recoveries")."""
+    of the movements added ("Additions", "Charged to costs and expenses", "Recoveries"); and the words
+    that name one balance alone, the opening's that no closing's pattern repeats ("Beginning",
+    "Opening", "Start"; not "Balance at", which heads either by its place) and the closing's ("End",
+    "Ending", "Closing")."""
 
     balances: AnyOf
     every: AnyOf
@@ -45,6 +52,8 @@ class Vocabulary(NamedTuple):
     closing: AnyOf
     subtract: AnyOf
     add: AnyOf
+    opening_only: AnyOf
+    closing_only: AnyOf
 
 
 @lru_cache(maxsize=8)
@@ -52,8 +61,17 @@ def vocabulary_of(roles: tuple[Any, ...]) -> Vocabulary:
     balances = tuple(p for r in roles if r.effect in ("opening", "closing") for p in r.patterns)
     opening, closing, subtract, add = (AnyOf(tuple(p for r in roles if r.effect == e for p in r.patterns))
                                        for e in ("opening", "closing", "subtract", "add"))
+    opening_only, closing_only = (AnyOf(tuple(p for p in one.patterns if p.pattern not in {q.pattern for q in other.patterns}))
+                                  for one, other in ((opening, closing), (closing, opening)))
     return Vocabulary(AnyOf(balances), AnyOf(tuple(p for r in roles for p in r.patterns)), opening, closing, subtract,
-                      add)
+                      add, opening_only, closing_only)
+
+
+def names_a_movement(heading: str, vocabulary: Vocabulary) -> bool:
+    """Whether a column's heading names a movement, no balance: a word of Schedule II's movements
+    whatever the rules file (labels.SCHEDULE_MOVEMENT: "Additions", "Charged", "Deductions"), or
+    one of the rules file's movements' patterns (a role that adds or subtracts: "Other", "Write-offs")."""
+    return bool(SCHEDULE_MOVEMENT.search(heading) or vocabulary.add.search(heading) or vocabulary.subtract.search(heading))
 
 
 def bundled_vocabulary() -> Vocabulary:

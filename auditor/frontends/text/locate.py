@@ -20,7 +20,7 @@ from auditor.frontends.text.headings import (TITLE, Vocabulary, at_most_two_phra
                                              headed_like_schedule, is_title_line, vocabulary_of, without_tags)
 from auditor.frontends.text import pages, rollforward
 from auditor import labels
-from auditor.labels import (ACCOUNT_WORD, CONTINUED, MINUS_SIGNS, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, NIL_WORD_ANY_CASE,
+from auditor.labels import (ACCOUNT_WORD, CONTINUED, LETTER, MINUS_SIGNS, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, NIL_WORD_ANY_CASE,
                             RESERVED_ASSET, is_period)
 from auditor.lazy_pattern import lazy_compile
 from auditor.source import Lines, Source
@@ -895,12 +895,11 @@ def _has_figures(line: str) -> bool:
 # A line of small negatives among nils, no word: "(8)     -     -    (12)    (13)", a row (or a wrapped row's
 # rest) whose figures read as markers would; a heading's markers stand among words or alone, never beside a nil.
 # (Told word by word: one pattern over the line backtracks quadratically on a long run of dashes.)
-_LETTER = lazy_compile(r"[A-Za-z]")
 _NIL_ALONE = lazy_compile(rf"(?:{NIL_DASHES})")
 
 
 def _nil_among_negatives(line: str) -> bool:
-    return not _LETTER.search(line) and any(_NIL_ALONE.fullmatch(word) for word in line.split())
+    return not LETTER.search(line) and any(_NIL_ALONE.fullmatch(word) for word in line.split())
 
 
 def _heading_notes(line: str) -> bool:

@@ -20,7 +20,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.locate import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
-from auditor.labels import AMOUNT_PARENTHESIZED, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE
+from auditor.labels import AMOUNT_PARENTHESIZED, LETTER, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE
 from auditor.lazy_pattern import lazy_compile
 from auditor.package_data import PACKAGE
 
@@ -387,7 +387,6 @@ _SIGN_CLOSED = lazy_compile(rf"[{NOTE_SIGNS}]\)")
 # A day of a month standing alone in a heading stack: one or two digits, set apart.
 _DAY = lazy_compile(r"(?<![^ \t\f])(?:[1-9]|[12]\d|3[01])(?![^ \t\f])")
 _MONTH_WORD = lazy_compile(rf"\b{MONTH_NAME}\b\.?", re.IGNORECASE)
-_LETTER = lazy_compile(r"[A-Za-z]")
 # What a masked day or standard's number is typed as for the grammar: a word's character, put
 # back by `_masks_restored`.
 _MASK = "\ue000"
@@ -400,7 +399,7 @@ def _days_masked(lines: list[str], at: int) -> Optional[list[str]]:
     "DESCRIPTION   1   EXPENSES"); None where the line prints no such day.  (A day ending
     its line stays a figure: layout reads it under its month.)"""
     line = lines[at]
-    letters = [m.start() for m in _LETTER.finditer(line)]
+    letters = [m.start() for m in LETTER.finditer(line)]
     if not letters:
         return None
     beside = {m.end() + 1 for m in _MONTH_WORD.finditer(line)}  # (where a day one space after it starts)

@@ -40,8 +40,8 @@ from auditor.errors import InputError
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
 from auditor.frontends.text.heading_rests import (OVERHANG, Moved, is_rule, is_tags, place_headings, printed_from,
                                                   set_back)
-from auditor.frontends.text.headings import Vocabulary
-from auditor.labels import BARE_YEAR, CLOSING_ONLY, NOTE_MARK, OPENING_ONLY, SCHEDULE_MOVEMENT
+from auditor.frontends.text.headings import Vocabulary, names_a_movement
+from auditor.labels import BARE_YEAR, NOTE_MARK
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Position, Schedule
 
@@ -718,15 +718,15 @@ def short_rows(rejoined_: Rejoined, figures: dict[int, int], path: str) -> None:
                              f"lost? (their columns are not sure)", path, n)
 
 
-def closing_last(schedule: Schedule, rejoined_: Rejoined, path: str) -> None:
+def closing_last(schedule: Schedule, rejoined_: Rejoined, path: str, vocabulary: Vocabulary) -> None:
     """An input error at the first rest where the table's last column, the one every rest's last
     figure is set under, is headed as a movement or the opening balance (no closing's word in its
     heading): a row's last figure is its closing balance, so the rests were set a column too far
     right (a headings' rule, or a heading typed whole, running past the rows' last figures over a
     column no row prints in)."""
     heading = schedule.columns[-1].heading if schedule.columns else ""
-    if rejoined_.cuts and (SCHEDULE_MOVEMENT.search(heading) or OPENING_ONLY.search(heading)) \
-            and not CLOSING_ONLY.search(heading):
+    if rejoined_.cuts and (names_a_movement(heading, vocabulary) or vocabulary.opening_only.search(heading)) \
+            and not vocabulary.closing_only.search(heading):
         raise InputError(f"the rows' last figures wrapped onto a line of their own, set under the last column, "
                          f"headed '{heading}': not the balance at end (their columns are not sure)",
                          path, rejoined_.cuts[0].line)
