@@ -128,3 +128,21 @@ def test_a_note_heading_and_a_schedule_number_before_a_table_are_found() -> None
     doc = locate.Document(source.from_text(html))
     found = [doc.statement_headings(start) for start, _ in doc.tables]
     assert [bool(f) for f in found] == [False, True, True, False]
+
+
+# A schedule with a table after it, little text between: the continuations and the rows left after
+# the schedule both ask for that table's grid (a Schedule IV after, an account's table per page).
+LOCATED = ["corvina-realty-2005-schedule-iv-after-clean.htm", "ashby-kiln-2009-account-caption-at-page-foot-clean.htm",
+           "basalt-shipping-2016-years-as-columns-captions-only-clean.htm", "eider-glass-2008-heads-split-clean.htm"]
+
+
+@pytest.mark.parametrize("name", LOCATED)
+def test_each_table_is_read_once_while_the_schedule_is_located(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.frontends.html import front
+
+    read, plain = [], grid.read
+    monkeypatch.setattr(locate.html_table, "read", lambda text, start, end, *rest: read.append((start, end))
+                        or plain(text, start, end, *rest))
+    src = source.read(str(FIXTURES / "html" / name))
+    assert front.tables(src)
+    assert read and len(read) == len(set(read))
