@@ -146,3 +146,16 @@ def test_each_table_is_read_once_while_the_schedule_is_located(name: str, monkey
     src = source.read(str(FIXTURES / "html" / name))
     assert front.tables(src)
     assert read and len(read) == len(set(read))
+
+
+def test_where_a_file_may_end_inside_a_block_is_found_once_per_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """VQ008 says the cut, VQ010 leaves the row it opens unsaid: one finding of it for both."""
+    import auditor
+    from auditor.ruleset import checks
+
+    found = []
+    plain = checks._find_block_cut if hasattr(checks, "_find_block_cut") else None
+    monkeypatch.setattr(checks, "_find_block_cut", lambda table: found.append(table) or plain(table), raising=False)
+    result = auditor.check_file(str(FIXTURES / "quenby-brass-1996-account-blocks-cut-inside-last-block.txt"))
+    assert [f.rule for f in result.findings] == ["VQ008"]
+    assert len(found) == 1
