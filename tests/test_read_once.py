@@ -159,3 +159,43 @@ def test_where_a_file_may_end_inside_a_block_is_found_once_per_table(monkeypatch
     result = auditor.check_file(str(FIXTURES / "quenby-brass-1996-account-blocks-cut-inside-last-block.txt"))
     assert [f.rule for f in result.findings] == ["VQ008"]
     assert len(found) == 1
+
+
+def test_a_tabbed_line_is_mapped_once_for_its_cells(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file's columns of a row's cells (each its start and end) from one map of its line's tabs."""
+    text = "Allowance\t$ 1,047\t\t(220)\t827\nReserve\t12\t3\n"
+    plain = source.from_text(text, "t.txt")
+    expected = [(line, column, plain.original_column(line, column)) for line in (1, 2) for column in range(1, 40)]
+    mapped = []
+    expand = source._expand_tabs
+    monkeypatch.setattr(source, "_expand_tabs", lambda line: mapped.append(line) or expand(line))
+    src = source.from_text(text, "t.txt")
+    assert [(line, column, src.original_column(line, column)) for line, column, _ in expected] == expected
+    assert len(mapped) == 2
+
+
+def test_the_heading_lines_over_a_first_row_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table whose headings name no schedule's columns as lines nor stacked: each of its
+    heading lines read for its phrases once, the first row's too."""
+    from auditor.frontends.text import headings
+
+    lines = ["                     Additions", "Description          Charged", "Allowance   1,047    220    827"]
+    read = []
+    phrases = headings._heading_phrases
+    monkeypatch.setattr(headings, "_heading_phrases",
+                        lambda lines, first, last: read.extend(range(first, last + 1)) or phrases(lines, first, last))
+    assert not headings.headed_like_schedule(lines, 1, 3, headings.bundled_vocabulary())
+    assert sorted(read) == [1, 2, 3]
+
+
+def test_a_schedule_without_findings_looks_no_figure_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a finding's figure is held twice is asked only where there is a finding."""
+    import auditor
+    from auditor.ruleset import engine
+
+    asked = []
+    walk = engine.located
+    monkeypatch.setattr(engine, "located", lambda schedule: asked.append(schedule) or walk(schedule))
+    result = auditor.check_file(str(FIXTURES / "acme-tool-1996-clean.txt"))
+    assert result.error is None and not result.findings and result.schedules
+    assert not asked
