@@ -26,6 +26,7 @@ class Source:
         # (a view's (only) lines outside its spans are blank: the file's are not).
         self._file = lines if file is None else file
         self._words: dict[str, list[int]] | None = {}  # scan.word_starts of joined(), as found so far
+        self._mapped: tuple[int, list[int]] = (0, [])  # (original_column: the last tabbed line's map, its number)
 
     @property
     def has_tabs(self) -> bool:
@@ -39,8 +40,12 @@ class Source:
         if "\t" not in raw:
             return column
         # (Mapped when asked, from the file's line: a column map per tabbed
-        # line held 28 bytes a character, 25 times a tab-laid file's size.)
-        mapping = _expand_tabs(raw)[1]
+        # line held 28 bytes a character, 25 times a tab-laid file's size.  The
+        # last line's kept: a row's cells, each its start and end, ask of one line.)
+        mapped, mapping = self._mapped
+        if mapped != line:
+            mapping = _expand_tabs(raw)[1]
+            self._mapped = (line, mapping)
         return column if column - 1 >= len(mapping) else mapping[column - 1]
 
     def joined(self) -> str:

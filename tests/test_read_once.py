@@ -128,3 +128,74 @@ def test_a_note_heading_and_a_schedule_number_before_a_table_are_found() -> None
     doc = locate.Document(source.from_text(html))
     found = [doc.statement_headings(start) for start, _ in doc.tables]
     assert [bool(f) for f in found] == [False, True, True, False]
+
+
+# A schedule with a table after it, little text between: the continuations and the rows left after
+# the schedule both ask for that table's grid (a Schedule IV after, an account's table per page).
+LOCATED = ["corvina-realty-2005-schedule-iv-after-clean.htm", "ashby-kiln-2009-account-caption-at-page-foot-clean.htm",
+           "basalt-shipping-2016-years-as-columns-captions-only-clean.htm", "eider-glass-2008-heads-split-clean.htm"]
+
+
+@pytest.mark.parametrize("name", LOCATED)
+def test_each_table_is_read_once_while_the_schedule_is_located(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.frontends.html import front
+
+    read, plain = [], grid.read
+    monkeypatch.setattr(locate.html_table, "read", lambda text, start, end, *rest: read.append((start, end))
+                        or plain(text, start, end, *rest))
+    src = source.read(str(FIXTURES / "html" / name))
+    assert front.tables(src)
+    assert read and len(read) == len(set(read))
+
+
+def test_where_a_file_may_end_inside_a_block_is_found_once_per_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """VQ008 says the cut, VQ010 leaves the row it opens unsaid: one finding of it for both."""
+    import auditor
+    from auditor.ruleset import checks
+
+    found = []
+    plain = checks._find_block_cut if hasattr(checks, "_find_block_cut") else None
+    monkeypatch.setattr(checks, "_find_block_cut", lambda table: found.append(table) or plain(table), raising=False)
+    result = auditor.check_file(str(FIXTURES / "quenby-brass-1996-account-blocks-cut-inside-last-block.txt"))
+    assert [f.rule for f in result.findings] == ["VQ008"]
+    assert len(found) == 1
+
+
+def test_a_tabbed_line_is_mapped_once_for_its_cells(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file's columns of a row's cells (each its start and end) from one map of its line's tabs."""
+    text = "Allowance\t$ 1,047\t\t(220)\t827\nReserve\t12\t3\n"
+    plain = source.from_text(text, "t.txt")
+    expected = [(line, column, plain.original_column(line, column)) for line in (1, 2) for column in range(1, 40)]
+    mapped = []
+    expand = source._expand_tabs
+    monkeypatch.setattr(source, "_expand_tabs", lambda line: mapped.append(line) or expand(line))
+    src = source.from_text(text, "t.txt")
+    assert [(line, column, src.original_column(line, column)) for line, column, _ in expected] == expected
+    assert len(mapped) == 2
+
+
+def test_the_heading_lines_over_a_first_row_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table whose headings name no schedule's columns as lines nor stacked: each of its
+    heading lines read for its phrases once, the first row's too."""
+    from auditor.frontends.text import headings
+
+    lines = ["                     Additions", "Description          Charged", "Allowance   1,047    220    827"]
+    read = []
+    phrases = headings._heading_phrases
+    monkeypatch.setattr(headings, "_heading_phrases",
+                        lambda lines, first, last: read.extend(range(first, last + 1)) or phrases(lines, first, last))
+    assert not headings.headed_like_schedule(lines, 1, 3, headings.bundled_vocabulary())
+    assert sorted(read) == [1, 2, 3]
+
+
+def test_a_schedule_without_findings_looks_no_figure_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a finding's figure is held twice is asked only where there is a finding."""
+    import auditor
+    from auditor.ruleset import engine
+
+    asked = []
+    walk = engine.located
+    monkeypatch.setattr(engine, "located", lambda schedule: asked.append(schedule) or walk(schedule))
+    result = auditor.check_file(str(FIXTURES / "acme-tool-1996-clean.txt"))
+    assert result.error is None and not result.findings and result.schedules
+    assert not asked

@@ -282,6 +282,13 @@ def _row_end(row: Row) -> int:
 
 
 def _block_cut(table: Table) -> Optional[tuple[int, int, int, Cell]]:
+    """`_find_block_cut`, found once per table (VQ008 says it, VQ010 leaves its row unsaid)."""
+    if "block_cut" not in table.found:
+        table.found["block_cut"] = _find_block_cut(table)
+    return table.found["block_cut"]  # type: ignore[return-value]
+
+
+def _find_block_cut(table: Table) -> Optional[tuple[int, int, int, Cell]]:
     """Where the file may end inside a last block of one reserve's periods (`_last_block_short`):
     (period, row) of the block's last row, the period the first block prints next, and the balance
     carried to it; else None.  A block table prints each reserve's rows as one run of lines (a table

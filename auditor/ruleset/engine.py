@@ -47,7 +47,11 @@ def _once_per_figure(findings: list[Finding], schedule: Schedule) -> list[Findin
     """Each rule's findings about one printed figure, once.  The model may hold
     a figure twice: a chained roll-forward's balance line closes one period and
     opens the next, a total's check failing in both is one wrong figure."""
-    held = Counter(c.place for c in located(schedule))
+    if not findings:
+        return findings
+    # (Counted at the findings' places alone: a figure no finding is about is said once or not at all.)
+    places = {(f.location.line, f.location.column) for f in findings}
+    held = Counter(place for c in located(schedule) if (place := c.place) in places)
     if all(n == 1 for n in held.values()):
         return findings
     seen: set[tuple[str, int, int]] = set()

@@ -57,6 +57,9 @@ class Table:
         # Inline XBRL: the fact tagged on each cell ((p, r, k) -> tagged.Tag), the
         # reserve axes, and why the printed table was not read (facts checked instead).
         self.tags, self.axis, self.unread = tags or {}, axis, unread
+        # What a check finds of the whole table and another check asks again (checks._block_cut,
+        # VQ008's and VQ010's): found once per table, by the name of what it is.
+        self.found: dict[str, object] = {}
         self.periods = schedule.periods
         self.factor = tuple(schedule.balance_sign * _sign(schedule, c) for c in schedule.columns)
         columns: dict[Optional[str], list[int]] = {}

@@ -665,6 +665,7 @@ def tables(src: Source, headings: Optional[Headings] = None, roles: Optional[Seq
     for region in regions(doc, headings):
         if region.parts[0][0] < joined_to:
             continue  # (a second part under a title of its own: read with its first)
+        doc.forget_grids(region.parts)  # (the layout marks the cells of the parts it builds: read again afresh)
         try:
             schedule = (html_transposed if region.transposed else html_layout).build(region, src.path)
         except InputError as exc:

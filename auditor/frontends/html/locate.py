@@ -47,6 +47,9 @@ REACH = 20000
 # What may separate a table from its continuation: page numbers, "(continued)",
 # a repeated title, a "Table of Contents" link; nothing longer.
 GAP_TEXT = 300
+# The grids a document keeps once read (`Document.grid`): a table is asked for again a few tables on
+# at most, and a 10-K's grids, a character's place each, are not all kept.
+GRIDS_KEPT = 8
 # A title's line is short; a sentence naming Schedule II runs on.
 TITLE_LINE = 120
 ROW_END = re.compile(r"</tr\b|<tr\b", re.IGNORECASE)
@@ -130,6 +133,9 @@ class Document:
         self._plain: dict[tuple[int, int], str] = {}
         self._holds: dict[tuple[re.Pattern[str], int, int], bool] = {}
         self._headings: dict[int, list[int]] = {}  # (statement_headings, by table)
+        # (a table's grid is asked for again while the schedule is located: the table after a part,
+        # by the continuations and again by the rows left after it; the last few kept, `grid`)
+        self._grids: dict[Span, html_table.Grid] = {}
         self.indexed = False  # an index names the schedule's page (set by `candidates`)
 
     def matches(self, pattern: re.Pattern[str], words: Iterable[str]) -> list[re.Match[str]]:
@@ -183,12 +189,26 @@ class Document:
         return self.tables[i] if i < len(self.tables) else None
 
     def grid(self, span: Span) -> html_table.Grid:
-        """The table's grid; an input error past MAX_GRID_COLUMNS, found while laying it."""
+        """The table's grid; an input error past MAX_GRID_COLUMNS, found while laying it.
+        Read once while kept (GRIDS_KEPT, the last read): its cells do not change once laid
+        (layout.frame) until the layout builds a schedule of them (`forget_grids`)."""
         from auditor.limits import MAX_GRID_COLUMNS
 
         from auditor.frontends.html.stacked import unstack  # (it reads cells' figures, which read grids)
 
-        return unstack(html_table.read(self.text, span[0], span[1], self.line_starts, MAX_GRID_COLUMNS))
+        found = self._grids.get(span)
+        if found is None:
+            found = unstack(html_table.read(self.text, span[0], span[1], self.line_starts, MAX_GRID_COLUMNS))
+            if len(self._grids) >= GRIDS_KEPT:
+                del self._grids[next(iter(self._grids))]
+            self._grids[span] = found
+        return found
+
+    def forget_grids(self, spans: Iterable[Span]) -> None:
+        """The tables of `spans` read afresh when asked again: the layout marks a part's cells as
+        it builds it (a continuation's signs and notes, under the columns it goes on in: layout.build)."""
+        for span in spans:
+            self._grids.pop(span, None)
 
     def plain(self, start: int, end: int) -> str:
         found = self._plain.get((start, end))

@@ -110,15 +110,17 @@ def headed_like_schedule(lines: Sequence[str], first: int, last: int, vocabulary
     balance and another names a role (a second balance or a movement), each
     read as a phrase of its line or as a column's phrases stacked over lines
     ("BROUGHT" over "FORWARD").  Titles and period captions are no headings."""
-    phrases = _heading_phrases(lines, first, last)
+    # (Each line's phrases are its own: those of the lines above the last read once, for both tests.)
+    above = _heading_phrases(lines, first, last - 1) if last > first else None
+    phrases = _heading_phrases(lines, first, last) if above is None else above + _heading_phrases(lines, last, last)
     if _names_a_schedule([text for _, _, text in phrases], vocabulary) or _names_a_schedule(_stacked(phrases), vocabulary):
         return True
     # (The last line is the first row where a caller passes it: its figures, stacked under
     # narrow headings, run into their words: "BALANCE" over "AT" over "$   435".)
-    if last > first and _names_a_schedule(_stacked(_heading_phrases(lines, first, last - 1)), vocabulary):
+    if above is not None and _names_a_schedule(_stacked(above), vocabulary):
         return True
     # (Only where no word heads a balance: Rule 12-09's letters alone, under the title.)
-    above = _heading_phrases(lines, first, last - 1) if last > first else phrases
+    above = phrases if above is None else above
     return rule_letters_head([text for _, _, text in above] + _stacked(above))
 
 
