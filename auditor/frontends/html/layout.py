@@ -360,18 +360,19 @@ def figure_cells_per_row(grid: Grid, f: Frame) -> list[int]:
 
 
 def figure_positions(grid: Grid, f: Frame, columns: Optional[int] = None) -> list[Position]:
-    """Where each figure of a part's rows of figures starts.  Given the schedule's `columns`, a row
-    printing a cell for each, a small negative alone in one ("(93)") among them, counts that one too:
-    on a part laid on a grid of its own it is the column's figure, no note's marker."""
-    if columns is None:
-        return [fig.position for fig in figures(_figure_cells(grid, f), [], None)]
+    """Where each figure of a part's rows of figures starts (at its "(" where printed in the cell
+    before, DFIN's "$(": the figure's first character).  Given the schedule's `columns`, a row
+    printing a cell of figures for each, a small negative alone in one ("(93)") among them, counts
+    that one too: on a part laid on a grid of its own it is the column's figure, no note's marker."""
     out: list[Position] = []
     for i in f.figure_rows:
-        cells = [c for c in grid.rows[i] if c.column >= f.figure_start and kind(c) == "figure"]
-        if len(cells) == columns and any(lone_marker(c) for c in cells):
-            out.extend(fig.position for c in cells for fig in figures([c], [], None))
+        shown = [c for c in grid.rows[i] if c.column >= f.figure_start and kind(c) in ("figure", "mark")]
+        numbers = [c.column for c in shown if kind(c) == "figure"]
+        if columns is not None and len(numbers) == columns:
+            own = [_Span(n, after - 1) for n, after in zip(numbers, numbers[1:] + [max(grid.width, numbers[-1] + 1)])]
+            out.extend(fig.position for fig in figures(shown, own, None))
         else:
-            out.extend(fig.position for fig in figures(_row_figure_cells(grid, f, i), [], None))
+            out.extend(fig.position for fig in figures([c for c in shown if not lone_marker(c)], [], None))
     return out
 
 
