@@ -283,8 +283,12 @@ def labels_alone(grid: Grid) -> bool:
 
 def _printed_width(grid: Grid) -> int:
     """The grid's width over the rows that print something: a row of empty
-    sizing cells, which filing software lays wider or narrower, aside."""
-    return max((c.last + 1 for cells in grid.rows if nonblank(cells) for c in cells), default=0)
+    sizing cells, which filing software lays wider or narrower, aside; and a
+    row of one cell spanning the table (a period's caption, "2004") where others
+    print more: it spans whatever columns the part is laid on, telling none."""
+    printed = [cells for cells in grid.rows if nonblank(cells)]
+    laid = [cells for cells in printed if len(nonblank(cells)) > 1] or printed
+    return max((c.last + 1 for cells in laid for c in cells), default=0)
 
 
 def _appended(grid: Grid, part: Grid) -> Grid:
