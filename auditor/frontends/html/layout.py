@@ -359,6 +359,13 @@ def figure_cells_per_row(grid: Grid, f: Frame) -> list[int]:
     return [sum(c.column >= f.figure_start and kind(c) == "figure" for c in grid.rows[i]) for i in f.figure_rows]
 
 
+def columns_printed(grid: Grid, f: Frame) -> int:
+    """How many of a part's columns print a figure in some row of figures (a column printed
+    blank all through aside: the next page's rows laid on a grid of their own print none for it)."""
+    return len({k for i in f.figure_rows for c in _row_figure_cells(grid, f, i)
+                for k, leaf in enumerate(f.leaves) if leaf.column <= c.column <= leaf.last})
+
+
 def figure_positions(grid: Grid, f: Frame, columns: Optional[int] = None) -> list[Position]:
     """Where each figure of a part's rows of figures starts (at its "(" where printed in the cell
     before, DFIN's "$(": the figure's first character).  Given the schedule's `columns`, a row
