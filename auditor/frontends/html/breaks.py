@@ -266,9 +266,16 @@ def _under(grid: Grid, part: Grid) -> Optional[Grid]:
     """The part on `grid`'s columns: as it is where laid on the same ones or
     where `grid` prints labels alone (`labels_alone`), else its figures moved
     under `grid`'s by order (`remap`), else None."""
-    if _printed_width(part) == _printed_width(grid) or labels_alone(grid):
+    if _printed_width(part) == _printed_width(grid) or labels_alone(grid) or _phrases_alone(grid):
         return part
     return laid_under(grid, part)
+
+
+def _phrases_alone(grid: Grid) -> bool:
+    """A part printing a phrase a row and no more (a period's caption alone, "2012", in a table of its
+    own): no columns to lay the rows after it under; they stand as they are."""
+    shown = [nonblank(cells) for cells in grid.rows if nonblank(cells)]
+    return bool(shown) and all(len(cells) == 1 for cells in shown)
 
 
 def labels_alone(grid: Grid) -> bool:

@@ -866,9 +866,15 @@ def _inherited(grid: Grid, f: Frame, first: Frame) -> Sequence[Leaf]:
     or on a grid of its own its columns of figures in their order, each up to
     the next (a footnote marker in a cell of its own after a figure stays its)."""
     numbers = sorted({c.column for c in _figure_cells(grid, f)})
-    if grid.width == max(c.last for c in first.leaves) + 1 or len(numbers) != len(first.leaves):
+    if _rows_width(grid, f) == max(c.last for c in first.leaves) + 1 or len(numbers) != len(first.leaves):
         return first.leaves
     return [_Span(n, after - 1) for n, after in zip(numbers, numbers[1:] + [max(grid.width, numbers[-1] + 1)])]
+
+
+def _rows_width(grid: Grid, f: Frame) -> int:
+    """How wide a part's rows of figures lay it (its grid's width: a period's caption row spanning the
+    table, joined over the part, may make it the first part's, whatever grid the rows stand on)."""
+    return max((c.last + 1 for i in f.figure_rows for c in grid.rows[i]), default=grid.width)
 
 
 @dataclass
