@@ -23,6 +23,11 @@ A balance at beginning printed restated or as adjusted, no adoption beside it
 ("Balance at beginning of year, as restated"), opens each period on balances
 the year before did not close with: the carry forward is not checked, and the
 basis says so.
+
+Two periods read one after the other with a year between them (the year's
+rows said unread, VQ007: a part after a page break the reading could not join)
+are not linked: the later's balances at beginning are not checked against the
+earlier's at end, and the basis says so.
 """
 
 from __future__ import annotations
