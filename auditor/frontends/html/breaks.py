@@ -272,10 +272,11 @@ def _under(grid: Grid, part: Grid) -> Optional[Grid]:
 
 
 def _phrases_alone(grid: Grid) -> bool:
-    """A part printing a phrase a row and no more (a period's caption alone, "2012", in a table of its
-    own): no columns to lay the rows after it under; they stand as they are."""
+    """A part printing a period's caption alone ("2012", "Year ended December 31, 2012") in a table of
+    its own: no columns to lay the rows after it under; they stand as they are.  (A title's block, a
+    phrase a row, is no such part.)"""
     shown = [nonblank(cells) for cells in grid.rows if nonblank(cells)]
-    return bool(shown) and all(len(cells) == 1 for cells in shown)
+    return len(shown) == 1 and len(shown[0]) == 1 and _period_again(_row_text(shown[0]).rstrip(":"))
 
 
 def labels_alone(grid: Grid) -> bool:
