@@ -272,11 +272,13 @@ def _under(grid: Grid, part: Grid) -> Optional[Grid]:
 
 
 def _phrases_alone(grid: Grid) -> bool:
-    """A part printing a period's caption alone ("2012", "Year ended December 31, 2012") in a table of
-    its own: no columns to lay the rows after it under; they stand as they are.  (A title's block, a
-    phrase a row, is no such part.)"""
+    """A part printing a period's caption ("2012", "Year ended December 31, 2012") in a table of its
+    own, perhaps a group's label under it ("Allowances deducted from assets"), a phrase a row and no
+    figure: no columns to lay the rows after it under; they stand as they are.  (A title's block, a
+    phrase a row but no period's caption, is no such part.)"""
     shown = [nonblank(cells) for cells in grid.rows if nonblank(cells)]
-    return len(shown) == 1 and len(shown[0]) == 1 and _period_again(_row_text(shown[0]).rstrip(":"))
+    periods = [len(cells) == 1 and _period_again(_row_text(cells).rstrip(":")) for cells in shown]
+    return any(periods) and all(p or (len(cells) == 1 and kind(cells[0]) != "figure") for p, cells in zip(periods, shown))
 
 
 def labels_alone(grid: Grid) -> bool:
