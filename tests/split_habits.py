@@ -217,11 +217,52 @@ def rows_apart(text: str) -> str:
     start = text.index("<table", at)
     end = text.index("</table>", start)
     part = GROUP.sub(lambda m: f'<td align="right">{m.group(3)}{m.group(4)}</td>', text[start:end])
+    if part == text[start:end]:  # (the modern software's cells, none of the 1999-2003 groups: a row at a time)
+        part = ROW.sub(lambda m: _row_apart(m.group(0)), part)
     row = next((m for m in ROW.finditer(part) if SENTINEL in m.group(0)), None)
     if row is None:
         return text
     dollars = row.group(0).replace('<td align="right">', '<td>$</td><td align="right">')
     return text[:start] + part[:row.start()] + dollars + part[row.end():] + text[end:]
+
+
+CELL = re.compile(r"<td[^>]*?/>|<td.*?</td>", re.S)
+FIGURE_CELL = re.compile(r'<td align="right">(.*)</td>', re.S)
+OPEN_TAGS = re.compile(r"^(?:<(?!ix:)[a-z][^>]*>)*")
+CLOSE_TAGS = re.compile(r"(?:</(?!ix:)[a-z]+>)*$")
+
+
+def _row_apart(row: str) -> str:
+    """A row of the modern software's (Workiva's, Toppan's, DFIN's: each figure in a right-aligned
+    cell, its spacer, "$" and "(" ("$(") cells before it, its ")" cell after) laid on a grid of its
+    own: its label cell(s), then a right-aligned cell per figure holding the "(" and ")" printed
+    apart around it (the figure's first character, `SENTINEL`, kept where it was: on the "(")."""
+    cells = CELL.findall(row)
+    figures = [k for k, c in enumerate(cells) if FIGURE_CELL.fullmatch(c)]
+    if not figures:
+        return row
+    def words(cell: str) -> str:
+        return re.sub(r"<[^>]*>|&nbsp;|&#160;|\s", "", cell)
+    out = [c for k, c in enumerate(cells[:figures[0]]) if k == 0 or re.search(r"[A-Za-z]", words(c))]
+    done = len(out) and cells.index(out[-1]) + 1
+    for n, k in enumerate(figures):
+        between = [c for c in cells[done:k] if c not in out]
+        notes = [c for c in between if re.fullmatch(r"\([a-z\d]{1,2}\)|\*+", words(c))]
+        if notes and len(out) > 1:  # (a footnote's marker in a cell of its own: the figure's before it)
+            tail = CLOSE_TAGS.search(out[-1][:-len("</td>")]).start()
+            out[-1] = out[-1][:tail] + "".join(words(c) for c in notes) + out[-1][tail:]
+        before = "".join(words(c) for c in between if c not in notes)
+        inner = FIGURE_CELL.fullmatch(cells[k]).group(1)
+        after = k + 1 < len(cells) and k + 1 not in figures and words(cells[k + 1]) == ")"
+        lead = OPEN_TAGS.match(inner).end()
+        inner = inner[:lead] + (SENTINEL if SENTINEL in before else "") + ("(" if "(" in before else "") + inner[lead:]
+        if after:
+            tail = CLOSE_TAGS.search(inner).start()
+            inner = inner[:tail] + ")" + inner[tail:]
+        out.append(f'<td align="right">{inner}</td>')
+        done = k + 1 + after
+    head = row[:row.index("<td")]
+    return head + "".join(out) + "</tr>\n"
 
 
 def split_next_apart(text: str, n: int, headed: bool, caption: str) -> Optional[str]:

@@ -299,3 +299,28 @@ def test_a_cell_moved_to_another_row_reads_its_own_tokens():
     assert [t.cell for t in figures.tokens(cell)] == [cell]
     moved = replace(cell, row=0)
     assert all(t.cell is moved for t in figures.tokens(moved))
+
+
+def _row_cells(row: str):
+    from auditor.frontends.html import grid
+
+    text = f"<table>{row}</table>"
+    return grid.read(text, 0, len(text), [0]).rows[0]
+
+
+def test_a_small_negative_whose_digits_inline_xbrl_tags_after_another_figure_is_a_figure_not_its_marker():
+    # (s40 apartmodern: Workiva prints "(" + tagged digits + ")" in one cell; a row laid on a grid of its own
+    # after a page break, read with no columns to tell its cells apart, took a two-digit write-off "(96)"
+    # right after a nil for the nil's note marker: its "(" printed outside the tag, the tag looked for at
+    # the token's first character only; the figure was dropped unsaid (chattem-2006 after row 4).)
+    from auditor.frontends.html.figures import figures
+
+    tagged = '<ix:nonFraction name="us-gaap:X" contextRef="c" unitRef="usd" decimals="-3"{sign}>{v}</ix:nonFraction>'
+    row = ("<tr><td>Allowance</td><td align=right>" + tagged.format(sign="", v="1,016") + "</td>"
+           "<td align=right>" + tagged.format(sign=' format="ixt:fixed-zero"', v="&#8212;") + "</td>"
+           "<td align=right>(" + tagged.format(sign=' sign="-"', v="96") + ")</td></tr>")
+    found = figures(_row_cells(row)[1:], [], None)
+    assert [f.raw for f in found] == ["1,016", "\u2014", "(96)"]
+    # (untagged, a "(1)" after a figure is still its note's marker)
+    plain = figures(_row_cells("<tr><td>Allowance</td><td align=right>1,016</td><td align=right>(1)</td></tr>")[1:], [], None)
+    assert [f.raw for f in plain] == ["1,016"] and plain[0].notes == "(1)"

@@ -23,6 +23,11 @@ A balance at beginning printed restated or as adjusted, no adoption beside it
 ("Balance at beginning of year, as restated"), opens each period on balances
 the year before did not close with: the carry forward is not checked, and the
 basis says so.
+
+Two periods read one after the other with a year between them (the year's
+rows said unread, VQ007: a part after a page break the reading could not join)
+are not linked: the later's balances at beginning are not checked against the
+earlier's at end, and the basis says so.
 """
 
 from __future__ import annotations
@@ -116,9 +121,34 @@ def _balances(period: Period, k: int) -> dict:
 
 
 def links(periods: Sequence[Period], decided: Optional[Sequence[int]] = None) -> tuple[Optional[tuple[Link, ...]], str]:
-    """The carry-forward links, and why, where two periods end on the same date or a
-    successor's period follows its predecessor's; (None, "") where every period
-    follows the one before (chronological)."""
+    """The carry-forward links, and why, where two periods end on the same date, a
+    successor's period follows its predecessor's, or a year lies between two periods
+    read one after the other (a period the reading left unread, said so: VQ007); (None, "")
+    where every period follows the one before (chronological)."""
+    found, basis = _linked(periods, decided)
+    order = chronological_order(periods, decided)
+    pairs = found if found is not None else tuple(zip(order, order[1:]))
+    apart = [(a, b) for a, b in pairs if _year_between(periods[a], periods[b])]
+    if not apart:
+        return found, basis
+    said = [f"no period is read between {periods[a].label!r} and {periods[b].label!r}: the balances "
+            f"{periods[b].label!r} opens with are not checked against those {periods[a].label!r} closed with"
+            for a, b in apart]
+    return tuple(p for p in pairs if p not in apart), "; ".join([basis, *said] if basis else said)
+
+
+# (days: two period ends further apart than a 53-week year and a week leave a year between them)
+YEAR_APART = 378
+
+
+def _year_between(before: Period, after: Period) -> bool:
+    """Whether a whole year lies between two periods' ends (by their end dates, else their fiscal years)."""
+    if before.end_date and after.end_date:
+        return (after.end_date - before.end_date).days > YEAR_APART
+    return bool(before.fiscal_year and after.fiscal_year and after.fiscal_year - before.fiscal_year > 1)
+
+
+def _linked(periods: Sequence[Period], decided: Optional[Sequence[int]] = None) -> tuple[Optional[tuple[Link, ...]], str]:
     ends = [p.end_date for p in periods]
     fresh = any(SUCCESSOR.search(p.label) for p in periods)
     if not fresh and (len(set(ends)) == len(ends) or not all(ends)):

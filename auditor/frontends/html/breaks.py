@@ -266,9 +266,19 @@ def _under(grid: Grid, part: Grid) -> Optional[Grid]:
     """The part on `grid`'s columns: as it is where laid on the same ones or
     where `grid` prints labels alone (`labels_alone`), else its figures moved
     under `grid`'s by order (`remap`), else None."""
-    if _printed_width(part) == _printed_width(grid) or labels_alone(grid):
+    if _printed_width(part) == _printed_width(grid) or labels_alone(grid) or _phrases_alone(grid):
         return part
     return laid_under(grid, part)
+
+
+def _phrases_alone(grid: Grid) -> bool:
+    """A part printing a period's caption ("2012", "Year ended December 31, 2012") in a table of its
+    own, perhaps a group's label under it ("Allowances deducted from assets"), a phrase a row and no
+    figure: no columns to lay the rows after it under; they stand as they are.  (A title's block, a
+    phrase a row but no period's caption, is no such part.)"""
+    shown = [nonblank(cells) for cells in grid.rows if nonblank(cells)]
+    periods = [len(cells) == 1 and _period_again(_row_text(cells).rstrip(":")) for cells in shown]
+    return any(periods) and all(p or (len(cells) == 1 and kind(cells[0]) != "figure") for p, cells in zip(periods, shown))
 
 
 def labels_alone(grid: Grid) -> bool:
@@ -283,8 +293,12 @@ def labels_alone(grid: Grid) -> bool:
 
 def _printed_width(grid: Grid) -> int:
     """The grid's width over the rows that print something: a row of empty
-    sizing cells, which filing software lays wider or narrower, aside."""
-    return max((c.last + 1 for cells in grid.rows if nonblank(cells) for c in cells), default=0)
+    sizing cells, which filing software lays wider or narrower, aside; and a
+    row of one cell spanning the table (a period's caption, "2004") where others
+    print more: it spans whatever columns the part is laid on, telling none."""
+    printed = [cells for cells in grid.rows if nonblank(cells)]
+    laid = [cells for cells in printed if len(nonblank(cells)) > 1] or printed
+    return max((c.last + 1 for cells in laid for c in cells), default=0)
 
 
 def _appended(grid: Grid, part: Grid) -> Grid:

@@ -221,9 +221,9 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
             tok = Tok("nil", tok.text, tok.cell, tok.start, tok.end)
         last = figures[-1] if figures else None
         sup = tok.cell.sup[tok.start]
-        fact = tok.cell.facts[tok.start]
-        # ("(1)" after a figure in its column is its marker, inside its parentheses too: "(813(1))")
-        if tok.kind == "amount" and fact is None and (sup or (
+        # ("(1)" after a figure in its column is its marker, inside its parentheses too: "(813(1))"; not
+        # where inline XBRL tags its digits, "(" + "96" + ")": the filer's figure, the "(" outside the tag)
+        if tok.kind == "amount" and _fact(tok) is None and (sup or (
                 SMALL_PAREN.match(tok.text) and last and opening is None
                 and last.leaf is leaf_of(tok.cell, leaves))):
             tok = Tok("note", tok.text, tok.cell, tok.start, tok.end)

@@ -164,9 +164,10 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         if named and not _captioned(grids, captions):
             continue
         if not left and not transposed and f is not None:
-            after, left = _rows_left_after(doc, parts[-1], f, headings)
+            after, left = _rows_left_after(doc, parts[-1], f, headings, html_layout.columns_printed(grid, f))
             if after is not None:
                 stranded[len(found)] = after
+                _parts_past(doc, after, grid, f, headings, named_by, parts, grids, captions)
         used.update(parts)
         _refuse_cut_off(doc, parts)
         if transposed:
@@ -184,8 +185,8 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
     return [replace(region, left=()) if stranded.get(k) in read else region for k, region in enumerate(found)]
 
 
-def _rows_left_after(doc: Document, span: Span, first: Frame,
-                     headings: Optional[Headings]) -> tuple[Optional[Span], list[Position]]:
+def _rows_left_after(doc: Document, span: Span, first: Frame, headings: Optional[Headings],
+                     printed: int) -> tuple[Optional[Span], list[Position]]:
     """The table right after a schedule's last part (page furniture between,
     "F-32", "SCHEDULE II (continued)", a few lines of text, or a table printing a period's caption
     alone, `_caption_alone`) that `_continuations` did not take, and
@@ -213,14 +214,29 @@ def _rows_left_after(doc: Document, span: Span, first: Frame,
     if f is None or f.leaves:
         return None, []
     rows = html_layout.row_figures(grid, f)
-    if captioned and rows and all(n == len(first.headings) for n in html_layout.figure_cells_per_row(grid, f)):
+    counts = set(html_layout.figure_cells_per_row(grid, f))
+    if captioned and rows and len(counts) == 1 and counts <= {len(first.headings), printed}:
         # (under a period's caption left at the page's foot, rows printing a figure for each of the
-        # schedule's columns are its next period's, closing or not: a misprint is the rules' to say)
-        return nxt, html_layout.figure_positions(grid, f, len(first.headings))
+        # schedule's columns, or for each the first part prints figures in (`printed`: one blank all
+        # through it), are its next period's, closing or not: a misprint is the rules' to say)
+        return nxt, html_layout.figure_positions(grid, f, counts.pop())
     apart = sum(not _closes(first.headings, [c.value for c in row], headings) for row in rows)
     if not rows or apart > (1 if len(rows) >= 3 else 0):
         return None, []  # (one row apart of three or more: a misprint among the schedule's rows, still said)
     return nxt, html_layout.figure_positions(grid, f, len(first.headings))
+
+
+def _parts_past(doc: Document, stranded: Span, first_grid: Grid, first: Frame, headings: Optional[Headings],
+                named_by: frozenset[str] | set[str], parts: list[Span], grids: list[Grid],
+                captions: list[Optional[str]]) -> None:
+    """The tables carrying the schedule on past a part `_rows_left_after` leaves stranded (its
+    figures said unread), appended to `parts`, `grids` and `captions`: the next period's own
+    table under the schedule's headings (a table per period) is still the schedule's, never its
+    rows dropped unsaid for the part before it the reading could not join."""
+    for spans, grid, caption in _continuations(doc, stranded, first_grid, first, headings, named_by, []):
+        parts.extend(spans)
+        grids.append(grid)
+        captions.append(caption)
 
 
 def _caption_alone(grid: Grid) -> bool:

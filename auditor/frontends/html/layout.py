@@ -358,19 +358,27 @@ def figure_cells_per_row(grid: Grid, f: Frame) -> list[int]:
     return [sum(c.column >= f.figure_start and kind(c) == "figure" for c in grid.rows[i]) for i in f.figure_rows]
 
 
+def columns_printed(grid: Grid, f: Frame) -> int:
+    """How many of a part's columns print a figure in some row of figures (a column printed
+    blank all through aside: the next page's rows laid on a grid of their own print none for it)."""
+    return len({k for i in f.figure_rows for c in _row_figure_cells(grid, f, i)
+                for k, leaf in enumerate(f.leaves) if leaf.column <= c.column <= leaf.last})
+
+
 def figure_positions(grid: Grid, f: Frame, columns: Optional[int] = None) -> list[Position]:
-    """Where each figure of a part's rows of figures starts.  Given the schedule's `columns`, a row
-    printing a cell for each, a small negative alone in one ("(93)") among them, counts that one too:
-    on a part laid on a grid of its own it is the column's figure, no note's marker."""
-    if columns is None:
-        return [fig.position for fig in figures(_figure_cells(grid, f), [], None)]
+    """Where each figure of a part's rows of figures starts (at its "(" where printed in the cell
+    before, DFIN's "$(": the figure's first character).  Given the schedule's `columns`, a row
+    printing a cell of figures for each, a small negative alone in one ("(93)") among them, counts
+    that one too: on a part laid on a grid of its own it is the column's figure, no note's marker."""
     out: list[Position] = []
     for i in f.figure_rows:
-        cells = [c for c in grid.rows[i] if c.column >= f.figure_start and kind(c) == "figure"]
-        if len(cells) == columns and any(lone_marker(c) for c in cells):
-            out.extend(fig.position for c in cells for fig in figures([c], [], None))
+        shown = [c for c in grid.rows[i] if c.column >= f.figure_start and kind(c) in ("figure", "mark")]
+        numbers = [c.column for c in shown if kind(c) == "figure"]
+        if columns is not None and len(numbers) == columns:
+            own = [_Span(n, after - 1) for n, after in zip(numbers, numbers[1:] + [max(grid.width, numbers[-1] + 1)])]
+            out.extend(fig.position for fig in figures(shown, own, None))
         else:
-            out.extend(fig.position for fig in figures(_row_figure_cells(grid, f, i), [], None))
+            out.extend(fig.position for fig in figures([c for c in shown if not lone_marker(c)], [], None))
     return out
 
 
@@ -857,9 +865,15 @@ def _inherited(grid: Grid, f: Frame, first: Frame) -> Sequence[Leaf]:
     or on a grid of its own its columns of figures in their order, each up to
     the next (a footnote marker in a cell of its own after a figure stays its)."""
     numbers = sorted({c.column for c in _figure_cells(grid, f)})
-    if grid.width == max(c.last for c in first.leaves) + 1 or len(numbers) != len(first.leaves):
+    if _rows_width(grid, f) == max(c.last for c in first.leaves) + 1 or len(numbers) != len(first.leaves):
         return first.leaves
     return [_Span(n, after - 1) for n, after in zip(numbers, numbers[1:] + [max(grid.width, numbers[-1] + 1)])]
+
+
+def _rows_width(grid: Grid, f: Frame) -> int:
+    """How wide a part's rows of figures lay it (its grid's width: a period's caption row spanning the
+    table, joined over the part, may make it the first part's, whatever grid the rows stand on)."""
+    return max((c.last + 1 for i in f.figure_rows for c in grid.rows[i]), default=grid.width)
 
 
 @dataclass
