@@ -266,7 +266,7 @@ def _under(grid: Grid, part: Grid) -> Optional[Grid]:
     """The part on `grid`'s columns: as it is where laid on the same ones or
     where `grid` prints labels alone (`labels_alone`), else its figures moved
     under `grid`'s by order (`remap`), else None."""
-    if _printed_width(part) == _printed_width(grid) or labels_alone(grid):
+    if _printed_width(part) == _printed_width(grid) or labels_alone(grid) or _cells_alone(grid):
         return part
     return laid_under(grid, part)
 
@@ -281,10 +281,22 @@ def labels_alone(grid: Grid) -> bool:
     return bool(shown) and all(c.column == 0 and kind(c) != "figure" and not furniture(c.text) for c in shown)
 
 
+def _cells_alone(grid: Grid) -> bool:
+    """A part printing one cell a row at most (a period's caption alone at a page's foot, "Year ended
+    November 30, 2005:"): it lays no columns for the rows after the break to be put under; they are
+    its rows as laid (put under the schedule's columns with the part before it, `front._framed`)."""
+    return all(len(nonblank(cells)) <= 1 for cells in grid.rows)
+
+
 def _printed_width(grid: Grid) -> int:
     """The grid's width over the rows that print something: a row of empty
-    sizing cells, which filing software lays wider or narrower, aside."""
-    return max((c.last + 1 for cells in grid.rows if nonblank(cells) for c in cells), default=0)
+    sizing cells, which filing software lays wider or narrower, aside; and a row
+    printing one cell spanning the table (a period's caption, "Year ended November
+    30, 2004:", set across every column), which says nothing of the columns its
+    rows are laid on, aside where another row prints more."""
+    shown = [cells for cells in grid.rows if nonblank(cells)]
+    laid = [cells for cells in shown if len(nonblank(cells)) > 1] or shown
+    return max((c.last + 1 for cells in laid for c in cells), default=0)
 
 
 def _appended(grid: Grid, part: Grid) -> Grid:

@@ -308,6 +308,15 @@ def continues(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame,
     return grid.width == extent and all(any(_overlaps(c, leaf) for leaf in first.leaves) for c in cells)
 
 
+def laid_width(grid: Grid) -> int:
+    """The grid's width as its rows are laid: a row printing one cell alone aside (a period's
+    caption set across the table, "Year ended November 30, 2004:", colspan the width of the table
+    it was typed in: a caption left at a page's foot, joined over the next page's rows laid on a
+    grid of their own, says nothing of their columns), where another row is laid wider or as wide."""
+    laid = [cells for cells in grid.rows if len(nonblank(cells)) != 1]
+    return max((c.last + 1 for cells in laid for c in cells), default=0) or grid.width
+
+
 def other_columns(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame,
                   headings: Optional[Headings] = None) -> bool:
     """Another year's table of the same accounts under headings of its own, other than the
@@ -858,7 +867,7 @@ def _inherited(grid: Grid, f: Frame, first: Frame) -> Sequence[Leaf]:
     or on a grid of its own its columns of figures in their order, each up to
     the next (a footnote marker in a cell of its own after a figure stays its)."""
     numbers = sorted({c.column for c in _figure_cells(grid, f)})
-    if grid.width == max(c.last for c in first.leaves) + 1 or len(numbers) != len(first.leaves):
+    if laid_width(grid) == max(c.last for c in first.leaves) + 1 or len(numbers) != len(first.leaves):
         return first.leaves
     return [_Span(n, after - 1) for n, after in zip(numbers, numbers[1:] + [max(grid.width, numbers[-1] + 1)])]
 
