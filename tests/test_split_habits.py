@@ -327,7 +327,7 @@ def test_rows_laid_apart_under_the_next_periods_caption_at_the_page_foot_read_in
     # was taken for the columns of the rows joined under it: they were read on the headings' columns as they
     # were laid ("$" and figure a cell each, two figures under one heading), as a schedule of their own with no
     # units (chattem-2006 after row 4: 58 cuts), with false carry-forward errors (cik866970-2011 after row 2: 18)
-    # or a figure dropped unsaid (cpi-holdco-fy2004 after row 0: 4); or not joined, said unread (216).  A
+    # or a figure dropped unsaid (cpi-holdco-fy2004 after row 0: 4); or not joined, said unread (182).  A
     # caption alone lays no columns: the rows are put under the schedule's by order.  No cut misread; most
     # read right, the rest said unread or refused.  Fixtures quarry-lane-2004-caption-at-foot-rows-apart-*.)
     from split_habits import split_next_apart
