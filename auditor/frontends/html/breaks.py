@@ -266,7 +266,7 @@ def _under(grid: Grid, part: Grid) -> Optional[Grid]:
     """The part on `grid`'s columns: as it is where laid on the same ones or
     where `grid` prints labels alone (`labels_alone`), else its figures moved
     under `grid`'s by order (`remap`), else None."""
-    if _printed_width(part) == _printed_width(grid) or labels_alone(grid) or _cells_alone(grid):
+    if _printed_width(part) == _printed_width(grid) or labels_alone(grid) or _period_alone(grid):
         return part
     return laid_under(grid, part)
 
@@ -281,11 +281,13 @@ def labels_alone(grid: Grid) -> bool:
     return bool(shown) and all(c.column == 0 and kind(c) != "figure" and not furniture(c.text) for c in shown)
 
 
-def _cells_alone(grid: Grid) -> bool:
-    """A part printing one cell a row at most (a period's caption alone at a page's foot, "Year ended
-    November 30, 2005:"): it lays no columns for the rows after the break to be put under; they are
-    its rows as laid (put under the schedule's columns with the part before it, `front._framed`)."""
-    return all(len(nonblank(cells)) <= 1 for cells in grid.rows)
+def _period_alone(grid: Grid) -> bool:
+    """A part printing a period's caption alone, one cell ("Year ended November 30, 2005:", or its year
+    alone, "2005", at a page's foot): it lays no columns for the rows after the break to be put under;
+    they are its rows as laid (put under the schedule's columns with the part before it, `front._framed`).
+    A title set in a table of its own is none."""
+    rows = [nonblank(cells) for cells in grid.rows if nonblank(cells)]
+    return bool(rows) and all(len(cells) == 1 and _period_again(_row_text(cells).rstrip(":")) for cells in rows)
 
 
 def _printed_width(grid: Grid) -> int:
