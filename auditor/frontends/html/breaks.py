@@ -282,12 +282,14 @@ def labels_alone(grid: Grid) -> bool:
 
 
 def _period_alone(grid: Grid) -> bool:
-    """A part printing a period's caption alone, one cell ("Year ended November 30, 2005:", or its year
-    alone, "2005", at a page's foot): it lays no columns for the rows after the break to be put under;
-    they are its rows as laid (put under the schedule's columns with the part before it, `front._framed`).
-    A title set in a table of its own is none."""
+    """A part printing a period's caption, one cell ("Year ended November 30, 2005:", or its year alone,
+    "2005", at a page's foot), and rows of one cell alone besides (a group's label, "Allowances deducted
+    from assets"): it lays no columns for the rows after the break to be put under; they are its rows as
+    laid (put under the schedule's columns with the part before it, `front._framed`).  A title set in a
+    table of its own names no one period: none."""
     rows = [nonblank(cells) for cells in grid.rows if nonblank(cells)]
-    return bool(rows) and all(len(cells) == 1 and _period_again(_row_text(cells).rstrip(":")) for cells in rows)
+    return (all(len(cells) == 1 for cells in rows)
+            and any(_period_again(_row_text(cells).rstrip(":")) for cells in rows))
 
 
 def _printed_width(grid: Grid) -> int:
