@@ -13,6 +13,7 @@ into periods of accounts, as `layout` does for the same layout in text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Hashable, Iterable, Optional, Sequence
 
@@ -361,8 +362,17 @@ def figure_cells_per_row(grid: Grid, f: Frame) -> list[int]:
 def columns_printed(grid: Grid, f: Frame) -> int:
     """How many of a part's columns print a figure in some row of figures (a column printed
     blank all through aside: the next page's rows laid on a grid of their own print none for it)."""
-    return len({k for i in f.figure_rows for c in _row_figure_cells(grid, f, i)
-                for k, leaf in enumerate(f.leaves) if leaf.column <= c.column <= leaf.last})
+    leaves = sorted(f.leaves, key=lambda leaf: leaf.column)
+    starts = [leaf.column for leaf in leaves]
+    printed = set()
+    for i in f.figure_rows:
+        for c in _row_figure_cells(grid, f, i):
+            # (the leaf a cell stands under found by its start, not by asking every leaf: a table
+            # thousands of columns wide, test_hostile_wide, stays linear)
+            k = bisect_right(starts, c.column) - 1
+            if k >= 0 and c.column <= leaves[k].last:
+                printed.add(k)
+    return len(printed)
 
 
 def figure_positions(grid: Grid, f: Frame, columns: Optional[int] = None) -> list[Position]:
