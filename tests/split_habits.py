@@ -213,8 +213,8 @@ def rows_apart(text: str) -> str:
     (a blank one kept), its spacer and "$" cells gone, its first row of figures printing a "$" in a cell
     of its own before each figure (a page's first row), the others not; its figures fall in no column
     of the headings' (as html/rows_apart_after_break, the thornbury-kiln fixtures)."""
-    at = text.rindex("page-break-after")
-    start = text.index("<table", at)
+    at = text.rindex(BREAK)  # (the cut's break: not a page break of the layout's own after it, DFIN's
+    start = text.index("<table", at)  # <div> round each page's table)
     end = text.index("</table>", start)
     part = GROUP.sub(lambda m: f'<td align="right">{m.group(3)}{m.group(4)}</td>', text[start:end])
     if part == text[start:end]:  # (the modern software's cells, none of the 1999-2003 groups: a row at a time)

@@ -742,7 +742,8 @@ def wrap_lines(grid: Grid, f: Frame, start: int) -> list[Line]:
         if _period_row(cells, f, text):
             out.append(Line(i, "period", text, False))
             continue
-        kind_ = ("caption" if text.endswith(":") else "text") if _is_caption(cells, f) else "other"
+        # (a group's caption ends in ":", a note's marker after it or not: "assets:<sup>(1)</sup>")
+        kind_ = ("caption" if text[:notes_start(text)].rstrip().endswith(":") else "text") if _is_caption(cells, f) else "other"
         out.append(Line(i, kind_, text, _set_in(cells, f)))
     return out
 
