@@ -69,7 +69,7 @@ def test_one_pass_finds_the_words_of_the_locator_and_of_the_cut_off_check(monkey
 
 def _vocabulary(*balances: str) -> Headings:
     patterns = AnyOf(tuple(re.compile(p, re.IGNORECASE) for p in balances))
-    return Headings(patterns, patterns, patterns, patterns, patterns, patterns)
+    return Headings(patterns, patterns, patterns, patterns, patterns, patterns, patterns, patterns)
 
 
 # A table a page break cut after its first heading's first word: no balance or

@@ -25,8 +25,9 @@ the year before did not close with: the carry forward is not checked, and the
 basis says so.
 
 Two periods read one after the other with a year between them (the year's
-rows said unread, VQ007: a part after a page break the reading could not join)
-are not linked: the later's balances at beginning are not checked against the
+rows said unread, VQ007: a part after a page break the reading could not join),
+each following the one before (no successor's stub, no two periods ending on
+one date: those link by their labels), are not linked: the later's balances at beginning are not checked against the
 earlier's at end, and the basis says so.
 """
 
@@ -126,8 +127,10 @@ def links(periods: Sequence[Period], decided: Optional[Sequence[int]] = None) ->
     read one after the other (a period the reading left unread, said so: VQ007); (None, "")
     where every period follows the one before (chronological)."""
     found, basis = _linked(periods, decided)
+    if found is not None:  # (stubs and restatements link by their own labels, not by the years between)
+        return found, basis
     order = chronological_order(periods, decided)
-    pairs = found if found is not None else tuple(zip(order, order[1:]))
+    pairs = tuple(zip(order, order[1:]))
     apart = [(a, b) for a, b in pairs if _year_between(periods[a], periods[b])]
     if not apart:
         return found, basis
