@@ -385,7 +385,7 @@ def figure_positions(grid: Grid, f: Frame, columns: Optional[int] = None) -> lis
         shown = [c for c in grid.rows[i] if c.column >= f.figure_start and kind(c) in ("figure", "mark")]
         numbers = [c.column for c in shown if kind(c) == "figure"]
         if columns is not None and len(numbers) == columns:
-            own = [_Span(n, after - 1) for n, after in zip(numbers, numbers[1:] + [max(grid.width, numbers[-1] + 1)])]
+            own = _spans_up_to_next(numbers, grid.width)
             out.extend(fig.position for fig in figures(shown, own, None))
         else:
             out.extend(fig.position for fig in figures([c for c in shown if not lone_marker(c)], [], None))
@@ -878,13 +878,18 @@ def _inherited(grid: Grid, f: Frame, first: Frame) -> Sequence[Leaf]:
     numbers = sorted({c.column for c in _figure_cells(grid, f)})
     if _rows_width(grid, f) == max(c.last for c in first.leaves) + 1 or len(numbers) != len(first.leaves):
         return first.leaves
-    return [_Span(n, after - 1) for n, after in zip(numbers, numbers[1:] + [max(grid.width, numbers[-1] + 1)])]
+    return _spans_up_to_next(numbers, grid.width)
 
 
 def _rows_width(grid: Grid, f: Frame) -> int:
     """How wide a part's rows of figures lay it (its grid's width: a period's caption row spanning the
     table, joined over the part, may make it the first part's, whatever grid the rows stand on)."""
     return max((c.last + 1 for i in f.figure_rows for c in grid.rows[i]), default=grid.width)
+
+
+def _spans_up_to_next(numbers: list[int], width: int) -> list[_Span]:
+    """A column for each of a row's figure columns (sorted), each up to the next, the last to the grid's edge."""
+    return [_Span(n, after - 1) for n, after in zip(numbers, numbers[1:] + [max(width, numbers[-1] + 1)])]
 
 
 @dataclass
