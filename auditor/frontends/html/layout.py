@@ -308,7 +308,9 @@ def continues(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame,
         # columns counted too, and each under a leaf of its own where those alone make the count
         return True
     extent = max(c.last for c in first.leaves) + 1
-    return printed_width(grid) == extent and all(any(_overlaps(c, leaf) for leaf in first.leaves) for c in cells)
+    # (its width the first's, not by a caption's colspan alone: its rows reach under the last column)
+    return (grid.width == extent and printed_width(grid) > max(c.column for c in first.leaves)
+            and all(any(_overlaps(c, leaf) for leaf in first.leaves) for c in cells))
 
 
 def printed_width(grid: Grid) -> int:
