@@ -24,7 +24,7 @@ from typing import Callable, Iterator, Optional
 
 from auditor.frontends.html.figures import kind, nonblank
 from auditor.frontends.html.grid import Grid
-from auditor.frontends.html.layout import frame
+from auditor.frontends.html.layout import frame, printed_width
 from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span, furniture
 from auditor.frontends.html.remap import laid_under, under_years
 from auditor.frontends.html import transposed as html_transposed
@@ -98,7 +98,7 @@ def _headings_after(doc: Document, end: int, grid: Grid) -> Optional[tuple[Span,
     part = doc.grid(nxt)
     if headless(part) or not any(kind(c) == "figure" for cells in part.rows for c in cells):
         return None
-    if _printed_width(part) != _printed_width(grid):
+    if printed_width(part) != printed_width(grid):
         return None
     ours = {_row_text(cells) for cells in grid.rows} - {""}
     return None if ours & {_row_text(cells) for cells in part.rows} else (nxt, part)
@@ -266,7 +266,7 @@ def _under(grid: Grid, part: Grid) -> Optional[Grid]:
     """The part on `grid`'s columns: as it is where laid on the same ones or
     where `grid` prints labels alone (`labels_alone`), else its figures moved
     under `grid`'s by order (`remap`), else None."""
-    if _printed_width(part) == _printed_width(grid) or labels_alone(grid) or _phrases_alone(grid):
+    if printed_width(part) == printed_width(grid) or labels_alone(grid) or _phrases_alone(grid):
         return part
     return laid_under(grid, part)
 
@@ -289,16 +289,6 @@ def labels_alone(grid: Grid) -> bool:
     units set in a table of their own (`furniture`) are no row's label."""
     shown = [c for cells in grid.rows for c in nonblank(cells)]
     return bool(shown) and all(c.column == 0 and kind(c) != "figure" and not furniture(c.text) for c in shown)
-
-
-def _printed_width(grid: Grid) -> int:
-    """The grid's width over the rows that print something: a row of empty
-    sizing cells, which filing software lays wider or narrower, aside; and a
-    row of one cell spanning the table (a period's caption, "2004") where others
-    print more: it spans whatever columns the part is laid on, telling none."""
-    printed = [cells for cells in grid.rows if nonblank(cells)]
-    laid = [cells for cells in printed if len(nonblank(cells)) > 1] or printed
-    return max((c.last + 1 for cells in laid for c in cells), default=0)
 
 
 def _appended(grid: Grid, part: Grid) -> Grid:

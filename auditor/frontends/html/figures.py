@@ -46,6 +46,19 @@ def lone_marker(cell: HtmlCell) -> bool:
     """A "(1)" alone in its cell that may be a footnote's marker: not where inline XBRL
     tags its digits as a fact (Workiva's "(" + "56" + ")" is the filer's own figure)."""
     return bool(SMALL_PAREN.match(cell.text.strip())) and not any(cell.facts)
+
+
+def printed_figures(cells: list[HtmlCell]) -> list[HtmlCell]:
+    """A row's cells printing a figure, left to right: a small one in parentheses ("(28)") too,
+    the row's negative figure; only a "(1)" in a cell of its own right after a figure's cell is a
+    note's marker beside it, aside.  (Counted without the small negatives, a part laid on a grid of
+    its own may seem to print as many columns of figures as the first part by chance.)"""
+    shown = [c for c in cells if kind(c) != "blank"]
+    return [c for c, before in zip(shown, [None, *shown])
+            if kind(c) == "figure" and not (lone_marker(c) and before is not None
+                                            and before.last + 1 == c.column and kind(before) == "figure")]
+
+
 _SPACE_GROUPED = re.compile(SPACE_GROUPED)
 DOTS_GROUPING = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")  # (two "." or more: never a decimal point)
 

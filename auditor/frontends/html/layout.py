@@ -21,7 +21,7 @@ from auditor.errors import InputError
 from auditor.frontends import side_by_side, title_years, union
 from auditor.frontends.html import marks
 from auditor.frontends.html.columns import HeadingCells, heading_of, own_columns
-from auditor.frontends.html.figures import Leaf, figures, kind, lone_marker, nonblank, placed, plain
+from auditor.frontends.html.figures import Leaf, figures, kind, lone_marker, nonblank, placed, plain, printed_figures
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
@@ -302,10 +302,32 @@ def continues(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame,
         return ((looks_like_schedule(f, headings) or rule_letters_head(f.headings))
                 and [words(h) for h in f.headings] == [words(h) for h in first.headings])
     cells = _figure_cells(grid, f)
-    if len({c.column for c in cells}) == len(first.leaves):
-        return True  # laid out on a grid of its own, a column for each of the first part's
+    columns = _figure_columns(grid, f)
+    if len(columns) == len(first.leaves) and (len({c.column for c in cells}) == len(columns) or all(
+            sum(leaf.column <= k <= leaf.last for k in columns) <= 1 for leaf in first.leaves)):
+        # laid out on a grid of its own, a column for each of the first part's: its small negatives'
+        # columns counted too, and each under a leaf of its own where those alone make the count
+        return True
     extent = max(c.last for c in first.leaves) + 1
-    return grid.width == extent and all(any(_overlaps(c, leaf) for leaf in first.leaves) for c in cells)
+    # (its width the first's, not by a caption's colspan alone: its rows reach under the last column)
+    return (grid.width == extent and printed_width(grid) > max(c.column for c in first.leaves)
+            and all(any(_overlaps(c, leaf) for leaf in first.leaves) for c in cells))
+
+
+def printed_width(grid: Grid) -> int:
+    """The grid's width over the rows that print something: a row of empty
+    sizing cells, which filing software lays wider or narrower, aside; and a
+    row of one cell spanning the table (a period's caption, "2004") where others
+    print more: it spans whatever columns the part is laid on, telling none."""
+    printed = [cells for cells in grid.rows if nonblank(cells)]
+    laid = [cells for cells in printed if len(nonblank(cells)) > 1] or printed
+    return max((c.last + 1 for cells in laid for c in cells), default=0)
+
+
+def _figure_columns(grid: Grid, f: Frame) -> set[int]:
+    """The grid columns a part prints figures in (`printed_figures`)."""
+    return {c.column for i in f.figure_rows
+            for c in printed_figures([c for c in grid.rows[i] if c.column >= f.figure_start])}
 
 
 def other_columns(grid: Grid, f: Optional[Frame], first_grid: Grid, first: Frame,

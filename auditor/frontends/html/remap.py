@@ -18,7 +18,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import NamedTuple, Optional
 
-from auditor.frontends.html.figures import kind, lone_marker, nonblank, tokens
+from auditor.frontends.html.figures import kind, lone_marker, nonblank, printed_figures, tokens
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.transposed import period_cells
 
@@ -49,8 +49,8 @@ def laid_under(grid: Grid, part: Grid) -> Optional[Grid]:
 
 
 def _figure_columns(rows: list[list[HtmlCell]]) -> list[int]:
-    """The grid columns a part prints figures in, left to right."""
-    return sorted({c.column for cells in _figure_rows(rows) for c in cells if _figure(c)})
+    """The grid columns a part prints figures in, left to right (`printed_figures`)."""
+    return sorted({c.column for cells in _figure_rows(rows) for c in printed_figures([c for c in cells if c.column > 0])})
 
 
 def _figure_rows(rows: list[list[HtmlCell]]) -> list[list[HtmlCell]]:
