@@ -50,13 +50,20 @@ def lone_marker(cell: HtmlCell) -> bool:
 
 def printed_figures(cells: list[HtmlCell]) -> list[HtmlCell]:
     """A row's cells printing a figure, left to right: a small one in parentheses ("(28)") too,
-    the row's negative figure; only a "(1)" in a cell of its own right after a figure's cell is a
-    note's marker beside it, aside.  (Counted without the small negatives, a part laid on a grid of
-    its own may seem to print as many columns of figures as the first part by chance.)"""
-    shown = [c for c in cells if kind(c) != "blank"]
-    return [c for c, before in zip(shown, [None, *shown])
-            if kind(c) == "figure" and not (lone_marker(c) and before is not None
-                                            and before.last + 1 == c.column and kind(before) == "figure")]
+    the row's negative figure; only a "(1)" in a cell of its own after a figure's cells (its ")"
+    and empty spacers between) is a note's marker beside it, aside.  (Counted without the small
+    negatives, a part laid on a grid of its own may seem to print as many columns of figures as
+    the first part by chance.)"""
+    found: list[HtmlCell] = []
+    after_figure = False
+    for c in nonblank(cells):
+        if kind(c) == "figure":
+            if not (after_figure and lone_marker(c)):
+                found.append(c)
+            after_figure = True
+        elif c.text.strip() != ")":
+            after_figure = False
+    return found
 
 
 _SPACE_GROUPED = re.compile(SPACE_GROUPED)
