@@ -162,7 +162,8 @@ def _marked(shown: list[HtmlCell], every: list[HtmlCell], figures: list[HtmlCell
     in the next cell printing something, by a note's marker alone ("(1)" then "(d)")."""
     after = dict(zip(map(id, shown), [*shown[1:], None]))
     kept = set(map(id, figures))
-    return all(nxt is not None and _note(nxt) for nxt in (after[id(c)] for c in every if id(c) not in kept))
+    aside = [c for c in every if id(c) not in kept]
+    return all(lone_marker(c) and after[id(c)] is not None and _note(after[id(c)]) for c in aside)
 
 
 def _note(cell: HtmlCell) -> bool:
