@@ -143,17 +143,33 @@ def _moved(cells: list[HtmlCell], own: list[int], to: dict[int, Slot], across: A
 def _row_figures(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], to: dict[int, Slot],
                  columns: int) -> list[HtmlCell]:
     """A row's figures (`_figure_in`).  A small one in parentheses right after a figure ("(96)",
-    "(1)") is a note's marker beside it, but not where the row prints a cell for every column,
-    none blank, and one figure fewer than the first part's columns without it, as many with it:
-    a row laid on a grid of its own, no spacer between its figures, its negative figure then
-    (in the part's columns of figures where those are the first's one for one: "(11)" "(10)")."""
+    "(1)") is a note's marker beside it, but not where the row prints one figure fewer than the
+    first part's columns without it, as many with it, and either a cell for every column, none
+    blank (a row laid on a grid of its own, no spacer between its figures), or a note's marker of
+    its own right after it ("(1)" "(d)": a marker carries none): its negative figure then (in the
+    part's columns of figures where those are the first's one for one: "(11)" "(10)")."""
     figures = [c for c, before in zip(shown, [None, *shown]) if (c.column in own or not to) and _figure_in(c, own, before)]
     if len(figures) >= columns:
         return figures
     every = [c for c in shown if c.column > 0 and kind(c) == "figure"]
     printed = [c for c in cells if c.column >= _label_end([cells])]
-    plain = len(every) == columns and all(kind(c) != "blank" for c in printed)
+    plain = len(every) == columns and (all(kind(c) != "blank" for c in printed) or _marked(shown, every, figures))
     return every if plain and all(c.column in to for c in every if to) else figures
+
+
+def _marked(shown: list[HtmlCell], every: list[HtmlCell], figures: list[HtmlCell]) -> bool:
+    """Whether each small figure in parentheses `figures` sets aside as a note's marker is followed,
+    in the next cell printing something, by a note's marker alone ("(1)" then "(d)")."""
+    after = dict(zip(map(id, shown), [*shown[1:], None]))
+    kept = set(map(id, figures))
+    aside = [c for c in every if id(c) not in kept]
+    return all(lone_marker(c) and after[id(c)] is not None and _note(after[id(c)]) for c in aside)
+
+
+def _note(cell: HtmlCell) -> bool:
+    """A cell printing a note's marker alone ("(d)", "*")."""
+    toks = tokens(cell)
+    return bool(toks) and all(t.kind == "note" for t in toks)
 
 
 def _row_slots(cells: list[HtmlCell], figures: list[HtmlCell], to: dict[int, Slot],
