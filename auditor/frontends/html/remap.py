@@ -14,6 +14,7 @@ and the part is refused by its caller, never dropped.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from fractions import Fraction
 from typing import NamedTuple, Optional
@@ -98,10 +99,13 @@ def _blank_through(grid: Grid, slots: list[Slot], rows: list[list[HtmlCell]]) ->
     stand tells nothing).  The columns printed: the first part's figures', and those of the part's
     rows placed by their "$" (`_by_dollars`: a blank one's "$" opens an empty place).  [] otherwise:
     a row printing another count is placed where it stands, or refused."""
-    figures = {(c.column, c.last) for cells in _figure_rows(grid.rows) for c in cells if _figure(c)}
-    if not all(any(s[0] <= a and b <= s[1] for s in slots) for a, b in figures):
+    starts = [a for a, _ in slots]  # (left to right, none overlapping: each figure's found by bisection)
+    under = [slots[k - 1] if k and b <= slots[k - 1][1] else None
+             for a, b in {(c.column, c.last) for cells in _figure_rows(grid.rows) for c in cells if _figure(c)}
+             for k in [bisect_right(starts, a)]]
+    if None in under:
         return []
-    printed = {slot for slot in slots if any(slot[0] <= a and b <= slot[1] for a, b in figures)}
+    printed = set(under)
     counts = set()
     for cells in _figure_rows(rows):
         dollars = _by_dollars(nonblank(cells), slots)
