@@ -105,8 +105,8 @@ def _blank_through(grid: Grid, slots: list[Slot], rows: list[list[HtmlCell]]) ->
              for k in [bisect_right(starts, a)]]
     if None in under:
         return []
-    printed = set(under)
-    counts = set()
+    printed: set[Slot] = {slot for slot in under if slot is not None}
+    counts: set[int] = set()
     for cells in _figure_rows(rows):
         dollars = _by_dollars(nonblank(cells), slots)
         if dollars:
