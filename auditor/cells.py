@@ -6,6 +6,7 @@ goes through here, so a blank cell is skipped the same way everywhere."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import NamedTuple
 
 from auditor.model import Cell, Schedule
@@ -37,3 +38,13 @@ def located(schedule: Schedule) -> Iterator[LocatedCell]:
 def by_place(schedules: Iterable[Schedule]) -> dict[Place, LocatedCell]:
     """(line, column) -> the figure printed there (the last, should two schedules share a place)."""
     return {c.place: c for s in schedules for c in located(s)}
+
+
+def with_cell(schedule: Schedule, p: int, r: int, k: int, cell: Cell) -> Schedule:
+    """The schedule with the figure of period `p`, row `r`, column `k` (a `LocatedCell`'s indices)
+    replaced by `cell`: the schedule is frozen, the period and row holding it copied."""
+    period = schedule.periods[p]
+    row = period.rows[r]
+    row = replace(row, cells=row.cells[:k] + (cell,) + row.cells[k + 1 :])
+    period = replace(period, rows=period.rows[:r] + (row,) + period.rows[r + 1 :])
+    return replace(schedule, periods=schedule.periods[:p] + (period,) + schedule.periods[p + 1 :])

@@ -12,7 +12,7 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Optional
 
 from auditor.errors import internal_message, shown
@@ -367,30 +367,38 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _rules_list(args: argparse.Namespace) -> int:
-    from auditor.ruleset.authoring import listing
-    from auditor.errors import InputError
+    def show(ruleset: RuleSet) -> int:
+        from auditor.ruleset.authoring import listing
 
-    try:
-        ruleset = _load_rules(args.rules)
-    except InputError as exc:
-        return _fail(str(exc))
-    listing(ruleset, sys.stdout, width=None if sys.stdout.isatty() else 160)
-    return EXIT_CLEAN
+        listing(ruleset, sys.stdout, width=None if sys.stdout.isatty() else 160)
+        return EXIT_CLEAN
+
+    return _with_rules(args.rules, show)
 
 
 def _rules_explain(args: argparse.Namespace) -> int:
-    from auditor.ruleset.authoring import explain
+    def show(ruleset: RuleSet) -> int:
+        from auditor.ruleset.authoring import explain
+
+        rule = ruleset.rule(args.rule_id)
+        if rule is None:
+            return _fail(f"no rule {args.rule_id!r} in {ruleset.path} (rules: {', '.join(r.id for r in ruleset.rules)})")
+        sys.stdout.write(explain(ruleset, rule))
+        return EXIT_CLEAN
+
+    return _with_rules(args.rules, show)
+
+
+def _with_rules(path: Optional[str], command: Callable[[RuleSet], int]) -> int:
+    """A `rules` command run on the rules file at `path` (None: the bundled one); where that
+    cannot be loaded, its input error said and exit 2, as every command's."""
     from auditor.errors import InputError
 
     try:
-        ruleset = _load_rules(args.rules)
+        ruleset = _load_rules(path)
     except InputError as exc:
         return _fail(str(exc))
-    rule = ruleset.rule(args.rule_id)
-    if rule is None:
-        return _fail(f"no rule {args.rule_id!r} in {ruleset.path} (rules: {', '.join(r.id for r in ruleset.rules)})")
-    sys.stdout.write(explain(ruleset, rule))
-    return EXIT_CLEAN
+    return command(ruleset)
 
 
 def _rules_validate(args: argparse.Namespace) -> int:

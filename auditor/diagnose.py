@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Optional
 
 from auditor.ruleset import engine
 from auditor.ruleset.engine import amount_text
-from auditor.cells import LocatedCell, Place, by_place, located
+from auditor.cells import LocatedCell, Place, by_place, located, with_cell
 from auditor.labels import row_key
 from auditor.model import Cell, Finding, Schedule, amount_of
 
@@ -250,11 +250,7 @@ def corrected(schedule: Schedule, where: LocatedCell, value: Decimal) -> Schedul
     (a chained roll-forward's balance closes a period and opens the next).  The AST is frozen."""
     new_cell = replace(where.cell, value=value, raw=_printed(value, where.cell))
     for p, r, k, _ in [c for c in located(schedule) if c.place == where.place]:
-        period = schedule.periods[p]
-        row = period.rows[r]
-        row = replace(row, cells=row.cells[:k] + (new_cell,) + row.cells[k + 1 :])
-        period = replace(period, rows=period.rows[:r] + (row,) + period.rows[r + 1 :])
-        schedule = replace(schedule, periods=schedule.periods[:p] + (period,) + schedule.periods[p + 1 :])
+        schedule = with_cell(schedule, p, r, k, new_cell)
     return schedule
 
 

@@ -658,6 +658,17 @@ def names_a_year(caption: str) -> bool:
     return YEAR.search(caption) is not None or _year(caption, _end_date(caption)) is not None  # (the common case first)
 
 
+def period_struck(first: str, last: str) -> str:
+    """A block's period (the movements as rows, a block a period) where no caption names it, from
+    its first and last rows' labels: the date its closing balance is struck at ("Balance at
+    December 31, 1993", the last's), else the year a balance names; "" where neither names one."""
+    for label in (last, first):
+        match = DATE.search(label) or YEAR.search(label)
+        if match:
+            return match.group(0)
+    return ""
+
+
 def period_from_caption(label: str, line: int, rows: Iterable[Row]) -> Period:
     """A period from its caption as printed: fiscal year and end date where it gives them."""
     end = _end_date(label)

@@ -448,7 +448,16 @@ def _lines_after(after: str, *, markup: bool = False, collapsed: bool = True) ->
     check's tests saying what they read: the markup dropped as the prose's (or kept, `markup`:
     a table's own lines, a row's label or footnote, are told by the text as typed), spaces
     collapsed (or kept, not `collapsed`: a line's indent or its figures' columns tell, or only
-    the last line is read, collapsed by the check itself)."""
+    the last line is read, collapsed by the check itself).
+
+    The readers of a table's own lines (`_dangling_row`, `_label_again`, `_table_notes_only`)
+    keep the markup on purpose: a line of the table's closing tag ("</TABLE>", "</table>",
+    "</pre>") is a line for them, no label, row or note, so the table closed under its last row
+    ends what they read there, a label's last line run on above it being no row cut off (EDGAR
+    text's harrow-mills-1996-labels-over-three-lines; HTML's merlin-tooling-2004-reserve-label-alone,
+    bittern-mills-2016-hidden-rows: read with the markup dropped, each is refused as cut off).
+    So a line of an HTML <pre> table that wraps its words in tags ("<b>Allowance for</b>") is no
+    label to them, where the prose's readers read its words."""
     lines = _word_lines(after if markup else _prose(after))
     return [" ".join(line.split()) for line in lines] if collapsed else lines
 

@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple, Optional
 
+from auditor.labels import RULE_LETTER
+
 if TYPE_CHECKING:
     from auditor.ruleset.model import RoleSpec
 
@@ -26,13 +28,13 @@ NOISE = re.compile(r"\bcol(umn|\.)?\s*[a-h]\b(\s*\(\d\))?|\(\d{1,2}\)|\([a-z]\)|
 GLUED = re.compile(r"\b([A-Za-z]{4,}?)\d{1,2}\b")
 # A heading that states its own sign: "(Deductions)", "Additions (deductions)".
 SIGNED = re.compile(r"\(\s*(deductions?|reductions?|subtractions?|write-?offs?)\s*\)|^\(.*\)$", re.IGNORECASE)
-# Rule 12-09's column letters: B opens, C adds, D deducts, E closes.
-LETTER = re.compile(r"\bcol(?:umn|\.)?\s*([a-h])\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z]+")
 # A heading opening with Rule 12-09's own word for column C ("Additions (2) Deductions"): its
 # direction is printed, not inferred from a word of where the amount went.
 ADDITIONS_FIRST = re.compile(r"^additions?\b", re.IGNORECASE)
 Direction = Literal["", "add", "subtract"]  # what a heading's words say a movement does, if anything
+# Rule 12-09's column letters (labels.RULE_LETTER: "Column C", "Col. D"): B opens, C adds, D deducts,
+# E closes; the two a movement's direction is read from.
 LETTERS: dict[str, Direction] = {"C": "add", "D": "subtract"}
 
 
@@ -72,13 +74,13 @@ def hear(headings: tuple[str, ...], specs: tuple[RoleSpec, ...], vocab: frozense
         notes.append(said)
     heard = []
     placed = _placed(texts, specs)
-    lettered = [m.group(1).upper() for m in map(LETTER.search, headings) if m]
+    lettered = [m.group(1).upper() for m in map(RULE_LETTER.search, headings) if m]
     # Letters past E: more movement columns than Rule 12-09's C and D (two additions columns
     # lettered C and D): the letters no longer say a sign, the arithmetic decides.
     cues = LETTERS if all(letter <= "E" for letter in lettered) else {}
     for k, heading in enumerate(headings):
         spec, why, direction = _named(k, texts, specs, placed)
-        found = LETTER.search(heading)
+        found = RULE_LETTER.search(heading)
         letter = found.group(1).upper() if found else ""
         if spec is None and not direction and letter in cues:
             # Rule 12-09's letters where the words say nothing: C adds, D deducts

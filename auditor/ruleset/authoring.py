@@ -14,7 +14,8 @@ from decimal import Decimal
 from importlib import resources
 from typing import Iterable, Iterator, Optional, TextIO
 
-from auditor.model import Cell, Finding, Schedule, Severity, as_severity
+from auditor.cells import with_cell
+from auditor.model import Finding, Schedule, Severity, as_severity
 from auditor.ruleset import engine
 from auditor.ruleset.engine import Only, amount_text
 from auditor.ruleset.model import Rule, RuleSet, Tolerance
@@ -110,7 +111,7 @@ def _slips(schedule: Schedule) -> Iterator[tuple[str, Schedule]]:
                 for new in _changed_values(cell.value):
                     where = f"{row.label or 'the total'} ({period.label}), {schedule.columns[k].role}"
                     slip = f"{where} printed {amount_text(new) if new is not None else 'as nil'} instead of {cell.raw}"
-                    yield slip, _with_cell(schedule, p, r, k, replace(cell, value=new))
+                    yield slip, with_cell(schedule, p, r, k, replace(cell, value=new))
     for p, period in periods:
         for r, row in enumerate(period.rows):
             rows = period.rows[:r] + period.rows[r + 1:]
@@ -126,14 +127,6 @@ def _changed_values(value: Optional[Decimal]) -> Iterator[Optional[Decimal]]:
     yield -value if value else Decimal(-100)
     yield value * 10
     yield None
-
-
-def _with_cell(schedule: Schedule, p: int, r: int, k: int, cell: Cell) -> Schedule:
-    period = schedule.periods[p]
-    row = period.rows[r]
-    row = replace(row, cells=row.cells[:k] + (cell,) + row.cells[k + 1:])
-    period = replace(period, rows=period.rows[:r] + (row,) + period.rows[r + 1:])
-    return replace(schedule, periods=schedule.periods[:p] + (period,) + schedule.periods[p + 1:])
 
 
 def listing(ruleset: RuleSet, out: TextIO, width: Optional[int] = None) -> None:

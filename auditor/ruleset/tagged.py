@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional, TypeVar
 
+from auditor.cells import located
 from auditor.frontends.xbrl.facts import Fact, Facts, local
 from auditor.frontends.xbrl.schedule import concept_roles, member_label
 from auditor.model import Cell, Effect, Schedule
@@ -51,31 +52,32 @@ def match(schedule: Schedule, facts: Facts, ruleset: RuleSet) -> dict[Place, Tag
     firsts = [start for start, _ in places]
     effects: dict[str, Optional[Effect]] = {}
     found: dict[Place, Tag] = {}
-    for p, period in enumerate(schedule.periods):
-        for r, row in enumerate(period.rows):
-            for k, cell in enumerate(row.cells):
-                if cell is None:
-                    continue
-                first, last = (cell.line, cell.column), (cell.line, max(cell.end_column, cell.column + 1))
-                # the last element starting before the cell's end, if it ends after the cell's start
-                i = bisect_left(firsts, last) - 1
-                if cell.value is None and i >= 0 and _nil_before(spans[i], places[i][1], first):
-                    fact = spans[i]
-                    effect = _effect_of(fact, effects, ruleset)
-                    if effect is not None:
-                        line, column = places[i][0]
-                        found[(p, r, k)] = Tag(fact, effect, Cell(fact.value, fact.text, line, column, column + 1))
-                        continue
-                while i >= 0 and places[i][1] > first:
-                    fact = spans[i]
-                    effect = _effect_of(fact, effects, ruleset)
-                    if effect is not None:
-                        line, column = places[i][0]
-                        place = Cell(fact.value, fact.text, line, column, column + 1)
-                        found[(p, r, k)] = Tag(fact, effect, place)
-                        break
-                    i -= 1
+    for p, r, k, cell in located(schedule):
+        first, last = (cell.line, cell.column), (cell.line, max(cell.end_column, cell.column + 1))
+        # the last element starting before the cell's end, if it ends after the cell's start
+        i = bisect_left(firsts, last) - 1
+        if cell.value is None and i >= 0 and _nil_before(spans[i], places[i][1], first):
+            tag = _tag(spans[i], places[i][0], effects, ruleset)
+            if tag is not None:
+                found[(p, r, k)] = tag
+                continue
+        while i >= 0 and places[i][1] > first:
+            tag = _tag(spans[i], places[i][0], effects, ruleset)
+            if tag is not None:
+                found[(p, r, k)] = tag
+                break
+            i -= 1
     return found
+
+
+def _tag(fact: Fact, start: tuple[int, int], effects: dict[str, Optional[Effect]], ruleset: RuleSet) -> Optional[Tag]:
+    """A cell's tag by `fact` (its element starting at `start`, line and column), where the fact's
+    concept has an effect in the schedule (`_effect_of`); else None."""
+    effect = _effect_of(fact, effects, ruleset)
+    if effect is None:
+        return None
+    line, column = start
+    return Tag(fact, effect, Cell(fact.value, fact.text, line, column, column + 1))
 
 
 # How far before a printed nil an empty xsi:nil element may end and still be its tag

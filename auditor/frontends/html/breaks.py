@@ -79,11 +79,18 @@ def stranded(doc: Document, span: Span, grid: Grid, is_open: Optional[Open] = No
 def _part_after(doc: Document, end: int) -> Optional[tuple[Span, Grid]]:
     """The table right after `end`, only page furniture between (a page number,
     a running head), where it prints no headings; else None."""
+    after = _table_after(doc, end)
+    return after if after is not None and headless(after[1]) else None
+
+
+def _table_after(doc: Document, end: int) -> Optional[tuple[Span, Grid]]:
+    """The table right after `end` and its grid, only page furniture between (a page number, a
+    running head: no text of a paragraph's length, none of its own), where a part carrying a table
+    on past a page break is looked for; else None."""
     nxt = doc.next_table(end)
     if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
         return None
-    part = doc.grid(nxt)
-    return (nxt, part) if headless(part) else None
+    return nxt, doc.grid(nxt)
 
 
 def _headings_after(doc: Document, end: int, grid: Grid) -> Optional[tuple[Span, Grid]]:
@@ -92,10 +99,10 @@ def _headings_after(doc: Document, end: int, grid: Grid) -> Optional[tuple[Span,
     headings (a page's foot fell between two heading rows), on the same columns
     and not printing `grid`'s rows again (headings repeated after a break head
     a part of their own)."""
-    nxt = doc.next_table(end)
-    if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
+    after = _table_after(doc, end)
+    if after is None:
         return None
-    part = doc.grid(nxt)
+    nxt, part = after
     if headless(part) or not any(kind(c) == "figure" for cells in part.rows for c in cells):
         return None
     if printed_width(part) != printed_width(grid):
@@ -110,10 +117,10 @@ def _block_head_again(doc: Document, end: int, grid: Grid) -> Optional[tuple[Spa
     "(continued)" after it or not, over the same years), its rows that block's rest: that
     table less the row typed again (then a part without headings); else None."""
     head = _last_head(grid)
-    nxt = doc.next_table(end) if head is not None else None
-    if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
+    after = _table_after(doc, end) if head is not None else None
+    if after is None:
         return None
-    part = doc.grid(nxt)
+    nxt, part = after
     shown = [i for i, cells in enumerate(part.rows) if nonblank(cells)]
     if not shown or _unmarked(part.rows[shown[0]]) != head:
         return None

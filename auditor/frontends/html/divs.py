@@ -87,16 +87,22 @@ def _styled(text: str, table_words: Sequence[int]) -> dict[int, str]:
     """Where each start tag styled display:table, -row or -cell starts -> its role."""
     found: dict[int, str] = {}
     for at in table_words:
-        if not DISPLAY.search(text[max(0, at - LOOK_BACK) : at].lower()):
-            continue
-        suffix = SUFFIX.match(text[at + 5 : at + 25].lower())
-        role = ROLES.get(suffix.group(1) or "") if suffix else None
+        role = _display_role(text, at)
         start = text.rfind("<", 0, at)
         # (a start tag's: not an end tag's, nor a "<!--" holding a <style> block's rules)
         if role is None or start < 0 or ">" in text[start:at] or not text[start + 1 : start + 2].isalpha():
             continue
         found[start] = role
     return found
+
+
+def _display_role(text: str, at: int) -> Optional[str]:
+    """The role ("table", "row", "cell") the word "table" at `at` sets as a display value
+    (display:table, -row, -cell, `DISPLAY` right before it), or None."""
+    if not DISPLAY.search(text[max(0, at - LOOK_BACK) : at].lower()):
+        return None
+    suffix = SUFFIX.match(text[at + 5 : at + 25].lower())
+    return ROLES.get(suffix.group(1) or "") if suffix else None
 
 
 CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([\w-]+))""", re.IGNORECASE)
@@ -114,10 +120,7 @@ def _table_classes(text: str, table_words: Sequence[int]) -> dict[str, str]:
     is visited once, its rule looked for at most RULE_REACH characters back."""
     found: dict[str, str] = {}
     for at, block in _in_style_blocks(text, table_words):
-        if not DISPLAY.search(text[max(0, at - LOOK_BACK) : at].lower()):
-            continue
-        suffix = SUFFIX.match(text[at + 5 : at + 25].lower())
-        role = ROLES.get(suffix.group(1) or "") if suffix else None
+        role = _display_role(text, at)
         brace = text.rfind("{", max(block, at - RULE_REACH), at)
         if role is None or brace == -1 or text.find("}", brace, at) != -1:
             continue

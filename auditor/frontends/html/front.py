@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from auditor.frontends.html import breaks, layout as html_layout, locate as html_locate, transposed as html_transposed
 from auditor.errors import InputError
-from auditor.frontends.text.headings import Vocabulary as Headings, bundled_vocabulary
+from auditor.frontends.text.headings import Vocabulary as Headings
 from auditor.frontends.html.figures import kind, nonblank, plain
 from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import Frame
@@ -220,6 +220,8 @@ def _rows_left_after(doc: Document, span: Span, first: Frame, headings: Optional
         # schedule's columns, or for each the first part prints figures in (`printed`: one blank all
         # through it), are its next period's, closing or not: a misprint is the rules' to say)
         return nxt, html_layout.figure_positions(grid, f, counts.pop())
+    if headings is None:
+        return None, []  # (no rules' vocabulary, which the pipeline always gives: no row is told to close)
     apart = sum(not _closes(first.headings, [c.value for c in row], headings) for row in rows)
     if not rows or apart > (1 if len(rows) >= 3 else 0):
         return None, []  # (one row apart of three or more: a misprint among the schedule's rows, still said)
@@ -249,7 +251,7 @@ def _caption_alone(grid: Grid) -> bool:
     return kind(shown[0]) == "text" and is_period(caption) or YEAR.fullmatch(caption) is not None
 
 
-def _closes(columns: list[str], values: list[Optional[Decimal]], headings: Optional[Headings]) -> bool:
+def _closes(columns: list[str], values: list[Optional[Decimal]], headings: Headings) -> bool:
     """Whether a row's figures, one per column headed `columns` (an opening
     balance's first, a closing balance's last), close: the opening plus each
     movement (one the rules take off, "Deductions", "Subtractions", taken off
@@ -258,10 +260,8 @@ def _closes(columns: list[str], values: list[Optional[Decimal]], headings: Optio
     is the closing."""
     if len(columns) < 3 or len(values) != len(columns) or values[0] is None and values[-1] is None:
         return False
-    opening, closing = (headings.opening.search, headings.closing.search) if headings \
-        else (bundled_vocabulary().opening_only.search, bundled_vocabulary().closing_only.search)
-    off = (headings or bundled_vocabulary()).subtract.search  # (the movements taken off: the rules file's alone)
-    if not (opening(columns[0]) and closing(columns[-1])):
+    off = headings.subtract.search  # (the movements taken off: the rules file's alone)
+    if not (headings.opening.search(columns[0]) and headings.closing.search(columns[-1])):
         return False
     moves = [(bool(off(c)), v) for c, v in zip(columns[1:-1], values[1:-1]) if v is not None]
     moved = (values[-1] or Decimal(0)) - (values[0] or Decimal(0))

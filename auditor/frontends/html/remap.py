@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 from fractions import Fraction
-from typing import NamedTuple, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from auditor.frontends.html.figures import kind, lone_marker, nonblank, printed_figures, tokens
 from auditor.frontends.html.grid import Grid, HtmlCell
@@ -310,10 +310,7 @@ def under_years(grid: Grid, top: int = 0) -> Grid:
         return grid
     rows, apart = list(grid.rows), False
     label = _label_end(grid.rows)
-    for r in range(top, len(rows)):
-        head = max((h for h in heads if h <= r), default=None)
-        if head is None or head == r or not _printed(rows[r]):
-            continue
+    for r, head in _under_heads(rows, heads, top):
         years = [(c.column, c.last) for c in period_cells(grid.rows[head])]
         at = {id(c): next((k for k, (a, b) in enumerate(years) if a <= c.column and c.last <= b), None)
               for c in _printed(rows[r])}
@@ -321,16 +318,22 @@ def under_years(grid: Grid, top: int = 0) -> Grid:
         apart = apart or None in at.values() or len(set(own)) < len(own)
     if not apart:
         return grid
-    for r in range(top, len(rows)):
-        head = max((h for h in heads if h <= r), default=None)
-        if head is None or head == r or not _printed(rows[r]):
-            continue
+    for r, head in _under_heads(rows, heads, top):
         across = Across([(c.column, c.last) for c in period_cells(grid.rows[head])], label)
         moved = _moved(rows[r], [], {}, across)
         if moved is None:
             return grid
         rows[r] = moved
     return Grid(rows, grid.width, grid.row_lines, grid.caption)
+
+
+def _under_heads(rows: list[list[HtmlCell]], heads: list[int], top: int) -> Iterator[tuple[int, int]]:
+    """(row, the row of years last above it) for each row from `top` on printing a figure under
+    a row of years (`heads`), as `rows` stands when the row is reached."""
+    for r in range(top, len(rows)):
+        head = max((h for h in heads if h <= r), default=None)
+        if head is not None and head != r and _printed(rows[r]):
+            yield r, head
 
 
 def _printed(cells: list[HtmlCell]) -> list[HtmlCell]:

@@ -20,7 +20,8 @@ from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
 from auditor.frontends.html.layout import BARE_YEAR, SCALES, frame, row_label, units_in, words
 from auditor.frontends.html.periods import named_account, without_notes
-from auditor.labels import CLOSING, DATE, OPENING, TOTAL, XBRL_TITLE_MEMBER, YEAR, is_period, period_from_caption
+from auditor.labels import (CLOSING, DATE, OPENING, TOTAL, XBRL_TITLE_MEMBER, YEAR, is_period, period_from_caption,
+                            period_struck)
 from auditor.frontends.html.locate import Region, furniture
 from auditor.model import Cell, Column, Period, Row, Schedule
 
@@ -187,17 +188,8 @@ def _by_period(grid: Grid, incomplete: Optional[list[int]]) -> list[Block]:
             if incomplete is not None:
                 incomplete.append(body[0].line)
             continue
-        found.append(Block(period or _period_named(body), f.leaves, body, f.headings))
+        found.append(Block(period or period_struck(body[0].label, body[-1].label), f.leaves, body, f.headings))
     return found
-
-
-def _period_named(body: list[BlockRow]) -> str:
-    """A block's period where no caption names it: the date its closing balance is struck at."""
-    for row in (body[-1], body[0]):
-        match = DATE.search(row.label) or YEAR.search(row.label)
-        if match:
-            return match.group(0)
-    return ""
 
 
 def _opening_next(grid: Grid, top: int, end: int, start: int, body: list[BlockRow]) -> bool:

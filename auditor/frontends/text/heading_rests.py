@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from itertools import product
-from typing import NamedTuple, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.headings import Vocabulary, names_a_movement
@@ -338,11 +338,7 @@ def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: 
     rest set at its place to try (`rest`: its row's line, words and start); rests still
     to place (`waiting`, their own lines) left out, and rules and groups over more than one column."""
     heads = [""] * len(columns)
-    row, body, start = rest
-    for n in range(block[0], block[1] + 1):
-        if n in waiting:
-            continue
-        line = out[n - 1] + (" " * (start - len(out[n - 1]) - 1) + body if n == row else "")
+    for line in _heading_lines(out, block, waiting, rest):
         for m in _GROUP.finditer(line):
             over = _over(columns, m.start() + 1, m.end())
             if len(over) == 1 and not is_rule(m.group()):
@@ -357,11 +353,7 @@ def _stacked(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest
     two of its own without one over it (a column's heading is typed line under line: "ADDITIONS" under
     "COL. C" over "CHARGED TO", not over the deductions' column two lines over "COL. D")."""
     lines: list[list[int]] = []  # each heading line holding words: the columns it holds words over
-    row, body, start = rest
-    for n in range(block[0], block[1] + 1):
-        if n in waiting:
-            continue
-        line = out[n - 1] + (" " * (start - len(out[n - 1]) - 1) + body if n == row else "")
+    for line in _heading_lines(out, block, waiting, rest):
         over = {c for m in _GROUP.finditer(line) if not is_rule(m.group()) and not is_tags(m.group())
                 for c in _over(columns, m.start() + 1, m.end())}
         if over:
@@ -371,6 +363,17 @@ def _stacked(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest
         if held and held[-1] - held[0] + 1 != len(held):
             return False
     return True
+
+
+def _heading_lines(out: Sequence[str], block: tuple[int, int], waiting: set[int],
+                   rest: tuple[int, str, int]) -> Iterator[str]:
+    """The headings' lines of `block` (1-based, inclusive) as `_heads` and `_stacked` try them: a rest
+    set at its place (`rest`: its row's line, words and start) on its row's line, the rests still to
+    place (`waiting`, their own lines) left out."""
+    row, body, start = rest
+    for n in range(block[0], block[1] + 1):
+        if n not in waiting:
+            yield out[n - 1] + (" " * (start - len(out[n - 1]) - 1) + body if n == row else "")
 
 
 def _heads_fit(heads: Sequence[str], count: int, vocabulary: Vocabulary) -> bool:

@@ -34,7 +34,7 @@ from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.rows import body
 from auditor.frontends.text.tokens import chunk_text, chunks, text
 from auditor.labels import (CONNECTIVE, DATE, OPENING, SCHEDULE_MOVEMENT, TOTAL, YEAR, is_period, period_from_caption,
-                            row_key)
+                            period_struck, row_key)
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Column, Period, Row, RowKind, Schedule
 
@@ -318,7 +318,7 @@ def _by_year(f: Frame, blocks: Sequence[Block], keys: Sequence[list[str]], order
     rows_of: dict[str, list[Row]] = {}
     line_of: dict[str, int] = {}
     for block, block_keys in zip(blocks, keys):
-        label = block.name or _period_named(block.rows)
+        label = block.name or period_struck(block.rows[0].label, block.rows[-1].label)
         if not any(c.heading for c in f.columns) and not YEAR.search(label):
             # Figure columns that name no account under captions that name no year (an
             # account's caption, the year said elsewhere): not read as periods, refused.
@@ -343,16 +343,6 @@ def _row(account: str, block_keys: list[str], block_rows: list[Row], order: list
     kind: RowKind = "total" if not account or TOTAL.match(account) else "item"
     # The row runs down the block: its line is its last figure's, where the block ends.
     return Row(label=account, kind=kind, cells=tuple(cells), line=max(c.line for c in present))
-
-
-def _period_named(rows: Sequence[Row]) -> str:
-    """A block's period where no caption names it: the date its closing balance
-    is struck at ("Balance at December 31, 1993"), else the year a balance names."""
-    for row in (rows[-1], rows[0]):
-        match = DATE.search(row.label) or YEAR.search(row.label)
-        if match:
-            return match.group(0)
-    return ""
 
 
 def _heading_line(f: Frame, column: Column) -> int:
