@@ -67,6 +67,9 @@ NOTED = lazy_compile(_NOTED, re.IGNORECASE)
 # a "(2)" there may be a small negative, a figure of the rest's).
 _LEAD = rf"(?:{NOTE_MARK}|\d{{1,2}}/)"
 LEADING_MARK = lazy_compile(rf"^[ \t]*({_LEAD})(?=[ \t]+\S)")
+# A rest opening on "(2)": the marker of the row's last figure before the cut, or a small negative of the
+# rest's, the first of its figures: told by the table's rows (`_marks_told`).
+LEADING_NUMBERED = lazy_compile(r"^[ \t]*(\(\d{1,2}\))(?=[ \t]+\S)")
 REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?:{_LEAD}[ \t]+)?(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*"
                        rf"(?:\s+\$)?\s*$", re.IGNORECASE)
 
@@ -123,20 +126,61 @@ def cuts(lines: Sequence[str], region: Region) -> tuple[list[Cut], list[Cut]]:
     sure = [_marked(Cut(n, above, line)) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
     if not sure:
         return sure, []  # (most regions: nothing wrapped, no second pass)
+    sure = _marks_told(sure, block, region.first)
     sure_lines = {c.line for c in sure}
     alone = [_marked(Cut(n, above, line)) for n, above, line, _ in _figures_under(block, region.first, 0)
              if n not in sure_lines and _label_alone(above)]
     return sure, alone
 
 
-def _marked(cut: Cut) -> Cut:
+def _marked(cut: Cut, leading: re.Pattern[str] = LEADING_MARK) -> Cut:
     """The cut with the marker its rest opens with (`LEADING_MARK`) put back after the row's last figure,
     a blank between as it was typed, and blanked in the rest (its figures where they are printed)."""
-    m = LEADING_MARK.match(cut.rest)
+    m = leading.match(cut.rest)
     if m is None:
         return cut
     mark = " " + m.group(1)
     return cut._replace(over=cut.over + mark, rest=" " * m.end() + cut.rest[m.end():], mark=len(mark))
+
+
+def _marks_told(found: list[Cut], block: Sequence[str], first: int) -> list[Cut]:
+    """The cuts with each rest opening on "(2)" (`LEADING_NUMBERED`) after a row's line ending on a figure
+    of no marker of its own read as that figure's marker (`_marked`) where the table's rows tell: read as a
+    figure, its row would hold one figure more than the table's fullest row (every other row's line, a rest
+    set after it, opening on no such "(2)"), read as a marker exactly as many.  Else left as it is printed, a
+    figure (its row as full as the fullest: a small negative; or neither: refused as the rows are, never
+    guessed).  A rest's rest and its rest (a row wrapped twice) are told by the headings' rule instead."""
+    rests = {c.line for c in found}
+    single = [c for c in found if c.line - 1 not in rests and c.line + 1 not in rests]
+    told = [c for c in single if not c.mark and LEADING_NUMBERED.match(c.rest) and _ends_unmarked(c.over)]
+    if not told:
+        return found
+    counted = {id(c) for c in told}
+    rows = {c.line - 1 for c in found} | rests
+    fullest = max([_figures(c.over + "  " + c.rest) for c in found if id(c) not in counted]
+                  + [_figures(line) for n, line in enumerate(block, first) if n not in rows and _label_first(line)],
+                  default=0)
+    if not fullest:
+        return found
+    marked = {id(c) for c in told if _figures(c.over + "  " + c.rest) == fullest + 1}
+    return [_marked(c, LEADING_NUMBERED) if id(c) in marked else c for c in found]
+
+
+def _figures(line: str) -> int:
+    """How many figures a row's line holds, each with its marker (`NOTED`): those it ends on, nothing but
+    blanks between (a label's dash or number, "Deferred tax assets - valuation", none of them)."""
+    count, end = 0, len(line.rstrip())
+    for m in reversed(list(NOTED.finditer(line))):
+        if line[m.end() : end].strip():
+            break
+        count, end = count + 1, m.start()
+    return count
+
+
+def _ends_unmarked(over: str) -> bool:
+    """Whether a row's line, cut, ends on a figure with no marker after it."""
+    figures = list(NOTED.finditer(over))
+    return bool(figures) and not over[figures[-1].end():].strip() and not _marker_width(over)
 
 
 def _figures_under(block: Sequence[str], first: int, least: int) -> list[tuple[int, str, str, int]]:
