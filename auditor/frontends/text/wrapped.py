@@ -69,6 +69,7 @@ _LEAD = rf"(?:{NOTE_MARK}|\d{{1,2}}/)"
 LEADING_MARK = lazy_compile(rf"^[ \t]*({_LEAD})(?=[ \t]+\S)")
 # A rest opening on "(2)": the marker of the row's last figure before the cut, or a small negative of the
 # rest's, the first of its figures: told by the table's rows (`_marks_told`).
+_NUMBERED = lazy_compile(r"\(\d{1,2}\)")
 LEADING_NUMBERED = lazy_compile(r"^[ \t]*(\(\d{1,2}\))(?=[ \t]+\S)")
 REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?:{_LEAD}[ \t]+)?(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*"
                        rf"(?:\s+\$)?\s*$", re.IGNORECASE)
@@ -168,10 +169,12 @@ def _marks_told(found: list[Cut], block: Sequence[str], first: int) -> list[Cut]
 
 def _figures(line: str) -> int:
     """How many figures a row's line holds, each with its marker (`NOTED`): those it ends on, nothing but
-    blanks between (a label's dash or number, "Deferred tax assets - valuation", none of them)."""
+    blanks between (a label's dash or number, "Deferred tax assets - valuation", none of them; nor its
+    marker, "Self-insurance accruals (3)", a blank after its word)."""
     count, end = 0, len(line.rstrip())
     for m in reversed(list(NOTED.finditer(line))):
-        if line[m.end() : end].strip():
+        if line[m.end() : end].strip() or (_NUMBERED.fullmatch(m.group())
+                                           and line[max(0, m.start() - 2) : m.start()].strip(" ").isalpha()):
             break
         count, end = count + 1, m.start()
     return count
