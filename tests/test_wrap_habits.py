@@ -104,11 +104,11 @@ def test_tables_whose_headings_wrapped_too_are_read_where_the_headings_place_ali
 # rest opening on the marker cut from its row's last figure read as a row labelled "(b)": false errors; a
 # table's last wrapped row, its figures marked "1/", dropped unsaid), 641 refused (every "1/" and "*" so
 # wrapped); s40-wrapmarks 1,617 (a rest's figures so marked are a rest; a marker opening a rest set back
-# after its figure; a row wrapped twice, its marker hanging past the rule's last run); s41-wrapmarks2 1,629
+# after its figure; a row wrapped twice, its marker hanging past the rule's last run); s41-wrapmarks2 1,633
 # (a rest opening on "(2)" a marker where, as a figure, its row would hold one figure more than the table's
-# fullest row: moodys-2013, ryder-system-2017, exabyte-1999, clorox-fy2011, trimas-2001).  Left refused: a
-# rest's rest opening on "(2)" (a row wrapped twice at 72, cik866970-2011's: the rule's runs count it), a
-# marker hanging past its column under a rule wrapped too or no rule at all (glued-over, apart-over at 72).
+# fullest row: moodys-2013, ryder-system-2017, exabyte-1999, clorox-fy2011, trimas-2001; a rest's rest "(1)"
+# alone, one figure more than the rule's runs as a figure: cik866970-2011's at 72).  Left refused: a marker
+# hanging past its column under a rule wrapped too or no rule at all (glued-over, apart-over at 72).
 READ_MARKED = {
     ("wrap-80-rows-marks-glued", "text-tagged"): 36, ("wrap-80-rows-marks-glued", "text-untagged"): 36,
     ("wrap-80-rows-marks-apart", "text-tagged"): 35, ("wrap-80-rows-marks-apart", "text-untagged"): 35,
@@ -129,7 +129,7 @@ READ_MARKED = {
     ("wrap-72-rows-marks-glued", "text-tagged"): 36, ("wrap-72-rows-marks-glued", "text-untagged"): 36,
     ("wrap-72-rows-marks-apart", "text-tagged"): 35, ("wrap-72-rows-marks-apart", "text-untagged"): 35,
     ("wrap-72-rows-marks-digit", "text-tagged"): 36, ("wrap-72-rows-marks-digit", "text-untagged"): 36,
-    ("wrap-72-rows-marks-digit-apart", "text-tagged"): 34, ("wrap-72-rows-marks-digit-apart", "text-untagged"): 34,
+    ("wrap-72-rows-marks-digit-apart", "text-tagged"): 36, ("wrap-72-rows-marks-digit-apart", "text-untagged"): 36,
     ("wrap-72-rows-marks-slash", "text-tagged"): 35, ("wrap-72-rows-marks-slash", "text-untagged"): 35,
     ("wrap-72-rows-marks-star", "text-tagged"): 36, ("wrap-72-rows-marks-star", "text-untagged"): 36,
     ("wrap-72-rows-marks-glued-over", "text-tagged"): 23, ("wrap-72-rows-marks-glued-over", "text-untagged"): 23,
@@ -701,3 +701,24 @@ def test_a_rest_opening_on_a_numbered_marker_is_told_from_a_small_negative_by_th
     at = lines.index("(2)     $     1,337") + 1
     assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
         ("row_identity", at, 15)]
+
+
+MARKER_TAIL = FIXTURES / "talliver-optics-2010-rest-of-a-rest-a-numbered-marker-wrapped-at-72.txt"
+
+
+def test_a_rest_of_a_rest_that_is_a_numbered_marker_alone_is_set_back_after_the_rests_last_figure():
+    """Rows wrapped twice at 72 under headings and a rule typed whole: where the second cut fell in the blank
+    before the closing's marker, the rest's rest is "(1)" alone; as a figure its row would hold one figure more
+    than the rule's runs show columns: the marker of the rest's last figure (refused before s41-wrapmarks2: "no
+    rule under the headings shows a run for each of its columns"); a rest's rest of a figure still its row's last."""
+    text = MARKER_TAIL.read_text()
+    lines = text.split("\n")
+    assert lines[12] == "(1)" and lines[15] == "7,842,604"
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    rows = [row for p in result.schedules[0].periods for row in p.rows]
+    assert [len([c for c in row.cells if c is not None]) for row in rows] == [6] * 4
+    assert [(str(c.value), c.line) for c in (rows[0].cells[-1], rows[1].cells[-1])] == [("620664", 12), ("7842604", 16)]
+    typo = _check(text.replace("$  851,191\n", "$  851,911\n"))
+    assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
+        ("row_identity", 19, 66)]

@@ -422,6 +422,12 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
             continue
         body, tail = cut.rest.strip(), lines[cut.line].strip()
         counts = [len(NOTED.findall(part)) for part in (cut.over, body, tail)]
+        indent = " " * (printed_from(cut.rest) - 1)  # (kept: where the rest's figures are printed)
+        if runs and _NUMBERED.fullmatch(tail) and _ends_unmarked(body) and sum(counts) == len(runs):
+            # (A rest's rest "(1)" alone, one figure more than the rule's runs as a figure: the marker of the rest's
+            # last figure, the cut in the blank between, set back after it.)
+            joined.append(cut._replace(rest=indent + body + " " + tail, tail=len(body) + 1))
+            continue
         if not runs or len(runs) - 1 != sum(counts):
             raise _twice(cut.line + 1, "no rule under the headings shows a run for each of its columns", path)
         # (The rest's rest set with its last character at the last run's end, its figures under the last runs.)
@@ -438,7 +444,6 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
         # nearest the edge of those, its figures where the other rows' stand, right-aligned under their runs.)
         start = max(places, key=lambda at: (-_past_runs(body, at, under), at))
         gap = tail_start - (start + len(body))
-        indent = " " * (printed_from(cut.rest) - 1)  # (kept: where the rest's figures are printed)
         joined.append(cut._replace(rest=indent + body + " " * gap + tail, tail=len(body) + gap))
     return joined
 
