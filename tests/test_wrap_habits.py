@@ -107,30 +107,31 @@ def test_tables_whose_headings_wrapped_too_are_read_where_the_headings_place_ali
 # after its figure; a row wrapped twice, its marker hanging past the rule's last run); s41-wrapmarks2 1,633
 # (a rest opening on "(2)" a marker where, as a figure, its row would hold one figure more than the table's
 # fullest row: moodys-2013, ryder-system-2017, exabyte-1999, clorox-fy2011, trimas-2001; a rest's rest "(1)"
-# alone, one figure more than the rule's runs as a figure: cik866970-2011's at 72).  Left refused: a marker
+# alone, one figure more than the rule's runs as a figure: cik866970-2011's at 72); 1,646 (a label's rest, its
+# figures after it, a figure's marker a blank apart, "- (a)", "- 1/": trimas-2001's).  Left refused: a marker
 # hanging past its column under a rule wrapped too or no rule at all (glued-over, apart-over at 72).
 READ_MARKED = {
     ("wrap-80-rows-marks-glued", "text-tagged"): 36, ("wrap-80-rows-marks-glued", "text-untagged"): 36,
-    ("wrap-80-rows-marks-apart", "text-tagged"): 35, ("wrap-80-rows-marks-apart", "text-untagged"): 35,
+    ("wrap-80-rows-marks-apart", "text-tagged"): 36, ("wrap-80-rows-marks-apart", "text-untagged"): 36,
     ("wrap-80-rows-marks-digit", "text-tagged"): 36, ("wrap-80-rows-marks-digit", "text-untagged"): 36,
     ("wrap-80-rows-marks-digit-apart", "text-tagged"): 36, ("wrap-80-rows-marks-digit-apart", "text-untagged"): 36,
-    ("wrap-80-rows-marks-slash", "text-tagged"): 35, ("wrap-80-rows-marks-slash", "text-untagged"): 35,
+    ("wrap-80-rows-marks-slash", "text-tagged"): 36, ("wrap-80-rows-marks-slash", "text-untagged"): 36,
     ("wrap-80-rows-marks-star", "text-tagged"): 36, ("wrap-80-rows-marks-star", "text-untagged"): 36,
     ("wrap-80-rows-marks-glued-over", "text-tagged"): 32, ("wrap-80-rows-marks-glued-over", "text-untagged"): 30,
-    ("wrap-80-rows-marks-apart-over", "text-tagged"): 33, ("wrap-80-rows-marks-apart-over", "text-untagged"): 30,
+    ("wrap-80-rows-marks-apart-over", "text-tagged"): 34, ("wrap-80-rows-marks-apart-over", "text-untagged"): 30,
     ("wrap-76-rows-marks-glued", "text-tagged"): 36, ("wrap-76-rows-marks-glued", "text-untagged"): 36,
-    ("wrap-76-rows-marks-apart", "text-tagged"): 35, ("wrap-76-rows-marks-apart", "text-untagged"): 35,
+    ("wrap-76-rows-marks-apart", "text-tagged"): 36, ("wrap-76-rows-marks-apart", "text-untagged"): 36,
     ("wrap-76-rows-marks-digit", "text-tagged"): 36, ("wrap-76-rows-marks-digit", "text-untagged"): 36,
     ("wrap-76-rows-marks-digit-apart", "text-tagged"): 36, ("wrap-76-rows-marks-digit-apart", "text-untagged"): 36,
-    ("wrap-76-rows-marks-slash", "text-tagged"): 35, ("wrap-76-rows-marks-slash", "text-untagged"): 35,
+    ("wrap-76-rows-marks-slash", "text-tagged"): 36, ("wrap-76-rows-marks-slash", "text-untagged"): 36,
     ("wrap-76-rows-marks-star", "text-tagged"): 36, ("wrap-76-rows-marks-star", "text-untagged"): 36,
     ("wrap-76-rows-marks-glued-over", "text-tagged"): 32, ("wrap-76-rows-marks-glued-over", "text-untagged"): 27,
     ("wrap-76-rows-marks-apart-over", "text-tagged"): 33, ("wrap-76-rows-marks-apart-over", "text-untagged"): 30,
     ("wrap-72-rows-marks-glued", "text-tagged"): 36, ("wrap-72-rows-marks-glued", "text-untagged"): 36,
-    ("wrap-72-rows-marks-apart", "text-tagged"): 35, ("wrap-72-rows-marks-apart", "text-untagged"): 35,
+    ("wrap-72-rows-marks-apart", "text-tagged"): 36, ("wrap-72-rows-marks-apart", "text-untagged"): 36,
     ("wrap-72-rows-marks-digit", "text-tagged"): 36, ("wrap-72-rows-marks-digit", "text-untagged"): 36,
     ("wrap-72-rows-marks-digit-apart", "text-tagged"): 36, ("wrap-72-rows-marks-digit-apart", "text-untagged"): 36,
-    ("wrap-72-rows-marks-slash", "text-tagged"): 35, ("wrap-72-rows-marks-slash", "text-untagged"): 35,
+    ("wrap-72-rows-marks-slash", "text-tagged"): 36, ("wrap-72-rows-marks-slash", "text-untagged"): 36,
     ("wrap-72-rows-marks-star", "text-tagged"): 36, ("wrap-72-rows-marks-star", "text-untagged"): 36,
     ("wrap-72-rows-marks-glued-over", "text-tagged"): 23, ("wrap-72-rows-marks-glued-over", "text-untagged"): 23,
     ("wrap-72-rows-marks-apart-over", "text-tagged"): 28, ("wrap-72-rows-marks-apart-over", "text-untagged"): 28,
@@ -722,3 +723,23 @@ def test_a_rest_of_a_rest_that_is_a_numbered_marker_alone_is_set_back_after_the_
     typo = _check(text.replace("$  851,191\n", "$  851,911\n"))
     assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
         ("row_identity", 19, 66)]
+
+
+LABEL_REST_MARKED = FIXTURES / "oberlin-textile-1999-label-rest-its-nil-marked-apart.txt"
+
+
+def test_a_labels_rest_whose_figures_carry_a_marker_apart_is_joined_to_its_row():
+    """An 86-character label cut inside by the software at 80, its rest and the first figures on the next line,
+    a nil there footnoted a blank apart ("$     - (a)"): the marker a word of its figure's, the rest joined to its
+    row as the unmarked rows' are (read before s41-wrapmarks2 as a row of its own: "two figures ... in column
+    'DESCRIPTION'"); the misfooted closing on the row's rest found at its cell."""
+    text = LABEL_REST_MARKED.read_text()
+    assert "sheet     $  2,040,000      $    830,000       $     - (a)     $  130,000    $" in text.split("\n")
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    rows = [row for p in result.schedules[0].periods for row in p.rows]
+    assert [[(str(c.value) if c.value is not None else None, c.line) for c in row.cells] for row in rows][1] == [
+        ("2040000", 18), ("830000", 18), (None, 18), ("130000", 18), ("2740000", 19)]
+    typo = _check(text.replace("2,740,000 (b)", "2,470,000 (b)"))
+    assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
+        ("row_identity", 19, 1)]

@@ -62,6 +62,7 @@ FIRST_FIGURE = lazy_compile(_FIGURE, re.IGNORECASE)
 _MARK = rf"(?:{NOTE_MARK}|\(\d{{1,2}}\))"
 _NOTED = rf"(?:{_FIGURE})(?:{_MARK}|[ ](?:{_MARK}|\d{{1,2}}/(?!\S)))?"
 NOTED = lazy_compile(_NOTED, re.IGNORECASE)
+MARK_WORD = lazy_compile(rf"{_MARK}|\d{{1,2}}/")
 # A rest may open with the marker of the row's last figure before the cut, set a blank apart from it and cut
 # there ("2,602" over "(b)     1,550     9,786"): a marker that can be nothing else (labels.NOTE_MARK, "1/";
 # a "(2)" there may be a small negative, a figure of the rest's).
@@ -546,7 +547,9 @@ def label_rests(lines: Sequence[str], region: Region, width: int) -> dict[int, s
             continue  # (a group's caption ends on ":"; most lines are passed over here)
         words = [(m.start(), m.group()) for m in _TOKEN.finditer(line)]
         figures = len(words)
-        while figures and (words[figures - 1][1] == "$" or NOTED.fullmatch(words[figures - 1][1])):
+        while figures and (words[figures - 1][1] == "$" or NOTED.fullmatch(words[figures - 1][1])
+                           or figures > 1 and MARK_WORD.fullmatch(words[figures - 1][1])
+                           and NOTED.fullmatch(words[figures - 2][1])):  # (a figure's marker apart: "- (a)", "96 1/")
             figures -= 1
         tail = [w for _, w in words[figures:] if w != "$"]
         if (not figures or not tail or any(ch.isdigit() for _, w in words[:figures] for ch in w)
