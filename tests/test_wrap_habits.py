@@ -743,3 +743,40 @@ def test_a_labels_rest_whose_figures_carry_a_marker_apart_is_joined_to_its_row()
     typo = _check(text.replace("2,740,000 (b)", "2,470,000 (b)"))
     assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
         ("row_identity", 19, 1)]
+
+
+# A "(2)" opening a rest that is a figure of a column the other rows leave blank ("Charged to Other Accounts"):
+# the rows alone would take it for a marker (one figure more than the fullest row), the headings' rule typed
+# whole shows five columns, as many as the row holds with it: a figure, never a marker; the rows with a
+# blank cell under wrapped figures refused as before.
+BLANK_BUT_ONE = """\
+                           BRACKWELL PUMP COMPANY
+
+                                  SCHEDULE II
+                       VALUATION AND QUALIFYING ACCOUNTS
+                                (In thousands)
+
+                                             Balance at    Charged to    Charged to                      Balance at
+                                              Beginning     Costs and         Other                          End of
+Description                                   of Period      Expenses      Accounts      Deductions          Period
+---------------------------------            ----------    ----------    ----------    ------------    ------------
+Year ended December 31, 2003
+Allowance for doubtful accounts                $  1,128      $    676
+$    467 (2)      $    1,337
+Reserve for inventory obsolescence                2,040           915
+(2)           1,210           1,743
+Year ended December 31, 2002
+Allowance for doubtful accounts                $    903      $    590
+$    365 (2)      $    1,128
+Reserve for inventory obsolescence                1,860         1,004
+824           2,040
+
+(2) Accounts written off, net of recoveries.
+"""
+
+
+def test_a_rest_opening_on_a_small_negative_of_a_column_the_other_rows_leave_blank_is_never_a_marker():
+    lines = BLANK_BUT_ONE.split("\n")
+    assert "(2)           1,210           1,743" in lines
+    result = _check(BLANK_BUT_ONE)
+    assert result.error is not None and "4 figures of 5" in str(result.error)

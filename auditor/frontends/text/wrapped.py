@@ -149,23 +149,28 @@ def _marks_told(found: list[Cut], block: Sequence[str], first: int) -> list[Cut]
     """The cuts with each rest opening on "(2)" (`LEADING_NUMBERED`) after a row's line ending on a figure
     of no marker of its own read as that figure's marker (`_marked`) where the table's rows tell: read as a
     figure, its row would hold one figure more than the table's fullest row (every other row's line, a rest
-    set after it, opening on no such "(2)"), read as a marker exactly as many.  Else left as it is printed, a
-    figure (its row as full as the fullest: a small negative; or neither: refused as the rows are, never
-    guessed).  A rest's rest and its rest (a row wrapped twice) are told by the headings' rule instead."""
+    set after it, opening on no such "(2)") and than the headings' rule typed whole, where there is one, has
+    runs right of the labels' (a column the other rows all leave blank: its "(2)" a figure); read as a marker
+    exactly as many.  Else left as it is printed, a figure (its row as full as the fullest: a small negative;
+    or neither: refused as the rows are, never guessed).  A rest's rest and its rest (a row wrapped twice) are
+    told by the headings' rule in `_twice_joined`."""
     rests = {c.line for c in found}
     single = [c for c in found if c.line - 1 not in rests and c.line + 1 not in rests]
-    told = [c for c in single if not c.mark and LEADING_NUMBERED.match(c.rest) and _ends_unmarked(c.over)]
+    told = {c.line: c for c in single if not c.mark and LEADING_NUMBERED.match(c.rest) and _ends_unmarked(c.over)}
     if not told:
         return found
-    counted = {id(c) for c in told}
     rows = {c.line - 1 for c in found} | rests
-    fullest = max([_figures(c.over + "  " + c.rest) for c in found if id(c) not in counted]
+    fullest = max([_figures(c.over + "  " + c.rest) for c in found if c.line not in told]
                   + [_figures(line) for n, line in enumerate(block, first) if n not in rows and _label_first(line)],
                   default=0)
     if not fullest:
         return found
-    marked = {id(c) for c in told if _figures(c.over + "  " + c.rest) == fullest + 1}
-    return [_marked(c, LEADING_NUMBERED) if id(c) in marked else c for c in found]
+    # (The headings' rule typed whole, where there is one, counts the columns too: its runs but the labels', from
+    # the margin.)
+    rule = _rule_typed_whole(block, 1, min(c.line for c in found) - 1 - first)
+    columns = sum(m.start() > MOST_INDENT for m in _RUN.finditer(rule)) if rule else fullest
+    marked = {n for n, cut in told.items() if _figures(cut.over + "  " + cut.rest) == fullest + 1 == columns + 1}
+    return [_marked(c, LEADING_NUMBERED) if c.line in marked else c for c in found]
 
 
 def _figures(line: str) -> int:
