@@ -742,7 +742,7 @@ def test_a_labels_rest_whose_figures_carry_a_marker_apart_is_joined_to_its_row()
         ("2040000", 18), ("830000", 18), (None, 18), ("130000", 18), ("2740000", 19)]
     typo = _check(text.replace("2,740,000 (b)", "2,470,000 (b)"))
     assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
-        ("row_identity", 19, 1)]
+        ("row_identity", 19, 1), ("carry_forward", 23, 14)]
 
 
 # A "(2)" opening a rest that is a figure of a column the other rows leave blank ("Charged to Other Accounts"):
