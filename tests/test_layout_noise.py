@@ -410,7 +410,15 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # lines shorter): refused, never read otherwise.)
                  *((f"quarrington-valve-1997-rest-opening-on-a-marker-wrapped-at-72{kind}.txt", edit)
                    for kind in ("", "-misfooted")
-                   for edit in ("page break within a period", "without thousands separators"))}
+                   for edit in ("page break within a period", "without thousands separators")),
+                 # (s41-wrapmarks2: brackwell is quarrington's kind at 80, its rests opening on a "(2)" marker told
+                 # by the rows' figures: the page's headings between a row and its rest, the separators taken
+                 # off (the cut lines shorter): refused, never read otherwise.)
+                 *((f"brackwell-pump-2003-rest-opening-on-a-numbered-marker{kind}.txt", edit)
+                   for kind in ("", "-misfooted")
+                   for edit in ("page break within a period", "without thousands separators")),
+                 *((f"oberlin-textile-1999-label-rest-its-nil-marked-apart{kind}.txt", "page break within a period")
+                   for kind in ("", "-misfooted"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.
@@ -487,7 +495,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # dunmore (textile-1999), merrivale (s34-pairs4): likewise, their blocks of the title's years uncaptioned.
     # ravensmoor (s37-fold72): folded at 80, each row on three lines, as tallisker: no row line between its
     # periods for the edit to break under; oakhurst (s38-wrap3): folded at 72, each row's last figure on a
-    # third line, likewise; quarrington (s40-wrapmarks): wrapped at 72, each row's rest under it, as halvorsen.)
+    # third line, likewise; quarrington (s40-wrapmarks): wrapped at 72, each row's rest under it, as halvorsen;
+    # brackwell, talliver, oberlin (s41-wrapmarks2): likewise at 80 and 72, oberlin's labels wrapped too.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -503,7 +512,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("larchmont", "period"),
                         ("quarry", "period"), ("quarry", "periods"), ("pembrook", "period"),
                         ("thornbury", "period"), ("thornbury", "periods"), ("ravensmoor", "periods"),
-                        ("oakhurst", "periods"), ("quarrington", "periods")} | transposed
+                        ("oakhurst", "periods"), ("quarrington", "periods"), ("brackwell", "periods"),
+                        ("talliver", "periods"), ("oberlin", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

@@ -62,11 +62,16 @@ FIRST_FIGURE = lazy_compile(_FIGURE, re.IGNORECASE)
 _MARK = rf"(?:{NOTE_MARK}|\(\d{{1,2}}\))"
 _NOTED = rf"(?:{_FIGURE})(?:{_MARK}|[ ](?:{_MARK}|\d{{1,2}}/(?!\S)))?"
 NOTED = lazy_compile(_NOTED, re.IGNORECASE)
+MARK_WORD = lazy_compile(rf"{_MARK}|\d{{1,2}}/")
 # A rest may open with the marker of the row's last figure before the cut, set a blank apart from it and cut
 # there ("2,602" over "(b)     1,550     9,786"): a marker that can be nothing else (labels.NOTE_MARK, "1/";
 # a "(2)" there may be a small negative, a figure of the rest's).
 _LEAD = rf"(?:{NOTE_MARK}|\d{{1,2}}/)"
 LEADING_MARK = lazy_compile(rf"^[ \t]*({_LEAD})(?=[ \t]+\S)")
+# A rest opening on "(2)": the marker of the row's last figure before the cut, or a small negative of the
+# rest's, the first of its figures: told by the table's rows (`_marks_told`).
+_NUMBERED = lazy_compile(r"\(\d{1,2}\)")
+LEADING_NUMBERED = lazy_compile(r"^[ \t]*(\(\d{1,2}\))(?=[ \t]+\S)")
 REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?:{_LEAD}[ \t]+)?(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*"
                        rf"(?:\s+\$)?\s*$", re.IGNORECASE)
 
@@ -123,20 +128,68 @@ def cuts(lines: Sequence[str], region: Region) -> tuple[list[Cut], list[Cut]]:
     sure = [_marked(Cut(n, above, line)) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
     if not sure:
         return sure, []  # (most regions: nothing wrapped, no second pass)
+    sure = _marks_told(sure, block, region.first)
     sure_lines = {c.line for c in sure}
     alone = [_marked(Cut(n, above, line)) for n, above, line, _ in _figures_under(block, region.first, 0)
              if n not in sure_lines and _label_alone(above)]
     return sure, alone
 
 
-def _marked(cut: Cut) -> Cut:
+def _marked(cut: Cut, leading: re.Pattern[str] = LEADING_MARK) -> Cut:
     """The cut with the marker its rest opens with (`LEADING_MARK`) put back after the row's last figure,
     a blank between as it was typed, and blanked in the rest (its figures where they are printed)."""
-    m = LEADING_MARK.match(cut.rest)
+    m = leading.match(cut.rest)
     if m is None:
         return cut
     mark = " " + m.group(1)
     return cut._replace(over=cut.over + mark, rest=" " * m.end() + cut.rest[m.end():], mark=len(mark))
+
+
+def _marks_told(found: list[Cut], block: Sequence[str], first: int) -> list[Cut]:
+    """The cuts with each rest opening on "(2)" (`LEADING_NUMBERED`) after a row's line ending on a figure
+    of no marker of its own read as that figure's marker (`_marked`) where the table's rows tell: read as a
+    figure, its row would hold one figure more than the table's fullest row (every other row's line, a rest
+    set after it, opening on no such "(2)") and than the headings' rule typed whole, where there is one, has
+    runs right of the labels' (a column the other rows all leave blank: its "(2)" a figure); read as a marker
+    exactly as many.  Else left as it is printed, a figure (its row as full as the fullest: a small negative;
+    or neither: refused as the rows are, never guessed).  A rest's rest and its rest (a row wrapped twice) are
+    told by the headings' rule in `_twice_joined`."""
+    rests = {c.line for c in found}
+    single = [c for c in found if c.line - 1 not in rests and c.line + 1 not in rests]
+    told = {c.line: c for c in single if not c.mark and LEADING_NUMBERED.match(c.rest) and _ends_unmarked(c.over)}
+    if not told:
+        return found
+    rows = {c.line - 1 for c in found} | rests
+    fullest = max([_figures(c.over + "  " + c.rest) for c in found if c.line not in told]
+                  + [_figures(line) for n, line in enumerate(block, first) if n not in rows and _label_first(line)],
+                  default=0)
+    if not fullest:
+        return found
+    # (The headings' rule typed whole, where there is one, counts the columns too: its runs but the labels', from
+    # the margin.)
+    rule = _rule_typed_whole(block, 1, min(c.line for c in found) - 1 - first)
+    columns = sum(m.start() > MOST_INDENT for m in _RUN.finditer(rule)) if rule else fullest
+    marked = {n for n, cut in told.items() if _figures(cut.over + "  " + cut.rest) == fullest + 1 == columns + 1}
+    return [_marked(c, LEADING_NUMBERED) if c.line in marked else c for c in found]
+
+
+def _figures(line: str) -> int:
+    """How many figures a row's line holds, each with its marker (`NOTED`): those it ends on, nothing but
+    blanks between (a label's dash or number, "Deferred tax assets - valuation", none of them; nor its
+    marker, "Self-insurance accruals (3)", a blank after its word)."""
+    count, end = 0, len(line.rstrip())
+    for m in reversed(list(NOTED.finditer(line))):
+        if line[m.end() : end].strip() or (_NUMBERED.fullmatch(m.group())
+                                           and line[max(0, m.start() - 2) : m.start()].strip(" ").isalpha()):
+            break
+        count, end = count + 1, m.start()
+    return count
+
+
+def _ends_unmarked(over: str) -> bool:
+    """Whether a row's line, cut, ends on a figure with no marker after it."""
+    figures = list(NOTED.finditer(over))
+    return bool(figures) and not over[figures[-1].end():].strip() and not _marker_width(over)
 
 
 def _figures_under(block: Sequence[str], first: int, least: int) -> list[tuple[int, str, str, int]]:
@@ -375,6 +428,12 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
             continue
         body, tail = cut.rest.strip(), lines[cut.line].strip()
         counts = [len(NOTED.findall(part)) for part in (cut.over, body, tail)]
+        indent = " " * (printed_from(cut.rest) - 1)  # (kept: where the rest's figures are printed)
+        if runs and _NUMBERED.fullmatch(tail) and _ends_unmarked(body) and sum(counts) == len(runs):
+            # (A rest's rest "(1)" alone, one figure more than the rule's runs as a figure: the marker of the rest's
+            # last figure, the cut in the blank between, set back after it.)
+            joined.append(cut._replace(rest=indent + body + " " + tail, tail=len(body) + 1))
+            continue
         if not runs or len(runs) - 1 != sum(counts):
             raise _twice(cut.line + 1, "no rule under the headings shows a run for each of its columns", path)
         # (The rest's rest set with its last character at the last run's end, its figures under the last runs.)
@@ -391,7 +450,6 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
         # nearest the edge of those, its figures where the other rows' stand, right-aligned under their runs.)
         start = max(places, key=lambda at: (-_past_runs(body, at, under), at))
         gap = tail_start - (start + len(body))
-        indent = " " * (printed_from(cut.rest) - 1)  # (kept: where the rest's figures are printed)
         joined.append(cut._replace(rest=indent + body + " " * gap + tail, tail=len(body) + gap))
     return joined
 
@@ -494,7 +552,9 @@ def label_rests(lines: Sequence[str], region: Region, width: int) -> dict[int, s
             continue  # (a group's caption ends on ":"; most lines are passed over here)
         words = [(m.start(), m.group()) for m in _TOKEN.finditer(line)]
         figures = len(words)
-        while figures and (words[figures - 1][1] == "$" or NOTED.fullmatch(words[figures - 1][1])):
+        while figures and (words[figures - 1][1] == "$" or NOTED.fullmatch(words[figures - 1][1])
+                           or figures > 1 and MARK_WORD.fullmatch(words[figures - 1][1])
+                           and NOTED.fullmatch(words[figures - 2][1])):  # (a figure's marker apart: "- (a)", "96 1/")
             figures -= 1
         tail = [w for _, w in words[figures:] if w != "$"]
         if (not figures or not tail or any(ch.isdigit() for _, w in words[:figures] for ch in w)
