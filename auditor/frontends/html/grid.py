@@ -113,7 +113,6 @@ Place = Callable[[int, int], tuple[int, int]]
 # the parser reads apart (<script>, <title>).  Any other tag is read in place
 # by the parser itself.
 _PLAIN_TAG = re.compile(r'<([a-zA-Z][\w:.-]*)((?:[ \t\n\r\f]+[\w:.-]+="[^"<>]*")*)[ \t\n\r\f]*(/?)>')
-_PLAIN_ATTRIBUTE = re.compile(r'([\w:.-]+)="([^"<>]*)"')
 # An end tag of the plainest form ("</td>", "</ix:nonFraction>"): its name, lowered, is all
 # `html.parser` reads of it (its `endtagfind` with no spaces), read once per table too.
 _PLAIN_END_TAG = re.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)>")
@@ -138,8 +137,10 @@ def _read_tag(text: str) -> Optional[Read]:
     tag = plain.group(1).lower()
     if tag not in _CELL_TAGS:
         return None
-    attrs = tuple((name.lower(), html.unescape(value) if "&" in value else value)
-                  for name, value in _PLAIN_ATTRIBUTE.findall(plain.group(2)))
+    # (its attributes ' a="x" b="y"' split at their quotes: ' a=', 'x', ' b=', 'y', '')
+    pieces = plain.group(2).split('"')
+    attrs = tuple((name.strip()[:-1].lower(), html.unescape(value) if "&" in value else value)
+                  for name, value in zip(pieces[0::2], pieces[1::2]))
     return tag, attrs, plain.group(3) == "/"
 
 
