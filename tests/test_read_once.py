@@ -199,3 +199,31 @@ def test_a_schedule_without_findings_looks_no_figure_up(monkeypatch: pytest.Monk
     result = auditor.check_file(str(FIXTURES / "acme-tool-1996-clean.txt"))
     assert result.error is None and not result.findings and result.schedules
     assert not asked
+
+
+@pytest.mark.parametrize("text", ["</td>", "</TD>", "</ix:nonFraction>", "</td >", "</ td>", "</td\n>", "</>", "</3>"])
+def test_an_end_tag_is_read_as_html_parser_reads_it_in_place(text: str) -> None:
+    """A plain end tag's name read once per table; any other left to the parser (the same grid)."""
+    body = f'<table><tr><td style="x">1{text}<td>2</td></tr></table>'
+    starts = [0] + [m.end() for m in re.finditer("\n", body)] + [len(body) + 1]
+    fast = grid.read(body, 0, len(body), starts)
+
+    class Plain(_Plain):
+        def parse_endtag(self, i: int) -> int:
+            return HTMLParser.parse_endtag(self, i)
+
+    reader = Plain(body, lambda line, offset: (line, offset + 1))
+    reader.feed(body)
+    reader.close()
+    assert _cells(fast) == _cells(grid._lay(reader.rows, reader.row_lines))
+
+
+def test_words_outside_hidden_spans_are_those_of_a_walk_over_the_spans() -> None:
+    """Few words among many hidden spans are placed one by one (a bisection each): the same as the walk."""
+    from auditor.frontends.html import hidden
+
+    spans = [(k * 10, k * 10 + 4) for k in range(50)]
+    for positions in ([0, 3, 4, 9, 10, 499, 500, 1000], list(range(0, 600, 3)), [], [4, 14, 24]):
+        walked = [at for at in positions if not any(s <= at < e for s, e in spans)]
+        assert hidden.outside(positions, spans) == walked
+        assert hidden.outside(positions, spans, [s for s, _ in spans]) == walked

@@ -10,13 +10,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Iterable, Literal, Optional, Sequence, cast
 
 from auditor.errors import InputError
-from auditor.frontends.html.grid import Fact, HtmlCell
+from auditor.frontends.html.grid import CellKind, Fact, HtmlCell
 from auditor.frontends.html.leaves import Leaf, indexed
 from auditor.labels import MINUS_SIGNS, NEGATIVE_AFTER, NIL, NOTE_MARK, RULE_RUN, UNITS_FIGURE, typed_negative
 from auditor.model import Cell, Position, figure_value
 
 TokKind = Literal["note", "amount", "rule", "nil", "dollar", "open", "close", "percent", "text", "sign"]  # TOKEN's groups
-CellKind = Literal["blank", "figure", "mark", "text"]
 
 # EDGAR's XBRL viewer numbers its footnotes in brackets: "$ 1,234<sup>[1]</sup>".
 VIEWER_NOTE = r"\[\d{1,2}\]"
@@ -130,9 +129,10 @@ def _runs(flags: list[bool]) -> list[tuple[int, int]]:
 
 def kind(cell: HtmlCell) -> CellKind:
     """blank, figure (only figures and their marks), mark ($, ")", "(a)") or text."""
-    if cell.kind_cache is None:
-        cell.kind_cache = _kind({t.kind for t in tokens(cell)})
-    return cast(CellKind, cell.kind_cache)
+    found = cell.kind_cache
+    if found is None:
+        found = cell.kind_cache = _kind({t.kind for t in tokens(cell)})
+    return found
 
 
 def _kind(kinds: set[TokKind]) -> CellKind:
@@ -149,7 +149,7 @@ def plain(cells: Iterable[HtmlCell]) -> str:
 
 
 def nonblank(cells: Iterable[HtmlCell]) -> list[HtmlCell]:
-    return [c for c in cells if kind(c) != "blank"]
+    return [c for c in cells if (c.kind_cache or kind(c)) != "blank"]  # (asked of every cell of every row, again and again)
 
 
 def placed(found: list[_Figure], leaves: Sequence[Leaf], headings: list[str], path: Optional[str],

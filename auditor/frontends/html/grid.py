@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Literal, Optional, Sequence
 
 from auditor.errors import InputError
 
@@ -33,6 +33,10 @@ MAX_SPAN = 200  # a colspan beyond this is a typo; real Schedule II grids are < 
 # member's name some filing software hides in place, inside a cell).
 NOT_SHOWN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 VOID = {"br", "img", "hr", "col", "wbr", "input", "meta", "link", "area", "base", "embed", "source"}
+
+
+# What a cell holds (figures.kind): nothing, figures and their marks, marks alone, or text.
+CellKind = Literal["blank", "figure", "mark", "text"]
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ class HtmlCell:
     # The cell's tokens once read (figures.tokens): the layout asks for them again and again.  Not
     # copied by `replace`: a cell moved or cut is a new cell, its tokens its own (tokens carry their cell).
     token_cache: Optional[list[Any]] = field(default=None, init=False, repr=False, compare=False)
-    kind_cache: Optional[str] = field(default=None, init=False, repr=False, compare=False)  # (figures.kind, asked as often)
+    kind_cache: Optional[CellKind] = field(default=None, init=False, repr=False, compare=False)  # (figures.kind, asked as often)
 
     @property
     def text(self) -> str:
@@ -94,15 +98,24 @@ class Grid:
 # (line, offset) in a table's text -> (line, column) in the file's laid-out lines
 Place = Callable[[int, int], tuple[int, int]]
 
-# A start tag of the plainest form: names of word characters, every value in
-# double quotes with no "<" or ">" in it.  `html.parser` reads such a tag from
-# its own characters alone (no pattern it tries looks past its ">"), so a tag
-# written again is read as it was the first time.  An inline XBRL table
+# A start tag of the plainest form: a name of word characters, every value in
+# double quotes with no "<" or ">" in it, the tag's spaces ASCII's (" ", tab,
+# line breaks: the only ones every `html.parser` ends a name at).  `html.parser`
+# reads such a tag from its own characters alone (no pattern it tries looks past
+# its ">"): the name and each attribute's name lowered, each value unescaped
+# (`html.unescape`, where it holds an "&"), empty where written "<td/>".  So it
+# is read here as the parser reads it, once per table: an inline XBRL table
 # repeats a few dozen tags hundreds of times (a 10-K's schedule: 571 start
-# tags, 56 KB of its 60, 109 of them different), and reading a tag's
-# attributes was most of the parser's work.  Only the tags a table's cells are
-# made of: no element whose content the parser reads apart (<script>, <title>).
-_PLAIN_TAG = re.compile(r'<[a-zA-Z][\w:.-]*(?:\s+[\w:.-]+="[^"<>]*")*\s*/?>')
+# tags, 56 KB of its 60, 109 of them different), and the parser's reading of
+# a tag's attributes, a pattern tried per attribute, was most of its work (a
+# parser made and run for each different tag, 11 M instructions of ibm-2024's
+# check).  Only the tags a table's cells are made of: no element whose content
+# the parser reads apart (<script>, <title>).  Any other tag is read in place
+# by the parser itself.
+_PLAIN_TAG = re.compile(r'<([a-zA-Z][\w:.-]*)((?:[ \t\n\r\f]+[\w:.-]+="[^"<>]*")*)[ \t\n\r\f]*(/?)>')
+# An end tag of the plainest form ("</td>", "</ix:nonFraction>"): its name, lowered, is all
+# `html.parser` reads of it (its `endtagfind` with no spaces), read once per table too.
+_PLAIN_END_TAG = re.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)>")
 _CELL_TAGS = {"td", "th", "tr", "span", "div", "p", "font", "b", "i", "u", "sup", "sub", "br", "a", "strong",
               "em", "small", "big", "center", "hr", "img", "col", "colgroup", "tbody", "thead", "tfoot", "table",
               "caption", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "ix:nonfraction", "ix:nonnumeric",
@@ -115,28 +128,20 @@ SPAN_MARK = "\x01"
 Read = tuple[str, tuple[tuple[str, Optional[str]], ...], bool]
 
 
-class _TagReader(HTMLParser):
-    """`html.parser`'s own reading of one start tag's text."""
-
-    read: Optional[Read] = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        self.read = (tag, tuple(attrs), False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        self.read = (tag, tuple(attrs), True)
-
-
 def _read_tag(text: str) -> Optional[Read]:
     """How `html.parser` reads the start tag `text`, where it is a plain
-    cell's tag read whole (None: read it in place)."""
-    if not _PLAIN_TAG.fullmatch(text):
+    cell's tag (None: read it in place)."""
+    plain = _PLAIN_TAG.fullmatch(text)
+    if plain is None:
         return None
-    reader = _TagReader(convert_charrefs=False)
-    reader.rawdata = text
-    if reader.parse_starttag(0) != len(text) or reader.read is None or reader.read[0] not in _CELL_TAGS:
+    tag = plain.group(1).lower()
+    if tag not in _CELL_TAGS:
         return None
-    return reader.read
+    # (its attributes ' a="x" b="y"' split at their quotes: ' a=', 'x', ' b=', 'y', '')
+    pieces = plain.group(2).split('"')
+    attrs = tuple((name.strip()[:-1].lower(), html.unescape(value) if "&" in value else value)
+                  for name, value in zip(pieces[0::2], pieces[1::2]))
+    return tag, attrs, plain.group(3) == "/"
 
 
 class _Reader(HTMLParser):
@@ -161,6 +166,8 @@ class _Reader(HTMLParser):
         self.spanned = 0
         self.line_text = False  # text printed on the current cell's current line (not only spaces)
         self.tags: dict[str, Optional[Read]] = {}  # each start tag's text as read (`_read_tag`)
+        self.end_tags: dict[str, str] = {}  # each end tag's text -> its name ("": read in place)
+        self.entities: dict[str, str] = {}  # each entity's text ("&nbsp", "&#160") -> its character
         # Inside an element styled display:none in a cell: how deep (0: not hiding), and its tag.
         # A cell's end ends it too (an old page's <p style="display:none"> left open hides no other cell).
         self.hidden, self.hidden_tag = 0, ""
@@ -182,6 +189,22 @@ class _Reader(HTMLParser):
             self.handle_startendtag(tag, list(attrs))
         else:
             self.handle_starttag(tag, list(attrs))
+        return close + 1
+
+    def parse_endtag(self, i: int) -> int:
+        """`HTMLParser.parse_endtag`, a plain end tag read once per table (`_PLAIN_END_TAG`), but
+        inside a <script> or <style>, whose text the parser reads up to its own end tag."""
+        if self.cdata_elem is not None:
+            return super().parse_endtag(i)
+        close = self.rawdata.find(">", i)
+        text = self.rawdata[i : close + 1] if close != -1 else ""
+        tag = self.end_tags.get(text)
+        if tag is None:
+            plain = _PLAIN_END_TAG.fullmatch(text)
+            tag = self.end_tags[text] = plain.group(1).lower() if plain else ""
+        if not tag:
+            return super().parse_endtag(i)
+        self.handle_endtag(tag)
         return close + 1
 
     # structure ------------------------------------------------------------
@@ -300,12 +323,15 @@ class _Reader(HTMLParser):
         return self.local_starts[line - 1] + offset
 
     def _entity(self, ref: str) -> None:
+        character = self.entities.get(ref)
+        if character is None:
+            character = self.entities[ref] = html.unescape(ref + ";")
         if self.in_caption:
-            self.caption.append(html.unescape(ref + ";"))
+            self.caption.append(character)
         line, offset = self.getpos()
         at = self.offset_of(line, offset) + len(ref)
         width = len(ref) + (self.snippet[at : at + 1] == ";")
-        self._add(html.unescape(ref + ";"), (line, offset), 0, width)
+        self._add(character, (line, offset), 0, width)
 
     def _add_visible(self, text: str, pos: tuple[int, int], step: int, width: int) -> None:
         """`_add` of the pieces of `text` around its invisible characters, each at its own place."""

@@ -110,14 +110,16 @@ class Document:
         # the words the cut-off check looks for after (scan.HTML_WORDS).
         self._shared = not source.has_tabs
         self.hidden_spans: list[Span] = []
+        self._hidden_starts: list[int] = []  # (each hidden span's start: `hidden.outside`)
         self.words = self._scan(scan.HTML_WORDS if self._shared else SCANNED)
         # What a browser does not print (display:none) written over with spaces in place (`hidden`):
         # the words found in it are no words of the page.
         unhidden = hidden.blanked(self.text, self.words["table"] if self.words is not None else None)
         if unhidden is not None:
             self.text, self.hidden_spans = unhidden
+            self._hidden_starts = [start for start, _ in self.hidden_spans]
             if self.words is not None:
-                self.words = {w: hidden.outside(at, self.hidden_spans) for w, at in self.words.items()}
+                self.words = {w: hidden.outside(at, self.hidden_spans, self._hidden_starts) for w, at in self.words.items()}
         # A table of elements styled display:table-cell, written as table tags in place (`divs`): its
         # "table" words move, so the words are found again in the text as written.
         written = divs.as_tables(self.text, self.words["table"]) if self.words is not None else None
@@ -172,7 +174,7 @@ class Document:
         found = self.source.word_starts(words)  # (of the source's text: its hidden words left out here)
         if found is None or not self.hidden_spans:
             return found
-        return {w: hidden.outside(at, self.hidden_spans) for w, at in found.items()}
+        return {w: hidden.outside(at, self.hidden_spans, self._hidden_starts) for w, at in found.items()}
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset)

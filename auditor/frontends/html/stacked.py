@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from auditor.frontends.html.figures import SMALL_PAREN, CellKind, kind
-from auditor.frontends.html.grid import Grid, HtmlCell
+from auditor.frontends.html.figures import SMALL_PAREN, kind
+from auditor.frontends.html.grid import CellKind, Grid, HtmlCell
 from auditor.labels import BARE_YEAR
 
 # A label's line that runs on from the line above: in lower case ("accounts"), or a
