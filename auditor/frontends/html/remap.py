@@ -14,7 +14,6 @@ and the part is refused by its caller, never dropped.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import replace
 from fractions import Fraction
 from typing import Iterator, NamedTuple, Optional
@@ -27,13 +26,10 @@ Slot = tuple[int, int]  # a column of figures: its first and last grid column
 
 
 class Across(NamedTuple):
-    """The first part's columns of figures, and where its labels end; `printed`, those it prints
-    figures in where a heading's column is blank all through it and every row of the part prints
-    as many figures as it has such columns (`_blank_through`), else []."""
+    """The first part's columns of figures, and where its labels end."""
 
     slots: list[Slot]
     label: int
-    printed: list[Slot] = []
 
 
 def laid_under(grid: Grid, part: Grid) -> Optional[Grid]:
@@ -45,7 +41,7 @@ def laid_under(grid: Grid, part: Grid) -> Optional[Grid]:
     if not own or not slots:
         return None
     to = dict(zip(own, slots)) if len(own) == len(slots) else {}  # (the part's columns, one for one: by order)
-    across = Across(slots, _label_end(grid.rows), _blank_through(grid, slots, part.rows))
+    across = Across(slots, _label_end(grid.rows))
     rows = [_moved(cells, own, to, across) for cells in part.rows]
     if any(row is None for row in rows):
         return None
@@ -89,34 +85,6 @@ def _columns(grid: Grid) -> list[Slot]:
         figures = []
     heads = _heading_leaves(grid, figures)
     return heads if len(heads) > len(figures) else figures
-
-
-def _blank_through(grid: Grid, slots: list[Slot], rows: list[list[HtmlCell]]) -> list[Slot]:
-    """The columns the schedule prints figures in, where it prints none under a heading (a column
-    blank all through: "Charged to other accounts" never used) and every other row of the part
-    that prints figures prints exactly as many: the same column blank all through the part too,
-    its figures then those columns' by order (a part laid on a grid of its own: where its cells
-    stand tells nothing).  The columns printed: the first part's figures', and those of the part's
-    rows placed by their "$" (`_by_dollars`: a blank one's "$" opens an empty place).  [] otherwise:
-    a row printing another count is placed where it stands, or refused."""
-    starts = [a for a, _ in slots]  # (left to right, none overlapping: each figure's found by bisection)
-    under = [slots[k - 1] if k and b <= slots[k - 1][1] else None
-             for a, b in {(c.column, c.last) for cells in _figure_rows(grid.rows) for c in cells if _figure(c)}
-             for k in [bisect_right(starts, a)]]
-    if None in under:
-        return []
-    printed: set[Slot] = {slot for slot in under if slot is not None}
-    counts: set[int] = set()
-    for cells in _figure_rows(rows):
-        dollars = _by_dollars(nonblank(cells), slots)
-        if dollars:
-            printed |= {slot for _, slot in dollars}
-        else:
-            counts.add(len([c for c in cells if _figure(c)]))
-    counts -= {0}
-    if not printed or len(printed) == len(slots) or counts != {len(printed)}:
-        return []
-    return sorted(printed)
 
 
 def _heading_leaves(grid: Grid, figures: list[Slot]) -> list[Slot]:
@@ -209,17 +177,13 @@ def _row_slots(cells: list[HtmlCell], figures: list[HtmlCell], to: dict[int, Slo
     """The first part's column of each of a row's figures: by the part's
     columns where they are the first's one for one; else by order where the row
     prints a figure in each column (a row laid on a grid of its own: a "$"
-    inside one row's cells only); by order under the first part's columns of
-    figures where it leaves a heading's blank all through and the row prints as
-    many (`Across.printed`); else where each figure's right edge stands,
+    inside one row's cells only); else where each figure's right edge stands,
     measured across the row as the first part's across its grid (a column
     printed blank in the row, or all through the part), where that is plain."""
     if to:
         return [to[c.column] for c in figures]
     if len(figures) == len(across.slots):
         return list(across.slots)
-    if across.printed and len(figures) == len(across.printed):  # (a column blank all through both parts)
-        return list(across.printed)
     if len(figures) > len(across.slots):
         return None
     return _aligned(cells, figures, across)
