@@ -163,7 +163,7 @@ def _marked(shown: list[HtmlCell], every: list[HtmlCell], figures: list[HtmlCell
     after = dict(zip(map(id, shown), [*shown[1:], None]))
     kept = set(map(id, figures))
     aside = [c for c in every if id(c) not in kept]
-    return all(lone_marker(c) and after[id(c)] is not None and _note(after[id(c)]) for c in aside)
+    return all(lone_marker(c) and (nxt := after[id(c)]) is not None and _note(nxt) for c in aside)
 
 
 def _note(cell: HtmlCell) -> bool:
