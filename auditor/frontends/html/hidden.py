@@ -15,7 +15,8 @@ past the cell or row it stands in (an old page's `<p style="display:none">`
 left open hides no other cell).
 
 Linear: "isplay" is found with `str.find`, each hidden element's end with one
-scan of its structure's tags.
+scan of its structure's tags; each distinct start tag is read by the tag
+pattern once (a Workiva 10-K hides the same cell in every row).
 """
 
 from __future__ import annotations
