@@ -59,3 +59,27 @@ def test_thousands_of_hidden_elements_never_closed_are_left_past_the_budget():
     cells = '<td style="display:none">x' * 5000
     out = hidden.blanked(cells)
     assert out is not None and len(out[1]) == 5000
+
+
+def test_a_hidden_start_tag_repeated_thousands_of_times_is_read_once(monkeypatch):
+    """Workiva's 10-Ks hide a column's cell in every row, the same tag each time
+    (khc-2023: 3,415 `<td colspan="3" style="display:none"/>`): each distinct
+    start tag is read by the tag pattern once, and the same text reads the same
+    (a ">" in quotes is no tag's end; a tag of another text is read for itself)."""
+    reads = []
+
+    class Counting:
+        def match(self, text, at):
+            reads.append(at)
+            return TAG.match(text, at)
+
+    TAG = hidden.TAG
+    monkeypatch.setattr(hidden, "TAG", Counting())
+    row = '<tr><td>Net sales</td><td colspan="3" style="display:none"/><td>1</td></tr>\n'
+    quoted = '<tr><td style="display:none" title="a>b">x</td><td>2</td></tr>\n'
+    text = "<table>" + row * 3000 + quoted * 2 + "<tr><td COLSPAN=3 style='display:none'/></tr></table>"
+    out = hidden.blanked(text)
+    assert out is not None and len(out[1]) == 3003
+    assert len(reads) == 4  # (the repeated cell once; the quoted ">" cell each time; the last its own)
+    assert "display" not in out[0] and out[0].count("Net sales") == 3000 and "x" not in out[0]
+    assert out[0].index("<td>2</td>") == text.index("<td>2</td>")

@@ -15,7 +15,8 @@ past the cell or row it stands in (an old page's `<p style="display:none">`
 left open hides no other cell).
 
 Linear: "isplay" is found with `str.find`, each hidden element's end with one
-scan of its structure's tags.
+scan of its structure's tags; each distinct start tag is read by the tag
+pattern once (a Workiva 10-K hides the same cell in every row).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from auditor.frontends.html.divs import (MOST_CLASSES, RULE_REACH, SELECTOR_REAC
                                          classed_starts, rule_selectors)
 
 Span = tuple[int, int]
+Tag = tuple[str, bool, int]  # (a start tag's name, whether it closes itself, where it ends: `_start_tag`)
 
 NONE_VALUE = re.compile(r"(?<!\s)\s*+:\s*+none\b", re.IGNORECASE)  # (after "display"; a run of spaces tried once)
 # The tags that end a hidden cell or row (a cell's own end tag, the next cell, row or table edge).
@@ -35,6 +37,7 @@ STRUCTURE = re.compile(r"<(/?)(td|th|tr|table|tbody|thead|tfoot)\b", re.IGNORECA
 CELL_EDGES = ("</td", "</th", "</tr", "<td", "<th", "<tr", "</table")
 BUDGET = 4  # times the text's length the ends of hidden elements may be looked for over (linear)
 HEADER = "<ix:header"  # (inline XBRL's header, `_holds_header`)
+TAG_REACH = 2000  # how far a start tag's first ">" is looked for, to know it again (`_start_tag`)
 UNCLOSED_REACH = 20000  # how far an element never closed is looked into for the cell it stands in
 
 
@@ -57,6 +60,7 @@ def blanked(text: str, table_words: Optional[Sequence[int]] = None) -> Optional[
     # (the next "<ix:header" at or after the element asked of: one pass over the text for all of them,
     # where Workiva's 10-Ks hide thousands of cells after their one header)
     header = text.find(HEADER)
+    tags: dict[str, Tag] = {}  # (each distinct start tag read once: khc-2023 hides 3,415 cells of one tag)
     for start in sorted(starts):
         if header != -1 and header < start:
             header = text.find(HEADER, start)
@@ -64,7 +68,7 @@ def blanked(text: str, table_words: Optional[Sequence[int]] = None) -> Optional[
             continue  # (inside an element already hidden; or inline XBRL's header, see `_holds_header`)
         if budget[0] < 0:
             break  # (hostile markup, thousands of hidden elements never closed: the rest left to `grid`)
-        end = _element_end(text, start, depth(start), budget)
+        end = _element_end(text, start, depth(start), budget, tags)
         if end is not None:
             spans.append((start, end))
             reach = end
@@ -180,19 +184,38 @@ def _in_style_block(text: str, last: int, at: int) -> bool:
     return last != -1 and text[last : last + 6].lower() == "<style"
 
 
-def _element_end(text: str, start: int, in_table: bool, budget: list[int]) -> Optional[int]:
+def _element_end(text: str, start: int, in_table: bool, budget: list[int], tags: dict[str, Tag]) -> Optional[int]:
     """Where the element whose start tag is at `start` ends (past its end tag,
     or where the cell or row it stands in ends), or None where it is no
     element (a start tag that does not parse, an element never closed)."""
+    name, closed, after = _start_tag(text, start, tags)
+    if not name:
+        return None
+    if name in VOID or closed:
+        return after
+    if name in ("td", "th", "tr"):
+        return _structure_end(text, after, name, budget)
+    return _inline_end(text, after, name, in_table, budget)
+
+
+def _start_tag(text: str, start: int, tags: dict[str, Tag]) -> Tag:
+    """The start tag at `start` read by TAG: its name (lower case; "" where it is
+    no start tag), whether it closes itself ("/>"), and where it ends.  A tag
+    read to its first ">" is kept by its text in `tags` (`blanked`'s): TAG
+    reads a tag to its first ">" outside quotes, which the tag's own text
+    decides, so the same text anywhere reads the same."""
+    close = text.find(">", start, start + TAG_REACH)
+    key = text[start : close + 1] if close != -1 else ""
+    known = tags.get(key) if key else None
+    if known is not None:
+        return known[0], known[1], start + known[2]
     tag = TAG.match(text, start)
     if tag is None or tag.group(1):
-        return None
-    name = tag.group(2).lower()
-    if name in VOID or tag.group(3).rstrip().endswith("/"):
-        return tag.end()
-    if name in ("td", "th", "tr"):
-        return _structure_end(text, tag.end(), name, budget)
-    return _inline_end(text, tag.end(), name, in_table, budget)
+        return "", False, start
+    read = (tag.group(2).lower(), tag.group(3).rstrip().endswith("/"), tag.end() - start)
+    if tag.end() == close + 1:
+        tags[key] = read
+    return read[0], read[1], tag.end()
 
 
 def _structure_end(text: str, after: int, name: str, budget: list[int]) -> int:
