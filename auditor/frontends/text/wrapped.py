@@ -128,7 +128,7 @@ def cuts(lines: Sequence[str], region: Region) -> tuple[list[Cut], list[Cut]]:
     sure = [_marked(Cut(n, above, line)) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
     if not sure:
         return sure, []  # (most regions: nothing wrapped, no second pass)
-    sure = _marks_told(sure, block, region.first)
+    sure = _marks_told(_rests_rests(sure, found, block, region.first), block, region.first)
     sure_lines = {c.line for c in sure}
     alone = [_marked(Cut(n, above, line)) for n, above, line, _ in _figures_under(block, region.first, 0)
              if n not in sure_lines and _label_alone(above)]
@@ -143,6 +143,39 @@ def _marked(cut: Cut, leading: re.Pattern[str] = LEADING_MARK) -> Cut:
         return cut
     mark = " " + m.group(1)
     return cut._replace(over=cut.over + mark, rest=" " * m.end() + cut.rest[m.end():], mark=len(mark))
+
+
+def _rests_rests(sure: list[Cut], found: Sequence[tuple[int, str, str, int]], block: Sequence[str],
+                 first: int) -> list[Cut]:
+    """The cuts with both lines of a row wrapped twice, figures alone one under the other under the row's
+    line (a label's), where either is not sure for its own line's shortness (a column's blanks wider than
+    COLUMN_BLANKS at a cut: a nil or a figure right-aligned in a wide column, or the gutters widened by
+    markers hanging past their columns, "-(b)" then 26 blanks and "-").  Taken where the row's line and its
+    rest hold fewer figures than the table's fullest row (its other rows' lines, each with its sure rests):
+    as they stand the row is short (refused as it is); `_twice_joined` then places the three parts under the
+    headings' rule's runs, or refuses them (their columns are not sure)."""
+    rests = {c.line: c for c in sure}
+    chains: list[list[tuple[int, tuple[str, str]]]] = []  # (consecutive lines of figures alone: a row's rests)
+    for n, above, line, _ in found:
+        if chains and chains[-1][-1][0] == n - 1:
+            chains[-1].append((n, (above, line)))
+        else:
+            chains.append([(n, (above, line))])
+    twice = [chain for chain in chains if len(chain) == 2 and not all(n in rests for n, _ in chain)]
+    if not twice:
+        return sure
+    rows = {c.line - 1 for c in sure} | set(rests)
+    joined: dict[int, Cut] = {}  # each wrapped row's last sure rest -> the row's line and its every sure rest
+    for c in sure:
+        head = c if c.line - 1 not in rests else joined.pop(c.line - 1, None)
+        if head is not None:
+            joined[c.line] = head._replace(rest=head.rest + "  " + c.rest) if head is not c else c
+    fullest = max([_figures(c.over + "  " + c.rest) for c in joined.values()]
+                  + [_figures(line) for n, line in enumerate(block, first) if n not in rows and _label_first(line)])
+    more = [_marked(Cut(n, above, line)) for chain in twice for n, (above, line) in chain
+            if n not in rests and _label_first(chain[0][1][0])
+            and _figures(chain[0][1][0] + "  " + chain[0][1][1]) < fullest]
+    return sorted(sure + more) if more else sure
 
 
 def _marks_told(found: list[Cut], block: Sequence[str], first: int) -> list[Cut]:
@@ -427,7 +460,9 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
             joined.append(cut)
             continue
         body, tail = cut.rest.strip(), lines[cut.line].strip()
-        counts = [len(NOTED.findall(part)) for part in (cut.over, body, tail)]
+        # (The row's line's figures those it ends on, a "$" cut from its figure perhaps: a dash in its label,
+        # "Deferred Tax Assets—Valuation Allowance", none of them.)
+        counts = [_figures(cut.over.rstrip().removesuffix("$")), *(len(NOTED.findall(part)) for part in (body, tail))]
         indent = " " * (printed_from(cut.rest) - 1)  # (kept: where the rest's figures are printed)
         if runs and _NUMBERED.fullmatch(tail) and _ends_unmarked(body) and sum(counts) == len(runs):
             # (A rest's rest "(1)" alone, one figure more than the rule's runs as a figure: the marker of the rest's
