@@ -13,7 +13,7 @@ Test support, not part of the tool.  A habit is `wrap-WIDTH[-indent-N][-rows]`:
 - short-last: the last column's heading "End of Period" (its "Balance at"
   dropped), the shortest: the top heading lines end over another column, their
   rests one column's words that are not the last column's.
-- marks-FORM (on -rows habits): footnote markers on figures, as real exhibits type them, each
+- marks-FORM (on -rows habits, and on the habits wrapping the headings too): footnote markers on figures, as real exhibits type them, each
   period's rows marking a column apiece from the last leftwards (the closing balance on the first
   row, the deductions on the second, ...: figures on a row's first line and on its wrapped rest),
   and every period's first nil too; the footnotes' text under the table.  FORM: glued ("2,894(c)"),
@@ -72,6 +72,8 @@ MARKS = {
 }
 MARKED = "-marks-"
 HABITS.update({_name(w, 0, True) + MARKED + form: (w, 0, True) for w in WIDTHS for form in MARKS})
+# The same with the headings wrapped too (no line typed whole shows the edge: the rows show it).
+HABITS.update({_name(w, 0, False) + MARKED + form: (w, 0, False) for w in WIDTHS for form in MARKS})
 _BALANCE_AT = re.compile(r"\bbalance\s+(?:at|as\s+of)\s+(?=end\b)", re.IGNORECASE)
 
 

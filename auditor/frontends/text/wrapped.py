@@ -162,7 +162,9 @@ def _rests_rests(sure: list[Cut], found: Sequence[tuple[int, str, str, int]], bl
         else:
             chains.append([(n, (above, line))])
     twice = [chain for chain in chains if len(chain) == 2 and not all(n in rests for n, _ in chain)]
-    if not twice:
+    once = [chain[0] for chain in chains if len(chain) == 1 and chain[0][0] not in rests
+            and _label_first(chain[0][1][0]) and _figures(chain[0][1][0]) > 0]
+    if not twice and not once:
         return sure
     rows = {c.line - 1 for c in sure} | set(rests)
     joined: dict[int, Cut] = {}  # each wrapped row's last sure rest -> the row's line and its every sure rest
@@ -175,6 +177,9 @@ def _rests_rests(sure: list[Cut], found: Sequence[tuple[int, str, str, int]], bl
     more = [_marked(Cut(n, above, line)) for chain in twice for n, (above, line) in chain
             if n not in rests and _label_first(chain[0][1][0])
             and _figures(chain[0][1][0] + "  " + chain[0][1][1]) < fullest]
+    # (A row wrapped once: its rest's figures exactly the row's missing ones, the row's line short without them.)
+    more += [_marked(Cut(n, above, line)) for n, (above, line) in once
+             if _figures(above.rstrip().removesuffix("$")) < fullest == _figures(above + "  " + line)]
     return sorted(sure + more) if more else sure
 
 
