@@ -780,3 +780,57 @@ def test_a_rest_opening_on_a_small_negative_of_a_column_the_other_rows_leave_bla
     assert "(2)           1,210           1,743" in lines
     result = _check(BLANK_BUT_ONE)
     assert result.error is not None and "4 figures of 5" in str(result.error)
+
+
+ROWS_TWICE_WIDE = FIXTURES / "thornbury-valve-2011-rows-folded-twice-past-wide-gutters-at-80-clean.txt"
+
+
+def test_a_row_wrapped_twice_past_a_wide_gutter_is_joined_under_the_rules_runs():
+    """Rows wrapped twice at 80 under headings and a rule typed whole, the gutters widened by markers hanging
+    past their columns: a rest's rest "-" (a nil right-aligned 26 blanks after the rest's last) under a rest 55
+    columns wide, not sure for that line's shortness, is its rest's rest where the row and its rest hold fewer
+    figures than the table's fullest row; a label's dash ("Inventory—valuation allowance") no figure of its
+    row's when its parts are set under the rule's runs (before s42-wrapover refused: "the row holding 5
+    figures of 6", "no rule under the headings shows a run for each of its columns")."""
+    text = ROWS_TWICE_WIDE.read_text()
+    lines = text.split("\n")
+    assert lines[35] == "-" and len(lines[34]) == 55 and "Inventory—valuation allowance" in text
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    rows = [row for p in result.schedules[0].periods for row in p.rows]
+    assert [len([c for c in row.cells if c is not None]) for row in rows] == [6] * 6
+    assert [(c.line, c.column) for c in (rows[2].cells[-1], rows[5].cells[-1])] == [(25, 1), (36, 1)]
+    typo = _check(text.replace("\n5,806,032\n", "\n5,806,302\n"))
+    assert [(f.check, f.location.line, f.location.column) for f in typo.findings if f.severity == "error"] == [
+        ("row_identity", 25, 1)]
+
+
+REST_UNDER_SHORT_ROW = FIXTURES / "wrexley-office-2003-rest-under-a-short-row-wrapped-at-80-clean.txt"
+
+
+def test_a_rest_under_a_row_too_short_to_show_the_cut_is_the_rows_where_it_completes_it():
+    """A long label and one figure (56 columns) over figures alone at the margin, the rest's first figure
+    standing more blanks after the cut than a column's (markers hanging past their columns widen the gutters):
+    not sure for the row's line's shortness, but the row holds one figure of the table's four and exactly four
+    with it: its rest, set back at the edge the headings show (before s42-wrapover refused: "figure '24,775'
+    lies in no figure column")."""
+    text = REST_UNDER_SHORT_ROW.read_text()
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    rows = [row for p in result.schedules[0].periods for row in p.rows]
+    officers = [row for row in rows if "officers" in row.label]
+    assert [[(str(c.value) if c.value is not None else None, c.line) for c in row.cells] for row in officers][0] == [
+        ("1052", 24), ("24775", 25), (None, 25), ("25827", 25)]
+
+
+@pytest.mark.parametrize("habit, layout, table", [
+    ("wrap-80-rows-marks-glued-over", "text-tagged", "cik866970-2011"),  # (a rest's rest under a short rest)
+    ("wrap-80-rows-marks-glued-over", "text-untagged", "cik863204-2000"),  # (both rests under short lines)
+    ("wrap-80-rows-marks-glued-over", "text-untagged", "harsco-2022"),  # (a label's dash, no figure)
+    ("wrap-80-rows-marks-glued-over", "text-tagged", "franklin-covey-2004"),  # (a rest under a short row)
+    ("wrap-72-rows-marks-glued-over", "text-untagged", "cik924642-2000"),  # (likewise, the row's figure a nil)
+])
+def test_rows_wrapped_past_wide_gutters_are_read_where_printed(habit, layout, table):
+    path = next(p for p in TABLES if p.stem == table)
+    for kind, spec in cases(path):
+        assert outcome(case_spec(spec, kind), habit, layout) == ("right", "")
