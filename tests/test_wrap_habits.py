@@ -108,8 +108,13 @@ def test_tables_whose_headings_wrapped_too_are_read_where_the_headings_place_ali
 # (a rest opening on "(2)" a marker where, as a figure, its row would hold one figure more than the table's
 # fullest row: moodys-2013, ryder-system-2017, exabyte-1999, clorox-fy2011, trimas-2001; a rest's rest "(1)"
 # alone, one figure more than the rule's runs as a figure: cik866970-2011's at 72); 1,646 (a label's rest, its
-# figures after it, a figure's marker a blank apart, "- (a)", "- 1/": trimas-2001's).  Left refused: a marker
-# hanging past its column under a rule wrapped too or no rule at all (glued-over, apart-over at 72).
+# figures after it, a figure's marker a blank apart, "- (a)", "- 1/": trimas-2001's); s42-wrapover 1,712 (the
+# markers hanging past their columns widen the gutters: a row's rest, or its rest's rest, under a line too short
+# to show the cut, taken where the row holds fewer figures than the table's fullest without it (a rest's rest
+# placed under the rule's runs; a rest wrapped once, exactly the fullest with it); a label's dash no figure of
+# its row's, "Deferred Tax Assets—Valuation Allowance", when a rest's rest is placed: harsco-2022).  Left
+# refused (16): cca-industries-2013 at 72 (a label alone, every figure wrapped off it, twice), cik854775-fy2000
+# at 72 (a row wrapped twice beside a column blank in every row: the rule's runs one more than its figures).
 READ_MARKED = {
     ("wrap-80-rows-marks-glued", "text-tagged"): 36, ("wrap-80-rows-marks-glued", "text-untagged"): 36,
     ("wrap-80-rows-marks-apart", "text-tagged"): 36, ("wrap-80-rows-marks-apart", "text-untagged"): 36,
@@ -117,24 +122,24 @@ READ_MARKED = {
     ("wrap-80-rows-marks-digit-apart", "text-tagged"): 36, ("wrap-80-rows-marks-digit-apart", "text-untagged"): 36,
     ("wrap-80-rows-marks-slash", "text-tagged"): 36, ("wrap-80-rows-marks-slash", "text-untagged"): 36,
     ("wrap-80-rows-marks-star", "text-tagged"): 36, ("wrap-80-rows-marks-star", "text-untagged"): 36,
-    ("wrap-80-rows-marks-glued-over", "text-tagged"): 32, ("wrap-80-rows-marks-glued-over", "text-untagged"): 30,
-    ("wrap-80-rows-marks-apart-over", "text-tagged"): 34, ("wrap-80-rows-marks-apart-over", "text-untagged"): 30,
+    ("wrap-80-rows-marks-glued-over", "text-tagged"): 36, ("wrap-80-rows-marks-glued-over", "text-untagged"): 36,
+    ("wrap-80-rows-marks-apart-over", "text-tagged"): 36, ("wrap-80-rows-marks-apart-over", "text-untagged"): 36,
     ("wrap-76-rows-marks-glued", "text-tagged"): 36, ("wrap-76-rows-marks-glued", "text-untagged"): 36,
     ("wrap-76-rows-marks-apart", "text-tagged"): 36, ("wrap-76-rows-marks-apart", "text-untagged"): 36,
     ("wrap-76-rows-marks-digit", "text-tagged"): 36, ("wrap-76-rows-marks-digit", "text-untagged"): 36,
     ("wrap-76-rows-marks-digit-apart", "text-tagged"): 36, ("wrap-76-rows-marks-digit-apart", "text-untagged"): 36,
     ("wrap-76-rows-marks-slash", "text-tagged"): 36, ("wrap-76-rows-marks-slash", "text-untagged"): 36,
     ("wrap-76-rows-marks-star", "text-tagged"): 36, ("wrap-76-rows-marks-star", "text-untagged"): 36,
-    ("wrap-76-rows-marks-glued-over", "text-tagged"): 32, ("wrap-76-rows-marks-glued-over", "text-untagged"): 27,
-    ("wrap-76-rows-marks-apart-over", "text-tagged"): 33, ("wrap-76-rows-marks-apart-over", "text-untagged"): 30,
+    ("wrap-76-rows-marks-glued-over", "text-tagged"): 36, ("wrap-76-rows-marks-glued-over", "text-untagged"): 36,
+    ("wrap-76-rows-marks-apart-over", "text-tagged"): 36, ("wrap-76-rows-marks-apart-over", "text-untagged"): 36,
     ("wrap-72-rows-marks-glued", "text-tagged"): 36, ("wrap-72-rows-marks-glued", "text-untagged"): 36,
     ("wrap-72-rows-marks-apart", "text-tagged"): 36, ("wrap-72-rows-marks-apart", "text-untagged"): 36,
     ("wrap-72-rows-marks-digit", "text-tagged"): 36, ("wrap-72-rows-marks-digit", "text-untagged"): 36,
     ("wrap-72-rows-marks-digit-apart", "text-tagged"): 36, ("wrap-72-rows-marks-digit-apart", "text-untagged"): 36,
     ("wrap-72-rows-marks-slash", "text-tagged"): 36, ("wrap-72-rows-marks-slash", "text-untagged"): 36,
     ("wrap-72-rows-marks-star", "text-tagged"): 36, ("wrap-72-rows-marks-star", "text-untagged"): 36,
-    ("wrap-72-rows-marks-glued-over", "text-tagged"): 23, ("wrap-72-rows-marks-glued-over", "text-untagged"): 23,
-    ("wrap-72-rows-marks-apart-over", "text-tagged"): 28, ("wrap-72-rows-marks-apart-over", "text-untagged"): 28,
+    ("wrap-72-rows-marks-glued-over", "text-tagged"): 32, ("wrap-72-rows-marks-glued-over", "text-untagged"): 32,
+    ("wrap-72-rows-marks-apart-over", "text-tagged"): 32, ("wrap-72-rows-marks-apart-over", "text-untagged"): 32,
 }
 
 
@@ -143,6 +148,60 @@ def test_wrapped_rows_whose_figures_carry_footnote_markers_are_never_misread(hab
     verdicts = [outcome(case_spec(spec, kind), habit, layout) for path in TABLES for kind, spec in cases(path)]
     assert [why[:300] for verdict, why in verdicts if verdict == "wrong"] == []
     assert sum(verdict == "right" for verdict, _ in verdicts) >= READ_MARKED[habit, layout]
+
+
+# The same markers with the headings wrapped too (wrap_habits' wrap-WIDTH-marks-FORM, class (d)): no line typed
+# whole shows the edge, the rows show it and the headings' rests are placed over their figures.  At least this
+# many of 36 read right (s42-wrapover: 518 of 1,728, 1,201 refused, as on main 762c36c), and misread exactly
+# the cases named in MISREAD_MARKED_HEADINGS (a fix takes them off; a new misreading fails).
+READ_MARKED_HEADINGS = {
+    ("wrap-80-marks-glued", "text-tagged"): 11, ("wrap-80-marks-glued", "text-untagged"): 10,
+    ("wrap-80-marks-apart", "text-tagged"): 10, ("wrap-80-marks-apart", "text-untagged"): 10,
+    ("wrap-80-marks-digit", "text-tagged"): 11, ("wrap-80-marks-digit", "text-untagged"): 10,
+    ("wrap-80-marks-digit-apart", "text-tagged"): 23, ("wrap-80-marks-digit-apart", "text-untagged"): 20,
+    ("wrap-80-marks-slash", "text-tagged"): 12, ("wrap-80-marks-slash", "text-untagged"): 11,
+    ("wrap-80-marks-star", "text-tagged"): 14, ("wrap-80-marks-star", "text-untagged"): 13,
+    ("wrap-80-marks-glued-over", "text-tagged"): 0, ("wrap-80-marks-glued-over", "text-untagged"): 4,
+    ("wrap-80-marks-apart-over", "text-tagged"): 0, ("wrap-80-marks-apart-over", "text-untagged"): 3,
+    ("wrap-76-marks-glued", "text-tagged"): 11, ("wrap-76-marks-glued", "text-untagged"): 12,
+    ("wrap-76-marks-apart", "text-tagged"): 11, ("wrap-76-marks-apart", "text-untagged"): 10,
+    ("wrap-76-marks-digit", "text-tagged"): 11, ("wrap-76-marks-digit", "text-untagged"): 12,
+    ("wrap-76-marks-digit-apart", "text-tagged"): 23, ("wrap-76-marks-digit-apart", "text-untagged"): 22,
+    ("wrap-76-marks-slash", "text-tagged"): 11, ("wrap-76-marks-slash", "text-untagged"): 12,
+    ("wrap-76-marks-star", "text-tagged"): 14, ("wrap-76-marks-star", "text-untagged"): 15,
+    ("wrap-76-marks-glued-over", "text-tagged"): 1, ("wrap-76-marks-glued-over", "text-untagged"): 3,
+    ("wrap-76-marks-apart-over", "text-tagged"): 1, ("wrap-76-marks-apart-over", "text-untagged"): 3,
+    ("wrap-72-marks-glued", "text-tagged"): 12, ("wrap-72-marks-glued", "text-untagged"): 11,
+    ("wrap-72-marks-apart", "text-tagged"): 12, ("wrap-72-marks-apart", "text-untagged"): 11,
+    ("wrap-72-marks-digit", "text-tagged"): 12, ("wrap-72-marks-digit", "text-untagged"): 11,
+    ("wrap-72-marks-digit-apart", "text-tagged"): 22, ("wrap-72-marks-digit-apart", "text-untagged"): 22,
+    ("wrap-72-marks-slash", "text-tagged"): 12, ("wrap-72-marks-slash", "text-untagged"): 11,
+    ("wrap-72-marks-star", "text-tagged"): 15, ("wrap-72-marks-star", "text-untagged"): 15,
+    ("wrap-72-marks-glued-over", "text-tagged"): 4, ("wrap-72-marks-glued-over", "text-untagged"): 5,
+    ("wrap-72-marks-apart-over", "text-tagged"): 4, ("wrap-72-marks-apart-over", "text-untagged"): 5,
+}
+# Known misreadings of class (d), on main 762c36c too: cca-industries-2013 tagged, markers hanging past their
+# columns (80 glued-over and apart-over, 76 apart-over): the headings' rests placed a column off ("COSTS AND"
+# over the deductions: two charged_costs columns, no deduction, a false row_identity on every row);
+# continental-materials-2018, markers a blank apart (80 apart both layouts, 76 apart untagged): a false
+# row_identity on the doubtful accounts' rows, or a cell read where none is printed.
+MISREAD_MARKED_HEADINGS = {
+    ("wrap-80-marks-glued-over", "text-tagged"): {"cca-industries-2013/clean", "cca-industries-2013/planted"},
+    ("wrap-80-marks-apart-over", "text-tagged"): {"cca-industries-2013/clean", "cca-industries-2013/planted"},
+    ("wrap-76-marks-apart-over", "text-tagged"): {"cca-industries-2013/clean", "cca-industries-2013/planted"},
+    ("wrap-80-marks-apart", "text-tagged"): {"continental-materials-2018/clean"},
+    ("wrap-80-marks-apart", "text-untagged"): {"continental-materials-2018/clean"},
+    ("wrap-76-marks-apart", "text-untagged"): {"continental-materials-2018/clean"},
+}
+
+
+@pytest.mark.parametrize("habit, layout", list(READ_MARKED_HEADINGS))
+def test_wrapped_tables_whose_figures_carry_markers_are_misread_no_more_than_known(habit, layout):
+    verdicts = {f"{path.stem}/{kind}": outcome(case_spec(spec, kind), habit, layout)
+                for path in TABLES for kind, spec in cases(path)}
+    assert {case for case, (verdict, _) in verdicts.items() if verdict == "wrong"} == \
+        MISREAD_MARKED_HEADINGS.get((habit, layout), set())
+    assert sum(verdict == "right" for verdict, _ in verdicts.values()) >= READ_MARKED_HEADINGS[habit, layout]
 
 
 def _check(text: str):
