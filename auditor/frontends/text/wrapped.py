@@ -147,13 +147,15 @@ def _marked(cut: Cut, leading: re.Pattern[str] = LEADING_MARK) -> Cut:
 
 def _rests_rests(sure: list[Cut], found: Sequence[tuple[int, str, str, int]], block: Sequence[str],
                  first: int) -> list[Cut]:
-    """The cuts with both lines of a row wrapped twice, figures alone one under the other under the row's
-    line (a label's), where either is not sure for its own line's shortness (a column's blanks wider than
-    COLUMN_BLANKS at a cut: a nil or a figure right-aligned in a wide column, or the gutters widened by
-    markers hanging past their columns, "-(b)" then 26 blanks and "-").  Taken where the row's line and its
-    rest hold fewer figures than the table's fullest row (its other rows' lines, each with its sure rests):
-    as they stand the row is short (refused as it is); `_twice_joined` then places the three parts under the
-    headings' rule's runs, or refuses them (their columns are not sure)."""
+    """The cuts with the rests not sure for their lines' shortness (a column's blanks wider than COLUMN_BLANKS
+    at a cut: a nil or a figure right-aligned in a wide column, or the gutters widened by markers hanging past
+    their columns, "-(b)" then 26 blanks and "-") that the table's rows tell are rests.  A row wrapped twice,
+    figures alone on two lines one under the other under the row's line (a label's): both lines, where the row's
+    line and its rest hold fewer figures than the table's fullest row (its other rows' lines, each with its sure
+    rests; as they stand the row is short, refused as it is); `_twice_joined` then places the three parts under
+    the headings' rule's runs, or refuses them (their columns are not sure).  A row wrapped once, figures alone
+    on one line under a row's line holding a figure at least: where the row's line holds fewer figures than the
+    fullest row and exactly as many with the line (never a line of figures more: a row of its own, say)."""
     rests = {c.line: c for c in sure}
     chains: list[list[tuple[int, tuple[str, str]]]] = []  # (consecutive lines of figures alone: a row's rests)
     for n, above, line, _ in found:
