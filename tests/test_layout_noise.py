@@ -418,7 +418,15 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                    for kind in ("", "-misfooted")
                    for edit in ("page break within a period", "without thousands separators")),
                  *((f"oberlin-textile-1999-label-rest-its-nil-marked-apart{kind}.txt", "page break within a period")
-                   for kind in ("", "-misfooted"))}
+                   for kind in ("", "-misfooted")),
+                 # (s42-wrapover: thornbury, rows wrapped twice past wide gutters, and wrexley, a rest under a
+                 # short row, both at 80 under headings typed whole: the edit breaks the page between a row's
+                 # line and its rest: the row short ("4 figures of 6"), or its rest a row of its own ("lies in
+                 # no figure column"): refused, never read otherwise.)
+                 *((f"{name}-{kind}.txt", "page break within a period")
+                   for name in ("thornbury-valve-2011-rows-folded-twice-past-wide-gutters-at-80",
+                                "wrexley-office-2003-rest-under-a-short-row-wrapped-at-80")
+                   for kind in ("clean", "closing-typo"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.
