@@ -193,8 +193,8 @@ def _markers(grid: Grid, part: Grid) -> frozenset[str]:
         shown = [c for c in nonblank(cells) if c.text.strip() != ")"]
         found.update(c.text.strip() for c, before in zip(shown[1:], shown) if lone_marker(c) and _figure(before)
                      and figured.isdisjoint(range(c.column, c.last + 1)))
-    for grid in (grid, part):
-        for cells in grid.rows:
+    for either in (grid, part):
+        for cells in either.rows:
             for c in cells:
                 if "(" not in c.text:
                     continue
