@@ -259,9 +259,10 @@ NO_EVIDENCE_LEFT = {"yarrow-farms-2023-ixbrl-group-caption-single-wrong-figure.h
 # Rows laid apart after a page break with no spacer cells, a charge's sign turned right after the opening
 # balance's cell ("5 | (4) | (1) (b)"): the "(4)" is read as the note's marker of the 5 beside it
 # (figures.lone_marker), the row's figures shift, the change found at the row's closing, not at its cell
-# (s41: wensley-forge's charge-typo, the sign of 4 at 91:19).  A class to read by the row's count of
-# figures (notes, stop 41); strict: a mend makes this pass and must take it out.
-MARKER_OR_FIGURE = {"wensley-forge-2003-rows-apart-noted-small-negative-charge-typo.htm"}
+# (s41: wensley-forge's charge-typo, the sign of 4 at 91:19).  Read by the row's count of figures since
+# s42 (remap._marked: a "(4)" followed by a figure with its own note carries none; html/brackley-tool-2001-
+# rows-apart-small-negative-after-opening-*); strict: a mend makes an entry pass and must take it out.
+MARKER_OR_FIGURE: set[str] = set()
 
 
 def _known(p):

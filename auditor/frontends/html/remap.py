@@ -18,11 +18,14 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Iterator, NamedTuple, Optional
 
-from auditor.frontends.html.figures import kind, lone_marker, nonblank, printed_figures, tokens
+from auditor.frontends.html.figures import SMALL_PAREN, kind, lone_marker, nonblank, printed_figures, tokens
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.transposed import period_cells
+from auditor.lazy_pattern import lazy_compile
 
 Slot = tuple[int, int]  # a column of figures: its first and last grid column
+# A note's marker among words: "Reserves (1)", "(1) Includes ..." (not "(12,345)": a figure's).
+NUMBERED_MARK = lazy_compile(r"(?<![\d,.])\(\d{1,2}\)")
 
 
 class Across(NamedTuple):
@@ -30,6 +33,7 @@ class Across(NamedTuple):
 
     slots: list[Slot]
     label: int
+    markers: frozenset[str] = frozenset()  # the "(1)"s the table prints as notes' markers (`_markers`)
 
 
 def laid_under(grid: Grid, part: Grid) -> Optional[Grid]:
@@ -41,7 +45,7 @@ def laid_under(grid: Grid, part: Grid) -> Optional[Grid]:
     if not own or not slots:
         return None
     to = dict(zip(own, slots)) if len(own) == len(slots) else {}  # (the part's columns, one for one: by order)
-    across = Across(slots, _label_end(grid.rows))
+    across = Across(slots, _label_end(grid.rows), _markers(grid, part))
     rows = [_moved(cells, own, to, across) for cells in part.rows]
     if any(row is None for row in rows):
         return None
@@ -119,7 +123,7 @@ def _moved(cells: list[HtmlCell], own: list[int], to: dict[int, Slot], across: A
     if period_cells(cells):
         return _headed(shown, slots)
     dollars = _by_dollars(shown, slots)
-    figures = [c for c, _ in dollars] if dollars else _row_figures(cells, shown, own, to, len(slots))
+    figures = [c for c, _ in dollars] if dollars else _row_figures(cells, shown, own, to, len(slots), across.markers)
     if not figures:
         return _headed(shown, slots)
     placed = [slot for _, slot in dollars] if dollars else _row_slots(cells, figures, to, across)
@@ -141,29 +145,66 @@ def _moved(cells: list[HtmlCell], own: list[int], to: dict[int, Slot], across: A
 
 
 def _row_figures(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], to: dict[int, Slot],
-                 columns: int) -> list[HtmlCell]:
+                 columns: int, markers: frozenset[str] = frozenset()) -> list[HtmlCell]:
     """A row's figures (`_figure_in`).  A small one in parentheses right after a figure ("(96)",
     "(1)") is a note's marker beside it, but not where the row prints one figure fewer than the
     first part's columns without it, as many with it, and either a cell for every column, none
     blank (a row laid on a grid of its own, no spacer between its figures), or a note's marker of
-    its own right after it ("(1)" "(d)": a marker carries none): its negative figure then (in the
-    part's columns of figures where those are the first's one for one: "(11)" "(10)")."""
+    its own right after it ("(1)" "(d)": a marker carries none; `_marked`): its negative figure then
+    (in the part's columns of figures where those are the first's one for one: "(11)" "(10)")."""
     figures = [c for c, before in zip(shown, [None, *shown]) if (c.column in own or not to) and _figure_in(c, own, before)]
     if len(figures) >= columns:
         return figures
     every = [c for c in shown if c.column > 0 and kind(c) == "figure"]
     printed = [c for c in cells if c.column >= _label_end([cells])]
-    plain = len(every) == columns and (all(kind(c) != "blank" for c in printed) or _marked(shown, every, figures))
+    plain = len(every) == columns and (all(kind(c) != "blank" for c in printed) or _marked(shown, every, figures, markers))
     return every if plain and all(c.column in to for c in every if to) else figures
 
 
-def _marked(shown: list[HtmlCell], every: list[HtmlCell], figures: list[HtmlCell]) -> bool:
+def _marked(shown: list[HtmlCell], every: list[HtmlCell], figures: list[HtmlCell],
+            markers: frozenset[str] = frozenset()) -> bool:
     """Whether each small figure in parentheses `figures` sets aside as a note's marker is followed,
-    in the next cell printing something, by a note's marker alone ("(1)" then "(d)")."""
+    in the next cell printing something, by a note's marker alone ("(1)" then "(d)"), or by another
+    such figure that is ("5" "(4)" "(1)" "(b)": a charge turned negative right after the opening's
+    cell, the next column's "(1)" with its note; a marker carries none); none of them a marker the
+    table prints as one elsewhere (`markers`: "231" "(1)" "(d)", a figure's two notes)."""
     after = dict(zip(map(id, shown), [*shown[1:], None]))
     kept = set(map(id, figures))
     aside = [c for c in every if id(c) not in kept]
-    return all(lone_marker(c) and (nxt := after[id(c)]) is not None and _note(nxt) for c in aside)
+    told: set[int] = set()  # (from the right: the figure a chain's next one is, told first)
+    for c in reversed(aside):
+        nxt = after[id(c)]
+        if not lone_marker(c) or c.text.strip() in markers or nxt is None or not (_note(nxt) or id(nxt) in told):
+            return False
+        told.add(id(c))
+    return True
+
+
+def _markers(grid: Grid, part: Grid) -> frozenset[str]:
+    """The small figures in parentheses ("(1)") a table prints as notes' markers: in the first
+    part, one right after a figure in grid columns no figure of it stands in (beside its figure,
+    under its heading: "12 | | (1) | | 5"); in either part, one raised (<sup>), flagged a figure's
+    marker by its columns (`marks.notes`), or among words (a label's or a heading's "Reserves (1)",
+    a note's line under the table "(1) Includes ...")."""
+    found: set[str] = set()
+    rows = _figure_rows(grid.rows)
+    figured = {n for cells in rows for c in cells if _figure(c) for n in range(c.column, c.last + 1)}
+    for cells in rows:
+        shown = [c for c in nonblank(cells) if c.text.strip() != ")"]
+        found.update(c.text.strip() for c, before in zip(shown[1:], shown) if lone_marker(c) and _figure(before)
+                     and figured.isdisjoint(range(c.column, c.last + 1)))
+    for either in (grid, part):
+        for cells in either.rows:
+            for c in cells:
+                if "(" not in c.text:
+                    continue
+                if c.note:
+                    found.add(c.text.strip())
+                elif kind(c) == "text":
+                    found.update(m.group() for m in NUMBERED_MARK.finditer(c.text))
+                else:
+                    found.update(t.text.strip() for t in tokens(c) if c.sup[t.start] and SMALL_PAREN.match(t.text.strip()))
+    return frozenset(found)
 
 
 def _note(cell: HtmlCell) -> bool:

@@ -1,0 +1,64 @@
+"""A small figure in parentheses right after a figure's cell, on rows laid apart after a page
+break: a note's marker beside the figure, or the row's negative figure (s42 markers).
+
+Rows laid on a grid of their own tell nothing by where their cells stand; the row's count of
+figures against the first part's columns and the markers the table prints as markers elsewhere
+do (html.remap._row_figures, _marked, _markers).  Each case is built on the layout of
+tests/fixtures/html/wensley-forge-2003-rows-apart-noted-small-negative-clean (split_habits' apart
+mode after the first account)."""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+import auditor
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE / "fixtures" / "html"))
+
+import _make  # noqa: E402
+from render_html import HtmlStyle, place_sentinels, render  # noqa: E402
+from split_habits import split_apart  # noqa: E402
+
+
+def _written(s, tmp_path, *, apart_notes: str = "") -> Path:
+    rendered = render(s, HtmlStyle(), before="", after="", sentinels=True)
+    rendered.text = split_apart(rendered.text, 0, False, "none").replace("\x03", "</td><td>")
+    rendered = place_sentinels(rendered)
+    path = tmp_path / "table.htm"
+    path.write_text(rendered.text)
+    return path
+
+
+def _two_markers_blank_column():
+    """2002's receivables row prints its charge with two notes in cells of their own, "19" "(1)"
+    "(d)", and no figure at all under 'Additions Charged to Other Accounts' (a blank cell, no
+    dash); the table marks 2003's receivables charge "(1)" in the first part, beside its figure."""
+    s = copy.deepcopy(_make.WENSLEY)
+    row = s["periods"][1]["rows"][1]
+    row["cells"], row["footnotes"] = ["24", "19", "", "12", "31"], ["", "(1)\x03(d)", "", "(a)", ""]
+    s["periods"][0]["rows"][1]["footnotes"] = ["", "(1)", "", "(a)", ""]
+    s["periods"][1]["rows"][-1]["cells"] = ["31", "20", "\u2014", "12", "39"]
+    return s
+
+
+def test_a_figures_two_notes_in_a_row_missing_a_figure_are_no_figure(tmp_path):
+    """Before s42 the "(1)" followed by its "(d)" was read as the charged-to-other figure (a
+    marker carries none), where the table prints "(1)" as a note's marker: a column total of
+    charged_other said wrong, a false finding.  Now a marker the table prints as one is no
+    figure: the row is not placed (refused, never guessed) or placed right."""
+    result = auditor.check_file(str(_written(_two_markers_blank_column(), tmp_path)))
+    assert not [f for f in result.findings if f.severity == "error"], [f.message for f in result.findings]
+
+
+def test_a_small_negative_right_after_the_opening_is_the_rows_charge(tmp_path):
+    """'13' '(4)' '(1)' '(b)' '' '1' '' '7': the '(4)' followed by the next column's '(1)' with its
+    own note is the charge, not a marker beside the opening balance (before s42: read as one, the
+    row's charge blank and two false findings)."""
+    s = copy.deepcopy(_make.BRACKLEY)
+    result = auditor.check_file(str(_written(s, tmp_path)))
+    assert result.error is None and not result.findings, [f.message for f in result.findings]
+    row = result.schedules[0].periods[2].rows[1]
+    assert [c.raw if c else None for c in row.cells] == ["13", "(4)", "(1)", "1", "7"]
