@@ -14,6 +14,7 @@ and the part is refused by its caller, never dropped.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
@@ -271,7 +272,8 @@ def _short_rows(grid: Grid, rows: list[list[HtmlCell]], own: list[int], across: 
             if run is not None:
                 plain.append(dict(zip(run, figures)))
             else:
-                short.append((cells, figures, any(kind(c) == "blank" for c in cells if c.column >= _label_end([cells]))))
+                label = _label_end([cells])
+                short.append((cells, figures, any(kind(c) == "blank" for c in cells if c.column >= label)))
     if not short:
         return {}
     printed = tuple(sorted({slot for row in plain for slot in row}))
@@ -327,16 +329,18 @@ def _placings(short: list[tuple[list[HtmlCell], list[HtmlCell]]], slots: list[Sl
 
 
 def _first_rows(grid: Grid, slots: list[Slot]) -> list[dict[Slot, HtmlCell]]:
-    """The first part's rows of figures, each figure under its column (a row with a figure under none aside)."""
+    """The first part's rows of figures, each figure under its column (a row with a figure under none
+    aside; each column found by bisection: linear in a wide table's columns)."""
+    starts = [a for a, _ in slots]  # (left to right, none overlapping)
     out = []
     for cells in _figure_rows(grid.rows):
         row: dict[Slot, HtmlCell] = {}
         for c in cells:
             if _figure(c):
-                slot = next((s for s in slots if s[0] <= c.column and c.last <= s[1]), None)
-                if slot is None:
+                k = bisect_right(starts, c.column)
+                if not k or c.last > slots[k - 1][1]:
                     break
-                row[slot] = c
+                row[slots[k - 1]] = c
         else:
             if row:
                 out.append(row)
