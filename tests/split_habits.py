@@ -205,7 +205,9 @@ def _split_block(text: str, opening: int, body: int, at: int, headed: bool, capt
     return out if out.count(SENTINEL) == text.count(SENTINEL) else None
 
 
-GROUP = re.compile(r'<td>&nbsp;</td>\n?<td>(\$?)</td><td( align="right")?>((?:(?!</td>).)*)</td><td>(\)?)</td>', re.S)
+# (a figure's spacer, "$", figure and ")" cells; the spacer a note's "(1)" where one stands after the figure
+# before: html-2003's deductions then the ending balance, the note kept in a cell of its own)
+GROUP = re.compile(r'<td>(?:&nbsp;|(\([a-z\d]{1,2}\)))</td>\n?<td>(\$?)</td><td( align="right")?>((?:(?!</td>).)*)</td><td>(\)?)</td>', re.S)
 
 
 def rows_apart(text: str) -> str:
@@ -216,7 +218,8 @@ def rows_apart(text: str) -> str:
     at = text.rindex(BREAK)  # (the cut's break: not a page break of the layout's own after it, DFIN's
     start = text.index("<table", at)  # <div> round each page's table)
     end = text.index("</table>", start)
-    part = GROUP.sub(lambda m: f'<td align="right">{m.group(3)}{m.group(4)}</td>', text[start:end])
+    part = GROUP.sub(lambda m: f'{f"<td>{m.group(1)}</td>" if m.group(1) else ""}<td align="right">{m.group(4)}{m.group(5)}</td>',
+                     text[start:end])
     if part == text[start:end]:  # (the modern software's cells, none of the 1999-2003 groups: a row at a time)
         part = ROW.sub(lambda m: _row_apart(m.group(0)), part)
     row = next((m for m in ROW.finditer(part) if SENTINEL in m.group(0)), None)
