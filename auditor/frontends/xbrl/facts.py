@@ -127,13 +127,14 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
     if not found:
         return Facts((), {})
     resources = _resources(text)
-    contexts = _contexts(resources, {a.get("contextref", "") for _, a, _ in found})
+    parsed: dict = {}  # (each context read once: the kindred ask for the same again, `_contexts`)
+    contexts = _contexts(resources, {a.get("contextref", "") for _, a, _ in found}, parsed)
     if rows_only:
         found = _on_reserve_axis(found, [], contexts, axis)
         if not found:
             return Facts((), {})
     if kin is not None:
-        kindred, siblings = _kindred(text, resources, found, contexts, kin, on_axis, axis)
+        kindred, siblings = _kindred(text, resources, found, contexts, kin, on_axis, axis, parsed)
         found = sorted(found + kindred, key=lambda e: e[0].start())
         contexts.update({cid: c for cid, c in siblings.items() if any(a.get("contextref") == cid for _, a, _ in kindred)})
     hidden = _spans(text, "<ix:hidden", "</ix:hidden>")
@@ -277,12 +278,12 @@ def _named(text: str, pattern: Pattern) -> list[Element]:
 
 
 def _kindred(text: str, resources: str, found: list[Element], contexts: dict, kin: Callable[[str], bool],
-             on_axis: Optional[Pattern], axis: str) -> tuple[list[Element], dict]:
+             on_axis: Optional[Pattern], axis: str, parsed: Optional[dict] = None) -> tuple[list[Element], dict]:
     """The elements `_kin` adds (a company's own concepts; `on_axis`'s on a reserve's
     row), and the contexts they may use: a reserve's contexts of other periods, and
     (for `on_axis`) every context of a reserve axis."""
     axes = _axes_of(found, contexts, axis) if on_axis is not None else set()
-    siblings = _contexts(resources, _naming(resources, {m for c in contexts.values() for _, m in c.members} | axes))
+    siblings = _contexts(resources, _naming(resources, {m for c in contexts.values() for _, m in c.members} | axes), parsed)
     every = {**siblings, **contexts}
     kindred = _kin(text, found, every, kin, on_axis)
     own = [e for e in kindred if e[2].rpartition(":")[0] not in STANDARD]
@@ -562,24 +563,44 @@ def _spans(text: str, opening: str, closing: str) -> list:
     return spans
 
 
-def _contexts(text: str, wanted: set) -> dict:
+def _contexts(text: str, wanted: set, parsed: Optional[dict] = None) -> dict:
     """The contexts the family's facts use (a document declares thousands; only
-    their start tags are visited, and only the wanted ones parsed)."""
+    their start tags are visited, and only the wanted ones parsed).  `parsed`:
+    the contexts of `text` read already, by their start and id (None: no period),
+    and those found for a set of ids, kept by the caller that asks again (the
+    kindred's contexts are often the family's own: not looked for again)."""
+    asked = frozenset(wanted)
+    if parsed is not None and asked in parsed:
+        return dict(parsed[asked])
     contexts = {}
     for cid, start in _context_starts(text, wanted):
-        end = CONTEXT_END.search(text, start)
-        body = text[start:end.start() if end else len(text)]
-        dates = {k.lower(): v for k, v in PERIOD.findall(body)}
-        try:
-            if "instant" in dates:
-                begin, last = None, _date(dates["instant"])
-            else:
-                begin, last = _date(dates["startdate"]), _date(dates["enddate"])
-        except (KeyError, ValueError):
-            continue  # "forever" or a malformed date: no Schedule II period
-        members = tuple(sorted((d, " ".join(without_tags(v).split())) for _, d, v in MEMBER.findall(body)))
-        contexts[cid] = Context(cid, begin, last, members)
+        if parsed is not None and (start, cid) in parsed:
+            context = parsed[start, cid]
+        else:
+            context = _context(text, cid, start)
+            if parsed is not None:
+                parsed[start, cid] = context
+        if context is not None:
+            contexts[cid] = context
+    if parsed is not None:
+        parsed[asked] = dict(contexts)
     return contexts
+
+
+def _context(text: str, cid: str, start: int) -> Optional[Context]:
+    """The context `cid` whose start tag is at `start`; None where it names no period of days."""
+    end = CONTEXT_END.search(text, start)
+    body = text[start:end.start() if end else len(text)]
+    dates = {k.lower(): v for k, v in PERIOD.findall(body)}
+    try:
+        if "instant" in dates:
+            begin, last = None, _date(dates["instant"])
+        else:
+            begin, last = _date(dates["startdate"]), _date(dates["enddate"])
+    except (KeyError, ValueError):
+        return None  # "forever" or a malformed date: no Schedule II period
+    members = tuple(sorted((d, " ".join(without_tags(v).split())) for _, d, v in MEMBER.findall(body)))
+    return Context(cid, begin, last, members)
 
 
 def _context_starts(text: str, wanted: set[str]) -> Iterator[tuple[str, int]]:
