@@ -33,16 +33,18 @@ from auditor.labels import CONTINUED, YEAR, is_period, marks_a_footnote
 Open = Callable[[Grid], bool]  # whether a grid's last rows are carried on by a part without headings
 
 
-def joined(doc: Document, span: Span, grid: Grid, is_open: Open) -> tuple[Grid, list[Span]]:
+def joined(doc: Document, span: Span, grid: Grid, is_open: Open,
+           first: Optional[Grid] = None) -> tuple[Grid, list[Span]]:
     """The grid of the table at `span` with the parts carrying it on after page
-    breaks, and those parts' spans (none where nothing is joined)."""
+    breaks, and those parts' spans (none where nothing is joined); `first`, the
+    schedule's first part where `span` is one of its later tables (`_under`)."""
     spans: list[Span] = []
     while is_open(grid):
         end = (spans[-1] if spans else span)[1]
         after = _block_head_again(doc, end, grid) or _part_after(doc, end)
         if after is None and not spans and headings_only(grid):
             after = _headings_after(doc, span[1], grid)
-        part = None if after is None else _under(grid, after[1])
+        part = None if after is None else _under(grid, after[1], first)
         if after is None or part is None:
             break
         grid = under_years(_appended(grid, part), len(grid.rows))  # (its rows on a grid of their own: by the years)
@@ -161,10 +163,7 @@ def head_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) -> bo
     row), no row under it (it ends at `end`), the table after it under headings of its own.
     Page furniture, as a page number is: the tables after it go on with the schedule.  (A
     table without headings after it carries its rows on: joined to it, or refused.)"""
-    ours = {_row_text(cells) for cells in first.rows[:top]} - {""}
-    rows = [cells for cells in grid.rows if nonblank(cells)]
-    if not rows or not all(_row_text(cells) in ours or (len(nonblank(cells)) == 1 and _period_again(_row_text(cells)))
-                           for cells in rows):
+    if not _headings_again(grid, first, top):
         return False
     nxt = doc.next_table(end)
     return nxt is None or not headless(doc.grid(nxt))
@@ -191,6 +190,15 @@ def caption_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) ->
     return None if headless(doc.grid(nxt)) or headings_only(doc.grid(nxt)) else text
 
 
+def _headings_again(grid: Grid, first: Grid, top: int) -> bool:
+    """Whether every row `grid` prints is a row of `first`'s above its first row of figures
+    (`top`) printed again, or a period's caption alone ("2002"); at least one row."""
+    ours = {_row_text(cells) for cells in first.rows[:top]} - {""}
+    rows = [cells for cells in grid.rows if nonblank(cells)]
+    return bool(rows) and all(_row_text(cells) in ours or (len(nonblank(cells)) == 1 and _period_again(_row_text(cells)))
+                              for cells in rows)
+
+
 def _period_again(text: str) -> bool:
     """A period's caption, or its year alone ("2002", "2002 (continued)") as typed again on the next page."""
     return is_period(text) or YEAR.fullmatch(CONTINUED.sub("", text).strip(" ()")) is not None
@@ -200,7 +208,8 @@ def _row_text(cells: list) -> str:
     return " ".join(c.text.strip() for c in nonblank(cells))
 
 
-def tables_after(doc: Document, span: Span, is_open: Open) -> Iterator[tuple[int, tuple[Span, ...], Grid]]:
+def tables_after(doc: Document, span: Span, is_open: Open,
+                 first: Optional[Grid] = None) -> Iterator[tuple[int, tuple[Span, ...], Grid]]:
     """(end of the one before, spans, grid) of each table after `span` while
     little text (page furniture, a caption) lies between, each joined to the
     parts carrying it on (`joined`); the caller stops it."""
@@ -212,7 +221,7 @@ def tables_after(doc: Document, span: Span, is_open: Open) -> Iterator[tuple[int
         if not doc.plain(*nxt):
             end = nxt[1]  # an empty table a page break leaves (its rows all on the page before): furniture
             continue
-        grid, more = joined(doc, nxt, under_years(doc.grid(nxt)), is_open)
+        grid, more = joined(doc, nxt, under_years(doc.grid(nxt)), is_open, first)
         yield end, (nxt, *more), grid
         end = (more[-1] if more else nxt)[1]
 
@@ -269,13 +278,24 @@ def headless(grid: Grid) -> bool:
     return False
 
 
-def _under(grid: Grid, part: Grid) -> Optional[Grid]:
+def _under(grid: Grid, part: Grid, first: Optional[Grid] = None) -> Optional[Grid]:
     """The part on `grid`'s columns: as it is where laid on the same ones or
     where `grid` prints labels alone (`labels_alone`), else its figures moved
-    under `grid`'s by order (`remap`), else None."""
+    under `grid`'s by order (`remap`), else None.  Where `grid` is the schedule's
+    headings typed again over the next page (`_typed_again`: no figure of its
+    own), the first part's figures are the evidence of the columns it prints in."""
     if printed_width(part) == printed_width(grid) or labels_alone(grid) or _phrases_alone(grid):
         return part
-    return laid_under(grid, part)
+    return laid_under(grid, part, first if first is not None and _typed_again(grid, first) else None)
+
+
+def _typed_again(grid: Grid, first: Grid) -> bool:
+    """Whether `grid` prints `first`'s headings again and nothing else (a period's caption
+    aside): every row a row of `first`'s above its first row of figures, or a period's
+    caption alone ("1999"), and at least one row of headings."""
+    top = next((r for r, cells in enumerate(first.rows) if any(kind(c) == "figure" for c in nonblank(cells))
+                and not html_transposed.period_cells(cells)), len(first.rows))
+    return _headings_again(grid, first, top) and any(len(nonblank(cells)) > 1 for cells in grid.rows)
 
 
 def _phrases_alone(grid: Grid) -> bool:

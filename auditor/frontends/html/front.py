@@ -514,7 +514,7 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     periods = _ending_account(first_grid, first)  # read so far for the current account
     carried: Optional[str] = None  # (an account's caption at a page's foot, over the next page's rows)
     above = span
-    for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures):
+    for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures, first_grid):
         # (the part's footnotes at its page's foot, "1. Uncollectible accounts written off", are no text between)
         between, above = breaks.texts_between(doc, above, end, nxt[0][0]), nxt[-1]
         if _another_schedule(doc, end, nxt[0][0], first_grid, grid, named_by):

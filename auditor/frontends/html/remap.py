@@ -58,9 +58,11 @@ class Across(NamedTuple):
     short: dict[int, Placing] = {}
 
 
-def laid_under(grid: Grid, part: Grid) -> Optional[Grid]:
+def laid_under(grid: Grid, part: Grid, first: Optional[Grid] = None) -> Optional[Grid]:
     """`part` with its cells moved into `grid`'s columns of figures; None where
-    a row's figures cannot be placed plainly (`_row_slots`)."""
+    a row's figures cannot be placed plainly (`_row_slots`).  `first`: the schedule's
+    first part where `grid` is its headings typed again, printing no figure: its rows
+    are then the evidence `_short_rows` goes by, where it has `grid`'s columns."""
     # (a part printing small negatives alone, "(11)" "(10)": their columns, none a note's marker then)
     own = _figure_columns(part.rows) or sorted({c.column for cells in _figure_rows(part.rows) for c in _printed(cells)})
     slots = _columns(grid)
@@ -69,7 +71,8 @@ def laid_under(grid: Grid, part: Grid) -> Optional[Grid]:
     to = dict(zip(own, slots)) if len(own) == len(slots) else {}  # (the part's columns, one for one: by order)
     across = Across(slots, _label_end(grid.rows), _markers(grid, part))
     if not to:
-        across = across._replace(short=_short_rows(grid, part.rows, own, across))
+        shown = first if first is not None and not _figure_columns(grid.rows) and _columns(first) == slots else grid
+        across = across._replace(short=_short_rows(shown, part.rows, own, across))
     rows = [_moved(cells, own, to, across) for cells in part.rows]
     if any(row is None for row in rows):
         return None
