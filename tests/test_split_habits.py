@@ -391,18 +391,22 @@ def test_the_modern_softwares_rows_laid_apart_under_the_next_periods_caption_are
 
 
 @pytest.mark.parametrize("cut", [next_cut_name(*c) for c in NEXT_CUTS if c[0]])
-@pytest.mark.parametrize("layout", ("ixbrl-2023", "workiva", "toppan"))
+@pytest.mark.parametrize("layout", MODERN)
 def test_the_modern_softwares_rows_laid_apart_under_headings_typed_again_at_the_foot_are_read_right(layout, cut):
     # (s40 apartmodern: the same cuts, the headings typed again over the next period's caption at the page's
     # foot: its rows, joined to that part, were read under the wrong columns where their period's caption row
     # spans the table (html.breaks._printed_width: such a row tells nothing of the columns a part is laid on);
-    # 25 right of 73 before, 69 now, the rest refused (cik854775-fy2000: a column printed blank all through).)
+    # 25 right of 73 before, 69 then, the rest refused (cik854775-fy2000: a column printed blank all through,
+    # 4 cuts a way, dfin's 2).  s42 nextheaded2: those 28 cuts read right: the headings typed again print no
+    # figure, the first part's rows tell which column the rows after the break leave blank
+    # (html.breaks._typed_again, html.remap.laid_under).  Every cut read right, in every modern layout.
+    # Fixtures pellworth-2000-headed-rows-apart-blank-column-*.)
     from split_habits import split_next_apart
 
     headed, caption = next(c for c in NEXT_CUTS if next_cut_name(*c) == cut)
-    wrong, tried = _cuts_misread(layout, headed, caption, period_ends, split_next_apart, wrong_if=_read_wrong)
-    assert wrong == [], wrong[:3]
-    assert tried >= 60
+    other, tried = _cuts_misread(layout, headed, caption, period_ends, split_next_apart)
+    assert other == [], other[:3]
+    assert tried >= (54 if layout == "dfin" else 72)
 
 
 def test_dfins_rows_laid_apart_after_a_break_are_never_misread():
