@@ -640,7 +640,8 @@ def _fits(joined: str, edge: int, cut: Optional[Cut]) -> bool:
 def _columns(rows: Sequence[Sequence[re.Match[str]]]) -> list[tuple[int, int]]:
     """Each figure column's span (1-based first and last column) on the rejoined rows (`rows`:
     each one's figures), counted from the right, as many as every row holds (a year or a number in
-    a row's label is no column; a row holding fewer figures is refused by `short_rows`)."""
+    a row's label is no column; a row holding fewer figures is refused by `short_rows`): to its figures'
+    last digits or ")", a footnote's marker hanging past ("975(a)", "377 (a)": a note, not the column's)."""
     return [(min(r[-1 - k].start() for r in rows if len(r) > k) + 1,
              max(r[-1 - k].start() + _unmarked(r[-1 - k].group()) for r in rows if len(r) > k))
             for k in range(min(len(r) for r in rows))]
@@ -652,8 +653,9 @@ def _ruled_columns(out: list[str], shift: dict[int, tuple[Moved, ...]], rules: S
     the edge: its dashes' runs, each rule set back on its line, its every rest (`rules`: each rule's
     rests, a rest's rest after it) set back in turn (a column no row prints a figure in, "Charged to
     other accounts" left blank throughout, is a column: the heading words over it are placed as over
-    any other); else the figure columns (`columns`).  An input error at the rule's rest where a figure
-    column does not stand under one run of its own, or the last run holds none."""
+    any other); else the figure columns (`columns`).  A rule ending short of the edge by `slack` at most
+    (the widest marker ending a row's line before its cut) is set back ending at it.  An input error at
+    the rule's rest where a figure column does not stand under one run of its own, or the last run holds none."""
     ruled: Optional[list[tuple[int, int]]] = None
     for chain in rules:
         head = chain[0][0] - 1
