@@ -555,7 +555,8 @@ def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table:
         raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
                          "filer's software: whose row's rest? (their row is not sure)", path, stray)
     widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
-    # (A row's line ending on a marked figure, "2,345,628(a)", shows the edge past where it is by its marker.)
+    # (A row's line ending on a marked figure, "2,345,628(a)", shows the edge past where it is by its marker
+    # (a negative's ")" by one).)
     slack = max(_last_hang(c.over) for c in found)
     columns = _ruled_columns(out, shift, rules, reach, _columns(figures), path, slack)
     ruled = {part for chain in rules for part in chain}
