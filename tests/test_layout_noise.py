@@ -504,7 +504,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # ravensmoor (s37-fold72): folded at 80, each row on three lines, as tallisker: no row line between its
     # periods for the edit to break under; oakhurst (s38-wrap3): folded at 72, each row's last figure on a
     # third line, likewise; quarrington (s40-wrapmarks): wrapped at 72, each row's rest under it, as halvorsen;
-    # brackwell, talliver, oberlin (s41-wrapmarks2): likewise at 80 and 72, oberlin's labels wrapped too.)
+    # brackwell, talliver, oberlin (s41-wrapmarks2): likewise at 80 and 72, oberlin's labels wrapped too;
+    # hollinsworth (s42-markheads): one period, no second to break above.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -521,7 +522,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("quarry", "period"), ("quarry", "periods"), ("pembrook", "period"),
                         ("thornbury", "period"), ("thornbury", "periods"), ("ravensmoor", "periods"),
                         ("oakhurst", "periods"), ("quarrington", "periods"), ("brackwell", "periods"),
-                        ("talliver", "periods"), ("oberlin", "periods")} | transposed
+                        ("talliver", "periods"), ("oberlin", "periods"),
+                        ("hollinsworth", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

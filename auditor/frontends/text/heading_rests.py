@@ -372,8 +372,13 @@ def _heading_lines(out: Sequence[str], block: tuple[int, int], waiting: set[int]
     place (`waiting`, their own lines) left out."""
     row, body, start = rest
     for n in range(block[0], block[1] + 1):
-        if n not in waiting:
-            yield out[n - 1] + (" " * (start - len(out[n - 1]) - 1) + body if n == row else "")
+        if n in waiting:
+            continue
+        if n == row:  # (its trailing blanks, typed or not, no part of where the rest starts)
+            over = out[n - 1].rstrip()
+            yield over + " " * (start - len(over) - 1) + body
+        else:
+            yield out[n - 1]
 
 
 def _heads_fit(heads: Sequence[str], count: int, vocabulary: Vocabulary) -> bool:

@@ -555,7 +555,10 @@ def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table:
         raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
                          "filer's software: whose row's rest? (their row is not sure)", path, stray)
     widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
-    columns = _ruled_columns(out, shift, rules, reach, _columns(figures), path)
+    # (A row's line ending on a marked figure, "2,345,628(a)", shows the edge past where it is by its marker
+    # (a negative's ")" by one).)
+    slack = max(_last_hang(c.over) for c in found)
+    columns = _ruled_columns(out, shift, rules, reach, _columns(figures), path, slack)
     ruled = {part for chain in rules for part in chain}
     words = [h for h in headings if h not in ruled]
     # (A heading's words over its column's rule, its run of dashes as wide as the heading typed over it:
@@ -638,25 +641,33 @@ def _fits(joined: str, edge: int, cut: Optional[Cut]) -> bool:
 def _columns(rows: Sequence[Sequence[re.Match[str]]]) -> list[tuple[int, int]]:
     """Each figure column's span (1-based first and last column) on the rejoined rows (`rows`:
     each one's figures), counted from the right, as many as every row holds (a year or a number in
-    a row's label is no column; a row holding fewer figures is refused by `short_rows`)."""
-    return [(min(r[-1 - k].start() for r in rows if len(r) > k) + 1, max(r[-1 - k].end() for r in rows if len(r) > k))
+    a row's label is no column; a row holding fewer figures is refused by `short_rows`): to its figures'
+    last digits or ")", a footnote's marker hanging past ("975(a)", "377 (a)": a note, not the column's)."""
+    return [(min(r[-1 - k].start() for r in rows if len(r) > k) + 1,
+             max(r[-1 - k].start() + _unmarked(r[-1 - k].group()) for r in rows if len(r) > k))
             for k in range(min(len(r) for r in rows))]
 
 
 def _ruled_columns(out: list[str], shift: dict[int, tuple[Moved, ...]], rules: Sequence[Sequence[tuple[int, str]]],
-                   edge: int, columns: list[tuple[int, int]], path: str) -> list[tuple[int, int]]:
+                   edge: int, columns: list[tuple[int, int]], path: str, slack: int = 0) -> list[tuple[int, int]]:
     """The table's columns (counted from the right) where a wrapped rule under the headings reaches
     the edge: its dashes' runs, each rule set back on its line, its every rest (`rules`: each rule's
     rests, a rest's rest after it) set back in turn (a column no row prints a figure in, "Charged to
     other accounts" left blank throughout, is a column: the heading words over it are placed as over
-    any other); else the figure columns (`columns`).  An input error at the rule's rest where a figure
-    column does not stand under one run of its own, or the last run holds none."""
+    any other); else the figure columns (`columns`).  A rule ending short of the edge by `slack` at most
+    (the widest marker ending a row's line before its cut) is set back ending at it.  An input error at
+    the rule's rest where a figure column does not stand under one run of its own, or the last run holds none."""
     ruled: Optional[list[tuple[int, int]]] = None
     for chain in rules:
         head = chain[0][0] - 1
         starts = _rule_starts(out[head - 1].rstrip(), chain)
-        if starts[-1] + len(chain[-1][1]) - 1 != edge:
+        short = edge - (starts[-1] + len(chain[-1][1]) - 1)
+        if short < 0 or short > slack:
             continue  # (a rule short of the edge shows no column's place: the figures' columns serve)
+        # (Set back at its fewest blanks it ends short of the edge the rows show by a footnote's marker at
+        # most, "2,345,628(a)" cut off its row's rest a blank after its marker: the blanks at its cut were
+        # as many, its last run ends under the last figures' last digits.)
+        starts = [start + short for start in starts]
         for (n, body), start in zip(chain, starts):
             set_back(out, shift, n, body, start, head)
         runs = _columns_under(out[head - 1], columns, chain[0][0], path)
