@@ -774,11 +774,20 @@ def _check_aligned(rows: Sequence[Sequence[re.Match[str]]], found: Sequence[Cut]
         figures = row[-len(NOTED.findall(cut.rest)) - 1:]
         for j, m in enumerate(reversed(figures)):
             if any(ch.isdigit() for ch in m.group()):
-                # (A column's edge under its figures' last digits, or under a negative's ")" or a marker.)
-                end = m.end() - _hang(m.group())
-                ends[j] = ends.get(j, {end, end + 1, m.end()}) & {end, end + 1, m.end()}
+                shown = _edges_shown(m.group(), m.end())
+                ends[j] = ends.get(j, shown) & shown
     if not all(ends.values()):
         raise refusal(found[0], path)
+
+
+def _edges_shown(figure: str, end: int) -> set[int]:
+    """Where the column of a figure ending at `end` (its marker with it) may end: under its last digit,
+    or one past it (a negative's ")" standing in the gutter, its own or its column's others'); where its
+    marker ends (figure and marker set to the edge together, "5,483,000 (b)"), or one short of that on a
+    negative, its ")" in the gutter pushing the marker on by one ("(5,483,000) (b)")."""
+    last = end - _hang(figure)
+    past = end - 1 if _unmarked(figure) < len(figure) and figure[_unmarked(figure) - 1] == ")" else end
+    return {last, last + 1, end, past}
 
 
 def _hang(figure: str) -> int:
