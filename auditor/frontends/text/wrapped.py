@@ -785,9 +785,9 @@ def _edges_shown(figure: str, end: int) -> set[int]:
     or one past it (a negative's ")" standing in the gutter, its own or its column's others'); where its
     marker ends (figure and marker set to the edge together, "5,483,000 (b)"), or one short of that on a
     negative, its ")" in the gutter pushing the marker on by one ("(5,483,000) (b)")."""
-    last = end - _hang(figure)
-    past = end - 1 if _unmarked(figure) < len(figure) and figure[_unmarked(figure) - 1] == ")" else end
-    return {last, last + 1, end, past}
+    last, bare = end - _hang(figure), _unmarked(figure)
+    pushed = bare < len(figure) and figure[bare - 1] == ")"
+    return {last, last + 1, end, end - 1 if pushed else end}
 
 
 def _hang(figure: str) -> int:
