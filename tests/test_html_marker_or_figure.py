@@ -23,8 +23,14 @@ from render_html import HtmlStyle, place_sentinels, render  # noqa: E402
 from split_habits import split_apart  # noqa: E402
 
 
-def _written(s, tmp_path, *, apart_notes: str = "") -> Path:
-    rendered = render(s, HtmlStyle(), before="", after="", sentinels=True)
+# The notes a table carries as paragraphs below it, each opening on its marker.
+NOTES_BELOW = ('<p style="font-size:8pt">(1) Includes amounts of acquired businesses.</p>\n'
+               '<p style="font-size:8pt">(a) Accounts written off, net of recoveries.</p>\n'
+               '<p style="font-size:8pt">(d) Charged to the businesses sold.</p>\n')
+
+
+def _written(s, tmp_path, *, after: str = "") -> Path:
+    rendered = render(s, HtmlStyle(), before="", after=after, sentinels=True)
     rendered.text = split_apart(rendered.text, 0, False, "none").replace("\x03", "</td><td>")
     rendered = place_sentinels(rendered)
     path = tmp_path / "table.htm"
@@ -51,6 +57,30 @@ def test_a_figures_two_notes_in_a_row_missing_a_figure_are_no_figure(tmp_path):
     figure: the row is not placed (refused, never guessed) or placed right."""
     result = auditor.check_file(str(_written(_two_markers_blank_column(), tmp_path)))
     assert not [f for f in result.findings if f.severity == "error"], [f.message for f in result.findings]
+
+
+def test_a_marker_named_only_in_the_notes_below_the_table_is_no_figure(tmp_path):
+    """The same row, the first part printing no "(1)": the notes name it only as paragraphs below
+    the table ("(1) Includes ..."). Before s43 the "(1)" was read as the charged-to-other figure
+    (a false column total); now a marker the notes below define is no figure either, and the row's
+    blank column, several empty cells after the figure's notes, is its place: read right."""
+    s = _two_markers_blank_column()
+    s["periods"][0]["rows"][1]["footnotes"] = ["", "", "", "(a)", ""]
+    result = auditor.check_file(str(_written(s, tmp_path, after=NOTES_BELOW)))
+    assert result.error is None and not result.findings, [f.message for f in result.findings]
+    row = result.schedules[0].periods[1].rows[0]
+    assert [c.raw if c else None for c in row.cells] == ["24", "19", None, "12", "31"]
+
+
+def test_a_figure_in_a_row_of_no_blank_cell_stays_one_though_the_notes_name_it(tmp_path):
+    """2001's inventories row prints "(1)" "(b)" in a cell each, none blank: its charged-to-other
+    figure with its note, though the notes below name a "(1)" (a row printing a cell for every
+    column tells its figures by their count)."""
+    s = _two_markers_blank_column()
+    s["periods"][0]["rows"][1]["footnotes"] = ["", "", "", "(a)", ""]
+    result = auditor.check_file(str(_written(s, tmp_path, after=NOTES_BELOW)))
+    row = result.schedules[0].periods[2].rows[1]
+    assert [c.raw if c else None for c in row.cells] == ["5", "4", "(1)", "1", "7"]
 
 
 def test_a_small_negative_right_after_the_opening_is_the_rows_charge(tmp_path):

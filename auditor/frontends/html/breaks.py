@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import Callable, Iterator, Optional
 
 from auditor.frontends.html.figures import kind, nonblank
@@ -29,8 +30,10 @@ from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span
 from auditor.frontends.html.remap import laid_under, under_years
 from auditor.frontends.html import transposed as html_transposed
 from auditor.labels import CONTINUED, YEAR, is_period, marks_a_footnote
+from auditor.lazy_pattern import lazy_compile
 
 Open = Callable[[Grid], bool]  # whether a grid's last rows are carried on by a part without headings
+Noted = Callable[[], frozenset[str]]  # the markers the notes under a part define (`notes_below`), asked where needed
 
 
 def joined(doc: Document, span: Span, grid: Grid, is_open: Open,
@@ -44,7 +47,7 @@ def joined(doc: Document, span: Span, grid: Grid, is_open: Open,
         after = _block_head_again(doc, end, grid) or _part_after(doc, end)
         if after is None and not spans and headings_only(grid):
             after = _headings_after(doc, span[1], grid)
-        part = None if after is None else _under(grid, after[1], first)
+        part = None if after is None else _under(grid, after[1], first, partial(notes_below, doc, after[0][1]))
         if after is None or part is None:
             break
         grid = under_years(_appended(grid, part), len(grid.rows))  # (its rows on a grid of their own: by the years)
@@ -278,15 +281,40 @@ def headless(grid: Grid) -> bool:
     return False
 
 
-def _under(grid: Grid, part: Grid, first: Optional[Grid] = None) -> Optional[Grid]:
+def _under(grid: Grid, part: Grid, first: Optional[Grid] = None, noted: Noted = frozenset) -> Optional[Grid]:
     """The part on `grid`'s columns: as it is where laid on the same ones or
     where `grid` prints labels alone (`labels_alone`), else its figures moved
-    under `grid`'s by order (`remap`), else None.  Where `grid` is the schedule's
-    headings typed again over the next page (`_typed_again`: no figure of its
-    own), the first part's figures are the evidence of the columns it prints in."""
+    under `grid`'s by order (`remap`; `noted`, the markers the notes under it define, asked only
+    then), else None.
+    Where `grid` is the schedule's headings typed again over the next page (`_typed_again`: no
+    figure of its own), the first part's figures are the evidence of the columns it prints in."""
     if printed_width(part) == printed_width(grid) or labels_alone(grid) or _phrases_alone(grid):
         return part
-    return laid_under(grid, part, first if first is not None and _typed_again(grid, first) else None)
+    return laid_under(grid, part, first if first is not None and _typed_again(grid, first) else None, noted())
+
+
+# A note under a table, opening on its marker ("(1) Includes ...", "(d) Charged to ..."): the marker.
+NOTE_OPENS = lazy_compile(r"\((\d{1,2}|[a-z])\)\s*(?=[a-z])", re.IGNORECASE)
+# How far under a table its notes are looked for (a run of a few notes' paragraphs).
+NOTES_REACH = 4000
+
+
+def notes_below(doc: Document, end: int) -> frozenset[str]:
+    """The numbered markers ("(1)") the notes right under the table ending at `end` define: the
+    run of blocks first under it (page furniture between aside) each opening on a note's marker,
+    "(1) Includes amounts of acquired businesses", "(d) Charged to ...", up to the next table or
+    the first other text.  A "(1)" so named is a note's marker, as one the table prints beside a
+    figure is (`remap.laid_under`); none where no note stands under the table."""
+    nxt = doc.next_table(end)
+    stop = min(end + NOTES_REACH, nxt[0] if nxt is not None and nxt[0] >= end else len(doc.text))
+    found: set[str] = set()
+    for text in doc.printed(end, stop):
+        m = NOTE_OPENS.match(text)
+        if m is None and not furniture(text):
+            break
+        if m is not None and m.group(1).isdigit():
+            found.add(f"({m.group(1)})")
+    return frozenset(found)
 
 
 def _typed_again(grid: Grid, first: Grid) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
@@ -525,7 +526,7 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             carried = breaks.caption_again(doc, nxt[-1][1], grid, first_grid, first.figure_rows[0])
             if carried is not None:
                 continue
-        grid, f = _framed(grid, first_grid, first, headings, between)
+        grid, f = _framed(grid, first_grid, first, headings, between, partial(breaks.notes_below, doc, nxt[-1][1]))
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
             _refuse_stranded(doc, nxt[-1], grid)
         if f is None or not _carries_on(doc, span, end, nxt, grid, f, first_grid, first, headings, between):
@@ -550,12 +551,13 @@ def _headless_rows(grid: Grid, f: Frame, between: list[str]) -> bool:
 
 
 def _framed(grid: Grid, first_grid: Grid, first: Frame, headings: Optional[Headings],
-            between: list[str]) -> tuple[Grid, Optional[Frame]]:
+            between: list[str], noted: breaks.Noted = frozenset) -> tuple[Grid, Optional[Frame]]:
     """A part's grid and frame; a part of the schedule's rows under no headings, on other grid
-    columns than the first part, moved under the first part's columns (`_laid_under`)."""
+    columns than the first part, moved under the first part's columns (`_laid_under`; `noted`,
+    the markers the notes under the part define)."""
     f = html_layout.frame(grid)
     if f is not None and _headless_rows(grid, f, between) and not html_layout.continues(grid, f, first_grid, first, headings):
-        return _laid_under(first_grid, grid, f)
+        return _laid_under(first_grid, grid, f, noted())
     return grid, f
 
 
@@ -633,13 +635,14 @@ def _another_schedule(doc: Document, end: int, start: int, first: Grid, grid: Gr
 
 
 
-def _laid_under(first_grid: Grid, grid: Grid, f: Frame) -> tuple[Grid, Optional[Frame]]:
+def _laid_under(first_grid: Grid, grid: Grid, f: Frame, noted: frozenset[str] = frozenset()) -> tuple[Grid, Optional[Frame]]:
     """A part after a page break, printing no headings, its rows labelled as a
     schedule's (not the next page's table), on other grid columns than the
     first part: its figures moved under the first part's columns
     (`remap`: by order, or by where each stands in its row), where they can be;
-    else as it is (and refused as astray by the caller)."""
-    moved = laid_under(first_grid, grid)
+    else as it is (and refused as astray by the caller); `noted`, the markers the notes under it
+    define (breaks.notes_below)."""
+    moved = laid_under(first_grid, grid, noted=noted)
     placed = html_layout.frame(moved) if moved is not None else None
     return (moved, placed) if moved is not None and placed is not None else (grid, f)
 

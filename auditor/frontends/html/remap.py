@@ -58,18 +58,21 @@ class Across(NamedTuple):
     short: dict[int, Placing] = {}
 
 
-def laid_under(grid: Grid, part: Grid, first: Optional[Grid] = None) -> Optional[Grid]:
+def laid_under(grid: Grid, part: Grid, first: Optional[Grid] = None,
+               noted: frozenset[str] = frozenset()) -> Optional[Grid]:
     """`part` with its cells moved into `grid`'s columns of figures; None where
     a row's figures cannot be placed plainly (`_row_slots`).  `first`: the schedule's
     first part where `grid` is its headings typed again, printing no figure: its rows
-    are then the evidence `_short_rows` goes by, where it has `grid`'s columns."""
+    are then the evidence `_short_rows` goes by, where it has `grid`'s columns.  `noted`:
+    the markers ("(1)") the notes under the table define (breaks.notes_below), markers
+    as those the table prints as such (`_markers`)."""
     # (a part printing small negatives alone, "(11)" "(10)": their columns, none a note's marker then)
     own = _figure_columns(part.rows) or sorted({c.column for cells in _figure_rows(part.rows) for c in _printed(cells)})
     slots = _columns(grid)
     if not own or not slots:
         return None
     to = dict(zip(own, slots)) if len(own) == len(slots) else {}  # (the part's columns, one for one: by order)
-    across = Across(slots, _label_end(grid.rows), _markers(grid, part))
+    across = Across(slots, _label_end(grid.rows), _markers(grid, part) | noted)
     if not to:
         shown = first if first is not None and not _figure_columns(grid.rows) and _columns(first) == slots else grid
         across = across._replace(short=_short_rows(shown, part.rows, own, across))
@@ -279,10 +282,15 @@ def _run(cells: list[HtmlCell], figures: list[HtmlCell], slots: list[Slot]) -> O
     """A row printing fewer figures than there are columns, on a grid of its own, whose cells right of
     its label are one per column: its figures and an empty cell for each column it leaves blank,
     between its first figure and its last ("200 | | 40 | 10 | 230"; a "$", ")" or a note's "(1)"
-    beside a figure no place of its own).  Each figure the column of its place; None otherwise (a
-    spacer cell leading or trailing the row, or more cells than columns, tells nothing)."""
+    beside a figure no place of its own).  Where those are more than the columns, the empty cells
+    between two figures one place ("24 | 19 | (1) | (d) | | | | 12 | 31": a blank column's cells,
+    its "$" and its ")" too, after a figure's notes), where so they are one per column.  Each figure
+    the column of its place; None otherwise (a spacer cell leading or trailing the row, or more
+    places than columns, tells nothing)."""
     kept = set(map(id, figures))
     places = [c for c in cells if c.column >= _label_end([cells]) and (id(c) in kept or kind(c) == "blank")]
+    if len(places) > len(slots):  # (a blank column's several cells: the empty ones between two figures, one place)
+        places = [c for c, before in zip(places, [None, *places]) if id(c) in kept or before is None or id(before) in kept]
     if len(places) != len(slots) or id(places[0]) not in kept or id(places[-1]) not in kept:
         return None
     return [slot for c, slot in zip(places, slots) if id(c) in kept]
