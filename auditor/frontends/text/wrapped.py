@@ -363,13 +363,16 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
     # (A rule under the headings reaching past the rows' cut ends under their last figures' last digit, or
     # under a negative's ")" hanging past it: each tried, the first where the rows' figures stand under its runs.)
     hangs = sorted({_last_hang(c.rest) for c in found} - {0}) if reach > least and from_rows else []
-    tries = [(reach, reach, False)] + [(reach - h, reach, False) for h in hangs if reach - h >= least]
-    if from_rows and any(_edge_hang(c.rest, True) != _last_hang(c.rest) for c in found):
+    tries: list[tuple[int, int, Optional[int]]] = [(reach, reach, None)]
+    tries += [(reach - h, reach, None) for h in hangs if reach - h >= least]
+    if from_rows and any(_edge_hang(c.rest, 0) != _last_hang(c.rest) for c in found):
         # (Markers typed inside their columns, "1,234(a)" ending where "567" does, the figure moved left by its
-        # marker: the edge a marked row's rest shows is its marker's end, not its last digit.  Tried after
-        # the markers hanging past, where the rows' figures do not line up so.)
-        inside = max(_edge_of_rows(found, inside=True), _rules_reach(lines, region.first, found, width))
-        tries.append((inside, inside, True))
+        # marker: the edge a marked row's rest shows is its marker's end, not its last digit; or one past it,
+        # where the column's unmarked figures are negatives hanging their ")" past the digits, "(6)(c)" ending
+        # where "(31)" does.  Tried after the markers hanging past, where the rows' figures do not line up so.)
+        for past in (0, 1):
+            inside = max(_edge_of_rows(found, past), _rules_reach(lines, region.first, found, width))
+            tries.append((inside, inside, past))
     refused: Optional[InputError] = None
     for edge, reach, inside in tries:
         try:
@@ -379,7 +382,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
                                  (region.first, first_row - 1), path, vocabulary)
             break
         except InputError as error:
-            refused = refused if refused is not None and inside else error
+            refused = refused if refused is not None and inside is not None else error
     else:
         assert refused is not None
         raise refused
@@ -431,10 +434,10 @@ def _middled(out: list[str], shift: dict[int, tuple[Moved, ...]], first_row: int
 
 def _set_back(lines: Sequence[str], region: Region, block: Sequence[str], labels: dict[int, str],
               found: Sequence[Cut], edge: int, path: str,
-              inside: bool = False) -> tuple[list[str], dict[int, tuple[Moved, ...]]]:
+              inside: Optional[int] = None) -> tuple[list[str], dict[int, tuple[Moved, ...]]]:
     """The region's lines with each label's rest joined to its row and each row's rest set back on
-    it, its last figure's last digit at `edge` (`inside`: its marker's end, the markers typed inside
-    their columns); and where each part moved.  An input error where a rest does not fit right of
+    it, its last figure's last digit at `edge` (the markers typed inside their columns, `_edge_hang`:
+    its marker's end); and where each part moved.  An input error where a rest does not fit right of
     its row there."""
     out = [""] * (region.first - 1) + list(block)
     shift: dict[int, tuple[Moved, ...]] = {}
@@ -734,11 +737,11 @@ def _rule_starts(over: str, chain: Sequence[tuple[int, str]]) -> list[int]:
     return starts
 
 
-def _edge_of_rows(found: Sequence[Cut], inside: bool = False) -> int:
+def _edge_of_rows(found: Sequence[Cut], inside: Optional[int] = None) -> int:
     """The table's right edge (its last column's last digit) where no line shows it: at least
     each row's line and its rest with one blank between; the widest so (a rest set further
-    right than its widest row is set as far right alike: every rest kept in line).  `inside`: the
-    markers typed inside their columns, a marked last figure's marker ending at the edge."""
+    right than its widest row is set as far right alike: every rest kept in line); `inside`, the
+    markers typed inside their columns (`_edge_hang`)."""
     return max(len(c.over) + 1 + len(c.rest.strip()) - _edge_hang(c.rest, inside) for c in found)
 
 
@@ -825,14 +828,15 @@ def _last_hang(text: str) -> int:
     return _hang(last)
 
 
-def _edge_hang(text: str, inside: bool) -> int:
-    """How far the last figure of `text` reaches past the column's edge (`_last_hang`); `inside`, the
-    markers typed inside their columns: a marked figure's marker ends at the edge, a negative's ")"
-    before it inside too ("1,234(a)", "(96)(b)", "96 (2)" end where "567" does)."""
+def _edge_hang(text: str, inside: Optional[int]) -> int:
+    """How far the last figure of `text` reaches past the column's edge (`_last_hang`: None, the markers
+    hanging past their columns); the markers typed inside their columns, a marked figure's marker ends
+    `inside` past the edge (0: where "567" ends, "1,234(a)", "(96)(b)", "96 (2)"; 1: where "(31)" ends,
+    the column's unmarked figures negatives hanging their ")" past the digits, "(6)(c)", "995(b)")."""
     figures = list(NOTED.finditer(text))
-    if inside and figures and not text[figures[-1].end():].strip() and _marker_width(text):
-        return 0
-    return _last_hang(text)
+    if inside is None or not figures or text[figures[-1].end():].strip() or not _marker_width(text):
+        return _last_hang(text)
+    return inside
 
 
 def short_rows(rejoined_: Rejoined, figures: dict[int, int], path: str) -> None:
