@@ -371,9 +371,9 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
         # where the column's unmarked figures are negatives hanging their ")" past the digits, "(6)(c)" ending
         # where "(31)" does.  Tried after the markers hanging past, where the rows' figures do not line up so.)
         for past in (0, 1):
-            inside = max(_edge_of_rows(found, past), _rules_reach(lines, region.first, found, width))
-            tries.append((inside, inside, past))
-    refused: Optional[InputError] = None
+            at = max(_edge_of_rows(found, past), _rules_reach(lines, region.first, found, width))
+            tries.append((at, at, past))
+    refused: list[InputError] = []  # (the markers hanging past: what is said where no try reads, as before)
     for edge, reach, inside in tries:
         try:
             out, shift = _set_back(lines, region, block, labels, found, edge, path, inside)
@@ -382,10 +382,9 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
                                  (region.first, first_row - 1), path, vocabulary)
             break
         except InputError as error:
-            refused = refused if refused is not None and inside is not None else error
+            refused += [error] if inside is None else []
     else:
-        assert refused is not None
-        raise refused
+        raise refused[-1]
     # (After the headings are placed: the <S>/<C> line's width, where it is one, bounds where their rests start.)
     for n in _tags_rests(lines, region.first, first_row - 1):
         out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
