@@ -426,6 +426,10 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  *((f"{name}-{kind}.txt", "page break within a period")
                    for name in ("thornbury-valve-2011-rows-folded-twice-past-wide-gutters-at-80",
                                 "wrexley-office-2003-rest-under-a-short-row-wrapped-at-80")
+                   for kind in ("clean", "closing-typo")),
+                 # (s43-insidemarks: pellingham, wrapped whole at 80, its markers inside the columns: as halvorsen,
+                 # the page's headings between a row's line and its rest; refused, never read otherwise.)
+                 *((f"pellingham-linen-2004-markers-inside-wrapped-headings-at-80-{kind}.txt", "page break within a period")
                    for kind in ("clean", "closing-typo"))}
 
 

@@ -363,17 +363,28 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
     # (A rule under the headings reaching past the rows' cut ends under their last figures' last digit, or
     # under a negative's ")" hanging past it: each tried, the first where the rows' figures stand under its runs.)
     hangs = sorted({_last_hang(c.rest) for c in found} - {0}) if reach > least and from_rows else []
-    tries = [reach] + [reach - h for h in hangs if reach - h >= least]
-    for k, edge in enumerate(tries):
+    tries: list[tuple[int, int, Optional[int]]] = [(reach, reach, None)]
+    tries += [(reach - h, reach, None) for h in hangs if reach - h >= least]
+    if from_rows and any(_edge_hang(c.rest, 0) != _last_hang(c.rest) for c in found):
+        # (Markers typed inside their columns, "1,234(a)" ending where "567" does, the figure moved left by its
+        # marker: the edge a marked row's rest shows is its marker's end, not its last digit; or one past it,
+        # where the column's unmarked figures are negatives hanging their ")" past the digits, "(6)(c)" ending
+        # where "(31)" does.  Tried after the markers hanging past, where the rows' figures do not line up so.)
+        for past in (0, 1):
+            at = max(_edge_of_rows(found, past), _rules_reach(lines, region.first, found, width))
+            tries.append((at, at, past))
+    refused: list[InputError] = []  # (the markers hanging past: what is said where no try reads, as before)
+    for edge, reach, inside in tries:
         try:
-            out, shift = _set_back(lines, region, block, labels, found, edge, path)
+            out, shift = _set_back(lines, region, block, labels, found, edge, path, inside)
             if from_rows:
                 _headings_placed(out, shift, (block, rests, found), (headings, rules), (edge, reach, width),
                                  (region.first, first_row - 1), path, vocabulary)
             break
-        except InputError:
-            if k == len(tries) - 1:
-                raise
+        except InputError as error:
+            refused += [error] if inside is None else []
+    else:
+        raise refused[-1]
     # (After the headings are placed: the <S>/<C> line's width, where it is one, bounds where their rests start.)
     for n in _tags_rests(lines, region.first, first_row - 1):
         out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
@@ -421,10 +432,12 @@ def _middled(out: list[str], shift: dict[int, tuple[Moved, ...]], first_row: int
 
 
 def _set_back(lines: Sequence[str], region: Region, block: Sequence[str], labels: dict[int, str],
-              found: Sequence[Cut], edge: int, path: str) -> tuple[list[str], dict[int, tuple[Moved, ...]]]:
+              found: Sequence[Cut], edge: int, path: str,
+              inside: Optional[int] = None) -> tuple[list[str], dict[int, tuple[Moved, ...]]]:
     """The region's lines with each label's rest joined to its row and each row's rest set back on
-    it, its last figure's last digit at `edge`; and where each part moved.  An input error where a
-    rest does not fit right of its row there."""
+    it, its last figure's last digit at `edge` (the markers typed inside their columns, `_edge_hang`:
+    its marker's end); and where each part moved.  An input error where a rest does not fit right of
+    its row there."""
     out = [""] * (region.first - 1) + list(block)
     shift: dict[int, tuple[Moved, ...]] = {}
     for n, joined in labels.items():
@@ -433,7 +446,7 @@ def _set_back(lines: Sequence[str], region: Region, block: Sequence[str], labels
         shift[n - 1] = (Moved(label, 1, label - printed_from(lines[n - 1])),)
     for cut in found:
         body = cut.rest.strip()
-        hang = _last_hang(body)
+        hang = _edge_hang(body, inside)
         start = edge - len(body) + hang + 1  # (1-based, where the rest's first character goes)
         if start < len(cut.over) + 2:
             raise refusal(cut, path)  # (the rest does not fit right of its row: not this table's edge)
@@ -723,11 +736,12 @@ def _rule_starts(over: str, chain: Sequence[tuple[int, str]]) -> list[int]:
     return starts
 
 
-def _edge_of_rows(found: Sequence[Cut]) -> int:
+def _edge_of_rows(found: Sequence[Cut], inside: Optional[int] = None) -> int:
     """The table's right edge (its last column's last digit) where no line shows it: at least
     each row's line and its rest with one blank between; the widest so (a rest set further
-    right than its widest row is set as far right alike: every rest kept in line)."""
-    return max(len(c.over) + 1 + len(c.rest.strip()) - _last_hang(c.rest) for c in found)
+    right than its widest row is set as far right alike: every rest kept in line); `inside`, the
+    markers typed inside their columns (`_edge_hang`)."""
+    return max(len(c.over) + 1 + len(c.rest.strip()) - _edge_hang(c.rest, inside) for c in found)
 
 
 def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> list[tuple[int, str]]:
@@ -820,6 +834,17 @@ def _last_hang(text: str) -> int:
         if figures and not text[figures[-1].end():].strip():
             last = figures[-1].group()
     return _hang(last)
+
+
+def _edge_hang(text: str, inside: Optional[int]) -> int:
+    """How far the last figure of `text` reaches past the column's edge (`_last_hang`: None, the markers
+    hanging past their columns); the markers typed inside their columns, a marked figure's marker ends
+    `inside` past the edge (0: where "567" ends, "1,234(a)", "(96)(b)", "96 (2)"; 1: where "(31)" ends,
+    the column's unmarked figures negatives hanging their ")" past the digits, "(6)(c)", "995(b)")."""
+    figures = list(NOTED.finditer(text))
+    if inside is None or not figures or text[figures[-1].end():].strip() or not _marker_width(text):
+        return _last_hang(text)
+    return inside
 
 
 def short_rows(rejoined_: Rejoined, figures: dict[int, int], path: str) -> None:
