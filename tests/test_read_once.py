@@ -227,3 +227,39 @@ def test_words_outside_hidden_spans_are_those_of_a_walk_over_the_spans() -> None
         walked = [at for at in positions if not any(s <= at < e for s, e in spans)]
         assert hidden.outside(positions, spans) == walked
         assert hidden.outside(positions, spans, [s for s, _ in spans]) == walked
+
+
+NAMED = ['name="us-gaap:X"', ' contextRef="c-1" name = "a:B"', 'rename="x" name="y"', 'xname="x"', 'name="x', "name='q'",
+         ' \u00e9name="x" name="z"', 'unitRef="usd"', 'name', ' nname="a" name="b"', '_name="a"', ':name="a"']
+
+
+@pytest.mark.parametrize("attributes", NAMED)
+def test_a_facts_name_is_found_as_the_patterns_search_finds_it(attributes: str) -> None:
+    from auditor.frontends.xbrl import facts
+
+    want, got = facts.NAME.search(attributes), facts._name(attributes)
+    assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
+CONTEXTS = "".join(f'<xbrli:context id="c-{k}"><xbrli:entity><xbrli:segment>'
+                   f'<xbrldi:explicitMember dimension="us-gaap:X">a:M{k % 3}</xbrldi:explicitMember>'
+                   f'</xbrli:segment></xbrli:entity><xbrli:period><xbrli:instant>202{k % 5}-12-31</xbrli:instant>'
+                   '</xbrli:period></xbrli:context>' for k in range(30)) + '<xbrli:context ID="late" id="d-1"><period>' \
+    '<instant>2020-12-31</instant></period></xbrli:context>'
+
+
+def test_contexts_asked_again_for_fewer_are_read_from_the_wider_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kindred ask for some of the family's contexts (khc-2023: 14 of 21): the first
+    answer narrowed, no second scan of the contexts, the same as a reading of its own."""
+    from auditor.frontends.xbrl import facts
+
+    wide, narrow = {"c-3", "c-7", "c-12", "c-29", "d-1", "nowhere"}, {"c-29", "d-1", "c-3", "nowhere"}
+    alone = facts._contexts(CONTEXTS, narrow, {})
+    parsed: dict = {}
+    facts._contexts(CONTEXTS, wide, parsed)
+    scans = []
+    real = facts._context_starts
+    monkeypatch.setattr(facts, "_context_starts", lambda *a: scans.append(a) or real(*a))
+    again = facts._contexts(CONTEXTS, narrow, parsed)
+    assert not scans
+    assert list(again.items()) == list(alone.items()) and set(alone) == {"c-29", "d-1", "c-3"}
