@@ -15,7 +15,7 @@ from typing import Optional
 
 from auditor.frontends.html.figures import SMALL_PAREN, kind, nonblank, tokens
 from auditor.frontends.html.grid import Grid, HtmlCell
-from auditor.frontends.html.row_places import own_run, row_figures
+from auditor.frontends.html.row_places import own_run, dollars_and_figures
 from auditor.frontends.html.slots import (WHERE_IT_STANDS, Across, Among, Placing, Slot, column_figure, figure_rows,
                                           label_end)
 from auditor.labels import typed_negative
@@ -46,7 +46,7 @@ def short_rows(grid: Grid, rows: list[list[HtmlCell]], own: list[int], across: A
     plain = _first_rows(grid, slots)
     short: list[tuple[list[HtmlCell], list[HtmlCell], bool]] = []
     for cells in figure_rows(rows):
-        dollars, figures = row_figures(cells, nonblank(cells), own, {}, across)
+        dollars, figures = dollars_and_figures(cells, nonblank(cells), own, {}, across)
         if dollars:
             plain.append({slot: c for c, slot in dollars})
         elif len(figures) == len(slots):

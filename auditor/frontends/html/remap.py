@@ -27,7 +27,7 @@ from auditor.frontends.html.figures import kind, nonblank, printed_figures
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.placing import short_rows
 from auditor.frontends.html.row_marks import table_markers
-from auditor.frontends.html.row_places import row_figures, row_slots
+from auditor.frontends.html.row_places import dollars_and_figures, row_slots
 from auditor.frontends.html.slots import Across, Slot, column_figure, figure_rows, label_end
 from auditor.frontends.html.transposed import period_cells
 
@@ -99,7 +99,7 @@ def _moved(cells: list[HtmlCell], own: list[int], to: dict[int, Slot], across: A
     shown, slots = nonblank(cells), across.slots
     if period_cells(cells):
         return _headed(shown, slots)
-    dollars, figures = row_figures(cells, shown, own, to, across)
+    dollars, figures = dollars_and_figures(cells, shown, own, to, across)
     if not figures:
         return _headed(shown, slots)
     placed = [slot for _, slot in dollars] if dollars else row_slots(cells, figures, to, across)

@@ -32,7 +32,7 @@ def _figure_in(cell: HtmlCell, own: list[int], before: Optional[HtmlCell]) -> bo
 
 
 def figures_not_markers(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], to: dict[int, Slot],
-                 columns: int, markers: frozenset[str] = frozenset()) -> list[HtmlCell]:
+                        columns: int, markers: frozenset[str] = frozenset()) -> list[HtmlCell]:
     """A row's figures (`_figure_in`).  A small one in parentheses right after a figure ("(96)",
     "(1)") is a note's marker beside it, but not where the row prints one figure fewer than the
     first part's columns without it, as many with it, and either a cell for every column, none

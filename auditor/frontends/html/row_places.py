@@ -17,8 +17,8 @@ from auditor.frontends.html.row_marks import figures_not_markers
 from auditor.frontends.html.slots import WHERE_IT_STANDS, Across, Among, Slot, label_end
 
 
-def row_figures(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], to: dict[int, Slot],
-             across: Across) -> tuple[Optional[list[tuple[HtmlCell, Slot]]], list[HtmlCell]]:
+def dollars_and_figures(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], to: dict[int, Slot],
+                        across: Across) -> tuple[Optional[list[tuple[HtmlCell, Slot]]], list[HtmlCell]]:
     """A row's figures, and where it prints a "$" for each column their columns by it (`_by_dollars`)."""
     dollars = _by_dollars(shown, across.slots)
     if dollars:
@@ -27,12 +27,12 @@ def row_figures(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], to
 
 
 def row_slots(cells: list[HtmlCell], figures: list[HtmlCell], to: dict[int, Slot],
-               across: Across) -> Optional[list[Slot]]:
+              across: Across) -> Optional[list[Slot]]:
     """The first part's column of each of a row's figures: by the part's columns where they are
     the first's one for one; else by order where the row prints a figure in each column (a row
     laid on a grid of its own: a "$" inside one row's cells only); else where each figure's right
     edge stands, measured across the row as the first part's across its grid (a column printed
-    blank in the row, or all through the part), where that is plain. A row printing fewer: by its
+    blank in the row, or all through the part), where that is plain.  A row printing fewer: by its
     own run of cells where an empty one stands for each blank column (`own_run`); else as decided
     for the part's rows of its count (`placing.short_rows`); where each stands only where nothing
     else tells."""
