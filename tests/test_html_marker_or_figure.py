@@ -3,7 +3,7 @@ break: a note's marker beside the figure, or the row's negative figure (s42 mark
 
 Rows laid on a grid of their own tell nothing by where their cells stand; the row's count of
 figures against the first part's columns and the markers the table prints as markers elsewhere
-do (html.remap._row_figures, _marked, _markers).  Each case is built on the layout of
+do (html.row_marks: figures_not_markers, _marked, table_markers).  Each case is built on the layout of
 tests/fixtures/html/wensley-forge-2003-rows-apart-noted-small-negative-clean (split_habits' apart
 mode after the first account)."""
 

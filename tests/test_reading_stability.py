@@ -260,7 +260,7 @@ NO_EVIDENCE_LEFT = {"yarrow-farms-2023-ixbrl-group-caption-single-wrong-figure.h
 # balance's cell ("5 | (4) | (1) (b)"): the "(4)" is read as the note's marker of the 5 beside it
 # (figures.lone_marker), the row's figures shift, the change found at the row's closing, not at its cell
 # (s41: wensley-forge's charge-typo, the sign of 4 at 91:19).  Read by the row's count of figures since
-# s42 (remap._marked: a "(4)" followed by a figure with its own note carries none; html/brackley-tool-2001-
+# s42 (row_marks._marked: a "(4)" followed by a figure with its own note carries none; html/brackley-tool-2001-
 # rows-apart-small-negative-after-opening-*, tests/test_html_marker_or_figure.py); wensley-forge's fixture,
 # regenerated with split_habits.rows_apart's mend (s42: a note kept in its own cell where a spacer stood),
 # no longer shows the class.  Strict: a mend makes an entry pass and must take it out.

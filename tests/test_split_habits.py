@@ -222,7 +222,7 @@ def test_a_small_negative_figure_on_rows_laid_apart_after_a_break_is_read_where_
     # negative of one or two digits printed whole in one cell right after another figure ("(96)" after the
     # nil of "charged to other accounts") was taken for a note's marker beside that figure: dropped unsaid,
     # a false VQ001 on its row (chattem-2006, cik1007456-2003, rath-gibson-fy2008: 5 of 182 cuts); it is the
-    # column's figure where the row prints a cell for every column, none blank (html.remap._row_figures).
+    # column's figure where the row prints a cell for every column, none blank (html.row_marks.figures_not_markers).
     # Fixtures tarn-valve-2005-rows-apart-small-write-off-*.)
     from split_habits import split_apart
 
@@ -235,12 +235,12 @@ def test_a_small_negative_figure_on_rows_laid_apart_after_a_break_is_read_where_
 def test_rows_laid_apart_printing_a_dollar_for_each_column_are_placed_by_their_dollars(layout):
     # (s38 apart: split_habits.py apart, the rows after a page break on a grid of their own, the page's
     # first row printing a "$" before each figure's place, a blank column's too ("$" | ""), a note's "(1)"
-    # in a cell after a figure; placed by where each cell stands (html.remap._aligned) a figure fell in
+    # in a cell after a figure; placed by where each cell stands (html.row_places._aligned) a figure fell in
     # the next column: false VQ001/VQ003 (cik854775-fy2000 after rows 1 and 4, cik863204-2000 after rows
-    # 6-9: 7 cuts).  Each figure is now the column's whose "$" opens its place (html.remap._by_dollars).
+    # 6-9: 7 cuts).  Each figure is now the column's whose "$" opens its place (html.row_places._by_dollars).
     # A row of small negatives under no "$" after such a row, "(11)" "(10)" "(10)", in the part's columns
     # one for one with the first's: each its column's, not a note beside the one before (clorox-fy2011
-    # after row 18, html.remap._row_figures).  No cut read wrong, html-2003's below.
+    # after row 18, html.row_marks.figures_not_markers).  No cut read wrong, html-2003's below.
     # Fixtures tarn-valve-2005-rows-apart-dollar-before-blank-*, years-as-columns-rows-apart-small-negatives-*.)
     from split_habits import split_apart
 
@@ -357,7 +357,7 @@ def test_a_small_negative_with_a_note_of_its_own_on_rows_laid_apart_is_its_colum
     # the figure before it (the row laying blank cells, the count of its figures no evidence): four figures
     # for five columns, the row not placed, the schedule refused "on other columns than its headings" (28
     # cuts).  A small negative followed by a note's marker of its own is the row's figure: a marker carries
-    # none (html.remap._row_figures).  Fixtures wensley-forge-2003-rows-apart-noted-small-negative-*.)
+    # none (html.row_marks.figures_not_markers).  Fixtures wensley-forge-2003-rows-apart-noted-small-negative-*.)
     from split_habits import split_next_apart
 
     headed, caption = next(c for c in NEXT_CUTS if next_cut_name(*c) == cut)
@@ -457,7 +457,7 @@ def test_dfins_rows_laid_apart_under_the_next_periods_caption_are_never_misread(
 def test_rows_laid_apart_in_a_schedule_leaving_a_column_blank_all_through_are_placed_by_their_cells_or_order(layout):
     # (s42 aligned: split_habits.py apart, cik854775-fy2000, its "charged to other accounts" blank in every row:
     # the rows after a page break laid on a grid of their own print one figure fewer than the headings.  They
-    # were placed by where each cell's right edge stood across the row (html.remap._aligned), a deduction one
+    # were placed by where each cell's right edge stood across the row (html.row_places._aligned), a deduction one
     # column over: a false VQ001 (html-2003 after rows 0, 1 and 3, html-1999 after row 3, next-apart after
     # row 3 in both); refused in the modern layouts (ixbrl-2023, workiva 10 cuts, dfin 8, toppan 6).  Now by
     # the evidence: an empty cell standing for the blank column in a row of one cell per column (html-1999,
@@ -508,7 +508,7 @@ ANOTHER_BLANK_RIGHT = {"html-1999": 10, "html-2003": 10, "ixbrl-2023": 9, "worki
 def test_rows_laid_apart_leaving_another_column_blank_than_the_first_part_are_never_misread(layout):
     # (s41 blankguard, s42 aligned: a part after a page break laid on a grid of its own leaving ANOTHER column
     # blank than the first part (no other charges before the break, no deductions after it).  Placed by where
-    # each cell stands (html.remap._aligned) or by order under the first part's printed columns, its other
+    # each cell stands (html.row_places._aligned) or by order under the first part's printed columns, its other
     # charges read as deductions: a false VQ001 in each row.  Now the arithmetic tells: the rows close under
     # one placement only (other charges added, as the plain rows add them), taken where it is the only one
     # most rows close under; a tie refused.  The misprint still found at its cell.)

@@ -1,0 +1,100 @@
+"""A note's marker or a negative figure: which of the small figures in parentheses ("(1)",
+"(96)") a row of a part after a page break prints are its figures, and which are notes' markers
+beside them, before `row_places` and `placing` place its figures.
+
+A "(1)" right after a figure is a note's marker unless the row, without it, prints one figure too
+few and a cell for every column (or a note's own marker after it): then a negative figure.  The
+markers the table prints as such elsewhere (under a heading of their own, raised, among words)
+are markers everywhere in it.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from auditor.frontends.html.figures import SMALL_PAREN, kind, lone_marker, nonblank, tokens
+from auditor.frontends.html.grid import Grid, HtmlCell
+from auditor.frontends.html.slots import Slot, column_figure, figure_rows, label_end
+from auditor.lazy_pattern import lazy_compile
+
+
+NUMBERED_MARK = lazy_compile(r"(?<![\d,.])\(\d{1,2}\)")
+
+
+def _figure_in(cell: HtmlCell, own: list[int], before: Optional[HtmlCell]) -> bool:
+    """A figure of the row: `column_figure`, or a small one in parentheses ("(96)") in
+    a column other rows print figures in, not right after a figure (a note's
+    "(2)" beside its figure)."""
+    if column_figure(cell):
+        return True
+    after_figure = before is not None and before.last + 1 == cell.column and kind(before) == "figure"
+    return cell.column in own and kind(cell) == "figure" and not after_figure
+
+
+def figures_not_markers(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], to: dict[int, Slot],
+                        columns: int, markers: frozenset[str] = frozenset()) -> list[HtmlCell]:
+    """A row's figures (`_figure_in`).  A small one in parentheses right after a figure ("(96)",
+    "(1)") is a note's marker beside it, but not where the row prints one figure fewer than the
+    first part's columns without it, as many with it, and either a cell for every column, none
+    blank (a row laid on a grid of its own, no spacer between its figures), or a note's marker of
+    its own right after it ("(1)" "(d)": a marker carries none; `_marked`): its negative figure then
+    (in the part's columns of figures where those are the first's one for one: "(11)" "(10)")."""
+    figures = [c for c, before in zip(shown, [None, *shown]) if (c.column in own or not to) and _figure_in(c, own, before)]
+    if len(figures) >= columns:
+        return figures
+    every = [c for c in shown if c.column > 0 and kind(c) == "figure"]
+    printed = [c for c in cells if c.column >= label_end([cells])]
+    plain = len(every) == columns and (all(kind(c) != "blank" for c in printed) or _marked(shown, every, figures, markers))
+    return every if plain and all(c.column in to for c in every if to) else figures
+
+
+def _marked(shown: list[HtmlCell], every: list[HtmlCell], figures: list[HtmlCell],
+            markers: frozenset[str] = frozenset()) -> bool:
+    """Whether each small figure in parentheses `figures` sets aside as a note's marker is followed,
+    in the next cell printing something, by a note's marker alone ("(1)" then "(d)"), or by another
+    such figure that is ("5" "(4)" "(1)" "(b)": a charge turned negative right after the opening's
+    cell, the next column's "(1)" with its note; a marker carries none); none of them a marker the
+    table prints as one elsewhere (`markers`: "231" "(1)" "(d)", a figure's two notes)."""
+    after = dict(zip(map(id, shown), [*shown[1:], None]))
+    kept = set(map(id, figures))
+    aside = [c for c in every if id(c) not in kept]
+    told: set[int] = set()  # (from the right: the figure a chain's next one is, told first)
+    for c in reversed(aside):
+        nxt = after[id(c)]
+        if not lone_marker(c) or c.text.strip() in markers or nxt is None or not (_note(nxt) or id(nxt) in told):
+            return False
+        told.add(id(c))
+    return True
+
+
+def table_markers(grid: Grid, part: Grid) -> frozenset[str]:
+    """The small figures in parentheses ("(1)") a table prints as notes' markers: in the first
+    part, one right after a figure in grid columns no figure of it stands in (beside its figure,
+    under its heading: "12 | | (1) | | 5"); in either part, one raised (<sup>), flagged a figure's
+    marker by its columns (`marks.notes`), or among words (a label's or a heading's "Reserves (1)",
+    a note's line under the table "(1) Includes ...")."""
+    found: set[str] = set()
+    rows = figure_rows(grid.rows)
+    figured = {n for cells in rows for c in cells if column_figure(c) for n in range(c.column, c.last + 1)}
+    for cells in rows:
+        shown = [c for c in nonblank(cells) if c.text.strip() != ")"]
+        found.update(c.text.strip() for c, before in zip(shown[1:], shown) if lone_marker(c) and column_figure(before)
+                     and figured.isdisjoint(range(c.column, c.last + 1)))
+    for either in (grid, part):
+        for cells in either.rows:
+            for c in cells:
+                if "(" not in c.text:
+                    continue
+                if c.note:
+                    found.add(c.text.strip())
+                elif kind(c) == "text":
+                    found.update(m.group() for m in NUMBERED_MARK.finditer(c.text))
+                else:
+                    found.update(t.text.strip() for t in tokens(c) if c.sup[t.start] and SMALL_PAREN.match(t.text.strip()))
+    return frozenset(found)
+
+
+def _note(cell: HtmlCell) -> bool:
+    """A cell printing a note's marker alone ("(d)", "*")."""
+    toks = tokens(cell)
+    return bool(toks) and all(t.kind == "note" for t in toks)
