@@ -430,7 +430,11 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # (s43-insidemarks: pellingham, wrapped whole at 80, its markers inside the columns: as halvorsen,
                  # the page's headings between a row's line and its rest; refused, never read otherwise.)
                  *((f"pellingham-linen-2004-markers-inside-wrapped-headings-at-80-{kind}.txt", "page break within a period")
-                   for kind in ("clean", "closing-typo"))}
+                   for kind in ("clean", "closing-typo")),
+                 # (s43-overcols: fenwold, wrapped whole at 76, its markers inside the columns, a heading's rest
+                 # over two columns: as pellingham; refused, never read otherwise.)
+                 *((f"fenwold-seed-2007-markers-inside-heading-rest-over-two-columns-at-76-{kind}.txt",
+                    "page break within a period") for kind in ("clean", "written-off-typo"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.

@@ -157,33 +157,34 @@ def test_wrapped_rows_whose_figures_carry_footnote_markers_are_never_misread(hab
 # wrong, 269 refused: the markers typed inside their columns, "1,234(a)" ending where "567" does, a marked rest's
 # figures set with its marker, not its last digit, at the edge the rows show, or one past it where the column's
 # unmarked figures are negatives, "(6)(c)" ending where "(31)" does, where the markers hanging past leave them out
-# of line), and misread exactly the cases named in MISREAD_MARKED_HEADINGS (a fix takes them off; a new misreading
+# of line; s43-overcols: 1,521, 0 wrong, 207 refused: a heading's rest that fits over two columns of the
+# widened ones, every word's test passing both, set over the column next right of its line's last word), and misread exactly the cases named in MISREAD_MARKED_HEADINGS (a fix takes them off; a new misreading
 # fails).
 READ_MARKED_HEADINGS = {
-    ("wrap-80-marks-glued", "text-tagged"): 32, ("wrap-80-marks-glued", "text-untagged"): 36,
-    ("wrap-80-marks-apart", "text-tagged"): 32, ("wrap-80-marks-apart", "text-untagged"): 36,
-    ("wrap-80-marks-digit", "text-tagged"): 32, ("wrap-80-marks-digit", "text-untagged"): 36,
-    ("wrap-80-marks-digit-apart", "text-tagged"): 32, ("wrap-80-marks-digit-apart", "text-untagged"): 36,
-    ("wrap-80-marks-slash", "text-tagged"): 32, ("wrap-80-marks-slash", "text-untagged"): 36,
-    ("wrap-80-marks-star", "text-tagged"): 32, ("wrap-80-marks-star", "text-untagged"): 36,
-    ("wrap-80-marks-glued-over", "text-tagged"): 17, ("wrap-80-marks-glued-over", "text-untagged"): 25,
-    ("wrap-80-marks-apart-over", "text-tagged"): 22, ("wrap-80-marks-apart-over", "text-untagged"): 24,
-    ("wrap-76-marks-glued", "text-tagged"): 33, ("wrap-76-marks-glued", "text-untagged"): 35,
-    ("wrap-76-marks-apart", "text-tagged"): 33, ("wrap-76-marks-apart", "text-untagged"): 35,
-    ("wrap-76-marks-digit", "text-tagged"): 33, ("wrap-76-marks-digit", "text-untagged"): 35,
-    ("wrap-76-marks-digit-apart", "text-tagged"): 33, ("wrap-76-marks-digit-apart", "text-untagged"): 35,
-    ("wrap-76-marks-slash", "text-tagged"): 33, ("wrap-76-marks-slash", "text-untagged"): 35,
-    ("wrap-76-marks-star", "text-tagged"): 33, ("wrap-76-marks-star", "text-untagged"): 35,
-    ("wrap-76-marks-glued-over", "text-tagged"): 20, ("wrap-76-marks-glued-over", "text-untagged"): 21,
-    ("wrap-76-marks-apart-over", "text-tagged"): 22, ("wrap-76-marks-apart-over", "text-untagged"): 24,
-    ("wrap-72-marks-glued", "text-tagged"): 33, ("wrap-72-marks-glued", "text-untagged"): 35,
-    ("wrap-72-marks-apart", "text-tagged"): 33, ("wrap-72-marks-apart", "text-untagged"): 33,
-    ("wrap-72-marks-digit", "text-tagged"): 33, ("wrap-72-marks-digit", "text-untagged"): 35,
-    ("wrap-72-marks-digit-apart", "text-tagged"): 33, ("wrap-72-marks-digit-apart", "text-untagged"): 35,
-    ("wrap-72-marks-slash", "text-tagged"): 33, ("wrap-72-marks-slash", "text-untagged"): 33,
-    ("wrap-72-marks-star", "text-tagged"): 33, ("wrap-72-marks-star", "text-untagged"): 35,
-    ("wrap-72-marks-glued-over", "text-tagged"): 15, ("wrap-72-marks-glued-over", "text-untagged"): 13,
-    ("wrap-72-marks-apart-over", "text-tagged"): 19, ("wrap-72-marks-apart-over", "text-untagged"): 17,
+    ("wrap-80-marks-glued", "text-tagged"): 34, ("wrap-80-marks-glued", "text-untagged"): 36,
+    ("wrap-80-marks-apart", "text-tagged"): 34, ("wrap-80-marks-apart", "text-untagged"): 36,
+    ("wrap-80-marks-digit", "text-tagged"): 34, ("wrap-80-marks-digit", "text-untagged"): 36,
+    ("wrap-80-marks-digit-apart", "text-tagged"): 34, ("wrap-80-marks-digit-apart", "text-untagged"): 36,
+    ("wrap-80-marks-slash", "text-tagged"): 34, ("wrap-80-marks-slash", "text-untagged"): 36,
+    ("wrap-80-marks-star", "text-tagged"): 34, ("wrap-80-marks-star", "text-untagged"): 36,
+    ("wrap-80-marks-glued-over", "text-tagged"): 18, ("wrap-80-marks-glued-over", "text-untagged"): 25,
+    ("wrap-80-marks-apart-over", "text-tagged"): 23, ("wrap-80-marks-apart-over", "text-untagged"): 24,
+    ("wrap-76-marks-glued", "text-tagged"): 36, ("wrap-76-marks-glued", "text-untagged"): 36,
+    ("wrap-76-marks-apart", "text-tagged"): 36, ("wrap-76-marks-apart", "text-untagged"): 36,
+    ("wrap-76-marks-digit", "text-tagged"): 36, ("wrap-76-marks-digit", "text-untagged"): 36,
+    ("wrap-76-marks-digit-apart", "text-tagged"): 36, ("wrap-76-marks-digit-apart", "text-untagged"): 36,
+    ("wrap-76-marks-slash", "text-tagged"): 36, ("wrap-76-marks-slash", "text-untagged"): 36,
+    ("wrap-76-marks-star", "text-tagged"): 36, ("wrap-76-marks-star", "text-untagged"): 36,
+    ("wrap-76-marks-glued-over", "text-tagged"): 23, ("wrap-76-marks-glued-over", "text-untagged"): 21,
+    ("wrap-76-marks-apart-over", "text-tagged"): 25, ("wrap-76-marks-apart-over", "text-untagged"): 24,
+    ("wrap-72-marks-glued", "text-tagged"): 34, ("wrap-72-marks-glued", "text-untagged"): 36,
+    ("wrap-72-marks-apart", "text-tagged"): 34, ("wrap-72-marks-apart", "text-untagged"): 34,
+    ("wrap-72-marks-digit", "text-tagged"): 34, ("wrap-72-marks-digit", "text-untagged"): 36,
+    ("wrap-72-marks-digit-apart", "text-tagged"): 34, ("wrap-72-marks-digit-apart", "text-untagged"): 36,
+    ("wrap-72-marks-slash", "text-tagged"): 34, ("wrap-72-marks-slash", "text-untagged"): 34,
+    ("wrap-72-marks-star", "text-tagged"): 34, ("wrap-72-marks-star", "text-untagged"): 36,
+    ("wrap-72-marks-glued-over", "text-tagged"): 18, ("wrap-72-marks-glued-over", "text-untagged"): 13,
+    ("wrap-72-marks-apart-over", "text-tagged"): 22, ("wrap-72-marks-apart-over", "text-untagged"): 17,
 }
 # Known misreadings of class (d): none since s42-markheads (cca-industries-2013's markers hanging past their
 # columns widened them past the headings' rule, its rest left a line of its own: "COSTS AND" read over the
@@ -700,7 +701,9 @@ def test_a_teams_own_deductions_word_places_folded_heading_rests_as_the_defaults
     deductions role by those words tells the front end too which way of setting the rests "ADDITIONS"
     and "CHARGED" leaves no column's heading naming both the additions and the deductions (refused
     before s39-vocab, the front end's own "deduct" knowing no team's word); the default roles alone
-    know no word of the column's: refused at the rest, never read with a heading misplaced."""
+    know no word of the column's: before s43-overcols refused at the rest; now the geometry places them, each
+    rest over the column next right of its line's last word (the words cut from it went on there), the same
+    headings as the team's words place them, never a heading misplaced."""
     team = tmp_path / "team.yaml"
     team.write_text("extends: default\nroles:\n  - role: deductions\n    effect: subtract\n"
                     "    patterns: ['ausbuchung', 'verluste?']\nrules: []\n")
@@ -711,7 +714,9 @@ def test_a_teams_own_deductions_word_places_folded_heading_rests_as_the_defaults
         "ADDITIONS CHARGED (CREDITED) TO OTHER ACCOUNTS", "AUSBUCHUNG VERLUSTE", "BALANCE AT END OF PERIOD"]
     assert [(f.check, f.location.line, f.location.column) for f in result.findings] == [("row_identity", 22, 36)]
     default = auditor.check_file(str(OWN_WORD))
-    assert default.error is not None and default.error.line == 10
+    assert default.error is None
+    assert [c.heading for c in default.schedules[0].columns] == [c.heading for c in result.schedules[0].columns]
+    assert [(f.check, f.location.line, f.location.column) for f in default.findings] == [("row_identity", 22, 36)]
 
 
 MARKER_REST = FIXTURES / "quarrington-valve-1997-rest-opening-on-a-marker-wrapped-at-72.txt"

@@ -106,6 +106,9 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
             heads = dict(tried)
             fitting = _told_apart([(start, heads[start], _continued(out[n - 2], joined[start], start, columns))
                                    for start in fitting], vocabulary)
+        if len(fitting) > 1:  # (of several still, the one where the rest stands over the column after its line's)
+            next_to = [start for start in fitting if _next_column(out[n - 2], joined[start], start, columns)]
+            fitting = next_to if len(next_to) == 1 else fitting
         if len(fitting) != 1:
             raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
                              f"wrapped by the filer's software? (their columns are not sure: no heading typed "
@@ -226,6 +229,22 @@ def _continued(over: str, body: str, start: int, columns: Sequence[tuple[int, in
 
 
 _WORD_AT = lazy_compile(r"\S+")
+
+
+def _next_column(over: str, body: str, start: int, columns: Sequence[tuple[int, int]]) -> bool:
+    """Whether a heading's rest (`body`, set at `start` after its line `over`) opens over the column next
+    right of its line's last word: the software cut the line at the first word past its width, so the
+    words went on where they stood, one gutter's blanks on; a rest set a whole column further on (every
+    test of the words passing both) would leave the column between bare on the line its words were cut
+    from, where the markers typed inside the columns widened them so the rest fits over either."""
+    last = list(_WORD_AT.finditer(over.rstrip()))
+    first = body.lstrip()
+    if not last or not first:
+        return False
+    right = [k for k, (a, _) in enumerate(columns) if a > last[-1].end()]
+    at = start + len(body) - len(first)
+    opens = _over(columns, at, at + len(first.split()[0]) - 1)
+    return bool(right) and opens == [max(right, key=lambda k: -columns[k][0])]
 
 
 def _one_way(heads: Sequence[str], vocabulary: Vocabulary) -> bool:
