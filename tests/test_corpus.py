@@ -185,8 +185,10 @@ def test_the_last_batches_shrink_so_that_the_workers_finish_together():
     assert [len(b) for b in engines.batches(iter(indexed), 16)] == [16] * 12 + [8]  # (without a total: as before)
 
 
-# Fixtures only a team's own rules file reads (the default refuses them, never misreads them).
-TEAM_RULES_ONLY = ("lindenau-tool-1996-own-deductions-word-folded-at-72.txt",)
+# Fixtures only a team's own rules file reads (the default refuses them, never misreads them).  Lindenau's
+# folded rests were the last: since s43-overcols the default reads them too (its "AUSBUCHUNG" an unknown
+# movement the arithmetic signs), the same cell found.
+TEAM_RULES_ONLY: tuple[str, ...] = ()
 
 
 # text and jsonl stream a file at a time; sarif is a document written around spooled parts.
@@ -198,7 +200,7 @@ def test_the_report_is_the_same_byte_for_byte_whatever_the_jobs(fmt, tmp_path):
     # heading was the last input error: the arithmetic reads it), but those written to show what a team's
     # own rules file reads that the default refuses (docs/rules.md's recipes): the status is the input
     # errors', and they are those fixtures' alone.
-    assert one.returncode == two.returncode == 2
+    assert one.returncode == two.returncode == (2 if TEAM_RULES_ONLY else 1)
     assert one.stdout and two.stdout == one.stdout
     assert sorted(two.stderr.splitlines()) == sorted(one.stderr.splitlines())
     refused = {line.split(":")[1].strip() for line in one.stderr.splitlines() if line.startswith("auditor: ")}
