@@ -254,8 +254,8 @@ def test_contexts_asked_again_for_fewer_are_read_from_the_wider_answer(monkeypat
     from auditor.frontends.xbrl import facts
 
     wide, narrow = {"c-3", "c-7", "c-12", "c-29", "d-1", "nowhere"}, {"c-29", "d-1", "c-3", "nowhere"}
-    alone = facts._contexts(CONTEXTS, narrow, {})
-    parsed: dict = {}
+    alone = facts._contexts(CONTEXTS, narrow, facts.ContextsRead())
+    parsed = facts.ContextsRead()
     facts._contexts(CONTEXTS, wide, parsed)
     scans = []
     real = facts._context_starts

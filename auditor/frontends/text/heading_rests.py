@@ -244,7 +244,7 @@ def _next_column(over: str, body: str, start: int, columns: Sequence[tuple[int, 
     right = [k for k, (a, _) in enumerate(columns) if a > last[-1].end()]
     at = start + len(body) - len(first)
     opens = _over(columns, at, at + len(first.split()[0]) - 1)
-    return bool(right) and opens == [max(right, key=lambda k: -columns[k][0])]
+    return bool(right) and opens == [min(right, key=lambda k: columns[k][0])]
 
 
 def _one_way(heads: Sequence[str], vocabulary: Vocabulary) -> bool:

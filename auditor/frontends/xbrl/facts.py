@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterator, NamedTuple, Optional, Sequence, Union
@@ -127,7 +128,7 @@ def read(src: Source, family: Pattern, kin: Optional[Callable[[str], bool]] = No
     if not found:
         return Facts((), {})
     resources = _resources(text)
-    parsed: dict = {}  # (each context read once: the kindred ask for the same again, `_contexts`)
+    parsed = ContextsRead()  # (each context read once: the kindred ask for the same again, `_contexts`)
     contexts = _contexts(resources, {a.get("contextref", "") for _, a, _ in found}, parsed)
     if rows_only:
         found = _on_reserve_axis(found, [], contexts, axis)
@@ -291,7 +292,7 @@ def _name(attributes: str) -> Optional[re.Match[str]]:
 
 
 def _kindred(text: str, resources: str, found: list[Element], contexts: dict, kin: Callable[[str], bool],
-             on_axis: Optional[Pattern], axis: str, parsed: Optional[dict] = None) -> tuple[list[Element], dict]:
+             on_axis: Optional[Pattern], axis: str, parsed: Optional[ContextsRead] = None) -> tuple[list[Element], dict]:
     """The elements `_kin` adds (a company's own concepts; `on_axis`'s on a reserve's
     row), and the contexts they may use: a reserve's contexts of other periods, and
     (for `on_axis`) every context of a reserve axis."""
@@ -576,36 +577,43 @@ def _spans(text: str, opening: str, closing: str) -> list:
     return spans
 
 
-def _contexts(text: str, wanted: set, parsed: Optional[dict] = None) -> dict:
+@dataclass
+class ContextsRead:
+    """The contexts of one document read already (`_contexts`): each by its start tag's offset and id
+    (None: it names no period), and the answer to each set of ids asked."""
+    tags: dict[tuple[int, str], Optional[Context]] = field(default_factory=dict)
+    asks: dict[frozenset[str], dict[str, Context]] = field(default_factory=dict)
+
+
+def _contexts(text: str, wanted: set, parsed: Optional[ContextsRead] = None) -> dict:
     """The contexts the family's facts use (a document declares thousands; only
     their start tags are visited, and only the wanted ones parsed).  `parsed`:
-    the contexts of `text` read already, by their start and id (None: no period),
-    and those found for a set of ids, kept by the caller that asks again (the
-    kindred's contexts are often the family's own: not looked for again)."""
+    those read already, kept by the caller that asks again (the kindred's
+    contexts are often the family's own: not looked for again)."""
     asked = frozenset(wanted)
-    if parsed is not None and asked in parsed:
-        return dict(parsed[asked])
     if parsed is not None:
+        if asked in parsed.asks:
+            return dict(parsed.asks[asked])
         # (asked for fewer than before: each id's context is found apart from the others asked,
         # so the earlier answer, narrowed, is this one, in its order; khc-2023's kindred ask
         # 14 of the family's 21)
-        wider = next((k for k in parsed if isinstance(k, frozenset) and asked < k), None)
+        wider = next((k for k in parsed.asks if asked < k), None)
         if wider is not None:
-            contexts = {cid: c for cid, c in parsed[wider].items() if cid in asked}
-            parsed[asked] = dict(contexts)
+            contexts = {cid: c for cid, c in parsed.asks[wider].items() if cid in asked}
+            parsed.asks[asked] = dict(contexts)
             return contexts
     contexts = {}
     for cid, start in _context_starts(text, wanted):
-        if parsed is not None and (start, cid) in parsed:
-            context = parsed[start, cid]
+        if parsed is not None and (start, cid) in parsed.tags:
+            context = parsed.tags[start, cid]
         else:
             context = _context(text, cid, start)
             if parsed is not None:
-                parsed[start, cid] = context
+                parsed.tags[start, cid] = context
         if context is not None:
             contexts[cid] = context
     if parsed is not None:
-        parsed[asked] = dict(contexts)
+        parsed.asks[asked] = dict(contexts)
     return contexts
 
 
