@@ -7,7 +7,8 @@ where a row's figures go; it decides nothing itself.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Union
+from types import MappingProxyType
+from typing import Mapping, NamedTuple, Union
 
 from auditor.frontends.html.figures import kind, lone_marker
 from auditor.frontends.html.grid import HtmlCell
@@ -37,7 +38,7 @@ class Across(NamedTuple):
     slots: list[Slot]
     label: int
     markers: frozenset[str] = frozenset()  # the "(1)"s the table prints as notes' markers (`row_marks.table_markers`)
-    short: dict[int, Placing] = {}
+    short: Mapping[int, Placing] = MappingProxyType({})  # (read only: a default shared by every Across)
 
 
 def figure_rows(rows: list[list[HtmlCell]]) -> list[list[HtmlCell]]:
