@@ -28,6 +28,7 @@ from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import frame, printed_width
 from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span, furniture
 from auditor.frontends.html.remap import laid_under, under_years
+from auditor.frontends.html.slots import first_figure_row
 from auditor.frontends.html import transposed as html_transposed
 from auditor.labels import CONTINUED, YEAR, is_period, marks_a_footnote
 from auditor.lazy_pattern import lazy_compile
@@ -158,32 +159,32 @@ def headings_only(grid: Grid) -> bool:
         sum(1 for cells in grid.rows if len(nonblank(cells)) > 1) > 0
 
 
-def head_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) -> bool:
-    """A part printing only rows of `first`'s above its first row of figures (`top`: its
-    headings, their footnote markers too) printed again and period captions ("Fiscal year
+def head_again(doc: Document, end: int, grid: Grid, first: Grid) -> bool:
+    """A part printing only rows of `first`'s headings (`_headings`: their footnote markers
+    too) printed again and period captions ("Fiscal year
     ended 2002", "2002 (continued)", "2002"), no row of figures: the next page's head where
     a page break fell right after a period's last row (a table per period cut after its one
     row), no row under it (it ends at `end`), the table after it under headings of its own.
     Page furniture, as a page number is: the tables after it go on with the schedule.  (A
     table without headings after it carries its rows on: joined to it, or refused.)"""
-    if not _headings_again(grid, first, top):
+    if not _headings_again(grid, first):
         return False
     nxt = doc.next_table(end)
     return nxt is None or not headless(doc.grid(nxt))
 
 
-def caption_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) -> Optional[str]:
+def caption_again(doc: Document, end: int, grid: Grid, first: Grid) -> Optional[str]:
     """The account's caption a part at a page's foot prints under `first`'s headings typed
     again (or alone), over no row, the page broken before that account's rows: its last row
     one phrase short enough to name an account, no period nor title (`furniture`), every row
-    above it a row of `first`'s above its first row of figures (`top`), the table after it
+    above it a row of `first`'s headings (`_headings`), the table after it
     (ending at `end`) under headings of its own.  The caption of that table's rows (page
     furniture else, their account lost), or None."""
     rows = [cells for cells in grid.rows if nonblank(cells)]
     if not rows or len(nonblank(rows[-1])) != 1 or any(kind(c) == "figure" for cells in rows for c in cells):
         return None
     text = _row_text(rows[-1])
-    ours = {_row_text(cells) for cells in first.rows[:top]} - {""}
+    ours = _headings(first)
     if (_period_again(text) or furniture(text) or len(text) > CAPTION_TEXT or text in ours
             or not all(_row_text(cells) in ours for cells in rows[:-1])):
         return None
@@ -193,10 +194,16 @@ def caption_again(doc: Document, end: int, grid: Grid, first: Grid, top: int) ->
     return None if headless(doc.grid(nxt)) or headings_only(doc.grid(nxt)) else text
 
 
-def _headings_again(grid: Grid, first: Grid, top: int) -> bool:
-    """Whether every row `grid` prints is a row of `first`'s above its first row of figures
-    (`top`) printed again, or a period's caption alone ("2002"); at least one row."""
-    ours = {_row_text(cells) for cells in first.rows[:top]} - {""}
+def _headings(first: Grid) -> set[str]:
+    """The words of each row of `first` above its first row of figures (`slots.first_figure_row`):
+    its headings, their footnote markers too."""
+    return {_row_text(cells) for cells in first.rows[:first_figure_row(first.rows)]} - {""}
+
+
+def _headings_again(grid: Grid, first: Grid) -> bool:
+    """Whether every row `grid` prints is a row of `first`'s headings (`_headings`) printed
+    again, or a period's caption alone ("2002"); at least one row."""
+    ours = _headings(first)
     rows = [cells for cells in grid.rows if nonblank(cells)]
     return bool(rows) and all(_row_text(cells) in ours or (len(nonblank(cells)) == 1 and _period_again(_row_text(cells)))
                               for cells in rows)
@@ -319,11 +326,9 @@ def notes_below(doc: Document, end: int) -> frozenset[str]:
 
 def _typed_again(grid: Grid, first: Grid) -> bool:
     """Whether `grid` prints `first`'s headings again and nothing else (a period's caption
-    aside): every row a row of `first`'s above its first row of figures, or a period's
-    caption alone ("1999"), and at least one row of headings."""
-    top = next((r for r, cells in enumerate(first.rows) if any(kind(c) == "figure" for c in nonblank(cells))
-                and not html_transposed.period_cells(cells)), len(first.rows))
-    return _headings_again(grid, first, top) and any(len(nonblank(cells)) > 1 for cells in grid.rows)
+    aside): every row a row of `first`'s headings (`_headings`), or a period's caption alone
+    ("1999"), and at least one row of headings."""
+    return _headings_again(grid, first) and any(len(nonblank(cells)) > 1 for cells in grid.rows)
 
 
 def _phrases_alone(grid: Grid) -> bool:

@@ -520,10 +520,10 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
         between, above = breaks.texts_between(doc, above, end, nxt[0][0]), nxt[-1]
         if _another_schedule(doc, end, nxt[0][0], first_grid, grid, named_by):
             return
-        if breaks.head_again(doc, nxt[-1][1], grid, first_grid, first.figure_rows[0]):
+        if breaks.head_again(doc, nxt[-1][1], grid, first_grid):
             continue  # (the headings again over no row: a page break right after a period's last row)
         if carried is None and not between:
-            carried = breaks.caption_again(doc, nxt[-1][1], grid, first_grid, first.figure_rows[0])
+            carried = breaks.caption_again(doc, nxt[-1][1], grid, first_grid)
             if carried is not None:
                 continue
         grid, f = _framed(grid, first_grid, first, headings, between, partial(breaks.notes_below, doc, nxt[-1][1]))

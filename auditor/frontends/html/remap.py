@@ -28,7 +28,7 @@ from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.placing import short_rows
 from auditor.frontends.html.row_marks import table_markers
 from auditor.frontends.html.row_places import dollars_and_figures, row_slots
-from auditor.frontends.html.slots import Across, Slot, column_figure, figure_rows, label_end
+from auditor.frontends.html.slots import Across, Slot, column_figure, figure_rows, first_figure_row, label_end
 from auditor.frontends.html.transposed import period_cells
 
 
@@ -75,12 +75,10 @@ def _columns(grid: Grid) -> list[Slot]:
 
 
 def _heading_leaves(grid: Grid, figures: list[Slot]) -> list[Slot]:
-    """The cells of the lowest row of several cells above the first figure (a
-    label's heading, in the label column, aside), where each column of figures
-    stands under one of them; [] where there is none."""
-    top = min((r for r, cells in enumerate(grid.rows) for c in cells if column_figure(c) and not period_cells(cells)),
-              default=len(grid.rows))
-    for cells in reversed(grid.rows[:top]):
+    """The cells of the lowest row of several cells above the first row of figures
+    (`first_figure_row`; a label's heading, in the label column, aside), where each column of
+    figures stands under one of them; [] where there is none."""
+    for cells in reversed(grid.rows[:first_figure_row(grid.rows)]):
         shown = [c for c in nonblank(cells) if c.column > 0]
         if len(shown) > 1 or (len(shown) == 1 and len(nonblank(cells)) > 1):
             leaves = [(c.column, c.last) for c in shown]

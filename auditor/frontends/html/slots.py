@@ -55,3 +55,11 @@ def column_figure(cell: HtmlCell) -> bool:
 def label_end(rows: list[list[HtmlCell]]) -> int:
     """Where a grid's labels end: after its label column's cells (1 where none)."""
     return min((c.last + 1 for cells in rows for c in cells[:1] if c.column == 0 and kind(c) == "text"), default=1)
+
+
+def first_figure_row(rows: list[list[HtmlCell]]) -> int:
+    """The first row printing a figure right of the label column (`column_figure`: not a note's
+    "(2)"), not a row of the years over a block: the rows above it are a part's headings (all its
+    rows where it prints no figure)."""
+    return next((r for r, cells in enumerate(rows) if any(column_figure(c) for c in cells) and not period_cells(cells)),
+                len(rows))
