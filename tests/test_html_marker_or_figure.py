@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import auditor
+from auditor import source
+from auditor.frontends.html import breaks, locate
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "fixtures" / "html"))
@@ -27,6 +29,11 @@ from split_habits import split_apart  # noqa: E402
 NOTES_BELOW = ('<p style="font-size:8pt">(1) Includes amounts of acquired businesses.</p>\n'
                '<p style="font-size:8pt">(a) Accounts written off, net of recoveries.</p>\n'
                '<p style="font-size:8pt">(d) Charged to the businesses sold.</p>\n')
+
+# The same notes as filing software sets them: a table under the schedule, a marker's cell and a note's.
+NOTES_TABLE = ('<table>\n<tr><td>(1)</td><td>Includes amounts of acquired businesses.</td></tr>\n'
+               '<tr><td>(a)</td><td>Accounts written off, net of recoveries.</td></tr>\n'
+               '<tr><td>(d)</td><td>Charged to the businesses sold.</td></tr>\n</table>\n')
 
 
 def _written(s, tmp_path, *, after: str = "") -> Path:
@@ -50,6 +57,17 @@ def _two_markers_blank_column():
     return s
 
 
+def _the_marker_no_figure_under(notes: str, tmp_path) -> None:
+    """2002's receivables row ("24" "19" "(1)" "(d)" and a blank column), the first part printing
+    no "(1)", `notes` under the table naming it: read right, no finding."""
+    s = _two_markers_blank_column()
+    s["periods"][0]["rows"][1]["footnotes"] = ["", "", "", "(a)", ""]
+    result = auditor.check_file(str(_written(s, tmp_path, after=notes)))
+    assert result.error is None and not result.findings, [f.message for f in result.findings]
+    row = result.schedules[0].periods[1].rows[0]
+    assert [c.raw if c else None for c in row.cells] == ["24", "19", None, "12", "31"]
+
+
 def test_a_figures_two_notes_in_a_row_missing_a_figure_are_no_figure(tmp_path):
     """Before s42 the "(1)" followed by its "(d)" was read as the charged-to-other figure (a
     marker carries none), where the table prints "(1)" as a note's marker: a column total of
@@ -64,12 +82,7 @@ def test_a_marker_named_only_in_the_notes_below_the_table_is_no_figure(tmp_path)
     the table ("(1) Includes ..."). Before s43 the "(1)" was read as the charged-to-other figure
     (a false column total); now a marker the notes below define is no figure either, and the row's
     blank column, several empty cells after the figure's notes, is its place: read right."""
-    s = _two_markers_blank_column()
-    s["periods"][0]["rows"][1]["footnotes"] = ["", "", "", "(a)", ""]
-    result = auditor.check_file(str(_written(s, tmp_path, after=NOTES_BELOW)))
-    assert result.error is None and not result.findings, [f.message for f in result.findings]
-    row = result.schedules[0].periods[1].rows[0]
-    assert [c.raw if c else None for c in row.cells] == ["24", "19", None, "12", "31"]
+    _the_marker_no_figure_under(NOTES_BELOW, tmp_path)
 
 
 def test_a_figure_in_a_row_of_no_blank_cell_stays_one_though_the_notes_name_it(tmp_path):
@@ -92,3 +105,58 @@ def test_a_small_negative_right_after_the_opening_is_the_rows_charge(tmp_path):
     assert result.error is None and not result.findings, [f.message for f in result.findings]
     row = result.schedules[0].periods[2].rows[1]
     assert [c.raw if c else None for c in row.cells] == ["13", "(4)", "(1)", "1", "7"]
+
+
+def test_a_marker_named_only_in_a_table_of_notes_below_the_table_is_no_figure(tmp_path):
+    """The notes set as a table under the schedule, "(1)" | "Includes ...", no paragraph (s44):
+    before, only paragraphs were read as notes, the "(1)" taken for the charged-to-other figure
+    (a false column total); now a table every row of which opens on a marker and its note's
+    words defines its markers as the paragraphs do: the row read right."""
+    _the_marker_no_figure_under(NOTES_TABLE, tmp_path)
+
+
+def _notes_after(html: str) -> frozenset[str]:
+    """The markers `breaks.notes_below` finds under a first table of figures, `html` after it."""
+    text = "<table><tr><td>Receivables</td><td>24</td><td>19</td></tr></table>\n" + html
+    doc = locate.Document(source.from_text(text, "t.htm"))
+    return breaks.notes_below(doc, text.index("</table>") + len("</table>"))
+
+
+def test_only_a_table_of_notes_alone_under_the_schedule_names_markers():
+    """A table of notes names its numbered markers, its sizing row of empty cells and spacer cells
+    aside, a marker and its words in one cell too; a table with a row not opening on a marker, or
+    a figure after the marker's words, is no table of notes; nor one under other text."""
+    spaced = ('<table><tr><td width="4%"></td><td></td><td></td></tr>'
+              '<tr><td>(2)&nbsp;</td><td>&nbsp;</td><td>Acquired reserves.</td></tr>'
+              '<tr><td>(b) Written off.</td></tr></table>')
+    assert _notes_after(spaced) == {"(2)"}
+    assert _notes_after(NOTES_TABLE) == {"(1)"}
+    assert _notes_after('<table><tr><td>(1)</td><td>Includes</td></tr><tr><td>Total</td><td>12</td></tr></table>') == set()
+    assert _notes_after('<table><tr><td>(1)</td><td>Includes</td><td>12</td></tr></table>') == set()
+    assert _notes_after("<p>Other text.</p>" + NOTES_TABLE) == set()
+
+
+def test_the_notes_under_a_later_part_name_a_middle_parts_markers():
+    """A schedule cut over three pages, its notes under the third part only, the middle part's row
+    printing "38" "(1)" "(d)" and a blank column (tests/fixtures/html/kestrel-forge-2005-rows-apart-
+    notes-under-third-part-clean): notes belong to the whole schedule.  Before s44 only the notes
+    right under a part were asked, the "(1)" read as the charged-to-other figure (a false column
+    total); now the middle part's row is read right."""
+    fixture = HERE / "fixtures" / "html" / "kestrel-forge-2005-rows-apart-notes-under-third-part-clean.htm"
+    result = auditor.check_file(str(fixture))
+    assert result.error is None and not result.findings, [f.message for f in result.findings]
+    row = result.schedules[0].periods[1].rows[0]
+    assert [c.raw if c else None for c in row.cells] == ["48", "38", None, "24", "62"]
+
+
+def test_the_notes_under_the_next_part_only_where_it_carries_the_schedule_on():
+    """Past a part printing no headings (the schedule's rows carried on after a page break) the notes
+    under it are the schedule's; past a table under headings of its own (another statement) they
+    are not, nor past text."""
+    notes = "<p>(1) Includes acquired reserves.</p>"
+    part = "<p>F-33</p><table><tr><td>Inventories</td><td>8</td><td>3</td></tr></table>"
+    other = "<table><tr><td>Balance</td><td>Charged</td></tr><tr><td>Inventories</td><td>8</td></tr></table>"
+    assert _notes_after(part + notes) == {"(1)"}
+    assert _notes_after(part + part + NOTES_TABLE) == {"(1)"}
+    assert _notes_after(other + notes) == set()
+    assert _notes_after("<p>Other text.</p>" + part + notes) == set()

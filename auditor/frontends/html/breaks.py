@@ -306,22 +306,65 @@ NOTE_OPENS = lazy_compile(r"\((\d{1,2}|[a-z])\)\s*(?=[a-z])", re.IGNORECASE)
 NOTES_REACH = 4000
 
 
+# How many of the schedule's next parts its notes are looked for under (`notes_below`).
+NOTES_PARTS_REACH = 4
+
+
 def notes_below(doc: Document, end: int) -> frozenset[str]:
-    """The numbered markers ("(1)") the notes right under the table ending at `end` define: the
-    run of blocks first under it (page furniture between aside) each opening on a note's marker,
-    "(1) Includes amounts of acquired businesses", "(d) Charged to ...", up to the next table or
-    the first other text.  A "(1)" so named is a note's marker, as one the table prints beside a
-    figure is (`remap.laid_under`); none where no note stands under the table."""
+    """The numbered markers ("(1)") the notes under the schedule's part ending at `end` define: a
+    "(1)" so named is a note's marker, as one the table prints beside a figure is
+    (`remap.laid_under`).  Notes belong to the whole schedule, printed once under its last part:
+    so the notes right under the part (`_notes_right_under`), and where the table after them (page
+    furniture between) is the schedule's next part, one carrying it on after a page break
+    (`headless`), the notes under that part too, up to NOTES_PARTS_REACH parts on.  None where no
+    note stands under the schedule."""
+    found: set[str] = set()
+    for _ in range(NOTES_PARTS_REACH + 1):
+        markers, nxt = _notes_right_under(doc, end)
+        found |= markers
+        if nxt is None or not headless(doc.grid(nxt)):
+            break
+        end = nxt[1]
+    return frozenset(found)
+
+
+def _notes_right_under(doc: Document, end: int) -> tuple[set[str], Optional[Span]]:
+    """The numbered markers the notes right under the table ending at `end` define, and the table
+    after them where nothing else stands between (page furniture, notes), else None.  The notes:
+    the run of blocks first under the table each opening on a note's marker, "(1) Includes amounts
+    of acquired businesses", "(d) Charged to ...", up to the next table or the first other text; or,
+    where that run reaches the next table, that table where it is one of notes (`_table_notes`:
+    filing software sets footnotes as a table, a marker's cell and a note's)."""
     nxt = doc.next_table(end)
-    stop = min(end + NOTES_REACH, nxt[0] if nxt is not None and nxt[0] >= end else len(doc.text))
+    below = nxt if nxt is not None and nxt[0] >= end else None
+    stop = min(end + NOTES_REACH, below[0] if below is not None else len(doc.text))
     found: set[str] = set()
     for text in doc.printed(end, stop):
         m = NOTE_OPENS.match(text)
         if m is None and not furniture(text):
-            break
+            return found, None
         if m is not None and m.group(1).isdigit():
             found.add(f"({m.group(1)})")
-    return frozenset(found)
+    if below is None or stop < below[0]:
+        return found, None
+    notes = _table_notes(doc.grid(below))
+    return (found | notes, None) if notes is not None else (found, below)
+
+
+def _table_notes(grid: Grid) -> Optional[set[str]]:
+    """The numbered markers of a table of notes: every row printing anything opens on a note's
+    marker, in a cell of its own or not, followed by the note's words ("(1)" | "Includes amounts
+    of acquired businesses.", spacer cells between or none; a row of empty sizing cells is no
+    matter), no figure after it.  None where the table is no table of notes."""
+    found: set[str] = set()
+    rows = [shown for shown in map(nonblank, grid.rows) if shown]
+    for shown in rows:
+        m = NOTE_OPENS.match(" ".join(c.text.strip() for c in shown))
+        if m is None or any(kind(c) == "figure" for c in shown[1:]):
+            return None
+        if m.group(1).isdigit():
+            found.add(f"({m.group(1)})")
+    return found if rows else None
 
 
 def _typed_again(grid: Grid, first: Grid) -> bool:
