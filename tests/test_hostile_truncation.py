@@ -369,6 +369,25 @@ def test_an_html_document_cut_under_its_first_tables_notes_is_an_error():
     assert error is not None and "right after the schedule" in error.message
 
 
+@pytest.mark.parametrize("lines", [59, 60, 61])
+def test_a_submission_cut_under_a_notes_own_table_after_one_year_is_an_error(lines):
+    """(s44, the crash sweep's truncation fuzz on ko-1997: one-year tables, each followed by "Note 1 -
+    The amounts in Column D consist of the following:" over a table breaking the column down.)  The
+    submission cut under the first year's note table, its page number, <DOCUMENT> never closed, read
+    the first year clean, the other years lost: a table a note introduces is the note's."""
+    path = FIXTURES / "harrow-beverage-1997-one-year-tables.txt"
+    text = "".join(path.read_text().splitlines(keepends=True)[:lines])
+    error = check(text, path.name).error
+    assert error is not None and "right after the schedule" in error.message and "<DOCUMENT>" in error.message
+
+
+def test_a_note_table_after_the_schedule_ends_no_whole_document():
+    """A whole submission ends its document after the note's table: read, no cut."""
+    path = FIXTURES / "harrow-beverage-1997-one-year-tables.txt"
+    text = "".join(path.read_text().splitlines(keepends=True)[:61]) + "</TEXT>\n</DOCUMENT>\n"
+    assert check(text, path.name).error is None
+
+
 @pytest.mark.parametrize("name,inside", [("basalt-shipping-2016-years-as-columns-captions-only", "</b"),
                                          ("basalt-shipping-2016-years-as-columns-captions-only", "</b></font></p"),
                                          ("delta-looms-2005-years-as-columns-table-per-account", "</b></span></p")])

@@ -437,10 +437,15 @@ FEW_LINES, FEW_CHARACTERS = 2, 160
 
 def _notes_only(after: str) -> bool:
     """Whether every line after the schedule's last row is a footnote ("(a) Uncollectible accounts
-    written off."): in a document opened and never closed, the file ends under the table's notes,
-    the tables after them lost (a whole document goes on, or closes)."""
-    lines = _lines_after(after)
+    written off."), or a table a footnote introduces ("Note 1 - The amounts in Column D consist of
+    the following:" over a column's breakdown): in a document opened and never closed, the file
+    ends under the table's notes, the tables after them lost (a whole document goes on, or closes)."""
+    lines = _lines_after(NOTES_TABLE.sub(r"\1", after) if ":" in after else after)
     return bool(lines) and all(_is_note(line) for line in lines)
+
+
+# A table right under a line ending in ":" (blank lines between): the one it introduces.
+NOTES_TABLE = lazy_compile(r"(:[ \t]*\n(?:[ \t]*\n)*)[ \t]*<table\b.*?</table>", re.IGNORECASE | re.DOTALL)
 
 
 def _lines_after(after: str, *, markup: bool = False, collapsed: bool = True) -> list[str]:
