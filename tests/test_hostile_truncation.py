@@ -388,6 +388,42 @@ def test_a_note_table_after_the_schedule_ends_no_whole_document():
     assert check(text, path.name).error is None
 
 
+def test_an_html_file_cut_through_the_next_pages_title_is_an_error():
+    """(s44 truncation fuzz: a download stops anywhere in a line, not at its end.)  The document cut
+    through the next page's "SCHEDULE II (continued)" ("SCHEDULE I", "SCHEDULE II (contin") read its
+    first page clean, the rows on the next lost: the words a cut goes through are no prose."""
+    path = FIXTURES / "html" / "heron-castings-2004-footnote-sentences-at-page-foot.htm"
+    text = path.read_text()
+    title = text.index("SCHEDULE II (continued)")
+    for at in range(title + 1, title + len("SCHEDULE II (continued)") + 1):
+        cut = check(text[:at], path.name)
+        assert not clean(cut), (at, text[title:at])
+    # A document never closed that goes on in prose past the schedule's page, its last line with no
+    # line break after it, reads (the lines before the cut one say it is no page's foot).
+    whole = (FIXTURES / "html" / "willow-gauges-2007-table-per-account-clean.htm").read_text()
+    prose = "".join(f"\n<p>Item {n}. The company has nothing to report under this item.</p>" for n in (10, 11, 12, 13))
+    assert check(whole.replace("</body>", "").replace("</html>", "").rstrip() + prose, "willow.htm").error is None
+
+
+@pytest.mark.parametrize("name,cut_after", [
+    ("brackenridge-valve-1997-dated-rows-clean", "$ 1,215\n  Year ended December 31, "),  # a dated row's date
+    ("ashcombe-valve-1998-untagged-rule-under-group-caption", "249\n\nYEAR ENDED SEPTE"),  # the next year's caption
+    ("brackwater-freight-1997-untagged-captions-placing-reserves-clean", "  Claims reserve                          1,980")])
+def test_a_text_file_cut_through_a_line_after_the_schedules_rows_is_an_error(name, cut_after):
+    """(s44 truncation fuzz: a download stops anywhere in a line.)  Cut through the line under a
+    period's last row, the file read its rows so far clean (the rows cut, later years lost): the
+    words cut, no line break after them, are no prose."""
+    text = (FIXTURES / f"{name}.txt").read_text()
+    error = check(text[: text.index(cut_after) + len(cut_after)], name).error
+    assert error is not None and "ends inside the line" in error.message and "cut off" in error.message
+
+
+def test_a_whole_exhibit_with_no_line_break_after_its_last_sentence_or_note_reads():
+    text = (FIXTURES / "acme-tool-1996-clean.txt").read_text()
+    for after in ("\n(1) Written off against valuation accounts", "\nThe reserve for obsolescence was increased."):
+        assert check(text + after, "acme.txt").error is None, after
+
+
 @pytest.mark.parametrize("name,inside", [("basalt-shipping-2016-years-as-columns-captions-only", "</b"),
                                          ("basalt-shipping-2016-years-as-columns-captions-only", "</b></font></p"),
                                          ("delta-looms-2005-years-as-columns-table-per-account", "</b></span></p")])

@@ -60,6 +60,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     tables = [s for s in schedules if s.source == "table"]
     after, whole, end = src.ends(last, HEAD, TAIL)  # (laid out, as the rows were read)
     ending = _ending_refused(src, after, whole, end, tables, first, last)
+    _refuse_line_cut(src, after, whole)
     _refuse_document_cut(src, opened, ending, after, whole)
     if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, first, last))
                                         or _reserve_alone(after)):
@@ -108,6 +109,24 @@ def _refuse_document_cut(src: Source, opened: dict[Container, int], ending: str,
         if kind in opened and (ending == "nothing" or whole and (_account_caption_last(after) or _notes_only(after)
                                                                  or _few_lines_only(after))):
             raise cut_off(src, kind, opened[kind], "right after the schedule")
+
+
+def _refuse_line_cut(src: Source, after: str, whole: bool) -> None:
+    """An input error where the file cuts through its last line (`Source.cut_through`: no line
+    break after it) right after the schedule, the lines before it what a page's foot prints
+    (none, a group's caption, the table's footnotes, a line or two): a download stopped there.
+    The words cut are no prose ("SCHEDULE I" of the next page's "SCHEDULE II (continued)", a
+    caption's "Year ended Decem", a row's "Claims reserve   1,980"), unless they end a sentence
+    or are a footnote, as a whole file's last line may be with no line break after it."""
+    if not (whole and src.cut_through):
+        return
+    kept, _, cut = after.rpartition("\n")
+    words = _lines_after(cut)  # (none in a page number, "S-2", a whole page's last line)
+    if not words or words[0].endswith(".") or _is_note(words[0]):
+        return
+    if not _lines_after(kept) or _account_caption_last(kept) or _notes_only(kept) or _few_lines_only(kept):
+        raise InputError(f"the file ends inside the line {words[0]!r}, right after the schedule, with no line break "
+                         "after it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
 
 
 def _refuse_rows_lost(src: Source, tables: Sequence[Schedule], last: int) -> None:
