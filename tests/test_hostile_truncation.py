@@ -408,14 +408,28 @@ def test_an_html_file_cut_through_the_next_pages_title_is_an_error():
 @pytest.mark.parametrize("name,cut_after", [
     ("brackenridge-valve-1997-dated-rows-clean", "$ 1,215\n  Year ended December 31, "),  # a dated row's date
     ("ashcombe-valve-1998-untagged-rule-under-group-caption", "249\n\nYEAR ENDED SEPTE"),  # the next year's caption
-    ("brackwater-freight-1997-untagged-captions-placing-reserves-clean", "  Claims reserve                          1,980")])
+    ("brackwater-freight-1997-untagged-captions-placing-reserves-clean", "  Claims reserve                          1,980"),
+    ("kestrel-tool-1994-untagged-last-label-wrapped-misfooted", "412\n  ac")])  # a label's last line
 def test_a_text_file_cut_through_a_line_after_the_schedules_rows_is_an_error(name, cut_after):
     """(s44 truncation fuzz: a download stops anywhere in a line.)  Cut through the line under a
     period's last row, the file read its rows so far clean (the rows cut, later years lost): the
     words cut, no line break after them, are no prose."""
     text = (FIXTURES / f"{name}.txt").read_text()
     error = check(text[: text.index(cut_after) + len(cut_after)], name).error
-    assert error is not None and "ends inside the line" in error.message and "cut off" in error.message
+    assert error is not None and "the file ends" in error.message and "cut off" in error.message
+
+
+@pytest.mark.parametrize("name,cut_after,ends_on", [
+    ("fenwick-chemical-2001-untagged-small-negatives-na-nils-ending-typo", "\n\nYEAR ENDED JUNE 30, 2000\nA",
+     "'YEAR ENDED JUNE 30, 2000'"),
+    ("pembrook-optical-2006-two-blanks-group-captions-clean", "\n\n\nDeducted from assets:\n\n\nAllowance for doub",
+     "'Deducted from assets:'")])
+def test_a_text_file_cut_through_the_line_under_a_caption_is_an_error(name, cut_after, ends_on):
+    """The line cut under a year's or a group's caption ("YEAR ENDED JUNE 30, 2000" over "A"): the
+    file ends on the caption, as it would cut at the caption's line break."""
+    text = (FIXTURES / f"{name}.txt").read_text()
+    error = check(text[: text.rindex(cut_after) + len(cut_after)], name).error
+    assert error is not None and ends_on in error.message and "cut off" in error.message
 
 
 def test_a_whole_exhibit_with_no_line_break_after_its_last_sentence_or_note_reads():

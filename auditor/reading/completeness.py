@@ -60,7 +60,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     tables = [s for s in schedules if s.source == "table"]
     after, whole, end = src.ends(last, HEAD, TAIL)  # (laid out, as the rows were read)
     ending = _ending_refused(src, after, whole, end, tables, first, last)
-    _refuse_line_cut(src, after, whole)
+    _refuse_line_cut(src, after, whole, end, tables, first, last)
     _refuse_document_cut(src, opened, ending, after, whole)
     if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, first, last))
                                         or _reserve_alone(after)):
@@ -111,22 +111,33 @@ def _refuse_document_cut(src: Source, opened: dict[Container, int], ending: str,
             raise cut_off(src, kind, opened[kind], "right after the schedule")
 
 
-def _refuse_line_cut(src: Source, after: str, whole: bool) -> None:
+def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Sequence[Schedule], first: int,
+                     last: int) -> None:
     """An input error where the file cuts through its last line (`Source.cut_through`: no line
-    break after it) right after the schedule, the lines before it what a page's foot prints
-    (none, a group's caption, the table's footnotes, a line or two): a download stopped there.
-    The words cut are no prose ("SCHEDULE I" of the next page's "SCHEDULE II (continued)", a
-    caption's "Year ended Decem", a row's "Claims reserve   1,980"), unless they end a sentence
-    or are a footnote, as a whole file's last line may be with no line break after it."""
+    break after it) right after the schedule: the lines before it read as the file's end (a
+    caption, headings typed again: `_ending_refused`), or what a page's foot prints (none, a
+    group's caption, the table's footnotes, a line or two).  A download stopped there: the words
+    cut are no prose ("SCHEDULE I" of the next page's "SCHEDULE II (continued)", a caption's
+    "Year ended Decem", a row's "Claims reserve   1,980"), unless the line reads whole as a
+    whole file's last line may, with no line break after it (`_reads_whole`)."""
     if not (whole and src.cut_through):
         return
     kept, _, cut = after.rpartition("\n")
-    words = _lines_after(cut)  # (none in a page number, "S-2", a whole page's last line)
-    if not words or words[0].endswith(".") or _is_note(words[0]):
+    if _reads_whole(cut):
         return
-    if not _lines_after(kept) or _account_caption_last(kept) or _notes_only(kept) or _few_lines_only(kept):
-        raise InputError(f"the file ends inside the line {words[0]!r}, right after the schedule, with no line break "
+    ending = _ending_refused(src, kept, whole, end.rpartition("\n")[0], tables, first, last)
+    if ending == "nothing" or _account_caption_last(kept) or _notes_only(kept) or _few_lines_only(kept):
+        line = " ".join(_prose(cut).split())
+        raise InputError(f"the file ends inside the line {line!r}, right after the schedule, with no line break "
                          "after it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+
+
+def _reads_whole(line: str) -> bool:
+    """Whether a file's last line, no line break after it, may end a whole file: a sentence
+    ended, a footnote, a page number ("S-2"), a rule."""
+    words = " ".join(_prose(line).split())
+    return (not words or words.endswith(".") or _is_note(words) or bool(PAGE_NUMBER.match(words))
+            or _is_rule(line))
 
 
 def _refuse_rows_lost(src: Source, tables: Sequence[Schedule], last: int) -> None:
