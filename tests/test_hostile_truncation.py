@@ -419,6 +419,17 @@ def test_a_text_file_cut_through_a_line_after_the_schedules_rows_is_an_error(nam
     assert error is not None and "the file ends" in error.message and "cut off" in error.message
 
 
+def test_a_text_file_cut_through_its_last_rows_figures_is_an_error():
+    """Cut through a period's total ("750   586   40   635" of "... 635   741"), the row read with its
+    closing blank, the file clean: its last column lost to the cut.  Cut after the closing, the row is whole."""
+    name = "dunmore-textile-1997-spaced-zero-nils"
+    text = (FIXTURES / f"{name}.txt").read_text()
+    at = text.index("635        741") + len("635    ")
+    error = check(text[:at], name).error
+    assert error is not None and "ends inside the row" in error.message and "cut off" in error.message
+    assert check(text[: at + len("    741")], name).error is None
+
+
 @pytest.mark.parametrize("name,cut_after,ends_on", [
     ("fenwick-chemical-2001-untagged-small-negatives-na-nils-ending-typo", "\n\nYEAR ENDED JUNE 30, 2000\nA",
      "'YEAR ENDED JUNE 30, 2000'"),

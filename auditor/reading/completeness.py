@@ -122,6 +122,10 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
     whole file's last line may, with no line break after it (`_reads_whole`)."""
     if not (whole and src.cut_through):
         return
+    row = _row_cut(tables, last) if last == len(src.lines) else None
+    if row is not None:
+        raise InputError(f"the file ends inside the row {row!r}, no figure in its last column, with no line break after "
+                         "it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
     kept, _, cut = after.rpartition("\n")
     if _reads_whole(cut):
         return
@@ -130,6 +134,16 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
         line = " ".join(_prose(cut).split())
         raise InputError(f"the file ends inside the line {line!r}, right after the schedule, with no line break "
                          "after it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+
+
+def _row_cut(schedules: Sequence[Schedule], last: int) -> str | None:
+    """The label of the row on the file's last line, cut through, where it prints no figure in its
+    last column (its closing lost to the cut), unless its figures close on nil (a reserve closed)."""
+    for s in schedules:
+        for row in (r for p in s.periods for r in p.rows if _row_end(r) == last):
+            if row.cells and row.cells[-1] is None and any(row.cells) and not _closes_on_nil(s, row):
+                return row.label or "(a total, unlabelled)"
+    return None
 
 
 def _reads_whole(line: str) -> bool:
