@@ -7,8 +7,9 @@ error, no warning or error finding).
 
 What a cut leaves as evidence is markup the file opened and never closed
 (a table, an HTML document, EDGAR's <DOCUMENT>), a caption, "(continued)" or
-<PAGE> announcing more, or a period left short of its total (reading/
-completeness.py, containers.py, cut_short.py).  A text file cut outside any table markup leaves none: an
+<PAGE> announcing more, a last line cut through (no line break after it: the
+cuts here are at lines' ends; s44's tests below cut inside lines), or a period
+left short of its total (reading/completeness.py, containers.py, cut_short.py).  A text file cut outside any table markup leaves none: an
 untagged table (or a <TABLE> closed before the cut) that ends with a
 complete period reads as a whole schedule with fewer periods: where it
 ends at the table's last row and a single period is read, the VQ008 warning

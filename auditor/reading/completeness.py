@@ -11,9 +11,11 @@ ruled off, EDGAR's <PAGE> or the next page's running head, a row's label
 the schedule prints, a row's first line where rows fold their last figures
 onto the line below); where it ends on a row printing nothing in the column every other
 row folds onto the line below, or on rows with no caption under them where captions are
-printed under their rows; or where it ends inside a document it opened
+printed under their rows; where it ends inside a document it opened
 (`<html>`, EDGAR's `<DOCUMENT>` and `<TEXT>`) with no prose after the last
-row.  A text table cut outside any markup right after a complete period
+row (its notes, and a table a note introduces, are none); or where it cuts
+through its last line (no line break after it: a download stopped mid-line)
+right after the last row, or through the last row itself.  A text table cut outside any markup right after a complete period
 shows nothing in the file but that it ends there, as many whole exhibits
 do: the schedule is marked (`Reading.ends_file`), and the rules say what may
 be missing where its periods are fewer than a 10-K shows (VQ008).
