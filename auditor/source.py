@@ -18,10 +18,13 @@ from auditor.errors import InputError
 from auditor.lines import CHUNK, TAB, Lines, line_starts
 
 class Source:
-    def __init__(self, path: str, lines: Lines, encoding: str, file: Lines | None = None):
+    def __init__(self, path: str, lines: Lines, encoding: str, file: Lines | None = None, *, cut_through: bool = False):
         self.path = path
         self.lines = lines  # each line, tabs expanded, no line break
         self.encoding = encoding
+        # Whether the file ends inside a line that prints something, no line break after it: a
+        # download stopped there cut through the line where it fell (a whole file may end so too).
+        self.cut_through = cut_through
         # The whole file's lines, whose columns a laid-out column maps back to
         # (a view's (only) lines outside its spans are blank: the file's are not).
         self._file = lines if file is None else file
@@ -110,7 +113,7 @@ class Source:
                 kept.append((first, last))
                 line = last + 1
         if sum(last - first + 1 for first, last in kept) == count:  # every line (or none there): the same text, shared
-            return Source(self.path, self.lines, self.encoding, self._file)
+            return Source(self.path, self.lines, self.encoding, self._file, cut_through=self.cut_through)
         # The text is appended to a piece at a time, in line order: each span's
         # lines as they are, the lines between as newlines.  (CPython grows a
         # string appended to in place: slices of the spans joined held the
@@ -123,7 +126,8 @@ class Source:
                 text += whole[piece : min(stop, piece + CHUNK)]
             line = last
         text += "\n" * (count - line)
-        return Source(self.path, Lines(text, tabs=self.lines.tabs), self.encoding, self._file)
+        return Source(self.path, Lines(text, tabs=self.lines.tabs), self.encoding, self._file,
+                      cut_through=self.cut_through)
 
     def text(self, first: int = 1, last: int | None = None) -> str:
         """Lines first..last (1-based, inclusive) joined, ending in a newline."""
@@ -239,10 +243,19 @@ def _laid_out(held: list[str], path: str, encoding: str) -> Source:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
             text = text.replace("\r", "\n")
+    cut_through = _ends_inside_a_line(text)
     if text.endswith("\n"):
         text = text[:-1]  # a final line break ends the last line; it opens no new one
     # (Lines with tabs are laid out as they are split: see Lines.)
-    return Source(path, Lines(text, count_none=empty, tabs="\t" in text), encoding)
+    return Source(path, Lines(text, count_none=empty, tabs="\t" in text), encoding, cut_through=cut_through)
+
+
+def _ends_inside_a_line(text: str) -> bool:
+    """Whether the text's last line prints something and no line break ends it (blanks after it aside)."""
+    end = len(text) - 1
+    while end >= 0 and text[end] in " \t\f\v":
+        end -= 1
+    return end >= 0 and text[end] != "\n"
 
 
 STDIN = "-"

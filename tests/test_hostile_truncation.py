@@ -7,8 +7,9 @@ error, no warning or error finding).
 
 What a cut leaves as evidence is markup the file opened and never closed
 (a table, an HTML document, EDGAR's <DOCUMENT>), a caption, "(continued)" or
-<PAGE> announcing more, or a period left short of its total (reading/
-completeness.py, containers.py, cut_short.py).  A text file cut outside any table markup leaves none: an
+<PAGE> announcing more, a last line cut through (no line break after it: the
+cuts here are at lines' ends; s44's tests below cut inside lines), or a period
+left short of its total (reading/completeness.py, containers.py, cut_short.py).  A text file cut outside any table markup leaves none: an
 untagged table (or a <TABLE> closed before the cut) that ends with a
 complete period reads as a whole schedule with fewer periods: where it
 ends at the table's last row and a single period is read, the VQ008 warning
@@ -367,6 +368,86 @@ def test_an_html_document_cut_under_its_first_tables_notes_is_an_error():
     at = whole.index("(a) Uncollectible accounts written off.") + len("(a) Uncollectible accounts written off.")
     error = check(whole[:at], path.name).error
     assert error is not None and "right after the schedule" in error.message
+
+
+@pytest.mark.parametrize("lines", [59, 60, 61])
+def test_a_submission_cut_under_a_notes_own_table_after_one_year_is_an_error(lines):
+    """(s44, the crash sweep's truncation fuzz on ko-1997: one-year tables, each followed by "Note 1 -
+    The amounts in Column D consist of the following:" over a table breaking the column down.)  The
+    submission cut under the first year's note table, its page number, <DOCUMENT> never closed, read
+    the first year clean, the other years lost: a table a note introduces is the note's."""
+    path = FIXTURES / "harrow-beverage-1997-one-year-tables.txt"
+    text = "".join(path.read_text().splitlines(keepends=True)[:lines])
+    error = check(text, path.name).error
+    assert error is not None and "right after the schedule" in error.message and "<DOCUMENT>" in error.message
+
+
+def test_a_note_table_after_the_schedule_ends_no_whole_document():
+    """A whole submission ends its document after the note's table: read, no cut."""
+    path = FIXTURES / "harrow-beverage-1997-one-year-tables.txt"
+    text = "".join(path.read_text().splitlines(keepends=True)[:61]) + "</TEXT>\n</DOCUMENT>\n"
+    assert check(text, path.name).error is None
+
+
+def test_an_html_file_cut_through_the_next_pages_title_is_an_error():
+    """(s44 truncation fuzz: a download stops anywhere in a line, not at its end.)  The document cut
+    through the next page's "SCHEDULE II (continued)" ("SCHEDULE I", "SCHEDULE II (contin") read its
+    first page clean, the rows on the next lost: the words a cut goes through are no prose."""
+    path = FIXTURES / "html" / "heron-castings-2004-footnote-sentences-at-page-foot.htm"
+    text = path.read_text()
+    title = text.index("SCHEDULE II (continued)")
+    for at in range(title + 1, title + len("SCHEDULE II (continued)") + 1):
+        cut = check(text[:at], path.name)
+        assert not clean(cut), (at, text[title:at])
+    # A document never closed that goes on in prose past the schedule's page, its last line with no
+    # line break after it, reads (the lines before the cut one say it is no page's foot).
+    whole = (FIXTURES / "html" / "willow-gauges-2007-table-per-account-clean.htm").read_text()
+    prose = "".join(f"\n<p>Item {n}. The company has nothing to report under this item.</p>" for n in (10, 11, 12, 13))
+    assert check(whole.replace("</body>", "").replace("</html>", "").rstrip() + prose, "willow.htm").error is None
+
+
+@pytest.mark.parametrize("name,cut_after", [
+    ("brackenridge-valve-1997-dated-rows-clean", "$ 1,215\n  Year ended December 31, "),  # a dated row's date
+    ("ashcombe-valve-1998-untagged-rule-under-group-caption", "249\n\nYEAR ENDED SEPTE"),  # the next year's caption
+    ("brackwater-freight-1997-untagged-captions-placing-reserves-clean", "  Claims reserve                          1,980"),
+    ("kestrel-tool-1994-untagged-last-label-wrapped-misfooted", "412\n  ac")])  # a label's last line
+def test_a_text_file_cut_through_a_line_after_the_schedules_rows_is_an_error(name, cut_after):
+    """(s44 truncation fuzz: a download stops anywhere in a line.)  Cut through the line under a
+    period's last row, the file read its rows so far clean (the rows cut, later years lost): the
+    words cut, no line break after them, are no prose."""
+    text = (FIXTURES / f"{name}.txt").read_text()
+    error = check(text[: text.index(cut_after) + len(cut_after)], name).error
+    assert error is not None and "the file ends" in error.message and "cut off" in error.message
+
+
+def test_a_text_file_cut_through_its_last_rows_figures_is_an_error():
+    """Cut through a period's total ("750   586   40   635" of "... 635   741"), the row read with its
+    closing blank, the file clean: its last column lost to the cut.  Cut after the closing, the row is whole."""
+    name = "dunmore-textile-1997-spaced-zero-nils"
+    text = (FIXTURES / f"{name}.txt").read_text()
+    at = text.index("635        741") + len("635    ")
+    error = check(text[:at], name).error
+    assert error is not None and "ends inside the row" in error.message and "cut off" in error.message
+    assert check(text[: at + len("    741")], name).error is None
+
+
+@pytest.mark.parametrize("name,cut_after,ends_on", [
+    ("fenwick-chemical-2001-untagged-small-negatives-na-nils-ending-typo", "\n\nYEAR ENDED JUNE 30, 2000\nA",
+     "'YEAR ENDED JUNE 30, 2000'"),
+    ("pembrook-optical-2006-two-blanks-group-captions-clean", "\n\n\nDeducted from assets:\n\n\nAllowance for doub",
+     "'Deducted from assets:'")])
+def test_a_text_file_cut_through_the_line_under_a_caption_is_an_error(name, cut_after, ends_on):
+    """The line cut under a year's or a group's caption ("YEAR ENDED JUNE 30, 2000" over "A"): the
+    file ends on the caption, as it would cut at the caption's line break."""
+    text = (FIXTURES / f"{name}.txt").read_text()
+    error = check(text[: text.rindex(cut_after) + len(cut_after)], name).error
+    assert error is not None and ends_on in error.message and "cut off" in error.message
+
+
+def test_a_whole_exhibit_with_no_line_break_after_its_last_sentence_or_note_reads():
+    text = (FIXTURES / "acme-tool-1996-clean.txt").read_text()
+    for after in ("\n(1) Written off against valuation accounts", "\nThe reserve for obsolescence was increased."):
+        assert check(text + after, "acme.txt").error is None, after
 
 
 @pytest.mark.parametrize("name,inside", [("basalt-shipping-2016-years-as-columns-captions-only", "</b"),

@@ -11,9 +11,11 @@ ruled off, EDGAR's <PAGE> or the next page's running head, a row's label
 the schedule prints, a row's first line where rows fold their last figures
 onto the line below); where it ends on a row printing nothing in the column every other
 row folds onto the line below, or on rows with no caption under them where captions are
-printed under their rows; or where it ends inside a document it opened
+printed under their rows; where it ends inside a document it opened
 (`<html>`, EDGAR's `<DOCUMENT>` and `<TEXT>`) with no prose after the last
-row.  A text table cut outside any markup right after a complete period
+row (its notes, and a table a note introduces, are none); or where it cuts
+through its last line (no line break after it: a download stopped mid-line)
+right after the last row, or through the last row itself.  A text table cut outside any markup right after a complete period
 shows nothing in the file but that it ends there, as many whole exhibits
 do: the schedule is marked (`Reading.ends_file`), and the rules say what may
 be missing where its periods are fewer than a 10-K shows (VQ008).
@@ -60,6 +62,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     tables = [s for s in schedules if s.source == "table"]
     after, whole, end = src.ends(last, HEAD, TAIL)  # (laid out, as the rows were read)
     ending = _ending_refused(src, after, whole, end, tables, first, last)
+    _refuse_line_cut(src, after, whole, end, tables, first, last)
     _refuse_document_cut(src, opened, ending, after, whole)
     if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, first, last))
                                         or _reserve_alone(after)):
@@ -108,6 +111,49 @@ def _refuse_document_cut(src: Source, opened: dict[Container, int], ending: str,
         if kind in opened and (ending == "nothing" or whole and (_account_caption_last(after) or _notes_only(after)
                                                                  or _few_lines_only(after))):
             raise cut_off(src, kind, opened[kind], "right after the schedule")
+
+
+def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Sequence[Schedule], first: int,
+                     last: int) -> None:
+    """An input error where the file cuts through its last line (`Source.cut_through`: no line
+    break after it) right after the schedule: the lines before it read as the file's end (a
+    caption, headings typed again: `_ending_refused`), or what a page's foot prints (none, a
+    group's caption, the table's footnotes, a line or two).  A download stopped there: the words
+    cut are no prose ("SCHEDULE I" of the next page's "SCHEDULE II (continued)", a caption's
+    "Year ended Decem", a row's "Claims reserve   1,980"), unless the line reads whole as a
+    whole file's last line may, with no line break after it (`_reads_whole`)."""
+    if not (whole and src.cut_through):
+        return
+    row = _row_cut(tables, last) if last == len(src.lines) else None
+    if row is not None:
+        raise InputError(f"the file ends inside the row {row!r}, no figure in its last column, with no line break after "
+                         "it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+    kept, _, cut = after.rpartition("\n")
+    if _reads_whole(cut):
+        return
+    ending = _ending_refused(src, kept, whole, end.rpartition("\n")[0], tables, first, last)
+    if ending == "nothing" or _account_caption_last(kept) or _notes_only(kept) or _few_lines_only(kept):
+        line = " ".join(_prose(cut).split())
+        raise InputError(f"the file ends inside the line {line!r}, right after the schedule, with no line break "
+                         "after it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+
+
+def _row_cut(schedules: Sequence[Schedule], last: int) -> str | None:
+    """The label of the row on the file's last line, cut through, where it prints no figure in its
+    last column (its closing lost to the cut), unless its figures close on nil (a reserve closed)."""
+    for s in schedules:
+        for row in (r for p in s.periods for r in p.rows if _row_end(r) == last):
+            if row.cells and row.cells[-1] is None and any(row.cells) and not _closes_on_nil(s, row):
+                return row.label or "(a total, unlabelled)"
+    return None
+
+
+def _reads_whole(line: str) -> bool:
+    """Whether a file's last line, no line break after it, may end a whole file: a sentence
+    ended, a footnote, a page number ("S-2"), a rule."""
+    words = " ".join(_prose(line).split())
+    return (not words or words.endswith(".") or _is_note(words) or bool(PAGE_NUMBER.match(words))
+            or _is_rule(line))
 
 
 def _refuse_rows_lost(src: Source, tables: Sequence[Schedule], last: int) -> None:
@@ -437,10 +483,15 @@ FEW_LINES, FEW_CHARACTERS = 2, 160
 
 def _notes_only(after: str) -> bool:
     """Whether every line after the schedule's last row is a footnote ("(a) Uncollectible accounts
-    written off."): in a document opened and never closed, the file ends under the table's notes,
-    the tables after them lost (a whole document goes on, or closes)."""
-    lines = _lines_after(after)
+    written off."), or a table a footnote introduces ("Note 1 - The amounts in Column D consist of
+    the following:" over a column's breakdown): in a document opened and never closed, the file
+    ends under the table's notes, the tables after them lost (a whole document goes on, or closes)."""
+    lines = _lines_after(NOTES_TABLE.sub(r"\1", after) if ":" in after else after)
     return bool(lines) and all(_is_note(line) for line in lines)
+
+
+# A table right under a line ending in ":" (blank lines between): the one it introduces.
+NOTES_TABLE = lazy_compile(r"(:[ \t]*\n(?:[ \t]*\n)*)[ \t]*<table\b.*?</table>", re.IGNORECASE | re.DOTALL)
 
 
 def _lines_after(after: str, *, markup: bool = False, collapsed: bool = True) -> list[str]:
