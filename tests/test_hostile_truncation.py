@@ -691,3 +691,22 @@ def test_a_cut_the_reading_once_passed_clean_is_said(name, lines, said):
     else:
         assert cut.error is not None and said in cut.error.message and "cut off" in cut.error.message, cut.error
     assert clean(check(text, path.name))
+
+
+@pytest.mark.parametrize("ending", ["-----END PRIVACY-ENHANCED MESSAGE-----", "/s/ John Smith", "See accompanying notes",
+                                    "Uncollectible accounts written off, net of recoveries"])
+def test_a_whole_file_whose_last_line_shows_no_cut_reads(ending):
+    """A whole file may end without a line break after its last line: an EDGAR envelope's trailer, a
+    signature, a note with no full stop.  Words that print no row's figures and start no longer line
+    above (as a title, caption or label printed again would) show no cut: read as with the break."""
+    path = FIXTURES / "acme-tool-1996-clean.txt"
+    text = path.read_text().rstrip() + "\n\n" + ending
+    assert check(text, path.name).error is None
+    assert check(text + "\n", path.name).error is None
+
+
+def test_a_submission_ending_on_its_envelopes_trailer_with_no_line_break_reads():
+    path = FIXTURES / "harrow-beverage-1997-one-year-tables.txt"
+    text = path.read_text()
+    assert text.rstrip().endswith("-----END PRIVACY-ENHANCED MESSAGE-----")
+    assert check(text.rstrip(), path.name).error is None

@@ -129,13 +129,52 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
         raise InputError(f"the file ends inside the row {row!r}, no figure in its last column, with no line break after "
                          "it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
     kept, _, cut = after.rpartition("\n")
-    if _reads_whole(cut):
+    if _reads_whole(cut) or not _cut_shown(src, cut):
         return
     ending = _ending_refused(src, kept, whole, end.rpartition("\n")[0], tables, first, last)
     if ending == "nothing" or _account_caption_last(kept) or _notes_only(kept) or _few_lines_only(kept):
         line = " ".join(_prose(cut).split())
         raise InputError(f"the file ends inside the line {line!r}, right after the schedule, with no line break "
                          "after it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+
+
+def _cut_shown(src: Source, cut: str) -> bool:
+    """Whether the words a file's last line ends on show a cut, not a whole file's last line with no
+    line break after it (an envelope's "-----END PRIVACY-ENHANCED MESSAGE-----", a signature, the next
+    exhibit's title): a row's figures ("Claims reserve   1,980"), or the start of a longer line the
+    schedule's pages print above (a title, caption or label printed again: "SCHEDULE I" of "SCHEDULE
+    II", "Year ended Decem", a wrapped label's "ac")."""
+    words = " ".join(_prose(cut).split()).casefold()
+    if not words or FIGURES_CUT.search(words):
+        return bool(words)
+    # (the word the cut went through may be cut short of a mark the line above has not: "SCHEDULE II (")
+    head = words.rpartition(" ")[0]
+    starts = (words, head) if len(head) >= 4 else (words,)
+    seen = 0
+    for number in range(len(src.lines) - 2, -1, -1):
+        line = src.lines[number]
+        seen += len(line)
+        if seen > CUT_LOOK_BACK:
+            break
+        above = " ".join(_prose(line).split()).casefold()
+        if any(_starts_longer(above, start) for start in starts):
+            return True
+    return False
+
+
+def _starts_longer(line: str, words: str) -> bool:
+    """Whether the words stand in the line at a word's start with more of the line after them."""
+    at = line.find(words)
+    while at >= 0:
+        if (at == 0 or not line[at - 1].isalnum()) and at + len(words) < len(line):
+            return True
+        at = line.find(words, at + 1)
+    return False
+
+
+# A cut line's figures: one with a thousands separator, or two apart (a row's columns).
+FIGURES_CUT = re.compile(r"\d{1,3}(?:,\d{3})+|\d[\d,.]*\)?\s+\(?\$?\s*\d")
+CUT_LOOK_BACK = 256_000  # characters above the cut line searched for its words' longer line (the schedule's pages)
 
 
 def _row_cut(schedules: Sequence[Schedule], last: int) -> str | None:
