@@ -389,6 +389,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
     for n in _tags_rests(lines, region.first, first_row - 1):
         out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
     _middled(out, shift, first_row)
+    _closed_up(lines, out, shift, (region.first, first_row))
     _headings_again(lines, out, shift, (region.first, first_row), last)
     return Rejoined(out, tuple(found), shift, last, tuple(labels))
 
@@ -429,6 +430,27 @@ def _middled(out: list[str], shift: dict[int, tuple[Moved, ...]], first_row: int
             continue
         out[row], out[row - 1] = out[row - 1], ""
         shift[row + 1] = (Moved(1, -1, 0),) + tuple(m._replace(down=m.down - 1) for m in shift.pop(row))
+
+
+def _closed_up(lines: Sequence[str], out: list[str], shift: dict[int, tuple[Moved, ...]], heads: tuple[int, int]) -> None:
+    """The heading lines moved down onto the lines emptied under them, where two emptied in a row stand
+    between two of them (heading lines each wrapped, "PROVISIONS" once, "BALANCE AT ... FOR LOSSES" twice:
+    the gap of blank lines that ends a table's headings): each run of lines the file prints with no blank
+    line between closed up, its lines in order, the emptied ones above them."""
+    first, first_row = heads
+    run: list[int] = []
+    for k in range(first, first_row + 1):
+        if k < first_row and lines[k - 1].strip():
+            run.append(k)
+            continue
+        kept = [n for n in run if out[n - 1].strip()]
+        if any(m - n > 2 for n, m in zip(kept, kept[1:])):
+            for n, to in reversed(list(zip(kept, run[len(run) - len(kept):]))):
+                if to != n:
+                    out[to - 1], out[n - 1] = out[n - 1], ""
+                    shift[to] = (Moved(1, n - to, 0),) + tuple(m._replace(down=m.down + n - to)
+                                                              for m in shift.pop(n, ()))
+        run = []
 
 
 def _set_back(lines: Sequence[str], region: Region, block: Sequence[str], labels: dict[int, str],
@@ -493,17 +515,19 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
             raise _twice(cut.line + 1, "no rule under the headings shows a run for each of its columns", path)
         # (The rest's rest set with its last character at the last run's end, its figures under the last runs.)
         # (Or, a footnote's marker after its last figure, the figure's edge at the run's end, the marker hanging past.)
-        under = runs[len(runs) - counts[2] - counts[1] : len(runs) - counts[2]]
-        for tail_start in dict.fromkeys(runs[-1][1] - len(tail) + 1 + hang for hang in (0, _marker_width(tail))):
-            places = [start for start in range(len(cut.over) + 2, tail_start - len(body) - 1)
-                      if _under_runs(body, start, under)]
-            if places and _under_runs(tail, tail_start, runs[len(runs) - counts[2]:]):
-                break
-        else:
+        under, last = runs[len(runs) - counts[2] - counts[1] : len(runs) - counts[2]], runs[len(runs) - counts[2]:]
+        tail_starts = dict.fromkeys(runs[-1][1] - len(tail) + 1 + hang for hang in (0, _marker_width(tail)))
+        places = [(start, k, tail_start) for k, tail_start in enumerate(tail_starts)
+                  if _under_runs(tail, tail_start, last)
+                  for start in range(len(cut.over) + 2, tail_start - len(body) - 1) if _under_runs(body, start, under)]
+        if not places:
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
         # (Every place puts each figure under the same run: the one whose digits reach past the runs' ends least,
-        # nearest the edge of those, its figures where the other rows' stand, right-aligned under their runs.)
-        start = max(places, key=lambda at: (-_past_runs(body, at, under), at))
+        # the rest's and its rest's together (its marker hanging past or not); of those, the one whose figures end
+        # nearest their runs' ends, right-aligned under them as the other rows' stand; nearest the edge of those.)
+        start, _, tail_start = max(places, key=lambda p: (
+            -_past_runs(body, p[0], under) - _past_runs(tail, p[2], last),
+            -_off_runs(body, p[0], under) - _off_runs(tail, p[2], last), -p[1], p[0]))
         gap = tail_start - (start + len(body))
         joined.append(cut._replace(rest=indent + body + " " * gap + tail, tail=len(body) + gap))
     return joined
@@ -519,8 +543,15 @@ def _under_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> bool:
 
 def _past_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> int:
     """How far the figures of `body`, set from column `start`, reach past their runs' ends, in all: their
-    last digits (a negative's ")" or a marker may hang past)."""
-    return sum(max(0, start + m.end() - 1 - _hang(m.group()) - r1) for m, (_, r1) in zip(NOTED.finditer(body), runs))
+    last digits, a nil's dash (a negative's ")" or a marker may hang past: "-(a)" as "-")."""
+    bare = [(m.start(), m.group()[:_unmarked(m.group())]) for m in NOTED.finditer(body)]
+    return sum(max(0, start + at + len(figure) - 1 - _hang(figure) - r1) for (at, figure), (_, r1) in zip(bare, runs))
+
+
+def _off_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> int:
+    """How far the figures of `body`, set from column `start`, end from their runs' ends, in all: each
+    without its marker ("-(a)" as "-", "(6)(c)" as "(6)")."""
+    return sum(abs(start + m.start() + _unmarked(m.group()) - 1 - r1) for m, (_, r1) in zip(NOTED.finditer(body), runs))
 
 
 def _wrapped_rule(lines: Sequence[str], first: int, last: int, width: int) -> str:
@@ -724,10 +755,13 @@ def _chains(rests: Sequence[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 
 def _rule_starts(over: str, chain: Sequence[tuple[int, str]]) -> list[int]:
     """Where each of a rule's rests (`chain`, a rest's rest after it) starts (1-based) set back on the
-    rule's line (`over`), the blanks at each cut as few as between any two of its column's rules (a
+    rule's line (`over`), the blanks at each cut as few as between any two of its columns' rules (a
     rule typed under each column, as far apart throughout): the last one's end shows the edge as a
-    row's rest does."""
-    gaps = [len(g) for part in (over, *(body for _, body in chain))
+    row's rest does.  The gap after the labels' rule, from the margin, is none of them: often the
+    narrowest, it would set the rests short of where they stood (the cut is between two columns)."""
+    label = _RUN.match(over.lstrip()) if printed_from(over) <= MOST_INDENT + 1 else None
+    columns = over[printed_from(over) - 1 + label.end():] if label else over
+    gaps = [len(g) for part in (columns, *(body for _, body in chain))
             for g in re.findall(r"(?<=[-=]) +(?=[-=])", part)] or [1]
     starts, end = [], len(over)
     for _, body in chain:
@@ -838,12 +872,14 @@ def _last_hang(text: str) -> int:
 
 def _edge_hang(text: str, inside: Optional[int]) -> int:
     """How far the last figure of `text` reaches past the column's edge (`_last_hang`: None, the markers
-    hanging past their columns); the markers typed inside their columns, a marked figure's marker ends
+    hanging past their columns, a nil's too, "-(a)" its dash at the edge); the markers typed inside their columns, a marked figure's marker ends
     `inside` past the edge (0: where "567" ends, "1,234(a)", "(96)(b)", "96 (2)"; 1: where "(31)" ends,
     the column's unmarked figures negatives hanging their ")" past the digits, "(6)(c)", "995(b)")."""
     figures = list(NOTED.finditer(text))
-    if inside is None or not figures or text[figures[-1].end():].strip() or not _marker_width(text):
+    if not figures or text[figures[-1].end():].strip() or not _marker_width(text):
         return _last_hang(text)
+    if inside is None:
+        return _last_hang(text) or _marker_width(text)
     return inside
 
 
