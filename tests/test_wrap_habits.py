@@ -894,3 +894,15 @@ def test_rows_wrapped_past_wide_gutters_are_read_where_printed(habit, layout, ta
     path = next(p for p in TABLES if p.stem == table)
     for kind, spec in cases(path):
         assert outcome(case_spec(spec, kind), habit, layout) == ("right", "")
+
+
+def test_where_no_try_reads_the_refusal_names_what_the_try_that_got_furthest_met():
+    """cik866970-2011 wrapped whole at 72, its numbered markers typed inside their columns a blank apart
+    ("604,761 (2)"): the markers hanging past leave the rows' rests out of line, the markers inside set them in
+    line and fail on a heading's rest over two columns.  The refusal names that heading's line (before
+    s44-twice: the first try's "figures from column 1 under a line 68 columns wide", at a row's rest)."""
+    path = next(p for p in TABLES if p.stem == "cik866970-2011")
+    for kind, spec in cases(path):
+        verdict, why = outcome(case_spec(spec, kind), "wrap-72-marks-digit-apart", "text-tagged")
+        assert verdict == "refused"
+        assert why.startswith("t.txt:11: a heading's words wrapped onto a line of their own over more than one column")

@@ -373,18 +373,24 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
         for past in (0, 1):
             at = max(_edge_of_rows(found, past), _rules_reach(lines, region.first, found, width))
             tries.append((at, at, past))
-    refused: list[InputError] = []  # (the markers hanging past: what is said where no try reads, as before)
+    # (Where no try reads: what the try that got furthest met, the rows set back in line and the headings
+    # failing rather than rows out of line; of those as far, the markers hanging past's last, as before.)
+    refused: list[tuple[bool, bool, InputError]] = []  # (each try's: past the rows, the markers hanging past)
     for edge, reach, inside in tries:
+        past_rows = False
         try:
             out, shift = _set_back(lines, region, block, labels, found, edge, path, inside)
             if from_rows:
+                _check_aligned([list(NOTED.finditer(out[c.at - 1])) for c in found], found, path)
+                past_rows = True
                 _headings_placed(out, shift, (block, rests, found), (headings, rules), (edge, reach, width),
                                  (region.first, first_row - 1), path, vocabulary)
             break
         except InputError as error:
-            refused += [error] if inside is None else []
+            refused.append((past_rows, inside is None, error))
     else:
-        raise refused[-1]
+        furthest = max((past, plain) for past, plain, _ in refused)
+        raise [error for past, plain, error in refused if (past, plain) == furthest][-1]
     # (After the headings are placed: the <S>/<C> line's width, where it is one, bounds where their rests start.)
     for n in _tags_rests(lines, region.first, first_row - 1):
         out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
@@ -582,13 +588,12 @@ def _twice(line: int, why: str, path: str) -> InputError:
 
 def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table: tuple, rests: tuple,
                      edges: tuple[int, int, int], block: tuple[int, int], path: str, vocabulary: Vocabulary) -> None:
-    """The headings' rests set back where the rows' figures (set at the edge the rows show) place
-    them: the rules' that reach `reach` (the edge, or past it by the figures' hang) on their runs,
-    the others' words over the columns; an input error where the rests do not line up, a rest of
-    figures stands under no row, or a heading's rest has no one place."""
+    """The headings' rests set back where the rows' figures (set at the edge the rows show, in line:
+    `_check_aligned`) place them: the rules' that reach `reach` (the edge, or past it by the figures'
+    hang) on their runs, the others' words over the columns; an input error where a rest of figures
+    stands under no row, or a heading's rest has no one place."""
     (lines_, wrapped_, found), (headings, rules), (edge, reach, width) = table, rests, edges
-    figures = [list(NOTED.finditer(out[c.at - 1])) for c in found]  # (each rejoined row's, found once)
-    _check_aligned(figures, found, path)
+    figures = [list(NOTED.finditer(out[c.at - 1])) for c in found]  # (each rejoined row's, in line: `_check_aligned`)
     # (Figures alone at the margin under no row's line, a page's headings between, say: a rest whose
     # row is not sure, read as a row of its own it would be a total.)
     # (A heading's rest of notes' markers alone, "(2)" cut off "(1)", is the headings'.)
