@@ -373,24 +373,27 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
         for past in (0, 1):
             at = max(_edge_of_rows(found, past), _rules_reach(lines, region.first, found, width))
             tries.append((at, at, past))
-    # (Where no try reads: what the try that got furthest met, the rows set back in line and the headings
-    # failing rather than rows out of line; of those as far, the markers hanging past's last, as before.)
-    refused: list[tuple[bool, bool, InputError]] = []  # (each try's: past the rows, the markers hanging past)
+    # (Where no try reads: what the try that got furthest met, the rows set back in line, the columns placed,
+    # the headings failing, rather than rows out of line; of those as far, the markers hanging past's last.)
+    refused: list[tuple[int, bool, InputError]] = []  # (each try's: how far it got, the markers hanging past)
     for edge, reach, inside in tries:
-        past_rows = False
+        reached = 0
         try:
             out, shift = _set_back(lines, region, block, labels, found, edge, path, inside)
             if from_rows:
                 _check_aligned([list(NOTED.finditer(out[c.at - 1])) for c in found], found, path)
-                past_rows = True
-                _headings_placed(out, shift, (block, rests, found), (headings, rules), (edge, reach, width),
-                                 (region.first, first_row - 1), path, vocabulary)
+                reached = 1
+                widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
+                columns = _columns_placed(out, shift, (block, rests, found), (headings, rules), reach, region.first, path)
+                reached = 2
+                _headings_placed(out, shift, (headings, rules), columns, (edge, widest), (region.first, first_row - 1),
+                                 path, vocabulary)
             break
         except InputError as error:
-            refused.append((past_rows, inside is None, error))
+            refused.append((reached, inside is None, error))
     else:
-        furthest = max((past, plain) for past, plain, _ in refused)
-        raise [error for past, plain, error in refused if (past, plain) == furthest][-1]
+        furthest = max((got, plain) for got, plain, _ in refused)
+        raise [error for got, plain, error in refused if (got, plain) == furthest][-1]
     # (After the headings are placed: the <S>/<C> line's width, where it is one, bounds where their rests start.)
     for n in _tags_rests(lines, region.first, first_row - 1):
         out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
@@ -586,33 +589,43 @@ def _twice(line: int, why: str, path: str) -> InputError:
                       f"blanks at both cuts lost ({why}: their columns are not sure)", path, line)
 
 
-def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table: tuple, rests: tuple,
-                     edges: tuple[int, int, int], block: tuple[int, int], path: str, vocabulary: Vocabulary) -> None:
-    """The headings' rests set back where the rows' figures (set at the edge the rows show, in line:
-    `_check_aligned`) place them: the rules' that reach `reach` (the edge, or past it by the figures'
-    hang) on their runs, the others' words over the columns; an input error where a rest of figures
-    stands under no row, or a heading's rest has no one place."""
-    (lines_, wrapped_, found), (headings, rules), (edge, reach, width) = table, rests, edges
-    figures = [list(NOTED.finditer(out[c.at - 1])) for c in found]  # (each rejoined row's, in line: `_check_aligned`)
+def _columns_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table: tuple, rests: tuple, reach: int,
+                    first: int, path: str) -> list[tuple[int, int]]:
+    """The table's columns where the rows' figures (set at the edge the rows show, in line: `_check_aligned`)
+    place them: the runs of the rules (`rests`: the headings' rests, the rules' among them) that reach
+    `reach` (the edge, or past it by the figures' hang), each rule's rests set back on them, else the
+    figures' own (`_ruled_columns`); an input error where a rest of figures stands under no row, or the
+    figures stand under no rule's runs."""
+    (lines_, wrapped_, found), (headings, rules) = table, rests
+    heads = {n for n, _ in headings}
     # (Figures alone at the margin under no row's line, a page's headings between, say: a rest whose
     # row is not sure, read as a row of its own it would be a total.)
     # (A heading's rest of notes' markers alone, "(2)" cut off "(1)", is the headings'.)
-    heads = {n for n, _ in headings}
-    stray = next((k for k, line in enumerate(lines_, block[0])
+    stray = next((k for k, line in enumerate(lines_, first)
                   if k not in wrapped_ and k not in heads and REMNANT.match(line)), None)
     if stray is not None:
         raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
                          "filer's software: whose row's rest? (their row is not sure)", path, stray)
-    widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
     # (A row's line ending on a marked figure, "2,345,628(a)", shows the edge past where it is by its marker
     # (a negative's ")" by one).)
     slack = max(_last_hang(c.over) for c in found)
+    figures = [list(NOTED.finditer(out[c.at - 1])) for c in found]  # (each rejoined row's)
     columns = _ruled_columns(out, shift, rules, reach, _columns(figures), path, slack)
-    ruled = {part for chain in rules for part in chain}
-    words = [h for h in headings if h not in ruled]
     # (A heading's words over its column's rule, its run of dashes as wide as the heading typed over it:
     # "other accounts" over a column of nils "-", 14 letters over one; else over its column's figures.)
-    place_headings(out, shift, words, (edge, widest), _run_columns(out, columns, rules, reach), block, path, vocabulary)
+    return _run_columns(out, columns, rules, reach)
+
+
+def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], rests: tuple, columns: list[tuple[int, int]],
+                     edges: tuple[int, int], block: tuple[int, int], path: str, vocabulary: Vocabulary) -> None:
+    """The headings' words' rests (`rests`: the headings' rests and the rules' among them) set back over
+    the table's `columns` (`_columns_placed`), as far as the `edges` (the rows', the widest of the
+    headings' cut lines as they were before the rules' rests were set back); an input error where a
+    heading's rest has no one place."""
+    (headings, rules), (edge, widest) = rests, edges
+    ruled = {part for chain in rules for part in chain}
+    words = [h for h in headings if h not in ruled]
+    place_headings(out, shift, words, (edge, widest), columns, block, path, vocabulary)
 
 
 def _run_columns(out: Sequence[str], columns: list[tuple[int, int]], rules: Sequence[Sequence[tuple[int, str]]],
