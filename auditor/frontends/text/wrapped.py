@@ -213,6 +213,27 @@ def _marks_told(found: list[Cut], block: Sequence[str], first: int) -> list[Cut]
     return [_marked(c, LEADING_NUMBERED) if c.line in marked else c for c in found]
 
 
+# A footnote's marker alone on its line from the margin (or a few blanks in): "(b)", "*", "1/".
+MARK_ALONE = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}({_LEAD})[ \t]*$")
+
+
+def _marks_alone_joined(lines: Sequence[str], found: list[Cut]) -> list[Cut]:
+    """The rests with the marker alone on the line under one ("(b)" under "... 1,513,611": the row's last figure's
+    marker, typed a blank apart inside its column, wrapped onto a line of its own, the blank at the cut lost) joined
+    to it as its rest's rest, a blank between as typed, where the rest ends on a figure of no marker of its own."""
+    rests = {c.line for c in found}
+    joined = []
+    for cut in found:
+        mark = MARK_ALONE.match((lines[cut.line : cut.line + 1] or [""])[0])
+        if mark is None or cut.tail or cut.line + 1 in rests or not _ends_unmarked(cut.rest):
+            joined.append(cut)
+            continue
+        body = cut.rest.strip()
+        indent = " " * (printed_from(cut.rest) - 1)
+        joined.append(cut._replace(rest=indent + body + " " + mark.group(1), tail=len(body) + 1))
+    return joined
+
+
 def _figures(line: str) -> int:
     """How many figures a row's line holds, each with its marker (`NOTED`): those it ends on, nothing but
     blanks between (a label's dash or number, "Deferred tax assets - valuation", none of them; nor its
@@ -330,6 +351,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
     width = max(c.width for c in found if c.line - 1 not in rests)
     if any(c.line - 1 in rests for c in found):
         found = _twice_joined(lines, region.first, found, width, path)
+    found = _marks_alone_joined(lines, found)
     labels = label_rests(lines, region, width)
     last = max(region.last, found[-1].line + (found[-1].tail > 0))
     _cut_after_a_row(lines, last, found, path)
@@ -533,10 +555,14 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
         # (Every place puts each figure under the same run: the one whose digits reach past the runs' ends least,
         # the rest's and its rest's together (its marker hanging past or not); of those, the one whose figures end
-        # nearest their runs' ends, right-aligned under them as the other rows' stand; nearest the edge of those.)
-        start, _, tail_start = max(places, key=lambda p: (
-            -_past_runs(body, p[0], under) - _past_runs(tail, p[2], last),
-            -_off_runs(body, p[0], under) - _off_runs(tail, p[2], last), -p[1], p[0]))
+        # nearest their runs' ends, right-aligned under them as the other rows' stand (the markers all hanging past
+        # the runs or all inside them); of those, its rest's rest's marker inside the run (where nothing tells:
+        # "1,098,652 (c)" ending where "3,655,190" does), nearest the edge.)
+        def fit(place: tuple[int, int, int]) -> tuple[int, int, int, int]:
+            offs = zip(_off_runs(body, place[0], under), _off_runs(tail, place[2], last))
+            return (-_past_runs(body, place[0], under) - _past_runs(tail, place[2], last), -min(map(sum, offs)),
+                    -place[1], place[0])
+        start, _, tail_start = max(places, key=fit)
         gap = tail_start - (start + len(body))
         joined.append(cut._replace(rest=indent + body + " " * gap + tail, tail=len(body) + gap))
     return joined
@@ -557,10 +583,17 @@ def _past_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> int:
     return sum(max(0, start + at + len(figure) - 1 - _hang(figure) - r1) for (at, figure), (_, r1) in zip(bare, runs))
 
 
-def _off_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> int:
-    """How far the figures of `body`, set from column `start`, end from their runs' ends, in all: each
-    without its marker ("-(a)" as "-", "(6)(c)" as "(6)")."""
-    return sum(abs(start + m.start() + _unmarked(m.group()) - 1 - r1) for m, (_, r1) in zip(NOTED.finditer(body), runs))
+def _off_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """How far the figures of `body`, set from column `start`, end from their runs' ends, in all: each at its
+    last digit or its negative's ")", the nearer; its marker hanging past the column ("-(a)" as "-"), and
+    inside it ("1,597,843 (b)" ending there): the two sums."""
+    hanging = inside = 0
+    for m, (_, r1) in zip(NOTED.finditer(body), runs):
+        at, bare = start + m.start() - 1, m.group()[:_unmarked(m.group())]
+        plain = min(abs(at + end - r1) for end in (len(bare) - _hang(bare), len(bare)))
+        hanging += plain
+        inside += abs(at + len(m.group()) - r1) if len(bare) < len(m.group()) else plain
+    return hanging, inside
 
 
 def _wrapped_rule(lines: Sequence[str], first: int, last: int, width: int) -> str:
