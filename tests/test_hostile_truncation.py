@@ -694,7 +694,7 @@ def test_a_cut_the_reading_once_passed_clean_is_said(name, lines, said):
 
 
 @pytest.mark.parametrize("ending", ["-----END PRIVACY-ENHANCED MESSAGE-----", "/s/ John Smith", "See accompanying notes",
-                                    "Uncollectible accounts written off, net of recoveries"])
+                                    "Uncollectible accounts written off, net of recoveries", "EXHIBIT 23"])
 def test_a_whole_file_whose_last_line_shows_no_cut_reads(ending):
     """A whole file may end without a line break after its last line: an EDGAR envelope's trailer, a
     signature, a note with no full stop.  Words that print no row's figures and start no longer line

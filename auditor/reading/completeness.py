@@ -147,9 +147,10 @@ def _cut_shown(src: Source, cut: str) -> bool:
     words = " ".join(_prose(cut).split()).casefold()
     if not words or FIGURES_CUT.search(words):
         return bool(words)
-    # (the word the cut went through may be cut short of a mark the line above has not: "SCHEDULE II (")
+    # (the word the cut went through may be cut short of a mark the line above has not, "SCHEDULE II (":
+    # the words before it, two or more, say it; one word alone, "EXHIBIT" of "EXHIBIT 23", says too little)
     head = words.rpartition(" ")[0]
-    starts = (words, head) if len(head) >= 4 else (words,)
+    starts = (words, head) if " " in head else (words,)
     seen = 0
     for number in range(len(src.lines) - 2, -1, -1):
         line = src.lines[number]
