@@ -47,3 +47,18 @@ def test_holds_is_a_search_of_the_whole_text(seed: int) -> None:
         table = doc.tables[0]
         assert doc.holds(pattern, *table) == (pattern.search(whole.plain(*table)) is not None)
         assert doc._plain.get(table, whole.plain(*table)) == whole.plain(*table)
+
+
+PIECES = ["Balance", "BEGINNING", "start", "restart", "x_start", "end", "ending", "END", "x_end", "end9", "Write",
+          "opening", "deduct", "a", "b", " ", "-", ".", "_", "9", "\u00e9", "\u017ftart", "\u212a", "\u0130"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_words_case_aside_are_found_as_the_pattern_finds_them(seed: int) -> None:
+    """locate.found_case_aside: a pattern of words alone found by `str.find` in an ASCII text
+    lowered, each word's edges asked as \\b asks them; any other text searched by the pattern."""
+    rng = random.Random(seed)
+    for _ in range(2000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 8)))
+        for pattern in (BALANCE_WORD, MOVEMENT_WORD):
+            assert locate.found_case_aside(pattern, text) == (pattern.search(text) is not None), (pattern.pattern, text)
