@@ -204,3 +204,18 @@ def test_the_walk_over_the_notes_goes_on_past_a_table_of_notes():
     lettered = NOTES_TABLE.replace("<tr><td>(1)</td><td>Includes amounts of acquired businesses.</td></tr>\n", "")
     assert _notes_after(part + lettered + part + "<p>(1) Includes acquired reserves.</p>") == {"(1)"}
     assert _notes_after(lettered + part + "<p>(2) Includes acquired reserves.</p>") == {"(2)"}
+
+
+def test_rows_past_a_table_of_notes_the_schedule_cannot_join_are_said_unread(tmp_path):
+    """A sentence under the first page's table of notes ("Amounts are stated after ..."): the parts
+    after it are not joined (text between), and before s44-notesback the table of notes hid them
+    from the look for rows left after the schedule too: dropped unsaid, no finding.  Now they are
+    said unread (VQ007), never dropped."""
+    fixture = HERE / "fixtures" / "html" / "kestrel-forge-2005-rows-apart-notes-table-under-first-part-clean.htm"
+    text = fixture.read_text().replace('<p align="center">F-41</p>', '<p align="center">F-41</p>\n<p>Amounts are '
+                                       'stated after the reclassifications described in Note 3.</p>', 1)
+    path = tmp_path / "table.htm"
+    path.write_text(text)
+    result = auditor.check_file(str(path))
+    assert result.error is None
+    assert len([f for f in result.findings if f.rule == "VQ007"]) == 25, [f.message for f in result.findings]

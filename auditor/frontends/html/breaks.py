@@ -34,7 +34,7 @@ from auditor.labels import CONTINUED, YEAR, is_period, marks_a_footnote
 from auditor.lazy_pattern import lazy_compile
 
 Open = Callable[[Grid], bool]  # whether a grid's last rows are carried on by a part without headings
-Noted = Callable[[], frozenset[str]]  # the markers the notes under a part define (`notes_below`), asked where needed
+Noted = Callable[[], frozenset[str]]  # the markers a schedule's notes define (`schedule_notes`), asked where needed
 
 
 def joined(doc: Document, span: Span, grid: Grid, is_open: Open,
@@ -232,9 +232,9 @@ def tables_after(doc: Document, span: Span, is_open: Open, first: Optional[Grid]
         nxt = doc.next_table(end)
         if nxt is None or len(doc.plain(end, nxt[0])) > GAP_TEXT:
             return
-        if not doc.plain(*nxt) or _table_notes(doc.grid(nxt)) is not None:
-            end = nxt[1]  # an empty table a page break leaves (its rows all on the page before), or a
-            continue      # table of the notes at a page's foot (`_table_notes`): furniture between parts
+        if between_parts(doc, nxt):
+            end = nxt[1]
+            continue
         grid, more = joined(doc, nxt, under_years(doc.grid(nxt)), is_open, first, noted)
         yield end, (nxt, *more), grid
         end = (more[-1] if more else nxt)[1]
@@ -372,6 +372,13 @@ def _notes_right_under(doc: Document, end: int) -> tuple[set[str], Optional[Span
         if m is not None and m.group(1).isdigit():
             found.add(f"({m.group(1)})")
     return found, (below if below is not None and stop >= below[0] else None)
+
+
+def between_parts(doc: Document, span: Span) -> bool:
+    """A table that is page furniture between two parts of a schedule: an empty one a page break
+    leaves (its rows all on the page before), or a table of the notes at a page's foot
+    (`_table_notes`: filing software's footnotes)."""
+    return not doc.plain(*span) or _table_notes(doc.grid(span)) is not None
 
 
 def _table_notes(grid: Grid) -> Optional[set[str]]:

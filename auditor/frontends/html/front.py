@@ -207,10 +207,10 @@ def _rows_left_after(doc: Document, span: Span, first: Frame, headings: Optional
         # rows after them any less the schedule's: the test is theirs, below.)
         if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT:
             return None, []
-        if doc.plain(*nxt) and not _caption_alone(doc.grid(nxt)):
+        if not breaks.between_parts(doc, nxt) and not _caption_alone(doc.grid(nxt)):
             break
-        captioned = captioned or bool(doc.plain(*nxt))
-        end = nxt[1]  # (an empty table a page break leaves: furniture; a period's caption left over its rows)
+        captioned = captioned or _caption_alone(doc.grid(nxt))
+        end = nxt[1]  # (an empty table, a table of notes: furniture; a period's caption left over its rows)
     grid = doc.grid(nxt)
     f = html_layout.frame(grid) if breaks.headless(grid) else None
     if f is None or f.leaves:
