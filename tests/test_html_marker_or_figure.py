@@ -160,3 +160,62 @@ def test_the_notes_under_the_next_part_only_where_it_carries_the_schedule_on():
     assert _notes_after(part + part + NOTES_TABLE) == {"(1)"}
     assert _notes_after(other + notes) == set()
     assert _notes_after("<p>Other text.</p>" + part + notes) == set()
+
+
+def _read_right(name: str, periods: int = 3) -> None:
+    """The fixture kestrel-forge-2005-rows-apart-`name`-clean (its schedule cut over three pages, the
+    middle part's 2005 receivables row printing "38" "(1)" "(d)" and a blank column) read whole and
+    right: every period, the "(1)" a note's marker, no finding."""
+    fixture = HERE / "fixtures" / "html" / f"kestrel-forge-2005-rows-apart-{name}-clean.htm"
+    result = auditor.check_file(str(fixture))
+    assert result.error is None and not result.findings, [f.message for f in result.findings]
+    assert [len(p.rows) for p in result.schedules[0].periods] == [3] * periods
+    row = result.schedules[0].periods[1].rows[0]
+    assert [c.raw if c else None for c in row.cells] == ["48", "38", None, "24", "62"]
+
+
+def test_the_notes_under_the_first_part_name_a_later_parts_markers():
+    """The notes printed under the schedule's first part, at its first page's foot, name the "(1)"
+    the middle part's row prints (s44-notesback): before, only the notes under a part and the parts
+    after it were asked, the "(1)" read as the charged-to-other figure (a false column total); now
+    every part's notes are the whole schedule's."""
+    _read_right("notes-under-first-part")
+
+
+def test_a_table_of_notes_under_the_first_part_does_not_end_the_schedule():
+    """The notes set as a table under the first part, at its first page's foot: before s44-notesback
+    the schedule ended at that table, its two later parts dropped unsaid (one row read, no finding,
+    a typo in them missed); now a table of notes between parts is page furniture, and its "(1)"
+    names the middle part's marker."""
+    _read_right("notes-table-under-first-part")
+
+
+def test_the_notes_past_a_table_of_notes_under_a_middle_part_are_the_schedules():
+    """A table of notes under the middle part ("(a)", "(d)"), "(1)" named by a paragraph under the
+    last: before s44-notesback the last part was dropped unsaid and "(1)" read as a figure (the walk
+    over the notes stopped at the table); now the schedule and its notes go on past it."""
+    _read_right("notes-table-under-middle-part")
+
+
+def test_the_walk_over_the_notes_goes_on_past_a_table_of_notes():
+    """Past a table of notes under a part, the schedule's next part and the notes under it are
+    still the schedule's."""
+    part = "<p>F-33</p><table><tr><td>Inventories</td><td>8</td><td>3</td></tr></table>"
+    lettered = NOTES_TABLE.replace("<tr><td>(1)</td><td>Includes amounts of acquired businesses.</td></tr>\n", "")
+    assert _notes_after(part + lettered + part + "<p>(1) Includes acquired reserves.</p>") == {"(1)"}
+    assert _notes_after(lettered + part + "<p>(2) Includes acquired reserves.</p>") == {"(2)"}
+
+
+def test_rows_past_a_table_of_notes_the_schedule_cannot_join_are_said_unread(tmp_path):
+    """A sentence under the first page's table of notes ("Amounts are stated after ..."): the parts
+    after it are not joined (text between), and before s44-notesback the table of notes hid them
+    from the look for rows left after the schedule too: dropped unsaid, no finding.  Now they are
+    said unread (VQ007), never dropped."""
+    fixture = HERE / "fixtures" / "html" / "kestrel-forge-2005-rows-apart-notes-table-under-first-part-clean.htm"
+    text = fixture.read_text().replace('<p align="center">F-41</p>', '<p align="center">F-41</p>\n<p>Amounts are '
+                                       'stated after the reclassifications described in Note 3.</p>', 1)
+    path = tmp_path / "table.htm"
+    path.write_text(text)
+    result = auditor.check_file(str(path))
+    assert result.error is None
+    assert len([f for f in result.findings if f.rule == "VQ007"]) == 25, [f.message for f in result.findings]

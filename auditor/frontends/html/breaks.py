@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import partial
+from functools import cache, partial
 from typing import Callable, Iterator, Optional
 
 from auditor.frontends.html.figures import kind, nonblank
@@ -34,21 +34,24 @@ from auditor.labels import CONTINUED, YEAR, is_period, marks_a_footnote
 from auditor.lazy_pattern import lazy_compile
 
 Open = Callable[[Grid], bool]  # whether a grid's last rows are carried on by a part without headings
-Noted = Callable[[], frozenset[str]]  # the markers the notes under a part define (`notes_below`), asked where needed
+Noted = Callable[[], frozenset[str]]  # the markers a schedule's notes define (`schedule_notes`), asked where needed
 
 
 def joined(doc: Document, span: Span, grid: Grid, is_open: Open,
-           first: Optional[Grid] = None) -> tuple[Grid, list[Span]]:
+           first: Optional[Grid] = None, noted: Optional[Noted] = None) -> tuple[Grid, list[Span]]:
     """The grid of the table at `span` with the parts carrying it on after page
     breaks, and those parts' spans (none where nothing is joined); `first`, the
-    schedule's first part where `span` is one of its later tables (`_under`)."""
+    schedule's first part where `span` is one of its later tables (`_under`); `noted`, the
+    markers the whole schedule's notes define (`schedule_notes`; the schedule's first part is
+    `span` where not given)."""
+    noted = schedule_notes(doc, span) if noted is None else noted
     spans: list[Span] = []
     while is_open(grid):
         end = (spans[-1] if spans else span)[1]
         after = _block_head_again(doc, end, grid) or _part_after(doc, end)
         if after is None and not spans and headings_only(grid):
             after = _headings_after(doc, span[1], grid)
-        part = None if after is None else _under(grid, after[1], first, partial(notes_below, doc, after[0][1]))
+        part = None if after is None else _under(grid, after[1], first, part_notes(doc, after[0][1], noted))
         if after is None or part is None:
             break
         grid = under_years(_appended(grid, part), len(grid.rows))  # (its rows on a grid of their own: by the years)
@@ -218,20 +221,21 @@ def _row_text(cells: list) -> str:
     return " ".join(c.text.strip() for c in nonblank(cells))
 
 
-def tables_after(doc: Document, span: Span, is_open: Open,
-                 first: Optional[Grid] = None) -> Iterator[tuple[int, tuple[Span, ...], Grid]]:
+def tables_after(doc: Document, span: Span, is_open: Open, first: Optional[Grid] = None,
+                 noted: Noted = frozenset) -> Iterator[tuple[int, tuple[Span, ...], Grid]]:
     """(end of the one before, spans, grid) of each table after `span` while
     little text (page furniture, a caption) lies between, each joined to the
-    parts carrying it on (`joined`); the caller stops it."""
+    parts carrying it on (`joined`; `noted`, the markers the schedule's notes define); the
+    caller stops it."""
     end = span[1]
     while True:
         nxt = doc.next_table(end)
         if nxt is None or len(doc.plain(end, nxt[0])) > GAP_TEXT:
             return
-        if not doc.plain(*nxt):
-            end = nxt[1]  # an empty table a page break leaves (its rows all on the page before): furniture
+        if between_parts(doc, nxt):
+            end = nxt[1]
             continue
-        grid, more = joined(doc, nxt, under_years(doc.grid(nxt)), is_open, first)
+        grid, more = joined(doc, nxt, under_years(doc.grid(nxt)), is_open, first, noted)
         yield end, (nxt, *more), grid
         end = (more[-1] if more else nxt)[1]
 
@@ -311,30 +315,52 @@ NOTES_PARTS_REACH = 4
 
 
 def notes_below(doc: Document, end: int) -> frozenset[str]:
-    """The numbered markers ("(1)") the notes under the schedule's part ending at `end` define: a
-    "(1)" so named is a note's marker, as one the table prints beside a figure is
-    (`remap.laid_under`).  Notes belong to the whole schedule, printed once under its last part:
-    so the notes right under the part (`_notes_right_under`), and where the table after them (page
+    """The numbered markers ("(1)") the notes under the schedule's part ending at `end` and under
+    its parts after it define: a "(1)" so named is a note's marker, as one the table prints beside a
+    figure is (`remap.laid_under`).  Notes belong to the whole schedule, printed under any of its
+    parts (its first page's foot, its last part): so the notes right under the part
+    (`_notes_right_under`: paragraphs, or a table of notes), and where the table after them (page
     furniture between) is the schedule's next part, one carrying it on after a page break
-    (`headless`), the notes under that part too, up to NOTES_PARTS_REACH parts on.  None where no
-    note stands under the schedule."""
+    (`headless`), the notes under that part too, up to NOTES_PARTS_REACH parts on; a table of
+    notes is walked past as the paragraphs are.  None where no note stands under the schedule.
+    Asked from the schedule's first part (`schedule_notes`), every part's notes."""
     found: set[str] = set()
-    for _ in range(NOTES_PARTS_REACH + 1):
+    parts = 0
+    while parts <= NOTES_PARTS_REACH:
         markers, nxt = _notes_right_under(doc, end)
         found |= markers
-        if nxt is None or not headless(doc.grid(nxt)):
+        if nxt is None:
             break
+        notes = _table_notes(doc.grid(nxt))
+        if notes is None and not headless(doc.grid(nxt)):
+            break
+        found |= notes or set()
+        parts += notes is None
         end = nxt[1]
     return frozenset(found)
+
+
+def schedule_notes(doc: Document, first: Span) -> Noted:
+    """The markers the notes of the whole schedule define, its first part at `first` (`notes_below`
+    from it: notes under its first page's part name markers its later parts print), asked once and
+    only where a part is laid under the first's columns."""
+    return cache(partial(notes_below, doc, first[1]))
+
+
+def part_notes(doc: Document, end: int, schedule: Noted = frozenset) -> Noted:
+    """The markers a part ending at `end` may print as notes: the whole schedule's (`schedule`)
+    and those under the part and the parts after it (`notes_below`: the walk from the first part
+    stops at a part printing headings again)."""
+    return lambda: schedule() | notes_below(doc, end)
 
 
 def _notes_right_under(doc: Document, end: int) -> tuple[set[str], Optional[Span]]:
     """The numbered markers the notes right under the table ending at `end` define, and the table
     after them where nothing else stands between (page furniture, notes), else None.  The notes:
     the run of blocks first under the table each opening on a note's marker, "(1) Includes amounts
-    of acquired businesses", "(d) Charged to ...", up to the next table or the first other text; or,
-    where that run reaches the next table, that table where it is one of notes (`_table_notes`:
-    filing software sets footnotes as a table, a marker's cell and a note's)."""
+    of acquired businesses", "(d) Charged to ...", up to the next table or the first other text
+    (a table of notes after them, `_table_notes`, is the caller's to read: filing software sets
+    footnotes as a table, a marker's cell and a note's)."""
     nxt = doc.next_table(end)
     below = nxt if nxt is not None and nxt[0] >= end else None
     stop = min(end + NOTES_REACH, below[0] if below is not None else len(doc.text))
@@ -345,10 +371,14 @@ def _notes_right_under(doc: Document, end: int) -> tuple[set[str], Optional[Span
             return found, None
         if m is not None and m.group(1).isdigit():
             found.add(f"({m.group(1)})")
-    if below is None or stop < below[0]:
-        return found, None
-    notes = _table_notes(doc.grid(below))
-    return (found | notes, None) if notes is not None else (found, below)
+    return found, (below if below is not None and stop >= below[0] else None)
+
+
+def between_parts(doc: Document, span: Span) -> bool:
+    """A table that is page furniture between two parts of a schedule: an empty one a page break
+    leaves (its rows all on the page before), or a table of the notes at a page's foot
+    (`_table_notes`: filing software's footnotes)."""
+    return not doc.plain(*span) or _table_notes(doc.grid(span)) is not None
 
 
 def _table_notes(grid: Grid) -> Optional[set[str]]:

@@ -131,10 +131,11 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
             continue
         f = html_layout.frame(grid)
         headed = _headed(f, headings, title) and not _rolls_forward(grid, f)
+        noted = breaks.schedule_notes(doc, span)  # (every part's notes, asked where a part is laid under)
         joined: list[Span] = []
         above: Optional[str] = None  # the first account's caption, under headings in a table of their own
         if not headed:  # (one under its headings reads a part without them as its own: `_continuations`)
-            grid, joined = breaks.joined(doc, span, grid, _open)
+            grid, joined = breaks.joined(doc, span, grid, _open, noted=noted)
             captioned = None if joined or named else breaks.under_caption(doc, span, grid)
             if captioned is not None and html_layout.looks_like_schedule(html_layout.frame(captioned[0]), headings):
                 grid, joined, above = captioned[0], [captioned[1]], captioned[2]
@@ -156,7 +157,7 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
         named_by = title_words(doc.printed(max(0, (title.start() if title else span[0]) - html_locate.CAPTION_REACH),
                                            span[0]))
         left: list[Position] = []  # (figures of a table after the last part, not joined to it)
-        more = _continuations(doc, parts[-1], grid, f, headings, named_by, left) if f is not None and not transposed \
+        more = _continuations(doc, parts[-1], grid, f, headings, named_by, left, noted) if f is not None and not transposed \
             else _transposed_continuations(doc, parts[-1], grid)
         for spans, nxt_grid, nxt_caption in more:
             parts.extend(spans)
@@ -168,7 +169,7 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
             after, left = _rows_left_after(doc, parts[-1], f, headings, html_layout.columns_printed(grid, f))
             if after is not None:
                 stranded[len(found)] = after
-                _parts_past(doc, after, grid, f, headings, named_by, parts, grids, captions)
+                _parts_past(doc, after, grid, f, headings, named_by, parts, grids, captions, noted)
         used.update(parts)
         _refuse_cut_off(doc, parts)
         if transposed:
@@ -206,10 +207,10 @@ def _rows_left_after(doc: Document, span: Span, first: Frame, headings: Optional
         # rows after them any less the schedule's: the test is theirs, below.)
         if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > html_locate.GAP_TEXT:
             return None, []
-        if doc.plain(*nxt) and not _caption_alone(doc.grid(nxt)):
+        if not breaks.between_parts(doc, nxt) and not _caption_alone(doc.grid(nxt)):
             break
-        captioned = captioned or bool(doc.plain(*nxt))
-        end = nxt[1]  # (an empty table a page break leaves: furniture; a period's caption left over its rows)
+        captioned = captioned or _caption_alone(doc.grid(nxt))
+        end = nxt[1]  # (an empty table, a table of notes: furniture; a period's caption left over its rows)
     grid = doc.grid(nxt)
     f = html_layout.frame(grid) if breaks.headless(grid) else None
     if f is None or f.leaves:
@@ -231,12 +232,13 @@ def _rows_left_after(doc: Document, span: Span, first: Frame, headings: Optional
 
 def _parts_past(doc: Document, stranded: Span, first_grid: Grid, first: Frame, headings: Optional[Headings],
                 named_by: frozenset[str] | set[str], parts: list[Span], grids: list[Grid],
-                captions: list[Optional[str]]) -> None:
+                captions: list[Optional[str]], noted: breaks.Noted = frozenset) -> None:
     """The tables carrying the schedule on past a part `_rows_left_after` leaves stranded (its
     figures said unread), appended to `parts`, `grids` and `captions`: the next period's own
     table under the schedule's headings (a table per period) is still the schedule's, never its
-    rows dropped unsaid for the part before it the reading could not join."""
-    for spans, grid, caption in _continuations(doc, stranded, first_grid, first, headings, named_by, []):
+    rows dropped unsaid for the part before it the reading could not join (`noted`: the markers
+    the schedule's notes define)."""
+    for spans, grid, caption in _continuations(doc, stranded, first_grid, first, headings, named_by, [], noted):
         parts.extend(spans)
         grids.append(grid)
         captions.append(caption)
@@ -499,7 +501,7 @@ def _title_table(doc: Document, inside: Span, span: Span) -> bool:
 
 def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
                    headings: Optional[Headings] = None, named_by: frozenset[str] | set[str] = frozenset(),
-                   left: Optional[list[Position]] = None) -> Iterator[Part]:
+                   left: Optional[list[Position]] = None, noted: breaks.Noted = frozenset) -> Iterator[Part]:
     """Tables that carry `span`'s table on after a page break, or that print the
     next account's rows where the schedule is printed one table per account:
     little text between (page furniture, an account's caption) and the first
@@ -510,12 +512,14 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
     labels.opens_another_schedule: another registrant's in a combined 10-K).
     A headless table of figures right after one of a table per account, its rows
     no periods: not joined (nothing says which account's or period's rows it
-    prints), its figures put in `left`, to be said unread."""
+    prints), its figures put in `left`, to be said unread.  `noted`: the markers the whole
+    schedule's notes define (breaks.schedule_notes), passed to each part laid under the first's
+    columns with those under it."""
     listing = bool(html_layout.period_rows(first_grid, first))  # (a row per period under each account)
     periods = _ending_account(first_grid, first)  # read so far for the current account
     carried: Optional[str] = None  # (an account's caption at a page's foot, over the next page's rows)
     above = span
-    for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures, first_grid):
+    for end, nxt, grid in breaks.tables_after(doc, span, breaks.ends_without_figures, first_grid, noted):
         # (the part's footnotes at its page's foot, "1. Uncollectible accounts written off", are no text between)
         between, above = breaks.texts_between(doc, above, end, nxt[0][0]), nxt[-1]
         if _another_schedule(doc, end, nxt[0][0], first_grid, grid, named_by):
@@ -526,7 +530,7 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             carried = breaks.caption_again(doc, nxt[-1][1], grid, first_grid)
             if carried is not None:
                 continue
-        grid, f = _framed(grid, first_grid, first, headings, between, partial(breaks.notes_below, doc, nxt[-1][1]))
+        grid, f = _framed(grid, first_grid, first, headings, between, breaks.part_notes(doc, nxt[-1][1], noted))
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
             _refuse_stranded(doc, nxt[-1], grid)
         if f is None or not _carries_on(doc, span, end, nxt, grid, f, first_grid, first, headings, between):
