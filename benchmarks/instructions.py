@@ -63,6 +63,9 @@ def per_run(script: str, path: Path, repeats: int = REPEATS) -> float:
 
 def main(argv=None) -> int:
     files = [Path(a) for a in (argv if argv is not None else sys.argv[1:])] or [SEED]
+    missing = [str(path) for path in files if not path.is_file()]
+    if missing:  # (else each process fails alike and the difference of their counts reads as 0)
+        raise SystemExit(f"instructions.py: no such file: {', '.join(missing)}")
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "auditor")], check=True)
     for path in files:
         check = per_run(CHECK, path)

@@ -174,7 +174,8 @@ def _starts_longer(line: str, words: str) -> bool:
 
 
 # A cut line's figures: one with a thousands separator, or two apart (a row's columns).
-FIGURES_CUT = re.compile(r"\d{1,3}(?:,\d{3})+|\d[\d,.]*\)?\s+\(?\$?\s*\d")
+# (each run of digits tried from its start alone: tried from every digit of a long run, it is quadratic)
+FIGURES_CUT = re.compile(r"\d{1,3}(?:,\d{3})+|(?<![\d,.])\d[\d,.]*\)?\s+\(?\$?\s*\d")
 CUT_LOOK_BACK = 256_000  # characters above the cut line searched for its words' longer line (the schedule's pages)
 
 
