@@ -434,7 +434,13 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # (s43-overcols: fenwold, wrapped whole at 76, its markers inside the columns, a heading's rest
                  # over two columns: as pellingham; refused, never read otherwise.)
                  *((f"fenwold-seed-2007-markers-inside-heading-rest-over-two-columns-at-76-{kind}.txt",
-                    "page break within a period") for kind in ("clean", "written-off-typo"))}
+                    "page break within a period") for kind in ("clean", "written-off-typo")),
+                 # (s44-twice: quenmoor, wrapped whole at 80, its rows wrapped twice, placed by the rule's rests:
+                 # the page's headings between a row's line and its rest, as pellingham; the "$" taken off a
+                 # rest's rest, its figure set in by the blanks left ("figures from column 7").  Refused, never
+                 # read otherwise.)
+                 *((f"quenmoor-board-2006-rows-wrapped-twice-under-headings-wrapped-twice-at-80-{kind}.txt", edit)
+                   for kind in ("clean", "closing-typo") for edit in ("page break within a period", "without $"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.

@@ -152,16 +152,19 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
     if len(rests) < 2 or not ways or ways > MOST_TOGETHER:
         return None
     found: list[tuple[dict[int, int], list[str], bool]] = []  # (each way, its columns' headings, its rests continued)
+    next_to: list[bool] = []  # (each way: its every rest opening over the column next right of its line's words)
     for starts in product(*(sorted(joined[n]) for n, _ in rests)):
         trial = list(out)
-        continued = True
+        continued = nearest = True
         for (n, _), start in zip(rests, starts):
             over = trial[n - 2].rstrip()
             continued = continued and _continued(over, joined[n][start], start, columns)
+            nearest = nearest and _next_column(over, joined[n][start], start, columns)
             trial[n - 2], trial[n - 1] = over + " " * (start - len(over) - 1) + joined[n][start], ""
         heads = _heads(trial, heading, set(), (0, "", 0), columns)
         if _heads_fit(heads, len(columns), vocabulary) and _stacked(trial, heading, set(), (0, "", 0), columns):
             found.append((dict(zip((n for n, _ in rests), starts)), heads, continued))
+            next_to.append(nearest)
     one_way = [way for way, heads, _ in found if _one_way(heads, vocabulary)]
     if len(found) > 1 and len(one_way) == 1:  # (of several, the one no column's heading names both ways in)
         return one_way[0]
@@ -169,6 +172,8 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
         return found[0][0]
     # (of several still, the one the words tell: a real "Additions (Deductions)" heading left to them too)
     told = _told_apart([(k, heads, continued) for k, (_, heads, continued) in enumerate(found)], vocabulary)
+    if len(told) > 1:  # (of several still, the one whose every rest stands over the column after its line's)
+        told = [k for k in told if next_to[k]] if sum(next_to[k] for k in told) == 1 else told
     return found[told[0]][0] if len(told) == 1 else None
 
 

@@ -213,6 +213,27 @@ def _marks_told(found: list[Cut], block: Sequence[str], first: int) -> list[Cut]
     return [_marked(c, LEADING_NUMBERED) if c.line in marked else c for c in found]
 
 
+# A footnote's marker alone on its line from the margin (or a few blanks in): "(b)", "*", "1/".
+MARK_ALONE = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}({_LEAD})[ \t]*$")
+
+
+def _marks_alone_joined(lines: Sequence[str], found: list[Cut]) -> list[Cut]:
+    """The rests with the marker alone on the line under one ("(b)" under "... 1,513,611": the row's last figure's
+    marker, typed a blank apart inside its column, wrapped onto a line of its own, the blank at the cut lost) joined
+    to it as its rest's rest, a blank between as typed, where the rest ends on a figure of no marker of its own."""
+    rests = {c.line for c in found}
+    joined = []
+    for cut in found:
+        mark = MARK_ALONE.match((lines[cut.line : cut.line + 1] or [""])[0])
+        if mark is None or cut.tail or cut.line + 1 in rests or not _ends_unmarked(cut.rest):
+            joined.append(cut)
+            continue
+        body = cut.rest.strip()
+        indent = " " * (printed_from(cut.rest) - 1)
+        joined.append(cut._replace(rest=indent + body + " " + mark.group(1), tail=len(body) + 1))
+    return joined
+
+
 def _figures(line: str) -> int:
     """How many figures a row's line holds, each with its marker (`NOTED`): those it ends on, nothing but
     blanks between (a label's dash or number, "Deferred tax assets - valuation", none of them; nor its
@@ -330,6 +351,7 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
     width = max(c.width for c in found if c.line - 1 not in rests)
     if any(c.line - 1 in rests for c in found):
         found = _twice_joined(lines, region.first, found, width, path)
+    found = _marks_alone_joined(lines, found)
     labels = label_rests(lines, region, width)
     last = max(region.last, found[-1].line + (found[-1].tail > 0))
     _cut_after_a_row(lines, last, found, path)
@@ -373,22 +395,32 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
         for past in (0, 1):
             at = max(_edge_of_rows(found, past), _rules_reach(lines, region.first, found, width))
             tries.append((at, at, past))
-    refused: list[InputError] = []  # (the markers hanging past: what is said where no try reads, as before)
+    # (Where no try reads: what the try that got furthest met, the rows set back in line, the columns placed,
+    # the headings failing, rather than rows out of line; of those as far, the markers hanging past's last.)
+    refused: list[tuple[int, bool, InputError]] = []  # (each try's: how far it got, the markers hanging past)
     for edge, reach, inside in tries:
+        reached = 0
         try:
             out, shift = _set_back(lines, region, block, labels, found, edge, path, inside)
             if from_rows:
-                _headings_placed(out, shift, (block, rests, found), (headings, rules), (edge, reach, width),
-                                 (region.first, first_row - 1), path, vocabulary)
+                _check_aligned([list(NOTED.finditer(out[c.at - 1])) for c in found], found, path)
+                reached = 1
+                widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
+                columns = _columns_placed(out, shift, (block, rests, found), (headings, rules), reach, region.first, path)
+                reached = 2
+                _headings_placed(out, shift, (headings, rules), columns, (edge, widest), (region.first, first_row - 1),
+                                 path, vocabulary)
             break
         except InputError as error:
-            refused += [error] if inside is None else []
+            refused.append((reached, inside is None, error))
     else:
-        raise refused[-1]
+        furthest = max((got, plain) for got, plain, _ in refused)
+        raise [error for got, plain, error in refused if (got, plain) == furthest][-1]
     # (After the headings are placed: the <S>/<C> line's width, where it is one, bounds where their rests start.)
     for n in _tags_rests(lines, region.first, first_row - 1):
         out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
     _middled(out, shift, first_row)
+    _closed_up(lines, out, shift, (region.first, first_row))
     _headings_again(lines, out, shift, (region.first, first_row), last)
     return Rejoined(out, tuple(found), shift, last, tuple(labels))
 
@@ -429,6 +461,27 @@ def _middled(out: list[str], shift: dict[int, tuple[Moved, ...]], first_row: int
             continue
         out[row], out[row - 1] = out[row - 1], ""
         shift[row + 1] = (Moved(1, -1, 0),) + tuple(m._replace(down=m.down - 1) for m in shift.pop(row))
+
+
+def _closed_up(lines: Sequence[str], out: list[str], shift: dict[int, tuple[Moved, ...]], heads: tuple[int, int]) -> None:
+    """The heading lines moved down onto the lines emptied under them, where two emptied in a row stand
+    between two of them (heading lines each wrapped, "PROVISIONS" once, "BALANCE AT ... FOR LOSSES" twice:
+    the gap of blank lines that ends a table's headings): each run of lines the file prints with no blank
+    line between closed up, its lines in order, the emptied ones above them."""
+    first, first_row = heads
+    run: list[int] = []
+    for k in range(first, first_row + 1):
+        if k < first_row and lines[k - 1].strip():
+            run.append(k)
+            continue
+        kept = [n for n in run if out[n - 1].strip()]
+        if any(m - n > 2 for n, m in zip(kept, kept[1:])):
+            for n, to in reversed(list(zip(kept, run[len(run) - len(kept):]))):
+                if to != n:
+                    out[to - 1], out[n - 1] = out[n - 1], ""
+                    shift[to] = (Moved(1, n - to, 0),) + tuple(m._replace(down=m.down + n - to)
+                                                              for m in shift.pop(n, ()))
+        run = []
 
 
 def _set_back(lines: Sequence[str], region: Region, block: Sequence[str], labels: dict[int, str],
@@ -493,17 +546,23 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
             raise _twice(cut.line + 1, "no rule under the headings shows a run for each of its columns", path)
         # (The rest's rest set with its last character at the last run's end, its figures under the last runs.)
         # (Or, a footnote's marker after its last figure, the figure's edge at the run's end, the marker hanging past.)
-        under = runs[len(runs) - counts[2] - counts[1] : len(runs) - counts[2]]
-        for tail_start in dict.fromkeys(runs[-1][1] - len(tail) + 1 + hang for hang in (0, _marker_width(tail))):
-            places = [start for start in range(len(cut.over) + 2, tail_start - len(body) - 1)
-                      if _under_runs(body, start, under)]
-            if places and _under_runs(tail, tail_start, runs[len(runs) - counts[2]:]):
-                break
-        else:
+        under, last = runs[len(runs) - counts[2] - counts[1] : len(runs) - counts[2]], runs[len(runs) - counts[2]:]
+        tail_starts = dict.fromkeys(runs[-1][1] - len(tail) + 1 + hang for hang in (0, _marker_width(tail)))
+        places = [(start, k, tail_start) for k, tail_start in enumerate(tail_starts)
+                  if _under_runs(tail, tail_start, last)
+                  for start in range(len(cut.over) + 2, tail_start - len(body) - 1) if _under_runs(body, start, under)]
+        if not places:
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
         # (Every place puts each figure under the same run: the one whose digits reach past the runs' ends least,
-        # nearest the edge of those, its figures where the other rows' stand, right-aligned under their runs.)
-        start = max(places, key=lambda at: (-_past_runs(body, at, under), at))
+        # the rest's and its rest's together (its marker hanging past or not); of those, the one whose figures end
+        # nearest their runs' ends, right-aligned under them as the other rows' stand (the markers all hanging past
+        # the runs or all inside them); of those, its rest's rest's marker inside the run (where nothing tells:
+        # "1,098,652 (c)" ending where "3,655,190" does), nearest the edge.)
+        def fit(place: tuple[int, int, int]) -> tuple[int, int, int, int]:
+            offs = zip(_off_runs(body, place[0], under), _off_runs(tail, place[2], last))
+            return (-_past_runs(body, place[0], under) - _past_runs(tail, place[2], last), -min(map(sum, offs)),
+                    -place[1], place[0])
+        start, _, tail_start = max(places, key=fit)
         gap = tail_start - (start + len(body))
         joined.append(cut._replace(rest=indent + body + " " * gap + tail, tail=len(body) + gap))
     return joined
@@ -519,8 +578,22 @@ def _under_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> bool:
 
 def _past_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> int:
     """How far the figures of `body`, set from column `start`, reach past their runs' ends, in all: their
-    last digits (a negative's ")" or a marker may hang past)."""
-    return sum(max(0, start + m.end() - 1 - _hang(m.group()) - r1) for m, (_, r1) in zip(NOTED.finditer(body), runs))
+    last digits, a nil's dash (a negative's ")" or a marker may hang past: "-(a)" as "-")."""
+    bare = [(m.start(), m.group()[:_unmarked(m.group())]) for m in NOTED.finditer(body)]
+    return sum(max(0, start + at + len(figure) - 1 - _hang(figure) - r1) for (at, figure), (_, r1) in zip(bare, runs))
+
+
+def _off_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """How far the figures of `body`, set from column `start`, end from their runs' ends, in all: each at its
+    last digit or its negative's ")", the nearer; its marker hanging past the column ("-(a)" as "-"), and
+    inside it ("1,597,843 (b)" ending there): the two sums."""
+    hanging = inside = 0
+    for m, (_, r1) in zip(NOTED.finditer(body), runs):
+        at, bare = start + m.start() - 1, m.group()[:_unmarked(m.group())]
+        plain = min(abs(at + end - r1) for end in (len(bare) - _hang(bare), len(bare)))
+        hanging += plain
+        inside += abs(at + len(m.group()) - r1) if len(bare) < len(m.group()) else plain
+    return hanging, inside
 
 
 def _wrapped_rule(lines: Sequence[str], first: int, last: int, width: int) -> str:
@@ -549,34 +622,43 @@ def _twice(line: int, why: str, path: str) -> InputError:
                       f"blanks at both cuts lost ({why}: their columns are not sure)", path, line)
 
 
-def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table: tuple, rests: tuple,
-                     edges: tuple[int, int, int], block: tuple[int, int], path: str, vocabulary: Vocabulary) -> None:
-    """The headings' rests set back where the rows' figures (set at the edge the rows show) place
-    them: the rules' that reach `reach` (the edge, or past it by the figures' hang) on their runs,
-    the others' words over the columns; an input error where the rests do not line up, a rest of
-    figures stands under no row, or a heading's rest has no one place."""
-    (lines_, wrapped_, found), (headings, rules), (edge, reach, width) = table, rests, edges
-    figures = [list(NOTED.finditer(out[c.at - 1])) for c in found]  # (each rejoined row's, found once)
-    _check_aligned(figures, found, path)
+def _columns_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table: tuple, rests: tuple, reach: int,
+                    first: int, path: str) -> list[tuple[int, int]]:
+    """The table's columns where the rows' figures (set at the edge the rows show, in line: `_check_aligned`)
+    place them: the runs of the rules (`rests`: the headings' rests, the rules' among them) that reach
+    `reach` (the edge, or past it by the figures' hang), each rule's rests set back on them, else the
+    figures' own (`_ruled_columns`); an input error where a rest of figures stands under no row, or the
+    figures stand under no rule's runs."""
+    (lines_, wrapped_, found), (headings, rules) = table, rests
+    heads = {n for n, _ in headings}
     # (Figures alone at the margin under no row's line, a page's headings between, say: a rest whose
     # row is not sure, read as a row of its own it would be a total.)
     # (A heading's rest of notes' markers alone, "(2)" cut off "(1)", is the headings'.)
-    heads = {n for n, _ in headings}
-    stray = next((k for k, line in enumerate(lines_, block[0])
+    stray = next((k for k, line in enumerate(lines_, first)
                   if k not in wrapped_ and k not in heads and REMNANT.match(line)), None)
     if stray is not None:
         raise InputError("figures alone at the margin under no row wrapped there, in a table wrapped by the "
                          "filer's software: whose row's rest? (their row is not sure)", path, stray)
-    widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
     # (A row's line ending on a marked figure, "2,345,628(a)", shows the edge past where it is by its marker
     # (a negative's ")" by one).)
     slack = max(_last_hang(c.over) for c in found)
+    figures = [list(NOTED.finditer(out[c.at - 1])) for c in found]  # (each rejoined row's)
     columns = _ruled_columns(out, shift, rules, reach, _columns(figures), path, slack)
-    ruled = {part for chain in rules for part in chain}
-    words = [h for h in headings if h not in ruled]
     # (A heading's words over its column's rule, its run of dashes as wide as the heading typed over it:
     # "other accounts" over a column of nils "-", 14 letters over one; else over its column's figures.)
-    place_headings(out, shift, words, (edge, widest), _run_columns(out, columns, rules, reach), block, path, vocabulary)
+    return _run_columns(out, columns, rules, reach)
+
+
+def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], rests: tuple, columns: list[tuple[int, int]],
+                     edges: tuple[int, int], block: tuple[int, int], path: str, vocabulary: Vocabulary) -> None:
+    """The headings' words' rests (`rests`: the headings' rests and the rules' among them) set back over
+    the table's `columns` (`_columns_placed`), as far as the `edges` (the rows', the widest of the
+    headings' cut lines as they were before the rules' rests were set back); an input error where a
+    heading's rest has no one place."""
+    (headings, rules), (edge, widest) = rests, edges
+    ruled = {part for chain in rules for part in chain}
+    words = [h for h in headings if h not in ruled]
+    place_headings(out, shift, words, (edge, widest), columns, block, path, vocabulary)
 
 
 def _run_columns(out: Sequence[str], columns: list[tuple[int, int]], rules: Sequence[Sequence[tuple[int, str]]],
@@ -724,10 +806,13 @@ def _chains(rests: Sequence[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 
 def _rule_starts(over: str, chain: Sequence[tuple[int, str]]) -> list[int]:
     """Where each of a rule's rests (`chain`, a rest's rest after it) starts (1-based) set back on the
-    rule's line (`over`), the blanks at each cut as few as between any two of its column's rules (a
+    rule's line (`over`), the blanks at each cut as few as between any two of its columns' rules (a
     rule typed under each column, as far apart throughout): the last one's end shows the edge as a
-    row's rest does."""
-    gaps = [len(g) for part in (over, *(body for _, body in chain))
+    row's rest does.  The gap after the labels' rule, from the margin, is none of them: often the
+    narrowest, it would set the rests short of where they stood (the cut is between two columns)."""
+    label = _RUN.match(over.lstrip()) if printed_from(over) <= MOST_INDENT + 1 else None
+    columns = over[printed_from(over) - 1 + label.end():] if label else over
+    gaps = [len(g) for part in (columns, *(body for _, body in chain))
             for g in re.findall(r"(?<=[-=]) +(?=[-=])", part)] or [1]
     starts, end = [], len(over)
     for _, body in chain:
@@ -838,12 +923,14 @@ def _last_hang(text: str) -> int:
 
 def _edge_hang(text: str, inside: Optional[int]) -> int:
     """How far the last figure of `text` reaches past the column's edge (`_last_hang`: None, the markers
-    hanging past their columns); the markers typed inside their columns, a marked figure's marker ends
+    hanging past their columns, a nil's too, "-(a)" its dash at the edge); the markers typed inside their columns, a marked figure's marker ends
     `inside` past the edge (0: where "567" ends, "1,234(a)", "(96)(b)", "96 (2)"; 1: where "(31)" ends,
     the column's unmarked figures negatives hanging their ")" past the digits, "(6)(c)", "995(b)")."""
     figures = list(NOTED.finditer(text))
-    if inside is None or not figures or text[figures[-1].end():].strip() or not _marker_width(text):
+    if not figures or text[figures[-1].end():].strip() or not _marker_width(text):
         return _last_hang(text)
+    if inside is None:
+        return _last_hang(text) or _marker_width(text)
     return inside
 
 
