@@ -440,7 +440,11 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # rest's rest, its figure set in by the blanks left ("figures from column 7").  Refused, never
                  # read otherwise.)
                  *((f"quenmoor-board-2006-rows-wrapped-twice-under-headings-wrapped-twice-at-80-{kind}.txt", edit)
-                   for kind in ("clean", "closing-typo") for edit in ("page break within a period", "without $"))}
+                   for kind in ("clean", "closing-typo") for edit in ("page break within a period", "without $")),
+                 # (s45-twice2: tarrow, tagged and wrapped whole at 80, its headings typed again after <PAGE>: the
+                 # edit's page between a row's line and its rest's rest, as halvorsen; refused, never read otherwise.)
+                 *((f"tarrow-valley-castings-1998-tagged-headings-again-wrapped-at-80-{kind}.txt",
+                    "page break within a period") for kind in ("clean", "closing-typo"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.
@@ -519,7 +523,9 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # periods for the edit to break under; oakhurst (s38-wrap3): folded at 72, each row's last figure on a
     # third line, likewise; quarrington (s40-wrapmarks): wrapped at 72, each row's rest under it, as halvorsen;
     # brackwell, talliver, oberlin (s41-wrapmarks2): likewise at 80 and 72, oberlin's labels wrapped too;
-    # hollinsworth (s42-markheads): one period, no second to break above.)
+    # hollinsworth (s42-markheads): one period, no second to break above.
+    # quenmoor (s44-twice): wrapped at 80, each row on three lines: no row line between its periods for the
+    # edit to break under, as halvorsen; tarrow (s45-twice2): likewise, paged already under its second caption.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -537,7 +543,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("thornbury", "period"), ("thornbury", "periods"), ("ravensmoor", "periods"),
                         ("oakhurst", "periods"), ("quarrington", "periods"), ("brackwell", "periods"),
                         ("talliver", "periods"), ("oberlin", "periods"),
-                        ("hollinsworth", "periods")} | transposed
+                        ("hollinsworth", "periods"), ("quenmoor", "periods"), ("tarrow", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

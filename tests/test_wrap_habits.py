@@ -918,3 +918,28 @@ def test_where_no_try_reads_the_refusal_names_what_the_try_that_got_furthest_met
         verdict, why = outcome(case_spec(spec, kind), habit, "text-tagged")
         assert verdict == "refused"
         assert why.startswith(f"t.txt:{line}: a heading's words wrapped onto a line of their own over more than one column")
+
+
+TAGGED_AGAIN = FIXTURES / "tarrow-valley-castings-1998-tagged-headings-again-wrapped-at-80-clean.txt"
+
+
+def test_a_headings_marker_line_typed_again_a_page_on_is_never_a_row():
+    """Rule 12-09's letters over three lines and a heading line cut after a heading's footnote marker
+    ("Balance at         (1)"), <TABLE> and <CAPTION> right above them, the headings typed again after
+    <PAGE> without them (cik863204-2000 in a 1997 submission wrapped at 80): the headings' lines closed up
+    over the lines their rests left empty, <TABLE> and <CAPTION> stay where printed, so the headings typed
+    again are joined back line for line (on s44-twice those two moved with them, the headings typed again
+    stood as printed, "COLUMN G / Balance at   (1)" a row of -1).  Typed again otherwise (here without
+    their <S>/<C> line), the marker's line under the rows is refused at it, never read as a row (on
+    3ce7759a: read, a false VQ004 and VQ001)."""
+    text = TAGGED_AGAIN.read_text()
+    lines = text.split("\n")
+    marker = [n for n, line in enumerate(lines, 1) if line.endswith("Balance at         (1)")]
+    assert len(marker) == 2 and lines[marker[0] - 6 : marker[0] - 4] == ["<TABLE>", "<CAPTION>"]
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    assert [len(p.rows) for p in result.schedules[0].periods] == [2, 2, 1]
+    tags = lines.index("<S>                                              <C>                  <C>", marker[1])
+    untagged = "\n".join(lines[: tags] + lines[tags + 2 :])
+    refused = _check(untagged)
+    assert refused.findings == [] and refused.error is not None and refused.error.line == marker[1]

@@ -421,15 +421,17 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
         out[n - 2], out[n - 1] = "<S>", ""  # (the <C> markers' columns are lost: the rules and headings show them)
     _middled(out, shift, first_row)
     _closed_up(lines, out, shift, (region.first, first_row))
-    _headings_again(lines, out, shift, (region.first, first_row), last)
+    _headings_again(lines, out, shift, (region.first, first_row), last, path)
     return Rejoined(out, tuple(found), shift, last, tuple(labels))
 
 
 def _headings_again(lines: Sequence[str], out: list[str], shift: dict[int, tuple[Moved, ...]],
-                    heads: tuple[int, int], last: int) -> None:
+                    heads: tuple[int, int], last: int, path: str) -> None:
     """The headings typed again under the rows (a page on), wrapped as they were the first time, the
     same lines as printed: joined back as the first ones were, line for line (read as they stand, their
-    rests would be rows and captions: "Balance at   (1)" a row of one figure)."""
+    rests would be rows and captions: "Balance at   (1)" a row of one figure).  An input error where a
+    heading line holding what reads as a figure (a heading's footnote marker, "(1)", at the cut) stands
+    again under the rows not so joined (the headings typed again otherwise: its marker would be a row's figure)."""
     first, first_row = heads
     changed = [k for k in range(first, first_row) if out[k - 1] != lines[k - 1]]
     if not changed:
@@ -438,7 +440,7 @@ def _headings_again(lines: Sequence[str], out: list[str], shift: dict[int, tuple
     typed = [line.rstrip() for line in lines[a - 1 : b]]
     moved = {k: shift[k] for k in range(a, b + 1) if k in shift}
     below = [line.rstrip() for line in lines[first_row - 1 : last]]  # (one slice: a long file's lines are fetched by block)
-    at = 0
+    at, joined = 0, set()
     while at + len(typed) <= len(below):
         if below[at] != typed[0] or below[at : at + len(typed)] != typed:
             at += 1
@@ -447,7 +449,15 @@ def _headings_again(lines: Sequence[str], out: list[str], shift: dict[int, tuple
         out[k - 1 : k - 1 + len(typed)] = out[a - 1 : b]
         for n, parts in moved.items():
             shift[n - a + k] = parts
+        joined.update(range(at, at + len(typed)))
         at += len(typed)
+    marked = {lines[k - 1].rstrip() for k in changed if lines[k - 1].strip() and not is_rule(lines[k - 1])
+              and _figures(lines[k - 1])}
+    again = next((at for at, line in enumerate(below) if at not in joined and line in marked), None)
+    if again is not None:
+        raise InputError("a heading line the filer's software cut (its last word a footnote's marker, read as a "
+                         "figure) typed again under the rows, the headings there not as the first ones were "
+                         "(their rests would be read as rows)", path, first_row + again)
 
 
 def _middled(out: list[str], shift: dict[int, tuple[Moved, ...]], first_row: int) -> None:
@@ -467,11 +477,15 @@ def _closed_up(lines: Sequence[str], out: list[str], shift: dict[int, tuple[Move
     """The heading lines moved down onto the lines emptied under them, where two emptied in a row stand
     between two of them (heading lines each wrapped, "PROVISIONS" once, "BALANCE AT ... FOR LOSSES" twice:
     the gap of blank lines that ends a table's headings): each run of lines the file prints with no blank
-    line between closed up, its lines in order, the emptied ones above them."""
+    line between closed up, its lines in order, the emptied ones above them.  The table's opening markup
+    ("<TABLE>", "<CAPTION>") bounds a run as a blank line does: no heading line, it stays where it is
+    printed (moved, the headings' lines as joined would no longer be those typed again a page on without
+    it, `_headings_again`, and their rests there would be read as rows: "Balance at   (1)" a row of -1);
+    the <S>/<C> line under the headings is theirs, closed up with them."""
     first, first_row = heads
     run: list[int] = []
     for k in range(first, first_row + 1):
-        if k < first_row and lines[k - 1].strip():
+        if k < first_row and lines[k - 1].strip() and not _opening_markup(lines[k - 1]):
             run.append(k)
             continue
         kept = [n for n in run if out[n - 1].strip()]
@@ -482,6 +496,11 @@ def _closed_up(lines: Sequence[str], out: list[str], shift: dict[int, tuple[Move
                     shift[to] = (Moved(1, n - to, 0),) + tuple(m._replace(down=m.down + n - to)
                                                               for m in shift.pop(n, ()))
         run = []
+
+
+def _opening_markup(line: str) -> bool:
+    """A line of EDGAR's markup other than the <S>/<C> line: "<TABLE>", "<CAPTION>"."""
+    return line.lstrip().startswith("<") and not is_tags(line)
 
 
 def _set_back(lines: Sequence[str], region: Region, block: Sequence[str], labels: dict[int, str],
