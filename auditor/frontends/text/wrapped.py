@@ -440,7 +440,8 @@ def _headings_again(lines: Sequence[str], out: list[str], shift: dict[int, tuple
     typed = [line.rstrip() for line in lines[a - 1 : b]]
     moved = {k: shift[k] for k in range(a, b + 1) if k in shift}
     below = [line.rstrip() for line in lines[first_row - 1 : last]]  # (one slice: a long file's lines are fetched by block)
-    at, joined = 0, set()
+    at = 0
+    joined: set[int] = set()  # (the lines of `below` joined back)
     while at + len(typed) <= len(below):
         if below[at] != typed[0] or below[at : at + len(typed)] != typed:
             at += 1
