@@ -444,7 +444,14 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # (s45-twice2: tarrow, tagged and wrapped whole at 80, its headings typed again after <PAGE>: the
                  # edit's page between a row's line and its rest's rest, as halvorsen; refused, never read otherwise.)
                  *((f"tarrow-valley-castings-1998-tagged-headings-again-wrapped-at-80-{kind}.txt",
-                    "page break within a period") for kind in ("clean", "closing-typo"))}
+                    "page break within a period") for kind in ("clean", "closing-typo")),
+                 # (s45-twice2: penhallow and corvane, tagged and wrapped whole at 80 and 72, their rows wrapped
+                 # twice: the page's headings between a row's line and its rest, as pellingham; refused, never
+                 # read otherwise.)
+                 *((f"{name}-{kind}.txt", "page break within a period")
+                   for name in ("penhallow-brick-1999-heading-marker-over-its-cut-words-wrapped-at-80",
+                                "corvane-semiconductor-2013-heading-word-alone-past-the-width-wrapped-at-72")
+                   for kind in ("clean", "closing-typo"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.
@@ -525,7 +532,9 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # brackwell, talliver, oberlin (s41-wrapmarks2): likewise at 80 and 72, oberlin's labels wrapped too;
     # hollinsworth (s42-markheads): one period, no second to break above.
     # quenmoor (s44-twice): wrapped at 80, each row on three lines: no row line between its periods for the
-    # edit to break under, as halvorsen; tarrow (s45-twice2): likewise, paged already under its second caption.)
+    # edit to break under, as halvorsen; tarrow (s45-twice2): likewise, paged already under its second caption;
+    # corvane (s45-twice2): each row on three lines, likewise; hartwell (s45-twice2): one row a period, each
+    # on three lines, as ravensmoor, and no two rows of a period to break between.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -543,7 +552,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("thornbury", "period"), ("thornbury", "periods"), ("ravensmoor", "periods"),
                         ("oakhurst", "periods"), ("quarrington", "periods"), ("brackwell", "periods"),
                         ("talliver", "periods"), ("oberlin", "periods"),
-                        ("hollinsworth", "periods"), ("quenmoor", "periods"), ("tarrow", "periods")} | transposed
+                        ("hollinsworth", "periods"), ("quenmoor", "periods"), ("tarrow", "periods"),
+                        ("corvane", "periods"), ("hartwell", "period"), ("hartwell", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

@@ -18,7 +18,7 @@ from typing import Iterator, NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.headings import Vocabulary, names_a_movement
-from auditor.labels import (ADDITIONS_WORD, BALANCE_DATE, BALANCE_WORD, HEADING_TAIL,
+from auditor.labels import (ADDITIONS_WORD, BALANCE_DATE, BALANCE_WORD, HEADING_TAIL, NOTE_MARK,
                             RULE_CAPTION_WORD, RULE_LETTER)
 from auditor.lazy_pattern import lazy_compile
 
@@ -50,7 +50,10 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
     rests: set[int] = set()
     home: dict[int, int] = {}  # a rest set back -> the line it was set back on
     tails: dict[int, tuple[int, str]] = {}  # a rest not placed yet -> its rest's rest
+    printed = dict(headings)
     for n, body in headings:
+        if n - 1 in rests and not _fits_after(body, printed[n - 1], width, edge):
+            continue  # (a line typed whole from the margin, "DESCRIPTION ... OF YEAR": its words fit after no rest)
         if n - 1 in rests:
             if n - 1 in home:
                 _rest_of_rest(out, shift, (n, body), home, edge, columns)
@@ -76,6 +79,8 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
     # after it, each tried with its rest's rest set there: "COLUMN G" after "COLUMN C ... COLUMN F".)
     tried_with = {n: _with_tails(out[n - 2].rstrip(), body, places, tails.get(n), edge, columns)
                   for n, body, places in undecided}
+    # (A waiting rest's rest set with it is tried with it, never where it is printed too.)
+    waiting |= {tail[0] for tail in (tried_with[n][1] for n in waiting) if tail is not None}
     for k, (n, body, places) in enumerate(undecided):
         if n not in waiting:
             continue  # (placed with the rests before it, `_jointly`)
@@ -99,6 +104,7 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
                     waiting.discard(m)
                     rest_of_rest = tried_with[m][1]
                     if rest_of_rest is not None:
+                        waiting.discard(rest_of_rest[0])
                         home[m] = m - 1
                         _rest_of_rest(out, shift, rest_of_rest, home, edge, columns)
                 continue
@@ -116,8 +122,16 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
         set_back(out, shift, n, body, fitting[0])
         waiting.discard(n)
         if tail is not None:
+            waiting.discard(tail[0])
             home[n] = n - 1
             _rest_of_rest(out, shift, tail, home, edge, columns)
+
+
+def _fits_after(body: str, rest: str, width: int, edge: int) -> bool:
+    """Whether a line under a heading's rest (`rest`, as printed) may be its rest's rest: its words fit
+    after the rest's, the rest set where its first word passed the width, within the edge."""
+    words = rest.split()
+    return not words or width - len(words[0]) + 2 + len(rest.strip()) + len(body) <= edge + OVERHANG
 
 
 def _rest_of_rest(out: list[str], shift: dict[int, tuple[Moved, ...]], rest: tuple[int, str], home: dict[int, int],
@@ -226,7 +240,7 @@ def _continued(over: str, body: str, start: int, columns: Sequence[tuple[int, in
     first = body.split()
     if not last or not first:
         return True
-    if not (HEADING_TAIL.fullmatch(last[-1].group()) or HEADING_TAIL.fullmatch(first[0])):
+    if not (HEADING_TAIL.fullmatch(last[-1].group()) or HEADING_TAIL.fullmatch(first[0]) or _opens_heading(over)):
         return True
     return (_over(columns, last[-1].start() + 1, last[-1].end())
             == _over(columns, start + len(body) - len(body.lstrip()), start + len(body) - len(body.lstrip())
@@ -234,6 +248,18 @@ def _continued(over: str, body: str, start: int, columns: Sequence[tuple[int, in
 
 
 _WORD_AT = lazy_compile(r"\S+")
+# A footnote's marker: labels.NOTE_MARK's, and "(1)" (one by its place: after a wrapped row's figure, or
+# apart on a heading line, where it opens its column's heading).
+MARK = rf"(?:{NOTE_MARK}|\(\d{{1,2}}\))"
+MARKER = lazy_compile(MARK)
+
+
+def _opens_heading(over: str) -> bool:
+    """Whether a heading line ends on a footnote's marker standing apart from the words before it
+    ("BALANCE    CHARGED   (2)"): Rule 12-09's markers open their column's heading ("(2) Charged to other
+    accounts"), so the words cut off after it go on over the marker's column."""
+    groups = list(_GROUP.finditer(over.rstrip()))
+    return bool(groups) and bool(MARKER.fullmatch(groups[-1].group()))
 
 
 def _next_column(over: str, body: str, start: int, columns: Sequence[tuple[int, int]]) -> bool:

@@ -38,8 +38,8 @@ from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
-from auditor.frontends.text.heading_rests import (OVERHANG, Moved, is_rule, is_tags, place_headings, printed_from,
-                                                  set_back)
+from auditor.frontends.text.heading_rests import (MARK, MARKER, OVERHANG, Moved, is_rule, is_tags,
+                                                  place_headings, printed_from, set_back)
 from auditor.frontends.text.headings import Vocabulary, names_a_movement
 from auditor.labels import BARE_YEAR, NOTE_MARK
 from auditor.lazy_pattern import lazy_compile
@@ -57,12 +57,11 @@ FIRST_FIGURE = lazy_compile(_FIGURE, re.IGNORECASE)
 # Each figure its footnote's marker after it perhaps, the marker glued to it ("249(a)", "2,894(c)", "96*",
 # "-(2)") or a blank apart ("377 (a)": a positive figure's ")" hanging out, the marker kept where the
 # negatives' stand; "96 (2)", the grammar's NOTE one blank after a figure; the typewriter's "1,204 1/"):
-# labels.NOTE_MARK's markers and "(n)"; the last a "$" perhaps, its figure cut off onto the next line (a row
-# wrapped twice: "(3)  $   -  $   4  $" over "(6)").
-_MARK = rf"(?:{NOTE_MARK}|\(\d{{1,2}}\))"
-_NOTED = rf"(?:{_FIGURE})(?:{_MARK}|[ ](?:{_MARK}|\d{{1,2}}/(?!\S)))?"
+# heading_rests.MARK's markers (labels.NOTE_MARK's and "(n)"); the last a "$" perhaps, its figure cut off
+# onto the next line (a row wrapped twice: "(3)  $   -  $   4  $" over "(6)").
+_NOTED = rf"(?:{_FIGURE})(?:{MARK}|[ ](?:{MARK}|\d{{1,2}}/(?!\S)))?"
 NOTED = lazy_compile(_NOTED, re.IGNORECASE)
-MARK_WORD = lazy_compile(rf"{_MARK}|\d{{1,2}}/")
+MARK_WORD = lazy_compile(rf"{MARK}|\d{{1,2}}/")
 # A rest may open with the marker of the row's last figure before the cut, set a blank apart from it and cut
 # there ("2,602" over "(b)     1,550     9,786"): a marker that can be nothing else (labels.NOTE_MARK, "1/";
 # a "(2)" there may be a small negative, a figure of the rest's).
@@ -860,12 +859,20 @@ def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> l
         over, line = lines[n - 2].rstrip(), lines[n - 1]
         body = line.strip()
         if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2
-                or len(over) > WIDTH or is_rule(body) != is_rule(over)):
+                or len(over) > WIDTH or is_rule(body) != is_rule(over) or _uncut(over, width)):
             continue  # (a rule under words, or words under a rule, is a line of its own: a rule's rest is a rule)
         # (A <S>/<C> line's rest, markers alone under markers, whatever the blanks before them: a column's width.)
         if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width or (is_tags(body) and is_tags(over)):
             found.append((n, body))
     return found
+
+
+def _uncut(line: str, width: int) -> bool:
+    """Whether a heading line reaching past the rows' cut is one word alone ("ADDITIONS" from column 70 at
+    72): the software, finding no blank to cut it at, left it whole; the line under it is no rest of it.
+    (A footnote's marker alone, "(1)", is a line cut after it: the marker opens its heading's words.)"""
+    body = line.strip()
+    return len(line) > width and " " not in body and not is_tags(body) and not MARKER.fullmatch(body)
 
 
 def _tags_rests(lines: Sequence[str], first: int, last: int) -> list[int]:
