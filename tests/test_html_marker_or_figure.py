@@ -219,3 +219,22 @@ def test_rows_past_a_table_of_notes_the_schedule_cannot_join_are_said_unread(tmp
     result = auditor.check_file(str(path))
     assert result.error is None
     assert len([f for f in result.findings if f.rule == "VQ007"]) == 25, [f.message for f in result.findings]
+
+
+
+def _years_read(name: str) -> list[list[list[object]]]:
+    """The figures of tests/fixtures/html/`name`.htm read clean, period by period, row by row."""
+    result = auditor.check_file(str(HERE / "fixtures" / "html" / f"{name}.htm"))
+    assert result.error is None and not result.findings, [f.message for f in result.findings]
+    return [[[c.raw if c else None for c in row.cells] for row in p.rows] for p in result.schedules[0].periods]
+
+
+def test_a_table_of_notes_at_a_page_foot_does_not_part_a_block_from_its_rest():
+    """The years as columns in one table a page break cuts inside the first account's block, the
+    page's notes set as a table at its foot (s45-htmlnotes2): before, the join looked no further
+    than that table, and the schedule was refused (its rest "on other columns"); now a table of
+    notes between two parts is page furniture to the join too, the rest read under the years."""
+    read = _years_read("nutmeg-tools-2003-years-as-columns-notes-table-at-page-break-clean")
+    assert [len(rows) for rows in read] == [3, 3, 3]
+    assert read[0][0] == ["612", "820", "\u2014", "790", "642"]
+    assert read[1][0] == ["642", "785", "765", "745", "1,447"]

@@ -94,12 +94,16 @@ def _part_after(doc: Document, end: int) -> Optional[tuple[Span, Grid]]:
 
 def _table_after(doc: Document, end: int) -> Optional[tuple[Span, Grid]]:
     """The table right after `end` and its grid, only page furniture between (a page number, a
-    running head: no text of a paragraph's length, none of its own), where a part carrying a table
+    running head: no text of a paragraph's length, none of its own; a table of the page's notes or
+    an empty one, `between_parts`, as the page's foot prints them), where a part carrying a table
     on past a page break is looked for; else None."""
-    nxt = doc.next_table(end)
-    if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
-        return None
-    return nxt, doc.grid(nxt)
+    while True:
+        nxt = doc.next_table(end)
+        if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
+            return None
+        if not between_parts(doc, nxt):
+            return nxt, doc.grid(nxt)
+        end = nxt[1]
 
 
 def _headings_after(doc: Document, end: int, grid: Grid) -> Optional[tuple[Span, Grid]]:
