@@ -221,7 +221,6 @@ def test_rows_past_a_table_of_notes_the_schedule_cannot_join_are_said_unread(tmp
     assert len([f for f in result.findings if f.rule == "VQ007"]) == 25, [f.message for f in result.findings]
 
 
-
 def _years_read(name: str) -> list[list[list[object]]]:
     """The figures of tests/fixtures/html/`name`.htm read clean, period by period, row by row."""
     result = auditor.check_file(str(HERE / "fixtures" / "html" / f"{name}.htm"))
@@ -250,3 +249,46 @@ def test_a_table_of_notes_at_a_page_foot_does_not_part_a_block_from_its_rest():
     assert [len(rows) for rows in read] == [3, 3, 3]
     assert read[0][0] == ["612", "820", "\u2014", "790", "642"]
     assert read[1][0] == ["642", "785", "765", "745", "1,447"]
+
+
+def test_the_notes_a_later_part_prints_as_its_last_rows_name_a_middle_parts_marker():
+    """The notes printed inside the schedule's last part, as its last rows spanning the columns
+    (s45-htmlnotes2): before, only notes under a part were read, the "(1)" the middle part's row
+    prints read as the charged-to-other figure (a false column total); now a part's own last rows
+    of notes are the schedule's notes too."""
+    _read_right("notes-in-last-parts-rows")
+
+
+def test_the_notes_the_first_part_prints_as_its_last_rows_marker_cells_apart_name_a_marker():
+    """The notes printed inside the schedule's first part as its last rows, each marker in the label
+    column, its words spanning the figures' columns (s45-htmlnotes2): before, a "(1)" printed there
+    was no marker the table prints among words, and the "(1)" the middle part's row prints was read
+    as the charged-to-other figure (a false column total); now a part's own last rows of notes are
+    the schedule's notes."""
+    _read_right("notes-in-first-parts-rows")
+
+
+def test_a_part_laid_apart_printing_its_notes_as_its_last_rows_is_read():
+    """The notes printed as the last rows of the middle part, the part laid on a grid of its own,
+    each a marker's cell and the note's words (s45-htmlnotes2): before, a row of words right of the
+    label column could not be laid under the first part's columns, and the schedule was refused;
+    now a row of notes keeps its marker as a label and its words across the columns, and its "(1)"
+    names the marker beside the row's figure."""
+    _read_right("notes-in-middle-parts-rows")
+
+
+def test_a_tables_last_rows_of_notes_name_markers():
+    """The notes a table prints as its last rows: a row each, a marker's cell and a note's, or every
+    note in one cell a line each; a row of figures above them is no matter, but a row of notes
+    above the table's rows of figures is no note of its last rows."""
+    def rows_notes(rows: str) -> set[str]:
+        text = f"<table><tr><td>Receivables</td><td>24</td><td>19</td></tr>{rows}</table>"
+        doc = locate.Document(source.from_text(text, "t.htm"))
+        return breaks._rows_notes(doc.grid(doc.next_table(0)))
+    assert rows_notes('<tr><td colspan="3">(1) Includes acquired reserves.</td></tr>'
+                      '<tr><td colspan="3">(a) Written off.</td></tr>') == {"(1)"}
+    assert rows_notes('<tr><td>(2)</td><td colspan="2">Acquired reserves.</td></tr>') == {"(2)"}
+    one_cell = '<tr><td colspan="3">(1) Includes acquired reserves.<br>(2) Written off.</td></tr>'
+    assert rows_notes(one_cell) == {"(1)", "(2)"}
+    assert rows_notes('<tr><td>(1) Includes</td><td>12</td><td>3</td></tr>') == set()
+    assert rows_notes('') == set()

@@ -530,7 +530,7 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             carried = breaks.caption_again(doc, nxt[-1][1], grid, first_grid)
             if carried is not None:
                 continue
-        grid, f = _framed(grid, first_grid, first, headings, between, breaks.part_notes(doc, nxt[-1][1], noted))
+        grid, f = _framed(grid, first_grid, first, headings, between, breaks.part_notes(doc, nxt[-1], noted))
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
             _refuse_stranded(doc, nxt[-1], grid)
         if f is None or not _carries_on(doc, span, end, nxt, grid, f, first_grid, first, headings, between):
