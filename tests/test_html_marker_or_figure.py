@@ -292,3 +292,11 @@ def test_a_tables_last_rows_of_notes_name_markers():
     assert rows_notes(one_cell) == {"(1)", "(2)"}
     assert rows_notes('<tr><td>(1) Includes</td><td>12</td><td>3</td></tr>') == set()
     assert rows_notes('') == set()
+
+
+def test_the_notes_in_the_first_parts_caption_name_a_later_parts_marker():
+    """The notes printed in the first part's <caption>, set at its foot a line each (s45-htmlnotes2):
+    before, a caption was read as the table's title or units alone, the "(1)" the middle part's row
+    prints read as the charged-to-other figure (a false column total); now a caption opening on a
+    note names its markers as a table's last rows of notes do."""
+    _read_right("notes-in-first-parts-caption")

@@ -28,7 +28,7 @@ from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import frame, printed_width
 from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span, furniture
 from auditor.frontends.html.remap import laid_under, under_years
-from auditor.frontends.html.row_marks import NOTE_OPENS, row_notes
+from auditor.frontends.html.row_marks import NOTE_OPENS, notes_in, row_notes
 from auditor.frontends.html.slots import first_figure_row
 from auditor.frontends.html import transposed as html_transposed
 from auditor.labels import CONTINUED, YEAR, is_period, marks_a_footnote
@@ -401,8 +401,9 @@ def _table_notes(grid: Grid) -> Optional[set[str]]:
 def _rows_notes(grid: Grid) -> set[str]:
     """The numbered markers of the notes a table prints as its last rows, under its rows of figures
     (a row each, a cell spanning the columns or a marker's cell and a note's, or every note in one
-    cell, a line each: `row_marks.row_notes`), as word processors set a schedule's footnotes inside it."""
-    found: set[str] = set()
+    cell, a line each: `row_marks.row_notes`), as word processors set a schedule's footnotes inside it;
+    or in its <caption> (`row_marks.notes_in`)."""
+    found = notes_in(grid.caption) or set()
     for shown in reversed([shown for shown in map(nonblank, grid.rows) if shown]):
         markers = row_notes(shown)
         if markers is None:

@@ -111,9 +111,15 @@ def row_notes(shown: list[HtmlCell]) -> Optional[set[str]]:
     amounts of acquired businesses.", spacer cells between or none), no figure after it; the markers
     opening the notes after it in the same cell, a sentence ended before each, too.  None where the
     row is no row of notes."""
-    text = " ".join(c.text.strip() for c in shown)
-    m = NOTE_OPENS.match(text)
-    if m is None or any(kind(c) == "figure" for c in shown[1:]):
+    return None if any(kind(c) == "figure" for c in shown[1:]) else notes_in(" ".join(c.text.strip() for c in shown))
+
+
+def notes_in(text: str) -> Optional[set[str]]:
+    """The numbered markers of a text of notes (a row's, a table's <caption>): it opens on a note's
+    marker and its words, and the notes after it open on theirs, a sentence ended before each.
+    None where the text opens on no note."""
+    m = NOTE_OPENS.match(text.strip())
+    if m is None:
         return None
     numbers = [m.group(1)] + [n.group(1) for n in NOTE_OPENS_AFTER.finditer(text)]
     return {f"({n})" for n in numbers if n.isdigit()}
