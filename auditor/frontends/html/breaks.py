@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache, partial
+from functools import cache
 from typing import Callable, Iterator, Optional
 
 from auditor.frontends.html.figures import kind, nonblank
@@ -28,10 +28,10 @@ from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import frame, printed_width
 from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span, furniture
 from auditor.frontends.html.remap import laid_under, under_years
+from auditor.frontends.html.row_marks import NOTE_OPENS, notes_in, row_notes
 from auditor.frontends.html.slots import first_figure_row
 from auditor.frontends.html import transposed as html_transposed
 from auditor.labels import CONTINUED, YEAR, is_period, marks_a_footnote
-from auditor.lazy_pattern import lazy_compile
 
 Open = Callable[[Grid], bool]  # whether a grid's last rows are carried on by a part without headings
 Noted = Callable[[], frozenset[str]]  # the markers a schedule's notes define (`schedule_notes`), asked where needed
@@ -51,7 +51,7 @@ def joined(doc: Document, span: Span, grid: Grid, is_open: Open,
         after = _block_head_again(doc, end, grid) or _part_after(doc, end)
         if after is None and not spans and headings_only(grid):
             after = _headings_after(doc, span[1], grid)
-        part = None if after is None else _under(grid, after[1], first, part_notes(doc, after[0][1], noted))
+        part = None if after is None else _under(grid, after[1], first, part_notes(doc, after[0], noted))
         if after is None or part is None:
             break
         grid = under_years(_appended(grid, part), len(grid.rows))  # (its rows on a grid of their own: by the years)
@@ -94,12 +94,16 @@ def _part_after(doc: Document, end: int) -> Optional[tuple[Span, Grid]]:
 
 def _table_after(doc: Document, end: int) -> Optional[tuple[Span, Grid]]:
     """The table right after `end` and its grid, only page furniture between (a page number, a
-    running head: no text of a paragraph's length, none of its own), where a part carrying a table
+    running head: no text of a paragraph's length, none of its own; a table of the page's notes or
+    an empty one, `between_parts`, as the page's foot prints them), where a part carrying a table
     on past a page break is looked for; else None."""
-    nxt = doc.next_table(end)
-    if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
-        return None
-    return nxt, doc.grid(nxt)
+    while True:
+        nxt = doc.next_table(end)
+        if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
+            return None
+        if not between_parts(doc, nxt):
+            return nxt, doc.grid(nxt)
+        end = nxt[1]
 
 
 def _headings_after(doc: Document, end: int, grid: Grid) -> Optional[tuple[Span, Grid]]:
@@ -304,8 +308,6 @@ def _under(grid: Grid, part: Grid, first: Optional[Grid] = None, noted: Noted = 
     return laid_under(grid, part, first if first is not None and _typed_again(grid, first) else None, noted())
 
 
-# A note under a table, opening on its marker ("(1) Includes ...", "(d) Charged to ..."): the marker.
-NOTE_OPENS = lazy_compile(r"\((\d{1,2}|[a-z])\)\s*(?=[a-z])", re.IGNORECASE)
 # How far under a table its notes are looked for (a run of a few notes' paragraphs).
 NOTES_REACH = 4000
 
@@ -321,9 +323,10 @@ def notes_below(doc: Document, end: int) -> frozenset[str]:
     parts (its first page's foot, its last part): so the notes right under the part
     (`_notes_right_under`: paragraphs, or a table of notes), and where the table after them (page
     furniture between) is the schedule's next part, one carrying it on after a page break
-    (`headless`), the notes under that part too, up to NOTES_PARTS_REACH parts on; a table of
-    notes is walked past as the paragraphs are.  None where no note stands under the schedule.
-    Asked from the schedule's first part (`schedule_notes`), every part's notes."""
+    (`headless`), the notes that part prints as its last rows (`_rows_notes`) and those under it
+    too, up to NOTES_PARTS_REACH parts on; a table of notes is walked past as the paragraphs are.
+    None where no note stands under the schedule.  Asked from the schedule's first part
+    (`schedule_notes`), every part's notes."""
     found: set[str] = set()
     parts = 0
     while parts <= NOTES_PARTS_REACH:
@@ -334,7 +337,7 @@ def notes_below(doc: Document, end: int) -> frozenset[str]:
         notes = _table_notes(doc.grid(nxt))
         if notes is None and not headless(doc.grid(nxt)):
             break
-        found |= notes or set()
+        found |= _rows_notes(doc.grid(nxt)) if notes is None else notes
         parts += notes is None
         end = nxt[1]
     return frozenset(found)
@@ -343,15 +346,16 @@ def notes_below(doc: Document, end: int) -> frozenset[str]:
 def schedule_notes(doc: Document, first: Span) -> Noted:
     """The markers the notes of the whole schedule define, its first part at `first` (`notes_below`
     from it: notes under its first page's part name markers its later parts print), asked once and
-    only where a part is laid under the first's columns."""
-    return cache(partial(notes_below, doc, first[1]))
+    only where a part is laid under the first's columns; with the notes it prints as its own last
+    rows, `_rows_notes`: a marker in the label column is no marker the table prints among words."""
+    return cache(lambda: frozenset(_rows_notes(doc.grid(first))) | notes_below(doc, first[1]))
 
 
-def part_notes(doc: Document, end: int, schedule: Noted = frozenset) -> Noted:
-    """The markers a part ending at `end` may print as notes: the whole schedule's (`schedule`)
-    and those under the part and the parts after it (`notes_below`: the walk from the first part
-    stops at a part printing headings again)."""
-    return lambda: schedule() | notes_below(doc, end)
+def part_notes(doc: Document, span: Span, schedule: Noted = frozenset) -> Noted:
+    """The markers the part at `span` may print as notes: the whole schedule's (`schedule`), those
+    the part prints as its own last rows (`_rows_notes`) and those under the part and the parts
+    after it (`notes_below`: the walk from the first part stops at a part printing headings again)."""
+    return lambda: schedule() | _rows_notes(doc.grid(span)) | notes_below(doc, span[1])
 
 
 def _notes_right_under(doc: Document, end: int) -> tuple[set[str], Optional[Span]]:
@@ -382,19 +386,30 @@ def between_parts(doc: Document, span: Span) -> bool:
 
 
 def _table_notes(grid: Grid) -> Optional[set[str]]:
-    """The numbered markers of a table of notes: every row printing anything opens on a note's
-    marker, in a cell of its own or not, followed by the note's words ("(1)" | "Includes amounts
-    of acquired businesses.", spacer cells between or none; a row of empty sizing cells is no
-    matter), no figure after it.  None where the table is no table of notes."""
+    """The numbered markers of a table of notes: every row printing anything a note's
+    (`row_marks.row_notes`).  None where the table is no table of notes."""
     found: set[str] = set()
     rows = [shown for shown in map(nonblank, grid.rows) if shown]
     for shown in rows:
-        m = NOTE_OPENS.match(" ".join(c.text.strip() for c in shown))
-        if m is None or any(kind(c) == "figure" for c in shown[1:]):
+        markers = row_notes(shown)
+        if markers is None:
             return None
-        if m.group(1).isdigit():
-            found.add(f"({m.group(1)})")
+        found |= markers
     return found if rows else None
+
+
+def _rows_notes(grid: Grid) -> set[str]:
+    """The numbered markers of the notes a table prints as its last rows, under its rows of figures
+    (a row each, a cell spanning the columns or a marker's cell and a note's, or every note in one
+    cell, a line each: `row_marks.row_notes`), as word processors set a schedule's footnotes inside it;
+    or in its <caption> (`row_marks.notes_in`)."""
+    found = notes_in(grid.caption) or set()
+    for shown in reversed([shown for shown in map(nonblank, grid.rows) if shown]):
+        markers = row_notes(shown)
+        if markers is None:
+            break
+        found |= markers
+    return found
 
 
 def _typed_again(grid: Grid, first: Grid) -> bool:

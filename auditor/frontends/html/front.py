@@ -158,7 +158,7 @@ def _found(doc: Document, candidates: list[tuple[Span, Title]], by_name: set[Spa
                                            span[0]))
         left: list[Position] = []  # (figures of a table after the last part, not joined to it)
         more = _continuations(doc, parts[-1], grid, f, headings, named_by, left, noted) if f is not None and not transposed \
-            else _transposed_continuations(doc, parts[-1], grid)
+            else _transposed_continuations(doc, parts[-1], grid, noted)
         for spans, nxt_grid, nxt_caption in more:
             parts.extend(spans)
             grids.append(nxt_grid)
@@ -530,7 +530,7 @@ def _continuations(doc: Document, span: Span, first_grid: Grid, first: Frame,
             carried = breaks.caption_again(doc, nxt[-1][1], grid, first_grid)
             if carried is not None:
                 continue
-        grid, f = _framed(grid, first_grid, first, headings, between, breaks.part_notes(doc, nxt[-1][1], noted))
+        grid, f = _framed(grid, first_grid, first, headings, between, breaks.part_notes(doc, nxt[-1], noted))
         if f is None and html_locate.may_hold_schedule(doc, nxt[-1], headings):
             _refuse_stranded(doc, nxt[-1], grid)
         if f is None or not _carries_on(doc, span, end, nxt, grid, f, first_grid, first, headings, between):
@@ -657,14 +657,17 @@ def _ending_account(grid: Grid, f: Frame) -> set[str]:
     return carried if last is None else last
 
 
-def _transposed_continuations(doc: Document, span: Span, first_grid: Grid) -> Iterator[Part]:
+def _transposed_continuations(doc: Document, span: Span, first_grid: Grid,
+                              noted: breaks.Noted = frozenset) -> Iterator[Part]:
     """Tables that go on printing blocks of the same years after a page break
-    or one table per account: little text between, and blocks of their own."""
+    or one table per account: little text between, and blocks of their own (each joined to the
+    parts carrying it on, `noted` the markers the whole schedule's notes define: notes under its
+    first table name a "(1)" a later table's part prints)."""
     found = html_transposed.blocks(first_grid)
     if not found:
         return  # (only a block cut short: refused when built)
     years = html_layout.words(plain(found[0].periods))
-    for end, nxt, grid in breaks.tables_after(doc, span, _open):
+    for end, nxt, grid in breaks.tables_after(doc, span, _open, noted=noted):
         found = html_transposed.blocks(grid)
         if not found or html_layout.words(plain(found[0].periods)) != years:
             return

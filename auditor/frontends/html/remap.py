@@ -26,7 +26,7 @@ from typing import Iterator, Optional
 from auditor.frontends.html.figures import kind, nonblank, printed_figures
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.placing import short_rows
-from auditor.frontends.html.row_marks import table_markers
+from auditor.frontends.html.row_marks import row_notes, table_markers
 from auditor.frontends.html.row_places import dollars_and_figures, row_slots
 from auditor.frontends.html.slots import Across, Slot, column_figure, figure_rows, first_figure_row, label_end
 from auditor.frontends.html.transposed import period_cells
@@ -98,6 +98,8 @@ def _moved(cells: list[HtmlCell], own: list[int], to: dict[int, Slot], across: A
     if period_cells(cells):
         return _headed(shown, slots)
     dollars, figures = dollars_and_figures(cells, shown, own, to, across)
+    if not figures and len(shown) == 2 and row_notes(shown) is not None:
+        return [_label(shown[0], slots), _placed(shown[1], slots[0][0], slots[-1][1] - slots[0][0] + 1)]
     if not figures:
         return _headed(shown, slots)
     placed = [slot for _, slot in dollars] if dollars else row_slots(cells, figures, to, across)

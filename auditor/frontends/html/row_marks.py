@@ -10,6 +10,7 @@ are markers everywhere in it.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from auditor.frontends.html.figures import SMALL_PAREN, kind, lone_marker, nonblank, tokens
@@ -19,6 +20,10 @@ from auditor.lazy_pattern import lazy_compile
 
 
 NUMBERED_MARK = lazy_compile(r"(?<![\d,.])\(\d{1,2}\)")
+# A note under a table, opening on its marker ("(1) Includes ...", "(d) Charged to ..."): the marker.
+NOTE_OPENS = lazy_compile(r"\((\d{1,2}|[a-z])\)\s*(?=[a-z])", re.IGNORECASE)
+# A note's marker opening a later line of a cell holding a run of notes ("... businesses.<br>(2) ...").
+NOTE_OPENS_AFTER = lazy_compile(r"(?<=[.;])\s+\((\d{1,2})\)\s*(?=[a-z])", re.IGNORECASE)
 
 
 def _figure_in(cell: HtmlCell, own: list[int], before: Optional[HtmlCell]) -> bool:
@@ -98,3 +103,23 @@ def _note(cell: HtmlCell) -> bool:
     """A cell printing a note's marker alone ("(d)", "*")."""
     toks = tokens(cell)
     return bool(toks) and all(t.kind == "note" for t in toks)
+
+
+def row_notes(shown: list[HtmlCell]) -> Optional[set[str]]:
+    """The numbered markers of a row of notes (its cells printing anything, `shown`): it opens on a
+    note's marker, in a cell of its own or not, followed by the note's words ("(1)" | "Includes
+    amounts of acquired businesses.", spacer cells between or none), no figure after it; the markers
+    opening the notes after it in the same cell, a sentence ended before each, too.  None where the
+    row is no row of notes."""
+    return None if any(kind(c) == "figure" for c in shown[1:]) else notes_in(" ".join(c.text.strip() for c in shown))
+
+
+def notes_in(text: str) -> Optional[set[str]]:
+    """The numbered markers of a text of notes (a row's, a table's <caption>): it opens on a note's
+    marker and its words, and the notes after it open on theirs, a sentence ended before each.
+    None where the text opens on no note."""
+    m = NOTE_OPENS.match(text.strip())
+    if m is None:
+        return None
+    numbers = [m.group(1)] + [n.group(1) for n in NOTE_OPENS_AFTER.finditer(text)]
+    return {f"({n})" for n in numbers if n.isdigit()}
