@@ -128,6 +128,11 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
     if row is not None:
         raise InputError(f"the file ends inside the row {row!r}, no figure in its last column, with no line break after "
                          "it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+    cut_short = _closing_cut_short(src, tables)
+    if cut_short is not None:
+        raise InputError(f"the file ends inside the row {cut_short[0]!r}, its balance at end reading {cut_short[1]!r}, the "
+                         f"first digits of the {cut_short[2]} its figures make, with no line break after it: is it cut "
+                         "off? (rows of the schedule may be missing)", src.path, len(src.lines))
     kept, _, cut = after.rpartition("\n")
     if _reads_whole(cut) or not _cut_shown(src, cut):
         return
@@ -173,9 +178,11 @@ def _starts_longer(line: str, words: str) -> bool:
     return False
 
 
-# A cut line's figures: one with a thousands separator, or two apart (a row's columns).
+# A cut line's figures: one with a thousands separator, or two apart (a row's columns), or where the line
+# ends the cut went through one: in its thousands ("1," or "1,14" of "1,142": no figure is printed so), or
+# right after its dollar sign ("$   731  $": no whole line ends on one).
 # (each run of digits tried from its start alone: tried from every digit of a long run, it is quadratic)
-FIGURES_CUT = re.compile(r"\d{1,3}(?:,\d{3})+|(?<![\d,.])\d[\d,.]*\)?\s+\(?\$?\s*\d")
+FIGURES_CUT = re.compile(r"\d{1,3}(?:,\d{3})+|(?<![\d,.])\d[\d,.]*\)?\s+\(?\$?\s*\d|\d,\d{0,2}$|\d\)?\s+\$$")
 CUT_LOOK_BACK = 256_000  # characters above the cut line searched for its words' longer line (the schedule's pages)
 
 
@@ -187,6 +194,34 @@ def _row_cut(schedules: Sequence[Schedule], last: int) -> str | None:
             if row.cells and row.cells[-1] is None and any(row.cells) and not _closes_on_nil(s, row):
                 return row.label or "(a total, unlabelled)"
     return None
+
+
+def _closing_cut_short(src: Source, schedules: Sequence[Schedule]) -> tuple[str, str, str] | None:
+    """The row whose balance at end the file's last line ends inside, no blank after it (a download
+    stopped in the figure: "1,953" cut to "1"), where the row does not close and the figure printed
+    is the start of the one its opening and movements make, fewer digits of it ("1" of 1,953, "84"
+    of 843): its label, the figure printed and the one made.  A whole figure that does not close
+    ("1,935" of 1,953, a typo) shows no cut, nor does one with blanks after it: its row reads."""
+    number = len(src.lines)
+    end = len(src.lines[number - 1]) + 1
+    for s in schedules:
+        for row in (r for p in s.periods for r in p.rows if _row_end(r) == number):
+            for column, cell in zip(s.columns, row.cells):
+                if cell is None or cell.value is None or column.effect != "closing" or cell.end_column != end:
+                    continue
+                made = _balance_made(s, row)
+                printed, whole = _digits(cell.raw), _digits(str(abs(made))) if made is not None else ""
+                if len(printed) < len(whole) and whole.startswith(printed):
+                    return row.label or "(a total, unlabelled)", cell.raw, _grouped(made)
+    return None
+
+
+def _digits(figure: str) -> str:
+    return "".join(ch for ch in figure if ch.isdigit())
+
+
+def _grouped(amount: Decimal | None) -> str:
+    return f"{amount:,}" if amount is not None else ""
 
 
 def _reads_whole(line: str) -> bool:
@@ -482,6 +517,12 @@ def _closes_on_nil(schedule: Schedule, row: Row) -> bool:
     balance the cut took would leave the opening and movements apart.  A row printing a balance
     within it (a column neither the opening, the closing nor a movement) is no sum this can tell:
     not nil."""
+    return _balance_made(schedule, row) == 0
+
+
+def _balance_made(schedule: Schedule, row: Row) -> Decimal | None:
+    """The balance at end a row's opening and movements make, read as the schedule reads its columns
+    (its printed closing aside); None where a column is neither (a balance within the row)."""
     total = Decimal(0)
     for column, cell in zip(schedule.columns, row.cells):
         if cell is None or cell.value is None or column.effect == "closing":
@@ -491,8 +532,8 @@ def _closes_on_nil(schedule: Schedule, row: Row) -> bool:
         elif column.effect in ("add", "subtract"):
             total += cell.value * column.sign * (1 if column.effect == "add" else -1)
         else:
-            return False
-    return total == 0
+            return None
+    return total
 
 
 def _first_line(row: Row) -> int | None:
