@@ -75,6 +75,14 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
 
 
+def facts_cut_off(src: Source) -> InputError | None:
+    """The input error of an inline XBRL document (`src`, whose facts are read) that ends inside the
+    <html> it opened: XHTML, a whole one closes it, so the download stopped; its facts are cut as
+    its table is (read, the facts that are there claimed balances a cut left unmatched)."""
+    opened = unclosed(src.joined(), src)
+    return cut_off(src, "html", opened["html"], "inside an inline XBRL document") if "html" in opened else None
+
+
 def _rows_lines(src: Source, schedules: Sequence[Schedule]) -> list[int]:
     """The lines the tables' rows end on, and their periods' captions' (a period captioned under
     its rows, "Year ended ..." as a footer, ends where its caption does), each within the file."""
