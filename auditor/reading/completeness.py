@@ -218,18 +218,16 @@ def _closing_cut_short(src: Source, schedules: Sequence[Schedule]) -> tuple[str,
                 if cell is None or cell.value is None or column.effect != "closing" or cell.end_column != end:
                     continue
                 made = _balance_made(s, row)
-                printed, whole = _digits(cell.raw), _digits(str(abs(made))) if made is not None else ""
+                if made is None or abs(made) == abs(cell.value):
+                    continue  # (a row that closes, "1.1" of 0.50 and 0.60's 1.10, is whole)
+                printed, whole = _digits(cell.raw), _digits(format(abs(made), "f"))
                 if len(printed) < len(whole) and whole.startswith(printed):
-                    return row.label or "(a total, unlabelled)", cell.raw, _grouped(made)
+                    return row.label or "(a total, unlabelled)", cell.raw, f"{made:,}"
     return None
 
 
 def _digits(figure: str) -> str:
     return "".join(ch for ch in figure if ch.isdigit())
-
-
-def _grouped(amount: Decimal | None) -> str:
-    return f"{amount:,}" if amount is not None else ""
 
 
 def _reads_whole(line: str) -> bool:
