@@ -804,6 +804,9 @@ def test_an_inline_xbrl_document_cut_inside_its_last_rows_fact_is_an_input_error
         assert cut.error is not None and "<html> opened at line" in cut.error.message, (at, cut.findings)
         assert "cut off" in cut.error.message and not cut.findings
     assert clean(pipeline.check_source(source.from_text(text, path.name), RULESET, sources=sources))
+    # (an EDGAR submission's later exhibit leaving its own <html> open: the facts' document is whole)
+    later = text + "\n<html><body><p>Exhibit 21</p>\n"
+    assert pipeline.check_source(source.from_text(later, path.name), RULESET, sources=sources).error is None
 
 
 def test_an_html_file_cut_inside_its_last_rows_cell_is_an_input_error():

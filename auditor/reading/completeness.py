@@ -78,9 +78,13 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
 def facts_cut_off(src: Source) -> InputError | None:
     """The input error of an inline XBRL document (`src`, whose facts are read) that ends inside the
     <html> it opened: XHTML, a whole one closes it, so the download stopped; its facts are cut as
-    its table is (read, the facts that are there claimed balances a cut left unmatched)."""
-    opened = unclosed(src.joined(), src)
-    return cut_off(src, "html", opened["html"], "inside an inline XBRL document") if "html" in opened else None
+    its table is (read, the facts that are there claimed balances a cut left unmatched).  Only the
+    <html> holding the facts: an EDGAR submission's later exhibit may leave its own open."""
+    text = src.joined()
+    opened = unclosed(text, src).get("html")
+    if opened is None or opened > text.rfind("<ix:"):
+        return None
+    return cut_off(src, "html", opened, "inside an inline XBRL document")
 
 
 def _rows_lines(src: Source, schedules: Sequence[Schedule]) -> list[int]:
