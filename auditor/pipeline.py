@@ -19,7 +19,7 @@ from auditor.ruleset.rules import RuleSet
 from auditor import filer, reading, source
 from auditor.frontends import Kind, Read, front_end, vocabulary_of
 from auditor.frontends.text import locate
-from auditor.reading.completeness import refuse_cut_off
+from auditor.reading.completeness import facts_cut_off, refuse_cut_off
 from auditor.reading.cut_short import refuse_cut_short
 from auditor.errors import InputError
 from auditor.model import Cell, Finding, Position, Schedule
@@ -142,6 +142,10 @@ def check_source(src: source.Source, ruleset: Optional[RuleSet] = None, only: On
     ruleset = ruleset or rules.load()
     result = FileResult(src.path, said=filer.said(src))
     found = _tagged(src, ruleset, input_format) if sources != "table" else None
+    cut = facts_cut_off(src) if found is not None else None
+    if cut is not None:  # (its facts are cut as its table is: neither is checked)
+        result.error = cut
+        return result
     if sources == "xbrl":
         return _facts_only(src, ruleset, only, found, result)
     try:

@@ -710,3 +710,112 @@ def test_a_submission_ending_on_its_envelopes_trailer_with_no_line_break_reads()
     text = path.read_text()
     assert text.rstrip().endswith("-----END PRIVACY-ENHANCED MESSAGE-----")
     assert check(text.rstrip(), path.name).error is None
+
+
+REFUSED_CUTS = FIXTURES.parent / "refused" / "cuts"
+
+
+def _cut_in_figure(path, line: int, figure: str, keep: int) -> str:
+    """The file's text up to line `line`'s last `figure`, only its first `keep` characters kept."""
+    lines = path.read_text().splitlines(keepends=True)
+    at = lines[line - 1].rindex(figure)
+    return "".join(lines[: line - 1]) + lines[line - 1][: at + keep]
+
+
+@pytest.mark.parametrize("name,line,figure", [
+    ("harlow-paper-1996-account-captions-without-colon.txt", 21, "845"),
+    ("harrow-marine-1995-untagged-label-column-heading.txt", 17, "512"),
+    ("amesbury-loom-1997-dated-rows-year-like-balances-charge-off.txt", 12, "1953"),
+    # (years as columns: the cut goes through 1996's balance at end, the first of its line)
+    ("halsted-gear-1995-years-as-columns-blank-one-word-movement.txt", 16, "881"),
+    # (a row wrapped at 72 columns, its figures on the line under its label)
+    ("tilbrook-cosmetics-2013-figures-wrapped-off-label-at-72-clean.txt", 17, "52,521"),
+])
+def test_a_file_cut_inside_its_last_rows_balance_at_end_is_an_input_error(name, line, figure):
+    """(s45 cuts2; s44's truncation fuzz: 10 text cuts read with error findings of this class.)  A download
+    stopped inside the last row's balance at end ("845" cut to "8" or "84"), no line break after it: the
+    row read with a balance the filing never printed, and VQ001/VQ003 claimed the filing wrong.  The row
+    does not close and its figure is the first digits of the balance its opening and movements make: the
+    file is cut, refused naming the row.  Cut right after the whole figure, the rows read as printed."""
+    path = FIXTURES / name
+    for keep in range(1, len(figure)):
+        if not figure[keep - 1].isdigit():
+            continue
+        cut = check(_cut_in_figure(path, line, figure, keep), path.name)
+        assert cut.error is not None, (keep, cut.findings)
+        if "," not in figure[:keep]:  # ("52,5" is no figure the grammar reads: refused as it was)
+            assert "first digits of" in cut.error.message and "cut off" in cut.error.message, (keep, cut.error)
+            assert cut.error.line == line
+    whole_figure = check(_cut_in_figure(path, line, figure, len(figure)), path.name)
+    assert whole_figure.error is None or "first digits of" not in whole_figure.error.message
+
+
+def test_a_cut_exhibit_ending_inside_its_last_balance_is_refused():
+    """The class's fixture (a made-up company): its last row, 1994's inventory reserve, cut to "1" of
+    "1,108".  It read with two errors about a figure the filing never printed (VQ001 on the row, VQ003
+    on 1995's opening); whole, it reads clean."""
+    path = REFUSED_CUTS / "quenby-brass-1996-cut-inside-last-balance.txt"
+    text = path.read_text()
+    assert not text.endswith("\n")
+    cut = check(text, path.name)
+    assert cut.error is not None and cut.error.line == 23
+    assert "'Inventory obsolescence reserve'" in cut.error.message and "'1', the first digits of the 1,108" in cut.error.message
+    assert clean(check(text + ",108\n", path.name)) and clean(check(text + ",108", path.name))
+
+
+@pytest.mark.parametrize("closing", ["1,180", "1,801", "108", "2,108"])
+def test_a_whole_file_whose_last_balance_is_wrong_still_gets_its_finding(closing):
+    """A filing's last row simply wrong, no line break after it: a figure whole ("1,180", a typo) or one that
+    is not the first digits of the balance the row makes ("108" of 1,108 is its last ones) shows no cut:
+    VQ001 says the row does not close, as with the line break."""
+    text = (REFUSED_CUTS / "quenby-brass-1996-cut-inside-last-balance.txt").read_text()[:-1] + closing
+    for whole in (text, text + "\n"):
+        result = check(whole, "quenby.txt")
+        assert result.error is None and ("VQ001", 23) in {(f.rule, f.location.line) for f in result.findings}, whole[-20:]
+
+
+@pytest.mark.parametrize("lines,ending,said", [
+    (17, "Inventory obsolescence reserve         1,14", "'Inventory obsolescence reserve 1,14'"),
+    (17, "Inventory obsolescence reserve         1,", "'Inventory obsolescence reserve 1,'"),
+    (17, "Allowance for doubtful accounts   $      731  $", "'Allowance for doubtful accounts $ 731 $'"),
+])
+def test_a_file_cut_through_a_rows_first_figure_is_an_input_error(lines, ending, said):
+    """(s45 cuts2.)  The next row cut through its first figures: in its thousands ("1,14" of "1,142", a
+    grouping no figure prints) or right after its next figure's dollar sign.  The row is no row the
+    reading takes, so the rows above read alone (VQ006: the title's years not all read) with no word of
+    the cut; the line's words show it: refused."""
+    path = FIXTURES / "pellworth-supply-1995-untagged-uncaptioned-years-spaced-negatives-hanging-clean.txt"
+    text = "".join(path.read_text().splitlines(keepends=True)[:lines - 1]) + ending
+    cut = check(text, path.name)
+    assert cut.error is not None and said in cut.error.message and "cut off" in cut.error.message, cut.error
+
+
+@pytest.mark.parametrize("sources", ["both", "xbrl"])
+def test_an_inline_xbrl_document_cut_inside_its_last_rows_fact_is_an_input_error(sources):
+    """(s45 cuts2: the fixtures' truncation fuzz, 536 cuts of the 67 inline XBRL fixtures inside their
+    schedules: 519 read with findings, the cut table set aside and its facts checked instead, a
+    balance the cut left unmatched claimed wrong.)  An inline XBRL document is XHTML: a whole one
+    closes its <html>, so one ending inside it is cut, its facts as its table: refused."""
+    path = FIXTURES / "xbrl" / "alder-mills-2023-ixbrl-own-concept-clean.htm"
+    text = path.read_text()
+    last = text.rindex(">10,530</ix:nonFraction>") + len(">10,5")
+    for at in (last, text.index("</table>", last) + len("</table>"), text.rindex("</html>")):
+        cut = pipeline.check_source(source.from_text(text[:at], path.name), RULESET, sources=sources)
+        assert cut.error is not None and "<html> opened at line" in cut.error.message, (at, cut.findings)
+        assert "cut off" in cut.error.message and not cut.findings
+    assert clean(pipeline.check_source(source.from_text(text, path.name), RULESET, sources=sources))
+    # (an EDGAR submission's later exhibit leaving its own <html> open: the facts' document is whole)
+    later = text + "\n<html><body><p>Exhibit 21</p>\n"
+    assert pipeline.check_source(source.from_text(later, path.name), RULESET, sources=sources).error is None
+
+
+def test_an_html_file_cut_inside_its_last_rows_cell_is_an_input_error():
+    """(s45 cuts2: checked, as main did) An HTML table cut inside its last row's last cell, no closing tag
+    after it, ends inside the table it opened: refused, as a cut inside any other cell."""
+    path = FIXTURES / "html" / "acme-tools-2004-clean.htm"
+    text = path.read_text()
+    cell = text.rindex("</td>", 0, text.rindex("</table>"))
+    for at in (cell - 1, cell):
+        cut = check(text[:at], path.name)
+        assert cut.error is not None and "the file ends inside the Schedule II table" in cut.error.message
+        assert "cut off" in cut.error.message

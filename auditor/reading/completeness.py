@@ -75,6 +75,18 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
 
 
+def facts_cut_off(src: Source) -> InputError | None:
+    """The input error of an inline XBRL document (`src`, whose facts are read) that ends inside the
+    <html> it opened: XHTML, a whole one closes it, so the download stopped; its facts are cut as
+    its table is (read, the facts that are there claimed balances a cut left unmatched).  Only the
+    <html> holding the facts: an EDGAR submission's later exhibit may leave its own open."""
+    text = src.joined()
+    opened = unclosed(text, src).get("html")
+    if opened is None or opened > text.rfind("<ix:"):
+        return None
+    return cut_off(src, "html", opened, "inside an inline XBRL document")
+
+
 def _rows_lines(src: Source, schedules: Sequence[Schedule]) -> list[int]:
     """The lines the tables' rows end on, and their periods' captions' (a period captioned under
     its rows, "Year ended ..." as a footer, ends where its caption does), each within the file."""
@@ -128,6 +140,11 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
     if row is not None:
         raise InputError(f"the file ends inside the row {row!r}, no figure in its last column, with no line break after "
                          "it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+    cut_short = _closing_cut_short(src, tables)
+    if cut_short is not None:
+        raise InputError(f"the file ends inside the row {cut_short[0]!r}, its balance at end reading {cut_short[1]!r}, the "
+                         f"first digits of the {cut_short[2]} its figures make, with no line break after it: is it cut "
+                         "off? (rows of the schedule may be missing)", src.path, len(src.lines))
     kept, _, cut = after.rpartition("\n")
     if _reads_whole(cut) or not _cut_shown(src, cut):
         return
@@ -173,9 +190,11 @@ def _starts_longer(line: str, words: str) -> bool:
     return False
 
 
-# A cut line's figures: one with a thousands separator, or two apart (a row's columns).
+# A cut line's figures: one with a thousands separator, or two apart (a row's columns), or where the line
+# ends the cut went through one: in its thousands ("1," or "1,14" of "1,142": no figure is printed so), or
+# right after its dollar sign ("$   731  $": no whole line ends on one).
 # (each run of digits tried from its start alone: tried from every digit of a long run, it is quadratic)
-FIGURES_CUT = re.compile(r"\d{1,3}(?:,\d{3})+|(?<![\d,.])\d[\d,.]*\)?\s+\(?\$?\s*\d")
+FIGURES_CUT = re.compile(r"\d{1,3}(?:,\d{3})+|(?<![\d,.])\d[\d,.]*\)?\s+\(?\$?\s*\d|\d,\d{0,2}$|\d\)?\s+\$$")
 CUT_LOOK_BACK = 256_000  # characters above the cut line searched for its words' longer line (the schedule's pages)
 
 
@@ -187,6 +206,32 @@ def _row_cut(schedules: Sequence[Schedule], last: int) -> str | None:
             if row.cells and row.cells[-1] is None and any(row.cells) and not _closes_on_nil(s, row):
                 return row.label or "(a total, unlabelled)"
     return None
+
+
+def _closing_cut_short(src: Source, schedules: Sequence[Schedule]) -> tuple[str, str, str] | None:
+    """The row whose balance at end the file's last line ends inside, no blank after it (a download
+    stopped in the figure: "1,953" cut to "1"), where the row does not close and the figure printed
+    is the start of the one its opening and movements make, fewer digits of it ("1" of 1,953, "84"
+    of 843): its label, the figure printed and the one made.  A whole figure that does not close
+    ("1,935" of 1,953, a typo) shows no cut, nor does one with blanks after it: its row reads."""
+    number = len(src.lines)
+    end = len(src.lines[number - 1]) + 1
+    for s in schedules:
+        for row in (r for p in s.periods for r in p.rows if _row_end(r) == number):
+            for column, cell in zip(s.columns, row.cells):
+                if cell is None or cell.value is None or column.effect != "closing" or cell.end_column != end:
+                    continue
+                made = _balance_made(s, row)
+                if made is None or abs(made) == abs(cell.value):
+                    continue  # (a row that closes, "1.1" of 0.50 and 0.60's 1.10, is whole)
+                printed, whole = _digits(cell.raw), _digits(format(abs(made), "f"))
+                if len(printed) < len(whole) and whole.startswith(printed):
+                    return row.label or "(a total, unlabelled)", cell.raw, f"{made:,}"
+    return None
+
+
+def _digits(figure: str) -> str:
+    return "".join(ch for ch in figure if ch.isdigit())
 
 
 def _reads_whole(line: str) -> bool:
@@ -482,6 +527,12 @@ def _closes_on_nil(schedule: Schedule, row: Row) -> bool:
     balance the cut took would leave the opening and movements apart.  A row printing a balance
     within it (a column neither the opening, the closing nor a movement) is no sum this can tell:
     not nil."""
+    return _balance_made(schedule, row) == 0
+
+
+def _balance_made(schedule: Schedule, row: Row) -> Decimal | None:
+    """The balance at end a row's opening and movements make, read as the schedule reads its columns
+    (its printed closing aside); None where a column is neither (a balance within the row)."""
     total = Decimal(0)
     for column, cell in zip(schedule.columns, row.cells):
         if cell is None or cell.value is None or column.effect == "closing":
@@ -491,8 +542,8 @@ def _closes_on_nil(schedule: Schedule, row: Row) -> bool:
         elif column.effect in ("add", "subtract"):
             total += cell.value * column.sign * (1 if column.effect == "add" else -1)
         else:
-            return False
-    return total == 0
+            return None
+    return total
 
 
 def _first_line(row: Row) -> int | None:
