@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple, Sequence
 
+from auditor import needles
 from auditor.labels import SCHEDULE_MOVEMENT, UNITS, is_period, rule_letters_head, title_pattern
 
 TITLE = title_pattern(r"\s+")  # (labels.TITLE_WORDS: the one list of title words)
@@ -30,8 +31,11 @@ class AnyOf(NamedTuple):
 
     def search(self, text: str, pos: int = 0) -> bool:
         """Whether any pattern is found in `text` from `pos` on (as `re`'s
-        search: "^" and "\\b" still see the text before `pos`)."""
-        return any(p.search(text, pos) for p in self.patterns)
+        search: "^" and "\\b" still see the text before `pos`).  A pattern a
+        piece of which the text lacks is not run (`needles`: a table's text
+        that names no heading is searched by `str.find` alone)."""
+        lower = needles.screened(text)
+        return any((lower is None or not needles.ruled_out(p, lower, pos)) and p.search(text, pos) for p in self.patterns)
 
     def match(self, text: str) -> bool:
         """Whether any pattern is found at the start of `text` (a heading's first word)."""
