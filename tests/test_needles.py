@@ -39,10 +39,12 @@ TEXTS = [
     "Bad debts written o\u212aff",  # (not ASCII: every pattern searched)
     "balance a\u212at",
 ]
+FILLER = "Reference Number per Item 601 of Regulation S-K " * 5  # (a table's text: longer than a heading's line)
+TEXTS += [FILLER + text for text in TEXTS] + [text + " " + FILLER for text in TEXTS]
 
 
 @pytest.mark.parametrize("text", TEXTS)
-@pytest.mark.parametrize("pos", [0, 5, 40])
+@pytest.mark.parametrize("pos", [0, 5, 40, 260])
 def test_vocabulary_answers_as_its_patterns(text, pos):
     vocabulary = bundled_vocabulary()
     for group in vocabulary:
@@ -69,9 +71,11 @@ def test_pattern_missing_a_piece_is_not_run():
     original = needles.needles
     try:
         needles.needles = lambda p: original(p.compiled) if isinstance(p, Counted) else original(p)
-        assert not AnyOf((counted,)).search("Balance at beginning  Additions")
+        assert not AnyOf((counted,)).search(FILLER + "Balance at beginning  Additions")
         assert counted.searched == 0
-        assert AnyOf((counted,)).search("Balance at beginning  Deductions")
+        assert AnyOf((counted,)).search(FILLER + "Balance at beginning  Deductions")
         assert counted.searched == 1
+        assert not AnyOf((counted,)).search("Balance at beginning  Additions")  # (a heading's line: searched)
+        assert counted.searched == 2
     finally:
         needles.needles = original
