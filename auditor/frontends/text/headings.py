@@ -13,12 +13,16 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple, Sequence
 
+from auditor import needles
 from auditor.labels import SCHEDULE_MOVEMENT, UNITS, is_period, rule_letters_head, title_pattern
 
 TITLE = title_pattern(r"\s+")  # (labels.TITLE_WORDS: the one list of title words)
 TAG = re.compile(r"<[^>]*>")
 # A heading phrase: words set apart from the next by two spaces or more.
 PHRASE = re.compile(r"\S+(?: \S+)*")
+# The length of text past which the vocabulary's patterns are screened by their pieces (`AnyOf.search`):
+# a heading's line is searched as it is.
+SCREENED = 200
 
 
 class AnyOf(NamedTuple):
@@ -30,8 +34,14 @@ class AnyOf(NamedTuple):
 
     def search(self, text: str, pos: int = 0) -> bool:
         """Whether any pattern is found in `text` from `pos` on (as `re`'s
-        search: "^" and "\\b" still see the text before `pos`)."""
-        return any(p.search(text, pos) for p in self.patterns)
+        search: "^" and "\\b" still see the text before `pos`).  A pattern a
+        piece of which a long text lacks is not run (`needles`: a table's text
+        that names no heading is searched by `str.find` alone; a heading's
+        few words are searched as they are, quicker than looked at twice)."""
+        lower = needles.screened(text) if len(text) - pos > SCREENED else None
+        if lower is None:
+            return any(p.search(text, pos) for p in self.patterns)
+        return any(not needles.ruled_out(p, lower, pos) and p.search(text, pos) for p in self.patterns)
 
     def match(self, text: str) -> bool:
         """Whether any pattern is found at the start of `text` (a heading's first word)."""
