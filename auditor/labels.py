@@ -118,8 +118,12 @@ LETTER = lazy_compile(r"[A-Za-z]")
 # balances' patterns are anchored phrases, "^balance(\s+at)?$", and the closing's words here are
 # MOVEMENT_WORD's; each caller that may hear a team's word tries the roles' patterns after it:
 # html/locate._rules_words, text/headings.Vocabulary.balances in heading_rests.)
+# The movements' words are the ones Schedule II's own headings use whatever the table's balances are
+# headed: "writ" (write-offs, "Amounts written off"), "provision", "utiliz": balances headed "Balance
+# at" alone or dated ("Balance January 1") print no "end", and the rules' balance patterns, anchored
+# to a heading, find nothing in a table's whole text (s45-refusals).
 BALANCE_WORD = lazy_compile(r"beginning|balance|opening|\bstart", re.IGNORECASE)
-MOVEMENT_WORD = lazy_compile(r"\bend\b|ending|closing|deduct|addition|charged|write", re.IGNORECASE)
+MOVEMENT_WORD = lazy_compile(r"\bend\b|ending|closing|deduct|addition|charged|writ|provision|utiliz", re.IGNORECASE)
 
 # Rule 12-09's column letters printed alone as a column's heading ("COLUMN B", "Col. E"): the rule
 # fixes their meaning (A the account, B the balance at beginning, E at end), so under the

