@@ -47,7 +47,8 @@ _TITLE = title_pattern(r"\s+")
 # of any kind (hyphen, figure, en and em dash, bar, minus sign, cp1252's em
 # dash, or its HTML entity, which a text exhibit prints raw), a typewriter's
 # zero between dashes ("-0-", spaced "- 0 -" on typewriters), or a word.
-NIL_DASHES = r"- ?0 ?-|[-\u2012\u2013\u2014\u2015\u2212\x97]{1,3}|&#151;|&#8212;|&mdash;"
+NIL_DASH_RUN = r"[-\u2012\u2013\u2014\u2015\u2212\x97]{1,3}"  # (a dash alone, also a heading's between words)
+NIL_DASHES = rf"- ?0 ?-|{NIL_DASH_RUN}|&#151;|&#8212;|&mdash;"
 NIL_WORDS = ("nil", "none", "n/a")
 # ("NA", not applicable, in capitals only, in patterns read in any case: "na" ends words and names.
 # The words share their "n", tried once: these patterns are tried at every place of every line.)

@@ -102,13 +102,7 @@ def _refusal_expected(habit: str, layout: str, table: str) -> bool:
 
 
 # Habits read otherwise than printed, where (strict: a fix must take it off), and why.
-UNREAD: dict[tuple[str, str], str] = {
-    # (s45-refusals) chattem-2006 tagged, its balances headed "Balance at" alone, its "Charged to other
-    # accounts - describe" wrapped to a heading line of its own "-" beside "BALANCE": that line is read as
-    # a period's row "BALANCE" with a nil at the "-" and the headings' words lost (the columns read by
-    # their order; the findings right).  Text headings, not the quick look this habit was added for.
-    ("balance-at-utilized", "text-tagged"): "a heading line of one word and a lone '-' read as a row",
-}
+UNREAD: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("habit, layout", list(habit_cases(LAYOUT_NAMES, sorted(HABITS), UNREAD)))

@@ -351,3 +351,32 @@ def test_a_lower_case_numbered_notes_heading_under_a_years_table_ends_the_schedu
         assert footed != FENWICK_CABLE
         (schedule,) = check(footed).schedules
         assert [p.fiscal_year for p in schedule.periods] == [1998, 1997], foot
+
+
+BRACKENFIELD = (FIXTURES / "brackenfield-apparel-2001-heading-dash-alone-beside-a-word-clean.txt").read_text()
+
+
+def test_a_heading_line_of_a_word_and_a_lone_dash_is_the_headings():
+    # "BALANCE                  -": the dash of "Charged to other accounts - describe" typed on a line of
+    # its own, under "ACCOUNTS" and over "DESCRIBE", above the headings' rule: a heading line, no row
+    # (read as one, a period with no label and a nil, the headings' words under it lost).
+    frame = _frame(BRACKENFIELD)
+    assert text_of(frame.lines[frame.body_start].words) == "YEAR ENDED JUNE 30, 2001:"
+    (schedule,) = check(BRACKENFIELD).schedules
+    assert [p.label for p in schedule.periods] == ["YEAR ENDED JUNE 30, 2001", "YEAR ENDED JUNE 30, 2000"]
+    assert [c.heading for c in schedule.columns] == [
+        "BALANCE AT START", "PROVISION", "CHARGED TO OTHER ACCOUNTS - DESCRIBE", "UTILIZED", "AT END"]
+
+
+def test_a_row_of_lone_dashes_under_a_captions_words_stays_a_row():
+    # A row of nils under the headings' rule, its dashes under a long caption's words: the body's
+    # (no headings' rule follows it), its five nils read.
+    nils = "Allowance for obsolescence                 -           -         -           -           -"
+    text = BRACKENFIELD.replace(
+        "YEAR ENDED JUNE 30, 2001:\n",
+        "YEAR ENDED JUNE 30, 2001:          RESERVES DEDUCTED FROM ASSETS OF THE COMPANY\n" + nils + "\n", 1)
+    (schedule,) = check(text).schedules
+    assert [p.label for p in schedule.periods] == ["YEAR ENDED JUNE 30, 2001", "YEAR ENDED JUNE 30, 2000"]
+    first = schedule.periods[0].rows[0]
+    assert first.label == "Allowance for obsolescence"
+    assert [c.raw for c in first.cells] == ["-"] * 5

@@ -20,12 +20,12 @@ from auditor.frontends.text import headed, year_column
 from auditor.frontends.text.context import PAGE_NUMBER, in_context
 from auditor.frontends.text.labels import Entry, dated_chunks
 from auditor.frontends.text.headings import TITLE
-from auditor.frontends.text.parse import Figure, Line
+from auditor.frontends.text.parse import Figure, Line, Token
 from auditor.frontends.text.periods import joined_years as joined_years
 from auditor.frontends.text.periods import periods
 from auditor.frontends.text.rows import body
 from auditor.frontends.text.tokens import chunk_text, chunks, first_figure_column, text
-from auditor.labels import BARE_YEAR, MONTHS, SPAN_WORD, UNITS, YEAR, is_period, stated_units
+from auditor.labels import BARE_YEAR, MONTHS, NIL_DASH_RUN, SPAN_WORD, UNITS, YEAR, is_period, stated_units
 from auditor.model import Column, Schedule
 
 
@@ -87,6 +87,8 @@ def _title_numbers_as_text(lines: list[Line]) -> list[Line]:
             words = tuple(sorted((*ln.words, *(f.value for f in ln.figures)), key=lambda t: t.column))
         elif _markers_over_columns(lines, i):
             words = ln.words + tuple(f.value._replace(kind="NOTE") for f in ln.figures)
+        elif _dashes_between_heading_words(lines, i):
+            words = tuple(sorted((*ln.words, *(f.value._replace(kind="WORD") for f in ln.figures)), key=lambda t: t.column))
         elif not ln.words or any(f.dollar or f.notes for f in ln.figures) or not col.is_title_or_units(ln):
             break
         else:
@@ -162,6 +164,34 @@ def _markers_over_columns(lines: list[Line], i: int) -> bool:
         return True
     under = lines[i + 1] if i + 1 < len(lines) else None
     return under is not None and under.kind == "text" and under.number == ln.number + 1 and len(chunks(under.words)) >= 2
+
+
+_DASH = re.compile(NIL_DASH_RUN)
+
+
+def _dashes_between_heading_words(lines: list[Line], i: int) -> bool:
+    """Line i prints, for figures, only lone dashes, each right under a heading word on the line
+    above and over one on the line below, and the headings' rule (or the <S> <C> line) follows
+    before any row: a heading wrapped at its dash ("Charged to other accounts" / "-" /
+    "describe"), beside another heading's word ("BALANCE"), not a row of nils.  (Read as a row,
+    it is a period with no label, and the headings under it are lost.)  A nil row under the rule
+    is the body's: this is asked only of the lines above the table's first row."""
+    ln = lines[i]
+    if not all(f.value.kind == "NIL" and _DASH.fullmatch(f.value.text) and not f.dollar and not f.notes
+               for f in ln.figures):
+        return False
+    if not (0 < i < len(lines) - 1 and all(n.kind == "text" for n in (lines[i - 1], lines[i + 1]))
+            and lines[i - 1].number == ln.number - 1 and lines[i + 1].number == ln.number + 1):
+        return False
+    if not all(_under(f.value, lines[i - 1]) and _under(f.value, lines[i + 1]) for f in ln.figures):
+        return False
+    below = next((b for b in lines[i + 1:] if b.kind in ("row", "rule", "markers")), None)
+    return below is not None and below.kind in ("rule", "markers")
+
+
+def _under(token: Token, line: Line) -> bool:
+    """A word of `line` shares a character column with `token`."""
+    return any(w.column < token.end and token.column < w.end for w in line.words)
 
 
 def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Schedule:
