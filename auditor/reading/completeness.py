@@ -61,9 +61,10 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     first, last = min(rows), max(rows)
     tables = [s for s in schedules if s.source == "table"]
     after, whole, end = src.ends(last, HEAD, TAIL)  # (laid out, as the rows were read)
-    ending = _ending_refused(src, after, whole, end, tables, first, last)
-    _refuse_line_cut(src, after, whole, end, tables, first, last)
-    _refuse_document_cut(src, opened, ending, after, whole, _marks(tables))
+    marks = _marks(tables)
+    ending = _ending_refused(src, after, whole, end, tables, marks, first, last)
+    _refuse_line_cut(src, after, whole, end, tables, marks, first, last)
+    _refuse_document_cut(src, opened, ending, after, whole, marks)
     if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, first, last))
                                         or _reserve_alone(after)):
         # (the last row's label run on, the table's footnotes, a reserve's label alone with no figure, as the
@@ -101,12 +102,12 @@ def _rows_lines(src: Source, schedules: Sequence[Schedule]) -> list[int]:
     return rows
 
 
-def _ending_refused(src: Source, after: str, whole: bool, end: str, tables: Sequence[Schedule], first: int,
-                    last: int) -> str:
+def _ending_refused(src: Source, after: str, whole: bool, end: str, tables: Sequence[Schedule],
+                    marks: frozenset[str], first: int, last: int) -> str:
     """What the file ends on after the last row (`_ending`: "prose" or "nothing"), where the prose
     that follows, all there is, opens no rows that are not there (`_rows_announced`); an input error
     where the file ends on what announces rows."""
-    ending = _ending(after, whole, end, _marks(tables))
+    ending = _ending(after, whole, end, marks)
     if ending == "prose" and whole:
         ending = _rows_announced(src, after, tables, first, last) or ending
     if ending not in ("prose", "nothing"):
@@ -126,8 +127,8 @@ def _refuse_document_cut(src: Source, opened: dict[Container, int], ending: str,
             raise cut_off(src, kind, opened[kind], "right after the schedule")
 
 
-def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Sequence[Schedule], first: int,
-                     last: int) -> None:
+def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Sequence[Schedule],
+                     marks: frozenset[str], first: int, last: int) -> None:
     """An input error where the file cuts through its last line (`Source.cut_through`: no line
     break after it) right after the schedule: the lines before it read as the file's end (a
     caption, headings typed again: `_ending_refused`), or what a page's foot prints (none, a
@@ -149,8 +150,8 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
     kept, _, cut = after.rpartition("\n")
     if _reads_whole(cut) or not _cut_shown(src, cut):
         return
-    ending = _ending_refused(src, kept, whole, end.rpartition("\n")[0], tables, first, last)
-    if ending == "nothing" or _account_caption_last(kept) or _notes_only(kept, _marks(tables)) or _few_lines_only(kept):
+    ending = _ending_refused(src, kept, whole, end.rpartition("\n")[0], tables, marks, first, last)
+    if ending == "nothing" or _account_caption_last(kept) or _notes_only(kept, marks) or _few_lines_only(kept):
         line = " ".join(_prose(cut).split())
         raise InputError(f"the file ends inside the line {line!r}, right after the schedule, with no line break "
                          "after it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -385,12 +386,10 @@ def _running_head_only(end: str, marks: frozenset[str]) -> Optional[str]:
         return None
     lines = [line.strip() for line in end[breaks[-1].end():].split("\n")]
     lines = [line for line in lines if line and not PAGE_NUMBER.match(line)]
-    if _notes_under_head([" ".join(line.split()) for line in lines], marks):
-        return None
     # (One phrase a line: a line of phrases set apart is the headings typed again.)
     heads = 0 < len(lines) <= HEAD_LINES and all(RUNNING_HEAD.match(line) and len(line.split()) <= 10
                                                  and "  " not in line for line in lines)
-    return lines[-1] if heads else None
+    return lines[-1] if heads and not _notes_under_head(lines, marks) else None
 
 
 # A line that is the schedule's title and nothing else ("SCHEDULE II",
@@ -431,8 +430,9 @@ def _notes_under_head(lines: list[str], marks: frozenset[str]) -> bool:
     """(`_notes_run_over`, of the lines under the title typed again, spaces collapsed.)"""
     while lines and _title_again(lines[0]):
         lines = lines[1:]
-    named = [_note_mark(line) for line in lines]
-    return bool(lines) and named[0] is not None and any(mark in marks for mark in named) \
+    if not lines or _note_mark(lines[0]) is None:
+        return False
+    return any(_note_mark(line) in marks for line in lines) \
         and not any(_title_again(line) or GROUPED_AMOUNT.search(line) for line in lines)
 
 
