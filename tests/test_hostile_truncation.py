@@ -839,6 +839,10 @@ def test_a_running_head_over_the_schedules_notes_alone_is_no_cut(name):
     assert two_lines != text and check(two_lines, name).error is None
     lettered = text.replace("(1)", "(c)")
     assert check(lettered, name).error is None
+    # Lettered, one line of note, the company's name over the head: after <PAGE>, all a running head's lines.
+    named = re.sub(r"\n *SCHEDULE II \(continued\)", "\n  MERROWDALE HOSIERY MILLS, INC.\\g<0>", lettered)
+    named = named.replace(",\n    charged to the purchase price.", ".")
+    assert check(named, name).error is None
 
 
 @pytest.mark.parametrize("name", RUNNING_HEAD_NOTES)

@@ -389,7 +389,11 @@ def _running_head_only(end: str, marks: frozenset[str]) -> Optional[str]:
     # (One phrase a line: a line of phrases set apart is the headings typed again.)
     heads = 0 < len(lines) <= HEAD_LINES and all(RUNNING_HEAD.match(line) and len(line.split()) <= 10
                                                  and "  " not in line for line in lines)
-    return lines[-1] if heads and not _notes_under_head(lines, marks) else None
+    if not heads:
+        return None
+    # (The notes under the title typed again, a company's name above it or not.)
+    title = next((at for at, line in enumerate(lines) if _title_again(line)), 0)
+    return None if _notes_under_head(lines[title:], marks) else lines[-1]
 
 
 # A line that is the schedule's title and nothing else ("SCHEDULE II",
