@@ -819,3 +819,40 @@ def test_an_html_file_cut_inside_its_last_rows_cell_is_an_input_error():
         cut = check(text[:at], path.name)
         assert cut.error is not None and "the file ends inside the Schedule II table" in cut.error.message
         assert "cut off" in cut.error.message
+
+
+RUNNING_HEAD_NOTES = ("merrowdale-hosiery-1997-notes-after-page-under-running-head-clean.txt",
+                      "html/hollinsby-pump-2008-notes-after-page-break-under-running-head-clean.htm")
+
+
+@pytest.mark.parametrize("name", RUNNING_HEAD_NOTES)
+def test_a_running_head_over_the_schedules_notes_alone_is_no_cut(name):
+    """(s45-runninghead.)  The schedule's last rows end a page, its notes run over onto the next under
+    the title typed again ("SCHEDULE II (continued)"), then only the notes, one naming the "(1)" its
+    rows print: the head announces no rows (2b389ce6 refused each as cut off at the head)."""
+    text = (FIXTURES / name).read_text()
+    assert check(text, name).error is None
+    # The head as two lines, "SCHEDULE II" over "(Continued)"; the notes lettered, as a head's own words are.
+    two_lines = re.sub(r"SCHEDULE II( &#8212; VALUATION AND QUALIFYING ACCOUNTS)? \(continued\)",
+                       lambda m: "SCHEDULE II</b></p>\n<p>(Continued)<b>" if name.endswith(".htm") else "SCHEDULE II\n(Continued)",
+                       text)
+    assert two_lines != text and check(two_lines, name).error is None
+    lettered = text.replace("(1)", "(c)")
+    assert check(lettered, name).error is None
+    # Lettered, one line of note, the company's name over the head: after <PAGE>, all a running head's lines.
+    named = re.sub(r"\n *SCHEDULE II \(continued\)", "\n  MERROWDALE HOSIERY MILLS, INC.\\g<0>", lettered)
+    named = named.replace(",\n    charged to the purchase price.", ".")
+    assert check(named, name).error is None
+
+
+@pytest.mark.parametrize("name", RUNNING_HEAD_NOTES)
+def test_a_running_head_over_notes_of_no_printed_marker_or_a_document_cut_under_them_is_cut_off(name):
+    """The head over a note naming no marker the rows print ("(3)": another table's, the page's rows
+    lost) still shows the cut; so does the head over the notes in an HTML document never closed."""
+    text = (FIXTURES / name).read_text()
+    other = text.replace("(1) ", "(3) ").replace("(a) Accounts", "(4) Accounts")
+    error = check(other, name).error
+    assert error is not None and "(continued)" in error.message and "cut off" in error.message
+    if name.endswith(".htm"):
+        error = check(text[: text.index("</body>")], name).error
+        assert error is not None and "right after the schedule" in error.message

@@ -61,9 +61,10 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
     first, last = min(rows), max(rows)
     tables = [s for s in schedules if s.source == "table"]
     after, whole, end = src.ends(last, HEAD, TAIL)  # (laid out, as the rows were read)
-    ending = _ending_refused(src, after, whole, end, tables, first, last)
-    _refuse_line_cut(src, after, whole, end, tables, first, last)
-    _refuse_document_cut(src, opened, ending, after, whole)
+    marks = _marks(tables)
+    ending = _ending_refused(src, after, whole, end, tables, marks, first, last)
+    _refuse_line_cut(src, after, whole, end, tables, marks, first, last)
+    _refuse_document_cut(src, opened, ending, after, whole, marks)
     if ending == "prose" and whole and (_table_notes_only(after, tables, _notes_between_rows(src, first, last))
                                         or _reserve_alone(after)):
         # (the last row's label run on, the table's footnotes, a reserve's label alone with no figure, as the
@@ -101,12 +102,12 @@ def _rows_lines(src: Source, schedules: Sequence[Schedule]) -> list[int]:
     return rows
 
 
-def _ending_refused(src: Source, after: str, whole: bool, end: str, tables: Sequence[Schedule], first: int,
-                    last: int) -> str:
+def _ending_refused(src: Source, after: str, whole: bool, end: str, tables: Sequence[Schedule],
+                    marks: frozenset[str], first: int, last: int) -> str:
     """What the file ends on after the last row (`_ending`: "prose" or "nothing"), where the prose
     that follows, all there is, opens no rows that are not there (`_rows_announced`); an input error
     where the file ends on what announces rows."""
-    ending = _ending(after, whole, end)
+    ending = _ending(after, whole, end, marks)
     if ending == "prose" and whole:
         ending = _rows_announced(src, after, tables, first, last) or ending
     if ending not in ("prose", "nothing"):
@@ -115,18 +116,19 @@ def _ending_refused(src: Source, after: str, whole: bool, end: str, tables: Sequ
     return ending
 
 
-def _refuse_document_cut(src: Source, opened: dict[Container, int], ending: str, after: str, whole: bool) -> None:
+def _refuse_document_cut(src: Source, opened: dict[Container, int], ending: str, after: str, whole: bool,
+                         marks: frozenset[str]) -> None:
     """An input error where the file ends inside a document it opened (`opened`: each kind's line)
     right after the schedule: nothing after the last row, or only a group's caption, the table's
     footnotes or a line or two (the page cut under them)."""
     for kind in DOCUMENTS:
-        if kind in opened and (ending == "nothing" or whole and (_account_caption_last(after) or _notes_only(after)
-                                                                 or _few_lines_only(after))):
+        if kind in opened and (ending == "nothing" or whole and (_account_caption_last(after)
+                                                                 or _notes_only(after, marks) or _few_lines_only(after))):
             raise cut_off(src, kind, opened[kind], "right after the schedule")
 
 
-def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Sequence[Schedule], first: int,
-                     last: int) -> None:
+def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Sequence[Schedule],
+                     marks: frozenset[str], first: int, last: int) -> None:
     """An input error where the file cuts through its last line (`Source.cut_through`: no line
     break after it) right after the schedule: the lines before it read as the file's end (a
     caption, headings typed again: `_ending_refused`), or what a page's foot prints (none, a
@@ -148,8 +150,8 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
     kept, _, cut = after.rpartition("\n")
     if _reads_whole(cut) or not _cut_shown(src, cut):
         return
-    ending = _ending_refused(src, kept, whole, end.rpartition("\n")[0], tables, first, last)
-    if ending == "nothing" or _account_caption_last(kept) or _notes_only(kept) or _few_lines_only(kept):
+    ending = _ending_refused(src, kept, whole, end.rpartition("\n")[0], tables, marks, first, last)
+    if ending == "nothing" or _account_caption_last(kept) or _notes_only(kept, marks) or _few_lines_only(kept):
         line = " ".join(_prose(cut).split())
         raise InputError(f"the file ends inside the line {line!r}, right after the schedule, with no line break "
                          "after it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
@@ -323,25 +325,27 @@ PERIOD_CAPTION = lazy_compile(r"^(?:for\s+the\s+)?(?:fiscal\s+)?(?:year|period|(
                             re.IGNORECASE)
 
 
-def _ending(after: str, whole: bool, end: str) -> str:
+def _ending(after: str, whole: bool, end: str, marks: frozenset[str]) -> str:
     """What the file ends on after the last row's line (`after`: the first
     HEAD characters there, `whole` if that is all; `end`: the file's last TAIL):
     "nothing" (no word there: rules, page numbers, markup), "prose", or the
     last line itself where it announces rows that are not there: a caption
     ("Year ended June 30, 2003:", or a period's without its colon), a heading
-    "(continued)", or column headings ruled off."""
+    "(continued)", or column headings ruled off.  A title typed again over the
+    schedule's notes alone, one naming a marker its rows print (`marks`), is the
+    running head of the page the notes ran onto, announcing no rows (`_notes_run_over`)."""
     if whole:  # (the head is read only where it is all that follows: else the file's end tells)
         head = _prose(after)
         continued = CONTINUED_LINE.finditer(head) if CONTINUED_WORD.search(head) else iter(())
         title = next((m for m in continued if TITLE_WORDS.search(m.group())), None)
-        if title and not _figures_under(head, title.end()):
+        if title and not _figures_under(head, title.end()) and not _notes_run_over(head, title.end(), marks):
             return " ".join(title.group().split())
-        cut_title = _last_title(head)
+        cut_title = _last_title(head, marks)
         if cut_title is not None:
             return cut_title
     if PAGE_OPENED.search(end):
         return "<PAGE>"
-    head_only = _running_head_only(end)
+    head_only = _running_head_only(end, marks)
     if head_only is not None:
         return head_only
     if whole and not WORD.search(head):
@@ -372,10 +376,11 @@ RUNNING_HEAD = lazy_compile(r"^(?:page\s+\d{1,3}\s+of\s+[^\n]{1,30}|[^\d<>\n]{1,
 HEAD_LINES = 3
 
 
-def _running_head_only(end: str) -> Optional[str]:
+def _running_head_only(end: str, marks: frozenset[str]) -> Optional[str]:
     """The last line of the file where all it prints after its last page
     break is a running head or two (the next page's company name, "page 2
-    of exhibit"): that page's table lost, the file cut off; else None."""
+    of exhibit"): that page's table lost, the file cut off; else None.  The
+    schedule's notes run over under the head are no head (`_notes_under_head`)."""
     breaks = list(PAGE_BREAK.finditer(end))
     if not breaks:
         return None
@@ -384,7 +389,11 @@ def _running_head_only(end: str) -> Optional[str]:
     # (One phrase a line: a line of phrases set apart is the headings typed again.)
     heads = 0 < len(lines) <= HEAD_LINES and all(RUNNING_HEAD.match(line) and len(line.split()) <= 10
                                                  and "  " not in line for line in lines)
-    return lines[-1] if heads else None
+    if not heads:
+        return None
+    # (The notes under the title typed again, a company's name above it or not.)
+    title = next((at for at, line in enumerate(lines) if _title_again(line)), 0)
+    return None if _notes_under_head(lines[title:], marks) else lines[-1]
 
 
 # A line that is the schedule's title and nothing else ("SCHEDULE II",
@@ -399,18 +408,46 @@ TITLE_ONLY = re.compile(rf"^{_APART}*(?:{TITLE_WORDS.pattern})(?:{_APART}+(?:{TI
 TITLE_BLOCK = 8
 
 
-def _last_title(head: str) -> str | None:
+def _last_title(head: str, marks: frozenset[str]) -> str | None:
     """The schedule title the file ends on, a table's with no table under it
     (the next schedule cut off, or a continuation's page lost): the last
     title-only line after the last row, with no figures and at most a title
-    block's lines after it."""
+    block's lines after it, not the schedule's notes alone (`_notes_run_over`)."""
     title = None
     for title in TITLE_ONLY.finditer(head):
         pass
-    if title is None or _figures_under(head, title.end()):
+    if title is None or _figures_under(head, title.end()) or _notes_run_over(head, title.end(), marks):
         return None
     under = _word_lines(head[title.end():])
     return " ".join(title.group().split()) if len(under) <= TITLE_BLOCK else None
+
+
+def _notes_run_over(head: str, at: int, marks: frozenset[str]) -> bool:
+    """Whether all `head` prints after `at` (a title typed again: "SCHEDULE II (continued)") is the
+    schedule's notes run over onto the next page under its running head: lines of the title again,
+    then notes ("(1) Includes ...", a note's lines run on under it), one naming a marker the
+    schedule's rows print (`marks`).  A page lost under the head would open on rows, not notes."""
+    return _notes_under_head([" ".join(line.split()) for line in _word_lines(head[at:])], marks)
+
+
+def _notes_under_head(lines: list[str], marks: frozenset[str]) -> bool:
+    """(`_notes_run_over`, of the lines under the title typed again, spaces collapsed.)"""
+    while lines and _title_again(lines[0]):
+        lines = lines[1:]
+    if not lines or _note_mark(lines[0]) is None:
+        return False
+    return any(_note_mark(line) in marks for line in lines) \
+        and not any(_title_again(line) or GROUPED_AMOUNT.search(line) for line in lines)
+
+
+def _title_again(line: str) -> bool:
+    """Whether a line is the schedule's title typed again ("VALUATION AND QUALIFYING ACCOUNTS (continued)",
+    or "SCHEDULE II" over "(continued)")."""
+    return bool(TITLE_ONLY.match(line) or CONTINUED_WORD.search(line) and (TITLE_WORDS.search(line)
+                                                                           or CONTINUED_ALONE.match(line)))
+
+
+CONTINUED_ALONE = re.compile(r"^\W*continued\W*$", re.IGNORECASE)
 
 
 # An amount as a table's cell prints it, grouped by thousands ("12,345", "(1,200)"): not a date's
@@ -573,12 +610,16 @@ def _few_lines_only(after: str) -> bool:
 FEW_LINES, FEW_CHARACTERS = 2, 160
 
 
-def _notes_only(after: str) -> bool:
+def _notes_only(after: str, marks: frozenset[str]) -> bool:
     """Whether every line after the schedule's last row is a footnote ("(a) Uncollectible accounts
     written off."), or a table a footnote introduces ("Note 1 - The amounts in Column D consist of
-    the following:" over a column's breakdown): in a document opened and never closed, the file
+    the following:" over a column's breakdown), or the notes run over onto the next page under the
+    title typed again (`_notes_run_over`): in a document opened and never closed, the file
     ends under the table's notes, the tables after them lost (a whole document goes on, or closes)."""
     lines = _lines_after(NOTES_TABLE.sub(r"\1", after) if ":" in after else after)
+    head = next((at for at, line in enumerate(lines) if _title_again(line)), None)
+    if head is not None and _notes_under_head(lines[head:], marks):
+        return all(_is_note(line) for line in lines[:head])
     return bool(lines) and all(_is_note(line) for line in lines)
 
 
@@ -778,6 +819,16 @@ def _table_notes_only(after: str, schedules: Sequence[Schedule], notes_inside: b
                                or any(label.endswith(" " + line) for label in labels) for line in lines)
 
 
+def _marks(schedules: Sequence[Schedule]) -> frozenset[str]:
+    """The footnote marks the schedule's rows print, beside labels or figures ("37 (1)": "1")."""
+    return frozenset(mark for s in schedules for p in s.periods for r in p.rows for mark in _row_marks(r))
+
+
+def _row_marks(row: Row) -> set[str]:
+    marks = [row.footnote] + [c.footnote for c in row.cells if c is not None]
+    return {m.strip("()/ ").lower() for m in marks if m}
+
+
 def _last_row_marks(schedules: Sequence[Schedule]) -> set[str]:
     """The footnote marks the table's last row prints ("198 (1)": "1"): a
     footnote of one of them under it is that row's, typed right after it as
@@ -785,9 +836,7 @@ def _last_row_marks(schedules: Sequence[Schedule]) -> set[str]:
     rows = [r for s in schedules for p in s.periods for r in p.rows]
     if not rows:
         return set()
-    last = max(rows, key=lambda r: r.line)
-    marks = [last.footnote] + [c.footnote for c in last.cells if c is not None]
-    return {m.strip("()/ ").lower() for m in marks if m}
+    return _row_marks(max(rows, key=lambda r: r.line))
 
 
 def _note_mark(line: str) -> str | None:
