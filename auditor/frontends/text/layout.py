@@ -88,7 +88,9 @@ def _title_numbers_as_text(lines: list[Line]) -> list[Line]:
         elif _markers_over_columns(lines, i):
             words = ln.words + tuple(f.value._replace(kind="NOTE") for f in ln.figures)
         elif _dashes_between_heading_words(lines, i):
-            words = tuple(sorted((*ln.words, *(f.value._replace(kind="WORD") for f in ln.figures)), key=lambda t: t.column))
+            # (The dash keeps its kind: the line typed again a page on is then known as the headings'
+            # (rows.body's `marked`), not read as a row of nils.)
+            words = tuple(sorted((*ln.words, *(f.value for f in ln.figures)), key=lambda t: t.column))
         elif not ln.words or any(f.dollar or f.notes for f in ln.figures) or not col.is_title_or_units(ln):
             break
         else:
