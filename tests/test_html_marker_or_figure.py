@@ -300,3 +300,27 @@ def test_the_notes_in_the_first_parts_caption_name_a_later_parts_marker():
     prints read as the charged-to-other figure (a false column total); now a caption opening on a
     note names its markers as a table's last rows of notes do."""
     _read_right("notes-in-first-parts-caption")
+
+
+def test_the_notes_under_the_last_of_many_parts_name_a_second_parts_marker():
+    """A schedule cut over eight pages (a table per year), its notes under the eighth part only, the
+    second part's row printing "24" "(1)" "(d)" and a blank column (s46-htmlnotes3): before, the walk
+    over the notes stopped four parts on, the "(1)" read as the charged-to-other figure (a false
+    column total); now the notes under the schedule's last part are its notes however far on."""
+    fixture = HERE / "fixtures" / "html" / "kestrel-forge-2005-rows-apart-notes-under-eighth-part-clean.htm"
+    result = auditor.check_file(str(fixture))
+    assert result.error is None and not result.findings, [f.message for f in result.findings]
+    assert [len(p.rows) for p in result.schedules[0].periods] == [3] * 8
+    row = result.schedules[0].periods[1].rows[0]
+    assert [c.raw if c else None for c in row.cells] == ["69", "24", None, "13", "80"]
+
+
+def test_the_walk_over_the_notes_reaches_the_schedules_last_part():
+    """The notes under the seventh part after the first, in a paragraph or in that part's <caption>,
+    name the schedule's markers (no count of parts bounds the walk; a table under headings of its
+    own, or text, ends it)."""
+    part = "<p>F-33</p><table><tr><td>Inventories</td><td>8</td><td>3</td></tr></table>"
+    noted = '<p>F-40</p><table><caption>(1) Includes acquired reserves.</caption><tr><td>Inventories</td><td>8</td><td>3</td></tr></table>'
+    assert _notes_after(part * 7 + "<p>(1) Includes acquired reserves.</p>") == {"(1)"}
+    assert _notes_after(part * 6 + noted) == {"(1)"}
+    assert _notes_after(part * 6 + "<p>Other text.</p>" + part + "<p>(1) Includes acquired reserves.</p>") == set()

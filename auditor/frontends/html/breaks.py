@@ -312,10 +312,6 @@ def _under(grid: Grid, part: Grid, first: Optional[Grid] = None, noted: Noted = 
 NOTES_REACH = 4000
 
 
-# How many of the schedule's next parts its notes are looked for under (`notes_below`).
-NOTES_PARTS_REACH = 4
-
-
 def notes_below(doc: Document, end: int) -> frozenset[str]:
     """The numbered markers ("(1)") the notes under the schedule's part ending at `end` and under
     its parts after it define: a "(1)" so named is a note's marker, as one the table prints beside a
@@ -324,23 +320,20 @@ def notes_below(doc: Document, end: int) -> frozenset[str]:
     (`_notes_right_under`: paragraphs, or a table of notes), and where the table after them (page
     furniture between) is the schedule's next part, one carrying it on after a page break
     (`headless`), the notes that part prints as its last rows (`_rows_notes`) and those under it
-    too, up to NOTES_PARTS_REACH parts on; a table of notes is walked past as the paragraphs are.
-    None where no note stands under the schedule.  Asked from the schedule's first part
-    (`schedule_notes`), every part's notes."""
+    too, to the schedule's last part (a schedule cut over many pages prints its notes under the
+    last); a table of notes is walked past as the paragraphs are.  None where no note stands under
+    the schedule.  Asked from the schedule's first part (`schedule_notes`), every part's notes."""
     found: set[str] = set()
-    parts = 0
-    while parts <= NOTES_PARTS_REACH:
+    while True:
         markers, nxt = _notes_right_under(doc, end)
         found |= markers
         if nxt is None:
-            break
+            return frozenset(found)
         notes = _table_notes(doc.grid(nxt))
         if notes is None and not headless(doc.grid(nxt)):
-            break
+            return frozenset(found)
         found |= _rows_notes(doc.grid(nxt)) if notes is None else notes
-        parts += notes is None
         end = nxt[1]
-    return frozenset(found)
 
 
 def schedule_notes(doc: Document, first: Span) -> Noted:
