@@ -98,12 +98,21 @@ def _table_after(doc: Document, end: int) -> Optional[tuple[Span, Grid]]:
     an empty one, `between_parts`, as the page's foot prints them), where a part carrying a table
     on past a page break is looked for; else None."""
     while True:
-        nxt = doc.next_table(end)
-        if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
+        nxt = _right_after(doc, end)
+        if nxt is None:
             return None
         if not between_parts(doc, nxt):
             return nxt, doc.grid(nxt)
         end = nxt[1]
+
+
+def _right_after(doc: Document, end: int) -> Optional[Span]:
+    """The table right after `end`, only page furniture between (a page number, a running head: no
+    text of a paragraph's length, none of its own); else None."""
+    nxt = doc.next_table(end)
+    if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
+        return None
+    return nxt
 
 
 def _headings_after(doc: Document, end: int, grid: Grid) -> Optional[tuple[Span, Grid]]:
@@ -195,10 +204,8 @@ def caption_again(doc: Document, end: int, grid: Grid, first: Grid) -> Optional[
     if (_period_again(text) or furniture(text) or len(text) > CAPTION_TEXT or text in ours
             or not all(_row_text(cells) in ours for cells in rows[:-1])):
         return None
-    nxt = doc.next_table(end)
-    if nxt is None or nxt[0] < end or len(doc.plain(end, nxt[0])) > GAP_TEXT or doc.texts(end, nxt[0]):
-        return None
-    return None if headless(doc.grid(nxt)) or headings_only(doc.grid(nxt)) else text
+    nxt = _right_after(doc, end)
+    return None if nxt is None or headless(doc.grid(nxt)) or headings_only(doc.grid(nxt)) else text
 
 
 def _headings(first: Grid) -> set[str]:
@@ -381,14 +388,8 @@ def between_parts(doc: Document, span: Span) -> bool:
 def _table_notes(grid: Grid) -> Optional[set[str]]:
     """The numbered markers of a table of notes: every row printing anything a note's
     (`row_marks.row_notes`).  None where the table is no table of notes."""
-    found: set[str] = set()
-    rows = [shown for shown in map(nonblank, grid.rows) if shown]
-    for shown in rows:
-        markers = row_notes(shown)
-        if markers is None:
-            return None
-        found |= markers
-    return found if rows else None
+    found, every = _last_rows_notes(grid)
+    return found if every else None
 
 
 def _rows_notes(grid: Grid) -> set[str]:
@@ -396,13 +397,20 @@ def _rows_notes(grid: Grid) -> set[str]:
     (a row each, a cell spanning the columns or a marker's cell and a note's, or every note in one
     cell, a line each: `row_marks.row_notes`), as word processors set a schedule's footnotes inside it;
     or in its <caption> (`row_marks.notes_in`)."""
-    found = notes_in(grid.caption) or set()
-    for shown in reversed([shown for shown in map(nonblank, grid.rows) if shown]):
+    return (notes_in(grid.caption) or set()) | _last_rows_notes(grid)[0]
+
+
+def _last_rows_notes(grid: Grid) -> tuple[set[str], bool]:
+    """The numbered markers of the run of rows of notes (`row_marks.row_notes`) a table's rows
+    printing anything end on, and whether that run is every such row (and there is one)."""
+    found: set[str] = set()
+    rows = [shown for shown in map(nonblank, grid.rows) if shown]
+    for shown in reversed(rows):
         markers = row_notes(shown)
         if markers is None:
-            break
+            return found, False
         found |= markers
-    return found
+    return found, bool(rows)
 
 
 def _typed_again(grid: Grid, first: Grid) -> bool:
