@@ -324,3 +324,29 @@ def test_the_walk_over_the_notes_reaches_the_schedules_last_part():
     assert _notes_after(part * 7 + "<p>(1) Includes acquired reserves.</p>") == {"(1)"}
     assert _notes_after(part * 6 + noted) == {"(1)"}
     assert _notes_after(part * 6 + "<p>Other text.</p>" + part + "<p>(1) Includes acquired reserves.</p>") == set()
+
+
+def test_a_real_small_negative_on_the_eighth_part_layout_stays_a_figure_named_or_not(tmp_path):
+    """The eighth-part fixture's 2005 receivables row printing a real figure "(1)" charged to other
+    accounts in a cell of its own ("69" "24" "(1)" "12" "(a)" "80": no blank column, the row closing
+    only with -1), its total "(1)": a figure whether or not the notes under the last part name a
+    "(1)" (the walk over the notes reaching further names no figure a marker); and the fixture's own
+    row, a blank column beside it, named: a marker."""
+    fixture = HERE / "fixtures" / "html" / "kestrel-forge-2005-rows-apart-notes-under-eighth-part-clean.htm"
+    text = fixture.read_text()
+    marked = ('<td align="right">24</td><td>(1)</td><td>(d)</td><td></td><td></td><td></td>'
+              '<td align="right">13</td>')
+    total = '<td align="right">28</td><td align="right">&#151;</td><td align="right">16</td>'
+    assert marked in text and total in text
+    figure = text.replace(marked, '<td align="right">24</td><td>(1)</td><td align="right">12</td>').replace(
+        total, '<td align="right">28</td><td align="right">(1)</td><td align="right">15</td>')
+    unnamed = figure.replace('<p style="font-size:8pt">(1) Includes amounts of acquired businesses.</p>\n', "")
+    for name, html, cells in (("named", figure, ["69", "24", "(1)", "12", "80"]),
+                              ("unnamed", unnamed, ["69", "24", "(1)", "12", "80"]),
+                              ("marker", text, ["69", "24", None, "13", "80"])):
+        path = tmp_path / f"{name}.htm"
+        path.write_text(html)
+        result = auditor.check_file(str(path))
+        assert result.error is None and not result.findings, (name, [f.message for f in result.findings])
+        row = result.schedules[0].periods[1].rows[0]
+        assert [c.raw if c else None for c in row.cells] == cells, name
