@@ -129,8 +129,8 @@ def test_only_a_table_of_notes_alone_under_the_schedule_names_markers():
     spaced = ('<table><tr><td width="4%"></td><td></td><td></td></tr>'
               '<tr><td>(2)&nbsp;</td><td>&nbsp;</td><td>Acquired reserves.</td></tr>'
               '<tr><td>(b) Written off.</td></tr></table>')
-    assert _notes_after(spaced) == {"(2)"}
-    assert _notes_after(NOTES_TABLE) == {"(1)"}
+    assert _notes_after(spaced) == {"(2)", "(b)"}
+    assert _notes_after(NOTES_TABLE) == {"(1)", "(a)", "(d)"}
     assert _notes_after('<table><tr><td>(1)</td><td>Includes</td></tr><tr><td>Total</td><td>12</td></tr></table>') == set()
     assert _notes_after('<table><tr><td>(1)</td><td>Includes</td><td>12</td></tr></table>') == set()
     assert _notes_after("<p>Other text.</p>" + NOTES_TABLE) == set()
@@ -157,7 +157,7 @@ def test_the_notes_under_the_next_part_only_where_it_carries_the_schedule_on():
     part = "<p>F-33</p><table><tr><td>Inventories</td><td>8</td><td>3</td></tr></table>"
     other = "<table><tr><td>Balance</td><td>Charged</td></tr><tr><td>Inventories</td><td>8</td></tr></table>"
     assert _notes_after(part + notes) == {"(1)"}
-    assert _notes_after(part + part + NOTES_TABLE) == {"(1)"}
+    assert _notes_after(part + part + NOTES_TABLE) == {"(1)", "(a)", "(d)"}
     assert _notes_after(other + notes) == set()
     assert _notes_after("<p>Other text.</p>" + part + notes) == set()
 
@@ -202,8 +202,8 @@ def test_the_walk_over_the_notes_goes_on_past_a_table_of_notes():
     still the schedule's."""
     part = "<p>F-33</p><table><tr><td>Inventories</td><td>8</td><td>3</td></tr></table>"
     lettered = NOTES_TABLE.replace("<tr><td>(1)</td><td>Includes amounts of acquired businesses.</td></tr>\n", "")
-    assert _notes_after(part + lettered + part + "<p>(1) Includes acquired reserves.</p>") == {"(1)"}
-    assert _notes_after(lettered + part + "<p>(2) Includes acquired reserves.</p>") == {"(2)"}
+    assert _notes_after(part + lettered + part + "<p>(1) Includes acquired reserves.</p>") == {"(1)", "(a)", "(d)"}
+    assert _notes_after(lettered + part + "<p>(2) Includes acquired reserves.</p>") == {"(2)", "(a)", "(d)"}
 
 
 def test_rows_past_a_table_of_notes_the_schedule_cannot_join_are_said_unread(tmp_path):
@@ -286,7 +286,7 @@ def test_a_tables_last_rows_of_notes_name_markers():
         doc = locate.Document(source.from_text(text, "t.htm"))
         return breaks._rows_notes(doc.grid(doc.next_table(0)))
     assert rows_notes('<tr><td colspan="3">(1) Includes acquired reserves.</td></tr>'
-                      '<tr><td colspan="3">(a) Written off.</td></tr>') == {"(1)"}
+                      '<tr><td colspan="3">(a) Written off.</td></tr>') == {"(1)", "(a)"}
     assert rows_notes('<tr><td>(2)</td><td colspan="2">Acquired reserves.</td></tr>') == {"(2)"}
     one_cell = '<tr><td colspan="3">(1) Includes acquired reserves.<br>(2) Written off.</td></tr>'
     assert rows_notes(one_cell) == {"(1)", "(2)"}
@@ -350,3 +350,23 @@ def test_a_real_small_negative_on_the_eighth_part_layout_stays_a_figure_named_or
         assert result.error is None and not result.findings, (name, [f.message for f in result.findings])
         row = result.schedules[0].periods[1].rows[0]
         assert [c.raw if c else None for c in row.cells] == cells, name
+
+
+def test_a_small_negative_no_note_names_beside_the_notes_of_others_is_the_rows_figure(tmp_path):
+    """The second part's row printing a real "(1)" charged to other accounts right after its charge,
+    blank spacer cells after it ("69" "24" "(1)" "" "" "" "12" "(a)" "80": the row closes only with
+    -1), the notes under the last part naming "(a)" and "(d)" alone (tests/fixtures/html/kestrel-forge-
+    2005-rows-apart-unnamed-small-negative-beside-lettered-notes-clean): before s46 it was a note's
+    marker whatever the notes named (a false column total); now a "(1)" no note names, where notes
+    name others, is the row's figure.  The same row, a note naming "(1)": a marker (the notes say so)."""
+    fixture = HERE / "fixtures" / "html" / "kestrel-forge-2005-rows-apart-unnamed-small-negative-beside-lettered-notes-clean.htm"
+    result = auditor.check_file(str(fixture))
+    assert result.error is None and not result.findings, [f.message for f in result.findings]
+    row = result.schedules[0].periods[1].rows[0]
+    assert [c.raw if c else None for c in row.cells] == ["69", "24", "(1)", "12", "80"]
+    named = tmp_path / "named.htm"
+    named.write_text(fixture.read_text().replace(
+        '<p style="font-size:8pt">(a)', '<p style="font-size:8pt">(1) Includes amounts of acquired businesses.</p>\n'
+        '<p style="font-size:8pt">(a)', 1))
+    row = auditor.check_file(str(named)).schedules[0].periods[1].rows[0]
+    assert [c.raw if c else None for c in row.cells] == ["69", "24", None, "12", "80"]

@@ -28,7 +28,7 @@ from auditor.frontends.html.grid import Grid
 from auditor.frontends.html.layout import frame, printed_width
 from auditor.frontends.html.locate import CAPTION_TEXT, GAP_TEXT, Document, Span, furniture
 from auditor.frontends.html.remap import laid_under, under_years
-from auditor.frontends.html.row_marks import NOTE_OPENS, notes_in, row_notes
+from auditor.frontends.html.row_marks import NOTE_OPENS, note_marker, notes_in, row_notes
 from auditor.frontends.html.slots import first_figure_row
 from auditor.frontends.html import transposed as html_transposed
 from auditor.labels import CONTINUED, YEAR, is_period, marks_a_footnote
@@ -320,7 +320,7 @@ NOTES_REACH = 4000
 
 
 def notes_below(doc: Document, end: int) -> frozenset[str]:
-    """The numbered markers ("(1)") the notes under the schedule's part ending at `end` and under
+    """The markers ("(1)", "(a)") the notes under the schedule's part ending at `end` and under
     its parts after it define: a "(1)" so named is a note's marker, as one the table prints beside a
     figure is (`remap.laid_under`).  Notes belong to the whole schedule, printed under any of its
     parts (its first page's foot, its last part): so the notes right under the part
@@ -359,7 +359,7 @@ def part_notes(doc: Document, span: Span, schedule: Noted = frozenset) -> Noted:
 
 
 def _notes_right_under(doc: Document, end: int) -> tuple[set[str], Optional[Span]]:
-    """The numbered markers the notes right under the table ending at `end` define, and the table
+    """The markers ("(1)", "(a)") the notes right under the table ending at `end` define, and the table
     after them where nothing else stands between (page furniture, notes), else None.  The notes:
     the run of blocks first under the table each opening on a note's marker, "(1) Includes amounts
     of acquired businesses", "(d) Charged to ...", up to the next table or the first other text
@@ -373,8 +373,8 @@ def _notes_right_under(doc: Document, end: int) -> tuple[set[str], Optional[Span
         m = NOTE_OPENS.match(text)
         if m is None and not furniture(text):
             return found, None
-        if m is not None and m.group(1).isdigit():
-            found.add(f"({m.group(1)})")
+        if m is not None:
+            found.add(note_marker(m))
     return found, (below if below is not None and stop >= below[0] else None)
 
 
@@ -386,14 +386,14 @@ def between_parts(doc: Document, span: Span) -> bool:
 
 
 def _table_notes(grid: Grid) -> Optional[set[str]]:
-    """The numbered markers of a table of notes: every row printing anything a note's
+    """The markers ("(1)", "(a)") of a table of notes: every row printing anything a note's
     (`row_marks.row_notes`).  None where the table is no table of notes."""
     found, every = _last_rows_notes(grid)
     return found if every else None
 
 
 def _rows_notes(grid: Grid) -> set[str]:
-    """The numbered markers of the notes a table prints as its last rows, under its rows of figures
+    """The markers ("(1)", "(a)") of the notes a table prints as its last rows, under its rows of figures
     (a row each, a cell spanning the columns or a marker's cell and a note's, or every note in one
     cell, a line each: `row_marks.row_notes`), as word processors set a schedule's footnotes inside it;
     or in its <caption> (`row_marks.notes_in`)."""
@@ -401,7 +401,7 @@ def _rows_notes(grid: Grid) -> set[str]:
 
 
 def _last_rows_notes(grid: Grid) -> tuple[set[str], bool]:
-    """The numbered markers of the run of rows of notes (`row_marks.row_notes`) a table's rows
+    """The markers ("(1)", "(a)") of the run of rows of notes (`row_marks.row_notes`) a table's rows
     printing anything end on, and whether that run is every such row (and there is one)."""
     found: set[str] = set()
     rows = [shown for shown in map(nonblank, grid.rows) if shown]

@@ -46,7 +46,7 @@ def laid_under(grid: Grid, part: Grid, first: Optional[Grid] = None,
     if not own or not slots:
         return None
     to = dict(zip(own, slots)) if len(own) == len(slots) else {}  # (the part's columns, one for one: by order)
-    across = Across(slots, label_end(grid.rows), table_markers(grid, part) | noted)
+    across = Across(slots, label_end(grid.rows), table_markers(grid, part) | noted, noted=noted)
     if not to:
         shown = first if first is not None and not _figure_columns(grid.rows) and _columns(first) == slots else grid
         across = across._replace(short=short_rows(shown, part.rows, own, across))

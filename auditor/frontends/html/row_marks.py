@@ -3,9 +3,9 @@
 beside them, before `row_places` and `placing` place its figures.
 
 A "(1)" right after a figure is a note's marker unless the row, without it, prints one figure too
-few and a cell for every column (or a note's own marker after it): then a negative figure.  The
-markers the table prints as such elsewhere (under a heading of their own, raised, among words)
-are markers everywhere in it.
+few and a cell for every column (or a note's own marker after it, or the table's notes naming
+markers but not it): then a negative figure.  The markers the table prints as such elsewhere
+(under a heading of their own, raised, among words) are markers everywhere in it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ NUMBERED_MARK = lazy_compile(r"(?<![\d,.])\(\d{1,2}\)")
 # A note under a table, opening on its marker ("(1) Includes ...", "(d) Charged to ..."): the marker.
 NOTE_OPENS = lazy_compile(r"\((\d{1,2}|[a-z])\)\s*(?=[a-z])", re.IGNORECASE)
 # A note's marker opening a later line of a cell holding a run of notes ("... businesses.<br>(2) ...").
-NOTE_OPENS_AFTER = lazy_compile(r"(?<=[.;])\s+\((\d{1,2})\)\s*(?=[a-z])", re.IGNORECASE)
+NOTE_OPENS_AFTER = lazy_compile(r"(?<=[.;])\s+\((\d{1,2}|[a-z])\)\s*(?=[a-z])", re.IGNORECASE)
 
 
 def _figure_in(cell: HtmlCell, own: list[int], before: Optional[HtmlCell]) -> bool:
@@ -37,19 +37,23 @@ def _figure_in(cell: HtmlCell, own: list[int], before: Optional[HtmlCell]) -> bo
 
 
 def figures_not_markers(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], to: dict[int, Slot],
-                        columns: int, markers: frozenset[str] = frozenset()) -> list[HtmlCell]:
+                        columns: int, markers: frozenset[str] = frozenset(),
+                        noted: frozenset[str] = frozenset()) -> list[HtmlCell]:
     """A row's figures (`_figure_in`).  A small one in parentheses right after a figure ("(96)",
     "(1)") is a note's marker beside it, but not where the row prints one figure fewer than the
     first part's columns without it, as many with it, and either a cell for every column, none
     blank (a row laid on a grid of its own, no spacer between its figures), or a note's marker of
-    its own right after it ("(1)" "(d)": a marker carries none; `_marked`): its negative figure then
+    its own right after it ("(1)" "(d)": a marker carries none; `_marked`), or none of the markers
+    the table and its notes name (`markers`) where the notes name any (`noted`, `_unnamed`): its
+    negative figure then
     (in the part's columns of figures where those are the first's one for one: "(11)" "(10)")."""
     figures = [c for c, before in zip(shown, [None, *shown]) if (c.column in own or not to) and _figure_in(c, own, before)]
     if len(figures) >= columns:
         return figures
     every = [c for c in shown if c.column > 0 and kind(c) == "figure"]
     printed = [c for c in cells if c.column >= label_end([cells])]
-    plain = len(every) == columns and (all(kind(c) != "blank" for c in printed) or _marked(shown, every, figures, markers))
+    plain = len(every) == columns and (all(kind(c) != "blank" for c in printed) or _marked(shown, every, figures, markers)
+                                       or _unnamed(every, figures, markers, noted))
     return every if plain and all(c.column in to for c in every if to) else figures
 
 
@@ -70,6 +74,16 @@ def _marked(shown: list[HtmlCell], every: list[HtmlCell], figures: list[HtmlCell
             return False
         told.add(id(c))
     return True
+
+
+def _unnamed(every: list[HtmlCell], figures: list[HtmlCell], markers: frozenset[str], noted: frozenset[str]) -> bool:
+    """Whether each small figure in parentheses `figures` sets aside ("(1)") is none of the markers
+    the table and its notes name (`markers`), where the schedule's notes were read and name some
+    (`noted`): beside notes naming "(a)" and "(d)", a "(1)" no note names is the row's negative
+    figure, not a marker whose note is lost (with no note read, it may be: a marker then)."""
+    kept = set(map(id, figures))
+    aside = [c for c in every if id(c) not in kept]
+    return bool(noted) and all(lone_marker(c) and c.text.strip() not in markers for c in aside)
 
 
 def table_markers(grid: Grid, part: Grid) -> frozenset[str]:
@@ -106,7 +120,7 @@ def _note(cell: HtmlCell) -> bool:
 
 
 def row_notes(shown: list[HtmlCell]) -> Optional[set[str]]:
-    """The numbered markers of a row of notes (its cells printing anything, `shown`): it opens on a
+    """The markers ("(1)", "(a)") of a row of notes (its cells printing anything, `shown`): it opens on a
     note's marker, in a cell of its own or not, followed by the note's words ("(1)" | "Includes
     amounts of acquired businesses.", spacer cells between or none), no figure after it; the markers
     opening the notes after it in the same cell, a sentence ended before each, too.  None where the
@@ -115,11 +129,15 @@ def row_notes(shown: list[HtmlCell]) -> Optional[set[str]]:
 
 
 def notes_in(text: str) -> Optional[set[str]]:
-    """The numbered markers of a text of notes (a row's, a table's <caption>): it opens on a note's
+    """The markers ("(1)", "(a)") of a text of notes (a row's, a table's <caption>): it opens on a note's
     marker and its words, and the notes after it open on theirs, a sentence ended before each.
     None where the text opens on no note."""
     m = NOTE_OPENS.match(text.strip())
     if m is None:
         return None
-    numbers = [m.group(1)] + [n.group(1) for n in NOTE_OPENS_AFTER.finditer(text)]
-    return {f"({n})" for n in numbers if n.isdigit()}
+    return {note_marker(n) for n in [m] + list(NOTE_OPENS_AFTER.finditer(text))}
+
+
+def note_marker(opening: re.Match) -> str:
+    """The marker a note opens on (NOTE_OPENS), as the table prints it beside a figure: "(1)", "(a)"."""
+    return f"({opening.group(1).lower()})"

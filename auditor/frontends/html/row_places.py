@@ -23,7 +23,7 @@ def dollars_and_figures(cells: list[HtmlCell], shown: list[HtmlCell], own: list[
     dollars = _by_dollars(shown, across.slots)
     if dollars:
         return dollars, [c for c, _ in dollars]
-    return dollars, figures_not_markers(cells, shown, own, to, len(across.slots), across.markers)
+    return dollars, figures_not_markers(cells, shown, own, to, len(across.slots), across.markers, across.noted)
 
 
 def row_slots(cells: list[HtmlCell], figures: list[HtmlCell], to: dict[int, Slot],

@@ -39,6 +39,7 @@ class Across(NamedTuple):
     label: int
     markers: frozenset[str] = frozenset()  # the "(1)"s the table prints as notes' markers (`row_marks.table_markers`)
     short: Mapping[int, Placing] = MappingProxyType({})  # (read only: a default shared by every Across)
+    noted: frozenset[str] = frozenset()  # the markers the schedule's notes name (`breaks.notes_below`), of `markers`
 
 
 def figure_rows(rows: list[list[HtmlCell]]) -> list[list[HtmlCell]]:
