@@ -856,3 +856,16 @@ def test_a_running_head_over_notes_of_no_printed_marker_or_a_document_cut_under_
     if name.endswith(".htm"):
         error = check(text[: text.index("</body>")], name).error
         assert error is not None and "right after the schedule" in error.message
+
+
+def test_notes_marked_only_in_the_headings_under_a_running_head_are_no_cut():
+    """(s46-ends.)  The notes' markers printed only in the column headings ("Charged to Other Accounts (1)",
+    "Deductions (2)"), none beside a figure: a marker the schedule prints anywhere names its notes
+    (831543a1 counted the rows' alone, and refused the head as a lost page's).  Marked nowhere, the
+    head still shows the cut."""
+    name = "html/ormsby-lamp-2005-notes-marked-in-headings-after-page-break-under-running-head-clean.htm"
+    text = (FIXTURES / name).read_text()
+    assert check(text, name).error is None
+    unmarked = text.replace("Accounts (1)</td>", "Accounts</td>").replace("Deductions (2)</td>", "Deductions</td>")
+    error = check(unmarked, name).error
+    assert error is not None and "(continued)" in error.message and "cut off" in error.message

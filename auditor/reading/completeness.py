@@ -820,8 +820,17 @@ def _table_notes_only(after: str, schedules: Sequence[Schedule], notes_inside: b
 
 
 def _marks(schedules: Sequence[Schedule]) -> frozenset[str]:
-    """The footnote marks the schedule's rows print, beside labels or figures ("37 (1)": "1")."""
-    return frozenset(mark for s in schedules for p in s.periods for r in p.rows for mark in _row_marks(r))
+    """The footnote marks the schedule prints: beside its rows' labels or figures ("37 (1)": "1"), or in
+    its column headings and periods' captions ("Charged to Other Accounts (1)", a note on every figure
+    under it printed once over them)."""
+    rows = {mark for s in schedules for p in s.periods for r in p.rows for mark in _row_marks(r)}
+    headings = (text for s in schedules for text in (s.label_heading, *(c.heading for c in s.columns),
+                                                     *(p.label for p in s.periods)))
+    return frozenset(rows | {m.group().strip("()").lower() for text in headings for m in HEADING_MARK.finditer(text)})
+
+
+# A note's mark in a heading or caption: "(1)", "(a)", "*" ("Deductions*"); not "(in thousands)".
+HEADING_MARK = lazy_compile(r"\(\w{1,2}\)|\*")
 
 
 def _row_marks(row: Row) -> set[str]:
