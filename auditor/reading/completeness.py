@@ -60,7 +60,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
             raise cut_off(src, kind, opened[kind], "inside a table")
     first, last = min(rows), max(rows)
     tables = [s for s in schedules if s.source == "table"]
-    after, whole, end = src.ends(last, HEAD, TAIL)  # (laid out, as the rows were read)
+    after, whole, end = _tail(src, tables, last)
     marks = _marks(tables)
     ending = _ending_refused(src, after, whole, end, tables, marks, first, last)
     _refuse_line_cut(src, after, whole, end, tables, marks, first, last)
@@ -86,6 +86,72 @@ def facts_cut_off(src: Source) -> InputError | None:
     if opened is None or opened > text.rfind("<ix:"):
         return None
     return cut_off(src, "html", opened, "inside an inline XBRL document")
+
+
+def _tail(src: Source, tables: Sequence[Schedule], last: int) -> tuple[str, bool, str]:
+    """How the file ends after the last row (`Source.ends`: laid out, as the rows were read): from the
+    line after the row's, or from its last figure where its line goes on past the table into blocks of
+    its own (HTML written on a few long lines: an inline XBRL 10-K on one), HTML's blocks laid out as
+    lines (`_blocks_as_lines`), so that one rule reads a tail however its source lines are cut."""
+    column = _line_goes_on(src, tables, last)
+    after, whole, end = src.ends(last - 1, HEAD, TAIL, column) if column else src.ends(last, HEAD, TAIL)
+    return _blocks_as_lines(after), whole, _blocks_as_lines(end)
+
+
+def _line_goes_on(src: Source, tables: Sequence[Schedule], last: int) -> int | None:
+    """The column (of the line as typed) right after the last row's last figure on its line `last`,
+    where the line goes on past it into a block the table's row is not (a paragraph, a page's break,
+    the next row: `BLOCK_TAG`)."""
+    ends = [c.end_column for s in tables for p in s.periods for r in p.rows if _row_end(r) == last
+            for c in r.cells if c is not None and c.line == last]
+    if not ends:
+        return None
+    column = src.original_column(last, max(ends))
+    at, stop = src.lines.offset(last - 1) + column - 1, src.lines.offset(last) - 1
+    return column if BLOCK_TAG.search(src.joined(), at, min(stop, at + HEAD)) else None
+
+
+# A tag opening a block of HTML (a paragraph, a division, a line break or rule, a table or its row, a
+# heading, a list's item): where a browser sets what follows on a line of its own.
+BLOCK_TAG = lazy_compile(r"<(?:p|div|br|hr|table|tr|h[1-6]|li)\b", re.IGNORECASE)
+# The same tag with something printed before it on its source line (a line's indent is no print); in a
+# table, its rows' alone (a cell's paragraphs and line breaks, "Balance<br>at<br>End", are its row's line).
+BLOCK_INLINE = lazy_compile(r"(?<=\S)[ \t]*(?=<(?:p|div|br|hr|table|tr|h[1-6]|li)\b)", re.IGNORECASE)
+ROW_INLINE = lazy_compile(r"(?<=\S)[ \t]*(?=<(?:table|tr)\b)", re.IGNORECASE)
+TABLE_OPENED, TABLE_CLOSED = lazy_compile(r"<table\b", re.IGNORECASE), lazy_compile(r"</table\s*>", re.IGNORECASE)
+
+
+def _blocks_as_lines(text: str) -> str:
+    """HTML's text with each block that shares its source line with what is printed before it set on
+    a line of its own, as HTML written a block a line is (a table's rows, each a line): the tail's
+    readers read lines.  `text` may open inside a table (the rest of the schedule's: "</tr></table>")."""
+    if "<" not in text:
+        return text
+    pieces, at = [], 0
+    while at < len(text):
+        opened, closed = TABLE_OPENED.search(text, at), TABLE_CLOSED.search(text, at)
+        if closed is not None and (opened is None or closed.start() < opened.start()):  # (inside a table)
+            pieces.append(_laid(ROW_INLINE, text, at, closed.end()))
+            at = closed.end()
+            continue
+        stop = opened.start() if opened is not None else len(text)
+        pieces.append(_laid(BLOCK_INLINE, text, at, stop))
+        if opened is None:
+            break
+        closed = TABLE_CLOSED.search(text, opened.end())
+        pieces.append(_laid(ROW_INLINE, text, stop, closed.end() if closed is not None else len(text)))
+        at = closed.end() if closed is not None else len(text)
+    return "".join(pieces)
+
+
+def _laid(pattern: re.Pattern[str], text: str, start: int, stop: int) -> str:
+    """text[start:stop] with a line break where `pattern` finds one (it may look back before `start`)."""
+    pieces, at = [], start
+    for found in pattern.finditer(text, start, stop):
+        pieces += [text[at : found.start()], "\n"]
+        at = found.end()
+    pieces.append(text[at:stop])
+    return "".join(pieces)
 
 
 def _rows_lines(src: Source, schedules: Sequence[Schedule]) -> list[int]:
@@ -793,7 +859,7 @@ def _headings_again(src: Source, after: str, first_row: int) -> str | None:
         return None
     text = src.lines.text
     at = src.lines.offset(first_row - 1)
-    above = {" ".join(line.split()) for line in text[max(0, at - HEADINGS_BACK) : at].split("\n")}
+    above = {" ".join(line.split()) for line in _blocks_as_lines(text[max(0, at - HEADINGS_BACK) : at]).split("\n")}
     # (The headings typed again may be cut anywhere: wrapped by the filer's software, the last line
     # the file keeps is a heading's rest, "of period", or the column letters' "COLUMN G": the run of
     # lines at the end typed as they were above the first row tells, where one of them names a heading.)
