@@ -177,9 +177,15 @@ def _ending_refused(src: Source, after: str, whole: bool, end: str, tables: Sequ
     if ending == "prose" and whole:
         ending = _rows_announced(src, after, tables, first, last) or ending
     if ending not in ("prose", "nothing"):
-        raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
-                         "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+        raise _ends_cut(src, f"on {ending!r} after the schedule's last row, with nothing under it")
     return ending
+
+
+def _ends_cut(src: Source, how: str) -> InputError:
+    """The input error of a file that ends `how` ("on 'Year ended ...' after the schedule's last row, ..."),
+    its schedule's rows perhaps lost to a cut."""
+    return InputError(f"the file ends {how}: is it cut off? (rows of the schedule may be missing)", src.path,
+                      len(src.lines))
 
 
 def _refuse_document_cut(src: Source, opened: dict[Container, int], ending: str, after: str, whole: bool,
@@ -206,21 +212,18 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
         return
     row = _row_cut(tables, last) if last == len(src.lines) else None
     if row is not None:
-        raise InputError(f"the file ends inside the row {row!r}, no figure in its last column, with no line break after "
-                         "it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+        raise _ends_cut(src, f"inside the row {row!r}, no figure in its last column, with no line break after it")
     cut_short = _closing_cut_short(src, tables)
     if cut_short is not None:
-        raise InputError(f"the file ends inside the row {cut_short[0]!r}, its balance at end reading {cut_short[1]!r}, the "
-                         f"first digits of the {cut_short[2]} its figures make, with no line break after it: is it cut "
-                         "off? (rows of the schedule may be missing)", src.path, len(src.lines))
+        raise _ends_cut(src, f"inside the row {cut_short[0]!r}, its balance at end reading {cut_short[1]!r}, the first "
+                             f"digits of the {cut_short[2]} its figures make, with no line break after it")
     kept, _, cut = after.rpartition("\n")
     if _reads_whole(cut) or not _cut_shown(src, cut):
         return
     ending = _ending_refused(src, kept, whole, end.rpartition("\n")[0], tables, marks, first, last)
     if ending == "nothing" or _account_caption_last(kept) or _notes_only(kept, marks) or _few_lines_only(kept):
         line = " ".join(_prose(cut).split())
-        raise InputError(f"the file ends inside the line {line!r}, right after the schedule, with no line break "
-                         "after it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+        raise _ends_cut(src, f"inside the line {line!r}, right after the schedule, with no line break after it")
 
 
 def _cut_shown(src: Source, cut: str) -> bool:
@@ -321,9 +324,8 @@ def _refuse_rows_lost(src: Source, tables: Sequence[Schedule], last: int) -> Non
                          "each run of rows is cannot be told)", src.path, len(src.lines))
     cut = _fold_lost(tables, last)
     if cut is not None:
-        raise InputError(f"the file ends on the row {cut!r} with no figure in its last column, which every other row "
-                         "prints on the line below its own: is it cut off? (rows of the schedule may be missing)",
-                         src.path, len(src.lines))
+        raise _ends_cut(src, f"on the row {cut!r} with no figure in its last column, which every other row prints "
+                             "on the line below its own")
 
 
 def _rows_announced(src: Source, after: str, tables: Sequence[Schedule], first_row: int, last_row: int) -> str | None:
@@ -404,7 +406,7 @@ def _ending(after: str, whole: bool, end: str, marks: frozenset[str]) -> str:
         head = _prose(after)
         continued = CONTINUED_LINE.finditer(head) if CONTINUED_WORD.search(head) else iter(())
         title = next((m for m in continued if TITLE_WORDS.search(m.group())), None)
-        if title and not _figures_under(head, title.end()) and not _notes_run_over(head, title.end(), marks):
+        if title and _nothing_under(head, title.end(), marks):
             return " ".join(title.group().split())
         cut_title = _last_title(head, marks)
         if cut_title is not None:
@@ -458,8 +460,8 @@ def _running_head_only(end: str, marks: frozenset[str]) -> Optional[str]:
     if not heads:
         return None
     # (The notes under the title typed again, a company's name above it or not.)
-    title = next((at for at, line in enumerate(lines) if _title_again(line)), 0)
-    return None if _notes_under_head(lines[title:], marks) else lines[-1]
+    title = _title_line(lines)
+    return None if _notes_under_head(lines[title or 0 :], marks) else lines[-1]
 
 
 # A line that is the schedule's title and nothing else ("SCHEDULE II",
@@ -482,10 +484,16 @@ def _last_title(head: str, marks: frozenset[str]) -> str | None:
     title = None
     for title in TITLE_ONLY.finditer(head):
         pass
-    if title is None or _figures_under(head, title.end()) or _notes_run_over(head, title.end(), marks):
+    if title is None or not _nothing_under(head, title.end(), marks):
         return None
     under = _word_lines(head[title.end():])
     return " ".join(title.group().split()) if len(under) <= TITLE_BLOCK else None
+
+
+def _nothing_under(head: str, at: int, marks: frozenset[str]) -> bool:
+    """Whether a title typed again (ending at `at` in `head`) has nothing a page prints under it: no table
+    of figures (`_figures_under`), nor the schedule's notes run over (`_notes_run_over`)."""
+    return not (_figures_under(head, at) or _notes_run_over(head, at, marks))
 
 
 def _notes_run_over(head: str, at: int, marks: frozenset[str]) -> bool:
@@ -514,6 +522,11 @@ def _title_again(line: str) -> bool:
 
 
 CONTINUED_ALONE = re.compile(r"^\W*continued\W*$", re.IGNORECASE)
+
+
+def _title_line(lines: list[str]) -> int | None:
+    """The index of the first of `lines` that is the schedule's title typed again (`_title_again`)."""
+    return next((at for at, line in enumerate(lines) if _title_again(line)), None)
 
 
 # An amount as a table's cell prints it, grouped by thousands ("12,345", "(1,200)"): not a date's
@@ -683,7 +696,7 @@ def _notes_only(after: str, marks: frozenset[str]) -> bool:
     title typed again (`_notes_run_over`): in a document opened and never closed, the file
     ends under the table's notes, the tables after them lost (a whole document goes on, or closes)."""
     lines = _lines_after(NOTES_TABLE.sub(r"\1", after) if ":" in after else after)
-    head = next((at for at, line in enumerate(lines) if _title_again(line)), None)
+    head = _title_line(lines)
     if head is not None and _notes_under_head(lines[head:], marks):
         return all(_is_note(line) for line in lines[:head])
     return bool(lines) and all(_is_note(line) for line in lines)
