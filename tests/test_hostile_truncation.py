@@ -910,3 +910,20 @@ def test_notes_marked_only_in_the_headings_under_a_running_head_are_no_cut():
     unmarked = text.replace("Accounts (1)</td>", "Accounts</td>").replace("Deductions (2)</td>", "Deductions</td>")
     error = check(unmarked, name).error
     assert error is not None and "(continued)" in error.message and "cut off" in error.message
+
+
+@pytest.mark.parametrize("ending", ["  Reserve for warranty costs          465", "  Reserve for warranty costs   ",
+                                    "  Reserve for warranty costs          465           310"])
+def test_a_file_cut_after_a_rows_label_and_first_figures_is_an_input_error(ending):
+    """(s46-ends; s45 cuts2's fuzz: wrenfield-tool-1995, footnotes typed between rows, cut in the second
+    row.)  The file ends on the next row's label and the gap before its figures, or a figure or two set in
+    the table's columns, no line break after it: the row is no row the reading takes (fewer figures than
+    the columns), so the first row read alone passed clean (831543a1).  A row begun: refused."""
+    path = FIXTURES / "wrenfield-tool-1995-typed-footnotes-between-rows.txt"
+    text = path.read_text()
+    at = text.index("  Reserve for warranty costs")
+    cut = check(text[:at] + ending, path.name)
+    assert cut.error is not None and "'Reserve for warranty costs" in cut.error.message, cut.error
+    assert "cut off" in cut.error.message
+    # (with its line break, the line is no cut's: a whole file's last line; the row whole, read)
+    assert check(text[: text.index("\n", at) + 1], path.name).error is None

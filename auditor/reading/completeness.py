@@ -218,12 +218,34 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
         raise _ends_cut(src, f"inside the row {cut_short[0]!r}, its balance at end reading {cut_short[1]!r}, the first "
                              f"digits of the {cut_short[2]} its figures make, with no line break after it")
     kept, _, cut = after.rpartition("\n")
+    begun = _row_begun(cut, tables)
+    if begun is not None:
+        raise _ends_cut(src, f"inside the line {begun!r}, a row's label and fewer figures than its columns, with no "
+                             "line break after it")
     if _reads_whole(cut) or not _cut_shown(src, cut):
         return
     ending = _ending_refused(src, kept, whole, end.rpartition("\n")[0], tables, marks, first, last)
     if ending == "nothing" or _account_caption_last(kept) or _notes_only(kept, marks) or _few_lines_only(kept):
         line = " ".join(_prose(cut).split())
         raise _ends_cut(src, f"inside the line {line!r}, right after the schedule, with no line break after it")
+
+
+def _row_begun(cut: str, schedules: Sequence[Schedule]) -> str | None:
+    """The file's last line, cut through (no line break after it), where it is a row's start in a table
+    printing its labels beside their figures: a label, then the gap before the figures and fewer figures
+    than the columns, each in the columns' span ("Reserve for warranty costs          465"), the row's
+    other figures lost to the cut (a row the reading takes is no line after the last row; a whole file's
+    last line ends on a word, a sentence, a figure of a whole row)."""
+    tables = [s for s in schedules if s.columns]
+    line = cut.rstrip()
+    figures = list(ROW_FIGURE.finditer(line))
+    label = cut[: figures[0].start()] if figures else cut
+    if not tables or _phrase(label) is None or not label.endswith("  "):
+        return None
+    first_column = min(s.columns[0].start for s in tables)
+    if len(figures) >= min(len(s.columns) for s in tables) or figures and figures[0].start() + 1 < first_column - 1:
+        return None
+    return " ".join(line.split())
 
 
 def _cut_shown(src: Source, cut: str) -> bool:
