@@ -87,11 +87,14 @@ class Source:
         text = self.lines.text.expandtabs(TAB)
         return text, line_starts(text)
 
-    def ends(self, line: int, head: int, tail: int) -> tuple[str, bool, str]:
+    def ends(self, line: int, head: int, tail: int, column: int = 1) -> tuple[str, bool, str]:
         """How the file ends, laid out (tabs expanded): the first `head`
-        characters from line `line` (0-based) on, whether that is all of it,
-        and the last `tail` characters.  Only those pieces are laid out."""
-        text, at = self.lines.text, self.lines.offset(line)
+        characters from line `line` (0-based) on, from its `column` (1-based, of
+        the line as typed: a line going on past where its reader stopped),
+        whether that is all of it, and the last `tail` characters.  Only those
+        pieces are laid out (from a column, the first line's tabs stop as if it
+        started there)."""
+        text, at = self.lines.text, self.lines.offset(line) + column - 1
         if not self.lines.tabs:
             return text[at : at + head], len(text) - at <= head, text[-tail:]
         # (Laid out from a line's start, a piece's columns are the whole's; it

@@ -856,3 +856,74 @@ def test_a_running_head_over_notes_of_no_printed_marker_or_a_document_cut_under_
     if name.endswith(".htm"):
         error = check(text[: text.index("</body>")], name).error
         assert error is not None and "right after the schedule" in error.message
+
+
+ONE_LINE_NOTES = ("html/quillane-valve-2009-notes-after-page-break-on-one-source-line-under-running-head-clean.htm",
+                  "html/tamsworth-cable-2023-ixbrl-on-few-lines-notes-after-page-break-under-running-head-clean.htm")
+
+
+def _layouts(text: str) -> dict[str, str]:
+    """An HTML file as filing software may cut it into source lines: as it is, all after the table on one
+    line, the whole file on one line (the table's last row and all after it sharing a line)."""
+    table = text.rindex("</table>")
+    return {"as is": text, "tail on one line": text[:table] + text[table:].replace("\n", ""),
+            "one line": text.replace("\n", "")}
+
+
+@pytest.mark.parametrize("name", ONE_LINE_NOTES + RUNNING_HEAD_NOTES[1:])
+def test_a_running_head_over_the_notes_on_few_source_lines_is_no_cut(name):
+    """(s46-ends.)  HTML written on a few long source lines (2000s HTML, inline XBRL as filing software
+    writes it): the page's break, the running head and the notes on ONE source line were read as one
+    line ending on the head, refused as cut off (831543a1: the inline XBRL table set aside, its facts
+    checked alone); the check lays HTML's blocks out as lines, so each layout reads as the first."""
+    for layout, text in _layouts((FIXTURES / name).read_text()).items():
+        result = check(text, name)
+        assert result.error is None and not result.findings, (layout, result.error, result.findings)
+
+
+@pytest.mark.parametrize("name", ONE_LINE_NOTES + RUNNING_HEAD_NOTES[1:])
+def test_a_running_head_over_a_lost_page_on_few_source_lines_is_cut_off(name):
+    """Laid on few source lines, a cut shows as it does a block a line: the head over notes naming no
+    marker the schedule prints (another page's), the head alone (its page lost: the whole file on one
+    line read it on 831543a1, its document closing on the last row's line), the document never closed."""
+    text = (FIXTURES / name).read_text()
+    notes = re.compile(r"<(p|div) style=\"font-size:8pt\">.*?</\1>")
+    other = notes.sub(lambda m: m.group().replace("(1)", "(3)").replace("(2)", "(4)").replace("(a)", "(4)"), text)
+    head_only = notes.sub("", text)
+    unclosed = text[: text.rindex("</body>")]
+    for case, cut in (("other marks", other), ("head only", head_only), ("unclosed", unclosed)):
+        for layout, laid in _layouts(cut).items():
+            result = check(laid, name)
+            # (inline XBRL: the cut table set aside, its facts checked instead, the cut named)
+            said = [result.error.message] if result.error else [f.message for f in result.findings]
+            assert any("cut off" in message for message in said), (case, layout, said)
+
+
+def test_notes_marked_only_in_the_headings_under_a_running_head_are_no_cut():
+    """(s46-ends.)  The notes' markers printed only in the column headings ("Charged to Other Accounts (1)",
+    "Deductions (2)"), none beside a figure: a marker the schedule prints anywhere names its notes
+    (831543a1 counted the rows' alone, and refused the head as a lost page's).  Marked nowhere, the
+    head still shows the cut."""
+    name = "html/ormsby-lamp-2005-notes-marked-in-headings-after-page-break-under-running-head-clean.htm"
+    text = (FIXTURES / name).read_text()
+    assert check(text, name).error is None
+    unmarked = text.replace("Accounts (1)</td>", "Accounts</td>").replace("Deductions (2)</td>", "Deductions</td>")
+    error = check(unmarked, name).error
+    assert error is not None and "(continued)" in error.message and "cut off" in error.message
+
+
+@pytest.mark.parametrize("ending", ["  Reserve for warranty costs          465", "  Reserve for warranty costs   ",
+                                    "  Reserve for warranty costs          465           310"])
+def test_a_file_cut_after_a_rows_label_and_first_figures_is_an_input_error(ending):
+    """(s46-ends; s45 cuts2's fuzz: wrenfield-tool-1995, footnotes typed between rows, cut in the second
+    row.)  The file ends on the next row's label and the gap before its figures, or a figure or two set in
+    the table's columns, no line break after it: the row is no row the reading takes (fewer figures than
+    the columns), so the first row read alone passed clean (831543a1).  A row begun: refused."""
+    path = FIXTURES / "wrenfield-tool-1995-typed-footnotes-between-rows.txt"
+    text = path.read_text()
+    at = text.index("  Reserve for warranty costs")
+    cut = check(text[:at] + ending, path.name)
+    assert cut.error is not None and "'Reserve for warranty costs" in cut.error.message, cut.error
+    assert "cut off" in cut.error.message
+    # (with its line break, the line is no cut's: a whole file's last line; the row whole, read)
+    assert check(text[: text.index("\n", at) + 1], path.name).error is None

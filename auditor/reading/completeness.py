@@ -60,7 +60,7 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
             raise cut_off(src, kind, opened[kind], "inside a table")
     first, last = min(rows), max(rows)
     tables = [s for s in schedules if s.source == "table"]
-    after, whole, end = src.ends(last, HEAD, TAIL)  # (laid out, as the rows were read)
+    after, whole, end = _tail(src, tables, last)
     marks = _marks(tables)
     ending = _ending_refused(src, after, whole, end, tables, marks, first, last)
     _refuse_line_cut(src, after, whole, end, tables, marks, first, last)
@@ -88,6 +88,72 @@ def facts_cut_off(src: Source) -> InputError | None:
     return cut_off(src, "html", opened, "inside an inline XBRL document")
 
 
+def _tail(src: Source, tables: Sequence[Schedule], last: int) -> tuple[str, bool, str]:
+    """How the file ends after the last row (`Source.ends`: laid out, as the rows were read): from the
+    line after the row's, or from its last figure where its line goes on past the table into blocks of
+    its own (HTML written on a few long lines: an inline XBRL 10-K on one), HTML's blocks laid out as
+    lines (`_blocks_as_lines`), so that one rule reads a tail however its source lines are cut."""
+    column = _line_goes_on(src, tables, last)
+    after, whole, end = src.ends(last - 1, HEAD, TAIL, column) if column else src.ends(last, HEAD, TAIL)
+    return _blocks_as_lines(after), whole, _blocks_as_lines(end)
+
+
+def _line_goes_on(src: Source, tables: Sequence[Schedule], last: int) -> int | None:
+    """The column (of the line as typed) right after the last row's last figure on its line `last`,
+    where the line goes on past it into a block the table's row is not (a paragraph, a page's break,
+    the next row: `BLOCK_TAG`)."""
+    ends = [c.end_column for s in tables for p in s.periods for r in p.rows if _row_end(r) == last
+            for c in r.cells if c is not None and c.line == last]
+    if not ends:
+        return None
+    column = src.original_column(last, max(ends))
+    at, stop = src.lines.offset(last - 1) + column - 1, src.lines.offset(last) - 1
+    return column if BLOCK_TAG.search(src.joined(), at, min(stop, at + HEAD)) else None
+
+
+# A tag opening a block of HTML (a paragraph, a division, a line break or rule, a table or its row, a
+# heading, a list's item): where a browser sets what follows on a line of its own.
+BLOCK_TAG = lazy_compile(r"<(?:p|div|br|hr|table|tr|h[1-6]|li)\b", re.IGNORECASE)
+# The same tag with something printed before it on its source line (a line's indent is no print); in a
+# table, its rows' alone (a cell's paragraphs and line breaks, "Balance<br>at<br>End", are its row's line).
+BLOCK_INLINE = lazy_compile(r"(?<=\S)[ \t]*(?=<(?:p|div|br|hr|table|tr|h[1-6]|li)\b)", re.IGNORECASE)
+ROW_INLINE = lazy_compile(r"(?<=\S)[ \t]*(?=<(?:table|tr)\b)", re.IGNORECASE)
+TABLE_OPENED, TABLE_CLOSED = lazy_compile(r"<table\b", re.IGNORECASE), lazy_compile(r"</table\s*>", re.IGNORECASE)
+
+
+def _blocks_as_lines(text: str) -> str:
+    """HTML's text with each block that shares its source line with what is printed before it set on
+    a line of its own, as HTML written a block a line is (a table's rows, each a line): the tail's
+    readers read lines.  `text` may open inside a table (the rest of the schedule's: "</tr></table>")."""
+    if "<" not in text:
+        return text
+    pieces, at = [], 0
+    while at < len(text):
+        opened, closed = TABLE_OPENED.search(text, at), TABLE_CLOSED.search(text, at)
+        if closed is not None and (opened is None or closed.start() < opened.start()):  # (inside a table)
+            pieces.append(_laid(ROW_INLINE, text, at, closed.end()))
+            at = closed.end()
+            continue
+        stop = opened.start() if opened is not None else len(text)
+        pieces.append(_laid(BLOCK_INLINE, text, at, stop))
+        if opened is None:
+            break
+        closed = TABLE_CLOSED.search(text, opened.end())
+        pieces.append(_laid(ROW_INLINE, text, stop, closed.end() if closed is not None else len(text)))
+        at = closed.end() if closed is not None else len(text)
+    return "".join(pieces)
+
+
+def _laid(pattern: re.Pattern[str], text: str, start: int, stop: int) -> str:
+    """text[start:stop] with a line break where `pattern` finds one (it may look back before `start`)."""
+    pieces, at = [], start
+    for found in pattern.finditer(text, start, stop):
+        pieces += [text[at : found.start()], "\n"]
+        at = found.end()
+    pieces.append(text[at:stop])
+    return "".join(pieces)
+
+
 def _rows_lines(src: Source, schedules: Sequence[Schedule]) -> list[int]:
     """The lines the tables' rows end on, and their periods' captions' (a period captioned under
     its rows, "Year ended ..." as a footer, ends where its caption does), each within the file."""
@@ -111,9 +177,15 @@ def _ending_refused(src: Source, after: str, whole: bool, end: str, tables: Sequ
     if ending == "prose" and whole:
         ending = _rows_announced(src, after, tables, first, last) or ending
     if ending not in ("prose", "nothing"):
-        raise InputError(f"the file ends on {ending!r} after the schedule's last row, with nothing under it: "
-                         "is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+        raise _ends_cut(src, f"on {ending!r} after the schedule's last row, with nothing under it")
     return ending
+
+
+def _ends_cut(src: Source, how: str) -> InputError:
+    """The input error of a file that ends `how` ("on 'Year ended ...' after the schedule's last row, ..."),
+    its schedule's rows perhaps lost to a cut."""
+    return InputError(f"the file ends {how}: is it cut off? (rows of the schedule may be missing)", src.path,
+                      len(src.lines))
 
 
 def _refuse_document_cut(src: Source, opened: dict[Container, int], ending: str, after: str, whole: bool,
@@ -140,21 +212,40 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
         return
     row = _row_cut(tables, last) if last == len(src.lines) else None
     if row is not None:
-        raise InputError(f"the file ends inside the row {row!r}, no figure in its last column, with no line break after "
-                         "it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+        raise _ends_cut(src, f"inside the row {row!r}, no figure in its last column, with no line break after it")
     cut_short = _closing_cut_short(src, tables)
     if cut_short is not None:
-        raise InputError(f"the file ends inside the row {cut_short[0]!r}, its balance at end reading {cut_short[1]!r}, the "
-                         f"first digits of the {cut_short[2]} its figures make, with no line break after it: is it cut "
-                         "off? (rows of the schedule may be missing)", src.path, len(src.lines))
+        raise _ends_cut(src, f"inside the row {cut_short[0]!r}, its balance at end reading {cut_short[1]!r}, the first "
+                             f"digits of the {cut_short[2]} its figures make, with no line break after it")
     kept, _, cut = after.rpartition("\n")
+    begun = _row_begun(cut, tables)
+    if begun is not None:
+        raise _ends_cut(src, f"inside the line {begun!r}, a row's label and fewer figures than its columns, with no "
+                             "line break after it")
     if _reads_whole(cut) or not _cut_shown(src, cut):
         return
     ending = _ending_refused(src, kept, whole, end.rpartition("\n")[0], tables, marks, first, last)
     if ending == "nothing" or _account_caption_last(kept) or _notes_only(kept, marks) or _few_lines_only(kept):
         line = " ".join(_prose(cut).split())
-        raise InputError(f"the file ends inside the line {line!r}, right after the schedule, with no line break "
-                         "after it: is it cut off? (rows of the schedule may be missing)", src.path, len(src.lines))
+        raise _ends_cut(src, f"inside the line {line!r}, right after the schedule, with no line break after it")
+
+
+def _row_begun(cut: str, schedules: Sequence[Schedule]) -> str | None:
+    """The file's last line, cut through (no line break after it), where it is a row's start in a table
+    printing its labels beside their figures: a label, then the gap before the figures and fewer figures
+    than the columns, each in the columns' span ("Reserve for warranty costs          465"), the row's
+    other figures lost to the cut (a row the reading takes is no line after the last row; a whole file's
+    last line ends on a word, a sentence, a figure of a whole row)."""
+    tables = [s for s in schedules if s.columns]
+    line = cut.rstrip()
+    figures = list(ROW_FIGURE.finditer(line))
+    label = cut[: figures[0].start()] if figures else cut
+    if not tables or _phrase(label) is None or not label.endswith("  "):
+        return None
+    first_column = min(s.columns[0].start for s in tables)
+    if len(figures) >= min(len(s.columns) for s in tables) or figures and figures[0].start() + 1 < first_column - 1:
+        return None
+    return " ".join(line.split())
 
 
 def _cut_shown(src: Source, cut: str) -> bool:
@@ -255,9 +346,8 @@ def _refuse_rows_lost(src: Source, tables: Sequence[Schedule], last: int) -> Non
                          "each run of rows is cannot be told)", src.path, len(src.lines))
     cut = _fold_lost(tables, last)
     if cut is not None:
-        raise InputError(f"the file ends on the row {cut!r} with no figure in its last column, which every other row "
-                         "prints on the line below its own: is it cut off? (rows of the schedule may be missing)",
-                         src.path, len(src.lines))
+        raise _ends_cut(src, f"on the row {cut!r} with no figure in its last column, which every other row prints "
+                             "on the line below its own")
 
 
 def _rows_announced(src: Source, after: str, tables: Sequence[Schedule], first_row: int, last_row: int) -> str | None:
@@ -338,7 +428,7 @@ def _ending(after: str, whole: bool, end: str, marks: frozenset[str]) -> str:
         head = _prose(after)
         continued = CONTINUED_LINE.finditer(head) if CONTINUED_WORD.search(head) else iter(())
         title = next((m for m in continued if TITLE_WORDS.search(m.group())), None)
-        if title and not _figures_under(head, title.end()) and not _notes_run_over(head, title.end(), marks):
+        if title and _nothing_under(head, title.end(), marks):
             return " ".join(title.group().split())
         cut_title = _last_title(head, marks)
         if cut_title is not None:
@@ -392,8 +482,8 @@ def _running_head_only(end: str, marks: frozenset[str]) -> Optional[str]:
     if not heads:
         return None
     # (The notes under the title typed again, a company's name above it or not.)
-    title = next((at for at, line in enumerate(lines) if _title_again(line)), 0)
-    return None if _notes_under_head(lines[title:], marks) else lines[-1]
+    title = _title_line(lines)
+    return None if _notes_under_head(lines[title or 0 :], marks) else lines[-1]
 
 
 # A line that is the schedule's title and nothing else ("SCHEDULE II",
@@ -416,10 +506,16 @@ def _last_title(head: str, marks: frozenset[str]) -> str | None:
     title = None
     for title in TITLE_ONLY.finditer(head):
         pass
-    if title is None or _figures_under(head, title.end()) or _notes_run_over(head, title.end(), marks):
+    if title is None or not _nothing_under(head, title.end(), marks):
         return None
     under = _word_lines(head[title.end():])
     return " ".join(title.group().split()) if len(under) <= TITLE_BLOCK else None
+
+
+def _nothing_under(head: str, at: int, marks: frozenset[str]) -> bool:
+    """Whether a title typed again (ending at `at` in `head`) has nothing a page prints under it: no table
+    of figures (`_figures_under`), nor the schedule's notes run over (`_notes_run_over`)."""
+    return not (_figures_under(head, at) or _notes_run_over(head, at, marks))
 
 
 def _notes_run_over(head: str, at: int, marks: frozenset[str]) -> bool:
@@ -448,6 +544,11 @@ def _title_again(line: str) -> bool:
 
 
 CONTINUED_ALONE = re.compile(r"^\W*continued\W*$", re.IGNORECASE)
+
+
+def _title_line(lines: list[str]) -> int | None:
+    """The index of the first of `lines` that is the schedule's title typed again (`_title_again`)."""
+    return next((at for at, line in enumerate(lines) if _title_again(line)), None)
 
 
 # An amount as a table's cell prints it, grouped by thousands ("12,345", "(1,200)"): not a date's
@@ -617,7 +718,7 @@ def _notes_only(after: str, marks: frozenset[str]) -> bool:
     title typed again (`_notes_run_over`): in a document opened and never closed, the file
     ends under the table's notes, the tables after them lost (a whole document goes on, or closes)."""
     lines = _lines_after(NOTES_TABLE.sub(r"\1", after) if ":" in after else after)
-    head = next((at for at, line in enumerate(lines) if _title_again(line)), None)
+    head = _title_line(lines)
     if head is not None and _notes_under_head(lines[head:], marks):
         return all(_is_note(line) for line in lines[:head])
     return bool(lines) and all(_is_note(line) for line in lines)
@@ -793,7 +894,7 @@ def _headings_again(src: Source, after: str, first_row: int) -> str | None:
         return None
     text = src.lines.text
     at = src.lines.offset(first_row - 1)
-    above = {" ".join(line.split()) for line in text[max(0, at - HEADINGS_BACK) : at].split("\n")}
+    above = {" ".join(line.split()) for line in _blocks_as_lines(text[max(0, at - HEADINGS_BACK) : at]).split("\n")}
     # (The headings typed again may be cut anywhere: wrapped by the filer's software, the last line
     # the file keeps is a heading's rest, "of period", or the column letters' "COLUMN G": the run of
     # lines at the end typed as they were above the first row tells, where one of them names a heading.)
@@ -820,8 +921,17 @@ def _table_notes_only(after: str, schedules: Sequence[Schedule], notes_inside: b
 
 
 def _marks(schedules: Sequence[Schedule]) -> frozenset[str]:
-    """The footnote marks the schedule's rows print, beside labels or figures ("37 (1)": "1")."""
-    return frozenset(mark for s in schedules for p in s.periods for r in p.rows for mark in _row_marks(r))
+    """The footnote marks the schedule prints: beside its rows' labels or figures ("37 (1)": "1"), or in
+    its column headings and periods' captions ("Charged to Other Accounts (1)", a note on every figure
+    under it printed once over them)."""
+    rows = {mark for s in schedules for p in s.periods for r in p.rows for mark in _row_marks(r)}
+    headings = (text for s in schedules for text in (s.label_heading, *(c.heading for c in s.columns),
+                                                     *(p.label for p in s.periods)))
+    return frozenset(rows | {m.group().strip("()").lower() for text in headings for m in HEADING_MARK.finditer(text)})
+
+
+# A note's mark in a heading or caption: "(1)", "(a)", "*" ("Deductions*"); not "(in thousands)".
+HEADING_MARK = lazy_compile(r"\(\w{1,2}\)|\*")
 
 
 def _row_marks(row: Row) -> set[str]:
