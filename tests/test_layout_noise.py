@@ -455,7 +455,12 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # (s46-wrap3: brindlecombe, wrapped whole at 72, each row's figures wrapped off its label's line
                  # twice: the page's headings between a row's rests, as pellingham; refused, never read otherwise.)
                  *((f"brindlecombe-orchards-2004-rows-wrapped-twice-under-labels-alone-wrapped-at-72-{kind}.txt",
-                    "page break within a period") for kind in ("clean", "total-typo"))}
+                    "page break within a period") for kind in ("clean", "total-typo")),
+                 # (s46-wrap3: quillfield, wrapped whole at 72, a column blank in every row, its periods' first
+                 # rows wrapped twice: the separators taken off, as larchmont, its rows' cut lines no longer
+                 # reaching the width.  Refused, never read otherwise.)
+                 *((f"quillfield-instruments-2000-row-wrapped-twice-beside-a-blank-column-wrapped-at-72-{kind}.txt",
+                    "without thousands separators") for kind in ("clean", "deductions-typo"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.
@@ -539,7 +544,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # edit to break under, as halvorsen; tarrow (s45-twice2): likewise, paged already under its second caption;
     # corvane (s45-twice2): each row on three lines, likewise; hartwell (s45-twice2): one row a period, each
     # on three lines, as ravensmoor, and no two rows of a period to break between; brindlecombe (s46-wrap3):
-    # each row on three lines, its label's alone, as corvane.)
+    # each row on three lines, its label's alone, as corvane; quillfield (s46-wrap3): each period's first row
+    # on three lines, likewise.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -559,7 +565,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("talliver", "periods"), ("oberlin", "periods"),
                         ("hollinsworth", "periods"), ("quenmoor", "periods"), ("tarrow", "periods"),
                         ("corvane", "periods"), ("hartwell", "period"), ("hartwell", "periods"),
-                        ("brindlecombe", "periods")} | transposed
+                        ("brindlecombe", "periods"), ("quillfield", "period")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

@@ -113,9 +113,9 @@ def test_tables_whose_headings_wrapped_too_are_read_where_the_headings_place_ali
 # to show the cut, taken where the row holds fewer figures than the table's fullest without it (a rest's rest
 # placed under the rule's runs; a rest wrapped once, exactly the fullest with it); a label's dash no figure of
 # its row's, "Deferred Tax Assets—Valuation Allowance", when a rest's rest is placed: harsco-2022; s46-wrap3:
-# 1,720, 0 wrong, 8 refused: a label alone, every figure wrapped off it, twice, joined from both rests under the
-# rule's runs, cca-industries-2013 at 72).  Left refused (8): cik854775-fy2000 at 72 (a row wrapped twice beside
-# a column blank in every row: the rule's runs one more than its figures).
+# 1,728, 0 wrong, 0 refused: a label alone, every figure wrapped off it, twice, joined from both rests under the
+# rule's runs, cca-industries-2013 at 72; a row wrapped twice beside a column blank in every row, its rest's
+# figures under the one choice of the rule's runs their spacing fits, cik854775-fy2000 at 72).
 READ_MARKED = {
     ("wrap-80-rows-marks-glued", "text-tagged"): 36, ("wrap-80-rows-marks-glued", "text-untagged"): 36,
     ("wrap-80-rows-marks-apart", "text-tagged"): 36, ("wrap-80-rows-marks-apart", "text-untagged"): 36,
@@ -139,8 +139,8 @@ READ_MARKED = {
     ("wrap-72-rows-marks-digit-apart", "text-tagged"): 36, ("wrap-72-rows-marks-digit-apart", "text-untagged"): 36,
     ("wrap-72-rows-marks-slash", "text-tagged"): 36, ("wrap-72-rows-marks-slash", "text-untagged"): 36,
     ("wrap-72-rows-marks-star", "text-tagged"): 36, ("wrap-72-rows-marks-star", "text-untagged"): 36,
-    ("wrap-72-rows-marks-glued-over", "text-tagged"): 34, ("wrap-72-rows-marks-glued-over", "text-untagged"): 34,
-    ("wrap-72-rows-marks-apart-over", "text-tagged"): 34, ("wrap-72-rows-marks-apart-over", "text-untagged"): 34,
+    ("wrap-72-rows-marks-glued-over", "text-tagged"): 36, ("wrap-72-rows-marks-glued-over", "text-untagged"): 36,
+    ("wrap-72-rows-marks-apart-over", "text-tagged"): 36, ("wrap-72-rows-marks-apart-over", "text-untagged"): 36,
 }
 
 
@@ -165,10 +165,10 @@ def test_wrapped_rows_whose_figures_carry_footnote_markers_are_never_misread(hab
 # a marker alone on the line under a rest, "(b)", joined to it as its rest's rest; s45-twice2: 1,694, 0 wrong,
 # 34 refused: a heading line cut right after a marker, "(2)", its words going on over the marker's column; a
 # heading word alone past the width, "ADDITIONS", no cut line; a waiting rest's rest tried with its rest only;
-# s46-wrap3: 1,708, 0 wrong, 20 refused: a label alone, every figure wrapped off it, twice, joined from both
+# s46-wrap3: 1,716, 0 wrong, 12 refused: a label alone, every figure wrapped off it, twice, joined from both
 # rests under the runs of a rule among the rows the software left whole; the headings' rests set back where such
 # a rule shows the edge; a rest's rest's marker's place told by the rows that tell it: cca-industries-2013 and
-# trimas-2001 at 72 to 80),
+# trimas-2001 at 72 to 80; a row wrapped twice beside a column blank in every row, cik854775-fy2000 at 72),
 # and misread exactly the cases named in MISREAD_MARKED_HEADINGS (a fix takes them off; a new misreading
 # fails).
 READ_MARKED_HEADINGS = {
@@ -194,8 +194,8 @@ READ_MARKED_HEADINGS = {
     ("wrap-72-marks-digit-apart", "text-tagged"): 36, ("wrap-72-marks-digit-apart", "text-untagged"): 36,
     ("wrap-72-marks-slash", "text-tagged"): 36, ("wrap-72-marks-slash", "text-untagged"): 36,
     ("wrap-72-marks-star", "text-tagged"): 36, ("wrap-72-marks-star", "text-untagged"): 36,
-    ("wrap-72-marks-glued-over", "text-tagged"): 33, ("wrap-72-marks-glued-over", "text-untagged"): 33,
-    ("wrap-72-marks-apart-over", "text-tagged"): 31, ("wrap-72-marks-apart-over", "text-untagged"): 33,
+    ("wrap-72-marks-glued-over", "text-tagged"): 35, ("wrap-72-marks-glued-over", "text-untagged"): 35,
+    ("wrap-72-marks-apart-over", "text-tagged"): 33, ("wrap-72-marks-apart-over", "text-untagged"): 35,
 }
 # Known misreadings of class (d): none since s42-markheads (cca-industries-2013's markers hanging past their
 # columns widened them past the headings' rule, its rest left a line of its own: "COSTS AND" read over the
@@ -989,6 +989,27 @@ def test_rows_wrapped_twice_under_labels_alone_are_joined_under_the_runs_of_a_ru
     assert [str(cell.value) for cell in doubtful.cells] == ["41275", "18930", "7114", "53091"]
     assert [(cell.line, cell.column) for cell in doubtful.cells] == [
         (alone + 2, 1), (alone + 2, 29), (alone + 2, 56), (alone + 3, 1)]
+
+
+TWICE_BESIDE_BLANK = FIXTURES / "quillfield-instruments-2000-row-wrapped-twice-beside-a-blank-column-wrapped-at-72-clean.txt"
+
+
+def test_a_row_wrapped_twice_beside_a_column_blank_in_every_row_is_set_under_the_runs_its_spacing_fits():
+    """A row wrapped twice at 72 ("$ 3,482" / "$ 21,907 ... $ 19,655 (a)   $" / "5,734 (b)"), the "charged to
+    other accounts" column blank in every row: the headings' rule has a run more than the row's figures, and
+    its rest's figures are set under the one choice of runs their spacing fits, the blank column between them
+    (refused before s46-wrap3: "no rule under the headings shows a run for each of its columns")."""
+    text = TWICE_BESIDE_BLANK.read_text()
+    lines = text.split("\n")
+    rest = next(n for n, line in enumerate(lines, 1) if line.startswith("$   21,907"))
+    assert lines[rest] == "5,734 (b)"
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns][1:4] == [
+        "CHARGED TO COSTS AND EXPENSES", "CHARGED TO OTHER ACCOUNTS", "DEDUCTIONS"]
+    first = result.schedules[0].periods[0].rows[0]
+    assert [cell and (str(cell.value), cell.line, cell.column) for cell in first.cells] == [
+        ("3482", rest - 1, 65), ("21907", rest, 5), None, ("19655", rest, 47), ("5734", rest + 1, 1)]
 
 
 def test_a_heading_word_alone_past_the_width_is_no_cut_line():

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import combinations
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
@@ -386,9 +387,9 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
         last = max(last, found[-1].line)
         block = list(lines[region.first - 1 : last])
     first_row = min([found[0].at] + [n - 1 for n in labels])
-    # (The headings wrapped, a line typed whole shows the edge all the same: a rule under the totals' columns
-    # alone, from past the width, that the software found no blank to cut at.  Their rests are placed too where
-    # they place, else left as they stand, as where the headings are typed whole.)
+    # (The headings wrapped, a line typed whole shows the edge all the same: one from past the width that the
+    # software found no blank to cut at, a rule under the totals' columns, a heading line over the last ones.
+    # Their rests are placed too where they place, else left as they stand, as where the headings are typed whole.)
     headings = _heading_rests(lines, region.first, first_row - 1, width) if from_rows or heads else []
     rules = _chains([(n, body) for n, body in headings if is_rule(body)])
     reach = max(least, _rules_reach(lines, region.first, found, width)) if from_rows else edge
@@ -558,7 +559,8 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
     rows = [c for c in found if c.line not in twice]
     ruled = _figure_runs(lines, first, (rows[0].at, max(twice)), width)
     joined: list[Cut] = []
-    untold: dict[int, tuple[Cut, list[tuple[int, int, int]]]] = {}  # (rows telling no marker's place: best places)
+    untold: dict[int, tuple[Cut, list[tuple[int, int, int, tuple[tuple[int, int], ...]]]]] = {}  # (rows telling no
+    # marker's place: their best places)
     hanging: set[bool] = set()  # (how the markers stand where a row's figures tell: past their runs, or inside)
     for cut in rows:
         if cut.line + 1 not in twice:
@@ -574,15 +576,20 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
             # last figure, the cut in the blank between, set back after it.)
             joined.append(cut._replace(rest=indent + body + " " + tail, tail=len(body) + 1))
             continue
-        runs = next((runs for runs in ruled if len(runs) == sum(counts)), None)
+        # (A rule with a run for each of its figures; else one with more, a column the row leaves blank between
+        # its rest's figures: "$ 30,378" and "$ 25,186" under the costs' and the deductions' runs, the other
+        # accounts' between them blank.)
+        runs = next((runs for runs in ruled if len(runs) == sum(counts)),
+                    next((runs for runs in ruled if len(runs) > sum(counts)), None))
         if runs is None:
             raise _twice(cut.line + 1, "no rule under the headings shows a run for each of its columns", path)
         # (The rest's rest set with its last character at the last run's end, its figures under the last runs.)
         # (Or, a footnote's marker after its last figure, the figure's edge at the run's end, the marker hanging past.)
-        under, last = runs[len(runs) - counts[2] - counts[1] : len(runs) - counts[2]], runs[len(runs) - counts[2]:]
+        last = runs[len(runs) - counts[2]:]
+        unders = list(combinations(runs[counts[0] : len(runs) - counts[2]], counts[1]))
         tail_starts = dict.fromkeys(runs[-1][1] - len(tail) + 1 + hang for hang in (0, _marker_width(tail)))
-        places = [(start, k, tail_start) for k, tail_start in enumerate(tail_starts)
-                  if _under_runs(tail, tail_start, last)
+        places = [(start, k, tail_start, under) for k, tail_start in enumerate(tail_starts)
+                  if _under_runs(tail, tail_start, last) for under in unders
                   for start in range(len(cut.over) + 2, tail_start - len(body) - 1) if _under_runs(body, start, under)]
         if not places:
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
@@ -592,15 +599,18 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
         # the runs or all inside them); of those, where the row's figures tell nothing of its rest's rest's marker
         # (hanging past or inside, "1,098,652 (c)" ending where "3,655,190" does), the way the other rows that tell
         # show, all alike, else inside; nearest the edge.)
-        def fit(place: tuple[int, int, int]) -> tuple[int, int, int]:
-            offs = zip(_off_runs(body, place[0], under), _off_runs(tail, place[2], last))
-            return -_past_runs(body, place[0], under) - _past_runs(tail, place[2], last), -min(map(sum, offs)), place[0]
+        def fit(place: tuple[int, int, int, tuple[tuple[int, int], ...]]) -> tuple[int, int, int]:
+            start, _, tail_start, under = place
+            offs = zip(_off_runs(body, start, under), _off_runs(tail, tail_start, last))
+            return -_past_runs(body, start, under) - _past_runs(tail, tail_start, last), -min(map(sum, offs)), start
         best = max(map(fit, places))[:2]
         ties = [place for place in places if fit(place)[:2] == best]
-        if len({k for _, k, _ in ties}) > 1:
+        if len({under for *_, under in ties}) > 1:  # (a column left blank in it, which is not sure)
+            raise _twice(cut.line + 1, "its rest's figures fit under more than one choice of the rule's runs", path)
+        if len({k for _, k, _, _ in ties}) > 1:
             untold[len(joined)] = (cut, ties)
         else:
-            offs = zip(_off_runs(body, ties[0][0], under), _off_runs(tail, ties[0][2], last))
+            offs = zip(_off_runs(body, ties[0][0], ties[0][3]), _off_runs(tail, ties[0][2], last))
             past, inside = map(sum, offs)
             hanging |= {past < inside} if past != inside else set()
         joined.append(_set_after(cut, lines[cut.line], max(ties, key=lambda place: (-place[1], place[0]))))
@@ -609,10 +619,10 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
     return joined
 
 
-def _set_after(cut: Cut, tail: str, place: tuple[int, int, int]) -> Cut:
+def _set_after(cut: Cut, tail: str, place: tuple[int, int, int, tuple[tuple[int, int], ...]]) -> Cut:
     """The rest with its rest's rest (`tail`, the next line) joined after it, each set from its place (`place`:
     the rest's start, how its rest's marker stands, the rest's rest's start), the blanks between as they stood."""
-    start, _, tail_start = place
+    start, _, tail_start, _ = place
     body = cut.rest.rstrip()
     gap = tail_start - (start + len(body.strip()))
     return cut._replace(rest=body + " " * gap + tail.strip(), tail=len(body.strip()) + gap)
