@@ -546,6 +546,11 @@ def _set_back(lines: Sequence[str], region: Region, block: Sequence[str], labels
     return out, shift
 
 
+# Where a row wrapped twice may be set back (`_twice_joined`): its rest's start, how its rest's rest's marker stands
+# (0: inside its column, 1: hanging past), its rest's rest's start, the rule's runs its rest's figures stand under.
+Place = tuple[int, int, int, tuple[tuple[int, int], ...]]
+
+
 def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width: int, path: str) -> list[Cut]:
     """The rests with each rest's rest (a row wrapped twice: "$975" under "$433   -   $(443)(a)   -") joined
     to its rest where the headings' rule, wrapped too, shows its columns: the rest's rest's last figure
@@ -559,8 +564,7 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
     rows = [c for c in found if c.line not in twice]
     ruled = _figure_runs(lines, first, (rows[0].at, max(twice)), width)
     joined: list[Cut] = []
-    untold: dict[int, tuple[Cut, list[tuple[int, int, int, tuple[tuple[int, int], ...]]]]] = {}  # (rows telling no
-    # marker's place: their best places)
+    untold: dict[int, tuple[Cut, list[Place]]] = {}  # (rows telling no marker's place: their best places)
     hanging: set[bool] = set()  # (how the markers stand where a row's figures tell: past their runs, or inside)
     for cut in rows:
         if cut.line + 1 not in twice:
@@ -599,7 +603,7 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
         # the runs or all inside them); of those, where the row's figures tell nothing of its rest's rest's marker
         # (hanging past or inside, "1,098,652 (c)" ending where "3,655,190" does), the way the other rows that tell
         # show, all alike, else inside; nearest the edge.)
-        def fit(place: tuple[int, int, int, tuple[tuple[int, int], ...]]) -> tuple[int, int, int]:
+        def fit(place: Place) -> tuple[int, int, int]:
             start, _, tail_start, under = place
             offs = zip(_off_runs(body, start, under), _off_runs(tail, tail_start, last))
             return -_past_runs(body, start, under) - _past_runs(tail, tail_start, last), -min(map(sum, offs)), start
@@ -619,9 +623,9 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
     return joined
 
 
-def _set_after(cut: Cut, tail: str, place: tuple[int, int, int, tuple[tuple[int, int], ...]]) -> Cut:
-    """The rest with its rest's rest (`tail`, the next line) joined after it, each set from its place (`place`:
-    the rest's start, how its rest's marker stands, the rest's rest's start), the blanks between as they stood."""
+def _set_after(cut: Cut, tail: str, place: Place) -> Cut:
+    """The rest with its rest's rest (`tail`, the next line) joined after it, each set from its place, the blanks
+    between as they stood."""
     start, _, tail_start, _ = place
     body = cut.rest.rstrip()
     gap = tail_start - (start + len(body.strip()))
