@@ -451,7 +451,16 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  *((f"{name}-{kind}.txt", "page break within a period")
                    for name in ("penhallow-brick-1999-heading-marker-over-its-cut-words-wrapped-at-80",
                                 "corvane-semiconductor-2013-heading-word-alone-past-the-width-wrapped-at-72")
-                   for kind in ("clean", "closing-typo"))}
+                   for kind in ("clean", "closing-typo")),
+                 # (s46-wrap3: brindlecombe, wrapped whole at 72, each row's figures wrapped off its label's line
+                 # twice: the page's headings between a row's rests, as pellingham; refused, never read otherwise.)
+                 *((f"brindlecombe-orchards-2004-rows-wrapped-twice-under-labels-alone-wrapped-at-72-{kind}.txt",
+                    "page break within a period") for kind in ("clean", "total-typo")),
+                 # (s46-wrap3: quillfield, wrapped whole at 72, a column blank in every row, its periods' first
+                 # rows wrapped twice: the separators taken off, as larchmont, its rows' cut lines no longer
+                 # reaching the width.  Refused, never read otherwise.)
+                 *((f"quillfield-instruments-2000-row-wrapped-twice-beside-a-blank-column-wrapped-at-72-{kind}.txt",
+                    "without thousands separators") for kind in ("clean", "deductions-typo"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.
@@ -534,7 +543,9 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # quenmoor (s44-twice): wrapped at 80, each row on three lines: no row line between its periods for the
     # edit to break under, as halvorsen; tarrow (s45-twice2): likewise, paged already under its second caption;
     # corvane (s45-twice2): each row on three lines, likewise; hartwell (s45-twice2): one row a period, each
-    # on three lines, as ravensmoor, and no two rows of a period to break between.)
+    # on three lines, as ravensmoor, and no two rows of a period to break between; brindlecombe (s46-wrap3):
+    # each row on three lines, its label's alone, as corvane; quillfield (s46-wrap3): each period's first row
+    # on three lines, likewise.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -553,7 +564,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("oakhurst", "periods"), ("quarrington", "periods"), ("brackwell", "periods"),
                         ("talliver", "periods"), ("oberlin", "periods"),
                         ("hollinsworth", "periods"), ("quenmoor", "periods"), ("tarrow", "periods"),
-                        ("corvane", "periods"), ("hartwell", "period"), ("hartwell", "periods")} | transposed
+                        ("corvane", "periods"), ("hartwell", "period"), ("hartwell", "periods"),
+                        ("brindlecombe", "periods"), ("quillfield", "period")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

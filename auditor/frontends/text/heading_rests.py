@@ -81,10 +81,21 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
                   for n, body, places in undecided}
     # (A waiting rest's rest set with it is tried with it, never where it is printed too.)
     waiting |= {tail[0] for tail in (tried_with[n][1] for n in waiting) if tail is not None}
+
+    def settle(m: int, b: str, start: int) -> None:
+        """The rest on line `m` set back from `start`, its rest's rest tried after it: neither waits now."""
+        set_back(out, shift, m, b, start)
+        waiting.discard(m)
+        tail = tried_with[m][1]
+        if tail is not None:
+            waiting.discard(tail[0])
+            home[m] = m - 1
+            _rest_of_rest(out, shift, tail, home, edge, columns)
+
     for k, (n, body, places) in enumerate(undecided):
         if n not in waiting:
             continue  # (placed with the rests before it, `_jointly`)
-        joined, tail = tried_with[n]
+        joined = tried_with[n][0]
         heading = _heading_block(out, shift, block, n)
         tried = [(start, _heads(out, heading, waiting, (n - 1, joined[start], start), columns)) for start in joined]
         fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(heads, len(columns), vocabulary)])
@@ -100,13 +111,7 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
             starts = _jointly(out, heading, together, {m: tried_with[m][0] for m, _ in together}, columns, vocabulary)
             if starts is not None:
                 for m, b in together:
-                    set_back(out, shift, m, b, starts[m])
-                    waiting.discard(m)
-                    rest_of_rest = tried_with[m][1]
-                    if rest_of_rest is not None:
-                        waiting.discard(rest_of_rest[0])
-                        home[m] = m - 1
-                        _rest_of_rest(out, shift, rest_of_rest, home, edge, columns)
+                    settle(m, b, starts[m])
                 continue
         if len(fitting) != 1:  # (of several still, none alone by the joint ways: the one the words tell, if one)
             heads = dict(tried)
@@ -119,12 +124,7 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
             raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
                              f"wrapped by the filer's software? (their columns are not sure: no heading typed "
                              f"whole shows the table's right edge)", path, n)
-        set_back(out, shift, n, body, fitting[0])
-        waiting.discard(n)
-        if tail is not None:
-            waiting.discard(tail[0])
-            home[n] = n - 1
-            _rest_of_rest(out, shift, tail, home, edge, columns)
+        settle(n, body, fitting[0])
 
 
 def _fits_after(body: str, rest: str, width: int, edge: int) -> bool:
@@ -165,8 +165,9 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
         ways *= len(joined[n])
     if len(rests) < 2 or not ways or ways > MOST_TOGETHER:
         return None
-    found: list[tuple[dict[int, int], list[str], bool]] = []  # (each way, its columns' headings, its rests continued)
-    next_to: list[bool] = []  # (each way: its every rest opening over the column next right of its line's words)
+    # (each way, its columns' headings, its rests continued, its every rest opening over the column next right
+    # of its line's words)
+    found: list[tuple[dict[int, int], list[str], bool, bool]] = []
     for starts in product(*(sorted(joined[n]) for n, _ in rests)):
         trial = list(out)
         continued = nearest = True
@@ -177,17 +178,17 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
             trial[n - 2], trial[n - 1] = over + " " * (start - len(over) - 1) + joined[n][start], ""
         heads = _heads(trial, heading, set(), (0, "", 0), columns)
         if _heads_fit(heads, len(columns), vocabulary) and _stacked(trial, heading, set(), (0, "", 0), columns):
-            found.append((dict(zip((n for n, _ in rests), starts)), heads, continued))
-            next_to.append(nearest)
-    one_way = [way for way, heads, _ in found if _one_way(heads, vocabulary)]
+            found.append((dict(zip((n for n, _ in rests), starts)), heads, continued, nearest))
+    one_way = [way for way, heads, _, _ in found if _one_way(heads, vocabulary)]
     if len(found) > 1 and len(one_way) == 1:  # (of several, the one no column's heading names both ways in)
         return one_way[0]
     if len(found) == 1:
         return found[0][0]
     # (of several still, the one the words tell: a real "Additions (Deductions)" heading left to them too)
-    told = _told_apart([(k, heads, continued) for k, (_, heads, continued) in enumerate(found)], vocabulary)
+    told = _told_apart([(k, heads, continued) for k, (_, heads, continued, _) in enumerate(found)], vocabulary)
     if len(told) > 1:  # (of several still, the one whose every rest stands over the column after its line's)
-        told = [k for k in told if next_to[k]] if sum(next_to[k] for k in told) == 1 else told
+        nearest_ones = [k for k in told if found[k][3]]
+        told = nearest_ones if len(nearest_ones) == 1 else told
     return found[told[0]][0] if len(told) == 1 else None
 
 

@@ -23,9 +23,11 @@ column left blank in every row is a column too).  Where a rejoined row holds few
 figures than the table's columns (a blank cell: its last figure may not be the
 last column's), or the rests or a heading's rest place otherwise, the table is
 refused at the wrapped line, naming it.  A row wrapped twice (its middle figures
-on a line, its last under them) is rejoined where the headings' rule, wrapped
-too, has a run for each of its figures: the last set under the last run, the
-middle ones each under a run of its own (`_twice_joined`); else refused.  The
+on a line, its last under them; or a label alone, every figure wrapped off it
+twice) is rejoined where a rule (the headings', wrapped or typed whole, or one
+among the rows left whole, `_figure_runs`) has a run for each of its figures:
+the last set under the last run, the middle ones each under a run of its own
+(`_twice_joined`); else refused.  The
 headings typed again after a page break, wrapped as the first were, are joined
 back as the first ones are, line for line (`_headings_again`).
 """
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import combinations
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
@@ -131,6 +134,12 @@ def cuts(lines: Sequence[str], region: Region) -> tuple[list[Cut], list[Cut]]:
     sure_lines = {c.line for c in sure}
     alone = [_marked(Cut(n, above, line)) for n, above, line, _ in _figures_under(block, region.first, 0)
              if n not in sure_lines and _label_alone(above)]
+    # (A label alone over figures whose own last figures were wrapped onto the line under them, a sure rest: a
+    # row wrapped twice, every figure wrapped off its label's line; `_twice_joined` places both rests under the
+    # headings' rule's runs, or refuses them.)
+    twice = [c for c in alone if c.line + 1 in sure_lines]
+    if twice:
+        return sorted(sure + twice), [c for c in alone if c.line + 1 not in sure_lines]
     return sure, alone
 
 
@@ -378,14 +387,18 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
         last = max(last, found[-1].line)
         block = list(lines[region.first - 1 : last])
     first_row = min([found[0].at] + [n - 1 for n in labels])
-    headings = _heading_rests(lines, region.first, first_row - 1, width) if from_rows else []
+    # (The headings wrapped, a line typed whole shows the edge all the same: one from past the width that the
+    # software found no blank to cut at, a rule under the totals' columns, a heading line over the last ones.
+    # Their rests are placed too where they place, else left as they stand, as where the headings are typed whole.)
+    headings = _heading_rests(lines, region.first, first_row - 1, width) if from_rows or heads else []
     rules = _chains([(n, body) for n, body in headings if is_rule(body)])
     reach = max(least, _rules_reach(lines, region.first, found, width)) if from_rows else edge
     # (A rule under the headings reaching past the rows' cut ends under their last figures' last digit, or
     # under a negative's ")" hanging past it: each tried, the first where the rows' figures stand under its runs.)
     hangs = sorted({_last_hang(c.rest) for c in found} - {0}) if reach > least and from_rows else []
-    tries: list[tuple[int, int, Optional[int]]] = [(reach, reach, None)]
-    tries += [(reach - h, reach, None) for h in hangs if reach - h >= least]
+    tries: list[tuple[int, int, Optional[int], bool]] = [(reach, reach, None, from_rows or bool(headings))]
+    tries += [(reach - h, reach, None, True) for h in hangs if reach - h >= least]
+    tries += [(reach, reach, None, False)] if headings and not from_rows else []
     if from_rows and any(_edge_hang(c.rest, 0) != _last_hang(c.rest) for c in found):
         # (Markers typed inside their columns, "1,234(a)" ending where "567" does, the figure moved left by its
         # marker: the edge a marked row's rest shows is its marker's end, not its last digit; or one past it,
@@ -393,15 +406,15 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
         # where "(31)" does.  Tried after the markers hanging past, where the rows' figures do not line up so.)
         for past in (0, 1):
             at = max(_edge_of_rows(found, past), _rules_reach(lines, region.first, found, width))
-            tries.append((at, at, past))
+            tries.append((at, at, past, True))
     # (Where no try reads: what the try that got furthest met, the rows set back in line, the columns placed,
     # the headings failing, rather than rows out of line; of those as far, the markers hanging past's last.)
     refused: list[tuple[int, bool, InputError]] = []  # (each try's: how far it got, the markers hanging past)
-    for edge, reach, inside in tries:
+    for edge, reach, inside, placing in tries:
         reached = 0
         try:
             out, shift = _set_back(lines, region, block, labels, found, edge, path, inside)
-            if from_rows:
+            if placing:
                 _check_aligned([list(NOTED.finditer(out[c.at - 1])) for c in found], found, path)
                 reached = 1
                 widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
@@ -533,6 +546,11 @@ def _set_back(lines: Sequence[str], region: Region, block: Sequence[str], labels
     return out, shift
 
 
+# Where a row wrapped twice may be set back (`_twice_joined`): its rest's start, how its rest's rest's marker stands
+# (0: inside its column, 1: hanging past), its rest's rest's start, the rule's runs its rest's figures stand under.
+Place = tuple[int, int, int, tuple[tuple[int, int], ...]]
+
+
 def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width: int, path: str) -> list[Cut]:
     """The rests with each rest's rest (a row wrapped twice: "$975" under "$433   -   $(443)(a)   -") joined
     to its rest where the headings' rule, wrapped too, shows its columns: the rest's rest's last figure
@@ -544,9 +562,10 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
     if any(n - 1 in twice for n in twice):
         raise _twice(next(iter(sorted(twice))), "wrapped three times", path)
     rows = [c for c in found if c.line not in twice]
-    rule = _wrapped_rule(lines, first, rows[0].at - 1, width) or _rule_typed_whole(lines, first, rows[0].at - 1)
-    runs = [(m.start() + 1, m.end()) for m in _RUN.finditer(rule)]
+    ruled = _figure_runs(lines, first, (rows[0].at, max(twice)), width)
     joined: list[Cut] = []
+    untold: dict[int, tuple[Cut, list[Place]]] = {}  # (rows telling no marker's place: their best places)
+    hanging: set[bool] = set()  # (how the markers stand where a row's figures tell: past their runs, or inside)
     for cut in rows:
         if cut.line + 1 not in twice:
             joined.append(cut)
@@ -556,35 +575,79 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
         # "Deferred Tax Assets—Valuation Allowance", none of them.)
         counts = [_figures(cut.over.rstrip().removesuffix("$")), *(len(NOTED.findall(part)) for part in (body, tail))]
         indent = " " * (printed_from(cut.rest) - 1)  # (kept: where the rest's figures are printed)
-        if runs and _NUMBERED.fullmatch(tail) and _ends_unmarked(body) and sum(counts) == len(runs):
+        if ruled and _NUMBERED.fullmatch(tail) and _ends_unmarked(body) and sum(counts) == len(ruled[0]) + 1:
             # (A rest's rest "(1)" alone, one figure more than the rule's runs as a figure: the marker of the rest's
             # last figure, the cut in the blank between, set back after it.)
             joined.append(cut._replace(rest=indent + body + " " + tail, tail=len(body) + 1))
             continue
-        if not runs or len(runs) - 1 != sum(counts):
+        # (A rule with a run for each of its figures; else one with more, a column the row leaves blank between
+        # its rest's figures: "$ 30,378" and "$ 25,186" under the costs' and the deductions' runs, the other
+        # accounts' between them blank.)
+        runs = next((runs for runs in ruled if len(runs) == sum(counts)),
+                    next((runs for runs in ruled if len(runs) > sum(counts)), None))
+        if runs is None:
             raise _twice(cut.line + 1, "no rule under the headings shows a run for each of its columns", path)
         # (The rest's rest set with its last character at the last run's end, its figures under the last runs.)
         # (Or, a footnote's marker after its last figure, the figure's edge at the run's end, the marker hanging past.)
-        under, last = runs[len(runs) - counts[2] - counts[1] : len(runs) - counts[2]], runs[len(runs) - counts[2]:]
+        last = runs[len(runs) - counts[2]:]
+        unders = list(combinations(runs[counts[0] : len(runs) - counts[2]], counts[1]))
         tail_starts = dict.fromkeys(runs[-1][1] - len(tail) + 1 + hang for hang in (0, _marker_width(tail)))
-        places = [(start, k, tail_start) for k, tail_start in enumerate(tail_starts)
-                  if _under_runs(tail, tail_start, last)
+        places = [(start, k, tail_start, under) for k, tail_start in enumerate(tail_starts)
+                  if _under_runs(tail, tail_start, last) for under in unders
                   for start in range(len(cut.over) + 2, tail_start - len(body) - 1) if _under_runs(body, start, under)]
         if not places:
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
         # (Every place puts each figure under the same run: the one whose digits reach past the runs' ends least,
         # the rest's and its rest's together (its marker hanging past or not); of those, the one whose figures end
         # nearest their runs' ends, right-aligned under them as the other rows' stand (the markers all hanging past
-        # the runs or all inside them); of those, its rest's rest's marker inside the run (where nothing tells:
-        # "1,098,652 (c)" ending where "3,655,190" does), nearest the edge.)
-        def fit(place: tuple[int, int, int]) -> tuple[int, int, int, int]:
-            offs = zip(_off_runs(body, place[0], under), _off_runs(tail, place[2], last))
-            return (-_past_runs(body, place[0], under) - _past_runs(tail, place[2], last), -min(map(sum, offs)),
-                    -place[1], place[0])
-        start, _, tail_start = max(places, key=fit)
-        gap = tail_start - (start + len(body))
-        joined.append(cut._replace(rest=indent + body + " " * gap + tail, tail=len(body) + gap))
+        # the runs or all inside them); of those, where the row's figures tell nothing of its rest's rest's marker
+        # (hanging past or inside, "1,098,652 (c)" ending where "3,655,190" does), the way the other rows that tell
+        # show, all alike, else inside; nearest the edge.)
+        def fit(place: Place) -> tuple[int, int, int]:
+            start, _, tail_start, under = place
+            offs = zip(_off_runs(body, start, under), _off_runs(tail, tail_start, last))
+            return -_past_runs(body, start, under) - _past_runs(tail, tail_start, last), -min(map(sum, offs)), start
+        best = max(map(fit, places))[:2]
+        ties = [place for place in places if fit(place)[:2] == best]
+        if len({under for *_, under in ties}) > 1:  # (a column left blank in it, which is not sure)
+            raise _twice(cut.line + 1, "its rest's figures fit under more than one choice of the rule's runs", path)
+        if len({k for _, k, _, _ in ties}) > 1:
+            untold[len(joined)] = (cut, ties)
+        else:
+            offs = zip(_off_runs(body, ties[0][0], ties[0][3]), _off_runs(tail, ties[0][2], last))
+            past, inside = map(sum, offs)
+            hanging |= {past < inside} if past != inside else set()
+        joined.append(_set_after(cut, lines[cut.line], max(ties, key=lambda place: (-place[1], place[0]))))
+    for k, (cut, ties) in untold.items() if hanging == {True} else ():
+        joined[k] = _set_after(cut, lines[cut.line], max(ties, key=lambda place: (place[1], place[0])))
     return joined
+
+
+def _set_after(cut: Cut, tail: str, place: Place) -> Cut:
+    """The rest with its rest's rest (`tail`, the next line) joined after it, each set from its place, the blanks
+    between as they stood."""
+    start, _, tail_start, _ = place
+    body = cut.rest.rstrip()
+    gap = tail_start - (start + len(body.strip()))
+    return cut._replace(rest=body + " " * gap + tail.strip(), tail=len(body.strip()) + gap)
+
+
+def _figure_runs(lines: Sequence[str], first: int, rows: tuple[int, int], width: int) -> list[list[tuple[int, int]]]:
+    """The runs (first and last columns) over the figures' columns of the rules that show them, the surest first:
+    the headings' rule typed whole, a rule among the rows (lines `rows`) the software left whole (wider than its
+    widest cut line, `width`: a rule under a total's columns alone, no blank to cut it at within the width), then
+    the headings' rule wrapped (its rests set back by the blanks between its runs: those at its cuts a guess).
+    The labels' run, from the margin, is none of them."""
+    found = []
+    for rule in (_rule_typed_whole(lines, first, rows[0] - 1),
+                 *(line for line in lines[rows[0] - 1 : rows[1]] if len(line.rstrip()) > width and line.strip()
+                   and is_rule(line.strip())),
+                 _wrapped_rule(lines, first, rows[0] - 1, width)):
+        runs = [(m.start() + 1, m.end()) for m in _RUN.finditer(rule)]
+        figures = runs[1:] if runs and runs[0][0] <= MOST_INDENT + 1 else runs
+        if figures and figures not in found:
+            found.append(figures)
+    return found
 
 
 def _under_runs(body: str, start: int, runs: Sequence[tuple[int, int]]) -> bool:
