@@ -21,7 +21,8 @@ from auditor.errors import InputError
 from auditor.frontends import side_by_side, title_years, union
 from auditor.frontends.html import marks
 from auditor.frontends.html.columns import HeadingCells, heading_of, own_columns
-from auditor.frontends.html.figures import Leaf, figures, kind, lone_marker, nonblank, placed, plain, printed_figures
+from auditor.frontends.html.figures import (Leaf, figures, kind, lone_marker, nil_mark, nonblank, placed, plain,
+                                            printed_figures)
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
@@ -63,7 +64,15 @@ def _is_figure_row(row: list[HtmlCell], year_labels: bool) -> bool:
     figures = [c for c in cells if kind(c) == "figure" and not lone_marker(c)]
     if year_labels and cells and BARE_YEAR.match(cells[0].text.strip()) and len(figures) >= 2:
         return True
-    return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2)
+    return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2) or _nils_starred(cells)
+
+
+def _nils_starred(cells: list[HtmlCell]) -> bool:
+    """A reserve's row printing "*" for its every figure, the filer's nil, as a year it held
+    none of the reserve: a row of nils (each "*" its column's: figures._marked_ahead), not a
+    caption over the rows; left unread, a carry forward into or out of it went unchecked."""
+    return len(cells) > 2 and kind(cells[0]) == "text" and all(kind(c) == "mark" for c in cells[1:]) \
+        and sum(nil_mark(c) for c in cells[1:]) >= 2
 
 
 YEAR_HEADING = re.compile(r"^(?:fiscal\s+)?(?:year|period)s?(?:\s+ended)?$", re.IGNORECASE)
