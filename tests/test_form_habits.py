@@ -20,6 +20,7 @@ import re
 import pytest
 
 import auditor
+from auditor import source
 from conftest import FIXTURES
 from form_habits import HABITS
 from habit_tally import each_case, habit_cases, tally
@@ -105,3 +106,21 @@ def test_a_reserve_printing_a_star_nil_in_every_column_is_a_row_of_nils():
     typo = auditor.check_file(f"{name}-opening-typo.htm")
     assert [(f.check, f.severity, f.location.line) for f in typo.findings] == [
         ("carry_forward", "error", 35), ("row_identity", "error", 38)]
+
+
+def test_markers_alone_under_the_headings_beside_no_account_are_no_row_of_nils():
+    """A row of "*" and "**" under the headings beside "Description", above every figure: the
+    headings' markers (their notes under the table), never a row of nils in a period of no name."""
+    head = "".join(f"<td>{h}</td>" for h in ("Balance at beginning of year", "Charged to expense", "Write-offs",
+                                              "Balance at end of year"))
+    rows = "".join(f"<tr><td>{label}</td>" + "".join(f"<td>{v}</td>" for v in figures) + "</tr>\n"
+                   for label, figures in (("Allowance for doubtful accounts", (100, 40, "(30)", 110)),
+                                          ("Reserve for returns", (50, 5, "(5)", 50))))
+    table = ("<html><body><p>SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS</p><table>\n"
+             f"<tr><td></td>{head}</tr>\n<tr><td>Description</td><td>*</td><td></td><td>**</td><td></td></tr>\n"
+             f"<tr><td>Year ended December 31, 2001</td></tr>\n{rows}</table>"
+             "<p>* Includes translation.</p><p>** Accounts written off.</p></body></html>\n")
+    result = auditor.check_source(source.from_text(table, "t.htm"))
+    assert result.error is None and result.findings == []
+    assert [(p.label, [r.label for r in p.rows]) for s in result.schedules for p in s.periods] == [
+        ("Year ended December 31, 2001", ["Allowance for doubtful accounts", "Reserve for returns"])]

@@ -70,7 +70,8 @@ def _is_figure_row(row: list[HtmlCell], year_labels: bool) -> bool:
 def _nils_starred(cells: list[HtmlCell]) -> bool:
     """A reserve's row printing "*" for its every figure, the filer's nil, as a year it held
     none of the reserve: a row of nils (each "*" its column's: figures._marked_ahead), not a
-    caption over the rows; left unread, a carry forward into or out of it went unchecked."""
+    caption over the rows; left unread, a carry forward into or out of it went unchecked.  (Above
+    every row of figures, only beside an account's name: `_frame`.)"""
     return len(cells) > 2 and kind(cells[0]) == "text" and all(kind(c) == "mark" for c in cells[1:]) \
         and sum(nil_mark(c) for c in cells[1:]) >= 2
 
@@ -166,6 +167,8 @@ def _frame(grid: Grid) -> Optional[Frame]:
                       and MARKED_YEAR.match(nonblank(worded[k + 1])[0].text.strip()) for k in captioned)
     figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)
                    and not (year_labels and _captions_with_figures(rows[i]))]
+    while figure_rows and _nils_starred(nonblank(rows[figure_rows[0]])) and not _names_account(rows[figure_rows[0]]):
+        figure_rows.pop(0)  # (stars above every figure beside no account's name: a heading's markers, not nils)
     if not figure_rows:
         return None
     years = figure_rows.pop(0) if len(figure_rows) > 1 and _years_over_headings(rows, *figure_rows[:2]) else None
@@ -256,6 +259,11 @@ def _leaves(heading: HeadingCells) -> list[HtmlCell]:
     return sorted(leaves, key=lambda c: c.column)
 
 
+def _names_account(cells: list[HtmlCell]) -> bool:
+    words = nonblank(cells)[0].text
+    return bool(ACCOUNT_WORD.search(words) or RESERVED_ASSET.search(words))
+
+
 def _is_title(cells: list[HtmlCell]) -> bool:
     """A row holding only the schedule's title or units, centred over the table.
     (Not the heading of a schedule's one account named with its units,
@@ -264,8 +272,7 @@ def _is_title(cells: list[HtmlCell]) -> bool:
     if len(texts) != 1:
         return False
     words = texts[0].text
-    names_account = bool(ACCOUNT_WORD.search(words) or RESERVED_ASSET.search(words))
-    return bool(TITLE.search(words) or UNITS.search(words) and (furniture(words) or not names_account))
+    return bool(TITLE.search(words) or UNITS.search(words) and (furniture(words) or not _names_account(cells)))
 
 
 def _lone_period(cells: list[HtmlCell]) -> bool:
