@@ -69,7 +69,8 @@ column beside the account's name), table-caption, colspan-figures, capital-headi
 heading-rows-4, pre-in-cell, group-captions, footnote-rows (notes with figures as rows of the
 table), thead, font-rows (misnested <FONT>), zero-dashes ("-0-", "- -"), numeric-nbsp
 (&#160;), column-letters, one-period, nbsp-thousands and dot-thousands ("1&nbsp;234" read; "1.234"
-read where a figure grouped twice, "1.212.067", says so, else refused or read as a decimal:
+read where a figure grouped twice, "1.212.067", or the table's stated thousands say so, else
+refused or read as a decimal:
 test_html_era_markup.OTHERWISE), dollar-attached ("$1,519"), shifted-headings (a figure's "(1)"
 then under the next column's heading),
 label-colspan, spacer-gifs, entity-dollars (&#36;, &#44;), anchors, div-right, css-classes (the

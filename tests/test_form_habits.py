@@ -19,6 +19,9 @@ import re
 
 import pytest
 
+import auditor
+from auditor import source
+from conftest import FIXTURES
 from form_habits import HABITS
 from habit_tally import each_case, habit_cases, tally
 from test_html_era_markup import TABLES
@@ -50,13 +53,15 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
 
 # "*" where a figure stands at a text line's end is a footnote marker (labels.NOTE_MARK): the nil
 # is read as a blank cell (the same value, every finding the same).  In HTML a "*" alone in a
-# column the row prints nothing else in is read as that column's nil (s29, html.figures).
-BLANK_NILS = {"nil-star"}
+# column the row prints nothing else in is read as that column's nil (s29, html.figures), a row of
+# them too (s46-tally2: a reserve printing "*" in every column was no row, its carry forward
+# unchecked): HTML's nils are read exactly.
+BLANK_NILS = {("nil-star", layout) for layout in TYPED}
 
 
-def _blank_nils(habit: str, verdict: str, why: str) -> bool:
+def _blank_nils(habit: str, layout: str, verdict: str, why: str) -> bool:
     """Whether the habit's nils were read as blank cells and nothing else differed."""
-    return habit in BLANK_NILS and why.startswith("cells: read [] not printed") and "Decimal" not in why
+    return (habit, layout) in BLANK_NILS and why.startswith("cells: read [] not printed") and "Decimal" not in why
 
 
 # Not read right yet (strict: a fix must take it off): habit, layout -> what it gives instead.
@@ -72,7 +77,7 @@ def test_real_tables_with_figure_forms_read_exactly(habit, layout):
     for path in TABLES:
         for kind, s in cases(path):
             verdict, why = outcome(s, habit, layout)
-            if verdict in ("wrong", "refused") and not _blank_nils(habit, verdict, why):
+            if verdict in ("wrong", "refused") and not _blank_nils(habit, layout, verdict, why):
                 failures.append((path.stem, kind, verdict, why[:300]))
     assert failures == []
 
@@ -85,3 +90,37 @@ if __name__ == "__main__":
     import sys
 
     measure(sys.argv[1:])
+
+
+def test_a_reserve_printing_a_star_nil_in_every_column_is_a_row_of_nils():
+    """kestrel-marine (HTML, "* None." under the table): the purchase commitments reserve prints
+    "*" in every column of 2008: read as 2008's row of nils (831543a1 read no such row, so a 2009
+    opening typed 150 for "*" was only a warning that 2008 printed no row), its closing nil carried
+    into 2009: the typo's carry forward found at the opening, its identity at the closing."""
+    name = FIXTURES / "html" / "kestrel-marine-2009-reserve-row-of-star-nils"
+    clean = auditor.check_file(f"{name}-clean.htm")
+    assert clean.findings == []
+    commitments = [[c.value if c else "blank" for c in r.cells] for s in clean.schedules for p in s.periods
+                   for r in p.rows if r.label == "Reserve for purchase commitments"]
+    assert commitments == [[None, 920, 310, 610], [None] * 4, [240, None, 240, None]]
+    typo = auditor.check_file(f"{name}-opening-typo.htm")
+    assert [(f.check, f.severity, f.location.line) for f in typo.findings] == [
+        ("carry_forward", "error", 35), ("row_identity", "error", 38)]
+
+
+def test_markers_alone_under_the_headings_beside_no_account_are_no_row_of_nils():
+    """A row of "*" and "**" under the headings beside "Description", above every figure: the
+    headings' markers (their notes under the table), never a row of nils in a period of no name."""
+    head = "".join(f"<td>{h}</td>" for h in ("Balance at beginning of year", "Charged to expense", "Write-offs",
+                                              "Balance at end of year"))
+    rows = "".join(f"<tr><td>{label}</td>" + "".join(f"<td>{v}</td>" for v in figures) + "</tr>\n"
+                   for label, figures in (("Allowance for doubtful accounts", (100, 40, "(30)", 110)),
+                                          ("Reserve for returns", (50, 5, "(5)", 50))))
+    table = ("<html><body><p>SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS</p><table>\n"
+             f"<tr><td></td>{head}</tr>\n<tr><td>Description</td><td>*</td><td></td><td>**</td><td></td></tr>\n"
+             f"<tr><td>Year ended December 31, 2001</td></tr>\n{rows}</table>"
+             "<p>* Includes translation.</p><p>** Accounts written off.</p></body></html>\n")
+    result = auditor.check_source(source.from_text(table, "t.htm"))
+    assert result.error is None and result.findings == []
+    assert [(p.label, [r.label for r in p.rows]) for s in result.schedules for p in s.periods] == [
+        ("Year ended December 31, 2001", ["Allowance for doubtful accounts", "Reserve for returns"])]

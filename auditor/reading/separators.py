@@ -4,8 +4,11 @@ to three places.  The figure alone cannot tell, and either reading closes as
 well as the other wherever a row's figures all have four digits or more: a
 silent misread by a factor of a thousand.  The table's other figures tell when
 they mark decimals too ("18.3": a decimal point) or group with "," (then "."
-is a decimal point); a table whose figures are otherwise whole numbers ("512")
-beside "6.761" is refused, naming both, rather than read one way.
+is a decimal point), and so do its stated units: a table in thousands prints no
+fraction of a dollar, so its "6.761" is 6,761 (a column stating other units is
+refused by `units`).  Otherwise a table whose figures are whole numbers ("512")
+beside "6.761" is refused, naming both, rather than read one way.  ("0.125"
+groups nothing: a decimal.)
 
 A figure with two "." ("1.212.067") can only group thousands, and says so for
 the whole table: where every other figure with a separator groups three digits
@@ -23,7 +26,7 @@ from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Schedule
 
 SIGN = "-\u2013\u2212"
-GROUPED = re.compile(rf"\(?[{SIGN}]?\d{{1,3}}\.\d{{3}}\)?")  # one "." and three digits after it
+GROUPED = re.compile(rf"\(?[{SIGN}]?(?!0\.)\d{{1,3}}\.\d{{3}}\)?")  # one "." and three digits after it
 WHOLE = lazy_compile(rf"\(?[{SIGN}]?\d+\)?")  # no "." and no ","
 GROUPED_TWICE = re.compile(rf"\(?[{SIGN}]?\d{{1,3}}(?:\.\d{{3}}){{2,}}\)?")  # "1.212.067": thousands only
 
@@ -40,6 +43,8 @@ def check(schedule: Schedule, path: Optional[str]) -> Schedule:
     grouped = next((c for c in cells if GROUPED.fullmatch(c.raw)), None)
     if grouped is None or any(_says_decimal(c) for c in cells):
         return schedule
+    if schedule.units == "thousands":
+        return _regrouped(schedule)
     whole = next((c for c in cells if WHOLE.fullmatch(c.raw) and c.value), None)
     if whole is None:
         return schedule
@@ -61,7 +66,11 @@ def _grouping(schedule: Schedule, cells: list[Cell], twice: Cell, path: Optional
         raise InputError(f"figure {twice.raw!r} groups thousands with '.', figure {decimal.raw!r} at line "
                          f"{decimal.line} has a decimal separator: auditor cannot tell how the table's figures "
                          "read", path, twice.line)
+    return _regrouped(schedule)
 
+
+def _regrouped(schedule: Schedule) -> Schedule:
+    """The schedule with each "6.761" read as 6,761."""
     def regrouped(cell: Optional[Cell]) -> Optional[Cell]:
         if cell is None or cell.value is None or not GROUPED.fullmatch(cell.raw):
             return cell

@@ -286,6 +286,12 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
 NIL_MARK = re.compile(r"\*{1,3}")
 
 
+def nil_mark(cell: HtmlCell) -> bool:
+    """A "*" alone in its cell: the filer's nil where it stands in a figure's column (NIL_MARK)."""
+    found = tokens(cell)
+    return len(found) == 1 and found[0].kind == "note" and bool(NIL_MARK.fullmatch(found[0].text))
+
+
 def _marks_ahead(tok: Tok, last: Optional[_Figure], leaves: Sequence[Leaf]) -> bool:
     """Whether a footnote marker stands in a figure's column other than the last
     figure's ("473 | * | 912", "* 912"): it marks the figure after it, or (a "*"

@@ -21,7 +21,8 @@ from auditor.errors import InputError
 from auditor.frontends import side_by_side, title_years, union
 from auditor.frontends.html import marks
 from auditor.frontends.html.columns import HeadingCells, heading_of, own_columns
-from auditor.frontends.html.figures import Leaf, figures, kind, lone_marker, nonblank, placed, plain, printed_figures
+from auditor.frontends.html.figures import (Leaf, figures, kind, lone_marker, nil_mark, nonblank, placed, plain,
+                                            printed_figures)
 from auditor.frontends.html.locate import CAPTION_TEXT, Region, furniture
 from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed, notes_start, period_key, regroup,
                                             years_line)
@@ -63,7 +64,16 @@ def _is_figure_row(row: list[HtmlCell], year_labels: bool) -> bool:
     figures = [c for c in cells if kind(c) == "figure" and not lone_marker(c)]
     if year_labels and cells and BARE_YEAR.match(cells[0].text.strip()) and len(figures) >= 2:
         return True
-    return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2)
+    return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2) or _nils_starred(cells)
+
+
+def _nils_starred(cells: list[HtmlCell]) -> bool:
+    """A reserve's row printing "*" for its every figure, the filer's nil, as a year it held
+    none of the reserve: a row of nils (each "*" its column's: figures._marked_ahead), not a
+    caption over the rows; left unread, a carry forward into or out of it went unchecked.  (Above
+    every row of figures, only beside an account's name: `_frame`.)"""
+    return len(cells) > 2 and kind(cells[0]) == "text" and all(kind(c) == "mark" for c in cells[1:]) \
+        and sum(nil_mark(c) for c in cells[1:]) >= 2
 
 
 YEAR_HEADING = re.compile(r"^(?:fiscal\s+)?(?:year|period)s?(?:\s+ended)?$", re.IGNORECASE)
@@ -157,6 +167,8 @@ def _frame(grid: Grid) -> Optional[Frame]:
                       and MARKED_YEAR.match(nonblank(worded[k + 1])[0].text.strip()) for k in captioned)
     figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)
                    and not (year_labels and _captions_with_figures(rows[i]))]
+    while figure_rows and _nils_starred(nonblank(rows[figure_rows[0]])) and not _names_account(rows[figure_rows[0]]):
+        figure_rows.pop(0)  # (stars above every figure beside no account's name: a heading's markers, not nils)
     if not figure_rows:
         return None
     years = figure_rows.pop(0) if len(figure_rows) > 1 and _years_over_headings(rows, *figure_rows[:2]) else None
@@ -247,6 +259,11 @@ def _leaves(heading: HeadingCells) -> list[HtmlCell]:
     return sorted(leaves, key=lambda c: c.column)
 
 
+def _names_account(cells: list[HtmlCell]) -> bool:
+    words = nonblank(cells)[0].text
+    return bool(ACCOUNT_WORD.search(words) or RESERVED_ASSET.search(words))
+
+
 def _is_title(cells: list[HtmlCell]) -> bool:
     """A row holding only the schedule's title or units, centred over the table.
     (Not the heading of a schedule's one account named with its units,
@@ -255,8 +272,7 @@ def _is_title(cells: list[HtmlCell]) -> bool:
     if len(texts) != 1:
         return False
     words = texts[0].text
-    names_account = bool(ACCOUNT_WORD.search(words) or RESERVED_ASSET.search(words))
-    return bool(TITLE.search(words) or UNITS.search(words) and (furniture(words) or not names_account))
+    return bool(TITLE.search(words) or UNITS.search(words) and (furniture(words) or not _names_account(cells)))
 
 
 def _lone_period(cells: list[HtmlCell]) -> bool:
