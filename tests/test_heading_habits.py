@@ -109,13 +109,7 @@ def _refusal_expected(habit: str, layout: str, table: str) -> bool:
 
 
 # Habits read otherwise than printed, where (strict: a fix must take it off), and why.
-UNREAD: dict[tuple[str, str], str] = {
-    # A heading's lone dash at the top of its stack ("BALANCE   -" the first heading line, or "-" alone
-    # over "CHARGED"), nothing over it: read as a period's row of a nil, the headings under it lost.
-    **{(habit, layout): "a lone dash atop a heading stack read as a row"
-       for habit in ("dash-top", "dash-top-no-rule") for layout in ("text-tagged", "text-untagged")},
-    ("dash-top-no-rule", "typed"): "a lone dash between heading lines, no rule under them, read as a row",
-}
+UNREAD: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("habit, layout", list(habit_cases(LAYOUT_NAMES, sorted(HABITS), UNREAD)))
