@@ -16,6 +16,10 @@ Rule 12-09's letters
 how a heading is set
 - word-per-line: headings wrapped a word (or two) a line over six lines;
 - additions-span: "Additions" once over the columns that add (text), a spanning cell (HTML);
+- dash-top, dash-bottom: the other accounts' heading (else the provision's) with Rule 12-09's dash
+  alone atop its stack ("- Charged to other accounts") or at its foot ("Charged to other accounts -"),
+  beside other headings' words; no-rule: text headings with no rule (nor <S> <C> line) under them;
+  dash-top-no-rule, dash-bottom-no-rule: both;
 movement columns
 - additions-deductions: the provision column headed "Additions (Deductions)" (both signs in it);
 - net-charges-credits: the provision column headed "Net charges (credits) to expense";
