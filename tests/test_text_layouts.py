@@ -415,6 +415,12 @@ def test_a_heading_dash_alone_at_the_foot_of_its_stack_over_the_rule_is_the_head
     (schedule,) = check(text).schedules
     assert [p.label for p in schedule.periods] == ["YEAR ENDED DECEMBER 31, 1999", "YEAR ENDED DECEMBER 31, 1998"]
     assert schedule.columns[2].heading == "CHARGED TO OTHER ACCOUNTS -"
+    # The headings typed again a page on, within 1999's rows: the dash's line again the headings', not
+    # a row of a nil (1999 then four rows, the table refused as cut off).
+    from test_layout_noise import page_break, read
+    broken = page_break(text, within=True)
+    assert broken.count(" " * 61 + "-\n") == 2
+    assert read(broken, "broken.txt") == read(text, "edited.txt")
 
 
 def _placed(*words: tuple[int, str]) -> str:

@@ -54,6 +54,7 @@ def frame(lines: list[Line], title_line: int, path: Optional[str] = None) -> Fra
     # (A nil alone on its row, typed in the labels' gutter, says nothing of where the figures start.)
     label_end = min(first_figure_column(r) for r in [r for r in rows if not headed.lone_nil(r)] or rows)
     headings, separators, body_start = col.heading_block(lines, body_start, label_end)
+    lines = lines[:body_start] + _dash_lines_typed_again(lines[body_start:], headings)
     starts = col.column_starts(separators, rows, label_end, headings)
     if not headed.ruled(separators, label_end) and len(starts) > 1:
         starts = headed.starts_from_figures(headings, rows, label_end)
@@ -203,6 +204,31 @@ def _dashes_between_heading_words(lines: list[Line], i: int) -> bool:
         return True  # (over a heading line)
     return above is not None and all(_under(f.value, above) for f in ln.figures) and i + 1 < len(lines) \
         and lines[i + 1].kind in ("rule", "markers")  # (under one, over the headings' rule)
+
+
+def _dash_lines_typed_again(body: list[Line], headings: Sequence[Line]) -> list[Line]:
+    """The body's lines, a heading line of lone dashes alone typed again a page on (the headings
+    over the rest of a period's rows) made the heading text it is: the same dashes at the same
+    columns, a line of the headings typed again right above or below it.  (Read as a row, its
+    nil is taken for a row's or for the rest of the row above.)"""
+    alone = {_columns(h.words) for h in headings if h.words and all(w.kind == "NIL" for w in h.words)}
+    if not alone:
+        return body
+    repeated = {text(h.words) for h in headings}
+    out = list(body)
+    for k, ln in enumerate(body):
+        if ln.kind != "row" or ln.words or any(f.dollar or f.notes for f in ln.figures) \
+                or _columns(tuple(f.value for f in ln.figures)) not in alone:
+            continue
+        near = [body[j] for j in (k - 1, k + 1) if 0 <= j < len(body) and abs(body[j].number - ln.number) == 1]
+        if any(n.kind == "text" and text(n.words) in repeated for n in near):
+            out[k] = Line("text", ln.number, tuple(f.value for f in ln.figures))
+    return out
+
+
+def _columns(tokens: Sequence[Token]) -> tuple[tuple[int, str], ...]:
+    """Where each token is printed, and what."""
+    return tuple((t.column, t.text) for t in tokens)
 
 
 def _stacked(lines: list[Line], i: int, step: int) -> Optional[Line]:
