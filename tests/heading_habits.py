@@ -16,6 +16,10 @@ Rule 12-09's letters
 how a heading is set
 - word-per-line: headings wrapped a word (or two) a line over six lines;
 - additions-span: "Additions" once over the columns that add (text), a spanning cell (HTML);
+- dash-top, dash-bottom: the other accounts' heading (else the provision's) with Rule 12-09's dash
+  alone atop its stack ("- Charged to other accounts") or at its foot ("Charged to other accounts -"),
+  beside other headings' words; no-rule: text headings with no rule (nor <S> <C> line) under them;
+  dash-top-no-rule, dash-bottom-no-rule: both;
 movement columns
 - additions-deductions: the provision column headed "Additions (Deductions)" (both signs in it);
 - net-charges-credits: the provision column headed "Net charges (credits) to expense";
@@ -64,6 +68,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Optional
@@ -418,6 +423,36 @@ def _adjusted(spec: dict, nil_unadopted: bool = False) -> dict:
     return spec
 
 
+def _unruled(layout):
+    """Text headings with no rule under them (and, tagged, no <S> <C> line): the rows right
+    under the headings' last line.  (HTML has no such rule: unchanged.)"""
+    if "heading_rule" not in {f.name for f in dataclasses.fields(layout)}:
+        return layout
+    return dataclasses.replace(layout, heading_rule=False, markers=False)
+
+
+# What Rule 12-09's form and a footnote put round a heading: "(1) ", " - Describe", " (describe)", " (2)".
+_DESCRIBE = re.compile(r"^\(\d\)\s*|\s*(?:-\s*describe|\((?:describe|\d)\))\s*$", re.IGNORECASE)
+
+
+def _describe_dash(where: str) -> SpecEdit:
+    """The other accounts' heading (else the provision's) in Rule 12-09's form, "... - describe",
+    the dash set where a typist leaves it alone on a line: "bottom", the describing word left
+    off, the dash under the heading's last word ("Charged to other accounts -"); "top", the dash
+    over the heading's first word ("- Charged to other accounts", the describing word the line
+    above's)."""
+    def apply(spec: dict) -> dict:
+        k = _column(spec, {"charged_other"})
+        k = _column(spec, PROVISION) if k is None else k
+        if k is None:
+            return spec
+        spec = _copy(spec)
+        words = _DESCRIBE.sub("", _words(spec["columns"][k + 1])).strip()
+        spec["columns"][k + 1] = f"{words} -" if where == "bottom" else f"- {words}"
+        return spec
+    return apply
+
+
 OPENING, CLOSING, PROVISION = {"beginning"}, {"ending"}, {"charged_costs"}
 DEDUCTIONS = {"deductions", "writeoffs"}
 
@@ -489,4 +524,9 @@ HABITS: dict[str, Habit] = {
     "balance-at-utilized": Habit(spec=_headings(_heading(OPENING | CLOSING, lambda h: "Balance at", every=True),
                                                 _heading(PROVISION, lambda h: "Provision"),
                                                 _heading(DEDUCTIONS, lambda h: "Utilized"))),
+    "dash-bottom": Habit(spec=_describe_dash("bottom")),
+    "dash-top": Habit(spec=_describe_dash("top")),
+    "no-rule": Habit(layout=_unruled),
+    "dash-bottom-no-rule": Habit(spec=_describe_dash("bottom"), layout=_unruled),
+    "dash-top-no-rule": Habit(spec=_describe_dash("top"), layout=_unruled),
 }

@@ -380,3 +380,76 @@ def test_a_row_of_lone_dashes_under_a_captions_words_stays_a_row():
     first = schedule.periods[0].rows[0]
     assert first.label == "Allowance for obsolescence"
     assert [c.raw for c in first.cells] == ["-"] * 5
+
+
+def _dash_fixture(name: str) -> str:
+    return (FIXTURES / f"{name}-clean.txt").read_text()
+
+
+def test_a_heading_dash_atop_its_stack_or_at_its_foot_is_the_headings():
+    # A lone dash with nothing above it ("BALANCE   CHARGED   -", the first heading line), at the foot
+    # of a stack set from the top ("EXPENSES   -" over the rule), or between heading words with no rule
+    # to come ("BALANCE   CHARGED   -" over "DESCRIBE", a blank line, the rows): the headings' line, no
+    # row (read as one, a period with no label and a nil, the headings' words lost).
+    others = {
+        "corvallis-fastener-1999-heading-dash-atop-a-stack": "- CHARGED TO OTHER ACCOUNTS",
+        "ashdown-millworks-1999-heading-dash-alone-at-the-foot": "CHARGED TO OTHER ACCOUNTS -",
+        "tillamook-cordage-1999-heading-dash-no-rule": "CHARGED TO OTHER ACCOUNTS - DESCRIBE",
+    }
+    for name, heading in others.items():
+        text = _dash_fixture(name)
+        frame = _frame(text)
+        assert text_of(frame.lines[frame.body_start].words) == "YEAR ENDED DECEMBER 31, 1999:", name
+        (schedule,) = check(text).schedules
+        assert [p.label for p in schedule.periods] == ["YEAR ENDED DECEMBER 31, 1999", "YEAR ENDED DECEMBER 31, 1998"]
+        assert schedule.columns[1].heading == "CHARGED TO COSTS AND EXPENSES", name
+        assert schedule.columns[2].heading == heading, name
+
+
+def test_a_heading_dash_alone_at_the_foot_of_its_stack_over_the_rule_is_the_headings():
+    # The dash alone on the headings' last line (no other heading's word beside it: the provision's
+    # "EXPENSES" left off), under "ACCOUNTS" and right over the headings' rule.
+    text = _dash_fixture("ashdown-millworks-1999-heading-dash-alone-at-the-foot")
+    text = text.replace("                                              EXPENSES       -\n", " " * 61 + "-\n")
+    assert "\n" + " " * 61 + "-\n" in text
+    (schedule,) = check(text).schedules
+    assert [p.label for p in schedule.periods] == ["YEAR ENDED DECEMBER 31, 1999", "YEAR ENDED DECEMBER 31, 1998"]
+    assert schedule.columns[2].heading == "CHARGED TO OTHER ACCOUNTS -"
+    # The headings typed again a page on, within 1999's rows: the dash's line again the headings', not
+    # a row of a nil (1999 then four rows, the table refused as cut off).
+    from test_layout_noise import page_break, read
+    broken = page_break(text, within=True)
+    assert broken.count(" " * 61 + "-\n") == 2
+    assert read(broken, "broken.txt") == read(text, "edited.txt")
+
+
+def _placed(*words: tuple[int, str]) -> str:
+    """A line of `words`, each (column its last character is in, text)."""
+    line = ""
+    for end, word in words:
+        line = line.ljust(end - len(word)) + word
+    return line + "\n"
+
+
+# Right-aligned headings, a word over every figure column's last character (43, 55, 65, 77, 89).
+RIGHT_HEADINGS = (_placed((43, "BALANCE"), (55, "CHARGED"), (65, "CHARGED"), (89, "BALANCE"))
+                  + _placed((11, "DESCRIPTION"), (43, "AT START"), (55, "TO COSTS"), (65, "TO OTHER"),
+                            (77, "DEDUCTIONS"), (89, "AT END")))
+NILS_UNDER_HEADINGS = _placed((19, "Reserve for returns"), (43, "-"), (55, "-"), (65, "-"), (77, "-"), (89, "-"))
+
+
+def test_a_row_of_nils_right_under_the_headings_stays_a_row():
+    # A labelled row of nils typed right under the headings' last line, no rule between, each dash
+    # under a heading's word: the body's first row (its label a label, at the left, no heading's word
+    # over the figures beside its dashes), whether rows or a total's rule follow it.
+    tillamook = _dash_fixture("tillamook-cordage-1999-heading-dash-no-rule")
+    top, rest = tillamook.split("\n\nYEAR ENDED DECEMBER 31, 1999:\n", 1)
+    top = top[:top.index("   " * 5 + "   CHARGED")].rstrip(" ")
+    for after in ("YEAR ENDED DECEMBER 31, 1999:\n" + rest,
+                  "-" * 31 + "   ---------  ----------  --------  ----------  ----------\n\nYEAR ENDED DECEMBER 31, 1999:\n" + rest):
+        text = top + RIGHT_HEADINGS + NILS_UNDER_HEADINGS + after
+        (schedule,) = check(text).schedules
+        first = (schedule.periods[0].rows or schedule.periods[1].rows)[0]
+        assert first.label == "Reserve for returns", text
+        assert [c.raw for c in first.cells] == ["-"] * 5
+        assert [c.heading for c in schedule.columns][2] == "CHARGED TO OTHER"

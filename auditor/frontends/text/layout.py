@@ -54,6 +54,7 @@ def frame(lines: list[Line], title_line: int, path: Optional[str] = None) -> Fra
     # (A nil alone on its row, typed in the labels' gutter, says nothing of where the figures start.)
     label_end = min(first_figure_column(r) for r in [r for r in rows if not headed.lone_nil(r)] or rows)
     headings, separators, body_start = col.heading_block(lines, body_start, label_end)
+    lines = lines[:body_start] + _dash_lines_typed_again(lines[body_start:], headings)
     starts = col.column_starts(separators, rows, label_end, headings)
     if not headed.ruled(separators, label_end) and len(starts) > 1:
         starts = headed.starts_from_figures(headings, rows, label_end)
@@ -172,28 +173,89 @@ _DASH = re.compile(NIL_DASH_RUN)
 
 
 def _dashes_between_heading_words(lines: list[Line], i: int) -> bool:
-    """Line i prints, for figures, only lone dashes, each right under a heading word on the line
-    above and over one on the line below, and the headings' rule (or the <S> <C> line) follows
-    before any row: a heading wrapped at its dash ("Charged to other accounts" / "-" /
-    "describe"), beside another heading's word ("BALANCE"), not a row of nils.  (Read as a row,
-    it is a period with no label, and the headings under it are lost.)  A nil row under the rule
-    is the body's: this is asked only of the lines above the table's first row."""
+    """Line i prints, for figures, only lone dashes, each a heading's own: a heading wrapped at
+    its dash ("Charged to other accounts" / "-" / "describe"), the dash typed on a line of its
+    own beside another heading's word ("BALANCE   -"), not a row of nils.  (Read as a row, it
+    is a period with no label, and the headings under it are lost.)  Each dash touches a word
+    of its heading on the line above or below, and the line is the headings' by one of:
+    - the dash between its heading's words, the headings' rule (or the <S> <C> line) to come
+      before any row (the middle of a stack);
+    - a word beside the dash set over the figures, right of where the first row's label ends:
+      another column's heading, never a label (the top or foot of a stack, ruled or not);
+    - the dash alone on its line over a heading line whose words are set so, or under one and
+      over the headings' rule (the foot of a stack).
+    A row of nils under the headings is the body's: this is asked only of the lines above the
+    table's first row, and its label is a label, at the left."""
     ln = lines[i]
     if not all(f.value.kind == "NIL" and _DASH.fullmatch(f.value.text) and not f.dollar and not f.notes
                for f in ln.figures):
         return False
-    if not (0 < i < len(lines) - 1 and all(n.kind == "text" for n in (lines[i - 1], lines[i + 1]))
-            and lines[i - 1].number == ln.number - 1 and lines[i + 1].number == ln.number + 1):
+    above, below = _stacked(lines, i, -1), _stacked(lines, i, 1)
+    if not all(_under(f.value, above) or _under(f.value, below) for f in ln.figures):
         return False
-    if not all(_under(f.value, lines[i - 1]) and _under(f.value, lines[i + 1]) for f in ln.figures):
+    if all(_under(f.value, above) and _under(f.value, below) for f in ln.figures) and _ruled_before_rows(lines, i):
+        return True
+    first_row = next((r for r in lines[i + 1:] if r.kind == "row"), None)
+    if first_row is None:
         return False
+    if ln.words:
+        return _over_figures(ln, first_row)
+    if below is not None and all(_under(f.value, below) for f in ln.figures) and _over_figures(below, first_row):
+        return True  # (over a heading line)
+    return above is not None and all(_under(f.value, above) for f in ln.figures) and i + 1 < len(lines) \
+        and lines[i + 1].kind in ("rule", "markers")  # (under one, over the headings' rule)
+
+
+def _dash_lines_typed_again(body: list[Line], headings: Sequence[Line]) -> list[Line]:
+    """The body's lines, a heading line of lone dashes alone typed again a page on (the headings
+    over the rest of a period's rows) made the heading text it is: the same dashes at the same
+    columns, a line of the headings typed again right above or below it.  (Read as a row, its
+    nil is taken for a row's or for the rest of the row above.)"""
+    alone = {_columns(h.words) for h in headings if h.words and all(w.kind == "NIL" for w in h.words)}
+    if not alone:
+        return body
+    repeated = {text(h.words) for h in headings}
+    out = list(body)
+    for k, ln in enumerate(body):
+        if ln.kind != "row" or ln.words or any(f.dollar or f.notes for f in ln.figures) \
+                or _columns(tuple(f.value for f in ln.figures)) not in alone:
+            continue
+        near = [body[j] for j in (k - 1, k + 1) if 0 <= j < len(body) and abs(body[j].number - ln.number) == 1]
+        if any(n.kind == "text" and text(n.words) in repeated for n in near):
+            out[k] = Line("text", ln.number, tuple(f.value for f in ln.figures))
+    return out
+
+
+def _columns(tokens: Sequence[Token]) -> tuple[tuple[int, str], ...]:
+    """Where each token is printed, and what."""
+    return tuple((t.column, t.text) for t in tokens)
+
+
+def _stacked(lines: list[Line], i: int, step: int) -> Optional[Line]:
+    """The text line right above (step -1) or below (step 1) line i, if one is."""
+    k = i + step
+    if not 0 <= k < len(lines):
+        return None
+    near = lines[k]
+    return near if near.kind == "text" and near.number == lines[i].number + step else None
+
+
+def _ruled_before_rows(lines: list[Line], i: int) -> bool:
+    """The headings' rule (or the <S> <C> line) comes after line i before any row."""
     below = next((b for b in lines[i + 1:] if b.kind in ("row", "rule", "markers")), None)
     return below is not None and below.kind in ("rule", "markers")
 
 
-def _under(token: Token, line: Line) -> bool:
+def _over_figures(line: Line, first_row: Line) -> bool:
+    """A phrase of `line` begins right of where the first row's label ends (over its figures): a
+    column's heading.  (A row's label begins at the left, its label column as wide as its widest.)"""
+    label_end = first_row.words[-1].end if first_row.words else first_figure_column(first_row)
+    return any(c[0].column > label_end for c in chunks(line.words))
+
+
+def _under(token: Token, line: Optional[Line]) -> bool:
     """A word of `line` shares a character column with `token`."""
-    return any(w.column < token.end and token.column < w.end for w in line.words)
+    return line is not None and any(w.column < token.end and token.column < w.end for w in line.words)
 
 
 def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Schedule:
