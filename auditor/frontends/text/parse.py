@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal, NamedTuple, Optional, Protocol, Sequence, Union
+from typing import Callable, Literal, NamedTuple, Optional, Protocol, Sequence, Union
 
 from lark import Lark, Transformer, UnexpectedInput
 from lark import Token as LarkToken
@@ -123,16 +123,17 @@ class _LeanLexer(ContextualLexer):
         text, end = whole.text, whole.end  # type: ignore[attr-defined]
         pos, line, line_start = line_ctr.char_pos, line_ctr.line, line_ctr.line_start_pos
         blanks = _BLANKS.match
+        new_str = str.__new__
         while pos < end:
             if pos != line_start and text[pos] in " \t\f":
                 pos = blanks(text, pos).end()  # type: ignore[union-attr]
                 continue
             state = state_stack[-1]
             reader = readers.get(state) or self._reader(state)
-            found = reader[0](whole, pos)
-            if found is None or found[1] in reader[1]:
+            found = reader[0](text, pos, end)
+            if found is None or found.lastgroup in reader[1]:
                 break  # (no terminal here: lark's loop raises its error)
-            value, kind = found
+            value, kind = found.group(), found.lastgroup
             column = pos - line_start + 1
             after, after_line = pos + len(value), line
             if kind in reader[2]:
@@ -141,7 +142,10 @@ class _LeanLexer(ContextualLexer):
                     after_line += newlines
                     line_start = pos + value.rindex("\n") + 1
             if kind not in reader[3]:
-                token = LarkToken(kind, value, pos, line, column, after_line, after - line_start + 1, after)
+                # (lark's Token built as its own constructor builds it, less its two calls)
+                token = new_str(LarkToken, value)
+                token.type, token.start_pos, token.value, token.line, token.column = kind, pos, value, line, column
+                token.end_line, token.end_column, token.end_pos = after_line, after - line_start + 1, after
                 lexer_state.last_token = token
                 yield token
             pos, line = after, after_line
@@ -154,10 +158,23 @@ class _LeanLexer(ContextualLexer):
         for the state holds them (its scanner built on first use, as lark builds it)."""
         lexer = self.lexers[state]
         scanner = lexer.scanner  # type: ignore[attr-defined]
-        reader = (scanner.match, lexer.callback, lexer.newline_types, lexer.ignore_types)  # type: ignore[attr-defined]
+        # (one compiled alternation, as lark builds it for fewer than 100 terminals: matched at
+        # once, not through the scanner's loop over its patterns)
+        match = scanner._mres[0].match if len(scanner._mres) == 1 else _matched_by(scanner._mres)
+        reader = (match, lexer.callback, lexer.newline_types, lexer.ignore_types)  # type: ignore[attr-defined]
         self.readers[state] = reader
         return reader
 
+
+def _matched_by(patterns: list) -> Callable[[str, int, int], Optional[re.Match]]:
+    """The first of a scanner's patterns to match at a point, as lark's scanner tries them."""
+    def match(text: str, pos: int, end: int) -> Optional[re.Match]:
+        for pattern in patterns:
+            found = pattern.match(text, pos, end)
+            if found:
+                return found
+        return None
+    return match
 
 
 def _in_lark(pattern: str) -> str:
