@@ -589,13 +589,20 @@ ENTITY = re.compile(r"(&[A-Za-z]+;)")
 EMPTY_CELL = re.compile(r"<(td|TD)(\s[^<>]*?)?>(?:\s|&nbsp;|&#160;)*</(?:td|TD)>")
 
 
+# Inline XBRL's hidden header: its contexts name members by case-sensitive QNames
+# ("us-gaap:AllowanceForCreditLossMember"), data rather than the page's printed text.
+IX_HEADER = re.compile(r"(<ix:header\b.*?</ix:header>)", re.IGNORECASE | re.DOTALL)
+
+
 def text_in_capitals(page: str) -> str:
     """The text between tags in capitals; entity names are case-sensitive
-    ("&mdash;", never "&MDASH;"), so they stay as written."""
+    ("&mdash;", never "&MDASH;"), and so are an inline XBRL header's QNames:
+    they stay as written."""
     def upper(run):
         return "".join(p if ENTITY.fullmatch(p) else p.upper() for p in ENTITY.split(run.group(1)))
 
-    return TEXT_RUN.sub(lambda m: ">" + upper(m) + "<", page)
+    return "".join(piece if IX_HEADER.fullmatch(piece) else TEXT_RUN.sub(lambda m: ">" + upper(m) + "<", piece)
+                   for piece in IX_HEADER.split(page))
 
 
 HTML_EDITS = {
