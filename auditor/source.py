@@ -18,13 +18,17 @@ from auditor.errors import InputError
 from auditor.lines import CHUNK, TAB, Lines, line_starts
 
 class Source:
-    def __init__(self, path: str, lines: Lines, encoding: str, file: Lines | None = None, *, cut_through: bool = False):
+    def __init__(self, path: str, lines: Lines, encoding: str, file: Lines | None = None, *, cut_through: bool = False,
+                 cut_in_blanks: bool = False):
         self.path = path
         self.lines = lines  # each line, tabs expanded, no line break
         self.encoding = encoding
         # Whether the file ends inside a line that prints something, no line break after it: a
         # download stopped there cut through the line where it fell (a whole file may end so too).
         self.cut_through = cut_through
+        # Whether the file ends on blanks alone after its last line break, no line break after them: a
+        # download stopped in a line's indent (a whole file ends on its line break, or on a line's words).
+        self.cut_in_blanks = cut_in_blanks
         # The whole file's lines, whose columns a laid-out column maps back to
         # (a view's (only) lines outside its spans are blank: the file's are not).
         self._file = lines if file is None else file
@@ -116,7 +120,8 @@ class Source:
                 kept.append((first, last))
                 line = last + 1
         if sum(last - first + 1 for first, last in kept) == count:  # every line (or none there): the same text, shared
-            return Source(self.path, self.lines, self.encoding, self._file, cut_through=self.cut_through)
+            return Source(self.path, self.lines, self.encoding, self._file, cut_through=self.cut_through,
+                          cut_in_blanks=self.cut_in_blanks)
         # The text is appended to a piece at a time, in line order: each span's
         # lines as they are, the lines between as newlines.  (CPython grows a
         # string appended to in place: slices of the spans joined held the
@@ -130,7 +135,8 @@ class Source:
             line = last
         text += "\n" * (count - line)
         return Source(self.path, Lines(text, tabs=self.lines.tabs), self.encoding, self._file,
-                      cut_through=self.cut_through)
+                      cut_through=self.cut_through,
+                          cut_in_blanks=self.cut_in_blanks)
 
     def text(self, first: int = 1, last: int | None = None) -> str:
         """Lines first..last (1-based, inclusive) joined, ending in a newline."""
@@ -246,11 +252,12 @@ def _laid_out(held: list[str], path: str, encoding: str) -> Source:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
             text = text.replace("\r", "\n")
-    cut_through = _ends_inside_a_line(text)
+    cut_through, cut_in_blanks = _ends_inside_a_line(text), _ends_in_blanks(text)
     if text.endswith("\n"):
         text = text[:-1]  # a final line break ends the last line; it opens no new one
     # (Lines with tabs are laid out as they are split: see Lines.)
-    return Source(path, Lines(text, count_none=empty, tabs="\t" in text), encoding, cut_through=cut_through)
+    return Source(path, Lines(text, count_none=empty, tabs="\t" in text), encoding, cut_through=cut_through,
+                  cut_in_blanks=cut_in_blanks)
 
 
 def _ends_inside_a_line(text: str) -> bool:
@@ -259,6 +266,12 @@ def _ends_inside_a_line(text: str) -> bool:
     while end >= 0 and text[end] in " \t\f\v":
         end -= 1
     return end >= 0 and text[end] != "\n"
+
+
+def _ends_in_blanks(text: str) -> bool:
+    """Whether the text's last line is blanks alone (" ", a tab) and no line break ends it."""
+    line = text[text.rfind("\n") + 1 :]
+    return bool(line) and not line.strip(" \t")
 
 
 STDIN = "-"

@@ -927,3 +927,112 @@ def test_a_file_cut_after_a_rows_label_and_first_figures_is_an_input_error(endin
     assert "cut off" in cut.error.message
     # (with its line break, the line is no cut's: a whole file's last line; the row whole, read)
     assert check(text[: text.index("\n", at) + 1], path.name).error is None
+
+
+def _cut_in_line(name: str, line: int, through: str, blanks: str) -> str:
+    """The fixture's text up to line `line`'s first `through` (all of it kept), then `blanks`: no line break
+    after them, as a download stopped there leaves it."""
+    lines = (FIXTURES / name).read_text().splitlines(keepends=True)
+    at = lines[line - 1].index(through) + len(through)
+    return "".join(lines[: line - 1]) + lines[line - 1][:at] + blanks
+
+
+@pytest.mark.parametrize("name,line,blanks", [
+    # (each row's balance at end folded onto the line under it: the cut in that line's indent)
+    ("holloway-brass-1995-typed-second-line-figure-between-columns.txt", 12, "\n      "),
+    ("holloway-brass-1995-typed-second-line-figure-between-columns.txt", 12, "\n" + " " * 60),
+    # (double spaced: a blank line between the row and its folded balance)
+    ("quarry-hill-1996-double-spaced-second-line-clean.txt", 15, "\n\n    "),
+])
+def test_a_file_cut_in_the_blanks_under_its_last_row_is_an_input_error(name, line, blanks):
+    """(s47-cuts3; the text fuzz after stop 46: 17 cuts read with VQ001 errors the whole file lacks.)  In a
+    table whose rows fold their balance at end onto the line below, the file ends on a line of blanks
+    alone, no line break after them, right under a row printing no figure in its last column: a download
+    stopped in the folded balance's indent, the row read short of its balance ("balance at end is 0").
+    Refused, naming the row and the file's last line."""
+    text = "".join((FIXTURES / name).read_text().splitlines(keepends=True)[:line])
+    cut = check(text.rstrip("\n") + blanks, name)
+    assert cut.error is not None and "a line of blanks under the row 'Allowance for doubtful accounts'" in cut.error.message \
+        and "cut off" in cut.error.message, \
+        (cut.error, [(f.rule, f.location.line) for f in cut.findings])
+    assert cut.error.line == text.rstrip("\n").count("\n") + blanks.count("\n") + 1
+    # (the same line blank and ended, or the file ending on the row's line break: nothing shows a cut there)
+    for ended in (text, text.rstrip("\n") + blanks + "\n"):
+        result = check(ended, name)
+        assert result.error is None or "a line of blanks" not in result.error.message
+
+
+@pytest.mark.parametrize("name,line,through", [
+    # (a row wrapped onto the line under its label, its figures read by their order: "--" read as the closing)
+    ("brackwater-mills-1997-headings-again-wrapped-at-80-clean.txt", 18, "--"),
+    # (the years as columns: the first year's balance at end is the last line's, the others' lost)
+    ("halsted-gear-1995-years-as-columns-blank-one-word-movement.txt", 16, "864"),
+    # (two accounts side by side on each line: the second's figures lost)
+    ("calloway-ceramics-2003-reserves-side-by-side-letters-only.txt", 12, "502"),
+    # (a row printing its opening alone, nil: its movements and closing lost)
+    ("bristol-appliance-1996-double-spaced-account-captions.txt", 37, "--"),
+    # (a row's rest opening on its numbered marker, the balance after it lost)
+    ("brackwell-pump-2003-rest-opening-on-a-numbered-marker.txt", 13, "(2)"),
+])
+def test_a_file_cut_in_the_gap_after_a_rows_figure_is_an_input_error(name, line, through):
+    """(s47-cuts3; the text fuzz after stop 46: VQ001/VQ003/VQ004 errors the whole file lacks.)  The file's
+    last line ends in the blanks after a figure the reading took there, no line break after them (the gap
+    before the line's next figure), and a row of the table does not close: it prints nothing after that
+    figure, or a balance at end its figures do not make.  A download stopped in the gap: refused, naming
+    the row.  Cut right after the figure with its line break, the file reads as before (no cut shown)."""
+    assert "  " not in through
+    cut = check(_cut_in_line(name, line, through, "  "), name)
+    assert cut.error is not None and "in the gap after a figure" in cut.error.message, \
+        (cut.error, [(f.rule, f.location.line) for f in cut.findings])
+    assert cut.error.line == line and "cut off" in cut.error.message
+    ended = check(_cut_in_line(name, line, through, "\n"), name)
+    assert ended.error is None or "in the gap after" not in ended.error.message
+    assert clean(check((FIXTURES / name).read_text(), name)) or "calloway" not in name
+
+
+@pytest.mark.parametrize("name,line,through", [
+    ("ormsby-freight-1996-untagged-totals-above-uncaptioned-years-clean.txt", 25, "==========  ======"),
+    ("ormsby-freight-1996-untagged-totals-above-uncaptioned-years-clean.txt", 30, "----------  ------------"),
+])
+def test_a_file_cut_inside_a_rule_short_of_the_tables_rules_is_an_input_error(name, line, through):
+    """(s47-cuts3.)  The file's last line a rule cut short of the table's rules above it, as typed (its start:
+    "==========  ======" of "==========  ============  ..."), no line break after it: the rows under it lost
+    (each year's block opening on its total, the total read over the wrong rows: VQ002).  A whole table's
+    last rule is typed as its others: ending on it, with or without its line break, the file reads."""
+    cut = check(_cut_in_line(name, line, through, ""), name)
+    assert cut.error is not None and "cut off" in cut.error.message and through.split()[0] in cut.error.message, \
+        (cut.error, [(f.rule, f.location.line) for f in cut.findings])
+    lines = (FIXTURES / name).read_text().splitlines(keepends=True)
+    whole_rule = "".join(lines[:line]).rstrip("\n")
+    assert check(whole_rule, name).error is None and check(whole_rule + "\n", name).error is None
+
+
+@pytest.mark.parametrize("name", ["acme-tool-1996-clean.txt", "holloway-brass-1995-typed-second-line-figure-between-columns.txt",
+                                  "ormsby-freight-1996-untagged-totals-above-uncaptioned-years-clean.txt",
+                                  "thornbury-gauge-1995-quadruple-spaced-second-line-row-typo.txt",
+                                  "westbrook-tool-1997-untagged-first-caption-over-headings-rule-misfooted.txt"])
+def test_a_whole_file_ending_in_blanks_with_no_line_break_reads_as_whole(name):
+    """(s47-cuts3.)  A whole file whose last row closes (or is simply wrong, its balance at end typed in its
+    column: VQ001), ending on blanks with no line break after them (trailing blanks on its last line, or a
+    line of blanks under it), reads as with its line break: no cut shown."""
+    text = (FIXTURES / name).read_text().rstrip()
+    whole = check(text + "\n", name)
+    assert whole.error is None
+    said = {(f.rule, f.location.line) for f in whole.findings if f.severity == "error"}
+    for ending in ("   ", "\n   ", "\n\n        "):
+        result = check(text + ending, name)
+        assert result.error is None and {(f.rule, f.location.line) for f in result.findings if f.severity == "error"} == said
+
+
+@pytest.mark.parametrize("name", ["pembrook-optical-2006-two-blanks-group-captions-clean.txt",
+                                  "pembrook-optical-2006-two-blanks-group-captions-row-typo.txt"])
+def test_a_whole_file_ending_on_a_reserves_label_alone_with_no_line_break_reads(name):
+    """(s47-cuts3; /tmp/s44-noeol over the text fixtures: these two refused with their final line break taken
+    off.)  The file's last line a reserve's label alone, whole, no figure beside it ("Reserve for product
+    returns", as a whole table's last reserve may print it in its last year): no longer line cut, though a
+    longer one starts so above (its rows with figures).  Read as with the line break."""
+    text = (FIXTURES / name).read_text()
+    whole = check(text, name)
+    assert whole.error is None
+    cut = check(text.rstrip("\n"), name)
+    assert cut.error is None and [f.rule for f in cut.findings] == [f.rule for f in whole.findings]

@@ -15,7 +15,9 @@ printed under their rows; where it ends inside a document it opened
 (`<html>`, EDGAR's `<DOCUMENT>` and `<TEXT>`) with no prose after the last
 row (its notes, and a table a note introduces, are none); or where it cuts
 through its last line (no line break after it: a download stopped mid-line)
-right after the last row, or through the last row itself.  A text table cut outside any markup right after a complete period
+right after the last row (a rule cut short of the table's), or through the last row itself
+(in the gap after a figure of a row that then does not close, or in the blanks under a row
+whose folded balance they lost).  A text table cut outside any markup right after a complete period
 shows nothing in the file but that it ends there, as many whole exhibits
 do: the schedule is marked (`Reading.ends_file`), and the rules say what may
 be missing where its periods are fewer than a 10-K shows (VQ008).
@@ -72,6 +74,11 @@ def refuse_cut_off(src: Source, schedules: Sequence[Schedule]) -> list[Schedule]
         ending = "nothing"
     if ending != "nothing" or _closes_document(after) or _closes_document(src.lines[last - 1]):
         return list(schedules)  # (HTML may close its document on the last row's own line)
+    fold = _row_cut(tables, last) if src.cut_in_blanks else None
+    if fold is not None:
+        # (the line under the row begun, its indent typed: the balance at end the row folds below it lost)
+        raise _ends_cut(src, f"on a line of blanks under the row {fold!r}, no figure in its last column, with no line "
+                             "break after it")
     _refuse_rows_lost(src, tables, last)
     return [_ends_file(s) if any(_row_end(r) == last for p in s.periods for r in p.rows) else s for s in schedules]
 
@@ -223,12 +230,16 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
     if cut_short is not None:
         raise _ends_cut(src, f"inside the row {cut_short[0]!r}, its balance at end reading {cut_short[1]!r}, the first "
                              f"digits of the {cut_short[2]} its figures make, with no line break after it")
+    gap = _row_cut_in_gap(src, tables)
+    if gap is not None:
+        raise _ends_cut(src, f"in the gap after a figure of the row {gap!r}, which does not close, with no line break "
+                             "after it")
     kept, _, cut = after.rpartition("\n")
     begun = _row_begun(cut, tables)
     if begun is not None:
         raise _ends_cut(src, f"inside the line {begun!r}, a row's label and fewer figures than its columns, with no "
                              "line break after it")
-    if _reads_whole(cut) or not _cut_shown(src, cut):
+    if _reads_whole(cut) and not _rule_cut_short(src, cut) or _label_whole(cut, tables) or not _cut_shown(src, cut):
         return
     ending = _ending_refused(src, kept, whole, end.rpartition("\n")[0], tables, marks, first, last)
     if ending == "nothing" or _account_caption_last(kept) or _notes_only(kept, marks) or _few_lines_only(kept):
@@ -329,6 +340,42 @@ def _closing_cut_short(src: Source, schedules: Sequence[Schedule]) -> tuple[str,
     return None
 
 
+def _row_cut_in_gap(src: Source, schedules: Sequence[Schedule]) -> str | None:
+    """The label of a row the file's last line ends in, cut in the blanks after a figure read there (the gap
+    before the line's next figure, no line break after it), where the row does not close: on that line, it
+    prints nothing after the figure (its closing, or all its figures where accounts stand side by side on
+    one line), or a closing read off its column (a row wrapped onto the line, its figures read by their
+    order) that its opening and movements do not make; or, in a table whose columns are the years, the
+    row's closing is the line's and it prints none.  A whole file's last row, no line break after it, ends
+    on its figure; a closing typed in its column that does not close is the filing's (VQ001 says so)."""
+    number = len(src.lines)
+    line = src.lines[number - 1]
+    end = len(line.rstrip()) + 1
+    if end > len(line):
+        return None  # (no blank after the line's last character)
+    for s in schedules:
+        rows = [r for p in s.periods for r in p.rows]
+        if not any(c is not None and c.line == number and c.end_column == end for r in rows for c in r.cells):
+            continue
+        closings = {_first_line(r) for r in rows if r.cells and r.cells[-1] is not None and r.cells[-1].line == number}
+        for row in rows:
+            on_line = row.line == number or any(c is not None and c.line == number for c in row.cells)
+            closing = row.cells[-1] if row.cells else None
+            # (a reserve closed in the year moves its balance out: its blank closing is a nil, not a cut)
+            closed = _closes_on_nil(s, row) and any(c is not None for c in row.cells[1:-1])
+            if closing is None and on_line and not closed:
+                return row.label or "(a total, unlabelled)"
+            # (years as columns: the rows beside it, their figures on its lines, close on the cut line)
+            if closing is None and _first_line(row) in closings and not _closes_on_nil(s, row):
+                return row.label or "(a total, unlabelled)"
+            # (a closing read off its column, ending before the column's heading starts: read by order)
+            off = on_line and closing is not None and bool(s.columns) and closing.end_column <= s.columns[-1].start
+            made = _balance_made(s, row) if off and closing is not None else None
+            if made is not None and closing is not None and abs(made) != abs(closing.value or 0):  # ("--": nil)
+                return row.label or "(a total, unlabelled)"
+    return None
+
+
 def _digits(figure: str) -> str:
     return "".join(ch for ch in figure if ch.isdigit())
 
@@ -339,6 +386,31 @@ def _reads_whole(line: str) -> bool:
     words = " ".join(_prose(line).split())
     return (not words or words.endswith(".") or _is_note(words) or bool(PAGE_NUMBER.match(words))
             or _is_rule(line))
+
+
+def _label_whole(line: str, schedules: Sequence[Schedule]) -> bool:
+    """Whether the line is a label the schedule's rows print, whole ("Reserve for product returns"): a
+    reserve's label alone, no figure beside it, as a whole table's last reserve may print it in its
+    last year; read as with a line break after it (`_reserve_alone`), not as a longer line cut."""
+    words = " ".join(_prose(line).split())
+    return bool(words) and any(r.label == words for s in schedules for p in s.periods for r in p.rows)
+
+
+def _rule_cut_short(src: Source, cut: str) -> bool:
+    """Whether the rule a file's last line ends on (no line break after it) is the start of a longer one the
+    table prints above, as typed: cut short (a whole table's last rule is typed as its others)."""
+    typed = cut.rstrip()
+    if not typed:
+        return False
+    seen = 0
+    for number in range(len(src.lines) - 2, -1, -1):
+        above = src.lines[number]
+        seen += len(above)
+        if seen > CUT_LOOK_BACK:
+            break
+        if len(above.rstrip()) > len(typed) and above.startswith(typed) and _is_rule(above):
+            return True
+    return False
 
 
 def _refuse_rows_lost(src: Source, tables: Sequence[Schedule], last: int) -> None:
