@@ -41,6 +41,7 @@ _YEAR_LIKE_SPEC = {
                  "rows": [{"label": "Allowance for doubtful accounts", "cells": cells}]}
                 for year, cells in ((1997, ["2001", "384", "296", "2089"]), (1996, ["1953", "341", "293", "2001"]),
                                     (1995, ["1900", "300", "247", "1953"]))],
+    "roles": ["label", "beginning", "charged_costs", "deductions", "ending"],
 }
 
 
@@ -97,15 +98,29 @@ def _plus_ten(cell: str) -> str:
     return f"({-value:,})" if negative else f"{value:,}"
 
 
-Where = tuple[set[int], set[int]]  # (the planted row's lines, the lines of the row printed beside it)
+# (the planted row's lines, the lines of the row printed beside it, each printed row's lines in order)
+Where = tuple[set[int], set[int], list[set[int]]]
 
 
 def _where(lines: list[set[int]], printed: list[tuple[str, list[str], bool]]) -> Where:
-    """The planted row's lines and its neighbour's (the planted row is printed first or last)."""
+    """The planted row's lines and its neighbour's (the planted row is printed first or last), and
+    every row's."""
     at = next((i for i, (_, _, mark) in enumerate(printed) if mark), None)
     if at is None:
-        return set(), set()
-    return lines[at], lines[1 if at == 0 else at - 1]
+        return set(), set(), lines
+    return lines[at], lines[1 if at == 0 else at - 1], lines
+
+
+NILS = ("—", "-", "--", "")
+
+
+def value(cell: str) -> Optional[Decimal]:
+    """A printed cell's value as the tool reads it: a nil none, "(2,938)" -2938."""
+    if cell.strip() in NILS:
+        return None
+    negative = cell.startswith("(")
+    figure = Decimal(cell.strip("()").replace(",", ""))
+    return -figure if negative else figure
 
 
 def typed(spec: dict, how: str, account: bool, reverse: bool, plant: Optional[str], tagged: bool) -> tuple[str, Where]:
@@ -157,7 +172,7 @@ def as_html(spec: dict, how: str, account: bool, reverse: bool, plant: Optional[
 
 
 def _cell(cell: str, ixbrl: bool, k: int) -> str:
-    if cell.strip() in ("—", "-", "--", ""):
+    if cell.strip() in NILS:
         return "&#8212;"
     if not ixbrl:
         return html.escape(cell)
