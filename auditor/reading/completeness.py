@@ -342,12 +342,8 @@ def _closing_cut_short(src: Source, schedules: Sequence[Schedule]) -> tuple[str,
 
 def _row_cut_in_gap(src: Source, schedules: Sequence[Schedule]) -> str | None:
     """The label of a row the file's last line ends in, cut in the blanks after a figure read there (the gap
-    before the line's next figure, no line break after it), where the row does not close: on that line, it
-    prints nothing after the figure (its closing, or all its figures where accounts stand side by side on
-    one line), or a closing read off its column (a row wrapped onto the line, its figures read by their
-    order) that its opening and movements do not make; or, in a table whose columns are the years, the
-    row's closing is the line's and it prints none.  A whole file's last row, no line break after it, ends
-    on its figure; a closing typed in its column that does not close is the filing's (VQ001 says so)."""
+    before the line's next figure, no line break after it), where the row does not close (`_row_short`).
+    A whole file's last row, no line break after it, ends on its figure."""
     number = len(src.lines)
     line = src.lines[number - 1]
     end = len(line.rstrip()) + 1
@@ -358,22 +354,30 @@ def _row_cut_in_gap(src: Source, schedules: Sequence[Schedule]) -> str | None:
         if not any(c is not None and c.line == number and c.end_column == end for r in rows for c in r.cells):
             continue
         closings = {_first_line(r) for r in rows if r.cells and r.cells[-1] is not None and r.cells[-1].line == number}
-        for row in rows:
-            on_line = row.line == number or any(c is not None and c.line == number for c in row.cells)
-            closing = row.cells[-1] if row.cells else None
-            # (a reserve closed in the year moves its balance out: its blank closing is a nil, not a cut)
-            closed = _closes_on_nil(s, row) and any(c is not None for c in row.cells[1:-1])
-            if closing is None and on_line and not closed:
-                return row.label or "(a total, unlabelled)"
-            # (years as columns: the rows beside it, their figures on its lines, close on the cut line)
-            if closing is None and _first_line(row) in closings and not _closes_on_nil(s, row):
-                return row.label or "(a total, unlabelled)"
-            # (a closing read off its column, ending before the column's heading starts: read by order)
-            off = on_line and closing is not None and bool(s.columns) and closing.end_column <= s.columns[-1].start
-            made = _balance_made(s, row) if off and closing is not None else None
-            if made is not None and closing is not None and abs(made) != abs(closing.value or 0):  # ("--": nil)
-                return row.label or "(a total, unlabelled)"
+        closings.discard(None)
+        short = next((r for r in rows if _row_short(s, r, number, closings)), None)
+        if short is not None:
+            return short.label or "(a total, unlabelled)"
     return None
+
+
+def _row_short(schedule: Schedule, row: Row, number: int, closings: set[int | None]) -> bool:
+    """Whether a row of a file cut on its line `number` does not close: on that line, it prints nothing
+    after a figure (its closing, or all its figures where accounts stand side by side on one line), or a
+    closing read off its column (a row wrapped onto the line, its figures read by their order) that its
+    opening and movements do not make; or, years as columns, it prints no closing where the rows beside
+    it (their figures on its lines: `closings`, their first figures' lines) close on the cut line.  A
+    closing typed in its column that does not close is the filing's (VQ001 says so)."""
+    on_line = row.line == number or any(c is not None and c.line == number for c in row.cells)
+    closing = row.cells[-1] if row.cells else None
+    if closing is None:
+        # (a reserve closed in the year moves its balance out: its blank closing is a nil, not a cut)
+        closed = _closes_on_nil(schedule, row) and any(c is not None for c in row.cells[1:-1])
+        return on_line and not closed or _first_line(row) in closings and not _closes_on_nil(schedule, row)
+    if not on_line or not schedule.columns or closing.end_column > schedule.columns[-1].start:
+        return False  # (a closing in its column, or under its heading's start)
+    made = _balance_made(schedule, row)
+    return made is not None and abs(made) != abs(closing.value or 0)  # ("--": nil)
 
 
 def _digits(figure: str) -> str:
