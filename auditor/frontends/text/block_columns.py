@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import AbstractSet, Sequence
 
-from auditor.frontends.text.line_kinds import LONE_FIGURE, LONE_ROW_FIGURE, NIL_FIGURE, RULE_LINE, RULE_SEGMENT, has_figures, is_block_caption
+from auditor.frontends.text.line_kinds import (FIGURE_MARK, LONE_FIGURE, NIL_FIGURE, RULE_LINE, RULE_SEGMENT, has_figures,
+                                               is_block_caption, labelled_one_figure)
 from auditor.frontends.text.region import PAGE_GAP
 from auditor.labels import MINUS_SIGNS, NEGATIVE_AFTER, is_period
 from auditor.lazy_pattern import lazy_compile
@@ -71,9 +72,7 @@ def _one_figure_in_columns(line: str, edges: AbstractSet[int]) -> bool:
     end ("Adoption of ASC 326 on January 1, 2020       412"): a row whose other columns
     are blank, more rows, its balance alone on the line under it or the next period's
     caption under it."""
-    label, _, last = line.rstrip().rpartition("  ")
-    return any(c.isalpha() for c in label) and not has_figures(label) \
-        and bool(LONE_ROW_FIGURE.fullmatch(last.strip())) and any(abs(len(line.rstrip()) - e) <= 1 for e in edges)
+    return labelled_one_figure(line) and any(abs(len(line.rstrip()) - e) <= 1 for e in edges)
 
 
 # A figure set apart from what precedes it (two spaces, or its "$"), as a row's
@@ -83,7 +82,7 @@ def _one_figure_in_columns(line: str, edges: AbstractSet[int]) -> bool:
 # amount's, no nil.)
 SET_FIGURE = lazy_compile(rf"(?:(?<=\s\s)|(?<=\$)|(?<=\$\s)|(?<=[{MINUS_SIGNS}] )|^)"
                          rf"(\(?[\d,]*\d(?:\.\d+)?(?:\)|{NEGATIVE_AFTER})?|(?:{NIL_FIGURE})(?! \d))(?: \))?"
-                         r"(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)*(?=\s|$)", re.IGNORECASE)
+                         rf"(?:{FIGURE_MARK})*(?=\s|$)", re.IGNORECASE)
 
 
 def figure_ends(lines: Sequence[str], first: int, last: int) -> set[int]:

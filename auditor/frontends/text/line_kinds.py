@@ -52,7 +52,9 @@ RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # ("-500"); else the table ended at the row above and lost that column.
 # (No two runs of spaces may meet: "\s{12,}\s*" backtracks quadratically over a blank line.)
 LONE_AMOUNT = rf"(?:\(\s*-?\d[\d,]*(?:\.\d+)?(?:\s*\))?|\d[\d,]*(?:\.\d+)?{NEGATIVE_AFTER}|-?\d[\d,]*(?:\.\d+)?\)?|-?\.\d+)"
-LONE_FIGURE = lazy_compile(rf"^\s{{12,}}(?:\$\s*)?{LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}|\d{{1,2}}/))?\s*$")
+# A figure's footnote marker as typed beside it, or opening a footnote's line: "(a)", "*", "1/".
+FIGURE_MARK = r"\(\w{1,2}\)|\*{1,3}|\d{1,2}/"
+LONE_FIGURE = lazy_compile(rf"^\s{{12,}}(?:\$\s*)?{LONE_AMOUNT}(?:\s*(?:{FIGURE_MARK}))?\s*$")
 # The one figure of a labelled row ("$353"), its marker perhaps.
 LONE_ROW_FIGURE = lazy_compile(rf"(?:\$\s*)?{LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}))?")
 # A nil alone after its label, set apart from it: a reserve with nothing to
@@ -146,3 +148,10 @@ def is_block_caption(line: str) -> bool:
     stripped = line.strip()
     return bool(stripped) and len(stripped) < 60 and not re.search(r"\s{2,}", stripped) and not has_figures(line) \
         and not TABLE_OPEN.match(line) and not PAGE_TAG.match(line)
+
+
+def labelled_one_figure(line: str) -> bool:
+    """A label, then one figure last on the line ("Adoption of ASC 326       412",
+    LONE_ROW_FIGURE): a row whose other columns are blank."""
+    label, _, last = line.rstrip().rpartition("  ")
+    return bool(LONE_ROW_FIGURE.fullmatch(last.strip())) and any(c.isalpha() for c in label) and not has_figures(label)

@@ -15,14 +15,14 @@ from typing import Sequence
 
 from auditor import labels
 from auditor.frontends.text.headings import Vocabulary
-from auditor.frontends.text.line_kinds import DIGIT, RULE_SEGMENT, has_figures, is_heading_line
+from auditor.frontends.text.line_kinds import DIGIT, FIGURE_MARK, RULE_SEGMENT, has_figures, is_heading_line
 from auditor.frontends.text.markup import BODY_TAGS, OPENING_TAG, TABLE_CLOSE, TABLE_OPEN
 from auditor.frontends.text.region import CAPTION_REACH, REACH
 from auditor.lazy_pattern import lazy_compile
 
 
 # A footnote under a table: its marker first ("(a) Accounts written off", "* Net", "1/ Recoveries").
-FOOTNOTE_LINE = lazy_compile(r"^\s*(?:\(\w{1,2}\)|\*{1,3}|\d{1,2}/)\s")
+FOOTNOTE_LINE = lazy_compile(rf"^\s*(?:{FIGURE_MARK})\s")
 
 
 # A line numbered as a note's heading or a footnote may be ("1. Uncollectible accounts", "(5) ...", "5 - ...").

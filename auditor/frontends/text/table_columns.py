@@ -18,7 +18,8 @@ from auditor.frontends.text.markup import MARKER, MARKER_LINE, TABLE_CLOSE, TABL
 from auditor.frontends.text.region import REACH, Region
 
 
-def first_row_of(lines: Sequence[str], open_line: int, is_row: Callable[[str], bool] = lambda line: has_figures(line)) -> Optional[int]:
+def first_row_of(lines: Sequence[str], open_line: int,
+                 is_row: Callable[[str], bool] = lambda line: has_figures(line)) -> Optional[int]:
     """The first row of figures (two or more, or as `is_row` tells) of the <TABLE> at `open_line`."""
     for n in range(open_line + 1, min(len(lines), open_line + REACH) + 1):
         if TABLE_CLOSE.match(lines[n - 1]):
@@ -66,7 +67,7 @@ def _caption_words(lines: Sequence[str], open_line: int) -> set[str]:
     n = body_top(lines, open_line)
     while n <= len(lines) and not TABLE_CLOSE.match(lines[n - 1]) and not TABLE_OPEN.match(lines[n - 1]):
         if not has_figures(lines[n - 1]):
-            words.update(re.findall(r"[a-z]{2,}", without_tags(lines[n - 1]).lower()))
+            words.update(_words(lines[n - 1]))
         n += 1
     return words
 
@@ -117,7 +118,7 @@ def _markers(lines: Sequence[str], open_line: int) -> tuple[int, ...]:
         if TABLE_CLOSE.match(lines[n - 1]):
             break
         if MARKER_LINE.match(lines[n - 1]):
-            return tuple(m.start() for m in MARKER.finditer(lines[n - 1]))
+            return _marker_columns(lines[n - 1])
     return ()
 
 
@@ -134,10 +135,10 @@ def heading_of(lines: Sequence[str], open_line: int) -> tuple[set[str], tuple[in
     for n in range(open_line + 1, body_top(lines, open_line)):
         line = lines[n - 1]
         if MARKER_LINE.match(line):
-            marks = tuple(m.start() for m in MARKER.finditer(line))
+            marks = _marker_columns(line)
             break
         if not names_a_block(line.strip()):
-            words.update(re.findall(r"[a-z]{2,}", without_tags(line).lower()))
+            words.update(_words(line))
     return words, marks
 
 
@@ -155,3 +156,13 @@ def body_top(lines: Sequence[str], open_line: int) -> int:
     while top - 1 > open_line and lines[top - 2].strip() and len(lines[top - 2].rstrip()) <= figures_at:
         top -= 1
     return top
+
+
+def _marker_columns(line: str) -> tuple[int, ...]:
+    """Where the <S>/<C> markers of a table's marker line stand: its columns."""
+    return tuple(m.start() for m in MARKER.finditer(line))
+
+
+def _words(line: str) -> list[str]:
+    """A heading's or a caption's words, in lower case, tags left out."""
+    return re.findall(r"[a-z]{2,}", without_tags(line).lower())

@@ -18,7 +18,8 @@ from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_sched
 from auditor.frontends.text.line_kinds import is_caption, names_a_block
 from auditor.frontends.text.markup import BREAK, DOCUMENT_EDGE, TABLE_CLOSE, TABLE_OPEN
 from auditor.frontends.text.note_headings import heads_a_note, heads_another_statement, opens_a_note, titled_a_note
-from auditor.frontends.text.table_columns import body_top, first_row_of, heading_of, headless_continuation, reheaded_continuation, rest_of_columns, same_columns
+from auditor.frontends.text.table_columns import (body_top, first_row_of, heading_of, headless_continuation,
+                                                  reheaded_continuation, rest_of_columns, same_columns)
 from auditor.source import Lines, Source
 
 

@@ -16,9 +16,12 @@ from auditor import labels
 from auditor.frontends.text import rollforward
 from auditor.frontends.text.block_columns import figure_ends, heading_rule_ends, next_block_in_columns
 from auditor.frontends.text.headings import Vocabulary
-from auditor.frontends.text.line_kinds import FIGURES, HEADING_NOTES, LONE_FIGURE, LONE_NIL, LONE_ROW_FIGURE, RULE_LINE, RULE_SEGMENT, has_figures, is_block_caption, is_rule, names_a_block
+from auditor.frontends.text.line_kinds import (FIGURES, HEADING_NOTES, LONE_FIGURE, LONE_NIL, LONE_ROW_FIGURE, RULE_LINE,
+                                               RULE_SEGMENT, has_figures, is_block_caption, is_rule, labelled_one_figure,
+                                               names_a_block)
 from auditor.frontends.text.markup import BREAK, DOCUMENT_EDGE, PAGE_TAG, TABLE_CLOSE, TABLE_OPEN
-from auditor.frontends.text.note_headings import FOOTNOTE_LINE, NUMBERED_LINE, heads_a_note, heads_another_statement, opens_a_note
+from auditor.frontends.text.note_headings import (FOOTNOTE_LINE, NUMBERED_LINE, heads_a_note, heads_another_statement,
+                                                  opens_a_note)
 from auditor.frontends.text.region import CAPTION_REACH, PAGE_GAP, REACH, Region, years_named
 from auditor.labels import ACCOUNT_WORD, CONTINUED, RESERVED_ASSET, is_period
 from auditor.source import Source
@@ -126,9 +129,7 @@ def _under_a_row_of_one(lines: Sequence[str], n: int) -> bool:
     under it (a period of that one row is no row of two figures for _is_row)."""
     if n < 2 or not LONE_FIGURE.match(lines[n - 1]):
         return False
-    label, _, last = lines[n - 2].rstrip().rpartition("  ")
-    return bool(LONE_ROW_FIGURE.fullmatch(last.strip())) and any(c.isalpha() for c in label) \
-        and not has_figures(label)
+    return labelled_one_figure(lines[n - 2])
 
 
 def _ruled_total_of_one(lines: Sequence[str], n: int) -> bool:
