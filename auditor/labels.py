@@ -227,7 +227,9 @@ NOTE_HEADING = re.compile(r"^\s*note\s+\d{1,2}\s*(?:[-.:\u2013\u2014]|$)", re.IG
 # where a note's heading may stand and a list's item does not (HTML: the text right above a
 # table under no title; text: a table's first printed line, or the first line of a page a
 # table would carry on onto), since a numbered list item ("1. Financial Statements") reads so.
-NUMBERED_NOTE = re.compile(r"^\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+[A-Z][^.;:]{2,70}$")
+# (The number as such a heading, or a footnote, prints it: "5. ", "(5) ", "5 - ".)
+NOTE_NUMBERING = r"\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+"
+NUMBERED_NOTE = re.compile(rf"^{NOTE_NUMBERING}[A-Z][^.;:]{{2,70}}$")
 SCHEDULE_WORD = re.compile(r"\bschedules?\b", re.IGNORECASE)
 
 

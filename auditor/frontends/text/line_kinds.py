@@ -1,6 +1,7 @@
 """What one typed line is, told by the line itself (or its next few): a row of
 figures, a heading's footnote markers, a rule, a lone figure or nil, a
-caption of a period, an account or a group.
+caption of a period, an account or a group; a row's label, and the years a
+region's labels name.
 
 The locator decides where a table starts and ends by these kinds; the grammar
 reads the lines later.  A kind here says "may be a row", never what a figure
@@ -12,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from auditor import labels
 from auditor.frontends.text.markup import MARKER_LINE, PAGE_TAG, TABLE_CLOSE, TABLE_OPEN
-from auditor.frontends.text.region import CAPTION_REACH
+from auditor.frontends.text.region import CAPTION_REACH, Region
 from auditor.labels import LETTER, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, NIL_WORD_ANY_CASE, is_period
 from auditor.lazy_pattern import lazy_compile
 
@@ -155,3 +157,20 @@ def labelled_one_figure(line: str) -> bool:
     LONE_ROW_FIGURE): a row whose other columns are blank."""
     label, _, last = line.rstrip().rpartition("  ")
     return bool(LONE_ROW_FIGURE.fullmatch(last.strip())) and any(c.isalpha() for c in label) and not has_figures(label)
+
+
+def label_of(line: str) -> str:
+    """A row's label: its first phrase, up to the first run of two spaces or more."""
+    return re.split(r"\s{2,}", line.strip())[0]
+
+
+def years_named(lines: Sequence[str], region: Region) -> set[int]:
+    """The years a schedule's region names in its lines' labels (their first phrase: a caption
+    "Year ended December 31, 1997:", a heading "1997"; never a figure in a column)."""
+    found: set[int] = set()
+    for n in range(region.first, region.last + 1):
+        label = label_of(lines[n - 1])
+        year = labels.year_named(label) if labels.YEAR.search(label) else None
+        if year is not None:
+            found.add(year)
+    return found

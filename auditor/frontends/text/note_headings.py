@@ -18,6 +18,7 @@ from auditor.frontends.text.headings import Vocabulary
 from auditor.frontends.text.line_kinds import DIGIT, FIGURE_MARK, RULE_SEGMENT, has_figures, is_heading_line
 from auditor.frontends.text.markup import BODY_TAGS, OPENING_TAG, TABLE_CLOSE, TABLE_OPEN
 from auditor.frontends.text.region import CAPTION_REACH, REACH
+from auditor.labels import NOTE_NUMBERING
 from auditor.lazy_pattern import lazy_compile
 
 
@@ -26,7 +27,7 @@ FOOTNOTE_LINE = lazy_compile(rf"^\s*(?:{FIGURE_MARK})\s")
 
 
 # A line numbered as a note's heading or a footnote may be ("1. Uncollectible accounts", "(5) ...", "5 - ...").
-NUMBERED_LINE = lazy_compile(r"^\s*\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+\S")
+NUMBERED_LINE = lazy_compile(rf"^\s*{NOTE_NUMBERING}\S")
 
 
 def titled_a_note(lines: Sequence[str], open_line: int) -> bool:
@@ -87,7 +88,7 @@ def opens_a_note(lines: Sequence[str], top: int, n: int, vocabulary: Vocabulary,
 
 # A numbered line's name typed in lower case ("5. reserves and allowances"): `any_case`, its first
 # letter read as a capital.
-_NAME_AFTER_NUMBER = lazy_compile(r"^(\s*\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+)([a-z])")
+_NAME_AFTER_NUMBER = lazy_compile(rf"^(\s*{NOTE_NUMBERING})([a-z])")
 
 
 def _capitalised(m: re.Match[str]) -> str:

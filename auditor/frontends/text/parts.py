@@ -11,13 +11,12 @@ the search: none is ever joined by guess.
 from __future__ import annotations
 
 from bisect import bisect_right
-import re
 from typing import AbstractSet, Optional, Sequence
 
 from auditor import labels
 from auditor.frontends.text import pages, rollforward
 from auditor.frontends.text.headings import TITLE, Vocabulary, balances_headed, headed_like_schedule
-from auditor.frontends.text.line_kinds import RULE_LINE, has_figures, is_caption
+from auditor.frontends.text.line_kinds import RULE_LINE, has_figures, is_caption, label_of
 from auditor.frontends.text.markup import BREAK, DOCUMENT_EDGE, TABLE_OPEN
 from auditor.frontends.text.note_headings import (FOOTNOTE_LINE, NUMBERED_LINE, heads_a_note, heads_another_statement,
                                                   opens_a_note, titled_a_note)
@@ -73,7 +72,7 @@ def _names_a_new_year(lines: Sequence[str], open_line: int, first_row: int, year
     """Whether a table names a year over its first row or in that row's label ("Year ended
     December 31, 1996:", "1996"), none of `years`: a year's table, not a note's of its accounts,
     nor a note's roll-forward by year of the years the schedule printed (labels.year_named)."""
-    label = re.split(r"\s{2,}", lines[first_row - 1].strip())[0]
+    label = label_of(lines[first_row - 1])
     named = [labels.year_named(lines[k - 1]) for k in range(open_line + 1, first_row)] + [labels.year_named(label)]
     return any(year is not None for year in named) and not any(year in years for year in named)
 

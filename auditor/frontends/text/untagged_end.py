@@ -18,11 +18,11 @@ from auditor.frontends.text.block_columns import figure_ends, heading_rule_ends,
 from auditor.frontends.text.headings import Vocabulary
 from auditor.frontends.text.line_kinds import (FIGURES, HEADING_NOTES, LONE_FIGURE, LONE_NIL, LONE_ROW_FIGURE, RULE_LINE,
                                                RULE_SEGMENT, has_figures, is_block_caption, is_rule, labelled_one_figure,
-                                               names_a_block)
+                                               names_a_block, years_named)
 from auditor.frontends.text.markup import BREAK, DOCUMENT_EDGE, PAGE_TAG, TABLE_CLOSE, TABLE_OPEN
 from auditor.frontends.text.note_headings import (FOOTNOTE_LINE, NUMBERED_LINE, heads_a_note, heads_another_statement,
                                                   opens_a_note)
-from auditor.frontends.text.region import CAPTION_REACH, PAGE_GAP, REACH, Region, years_named
+from auditor.frontends.text.region import CAPTION_REACH, PAGE_GAP, REACH, Region
 from auditor.labels import ACCOUNT_WORD, CONTINUED, RESERVED_ASSET, is_period
 from auditor.source import Source
 
@@ -184,7 +184,7 @@ def _period_in_first_cell(line: str) -> bool:
     ("Year ended December 31, 2004   Allowance for doubtful accounts   $16,422 ...") or
     its group's caption ("2010   Deducted from asset accounts:").  (Not a year over
     figures alone, "1997   $1,234", as a table of future payments prints its years.)"""
-    cells = re.split(r"\s{2,}|\$", line.strip(), maxsplit=1)
+    cells = _first_cell_and_rest(line)
     return len(cells) == 2 and cells[1][:1].isalpha() and is_period(cells[0])
 
 
@@ -222,8 +222,13 @@ def _opens_with_its_period(line: str) -> bool:
     """A row of figures whose label is its period ("  1996   1,234 ...",
     "  Year ended December 31, 1996   $1,234 ..."): under the line above it, an
     account's caption, with or without a ":", opening the next account's block."""
-    label = re.split(r"\s{2,}|\$", line.strip(), maxsplit=1)[0]
+    label = _first_cell_and_rest(line)[0]
     return has_figures(line) and bool(label) and is_period(label)
+
+
+def _first_cell_and_rest(line: str) -> list[str]:
+    """A row's first cell and the rest: split at the first run of two spaces or more, or its "$"."""
+    return re.split(r"\s{2,}|\$", line.strip(), maxsplit=1)
 
 
 def _is_row(line: str, transposed: bool) -> bool:
