@@ -104,6 +104,9 @@ def _title_starts(text: str) -> list[int]:
 
 
 def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bool = False) -> Optional[Region]:
+    """The schedule under the title at line `title`: the first table within REACH lines, tagged
+    or not, headed like a schedule (or printing its movements as rows); None where another title,
+    document or note comes first, or the title is a mention (an index's line, a sentence)."""
     lines = source.lines
     if not indexed and labels.is_index_entry(lines[title - 1]):
         return None  # an index's line, the schedule's page at its end (labels.INDEX_ENTRY): a mention
@@ -121,24 +124,7 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
             caption_of = None  # the title had a table of its own; the schedule's follows
             continue
         if TABLE_OPEN.match(line) and caption_of is None:
-            if _titled_in_caption(lines, n):
-                return None  # the table's own title is in its caption: this one (a report's sentence) was a mention
-            first_row = first_row_of(lines, n)
-            one = first_row_of(lines, n, rollforward.is_row)  # (a row of one figure too)
-            if one is not None and one != first_row and rollforward.one_column(lines, title, one, vocabulary):
-                return Region(title, table_end(source, n, vocabulary, first(one)), title, True)
-            if first_row is None:
-                first_row = _row_past_rowless_page(source, n, vocabulary)
-            if first_row is None:
-                return None
-            if _years_over_headings(lines, first_row, vocabulary):
-                first_row = first_row_of(lines, first_row)  # (the years heading groups of columns: periods side by side)
-                if first_row is None:
-                    return None
-            transposed = rollforward.transposed(lines, title, first_row, vocabulary)
-            if not (transposed or headed_like_schedule(lines, title, first_row, vocabulary)):
-                return None
-            return Region(title, table_end(source, n, vocabulary, first(first_row)), title, transposed)
+            return _tagged_table_under(source, title, n, vocabulary, first)
         figures = has_figures(line) and not _years_over_headings(lines, n, vocabulary) and not markers_over_columns(lines, n)
         if figures or rollforward.is_row(line) and rollforward.one_column(lines, caption_of or title, n, vocabulary, title):
             transposed = not figures or rollforward.transposed(lines, caption_of or title, n, vocabulary, title)
@@ -148,6 +134,32 @@ def _table_after(source: Source, title: int, vocabulary: Vocabulary, indexed: bo
                 return Region(caption_of, table_end(source, caption_of, vocabulary, first(n)), title, transposed)
             return Region(title, block_end(source, n, transposed, first=first(n), vocabulary=vocabulary), title, transposed)
     return None
+
+
+def _tagged_table_under(source: Source, title: int, open_line: int, vocabulary: Vocabulary,
+                        first: Callable[[int], set[str]]) -> Optional[Region]:
+    """The schedule in the <TABLE> opened at `open_line`, the first under the title at line `title`,
+    or None: a table printing its own title in its caption (the one above was a sentence's), or
+    headed like no schedule.  `first`: the words of the title block down to a given row."""
+    lines = source.lines
+    if _titled_in_caption(lines, open_line):
+        return None  # the table's own title is in its caption: this one (a report's sentence) was a mention
+    first_row = first_row_of(lines, open_line)
+    one = first_row_of(lines, open_line, rollforward.is_row)  # (a row of one figure too)
+    if one is not None and one != first_row and rollforward.one_column(lines, title, one, vocabulary):
+        return Region(title, table_end(source, open_line, vocabulary, first(one)), title, True)
+    if first_row is None:
+        first_row = _row_past_rowless_page(source, open_line, vocabulary)
+    if first_row is None:
+        return None
+    if _years_over_headings(lines, first_row, vocabulary):
+        first_row = first_row_of(lines, first_row)  # (the years heading groups of columns: periods side by side)
+        if first_row is None:
+            return None
+    transposed = rollforward.transposed(lines, title, first_row, vocabulary)
+    if not (transposed or headed_like_schedule(lines, title, first_row, vocabulary)):
+        return None
+    return Region(title, table_end(source, open_line, vocabulary, first(first_row)), title, transposed)
 
 
 def _title_block(lines: Sequence[str], top: int, title: int) -> Callable[[int], set[str]]:

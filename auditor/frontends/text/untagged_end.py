@@ -44,11 +44,8 @@ def block_end(source: Source, first_row: int, transposed: bool = False, edges: f
             break
         if not line.strip():
             blanks += 1
-            if blanks >= 2 and n > last_figures and not _next_period_follows(lines, n) and not (
-                    transposed and rollforward.block_follows(lines, n)) and not (
-                    next_block_in_columns(lines, n, edges | columns | figure_ends(lines, first_row, last_figures))) and not (
-                    written > last_figures and _caption_over_rows(lines, written, n)) and not _ruled_on(lines, written, n) \
-                    and not (n == last_figures + 2 and _balance_under(lines, last_figures, n + 1)):
+            if blanks >= 2 and n > last_figures \
+                    and not _goes_on_past_blanks(lines, n, first_row, last_figures, written, transposed, edges | columns):
                 break
         else:
             if n > last_figures and vocabulary is not None and opens_a_note(lines, first_row - REACH, n, vocabulary, any_case=True) \
@@ -63,6 +60,18 @@ def block_end(source: Source, first_row: int, transposed: bool = False, edges: f
     if resumed and not _another_schedule_resumes(lines[last_figures : resumed - 1], first):
         return block_end(source, resumed, transposed, edges | figure_ends(lines, first_row, last_figures), first, vocabulary)
     return _footer_caption_end(lines, _wrapped_label_end(lines, last_figures))
+
+
+def _goes_on_past_blanks(lines: Sequence[str], blank: int, first_row: int, last_figures: int, written: int,
+                         transposed: bool, edges: AbstractSet[int]) -> bool:
+    """Whether the table goes on past the blank lines down to line `blank` (its rows from `first_row`,
+    its last figures at `last_figures`, its last line written at `written`): its next period, a block
+    of its movements as rows, a block in its columns (`edges`, with its rows' own), rows under a
+    caption, a rule, or a balance alone under its last row (double spaced)."""
+    return _next_period_follows(lines, blank) or transposed and rollforward.block_follows(lines, blank) \
+        or next_block_in_columns(lines, blank, edges | figure_ends(lines, first_row, last_figures)) \
+        or written > last_figures and _caption_over_rows(lines, written, blank) or _ruled_on(lines, written, blank) \
+        or blank == last_figures + 2 and _balance_under(lines, last_figures, blank + 1)
 
 
 def _footnotes_over_next_period(lines: Sequence[str], first_row: int, n: int) -> bool:
