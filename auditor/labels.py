@@ -177,7 +177,7 @@ ACCOUNT_WORD = re.compile(r"\b(?:allowances?|reserves?|valuation|provisions?|dou
 RESERVED_ASSET = re.compile(r"\b(?:receivables?|inventor(?:y|ies)|deferred\s+tax)\b", re.IGNORECASE)
 # A page's number the filing software left where it broke a page inside a table, alone in a row
 # or in its label cell: "32", "F-35", "S-2", "- 2 -", "Page 4".  (Page furniture, never a figure.)
-# The page number's other spellings (reading/completeness, text/context, text/locate.BREAK,
+# The page number's other spellings (reading/completeness, text/context, text/markup.BREAK,
 # html/locate.FURNITURE) are not this one yet: see each (s33-lazyre measured the merge).
 PAGE_MARK = lazy_compile(r"^(?:page\s+)?[-\u2013\u2014\s]*(?:[a-z]{1,2}\s?-\s?)?\d{1,3}[-\u2013\u2014\s]*$", re.IGNORECASE)
 # Where a group's caption over reserves' rows places them in the balance sheet, naming no account
@@ -227,7 +227,9 @@ NOTE_HEADING = re.compile(r"^\s*note\s+\d{1,2}\s*(?:[-.:\u2013\u2014]|$)", re.IG
 # where a note's heading may stand and a list's item does not (HTML: the text right above a
 # table under no title; text: a table's first printed line, or the first line of a page a
 # table would carry on onto), since a numbered list item ("1. Financial Statements") reads so.
-NUMBERED_NOTE = re.compile(r"^\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+[A-Z][^.;:]{2,70}$")
+# (The number as such a heading, or a footnote, prints it: "5. ", "(5) ", "5 - ".)
+NOTE_NUMBERING = r"\(?\d{1,2}(?:\.|\)|\s+[-:\u2013\u2014])\s+"
+NUMBERED_NOTE = re.compile(rf"^{NOTE_NUMBERING}[A-Z][^.;:]{{2,70}}$")
 SCHEDULE_WORD = re.compile(r"\bschedules?\b", re.IGNORECASE)
 
 

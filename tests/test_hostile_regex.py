@@ -122,7 +122,7 @@ def test_the_audit_covers_every_front_end_pattern():
     # A pattern imported into several modules is timed once, under its first name.
     names = covered | {f"{m}.{n}" for m in MODULES for n, v in vars(importlib.import_module(m)).items()
                        if isinstance(v, (re.Pattern, LazyPattern))}
-    for expected in ("auditor.frontends.text.locate.FIGURES", "auditor.frontends.text.locate.LONE_FIGURE", "auditor.labels.PAGE_MARK", "auditor.frontends.text.headings.TAG", "auditor.labels.LEADER", "auditor.frontends.html.locate.TITLE",
+    for expected in ("auditor.frontends.text.line_kinds.FIGURES", "auditor.frontends.text.line_kinds.LONE_FIGURE", "auditor.labels.PAGE_MARK", "auditor.frontends.text.headings.TAG", "auditor.labels.LEADER", "auditor.frontends.html.locate.TITLE",
                      "auditor.frontends.html.figures.TOKEN", "auditor.frontends.html.periods.NOTES_REVERSED"):
         assert expected in names
     assert any(n.startswith("schedule.lark:") for n in names)
@@ -133,7 +133,7 @@ def test_the_audit_covers_every_front_end_pattern():
 def test_a_lone_figure_is_matched_in_linear_time_whatever_follows_its_start(start):
     """The repeated units above start at the line's first character; a lone figure's
     pattern is anchored after 12 spaces and a figure, so its runs of spaces are tried here."""
-    from auditor.frontends.text.locate import LONE_FIGURE
+    from auditor.frontends.text.line_kinds import LONE_FIGURE
 
     def line(n):
         return " " * 13 + start + " " * n + "x"

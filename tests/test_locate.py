@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import auditor
-from auditor.frontends.text import locate, parse
+from auditor.frontends.text import line_kinds, locate, parse
 from auditor import source
 from conftest import SEED, run, run_json
 
@@ -270,4 +270,4 @@ def test_title_as_the_tables_caption():
     ("Reserve for returns        (1)          (2)   Net 3", True),
 ])
 def test_heading_words_before_footnote_markers_are_no_row(line, figures):
-    assert locate._has_figures(line) is figures
+    assert line_kinds.has_figures(line) is figures

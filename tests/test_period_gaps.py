@@ -3,7 +3,7 @@ or three blank lines between periods, the period captioned on its own line or in
 first cell), untagged and typed: every figure read where it is printed, exactly the
 table's errors found, a figure changed in every other table found at its cell.  A
 period after the gap was once lost, silently, where its name stood in a first cell
-(locate._period_in_first_cell).  `measure` prints right / silently wrong / refused:
+(untagged_end._period_in_first_cell).  `measure` prints right / silently wrong / refused:
 
     cd tests && PYTHONPATH=..:. python test_period_gaps.py [HABIT ...]
 """

@@ -48,7 +48,7 @@ TEXT = {
 ONE_YEAR_TEXT = {name: LAYOUTS[name] for name in ("seed-like", "untagged-bare", "span-untagged")}
 ONE_YEAR_HTML = {name: STYLES[name] for name in ("split", "ixbrl", "filing-software")}
 # Each period's caption printed under its rows, a footer (`captions_below`).
-# Untagged, no </TABLE> holds the last caption in the table (`locate._footer_caption_end`).
+# Untagged, no </TABLE> holds the last caption in the table (`untagged_end._footer_caption_end`).
 FOOTER_TEXT = {"seed-like": LAYOUTS["seed-like"],
                "flat-fiscal": dataclasses.replace(LAYOUTS["flat-fiscal"], page_break=None),
                "untagged-bare": LAYOUTS["untagged-bare"], "span-untagged": LAYOUTS["span-untagged"]}

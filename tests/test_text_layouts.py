@@ -336,7 +336,7 @@ FENWICK_CABLE = (FIXTURES / "fenwick-cable-1998-lower-case-numbered-note-under-y
 def test_a_lower_case_numbered_notes_heading_under_a_years_table_ends_the_schedule():
     # Tagged, a <TABLE> a year: "(5) allowance for doubtful accounts" in lower case under the last
     # year's table, marking nothing in it, over a note's table by customer: the note's (it was
-    # read as a second schedule), as untagged text asks (`_opens_a_note`, any case).
+    # read as a second schedule), as untagged text asks (`note_headings.opens_a_note`, any case).
     # Numbered in capitals naming a column's movement over its <TABLE> ("7. PROVISION ..."): a
     # heading over a table of its own, as untagged (corby-loom), the same.
     for heading in ("(5) allowance for doubtful accounts", "5. reserves for doubtful accounts",

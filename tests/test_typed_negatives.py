@@ -13,7 +13,7 @@ import pytest
 import auditor
 from auditor import source
 from auditor.frontends.html.figures import TOKEN
-from auditor.frontends.text import locate, pages, parse
+from auditor.frontends.text import block_columns, line_kinds, pages, parse
 from auditor.frontends.text.footnotes import is_typed_footnote
 from auditor.frontends.text.locate import Region
 from auditor.frontends.text.rows import amount
@@ -79,15 +79,15 @@ ROW = "  Allowance for doubtful accounts      473-      1,204CR      12 CR      
 
 
 def test_every_reader_of_a_row_counts_the_same_figures():
-    assert locate.FIGURES.search(ROW)
+    assert line_kinds.FIGURES.search(ROW)
     assert pages.figure_count(ROW) == 4
-    assert [m.group(1) for m in locate._SET_FIGURE.finditer(ROW)] == ["473-", "1,204CR", "12 CR", "(5)"]
+    assert [m.group(1) for m in block_columns.SET_FIGURE.finditer(ROW)] == ["473-", "1,204CR", "12 CR", "(5)"]
     assert completeness.FIGURES.search(ROW)
     assert not is_typed_footnote("(a) Reserve for returns        473-      12-")  # a row, not a footnote's prose
 
 
 def test_a_row_of_trailing_minus_figures_alone_is_a_figure_row():
-    assert locate.FIGURES.search("  Write-offs        473-      12-       5-")
+    assert line_kinds.FIGURES.search("  Write-offs        473-      12-       5-")
 
 
 def _cells(text: str) -> list:

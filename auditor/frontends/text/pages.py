@@ -5,7 +5,7 @@ A typed filing breaks a schedule's table across pages: the typist closes the
 a running head before opening the next <TABLE>: the company's name, "page 2
 of exhibit", in capitals or not.  Across such a break, any short line with
 no figures is furniture; without one, only a title in capitals or a caption
-is (`locate._is_caption`): prose between two tables parts them.  The grammar
+is (`line_kinds.is_caption`): prose between two tables parts them.  The grammar
 reads neither a running head nor a "page 2 of 3" line (`without_running_heads`,
 `PAGE_OF`): no caption of the rows under it, no row.
 """
@@ -23,7 +23,7 @@ from auditor.source import Source
 
 PAGE_BROKEN = re.compile(r"^\s*<PAGE>|\f", re.IGNORECASE)
 # A page's number as a line of its own with its count or document: "page 2
-# of exhibit", "Page 2 of 3".  (A bare "S-2", "- 47 -" is locate.BREAK's.)
+# of exhibit", "Page 2 of 3".  (A bare "S-2", "- 47 -" is markup.BREAK's.)
 PAGE_OF = re.compile(r"^\s*page\s+\d{1,3}\s+of\s+[a-z\d][\w .-]{0,30}$", re.IGNORECASE)
 # A running head: a few words on a line (a sentence of prose runs longer).
 HEAD_WORDS = 10
