@@ -234,11 +234,12 @@ def _no_dash_among_words_but_headings(lines: Sequence[Line], headings: Sequence[
     (or one typed again a page on) in a stack of them, its dashes over the figures.  Otherwise it is
     a caption's or a labelled row's, a nil with words after it, which no row reads: refused as the
     grammar refuses it, never read as a caption or as the headings (the row's nils lost)."""
+    suspects = [ln for ln in lines if ln.kind == "text" and _dash_before_words(ln.words)]
+    if not suspects:
+        return  # (most tables)
     stack = {h.number for h in headings}
     repeated = {text(h.words) for h in headings}
-    for ln in lines:
-        if ln.kind != "text" or not _dash_before_words(ln.words):
-            continue
+    for ln in suspects:
         dashes = [w for w in ln.words if w.kind == "NIL"]
         stacked = ln.number in stack and (ln.number - 1 in stack or ln.number + 1 in stack)
         if not (stacked or text(ln.words) in repeated) or dashes[0].column < label_end:
@@ -248,8 +249,11 @@ def _no_dash_among_words_but_headings(lines: Sequence[Line], headings: Sequence[
 
 def _dash_before_words(words: Sequence[Token]) -> bool:
     """A nil among a line's words with a word after it (a heading's dash: `_heading_dashes_masked`)."""
-    nil = next((k for k, w in enumerate(words) if w.kind == "NIL"), None)
-    return nil is not None and any(w.kind in ("WORD", "YEAR") for w in words[nil + 1:])
+    kinds = [w.kind for w in words]
+    if "NIL" not in kinds:
+        return False
+    after = kinds[kinds.index("NIL") + 1:]
+    return "WORD" in after or "YEAR" in after
 
 
 def _columns(tokens: Sequence[Token]) -> tuple[tuple[int, str], ...]:

@@ -346,14 +346,15 @@ def lines(source: Typed, region: Region) -> list[Line]:
         text = above + "\n".join(region_lines) + "\n"
     while True:
         try:
-            parsed = _parser().parse(_from(text, len(above)))  # (the inline Transformer's `start`)
+            # (the inline Transformer's `start`: the lines)
+            parsed: list[Line] = _parser().parse(_from(text, len(above)))  # type: ignore[assignment]
             if not printed:
-                return parsed  # type: ignore[return-value]
-            unread = next((ln for ln in parsed if _dash_read_into_a_row(ln, printed)), None)  # type: ignore[union-attr]
+                return parsed
+            unread = next((ln for ln in parsed if _dash_read_into_a_row(ln, printed)), None)
             if unread is not None:
                 first = refused[unread.number]
                 raise InputError(_sentence(first), source.path, first.line, first.column) from None
-            return _masks_restored(parsed, printed)  # type: ignore[arg-type]
+            return _masks_restored(parsed, printed)
         except UnexpectedInput as exc:
             at = exc.line - region.first  # (an index in region_lines)
             retyped = _retyped(region_lines, at) if exc.line not in refused and 0 <= at < len(region_lines) else None
@@ -374,10 +375,9 @@ def _retyped(lines: list[str], at: int) -> Optional[list[str]]:
         return _marks_moved_out(lines)
     masked = _standards_masked(lines, at)
     retyped = _days_masked(lines if masked is None else [*lines[:at], masked, *lines[at + 1 :]], at)
-    if retyped is not None or masked is not None:
-        return retyped if retyped is not None else [*lines[:at], masked, *lines[at + 1 :]]
-    dashed = _heading_dashes_masked(lines, at)
-    return None if dashed is None else [*lines[:at], dashed, *lines[at + 1 :]]
+    if retyped is None and masked is None:
+        masked = _heading_dashes_masked(lines, at)
+    return retyped if retyped is not None or masked is None else [*lines[:at], masked, *lines[at + 1 :]]
 
 
 def _marks_moved_out(lines: list[str]) -> list[str]:
