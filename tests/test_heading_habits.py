@@ -66,8 +66,6 @@ def outcome(spec: dict, habit: str, layout: str) -> tuple[str, str]:
 
 TEXT_LAYOUTS = frozenset(TEXT)
 EVERY_LAYOUT = frozenset(LAYOUT_NAMES)
-DASH_AMONG_WORDS = frozenset({"chattem-2006", "cik863204-2000", "continental-materials-2018", "rath-gibson-fy2008",
-                              "ryder-system-2017", "cik1669779-2016"})
 # Habits refused (an input error, never a reading), where: (layouts, tables or None for all), and why.
 REFUSED: dict[str, tuple[frozenset, Optional[frozenset]]] = {
     # cpi-holdco's headings are "Balance at", "Charged to", "Deduction", "Balance at": misspelled or
@@ -75,11 +73,6 @@ REFUSED: dict[str, tuple[frozenset, Optional[frozenset]]] = {
     "typos": (EVERY_LAYOUT, frozenset({"cpi-holdco-fy2004"})),
     "caps-no-spaces": (TEXT_LAYOUTS, frozenset({"cpi-holdco-fy2004"})),
     "latin-typos": (frozenset({"html", "toppan"}), frozenset({"cpi-holdco-fy2004"})),
-    # A heading's dash left among the words of its line, other headings' words after it ("OF PERIOD
-    # EXPENSES   ACCOUNTS -   OFF   PERIOD", "Col. D   -   Col. E"): a nil, then words, no line the
-    # grammar reads.
-    **{habit: (TEXT_LAYOUTS, DASH_AMONG_WORDS) for habit in ("dash-bottom", "dash-bottom-no-rule")},
-    **{habit: (frozenset({"typed"}), frozenset({"cik863204-2000"})) for habit in ("dash-top", "dash-top-no-rule")},
 }
 
 

@@ -453,3 +453,51 @@ def test_a_row_of_nils_right_under_the_headings_stays_a_row():
         assert first.label == "Reserve for returns", text
         assert [c.raw for c in first.cells] == ["-"] * 5
         assert [c.heading for c in schedule.columns][2] == "CHARGED TO OTHER"
+
+
+def test_a_heading_dash_with_other_headings_words_after_it_is_the_headings():
+    # The dash left beside other headings' words that come after it on its line: at its heading's foot
+    # one space after its word ("ACCOUNTS -   (DESCRIBE)   OF YEAR"), or atop its stack after another
+    # heading's footnote marker ("Balance   (1)   -   Balance").  The grammar read the dash as a nil
+    # and refused the words after it (d102ef4b: an input error); it is its heading's last or first word.
+    others = {
+        "quillan-harness-1999-heading-dash-before-other-headings-words": (
+            "CHARGED TO OTHER ACCOUNTS -", "DEDUCTIONS (DESCRIBE)"),
+        "sutter-creek-cannery-1999-heading-marker-then-dash": (
+            "Col. D - Charged to other accounts", "Col. E Deductions"),
+    }
+    for name, headings in others.items():
+        text = _dash_fixture(name)
+        result = check(text)
+        assert result.error is None, name
+        (schedule,) = result.schedules
+        assert [p.label for p in schedule.periods] == ["YEAR ENDED DECEMBER 31, 1999", "YEAR ENDED DECEMBER 31, 1998"]
+        assert (schedule.columns[2].heading, schedule.columns[3].heading) == headings, name
+        assert [len(p.rows) for p in schedule.periods] == [3, 3], name
+
+
+QUILLAN = _dash_fixture("quillan-harness-1999-heading-dash-before-other-headings-words")
+
+
+def test_a_labelled_nil_with_words_after_it_under_the_headings_stays_refused():
+    # The same spelling in the body, a row's label then a lone dash one space after it and words
+    # ("Reserve for returns -   (DISCONTINUED)"), with or without a nil after them, under the headings'
+    # rule or right under the headings (no rule): no row the grammar reads, refused as on d102ef4b,
+    # never read as a caption or as the headings (its nils lost) nor as a row labelled with the dash.
+    # A row of nils there stays a row.
+    rule = "-" * 31 + "   ---------  ----------  --------  ----------  ----------\n\n"
+    unruled = QUILLAN.replace(rule, "", 1)
+    assert unruled != QUILLAN
+    for row in ("Reserve for returns -   (DISCONTINUED)\n",
+                "Reserve for returns -   (DISCONTINUED)              -           -         -           -\n"):
+        for table in (QUILLAN, unruled):
+            text = table.replace("YEAR ENDED DECEMBER 31, 1999:\n", "YEAR ENDED DECEMBER 31, 1999:\n" + row, 1)
+            result = auditor.check_source(source.from_text(text, "edited.txt"))
+            assert result.error is not None, (row, text)
+    text = unruled.replace("YEAR ENDED DECEMBER 31, 1999:\n", "Reserve for returns -   (DISCONTINUED)\n", 1)
+    error = auditor.check_source(source.from_text(text, "edited.txt")).error
+    assert error is not None and (error.line, error.column) == (13, 21)
+    nils = "Reserve for returns                        -           -         -           -           -\n"
+    (schedule,) = check(QUILLAN.replace("YEAR ENDED DECEMBER 31, 1999:\n", "YEAR ENDED DECEMBER 31, 1999:\n" + nils, 1)).schedules
+    first = schedule.periods[0].rows[0]
+    assert first.label == "Reserve for returns" and [c.raw for c in first.cells] == ["-"] * 5

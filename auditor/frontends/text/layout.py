@@ -55,6 +55,7 @@ def frame(lines: list[Line], title_line: int, path: Optional[str] = None) -> Fra
     label_end = min(first_figure_column(r) for r in [r for r in rows if not headed.lone_nil(r)] or rows)
     headings, separators, body_start = col.heading_block(lines, body_start, label_end)
     lines = lines[:body_start] + _dash_lines_typed_again(lines[body_start:], headings)
+    _no_dash_among_words_but_headings(lines, headings, label_end, path)
     starts = col.column_starts(separators, rows, label_end, headings)
     if not headed.ruled(separators, label_end) and len(starts) > 1:
         starts = headed.starts_from_figures(headings, rows, label_end)
@@ -224,6 +225,35 @@ def _dash_lines_typed_again(body: list[Line], headings: Sequence[Line]) -> list[
         if any(n.kind == "text" and text(n.words) in repeated for n in near):
             out[k] = Line("text", ln.number, tuple(f.value for f in ln.figures))
     return out
+
+
+def _no_dash_among_words_but_headings(lines: Sequence[Line], headings: Sequence[Line], label_end: int,
+                                      path: Optional[str]) -> None:
+    """Refuse a line printing a lone dash with words after it, as parse reads a heading's ("ACCOUNTS
+    -   (2)   PERIOD": `parse._heading_dashes_masked`), unless it is a heading's: a line of the headings
+    (or one typed again a page on) in a stack of them, its dashes over the figures.  Otherwise it is
+    a caption's or a labelled row's, a nil with words after it, which no row reads: refused as the
+    grammar refuses it, never read as a caption or as the headings (the row's nils lost)."""
+    suspects = [ln for ln in lines if ln.kind == "text" and _dash_before_words(ln.words)]
+    if not suspects:
+        return  # (most tables)
+    stack = {h.number for h in headings}
+    repeated = {text(h.words) for h in headings}
+    for ln in suspects:
+        dashes = [w for w in ln.words if w.kind == "NIL"]
+        stacked = ln.number in stack and (ln.number - 1 in stack or ln.number + 1 in stack)
+        if not (stacked or text(ln.words) in repeated) or dashes[0].column < label_end:
+            raise InputError("a nil with words after it, no heading's: no row reads so", path, ln.number,
+                             dashes[0].column)
+
+
+def _dash_before_words(words: Sequence[Token]) -> bool:
+    """A nil among a line's words with a word after it (a heading's dash: `_heading_dashes_masked`)."""
+    kinds = [w.kind for w in words]
+    if "NIL" not in kinds:
+        return False
+    after = kinds[kinds.index("NIL") + 1:]
+    return "WORD" in after or "YEAR" in after
 
 
 def _columns(tokens: Sequence[Token]) -> tuple[tuple[int, str], ...]:

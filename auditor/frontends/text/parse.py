@@ -8,6 +8,7 @@ with its position in the file.  Layout is the next stage's job.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Callable, Literal, NamedTuple, Optional, Protocol, Sequence, Union
@@ -20,7 +21,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.locate import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
-from auditor.labels import AMOUNT_PARENTHESIZED, LETTER, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_WORD, NOTE_MARK, NOTE_SIGNS, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE
+from auditor.labels import AMOUNT_PARENTHESIZED, LETTER, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_DASH_RUN, NIL_WORD, NOTE_MARK, NOTE_SIGNS, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE
 from auditor.lazy_pattern import lazy_compile
 from auditor.package_data import PACKAGE
 
@@ -87,7 +88,7 @@ def _parser() -> Lark:
     # The nil spellings are every front end's (labels.NIL): the grammar names them, they are put in here.
     grammar = grammar.replace("NIL_SPELLINGS", _in_lark(NIL)).replace("NIL_WORD", _in_lark(NIL_WORD))
     grammar = grammar.replace("NOTE_MARK", _in_lark(NOTE_MARK)).replace("NOTE_SIGNS", NOTE_SIGNS)  # (labels')
-    grammar = grammar.replace("LONE_STAR", _in_lark(LONE_STAR))
+    grammar = grammar.replace("LONE_STAR", _in_lark(LONE_STAR)).replace("MASKED", _MASK)
     # The amounts too: labels.AMOUNT's two forms, each with the grammar's own ending.
     grammar = grammar.replace("AMOUNT_PARENTHESIZED", _in_lark(AMOUNT_PARENTHESIZED))
     grammar = grammar.replace("AMOUNT_UNBRACKETED", _in_lark(AMOUNT_UNBRACKETED))
@@ -345,8 +346,15 @@ def lines(source: Typed, region: Region) -> list[Line]:
         text = above + "\n".join(region_lines) + "\n"
     while True:
         try:
-            parsed = _parser().parse(_from(text, len(above)))  # (the inline Transformer's `start`)
-            return _masks_restored(parsed, printed) if printed else parsed  # type: ignore[arg-type, return-value]
+            # (the inline Transformer's `start`: the lines)
+            parsed: list[Line] = _parser().parse(_from(text, len(above)))  # type: ignore[assignment]
+            if not printed:
+                return parsed
+            unread = next((ln for ln in parsed if _dash_read_into_a_row(ln, printed)), None)
+            if unread is not None:
+                first = refused[unread.number]
+                raise InputError(_sentence(first), source.path, first.line, first.column) from None
+            return _masks_restored(parsed, printed)
         except UnexpectedInput as exc:
             at = exc.line - region.first  # (an index in region_lines)
             retyped = _retyped(region_lines, at) if exc.line not in refused and 0 <= at < len(region_lines) else None
@@ -367,6 +375,8 @@ def _retyped(lines: list[str], at: int) -> Optional[list[str]]:
         return _marks_moved_out(lines)
     masked = _standards_masked(lines, at)
     retyped = _days_masked(lines if masked is None else [*lines[:at], masked, *lines[at + 1 :]], at)
+    if retyped is None and masked is None:
+        masked = _heading_dashes_masked(lines, at)
     return retyped if retyped is not None or masked is None else [*lines[:at], masked, *lines[at + 1 :]]
 
 
@@ -431,16 +441,79 @@ def _days_masked(lines: list[str], at: int) -> Optional[list[str]]:
     return [*lines[:at], "".join(masked), *lines[at + 1 :]]
 
 
+# A dash standing alone (labels.NIL_DASH_RUN), set apart from what is beside it on its line.
+_LONE_DASH = lazy_compile(rf"(?<![^ \t\f]){NIL_DASH_RUN}(?![^ \t\f])")
+# A heading's footnote marker, "(1)": the only run of digits with no letter a heading line prints.
+_HEADING_MARK = lazy_compile(r"\(\d{1,2}\)")
+_RUN_OF_CHARACTERS = lazy_compile(r"[^ \t\f]+")
+
+
+def _heading_dashes_masked(lines: list[str], at: int) -> Optional[str]:
+    """Line `at` with each heading's dash on it masked as a word, where the grammar refused it
+    for the words after a dash: a heading wrapped at its dash ("CHARGED TO OTHER ACCOUNTS -"),
+    the dash left beside other headings' words ("ACCOUNTS -   (2)   PERIOD", "(1)   -   OFF").
+    Each such dash stands alone under or over a word of its heading (a word of the line right
+    above or below shares a column with it) or one space after its word, a word comes after it
+    on its line, and the line prints nothing a row reads as a figure; None where none is.  (A
+    labelled nil with words after it stays refused: `lines` refuses a masked dash read into a
+    row's label, layout one on a line that is no heading's.)"""
+    line = lines[at]
+    if any(_as_figure(run.group()) for run in _RUN_OF_CHARACTERS.finditer(line)):
+        return None
+    last_letter = max((m.start() for m in LETTER.finditer(line)), default=-1)
+    stacked = [_worded(lines[k]) for k in (at - 1, at + 1) if 0 <= k < len(lines)]
+    own = {end for _, end in _worded(line)}
+    dashes = [m for m in _LONE_DASH.finditer(line) if m.end() < last_letter
+              and (any(_overlaps(words, m.start(), m.end()) for words in stacked)
+                   or m.start() - 1 in own)]  # (or one space after its word)
+    if not dashes:
+        return None
+    masked = list(line)
+    for m in dashes:
+        masked[m.start() : m.end()] = _MASK * (m.end() - m.start())
+    return "".join(masked)
+
+
+def _as_figure(run: str) -> bool:
+    """A run of characters a row could read as a figure: a "$", or digits and no letter (not a
+    heading's footnote marker)."""
+    return "$" in run or any(c.isdigit() for c in run) and not LETTER.search(run) and not _HEADING_MARK.fullmatch(run)
+
+
+def _worded(line: str) -> list[tuple[int, int]]:
+    """Where each run of characters holding a letter is on `line`, left to right."""
+    return [w.span() for w in _RUN_OF_CHARACTERS.finditer(line) if LETTER.search(w.group())]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """One of `spans` (left to right, apart) shares a character column with [start, end)."""
+    k = bisect.bisect_left(spans, (end, end))  # (the first span starting at or past end)
+    return k > 0 and spans[k - 1][1] > start
+
+
 def _masks_restored(parsed: list[Line], printed: dict[int, str]) -> list[Line]:
-    """The parsed lines, each masked word given back its digits as printed."""
+    """The parsed lines, each masked word given back its characters as printed (a heading's dash
+    its kind too, as a heading's dash read off its own line keeps it: `layout`)."""
     out = []
     for ln in parsed:
         line = printed.get(ln.number)
         if line is not None:
-            ln = ln._replace(words=tuple(t._replace(text=line[t.column - 1 : t.end - 1]) if _MASK in t.text else t
-                                         for t in ln.words))
+            ln = ln._replace(words=tuple(_restored(t, line) if _MASK in t.text else t for t in ln.words))
         out.append(ln)
     return out
+
+
+def _restored(token: Token, line: str) -> Token:
+    text = line[token.column - 1 : token.end - 1]
+    return token._replace(text=text, kind="NIL" if _LONE_DASH.fullmatch(text) else token.kind)
+
+
+def _dash_read_into_a_row(ln: Line, printed: dict[int, str]) -> bool:
+    """A heading's dash masked on line `ln` that the grammar then read as a word of a row's
+    label (a nil after a label, figures after it): no heading line, the line's refusal stands."""
+    line = printed.get(ln.number)
+    return line is not None and ln.kind != "text" and any(
+        _MASK in t.text and _LONE_DASH.fullmatch(line[t.column - 1 : t.end - 1]) for t in ln.words)
 
 
 try:
