@@ -460,7 +460,11 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # rows wrapped twice: the separators taken off, as larchmont, its rows' cut lines no longer
                  # reaching the width.  Refused, never read otherwise.)
                  *((f"quillfield-instruments-2000-row-wrapped-twice-beside-a-blank-column-wrapped-at-72-{kind}.txt",
-                    "without thousands separators") for kind in ("clean", "deductions-typo"))}
+                    "without thousands separators") for kind in ("clean", "deductions-typo")),
+                 # (s47-wrap4: quenwick, tagged and wrapped whole at 80, its markers inside the columns: the page's
+                 # headings between a row's line and its rest, as pellingham; refused, never read otherwise.)
+                 *((f"quenwick-cartage-1998-heading-rest-over-a-middle-column-above-the-closings-rest-wrapped-at-80-"
+                    f"{kind}.txt", "page break within a period") for kind in ("clean", "closing-typo"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.

@@ -98,7 +98,11 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
         joined = tried_with[n][0]
         heading = _heading_block(out, shift, block, n)
         tried = [(start, _heads(out, heading, waiting, (n - 1, joined[start], start), columns)) for start in joined]
-        fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(heads, len(columns), vocabulary)])
+        # (A column another waiting rest may yet be set over may gain its heading's top words: "OF PERIOD" under
+        # "BALANCE AT END" still waiting opens on "OF" for now, which shows nothing.)
+        unfinished = {c for m, _, others in undecided if m in waiting and m != n for over in others for c in over}
+        fitting = _lettered_last([(start, heads) for start, heads in tried
+                                  if _heads_fit(heads, len(columns), vocabulary, unfinished)])
         if len(fitting) > 1:  # (of several, the one place leaving every column's heading a stack unbroken, if one)
             stacked = [start for start in fitting if _stacked(out, heading, waiting, (n - 1, joined[start], start), columns)]
             fitting = stacked if len(stacked) == 1 else fitting
@@ -432,11 +436,12 @@ def _heading_lines(out: Sequence[str], block: tuple[int, int], waiting: set[int]
             yield out[n - 1]
 
 
-def _heads_fit(heads: Sequence[str], count: int, vocabulary: Vocabulary) -> bool:
+def _heads_fit(heads: Sequence[str], count: int, vocabulary: Vocabulary, unfinished: frozenset[int] | set[int] = frozenset()) -> bool:
     """Whether each column's heading names what a Schedule II column in its place may hold: the
     opening balance the first, the closing the last, the movements those between (no balance's
     word nor its date, "of Period", "of Year", over them), none beginning on a word that ends a
-    heading's line ("of", "to": the rest of another's), and the Rule 12-09 letters (COLUMN B..)
+    heading's line ("of", "to": the rest of another's; but for the `unfinished` columns, a rest
+    still to place may yet be set over them, above), and the Rule 12-09 letters (COLUMN B..)
     one a column, in order from left to right."""
     letters = [sorted({m.group(1).upper() for m in RULE_LETTER.finditer(h)}) for h in heads]
     printed = [ls for ls in reversed(letters) if ls]  # (left to right)
@@ -449,7 +454,7 @@ def _heads_fit(heads: Sequence[str], count: int, vocabulary: Vocabulary) -> bool
             wrong = vocabulary.closing_only.search(head) or names_a_movement(head, vocabulary)
         else:
             wrong = bool(BALANCE_WORD.search(head) or vocabulary.balances.search(head) or BALANCE_DATE.search(head))
-        if wrong or HEADING_TAIL.match(head.lstrip()):
+        if wrong or k not in unfinished and HEADING_TAIL.match(head.lstrip()):
             return False
     return True
 
