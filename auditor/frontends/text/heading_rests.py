@@ -98,11 +98,13 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
         joined = tried_with[n][0]
         heading = _heading_block(out, shift, block, n)
         tried = [(start, _heads(out, heading, waiting, (n - 1, joined[start], start), columns)) for start in joined]
-        # (A column another waiting rest may yet be set over may gain its heading's top words: "OF PERIOD" under
-        # "BALANCE AT END" still waiting opens on "OF" for now, which shows nothing.)
-        unfinished = {c for m, _, others in undecided if m in waiting and m != n for over in others for c in over}
-        fitting = _lettered_last([(start, heads) for start, heads in tried
-                                  if _heads_fit(heads, len(columns), vocabulary, unfinished)])
+        # (A column another waiting rest may yet be set over, on a line above its heading's first words, may gain
+        # its heading's top words: "OF PERIOD" under "BALANCE AT END" still waiting opens on "OF" for now, which
+        # shows nothing.)
+        others = [(m - 1, places) for m, _, places in undecided if m in waiting and m != n]
+        fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(
+            heads, len(columns), vocabulary,
+            _unfinished(out, heading, waiting, (n - 1, joined[start], start), columns, others))])
         if len(fitting) > 1:  # (of several, the one place leaving every column's heading a stack unbroken, if one)
             stacked = [start for start in fitting if _stacked(out, heading, waiting, (n - 1, joined[start], start), columns)]
             fitting = stacked if len(stacked) == 1 else fitting
@@ -401,6 +403,20 @@ def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: 
     return heads
 
 
+def _unfinished(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: tuple[int, str, int],
+                columns: Sequence[tuple[int, int]], others: Sequence[tuple[int, dict[tuple[int, ...], int]]]) -> set[int]:
+    """The columns (counted from the right) whose heading may yet gain its top words, a rest set at its place to
+    try (`rest`, as `_heads`): those a waiting rest (`others`: the line it would be set back on, its places) may
+    be set over on a line above the first of the column's heading words (or where it has none)."""
+    opens: dict[int, int] = {}  # each column -> the line its heading's first words stand on
+    for n, line in _numbered_heading_lines(out, block, waiting, rest):
+        for m in _GROUP.finditer(line):
+            over = _over(columns, m.start() + 1, m.end())
+            if len(over) == 1 and not is_rule(m.group()):
+                opens.setdefault(over[0], n)
+    return {c for row, places in others for over in places for c in over if row < opens.get(c, block[1] + 1)}
+
+
 def _stacked(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: tuple[int, str, int],
              columns: Sequence[tuple[int, int]]) -> bool:
     """Whether each column's heading stands as a stack, a rest set at its place to try (`rest`, as
@@ -425,15 +441,21 @@ def _heading_lines(out: Sequence[str], block: tuple[int, int], waiting: set[int]
     """The headings' lines of `block` (1-based, inclusive) as `_heads` and `_stacked` try them: a rest
     set at its place (`rest`: its row's line, words and start) on its row's line, the rests still to
     place (`waiting`, their own lines) left out."""
+    return (line for _, line in _numbered_heading_lines(out, block, waiting, rest))
+
+
+def _numbered_heading_lines(out: Sequence[str], block: tuple[int, int], waiting: set[int],
+                            rest: tuple[int, str, int]) -> Iterator[tuple[int, str]]:
+    """`_heading_lines`, each with its line's number."""
     row, body, start = rest
     for n in range(block[0], block[1] + 1):
         if n in waiting:
             continue
         if n == row:  # (its trailing blanks, typed or not, no part of where the rest starts)
             over = out[n - 1].rstrip()
-            yield over + " " * (start - len(over) - 1) + body
+            yield n, over + " " * (start - len(over) - 1) + body
         else:
-            yield out[n - 1]
+            yield n, out[n - 1]
 
 
 def _heads_fit(heads: Sequence[str], count: int, vocabulary: Vocabulary, unfinished: frozenset[int] | set[int] = frozenset()) -> bool:
