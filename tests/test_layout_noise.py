@@ -460,7 +460,15 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # rows wrapped twice: the separators taken off, as larchmont, its rows' cut lines no longer
                  # reaching the width.  Refused, never read otherwise.)
                  *((f"quillfield-instruments-2000-row-wrapped-twice-beside-a-blank-column-wrapped-at-72-{kind}.txt",
-                    "without thousands separators") for kind in ("clean", "deductions-typo"))}
+                    "without thousands separators") for kind in ("clean", "deductions-typo")),
+                 # (s47-wrap4: quenwick, tagged and wrapped whole at 80, its markers inside the columns: the page's
+                 # headings between a row's line and its rest, as pellingham; refused, never read otherwise.)
+                 *((f"quenwick-cartage-1998-heading-rest-over-a-middle-column-above-the-closings-rest-wrapped-at-80-"
+                    f"{kind}.txt", "page break within a period") for kind in ("clean", "closing-typo")),
+                 # (s47-wrap4: tresham, tagged and wrapped whole at 72, each row wrapped twice: the page's headings
+                 # between a row's rests, as brindlecombe; refused, never read otherwise.)
+                 *((f"tresham-bleach-1999-rest-of-a-rest-opening-on-its-rests-marker-wrapped-at-72-{kind}.txt",
+                    "page break within a period") for kind in ("clean", "closing-typo"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.
@@ -545,7 +553,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # corvane (s45-twice2): each row on three lines, likewise; hartwell (s45-twice2): one row a period, each
     # on three lines, as ravensmoor, and no two rows of a period to break between; brindlecombe (s46-wrap3):
     # each row on three lines, its label's alone, as corvane; quillfield (s46-wrap3): each period's first row
-    # on three lines, likewise.)
+    # on three lines, likewise; tresham (s47-wrap4): each row on three lines, as corvane.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -565,7 +573,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("talliver", "periods"), ("oberlin", "periods"),
                         ("hollinsworth", "periods"), ("quenmoor", "periods"), ("tarrow", "periods"),
                         ("corvane", "periods"), ("hartwell", "period"), ("hartwell", "periods"),
-                        ("brindlecombe", "periods"), ("quillfield", "period")} | transposed
+                        ("brindlecombe", "periods"), ("quillfield", "period"), ("tresham", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

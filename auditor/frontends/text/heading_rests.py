@@ -98,7 +98,13 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
         joined = tried_with[n][0]
         heading = _heading_block(out, shift, block, n)
         tried = [(start, _heads(out, heading, waiting, (n - 1, joined[start], start), columns)) for start in joined]
-        fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(heads, len(columns), vocabulary)])
+        # (A column another waiting rest may yet be set over, on a line above its heading's first words, may gain
+        # its heading's top words: "OF PERIOD" under "BALANCE AT END" still waiting opens on "OF" for now, which
+        # shows nothing.)
+        others = [(m - 1, places) for m, _, places in undecided if m in waiting and m != n]
+        fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(
+            heads, len(columns), vocabulary,
+            _unfinished(out, heading, waiting, (n - 1, joined[start], start), columns, others))])
         if len(fitting) > 1:  # (of several, the one place leaving every column's heading a stack unbroken, if one)
             stacked = [start for start in fitting if _stacked(out, heading, waiting, (n - 1, joined[start], start), columns)]
             fitting = stacked if len(stacked) == 1 else fitting
@@ -397,6 +403,20 @@ def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: 
     return heads
 
 
+def _unfinished(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: tuple[int, str, int],
+                columns: Sequence[tuple[int, int]], others: Sequence[tuple[int, dict[tuple[int, ...], int]]]) -> set[int]:
+    """The columns (counted from the right) whose heading may yet gain its top words, a rest set at its place to
+    try (`rest`, as `_heads`): those a waiting rest (`others`: the line it would be set back on, its places) may
+    be set over on a line above the first of the column's heading words (or where it has none)."""
+    opens: dict[int, int] = {}  # each column -> the line its heading's first words stand on
+    for n, line in _numbered_heading_lines(out, block, waiting, rest):
+        for m in _GROUP.finditer(line):
+            over = _over(columns, m.start() + 1, m.end())
+            if len(over) == 1 and not is_rule(m.group()):
+                opens.setdefault(over[0], n)
+    return {c for row, places in others for over in places for c in over if row < opens.get(c, block[1] + 1)}
+
+
 def _stacked(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: tuple[int, str, int],
              columns: Sequence[tuple[int, int]]) -> bool:
     """Whether each column's heading stands as a stack, a rest set at its place to try (`rest`, as
@@ -421,22 +441,29 @@ def _heading_lines(out: Sequence[str], block: tuple[int, int], waiting: set[int]
     """The headings' lines of `block` (1-based, inclusive) as `_heads` and `_stacked` try them: a rest
     set at its place (`rest`: its row's line, words and start) on its row's line, the rests still to
     place (`waiting`, their own lines) left out."""
+    return (line for _, line in _numbered_heading_lines(out, block, waiting, rest))
+
+
+def _numbered_heading_lines(out: Sequence[str], block: tuple[int, int], waiting: set[int],
+                            rest: tuple[int, str, int]) -> Iterator[tuple[int, str]]:
+    """`_heading_lines`, each with its line's number."""
     row, body, start = rest
     for n in range(block[0], block[1] + 1):
         if n in waiting:
             continue
         if n == row:  # (its trailing blanks, typed or not, no part of where the rest starts)
             over = out[n - 1].rstrip()
-            yield over + " " * (start - len(over) - 1) + body
+            yield n, over + " " * (start - len(over) - 1) + body
         else:
-            yield out[n - 1]
+            yield n, out[n - 1]
 
 
-def _heads_fit(heads: Sequence[str], count: int, vocabulary: Vocabulary) -> bool:
+def _heads_fit(heads: Sequence[str], count: int, vocabulary: Vocabulary, unfinished: frozenset[int] | set[int] = frozenset()) -> bool:
     """Whether each column's heading names what a Schedule II column in its place may hold: the
     opening balance the first, the closing the last, the movements those between (no balance's
     word nor its date, "of Period", "of Year", over them), none beginning on a word that ends a
-    heading's line ("of", "to": the rest of another's), and the Rule 12-09 letters (COLUMN B..)
+    heading's line ("of", "to": the rest of another's; but for the `unfinished` columns, a rest
+    still to place may yet be set over them, above), and the Rule 12-09 letters (COLUMN B..)
     one a column, in order from left to right."""
     letters = [sorted({m.group(1).upper() for m in RULE_LETTER.finditer(h)}) for h in heads]
     printed = [ls for ls in reversed(letters) if ls]  # (left to right)
@@ -449,7 +476,7 @@ def _heads_fit(heads: Sequence[str], count: int, vocabulary: Vocabulary) -> bool
             wrong = vocabulary.closing_only.search(head) or names_a_movement(head, vocabulary)
         else:
             wrong = bool(BALANCE_WORD.search(head) or vocabulary.balances.search(head) or BALANCE_DATE.search(head))
-        if wrong or HEADING_TAIL.match(head.lstrip()):
+        if wrong or k not in unfinished and HEADING_TAIL.match(head.lstrip()):
             return False
     return True
 

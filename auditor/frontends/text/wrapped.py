@@ -594,7 +594,7 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
         tail_starts = dict.fromkeys(runs[-1][1] - len(tail) + 1 + hang for hang in (0, _marker_width(tail)))
         places = [(start, k, tail_start, under) for k, tail_start in enumerate(tail_starts)
                   if _under_runs(tail, tail_start, last) for under in unders
-                  for start in range(len(cut.over) + 2, tail_start - len(body) - 1) if _under_runs(body, start, under)]
+                  for start in _rest_starts(cut, body, tail, tail_start) if _under_runs(body, start, under)]
         if not places:
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
         # (Every place puts each figure under the same run: the one whose digits reach past the runs' ends least,
@@ -621,6 +621,18 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
     for k, (cut, ties) in untold.items() if hanging == {True} else ():
         joined[k] = _set_after(cut, lines[cut.line], max(ties, key=lambda place: (place[1], place[0])))
     return joined
+
+
+def _rest_starts(cut: Cut, body: str, tail: str, tail_start: int) -> range:
+    """Where a row's rest (`body`) may start, its rest's rest (`tail`) set from `tail_start`: a blank past its
+    row's line at least, two before its rest's rest at most (a gutter between their columns); a blank before
+    it exactly where the rest's rest opens on a marker that can be nothing else ("(c)   (29)": the marker of
+    the rest's last figure, cut off it in the one blank typed between, "- (c)")."""
+    least = len(cut.over) + 2
+    if LEADING_MARK.match(tail) and _ends_unmarked(body):
+        start = tail_start - len(body) - 1
+        return range(start, start + 1) if start >= least else range(0)
+    return range(least, tail_start - len(body) - 1)
 
 
 def _set_after(cut: Cut, tail: str, place: Place) -> Cut:
