@@ -92,10 +92,13 @@ def _tail(src: Source, tables: Sequence[Schedule], last: int) -> tuple[str, bool
     """How the file ends after the last row (`Source.ends`: laid out, as the rows were read): from the
     line after the row's, or from its last figure where its line goes on past the table into blocks of
     its own (HTML written on a few long lines: an inline XBRL 10-K on one), HTML's blocks laid out as
-    lines (`_blocks_as_lines`), so that one rule reads a tail however its source lines are cut."""
+    lines (`_blocks_as_lines`), so that one rule reads a tail however its source lines are cut.  The
+    head is laid out only where it is all that follows (`whole`): else its readers read the file's end,
+    and of the head only whether it closes a document (`_closes_document`), which a layout, a line break
+    before a block's tag, leaves as it is (an inline XBRL 10-K's 64 KB after its schedule: 1.1 M a check)."""
     column = _line_goes_on(src, tables, last)
     after, whole, end = src.ends(last - 1, HEAD, TAIL, column) if column else src.ends(last, HEAD, TAIL)
-    return _blocks_as_lines(after), whole, _blocks_as_lines(end)
+    return _blocks_as_lines(after) if whole else after, whole, _blocks_as_lines(end)
 
 
 def _line_goes_on(src: Source, tables: Sequence[Schedule], last: int) -> int | None:
