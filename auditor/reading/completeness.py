@@ -480,6 +480,8 @@ def _running_head_only(end: str, marks: frozenset[str]) -> Optional[str]:
     break is a running head or two (the next page's company name, "page 2
     of exhibit"): that page's table lost, the file cut off; else None.  The
     schedule's notes run over under the head are no head (`_notes_under_head`)."""
+    if "\f" not in end and "<page>" not in end.lower():
+        return None  # (PAGE_BREAK, an alternation opening on "^", is tried at every character of `end`)
     breaks = list(PAGE_BREAK.finditer(end))
     if not breaks:
         return None
@@ -1017,7 +1019,9 @@ def _prose(text: str) -> str:
     return _unmarked(text) if len(text) > KEPT_FROM else MARKUP.sub(" ", text)
 
 
-KEPT_FROM = 4096  # (a text this long is the text after the last row, or the file's end: kept; a line is not)
+# (A text this long is the text after the last row, or the file's end: kept; a table's line is not.  Not
+# 4 KB: an inline XBRL 10-K's schedule ends 2 KB from its end, a text its tail's readers ask six times.)
+KEPT_FROM = 512
 
 
 @lru_cache(maxsize=4)
