@@ -95,7 +95,7 @@ def _tail(src: Source, tables: Sequence[Schedule], last: int) -> tuple[str, bool
     lines (`_blocks_as_lines`), so that one rule reads a tail however its source lines are cut.  The
     head is laid out only where it is all that follows (`whole`): else its readers read the file's end,
     and of the head only whether it closes a document (`_closes_document`), which a layout, a line break
-    before a block's tag, leaves as it is (an inline XBRL 10-K's 64 KB after its schedule: 1.1 M a check)."""
+    before a block's tag, leaves as it is (an inline XBRL 10-K's 64 KB after its schedule, goog's)."""
     column = _line_goes_on(src, tables, last)
     after, whole, end = src.ends(last - 1, HEAD, TAIL, column) if column else src.ends(last, HEAD, TAIL)
     return _blocks_as_lines(after) if whole else after, whole, _blocks_as_lines(end)
