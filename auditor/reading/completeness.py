@@ -99,10 +99,13 @@ def _tail(src: Source, tables: Sequence[Schedule], last: int) -> tuple[str, bool
     """How the file ends after the last row (`Source.ends`: laid out, as the rows were read): from the
     line after the row's, or from its last figure where its line goes on past the table into blocks of
     its own (HTML written on a few long lines: an inline XBRL 10-K on one), HTML's blocks laid out as
-    lines (`_blocks_as_lines`), so that one rule reads a tail however its source lines are cut."""
+    lines (`_blocks_as_lines`), so that one rule reads a tail however its source lines are cut.  The
+    head is laid out only where it is all that follows (`whole`): else its readers read the file's end,
+    and of the head only whether it closes a document (`_closes_document`), which a layout, a line break
+    before a block's tag, leaves as it is (an inline XBRL 10-K's 64 KB after its schedule, goog's)."""
     column = _line_goes_on(src, tables, last)
     after, whole, end = src.ends(last - 1, HEAD, TAIL, column) if column else src.ends(last, HEAD, TAIL)
-    return _blocks_as_lines(after), whole, _blocks_as_lines(end)
+    return _blocks_as_lines(after) if whole else after, whole, _blocks_as_lines(end)
 
 
 def _line_goes_on(src: Source, tables: Sequence[Schedule], last: int) -> int | None:
@@ -553,6 +556,8 @@ def _running_head_only(end: str, marks: frozenset[str]) -> Optional[str]:
     break is a running head or two (the next page's company name, "page 2
     of exhibit"): that page's table lost, the file cut off; else None.  The
     schedule's notes run over under the head are no head (`_notes_under_head`)."""
+    if "\f" not in end and "<page>" not in end.lower():
+        return None  # (PAGE_BREAK, an alternation opening on "^", is tried at every character of `end`)
     breaks = list(PAGE_BREAK.finditer(end))
     if not breaks:
         return None
@@ -1090,7 +1095,9 @@ def _prose(text: str) -> str:
     return _unmarked(text) if len(text) > KEPT_FROM else MARKUP.sub(" ", text)
 
 
-KEPT_FROM = 4096  # (a text this long is the text after the last row, or the file's end: kept; a line is not)
+# (A text this long is the text after the last row, or the file's end: kept; a table's line is not.  Not
+# 4 KB: an inline XBRL 10-K's schedule ends 2 KB from its end, a text its tail's readers ask six times.)
+KEPT_FROM = 512
 
 
 @lru_cache(maxsize=4)

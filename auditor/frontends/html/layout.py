@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from typing import Hashable, Iterable, Optional, Sequence
+from typing import Hashable, Iterable, Literal, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.frontends import side_by_side, title_years, union
@@ -58,13 +58,17 @@ class Frame:
     year_column: Optional[int] = None  # a label column of years beside the accounts' names (`_year_column`)
 
 
-def _is_figure_row(row: list[HtmlCell], year_labels: bool) -> bool:
+def _figure_row(row: list[HtmlCell], year_labels: bool) -> Literal["figures", "nils", ""]:
+    """Whether a row is one of figures: "figures", or "nils" where it prints a reserve's nils as
+    stars (`_nils_starred`: no figure then), "" where it is none (said once: `_frame` asks which)."""
     cells = nonblank(row)
     # A lone "(1)" is a heading's footnote marker more often than a figure.
     figures = [c for c in cells if kind(c) == "figure" and not lone_marker(c)]
     if year_labels and cells and BARE_YEAR.match(cells[0].text.strip()) and len(figures) >= 2:
-        return True
-    return bool(figures) and (kind(cells[0]) == "text" or len(figures) >= 2) or _nils_starred(cells)
+        return "figures"
+    if figures and (kind(cells[0]) == "text" or len(figures) >= 2):
+        return "figures"
+    return "nils" if _nils_starred(cells) else ""
 
 
 def _nils_starred(cells: list[HtmlCell]) -> bool:
@@ -158,16 +162,17 @@ def frame(grid: Grid) -> Optional[Frame]:
 
 def _frame(grid: Grid) -> Optional[Frame]:
     rows = grid.rows
-    worded = [r for r in rows if _is_figure_row(r, False)]
+    unyeared = [_figure_row(r, False) for r in rows]
+    worded = [r for r, one in zip(rows, unyeared) if one]
     captioned = [k for k, r in enumerate(worded) if kind(nonblank(r)[0]) == "text"]
     # Rows labelled by their years alone (a block per account): an account's caption row printing
     # a stray figure too is still its caption, its block's first year right under it, not a row of
     # figures (read by `build` as the caption, its figure unread).
     year_labels = all(k + 1 < len(worded) and _captions_with_figures(worded[k])
                       and MARKED_YEAR.match(nonblank(worded[k + 1])[0].text.strip()) for k in captioned)
-    figure_rows = [i for i, r in enumerate(rows) if _is_figure_row(r, year_labels)
-                   and not (year_labels and _captions_with_figures(rows[i]))]
-    while figure_rows and _nils_starred(nonblank(rows[figure_rows[0]])) and not _names_account(rows[figure_rows[0]]):
+    found = [_figure_row(r, True) for r in rows] if year_labels else unyeared  # (no year labels: asked alike)
+    figure_rows = [i for i, r in enumerate(rows) if found[i] and not (year_labels and _captions_with_figures(r))]
+    while figure_rows and found[figure_rows[0]] == "nils" and not _names_account(rows[figure_rows[0]]):
         figure_rows.pop(0)  # (stars above every figure beside no account's name: a heading's markers, not nils)
     if not figure_rows:
         return None
