@@ -370,3 +370,19 @@ def test_a_small_negative_no_note_names_beside_the_notes_of_others_is_the_rows_f
         '<p style="font-size:8pt">(a)', 1))
     row = auditor.check_file(str(named)).schedules[0].periods[1].rows[0]
     assert [c.raw if c else None for c in row.cells] == ["69", "24", None, "12", "80"]
+
+
+def test_a_numbered_marker_with_a_slash_in_a_cell_of_its_own_is_the_figures_note():
+    """Footnote markers numbered with a slash ("1/", "2/") in cells of their own after the deductions
+    (tests/fixtures/html/osprey-mills-2004-slash-note-cells-clean): before s47 the "/" was a word
+    among figures and the table was refused; now each is its figure's marker, as "(1)" there is.
+    A date's "12/31" in a cell stays a word (no marker reads out of it)."""
+    fixture = HERE / "fixtures" / "html" / "osprey-mills-2004-slash-note-cells-clean.htm"
+    result = auditor.check_file(str(fixture))
+    assert result.error is None and not result.findings, [f.message for f in result.findings]
+    noted = {(row.label, c.raw, c.footnote) for p in result.schedules[0].periods for row in p.rows
+             for c in row.cells if c is not None and c.footnote}
+    assert noted == {("Allowance for doubtful accounts", "430", "1/"), ("Reserve for sales returns", "313", "2/")}
+    from auditor.frontends.html.figures import TOKEN
+    assert [m.lastgroup for m in TOKEN.finditer("12/31/2004")] == ["amount", "text"]
+    assert [m.lastgroup for m in TOKEN.finditer("473 1/")] == ["amount", "note"]
