@@ -56,17 +56,19 @@ def figures_not_markers(cells: list[HtmlCell], shown: list[HtmlCell], own: list[
 
 def unsure(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], to: dict[int, Slot], columns: int,
            markers: frozenset[str] = frozenset(), noted: frozenset[str] = frozenset()) -> list[HtmlCell]:
-    """The small figures in parentheses ("(1)") right after a figure that `figures_not_markers` read one
-    way with nothing in the table telling: the row prints a figure for every column with them, one too
-    few without, blank spacer cells between its figures, no note read anywhere (`noted`) and none of
-    them a marker the table prints as one elsewhere (`markers`).  Their reading is the arithmetic's
-    (Row.either; `_marked`'s "(1)" "(d)" a guess too, the "(d)" as well a second marker of the figure)."""
+    """The small figure in parentheses ("(1)") right after a figure that `figures_not_markers` read one
+    way with nothing in the table telling: the row prints a figure for every column with it, one too
+    few without (it alone set aside), blank spacer cells between its figures, no note read anywhere
+    (`noted`), and it no marker the table prints as one elsewhere (`markers`).  Its reading is the
+    arithmetic's (Row.either; `_marked`'s "(1)" "(d)" a guess too, the "(d)" as well a second marker)."""
     figures, every = _both(shown, own, to, columns)
     if every is None or noted or _spacerless(cells):
         return []
     kept = set(map(id, figures))
     aside = [c for c in every if id(c) not in kept]
-    return aside if all(lone_marker(c) and c.text.strip() not in markers for c in aside) else []
+    # (one alone: where two are set aside, "29" "(14)" "(1)" "(d)", the reading with fewer figures
+    # finds less by having less to add, a real figure among them dropped: `_marked` reads them)
+    return aside if len(aside) == 1 and lone_marker(aside[0]) and aside[0].text.strip() not in markers else []
 
 
 def _both(shown: list[HtmlCell], own: list[int], to: dict[int, Slot],
