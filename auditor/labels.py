@@ -106,6 +106,9 @@ NOTE_SIGNS = r"\u2020\u2021\u00a7\u00b6\u00b9\u00b2\u00b3\u2074-\u2079"
 # A footnote marker that can be nothing else: (a) (B) (iv) * ** *** † ‡ § ¹.  (A marker of digits,
 # "(1)" or "1/", is one only by its place: each front end says where.)
 NOTE_MARK = rf"\((?:[a-zA-Z]{{1,2}}|[ivxIVX]{{1,4}})\)|\*{{1,3}}|[{NOTE_SIGNS}]"
+# A numbered marker closed by a slash ("1/", "12/"), as government and older filers print them: no
+# figure is printed so, but "12/31" is a date, so a front end takes it where nothing follows it in its word.
+SLASH_MARK = r"\d{1,2}/"
 # A letter of the Latin alphabet, what tells a word from a figure, a nil or a rule (a heading's text,
 # a line of figures alone, a day typed among a heading's words): ASCII's, as the filings type them.
 LETTER = lazy_compile(r"[A-Za-z]")

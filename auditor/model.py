@@ -142,6 +142,10 @@ class Row:
     cells: tuple[Optional[Cell], ...]  # one per schedule column
     line: int
     footnote: Optional[str] = None
+    # The row's cells read the other way where the front end could not tell a small figure in
+    # parentheses right after a figure ("24" "(1)") from that figure's note's marker, nothing in the
+    # table telling (html.row_marks.unsure): the rules settle it by the arithmetic (engine.settled).
+    either: Optional[tuple[Optional[Cell], ...]] = None
 
     @property
     def is_total(self) -> bool:

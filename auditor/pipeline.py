@@ -172,6 +172,7 @@ def check_source(src: source.Source, ruleset: Optional[RuleSet] = None, only: On
     printed_tags: list[tuple[dict, list[Finding], Schedule]] = []
     checked = []
     for schedule in laid_out:
+        schedule = engine.settled(schedule, ruleset, only)  # (a "(1)" read two ways: Row.either)
         if found is None:
             findings = engine.evaluate(schedule, ruleset, only)
         else:

@@ -10,7 +10,7 @@ import pytest
 import auditor
 from auditor import source
 from auditor.frontends.html.figures import TOKEN
-from auditor.labels import NIL_WORDS, NOTE_MARK
+from auditor.labels import NIL_WORDS, NOTE_MARK, SLASH_MARK
 from conftest import FIXTURES
 
 SEED = FIXTURES / "lantronix-2003.txt"
@@ -58,3 +58,18 @@ def test_a_text_figure_takes_each_marker_as_its_footnote(mark):
 def test_an_html_cell_reads_each_marker_as_a_note(mark):
     assert [m.lastgroup for m in TOKEN.finditer(mark)] == ["note"]
     assert re.fullmatch(NOTE_MARK, mark)
+
+
+@pytest.mark.parametrize("mark", ["1/", "12/"])
+def test_a_numbered_marker_with_a_slash_is_one_in_text_and_html_alike(mark):
+    """labels.SLASH_MARK: a text figure's "1/" after a space is its footnote, and an HTML cell's
+    "1/" a note (a word among figures before s47: the table refused)."""
+    assert re.fullmatch(SLASH_MARK, mark)
+    assert [m.lastgroup for m in TOKEN.finditer(mark)] == ["note"]
+    text = SEED.read_text("utf-8")
+    marked = text.replace("2,013" + " " * (len(mark) + 1), "2,013 " + mark, 1)
+    assert marked != text
+    result = auditor.check_source(source.from_text(marked, "seed.txt"))
+    (cell,) = [c for s in result.schedules for p in s.periods for r in p.rows for c in r.cells if c and c.raw == "2,013"]
+    assert cell.footnote == mark
+    assert _read(marked)[1] == _read(text)[1]

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional
 
 from auditor.model import Cell, Position, Row
-from auditor.ruleset import nodes as fm
+from auditor.ruleset import either, nodes as fm
 from auditor.ruleset.table import NotApplicable, Table, chronological, row_key, value
 
 if TYPE_CHECKING:
@@ -139,6 +139,20 @@ def reading_ambiguity(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iter
         yield Claim(0, None, k, None, None, None, fields={"detail": message}, at=at)
     for p, r in reading.unsure_totals if reading is not None else ():
         yield Claim(p, r, None, None, None, None, fields={"detail": table.schedule.unsure_total(p, r)})
+    for p, r in either.unsure_rows(table.schedule):
+        found = either.unsure_cell(table.schedule.periods[p].rows[r])
+        if found is not None:
+            k, cell = found
+            yield Claim(p, r, k, None, None, None, fields={"detail": _unsure_mark(table, p, r, k, cell)}, at=cell.position)
+
+
+def _unsure_mark(table: Table, p: int, r: int, k: int, cell: Cell) -> str:
+    """What is said of a "(1)" right after a figure read two ways the arithmetic does not settle."""
+    row, period = table.schedule.periods[p].rows[r], table.schedule.periods[p]
+    heading = table.schedule.columns[k].heading or table.schedule.columns[k].role
+    return (f"{row.label} ({period.label or 'no period caption'}): {cell.raw!r} right after a figure reads as a "
+            f"note's marker or as {heading} of -{cell.raw.strip('()')}, no note naming it and the arithmetic "
+            "telling neither: only what both readings find is reported")
 
 
 @evaluator("periods_named")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from auditor.cells import located
 from auditor.model import Finding, Position, Schedule, Severity
+from auditor.ruleset import either
 from auditor.ruleset.checks import EVALUATORS, Claim
 from auditor.ruleset.nodes import Tolerance
 from auditor.ruleset.table import Place, Table
@@ -39,8 +40,33 @@ def evaluate(schedule: Schedule, ruleset: RuleSet, only: Only = None, tags: Opti
         other = _evaluate(replace(schedule, columns=columns), ruleset, only, tags, unread)
         both = {(f.rule, f.location) for f in other}
         findings = [f for f in findings if (f.rule, f.location) in both]
+    # (a row read two ways the arithmetic did not settle, `settled`: likewise)
+    for p, r in either.unsure_rows(schedule):
+        both = _said(_evaluate(either.other_way(schedule, p, r), ruleset, only, tags, unread))
+        findings = [f for f in findings if (f.rule, f.location) in both]
     findings.sort(key=Finding.sort_key)
     return _once_per_figure(findings, schedule)
+
+
+def settled(schedule: Schedule, ruleset: RuleSet, only: Only = None, tags: Optional[dict[Place, Tag]] = None,
+            unread: str = "") -> Schedule:
+    """The schedule with each row a front end read two ways (Row.either: "24" "(1)", a figure and its
+    note's marker or two figures) read the way the arithmetic reads it: the way the rules find
+    strictly less (a row or a column closing only so).  Where neither way finds less, the row stays
+    unsure: `evaluate` says only what both ways find, and VQ005 says the cell is unsure."""
+    for p, r in list(either.unsure_rows(schedule)):
+        one = _said(_evaluate(schedule, ruleset, only, tags, unread))
+        other = either.other_way(schedule, p, r)
+        two = _said(_evaluate(other, ruleset, only, tags, unread))
+        if one < two:
+            schedule = either.decided(schedule, p, r)
+        elif two < one:
+            schedule = either.decided(other, p, r)
+    return schedule
+
+
+def _said(findings: list[Finding]) -> set[tuple[str, Position]]:
+    return {(f.rule, f.location) for f in findings}
 
 
 def _once_per_figure(findings: list[Finding], schedule: Schedule) -> list[Finding]:

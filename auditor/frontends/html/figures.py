@@ -12,7 +12,7 @@ from typing import Iterable, Literal, Optional, Sequence, cast
 from auditor.errors import InputError
 from auditor.frontends.html.grid import CellKind, Fact, HtmlCell
 from auditor.frontends.html.leaves import Leaf, indexed
-from auditor.labels import MINUS_SIGNS, NEGATIVE_AFTER, NIL, NOTE_MARK, RULE_RUN, UNITS_FIGURE, typed_negative
+from auditor.labels import MINUS_SIGNS, NEGATIVE_AFTER, NIL, NOTE_MARK, RULE_RUN, SLASH_MARK, UNITS_FIGURE, typed_negative
 from auditor.model import Cell, Position, figure_value
 
 TokKind = Literal["note", "amount", "rule", "nil", "dollar", "open", "close", "percent", "text", "sign"]  # TOKEN's groups
@@ -23,7 +23,8 @@ VIEWER_NOTE = r"\[\d{1,2}\]"
 # keep it on one line: groups of exactly three digits (a space elsewhere parts two tokens).
 SPACE_GROUPED = r"(?<![\d,.])\d{1,3}(?:\xa0\d{3})+(?![\d,.])"
 TOKEN = re.compile(
-    rf"(?P<note>{NOTE_MARK}|{VIEWER_NOTE})"
+    # ("1/" alone, or after a figure, "473 1/": a marker, never a figure; "12/31" is a date, a word)
+    rf"(?P<note>{NOTE_MARK}|{VIEWER_NOTE}|(?<![\d/]){SLASH_MARK}(?![\d/]))"
     # ("-0-" is a nil; "473-", "473CR", "473 CR": labels.NEGATIVE_AFTER, a typed schedule's negatives converted)
     # ("<473>", "<$473>": a typist's angle brackets for parentheses, labels.AMOUNT_PARENTHESIZED)
     # ("\u2212 473": a minus sign a space before its digits, in one cell, is the figure's)

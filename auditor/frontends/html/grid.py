@@ -68,6 +68,9 @@ class HtmlCell:
     # A "(1)" alone after a figure, that figure's footnote marker though under the next
     # column's heading (`marks.notes`).
     note: bool = False
+    # A "(1)" right after a figure that the table does not tell a note's marker from the row's
+    # figure: the grid columns (column, colspan) it takes read the other way (`remap._moved`).
+    either: Optional[tuple[int, int]] = None
     # The cell's tokens once read (figures.tokens): the layout asks for them again and again.  Not
     # copied by `replace`: a cell moved or cut is a new cell, its tokens its own (tokens carry their cell).
     token_cache: Optional[list[Any]] = field(default=None, init=False, repr=False, compare=False)

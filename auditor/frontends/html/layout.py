@@ -998,7 +998,21 @@ def _row(cells: list[HtmlCell], f: Frame, leaves: Sequence[Leaf], columns: list[
     elif found:
         line = found[0].line
     kind_: RowKind = "total" if TOTAL.match(label) or not label else "item"
-    return Row(label=label, kind=kind_, cells=tuple(out), line=line, footnote=footnote)
+    either = _other_way(cells, f, leaves, columns, path) if any(c.either for c in cells) else None
+    return Row(label=label, kind=kind_, cells=tuple(out), line=line, footnote=footnote,
+               either=either if either != tuple(out) else None)
+
+
+def _other_way(cells: list[HtmlCell], f: Frame, leaves: Sequence[Leaf], columns: list[Column],
+               path: Optional[str]) -> Optional[tuple[Optional[Cell], ...]]:
+    """A row's cells with each "(1)" the table does not tell a marker from a figure (HtmlCell.either)
+    read the other way; None where they cannot be placed so."""
+    moved = [replace(c, column=c.either[0], colspan=c.either[1], either=None) if c.either else c
+             for c in cells if c.column >= f.figure_start]
+    try:
+        return tuple(placed(figures(moved, leaves, path), leaves, [c.heading for c in columns], path, set()))
+    except InputError:
+        return None
 
 
 # A footnote's reference set in <sup> at a label's end: a digit, a letter or two, marks ("accounts<sup>2</sup>").

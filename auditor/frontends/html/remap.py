@@ -26,7 +26,7 @@ from typing import Iterator, Optional
 from auditor.frontends.html.figures import kind, nonblank, printed_figures
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.placing import short_rows
-from auditor.frontends.html.row_marks import row_notes, table_markers
+from auditor.frontends.html.row_marks import row_notes, table_markers, unsure
 from auditor.frontends.html.row_places import dollars_and_figures, row_slots
 from auditor.frontends.html.slots import Across, Slot, column_figure, figure_rows, first_figure_row, label_end
 from auditor.frontends.html.transposed import period_cells
@@ -106,6 +106,7 @@ def _moved(cells: list[HtmlCell], own: list[int], to: dict[int, Slot], across: A
     if placed is None:
         return None
     at = {id(c): slot for c, slot in zip(figures, placed)}
+    other = {} if dollars else _other_way(cells, shown, own, to, across, figures, at)
     out: list[HtmlCell] = []
     for cell in shown:
         if id(cell) in at:
@@ -113,11 +114,38 @@ def _moved(cells: list[HtmlCell], own: list[int], to: dict[int, Slot], across: A
         elif cell.column < figures[0].column and (kind(cell) == "text" or cell.column == 0):  # (a year, "2017")
             out.append(_label(cell, slots))
         elif kind(cell) != "text":  # (a "$" before its figure, a ")" or a note, "(2)", after)
-            beside = max((f for f in figures if f.column < cell.column), key=lambda f: f.column, default=figures[0])
-            out.append(_at(cell, at[id(beside)]))
+            out.append(_at(cell, at[id(_beside(cell, figures))]))
         else:
             return None
+        if id(cell) in other:
+            out[-1] = replace(out[-1], either=other[id(cell)])
     return out
+
+
+def _beside(cell: HtmlCell, figures: list[HtmlCell]) -> HtmlCell:
+    """The figure a mark after it goes with: the last one left of it."""
+    return max((f for f in figures if f.column < cell.column), key=lambda f: f.column, default=figures[0])
+
+
+def _other_way(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], to: dict[int, Slot], across: Across,
+               figures: list[HtmlCell], at: dict[int, Slot]) -> dict[int, tuple[int, int]]:
+    """The grid columns (column, colspan) each "(1)" the table does not tell a marker from a figure
+    (`row_marks.unsure`) takes read the other way: its own column's as a figure, beside the figure
+    before it as a marker."""
+    doubted = unsure(cells, shown, own, to, len(across.slots), across.markers, across.noted)
+    if not doubted:
+        return {}
+    read = set(map(id, figures))
+    if all(id(c) in read for c in doubted):  # (read as figures: markers the other way)
+        rest = [f for f in figures if id(f) not in set(map(id, doubted))]
+        slots = {id(c): at[id(_beside(c, rest))] for c in doubted}
+    else:
+        every = [c for c in shown if id(c) in read or any(c is d for d in doubted)]
+        placed = row_slots(cells, every, to, across)
+        if placed is None:
+            return {}
+        slots = {id(c): slot for c, slot in zip(every, placed) if any(c is d for d in doubted)}
+    return {k: (slot[0], slot[1] - slot[0] + 1) for k, slot in slots.items()}
 
 
 def _headed(shown: list[HtmlCell], slots: list[Slot]) -> Optional[list[HtmlCell]]:

@@ -47,14 +47,47 @@ def figures_not_markers(cells: list[HtmlCell], shown: list[HtmlCell], own: list[
     the table and its notes name (`markers`) where the notes name any (`noted`, `_unnamed`): its
     negative figure then
     (in the part's columns of figures where those are the first's one for one: "(11)" "(10)")."""
+    figures, every = _both(shown, own, to, columns)
+    if every is None:
+        return figures
+    plain = _spacerless(cells) or _marked(shown, every, figures, markers) or _unnamed(every, figures, markers, noted)
+    return every if plain else figures
+
+
+def unsure(cells: list[HtmlCell], shown: list[HtmlCell], own: list[int], to: dict[int, Slot], columns: int,
+           markers: frozenset[str] = frozenset(), noted: frozenset[str] = frozenset()) -> list[HtmlCell]:
+    """The small figure in parentheses ("(1)") right after a figure that `figures_not_markers` read one
+    way with nothing in the table telling: the row prints a figure for every column with it, one too
+    few without (it alone set aside), blank spacer cells between its figures, no note read anywhere
+    (`noted`), and it no marker the table prints as one elsewhere (`markers`).  Its reading is the
+    arithmetic's (Row.either; `_marked`'s "(1)" "(d)" a guess too, the "(d)" as well a second marker)."""
+    figures, every = _both(shown, own, to, columns)
+    if every is None or noted or _spacerless(cells):
+        return []
+    kept = set(map(id, figures))
+    aside = [c for c in every if id(c) not in kept]
+    # (one alone: where two are set aside, "29" "(14)" "(1)" "(d)", the reading with fewer figures
+    # finds less by having less to add, a real figure among them dropped: `_marked` reads them)
+    return aside if len(aside) == 1 and lone_marker(aside[0]) and aside[0].text.strip() not in markers else []
+
+
+def _both(shown: list[HtmlCell], own: list[int], to: dict[int, Slot],
+          columns: int) -> tuple[list[HtmlCell], Optional[list[HtmlCell]]]:
+    """A row's figures read with each small one in parentheses right after a figure a note's marker
+    (`_figure_in`), and read with each a figure where that prints one figure for every column and
+    the marker reading fewer (None where not)."""
     figures = [c for c, before in zip(shown, [None, *shown]) if (c.column in own or not to) and _figure_in(c, own, before)]
     if len(figures) >= columns:
-        return figures
+        return figures, None
     every = [c for c in shown if c.column > 0 and kind(c) == "figure"]
-    printed = [c for c in cells if c.column >= label_end([cells])]
-    plain = len(every) == columns and (all(kind(c) != "blank" for c in printed) or _marked(shown, every, figures, markers)
-                                       or _unnamed(every, figures, markers, noted))
-    return every if plain and all(c.column in to for c in every if to) else figures
+    if len(every) != columns or not all(c.column in to for c in every if to):
+        return figures, None
+    return figures, every
+
+
+def _spacerless(cells: list[HtmlCell]) -> bool:
+    """A row laid on a grid of its own with no spacer between its figures: a cell for each, none blank."""
+    return all(kind(c) != "blank" for c in cells if c.column >= label_end([cells]))
 
 
 def _marked(shown: list[HtmlCell], every: list[HtmlCell], figures: list[HtmlCell],
