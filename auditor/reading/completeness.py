@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE,
@@ -281,16 +281,22 @@ def _cut_shown(src: Source, cut: str) -> bool:
     # the words before it, two or more, say it; one word alone, "EXHIBIT" of "EXHIBIT 23", says too little)
     head = words.rpartition(" ")[0]
     starts = (words, head) if " " in head else (words,)
+    for line in _lines_above_cut(src):
+        above = " ".join(_prose(line).split()).casefold()
+        if any(_starts_longer(above, start) for start in starts):
+            return True
+    return False
+
+
+def _lines_above_cut(src: Source) -> Iterator[str]:
+    """The lines above a file's last (cut) line, nearest first, as far back as CUT_LOOK_BACK characters."""
     seen = 0
     for number in range(len(src.lines) - 2, -1, -1):
         line = src.lines[number]
         seen += len(line)
         if seen > CUT_LOOK_BACK:
-            break
-        above = " ".join(_prose(line).split()).casefold()
-        if any(_starts_longer(above, start) for start in starts):
-            return True
-    return False
+            return
+        yield line
 
 
 def _starts_longer(line: str, words: str) -> bool:
@@ -409,15 +415,8 @@ def _rule_cut_short(src: Source, cut: str) -> bool:
     typed = cut.rstrip()
     if not typed:
         return False
-    seen = 0
-    for number in range(len(src.lines) - 2, -1, -1):
-        above = src.lines[number]
-        seen += len(above)
-        if seen > CUT_LOOK_BACK:
-            break
-        if len(above.rstrip()) > len(typed) and above.startswith(typed) and _is_rule(above):
-            return True
-    return False
+    return any(len(above.rstrip()) > len(typed) and above.startswith(typed) and _is_rule(above)
+               for above in _lines_above_cut(src))
 
 
 def _refuse_rows_lost(src: Source, tables: Sequence[Schedule], last: int) -> None:
