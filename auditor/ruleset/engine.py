@@ -37,8 +37,7 @@ def evaluate(schedule: Schedule, ruleset: RuleSet, only: Only = None, tags: Opti
     # Where the reading cannot tell how a column reads, the rules run both
     # ways, and only what both find is said (beside the warning that says so).
     for _, _, columns in schedule.reading.ambiguous if schedule.reading is not None else ():
-        other = _evaluate(replace(schedule, columns=columns), ruleset, only, tags, unread)
-        both = {(f.rule, f.location) for f in other}
+        both = _said(_evaluate(replace(schedule, columns=columns), ruleset, only, tags, unread))
         findings = [f for f in findings if (f.rule, f.location) in both]
     # (a row read two ways the arithmetic did not settle, `settled`: likewise)
     for p, r in either.unsure_rows(schedule):
@@ -66,6 +65,7 @@ def settled(schedule: Schedule, ruleset: RuleSet, only: Only = None, tags: Optio
 
 
 def _said(findings: list[Finding]) -> set[tuple[str, Position]]:
+    """What findings say, by rule and place: two readings' findings compared."""
     return {(f.rule, f.location) for f in findings}
 
 
