@@ -1036,3 +1036,83 @@ def test_a_whole_file_ending_on_a_reserves_label_alone_with_no_line_break_reads(
     assert whole.error is None
     cut = check(text.rstrip("\n"), name)
     assert cut.error is None and [f.rule for f in cut.findings] == [f.rule for f in whole.findings]
+
+
+TOTALS_ABOVE = "ormsby-freight-1996-untagged-totals-above-uncaptioned-years-clean.txt"
+
+
+def _lines(name: str, count: int) -> str:
+    return "".join((FIXTURES / name).read_text().splitlines(keepends=True)[:count])
+
+
+@pytest.mark.parametrize("count,ending", [(24, ""), (25, ""), (25, "\n"), (31, ""), (32, "")])
+def test_a_file_ending_on_a_total_that_heads_its_block_is_an_input_error(count, ending):
+    """(s48-cuts4; the text fuzz on 67dfc1c2: ormsby cut at 1454, VQ002 in every column.)  A table whose
+    totals are printed above the rows they sum (each year's block opening on its total), the file ending
+    right under a total with no row under it: the block it heads lost to a cut (read, the total summed
+    the block above it and failed in every column).  Refused, naming the total and the file's last line."""
+    text = _lines(TOTALS_ABOVE, count) + ending
+    cut = check(text, TOTALS_ABOVE)
+    assert cut.error is not None and "on the total 'Total' with no row under it" in cut.error.message \
+        and "cut off" in cut.error.message, (cut.error, [(f.rule, f.location.line) for f in cut.findings])
+    assert cut.error.line == text.count("\n") + (not text.endswith("\n"))
+
+
+@pytest.mark.parametrize("name", [TOTALS_ABOVE, TOTALS_ABOVE.replace("-clean", "-total-typo")])
+@pytest.mark.parametrize("ending", ["", "\n\n      "])
+def test_a_file_cut_between_blocks_of_the_titles_years_reads_them_with_the_completeness_warning(name, ending):
+    """(s48-cuts4; the text fuzz on 67dfc1c2: ormsby cut at 1659 and 1666, VQ002 in every column.)  Blocks
+    of the same rows, the years only in the title ("Years ended December 31, 1996, 1995 and 1994"), the
+    file cut between the second block and the third: two blocks, not the title's three, were read as one
+    period, the second block's total then summing the first's rows.  Each block is a year, which ones the
+    title cannot say: VQ006 says the title names years not read, and only a total the filing misprints
+    (the typo's 2,265 of 2,256, line 24) is an error, as in the whole file."""
+    cut = check(_lines(name, 27) + ending, name)
+    assert cut.error is None
+    warned = [f.message for f in cut.findings if f.rule == "VQ006"]
+    assert warned and "read as 2 periods" in warned[0], [(f.rule, f.message) for f in cut.findings]
+    errors = {(f.rule, f.location.line, f.column) for f in cut.findings if f.severity == "error"}
+    whole = check((FIXTURES / name).read_text(), name)
+    assert errors == {(f.rule, f.location.line, f.column) for f in whole.findings if f.severity == "error"}
+    assert bool(errors) == ("typo" in name)
+
+
+def test_a_last_block_whose_total_is_wrong_still_gets_its_finding():
+    """(s48-cuts4.)  The same table whole, its last block's total misprinted (2,043 printed 2,034): rows
+    under the total, so no cut shown; VQ002 names its line."""
+    name = TOTALS_ABOVE
+    lines = (FIXTURES / name).read_text().splitlines(keepends=True)
+    lines[30] = lines[30].replace("2,043", "2,034")
+    result = check("".join(lines), name)
+    assert result.error is None
+    assert {(f.rule, f.location.line) for f in result.findings if f.severity == "error"} >= {("VQ002", 31)}
+
+
+@pytest.mark.parametrize("name,line,through", [
+    ("tallisker-fabrics-1997-rows-wrapped-twice-at-80-clean.txt", 22, "$12"),
+    ("quenmoor-board-2006-rows-wrapped-twice-under-headings-wrapped-twice-at-80-clean.txt", 24, "$     37,512"),
+    # (the figure's note marker after it; a column every row leaves blank: fewer than the rows above print)
+    ("talliver-optics-2010-rest-of-a-rest-a-numbered-marker-wrapped-at-72.txt", 12, "- (3)"),
+    ("quillfield-instruments-2000-row-wrapped-twice-beside-a-blank-column-wrapped-at-72-clean.txt", 21, "(a)"),
+])
+def test_a_file_cut_right_after_a_wrapped_rows_figure_is_an_input_error(name, line, through):
+    """(s48-cuts4; the text fuzz on 67dfc1c2: 5 cuts read with VQ001 the whole file lacks.)  A row wrapped
+    onto the file's last line, its figures read by their order, the line ending right at a figure's end
+    (or its note's marker), no line break after it: the row prints fewer figures than the table's other
+    rows (than its columns, the only row read), its last read as its closing, which it does not make.  A
+    download stopped there: refused, naming the row."""
+    cut = check(_cut_in_line(name, line, through, ""), name)
+    assert cut.error is not None and "right after a figure of the row" in cut.error.message \
+        and "cut off" in cut.error.message, (cut.error, [(f.rule, f.location.line) for f in cut.findings])
+    assert cut.error.line == line
+
+
+def test_a_whole_files_wrapped_last_row_that_is_wrong_still_gets_its_finding():
+    """(s48-cuts4.)  The same table ending on its last row whole but misprinted ($1,641 typed $1,614), no
+    line break after it: the row prints every figure the rows above print, so no cut shown; VQ001."""
+    name = "tallisker-fabrics-1997-rows-wrapped-twice-at-80-clean.txt"
+    text = _cut_in_line(name, 58, "$1,641", "")
+    text = text[:-len("$1,641")] + "$1,614"
+    result = check(text, name)
+    assert result.error is None
+    assert ("VQ001", "error") in {(f.rule, f.severity) for f in result.findings}

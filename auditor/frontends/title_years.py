@@ -45,8 +45,13 @@ def dated(schedule: Schedule) -> Schedule:
     captions = _captions(schedule.subtitle) if schedule.subtitle else []
     if not captions and years_counted(schedule.subtitle) < 2:
         return _yearless(schedule, only) if not YEAR.search(schedule.subtitle) else schedule
-    blocks = _blocks(only.rows, len(captions) or years_counted(schedule.subtitle))
+    named = len(captions) or years_counted(schedule.subtitle)
+    blocks = _blocks(only.rows, named)
     captions = captions or _counted(schedule.subtitle, len(blocks))
+    if len(blocks) < named:
+        # (fewer blocks than the title's years, a file cut between two: which years they are is not
+        # told, but each is a year, as where nothing names one; VQ006 says the years not read)
+        return _yearless(schedule, only)
     if len(blocks) != len(captions):
         return schedule
     periods = [period_from_caption(c, b[0].line, b) for c, b in zip(captions, blocks)]

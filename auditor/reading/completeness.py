@@ -37,6 +37,7 @@ from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFT
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Row, Schedule
 from auditor.reading.containers import DOCUMENTS, TABLES, Container, cut_off, unclosed
+from auditor.reading.totals import sums_mostly
 from auditor.source import Source
 
 
@@ -237,6 +238,11 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
     if gap is not None:
         raise _ends_cut(src, f"in the gap after a figure of the row {gap!r}, which does not close, with no line break "
                              "after it")
+    short = _wrapped_row_cut(src, tables)
+    if short is not None:
+        raise _ends_cut(src, f"right after a figure of the row {short!r}, wrapped onto the line, which prints fewer "
+                             "figures than the table's other rows (its columns) and does not close, with no line "
+                             "break after it")
     kept, _, cut = after.rpartition("\n")
     begun = _row_begun(cut, tables)
     if begun is not None:
@@ -370,6 +376,31 @@ def _row_cut_in_gap(src: Source, schedules: Sequence[Schedule]) -> str | None:
     return None
 
 
+def _wrapped_row_cut(src: Source, schedules: Sequence[Schedule]) -> str | None:
+    """The label of a row wrapped onto the file's last line (its figures read by their order, the last
+    one read as its closing, off the closing's column) whose last figure, or that figure's note marker,
+    the line ends on, no line break after it, where the row prints fewer figures than every other row of
+    its table (than the columns, the table's only row) and does not close: the figures after it lost to
+    a download stopped right at a figure's end.  A whole table's wrong last row prints them all."""
+    number = len(src.lines)
+    for s in schedules:
+        rows = [r for p in s.periods for r in p.rows]
+        for row in rows:
+            closing = row.cells[-1] if row.cells else None
+            if closing is None or closing.line != number or row.line == number or not s.columns \
+                    or closing.end_column > s.columns[-1].start:
+                continue
+            rest = src.lines[number - 1][closing.end_column - 1:].strip()
+            printed = sum(c is not None for c in row.cells)
+            others = [sum(c is not None for c in r.cells) for r in rows if r is not row and not r.is_total]
+            if rest and not HEADING_MARK.fullmatch(rest) or printed >= min(others, default=len(s.columns)):
+                continue
+            made = _balance_made(s, row)
+            if made is not None and abs(made) != abs(closing.value or 0):
+                return row.label or "(a total, unlabelled)"
+    return None
+
+
 def _row_short(schedule: Schedule, row: Row, number: int, closings: set[int | None]) -> bool:
     """Whether a row of a file cut on its line `number` does not close: on that line, it prints nothing
     after a figure (its closing, or all its figures where accounts stand side by side on one line), or a
@@ -432,6 +463,29 @@ def _refuse_rows_lost(src: Source, tables: Sequence[Schedule], last: int) -> Non
     if cut is not None:
         raise _ends_cut(src, f"on the row {cut!r} with no figure in its last column, which every other row prints "
                              "on the line below its own")
+    heading = _total_over_nothing(tables, last)
+    if heading is not None:
+        raise _ends_cut(src, f"on the total {heading!r} with no row under it, where the table's totals are printed "
+                             "above the rows they sum")
+
+
+def _total_over_nothing(schedules: Sequence[Schedule], last: int) -> str | None:
+    """The label of the row the file ends on (line `last`) where it is a total in a table whose totals
+    head their blocks (one read as the total of the rows under it) and it sums nothing above it (none
+    of its blocks' rows, its subtotals): the block it heads lost to a cut.  A grand total under
+    blocks headed by their totals sums them; a wrong total over rows is the rows' finding."""
+    for s in schedules:
+        totals = s.reading.totals if s.reading is not None else ()
+        if not any(t.parts and min(t.parts) > t.row for t in totals):
+            continue
+        for p, period in enumerate(s.periods):
+            r = len(period.rows) - 1
+            if r < 0 or not period.rows[r].is_total or _row_end(period.rows[r]) != last:
+                continue
+            read = next((t for t in totals if (t.period, t.row) == (p, r)), None)
+            if read is None or not read.parts or not sums_mostly(period, read):
+                return period.rows[r].label or "(a total, unlabelled)"
+    return None
 
 
 def _rows_announced(src: Source, after: str, tables: Sequence[Schedule], first_row: int, last_row: int) -> str | None:

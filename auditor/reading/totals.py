@@ -205,6 +205,14 @@ def _spanned(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) 
     return sum(1 for k in range(width) if any(rows[i].cells[k] is not None for i in (r,) + parts))
 
 
+def sums_mostly(period: Period, total: TotalReading) -> bool:
+    """Whether a total read sums its parts in half the columns it prints at least (a wrong
+    figure fails one): else what it was read to sum is not what it totals."""
+    rows = period.rows
+    width = len(rows[total.row].cells)
+    return 2 * _summing(rows, total.row, total.parts, width)[0] >= _columns(rows, total.row, total.parts, width)
+
+
 def _summing(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> tuple[int, int]:
     """(columns summing within rounding, columns summing exactly)."""
     within = exact = 0
