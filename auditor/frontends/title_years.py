@@ -2,8 +2,9 @@
 31, 2003" over one block of rows, or "Years ended December 31, 2003, 2002 and
 2001" over blocks of the same accounts set apart by rules or blank lines, no
 caption over any.  Each block is a period of the year the title names in its
-place, where the blocks are exactly as many as the years; otherwise the rows
-stay one period without a year, as read (and VQ006 says the title names years
+place, where the blocks are exactly as many as the years; fewer blocks (a file cut
+between two) are periods without a year, as where nothing names one (below);
+otherwise the rows stay one period without a year, as read (and VQ006 says the title names years
 no period covers, or counts more years, "For the three years ended December
 31, 2003", than periods are read).
 

@@ -16,8 +16,9 @@ printed under their rows; where it ends inside a document it opened
 row (its notes, and a table a note introduces, are none); or where it cuts
 through its last line (no line break after it: a download stopped mid-line)
 right after the last row (a rule cut short of the table's), or through the last row itself
-(in the gap after a figure of a row that then does not close, or in the blanks under a row
-whose folded balance they lost).  A text table cut outside any markup right after a complete period
+(in the gap after a figure of a row that then does not close, in the blanks under a row
+whose folded balance they lost, or right at a figure's end of a wrapped row printing fewer figures than the
+others); or where it ends on a total with no row under it, the table's totals heading their blocks.  A text table cut outside any markup right after a complete period
 shows nothing in the file but that it ends there, as many whole exhibits
 do: the schedule is marked (`Reading.ends_file`), and the rules say what may
 be missing where its periods are fewer than a 10-K shows (VQ008).
