@@ -510,8 +510,8 @@ def test_a_files_sampled_cuts_stay_when_a_fixture_is_added(monkeypatch):
                                                                           "'YEAR ENDED DECEMBER 31, 1997' opened with 2,310"),
     # (a label cut before its wrapped second line: "Allowance for doubtful" is the other year's row)
     ("kestrel-tool-1994-untagged-last-label-wrapped", 21, "'Reserve for inventory obsolescence'"),
-    # (the total printed above its reserves, the file cut right after it)
-    ("ormsby-freight-1996-untagged-totals-above-uncaptioned-years-clean", 31, "'Allowance for doubtful accounts'"),
+    # (ormsby-freight-1996 cut right after the total printed above its reserves: refused since s48-cuts4,
+    # test_a_file_ending_on_a_total_that_heads_its_block_is_an_input_error)
 ])
 def test_a_file_cut_inside_its_last_period_is_warned(name, lines, missing):
     """A file cut inside its last period, after a reserve or two (no total under the periods to miss),
@@ -998,13 +998,16 @@ def test_a_file_cut_inside_a_rule_short_of_the_tables_rules_is_an_input_error(na
     """(s47-cuts3.)  The file's last line a rule cut short of the table's rules above it, as typed (its start:
     "==========  ======" of "==========  ============  ..."), no line break after it: the rows under it lost
     (each year's block opening on its total, the total read over the wrong rows: VQ002).  A whole table's
-    last rule is typed as its others: ending on it, with or without its line break, the file reads."""
+    last rule is typed as its others: ending on it, with or without its line break, no rule is cut (ending
+    right under a total that heads its block, the file is refused for that since s48-cuts4)."""
     cut = check(_cut_in_line(name, line, through, ""), name)
     assert cut.error is not None and "cut off" in cut.error.message and through.split()[0] in cut.error.message, \
         (cut.error, [(f.rule, f.location.line) for f in cut.findings])
     lines = (FIXTURES / name).read_text().splitlines(keepends=True)
     whole_rule = "".join(lines[:line]).rstrip("\n")
-    assert check(whole_rule, name).error is None and check(whole_rule + "\n", name).error is None
+    for ending in (whole_rule, whole_rule + "\n"):
+        error = check(ending, name).error
+        assert error is None or "on the total 'Total' with no row under it" in error.message, error
 
 
 @pytest.mark.parametrize("name", ["acme-tool-1996-clean.txt", "holloway-brass-1995-typed-second-line-figure-between-columns.txt",
@@ -1116,3 +1119,26 @@ def test_a_whole_files_wrapped_last_row_that_is_wrong_still_gets_its_finding():
     result = check(text, name)
     assert result.error is None
     assert ("VQ001", "error") in {(f.rule, f.severity) for f in result.findings}
+
+
+@pytest.mark.parametrize("count,ending", [(26, ""), (33, ""), (19, "Rese"), (26, "Rese"), (19, "Reserve for claims")])
+def test_a_file_ending_in_a_block_short_of_its_total_is_an_input_error(count, ending):
+    """(s48-cuts4; the text fuzz on 67dfc1c2: ormsby cut at 1064, "Rese", VQ002 in four columns.)  Totals
+    printed above the rows they sum, the file ending in a block whose total does not sum its rows and is
+    more than them in each column it fails (the rows lost each add to it): where its rows are the block
+    above's first rows, in their order, or where the file's last line, no line break after it, begins the
+    next row's label.  Refused, naming the total."""
+    text = _lines(TOTALS_ABOVE, count) + ending
+    cut = check(text, TOTALS_ABOVE)
+    assert cut.error is not None and "under the total 'Total', printed above the rows it sums" in cut.error.message \
+        and "cut off" in cut.error.message, (cut.error, [(f.rule, f.location.line) for f in cut.findings])
+
+
+@pytest.mark.parametrize("line,typed,said", [(26, "1,087", "1,078"), (33, "996", "969"), (31, "2,043", "2,034")])
+def test_a_last_block_wrong_in_one_figure_under_its_total_still_gets_its_finding(line, typed, said):
+    """(s48-cuts4.)  The whole table, a figure of its last block (or of the total above it) misprinted:
+    the total fails one column, so no block short of it: VQ002 said, not refused."""
+    lines = (FIXTURES / TOTALS_ABOVE).read_text().splitlines(keepends=True)
+    lines[line - 1] = lines[line - 1].replace(typed, said, 1)
+    result = check("".join(lines), TOTALS_ABOVE)
+    assert result.error is None and any(f.rule == "VQ002" for f in result.findings)

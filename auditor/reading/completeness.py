@@ -34,11 +34,11 @@ from typing import Iterator, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE,
-                            STANDARD_CITED, TOTAL, is_period, rule_letters_in, title_pattern)
+                            STANDARD_CITED, TOTAL, is_period, row_key, rule_letters_in, title_pattern)
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Row, Schedule
 from auditor.reading.containers import DOCUMENTS, TABLES, Container, cut_off, unclosed
-from auditor.reading.totals import sums_mostly
+from auditor.reading.totals import exceeds, sums_mostly
 from auditor.source import Source
 
 
@@ -249,6 +249,11 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
     if begun is not None:
         raise _ends_cut(src, f"inside the line {begun!r}, a row's label and fewer figures than its columns, with no "
                              "line break after it")
+    short = _block_short(tables, last, told=False) if _phrase(cut) is not None and not _label_whole(cut, tables) else None
+    if short is not None:
+        # (the next row's label begun, its block's total above not summing the rows read: their last lost)
+        raise _ends_cut(src, f"inside the line {' '.join(cut.split())!r}, {_block_short_said(short)}, with no line "
+                             "break after it")
     if _reads_whole(cut) and not _rule_cut_short(src, cut) or _label_whole(cut, tables) or not _cut_shown(src, cut):
         return
     ending = _ending_refused(src, kept, whole, end.rpartition("\n")[0], tables, marks, first, last)
@@ -468,6 +473,41 @@ def _refuse_rows_lost(src: Source, tables: Sequence[Schedule], last: int) -> Non
     if heading is not None:
         raise _ends_cut(src, f"on the total {heading!r} with no row under it, where the table's totals are printed "
                              "above the rows they sum")
+    short = _block_short(tables, last, told=True)
+    if short is not None:
+        raise _ends_cut(src, _block_short_said(short))
+
+
+def _block_short(schedules: Sequence[Schedule], last: int, told: bool) -> str | None:
+    """The label of the total heading the block the file ends in (its last row on line `last`), in a table
+    whose totals head their blocks, where the total does not sum the block's rows (in half its columns)
+    and exceeds them in each column it fails (rows lost add to it; `totals.exceeds`); `told`: only where
+    the block's rows are the block above's first rows, in their order, fewer of them, as a cut keeps them
+    (a year that closed a reserve prints a total summing the rest; a wrong total fails one column)."""
+    for s in schedules:
+        totals = s.reading.totals if s.reading is not None else ()
+        heads = sorted((t for t in totals if t.parts and min(t.parts) > t.row), key=lambda t: (t.period, t.row))
+        if not heads:
+            continue
+        head = heads[-1]
+        period = s.periods[head.period]
+        if _row_end(period.rows[max(head.parts)]) != last or sums_mostly(period, head) or not exceeds(period, head):
+            continue
+        if len(heads) > 1:
+            above = heads[-2]
+            mine = [row_key(period.rows[i].label) for i in head.parts]
+            theirs = [row_key(s.periods[above.period].rows[i].label) for i in above.parts]
+            if len(mine) >= len(theirs) or mine != theirs[: len(mine)]:
+                continue
+        elif told:
+            continue
+        return period.rows[head.row].label or "(a total, unlabelled)"
+    return None
+
+
+def _block_short_said(total: str) -> str:
+    return (f"under the total {total!r}, printed above the rows it sums, which it does not sum: more than them "
+            "in each column it fails, its block's last rows lost")
 
 
 def _total_over_nothing(schedules: Sequence[Schedule], last: int) -> str | None:

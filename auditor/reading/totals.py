@@ -213,6 +213,24 @@ def sums_mostly(period: Period, total: TotalReading) -> bool:
     return 2 * _summing(rows, total.row, total.parts, width)[0] >= _columns(rows, total.row, total.parts, width)
 
 
+def exceeds(period: Period, total: TotalReading) -> bool:
+    """Whether a total read is larger than its parts' sum in every column it prints and they do not
+    sum in (rows it sums missing from its parts: each adds to it), two at least (a wrong figure fails one)."""
+    rows = period.rows
+    failing = 0
+    for k in range(len(rows[total.row].cells)):
+        if not _printed(rows, total.row, total.parts, k):
+            continue
+        cells = [rows[total.row].cells[k]] + [rows[i].cells[k] for i in total.parts]
+        off, tolerance = _off(cells)
+        if off <= tolerance:
+            continue
+        if abs(amount_of(cells[0])) <= abs(sum((amount_of(c) for c in cells[1:]), ZERO)):
+            return False
+        failing += 1
+    return failing >= MARGIN
+
+
 def _summing(rows: tuple[Row, ...], r: int, parts: tuple[int, ...], width: int) -> tuple[int, int]:
     """(columns summing within rounding, columns summing exactly)."""
     within = exact = 0
