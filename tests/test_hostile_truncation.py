@@ -1142,3 +1142,16 @@ def test_a_last_block_wrong_in_one_figure_under_its_total_still_gets_its_finding
     lines[line - 1] = lines[line - 1].replace(typed, said, 1)
     result = check("".join(lines), TOTALS_ABOVE)
     assert result.error is None and any(f.rule == "VQ002" for f in result.findings)
+
+
+def test_a_file_cut_right_after_a_rests_opening_marker_is_an_input_error():
+    """(s48-cuts4; the text fuzz on 67dfc1c2: brackwell cut at 1021, VQ001, VQ003 and VQ004 the whole file
+    lacks.)  Rows whose rest opens on a numbered marker ("(2)           1,158"), the file's last line that
+    marker alone, no line break after it: read as the row's balance at end (-2), which it does not make.
+    Refused; the rest whole, "(2)" and its figure, reads."""
+    name = "brackwell-pump-2003-rest-opening-on-a-numbered-marker.txt"
+    cut = check(_cut_in_line(name, 20, "(2)", ""), name)
+    assert cut.error is not None and "a note's marker alone" in cut.error.message and cut.error.line == 20, \
+        (cut.error, [(f.rule, f.location.line) for f in cut.findings])
+    lines = (FIXTURES / name).read_text().splitlines(keepends=True)
+    assert check("".join(lines[:20]).rstrip("\n"), name).error is None

@@ -36,7 +36,7 @@ from auditor.errors import InputError
 from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE,
                             STANDARD_CITED, TOTAL, is_period, row_key, rule_letters_in, title_pattern)
 from auditor.lazy_pattern import lazy_compile
-from auditor.model import Row, Schedule
+from auditor.model import Cell, Row, Schedule
 from auditor.reading.containers import DOCUMENTS, TABLES, Container, cut_off, unclosed
 from auditor.reading.totals import exceeds, sums_mostly
 from auditor.source import Source
@@ -242,8 +242,8 @@ def _refuse_line_cut(src: Source, after: str, whole: bool, end: str, tables: Seq
     short = _wrapped_row_cut(src, tables)
     if short is not None:
         raise _ends_cut(src, f"right after a figure of the row {short!r}, wrapped onto the line, which prints fewer "
-                             "figures than the table's other rows (its columns) and does not close, with no line "
-                             "break after it")
+                             "figures than the table's other rows (its columns), or a note's marker alone on the "
+                             "line, and does not close, with no line break after it")
     kept, _, cut = after.rpartition("\n")
     begun = _row_begun(cut, tables)
     if begun is not None:
@@ -386,8 +386,9 @@ def _wrapped_row_cut(src: Source, schedules: Sequence[Schedule]) -> str | None:
     """The label of a row wrapped onto the file's last line (its figures read by their order, the last
     one read as its closing, off the closing's column) whose last figure, or that figure's note marker,
     the line ends on, no line break after it, where the row prints fewer figures than every other row of
-    its table (than the columns, the table's only row) and does not close: the figures after it lost to
-    a download stopped right at a figure's end.  A whole table's wrong last row prints them all."""
+    its table (than the columns, the table's only row), or the line holds a note's marker alone
+    (`_marker_alone`), and does not close: the figures after it lost to a download stopped right at a
+    figure's end.  A whole table's wrong last row prints them all."""
     number = len(src.lines)
     for s in schedules:
         rows = [r for p in s.periods for r in p.rows]
@@ -399,12 +400,20 @@ def _wrapped_row_cut(src: Source, schedules: Sequence[Schedule]) -> str | None:
             rest = src.lines[number - 1][closing.end_column - 1:].strip()
             printed = sum(c is not None for c in row.cells)
             others = [sum(c is not None for c in r.cells) for r in rows if r is not row and not r.is_total]
-            if rest and not HEADING_MARK.fullmatch(rest) or printed >= min(others, default=len(s.columns)):
+            if rest and not HEADING_MARK.fullmatch(rest):
+                continue
+            if printed >= min(others, default=len(s.columns)) and not _marker_alone(src.lines[number - 1], closing):
                 continue
             made = _balance_made(s, row)
             if made is not None and abs(made) != abs(closing.value or 0):
                 return row.label or "(a total, unlabelled)"
     return None
+
+
+def _marker_alone(line: str, closing: Cell) -> bool:
+    """Whether the line holds only the closing read there, shaped as a note's marker ("(2)"): a rest
+    opening on its marker, the figure after it lost (a whole rest prints it: "(2)      1,158")."""
+    return line.strip() == closing.raw.strip() and bool(HEADING_MARK.fullmatch(line.strip()))
 
 
 def _row_short(schedule: Schedule, row: Row, number: int, closings: set[int | None]) -> bool:
