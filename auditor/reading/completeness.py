@@ -18,7 +18,8 @@ through its last line (no line break after it: a download stopped mid-line)
 right after the last row (a rule cut short of the table's), or through the last row itself
 (in the gap after a figure of a row that then does not close, in the blanks under a row
 whose folded balance they lost, or right at a figure's end of a wrapped row printing fewer figures than the
-others); or where it ends on a total with no row under it, the table's totals heading their blocks.  A text table cut outside any markup right after a complete period
+others, or a rest's opening marker alone); or where it ends on a total with no row under it, the table's
+totals heading their blocks, or in a block short of the total above it.  A text table cut outside any markup right after a complete period
 shows nothing in the file but that it ends there, as many whole exhibits
 do: the schedule is marked (`Reading.ends_file`), and the rules say what may
 be missing where its periods are fewer than a 10-K shows (VQ008).
