@@ -16,7 +16,7 @@ from typing import Sequence
 from auditor import labels
 from auditor.frontends.text.markup import MARKER_LINE, PAGE_TAG, TABLE_CLOSE, TABLE_OPEN
 from auditor.frontends.text.region import CAPTION_REACH, Region
-from auditor.labels import LETTER, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, NIL_WORD_ANY_CASE, is_period
+from auditor.labels import LETTER, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, NIL_WORD_ANY_CASE, SLASH_MARK, is_period
 from auditor.lazy_pattern import lazy_compile
 
 
@@ -31,7 +31,7 @@ NIL_FIGURE = rf"{NIL_DASHES}|\b{NIL_WORD}"
 # a typist's parentheses.  A figure's footnote marker glued to it or a blank apart: "96(a)", "377 (a)",
 # "96*", "1,204 1/": a wrapped row's rest of figures so marked is a row's all the same.)
 FIGURES = re.compile(
-    rf"((?:(?<![\d,])(?=[($<\d])[(<]?\$?\s*[\d,]*\d(\.\d+)?(?:[)>]|{NEGATIVE_AFTER})?|{NIL_FIGURE})(?:[ ]?\([a-z\d]{{1,2}}\)|\*{{1,3}}|[ ]\d{{1,2}}/)?)"
+    rf"((?:(?<![\d,])(?=[($<\d])[(<]?\$?\s*[\d,]*\d(\.\d+)?(?:[)>]|{NEGATIVE_AFTER})?|{NIL_FIGURE})(?:[ ]?\([a-z\d]{{1,2}}\)|\*{{1,3}}|[ ]{SLASH_MARK})?)"
     rf"(\s{{2,}}|\s*\$\s*)([(<]?\$?\s*[\d,]*\d|{NIL_FIGURE})", re.IGNORECASE
 )
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
@@ -55,7 +55,7 @@ RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # (No two runs of spaces may meet: "\s{12,}\s*" backtracks quadratically over a blank line.)
 LONE_AMOUNT = rf"(?:\(\s*-?\d[\d,]*(?:\.\d+)?(?:\s*\))?|\d[\d,]*(?:\.\d+)?{NEGATIVE_AFTER}|-?\d[\d,]*(?:\.\d+)?\)?|-?\.\d+)"
 # A figure's footnote marker as typed beside it, or opening a footnote's line: "(a)", "*", "1/".
-FIGURE_MARK = r"\(\w{1,2}\)|\*{1,3}|\d{1,2}/"
+FIGURE_MARK = rf"\(\w{{1,2}}\)|\*{{1,3}}|{SLASH_MARK}"
 LONE_FIGURE = lazy_compile(rf"^\s{{12,}}(?:\$\s*)?{LONE_AMOUNT}(?:\s*(?:{FIGURE_MARK}))?\s*$")
 # The one figure of a labelled row ("$353"), its marker perhaps.
 LONE_ROW_FIGURE = lazy_compile(rf"(?:\$\s*)?{LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}))?")
