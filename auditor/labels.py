@@ -100,6 +100,22 @@ def typed_negative(raw: str) -> tuple[str, bool]:
 # HTML converted from a typed schedule prints one in a cell: four or more dashes
 # of a kind, or two or more "=" or "_" (the text grammar's RULE); never a nil ("---").
 RULE_RUN = r"-{4,}|\u2013{4,}|\u2014{4,}|={2,}|_{2,}"
+# A typed line that is a rule alone ("-------   ======", "________"): its marks and blanks only (RULE_LINE, which a
+# blank line passes too), a run of four marks or more among them (RULE_SEGMENT).  Where prose is read (a
+# file's tail) "____" is a signature line, no rule: there the marks are dashes and "=" alone.
+RULE_LINE = re.compile(r"^[\s\-=_]*$")
+RULE_SEGMENT = re.compile(r"[-=_]{4,}")
+_DASHES_ONLY = re.compile(r"^[\s\-=]*$")
+_DASH_SEGMENT = re.compile(r"[-=]{4}")
+
+
+def is_rule_line(line: str, underscores: bool = True) -> bool:
+    """Whether a typed line is a rule alone; `underscores`: a run of "_" draws one too (not under prose)."""
+    if underscores:
+        return bool(RULE_LINE.match(line) and RULE_SEGMENT.search(line))
+    return bool(_DASHES_ONLY.match(line) and _DASH_SEGMENT.search(line))
+
+
 # The signs a footnote marker is printed in alone: the dagger, the double dagger, the section and
 # paragraph signs, and superscript digits ("1,234¹": Unicode's, not a <sup>'s), a class's body.
 NOTE_SIGNS = r"\u2020\u2021\u00a7\u00b6\u00b9\u00b2\u00b3\u2074-\u2079"

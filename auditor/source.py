@@ -136,7 +136,7 @@ class Source:
         text += "\n" * (count - line)
         return Source(self.path, Lines(text, tabs=self.lines.tabs), self.encoding, self._file,
                       cut_through=self.cut_through,
-                          cut_in_blanks=self.cut_in_blanks)
+                      cut_in_blanks=self.cut_in_blanks)
 
     def text(self, first: int = 1, last: int | None = None) -> str:
         """Lines first..last (1-based, inclusive) joined, ending in a newline."""

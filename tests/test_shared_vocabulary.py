@@ -4,6 +4,7 @@ changes nothing), and a footnote marker of labels.NOTE_MARK is one in text
 and HTML alike."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +74,28 @@ def test_a_numbered_marker_with_a_slash_is_one_in_text_and_html_alike(mark):
     (cell,) = [c for s in result.schedules for p in s.periods for r in p.rows for c in r.cells if c and c.raw == "2,013"]
     assert cell.footnote == mark
     assert _read(marked)[1] == _read(text)[1]
+
+
+@pytest.mark.parametrize("module", ["line_kinds", "footnotes"])
+def test_the_text_locator_spells_no_slash_marker_of_its_own(module):
+    """The text front end's "1/" is labels.SLASH_MARK, as the HTML front end's (s48-tidy2: spelled again before)."""
+    text = (Path(auditor.__file__).parent / "frontends" / "text" / f"{module}.py").read_text("utf-8")
+    assert r"\d{1,2}/" not in text and r"\d{{1,2}}/" not in text
+
+
+@pytest.mark.parametrize("line, rule, rule_in_prose", [
+    ("--------   ========", True, True),
+    ("  ----\u00a0\u00a0----", True, True),  # (a no-break space between runs: a blank)
+    ("________", True, False),  # (under prose, a signature line)
+    ("---   ---", False, False),  # (short runs: nils, not a rule)
+    ("----  Total", False, False),
+    ("", False, False),
+])
+def test_a_rule_line_is_one_test_for_the_text_front_end_and_the_reading_of_a_files_tail(line, rule, rule_in_prose):
+    from auditor.frontends.text.line_kinds import has_figures
+    from auditor.labels import is_rule_line
+    from auditor.reading import completeness
+
+    assert is_rule_line(line) is rule and is_rule_line(line, underscores=False) is rule_in_prose
+    assert not has_figures(line) or not rule  # (a rule's runs are never a row's nils)
+    assert completeness._reads_whole(line) is (rule_in_prose or not line.strip())

@@ -35,7 +35,7 @@ from typing import Iterator, Optional, Sequence
 
 from auditor.errors import InputError
 from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE,
-                            STANDARD_CITED, TOTAL, is_period, row_key, rule_letters_in, title_pattern)
+                            STANDARD_CITED, TOTAL, is_period, is_rule_line, row_key, rule_letters_in, title_pattern)
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Row, Schedule
 from auditor.reading.containers import DOCUMENTS, TABLES, Container, cut_off, unclosed
@@ -445,7 +445,7 @@ def _reads_whole(line: str) -> bool:
     ended, a footnote, a page number ("S-2"), a rule."""
     words = " ".join(_prose(line).split())
     return (not words or words.endswith(".") or _is_note(words) or bool(PAGE_NUMBER.match(words))
-            or _is_rule(line))
+            or is_rule_line(line, underscores=False))
 
 
 def _label_whole(line: str, schedules: Sequence[Schedule]) -> bool:
@@ -462,7 +462,7 @@ def _rule_cut_short(src: Source, cut: str) -> bool:
     typed = cut.rstrip()
     if not typed:
         return False
-    return any(len(above.rstrip()) > len(typed) and above.startswith(typed) and _is_rule(above)
+    return any(len(above.rstrip()) > len(typed) and above.startswith(typed) and is_rule_line(above, underscores=False)
                for above in _lines_above_cut(src))
 
 
@@ -579,7 +579,6 @@ def _ends_file(schedule: Schedule) -> Schedule:
 # a schedule in a 10-K is megabytes; its first words are enough), and how much
 # of the file's end for the line it ends on.
 HEAD, TAIL = 1 << 16, 1 << 12
-RULE = lazy_compile(r"[-=]{4}")  # in a line of "-", "=" and spaces alone; not "____": a signature line
 # (Not labels.PAGE_MARK: its leading run of dashes makes each line's failed match 3x dearer,
 # 0.3 M instructions on the seed's check.  It also takes two letters with no dash, "FY 99".)
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[a-z]{0,2}-?\s*\d{1,3}\s*-?$", re.IGNORECASE)
@@ -636,8 +635,8 @@ def _ending(after: str, whole: bool, end: str, marks: frozenset[str]) -> str:
     last = lines[-1]
     if (ANNOUNCES.search(last) or PERIOD_CAPTION.match(last)) and WORD.search(last):
         return last
-    if _is_rule(last) and len(lines) > 1 and WORD.search(lines[-2]) and not _is_rule(lines[-2]) \
-            and not _blank_total(lines[-2]):
+    if is_rule_line(last, underscores=False) and len(lines) > 1 and WORD.search(lines[-2]) \
+            and not is_rule_line(lines[-2], underscores=False) and not _blank_total(lines[-2]):
         return lines[-2] + " (ruled off)"
     return "prose"
 
@@ -1187,10 +1186,6 @@ def _word_lines_of(text: str) -> tuple[str, ...]:
     """(`_word_lines`, kept: the cut-off check's tests ask it of the same text after the last row,
     seven times over, each a pattern or two a line of a thousand lines.)"""
     return tuple(line for line in text.split("\n") if WORD.search(line) and not PAGE_NUMBER.match(line.strip()))
-
-
-def _is_rule(line: str) -> bool:
-    return not line.strip("-= \t\f\v") and bool(RULE.search(line))
 
 
 def _prose(text: str) -> str:

@@ -16,7 +16,8 @@ from typing import Sequence
 from auditor import labels
 from auditor.frontends.text.markup import MARKER_LINE, PAGE_TAG, TABLE_CLOSE, TABLE_OPEN
 from auditor.frontends.text.region import CAPTION_REACH, Region
-from auditor.labels import LETTER, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, NIL_WORD_ANY_CASE, is_period
+from auditor.labels import (LETTER, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, NIL_WORD_ANY_CASE, RULE_LINE, RULE_SEGMENT, SLASH_MARK,
+                            is_period, is_rule_line)
 from auditor.lazy_pattern import lazy_compile
 
 
@@ -31,7 +32,7 @@ NIL_FIGURE = rf"{NIL_DASHES}|\b{NIL_WORD}"
 # a typist's parentheses.  A figure's footnote marker glued to it or a blank apart: "96(a)", "377 (a)",
 # "96*", "1,204 1/": a wrapped row's rest of figures so marked is a row's all the same.)
 FIGURES = re.compile(
-    rf"((?:(?<![\d,])(?=[($<\d])[(<]?\$?\s*[\d,]*\d(\.\d+)?(?:[)>]|{NEGATIVE_AFTER})?|{NIL_FIGURE})(?:[ ]?\([a-z\d]{{1,2}}\)|\*{{1,3}}|[ ]\d{{1,2}}/)?)"
+    rf"((?:(?<![\d,])(?=[($<\d])[(<]?\$?\s*[\d,]*\d(\.\d+)?(?:[)>]|{NEGATIVE_AFTER})?|{NIL_FIGURE})(?:[ ]?\([a-z\d]{{1,2}}\)|\*{{1,3}}|[ ]{SLASH_MARK})?)"
     rf"(\s{{2,}}|\s*\$\s*)([(<]?\$?\s*[\d,]*\d|{NIL_FIGURE})", re.IGNORECASE
 )
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
@@ -46,7 +47,6 @@ HEADING_NOTES = re.compile(r"^\s*\(\d{1,2}\)(?:[^\d]|\(\d{1,2}\))*$")
 # lower case too, no nil, to be refused as a row, never dropped as a heading's markers.)
 _NO_DIGIT_BUT_MARKERS = re.compile(r"^(?:[^\d]|\(\d{1,2}\))*$")
 _MARKER_HEADS_WORDS = lazy_compile(rf"\(\d{{1,2}}\)[ \t]+\(?(?!(?i:{NIL_WORD_ANY_CASE})(?![\w/]))[A-Za-z]")
-RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # One figure alone, far to the right, with perhaps its marker: the rest of
 # the row above, printed on a line of its own ("                   $18.1").
 # Any amount the grammar reads (schedule.lark AMOUNT): a negative one too,
@@ -55,7 +55,7 @@ RULE_LINE = re.compile(r"^[\s\-=_]*$")
 # (No two runs of spaces may meet: "\s{12,}\s*" backtracks quadratically over a blank line.)
 LONE_AMOUNT = rf"(?:\(\s*-?\d[\d,]*(?:\.\d+)?(?:\s*\))?|\d[\d,]*(?:\.\d+)?{NEGATIVE_AFTER}|-?\d[\d,]*(?:\.\d+)?\)?|-?\.\d+)"
 # A figure's footnote marker as typed beside it, or opening a footnote's line: "(a)", "*", "1/".
-FIGURE_MARK = r"\(\w{1,2}\)|\*{1,3}|\d{1,2}/"
+FIGURE_MARK = rf"\(\w{{1,2}}\)|\*{{1,3}}|{SLASH_MARK}"
 LONE_FIGURE = lazy_compile(rf"^\s{{12,}}(?:\$\s*)?{LONE_AMOUNT}(?:\s*(?:{FIGURE_MARK}))?\s*$")
 # The one figure of a labelled row ("$353"), its marker perhaps.
 LONE_ROW_FIGURE = lazy_compile(rf"(?:\$\s*)?{LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|\*{{1,3}}))?")
@@ -63,7 +63,6 @@ LONE_ROW_FIGURE = lazy_compile(rf"(?:\$\s*)?{LONE_AMOUNT}(?:\s*(?:\(\w{{1,2}}\)|
 # report ("Other reserve          -0-"), a row of the table though it prints
 # no two figures.
 LONE_NIL = lazy_compile(rf"^\s*[^\s$].*?\S\s{{2,}}(?:\$\s*)?(?:{NIL_FIGURE})\s*$", re.IGNORECASE)
-RULE_SEGMENT = re.compile(r"[-=_]{4,}")
 
 
 DIGIT = re.compile(r"\d")
@@ -102,7 +101,7 @@ def is_heading_line(line: str) -> bool:
 def has_figures(line: str) -> bool:
     """A row of figures; not heading footnote markers, not a dashed rule
     (whose "---  ---" FIGURES would read as two nils)."""
-    if RULE_LINE.match(line) and RULE_SEGMENT.search(line):
+    if is_rule_line(line):
         return False
     return bool(FIGURES.search(line)) and not _heading_notes(line)
 
@@ -139,10 +138,6 @@ def names_a_block(text: str) -> bool:
     """An account's caption ("Inventory reserve:") or a period's ("Year
     ended December 31, 1999"), printed above its own <TABLE>."""
     return text.endswith(":") or is_period(text)
-
-
-def is_rule(line: str) -> bool:
-    return bool(RULE_LINE.match(line) and RULE_SEGMENT.search(line))
 
 
 def is_block_caption(line: str) -> bool:

@@ -38,7 +38,6 @@ from auditor.source import Lines, Source
 
 # The entry points other modules import from here (the text front end's, the pipeline's, wrapped's, the tests').
 from auditor.frontends.text.line_kinds import FIGURES as FIGURES, LONE_FIGURE as LONE_FIGURE
-from auditor.frontends.text.line_kinds import LONE_AMOUNT as _LONE_AMOUNT, NIL_FIGURE as _NIL  # (wrapped's names)
 from auditor.frontends.text.parts import part_after as part_after, part_starts_within as part_starts_within
 from auditor.frontends.text.parts import table_on_next_page as table_on_next_page
 

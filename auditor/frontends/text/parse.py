@@ -19,7 +19,7 @@ from lark.lexer import ContextualLexer
 
 from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
-from auditor.frontends.text.locate import Region
+from auditor.frontends.text.region import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
 from auditor.labels import AMOUNT_PARENTHESIZED, LETTER, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_DASH_RUN, NIL_WORD, NOTE_MARK, NOTE_SIGNS, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE
 from auditor.lazy_pattern import lazy_compile

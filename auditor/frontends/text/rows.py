@@ -218,7 +218,7 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
         words.extend(t for t in (fig.dollar, fig.value, *fig.notes) if t is not None)
     label = " ".join(t for t in (prefix, label_text(words)) if t).rstrip(":").strip()
     try:
-        cells = _cells(figures, starts, edges, columns, line.number, path,
+        cells = _cells(_star_nil_at_end(figures, starts), starts, edges, columns, line.number, path,
                        words[-1].end - 1 if words else None, taken)
     except InputError:
         # A row printing one figure for each column: its figures are the columns'
@@ -229,6 +229,26 @@ def _row(line: Line, row_words: Sequence[Token], prefix: str, starts: Sequence[i
         cells = in_order
     kind: RowKind = "total" if TOTAL.match(label) or not label else "item"
     return Row(label=label, kind=kind, cells=tuple(cells), line=line.number, footnote=footnote)
+
+
+# How far a "*" at a row's end stands past the figure before it to be a figure of its own (the grammar's LONE_STAR).
+STAR_APART = 3
+
+
+def _star_nil_at_end(figures: Sequence[Figure], starts: Sequence[int]) -> Sequence[Figure]:
+    """The row's figures with a "*" typed at its end, three blanks or more past the figure before it, in a
+    column of its own, read as that column's nil ("1996   *   140   *   *": the grammar reads a line's last
+    "*" as a marker), as a "*" so set apart between figures is one and as HTML reads a "*" alone in a cell; in
+    its figure's own column it stays that figure's marker ("412   *"), as a "(2)" does."""
+    last = figures[-1] if figures else None
+    if last is None or not last.notes or last.notes[-1].text != "*":
+        return figures
+    star = last.notes[-1]
+    before = last.notes[-2].end if len(last.notes) > 1 else last.value.end
+    own = column_of(star.anchor, starts)
+    if star.column - before < STAR_APART or own is None or own == column_of(last.value.anchor, starts):
+        return figures
+    return [*figures[:-1], last._replace(notes=last.notes[:-1]), Figure(star._replace(kind="NIL"), ())]
 
 
 def _cells(figures: Sequence[Figure], starts: Sequence[int], edges: Sequence[Optional[int]],

@@ -17,8 +17,8 @@ from auditor.frontends.text import rollforward
 from auditor.frontends.text.block_columns import figure_ends, heading_rule_ends, next_block_in_columns
 from auditor.frontends.text.headings import Vocabulary
 from auditor.frontends.text.line_kinds import (FIGURES, HEADING_NOTES, LONE_FIGURE, LONE_NIL, LONE_ROW_FIGURE, RULE_LINE,
-                                               RULE_SEGMENT, has_figures, is_block_caption, is_rule, labelled_one_figure,
-                                               names_a_block, years_named)
+                                               RULE_SEGMENT, has_figures, is_block_caption, labelled_one_figure, names_a_block,
+                                               years_named)
 from auditor.frontends.text.markup import BREAK, DOCUMENT_EDGE, PAGE_TAG, TABLE_CLOSE, TABLE_OPEN
 from auditor.frontends.text.note_headings import (FOOTNOTE_LINE, NUMBERED_LINE, heads_a_note, heads_another_statement,
                                                   opens_a_note)
@@ -217,7 +217,7 @@ def _ruled_on(lines: Sequence[str], written: int, blank: int) -> bool:
     table ends), or a total's row under the rule last written ("Total allowances   $275 ...",
     however its figures stand): a table typed with two blank lines after every line."""
     following = _next_written(lines, blank)
-    return is_rule(following) or is_rule(lines[written - 1]) and has_figures(following) \
+    return labels.is_rule_line(following) or labels.is_rule_line(lines[written - 1]) and has_figures(following) \
         and bool(labels.TOTAL.match(following.strip()))
 
 

@@ -40,7 +40,8 @@ from itertools import combinations
 from typing import NamedTuple, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.text.locate import _LONE_AMOUNT, _NIL, Region
+from auditor.frontends.text.line_kinds import LONE_AMOUNT as _LONE_AMOUNT, NIL_FIGURE as _NIL
+from auditor.frontends.text.region import Region
 from auditor.frontends.text.heading_rests import (MARK, MARKER, OVERHANG, Moved, is_rule, is_tags,
                                                   place_headings, printed_from, set_back)
 from auditor.frontends.text.headings import Vocabulary, names_a_movement
