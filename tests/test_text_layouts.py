@@ -556,3 +556,28 @@ def test_a_row_under_dated_headings_stays_a_row_or_refused():
             for row in ("Reserve for returns -   (DISCONTINUED)\n", "Reserve for returns -   (DISCONTINUED)   31\n"):
                 text = table.replace(caption, row + caption if table is unruled else caption + row, 1)
                 assert auditor.check_source(source.from_text(text, "edited.txt")).error is not None, (name, row)
+
+
+def test_a_date_and_year_ending_the_headings_line_after_a_dash_or_marker_is_the_headings():
+    # "DECEMBER" over "31, 1999" at the end of the headings' last line, a heading's dash or marker
+    # before it ("EXPENSES   -   (2)   31, 1999"): the grammar read the dash and the "(2)" as a row's
+    # figures and refused the "31," (67dfc1c2: an input error).  The day and its year, under the
+    # month, are the headings' words; under the headings a labelled row stays a row, or refused.
+    yolo = _dash_fixture("yolo-cartage-1999-heading-dash-before-a-dated-year-balance")
+    marked = yolo.replace("EXPENSES      -          (2)", "EXPENSES     (1)         (2)", 1)
+    assert marked != yolo
+    for text, other in ((yolo, "CHARGED TO OTHER ACCOUNTS -"), (marked, "CHARGED TO OTHER ACCOUNTS (1)")):
+        (schedule,) = check(text).schedules
+        assert [c.heading for c in schedule.columns] == [
+            "BALANCE AT BEGINNING OF YEAR", "CHARGED TO COSTS AND EXPENSES", other, "DEDUCTIONS (2)",
+            "BALANCE AT DECEMBER 31, 1999"]
+        assert [(p.fiscal_year, len(p.rows)) for p in schedule.periods] == [(1999, 3)]
+    unruled = yolo.replace("-" * 31 + "   ---------  ---------  ---------  -----------  ----------\n\n", "", 1)
+    assert unruled != yolo
+    caption = "YEAR ENDED DECEMBER 31, 1999:\n"
+    nils = "Reserve for returns                        -          -          -            -           -\n"
+    (schedule,) = check(unruled.replace(caption, nils + caption, 1)).schedules
+    first = (schedule.periods[0].rows or schedule.periods[1].rows)[0]
+    assert (first.label, [c.raw for c in first.cells]) == ("Reserve for returns", ["-"] * 5)
+    dated = "Reserve for returns                        -          -          -          (2)    31, 1999\n"
+    assert auditor.check_source(source.from_text(unruled.replace(caption, dated + caption, 1), "e.txt")).error is not None
