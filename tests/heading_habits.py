@@ -20,6 +20,9 @@ how a heading is set
   alone atop its stack ("- Charged to other accounts") or at its foot ("Charged to other accounts -"),
   beside other headings' words; no-rule: text headings with no rule (nor <S> <C> line) under them;
   dash-top-no-rule, dash-bottom-no-rule: both;
+- dash-bottom-dates, dash-top-dates: the same with the balances headed "Balance at December 31", the
+  day on the headings' last line with the dash (at the foot, "31   EXPENSES   -   (2)   31") or on
+  the last line of the stack the dash tops ("31   EXPENSES   DEDUCTIONS   31");
 movement columns
 - additions-deductions: the provision column headed "Additions (Deductions)" (both signs in it);
 - net-charges-credits: the provision column headed "Net charges (credits) to expense";
@@ -455,6 +458,8 @@ def _describe_dash(where: str) -> SpecEdit:
 
 OPENING, CLOSING, PROVISION = {"beginning"}, {"ending"}, {"charged_costs"}
 DEDUCTIONS = {"deductions", "writeoffs"}
+AT_DATES = _headings(_heading(OPENING, lambda h: "Balance at December 31"),
+                     _heading(CLOSING, lambda h: "Balance at December 31"))
 
 HABITS: dict[str, Habit] = {
     "letters-only": Habit(spec=letters_only),
@@ -529,4 +534,6 @@ HABITS: dict[str, Habit] = {
     "no-rule": Habit(layout=_unruled),
     "dash-bottom-no-rule": Habit(spec=_describe_dash("bottom"), layout=_unruled),
     "dash-top-no-rule": Habit(spec=_describe_dash("top"), layout=_unruled),
+    "dash-bottom-dates": Habit(spec=_headings(AT_DATES, _describe_dash("bottom"))),
+    "dash-top-dates": Habit(spec=_headings(AT_DATES, _describe_dash("top"))),
 }

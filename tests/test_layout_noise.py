@@ -363,6 +363,14 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # figure after the page's headings: refused, never read as a row of its own.)
                  *((f"pellham-forge-2000-tags-wrapped-at-80-{kind}.txt", "page break within a period")
                    for kind in ("clean", "closing-typo")),
+                 # (whitmore and yolo, s48-headdash3: the edit takes the headings' last line, a day, a marker
+                 # and a nil-like dash on it ("31   EXPENSES   -   (1)   31"), for the first row, and sets the
+                 # page's break and "(continued)" title between the headings and the rows: no headings over
+                 # them, the dash's line left with no stack, refused, never read otherwise.)
+                 *((f"{name}-{kind}.txt", "page break between periods")
+                   for name in ("whitmore-saddlery-1999-heading-dash-beside-dated-balances",
+                                "yolo-cartage-1999-heading-dash-before-a-dated-year-balance")
+                   for kind in ("clean", "provision-typo")),
                  # (kesterton, s33-wrapcols, tagged and wrapped whole at 80: as halvorsen.)
                  *((f"kesterton-forge-1998-column-letters-wrapped-at-80-{kind}.txt", "page break within a period")
                    for kind in ("clean", "closing-typo")),
@@ -475,7 +483,12 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
 # Warranty Reserves") is a note's by its capitals (labels.NUMBERED_NOTE), so in lower case the
 # note's table right under the schedule is read as a schedule of its own, as before s37-textnotes;
 # the schedule itself reads the same.
-SCHEDULE_SAME_AFTER = {("marlowe-harness-1998-note-heading-under-schedule-table.txt", "lower case")}
+SCHEDULE_SAME_AFTER = {("marlowe-harness-1998-note-heading-under-schedule-table.txt", "lower case"),
+                       # (siskiyou, s48-headdash3: as whitmore's edit, the break set between the headings and the
+                       # rows, the headings' last line taken for the first row; its dash read as a nil, the rows
+                       # read the same under no headings, its typo found at its cell in a column named "other".)
+                       ("siskiyou-pump-1999-heading-dash-before-a-dated-balance-provision-typo.txt",
+                        "page break between periods")}
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))

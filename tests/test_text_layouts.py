@@ -501,3 +501,83 @@ def test_a_labelled_nil_with_words_after_it_under_the_headings_stays_refused():
     (schedule,) = check(QUILLAN.replace("YEAR ENDED DECEMBER 31, 1999:\n", "YEAR ENDED DECEMBER 31, 1999:\n" + nils, 1)).schedules
     first = schedule.periods[0].rows[0]
     assert first.label == "Reserve for returns" and [c.raw for c in first.cells] == ["-"] * 5
+
+
+DATED = {  # each fixture: its columns' headings
+    "whitmore-saddlery-1999-heading-dash-beside-dated-balances": [
+        "BALANCE AT DECEMBER 31", "CHARGED TO COSTS AND EXPENSES", "CHARGED TO OTHER ACCOUNTS -", "DEDUCTIONS (1)",
+        "BALANCE AT DECEMBER 31"],
+    "siskiyou-pump-1999-heading-dash-before-a-dated-balance": [
+        "BALANCE AT BEGINNING OF YEAR", "CHARGED TO COSTS AND EXPENSES", "CHARGED TO OTHER ACCOUNTS -", "DEDUCTIONS (1)",
+        "BALANCE AT DECEMBER 31"],
+    "tehama-glassworks-1999-heading-dash-atop-dated-balances": [
+        "BALANCE AT DECEMBER 31", "- CHARGED TO COSTS AND EXPENSES", "CHARGED TO OTHER ACCOUNTS ACQUIRED", "DEDUCTIONS",
+        "BALANCE AT DECEMBER 31"],
+}
+
+
+def test_a_heading_dash_on_the_headings_line_that_dates_the_balances_is_the_headings():
+    # The balances headed "BALANCE AT DECEMBER 31", the day on the headings' last line under its month,
+    # and a heading's dash on that line ("31   EXPENSES   -   (1)   31", "OF YEAR   EXPENSES   -   (1)
+    # 31"), or the dash alone atop a stack whose last line prints the day before other headings' words.
+    # On 67dfc1c2 the headings' last line was read as a row ("DESCRIPTION 31 EXPENSES": a false
+    # row_identity), or the dash as a row of its own and the headings as its label.
+    for name, headings in DATED.items():
+        result = check(_dash_fixture(name))
+        (schedule,) = result.schedules
+        assert [f.check for f in result.findings if f.severity == "error"] == [], name
+        assert [p.label for p in schedule.periods] == ["YEAR ENDED DECEMBER 31, 1999", "YEAR ENDED DECEMBER 31, 1998"]
+        assert [c.heading for c in schedule.columns] == headings, name
+        assert [len(p.rows) for p in schedule.periods] == [3, 3], name
+
+
+def test_a_row_under_dated_headings_stays_a_row_or_refused():
+    # Right under the dated headings (ruled or not), a labelled row of nils, or of a nil, a marker-like
+    # small negative and a day- or year-like figure, stays a row (its label at the left, no heading's
+    # word over the figures); a labelled nil with words after it stays refused.
+    rule = "-" * 31 + "   ---------  ---------  ---------  -----------  ---------\n\n"
+    caption = "YEAR ENDED DECEMBER 31, 1999:\n"
+    rows = {"Reserve for returns                        -          -          -            -          -\n":
+            ["-"] * 5,
+            "Reserve for returns                        -          -          -          (1)         31\n":
+            ["-", "-", "-", "(1)", "31"],
+            "Reserve for returns                        -          -          -          (1)       1999\n":
+            ["-", "-", "-", "(1)", "1999"]}
+    for name in list(DATED)[:2]:
+        ruled = _dash_fixture(name)
+        unruled = ruled.replace(rule, "", 1)
+        assert unruled != ruled
+        for table in (ruled, unruled):
+            for row, cells in rows.items():
+                (schedule,) = check(table.replace(caption, row + caption if table is unruled else caption + row, 1)).schedules
+                first = (schedule.periods[0].rows or schedule.periods[1].rows)[0]
+                assert (first.label, [c.raw for c in first.cells]) == ("Reserve for returns", cells), (name, row)
+                assert schedule.columns[2].heading == "CHARGED TO OTHER ACCOUNTS -", (name, row)
+            for row in ("Reserve for returns -   (DISCONTINUED)\n", "Reserve for returns -   (DISCONTINUED)   31\n"):
+                text = table.replace(caption, row + caption if table is unruled else caption + row, 1)
+                assert auditor.check_source(source.from_text(text, "edited.txt")).error is not None, (name, row)
+
+
+def test_a_date_and_year_ending_the_headings_line_after_a_dash_or_marker_is_the_headings():
+    # "DECEMBER" over "31, 1999" at the end of the headings' last line, a heading's dash or marker
+    # before it ("EXPENSES   -   (2)   31, 1999"): the grammar read the dash and the "(2)" as a row's
+    # figures and refused the "31," (67dfc1c2: an input error).  The day and its year, under the
+    # month, are the headings' words; under the headings a labelled row stays a row, or refused.
+    yolo = _dash_fixture("yolo-cartage-1999-heading-dash-before-a-dated-year-balance")
+    marked = yolo.replace("EXPENSES      -          (2)", "EXPENSES     (1)         (2)", 1)
+    assert marked != yolo
+    for text, other in ((yolo, "CHARGED TO OTHER ACCOUNTS -"), (marked, "CHARGED TO OTHER ACCOUNTS (1)")):
+        (schedule,) = check(text).schedules
+        assert [c.heading for c in schedule.columns] == [
+            "BALANCE AT BEGINNING OF YEAR", "CHARGED TO COSTS AND EXPENSES", other, "DEDUCTIONS (2)",
+            "BALANCE AT DECEMBER 31, 1999"]
+        assert [(p.fiscal_year, len(p.rows)) for p in schedule.periods] == [(1999, 3)]
+    unruled = yolo.replace("-" * 31 + "   ---------  ---------  ---------  -----------  ----------\n\n", "", 1)
+    assert unruled != yolo
+    caption = "YEAR ENDED DECEMBER 31, 1999:\n"
+    nils = "Reserve for returns                        -          -          -            -           -\n"
+    (schedule,) = check(unruled.replace(caption, nils + caption, 1)).schedules
+    first = (schedule.periods[0].rows or schedule.periods[1].rows)[0]
+    assert (first.label, [c.raw for c in first.cells]) == ("Reserve for returns", ["-"] * 5)
+    dated = "Reserve for returns                        -          -          -          (2)    31, 1999\n"
+    assert auditor.check_source(source.from_text(unruled.replace(caption, dated + caption, 1), "e.txt")).error is not None

@@ -85,7 +85,8 @@ def _title_numbers_as_text(lines: list[Line]) -> list[Line]:
             continue
         if not ln.words and _years_over_headings(lines, i):
             words = ln.words + tuple(f.value._replace(kind="YEAR") for f in ln.figures)
-        elif _days_under_months(ln, lines[i - 1] if i else None):
+        elif _days_under_months(ln, lines[i - 1] if i else None) or _days_and_dashes_of_headings(lines, i):
+            # (A heading's dash keeps its kind, as below.)
             words = tuple(sorted((*ln.words, *(f.value for f in ln.figures)), key=lambda t: t.column))
         elif _markers_over_columns(lines, i):
             words = ln.words + tuple(f.value._replace(kind="NOTE") for f in ln.figures)
@@ -153,6 +154,30 @@ def _days_under_months(line: Line, above: Optional[Line]) -> bool:
 _HEADING_MARK = re.compile(r"\(\d{1,2}\)")
 
 
+def _days_and_dashes_of_headings(lines: list[Line], i: int) -> bool:
+    """Line i is the foot of a heading stack whose figures are days under their months, the
+    headings' footnote markers, and a heading's dash under a word of its heading ("DESCRIPTION
+    OF YEAR   EXPENSES   -   (2)   31", "ACCOUNTS" over the dash, "DECEMBER" over the "31"): the
+    grammar read the dash as a nil, no word after it on its line.  Its words are set over the
+    figures of the first row below it (another column's heading, never a row's label, which
+    begins at the left): a row of nils under the headings stays a row."""
+    ln = lines[i]
+    dashes = [f for f in ln.figures if f.value.kind == "NIL" and _DASH.fullmatch(f.value.text)]
+    above = _stacked(lines, i, -1)
+    if not dashes or above is None or any(f.dollar or f.notes or not _under(f.value, above) for f in dashes):
+        return False
+    if not _days_under_months(ln._replace(figures=tuple(f for f in ln.figures if f not in dashes)), above):
+        return False
+    first_row = _first_row(lines, i)
+    return first_row is not None and _over_figures(ln, first_row)
+
+
+def _first_row(lines: list[Line], i: int) -> Optional[Line]:
+    """The first row after line i, a heading line printing its days under their months none."""
+    return next((r for k, r in enumerate(lines[i + 1 :], i + 1) if r.kind == "row"
+                 and not _days_under_months(r, lines[k - 1]) and not _days_and_dashes_of_headings(lines, k)), None)
+
+
 def _markers_over_columns(lines: list[Line], i: int) -> bool:
     """Line i prints a heading's words and then footnote markers alone ("IMPACT   (1)   (2)",
     the top of a heading stack), above the <S> <C> line of a tagged table with no row between,
@@ -196,7 +221,7 @@ def _dashes_between_heading_words(lines: list[Line], i: int) -> bool:
         return False
     if all(_under(f.value, above) and _under(f.value, below) for f in ln.figures) and _ruled_before_rows(lines, i):
         return True
-    first_row = next((r for r in lines[i + 1:] if r.kind == "row"), None)
+    first_row = _first_row(lines, i)
     if first_row is None:
         return False
     if ln.words:

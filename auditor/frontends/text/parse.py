@@ -368,16 +368,29 @@ def lines(source: Typed, region: Region) -> list[Line]:
 def _retyped(lines: list[str], at: int) -> Optional[list[str]]:
     """The lines, line `at` of which the grammar refused, retyped as the grammar spells what
     they print, column for column: a negative's marker typed inside its parentheses moved
-    out, on every line ("(473(1))" -> "(473)(1)"), the days of a heading stack and the numbers
-    of standards named in it masked as words (`_days_masked`, `_standards_masked`); None where
-    none is printed.  Only on a refusal: the lines every table parses at once are never looked at."""
+    out, on every line ("(473(1))" -> "(473)(1)"); else, on line `at`, the numbers of standards
+    named in a heading stack masked as words, then its days, then, where the grammar still refuses
+    the line or reads a lone dash on it as a nil, its headings' dashes (`_standards_masked`,
+    `_days_masked`, `_heading_dashes_masked`: "DECEMBER 31   EXPENSES -   (2)   31"); None
+    where none is printed.  Only on a refusal: the lines every table parses at once are never looked at."""
     if _MARK_INSIDE.search(lines[at]):  # (every line: one the grammar took, "2010   (6(1))", took it as a word)
         return _marks_moved_out(lines)
-    masked = _standards_masked(lines, at)
-    retyped = _days_masked(lines if masked is None else [*lines[:at], masked, *lines[at + 1 :]], at)
-    if retyped is None and masked is None:
-        masked = _heading_dashes_masked(lines, at)
-    return retyped if retyped is not None or masked is None else [*lines[:at], masked, *lines[at + 1 :]]
+    line = _standards_masked(lines, at) or lines[at]
+    line = _days_masked(line, lines[at - 1] if at > 0 else "") or line
+    if line == lines[at] or _nil_dash_read(line):
+        line = _heading_dashes_masked(lines, at, line) or line
+    return None if line == lines[at] else [*lines[:at], line, *lines[at + 1 :]]
+
+
+def _nil_dash_read(line: str) -> bool:
+    """The grammar refuses `line`, or reads a lone dash on it as a nil (its standards' numbers and
+    days masked: "DESCRIPTION   31   EXPENSES   -   (1)   31" a row of a nil, "(1)" and "31"): the
+    dash may be a heading's.  (Read as words, "ASC 326 - contract", it is a label's.)"""
+    try:
+        read: list[Line] = _parser().parse(line + "\n")  # type: ignore[assignment]
+    except UnexpectedInput:
+        return True
+    return any(f.value.kind == "NIL" and _LONE_DASH.fullmatch(f.value.text) for ln in read for f in ln.figures)
 
 
 def _marks_moved_out(lines: list[str]) -> list[str]:
@@ -413,32 +426,35 @@ _SIGN_CLOSED = lazy_compile(rf"[{NOTE_SIGNS}]\)")
 
 # A day of a month standing alone in a heading stack: one or two digits, set apart.
 _DAY = lazy_compile(r"(?<![^ \t\f])(?:[1-9]|[12]\d|3[01])(?![^ \t\f])")
+# A day of a month and its year, "31, 1999": a date, never a row's figures (a "31," is none).
+_DAY_AND_YEAR = lazy_compile(r"(?<![^ \t\f])(?:[1-9]|[12]\d|3[01]), (?:19|20)\d\d(?![^ \t\f])")
 _MONTH_WORD = lazy_compile(rf"\b{MONTH_NAME}\b\.?", re.IGNORECASE)
 # What a masked day or standard's number is typed as for the grammar: a word's character, put
 # back by `_masks_restored`.
 _MASK = "\ue000"
 
 
-def _days_masked(lines: list[str], at: int) -> Optional[list[str]]:
-    """The lines with the days of line `at` masked as words, where the grammar refused the
-    line and each such day, words after it on its line, stands by its month: one space after
-    it ("BALANCE AT" over "JANUARY 1   EXPENSES") or right under it ("JANUARY" over
-    "DESCRIPTION   1   EXPENSES"); None where the line prints no such day.  (A day ending
-    its line stays a figure: layout reads it under its month.)"""
-    line = lines[at]
+def _days_masked(line: str, above: str, to_end: bool = False) -> Optional[str]:
+    """`line` (refused by the grammar, `above` the line over it) with its days masked as words,
+    where each such day, words after it on its line, stands by its month: one space after it
+    ("BALANCE AT" over "JANUARY 1   EXPENSES") or right under it ("JANUARY" over "DESCRIPTION
+    1   EXPENSES"); so too a day and its year, wherever on the line ("DECEMBER" over "(2)   31,
+    1999": no row prints "31,"); None where the line prints none.  (A day alone ending its line
+    stays a figure, layout reads it under its month; but `to_end`, on a line whose heading's
+    dash is masked, it is masked too: `_heading_dashes_masked`.)"""
     letters = [m.start() for m in LETTER.finditer(line)]
     if not letters:
         return None
     beside = {m.end() + 1 for m in _MONTH_WORD.finditer(line)}  # (where a day one space after it starts)
-    over = [(m.start(), m.end()) for m in _MONTH_WORD.finditer(lines[at - 1])] if at > 0 else []
-    days = [m for m in _DAY.finditer(line, 0, letters[-1])
-            if m.start() in beside or any(a < m.end() and m.start() < b for a, b in over)]
+    over = [(m.start(), m.end()) for m in _MONTH_WORD.finditer(above)]
+    dates = (*_DAY.finditer(line, 0, len(line) if to_end else letters[-1]), *_DAY_AND_YEAR.finditer(line))
+    days = [m for m in dates if m.start() in beside or any(a < m.end() and m.start() < b for a, b in over)]
     if not days:
         return None
     masked = list(line)
     for m in days:
         masked[m.start() : m.end()] = _MASK * (m.end() - m.start())
-    return [*lines[:at], "".join(masked), *lines[at + 1 :]]
+    return "".join(masked)
 
 
 # A dash standing alone (labels.NIL_DASH_RUN), set apart from what is beside it on its line.
@@ -448,22 +464,24 @@ _HEADING_MARK = lazy_compile(r"\(\d{1,2}\)")
 _RUN_OF_CHARACTERS = lazy_compile(r"[^ \t\f]+")
 
 
-def _heading_dashes_masked(lines: list[str], at: int) -> Optional[str]:
-    """Line `at` with each heading's dash on it masked as a word, where the grammar refused it
-    for the words after a dash: a heading wrapped at its dash ("CHARGED TO OTHER ACCOUNTS -"),
-    the dash left beside other headings' words ("ACCOUNTS -   (2)   PERIOD", "(1)   -   OFF").
-    Each such dash stands alone under or over a word of its heading (a word of the line right
-    above or below shares a column with it) or one space after its word, a word comes after it
-    on its line, and the line prints nothing a row reads as a figure; None where none is.  (A
-    labelled nil with words after it stays refused: `lines` refuses a masked dash read into a
-    row's label, layout one on a line that is no heading's.)"""
-    line = lines[at]
+def _heading_dashes_masked(lines: list[str], at: int, line: str) -> Optional[str]:
+    """`line` (line `at`, its standards and days masked) with each heading's dash on it masked as
+    a word, where the grammar refused it for the words after a dash: a heading wrapped at its
+    dash ("CHARGED TO OTHER ACCOUNTS -"), the dash left beside other headings' words ("ACCOUNTS -
+    (2)   PERIOD", "(1)   -   OFF", "DECEMBER 31   EXPENSES -   (2)   31"). Each such dash stands
+    alone under or over a word of its heading (a word of the line right above or below shares a
+    column with it) or one space after its word, a word comes after it on its line, and the line
+    prints nothing a row reads as a figure but a day under or beside its month, masked with it;
+    None where none is.  (A labelled nil with words after it stays refused: `lines` refuses a
+    masked dash read into a row's label, layout one on a line that is no heading's.)"""
+    line = _days_masked(line, lines[at - 1] if at > 0 else "", to_end=True) or line
     if any(_as_figure(run.group()) for run in _RUN_OF_CHARACTERS.finditer(line)):
         return None
-    last_letter = max((m.start() for m in LETTER.finditer(line)), default=-1)
+    letters = [m.start() for m in LETTER.finditer(line)]
+    last_word = max(letters[-1] if letters else -1, line.rfind(_MASK))  # (a masked day is a word too)
     stacked = [_worded(lines[k]) for k in (at - 1, at + 1) if 0 <= k < len(lines)]
     own = {end for _, end in _worded(line)}
-    dashes = [m for m in _LONE_DASH.finditer(line) if m.end() < last_letter
+    dashes = [m for m in _LONE_DASH.finditer(line) if m.end() < last_word
               and (any(_overlaps(words, m.start(), m.end()) for words in stacked)
                    or m.start() - 1 in own)]  # (or one space after its word)
     if not dashes:
