@@ -67,8 +67,8 @@ def text(schedules: Iterable[Schedule]) -> str:
             if s.reading.carry_basis:
                 out.append(f"  carry forward: {s.reading.carry_basis}")
             for m in s.reading.marks:
-                out.append(f"  line {s.periods[m.period].rows[m.row].line}: {m.cell.raw!r} right after a figure read as "
-                           f"{'a ' if m.read_as != 'unsure' else ''}{m.read_as}, because {'; '.join(m.basis)}")
+                read = "left unsure" if m.read_as == "unsure" else f"read as a {m.read_as}"
+                out.append(f"  line {m.cell.line}: {m.cell.raw!r} right after a figure {read}, because {'; '.join(m.basis)}")
         for p in s.periods:
             out.append(f"  period {p.label or '(none)'!r} line {p.line}, fiscal year {p.fiscal_year}, ends {p.end_date}")
             for r in p.rows:

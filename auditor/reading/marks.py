@@ -77,9 +77,15 @@ def _why(read_as: MarkRead, kept: frozenset[Said], lost: frozenset[Said]) -> tup
 
 
 def _why_unsure(as_marker: frozenset[Said], as_figure: frozenset[Said]) -> tuple[str, ...]:
-    why = ("the checks find the same read either way" if as_marker == as_figure else
-           f"neither reading finds less ({_count(as_marker - as_figure)} only read as a marker, "
-           f"{_count(as_figure - as_marker)} only read as a figure)")
+    """Why neither reading is taken: the checks find the same either way (a misprint in the row
+    failing it both ways), or each reading finds what the other does not."""
+    if as_marker == as_figure:
+        both = ", ".join(f"{rule} at line {at.line}, column {at.column}" for rule, check, at in sorted(as_marker, key=_place)
+                         if check != "reading_ambiguity")  # (the warning that the row reads two ways: both ways)
+        why = f"the checks find the same read either way ({both or 'nothing'})"
+    else:
+        why = (f"neither reading finds less ({_count(as_marker - as_figure)} only read as a marker, "
+               f"{_count(as_figure - as_marker)} only read as a figure)")
     return why, "only what both readings find is reported"
 
 
