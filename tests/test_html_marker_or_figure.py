@@ -505,3 +505,15 @@ def test_the_small_figure_is_read_alike_whatever_rules_are_selected(capsys):
     rule set reads it a figure; now every rule measures, and the reading is the same."""
     marks, rules = _json_marks(capsys, f"{THORNBURY}-small-figure-clean", "--select", "VQ005")
     assert [m["read_as"] for m in marks] == ["figure"] and rules == []
+
+
+def test_the_small_figures_reading_crosses_to_a_corpus_runs_main_process_and_its_cache():
+    """A corpus run's workers send each result as the cache's JSON (corpus/codec): before s48-settle's
+    codec entry the reading's marks were no record it could rebuild, and `check` over a folder holding
+    such a fixture failed (an internal error, no report).  The schedules come back as checked."""
+    from auditor.corpus import codec
+
+    path = str(HERE / "fixtures" / "html" / f"{THORNBURY}-small-figure-charge-typo.htm")
+    checked = auditor.check_file(path)
+    loaded = codec.loads(codec.dumps(checked), path)
+    assert loaded.schedules == checked.schedules and loaded.schedules[0].reading.marks[0].read_as == "unsure"
