@@ -144,7 +144,8 @@ class Row:
     footnote: Optional[str] = None
     # The row's cells read the other way where the front end could not tell a small figure in
     # parentheses right after a figure ("24" "(1)") from that figure's note's marker, nothing in the
-    # table telling (html.row_marks.unsure): the rules settle it by the arithmetic (engine.settled).
+    # table telling (html.row_marks.unsure): the reading stage settles it by the arithmetic (reading/marks);
+    # still set on a row the arithmetic leaves unsure.
     either: Optional[tuple[Optional[Cell], ...]] = None
 
     @property
@@ -222,6 +223,22 @@ class TotalReading(NamedTuple):
     blank: tuple[int, ...] = ()
 
 
+# How a "(1)" right after a figure, read two ways (Row.either), was read: a note's marker, a figure, or unsure.
+MarkRead = Literal["marker", "figure", "unsure"]
+
+
+class MarkReading(NamedTuple):
+    """What a small figure in parentheses right after a figure ("24" "(1)"), which the front end could
+    not tell from that figure's note's marker, was read as, and why (reading/marks)."""
+
+    period: int  # index in the schedule's periods
+    row: int  # index in the period's rows
+    column: int  # index of the figure column it is the figure of, read as one
+    cell: Cell  # the "(1)" as printed
+    read_as: MarkRead
+    basis: tuple[str, ...]
+
+
 # A column the arithmetic reads either way: (its index, the message, the schedule's
 # columns read the other way).
 Ambiguity = tuple[int, str, tuple[Column, ...]]
@@ -255,6 +272,8 @@ class Reading(NamedTuple):
     # too few of them to be read as their total, in no other period to tell: (period, row),
     # read as reserves and said (reading/totals._named_first).
     unsure_totals: tuple[tuple[int, int], ...] = ()
+    # Each "(1)" a front end read two ways (Row.either), as the arithmetic read it (reading/marks).
+    marks: tuple[MarkReading, ...] = ()
 
 
 @pickled_by_fields

@@ -21,6 +21,7 @@ from auditor.frontends import Kind, Read, front_end, vocabulary_of
 from auditor.frontends.text import locate
 from auditor.reading.completeness import facts_cut_off, refuse_cut_off
 from auditor.reading.cut_short import refuse_cut_short
+from auditor.reading import marks
 from auditor.errors import InputError
 from auditor.model import Cell, Finding, Position, Schedule
 from auditor.result import FileResult
@@ -41,7 +42,7 @@ def schedules(src: source.Source, ruleset: RuleSet, input_format: Optional[Input
     XBRL facts tag it ("xbrl"), or both."""
     found: list[Schedule] = []
     if sources != "xbrl":
-        found = _printed(src, ruleset, input_format)
+        found = [_marks_settled(s, ruleset) for s in _printed(src, ruleset, input_format)]
     if sources != "table":
         tagged = [] if input_format == "text" else _read("xbrl", src, ruleset)
         if not tagged and sources == "xbrl":
@@ -95,6 +96,12 @@ def _reader(ruleset: RuleSet, path: str) -> Read:
         return done[id(schedule)][1]
 
     return read
+
+
+def _marks_settled(schedule: Schedule, ruleset: RuleSet) -> Schedule:
+    """The reading stage's last decision, once the table is whole: each "(1)" a front end read two
+    ways (Row.either) read as the arithmetic reads it, measured by every rule's findings (reading/marks)."""
+    return marks.settle(schedule, lambda read: engine.said(read, ruleset))
 
 
 def _documents_read(src: source.Source, ruleset: RuleSet, html_documents: list[Span]) -> list[Schedule]:
@@ -172,7 +179,7 @@ def check_source(src: source.Source, ruleset: Optional[RuleSet] = None, only: On
     printed_tags: list[tuple[dict, list[Finding], Schedule]] = []
     checked = []
     for schedule in laid_out:
-        schedule = engine.settled(schedule, ruleset, only)  # (a "(1)" read two ways: Row.either)
+        schedule = _marks_settled(schedule, ruleset)
         if found is None:
             findings = engine.evaluate(schedule, ruleset, only)
         else:
@@ -237,7 +244,10 @@ def _in_file_columns(schedule: Schedule, src: source.Source) -> Schedule:
         replace(p, rows=tuple(replace(r, cells=tuple(cell(c) for c in r.cells)) for r in p.rows))
         for p in schedule.periods
     )
-    return replace(schedule, periods=periods)
+    reading = schedule.reading
+    if reading is not None and reading.marks:  # (the "(1)" a row read two ways prints, kept beside the rows)
+        reading = reading._replace(marks=tuple(m._replace(cell=cell(m.cell) or m.cell) for m in reading.marks))
+    return replace(schedule, periods=periods, reading=reading)
 
 
 def _finding_in_file(finding: Finding, src: source.Source) -> Finding:

@@ -425,3 +425,95 @@ def test_a_small_figure_the_arithmetic_reads_neither_way_is_said_and_no_error_re
     assert "'(1)' right after a figure" in unsure[0].message
     said = sorted((f.rule, f.location.line, f.location.column) for f in result.findings if f.severity == "error")
     assert said == [("VQ001", 49, 156), ("VQ001", 57, 118), ("VQ002", 57, 44), ("VQ002", 57, 69)]
+
+
+THORNBURY = "thornbury-castings-2009-rows-apart-one-reserve"
+
+
+def _json_marks(capsys, name: str, *options: str) -> tuple[list[dict], list[str]]:
+    """`auditor check --format json` of tests/fixtures/html/`name`.htm, validated against the shipped
+    schema: its schedule's reading's marks (schedules[].reading.marks) and the rules it found."""
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    from auditor import cli
+
+    cli.main(["check", str(HERE / "fixtures" / "html" / f"{name}.htm"), "--format", "json", "--no-cache", *options])
+    doc = json.loads(capsys.readouterr().out)
+    jsonschema.validate(doc, json.loads(resources.files("auditor").joinpath("schemas/findings.schema.json").read_text()))
+    found = doc["files"][0]
+    return found["schedules"][0]["reading"].get("marks", []), [f["rule"] for f in found["findings"]]
+
+
+def test_the_reading_shows_how_the_arithmetic_read_each_small_figure_after_a_figure(capsys):
+    """Issue 12 part 5, the reading shown: before s48 the rules settled a "(1)" read two ways
+    (engine.settled) and nothing said how or why.  Now the reading stage decides (reading/marks) and
+    JSON schedules[].reading.marks gives each decision, the cell and its basis: a figure where the row
+    closes only with it, a marker where only without, and, the row misprinted so that the checks find
+    the same either way, unsure (VQ005 at it)."""
+    for name, read_as, basis in (
+            (f"{THORNBURY}-small-figure-clean", "figure",
+             ["the row closes only read as a figure (VQ001 at line 33, column 145 fails read as a marker)"]),
+            (f"{THORNBURY}-marker-clean", "marker",
+             ["the row closes only read as a marker (VQ001 at line 33, column 145 fails read as a figure)"]),
+            (f"{THORNBURY}-marker-charge-typo", "marker",
+             ["the row closes only read as a marker (VQ001 at line 33, column 145 fails read as a figure)"]),
+            (f"{THORNBURY}-small-figure-charge-typo", "unsure",
+             ["the checks find the same read either way (VQ001 at line 33, column 145)",
+              "only what both readings find is reported"])):
+        marks, _ = _json_marks(capsys, name)
+        assert marks == [{"period": "Year ended September 30, 2008", "row": "Allowance for doubtful accounts",
+                          "line": 32, "column": 3, "cell": {"line": 33, "column": 55}, "raw": "(1)",
+                          "read_as": read_as, "basis": basis}], name
+
+
+def test_the_basis_names_each_check_that_holds_only_the_way_the_small_figure_is_read(capsys):
+    """A schedule of two reserves and their total (kestrel-forge-2005-rows-apart-*-no-notes): the row
+    and the total's column both tell; where the row is misprinted (-charge-typo) it fails either way,
+    and only the column's total is the basis, named by its finding."""
+    cases = {
+        "small-negative-no-notes-clean": ("figure", [
+            "the row closes only read as a figure (VQ001 at line 49, column 144 fails read as a marker)",
+            "the column's total sums only read as a figure (VQ002 at line 57, column 55 fails read as a marker)"]),
+        "small-negative-no-notes-charge-typo": ("figure", [
+            "VQ002 (column total) at line 57, column 55 fails only read as a marker"]),
+        "two-markers-no-notes-clean": ("marker", [
+            "the row closes only read as a marker (VQ001 at line 49, column 156 fails read as a figure)",
+            "the column's total sums only read as a marker (VQ002 at line 57, column 69 fails read as a figure)"]),
+    }
+    for name, (read_as, basis) in cases.items():
+        marks, _ = _json_marks(capsys, f"kestrel-forge-2005-rows-apart-{name}")
+        assert [(m["read_as"], m["basis"]) for m in marks] == [(read_as, basis)], name
+
+
+def test_auditor_parse_shows_the_small_figures_reading(capsys):
+    """`auditor parse` says each decision with its basis, beside the columns' (before s48: nothing)."""
+    from auditor import cli
+
+    for name, said in (("small-figure-clean", "read as a figure, because the row closes only read as a figure"),
+                       ("small-figure-charge-typo", "left unsure, because the checks find the same read either way")):
+        cli.main(["parse", str(HERE / "fixtures" / "html" / f"{THORNBURY}-{name}.htm")])
+        lines = [ln for ln in capsys.readouterr().out.splitlines() if "right after a figure" in ln]
+        assert len(lines) == 1 and lines[0].startswith(f"  line 33: '(1)' right after a figure {said}"), lines
+
+
+def test_the_small_figure_is_read_alike_whatever_rules_are_selected(capsys):
+    """The reading is the table's, not the selection's: before s48 the rules the user selected were the
+    measure, so `--select VQ005` found nothing either way and warned the "(1)" unsure where the whole
+    rule set reads it a figure; now every rule measures, and the reading is the same."""
+    marks, rules = _json_marks(capsys, f"{THORNBURY}-small-figure-clean", "--select", "VQ005")
+    assert [m["read_as"] for m in marks] == ["figure"] and rules == []
+
+
+def test_the_small_figures_reading_crosses_to_a_corpus_runs_main_process_and_its_cache():
+    """A corpus run's workers send each result as the cache's JSON (corpus/codec): before s48-settle's
+    codec entry the reading's marks were no record it could rebuild, and `check` over a folder holding
+    such a fixture failed (an internal error, no report).  The schedules come back as checked."""
+    from auditor.corpus import codec
+
+    path = str(HERE / "fixtures" / "html" / f"{THORNBURY}-small-figure-charge-typo.htm")
+    checked = auditor.check_file(path)
+    loaded = codec.loads(codec.dumps(checked), path)
+    assert loaded.schedules == checked.schedules and loaded.schedules[0].reading.marks[0].read_as == "unsure"

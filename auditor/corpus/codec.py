@@ -23,10 +23,11 @@ from typing import Any, Callable, Optional
 from auditor.result import FileResult, Pending
 from auditor.diagnose import Diagnosis, Suggestion
 from auditor.errors import InputError
-from auditor.model import Cell, Column, ColumnReading, Finding, Period, Position, Reading, Row, Schedule, TotalReading
+from auditor.model import (Cell, Column, ColumnReading, Finding, MarkReading, Period, Position, Reading, Row, Schedule,
+                            TotalReading)
 
 # The reading stage's records are named tuples (cheap to define at start-up).
-TUPLE_RECORDS: dict[str, type] = {c.__name__: c for c in (Reading, ColumnReading, TotalReading)}
+TUPLE_RECORDS: dict[str, type] = {c.__name__: c for c in (Reading, ColumnReading, TotalReading, MarkReading)}
 RECORDS: dict[str, type] = {c.__name__: c for c in (Position, Cell, Column, Row, Period, Schedule, Finding, Suggestion,
                                                     Diagnosis)} | TUPLE_RECORDS
 

@@ -66,6 +66,9 @@ def text(schedules: Iterable[Schedule]) -> str:
                 out.append(f"  ambiguous: line {s.periods[at].rows[first].line}: {s.unsure_total(at, first)}")
             if s.reading.carry_basis:
                 out.append(f"  carry forward: {s.reading.carry_basis}")
+            for m in s.reading.marks:
+                read = "left unsure" if m.read_as == "unsure" else f"read as a {m.read_as}"
+                out.append(f"  line {m.cell.line}: {m.cell.raw!r} right after a figure {read}, because {'; '.join(m.basis)}")
         for p in s.periods:
             out.append(f"  period {p.label or '(none)'!r} line {p.line}, fiscal year {p.fiscal_year}, ends {p.end_date}")
             for r in p.rows:

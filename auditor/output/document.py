@@ -20,7 +20,7 @@ from auditor.errors import json_shown
 
 if TYPE_CHECKING:
     from auditor.diagnose import Diagnosis, Suggestion
-    from auditor.model import Cell, Finding, Position, Row, Schedule
+    from auditor.model import Cell, Finding, MarkReading, Position, Row, Schedule
     from auditor.result import FileResult
 
 VERSION = 1
@@ -129,7 +129,15 @@ def reading_dict(s: Schedule) -> Optional[Json]:
         "rows": r.rows,
         "ambiguous": [{"column": k + 1, "message": m} for k, m, _ in r.ambiguous],
         **({"carry": r.carry_basis} if r.carry_basis else {}),
+        **({"marks": [mark_dict(s, m) for m in r.marks]} if r.marks else {}),
     }
+
+
+def mark_dict(s: Schedule, m: MarkReading) -> Json:
+    """A "(1)" right after a figure read two ways, as the arithmetic read it (reading/marks)."""
+    return {"period": s.periods[m.period].label, "row": s.periods[m.period].rows[m.row].label,
+            "line": s.periods[m.period].rows[m.row].line, "column": m.column + 1, "cell": _position(m.cell.position),
+            "raw": m.cell.raw, "read_as": m.read_as, "basis": list(m.basis)}
 
 
 def row_dict(r: Row) -> Json:

@@ -74,8 +74,9 @@ def conventions(schedule: Schedule) -> Schedule:
     closing = next(k for k, c in enumerate(schedule.columns) if c.effect == "closing")
     again = _signed(schedule, heard, named, basis, opening, closing, (), None)
     assert again.reading is not None
-    kept = schedule.reading  # (the adoptions' rows were read with the rules' patterns, which this pass lacks)
-    return replace(again, reading=again.reading._replace(adoptions=kept.adoptions, carry_basis=kept.carry_basis))
+    kept = schedule.reading  # (the adoptions' rows were read with the rules' patterns, which this pass lacks; the marks with the rules)
+    return replace(again, reading=again.reading._replace(adoptions=kept.adoptions, carry_basis=kept.carry_basis,
+                                                         marks=kept.marks))
 
 
 def _as_read(column: Column) -> RoleSpec:

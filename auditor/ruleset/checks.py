@@ -14,7 +14,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional
 
 from auditor.model import Cell, Position, Row
-from auditor.ruleset import either, nodes as fm
+from auditor.reading import marks
+from auditor.ruleset import nodes as fm
 from auditor.ruleset.table import NotApplicable, Table, chronological, row_key, value
 
 if TYPE_CHECKING:
@@ -139,8 +140,8 @@ def reading_ambiguity(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iter
         yield Claim(0, None, k, None, None, None, fields={"detail": message}, at=at)
     for p, r in reading.unsure_totals if reading is not None else ():
         yield Claim(p, r, None, None, None, None, fields={"detail": table.schedule.unsure_total(p, r)})
-    for p, r in either.unsure_rows(table.schedule):
-        found = either.unsure_cell(table.schedule.periods[p].rows[r])
+    for p, r in marks.unsure_rows(table.schedule):
+        found = marks.unsure_cell(table.schedule.periods[p].rows[r])
         if found is not None:
             k, cell = found
             yield Claim(p, r, k, None, None, None, fields={"detail": _unsure_mark(table, p, r, k, cell)}, at=cell.position)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from auditor.cells import located
 from auditor.model import Finding, Position, Schedule, Severity
-from auditor.ruleset import either
+from auditor.reading import marks
 from auditor.ruleset.checks import EVALUATORS, Claim
 from auditor.ruleset.nodes import Tolerance
 from auditor.ruleset.table import Place, Table
@@ -38,35 +38,28 @@ def evaluate(schedule: Schedule, ruleset: RuleSet, only: Only = None, tags: Opti
     # ways, and only what both find is said (beside the warning that says so).
     for _, _, columns in schedule.reading.ambiguous if schedule.reading is not None else ():
         both = _said(_evaluate(replace(schedule, columns=columns), ruleset, only, tags, unread))
-        findings = [f for f in findings if (f.rule, f.location) in both]
-    # (a row read two ways the arithmetic did not settle, `settled`: likewise)
-    for p, r in either.unsure_rows(schedule):
-        both = _said(_evaluate(either.other_way(schedule, p, r), ruleset, only, tags, unread))
-        findings = [f for f in findings if (f.rule, f.location) in both]
+        findings = [f for f in findings if _said_of(f) in both]
+    # (a row read two ways the reading's arithmetic left unsure, reading/marks: likewise)
+    for p, r in marks.unsure_rows(schedule):
+        both = _said(_evaluate(marks.other_way(schedule, p, r), ruleset, only, tags, unread))
+        findings = [f for f in findings if _said_of(f) in both]
     findings.sort(key=Finding.sort_key)
     return _once_per_figure(findings, schedule)
 
 
-def settled(schedule: Schedule, ruleset: RuleSet, only: Only = None, tags: Optional[dict[Place, Tag]] = None,
-            unread: str = "") -> Schedule:
-    """The schedule with each row a front end read two ways (Row.either: "24" "(1)", a figure and its
-    note's marker or two figures) read the way the arithmetic reads it: the way the rules find
-    strictly less (a row or a column closing only so).  Where neither way finds less, the row stays
-    unsure: `evaluate` says only what both ways find, and VQ005 says the cell is unsure."""
-    for p, r in list(either.unsure_rows(schedule)):
-        one = _said(_evaluate(schedule, ruleset, only, tags, unread))
-        other = either.other_way(schedule, p, r)
-        two = _said(_evaluate(other, ruleset, only, tags, unread))
-        if one < two:
-            schedule = either.decided(schedule, p, r)
-        elif two < one:
-            schedule = either.decided(other, p, r)
-    return schedule
+def said(schedule: Schedule, ruleset: RuleSet) -> frozenset[marks.Said]:
+    """What every rule finds of the schedule (each finding by rule, check and place): the measure the
+    reading stage settles a row read two ways by (reading/marks.settle), whatever rules are selected."""
+    return _said(_evaluate(schedule, ruleset))
 
 
-def _said(findings: list[Finding]) -> set[tuple[str, Position]]:
-    """What findings say, by rule and place: two readings' findings compared."""
-    return {(f.rule, f.location) for f in findings}
+def _said(findings: list[Finding]) -> frozenset[marks.Said]:
+    """What findings say, by rule, check and place: two readings' findings compared."""
+    return frozenset(_said_of(f) for f in findings)
+
+
+def _said_of(finding: Finding) -> marks.Said:
+    return finding.rule, finding.check, finding.location
 
 
 def _once_per_figure(findings: list[Finding], schedule: Schedule) -> list[Finding]:
