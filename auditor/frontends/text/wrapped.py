@@ -931,15 +931,26 @@ def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> l
     are typed under their columns' figures)."""
     found: list[tuple[int, str]] = []
     for n in range(first + 1, last + 1):
-        over, line = lines[n - 2].rstrip(), lines[n - 1]
-        body = line.strip()
-        if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2
-                or len(over) > WIDTH or is_rule(body) != is_rule(over) or _uncut(over, width)):
-            continue  # (a rule under words, or words under a rule, is a line of its own: a rule's rest is a rule)
-        # (A <S>/<C> line's rest, markers alone under markers, whatever the blanks before them: a column's width.)
-        if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width or (is_tags(body) and is_tags(over)):
-            found.append((n, body))
+        # (A rest's rest: words from the margin under a rest of a line cut once, however short the rest as
+        # printed: the blanks between its words and its rest's rest's, lost at the cut, made it long; unless
+        # it is a line cut itself, typed whole from the margin under the rest: "DEDUCTED FROM ... BEGINNING OF".)
+        rests_rest = (bool(found) and found[-1][0] == n - 1 and (len(found) < 2 or found[-2][0] != n - 2)
+                      and _cut_off(lines, n, width, short=True) and not (n < last and _cut_off(lines, n + 1, width)))
+        if rests_rest or _cut_off(lines, n, width):
+            found.append((n, lines[n - 1].strip()))
     return found
+
+
+def _cut_off(lines: Sequence[str], n: int, width: int, short: bool = False) -> bool:
+    """Whether line `n` may be the rest of the line above it (`short`: however short that line as printed):
+    words from column 1 (or a few blanks in) under a line so long that their first word did not fit on it."""
+    over, line = lines[n - 2].rstrip(), lines[n - 1]
+    body = line.strip()
+    if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2 and not short
+            or len(over) > WIDTH or is_rule(body) != is_rule(over) or _uncut(over, width)):
+        return False  # (a rule under words, or words under a rule, is a line of its own: a rule's rest is a rule)
+    # (A <S>/<C> line's rest, markers alone under markers, whatever the blanks before them: a column's width.)
+    return short or len(over) + COLUMN_BLANKS + len(body.split()[0]) > width or (is_tags(body) and is_tags(over))
 
 
 def _uncut(line: str, width: int) -> bool:
