@@ -1112,3 +1112,42 @@ def test_a_real_tables_heading_rest_of_a_rest_printed_short_is_read(habit, layou
     a rest printed 25 columns wide and its rest's rest (refused at the heading's rest before s48-wrap5)."""
     path = next(p for p in TABLES if p.stem == "cik863204-2000")
     assert outcome(dict(cases(path))["clean"], habit, layout) == ("right", "")
+
+
+WORD_ALONE_PAST_THE_ROWS_CUT = FIXTURES / "bramwell-toiletry-2013-heading-word-alone-past-the-rows-cut-wrapped-at-72-clean.txt"
+
+
+def test_a_heading_word_alone_past_the_rows_cut_is_a_line_cut_within_the_headings_cut():
+    """Wrapped at 72, headings too, every row's line its label alone (its figures all on the rest): the rows'
+    cut lines end at column 61, and "AT" and "START" alone on their lines end past it, within the headings'
+    cut line "DESCRIPTION ... OF YEAR".  Taken for words the software left whole past its cut, their lines'
+    rests were lines of their own: the headings' words read in the labels' column, three columns unnamed,
+    a typo's finding naming the movements "other" (before s48-wrap5)."""
+    text = WORD_ALONE_PAST_THE_ROWS_CUT.read_text()
+    lines = text.split("\n")
+    at = next(n for n, line in enumerate(lines) if line.strip() == "AT")
+    assert lines[at + 1] == "CHARGED TO                          BALANCE" and len(lines[at]) == 68
+    assert max(len(line) for line in lines if line.rstrip().endswith("$")) == 61
+    result = _check(text)
+    assert result.error is None and result.findings == []
+    assert result.schedules[0].label_heading == "DESCRIPTION"
+    assert [c.heading for c in result.schedules[0].columns] == [
+        "BALANCE AT START OF YEAR", "CHARGED TO COSTS AND EXPENSES", "DEDUCTIONS", "BALANCE AT END OF YEAR"]
+    typo = _check(text.replace("377,420         876,318", "377,420         876,381"))
+    assert [(f.check, f.location.line) for f in typo.findings] == [("row_identity", 37)]
+    assert "charged_costs - deductions" in typo.findings[0].message
+
+
+@pytest.mark.parametrize("habit", ["wrap-72"])
+@pytest.mark.parametrize("layout", list(TEXT))
+def test_a_real_tables_headings_over_rows_of_labels_alone_are_read_whole(habit, layout):
+    """cca-industries-2013 wrapped whole at 72, its rows' lines their labels alone, a rule typed whole
+    among them: its first column's "AT" past the rows' cut was taken for a word left whole, and the rows' rests
+    under labels alone for figures under no row (the rests set back were the rows' cut lines' alone), so its
+    headings were left as printed: "COL. B AT OF YEAR" and three columns unnamed (before s48-wrap5)."""
+    path = next(p for p in TABLES if p.stem == "cca-industries-2013")
+    result = auditor.check_source(source.from_text(printed(dict(cases(path))["clean"], habit, layout).text, "t.txt"),
+                                  RULES)
+    assert [c.heading for c in result.schedules[0].columns] == [
+        "COL. B BALANCE AT BEGINNING OF YEAR", "COL. C ADDITIONS CHARGED TO COSTS AND EXPENSES", "COL. D DEDUCTIONS",
+        "COL. E BALANCE AT END OF YEAR"]
