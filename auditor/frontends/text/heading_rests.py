@@ -346,9 +346,10 @@ def _with_tail(least: int, body: str, start: int, tail: Optional[tuple[int, str]
     them; none where the rest's rest stands over no column from any of the rest's starts."""
     if tail is None:
         return {(start, 0): body}
-    under = _groups_over(body, start, columns)
+    spans = _spans(body)
+    under = _groups_over(spans, start, columns)
     for at in range(start, least - 1, -1):
-        if _groups_over(body, at, columns) != under:
+        if _groups_over(spans, at, columns) != under:
             break
         places = _placements(tail[1], at + len(body) + 1, edge - len(tail[1]) + 1 + OVERHANG, columns)
         if places:
@@ -414,7 +415,7 @@ def _placements(body: str, least: int, most: int, columns: Sequence[tuple[int, i
     """Where a heading's rest may start (1-based), its first character at some column from `least`
     to `most` (the blanks at its cut lost), by the figure columns its words' groups then stand over:
     each group over one column, one group a column from left to right (the place nearest the edge)."""
-    groups = [(m.start(), m.end()) for m in _GROUP.finditer(body)]
+    groups = _spans(body)
     found: dict[tuple[int, ...], int] = {}
     if (most - least) * len(groups) * len(columns) > MOST_TRIES:
         return found  # (no Schedule II's: a line of figures thousands wide; refused, never tried at length)
@@ -425,9 +426,13 @@ def _placements(body: str, least: int, most: int, columns: Sequence[tuple[int, i
     return found
 
 
-def _groups_over(groups: Sequence[tuple[int, int]] | str, start: int, columns: Sequence[tuple[int, int]]) -> list[list[int]]:
-    """The figure columns each group of words (`groups`: their spans, or the words) stands over, set from `start`."""
-    spans = [(m.start(), m.end()) for m in _GROUP.finditer(groups)] if isinstance(groups, str) else groups
+def _spans(body: str) -> list[tuple[int, int]]:
+    """Where each group of a heading line's words stands in it (words a blank apart are one group)."""
+    return [(m.start(), m.end()) for m in _GROUP.finditer(body)]
+
+
+def _groups_over(spans: Sequence[tuple[int, int]], start: int, columns: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The figure columns each group of words (`spans`, `_spans`) stands over, its line set from `start`."""
     return [_over(columns, start + g0, start + g1 - 1) for g0, g1 in spans]
 
 

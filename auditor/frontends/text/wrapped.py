@@ -418,7 +418,9 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
                 _check_aligned([list(NOTED.finditer(out[c.at - 1])) for c in found], found, path)
                 reached = 1
                 widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
-                columns = _columns_placed(out, shift, (block, rests | {c.line for c in found}, found), (headings, rules), reach, region.first, path)
+                # (The rests under labels alone a try added, `_alone_fitting`, are rows' rests too.)
+                columns = _columns_placed(out, shift, (block, rests | {c.line for c in found}, found), (headings, rules),
+                                          reach, region.first, path)
                 reached = 2
                 _headings_placed(out, shift, (headings, rules), columns, (edge, widest), (region.first, first_row - 1),
                                  path, vocabulary)
