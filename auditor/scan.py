@@ -21,7 +21,8 @@ CHUNK = 1 << 20
 # HTML locator (`Source.word_starts` keeps them): its own (its table tags'
 # name, the first words of a title and of a schedule's headings) and the
 # cut-off check's after it (its containers' tags).  One pass for both lowers
-# the document once (an inline XBRL 10-K: 7 million instructions a pass).
+# the document once (an inline XBRL 10-K: 7 million instructions a pass); an
+# inline XBRL document's facts' cut-off check, before the locator, asks all.
 HTML_WORDS = ("table", "valuation", "schedule", "balance", "beginning", "pre", "html", "document>", "text>")
 
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 import codecs
 import re
 from array import array
-from typing import BinaryIO, Iterable
+from typing import BinaryIO, Callable, Iterable, TypeVar, cast
 
 from auditor import scan
 from auditor.errors import InputError
 from auditor.lines import CHUNK, TAB, Lines, line_starts
+
+T = TypeVar("T")
 
 class Source:
     def __init__(self, path: str, lines: Lines, encoding: str, file: Lines | None = None, *, cut_through: bool = False,
@@ -34,6 +36,7 @@ class Source:
         self._file = lines if file is None else file
         self._words: dict[str, list[int]] | None = {}  # scan.word_starts of joined(), as found so far
         self._mapped: tuple[int, list[int]] = (0, [])  # (original_column: the last tabbed line's map, its number)
+        self._kept: dict[str, object] = {}  # (`kept`: what readers found of the whole text, by name)
 
     @property
     def has_tabs(self) -> bool:
@@ -76,6 +79,14 @@ class Source:
                 return None
             self._words.update(more)
         return {w: self._words[w] for w in words}
+
+    def kept(self, name: str, find: Callable[[], T]) -> T:
+        """What `find` finds of the whole text (`name` says what: "unclosed"), found once a source:
+        each reader that asks again is given the first answer, which none changes (the containers a
+        file leaves open, asked by the facts' cut-off check and the tables')."""
+        if name not in self._kept:
+            self._kept[name] = find()
+        return cast(T, self._kept[name])
 
     def line_starts(self) -> array:
         """The offset in joined() of each line's first character (line n at

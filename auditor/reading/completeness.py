@@ -33,6 +33,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator, Optional, Sequence
 
+from auditor import scan
 from auditor.errors import InputError
 from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE,
                             STANDARD_CITED, TOTAL, is_period, is_rule_line, row_key, rule_letters_in, title_pattern)
@@ -92,6 +93,10 @@ def facts_cut_off(src: Source) -> InputError | None:
     its table is (read, the facts that are there claimed balances a cut left unmatched).  Only the
     <html> holding the facts: an EDGAR submission's later exhibit may leave its own open."""
     text = src.joined()
+    # (An inline XBRL document is HTML: its containers' tags are found in the pass that finds the HTML
+    # locator's words after, scan.HTML_WORDS, the document lowered once: a pass of their own cost 4.7 M
+    # instructions of ibm-2023's check.)
+    src.word_starts(scan.HTML_WORDS)
     opened = unclosed(text, src).get("html")
     if opened is None or opened > text.rfind("<ix:"):
         return None

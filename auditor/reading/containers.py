@@ -30,9 +30,16 @@ def unclosed(text: str, src: Optional[Source] = None) -> dict[Container, int]:
     """Each container whose last opening tag has no closing tag after it: the
     offset of that opening tag's "<".  `src`: the source whose joined text
     `text` is, which keeps the words found in it (the HTML locator's pass
-    found the containers' names with its own)."""
+    found the containers' names with its own) and the answer (`Source.kept`:
+    the facts' cut-off check and the tables' each ask; read it, never change it)."""
+    if src is None:
+        return _unclosed(text, scan.word_starts(text, NAMES))
+    return src.kept("unclosed", lambda: _unclosed(text, src.word_starts(NAMES)))
+
+
+def _unclosed(text: str, found: Optional[dict[str, list[int]]]) -> dict[Container, int]:
+    """(`unclosed`, of the containers' names' starts `found`: scan.word_starts.)"""
     opened: dict[Container, int] = {}
-    found = src.word_starts(NAMES) if src is not None else scan.word_starts(text, NAMES)
     for match in _container_tags(text, found):
         name = match.group(2).lower()
         if name in EDGAR:
