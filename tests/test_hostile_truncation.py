@@ -1155,3 +1155,17 @@ def test_a_file_cut_right_after_a_rests_opening_marker_is_an_input_error():
         (cut.error, [(f.rule, f.location.line) for f in cut.findings])
     lines = (FIXTURES / name).read_text().splitlines(keepends=True)
     assert check("".join(lines[:20]).rstrip("\n"), name).error is None
+
+
+@pytest.mark.parametrize("name,line,through", [
+    ("harrowgate-home-2011-total-above-marks-inside.txt", 21, "Allowance for inventory obsol"),
+    ("ketterly-brands-2012-superscript-mark-inside-negative-misfooted.txt", 20, "LIFO allow"),
+])
+def test_a_file_cut_in_a_label_under_a_named_total_above_its_rows_is_an_input_error(name, line, through):
+    """(s48-cuts4; the text fuzz on 67dfc1c2: 5 cuts read with VQ005 the whole lacks.)  A total named
+    ("Total valuation allowances") printed above its rows, the file's last line the next row's label
+    begun, no line break after it: the total sums too few of the rows read to be told from a reserve
+    (VQ005, read as one), and is more than them in each column it fails.  Refused, naming the total."""
+    cut = check(_cut_in_line(name, line, through, ""), name)
+    assert cut.error is not None and "under the total 'Total valuation allowances'" in cut.error.message \
+        and cut.error.line == line, (cut.error, [(f.rule, f.location.line) for f in cut.findings])

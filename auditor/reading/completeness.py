@@ -38,7 +38,7 @@ from auditor.errors import InputError
 from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE,
                             STANDARD_CITED, TOTAL, is_period, is_rule_line, row_key, rule_letters_in, title_pattern)
 from auditor.lazy_pattern import lazy_compile
-from auditor.model import Cell, Row, Schedule
+from auditor.model import Cell, Row, Schedule, TotalReading
 from auditor.reading.containers import DOCUMENTS, TABLES, Container, cut_off, unclosed
 from auditor.reading.totals import exceeds, sums_mostly
 from auditor.source import Source
@@ -500,7 +500,7 @@ def _block_short(schedules: Sequence[Schedule], last: int, told: bool) -> str | 
     the block's rows are the block above's first rows, in their order, fewer of them, as a cut keeps them
     (a year that closed a reserve prints a total summing the rest; a wrong total fails one column)."""
     for s in schedules:
-        totals = s.reading.totals if s.reading is not None else ()
+        totals = (s.reading.totals + _unsure_heads(s)) if s.reading is not None else ()
         heads = sorted((t for t in totals if t.parts and min(t.parts) > t.row), key=lambda t: (t.period, t.row))
         if not heads:
             continue
@@ -518,6 +518,17 @@ def _block_short(schedules: Sequence[Schedule], last: int, told: bool) -> str | 
             continue
         return period.rows[head.row].label or "(a total, unlabelled)"
     return None
+
+
+def _unsure_heads(schedule: Schedule) -> tuple[TotalReading, ...]:
+    """The rows printed first, named as totals, the reading left unsure (summing too few of the rows
+    under them: VQ005), as totals of those rows up to the next total: a block cut short reads so."""
+    heads = []
+    for p, r in schedule.reading.unsure_totals if schedule.reading is not None else ():
+        rows = schedule.periods[p].rows
+        parts = tuple(range(r + 1, next((i for i in range(r + 1, len(rows)) if rows[i].is_total), len(rows))))
+        heads.append(TotalReading(p, r, parts, "the items after it", ""))
+    return tuple(heads)
 
 
 def _block_short_said(total: str) -> str:
