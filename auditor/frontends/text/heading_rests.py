@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from itertools import product
-from typing import Iterator, NamedTuple, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence, TypeVar
 
 from auditor.errors import InputError
 from auditor.frontends.text.headings import Vocabulary, names_a_movement
@@ -26,6 +26,8 @@ from auditor.lazy_pattern import lazy_compile
 OVERHANG = 2
 # The most places times groups times columns a heading's rest is tried at (a Schedule II's: some hundreds).
 MOST_TRIES = 100_000
+# A rest's place: where its first character stands set back, and its rest's rest's (0: none).
+Place = tuple[int, int]
 
 
 class Moved(NamedTuple):
@@ -215,7 +217,11 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
     return found[told[0]][0] if len(told) == 1 else None
 
 
-def _told_apart(tried: Sequence[tuple[int, Sequence[str], bool]], vocabulary: Vocabulary) -> list[int]:
+# A way of setting heading rests, as `_told_apart` is given it (a rest's place, or a joint way's number).
+Way = TypeVar("Way")
+
+
+def _told_apart(tried: Sequence[tuple[Way, Sequence[str], bool]], vocabulary: Vocabulary) -> list[Way]:
     """Of several ways of setting heading rests each leaving every column's heading naming its place
     (`tried`: each way, its columns' headings, whether its rests continue the words they were cut from,
     `_continued`), those its words tell, each test narrowing them where some pass it: the balances'
@@ -311,10 +317,6 @@ def _one_way(heads: Sequence[str], vocabulary: Vocabulary) -> bool:
                    for head in heads)
 
 
-# A rest's place: where its first character stands set back, and its rest's rest's (0: none).
-Place = tuple[int, int]
-
-
 def _least(over: str, body: str, width: int) -> int:
     """The first column a heading's rest may start at, set back after its line (`over`): its first word
     did not fit within the width, so it ended past it."""
@@ -382,7 +384,7 @@ def _balances_open(heads: Sequence[str], vocabulary: Vocabulary) -> bool:
     return True
 
 
-def _lettered_last(fitting: list[tuple[int, list[str]]]) -> list[int]:
+def _lettered_last(fitting: list[tuple[Place, list[str]]]) -> list[Place]:
     """The places among several fitting where the last column (the balance at end: never under
     another's letter) bears its Rule 12-09 letter, if some do: a rest of letters ends on the last
     column's ("COLUMN C COLUMN D COLUMN E" over the last three, not the three before, the last left
