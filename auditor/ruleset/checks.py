@@ -193,7 +193,7 @@ def periods_named(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator
                     at=Position(table.schedule.line, 1))
 
 
-def _opening_dates(schedule: Schedule, read: set[int]) -> set[int]:
+def _opening_dates(schedule: Schedule, read: set[Optional[int]]) -> set[int]:
     """Years the opening balance's heading alone prints, each the year before a period read or
     before the closing balance's: the date a year opens on ("Balance at November 30, 2012" over
     the year ended November 30, 2013), the prior year's end, no period of its own.  A year the
