@@ -512,6 +512,13 @@ def label_over_date(phrase: str, below: str, after: Optional[str]) -> bool:
 # An accounting standard's number, "ASU 2016-13", "Update No. 2016-13": its year names no period
 # (a column headed "Impact of adoption of ASU 2016-13" in a 2020s schedule).
 STANDARD_NUMBER = re.compile(r"\b(?:ASU|Update)\s+(?:No\.\s*)?(?:19|20)\d\d-\d{1,3}\b", re.IGNORECASE)
+
+
+def years_in(text: str) -> set[int]:
+    """The years `text` names, a standard's number ("ASU 2016-13") naming none."""
+    return {int(m.group(0)) for m in YEAR.finditer(STANDARD_NUMBER.sub(" ", text))}
+
+
 # An accounting standard named with its number: "ASU 2016-13", "ASC 326", "ASC 326-20", "SFAS No.
 # 115", "FAS 5", "Topic 326", "FIN 48", "SOP 03-3" (group 1: the number, one space after the name).
 # A heading's words, never a figure: the text grammar reads "Adoption of ASC 326   Expenses" as

@@ -560,7 +560,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # periods for the edit to break under; oakhurst (s38-wrap3): folded at 72, each row's last figure on a
     # third line, likewise; quarrington (s40-wrapmarks): wrapped at 72, each row's rest under it, as halvorsen;
     # brackwell, talliver, oberlin (s41-wrapmarks2): likewise at 80 and 72, oberlin's labels wrapped too;
-    # hollinsworth (s42-markheads): one period, no second to break above.
+    # hollinsworth (s42-markheads): one period, no second to break above; quillby (s48-dated): likewise.
     # quenmoor (s44-twice): wrapped at 80, each row on three lines: no row line between its periods for the
     # edit to break under, as halvorsen; tarrow (s45-twice2): likewise, paged already under its second caption;
     # corvane (s45-twice2): each row on three lines, likewise; hartwell (s45-twice2): one row a period, each
@@ -585,7 +585,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("thornbury", "period"), ("thornbury", "periods"), ("ravensmoor", "periods"),
                         ("oakhurst", "periods"), ("quarrington", "periods"), ("brackwell", "periods"),
                         ("talliver", "periods"), ("oberlin", "periods"),
-                        ("hollinsworth", "periods"), ("quenmoor", "periods"), ("tarrow", "periods"),
+                        ("hollinsworth", "periods"), ("quillby", "periods"), ("quenmoor", "periods"), ("tarrow", "periods"),
                         ("corvane", "periods"), ("hartwell", "period"), ("hartwell", "periods"),
                         ("brindlecombe", "periods"), ("quillfield", "period"), ("tresham", "periods"),
                         ("hollowmead", "periods")} | transposed

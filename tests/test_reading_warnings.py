@@ -58,3 +58,48 @@ def test_a_balance_read_by_place_alone_needs_the_rows_to_close(tmp_path):
     broken.write_text("\n".join(lines) + "\n")
     error = auditor.check_file(str(broken)).error
     assert error is not None and "column 5" in error.message and "balance at end" in error.message
+
+
+DATED = Path(__file__).parent / "fixtures" / "quillby-brass-2013-one-year-dated-balance-headings-clean.txt"
+DATED_HTML = DATED.parent / "html" / "quillby-brass-2013-one-year-dated-balance-headings-clean.htm"
+
+
+def _periods_named(tmp_path, path, *edits):
+    text = path.read_text()
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    edited = tmp_path / path.name
+    edited.write_text(text)
+    result = auditor.check_file(str(edited))
+    assert result.error is None, result.error
+    return result.schedules[0], [f.message for f in result.findings if f.rule == "VQ006"]
+
+
+def test_a_one_year_tables_opening_balance_dated_the_year_before_names_no_period_unread(tmp_path):
+    """"Balance at November 30, 2012" over the year ended November 30, 2013: the prior year's
+    end, the date the year read opens on (s48-dated; a false VQ006 on 67dfc1c2, text and HTML)."""
+    for path in (DATED, DATED_HTML):
+        schedule, warned = _periods_named(tmp_path, path)
+        assert schedule.reading.years_named == (2012, 2013) and len(schedule.periods) == 1
+        assert warned == [], path.name
+    # (no year in the title: the closing balance's date names the year the opening one begins)
+    _, warned = _periods_named(tmp_path, DATED, ("      Year ended November 30, 2013\n", "\n"))
+    assert warned == []
+
+
+def test_a_title_naming_the_opening_balances_year_still_claims_its_period(tmp_path):
+    """The title naming 2012 too ("2013, 2012 and 2011", "2013 and 2012") over one period read
+    claims a period of 2012: still warned, in text and HTML."""
+    for path in (DATED, DATED_HTML):
+        month = "November 30" if path is DATED else "December 31"
+        for years in ("2013, 2012 and 2011", "2013 and 2012"):
+            _, warned = _periods_named(tmp_path, path, (f"Year ended {month}, 2013", f"Years ended {month}, {years}"))
+            assert len(warned) == 1 and "2012" in warned[0], (path.name, years, warned)
+
+
+def test_an_opening_balance_dated_two_years_before_names_a_year_unread(tmp_path):
+    """Only the year right before a period read (or before the closing balance's date) is the
+    date the year opens on: "Balance at November 30, 2011" over 2013 still warns of 2011."""
+    _, warned = _periods_named(tmp_path, DATED, ("Description                       2012 ", "Description                       2011 "))
+    assert len(warned) == 1 and "no period of 2011" in warned[0]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import STANDARD_NUMBER, YEAR, years_counted
+from auditor.labels import years_counted, years_in
 from auditor.model import Ambiguity, Column, ColumnReading, Deductions, Effect, Reading, Schedule
 from auditor.reading import adoption, carry, headings, separators, signs, totals, units
 from auditor.reading.headings import Heard, normalized
@@ -404,4 +404,4 @@ def _convention(rows: list[signs.RowSum], coef: signs.Coefficients, columns: tup
 
 def _years(schedule: Schedule) -> tuple[int, ...]:
     text = " ".join([schedule.title, schedule.subtitle, schedule.label_heading] + [c.heading for c in schedule.columns])
-    return tuple(sorted({int(m.group(0)) for m in YEAR.finditer(STANDARD_NUMBER.sub(" ", text))}))
+    return tuple(sorted(years_in(text)))

@@ -13,7 +13,8 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, NamedTuple, Optional
 
-from auditor.model import Cell, Position, Row
+from auditor.labels import years_in
+from auditor.model import Cell, Position, Row, Schedule
 from auditor.reading import marks
 from auditor.ruleset import nodes as fm
 from auditor.ruleset.table import NotApplicable, Table, chronological, row_key, value
@@ -165,7 +166,9 @@ def periods_named(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator
     read.discard(None)
     if reading is None:
         return
-    if reading.years_counted > max(len(table.periods), len(reading.years_named)):
+    opened = _opening_dates(table.schedule, read)
+    years_named = [y for y in reading.years_named if y not in opened]
+    if reading.years_counted > max(len(table.periods), len(years_named)):
         # (one year named, "For the three years ended December 31, 2003", over fewer periods)
         detail = (f"the title counts {reading.years_counted} years, but the rows are read as "
                   f"{len(table.periods)} period{'s' if len(table.periods) > 1 else ''}"
@@ -173,11 +176,11 @@ def periods_named(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator
         yield Claim(0, None, None, None, None, None, fields={"detail": detail},
                     at=Position(table.schedule.line, 1))
         return
-    if not reading.years_named:
+    if not years_named:
         return
-    named = ", ".join(str(y) for y in reading.years_named)
-    missing = [y for y in reading.years_named if y not in read]
-    if not read and len(reading.years_named) > len(table.periods):
+    named = ", ".join(str(y) for y in years_named)
+    missing = [y for y in years_named if y not in read]
+    if not read and len(years_named) > len(table.periods):
         # (rows of several years read as fewer periods without a year: the title's years
         # could not be given to blocks of them, one each)
         detail = (f"the title names {named}, but the rows are read as {len(table.periods)} "
@@ -189,6 +192,19 @@ def periods_named(table: Table, rule: Rule, tolerance: fm.Tolerance) -> Iterator
                   f"is read ({len(table.periods)} read)")
         yield Claim(0, None, None, None, None, None, fields={"detail": detail},
                     at=Position(table.schedule.line, 1))
+
+
+def _opening_dates(schedule: Schedule, read: set[Optional[int]]) -> set[int]:
+    """Years the opening balance's heading alone prints, each the year before a period read or
+    before the closing balance's: the date a year opens on ("Balance at November 30, 2012" over
+    the year ended November 30, 2013), the prior year's end, no period of its own.  A year the
+    title or another heading names too is the title's claim, still a period to read."""
+    opening = [c.heading for c in schedule.columns if c.effect == "opening"]
+    closing = [c.heading for c in schedule.columns if c.effect == "closing"]
+    elsewhere = [schedule.title, schedule.subtitle, schedule.label_heading]
+    elsewhere += [c.heading for c in schedule.columns if c.effect != "opening"]
+    ends = read | years_in(" ".join(closing))
+    return {y for y in years_in(" ".join(opening)) - years_in(" ".join(elsewhere)) if y + 1 in ends}
 
 
 # A 10-K's Schedule II shows each year of its income statements: three, or
