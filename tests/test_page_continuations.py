@@ -130,6 +130,20 @@ def test_a_headless_continuation_of_rows_wrapped_at_72_is_joined():
     assert [(p.label[-4:], len(p.rows)) for p in schedule.periods] == [("2001", 3), ("2000", 3), ("1999", 3)]
     typo = check(text.replace("$     388 ", "$     383 "))
     assert [(f.check, f.location.line) for f in typo.findings] == [("row_identity", reopened + 6)]
+    # Cut wider, between a figure's "$" and its digits: the "$" last on the label's line is the next figure's.
+    # (Both tables' first rows so cut: the first's label line lends the second's its words otherwise, `same_columns`.)
+    cut_at_dollar = text
+    for at_72, at_80 in (("$     605\n$     471               $      -            $     (356)                $\n"
+                          "42              $     762\n",
+                          "$     605             $\n471               $      -            $     (356)                $     42\n"
+                          "$     762\n"),
+                         ("$     514\n$     388               $      -            $     (297)                $\n"
+                          "-              $     605\n",
+                          "$     514             $\n383               $      -            $     (297)                $      -\n"
+                          "$     605\n")):
+        assert at_72 in text
+        cut_at_dollar = cut_at_dollar.replace(at_72, at_80)
+    assert [(f.check, f.location.line) for f in check(cut_at_dollar).findings] == [("row_identity", reopened + 6)]
 
 
 HEADINGS = """<CAPTION>

@@ -168,8 +168,12 @@ def _opens_wrapped_row(line: str, rest: str) -> bool:
     label and one figure ("Allowance for doubtful accounts    $  559") over
     the rest of its figures, printed with no label ("$  517    $  -  ...").
     The row's, not a heading's: a continuation printed without headings
-    opens on it (its label's words are no headings)."""
-    return labelled_one_figure(line) and not any(c.isalpha() for c in label_of(rest))
+    opens on it (its label's words are no headings).  A "$" last on the line
+    is the next figure's, its digits cut onto the next line."""
+    return labelled_one_figure(_DANGLING_DOLLAR.sub("", line)) and not any(c.isalpha() for c in label_of(rest))
+
+
+_DANGLING_DOLLAR = re.compile(r"\s+\$\s*$")
 
 
 def _marker_columns(line: str) -> tuple[int, ...]:
