@@ -566,7 +566,9 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # corvane (s45-twice2): each row on three lines, likewise; hartwell (s45-twice2): one row a period, each
     # on three lines, as ravensmoor, and no two rows of a period to break between; brindlecombe (s46-wrap3):
     # each row on three lines, its label's alone, as corvane; quillfield (s46-wrap3): each period's first row
-    # on three lines, likewise; tresham (s47-wrap4): each row on three lines, as corvane.)
+    # on three lines, likewise; tresham (s47-wrap4): each row on three lines, as corvane; fennick (s48-contd):
+    # paged already under its first period, as fenwick, its later periods' rows each on two or three lines, as
+    # tresham.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -586,7 +588,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("talliver", "periods"), ("oberlin", "periods"),
                         ("hollinsworth", "periods"), ("quillby", "periods"), ("quenmoor", "periods"), ("tarrow", "periods"),
                         ("corvane", "periods"), ("hartwell", "period"), ("hartwell", "periods"),
-                        ("brindlecombe", "periods"), ("quillfield", "period"), ("tresham", "periods")} | transposed
+                        ("brindlecombe", "periods"), ("quillfield", "period"), ("tresham", "periods"),
+                        ("fennick", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

@@ -112,6 +112,40 @@ def test_an_accounts_table_past_the_page_break_without_markers_continues_by_its_
     assert [r.label for s in result.schedules for p in s.periods for r in p.rows] == ["Allowance for doubtful accounts", "Inventory reserve"]
 
 
+HEADLESS_WRAPPED = FIXTURES / "fennick-rope-2001-continued-page-headless-wrapped-at-72-clean.txt"
+
+
+def test_a_headless_continuation_of_rows_wrapped_at_72_is_joined():
+    # Rows wrapped at 72, each row's label and first figure on a line over the rest of its figures: the
+    # continuation's first row's label line ("Allowance for doubtful accounts   $  514") was taken for a
+    # heading the first table lacks, the table not joined, 2000 and 1999 dropped unsaid (before s48-contd).
+    text = HEADLESS_WRAPPED.read_text()
+    lines = text.split("\n")
+    reopened = lines.index("<TABLE>", lines.index("<PAGE>"))
+    assert lines[reopened + 1 : reopened + 3] == ["", "FOR THE YEAR ENDED DECEMBER 31, 2000"]
+    assert lines[reopened + 3].endswith("$     514") and lines[reopened + 4].startswith("$     388")
+    result = check(text)
+    assert result.error is None and result.findings == []
+    (schedule,) = result.schedules
+    assert [(p.label[-4:], len(p.rows)) for p in schedule.periods] == [("2001", 3), ("2000", 3), ("1999", 3)]
+    typo = check(text.replace("$     388 ", "$     383 "))
+    assert [(f.check, f.location.line) for f in typo.findings] == [("row_identity", reopened + 6)]
+    # Cut wider, between a figure's "$" and its digits: the "$" last on the label's line is the next figure's.
+    # (Both tables' first rows so cut: the first's label line lends the second's its words otherwise, `same_columns`.)
+    cut_at_dollar = text
+    for at_72, at_80 in (("$     605\n$     471               $      -            $     (356)                $\n"
+                          "42              $     762\n",
+                          "$     605             $\n471               $      -            $     (356)                $     42\n"
+                          "$     762\n"),
+                         ("$     514\n$     388               $      -            $     (297)                $\n"
+                          "-              $     605\n",
+                          "$     514             $\n383               $      -            $     (297)                $      -\n"
+                          "$     605\n")):
+        assert at_72 in text
+        cut_at_dollar = cut_at_dollar.replace(at_72, at_80)
+    assert [(f.check, f.location.line) for f in check(cut_at_dollar).findings] == [("row_identity", reopened + 6)]
+
+
 HEADINGS = """<CAPTION>
                                      Column B     Column C     Column D     Column E
                                     Balance at   Additions                 Balance at

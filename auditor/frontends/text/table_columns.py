@@ -13,7 +13,8 @@ from typing import Callable, Optional, Sequence
 
 from auditor.frontends.text import pages
 from auditor.frontends.text.headings import Vocabulary, balances_headed, headed_like_schedule, without_tags
-from auditor.frontends.text.line_kinds import FIGURES, RULE_LINE, has_figures, markers_over_columns, names_a_block
+from auditor.frontends.text.line_kinds import (FIGURES, RULE_LINE, has_figures, label_of, labelled_one_figure,
+                                              markers_over_columns, names_a_block)
 from auditor.frontends.text.markup import MARKER, MARKER_LINE, TABLE_CLOSE, TABLE_OPEN
 from auditor.frontends.text.region import REACH, Region
 
@@ -150,12 +151,29 @@ def body_top(lines: Sequence[str], open_line: int) -> int:
     row = first_row_of(lines, open_line)
     if row is None:
         return open_line + 1
-    found = FIGURES.search(lines[row - 1])  # (a first row has figures: never None)
-    figures_at = found.start() if found else len(lines[row - 1])
+    if row - 1 > open_line and _opens_wrapped_row(lines[row - 2], lines[row - 1]):
+        row -= 1
+        figures_at = len(lines[row - 1]) - len(lines[row - 1].lstrip()) + len(label_of(lines[row - 1]))
+    else:
+        found = FIGURES.search(lines[row - 1])  # (a first row has figures: never None)
+        figures_at = found.start() if found else len(lines[row - 1])
     top = row
     while top - 1 > open_line and lines[top - 2].strip() and len(lines[top - 2].rstrip()) <= figures_at:
         top -= 1
     return top
+
+
+def _opens_wrapped_row(line: str, rest: str) -> bool:
+    """Whether `line` is the first line of a row wrapped onto the next: its
+    label and one figure ("Allowance for doubtful accounts    $  559") over
+    the rest of its figures, printed with no label ("$  517    $  -  ...").
+    The row's, not a heading's: a continuation printed without headings
+    opens on it (its label's words are no headings).  A "$" last on the line
+    is the next figure's, its digits cut onto the next line."""
+    return labelled_one_figure(_DANGLING_DOLLAR.sub("", line)) and not any(c.isalpha() for c in label_of(rest))
+
+
+_DANGLING_DOLLAR = re.compile(r"\s+\$\s*$")
 
 
 def _marker_columns(line: str) -> tuple[int, ...]:
