@@ -107,11 +107,14 @@ class Diagnosis:
         self.candidates.update(other.candidates)
 
 
-def ambiguity(candidates: tuple[Suggestion, ...]) -> str:
-    """The words for a failure several figures explain equally, each named by where it is printed."""
-    listed = "; ".join(f"{s.cell.line}:{s.cell.column} {s.sentence()}" for s in candidates)
+def ambiguity(candidates: tuple[Suggestion, ...], shown: Optional[int] = None) -> str:
+    """The words for a failure several figures explain equally, each named by where it is printed:
+    all of them, or (a writer for people) the first `shown` and how many more."""
+    listed = "; ".join(f"{s.cell.line}:{s.cell.column} {s.sentence()}" for s in candidates[:shown])
     what = "pairs of figures" if any(s.also for s in candidates) else "figures"
-    return f"Any one of {len(candidates)} {what} would explain this, equally: {listed}"
+    more = len(candidates) - len(candidates[:shown])
+    return f"Any one of {len(candidates)} {what} would explain this, equally: {listed}" + (
+        f"; ... and {more} more" if more else "")
 
 
 def column_words(role: Optional[str]) -> str:

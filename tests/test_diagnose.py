@@ -288,3 +288,20 @@ def test_a_pair_is_told_once_in_the_text_report(tmp_path):
     assert proc.returncode == 1 and len(told) == 1, proc.stdout
     assert told[0].startswith(f"{exhibit}:42:65: diagnosis two figures are wrong: 2003 Total, ")
     assert "printed 4,599, should be 4,594" in told[0] and "printed 9,762, should be 9,824" in told[0]
+
+
+def test_many_equal_candidates_are_capped_in_the_text_report_and_all_in_json(tmp_path):
+    """Five figures explain the Warranty row's failure equally: the text line
+    names the first three and how many more; JSON keeps all five, in order."""
+    lines = list(PERIOD_2001)
+    lines[23] = lines[23].replace("562", "565")
+    exhibit = tmp_path / "five.txt"
+    exhibit.write_text("\n".join(lines + ["</TABLE>"]))
+    proc = run("check", "--no-show-table", exhibit)
+    (told,) = [ln for ln in proc.stdout.splitlines() if ": diagnosis " in ln]
+    assert told.startswith(f"{exhibit}:24:100: diagnosis Any one of 5 figures would explain this, equally: 24:51 ")
+    assert told.count("; 24:") == 2 and "24:92" not in told
+    assert told.endswith("; ... and 2 more (--format json lists all)")
+    doc = json.loads(run("check", "--format", "json", exhibit).stdout)
+    (failed,) = [f for f in doc["files"][0]["findings"] if f.get("candidates")]
+    assert [c["location"]["column"] for c in failed["candidates"]] == [51, 68, 80, 92, 100]

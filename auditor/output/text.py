@@ -19,10 +19,15 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from auditor.corpus.totals import Totals
+    from auditor.diagnose import Suggestion
     from auditor.output.destination import Output
     from auditor.result import FileResult
 
 RuleCount = tuple[str, str, str, int]  # rule, check, severity, findings
+
+# A failure many figures (or pairs) explain equally is told with the first few
+# of them: a line a reviewer can read; --format json (and sarif) lists all.
+ALTERNATIVES_SHOWN = 3
 
 
 class TextWriter:
@@ -89,8 +94,14 @@ def diagnosis_lines(results: Iterable[FileResult]) -> list[str]:
             elif f in d.candidates and (f.location, "?") not in seen:
                 seen.add((f.location, "?"))
                 out.append(shown(f"{r.path}:{f.location.line}:{f.location.column}: diagnosis "
-                                 f"{ambiguity(d.candidates[f])}", keep=""))
+                                 f"{alternatives(d.candidates[f])}", keep=""))
     return out
+
+
+def alternatives(candidates: tuple[Suggestion, ...]) -> str:
+    """The diagnosis of a failure several figures explain equally, capped for a reader."""
+    text = ambiguity(candidates, ALTERNATIVES_SHOWN)
+    return text + " (--format json lists all)" if len(candidates) > ALTERNATIVES_SHOWN else text
 
 
 def summary(results: Sequence[FileResult], suppressed: Optional[int] = None) -> str:
@@ -201,7 +212,7 @@ class TextReport:
             if d is not None and f in d.suggestions:
                 console.print(Text(shown(f"    suggestion: {d.suggestions[f].sentence()}", keep=""), style="green"))
             elif d is not None and f in d.candidates:
-                console.print(Text(shown(f"    {ambiguity(d.candidates[f])}", keep=""), style="magenta"))
+                console.print(Text(shown(f"    {alternatives(d.candidates[f])}", keep=""), style="magenta"))
 
     def end(self, summary_text: str, statistics: Iterable[str] = (), after: Iterable[str] = ()) -> None:
         """`statistics`: lines before the summary (--summary); `after`: the
