@@ -77,10 +77,10 @@ class Suggestion:
     def sentence(self) -> str:
         """2003 Total, balance at end: printed 9,762, every check that reads it says 9,824"""
         if self.also:
-            return "two figures are wrong: " + "; ".join(s._should_be() for s in (self,) + self.also) + (
+            return "two figures are wrong: " + "; ".join(s.should_be() for s in (self,) + self.also) + (
                 ", together they make every failed check that reads them hold")
         if not self.explains:  # a pair's second figure: only what is left after the first is fixed reads it
-            return self._should_be()
+            return self.should_be()
         where = self._where()
         if len(self.explains) > 1:
             says = f"every check that reads it ({', '.join(self.checks)}) says"
@@ -92,7 +92,8 @@ class Suggestion:
     def _where(self) -> str:
         return f"{self.period_short} {self.row or '(unlabelled total)'}, {column_words(self.column)}"
 
-    def _should_be(self) -> str:
+    def should_be(self) -> str:
+        """2003 Total, balance at end: printed 9,762, should be 9,824"""
         text = f"{self._where()}: printed {self.cell.raw}, should be {amount_text(self.value)}"
         return f"{text} (looks like {self.slip})" if self.slip else text
 

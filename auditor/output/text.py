@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from auditor.corpus.totals import Totals
+    from decimal import Decimal
+
     from auditor.diagnose import Suggestion
+    from auditor.model import Cell
     from auditor.output.destination import Output
     from auditor.result import FileResult
 
@@ -99,9 +102,26 @@ def diagnosis_lines(results: Iterable[FileResult]) -> list[str]:
 
 
 def alternatives(candidates: tuple[Suggestion, ...]) -> str:
-    """The diagnosis of a failure several figures explain equally, capped for a reader."""
+    """The diagnosis of a failure several figures explain equally, capped for a
+    reader: with pairs left out, the corrections several of them share."""
     text = ambiguity(candidates, ALTERNATIVES_SHOWN)
-    return text + " (--format json lists all)" if len(candidates) > ALTERNATIVES_SHOWN else text
+    if len(candidates) <= ALTERNATIVES_SHOWN:
+        return text
+    told = [f"{n} of the {len(candidates)} correct {s.should_be()}" for s, n in shared(candidates)]
+    return text + f" (--format json lists all{''.join('; ' + t for t in told)})"
+
+
+def shared(candidates: tuple[Suggestion, ...]) -> list[tuple[Suggestion, int]]:
+    """The corrections (a cell and its value) in more than one of several pairs,
+    each with in how many, most first (then as listed); at most ALTERNATIVES_SHOWN."""
+    counts: dict[tuple[Cell, Decimal], int] = {}
+    first: dict[tuple[Cell, Decimal], Suggestion] = {}
+    for s in candidates:
+        for one in (s, *s.also):
+            counts[(one.cell, one.value)] = counts.get((one.cell, one.value), 0) + 1
+            first.setdefault((one.cell, one.value), one)
+    most = sorted((k for k in counts if counts[k] > 1), key=lambda k: -counts[k])[:ALTERNATIVES_SHOWN]
+    return [(first[k], counts[k]) for k in most]
 
 
 def summary(results: Sequence[FileResult], suppressed: Optional[int] = None) -> str:
