@@ -77,10 +77,10 @@ class Suggestion:
     def sentence(self) -> str:
         """2003 Total, balance at end: printed 9,762, every check that reads it says 9,824"""
         if self.also:
-            return "two figures are wrong: " + "; ".join(s._should_be() for s in (self,) + self.also) + (
+            return "two figures are wrong: " + "; ".join(s.should_be() for s in (self,) + self.also) + (
                 ", together they make every failed check that reads them hold")
         if not self.explains:  # a pair's second figure: only what is left after the first is fixed reads it
-            return self._should_be()
+            return self.should_be()
         where = self._where()
         if len(self.explains) > 1:
             says = f"every check that reads it ({', '.join(self.checks)}) says"
@@ -92,7 +92,8 @@ class Suggestion:
     def _where(self) -> str:
         return f"{self.period_short} {self.row or '(unlabelled total)'}, {column_words(self.column)}"
 
-    def _should_be(self) -> str:
+    def should_be(self) -> str:
+        """2003 Total, balance at end: printed 9,762, should be 9,824"""
         text = f"{self._where()}: printed {self.cell.raw}, should be {amount_text(self.value)}"
         return f"{text} (looks like {self.slip})" if self.slip else text
 
@@ -107,11 +108,14 @@ class Diagnosis:
         self.candidates.update(other.candidates)
 
 
-def ambiguity(candidates: tuple[Suggestion, ...]) -> str:
-    """The words for a failure several figures explain equally, each named by where it is printed."""
-    listed = "; ".join(f"{s.cell.line}:{s.cell.column} {s.sentence()}" for s in candidates)
+def ambiguity(candidates: tuple[Suggestion, ...], shown: Optional[int] = None) -> str:
+    """The words for a failure several figures explain equally, each named by where it is printed:
+    all of them, or (a writer for people) the first `shown` and how many more."""
+    listed = "; ".join(f"{s.cell.line}:{s.cell.column} {s.sentence()}" for s in candidates[:shown])
     what = "pairs of figures" if any(s.also for s in candidates) else "figures"
-    return f"Any one of {len(candidates)} {what} would explain this, equally: {listed}"
+    more = len(candidates) - len(candidates[:shown])
+    return f"Any one of {len(candidates)} {what} would explain this, equally: {listed}" + (
+        f"; ... and {more} more" if more else "")
 
 
 def column_words(role: Optional[str]) -> str:

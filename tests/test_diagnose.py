@@ -288,3 +288,56 @@ def test_a_pair_is_told_once_in_the_text_report(tmp_path):
     assert proc.returncode == 1 and len(told) == 1, proc.stdout
     assert told[0].startswith(f"{exhibit}:42:65: diagnosis two figures are wrong: 2003 Total, ")
     assert "printed 4,599, should be 4,594" in told[0] and "printed 9,762, should be 9,824" in told[0]
+
+
+def test_many_equal_candidates_are_capped_in_the_text_report_and_all_in_json(tmp_path):
+    """Five figures explain the Warranty row's failure equally: the text line
+    names the first three and how many more; JSON keeps all five, in order."""
+    lines = list(PERIOD_2001)
+    lines[23] = lines[23].replace("562", "565")
+    exhibit = tmp_path / "five.txt"
+    exhibit.write_text("\n".join(lines + ["</TABLE>"]))
+    proc = run("check", "--no-show-table", exhibit)
+    (told,) = [ln for ln in proc.stdout.splitlines() if ": diagnosis " in ln]
+    assert told.startswith(f"{exhibit}:24:100: diagnosis Any one of 5 figures would explain this, equally: 24:51 ")
+    assert told.count("; 24:") == 2 and "24:92" not in told
+    assert told.endswith("; ... and 2 more (--format json lists all)")
+    doc = json.loads(run("check", "--format", "json", exhibit).stdout)
+    (failed,) = [f for f in doc["files"][0]["findings"] if f.get("candidates")]
+    assert [c["location"]["column"] for c in failed["candidates"]] == [51, 68, 80, 92, 100]
+
+
+CARRY_BREAK = """\
+                   SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS
+                            MARLOWE TACKLE CO.
+                              (In thousands)
+
+                                  Balance at   Charged to                Balance
+                                  beginning    costs and                 at end
+Description                       of year      expenses    Deductions    of year
+-----------                       ----------   ----------  ----------    -------
+Year ended June 30, 2005
+  Allowance for doubtful accounts     400         126         (95)         431
+
+Year ended June 30, 2004
+  Allowance for doubtful accounts     388          97         (75)         410
+"""
+
+
+def test_many_equal_pairs_say_the_corrections_they_share_in_the_text_report(tmp_path):
+    """A carry-forward break between two periods that each add up: six pairs
+    explain it equally, three correcting 2005's opening, three 2004's closing.
+    The text line names three pairs and says which corrections the six share."""
+    exhibit = tmp_path / "carry.txt"
+    exhibit.write_text(CARRY_BREAK)
+    proc = run("check", "--no-show-table", exhibit)
+    (told,) = [ln for ln in proc.stdout.splitlines() if ": diagnosis " in ln]
+    assert told.startswith(f"{exhibit}:10:39: diagnosis Any one of 6 pairs of figures would explain this, equally: ")
+    assert told.count("two figures are wrong") == 3
+    assert told.endswith(
+        "; ... and 3 more (--format json lists all"
+        "; 3 of the 6 correct 2005 Allowance for doubtful accounts, balance at beginning: printed 400, should be 410"
+        "; 3 of the 6 correct 2004 Allowance for doubtful accounts, balance at end: printed 410, should be 400)")
+    doc = json.loads(run("check", "--format", "json", exhibit).stdout)
+    (finding,) = doc["files"][0]["findings"]
+    assert len(finding["candidates"]) == 6 and all(c.get("together_with") for c in finding["candidates"])
