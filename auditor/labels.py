@@ -125,6 +125,9 @@ NOTE_MARK = rf"\((?:[a-zA-Z]{{1,2}}|[ivxIVX]{{1,4}})\)|\*{{1,3}}|[{NOTE_SIGNS}]"
 # A numbered marker closed by a slash ("1/", "12/"), as government and older filers print them: no
 # figure is printed so, but "12/31" is a date, so a front end takes it where nothing follows it in its word.
 SLASH_MARK = r"\d{1,2}/"
+# A numbered marker in parentheses ("(1)", "(12)"): a small negative figure too, so a marker only by its place
+# (touching the figure or word before it, a heading's word after it, a line of markers alone): each reader says where.
+NUMBERED_MARK = r"\(\d{1,2}\)"
 # A letter of the Latin alphabet, what tells a word from a figure, a nil or a rule (a heading's text,
 # a line of figures alone, a day typed among a heading's words): ASCII's, as the filings type them.
 LETTER = lazy_compile(r"[A-Za-z]")

@@ -83,6 +83,24 @@ def test_the_text_locator_spells_no_slash_marker_of_its_own(module):
     assert r"\d{1,2}/" not in text and r"\d{{1,2}}/" not in text
 
 
+@pytest.mark.parametrize("path", ["frontends/text/wrapped.py", "reading/completeness.py", "grammar/schedule.lark"])
+def test_the_slash_marker_is_spelled_once(path):
+    """A wrapped row's rest, a file's tail and the grammar take "1/" from labels.SLASH_MARK (s49-tidy3:
+    each spelled it again before)."""
+    text = (Path(auditor.__file__).parent / path).read_text("utf-8")
+    assert not re.search(r"\\d\{\{?1,2\}\}?\\?/", text)
+
+
+@pytest.mark.parametrize("path", ["frontends/text/wrapped.py", "grammar/schedule.lark"])
+def test_the_numbered_marker_is_spelled_once(path):
+    """A wrapped row's rest and the grammar take "(1)" from labels.NUMBERED_MARK (s49-tidy3)."""
+    from auditor.labels import NUMBERED_MARK
+
+    assert re.fullmatch(NUMBERED_MARK, "(12)") and not re.fullmatch(NUMBERED_MARK, "(123)")
+    text = (Path(auditor.__file__).parent / path).read_text("utf-8")
+    assert r"\(\d{1,2}\)" not in text and r"\(\d{{1,2}}\)" not in text
+
+
 @pytest.mark.parametrize("line, rule, rule_in_prose", [
     ("--------   ========", True, True),
     ("  ----\u00a0\u00a0----", True, True),  # (a no-break space between runs: a blank)

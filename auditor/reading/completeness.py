@@ -36,7 +36,7 @@ from typing import Iterator, Optional, Sequence
 from auditor import scan
 from auditor.errors import InputError
 from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE,
-                            STANDARD_CITED, TOTAL, is_period, is_rule_line, row_key, rule_letters_in, title_pattern)
+                            SLASH_MARK, STANDARD_CITED, TOTAL, is_period, is_rule_line, row_key, rule_letters_in, title_pattern)
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Row, Schedule, TotalReading
 from auditor.reading.containers import DOCUMENTS, TABLES, Container, cut_off, unclosed
@@ -772,8 +772,9 @@ def _figures_under(head: str, at: int) -> bool:
 
 
 # What opens a footnote under a table ("(A) Accounts written off", "* Net of", "1/ ...",
-# "1. Uncollectible accounts": numbered as a note's heading is, as one-year tables' footnotes are).
-NOTE_MARK = lazy_compile(r"^(?:\(\w{1,3}\)|\*|\d{1,2}/|\d{1,2}\.(?=\s)|\w\))")
+# "1. Uncollectible accounts": numbered as a note's heading is, as one-year tables' footnotes are).  Wider
+# than a figure's marker (labels.NOTE_MARK): at a line's start any "(...)" of three letters or digits is one.
+NOTE_MARK = lazy_compile(rf"^(?:\(\w{{1,3}}\)|\*|{SLASH_MARK}|\d{{1,2}}\.(?=\s)|\w\))")
 
 
 def _dangling_row(src: Source, after: str, schedules: Sequence[Schedule]) -> str | None:

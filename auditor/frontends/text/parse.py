@@ -21,7 +21,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.region import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
-from auditor.labels import AMOUNT_PARENTHESIZED, LETTER, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_DASH_RUN, NIL_WORD, NOTE_MARK, NOTE_SIGNS, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE
+from auditor.labels import AMOUNT_PARENTHESIZED, LETTER, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_DASH_RUN, NIL_WORD, NOTE_MARK, NOTE_SIGNS, NUMBERED_MARK, SLASH_MARK, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE
 from auditor.lazy_pattern import lazy_compile
 from auditor.package_data import PACKAGE
 
@@ -88,6 +88,7 @@ def _parser() -> Lark:
     # The nil spellings are every front end's (labels.NIL): the grammar names them, they are put in here.
     grammar = grammar.replace("NIL_SPELLINGS", _in_lark(NIL)).replace("NIL_WORD", _in_lark(NIL_WORD))
     grammar = grammar.replace("NOTE_MARK", _in_lark(NOTE_MARK)).replace("NOTE_SIGNS", NOTE_SIGNS)  # (labels')
+    grammar = grammar.replace("NUMBERED_MARK", _in_lark(NUMBERED_MARK)).replace("SLASH_MARK", _in_lark(SLASH_MARK))  # (labels')
     grammar = grammar.replace("LONE_STAR", _in_lark(LONE_STAR)).replace("MASKED", _MASK)
     # The amounts too: labels.AMOUNT's two forms, each with the grammar's own ending.
     grammar = grammar.replace("AMOUNT_PARENTHESIZED", _in_lark(AMOUNT_PARENTHESIZED))

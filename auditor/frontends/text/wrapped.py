@@ -45,7 +45,7 @@ from auditor.frontends.text.region import Region
 from auditor.frontends.text.heading_rests import (MARK, MARKER, OVERHANG, Moved, is_rule, is_tags,
                                                   place_headings, printed_from, set_back)
 from auditor.frontends.text.headings import Vocabulary, names_a_movement
-from auditor.labels import BARE_YEAR, NOTE_MARK
+from auditor.labels import BARE_YEAR, NOTE_MARK, NUMBERED_MARK, SLASH_MARK
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Position, Schedule
 
@@ -63,18 +63,18 @@ FIRST_FIGURE = lazy_compile(_FIGURE, re.IGNORECASE)
 # negatives' stand; "96 (2)", the grammar's NOTE one blank after a figure; the typewriter's "1,204 1/"):
 # heading_rests.MARK's markers (labels.NOTE_MARK's and "(n)"); the last a "$" perhaps, its figure cut off
 # onto the next line (a row wrapped twice: "(3)  $   -  $   4  $" over "(6)").
-_NOTED = rf"(?:{_FIGURE})(?:{MARK}|[ ](?:{MARK}|\d{{1,2}}/(?!\S)))?"
+_NOTED = rf"(?:{_FIGURE})(?:{MARK}|[ ](?:{MARK}|{SLASH_MARK}(?!\S)))?"
 NOTED = lazy_compile(_NOTED, re.IGNORECASE)
-MARK_WORD = lazy_compile(rf"{MARK}|\d{{1,2}}/")
+MARK_WORD = lazy_compile(rf"{MARK}|{SLASH_MARK}")
 # A rest may open with the marker of the row's last figure before the cut, set a blank apart from it and cut
 # there ("2,602" over "(b)     1,550     9,786"): a marker that can be nothing else (labels.NOTE_MARK, "1/";
 # a "(2)" there may be a small negative, a figure of the rest's).
-_LEAD = rf"(?:{NOTE_MARK}|\d{{1,2}}/)"
+_LEAD = rf"(?:{NOTE_MARK}|{SLASH_MARK})"
 LEADING_MARK = lazy_compile(rf"^[ \t]*({_LEAD})(?=[ \t]+\S)")
 # A rest opening on "(2)": the marker of the row's last figure before the cut, or a small negative of the
 # rest's, the first of its figures: told by the table's rows (`_marks_told`).
-_NUMBERED = lazy_compile(r"\(\d{1,2}\)")
-LEADING_NUMBERED = lazy_compile(r"^[ \t]*(\(\d{1,2}\))(?=[ \t]+\S)")
+_NUMBERED = lazy_compile(NUMBERED_MARK)
+LEADING_NUMBERED = lazy_compile(rf"^[ \t]*({NUMBERED_MARK})(?=[ \t]+\S)")
 REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?:{_LEAD}[ \t]+)?(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*"
                        rf"(?:\s+\$)?\s*$", re.IGNORECASE)
 
