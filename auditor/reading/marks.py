@@ -49,19 +49,18 @@ def _settled(schedule: Schedule, p: int, r: int, judge: Judge) -> tuple[Schedule
     one, other = judge(schedule), other_way(schedule, p, r)
     two = judge(other)
     at = unsure_cell(row)
-    if one < two or two < one:
+    settles = one < two or two < one
+    if settles:
         schedule = decided(schedule if one < two else other, p, r)
-        if at is None:
-            return schedule, None
-        k, cell = at
-        read_as: MarkRead = "figure" if schedule.periods[p].rows[r].cells[k] is not None else "marker"
-        kept, lost = (one, two) if one < two else (two, one)
-        return schedule, MarkReading(p, r, k, cell, read_as, _why(read_as, kept, lost))
     if at is None:
         return schedule, None
     k, cell = at
-    as_figure, as_marker = (one, two) if row.cells[k] is not None else (two, one)
-    return schedule, MarkReading(p, r, k, cell, "unsure", _why_unsure(as_marker, as_figure))
+    if not settles:
+        as_figure, as_marker = (one, two) if row.cells[k] is not None else (two, one)
+        return schedule, MarkReading(p, r, k, cell, "unsure", _why_unsure(as_marker, as_figure))
+    read_as: MarkRead = "figure" if schedule.periods[p].rows[r].cells[k] is not None else "marker"
+    kept, lost = (one, two) if one < two else (two, one)
+    return schedule, MarkReading(p, r, k, cell, read_as, _why(read_as, kept, lost))
 
 
 def _why(read_as: MarkRead, kept: frozenset[Said], lost: frozenset[Said]) -> tuple[str, ...]:
