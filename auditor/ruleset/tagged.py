@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from itertools import chain, takewhile
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional, TypeVar
 
 from auditor.cells import located
@@ -54,19 +55,14 @@ def match(schedule: Schedule, facts: Facts, ruleset: RuleSet) -> dict[Place, Tag
     found: dict[Place, Tag] = {}
     for p, r, k, cell in located(schedule):
         first, last = (cell.line, cell.column), (cell.line, max(cell.end_column, cell.column + 1))
-        # the last element starting before the cell's end, if it ends after the cell's start
+        # the last element starting before the cell's end, then those before it, while they end after
+        # the cell's start; a printed nil's first, where it is one, the empty nil element just before it
         i = bisect_left(firsts, last) - 1
-        if cell.value is None and i >= 0 and _nil_before(spans[i], places[i][1], first):
-            tag = _tag(spans[i], places[i][0], effects, ruleset)
-            if tag is not None:
-                found[(p, r, k)] = tag
-                continue
-        while i >= 0 and places[i][1] > first:
-            tag = _tag(spans[i], places[i][0], effects, ruleset)
-            if tag is not None:
-                found[(p, r, k)] = tag
-                break
-            i -= 1
+        nil = [i] if cell.value is None and i >= 0 and _nil_before(spans[i], places[i][1], first) else []
+        tried = chain(nil, takewhile(lambda j: places[j][1] > first, range(i, -1, -1)))
+        tag = next((t for t in (_tag(spans[j], places[j][0], effects, ruleset) for j in tried) if t is not None), None)
+        if tag is not None:
+            found[(p, r, k)] = tag
     return found
 
 
