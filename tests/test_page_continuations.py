@@ -146,6 +146,34 @@ def test_a_headless_continuation_of_rows_wrapped_at_72_is_joined():
     assert [(f.check, f.location.line) for f in check(cut_at_dollar).findings] == [("row_identity", reopened + 6)]
 
 
+LABELS_ALONE = FIXTURES / "quillford-brass-1998-continued-page-headless-label-alone-wrapped-at-62-clean.txt"
+
+
+def test_a_headless_continuation_of_rows_wrapped_with_their_labels_alone_is_joined():
+    # Rows wrapped at 62, narrower than the label column: each row's label alone on its line (the first row's
+    # with its first figure's "$") over all its figures.  The continuation's first row's label was taken for a
+    # heading the first table lacks, and the schedule's title typed again "(CONTINUED)" kept the safety net
+    # quiet: 1997 and 1996 dropped unsaid, a typo in them missed (before s49-contd2).
+    text = LABELS_ALONE.read_text()
+    lines = text.split("\n")
+    reopened = lines.index("<TABLE>", lines.index("<PAGE>"))
+    assert lines[reopened + 2 : reopened + 5] == ["FOR THE YEAR ENDED DECEMBER 31, 1997",
+                                                  "Allowance for doubtful accounts                             $",
+                                                  "514      $   388      $     -     $  (297)      $   605"]
+    assert lines[reopened + 5] == "Reserve for obsolete inventory" and lines[reopened + 6].startswith("1,453  ")
+    result = check(text)
+    assert result.error is None and result.findings == []
+    (schedule,) = result.schedules
+    assert [(p.label[-4:], len(p.rows)) for p in schedule.periods] == [("1998", 3), ("1997", 3), ("1996", 3)]
+    typo = check(text.replace("$   388 ", "$   383 "))
+    assert [(f.check, f.location.line) for f in typo.findings] == [("row_identity", reopened + 5)]
+    # Under the page's number alone, no title typed again (refused before s49-contd2): joined alike.
+    untitled = text.replace("          SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS (CONTINUED)\n\n", "")
+    typo_text = untitled.replace("$   388 ", "$   383 ")
+    assert check(untitled).error is None and len(rows(check(untitled))) == 9
+    assert [(f.check, f.location.line) for f in check(typo_text).findings] == [("row_identity", reopened + 3)]
+
+
 def test_a_continuation_not_joined_is_refused_under_the_title_typed_again_or_printing_no_headings():
     # The continuation typed anew, its label column narrower (its <S>/<C> line and figures elsewhere): not
     # joined.  Under the schedule's title typed again, "(continued)" or not, and printing no headings of its
