@@ -50,6 +50,18 @@ def rows(result):
     return [r.line for s in result.schedules for p in s.periods for r in p.rows]
 
 
+def periods_read_clean(text):
+    """Each period's year and row count, where the text reads with no finding."""
+    result = check(text)
+    assert result.error is None and result.findings == []
+    (schedule,) = result.schedules
+    return [(p.label[-4:], len(p.rows)) for p in schedule.periods]
+
+
+def findings_at(text):
+    return [(f.check, f.location.line) for f in check(text).findings]
+
+
 def test_a_running_head_in_lower_or_mixed_case_past_a_page_break_is_furniture():
     for head in ("Acme Tool Company and subsidiaries", "page 2 of exhibit", "acme tool company\n   Page 2 of 3"):
         result = check(TOP + "          " + head + "\n" + REST)
@@ -124,12 +136,8 @@ def test_a_headless_continuation_of_rows_wrapped_at_72_is_joined():
     reopened = lines.index("<TABLE>", lines.index("<PAGE>"))
     assert lines[reopened + 1 : reopened + 3] == ["", "FOR THE YEAR ENDED DECEMBER 31, 2000"]
     assert lines[reopened + 3].endswith("$     514") and lines[reopened + 4].startswith("$     388")
-    result = check(text)
-    assert result.error is None and result.findings == []
-    (schedule,) = result.schedules
-    assert [(p.label[-4:], len(p.rows)) for p in schedule.periods] == [("2001", 3), ("2000", 3), ("1999", 3)]
-    typo = check(text.replace("$     388 ", "$     383 "))
-    assert [(f.check, f.location.line) for f in typo.findings] == [("row_identity", reopened + 6)]
+    assert periods_read_clean(text) == [("2001", 3), ("2000", 3), ("1999", 3)]
+    assert findings_at(text.replace("$     388 ", "$     383 ")) == [("row_identity", reopened + 6)]
     # Cut wider, between a figure's "$" and its digits: the "$" last on the label's line is the next figure's.
     # (Both tables' first rows so cut: the first's label line lends the second's its words otherwise, `same_columns`.)
     cut_at_dollar = text
@@ -143,7 +151,7 @@ def test_a_headless_continuation_of_rows_wrapped_at_72_is_joined():
                           "$     605\n")):
         assert at_72 in text
         cut_at_dollar = cut_at_dollar.replace(at_72, at_80)
-    assert [(f.check, f.location.line) for f in check(cut_at_dollar).findings] == [("row_identity", reopened + 6)]
+    assert findings_at(cut_at_dollar) == [("row_identity", reopened + 6)]
 
 
 LABELS_ALONE = FIXTURES / "quillford-brass-1998-continued-page-headless-label-alone-wrapped-at-62-clean.txt"
@@ -161,17 +169,12 @@ def test_a_headless_continuation_of_rows_wrapped_with_their_labels_alone_is_join
                                                   "Allowance for doubtful accounts                             $",
                                                   "514      $   388      $     -     $  (297)      $   605"]
     assert lines[reopened + 5] == "Reserve for obsolete inventory" and lines[reopened + 6].startswith("1,453  ")
-    result = check(text)
-    assert result.error is None and result.findings == []
-    (schedule,) = result.schedules
-    assert [(p.label[-4:], len(p.rows)) for p in schedule.periods] == [("1998", 3), ("1997", 3), ("1996", 3)]
-    typo = check(text.replace("$   388 ", "$   383 "))
-    assert [(f.check, f.location.line) for f in typo.findings] == [("row_identity", reopened + 5)]
+    assert periods_read_clean(text) == [("1998", 3), ("1997", 3), ("1996", 3)]
+    assert findings_at(text.replace("$   388 ", "$   383 ")) == [("row_identity", reopened + 5)]
     # Under the page's number alone, no title typed again (refused before s49-contd2): joined alike.
     untitled = text.replace("          SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS (CONTINUED)\n\n", "")
-    typo_text = untitled.replace("$   388 ", "$   383 ")
-    assert check(untitled).error is None and len(rows(check(untitled))) == 9
-    assert [(f.check, f.location.line) for f in check(typo_text).findings] == [("row_identity", reopened + 3)]
+    assert periods_read_clean(untitled) == [("1998", 3), ("1997", 3), ("1996", 3)]
+    assert findings_at(untitled.replace("$   388 ", "$   383 ")) == [("row_identity", reopened + 3)]
 
 
 def test_a_continuation_not_joined_is_refused_under_the_title_typed_again_or_printing_no_headings():

@@ -16,7 +16,8 @@ import re
 from typing import Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import ACCOUNT_WORD, AMOUNT, CONTINUED, NIL, is_period, title_pattern
+from auditor.frontends.text.headings import TITLE
+from auditor.labels import ACCOUNT_WORD, AMOUNT, CONTINUED, CONTINUED_ALONE, NIL, is_period
 from auditor.lazy_pattern import lazy_compile
 from auditor.lines import Lines
 from auditor.source import Source
@@ -153,17 +154,12 @@ def refuse_unjoined(source: Source, close: int, look: int, paged: bool, rows: tu
                      f"{said}: its continuation, not joined (rows of the schedule would be missing)", source.path, look)
 
 
-# The schedule's title typed again over the next page's table, saying so:
-# "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS (CONTINUED)", or its
-# "(CONTINUED)" on a line of its own under it (the title wrapped).
-_TITLE = title_pattern(r"\s+")
-_CONTINUED_ALONE = re.compile(r"^\W*continued\W*$", re.IGNORECASE)
-
-
 def continues_title(lines: Sequence[str]) -> bool:
-    """Whether page furniture prints the schedule's title typed again "(continued)"."""
+    """Whether page furniture prints the schedule's title typed again, saying so:
+    "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS (CONTINUED)", or its
+    "(CONTINUED)" on a line of its own under it (the title wrapped)."""
     stripped = [line.strip() for line in lines if line.strip()]
-    return any(_TITLE.search(line) and (CONTINUED.search(line) or _CONTINUED_ALONE.match(below))
+    return any(TITLE.search(line) and (CONTINUED.search(line) or CONTINUED_ALONE.match(below))
                for line, below in zip(stripped, stripped[1:] + [""]))
 
 
