@@ -309,6 +309,8 @@ _PAGE_WORDS = frozenset(("continued", "page", "exhibit", "table", "of", "content
                          "co", "ltd", "limited", "llc", "plc", "subsidiaries", "subsidiary", "consolidated"))
 # A page that carries a table on says so: "SCHEDULE II (continued)", "Continued on next page".
 CONTINUED = re.compile(r"\bcontinued\b", re.IGNORECASE)
+# Or on a line of its own, under the title it carries on ("SCHEDULE II" over "(continued)").
+CONTINUED_ALONE = re.compile(r"^\W*continued\W*$", re.IGNORECASE)
 
 
 def continues_period(caption: str, current: str) -> bool:

@@ -50,6 +50,18 @@ def rows(result):
     return [r.line for s in result.schedules for p in s.periods for r in p.rows]
 
 
+def periods_read_clean(text):
+    """Each period's year and row count, where the text reads with no finding."""
+    result = check(text)
+    assert result.error is None and result.findings == []
+    (schedule,) = result.schedules
+    return [(p.label[-4:], len(p.rows)) for p in schedule.periods]
+
+
+def findings_at(text):
+    return [(f.check, f.location.line) for f in check(text).findings]
+
+
 def test_a_running_head_in_lower_or_mixed_case_past_a_page_break_is_furniture():
     for head in ("Acme Tool Company and subsidiaries", "page 2 of exhibit", "acme tool company\n   Page 2 of 3"):
         result = check(TOP + "          " + head + "\n" + REST)
@@ -124,12 +136,8 @@ def test_a_headless_continuation_of_rows_wrapped_at_72_is_joined():
     reopened = lines.index("<TABLE>", lines.index("<PAGE>"))
     assert lines[reopened + 1 : reopened + 3] == ["", "FOR THE YEAR ENDED DECEMBER 31, 2000"]
     assert lines[reopened + 3].endswith("$     514") and lines[reopened + 4].startswith("$     388")
-    result = check(text)
-    assert result.error is None and result.findings == []
-    (schedule,) = result.schedules
-    assert [(p.label[-4:], len(p.rows)) for p in schedule.periods] == [("2001", 3), ("2000", 3), ("1999", 3)]
-    typo = check(text.replace("$     388 ", "$     383 "))
-    assert [(f.check, f.location.line) for f in typo.findings] == [("row_identity", reopened + 6)]
+    assert periods_read_clean(text) == [("2001", 3), ("2000", 3), ("1999", 3)]
+    assert findings_at(text.replace("$     388 ", "$     383 ")) == [("row_identity", reopened + 6)]
     # Cut wider, between a figure's "$" and its digits: the "$" last on the label's line is the next figure's.
     # (Both tables' first rows so cut: the first's label line lends the second's its words otherwise, `same_columns`.)
     cut_at_dollar = text
@@ -143,7 +151,48 @@ def test_a_headless_continuation_of_rows_wrapped_at_72_is_joined():
                           "$     605\n")):
         assert at_72 in text
         cut_at_dollar = cut_at_dollar.replace(at_72, at_80)
-    assert [(f.check, f.location.line) for f in check(cut_at_dollar).findings] == [("row_identity", reopened + 6)]
+    assert findings_at(cut_at_dollar) == [("row_identity", reopened + 6)]
+
+
+LABELS_ALONE = FIXTURES / "quillford-brass-1998-continued-page-headless-label-alone-wrapped-at-62-clean.txt"
+
+
+def test_a_headless_continuation_of_rows_wrapped_with_their_labels_alone_is_joined():
+    # Rows wrapped at 62, narrower than the label column: each row's label alone on its line (the first row's
+    # with its first figure's "$") over all its figures.  The continuation's first row's label was taken for a
+    # heading the first table lacks, and the schedule's title typed again "(CONTINUED)" kept the safety net
+    # quiet: 1997 and 1996 dropped unsaid, a typo in them missed (before s49-contd2).
+    text = LABELS_ALONE.read_text()
+    lines = text.split("\n")
+    reopened = lines.index("<TABLE>", lines.index("<PAGE>"))
+    assert lines[reopened + 2 : reopened + 5] == ["FOR THE YEAR ENDED DECEMBER 31, 1997",
+                                                  "Allowance for doubtful accounts                             $",
+                                                  "514      $   388      $     -     $  (297)      $   605"]
+    assert lines[reopened + 5] == "Reserve for obsolete inventory" and lines[reopened + 6].startswith("1,453  ")
+    assert periods_read_clean(text) == [("1998", 3), ("1997", 3), ("1996", 3)]
+    assert findings_at(text.replace("$   388 ", "$   383 ")) == [("row_identity", reopened + 5)]
+    # Under the page's number alone, no title typed again (refused before s49-contd2): joined alike.
+    untitled = text.replace("          SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS (CONTINUED)\n\n", "")
+    assert periods_read_clean(untitled) == [("1998", 3), ("1997", 3), ("1996", 3)]
+    assert findings_at(untitled.replace("$   388 ", "$   383 ")) == [("row_identity", reopened + 3)]
+
+
+def test_a_continuation_not_joined_is_refused_under_the_title_typed_again_or_printing_no_headings():
+    # The continuation typed anew, its label column narrower (its <S>/<C> line and figures elsewhere): not
+    # joined.  Under the schedule's title typed again, "(continued)" or not, and printing no headings of its
+    # own, it is no schedule of its own: before s49-contd2 the title's word "schedule" kept the safety net quiet
+    # and 1995 was dropped unsaid.  Now an input error at the table, whatever its first row prints.
+    narrower = REST.replace("<S>                                 <C>", "<S>                           <C>").replace(
+        "  Allowance for doubtful accounts          790", "  Allowance for doubtful accounts    790")
+    for title in ("SCHEDULE II (continued)", "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS\n          (CONTINUED)",
+                  "SCHEDULE II", "ACME TOOL COMPANY\n          SCHEDULE II"):
+        result = check(TOP + "          " + title + "\n" + narrower)
+        assert result.error is not None and "continuation, not joined" in result.error.message, title
+        assert result.error.line == len((TOP + title + narrower).splitlines()) - 3, title
+    # Its first row wrapped, printing fewer figures on its first line than the schedule's first row: the same.
+    wrapped = narrower.replace("    790          215", "    790\n215")
+    result = check(TOP + "          SCHEDULE II (continued)\n" + wrapped)
+    assert result.error is not None and "continuation, not joined" in result.error.message
 
 
 HEADINGS = """<CAPTION>

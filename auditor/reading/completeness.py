@@ -35,8 +35,9 @@ from typing import Iterator, Optional, Sequence
 
 from auditor import scan
 from auditor.errors import InputError
-from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET, SCHEDULE_MOVEMENT, SENTENCE,
-                            SLASH_MARK, STANDARD_CITED, TOTAL, is_period, is_rule_line, row_key, rule_letters_in, title_pattern)
+from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, CONTINUED_ALONE, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET,
+                            SCHEDULE_MOVEMENT, SENTENCE, SLASH_MARK, STANDARD_CITED, TOTAL, is_period, is_rule_line, row_key,
+                            rule_letters_in, title_pattern)
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Row, Schedule, TotalReading
 from auditor.reading.containers import DOCUMENTS, TABLES, Container, cut_off, unclosed
@@ -747,9 +748,6 @@ def _title_again(line: str) -> bool:
     or "SCHEDULE II" over "(continued)")."""
     return bool(TITLE_ONLY.match(line) or CONTINUED_WORD.search(line) and (TITLE_WORDS.search(line)
                                                                            or CONTINUED_ALONE.match(line)))
-
-
-CONTINUED_ALONE = re.compile(r"^\W*continued\W*$", re.IGNORECASE)
 
 
 def _title_line(lines: list[str]) -> int | None:

@@ -16,7 +16,8 @@ import re
 from typing import Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.labels import ACCOUNT_WORD, AMOUNT, NIL, is_period
+from auditor.frontends.text.headings import TITLE
+from auditor.labels import ACCOUNT_WORD, AMOUNT, CONTINUED, CONTINUED_ALONE, NIL, is_period
 from auditor.lazy_pattern import lazy_compile
 from auditor.lines import Lines
 from auditor.source import Source
@@ -126,18 +127,49 @@ def _captions_rows(text: str) -> bool:
 
 
 def refuse_unjoined(source: Source, close: int, look: int, paged: bool, rows: tuple[Optional[int], Optional[int]],
-                    headed: bool = False) -> None:
+                    headed: bool = False, headless: bool = False) -> None:
     """An input error where the table opened at line `look`, on the page after
-    the schedule's table (closed at line `close`), under nothing but page
-    furniture (no schedule's title), prints rows of as many figures as the
-    schedule's (`rows`: the first row of each), or rows under headings of a
-    schedule's roles (`headed`), yet is not joined: the schedule's
-    continuation, unread, else its rows would vanish unsaid."""
+    the schedule's table (closed at line `close`), is its continuation yet is
+    not joined: under the schedule's title typed again "(continued)", or
+    printing no headings (`headless`), whatever its rows print, unless headed
+    as a schedule (`headed`: read as its own, a subsidiary's schedule "(continued)"
+    as the registrant's); or under nothing but page furniture (no schedule's title), its
+    first row printing as many figures as the schedule's (`rows`: the first
+    row of each, wrapped or not: `row_figures`), or rows under headings of a
+    schedule's roles (`headed`).  Else its rows would vanish unsaid."""
     lines, (first, other) = source.lines, rows
-    if not paged or any(re.search(r"\bschedule\b", line, re.IGNORECASE) for line in lines[close : look - 1]):
+    if not paged or other is None:
         return
-    if first is None or other is None or (figure_count(lines[first - 1]) != figure_count(lines[other - 1]) and not headed):
-        return
+    between = lines[close : look - 1]
+    continued = continues_title(between)
+    if not ((continued or headless) and not headed):
+        if any(re.search(r"\bschedule\b", line, re.IGNORECASE) for line in between):
+            return  # (another schedule's table, or one headed as a schedule: read under its own headings)
+        if first is None or (row_figures(lines, first) != row_figures(lines, other) and not headed):
+            return
+    said = ("prints rows under the schedule's title typed again \"(continued)\"" if continued
+            else "prints rows under no headings of its own" if headless
+            else "prints rows of the schedule's figures under other headings")
     raise InputError(f"the table opened at line {look}, on the page after the schedule's table (closed at line {close}), "
-                     "prints rows of the schedule's figures under other headings: its continuation, not joined "
-                     "(rows of the schedule would be missing)", source.path, look)
+                     f"{said}: its continuation, not joined (rows of the schedule would be missing)", source.path, look)
+
+
+def continues_title(lines: Sequence[str]) -> bool:
+    """Whether page furniture prints the schedule's title typed again, saying so:
+    "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS (CONTINUED)", or its
+    "(CONTINUED)" on a line of its own under it (the title wrapped)."""
+    stripped = [line.strip() for line in lines if line.strip()]
+    return any(TITLE.search(line) and (CONTINUED.search(line) or CONTINUED_ALONE.match(below))
+               for line, below in zip(stripped, stripped[1:] + [""]))
+
+
+def row_figures(lines: Sequence[str], row: int) -> int:
+    """How many figures the row printed from line `row` (1-based) prints, its
+    wrapped lines counted: the lines under it that print figures and no
+    label (a row wrapped narrower than the table prints its label alone, or
+    with a figure or two, over the rest of its figures)."""
+    count, n = figure_count(lines[row - 1]), row + 1
+    while n <= len(lines) and figure_count(lines[n - 1]) and not re.search(r"[a-z]", lines[n - 1], re.IGNORECASE):
+        count += figure_count(lines[n - 1])
+        n += 1
+    return count

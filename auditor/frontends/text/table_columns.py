@@ -151,7 +151,8 @@ def body_top(lines: Sequence[str], open_line: int) -> int:
     row = first_row_of(lines, open_line)
     if row is None:
         return open_line + 1
-    if row - 1 > open_line and _opens_wrapped_row(lines[row - 2], lines[row - 1]):
+    if row - 1 > open_line and (_opens_wrapped_row(lines[row - 2], lines[row - 1])
+                                or _labels_wrapped_row(lines[row - 2], lines[row - 1])):
         row -= 1
         figures_at = len(lines[row - 1]) - len(lines[row - 1].lstrip()) + len(label_of(lines[row - 1]))
     else:
@@ -174,6 +175,16 @@ def _opens_wrapped_row(line: str, rest: str) -> bool:
 
 
 _DANGLING_DOLLAR = re.compile(r"\s+\$\s*$")
+
+
+def _labels_wrapped_row(line: str, rest: str) -> bool:
+    """Whether `line` is a row's label alone over its figures, printed with
+    no label (a row wrapped narrower than its label's column: "Allowance for
+    doubtful accounts" over "$  514    $  388 ..."): the row's first line, not
+    a heading.  One phrase, no figure; a "$" last on it is the first figure's."""
+    label = _DANGLING_DOLLAR.sub("", line).strip()
+    return (label == label_of(label) and any(c.isalpha() for c in label) and not pages.figure_count(label)
+            and not names_a_block(label) and not any(c.isalpha() for c in label_of(rest)))
 
 
 def _marker_columns(line: str) -> tuple[int, ...]:

@@ -59,13 +59,15 @@ def table_end(source: Source, open_line: int, vocabulary: Vocabulary, first: Abs
         # consisted of:" is prose).
         if (account and not headed_like_schedule(lines, look, first_row_of(lines, look) or look, vocabulary)
                 and not (paged and headless_continuation(lines, first_open, look))):
-            pages.refuse_unjoined(source, close, look, paged, (first_row_of(lines, first_open), first_row_of(lines, look)))
+            pages.refuse_unjoined(source, close, look, paged, (first_row_of(lines, first_open), first_row_of(lines, look)),
+                                  headless=not heading_of(lines, look)[0])
             return close
         if not (same_columns(lines, first_open, look) or paged and reheaded_continuation(lines, first_open, look, vocabulary)):
             if rest_of_columns(lines, first_open, look, vocabulary):
                 return close  # the table's second part: the front end joins it (`part_after`)
             pages.refuse_unjoined(source, close, look, paged, (first_row_of(lines, first_open), first_row_of(lines, look)),
-                                  headed_like_schedule(lines, look + 1, body_top(lines, look) - 1, vocabulary))
+                                  headed_like_schedule(lines, look + 1, body_top(lines, look) - 1, vocabulary),
+                                  not heading_of(lines, look)[0])
             return close  # another schedule (a subsidiary's), however its page is headed
         open_line, n = look, look + 1
 
