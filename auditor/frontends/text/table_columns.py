@@ -171,10 +171,17 @@ def _opens_wrapped_row(line: str, rest: str) -> bool:
     The row's, not a heading's: a continuation printed without headings
     opens on it (its label's words are no headings).  A "$" last on the line
     is the next figure's, its digits cut onto the next line."""
-    return labelled_one_figure(_DANGLING_DOLLAR.sub("", line)) and not any(c.isalpha() for c in label_of(rest))
+    return labelled_one_figure(_without_dangling_dollar(line)) and not any(c.isalpha() for c in label_of(rest))
 
 
-_DANGLING_DOLLAR = re.compile(r"\s+\$\s*$")
+def _without_dangling_dollar(line: str) -> str:
+    """`line` without a "$" last on it after a blank (the next figure's, its
+    digits cut onto the next line).  Not a regex: a "\\s+\\$" search from
+    every blank of a long run of them is quadratic (tests/test_hostile_regex)."""
+    body = line.rstrip()
+    if body.endswith("$") and body[-2:-1].isspace():
+        return body[:-1].rstrip()
+    return line
 
 
 def _labels_wrapped_row(line: str, rest: str) -> bool:
@@ -182,7 +189,7 @@ def _labels_wrapped_row(line: str, rest: str) -> bool:
     no label (a row wrapped narrower than its label's column: "Allowance for
     doubtful accounts" over "$  514    $  388 ..."): the row's first line, not
     a heading.  One phrase, no figure; a "$" last on it is the first figure's."""
-    label = _DANGLING_DOLLAR.sub("", line).strip()
+    label = _without_dangling_dollar(line).strip()
     return (label == label_of(label) and any(c.isalpha() for c in label) and not pages.figure_count(label)
             and not names_a_block(label) and not any(c.isalpha() for c in label_of(rest)))
 
