@@ -25,7 +25,7 @@ from auditor.ruleset import engine
 from auditor.ruleset.engine import amount_text
 from auditor.cells import LocatedCell, Place, by_place, located, with_cell
 from auditor.labels import row_key
-from auditor.model import Cell, Finding, Schedule, amount_of
+from auditor.model import Cell, Finding, Period, Schedule, amount_of
 
 if TYPE_CHECKING:
     from auditor.result import FileResult
@@ -116,6 +116,12 @@ def ambiguity(candidates: tuple[Suggestion, ...], shown: Optional[int] = None) -
     more = len(candidates) - len(candidates[:shown])
     return f"Any one of {len(candidates)} {what} would explain this, equally: {listed}" + (
         f"; ... and {more} more" if more else "")
+
+
+def period_name(period: Period, otherwise: str) -> str:
+    """A period as a reviewer names it: its fiscal year where the reading knows
+    it ("1997"), else its heading as printed, else `otherwise`."""
+    return str(period.fiscal_year) if period.fiscal_year else (period.label or otherwise)
 
 
 def column_words(role: Optional[str]) -> str:
@@ -369,7 +375,7 @@ def _suggestion(schedule: Schedule, where: LocatedCell, value: Decimal, explains
     return Suggestion(
         cell=cell,
         period=period.label,
-        period_short=str(period.fiscal_year) if period.fiscal_year else (period.label or "(no period caption)"),
+        period_short=period_name(period, "(no period caption)"),
         row=row.label,
         column=schedule.columns[k].role,
         value=value,
@@ -426,7 +432,7 @@ def _copied(schedule: Schedule, where: LocatedCell) -> Optional[str]:
         for row in schedule.periods[q].rows:
             other = row.cells[k] if k < len(row.cells) else None
             if row_key(row.label) == label and other is not None and other.value == cell.value:
-                return f"a figure copied from {schedule.periods[q].label or 'the adjacent period'}"
+                return f"a figure copied from {period_name(schedule.periods[q], 'the adjacent period')}"
     return None
 
 

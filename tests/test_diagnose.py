@@ -182,7 +182,21 @@ def test_a_figure_copied_from_the_adjacent_period_is_named(tmp_path):
     result, diagnosis = checked("\n".join(lines), tmp_path)
     (s,) = {diagnosis.suggestions[f] for f in result.findings if f.severity == "error"}
     assert (s.cell.line, s.value) == (32, Decimal("479"))
-    assert s.slip == "a figure copied from Year ended June 30, 2001"
+    assert s.slip == "a figure copied from 2001"  # the period's fiscal year, not its heading as printed
+
+
+def test_a_figure_copied_from_a_period_of_no_known_year_names_its_heading_else_the_adjacent_period(tmp_path):
+    from dataclasses import replace
+
+    lines = SEED.read_text().replace("$ 9,762", "$ 9,824").split("\n")
+    lines[31] = lines[31][:-3] + "562"  # 2002 Warranty reserve ends at 479; 2001's 562 printed instead
+    result, _ = checked("\n".join(lines), tmp_path)
+    (schedule,) = result.schedules
+    where = max((c for c in by_place([schedule]).values() if c.cell.line == 32), key=lambda c: c.cell.column)
+    no_year = replace(schedule, periods=[replace(p, fiscal_year=None) for p in schedule.periods])
+    assert diagnose._copied(no_year, where) == "a figure copied from Year ended June 30, 2001"
+    no_caption = replace(no_year, periods=[replace(p, label="") for p in no_year.periods])
+    assert diagnose._copied(no_caption, where) == "a figure copied from the adjacent period"
 
 
 # --- two wrong figures ----------------------------------------------------------
