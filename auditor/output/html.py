@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 
 from auditor.output import ReportOptions
 from auditor.output.document import Json, document, file_entry
-from auditor.output.html_table import SYMBOL, Marks, Part, Place, amount, amount_text, cell_id, cells_of, draw, escape, has_table, location, plain, signed_text
+from auditor.output.html_table import SYMBOL, UNSURE, Marks, Part, Place, amount, amount_text, cell_id, cells_of, draw, escape, has_table, location, plain, signed_text
 
 Status = Literal["errors", "warnings", "info", "clean", "unreadable"]  # a file's, in the page's words
 STATUSES: tuple[Status, ...] = ("errors", "warnings", "info", "clean", "unreadable")
@@ -160,7 +160,9 @@ def _legend() -> str:
             "<span class=\"info\"><span class=\"sym\">\u2139</span>info</span>: a failed check is about "
             "this cell; <span><span class=\"sym\">\u25e6</span>read</span>: a failing check read it; "
             "<span class=\"fix\">\u2192 value</span>: what every check that reads it says it should be; "
-            "<span class=\"maybe\">? one of N</span>: one of several figures that would explain it equally.</p>")
+            "<span class=\"maybe\">? one of N</span>: one of several figures that would explain it equally; "
+            "a dotted <span class=\"read-as\">(1)</span>: how a \"(1)\" right after a figure was read, and why, "
+            f"in its title (<span class=\"unsure\">{UNSURE}</span>: left unsure).</p>")
 
 
 # --- the file list ------------------------------------------------------------
@@ -304,3 +306,4 @@ def _diagnoses(findings: Sequence[Part], sid: str, targets: set[Place]) -> str:
             out.append(f"<li>{location(x['location'])} any one of {len(x['candidates'])} figures would explain "
                        f"this, equally: {escape(listed)}</li>")
     return f"<h3>Diagnosis</h3><ul class=\"diagnosis\">{''.join(out)}</ul>" if out else ""
+
