@@ -135,9 +135,9 @@ def read_marks(schedule: Part) -> ReadMarks:
     out: ReadMarks = {}
     for m in decided:
         at = m.get("cell") if isinstance(m, dict) else None
-        if not isinstance(at, dict):
+        if not isinstance(at, dict) or not {"line", "column"} <= at.keys():
             continue
-        place = (at.get("line"), at.get("column"))
+        place = _key(at)
         row = [c for p in schedule.get("periods", []) if p.get("label") == m.get("period")
                for r in p.get("printed_rows", []) if r.get("line") == m.get("line") for c in r["cells"] if c is not None]
         if any(_key(c) == place for c in row):
@@ -151,7 +151,8 @@ def read_marks(schedule: Part) -> ReadMarks:
 
 def _read_as(m: Part) -> str:
     """A decided "(1)" for its title: how it was read, and why."""
-    return f"{m.get('raw')}: {READ_AS.get(m.get('read_as'), str(m.get('read_as')))}, because {_basis(m.get('basis'))}"
+    read_as = str(m.get("read_as"))
+    return f"{m.get('raw')}: {READ_AS.get(read_as, read_as)}, because {_basis(m.get('basis'))}"
 
 
 def draw(schedule: Part, marks: Marks, section: str, numbers: dict[int, int]) -> str:
