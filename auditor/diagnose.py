@@ -25,7 +25,7 @@ from auditor.ruleset import engine
 from auditor.ruleset.engine import amount_text
 from auditor.cells import LocatedCell, Place, by_place, located, with_cell
 from auditor.labels import row_key
-from auditor.model import Cell, Finding, Schedule, amount_of
+from auditor.model import Cell, Finding, Period, Schedule, amount_of
 
 if TYPE_CHECKING:
     from auditor.result import FileResult
@@ -77,8 +77,7 @@ class Suggestion:
     def sentence(self) -> str:
         """2003 Total, balance at end: printed 9,762, every check that reads it says 9,824"""
         if self.also:
-            return "two figures are wrong: " + "; ".join(s.should_be() for s in (self,) + self.also) + (
-                ", together they make every failed check that reads them hold")
+            return PAIR_LEAD + "; ".join(s.should_be() for s in (self,) + self.also) + PAIR_TAIL
         if not self.explains:  # a pair's second figure: only what is left after the first is fixed reads it
             return self.should_be()
         where = self._where()
@@ -108,14 +107,88 @@ class Diagnosis:
         self.candidates.update(other.candidates)
 
 
-def ambiguity(candidates: tuple[Suggestion, ...], shown: Optional[int] = None) -> str:
+# A failure many figures (or pairs) explain equally is told to people with the
+# first few of them, a line a reviewer can read; JSON and SARIF list all.
+ALTERNATIVES_SHOWN = 3
+ALL_LISTED = "--format json lists all"
+
+# A pair's sentence: its lead, each figure's correction, its tail.
+PAIR_LEAD = "two figures are wrong: "
+PAIR_TAIL = ", together they make every failed check that reads them hold"
+
+# (line, column, corrected value) and its words ("...: printed 559, should be 952"), the same wherever the
+# correction is made; None where a saved result does not keep them (a lone candidate: only its sentence)
+Correction = tuple[tuple[int, int, Decimal], Optional[str]]
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One of several equal explanations as a writer tells it: where it is
+    printed, its sentence, and each figure it corrects; made from a Suggestion
+    (`alternative`), or from one read back from a saved result (the HTML page)."""
+
+    where: str  # "LINE:COLUMN"
+    sentence: str
+    corrections: tuple[Correction, ...]
+
+
+def alternative(s: Suggestion) -> Alternative:
+    return Alternative(f"{s.cell.line}:{s.cell.column}", s.sentence(),
+                       tuple(((one.cell.line, one.cell.column, one.value), one.should_be()) for one in (s, *s.also)))
+
+
+def first_of_pair(sentence: str, others: Sequence[str]) -> Optional[str]:
+    """The first figure's correction in a pair's sentence, given the others' (a
+    saved result keeps the sentence and each partner's words, not the first's);
+    None if the sentence is not a pair's of those others."""
+    rest = "".join("; " + o for o in others) + PAIR_TAIL
+    if not (sentence.startswith(PAIR_LEAD) and sentence.endswith(rest)):
+        return None
+    return sentence[len(PAIR_LEAD):len(sentence) - len(rest)]
+
+
+def ambiguity(candidates: Sequence[Suggestion | Alternative], shown: Optional[int] = None) -> str:
     """The words for a failure several figures explain equally, each named by where it is printed:
     all of them, or (a writer for people) the first `shown` and how many more."""
-    listed = "; ".join(f"{s.cell.line}:{s.cell.column} {s.sentence()}" for s in candidates[:shown])
-    what = "pairs of figures" if any(s.also for s in candidates) else "figures"
-    more = len(candidates) - len(candidates[:shown])
-    return f"Any one of {len(candidates)} {what} would explain this, equally: {listed}" + (
+    told = [c if isinstance(c, Alternative) else alternative(c) for c in candidates]
+    listed = "; ".join(f"{a.where} {a.sentence}" for a in told[:shown])
+    what = "pairs of figures" if any(len(a.corrections) > 1 for a in told) else "figures"
+    more = len(told) - len(told[:shown])
+    return f"Any one of {len(told)} {what} would explain this, equally: {listed}" + (
         f"; ... and {more} more" if more else "")
+
+
+def for_people(candidates: Sequence[Suggestion | Alternative]) -> str:
+    """The diagnosis of a failure several figures explain equally, capped for a
+    reader (the text report, the HTML page, GitHub annotations): the first
+    ALTERNATIVES_SHOWN, how many more, where all are listed, and with pairs
+    left out, the corrections several of them share."""
+    told = [c if isinstance(c, Alternative) else alternative(c) for c in candidates]
+    text = ambiguity(told, ALTERNATIVES_SHOWN)
+    if len(told) <= ALTERNATIVES_SHOWN:
+        return text
+    shared = [f"{n} of the {len(told)} correct {words}" for words, n in _shared(told)]
+    return text + f" ({ALL_LISTED}{''.join('; ' + t for t in shared)})"
+
+
+def _shared(told: Sequence[Alternative]) -> list[tuple[str, int]]:
+    """The corrections (a cell and its value) in more than one of several pairs,
+    each with in how many, most first (then as listed); at most ALTERNATIVES_SHOWN."""
+    counts: dict[tuple[int, int, Decimal], int] = {}
+    words: dict[tuple[int, int, Decimal], str] = {}
+    for a in told:
+        for key, said in a.corrections:
+            counts[key] = counts.get(key, 0) + 1
+            if said is not None:
+                words.setdefault(key, said)
+    most = sorted((k for k in counts if counts[k] > 1 and k in words), key=lambda k: -counts[k])[:ALTERNATIVES_SHOWN]
+    return [(words[k], counts[k]) for k in most]
+
+
+def period_name(period: Period, otherwise: str) -> str:
+    """A period as a reviewer names it: its fiscal year where the reading knows
+    it ("1997"), else its heading as printed, else `otherwise`."""
+    return str(period.fiscal_year) if period.fiscal_year else (period.label or otherwise)
 
 
 def column_words(role: Optional[str]) -> str:
@@ -369,7 +442,7 @@ def _suggestion(schedule: Schedule, where: LocatedCell, value: Decimal, explains
     return Suggestion(
         cell=cell,
         period=period.label,
-        period_short=str(period.fiscal_year) if period.fiscal_year else (period.label or "(no period caption)"),
+        period_short=period_name(period, "(no period caption)"),
         row=row.label,
         column=schedule.columns[k].role,
         value=value,
@@ -426,7 +499,7 @@ def _copied(schedule: Schedule, where: LocatedCell) -> Optional[str]:
         for row in schedule.periods[q].rows:
             other = row.cells[k] if k < len(row.cells) else None
             if row_key(row.label) == label and other is not None and other.value == cell.value:
-                return f"a figure copied from {schedule.periods[q].label or 'the adjacent period'}"
+                return f"a figure copied from {period_name(schedule.periods[q], 'the adjacent period')}"
     return None
 
 

@@ -182,7 +182,21 @@ def test_a_figure_copied_from_the_adjacent_period_is_named(tmp_path):
     result, diagnosis = checked("\n".join(lines), tmp_path)
     (s,) = {diagnosis.suggestions[f] for f in result.findings if f.severity == "error"}
     assert (s.cell.line, s.value) == (32, Decimal("479"))
-    assert s.slip == "a figure copied from Year ended June 30, 2001"
+    assert s.slip == "a figure copied from 2001"  # the period's fiscal year, not its heading as printed
+
+
+def test_a_figure_copied_from_a_period_of_no_known_year_names_its_heading_else_the_adjacent_period(tmp_path):
+    from dataclasses import replace
+
+    lines = SEED.read_text().replace("$ 9,762", "$ 9,824").split("\n")
+    lines[31] = lines[31][:-3] + "562"  # 2002 Warranty reserve ends at 479; 2001's 562 printed instead
+    result, _ = checked("\n".join(lines), tmp_path)
+    (schedule,) = result.schedules
+    where = max((c for c in by_place([schedule]).values() if c.cell.line == 32), key=lambda c: c.cell.column)
+    no_year = replace(schedule, periods=[replace(p, fiscal_year=None) for p in schedule.periods])
+    assert diagnose._copied(no_year, where) == "a figure copied from Year ended June 30, 2001"
+    no_caption = replace(no_year, periods=[replace(p, label="") for p in no_year.periods])
+    assert diagnose._copied(no_caption, where) == "a figure copied from the adjacent period"
 
 
 # --- two wrong figures ----------------------------------------------------------
@@ -341,3 +355,64 @@ def test_many_equal_pairs_say_the_corrections_they_share_in_the_text_report(tmp_
     doc = json.loads(run("check", "--format", "json", exhibit).stdout)
     (finding,) = doc["files"][0]["findings"]
     assert len(finding["candidates"]) == 6 and all(c.get("together_with") for c in finding["candidates"])
+
+
+def _told_for_people(exhibit, text_line):
+    """What the text report, the HTML page and a GitHub annotation say of the one
+    failure of `exhibit` several figures explain equally (its text line's words
+    after "diagnosis "), and its JSON candidates."""
+    from html_dom import parse
+
+    (told,) = [ln.split(": diagnosis ", 1)[1] for ln in run("check", "--no-show-table", exhibit).stdout.splitlines()
+               if ": diagnosis " in ln]
+    page = parse(run("check", "--format", "html", exhibit).stdout)
+    (item,) = page.find_all("ul", cls="diagnosis")[0].find_all("li")
+    annotations = [ln for ln in run("check", "--format", "github", exhibit).stdout.splitlines() if ln.startswith("::")]
+    said = [a.split("::", 2)[2].split("%0A", 1)[1] for a in annotations if "%0A" in a]
+    assert told.startswith(text_line), told
+    return told, item.text, said
+
+
+def test_many_equal_pairs_are_capped_as_in_the_text_in_the_html_page_and_github_annotations(tmp_path):
+    """The carry-forward break's six equal pairs: the HTML page's diagnosis and the GitHub
+    annotation say what the text line says (the first three, how many more, where all are,
+    the corrections the six share); before s49 both listed all six (GitHub's runner cuts an
+    annotation at 4,096 characters)."""
+    exhibit = tmp_path / "carry.txt"
+    exhibit.write_text(CARRY_BREAK)
+    told, html_item, annotations = _told_for_people(exhibit, "Any one of 6 pairs of figures")
+    assert "; ... and 3 more (--format json lists all; 3 of the 6 correct 2005 " in told
+    assert html_item == f"10:39 {told}"
+    assert annotations and all(a == told for a in annotations)  # (nothing in it to escape: no %, CR or LF)
+    assert max(len(a) for a in annotations) < 4096
+
+
+def test_many_equal_figures_are_capped_as_in_the_text_in_the_html_page_and_github_annotations(tmp_path):
+    lines = list(PERIOD_2001)
+    lines[23] = lines[23].replace("562", "565")
+    exhibit = tmp_path / "five.txt"
+    exhibit.write_text("\n".join(lines + ["</TABLE>"]))
+    told, html_item, annotations = _told_for_people(exhibit, "Any one of 5 figures would explain this, equally: 24:51 ")
+    assert told.endswith("; ... and 2 more (--format json lists all)")
+    assert html_item == f"24:100 {told}" and annotations == [told]
+
+
+def test_the_html_page_from_a_saved_result_tells_a_pair_as_the_text_does(tmp_path):
+    """The page drawn from a saved result (`auditor report`) has each candidate's sentence and its
+    partners' words, not the first figure's: those are read back from the pair's sentence."""
+    from html_dom import parse
+
+    exhibit = tmp_path / "carry.txt"
+    exhibit.write_text(CARRY_BREAK)
+    saved = tmp_path / "carry.json"
+    saved.write_text(run("check", "--format", "json", exhibit).stdout)
+    page = tmp_path / "carry.html"
+    run("report", saved, "--output", page)
+    (item,) = parse(page.read_text()).find_all("ul", cls="diagnosis")[0].find_all("li")
+    assert item.text.endswith("; 3 of the 6 correct 2004 Allowance for doubtful accounts, balance at end: "
+                              "printed 410, should be 400)")
+    candidate = json.loads(saved.read_text())["files"][0]["findings"][0]["candidates"][0]
+    (partner,) = candidate["together_with"]
+    first = diagnose.first_of_pair(candidate["message"], [partner["message"]])
+    assert candidate["message"] == f"{diagnose.PAIR_LEAD}{first}; {partner['message']}{diagnose.PAIR_TAIL}"
+    assert diagnose.first_of_pair("printed 410, should be 400", [partner["message"]]) is None

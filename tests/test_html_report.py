@@ -477,3 +477,75 @@ def test_jsonl_file_lines_and_a_summary_line_are_read(tmp_path):
     (failing,) = page.find_all(cls="failing")  # listed, not drawn: a stream has no tables
     assert failing.attrs["data-location"] == "42:98" and "9,824" in failing.text
     assert [li.text for li in page.find_all("li") if li.parent.attrs.get("class") == "clean-list"] == [str(clean)]
+
+
+# --- how a "(1)" right after a figure was read (schedules[].reading.marks) -------
+
+THORNBURY = FIXTURES / "html" / "thornbury-castings-2009-rows-apart-one-reserve"
+
+
+def _charge_cell(name):
+    """The thornbury one-reserve fixture's 2008 charge (line 33, column 44), the "(1)" after it at
+    column 55 decided by the reading: the cell as drawn on the page, and the reading's mark."""
+    exhibit = THORNBURY.with_name(f"{THORNBURY.name}-{name}.htm")
+    (mark,) = json_of(exhibit)["files"][0]["schedules"][0]["reading"]["marks"]
+    page = parse(html_of(exhibit))
+    return page.by_id(f"{html_report.section_id(str(exhibit))}-L33C44"), mark, page
+
+
+def test_a_1_read_as_a_footnote_marker_says_so_on_its_cell():
+    """Issue 12 part 5 on the page: the "(1)" beside a figure was read as a footnote marker; the page
+    says it on the footnote drawn beside the figure, with the reading's basis (before s49, nothing)."""
+    cell, mark, page = _charge_cell("marker-charge-typo")
+    assert mark["read_as"] == "marker" and mark["cell"] == {"line": 33, "column": 55}
+    assert cell.attrs.get("data-read-as") == "marker" and "read-figure" not in cell.classes
+    (sup,) = cell.find_all("sup", cls="footnote")
+    assert sup.text == "(1)" and sup.attrs.get("data-read-as") == "marker"
+    assert sup.attrs["title"] == f"(1): read as a footnote marker, because {mark['basis'][0]}"
+    assert "figure or marker?" not in cell.text
+    (details,) = page.find_all("details", cls="reading")
+    rows = [[td.text for td in tr.find_all("td")] for tr in details.find_all("tr")]
+    assert [mark["period"], mark["row"], "line 33, column 55", "(1)", "marker", mark["basis"][0]] in rows
+
+
+def test_a_1_left_unsure_is_flagged_in_words_on_its_cell():
+    cell, mark, _ = _charge_cell("small-figure-charge-typo")
+    assert mark["read_as"] == "unsure" and cell.attrs.get("data-read-as") == "unsure"
+    (sup,) = cell.find_all("sup", cls="footnote")
+    assert sup.attrs.get("data-read-as") == "unsure" and "; ".join(mark["basis"]) in sup.attrs["title"]
+    assert "left unsure" in sup.attrs["title"]
+    (flag,) = cell.find_all("span", cls="unsure")
+    assert flag.text == "figure or marker?"
+
+
+def _as_figure(doc, raw='(1)', basis='the row closes only read as a figure'):
+    """The marker-charge-typo result as if its "(1)" had been read as a figure: a cell of its own in
+    the charged-to-other column (and no footnote on the charge), the reading's mark saying so."""
+    doc = copy.deepcopy(doc)
+    (schedule,) = doc["files"][0]["schedules"]
+    row = next(r for p in schedule["periods"] for r in p.get("printed_rows", []) if r["line"] == 32)
+    row["cells"][1]["footnote"] = None
+    row["cells"][2] = {"value": 1, "raw": raw, "line": 33, "column": 55, "end_column": 58, "footnote": None}
+    (mark,) = schedule["reading"]["marks"]
+    mark.update(read_as="figure", raw=raw, basis=[basis])
+    return doc
+
+
+def test_a_1_read_as_a_figure_says_so_on_its_own_cell():
+    exhibit = THORNBURY.with_name(f"{THORNBURY.name}-marker-charge-typo.htm")
+    doc = _as_figure(json_of(exhibit))
+    page = parse(html_report.render(doc))
+    cell = page.by_id(f"{html_report.section_id(str(exhibit))}-L33C55")
+    assert cell is not None and "read-figure" in cell.classes and cell.attrs.get("data-read-as") == "figure"
+    assert cell.attrs["title"] == "(1): read as a figure, because the row closes only read as a figure"
+    assert not page.find_all("sup", cls="read-as")
+
+
+def test_a_decided_mark_s_filing_text_is_escaped():
+    exhibit = THORNBURY.with_name(f"{THORNBURY.name}-marker-charge-typo.htm")
+    doc = _as_figure(json_of(exhibit), raw='<b>"(1)', basis='<script>alert("x")</script> & more')
+    text = html_report.render(doc)
+    assert "<script>alert" not in text and "<b>\"(1)" not in text
+    cell = parse(text).by_id(f"{html_report.section_id(str(exhibit))}-L33C55")
+    assert cell.attrs["title"] == '<b>"(1): read as a figure, because <script>alert("x")</script> & more'
+    assert cell.text.startswith('<b>"(1)')

@@ -1,5 +1,10 @@
 """--format github: `::error file=...,line=...,col=...::message` workflow
-commands, which a GitHub Actions log shows as annotations on the lines."""
+commands, which a GitHub Actions log shows as annotations on the lines.
+
+An annotation is for people, and the runner cuts a long one (at 4,096
+characters since runner 2.305.0): a failure many figures explain equally is
+told as the text report tells it (`diagnose.for_people`), first three and how
+many more; `--format json` or `sarif` lists all."""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Optional
 
 from auditor.cells import by_place
-from auditor.diagnose import ambiguity
+from auditor.diagnose import for_people
 from auditor.output import ReportOptions
 
 if TYPE_CHECKING:
@@ -66,7 +71,7 @@ def _with_diagnosis(f: Finding, diagnosis: Optional[Diagnosis]) -> str:
     if f in diagnosis.suggestions:
         return f"{f.message}\nSuggestion: {diagnosis.suggestions[f].sentence()}"
     if f in diagnosis.candidates:
-        return f"{f.message}\n{ambiguity(diagnosis.candidates[f])}"
+        return f"{f.message}\n{for_people(diagnosis.candidates[f])}"  # capped: the runner cuts a long annotation
     return f.message
 
 

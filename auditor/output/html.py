@@ -22,9 +22,10 @@ from importlib import resources
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
+from auditor.diagnose import Alternative, first_of_pair, for_people
 from auditor.output import ReportOptions
 from auditor.output.document import Json, document, file_entry
-from auditor.output.html_table import SYMBOL, Marks, Part, Place, amount, amount_text, cell_id, cells_of, draw, escape, has_table, location, plain, signed_text
+from auditor.output.html_table import SYMBOL, UNSURE, Marks, Part, Place, amount, amount_text, cell_id, cells_of, draw, escape, has_table, location, plain, signed_text
 
 Status = Literal["errors", "warnings", "info", "clean", "unreadable"]  # a file's, in the page's words
 STATUSES: tuple[Status, ...] = ("errors", "warnings", "info", "clean", "unreadable")
@@ -160,7 +161,9 @@ def _legend() -> str:
             "<span class=\"info\"><span class=\"sym\">\u2139</span>info</span>: a failed check is about "
             "this cell; <span><span class=\"sym\">\u25e6</span>read</span>: a failing check read it; "
             "<span class=\"fix\">\u2192 value</span>: what every check that reads it says it should be; "
-            "<span class=\"maybe\">? one of N</span>: one of several figures that would explain it equally.</p>")
+            "<span class=\"maybe\">? one of N</span>: one of several figures that would explain it equally; "
+            "a dotted <span class=\"read-as\">(1)</span>: how a \"(1)\" right after a figure was read, and why, "
+            f"in its title (<span class=\"unsure\">{UNSURE}</span>: left unsure).</p>")
 
 
 # --- the file list ------------------------------------------------------------
@@ -300,7 +303,17 @@ def _diagnoses(findings: Sequence[Part], sid: str, targets: set[Place]) -> str:
                        f"{escape(s.get('confidence') or '')})</span></li>")
         elif x.get("candidates") and ("?", location(x["location"])) not in seen:
             seen.add(("?", location(x["location"])))
-            listed = "; ".join(f"{location(c['location'])} {c.get('message') or ''}" for c in x["candidates"])
-            out.append(f"<li>{location(x['location'])} any one of {len(x['candidates'])} figures would explain "
-                       f"this, equally: {escape(listed)}</li>")
+            out.append(f"<li>{location(x['location'])} {escape(for_people([_alternative(c) for c in x['candidates']]))}</li>")
     return f"<h3>Diagnosis</h3><ul class=\"diagnosis\">{''.join(out)}</ul>" if out else ""
+
+
+def _alternative(c: Part) -> Alternative:
+    """A candidate read back from the document, as the diagnosis tells it to people
+    (for_people: the same words, and cap, as the text report)."""
+    sentence = c.get("message") or ""
+    partners = c.get("together_with", [])
+    said = [o.get("message") or "" for o in partners]  # a pair's second figure: its words are its correction's
+    first = first_of_pair(sentence, said) if partners else None
+    corrections = tuple(((one["location"]["line"], one["location"]["column"], amount(one["value"])), words)
+                        for one, words in zip((c, *partners), (first, *said)))
+    return Alternative(location(c["location"]), sentence, corrections)

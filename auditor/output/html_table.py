@@ -11,7 +11,12 @@ Marks, each a symbol and a word as well as a colour:
   and the gravest severity in words;
 - a cell a failing check read: class `related`, a lighter mark;
 - a cell the diagnosis names: class `suggested`, its value after an arrow;
-  one of several equal candidates: class `candidate`, a question mark.
+  one of several equal candidates: class `candidate`, a question mark;
+- a "(1)" right after a figure that the reading decided (`reading.marks`):
+  `data-read-as="figure|marker|unsure"` on the cell it is on, and a title
+  saying why on the cell where it was read as a figure (class `read-figure`),
+  else on its footnote beside the figure it follows (`sup.read-as`); unsure
+  also in words beside it.
 """
 
 from __future__ import annotations
@@ -112,10 +117,49 @@ def _with_partners(s: Optional[Part]) -> list[Part]:
     return [] if s is None else [s, *s.get("together_with", [])]
 
 
+# How a "(1)" right after a figure was read (reading.marks' read_as), in words.
+READ_AS = {"figure": "read as a figure", "marker": "read as a footnote marker",
+           "unsure": "left unsure, a figure or a footnote marker"}
+UNSURE = "figure or marker?"
+
+# A decided "(1)" by the drawn cell it is on, and whether on its footnote (else the cell is the "(1)").
+ReadMarks = dict[Place, tuple[Part, bool]]
+
+
+def read_marks(schedule: Part) -> ReadMarks:
+    """Each "(1)" the reading decided, by the drawn cell it is on: its own
+    cell where it was read as a figure, else the figure before it in its row
+    whose footnote it is (how both readings but the figure's draw it)."""
+    found = schedule.get("reading")
+    decided = (found.get("marks") or []) if isinstance(found, dict) else []
+    out: ReadMarks = {}
+    for m in decided:
+        at = m.get("cell") if isinstance(m, dict) else None
+        if not isinstance(at, dict) or not {"line", "column"} <= at.keys():
+            continue
+        place = _key(at)
+        row = [c for p in schedule.get("periods", []) if p.get("label") == m.get("period")
+               for r in p.get("printed_rows", []) if r.get("line") == m.get("line") for c in r["cells"] if c is not None]
+        if any(_key(c) == place for c in row):
+            out[place] = (m, False)
+            continue
+        before = [c for c in row if c.get("footnote") == m.get("raw") and c["line"] == place[0] and c["column"] < place[1]]
+        if before:
+            out[_key(max(before, key=lambda c: c["column"]))] = (m, True)
+    return out
+
+
+def _read_as(m: Part) -> str:
+    """A decided "(1)" for its title: how it was read, and why."""
+    read_as = str(m.get("read_as"))
+    return f"{m.get('raw')}: {READ_AS.get(read_as, read_as)}, because {_basis(m.get('basis'))}"
+
+
 def draw(schedule: Part, marks: Marks, section: str, numbers: dict[int, int]) -> str:
     """The schedule as a <figure>: caption, its reading one click away, the
     table.  `numbers` maps a finding (by id) to its number in the section's
     list of findings, for the notes beside each row."""
+    read = read_marks(schedule)
     columns = schedule.get("columns", [])
     head = "".join(f"<th scope=\"col\">{escape(c.get('heading') or '')}"
                    f"<span class=\"role\">{escape(c.get('role') or 'no role')}</span></th>" for c in columns)
@@ -125,7 +169,7 @@ def draw(schedule: Part, marks: Marks, section: str, numbers: dict[int, int]) ->
         body.append(f"<tbody><tr class=\"period\"><th scope=\"colgroup\" colspan=\"{len(columns) + 2}\">"
                     f"{escape(period.get('label') or '(no period caption)')}</th></tr>")
         for row in period.get("printed_rows", []):
-            body.append(_row(row, marks, section, numbers, drawn))
+            body.append(_row(row, marks, read, section, numbers, drawn))
         body.append("</tbody>")
     units = f" (in {escape(schedule['units'])})" if schedule.get("units") else ""
     return (
@@ -138,7 +182,7 @@ def draw(schedule: Part, marks: Marks, section: str, numbers: dict[int, int]) ->
     )
 
 
-def _row(row: Part, marks: Marks, section: str, numbers: dict[int, int], drawn: set[Place]) -> str:
+def _row(row: Part, marks: Marks, read: ReadMarks, section: str, numbers: dict[int, int], drawn: set[Place]) -> str:
     tds: list[str] = []
     notes: list[Part] = []
     for c in row["cells"]:
@@ -148,10 +192,10 @@ def _row(row: Part, marks: Marks, section: str, numbers: dict[int, int], drawn: 
         key = (c["line"], c["column"])
         if key in drawn:  # a chained roll-forward's balance, opening this period: marked where it closed the last
             tds.append(f"<td class=\"carried\" title=\"carried: the figure that closed the period before\">"
-                       f"{escape(c['raw'])}{_footnote(c)}</td>")
+                       f"{escape(c['raw'])}{_footnote(c, read.get(key))}</td>")
             continue
         drawn.add(key)
-        tds.append(cell(c, marks, section))
+        tds.append(cell(c, marks, section, read.get(key)))
         notes.extend(f for f in marks.failing.get(key, []) if f not in notes)
     kind = " class=\"total\"" if row.get("kind") == "total" else ""
     label = escape(row.get("label") or "(total)") + _footnote(row)
@@ -159,14 +203,23 @@ def _row(row: Part, marks: Marks, section: str, numbers: dict[int, int], drawn: 
             f"<td class=\"notes\">{''.join(note(f, section, numbers) for f in notes)}</td></tr>")
 
 
-def cell(c: Part, marks: Marks, section: str) -> str:
-    """One figure of the table, with what the findings say about it."""
+def cell(c: Part, marks: Marks, section: str, read: Optional[tuple[Part, bool]] = None) -> str:
+    """One figure of the table, with what the findings say about it, and how
+    the reading read a "(1)" that is it or follows it (`read`)."""
     key = (c["line"], c["column"])
     p = {"line": c["line"], "column": c["column"]}
-    figure = f"<span class=\"figure\">{escape(c['raw'])}</span>{_footnote(c)}"
+    figure = f"<span class=\"figure\">{escape(c['raw'])}</span>{_footnote(c, read)}"
     classes: list[str] = []
     extra: list[str] = []
     title: list[str] = []
+    decided = ""  # a "(1)" the reading decided is here: how, on the cell (and why, where the cell is it)
+    if read is not None:
+        decided = f" data-read-as=\"{escape(str(read[0].get('read_as')))}\""
+        if not read[1]:
+            classes.append("read-figure")
+            title.append(_read_as(read[0]))
+            if read[0].get("read_as") == "unsure":
+                extra.append(f"<span class=\"unsure\">{UNSURE}</span>")
     if key in marks.failing:
         severity = marks.severity(key)
         classes += ["failing", severity]
@@ -195,9 +248,9 @@ def cell(c: Part, marks: Marks, section: str) -> str:
     elif key in marks.candidates:
         classes.append("candidate")
         extra.insert(0, f"<span class=\"maybe\">{CANDIDATE} one of {marks.candidates[key]}</span>")
-    if not classes:  # most of a table: no mark, no id, no span, the figure alone (most of a page's bytes)
-        return f"<td>{escape(c['raw'])}{_footnote(c)}</td>"
-    attributes = f" id=\"{cell_id(section, p)}\" class=\"{' '.join(classes)}\""
+    if not classes and not decided:  # most of a table: no mark, no id, no span, the figure alone (most of a page's bytes)
+        return f"<td>{escape(c['raw'])}{_footnote(c, read)}</td>"
+    attributes = f" id=\"{cell_id(section, p)}\"" + (f" class=\"{' '.join(classes)}\"" if classes else "") + decided
     if "failing" in classes:
         attributes += f" data-location=\"{location(p)}\""
     if title:
@@ -205,9 +258,17 @@ def cell(c: Part, marks: Marks, section: str) -> str:
     return f"<td{attributes}>{figure}{''.join(extra)}</td>"
 
 
-def _footnote(printed: Part) -> str:
-    """A footnote marker as filed beside its figure or label: (1), *, (a)."""
-    return f"<sup class=\"footnote\">{escape(printed['footnote'])}</sup>" if printed.get("footnote") else ""
+def _footnote(printed: Part, read: Optional[tuple[Part, bool]] = None) -> str:
+    """A footnote marker as filed beside its figure or label: (1), *, (a); a
+    "(1)" the reading decided with how and why, unsure also in words."""
+    if not printed.get("footnote"):
+        return ""
+    if read is None or not read[1]:
+        return f"<sup class=\"footnote\">{escape(printed['footnote'])}</sup>"
+    m = read[0]
+    unsure = f"<span class=\"unsure\">{UNSURE}</span>" if m.get("read_as") == "unsure" else ""
+    return (f"<sup class=\"footnote read-as\" data-read-as=\"{escape(str(m.get('read_as')))}\" "
+            f"title=\"{escape(_read_as(m))}\">{escape(printed['footnote'])}</sup>{unsure}")
 
 
 def note(f: Part, section: str, numbers: dict[int, int]) -> str:
@@ -241,6 +302,10 @@ def reading(schedule: Part) -> str:
               for t in decided.get("totals") or [] if isinstance(t, dict)]
     if totals:
         parts.append(_table(["Period", "Total row", "Sums", "Basis"], totals))
+    read = [_tr([m.get("period"), m.get("row"), _at(m.get("cell")), m.get("raw"), m.get("read_as"), _basis(m.get("basis"))])
+            for m in decided.get("marks") or [] if isinstance(m, dict)]
+    if read:
+        parts.append(_table(["Period", "Row", "At", "Printed", "Read as", "Basis"], read))
     for a in decided.get("ambiguous") or []:
         if isinstance(a, dict):
             parts.append(f"<p class=\"warning\">Column {escape(str(a.get('column')))}: {escape(str(a.get('message')))}</p>")
@@ -256,6 +321,10 @@ def _conventions(schedule: Part, decided: Part) -> str:
         out.append(f"deductions {conventions.get('deductions', '')} ({conventions.get('basis', '')})")
         out.append(f"balances {conventions.get('balances', '')}")
     return f"<p>{escape('; '.join(map(str, out)))}.</p>" if out else ""
+
+
+def _at(place: object) -> str:
+    return f"line {place.get('line')}, column {place.get('column')}" if isinstance(place, dict) else ""
 
 
 def _basis(basis: object) -> str:

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any, Optional, TextIO
 
-from auditor.diagnose import ambiguity
+from auditor.diagnose import for_people
 from auditor.errors import shown
 from auditor.output import ReportOptions
 from auditor.output.document import document
@@ -19,18 +19,10 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from auditor.corpus.totals import Totals
-    from decimal import Decimal
-
-    from auditor.diagnose import Suggestion
-    from auditor.model import Cell
     from auditor.output.destination import Output
     from auditor.result import FileResult
 
 RuleCount = tuple[str, str, str, int]  # rule, check, severity, findings
-
-# A failure many figures (or pairs) explain equally is told with the first few
-# of them: a line a reviewer can read; --format json (and sarif) lists all.
-ALTERNATIVES_SHOWN = 3
 
 
 class TextWriter:
@@ -97,31 +89,8 @@ def diagnosis_lines(results: Iterable[FileResult]) -> list[str]:
             elif f in d.candidates and (f.location, "?") not in seen:
                 seen.add((f.location, "?"))
                 out.append(shown(f"{r.path}:{f.location.line}:{f.location.column}: diagnosis "
-                                 f"{alternatives(d.candidates[f])}", keep=""))
+                                 f"{for_people(d.candidates[f])}", keep=""))
     return out
-
-
-def alternatives(candidates: tuple[Suggestion, ...]) -> str:
-    """The diagnosis of a failure several figures explain equally, capped for a
-    reader: with pairs left out, the corrections several of them share."""
-    text = ambiguity(candidates, ALTERNATIVES_SHOWN)
-    if len(candidates) <= ALTERNATIVES_SHOWN:
-        return text
-    told = [f"{n} of the {len(candidates)} correct {s.should_be()}" for s, n in shared(candidates)]
-    return text + f" (--format json lists all{''.join('; ' + t for t in told)})"
-
-
-def shared(candidates: tuple[Suggestion, ...]) -> list[tuple[Suggestion, int]]:
-    """The corrections (a cell and its value) in more than one of several pairs,
-    each with in how many, most first (then as listed); at most ALTERNATIVES_SHOWN."""
-    counts: dict[tuple[Cell, Decimal], int] = {}
-    first: dict[tuple[Cell, Decimal], Suggestion] = {}
-    for s in candidates:
-        for one in (s, *s.also):
-            counts[(one.cell, one.value)] = counts.get((one.cell, one.value), 0) + 1
-            first.setdefault((one.cell, one.value), one)
-    most = sorted((k for k in counts if counts[k] > 1), key=lambda k: -counts[k])[:ALTERNATIVES_SHOWN]
-    return [(first[k], counts[k]) for k in most]
 
 
 def summary(results: Sequence[FileResult], suppressed: Optional[int] = None) -> str:
@@ -232,7 +201,7 @@ class TextReport:
             if d is not None and f in d.suggestions:
                 console.print(Text(shown(f"    suggestion: {d.suggestions[f].sentence()}", keep=""), style="green"))
             elif d is not None and f in d.candidates:
-                console.print(Text(shown(f"    {alternatives(d.candidates[f])}", keep=""), style="magenta"))
+                console.print(Text(shown(f"    {for_people(d.candidates[f])}", keep=""), style="magenta"))
 
     def end(self, summary_text: str, statistics: Iterable[str] = (), after: Iterable[str] = ()) -> None:
         """`statistics`: lines before the summary (--summary); `after`: the
