@@ -419,7 +419,9 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
                 _check_aligned([list(NOTED.finditer(out[c.at - 1])) for c in found], found, path)
                 reached = 1
                 widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
-                columns = _columns_placed(out, shift, (block, rests, found), (headings, rules), reach, region.first, path)
+                # (The rests under labels alone a try added, `_alone_fitting`, are rows' rests too.)
+                columns = _columns_placed(out, shift, (block, rests | {c.line for c in found}, found), (headings, rules),
+                                          reach, region.first, path)
                 reached = 2
                 _headings_placed(out, shift, (headings, rules), columns, (edge, widest), (region.first, first_row - 1),
                                  path, vocabulary)
@@ -929,18 +931,44 @@ def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> l
     the heading line above, wrapped as the rows were: words from column 1 (or a few blanks in)
     under a line so long that their first word did not fit on it (`heading_rests.place_headings` sets each
     back where it fits right of its line); a rule's rest shows the edge as a row's does (rules
-    are typed under their columns' figures)."""
+    are typed under their columns' figures).  `width`: the rows' cut."""
+    found = _rests_under(lines, (first, last), width, width)
+    # (The software cut at least as wide as each heading line of several words it cut: where every row's line
+    # is its label alone, "Allowance for doubtful accounts   $", the rows' cut falls short of it, and a heading
+    # word alone past the rows' cut, "AT" over "BEGINNING ... BALANCE AT", is a line cut all the same.)
+    widest = max([width] + [len(lines[n - 2].rstrip()) for n, _ in found if " " in lines[n - 2].strip()])
+    return _rests_under(lines, (first, last), width, widest) if widest > width else found
+
+
+def _rests_under(lines: Sequence[str], block: tuple[int, int], width: int, cut: int) -> list[tuple[int, str]]:
+    """`_heading_rests`, a heading word alone on a line longer than `cut` (the software's cut, at least the
+    rows', `width`) left whole by the software (`_uncut`)."""
+    first, last = block
     found: list[tuple[int, str]] = []
     for n in range(first + 1, last + 1):
-        over, line = lines[n - 2].rstrip(), lines[n - 1]
-        body = line.strip()
-        if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2
-                or len(over) > WIDTH or is_rule(body) != is_rule(over) or _uncut(over, width)):
-            continue  # (a rule under words, or words under a rule, is a line of its own: a rule's rest is a rule)
-        # (A <S>/<C> line's rest, markers alone under markers, whatever the blanks before them: a column's width.)
-        if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width or (is_tags(body) and is_tags(over)):
-            found.append((n, body))
+        # (A rest's rest: words from the margin under a rest of a line cut once, however short the rest as
+        # printed: the blanks between its words and its rest's rest's, lost at the cut, made it long; unless
+        # it is a line cut itself, typed whole from the margin under the rest: "DEDUCTED FROM ... BEGINNING OF".)
+        rests_rest = (bool(found) and found[-1][0] == n - 1 and (len(found) < 2 or found[-2][0] != n - 2)
+                      and _cut_off(lines, n, (width, cut), short=True)
+                      and not (n < last and _cut_off(lines, n + 1, (width, cut))))
+        if rests_rest or _cut_off(lines, n, (width, cut)):
+            found.append((n, lines[n - 1].strip()))
     return found
+
+
+def _cut_off(lines: Sequence[str], n: int, widths: tuple[int, int], short: bool = False) -> bool:
+    """Whether line `n` may be the rest of the line above it (`short`: however short that line as printed):
+    words from column 1 (or a few blanks in) under a line so long that their first word did not fit on it
+    (`widths`: the rows' cut, and the software's, `_rests_under`)."""
+    width, cut = widths
+    over, line = lines[n - 2].rstrip(), lines[n - 1]
+    body = line.strip()
+    if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2 and not short
+            or len(over) > WIDTH or is_rule(body) != is_rule(over) or _uncut(over, cut)):
+        return False  # (a rule under words, or words under a rule, is a line of its own: a rule's rest is a rule)
+    # (A <S>/<C> line's rest, markers alone under markers, whatever the blanks before them: a column's width.)
+    return short or len(over) + COLUMN_BLANKS + len(body.split()[0]) > width or (is_tags(body) and is_tags(over))
 
 
 def _uncut(line: str, width: int) -> bool:
