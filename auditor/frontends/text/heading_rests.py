@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from itertools import product
-from typing import Iterator, NamedTuple, Optional, Sequence, TypeVar
+from typing import Collection, Iterator, NamedTuple, Optional, Sequence, TypeVar
 
 from auditor.errors import InputError
 from auditor.frontends.text.headings import Vocabulary, names_a_movement
@@ -41,12 +41,13 @@ class Moved(NamedTuple):
 
 def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings: Sequence[tuple[int, str]],
                     edge_and_width: tuple[int, int], columns: Sequence[tuple[int, int]], block: tuple[int, int],
-                    path: str, vocabulary: Vocabulary) -> None:
+                    path: str, vocabulary: Vocabulary, lost_blanks: Collection[int] = ()) -> None:
     """Each heading's rest set back on its line where its place is sure: where its words stand over the
     same columns wherever it may have started (`_placements`), else where one place alone leaves every
     column's heading naming what such a column may hold (`_heads_fit`: the headings `block`, lines first
     to last); an input error at the rest where not.  `vocabulary`: the rules file's headings, which
-    name the movements' two ways (`_one_way`)."""
+    name the movements' two ways (`_one_way`); `lost_blanks`: the rests' rests told only by the blanks
+    lost at the second cut (their first word would have fitted after their rest as printed)."""
     edge, width = edge_and_width
     undecided: list[tuple[int, str, dict[tuple[int, ...], int]]] = []
     rests: set[int] = set()
@@ -61,6 +62,13 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
         if tail is not None:
             set_back(out, shift, tail[0], tail[1], place[1], m - 1)
             home[tail[0]] = m - 1
+
+    def several(tail: Optional[tuple[int, str]]) -> bool:
+        """Whether a rest's place may leave its rest's rest several: where the blanks before it were lost at
+        the second cut (`lost_blanks`), the headings tell its place; else (its first word did not fit after its
+        rest as printed) a place leaving it several is none, as a figure's ")" hanging past its column lets a
+        rest just reach it ("RELATING TO" over the charges' "COSTS AND", its rest's rest then anywhere)."""
+        return tail is not None and tail[0] in lost_blanks
 
     def tail_of(n: int, body: str) -> Optional[tuple[int, str]]:
         """The line under a rest where it may be its rest's rest (its words fit after the rest's)."""
@@ -89,7 +97,8 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
         # (One place, its rest's rest at most one after it, set back with it; more than one: the rest's place
         # and its rest's rest's chosen together, as a rest's of several places.)
         if len(places) == 1:
-            joined, tail = _with_tails((over, least), body, places, tail_of(n, body), edge, columns)
+            tail = tail_of(n, body)
+            joined, tail = _with_tails((over, least), body, places, tail, (edge, several(tail)), columns)
             if len(joined) == 1:
                 settle_alone(n, body, next(iter(joined)), tail)
                 continue
@@ -98,7 +107,7 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
     # (A rest's rest stands right of its rest: only the places leaving it one place over the columns
     # after it, each tried with its rest's rest set there: "COLUMN G" after "COLUMN C ... COLUMN F".)
     tried_with = {n: _with_tails((out[n - 2].rstrip(), _least(out[n - 2].rstrip(), body, width)), body, places,
-                                 tails.get(n), edge, columns)
+                                 tails.get(n), (edge, several(tails.get(n))), columns)
                   for n, body, places in undecided}
     # (A waiting rest's rest set with it is tried with it, never where it is printed too.)
     waiting |= {tail[0] for tail in (tried_with[n][1] for n in waiting) if tail is not None}
@@ -324,36 +333,41 @@ def _least(over: str, body: str, width: int) -> int:
 
 
 def _with_tails(over: tuple[str, int], body: str, places: dict[tuple[int, ...], int],
-                tail: Optional[tuple[int, str]], edge: int,
+                tail: Optional[tuple[int, str]], edge_and_several: tuple[int, bool],
                 columns: Sequence[tuple[int, int]]) -> tuple[dict[Place, str], Optional[tuple[int, str]]]:
     """A rest's places (each rest's place with each of its rest's rest's after it, `_with_tail` -> its
     words, its rest's rest's set after them), and its rest's rest; where no place leaves its rest's rest
     one, every place and none (the rest's rest a line of its own).  `over`: its line, and the first column
     it may start at (`_least`).  Each rest is tried at its place nearest the edge first; only where none
-    leaves its rest's rest room, further left."""
+    leaves its rest's rest room, further left.  `edge_and_several`: the edge, and whether a place of the
+    rest may leave its rest's rest several (`place_headings`' `lost_blanks`)."""
     for least in (None, over[1]):
         joined = {place: whole for start in places.values()
-                  for place, whole in _with_tail(least or start, body, start, tail, edge, columns).items()}
+                  for place, whole in _with_tail(least or start, body, start, tail, edge_and_several, columns).items()}
         if tail is None or joined:
             return joined, tail
     return {(start, 0): body for start in places.values()}, None
 
 
-def _with_tail(least: int, body: str, start: int, tail: Optional[tuple[int, str]], edge: int,
+def _with_tail(least: int, body: str, start: int, tail: Optional[tuple[int, str]], edge_and_several: tuple[int, bool],
                columns: Sequence[tuple[int, int]]) -> dict[Place, str]:
     """A rest's words set at `start` (or as far left, down to `least`, as keeps each word over the same
     column: the place nearest the edge may leave its rest's rest no room), its rest's rest (`tail`, if it
     has one) after them at each place where its words stand over the same columns wherever it may start up
     to the edge (`_placements`): each place -> the rest's words, its rest's rest's at their place after
-    them; none where the rest's rest stands over no column from any of the rest's starts."""
+    them; none where the rest's rest stands over no column from any of the rest's starts, or over several
+    places where `edge_and_several` (the edge, whether it may) says it may not."""
     if tail is None:
         return {(start, 0): body}
+    edge, several = edge_and_several
     spans = _spans(body)
     under = _groups_over(spans, start, columns)
     for at in range(start, least - 1, -1):
         if _groups_over(spans, at, columns) != under:
             break
         places = _placements(tail[1], at + len(body) + 1, edge - len(tail[1]) + 1 + OVERHANG, columns)
+        if len(places) > 1 and not several:
+            return {}
         if places:
             return {(at, after): body + " " * (after - at - len(body)) + tail[1] for after in places.values()}
     return {}

@@ -423,8 +423,8 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
                 columns = _columns_placed(out, shift, (block, rests | {c.line for c in found}, found), (headings, rules),
                                           reach, region.first, path)
                 reached = 2
-                _headings_placed(out, shift, (headings, rules), columns, (edge, widest), (region.first, first_row - 1),
-                                 path, vocabulary)
+                _headings_placed(out, shift, (headings, rules, _lost_blanks(lines, headings, width)), columns,
+                                 (edge, widest), (region.first, first_row - 1), path, vocabulary)
             break
         except InputError as error:
             refused.append((reached, inside is None, error))
@@ -748,14 +748,15 @@ def _columns_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table: 
 
 def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], rests: tuple, columns: list[tuple[int, int]],
                      edges: tuple[int, int], block: tuple[int, int], path: str, vocabulary: Vocabulary) -> None:
-    """The headings' words' rests (`rests`: the headings' rests and the rules' among them) set back over
+    """The headings' words' rests (`rests`: the headings' rests, the rules' among them, and the rests' rests
+    told only by the blanks lost at the second cut, `_lost_blanks`) set back over
     the table's `columns` (`_columns_placed`), as far as the `edges` (the rows', the widest of the
     headings' cut lines as they were before the rules' rests were set back); an input error where a
     heading's rest has no one place."""
-    (headings, rules), (edge, widest) = rests, edges
+    (headings, rules, lost_blanks), (edge, widest) = rests, edges
     ruled = {part for chain in rules for part in chain}
     words = [h for h in headings if h not in ruled]
-    place_headings(out, shift, words, (edge, widest), columns, block, path, vocabulary)
+    place_headings(out, shift, words, (edge, widest), columns, block, path, vocabulary, lost_blanks)
 
 
 def _run_columns(out: Sequence[str], columns: list[tuple[int, int]], rules: Sequence[Sequence[tuple[int, str]]],
@@ -964,11 +965,28 @@ def _cut_off(lines: Sequence[str], n: int, widths: tuple[int, int], short: bool 
     width, cut = widths
     over, line = lines[n - 2].rstrip(), lines[n - 1]
     body = line.strip()
-    if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2 and not short
-            or len(over) > WIDTH or is_rule(body) != is_rule(over) or _uncut(over, cut)):
-        return False  # (a rule under words, or words under a rule, is a line of its own: a rule's rest is a rule)
+    if (not body or line[:MOST_INDENT + 1].isspace() or len(over) > WIDTH or is_rule(body) != is_rule(over)
+            or is_tags(over) and not is_tags(body) or _uncut(over, cut)):
+        # (A rule under words, or words under a rule, is a line of its own: a rule's rest is a rule; a <S>/<C>
+        # line's rest is markers, "Year ended December 31, 1994:" under "<C>   <C>" a line of its own.)
+        return False
+    return short or _past_the_cut(over, body, width)
+
+
+def _past_the_cut(over: str, body: str, width: int) -> bool:
+    """Whether a line's first word (`body`'s) could not have stood after the line above as printed (`over`,
+    at least half EDGAR's width long) within the rows' cut (`width`)."""
     # (A <S>/<C> line's rest, markers alone under markers, whatever the blanks before them: a column's width.)
-    return short or len(over) + COLUMN_BLANKS + len(body.split()[0]) > width or (is_tags(body) and is_tags(over))
+    return len(over) >= WIDTH // 2 and (len(over) + COLUMN_BLANKS + len(body.split()[0]) > width
+                                        or (is_tags(body) and is_tags(over)))
+
+
+def _lost_blanks(lines: Sequence[str], headings: Sequence[tuple[int, str]], width: int) -> frozenset[int]:
+    """The heading rests' rests (`_heading_rests`) told only by the blanks lost at the second cut: their first
+    word would have fitted after their rest as printed (`heading_rests.place_headings` lets the headings tell
+    their place among several)."""
+    rests = {n for n, _ in headings}
+    return frozenset(n for n, body in headings if n - 1 in rests and not _past_the_cut(lines[n - 2].rstrip(), body, width))
 
 
 def _uncut(line: str, width: int) -> bool:
