@@ -1151,3 +1151,34 @@ def test_a_real_tables_headings_over_rows_of_labels_alone_are_read_whole(habit, 
     assert [c.heading for c in result.schedules[0].columns] == [
         "COL. B BALANCE AT BEGINNING OF YEAR", "COL. C ADDITIONS CHARGED TO COSTS AND EXPENSES", "COL. D DEDUCTIONS",
         "COL. E BALANCE AT END OF YEAR"]
+
+
+def test_a_words_line_under_a_markers_lines_rest_is_no_rest_of_it():
+    """A 1996 table wrapped at 80, its <S>/<C> line too: "Year ended December 31, 1994:" from the margin under
+    "<C>         <C>" (the markers line's rest, printed short) is a line of its own, no rest's rest: a markers
+    line's rest is markers, as a rule's is a rule.  Taken for one (s48-wrap5's rest's rest under a rest printed
+    short, before s49-wrap6), the table was refused at a heading's rest."""
+    lines = wrapped(Rendered((FIXTURES / "acme-tool-1996-clean.txt").read_text())).text.split("\n")
+    year = lines.index("Year ended December 31, 1994:")
+    assert lines[year - 1] == "<C>         <C>" and lines[year - 2].startswith("<S>")
+    result = _check("\n".join(lines))
+    assert result.error is None and result.findings == []
+    assert [c.heading for c in result.schedules[0].columns][1:] == [
+        "Charged to Costs and Expenses", "Charged to Other Accounts", "Deductions", "Balance at End of Period"]
+
+
+def test_a_rests_place_leaving_its_rests_rest_two_places_is_none_where_its_first_word_did_not_fit():
+    """Wrapped at 80, headings cut twice, the charges' 1,874,660 printed "(1,874,660)": its ")" hanging past the
+    column let "RELATING TO   (DEDUCTIONS)   WRITTEN OFF NET" start just over the charges' column, "BALANCE AT"
+    (its rest's rest, whose first word did not fit after it as printed) then over either of two columns.  Each
+    such pair tried (s48-wrap5), the headings were read "ADDITIONS CHARGED TO ADDITIONS COSTS AND RELATING TO
+    EXPENSES" and the translation's column as deductions; now a place of the rest leaving such a rest's rest
+    two is none (as before s48-wrap5): the headings read as in the clean table, the turned sign found."""
+    text = (FIXTURES / "quenmoor-board-2006-rows-wrapped-twice-under-headings-wrapped-twice-at-80-clean.txt").read_text()
+    turned = text.replace("               1,874,660\n", "              (1,874,660)\n")
+    assert turned != text
+    clean, typo = _check(text), _check(turned)
+    assert [c.heading for c in typo.schedules[0].columns] == [c.heading for c in clean.schedules[0].columns]
+    assert [c.heading for c in clean.schedules[0].columns][1:3] == [
+        "ADDITIONS CHARGED TO COSTS AND EXPENSES", "ADDITIONS RELATING TO ACQUISITIONS"]
+    assert [(f.check, f.location.line) for f in typo.findings] == [("row_identity", 28)]
