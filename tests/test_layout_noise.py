@@ -568,7 +568,8 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
     # each row on three lines, its label's alone, as corvane; quillfield (s46-wrap3): each period's first row
     # on three lines, likewise; tresham (s47-wrap4): each row on three lines, as corvane; fennick (s48-contd):
     # paged already under its first period, as fenwick, its later periods' rows each on two or three lines, as
-    # tresham; quillford (s49-contd2): likewise, each row's label alone over its figures.)
+    # tresham; quillford (s49-contd2): likewise, each row's label alone over its figures; hollowmead (s48-wrap5):
+    # one period, as hollinsworth.)
     assert unplaced == {("elmhurst", "periods"), ("ashby", "period"), ("cornerstone", "periods"), ("cornerstone", "period"), ("frontier", "period"),
                         ("hudson", "period"), ("tri", "periods"), ("juniper", "periods"),
                         ("harlow", "periods"), ("kestrel", "periods"), ("yarrowby", "period"), ("yarrowby", "periods"), ("bristol", "period"),
@@ -589,7 +590,7 @@ def test_a_page_break_is_placed_wherever_there_is_room_for_one():
                         ("hollinsworth", "periods"), ("quillby", "periods"), ("quenmoor", "periods"), ("tarrow", "periods"),
                         ("corvane", "periods"), ("hartwell", "period"), ("hartwell", "periods"),
                         ("brindlecombe", "periods"), ("quillfield", "period"), ("tresham", "periods"),
-                        ("fennick", "periods"), ("quillford", "periods")} | transposed
+                        ("fennick", "periods"), ("quillford", "periods"), ("hollowmead", "periods")} | transposed
     seed = _text(FIXTURES / "lantronix-2003.txt")
     lines = seed.split("\n")
     heading = lines[lines.index("<TABLE>") + 1 : lines.index("Year ended June 30, 2001:")]  # <CAPTION> to <S>

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from itertools import product
-from typing import Iterator, NamedTuple, Optional, Sequence
+from typing import Collection, Iterator, NamedTuple, Optional, Sequence, TypeVar
 
 from auditor.errors import InputError
 from auditor.frontends.text.headings import Vocabulary, names_a_movement
@@ -26,6 +26,8 @@ from auditor.lazy_pattern import lazy_compile
 OVERHANG = 2
 # The most places times groups times columns a heading's rest is tried at (a Schedule II's: some hundreds).
 MOST_TRIES = 100_000
+# A rest's place: where its first character stands set back, and its rest's rest's (0: none).
+Place = tuple[int, int]
 
 
 class Moved(NamedTuple):
@@ -39,24 +41,47 @@ class Moved(NamedTuple):
 
 def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings: Sequence[tuple[int, str]],
                     edge_and_width: tuple[int, int], columns: Sequence[tuple[int, int]], block: tuple[int, int],
-                    path: str, vocabulary: Vocabulary) -> None:
+                    path: str, vocabulary: Vocabulary, lost_blanks: Collection[int] = ()) -> None:
     """Each heading's rest set back on its line where its place is sure: where its words stand over the
     same columns wherever it may have started (`_placements`), else where one place alone leaves every
     column's heading naming what such a column may hold (`_heads_fit`: the headings `block`, lines first
     to last); an input error at the rest where not.  `vocabulary`: the rules file's headings, which
-    name the movements' two ways (`_one_way`)."""
+    name the movements' two ways (`_one_way`); `lost_blanks`: the rests' rests told only by the blanks
+    lost at the second cut (their first word would have fitted after their rest as printed)."""
     edge, width = edge_and_width
     undecided: list[tuple[int, str, dict[tuple[int, ...], int]]] = []
     rests: set[int] = set()
     home: dict[int, int] = {}  # a rest set back -> the line it was set back on
     tails: dict[int, tuple[int, str]] = {}  # a rest not placed yet -> its rest's rest
     printed = dict(headings)
+
+    def settle_alone(m: int, b: str, place: Place, tail: Optional[tuple[int, str]]) -> None:
+        """The rest on line `m` set back at its `place`, its rest's rest (`tail`, if any) after it."""
+        set_back(out, shift, m, b, place[0])
+        home[m] = m - 1
+        if tail is not None:
+            set_back(out, shift, tail[0], tail[1], place[1], m - 1)
+            home[tail[0]] = m - 1
+
+    def several(tail: Optional[tuple[int, str]]) -> bool:
+        """Whether a rest's place may leave its rest's rest several: where the blanks before it were lost at
+        the second cut (`lost_blanks`), the headings tell its place; else (its first word did not fit after its
+        rest as printed) a place leaving it several is none, as a figure's ")" hanging past its column lets a
+        rest just reach it ("RELATING TO" over the charges' "COSTS AND", its rest's rest then anywhere)."""
+        return tail is not None and tail[0] in lost_blanks
+
+    def tail_of(n: int, body: str) -> Optional[tuple[int, str]]:
+        """The line under a rest where it may be its rest's rest (its words fit after the rest's)."""
+        under = printed.get(n + 1)
+        return (n + 1, under) if under is not None and _fits_after(under, body, width, edge) else None
+
     for n, body in headings:
         if n - 1 in rests and not _fits_after(body, printed[n - 1], width, edge):
             continue  # (a line typed whole from the margin, "DESCRIPTION ... OF YEAR": its words fit after no rest)
         if n - 1 in rests:
             if n - 1 in home:
-                _rest_of_rest(out, shift, (n, body), home, edge, columns)
+                if out[n - 1].strip():  # (not set back with its rest)
+                    _rest_of_rest(out, shift, (n, body), home, edge, columns)
             else:
                 tails[n - 1] = (n, body)
             continue  # (under a rest not placed yet: placed after it, with it)
@@ -66,65 +91,68 @@ def place_headings(out: list[str], shift: dict[int, tuple[Moved, ...]], headings
             continue
         if most < len(over) + 2:
             continue  # (it does not fit right of its line: a line of its own)
-        # (Its first word did not fit within the width: it ended past it.)
-        places = _placements(body, max(len(over) + 2, width - len(body.split()[0]) + 2), most, columns)
+        least = _least(over, body, width)
+        places = _placements(body, least, most, columns)
         rests.add(n)
+        # (One place, its rest's rest at most one after it, set back with it; more than one: the rest's place
+        # and its rest's rest's chosen together, as a rest's of several places.)
         if len(places) == 1:
-            set_back(out, shift, n, body, next(iter(places.values())))
-            home[n] = n - 1
-        else:
-            undecided.append((n, body, places))
+            tail = tail_of(n, body)
+            joined, tail = _with_tails((over, least), body, places, tail, (edge, several(tail)), columns)
+            if len(joined) == 1:
+                settle_alone(n, body, next(iter(joined)), tail)
+                continue
+        undecided.append((n, body, places))
     waiting = {n for n, _, _ in undecided}
     # (A rest's rest stands right of its rest: only the places leaving it one place over the columns
     # after it, each tried with its rest's rest set there: "COLUMN G" after "COLUMN C ... COLUMN F".)
-    tried_with = {n: _with_tails(out[n - 2].rstrip(), body, places, tails.get(n), edge, columns)
+    tried_with = {n: _with_tails((out[n - 2].rstrip(), _least(out[n - 2].rstrip(), body, width)), body, places,
+                                 tails.get(n), (edge, several(tails.get(n))), columns)
                   for n, body, places in undecided}
     # (A waiting rest's rest set with it is tried with it, never where it is printed too.)
     waiting |= {tail[0] for tail in (tried_with[n][1] for n in waiting) if tail is not None}
 
-    def settle(m: int, b: str, start: int) -> None:
-        """The rest on line `m` set back from `start`, its rest's rest tried after it: neither waits now."""
-        set_back(out, shift, m, b, start)
+    def settle(m: int, b: str, place: Place) -> None:
+        """The rest on line `m` set back at its `place`, its rest's rest after it: neither waits now."""
         waiting.discard(m)
         tail = tried_with[m][1]
         if tail is not None:
             waiting.discard(tail[0])
-            home[m] = m - 1
-            _rest_of_rest(out, shift, tail, home, edge, columns)
+        settle_alone(m, b, place, tail)
 
     for k, (n, body, places) in enumerate(undecided):
         if n not in waiting:
             continue  # (placed with the rests before it, `_jointly`)
         joined = tried_with[n][0]
         heading = _heading_block(out, shift, block, n)
-        tried = [(start, _heads(out, heading, waiting, (n - 1, joined[start], start), columns)) for start in joined]
+        tried = [(place, _heads(out, heading, waiting, (n - 1, joined[place], place[0]), columns)) for place in joined]
         # (A column another waiting rest may yet be set over, on a line above its heading's first words, may gain
         # its heading's top words: "OF PERIOD" under "BALANCE AT END" still waiting opens on "OF" for now, which
         # shows nothing.)
         others = [(m - 1, places) for m, _, places in undecided if m in waiting and m != n]
-        fitting = _lettered_last([(start, heads) for start, heads in tried if _heads_fit(
+        fitting = _lettered_last([(place, heads) for place, heads in tried if _heads_fit(
             heads, len(columns), vocabulary,
-            _unfinished(out, heading, waiting, (n - 1, joined[start], start), columns, others))])
+            _unfinished(out, heading, waiting, (n - 1, joined[place], place[0]), columns, others))])
         if len(fitting) > 1:  # (of several, the one place leaving every column's heading a stack unbroken, if one)
-            stacked = [start for start in fitting if _stacked(out, heading, waiting, (n - 1, joined[start], start), columns)]
+            stacked = [place for place in fitting if _stacked(out, heading, waiting, (n - 1, joined[place], place[0]), columns)]
             fitting = stacked if len(stacked) == 1 else fitting
         if len(fitting) > 1:  # (of several still, the one place leaving the balances' headings opening on their words)
             heads = dict(tried)
-            opened = [start for start in fitting if _balances_open(heads[start], vocabulary)]
+            opened = [place for place in fitting if _balances_open(heads[place], vocabulary)]
             fitting = opened if len(opened) == 1 else fitting
         if len(fitting) != 1:
             together = [(m, b) for m, b, _ in undecided[k:] if m in waiting]
-            starts = _jointly(out, heading, together, {m: tried_with[m][0] for m, _ in together}, columns, vocabulary)
-            if starts is not None:
+            places_of = _jointly(out, heading, together, {m: tried_with[m][0] for m, _ in together}, columns, vocabulary)
+            if places_of is not None:
                 for m, b in together:
-                    settle(m, b, starts[m])
+                    settle(m, b, places_of[m])
                 continue
         if len(fitting) != 1:  # (of several still, none alone by the joint ways: the one the words tell, if one)
             heads = dict(tried)
-            fitting = _told_apart([(start, heads[start], _continued(out[n - 2], joined[start], start, columns))
-                                   for start in fitting], vocabulary)
+            fitting = _told_apart([(place, heads[place], _continued(out[n - 2], joined[place], place[0], columns))
+                                   for place in fitting], vocabulary)
         if len(fitting) > 1:  # (of several still, the one where the rest stands over the column after its line's)
-            next_to = [start for start in fitting if _next_column(out[n - 2], joined[start], start, columns)]
+            next_to = [place for place in fitting if _next_column(out[n - 2], joined[place], place[0], columns)]
             fitting = next_to if len(next_to) == 1 else fitting
         if len(fitting) != 1:
             raise InputError(f"a heading's words wrapped onto a line of their own over more than one column, "
@@ -159,10 +187,10 @@ MOST_TOGETHER = 4096
 
 
 def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple[int, str]],
-             joined: dict[int, dict[int, str]], columns: Sequence[tuple[int, int]],
-             vocabulary: Vocabulary) -> Optional[dict[int, int]]:
+             joined: dict[int, dict[Place, str]], columns: Sequence[tuple[int, int]],
+             vocabulary: Vocabulary) -> Optional[dict[int, Place]]:
     """Where several heading rests none of which has one place alone stand (`rests`, each line's
-    places `joined`: start -> its words, its rest's rest after them) where they do together: the one way
+    places `joined`: place -> its words, its rest's rest after them) where they do together: the one way
     of setting them all that leaves every column's heading naming what its place holds and a stack
     unbroken ("ADDITIONS" and "CHARGED" both wrapped off the top lines, over the other accounts' column,
     each alone a line apart from its column's words); None where no way or more than one does."""
@@ -173,15 +201,15 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
         return None
     # (each way, its columns' headings, its rests continued, its every rest opening over the column next right
     # of its line's words)
-    found: list[tuple[dict[int, int], list[str], bool, bool]] = []
+    found: list[tuple[dict[int, Place], list[str], bool, bool]] = []
     for starts in product(*(sorted(joined[n]) for n, _ in rests)):
         trial = list(out)
         continued = nearest = True
-        for (n, _), start in zip(rests, starts):
-            over = trial[n - 2].rstrip()
-            continued = continued and _continued(over, joined[n][start], start, columns)
-            nearest = nearest and _next_column(over, joined[n][start], start, columns)
-            trial[n - 2], trial[n - 1] = over + " " * (start - len(over) - 1) + joined[n][start], ""
+        for (n, _), place in zip(rests, starts):
+            over, start = trial[n - 2].rstrip(), place[0]
+            continued = continued and _continued(over, joined[n][place], start, columns)
+            nearest = nearest and _next_column(over, joined[n][place], start, columns)
+            trial[n - 2], trial[n - 1] = over + " " * (start - len(over) - 1) + joined[n][place], ""
         heads = _heads(trial, heading, set(), (0, "", 0), columns)
         if _heads_fit(heads, len(columns), vocabulary) and _stacked(trial, heading, set(), (0, "", 0), columns):
             found.append((dict(zip((n for n, _ in rests), starts)), heads, continued, nearest))
@@ -198,7 +226,11 @@ def _jointly(out: Sequence[str], heading: tuple[int, int], rests: Sequence[tuple
     return found[told[0]][0] if len(told) == 1 else None
 
 
-def _told_apart(tried: Sequence[tuple[int, Sequence[str], bool]], vocabulary: Vocabulary) -> list[int]:
+# A way of setting heading rests, as `_told_apart` is given it (a rest's place, or a joint way's number).
+Way = TypeVar("Way")
+
+
+def _told_apart(tried: Sequence[tuple[Way, Sequence[str], bool]], vocabulary: Vocabulary) -> list[Way]:
     """Of several ways of setting heading rests each leaving every column's heading naming its place
     (`tried`: each way, its columns' headings, whether its rests continue the words they were cut from,
     `_continued`), those its words tell, each test narrowing them where some pass it: the balances'
@@ -294,30 +326,51 @@ def _one_way(heads: Sequence[str], vocabulary: Vocabulary) -> bool:
                    for head in heads)
 
 
-def _with_tails(over: str, body: str, places: dict[tuple[int, ...], int], tail: Optional[tuple[int, str]],
-                edge: int, columns: Sequence[tuple[int, int]]) -> tuple[dict[int, str], Optional[tuple[int, str]]]:
-    """A rest's places (start -> its words, its rest's rest set after them where it has one place,
-    `_with_tail`), and its rest's rest; where no place leaves its rest's rest one, every place and none
-    (the rest's rest a line of its own)."""
-    joined = {start: _with_tail(over, body, start, tail, edge, columns) for start in places.values()}
-    if tail is not None and all(whole is None for whole in joined.values()):
-        return {start: body for start in places.values()}, None
-    return {start: whole for start, whole in joined.items() if whole is not None}, tail
+def _least(over: str, body: str, width: int) -> int:
+    """The first column a heading's rest may start at, set back after its line (`over`): its first word
+    did not fit within the width, so it ended past it."""
+    return max(len(over) + 2, width - len(body.split()[0]) + 2)
 
 
-def _with_tail(over: str, body: str, start: int, tail: Optional[tuple[int, str]], edge: int,
-               columns: Sequence[tuple[int, int]]) -> Optional[str]:
-    """A rest's words set at `start` on its line (`over`), its rest's rest (`tail`, if it has one) after them
-    where its words stand over the same columns wherever it may start up to the edge (`_rest_of_rest`):
-    the rest as placed from `start`, the rest's rest's words at their place after it; None where the rest's
-    rest has no one place there (it would stand over no column, or over more than one place)."""
+def _with_tails(over: tuple[str, int], body: str, places: dict[tuple[int, ...], int],
+                tail: Optional[tuple[int, str]], edge_and_several: tuple[int, bool],
+                columns: Sequence[tuple[int, int]]) -> tuple[dict[Place, str], Optional[tuple[int, str]]]:
+    """A rest's places (each rest's place with each of its rest's rest's after it, `_with_tail` -> its
+    words, its rest's rest's set after them), and its rest's rest; where no place leaves its rest's rest
+    one, every place and none (the rest's rest a line of its own).  `over`: its line, and the first column
+    it may start at (`_least`).  Each rest is tried at its place nearest the edge first; only where none
+    leaves its rest's rest room, further left.  `edge_and_several`: the edge, and whether a place of the
+    rest may leave its rest's rest several (`place_headings`' `lost_blanks`)."""
+    for least in (None, over[1]):
+        joined = {place: whole for start in places.values()
+                  for place, whole in _with_tail(least or start, body, start, tail, edge_and_several, columns).items()}
+        if tail is None or joined:
+            return joined, tail
+    return {(start, 0): body for start in places.values()}, None
+
+
+def _with_tail(least: int, body: str, start: int, tail: Optional[tuple[int, str]], edge_and_several: tuple[int, bool],
+               columns: Sequence[tuple[int, int]]) -> dict[Place, str]:
+    """A rest's words set at `start` (or as far left, down to `least`, as keeps each word over the same
+    column: the place nearest the edge may leave its rest's rest no room), its rest's rest (`tail`, if it
+    has one) after them at each place where its words stand over the same columns wherever it may start up
+    to the edge (`_placements`): each place -> the rest's words, its rest's rest's at their place after
+    them; none where the rest's rest stands over no column from any of the rest's starts, or over several
+    places where `edge_and_several` (the edge, whether it may) says it may not."""
     if tail is None:
-        return body
-    places = _placements(tail[1], start + len(body) + 1, edge - len(tail[1]) + 1 + OVERHANG, columns)
-    if len(places) != 1:
-        return None
-    at = next(iter(places.values()))
-    return body + " " * (at - start - len(body)) + tail[1]
+        return {(start, 0): body}
+    edge, several = edge_and_several
+    spans = _spans(body)
+    under = _groups_over(spans, start, columns)
+    for at in range(start, least - 1, -1):
+        if _groups_over(spans, at, columns) != under:
+            break
+        places = _placements(tail[1], at + len(body) + 1, edge - len(tail[1]) + 1 + OVERHANG, columns)
+        if len(places) > 1 and not several:
+            return {}
+        if places:
+            return {(at, after): body + " " * (after - at - len(body)) + tail[1] for after in places.values()}
+    return {}
 
 
 def _heading_block(out: Sequence[str], shift: dict[int, tuple[Moved, ...]], block: tuple[int, int],
@@ -345,7 +398,7 @@ def _balances_open(heads: Sequence[str], vocabulary: Vocabulary) -> bool:
     return True
 
 
-def _lettered_last(fitting: list[tuple[int, list[str]]]) -> list[int]:
+def _lettered_last(fitting: list[tuple[Place, list[str]]]) -> list[Place]:
     """The places among several fitting where the last column (the balance at end: never under
     another's letter) bears its Rule 12-09 letter, if some do: a rest of letters ends on the last
     column's ("COLUMN C COLUMN D COLUMN E" over the last three, not the three before, the last left
@@ -378,15 +431,25 @@ def _placements(body: str, least: int, most: int, columns: Sequence[tuple[int, i
     """Where a heading's rest may start (1-based), its first character at some column from `least`
     to `most` (the blanks at its cut lost), by the figure columns its words' groups then stand over:
     each group over one column, one group a column from left to right (the place nearest the edge)."""
-    groups = [(m.start(), m.end()) for m in _GROUP.finditer(body)]
+    groups = _spans(body)
     found: dict[tuple[int, ...], int] = {}
     if (most - least) * len(groups) * len(columns) > MOST_TRIES:
         return found  # (no Schedule II's: a line of figures thousands wide; refused, never tried at length)
     for start in range(least, most + 1):
-        over = [_over(columns, start + g0, start + g1 - 1) for g0, g1 in groups]
+        over = _groups_over(groups, start, columns)
         if all(len(cs) == 1 for cs in over) and all(p[0] > q[0] for p, q in zip(over, over[1:])):
             found[tuple(cs[0] for cs in over)] = start
     return found
+
+
+def _spans(body: str) -> list[tuple[int, int]]:
+    """Where each group of a heading line's words stands in it (words a blank apart are one group)."""
+    return [(m.start(), m.end()) for m in _GROUP.finditer(body)]
+
+
+def _groups_over(spans: Sequence[tuple[int, int]], start: int, columns: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The figure columns each group of words (`spans`, `_spans`) stands over, its line set from `start`."""
+    return [_over(columns, start + g0, start + g1 - 1) for g0, g1 in spans]
 
 
 def _heads(out: Sequence[str], block: tuple[int, int], waiting: set[int], rest: tuple[int, str, int],

@@ -419,10 +419,12 @@ def rejoined(lines: Sequence[str], region: Region, path: str, vocabulary: Vocabu
                 _check_aligned([list(NOTED.finditer(out[c.at - 1])) for c in found], found, path)
                 reached = 1
                 widest = max([width] + [len(out[n - 2].rstrip()) for n, _ in headings])  # (the headings' cut lines)
-                columns = _columns_placed(out, shift, (block, rests, found), (headings, rules), reach, region.first, path)
+                # (The rests under labels alone a try added, `_alone_fitting`, are rows' rests too.)
+                columns = _columns_placed(out, shift, (block, rests | {c.line for c in found}, found), (headings, rules),
+                                          reach, region.first, path)
                 reached = 2
-                _headings_placed(out, shift, (headings, rules), columns, (edge, widest), (region.first, first_row - 1),
-                                 path, vocabulary)
+                _headings_placed(out, shift, (headings, rules, _lost_blanks(lines, headings, width)), columns,
+                                 (edge, widest), (region.first, first_row - 1), path, vocabulary)
             break
         except InputError as error:
             refused.append((reached, inside is None, error))
@@ -746,14 +748,15 @@ def _columns_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], table: 
 
 def _headings_placed(out: list[str], shift: dict[int, tuple[Moved, ...]], rests: tuple, columns: list[tuple[int, int]],
                      edges: tuple[int, int], block: tuple[int, int], path: str, vocabulary: Vocabulary) -> None:
-    """The headings' words' rests (`rests`: the headings' rests and the rules' among them) set back over
+    """The headings' words' rests (`rests`: the headings' rests, the rules' among them, and the rests' rests
+    told only by the blanks lost at the second cut, `_lost_blanks`) set back over
     the table's `columns` (`_columns_placed`), as far as the `edges` (the rows', the widest of the
     headings' cut lines as they were before the rules' rests were set back); an input error where a
     heading's rest has no one place."""
-    (headings, rules), (edge, widest) = rests, edges
+    (headings, rules, lost_blanks), (edge, widest) = rests, edges
     ruled = {part for chain in rules for part in chain}
     words = [h for h in headings if h not in ruled]
-    place_headings(out, shift, words, (edge, widest), columns, block, path, vocabulary)
+    place_headings(out, shift, words, (edge, widest), columns, block, path, vocabulary, lost_blanks)
 
 
 def _run_columns(out: Sequence[str], columns: list[tuple[int, int]], rules: Sequence[Sequence[tuple[int, str]]],
@@ -929,18 +932,61 @@ def _heading_rests(lines: Sequence[str], first: int, last: int, width: int) -> l
     the heading line above, wrapped as the rows were: words from column 1 (or a few blanks in)
     under a line so long that their first word did not fit on it (`heading_rests.place_headings` sets each
     back where it fits right of its line); a rule's rest shows the edge as a row's does (rules
-    are typed under their columns' figures)."""
+    are typed under their columns' figures).  `width`: the rows' cut."""
+    found = _rests_under(lines, (first, last), width, width)
+    # (The software cut at least as wide as each heading line of several words it cut: where every row's line
+    # is its label alone, "Allowance for doubtful accounts   $", the rows' cut falls short of it, and a heading
+    # word alone past the rows' cut, "AT" over "BEGINNING ... BALANCE AT", is a line cut all the same.)
+    widest = max([width] + [len(lines[n - 2].rstrip()) for n, _ in found if " " in lines[n - 2].strip()])
+    return _rests_under(lines, (first, last), width, widest) if widest > width else found
+
+
+def _rests_under(lines: Sequence[str], block: tuple[int, int], width: int, cut: int) -> list[tuple[int, str]]:
+    """`_heading_rests`, a heading word alone on a line longer than `cut` (the software's cut, at least the
+    rows', `width`) left whole by the software (`_uncut`)."""
+    first, last = block
     found: list[tuple[int, str]] = []
     for n in range(first + 1, last + 1):
-        over, line = lines[n - 2].rstrip(), lines[n - 1]
-        body = line.strip()
-        if (not body or line[:MOST_INDENT + 1].isspace() or len(over) < WIDTH // 2
-                or len(over) > WIDTH or is_rule(body) != is_rule(over) or _uncut(over, width)):
-            continue  # (a rule under words, or words under a rule, is a line of its own: a rule's rest is a rule)
-        # (A <S>/<C> line's rest, markers alone under markers, whatever the blanks before them: a column's width.)
-        if len(over) + COLUMN_BLANKS + len(body.split()[0]) > width or (is_tags(body) and is_tags(over)):
-            found.append((n, body))
+        # (A rest's rest: words from the margin under a rest of a line cut once, however short the rest as
+        # printed: the blanks between its words and its rest's rest's, lost at the cut, made it long; unless
+        # it is a line cut itself, typed whole from the margin under the rest: "DEDUCTED FROM ... BEGINNING OF".)
+        rests_rest = (bool(found) and found[-1][0] == n - 1 and (len(found) < 2 or found[-2][0] != n - 2)
+                      and _cut_off(lines, n, (width, cut), short=True)
+                      and not (n < last and _cut_off(lines, n + 1, (width, cut))))
+        if rests_rest or _cut_off(lines, n, (width, cut)):
+            found.append((n, lines[n - 1].strip()))
     return found
+
+
+def _cut_off(lines: Sequence[str], n: int, widths: tuple[int, int], short: bool = False) -> bool:
+    """Whether line `n` may be the rest of the line above it (`short`: however short that line as printed):
+    words from column 1 (or a few blanks in) under a line so long that their first word did not fit on it
+    (`widths`: the rows' cut, and the software's, `_rests_under`)."""
+    width, cut = widths
+    over, line = lines[n - 2].rstrip(), lines[n - 1]
+    body = line.strip()
+    if (not body or line[:MOST_INDENT + 1].isspace() or len(over) > WIDTH or is_rule(body) != is_rule(over)
+            or is_tags(over) and not is_tags(body) or _uncut(over, cut)):
+        # (A rule under words, or words under a rule, is a line of its own: a rule's rest is a rule; a <S>/<C>
+        # line's rest is markers, "Year ended December 31, 1994:" under "<C>   <C>" a line of its own.)
+        return False
+    return short or _past_the_cut(over, body, width)
+
+
+def _past_the_cut(over: str, body: str, width: int) -> bool:
+    """Whether a line's first word (`body`'s) could not have stood after the line above as printed (`over`,
+    at least half EDGAR's width long) within the rows' cut (`width`)."""
+    # (A <S>/<C> line's rest, markers alone under markers, whatever the blanks before them: a column's width.)
+    return len(over) >= WIDTH // 2 and (len(over) + COLUMN_BLANKS + len(body.split()[0]) > width
+                                        or (is_tags(body) and is_tags(over)))
+
+
+def _lost_blanks(lines: Sequence[str], headings: Sequence[tuple[int, str]], width: int) -> frozenset[int]:
+    """The heading rests' rests (`_heading_rests`) told only by the blanks lost at the second cut: their first
+    word would have fitted after their rest as printed (`heading_rests.place_headings` lets the headings tell
+    their place among several)."""
+    rests = {n for n, _ in headings}
+    return frozenset(n for n, body in headings if n - 1 in rests and not _past_the_cut(lines[n - 2].rstrip(), body, width))
 
 
 def _uncut(line: str, width: int) -> bool:
