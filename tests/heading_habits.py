@@ -23,6 +23,12 @@ how a heading is set
 - dash-bottom-dates, dash-top-dates: the same with the balances headed "Balance at December 31", the
   day on the headings' last line with the dash (at the foot, "31   EXPENSES   -   (2)   31") or on
   the last line of the stack the dash tops ("31   EXPENSES   DEDUCTIONS   31");
+- dated-one-year: the latest year alone, its balances headed by their dates ("Balance at November
+  30, 2012" ... "Balance at November 30, 2013"; text wraps them, "NOVEMBER 30," over the year alone
+  under it on the headings' last line): each date's year a word of a heading, never a figure (and the
+  opening's year the prior year's end, no period of its own); dated-one-year-dash-bottom,
+  dated-one-year-dash-top: the same with dash-bottom's or dash-top's dash ("2017   EXPENSES -   -
+  DESCRIBE   2018");
 movement columns
 - additions-deductions: the provision column headed "Additions (Deductions)" (both signs in it);
 - net-charges-credits: the provision column headed "Net charges (credits) to expense";
@@ -461,6 +467,19 @@ DEDUCTIONS = {"deductions", "writeoffs"}
 AT_DATES = _headings(_heading(OPENING, lambda h: "Balance at December 31"),
                      _heading(CLOSING, lambda h: "Balance at December 31"))
 
+def dated_one_year(spec: dict) -> dict:
+    """The latest period alone, its balances headed "Balance at <its end>, <the year before>" and
+    "Balance at <its end>, <its year>" (a one-year table's balance headings printing their dates)."""
+    from period_habits import MONTHS, _ends, _ranks
+    latest = _ranks(spec).index(0)
+    y, m, d = _ends(spec)[latest]
+    d = min(d, 28) if m == 2 else d  # (the year before's February)
+    spec = _copy(spec)
+    spec["periods"] = [spec["periods"][latest]]
+    return _headings(_heading(OPENING, lambda h: f"Balance at {MONTHS[m - 1]} {d}, {y - 1}"),
+                     _heading(CLOSING, lambda h: f"Balance at {MONTHS[m - 1]} {d}, {y}"))(spec)
+
+
 HABITS: dict[str, Habit] = {
     "letters-only": Habit(spec=letters_only),
     "letters-above": Habit(spec=_lettered("Column", False)),
@@ -536,4 +555,7 @@ HABITS: dict[str, Habit] = {
     "dash-top-no-rule": Habit(spec=_describe_dash("top"), layout=_unruled),
     "dash-bottom-dates": Habit(spec=_headings(AT_DATES, _describe_dash("bottom"))),
     "dash-top-dates": Habit(spec=_headings(AT_DATES, _describe_dash("top"))),
+    "dated-one-year": Habit(spec=dated_one_year),
+    "dated-one-year-dash-bottom": Habit(spec=_headings(dated_one_year, _describe_dash("bottom"))),
+    "dated-one-year-dash-top": Habit(spec=_headings(dated_one_year, _describe_dash("top"))),
 }

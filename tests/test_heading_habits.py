@@ -83,6 +83,13 @@ WARNED: dict[str, tuple[frozenset, frozenset]] = {
     # figure in three years, and one figure never settles a sign (signs.decides): the reading
     # warns (reading_ambiguity at the heading) rather than guess.
     "letters-only": (EVERY_LAYOUT, frozenset({"cik1012881-2005"})),
+    # One year alone: cik840467's "Other" and cik923601's other column print one figure that year
+    # (as any one-year table of theirs would), and, with the dash on its provision's heading
+    # ("CHARGED TO -", no word of a sign left), cpi-holdco's provision prints one: one figure
+    # never settles a sign, the reading warns (the warning is right).
+    "dated-one-year": (EVERY_LAYOUT, frozenset({"cik840467-2002", "cik923601-fy2017"})),
+    "dated-one-year-dash-bottom": (EVERY_LAYOUT, frozenset({"cik840467-2002", "cik923601-fy2017", "cpi-holdco-fy2004"})),
+    "dated-one-year-dash-top": (EVERY_LAYOUT, frozenset({"cik840467-2002", "cik923601-fy2017", "cpi-holdco-fy2004"})),
 }
 
 
@@ -91,9 +98,10 @@ def _only_unsettled_sign(why: str) -> bool:
     return why.startswith("findings: extra [('reading_ambiguity'") and why.count("(") == 1 and why.endswith("missing []")
 
 
-def _warning_expected(habit: str, layout: str, table: str, kind: str, why: str) -> bool:
+def _warning_expected(habit: str, layout: str, table: str, why: str) -> bool:
     layouts, tables = WARNED.get(habit, (frozenset(), frozenset()))
-    return layout in layouts and table in tables and kind == "clean" and _only_unsettled_sign(why)
+    # (clean or planted: a planted figure is found all the same, `_only_unsettled_sign`'s "missing []")
+    return layout in layouts and table in tables and _only_unsettled_sign(why)
 
 
 def _refusal_expected(habit: str, layout: str, table: str) -> bool:
@@ -111,7 +119,7 @@ def test_real_tables_with_heading_habits_read_exactly(habit, layout):
     for path in TABLES:
         for kind, s in cases(path):
             verdict, why = outcome(s, habit, layout)
-            if verdict == "wrong" and _warning_expected(habit, layout, path.stem, kind, why):
+            if verdict == "wrong" and _warning_expected(habit, layout, path.stem, why):
                 continue
             if verdict == "wrong" or verdict == "refused" and not _refusal_expected(habit, layout, path.stem):
                 failures.append((path.stem, kind, verdict, why[:300]))

@@ -581,3 +581,52 @@ def test_a_date_and_year_ending_the_headings_line_after_a_dash_or_marker_is_the_
     assert (first.label, [c.raw for c in first.cells]) == ("Reserve for returns", ["-"] * 5)
     dated = "Reserve for returns                        -          -          -          (2)    31, 1999\n"
     assert auditor.check_source(source.from_text(unruled.replace(caption, dated + caption, 1), "e.txt")).error is not None
+
+
+BRANTWOOD = _dash_fixture("brantwood-lantern-2003-years-alone-under-dated-balance-headings")
+BRANTWOOD_HEADINGS = ["BALANCE AT DECEMBER 31, 2002", "CHARGED TO COSTS AND EXPENSES", "CHARGED TO OTHER ACCOUNTS (1)",
+                      "DEDUCTIONS (2)", "BALANCE AT DECEMBER 31, 2003"]
+
+
+def test_a_year_alone_under_its_dates_day_on_the_headings_line_is_the_headings():
+    # One year's balances headed "BALANCE AT DECEMBER 31,", each date's year alone on the headings'
+    # last line under its "31," ("DESCRIPTION   2002   EXPENSES   (1)   (2)   2003"), or beside a
+    # heading's dash ("EXPENSES   -   (2)   2003", "EXPENSES -   (1)   - DESCRIBE   2003"); 5d4e31c4
+    # read the line as a row labelled "DESCRIPTION 2002 EXPENSES" (a false row_identity), and refused
+    # it with words after a dash.
+    last = "DESCRIPTION                            2002      EXPENSES      (1)         (2)         2003\n"
+    assert last in BRANTWOOD
+    at_foot = BRANTWOOD.replace(last, "DESCRIPTION                            2002      EXPENSES       -          (2)         2003\n", 1)
+    atop = BRANTWOOD.replace(last, "DESCRIPTION                            2002      EXPENSES -     (1)      - DESCRIBE     2003\n", 1)
+    for text, headings in ((BRANTWOOD, BRANTWOOD_HEADINGS),
+                           (at_foot, [*BRANTWOOD_HEADINGS[:2], "CHARGED TO OTHER ACCOUNTS -", *BRANTWOOD_HEADINGS[3:]]),
+                           (atop, [BRANTWOOD_HEADINGS[0], "CHARGED TO COSTS AND EXPENSES -", *BRANTWOOD_HEADINGS[2:3],
+                                   "DEDUCTIONS - DESCRIBE", BRANTWOOD_HEADINGS[4]])):
+        result = check(text)
+        (schedule,) = result.schedules
+        assert [f.check for f in result.findings if f.severity == "error"] == []
+        assert [c.heading for c in schedule.columns] == headings
+        assert [(p.fiscal_year, len(p.rows)) for p in schedule.periods] == [(2003, 3)]
+
+
+def test_a_row_under_a_headings_line_ending_a_date_before_its_year_stays_a_row():
+    # Under a heading line whose dates end "31," (their years not printed), a labelled row whose figures
+    # are year-like ("2002", "2,002") under them, markers or nils between, is a row (its label at the
+    # left, no heading's word over the figures), ruled under the headings or not; so is a row of nils.
+    last = "DESCRIPTION                            2002      EXPENSES      (1)         (2)         2003\n"
+    caption = "YEAR ENDED DECEMBER 31, 2003\n"
+    rule = [ln for ln in BRANTWOOD.splitlines(keepends=True) if ln.startswith("-----")][0]
+    rows = {"Reserve for returns                       2002           -         (1)         (2)        2003\n":
+            ["2002", "-", "(1)", "(2)", "2003"],
+            "Reserve for returns                      2,002           -           -           -       2,002\n":
+            ["2,002", "-", "-", "-", "2,002"],
+            "Reserve for returns                          -           -           -           -           -\n":
+            ["-"] * 5}
+    for row, cells in rows.items():
+        for ruled in (True, False):
+            text = BRANTWOOD.replace(last, "", 1)
+            text = text.replace(caption, caption + row, 1) if ruled else \
+                text.replace(rule, "", 1).replace("<S>", "", 1).replace("<C>", "").replace(caption, row + caption, 1)
+            (schedule,) = check(text).schedules
+            labelled = [r for p in schedule.periods for r in p.rows if r.label == "Reserve for returns"]
+            assert [[c.raw if c else None for c in r.cells] for r in labelled] == [cells], (row, ruled)

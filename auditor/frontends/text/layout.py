@@ -20,7 +20,7 @@ from auditor.frontends.text import headed, year_column
 from auditor.frontends.text.context import PAGE_NUMBER, in_context
 from auditor.frontends.text.labels import Entry, dated_chunks
 from auditor.frontends.text.headings import TITLE
-from auditor.frontends.text.parse import Figure, Line, Token
+from auditor.frontends.text.parse import DATE_BEFORE_ITS_YEAR, Figure, Line, Token
 from auditor.frontends.text.periods import joined_years as joined_years
 from auditor.frontends.text.periods import periods
 from auditor.frontends.text.rows import body
@@ -85,7 +85,8 @@ def _title_numbers_as_text(lines: list[Line]) -> list[Line]:
             continue
         if not ln.words and _years_over_headings(lines, i):
             words = ln.words + tuple(f.value._replace(kind="YEAR") for f in ln.figures)
-        elif _days_under_months(ln, lines[i - 1] if i else None) or _days_and_dashes_of_headings(lines, i):
+        elif _days_under_months(ln, lines[i - 1] if i else None) or _years_under_days(lines, i) \
+                or _days_and_dashes_of_headings(lines, i):
             # (A heading's dash keeps its kind, as below.)
             words = tuple(sorted((*ln.words, *(f.value for f in ln.figures)), key=lambda t: t.column))
         elif _markers_over_columns(lines, i):
@@ -140,33 +141,79 @@ def _days_under_months(line: Line, above: Optional[Line]) -> bool:
     heading line above ("BALANCE AT" / "DECEMBER" / "31"), and perhaps the headings' footnote
     markers ("(2)" under "DEDUCTIONS"): the stack's words, above the table's first row, no
     figures.  (A day beside its month is the grammar's DAY.)"""
+    return _dates_under_headings(line, above) == {"day"}
+
+
+def _dates_under_headings(line: Line, above: Optional[Line]) -> Optional[set[str]]:
+    """What the figures of `line` are where each is a heading's footnote marker or a part of a date
+    whose rest is right above it on the heading line over it: "day", a day under its month
+    ("DECEMBER" over "31"), "year", a year under its day and comma ("DECEMBER 31," over "2007");
+    None where a figure is neither (or the line prints no date)."""
     if above is None or above.kind != "text" or above.number != line.number - 1:
-        return False
+        return None
+    if any(f.dollar is not None or f.notes for f in line.figures):
+        return None
     months = [w for w in above.words if w.text.rstrip(".,").lower() in MONTHS]
-    if not months or any(f.dollar is not None or f.notes for f in line.figures):
-        return False
-    days = [f.value for f in line.figures if not _HEADING_MARK.fullmatch(f.value.text)]
-    return bool(days) and all(
-        d.text.isdigit() and 1 <= int(d.text) <= 31 and any(m.column < d.end and d.column < m.end for m in months)
-        for d in days)
+    dated = _dates_before_their_years(above)
+    parts = set()
+    for f in line.figures:
+        d = f.value
+        if _HEADING_MARK.fullmatch(d.text):
+            continue
+        if d.text.isdigit() and 1 <= int(d.text) <= 31 and any(_shares_a_column(d, m) for m in months):
+            parts.add("day")
+        elif BARE_YEAR.match(d.text) and any(d.column < end and start < d.end for start, end in dated):
+            parts.add("year")
+        else:
+            return None
+    return parts or None
+
+
+def _shares_a_column(token: Token, word: Token) -> bool:
+    return word.column < token.end and token.column < word.end
+
+
+def _dates_before_their_years(line: Line) -> list[tuple[int, int]]:
+    """The columns [start, end) of each date on `line` that ends on its day and the comma before
+    its year ("DECEMBER 31,", "31,": `parse.DATE_BEFORE_ITS_YEAR`), its year on the line under it."""
+    spans = []
+    for chunk in chunks(line.words):
+        if any("," in w.text for w in chunk):
+            spans += [(chunk[0].column + m.start(), chunk[0].column + m.end())
+                      for m in DATE_BEFORE_ITS_YEAR.finditer(chunk_text(chunk))]
+    return spans
 
 
 _HEADING_MARK = re.compile(r"\(\d{1,2}\)")
 
 
+def _years_under_days(lines: list[Line], i: int) -> bool:
+    """Line i is the foot of a heading stack whose balances print their dates ("BALANCE AT" /
+    "DECEMBER 31," / "2007"): its figures are years, each under its day and comma on the line
+    above, and days under their months and the headings' footnote markers ("DESCRIPTION   2007
+    EXPENSES   (1)   (2)   2008"), and its words are set over the figures of the first row below
+    it (another column's heading, never a row's label, which begins at the left): a labelled row
+    printing a year-like figure under such a line stays a row."""
+    if "year" not in (_dates_under_headings(lines[i], lines[i - 1] if i else None) or ()):
+        return False
+    first_row = _first_row(lines, i)
+    return first_row is not None and _over_figures(lines[i], first_row)
+
+
 def _days_and_dashes_of_headings(lines: list[Line], i: int) -> bool:
-    """Line i is the foot of a heading stack whose figures are days under their months, the
-    headings' footnote markers, and a heading's dash under a word of its heading ("DESCRIPTION
-    OF YEAR   EXPENSES   -   (2)   31", "ACCOUNTS" over the dash, "DECEMBER" over the "31"): the
-    grammar read the dash as a nil, no word after it on its line.  Its words are set over the
-    figures of the first row below it (another column's heading, never a row's label, which
-    begins at the left): a row of nils under the headings stays a row."""
+    """Line i is the foot of a heading stack whose figures are days under their months (or years
+    under their days: `_dates_under_headings`), the headings' footnote markers, and a heading's
+    dash under a word of its heading ("DESCRIPTION OF YEAR   EXPENSES   -   (2)   31", "ACCOUNTS"
+    over the dash, "DECEMBER" over the "31"): the grammar read the dash as a nil, no word after it
+    on its line.  Its words are set over the figures of the first row below it (another column's
+    heading, never a row's label, which begins at the left): a row of nils under the headings
+    stays a row."""
     ln = lines[i]
     dashes = [f for f in ln.figures if f.value.kind == "NIL" and _DASH.fullmatch(f.value.text)]
     above = _stacked(lines, i, -1)
     if not dashes or above is None or any(f.dollar or f.notes or not _under(f.value, above) for f in dashes):
         return False
-    if not _days_under_months(ln._replace(figures=tuple(f for f in ln.figures if f not in dashes)), above):
+    if _dates_under_headings(ln._replace(figures=tuple(f for f in ln.figures if f not in dashes)), above) is None:
         return False
     first_row = _first_row(lines, i)
     return first_row is not None and _over_figures(ln, first_row)
@@ -175,7 +222,8 @@ def _days_and_dashes_of_headings(lines: list[Line], i: int) -> bool:
 def _first_row(lines: list[Line], i: int) -> Optional[Line]:
     """The first row after line i, a heading line printing its days under their months none."""
     return next((r for k, r in enumerate(lines[i + 1 :], i + 1) if r.kind == "row"
-                 and not _days_under_months(r, lines[k - 1]) and not _days_and_dashes_of_headings(lines, k)), None)
+                 and not _days_under_months(r, lines[k - 1]) and not _years_under_days(lines, k)
+                 and not _days_and_dashes_of_headings(lines, k)), None)
 
 
 def _markers_over_columns(lines: list[Line], i: int) -> bool:
@@ -310,7 +358,7 @@ def _over_figures(line: Line, first_row: Line) -> bool:
 
 def _under(token: Token, line: Optional[Line]) -> bool:
     """A word of `line` shares a character column with `token`."""
-    return line is not None and any(w.column < token.end and token.column < w.end for w in line.words)
+    return line is not None and any(_shares_a_column(token, w) for w in line.words)
 
 
 def build(lines: list[Line], title_line: int, path: Optional[str] = None) -> Schedule:

@@ -430,6 +430,12 @@ _DAY = lazy_compile(r"(?<![^ \t\f])(?:[1-9]|[12]\d|3[01])(?![^ \t\f])")
 # A day of a month and its year, "31, 1999": a date, never a row's figures (a "31," is none).
 _DAY_AND_YEAR = lazy_compile(r"(?<![^ \t\f])(?:[1-9]|[12]\d|3[01]), (?:19|20)\d\d(?![^ \t\f])")
 _MONTH_WORD = lazy_compile(rf"\b{MONTH_NAME}\b\.?", re.IGNORECASE)
+# A date ending on its day and the comma before its year ("DECEMBER 31,", "31,"): the year is the line
+# under's (`_days_masked`, `layout._dates_under_headings`).
+DATE_BEFORE_ITS_YEAR = lazy_compile(rf"(?:\b{MONTH_NAME}\.? )?(?<![^ \t\f])(?:[1-9]|[12]\d|3[01]),(?![^ \t\f])",
+                                    re.IGNORECASE)
+# A year standing alone, set apart.
+_YEAR_ALONE = lazy_compile(r"(?<![^ \t\f])(?:19|20)\d\d(?![^ \t\f])")
 # What a masked day or standard's number is typed as for the grammar: a word's character, put
 # back by `_masks_restored`.
 _MASK = "\ue000"
@@ -439,21 +445,25 @@ def _days_masked(line: str, above: str, to_end: bool = False) -> Optional[str]:
     """`line` (refused by the grammar, `above` the line over it) with its days masked as words,
     where each such day, words after it on its line, stands by its month: one space after it
     ("BALANCE AT" over "JANUARY 1   EXPENSES") or right under it ("JANUARY" over "DESCRIPTION
-    1   EXPENSES"); so too a day and its year, wherever on the line ("DECEMBER" over "(2)   31,
-    1999": no row prints "31,"); None where the line prints none.  (A day alone ending its line
-    stays a figure, layout reads it under its month; but `to_end`, on a line whose heading's
-    dash is masked, it is masked too: `_heading_dashes_masked`.)"""
+    1   EXPENSES"); so too a year right under its date's day and comma ("DECEMBER 31," over
+    "DESCRIPTION   2007   EXPENSES"), and a day and its year, wherever on the line ("DECEMBER"
+    over "(2)   31, 1999": no row prints "31,"); None where the line prints none.  (A day or year
+    alone ending its line stays a figure, layout reads it under its date; but `to_end`, on a line
+    whose heading's dash is masked, it is masked too: `_heading_dashes_masked`.)"""
     letters = [m.start() for m in LETTER.finditer(line)]
     if not letters:
         return None
+    end = len(line) if to_end else letters[-1]
     beside = {m.end() + 1 for m in _MONTH_WORD.finditer(line)}  # (where a day one space after it starts)
-    over = [(m.start(), m.end()) for m in _MONTH_WORD.finditer(above)]
-    dates = (*_DAY.finditer(line, 0, len(line) if to_end else letters[-1]), *_DAY_AND_YEAR.finditer(line))
-    days = [m for m in dates if m.start() in beside or any(a < m.end() and m.start() < b for a, b in over)]
-    if not days:
+    over = [m.span() for m in _MONTH_WORD.finditer(above)]
+    days = [m for m in _DAY.finditer(line, 0, end) if m.start() in beside or _overlaps(over, *m.span())]
+    dated = [m.span() for m in DATE_BEFORE_ITS_YEAR.finditer(above)]
+    years = [m for m in _YEAR_ALONE.finditer(line, 0, end) if _overlaps(dated, *m.span())] if dated else []
+    dates = [*days, *years, *(m for m in _DAY_AND_YEAR.finditer(line) if m.start() in beside or _overlaps(over, *m.span()))]
+    if not dates:
         return None
     masked = list(line)
-    for m in days:
+    for m in dates:
         masked[m.start() : m.end()] = _MASK * (m.end() - m.start())
     return "".join(masked)
 
