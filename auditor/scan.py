@@ -22,8 +22,9 @@ CHUNK = 1 << 20
 # name, the first words of a title and of a schedule's headings) and the
 # cut-off check's after it (its containers' tags).  One pass for both lowers
 # the document once (an inline XBRL 10-K: 7 million instructions a pass); an
-# inline XBRL document's facts' cut-off check, before the locator, asks all.
-HTML_WORDS = ("table", "valuation", "schedule", "balance", "beginning", "pre", "html", "document>", "text>")
+# inline XBRL document's facts' cut-off check, before the locator, asks all;
+# and where "display" is, for what the page hides (`hidden`).
+HTML_WORDS = ("table", "valuation", "schedule", "balance", "beginning", "pre", "html", "document>", "text>", "display")
 
 
 # Words found only as a tag's name, after "<" or "/" ("<text>", "</text>"): EDGAR's

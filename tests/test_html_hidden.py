@@ -83,3 +83,27 @@ def test_a_hidden_start_tag_repeated_thousands_of_times_is_read_once(monkeypatch
     assert len(reads) == 4  # (the repeated cell once; the quoted ">" cell each time; the last its own)
     assert "display" not in out[0] and out[0].count("Net sales") == 3000 and "x" not in out[0]
     assert out[0].index("<td>2</td>") == text.index("<td>2</td>")
+
+
+def test_the_documents_scan_gives_where_display_is_and_blanks_the_same(monkeypatch):
+    """The locator's one lowered scan of the document finds "display" with its other
+    words (scan.HTML_WORDS): the hidden markup is found from those starts, no pass of
+    its own over the text (two `str.find` passes over a 10-K's 1.2 MB), and blanked the
+    same as by that pass ("Display", "DISPLAY"; a style block's class)."""
+    text = ('<html><head><style>.h{DISPLAY:none}</style></head><body><div style="display:none">'
+            '<ix:header>x</ix:header></div><table><tr><td>A</td><td style="Display: none">9</td>'
+            '<td class="h">8</td><td style="display:block">1</td></tr></table></body></html>')
+    alone = hidden.blanked(text)
+    given = []
+    blanked = hidden.blanked
+
+    def spying(text, table_words=None, display_words=None):
+        given.append(display_words)
+        return blanked(text, table_words, display_words)
+
+    monkeypatch.setattr(hidden, "blanked", spying)
+    doc = Document(source.from_text(text, "t.htm"))
+    assert given == [[text.index("DISPLAY"), text.index("display:none"), text.index("Display"),
+                      text.index("display:block")]]
+    assert alone is not None and doc.text == alone[0] and doc.hidden_spans == alone[1]
+    assert "9" not in doc.text and ">8<" not in doc.text and ">1<" in doc.text

@@ -48,3 +48,25 @@ def test_a_long_tail_is_not_laid_out_and_reads_as_before(one_line: bool, monkeyp
 ])
 def test_a_running_head_is_found_after_a_page_break_in_any_case(end: str, head: str | None) -> None:
     assert completeness._running_head_only(end, frozenset()) == head
+
+
+def test_the_line_above_each_row_is_read_once_a_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tail's readers ask each row's line above two or three times (a wrapped label's
+    first line: `_dangling_row`, `_label_again`): the source keeps each line's collapsed
+    text, read once, and each answer is the line's."""
+    src = source.from_text(ACME.read_text(encoding="utf-8"), str(ACME))
+    asked: list[tuple[int, int]] = []
+    span = src.lines.span
+
+    def spy(first: int, stop: int) -> str:
+        asked.append((first, stop))
+        return span(first, stop)
+
+    monkeypatch.setattr(src.lines, "span", spy)
+    result = pipeline.check_source(src, rules.load())
+    rows = [r for s in result.schedules for p in s.periods for r in p.rows if r.line > 1]
+    assert rows and result.error is None
+    above = [" ".join(span(r.line - 2, r.line - 1).split()) for r in rows]
+    assert [completeness._line_above(src, r) for r in rows] == above
+    del asked[:]
+    assert [completeness._line_above(src, r) for r in rows * 2] == above * 2 and not asked  # (kept: not read again)

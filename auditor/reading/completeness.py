@@ -1185,10 +1185,16 @@ def _label_above(src: Source, row: Row) -> bool:
 
 
 def _line_above(src: Source, row: Row) -> str:
-    """The text of the line above the row's own, spaces collapsed."""
+    """The text of the line above the row's own, spaces collapsed: each line's kept by the
+    source (the tail's readers ask of every row two or three times, and an HTML file's line
+    may hold a whole table)."""
     if row.line < 2:
         return ""
-    return " ".join(src.lines.span(row.line - 2, row.line - 1).split())
+    collapsed: dict[int, str] = src.kept("lines collapsed", dict)
+    above = collapsed.get(row.line - 1)
+    if above is None:
+        above = collapsed[row.line - 1] = " ".join(src.lines.span(row.line - 2, row.line - 1).split())
+    return above
 
 
 def _word_lines(text: str) -> list[str]:

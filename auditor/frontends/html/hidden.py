@@ -41,13 +41,16 @@ TAG_REACH = 2000  # how far a start tag's first ">" is looked for, to know it ag
 UNCLOSED_REACH = 20000  # how far an element never closed is looked into for the cell it stands in
 
 
-def blanked(text: str, table_words: Optional[Sequence[int]] = None) -> Optional[tuple[str, list[Span]]]:
+def blanked(text: str, table_words: Optional[Sequence[int]] = None,
+            display_words: Optional[Sequence[int]] = None) -> Optional[tuple[str, list[Span]]]:
     """`text` with every element styled display:none written over with
     spaces (line breaks kept), and the spans blanked in order; None where
     nothing is hidden.  `table_words`: where the word "table" starts, case
     aside (the document's scan), to tell an element inside a table from one
-    outside every table (None: each is taken to be inside one)."""
-    styled, rules = _declarations(text)
+    outside every table (None: each is taken to be inside one).
+    `display_words`: where "display" starts, case aside, outside inline XBRL's
+    header (the same scan; None: searched here)."""
+    styled, rules = _declarations(text, display_words)
     starts = set(styled)
     if rules:
         starts.update(classed_starts(text, rules))
@@ -141,9 +144,15 @@ def _spaces(run: str) -> str:
     return "\n".join(" " * len(line) for line in run.split("\n"))
 
 
-def _displays(text: str) -> Iterator[int]:
-    """Where each "display" followed by ": none" starts (any case)."""
+def _displays(text: str, words: Optional[Sequence[int]] = None) -> Iterator[int]:
+    """Where each "display" followed by ": none" starts ("d" or "D", then "isplay"
+    or "ISPLAY"), those of "isplay" first.  `words`: where "display" starts case
+    aside, outside inline XBRL's header (no element there is blanked,
+    `_holds_header`): two `str.find` passes over a 10-K's 1.2 MB saved."""
     for needle in ("isplay", "ISPLAY"):
+        if words is not None:
+            yield from (at for at in words if text.startswith(needle, at + 1) and NONE_VALUE.match(text, at + 7))
+            continue
         at = text.find(needle, 1)
         while at != -1:
             if text[at - 1] in "dD" and NONE_VALUE.match(text, at + 6):
@@ -151,12 +160,12 @@ def _displays(text: str) -> Iterator[int]:
             at = text.find(needle, at + 6)
 
 
-def _declarations(text: str) -> tuple[list[int], dict[str, str]]:
+def _declarations(text: str, words: Optional[Sequence[int]] = None) -> tuple[list[int], dict[str, str]]:
     """The start tags styled display:none (where each starts), and the classes
-    the rules of <style> blocks hide (class -> "none")."""
+    the rules of <style> blocks hide (class -> "none"); `words`: `_displays`'."""
     styled: list[int] = []
     classes: dict[str, str] = {}
-    for at in _displays(text):
+    for at in _displays(text, words):
         last = text.rfind("<", 0, at)
         if last == -1:
             continue

@@ -117,7 +117,8 @@ class Document:
         self.words = self._scan(scan.HTML_WORDS if self._shared else SCANNED)
         # What a browser does not print (display:none) written over with spaces in place (`hidden`):
         # the words found in it are no words of the page.
-        unhidden = hidden.blanked(self.text, self.words["table"] if self.words is not None else None)
+        unhidden = hidden.blanked(self.text, self.words["table"] if self.words is not None else None,
+                                  self.words.get("display") if self.words is not None else None)
         if unhidden is not None:
             self.text, self.hidden_spans = unhidden
             self._hidden_starts = [start for start, _ in self.hidden_spans]
