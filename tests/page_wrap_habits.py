@@ -30,17 +30,17 @@ false) / refused (an input error) by tests/test_page_wrap_habits.py:
 
 from __future__ import annotations
 
-import json
 from typing import Optional
 
 import auditor
 from auditor import source
 from expect import expected_errors
-from habit_tally import clean_and_planted, misread, tally
-from render import Rendered, parse_cell, render
+from habit_tally import clean_and_planted, each_case, misread, tally
+from render import Rendered, render
 from reheads import _heads
 from submission_habits import wrapped
 from test_html_era_markup import TABLES
+from test_html_era_markup import planted as planted_in
 from test_real_tables import LAYOUTS, applicable
 from text_era import _insert, _lines, _with
 
@@ -55,17 +55,7 @@ HABITS = {f"pagewrap-{w}-{t}-{h}": (w, t, h) for w in WIDTHS for t in TITLES for
 def planted(spec: dict) -> dict:
     """The spec with one closing balance 1,000 more than printed: the continued
     (second) period's first row with a figure there."""
-    spec = json.loads(json.dumps(spec))
-    closing = spec["roles"][1:].index("ending")
-    for row in spec["periods"][1]["rows"]:
-        cells = row["cells"]
-        if cells and not row.get("is_total") and parse_cell(cells[closing])[0] == "amount":
-            _, value, decimals = parse_cell(cells[closing])
-            changed = value + 1000
-            body = f"{abs(changed):,.{decimals}f}"
-            cells[closing] = f"({body})" if changed < 0 else body
-            return spec
-    raise AssertionError("no figure to change")
+    return planted_in(spec, 1)
 
 
 def second_period(lines: list[str], r: Rendered) -> Optional[int]:
@@ -125,17 +115,13 @@ def outcome(spec: dict, habit: str) -> tuple[str, str]:
     return "right", ""
 
 
-cases = clean_and_planted(TABLES)
+def cases(path):
+    """(kind, spec): the table clean, and every other table again with a figure planted (`planted`)."""
+    for kind, spec in clean_and_planted(TABLES)(path):
+        yield kind, planted(spec) if kind == "planted" else spec
 
 
-def case_spec(spec: dict, kind: str) -> dict:
-    return planted(spec) if kind == "planted" else spec
-
-
-def verdicts(habit: str, layout: str):
-    for path in TABLES:
-        for kind, spec in cases(path):
-            yield (f"{path.stem}/{kind}", *outcome(case_spec(spec, kind), habit))
+verdicts = each_case(TABLES, cases, lambda spec, habit, layout: outcome(spec, habit))
 
 
 def measure(only: list[str]) -> None:

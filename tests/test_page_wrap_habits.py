@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from habit_tally import refusal_as_said
-from page_wrap_habits import HABITS, LAYOUT, case_spec, cases, outcome
+from page_wrap_habits import HABITS, LAYOUT, cases, outcome
 from test_html_era_markup import TABLES
 
 # Refusals, never readings, each an input error at the continuation's <TABLE>: (table, habit or "*", layout).
@@ -36,7 +36,7 @@ def test_real_tables_broken_between_periods_their_rows_wrapped_are_read_exactly_
     failures, right = [], 0
     for path in TABLES:
         for kind, spec in cases(path):
-            verdict, why = outcome(case_spec(spec, kind), habit)
+            verdict, why = outcome(spec, habit)
             right += verdict == "right"
             if verdict == "wrong" or verdict == "refused" and not refusal_as_said(REFUSED, path.stem, habit, LAYOUT):
                 failures.append((path.stem, kind, verdict, why[:300]))
