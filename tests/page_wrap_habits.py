@@ -7,7 +7,7 @@ periods; then every row's line longer than the width cut at its last blank
 before it, the rest on a line of its own (submission_habits.wrapped, the
 headings typed whole, as wrap_habits' -rows habits).
 
-Test support, not part of the tool.  A habit is `pagewrap-WIDTH-TITLE-HEAD`:
+Test support, not part of the tool.  A habit is `pagewrap-WIDTH-TITLE-HEAD[-within]`:
 - WIDTH: 80 (EDGAR's limit), 72 (a row's label and first figure over the rest),
   66, 62 (narrower than the label column: a row's label alone over its figures);
 - TITLE: the title typed again as one line: continued ("SCHEDULE II - VALUATION AND
@@ -16,7 +16,9 @@ Test support, not part of the tool.  A habit is `pagewrap-WIDTH-TITLE-HEAD`:
   after it: no word "schedule");
 - HEAD: headed (the new <TABLE>'s <CAPTION> repeats the headings and the <S>/<C>
   line, tests/reheads.py's `same`), headless (no headings: the rows right under
-  "<TABLE>").
+  "<TABLE>");
+- -within: the page broken inside the first period instead, after its second row
+  (tables whose first period prints three rows or more).
 
 Cases: each table clean, and every other one with one figure planted in the first
 continued period (its first row's closing balance 1,000 more than printed), so a
@@ -49,7 +51,8 @@ LAYOUT = "text-tagged"
 WIDTHS = (80, 72, 66, 62)
 TITLES = ("continued", "again", "unnamed-continued")
 HEADS = ("headed", "headless")
-HABITS = {f"pagewrap-{w}-{t}-{h}": (w, t, h) for w in WIDTHS for t in TITLES for h in HEADS}
+WITHIN = "-within"
+HABITS = {f"pagewrap-{w}-{t}-{h}{at}": (w, t, h, at) for at in ("", WITHIN) for w in WIDTHS for t in TITLES for h in HEADS}
 
 
 def planted(spec: dict) -> dict:
@@ -71,11 +74,18 @@ def second_period(lines: list[str], r: Rendered) -> Optional[int]:
     return at - 1 if at > 1 and not lines[at - 2].strip() else at
 
 
-def broken(r: Rendered, title: str, head: str) -> Optional[Rendered]:
-    """The table closed before its second period's caption and opened again on the
-    next page; None where it prints one period."""
+def within_first(lines: list[str], r: Rendered) -> Optional[int]:
+    """The 1-based line after the first period's second row (its wrapped rest's, once
+    wrapped: the rows are wrapped after the break); None where it prints fewer than three."""
+    rows = sorted({f.line for f in r.figures if f.period == 0})
+    return rows[1] + 1 if len(rows) > 2 else None
+
+
+def broken(r: Rendered, title: str, head: str, where: str = "") -> Optional[Rendered]:
+    """The table closed before its second period's caption (or inside its first,
+    `WITHIN`) and opened again on the next page; None where there is no such place."""
     lines = _lines(r)
-    at = second_period(lines, r)
+    at = (within_first if where == WITHIN else second_period)(lines, r)
     if at is None:
         return None
     typed = next((ln.strip() for ln in lines if "VALUATION" in ln.upper()), "VALUATION AND QUALIFYING ACCOUNTS")
@@ -88,10 +98,11 @@ def broken(r: Rendered, title: str, head: str) -> Optional[Rendered]:
 
 
 def printed(spec: dict, habit: str) -> Optional[Rendered]:
-    """The table as typed, broken and wrapped by the habit; None where it prints one
-    period, or no row wider than the width."""
-    width, title, head = HABITS[habit]
-    r = broken(render(spec, applicable(spec, LAYOUTS["seed-like"])), title, head)
+    """The table as typed, broken and wrapped by the habit; None where it has no place
+    to break (one period; fewer than three rows in the first, `WITHIN`), or no row
+    wider than the width."""
+    width, title, head, where = HABITS[habit]
+    r = broken(render(spec, applicable(spec, LAYOUTS["seed-like"])), title, head, where)
     if r is None:
         return None
     rows = frozenset(f.line for f in r.figures)
@@ -104,7 +115,7 @@ def outcome(spec: dict, habit: str) -> tuple[str, str]:
     """("right" | "wrong" | "refused" | "n/a", what differed)."""
     rendered = printed(spec, habit)
     if rendered is None:
-        return "n/a", "one period, or no row wider than the width"
+        return "n/a", "no place to break, or no row wider than the width"
     result = auditor.check_source(source.from_text(rendered.text, "t.txt"), RULES)
     wrong = misread(result, rendered, lambda: expected_errors(spec, rendered))
     if wrong:
