@@ -32,12 +32,13 @@ RULES = auditor.load_rules()
 TABLES = sorted((SHARED / "real-tables").glob("*.json"))
 
 
-def planted(spec: dict) -> dict:
+def planted(spec: dict, period: int = 0) -> dict:
     """The spec with one closing balance 1,000 more than printed: the first
-    period's first row with a figure there (a row the identity must fail at)."""
+    period's (or `period`'s) first row with a figure there (a row the identity
+    must fail at)."""
     spec = json.loads(json.dumps(spec))
     closing = spec["roles"][1:].index("ending")
-    for row in spec["periods"][0]["rows"]:
+    for row in spec["periods"][period]["rows"]:
         cells = row["cells"]
         if cells and not row.get("is_total") and parse_cell(cells[closing])[0] == "amount":
             _, value, decimals = parse_cell(cells[closing])

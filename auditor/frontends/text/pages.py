@@ -130,7 +130,7 @@ def refuse_unjoined(source: Source, close: int, look: int, paged: bool, rows: tu
                     headed: bool = False, headless: bool = False) -> None:
     """An input error where the table opened at line `look`, on the page after
     the schedule's table (closed at line `close`), is its continuation yet is
-    not joined: under the schedule's title typed again "(continued)", or
+    not joined: under the schedule's title typed again, "(continued)" or not, or
     printing no headings (`headless`), whatever its rows print, unless headed
     as a schedule (`headed`: read as its own, a subsidiary's schedule "(continued)"
     as the registrant's); or under nothing but page furniture (no schedule's title), its
@@ -142,13 +142,17 @@ def refuse_unjoined(source: Source, close: int, look: int, paged: bool, rows: tu
         return
     between = lines[close : look - 1]
     continued = continues_title(between)
-    if not ((continued or headless) and not headed):
+    # (The title typed again without "(continued)" over a table headed as no schedule: the rows under it
+    # are the schedule's, their first line's words, a wrapped label's, taken for headings.)
+    titled = continued or any(TITLE.search(line) for line in between)
+    if not ((titled or headless) and not headed):
         if any(re.search(r"\bschedule\b", line, re.IGNORECASE) for line in between):
             return  # (another schedule's table, or one headed as a schedule: read under its own headings)
         if first is None or (row_figures(lines, first) != row_figures(lines, other) and not headed):
             return
     said = ("prints rows under the schedule's title typed again \"(continued)\"" if continued
             else "prints rows under no headings of its own" if headless
+            else "prints rows under the schedule's title typed again" if titled
             else "prints rows of the schedule's figures under other headings")
     raise InputError(f"the table opened at line {look}, on the page after the schedule's table (closed at line {close}), "
                      f"{said}: its continuation, not joined (rows of the schedule would be missing)", source.path, look)
