@@ -128,6 +128,10 @@ SLASH_MARK = r"\d{1,2}/"
 # A numbered marker in parentheses ("(1)", "(12)"): a small negative figure too, so a marker only by its place
 # (touching the figure or word before it, a heading's word after it, a line of markers alone): each reader says where.
 NUMBERED_MARK = r"\(\d{1,2}\)"
+# It found in a text (a line's run of markers, a heading's), and alone (a heading's note over its column,
+# an HTML cell's "(1)": a marker or a small negative figure, each front end tells which).
+NUMBERED_MARKER = lazy_compile(NUMBERED_MARK)
+NUMBERED_MARKER_ALONE = lazy_compile(rf"^{NUMBERED_MARK}$")
 # A letter of the Latin alphabet, what tells a word from a figure, a nil or a rule (a heading's text,
 # a line of figures alone, a day typed among a heading's words): ASCII's, as the filings type them.
 LETTER = lazy_compile(r"[A-Za-z]")
@@ -150,7 +154,8 @@ MOVEMENT_WORD = lazy_compile(r"\bend\b|ending|closing|deduct|addition|charged|wr
 
 # Rule 12-09's column letters printed alone as a column's heading ("COLUMN B", "Col. E"): the rule
 # fixes their meaning (A the account, B the balance at beginning, E at end), so under the
-# schedule's title three or more of them head a schedule where no heading word is printed.
+# schedule's title three or more of them head a schedule where no heading word is printed.  ("COLUMN C(1)":
+# its one digit numbers the column's part, as the rule does, no footnote marker: not NUMBERED_MARK.)
 RULE_LETTER = re.compile(r"\bcol(?:umn|\.)?\s*([a-h])\b(?:\s*\(\d\))?", re.IGNORECASE)
 
 

@@ -91,14 +91,39 @@ def test_the_slash_marker_is_spelled_once(path):
     assert not re.search(r"\\d\{\{?1,2\}\}?\\?/", text)
 
 
-@pytest.mark.parametrize("path", ["frontends/text/wrapped.py", "grammar/schedule.lark"])
+PACKAGE = Path(auditor.__file__).parent
+# Every module and grammar but labels itself, where NUMBERED_MARK is spelled.
+SPELLERS = sorted(str(f.relative_to(PACKAGE)) for pattern in ("**/*.py", "**/*.lark") for f in PACKAGE.glob(pattern)
+                  if f.name != "labels.py")
+
+
+@pytest.mark.parametrize("path", SPELLERS)
 def test_the_numbered_marker_is_spelled_once(path):
-    """A wrapped row's rest and the grammar take "(1)" from labels.NUMBERED_MARK (s49-tidy3)."""
+    """Every module and the grammar take "(1)" from labels.NUMBERED_MARK (s49-tidy3: a wrapped row's rest and the
+    grammar; s50-tidy: the text front end's, the HTML front end's and the reading of headings spelled it again,
+    in a pattern or a pattern's f-string)."""
     from auditor.labels import NUMBERED_MARK
 
     assert re.fullmatch(NUMBERED_MARK, "(12)") and not re.fullmatch(NUMBERED_MARK, "(123)")
-    text = (Path(auditor.__file__).parent / path).read_text("utf-8")
-    assert r"\(\d{1,2}\)" not in text and r"\(\d{{1,2}}\)" not in text
+    text = (PACKAGE / path).read_text("utf-8")
+    assert not re.search(r"\\\(\\d\{\{?1,2\}\}?\\\)", text)
+
+
+def test_the_numbered_marker_spelled_again_is_seen():
+    """(The test above sees both spellings a module may type, in a pattern and in an f-string.)"""
+    for spelled in (r'_NOTE = re.compile(r"\(\d{1,2}\)")', r'MARK = rf"(?:{NOTE_MARK}|\(\d{{1,2}}\))"'):
+        assert re.search(r"\\\(\\d\{\{?1,2\}\}?\\\)", spelled)
+    assert len(SPELLERS) > 100 and "frontends/html/figures.py" in SPELLERS and "grammar/schedule.lark" in SPELLERS
+
+
+def test_the_numbered_marker_found_and_alone_are_labels():
+    """A line's markers (text) and a marker alone: a text heading's note over its column and an HTML cell's
+    "(1)" are one pattern (s50-tidy: tokens.HEADING_NOTE, context.HEADING_MARKER and figures.SMALL_PAREN)."""
+    from auditor.labels import NUMBERED_MARKER, NUMBERED_MARKER_ALONE
+
+    assert NUMBERED_MARKER.findall("(1) (a) (12) (123)") == ["(1)", "(12)"]
+    assert NUMBERED_MARKER_ALONE.match("(2)") and not NUMBERED_MARKER_ALONE.match("(2) x")
+    assert not NUMBERED_MARKER_ALONE.match("(123)")
 
 
 @pytest.mark.parametrize("line, rule, rule_in_prose", [

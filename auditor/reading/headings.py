@@ -17,13 +17,14 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple, Optional
 
-from auditor.labels import RULE_LETTER
+from auditor.labels import NUMBERED_MARK, RULE_LETTER
 
 if TYPE_CHECKING:
     from auditor.ruleset.model import RoleSpec
 
-# "COLUMN C", "Col. B", "COLUMN C(1)" and footnote markers are not words of a heading.
-NOISE = re.compile(r"\bcol(umn|\.)?\s*[a-h]\b(\s*\(\d\))?|\(\d{1,2}\)|\([a-z]\)|\*+", re.IGNORECASE)
+# "COLUMN C", "Col. B", "COLUMN C(1)" (a part of column C: labels.RULE_LETTER) and footnote markers are not words of
+# a heading.
+NOISE = re.compile(rf"\bcol(umn|\.)?\s*[a-h]\b(\s*\(\d\))?|{NUMBERED_MARK}|\([a-z]\)|\*+", re.IGNORECASE)
 # A footnote digit glued to a word: "Additions1", "Deductions2".
 GLUED = re.compile(r"\b([A-Za-z]{4,}?)\d{1,2}\b")
 # A heading that states its own sign: "(Deductions)", "Additions (deductions)".

@@ -12,7 +12,8 @@ from typing import Iterable, Literal, Optional, Sequence, cast
 from auditor.errors import InputError
 from auditor.frontends.html.grid import CellKind, Fact, HtmlCell
 from auditor.frontends.html.leaves import Leaf, indexed
-from auditor.labels import MINUS_SIGNS, NEGATIVE_AFTER, NIL, NOTE_MARK, RULE_RUN, SLASH_MARK, UNITS_FIGURE, typed_negative
+from auditor.labels import (MINUS_SIGNS, NEGATIVE_AFTER, NIL, NOTE_MARK, NUMBERED_MARKER_ALONE, RULE_RUN, SLASH_MARK,
+                            UNITS_FIGURE, typed_negative)
 from auditor.model import Cell, Position, figure_value
 
 TokKind = Literal["note", "amount", "rule", "nil", "dollar", "open", "close", "percent", "text", "sign"]  # TOKEN's groups
@@ -39,13 +40,12 @@ TOKEN = re.compile(
 FIGURE_KINDS: frozenset[TokKind] = frozenset({"amount", "nil"})
 # ("sign": a minus sign printed in the cell before its figure's digits, HtmlCell.sign)
 MARK_KINDS: frozenset[TokKind] = frozenset({"note", "dollar", "open", "close", "percent", "sign"})
-SMALL_PAREN = re.compile(r"^\(\d{1,2}\)$")
 
 
 def lone_marker(cell: HtmlCell) -> bool:
     """A "(1)" alone in its cell that may be a footnote's marker: not where inline XBRL
     tags its digits as a fact (Workiva's "(" + "56" + ")" is the filer's own figure)."""
-    return bool(SMALL_PAREN.match(cell.text.strip())) and not any(cell.facts)
+    return bool(NUMBERED_MARKER_ALONE.match(cell.text.strip())) and not any(cell.facts)
 
 
 def printed_figures(cells: list[HtmlCell]) -> list[HtmlCell]:
@@ -251,7 +251,7 @@ def figures(cells: Iterable[HtmlCell], leaves: Sequence[Leaf], path: Optional[st
         # ("(1)" after a figure in its column is its marker, inside its parentheses too: "(813(1))"; not
         # where inline XBRL tags its digits, "(" + "96" + ")": the filer's figure, the "(" outside the tag)
         if tok.kind == "amount" and _fact(tok) is None and (sup or (
-                SMALL_PAREN.match(tok.text) and last and opening is None
+                NUMBERED_MARKER_ALONE.match(tok.text) and last and opening is None
                 and last.leaf is leaf_of(tok.cell, leaves))):
             tok = Tok("note", tok.text, tok.cell, tok.start, tok.end)
         if tok.kind in FIGURE_KINDS:

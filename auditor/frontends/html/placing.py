@@ -13,12 +13,12 @@ from decimal import Decimal
 from itertools import combinations, product
 from typing import Optional
 
-from auditor.frontends.html.figures import SMALL_PAREN, kind, nonblank, tokens
+from auditor.frontends.html.figures import kind, nonblank, tokens
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.row_places import own_run, dollars_and_figures
 from auditor.frontends.html.slots import (WHERE_IT_STANDS, Across, Among, Placing, Slot, column_figure, figure_rows,
                                           label_end)
-from auditor.labels import typed_negative
+from auditor.labels import NUMBERED_MARKER_ALONE, typed_negative
 
 
 MOST_COLUMNS = 8  # (the arithmetic tries each way of placing a short row's figures: C(8, 4) = 70 ways at most)
@@ -161,7 +161,7 @@ def _amount(cell: HtmlCell) -> Optional[Decimal]:
     """The amount a cell prints ("5,412", "(130)", a nil: 0; a note's "(2)" after it aside); None
     where it prints other than one."""
     found = [t for t in tokens(cell) if t.kind in ("amount", "nil")]
-    if not found or any(not SMALL_PAREN.match(t.text) for t in found[1:]):
+    if not found or any(not NUMBERED_MARKER_ALONE.match(t.text) for t in found[1:]):
         return None
     if found[0].kind == "nil":
         return Decimal(0)

@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from auditor.frontends.html.figures import SMALL_PAREN, kind, lone_marker, nonblank, tokens
+from auditor.frontends.html.figures import kind, lone_marker, nonblank, tokens
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.slots import Slot, column_figure, figure_rows, label_end
+from auditor.labels import NUMBERED_MARK, NUMBERED_MARKER_ALONE
 from auditor.lazy_pattern import lazy_compile
 
 
-NUMBERED_MARK = lazy_compile(r"(?<![\d,.])\(\d{1,2}\)")
+# A note's "(1)" among a text cell's words, not a figure's digits.
+_NUMBERED_IN_WORDS = lazy_compile(rf"(?<![\d,.]){NUMBERED_MARK}")
 # A note under a table, opening on its marker ("(1) Includes ...", "(d) Charged to ..."): the marker.
 NOTE_OPENS = lazy_compile(r"\((\d{1,2}|[a-z])\)\s*(?=[a-z])", re.IGNORECASE)
 # A note's marker opening a later line of a cell holding a run of notes ("... businesses.<br>(2) ...").
@@ -140,9 +142,10 @@ def table_markers(grid: Grid, part: Grid) -> frozenset[str]:
                 if c.note:
                     found.add(c.text.strip())
                 elif kind(c) == "text":
-                    found.update(m.group() for m in NUMBERED_MARK.finditer(c.text))
+                    found.update(m.group() for m in _NUMBERED_IN_WORDS.finditer(c.text))
                 else:
-                    found.update(t.text.strip() for t in tokens(c) if c.sup[t.start] and SMALL_PAREN.match(t.text.strip()))
+                    found.update(t.text.strip() for t in tokens(c)
+                                 if c.sup[t.start] and NUMBERED_MARKER_ALONE.match(t.text.strip()))
     return frozenset(found)
 
 

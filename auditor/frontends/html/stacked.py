@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from auditor.frontends.html.figures import SMALL_PAREN, kind
+from auditor.frontends.html.figures import kind
 from auditor.frontends.html.grid import CellKind, Grid, HtmlCell
-from auditor.labels import BARE_YEAR
+from auditor.labels import BARE_YEAR, NUMBERED_MARKER_ALONE
 
 # A label's line that runs on from the line above: in lower case ("accounts"), or a
 # qualifier in parentheses ("(deducted from accounts receivable)"; not a "(a)" marker).
@@ -130,7 +130,7 @@ def _set_in(cells: list[HtmlCell], labels: list[int], lines: list[Lines], k: int
 def _figure_cell(cell: HtmlCell, kinds: list[CellKind], lines: Lines) -> bool:
     """A cell of figures: no words, and a figure that is not a period's year alone."""
     return "text" not in kinds and any(
-        kd == "figure" and not BARE_YEAR.match(_text(cell, a, b)) and not SMALL_PAREN.match(_text(cell, a, b))
+        kd == "figure" and not BARE_YEAR.match(_text(cell, a, b)) and not NUMBERED_MARKER_ALONE.match(_text(cell, a, b))
         for kd, (a, b) in zip(kinds, lines))
 
 

@@ -18,7 +18,7 @@ from collections import Counter
 from typing import Optional, Sequence
 
 from auditor.frontends.text.parse import Figure, Line, Token
-from auditor.frontends.text.tokens import HEADING_NOTE
+from auditor.labels import NUMBERED_MARKER_ALONE
 
 # How far a typed figure may stand off the edge its column's figures are set flush on.
 SLACK = 3
@@ -142,7 +142,7 @@ def marks_figure(figure_end: int, fig: Figure, off: int = 0) -> bool:
     `figure_end`), in that figure's column: its footnote marker ("250  (2)",
     "-   (2)"), not a second figure.  `off`: how much further the figure may
     have been typed from it (where both are known to stand in one column)."""
-    return (fig.dollar is None and not fig.notes and HEADING_NOTE.match(fig.value.text) is not None
+    return (fig.dollar is None and not fig.notes and NUMBERED_MARKER_ALONE.match(fig.value.text) is not None
             and 0 < fig.value.column - figure_end <= 4 + off)
 
 

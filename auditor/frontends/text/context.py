@@ -14,7 +14,7 @@ from typing import Optional
 
 from auditor.frontends.text.parse import Figure, Line
 from auditor.frontends.text.tokens import first_figure_column
-from auditor.labels import UNITS_FIGURE
+from auditor.labels import NUMBERED_MARKER_ALONE, UNITS_FIGURE
 from auditor.lazy_pattern import lazy_compile
 
 # A page number as printed: "47", "S-2", "- 47 -", "Page 47", "(continued)".  (labels.PAGE_MARK's
@@ -25,10 +25,6 @@ PAGE_NUMBER = re.compile(r"^(page\s+)?[a-z]?-?\s*\d{1,3}\s*-?$|\(continued\)$|^c
 def in_context(lines: list[Line]) -> list[Line]:
     """The lines with page numbers as text and each notes line as text or a row."""
     return _notes_lines(_caption_markers_as_text(_page_numbers_as_text(lines)))
-
-
-# A heading's footnote marker: "(1)", as a figure it would be a small negative.
-HEADING_MARKER = lazy_compile(r"^\(\d{1,2}\)$")
 
 
 def _caption_markers_as_text(lines: list[Line]) -> list[Line]:
@@ -45,7 +41,9 @@ def _caption_markers_as_text(lines: list[Line]) -> list[Line]:
     out = list(lines)
     for i in range(opened + 1, marked):
         ln = out[i]
-        if ln.kind == "row" and ln.words and len(ln.figures) == 1 and HEADING_MARKER.match(ln.figures[0].value.text):
+        # (a heading's footnote marker "(1)": as a figure it would be a small negative)
+        if ln.kind == "row" and ln.words and len(ln.figures) == 1 \
+                and NUMBERED_MARKER_ALONE.match(ln.figures[0].value.text):
             out[i] = Line("text", ln.number, ln.words + (ln.figures[0].value,))
     return out
 

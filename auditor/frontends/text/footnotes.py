@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from auditor.labels import NEGATIVE_AFTER, NIL_DASHES, NOTE_MARK, SLASH_MARK
+from auditor.labels import NEGATIVE_AFTER, NIL_DASHES, NOTE_MARK, NUMBERED_MARK, SLASH_MARK
 from auditor.lazy_pattern import lazy_compile
 
 # A marker opening the line, then perhaps a separator, then prose from a letter on:
 # "(1)", "(a)", "*", a dagger, "1/", "Note 1", "Footnote 2", "Note A" ("Note 1 --", "Note 1:", "Note 1.").
 _OPENING = re.compile(
-    r"^[ \t\f]*(?:\(\d{1,2}\)|" + NOTE_MARK + r"|" + SLASH_MARK + r"|(?:foot)?notes?[ \t\f]+(?:\d{1,2}|[A-Za-z])\b)"
+    r"^[ \t\f]*(?:" + NUMBERED_MARK + r"|" + NOTE_MARK + r"|" + SLASH_MARK + r"|(?:foot)?notes?[ \t\f]+(?:\d{1,2}|[A-Za-z])\b)"
     r"(?:[ \t\f]*(?:--?|\u2013|\u2014|\x97|:|\.))?[ \t\f]+(?=[A-Za-z])",
     re.IGNORECASE,
 )

@@ -18,7 +18,7 @@ from typing import Collection, Iterator, NamedTuple, Optional, Sequence, TypeVar
 
 from auditor.errors import InputError
 from auditor.frontends.text.headings import Vocabulary, names_a_movement
-from auditor.labels import (ADDITIONS_WORD, BALANCE_DATE, BALANCE_WORD, HEADING_TAIL, NOTE_MARK,
+from auditor.labels import (ADDITIONS_WORD, BALANCE_DATE, BALANCE_WORD, HEADING_TAIL, NOTE_MARK, NUMBERED_MARK,
                             RULE_CAPTION_WORD, RULE_LETTER)
 from auditor.lazy_pattern import lazy_compile
 
@@ -289,7 +289,7 @@ def _continued(over: str, body: str, start: int, columns: Sequence[tuple[int, in
 _WORD_AT = lazy_compile(r"\S+")
 # A footnote's marker: labels.NOTE_MARK's, and "(1)" (one by its place: after a wrapped row's figure, or
 # apart on a heading line, where it opens its column's heading).
-MARK = rf"(?:{NOTE_MARK}|\(\d{{1,2}}\))"
+MARK = rf"(?:{NOTE_MARK}|{NUMBERED_MARK})"
 MARKER = lazy_compile(MARK)
 
 

@@ -25,7 +25,7 @@ from auditor.frontends.text.periods import joined_years as joined_years
 from auditor.frontends.text.periods import periods
 from auditor.frontends.text.rows import body
 from auditor.frontends.text.tokens import chunk_text, chunks, first_figure_column, text
-from auditor.labels import BARE_YEAR, MONTHS, NIL_DASH_RUN, SPAN_WORD, UNITS, YEAR, is_period, stated_units
+from auditor.labels import BARE_YEAR, MONTHS, NIL_DASH_RUN, NUMBERED_MARKER, SPAN_WORD, UNITS, YEAR, is_period, stated_units
 from auditor.model import Column, Schedule
 
 
@@ -158,7 +158,7 @@ def _dates_under_headings(line: Line, above: Optional[Line]) -> Optional[set[str
     parts = set()
     for f in line.figures:
         d = f.value
-        if _HEADING_MARK.fullmatch(d.text):
+        if NUMBERED_MARKER.fullmatch(d.text):
             continue
         if d.text.isdigit() and 1 <= int(d.text) <= 31 and any(_shares_a_column(d, m) for m in months):
             parts.add("day")
@@ -183,8 +183,6 @@ def _dates_before_their_years(line: Line) -> list[tuple[int, int]]:
                       for m in DATE_BEFORE_ITS_YEAR.finditer(chunk_text(chunk))]
     return spans
 
-
-_HEADING_MARK = re.compile(r"\(\d{1,2}\)")
 
 
 def _years_under_days(lines: list[Line], i: int) -> bool:
@@ -233,7 +231,7 @@ def _markers_over_columns(lines: list[Line], i: int) -> bool:
     Charged to"): the headings' words and markers, not a row of small negatives
     (`locate.markers_over_columns`).  (A body's row is followed by rows, rules or a caption.)"""
     ln = lines[i]
-    if not ln.words or not all(_HEADING_MARK.fullmatch(f.value.text) and not f.dollar and not f.notes
+    if not ln.words or not all(NUMBERED_MARKER.fullmatch(f.value.text) and not f.dollar and not f.notes
                                for f in ln.figures):
         return False
     below = next((b for b in lines[i + 1 :] if b.kind in ("row", "markers")), None)

@@ -16,8 +16,8 @@ from typing import Sequence
 from auditor import labels
 from auditor.frontends.text.markup import MARKER_LINE, PAGE_TAG, TABLE_CLOSE, TABLE_OPEN
 from auditor.frontends.text.region import CAPTION_REACH, Region
-from auditor.labels import (LETTER, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, NIL_WORD_ANY_CASE, RULE_LINE, RULE_SEGMENT, SLASH_MARK,
-                            is_period, is_rule_line)
+from auditor.labels import (LETTER, NEGATIVE_AFTER, NIL_DASHES, NIL_WORD, NIL_WORD_ANY_CASE, NUMBERED_MARK, RULE_LINE, RULE_SEGMENT,
+                            SLASH_MARK, is_period, is_rule_line)
 from auditor.lazy_pattern import lazy_compile
 
 
@@ -38,15 +38,15 @@ FIGURES = re.compile(
 # A heading line that opens with footnote markers ("(1)   (2)" over "CHARGED
 # TO COSTS", "(1)  (2)  Changes due"): no figures, whatever FIGURES sees in it
 # (no digit outside its markers, and no label before them).
-HEADING_NOTES = re.compile(r"^\s*\(\d{1,2}\)(?:[^\d]|\(\d{1,2}\))*$")
+HEADING_NOTES = re.compile(rf"^\s*{NUMBERED_MARK}(?:[^\d]|{NUMBERED_MARK})*$")
 # Or one with a heading's word before its markers, when a marker heads words
 # of its own: "BALANCE   (1)   (2) CHARGED" (the top line of a deep heading
 # stack), no digit outside its markers.  (Without a word after a marker,
 # "Reserve   (1)   (2)" may be a row of small negatives: a figure row.  Nor is a nil's word a
 # heading's: "LIFO reserve   (28)   (1)   NA   NA   (29)" is a row of small negatives; "na" in
 # lower case too, no nil, to be refused as a row, never dropped as a heading's markers.)
-_NO_DIGIT_BUT_MARKERS = re.compile(r"^(?:[^\d]|\(\d{1,2}\))*$")
-_MARKER_HEADS_WORDS = lazy_compile(rf"\(\d{{1,2}}\)[ \t]+\(?(?!(?i:{NIL_WORD_ANY_CASE})(?![\w/]))[A-Za-z]")
+_NO_DIGIT_BUT_MARKERS = re.compile(rf"^(?:[^\d]|{NUMBERED_MARK})*$")
+_MARKER_HEADS_WORDS = lazy_compile(rf"{NUMBERED_MARK}[ \t]+\(?(?!(?i:{NIL_WORD_ANY_CASE})(?![\w/]))[A-Za-z]")
 # One figure alone, far to the right, with perhaps its marker: the rest of
 # the row above, printed on a line of its own ("                   $18.1").
 # Any amount the grammar reads (schedule.lark AMOUNT): a negative one too,

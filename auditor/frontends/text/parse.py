@@ -21,7 +21,7 @@ from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.region import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
-from auditor.labels import AMOUNT_PARENTHESIZED, LETTER, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_DASH_RUN, NIL_WORD, NOTE_MARK, NOTE_SIGNS, NUMBERED_MARK, SLASH_MARK, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE
+from auditor.labels import AMOUNT_PARENTHESIZED, LETTER, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_DASH_RUN, NIL_WORD, NOTE_MARK, NOTE_SIGNS, NUMBERED_MARK, NUMBERED_MARKER, SLASH_MARK, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE
 from auditor.lazy_pattern import lazy_compile
 from auditor.package_data import PACKAGE
 
@@ -247,7 +247,8 @@ class _ToLines(Transformer):
         # One token for the whole line: each "(n)" is a NOTE of its own.
         (whole,) = items
         line, column = _at(whole)
-        marks = tuple(Token("NOTE", m.group(), line, column + m.start(), column + m.end()) for m in _NOTE.finditer(str(whole)))
+        marks = tuple(Token("NOTE", m.group(), line, column + m.start(), column + m.end())
+                      for m in NUMBERED_MARKER.finditer(str(whole)))
         return Line("notes", line, marks=marks)
 
     def markers_line(self, items: list[LarkToken]) -> Line:
@@ -270,7 +271,6 @@ class _ToLines(Transformer):
         return items
 
 
-_NOTE = lazy_compile(r"\(\d{1,2}\)")
 # A nil typed as a run of dashes longer than labels.NIL's ("----"), up to a column's width.
 _DASHED_NIL = lazy_compile(r"-{4,10}")
 
@@ -420,7 +420,7 @@ def _standards_masked(lines: list[str], at: int) -> Optional[str]:
 
 
 # A negative with its footnote marker inside its parentheses, "(473(1))" or "(473¹)", set apart.
-_MARK_INSIDE = lazy_compile(rf"(?<![^ \t\f$])(\(-?\d[\d,]*(?:\.\d+)?)(\(\d{{1,2}}\)|[{NOTE_SIGNS}])\)(?![^ \t\f])")
+_MARK_INSIDE = lazy_compile(rf"(?<![^ \t\f$])(\(-?\d[\d,]*(?:\.\d+)?)({NUMBERED_MARK}|[{NOTE_SIGNS}])\)(?![^ \t\f])")
 # A marker sign closing a parenthesis ("(473¹)"): the quick look for one inside a negative's.
 _SIGN_CLOSED = lazy_compile(rf"[{NOTE_SIGNS}]\)")
 
@@ -470,8 +470,6 @@ def _days_masked(line: str, above: str, to_end: bool = False) -> Optional[str]:
 
 # A dash standing alone (labels.NIL_DASH_RUN), set apart from what is beside it on its line.
 _LONE_DASH = lazy_compile(rf"(?<![^ \t\f]){NIL_DASH_RUN}(?![^ \t\f])")
-# A heading's footnote marker, "(1)": the only run of digits with no letter a heading line prints.
-_HEADING_MARK = lazy_compile(r"\(\d{1,2}\)")
 _RUN_OF_CHARACTERS = lazy_compile(r"[^ \t\f]+")
 
 
@@ -506,7 +504,7 @@ def _heading_dashes_masked(lines: list[str], at: int, line: str) -> Optional[str
 def _as_figure(run: str) -> bool:
     """A run of characters a row could read as a figure: a "$", or digits and no letter (not a
     heading's footnote marker)."""
-    return "$" in run or any(c.isdigit() for c in run) and not LETTER.search(run) and not _HEADING_MARK.fullmatch(run)
+    return "$" in run or any(c.isdigit() for c in run) and not LETTER.search(run) and not NUMBERED_MARKER.fullmatch(run)
 
 
 def _worded(line: str) -> list[tuple[int, int]]:

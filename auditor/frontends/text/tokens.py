@@ -4,14 +4,10 @@ figure starts."""
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Sequence
 
 from auditor.frontends.text.parse import Line, Token
 from auditor.labels import LEADER
-
-# A footnote marker as printed alone: "(1)".
-HEADING_NOTE = re.compile(r"^\(\d{1,2}\)$")
 
 Chunk = list[Token]
 

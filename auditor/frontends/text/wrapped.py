@@ -45,7 +45,7 @@ from auditor.frontends.text.region import Region
 from auditor.frontends.text.heading_rests import (MARK, MARKER, OVERHANG, Moved, is_rule, is_tags,
                                                   place_headings, printed_from, set_back)
 from auditor.frontends.text.headings import Vocabulary, names_a_movement
-from auditor.labels import BARE_YEAR, NOTE_MARK, NUMBERED_MARK, SLASH_MARK
+from auditor.labels import BARE_YEAR, NOTE_MARK, NUMBERED_MARK, NUMBERED_MARKER, SLASH_MARK
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Position, Schedule
 
@@ -73,7 +73,6 @@ _LEAD = rf"(?:{NOTE_MARK}|{SLASH_MARK})"
 LEADING_MARK = lazy_compile(rf"^[ \t]*({_LEAD})(?=[ \t]+\S)")
 # A rest opening on "(2)": the marker of the row's last figure before the cut, or a small negative of the
 # rest's, the first of its figures: told by the table's rows (`_marks_told`).
-_NUMBERED = lazy_compile(NUMBERED_MARK)
 LEADING_NUMBERED = lazy_compile(rf"^[ \t]*({NUMBERED_MARK})(?=[ \t]+\S)")
 REMNANT = lazy_compile(rf"^[ \t]{{0,{MOST_INDENT}}}(?:{_LEAD}[ \t]+)?(?!(?:19|20)\d\d\b){_NOTED}(?:\s+{_NOTED})*"
                        rf"(?:\s+\$)?\s*$", re.IGNORECASE)
@@ -249,7 +248,7 @@ def _figures(line: str) -> int:
     marker, "Self-insurance accruals (3)", a blank after its word)."""
     count, end = 0, len(line.rstrip())
     for m in reversed(list(NOTED.finditer(line))):
-        if line[m.end() : end].strip() or (_NUMBERED.fullmatch(m.group())
+        if line[m.end() : end].strip() or (NUMBERED_MARKER.fullmatch(m.group())
                                            and line[max(0, m.start() - 2) : m.start()].strip(" ").isalpha()):
             break
         count, end = count + 1, m.start()
@@ -578,7 +577,7 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
         # "Deferred Tax Assets—Valuation Allowance", none of them.)
         counts = [_figures(cut.over.rstrip().removesuffix("$")), *(len(NOTED.findall(part)) for part in (body, tail))]
         indent = " " * (printed_from(cut.rest) - 1)  # (kept: where the rest's figures are printed)
-        if ruled and _NUMBERED.fullmatch(tail) and _ends_unmarked(body) and sum(counts) == len(ruled[0]) + 1:
+        if ruled and NUMBERED_MARKER.fullmatch(tail) and _ends_unmarked(body) and sum(counts) == len(ruled[0]) + 1:
             # (A rest's rest "(1)" alone, one figure more than the rule's runs as a figure: the marker of the rest's
             # last figure, the cut in the blank between, set back after it.)
             joined.append(cut._replace(rest=indent + body + " " + tail, tail=len(body) + 1))
