@@ -40,7 +40,8 @@ def title_pattern(separator: str) -> re.Pattern[str]:
     return re.compile("|".join(forms), re.IGNORECASE)
 
 
-_TITLE = title_pattern(r"\s+")
+# The title, its words apart by blanks: every reader's (the text front end's headings, a file's tail).
+TITLE = title_pattern(r"\s+")
 
 
 # A nil figure as filings print one, for every front end: one to three dashes
@@ -284,7 +285,7 @@ def heads_a_note(text: str, numbered: bool = False) -> bool:
     no schedule.  (A note named by Schedule II's words, "Note 6 - Valuation and Qualifying
     Accounts", is the schedule's information in the notes: a title, read as one.)"""
     text = text.strip()
-    if _TITLE.search(text):
+    if TITLE.search(text):
         return False
     return bool(NOTE_HEADING.match(text)
                 or numbered and NUMBERED_NOTE.match(text) and not SCHEDULE_WORD.search(text))
@@ -301,7 +302,7 @@ def heads_another_statement(lines: Sequence[str]) -> bool:
         return False
     if NOTE_HEADING.match(lines[0]):
         return True
-    return bool(SCHEDULE_NUMBER.match(lines[0])) and not any(_TITLE.search(line) for line in lines[:4])
+    return bool(SCHEDULE_NUMBER.match(lines[0])) and not any(TITLE.search(line) for line in lines[:4])
 
 
 # Words a page break prints between a schedule's table and its next page that
@@ -387,7 +388,7 @@ def opens_another_schedule(gap: Sequence[str], first: set[str]) -> bool:
     headings = next((k for k, text in enumerate(gap) if BALANCE_WORD.search(text)), len(gap))
     breaks = [k for k, text in enumerate(gap[:headings]) if _page_break(text)]
     block = gap[breaks[-1] + 1 if breaks else 0 : headings]  # (the page that opens; rows above its break are the last page's)
-    if not any(_TITLE.search(text) for text in block) or any(CONTINUED.search(text) for text in gap):
+    if not any(TITLE.search(text) for text in block) or any(CONTINUED.search(text) for text in gap):
         return False
     return bool(title_words(block) - first - _PAGE_WORDS)
 

@@ -142,3 +142,10 @@ def test_a_rule_line_is_one_test_for_the_text_front_end_and_the_reading_of_a_fil
     assert is_rule_line(line) is rule and is_rule_line(line, underscores=False) is rule_in_prose
     assert not has_figures(line) or not rule  # (a rule's runs are never a row's nils)
     assert completeness._reads_whole(line) is (rule_in_prose or not line.strip())
+
+
+def test_the_title_blank_apart_is_one_pattern():
+    """The title with its words apart by blanks is labels.TITLE, for the text front end's headings, its
+    roll-forward blocks and a file's tail alike (s50-tidy: four modules compiled it again)."""
+    again = [path for path in SPELLERS if 'title_pattern(r"\\s+")' in (PACKAGE / path).read_text("utf-8")]
+    assert again == []

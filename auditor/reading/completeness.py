@@ -36,8 +36,8 @@ from typing import Iterator, Optional, Sequence
 from auditor import scan
 from auditor.errors import InputError
 from auditor.labels import (ACCOUNT_WORD, BARE_YEAR, CONTINUED_ALONE, GROUP_CAPTION, NEGATIVE_AFTER, RESERVED_ASSET,
-                            SCHEDULE_MOVEMENT, SENTENCE, SLASH_MARK, STANDARD_CITED, TOTAL, is_period, is_rule_line, row_key,
-                            rule_letters_in, title_pattern)
+                            SCHEDULE_MOVEMENT, SENTENCE, SLASH_MARK, STANDARD_CITED, TITLE, TOTAL, is_period, is_rule_line,
+                            row_key, rule_letters_in)
 from auditor.lazy_pattern import lazy_compile
 from auditor.model import Cell, Row, Schedule, TotalReading
 from auditor.reading.containers import DOCUMENTS, TABLES, Container, cut_off, unclosed
@@ -605,7 +605,6 @@ CONTINUED_LINE = re.compile(r"^[^\n]*\bcontinued\b[^\n]*", re.IGNORECASE | re.MU
 # The word alone: CONTINUED_LINE is tried at every line's every character (64 KB after the last
 # row), and most files print no "continued" there: this search, led by its first letter, says so.
 CONTINUED_WORD = re.compile(r"continued", re.IGNORECASE)
-TITLE_WORDS = title_pattern(r"\s+")  # (labels.TITLE_WORDS)
 # (A figure typed "473-" or "473CR" too: labels.NEGATIVE_AFTER.)
 FIGURES = lazy_compile(r"(?<![\d,.])(?:\d[\d,.]*+(?:\)|" + NEGATIVE_AFTER + r")?[ \t]{2,}+\$?[ \t]*+\(?){2}\d")  # (tried once a number: linear)
 # EDGAR text opens each page with <PAGE>: a file ending on one has lost the
@@ -632,7 +631,7 @@ def _ending(after: str, whole: bool, end: str, marks: frozenset[str]) -> str:
     if whole:  # (the head is read only where it is all that follows: else the file's end tells)
         head = _prose(after)
         continued = CONTINUED_LINE.finditer(head) if CONTINUED_WORD.search(head) else iter(())
-        title = next((m for m in continued if TITLE_WORDS.search(m.group())), None)
+        title = next((m for m in continued if TITLE.search(m.group())), None)
         if title and _nothing_under(head, title.end(), marks):
             return " ".join(title.group().split())
         cut_title = _last_title(head, marks)
@@ -698,7 +697,7 @@ def _running_head_only(end: str, marks: frozenset[str]) -> Optional[str]:
 # Qualifying Accounts"): not a sentence that names it ("... against valuation
 # accounts.", "Schedule II is filed herewith").
 _APART = r"[ \t\-\u2013\u2014:.,]"
-TITLE_ONLY = re.compile(rf"^{_APART}*(?:{TITLE_WORDS.pattern})(?:{_APART}+(?:{TITLE_WORDS.pattern}))*{_APART}*$",
+TITLE_ONLY = re.compile(rf"^{_APART}*(?:{TITLE.pattern})(?:{_APART}+(?:{TITLE.pattern}))*{_APART}*$",
                         re.IGNORECASE | re.MULTILINE)
 # How many lines a title may head with no table under them: the company's
 # name, units, column headings; more is a document going on.
@@ -746,7 +745,7 @@ def _notes_under_head(lines: list[str], marks: frozenset[str]) -> bool:
 def _title_again(line: str) -> bool:
     """Whether a line is the schedule's title typed again ("VALUATION AND QUALIFYING ACCOUNTS (continued)",
     or "SCHEDULE II" over "(continued)")."""
-    return bool(TITLE_ONLY.match(line) or CONTINUED_WORD.search(line) and (TITLE_WORDS.search(line)
+    return bool(TITLE_ONLY.match(line) or CONTINUED_WORD.search(line) and (TITLE.search(line)
                                                                            or CONTINUED_ALONE.match(line)))
 
 

@@ -28,9 +28,9 @@ from auditor.frontends.html.periods import (Caption, Entry, PeriodStart, Printed
                                             years_line)
 from auditor.labels import (ACCOUNT_WORD, BALANCE_WORD, BARE_YEAR, DATE, LABEL_DOLLAR, LEADER, LETTER, MOVEMENT_WORD, NOTE_SIGNS, NUMERIC_DATE, PAGE_MARK,
                             PERIOD_START,
-                            RESERVED_ASSET, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_date, is_period, names_a_year,
+                            RESERVED_ASSET, TITLE, TOTAL, UNITS, YEAR, YEAR_BY_PLACE, is_date, is_period, names_a_year,
                             restates_period, restates_year, rule_letters_head, stated_units, uncontinued)
-from auditor.frontends.text.headings import TITLE, Vocabulary as Headings
+from auditor.frontends.text.headings import Vocabulary as Headings
 from auditor.frontends.html.grid import Grid, HtmlCell
 from auditor.frontends.html.leaves import Leaves
 from auditor.frontends.html.wraps import OPENS_ACCOUNT, Line, LineKind, left_at_foot, wrapped

@@ -10,10 +10,9 @@ from typing import Iterable, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.aligned import SLACK, marks_figure
 from auditor.frontends.text.context import PAGE_NUMBER
-from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import Line, Token
 from auditor.frontends.text.tokens import Chunk, chunk_text, chunks, text
-from auditor.labels import ACCOUNT_WORD, GROUP_WORDS, RESERVED_ASSET, UNITS, YEAR, YEAR_BY_PLACE, is_period, names_a_year
+from auditor.labels import ACCOUNT_WORD, GROUP_WORDS, RESERVED_ASSET, TITLE, UNITS, YEAR, YEAR_BY_PLACE, is_period, names_a_year
 from auditor.model import Column
 
 # The right edge of the last column: no line is this wide.

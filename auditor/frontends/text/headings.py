@@ -14,9 +14,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple, Sequence
 
 from auditor import needles
-from auditor.labels import SCHEDULE_MOVEMENT, UNITS, is_period, rule_letters_head, title_pattern
+from auditor.labels import SCHEDULE_MOVEMENT, TITLE, UNITS, is_period, rule_letters_head
 
-TITLE = title_pattern(r"\s+")  # (labels.TITLE_WORDS: the one list of title words)
 TAG = re.compile(r"<[^>]*>")
 # A heading phrase: words set apart from the next by two spaces or more.
 PHRASE = re.compile(r"\S+(?: \S+)*")

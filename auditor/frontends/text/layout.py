@@ -19,13 +19,12 @@ from auditor.frontends.text import columns as col
 from auditor.frontends.text import headed, year_column
 from auditor.frontends.text.context import PAGE_NUMBER, in_context
 from auditor.frontends.text.labels import Entry, dated_chunks
-from auditor.frontends.text.headings import TITLE
 from auditor.frontends.text.parse import DATE_BEFORE_ITS_YEAR, Figure, Line, Token
 from auditor.frontends.text.periods import joined_years as joined_years
 from auditor.frontends.text.periods import periods
 from auditor.frontends.text.rows import body
 from auditor.frontends.text.tokens import chunk_text, chunks, first_figure_column, text
-from auditor.labels import BARE_YEAR, MONTHS, NIL_DASH_RUN, NUMBERED_MARKER, SPAN_WORD, UNITS, YEAR, is_period, stated_units
+from auditor.labels import BARE_YEAR, MONTHS, NIL_DASH_RUN, NUMBERED_MARKER, SPAN_WORD, TITLE, UNITS, YEAR, is_period, stated_units
 from auditor.model import Column, Schedule
 
 

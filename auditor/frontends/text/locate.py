@@ -23,7 +23,7 @@ from typing import Any, Callable, Optional, Sequence
 from auditor import labels
 from auditor.frontends.text import pages, rollforward
 from auditor.frontends.text.documents import html_documents as html_documents  # (the pipeline's: locate.html_documents)
-from auditor.frontends.text.headings import (TITLE, Vocabulary, at_most_two_phrases, bundled_vocabulary, headed_like_schedule,
+from auditor.frontends.text.headings import (Vocabulary, at_most_two_phrases, bundled_vocabulary, headed_like_schedule,
                                              is_title_line, vocabulary_of)
 from auditor.frontends.text.line_kinds import DIGIT, has_figures, markers_over_columns, years_named
 from auditor.frontends.text.markup import CAPTION_LINE, DOCUMENT_EDGE, MARKER_LINE, TABLE_CLOSE, TABLE_OPEN
@@ -33,6 +33,7 @@ from auditor.frontends.text.region import CAPTION_REACH, PART_GAP, REACH, Region
 from auditor.frontends.text.table_columns import first_row_of
 from auditor.frontends.text.tagged_end import table_end
 from auditor.frontends.text.untagged_end import block_end
+from auditor.labels import TITLE
 from auditor.lazy_pattern import lazy_compile
 from auditor.source import Lines, Source
 

@@ -16,8 +16,7 @@ import re
 from typing import Optional, Sequence
 
 from auditor.errors import InputError
-from auditor.frontends.text.headings import TITLE
-from auditor.labels import ACCOUNT_WORD, AMOUNT, CONTINUED, CONTINUED_ALONE, NIL, is_period
+from auditor.labels import ACCOUNT_WORD, AMOUNT, CONTINUED, CONTINUED_ALONE, NIL, TITLE, is_period
 from auditor.lazy_pattern import lazy_compile
 from auditor.lines import Lines
 from auditor.source import Source
@@ -173,7 +172,7 @@ def row_figures(lines: Sequence[str], row: int) -> int:
     label (a row wrapped narrower than the table prints its label alone, or
     with a figure or two, over the rest of its figures)."""
     count, n = figure_count(lines[row - 1]), row + 1
-    while n <= len(lines) and figure_count(lines[n - 1]) and not re.search(r"[a-z]", lines[n - 1], re.IGNORECASE):
+    while n <= len(lines) and figure_count(lines[n - 1]) and not any(c.isalpha() for c in lines[n - 1]):
         count += figure_count(lines[n - 1])
         n += 1
     return count

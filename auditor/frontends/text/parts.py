@@ -15,7 +15,7 @@ from typing import AbstractSet, Optional, Sequence
 
 from auditor import labels
 from auditor.frontends.text import pages, rollforward
-from auditor.frontends.text.headings import TITLE, Vocabulary, balances_headed, headed_like_schedule
+from auditor.frontends.text.headings import Vocabulary, balances_headed, headed_like_schedule
 from auditor.frontends.text.line_kinds import RULE_LINE, has_figures, is_caption, label_of
 from auditor.frontends.text.markup import BREAK, DOCUMENT_EDGE, TABLE_OPEN
 from auditor.frontends.text.note_headings import (FOOTNOTE_LINE, NUMBERED_LINE, heads_a_note, heads_another_statement,
@@ -24,6 +24,7 @@ from auditor.frontends.text.region import CAPTION_REACH, PART_GAP, PART_TRIES, R
 from auditor.frontends.text.table_columns import first_row_of, heading_of, open_of
 from auditor.frontends.text.tagged_end import table_end
 from auditor.frontends.text.untagged_end import block_end
+from auditor.labels import TITLE
 from auditor.lazy_pattern import lazy_compile
 from auditor.source import Source
 

@@ -17,7 +17,7 @@ import re
 from typing import Optional, Sequence
 
 from auditor.frontends.text.headings import Vocabulary, headed_like_schedule
-from auditor.labels import CLOSING, NIL, OPENING, title_pattern
+from auditor.labels import CLOSING, NIL, OPENING, TITLE
 from auditor.lazy_pattern import lazy_compile
 
 # A row's label: its text up to the first figure or nil (two spaces or a "$" before
@@ -33,7 +33,6 @@ WORDS_AFTER = re.compile(r"\b(?!(?:nil|none)\b)[A-Za-z]{3,}", re.IGNORECASE)
 YEARS = re.compile(r"^\s*+(?:(?:19|20)\d\d\s*+)+$")
 TABLE_CLOSE = re.compile(r"^\s*</TABLE>", re.IGNORECASE)
 TAG = lazy_compile(r"<[^>]{0,40}>")
-TITLE = title_pattern(r"\s+")
 # How many labelled rows a block may print between its balances.
 BLOCK_ROWS = 12
 # Words a title's line may print besides the title ("ACME CORPORATION", "- (In thousands)").

@@ -14,12 +14,13 @@ from typing import AbstractSet
 from auditor import labels
 from auditor.errors import InputError
 from auditor.frontends.text import pages
-from auditor.frontends.text.headings import TITLE, Vocabulary, headed_like_schedule
+from auditor.frontends.text.headings import Vocabulary, headed_like_schedule
 from auditor.frontends.text.line_kinds import is_caption, names_a_block
 from auditor.frontends.text.markup import BREAK, DOCUMENT_EDGE, TABLE_CLOSE, TABLE_OPEN
 from auditor.frontends.text.note_headings import heads_a_note, heads_another_statement, opens_a_note, titled_a_note
 from auditor.frontends.text.table_columns import (body_top, first_row_of, heading_of, headless_continuation,
                                                   reheaded_continuation, rest_of_columns, same_columns)
+from auditor.labels import TITLE
 from auditor.source import Lines, Source
 
 
