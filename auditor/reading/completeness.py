@@ -744,7 +744,8 @@ def _notes_under_head(lines: list[str], marks: frozenset[str]) -> bool:
 
 def _title_again(line: str) -> bool:
     """Whether a line is the schedule's title typed again ("VALUATION AND QUALIFYING ACCOUNTS (continued)",
-    or "SCHEDULE II" over "(continued)")."""
+    or "SCHEDULE II" over "(continued)").  (Each line alone, the title with no "(continued)" too: not
+    text/pages.continues_title, a page's furniture saying the title carries on.)"""
     return bool(TITLE_ONLY.match(line) or CONTINUED_WORD.search(line) and (TITLE.search(line)
                                                                            or CONTINUED_ALONE.match(line)))
 
