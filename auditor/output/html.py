@@ -2,7 +2,8 @@
 
 Built from the JSON document (`document.document`, or a saved `--format json`
 or `jsonl` result read by `saved`), so `auditor check --format html` and
-`auditor report FILE.json` write the same page.  No external resource: the
+`auditor report FILE.json` write the same page (but where a capped diagnosis
+says where all is listed: `diagnose.ALL_LISTED`).  No external resource: the
 style and the script (sorting and filtering the file list) are inline, and
 with the script off every part is there.
 

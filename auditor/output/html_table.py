@@ -208,7 +208,8 @@ def _row(row: Part, marks: Marks, read: ReadMarks, section: str, numbers: dict[i
         drawn.add(key)
         tds.append(cell(c, marks, section, read.get(key)))
         for at in (key, _footnote_at(read.get(key))):  # the figure's findings, and its "(1)"'s
-            notes.extend(f for f in marks.failing.get(at, []) if at is not None and f not in notes)
+            if at is not None:
+                notes.extend(f for f in marks.failing.get(at, []) if f not in notes)
     kind = " class=\"total\"" if row.get("kind") == "total" else ""
     label = escape(row.get("label") or "(total)") + _footnote(row)
     return (f"<tr{kind}><th scope=\"row\">{label}</th>{''.join(tds)}"
