@@ -329,7 +329,7 @@ def _render_saved(args: argparse.Namespace) -> int:
     if args.output and os.path.exists(args.output) and os.path.exists(args.file) and os.path.samefile(args.file, args.output):
         return _fail(f"{args.output}: --output is the saved result itself; it is left as it is")
     try:
-        page = html_report.render(saved.load(args.file))
+        page = html_report.render(saved.load(args.file), shown_in="saved")
         if args.output is None:
             sys.stdout.write(page)
         else:

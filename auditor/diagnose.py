@@ -19,7 +19,7 @@ import dataclasses
 from dataclasses import dataclass, field, replace
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 from auditor.ruleset import engine
 from auditor.ruleset.engine import amount_text
@@ -110,7 +110,11 @@ class Diagnosis:
 # A failure many figures (or pairs) explain equally is told to people with the
 # first few of them, a line a reviewer can read; JSON and SARIF list all.
 ALTERNATIVES_SHOWN = 3
-ALL_LISTED = "--format json lists all"
+# Where all are listed, said where the capped words are shown: a run's report (the text, GitHub
+# annotations, the page `check` writes) points to the JSON the run can write; a page drawn from a
+# saved result (`auditor report`), to that result, which its reader already has.
+Shown = Literal["run", "saved"]
+ALL_LISTED: dict[Shown, str] = {"run": "--format json lists all", "saved": "the saved result lists all"}
 
 # A pair's sentence: its lead, each figure's correction, its tail.
 PAIR_LEAD = "two figures are wrong: "
@@ -158,17 +162,18 @@ def ambiguity(candidates: Sequence[Suggestion | Alternative], shown: Optional[in
         f"; ... and {more} more" if more else "")
 
 
-def for_people(candidates: Sequence[Suggestion | Alternative]) -> str:
+def for_people(candidates: Sequence[Suggestion | Alternative], shown_in: Shown = "run") -> str:
     """The diagnosis of a failure several figures explain equally, capped for a
     reader (the text report, the HTML page, GitHub annotations): the first
-    ALTERNATIVES_SHOWN, how many more, where all are listed, and with pairs
-    left out, the corrections several of them share."""
+    ALTERNATIVES_SHOWN, how many more, where all are listed (ALL_LISTED, by
+    what the words are `shown_in`), and with pairs left out, the corrections
+    several of them share."""
     told = [c if isinstance(c, Alternative) else alternative(c) for c in candidates]
     text = ambiguity(told, ALTERNATIVES_SHOWN)
     if len(told) <= ALTERNATIVES_SHOWN:
         return text
     shared = [f"{n} of the {len(told)} correct {words}" for words, n in _shared(told)]
-    return text + f" ({ALL_LISTED}{''.join('; ' + t for t in shared)})"
+    return text + f" ({ALL_LISTED[shown_in]}{''.join('; ' + t for t in shared)})"
 
 
 def _shared(told: Sequence[Alternative]) -> list[tuple[str, int]]:

@@ -416,3 +416,23 @@ def test_the_html_page_from_a_saved_result_tells_a_pair_as_the_text_does(tmp_pat
     first = diagnose.first_of_pair(candidate["message"], [partner["message"]])
     assert candidate["message"] == f"{diagnose.PAIR_LEAD}{first}; {partner['message']}{diagnose.PAIR_TAIL}"
     assert diagnose.first_of_pair("printed 410, should be 400", [partner["message"]]) is None
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_the_html_page_from_a_saved_result_points_to_that_result_for_all_the_pairs(tmp_path, fmt):
+    """The capped diagnosis says where all the pairs are listed: a run's report, "--format json lists
+    all"; a page drawn from a saved result (json or jsonl), whose reader has that result, "the saved
+    result lists all" (before s50, "--format json" there too)."""
+    from html_dom import parse
+
+    exhibit = tmp_path / "carry.txt"
+    exhibit.write_text(CARRY_BREAK)
+    saved = tmp_path / f"carry.{fmt}"
+    saved.write_text(run("check", "--format", fmt, exhibit).stdout)
+    proc = run("report", saved)
+    assert proc.returncode == 0, proc.stderr
+    (item,) = parse(proc.stdout).find_all("ul", cls="diagnosis")[0].find_all("li")
+    (checked,) = parse(run("check", "--format", "html", exhibit).stdout).find_all("ul", cls="diagnosis")[0].find_all("li")
+    assert "; ... and 3 more (the saved result lists all; 3 of the 6 correct 2005 " in item.text
+    assert "--format json" not in item.text
+    assert checked.text == item.text.replace("(the saved result lists all;", "(--format json lists all;")

@@ -158,3 +158,23 @@ def test_with_scripts_off_every_part_is_there(session, corpus):
         assert p.locator(".clean-list li:visible").count() == p.locator(".clean-list li").count() > 0
         p.click("details.reading summary >> nth=0")  # the reading opens without a script
         assert p.locator("details.reading >> nth=0").evaluate("d => d.open")
+
+
+def test_a_finding_at_a_1_is_marked_on_its_footnote_and_its_note_leads_there(page, tmp_path):
+    """VQ005 at a "(1)" drawn as the 2008 charge's footnote: a bordered mark inside the charge's cell,
+    its symbol and word shown; the note beside the row links to it (before s50: listed under the table)."""
+    exhibit = FIXTURES / "html" / "thornbury-castings-2009-rows-apart-one-reserve-small-figure-charge-typo.htm"
+    open_report(page, tmp_path, exhibit)
+    marker = page.locator("td span.marker.failing")
+    assert marker.count() == 1 and marker.get_attribute("data-location") == "33:55"
+    assert page.locator("ul.others").count() == 0
+    assert marker.evaluate("m => getComputedStyle(m).borderTopStyle") == "solid"
+    text = marker.inner_text()
+    assert "(1)" in text and "\u25b2" in text and "WARNING" in text.upper()
+    link = page.locator("p.note a.at", has_text="33:55")
+    assert link.count() == 1
+    link.click()
+    assert page.evaluate("location.hash") == f"#{marker.get_attribute('id')}"
+    box, view = marker.bounding_box(), page.viewport_size
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= view["height"]
+    assert not page.errors

@@ -2,7 +2,8 @@
 
 Built from the JSON document (`document.document`, or a saved `--format json`
 or `jsonl` result read by `saved`), so `auditor check --format html` and
-`auditor report FILE.json` write the same page.  No external resource: the
+`auditor report FILE.json` write the same page (but where a capped diagnosis
+says where all is listed: `diagnose.ALL_LISTED`).  No external resource: the
 style and the script (sorting and filtering the file list) are inline, and
 with the script off every part is there.
 
@@ -22,7 +23,7 @@ from importlib import resources
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from auditor.diagnose import Alternative, first_of_pair, for_people
+from auditor.diagnose import Alternative, Shown, first_of_pair, for_people
 from auditor.output import ReportOptions
 from auditor.output.document import Json, document, file_entry
 from auditor.output.html_table import SYMBOL, UNSURE, Marks, Part, Place, amount, amount_text, cell_id, cells_of, draw, escape, has_table, location, plain, signed_text
@@ -63,7 +64,10 @@ def section_id(path: str) -> str:
     return "file-" + "".join(ch if ch in _SAFE else "".join(f"_{b:02X}" for b in ch.encode("utf-8")) for ch in path)
 
 
-def render(doc: Part) -> str:
+def render(doc: Part, shown_in: Shown = "run") -> str:
+    """The page of a JSON document: the one a run just made (`check`), or a
+    saved result (`auditor report`: `shown_in="saved"`, said where the
+    diagnosis points to where all is listed)."""
     files = doc.get("files", [])
     title = f"auditor report: {files[0].get('path', '')}" if len(files) == 1 else f"auditor report: {len(files)} files"
     ids = _section_ids(files)
@@ -71,7 +75,7 @@ def render(doc: Part) -> str:
     parts = [
         _summary(doc, files),
         _file_list(files, ids),
-        *(_section(f, sid, listed=len(files) > 1) for f, sid in with_section),
+        *(_section(f, sid, len(files) > 1, shown_in) for f, sid in with_section),
         _clean_list(files),
     ]
     return _page(title, "".join(parts))
@@ -239,7 +243,7 @@ def _clean_list(files: Sequence[Part]) -> str:
 # --- a file's section -----------------------------------------------------------
 
 
-def _section(f: Part, sid: str, listed: bool) -> str:
+def _section(f: Part, sid: str, listed: bool, shown_in: Shown) -> str:
     """A file with findings: each schedule a finding is about drawn as filed,
     then the findings that no drawn cell holds (from a saved result without
     the table, or about a cell outside it)."""
@@ -259,7 +263,7 @@ def _section(f: Part, sid: str, listed: bool) -> str:
     targets = in_tables | {(x["location"]["line"], x["location"]["column"]) for x in elsewhere}
     return (f"<section class=\"file\" id=\"{sid}\" data-status=\"{status(f)}\"><h2 class=\"path\">"
             f"{escape(f.get('path', ''))}</h2><p class=\"about\">{about}{counts}"
-            f"{back}</p>{tables}{_others(elsewhere, sid)}{_diagnoses(findings, sid, targets)}</section>")
+            f"{back}</p>{tables}{_others(elsewhere, sid)}{_diagnoses(findings, sid, targets, shown_in)}</section>")
 
 
 def _others(findings: Sequence[Part], sid: str) -> str:
@@ -286,7 +290,7 @@ def _others(findings: Sequence[Part], sid: str) -> str:
     return f"<ul class=\"others\">{''.join(items)}</ul>"
 
 
-def _diagnoses(findings: Sequence[Part], sid: str, targets: set[Place]) -> str:
+def _diagnoses(findings: Sequence[Part], sid: str, targets: set[Place], shown_in: Shown) -> str:
     """The diagnosis in words, once per figure it names (as the text report's
     diagnosis lines), each linking to its cell where the page has it."""
     out: list[str] = []
@@ -303,7 +307,8 @@ def _diagnoses(findings: Sequence[Part], sid: str, targets: set[Place]) -> str:
                        f"{escape(s.get('confidence') or '')})</span></li>")
         elif x.get("candidates") and ("?", location(x["location"])) not in seen:
             seen.add(("?", location(x["location"])))
-            out.append(f"<li>{location(x['location'])} {escape(for_people([_alternative(c) for c in x['candidates']]))}</li>")
+            told = for_people([_alternative(c) for c in x["candidates"]], shown_in)
+            out.append(f"<li>{location(x['location'])} {escape(told)}</li>")
     return f"<h3>Diagnosis</h3><ul class=\"diagnosis\">{''.join(out)}</ul>" if out else ""
 
 

@@ -16,7 +16,9 @@ Marks, each a symbol and a word as well as a colour:
   `data-read-as="figure|marker|unsure"` on the cell it is on, and a title
   saying why on the cell where it was read as a figure (class `read-figure`),
   else on its footnote beside the figure it follows (`sup.read-as`); unsure
-  also in words beside it.
+  also in words beside it.  A finding about such a footnote (VQ005 at the
+  "(1)") marks it where it is drawn: `<span class="marker failing ...">`
+  around the footnote, inside its figure's cell, the finding beside the row.
 """
 
 from __future__ import annotations
@@ -83,8 +85,11 @@ def has_table(schedule: Part) -> bool:
 
 
 def cells_of(schedule: Part) -> set[Place]:
-    return {(c["line"], c["column"]) for p in schedule.get("periods", []) for r in p.get("printed_rows", [])
-            for c in r["cells"] if c is not None}
+    """The places the table draws: its figures, and each decided "(1)" drawn
+    as the footnote of the figure before it (a finding there is marked on it)."""
+    figures = {(c["line"], c["column"]) for p in schedule.get("periods", []) for r in p.get("printed_rows", [])
+               for c in r["cells"] if c is not None}
+    return figures | {at for at in map(_footnote_at, read_marks(schedule).values()) if at is not None}
 
 
 class Marks:
@@ -149,6 +154,12 @@ def read_marks(schedule: Part) -> ReadMarks:
     return out
 
 
+def _footnote_at(read: Optional[tuple[Part, bool]]) -> Optional[Place]:
+    """Where a decided "(1)" drawn as a figure's footnote is printed (None: no
+    such footnote on the cell)."""
+    return _key(read[0]["cell"]) if read is not None and read[1] else None
+
+
 def _read_as(m: Part) -> str:
     """A decided "(1)" for its title: how it was read, and why."""
     read_as = str(m.get("read_as"))
@@ -196,7 +207,9 @@ def _row(row: Part, marks: Marks, read: ReadMarks, section: str, numbers: dict[i
             continue
         drawn.add(key)
         tds.append(cell(c, marks, section, read.get(key)))
-        notes.extend(f for f in marks.failing.get(key, []) if f not in notes)
+        for at in (key, _footnote_at(read.get(key))):  # the figure's findings, and its "(1)"'s
+            if at is not None:
+                notes.extend(f for f in marks.failing.get(at, []) if f not in notes)
     kind = " class=\"total\"" if row.get("kind") == "total" else ""
     label = escape(row.get("label") or "(total)") + _footnote(row)
     return (f"<tr{kind}><th scope=\"row\">{label}</th>{''.join(tds)}"
@@ -208,7 +221,7 @@ def cell(c: Part, marks: Marks, section: str, read: Optional[tuple[Part, bool]] 
     the reading read a "(1)" that is it or follows it (`read`)."""
     key = (c["line"], c["column"])
     p = {"line": c["line"], "column": c["column"]}
-    figure = f"<span class=\"figure\">{escape(c['raw'])}</span>{_footnote(c, read)}"
+    figure = f"<span class=\"figure\">{escape(c['raw'])}</span>{_marked_footnote(c, marks, section, read)}"
     classes: list[str] = []
     extra: list[str] = []
     title: list[str] = []
@@ -224,17 +237,9 @@ def cell(c: Part, marks: Marks, section: str, read: Optional[tuple[Part, bool]] 
         severity = marks.severity(key)
         classes += ["failing", severity]
         figure = f"<span class=\"sym\">{SYMBOL[severity]}</span>{figure}"
-        extra.append(f"<span class=\"tag\">{severity}</span>")
+        elsewhere, said = _failed(key, marks, section)
+        extra = elsewhere + extra + said
         title.append(f"{severity}: a failed check is about this figure (its findings are beside the row)")
-        expected = dict.fromkeys(amount_text(f["expected"]) for f in marks.failing[key] if f.get("expected") is not None)
-        if expected and key not in marks.suggested:  # no diagnosis here: what the checks say it should be
-            extra.append(f"<span class=\"expected\">checks say {escape(' or '.join(expected))}</span>")
-        for f in marks.failing[key]:  # a suggestion made at another cell: its value, and where
-            s = f.get("suggestion")
-            if s is not None and _key(s["location"]) != key and key not in marks.suggested:
-                extra.insert(0, f"<a class=\"fix elsewhere\" href=\"#{cell_id(section, s['location'])}\">"
-                                f"explained by {location(s['location'])} {SUGGESTED} {escape(amount_text(s['value']))}</a>")
-                break
     elif key in marks.related:
         classes.append("related")
         figure = f"<span class=\"sym\">{RELATED}</span>{figure}"
@@ -258,6 +263,41 @@ def cell(c: Part, marks: Marks, section: str, read: Optional[tuple[Part, bool]] 
     return f"<td{attributes}>{figure}{''.join(extra)}</td>"
 
 
+def _failed(key: Place, marks: Marks, section: str) -> tuple[list[str], list[str]]:
+    """What the findings about a failing place say beside it: first where
+    another cell's suggestion explains it; then the gravest severity in words,
+    and what the checks say it should be where no diagnosis is here."""
+    elsewhere: list[str] = []
+    for f in marks.failing[key]:  # a suggestion made at another cell: its value, and where
+        s = f.get("suggestion")
+        if s is not None and _key(s["location"]) != key and key not in marks.suggested:
+            elsewhere.append(f"<a class=\"fix elsewhere\" href=\"#{cell_id(section, s['location'])}\">"
+                             f"explained by {location(s['location'])} {SUGGESTED} {escape(amount_text(s['value']))}</a>")
+            break
+    said = [f"<span class=\"tag\">{marks.severity(key)}</span>"]
+    expected = dict.fromkeys(amount_text(f["expected"]) for f in marks.failing[key] if f.get("expected") is not None)
+    if expected and key not in marks.suggested:  # no diagnosis here: what the checks say it should be
+        said.append(f"<span class=\"expected\">checks say {escape(' or '.join(expected))}</span>")
+    return elsewhere, said
+
+
+def _marked_footnote(printed: Part, marks: Marks, section: str, read: Optional[tuple[Part, bool]]) -> str:
+    """A figure's footnote, and where it is a decided "(1)" a finding is about
+    (VQ005 at it), the finding's mark around it: the failing element of its
+    place, as a cell's, within the figure's cell."""
+    sup = _footnote(printed, read)
+    at = _footnote_at(read)
+    if at is None or at not in marks.failing:
+        return sup
+    severity = marks.severity(at)
+    elsewhere, said = _failed(at, marks, section)
+    p = {"line": at[0], "column": at[1]}
+    title = f"{severity}: a failed check is about this footnote marker (its findings are beside the row)"
+    return (f"<span class=\"marker failing {severity}\" id=\"{cell_id(section, p)}\" data-location=\"{location(p)}\" "
+            f"title=\"{escape(title)}\"><span class=\"sym\">{SYMBOL[severity]}</span>{sup}"
+            f"{''.join(elsewhere + said)}</span>")
+
+
 def _footnote(printed: Part, read: Optional[tuple[Part, bool]] = None) -> str:
     """A footnote marker as filed beside its figure or label: (1), *, (a); a
     "(1)" the reading decided with how and why, unsure also in words."""
@@ -272,11 +312,14 @@ def _footnote(printed: Part, read: Optional[tuple[Part, bool]] = None) -> str:
 
 
 def note(f: Part, section: str, numbers: dict[int, int]) -> str:
-    """A finding beside its row: number, severity in symbol and word, rule, message."""
+    """A finding beside its row: number, severity in symbol and word, where
+    (a link to its mark: in a row of several, or on a "(1)", which one), rule,
+    message."""
     n = numbers.get(id(f))
     anchor = f" id=\"{section}-finding-{n}\"" if n else ""
+    at = f"<a class=\"at\" href=\"#{cell_id(section, f['location'])}\">{location(f['location'])}</a>"
     return (f"<p class=\"note {f['severity']}\"{anchor}><span class=\"sym\">{SYMBOL[f['severity']]}</span>"
-            f"<span class=\"tag\">{f['severity']}</span> <span class=\"rule\">{escape(f['rule'])}</span> "
+            f"<span class=\"tag\">{f['severity']}</span> {at} <span class=\"rule\">{escape(f['rule'])}</span> "
             f"{escape(f['message'])}</p>")
 
 
