@@ -486,6 +486,7 @@ def _heading_dashes_masked(lines: list[str], at: int, line: str) -> Optional[str
     None where none is.  (A labelled nil with words after it stays refused: `lines` refuses a
     masked dash read into a row's label, layout one on a line that is no heading's.)"""
     line = _days_masked(line, lines[at - 1] if at > 0 else "", to_end=True) or line
+    line = _days_over_their_years_masked(line, lines[at + 1] if at + 1 < len(lines) else "") or line
     if any(_as_figure(run.group()) for run in _RUN_OF_CHARACTERS.finditer(line)):
         return None
     letters = [m.start() for m in LETTER.finditer(line)]
@@ -500,6 +501,26 @@ def _heading_dashes_masked(lines: list[str], at: int, line: str) -> Optional[str
     masked = list(line)
     for m in dashes:
         masked[m.start() : m.end()] = _MASK * (m.end() - m.start())
+    return "".join(masked)
+
+
+def _days_over_their_years(line: str, below: str) -> list[tuple[int, int]]:
+    """Where each day and the comma before its year is on `line` ("31,", "JULY 31,": the day's
+    part of `DATE_BEFORE_ITS_YEAR`), its year alone right under it on `below`."""
+    years = [m.span() for m in _YEAR_ALONE.finditer(below)]
+    days = [(line.rfind(" ", m.start(), m.end()) + 1 or m.start(), m.end()) for m in DATE_BEFORE_ITS_YEAR.finditer(line)]
+    return [(start, end) for start, end in days if _overlaps(years, start, end)]
+
+
+def _days_over_their_years_masked(line: str, below: str) -> Optional[str]:
+    """`line` with each day over its year (`_days_over_their_years`: "DEDUCTIONS -   31," over
+    "2002") masked as a word, a heading's: no row prints "31,"; None where none is."""
+    days = _days_over_their_years(line, below) if "," in line else []
+    if not days:
+        return None
+    masked = list(line)
+    for start, end in days:
+        masked[start:end] = _MASK * (end - start)
     return "".join(masked)
 
 
