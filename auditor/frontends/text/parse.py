@@ -413,10 +413,7 @@ def _standards_masked(lines: list[str], at: int) -> Optional[str]:
                   if any(a < m.end() and m.start() < b for a, b in names)]
     if not spans:
         return None
-    masked = list(line)
-    for start, end in spans:
-        masked[start:end] = _MASK * (end - start)
-    return "".join(masked)
+    return _masked(line, spans)
 
 
 # A negative with its footnote marker inside its parentheses, "(473(1))" or "(473¹)", set apart.
@@ -462,10 +459,7 @@ def _days_masked(line: str, above: str, to_end: bool = False) -> Optional[str]:
     dates = [*days, *years, *(m for m in _DAY_AND_YEAR.finditer(line) if m.start() in beside or _overlaps(over, *m.span()))]
     if not dates:
         return None
-    masked = list(line)
-    for m in dates:
-        masked[m.start() : m.end()] = _MASK * (m.end() - m.start())
-    return "".join(masked)
+    return _masked(line, [m.span() for m in dates])
 
 
 # A dash standing alone (labels.NIL_DASH_RUN), set apart from what is beside it on its line.
@@ -498,10 +492,7 @@ def _heading_dashes_masked(lines: list[str], at: int, line: str) -> Optional[str
                    or m.start() - 1 in own)]  # (or one space after its word)
     if not dashes:
         return None
-    masked = list(line)
-    for m in dashes:
-        masked[m.start() : m.end()] = _MASK * (m.end() - m.start())
-    return "".join(masked)
+    return _masked(line, [m.span() for m in dashes])
 
 
 def _days_over_their_years(line: str, below: str) -> list[tuple[int, int]]:
@@ -518,8 +509,13 @@ def _days_over_their_years_masked(line: str, below: str) -> Optional[str]:
     days = _days_over_their_years(line, below) if "," in line else []
     if not days:
         return None
+    return _masked(line, days)
+
+
+def _masked(line: str, spans: list[tuple[int, int]]) -> str:
+    """`line` with each of `spans` typed as a word's characters (`_MASK`) for the grammar."""
     masked = list(line)
-    for start, end in days:
+    for start, end in spans:
         masked[start:end] = _MASK * (end - start)
     return "".join(masked)
 
