@@ -28,7 +28,11 @@ how a heading is set
   under it on the headings' last line): each date's year a word of a heading, never a figure (and the
   opening's year the prior year's end, no period of its own); dated-one-year-dash-bottom,
   dated-one-year-dash-top: the same with dash-bottom's or dash-top's dash ("2017   EXPENSES -   -
-  DESCRIBE   2018");
+  DESCRIBE   2018"); dated-one-year-no-rule: with no rule under the headings (typed, the year
+  opening the headings' last line, "2004   expenses   Deductions   2005", is the date's, no
+  period's caption); dated-one-year-dash-day: the heading right before the balance at end with
+  the dash at its foot, typed (text) a line higher, the dash on the line of the closing date's day
+  ("DEDUCTIONS -   31," or "-" alone under "DEDUCTIONS" before "31,", the year under it);
 movement columns
 - additions-deductions: the provision column headed "Additions (Deductions)" (both signs in it);
 - net-charges-credits: the provision column headed "Net charges (credits) to expense";
@@ -93,6 +97,7 @@ SUBTRACTING = {"deductions", "writeoffs", "credited_costs", "credited_other"}
 class Habit:
     spec: Optional[SpecEdit] = None
     layout: Optional[Callable[[object], object]] = None  # a text Layout or an HtmlStyle, changed
+    text: Optional[Callable[[str], str]] = None  # a text table's lines, as typed, changed
 
 
 def _copy(spec: dict) -> dict:
@@ -444,6 +449,46 @@ def _unruled(layout):
 _DESCRIBE = re.compile(r"^\(\d\)\s*|\s*(?:-\s*describe|\((?:describe|\d)\))\s*$", re.IGNORECASE)
 
 
+def _dash_before_closing(spec: dict) -> dict:
+    """The heading of the column right before the balance at end with Rule 12-09's dash at its
+    foot ("Deductions -"): the dash printed on the line, and right before the day, of the closing
+    balance's date ("DEDUCTIONS -   31,")."""
+    closing = _column(spec, CLOSING)
+    if not closing:
+        return spec
+    words = _DESCRIBE.sub("", _words(spec["columns"][closing])).strip()
+    if not words:
+        return spec
+    spec = _copy(spec)
+    spec["columns"][closing] = f"{words} -"
+    return spec
+
+
+# The rule under the text headings: a run of dashes under each column.
+_COLUMN_RULES = re.compile(r"^ *-{3,}(?: +-{3,})+ *$")
+
+
+def _raised_before_closing(text: str) -> str:
+    """A text table's lines with the heading of the column right before the balance at end typed a
+    line higher (its foot on the line of the closing date's day, the year alone under it: "DEDUCTIONS
+    -   31," over "2005"); unchanged where the line over its stack is not blank there."""
+    lines = text.split("\n")
+    rule = next((k for k, ln in enumerate(lines) if _COLUMN_RULES.match(ln)), None)
+    if rule is None:
+        return text
+    runs = [m.span() for m in re.finditer(r"-+", lines[rule])]
+    start, end = runs[-2]
+    top = rule
+    while top > 0 and lines[top - 1].strip() and not re.match(r" *(?:<|col)", lines[top - 1], re.IGNORECASE):
+        top -= 1
+    if lines[top][start:end].strip():  # (its heading as deep as the stack)
+        return text
+    for k in range(top, rule):
+        below = lines[k + 1][start:end].ljust(end - start) if k + 1 < rule else " " * (end - start)
+        lines[k] = (lines[k].ljust(end)[:start] + below + lines[k].ljust(end)[end:]).rstrip()
+    return "\n".join(lines)
+
+
 def _describe_dash(where: str) -> SpecEdit:
     """The other accounts' heading (else the provision's) in Rule 12-09's form, "... - describe",
     the dash set where a typist leaves it alone on a line: "bottom", the describing word left
@@ -558,4 +603,6 @@ HABITS: dict[str, Habit] = {
     "dated-one-year": Habit(spec=dated_one_year),
     "dated-one-year-dash-bottom": Habit(spec=_headings(dated_one_year, _describe_dash("bottom"))),
     "dated-one-year-dash-top": Habit(spec=_headings(dated_one_year, _describe_dash("top"))),
+    "dated-one-year-no-rule": Habit(spec=dated_one_year, layout=_unruled),
+    "dated-one-year-dash-day": Habit(spec=_headings(dated_one_year, _dash_before_closing), text=_raised_before_closing),
 }

@@ -46,7 +46,10 @@ def _print(spec: dict, habit: str, layout: str):
     h = HABITS[habit]
     if layout in TEXT:
         shape = applicable(spec, TEXT[layout])
-        return render(spec, h.layout(shape) if h.layout else shape), "t.txt"
+        rendered = render(spec, h.layout(shape) if h.layout else shape)
+        if h.text is not None:
+            rendered.text = h.text(rendered.text)
+        return rendered, "t.txt"
     if layout == "html":
         style = HtmlStyle()
         return render_html(spec, h.layout(style) if h.layout else style), "t.htm"
@@ -90,6 +93,8 @@ WARNED: dict[str, tuple[frozenset, frozenset]] = {
     "dated-one-year": (EVERY_LAYOUT, frozenset({"cik840467-2002", "cik923601-fy2017"})),
     "dated-one-year-dash-bottom": (EVERY_LAYOUT, frozenset({"cik840467-2002", "cik923601-fy2017", "cpi-holdco-fy2004"})),
     "dated-one-year-dash-top": (EVERY_LAYOUT, frozenset({"cik840467-2002", "cik923601-fy2017", "cpi-holdco-fy2004"})),
+    "dated-one-year-no-rule": (EVERY_LAYOUT, frozenset({"cik840467-2002", "cik923601-fy2017"})),
+    "dated-one-year-dash-day": (EVERY_LAYOUT, frozenset({"cik840467-2002", "cik923601-fy2017"})),
 }
 
 

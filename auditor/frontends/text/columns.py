@@ -10,9 +10,9 @@ from typing import Iterable, NamedTuple, Optional, Sequence
 
 from auditor.frontends.text.aligned import SLACK, marks_figure
 from auditor.frontends.text.context import PAGE_NUMBER
-from auditor.frontends.text.parse import Line, Token
+from auditor.frontends.text.parse import DATE_BEFORE_ITS_YEAR, Line, Token
 from auditor.frontends.text.tokens import Chunk, chunk_text, chunks, text
-from auditor.labels import ACCOUNT_WORD, GROUP_WORDS, RESERVED_ASSET, TITLE, UNITS, YEAR, YEAR_BY_PLACE, is_period, names_a_year
+from auditor.labels import ACCOUNT_WORD, BARE_YEAR, GROUP_WORDS, RESERVED_ASSET, TITLE, UNITS, YEAR, YEAR_BY_PLACE, is_period, names_a_year
 from auditor.model import Column
 
 # The right edge of the last column: no line is this wide.
@@ -45,6 +45,7 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
     # under it; but a units line right under an account's caption is that caption's.)
     while i >= 0 and (lines[i].kind == "text" and is_caption(lines[i], label_end)
                       and (not is_title_or_units(lines[i]) or _units_under_caption(lines, i, label_end))
+                      and not _years_under_their_days(lines, i, label_end)
                       or _underlines_caption(lines, i, label_end) or _rules_off_period(lines, i, label_end)
                       or units_under_ruled_caption(lines, i, label_end)):
         i -= 1
@@ -75,6 +76,21 @@ def heading_block(lines: Sequence[Line], body_start: int, label_end: int) -> Hea
             break
         below, i = ln.number, i - 1
     return HeadingBlock(headings, separators, captions_start)
+
+
+def _years_under_their_days(lines: Sequence[Line], i: int, label_end: int) -> bool:
+    """Line i opens on a year alone right under a date's day and comma on the line above ("31,"
+    over "2004   expenses   Deductions   2005") and runs on over the figures: the foot of a heading
+    stack whose balances print their dates (no rule under it), never a period's caption."""
+    parts = chunks(lines[i].words)
+    if i == 0 or len(parts) < 2 or lines[i - 1].number != lines[i].number - 1 or parts[-1][-1].end <= label_end:
+        return False
+    first = parts[0]
+    if len(first) != 1 or BARE_YEAR.match(first[0].text) is None:
+        return False
+    above = lines[i - 1]
+    return any(DATE_BEFORE_ITS_YEAR.fullmatch(w.text) and w.column < first[0].end and first[0].column < w.end
+               for w in above.words)
 
 
 def _page_foot(lines: Sequence[Line], i: int, label_end: int) -> bool:

@@ -413,10 +413,7 @@ def _standards_masked(lines: list[str], at: int) -> Optional[str]:
                   if any(a < m.end() and m.start() < b for a, b in names)]
     if not spans:
         return None
-    masked = list(line)
-    for start, end in spans:
-        masked[start:end] = _MASK * (end - start)
-    return "".join(masked)
+    return _masked(line, spans)
 
 
 # A negative with its footnote marker inside its parentheses, "(473(1))" or "(473¹)", set apart.
@@ -462,10 +459,7 @@ def _days_masked(line: str, above: str, to_end: bool = False) -> Optional[str]:
     dates = [*days, *years, *(m for m in _DAY_AND_YEAR.finditer(line) if m.start() in beside or _overlaps(over, *m.span()))]
     if not dates:
         return None
-    masked = list(line)
-    for m in dates:
-        masked[m.start() : m.end()] = _MASK * (m.end() - m.start())
-    return "".join(masked)
+    return _masked(line, [m.span() for m in dates])
 
 
 # A dash standing alone (labels.NIL_DASH_RUN), set apart from what is beside it on its line.
@@ -484,6 +478,7 @@ def _heading_dashes_masked(lines: list[str], at: int, line: str) -> Optional[str
     None where none is.  (A labelled nil with words after it stays refused: `lines` refuses a
     masked dash read into a row's label, layout one on a line that is no heading's.)"""
     line = _days_masked(line, lines[at - 1] if at > 0 else "", to_end=True) or line
+    line = _days_over_their_years_masked(line, lines[at + 1] if at + 1 < len(lines) else "") or line
     if any(_as_figure(run.group()) for run in _RUN_OF_CHARACTERS.finditer(line)):
         return None
     letters = [m.start() for m in LETTER.finditer(line)]
@@ -495,9 +490,31 @@ def _heading_dashes_masked(lines: list[str], at: int, line: str) -> Optional[str
                    or m.start() - 1 in own)]  # (or one space after its word)
     if not dashes:
         return None
+    return _masked(line, [m.span() for m in dashes])
+
+
+def _days_over_their_years(line: str, below: str) -> list[tuple[int, int]]:
+    """Where each day and the comma before its year is on `line` ("31,", "JULY 31,": the day's
+    part of `DATE_BEFORE_ITS_YEAR`), its year alone right under it on `below`."""
+    years = [m.span() for m in _YEAR_ALONE.finditer(below)]
+    days = [(line.rfind(" ", m.start(), m.end()) + 1 or m.start(), m.end()) for m in DATE_BEFORE_ITS_YEAR.finditer(line)]
+    return [(start, end) for start, end in days if _overlaps(years, start, end)]
+
+
+def _days_over_their_years_masked(line: str, below: str) -> Optional[str]:
+    """`line` with each day over its year (`_days_over_their_years`: "DEDUCTIONS -   31," over
+    "2002") masked as a word, a heading's: no row prints "31,"; None where none is."""
+    days = _days_over_their_years(line, below) if "," in line else []
+    if not days:
+        return None
+    return _masked(line, days)
+
+
+def _masked(line: str, spans: list[tuple[int, int]]) -> str:
+    """`line` with each of `spans` typed as a word's characters (`_MASK`) for the grammar."""
     masked = list(line)
-    for m in dashes:
-        masked[m.start() : m.end()] = _MASK * (m.end() - m.start())
+    for start, end in spans:
+        masked[start:end] = _MASK * (end - start)
     return "".join(masked)
 
 
