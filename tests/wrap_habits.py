@@ -26,6 +26,9 @@ figures hold) / wrong (silently misread, false or missed errors) / refused (an
 input error) by tests/test_wrap_habits.py:
 
     cd tests && PYTHONPATH=..:. python wrap_habits.py [HABIT ...]
+
+A HABIT may name a width not registered ("wrap-58-indent-4"), or "width-58" every
+habit at it, measured by the script alone.
 """
 
 from __future__ import annotations
@@ -104,8 +107,28 @@ def marked(spec: dict) -> dict:
     return spec
 
 
+_SHAPE = re.compile(r"wrap-(\d+)(?:-indent-(\d+))?(-rows)?(?:-short-last|-marks-[a-z-]+)?")
+
+
+def shape(habit: str) -> tuple[int, int, bool]:
+    """(width, indent, rows only) of a habit: a registered one's, or one named in the same
+    grammar at a width not registered ("wrap-58-rows-marks-star"), measured by the script alone."""
+    if habit in HABITS:
+        return HABITS[habit]
+    named = _SHAPE.fullmatch(habit)
+    form = habit.split(MARKED)[1] if MARKED in habit else None
+    if named is None or form is not None and form not in MARKS:
+        raise KeyError(f"no habit {habit!r}")
+    return int(named[1]), int(named[2] or 0), bool(named[3])
+
+
+def at_width(width: int) -> list[str]:
+    """Every registered habit's name at 80, 76 or 72 named again at `width` (once each)."""
+    return list(dict.fromkeys(re.sub(r"^wrap-\d+", f"wrap-{width}", h) for h in HABITS))
+
+
 def wrap(rendered: Rendered, habit: str) -> Rendered:
-    width, indent, rows = HABITS[habit]
+    width, indent, rows = shape(habit)
     lines_of = frozenset(f.line for f in rendered.figures) if rows else None
     return wrapped(rendered, width, indent, lines_of)
 
@@ -124,7 +147,7 @@ def printed(spec: dict, habit: str, layout: str) -> Optional[Rendered]:
         spec = marked(spec)
         layout_of = replace(layout_of, note_marks=style, note_gap=gap, note_place=place)
     rendered = render(spec, layout_of)
-    width = HABITS[habit][0]
+    width = shape(habit)[0]
     if all(len(line) <= width for line in rendered.text.split("\n")):
         return None
     return wrap(rendered, habit)
@@ -154,7 +177,9 @@ def verdicts(habit: str, layout: str):
 
 
 def measure(only: list[str]) -> None:
-    tally(only or list(HABITS), list(TEXT), verdicts)
+    """The habits named (any width: "wrap-58", "width-58" for every habit at 58), else the registered ones."""
+    habits = [h for name in only for h in (at_width(int(name[6:])) if name.startswith("width-") else [name])]
+    tally(habits or list(HABITS), list(TEXT), verdicts)
 
 
 if __name__ == "__main__":

@@ -130,7 +130,8 @@ def cuts(lines: Sequence[str], region: Region) -> tuple[list[Cut], list[Cut]]:
     sure = [_marked(Cut(n, above, line)) for n, above, line, first in found if len(above) + COLUMN_BLANKS + first > width]
     if not sure:
         return sure, []  # (most regions: nothing wrapped, no second pass)
-    sure = _marks_told(_rests_rests(sure, found, block, region.first), block, region.first)
+    tails = _under_short_rests(block, region.first)
+    sure = _marks_told(_rests_rests(sure, found, block, region.first, tails), block, region.first)
     sure_lines = {c.line for c in sure}
     alone = [_marked(Cut(n, above, line)) for n, above, line, _ in _figures_under(block, region.first, 0)
              if n not in sure_lines and _label_alone(above)]
@@ -153,8 +154,19 @@ def _marked(cut: Cut, leading: re.Pattern[str] = LEADING_MARK) -> Cut:
     return cut._replace(over=cut.over + mark, rest=" " * m.end() + cut.rest[m.end():], mark=len(mark))
 
 
+def _under_short_rests(block: Sequence[str], first: int) -> list[tuple[int, str, str, int]]:
+    """The lines of figures alone under a line of figures alone under a label alone, not found under a line
+    long enough to show its cut: a row wrapped twice, its rest too short to show it, the blanks of a
+    column every row leaves blank (or of a nil right-aligned in a wide one) lost at the second cut, "2,193
+    3,414" over "2,500(a)   3,107" wrapped at 66; `_rests_rests` tells which are rests' rests."""
+    alone = _figures_under(block, first, 0)
+    figures = {n for n, *_ in alone}
+    return [under for under in alone
+            if under[0] - 1 in figures and under[0] - 2 >= first and _label_alone(block[under[0] - 2 - first])]
+
+
 def _rests_rests(sure: list[Cut], found: Sequence[tuple[int, str, str, int]], block: Sequence[str],
-                 first: int) -> list[Cut]:
+                 first: int, tails: Sequence[tuple[int, str, str, int]] = ()) -> list[Cut]:
     """The cuts with the rests not sure for their lines' shortness (a column's blanks wider than COLUMN_BLANKS
     at a cut: a nil or a figure right-aligned in a wide column, or the gutters widened by markers hanging past
     their columns, "-(b)" then 26 blanks and "-") that the table's rows tell are rests.  A row wrapped twice,
@@ -163,7 +175,9 @@ def _rests_rests(sure: list[Cut], found: Sequence[tuple[int, str, str, int]], bl
     rests; as they stand the row is short, refused as it is); `_twice_joined` then places the three parts under
     the headings' rule's runs, or refuses them (their columns are not sure).  A row wrapped once, figures alone
     on one line under a row's line holding a figure at least: where the row's line holds fewer figures than the
-    fullest row and exactly as many with the line (never a line of figures more: a row of its own, say)."""
+    fullest row and exactly as many with the line (never a line of figures more: a row of its own, say).  A
+    rest's rest under a rest too short to show its cut, under its label alone (`tails`): where the rest holds
+    fewer figures than the fullest row and exactly as many with it."""
     rests = {c.line: c for c in sure}
     chains: list[list[tuple[int, tuple[str, str]]]] = []  # (consecutive lines of figures alone: a row's rests)
     for n, above, line, _ in found:
@@ -174,7 +188,7 @@ def _rests_rests(sure: list[Cut], found: Sequence[tuple[int, str, str, int]], bl
     twice = [chain for chain in chains if len(chain) == 2 and not all(n in rests for n, _ in chain)]
     once = [chain[0] for chain in chains if len(chain) == 1 and chain[0][0] not in rests
             and _label_first(chain[0][1][0]) and _figures(chain[0][1][0]) > 0]
-    if not twice and not once:
+    if not twice and not once and not tails:
         return sure
     rows = {c.line - 1 for c in sure} | set(rests)
     joined: dict[int, Cut] = {}  # each wrapped row's last sure rest -> the row's line and its every sure rest
@@ -190,6 +204,9 @@ def _rests_rests(sure: list[Cut], found: Sequence[tuple[int, str, str, int]], bl
     # (A row wrapped once: its rest's figures exactly the row's missing ones, the row's line short without them.)
     more += [_marked(Cut(n, above, line)) for n, (above, line) in once
              if _figures(above.rstrip().removesuffix("$")) < fullest == _figures(above + "  " + line)]
+    taken = {c.line for c in more}
+    more += [_marked(Cut(n, above, line)) for n, above, line, _ in tails
+             if n not in rests and n not in taken and _figures(above) < fullest == _figures(above + "  " + line)]
     return sorted(sure + more) if more else sure
 
 
@@ -596,7 +613,7 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
         tail_starts = dict.fromkeys(runs[-1][1] - len(tail) + 1 + hang for hang in (0, _marker_width(tail)))
         places = [(start, k, tail_start, under) for k, tail_start in enumerate(tail_starts)
                   if _under_runs(tail, tail_start, last) for under in unders
-                  for start in _rest_starts(cut, body, tail, tail_start) if _under_runs(body, start, under)]
+                  for start in _rest_starts(cut, body, tail, tail_start, width) if _under_runs(body, start, under)]
         if not places:
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
         # (Every place puts each figure under the same run: the one whose digits reach past the runs' ends least,
@@ -625,16 +642,23 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
     return joined
 
 
-def _rest_starts(cut: Cut, body: str, tail: str, tail_start: int) -> range:
+def _rest_starts(cut: Cut, body: str, tail: str, tail_start: int, width: int) -> list[int]:
     """Where a row's rest (`body`) may start, its rest's rest (`tail`) set from `tail_start`: a blank past its
     row's line at least, two before its rest's rest at most (a gutter between their columns); a blank before
     it exactly where the rest's rest opens on a marker that can be nothing else ("(c)   (29)": the marker of
-    the rest's last figure, cut off it in the one blank typed between, "- (c)")."""
+    the rest's last figure, cut off it in the one blank typed between, "- (c)").  Where the rest's first word
+    would have fitted on its row's line, or its rest's rest's first word on the rest's line as printed, no
+    place: the software cut each line at its last blank before its width, `width` (its widest cut line) at
+    least ("3,318   1,207" under a label alone, "(1,865)   2,660" its rest's rest: the opening's and the
+    charges' figures, not the charges' and the other accounts', a column every row leaves blank)."""
     least = len(cut.over) + 2
     if LEADING_MARK.match(tail) and _ends_unmarked(body):
         start = tail_start - len(body) - 1
-        return range(start, start + 1) if start >= least else range(0)
-    return range(least, tail_start - len(body) - 1)
+        starts = range(start, start + 1) if start >= least else range(0)
+    else:
+        starts = range(least, tail_start - len(body) - 1)
+    word, then, indent = len(body.split()[0]), len(tail.split()[0]), printed_from(cut.rest) - 1
+    return [start for start in starts if start + word - 1 > width and tail_start + then - start + indent > width]
 
 
 def _set_after(cut: Cut, tail: str, place: Place) -> Cut:
