@@ -504,3 +504,18 @@ def test_an_excluded_part_of_a_facts_text_is_not_read_as_its_figure():
     # Many exclusions never closed: read in linear time (a lazy regex rescanned the rest from each).
     assert xbrl_facts._without_excluded("<ix:exclude" * 3 + "1,2</ix:exclude>x") == "x"
     assert xbrl_facts._without_excluded("<ix:exclude>" * 20000) == "<ix:exclude>" * 20000
+
+
+@pytest.mark.parametrize("text", [
+    '<ix:nonNumeric name="a">x<ix:nonNumeric name="b"/>y</ix:nonNumeric></ix:nonNumeric>',
+    '<ix:nonNumeric>a<ix:nonNumericX>b</ix:nonNumeric >c</ix:nonNumeric>',  # (no \\b after the name; a space)
+    'ix:nonNumeric</ix:nonNumeric><</ix:nonNumeric>x<ix:nonNumeric/',  # (no "<" before; "<<"; cut off)
+    '<ix:nonNumeric a="<ix:nonNumeric>">b</ix:nonNumeric>',  # (a match inside a match's text: not again)
+])
+def test_nonnumeric_tags_are_those_the_pattern_finds(text):
+    """The text block's tags, found led by their name (`_nonnumeric_tags`), are
+    the pattern's own finditer's, from any start to any end."""
+    for pos in range(len(text) + 1):
+        for endpos in (len(text), text.rfind(">") + 1, pos + 20):
+            want = [m.span() for m in xbrl_facts.NONNUMERIC_END.finditer(text, pos, endpos)]
+            assert [m.span() for m in xbrl_facts._nonnumeric_tags(text, pos, endpos)] == want
