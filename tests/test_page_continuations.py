@@ -258,3 +258,22 @@ def test_a_headless_continuation_opening_on_a_label_wrapped_inside_its_words_is_
     for text in (clean, continued, headed):
         assert periods_read_clean(text) == [("1999", 1), ("1998", 1), ("1997", 1)]
         assert [check for check, _ in findings_at(text.replace("1,298,000", "1,293,000"))] == ["row_identity"]
+
+
+NIL_OPENED = FIXTURES / "quillford-mills-2003-headless-page-label-and-nil-wrapped-at-62"
+
+
+def test_a_headless_continuation_opening_on_a_label_and_one_nil_is_joined():
+    # Rows wrapped at 62, each row's label and first figure over the rest; the page broken inside 2003, the
+    # continuation printing no headings opens on "Reserve for product warranty and service claims   -" (a
+    # label and one nil): the row's first line, no heading, so the continuation is joined (refused before
+    # s50-join), under the title typed again with "(CONTINUED)" or without it, the nil a dash or "-0-".
+    clean = NIL_OPENED.with_name(f"{NIL_OPENED.name}-clean.txt").read_text()
+    opening = "Reserve for product warranty and service claims             -\n74,800"
+    assert f"<TABLE>\n{opening}" in clean
+    again = clean.replace("ACCOUNTS (CONTINUED)\n", "ACCOUNTS\n")
+    zero = clean.replace(opening, opening.replace("            -\n", "          -0-\n"))
+    assert again != clean and zero != clean
+    for text in (clean, again, zero):
+        assert periods_read_clean(text) == [("2003", 3), ("2002", 3), ("2001", 3)]
+        assert findings_at(text.replace("21,300       65,500", "21,300       65,800")) == [("row_identity", 30)]
