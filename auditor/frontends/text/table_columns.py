@@ -153,7 +153,7 @@ def body_top(lines: Sequence[str], open_line: int) -> int:
         return open_line + 1
     if row - 1 > open_line and (_opens_wrapped_row(lines[row - 2], lines[row - 1])
                                 or _labels_wrapped_row(lines[row - 2], lines[row - 1])
-                                or _label_runs_on(lines[row - 2], lines[row - 1])):
+                                or _label_runs_on(lines, row)):
         row -= 1
         figures_at = len(lines[row - 1]) - len(lines[row - 1].lstrip()) + len(label_of(lines[row - 1]))
     else:
@@ -202,12 +202,34 @@ def _labels_wrapped_row(line: str, rest: str) -> bool:
     return _label_alone(line) and not any(c.isalpha() for c in label_of(rest))
 
 
-def _label_runs_on(line: str, rest: str) -> bool:
-    """Whether `line` is a row's label alone, wrapped inside its words, over
-    the row whose label's rest opens its figures' line in lower case
+def _label_runs_on(lines: Sequence[str], row: int) -> bool:
+    """Whether the line over `row` is a row's label alone, wrapped inside its
+    words, over the row whose label's rest opens its figures' line
     ("Allowance for" over "doubtful accounts   1,234   567 ..."): the row's
-    first line, not a heading (a heading's next line is no row of figures)."""
-    return _label_alone(line) and label_of(rest)[:1].islower()
+    first line, not a heading.  Told by the rest opening in lower case (a
+    heading's next line is no row of figures), or, in capitals, by the
+    line's width: the rest's first word would not have fitted on it within
+    the table's widest row (the width its rows were cut at), the rest naming
+    no period or group."""
+    line = lines[row - 2]
+    if not _label_alone(line):
+        return False
+    opening = label_of(lines[row - 1])
+    if opening[:1].islower():
+        return True
+    return (any(c.isalpha() for c in opening) and not names_a_block(opening)
+            and len(line.rstrip()) + 1 + len(opening.split()[0]) > _widest_row(lines, row))
+
+
+def _widest_row(lines: Sequence[str], row: int) -> int:
+    """The longest line of a <TABLE>'s body from its first row to its end: a
+    wrapped table's rows were cut at this width or wider."""
+    widest = 0
+    for n in range(row, min(len(lines), row + REACH) + 1):
+        if TABLE_CLOSE.match(lines[n - 1]):
+            break
+        widest = max(widest, len(lines[n - 1].rstrip()))
+    return widest
 
 
 def _label_alone(line: str) -> bool:
