@@ -372,6 +372,11 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                    for name in ("whitmore-saddlery-1999-heading-dash-beside-dated-balances",
                                 "yolo-cartage-1999-heading-dash-before-a-dated-year-balance")
                    for kind in ("clean", "provision-typo")),
+                 # (pellworth-cordage, s50-join, its labels wrapped inside their words, the rest of each opening
+                 # its figures' line: the page broken within 1999 falls between that line and its closing
+                 # balance wrapped off it: as halvorsen.)
+                 *((f"pellworth-cordage-1999-retitled-page-headless-label-wrapped-onto-figures-{kind}.txt",
+                    "page break within a period") for kind in ("clean", "provision-typo")),
                  # (kesterton, s33-wrapcols, tagged and wrapped whole at 80: as halvorsen.)
                  *((f"kesterton-forge-1998-column-letters-wrapped-at-80-{kind}.txt", "page break within a period")
                    for kind in ("clean", "closing-typo")),

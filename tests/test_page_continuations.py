@@ -233,30 +233,49 @@ def test_real_tables_continued_under_headings_typed_otherwise_read_exactly(varia
     assert wrong == []
 
 
-RETITLED = FIXTURES.parent / "refused" / "pages" / "pellworth-cordage-1999-retitled-page-headless-label-wrapped-onto-figures"
+RETITLED = FIXTURES / "pellworth-cordage-1999-retitled-page-headless-label-wrapped-onto-figures"
 
 
-def test_a_continuation_under_the_title_typed_again_without_continued_not_joined_is_refused():
+def test_a_headless_continuation_opening_on_a_label_wrapped_inside_its_words_is_joined():
     # Labels wider than the width, each wrapped inside its words, the label's rest opening its figures' line
-    # ("balance sheet   $   2,603,000 ..."): the headless continuation opens on the label's first line, taken
-    # for a heading, and is not joined.  Under the schedule's title typed again without "(continued)" the
-    # safety net took the word "schedule" for another schedule's title: 1998 and 1997 were dropped unsaid, a
-    # typo in them missed (before s49-pagewrap).  Now an input error at the continuation's <TABLE>.
-    for kind in ("clean", "provision-typo"):
-        text = RETITLED.with_name(f"{RETITLED.name}-{kind}.txt").read_text()
-        lines = text.split("\n")
-        reopened = lines.index("<TABLE>", lines.index("<PAGE>")) + 1
-        assert "          SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS" in lines[lines.index("<PAGE>") : reopened]
-        result = check(text)
-        assert result.error is not None and result.error.line == reopened, kind
-        assert "under the schedule's title typed again: its continuation, not joined" in result.error.message
-        # Under "(CONTINUED)" the same (refused since s49-contd2).
-        continued = text.replace("QUALIFYING ACCOUNTS\n\n<TABLE>\n\n", "QUALIFYING ACCOUNTS (CONTINUED)\n\n<TABLE>\n\n")
-        assert continued != text and "continuation, not joined" in check(continued).error.message
-    # The same continuation under the headings typed again is joined: all three years read, the typo found.
+    # in lower case ("balance sheet   $   2,603,000 ..."): the headless continuation opens on the label's first
+    # line, the row's, no heading, and is joined.  Under the schedule's title typed again without
+    # "(continued)" the safety net took the word "schedule" for another schedule's title: 1998 and 1997 were
+    # dropped unsaid, a typo in them missed (before s49-pagewrap); then refused as a continuation not joined
+    # (before s50-join).
     clean = RETITLED.with_name(f"{RETITLED.name}-clean.txt").read_text()
     lines = clean.split("\n")
+    reopened = lines.index("<TABLE>", lines.index("<PAGE>")) + 1
+    assert "          SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS" in lines[lines.index("<PAGE>") : reopened]
+    assert lines[reopened : reopened + 4] == ["", "YEAR ENDED DECEMBER 31, 1998",
+                                              "Allowance for doubtful accounts deducted from trade receivables in the",
+                                              "balance sheet   $   2,603,000  $   1,298,000  $         -  $   1,055,000"]
+    # Under "(CONTINUED)" and under the headings typed again the same: all three years read, the typo found.
+    continued = clean.replace("QUALIFYING ACCOUNTS\n\n<TABLE>\n\n", "QUALIFYING ACCOUNTS (CONTINUED)\n\n<TABLE>\n\n")
     heads = lines[lines.index("<CAPTION>") : lines.index("<CAPTION>") + 6]
     headed = clean.replace("QUALIFYING ACCOUNTS\n\n<TABLE>\n", "QUALIFYING ACCOUNTS\n\n<TABLE>\n" + "\n".join(heads) + "\n")
-    assert periods_read_clean(headed) == [("1999", 1), ("1998", 1), ("1997", 1)]
-    assert [check for check, _ in findings_at(headed.replace("1,298,000", "1,293,000"))] == ["row_identity"]
+    assert continued != clean and headed != clean
+    # In capitals the lower-case sign is gone: the label's first line is told the row's by its width, the
+    # rest's first word ("BALANCE") not fitting on it within the table's widest row (refused before s50-join).
+    for text in (clean, continued, headed, clean.upper()):
+        assert periods_read_clean(text) == [("1999", 1), ("1998", 1), ("1997", 1)]
+        assert [check for check, _ in findings_at(text.replace("1,298,000", "1,293,000"))] == ["row_identity"]
+
+
+NIL_OPENED = FIXTURES / "quillford-mills-2003-headless-page-label-and-nil-wrapped-at-62"
+
+
+def test_a_headless_continuation_opening_on_a_label_and_one_nil_is_joined():
+    # Rows wrapped at 62, each row's label and first figure over the rest; the page broken inside 2003, the
+    # continuation printing no headings opens on "Reserve for product warranty and service claims   -" (a
+    # label and one nil): the row's first line, no heading, so the continuation is joined (refused before
+    # s50-join), under the title typed again with "(CONTINUED)" or without it, the nil a dash or "-0-".
+    clean = NIL_OPENED.with_name(f"{NIL_OPENED.name}-clean.txt").read_text()
+    opening = "Reserve for product warranty and service claims             -\n74,800"
+    assert f"<TABLE>\n{opening}" in clean
+    again = clean.replace("ACCOUNTS (CONTINUED)\n", "ACCOUNTS\n")
+    zero = clean.replace(opening, opening.replace("            -\n", "          -0-\n"))
+    assert again != clean and zero != clean
+    for text in (clean, again, zero):
+        assert periods_read_clean(text) == [("2003", 3), ("2002", 3), ("2001", 3)]
+        assert findings_at(text.replace("21,300       65,500", "21,300       65,800")) == [("row_identity", 30)]

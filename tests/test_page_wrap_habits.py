@@ -19,30 +19,24 @@ from page_wrap_habits import HABITS, LAYOUT, WITHIN, cases, outcome
 from test_html_era_markup import TABLES
 
 # Refusals, never readings, each an input error at the continuation's <TABLE>: (table, habit or "*", layout).
-# trimas-2001's 86-character labels wrapped at any of the widths, the label's rest opening the line of its
-# figures ("sheet   $   3,600,000  $ ..."): a continuation printing no headings opens on the label's first
-# line, taken for a heading, and is not joined; under the title typed again, "(CONTINUED)" or not, it is
-# refused (without "(CONTINUED)" its periods were dropped unsaid before s49-pagewrap: 80, 66 and 62 columns).
-# cik866970-2011's rows wrapped at 62 and broken inside the first period (-within), the continuation opening on
-# its row "Provision for purchase commitments   -" over the rest of its figures: not joined, and refused under
-# the title typed again (without "(CONTINUED)", dropped unsaid before s49-pagewrap).
-REFUSED: set[tuple[str, str, str]] = {("trimas-2001", h, LAYOUT) for h in HABITS if "-headless" in h}
-REFUSED |= {("cik866970-2011", h, LAYOUT) for h, (width, _, head, where) in HABITS.items()
-            if (width, head, where) == (62, "headless", WITHIN)}
+# None since s50-join.  Before it, 18: trimas-2001's 86-character labels wrapped at any of the widths, the
+# label's rest opening the line of its figures in lower case ("balance sheet   $   3,600,000  $ ..."), a
+# continuation printing no headings opening on the label's first line, taken for a heading (its periods dropped
+# unsaid without "(CONTINUED)" before s49-pagewrap: 80, 66 and 62 columns); cik866970-2011's rows wrapped at 62
+# and broken inside the first period (-within), the continuation opening on its row "Provision for purchase
+# commitments   -", a label and one nil, over the rest of its figures.  Both now open the continuation's body.
+REFUSED: set[tuple[str, str, str]] = set()
 
 # The least of each habit read right (between periods: of 32 cases at 80 columns, where four tables print no
 # row wider, of 36 at 72, 66 and 62; -within: of 16 and 20, the tables whose first period prints three rows or
-# more), measured by s49-pagewrap: 1278 of 1296, 0 wrong, the 18 REFUSED.  On f85c98c9 (s49-int) 1278, 5 wrong
-# (trimas-2001 headless between periods at 80, 66 and 62, cik866970-2011's within at 62, under the title typed
-# again without "(CONTINUED)"); on 5d4e31c4 (before s49-contd2) cik854775-fy2000's headless continuations at 66
-# and 62 were dropped unsaid too.
+# more): all of them, measured by s50-join: 1296 of 1296, 0 wrong, none refused.  On 480eaee5 1278, 0 wrong,
+# the 18 refused above; on f85c98c9 (s49-int) 1278, 5 wrong (trimas-2001 headless between periods at 80, 66
+# and 62, cik866970-2011's within at 62, under the title typed again without "(CONTINUED)"); on 5d4e31c4
+# (before s49-contd2) cik854775-fy2000's headless continuations at 66 and 62 were dropped unsaid too.
 
 
 def _least_read(width: int, head: str, where: str) -> int:
-    cases = (16 if where else 32) + (0 if width == 80 else 4)
-    if head != "headless":
-        return cases
-    return cases - (2 if width == 62 else 0) if where else cases - 1  # (the REFUSED: cik866970-2011's two; trimas-2001's one)
+    return (16 if where else 32) + (0 if width == 80 else 4)
 
 
 READ = {h: _least_read(width, head, where) for h, (width, _, head, where) in HABITS.items()}

@@ -13,8 +13,8 @@ from typing import Callable, Optional, Sequence
 
 from auditor.frontends.text import pages
 from auditor.frontends.text.headings import Vocabulary, balances_headed, headed_like_schedule, without_tags
-from auditor.frontends.text.line_kinds import (FIGURES, RULE_LINE, has_figures, label_of, labelled_one_figure,
-                                              markers_over_columns, names_a_block)
+from auditor.frontends.text.line_kinds import (FIGURES, LONE_NIL, RULE_LINE, has_figures, label_of,
+                                              labelled_one_figure, markers_over_columns, names_a_block)
 from auditor.frontends.text.markup import MARKER, MARKER_LINE, TABLE_CLOSE, TABLE_OPEN
 from auditor.frontends.text.region import REACH, Region
 
@@ -152,7 +152,8 @@ def body_top(lines: Sequence[str], open_line: int) -> int:
     if row is None:
         return open_line + 1
     if row - 1 > open_line and (_opens_wrapped_row(lines[row - 2], lines[row - 1])
-                                or _labels_wrapped_row(lines[row - 2], lines[row - 1])):
+                                or _labels_wrapped_row(lines[row - 2], lines[row - 1])
+                                or _label_runs_on(lines, row)):
         row -= 1
         figures_at = len(lines[row - 1]) - len(lines[row - 1].lstrip()) + len(label_of(lines[row - 1]))
     else:
@@ -166,12 +167,21 @@ def body_top(lines: Sequence[str], open_line: int) -> int:
 
 def _opens_wrapped_row(line: str, rest: str) -> bool:
     """Whether `line` is the first line of a row wrapped onto the next: its
-    label and one figure ("Allowance for doubtful accounts    $  559") over
-    the rest of its figures, printed with no label ("$  517    $  -  ...").
-    The row's, not a heading's: a continuation printed without headings
-    opens on it (its label's words are no headings).  A "$" last on the line
-    is the next figure's, its digits cut onto the next line."""
-    return labelled_one_figure(_without_dangling_dollar(line)) and not any(c.isalpha() for c in label_of(rest))
+    label and one figure ("Allowance for doubtful accounts    $  559") or
+    one nil ("Provision for purchase commitments    -") over the rest of its
+    figures, printed with no label ("$  517    $  -  ...").  The row's, not a
+    heading's: a continuation printed without headings opens on it (its
+    label's words are no headings).  A "$" last on the line is the next
+    figure's, its digits cut onto the next line."""
+    line = _without_dangling_dollar(line)
+    return ((labelled_one_figure(line) or _labelled_nil(line))
+            and not any(c.isalpha() for c in label_of(rest)))
+
+
+def _labelled_nil(line: str) -> bool:
+    """A label, then one nil set apart from it (LONE_NIL): a row's first line
+    when its other figures are wrapped onto the next; not a rule's dashes."""
+    return bool(LONE_NIL.match(line)) and not RULE_LINE.match(line) and any(c.isalpha() for c in label_of(line))
 
 
 def _without_dangling_dollar(line: str) -> str:
@@ -188,10 +198,46 @@ def _labels_wrapped_row(line: str, rest: str) -> bool:
     """Whether `line` is a row's label alone over its figures, printed with
     no label (a row wrapped narrower than its label's column: "Allowance for
     doubtful accounts" over "$  514    $  388 ..."): the row's first line, not
-    a heading.  One phrase, no figure; a "$" last on it is the first figure's."""
+    a heading."""
+    return _label_alone(line) and not any(c.isalpha() for c in label_of(rest))
+
+
+def _label_runs_on(lines: Sequence[str], row: int) -> bool:
+    """Whether the line over `row` is a row's label alone, wrapped inside its
+    words, over the row whose label's rest opens its figures' line
+    ("Allowance for" over "doubtful accounts   1,234   567 ..."): the row's
+    first line, not a heading.  Told by the rest opening in lower case (a
+    heading's next line is no row of figures), or, in capitals, by the
+    line's width: the rest's first word would not have fitted on it within
+    the table's widest row (the width its rows were cut at), the rest naming
+    no period or group."""
+    line = lines[row - 2]
+    if not _label_alone(line):
+        return False
+    opening = label_of(lines[row - 1])
+    if opening[:1].islower():
+        return True
+    return (any(c.isalpha() for c in opening) and not names_a_block(opening)
+            and len(line.rstrip()) + 1 + len(opening.split()[0]) > _widest_row(lines, row))
+
+
+def _widest_row(lines: Sequence[str], row: int) -> int:
+    """The longest line of a <TABLE>'s body from its first row to its end: a
+    wrapped table's rows were cut at this width or wider."""
+    widest = 0
+    for n in range(row, min(len(lines), row + REACH) + 1):
+        if TABLE_CLOSE.match(lines[n - 1]):
+            break
+        widest = max(widest, len(lines[n - 1].rstrip()))
+    return widest
+
+
+def _label_alone(line: str) -> bool:
+    """One phrase, no figure, naming no period or group: a row's label on a
+    line of its own.  A "$" last on it is the first figure's."""
     label = _without_dangling_dollar(line).strip()
     return (label == label_of(label) and any(c.isalpha() for c in label) and not pages.figure_count(label)
-            and not names_a_block(label) and not any(c.isalpha() for c in label_of(rest)))
+            and not names_a_block(label))
 
 
 def _marker_columns(line: str) -> tuple[int, ...]:
