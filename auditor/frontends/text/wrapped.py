@@ -613,7 +613,7 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
         tail_starts = dict.fromkeys(runs[-1][1] - len(tail) + 1 + hang for hang in (0, _marker_width(tail)))
         places = [(start, k, tail_start, under) for k, tail_start in enumerate(tail_starts)
                   if _under_runs(tail, tail_start, last) for under in unders
-                  for start in _rest_starts(cut, body, tail, tail_start, width) if _under_runs(body, start, under)]
+                  for start in _rest_starts(cut, body, tail, tail_start) if _under_runs(body, start, under)]
         if not places:
             raise _twice(cut.line + 1, "no place puts each of its rest's figures under a run of the headings' rule", path)
         # (Every place puts each figure under the same run: the one whose digits reach past the runs' ends least,
@@ -626,8 +626,14 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
             start, _, tail_start, under = place
             offs = zip(_off_runs(body, start, under), _off_runs(tail, tail_start, last))
             return -_past_runs(body, start, under) - _past_runs(tail, tail_start, last), -min(map(sum, offs)), start
-        best = max(map(fit, places))[:2]
-        ties = [place for place in places if fit(place)[:2] == best]
+        def fittest(places: list[Place]) -> list[Place]:
+            best = max(map(fit, places))[:2]
+            return [place for place in places if fit(place)[:2] == best]
+        ties = fittest(places)
+        if len({under for *_, under in ties}) > 1:
+            # (Where the places leave it open, the software's width chooses: see `_cut_there`.)
+            cut_there = [place for place in places if _cut_there(cut, body, tail, place, width)]
+            ties = fittest(cut_there) if cut_there else ties
         if len({under for *_, under in ties}) > 1:  # (a column left blank in it, which is not sure)
             raise _twice(cut.line + 1, "its rest's figures fit under more than one choice of the rule's runs", path)
         if len({k for _, k, _, _ in ties}) > 1:
@@ -642,23 +648,28 @@ def _twice_joined(lines: Sequence[str], first: int, found: Sequence[Cut], width:
     return joined
 
 
-def _rest_starts(cut: Cut, body: str, tail: str, tail_start: int, width: int) -> list[int]:
+def _rest_starts(cut: Cut, body: str, tail: str, tail_start: int) -> range:
     """Where a row's rest (`body`) may start, its rest's rest (`tail`) set from `tail_start`: a blank past its
     row's line at least, two before its rest's rest at most (a gutter between their columns); a blank before
     it exactly where the rest's rest opens on a marker that can be nothing else ("(c)   (29)": the marker of
-    the rest's last figure, cut off it in the one blank typed between, "- (c)").  Where the rest's first word
-    would have fitted on its row's line, or its rest's rest's first word on the rest's line as printed, no
-    place: the software cut each line at its last blank before its width, `width` (its widest cut line) at
-    least ("3,318   1,207" under a label alone, "(1,865)   2,660" its rest's rest: the opening's and the
-    charges' figures, not the charges' and the other accounts', a column every row leaves blank)."""
+    the rest's last figure, cut off it in the one blank typed between, "- (c)")."""
     least = len(cut.over) + 2
     if LEADING_MARK.match(tail) and _ends_unmarked(body):
         start = tail_start - len(body) - 1
-        starts = range(start, start + 1) if start >= least else range(0)
-    else:
-        starts = range(least, tail_start - len(body) - 1)
+        return range(start, start + 1) if start >= least else range(0)
+    return range(least, tail_start - len(body) - 1)
+
+
+def _cut_there(cut: Cut, body: str, tail: str, place: Place, width: int) -> bool:
+    """Whether a software cutting each line at its last blank before its width, `width` (its widest cut line)
+    at least, cut the row at `place`: the rest's first word would not have fitted on its row's line, nor its
+    rest's rest's first word on the rest's line as printed ("3,318   1,207" under a label alone, "(1,865)
+    2,660" its rest's rest: the opening's and the charges' figures, not the charges' and the other
+    accounts', a column every row leaves blank).  Asked only where the places leave the runs open: a row
+    cut by hand, or by software keeping a "$" with its figure, is read as before."""
+    start, _, tail_start, _ = place
     word, then, indent = len(body.split()[0]), len(tail.split()[0]), printed_from(cut.rest) - 1
-    return [start for start in starts if start + word - 1 > width and tail_start + then - start + indent > width]
+    return start + word - 1 > width and tail_start + then - start + indent > width
 
 
 def _set_after(cut: Cut, tail: str, place: Place) -> Cut:
