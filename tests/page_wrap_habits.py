@@ -7,7 +7,7 @@ periods; then every row's line longer than the width cut at its last blank
 before it, the rest on a line of its own (submission_habits.wrapped, the
 headings typed whole, as wrap_habits' -rows habits).
 
-Test support, not part of the tool.  A habit is `pagewrap-WIDTH-TITLE-HEAD[-within]`:
+Test support, not part of the tool.  A habit is `pagewrap-WIDTH-TITLE-HEAD[-within][-capitals]`:
 - WIDTH: 80 (EDGAR's limit), 72 (a row's label and first figure over the rest),
   66, 62 (narrower than the label column: a row's label alone over its figures);
 - TITLE: the title typed again as one line: continued ("SCHEDULE II - VALUATION AND
@@ -18,7 +18,10 @@ Test support, not part of the tool.  A habit is `pagewrap-WIDTH-TITLE-HEAD[-with
   line, tests/reheads.py's `same`), headless (no headings: the rows right under
   "<TABLE>");
 - -within: the page broken inside the first period instead, after its second row
-  (tables whose first period prints three rows or more).
+  (tables whose first period prints three rows or more);
+- -capitals: every label, heading, caption and the company's name typed in capitals,
+  as many older filings print them: a label wrapped inside its words has no
+  lower-case rest to tell it a row's (table_columns.body_top).
 
 Cases: each table clean, and every other one with one figure planted in the first
 continued period (its first row's closing balance 1,000 more than printed), so a
@@ -32,6 +35,7 @@ false) / refused (an input error) by tests/test_page_wrap_habits.py:
 
 from __future__ import annotations
 
+import copy
 from typing import Optional
 
 import auditor
@@ -52,7 +56,21 @@ WIDTHS = (80, 72, 66, 62)
 TITLES = ("continued", "again", "unnamed-continued")
 HEADS = ("headed", "headless")
 WITHIN = "-within"
-HABITS = {f"pagewrap-{w}-{t}-{h}{at}": (w, t, h, at) for at in ("", WITHIN) for w in WIDTHS for t in TITLES for h in HEADS}
+CAPITALS = "-capitals"
+HABITS = {f"pagewrap-{w}-{t}-{h}{at}{case}": (w, t, h, at, case)
+          for case in ("", CAPITALS) for at in ("", WITHIN) for w in WIDTHS for t in TITLES for h in HEADS}
+
+
+def in_capitals(spec: dict) -> dict:
+    """The spec with its company, headings, period captions and row labels in capitals."""
+    spec = copy.deepcopy(spec)
+    spec["company"] = spec.get("company", "").upper()
+    spec["columns"] = [c.upper() for c in spec["columns"]]
+    for period in spec["periods"]:
+        period["label"] = period["label"].upper()
+        for row in period["rows"]:
+            row["label"] = row["label"].upper()
+    return spec
 
 
 def planted(spec: dict) -> dict:
@@ -101,7 +119,7 @@ def printed(spec: dict, habit: str) -> Optional[Rendered]:
     """The table as typed, broken and wrapped by the habit; None where it has no place
     to break (one period; fewer than three rows in the first, `WITHIN`), or no row
     wider than the width."""
-    width, title, head, where = HABITS[habit]
+    width, title, head, where, _ = HABITS[habit]
     r = broken(render(spec, applicable(spec, LAYOUTS["seed-like"])), title, head, where)
     if r is None:
         return None
@@ -113,6 +131,8 @@ def printed(spec: dict, habit: str) -> Optional[Rendered]:
 
 def outcome(spec: dict, habit: str) -> tuple[str, str]:
     """("right" | "wrong" | "refused" | "n/a", what differed)."""
+    if HABITS[habit][4] == CAPITALS:
+        spec = in_capitals(spec)
     rendered = printed(spec, habit)
     if rendered is None:
         return "n/a", "no place to break, or no row wider than the width"
