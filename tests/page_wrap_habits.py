@@ -99,9 +99,10 @@ def within_first(lines: list[str], r: Rendered) -> Optional[int]:
     return rows[1] + 1 if len(rows) > 2 else None
 
 
-def broken(r: Rendered, title: str, head: str, where: str = "") -> Optional[Rendered]:
+def broken(r: Rendered, title: str, head: str, where: str = "", caption: str = "") -> Optional[Rendered]:
     """The table closed before its second period's caption (or inside its first,
-    `WITHIN`) and opened again on the next page; None where there is no such place."""
+    `WITHIN`) and opened again on the next page, `caption` (a group's: "RESERVES")
+    typed over the first row there; None where there is no such place."""
     lines = _lines(r)
     at = (within_first if where == WITHIN else second_period)(lines, r)
     if at is None:
@@ -112,15 +113,18 @@ def broken(r: Rendered, title: str, head: str, where: str = "") -> Optional[Rend
     page = ["</TABLE>", "", " " * 38 + "F-21", "<PAGE>", "", " " * 10 + again, "", "<TABLE>"]
     if head == "headed":
         page += ["<CAPTION>", *_heads(lines)]
-    return _with(r, lines, _insert(lines, list(r.figures), at, page))
+    figures = _insert(lines, list(r.figures), at, page)
+    if caption:
+        figures = _insert(lines, figures, min(f.line for f in figures if f.line >= at + len(page)), [caption])
+    return _with(r, lines, figures)
 
 
-def printed(spec: dict, habit: str) -> Optional[Rendered]:
-    """The table as typed, broken and wrapped by the habit; None where it has no place
-    to break (one period; fewer than three rows in the first, `WITHIN`), or no row
-    wider than the width."""
+def printed(spec: dict, habit: str, caption: str = "") -> Optional[Rendered]:
+    """The table as typed, broken and wrapped by the habit (`caption` over the
+    continuation's first row: `broken`); None where it has no place to break (one
+    period; fewer than three rows in the first, `WITHIN`), or no row wider than the width."""
     width, title, head, where, _ = HABITS[habit]
-    r = broken(render(spec, applicable(spec, LAYOUTS["seed-like"])), title, head, where)
+    r = broken(render(spec, applicable(spec, LAYOUTS["seed-like"])), title, head, where, caption)
     if r is None:
         return None
     rows = frozenset(f.line for f in r.figures)
@@ -129,11 +133,11 @@ def printed(spec: dict, habit: str) -> Optional[Rendered]:
     return wrapped(r, width, 0, rows)
 
 
-def outcome(spec: dict, habit: str) -> tuple[str, str]:
-    """("right" | "wrong" | "refused" | "n/a", what differed)."""
+def outcome(spec: dict, habit: str, caption: str = "") -> tuple[str, str]:
+    """("right" | "wrong" | "refused" | "n/a", what differed), `caption` over the continuation's first row."""
     if HABITS[habit][4] == CAPITALS:
         spec = in_capitals(spec)
-    rendered = printed(spec, habit)
+    rendered = printed(spec, habit, caption)
     if rendered is None:
         return "n/a", "no place to break, or no row wider than the width"
     result = auditor.check_source(source.from_text(rendered.text, "t.txt"), RULES)
