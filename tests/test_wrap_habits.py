@@ -309,6 +309,17 @@ def test_a_rest_whose_row_has_a_blank_cell_is_refused_at_it():
     assert result.error is not None and result.error.line == rest and "3 figures of 4" in str(result.error)
 
 
+@pytest.mark.parametrize("width", [80, 72])
+def test_a_grammar_refusal_on_a_rejoined_rest_names_where_the_refused_text_is_printed(width):
+    """The rest "1,745)" is set back on its row's line for the grammar: its refusal names the ")"
+    on the rest's own line, where it is printed, not a column of the row's line that prints nothing."""
+    lines = _rows_wrapped(TABLE.replace("1,745", "1,745)"), width)
+    rest = next(n for n, line in enumerate(lines, 1) if line.strip() == "1,745)")
+    result = _check("\n".join(lines))
+    assert result.error is not None and "unexpected ')'" in str(result.error)
+    assert (result.error.line, result.error.column) == (rest, lines[rest - 1].index(")") + 1)
+
+
 @pytest.mark.parametrize("width", [80, 76, 72])
 def test_headings_wrapped_too_are_read_at_the_edge_the_rows_show(width):
     """No heading typed whole shows the right edge: each row's line and its rest with one blank

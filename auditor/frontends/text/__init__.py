@@ -29,7 +29,7 @@ def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
         rejoined = wrapped.rejoined(src.lines, region, src.path, vocabulary_of(vocabulary.roles))
         if rejoined is not None:
             region = region._replace(last=rejoined.last)
-        lines = parse.lines(src if rejoined is None else _Lines(src.path, rejoined.lines), region)
+        lines = parse.lines(src, region) if rejoined is None else _rejoined_parsed(src.path, rejoined, region)
         if rejoined is not None:
             wrapped.short_rows(rejoined, {ln.number: len(ln.figures) for ln in lines if ln.kind == "row"}, src.path)
         # (A table printing its movements as rows is marked so by locate: `transposed`.)
@@ -44,6 +44,18 @@ def tables(src: Source, vocabulary: Vocabulary, read: Read) -> list[Schedule]:
             laid, joined_to = _with_rest(src, region, laid, vocabulary, joined_to)
         found.append(laid)
     return _years_joined(found, read)
+
+
+def _rejoined_parsed(path: str, rejoined: wrapped.Rejoined, region: locate.Region) -> list[parse.Line]:
+    """A wrapped table's lines, its rows rejoined, typed by the grammar; a line it refuses is named where
+    the refused text is printed (a rest set back on its row's line: "21076)" printed at 4:6, not 3:68)."""
+    try:
+        return parse.lines(_Lines(path, rejoined.lines), region)
+    except InputError as error:
+        if error.line is None or error.column is None:
+            raise
+        line, column = rejoined.printed_at(error.line, error.column)
+        raise InputError(error.message, error.path, line, column) from None
 
 
 class _Lines(NamedTuple):

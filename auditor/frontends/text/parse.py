@@ -19,9 +19,10 @@ from lark.lexer import ContextualLexer
 
 from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
+from auditor.frontends.text.headings import at_most_two_phrases
 from auditor.frontends.text.region import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
-from auditor.labels import AMOUNT_PARENTHESIZED, LETTER, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_DASH_RUN, NIL_WORD, NOTE_MARK, NOTE_SIGNS, NUMBERED_MARK, NUMBERED_MARKER, SLASH_MARK, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE
+from auditor.labels import AMOUNT_PARENTHESIZED, LETTER, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_DASH_RUN, NIL_WORD, NOTE_MARK, NOTE_SIGNS, NUMBERED_MARK, NUMBERED_MARKER, SLASH_MARK, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE, is_rule_line
 from auditor.lazy_pattern import lazy_compile
 from auditor.package_data import PACKAGE
 
@@ -340,6 +341,7 @@ def lines(source: Typed, region: Region) -> list[Line]:
     region_lines = without_typed_footnotes(without_running_heads(_without_table_footnotes(source.lines[region.first - 1 : region.last])))
     printed: dict[int, str] = {}  # a line retyped for the grammar: its text as printed
     refused: dict[int, UnexpectedInput] = {}
+    titled: set[int] = set()  # a title block's line, retyped as words: each a word as printed, a lone dash too
     text = above + "\n".join(region_lines) + "\n"
     if "))" in text or not text.isascii() and _SIGN_CLOSED.search(text):  # (a label can take "(6(1))" or "(6¹)"
         # as its word, silently: retype first; a table all ASCII, as most are, prints no "¹", known at once)
@@ -355,10 +357,16 @@ def lines(source: Typed, region: Region) -> list[Line]:
             if unread is not None:
                 first = refused[unread.number]
                 raise InputError(_sentence(first), source.path, first.line, first.column) from None
-            return _masks_restored(parsed, printed)
+            return _masks_restored(parsed, printed, titled)
         except UnexpectedInput as exc:
             at = exc.line - region.first  # (an index in region_lines)
-            retyped = _retyped(region_lines, at) if exc.line not in refused and 0 <= at < len(region_lines) else None
+            retyped = None
+            if exc.line not in refused and 0 <= at < len(region_lines):
+                retyped = _title_masked(region_lines, at)
+                if retyped is not None:
+                    titled.add(exc.line)
+                else:
+                    retyped = _retyped(region_lines, at)
             first = refused.get(exc.line, exc)
             if retyped is None:
                 raise InputError(_sentence(first), source.path, first.line, first.column) from None
@@ -381,6 +389,31 @@ def _retyped(lines: list[str], at: int) -> Optional[list[str]]:
     if line == lines[at] or _nil_dash_read(line):
         line = _heading_dashes_masked(lines, at, line) or line
     return None if line == lines[at] else [*lines[:at], line, *lines[at + 1 :]]
+
+
+def _title_masked(lines: list[str], at: int) -> Optional[list[str]]:
+    """The lines, line `at` (which the grammar refused) masked whole as words where it is the title
+    block's (`in_title_block`); else None."""
+    if not in_title_block(lines, at):
+        return None
+    return [*lines[:at], _masked(lines[at], [m.span() for m in _RUN_OF_CHARACTERS.finditer(lines[at])]), *lines[at + 1 :]]
+
+
+def in_title_block(lines: Sequence[str], at: int) -> bool:
+    """Line `at` is the title block's, no row's and no heading's: above the table's first tag or rule
+    (<TABLE>, <CAPTION>, the <S> <C> line, a heading's rule: one below it, none above), under no row,
+    and a phrase or two as a title's line prints ("99 CENTS ONLY STORES", "SCHEDULE II ... (CONTINUED)
+    PAGE 2 OF 3"; a heading line over the columns prints more).  Its words are the title's, whatever
+    numbers they hold."""
+    edge = next((k for k, line in enumerate(lines) if _TABLE_EDGE.match(line) or is_rule_line(line)), None)
+    if edge is None or edge <= at or not at_most_two_phrases(lines[at]):
+        return False
+    above: list[Line] = _parser().parse("\n".join(lines[:at]) + "\n")  # type: ignore[assignment]
+    return all(ln.kind != "row" for ln in above)
+
+
+# A table's tags above its first printed row: <TABLE>, <CAPTION>, the <S> <C> line.
+_TABLE_EDGE = lazy_compile(r"^\s*<(?:TABLE\b|CAPTION>|S>)", re.IGNORECASE)
 
 
 def _nil_dash_read(line: str) -> bool:
@@ -535,21 +568,23 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return k > 0 and spans[k - 1][1] > start
 
 
-def _masks_restored(parsed: list[Line], printed: dict[int, str]) -> list[Line]:
+def _masks_restored(parsed: list[Line], printed: dict[int, str], titled: set[int]) -> list[Line]:
     """The parsed lines, each masked word given back its characters as printed (a heading's dash
-    its kind too, as a heading's dash read off its own line keeps it: `layout`)."""
+    its kind too, as a heading's dash read off its own line keeps it: `layout`; a title block's
+    line, `titled`, is words alone: "SCHEDULE II - 3 RIVERS FOUNDRY" prints no nil)."""
     out = []
     for ln in parsed:
         line = printed.get(ln.number)
         if line is not None:
-            ln = ln._replace(words=tuple(_restored(t, line) if _MASK in t.text else t for t in ln.words))
+            words = ln.number in titled
+            ln = ln._replace(words=tuple(_restored(t, line, words) if _MASK in t.text else t for t in ln.words))
         out.append(ln)
     return out
 
 
-def _restored(token: Token, line: str) -> Token:
+def _restored(token: Token, line: str, words: bool) -> Token:
     text = line[token.column - 1 : token.end - 1]
-    return token._replace(text=text, kind="NIL" if _LONE_DASH.fullmatch(text) else token.kind)
+    return token._replace(text=text, kind="NIL" if not words and _LONE_DASH.fullmatch(text) else token.kind)
 
 
 def _dash_read_into_a_row(ln: Line, printed: dict[int, str]) -> bool:
