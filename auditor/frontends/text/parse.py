@@ -20,6 +20,7 @@ from lark.lexer import ContextualLexer
 from auditor.errors import InputError
 from auditor.frontends.text.footnotes import without_typed_footnotes
 from auditor.frontends.text.headings import at_most_two_phrases
+from auditor.frontends.text.line_kinds import has_figures
 from auditor.frontends.text.region import Region
 from auditor.frontends.text.pages import PAGE_OF, without_running_heads
 from auditor.labels import AMOUNT_PARENTHESIZED, LETTER, MONTH_NAME, AMOUNT_UNBRACKETED, NEGATIVE_AFTER, NIL, NIL_DASH_RUN, NIL_WORD, NOTE_MARK, NOTE_SIGNS, NUMBERED_MARK, NUMBERED_MARKER, SLASH_MARK, STANDARD_CITED, STANDARD_NAME_ENDS, STANDARD_NO_ALONE, is_rule_line
@@ -400,13 +401,16 @@ def _title_masked(lines: list[str], at: int) -> Optional[list[str]]:
 
 
 def in_title_block(lines: Sequence[str], at: int) -> bool:
-    """Line `at` is the title block's, no row's and no heading's: above the table's first tag or rule
-    (<TABLE>, <CAPTION>, the <S> <C> line, a heading's rule: one below it, none above), under no row,
-    and a phrase or two as a title's line prints ("99 CENTS ONLY STORES", "SCHEDULE II ... (CONTINUED)
-    PAGE 2 OF 3"; a heading line over the columns prints more).  Its words are the title's, whatever
-    numbers they hold."""
+    """Line `at` is the title block's, no row's and no heading's: above the table's first tag or heading
+    rule (<TABLE>, <CAPTION>, the <S> <C> line, a rule with no row's figures over it: one below it, none
+    above), under no row, and a phrase or two as a title's line prints ("99 CENTS ONLY STORES", "SCHEDULE
+    II ... (CONTINUED)   PAGE 2 OF 3"; a heading line over the columns prints more).  Its words are the
+    title's, whatever numbers they hold.  (A table typed with no heading rule has its first rule under
+    rows: a line above it is no title's.)"""
     edge = next((k for k, line in enumerate(lines) if _TABLE_EDGE.match(line) or is_rule_line(line)), None)
     if edge is None or edge <= at or not at_most_two_phrases(lines[at]):
+        return False
+    if any(has_figures(line) for line in lines[at + 1 : edge]):
         return False
     above: list[Line] = _parser().parse("\n".join(lines[:at]) + "\n")  # type: ignore[assignment]
     return all(ln.kind != "row" for ln in above)
