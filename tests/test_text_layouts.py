@@ -630,3 +630,27 @@ def test_a_row_under_a_headings_line_ending_a_date_before_its_year_stays_a_row()
             (schedule,) = check(text).schedules
             labelled = [r for p in schedule.periods for r in p.rows if r.label == "Reserve for returns"]
             assert [[c.raw if c else None for c in r.cells] for r in labelled] == [cells], (row, ruled)
+
+
+ACME = (FIXTURES / "acme-tool-1996-clean.txt").read_text()
+
+
+def _read(result) -> list:
+    return [(p.label, [(r.label, [c.raw for c in r.cells]) for r in p.rows]) for s in result.schedules for p in s.periods]
+
+
+def test_a_title_blocks_line_the_grammar_cannot_read_as_a_row_is_read_as_words():
+    """A registrant's name under the title opening on a number, or holding a number in parentheses, and a
+    page line typed on the title's line are the title block's words: the table reads as it does without
+    them.  The same line under the headings, where rows are, stays refused."""
+    units = "                                           (In thousands)"  # (under the title: in the table's region)
+    title = "                                 VALUATION AND QUALIFYING ACCOUNTS"
+    as_typed = _read(check(ACME))
+    for old, new in ((units, "                                    3 RIVERS FOUNDRY INC.\n" + units),
+                     (units, "                           ACME TOOL & DIE CORPORATION (SEC CIK 21076)\n" + units),
+                     (units, "                                 (SEC CIK 21076)\n" + units),
+                     (title, "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS (CONTINUED)      PAGE 2 OF 3")):
+        assert ACME.count(old + "\n") == 1
+        assert _read(check(ACME.replace(old + "\n", new + "\n"))) == as_typed, new
+    body = ACME.replace("Year ended December 31, 1995:\n", "Year ended December 31, 1995:\n3 RIVERS FOUNDRY INC.\n")
+    assert auditor.check_source(source.from_text(body, "edited.txt")).error is not None
