@@ -482,7 +482,14 @@ REFUSED_AFTER = {("kestrel-instruments-1997-nil-words-and-signs-clean.txt", "low
                  # (s47-wrap4: tresham, tagged and wrapped whole at 72, each row wrapped twice: the page's headings
                  # between a row's rests, as brindlecombe; refused, never read otherwise.)
                  *((f"tresham-bleach-1999-rest-of-a-rest-opening-on-its-rests-marker-wrapped-at-72-{kind}.txt",
-                    "page break within a period") for kind in ("clean", "closing-typo"))}
+                    "page break within a period") for kind in ("clean", "closing-typo")),
+                 # (s50-narrow: harrowgate-linen, wrapped whole at 66, rows wrapped twice under labels alone, their
+                 # first rests too short to show their cut (a blank column's blanks lost at the second cut), told
+                 # by the three lines standing together: a blank line set between a row's pieces after the
+                 # wrapping parts them; refused ("not sure"), never read otherwise.)
+                 *((f"harrowgate-linen-1999-rows-wrapped-twice-beside-a-blank-column-wrapped-at-66-{kind}.txt", edit)
+                   for kind in ("clean", "closing-typo")
+                   for edit in ("blank line before each row", "blank line after each row"))}
 
 
 # Fixtures whose notes an edit makes no notes: a heading numbered alone ("(5) ALLOWANCE ...", "7.
